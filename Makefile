@@ -1,0 +1,48 @@
+# emalu: `make run` serves the demo site, `make test` runs the whole suite.
+VENV := .venv
+BIN := $(VENV)/bin
+PY := $(BIN)/python
+MANAGE := $(PY) manage.py
+# The suite runs on PostgreSQL (the ledger's guarantees are PostgreSQL's); override for another server.
+TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/emalu
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: run test lint format messages check bench clean
+
+$(BIN)/activate:
+	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
+	@command -v msgfmt >/dev/null || { echo "GNU gettext is needed to compile translations: apt-get install gettext" >&2; exit 1; }
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+install: $(VENV)/.installed
+
+# Demo site on SQLite (var/emalu.sqlite3), console mail, http://127.0.0.1:8000/
+run: install
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
+	DEBUG=1 $(MANAGE) migrate --no-input -v 0
+	DEBUG=1 $(MANAGE) load_demo
+	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+
+test: install
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Re-extract the catalogues (kk, ru); translate what it adds, then `make test` checks completeness.
+messages: install
+	$(MANAGE) makemessages -l kk -l ru --no-location --no-obsolete --ignore=.venv --ignore=var
+	$(MANAGE) compilemessages --ignore=.venv -v 0
+
+clean:
+	rm -rf $(VENV) var/*.sqlite3 staticfiles

@@ -1,0 +1,38 @@
+from django.conf import settings
+from django.core.checks import Error, register
+
+from .purposes import DATA_FIELDS, PURPOSES
+
+
+@register()
+def check_purposes(app_configs, **kwargs):
+    """Legal items 5 and 17: every purpose has a term and only approved, known data."""
+    errors = []
+    for code, purpose in PURPOSES.items():
+        if not purpose.term_days or purpose.term_days <= 0:
+            errors.append(
+                Error(f"Purpose '{code}' has no term.", hint="Set term_days.", id="consent.E001")
+            )
+        unknown = set(purpose.fields) - DATA_FIELDS.keys()
+        if unknown:
+            errors.append(
+                Error(f"Purpose '{code}' lists unknown data {sorted(unknown)}.", id="consent.E002")
+            )
+    return errors
+
+
+@register()
+def check_operator(app_configs, **kwargs):
+    """Legal items 3 and 20: production needs the BIN and the responsible person."""
+    if settings.DEBUG:
+        return []
+    op = settings.OPERATOR
+    return [
+        Error(f"OPERATOR {key} is not set.", hint=f"Set {env} in the environment.", id=f"consent.{cid}")
+        for key, env, cid in [
+            ("bin", "OPERATOR_BIN", "E003"),
+            ("responsible_person", "RESPONSIBLE_PERSON", "E004"),
+            ("responsible_contact", "RESPONSIBLE_CONTACT", "E005"),
+        ]
+        if not op[key].strip()
+    ]

@@ -1,0 +1,118 @@
+"""Every purpose for which the site processes personal data, declared once (legal items 5, 17).
+
+A purpose names the approved list of data (a form may collect nothing else), its term (no purpose
+runs without one), who receives the data, whether it leaves Kazakhstan or is published, and
+whether a form requires it. Consent texts (models.ConsentText) are rendered from this.
+"""
+
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+# Every item of personal data the site may hold, with the name shown in consent texts.
+DATA_FIELDS = {
+    "full_name": _("surname, first name and patronymic"),
+    "email": _("email address"),
+    "phone": _("telephone number"),
+    "birth_date": _("date of birth"),
+    "birth_place": _("place of birth"),
+    "photo": _("photograph"),
+    "message": _("the text of the message"),
+    "service": _("the service requested"),
+    "guardian": _("name and contact of the parent or guardian"),
+    "analytics_cookie": _("an anonymous statistics cookie identifier"),
+}
+
+
+@dataclass(frozen=True)
+class Purpose:
+    code: str
+    name: str
+    description: str
+    fields: tuple[str, ...]
+    term_days: int | None  # the longest a consent lasts; the system check refuses None
+    term_text: str
+    third_parties: tuple[str, ...] = ()
+    cross_border: tuple[str, ...] = ()  # "processor (country)"
+    published: bool = False
+    required: bool = False
+    banner_only: bool = False  # given and withdrawn only through the cookie banner
+    other_information: str = field(default="")
+
+
+SERVICE = "service"
+MARKETING = "marketing"
+CROSS_BORDER = "cross_border"
+ANALYTICS = "analytics"
+
+PURPOSES = {
+    p.code: p
+    for p in [
+        Purpose(
+            code=SERVICE,
+            name=_("Answering inquiries and applications"),
+            description=_(
+                "To answer your inquiry or application, give you access to the services and "
+                "materials of the site, and notify you by email."
+            ),
+            fields=(
+                "full_name",
+                "email",
+                "phone",
+                "birth_date",
+                "birth_place",
+                "photo",
+                "message",
+                "service",
+                "guardian",
+            ),
+            term_days=3 * 365,
+            term_text=_(
+                "until the inquiry or application is dealt with, and no longer than three years "
+                "from the day of consent"
+            ),
+            third_parties=(_("the hosting provider of the site, in Kazakhstan"),),
+            required=True,
+        ),
+        Purpose(
+            code=MARKETING,
+            name=_("News and special offers"),
+            description=_(
+                "To send you news about products and services, special offers and events by "
+                "email. You can refuse at any time, and the service stays the same."
+            ),
+            fields=("full_name", "email"),
+            term_days=3 * 365,
+            term_text=_("until you withdraw it, and no longer than three years"),
+        ),
+        Purpose(
+            code=CROSS_BORDER,
+            name=_("Processing by services abroad"),
+            description=_(
+                "To let the foreign services listed below process your data on the operator's "
+                "behalf."
+            ),
+            fields=("full_name", "email"),
+            term_days=365,
+            term_text=_("until you withdraw it, and no longer than one year"),
+            cross_border=tuple(settings.CROSS_BORDER_PROCESSORS),
+        ),
+        Purpose(
+            code=ANALYTICS,
+            name=_("Anonymous visit statistics"),
+            description=_(
+                "To count visits with Google Analytics and Yandex Metrica and improve the site."
+            ),
+            fields=("analytics_cookie",),
+            term_days=365,
+            term_text=_("until you withdraw it in the cookie settings, and no longer than one year"),
+            cross_border=(_("Google LLC (USA)"), _("Yandex LLC (Russia)")),
+            banner_only=True,
+        ),
+    ]
+}
+
+
+def purpose_choices():
+    return [(code, p.name) for code, p in PURPOSES.items()]

@@ -1,0 +1,109 @@
+"""Database-level guarantees on PostgreSQL (design: "Data that must never be lost or rewritten").
+
+Two locks, because either alone can be bypassed:
+- triggers reject UPDATE, DELETE and TRUNCATE on the append-only tables, for every role, and
+  any change to a published policy or consent text;
+- the runtime role (settings DATABASES APP_ROLE) holds only SELECT and INSERT on those tables,
+  so it can neither rewrite rows nor drop or disable the triggers (only the owner can).
+Destroying a subject is the one exception: emalu_destroy_subject() runs as the owner
+(SECURITY DEFINER) and the trigger lets its DELETE through for that one subject only.
+"""
+
+from django.conf import settings
+from django.db import connections
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+APPEND_ONLY_TABLES = ["consent_ledgerentry", "consent_auditevent", "consent_tombstone"]
+PUBLISHED_TABLES = ["consent_policyversion", "consent_consenttext"]
+
+INSTALL = """
+CREATE OR REPLACE FUNCTION emalu_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'consent_ledgerentry'
+       AND current_setting('emalu.destroying', true) = OLD.subject_id::text THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'emalu: % is append-only, % refused', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+CREATE OR REPLACE FUNCTION emalu_frozen_when_published() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.published_at IS NOT NULL THEN
+        RAISE EXCEPTION 'emalu: a published row of % cannot be changed', TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION emalu_destroy_subject(p_subject bigint) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE removed integer;
+BEGIN
+    PERFORM set_config('emalu.destroying', p_subject::text, true);
+    DELETE FROM consent_ledgerentry WHERE subject_id = p_subject;
+    GET DIAGNOSTICS removed = ROW_COUNT;
+    PERFORM set_config('emalu.destroying', '', true);
+    RETURN removed;
+END $$;
+REVOKE ALL ON FUNCTION emalu_destroy_subject(bigint) FROM PUBLIC;
+"""
+
+TABLE_TRIGGERS = """
+DROP TRIGGER IF EXISTS {t}_append_only ON {t};
+CREATE TRIGGER {t}_append_only BEFORE UPDATE OR DELETE ON {t}
+    FOR EACH ROW EXECUTE FUNCTION emalu_append_only();
+DROP TRIGGER IF EXISTS {t}_no_truncate ON {t};
+CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t}
+    FOR EACH STATEMENT EXECUTE FUNCTION emalu_append_only();
+"""
+
+PUBLISHED_TRIGGERS = """
+DROP TRIGGER IF EXISTS {t}_frozen ON {t};
+CREATE TRIGGER {t}_frozen BEFORE UPDATE OR DELETE ON {t}
+    FOR EACH ROW EXECUTE FUNCTION emalu_frozen_when_published();
+DROP TRIGGER IF EXISTS {t}_no_truncate ON {t};
+CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t}
+    FOR EACH STATEMENT EXECUTE FUNCTION emalu_append_only();
+"""
+
+
+def install(schema_editor):
+    """Create the functions and triggers (a migration calls this; PostgreSQL only)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(INSTALL, params=None)
+    for table in APPEND_ONLY_TABLES:
+        schema_editor.execute(TABLE_TRIGGERS.format(t=table), params=None)
+    for table in PUBLISHED_TABLES:
+        schema_editor.execute(PUBLISHED_TRIGGERS.format(t=table), params=None)
+
+
+@receiver(post_migrate)
+def grant_runtime_role(using, **kwargs):
+    """After every migrate: the runtime role gets rights on every table, less the locked ones."""
+    connection = connections[using]
+    role = connection.settings_dict.get("APP_ROLE")
+    if connection.vendor != "postgresql" or not role:
+        return
+    q = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
+        if cursor.fetchone() is None:
+            cursor.execute(f"CREATE ROLE {q(role)} NOLOGIN")
+        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {q(role)}")
+        cursor.execute(
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {q(role)}"
+        )
+        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {q(role)}")
+        locked = ", ".join(APPEND_ONLY_TABLES)
+        cursor.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {locked} FROM {q(role)}")
+        cursor.execute(
+            f"GRANT EXECUTE ON FUNCTION emalu_destroy_subject(bigint) TO {q(role)}"
+        )
+
+
+def runtime_role():
+    return settings.DATABASES["default"].get("APP_ROLE")

@@ -1,0 +1,24 @@
+from django.conf import settings
+from django.urls import translate_url
+
+
+def site(request):
+    """The operator's name and the same page in each language (switcher and hreflang)."""
+    lang = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
+    path = request.path
+    alternates = [
+        {
+            "code": code,
+            "name": name,
+            "url": translate_url(path, code),
+            "absolute_url": request.build_absolute_uri(translate_url(path, code)),
+            "current": code == lang,
+        }
+        for code, name in settings.LANGUAGES
+    ]
+    op = settings.OPERATOR
+    return {
+        "alternates": alternates,
+        "operator_name": op["name_ru"] if lang == "ru" else op["name_kk"],
+        "operator_email": op["email"],
+    }

@@ -1,0 +1,39 @@
+"""PostgreSQL backend whose connections run as the runtime role.
+
+The login role of DATABASE_URL owns the tables and runs migrations. Every other connection
+switches to the runtime role (settings APP_ROLE), which may only SELECT and INSERT on the
+append-only tables (consent/sql.py); so a bug or an injection in a request cannot rewrite the
+consent ledger or the audit log. In production the runtime can log in as the runtime role
+itself; SET ROLE to oneself is harmless.
+"""
+
+from contextlib import contextmanager
+
+from django.db import connections
+from django.db.backends.base.base import NO_DB_ALIAS
+from django.db.backends.postgresql import base
+
+_as_owner = False
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def _configure_role(self, connection):
+        role = self.settings_dict.get("APP_ROLE")
+        if not role or _as_owner or self.alias == NO_DB_ALIAS:
+            return super()._configure_role(connection)
+        with connection.cursor() as cursor:
+            cursor.execute(self.ops.compose_sql("SET ROLE %s", [role]))
+        return True
+
+
+@contextmanager
+def as_owner():
+    """Run the block on fresh connections as the login (owner) role: schema changes only."""
+    global _as_owner
+    connections.close_all()
+    _as_owner = True
+    try:
+        yield
+    finally:
+        _as_owner = False
+        connections.close_all()

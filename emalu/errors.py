@@ -1,0 +1,46 @@
+"""Error pages in the visitor's language, with no traceback or settings (quality bar T18)."""
+
+from django.template.loader import render_to_string
+from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
+
+MESSAGES = {
+    400: (_("Bad request"), _("The request could not be understood. Please go back and try again.")),
+    403: (_("Access denied"), _("You do not have access to this page.")),
+    404: (_("Page not found"), _("There is no page at this address. It may have moved.")),
+    500: (_("Something went wrong"), _("The error has been recorded. Please try again later.")),
+    503: (
+        _("Temporarily unavailable"),
+        _("The site cannot take requests at the moment. Please try again in a few minutes."),
+    ),
+}
+
+
+def error_page(request, status):
+    title, text = MESSAGES[status]
+    context = {"status": status, "title": title, "text": text}
+    html = render_to_string("error.html", context, request=request)
+    response = HttpResponse(html, status=status)
+    if status == 503:
+        response["Retry-After"] = "30"
+    return response
+
+
+def bad_request(request, exception=None):
+    return error_page(request, 400)
+
+
+def permission_denied(request, exception=None):
+    return error_page(request, 403)
+
+
+def page_not_found(request, exception=None):
+    return error_page(request, 404)
+
+
+def server_error(request):
+    return error_page(request, 500)
+
+
+def csrf_failure(request, reason=""):
+    return error_page(request, 403)

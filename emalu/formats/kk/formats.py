@@ -1,0 +1,15 @@
+# Kazakh date and number formats; Django ships none for kk.
+# Month names come from Django's catalogue, completed for kk in locale/ (emalu/django_strings.py).
+DATE_FORMAT = r"Y \ж. j E"  # 2026 ж. 21 наурыз
+TIME_FORMAT = "H:i"
+DATETIME_FORMAT = r"Y \ж. j E, H:i"
+YEAR_MONTH_FORMAT = r"Y \ж. F"
+MONTH_DAY_FORMAT = "j E"
+SHORT_DATE_FORMAT = "d.m.Y"  # 21.03.2026
+SHORT_DATETIME_FORMAT = "d.m.Y H:i"
+FIRST_DAY_OF_WEEK = 1  # Monday
+DATE_INPUT_FORMATS = ["%d.%m.%Y", "%d.%m.%y", "%Y-%m-%d"]
+DATETIME_INPUT_FORMATS = ["%d.%m.%Y %H:%M:%S", "%d.%m.%Y %H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"]
+DECIMAL_SEPARATOR = ","
+THOUSAND_SEPARATOR = "\xa0"  # 1 234 567,50
+NUMBER_GROUPING = 3

@@ -1,0 +1,33 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+from .sitemaps import PagesSitemap
+
+admin.site.site_header = _("«EM ALU plus»: administration")
+admin.site.site_title = _("«EM ALU plus»")
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    path("robots.txt", views.robots_txt, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    path(settings.ADMIN_URL, admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    path("", views.page, {"slug": "home"}, name="home"),
+    path("about/", views.page, {"slug": "about"}, name="about"),
+    path("services/", views.page, {"slug": "services"}, name="services"),
+    path("contacts/", views.page, {"slug": "contacts"}, name="contacts"),
+    path("privacy/", views.privacy, name="privacy"),
+    path("privacy/<int:number>/", views.privacy, name="privacy_version"),
+)
+
+handler400 = "emalu.errors.bad_request"
+handler403 = "emalu.errors.permission_denied"
+handler404 = "emalu.errors.page_not_found"
+handler500 = "emalu.errors.server_error"

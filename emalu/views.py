@@ -1,0 +1,50 @@
+from django.db import DatabaseError, connection
+from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.views.decorators.cache import cache_control
+from django.views.decorators.http import require_GET
+
+from consent.models import PolicyVersion
+from consent.policy import policy_blocks
+from consent.texts import current_policy
+
+from .models import Page
+
+
+def page(request, slug):
+    """A content page; the home page still greets visitors before staff have written one."""
+    obj = Page.objects.filter(slug=slug).first()
+    if obj is None and slug != Page.Slug.HOME:
+        raise Http404
+    return render(request, f"pages/{slug}.html", {"page": obj, "slug": slug})
+
+
+def privacy(request, number=None):
+    if number is None:
+        policy = current_policy()
+        if policy is None:
+            raise Http404
+    else:
+        policy = get_object_or_404(PolicyVersion, number=number, published_at__isnull=False)
+    return render(
+        request, "pages/privacy.html", {"policy": policy, "blocks": policy_blocks(policy.text)}
+    )
+
+
+@require_GET
+@cache_control(no_store=True)
+def healthz(request):
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        return JsonResponse({"status": "ok", "database": "ok"})
+    except DatabaseError:
+        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+
+
+@require_GET
+def robots_txt(request):
+    sitemap = request.build_absolute_uri(reverse("sitemap"))
+    body = f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n"
+    return HttpResponse(body, content_type="text/plain; charset=utf-8")

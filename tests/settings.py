@@ -1,0 +1,15 @@
+"""The test overlay: production settings, plus what a test run needs and nothing else."""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-key-" + "x" * 40)
+os.environ.setdefault("OPERATOR_BIN", "123456789012")
+os.environ.setdefault("RESPONSIBLE_PERSON", "Test Responsible")
+os.environ.setdefault("RESPONSIBLE_CONTACT", "dpo@example.kz")
+os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
+os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+
+from emalu.settings import *  # noqa: E402, F403
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
