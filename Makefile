@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/emalu
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: run test lint format messages check bench clean
+.PHONY: install run test lint format messages clean
 
 $(BIN)/activate:
 	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
@@ -28,7 +28,7 @@ run: install
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 test: install
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) compilemessages --ignore=.venv -v 0
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
 
 lint: install
@@ -41,8 +41,8 @@ format: install
 
 # Re-extract the catalogues (kk, ru); translate what it adds, then `make test` checks completeness.
 messages: install
-	$(MANAGE) makemessages -l kk -l ru --no-location --no-obsolete --ignore=.venv --ignore=var
-	$(MANAGE) compilemessages --ignore=.venv -v 0
+	DEBUG=1 $(MANAGE) makemessages -l kk -l ru --no-location --no-obsolete --ignore=.venv --ignore=var
+	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 staticfiles

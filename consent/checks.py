@@ -28,7 +28,11 @@ def check_operator(app_configs, **kwargs):
         return []
     op = settings.OPERATOR
     return [
-        Error(f"OPERATOR {key} is not set.", hint=f"Set {env} in the environment.", id=f"consent.{cid}")
+        Error(
+            f"OPERATOR {key} is not set.",
+            hint=f"Set {env} in the environment.",
+            id=f"consent.{cid}",
+        )
         for key, env, cid in [
             ("bin", "OPERATOR_BIN", "E003"),
             ("responsible_person", "RESPONSIBLE_PERSON", "E004"),

@@ -7,6 +7,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from emalu.net import client_ip
+
 from .audit import audit
 from .models import AuditEvent, LedgerEntry
 from .purposes import PURPOSES
@@ -20,7 +22,7 @@ def _request_meta(request):
     if request is None:
         return {}
     return {
-        "ip": request.META.get("REMOTE_ADDR") or None,
+        "ip": client_ip(request),
         "user_agent": request.META.get("HTTP_USER_AGENT", "")[:500],
     }
 

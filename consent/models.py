@@ -53,14 +53,11 @@ class Published(models.Model):
     class Meta:
         abstract = True
 
-    @property
-    def is_published(self):
-        return self.published_at is not None
-
     def save(self, *args, **kwargs):
-        if not self._state.adding and type(self).objects.filter(
-            pk=self.pk, published_at__isnull=False
-        ).exists():
+        if (
+            not self._state.adding
+            and type(self).objects.filter(pk=self.pk, published_at__isnull=False).exists()
+        ):
             raise AppendOnlyError(f"a published {type(self).__name__} cannot be changed")
         super().save(*args, **kwargs)
 
@@ -68,6 +65,10 @@ class Published(models.Model):
         if self.is_published:
             raise AppendOnlyError(f"a published {type(self).__name__} cannot be deleted")
         return super().delete(*args, **kwargs)
+
+    @property
+    def is_published(self):
+        return self.published_at is not None
 
 
 class PolicyVersion(Published):
@@ -148,9 +149,7 @@ class Subject(models.Model):
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_place = models.CharField(_("place of birth"), max_length=300, blank=True)
     photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
-    language = models.CharField(
-        _("language"), max_length=2, choices=Language, default=Language.KK
-    )
+    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.KK)
     created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -224,7 +223,8 @@ class LedgerEntry(AppendOnly):
         UNBLOCK = "unblock", _("processing unblocked")
 
     subject = models.ForeignKey(Subject, models.PROTECT, verbose_name=_("data subject"))
-    purpose = models.CharField(
+    # NULL, not "", for block and unblock: they concern every purpose at once.
+    purpose = models.CharField(  # noqa: DJ001
         _("purpose"), max_length=30, choices=purpose_choices, null=True, blank=True
     )
     kind = models.CharField(_("event"), max_length=20, choices=Kind)

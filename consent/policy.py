@@ -1,4 +1,4 @@
-"""The privacy policy: plain text in, structured blocks out (no HTML from staff, nothing to escape)."""
+"""The privacy policy as plain text in, structured blocks out: no staff HTML to sanitise."""
 
 import re
 

@@ -106,7 +106,9 @@ PURPOSES = {
             ),
             fields=("analytics_cookie",),
             term_days=365,
-            term_text=_("until you withdraw it in the cookie settings, and no longer than one year"),
+            term_text=_(
+                "until you withdraw it in the cookie settings, and no longer than one year"
+            ),
             cross_border=(_("Google LLC (USA)"), _("Yandex LLC (Russia)")),
             banner_only=True,
         ),

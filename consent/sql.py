@@ -100,9 +100,7 @@ def grant_runtime_role(using, **kwargs):
         cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {q(role)}")
         locked = ", ".join(APPEND_ONLY_TABLES)
         cursor.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {locked} FROM {q(role)}")
-        cursor.execute(
-            f"GRANT EXECUTE ON FUNCTION emalu_destroy_subject(bigint) TO {q(role)}"
-        )
+        cursor.execute(f"GRANT EXECUTE ON FUNCTION emalu_destroy_subject(bigint) TO {q(role)}")
 
 
 def runtime_role():

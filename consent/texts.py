@@ -1,4 +1,4 @@
-"""Consent texts and policy versions: render with the eight elements of Art. 8(4), publish, freeze."""
+"""Consent texts and policy versions: render the eight elements of Art. 8(4), publish, freeze."""
 
 import hashlib
 
@@ -35,15 +35,16 @@ def text_missing_elements(text):
         missing.append(_("the list of data collected"))
     if text.policy_id is None or not text.policy.is_published:
         missing.append(_("a published privacy policy version"))
+    elif purpose is not None and op["bin"].strip():
+        english = _render_draft(text, "en")
+        if english in (_render_draft(text, "kk"), _render_draft(text, "ru")):
+            missing.append(_("the Kazakh and Russian translations (compile the catalogues)"))
     return missing
 
 
 def render_consent(text, language, full_name=NAME_PLACEHOLDER):
     """The consent wording in one language: frozen body if published, else a fresh draft."""
-    if text.is_published:
-        body = text.body(language)
-    else:
-        body = _render_draft(text, language)
+    body = text.body(language) if text.is_published else _render_draft(text, language)
     return body.replace(NAME_PLACEHOLDER, full_name)
 
 
@@ -52,13 +53,13 @@ def _render_draft(text, language):
     purpose = PURPOSES[text.purpose]
     with translation.override(language):
         context = {
-            "operator_name": op[f"name_{language}"],
+            "operator_name": op["name_ru" if language == "ru" else "name_kk"],
             "bin": op["bin"],
-            "address": op[f"address_{language}"],
+            "address": op["address_ru" if language == "ru" else "address_kk"],
             "email": op["email"],
             "responsible_person": op["responsible_person"],
             "responsible_contact": op["responsible_contact"],
-            "data_location": op[f"data_location_{language}"],
+            "data_location": op["data_location_ru" if language == "ru" else "data_location_kk"],
             "purpose": purpose,
             "fields": [str(DATA_FIELDS[f]) for f in purpose.fields],
             "third_parties": [str(t) for t in purpose.third_parties],

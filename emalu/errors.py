@@ -1,11 +1,14 @@
 """Error pages in the visitor's language, with no traceback or settings (quality bar T18)."""
 
-from django.template.loader import render_to_string
 from django.http import HttpResponse
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
-    400: (_("Bad request"), _("The request could not be understood. Please go back and try again.")),
+    400: (
+        _("Bad request"),
+        _("The request could not be understood. Please go back and try again."),
+    ),
     403: (_("Access denied"), _("You do not have access to this page.")),
     404: (_("Page not found"), _("There is no page at this address. It may have moved.")),
     500: (_("Something went wrong"), _("The error has been recorded. Please try again later.")),

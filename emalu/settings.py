@@ -3,7 +3,6 @@
 from pathlib import Path
 
 import environ
-from django.utils.translation import gettext_lazy as _
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
@@ -67,7 +66,9 @@ TEMPLATES = [
 ]
 
 # Database: SQLite under var/ for `make run`; PostgreSQL in CI and production.
-DATABASES = {"default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'emalu.sqlite3'}")}
+DATABASES = {
+    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'emalu.sqlite3'}")
+}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Requests run as the runtime role, which may only SELECT and INSERT on the ledger and the
     # audit log; `migrate` runs as the login (owner) role. See docs/architecture.md.
@@ -81,7 +82,10 @@ CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
@@ -110,8 +114,23 @@ STORAGES = {
 }
 
 # Mail: the console under `make run`; SMTP in production (smtp+tls://user:pass@host:587).
-EMAIL_CONFIG = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://127.0.0.1:25")
-vars().update(EMAIL_CONFIG)
+_mail = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://127.0.0.1:25")
+MAILERS = {
+    "default": {
+        "BACKEND": _mail["EMAIL_BACKEND"],
+        "OPTIONS": {
+            "host": _mail["EMAIL_HOST"],
+            "port": _mail["EMAIL_PORT"],
+            "username": _mail["EMAIL_HOST_USER"],
+            "password": _mail["EMAIL_HOST_PASSWORD"],
+            "use_tls": _mail.get("EMAIL_USE_TLS", False),
+            "use_ssl": _mail.get("EMAIL_USE_SSL", False),
+            "timeout": 20,
+        }
+        if _mail["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+        else {},
+    }
+}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -169,3 +188,5 @@ LOGGING = {
 }
 CROSS_BORDER_PROCESSORS = env.list("CROSS_BORDER_PROCESSORS", default=[])
 CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
+# Peers whose X-Forwarded-For is believed (the reverse proxy); nobody else can choose their IP.
+TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])

@@ -1,3 +1,5 @@
+import logging
+
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
@@ -10,6 +12,8 @@ from consent.policy import policy_blocks
 from consent.texts import current_policy
 
 from .models import Page
+
+logger = logging.getLogger(__name__)
 
 
 def page(request, slug):
@@ -39,7 +43,8 @@ def healthz(request):
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")
         return JsonResponse({"status": "ok", "database": "ok"})
-    except DatabaseError:
+    except DatabaseError as e:
+        logger.error("healthz: database unavailable: %s %s", type(e).__name__, e)
         return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
 
 

@@ -1,0 +1,79 @@
+"""Proof of consent for one subject (Art. 25(2)(5), legal item 4): every ledger row, CSV or PDF."""
+
+import csv
+import io
+from datetime import UTC
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from fpdf import FPDF
+
+from .models import LedgerEntry
+
+FONTS = Path(__file__).resolve().parent / "fonts"
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def evidence_rows(subject):
+    entries = (
+        LedgerEntry.objects.filter(subject=subject)
+        .select_related("text", "text__policy", "actor")
+        .order_by("id")
+    )
+    for e in entries:
+        yield {
+            _("entry"): e.pk,
+            _("event"): e.get_kind_display(),
+            _("purpose"): e.get_purpose_display() if e.purpose else "",
+            _("consent text version"): e.text.version if e.text else "",
+            _("privacy policy version"): e.text.policy.number if e.text else "",
+            _("SHA-256 of the text shown"): e.text_sha256,
+            _("language"): e.language,
+            _("time (UTC)"): e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
+            _("time (Asia/Almaty)"): e.at.astimezone(ALMATY).strftime("%Y-%m-%d %H:%M:%S"),
+            _("expires (UTC)"): e.expires_at.astimezone(UTC).strftime("%Y-%m-%d")
+            if e.expires_at
+            else "",
+            _("source"): e.get_source_display(),
+            _("IP address"): e.ip or "",
+            _("browser"): e.user_agent,
+            _("guardian"): e.guardian_id or "",
+            _("staff member"): e.actor.get_username() if e.actor else "",
+            _("reason"): e.reason,
+        }
+
+
+def evidence_csv(subject):
+    rows = list(evidence_rows(subject))
+    out = io.StringIO()
+    writer = csv.writer(out)
+    if rows:
+        writer.writerow(rows[0].keys())
+        writer.writerows(row.values() for row in rows)
+    return out.getvalue().encode("utf-8-sig")  # with a BOM, so spreadsheet programs read Cyrillic
+
+
+def evidence_pdf(subject):
+    pdf = FPDF(orientation="landscape")
+    pdf.add_font("Noto", "", FONTS / "NotoSans-Regular.ttf")
+    pdf.add_font("Noto", "B", FONTS / "NotoSans-Bold.ttf")
+    pdf.set_auto_page_break(True, margin=12)
+    pdf.add_page()
+    pdf.set_font("Noto", "B", 13)
+    line = {"new_x": "LMARGIN", "new_y": "NEXT"}
+    pdf.multi_cell(
+        0, 8, _("Consent evidence for data subject #%(id)s") % {"id": subject.pk}, **line
+    )
+    pdf.set_font("Noto", "", 9)
+    now = timezone.now().astimezone(ALMATY).strftime("%Y-%m-%d %H:%M")
+    pdf.multi_cell(0, 6, _("Exported %(time)s (Asia/Almaty)") % {"time": now}, **line)
+    for row in evidence_rows(subject):
+        pdf.ln(2)
+        for key, value in row.items():
+            pdf.set_font("Noto", "B", 8)
+            pdf.cell(55, 5, str(key))
+            pdf.set_font("Noto", "", 8)
+            pdf.multi_cell(0, 5, str(value), **line)
+    return bytes(pdf.output())

@@ -1,0 +1,86 @@
+"""Issue 4: destruction removes the subject's rows and files and leaves a tombstone."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+
+from consent.ledger import consent_grant, subject_block
+from consent.models import (
+    AuditEvent,
+    Guardian,
+    LedgerEntry,
+    Source,
+    Subject,
+    Submission,
+    Tombstone,
+)
+from consent.purposes import MARKETING, SERVICE
+from consent.subjects import subject_destroy
+
+MARKER = "Zzmarker7741"
+
+
+@pytest.fixture
+def doomed(texts, make_subject, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    s = make_subject(full_name=f"{MARKER} Name", email=f"{MARKER.lower()}@example.kz",
+                     phone="+77019998877", birth_place=MARKER)  # fmt: skip
+    s.photo.save("p.jpg", ContentFile(b"\xff\xd8" + MARKER.encode()), save=True)
+    g = Guardian.objects.create(subject=s, full_name=f"{MARKER} Parent", contact="+77010000000")
+    Submission.objects.create(subject=s, source=Source.CONTACT_FORM, language="kk",
+                              data={"message": MARKER})  # fmt: skip
+    consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM, guardian=g)
+    consent_grant(s, texts[MARKETING], language="ru", source=Source.NEWSLETTER_FORM,
+                  full_name=f"{MARKER} Name")  # fmt: skip
+    subject_block(s, reason=f"complaint of {MARKER}", source=Source.ADMIN)
+    return s
+
+
+def all_text_in_database():
+    """Every text column of every table, as PostgreSQL renders each row."""
+    chunks = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f'SELECT CAST(t.* AS text) FROM "{table}" t')
+            chunks += [row[0] for row in cursor.fetchall()]
+    return "\n".join(chunks)
+
+
+def test_destroy_leaves_no_trace_but_the_tombstone(
+    doomed, officer, tmp_path, django_capture_on_commit_callbacks
+):
+    other = Subject.objects.create(full_name="Other", email="other@example.kz")
+    photo = tmp_path / doomed.photo.name
+    assert photo.exists()
+    assert MARKER in all_text_in_database()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tomb = subject_destroy(doomed, request_ref="REQ-42", actor=officer)
+
+    text = all_text_in_database()
+    assert MARKER not in text and MARKER.lower() not in text
+    assert "+77019998877" not in text
+    assert not photo.exists()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert Tombstone.objects.filter(pk=tomb.pk, request_ref="REQ-42", actor_label="alice").exists()
+    assert AuditEvent.objects.filter(action="subject_destroy", subject_ref=doomed.pk).count() == 1
+    assert not LedgerEntry.objects.filter(subject_id=doomed.pk).exists()
+    assert Subject.objects.filter(pk=other.pk).exists()
+
+
+def test_destroy_spares_other_subjects_ledger(texts, doomed, make_subject):
+    other = make_subject()
+    consent_grant(other, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    subject_destroy(doomed, request_ref="REQ-1")
+    assert LedgerEntry.objects.filter(subject=other).count() == 1
+
+
+def test_the_destroy_function_deletes_only_the_named_subject(texts, doomed, make_subject):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL function")
+    other = make_subject()
+    consent_grant(other, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT emalu_destroy_subject(%s)", [doomed.pk])
+        assert cursor.fetchone()[0] == 3
+    assert LedgerEntry.objects.filter(subject=other).count() == 1

@@ -1,0 +1,83 @@
+"""Bad input never gives a 500; error pages speak the visitor's language and leak nothing."""
+
+import pytest
+from django.db import OperationalError
+from django.test import Client
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/en/", "/xx/about/", "/kk/no-such-page/", "/kk/%00/", "/kk/a%00b", "/" + "a" * 10_000,
+     "/kk/" + "я" * 10_000, "/kk/privacy/0/", "/kk/privacy/99999999999999999999999/"],
+)  # fmt: skip
+def test_bad_paths_give_the_kazakh_404(client, db, path):
+    response = client.get(path)
+    assert response.status_code == 404
+    html = response.content.decode()
+    assert '<html lang="kk">' in html
+    assert "Бет табылмады" in html
+
+
+def test_russian_404(client, db):
+    response = client.get("/ru/no-such-page/")
+    assert response.status_code == 404
+    assert "Страница не найдена" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "lang,text", [("kk", "Бірдеңе дұрыс болмады"), ("ru", "Что-то пошло не так")]
+)
+def test_500_page_in_the_visitors_language_without_traceback(db, lang, text, monkeypatch):
+    from emalu import views
+
+    def boom(*args, **kwargs):
+        raise RuntimeError("secret-setting-value")
+
+    monkeypatch.setattr(views, "policy_blocks", boom)
+    client = Client(raise_request_exception=False)
+    response = client.get(f"/{lang}/privacy/")
+    assert response.status_code == 500
+    html = response.content.decode()
+    assert text in html
+    assert "secret-setting-value" not in html and "Traceback" not in html
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_database_down_gives_503_with_retry_after(db, lang, monkeypatch):
+    from emalu import views
+
+    def down(*args, **kwargs):
+        raise OperationalError("connection refused")
+
+    monkeypatch.setattr(views, "current_policy", down)
+    response = Client(raise_request_exception=False).get(f"/{lang}/privacy/")
+    assert response.status_code == 503
+    assert response["Retry-After"] == "30"
+    assert f'<html lang="{lang}">' in response.content.decode()
+
+
+def test_csrf_failure_page_is_translated(db):
+    client = Client(enforce_csrf_checks=True)
+    response = client.post("/ru/privacy/", {})
+    assert response.status_code == 403
+    assert "Доступ запрещён" in response.content.decode()
+
+
+def test_healthz_answers_json(client, db):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok", "database": "ok"}
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_healthz_reports_a_dead_database(client, db, monkeypatch):
+    from emalu import views
+
+    class DeadConnection:
+        def cursor(self):
+            raise OperationalError("down")
+
+    monkeypatch.setattr(views, "connection", DeadConnection())
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    assert response.json()["database"] == "unavailable"
