@@ -22,6 +22,7 @@ install: $(VENV)/.installed
 
 # Demo site on SQLite (var/emalu.sqlite3), console mail, http://127.0.0.1:8000/
 run: install
+	@mkdir -p var
 	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
 	DEBUG=1 $(MANAGE) migrate --no-input -v 0
 	DEBUG=1 $(MANAGE) load_demo
