@@ -27,11 +27,22 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 @admin.register(LedgerEntry)
 class LedgerEntryAdmin(ReadOnlyAdmin):
+    """A ledger row holds the person's IP and browser: opening one is audited."""
+
     list_display = ["id", "at", "subject_id", "purpose", "kind", "source", "text"]
     list_filter = ["kind", "purpose", "source"]
     list_select_related = ["text"]
     raw_id_fields = ["subject"]
     show_full_result_count = False
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        entry = LedgerEntry.objects.filter(pk=object_id).only("subject_id").first()
+        if request.method == "GET" and response.status_code == 200 and entry:
+            audit(
+                AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=entry.subject, obj=entry
+            )
+        return response
 
 
 @admin.register(AuditEvent)

@@ -1,5 +1,13 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
+
+
+def _absolute(request, url):
+    try:
+        return request.build_absolute_uri(url)
+    except DisallowedHost:  # the 400 page for a forged Host header still renders
+        return url
 
 
 def site(request):
@@ -11,7 +19,7 @@ def site(request):
             "code": code,
             "name": name,
             "url": translate_url(path, code),
-            "absolute_url": request.build_absolute_uri(translate_url(path, code)),
+            "absolute_url": _absolute(request, translate_url(path, code)),
             "current": code == lang,
         }
         for code, name in settings.LANGUAGES

@@ -81,3 +81,9 @@ def test_healthz_reports_a_dead_database(client, db, monkeypatch):
     response = client.get("/healthz")
     assert response.status_code == 503
     assert response.json()["database"] == "unavailable"
+
+
+def test_bad_host_gives_the_400_page(db):
+    response = Client(raise_request_exception=False).get("/kk/", headers={"host": "evil.example"})
+    assert response.status_code == 400
+    assert "Қате сұрау" in response.content.decode()

@@ -34,14 +34,18 @@ def test_csv_has_every_row_of_the_subject(officer_client, two_people):
     assert AuditEvent.objects.filter(action="evidence_export", subject_ref=a.pk).count() == 1
 
 
-def test_pdf_renders_kazakh_letters(officer_client, two_people):
-    a, _ = two_people
+def test_pdf_holds_every_row_of_the_subject_and_no_other(officer_client, two_people):
+    a, b = two_people
     response = officer_client.get(f"/admin/consent/subject/{a.pk}/evidence.pdf")
     assert response.status_code == 200
     assert response.content.startswith(b"%PDF")
     text = pdf_text(response.content)
-    for entry in LedgerEntry.objects.filter(subject=a):
-        assert entry.text_sha256 in text or not entry.text_sha256
+    flat = text.replace("\n", "").replace(" ", "")
+    for entry in LedgerEntry.objects.filter(subject=a, kind="grant"):
+        assert entry.text_sha256 in flat
+    for entry in LedgerEntry.objects.filter(subject=b):
+        assert entry.text_sha256 not in flat
+    assert text.count("withdraw") + text.count("кері қайтарылды") + text.count("келісім") >= 1
     assert any(letter in text for letter in "әғқңөұүһі")
 
 

@@ -1,0 +1,34 @@
+"""Subjects are found by normalised email or Kazakhstan phone in E.164."""
+
+import pytest
+from django.core.exceptions import ValidationError
+
+from consent.subjects import normalise_email, normalise_phone, subject_find
+
+
+@pytest.mark.parametrize(
+    "raw", ["8 701 123 45 67", "+7 (701) 123-45-67", "7011234567", "87011234567", "+77011234567"]
+)
+def test_kazakhstan_numbers_in_any_usual_form(raw):
+    assert normalise_phone(raw) == "+77011234567"
+
+
+@pytest.mark.parametrize(
+    "raw", ["+7 916 123 45 67", "8 495 123 45 67", "garbage", "123", "+1 202 555 0143"]
+)
+def test_russian_and_foreign_numbers_and_garbage_are_refused(raw):
+    with pytest.raises(ValidationError):
+        normalise_phone(raw)
+
+
+def test_email_domain_is_case_insensitive():
+    assert normalise_email("  Asel@Example.KZ ") == "Asel@example.kz"
+    assert normalise_email("") is None
+
+
+def test_find_by_email_or_phone(make_subject):
+    s = make_subject(email="asel@example.kz", phone="+77011234567")
+    assert subject_find(email="ASEL@example.kz") == s
+    assert subject_find(phone="8 (701) 123 45 67") == s
+    assert subject_find(email="nobody@example.kz") is None
+    assert subject_find() is None
