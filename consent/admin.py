@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
+from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html, linebreaks
@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 
 from .audit import audit
 from .evidence import evidence_csv, evidence_pdf
-from .models import AuditEvent, ConsentText, LedgerEntry, PolicyVersion, Subject, Tombstone
+from .models import (
+    AuditEvent,
+    ConsentText,
+    LedgerEntry,
+    PolicyVersion,
+    Subject,
+    Submission,
+    Tombstone,
+)
 from .texts import policy_publish, render_consent, text_publish
 
 
@@ -129,6 +137,65 @@ class SubjectAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         action = AuditEvent.Action.SUBJECT_EDIT if change else AuditEvent.Action.SUBJECT_CREATE
         audit(action, actor=request.user, subject=obj, fields=sorted(form.changed_data))
+
+
+def photo_response(request, owner, file):
+    """A stored photo for staff: always a download, never rendered by the browser (T10)."""
+    if not file:
+        raise PermissionDenied
+    audit(AuditEvent.Action.SUBJECT_EXPORT, actor=request.user, subject=owner, what="photo")
+    response = FileResponse(file.open("rb"), as_attachment=True, filename=f"photo-{owner.pk}.jpg")
+    response["Content-Type"] = "image/jpeg"
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@admin.register(Submission)
+class SubmissionAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "source", "language", "created_at", "subject_id"]
+    list_filter = ["source", "language"]
+    fields = ["subject", "source", "language", "created_at", "data", "photo_link"]
+    readonly_fields = fields
+    show_full_result_count = False
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("photo"))
+    def photo_link(self, obj):
+        if not obj.photo:
+            return "-"
+        url = reverse("admin:consent_submission_photo", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("download"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.photo_view)
+        return [
+            path("<int:pk>/photo/", view, name="consent_submission_photo"),
+            *super().get_urls(),
+        ]
+
+    def photo_view(self, request, pk):
+        submission = get_object_or_404(Submission.objects.select_related("subject"), pk=pk)
+        if not self.has_view_permission(request, submission):
+            raise PermissionDenied
+        return photo_response(request, submission.subject, submission.photo)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        submission = Submission.objects.filter(pk=object_id).only("subject_id").first()
+        if request.method == "GET" and response.status_code == 200 and submission:
+            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=submission.subject,
+                  obj=submission)  # fmt: skip
+        return response
 
 
 class PublishedAdmin(admin.ModelAdmin):

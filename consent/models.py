@@ -198,8 +198,8 @@ class Submission(models.Model):
     subject = models.ForeignKey(Subject, models.CASCADE, related_name="submissions")
     source = models.CharField(_("form"), max_length=30, choices=Source)
     data = models.JSONField(_("data sent"), default=dict)
+    photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=Language)
-    token = models.UUIDField(_("form token"), unique=True, null=True, blank=True)
     created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
 
     class Meta:

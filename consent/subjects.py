@@ -7,7 +7,9 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audit
-from .models import AuditEvent, LedgerEntry, Subject, Tombstone
+from post_office.models import Email
+
+from .models import AuditEvent, LedgerEntry, Subject, Submission, Tombstone
 
 
 def normalise_email(email):
@@ -61,8 +63,13 @@ def subject_destroy(subject, *, request_ref, actor=None):
     tombstone and the audit row: the request, the time, the staff member, no personal data.
     """
     subject_ref = subject.pk
-    files = [subject.photo.name] if subject.photo else []
+    files = {subject.photo.name} | set(
+        Submission.objects.filter(subject=subject).exclude(photo="").values_list("photo", flat=True)
+    )
+    files.discard("")
     storage = subject.photo.storage
+    if subject.email:  # queued and sent mail to the person, with their delivery logs
+        Email.objects.filter(to__icontains=subject.email).delete()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT emalu_destroy_subject(%s)", [subject_ref])

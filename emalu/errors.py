@@ -11,6 +11,10 @@ MESSAGES = {
     ),
     403: (_("Access denied"), _("You do not have access to this page.")),
     404: (_("Page not found"), _("There is no page at this address. It may have moved.")),
+    429: (
+        _("Too many attempts"),
+        _("You have sent the form too many times. Please wait a minute and try again."),
+    ),
     500: (_("Something went wrong"), _("The error has been recorded. Please try again later.")),
     503: (
         _("Temporarily unavailable"),
@@ -24,8 +28,8 @@ def error_page(request, status):
     context = {"status": status, "title": title, "text": text}
     html = render_to_string("error.html", context, request=request)
     response = HttpResponse(html, status=status)
-    if status == 503:
-        response["Retry-After"] = "30"
+    if status in (429, 503):
+        response["Retry-After"] = "60" if status == 429 else "30"
     return response
 
 

@@ -1,5 +1,6 @@
 """One settings module, read from the environment (see .env.example for every variable)."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -28,6 +29,7 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "post_office",
 ]
 
 MIDDLEWARE = [
@@ -190,3 +192,21 @@ CROSS_BORDER_PROCESSORS = env.list("CROSS_BORDER_PROCESSORS", default=[])
 CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
 # Peers whose X-Forwarded-For is believed (the reverse proxy); nobody else can choose their IP.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+
+# Outgoing mail goes through the post_office outbox (a database table), in the same transaction
+# as the event that causes it; `manage.py send_queued_mail` delivers it with retries.
+POST_OFFICE = {
+    "DEFAULT_PRIORITY": "now" if DEBUG else "medium",
+    "MAX_RETRIES": 8,
+    "RETRY_INTERVAL": timedelta(minutes=5),
+    "LOG_LEVEL": 1,  # failures only
+    "MESSAGE_ID_ENABLED": True,
+    "MESSAGE_ID_FQDN": "emaluplus-vko.kz",
+}
+STAFF_NOTIFY_EMAIL = env("STAFF_NOTIFY_EMAIL", default=OPERATOR["email"])
+# Public forms: at most N posts per window (seconds) from one IP; and at least this many seconds
+# between showing a form and its submission (bots are faster).
+FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/60")
+FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
+DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024

@@ -5,6 +5,9 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
+from consent import views as consent_views
+from forms_app import views as form_views
+
 from . import views
 from .sitemaps import PagesSitemap
 
@@ -25,6 +28,11 @@ urlpatterns += i18n_patterns(
     path("contacts/", views.page, {"slug": "contacts"}, name="contacts"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/<int:number>/", views.privacy, name="privacy_version"),
+    path("contact/", form_views.public_form, {"kind": "contact"}, name="contact_form"),
+    path("apply/", form_views.public_form, {"kind": "apply"}, name="application_form"),
+    path("newsletter/", form_views.public_form, {"kind": "newsletter"}, name="newsletter_form"),
+    path("<slug:kind>/thanks/", form_views.thanks, name="form_thanks"),
+    path("newsletter/confirm/<str:token>/", consent_views.confirm_marketing, name="marketing_confirm"),
 )
 
 handler400 = "emalu.errors.bad_request"

@@ -44,3 +44,52 @@ def officer(db):
 def officer_client(client, officer):
     client.force_login(officer)
     return client
+
+
+def aged_token(seconds=10):
+    """A form token as if the form had been shown `seconds` ago."""
+    import time
+    import uuid
+
+    from django.core import signing
+
+    from forms_app.abuse import SALT
+
+    return signing.dumps({"id": uuid.uuid4().hex, "t": int(time.time()) - seconds}, salt=SALT)
+
+
+@pytest.fixture
+def contact_data():
+    def make(**overrides):
+        data = {
+            "token": aged_token(),
+            "full_name": "Әсел Қасымова",
+            "email": "asel@example.kz",
+            "phone": "8 701 123 45 67",
+            "message": "Сәлеметсіз бе! Қызмет туралы сұрағым бар.",
+            "consent_service": "on",
+        }
+        data.update(overrides)
+        return {k: v for k, v in data.items() if v is not None}
+
+    return make
+
+
+@pytest.fixture
+def application_data(contact_data):
+    def make(**overrides):
+        data = contact_data(
+            birth_date="1990-05-17", birth_place="Өскемен", service="Кеңес", message=""
+        )
+        data.update(overrides)
+        return {k: v for k, v in data.items() if v is not None}
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Rate-limit counters must not leak from one test into the next."""
+    from django.core.cache import cache
+
+    cache.clear()

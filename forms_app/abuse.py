@@ -1,0 +1,49 @@
+"""Anti-abuse for public forms: signed one-time tokens, a minimum fill time, a per-IP rate limit."""
+
+import logging
+import time
+import uuid
+from functools import wraps
+
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+
+from emalu.errors import error_page
+from emalu.net import client_ip
+
+security_log = logging.getLogger("emalu.security")
+SALT = "forms_app.token"
+
+
+def new_token():
+    return signing.dumps({"id": uuid.uuid4().hex, "t": int(time.time())}, salt=SALT)
+
+
+def read_token(value):
+    """(token uuid, seconds since the form was shown), or None when forged or a day old."""
+    try:
+        data = signing.loads(value or "", salt=SALT, max_age=24 * 3600)
+        return uuid.UUID(data["id"]), time.time() - data["t"]
+    except (signing.BadSignature, KeyError, ValueError, TypeError):
+        return None
+
+
+def rate_limited(scope):
+    """Answer 429 when one IP has posted more than FORM_RATE_LIMIT ("N/seconds") times."""
+    limit, window = (int(x) for x in settings.FORM_RATE_LIMIT.split("/"))
+
+    def decorator(view):
+        @wraps(view)
+        def wrapper(request, *args, **kwargs):
+            if request.method == "POST":
+                key = f"rl:{scope}:{client_ip(request)}:{int(time.time() // window)}"
+                cache.add(key, 0, window)
+                if cache.incr(key) > limit:
+                    security_log.warning("rate limit: %s", scope)
+                    return error_page(request, 429)
+            return view(request, *args, **kwargs)
+
+        return wrapper
+
+    return decorator

@@ -1,0 +1,218 @@
+"""The public forms. Each field is an item of an approved data list (consent.purposes, legal item 17)."""
+
+import unicodedata
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+from django import forms
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consent.gate import ADULT_AGE
+from consent.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.subjects import normalise_email, normalise_phone
+
+from .images import sanitise_photo
+
+CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def single_line(value):
+    """No control or invisible characters (a newline in a name could forge a log line)."""
+    if any(unicodedata.category(ch) in CONTROL for ch in value):
+        raise ValidationError(_("Remove the invisible or control characters."), code="control")
+
+
+def multi_line(value):
+    if any(unicodedata.category(ch) in CONTROL and ch not in "\n\r\t" for ch in value):
+        raise ValidationError(_("Remove the invisible or control characters."), code="control")
+
+
+def text(label, max_length, *, required=True, autocomplete="", help_text="", validators=()):
+    return forms.CharField(
+        label=label, max_length=max_length, required=required, help_text=help_text,
+        validators=[single_line, *validators],
+        widget=forms.TextInput(attrs={"autocomplete": autocomplete} if autocomplete else {}),
+    )  # fmt: skip
+
+
+class PublicForm(forms.Form):
+    """Shared by every public form: the one-time token, the honeypot, the consent boxes."""
+
+    # Which approved data item each field is (tests hold every form to this list).
+    data_fields = {}
+    # The purpose whose consent the form requires, and the optional ones it offers.
+    required_purpose = SERVICE
+    optional_purposes = (MARKETING, CROSS_BORDER)
+
+    token = forms.CharField(widget=forms.HiddenInput)
+    website = forms.CharField(
+        required=False,
+        label=_("Leave this field empty"),
+        widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+    )
+
+    def __init__(self, *args, texts=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.texts = texts or {}
+        purposes = [self.required_purpose, *self.optional_purposes]
+        if not settings.CROSS_BORDER_PROCESSORS and CROSS_BORDER in purposes:
+            purposes.remove(CROSS_BORDER)
+        labels = {
+            SERVICE: _("I agree to the processing of my personal data for answering my request."),
+            MARKETING: _("I want to receive news and special offers by email (optional)."),
+            CROSS_BORDER: _("I agree that the foreign services listed may process my data (optional)."),
+        }  # fmt: skip
+        if self.required_purpose == MARKETING:
+            labels[MARKETING] = _("I agree to receive news and special offers by email.")
+        for purpose in purposes:
+            self.fields[f"consent_{purpose}"] = forms.BooleanField(
+                label=labels[purpose], required=purpose == self.required_purpose
+            )
+            self.fields[f"consent_{purpose}"].purpose = purpose
+        self.consent_purposes = purposes
+
+    def consent_fields(self):
+        return [self[f"consent_{p}"] for p in self.consent_purposes]
+
+    def data_bound_fields(self):
+        return [self[name] for name in self.fields if name in self.data_fields]
+
+    def clean_email(self):
+        return normalise_email(self.cleaned_data.get("email"))
+
+    def clean_phone(self):
+        return normalise_phone(self.cleaned_data.get("phone"))
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [f"{self[name].auto_id}_error"]
+                if self.fields[name].help_text:
+                    described.append(f"{self[name].auto_id}_helptext")
+                attrs["aria-describedby"] = " ".join(described)
+
+    def consents(self):
+        return {p: bool(self.cleaned_data.get(f"consent_{p}")) for p in self.consent_purposes}
+
+    def personal_data(self):
+        return {
+            name: self.cleaned_data.get(name)
+            for name in self.fields
+            if name in self.data_fields and name != "photo" and not name.startswith("guardian")
+        }
+
+
+class ContactForm(PublicForm):
+    full_name = text(_("Surname, first name and patronymic"), 300, autocomplete="name")
+    email = forms.EmailField(
+        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    phone = text(
+        _("Phone"), 30, autocomplete="tel", help_text=_("A Kazakhstan number, e.g. +7 701 123 45 67.")
+    )
+    message = forms.CharField(
+        label=_("Message"), max_length=5000, validators=[multi_line],
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )  # fmt: skip
+
+    data_fields = {"full_name": "full_name", "email": "email", "phone": "phone", "message": "message"}
+
+    field_order = ["full_name", "email", "phone", "message"]
+
+
+class ApplicationForm(ContactForm):
+    birth_date = forms.DateField(
+        label=_("Date of birth"),
+        help_text=_("For example 21.03.2001."),
+        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
+    )
+    birth_place = text(_("Place of birth"), 300)
+    service = text(_("The service you want"), 300)
+    photo = forms.FileField(
+        label=_("Photo (optional)"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, up to 5 MB. Do not upload identity documents."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+    )
+    guardian_name = text(_("Parent's or guardian's full name"), 300, required=False)
+    guardian_contact = text(
+        _("Parent's or guardian's phone or email"), 254, required=False,
+        help_text=_("Needed only if you are under 18."),
+    )  # fmt: skip
+    consent_guardian = forms.BooleanField(
+        label=_("I am the parent or guardian and I agree to the processing of the child's data."),
+        required=False,
+    )
+    message = forms.CharField(
+        label=_("Message (optional)"), max_length=5000, required=False, validators=[multi_line],
+        widget=forms.Textarea(attrs={"rows": 4}),
+    )  # fmt: skip
+
+    data_fields = {
+        **ContactForm.data_fields,
+        "birth_date": "birth_date",
+        "birth_place": "birth_place",
+        "service": "service",
+        "photo": "photo",
+        "guardian_name": "guardian",
+        "guardian_contact": "guardian",
+    }
+    field_order = [
+        "full_name", "email", "phone", "birth_date", "birth_place", "service", "photo", "message",
+        "guardian_name", "guardian_contact", "consent_guardian",
+    ]  # fmt: skip
+
+    def clean_birth_date(self):
+        born = self.cleaned_data["birth_date"]
+        today = timezone.localdate()
+        if born > today:
+            raise ValidationError(_("The date of birth cannot be in the future."), code="future")
+        if born < date(1900, 1, 1):
+            raise ValidationError(_("Check the year of birth."), code="too_old")
+        return born
+
+    def clean_photo(self):
+        uploads = self.files.getlist(self.add_prefix("photo")) if self.files else []
+        if len(uploads) > 1:
+            raise ValidationError(_("Upload one photo only."), code="too_many")
+        upload = self.cleaned_data.get("photo")
+        return sanitise_photo(upload) if upload else None
+
+    def is_minor(self):
+        born = self.cleaned_data.get("birth_date")
+        return born is not None and born > timezone.localdate() - relativedelta(years=ADULT_AGE)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.is_minor():
+            message = _("You are under 18: a parent or guardian must give their name, contact "
+                        "and consent, or the application cannot be sent.")  # fmt: skip
+            for name in ("guardian_name", "guardian_contact", "consent_guardian"):
+                if not cleaned.get(name):
+                    self.add_error(name, message)
+        return cleaned
+
+    def guardian(self):
+        if not self.is_minor():
+            return None
+        return {
+            "full_name": self.cleaned_data["guardian_name"],
+            "contact": self.cleaned_data["guardian_contact"],
+        }
+
+
+class NewsletterForm(PublicForm):
+    email = forms.EmailField(
+        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
+    )
+    full_name = text(_("Name (optional)"), 300, required=False, autocomplete="name")
+
+    data_fields = {"email": "email", "full_name": "full_name"}
+    required_purpose = MARKETING
+    optional_purposes = ()

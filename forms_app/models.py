@@ -1,0 +1,12 @@
+from django.db import models
+from django.utils import timezone
+
+
+class UsedFormToken(models.Model):
+    """A form token once used: a refresh or a double click never stores twice (no personal data)."""
+
+    token = models.UUIDField(unique=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    def __str__(self):
+        return str(self.token)

@@ -1,0 +1,101 @@
+from django.conf import settings
+from django.db import IntegrityError, transaction
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from consent.audit import audit
+from consent.marketing import marketing_request
+from consent.models import AuditEvent, Source
+from consent.submissions import submission_record
+from consent.texts import current_policy, current_text, render_consent
+
+from .abuse import new_token, rate_limited, read_token, security_log
+from .forms import ApplicationForm, ContactForm, NewsletterForm
+from .models import UsedFormToken
+
+FORMS = {
+    "contact": (ContactForm, Source.CONTACT_FORM),
+    "apply": (ApplicationForm, Source.APPLICATION_FORM),
+    "newsletter": (NewsletterForm, Source.NEWSLETTER_FORM),
+}
+
+
+@never_cache
+@rate_limited("forms")
+def public_form(request, kind):
+    form_class, source = FORMS[kind]
+    if current_text(form_class.required_purpose) is None:
+        # No published consent text yet: collecting anything would be collecting without consent.
+        return render(request, "forms_app/unavailable.html", status=503)
+    if request.method != "POST":
+        form = form_class(initial={"token": new_token()})
+        return _render(request, kind, form)
+
+    form = form_class(request.POST, request.FILES)
+    token = read_token(request.POST.get("token"))
+    if request.POST.get("website"):
+        security_log.warning("honeypot filled on %s form", kind)
+        return redirect("form_thanks", kind=kind)
+    if token is None:
+        return _refuse(request, kind, form, _("The form has expired. Please send it again."))
+    token_id, elapsed = token
+    if elapsed < settings.FORM_MIN_FILL_SECONDS:
+        security_log.warning("form %s sent %.1f s after it was shown", kind, elapsed)
+        return _refuse(request, kind, form, _("The form was sent too quickly. Please send it again."))
+    if not form.is_valid():
+        return _render(request, kind, form)
+    for attempt in range(2):  # a second try only for a race on a new person's unique email
+        try:
+            with transaction.atomic():
+                UsedFormToken.objects.create(token=token_id)
+                _store(request, kind, form, source, get_language())
+            break
+        except IntegrityError:
+            if attempt or UsedFormToken.objects.filter(token=token_id).exists():
+                break  # the same form again (refresh, double click): it is stored already
+    return redirect("form_thanks", kind=kind)
+
+
+def _store(request, kind, form, source, language):
+    if kind == "newsletter":
+        marketing_request(form.cleaned_data["email"], form.cleaned_data["full_name"], language, request)
+        audit(AuditEvent.Action.SUBMISSION, source=source)
+        return
+    submission_record(
+        source=source, language=language, data=form.personal_data(), consents=form.consents(),
+        request=request, photo=form.cleaned_data.get("photo"),
+        guardian=form.guardian() if hasattr(form, "guardian") else None,
+    )  # fmt: skip
+
+
+def _refuse(request, kind, form, message):
+    """Show the form again with a fresh token and a message; nothing was stored."""
+    data = request.POST.copy()
+    data["token"] = new_token()
+    form = type(form)(data)
+    form.is_valid()
+    form.add_error(None, message)
+    return _render(request, kind, form)
+
+
+def _render(request, kind, form):
+    language = get_language()
+    consents = []
+    for field in form.consent_fields():
+        text = current_text(field.field.purpose)
+        body = render_consent(text, language, _("[your name from this form]")) if text else ""
+        consents.append({"field": field, "text": body})
+    return render(
+        request,
+        f"forms_app/{kind}.html",
+        {"form": form, "kind": kind, "consents": consents, "policy": current_policy()},
+    )
+
+
+def thanks(request, kind):
+    if kind not in FORMS:
+        raise Http404
+    return render(request, "forms_app/thanks.html", {"kind": kind})
