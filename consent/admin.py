@@ -193,8 +193,12 @@ class SubmissionAdmin(admin.ModelAdmin):
         response = super().change_view(request, object_id, form_url, extra_context)
         submission = Submission.objects.filter(pk=object_id).only("subject_id").first()
         if request.method == "GET" and response.status_code == 200 and submission:
-            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=submission.subject,
-                  obj=submission)  # fmt: skip
+            audit(
+                AuditEvent.Action.SUBJECT_VIEW,
+                actor=request.user,
+                subject=submission.subject,
+                obj=submission,
+            )
         return response
 
 

@@ -72,9 +72,15 @@ def _event(subject, purpose, kind, action, *, source, reason="", request=None, a
 def consent_withdraw(subject, purpose, *, source, request=None, actor=None, reason=""):
     """Withdraw one purpose's consent; the gate says no from this moment (legal item 14)."""
     return _event(
-        subject, purpose, Kind.WITHDRAW, Action.CONSENT_WITHDRAW,
-        source=source, request=request, actor=actor, reason=reason,
-    )  # fmt: skip
+        subject,
+        purpose,
+        Kind.WITHDRAW,
+        Action.CONSENT_WITHDRAW,
+        source=source,
+        request=request,
+        actor=actor,
+        reason=reason,
+    )
 
 
 @transaction.atomic
@@ -86,9 +92,14 @@ def consent_expire(subject, purpose, *, source, actor=None):
 def consent_require_again(subject, purpose, *, source, actor=None, reason=""):
     """Ask this person to consent again (e.g. their data changed): the gate says no until then."""
     return _event(
-        subject, purpose, Kind.RECONSENT, Action.CONSENT_RECONSENT,
-        source=source, actor=actor, reason=reason,
-    )  # fmt: skip
+        subject,
+        purpose,
+        Kind.RECONSENT,
+        Action.CONSENT_RECONSENT,
+        source=source,
+        actor=actor,
+        reason=reason,
+    )
 
 
 @transaction.atomic
@@ -107,6 +118,11 @@ def subject_unblock(subject, *, reason, source, actor=None):
     if not reason.strip():
         raise ValidationError(_("Unblocking needs a recorded reason."))
     return _event(
-        subject, None, Kind.UNBLOCK, Action.SUBJECT_UNBLOCK, source=source, actor=actor,
+        subject,
+        None,
+        Kind.UNBLOCK,
+        Action.SUBJECT_UNBLOCK,
+        source=source,
+        actor=actor,
         reason=reason,
-    )  # fmt: skip
+    )

@@ -13,8 +13,13 @@ from post_office import mail
 def queue_mail(to, template, context, *, language, subject, headers=None):
     """Queue `templates/email/<template>.txt` (and `.html`) to `to`; `subject` is lazy gettext."""
     with translation.override(language):
-        context = {**context, "operator_email": settings.OPERATOR["email"], "language": language,
-                   "operator_name": settings.OPERATOR["name_ru" if language == "ru" else "name_kk"]}  # fmt: skip
+        op = settings.OPERATOR
+        context = {
+            **context,
+            "language": language,
+            "operator_email": op["email"],
+            "operator_name": op["name_ru" if language == "ru" else "name_kk"],
+        }
         return mail.send(
             [to],
             settings.DEFAULT_FROM_EMAIL,

@@ -26,14 +26,18 @@ def marketing_request(email, name, language, request):
 
     text = current_text(MARKETING)
     token = signing.dumps(
-        {"e": normalise_email(email), "n": name, "l": language, "t": text.pk}, salt=SALT,
+        {"e": normalise_email(email), "n": name, "l": language, "t": text.pk},
+        salt=SALT,
         compress=True,
-    )  # fmt: skip
+    )
     url = request.build_absolute_uri(reverse("marketing_confirm", args=[token]))
     queue_mail(
-        email, "confirm_marketing", {"confirm_url": url},
-        language=language, subject=_("Please confirm your subscription"),
-    )  # fmt: skip
+        email,
+        "confirm_marketing",
+        {"confirm_url": url},
+        language=language,
+        subject=_("Please confirm your subscription"),
+    )
 
 
 def read_token(token):
@@ -59,13 +63,17 @@ def marketing_confirm(payload, request):
         return subject, False
     text = ConsentText.objects.select_related("policy").get(pk=payload["t"])
     Submission.objects.create(
-        subject=subject, source=Source.NEWSLETTER_FORM, language=payload["l"],
+        subject=subject,
+        source=Source.NEWSLETTER_FORM,
+        language=payload["l"],
         data={"email": payload["e"], "full_name": payload["n"], "double_opt_in": True},
-    )  # fmt: skip
+    )
     consent_grant(
-        subject, text, language=payload["l"], source=Source.NEWSLETTER_FORM,
-        full_name=payload["n"] or payload["e"], request=request,
-    )  # fmt: skip
+        subject,
+        text,
+        language=payload["l"],
+        source=Source.NEWSLETTER_FORM,
+        full_name=payload["n"] or payload["e"],
+        request=request,
+    )
     return subject, True
-
-

@@ -5,10 +5,9 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-
-from .audit import audit
 from post_office.models import Email
 
+from .audit import audit
 from .models import AuditEvent, LedgerEntry, Subject, Submission, Tombstone
 
 

@@ -9,7 +9,7 @@ from .audit import audit
 from .ledger import consent_grant
 from .marketing import marketing_request
 from .models import AuditEvent, Guardian, Source, Subject, Submission
-from .purposes import CROSS_BORDER, MARKETING, SERVICE
+from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from .subjects import subject_find
 from .texts import current_text
 
@@ -32,7 +32,10 @@ def _subject_for(data, language):
     for field in SUBJECT_FIELDS:
         if data.get(field) and not getattr(subject, field):
             setattr(subject, field, data[field])
-    if subject.phone and Subject.objects.filter(phone=subject.phone).exclude(pk=subject.pk).exists():
+    if (
+        subject.phone
+        and Subject.objects.filter(phone=subject.phone).exclude(pk=subject.pk).exists()
+    ):
         subject.phone = None  # the number is already someone else's; the submission keeps it
     subject.save()
     return subject
@@ -54,9 +57,11 @@ def submission_record(*, source, language, data, consents, request, photo=None, 
                 subject=subject,
                 source=source,
                 language=language,
-                data={**{k: str(v) for k, v in data.items() if v not in (None, "")},
-                      "consents": {p: bool(consents.get(p)) for p in (SERVICE, MARKETING, CROSS_BORDER)}},
-            )  # fmt: skip
+                data={
+                    **{k: str(v) for k, v in data.items() if v not in (None, "")},
+                    "consents": {p: bool(consents.get(p)) for p in PURPOSES if p != ANALYTICS},
+                },
+            )
             if photo is not None:
                 submission.photo.save("photo.jpg", photo, save=False)
                 saved_files.append(submission.photo.name)
@@ -67,8 +72,15 @@ def submission_record(*, source, language, data, consents, request, photo=None, 
             g = Guardian.objects.create(subject=subject, **guardian) if guardian else None
             for purpose in (SERVICE, CROSS_BORDER):
                 if consents.get(purpose):
-                    consent_grant(subject, current_text(purpose), language=language, source=source,
-                                  full_name=data.get("full_name"), guardian=g, request=request)  # fmt: skip
+                    consent_grant(
+                        subject,
+                        current_text(purpose),
+                        language=language,
+                        source=source,
+                        full_name=data.get("full_name"),
+                        guardian=g,
+                        request=request,
+                    )
             audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
             _queue_mail(submission, data, consents, request)
             return submission
@@ -85,20 +97,26 @@ def _queue_mail(submission, data, consents, request):
     text = current_text(SERVICE)
     marketing = bool(consents.get(MARKETING))
     queue_mail(
-        data["email"], "ack",
-        {"name": data.get("full_name", ""), "form_name": form_name,
-         "policy_number": text.policy.number, "marketing_pending": marketing},
-        language=language, subject=_("We have received your message"),
-    )  # fmt: skip
+        data["email"],
+        "ack",
+        {
+            "name": data.get("full_name", ""),
+            "form_name": form_name,
+            "policy_number": text.policy.number,
+            "marketing_pending": marketing,
+        },
+        language=language,
+        subject=_("We have received your message"),
+    )
     admin_url = request.build_absolute_uri(
         reverse("admin:consent_submission_change", args=[submission.pk])
     )
     queue_mail(
-        settings.STAFF_NOTIFY_EMAIL, "staff_notice",
+        settings.STAFF_NOTIFY_EMAIL,
+        "staff_notice",
         {"form_name": form_name, "admin_url": admin_url},
-        language=settings.LANGUAGE_CODE, subject=_("New submission on the site"),
-    )  # fmt: skip
+        language=settings.LANGUAGE_CODE,
+        subject=_("New submission on the site"),
+    )
     if marketing:
         marketing_request(data["email"], data.get("full_name", ""), language, request)
-
-

@@ -6,7 +6,7 @@ from .marketing import marketing_confirm, read_token
 
 @never_cache
 def confirm_marketing(request, token):
-    """The double opt-in link. GET only shows a button (link scanners follow GETs); POST confirms."""
+    """The double opt-in link: GET shows a button (link scanners follow GETs); POST confirms."""
     payload = read_token(token)
     if payload is None:
         return render(request, "consent/confirm_marketing.html", {"state": "invalid"}, status=400)

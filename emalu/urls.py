@@ -32,7 +32,9 @@ urlpatterns += i18n_patterns(
     path("apply/", form_views.public_form, {"kind": "apply"}, name="application_form"),
     path("newsletter/", form_views.public_form, {"kind": "newsletter"}, name="newsletter_form"),
     path("<slug:kind>/thanks/", form_views.thanks, name="form_thanks"),
-    path("newsletter/confirm/<str:token>/", consent_views.confirm_marketing, name="marketing_confirm"),
+    path(
+        "newsletter/confirm/<str:token>/", consent_views.confirm_marketing, name="marketing_confirm"
+    ),
 )
 
 handler400 = "emalu.errors.bad_request"

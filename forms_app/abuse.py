@@ -14,6 +14,7 @@ from emalu.net import client_ip
 
 security_log = logging.getLogger("emalu.security")
 SALT = "forms_app.token"
+MAX_AGE = 24 * 3600
 
 
 def new_token():
@@ -23,20 +24,21 @@ def new_token():
 def read_token(value):
     """(token uuid, seconds since the form was shown), or None when forged or a day old."""
     try:
-        data = signing.loads(value or "", salt=SALT, max_age=24 * 3600)
-        return uuid.UUID(data["id"]), time.time() - data["t"]
+        data = signing.loads(value or "", salt=SALT, max_age=MAX_AGE)
+        elapsed = time.time() - data["t"]
+        return (uuid.UUID(data["id"]), elapsed) if elapsed < MAX_AGE else None
     except (signing.BadSignature, KeyError, ValueError, TypeError):
         return None
 
 
 def rate_limited(scope):
     """Answer 429 when one IP has posted more than FORM_RATE_LIMIT ("N/seconds") times."""
-    limit, window = (int(x) for x in settings.FORM_RATE_LIMIT.split("/"))
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
             if request.method == "POST":
+                limit, window = (int(x) for x in settings.FORM_RATE_LIMIT.split("/"))
                 key = f"rl:{scope}:{client_ip(request)}:{int(time.time() // window)}"
                 cache.add(key, 0, window)
                 if cache.incr(key) > limit:

@@ -1,4 +1,4 @@
-"""The public forms. Each field is an item of an approved data list (consent.purposes, legal item 17)."""
+"""The public forms; each field is an item of an approved data list (legal item 17)."""
 
 import unicodedata
 from datetime import date
@@ -32,10 +32,13 @@ def multi_line(value):
 
 def text(label, max_length, *, required=True, autocomplete="", help_text="", validators=()):
     return forms.CharField(
-        label=label, max_length=max_length, required=required, help_text=help_text,
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
         validators=[single_line, *validators],
         widget=forms.TextInput(attrs={"autocomplete": autocomplete} if autocomplete else {}),
-    )  # fmt: skip
+    )
 
 
 class PublicForm(forms.Form):
@@ -62,9 +65,9 @@ class PublicForm(forms.Form):
             purposes.remove(CROSS_BORDER)
         labels = {
             SERVICE: _("I agree to the processing of my personal data for answering my request."),
-            MARKETING: _("I want to receive news and special offers by email (optional)."),
-            CROSS_BORDER: _("I agree that the foreign services listed may process my data (optional)."),
-        }  # fmt: skip
+            MARKETING: _("I want to receive news and special offers by email."),
+            CROSS_BORDER: _("I agree that the foreign services listed may process my data."),
+        }
         if self.required_purpose == MARKETING:
             labels[MARKETING] = _("I agree to receive news and special offers by email.")
         for purpose in purposes:
@@ -114,14 +117,24 @@ class ContactForm(PublicForm):
         label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
     phone = text(
-        _("Phone"), 30, autocomplete="tel", help_text=_("A Kazakhstan number, e.g. +7 701 123 45 67.")
+        _("Phone"),
+        30,
+        autocomplete="tel",
+        help_text=_("A Kazakhstan number, e.g. +7 701 123 45 67."),
     )
     message = forms.CharField(
-        label=_("Message"), max_length=5000, validators=[multi_line],
+        label=_("Message"),
+        max_length=5000,
+        validators=[multi_line],
         widget=forms.Textarea(attrs={"rows": 6}),
-    )  # fmt: skip
+    )
 
-    data_fields = {"full_name": "full_name", "email": "email", "phone": "phone", "message": "message"}
+    data_fields = {
+        "full_name": "full_name",
+        "email": "email",
+        "phone": "phone",
+        "message": "message",
+    }
 
     field_order = ["full_name", "email", "phone", "message"]
 
@@ -135,24 +148,29 @@ class ApplicationForm(ContactForm):
     birth_place = text(_("Place of birth"), 300)
     service = text(_("The service you want"), 300)
     photo = forms.FileField(
-        label=_("Photo (optional)"),
+        label=_("Photo"),
         required=False,
         help_text=_("JPEG, PNG or WebP, up to 5 MB. Do not upload identity documents."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     guardian_name = text(_("Parent's or guardian's full name"), 300, required=False)
     guardian_contact = text(
-        _("Parent's or guardian's phone or email"), 254, required=False,
+        _("Parent's or guardian's phone or email"),
+        254,
+        required=False,
         help_text=_("Needed only if you are under 18."),
-    )  # fmt: skip
+    )
     consent_guardian = forms.BooleanField(
         label=_("I am the parent or guardian and I agree to the processing of the child's data."),
         required=False,
     )
     message = forms.CharField(
-        label=_("Message (optional)"), max_length=5000, required=False, validators=[multi_line],
+        label=_("Message"),
+        max_length=5000,
+        required=False,
+        validators=[multi_line],
         widget=forms.Textarea(attrs={"rows": 4}),
-    )  # fmt: skip
+    )
 
     data_fields = {
         **ContactForm.data_fields,
@@ -164,9 +182,18 @@ class ApplicationForm(ContactForm):
         "guardian_contact": "guardian",
     }
     field_order = [
-        "full_name", "email", "phone", "birth_date", "birth_place", "service", "photo", "message",
-        "guardian_name", "guardian_contact", "consent_guardian",
-    ]  # fmt: skip
+        "full_name",
+        "email",
+        "phone",
+        "birth_date",
+        "birth_place",
+        "service",
+        "photo",
+        "message",
+        "guardian_name",
+        "guardian_contact",
+        "consent_guardian",
+    ]
 
     def clean_birth_date(self):
         born = self.cleaned_data["birth_date"]
@@ -191,8 +218,10 @@ class ApplicationForm(ContactForm):
     def clean(self):
         cleaned = super().clean()
         if self.is_minor():
-            message = _("You are under 18: a parent or guardian must give their name, contact "
-                        "and consent, or the application cannot be sent.")  # fmt: skip
+            message = _(
+                "You are under 18: a parent or guardian must give their name, contact "
+                "and consent, or the application cannot be sent."
+            )
             for name in ("guardian_name", "guardian_contact", "consent_guardian"):
                 if not cleaned.get(name):
                     self.add_error(name, message)
@@ -211,7 +240,7 @@ class NewsletterForm(PublicForm):
     email = forms.EmailField(
         label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
     )
-    full_name = text(_("Name (optional)"), 300, required=False, autocomplete="name")
+    full_name = text(_("Name"), 300, required=False, autocomplete="name")
 
     data_fields = {"email": "email", "full_name": "full_name"}
     required_purpose = MARKETING

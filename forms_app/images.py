@@ -14,7 +14,7 @@ MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF")
 
 
 def sanitise_photo(upload):
-    """A clean JPEG of the uploaded JPEG, PNG or WebP, or a ValidationError in the visitor's language.
+    """A clean JPEG of an uploaded JPEG, PNG or WebP, or a ValidationError for the visitor.
 
     Size and pixel count are checked before any pixel is decoded; the result carries no EXIF, XMP,
     ICC or comment, has its orientation applied, and is a new file the server names.
@@ -39,8 +39,10 @@ def sanitise_photo(upload):
                 rgba = image.convert("RGBA")
                 background.paste(rgba, mask=rgba.getchannel("A"))
                 image = background
+            clean = image.convert("RGB")
+            clean.info = {}  # Pillow would carry the comment, ICC profile and XMP along
             out = io.BytesIO()
-            image.convert("RGB").save(out, "JPEG", quality=85, optimize=True)
+            clean.save(out, "JPEG", quality=85, optimize=True)
     except ValidationError:
         raise
     except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as e:

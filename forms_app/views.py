@@ -44,7 +44,9 @@ def public_form(request, kind):
     token_id, elapsed = token
     if elapsed < settings.FORM_MIN_FILL_SECONDS:
         security_log.warning("form %s sent %.1f s after it was shown", kind, elapsed)
-        return _refuse(request, kind, form, _("The form was sent too quickly. Please send it again."))
+        return _refuse(
+            request, kind, form, _("The form was sent too quickly. Please send it again.")
+        )
     if not form.is_valid():
         return _render(request, kind, form)
     for attempt in range(2):  # a second try only for a race on a new person's unique email
@@ -61,14 +63,20 @@ def public_form(request, kind):
 
 def _store(request, kind, form, source, language):
     if kind == "newsletter":
-        marketing_request(form.cleaned_data["email"], form.cleaned_data["full_name"], language, request)
+        marketing_request(
+            form.cleaned_data["email"], form.cleaned_data["full_name"], language, request
+        )
         audit(AuditEvent.Action.SUBMISSION, source=source)
         return
     submission_record(
-        source=source, language=language, data=form.personal_data(), consents=form.consents(),
-        request=request, photo=form.cleaned_data.get("photo"),
+        source=source,
+        language=language,
+        data=form.personal_data(),
+        consents=form.consents(),
+        request=request,
+        photo=form.cleaned_data.get("photo"),
         guardian=form.guardian() if hasattr(form, "guardian") else None,
-    )  # fmt: skip
+    )
 
 
 def _refuse(request, kind, form, message):

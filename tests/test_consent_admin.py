@@ -110,10 +110,12 @@ def test_consent_text_preview_shows_both_languages(officer_client, policy):
     assert "келісім" in html and "согласие" in html
 
 
-@pytest.mark.parametrize("url", ["/admin/consent/subject/", "/admin/consent/ledgerentry/",
-                                 "/admin/consent/auditevent/"])  # fmt: skip
-def test_changelists_keep_a_constant_query_count(officer_client, texts, make_subject, url,
-                                                 django_assert_max_num_queries):  # fmt: skip
+@pytest.mark.parametrize(
+    "url", ["/admin/consent/subject/", "/admin/consent/ledgerentry/", "/admin/consent/auditevent/"]
+)
+def test_changelists_keep_a_constant_query_count(
+    officer_client, texts, make_subject, url, django_assert_max_num_queries
+):
     def count():
         from django.db import connection
         from django.test.utils import CaptureQueriesContext

@@ -23,15 +23,25 @@ MARKER = "Zzmarker7741"
 @pytest.fixture
 def doomed(texts, make_subject, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
-    s = make_subject(full_name=f"{MARKER} Name", email=f"{MARKER.lower()}@example.kz",
-                     phone="+77019998877", birth_place=MARKER)  # fmt: skip
+    s = make_subject(
+        full_name=f"{MARKER} Name",
+        email=f"{MARKER.lower()}@example.kz",
+        phone="+77019998877",
+        birth_place=MARKER,
+    )
     s.photo.save("p.jpg", ContentFile(b"\xff\xd8" + MARKER.encode()), save=True)
     g = Guardian.objects.create(subject=s, full_name=f"{MARKER} Parent", contact="+77010000000")
-    Submission.objects.create(subject=s, source=Source.CONTACT_FORM, language="kk",
-                              data={"message": MARKER})  # fmt: skip
+    Submission.objects.create(
+        subject=s, source=Source.CONTACT_FORM, language="kk", data={"message": MARKER}
+    )
     consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM, guardian=g)
-    consent_grant(s, texts[MARKETING], language="ru", source=Source.NEWSLETTER_FORM,
-                  full_name=f"{MARKER} Name")  # fmt: skip
+    consent_grant(
+        s,
+        texts[MARKETING],
+        language="ru",
+        source=Source.NEWSLETTER_FORM,
+        full_name=f"{MARKER} Name",
+    )
     subject_block(s, reason=f"complaint of {MARKER}", source=Source.ADMIN)
     return s
 

@@ -7,9 +7,18 @@ from django.test import Client
 
 @pytest.mark.parametrize(
     "path",
-    ["/en/", "/xx/about/", "/kk/no-such-page/", "/kk/%00/", "/kk/a%00b", "/" + "a" * 10_000,
-     "/kk/" + "я" * 10_000, "/kk/privacy/0/", "/kk/privacy/99999999999999999999999/"],
-)  # fmt: skip
+    [
+        "/en/",
+        "/xx/about/",
+        "/kk/no-such-page/",
+        "/kk/%00/",
+        "/kk/a%00b",
+        "/" + "a" * 10_000,
+        "/kk/" + "я" * 10_000,
+        "/kk/privacy/0/",
+        "/kk/privacy/99999999999999999999999/",
+    ],
+)
 def test_bad_paths_give_the_kazakh_404(client, db, path):
     response = client.get(path)
     assert response.status_code == 404

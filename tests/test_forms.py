@@ -19,8 +19,12 @@ FORM_URLS = {"contact": "contact/", "apply": "apply/", "newsletter": "newsletter
 
 
 def counts():
-    return (Subject.objects.count(), Submission.objects.count(), LedgerEntry.objects.count(),
-            Email.objects.count())  # fmt: skip
+    return (
+        Subject.objects.count(),
+        Submission.objects.count(),
+        LedgerEntry.objects.count(),
+        Email.objects.count(),
+    )
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -76,7 +80,11 @@ def test_only_the_required_box_records_no_optional_consent(client, texts, contac
     assert not gate.may_process(s, MARKETING)
     assert list(LedgerEntry.objects.values_list("purpose", "kind")) == [(SERVICE, "grant")]
     submission = Submission.objects.get()
-    assert submission.data["consents"] == {"service": True, "marketing": False, "cross_border": False}
+    assert submission.data["consents"] == {
+        "service": True,
+        "marketing": False,
+        "cross_border": False,
+    }
     assert s.phone == "+77011234567" and s.email == "asel@example.kz"
 
 
@@ -84,7 +92,11 @@ def test_the_ledger_row_is_full_evidence(client, texts, contact_data):
     client.post("/ru/contact/", contact_data(), headers={"user-agent": "Browser/1.0"})
     entry = LedgerEntry.objects.get()
     assert (entry.language, entry.source, entry.ip, entry.user_agent) == (
-        "ru", "contact_form", "127.0.0.1", "Browser/1.0")  # fmt: skip
+        "ru",
+        "contact_form",
+        "127.0.0.1",
+        "Browser/1.0",
+    )
     assert entry.text == texts[SERVICE] and len(entry.text_sha256) == 64
     assert entry.expires_at > timezone.now() + timedelta(days=365)
 
@@ -94,7 +106,7 @@ def test_one_transaction_stores_submission_ledger_audit_and_mail(client, texts, 
     assert counts() == (1, 1, 1, 2)  # acknowledgement + staff notice
     assert AuditEvent.objects.filter(action="submission").count() == 1
     ack = Email.objects.get(to__icontains="asel@example.kz")
-    assert "Әсел Қасымова" in ack.message and ack.status != 0 or True
+    assert "Әсел Қасымова" in ack.message
     staff = Email.objects.exclude(pk=ack.pk).get()
     assert "Әсел" not in staff.subject and "asel@" not in staff.subject
 
@@ -130,7 +142,9 @@ def test_a_known_persons_data_is_not_overwritten(client, texts, contact_data, ma
     assert Submission.objects.get().data["full_name"] == "Someone Else"
 
 
-@pytest.mark.parametrize("lang,message", [("kk", "Қазақстандық телефон"), ("ru", "казахстанский номер")])
+@pytest.mark.parametrize(
+    "lang,message", [("kk", "Қазақстандық телефон"), ("ru", "казахстанский номер")]
+)
 @pytest.mark.parametrize("phone", ["+7 916 123 45 67", "garbage", "123"])
 def test_russian_and_garbage_phones_are_refused(client, texts, contact_data, lang, message, phone):
     response = client.post(f"/{lang}/contact/", contact_data(phone=phone))
@@ -147,17 +161,25 @@ def test_errors_are_linked_from_the_summary_and_described(client, texts, contact
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_minor_without_guardian_is_refused_with_an_explanation(client, texts, application_data, lang, time_machine):
+def test_minor_without_guardian_is_refused_with_an_explanation(
+    client, texts, application_data, lang, time_machine
+):
     time_machine.move_to("2027-06-01 12:00+05:00", tick=False)
     response = client.post(f"/{lang}/apply/", application_data(birth_date="2009-06-02"))
     assert response.status_code == 200
     assert ("18" in response.content.decode()) and Submission.objects.count() == 0
 
 
-def test_minor_with_guardian_is_recorded_as_guardian_consent(client, texts, application_data, time_machine):
+def test_minor_with_guardian_is_recorded_as_guardian_consent(
+    client, texts, application_data, time_machine
+):
     time_machine.move_to("2027-06-01 12:00+05:00", tick=False)  # 17 years and 364 days old
-    data = application_data(birth_date="2009-06-02", guardian_name="Қасым Әлиев",
-                            guardian_contact="+77017654321", consent_guardian="on")  # fmt: skip
+    data = application_data(
+        birth_date="2009-06-02",
+        guardian_name="Қасым Әлиев",
+        guardian_contact="+77017654321",
+        consent_guardian="on",
+    )
     assert client.post("/kk/apply/", data).status_code == 302
     s = Subject.objects.get()
     guardian = Guardian.objects.get(subject=s)
@@ -183,8 +205,12 @@ def test_kazakh_date_format_is_accepted(client, texts, application_data):
 
 
 def test_newsletter_stores_nothing_before_confirmation(client, texts):
-    data = {"token": aged_token(), "email": "news@example.kz", "full_name": "Дана",
-            "consent_marketing": "on"}  # fmt: skip
+    data = {
+        "token": aged_token(),
+        "email": "news@example.kz",
+        "full_name": "Дана",
+        "consent_marketing": "on",
+    }
     assert client.post("/kk/newsletter/", data).status_code == 302
     assert Subject.objects.count() == 0 and LedgerEntry.objects.count() == 0
     confirm = Email.objects.get()
@@ -212,11 +238,14 @@ def test_newsletter_requires_its_consent(client, texts):
 
 
 def test_forged_or_expired_confirmation_link_is_refused(client, texts, time_machine):
-    from consent.marketing import SALT
     from django.core import signing
 
+    from consent.marketing import SALT
+
     assert client.post("/kk/newsletter/confirm/forged/").status_code == 400
-    token = signing.dumps({"e": "x@example.kz", "n": "", "l": "kk", "t": texts[MARKETING].pk}, salt=SALT)
+    token = signing.dumps(
+        {"e": "x@example.kz", "n": "", "l": "kk", "t": texts[MARKETING].pk}, salt=SALT
+    )
     time_machine.move_to(timezone.now() + timedelta(days=8))
     response = client.post(f"/ru/newsletter/confirm/{token}/")
     assert response.status_code == 400 and Subject.objects.count() == 0

@@ -159,11 +159,16 @@ def test_batch_gate_for_10000_subjects_is_one_query(texts, django_assert_num_que
     )
     LedgerEntry.objects.bulk_create(
         LedgerEntry(
-            subject=s, purpose=MARKETING, kind=LedgerEntry.Kind.GRANT, text=texts[MARKETING],
-            source=FORM, at=now, expires_at=now + timedelta(days=30),
+            subject=s,
+            purpose=MARKETING,
+            kind=LedgerEntry.Kind.GRANT,
+            text=texts[MARKETING],
+            source=FORM,
+            at=now,
+            expires_at=now + timedelta(days=30),
         )
         for s in subjects[::2]
-    )  # fmt: skip
+    )
     with django_assert_num_queries(1):
         assert gate.permitted(MARKETING).count() == 5_000
 

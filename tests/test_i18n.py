@@ -28,16 +28,30 @@ def test_every_kazakh_month_is_lower_case_kazakh():
     with translation.override("kk"):
         months = [formats.date_format(date(2026, m, 1), "E") for m in range(1, 13)]
     assert months == [
-        "қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым",
-        "шілде", "тамыз", "қыркүйек", "қазан", "қараша", "желтоқсан",
-    ]  # fmt: skip
+        "қаңтар",
+        "ақпан",
+        "наурыз",
+        "сәуір",
+        "мамыр",
+        "маусым",
+        "шілде",
+        "тамыз",
+        "қыркүйек",
+        "қазан",
+        "қараша",
+        "желтоқсан",
+    ]
 
 
 @pytest.mark.parametrize(
     "path",
-    ["static/fonts/NotoSans-Regular.woff2", "static/fonts/NotoSans-Bold.woff2",
-     "consent/fonts/NotoSans-Regular.ttf", "consent/fonts/NotoSans-Bold.ttf"],
-)  # fmt: skip
+    [
+        "static/fonts/NotoSans-Regular.woff2",
+        "static/fonts/NotoSans-Bold.woff2",
+        "consent/fonts/NotoSans-Regular.ttf",
+        "consent/fonts/NotoSans-Bold.ttf",
+    ],
+)
 def test_fonts_cover_every_kazakh_letter_and_the_tenge(path):
     cmap = TTFont(ROOT / path).getBestCmap()
     missing = [ch for ch in KAZAKH_LETTERS + "₸«»–—№" if ord(ch) not in cmap]
@@ -49,8 +63,10 @@ def test_catalogue_is_complete(po):
     """Every visible string has a kk and a ru translation: none untranslated, none fuzzy."""
     result = subprocess.run(
         ["msgfmt", "--check", "--statistics", "-o", "/dev/null", str(po)],
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "untranslated" not in result.stderr and "fuzzy" not in result.stderr, result.stderr
 
