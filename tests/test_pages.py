@@ -153,3 +153,12 @@ def test_robots_txt_points_to_the_sitemap(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200
     assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/kk/", "/ru/privacy/", "/kk/contact/"])
+def test_content_security_policy_is_strict(client, texts, path):
+    csp = client.get(path)["Content-Security-Policy"]
+    script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
+    assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
+    assert "'nonce'" not in csp  # a literal 'nonce' is an invalid source that browsers ignore
+    assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
