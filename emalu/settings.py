@@ -199,7 +199,7 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 POST_OFFICE = {
     "DEFAULT_PRIORITY": "now" if DEBUG else "medium",
     "MAX_RETRIES": 8,
-    "RETRY_INTERVAL": timedelta(minutes=5),
+    "RETRY_INTERVAL": timedelta(seconds=env.int("MAIL_RETRY_SECONDS", default=300)),
     "LOG_LEVEL": 1,  # failures only
     "MESSAGE_ID_ENABLED": True,
     "MESSAGE_ID_FQDN": "emaluplus-vko.kz",

@@ -70,7 +70,8 @@ def test_contact_form_in_a_browser(site, page, lang):
     page.wait_for_url(f"**/{lang}/contact/thanks/")
     assert THANKS[lang] in page.inner_text("h1")
     assert page.problems == []
-    sql = f"SELECT count(*) FROM consent_submission WHERE data->>'email' = 'browser-{lang}@example.kz'"
+    email = f"browser-{lang}@example.kz"
+    sql = f"SELECT count(*) FROM consent_submission WHERE data->>'email' = '{email}'"
     assert query(url, sql)[0][0] == 1
 
 
