@@ -108,6 +108,16 @@ def current_policy(at=None):
     )
 
 
+def current_texts(at=None):
+    """The latest published consent text of every purpose, in one query."""
+    at = at or timezone.now()
+    texts = {}
+    for text in ConsentText.objects.filter(published_at__lte=at).select_related("policy"):
+        if text.purpose not in texts or text.version > texts[text.purpose].version:
+            texts[text.purpose] = text
+    return texts
+
+
 def current_text(purpose, at=None):
     """The latest published consent text of a purpose: what a form shows now."""
     at = at or timezone.now()

@@ -10,7 +10,7 @@ from consent.audit import audit
 from consent.marketing import marketing_request
 from consent.models import AuditEvent, Source
 from consent.submissions import submission_record
-from consent.texts import current_policy, current_text, render_consent
+from consent.texts import current_policy, current_texts, render_consent
 
 from .abuse import new_token, rate_limited, read_token, security_log
 from .forms import ApplicationForm, ContactForm, NewsletterForm
@@ -27,12 +27,13 @@ FORMS = {
 @rate_limited("forms")
 def public_form(request, kind):
     form_class, source = FORMS[kind]
-    if current_text(form_class.required_purpose) is None:
+    texts = current_texts()
+    if form_class.required_purpose not in texts:
         # No published consent text yet: collecting anything would be collecting without consent.
         return render(request, "forms_app/unavailable.html", status=503)
     if request.method != "POST":
         form = form_class(initial={"token": new_token()})
-        return _render(request, kind, form)
+        return _render(request, kind, form, texts)
 
     form = form_class(request.POST, request.FILES)
     token = read_token(request.POST.get("token"))
@@ -40,15 +41,14 @@ def public_form(request, kind):
         security_log.warning("honeypot filled on %s form", kind)
         return redirect("form_thanks", kind=kind)
     if token is None:
-        return _refuse(request, kind, form, _("The form has expired. Please send it again."))
+        return _refuse(request, kind, form, texts, _("The form has expired. Please send it again."))
     token_id, elapsed = token
     if elapsed < settings.FORM_MIN_FILL_SECONDS:
         security_log.warning("form %s sent %.1f s after it was shown", kind, elapsed)
-        return _refuse(
-            request, kind, form, _("The form was sent too quickly. Please send it again.")
-        )
+        message = _("The form was sent too quickly. Please send it again.")
+        return _refuse(request, kind, form, texts, message)
     if not form.is_valid():
-        return _render(request, kind, form)
+        return _render(request, kind, form, texts)
     for attempt in range(2):  # a second try only for a race on a new person's unique email
         try:
             with transaction.atomic():
@@ -79,21 +79,21 @@ def _store(request, kind, form, source, language):
     )
 
 
-def _refuse(request, kind, form, message):
+def _refuse(request, kind, form, texts, message):
     """Show the form again with a fresh token and a message; nothing was stored."""
     data = request.POST.copy()
     data["token"] = new_token()
     form = type(form)(data)
     form.is_valid()
     form.add_error(None, message)
-    return _render(request, kind, form)
+    return _render(request, kind, form, texts)
 
 
-def _render(request, kind, form):
+def _render(request, kind, form, texts):
     language = get_language()
     consents = []
     for field in form.consent_fields():
-        text = current_text(field.field.purpose)
+        text = texts.get(field.field.purpose)
         body = render_consent(text, language, _("[your name from this form]")) if text else ""
         consents.append({"field": field, "text": body})
     return render(

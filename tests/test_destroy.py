@@ -15,6 +15,7 @@ from consent.models import (
     Tombstone,
 )
 from consent.purposes import MARKETING, SERVICE
+from consent.mail import queue_mail
 from consent.subjects import subject_destroy
 
 MARKER = "Zzmarker7741"
@@ -31,9 +32,12 @@ def doomed(texts, make_subject, settings, tmp_path):
     )
     s.photo.save("p.jpg", ContentFile(b"\xff\xd8" + MARKER.encode()), save=True)
     g = Guardian.objects.create(subject=s, full_name=f"{MARKER} Parent", contact="+77010000000")
-    Submission.objects.create(
+    submission = Submission.objects.create(
         subject=s, source=Source.CONTACT_FORM, language="kk", data={"message": MARKER}
     )
+    submission.photo.save("q.jpg", ContentFile(b"\xff\xd8" + MARKER.encode()), save=True)
+    context = {"name": s.full_name, "form_name": "x", "policy_number": 1}
+    queue_mail(s.email, "ack", context, language="kk", subject="ack")
     consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM, guardian=g)
     consent_grant(
         s,
@@ -71,7 +75,7 @@ def test_destroy_leaves_no_trace_but_the_tombstone(
     assert MARKER not in text and MARKER.lower() not in text
     assert "+77019998877" not in text
     assert not photo.exists()
-    assert not [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # both photos are gone
     assert Tombstone.objects.filter(pk=tomb.pk, request_ref="REQ-42", actor_label="alice").exists()
     assert AuditEvent.objects.filter(action="subject_destroy", subject_ref=doomed.pk).count() == 1
     assert not LedgerEntry.objects.filter(subject_id=doomed.pk).exists()

@@ -261,3 +261,9 @@ def test_without_a_published_consent_text_the_form_collects_nothing(client, cont
     assert client.get("/kk/contact/").status_code == 503
     assert client.post("/kk/contact/", contact_data()).status_code == 503
     assert Submission.objects.count() == 0
+
+
+@pytest.mark.parametrize("kind", FORM_URLS)
+def test_form_pages_need_at_most_two_queries(client, texts, kind, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):  # the consent texts, the policy version
+        assert client.get(f"/kk/{FORM_URLS[kind]}").status_code == 200
