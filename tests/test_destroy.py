@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.db import connection
 
 from consent.ledger import consent_grant, subject_block
+from consent.mail import queue_mail
 from consent.models import (
     AuditEvent,
     Guardian,
@@ -15,7 +16,6 @@ from consent.models import (
     Tombstone,
 )
 from consent.purposes import MARKETING, SERVICE
-from consent.mail import queue_mail
 from consent.subjects import subject_destroy
 
 MARKER = "Zzmarker7741"
