@@ -283,6 +283,9 @@ class AuditEvent(AppendOnly):
         PUBLICATION = "publication", _("published")
         TEXT_PUBLISH = "text_publish", _("consent text published")
         POLICY_PUBLISH = "policy_publish", _("privacy policy published")
+        REQUEST_OPEN = "request_open", _("request received")
+        REQUEST_VERIFY = "request_verify", _("requester's identity confirmed")
+        REQUEST_CLOSE = "request_close", _("request answered")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action)
@@ -316,6 +319,111 @@ class Tombstone(AppendOnly):
         verbose_name = _("destruction record")
         verbose_name_plural = _("destruction records")
         ordering = ["-id"]
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
+class CalendarOverride(models.Model):
+    """A date the government decree treats differently from the holidays package (legal item 8)."""
+
+    date = models.DateField(_("date"), unique=True)
+    is_working_day = models.BooleanField(
+        _("working day"), help_text=_("Ticked: a working day (e.g. a Saturday moved by decree).")
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["-date"]
+        verbose_name = _("calendar exception")
+        verbose_name_plural = _("working-day calendar")
+
+    def __str__(self):
+        return str(self.date)
+
+
+class Request(models.Model):
+    """A data subject's request, with its legal due date in Kazakhstan working days."""
+
+    class Type(models.TextChoices):
+        ACCESS = "access", _("access to my data")
+        CORRECT = "correct", _("correct or update my data")
+        BLOCK = "block", _("block processing")
+        UNBLOCK = "unblock", _("unblock processing")
+        DESTROY = "destroy", _("destroy my data")
+        WITHDRAW = "withdraw", _("withdraw consent")
+        UNSUBSCRIBE = "unsubscribe", _("stop news and offers")
+        OTHER = "other", _("other question")
+
+    class Status(models.TextChoices):
+        UNVERIFIED = "unverified", _("waiting for the person to confirm")
+        OPEN = "open", _("confirmed, to be done")
+        DONE = "done", _("done")
+        REFUSED = "refused", _("refused with reasons")
+        CLOSED = "closed", _("closed without action")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("web form")
+        EMAIL = "email", _("email")
+        SELF_SERVICE = "self_service", _("self-service page")
+
+    type = models.CharField(_("type"), max_length=20, choices=Type)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.UNVERIFIED, db_index=True
+    )
+    channel = models.CharField(_("received by"), max_length=20, choices=Channel)
+    subject = models.ForeignKey(
+        Subject, models.SET_NULL, null=True, blank=True, related_name="requests",
+        verbose_name=_("data subject"),
+    )  # fmt: skip
+    email = models.EmailField(_("requester's email"), max_length=254)
+    language = models.CharField(_("language"), max_length=2, choices=Language, default="kk")
+    purpose = models.CharField(
+        _("purpose"), max_length=30, choices=purpose_choices, blank=True,
+        help_text=_("For a withdrawal: empty means every purpose."),
+    )  # fmt: skip
+    message = models.TextField(_("message"), blank=True)
+    message_id = models.CharField(
+        _("email Message-ID"), max_length=300, null=True, blank=True, unique=True
+    )
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    due_date = models.DateField(_("due"), db_index=True)
+    verified_at = models.DateTimeField(_("identity confirmed"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    outcome = models.TextField(_("answer to the person"), blank=True)
+
+    class Meta:
+        ordering = ["due_date", "id"]
+        indexes = [models.Index(fields=["status", "due_date"], name="request_desk")]
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def reference(self):
+        return f"R-{self.pk}"
+
+    @property
+    def is_open(self):
+        return self.status in (self.Status.UNVERIFIED, self.Status.OPEN)
+
+
+class Correction(models.Model):
+    """Old and new values of a correction: personal data, so it lives and dies with the subject."""
+
+    subject = models.ForeignKey(Subject, models.CASCADE, related_name="corrections")
+    request = models.ForeignKey(Request, models.SET_NULL, null=True, blank=True)
+    field = models.CharField(_("field"), max_length=40)
+    old_value = models.TextField(_("old value"), blank=True)
+    new_value = models.TextField(_("new value"), blank=True)
+    document = models.CharField(_("supporting document"), max_length=300)
+    at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
 
     def __str__(self):
         return f"#{self.pk}"

@@ -8,7 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
 from .audit import audit
-from .models import AuditEvent, LedgerEntry, Subject, Submission, Tombstone
+from .models import (
+    AuditEvent,
+    Correction,
+    LedgerEntry,
+    Request,
+    Subject,
+    Submission,
+    Tombstone,
+)
 
 
 def normalise_email(email):
@@ -69,6 +77,12 @@ def subject_destroy(subject, *, request_ref, actor=None):
     storage = subject.photo.storage
     if subject.email:  # queued and sent mail to the person, with their delivery logs
         Email.objects.filter(to__icontains=subject.email).delete()
+    # Requests keep their number and dates for the record, not the person's words or address.
+    requests = Request.objects.filter(subject=subject)
+    if subject.email:
+        requests = requests | Request.objects.filter(email__iexact=subject.email)
+    requests.update(email="", message="", outcome="", subject=None)
+    Correction.objects.filter(subject=subject).delete()
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SELECT emalu_destroy_subject(%s)", [subject_ref])

@@ -2,6 +2,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
 from .marketing import marketing_confirm, read_token
+from .models import Request
+from .requests import read_verify_token, request_verify
 
 
 @never_cache
@@ -16,3 +18,16 @@ def confirm_marketing(request, token):
             request, "consent/confirm_marketing.html", {"state": "done" if created else "already"}
         )
     return render(request, "consent/confirm_marketing.html", {"state": "ask"})
+
+
+@never_cache
+def verify_request(request, token):
+    """The requester's confirmation link: GET shows a button, POST confirms (legal item 9)."""
+    pk = read_verify_token(token)
+    req = Request.objects.filter(pk=pk).select_related("subject").first() if pk else None
+    if req is None:
+        return render(request, "consent/verify_request.html", {"state": "invalid"}, status=400)
+    if request.method == "POST":
+        request_verify(req)
+        return render(request, "consent/verify_request.html", {"state": "done", "req": req})
+    return render(request, "consent/verify_request.html", {"state": "ask", "req": req})

@@ -211,3 +211,7 @@ FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/60")
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# Requests: working days to answer (Law 94-V; access: 3 until a lawyer confirms, legal item 8).
+ACCESS_REQUEST_DAYS = env.int("ACCESS_REQUEST_DAYS", default=3)
+# IMAP mailbox for requests by email: imaps://user:password@host:993/INBOX
+IMAP_URL = env("IMAP_URL", default="")

@@ -35,6 +35,8 @@ urlpatterns += i18n_patterns(
     path(
         "newsletter/confirm/<str:token>/", consent_views.confirm_marketing, name="marketing_confirm"
     ),
+    path("requests/new/", form_views.request_new, name="request_new"),
+    path("requests/confirm/<str:token>/", consent_views.verify_request, name="request_verify"),
 )
 
 handler400 = "emalu.errors.bad_request"

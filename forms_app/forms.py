@@ -11,7 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.gate import ADULT_AGE
-from consent.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.models import Request
+from consent.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.subjects import normalise_email, normalise_phone
 
 from .images import sanitise_photo
@@ -41,14 +42,11 @@ def text(label, max_length, *, required=True, autocomplete="", help_text="", val
     )
 
 
-class PublicForm(forms.Form):
-    """Shared by every public form: the one-time token, the honeypot, the consent boxes."""
+class GuardedForm(forms.Form):
+    """The one-time token and the honeypot of every public form; accessible error marking."""
 
-    # Which approved data item each field is (tests hold every form to this list).
     data_fields = {}
-    # The purpose whose consent the form requires, and the optional ones it offers.
-    required_purpose = SERVICE
-    optional_purposes = (MARKETING, CROSS_BORDER)
+    consent_purposes = ()
 
     token = forms.CharField(widget=forms.HiddenInput)
     website = forms.CharField(
@@ -56,6 +54,33 @@ class PublicForm(forms.Form):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+
+    def consent_fields(self):
+        return [self[f"consent_{p}"] for p in self.consent_purposes]
+
+    def data_bound_fields(self):
+        return [self[name] for name in self.fields if name in self.data_fields]
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [f"{self[name].auto_id}_error"]
+                if self.fields[name].help_text:
+                    described.append(f"{self[name].auto_id}_helptext")
+                attrs["aria-describedby"] = " ".join(described)
+
+
+class PublicForm(GuardedForm):
+    """A form that collects personal data: with the consent boxes of its purposes."""
+
+    # Which approved data item each field is (tests hold every form to this list).
+    data_fields = {}
+    # The purpose whose consent the form requires, and the optional ones it offers.
+    required_purpose = SERVICE
+    optional_purposes = (MARKETING, CROSS_BORDER)
 
     def __init__(self, *args, texts=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -77,28 +102,11 @@ class PublicForm(forms.Form):
             self.fields[f"consent_{purpose}"].purpose = purpose
         self.consent_purposes = purposes
 
-    def consent_fields(self):
-        return [self[f"consent_{p}"] for p in self.consent_purposes]
-
-    def data_bound_fields(self):
-        return [self[name] for name in self.fields if name in self.data_fields]
-
     def clean_email(self):
         return normalise_email(self.cleaned_data.get("email"))
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data.get("phone"))
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                described = [f"{self[name].auto_id}_error"]
-                if self.fields[name].help_text:
-                    described.append(f"{self[name].auto_id}_helptext")
-                attrs["aria-describedby"] = " ".join(described)
 
     def consents(self):
         return {p: bool(self.cleaned_data.get(f"consent_{p}")) for p in self.consent_purposes}
@@ -245,3 +253,39 @@ class NewsletterForm(PublicForm):
     data_fields = {"email": "email", "full_name": "full_name"}
     required_purpose = MARKETING
     optional_purposes = ()
+
+
+class RequestForm(GuardedForm):
+    """A request about one's own data. The address is only used to reach the person on record."""
+
+    type = forms.ChoiceField(
+        label=_("What do you ask for?"),
+        choices=[c for c in Request.Type.choices if c[0] != Request.Type.UNBLOCK],
+        widget=forms.RadioSelect,
+    )
+    email = forms.EmailField(
+        label=_("The email address you gave us"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+        help_text=_("We send a confirmation link to this address if we hold data linked to it."),
+    )
+    purpose = forms.ChoiceField(
+        label=_("Which consent do you withdraw?"),
+        required=False,
+        choices=[("", _("all of them"))]
+        + [(code, p.name) for code, p in PURPOSES.items() if not p.banner_only],
+    )
+    message = forms.CharField(
+        label=_("Details"),
+        required=False,
+        max_length=5000,
+        validators=[multi_line],
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text=_("For a correction, say what is wrong and what is right."),
+    )
+
+    data_fields = {"email": "email", "message": "message"}
+    field_order = ["type", "email", "purpose", "message"]
+
+    def data_bound_fields(self):
+        return [self[name] for name in ("type", "email", "purpose", "message")]

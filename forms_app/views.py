@@ -8,12 +8,13 @@ from django.views.decorators.cache import never_cache
 
 from consent.audit import audit
 from consent.marketing import marketing_request
-from consent.models import AuditEvent, Source
+from consent.models import AuditEvent, Request, Source
+from consent.requests import request_open
 from consent.submissions import submission_record
 from consent.texts import current_policy, current_texts, render_consent
 
 from .abuse import new_token, rate_limited, read_token, security_log
-from .forms import ApplicationForm, ContactForm, NewsletterForm
+from .forms import ApplicationForm, ContactForm, NewsletterForm, RequestForm
 from .models import UsedFormToken
 
 FORMS = {
@@ -36,29 +37,62 @@ def public_form(request, kind):
         return _render(request, kind, form, texts)
 
     form = form_class(request.POST, request.FILES)
+    refusal, token_id = _guard(request, kind, form, texts)
+    if refusal is not None:
+        return refusal
+    _store_once(token_id, lambda: _store(request, kind, form, source, get_language()))
+    return redirect("form_thanks", kind=kind)
+
+
+def _guard(request, kind, form, texts):
+    """(a response refusing the post, None) or (None, the token id of a valid form)."""
     token = read_token(request.POST.get("token"))
     if request.POST.get("website"):
         security_log.warning("honeypot filled on %s form", kind)
-        return redirect("form_thanks", kind=kind)
+        return redirect("form_thanks", kind=kind), None
     if token is None:
-        return _refuse(request, kind, form, texts, _("The form has expired. Please send it again."))
+        message = _("The form has expired. Please send it again.")
+        return _refuse(request, kind, form, texts, message), None
     token_id, elapsed = token
     if elapsed < settings.FORM_MIN_FILL_SECONDS:
         security_log.warning("form %s sent %.1f s after it was shown", kind, elapsed)
         message = _("The form was sent too quickly. Please send it again.")
-        return _refuse(request, kind, form, texts, message)
+        return _refuse(request, kind, form, texts, message), None
     if not form.is_valid():
-        return _render(request, kind, form, texts)
+        return _render(request, kind, form, texts), None
+    return None, token_id
+
+
+def _store_once(token_id, store):
+    """Run `store` in one transaction with the token's first use; a reused token stores nothing."""
     for attempt in range(2):  # a second try only for a race on a new person's unique email
         try:
             with transaction.atomic():
                 UsedFormToken.objects.create(token=token_id)
-                _store(request, kind, form, source, get_language())
-            break
+                store()
+            return
         except IntegrityError:
             if attempt or UsedFormToken.objects.filter(token=token_id).exists():
-                break  # the same form again (refresh, double click): it is stored already
-    return redirect("form_thanks", kind=kind)
+                return  # the same form again (refresh, double click): it is stored already
+
+
+@never_cache
+@rate_limited("forms")
+def request_new(request):
+    """A request about one's own data (issue 6). Everyone gets the same neutral answer."""
+    if request.method != "POST":
+        return _render(request, "request", RequestForm(initial={"token": new_token()}), {})
+    form = RequestForm(request.POST)
+    refusal, token_id = _guard(request, "request", form, {})
+    if refusal is not None:
+        return refusal
+    data = form.cleaned_data
+    _store_once(token_id, lambda: request_open(
+        type=data["type"], email=data["email"], language=get_language(),
+        channel=Request.Channel.WEB, message=data["message"],
+        purpose=data["purpose"] if data["type"] == Request.Type.WITHDRAW else "",
+    ))  # fmt: skip
+    return redirect("form_thanks", kind="request")
 
 
 def _store(request, kind, form, source, language):
@@ -104,6 +138,6 @@ def _render(request, kind, form, texts):
 
 
 def thanks(request, kind):
-    if kind not in FORMS:
+    if kind not in FORMS and kind != "request":
         raise Http404
     return render(request, "forms_app/thanks.html", {"kind": kind})

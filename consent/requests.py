@@ -1,0 +1,203 @@
+"""Data-subject requests: open, verify, carry out, answer — each with its legal due date."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from . import gate
+from .audit import audit
+from .calendar import due_date
+from .ledger import consent_withdraw, subject_block, subject_unblock
+from .mail import queue_mail, send_without_trace
+from .models import AuditEvent, Correction, LedgerEntry, Request, Source
+from .purposes import MARKETING, PURPOSES
+from .subjects import normalise_email, subject_destroy, subject_find
+
+Type, Status = Request.Type, Request.Status
+SALT = "consent.request-verify"
+VERIFY_MAX_AGE = 7 * 24 * 3600
+
+# Working days to answer each type (Law 94-V: Art. 8(7) withdrawal 15; Art. 25(2)(8) correction,
+# block, unblock, destruction 1; access per settings).
+DEADLINES = {
+    Type.CORRECT: 1,
+    Type.BLOCK: 1,
+    Type.UNBLOCK: 1,
+    Type.DESTROY: 1,
+    Type.WITHDRAW: 15,
+    Type.UNSUBSCRIBE: 1,  # in force at confirmation; the day is for the answer
+    Type.OTHER: 15,
+}
+
+
+def deadline_days(request_type):
+    if request_type == Type.ACCESS:
+        return settings.ACCESS_REQUEST_DAYS
+    return DEADLINES[request_type]
+
+
+def site_url(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+@transaction.atomic
+def request_open(*, type, email, language, channel, purpose="", message="", received_at=None,
+                 message_id=None):  # fmt: skip
+    """Record a request and send the confirmation link to the address on record.
+
+    Whether or not the address is known, the requester sees the same answer; the link goes
+    only to an address the operator already holds (legal item 9).
+    """
+    received_at = received_at or timezone.now()
+    email = normalise_email(email) or ""
+    subject = subject_find(email=email) if email else None
+    req = Request.objects.create(
+        type=type, email=email, language=language, channel=channel, purpose=purpose,
+        message=message[:10000], received_at=received_at, message_id=message_id, subject=subject,
+        due_date=due_date(received_at, deadline_days(type)),
+    )  # fmt: skip
+    audit(AuditEvent.Action.REQUEST_OPEN, subject=subject, obj=req, type=type, channel=channel)
+    if subject is not None and subject.email:
+        token = signing.dumps({"r": req.pk}, salt=SALT)
+        with translation.override(language):
+            verify_url = site_url(reverse("request_verify", args=[token]))
+        queue_mail(
+            subject.email, "request_verify",
+            {"request": req, "type": req.get_type_display(),
+             "verify_url": verify_url},
+            language=language, subject=_("Please confirm your request"),
+        )  # fmt: skip
+    elif email:
+        queue_mail(
+            email, "request_unknown", {"request": req, "type": req.get_type_display()},
+            language=language, subject=_("Your request about personal data"),
+        )  # fmt: skip
+    return req
+
+
+def read_verify_token(token):
+    try:
+        return signing.loads(token, salt=SALT, max_age=VERIFY_MAX_AGE)["r"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return None
+
+
+@transaction.atomic
+def request_verify(req):
+    """The person confirmed through the link: the request is theirs. Self-acting types act now."""
+    req = Request.objects.select_for_update().get(pk=req.pk)
+    if req.verified_at is not None or req.subject_id is None:
+        return req
+    req.verified_at = timezone.now()
+    req.status = Status.OPEN
+    req.save(update_fields=["verified_at", "status"])
+    audit(AuditEvent.Action.REQUEST_VERIFY, subject=req.subject, obj=req)
+    if req.type == Type.UNSUBSCRIBE:
+        _withdraw(req, [MARKETING], Source.EMAIL_REQUEST)
+        request_close(req, outcome="", template="request_unsubscribed")
+    elif req.type == Type.WITHDRAW:
+        # The gate closes at once; staff then destroy or refuse with reasons by the due date.
+        _withdraw(req, [req.purpose] if req.purpose else list(PURPOSES), Source.EMAIL_REQUEST)
+    return req
+
+
+def _withdraw(req, purposes, source):
+    latest = gate.latest_events(req.subject)
+    for purpose in purposes:
+        entry = latest.get(purpose)
+        if entry is not None and entry.kind == LedgerEntry.Kind.GRANT:
+            consent_withdraw(req.subject, purpose, source=source, reason=req.reference)
+
+
+def _require_open(req):
+    if req.status != Status.OPEN or req.subject_id is None:
+        raise ValidationError(_("Only a confirmed, open request can be acted on."))
+
+
+@transaction.atomic
+def request_close(req, *, outcome, template="request_done", status=Status.DONE, actor=None):
+    """Close the request and answer the person by email in their language."""
+    req.status = status
+    req.closed_at = timezone.now()
+    req.outcome = outcome
+    req.save(update_fields=["status", "closed_at", "outcome"])
+    audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=req.subject, obj=req,
+          status=status)  # fmt: skip
+    if req.email:
+        queue_mail(
+            req.email, template,
+            {"request": req, "type": req.get_type_display(), "outcome": outcome},
+            language=req.language, subject=_("Your request %(ref)s") % {"ref": req.reference},
+        )  # fmt: skip
+    return req
+
+
+@transaction.atomic
+def request_correct(req, *, changes, document, actor):
+    """Apply a correction backed by a document; old and new values are kept with the subject."""
+    _require_open(req)
+    if not document.strip():
+        raise ValidationError(_("A correction needs a reference to the supporting document."))
+    subject = req.subject
+    changed = []
+    for field, value in changes.items():
+        old = getattr(subject, field)
+        if str(old or "") == str(value or ""):
+            continue
+        Correction.objects.create(subject=subject, request=req, field=field,
+                                  old_value=str(old or ""), new_value=str(value or ""),
+                                  document=document)  # fmt: skip
+        setattr(subject, field, value)
+        changed.append(field)
+    subject.full_clean()
+    subject.save()
+    audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=req, fields=changed)
+    return request_close(req, outcome=_("Your data has been corrected."), actor=actor)
+
+
+@transaction.atomic
+def request_block(req, *, reason, actor):
+    _require_open(req)
+    subject_block(req.subject, reason=reason, source=Source.ADMIN, actor=actor)
+    return request_close(req, outcome=_("Processing of your data is blocked."), actor=actor)
+
+
+@transaction.atomic
+def request_unblock(req, *, reason, actor):
+    _require_open(req)
+    subject_unblock(req.subject, reason=reason, source=Source.ADMIN, actor=actor)
+    return request_close(req, outcome=_("Processing of your data is unblocked."), actor=actor)
+
+
+@transaction.atomic
+def request_destroy(req, *, actor):
+    """Destroy the subject's data. The request keeps its number and loses the address; the
+    confirmation is sent once the destruction commits, and kept nowhere (see mail.py)."""
+    _require_open(req)
+    email, language, reference = req.email, req.language, req.reference
+    subject_destroy(req.subject, request_ref=reference, actor=actor)
+    req.refresh_from_db()
+    outcome = _("Your personal data has been destroyed.")
+    request_close(req, outcome=outcome, actor=actor)
+    context = {"reference": reference, "type": req.get_type_display(), "outcome": outcome}
+    transaction.on_commit(
+        lambda: send_without_trace(
+            email, "request_done", {**context, "request": req}, language=language,
+            subject=_("Your request %(ref)s") % {"ref": reference},
+        )
+    )  # fmt: skip
+    return req
+
+
+@transaction.atomic
+def request_refuse(req, *, reason, actor):
+    """A reasoned refusal (e.g. Art. 8(2): a law requires keeping the data), sent to the person."""
+    _require_open(req)
+    if not reason.strip():
+        raise ValidationError(_("A refusal needs its reasons."))
+    return request_close(req, outcome=reason, status=Status.REFUSED, actor=actor,
+                         template="request_refused")  # fmt: skip
