@@ -1,18 +1,25 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, HttpResponse
-from django.shortcuts import get_object_or_404
+from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.html import format_html, linebreaks
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join, linebreaks
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
+from post_office.models import Email
 
 from .audit import audit
+from .desk import ActionForm, carry_out
 from .evidence import evidence_csv, evidence_pdf
+from .export import export_json, export_pdf
 from .models import (
     AuditEvent,
+    CalendarOverride,
     ConsentText,
     LedgerEntry,
     PolicyVersion,
+    Request,
     Subject,
     Submission,
     Tombstone,
@@ -82,14 +89,57 @@ class LedgerInline(admin.TabularInline):
         return False
 
 
+class ReadOnlyInline(admin.TabularInline):
+    extra = 0
+    can_delete = False
+    show_change_link = True
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class SubmissionInline(ReadOnlyInline):
+    model = Submission
+    fields = ["created_at", "source", "language"]
+    readonly_fields = fields
+
+
+class RequestInline(ReadOnlyInline):
+    model = Request
+    fields = ["received_at", "type", "status", "due_date"]
+    readonly_fields = fields
+
+
 @admin.register(Subject)
 class SubjectAdmin(admin.ModelAdmin):
     list_display = ["__str__", "language", "created_at", "updated_at"]
     list_filter = ["language"]
     search_fields = ["=email", "=phone"]
-    fields = ["full_name", "email", "phone", "birth_date", "birth_place", "language", "evidence"]
-    readonly_fields = ["evidence"]
-    inlines = [LedgerInline]
+    fields = ["full_name", "email", "phone", "birth_date", "birth_place", "language", "evidence",
+              "emails_sent"]  # fmt: skip
+    readonly_fields = ["evidence", "emails_sent"]
+    inlines = [LedgerInline, SubmissionInline, RequestInline]
+
+    @admin.display(description=_("emails sent"))
+    def emails_sent(self, obj):
+        if not obj.email:
+            return "-"
+        rows = Email.objects.filter(to__icontains=obj.email).order_by("-id")[:50]
+        return (
+            format_html_join(
+                mark_safe("<br>"),
+                "{} · {} · {}",
+                (
+                    (e.created.strftime("%Y-%m-%d %H:%M"), e.subject, e.get_status_display())
+                    for e in rows
+                ),
+            )
+            or "-"
+        )
+
     show_full_result_count = False
 
     def has_delete_permission(self, request, obj=None):
@@ -112,8 +162,26 @@ class SubjectAdmin(admin.ModelAdmin):
                 self.admin_site.admin_view(self.evidence_view),
                 name="consent_subject_evidence",
             ),
+            path(
+                "<int:pk>/export.<str:fmt>",
+                self.admin_site.admin_view(self.export_view),
+                name="consent_subject_export",
+            ),
             *super().get_urls(),
         ]
+
+    def export_view(self, request, pk, fmt):
+        """Everything held about the person (legal item 10), for staff answering a request."""
+        subject = get_object_or_404(Subject, pk=pk)
+        if not self.has_view_permission(request, subject) or fmt not in ("json", "pdf"):
+            raise PermissionDenied
+        language = subject.language
+        body = export_json(subject, language) if fmt == "json" else export_pdf(subject, language)
+        audit(AuditEvent.Action.SUBJECT_EXPORT, actor=request.user, subject=subject, format=fmt)
+        kind = "application/json" if fmt == "json" else "application/pdf"
+        response = HttpResponse(body, content_type=kind)
+        response["Content-Disposition"] = f'attachment; filename="subject-{pk}.{fmt}"'
+        return response
 
     def evidence_view(self, request, pk, fmt):
         subject = get_object_or_404(Subject, pk=pk)
@@ -253,3 +321,92 @@ class ConsentTextAdmin(PublishedAdmin):
     @admin.display(description=_("text (Russian)"))
     def preview_ru(self, obj):
         return linebreaks(render_consent(obj, "ru")) if obj.pk else "-"
+
+
+class DueFilter(admin.SimpleListFilter):
+    title = _("deadline")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("overdue")), ("today", _("due today")), ("open", _("all open"))]
+
+    def queryset(self, request, queryset):
+        today = timezone.localdate()
+        open_ = queryset.filter(status__in=OPEN_STATUSES)
+        if self.value() == "overdue":
+            return open_.filter(due_date__lt=today)
+        if self.value() == "today":
+            return open_.filter(due_date=today)
+        if self.value() == "open":
+            return open_
+        return queryset
+
+
+OPEN_STATUSES = [Request.Status.UNVERIFIED, Request.Status.OPEN]
+
+
+@admin.register(Request)
+class RequestAdmin(admin.ModelAdmin):
+    """The desk: requests by due date, overdue ones marked; one panel carries a request out."""
+
+    list_display = ["reference_link", "type", "status", "channel", "received_at", "due"]
+    list_filter = [DueFilter, "type", "status", "channel"]
+    search_fields = ["=id"]
+    ordering = ["due_date", "id"]
+    show_full_result_count = False
+    list_per_page = 50
+    fields = ["type", "status", "channel", "language", "purpose", "received_at", "due_date",
+              "verified_at", "closed_at", "subject", "email", "message", "outcome"]  # fmt: skip
+    readonly_fields = fields
+    change_form_template = "admin/consent/request/change_form.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("request"), ordering="id")
+    def reference_link(self, obj):
+        return obj.reference
+
+    @admin.display(description=_("due"), ordering="due_date")
+    def due(self, obj):
+        today = timezone.localdate()
+        label = formats.date_format(obj.due_date, "SHORT_DATE_FORMAT")
+        if obj.is_open and obj.due_date < today:
+            return format_html('<strong class="overdue">{} · {}</strong>', label, _("overdue"))
+        if obj.is_open and obj.due_date == today:
+            return format_html('<strong class="due-today">{} · {}</strong>', label, _("today"))
+        return label
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        req = get_object_or_404(Request.objects.select_related("subject"), pk=object_id)
+        if not self.has_view_permission(request, req):
+            raise PermissionDenied
+        form = ActionForm(request_obj=req)
+        can_act = req.status == Request.Status.OPEN and self.has_change_permission(request, req)
+        if request.method == "POST" and "action" in request.POST:
+            if not can_act:
+                raise PermissionDenied
+            form = ActionForm(request.POST, request_obj=req)
+            if form.is_valid():
+                try:
+                    carry_out(req, form, request.user)
+                except ValidationError as e:
+                    form.add_error(None, e)
+                else:
+                    self.message_user(request, _("Done: the person has been answered."))
+                    return redirect(request.path)
+        if req.subject_id:
+            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=req.subject, obj=req)
+        extra = {"action_form": form, "can_act": can_act, "req": req, **(extra_context or {})}
+        if request.method == "POST":
+            request.method = "GET"  # re-render the page with the form's errors
+        return super().change_view(request, object_id, form_url, extra)
+
+
+@admin.register(CalendarOverride)
+class CalendarOverrideAdmin(admin.ModelAdmin):
+    list_display = ["date", "is_working_day", "note"]
+    list_filter = ["is_working_day"]

@@ -56,24 +56,35 @@ def evidence_csv(subject):
 
 
 def evidence_pdf(subject):
+    now = timezone.now().astimezone(ALMATY).strftime("%Y-%m-%d %H:%M")
+    return pdf_document(
+        _("Consent evidence for data subject #%(id)s") % {"id": subject.pk},
+        _("Exported %(time)s (Asia/Almaty)") % {"time": now},
+        [("", [(str(k), str(v)) for k, v in row.items()]) for row in evidence_rows(subject)],
+    )
+
+
+def pdf_document(title, subtitle, blocks):
+    """A landscape A4 PDF in Noto Sans (every Kazakh letter): a title, then blocks of
+    (heading, [(label, value)]) lines."""
     pdf = FPDF(orientation="landscape")
     pdf.add_font("Noto", "", FONTS / "NotoSans-Regular.ttf")
     pdf.add_font("Noto", "B", FONTS / "NotoSans-Bold.ttf")
     pdf.set_auto_page_break(True, margin=12)
     pdf.add_page()
-    pdf.set_font("Noto", "B", 13)
     line = {"new_x": "LMARGIN", "new_y": "NEXT"}
-    pdf.multi_cell(
-        0, 8, _("Consent evidence for data subject #%(id)s") % {"id": subject.pk}, **line
-    )
+    pdf.set_font("Noto", "B", 13)
+    pdf.multi_cell(0, 8, title, **line)
     pdf.set_font("Noto", "", 9)
-    now = timezone.now().astimezone(ALMATY).strftime("%Y-%m-%d %H:%M")
-    pdf.multi_cell(0, 6, _("Exported %(time)s (Asia/Almaty)") % {"time": now}, **line)
-    for row in evidence_rows(subject):
+    pdf.multi_cell(0, 6, subtitle, **line)
+    for heading, rows in blocks:
         pdf.ln(2)
-        for key, value in row.items():
+        if heading:
+            pdf.set_font("Noto", "B", 10)
+            pdf.multi_cell(0, 6, heading, **line)
+        for label, value in rows:
             pdf.set_font("Noto", "B", 8)
-            pdf.cell(55, 5, str(key))
+            pdf.cell(60, 5, label[:60])
             pdf.set_font("Noto", "", 8)
-            pdf.multi_cell(0, 5, str(value), **line)
+            pdf.multi_cell(0, 5, value or " ", **line)
     return bytes(pdf.output())

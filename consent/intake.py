@@ -46,7 +46,10 @@ def classify(subject):
     for phrase, request_type, language in PHRASES:
         if normalise_subject(phrase) in normal:
             return request_type, language
-    return Type.OTHER, "ru" if re.search(r"[ыэъё]", normal) else "kk"
+    # Kazakh has letters Russian lacks; Cyrillic without them is most likely Russian.
+    if re.search(r"[әғқңөұүһі]", normal) or not re.search(r"[а-яё]", normal):
+        return Type.OTHER, "kk"
+    return Type.OTHER, "ru"
 
 
 def _body(message):

@@ -32,12 +32,12 @@ def render_mail(template, context, *, language, subject):
         )
 
 
-def queue_mail(to, template, context, *, language, subject, headers=None):
+def queue_mail(to, template, context, *, language, subject, headers=None, attachments=None):
     """Queue a message to `to` in the outbox; `subject` is a lazy gettext string."""
     subject, text, html = render_mail(template, context, language=language, subject=subject)
     return mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=subject, message=text, html_message=html,
-        headers=headers,
+        headers=headers, attachments=attachments,
     )  # fmt: skip
 
 

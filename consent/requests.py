@@ -160,6 +160,34 @@ def request_correct(req, *, changes, document, actor):
 
 
 @transaction.atomic
+def request_answer_access(req, *, actor):
+    """Send the person everything held about them, as JSON and PDF, free of charge."""
+    from django.core.files.base import ContentFile
+
+    from .export import export_json, export_pdf
+
+    _require_open(req)
+    # A blocked subject's data is still theirs to see: access is not processing for a purpose.
+    files = {
+        f"{req.reference}.json": ContentFile(export_json(req.subject, req.language)),
+        f"{req.reference}.pdf": ContentFile(export_pdf(req.subject, req.language)),
+    }
+    audit(AuditEvent.Action.SUBJECT_EXPORT, actor=actor, subject=req.subject, obj=req)
+    req.status, req.closed_at = Status.DONE, timezone.now()
+    req.outcome = str(_("The data we hold about you is attached, as JSON and as PDF."))
+    req.save(update_fields=["status", "closed_at", "outcome"])
+    audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=req.subject, obj=req,
+          status=req.status)  # fmt: skip
+    queue_mail(
+        req.subject.email, "request_done",
+        {"request": req, "type": req.get_type_display(), "outcome": req.outcome},
+        language=req.language, subject=_("Your request %(ref)s") % {"ref": req.reference},
+        attachments=files,
+    )  # fmt: skip
+    return req
+
+
+@transaction.atomic
 def request_block(req, *, reason, actor):
     _require_open(req)
     subject_block(req.subject, reason=reason, source=Source.ADMIN, actor=actor)

@@ -62,10 +62,13 @@ def test_editing_a_subject_audits_field_names_not_values(officer_client, entry):
             "language": "kk",
             "ledgerentry_set-TOTAL_FORMS": "1",
             "ledgerentry_set-INITIAL_FORMS": "1",
-            "ledgerentry_set-MIN_NUM_FORMS": "0",
-            "ledgerentry_set-MAX_NUM_FORMS": "1000",
             "ledgerentry_set-0-id": entry.pk,
             "ledgerentry_set-0-subject": s.pk,
+            **{
+                f"{prefix}-{key}": "0"
+                for prefix in ("submissions", "requests")
+                for key in ("TOTAL_FORMS", "INITIAL_FORMS")
+            },
         },
     )
     assert response.status_code == 302, response.content.decode()[:3000]

@@ -1,0 +1,30 @@
+"""Staff roles as groups, least privilege (legal item 22). A migration creates them; issue 9's
+permission-matrix test holds every personal-data page to them."""
+
+from django.utils.translation import gettext_lazy as _
+
+ROLES = {
+    "privacy_officer": {
+        "name": _("privacy officer"),
+        "perms": [
+            "consent.view_subject", "consent.change_subject",
+            "consent.view_submission", "consent.view_guardian",
+            "consent.view_request", "consent.change_request",
+            "consent.view_ledgerentry", "consent.view_auditevent", "consent.view_tombstone",
+            "consent.view_consenttext", "consent.view_policyversion",
+            "consent.view_calendaroverride", "consent.add_calendaroverride",
+            "consent.change_calendaroverride", "consent.delete_calendaroverride",
+            "consent.view_correction",
+        ],
+    },
+    "content_editor": {
+        "name": _("content editor"),
+        "perms": [
+            "emalu.view_page", "emalu.add_page", "emalu.change_page",
+            "consent.view_policyversion", "consent.add_policyversion",
+            "consent.change_policyversion",
+            "consent.view_consenttext", "consent.add_consenttext", "consent.change_consenttext",
+        ],
+    },
+    "marketer": {"name": _("marketer"), "perms": []},
+}  # fmt: skip
