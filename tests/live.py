@@ -131,3 +131,85 @@ def form_session(port, path):
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
     return cookies, csrf, token
+
+
+def test_certificate(directory):
+    """A self-signed certificate for 127.0.0.1 (cert.pem, key.pem) made with openssl."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+@contextmanager
+def dovecot(user, password):
+    """Debian's Dovecot serving IMAPS on loopback; yields (port, its certificate)."""
+    import pwd
+    import shutil
+    import tempfile
+
+    # Not under pytest's tmp_path: its 0700 parents keep the mail user (nobody) out.
+    directory = Path(tempfile.mkdtemp(prefix="emalu-dovecot-"))
+    directory.chmod(0o755)
+
+    binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
+    if not os.path.exists(binary):
+        raise FileNotFoundError("dovecot (apt-get install dovecot-imapd)")
+    cert, key = test_certificate(directory)
+    nobody = pwd.getpwnam("nobody")
+    mail = directory / "mail"
+    mail.mkdir()
+    os.chown(mail, nobody.pw_uid, nobody.pw_gid)
+    (directory / "passwd").write_text(f"{user}:{{PLAIN}}{password}\n")
+    port = free_port()
+    config = directory / "dovecot.conf"
+    config.write_text(f"""
+protocols = imap
+listen = 127.0.0.1
+base_dir = {directory}/run
+state_dir = {directory}/state
+log_path = {directory}/dovecot.log
+ssl = required
+ssl_cert = <{cert}
+ssl_key = <{key}
+auth_mechanisms = plain login
+first_valid_uid = 1
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {directory}/passwd
+}}
+userdb {{
+  driver = static
+  args = uid={nobody.pw_uid} gid={nobody.pw_gid} home={mail}/%u
+}}
+mail_location = maildir:{mail}/%u
+service imap-login {{
+  inet_listener imap {{
+    port = 0
+  }}
+  inet_listener imaps {{
+    port = {port}
+    ssl = yes
+  }}
+}}
+""")
+    proc = subprocess.Popen([binary, "-F", "-c", str(config)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError((directory / "dovecot.log").read_text())
+        yield port, cert
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(directory, ignore_errors=True)

@@ -1,0 +1,68 @@
+"""Issue 6, quality bar T17: after destruction a full pg_dump and the media folder hold no trace
+of the person; the tombstone and the audit row remain."""
+
+import os
+import shutil
+import subprocess
+
+import pytest
+
+from .live import PYTHON, ROOT, live_database, query
+
+pytestmark = [pytest.mark.live, pytest.mark.django_db]
+
+SCRIPT = """
+from django.core.files.base import ContentFile
+from django.contrib.auth.models import User
+from consent.ledger import consent_grant, subject_block
+from consent.mail import queue_mail
+from consent.models import Guardian, Request, Source, Subject, Submission
+from consent.requests import request_destroy, request_open, request_verify
+from consent.texts import current_text
+
+s = Subject.objects.create(full_name="Zqmarker Name", email="zqmarker@example.kz",
+                           phone="+77019998877", birth_place="Zqmarker town")
+s.photo.save("p.jpg", ContentFile(b"\\xff\\xd8 Zqmarker"), save=True)
+sub = Submission.objects.create(subject=s, source=Source.APPLICATION_FORM, language="kk",
+                                data={"message": "Zqmarker says hi", "phone": "+77019998877"})
+sub.photo.save("q.jpg", ContentFile(b"\\xff\\xd8 Zqmarker"), save=True)
+g = Guardian.objects.create(subject=s, full_name="Zqmarker Parent", contact="+77010000000")
+consent_grant(s, current_text("service"), language="kk", source=Source.APPLICATION_FORM,
+              guardian=g)
+subject_block(s, reason="Zqmarker complained", source=Source.ADMIN)
+queue_mail(s.email, "ack", {"name": s.full_name, "form_name": "x", "policy_number": 1},
+           language="kk", subject="ack")
+req = request_open(type="destroy", email="zqmarker@example.kz", language="kk", channel="email",
+                   message="Zqmarker: destroy it all")
+request_verify(req)
+officer = User.objects.create_superuser("alice", "alice@example.kz", "pw-alice-123456")
+request_destroy(Request.objects.get(pk=req.pk), actor=officer)
+print("REF", req.reference)
+"""
+
+
+def test_destroy_leaves_nothing_in_a_full_dump(django_db_setup, django_db_blocker, tmp_path):
+    if not shutil.which("pg_dump"):
+        pytest.skip("pg_dump is not installed")
+    media = tmp_path / "media"
+    with django_db_blocker.unblock(), live_database() as url:
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": url,
+               "MEDIA_ROOT": str(media)}  # fmt: skip
+        before = subprocess.run([PYTHON, "manage.py", "shell", "-c", SCRIPT], cwd=ROOT, env=env,
+                                check=True, capture_output=True, text=True)  # fmt: skip
+        assert "REF R-" in before.stdout
+        dump = subprocess.run(
+            ["pg_dump", "--data-only", "--inserts", url.replace("postgres://", "postgresql://")],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
+        tombstones = query(url, "SELECT request_ref FROM consent_tombstone")
+        audit = query(
+            url, "SELECT count(*) FROM consent_auditevent WHERE action = 'subject_destroy'"
+        )
+    for trace in ["zqmarker", "Zqmarker", "+77019998877", "7019998877", "+77010000000"]:
+        assert trace not in dump, trace
+    assert [p for p in media.rglob("*") if p.is_file()] == []
+    assert tombstones[0][0].startswith("R-") and audit[0][0] == 1
+    assert "INSERT INTO public.consent_tombstone" in dump  # the dump really holds the data
