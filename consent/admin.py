@@ -82,6 +82,9 @@ class LedgerInline(admin.TabularInline):
     show_change_link = True
     ordering = ["-id"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("text", "guardian")
+
     def has_add_permission(self, request, obj=None):
         return False
 

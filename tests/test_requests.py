@@ -326,3 +326,43 @@ def test_editors_and_marketers_cannot_open_personal_data(request, who, person):
     ]:  # fmt: skip
         assert client.get(url).status_code == 403, url
     assert not AuditEvent.objects.filter(action__in=["subject_view", "subject_export"]).exists()
+
+
+def test_person_page_shows_everything_and_is_audited(client, officer_client, person):
+    web_request(client, "kk", "access")
+    response = officer_client.get(f"/admin/consent/subject/{person.pk}/change/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "asel@example.kz" in html  # data
+    assert "ledgerentry_set" in html and "submissions" in html and "requests" in html
+    assert Request.objects.get().reference in html or "access" in html
+    assert "export.json" in html or "evidence.csv" in html
+    assert AuditEvent.objects.filter(action="subject_view", subject_ref=person.pk).count() == 1
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_request_page_lists_the_right_panel(client, officer_client, person):
+    web_request(client, "kk", "correct")
+    req = confirm(client)
+    html = officer_client.get(f"/admin/consent/request/{req.pk}/change/").content.decode()
+    assert 'name="document"' in html and 'name="full_name"' in html
+    assert 'value="refuse"' in html
+
+
+def test_person_page_keeps_a_constant_query_count(officer_client, person, texts):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from consent.requests import request_open
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            officer_client.get(f"/admin/consent/subject/{person.pk}/change/")
+        return len(ctx)
+
+    count()  # warm Django's caches (content types, permissions)
+    few = count()
+    for _ in range(15):
+        consent_grant(person, texts[MARKETING], language="kk", source=Source.ADMIN)
+        request_open(type="access", email="asel@example.kz", language="kk", channel="web")
+    assert count() == few
