@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/emalu
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test lint format messages clean
+.PHONY: install run test bench lint format messages clean
 
 $(BIN)/activate:
 	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
@@ -31,6 +31,10 @@ run: install
 test: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) compilemessages --ignore=.venv -v 0
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+
+# Benchmarks on PostgreSQL (a database of their own); prints a table, writes var/bench.json.
+bench: install
+	bench/run
 
 lint: install
 	$(BIN)/ruff check .

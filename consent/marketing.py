@@ -7,6 +7,7 @@ stored before they confirm, and only the one confirmation email is sent.
 from django.core import signing
 from django.db import transaction
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import gate
@@ -25,11 +26,9 @@ def marketing_request(email, name, language, request):
     from .mail import queue_mail
 
     text = current_text(MARKETING)
-    token = signing.dumps(
-        {"e": normalise_email(email), "n": name, "l": language, "t": text.pk},
-        salt=SALT,
-        compress=True,
-    )
+    payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,
+               "ts": timezone.now().timestamp()}  # fmt: skip
+    token = signing.dumps(payload, salt=SALT, compress=True)
     url = request.build_absolute_uri(reverse("marketing_confirm", args=[token]))
     queue_mail(
         email,
@@ -52,15 +51,19 @@ def read_token(token):
 def marketing_confirm(payload, request):
     """Grant marketing consent to the text the person was shown; a second click adds nothing.
 
-    Returns the subject, and whether this click recorded the consent.
+    Returns the subject, and whether this click recorded the consent. A link older than the
+    person's latest marketing event (say, an unsubscribe) records nothing: subscribing again
+    takes a new double opt-in.
     """
     subject = subject_find(email=payload["e"])
     if subject is None:
         subject = Subject.objects.create(
             email=payload["e"], full_name=payload["n"] or "", language=payload["l"]
         )
-    elif gate.may_process(subject, MARKETING):
-        return subject, False
+    else:
+        latest = gate.latest_events(subject).get(MARKETING)
+        if latest is not None and latest.at.timestamp() >= payload.get("ts", 0):
+            return subject, False
     text = ConsentText.objects.select_related("policy").get(pk=payload["t"])
     Submission.objects.create(
         subject=subject,

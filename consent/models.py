@@ -286,6 +286,7 @@ class AuditEvent(AppendOnly):
         REQUEST_OPEN = "request_open", _("request received")
         REQUEST_VERIFY = "request_verify", _("requester's identity confirmed")
         REQUEST_CLOSE = "request_close", _("request answered")
+        CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action)
@@ -424,6 +425,59 @@ class Correction(models.Model):
     class Meta:
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
+class Campaign(models.Model):
+    """News and offers by email, in Kazakh first and Russian for those who chose it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SENT = "sent", _("queued for sending")
+
+    title = models.CharField(_("internal title"), max_length=200)
+    subject_kk = models.CharField(_("email subject (Kazakh)"), max_length=200)
+    body_kk = models.TextField(_("text (Kazakh)"))
+    subject_ru = models.CharField(_("email subject (Russian)"), max_length=200, blank=True)
+    body_ru = models.TextField(
+        _("text (Russian)"), blank=True, help_text=_("Empty: Russian readers get the Kazakh text.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        ordering = ["-id"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def __str__(self):
+        return self.title
+
+    def content(self, language):
+        """(subject, text) in the recipient's language, Kazakh when no Russian was written."""
+        if language == "ru" and self.subject_ru and self.body_ru:
+            return self.subject_ru, self.body_ru
+        return self.subject_kk, self.body_kk
+
+
+class CampaignRecipient(models.Model):
+    """Who a campaign was queued to, and when: proof that only consenting people got it."""
+
+    campaign = models.ForeignKey(Campaign, models.PROTECT, related_name="recipients")
+    subject = models.ForeignKey(Subject, models.CASCADE, related_name="campaigns_received")
+    language = models.CharField(_("language"), max_length=2, choices=Language)
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "subject"], name="one_send_per_person")
+        ]
+        verbose_name = _("campaign recipient")
+        verbose_name_plural = _("campaign recipients")
 
     def __str__(self):
         return f"#{self.pk}"

@@ -26,5 +26,9 @@ ROLES = {
             "consent.view_consenttext", "consent.add_consenttext", "consent.change_consenttext",
         ],
     },
-    "marketer": {"name": _("marketer"), "perms": []},
+    # Campaigns and their counts; never the recipients' addresses.
+    "marketer": {
+        "name": _("marketer"),
+        "perms": ["consent.view_campaign", "consent.add_campaign", "consent.change_campaign"],
+    },
 }  # fmt: skip

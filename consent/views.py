@@ -1,6 +1,8 @@
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 
+from .campaigns import read_unsubscribe_token, unsubscribe
 from .marketing import marketing_confirm, read_token
 from .models import Request
 from .requests import read_verify_token, request_verify
@@ -31,3 +33,16 @@ def verify_request(request, token):
         request_verify(req)
         return render(request, "consent/verify_request.html", {"state": "done", "req": req})
     return render(request, "consent/verify_request.html", {"state": "ask", "req": req})
+
+
+@csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the credential
+@never_cache
+def unsubscribe_view(request, token):
+    """One-click unsubscribe: GET asks (link scanners follow GETs), POST unsubscribes."""
+    ids = read_unsubscribe_token(token)
+    if ids is None:
+        return render(request, "consent/unsubscribe.html", {"state": "invalid"}, status=400)
+    if request.method == "POST":
+        unsubscribe(ids[0], request)
+        return render(request, "consent/unsubscribe.html", {"state": "done"})
+    return render(request, "consent/unsubscribe.html", {"state": "ask"})

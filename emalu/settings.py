@@ -77,6 +77,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # audit log; `migrate` runs as the login (owner) role. See docs/architecture.md.
     DATABASES["default"]["ENGINE"] = "emalu.db"
     DATABASES["default"]["APP_ROLE"] = env("DATABASE_APP_ROLE", default="emalu_app")
+    # Parameters travel separately from the SQL instead of being quoted into it by Python:
+    # a campaign of 100,000 emails spent most of its time quoting text (make bench).
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

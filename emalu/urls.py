@@ -36,6 +36,7 @@ urlpatterns += i18n_patterns(
         "newsletter/confirm/<str:token>/", consent_views.confirm_marketing, name="marketing_confirm"
     ),
     path("requests/new/", form_views.request_new, name="request_new"),
+    path("unsubscribe/<str:token>/", consent_views.unsubscribe_view, name="unsubscribe"),
     path("requests/confirm/<str:token>/", consent_views.verify_request, name="request_verify"),
 )
 
