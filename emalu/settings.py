@@ -201,8 +201,10 @@ TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 # as the event that causes it; `manage.py send_queued_mail` delivers it with retries.
 POST_OFFICE = {
     "DEFAULT_PRIORITY": "now" if DEBUG else "medium",
-    "MAX_RETRIES": 8,
-    "RETRY_INTERVAL": timedelta(seconds=env.int("MAIL_RETRY_SECONDS", default=300)),
+    # A dead mail server is retried every 10 minutes for a day; after that a message stays in the
+    # outbox as failed (never deleted) until staff requeue it.
+    "MAX_RETRIES": 144,
+    "RETRY_INTERVAL": timedelta(seconds=env.int("MAIL_RETRY_SECONDS", default=600)),
     "LOG_LEVEL": 1,  # failures only
     "MESSAGE_ID_ENABLED": True,
     "MESSAGE_ID_FQDN": "emaluplus-vko.kz",

@@ -174,3 +174,16 @@ def test_marketer_sees_counts_not_addresses(client, texts, campaign):
     campaign.refresh_from_db()
     assert campaign.status == "sent" and campaign.recipient_count == 1
     assert Subject.objects.count() == 1
+
+
+def test_preview_and_test_send_record_no_recipient(officer_client, texts, campaign):
+    confirmed("yes@example.kz")
+    page = officer_client.get(f"/admin/consent/campaign/{campaign.pk}/change/").content.decode()
+    assert "Қараша жаңалықтары" in page and "Новости ноября" in page  # both previews
+    officer_client.post("/admin/consent/campaign/",
+                        {"action": "send_test", "_selected_action": [campaign.pk]})  # fmt: skip
+    tests = Email.objects.filter(to=["alice@example.kz"])
+    assert sorted(e.subject for e in tests) == ["[TEST] Жаңалықтар", "[TEST] Новости"]
+    assert not CampaignRecipient.objects.exists()
+    campaign.refresh_from_db()
+    assert campaign.status == "draft"

@@ -366,3 +366,22 @@ def test_person_page_keeps_a_constant_query_count(officer_client, person, texts)
         consent_grant(person, texts[MARKETING], language="kk", source=Source.ADMIN)
         request_open(type="access", email="asel@example.kz", language="kk", channel="web")
     assert count() == few
+
+
+@pytest.mark.parametrize(
+    "subject_line,lang,greeting",
+    [("Re: «Жеке деректерді жаңарту»", "kk", "Сәлеметсіз бе"),
+     ("Обновление персональных данных", "ru", "Здравствуйте")],
+)  # fmt: skip
+def test_email_request_to_closed_ticket(
+    client, officer_client, person, subject_line, lang, greeting
+):
+    req = ingest(message(subject_line, message_id=f"<e2e-{lang}@x>"))
+    assert (req.type, req.language, req.status) == ("correct", lang, "unverified")
+    req = confirm(client, lang)
+    act(officer_client, req, phone="+7 705 765 43 21", document="letter of 25.11.2026")
+    req.refresh_from_db()
+    assert req.status == Status.DONE
+    person.refresh_from_db()
+    answer = mails_to("asel@example.kz")[-1]
+    assert greeting in answer.message and req.reference in answer.message
