@@ -14,7 +14,12 @@ from django.db import connections
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
 
-APPEND_ONLY_TABLES = ["consent_ledgerentry", "consent_auditevent", "consent_tombstone"]
+APPEND_ONLY_TABLES = [
+    "consent_ledgerentry",
+    "consent_auditevent",
+    "consent_tombstone",
+    "consent_cookiechoice",
+]
 PUBLISHED_TABLES = ["consent_policyversion", "consent_consenttext"]
 
 INSTALL = """
@@ -70,12 +75,13 @@ CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t}
 """
 
 
-def install(schema_editor):
-    """Create the functions and triggers (a migration calls this; PostgreSQL only)."""
+def install(schema_editor, append_only_tables):
+    """Create the functions and triggers (migration 0002 calls this; PostgreSQL only). Tables
+    added later get their triggers in their own migration (TABLE_TRIGGERS)."""
     if schema_editor.connection.vendor != "postgresql":
         return
     schema_editor.execute(INSTALL, params=None)
-    for table in APPEND_ONLY_TABLES:
+    for table in append_only_tables:
         schema_editor.execute(TABLE_TRIGGERS.format(t=table), params=None)
     for table in PUBLISHED_TABLES:
         schema_editor.execute(PUBLISHED_TRIGGERS.format(t=table), params=None)

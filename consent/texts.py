@@ -3,6 +3,7 @@
 import hashlib
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -95,6 +96,7 @@ def policy_publish(policy, *, actor=None):
     with transaction.atomic():
         policy.published_at = timezone.now()
         policy.save()
+        cache.delete("consent:policy-number")  # the cookie banner asks again
         audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number)
     return policy
 

@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "emalu.middleware.AnalyticsConsentMiddleware",
 ]
 
 ROOT_URLCONF = "emalu.urls"
@@ -220,3 +221,17 @@ FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 ACCESS_REQUEST_DAYS = env.int("ACCESS_REQUEST_DAYS", default=3)
 # IMAP mailbox for requests by email: imaps://user:password@host:993/INBOX
 IMAP_URL = env("IMAP_URL", default="")
+
+# Analytics (legal item 19): nothing loads before the visitor accepts on the cookie banner.
+# With neither ID set there is no banner at all. The script addresses are settings so that tests
+# can serve stand-ins on loopback.
+GA_MEASUREMENT_ID = env("GA_MEASUREMENT_ID", default="")
+YANDEX_METRICA_ID = env("YANDEX_METRICA_ID", default="")
+GA_SCRIPT_URL = env("GA_SCRIPT_URL", default="https://www.googletagmanager.com/gtag/js")
+YANDEX_SCRIPT_URL = env("YANDEX_SCRIPT_URL", default="https://mc.yandex.ru/metrika/tag.js")
+# Hosts the scripts talk to once loaded (added to the CSP for visitors who accepted only).
+ANALYTICS_CONNECT_HOSTS = env.list(
+    "ANALYTICS_CONNECT_HOSTS",
+    default=["https://*.google-analytics.com", "https://*.analytics.google.com",
+             "https://*.googletagmanager.com", "https://mc.yandex.ru", "https://mc.yandex.com"],
+)  # fmt: skip

@@ -18,6 +18,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    path("cookies/choice", consent_views.cookie_choice, name="cookie_choice"),
+    path("analytics-config.js", consent_views.analytics_config, name="analytics_config"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
@@ -37,6 +39,7 @@ urlpatterns += i18n_patterns(
     ),
     path("requests/new/", form_views.request_new, name="request_new"),
     path("unsubscribe/<str:token>/", consent_views.unsubscribe_view, name="unsubscribe"),
+    path("cookies/", consent_views.cookie_settings, name="cookie_settings"),
     path("requests/confirm/<str:token>/", consent_views.verify_request, name="request_verify"),
 )
 

@@ -10,7 +10,9 @@ SEED = Path(__file__).resolve().parent.parent / "seed"
 def install_sql(apps, schema_editor):
     from consent import sql
 
-    sql.install(schema_editor)
+    sql.install(
+        schema_editor, ["consent_ledgerentry", "consent_auditevent", "consent_tombstone"]
+    )
 
 
 def publish_policy_v1(apps, schema_editor):
