@@ -287,6 +287,7 @@ class AuditEvent(AppendOnly):
         REQUEST_VERIFY = "request_verify", _("requester's identity confirmed")
         REQUEST_CLOSE = "request_close", _("request answered")
         CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
+        SELF_SERVICE_OPEN = "self_service_open", _("self-service page opened")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action)
@@ -502,3 +503,13 @@ class CookieChoice(AppendOnly):
 
     def __str__(self):
         return f"#{self.pk}"
+
+
+class UsedLink(models.Model):
+    """A single-use link already opened (self-service); holds no personal data."""
+
+    nonce = models.UUIDField(unique=True)
+    used_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return str(self.nonce)

@@ -9,6 +9,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from . import gate
+from .alerts import notify_new_request
 from .audit import audit
 from .calendar import due_date
 from .ledger import consent_withdraw, subject_block, subject_unblock
@@ -61,6 +62,7 @@ def request_open(*, type, email, language, channel, purpose="", message="", rece
         due_date=due_date(received_at, deadline_days(type)),
     )  # fmt: skip
     audit(AuditEvent.Action.REQUEST_OPEN, subject=subject, obj=req, type=type, channel=channel)
+    notify_new_request(req)
     if subject is not None and subject.email:
         token = signing.dumps({"r": req.pk}, salt=SALT)
         with translation.override(language):

@@ -40,6 +40,12 @@ urlpatterns += i18n_patterns(
     path("requests/new/", form_views.request_new, name="request_new"),
     path("unsubscribe/<str:token>/", consent_views.unsubscribe_view, name="unsubscribe"),
     path("cookies/", consent_views.cookie_settings, name="cookie_settings"),
+    path("my-data/", form_views.my_data, name="my_data"),
+    path("my-data/open/<str:token>/", form_views.my_data_open, name="self_service_open"),
+    path("my-data/consent/", form_views.my_data_consent, name="my_data_consent"),
+    path("my-data/export/", form_views.my_data_export, name="my_data_export"),
+    path("my-data/request/", form_views.my_data_request, name="my_data_request"),
+    path("my-data/leave/", form_views.my_data_leave, name="my_data_leave"),
     path("requests/confirm/<str:token>/", consent_views.verify_request, name="request_verify"),
 )
 

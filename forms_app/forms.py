@@ -289,3 +289,12 @@ class RequestForm(GuardedForm):
 
     def data_bound_fields(self):
         return [self[name] for name in ("type", "email", "purpose", "message")]
+
+
+class SelfServiceForm(GuardedForm):
+    email = forms.EmailField(
+        label=_("The email address you gave us"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    data_fields = {"email": "email"}

@@ -1,11 +1,18 @@
+import hashlib
+from functools import wraps
+
 from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
 
+from consent import selfservice
 from consent.audit import audit
 from consent.marketing import marketing_request
 from consent.models import AuditEvent, Request, Source
@@ -14,7 +21,7 @@ from consent.submissions import submission_record
 from consent.texts import current_policy, current_texts, render_consent
 
 from .abuse import new_token, rate_limited, read_token, security_log
-from .forms import ApplicationForm, ContactForm, NewsletterForm, RequestForm
+from .forms import ApplicationForm, ContactForm, NewsletterForm, RequestForm, SelfServiceForm
 from .models import UsedFormToken
 
 FORMS = {
@@ -138,6 +145,96 @@ def _render(request, kind, form, texts):
 
 
 def thanks(request, kind):
-    if kind not in FORMS and kind != "request":
+    if kind not in FORMS and kind not in ("request", "my-data"):
         raise Http404
     return render(request, "forms_app/thanks.html", {"kind": kind})
+
+
+# --- self-service (issue 11) ----------------------------------------------------------------
+
+
+def _over_address_limit(email):
+    """At most 3 links an hour for one address, whoever asks."""
+    key = "rl:self-service:" + hashlib.sha256(email.lower().encode()).hexdigest()
+    cache.add(key, 0, 3600)
+    return cache.incr(key) > 3
+
+
+@never_cache
+@rate_limited("self-service")
+def my_data(request):
+    subject = selfservice.session_subject(request.session)
+    if subject is not None:
+        context = selfservice.overview(subject)
+        context["request_types"] = [t for t in Request.Type if t in SELF_SERVICE_REQUESTS]
+        return render(request, "forms_app/my_data.html", context)
+    if request.method != "POST":
+        form = SelfServiceForm(initial={"token": new_token()})
+        return _render(request, "my_data_ask", form, {})
+    form = SelfServiceForm(request.POST)
+    refusal, token_id = _guard(request, "my_data_ask", form, {})
+    if refusal is not None:
+        return refusal
+    email = form.cleaned_data["email"]
+    if not _over_address_limit(email):
+        _store_once(token_id, lambda: selfservice.link_request(email, get_language()))
+    return redirect("form_thanks", kind="my-data")
+
+
+@never_cache
+def my_data_open(request, token):
+    """GET shows a button (mail scanners follow links); POST spends the single-use link."""
+    if request.method == "POST":
+        if selfservice.link_open(token, request.session) is None:
+            return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
+        return redirect("my_data")
+    return render(request, "forms_app/my_data_link.html", {"state": "ask"})
+
+
+def _self_service_action(view):
+    @wraps(view)
+    @require_POST
+    def wrapper(request):
+        subject = selfservice.session_subject(request.session)
+        if subject is None:
+            return redirect("my_data")
+        return view(request, subject)
+
+    return wrapper
+
+
+@_self_service_action
+def my_data_consent(request, subject):
+    give = request.POST.get("give") == "1"
+    selfservice.set_consent(subject, request.POST.get("purpose", ""), give, request)
+    messages.success(request, _("Your choice is saved and in force now."))
+    return redirect("my_data")
+
+
+@_self_service_action
+def my_data_export(request, subject):
+    req, body = selfservice.export_as_access_request(subject, get_language())
+    response = HttpResponse(body, content_type="application/json")
+    response["Content-Disposition"] = f'attachment; filename="{req.reference}.json"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@_self_service_action
+def my_data_request(request, subject):
+    request_type = request.POST.get("type")
+    if request_type in SELF_SERVICE_REQUESTS:
+        message = request.POST.get("message", "")[:5000]
+        req = selfservice.open_verified_request(subject, request_type, message, get_language())
+        messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
+            "ref": req.reference})  # fmt: skip
+    return redirect("my_data")
+
+
+@require_POST
+def my_data_leave(request):
+    request.session.pop(selfservice.SESSION_KEY, None)
+    return redirect("home")
+
+
+SELF_SERVICE_REQUESTS = {Request.Type.CORRECT, Request.Type.BLOCK, Request.Type.DESTROY}

@@ -1,0 +1,63 @@
+"""Staff alerts: a notice when a request opens, a digest on working days (issue 11)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from .calendar import add_working_days, is_working_day
+from .mail import queue_mail
+from .models import Request
+
+OPEN = [Request.Status.UNVERIFIED, Request.Status.OPEN]
+
+
+def officers():
+    """Active staff who work requests: the privacy officer group, and superusers."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    return users.filter(Q(groups__name="privacy_officer") | Q(is_superuser=True)).distinct()
+
+
+def admin_url(path):
+    return settings.SITE_URL.rstrip("/") + path
+
+
+def notify_new_request(req):
+    """No personal data in the subject line: the number, the type and the due date."""
+    url = admin_url(reverse("admin:consent_request_change", args=[req.pk]))
+    for user in officers():
+        queue_mail(
+            user.email, "staff_new_request",
+            {"request": req, "type": req.get_type_display(), "url": url},
+            language=settings.LANGUAGE_CODE,
+            subject=_("New request %(ref)s, due %(due)s") % {
+                "ref": req.reference, "due": req.due_date.strftime("%d.%m.%Y")},
+        )  # fmt: skip
+
+
+def digest(today):
+    """Send the digest for `today` (a date in Asia/Almaty). Returns the number of emails queued;
+    nothing on a weekend or public holiday, or when nothing is due."""
+    if not is_working_day(today):
+        return 0
+    tomorrow = add_working_days(today, 1)
+    open_requests = Request.objects.filter(status__in=OPEN).order_by("due_date", "id")
+    groups = {
+        "overdue": list(open_requests.filter(due_date__lt=today)),
+        "today": list(open_requests.filter(due_date=today)),
+        "tomorrow": list(open_requests.filter(due_date__gt=today, due_date__lte=tomorrow)),
+    }
+    if not any(groups.values()):
+        return 0
+    url = admin_url(reverse("admin:consent_request_changelist")) + "?due=open"
+    sent = 0
+    for user in officers():
+        queue_mail(
+            user.email, "staff_digest", {**groups, "url": url, "day": today, "next_day": tomorrow},
+            language=settings.LANGUAGE_CODE,
+            subject=_("Requests: %(overdue)d overdue, %(today)d due today") % {
+                "overdue": len(groups["overdue"]), "today": len(groups["today"])},
+        )  # fmt: skip
+        sent += 1
+    return sent
