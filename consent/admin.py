@@ -17,6 +17,7 @@ from .evidence import evidence_csv, evidence_pdf
 from .export import export_json, export_pdf
 from .models import (
     AuditEvent,
+    Breach,
     CalendarOverride,
     Campaign,
     ConsentText,
@@ -27,7 +28,8 @@ from .models import (
     Submission,
     Tombstone,
 )
-from .texts import policy_publish, render_consent, text_publish
+from .statistics import statistics_csv
+from .texts import breach_notice, policy_publish, render_consent, text_publish
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -52,6 +54,19 @@ class LedgerEntryAdmin(ReadOnlyAdmin):
     list_select_related = ["text"]
     raw_id_fields = ["subject"]
     show_full_result_count = False
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.statistics_view)
+        return [path("statistics.csv", view, name="consent_statistics"), *super().get_urls()]
+
+    def statistics_view(self, request):
+        """Depersonalised counts for statistics or research (legal item 23)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        audit(AuditEvent.Action.STATISTICS_EXPORT, actor=request.user)
+        response = HttpResponse(statistics_csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="consent-statistics.csv"'
+        return response
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
@@ -471,3 +486,28 @@ class CampaignAdmin(admin.ModelAdmin):
             count = campaign_send(campaign, actor=request.user)
             self.message_user(request, _("%(title)s: queued to %(count)d people.") % {
                 "title": campaign.title, "count": count})  # fmt: skip
+
+
+@admin.register(Breach)
+class BreachAdmin(admin.ModelAdmin):
+    """The breach register: the regulator's deadline (one working day) shown and highlighted."""
+
+    list_display = ["__str__", "detected_at", "deadline", "regulator_notified_at",
+                    "subjects_notified"]  # fmt: skip
+    readonly_fields = ["regulator_due", "draft_notice"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("regulator to be notified by"), ordering="regulator_due")
+    def deadline(self, obj):
+        label = formats.date_format(obj.regulator_due, "SHORT_DATE_FORMAT")
+        if obj.regulator_notified_at is None and obj.regulator_due <= timezone.localdate():
+            return format_html('<strong class="overdue">{} · {}</strong>', label, _("notify now"))
+        return label
+
+    @admin.display(description=_("draft notice to the authorised body"))
+    def draft_notice(self, obj):
+        if obj.pk is None:
+            return "-"
+        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", breach_notice(obj))

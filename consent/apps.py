@@ -7,4 +7,9 @@ class ConsentConfig(AppConfig):
     verbose_name = _("Personal data and consent")
 
     def ready(self):
+        from django.db.models.signals import post_migrate
+
         from . import checks, sql  # noqa: F401  (system checks, post_migrate grants)
+        from .roles import sync_roles
+
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="consent.sync_roles")

@@ -40,3 +40,23 @@ def check_operator(app_configs, **kwargs):
         ]
         if not op[key].strip()
     ]
+
+
+@register(deploy=True)
+def check_data_location(app_configs, **kwargs):
+    """Legal item 18: the database and media storage must be on hosts in Kazakhstan."""
+    from django.core.checks import Warning as CheckWarning
+
+    allowed = set(settings.DATA_HOSTS_IN_KAZAKHSTAN)
+    hosts = {"DATABASE_URL": settings.DATABASES["default"].get("HOST") or ""}
+    if settings.MEDIA_STORAGE_HOST:
+        hosts["MEDIA_STORAGE_HOST"] = settings.MEDIA_STORAGE_HOST
+    return [
+        CheckWarning(
+            f"{name} points at {host!r}, which is not on the list of hosts in Kazakhstan.",
+            hint="Add the host to DATA_HOSTS_IN_KAZAKHSTAN once you have confirmed where it is.",
+            id="consent.W001",
+        )
+        for name, host in hosts.items()
+        if host not in allowed
+    ]

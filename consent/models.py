@@ -288,6 +288,7 @@ class AuditEvent(AppendOnly):
         REQUEST_CLOSE = "request_close", _("request answered")
         CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
         SELF_SERVICE_OPEN = "self_service_open", _("self-service page opened")
+        STATISTICS_EXPORT = "statistics_export", _("depersonalised statistics exported")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action)
@@ -513,3 +514,33 @@ class UsedLink(models.Model):
 
     def __str__(self):
         return str(self.nonce)
+
+
+class Breach(models.Model):
+    """A personal-data security incident (legal item 21): the regulator is told within one
+    working day of detection, and the people affected as the rules require."""
+
+    detected_at = models.DateTimeField(_("detected"))
+    description = models.TextField(_("what happened"), help_text=_("No personal data here."))
+    data_affected = models.TextField(_("data affected"), blank=True)
+    people_affected = models.PositiveIntegerField(_("people affected (estimate)"), default=0)
+    measures = models.TextField(_("measures taken"), blank=True)
+    regulator_due = models.DateField(_("regulator to be notified by"), editable=False)
+    regulator_notified_at = models.DateTimeField(_("regulator notified"), null=True, blank=True)
+    subjects_notified = models.BooleanField(_("people affected were told"), default=False)
+    subjects_notified_at = models.DateTimeField(_("people told on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["-detected_at"]
+        verbose_name = _("breach incident")
+        verbose_name_plural = _("breach register")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+    def save(self, *args, **kwargs):
+        from .calendar import due_date
+
+        self.regulator_due = due_date(self.detected_at, 1)
+        super().save(*args, **kwargs)

@@ -15,6 +15,8 @@ ROLES = {
             "consent.view_calendaroverride", "consent.add_calendaroverride",
             "consent.change_calendaroverride", "consent.delete_calendaroverride",
             "consent.view_correction",
+            "consent.view_breach", "consent.add_breach", "consent.change_breach",
+            "consent.view_cookiechoice",
         ],
     },
     "content_editor": {
@@ -32,3 +34,21 @@ ROLES = {
         "perms": ["consent.view_campaign", "consent.add_campaign", "consent.change_campaign"],
     },
 }  # fmt: skip
+
+
+def sync_roles(using="default", **kwargs):
+    """Give each role exactly its permissions; runs after every migrate (post_migrate)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    for code, role in ROLES.items():
+        group, _created = Group.objects.using(using).get_or_create(name=code)
+        wanted = [label.split(".") for label in role["perms"]]
+        perms = [
+            Permission.objects.using(using).get(content_type__app_label=app, codename=codename)
+            for app, codename in wanted
+        ]
+        group.permissions.set(perms)

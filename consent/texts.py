@@ -129,3 +129,18 @@ def current_text(purpose, at=None):
         .order_by("-version")
         .first()
     )
+
+
+def breach_notice(breach):
+    """The draft notice to the authorised body, filled from the operator's settings (kk, ru)."""
+    op = settings.OPERATOR
+    parts = []
+    for language in ("kk", "ru"):
+        with translation.override(language):
+            parts.append(render_to_string("consent/breach_notice.txt", {
+                "breach": breach, "operator_name": op[f"name_{language}"], "bin": op["bin"],
+                "address": op[f"address_{language}"], "email": op["email"],
+                "responsible_person": op["responsible_person"],
+                "responsible_contact": op["responsible_contact"],
+            }).strip())  # fmt: skip
+    return "\n\n———\n\n".join(parts)
