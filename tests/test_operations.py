@@ -71,7 +71,7 @@ def test_retention_command_dry_run_prints_the_plan(texts, make_subject):
     assert Subject.objects.filter(pk=s.pk).exists()
 
 
-def test_breach_deadline_lands_after_the_holiday(officer_client, db, time_machine):
+def test_breach_deadline_lands_after_the_holiday(officer_client, officer, db, time_machine):
     # Detected on Tuesday 15 December 2026, the eve of Independence Day (Wednesday 16).
     breach = Breach.objects.create(detected_at=datetime(2026, 12, 15, 18, tzinfo=ALMATY),
                                    description="Lost laptop", people_affected=12)  # fmt: skip
@@ -79,6 +79,7 @@ def test_breach_deadline_lands_after_the_holiday(officer_client, db, time_machin
     html = officer_client.get(f"/admin/consent/breach/{breach.pk}/change/").content.decode()
     assert "123456789012" in html and "Test Responsible" in html and "dpo@example.kz" in html
     time_machine.move_to("2026-12-16 12:00+05:00")
+    officer_client.force_login(officer)  # the session would have expired meanwhile
     assert 'class="overdue"' not in officer_client.get("/admin/consent/breach/").content.decode()
     time_machine.move_to("2026-12-17 09:00+05:00")  # due today, no one notified yet
     assert 'class="overdue"' in officer_client.get("/admin/consent/breach/").content.decode()
