@@ -31,6 +31,9 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "post_office",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
 ]
 
 MIDDLEWARE = [
@@ -42,6 +45,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -243,3 +247,7 @@ DATA_HOSTS_IN_KAZAKHSTAN = [
     *env.list("DATA_HOSTS_IN_KAZAKHSTAN", default=[]),
 ]
 MEDIA_STORAGE_HOST = env("MEDIA_STORAGE_HOST", default="")
+
+# Two-factor login for staff (TOTP, django-otp): the admin admits only verified sessions.
+OTP_TOTP_ISSUER = "emaluplus-vko.kz"
+LOGIN_URL = "admin:login"

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from consent import views as consent_views
 from forms_app import views as form_views
 
-from . import views
+from . import staff, views
 from .sitemaps import PagesSitemap
 
 admin.site.site_header = _("«EM ALU plus»: administration")
@@ -20,6 +20,7 @@ urlpatterns = [
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
     path("cookies/choice", consent_views.cookie_choice, name="cookie_choice"),
     path("analytics-config.js", consent_views.analytics_config, name="analytics_config"),
+    path(f"{settings.ADMIN_URL}enrol/", staff.enrol, name="staff_enrol"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

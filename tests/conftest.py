@@ -40,10 +40,21 @@ def officer(db):
     return get_user_model().objects.create_superuser("alice", "alice@example.kz", "pw-alice-123456")
 
 
+def verified_login(client, user):
+    """Sign in as staff with a confirmed authenticator, as the OTP admin requires."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
 @pytest.fixture
 def officer_client(client, officer):
-    client.force_login(officer)
-    return client
+    return verified_login(client, officer)
 
 
 def aged_token(seconds=10):

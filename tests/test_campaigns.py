@@ -14,6 +14,8 @@ from consent.marketing import marketing_confirm
 from consent.models import AuditEvent, Campaign, CampaignRecipient, LedgerEntry, Source, Subject
 from consent.purposes import MARKETING, SERVICE
 
+from .conftest import verified_login
+
 
 class FakeRequest:
     META = {"REMOTE_ADDR": "127.0.0.1", "HTTP_USER_AGENT": "test"}
@@ -163,7 +165,7 @@ def test_marketer_sees_counts_not_addresses(client, texts, campaign):
     confirmed("yes@example.kz")
     marketer = User.objects.create_user("dan", password="pw-dan-123456", is_staff=True)
     marketer.groups.add(Group.objects.get(name="marketer"))
-    client.force_login(marketer)
+    verified_login(client, marketer)
     html = client.get(f"/admin/consent/campaign/{campaign.pk}/change/").content.decode()
     assert "yes@example.kz" not in html
     assert ">1<" in html.replace(" ", "")  # the audience count

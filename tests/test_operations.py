@@ -18,6 +18,8 @@ from consent.purposes import MARKETING, SERVICE
 from consent.requests import request_open
 from consent.retention import enforce_retention
 
+from .conftest import verified_login
+
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -79,7 +81,7 @@ def test_breach_deadline_lands_after_the_holiday(officer_client, officer, db, ti
     html = officer_client.get(f"/admin/consent/breach/{breach.pk}/change/").content.decode()
     assert "123456789012" in html and "Test Responsible" in html and "dpo@example.kz" in html
     time_machine.move_to("2026-12-16 12:00+05:00")
-    officer_client.force_login(officer)  # the session would have expired meanwhile
+    verified_login(officer_client, officer)  # the session would have expired meanwhile
     assert 'class="overdue"' not in officer_client.get("/admin/consent/breach/").content.decode()
     time_machine.move_to("2026-12-17 09:00+05:00")  # due today, no one notified yet
     assert 'class="overdue"' in officer_client.get("/admin/consent/breach/").content.decode()

@@ -15,7 +15,7 @@ from consent.ledger import consent_grant
 from consent.models import AuditEvent, Correction, LedgerEntry, Request, Source, Subject
 from consent.purposes import MARKETING, SERVICE
 
-from .conftest import aged_token
+from .conftest import aged_token, verified_login
 
 Type, Status = Request.Type, Request.Status
 
@@ -297,8 +297,7 @@ def editor_client(client, db):
 
     user = User.objects.create_user("carol", password="pw-carol-123456", is_staff=True)
     user.groups.add(Group.objects.get(name="content_editor"))
-    client.force_login(user)
-    return client
+    return verified_login(client, user)
 
 
 @pytest.fixture
@@ -307,8 +306,7 @@ def marketer_client(client, db):
 
     user = User.objects.create_user("dan", password="pw-dan-123456", is_staff=True)
     user.groups.add(Group.objects.get(name="marketer"))
-    client.force_login(user)
-    return client
+    return verified_login(client, user)
 
 
 @pytest.mark.parametrize("who", ["editor_client", "marketer_client"])

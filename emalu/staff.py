@@ -1,0 +1,107 @@
+"""Staff sign-in with a second factor (legal item 22, quality bar T7).
+
+The admin is django-otp's OTPAdminSite: a session counts as staff only once a TOTP code (or a
+single-use recovery code) has verified it. A staff member without a device enrols on first sign-in:
+password, then the authenticator app's code; ten recovery codes are shown once.
+"""
+
+import base64
+import io
+import secrets
+
+from django import forms
+from django.contrib import admin
+from django.contrib.auth import authenticate, login
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext_lazy as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.debug import sensitive_post_parameters
+from django_otp import devices_for_user
+from django_otp import login as otp_login
+from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp.qr import write_qrcode_image
+
+
+class StaffLoginForm(OTPAdminAuthenticationForm):
+    """Password and code on one page; the code's shape picks the device (six digits: the
+    authenticator app, ten characters: a recovery code)."""
+
+    def _chosen_device(self, user):
+        device = super()._chosen_device(user)
+        if device is not None:
+            return device
+        token = (self.cleaned_data.get("otp_token") or "").strip()
+        model = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
+        return model.objects.filter(user=user, confirmed=True).first()
+
+
+admin.site.__class__ = OTPAdminSite  # every registration stays; only verified staff get in
+admin.site.login_form = StaffLoginForm
+
+SESSION_KEY = "enrol_user"
+
+
+class PasswordForm(forms.Form):
+    username = forms.CharField(label=_("Username"), max_length=150)
+    password = forms.CharField(label=_("Password"), widget=forms.PasswordInput)
+
+
+class CodeForm(forms.Form):
+    code = forms.CharField(
+        label=_("Code from the authenticator app"), max_length=6, min_length=6,
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+    )  # fmt: skip
+
+
+def _svg(config_url):
+    out = io.BytesIO()
+    write_qrcode_image(config_url, out)
+    return out.getvalue().decode()
+
+
+@never_cache
+@sensitive_post_parameters("password", "code")
+def enrol(request):
+    """First sign-in of a staff member who has no authenticator yet."""
+    user_id = request.session.get(SESSION_KEY)
+    if user_id is None:
+        form = PasswordForm(request.POST or None)
+        if request.method == "POST" and form.is_valid():
+            user = authenticate(request, username=form.cleaned_data["username"],
+                                password=form.cleaned_data["password"])  # fmt: skip
+            if user is None or not user.is_staff:
+                form.add_error(None, _("Wrong username or password."))
+            elif any(devices_for_user(user, confirmed=True)):
+                form.add_error(None, _("This account has an authenticator: use the sign-in page."))
+            else:
+                request.session.cycle_key()
+                request.session[SESSION_KEY] = user.pk
+                return redirect("staff_enrol")
+        return render(request, "staff/enrol.html", {"form": form, "step": "password"})
+
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.get(pk=user_id)
+    device, _created = TOTPDevice.objects.get_or_create(
+        user=user, confirmed=False, defaults={"name": "authenticator"}
+    )
+    form = CodeForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        if device.verify_token(form.cleaned_data["code"]):
+            device.confirmed = True
+            device.save()
+            static, _created = StaticDevice.objects.get_or_create(user=user, name="recovery")
+            static.token_set.all().delete()
+            codes = [secrets.token_hex(5) for _ in range(10)]
+            StaticToken.objects.bulk_create(StaticToken(device=static, token=c) for c in codes)
+            del request.session[SESSION_KEY]
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            otp_login(request, device)
+            return render(request, "staff/enrol.html", {"step": "done", "codes": codes})
+        form.add_error("code", _("The code is wrong or has expired. Try the next one."))
+    return render(request, "staff/enrol.html", {
+        "form": form, "step": "code", "qr": _svg(device.config_url),
+        "secret": base64.b32encode(device.bin_key).decode(),
+    })  # fmt: skip
