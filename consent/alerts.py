@@ -61,3 +61,50 @@ def digest(today):
         )  # fmt: skip
         sent += 1
     return sent
+
+
+def maybe_alert(action, actor=None):
+    """Mail the responsible person once a burst crosses its threshold: failed sign-ins (all
+    staff, 10 minutes) or exports of personal data (one staff member, an hour)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from .models import AuditEvent
+
+    contact = settings.OPERATOR["responsible_contact"]
+    if "@" not in contact:
+        return False
+    now = timezone.now()
+    if action == AuditEvent.Action.LOGIN_FAILED:
+        since, threshold = now - timedelta(minutes=10), settings.ALERT_FAILED_LOGINS
+        events = AuditEvent.objects.filter(action=action)
+        kind = _("failed staff sign-ins")
+    else:
+        since, threshold = now - timedelta(hours=1), settings.ALERT_BULK_EXPORTS
+        events = AuditEvent.objects.filter(action__in=EXPORTS, actor_id=getattr(actor, "pk", None))
+        kind = _("exports of personal data by one staff member")
+    count = events.filter(at__gte=since).count()
+    if count != threshold:  # exactly at the threshold: one mail per burst
+        return False
+    queue_mail(
+        contact, "staff_alert", {"kind": kind, "count": count, "since": since},
+        language=settings.LANGUAGE_CODE, subject=_("Security alert: %(kind)s") % {"kind": kind},
+    )  # fmt: skip
+    return True
+
+
+EXPORTS = ["subject_export", "evidence_export"]
+
+
+def record_failed_login(sender, credentials=None, request=None, **kwargs):
+    """One audit row per failed sign-in (no username, no IP: only that it happened). Connected
+    before django-axes' own handler, so a request refused because the account is already locked
+    out (axes marks it before checking the password) is not counted again."""
+    from .audit import audit
+    from .models import AuditEvent
+
+    if request is not None and getattr(request, "axes_locked_out", False):
+        return
+    audit(AuditEvent.Action.LOGIN_FAILED)
+    maybe_alert(AuditEvent.Action.LOGIN_FAILED)

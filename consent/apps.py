@@ -13,3 +13,9 @@ class ConsentConfig(AppConfig):
         from .roles import sync_roles
 
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="consent.sync_roles")
+
+        from django.contrib.auth.signals import user_login_failed
+
+        from .alerts import record_failed_login
+
+        user_login_failed.connect(record_failed_login, dispatch_uid="consent.login_failed")

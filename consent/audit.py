@@ -3,6 +3,15 @@ from .models import AuditEvent
 
 def audit(action, *, actor=None, subject=None, obj=None, **detail):
     """Write one audit row. `detail` must hold no personal data: ids, codes, counts, field names."""
+    event = _write(action, actor, subject, obj, detail)
+    if action in ("subject_export", "evidence_export") and actor is not None:
+        from .alerts import maybe_alert
+
+        maybe_alert(action, actor)
+    return event
+
+
+def _write(action, actor, subject, obj, detail):
     return AuditEvent.objects.create(
         action=action,
         actor_id=actor.pk if actor is not None and actor.is_authenticated else None,

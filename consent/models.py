@@ -289,6 +289,7 @@ class AuditEvent(AppendOnly):
         CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
         SELF_SERVICE_OPEN = "self_service_open", _("self-service page opened")
         STATISTICS_EXPORT = "statistics_export", _("depersonalised statistics exported")
+        LOGIN_FAILED = "login_failed", _("failed staff sign-in")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action)

@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "axes",
 ]
 
 MIDDLEWARE = [
@@ -50,6 +51,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "emalu.middleware.AnalyticsConsentMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "emalu.urls"
@@ -251,3 +253,22 @@ MEDIA_STORAGE_HOST = env("MEDIA_STORAGE_HOST", default="")
 # Two-factor login for staff (TOTP, django-otp): the admin admits only verified sessions.
 OTP_TOTP_ISSUER = "emaluplus-vko.kz"
 LOGIN_URL = "admin:login"
+
+# Lockout after repeated failed sign-ins, per user and IP (django-axes; quality bar T6). The IP is
+# emalu.net.client_ip: X-Forwarded-For counts only from TRUSTED_PROXIES.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = 5
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_COOLOFF_TIME = timedelta(hours=1)
+AXES_RESET_ON_SUCCESS = True
+# Refused attempts during a lockout are not new failures (and are not audited again).
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "emalu.net.client_ip"
+AXES_LOCKOUT_CALLABLE = "emalu.staff.locked_out"
+AXES_VERBOSE = False
+# Alerts to the responsible person (RESPONSIBLE_CONTACT, when it is an email address).
+ALERT_FAILED_LOGINS = env.int("ALERT_FAILED_LOGINS", default=10)  # within 10 minutes
+ALERT_BULK_EXPORTS = env.int("ALERT_BULK_EXPORTS", default=20)  # by one person within an hour

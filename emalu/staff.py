@@ -105,3 +105,10 @@ def enrol(request):
         "form": form, "step": "code", "qr": _svg(device.config_url),
         "secret": base64.b32encode(device.bin_key).decode(),
     })  # fmt: skip
+
+
+def locked_out(request, credentials=None, *args, **kwargs):
+    """Too many failed sign-ins from this address for this user: 429, in the staff's language."""
+    from .errors import error_page
+
+    return error_page(request, 429)

