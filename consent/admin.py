@@ -33,7 +33,8 @@ from .texts import breach_notice, policy_publish, render_consent, text_publish
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
-    """The ledger, the audit log and tombstones: nobody edits them here, superusers included."""
+    """The ledger, the audit log, tombstones, submissions: nobody edits them here, superusers
+    included."""
 
     def has_add_permission(self, request):
         return False
@@ -242,21 +243,14 @@ def photo_response(request, owner, file):
 
 
 @admin.register(Submission)
-class SubmissionAdmin(admin.ModelAdmin):
+class SubmissionAdmin(ReadOnlyAdmin):
+    """What a form sent, as sent: read-only; opening one is audited."""
+
     list_display = ["__str__", "source", "language", "created_at", "subject_id"]
     list_filter = ["source", "language"]
     fields = ["subject", "source", "language", "created_at", "data", "photo_link"]
     readonly_fields = fields
     show_full_result_count = False
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
 
     @admin.display(description=_("photo"))
     def photo_link(self, obj):
