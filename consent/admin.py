@@ -5,7 +5,6 @@ from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join, linebreaks
-from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
@@ -150,17 +149,9 @@ class SubjectAdmin(admin.ModelAdmin):
         if not obj.email:
             return "-"
         rows = Email.objects.filter(to__icontains=obj.email).order_by("-id")[:50]
-        return (
-            format_html_join(
-                mark_safe("<br>"),
-                "{} · {} · {}",
-                (
-                    (e.created.strftime("%Y-%m-%d %H:%M"), e.subject, e.get_status_display())
-                    for e in rows
-                ),
-            )
-            or "-"
-        )
+        lines = [(e.created.strftime("%Y-%m-%d %H:%M"), e.subject, e.get_status_display())
+                 for e in rows]  # fmt: skip
+        return format_html_join("\n", "{} · {} · {}<br>", lines) if lines else "-"
 
     show_full_result_count = False
 
