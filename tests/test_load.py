@@ -12,7 +12,7 @@ pytestmark = [pytest.mark.live, pytest.mark.django_db]
 FAST = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100000/60"}
 
 
-def post_contact(port, session, email):
+def post_contact(port, session, email, full=False):
     cookies, csrf, token = session
     body = urllib.parse.urlencode(
         {
@@ -26,7 +26,8 @@ def post_contact(port, session, email):
         }
     )
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies}
-    return request(port, "POST", "/kk/contact/", body, headers)[0]
+    response = request(port, "POST", "/kk/contact/", body, headers)
+    return response if full else response[0]
 
 
 @pytest.fixture(scope="module")
