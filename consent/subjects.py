@@ -76,7 +76,7 @@ def subject_destroy(subject, *, request_ref, actor=None):
     files.discard("")
     storage = subject.photo.storage
     if subject.email:  # queued and sent mail to the person, with their delivery logs
-        Email.objects.filter(to__icontains=subject.email).delete()
+        Email.objects.filter(to__iexact=subject.email).delete()
     # Requests keep their number and dates for the record, not the person's words or address.
     requests = Request.objects.filter(subject=subject)
     if subject.email:

@@ -98,3 +98,15 @@ def test_the_destroy_function_deletes_only_the_named_subject(texts, doomed, make
         cursor.execute("SELECT emalu_destroy_subject(%s)", [doomed.pk])
         assert cursor.fetchone()[0] == 3
     assert LedgerEntry.objects.filter(subject=other).count() == 1
+
+
+def test_destroy_keeps_other_peoples_mail_with_a_similar_address(texts, make_subject):
+    ann = make_subject(email="ann@example.kz")
+    joann = make_subject(email="joann@example.kz")
+    for s in (ann, joann):
+        queue_mail(s.email, "ack", {"name": "x", "form_name": "x", "policy_number": 1},
+                   language="kk", subject="ack")  # fmt: skip
+    subject_destroy(ann, request_ref="REQ-2")
+    from post_office.models import Email
+
+    assert list(Email.objects.values_list("to", flat=True)) == [["joann@example.kz"]]
