@@ -392,7 +392,8 @@ class RequestAdmin(admin.ModelAdmin):
             raise PermissionDenied
         form = ActionForm(request_obj=req)
         can_act = req.status == Request.Status.OPEN and self.has_change_permission(request, req)
-        if request.method == "POST" and "action" in request.POST:
+        # Not "action": Django 6.1 puts its own actions <select name="action"> on change forms.
+        if request.method == "POST" and "desk_action" in request.POST:
             if not can_act:
                 raise PermissionDenied
             form = ActionForm(request.POST, request_obj=req)
@@ -406,7 +407,8 @@ class RequestAdmin(admin.ModelAdmin):
                     return redirect(request.path)
         if req.subject_id:
             audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=req.subject, obj=req)
-        extra = {"action_form": form, "can_act": can_act, "req": req, **(extra_context or {})}
+        # Not "action_form": Django 6.1 change forms render that name as their actions bar.
+        extra = {"desk_form": form, "can_act": can_act, "req": req, **(extra_context or {})}
         if request.method == "POST":
             request.method = "GET"  # re-render the page with the form's errors
         return super().change_view(request, object_id, form_url, extra)

@@ -21,7 +21,7 @@ CORRECTABLE = ["full_name", "email", "phone", "birth_date", "birth_place"]
 class ActionForm(forms.Form):
     """What staff enter to carry out or refuse a request; fields shown depend on its type."""
 
-    action = forms.ChoiceField(
+    desk_action = forms.ChoiceField(
         choices=[("do", _("carry out")), ("refuse", _("refuse with reasons"))],
         widget=forms.HiddenInput,
     )
@@ -49,7 +49,7 @@ class ActionForm(forms.Form):
 def carry_out(req, form, user):
     """Run the operation for the request's type (export and withdrawal have their own steps)."""
     data = form.cleaned_data
-    if data["action"] == "refuse":
+    if data["desk_action"] == "refuse":
         return request_refuse(req, reason=data["reason"], actor=user)
     if req.type == Type.CORRECT:
         changes = {f: data[f] for f in CORRECTABLE if data.get(f) not in (None, "")}

@@ -16,6 +16,7 @@ from django.db import connection
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = Path(sys.executable)
+LIVE_SECRET_KEY = "live-test-" + "k" * 50
 
 
 def free_port():
@@ -66,7 +67,7 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "emalu.settings",
         "DEBUG": "0",
-        "SECRET_KEY": "live-test-" + "k" * 50,
+        "SECRET_KEY": LIVE_SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
         "DATABASE_URL": url,
         "STATIC_ROOT": str(tmp_path / "static"),
@@ -77,6 +78,7 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         "RESPONSIBLE_CONTACT": "dpo@example.kz",
         "GUNICORN_BIND": f"127.0.0.1:{port}",
         "GUNICORN_WORKERS": str(workers),
+        "SITE_URL": f"http://127.0.0.1:{port}",
         **extra_env,
     }
     subprocess.run(
@@ -93,6 +95,7 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         stderr=subprocess.STDOUT,
         text=True,
     )
+    proc.env = env  # for commands that must share the served site's settings
     try:
         for _ in range(150):
             try:

@@ -51,7 +51,7 @@ def confirm(client, lang="kk"):
 
 def act(officer_client, req, action="do", **data):
     return officer_client.post(
-        f"/admin/consent/request/{req.pk}/change/", {"action": action, **data}, follow=True
+        f"/admin/consent/request/{req.pk}/change/", {"desk_action": action, **data}, follow=True
     )
 
 
@@ -344,7 +344,7 @@ def test_request_page_lists_the_right_panel(client, officer_client, person):
     req = confirm(client)
     html = officer_client.get(f"/admin/consent/request/{req.pk}/change/").content.decode()
     assert 'name="document"' in html and 'name="full_name"' in html
-    assert 'value="refuse"' in html
+    assert 'name="desk_action" value="refuse"' in html
 
 
 def test_person_page_keeps_a_constant_query_count(officer_client, person, texts):
