@@ -8,6 +8,7 @@ from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
+from . import gate
 from .audit import audit
 from .campaigns import campaign_preview, campaign_send, campaign_test_send
 from .campaigns import recipients as campaign_recipients
@@ -157,6 +158,11 @@ class SubjectAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False  # destruction is an audited operation on a request, never a delete button
+
+    def has_change_permission(self, request, obj=None):
+        if obj is not None and gate.is_blocked(obj):
+            return False  # legal item 12: a blocked subject's data is not edited
+        return super().has_change_permission(request, obj)
 
     @admin.display(description=_("consent evidence"))
     def evidence(self, obj):

@@ -115,9 +115,12 @@ def _withdraw(req, purposes, source):
             consent_withdraw(req.subject, purpose, source=source, reason=req.reference)
 
 
-def _require_open(req):
+def _require_open(req, *, allowed_when_blocked=False):
     if req.status != Status.OPEN or req.subject_id is None:
         raise ValidationError(_("Only a confirmed, open request can be acted on."))
+    if not allowed_when_blocked and gate.is_blocked(req.subject):
+        # Legal item 12: while blocked, only unblocking or destruction (or a reasoned refusal).
+        raise ValidationError(_("Processing is blocked: unblock or destroy first, or refuse."))
 
 
 @transaction.atomic
@@ -169,7 +172,6 @@ def request_answer_access(req, *, actor):
     from .export import export_json, export_pdf
 
     _require_open(req)
-    # A blocked subject's data is still theirs to see: access is not processing for a purpose.
     files = {
         f"{req.reference}.json": ContentFile(export_json(req.subject, req.language)),
         f"{req.reference}.pdf": ContentFile(export_pdf(req.subject, req.language)),
@@ -198,7 +200,7 @@ def request_block(req, *, reason, actor):
 
 @transaction.atomic
 def request_unblock(req, *, reason, actor):
-    _require_open(req)
+    _require_open(req, allowed_when_blocked=True)
     subject_unblock(req.subject, reason=reason, source=Source.ADMIN, actor=actor)
     return request_close(req, outcome=_("Processing of your data is unblocked."), actor=actor)
 
@@ -207,7 +209,7 @@ def request_unblock(req, *, reason, actor):
 def request_destroy(req, *, actor):
     """Destroy the subject's data. The request keeps its number and loses the address; the
     confirmation is sent once the destruction commits, and kept nowhere (see mail.py)."""
-    _require_open(req)
+    _require_open(req, allowed_when_blocked=True)
     email, language, reference = req.email, req.language, req.reference
     subject_destroy(req.subject, request_ref=reference, actor=actor)
     req.refresh_from_db()
@@ -226,7 +228,7 @@ def request_destroy(req, *, actor):
 @transaction.atomic
 def request_refuse(req, *, reason, actor):
     """A reasoned refusal (e.g. Art. 8(2): a law requires keeping the data), sent to the person."""
-    _require_open(req)
+    _require_open(req, allowed_when_blocked=True)
     if not reason.strip():
         raise ValidationError(_("A refusal needs its reasons."))
     return request_close(req, outcome=reason, status=Status.REFUSED, actor=actor,

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import gate
 from .audit import audit
 from .ledger import consent_grant
 from .marketing import marketing_request
@@ -96,6 +97,25 @@ def _queue_mail(submission, data, consents, request):
     language, form_name = submission.language, FORM_NAMES[submission.source]
     text = current_text(SERVICE)
     marketing = bool(consents.get(MARKETING))
+    if gate.is_blocked(submission.subject):
+        marketing = False  # legal item 12: no email to a blocked person; staff still hear of it
+    else:
+        _queue_ack(data, form_name, text, marketing, language)
+    admin_url = request.build_absolute_uri(
+        reverse("admin:consent_submission_change", args=[submission.pk])
+    )
+    queue_mail(
+        settings.STAFF_NOTIFY_EMAIL, "staff_notice",
+        {"form_name": form_name, "admin_url": admin_url},
+        language=settings.LANGUAGE_CODE, subject=_("New submission on the site"),
+    )  # fmt: skip
+    if marketing:
+        marketing_request(data["email"], data.get("full_name", ""), language, request)
+
+
+def _queue_ack(data, form_name, text, marketing, language):
+    from .mail import queue_mail
+
     queue_mail(
         data["email"],
         "ack",
@@ -108,15 +128,3 @@ def _queue_mail(submission, data, consents, request):
         language=language,
         subject=_("We have received your message"),
     )
-    admin_url = request.build_absolute_uri(
-        reverse("admin:consent_submission_change", args=[submission.pk])
-    )
-    queue_mail(
-        settings.STAFF_NOTIFY_EMAIL,
-        "staff_notice",
-        {"form_name": form_name, "admin_url": admin_url},
-        language=settings.LANGUAGE_CODE,
-        subject=_("New submission on the site"),
-    )
-    if marketing:
-        marketing_request(data["email"], data.get("full_name", ""), language, request)

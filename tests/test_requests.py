@@ -383,3 +383,33 @@ def test_email_request_to_closed_ticket(
     person.refresh_from_db()
     answer = mails_to("asel@example.kz")[-1]
     assert greeting in answer.message and req.reference in answer.message
+
+
+def test_a_blocked_person_is_not_edited_exported_or_mailed(client, officer_client, person, texts):
+    from consent.ledger import subject_block
+    from consent.requests import request_open
+
+    subject_block(person, reason="complaint", source=Source.ADMIN)
+    # staff cannot edit the record in the admin
+    response = officer_client.post(
+        f"/admin/consent/subject/{person.pk}/change/", {"full_name": "x"}
+    )
+    assert response.status_code == 403
+    # an access or correction request cannot be carried out, only refused or answered by unblocking
+    for request_type in ("access", "correct"):
+        req = request_open(type=request_type, email="asel@example.kz", language="kk",
+                           channel="email")  # fmt: skip
+        from consent.requests import request_verify
+
+        request_verify(req)
+        req.refresh_from_db()
+        page = act(officer_client, req, full_name="New", document="doc").content.decode()
+        req.refresh_from_db()
+        assert req.status == Status.OPEN, page[:200]
+    # a new form from the blocked person is kept, but no acknowledgement goes to them
+    before = len(mails_to("asel@example.kz"))
+    form = {"token": aged_token(), "full_name": "Әсел", "email": "asel@example.kz",
+            "phone": "8 701 123 45 67", "message": "hi", "consent_service": "on",
+            "consent_marketing": "on"}  # fmt: skip
+    assert client.post("/kk/contact/", form).status_code == 302
+    assert len(mails_to("asel@example.kz")) == before
