@@ -1,0 +1,32 @@
+from pathlib import Path
+
+from django.http import HttpResponse
+from django.urls import path
+from django.views.decorators.csrf import csrf_exempt
+
+from consent.models import AuditEvent
+from emalu.urls import urlpatterns as site
+
+ROOT = Path(__file__).resolve().parents[1]
+BODY = {}
+
+
+def bare_get(request, name):
+    """The same bytes as the page `name` (saved by the bench), straight from a view."""
+    if name not in BODY:
+        BODY[name] = (ROOT / "var" / f"bench-{name}.html").read_bytes()
+    return HttpResponse(BODY[name], content_type="text/html; charset=utf-8")
+
+
+@csrf_exempt
+def bare_insert(request):
+    """One ORM insert per POST: the floor for a form that stores one row."""
+    AuditEvent.objects.create(action=AuditEvent.Action.SUBMISSION)
+    return HttpResponse(status=302, headers={"Location": "/kk/contact/thanks/"})
+
+
+urlpatterns = [
+    path("bare/<str:name>", bare_get),
+    path("bare-insert", bare_insert),
+    *site,
+]
