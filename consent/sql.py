@@ -9,7 +9,6 @@ Destroying a subject is the one exception: emalu_destroy_subject() runs as the o
 (SECURITY DEFINER) and the trigger lets its DELETE through for that one subject only.
 """
 
-from django.conf import settings
 from django.db import connections
 from django.db.models.signals import post_migrate
 from django.dispatch import receiver
@@ -107,7 +106,3 @@ def grant_runtime_role(using, **kwargs):
         locked = ", ".join(APPEND_ONLY_TABLES)
         cursor.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {locked} FROM {q(role)}")
         cursor.execute(f"GRANT EXECUTE ON FUNCTION emalu_destroy_subject(bigint) TO {q(role)}")
-
-
-def runtime_role():
-    return settings.DATABASES["default"].get("APP_ROLE")
