@@ -92,25 +92,6 @@ class TombstoneAdmin(ReadOnlyAdmin):
     list_display = ["id", "at", "subject_ref", "request_ref", "actor_label"]
 
 
-class LedgerInline(admin.TabularInline):
-    model = LedgerEntry
-    fields = ["at", "purpose", "kind", "text", "language", "source", "expires_at", "guardian"]
-    readonly_fields = fields
-    extra = 0
-    can_delete = False
-    show_change_link = True
-    ordering = ["-id"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("text", "guardian")
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
 class ReadOnlyInline(admin.TabularInline):
     extra = 0
     can_delete = False
@@ -121,6 +102,16 @@ class ReadOnlyInline(admin.TabularInline):
 
     def has_change_permission(self, request, obj=None):
         return False
+
+
+class LedgerInline(ReadOnlyInline):
+    model = LedgerEntry
+    fields = ["at", "purpose", "kind", "text", "language", "source", "expires_at", "guardian"]
+    readonly_fields = fields
+    ordering = ["-id"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("text", "guardian")
 
 
 class SubmissionInline(ReadOnlyInline):

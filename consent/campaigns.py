@@ -11,7 +11,7 @@ from post_office.models import PRIORITY, STATUS, Email
 
 from . import gate
 from .audit import audit
-from .ledger import consent_withdraw
+from .ledger import consent_withdraw_if_given
 from .mail import render_mail
 from .models import AuditEvent, Campaign, CampaignRecipient, Source, Subject
 from .purposes import MARKETING
@@ -137,8 +137,7 @@ def unsubscribe(subject_id, request=None):
     subject = Subject.objects.filter(pk=subject_id).first()
     if subject is None:
         return False
-    latest = gate.latest_events(subject).get(MARKETING)
-    if latest is None or latest.kind != "grant":
-        return False
-    consent_withdraw(subject, MARKETING, source=Source.UNSUBSCRIBE, request=request)
-    return True
+    entry = consent_withdraw_if_given(
+        subject, MARKETING, source=Source.UNSUBSCRIBE, request=request
+    )
+    return entry is not None

@@ -84,6 +84,18 @@ def consent_withdraw(subject, purpose, *, source, request=None, actor=None, reas
 
 
 @transaction.atomic
+def consent_withdraw_if_given(subject, purpose, *, source, request=None, actor=None, reason=""):
+    """Withdraw only when the latest event for the purpose is a grant; else record nothing."""
+    from .gate import latest_events
+
+    entry = latest_events(subject).get(purpose)
+    if entry is None or entry.kind != Kind.GRANT:
+        return None
+    return consent_withdraw(subject, purpose, source=source, request=request, actor=actor,
+                            reason=reason)  # fmt: skip
+
+
+@transaction.atomic
 def consent_expire(subject, purpose, *, source, actor=None):
     return _event(subject, purpose, Kind.EXPIRE, Action.CONSENT_EXPIRE, source=source, actor=actor)
 

@@ -12,9 +12,9 @@ from . import gate
 from .alerts import notify_new_request
 from .audit import audit
 from .calendar import due_date
-from .ledger import consent_withdraw, subject_block, subject_unblock
+from .ledger import consent_withdraw_if_given, subject_block, subject_unblock
 from .mail import queue_mail, send_without_trace
-from .models import AuditEvent, Correction, LedgerEntry, Request, Source
+from .models import AuditEvent, Correction, Request, Source
 from .purposes import MARKETING, PURPOSES
 from .subjects import normalise_email, subject_destroy, subject_find
 
@@ -108,11 +108,8 @@ def request_verify(req):
 
 
 def _withdraw(req, purposes, source):
-    latest = gate.latest_events(req.subject)
     for purpose in purposes:
-        entry = latest.get(purpose)
-        if entry is not None and entry.kind == LedgerEntry.Kind.GRANT:
-            consent_withdraw(req.subject, purpose, source=source, reason=req.reference)
+        consent_withdraw_if_given(req.subject, purpose, source=source, reason=req.reference)
 
 
 def _require_open(req, *, allowed_when_blocked=False):
@@ -124,19 +121,22 @@ def _require_open(req, *, allowed_when_blocked=False):
 
 
 @transaction.atomic
-def request_close(req, *, outcome, template="request_done", status=Status.DONE, actor=None):
-    """Close the request and answer the person by email in their language."""
+def request_close(req, *, outcome, template="request_done", status=Status.DONE, actor=None,
+                  to=None, attachments=None):  # fmt: skip
+    """Close the request and answer the person by email in their language (to the requester's
+    address unless `to` names the one on record)."""
     req.status = status
     req.closed_at = timezone.now()
     req.outcome = outcome
     req.save(update_fields=["status", "closed_at", "outcome"])
     audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=req.subject, obj=req,
           status=status)  # fmt: skip
-    if req.email:
+    if to or req.email:
         queue_mail(
-            req.email, template,
+            to or req.email, template,
             {"request": req, "type": req.get_type_display(), "outcome": outcome},
             language=req.language, subject=_("Your request %(ref)s") % {"ref": req.reference},
+            attachments=attachments,
         )  # fmt: skip
     return req
 
@@ -177,18 +177,9 @@ def request_answer_access(req, *, actor):
         f"{req.reference}.pdf": ContentFile(export_pdf(req.subject, req.language)),
     }
     audit(AuditEvent.Action.SUBJECT_EXPORT, actor=actor, subject=req.subject, obj=req)
-    req.status, req.closed_at = Status.DONE, timezone.now()
-    req.outcome = str(_("The data we hold about you is attached, as JSON and as PDF."))
-    req.save(update_fields=["status", "closed_at", "outcome"])
-    audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=req.subject, obj=req,
-          status=req.status)  # fmt: skip
-    queue_mail(
-        req.subject.email, "request_done",
-        {"request": req, "type": req.get_type_display(), "outcome": req.outcome},
-        language=req.language, subject=_("Your request %(ref)s") % {"ref": req.reference},
-        attachments=files,
-    )  # fmt: skip
-    return req
+    outcome = str(_("The data we hold about you is attached, as JSON and as PDF."))
+    return request_close(req, outcome=outcome, actor=actor, to=req.subject.email,
+                         attachments=files)  # fmt: skip
 
 
 @transaction.atomic

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from . import gate
 from .alerts import notify_new_request
 from .audit import audit
-from .ledger import consent_grant, consent_withdraw
+from .ledger import consent_grant, consent_withdraw_if_given
 from .mail import queue_mail
 from .models import AuditEvent, Request, Source, Subject, UsedLink
 from .purposes import PURPOSES
@@ -105,10 +105,8 @@ def set_consent(subject, purpose, give, request):
     if give and not gate.may_process(subject, purpose):
         consent_grant(subject, current_text(purpose), language=translation.get_language() or "kk",
                       source=Source.SELF_SERVICE, request=request)  # fmt: skip
-    elif not give and gate.latest_events(subject).get(purpose) is not None:
-        entry = gate.latest_events(subject)[purpose]
-        if entry.kind == "grant":
-            consent_withdraw(subject, purpose, source=Source.SELF_SERVICE, request=request)
+    elif not give:
+        consent_withdraw_if_given(subject, purpose, source=Source.SELF_SERVICE, request=request)
 
 
 @transaction.atomic

@@ -1,5 +1,6 @@
 """Real processes for live tests: a database of their own, gunicorn with production settings."""
 
+import email
 import http.client
 import os
 import re
@@ -271,3 +272,14 @@ class TcpProxy:
             except OSError:
                 pass
         self.sockets = []
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"

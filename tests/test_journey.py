@@ -6,13 +6,13 @@ confirms it; a privacy officer signs in with a password and a TOTP code, finds t
 due date, answers it, and sees the ledger and audit rows it left.
 """
 
-import email
 import re
 import subprocess
 
 import pytest
 from aiosmtpd.controller import Controller
 
+from . import live
 from .live import PYTHON, ROOT, free_port, gunicorn, live_database
 from .test_browser import browser  # noqa: F401  (fixture)
 
@@ -34,14 +34,7 @@ print(campaign_send(c))
 """
 
 
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
-
+class Inbox(live.Inbox):
     def text(self, message):
         part = message.get_payload()[0] if message.is_multipart() else message
         return part.get_payload(decode=True).decode()

@@ -4,7 +4,6 @@ Real parts: gunicorn takes the forms, `manage.py send_queued_mail` runs as the s
 would, and aiosmtpd is the mail server on loopback.
 """
 
-import email
 import os
 import subprocess
 import time
@@ -13,19 +12,10 @@ import pytest
 from aiosmtpd.controller import Controller
 from post_office.models import STATUS
 
-from .live import PYTHON, ROOT, free_port, gunicorn, live_database, query
+from .live import PYTHON, ROOT, Inbox, free_port, gunicorn, live_database, query
 from .test_load import FAST, form_session, post_contact
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
-
-
-class Inbox:
-    def __init__(self):
-        self.messages = []
-
-    async def handle_DATA(self, server, session, envelope):
-        self.messages.append(email.message_from_bytes(envelope.content))
-        return "250 OK"
 
 
 def send_queued_mail(url, port):

@@ -1,5 +1,5 @@
 # Kazakh date and number formats; Django ships none for kk.
-# Month names come from Django's catalogue, completed for kk in locale/ (emalu/django_strings.py).
+# Month names: Django's catalogue, completed for kk in locale/ (emalu/django_admin_strings.py).
 DATE_FORMAT = r"Y \ж. j E"  # 2026 ж. 21 наурыз
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = r"Y \ж. j E, H:i"
