@@ -12,28 +12,35 @@ from consent.policy import policy_blocks
 from consent.texts import current_policy
 
 from .models import Page
+from .pagecache import shared_page
 
 logger = logging.getLogger(__name__)
 
 
 def page(request, slug):
     """A content page; the home page still greets visitors before staff have written one."""
-    obj = Page.objects.filter(slug=slug).first()
-    if obj is None and slug != Page.Slug.HOME:
-        raise Http404
-    return render(request, f"pages/{slug}.html", {"page": obj, "slug": slug})
+
+    def render_page(slots):
+        obj = Page.objects.filter(slug=slug).first()
+        if obj is None and slug != Page.Slug.HOME:
+            raise Http404
+        return render(request, f"pages/{slug}.html", {"page": obj, "slug": slug, **slots})
+
+    return shared_page(request, render_page)
 
 
 def privacy(request, number=None):
-    if number is None:
-        policy = current_policy()
-        if policy is None:
-            raise Http404
-    else:
-        policy = get_object_or_404(PolicyVersion, number=number, published_at__isnull=False)
-    return render(
-        request, "pages/privacy.html", {"policy": policy, "blocks": policy_blocks(policy.text)}
-    )
+    def render_page(slots):
+        if number is None:
+            policy = current_policy()
+            if policy is None:
+                raise Http404
+        else:
+            policy = get_object_or_404(PolicyVersion, number=number, published_at__isnull=False)
+        context = {"policy": policy, "blocks": policy_blocks(policy.text), **slots}
+        return render(request, "pages/privacy.html", context)
+
+    return shared_page(request, render_page)
 
 
 @require_GET

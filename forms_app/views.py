@@ -19,6 +19,7 @@ from consent.models import AuditEvent, Request, Source
 from consent.requests import request_open
 from consent.submissions import submission_record
 from consent.texts import current_policy, current_texts, render_consent
+from emalu.pagecache import TOKEN_SLOT, shared_page
 
 from .abuse import new_token, rate_limited, read_token, security_log
 from .forms import ApplicationForm, ContactForm, NewsletterForm, RequestForm, SelfServiceForm
@@ -35,20 +36,29 @@ FORMS = {
 @rate_limited("forms")
 def public_form(request, kind):
     form_class, source = FORMS[kind]
+    if request.method != "POST":
+        return shared_page(request, lambda slots: _blank_form(request, kind, form_class, slots))
     texts = current_texts()
     if form_class.required_purpose not in texts:
-        # No published consent text yet: collecting anything would be collecting without consent.
-        return render(request, "forms_app/unavailable.html", status=503)
-    if request.method != "POST":
-        form = form_class(initial={"token": new_token()})
-        return _render(request, kind, form, texts)
-
+        return _unavailable(request)
     form = form_class(request.POST, request.FILES)
     refusal, token_id = _guard(request, kind, form, texts)
     if refusal is not None:
         return refusal
     _store_once(token_id, lambda: _store(request, kind, form, source, get_language()))
     return redirect("form_thanks", kind=kind)
+
+
+def _unavailable(request):
+    # No published consent text yet: collecting anything would be collecting without consent.
+    return render(request, "forms_app/unavailable.html", status=503)
+
+
+def _blank_form(request, kind, form_class, slots):
+    texts = current_texts()
+    if form_class.required_purpose not in texts:
+        return _unavailable(request)
+    return _render(request, kind, form_class(initial={"token": TOKEN_SLOT}), texts, slots)
 
 
 def _guard(request, kind, form, texts):
@@ -88,7 +98,8 @@ def _store_once(token_id, store):
 def request_new(request):
     """A request about one's own data (issue 6). Everyone gets the same neutral answer."""
     if request.method != "POST":
-        return _render(request, "request", RequestForm(initial={"token": new_token()}), {})
+        form = RequestForm(initial={"token": TOKEN_SLOT})
+        return shared_page(request, lambda slots: _render(request, "request", form, {}, slots))
     form = RequestForm(request.POST)
     refusal, token_id = _guard(request, "request", form, {})
     if refusal is not None:
@@ -130,7 +141,7 @@ def _refuse(request, kind, form, texts, message):
     return _render(request, kind, form, texts)
 
 
-def _render(request, kind, form, texts):
+def _render(request, kind, form, texts, slots=None):
     language = get_language()
     consents = []
     for field in form.consent_fields():
@@ -140,14 +151,22 @@ def _render(request, kind, form, texts):
     return render(
         request,
         f"forms_app/{kind}.html",
-        {"form": form, "kind": kind, "consents": consents, "policy": current_policy()},
+        {
+            "form": form,
+            "kind": kind,
+            "consents": consents,
+            "policy": current_policy(),
+            **(slots or {}),
+        },
     )
 
 
 def thanks(request, kind):
     if kind not in FORMS and kind not in ("request", "my-data"):
         raise Http404
-    return render(request, "forms_app/thanks.html", {"kind": kind})
+    return shared_page(
+        request, lambda slots: render(request, "forms_app/thanks.html", {"kind": kind, **slots})
+    )
 
 
 # --- self-service (issue 11) ----------------------------------------------------------------
@@ -169,8 +188,8 @@ def my_data(request):
         context["request_types"] = [t for t in Request.Type if t in SELF_SERVICE_REQUESTS]
         return render(request, "forms_app/my_data.html", context)
     if request.method != "POST":
-        form = SelfServiceForm(initial={"token": new_token()})
-        return _render(request, "my_data_ask", form, {})
+        form = SelfServiceForm(initial={"token": TOKEN_SLOT})
+        return shared_page(request, lambda slots: _render(request, "my_data_ask", form, {}, slots))
     form = SelfServiceForm(request.POST)
     refusal, token_id = _guard(request, "my_data_ask", form, {})
     if refusal is not None:

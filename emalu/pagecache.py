@@ -1,0 +1,85 @@
+"""Public pages rendered once and served from the cache.
+
+A public page is the same for every visitor of one address, language and cookie choice, but
+for three values: the CSRF token, the CSP nonce and a form's one-time token. The page is
+rendered with a placeholder for each, kept in the cache, and the placeholders are replaced
+with this visitor's values on the way out. Any save of a page, a policy version or a consent
+text starts a new cache generation; the date is part of the key, because a policy version
+takes effect on its effective date without a save.
+
+Every worker must see the same generation: with several gunicorn workers set CACHE_URL to
+Redis (as the rate limits need anyway). A local-memory cache is bounded by TIMEOUT.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.translation import get_language
+
+TIMEOUT = 300
+GENERATION = "pagecache:generation"
+CSRF_SLOT = "pagecache-slot-csrf-9b1f6c2e"
+NONCE_SLOT = "pagecache-slot-nonce-9b1f6c2e"
+TOKEN_SLOT = "pagecache-slot-token-9b1f6c2e"  # noqa: S105 (a placeholder, not a secret)
+SLOTS = {"csrf_token": CSRF_SLOT, "csp_nonce": NONCE_SLOT}
+
+
+def new_generation(**kwargs):
+    """A signal receiver: pages rendered before this moment are not served again."""
+    cache.set(GENERATION, uuid.uuid4().hex, None)
+
+
+def _generation():
+    value = cache.get(GENERATION)
+    if value is None:  # never set, or evicted: never fall back to an older generation
+        cache.add(GENERATION, uuid.uuid4().hex, None)
+        value = cache.get(GENERATION)
+    return value
+
+
+def shared_page(request, render):
+    """The response of `render(slots)` for this page, from the cache when it was rendered before.
+
+    `render` gets the placeholders to put into its template context and returns a response;
+    only a 200 is kept.
+    """
+    if request.method not in ("GET", "HEAD"):
+        response = render({})
+        return response
+    key = ":".join(
+        [
+            "pagecache",
+            _generation(),
+            timezone.localdate().isoformat(),
+            get_language(),
+            str(getattr(request, "analytics_choice", None)),
+            request.build_absolute_uri(request.path),
+        ]
+    )
+    cached = cache.get(key)
+    if cached is not None:
+        content_type, body = cached
+        return HttpResponse(_fill(request, body), content_type=content_type)
+    response = render(SLOTS)
+    body = response.content.decode()
+    if response.status_code == 200:
+        cache.set(key, (response["Content-Type"], body), TIMEOUT)
+    response.content = _fill(request, body)
+    return response
+
+
+def _fill(request, body):
+    """This visitor's CSRF token, CSP nonce and form token in place of the placeholders."""
+    from forms_app.abuse import new_token  # forms_app builds on this app
+
+    if CSRF_SLOT in body:
+        body = body.replace(CSRF_SLOT, get_token(request))
+    if NONCE_SLOT in body:
+        body = body.replace(NONCE_SLOT, str(get_nonce(request)))
+    if TOKEN_SLOT in body:
+        body = body.replace(TOKEN_SLOT, new_token())
+    return body

@@ -1,0 +1,107 @@
+"""Public pages come from the cache (make bench), yet each visitor gets their own tokens and
+every edit shows at once."""
+
+import re
+from datetime import timedelta
+
+import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from consent.models import ConsentText, PolicyVersion, Submission
+from consent.purposes import PURPOSES
+from consent.texts import policy_publish, text_publish
+from emalu.models import Page
+from emalu.pagecache import CSRF_SLOT, NONCE_SLOT, TOKEN_SLOT
+from forms_app.abuse import read_token
+
+SLOTS = (CSRF_SLOT, NONCE_SLOT, TOKEN_SLOT)
+
+
+def hidden(html, name):
+    return re.search(rf'name="{name}" value="([^"]+)"', html).group(1)
+
+
+def test_a_cached_form_page_costs_no_query_and_gives_each_visitor_fresh_tokens(client, texts):
+    first = client.get("/kk/apply/").content.decode()
+    with CaptureQueriesContext(connection) as queries:
+        second = client.get("/kk/apply/").content.decode()
+    assert len(queries) == 0
+    assert not any(slot in first + second for slot in SLOTS)
+    assert hidden(first, "token") != hidden(second, "token")
+    assert read_token(hidden(second, "token")) is not None
+    assert hidden(first, "csrfmiddlewaretoken") != hidden(second, "csrfmiddlewaretoken")
+
+
+def test_a_form_from_the_cache_can_be_sent(client, texts, contact_data):
+    from django.test import Client
+
+    client.get("/kk/contact/")  # fills the cache
+    visitor = Client(enforce_csrf_checks=True)
+    html = visitor.get("/kk/contact/").content.decode()
+    data = contact_data(csrfmiddlewaretoken=hidden(html, "csrfmiddlewaretoken"))
+    response = visitor.post("/kk/contact/", data)
+    assert response.status_code == 302 and Submission.objects.count() == 1
+
+
+def test_a_form_page_is_still_never_stored_by_browsers(client, texts):
+    client.get("/kk/apply/")
+    response = client.get("/kk/apply/")
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_an_edited_page_shows_at_once(client, db):
+    page = Page.objects.create(
+        slug="about", title_kk="Біз туралы", title_ru="О нас", body_kk="Ескі"
+    )
+    assert "Ескі" in client.get("/kk/about/").content.decode()
+    page.body_kk = "Жаңа мәтін"
+    page.save()
+    html = client.get("/kk/about/").content.decode()
+    assert "Жаңа мәтін" in html and "Ескі" not in html
+
+
+def test_each_language_and_address_has_its_own_copy(client, db):
+    Page.objects.create(slug="about", title_kk="Біз туралы", title_ru="О нас", body_ru="Текст")
+    client.get("/kk/about/")
+    html = client.get("/ru/about/").content.decode()
+    assert 'lang="ru"' in html and "Текст" in html
+    assert client.get("/kk/about/", headers={"host": "other.testserver"}).status_code == 400
+
+
+def test_a_policy_taking_effect_tomorrow_is_served_tomorrow_without_an_edit(client, texts):
+    tomorrow = timezone.localdate() + timedelta(days=1)
+    policy_publish(
+        PolicyVersion.objects.create(
+            number=2, effective_date=tomorrow, title_kk="Саясат 2", title_ru="Политика 2",
+            text_kk="Екінші нұсқа", text_ru="Вторая версия",
+        )
+    )  # fmt: skip
+    assert "Екінші нұсқа" not in client.get("/kk/privacy/").content.decode()
+    with time_machine.travel(timezone.now() + timedelta(days=1)):
+        assert "Екінші нұсқа" in client.get("/kk/privacy/").content.decode()
+
+
+def test_the_cookie_banner_follows_each_visitors_choice(client, texts, settings):
+    from django.test import Client
+
+    settings.GA_MEASUREMENT_ID = "G-TEST123"
+    assert "cookie-banner" in client.get("/kk/").content.decode()
+    client.post("/cookies/choice", {"choice": "accept", "next": "/kk/"})
+    page = client.get("/kk/")
+    html = page.content.decode()
+    assert "cookie-banner" not in html and "googletagmanager" in html
+    nonce = html.split('nonce="')[1].split('"')[0]
+    assert f"'nonce-{nonce}'" in page["Content-Security-Policy"]
+    again = client.get("/kk/").content.decode()
+    assert again.split('nonce="')[1].split('"')[0] != nonce  # a nonce is never reused
+    assert "cookie-banner" in Client().get("/kk/").content.decode()
+
+
+def test_a_refusal_is_not_kept(client, policy):
+    """A form without a published consent text answers 503, and works once one is published."""
+    assert client.get("/kk/apply/").status_code == 503
+    for code in PURPOSES:
+        text_publish(ConsentText.objects.create(purpose=code, version=1, policy=policy))
+    assert client.get("/kk/apply/").status_code == 200
