@@ -3,6 +3,20 @@ from django.db import InterfaceError, OperationalError
 from .errors import error_page
 
 
+class CrossOriginResourcePolicyMiddleware:
+    """Cross-Origin-Resource-Policy: same-origin on every response, static files included (it is
+    above WhiteNoise): no other site may load the pages, exports or photos as an image, script or
+    the like into its own process. Only the site's own pages use its resources."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
 class DatabaseUnavailableMiddleware:
     """A view that cannot reach the database answers 503 with Retry-After, not 500 (T13)."""
 

@@ -124,6 +124,7 @@ def test_security_headers(client, texts, settings, path):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Referrer-Policy"] == "same-origin"
     assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
     if path not in ("/kk/", "/ru/privacy/"):
         assert "no-store" in response["Cache-Control"]
 

@@ -161,4 +161,4 @@ def test_content_security_policy_is_strict(client, texts, path):
     script_src = next(d for d in csp.split(";") if d.strip().startswith("script-src"))
     assert "unsafe-inline" not in script_src and "unsafe-eval" not in script_src
     assert "'nonce'" not in csp  # a literal 'nonce' is an invalid source that browsers ignore
-    assert "frame-ancestors 'none'" in csp and "default-src 'self'" in csp
+    assert "frame-ancestors 'none'" in csp and "default-src 'none'" in csp
