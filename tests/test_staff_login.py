@@ -98,3 +98,9 @@ def test_an_enrolled_account_cannot_enrol_again(staff):
                                                "password": "correct-horse-battery-1"})  # fmt: skip
     assert response.status_code == 200
     assert TOTPDevice.objects.filter(user__username="bob").count() == 1
+
+
+@pytest.mark.parametrize("lang,heading", [("kk", "Кіру"), ("ru", "Войти")])
+def test_the_login_page_has_one_heading_in_the_staff_language(db, lang, heading):
+    html = Client().get("/admin/login/", headers={"accept-language": lang}).content.decode()
+    assert re.findall(r"<h1>(.*?)</h1>", html) == [heading]
