@@ -60,3 +60,19 @@ def check_data_location(app_configs, **kwargs):
         for name, host in hosts.items()
         if host not in allowed
     ]
+
+
+@register()
+def check_analytics_ids(app_configs, **kwargs):
+    """The analytics IDs are written into a script and a CSP: only their documented shapes."""
+    import re
+
+    shapes = [
+        ("GA_MEASUREMENT_ID", r"G-[A-Z0-9]{4,20}", "G-XXXXXXXXXX", "E006"),
+        ("YANDEX_METRICA_ID", r"[0-9]{1,12}", "digits only", "E007"),
+    ]
+    return [
+        Error(f"{name} is not a valid ID.", hint=f"Expected {shape}.", id=f"consent.{cid}")
+        for name, pattern, shape, cid in shapes
+        if getattr(settings, name) and not re.fullmatch(pattern, getattr(settings, name))
+    ]

@@ -112,3 +112,20 @@ def test_a_forged_cookie_is_no_consent(client, analytics):
     assert "cookie-banner" in client.get("/kk/").content.decode()
     client.cookies[COOKIE] = "garbage"
     assert "googletagmanager" not in client.get("/kk/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "name,value,code",
+    [
+        ("YANDEX_METRICA_ID", '1"; alert(1); "', "E007"),
+        ("GA_MEASUREMENT_ID", "G-1 'unsafe-inline'", "E006"),
+    ],
+)
+def test_an_analytics_id_of_another_shape_fails_the_system_check(settings, name, value, code):
+    """The IDs go into a script and the CSP, so nothing else may pass as one."""
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    setattr(settings, name, value)
+    with pytest.raises(SystemCheckError, match=rf"consent\.{code}"):
+        call_command("check")
