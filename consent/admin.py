@@ -1,9 +1,13 @@
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.db import connections
+from django.forms.models import BaseInlineFormSet
 from django.http import FileResponse, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
@@ -46,6 +50,28 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class EstimatedCountPaginator(Paginator):
+    """For the append-only tables, which grow by millions: unfiltered, the count is PostgreSQL's
+    own row estimate (kept fresh by autovacuum) instead of a COUNT(*) over every row."""
+
+    exact_below = 100_000
+
+    @cached_property
+    def count(self):
+        queryset = self.object_list
+        connection = connections[queryset.db]
+        if connection.vendor == "postgresql" and not queryset.query.where:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
+                    [queryset.model._meta.db_table],
+                )
+                estimate = int(cursor.fetchone()[0])
+            if estimate >= self.exact_below:
+                return estimate
+        return super().count
+
+
 @admin.register(LedgerEntry)
 class LedgerEntryAdmin(ReadOnlyAdmin):
     """A ledger row holds the person's IP and browser: opening one is audited."""
@@ -55,6 +81,7 @@ class LedgerEntryAdmin(ReadOnlyAdmin):
     list_select_related = ["text"]
     raw_id_fields = ["subject"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.statistics_view)
@@ -85,6 +112,7 @@ class AuditEventAdmin(ReadOnlyAdmin):
     list_filter = ["action"]
     search_fields = ["=subject_ref", "=actor_label"]
     show_full_result_count = False
+    paginator = EstimatedCountPaginator
 
 
 @admin.register(Tombstone)
@@ -104,8 +132,21 @@ class ReadOnlyInline(admin.TabularInline):
         return False
 
 
+class LatestRowsFormSet(BaseInlineFormSet):
+    """The latest rows only, so that a long history does not slow the subject's page; the
+    whole history is on the ledger's own list (linked from the page) and in the evidence."""
+
+    rows = 20
+
+    def get_queryset(self):
+        if not hasattr(self, "_latest_rows"):
+            self._latest_rows = super().get_queryset()[: self.rows]
+        return self._latest_rows
+
+
 class LedgerInline(ReadOnlyInline):
     model = LedgerEntry
+    formset = LatestRowsFormSet
     fields = ["at", "purpose", "kind", "text", "language", "source", "expires_at", "guardian"]
     readonly_fields = fields
     ordering = ["-id"]
@@ -151,8 +192,11 @@ class SubjectAdmin(admin.ModelAdmin):
         return False  # destruction is an audited operation on a request, never a delete button
 
     def has_change_permission(self, request, obj=None):
-        if obj is not None and gate.is_blocked(obj):
-            return False  # legal item 12: a blocked subject's data is not edited
+        if obj is not None:
+            if not hasattr(obj, "_blocked"):  # asked several times per page: one query
+                obj._blocked = gate.is_blocked(obj)
+            if obj._blocked:
+                return False  # legal item 12: a blocked subject's data is not edited
         return super().has_change_permission(request, obj)
 
     @admin.display(description=_("consent evidence"))
@@ -160,9 +204,13 @@ class SubjectAdmin(admin.ModelAdmin):
         if obj.pk is None:
             return "-"
         return format_html(
-            '<a href="{}">CSV</a> · <a href="{}">PDF</a>',
+            '<a href="{}">CSV</a> · <a href="{}">PDF</a> · '
+            '<a href="{}?subject__id__exact={}">{}</a>',
             reverse("admin:consent_subject_evidence", args=[obj.pk, "csv"]),
             reverse("admin:consent_subject_evidence", args=[obj.pk, "pdf"]),
+            reverse("admin:consent_ledgerentry_changelist"),
+            obj.pk,
+            LedgerEntry._meta.verbose_name_plural,  # the whole history; the page shows the latest
         )
 
     def get_urls(self):

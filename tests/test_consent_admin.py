@@ -1,5 +1,7 @@
 """Issue 4: the admin never rewrites history, and every look at personal data is audited."""
 
+import re
+
 import pytest
 
 from consent.ledger import consent_grant
@@ -133,3 +135,21 @@ def test_changelists_keep_a_constant_query_count(
         consent_grant(make_subject(), texts[MARKETING], language="ru", source=Source.ADMIN)
     assert count() == few
     assert few <= 8  # session, user, then the page's own few queries
+
+
+def test_a_long_history_shows_its_latest_rows_and_links_the_whole_ledger(officer_client, entry):
+    from consent.admin import LatestRowsFormSet
+
+    subject = entry.subject
+    text = entry.text
+    for _ in range(LatestRowsFormSet.rows + 5):
+        consent_grant(subject, text, language="kk", source=Source.ADMIN)
+    html = officer_client.get(f"/admin/consent/subject/{subject.pk}/change/").content.decode()
+    shown = [int(pk) for pk in re.findall(r'name="ledgerentry_set-\d+-id" value="(\d+)"', html)]
+    newest = LedgerEntry.objects.filter(subject=subject).order_by("-id")
+    assert shown == list(newest.values_list("id", flat=True)[: LatestRowsFormSet.rows])
+    link = f"/admin/consent/ledgerentry/?subject__id__exact={subject.pk}"
+    assert link in html
+    listing = officer_client.get(link)
+    assert listing.status_code == 200
+    assert f"/ledgerentry/{entry.pk}/change/" in listing.content.decode()  # the oldest row too
