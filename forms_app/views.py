@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from consent import selfservice
+from consent import gate, selfservice
 from consent.audit import audit
 from consent.marketing import marketing_request
 from consent.models import AuditEvent, Request, Source
@@ -232,6 +232,9 @@ def my_data_consent(request, subject):
 
 @_self_service_action
 def my_data_export(request, subject):
+    if gate.is_blocked(subject):  # legal item 12: no export while processing is blocked
+        messages.error(request, _("Processing of your data is blocked."))
+        return redirect("my_data")
     req, body = selfservice.export_as_access_request(subject, get_language())
     response = HttpResponse(body, content_type="application/json")
     response["Content-Disposition"] = f'attachment; filename="{req.reference}.json"'

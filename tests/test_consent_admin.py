@@ -153,3 +153,17 @@ def test_a_long_history_shows_its_latest_rows_and_links_the_whole_ledger(officer
     listing = officer_client.get(link)
     assert listing.status_code == 200
     assert f"/ledgerentry/{entry.pk}/change/" in listing.content.decode()  # the oldest row too
+
+
+@pytest.mark.parametrize("view", ["export.json", "export.pdf", "evidence.csv", "evidence.pdf"])
+def test_nothing_about_a_blocked_person_is_exported(officer_client, entry, view):
+    """Legal item 12: no exports while blocked; staff are sent back to the person's page."""
+    from consent.ledger import subject_block
+    from consent.models import AuditEvent, Source
+
+    subject_block(entry.subject, reason="complaint", source=Source.ADMIN)
+    base = f"/admin/consent/subject/{entry.subject.pk}/"
+    response = officer_client.get(base + view)
+    assert response.status_code == 302 and response["Location"].endswith(base + "change/")
+    exports = AuditEvent.objects.filter(action__in=["subject_export", "evidence_export"])
+    assert not exports.exists()
