@@ -45,6 +45,8 @@ def sanitise_photo(upload):
             clean.save(out, "JPEG", quality=85, optimize=True)
     except ValidationError:
         raise
-    except (OSError, SyntaxError, ValueError, Image.DecompressionBombError) as e:
+    except Image.DecompressionBombError as e:  # Pillow refuses far larger images on opening
+        raise ValidationError(_("The photo has more than 40 megapixels."), code="pixels") from e
+    except (OSError, SyntaxError, ValueError) as e:
         raise ValidationError(_("The file is damaged or is not a photo."), code="invalid") from e
     return ContentFile(out.getvalue(), name="photo.jpg")
