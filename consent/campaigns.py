@@ -1,6 +1,7 @@
 """Marketing campaigns: only to people the gate allows at the moment of sending (legal item 15)."""
 
 from email.utils import make_msgid
+from urllib.parse import quote
 
 from django.conf import settings
 from django.core import signing
@@ -60,8 +61,11 @@ def _rendered(campaign):
     return out
 
 
-def _headers(url):
-    mailto = f"mailto:{settings.OPERATOR['email']}?subject=unsubscribe"
+def _headers(url, language):
+    # The mailto's subject is the policy's own phrase, so that the mail desk files it as an
+    # unsubscribe request in the person's language (consent/intake.py).
+    phrase = POLICY_PHRASE_RU if language == "ru" else POLICY_PHRASE_KK
+    mailto = f"mailto:{settings.OPERATOR['email']}?subject={quote(phrase)}"
     return {"List-Unsubscribe": f"<{url}>, <{mailto}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
 
@@ -88,7 +92,7 @@ def campaign_send(campaign, *, actor=None):
         batch.append((subject_id, language, Email(
             from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=subject,
             message=text.replace(PLACEHOLDER, url), html_message=html.replace(PLACEHOLDER, url),
-            headers=_headers(url), status=STATUS.queued, priority=PRIORITY.medium,
+            headers=_headers(url, language), status=STATUS.queued, priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
         )))  # fmt: skip
         if len(batch) >= CHUNK:

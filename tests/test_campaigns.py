@@ -1,6 +1,8 @@
 """Issue 7: marketing mail reaches only people who said yes, and leaving takes one click."""
 
+import re
 from datetime import timedelta
+from urllib.parse import unquote
 
 import pytest
 from django.test import Client
@@ -9,6 +11,7 @@ from post_office.models import Email
 
 from consent import gate
 from consent.campaigns import campaign_send, recipients, unsubscribe_token
+from consent.intake import classify
 from consent.ledger import consent_grant, consent_withdraw, subject_block
 from consent.marketing import marketing_confirm
 from consent.models import AuditEvent, Campaign, CampaignRecipient, LedgerEntry, Source, Subject
@@ -87,6 +90,9 @@ def test_each_recipient_gets_their_language_with_both_headers(texts, campaign):
         assert email.headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert "/unsubscribe/" in email.headers["List-Unsubscribe"]
         assert "mailto:em.alu.plus@mail.kz" in email.headers["List-Unsubscribe"]
+        # a mail client's "unsubscribe" writes the policy's phrase: a typed request, same language
+        mailto = re.search(r"<mailto:[^?]+\?subject=([^>]+)>", email.headers["List-Unsubscribe"])
+        assert classify(unquote(mailto.group(1))) == ("unsubscribe", email.to[0][:2])
         # the policy's own route, in Kazakh and in Russian
         assert "хабарламалардан бас тарту" in email.message
         assert "специальных предложениях" in email.message
