@@ -5,7 +5,7 @@ from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
-from post_office.models import Email
+from post_office.models import Attachment, Email
 
 from .audit import audit
 from .models import (
@@ -66,8 +66,9 @@ def subject_find(*, email=None, phone=None):
 def subject_destroy(subject, *, request_ref, actor=None):
     """Destroy everything held about the subject so that it cannot be restored (Art. 1(6), 18).
 
-    Rows go with the transaction; the photo file goes once it commits. What remains is a
-    tombstone and the audit row: the request, the time, the staff member, no personal data.
+    Rows go with the transaction; the photo and mail attachment files go once it commits. What
+    remains is a tombstone and the audit row: the request, the time, the staff member, no
+    personal data.
     """
     subject_ref = subject.pk
     files = {subject.photo.name} | set(
@@ -75,8 +76,15 @@ def subject_destroy(subject, *, request_ref, actor=None):
     )
     files.discard("")
     storage = subject.photo.storage
-    if subject.email:  # queued and sent mail to the person, with their delivery logs
-        Email.objects.filter(to__iexact=subject.email).delete()
+    # Queued and sent mail to the person, with their delivery logs and attachments (the access
+    # export), also at an address they held before a correction or wrote a request from.
+    emails = Email.objects.filter(_mail_to(subject))
+    attachments = Attachment.objects.filter(emails__in=emails).exclude(
+        emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
+    )
+    attachment_files = [(a.file.storage, a.file.name) for a in attachments.distinct() if a.file]
+    Attachment.objects.filter(pk__in=attachments.values("pk")).delete()
+    emails.delete()
     # Requests keep their number and dates for the record, not the person's words or address.
     requests = Request.objects.filter(subject=subject)
     if subject.email:
@@ -98,4 +106,22 @@ def subject_destroy(subject, *, request_ref, actor=None):
     audit(AuditEvent.Action.SUBJECT_DESTROY, actor=actor, subject=subject, obj=tombstone)
     for name in files:
         transaction.on_commit(lambda name=name: storage.delete(name))
+    for attachment_storage, name in attachment_files:
+        transaction.on_commit(lambda s=attachment_storage, name=name: s.delete(name))
     return tombstone
+
+
+def _mail_to(subject):
+    """Mail addressed to the person: their address, and the ones they held before a correction
+    or wrote a request from, unless another person holds that address now."""
+    old = set(
+        Correction.objects.filter(subject=subject, field="email").values_list(
+            "old_value", flat=True
+        )
+    ) | set(Request.objects.filter(subject=subject).values_list("email", flat=True))
+    old = {a.lower() for a in old if a} - {(subject.email or "").lower()}
+    query = Q(to__iexact=subject.email) if subject.email else Q(pk__in=[])
+    for address in old:
+        if not Subject.objects.filter(email__iexact=address).exists():
+            query |= Q(to__iexact=address)
+    return query

@@ -3,6 +3,8 @@
 import pytest
 from django.core.files.base import ContentFile
 from django.db import connection
+from post_office.models import Attachment, Email
+from post_office.utils import create_attachments
 
 from consent.ledger import consent_grant, subject_block
 from consent.mail import queue_mail
@@ -10,12 +12,14 @@ from consent.models import (
     AuditEvent,
     Guardian,
     LedgerEntry,
+    Request,
     Source,
     Subject,
     Submission,
     Tombstone,
 )
 from consent.purposes import MARKETING, SERVICE
+from consent.requests import request_answer_access, request_correct, request_open, request_verify
 from consent.subjects import subject_destroy
 
 MARKER = "Zzmarker7741"
@@ -107,6 +111,68 @@ def test_destroy_keeps_other_peoples_mail_with_a_similar_address(texts, make_sub
         queue_mail(s.email, "ack", {"name": "x", "form_name": "x", "policy_number": 1},
                    language="kk", subject="ack")  # fmt: skip
     subject_destroy(ann, request_ref="REQ-2")
-    from post_office.models import Email
 
     assert list(Email.objects.values_list("to", flat=True)) == [["joann@example.kz"]]
+
+
+def verified_request(person, request_type, email=None):
+    req = request_open(type=request_type, email=email or person.email, language="kk",
+                       channel="email")  # fmt: skip
+    request_verify(req)
+    return Request.objects.get(pk=req.pk)
+
+
+def test_destroy_removes_the_access_export_mailed_to_the_person(
+    texts, make_subject, officer, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    ann, bob = make_subject(email="ann@example.kz"), make_subject(email="bob@example.kz")
+    for person in (ann, bob):
+        request_answer_access(verified_request(person, "access"), actor=officer)
+    ann_mail, bob_mail = (Email.objects.filter(to=p.email).latest("id") for p in (ann, bob))
+    ann_export = list(ann_mail.attachments.order_by("name"))  # R-<n>.json, R-<n>.pdf
+    assert len(ann_export) == 2 and b"ann@example.kz" in ann_export[0].file.read()
+    [shared] = create_attachments({"leaflet.pdf": ContentFile(b"%PDF- a leaflet for all")})
+    shared.emails.add(ann_mail, bob_mail)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        subject_destroy(ann, request_ref="REQ-3", actor=officer)
+
+    assert not Attachment.objects.filter(pk__in=[a.pk for a in ann_export]).exists()
+    assert not [a for a in ann_export if (tmp_path / a.file.name).exists()]
+    left = Attachment.objects.order_by("id")
+    assert {a.name for a in left} == {a.name for a in bob_mail.attachments.all()}
+    assert len(left) == 3 and all((tmp_path / a.file.name).exists() for a in left)
+    assert list(shared.emails.all()) == [bob_mail]  # shared with Bob's mail: his copy stays
+    files = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    assert files == {a.file.name for a in left}
+
+
+def test_destroy_removes_mail_sent_to_an_address_held_before_a_correction(
+    texts, make_subject, officer
+):
+    ann = make_subject(email="ann-old@example.kz")
+    request_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
+                    document="letter", actor=officer)  # fmt: skip
+    ann.refresh_from_db()
+    assert Email.objects.filter(to="ann-old@example.kz").count() == 2  # link and answer
+
+    subject_destroy(ann, request_ref="REQ-4", actor=officer)
+
+    assert not Email.objects.filter(to__icontains="ann").exists()
+
+
+def test_an_old_address_now_held_by_someone_else_keeps_their_mail(texts, make_subject, officer):
+    ann = make_subject(email="ann-old@example.kz")
+    request_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
+                    document="letter", actor=officer)  # fmt: skip
+    ann.refresh_from_db()
+    newcomer = make_subject(email="ann-old@example.kz")
+    queue_mail(newcomer.email, "ack", {"name": "x", "form_name": "x", "policy_number": 1},
+               language="kk", subject="ack")  # fmt: skip
+    mail = Email.objects.latest("id")
+
+    subject_destroy(ann, request_ref="REQ-5", actor=officer)
+
+    assert Email.objects.filter(pk=mail.pk).exists()
+    assert not Email.objects.filter(to="ann@example.kz").exists()
