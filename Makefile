@@ -46,7 +46,7 @@ format: install
 
 # Re-extract the catalogues (kk, ru); translate what it adds, then `make test` checks completeness.
 messages: install
-	DEBUG=1 $(MANAGE) makemessages -l kk -l ru --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=node_modules
+	DEBUG=1 $(MANAGE) makemessages -l kk -l ru --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=node_modules --ignore=conf
 	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
 
 clean:
