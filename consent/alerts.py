@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from .calendar import add_working_days, is_working_day
-from .mail import queue_mail
+from .mail import interpolate, queue_mail
 from .models import Request
 
 OPEN = [Request.Status.UNVERIFIED, Request.Status.OPEN]
@@ -31,8 +31,8 @@ def notify_new_request(req):
             user.email, "staff_new_request",
             {"request": req, "type": req.get_type_display(), "url": url},
             language=settings.LANGUAGE_CODE,
-            subject=_("New request %(ref)s, due %(due)s") % {
-                "ref": req.reference, "due": req.due_date.strftime("%d.%m.%Y")},
+            subject=interpolate(_("New request %(ref)s, due %(due)s"), {
+                "ref": req.reference, "due": req.due_date.strftime("%d.%m.%Y")}),
         )  # fmt: skip
 
 
@@ -56,8 +56,8 @@ def digest(today):
         queue_mail(
             user.email, "staff_digest", {**groups, "url": url, "day": today, "next_day": tomorrow},
             language=settings.LANGUAGE_CODE,
-            subject=_("Requests: %(overdue)d overdue, %(today)d due today") % {
-                "overdue": len(groups["overdue"]), "today": len(groups["today"])},
+            subject=interpolate(_("Requests: %(overdue)d overdue, %(today)d due today"), {
+                "overdue": len(groups["overdue"]), "today": len(groups["today"])}),
         )  # fmt: skip
         sent += 1
     return sent
@@ -89,7 +89,8 @@ def maybe_alert(action, actor=None):
         return False
     queue_mail(
         contact, "staff_alert", {"kind": kind, "count": count, "since": since},
-        language=settings.LANGUAGE_CODE, subject=_("Security alert: %(kind)s") % {"kind": kind},
+        language=settings.LANGUAGE_CODE,
+        subject=interpolate(_("Security alert: %(kind)s"), {"kind": kind}),
     )  # fmt: skip
     return True
 

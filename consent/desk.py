@@ -12,6 +12,8 @@ from .requests import (
     request_destroy,
     request_refuse,
     request_unblock,
+    request_withdraw,
+    withdrawal_keeps,
 )
 
 Type = Request.Type
@@ -45,6 +47,16 @@ class ActionForm(forms.Form):
             for name in CORRECTABLE:
                 self.fields[name].initial = getattr(request_obj.subject, name)
 
+    def do_note(self):
+        """What "carry out" does to the data, for the types where it may destroy it."""
+        req = self.request_obj
+        if req.type == Type.WITHDRAW and withdrawal_keeps(req):
+            return _("Consent for other purposes still stands: the data is kept for them, and "
+                     "the person is told that the withdrawal is done.")  # fmt: skip
+        if req.type in (Type.DESTROY, Type.WITHDRAW):
+            return _("Carrying this out destroys all of the person's data.")
+        return ""
+
 
 def carry_out(req, form, user):
     """Run the operation for the request's type (export and withdrawal have their own steps)."""
@@ -60,6 +72,8 @@ def carry_out(req, form, user):
         return request_unblock(req, reason=data["reason"], actor=user)
     if req.type == Type.ACCESS:
         return request_answer_access(req, actor=user)
-    if req.type in (Type.DESTROY, Type.WITHDRAW):
+    if req.type == Type.WITHDRAW:
+        return request_withdraw(req, actor=user)
+    if req.type == Type.DESTROY:
         return request_destroy(req, actor=user)
     return request_close(req, outcome=data["reason"], actor=user)

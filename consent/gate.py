@@ -12,6 +12,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from .models import ConsentText, LedgerEntry, Subject
+from .purposes import CROSS_BORDER, PURPOSES
 
 ADULT_AGE = 18
 Kind = LedgerEntry.Kind
@@ -30,6 +31,14 @@ def permitted(purpose, subjects=None, at=None):
     """The subjects (a queryset, default all) that purpose may process at `at`: one query."""
     at = at or timezone.now()
     subjects = Subject.objects.all() if subjects is None else subjects
+    blocks = LedgerEntry.objects.filter(
+        subject=OuterRef("pk"), pk=_latest({"purpose__isnull": True}, at), kind=Kind.BLOCK
+    )
+    return _consented(purpose, subjects, at).exclude(Exists(blocks))
+
+
+def _consented(purpose, subjects, at):
+    """Rules 1-4 of the gate: the subjects whose consent for purpose stands, a block aside."""
     floor = (
         ConsentText.objects.filter(purpose=purpose, requires_reconsent=True, published_at__lte=at)
         .order_by("-version")
@@ -46,10 +55,7 @@ def permitted(purpose, subjects=None, at=None):
         expires_at__gt=at,
         text__version__gte=Coalesce(Subquery(floor), Value(0)),
     )
-    blocks = LedgerEntry.objects.filter(
-        subject=OuterRef("pk"), pk=_latest({"purpose__isnull": True}, at), kind=Kind.BLOCK
-    )
-    return subjects.filter(Exists(grants)).exclude(Exists(blocks))
+    return subjects.filter(Exists(grants))
 
 
 def may_process(subject, purpose, at=None):
@@ -57,6 +63,16 @@ def may_process(subject, purpose, at=None):
     if subject is None or subject.pk is None:
         return False
     return permitted(purpose, Subject.objects.filter(pk=subject.pk), at).exists()
+
+
+def consents_standing(subject, at=None):
+    """The purposes whose consent stands for one subject at `at`. A block is left aside: it
+    pauses processing but ends no consent, so it is no reason to destroy data."""
+    at = at or timezone.now()
+    one = Subject.objects.filter(pk=subject.pk)
+    # Cross-border consent is a condition of how data is processed, not a purpose to keep it for.
+    purposes = [code for code in PURPOSES if code != CROSS_BORDER]
+    return [code for code in purposes if _consented(code, one, at).exists()]
 
 
 def is_blocked(subject, at=None):

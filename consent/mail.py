@@ -10,9 +10,19 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.functional import lazy
 from post_office import mail
 
 logger = logging.getLogger(__name__)
+
+
+def _interpolate(text, params):
+    return str(text) % params
+
+
+# `_("…%(ref)s") % {…}` translates at once, in the language of whoever is acting (a staff member
+# in Kazakh answering a Russian speaker); this waits until the mail is rendered in its language.
+interpolate = lazy(_interpolate, str)
 
 
 def render_mail(template, context, *, language, subject):

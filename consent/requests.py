@@ -13,7 +13,7 @@ from .alerts import notify_new_request
 from .audit import audit
 from .calendar import due_date
 from .ledger import consent_withdraw_if_given, subject_block, subject_unblock
-from .mail import queue_mail, send_without_trace
+from .mail import interpolate, queue_mail, send_without_trace
 from .models import AuditEvent, Correction, Request, Source
 from .purposes import MARKETING, PURPOSES
 from .subjects import normalise_email, subject_destroy, subject_find
@@ -122,20 +122,23 @@ def _require_open(req, *, allowed_when_blocked=False):
 
 @transaction.atomic
 def request_close(req, *, outcome, template="request_done", status=Status.DONE, actor=None,
-                  to=None, attachments=None):  # fmt: skip
+                  to=None, attachments=None, detail=None):  # fmt: skip
     """Close the request and answer the person by email in their language (to the requester's
-    address unless `to` names the one on record)."""
+    address unless `to` names the one on record). `detail` adds codes to the audit row."""
+    with translation.override(req.language):
+        outcome = str(outcome)  # kept as the person was told it, in their language
     req.status = status
     req.closed_at = timezone.now()
     req.outcome = outcome
     req.save(update_fields=["status", "closed_at", "outcome"])
     audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=req.subject, obj=req,
-          status=status)  # fmt: skip
+          status=status, **(detail or {}))  # fmt: skip
     if to or req.email:
         queue_mail(
             to or req.email, template,
             {"request": req, "type": req.get_type_display(), "outcome": outcome},
-            language=req.language, subject=_("Your request %(ref)s") % {"ref": req.reference},
+            language=req.language,
+            subject=interpolate(_("Your request %(ref)s"), {"ref": req.reference}),
             attachments=attachments,
         )  # fmt: skip
     return req
@@ -177,7 +180,7 @@ def request_answer_access(req, *, actor):
         f"{req.reference}.pdf": ContentFile(export_pdf(req.subject, req.language)),
     }
     audit(AuditEvent.Action.SUBJECT_EXPORT, actor=actor, subject=req.subject, obj=req)
-    outcome = str(_("The data we hold about you is attached, as JSON and as PDF."))
+    outcome = _("The data we hold about you is attached, as JSON and as PDF.")
     return request_close(req, outcome=outcome, actor=actor, to=req.subject.email,
                          attachments=files)  # fmt: skip
 
@@ -210,10 +213,36 @@ def request_destroy(req, *, actor):
     transaction.on_commit(
         lambda: send_without_trace(
             email, "request_done", {**context, "request": req}, language=language,
-            subject=_("Your request %(ref)s") % {"ref": reference},
+            subject=interpolate(_("Your request %(ref)s"), {"ref": reference}),
         )
     )  # fmt: skip
     return req
+
+
+def withdrawal_keeps(req):
+    """The purposes for which a withdrawal leaves the data in place: those whose consent still
+    stands (a block aside). Legal item 14: the data is destroyed only when none is left; a
+    withdrawal of every purpose leaves none."""
+    if req.type != Type.WITHDRAW or not req.purpose or req.subject_id is None:
+        return []
+    return gate.consents_standing(req.subject)
+
+
+@transaction.atomic
+def request_withdraw(req, *, actor):
+    """Carry out a withdrawal; the gate for the purpose closed at confirmation already. With
+    consent for another purpose still standing, the data stays for that purpose only and the
+    person is told so; otherwise it is destroyed."""
+    _require_open(req, allowed_when_blocked=True)
+    kept = withdrawal_keeps(req)
+    if not kept:
+        return request_destroy(req, actor=actor)
+    with translation.override(req.language):
+        outcome = _(
+            "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "
+            "for it. Your other consents remain in force, so we keep your data only for them."
+        ) % {"purpose": req.get_purpose_display()}
+    return request_close(req, outcome=outcome, actor=actor, detail={"kept": kept})
 
 
 @transaction.atomic

@@ -13,7 +13,7 @@ from consent import gate
 from consent.intake import classify, ingest
 from consent.ledger import consent_grant
 from consent.models import AuditEvent, Correction, LedgerEntry, Request, Source, Subject
-from consent.purposes import MARKETING, SERVICE
+from consent.purposes import CROSS_BORDER, MARKETING, SERVICE
 
 from .conftest import aged_token, verified_login
 
@@ -156,6 +156,80 @@ def test_withdraw_all_then_destroy(
     with django_capture_on_commit_callbacks(execute=True):
         act(officer_client, req)
     assert not Subject.objects.filter(pk=person.pk).exists()
+
+
+def test_withdraw_one_purpose_keeps_the_data_for_the_others(
+    client, officer_client, person, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    from consent.purposes import PURPOSES
+
+    web_request(client, "ru", "withdraw", purpose=MARKETING)
+    req = confirm(client, "ru")
+    assert not gate.may_process(person, MARKETING)  # at confirmation, before staff act
+    assert gate.may_process(person, SERVICE)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, req)
+    req.refresh_from_db()
+    assert req.status == Status.DONE
+    assert Subject.objects.filter(pk=person.pk, email="asel@example.kz").exists()
+    assert gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    assert not AuditEvent.objects.filter(action="subject_destroy").exists()
+    close = AuditEvent.objects.get(action="request_close")
+    assert close.actor_label == "alice" and close.detail == {"status": "done", "kept": [SERVICE]}
+    answer = mails_to("asel@example.kz")[-1]
+    with translation.override("ru"):
+        marketing = str(PURPOSES[MARKETING].name)
+    assert "Здравствуйте" in answer.message and req.reference in answer.message
+    assert marketing in answer.message and "уничтожены" not in answer.message
+
+
+def test_withdraw_of_the_only_consent_destroys(
+    client, officer_client, texts, make_subject, django_capture_on_commit_callbacks
+):
+    only = make_subject(email="asel@example.kz")
+    consent_grant(only, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    # cross-border consent is a condition of processing, no purpose to keep data for
+    consent_grant(only, texts[CROSS_BORDER], language="kk", source=Source.CONTACT_FORM)
+    web_request(client, "kk", "withdraw", purpose=SERVICE)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, confirm(client))
+    assert not Subject.objects.filter(pk=only.pk).exists()
+
+
+def test_a_blocked_person_withdrawing_one_purpose_is_not_destroyed(
+    client, officer_client, person, django_capture_on_commit_callbacks
+):
+    from consent.ledger import subject_block
+
+    subject_block(person, reason="complaint", source=Source.ADMIN)
+    web_request(client, "kk", "withdraw", purpose=MARKETING)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, confirm(client))
+    assert Subject.objects.filter(pk=person.pk).exists() and gate.is_blocked(person)
+    assert Request.objects.get().status == Status.DONE
+
+
+@pytest.mark.parametrize("purpose,destroys", [(MARKETING, False), ("", True)])
+def test_desk_panel_says_whether_a_withdrawal_destroys(
+    client, officer_client, person, purpose, destroys
+):
+    from django.utils import translation
+    from django.utils.html import escape
+
+    from consent.desk import ActionForm
+
+    web_request(client, "kk", "withdraw", purpose=purpose)
+    req = confirm(client)
+    response = officer_client.get(f"/admin/consent/request/{req.pk}/change/")
+    html = response.content.decode()
+    assert 'name="desk_action" value="do"' in html
+    with translation.override(response["Content-Language"]):
+        note = escape(str(ActionForm(request_obj=req).do_note()))
+        destroy_note = escape(str(ActionForm(request_obj=Request(type="destroy")).do_note()))
+    assert note in html
+    assert (destroy_note in html) is destroys
 
 
 def test_unsubscribe_is_in_force_at_confirmation(client, person):
@@ -413,3 +487,18 @@ def test_a_blocked_person_is_not_edited_exported_or_mailed(client, officer_clien
             "consent_marketing": "on"}  # fmt: skip
     assert client.post("/kk/contact/", form).status_code == 302
     assert len(mails_to("asel@example.kz")) == before
+
+
+def test_a_kazakh_speaking_officer_answers_a_russian_speaker_in_russian(
+    client, officer_client, person
+):
+    """The answer's subject and text are in the person's language, not the staff member's."""
+    web_request(client, "ru", "access")
+    req = confirm(client, "ru")
+    page = act(officer_client, req).content.decode()
+    assert 'lang="kk"' in page  # the admin the officer works in is Kazakh
+    answer = mails_to("asel@example.kz")[-1]
+    assert answer.subject == f"Ваш запрос № {req.reference}"
+    assert "приложены к письму в форматах JSON и PDF" in answer.message
+    req.refresh_from_db()
+    assert req.outcome.startswith("Данные о вас")
