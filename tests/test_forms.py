@@ -238,14 +238,10 @@ def test_newsletter_requires_its_consent(client, texts):
 
 
 def test_forged_or_expired_confirmation_link_is_refused(client, texts, time_machine):
-    from django.core import signing
-
-    from consent.marketing import SALT
+    from consent.marketing import make_token
 
     assert client.post("/kk/newsletter/confirm/forged/").status_code == 400
-    token = signing.dumps(
-        {"e": "x@example.kz", "n": "", "l": "kk", "t": texts[MARKETING].pk}, salt=SALT
-    )
+    token = make_token({"e": "x@example.kz", "n": "", "l": "kk", "t": texts[MARKETING].pk})
     time_machine.move_to(timezone.now() + timedelta(days=8))
     response = client.post(f"/ru/newsletter/confirm/{token}/")
     assert response.status_code == 400 and Subject.objects.count() == 0
