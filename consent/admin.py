@@ -191,13 +191,14 @@ class SubjectAdmin(admin.ModelAdmin):
     def has_delete_permission(self, request, obj=None):
         return False  # destruction is an audited operation on a request, never a delete button
 
+    def has_add_permission(self, request):
+        return False  # people are recorded by the forms they send, with their consent
+
     def has_change_permission(self, request, obj=None):
-        if obj is not None:
-            if not hasattr(obj, "_blocked"):  # asked several times per page: one query
-                obj._blocked = gate.is_blocked(obj)
-            if obj._blocked:
-                return False  # legal item 12: a blocked subject's data is not edited
-        return super().has_change_permission(request, obj)
+        # Legal item 11: a change answers a correction request and cites a document; the desk's
+        # correction panel keeps old and new values (Correction). No free edit here, so a
+        # blocked person (item 12) is not edited either.
+        return False
 
     @admin.display(description=_("consent evidence"))
     def evidence(self, obj):
@@ -269,11 +270,6 @@ class SubjectAdmin(admin.ModelAdmin):
         if request.method == "GET" and response.status_code == 200:
             audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=Subject(pk=object_id))
         return response
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        action = AuditEvent.Action.SUBJECT_EDIT if change else AuditEvent.Action.SUBJECT_CREATE
-        audit(action, actor=request.user, subject=obj, fields=sorted(form.changed_data))
 
 
 def photo_response(request, owner, file):

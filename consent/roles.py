@@ -7,7 +7,7 @@ ROLES = {
     "privacy_officer": {
         "name": _("privacy officer"),
         "perms": [
-            "consent.view_subject", "consent.change_subject",
+            "consent.view_subject",
             "consent.view_submission", "consent.view_guardian",
             "consent.view_request", "consent.change_request",
             "consent.view_ledgerentry", "consent.view_auditevent", "consent.view_tombstone",

@@ -40,7 +40,7 @@ def kk_staff(officer, texts, make_subject):
     return verified_login(client, officer)
 
 
-PAGES = ["/admin/", "/admin/consent/subject/", "/admin/consent/subject/add/",
+PAGES = ["/admin/", "/admin/consent/subject/", "/admin/consent/breach/add/",
          "/admin/consent/request/", "/admin/auth/user/", "/admin/password_change/",
          "/admin/consent/consenttext/", "/admin/consent/subject/{subject}/change/"]  # fmt: skip
 
