@@ -1,9 +1,11 @@
 import logging
 
+from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
@@ -37,10 +39,23 @@ def privacy(request, number=None):
                 raise Http404
         else:
             policy = get_object_or_404(PolicyVersion, number=number, published_at__isnull=False)
-        context = {"policy": policy, "blocks": policy_blocks(policy.text), **slots}
+        context = {"policy": policy, "blocks": policy_blocks(policy.text), **_operator(), **slots}
         return render(request, "pages/privacy.html", context)
 
     return shared_page(request, render_page)
+
+
+def _operator():
+    """The operator's details beside every policy version (legal items 3 and 20)."""
+    op = settings.OPERATOR
+    ru = get_language() == "ru"
+    return {
+        "bin": op["bin"],
+        "address": op["address_ru" if ru else "address_kk"],
+        "data_location": op["data_location_ru" if ru else "data_location_kk"],
+        "responsible_person": op["responsible_person"],
+        "responsible_contact": op["responsible_contact"],
+    }
 
 
 @require_GET

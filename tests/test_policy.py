@@ -113,3 +113,17 @@ def test_a_published_version_is_read_only_in_the_admin(officer_client):
     assert response.status_code == 403
     v1.refresh_from_db()
     assert v1.text_kk != "changed"
+
+
+@pytest.mark.parametrize(
+    "lang,words",
+    [
+        ("kk", ["Оператор туралы", "БСН 123456789012", "Деректерді сақтау орны: Қазақстан"]),
+        ("ru", ["Об операторе", "БИН 123456789012", "Место хранения данных: Республика Казахстан"]),
+    ],
+)
+def test_the_policy_page_names_the_operator_and_the_responsible_person(client, db, lang, words):
+    """Legal items 3 and 20: BIN, the responsible person and where the data is kept."""
+    html = client.get(f"/{lang}/privacy/").content.decode()
+    for text in [*words, "Test Responsible", "dpo@example.kz", "em.alu.plus@mail.kz"]:
+        assert text in html, text
