@@ -44,17 +44,34 @@ def check_operator(app_configs, **kwargs):
 
 @register(deploy=True)
 def check_data_location(app_configs, **kwargs):
-    """Legal item 18: the database and media storage must be on hosts in Kazakhstan."""
+    """Legal item 18: the database, media storage and cache are on hosts in Kazakhstan; a mail
+    relay abroad is allowed only as a declared cross-border processor."""
+    from urllib.parse import urlsplit
+
     from django.core.checks import Warning as CheckWarning
 
     allowed = set(settings.DATA_HOSTS_IN_KAZAKHSTAN)
     hosts = {"DATABASE_URL": settings.DATABASES["default"].get("HOST") or ""}
     if settings.MEDIA_STORAGE_HOST:
         hosts["MEDIA_STORAGE_HOST"] = settings.MEDIA_STORAGE_HOST
+    location = settings.CACHES["default"].get("LOCATION") or ""
+    if "://" in str(location):  # Redis and the like; local memory has no host
+        hosts["CACHE_URL"] = urlsplit(str(location)).hostname or ""
+    mail_host = settings.MAILERS["default"].get("OPTIONS", {}).get("host")
+    if mail_host is not None:
+        declared = settings.CROSS_BORDER_PROCESSORS and mail_host in settings.CROSS_BORDER_HOSTS
+        if not declared:
+            hosts["EMAIL_URL"] = mail_host
     return [
         CheckWarning(
             f"{name} points at {host!r}, which is not on the list of hosts in Kazakhstan.",
-            hint="Add the host to DATA_HOSTS_IN_KAZAKHSTAN once you have confirmed where it is.",
+            hint="Add the host to DATA_HOSTS_IN_KAZAKHSTAN once you have confirmed where it is"
+            + (
+                "; a mail relay abroad goes in CROSS_BORDER_HOSTS and its provider in "
+                "CROSS_BORDER_PROCESSORS (the consent text then asks for cross-border consent)."
+                if name == "EMAIL_URL"
+                else "."
+            ),
             id="consent.W001",
         )
         for name, host in hosts.items()

@@ -110,6 +110,34 @@ def test_data_location_check(settings, host, warns):
     assert bool(check_data_location(None)) == warns
 
 
+@pytest.mark.parametrize(
+    "processors,hosts,warns",
+    [
+        ([], [], True),
+        (["Mailgun (USA)"], [], True),
+        (["Mailgun (USA)"], ["smtp.mailgun.org"], False),
+    ],
+)
+def test_a_mail_relay_abroad_must_be_a_declared_cross_border_processor(
+    settings, processors, hosts, warns
+):
+    from consent.checks import check_data_location
+
+    mailer = settings.MAILERS["default"]
+    settings.MAILERS = {"default": {**mailer, "OPTIONS": {"host": "smtp.mailgun.org"}}}
+    settings.CROSS_BORDER_PROCESSORS, settings.CROSS_BORDER_HOSTS = processors, hosts
+    names = [w.msg.split()[0] for w in check_data_location(None)]
+    assert ("EMAIL_URL" in names) == warns
+
+
+def test_a_cache_abroad_warns(settings):
+    from consent.checks import check_data_location
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://cache.example.com:6379/1"}}  # fmt: skip
+    assert [w.msg.split()[0] for w in check_data_location(None)] == ["CACHE_URL"]
+
+
 PAGES = ["/kk/", "/ru/privacy/", "/kk/contact/", "/kk/apply/", "/kk/requests/new/", "/kk/my-data/"]
 
 
