@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 from .models import Request
 from .requests import (
+    ANSWERED,
+    request_answer,
     request_answer_access,
     request_block,
     request_close,
@@ -18,6 +20,23 @@ from .requests import (
 
 Type = Request.Type
 CORRECTABLE = ["full_name", "email", "phone", "birth_date", "birth_place"]
+# What the written answer usually says: the operator publishes no personal data and makes no
+# decision by automated means only. Staff check and write it; nothing is answered automatically.
+ANSWER_HELP = {
+    Type.PUBLICATION_REMOVAL: _(
+        "We publish no personal data, so the answer usually explains that. If the person's data "
+        "did appear somewhere we publish, remove it first and say what was removed."
+    ),
+    Type.TRANSFER_NOTICE: _(
+        "Write which third parties received the person's data, when and why (the consent texts "
+        "name the recipients and cross-border processors), or that none did."
+    ),
+    Type.AUTOMATED_OBJECTION: _(
+        "We make no decisions about people by automated means only, so the answer usually "
+        "explains that a staff member decides. If such processing did occur, decide on the "
+        "objection and tell the person the decision."
+    ),
+}
 
 
 class ActionForm(forms.Form):
@@ -55,7 +74,7 @@ class ActionForm(forms.Form):
                      "the person is told that the withdrawal is done.")  # fmt: skip
         if req.type in (Type.DESTROY, Type.WITHDRAW):
             return _("Carrying this out destroys all of the person's data.")
-        return ""
+        return ANSWER_HELP.get(req.type, "")
 
 
 def carry_out(req, form, user):
@@ -76,4 +95,6 @@ def carry_out(req, form, user):
         return request_withdraw(req, actor=user)
     if req.type == Type.DESTROY:
         return request_destroy(req, actor=user)
+    if req.type in ANSWERED:
+        return request_answer(req, answer=data["reason"], actor=user)
     return request_close(req, outcome=data["reason"], actor=user)

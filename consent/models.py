@@ -357,6 +357,9 @@ class Request(models.Model):
         DESTROY = "destroy", _("destroy my data")
         WITHDRAW = "withdraw", _("withdraw consent")
         UNSUBSCRIBE = "unsubscribe", _("stop news and offers")
+        PUBLICATION_REMOVAL = "publication_removal", _("remove my data from public sources")
+        TRANSFER_NOTICE = "transfer_notice", _("tell me about transfers to third parties")
+        AUTOMATED_OBJECTION = "automated_objection", _("object to automated decisions about me")
         OTHER = "other", _("other question")
 
     class Status(models.TextChoices):

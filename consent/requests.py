@@ -23,16 +23,22 @@ SALT = "consent.request-verify"
 VERIFY_MAX_AGE = 7 * 24 * 3600
 
 # Working days to answer each type (Law 94-V: Art. 8(7) withdrawal 15; Art. 25(2)(8) correction,
-# block, unblock, destruction 1; access per settings).
+# block, unblock, destruction 1; Art. 6 removal from public sources 1; Art. 19(1) notice of a
+# transfer to a third party 10; Art. 19-1 objection to automated decisions 3; access per settings).
 DEADLINES = {
     Type.CORRECT: 1,
     Type.BLOCK: 1,
     Type.UNBLOCK: 1,
     Type.DESTROY: 1,
     Type.WITHDRAW: 15,
-    Type.UNSUBSCRIBE: 1,  # in force at confirmation; the day is for the answer
+    Type.UNSUBSCRIBE: 1,  # in force at once or at confirmation; the day is for the answer
+    Type.PUBLICATION_REMOVAL: 1,
+    Type.TRANSFER_NOTICE: 10,
+    Type.AUTOMATED_OBJECTION: 3,
     Type.OTHER: 15,
 }
+# Types that staff close with a written answer (see desk.py for what the answer usually says).
+ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION)
 
 
 def deadline_days(request_type):
@@ -63,7 +69,17 @@ def request_open(*, type, email, language, channel, purpose="", message="", rece
     )  # fmt: skip
     audit(AuditEvent.Action.REQUEST_OPEN, subject=subject, obj=req, type=type, channel=channel)
     notify_new_request(req)
-    if subject is not None and subject.email:
+    if subject is not None and type == Type.UNSUBSCRIBE and channel == Request.Channel.EMAIL:
+        # Legal item 15: an unsubscribe takes effect before the next send, so a mail from an
+        # address on record (the campaign's List-Unsubscribe mailto, or the policy's phrase)
+        # withdraws marketing now, without the confirmation link. No identity check is needed:
+        # withdrawing marketing discloses nothing and errs on the person's side (legal item 9
+        # is about data leaving the system), and the answer goes to the address on record, so
+        # its owner learns of it even if someone forged the sender. A web-form unsubscribe
+        # still waits for the link: anyone can type any address into a web form.
+        _withdraw(req, [MARKETING], Source.EMAIL_REQUEST)
+        request_close(req, outcome="", template="request_unsubscribed", to=subject.email)
+    elif subject is not None and subject.email:
         token = signing.dumps({"r": req.pk}, salt=SALT)
         with translation.override(language):
             verify_url = site_url(reverse("request_verify", args=[token]))
@@ -110,6 +126,15 @@ def request_verify(req):
 def _withdraw(req, purposes, source):
     for purpose in purposes:
         consent_withdraw_if_given(req.subject, purpose, source=source, reason=req.reference)
+
+
+@transaction.atomic
+def request_answer(req, *, answer, actor):
+    """Close a request whose outcome staff write themselves (ANSWERED types), and send it."""
+    _require_open(req)
+    if not answer.strip():
+        raise ValidationError(_("Write the answer to the person."))
+    return request_close(req, outcome=answer, actor=actor)
 
 
 def _require_open(req, *, allowed_when_blocked=False):

@@ -11,13 +11,14 @@ from post_office.models import Email
 
 from consent import gate
 from consent.campaigns import campaign_send, recipients, unsubscribe_token
-from consent.intake import classify
+from consent.intake import classify, ingest
 from consent.ledger import consent_grant, consent_withdraw, subject_block
 from consent.marketing import marketing_confirm
 from consent.models import AuditEvent, Campaign, CampaignRecipient, LedgerEntry, Source, Subject
 from consent.purposes import MARKETING, SERVICE
 
 from .conftest import verified_login
+from .test_requests import message
 
 
 class FakeRequest:
@@ -147,6 +148,55 @@ def test_an_unsubscriber_is_left_out_of_the_next_campaign(texts, campaign):
     Client().post(unsubscribe_path(subject, campaign))
     second = Campaign.objects.create(title="December", subject_kk="Желтоқсан", body_kk="Мәтін")
     assert campaign_send(second) == 0
+
+
+def mailto_subject(sent):
+    """The subject line a mail client writes when the person presses "unsubscribe"."""
+    mailto = re.search(r"<mailto:[^?]+\?subject=([^>]+)>", sent.headers["List-Unsubscribe"])
+    return unquote(mailto.group(1))
+
+
+@pytest.mark.parametrize(
+    "lang,answer",
+    [("kk", "енді біз сізге жаңалықтар мен ұсыныстар жібермейміз"),
+     ("ru", "вы больше не будете получать от нас новости")],
+)  # fmt: skip
+def test_an_unsubscribe_by_email_takes_effect_before_the_next_send(texts, campaign, lang, answer):
+    """Legal item 15: the List-Unsubscribe mailto from an address on record withdraws marketing
+    at once; no confirmation link waits to be clicked."""
+    subject = confirmed(f"{lang}@example.kz", lang)
+    stays = confirmed("stays@example.kz")
+    campaign_send(campaign)
+    sent = Email.objects.get(to=[subject.email])
+    req = ingest(message(mailto_subject(sent), sender=subject.email, message_id=f"<u-{lang}@x>"))
+
+    assert set(recipients()) == {stays}
+    second = Campaign.objects.create(title="December", subject_kk="Желтоқсан", body_kk="Мәтін")
+    assert campaign_send(second) == 1
+    assert not CampaignRecipient.objects.filter(campaign=second, subject=subject).exists()
+    assert Email.objects.filter(to=[subject.email]).count() == 2  # the campaign, the answer
+    req.refresh_from_db()
+    assert (req.type, req.language, req.status) == ("unsubscribe", lang, "done")
+    entry = LedgerEntry.objects.filter(subject=subject).latest("id")
+    assert (entry.kind, entry.source, entry.reason) == ("withdraw", "email_request", req.reference)
+    reply = Email.objects.filter(to=[subject.email]).latest("id")
+    assert answer in reply.message and req.reference in reply.message
+    assert "/requests/confirm/" not in reply.message
+    audit = AuditEvent.objects.filter(subject_ref=subject.pk).values_list("action", flat=True)
+    assert {"request_open", "consent_withdraw", "request_close"} <= set(audit)
+
+
+def test_an_unsubscribe_by_email_from_an_unknown_sender_stores_nothing_personal(texts, campaign):
+    stays = confirmed("stays@example.kz")
+    campaign_send(campaign)
+    phrase = mailto_subject(Email.objects.get())
+    ledger, people = LedgerEntry.objects.count(), Subject.objects.count()
+    req = ingest(message(phrase, sender="stranger@example.kz"))
+    assert req.subject is None and req.status == "unverified"
+    assert (LedgerEntry.objects.count(), Subject.objects.count()) == (ledger, people)
+    assert set(recipients()) == {stays}
+    reply = Email.objects.get(to=["stranger@example.kz"])  # the same neutral answer as before
+    assert "/requests/confirm/" not in reply.message
 
 
 def test_subscribing_again_needs_a_new_double_opt_in(texts, campaign):

@@ -234,11 +234,49 @@ def test_desk_panel_says_whether_a_withdrawal_destroys(
 
 def test_unsubscribe_is_in_force_at_confirmation(client, person):
     web_request(client, "kk", "unsubscribe")
+    # anyone can type any address into the web form: nothing changes before the link is used
+    assert gate.may_process(person, MARKETING)
     req = confirm(client)
     req.refresh_from_db()
     assert req.status == Status.DONE
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
     assert LedgerEntry.objects.filter(subject=person, kind="withdraw", purpose=MARKETING).exists()
+
+
+@pytest.mark.parametrize(
+    "request_type,lang,days,greeting",
+    [("publication_removal", "kk", 1, "Сәлеметсіз бе"),
+     ("transfer_notice", "ru", 10, "Здравствуйте"),
+     ("automated_objection", "kk", 3, "Сәлеметсіз бе")],
+)  # fmt: skip
+def test_art_6_19_requests_are_answered_by_staff_in_writing(
+    client, officer_client, person, request_type, lang, days, greeting
+):
+    """Legal item 8: removal from public sources, notice of transfers, objection to automated
+    decisions — filed on the web form, due in their working days, answered in writing."""
+    from django.utils import translation
+    from django.utils.html import escape
+
+    from consent.calendar import due_date
+    from consent.desk import ANSWER_HELP
+
+    assert f'value="{request_type}"' in client.get(f"/{lang}/requests/new/").content.decode()
+    web_request(client, lang, request_type)
+    req = confirm(client, lang)
+    assert req.due_date == due_date(req.received_at, days)
+    response = officer_client.get(f"/admin/consent/request/{req.pk}/change/")
+    with translation.override(response["Content-Language"]):
+        help_text = escape(str(ANSWER_HELP[request_type]))
+        no_answer = escape(translation.gettext("Write the answer to the person."))
+    assert help_text in response.content.decode()
+    assert no_answer in act(officer_client, req).content.decode()  # nothing written
+    req.refresh_from_db()
+    assert req.status == Status.OPEN
+    act(officer_client, req, reason="Біз сіздің деректеріңізді жарияламаймыз.")
+    req.refresh_from_db()
+    assert req.status == Status.DONE
+    answer = mails_to("asel@example.kz")[-1]
+    assert greeting in answer.message and "деректеріңізді жарияламаймыз" in answer.message
 
 
 def test_destroy_request_end_to_end(
