@@ -276,8 +276,13 @@ def photo_response(request, owner, file):
     """A stored photo for staff: always a download, never rendered by the browser (T10)."""
     if not file:
         raise PermissionDenied
+    from io import BytesIO
+
+    from .photos import photo_read  # stored encrypted (legal item 22)
+
+    body = BytesIO(photo_read(file))
     audit(AuditEvent.Action.SUBJECT_EXPORT, actor=request.user, subject=owner, what="photo")
-    response = FileResponse(file.open("rb"), as_attachment=True, filename=f"photo-{owner.pk}.jpg")
+    response = FileResponse(body, as_attachment=True, filename=f"photo-{owner.pk}.jpg")
     response["Content-Type"] = "image/jpeg"
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"

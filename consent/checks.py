@@ -93,3 +93,32 @@ def check_analytics_ids(app_configs, **kwargs):
         for name, pattern, shape, cid in shapes
         if getattr(settings, name) and not re.fullmatch(pattern, getattr(settings, name))
     ]
+
+
+@register()
+def check_media_encryption_key(app_configs, **kwargs):
+    """Legal item 22: photos are stored encrypted, so production needs a key of its own."""
+    from cryptography.fernet import Fernet
+
+    keys = settings.MEDIA_ENCRYPTION_KEY
+    if not keys and not settings.DEBUG:
+        return [
+            Error(
+                "MEDIA_ENCRYPTION_KEY is not set.",
+                hint="Set MEDIA_ENCRYPTION_KEY to a Fernet key (see .env.example).",
+                id="consent.E008",
+            )
+        ]
+    errors = []
+    for number, key in enumerate(keys, 1):
+        try:
+            Fernet(key)
+        except ValueError:
+            errors.append(
+                Error(
+                    f"Key {number} of MEDIA_ENCRYPTION_KEY is not a Fernet key.",
+                    hint="Each key is 32 bytes in url-safe base64 (Fernet.generate_key()).",
+                    id="consent.E009",
+                )
+            )
+    return errors

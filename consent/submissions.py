@@ -10,6 +10,7 @@ from .audit import audit
 from .ledger import consent_grant
 from .marketing import marketing_request
 from .models import AuditEvent, Guardian, Source, Subject, Submission
+from .photos import photo_encrypt
 from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from .subjects import subject_find
 from .texts import current_text
@@ -46,9 +47,9 @@ def submission_record(*, source, language, data, consents, request, photo=None, 
     """Store one submission with its consents, audit row and emails, or nothing at all.
 
     `data` holds the cleaned fields (dates as date objects), `consents` the boxes ticked
-    ({"service": True, "marketing": False, ...}), `photo` an already sanitised ContentFile,
-    `guardian` {"full_name", "contact"} for a minor. The photo file is removed again if the
-    transaction does not commit.
+    ({"service": True, "marketing": False, ...}), `photo` an already sanitised ContentFile
+    (stored encrypted, `consent.photos`), `guardian` {"full_name", "contact"} for a minor. The
+    photo file is removed again if the transaction does not commit.
     """
     saved_files = []
     try:
@@ -64,7 +65,7 @@ def submission_record(*, source, language, data, consents, request, photo=None, 
                 },
             )
             if photo is not None:
-                submission.photo.save("photo.jpg", photo, save=False)
+                submission.photo.save("photo.jpg", photo_encrypt(photo), save=False)
                 saved_files.append(submission.photo.name)
                 if not subject.photo:
                     subject.photo.name = submission.photo.name

@@ -118,6 +118,13 @@ STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded personal data (photos) lives outside every public URL; staff download it through a view.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
+# Photos are stored encrypted (consent/photos.py): Fernet keys, comma-separated, the first one
+# encrypts. Production has no default (check consent.E008); make one with
+# `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
+MEDIA_ENCRYPTION_KEY = env.list(
+    "MEDIA_ENCRYPTION_KEY",
+    default=["ZGV2LW9ubHktaW5zZWN1cmUtbWVkaWEta2V5LTAwMDA="] if DEBUG else [],  # dev-only key
+)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {

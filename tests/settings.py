@@ -8,6 +8,7 @@ os.environ.setdefault("RESPONSIBLE_PERSON", "Test Responsible")
 os.environ.setdefault("RESPONSIBLE_CONTACT", "dpo@example.kz")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+os.environ.setdefault("MEDIA_ENCRYPTION_KEY", "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=")
 
 from emalu.settings import *  # noqa: F403
 
