@@ -1,4 +1,6 @@
+from django.conf import settings
 from django.db import InterfaceError, OperationalError
+from django.utils.cache import add_never_cache_headers
 
 from .errors import error_page
 
@@ -14,6 +16,21 @@ class CrossOriginResourcePolicyMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
+        return response
+
+
+class StaffNoStoreMiddleware:
+    """No browser or proxy keeps a staff page (T2). The admin marks most views never_cache, but
+    not its password change pages, its JavaScript catalogue or the error pages it raises."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+        self.prefix = f"/{settings.ADMIN_URL}"
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path_info.startswith(self.prefix):
+            add_never_cache_headers(response)
         return response
 
 
