@@ -84,7 +84,10 @@ def pdf_document(title, subtitle, blocks):
             pdf.multi_cell(0, 6, heading, **line)
         for label, value in rows:
             pdf.set_font("Noto", "B", 8)
-            pdf.cell(60, 5, label[:60])
+            if pdf.get_string_width(label) < 78:
+                pdf.cell(80, 5, label)
+            else:  # a long label gets a line of its own
+                pdf.multi_cell(0, 5, label, **line)
             pdf.set_font("Noto", "", 8)
             pdf.multi_cell(0, 5, value or " ", **line)
     return bytes(pdf.output())

@@ -78,7 +78,7 @@ def subject_destroy(subject, *, request_ref, actor=None):
     storage = subject.photo.storage
     # Queued and sent mail to the person, with their delivery logs and attachments (the access
     # export), also at an address they held before a correction or wrote a request from.
-    emails = Email.objects.filter(_mail_to(subject))
+    emails = Email.objects.filter(mail_to(subject))
     attachments = Attachment.objects.filter(emails__in=emails).exclude(
         emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
     )
@@ -111,7 +111,7 @@ def subject_destroy(subject, *, request_ref, actor=None):
     return tombstone
 
 
-def _mail_to(subject):
+def mail_to(subject):
     """Mail addressed to the person: their address, and the ones they held before a correction
     or wrote a request from, unless another person holds that address now."""
     old = set(

@@ -1,0 +1,185 @@
+"""Legal item 10: the access export holds every field of every row linked to the person, in
+their language; a field added later to any of these models and left out of the export fails
+test_the_export_holds_every_field_linked_to_the_subject."""
+
+import json
+import subprocess
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.db import models
+from django.test import RequestFactory
+from django.utils import translation
+from post_office.models import Email
+
+from consent.campaigns import campaign_send
+from consent.export import export_json, export_pdf
+from consent.ledger import consent_grant, consent_withdraw
+from consent.models import (
+    Campaign,
+    Correction,
+    Guardian,
+    Source,
+    Subject,
+    Submission,
+)
+from consent.purposes import MARKETING, SERVICE
+from consent.requests import request_correct, request_open, request_verify
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+# Fields that are not looked for in the export, and why. Everything else must be there.
+NOT_EXPORTED = {
+    "id": "a database row number, internal (the person's own number is subject_id)",
+    "subject": "the link back to the person the whole export is about",
+    "photo": "the storage file name, random and internal; the export says that a photo is held, "
+    "since when, and how to get a copy (checked below)",
+    "actor": "the staff member behind a ledger event: an employee's data, not the person's; the "
+    "event's source already says it was staff",
+}
+
+
+@pytest.fixture
+def person(texts, make_subject, officer):
+    """A person with at least one row in every model linked to them, every field filled."""
+    s = make_subject(
+        full_name="Әсел Қасымова", email="asel@example.kz", phone="+77011234567",
+        birth_date=date(2009, 3, 14), birth_place="Өскемен-Ұлан", language="ru",
+        photo="private/photos/0123abcd.jpg",
+    )  # fmt: skip
+    Submission.objects.create(
+        subject=s, source=Source.APPLICATION_FORM, language="kk",
+        photo="private/photos/0123abcd.jpg",
+        data={"full_name": "Әсел Қасымова", "message": "Сұрағым бар: бағасы қанша?",
+              "service": "Кеңес берудің ерекше түрі", "consents": {SERVICE: True}},
+    )  # fmt: skip
+    guardian = Guardian.objects.create(
+        subject=s, full_name="Гүлнар Қасымова", contact="gulnar@example.kz"
+    )
+    web = RequestFactory().post(
+        "/", HTTP_USER_AGENT="Mozilla/5.0 Firefox/Ерекше", REMOTE_ADDR="10.1.2.3"
+    )
+    consent_grant(s, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                  guardian=guardian, request=web)  # fmt: skip
+    consent_grant(s, texts[MARKETING], language="ru", source=Source.NEWSLETTER_FORM,
+                  guardian=guardian)  # fmt: skip
+    campaign = Campaign.objects.create(
+        title="internal-title", subject_kk="Көктемгі жаңалықтар", body_kk="Мәтін",
+        subject_ru="Весенние новости", body_ru="Текст",
+    )  # fmt: skip
+    campaign_send(campaign)
+    consent_withdraw(s, MARKETING, source=Source.SELF_SERVICE, reason="Больше не интересно")
+    req = request_open(type="correct", email="asel@example.kz", language="ru", channel="email",
+                       purpose=SERVICE, message="Исправьте фамилию",
+                       message_id="<abc-123@mail.example.kz>")  # fmt: skip
+    req = request_verify(req)
+    request_correct(req, changes={"full_name": "Әсел Қасымқызы"}, document="Удостоверение № 0451",
+                    actor=officer)  # fmt: skip
+    s.refresh_from_db()
+    return s
+
+
+def shown(value):
+    """How the export writes a value."""
+    if isinstance(value, datetime):
+        return value.astimezone(ALMATY).strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    return str(value)
+
+
+def expected(obj, field):
+    """The strings the export must hold for one field of one row."""
+    value = getattr(obj, field.attname)
+    if value in (None, "", {}):
+        return None
+    if field.choices:
+        return [str(getattr(obj, f"get_{field.name}_display")())]
+    if isinstance(field, models.JSONField):
+        leaves, stack = [], [value]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, dict):
+                stack.extend(item.values())
+            elif isinstance(item, str):
+                leaves.append(item)
+        return leaves
+    if isinstance(obj, Correction) and field.name == "field":
+        return [str(Subject._meta.get_field(value).verbose_name)]
+    if isinstance(field, models.ForeignKey):
+        related = getattr(obj, field.name)
+        how = {
+            "guardian": lambda g: g.full_name,
+            "text": lambda t: str(t.version),
+            "request": lambda r: r.reference,
+            "campaign": lambda c: c.content(obj.language)[0],
+        }
+        assert field.name in how, f"{obj._meta.label}.{field.name}: decide how to export it"
+        return [how[field.name](related)]
+    return [shown(value)]
+
+
+def test_the_export_holds_every_field_linked_to_the_subject(person):
+    with translation.override("ru"):
+        text = export_json(person, "ru").decode()
+        data = json.loads(text)
+        models_rows = [(Subject, [person])] + [
+            (rel.related_model, list(rel.related_model.objects.filter(**{rel.field.name: person})))
+            for rel in Subject._meta.related_objects
+        ]
+        checked = set()
+        for model, rows in models_rows:
+            assert rows, f"the fixture needs a {model._meta.label} row"
+            for field in model._meta.concrete_fields:
+                if field.name in NOT_EXPORTED:
+                    continue
+                values = [expected(row, field) for row in rows]
+                assert any(values), f"fill {model._meta.label}.{field.name} in the fixture"
+                for value in filter(None, values):
+                    for v in value:
+                        assert v in text, f"{model._meta.label}.{field.name} = {v!r} not exported"
+                checked.add(f"{model._meta.label}.{field.name}")
+    # the walk really covered the models the law is about
+    for name in ["Correction.old_value", "Correction.document", "CampaignRecipient.queued_at",
+                 "Guardian.contact", "Submission.data", "Request.outcome", "LedgerEntry.ip",
+                 "LedgerEntry.user_agent", "LedgerEntry.reason", "Subject.created_at"]:  # fmt: skip
+        assert f"consent.{name}" in checked
+    assert data["subject_id"] == person.pk
+    assert "alice" not in text  # the staff member is not the person's data
+    # the photo: held, since when, and how to get a copy; not the file or its storage name
+    photo = data["data"]["photo"]
+    assert shown(Submission.objects.get().created_at) in photo and "@" in photo
+    assert "0123abcd" not in text
+    # mail sent to the person: when, to which address, subject line, status; not the bodies
+    mails = list(Email.objects.filter(to__icontains="asel@example.kz"))
+    assert len(mails) >= 2 and len(data["emails"]) == len(mails)
+    for mail in mails:
+        assert mail.subject in text and shown(mail.created) in text
+    assert "Текст" not in json.dumps(data["emails"], ensure_ascii=False)
+
+
+def test_the_export_leaves_out_other_people(person, make_subject):
+    make_subject(full_name="Басқа Адам", email="other@example.kz")
+    Email.objects.create(from_email="a@example.kz", to=["other@example.kz"], subject="Бөтен хат")
+    text = export_json(person, "kk").decode()
+    assert "other@example.kz" not in text and "Бөтен хат" not in text
+
+
+@pytest.mark.parametrize(
+    "lang, headings",
+    [
+        ("kk", ["Сіздің деректеріңіз", "Түзетулер", "Өтініштер", "Заңды өкілдер", "Таратулар"]),
+        ("ru", ["Ваши данные", "Исправления", "Запросы", "Законные представители", "Рассылки"]),
+    ],
+)
+def test_the_pdf_reads_in_the_persons_language(person, lang, headings, tmp_path):
+    (tmp_path / "export.pdf").write_bytes(export_pdf(person, lang))
+    out = subprocess.run(["pdftotext", tmp_path / "export.pdf", "-"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    correction = Correction.objects.get()
+    assert correction.old_value in out and correction.new_value in out
+    assert "Удостоверение № 0451" in out and "Гүлнар Қасымова" in out
+    for heading in headings:
+        assert heading in out
+    assert "consent_history" not in out and "sources_and_methods" not in out
