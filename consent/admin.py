@@ -181,7 +181,8 @@ class SubjectAdmin(admin.ModelAdmin):
     def emails_sent(self, obj):
         if not obj.email:
             return "-"
-        rows = Email.objects.filter(to__iexact=obj.email).order_by("-id")[:50]
+        rows = Email.objects.filter(to__iexact=obj.email).order_by("-id")
+        rows = rows.only("created", "subject", "status")[:50]  # not the bodies
         lines = [(e.created.strftime("%Y-%m-%d %H:%M"), e.subject, e.get_status_display())
                  for e in rows]  # fmt: skip
         return format_html_join("\n", "{} · {} · {}<br>", lines) if lines else "-"
