@@ -11,6 +11,23 @@ from .models import LedgerEntry, Request, Source, Subject, UsedLink
 from .purposes import PURPOSES
 from .subjects import subject_destroy
 
+# An access answer carries everything held about the person; once delivered, the outbox keeps
+# its attachments a week (for a resend), not for as long as it keeps the mail.
+SENT_ATTACHMENTS_KEPT = timedelta(days=7)
+
+
+def drop_sent_attachments(before):
+    """Delete attachments (rows and files) whose every email was sent before `before`, and
+    attachments no email refers to any more."""
+    from post_office.models import STATUS, Attachment, Email
+
+    unsent_or_recent = Email.objects.exclude(status=STATUS.sent, last_updated__lt=before)
+    done = Attachment.objects.exclude(emails__in=unsent_or_recent)
+    files = [(a.file.storage, a.file.name) for a in done if a.file]
+    done.delete()
+    for storage, name in files:
+        storage.delete(name)
+
 
 def retention_plan(at=None):
     """What the job would do at `at`: {"expire": [(subject id, purpose)], "destroy": [ids],
@@ -69,6 +86,7 @@ def enforce_retention(at=None, dry_run=False):
         with transaction.atomic():
             subject = Subject.objects.get(pk=subject_id)
             subject_destroy(subject, request_ref=f"retention {at:%Y-%m-%d}")
+    drop_sent_attachments(at - SENT_ATTACHMENTS_KEPT)
     # Housekeeping without personal data: spent one-time links and form tokens.
     UsedLink.objects.filter(used_at__lt=at - timedelta(days=2)).delete()
     from django.apps import apps

@@ -64,6 +64,30 @@ def test_retention_destroys_exactly_what_is_past_its_term(texts, make_subject, t
     assert gate.may_process(current, SERVICE) and gate.may_process(mixed, SERVICE)
 
 
+def test_retention_drops_delivered_access_answers_after_a_week(
+    texts, make_subject, settings, tmp_path, time_machine
+):
+    """The attachment copies of everything held about a person leave the outbox once sent."""
+    from django.core.files.base import ContentFile
+    from post_office.models import STATUS, Attachment, Email
+
+    from consent.mail import queue_mail
+
+    settings.MEDIA_ROOT = tmp_path
+    time_machine.move_to("2026-11-10 10:00+05:00", tick=False)
+    for address in ("sent@example.kz", "queued@example.kz"):
+        export = {"R-1.json": ContentFile(b'{"email": "x"}')}
+        context = {"outcome": "x", "type": "access"}
+        queue_mail(address, "request_done", context, language="kk", subject="R-1", attachments=export)
+    Email.objects.filter(to=["sent@example.kz"]).update(status=STATUS.sent)
+    time_machine.move_to("2026-11-18 03:00+05:00", tick=False)
+    enforce_retention()
+    left = Attachment.objects.get()
+    assert left.emails.get().to == ["queued@example.kz"]
+    assert [p.name for p in tmp_path.rglob("*.json")] == [left.file.name.rsplit("/", 1)[-1]]
+    assert Email.objects.count() == 2  # the mails themselves stay, as post_office keeps them
+
+
 def test_retention_command_dry_run_prints_the_plan(texts, make_subject):
     s = make_subject()
     grant_at(s, texts[SERVICE], timezone.now() - timedelta(days=4 * 365), 365)
