@@ -14,6 +14,7 @@ Redis (as the rate limits need anyway). A local-memory cache is bounded by TIMEO
 import uuid
 
 from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
@@ -29,8 +30,14 @@ SLOTS = {"csrf_token": CSRF_SLOT, "csp_nonce": NONCE_SLOT}
 
 
 def new_generation(**kwargs):
-    """A signal receiver: pages rendered before this moment are not served again."""
-    cache.set(GENERATION, uuid.uuid4().hex, None)
+    """A signal receiver: pages rendered before the change commits are not served again. Once
+    now, and again at the commit: a request between the two may have kept the old row."""
+
+    def start():
+        cache.set(GENERATION, uuid.uuid4().hex, None)
+
+    start()
+    transaction.on_commit(start)
 
 
 def _generation():
@@ -47,8 +54,11 @@ def shared_page(request, render):
     `render` gets the placeholders to put into its template context and returns a response;
     only a 200 is kept.
     """
-    if request.method not in ("GET", "HEAD"):
-        response = render({})
+    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
+        # Only a plain address is shared: a query string is the visitor's own (the cookie
+        # banner sends them back to the full path), and other methods are not pages to keep.
+        response = render(SLOTS)
+        response.content = _fill(request, response.content.decode())
         return response
     key = ":".join(
         [
