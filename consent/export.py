@@ -281,7 +281,7 @@ def subject_export(subject, language):
         )
         requests = Request.objects.filter(subject=subject)
         if subject.email:  # also those written from the address before it was linked
-            requests = requests | Request.objects.filter(email__iexact=subject.email)
+            requests = requests | Request.objects.filter(subject=None, email__iexact=subject.email)
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
             for key, (heading, fields) in SECTIONS.items()

@@ -88,7 +88,7 @@ def subject_destroy(subject, *, request_ref, actor=None):
     # Requests keep their number and dates for the record, not the person's words or address.
     requests = Request.objects.filter(subject=subject)
     if subject.email:
-        requests = requests | Request.objects.filter(email__iexact=subject.email)
+        requests = requests | Request.objects.filter(subject=None, email__iexact=subject.email)
     requests.update(email="", message="", outcome="", subject=None)
     Correction.objects.filter(subject=subject).delete()
     if connection.vendor == "postgresql":

@@ -183,3 +183,24 @@ def test_the_pdf_reads_in_the_persons_language(person, lang, headings, tmp_path)
     for heading in headings:
         assert heading in out
     assert "consent_history" not in out and "sources_and_methods" not in out
+
+
+def test_an_address_taken_over_by_someone_else_brings_none_of_the_first_persons_requests(
+    make_subject, texts, django_capture_on_commit_callbacks
+):
+    """A wrote from x@ and then moved to y@; B later signs up with x@. B's export and B's
+    destruction leave A's requests alone."""
+    from consent.subjects import subject_destroy
+
+    first = make_subject(full_name="First", email="x@example.kz")
+    req = request_open(type="access", email="x@example.kz", language="kk", channel="web",
+                       message="first person's words")  # fmt: skip
+    assert req.subject == first
+    first.email = "y@example.kz"
+    first.save()
+    second = make_subject(full_name="Second", email="x@example.kz")
+    assert "first person's words" not in export_json(second, "kk").decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        subject_destroy(second, request_ref="R-test")
+    req.refresh_from_db()
+    assert req.subject == first and req.message == "first person's words"
