@@ -277,6 +277,9 @@ def photo_response(request, owner, file):
     """A stored photo for staff: always a download, never rendered by the browser (T10)."""
     if not file:
         raise PermissionDenied
+    if gate.is_blocked(owner):  # legal item 12: nothing about a blocked person leaves
+        messages.error(request, _("Processing is blocked: unblock or destroy first, or refuse."))
+        return redirect("admin:consent_subject_change", owner.pk)
     from io import BytesIO
 
     from .photos import photo_read  # stored encrypted (legal item 22)

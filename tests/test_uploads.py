@@ -213,6 +213,22 @@ def test_staff_download_is_an_attachment_in_a_sandbox(
     assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
 
 
+def test_a_blocked_persons_photo_is_not_downloaded(
+    client, officer_client, texts, application_data, media
+):
+    """Legal item 12: no export of any kind while processing is blocked."""
+    from consent.ledger import subject_block
+    from consent.models import AuditEvent, Source
+
+    upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
+    client.post("/kk/apply/", {**application_data(), "photo": upload})
+    submission = Submission.objects.get()
+    subject_block(submission.subject, reason="complaint", source=Source.ADMIN)
+    response = officer_client.get(f"/admin/consent/submission/{submission.pk}/photo/")
+    assert response.status_code == 302 and "/change/" in response["Location"]
+    assert not AuditEvent.objects.filter(action="subject_export").exists()
+
+
 # Legal item 22: photos are encrypted at rest; staff get the clean JPEG back.
 OLD_KEY = "b2xkLWtleS1vbGQta2V5LW9sZC1rZXktb2xkLWtleSE="
 NEW_KEY = "bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleSE="
