@@ -44,8 +44,9 @@ def check_operator(app_configs, **kwargs):
 
 @register(deploy=True)
 def check_data_location(app_configs, **kwargs):
-    """Legal item 18: the database, media storage and cache are on hosts in Kazakhstan; a mail
-    relay abroad is allowed only as a declared cross-border processor."""
+    """Legal item 18: the database, media storage, cache and mail relay are on hosts in
+    Kazakhstan. Every message passes the mail relay, confirmation links before any consent
+    included, so a relay abroad could not be covered by the cross-border consent."""
     from urllib.parse import urlsplit
 
     from django.core.checks import Warning as CheckWarning
@@ -59,23 +60,32 @@ def check_data_location(app_configs, **kwargs):
         hosts["CACHE_URL"] = urlsplit(str(location)).hostname or ""
     mail_host = settings.MAILERS["default"].get("OPTIONS", {}).get("host")
     if mail_host is not None:
-        declared = settings.CROSS_BORDER_PROCESSORS and mail_host in settings.CROSS_BORDER_HOSTS
-        if not declared:
-            hosts["EMAIL_URL"] = mail_host
+        hosts["EMAIL_URL"] = mail_host
     return [
         CheckWarning(
             f"{name} points at {host!r}, which is not on the list of hosts in Kazakhstan.",
-            hint="Add the host to DATA_HOSTS_IN_KAZAKHSTAN once you have confirmed where it is"
-            + (
-                "; a mail relay abroad goes in CROSS_BORDER_HOSTS and its provider in "
-                "CROSS_BORDER_PROCESSORS (the consent text then asks for cross-border consent)."
-                if name == "EMAIL_URL"
-                else "."
-            ),
+            hint="Add the host to DATA_HOSTS_IN_KAZAKHSTAN once you have confirmed where it is.",
             id="consent.W001",
         )
         for name, host in hosts.items()
         if host not in allowed
+    ]
+
+
+@register(deploy=True)
+def check_shared_cache(app_configs, **kwargs):
+    """Rate limits and the page cache's generations must be the same for every worker."""
+    from django.core.checks import Warning as CheckWarning
+
+    if "LocMemCache" not in settings.CACHES["default"]["BACKEND"]:
+        return []
+    return [
+        CheckWarning(
+            "CACHE_URL is local memory: each gunicorn worker would count rate limits and keep "
+            "public pages on its own, so an edited page could show for minutes in the others.",
+            hint="Set CACHE_URL to a shared cache, e.g. redis://127.0.0.1:6379/1.",
+            id="consent.W002",
+        )
     ]
 
 

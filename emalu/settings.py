@@ -259,9 +259,6 @@ DATA_HOSTS_IN_KAZAKHSTAN = [
     *env.list("DATA_HOSTS_IN_KAZAKHSTAN", default=[]),
 ]
 MEDIA_STORAGE_HOST = env("MEDIA_STORAGE_HOST", default="")
-# A mail relay abroad (e.g. a foreign e-mail delivery service) is a cross-border processor: list
-# its host here and its provider in CROSS_BORDER_PROCESSORS.
-CROSS_BORDER_HOSTS = env.list("CROSS_BORDER_HOSTS", default=[])
 
 # Two-factor login for staff (TOTP, django-otp): the admin admits only verified sessions.
 OTP_TOTP_ISSUER = "emaluplus-vko.kz"

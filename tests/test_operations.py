@@ -136,24 +136,26 @@ def test_data_location_check(settings, host, warns):
     assert bool(check_data_location(None)) == warns
 
 
-@pytest.mark.parametrize(
-    "processors,hosts,warns",
-    [
-        ([], [], True),
-        (["Mailgun (USA)"], [], True),
-        (["Mailgun (USA)"], ["smtp.mailgun.org"], False),
-    ],
-)
-def test_a_mail_relay_abroad_must_be_a_declared_cross_border_processor(
-    settings, processors, hosts, warns
-):
+@pytest.mark.parametrize("host,warns", [("127.0.0.1", False), ("smtp.mailgun.org", True)])
+def test_the_mail_relay_must_be_in_kazakhstan(settings, host, warns):
+    """Every message passes it, a confirmation link before any consent too (legal item 18)."""
     from consent.checks import check_data_location
 
     mailer = settings.MAILERS["default"]
-    settings.MAILERS = {"default": {**mailer, "OPTIONS": {"host": "smtp.mailgun.org"}}}
-    settings.CROSS_BORDER_PROCESSORS, settings.CROSS_BORDER_HOSTS = processors, hosts
+    settings.MAILERS = {"default": {**mailer, "OPTIONS": {"host": host}}}
+    settings.CROSS_BORDER_PROCESSORS = ["Mailgun (USA)"]  # declaring it changes nothing
     names = [w.msg.split()[0] for w in check_data_location(None)]
     assert ("EMAIL_URL" in names) == warns
+
+
+def test_a_cache_of_its_own_per_worker_warns_on_deploy(settings):
+    from consent.checks import check_shared_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in check_shared_cache(None)] == ["consent.W002"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/1"}}  # fmt: skip
+    assert check_shared_cache(None) == []
 
 
 def test_a_cache_abroad_warns(settings):
