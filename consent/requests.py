@@ -16,7 +16,7 @@ from .ledger import consent_withdraw_if_given, subject_block, subject_unblock
 from .mail import interpolate, queue_mail, send_without_trace
 from .models import AuditEvent, Correction, Request, Source
 from .purposes import MARKETING, PURPOSES
-from .subjects import normalise_email, subject_destroy, subject_find
+from .subjects import normalise_email, subject_destroy, subject_find, subject_minimise
 
 Type, Status = Request.Type, Request.Status
 SALT = "consent.request-verify"
@@ -262,6 +262,8 @@ def request_withdraw(req, *, actor):
     kept = withdrawal_keeps(req)
     if not kept:
         return request_destroy(req, actor=actor)
+    # What only the withdrawn purpose needed goes now; the rest stays for the others.
+    subject_minimise(req.subject, {f for code in kept for f in PURPOSES[code].fields}, actor=actor)
     with translation.override(req.language):
         outcome = _(
             "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "

@@ -11,6 +11,7 @@ from .audit import audit
 from .models import (
     AuditEvent,
     Correction,
+    Guardian,
     LedgerEntry,
     Request,
     Subject,
@@ -109,6 +110,47 @@ def subject_destroy(subject, *, request_ref, actor=None):
     for attachment_storage, name in attachment_files:
         transaction.on_commit(lambda s=attachment_storage, name=name: s.delete(name))
     return tombstone
+
+
+# The person's own fields and what an erased one becomes.
+ERASED = {"full_name": "", "email": None, "phone": None, "birth_date": None, "birth_place": ""}
+
+
+@transaction.atomic
+def subject_minimise(subject, keep, *, actor=None):
+    """Erase every item of data (keys of purposes.DATA_FIELDS) not in `keep`: what is left once
+    a withdrawn purpose was the only one to need it (legal item 14). Returns the names erased."""
+    from .purposes import DATA_FIELDS
+
+    gone = set(DATA_FIELDS) - set(keep)
+    erased = [f for f, empty in ERASED.items() if f in gone and getattr(subject, f) != empty]
+    for name in erased:
+        setattr(subject, name, ERASED[name])
+    files = []
+    submissions = Submission.objects.filter(subject=subject)
+    if "photo" in gone:
+        files = [subject.photo.name, *submissions.values_list("photo", flat=True)]
+        files = [name for name in files if name]
+        erased += ["photo"] if files else []
+        subject.photo = ""
+        submissions.update(photo="")
+    subject.save()
+    for submission in submissions:
+        data = {k: v for k, v in submission.data.items() if k not in gone}
+        if data != submission.data:
+            erased += sorted(set(submission.data) - set(data) - set(erased))
+            submission.data = data
+            submission.save(update_fields=["data"])
+    if "guardian" in gone and Guardian.objects.filter(subject=subject).exclude(contact="").exists():
+        Guardian.objects.filter(subject=subject).update(full_name="", contact="")
+        erased.append("guardian")
+    Correction.objects.filter(subject=subject, field__in=gone).delete()
+    if erased:
+        audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
+    storage = subject.photo.storage
+    for name in files:
+        transaction.on_commit(lambda name=name: storage.delete(name))
+    return erased
 
 
 def mail_to(subject):

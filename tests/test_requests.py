@@ -185,6 +185,37 @@ def test_withdraw_one_purpose_keeps_the_data_for_the_others(
     assert marketing in answer.message and "уничтожены" not in answer.message
 
 
+def test_withdrawing_the_service_consent_erases_what_only_the_service_needed(
+    client, officer_client, texts, make_subject, settings, tmp_path,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    """Legal item 14: marketing needs only the name and the address; the rest goes."""
+    from consent.models import Guardian, Submission
+
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "p.jpg").write_bytes(b"encrypted photo")
+    kept = make_subject(full_name="Әсел Қасымова", email="asel@example.kz",
+                        phone="+77011234567", birth_place="Өскемен", photo="p.jpg")  # fmt: skip
+    sent = {"full_name": "Әсел Қасымова", "email": "asel@example.kz", "phone": "+77011234567",
+            "message": "Менің өтінішім"}  # fmt: skip
+    Submission.objects.create(subject=kept, source="application_form", language="kk", data=sent)
+    Guardian.objects.create(subject=kept, full_name="Ана", contact="+77017654321")
+    consent_grant(kept, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM)
+    consent_grant(kept, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    web_request(client, "kk", "withdraw", purpose=SERVICE)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, confirm(client))
+    kept.refresh_from_db()
+    assert (kept.full_name, kept.email) == ("Әсел Қасымова", "asel@example.kz")
+    assert (kept.phone, kept.birth_place, kept.photo.name) == (None, "", "")
+    assert Submission.objects.get().data == {"full_name": "Әсел Қасымова",
+                                             "email": "asel@example.kz"}  # fmt: skip
+    assert Guardian.objects.get().contact == "" and not (tmp_path / "p.jpg").exists()
+    assert gate.may_process(kept, MARKETING) and not gate.may_process(kept, SERVICE)
+    edit = AuditEvent.objects.get(action="subject_edit")
+    assert set(edit.detail["fields"]) == {"phone", "birth_place", "photo", "message", "guardian"}
+
+
 def test_withdraw_of_the_only_consent_destroys(
     client, officer_client, texts, make_subject, django_capture_on_commit_callbacks
 ):
