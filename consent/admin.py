@@ -282,9 +282,19 @@ def photo_response(request, owner, file):
         return redirect("admin:consent_subject_change", owner.pk)
     from io import BytesIO
 
+    from cryptography.fernet import InvalidToken
+
     from .photos import photo_read  # stored encrypted (legal item 22)
 
-    body = BytesIO(photo_read(file))
+    try:
+        body = BytesIO(photo_read(file))
+    except InvalidToken:  # stored before encryption, or under a key no longer configured
+        message = _(
+            "The photo cannot be decrypted: run manage.py encrypt_photos "
+            "with every key it may be under in MEDIA_ENCRYPTION_KEY."
+        )
+        messages.error(request, message)
+        return redirect("admin:consent_subject_change", owner.pk)
     audit(AuditEvent.Action.SUBJECT_EXPORT, actor=request.user, subject=owner, what="photo")
     response = FileResponse(body, as_attachment=True, filename=f"photo-{owner.pk}.jpg")
     response["Content-Type"] = "image/jpeg"

@@ -229,6 +229,17 @@ def test_a_blocked_persons_photo_is_not_downloaded(
     assert not AuditEvent.objects.filter(action="subject_export").exists()
 
 
+def test_a_photo_no_key_opens_gives_staff_a_message_not_an_error(
+    client, officer_client, texts, application_data, media
+):
+    upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
+    client.post("/kk/apply/", {**application_data(), "photo": upload})
+    submission = Submission.objects.get()
+    (media / submission.photo.name).write_bytes(jpeg())  # as stored before encryption
+    response = officer_client.get(f"/admin/consent/submission/{submission.pk}/photo/", follow=True)
+    assert response.status_code == 200 and "encrypt_photos" in response.content.decode()
+
+
 # Legal item 22: photos are encrypted at rest; staff get the clean JPEG back.
 OLD_KEY = "b2xkLWtleS1vbGQta2V5LW9sZC1rZXktb2xkLWtleSE="
 NEW_KEY = "bmV3LWtleS1uZXcta2V5LW5ldy1rZXktbmV3LWtleSE="
