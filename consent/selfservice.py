@@ -127,9 +127,10 @@ def open_verified_request(subject, request_type, message, language):
 
 
 @transaction.atomic
-def export_as_access_request(subject, language):
-    """The same export as an access request, and logged as one (opened and closed at once)."""
-    from .export import export_json
+def export_as_access_request(subject, language, fmt="json"):
+    """The same export as an access request (JSON or PDF), and logged as one (opened and closed
+    at once)."""
+    from .export import export_json, export_pdf
 
     now = timezone.now()
     req = Request.objects.create(
@@ -138,5 +139,6 @@ def export_as_access_request(subject, language):
         verified_at=now, closed_at=now, due_date=now.date(),
         outcome=str(_("Downloaded from the self-service page.")),
     )  # fmt: skip
-    audit(AuditEvent.Action.SUBJECT_EXPORT, subject=subject, obj=req, channel="self_service")
-    return req, export_json(subject, language)
+    audit(AuditEvent.Action.SUBJECT_EXPORT, subject=subject, obj=req, channel="self_service",
+          format=fmt)  # fmt: skip
+    return req, (export_pdf if fmt == "pdf" else export_json)(subject, language)

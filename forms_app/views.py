@@ -235,9 +235,10 @@ def my_data_export(request, subject):
     if gate.is_blocked(subject):  # legal item 12: no export while processing is blocked
         messages.error(request, _("Processing of your data is blocked."))
         return redirect("my_data")
-    req, body = selfservice.export_as_access_request(subject, get_language())
-    response = HttpResponse(body, content_type="application/json")
-    response["Content-Disposition"] = f'attachment; filename="{req.reference}.json"'
+    fmt = "pdf" if request.POST.get("format") == "pdf" else "json"
+    req, body = selfservice.export_as_access_request(subject, get_language(), fmt)
+    response = HttpResponse(body, content_type=f"application/{fmt}")
+    response["Content-Disposition"] = f'attachment; filename="{req.reference}.{fmt}"'
     response["Cache-Control"] = "no-store"
     return response
 

@@ -155,3 +155,15 @@ def test_a_blocked_person_gets_no_download(client, person, lang, notice):
     assert response["Content-Type"].startswith("text/html") and notice in response.content.decode()
     assert not AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk).exists()
     assert not Request.objects.filter(type="access").exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_download_is_also_a_readable_pdf(client, person, lang):
+    ask_link(client, lang)
+    client.post(link_path())
+    assert 'value="pdf"' in client.get(f"/{lang}/my-data/").content.decode()
+    response = client.post(f"/{lang}/my-data/export/", {"format": "pdf"})
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].endswith('.pdf"')
+    event = AuditEvent.objects.get(action="subject_export", subject_ref=person.pk)
+    assert event.detail["format"] == "pdf"
