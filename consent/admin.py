@@ -235,7 +235,7 @@ class SubjectAdmin(admin.ModelAdmin):
         subject = get_object_or_404(Subject, pk=pk)
         if not self.has_view_permission(request, subject) or fmt not in ("json", "pdf"):
             raise PermissionDenied
-        if (blocked := self._refuse_blocked(request, subject)) is not None:
+        if (blocked := refuse_if_blocked(request, subject)) is not None:
             return blocked
         language = subject.language
         body = export_json(subject, language) if fmt == "json" else export_pdf(subject, language)
@@ -245,18 +245,11 @@ class SubjectAdmin(admin.ModelAdmin):
         response["Content-Disposition"] = f'attachment; filename="subject-{pk}.{fmt}"'
         return response
 
-    def _refuse_blocked(self, request, subject):
-        """Legal item 12: nothing about a blocked person leaves the system (unblock or destroy)."""
-        if not gate.is_blocked(subject):
-            return None
-        messages.error(request, _("Processing is blocked: unblock or destroy first, or refuse."))
-        return redirect("admin:consent_subject_change", subject.pk)
-
     def evidence_view(self, request, pk, fmt):
         subject = get_object_or_404(Subject, pk=pk)
         if not self.has_view_permission(request, subject) or fmt not in ("csv", "pdf"):
             raise PermissionDenied
-        if (blocked := self._refuse_blocked(request, subject)) is not None:
+        if (blocked := refuse_if_blocked(request, subject)) is not None:
             return blocked
         body = evidence_csv(subject) if fmt == "csv" else evidence_pdf(subject)
         audit(AuditEvent.Action.EVIDENCE_EXPORT, actor=request.user, subject=subject, format=fmt)
@@ -273,13 +266,21 @@ class SubjectAdmin(admin.ModelAdmin):
         return response
 
 
+def refuse_if_blocked(request, subject):
+    """Legal item 12: nothing about a blocked person leaves the system (unblock or destroy);
+    staff go back to the person's page with the reason. None when not blocked."""
+    if not gate.is_blocked(subject):
+        return None
+    messages.error(request, _("Processing is blocked: unblock or destroy first, or refuse."))
+    return redirect("admin:consent_subject_change", subject.pk)
+
+
 def photo_response(request, owner, file):
     """A stored photo for staff: always a download, never rendered by the browser (T10)."""
     if not file:
         raise PermissionDenied
-    if gate.is_blocked(owner):  # legal item 12: nothing about a blocked person leaves
-        messages.error(request, _("Processing is blocked: unblock or destroy first, or refuse."))
-        return redirect("admin:consent_subject_change", owner.pk)
+    if (blocked := refuse_if_blocked(request, owner)) is not None:
+        return blocked
     from io import BytesIO
 
     from cryptography.fernet import InvalidToken

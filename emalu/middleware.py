@@ -5,31 +5,22 @@ from django.utils.cache import add_never_cache_headers
 from .errors import error_page
 
 
-class CrossOriginResourcePolicyMiddleware:
-    """Cross-Origin-Resource-Policy: same-origin on every response, static files included (it is
-    above WhiteNoise): no other site may load the pages, exports or photos as an image, script or
-    the like into its own process. Only the site's own pages use its resources."""
+class HeadersMiddleware:
+    """Headers Django's SecurityMiddleware does not set, on every response (it is above
+    WhiteNoise, so static files too):
+    - Cross-Origin-Resource-Policy: same-origin: no other site may load the pages, exports or
+      photos as an image, script or the like into its own process;
+    - no browser or proxy keeps a staff page (T2): the admin marks most views never_cache, but
+      not its password change pages, its JavaScript catalogue or the error pages it raises."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.staff_prefix = f"/{settings.ADMIN_URL}"
 
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        return response
-
-
-class StaffNoStoreMiddleware:
-    """No browser or proxy keeps a staff page (T2). The admin marks most views never_cache, but
-    not its password change pages, its JavaScript catalogue or the error pages it raises."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-        self.prefix = f"/{settings.ADMIN_URL}"
-
-    def __call__(self, request):
-        response = self.get_response(request)
-        if request.path_info.startswith(self.prefix):
+        if request.path_info.startswith(self.staff_prefix):
             add_never_cache_headers(response)
         return response
 

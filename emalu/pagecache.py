@@ -54,29 +54,27 @@ def shared_page(request, render):
     `render` gets the placeholders to put into its template context and returns a response;
     only a 200 is kept.
     """
-    if request.method not in ("GET", "HEAD") or request.META.get("QUERY_STRING"):
-        # Only a plain address is shared: a query string is the visitor's own (the cookie
-        # banner sends them back to the full path), and other methods are not pages to keep.
-        response = render(SLOTS)
-        response.content = _fill(request, response.content.decode())
-        return response
-    key = ":".join(
-        [
-            "pagecache",
-            _generation(),
-            timezone.localdate().isoformat(),
-            get_language(),
-            str(getattr(request, "analytics_choice", None)),
-            request.build_absolute_uri(request.path),
-        ]
-    )
-    cached = cache.get(key)
-    if cached is not None:
-        content_type, body = cached
-        return HttpResponse(_fill(request, body), content_type=content_type)
+    # Only a plain address is shared: a query string is the visitor's own (the cookie banner
+    # sends them back to the full path), and other methods are not pages to keep.
+    key = None
+    if request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING"):
+        key = ":".join(
+            [
+                "pagecache",
+                _generation(),
+                timezone.localdate().isoformat(),
+                get_language(),
+                str(getattr(request, "analytics_choice", None)),
+                request.build_absolute_uri(request.path),
+            ]
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            content_type, body = cached
+            return HttpResponse(_fill(request, body), content_type=content_type)
     response = render(SLOTS)
     body = response.content.decode()
-    if response.status_code == 200:
+    if key is not None and response.status_code == 200:
         cache.set(key, (response["Content-Type"], body), TIMEOUT)
     response.content = _fill(request, body)
     return response

@@ -39,8 +39,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "emalu.middleware.CrossOriginResourcePolicyMiddleware",
-    "emalu.middleware.StaffNoStoreMiddleware",
+    "emalu.middleware.HeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "emalu.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
