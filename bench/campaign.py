@@ -24,10 +24,11 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
-from consent.campaigns import campaign_send  # noqa: E402
-from consent.models import Campaign, ConsentText, LedgerEntry, Source, Subject  # noqa: E402
-from consent.purposes import MARKETING, PURPOSES  # noqa: E402
-from consent.texts import current_policy, current_text, text_publish  # noqa: E402
+from consent.core.models import ConsentText, LedgerEntry, Source, Subject  # noqa: E402
+from consent.core.purposes import MARKETING, PURPOSES  # noqa: E402
+from consent.core.texts import current_policy, current_text, text_publish  # noqa: E402
+from consent.marketing.campaigns import campaign_send  # noqa: E402
+from consent.marketing.models import Campaign  # noqa: E402
 
 
 def seed(n):

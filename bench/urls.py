@@ -4,7 +4,7 @@ from django.http import HttpResponse
 from django.urls import path
 from django.views.decorators.csrf import csrf_exempt
 
-from consent.models import AuditEvent
+from consent.core.models import AuditEvent
 from emalu.urls import urlpatterns as site
 
 ROOT = Path(__file__).resolve().parents[1]

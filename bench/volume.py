@@ -28,9 +28,9 @@ django.setup()
 from django.db import connection, transaction  # noqa: E402
 from psycopg.types.numeric import Int8  # noqa: E402
 
-from consent.models import ConsentText  # noqa: E402
-from consent.purposes import CROSS_BORDER, MARKETING, SERVICE  # noqa: E402
-from consent.texts import current_policy, text_publish  # noqa: E402
+from consent.core.models import ConsentText  # noqa: E402
+from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE  # noqa: E402
+from consent.core.texts import current_policy, text_publish  # noqa: E402
 from emalu.db.base import as_owner  # noqa: E402
 
 SUBJECTS, LEDGER, REQUESTS, EMAILS = 100_000, 1_000_000, 20_000, 50_000
@@ -313,8 +313,8 @@ def measure(explain=False):
     client = officer_client()
     subjects = heavy_subjects(WARM + TIMED + 1)
     pages = {
-        "admin_ticket_list": lambda i: "/admin/consent/request/",
-        "admin_ticket_list_open": lambda i: "/admin/consent/request/?due=open",
+        "admin_ticket_list": lambda i: "/admin/rights/ticket/",
+        "admin_ticket_list_open": lambda i: "/admin/rights/ticket/?due=open",
         "admin_subject_page": lambda i: f"/admin/consent/subject/{subjects[i]}/change/",
         "admin_ledger_list": lambda i: "/admin/consent/ledgerentry/",
     }

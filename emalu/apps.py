@@ -1,16 +1,32 @@
 from django.apps import AppConfig
-from django.db.models.signals import post_delete, post_save
+from django.contrib.admin import apps as admin_apps
+from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class EmaluConfig(AppConfig):
     name = "emalu"
     verbose_name = _("Site pages")
+    default = True
 
     def ready(self):
-        from .pagecache import new_generation
+        from django.contrib.auth.signals import user_login_failed
+
+        from consent.common.pagecache import new_generation
+
+        from .roles import sync_roles
+        from .staff import record_failed_login
 
         # What public pages show: their text, the policy and the consent texts on forms.
         for model in ("emalu.Page", "consent.PolicyVersion", "consent.ConsentText"):
             post_save.connect(new_generation, sender=model, dispatch_uid=f"pagecache-{model}")
             post_delete.connect(new_generation, sender=model, dispatch_uid=f"pagecache-d-{model}")
+        post_migrate.connect(sync_roles, sender=self, dispatch_uid="emalu.sync_roles")
+        user_login_failed.connect(record_failed_login, dispatch_uid="emalu.login_failed")
+
+
+class StaffAdminConfig(admin_apps.AdminConfig):
+    """django.contrib.admin, with the two-factor staff site as the default site."""
+
+    default = False  # listed by its path in INSTALLED_APPS; "emalu" alone means EmaluConfig
+    default_site = "emalu.staff.StaffAdminSite"

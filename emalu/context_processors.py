@@ -2,6 +2,9 @@ from django.conf import settings
 from django.core.exceptions import DisallowedHost
 from django.urls import translate_url
 
+from consent.common.i18n import localised
+from consent.cookies.banner import analytics_settings
+
 
 def _absolute(request, url):
     try:
@@ -25,19 +28,9 @@ def site(request):
         for code, name in settings.LANGUAGES
     ]
     op = settings.OPERATOR
-    choice = getattr(request, "analytics_choice", None)
-    enabled = bool(settings.GA_MEASUREMENT_ID or settings.YANDEX_METRICA_ID)
     return {
-        "analytics": {
-            "enabled": enabled,
-            "ask": enabled and choice is None,
-            "load": enabled and choice == "accept",
-            "ga_id": settings.GA_MEASUREMENT_ID,
-            "ga_src": settings.GA_SCRIPT_URL,
-            "ym_id": settings.YANDEX_METRICA_ID,
-            "ym_src": settings.YANDEX_SCRIPT_URL,
-        },
+        "analytics": analytics_settings(request),
         "alternates": alternates,
-        "operator_name": op["name_ru"] if lang == "ru" else op["name_kk"],
+        "operator_name": localised(op, "name", lang),
         "operator_email": op["email"],
     }

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils.cache import add_never_cache_headers
 
-from .errors import error_page
+from consent.common.errors import error_page
 
 
 class HeadersMiddleware:
@@ -38,21 +38,3 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, OperationalError | InterfaceError):
             return error_page(request, 503)
         return None
-
-
-class AnalyticsConsentMiddleware:
-    """Reads the cookie-banner answer for the templates, and widens the CSP to the analytics
-    hosts only on pages served to a visitor who accepted. Listed after Django's CSP middleware,
-    so that it sees the response first."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        from consent.cookies import analytics_csp, analytics_enabled, read_choice
-
-        request.analytics_choice = read_choice(request) if analytics_enabled() else None
-        response = self.get_response(request)
-        if request.analytics_choice == "accept":
-            response._csp_config = analytics_csp()
-        return response

@@ -2,8 +2,9 @@ import markdown
 import nh3
 from django.db import models
 from django.utils.safestring import mark_safe
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+
+from consent.common.i18n import localised
 
 
 def render_markdown(text):
@@ -40,8 +41,8 @@ class Page(models.Model):
 
     @property
     def title(self):
-        return self.title_ru if get_language() == "ru" else self.title_kk
+        return localised(self, "title")
 
     @property
     def body_html(self):
-        return render_markdown(self.body_ru if get_language() == "ru" else self.body_kk)
+        return render_markdown(localised(self, "body"))

@@ -20,9 +20,15 @@ ADMIN_URL = env("ADMIN_URL", default="admin/")
 
 INSTALLED_APPS = [
     "emalu",  # first: its `migrate` runs as the database owner (emalu/db)
-    "consent",
+    # The privacy domain, one app per part of the business, lowest layer last
+    # (docs/architecture.md; the import contract in pyproject.toml keeps them so).
     "forms_app",
-    "django.contrib.admin",
+    "consent.rights",
+    "consent.marketing",
+    "consent.cookies",
+    "consent.core",
+    "consent.workdays",
+    "emalu.apps.StaffAdminConfig",  # django.contrib.admin with the two-factor staff site
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -51,7 +57,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "emalu.middleware.AnalyticsConsentMiddleware",
+    "consent.cookies.middleware.AnalyticsConsentMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -264,7 +270,7 @@ OTP_TOTP_ISSUER = "emaluplus-vko.kz"
 LOGIN_URL = "admin:login"
 
 # Lockout after repeated failed sign-ins, per user and IP (django-axes; quality bar T6). The IP is
-# emalu.net.client_ip: X-Forwarded-For counts only from TRUSTED_PROXIES.
+# consent.common.net.client_ip: X-Forwarded-For counts only from TRUSTED_PROXIES.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -275,7 +281,7 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
 # Refused attempts during a lockout are not new failures (and are not audited again).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_CLIENT_IP_CALLABLE = "emalu.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "consent.common.net.client_ip"
 AXES_LOCKOUT_CALLABLE = "emalu.staff.locked_out"
 AXES_VERBOSE = False
 # Alerts to the responsible person (RESPONSIBLE_CONTACT, when it is an email address).

@@ -10,7 +10,6 @@ import io
 import secrets
 
 from django import forms
-from django.contrib import admin
 from django.contrib.auth import authenticate, login
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -22,6 +21,11 @@ from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
+
+from consent.common.errors import error_page
+from consent.core.audit import audit
+from consent.core.models import AuditEvent
+from consent.rights.alerts import maybe_alert
 
 
 class StaffLoginForm(OTPAdminAuthenticationForm):
@@ -37,8 +41,25 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
         return model.objects.filter(user=user, confirmed=True).first()
 
 
-admin.site.__class__ = OTPAdminSite  # every registration stays; only verified staff get in
-admin.site.login_form = StaffLoginForm
+class StaffAdminSite(OTPAdminSite):
+    """The admin, open only to staff whose session a second factor has verified (T7). It is the
+    default site (emalu.apps.StaffAdminConfig), so every app's registrations land here."""
+
+    login_form = StaffLoginForm
+    site_header = _("«EM ALU plus»: administration")
+    site_title = _("«EM ALU plus»")
+
+
+def record_failed_login(sender, credentials=None, request=None, **kwargs):
+    """One audit row per failed sign-in (no username, no IP: only that it happened), and the
+    responsible person's alert on a burst. Connected before django-axes' own handler, so a
+    request refused because the account is already locked out (axes marks it before checking
+    the password) is not counted again."""
+    if request is not None and getattr(request, "axes_locked_out", False):
+        return
+    audit(AuditEvent.Action.LOGIN_FAILED)
+    maybe_alert(AuditEvent.Action.LOGIN_FAILED)
+
 
 SESSION_KEY = "enrol_user"
 
@@ -109,6 +130,4 @@ def enrol(request):
 
 def locked_out(request, credentials=None, *args, **kwargs):
     """Too many failed sign-ins from this address for this user: 429, in the staff's language."""
-    from .errors import error_page
-
     return error_page(request, 429)

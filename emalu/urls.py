@@ -3,23 +3,21 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import path
-from django.utils.translation import gettext_lazy as _
 
-from consent import views as consent_views
+from consent.cookies import views as cookie_views
+from consent.marketing import views as marketing_views
+from consent.rights import views as rights_views
 from forms_app import views as form_views
 
 from . import staff, views
 from .sitemaps import PagesSitemap
 
-admin.site.site_header = _("«EM ALU plus»: administration")
-admin.site.site_title = _("«EM ALU plus»")
-
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
-    path("cookies/choice", consent_views.cookie_choice, name="cookie_choice"),
-    path("analytics-config.js", consent_views.analytics_config, name="analytics_config"),
+    path("cookies/choice", cookie_views.cookie_choice, name="cookie_choice"),
+    path("analytics-config.js", cookie_views.analytics_config, name="analytics_config"),
     path(f"{settings.ADMIN_URL}enrol/", staff.enrol, name="staff_enrol"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
@@ -36,18 +34,20 @@ urlpatterns += i18n_patterns(
     path("newsletter/", form_views.public_form, {"kind": "newsletter"}, name="newsletter_form"),
     path("<slug:kind>/thanks/", form_views.thanks, name="form_thanks"),
     path(
-        "newsletter/confirm/<str:token>/", consent_views.confirm_marketing, name="marketing_confirm"
+        "newsletter/confirm/<str:token>/",
+        marketing_views.confirm_marketing,
+        name="marketing_confirm",
     ),
     path("requests/new/", form_views.request_new, name="request_new"),
-    path("unsubscribe/<str:token>/", consent_views.unsubscribe_view, name="unsubscribe"),
-    path("cookies/", consent_views.cookie_settings, name="cookie_settings"),
+    path("unsubscribe/<str:token>/", marketing_views.unsubscribe_view, name="unsubscribe"),
+    path("cookies/", cookie_views.cookie_settings, name="cookie_settings"),
     path("my-data/", form_views.my_data, name="my_data"),
     path("my-data/open/<str:token>/", form_views.my_data_open, name="self_service_open"),
     path("my-data/consent/", form_views.my_data_consent, name="my_data_consent"),
     path("my-data/export/", form_views.my_data_export, name="my_data_export"),
     path("my-data/request/", form_views.my_data_request, name="my_data_request"),
     path("my-data/leave/", form_views.my_data_leave, name="my_data_leave"),
-    path("requests/confirm/<str:token>/", consent_views.verify_request, name="request_verify"),
+    path("requests/confirm/<str:token>/", rights_views.verify_request, name="request_verify"),
 )
 
 handler400 = "emalu.errors.bad_request"

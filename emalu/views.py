@@ -5,16 +5,16 @@ from django.db import DatabaseError, connection
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from consent.models import PolicyVersion
-from consent.policy import policy_blocks
-from consent.texts import current_policy
+from consent.common.i18n import localised
+from consent.common.pagecache import shared_page
+from consent.core.models import PolicyVersion
+from consent.core.policy import policy_blocks
+from consent.core.texts import current_policy
 
 from .models import Page
-from .pagecache import shared_page
 
 logger = logging.getLogger(__name__)
 
@@ -48,11 +48,10 @@ def privacy(request, number=None):
 def _operator():
     """The operator's details beside every policy version (legal items 3 and 20)."""
     op = settings.OPERATOR
-    ru = get_language() == "ru"
     return {
         "bin": op["bin"],
-        "address": op["address_ru" if ru else "address_kk"],
-        "data_location": op["data_location_ru" if ru else "data_location_kk"],
+        "address": localised(op, "address"),
+        "data_location": localised(op, "data_location"),
         "responsible_person": op["responsible_person"],
         "responsible_contact": op["responsible_contact"],
     }

@@ -9,8 +9,9 @@ from django.conf import settings
 from django.core import signing
 from django.core.cache import cache
 
-from emalu.errors import error_page
-from emalu.net import client_ip
+from consent.common.errors import error_page
+from consent.common.net import client_ip
+from consent.common.pagecache import register_slot
 
 security_log = logging.getLogger("emalu.security")
 SALT = "forms_app.token"
@@ -19,6 +20,10 @@ MAX_AGE = 24 * 3600
 
 def new_token():
     return signing.dumps({"id": uuid.uuid4().hex, "t": int(time.time())}, salt=SALT)
+
+
+# A cached form page gets a fresh token for each visitor in place of this placeholder.
+TOKEN_SLOT = register_slot("form_token", lambda request: new_token())
 
 
 def read_token(value):

@@ -10,10 +10,10 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consent.gate import ADULT_AGE
-from consent.models import Request
-from consent.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
-from consent.subjects import normalise_email, normalise_phone
+from consent.core.gate import ADULT_AGE
+from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
+from consent.core.subjects import normalise_email, normalise_phone
+from consent.rights.models import Ticket
 
 from .images import sanitise_photo
 
@@ -260,7 +260,7 @@ class RequestForm(GuardedForm):
 
     type = forms.ChoiceField(
         label=_("What do you ask for?"),
-        choices=[c for c in Request.Type.choices if c[0] != Request.Type.UNBLOCK],
+        choices=[c for c in Ticket.Type.choices if c[0] != Ticket.Type.UNBLOCK],
         widget=forms.RadioSelect,
     )
     email = forms.EmailField(

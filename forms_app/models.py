@@ -10,3 +10,8 @@ class UsedFormToken(models.Model):
 
     def __str__(self):
         return str(self.token)
+
+
+def prune_used_tokens(sender, *, before, **kwargs):
+    """A token older than a day cannot be replayed (abuse.MAX_AGE), so its row can go."""
+    UsedFormToken.objects.filter(used_at__lt=before).delete()

@@ -12,16 +12,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from consent import gate, selfservice
-from consent.audit import audit
-from consent.marketing import marketing_request
-from consent.models import AuditEvent, Request, Source
-from consent.requests import request_open
-from consent.submissions import submission_record
-from consent.texts import current_policy, current_texts, render_consent
-from emalu.pagecache import TOKEN_SLOT, shared_page
+from consent.common.pagecache import shared_page
+from consent.core import gate
+from consent.core.audit import audit
+from consent.core.models import AuditEvent, Source
+from consent.core.submissions import marketing_confirmation_due, submission_record
+from consent.core.texts import current_policy, current_texts, render_consent
+from consent.marketing.optin import marketing_request
+from consent.rights import selfservice
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open
 
-from .abuse import new_token, rate_limited, read_token, security_log
+from .abuse import TOKEN_SLOT, new_token, rate_limited, read_token, security_log
 from .forms import ApplicationForm, ContactForm, NewsletterForm, RequestForm, SelfServiceForm
 from .models import UsedFormToken
 
@@ -105,10 +107,10 @@ def request_new(request):
     if refusal is not None:
         return refusal
     data = form.cleaned_data
-    _store_once(token_id, lambda: request_open(
-        type=data["type"], email=data["email"], language=get_language(),
-        channel=Request.Channel.WEB, message=data["message"],
-        purpose=data["purpose"] if data["type"] == Request.Type.WITHDRAW else "",
+    _store_once(token_id, lambda: ticket_open(
+        kind=data["type"], email=data["email"], language=get_language(),
+        channel=Ticket.Channel.WEB, message=data["message"],
+        purpose=data["purpose"] if data["type"] == Ticket.Type.WITHDRAW else "",
     ))  # fmt: skip
     return redirect("form_thanks", kind="request")
 
@@ -120,14 +122,21 @@ def _store(request, kind, form, source, language):
         )
         audit(AuditEvent.Action.SUBMISSION, source=source)
         return
+    data = form.personal_data()
+
+    def ask_marketing(submission):  # the box starts the double opt-in, no more
+        if marketing_confirmation_due(submission):
+            marketing_request(data["email"], data.get("full_name", ""), language, request)
+
     submission_record(
         source=source,
         language=language,
-        data=form.personal_data(),
+        data=data,
         consents=form.consents(),
         request=request,
         photo=form.cleaned_data.get("photo"),
         guardian=form.guardian() if hasattr(form, "guardian") else None,
+        on_recorded=ask_marketing,
     )
 
 
@@ -185,7 +194,7 @@ def my_data(request):
     subject = selfservice.session_subject(request.session)
     if subject is not None:
         context = selfservice.overview(subject)
-        context["request_types"] = [t for t in Request.Type if t in SELF_SERVICE_REQUESTS]
+        context["request_types"] = [t for t in Ticket.Type if t in SELF_SERVICE_REQUESTS]
         return render(request, "forms_app/my_data.html", context)
     if request.method != "POST":
         form = SelfServiceForm(initial={"token": TOKEN_SLOT})
@@ -236,21 +245,21 @@ def my_data_export(request, subject):
         messages.error(request, _("Processing of your data is blocked."))
         return redirect("my_data")
     fmt = "pdf" if request.POST.get("format") == "pdf" else "json"
-    req, body = selfservice.export_as_access_request(subject, get_language(), fmt)
+    ticket, body = selfservice.export_as_access_request(subject, get_language(), fmt)
     response = HttpResponse(body, content_type=f"application/{fmt}")
-    response["Content-Disposition"] = f'attachment; filename="{req.reference}.{fmt}"'
+    response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
     response["Cache-Control"] = "no-store"
     return response
 
 
 @_self_service_action
 def my_data_request(request, subject):
-    request_type = request.POST.get("type")
-    if request_type in SELF_SERVICE_REQUESTS:
+    ticket_type = request.POST.get("type")
+    if ticket_type in SELF_SERVICE_REQUESTS:
         message = request.POST.get("message", "")[:5000]
-        req = selfservice.open_verified_request(subject, request_type, message, get_language())
+        ticket = selfservice.ticket_open_verified(subject, ticket_type, message, get_language())
         messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
-            "ref": req.reference})  # fmt: skip
+            "ref": ticket.reference})  # fmt: skip
     return redirect("my_data")
 
 
@@ -260,4 +269,4 @@ def my_data_leave(request):
     return redirect("home")
 
 
-SELF_SERVICE_REQUESTS = {Request.Type.CORRECT, Request.Type.BLOCK, Request.Type.DESTROY}
+SELF_SERVICE_REQUESTS = {Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.DESTROY}

@@ -1,9 +1,9 @@
 import pytest
 from django.contrib.auth import get_user_model
 
-from consent.models import ConsentText, Subject
-from consent.purposes import PURPOSES
-from consent.texts import current_policy, text_publish
+from consent.core.models import ConsentText, Subject
+from consent.core.purposes import PURPOSES
+from consent.core.texts import current_policy, text_publish
 
 
 @pytest.fixture

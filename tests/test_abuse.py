@@ -5,11 +5,10 @@ import logging
 import pytest
 from post_office.models import Email
 
-from consent import ledger, submissions
-from consent.models import AuditEvent, LedgerEntry, Subject, Submission
+from consent.core import ledger, submissions
+from consent.core.models import AuditEvent, LedgerEntry, Subject, Submission
 from forms_app.abuse import new_token
-
-from .conftest import aged_token
+from tests.conftest import aged_token
 
 
 def nothing_stored():
@@ -88,7 +87,7 @@ def test_a_failure_anywhere_leaves_no_rows_and_no_files(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from .test_uploads import jpeg
+    from tests.test_uploads import jpeg
 
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr(*target, explode)

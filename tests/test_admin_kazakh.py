@@ -9,7 +9,7 @@ import polib
 import pytest
 from django.test import Client
 
-from .conftest import verified_login
+from tests.conftest import verified_login
 
 DJANGO = Path(django.__file__).parent
 CATALOGUES = [DJANGO / "contrib/admin/locale/en/LC_MESSAGES/django.po",
@@ -40,8 +40,8 @@ def kk_staff(officer, texts, make_subject):
     return verified_login(client, officer)
 
 
-PAGES = ["/admin/", "/admin/consent/subject/", "/admin/consent/breach/add/",
-         "/admin/consent/request/", "/admin/auth/user/", "/admin/password_change/",
+PAGES = ["/admin/", "/admin/consent/subject/", "/admin/rights/breach/add/",
+         "/admin/rights/ticket/", "/admin/auth/user/", "/admin/password_change/",
          "/admin/consent/consenttext/", "/admin/consent/subject/{subject}/change/"]  # fmt: skip
 
 

@@ -5,8 +5,8 @@ from datetime import date
 import pytest
 from post_office.models import Email
 
-from consent.alerts import digest
-from consent.requests import request_open
+from consent.rights.alerts import digest
+from consent.rights.tickets import ticket_open
 
 
 @pytest.fixture
@@ -14,14 +14,14 @@ def requests_open(officer, texts, make_subject, time_machine):
     make_subject(email="asel@example.kz")
     # Tuesday 15 December 2026, the eve of Independence Day (Wednesday 16): due Thursday 17.
     time_machine.move_to("2026-12-15 10:00+05:00", tick=False)
-    return request_open(type="block", email="asel@example.kz", language="kk", channel="web")
+    return ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
 
 
 def test_officers_get_a_notice_without_personal_data_in_the_subject(requests_open):
     notice = Email.objects.get(to=["alice@example.kz"])
     assert requests_open.reference in notice.subject and "17.12.2026" in notice.subject
     assert "asel" not in notice.subject and "asel" not in notice.message
-    assert f"/admin/consent/request/{requests_open.pk}/change/" in notice.message
+    assert f"/admin/rights/ticket/{requests_open.pk}/change/" in notice.message
 
 
 def test_holiday_eve_ticket_is_due_today_in_the_next_working_days_digest(requests_open):

@@ -7,17 +7,18 @@ import re
 import pytest
 from django.db import connection
 
-from consent.campaigns import unsubscribe
-from consent.ledger import consent_grant
-from consent.models import AuditEvent, Request, Source
-from consent.purposes import MARKETING, SERVICE
-from consent.requests import (
-    request_answer_access,
-    request_block,
-    request_correct,
-    request_destroy,
-    request_open,
-    request_verify,
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, Source
+from consent.core.purposes import MARKETING, SERVICE
+from consent.marketing.campaigns import unsubscribe
+from consent.rights.models import Ticket
+from consent.rights.tickets import (
+    ticket_answer_access,
+    ticket_block,
+    ticket_correct,
+    ticket_destroy,
+    ticket_open,
+    ticket_verify,
 )
 
 EMAIL = "zq.person@example.kz"
@@ -35,10 +36,10 @@ def person(texts, make_subject):
     return s
 
 
-def opened(request_type, **kwargs):
-    req = request_open(type=request_type, email=EMAIL, language="kk", channel="web", **kwargs)
-    request_verify(req)
-    return Request.objects.get(pk=req.pk)
+def opened(ticket_type, **kwargs):
+    ticket = ticket_open(kind=ticket_type, email=EMAIL, language="kk", channel="web", **kwargs)
+    ticket_verify(ticket)
+    return Ticket.objects.get(pk=ticket.pk)
 
 
 def rows(action):
@@ -46,18 +47,18 @@ def rows(action):
 
 
 @pytest.mark.parametrize(
-    "request_type,run,action",
+    "ticket_type,run,action",
     [
-        ("access", lambda r, u: request_answer_access(r, actor=u), "subject_export"),
-        ("correct", lambda r, u: request_correct(r, changes={"full_name": "Zq New"},
+        ("access", lambda r, u: ticket_answer_access(r, actor=u), "subject_export"),
+        ("correct", lambda r, u: ticket_correct(r, changes={"full_name": "Zq New"},
                                                  document="doc 1", actor=u), "subject_edit"),
-        ("block", lambda r, u: request_block(r, reason="check", actor=u), "subject_block"),
-        ("destroy", lambda r, u: request_destroy(r, actor=u), "subject_destroy"),
+        ("block", lambda r, u: ticket_block(r, reason="check", actor=u), "subject_block"),
+        ("destroy", lambda r, u: ticket_destroy(r, actor=u), "subject_destroy"),
     ],
 )  # fmt: skip
-def test_each_staff_action_writes_one_audit_row(person, officer, request_type, run, action):
-    req = opened(request_type)
-    run(req, officer)
+def test_each_staff_action_writes_one_audit_row(person, officer, ticket_type, run, action):
+    ticket = opened(ticket_type)
+    run(ticket, officer)
     [event] = rows(action)
     assert (event.actor_id, event.actor_label) == (officer.pk, "alice")
     assert event.subject_ref == person.pk and event.at.utcoffset().total_seconds() == 0
@@ -72,8 +73,8 @@ def test_withdrawal_and_unsubscribe_write_one_row_each(person):
 
 
 def test_no_audit_column_holds_personal_data(person, officer, client):
-    request_answer_access(opened("access"), actor=officer)
-    request_block(opened("block"), reason="x", actor=officer)
+    ticket_answer_access(opened("access"), actor=officer)
+    ticket_block(opened("block"), reason="x", actor=officer)
     with connection.cursor() as cursor:
         cursor.execute("SELECT CAST(t.* AS text) FROM consent_auditevent t")
         for (row,) in cursor.fetchall():
@@ -81,7 +82,7 @@ def test_no_audit_column_holds_personal_data(person, officer, client):
 
 
 def test_logs_carry_no_personal_data(client, texts, caplog, settings):
-    from .conftest import aged_token
+    from tests.conftest import aged_token
 
     settings.FORM_RATE_LIMIT = "1000/60"
     with caplog.at_level(logging.DEBUG):

@@ -7,7 +7,7 @@ import shutil
 import pytest
 from PIL import Image
 
-from .live import gunicorn, live_database, query
+from tests.live import gunicorn, live_database, query
 
 # No django_db mark: Playwright runs an event loop in this thread, and the ORM refuses to run
 # beside one. The site has its own database, read with psycopg.

@@ -7,8 +7,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from .live import free_port, gunicorn, live_database
-from .test_browser import browser  # noqa: F401  (fixture)
+from tests.live import free_port, gunicorn, live_database
+from tests.test_browser import browser  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.live
 STUB_JS = b"window.__analytics_loaded = (window.__analytics_loaded || 0) + 1;"

@@ -14,9 +14,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils import translation
 
-from .live import PYTHON, ROOT, gunicorn, live_database
-from .test_browser import browser  # noqa: F401  (fixture)
-from .test_operations import PUBLIC_URLS, THANKS, url_names
+from tests.live import PYTHON, ROOT, gunicorn, live_database
+from tests.test_browser import browser  # noqa: F401  (fixture)
+from tests.test_operations import PUBLIC_URLS, THANKS, url_names
 
 # No django_db mark: Playwright runs an event loop in this thread and the ORM refuses to run
 # beside one. Set-up goes through `manage.py shell` against the served site's database.
@@ -25,14 +25,14 @@ KEY = "3132333435363738393031323334353637383930"  # the officer's TOTP secret (h
 SETUP = f"""
 from django.contrib.auth.models import User
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from consent.models import Subject
-from consent.requests import request_open
+from consent.core.models import Subject
+from consent.rights.tickets import ticket_open
 from post_office.models import Email
 from emalu.models import Page
 u = User.objects.create_superuser("csp", "csp@example.kz", "csp-officer-pass-123")
 TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
 s = Subject.objects.create(full_name="Әсел Қасымова", email="csp@example.kz", language="kk")
-r = request_open(type="access", email="csp@example.kz", language="kk", channel="web")
+r = ticket_open(kind="access", email="csp@example.kz", language="kk", channel="web")
 print(s.pk, r.pk, Page.objects.get(slug="about").pk, Email.objects.latest("id").pk)
 """
 LISTEN = """
@@ -65,7 +65,7 @@ def staff_paths(subject, ticket, page, mail):
     ]
     paths.append(reverse("admin:emalu_page_change", args=[page]))
     paths.append(reverse("admin:consent_subject_change", args=[subject]))
-    paths.append(reverse("admin:consent_request_change", args=[ticket]))
+    paths.append(reverse("admin:rights_ticket_change", args=[ticket]))
     paths.append(reverse("admin:post_office_email_change", args=[mail]))  # the confirmation
     return paths
 
@@ -125,6 +125,6 @@ def test_no_csp_violation_or_console_error_on_any_page(site, browser):  # noqa: 
 
     print(f"T4: {len(found)} pages in {time.monotonic() - started:.1f} s")
     assert {path: problems for path, (_, problems) in found.items() if problems} == {}
-    request_page = reverse("admin:consent_request_change", args=[ticket])
+    request_page = reverse("admin:rights_ticket_change", args=[ticket])
     assert found[request_page][0] == 200 and found["/admin/emalu/page/add/"][0] == 200
     assert sum(status == 200 for status, _ in found.values()) > 60

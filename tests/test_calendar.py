@@ -5,9 +5,10 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from consent.calendar import due_date, is_working_day
-from consent.models import CalendarOverride, Request
-from consent.requests import deadline_days, request_open
+from consent.rights.models import Ticket
+from consent.rights.tickets import deadline_days, ticket_open
+from consent.workdays.calendar import due_date, is_working_day
+from consent.workdays.models import CalendarOverride
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -50,34 +51,34 @@ def test_extra_day_off_by_decree(db):
 
 
 @pytest.mark.parametrize(
-    "request_type,days",
+    "ticket_type,days",
     [("access", 3), ("correct", 1), ("block", 1), ("unblock", 1), ("destroy", 1),
      ("withdraw", 15), ("publication_removal", 1), ("transfer_notice", 10),
      ("automated_objection", 3)],
 )  # fmt: skip
-def test_deadlines_per_type(request_type, days):
-    assert deadline_days(Request.Type(request_type)) == days
+def test_deadlines_per_type(ticket_type, days):
+    assert deadline_days(Ticket.Type(ticket_type)) == days
 
 
 def test_every_type_has_a_deadline():
-    for request_type in Request.Type:
-        assert deadline_days(request_type) > 0
+    for ticket_type in Ticket.Type:
+        assert deadline_days(ticket_type) > 0
 
 
 def test_transfer_notice_due_in_ten_working_days_across_nauryz(db):
     """Art. 19(1): 10 working days. Received Thursday 19 March 2026: Fri 20 is day 1; Nauryz
     (21-23 March, with Saturday's and Sunday's days off moved to Tue 24 and Wed 25) and the
     weekend do not count, so day 2 is Thu 26 March and day 10 is Tuesday 7 April."""
-    req = request_open(
-        type=Request.Type.TRANSFER_NOTICE,
+    ticket = ticket_open(
+        kind=Ticket.Type.TRANSFER_NOTICE,
         email="nobody@example.kz",
         language="kk",
-        channel=Request.Channel.WEB,
+        channel=Ticket.Channel.WEB,
         received_at=at(2026, 3, 19),
     )
-    assert req.due_date == date(2026, 4, 7)
+    assert ticket.due_date == date(2026, 4, 7)
 
 
 def test_access_deadline_is_a_setting(settings):
     settings.ACCESS_REQUEST_DAYS = 5
-    assert deadline_days(Request.Type.ACCESS) == 5
+    assert deadline_days(Ticket.Type.ACCESS) == 5

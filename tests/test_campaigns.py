@@ -9,16 +9,16 @@ from django.test import Client
 from django.utils import timezone
 from post_office.models import Email
 
-from consent import gate
-from consent.campaigns import campaign_send, recipients, unsubscribe_token
-from consent.intake import classify, ingest
-from consent.ledger import consent_grant, consent_withdraw, subject_block
-from consent.marketing import marketing_confirm
-from consent.models import AuditEvent, Campaign, CampaignRecipient, LedgerEntry, Source, Subject
-from consent.purposes import MARKETING, SERVICE
-
-from .conftest import verified_login
-from .test_requests import message
+from consent.core import gate
+from consent.core.ledger import consent_grant, consent_withdraw, subject_block
+from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
+from consent.core.purposes import MARKETING, SERVICE
+from consent.marketing.campaigns import campaign_send, recipients, unsubscribe_token
+from consent.marketing.models import Campaign, CampaignRecipient
+from consent.marketing.optin import marketing_confirm
+from consent.rights.intake import classify, ingest
+from tests.conftest import verified_login
+from tests.test_requests import message
 
 
 class FakeRequest:
@@ -35,7 +35,7 @@ def confirmed(email, language="kk"):
 
 
 def gate_text():
-    from consent.texts import current_text
+    from consent.core.texts import current_text
 
     return current_text(MARKETING)
 
@@ -168,19 +168,23 @@ def test_an_unsubscribe_by_email_takes_effect_before_the_next_send(texts, campai
     stays = confirmed("stays@example.kz")
     campaign_send(campaign)
     sent = Email.objects.get(to=[subject.email])
-    req = ingest(message(mailto_subject(sent), sender=subject.email, message_id=f"<u-{lang}@x>"))
+    ticket = ingest(message(mailto_subject(sent), sender=subject.email, message_id=f"<u-{lang}@x>"))
 
     assert set(recipients()) == {stays}
     second = Campaign.objects.create(title="December", subject_kk="Желтоқсан", body_kk="Мәтін")
     assert campaign_send(second) == 1
     assert not CampaignRecipient.objects.filter(campaign=second, subject=subject).exists()
     assert Email.objects.filter(to=[subject.email]).count() == 2  # the campaign, the answer
-    req.refresh_from_db()
-    assert (req.type, req.language, req.status) == ("unsubscribe", lang, "done")
+    ticket.refresh_from_db()
+    assert (ticket.type, ticket.language, ticket.status) == ("unsubscribe", lang, "done")
     entry = LedgerEntry.objects.filter(subject=subject).latest("id")
-    assert (entry.kind, entry.source, entry.reason) == ("withdraw", "email_request", req.reference)
+    assert (entry.kind, entry.source, entry.reason) == (
+        "withdraw",
+        "email_request",
+        ticket.reference,
+    )
     reply = Email.objects.filter(to=[subject.email]).latest("id")
-    assert answer in reply.message and req.reference in reply.message
+    assert answer in reply.message and ticket.reference in reply.message
     assert "/requests/confirm/" not in reply.message
     audit = AuditEvent.objects.filter(subject_ref=subject.pk).values_list("action", flat=True)
     assert {"request_open", "consent_withdraw", "request_close"} <= set(audit)
@@ -191,8 +195,8 @@ def test_an_unsubscribe_by_email_from_an_unknown_sender_stores_nothing_personal(
     campaign_send(campaign)
     phrase = mailto_subject(Email.objects.get())
     ledger, people = LedgerEntry.objects.count(), Subject.objects.count()
-    req = ingest(message(phrase, sender="stranger@example.kz"))
-    assert req.subject is None and req.status == "unverified"
+    ticket = ingest(message(phrase, sender="stranger@example.kz"))
+    assert ticket.subject is None and ticket.status == "unverified"
     assert (LedgerEntry.objects.count(), Subject.objects.count()) == (ledger, people)
     assert set(recipients()) == {stays}
     reply = Email.objects.get(to=["stranger@example.kz"])  # the same neutral answer as before
@@ -200,7 +204,7 @@ def test_an_unsubscribe_by_email_from_an_unknown_sender_stores_nothing_personal(
 
 
 def test_subscribing_again_needs_a_new_double_opt_in(texts, campaign):
-    from consent.marketing import read_token
+    from consent.marketing.optin import read_token
 
     old_payload = {"e": "yes@example.kz", "n": "", "l": "kk", "t": gate_text().pk,
                    "ts": timezone.now().timestamp()}  # fmt: skip
@@ -222,11 +226,11 @@ def test_marketer_sees_counts_not_addresses(client, texts, campaign):
     marketer = User.objects.create_user("dan", password="pw-dan-123456", is_staff=True)
     marketer.groups.add(Group.objects.get(name="marketer"))
     verified_login(client, marketer)
-    html = client.get(f"/admin/consent/campaign/{campaign.pk}/change/").content.decode()
+    html = client.get(f"/admin/marketing/campaign/{campaign.pk}/change/").content.decode()
     assert "yes@example.kz" not in html
     assert ">1<" in html.replace(" ", "")  # the audience count
     assert client.get("/admin/consent/subject/").status_code == 403
-    response = client.post("/admin/consent/campaign/",
+    response = client.post("/admin/marketing/campaign/",
                            {"action": "send", "_selected_action": [campaign.pk]})  # fmt: skip
     assert response.status_code == 302
     campaign.refresh_from_db()
@@ -236,9 +240,9 @@ def test_marketer_sees_counts_not_addresses(client, texts, campaign):
 
 def test_preview_and_test_send_record_no_recipient(officer_client, texts, campaign):
     confirmed("yes@example.kz")
-    page = officer_client.get(f"/admin/consent/campaign/{campaign.pk}/change/").content.decode()
+    page = officer_client.get(f"/admin/marketing/campaign/{campaign.pk}/change/").content.decode()
     assert "Қараша жаңалықтары" in page and "Новости ноября" in page  # both previews
-    officer_client.post("/admin/consent/campaign/",
+    officer_client.post("/admin/marketing/campaign/",
                         {"action": "send_test", "_selected_action": [campaign.pk]})  # fmt: skip
     tests = Email.objects.filter(to=["alice@example.kz"])
     assert sorted(e.subject for e in tests) == ["[TEST] Жаңалықтар", "[TEST] Новости"]

@@ -4,9 +4,9 @@ import re
 
 import pytest
 
-from consent.ledger import consent_grant
-from consent.models import AuditEvent, ConsentText, LedgerEntry, Source
-from consent.purposes import MARKETING, SERVICE
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, ConsentText, LedgerEntry, Source
+from consent.core.purposes import MARKETING, SERVICE
 
 
 @pytest.fixture
@@ -127,7 +127,7 @@ def test_changelists_keep_a_constant_query_count(
 
 
 def test_a_long_history_shows_its_latest_rows_and_links_the_whole_ledger(officer_client, entry):
-    from consent.admin import LatestRowsFormSet
+    from consent.core.admin import LatestRowsFormSet
 
     subject = entry.subject
     text = entry.text
@@ -147,8 +147,8 @@ def test_a_long_history_shows_its_latest_rows_and_links_the_whole_ledger(officer
 @pytest.mark.parametrize("view", ["export.json", "export.pdf", "evidence.csv", "evidence.pdf"])
 def test_nothing_about_a_blocked_person_is_exported(officer_client, entry, view):
     """Legal item 12: no exports while blocked; staff are sent back to the person's page."""
-    from consent.ledger import subject_block
-    from consent.models import AuditEvent, Source
+    from consent.core.ledger import subject_block
+    from consent.core.models import AuditEvent, Source
 
     subject_block(entry.subject, reason="complaint", source=Source.ADMIN)
     base = f"/admin/consent/subject/{entry.subject.pk}/"

@@ -4,9 +4,10 @@ from datetime import date
 
 import pytest
 
-from consent.cookies import COOKIE
-from consent.models import CookieChoice, PolicyVersion
-from consent.texts import policy_publish
+from consent.cookies.banner import COOKIE
+from consent.cookies.models import CookieChoice
+from consent.core.models import PolicyVersion
+from consent.core.texts import policy_publish
 
 FOREIGN = ["googletagmanager", "google-analytics", "mc.yandex", "analytics-config.js"]
 

@@ -7,8 +7,8 @@ import time
 import pytest
 from django.db import connection
 
-from .live import TcpProxy, gunicorn, live_database, query, request
-from .test_load import FAST, form_session, post_contact
+from tests.live import TcpProxy, gunicorn, live_database, query, request
+from tests.test_load import FAST, form_session, post_contact
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 

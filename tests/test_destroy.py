@@ -6,21 +6,21 @@ from django.db import connection
 from post_office.models import Attachment, Email
 from post_office.utils import create_attachments
 
-from consent.ledger import consent_grant, subject_block
-from consent.mail import queue_mail
-from consent.models import (
+from consent.core.ledger import consent_grant, subject_block
+from consent.core.mail import queue_mail
+from consent.core.models import (
     AuditEvent,
     Guardian,
     LedgerEntry,
-    Request,
     Source,
     Subject,
     Submission,
     Tombstone,
 )
-from consent.purposes import MARKETING, SERVICE
-from consent.requests import request_answer_access, request_correct, request_open, request_verify
-from consent.subjects import subject_destroy
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.erasure import subject_destroy
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_answer_access, ticket_correct, ticket_open, ticket_verify
 
 MARKER = "Zzmarker7741"
 
@@ -115,11 +115,11 @@ def test_destroy_keeps_other_peoples_mail_with_a_similar_address(texts, make_sub
     assert list(Email.objects.values_list("to", flat=True)) == [["joann@example.kz"]]
 
 
-def verified_request(person, request_type, email=None):
-    req = request_open(type=request_type, email=email or person.email, language="kk",
+def verified_request(person, ticket_type, email=None):
+    ticket = ticket_open(kind=ticket_type, email=email or person.email, language="kk",
                        channel="email")  # fmt: skip
-    request_verify(req)
-    return Request.objects.get(pk=req.pk)
+    ticket_verify(ticket)
+    return Ticket.objects.get(pk=ticket.pk)
 
 
 def test_destroy_removes_the_access_export_mailed_to_the_person(
@@ -128,7 +128,7 @@ def test_destroy_removes_the_access_export_mailed_to_the_person(
     settings.MEDIA_ROOT = tmp_path
     ann, bob = make_subject(email="ann@example.kz"), make_subject(email="bob@example.kz")
     for person in (ann, bob):
-        request_answer_access(verified_request(person, "access"), actor=officer)
+        ticket_answer_access(verified_request(person, "access"), actor=officer)
     ann_mail, bob_mail = (Email.objects.filter(to=p.email).latest("id") for p in (ann, bob))
     ann_export = list(ann_mail.attachments.order_by("name"))  # R-<n>.json, R-<n>.pdf
     assert len(ann_export) == 2 and b"ann@example.kz" in ann_export[0].file.read()
@@ -152,7 +152,7 @@ def test_destroy_removes_mail_sent_to_an_address_held_before_a_correction(
     texts, make_subject, officer
 ):
     ann = make_subject(email="ann-old@example.kz")
-    request_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
+    ticket_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
                     document="letter", actor=officer)  # fmt: skip
     ann.refresh_from_db()
     assert Email.objects.filter(to="ann-old@example.kz").count() == 2  # link and answer
@@ -164,7 +164,7 @@ def test_destroy_removes_mail_sent_to_an_address_held_before_a_correction(
 
 def test_an_old_address_now_held_by_someone_else_keeps_their_mail(texts, make_subject, officer):
     ann = make_subject(email="ann-old@example.kz")
-    request_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
+    ticket_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
                     document="letter", actor=officer)  # fmt: skip
     ann.refresh_from_db()
     newcomer = make_subject(email="ann-old@example.kz")

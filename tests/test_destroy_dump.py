@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from aiosmtpd.controller import Controller
 
-from .live import PYTHON, ROOT, Inbox, free_port, live_database, query
+from tests.live import PYTHON, ROOT, Inbox, free_port, live_database, query
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
@@ -18,12 +18,14 @@ from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.contrib.auth.models import User
 from post_office.models import Attachment
-from consent.ledger import consent_grant, subject_block
-from consent.mail import queue_mail
-from consent.models import Guardian, Request, Source, Subject, Submission
-from consent.requests import (request_answer_access, request_correct, request_destroy,
-                              request_open, request_verify)
-from consent.texts import current_text
+from consent.core.ledger import consent_grant, subject_block
+from consent.core.mail import queue_mail
+from consent.core.models import Guardian, Source, Subject, Submission
+from consent.rights.models import Ticket
+from consent.rights.tickets import (
+    ticket_answer_access, ticket_correct, ticket_destroy, ticket_open, ticket_verify,
+)
+from consent.core.texts import current_text
 
 officer = User.objects.create_superuser("alice", "alice@example.kz", "pw-alice-123456")
 s = Subject.objects.create(full_name="Zqmarker Name", email="zqmarker-old@example.kz",
@@ -35,25 +37,25 @@ sub.photo.save("q.jpg", ContentFile(b"\\xff\\xd8 Zqmarker"), save=True)
 g = Guardian.objects.create(subject=s, full_name="Zqmarker Parent", contact="+77010000000")
 consent_grant(s, current_text("service"), language="kk", source=Source.APPLICATION_FORM,
               guardian=g)
-req = request_open(type="correct", email="zqmarker-old@example.kz", language="kk",
+ticket = ticket_open(kind="correct", email="zqmarker-old@example.kz", language="kk",
                    channel="email", message="Zqmarker: new address")
-request_verify(req)
-request_correct(Request.objects.get(pk=req.pk), changes={"email": "zqmarker@example.kz"},
+ticket_verify(ticket)
+ticket_correct(Ticket.objects.get(pk=ticket.pk), changes={"email": "zqmarker@example.kz"},
                 document="letter", actor=officer)  # answered at the old address
-req = request_open(type="access", email="zqmarker@example.kz", language="ru", channel="email")
-request_verify(req)
-request_answer_access(Request.objects.get(pk=req.pk), actor=officer)
+ticket = ticket_open(kind="access", email="zqmarker@example.kz", language="ru", channel="email")
+ticket_verify(ticket)
+ticket_answer_access(Ticket.objects.get(pk=ticket.pk), actor=officer)
 call_command("send_queued_mail", processes=1)
 print("ATTACHMENTS", Attachment.objects.count())
 s.refresh_from_db()
 subject_block(s, reason="Zqmarker complained", source=Source.ADMIN)
 queue_mail(s.email, "ack", {"name": s.full_name, "form_name": "x", "policy_number": 1},
            language="kk", subject="ack")
-req = request_open(type="destroy", email="zqmarker@example.kz", language="kk", channel="email",
+ticket = ticket_open(kind="destroy", email="zqmarker@example.kz", language="kk", channel="email",
                    message="Zqmarker: destroy it all")
-request_verify(req)
-request_destroy(Request.objects.get(pk=req.pk), actor=officer)
-print("REF", req.reference)
+ticket_verify(ticket)
+ticket_destroy(Ticket.objects.get(pk=ticket.pk), actor=officer)
+print("REF", ticket.reference)
 """
 
 

@@ -5,9 +5,9 @@ import io
 
 import pytest
 
-from consent.ledger import consent_grant, consent_withdraw
-from consent.models import AuditEvent, LedgerEntry, Source
-from consent.purposes import MARKETING, SERVICE
+from consent.core.ledger import consent_grant, consent_withdraw
+from consent.core.models import AuditEvent, LedgerEntry, Source
+from consent.core.purposes import MARKETING, SERVICE
 
 
 @pytest.fixture

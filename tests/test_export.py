@@ -13,19 +13,14 @@ from django.test import RequestFactory
 from django.utils import translation
 from post_office.models import Email
 
-from consent.campaigns import campaign_send
-from consent.export import export_json, export_pdf
-from consent.ledger import consent_grant, consent_withdraw
-from consent.models import (
-    Campaign,
-    Correction,
-    Guardian,
-    Source,
-    Subject,
-    Submission,
-)
-from consent.purposes import MARKETING, SERVICE
-from consent.requests import request_correct, request_open, request_verify
+from consent.core.ledger import consent_grant, consent_withdraw
+from consent.core.models import Guardian, Source, Subject, Submission
+from consent.core.purposes import MARKETING, SERVICE
+from consent.marketing.campaigns import campaign_send
+from consent.marketing.models import Campaign
+from consent.rights.export import export_json, export_pdf
+from consent.rights.models import Correction
+from consent.rights.tickets import ticket_correct, ticket_open, ticket_verify
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -70,11 +65,11 @@ def person(texts, make_subject, officer):
     )  # fmt: skip
     campaign_send(campaign)
     consent_withdraw(s, MARKETING, source=Source.SELF_SERVICE, reason="Больше не интересно")
-    req = request_open(type="correct", email="asel@example.kz", language="ru", channel="email",
+    ticket = ticket_open(kind="correct", email="asel@example.kz", language="ru", channel="email",
                        purpose=SERVICE, message="Исправьте фамилию",
                        message_id="<abc-123@mail.example.kz>")  # fmt: skip
-    req = request_verify(req)
-    request_correct(req, changes={"full_name": "Әсел Қасымқызы"}, document="Удостоверение № 0451",
+    ticket = ticket_verify(ticket)
+    ticket_correct(ticket, changes={"full_name": "Әсел Қасымқызы"}, document="Удостоверение № 0451",
                     actor=officer)  # fmt: skip
     s.refresh_from_db()
     return s
@@ -112,7 +107,7 @@ def expected(obj, field):
         how = {
             "guardian": lambda g: g.full_name,
             "text": lambda t: str(t.version),
-            "request": lambda r: r.reference,
+            "ticket": lambda r: r.reference,
             "campaign": lambda c: c.content(obj.language)[0],
         }
         assert field.name in how, f"{obj._meta.label}.{field.name}: decide how to export it"
@@ -141,10 +136,12 @@ def test_the_export_holds_every_field_linked_to_the_subject(person):
                         assert v in text, f"{model._meta.label}.{field.name} = {v!r} not exported"
                 checked.add(f"{model._meta.label}.{field.name}")
     # the walk really covered the models the law is about
-    for name in ["Correction.old_value", "Correction.document", "CampaignRecipient.queued_at",
-                 "Guardian.contact", "Submission.data", "Request.outcome", "LedgerEntry.ip",
-                 "LedgerEntry.user_agent", "LedgerEntry.reason", "Subject.created_at"]:  # fmt: skip
-        assert f"consent.{name}" in checked
+    for name in ["rights.Correction.old_value", "rights.Correction.document",
+                 "marketing.CampaignRecipient.queued_at", "consent.Guardian.contact",
+                 "consent.Submission.data", "rights.Ticket.outcome", "consent.LedgerEntry.ip",
+                 "consent.LedgerEntry.user_agent", "consent.LedgerEntry.reason",
+                 "consent.Subject.created_at"]:  # fmt: skip
+        assert name in checked
     assert data["subject_id"] == person.pk
     assert "alice" not in text  # the staff member is not the person's data
     # the photo: held, since when, and how to get a copy; not the file or its storage name
@@ -190,17 +187,17 @@ def test_an_address_taken_over_by_someone_else_brings_none_of_the_first_persons_
 ):
     """A wrote from x@ and then moved to y@; B later signs up with x@. B's export and B's
     destruction leave A's requests alone."""
-    from consent.subjects import subject_destroy
+    from consent.rights.erasure import subject_destroy
 
     first = make_subject(full_name="First", email="x@example.kz")
-    req = request_open(type="access", email="x@example.kz", language="kk", channel="web",
+    ticket = ticket_open(kind="access", email="x@example.kz", language="kk", channel="web",
                        message="first person's words")  # fmt: skip
-    assert req.subject == first
+    assert ticket.subject == first
     first.email = "y@example.kz"
     first.save()
     second = make_subject(full_name="Second", email="x@example.kz")
     assert "first person's words" not in export_json(second, "kk").decode()
     with django_capture_on_commit_callbacks(execute=True):
         subject_destroy(second, request_ref="R-test")
-    req.refresh_from_db()
-    assert req.subject == first and req.message == "first person's words"
+    ticket.refresh_from_db()
+    assert ticket.subject == first and ticket.message == "first person's words"

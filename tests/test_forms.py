@@ -7,13 +7,12 @@ from django.core import mail
 from django.utils import timezone
 from post_office.models import Email
 
-from consent import gate
-from consent.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission
-from consent.purposes import DATA_FIELDS, MARKETING, PURPOSES, SERVICE
+from consent.core import gate
+from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission
+from consent.core.purposes import DATA_FIELDS, MARKETING, PURPOSES, SERVICE
 from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
 from forms_app.models import UsedFormToken
-
-from .conftest import aged_token
+from tests.conftest import aged_token
 
 FORM_URLS = {"contact": "contact/", "apply": "apply/", "newsletter": "newsletter/"}
 
@@ -238,7 +237,7 @@ def test_newsletter_requires_its_consent(client, texts):
 
 
 def test_forged_or_expired_confirmation_link_is_refused(client, texts, time_machine):
-    from consent.marketing import make_token
+    from consent.marketing.optin import make_token
 
     assert client.post("/kk/newsletter/confirm/forged/").status_code == 400
     token = make_token({"e": "x@example.kz", "n": "", "l": "kk", "t": texts[MARKETING].pk})

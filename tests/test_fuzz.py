@@ -17,10 +17,9 @@ from hypothesis import settings as hsettings
 from hypothesis import strategies as st
 from hypothesis.extra.django import from_field, from_form
 
-from consent.models import Submission
+from consent.core.models import Submission
 from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
-
-from .conftest import aged_token
+from tests.conftest import aged_token
 
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 WEIRD = "\u200b\u200d\u200e\u200f\u202e\u061c\ufeff\x00\n\r\t<>\"'&%;"

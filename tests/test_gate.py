@@ -7,17 +7,17 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from consent import gate
-from consent.ledger import (
+from consent.core import gate
+from consent.core.ledger import (
     consent_grant,
     consent_require_again,
     consent_withdraw,
     subject_block,
     subject_unblock,
 )
-from consent.models import ConsentText, Guardian, LedgerEntry, Source, Subject
-from consent.purposes import MARKETING, SERVICE
-from consent.texts import text_publish
+from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject
+from consent.core.purposes import MARKETING, SERVICE
+from consent.core.texts import text_publish
 
 FORM = Source.CONTACT_FORM
 
@@ -148,7 +148,7 @@ def test_batch_gate_is_a_constant_number_of_queries(texts, make_subject, django_
             subject_block(s, reason="x", source=Source.ADMIN)
     expected = {s.pk for i, s in enumerate(subjects) if i % 3 and i % 5}
     with django_assert_num_queries(1):
-        got = set(gate.permitted(MARKETING).values_list("pk", flat=True))
+        got = set(gate.permitted_subjects(MARKETING).values_list("pk", flat=True))
     assert got == expected
 
 
@@ -170,7 +170,7 @@ def test_batch_gate_for_10000_subjects_is_one_query(texts, django_assert_num_que
         for s in subjects[::2]
     )
     with django_assert_num_queries(1):
-        assert gate.permitted(MARKETING).count() == 5_000
+        assert gate.permitted_subjects(MARKETING).count() == 5_000
 
 
 def test_current_state_of_all_purposes_is_one_query(texts, make_subject, django_assert_num_queries):
@@ -194,5 +194,5 @@ def test_gate_uses_the_ledger_index(texts, make_subject):
     s = make_subject()
     grant(s, texts[SERVICE])
     with CaptureQueriesContext(connection) as ctx:
-        list(gate.permitted(SERVICE, Subject.objects.filter(pk=s.pk)))
+        list(gate.permitted_subjects(SERVICE, Subject.objects.filter(pk=s.pk)))
     assert "consent_ledgerentry" in ctx.captured_queries[0]["sql"]

@@ -8,11 +8,10 @@ import ssl
 import pytest
 from django.core.management import call_command
 
-from consent import intake
-from consent.models import Request
-
-from .live import dovecot
-from .test_requests import message, person  # noqa: F401  (fixture)
+from consent.rights import intake
+from consent.rights.models import Ticket
+from tests.live import dovecot
+from tests.test_requests import message, person  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.live
 USER, PASSWORD = "requests", "imap-test-pw"
@@ -49,7 +48,7 @@ def test_fetch_opens_requests_and_marks_them_seen(mailbox, person):  # noqa: F81
                              "хабарламалардан бас тарту", message_id="<b@x>"))  # fmt: skip
     deliver(mailbox, message("Сұрақ", message_id="<c@x>"))
     call_command("fetch_request_mail")
-    assert sorted(Request.objects.values_list("type", "language")) == [
+    assert sorted(Ticket.objects.values_list("type", "language")) == [
         ("correct", "ru"), ("other", "kk"), ("unsubscribe", "kk")]  # fmt: skip
     assert unseen(mailbox) == 0
 
@@ -61,14 +60,14 @@ def test_a_duplicate_message_makes_no_second_request(mailbox, person):  # noqa: 
     call_command("fetch_request_mail")
     deliver(mailbox, raw)
     call_command("fetch_request_mail")
-    assert Request.objects.count() == 1 and unseen(mailbox) == 0
+    assert Ticket.objects.count() == 1 and unseen(mailbox) == 0
 
 
 def test_malformed_message_is_reported_and_the_rest_processed(mailbox, person):  # noqa: F811
     deliver(mailbox, b"Subject: =?utf-8?B?!!!?=\r\n\r\n\xff\xfe no sender at all")
     deliver(mailbox, message("Отзыв согласия на обработку персональных данных", message_id="<w@x>"))
     call_command("fetch_request_mail")
-    assert list(Request.objects.values_list("type", flat=True)) == ["withdraw"]
+    assert list(Ticket.objects.values_list("type", flat=True)) == ["withdraw"]
     assert unseen(mailbox) == 0
 
 
@@ -84,8 +83,9 @@ def test_a_crash_mid_batch_loses_nothing(mailbox, person, monkeypatch):  # noqa:
         return real_ingest(raw)
 
     with monkeypatch.context() as patch, pytest.raises(RuntimeError):
-        patch.setattr("consent.management.commands.fetch_request_mail.ingest", crash_on_third)
+        command = "consent.rights.management.commands.fetch_request_mail"
+        patch.setattr(f"{command}.ingest", crash_on_third)
         call_command("fetch_request_mail")
-    assert Request.objects.count() == 2 and unseen(mailbox) == 2
+    assert Ticket.objects.count() == 2 and unseen(mailbox) == 2
     call_command("fetch_request_mail")
-    assert Request.objects.count() == 4 and unseen(mailbox) == 0
+    assert Ticket.objects.count() == 4 and unseen(mailbox) == 0

@@ -12,9 +12,9 @@ import subprocess
 import pytest
 from aiosmtpd.controller import Controller
 
-from . import live
-from .live import PYTHON, ROOT, free_port, gunicorn, live_database
-from .test_browser import browser  # noqa: F401  (fixture)
+from tests import live
+from tests.live import PYTHON, ROOT, free_port, gunicorn, live_database
+from tests.test_browser import browser  # noqa: F401  (fixture)
 
 pytestmark = pytest.mark.live
 KEY = "3132333435363738393031323334353637383930"  # the officer's TOTP secret (hex)
@@ -27,8 +27,8 @@ u.groups.add(Group.objects.get(name="privacy_officer"))
 TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
 """
 CAMPAIGN = """
-from consent.campaigns import campaign_send
-from consent.models import Campaign
+from consent.marketing.campaigns import campaign_send
+from consent.marketing.models import Campaign
 c = Campaign.objects.create(title="t", subject_kk="Жаңалықтар", body_kk="Қараша жаңалықтары")
 print(campaign_send(c))
 """
@@ -135,7 +135,7 @@ def test_newcomer_journey(world, browser):  # noqa: F811
     officer.click("input[type=submit], button[type=submit]")
     officer.wait_for_url(base + "/admin/")
     assert officer.locator("#desk-summary").is_visible()
-    officer.goto(base + "/admin/consent/request/?due=open")
+    officer.goto(base + "/admin/rights/ticket/?due=open")
     row = officer.locator("#result_list tbody tr").first
     assert "R-" in row.inner_text() and re.search(r"\d\d\.\d\d\.\d{4}", row.inner_text())
     row.locator("a").first.click()

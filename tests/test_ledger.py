@@ -4,11 +4,19 @@ import pytest
 from django.db import DatabaseError, connection, transaction
 from django.db.models import QuerySet
 
-from consent.audit import audit
-from consent.ledger import consent_grant
-from consent.models import AppendOnlyError, AuditEvent, LedgerEntry, Source, Tombstone
-from consent.purposes import SERVICE
-from consent.sql import APPEND_ONLY_TABLES
+from consent.core.audit import audit
+from consent.core.ledger import consent_grant
+from consent.core.models import AppendOnlyError, AuditEvent, LedgerEntry, Source, Tombstone
+from consent.core.purposes import SERVICE
+from consent.core.sql import append_only_tables
+
+# Written out, so that a model that stops being AppendOnly (or a table renamed) fails here.
+APPEND_ONLY_TABLES = [
+    "consent_auditevent",
+    "consent_cookiechoice",
+    "consent_ledgerentry",
+    "consent_tombstone",
+]
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="the guarantees are PostgreSQL's"
@@ -25,6 +33,10 @@ def rows(texts, make_subject):
 def raw(sql):
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute(sql)
+
+
+def test_every_append_only_model_in_any_app_is_locked():
+    assert append_only_tables() == APPEND_ONLY_TABLES
 
 
 def test_requests_run_as_the_runtime_role(db):

@@ -11,14 +11,14 @@ from urllib.parse import unquote
 
 from post_office.models import Email
 
-from consent.campaigns import campaign_send
-from consent.ledger import consent_grant
-from consent.models import Campaign, Source, Subject
-from consent.purposes import MARKETING, SERVICE
-from consent.requests import request_open
-from consent.selfservice import link_request
-
-from .conftest import aged_token
+from consent.core.ledger import consent_grant
+from consent.core.models import Source, Subject
+from consent.core.purposes import MARKETING, SERVICE
+from consent.marketing.campaigns import campaign_send
+from consent.marketing.models import Campaign
+from consent.rights.selfservice import link_request
+from consent.rights.tickets import ticket_open
+from tests.conftest import aged_token
 
 NAME = "Дана Серікқызы"
 EMAIL = "dana.private@example.kz"
@@ -88,7 +88,7 @@ def test_other_emailed_links_carry_no_personal_data(texts, make_subject):
     consent_grant(subject, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     consent_grant(subject, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
     link_request(EMAIL, "kk")  # self-service
-    request_open(type="access", email=EMAIL, language="ru", channel="web")  # confirmation link
+    ticket_open(kind="access", email=EMAIL, language="ru", channel="web")  # confirmation link
     campaign_send(Campaign.objects.create(title="N", subject_kk="Жаңалық", body_kk="Мәтін"))
     urls = emailed_urls(EMAIL)
     for path in ("/my-data/open/", "/requests/confirm/", "/unsubscribe/"):

@@ -2,7 +2,7 @@
 
 import pytest
 
-from .live import gunicorn, live_database, request
+from tests.live import gunicorn, live_database, request
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 

@@ -6,7 +6,7 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from .live import form_session, gunicorn, live_database, query, request
+from tests.live import form_session, gunicorn, live_database, query, request
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 FAST = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100000/60"}

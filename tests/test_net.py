@@ -1,6 +1,6 @@
 from django.test import RequestFactory
 
-from emalu.net import client_ip
+from consent.common.net import client_ip
 
 
 def test_forwarded_for_is_ignored_from_an_untrusted_peer(settings):

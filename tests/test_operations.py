@@ -11,14 +11,15 @@ import pytest
 from django.core.management import call_command
 from django.utils import timezone
 
-from consent import gate
-from consent.ledger import consent_grant, consent_withdraw, subject_block
-from consent.models import Breach, LedgerEntry, Source, Subject
-from consent.purposes import MARKETING, SERVICE
-from consent.requests import request_open
-from consent.retention import enforce_retention
-
-from .conftest import verified_login
+from consent.core import gate
+from consent.core.ledger import consent_grant, consent_withdraw, subject_block
+from consent.core.models import LedgerEntry, Source, Subject
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.breaches import breach_record
+from consent.rights.models import Breach
+from consent.rights.retention import enforce_retention
+from consent.rights.tickets import ticket_open
+from tests.conftest import verified_login
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -50,7 +51,7 @@ def test_retention_destroys_exactly_what_is_past_its_term(texts, make_subject, t
     subject_block(blocked, reason="complaint", source=Source.ADMIN)
     pending = make_subject(full_name="Pending", email="pending@example.kz")
     grant_at(pending, texts[SERVICE], long_ago, 3 * 365)
-    request_open(type="access", email="pending@example.kz", language="kk", channel="web")
+    ticket_open(kind="access", email="pending@example.kz", language="kk", channel="web")
 
     plan = enforce_retention(dry_run=True)
     assert sorted(plan["destroy"]) == sorted([past.pk, withdrawn.pk])
@@ -71,7 +72,7 @@ def test_retention_drops_delivered_access_answers_after_a_week(
     from django.core.files.base import ContentFile
     from post_office.models import STATUS, Attachment, Email
 
-    from consent.mail import queue_mail
+    from consent.core.mail import queue_mail
 
     settings.MEDIA_ROOT = tmp_path
     time_machine.move_to("2026-11-10 10:00+05:00", tick=False)
@@ -101,23 +102,23 @@ def test_retention_command_dry_run_prints_the_plan(texts, make_subject):
 
 def test_breach_deadline_lands_after_the_holiday(officer_client, officer, db, time_machine):
     # Detected on Tuesday 15 December 2026, the eve of Independence Day (Wednesday 16).
-    breach = Breach.objects.create(detected_at=datetime(2026, 12, 15, 18, tzinfo=ALMATY),
-                                   description="Lost laptop", people_affected=12)  # fmt: skip
+    breach = breach_record(Breach(detected_at=datetime(2026, 12, 15, 18, tzinfo=ALMATY),
+                                  description="Lost laptop", people_affected=12))  # fmt: skip
     assert breach.regulator_due == date(2026, 12, 17)
-    html = officer_client.get(f"/admin/consent/breach/{breach.pk}/change/").content.decode()
+    html = officer_client.get(f"/admin/rights/breach/{breach.pk}/change/").content.decode()
     assert "123456789012" in html and "Test Responsible" in html and "dpo@example.kz" in html
     time_machine.move_to("2026-12-16 12:00+05:00")
     verified_login(officer_client, officer)  # the session would have expired meanwhile
-    assert 'class="overdue"' not in officer_client.get("/admin/consent/breach/").content.decode()
+    assert 'class="overdue"' not in officer_client.get("/admin/rights/breach/").content.decode()
     time_machine.move_to("2026-12-17 09:00+05:00")  # due today, no one notified yet
-    assert 'class="overdue"' in officer_client.get("/admin/consent/breach/").content.decode()
+    assert 'class="overdue"' in officer_client.get("/admin/rights/breach/").content.decode()
 
 
 def test_statistics_have_no_direct_identifiers(officer_client, texts, make_subject):
     s = make_subject(full_name="Zq Person", email="zq@example.kz", phone="+77011112233",
                      birth_date=date(1990, 5, 17))  # fmt: skip
     consent_grant(s, texts[SERVICE], language="ru", source=Source.APPLICATION_FORM)
-    response = officer_client.get("/admin/consent/ledgerentry/statistics.csv")
+    response = officer_client.get("/admin/rights/ticket/statistics.csv")
     body = response.content.decode("utf-8-sig")
     rows = list(csv.DictReader(io.StringIO(body)))
     assert rows and rows[0]["purpose"] == SERVICE and rows[0]["age_band"] == "30-44"
@@ -129,7 +130,7 @@ def test_statistics_have_no_direct_identifiers(officer_client, texts, make_subje
 
 @pytest.mark.parametrize("host,warns", [("127.0.0.1", False), ("db.example.com", True)])
 def test_data_location_check(settings, host, warns):
-    from consent.checks import check_data_location
+    from consent.core.checks import check_data_location
 
     settings.DATABASES = {**settings.DATABASES, "default": {**settings.DATABASES["default"],
                                                             "HOST": host}}  # fmt: skip
@@ -139,7 +140,7 @@ def test_data_location_check(settings, host, warns):
 @pytest.mark.parametrize("host,warns", [("127.0.0.1", False), ("smtp.mailgun.org", True)])
 def test_the_mail_relay_must_be_in_kazakhstan(settings, host, warns):
     """Every message passes it, a confirmation link before any consent too (legal item 18)."""
-    from consent.checks import check_data_location
+    from consent.core.checks import check_data_location
 
     mailer = settings.MAILERS["default"]
     settings.MAILERS = {"default": {**mailer, "OPTIONS": {"host": host}}}
@@ -149,7 +150,7 @@ def test_the_mail_relay_must_be_in_kazakhstan(settings, host, warns):
 
 
 def test_a_cache_of_its_own_per_worker_warns_on_deploy(settings):
-    from consent.checks import check_shared_cache
+    from consent.core.checks import check_shared_cache
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
     assert [w.id for w in check_shared_cache(None)] == ["consent.W002"]
@@ -159,7 +160,7 @@ def test_a_cache_of_its_own_per_worker_warns_on_deploy(settings):
 
 
 def test_a_cache_abroad_warns(settings):
-    from consent.checks import check_data_location
+    from consent.core.checks import check_data_location
 
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                    "LOCATION": "redis://cache.example.com:6379/1"}}  # fmt: skip
@@ -278,7 +279,7 @@ def test_security_headers_on_every_staff_url(client, texts, officer, make_subjec
     headers = {"accept-language": lang}
     assert_header_contract(client.get("/admin/login/", secure=True, headers=headers), True, "login")
     subject = make_subject(email="headers@example.kz")
-    ticket = request_open(type="access", email="headers@example.kz", language=lang, channel="web")
+    ticket = ticket_open(kind="access", email="headers@example.kz", language=lang, channel="web")
     page = Page.objects.create(slug="about", title_kk="Біз", title_ru="О нас")
     pages = [
         (reverse(f"admin:{p.name}"), p.name.endswith("_changelist"))
@@ -286,12 +287,12 @@ def test_security_headers_on_every_staff_url(client, texts, officer, make_subjec
         if not p.pattern.converters and "(?P" not in str(p.pattern) and p.name != "logout"
     ]
     pages += [(reverse("admin:consent_subject_change", args=[subject.pk]), True),
-              (reverse("admin:consent_request_change", args=[ticket.pk]), True),
+              (reverse("admin:rights_ticket_change", args=[ticket.pk]), True),
               (reverse("admin:emalu_page_change", args=[page.pk]), True)]  # fmt: skip
     pages += [(reverse(f"admin:consent_subject_{view}", args=[subject.pk, fmt]), True)
               for view, fmt in [("export", "json"), ("export", "pdf"), ("evidence", "csv"),
                                 ("evidence", "pdf")]]  # fmt: skip
-    assert len(pages) > 40 and "/admin/consent/ledgerentry/statistics.csv" in dict(pages)
+    assert len(pages) > 40 and "/admin/rights/ticket/statistics.csv" in dict(pages)
     verified_login(client, officer)
     for path, ok in pages:
         response = client.get(path, secure=True, headers=headers)

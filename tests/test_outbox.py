@@ -12,8 +12,8 @@ import pytest
 from aiosmtpd.controller import Controller
 from post_office.models import STATUS
 
-from .live import PYTHON, ROOT, Inbox, free_port, gunicorn, live_database, query
-from .test_load import FAST, form_session, post_contact
+from tests.live import PYTHON, ROOT, Inbox, free_port, gunicorn, live_database, query
+from tests.test_load import FAST, form_session, post_contact
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 

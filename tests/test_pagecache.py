@@ -10,14 +10,14 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from consent.models import ConsentText, PolicyVersion, Submission
-from consent.purposes import PURPOSES
-from consent.texts import policy_publish, text_publish
+from consent.common.pagecache import placeholders
+from consent.core.models import ConsentText, PolicyVersion, Submission
+from consent.core.purposes import PURPOSES
+from consent.core.texts import policy_publish, text_publish
 from emalu.models import Page
-from emalu.pagecache import CSRF_SLOT, NONCE_SLOT, TOKEN_SLOT
 from forms_app.abuse import read_token
 
-SLOTS = (CSRF_SLOT, NONCE_SLOT, TOKEN_SLOT)
+SLOTS = tuple(placeholders().values())  # the CSRF token, the nonce and the form token
 
 
 def hidden(html, name):

@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from django.db import DatabaseError, transaction
 
-from consent.models import AppendOnlyError, PolicyVersion
-from consent.texts import policy_publish
+from consent.core.models import AppendOnlyError, PolicyVersion
+from consent.core.texts import policy_publish
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "privacy-policy-kk.txt"
 REPO_SEED = Path(__file__).resolve().parents[1] / "consent" / "seed" / "privacy-policy-kk.txt"

@@ -9,15 +9,15 @@ import pytest
 from django.core.management import call_command
 from post_office.models import Email
 
-from consent import gate
-from consent.intake import classify, ingest
-from consent.ledger import consent_grant
-from consent.models import AuditEvent, Correction, LedgerEntry, Request, Source, Subject
-from consent.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.core import gate
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
+from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.rights.intake import classify, ingest
+from consent.rights.models import Correction, Ticket
+from tests.conftest import aged_token, verified_login
 
-from .conftest import aged_token, verified_login
-
-Type, Status = Request.Type, Request.Status
+Type, Status = Ticket.Type, Ticket.Status
 
 
 @pytest.fixture
@@ -28,8 +28,8 @@ def person(texts, make_subject):
     return s
 
 
-def web_request(client, lang, request_type, email="asel@example.kz", **extra):
-    data = {"token": aged_token(), "type": request_type, "email": email, **extra}
+def web_request(client, lang, ticket_type, email="asel@example.kz", **extra):
+    data = {"token": aged_token(), "type": ticket_type, "email": email, **extra}
     return client.post(f"/{lang}/requests/new/", data)
 
 
@@ -44,14 +44,14 @@ def confirm(client, lang="kk"):
     )
     path = re.search(r"https?://[^/\s]+(/\S+/requests/confirm/\S+/)", mail.message).group(1)
     assert client.get(path).status_code == 200  # a GET (a link scanner) changes nothing
-    assert Request.objects.filter(verified_at__isnull=False).count() == 0
+    assert Ticket.objects.filter(verified_at__isnull=False).count() == 0
     assert client.post(path).status_code == 200
-    return Request.objects.get()
+    return Ticket.objects.get()
 
 
-def act(officer_client, req, action="do", **data):
+def act(officer_client, ticket, action="do", **data):
     return officer_client.post(
-        f"/admin/consent/request/{req.pk}/change/", {"desk_action": action, **data}, follow=True
+        f"/admin/rights/ticket/{ticket.pk}/act/", {"desk_action": action, **data}, follow=True
     )
 
 
@@ -69,9 +69,9 @@ def test_known_and_unknown_addresses_get_the_same_answer(client, person, lang):
 
 def test_nothing_happens_before_the_person_confirms(client, officer_client, person):
     web_request(client, "kk", "destroy")
-    req = Request.objects.get()
-    assert req.status == Status.UNVERIFIED
-    response = act(officer_client, req)
+    ticket = Ticket.objects.get()
+    assert ticket.status == Status.UNVERIFIED
+    response = act(officer_client, ticket)
     assert response.status_code == 403
     assert Subject.objects.filter(pk=person.pk).exists()
 
@@ -79,16 +79,16 @@ def test_nothing_happens_before_the_person_confirms(client, officer_client, pers
 def test_access_request_end_to_end(client, officer_client, person, make_subject):
     make_subject(full_name="Other Person", email="other@example.kz")
     web_request(client, "ru", "access")
-    req = confirm(client, "ru")
-    assert req.status == Status.OPEN
+    ticket = confirm(client, "ru")
+    assert ticket.status == Status.OPEN
     assert AuditEvent.objects.filter(action="request_verify", subject_ref=person.pk).exists()
-    act(officer_client, req)
-    req.refresh_from_db()
-    assert req.status == Status.DONE
+    act(officer_client, ticket)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
     answer = mails_to("asel@example.kz")[-1]
     assert "Здравствуйте" in answer.message
     names = sorted(a.name for a in answer.attachments.all())
-    assert names == [f"{req.reference}.json", f"{req.reference}.pdf"]
+    assert names == [f"{ticket.reference}.json", f"{ticket.reference}.pdf"]
     data = json.loads(answer.attachments.get(name__endswith=".json").file.read())
     assert data["data"]["email"] == "asel@example.kz" and data["data"]["phone"] == "+77011234567"
     assert {p["code"] for p in data["purposes"]} == {SERVICE, MARKETING}
@@ -99,12 +99,12 @@ def test_access_request_end_to_end(client, officer_client, person, make_subject)
 
 def test_correction_needs_a_document_and_keeps_old_and_new(client, officer_client, person):
     web_request(client, "kk", "correct", message="Тегім қате жазылған")
-    req = confirm(client)
-    response = act(officer_client, req, full_name="Әсел Қасымқызы", document="")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, full_name="Әсел Қасымқызы", document="")
     assert "құжат" in response.content.decode() or "document" in response.content.decode()
     person.refresh_from_db()
     assert person.full_name == "Әсел Қасымова"
-    act(officer_client, req, full_name="Әсел Қасымқызы", document="ID card seen, No. 123")
+    act(officer_client, ticket, full_name="Әсел Қасымқызы", document="ID card seen, No. 123")
     person.refresh_from_db()
     assert person.full_name == "Әсел Қасымқызы"
     correction = Correction.objects.get()
@@ -118,16 +118,16 @@ def test_block_then_unblock(client, officer_client, person):
     web_request(client, "kk", "block", message="Келісімсіз жіберілді")
     act(officer_client, confirm(client), reason="complaint received")
     assert not gate.may_process(person, SERVICE) and gate.is_blocked(person)
-    Request.objects.all().delete()
+    Ticket.objects.all().delete()
     # Unblocking is not offered on the public form: it follows a check by staff, or a request
     # received by other means, confirmed like any other.
-    from consent.requests import request_open
+    from consent.rights.tickets import ticket_open
 
-    request_open(type="unblock", email="asel@example.kz", language="kk", channel="email")
+    ticket_open(kind="unblock", email="asel@example.kz", language="kk", channel="email")
     response = act(officer_client, confirm(client), reason="")
     assert gate.is_blocked(person)  # unblocking needs a recorded reason
     assert response.status_code == 200
-    act(officer_client, Request.objects.get(), reason="violation not confirmed")
+    act(officer_client, Ticket.objects.get(), reason="violation not confirmed")
     assert gate.may_process(person, SERVICE)
 
 
@@ -135,14 +135,17 @@ def test_withdraw_closes_the_gate_at_once_then_staff_refuse_with_reasons(
     client, officer_client, person
 ):
     web_request(client, "ru", "withdraw", purpose=SERVICE)
-    req = confirm(client, "ru")
+    ticket = confirm(client, "ru")
     assert not gate.may_process(person, SERVICE)  # at confirmation, before staff act
     assert gate.may_process(person, MARKETING)
     act(
-        officer_client, req, action="refuse", reason="Art. 8(2): the contract is not yet fulfilled."
+        officer_client,
+        ticket,
+        action="refuse",
+        reason="Art. 8(2): the contract is not yet fulfilled.",
     )
-    req.refresh_from_db()
-    assert req.status == Status.REFUSED
+    ticket.refresh_from_db()
+    assert ticket.status == Status.REFUSED
     answer = mails_to("asel@example.kz")[-1]
     assert "Art. 8(2)" in answer.message and "Здравствуйте" in answer.message
 
@@ -151,10 +154,10 @@ def test_withdraw_all_then_destroy(
     client, officer_client, person, django_capture_on_commit_callbacks
 ):
     web_request(client, "kk", "withdraw")
-    req = confirm(client)
+    ticket = confirm(client)
     assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
     with django_capture_on_commit_callbacks(execute=True):
-        act(officer_client, req)
+        act(officer_client, ticket)
     assert not Subject.objects.filter(pk=person.pk).exists()
 
 
@@ -163,16 +166,16 @@ def test_withdraw_one_purpose_keeps_the_data_for_the_others(
 ):
     from django.utils import translation
 
-    from consent.purposes import PURPOSES
+    from consent.core.purposes import PURPOSES
 
     web_request(client, "ru", "withdraw", purpose=MARKETING)
-    req = confirm(client, "ru")
+    ticket = confirm(client, "ru")
     assert not gate.may_process(person, MARKETING)  # at confirmation, before staff act
     assert gate.may_process(person, SERVICE)
     with django_capture_on_commit_callbacks(execute=True):
-        act(officer_client, req)
-    req.refresh_from_db()
-    assert req.status == Status.DONE
+        act(officer_client, ticket)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
     assert Subject.objects.filter(pk=person.pk, email="asel@example.kz").exists()
     assert gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
     assert not AuditEvent.objects.filter(action="subject_destroy").exists()
@@ -181,7 +184,7 @@ def test_withdraw_one_purpose_keeps_the_data_for_the_others(
     answer = mails_to("asel@example.kz")[-1]
     with translation.override("ru"):
         marketing = str(PURPOSES[MARKETING].name)
-    assert "Здравствуйте" in answer.message and req.reference in answer.message
+    assert "Здравствуйте" in answer.message and ticket.reference in answer.message
     assert marketing in answer.message and "уничтожены" not in answer.message
 
 
@@ -190,7 +193,7 @@ def test_withdrawing_the_service_consent_erases_what_only_the_service_needed(
     django_capture_on_commit_callbacks,
 ):  # fmt: skip
     """Legal item 14: marketing needs only the name and the address; the rest goes."""
-    from consent.models import Guardian, Submission
+    from consent.core.models import Guardian, Submission
 
     settings.MEDIA_ROOT = tmp_path
     (tmp_path / "p.jpg").write_bytes(b"encrypted photo")
@@ -232,14 +235,14 @@ def test_withdraw_of_the_only_consent_destroys(
 def test_a_blocked_person_withdrawing_one_purpose_is_not_destroyed(
     client, officer_client, person, django_capture_on_commit_callbacks
 ):
-    from consent.ledger import subject_block
+    from consent.core.ledger import subject_block
 
     subject_block(person, reason="complaint", source=Source.ADMIN)
     web_request(client, "kk", "withdraw", purpose=MARKETING)
     with django_capture_on_commit_callbacks(execute=True):
         act(officer_client, confirm(client))
     assert Subject.objects.filter(pk=person.pk).exists() and gate.is_blocked(person)
-    assert Request.objects.get().status == Status.DONE
+    assert Ticket.objects.get().status == Status.DONE
 
 
 @pytest.mark.parametrize("purpose,destroys", [(MARKETING, False), ("", True)])
@@ -249,16 +252,16 @@ def test_desk_panel_says_whether_a_withdrawal_destroys(
     from django.utils import translation
     from django.utils.html import escape
 
-    from consent.desk import ActionForm
+    from consent.rights.desk import ActionForm
 
     web_request(client, "kk", "withdraw", purpose=purpose)
-    req = confirm(client)
-    response = officer_client.get(f"/admin/consent/request/{req.pk}/change/")
+    ticket = confirm(client)
+    response = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/")
     html = response.content.decode()
     assert 'name="desk_action" value="do"' in html
     with translation.override(response["Content-Language"]):
-        note = escape(str(ActionForm(request_obj=req).do_note()))
-        destroy_note = escape(str(ActionForm(request_obj=Request(type="destroy")).do_note()))
+        note = escape(str(ActionForm(ticket=ticket).do_note()))
+        destroy_note = escape(str(ActionForm(ticket=Ticket(type="destroy")).do_note()))
     assert note in html
     assert (destroy_note in html) is destroys
 
@@ -267,45 +270,45 @@ def test_unsubscribe_is_in_force_at_confirmation(client, person):
     web_request(client, "kk", "unsubscribe")
     # anyone can type any address into the web form: nothing changes before the link is used
     assert gate.may_process(person, MARKETING)
-    req = confirm(client)
-    req.refresh_from_db()
-    assert req.status == Status.DONE
+    ticket = confirm(client)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
     assert LedgerEntry.objects.filter(subject=person, kind="withdraw", purpose=MARKETING).exists()
 
 
 @pytest.mark.parametrize(
-    "request_type,lang,days,greeting",
+    "ticket_type,lang,days,greeting",
     [("publication_removal", "kk", 1, "Сәлеметсіз бе"),
      ("transfer_notice", "ru", 10, "Здравствуйте"),
      ("automated_objection", "kk", 3, "Сәлеметсіз бе")],
 )  # fmt: skip
 def test_art_6_19_requests_are_answered_by_staff_in_writing(
-    client, officer_client, person, request_type, lang, days, greeting
+    client, officer_client, person, ticket_type, lang, days, greeting
 ):
     """Legal item 8: removal from public sources, notice of transfers, objection to automated
     decisions — filed on the web form, due in their working days, answered in writing."""
     from django.utils import translation
     from django.utils.html import escape
 
-    from consent.calendar import due_date
-    from consent.desk import ANSWER_HELP
+    from consent.rights.desk import ANSWER_HELP
+    from consent.workdays.calendar import due_date
 
-    assert f'value="{request_type}"' in client.get(f"/{lang}/requests/new/").content.decode()
-    web_request(client, lang, request_type)
-    req = confirm(client, lang)
-    assert req.due_date == due_date(req.received_at, days)
-    response = officer_client.get(f"/admin/consent/request/{req.pk}/change/")
+    assert f'value="{ticket_type}"' in client.get(f"/{lang}/requests/new/").content.decode()
+    web_request(client, lang, ticket_type)
+    ticket = confirm(client, lang)
+    assert ticket.due_date == due_date(ticket.received_at, days)
+    response = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/")
     with translation.override(response["Content-Language"]):
-        help_text = escape(str(ANSWER_HELP[request_type]))
+        help_text = escape(str(ANSWER_HELP[ticket_type]))
         no_answer = escape(translation.gettext("Write the answer to the person."))
     assert help_text in response.content.decode()
-    assert no_answer in act(officer_client, req).content.decode()  # nothing written
-    req.refresh_from_db()
-    assert req.status == Status.OPEN
-    act(officer_client, req, reason="Біз сіздің деректеріңізді жарияламаймыз.")
-    req.refresh_from_db()
-    assert req.status == Status.DONE
+    assert no_answer in act(officer_client, ticket).content.decode()  # nothing written
+    ticket.refresh_from_db()
+    assert ticket.status == Status.OPEN
+    act(officer_client, ticket, reason="Біз сіздің деректеріңізді жарияламаймыз.")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
     answer = mails_to("asel@example.kz")[-1]
     assert greeting in answer.message and "деректеріңізді жарияламаймыз" in answer.message
 
@@ -314,11 +317,11 @@ def test_destroy_request_end_to_end(
     client, officer_client, person, django_capture_on_commit_callbacks, mailoutbox
 ):
     web_request(client, "kk", "destroy")
-    req = confirm(client)
+    ticket = confirm(client)
     with django_capture_on_commit_callbacks(execute=True):
-        act(officer_client, req)
-    req.refresh_from_db()
-    assert req.status == Status.DONE and req.email == "" and req.subject_id is None
+        act(officer_client, ticket)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE and ticket.email == "" and ticket.subject_id is None
     assert not Email.objects.filter(to__icontains="asel@example.kz").exists()
     assert [m.to for m in mailoutbox] == [["asel@example.kz"]]  # answered, and nothing kept
     assert "Сәлеметсіз бе" in mailoutbox[0].body
@@ -364,9 +367,9 @@ def message(subject, sender="asel@example.kz", message_id="<m1@example.kz>", bod
 def test_encoded_subject_opens_a_typed_request(person):
     raw = message("Обновление персональных данных")
     assert b"=?utf-8?" in raw
-    req = ingest(raw)
-    assert (req.type, req.language, req.channel) == ("correct", "ru", "email")
-    assert req.subject == person
+    ticket = ingest(raw)
+    assert (ticket.type, ticket.language, ticket.channel) == ("correct", "ru", "email")
+    assert ticket.subject == person
     assert "/ru/requests/confirm/" in mails_to("asel@example.kz")[-1].message
 
 
@@ -374,14 +377,14 @@ def test_one_message_never_makes_two_requests(person):
     raw = message("Жеке деректерді жаңарту")
     assert ingest(raw) is not None
     assert ingest(raw) is None
-    assert Request.objects.count() == 1
+    assert Ticket.objects.count() == 1
 
 
 def test_message_without_message_id_is_deduplicated_by_content(person):
     raw = message("Жеке деректерді жаңарту", message_id=None)
     ingest(raw)
     ingest(raw)
-    assert Request.objects.count() == 1
+    assert Ticket.objects.count() == 1
 
 
 @pytest.mark.parametrize(
@@ -401,23 +404,23 @@ def test_ingest_command_reads_standard_input(person, monkeypatch, capsys):
     stdin = io.TextIOWrapper(io.BytesIO(message("Жеке деректерді жаңарту")))
     monkeypatch.setattr(sys, "stdin", stdin)
     call_command("ingest_request_mail")
-    assert Request.objects.get().type == "correct"
+    assert Ticket.objects.get().type == "correct"
 
 
 # --- the desk -------------------------------------------------------------------------------
 
 
 def test_desk_orders_by_due_date_and_marks_overdue(officer_client, person, time_machine):
-    from consent.requests import request_open
+    from consent.rights.tickets import ticket_open
 
     time_machine.move_to("2026-11-02 10:00+05:00")
-    old = request_open(type="block", email="asel@example.kz", language="kk", channel="web")
+    old = ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
     time_machine.move_to("2026-11-25 10:00+05:00")
-    new = request_open(type="withdraw", email="asel@example.kz", language="kk", channel="web")
-    html = officer_client.get("/admin/consent/request/").content.decode()
+    new = ticket_open(kind="withdraw", email="asel@example.kz", language="kk", channel="web")
+    html = officer_client.get("/admin/rights/ticket/").content.decode()
     assert html.index(old.reference) < html.index(new.reference)
     assert 'class="overdue"' in html
-    overdue = officer_client.get("/admin/consent/request/?due=overdue").content.decode()
+    overdue = officer_client.get("/admin/rights/ticket/?due=overdue").content.decode()
     assert old.reference in overdue and new.reference not in overdue
     index = officer_client.get("/admin/").content.decode()
     assert 'id="desk-summary"' in index and "?due=overdue" in index
@@ -426,12 +429,12 @@ def test_desk_orders_by_due_date_and_marks_overdue(officer_client, person, time_
 def test_desk_keeps_a_constant_query_count(officer_client, texts, django_assert_max_num_queries):
     from datetime import date
 
-    Request.objects.bulk_create(
-        Request(type="access", email=f"r{i}@example.kz", channel="web", due_date=date(2026, 12, 1))
+    Ticket.objects.bulk_create(
+        Ticket(type="access", email=f"r{i}@example.kz", channel="web", due_date=date(2026, 12, 1))
         for i in range(20_000)
     )
     with django_assert_max_num_queries(6):  # session, user, count, page of 50 (+ savepoints)
-        assert officer_client.get("/admin/consent/request/").status_code == 200
+        assert officer_client.get("/admin/rights/ticket/").status_code == 200
 
 
 @pytest.fixture
@@ -455,11 +458,11 @@ def marketer_client(client, db):
 @pytest.mark.parametrize("who", ["editor_client", "marketer_client"])
 def test_editors_and_marketers_cannot_open_personal_data(request, who, person):
     client = request.getfixturevalue(who)
-    from consent.requests import request_open
+    from consent.rights.tickets import ticket_open
 
-    req = request_open(type="access", email="asel@example.kz", language="kk", channel="web")
+    ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
     for url in [
-        "/admin/consent/request/", f"/admin/consent/request/{req.pk}/change/",
+        "/admin/rights/ticket/", f"/admin/rights/ticket/{ticket.pk}/change/",
         "/admin/consent/subject/", f"/admin/consent/subject/{person.pk}/change/",
         f"/admin/consent/subject/{person.pk}/export.json",
         f"/admin/consent/subject/{person.pk}/evidence.csv",
@@ -475,8 +478,8 @@ def test_person_page_shows_everything_and_is_audited(client, officer_client, per
     html = response.content.decode()
     assert response.status_code == 200
     assert "asel@example.kz" in html  # data
-    assert "ledgerentry_set" in html and "submissions" in html and "requests" in html
-    assert Request.objects.get().reference in html or "access" in html
+    assert "ledgerentry_set" in html and "submissions" in html and "tickets" in html
+    assert Ticket.objects.get().reference in html or "access" in html
     assert "export.json" in html or "evidence.csv" in html
     assert AuditEvent.objects.filter(action="subject_view", subject_ref=person.pk).count() == 1
     assert "no-store" in response["Cache-Control"]
@@ -484,8 +487,8 @@ def test_person_page_shows_everything_and_is_audited(client, officer_client, per
 
 def test_request_page_lists_the_right_panel(client, officer_client, person):
     web_request(client, "kk", "correct")
-    req = confirm(client)
-    html = officer_client.get(f"/admin/consent/request/{req.pk}/change/").content.decode()
+    ticket = confirm(client)
+    html = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     assert 'name="document"' in html and 'name="full_name"' in html
     assert 'name="desk_action" value="refuse"' in html
 
@@ -494,7 +497,7 @@ def test_person_page_keeps_a_constant_query_count(officer_client, person, texts)
     from django.db import connection
     from django.test.utils import CaptureQueriesContext
 
-    from consent.requests import request_open
+    from consent.rights.tickets import ticket_open
 
     def count():
         with CaptureQueriesContext(connection) as ctx:
@@ -505,7 +508,7 @@ def test_person_page_keeps_a_constant_query_count(officer_client, person, texts)
     few = count()
     for _ in range(15):
         consent_grant(person, texts[MARKETING], language="kk", source=Source.ADMIN)
-        request_open(type="access", email="asel@example.kz", language="kk", channel="web")
+        ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
     assert count() == few
 
 
@@ -517,20 +520,20 @@ def test_person_page_keeps_a_constant_query_count(officer_client, person, texts)
 def test_email_request_to_closed_ticket(
     client, officer_client, person, subject_line, lang, greeting
 ):
-    req = ingest(message(subject_line, message_id=f"<e2e-{lang}@x>"))
-    assert (req.type, req.language, req.status) == ("correct", lang, "unverified")
-    req = confirm(client, lang)
-    act(officer_client, req, phone="+7 705 765 43 21", document="letter of 25.11.2026")
-    req.refresh_from_db()
-    assert req.status == Status.DONE
+    ticket = ingest(message(subject_line, message_id=f"<e2e-{lang}@x>"))
+    assert (ticket.type, ticket.language, ticket.status) == ("correct", lang, "unverified")
+    ticket = confirm(client, lang)
+    act(officer_client, ticket, phone="+7 705 765 43 21", document="letter of 25.11.2026")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
     person.refresh_from_db()
     answer = mails_to("asel@example.kz")[-1]
-    assert greeting in answer.message and req.reference in answer.message
+    assert greeting in answer.message and ticket.reference in answer.message
 
 
 def test_a_blocked_person_is_not_edited_exported_or_mailed(client, officer_client, person, texts):
-    from consent.ledger import subject_block
-    from consent.requests import request_open
+    from consent.core.ledger import subject_block
+    from consent.rights.tickets import ticket_open
 
     subject_block(person, reason="complaint", source=Source.ADMIN)
     # staff cannot edit the record in the admin
@@ -539,16 +542,16 @@ def test_a_blocked_person_is_not_edited_exported_or_mailed(client, officer_clien
     )
     assert response.status_code == 403
     # an access or correction request cannot be carried out, only refused or answered by unblocking
-    for request_type in ("access", "correct"):
-        req = request_open(type=request_type, email="asel@example.kz", language="kk",
+    for ticket_type in ("access", "correct"):
+        ticket = ticket_open(kind=ticket_type, email="asel@example.kz", language="kk",
                            channel="email")  # fmt: skip
-        from consent.requests import request_verify
+        from consent.rights.tickets import ticket_verify
 
-        request_verify(req)
-        req.refresh_from_db()
-        page = act(officer_client, req, full_name="New", document="doc").content.decode()
-        req.refresh_from_db()
-        assert req.status == Status.OPEN, page[:200]
+        ticket_verify(ticket)
+        ticket.refresh_from_db()
+        page = act(officer_client, ticket, full_name="New", document="doc").content.decode()
+        ticket.refresh_from_db()
+        assert ticket.status == Status.OPEN, page[:200]
     # a new form from the blocked person is kept, but no acknowledgement goes to them
     before = len(mails_to("asel@example.kz"))
     form = {"token": aged_token(), "full_name": "Әсел", "email": "asel@example.kz",
@@ -563,11 +566,11 @@ def test_a_kazakh_speaking_officer_answers_a_russian_speaker_in_russian(
 ):
     """The answer's subject and text are in the person's language, not the staff member's."""
     web_request(client, "ru", "access")
-    req = confirm(client, "ru")
-    page = act(officer_client, req).content.decode()
+    ticket = confirm(client, "ru")
+    page = act(officer_client, ticket).content.decode()
     assert 'lang="kk"' in page  # the admin the officer works in is Kazakh
     answer = mails_to("asel@example.kz")[-1]
-    assert answer.subject == f"Ваш запрос № {req.reference}"
+    assert answer.subject == f"Ваш запрос № {ticket.reference}"
     assert "приложены к письму в форматах JSON и PDF" in answer.message
-    req.refresh_from_db()
-    assert req.outcome.startswith("Данные о вас")
+    ticket.refresh_from_db()
+    assert ticket.outcome.startswith("Данные о вас")

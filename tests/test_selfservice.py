@@ -8,12 +8,12 @@ import time
 import pytest
 from post_office.models import Email
 
-from consent import gate
-from consent.ledger import consent_grant
-from consent.models import AuditEvent, LedgerEntry, Request, Source
-from consent.purposes import MARKETING, SERVICE
-
-from .conftest import aged_token
+from consent.core import gate
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, LedgerEntry, Source
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.models import Ticket
+from tests.conftest import aged_token
 
 
 @pytest.fixture
@@ -62,13 +62,13 @@ def test_self_service_end_to_end(client, person, make_subject, lang, title, give
         data["data"]["email"] == "asel@example.kz"
         and "other@example.kz" not in export.content.decode()
     )
-    assert Request.objects.filter(type="access", channel="self_service", status="done").count() == 1
+    assert Ticket.objects.filter(type="access", channel="self_service", status="done").count() == 1
     assert AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk).exists()
     assert not AuditEvent.objects.filter(subject_ref=other.pk).exists()
     # a correction request lands on the desk already verified
     client.post(f"/{lang}/my-data/request/", {"type": "correct", "message": "Тегім қате"})
-    req = Request.objects.get(type="correct")
-    assert req.status == "open" and req.verified_at is not None and req.subject == person
+    ticket = Ticket.objects.get(type="correct")
+    assert ticket.status == "open" and ticket.verified_at is not None and ticket.subject == person
 
 
 @pytest.mark.parametrize("lang,text", [("kk", "Сілтеме"), ("ru", "Ссылка")])
@@ -144,7 +144,7 @@ def test_per_ip_limit(client, person, settings):
 @pytest.mark.parametrize("lang,notice", [("kk", "өңдеу бұғатталды"), ("ru", "заблокирована")])
 def test_a_blocked_person_gets_no_download(client, person, lang, notice):
     """Legal item 12: while blocked, nothing about the person leaves the system."""
-    from consent.ledger import subject_block
+    from consent.core.ledger import subject_block
 
     subject_block(person, reason="complaint", source=Source.ADMIN)
     ask_link(client, lang)
@@ -154,7 +154,7 @@ def test_a_blocked_person_gets_no_download(client, person, lang, notice):
     response = client.post(f"/{lang}/my-data/export/", follow=True)
     assert response["Content-Type"].startswith("text/html") and notice in response.content.decode()
     assert not AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk).exists()
-    assert not Request.objects.filter(type="access").exists()
+    assert not Ticket.objects.filter(type="access").exists()
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -8,7 +8,7 @@ from django.test import Client
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-ADMIN_URLS = ["/admin/", "/admin/consent/subject/", "/admin/consent/request/",
+ADMIN_URLS = ["/admin/", "/admin/consent/subject/", "/admin/rights/ticket/",
               "/admin/consent/ledgerentry/", "/admin/consent/auditevent/"]  # fmt: skip
 
 

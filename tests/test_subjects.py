@@ -3,7 +3,7 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from consent.subjects import normalise_email, normalise_phone, subject_find
+from consent.core.subjects import normalise_email, normalise_phone, subject_find
 
 
 @pytest.mark.parametrize(

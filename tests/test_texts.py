@@ -5,11 +5,11 @@ from django.core.exceptions import ValidationError
 from django.core.management import call_command
 from django.core.management.base import SystemCheckError
 
-from consent import purposes
-from consent.ledger import consent_grant
-from consent.models import AppendOnlyError, ConsentText, Source
-from consent.purposes import MARKETING, PURPOSES, SERVICE
-from consent.texts import render_consent, sha256, text_publish
+from consent.core import purposes
+from consent.core.ledger import consent_grant
+from consent.core.models import AppendOnlyError, ConsentText, Source
+from consent.core.purposes import MARKETING, PURPOSES, SERVICE
+from consent.core.texts import render_consent, sha256, text_publish
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

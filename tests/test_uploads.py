@@ -9,7 +9,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
-from consent.models import Submission
+from consent.core.models import Submission
 
 # The field's own error in each language, exactly (the help text also names JPEG and 5 MB).
 MESSAGES = {
@@ -85,7 +85,7 @@ BAD_FILES = {
 
 def decrypted(path):
     """The JPEG inside a stored (encrypted) photo file."""
-    from consent.photos import fernet
+    from consent.core.photos import fernet
 
     return fernet().decrypt(path.read_bytes())
 
@@ -210,15 +210,15 @@ def test_staff_download_is_an_attachment_in_a_sandbox(
     assert response["Content-Disposition"].startswith("attachment")
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["Content-Security-Policy"].startswith("sandbox")
-    assert b"".join(response.streaming_content).startswith(b"\xff\xd8")
+    assert response.content.startswith(b"\xff\xd8")
 
 
 def test_a_blocked_persons_photo_is_not_downloaded(
     client, officer_client, texts, application_data, media
 ):
     """Legal item 12: no export of any kind while processing is blocked."""
-    from consent.ledger import subject_block
-    from consent.models import AuditEvent, Source
+    from consent.core.ledger import subject_block
+    from consent.core.models import AuditEvent, Source
 
     upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
     client.post("/kk/apply/", {**application_data(), "photo": upload})
@@ -254,7 +254,7 @@ def upload_photo(client, application_data, raw):
 def download(officer_client, submission):
     response = officer_client.get(f"/admin/consent/submission/{submission.pk}/photo/")
     assert response.status_code == 200
-    return b"".join(response.streaming_content)
+    return response.content
 
 
 def test_photo_is_encrypted_on_disk_and_downloads_as_the_clean_jpeg(
@@ -297,7 +297,7 @@ def test_photo_under_an_old_key_downloads_after_rotation(
 ):
     from cryptography.fernet import Fernet
 
-    from consent.photos import fernet
+    from consent.core.photos import fernet
 
     settings.MEDIA_ENCRYPTION_KEY = [OLD_KEY]
     submission = upload_photo(client, application_data, jpeg())

@@ -5,7 +5,7 @@ logger = logging.getLogger(__name__)
 security_log = logging.getLogger("emalu.security")
 
 
-def work(subject, data, email, req):
+def work(subject, data, email, ticket):
     # ruleid: emalu-personal-data-in-logs
     logger.info("consent granted for %s", subject.email)
     # ruleid: emalu-personal-data-in-logs
@@ -21,6 +21,6 @@ def work(subject, data, email, req):
     # ok: emalu-personal-data-in-logs
     logger.info("consent granted for subject %s", subject.pk)
     # ok: emalu-personal-data-in-logs
-    logger.warning("request %s is overdue", req.reference)
+    logger.warning("request %s is overdue", ticket.reference)
     # ok: emalu-personal-data-in-logs
     print(subject.email)

@@ -1,9 +1,9 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from consent.models import ConsentText
-from consent.purposes import PURPOSES
-from consent.texts import current_policy, text_publish
+from consent.core.models import ConsentText
+from consent.core.purposes import PURPOSES
+from consent.core.texts import current_policy, text_publish
 from emalu.models import Page
 
 # Demo pages state only what the privacy policy itself says: the site and the email address.

@@ -1,0 +1,1 @@
+"""Small helpers every layer needs; they import nothing else of the project."""

@@ -1,0 +1,33 @@
+"""Error pages in the visitor's language, with no traceback or settings (quality bar T18)."""
+
+from django.http import HttpResponse
+from django.template.loader import render_to_string
+from django.utils.translation import gettext_lazy as _
+
+MESSAGES = {
+    400: (
+        _("Bad request"),
+        _("The request could not be understood. Please go back and try again."),
+    ),
+    403: (_("Access denied"), _("You do not have access to this page.")),
+    404: (_("Page not found"), _("There is no page at this address. It may have moved.")),
+    429: (
+        _("Too many attempts"),
+        _("You have sent the form too many times. Please wait a minute and try again."),
+    ),
+    500: (_("Something went wrong"), _("The error has been recorded. Please try again later.")),
+    503: (
+        _("Temporarily unavailable"),
+        _("The site cannot take requests at the moment. Please try again in a few minutes."),
+    ),
+}
+
+
+def error_page(request, status):
+    title, text = MESSAGES[status]
+    context = {"status": status, "title": title, "text": text}
+    html = render_to_string("error.html", context, request=request)
+    response = HttpResponse(html, status=status)
+    if status in (429, 503):
+        response["Retry-After"] = "60" if status == 429 else "30"
+    return response

@@ -1,0 +1,103 @@
+"""Public pages rendered once and served from the cache.
+
+A public page is the same for every visitor of one address, language and cookie choice, but
+for a few values: the CSRF token, the CSP nonce, and what other apps register (forms_app: a
+form's one-time token). The page is rendered with a placeholder for each, kept in the cache,
+and the placeholders are replaced with this visitor's values on the way out. Any save of a
+page, a policy version or a consent text starts a new cache generation; the date is part of
+the key, because a policy version takes effect on its effective date without a save.
+
+Every worker must see the same generation: with several gunicorn workers set CACHE_URL to
+Redis (as the rate limits need anyway). A local-memory cache is bounded by TIMEOUT.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+from django.http import HttpResponse
+from django.middleware.csp import get_nonce
+from django.middleware.csrf import get_token
+from django.utils import timezone
+from django.utils.translation import get_language
+
+TIMEOUT = 300
+GENERATION = "pagecache:generation"
+# context name -> (placeholder, function of the request giving this visitor's value)
+_SLOTS = {}
+
+
+def register_slot(name, fill):
+    """Let templates rendered through shared_page() use `{{ name }}` for a per-visitor value
+    `fill(request)`; returns the placeholder (also what a form's initial value may hold)."""
+    placeholder = f"pagecache-slot-{name}-9b1f6c2e"
+    _SLOTS[name] = (placeholder, fill)
+    return placeholder
+
+
+def placeholders():
+    """{context name: placeholder} of every registered slot."""
+    return {name: placeholder for name, (placeholder, _fill) in _SLOTS.items()}
+
+
+register_slot("csrf_token", get_token)
+register_slot("csp_nonce", lambda request: str(get_nonce(request)))
+
+
+def new_generation(**kwargs):
+    """A signal receiver: pages rendered before the change commits are not served again. Once
+    now, and again at the commit: a request between the two may have kept the old row."""
+
+    def start():
+        cache.set(GENERATION, uuid.uuid4().hex, None)
+
+    start()
+    transaction.on_commit(start)
+
+
+def _generation():
+    value = cache.get(GENERATION)
+    if value is None:  # never set, or evicted: never fall back to an older generation
+        cache.add(GENERATION, uuid.uuid4().hex, None)
+        value = cache.get(GENERATION)
+    return value
+
+
+def shared_page(request, render):
+    """The response of `render(slots)` for this page, from the cache when it was rendered before.
+
+    `render` gets the placeholders to put into its template context and returns a response;
+    only a 200 is kept.
+    """
+    # Only a plain address is shared: a query string is the visitor's own (the cookie banner
+    # sends them back to the full path), and other methods are not pages to keep.
+    key = None
+    if request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING"):
+        key = ":".join(
+            [
+                "pagecache",
+                _generation(),
+                timezone.localdate().isoformat(),
+                get_language(),
+                str(getattr(request, "analytics_choice", None)),
+                request.build_absolute_uri(request.path),
+            ]
+        )
+        cached = cache.get(key)
+        if cached is not None:
+            content_type, body = cached
+            return HttpResponse(_fill(request, body), content_type=content_type)
+    response = render(placeholders())
+    body = response.content.decode()
+    if key is not None and response.status_code == 200:
+        cache.set(key, (response["Content-Type"], body), TIMEOUT)
+    response.content = _fill(request, body)
+    return response
+
+
+def _fill(request, body):
+    """This visitor's values in place of the placeholders."""
+    for placeholder, fill in _SLOTS.values():
+        if placeholder in body:
+            body = body.replace(placeholder, fill(request))
+    return body

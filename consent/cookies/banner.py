@@ -1,0 +1,96 @@
+"""The cookie banner, decided on the server (legal item 19).
+
+The visitor's answer lives in a first-party cookie, `emalu_consent=<policy>.<choice>.<id>`, and
+is recorded as an anonymous CookieChoice. A new policy version asks again. Analytics scripts
+are rendered, and their hosts allowed by the CSP, only for a visitor who accepted.
+"""
+
+import uuid
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.csp import CSP
+
+from consent.core.texts import current_policy
+
+from .models import CookieChoice
+
+COOKIE = "emalu_consent"
+MAX_AGE = 365 * 24 * 3600
+ANALYTICS_COOKIE_PREFIXES = ("_ga", "_gid", "_gat", "_ym", "yandexuid", "_gcl")
+
+
+def analytics_enabled():
+    return bool(settings.GA_MEASUREMENT_ID or settings.YANDEX_METRICA_ID)
+
+
+def analytics_settings(request):
+    """What the templates need to ask, and to load the scripts for a visitor who accepted."""
+    choice = getattr(request, "analytics_choice", None)
+    enabled = analytics_enabled()
+    return {
+        "enabled": enabled,
+        "ask": enabled and choice is None,
+        "load": enabled and choice == "accept",
+        "ga_id": settings.GA_MEASUREMENT_ID,
+        "ga_src": settings.GA_SCRIPT_URL,
+        "ym_id": settings.YANDEX_METRICA_ID,
+        "ym_src": settings.YANDEX_SCRIPT_URL,
+    }
+
+
+def policy_number():
+    """The current policy version, cached (it changes only when staff publish one)."""
+    number = cache.get("consent:policy-number")
+    if number is None:
+        policy = current_policy()
+        number = policy.number if policy else 0
+        cache.set("consent:policy-number", number, 300)
+    return number
+
+
+def read_choice(request):
+    """ "accept", "reject" or None (not asked yet, or asked under an older policy)."""
+    try:
+        version, choice, _visitor = request.COOKIES.get(COOKIE, "").split(".")
+        if int(version) == policy_number() and choice in CookieChoice.Choice.values:
+            return choice
+    except ValueError:
+        pass
+    return None
+
+
+def record_choice(request, response, choice):
+    """Store the answer in the cookie and, anonymously, on the server; clear analytics cookies
+    the site can clear when the answer is no."""
+    visitor = uuid.uuid4()
+    CookieChoice.objects.create(visitor=visitor, choice=choice, policy_version=policy_number())
+    response.set_cookie(
+        COOKIE, f"{policy_number()}.{choice}.{visitor.hex}", max_age=MAX_AGE,
+        secure=request.is_secure(), httponly=True, samesite="Lax",
+    )  # fmt: skip
+    if choice == CookieChoice.Choice.REJECT:
+        host = request.get_host().split(":")[0]
+        for name in request.COOKIES:
+            if name.startswith(ANALYTICS_COOKIE_PREFIXES):
+                for domain in (None, host, "." + host.removeprefix("www.")):
+                    response.delete_cookie(name, domain=domain)
+
+
+def _origin(url):
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+def analytics_csp():
+    """The site's CSP, widened to the analytics hosts (for visitors who accepted only)."""
+    config = {k: list(v) for k, v in settings.SECURE_CSP.items()}
+    scripts = [_origin(u) for u, on in [(settings.GA_SCRIPT_URL, settings.GA_MEASUREMENT_ID),
+                                        (settings.YANDEX_SCRIPT_URL, settings.YANDEX_METRICA_ID)]
+               if on]  # fmt: skip
+    hosts = scripts + list(settings.ANALYTICS_CONNECT_HOSTS)
+    config["script-src"] = [*config.get("script-src", [CSP.SELF]), *scripts]
+    config["connect-src"] = [*config.get("connect-src", [CSP.SELF]), *hosts]
+    config["img-src"] = [*config.get("img-src", [CSP.SELF]), *hosts]
+    return config

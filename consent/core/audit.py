@@ -1,0 +1,14 @@
+from .models import AuditEvent
+
+
+def audit(action, *, actor=None, subject=None, obj=None, **detail):
+    """Write one audit row. `detail` must hold no personal data: ids, codes, counts, field names."""
+    return AuditEvent.objects.create(
+        action=action,
+        actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
+        actor_label=actor.get_username() if actor is not None and actor.is_authenticated else "",
+        subject_ref=subject.pk if subject is not None else None,
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None else "",
+        detail=detail,
+    )

@@ -1,0 +1,99 @@
+"""The one gate: may purpose P process subject S at time T? (design.md, "The one idea")
+
+Yes only when the subject's latest event for P is a grant that has not expired, given to a
+published text no older than the purpose's last "consent again" version, given by a guardian if
+the subject was a minor at T, and the subject's latest block event is not a block. Everything is
+derived from the ledger at query time; nothing is stored beside it.
+"""
+
+from dateutil.relativedelta import relativedelta
+from django.db.models import Exists, Max, OuterRef, Q, Subquery, Value
+from django.db.models.functions import Coalesce
+from django.utils import timezone
+
+from .models import ConsentText, LedgerEntry, Subject
+from .purposes import CROSS_BORDER, PURPOSES
+
+ADULT_AGE = 18
+Kind = LedgerEntry.Kind
+
+
+def _latest(purpose_filter, at):
+    """The id of the subject's latest event matching purpose_filter (used inside a subquery)."""
+    return Subquery(
+        LedgerEntry.objects.filter(subject=OuterRef("subject_id"), at__lte=at, **purpose_filter)
+        .order_by("-id")
+        .values("pk")[:1]
+    )
+
+
+def permitted_subjects(purpose, subjects=None, at=None):
+    """The subjects (a queryset, default all) that purpose may process at `at`: one query."""
+    at = at or timezone.now()
+    subjects = Subject.objects.all() if subjects is None else subjects
+    blocks = LedgerEntry.objects.filter(
+        subject=OuterRef("pk"), pk=_latest({"purpose__isnull": True}, at), kind=Kind.BLOCK
+    )
+    return _consented(purpose, subjects, at).exclude(Exists(blocks))
+
+
+def _consented(purpose, subjects, at):
+    """Rules 1-4 of the gate: the subjects whose consent for purpose stands, a block aside."""
+    floor = (
+        ConsentText.objects.filter(purpose=purpose, requires_reconsent=True, published_at__lte=at)
+        .order_by("-version")
+        .values("version")[:1]
+    )
+    adult_born_by = timezone.localdate(at) - relativedelta(years=ADULT_AGE)
+    grants = LedgerEntry.objects.filter(
+        Q(guardian__isnull=False)
+        | Q(subject__birth_date__isnull=True)
+        | Q(subject__birth_date__lte=adult_born_by),
+        subject=OuterRef("pk"),
+        pk=_latest({"purpose": purpose}, at),
+        kind=Kind.GRANT,
+        expires_at__gt=at,
+        text__version__gte=Coalesce(Subquery(floor), Value(0)),
+    )
+    return subjects.filter(Exists(grants))
+
+
+def may_process(subject, purpose, at=None):
+    """The gate for one subject."""
+    if subject is None or subject.pk is None:
+        return False
+    return permitted_subjects(purpose, Subject.objects.filter(pk=subject.pk), at).exists()
+
+
+def consents_standing(subject, at=None):
+    """The purposes whose consent stands for one subject at `at`. A block is left aside: it
+    pauses processing but ends no consent, so it is no reason to destroy data."""
+    at = at or timezone.now()
+    one = Subject.objects.filter(pk=subject.pk)
+    # Cross-border consent is a condition of how data is processed, not a purpose to keep it for.
+    purposes = [code for code in PURPOSES if code != CROSS_BORDER]
+    return [code for code in purposes if _consented(code, one, at).exists()]
+
+
+def is_blocked(subject, at=None):
+    at = at or timezone.now()
+    latest = (
+        LedgerEntry.objects.filter(subject=subject, purpose__isnull=True, at__lte=at)
+        .order_by("-id")
+        .values_list("kind", flat=True)
+        .first()
+    )
+    return latest == Kind.BLOCK
+
+
+def latest_events(subject, at=None):
+    """The latest ledger event of each purpose (and of blocking, under None): one query."""
+    at = at or timezone.now()
+    last_ids = (
+        LedgerEntry.objects.filter(subject=subject, at__lte=at)
+        .values("purpose")
+        .annotate(last=Max("id"))
+        .values("last")
+    )
+    rows = LedgerEntry.objects.filter(pk__in=last_ids).select_related("text")
+    return {row.purpose: row for row in rows}

@@ -1,0 +1,140 @@
+"""Named operations that write the consent ledger, each with its audit row in one transaction."""
+
+from datetime import timedelta
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from consent.common.net import client_ip
+
+from .audit import audit
+from .models import AuditEvent, LedgerEntry
+from .purposes import PURPOSES
+from .texts import render_consent, sha256
+
+Kind = LedgerEntry.Kind
+Action = AuditEvent.Action
+
+
+def _request_meta(request):
+    if request is None:
+        return {}
+    return {
+        "ip": client_ip(request),
+        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:500],
+    }
+
+
+@transaction.atomic
+def consent_grant(
+    subject, text, *, language, source, full_name=None, guardian=None, request=None, actor=None
+):
+    """Record that the subject (or their guardian) agreed to the published text they were shown."""
+    if not text.is_published:
+        raise ValidationError(_("Consent can only be given to a published text."))
+    now = timezone.now()
+    shown = render_consent(text, language, full_name or subject.full_name)
+    entry = LedgerEntry.objects.create(
+        subject=subject,
+        purpose=text.purpose,
+        kind=Kind.GRANT,
+        text=text,
+        text_sha256=sha256(shown),
+        language=language,
+        at=now,
+        expires_at=now + timedelta(days=PURPOSES[text.purpose].term_days),
+        source=source,
+        guardian=guardian,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        **_request_meta(request),
+    )
+    audit(Action.CONSENT_GRANT, actor=actor, subject=subject, obj=entry, purpose=text.purpose)
+    return entry
+
+
+def _event(subject, purpose, kind, action, *, source, reason="", request=None, actor=None):
+    entry = LedgerEntry.objects.create(
+        subject=subject,
+        purpose=purpose,
+        kind=kind,
+        source=source,
+        reason=reason,
+        actor=actor if actor is not None and actor.is_authenticated else None,
+        **_request_meta(request),
+    )
+    audit(action, actor=actor, subject=subject, obj=entry, purpose=purpose or "")
+    return entry
+
+
+@transaction.atomic
+def consent_withdraw(subject, purpose, *, source, request=None, actor=None, reason=""):
+    """Withdraw one purpose's consent; the gate says no from this moment (legal item 14)."""
+    return _event(
+        subject,
+        purpose,
+        Kind.WITHDRAW,
+        Action.CONSENT_WITHDRAW,
+        source=source,
+        request=request,
+        actor=actor,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def consent_withdraw_if_given(subject, purpose, *, source, request=None, actor=None, reason=""):
+    """Withdraw only when the latest event for the purpose is a grant; else record nothing."""
+    from .gate import latest_events
+
+    entry = latest_events(subject).get(purpose)
+    if entry is None or entry.kind != Kind.GRANT:
+        return None
+    return consent_withdraw(subject, purpose, source=source, request=request, actor=actor,
+                            reason=reason)  # fmt: skip
+
+
+@transaction.atomic
+def consent_expire(subject, purpose, *, source, actor=None):
+    return _event(subject, purpose, Kind.EXPIRE, Action.CONSENT_EXPIRE, source=source, actor=actor)
+
+
+@transaction.atomic
+def consent_require_again(subject, purpose, *, source, actor=None, reason=""):
+    """Ask this person to consent again (e.g. their data changed): the gate says no until then."""
+    return _event(
+        subject,
+        purpose,
+        Kind.RECONSENT,
+        Action.CONSENT_RECONSENT,
+        source=source,
+        actor=actor,
+        reason=reason,
+    )
+
+
+@transaction.atomic
+def subject_block(subject, *, reason, source, actor=None):
+    """Stop all processing of the subject's data (legal item 12)."""
+    if not reason.strip():
+        raise ValidationError(_("Blocking needs a recorded reason."))
+    return _event(
+        subject, None, Kind.BLOCK, Action.SUBJECT_BLOCK, source=source, actor=actor, reason=reason
+    )
+
+
+@transaction.atomic
+def subject_unblock(subject, *, reason, source, actor=None):
+    """Lift a block, e.g. "violation not confirmed"; needs a recorded reason."""
+    if not reason.strip():
+        raise ValidationError(_("Unblocking needs a recorded reason."))
+    return _event(
+        subject,
+        None,
+        Kind.UNBLOCK,
+        Action.SUBJECT_UNBLOCK,
+        source=source,
+        actor=actor,
+        reason=reason,
+    )

@@ -1,0 +1,65 @@
+"""Outgoing mail: rendered in the person's language and queued in the outbox (post_office).
+
+Call queue_mail() inside the transaction of the event that causes the mail: the message is stored
+with it or not at all, and `manage.py send_queued_mail` delivers it with retries.
+"""
+
+import logging
+
+from django.conf import settings
+from django.core.mail import EmailMultiAlternatives
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.functional import lazy
+from post_office import mail
+
+from consent.common.i18n import localised
+
+logger = logging.getLogger(__name__)
+
+
+def _interpolate(text, params):
+    return str(text) % params
+
+
+# `_("…%(ref)s") % {…}` translates at once, in the language of whoever is acting (a staff member
+# in Kazakh answering a Russian speaker); this waits until the mail is rendered in its language.
+interpolate = lazy(_interpolate, str)
+
+
+def render_mail(template, context, *, language, subject):
+    """(subject, plain text, HTML) of `templates/email/<template>.txt|.html` in `language`."""
+    with translation.override(language):
+        op = settings.OPERATOR
+        context = {
+            **context,
+            "language": language,
+            "operator_email": op["email"],
+            "operator_name": localised(op, "name", language),
+        }
+        return (
+            str(subject),
+            render_to_string(f"email/{template}.txt", context),
+            render_to_string(f"email/{template}.html", context),
+        )
+
+
+def queue_mail(to, template, context, *, language, subject, headers=None, attachments=None):
+    """Queue a message to `to` in the outbox; `subject` is a lazy gettext string."""
+    subject, text, html = render_mail(template, context, language=language, subject=subject)
+    return mail.send(
+        [to], settings.DEFAULT_FROM_EMAIL, subject=subject, message=text, html_message=html,
+        headers=headers, attachments=attachments,
+    )  # fmt: skip
+
+
+def send_without_trace(to, template, context, *, language, subject):
+    """Send at once and store nothing: only for the confirmation that someone's data is destroyed,
+    which must not leave their address behind in the outbox. A failure is logged, not retried."""
+    subject, text, html = render_mail(template, context, language=language, subject=subject)
+    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message.attach_alternative(html, "text/html")
+    try:
+        message.send()
+    except OSError:
+        logger.warning("destruction confirmation not delivered: %s", context.get("reference"))

@@ -1,0 +1,123 @@
+"""Database-level guarantees on PostgreSQL (design: "Data that must never be lost or rewritten").
+
+Two locks, because either alone can be bypassed:
+- triggers reject UPDATE, DELETE and TRUNCATE on the append-only tables, for every role, and
+  any change to a published policy or consent text;
+- the runtime role (settings DATABASES APP_ROLE) holds only SELECT and INSERT on those tables,
+  so it can neither rewrite rows nor drop or disable the triggers (only the owner can).
+Destroying a subject is the one exception: emalu_destroy_subject() runs as the owner
+(SECURITY DEFINER) and the trigger lets its DELETE through for that one subject only.
+"""
+
+from django.db import connections
+from django.db.models.signals import post_migrate
+from django.dispatch import receiver
+
+PUBLISHED_TABLES = ["consent_policyversion", "consent_consenttext"]
+
+
+def append_only_tables():
+    """The tables of every model built on AppendOnly, in whichever app it lives."""
+    from django.apps import apps
+
+    from .models import AppendOnly
+
+    return sorted(m._meta.db_table for m in apps.get_models() if issubclass(m, AppendOnly))
+
+
+INSTALL = """
+CREATE OR REPLACE FUNCTION emalu_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF TG_OP = 'DELETE' AND TG_TABLE_NAME = 'consent_ledgerentry'
+       AND current_setting('emalu.destroying', true) = OLD.subject_id::text THEN
+        RETURN OLD;
+    END IF;
+    RAISE EXCEPTION 'emalu: % is append-only, % refused', TG_TABLE_NAME, TG_OP
+        USING ERRCODE = 'insufficient_privilege';
+END $$;
+
+CREATE OR REPLACE FUNCTION emalu_frozen_when_published() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF OLD.published_at IS NOT NULL THEN
+        RAISE EXCEPTION 'emalu: a published row of % cannot be changed', TG_TABLE_NAME
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF TG_OP = 'DELETE' THEN RETURN OLD; END IF;
+    RETURN NEW;
+END $$;
+
+CREATE OR REPLACE FUNCTION emalu_destroy_subject(p_subject bigint) RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
+DECLARE removed integer;
+BEGIN
+    PERFORM set_config('emalu.destroying', p_subject::text, true);
+    DELETE FROM consent_ledgerentry WHERE subject_id = p_subject;
+    GET DIAGNOSTICS removed = ROW_COUNT;
+    PERFORM set_config('emalu.destroying', '', true);
+    RETURN removed;
+END $$;
+REVOKE ALL ON FUNCTION emalu_destroy_subject(bigint) FROM PUBLIC;
+"""
+
+TABLE_TRIGGERS = """
+DROP TRIGGER IF EXISTS {t}_append_only ON {t};
+CREATE TRIGGER {t}_append_only BEFORE UPDATE OR DELETE ON {t}
+    FOR EACH ROW EXECUTE FUNCTION emalu_append_only();
+DROP TRIGGER IF EXISTS {t}_no_truncate ON {t};
+CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t}
+    FOR EACH STATEMENT EXECUTE FUNCTION emalu_append_only();
+"""
+
+PUBLISHED_TRIGGERS = """
+DROP TRIGGER IF EXISTS {t}_frozen ON {t};
+CREATE TRIGGER {t}_frozen BEFORE UPDATE OR DELETE ON {t}
+    FOR EACH ROW EXECUTE FUNCTION emalu_frozen_when_published();
+DROP TRIGGER IF EXISTS {t}_no_truncate ON {t};
+CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t}
+    FOR EACH STATEMENT EXECUTE FUNCTION emalu_append_only();
+"""
+
+
+def install(schema_editor, append_only_tables):
+    """Create the functions and triggers (migration 0002 calls this; PostgreSQL only). Tables
+    added later get their triggers in their own migration (TABLE_TRIGGERS)."""
+    if schema_editor.connection.vendor != "postgresql":
+        return
+    schema_editor.execute(INSTALL, params=None)
+    # Table names come from constant lists in the migrations, never from input.
+    for table in append_only_tables:
+        # nosemgrep: emalu-sql-formatted -- table name from a constant list, DDL takes no params
+        schema_editor.execute(TABLE_TRIGGERS.format(t=table), params=None)
+    for table in PUBLISHED_TABLES:
+        # nosemgrep: emalu-sql-formatted -- table name from a constant list, DDL takes no params
+        schema_editor.execute(PUBLISHED_TRIGGERS.format(t=table), params=None)
+
+
+@receiver(post_migrate)
+def grant_runtime_role(using, **kwargs):
+    """After every migrate: the runtime role gets rights on every table, less the locked ones."""
+    connection = connections[using]
+    role = connection.settings_dict.get("APP_ROLE")
+    if connection.vendor != "postgresql" or not role:
+        return
+    q = connection.ops.quote_name
+    # Role and table names cannot be query parameters in DDL: the role (from settings) is quoted
+    # with quote_name, the tables are constants; hence the nosemgrep comments below.
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1 FROM pg_roles WHERE rolname = %s", [role])
+        if cursor.fetchone() is None:
+            # nosemgrep: emalu-sql-formatted -- role quoted by quote_name
+            cursor.execute(f"CREATE ROLE {q(role)} NOLOGIN")
+        # nosemgrep: emalu-sql-formatted -- role quoted by quote_name
+        cursor.execute(f"GRANT USAGE ON SCHEMA public TO {q(role)}")
+        # nosemgrep: emalu-sql-formatted -- role quoted by quote_name
+        cursor.execute(
+            f"GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO {q(role)}"
+        )
+        # nosemgrep: emalu-sql-formatted -- role quoted by quote_name
+        cursor.execute(f"GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO {q(role)}")
+        locked = ", ".join(append_only_tables())
+        # nosemgrep: emalu-sql-formatted -- constant table names, role quoted by quote_name
+        cursor.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {locked} FROM {q(role)}")
+        # nosemgrep: emalu-sql-formatted -- role quoted by quote_name
+        cursor.execute(f"GRANT EXECUTE ON FUNCTION emalu_destroy_subject(bigint) TO {q(role)}")

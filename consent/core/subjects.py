@@ -1,0 +1,51 @@
+"""Finding people: by a normalised email address or Kazakhstan phone number."""
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .models import Subject
+
+
+def normalise_email(email):
+    email = (email or "").strip()
+    if not email:
+        return None
+    local, _, domain = email.rpartition("@")
+    return f"{local}@{domain.lower()}" if local else email.lower()
+
+
+def normalise_phone(phone):
+    """A Kazakhstan number in any usual form, as E.164; anything else is refused.
+
+    phonenumbers accepts Russian +7 9xx numbers as valid for KZ (the two share +7), so the check
+    asks for Kazakhstan's own region code as well.
+    """
+    phone = (phone or "").strip()
+    if not phone:
+        return None
+    try:
+        number = phonenumbers.parse(phone, "KZ")
+    except phonenumbers.NumberParseException:
+        number = None
+    if (
+        number is None
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.region_code_for_number(number) != "KZ"
+    ):
+        raise ValidationError(
+            _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
+        )
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def subject_find(*, email=None, phone=None):
+    """The subject with this email or phone (normalised), or None."""
+    email, phone = normalise_email(email), normalise_phone(phone)
+    query = Q(pk__in=[])
+    if email:
+        query |= Q(email__iexact=email)
+    if phone:
+        query |= Q(phone=phone)
+    return Subject.objects.filter(query).order_by("id").first()

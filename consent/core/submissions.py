@@ -1,0 +1,136 @@
+"""A validated form submission enters the privacy core here, in one transaction."""
+
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.net import absolute_url
+
+from . import gate
+from .audit import audit
+from .ledger import consent_grant
+from .mail import queue_mail
+from .models import AuditEvent, Guardian, Source, Subject, Submission
+from .photos import photo_encrypt
+from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
+from .subjects import subject_find
+from .texts import current_text
+
+FORM_NAMES = {
+    Source.CONTACT_FORM: _("message"),
+    Source.APPLICATION_FORM: _("application"),
+}
+SUBJECT_FIELDS = ["full_name", "email", "phone", "birth_date", "birth_place"]
+
+
+def _subject_for(data, language):
+    """The person this submission is about: found by email or phone, else new.
+
+    Known data is only ever filled in, never overwritten: a form cannot change what is held
+    about someone (that is a correction request, checked by staff).
+    """
+    subject = subject_find(email=data.get("email"), phone=data.get("phone"))
+    if subject is None:
+        subject = Subject(language=language)
+    for field in SUBJECT_FIELDS:
+        if data.get(field) and not getattr(subject, field):
+            setattr(subject, field, data[field])
+    if (
+        subject.phone
+        and Subject.objects.filter(phone=subject.phone).exclude(pk=subject.pk).exists()
+    ):
+        subject.phone = None  # the number is already someone else's; the submission keeps it
+    subject.save()
+    return subject
+
+
+def submission_record(*, source, language, data, consents, request, photo=None, guardian=None,
+                      on_recorded=None):  # fmt: skip
+    """Store one submission with its consents, audit row and emails, or nothing at all.
+
+    `data` holds the cleaned fields (dates as date objects), `consents` the boxes ticked
+    ({"service": True, "marketing": False, ...}), `photo` an already sanitised ContentFile
+    (stored encrypted, `consent.photos`), `guardian` {"full_name", "contact"} for a minor. The
+    photo file is removed again if the transaction does not commit. `on_recorded(submission)`
+    runs inside the same transaction: what the layers above add to it (marketing's double
+    opt-in) is stored with it or not at all.
+    """
+    saved_files = []
+    try:
+        with transaction.atomic():
+            subject = _subject_for(data, language)
+            submission = Submission(
+                subject=subject,
+                source=source,
+                language=language,
+                data={
+                    **{k: str(v) for k, v in data.items() if v not in (None, "")},
+                    "consents": {p: bool(consents.get(p)) for p in PURPOSES if p != ANALYTICS},
+                },
+            )
+            if photo is not None:
+                submission.photo.save("photo.jpg", photo_encrypt(photo), save=False)
+                saved_files.append(submission.photo.name)
+                if not subject.photo:
+                    subject.photo.name = submission.photo.name
+                    subject.save(update_fields=["photo"])
+            submission.save()
+            g = Guardian.objects.create(subject=subject, **guardian) if guardian else None
+            for purpose in (SERVICE, CROSS_BORDER):
+                if consents.get(purpose):
+                    consent_grant(
+                        subject,
+                        current_text(purpose),
+                        language=language,
+                        source=source,
+                        full_name=data.get("full_name"),
+                        guardian=g,
+                        request=request,
+                    )
+            audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
+            _queue_mail(submission, data)
+            if on_recorded is not None:
+                on_recorded(submission)
+            return submission
+    except BaseException:
+        for name in saved_files:
+            Submission._meta.get_field("photo").storage.delete(name)
+        raise
+
+
+def marketing_confirmation_due(submission):
+    """Whether the person ticked the marketing box and may be mailed its confirmation link: a
+    form never grants marketing itself (the double opt-in of consent.marketing does), and a
+    blocked person is mailed nothing (Art. 23; compliance L12)."""
+    return bool(submission.data.get("consents", {}).get(MARKETING)) and not gate.is_blocked(
+        submission.subject
+    )
+
+
+def _queue_mail(submission, data):
+    language, form_name = submission.language, FORM_NAMES[submission.source]
+    text = current_text(SERVICE)
+    if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
+        _queue_ack(data, form_name, text, marketing_confirmation_due(submission), language)
+    admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
+    queue_mail(
+        settings.STAFF_NOTIFY_EMAIL, "staff_notice",
+        {"form_name": form_name, "admin_url": admin_url},
+        language=settings.LANGUAGE_CODE, subject=_("New submission on the site"),
+    )  # fmt: skip
+
+
+def _queue_ack(data, form_name, text, marketing, language):
+    queue_mail(
+        data["email"],
+        "ack",
+        {
+            "name": data.get("full_name", ""),
+            "form_name": form_name,
+            "policy_number": text.policy.number,
+            "marketing_pending": marketing,
+        },
+        language=language,
+        subject=_("We have received your message"),
+    )

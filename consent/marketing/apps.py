@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class MarketingConfig(AppConfig):
+    """News by email: double opt-in, campaigns to consenting people, one-click unsubscribe."""
+
+    name = "consent.marketing"
+    label = "marketing"
+    verbose_name = _("News and offers")

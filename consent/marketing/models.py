@@ -1,0 +1,62 @@
+"""Campaigns and who they were queued to."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.models import Language, Subject
+
+
+class Campaign(models.Model):
+    """News and offers by email, in Kazakh first and Russian for those who chose it."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("draft")
+        SENT = "sent", _("queued for sending")
+
+    title = models.CharField(_("internal title"), max_length=200)
+    subject_kk = models.CharField(_("email subject (Kazakh)"), max_length=200)
+    body_kk = models.TextField(_("text (Kazakh)"))
+    subject_ru = models.CharField(_("email subject (Russian)"), max_length=200, blank=True)
+    body_ru = models.TextField(
+        _("text (Russian)"), blank=True, help_text=_("Empty: Russian readers get the Kazakh text.")
+    )
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
+    created_at = models.DateTimeField(_("created"), default=timezone.now)
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+
+    class Meta:
+        db_table = "consent_campaign"  # kept from before the app split
+        ordering = ["-id"]
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+
+    def __str__(self):
+        return self.title
+
+    def content(self, language):
+        """(subject, text) in the recipient's language, Kazakh when no Russian was written."""
+        if language == "ru" and self.subject_ru and self.body_ru:
+            return self.subject_ru, self.body_ru
+        return self.subject_kk, self.body_kk
+
+
+class CampaignRecipient(models.Model):
+    """Who a campaign was queued to, and when: proof that only consenting people got it."""
+
+    campaign = models.ForeignKey(Campaign, models.PROTECT, related_name="recipients")
+    subject = models.ForeignKey(Subject, models.CASCADE, related_name="campaigns_received")
+    language = models.CharField(_("language"), max_length=2, choices=Language)
+    queued_at = models.DateTimeField(_("queued"), default=timezone.now)
+
+    class Meta:
+        db_table = "consent_campaignrecipient"  # kept from before the app split
+        constraints = [
+            models.UniqueConstraint(fields=["campaign", "subject"], name="one_send_per_person")
+        ]
+        verbose_name = _("campaign recipient")
+        verbose_name_plural = _("campaign recipients")
+
+    def __str__(self):
+        return f"#{self.pk}"

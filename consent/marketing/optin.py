@@ -1,0 +1,104 @@
+"""Marketing consent by double opt-in: nothing is granted until the address owner confirms.
+
+The confirmation link carries everything needed, encrypted and expiring; nothing about the person
+is stored before they confirm, and only the one confirmation email is sent.
+"""
+
+import base64
+import json
+
+from cryptography.fernet import Fernet, InvalidToken, MultiFernet
+from django.conf import settings
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext_lazy as _
+
+from consent.core import gate
+from consent.core.ledger import consent_grant
+from consent.core.models import ConsentText, Source, Subject, Submission
+from consent.core.purposes import MARKETING
+from consent.core.subjects import normalise_email, subject_find
+from consent.core.texts import current_text
+
+SALT = "consent.marketing-confirm"
+MAX_AGE = 7 * 24 * 3600
+
+
+# The link must carry the address and the name (nothing is stored before confirmation), but a URL
+# ends up in browser history, mail scanners and access logs, and a signed token is only base64.
+# So the payload is encrypted and authenticated (Fernet: AES-CBC + HMAC-SHA256, with its own
+# timestamp for the expiry) under a key derived from SECRET_KEY; the fallback keys still open
+# links during a key rotation. Keeping the pending data in the cache behind a random id instead
+# would lose a subscription on an eviction or restart, and a locmem cache is not shared between
+# gunicorn workers; an encrypted link depends on nothing but the key.
+def _fernet():
+    keys = [salted_hmac(SALT, "fernet", secret=secret, algorithm="sha256").digest()
+            for secret in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]]  # fmt: skip
+    return MultiFernet([Fernet(base64.urlsafe_b64encode(key)) for key in keys])
+
+
+def make_token(payload):
+    return _fernet().encrypt(json.dumps(payload, ensure_ascii=False).encode()).decode()
+
+
+def marketing_request(email, name, language, request):
+    """Queue the one confirmation email (call inside the submission's transaction)."""
+    from consent.core.mail import queue_mail
+
+    text = current_text(MARKETING)
+    payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,
+               "ts": timezone.now().timestamp()}  # fmt: skip
+    token = make_token(payload)
+    url = request.build_absolute_uri(reverse("marketing_confirm", args=[token]))
+    queue_mail(
+        email,
+        "confirm_marketing",
+        {"confirm_url": url},
+        language=language,
+        subject=_("Please confirm your subscription"),
+    )
+
+
+def read_token(token):
+    """The request, or None when forged or older than seven days."""
+    try:
+        return json.loads(_fernet().decrypt(token, ttl=MAX_AGE))
+    except (InvalidToken, ValueError):  # ValueError: a token with non-ASCII characters
+        return None
+
+
+@transaction.atomic
+def marketing_confirm(payload, request):
+    """Grant marketing consent to the text the person was shown; a second click adds nothing.
+
+    Returns the subject, and whether this click recorded the consent. A link older than the
+    person's latest marketing event (say, an unsubscribe) records nothing: subscribing again
+    takes a new double opt-in.
+    """
+    subject = subject_find(email=payload["e"])
+    if subject is None:
+        subject = Subject.objects.create(
+            email=payload["e"], full_name=payload["n"] or "", language=payload["l"]
+        )
+    else:
+        latest = gate.latest_events(subject).get(MARKETING)
+        if latest is not None and latest.at.timestamp() >= payload.get("ts", 0):
+            return subject, False
+    text = ConsentText.objects.select_related("policy").get(pk=payload["t"])
+    Submission.objects.create(
+        subject=subject,
+        source=Source.NEWSLETTER_FORM,
+        language=payload["l"],
+        data={"email": payload["e"], "full_name": payload["n"], "double_opt_in": True},
+    )
+    consent_grant(
+        subject,
+        text,
+        language=payload["l"],
+        source=Source.NEWSLETTER_FORM,
+        full_name=payload["n"] or payload["e"],
+        request=request,
+    )
+    return subject, True

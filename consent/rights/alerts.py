@@ -1,0 +1,94 @@
+"""Staff alerts: a notice when a request opens, a digest on working days (issue 11)."""
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.net import absolute_url
+from consent.core.mail import interpolate, queue_mail
+from consent.workdays.calendar import add_working_days, is_working_day
+
+from .models import Ticket
+
+
+def officers():
+    """Active staff who work requests: the privacy officer group, and superusers."""
+    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+    return users.filter(Q(groups__name="privacy_officer") | Q(is_superuser=True)).distinct()
+
+
+def notify_new_ticket(ticket):
+    """No personal data in the subject line: the number, the type and the due date."""
+    url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
+    for user in officers():
+        queue_mail(
+            user.email, "staff_new_request",
+            {"ticket": ticket, "type": ticket.get_type_display(), "url": url},
+            language=settings.LANGUAGE_CODE,
+            subject=interpolate(_("New request %(ref)s, due %(due)s"), {
+                "ref": ticket.reference, "due": ticket.due_date.strftime("%d.%m.%Y")}),
+        )  # fmt: skip
+
+
+def digest(today):
+    """Send the digest for `today` (a date in Asia/Almaty). Returns the number of emails queued;
+    nothing on a weekend or public holiday, or when nothing is due."""
+    if not is_working_day(today):
+        return 0
+    tomorrow = add_working_days(today, 1)
+    open_tickets = Ticket.objects.open().order_by("due_date", "id")
+    groups = {
+        "overdue": list(open_tickets.filter(due_date__lt=today)),
+        "today": list(open_tickets.filter(due_date=today)),
+        "tomorrow": list(open_tickets.filter(due_date__gt=today, due_date__lte=tomorrow)),
+    }
+    if not any(groups.values()):
+        return 0
+    url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=open"
+    sent = 0
+    for user in officers():
+        queue_mail(
+            user.email, "staff_digest", {**groups, "url": url, "day": today, "next_day": tomorrow},
+            language=settings.LANGUAGE_CODE,
+            subject=interpolate(_("Requests: %(overdue)d overdue, %(today)d due today"), {
+                "overdue": len(groups["overdue"]), "today": len(groups["today"])}),
+        )  # fmt: skip
+        sent += 1
+    return sent
+
+
+def maybe_alert(action, actor=None):
+    """Mail the responsible person once a burst crosses its threshold: failed sign-ins (all
+    staff, 10 minutes) or exports of personal data (one staff member, an hour)."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consent.core.models import AuditEvent
+
+    contact = settings.OPERATOR["responsible_contact"]
+    if "@" not in contact:
+        return False
+    now = timezone.now()
+    if action == AuditEvent.Action.LOGIN_FAILED:
+        since, threshold = now - timedelta(minutes=10), settings.ALERT_FAILED_LOGINS
+        events = AuditEvent.objects.filter(action=action)
+        kind = _("failed staff sign-ins")
+    else:
+        since, threshold = now - timedelta(hours=1), settings.ALERT_BULK_EXPORTS
+        events = AuditEvent.objects.filter(action__in=EXPORTS, actor_id=getattr(actor, "pk", None))
+        kind = _("exports of personal data by one staff member")
+    count = events.filter(at__gte=since).count()
+    if count != threshold:  # exactly at the threshold: one mail per burst
+        return False
+    queue_mail(
+        contact, "staff_alert", {"kind": kind, "count": count, "since": since},
+        language=settings.LANGUAGE_CODE,
+        subject=interpolate(_("Security alert: %(kind)s"), {"kind": kind}),
+    )  # fmt: skip
+    return True
+
+
+EXPORTS = ["subject_export", "evidence_export"]

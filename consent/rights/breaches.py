@@ -1,0 +1,34 @@
+"""The breach register (Art. 20-1; compliance L21): the regulator is told within one working
+day of detection."""
+
+from django.conf import settings
+from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import translation
+
+from consent.workdays.calendar import due_date
+
+REGULATOR_WORKING_DAYS = 1
+
+
+@transaction.atomic
+def breach_record(breach):
+    """Save a breach with the regulator's deadline computed from when it was detected."""
+    breach.regulator_due = due_date(breach.detected_at, REGULATOR_WORKING_DAYS)
+    breach.save()
+    return breach
+
+
+def breach_notice(breach):
+    """The draft notice to the authorised body, filled from the operator's settings (kk, ru)."""
+    op = settings.OPERATOR
+    parts = []
+    for language in ("kk", "ru"):
+        with translation.override(language):
+            parts.append(render_to_string("rights/breach_notice.txt", {
+                "breach": breach, "operator_name": op[f"name_{language}"], "bin": op["bin"],
+                "address": op[f"address_{language}"], "email": op["email"],
+                "responsible_person": op["responsible_person"],
+                "responsible_contact": op["responsible_contact"],
+            }).strip())  # fmt: skip
+    return "\n\n———\n\n".join(parts)

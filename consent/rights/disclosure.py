@@ -1,0 +1,65 @@
+"""Personal data leaving the system for staff: the person's export, the consent evidence and a
+photo. Each goes through one operation that refuses while processing is blocked (Art. 23;
+compliance L12), writes the audit row and raises the bulk-export alert; the admin only builds
+the response."""
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+from consent.core import gate
+from consent.core.audit import audit
+from consent.core.models import AuditEvent
+from consent.core.photos import photo_read
+
+from .alerts import maybe_alert
+from .evidence import evidence_csv, evidence_pdf
+from .export import export_json, export_pdf
+
+EXPORT_FORMATS = {"json": export_json, "pdf": export_pdf}
+EVIDENCE_FORMATS = {"csv": evidence_csv, "pdf": evidence_pdf}
+
+
+class ProcessingBlocked(ValidationError):
+    """Nothing about a blocked person leaves the system until they are unblocked or destroyed."""
+
+    def __init__(self):
+        super().__init__(_("Processing is blocked: unblock or destroy first, or refuse."))
+
+
+def refuse_if_blocked(subject):
+    if gate.is_blocked(subject):
+        raise ProcessingBlocked
+
+
+def disclosure_record(subject, *, action, actor, obj=None, **detail):
+    """The audit row of a disclosure, and the alert when one staff member exports in bulk."""
+    event = audit(action, actor=actor, subject=subject, obj=obj, **detail)
+    if actor is not None:
+        maybe_alert(action, actor)
+    return event
+
+
+def subject_export(subject, *, fmt, actor):
+    """Everything held about the person (Art. 24(1)(1); compliance L10) in their language, as
+    bytes of `fmt` ("json" or "pdf")."""
+    refuse_if_blocked(subject)
+    body = EXPORT_FORMATS[fmt](subject, subject.language)
+    disclosure_record(subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor, format=fmt)
+    return body
+
+
+def subject_evidence(subject, *, fmt, actor):
+    """The proof of the person's consents (Art. 25(2)(5); compliance L4) as "csv" or "pdf"."""
+    refuse_if_blocked(subject)
+    body = EVIDENCE_FORMATS[fmt](subject)
+    disclosure_record(subject, action=AuditEvent.Action.EVIDENCE_EXPORT, actor=actor, format=fmt)
+    return body
+
+
+def subject_photo(subject, file, *, actor):
+    """The JPEG bytes of a stored photo of the person; InvalidToken when no configured key
+    opens it (then nothing is recorded)."""
+    refuse_if_blocked(subject)
+    body = photo_read(file)
+    disclosure_record(subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor, what="photo")
+    return body

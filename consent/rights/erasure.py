@@ -1,0 +1,119 @@
+"""Destroying and minimising what is held about a person (Art. 1(6), 18; compliance L13, L14).
+
+Only the rights desk destroys: in answer to a request, or when retention finds that no purpose
+may keep a person's data any longer.
+"""
+
+from django.db import connection, transaction
+from django.db.models import Q
+from post_office.models import Attachment, Email
+
+from consent.core.audit import audit
+from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
+from consent.core.purposes import DATA_FIELDS
+
+from .models import Correction, Ticket
+
+
+@transaction.atomic
+def subject_destroy(subject, *, request_ref, actor=None):
+    """Destroy everything held about the subject so that it cannot be restored (Art. 1(6), 18).
+
+    Rows go with the transaction; the photo and mail attachment files go once it commits. What
+    remains is a tombstone and the audit row: the request, the time, the staff member, no
+    personal data.
+    """
+    subject_ref = subject.pk
+    files = {subject.photo.name} | set(
+        Submission.objects.filter(subject=subject).exclude(photo="").values_list("photo", flat=True)
+    )
+    files.discard("")
+    storage = subject.photo.storage
+    # Queued and sent mail to the person, with their delivery logs and attachments (the access
+    # export), also at an address they held before a correction or wrote a request from.
+    emails = Email.objects.filter(mail_to(subject))
+    attachments = Attachment.objects.filter(emails__in=emails).exclude(
+        emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
+    )
+    attachment_files = [(a.file.storage, a.file.name) for a in attachments.distinct() if a.file]
+    Attachment.objects.filter(pk__in=attachments.values("pk")).delete()
+    emails.delete()
+    # Requests keep their number and dates for the record, not the person's words or address.
+    tickets = Ticket.objects.filter(subject=subject)
+    if subject.email:
+        tickets = tickets | Ticket.objects.filter(subject=None, email__iexact=subject.email)
+    tickets.update(email="", message="", outcome="", subject=None)
+    Correction.objects.filter(subject=subject).delete()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT emalu_destroy_subject(%s)", [subject_ref])
+    else:  # the development database has no roles or triggers to pass
+        LedgerEntry.objects.filter(subject_id=subject_ref)._raw_delete(connection.alias)
+    Subject.objects.filter(pk=subject_ref).delete()
+    tombstone = Tombstone.objects.create(
+        subject_ref=subject_ref,
+        request_ref=request_ref,
+        actor_id=actor.pk if actor is not None else None,
+        actor_label=actor.get_username() if actor is not None else "",
+    )
+    audit(AuditEvent.Action.SUBJECT_DESTROY, actor=actor, subject=subject, obj=tombstone)
+    for name in files:
+        transaction.on_commit(lambda name=name: storage.delete(name))
+    for attachment_storage, name in attachment_files:
+        transaction.on_commit(lambda s=attachment_storage, name=name: s.delete(name))
+    return tombstone
+
+
+# The person's own fields and what an erased one becomes.
+ERASED = {"full_name": "", "email": None, "phone": None, "birth_date": None, "birth_place": ""}
+
+
+@transaction.atomic
+def subject_minimise(subject, keep, *, actor=None):
+    """Erase every item of data (keys of purposes.DATA_FIELDS) not in `keep`: what is left once
+    a withdrawn purpose was the only one to need it (legal item 14). Returns the names erased."""
+    gone = set(DATA_FIELDS) - set(keep)
+    erased = [f for f, empty in ERASED.items() if f in gone and getattr(subject, f) != empty]
+    for name in erased:
+        setattr(subject, name, ERASED[name])
+    files = []
+    submissions = Submission.objects.filter(subject=subject)
+    if "photo" in gone:
+        files = [subject.photo.name, *submissions.values_list("photo", flat=True)]
+        files = [name for name in files if name]
+        erased += ["photo"] if files else []
+        subject.photo = ""
+        submissions.update(photo="")
+    subject.save()
+    for submission in submissions:
+        data = {k: v for k, v in submission.data.items() if k not in gone}
+        if data != submission.data:
+            erased += sorted(set(submission.data) - set(data) - set(erased))
+            submission.data = data
+            submission.save(update_fields=["data"])
+    if "guardian" in gone and Guardian.objects.filter(subject=subject).exclude(contact="").exists():
+        Guardian.objects.filter(subject=subject).update(full_name="", contact="")
+        erased.append("guardian")
+    Correction.objects.filter(subject=subject, field__in=gone).delete()
+    if erased:
+        audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
+    storage = subject.photo.storage
+    for name in files:
+        transaction.on_commit(lambda name=name: storage.delete(name))
+    return erased
+
+
+def mail_to(subject):
+    """Mail addressed to the person: their address, and the ones they held before a correction
+    or wrote a request from, unless another person holds that address now."""
+    old = set(
+        Correction.objects.filter(subject=subject, field="email").values_list(
+            "old_value", flat=True
+        )
+    ) | set(Ticket.objects.filter(subject=subject).values_list("email", flat=True))
+    old = {a.lower() for a in old if a} - {(subject.email or "").lower()}
+    query = Q(to__iexact=subject.email) if subject.email else Q(pk__in=[])
+    for address in old:
+        if not Subject.objects.filter(email__iexact=address).exists():
+            query |= Q(to__iexact=address)
+    return query

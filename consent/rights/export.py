@@ -1,0 +1,383 @@
+"""Everything held about one person, free of charge (Art. 24(1)(1), 25(2)(9); legal item 10).
+
+Every row linked to the person is here: their data, where it came from, the purposes with terms
+and recipients, the consent ledger, guardians, requests, corrections, campaigns and the mail sent
+to them. tests/test_export.py walks the models, so a field added later and left out fails it.
+Left out on purpose: database ids; the staff member behind a ledger event (an employee's data,
+not the person's: the source says it was staff); the bodies of emails (the person received
+them, they repeat what is here, and they carry one-time signed links); the photo itself (it is
+stored encrypted and a copy is given on request, so no plain copy ends up in the outbox).
+
+The JSON keeps stable English keys for programs, with their names in the person's language
+under "labels"; the PDF shows only the names.
+"""
+
+import json
+from datetime import date, datetime
+
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.utils import timezone, translation
+from django.utils.text import capfirst
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from post_office.models import Email
+
+from consent.common.i18n import localised
+from consent.core import gate
+from consent.core.models import Guardian, LedgerEntry, Subject, Submission
+from consent.core.purposes import DATA_FIELDS, PURPOSES
+from consent.marketing.models import Campaign, CampaignRecipient
+
+from .erasure import mail_to
+from .evidence import ALMATY, pdf_document
+from .models import Correction, Ticket
+
+
+def _name(model, field):
+    return model._meta.get_field(field).verbose_name
+
+
+def _plural(model):
+    return capfirst(model._meta.verbose_name_plural)
+
+
+# section -> (heading, {key: label}); also the order of the PDF.
+SECTIONS = {
+    "data": (
+        gettext_lazy("Your data"),
+        {
+            f: _name(Subject, f)
+            for f in [
+                "full_name",
+                "email",
+                "phone",
+                "birth_date",
+                "birth_place",
+                "language",
+                "photo",
+                "created_at",
+                "updated_at",
+            ]
+        },
+    ),
+    "sources_and_methods": (
+        gettext_lazy("Where the data came from and how it was collected"),
+        {
+            "source": _name(Submission, "source"),
+            "method": gettext_lazy("method"),
+            "received": _name(Submission, "created_at"),
+            "language": _name(Submission, "language"),
+            "data_sent": _name(Submission, "data"),
+            "photo": _name(Submission, "photo"),
+        },
+    ),
+    "purposes": (
+        gettext_lazy("Purposes, terms and recipients"),
+        {
+            "purpose": _name(LedgerEntry, "purpose"),
+            "description": gettext_lazy("what it is for"),
+            "consent": gettext_lazy("consent now"),
+            "processed_now": gettext_lazy("processed now"),
+            "data": gettext_lazy("data processed"),
+            "term": gettext_lazy("the term of the consent"),
+            "consent_expires": _name(LedgerEntry, "expires_at"),
+            "third_party_recipients": gettext_lazy("third parties who receive the data"),
+            "cross_border_recipients": gettext_lazy("recipients abroad (cross-border transfer)"),
+            "published": gettext_lazy("published"),
+        },
+    ),
+    "consent_history": (
+        gettext_lazy("Consent history"),
+        {
+            "at": _name(LedgerEntry, "at"),
+            "event": _name(LedgerEntry, "kind"),
+            "purpose": _name(LedgerEntry, "purpose"),
+            "consent_text_version": gettext_lazy("consent text version"),
+            "privacy_policy_version": gettext_lazy("privacy policy version"),
+            "text_sha256": _name(LedgerEntry, "text_sha256"),
+            "language": _name(LedgerEntry, "language"),
+            "source": _name(LedgerEntry, "source"),
+            "ip": _name(LedgerEntry, "ip"),
+            "user_agent": _name(LedgerEntry, "user_agent"),
+            "expires_at": _name(LedgerEntry, "expires_at"),
+            "guardian": _name(LedgerEntry, "guardian"),
+            "reason": _name(LedgerEntry, "reason"),
+        },
+    ),
+    "guardians": (
+        _plural(Guardian),
+        {
+            "full_name": _name(Guardian, "full_name"),
+            "contact": _name(Guardian, "contact"),
+            "recorded": _name(Subject, "created_at"),
+        },
+    ),
+    "requests": (
+        _plural(Ticket),
+        {
+            "reference": Ticket._meta.verbose_name,
+            **{
+                f: _name(Ticket, f)
+                for f in [
+                    "type",
+                    "status",
+                    "channel",
+                    "email",
+                    "language",
+                    "purpose",
+                    "message",
+                    "message_id",
+                    "received_at",
+                    "due_date",
+                    "verified_at",
+                    "closed_at",
+                    "outcome",
+                ]
+            },
+        },
+    ),
+    "corrections": (
+        _plural(Correction),
+        {
+            "request": Ticket._meta.verbose_name,
+            **{
+                f: _name(Correction, f)
+                for f in ["field", "old_value", "new_value", "document", "at"]
+            },
+        },
+    ),
+    "campaigns": (
+        _plural(Campaign),
+        {
+            "email_subject": gettext_lazy("email subject"),
+            "language": _name(CampaignRecipient, "language"),
+            "queued_at": _name(CampaignRecipient, "queued_at"),
+        },
+    ),
+    "emails": (
+        capfirst(gettext_lazy("emails sent")),
+        {
+            "created": _name(LedgerEntry, "at"),
+            "to": _name(Subject, "email"),
+            "email_subject": gettext_lazy("email subject"),
+            "status": _name(Ticket, "status"),
+        },
+    ),
+}
+
+MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
+
+
+def when(value):
+    """A time as the person reads it: Asia/Almaty, to the second; a date as YYYY-MM-DD."""
+    if isinstance(value, datetime):
+        return value.astimezone(ALMATY).strftime("%Y-%m-%d %H:%M:%S")
+    if isinstance(value, date):
+        return value.isoformat()
+    return value
+
+
+def _photo(file, received):
+    if not file:
+        return None
+    return _(
+        "Held, received %(date)s. It is stored encrypted and not copied into this export: "
+        "to receive a copy, write to %(email)s."
+    ) % {"date": when(received), "email": settings.OPERATOR["email"]}
+
+
+def _subject_data(subject):
+    data = {f: getattr(subject, f) for f in ["full_name", "email", "phone", "birth_place"]}
+    photo_from = subject.submissions.filter(photo=subject.photo.name).order_by("id").first()
+    photo_at = photo_from.created_at if photo_from else subject.created_at
+    return {
+        **data,
+        "birth_date": when(subject.birth_date),
+        "language": subject.get_language_display(),
+        "photo": _photo(subject.photo, photo_at),
+        "created_at": when(subject.created_at),
+        "updated_at": when(subject.updated_at),
+    }
+
+
+def _data_sent(data):
+    """A form's fields under the names the consent texts use; the boxes ticked by purpose."""
+    out = {str(DATA_FIELDS.get(k, k)): v for k, v in data.items() if k != "consents"}
+    ticked = [str(PURPOSES[p].name) for p, v in data.get("consents", {}).items() if v]
+    if ticked:
+        out[str(LedgerEntry.Kind.GRANT.label)] = ticked
+    return out
+
+
+def _ledger_row(e):
+    return {
+        "at": when(e.at),
+        "event": e.get_kind_display(),
+        "purpose": e.get_purpose_display() if e.purpose else "",
+        "consent_text_version": e.text.version if e.text else "",
+        "privacy_policy_version": e.text.policy.number if e.text else "",
+        "text_sha256": e.text_sha256,
+        "language": e.get_language_display(),
+        "source": e.get_source_display(),
+        "ip": e.ip or "",
+        "user_agent": e.user_agent,
+        "expires_at": when(e.expires_at) or "",
+        "guardian": e.guardian.full_name if e.guardian else "",
+        "reason": e.reason,
+    }
+
+
+def _request_row(r):
+    return {
+        "reference": r.reference,
+        "type": r.get_type_display(),
+        "status": r.get_status_display(),
+        "channel": r.get_channel_display(),
+        "email": r.email,
+        "language": r.get_language_display(),
+        "purpose": r.get_purpose_display() if r.purpose else "",
+        "message": r.message,
+        "message_id": r.message_id or "",
+        "received_at": when(r.received_at),
+        "due_date": when(r.due_date),
+        "verified_at": when(r.verified_at) or "",
+        "closed_at": when(r.closed_at) or "",
+        "outcome": r.outcome,
+    }
+
+
+def subject_export(subject, language):
+    """The person's data, purposes, sources and methods, consent history, recipients, terms."""
+    with translation.override(language):
+        latest = gate.latest_events(subject)
+        op = settings.OPERATOR
+        purposes = [
+            {
+                "code": code,
+                "purpose": str(p.name),
+                "description": str(p.description),
+                "consent": latest[code].get_kind_display(),
+                "processed_now": gate.may_process(subject, code),
+                "data": [str(DATA_FIELDS[f]) for f in p.fields],
+                "term": str(p.term_text),
+                "consent_expires": when(latest[code].expires_at),
+                "third_party_recipients": [str(t) for t in p.third_parties],
+                "cross_border_recipients": [str(c) for c in p.cross_border],
+                "published": p.published,
+            }
+            for code, p in PURPOSES.items()
+            if code in latest
+        ]
+        ledger = (
+            LedgerEntry.objects.filter(subject=subject)
+            .select_related("text__policy", "guardian")
+            .order_by("id")
+        )
+        requests = Ticket.objects.filter(subject=subject)
+        if subject.email:  # also those written from the address before it was linked
+            requests = requests | Ticket.objects.filter(subject=None, email__iexact=subject.email)
+        labels = {
+            key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
+            for key, (heading, fields) in SECTIONS.items()
+        }
+        return {
+            "operator": localised(op, "name", language),
+            "bin": op["bin"],
+            "exported_at": when(timezone.now()),
+            "time_zone": "Asia/Almaty",
+            "subject_id": subject.pk,
+            "stored_in": localised(op, "data_location", language),
+            "data": _subject_data(subject),
+            "sources_and_methods": [
+                {
+                    "source": s.get_source_display(),
+                    "method": _("sent by you through a form on the website"),
+                    "received": when(s.created_at),
+                    "language": s.get_language_display(),
+                    "data_sent": _data_sent(s.data),
+                    "photo": _photo(s.photo, s.created_at),
+                }
+                for s in subject.submissions.order_by("id")
+            ],
+            "purposes": purposes,
+            "consent_history": [_ledger_row(e) for e in ledger],
+            "guardians": [
+                {"full_name": g.full_name, "contact": g.contact, "recorded": when(g.created_at)}
+                for g in subject.guardians.order_by("id")
+            ],
+            "requests": [_request_row(r) for r in requests.distinct().order_by("id")],
+            "corrections": [
+                {
+                    "request": c.ticket.reference if c.ticket else "",
+                    "field": str(_name(Subject, c.field))
+                    if c.field in SECTIONS["data"][1]
+                    else c.field,
+                    "old_value": c.old_value,
+                    "new_value": c.new_value,
+                    "document": c.document,
+                    "at": when(c.at),
+                }
+                for c in subject.corrections.select_related("ticket").order_by("id")
+            ],
+            "campaigns": [
+                {
+                    "email_subject": r.campaign.content(r.language)[0],
+                    "language": r.get_language_display(),
+                    "queued_at": when(r.queued_at),
+                }
+                for r in subject.campaigns_received.select_related("campaign").order_by("id")
+            ],
+            "emails": [
+                {
+                    "created": when(m.created),
+                    "to": ", ".join(m.to),
+                    "email_subject": m.subject,
+                    "status": str(MAIL_STATUS.get(m.status, _("queued"))),
+                }
+                for m in Email.objects.filter(mail_to(subject)).order_by("id")
+            ],
+            "labels": labels,
+        }
+
+
+def export_json(subject, language):
+    data = subject_export(subject, language)
+    return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode()
+
+
+def export_pdf(subject, language):
+    """The same content as the JSON, laid out for reading: a heading per section, a block per
+    row, every label in the person's language."""
+    data = subject_export(subject, language)
+    with translation.override(language):
+        title = _("Personal data held about data subject #%(id)s") % {"id": subject.pk}
+        subtitle = "\n".join(
+            [
+                _("Exported %(time)s (Asia/Almaty)") % {"time": data["exported_at"]},
+                _("Operator: %(operator_name)s, BIN %(bin)s.")
+                % {"operator_name": data["operator"], "bin": data["bin"]},
+                _("Where the data is stored: %(place)s.") % {"place": data["stored_in"]},
+                _("Times are given in Asia/Almaty time."),
+            ]
+        )
+        blocks = []
+        for key, (heading, fields) in SECTIONS.items():
+            items = data[key] if isinstance(data[key], list) else [data[key]]
+            if not items:
+                blocks.append((str(heading), [("", "—")]))
+            for n, item in enumerate(items):
+                rows = [(str(fields[k]), _text(v)) for k, v in item.items() if k in fields]
+                rows = [(k, v) for k, v in rows if v]  # the JSON keeps the empty ones
+                blocks.append((str(heading) if n == 0 else "", rows))
+        return pdf_document(title, subtitle, blocks)
+
+
+def _text(value):
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    return "" if value is None else str(value)

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+
+from consent.rights.retention import enforce_retention
+
+
+class Command(BaseCommand):
+    help = "Destroy personal data past the term of every purpose; list what staff must decide."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--dry-run", action="store_true", help="Only print what would be done.")
+
+    def handle(self, *args, dry_run=False, **options):
+        plan = enforce_retention(dry_run=dry_run)
+        verb = "would" if dry_run else "did"
+        self.stdout.write(f"{verb} record expiry of {len(plan['expire'])} consents")
+        self.stdout.write(f"{verb} destroy subjects: {plan['destroy']}")
+        for subject_id, reason in plan["review"]:
+            self.stdout.write(f"review subject #{subject_id}: {reason}")

@@ -1,0 +1,12 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from consent.rights.alerts import digest
+
+
+class Command(BaseCommand):
+    help = "Mail privacy officers the requests overdue, due today and due next (working days only)."
+
+    def handle(self, *args, **options):
+        sent = digest(timezone.localdate())
+        self.stdout.write(f"digest emails queued: {sent}")

@@ -1,0 +1,155 @@
+"""The rights desk's data: requests (tickets), corrections, spent links and breaches."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.models import Language, Subject
+from consent.core.purposes import purpose_choices
+
+
+class TicketQuerySet(models.QuerySet):
+    def open(self):
+        """Requests still to be answered: waiting for the person's confirmation, or confirmed."""
+        return self.filter(status__in=Ticket.OPEN_STATUSES)
+
+
+class Ticket(models.Model):
+    """A data subject's request (Art. 24), with its legal due date in Kazakhstan working days.
+
+    Called a ticket in code so that it never meets Django's HTTP `request`; staff and people
+    see it as a request («өтініш», «запрос»).
+    """
+
+    class Type(models.TextChoices):
+        ACCESS = "access", _("access to my data")
+        CORRECT = "correct", _("correct or update my data")
+        BLOCK = "block", _("block processing")
+        UNBLOCK = "unblock", _("unblock processing")
+        DESTROY = "destroy", _("destroy my data")
+        WITHDRAW = "withdraw", _("withdraw consent")
+        UNSUBSCRIBE = "unsubscribe", _("stop news and offers")
+        PUBLICATION_REMOVAL = "publication_removal", _("remove my data from public sources")
+        TRANSFER_NOTICE = "transfer_notice", _("tell me about transfers to third parties")
+        AUTOMATED_OBJECTION = "automated_objection", _("object to automated decisions about me")
+        OTHER = "other", _("other question")
+
+    class Status(models.TextChoices):
+        UNVERIFIED = "unverified", _("waiting for the person to confirm")
+        OPEN = "open", _("confirmed, to be done")
+        DONE = "done", _("done")
+        REFUSED = "refused", _("refused with reasons")
+        CLOSED = "closed", _("closed without action")
+
+    class Channel(models.TextChoices):
+        WEB = "web", _("web form")
+        EMAIL = "email", _("email")
+        SELF_SERVICE = "self_service", _("self-service page")
+
+    OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
+
+    type = models.CharField(_("type"), max_length=20, choices=Type)
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status, default=Status.UNVERIFIED, db_index=True
+    )
+    channel = models.CharField(_("received by"), max_length=20, choices=Channel)
+    subject = models.ForeignKey(
+        Subject, models.SET_NULL, null=True, blank=True, related_name="tickets",
+        verbose_name=_("data subject"),
+    )  # fmt: skip
+    email = models.EmailField(_("requester's email"), max_length=254)
+    language = models.CharField(_("language"), max_length=2, choices=Language, default="kk")
+    purpose = models.CharField(
+        _("purpose"), max_length=30, choices=purpose_choices, blank=True,
+        help_text=_("For a withdrawal: empty means every purpose."),
+    )  # fmt: skip
+    message = models.TextField(_("message"), blank=True)
+    message_id = models.CharField(
+        _("email Message-ID"), max_length=300, null=True, blank=True, unique=True
+    )
+    received_at = models.DateTimeField(_("received"), default=timezone.now)
+    due_date = models.DateField(_("due"), db_index=True)
+    verified_at = models.DateTimeField(_("identity confirmed"), null=True, blank=True)
+    closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
+    outcome = models.TextField(_("answer to the person"), blank=True)
+
+    objects = TicketQuerySet.as_manager()
+
+    class Meta:
+        db_table = "consent_request"  # kept from before the app split
+        ordering = ["due_date", "id"]
+        indexes = [models.Index(fields=["status", "due_date"], name="request_desk")]
+        verbose_name = _("request")
+        verbose_name_plural = _("requests")
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def reference(self):
+        return f"R-{self.pk}"
+
+    @property
+    def is_open(self):
+        return self.status in self.OPEN_STATUSES
+
+
+class Correction(models.Model):
+    """Old and new values of a correction: personal data, so it lives and dies with the subject."""
+
+    subject = models.ForeignKey(Subject, models.CASCADE, related_name="corrections")
+    ticket = models.ForeignKey(
+        Ticket, models.SET_NULL, null=True, blank=True, db_column="request_id"
+    )
+    field = models.CharField(_("field"), max_length=40)
+    old_value = models.TextField(_("old value"), blank=True)
+    new_value = models.TextField(_("new value"), blank=True)
+    document = models.CharField(_("supporting document"), max_length=300)
+    at = models.DateTimeField(_("time"), default=timezone.now)
+
+    class Meta:
+        db_table = "consent_correction"  # kept from before the app split
+        verbose_name = _("correction")
+        verbose_name_plural = _("corrections")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
+class UsedLink(models.Model):
+    """A single-use link already opened (self-service); holds no personal data."""
+
+    nonce = models.UUIDField(unique=True)
+    used_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        db_table = "consent_usedlink"  # kept from before the app split
+
+    def __str__(self):
+        return str(self.nonce)
+
+
+class Breach(models.Model):
+    """A personal-data security incident (legal item 21): the regulator is told within one
+    working day of detection, and the people affected as the rules require."""
+
+    detected_at = models.DateTimeField(_("detected"))
+    description = models.TextField(_("what happened"), help_text=_("No personal data here."))
+    data_affected = models.TextField(_("data affected"), blank=True)
+    people_affected = models.PositiveIntegerField(_("people affected (estimate)"), default=0)
+    measures = models.TextField(_("measures taken"), blank=True)
+    # Set by breach_record() (rights/breaches.py): one working day from detection.
+    regulator_due = models.DateField(_("regulator to be notified by"), editable=False)
+    regulator_notified_at = models.DateTimeField(_("regulator notified"), null=True, blank=True)
+    subjects_notified = models.BooleanField(_("people affected were told"), default=False)
+    subjects_notified_at = models.DateTimeField(_("people told on"), null=True, blank=True)
+    created_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
+
+    class Meta:
+        db_table = "consent_breach"  # kept from before the app split
+        ordering = ["-detected_at"]
+        verbose_name = _("breach incident")
+        verbose_name_plural = _("breach register")
+
+    def __str__(self):
+        return f"#{self.pk}"

@@ -1,0 +1,139 @@
+"""Self-service: a person sees and changes their own consents behind a single-use emailed link.
+
+The same identity check as the requests desk (legal item 9): the link goes only to an address on
+record, works once, and expires within an hour. Whoever asks gets the same answer.
+"""
+
+import time
+import uuid
+
+from django.core import signing
+from django.db import IntegrityError, transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.net import absolute_url
+from consent.core import gate
+from consent.core.audit import audit
+from consent.core.ledger import consent_grant, consent_withdraw_if_given
+from consent.core.mail import queue_mail
+from consent.core.models import AuditEvent, Source, Subject
+from consent.core.purposes import PURPOSES
+from consent.core.subjects import subject_find
+from consent.core.texts import current_text
+
+from .models import Ticket, UsedLink
+from .tickets import ticket_create
+
+SALT = "consent.self-service"
+LINK_MAX_AGE = 3600
+SESSION_KEY = "self_service"
+SESSION_SECONDS = 3600
+OPTIONAL = [code for code, p in PURPOSES.items() if not p.required and not p.banner_only]
+
+
+def link_request(email, language):
+    """Mail a link to the address if it is on record, else a note that nothing is held.
+
+    Both paths render and queue one email, so neither the page nor its timing tells them apart.
+    """
+    subject = subject_find(email=email)
+    with translation.override(language):
+        if subject is not None:
+            token = signing.dumps({"s": subject.pk, "n": uuid.uuid4().hex}, salt=SALT)
+            url = absolute_url(reverse("self_service_open", args=[token]))
+            queue_mail(subject.email, "self_service_link", {"url": url}, language=language,
+                       subject=_("Your link to your data"))  # fmt: skip
+        else:
+            queue_mail(email, "self_service_unknown", {}, language=language,
+                       subject=_("Your link to your data"))  # fmt: skip
+
+
+def link_open(token, session):
+    """Spend the link: on success the session holds the subject for an hour. Returns the subject
+    or None (forged, expired or already used)."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=LINK_MAX_AGE)
+        nonce = uuid.UUID(data["n"])
+    except (signing.BadSignature, KeyError, ValueError, TypeError):
+        return None
+    subject = Subject.objects.filter(pk=data["s"]).first()
+    if subject is None:
+        return None
+    try:
+        with transaction.atomic():
+            UsedLink.objects.create(nonce=nonce)
+    except IntegrityError:
+        return None
+    session.cycle_key()
+    session[SESSION_KEY] = {"s": subject.pk, "until": time.time() + SESSION_SECONDS}
+    audit(AuditEvent.Action.SELF_SERVICE_OPEN, subject=subject)
+    return subject
+
+
+def session_subject(session):
+    data = session.get(SESSION_KEY)
+    if not data or data.get("until", 0) < time.time():
+        return None
+    return Subject.objects.filter(pk=data["s"]).first()
+
+
+def overview(subject):
+    """What the page shows: data, each purpose's state, open requests."""
+    latest = gate.latest_events(subject)
+    purposes = []
+    for code, purpose in PURPOSES.items():
+        if purpose.banner_only:
+            continue
+        entry = latest.get(code)
+        purposes.append({
+            "code": code, "purpose": purpose, "entry": entry,
+            "active": gate.may_process(subject, code),
+            "optional": code in OPTIONAL,
+        })  # fmt: skip
+    return {"subject": subject, "purposes": purposes, "tickets": subject.tickets.open(),
+            "blocked": gate.is_blocked(subject)}  # fmt: skip
+
+
+@transaction.atomic
+def set_consent(subject, purpose, give, request):
+    """Give or withdraw an optional consent, in force at once. The address was just confirmed
+    by the emailed link, which is what a double opt-in asks."""
+    if purpose not in OPTIONAL:
+        return
+    if give and not gate.may_process(subject, purpose):
+        consent_grant(subject, current_text(purpose), language=translation.get_language() or "kk",
+                      source=Source.SELF_SERVICE, request=request)  # fmt: skip
+    elif not give:
+        consent_withdraw_if_given(subject, purpose, source=Source.SELF_SERVICE, request=request)
+
+
+@transaction.atomic
+def ticket_open_verified(subject, ticket_type, message, language):
+    """A correction, block or destroy request that lands on the desk already verified."""
+    now = timezone.now()
+    return ticket_create(
+        kind=ticket_type, subject=subject, email=subject.email or "", language=language,
+        channel=Ticket.Channel.SELF_SERVICE, received_at=now, status=Ticket.Status.OPEN,
+        message=message[:5000], verified_at=now, audit_detail={"verified": True},
+    )  # fmt: skip
+
+
+@transaction.atomic
+def export_as_access_request(subject, language, fmt="json"):
+    """The same export as an access request (JSON or PDF), and logged as one (opened and closed
+    at once)."""
+    from .export import export_json, export_pdf
+
+    now = timezone.now()
+    with translation.override(language):
+        outcome = str(_("Downloaded from the self-service page."))
+    ticket = ticket_create(
+        kind=Ticket.Type.ACCESS, subject=subject, email=subject.email or "", language=language,
+        channel=Ticket.Channel.SELF_SERVICE, received_at=now, notify=False,
+        status=Ticket.Status.DONE, verified_at=now, closed_at=now, outcome=outcome,
+    )  # fmt: skip
+    audit(AuditEvent.Action.SUBJECT_EXPORT, subject=subject, obj=ticket, channel="self_service",
+          format=fmt)  # fmt: skip
+    return ticket, (export_pdf if fmt == "pdf" else export_json)(subject, language)

@@ -1,0 +1,41 @@
+"""Depersonalised statistics (Art. 17(1), legal item 23): counts only, no one recognisable."""
+
+import csv
+import io
+from collections import Counter
+
+from dateutil.relativedelta import relativedelta
+from django.utils import timezone
+
+from consent.core.models import LedgerEntry
+
+AGE_BANDS = [(0, "<18"), (18, "18-29"), (30, "30-44"), (45, "45-59"), (60, "60+")]
+
+
+def age_band(birth_date, on):
+    if birth_date is None:
+        return "unknown"
+    age = relativedelta(on, birth_date).years
+    return next(label for floor, label in reversed(AGE_BANDS) if age >= floor)
+
+
+def consent_statistics():
+    """Counts of consents given by month, purpose, language and age band (never a date of
+    birth, a name or a contact)."""
+    counts = Counter()
+    rows = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.GRANT).values_list(
+        "at", "purpose", "language", "subject__birth_date"
+    )
+    for at, purpose, language, birth_date in rows.iterator(chunk_size=5000):
+        day = timezone.localtime(at).date()
+        counts[(f"{day:%Y-%m}", purpose, language, age_band(birth_date, day))] += 1
+    return sorted(counts.items())
+
+
+def statistics_csv():
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(["month", "purpose", "language", "age_band", "consents_given"])
+    for (month, purpose, language, band), count in consent_statistics():
+        writer.writerow([month, purpose, language, band, count])
+    return out.getvalue().encode("utf-8-sig")

@@ -1,0 +1,301 @@
+"""Data-subject requests: open, verify, carry out, answer — each with its legal due date."""
+
+from django.conf import settings
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.net import absolute_url
+from consent.core import gate
+from consent.core.audit import audit
+from consent.core.ledger import consent_withdraw_if_given, subject_block, subject_unblock
+from consent.core.mail import interpolate, queue_mail, send_without_trace
+from consent.core.models import AuditEvent, Source
+from consent.core.purposes import MARKETING, PURPOSES
+from consent.core.subjects import normalise_email, subject_find
+from consent.workdays.calendar import due_date
+
+from .alerts import notify_new_ticket
+from .disclosure import disclosure_record
+from .erasure import subject_destroy, subject_minimise
+from .models import Correction, Ticket
+
+Type, Status = Ticket.Type, Ticket.Status
+SALT = "consent.request-verify"
+VERIFY_MAX_AGE = 7 * 24 * 3600
+
+# Working days to answer each type (Law 94-V: Art. 8(7) withdrawal 15; Art. 25(2)(8) correction,
+# block, unblock, destruction 1; Art. 6 removal from public sources 1; Art. 19(1) notice of a
+# transfer to a third party 10; Art. 19-1 objection to automated decisions 3; access per settings).
+DEADLINES = {
+    Type.CORRECT: 1,
+    Type.BLOCK: 1,
+    Type.UNBLOCK: 1,
+    Type.DESTROY: 1,
+    Type.WITHDRAW: 15,
+    Type.UNSUBSCRIBE: 1,  # in force at once or at confirmation; the day is for the answer
+    Type.PUBLICATION_REMOVAL: 1,
+    Type.TRANSFER_NOTICE: 10,
+    Type.AUTOMATED_OBJECTION: 3,
+    Type.OTHER: 15,
+}
+# Types that staff close with a written answer (see desk.py for what the answer usually says).
+ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION)
+
+
+def deadline_days(ticket_type):
+    if ticket_type == Type.ACCESS:
+        return settings.ACCESS_REQUEST_DAYS
+    return DEADLINES[ticket_type]
+
+
+def ticket_create(*, kind, subject, email, language, channel, received_at=None, notify=True,
+                  audit_detail=None, **fields):  # fmt: skip
+    """The one place a ticket row is made: its due date counted from the local day of receipt
+    (Asia/Almaty), its audit row, and the officers' notice. `fields` are further Ticket fields
+    (status, message, verified_at, ...)."""
+    received_at = received_at or timezone.now()
+    ticket = Ticket.objects.create(
+        type=kind, subject=subject, email=email, language=language, channel=channel,
+        received_at=received_at, due_date=due_date(received_at, deadline_days(kind)), **fields,
+    )  # fmt: skip
+    audit(AuditEvent.Action.REQUEST_OPEN, subject=subject, obj=ticket, type=kind, channel=channel,
+          **(audit_detail or {}))  # fmt: skip
+    if notify:
+        notify_new_ticket(ticket)
+    return ticket
+
+
+@transaction.atomic
+def ticket_open(*, kind, email, language, channel, purpose="", message="", received_at=None,
+                message_id=None):  # fmt: skip
+    """Record a request and send the confirmation link to the address on record.
+
+    Whether or not the address is known, the requester sees the same answer; the link goes
+    only to an address the operator already holds (Art. 24; compliance L9).
+    """
+    email = normalise_email(email) or ""
+    subject = subject_find(email=email) if email else None
+    ticket = ticket_create(
+        kind=kind, subject=subject, email=email, language=language, channel=channel,
+        received_at=received_at, purpose=purpose, message=message[:10000], message_id=message_id,
+    )  # fmt: skip
+    if subject is not None and kind == Type.UNSUBSCRIBE and channel == Ticket.Channel.EMAIL:
+        # Legal item 15: an unsubscribe takes effect before the next send, so a mail from an
+        # address on record (the campaign's List-Unsubscribe mailto, or the policy's phrase)
+        # withdraws marketing now, without the confirmation link. No identity check is needed:
+        # withdrawing marketing discloses nothing and errs on the person's side (legal item 9
+        # is about data leaving the system), and the answer goes to the address on record, so
+        # its owner learns of it even if someone forged the sender. A web-form unsubscribe
+        # still waits for the link: anyone can type any address into a web form.
+        _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
+        ticket_close(ticket, outcome="", template="request_unsubscribed", to=subject.email)
+    elif subject is not None and subject.email:
+        token = signing.dumps({"r": ticket.pk}, salt=SALT)
+        with translation.override(language):
+            verify_url = absolute_url(reverse("request_verify", args=[token]))
+        queue_mail(
+            subject.email, "request_verify",
+            {"ticket": ticket, "type": ticket.get_type_display(),
+             "verify_url": verify_url},
+            language=language, subject=_("Please confirm your request"),
+        )  # fmt: skip
+    elif email:
+        queue_mail(
+            email, "request_unknown", {"ticket": ticket, "type": ticket.get_type_display()},
+            language=language, subject=_("Your request about personal data"),
+        )  # fmt: skip
+    return ticket
+
+
+def read_verify_token(token):
+    try:
+        return signing.loads(token, salt=SALT, max_age=VERIFY_MAX_AGE)["r"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return None
+
+
+@transaction.atomic
+def ticket_verify(ticket):
+    """The person confirmed through the link: the request is theirs. Self-acting types act now."""
+    ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+    if ticket.verified_at is not None or ticket.subject_id is None:
+        return ticket
+    ticket.verified_at = timezone.now()
+    ticket.status = Status.OPEN
+    ticket.save(update_fields=["verified_at", "status"])
+    audit(AuditEvent.Action.REQUEST_VERIFY, subject=ticket.subject, obj=ticket)
+    if ticket.type == Type.UNSUBSCRIBE:
+        _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
+        ticket_close(ticket, outcome="", template="request_unsubscribed")
+    elif ticket.type == Type.WITHDRAW:
+        # The gate closes at once; staff then destroy or refuse with reasons by the due date.
+        _withdraw(
+            ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), Source.EMAIL_REQUEST
+        )
+    return ticket
+
+
+def _withdraw(ticket, purposes, source):
+    for purpose in purposes:
+        consent_withdraw_if_given(ticket.subject, purpose, source=source, reason=ticket.reference)
+
+
+@transaction.atomic
+def ticket_answer(ticket, *, answer, actor):
+    """Close a request whose outcome staff write themselves (ANSWERED types), and send it."""
+    _require_open(ticket)
+    if not answer.strip():
+        raise ValidationError(_("Write the answer to the person."))
+    return ticket_close(ticket, outcome=answer, actor=actor)
+
+
+def _require_open(ticket, *, allowed_when_blocked=False):
+    if ticket.status != Status.OPEN or ticket.subject_id is None:
+        raise ValidationError(_("Only a confirmed, open request can be acted on."))
+    if not allowed_when_blocked and gate.is_blocked(ticket.subject):
+        # Legal item 12: while blocked, only unblocking or destruction (or a reasoned refusal).
+        raise ValidationError(_("Processing is blocked: unblock or destroy first, or refuse."))
+
+
+@transaction.atomic
+def ticket_close(ticket, *, outcome, template="request_done", status=Status.DONE, actor=None,
+                  to=None, attachments=None, detail=None):  # fmt: skip
+    """Close the request and answer the person by email in their language (to the requester's
+    address unless `to` names the one on record). `detail` adds codes to the audit row."""
+    with translation.override(ticket.language):
+        outcome = str(outcome)  # kept as the person was told it, in their language
+    ticket.status = status
+    ticket.closed_at = timezone.now()
+    ticket.outcome = outcome
+    ticket.save(update_fields=["status", "closed_at", "outcome"])
+    audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=ticket.subject, obj=ticket,
+          status=status, **(detail or {}))  # fmt: skip
+    if to or ticket.email:
+        queue_mail(
+            to or ticket.email, template,
+            {"ticket": ticket, "type": ticket.get_type_display(), "outcome": outcome},
+            language=ticket.language,
+            subject=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
+            attachments=attachments,
+        )  # fmt: skip
+    return ticket
+
+
+@transaction.atomic
+def ticket_correct(ticket, *, changes, document, actor):
+    """Apply a correction backed by a document; old and new values are kept with the subject."""
+    _require_open(ticket)
+    if not document.strip():
+        raise ValidationError(_("A correction needs a reference to the supporting document."))
+    subject = ticket.subject
+    changed = []
+    for field, value in changes.items():
+        old = getattr(subject, field)
+        if str(old or "") == str(value or ""):
+            continue
+        Correction.objects.create(subject=subject, ticket=ticket, field=field,
+                                  old_value=str(old or ""), new_value=str(value or ""),
+                                  document=document)  # fmt: skip
+        setattr(subject, field, value)
+        changed.append(field)
+    subject.full_clean()
+    subject.save()
+    audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed)
+    return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor)
+
+
+@transaction.atomic
+def ticket_answer_access(ticket, *, actor):
+    """Send the person everything held about them, as JSON and PDF, free of charge."""
+    from django.core.files.base import ContentFile
+
+    from .export import export_json, export_pdf
+
+    _require_open(ticket)
+    files = {
+        f"{ticket.reference}.json": ContentFile(export_json(ticket.subject, ticket.language)),
+        f"{ticket.reference}.pdf": ContentFile(export_pdf(ticket.subject, ticket.language)),
+    }
+    disclosure_record(ticket.subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor,
+                      obj=ticket)  # fmt: skip
+    outcome = _("The data we hold about you is attached, as JSON and as PDF.")
+    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.subject.email,
+                         attachments=files)  # fmt: skip
+
+
+@transaction.atomic
+def ticket_block(ticket, *, reason, actor):
+    _require_open(ticket)
+    subject_block(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
+    return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor)
+
+
+@transaction.atomic
+def ticket_unblock(ticket, *, reason, actor):
+    _require_open(ticket, allowed_when_blocked=True)
+    subject_unblock(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
+    return ticket_close(ticket, outcome=_("Processing of your data is unblocked."), actor=actor)
+
+
+@transaction.atomic
+def ticket_destroy(ticket, *, actor):
+    """Destroy the subject's data. The request keeps its number and loses the address; the
+    confirmation is sent once the destruction commits, and kept nowhere (see mail.py)."""
+    _require_open(ticket, allowed_when_blocked=True)
+    email, language, reference = ticket.email, ticket.language, ticket.reference
+    subject_destroy(ticket.subject, request_ref=reference, actor=actor)
+    ticket.refresh_from_db()
+    outcome = _("Your personal data has been destroyed.")
+    ticket_close(ticket, outcome=outcome, actor=actor)
+    context = {"reference": reference, "type": ticket.get_type_display(), "outcome": outcome}
+    transaction.on_commit(
+        lambda: send_without_trace(
+            email, "request_done", {**context, "ticket": ticket}, language=language,
+            subject=interpolate(_("Your request %(ref)s"), {"ref": reference}),
+        )
+    )  # fmt: skip
+    return ticket
+
+
+def withdrawal_keeps(ticket):
+    """The purposes for which a withdrawal leaves the data in place: those whose consent still
+    stands (a block aside). Legal item 14: the data is destroyed only when none is left; a
+    withdrawal of every purpose leaves none."""
+    if ticket.type != Type.WITHDRAW or not ticket.purpose or ticket.subject_id is None:
+        return []
+    return gate.consents_standing(ticket.subject)
+
+
+@transaction.atomic
+def ticket_withdraw(ticket, *, actor):
+    """Carry out a withdrawal; the gate for the purpose closed at confirmation already. With
+    consent for another purpose still standing, the data stays for that purpose only and the
+    person is told so; otherwise it is destroyed."""
+    _require_open(ticket, allowed_when_blocked=True)
+    kept = withdrawal_keeps(ticket)
+    if not kept:
+        return ticket_destroy(ticket, actor=actor)
+    # What only the withdrawn purpose needed goes now; the rest stays for the others.
+    subject_minimise(
+        ticket.subject, {f for code in kept for f in PURPOSES[code].fields}, actor=actor
+    )
+    with translation.override(ticket.language):
+        outcome = _(
+            "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "
+            "for it. Your other consents remain in force, so we keep your data only for them."
+        ) % {"purpose": ticket.get_purpose_display()}
+    return ticket_close(ticket, outcome=outcome, actor=actor, detail={"kept": kept})
+
+
+@transaction.atomic
+def ticket_refuse(ticket, *, reason, actor):
+    """A reasoned refusal (e.g. Art. 8(2): a law requires keeping the data), sent to the person."""
+    _require_open(ticket, allowed_when_blocked=True)
+    if not reason.strip():
+        raise ValidationError(_("A refusal needs its reasons."))
+    return ticket_close(ticket, outcome=reason, status=Status.REFUSED, actor=actor,
+                         template="request_refused")  # fmt: skip

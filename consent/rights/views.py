@@ -1,0 +1,18 @@
+from django.shortcuts import render
+from django.views.decorators.cache import never_cache
+
+from .models import Ticket
+from .tickets import read_verify_token, ticket_verify
+
+
+@never_cache
+def verify_request(request, token):
+    """The requester's confirmation link: GET shows a button, POST confirms (compliance L9)."""
+    pk = read_verify_token(token)
+    ticket = Ticket.objects.filter(pk=pk).select_related("subject").first() if pk else None
+    if ticket is None:
+        return render(request, "rights/verify_request.html", {"state": "invalid"}, status=400)
+    if request.method == "POST":
+        ticket_verify(ticket)
+        return render(request, "rights/verify_request.html", {"state": "done", "ticket": ticket})
+    return render(request, "rights/verify_request.html", {"state": "ask", "ticket": ticket})

@@ -1,0 +1,23 @@
+"""The working-day calendar's one table: dates a decree treats differently from `holidays`."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class CalendarOverride(models.Model):
+    """A date the government decree treats differently from the holidays package (legal item 8)."""
+
+    date = models.DateField(_("date"), unique=True)
+    is_working_day = models.BooleanField(
+        _("working day"), help_text=_("Ticked: a working day (e.g. a Saturday moved by decree).")
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        db_table = "consent_calendaroverride"  # kept from before the app split
+        ordering = ["-date"]
+        verbose_name = _("calendar exception")
+        verbose_name_plural = _("working-day calendar")
+
+    def __str__(self):
+        return str(self.date)

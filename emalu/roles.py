@@ -1,0 +1,54 @@
+"""Staff roles as groups, least privilege (Art. 25; compliance L22). They are kept in step with
+this table after every migrate; the permission tests hold every personal-data page to them."""
+
+from django.utils.translation import gettext_lazy as _
+
+ROLES = {
+    "privacy_officer": {
+        "name": _("privacy officer"),
+        "perms": [
+            "consent.view_subject",
+            "consent.view_submission", "consent.view_guardian",
+            "rights.view_ticket", "rights.change_ticket",
+            "consent.view_ledgerentry", "consent.view_auditevent", "consent.view_tombstone",
+            "consent.view_consenttext", "consent.view_policyversion",
+            "workdays.view_calendaroverride", "workdays.add_calendaroverride",
+            "workdays.change_calendaroverride", "workdays.delete_calendaroverride",
+            "rights.view_correction",
+            "rights.view_breach", "rights.add_breach", "rights.change_breach",
+            "cookies.view_cookiechoice",
+        ],
+    },
+    "content_editor": {
+        "name": _("content editor"),
+        "perms": [
+            "emalu.view_page", "emalu.add_page", "emalu.change_page",
+            "consent.view_policyversion", "consent.add_policyversion",
+            "consent.change_policyversion",
+            "consent.view_consenttext", "consent.add_consenttext", "consent.change_consenttext",
+        ],
+    },
+    # Campaigns and their counts; never the recipients' addresses.
+    "marketer": {
+        "name": _("marketer"),
+        "perms": ["marketing.view_campaign", "marketing.add_campaign", "marketing.change_campaign"],
+    },
+}  # fmt: skip
+
+
+def sync_roles(using="default", **kwargs):
+    """Give each role exactly its permissions; runs after every migrate (post_migrate)."""
+    from django.apps import apps
+    from django.contrib.auth.management import create_permissions
+    from django.contrib.auth.models import Group, Permission
+
+    for app_config in apps.get_app_configs():
+        create_permissions(app_config, verbosity=0, using=using)
+    for code, role in ROLES.items():
+        group, _created = Group.objects.using(using).get_or_create(name=code)
+        wanted = [label.split(".") for label in role["perms"]]
+        perms = [
+            Permission.objects.using(using).get(content_type__app_label=app, codename=codename)
+            for app, codename in wanted
+        ]
+        group.permissions.set(perms)
