@@ -59,8 +59,8 @@ def seed(n):
 
 def send():
     campaign = Campaign.objects.create(
-        title="bench", subject_kk="Жаңалықтар", body_kk="Қараша жаңалықтары. " * 20,
-        subject_ru="Новости", body_ru="Новости ноября. " * 20,
+        title="bench", subject_line_kk="Жаңалықтар", body_kk="Қараша жаңалықтары. " * 20,
+        subject_line_ru="Новости", body_ru="Новости ноября. " * 20,
     )  # fmt: skip
     started = time.perf_counter()
     count = campaign_send(campaign)

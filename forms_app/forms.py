@@ -7,9 +7,9 @@ from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.core.gate import ADULT_AGE
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import normalise_email, normalise_phone
@@ -205,7 +205,7 @@ class ApplicationForm(ContactForm):
 
     def clean_birth_date(self):
         born = self.cleaned_data["birth_date"]
-        today = timezone.localdate()
+        today = local_today()
         if born > today:
             raise ValidationError(_("The date of birth cannot be in the future."), code="future")
         if born < date(1900, 1, 1):
@@ -221,7 +221,7 @@ class ApplicationForm(ContactForm):
 
     def is_minor(self):
         born = self.cleaned_data.get("birth_date")
-        return born is not None and born > timezone.localdate() - relativedelta(years=ADULT_AGE)
+        return born is not None and born > local_today() - relativedelta(years=ADULT_AGE)
 
     def clean(self):
         cleaned = super().clean()

@@ -18,7 +18,7 @@ from consent.core.audit import audit
 from consent.core.models import AuditEvent, Source
 from consent.core.submissions import marketing_confirmation_due, submission_record
 from consent.core.texts import current_policy, current_texts, render_consent
-from consent.marketing.optin import marketing_request
+from consent.marketing.optin import optin_start
 from consent.rights import selfservice
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
@@ -117,16 +117,14 @@ def request_new(request):
 
 def _store(request, kind, form, source, language):
     if kind == "newsletter":
-        marketing_request(
-            form.cleaned_data["email"], form.cleaned_data["full_name"], language, request
-        )
+        optin_start(form.cleaned_data["email"], form.cleaned_data["full_name"], language, request)
         audit(AuditEvent.Action.SUBMISSION, source=source)
         return
     data = form.personal_data()
 
     def ask_marketing(submission):  # the box starts the double opt-in, no more
         if marketing_confirmation_due(submission):
-            marketing_request(data["email"], data.get("full_name", ""), language, request)
+            optin_start(data["email"], data.get("full_name", ""), language, request)
 
     submission_record(
         source=source,
@@ -205,7 +203,7 @@ def my_data(request):
         return refusal
     email = form.cleaned_data["email"]
     if not _over_address_limit(email):
-        _store_once(token_id, lambda: selfservice.link_request(email, get_language()))
+        _store_once(token_id, lambda: selfservice.link_send(email, get_language()))
     return redirect("form_thanks", kind="my-data")
 
 
@@ -245,7 +243,7 @@ def my_data_export(request, subject):
         messages.error(request, _("Processing of your data is blocked."))
         return redirect("my_data")
     fmt = "pdf" if request.POST.get("format") == "pdf" else "json"
-    ticket, body = selfservice.export_as_access_request(subject, get_language(), fmt)
+    ticket, body = selfservice.access_download(subject, get_language(), fmt)
     response = HttpResponse(body, content_type=f"application/{fmt}")
     response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
     response["Cache-Control"] = "no-store"

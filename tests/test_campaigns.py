@@ -43,8 +43,8 @@ def gate_text():
 @pytest.fixture
 def campaign(db):
     return Campaign.objects.create(
-        title="November", subject_kk="Жаңалықтар", body_kk="Қараша жаңалықтары",
-        subject_ru="Новости", body_ru="Новости ноября",
+        title="November", subject_line_kk="Жаңалықтар", body_kk="Қараша жаңалықтары",
+        subject_line_ru="Новости", body_ru="Новости ноября",
     )  # fmt: skip
 
 
@@ -102,7 +102,7 @@ def test_each_recipient_gets_their_language_with_both_headers(texts, campaign):
 
 def test_kazakh_goes_to_russian_readers_when_no_russian_is_written(texts):
     confirmed("ru@example.kz", "ru")
-    only_kk = Campaign.objects.create(title="kk", subject_kk="Тақырып", body_kk="Мәтін")
+    only_kk = Campaign.objects.create(title="kk", subject_line_kk="Тақырып", body_kk="Мәтін")
     campaign_send(only_kk)
     assert Email.objects.get().subject == "Тақырып"
 
@@ -146,7 +146,7 @@ def test_an_unsubscriber_is_left_out_of_the_next_campaign(texts, campaign):
     subject = confirmed("yes@example.kz")
     campaign_send(campaign)
     Client().post(unsubscribe_path(subject, campaign))
-    second = Campaign.objects.create(title="December", subject_kk="Желтоқсан", body_kk="Мәтін")
+    second = Campaign.objects.create(title="December", subject_line_kk="Желтоқсан", body_kk="Мәтін")
     assert campaign_send(second) == 0
 
 
@@ -171,7 +171,7 @@ def test_an_unsubscribe_by_email_takes_effect_before_the_next_send(texts, campai
     ticket = ingest(message(mailto_subject(sent), sender=subject.email, message_id=f"<u-{lang}@x>"))
 
     assert set(recipients()) == {stays}
-    second = Campaign.objects.create(title="December", subject_kk="Желтоқсан", body_kk="Мәтін")
+    second = Campaign.objects.create(title="December", subject_line_kk="Желтоқсан", body_kk="Мәтін")
     assert campaign_send(second) == 1
     assert not CampaignRecipient.objects.filter(campaign=second, subject=subject).exists()
     assert Email.objects.filter(to=[subject.email]).count() == 2  # the campaign, the answer

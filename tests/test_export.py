@@ -60,8 +60,8 @@ def person(texts, make_subject, officer):
     consent_grant(s, texts[MARKETING], language="ru", source=Source.NEWSLETTER_FORM,
                   guardian=guardian)  # fmt: skip
     campaign = Campaign.objects.create(
-        title="internal-title", subject_kk="Көктемгі жаңалықтар", body_kk="Мәтін",
-        subject_ru="Весенние новости", body_ru="Текст",
+        title="internal-title", subject_line_kk="Көктемгі жаңалықтар", body_kk="Мәтін",
+        subject_line_ru="Весенние новости", body_ru="Текст",
     )  # fmt: skip
     campaign_send(campaign)
     consent_withdraw(s, MARKETING, source=Source.SELF_SERVICE, reason="Больше не интересно")

@@ -29,7 +29,7 @@ TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
 CAMPAIGN = """
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
-c = Campaign.objects.create(title="t", subject_kk="Жаңалықтар", body_kk="Қараша жаңалықтары")
+c = Campaign.objects.create(title="t", subject_line_kk="Жаңалықтар", body_kk="Қараша жаңалықтары")
 print(campaign_send(c))
 """
 

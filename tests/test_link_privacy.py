@@ -16,7 +16,7 @@ from consent.core.models import Source, Subject
 from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
-from consent.rights.selfservice import link_request
+from consent.rights.selfservice import link_send
 from consent.rights.tickets import ticket_open
 from tests.conftest import aged_token
 
@@ -87,9 +87,9 @@ def test_other_emailed_links_carry_no_personal_data(texts, make_subject):
     subject = make_subject(full_name=NAME, email=EMAIL, phone=PHONE)
     consent_grant(subject, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     consent_grant(subject, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
-    link_request(EMAIL, "kk")  # self-service
+    link_send(EMAIL, "kk")  # self-service
     ticket_open(kind="access", email=EMAIL, language="ru", channel="web")  # confirmation link
-    campaign_send(Campaign.objects.create(title="N", subject_kk="Жаңалық", body_kk="Мәтін"))
+    campaign_send(Campaign.objects.create(title="N", subject_line_kk="Жаңалық", body_kk="Мәтін"))
     urls = emailed_urls(EMAIL)
     for path in ("/my-data/open/", "/requests/confirm/", "/unsubscribe/"):
         assert any(path in u for u in urls), path

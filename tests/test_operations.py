@@ -80,7 +80,7 @@ def test_retention_drops_delivered_access_answers_after_a_week(
         export = {"R-1.json": ContentFile(b'{"email": "x"}')}
         context = {"outcome": "x", "type": "access"}
         queue_mail(
-            address, "request_done", context, language="kk", subject="R-1", attachments=export
+            address, "request_done", context, language="kk", subject_line="R-1", attachments=export
         )
     Email.objects.filter(to=["sent@example.kz"]).update(status=STATUS.sent)
     time_machine.move_to("2026-11-18 03:00+05:00", tick=False)

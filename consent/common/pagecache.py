@@ -18,8 +18,9 @@ from django.db import transaction
 from django.http import HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
-from django.utils import timezone
 from django.utils.translation import get_language
+
+from .dates import local_today
 
 TIMEOUT = 300
 GENERATION = "pagecache:generation"
@@ -77,7 +78,7 @@ def shared_page(request, render):
             [
                 "pagecache",
                 _generation(),
-                timezone.localdate().isoformat(),
+                local_today().isoformat(),
                 get_language(),
                 str(getattr(request, "analytics_choice", None)),
                 request.build_absolute_uri(request.path),

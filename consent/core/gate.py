@@ -11,6 +11,8 @@ from django.db.models import Exists, Max, OuterRef, Q, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
+from consent.common.dates import local_date
+
 from .models import ConsentText, LedgerEntry, Subject
 from .purposes import CROSS_BORDER, PURPOSES
 
@@ -44,7 +46,7 @@ def _consented(purpose, subjects, at):
         .order_by("-version")
         .values("version")[:1]
     )
-    adult_born_by = timezone.localdate(at) - relativedelta(years=ADULT_AGE)
+    adult_born_by = local_date(at) - relativedelta(years=ADULT_AGE)
     grants = LedgerEntry.objects.filter(
         Q(guardian__isnull=False)
         | Q(subject__birth_date__isnull=True)

@@ -27,8 +27,9 @@ def _interpolate(text, params):
 interpolate = lazy(_interpolate, str)
 
 
-def render_mail(template, context, *, language, subject):
-    """(subject, plain text, HTML) of `templates/email/<template>.txt|.html` in `language`."""
+def render_mail(template: str, context: dict, *, language: str, subject_line) -> tuple:
+    """(subject line, plain text, HTML) of `templates/email/<template>.txt|.html` in
+    `language`; `subject_line` is a lazy gettext string, translated here."""
     with translation.override(language):
         op = settings.OPERATOR
         context = {
@@ -38,26 +39,28 @@ def render_mail(template, context, *, language, subject):
             "operator_name": localised(op, "name", language),
         }
         return (
-            str(subject),
+            str(subject_line),
             render_to_string(f"email/{template}.txt", context),
             render_to_string(f"email/{template}.html", context),
         )
 
 
-def queue_mail(to, template, context, *, language, subject, headers=None, attachments=None):
-    """Queue a message to `to` in the outbox; `subject` is a lazy gettext string."""
-    subject, text, html = render_mail(template, context, language=language, subject=subject)
+def queue_mail(to: str, template: str, context: dict, *, language: str, subject_line,
+               headers=None, attachments=None):  # fmt: skip
+    """Queue a message to `to` in the outbox, in `language`."""
+    line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
     return mail.send(
-        [to], settings.DEFAULT_FROM_EMAIL, subject=subject, message=text, html_message=html,
+        [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text, html_message=html,
         headers=headers, attachments=attachments,
     )  # fmt: skip
 
 
-def send_without_trace(to, template, context, *, language, subject):
+def send_without_trace(to: str, template: str, context: dict, *, language: str,
+                       subject_line) -> None:  # fmt: skip
     """Send at once and store nothing: only for the confirmation that someone's data is destroyed,
     which must not leave their address behind in the outbox. A failure is logged, not retried."""
-    subject, text, html = render_mail(template, context, language=language, subject=subject)
-    message = EmailMultiAlternatives(subject, text, settings.DEFAULT_FROM_EMAIL, [to])
+    line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
+    message = EmailMultiAlternatives(line, text, settings.DEFAULT_FROM_EMAIL, [to])
     message.attach_alternative(html, "text/html")
     try:
         message.send()

@@ -117,7 +117,7 @@ def _queue_mail(submission, data):
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
         {"form_name": form_name, "admin_url": admin_url},
-        language=settings.LANGUAGE_CODE, subject=_("New submission on the site"),
+        language=settings.LANGUAGE_CODE, subject_line=_("New submission on the site"),
     )  # fmt: skip
 
 
@@ -132,5 +132,5 @@ def _queue_ack(data, form_name, text, marketing, language):
             "marketing_pending": marketing,
         },
         language=language,
-        subject=_("We have received your message"),
+        subject_line=_("We have received your message"),
     )

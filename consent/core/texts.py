@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from consent.common.dates import local_date
 from consent.common.i18n import localised
 
 from .audit import audit
@@ -104,9 +105,11 @@ def policy_publish(policy, *, actor=None):
 
 
 def current_policy(at=None):
-    at = at or timezone.now()
+    """The published version in force at `at` (default now): it takes effect at midnight of
+    its effective date in the site's time zone, not in UTC."""
+    day = local_date(at or timezone.now())
     return (
-        PolicyVersion.objects.filter(published_at__isnull=False, effective_date__lte=at.date())
+        PolicyVersion.objects.filter(published_at__isnull=False, effective_date__lte=day)
         .order_by("-number")
         .first()
     )

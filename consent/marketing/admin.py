@@ -14,7 +14,7 @@ class CampaignAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "created_at", "sent_at", "recipient_count"]
     readonly_fields = ["status", "sent_at", "recipient_count", "audience", "preview_kk",
                        "preview_ru"]  # fmt: skip
-    fields = ["title", "subject_kk", "body_kk", "subject_ru", "body_ru", *readonly_fields]
+    fields = ["title", "subject_line_kk", "body_kk", "subject_line_ru", "body_ru", *readonly_fields]
     actions = ["send_test", "send"]
 
     def has_change_permission(self, request, obj=None):

@@ -58,10 +58,10 @@ def _rendered(campaign):
     """The message in each language, with a placeholder where each person's link goes."""
     out = {}
     for language in ("kk", "ru"):
-        subject, body = campaign.content(language)
+        line, body = campaign.content(language)
         context = {"body": body, "unsubscribe_url": PLACEHOLDER,
                    "phrase_kk": POLICY_PHRASE_KK, "phrase_ru": POLICY_PHRASE_RU}  # fmt: skip
-        out[language] = render_mail("campaign", context, language=language, subject=subject)
+        out[language] = render_mail("campaign", context, language=language, subject_line=line)
     return out
 
 
@@ -91,10 +91,10 @@ def campaign_send(campaign, *, actor=None):
     # (cursor_tuple_fraction) and picked a nested loop that took minutes at 100,000 people.
     for subject_id, email, language in list(rows):
         language = language if language in messages else "kk"
-        subject, text, html = messages[language]
+        line, text, html = messages[language]
         url = f"{base[language]}{unsubscribe_token(subject_id, campaign.pk)}/"
         batch.append((subject_id, language, Email(
-            from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=subject,
+            from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line,
             message=text.replace(PLACEHOLDER, url), html_message=html.replace(PLACEHOLDER, url),
             headers=_headers(url, language), status=STATUS.queued, priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
@@ -122,19 +122,19 @@ def _flush(campaign, batch, actor, now):
 
 
 def campaign_preview(campaign, language):
-    """(subject, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
-    subject, text, html = _rendered(campaign)[language]
+    """(subject line, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
+    line, text, html = _rendered(campaign)[language]
     url = unsubscribe_url("preview", language)
-    return subject, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url)
+    return line, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url)
 
 
 def campaign_test_send(campaign, to, language):
     """A copy to a staff member, in one language; recorded nowhere as a recipient."""
     from post_office import mail
 
-    subject, text, html = campaign_preview(campaign, language)
+    line, text, html = campaign_preview(campaign, language)
     return mail.send(
-        [to], settings.DEFAULT_FROM_EMAIL, subject=f"[TEST] {subject}", message=text,
+        [to], settings.DEFAULT_FROM_EMAIL, subject=f"[TEST] {line}", message=text,
         html_message=html,
     )  # fmt: skip
 

@@ -15,9 +15,9 @@ class Campaign(models.Model):
         SENT = "sent", _("queued for sending")
 
     title = models.CharField(_("internal title"), max_length=200)
-    subject_kk = models.CharField(_("email subject (Kazakh)"), max_length=200)
+    subject_line_kk = models.CharField(_("email subject (Kazakh)"), max_length=200)
     body_kk = models.TextField(_("text (Kazakh)"))
-    subject_ru = models.CharField(_("email subject (Russian)"), max_length=200, blank=True)
+    subject_line_ru = models.CharField(_("email subject (Russian)"), max_length=200, blank=True)
     body_ru = models.TextField(
         _("text (Russian)"), blank=True, help_text=_("Empty: Russian readers get the Kazakh text.")
     )
@@ -36,10 +36,10 @@ class Campaign(models.Model):
         return self.title
 
     def content(self, language):
-        """(subject, text) in the recipient's language, Kazakh when no Russian was written."""
-        if language == "ru" and self.subject_ru and self.body_ru:
-            return self.subject_ru, self.body_ru
-        return self.subject_kk, self.body_kk
+        """(subject line, text) in the recipient's language, Kazakh when no Russian was written."""
+        if language == "ru" and self.subject_line_ru and self.body_ru:
+            return self.subject_line_ru, self.body_ru
+        return self.subject_line_kk, self.body_kk
 
 
 class CampaignRecipient(models.Model):

@@ -43,7 +43,7 @@ def make_token(payload):
     return _fernet().encrypt(json.dumps(payload, ensure_ascii=False).encode()).decode()
 
 
-def marketing_request(email, name, language, request):
+def optin_start(email, name, language, request):
     """Queue the one confirmation email (call inside the submission's transaction)."""
     from consent.core.mail import queue_mail
 
@@ -57,7 +57,7 @@ def marketing_request(email, name, language, request):
         "confirm_marketing",
         {"confirm_url": url},
         language=language,
-        subject=_("Please confirm your subscription"),
+        subject_line=_("Please confirm your subscription"),
     )
 
 

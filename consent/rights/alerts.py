@@ -27,7 +27,7 @@ def notify_new_ticket(ticket):
             user.email, "staff_new_request",
             {"ticket": ticket, "type": ticket.get_type_display(), "url": url},
             language=settings.LANGUAGE_CODE,
-            subject=interpolate(_("New request %(ref)s, due %(due)s"), {
+            subject_line=interpolate(_("New request %(ref)s, due %(due)s"), {
                 "ref": ticket.reference, "due": ticket.due_date.strftime("%d.%m.%Y")}),
         )  # fmt: skip
 
@@ -52,7 +52,7 @@ def digest(today):
         queue_mail(
             user.email, "staff_digest", {**groups, "url": url, "day": today, "next_day": tomorrow},
             language=settings.LANGUAGE_CODE,
-            subject=interpolate(_("Requests: %(overdue)d overdue, %(today)d due today"), {
+            subject_line=interpolate(_("Requests: %(overdue)d overdue, %(today)d due today"), {
                 "overdue": len(groups["overdue"]), "today": len(groups["today"])}),
         )  # fmt: skip
         sent += 1
@@ -86,7 +86,7 @@ def maybe_alert(action, actor=None):
     queue_mail(
         contact, "staff_alert", {"kind": kind, "count": count, "since": since},
         language=settings.LANGUAGE_CODE,
-        subject=interpolate(_("Security alert: %(kind)s"), {"kind": kind}),
+        subject_line=interpolate(_("Security alert: %(kind)s"), {"kind": kind}),
     )  # fmt: skip
     return True
 

@@ -4,8 +4,8 @@ import csv
 import io
 from datetime import UTC
 from pathlib import Path
-from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from fpdf import FPDF
@@ -13,7 +13,6 @@ from fpdf import FPDF
 from consent.core.models import LedgerEntry
 
 FONTS = Path(__file__).resolve().parent / "fonts"
-ALMATY = ZoneInfo("Asia/Almaty")
 
 
 def evidence_rows(subject):
@@ -22,6 +21,7 @@ def evidence_rows(subject):
         .select_related("text", "text__policy", "actor")
         .order_by("id")
     )
+    local_label = _("time (%(zone)s)") % {"zone": settings.TIME_ZONE}
     for e in entries:
         yield {
             _("entry"): e.pk,
@@ -32,7 +32,7 @@ def evidence_rows(subject):
             _("SHA-256 of the text shown"): e.text_sha256,
             _("language"): e.language,
             _("time (UTC)"): e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
-            _("time (Asia/Almaty)"): e.at.astimezone(ALMATY).strftime("%Y-%m-%d %H:%M:%S"),
+            local_label: timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
             _("expires (UTC)"): e.expires_at.astimezone(UTC).strftime("%Y-%m-%d")
             if e.expires_at
             else "",
@@ -56,10 +56,10 @@ def evidence_csv(subject):
 
 
 def evidence_pdf(subject):
-    now = timezone.now().astimezone(ALMATY).strftime("%Y-%m-%d %H:%M")
+    now = timezone.localtime().strftime("%Y-%m-%d %H:%M")
     return pdf_document(
         _("Consent evidence for data subject #%(id)s") % {"id": subject.pk},
-        _("Exported %(time)s (Asia/Almaty)") % {"time": now},
+        _("Exported %(time)s (%(zone)s)") % {"time": now, "zone": settings.TIME_ZONE},
         [("", [(str(k), str(v)) for k, v in row.items()]) for row in evidence_rows(subject)],
     )
 

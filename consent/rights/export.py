@@ -30,7 +30,7 @@ from consent.core.purposes import DATA_FIELDS, PURPOSES
 from consent.marketing.models import Campaign, CampaignRecipient
 
 from .erasure import mail_to
-from .evidence import ALMATY, pdf_document
+from .evidence import pdf_document
 from .models import Correction, Ticket
 
 
@@ -170,9 +170,10 @@ MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
 
 
 def when(value):
-    """A time as the person reads it: Asia/Almaty, to the second; a date as YYYY-MM-DD."""
+    """A time as the person reads it: the site's time zone, to the second; a date as
+    YYYY-MM-DD."""
     if isinstance(value, datetime):
-        return value.astimezone(ALMATY).strftime("%Y-%m-%d %H:%M:%S")
+        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
     if isinstance(value, date):
         return value.isoformat()
     return value
@@ -228,7 +229,7 @@ def _ledger_row(e):
     }
 
 
-def _request_row(r):
+def _ticket_row(r):
     return {
         "reference": r.reference,
         "type": r.get_type_display(),
@@ -274,9 +275,9 @@ def subject_export(subject, language):
             .select_related("text__policy", "guardian")
             .order_by("id")
         )
-        requests = Ticket.objects.filter(subject=subject)
+        tickets = Ticket.objects.filter(subject=subject)
         if subject.email:  # also those written from the address before it was linked
-            requests = requests | Ticket.objects.filter(subject=None, email__iexact=subject.email)
+            tickets = tickets | Ticket.objects.filter(subject=None, email__iexact=subject.email)
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
             for key, (heading, fields) in SECTIONS.items()
@@ -306,7 +307,7 @@ def subject_export(subject, language):
                 {"full_name": g.full_name, "contact": g.contact, "recorded": when(g.created_at)}
                 for g in subject.guardians.order_by("id")
             ],
-            "requests": [_request_row(r) for r in requests.distinct().order_by("id")],
+            "requests": [_ticket_row(t) for t in tickets.distinct().order_by("id")],
             "corrections": [
                 {
                     "request": c.ticket.reference if c.ticket else "",

@@ -31,20 +31,20 @@ REPLY_PREFIX = re.compile(
 NOT_WORDS = re.compile(r"[\"'«»“”„‘’`.,;:!?()\[\]<>]")
 
 
-def normalise_subject(subject):
+def normalise_subject_line(line):
     """Lower case, no reply or forward prefixes, no quotes or punctuation, single spaces."""
-    text = (subject or "").strip()
+    text = (line or "").strip()
     while REPLY_PREFIX.match(text):
         text = REPLY_PREFIX.sub("", text, count=1)
     text = NOT_WORDS.sub(" ", text.casefold())
     return " ".join(text.split())
 
 
-def classify(subject):
-    """(request type, language) for a subject line; unknown lines are "other" in Kazakh."""
-    normal = normalise_subject(subject)
+def classify(subject_line):
+    """(ticket type, language) for a subject line; unknown lines are "other" in Kazakh."""
+    normal = normalise_subject_line(subject_line)
     for phrase, ticket_type, language in PHRASES:
-        if normalise_subject(phrase) in normal:
+        if normalise_subject_line(phrase) in normal:
             return ticket_type, language
     # Kazakh has letters Russian lacks; Cyrillic without them is most likely Russian.
     if re.search(r"[әғқңөұүһі]", normal) or not re.search(r"[а-яё]", normal):
@@ -72,23 +72,23 @@ def ingest(raw):
         message = email.message_from_bytes(raw, policy=policy.default)
         message_id = (message.get("Message-ID") or "").strip()[:300] or None
         sender = parseaddr(str(message.get("From", "")))[1]
-        subject = str(message.get("Subject", ""))
+        subject_line = str(message.get("Subject", ""))
         body = _body(message)
     except Exception:  # a message we cannot even parse is reported, never lost silently
         logger.exception("unreadable request message")
-        sender, subject, body = "", "", ""
+        sender, subject_line, body = "", "", ""
     message_id = message_id or "sha256:" + hashlib.sha256(raw).hexdigest()
     if Ticket.objects.filter(message_id=message_id).exists():
         return None
     if "@" not in sender:
         logger.warning("request message without a sender: %s", message_id)
         return None
-    ticket_type, language = classify(subject)
+    ticket_type, language = classify(subject_line)
     # The deadline runs from when the mail reached us, not from a Date header the sender wrote.
     try:
         return ticket_open(
             kind=ticket_type, email=sender, language=language, channel=Ticket.Channel.EMAIL,
-            message=f"{subject}\n\n{body}".strip(), message_id=message_id,
+            message=f"{subject_line}\n\n{body}".strip(), message_id=message_id,
         )  # fmt: skip
     except IntegrityError:  # another fetcher took the same message a moment ago
         return None

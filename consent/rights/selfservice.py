@@ -33,7 +33,7 @@ SESSION_SECONDS = 3600
 OPTIONAL = [code for code, p in PURPOSES.items() if not p.required and not p.banner_only]
 
 
-def link_request(email, language):
+def link_send(email, language):
     """Mail a link to the address if it is on record, else a note that nothing is held.
 
     Both paths render and queue one email, so neither the page nor its timing tells them apart.
@@ -44,10 +44,10 @@ def link_request(email, language):
             token = signing.dumps({"s": subject.pk, "n": uuid.uuid4().hex}, salt=SALT)
             url = absolute_url(reverse("self_service_open", args=[token]))
             queue_mail(subject.email, "self_service_link", {"url": url}, language=language,
-                       subject=_("Your link to your data"))  # fmt: skip
+                       subject_line=_("Your link to your data"))  # fmt: skip
         else:
             queue_mail(email, "self_service_unknown", {}, language=language,
-                       subject=_("Your link to your data"))  # fmt: skip
+                       subject_line=_("Your link to your data"))  # fmt: skip
 
 
 def link_open(token, session):
@@ -121,7 +121,7 @@ def ticket_open_verified(subject, ticket_type, message, language):
 
 
 @transaction.atomic
-def export_as_access_request(subject, language, fmt="json"):
+def access_download(subject, language, fmt="json"):
     """The same export as an access request (JSON or PDF), and logged as one (opened and closed
     at once)."""
     from .export import export_json, export_pdf

@@ -101,12 +101,12 @@ def ticket_open(*, kind, email, language, channel, purpose="", message="", recei
             subject.email, "request_verify",
             {"ticket": ticket, "type": ticket.get_type_display(),
              "verify_url": verify_url},
-            language=language, subject=_("Please confirm your request"),
+            language=language, subject_line=_("Please confirm your request"),
         )  # fmt: skip
     elif email:
         queue_mail(
             email, "request_unknown", {"ticket": ticket, "type": ticket.get_type_display()},
-            language=language, subject=_("Your request about personal data"),
+            language=language, subject_line=_("Your request about personal data"),
         )  # fmt: skip
     return ticket
 
@@ -179,7 +179,7 @@ def ticket_close(ticket, *, outcome, template="request_done", status=Status.DONE
             to or ticket.email, template,
             {"ticket": ticket, "type": ticket.get_type_display(), "outcome": outcome},
             language=ticket.language,
-            subject=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
+            subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
             attachments=attachments,
         )  # fmt: skip
     return ticket
@@ -255,7 +255,7 @@ def ticket_destroy(ticket, *, actor):
     transaction.on_commit(
         lambda: send_without_trace(
             email, "request_done", {**context, "ticket": ticket}, language=language,
-            subject=interpolate(_("Your request %(ref)s"), {"ref": reference}),
+            subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
         )
     )  # fmt: skip
     return ticket

@@ -2,11 +2,12 @@
 (the `holidays` package), with staff overrides (CalendarOverride) for decrees it does not know,
 such as a Saturday made a working day."""
 
-from datetime import datetime, timedelta
+from datetime import timedelta
 from functools import lru_cache
 
 import holidays
-from django.utils import timezone
+
+from consent.common.dates import local_date
 
 from .models import CalendarOverride
 
@@ -57,5 +58,4 @@ def due_date(received_at, working_days):
     The count starts on the first working day after the day of receipt, so a request received
     on Friday evening or on Saturday with 1 working day is due on Monday (if Monday works).
     """
-    received = timezone.localdate(received_at) if isinstance(received_at, datetime) else received_at
-    return add_working_days(received, working_days)
+    return add_working_days(local_date(received_at), working_days)

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
-from django.utils import timezone
 
+from consent.common.dates import local_today
 from consent.rights.alerts import digest
 
 
@@ -8,5 +8,5 @@ class Command(BaseCommand):
     help = "Mail privacy officers the requests overdue, due today and due next (working days only)."
 
     def handle(self, *args, **options):
-        sent = digest(timezone.localdate())
+        sent = digest(local_today())
         self.stdout.write(f"digest emails queued: {sent}")
