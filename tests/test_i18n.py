@@ -48,8 +48,8 @@ def test_every_kazakh_month_is_lower_case_kazakh():
     [
         "static/fonts/NotoSans-Regular.woff2",
         "static/fonts/NotoSans-Bold.woff2",
-        "consent/rights/fonts/NotoSans-Regular.ttf",
-        "consent/rights/fonts/NotoSans-Bold.ttf",
+        "consent/common/fonts/NotoSans-Regular.ttf",
+        "consent/common/fonts/NotoSans-Bold.ttf",
     ],
 )
 def test_fonts_cover_every_kazakh_letter_and_the_tenge(path):

@@ -13,7 +13,8 @@ from consent.core.photos import photo_read
 
 from .alerts import maybe_alert
 from .evidence import evidence_csv, evidence_pdf
-from .export import export_json, export_pdf
+from .export import export_json
+from .readable import export_pdf
 
 EXPORT_FORMATS = {"json": export_json, "pdf": export_pdf}
 EVIDENCE_FORMATS = {"csv": evidence_csv, "pdf": evidence_pdf}

@@ -30,7 +30,6 @@ from consent.core.purposes import DATA_FIELDS, PURPOSES
 from consent.marketing.models import Campaign, CampaignRecipient
 
 from .erasure import mail_to
-from .evidence import pdf_document
 from .models import Correction, Ticket
 
 
@@ -345,40 +344,3 @@ def subject_export(subject, language):
 def export_json(subject, language):
     data = subject_export(subject, language)
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode()
-
-
-def export_pdf(subject, language):
-    """The same content as the JSON, laid out for reading: a heading per section, a block per
-    row, every label in the person's language."""
-    data = subject_export(subject, language)
-    with translation.override(language):
-        title = _("Personal data held about data subject #%(id)s") % {"id": subject.pk}
-        subtitle = "\n".join(
-            [
-                _("Exported %(time)s (Asia/Almaty)") % {"time": data["exported_at"]},
-                _("Operator: %(operator_name)s, BIN %(bin)s.")
-                % {"operator_name": data["operator"], "bin": data["bin"]},
-                _("Where the data is stored: %(place)s.") % {"place": data["stored_in"]},
-                _("Times are given in Asia/Almaty time."),
-            ]
-        )
-        blocks = []
-        for key, (heading, fields) in SECTIONS.items():
-            items = data[key] if isinstance(data[key], list) else [data[key]]
-            if not items:
-                blocks.append((str(heading), [("", "—")]))
-            for n, item in enumerate(items):
-                rows = [(str(fields[k]), _text(v)) for k, v in item.items() if k in fields]
-                rows = [(k, v) for k, v in rows if v]  # the JSON keeps the empty ones
-                blocks.append((str(heading) if n == 0 else "", rows))
-        return pdf_document(title, subtitle, blocks)
-
-
-def _text(value):
-    if isinstance(value, bool):
-        return _("Yes") if value else _("No")
-    if isinstance(value, dict):
-        return "\n".join(f"{k}: {_text(v)}" for k, v in value.items())
-    if isinstance(value, list):
-        return ", ".join(_text(v) for v in value)
-    return "" if value is None else str(value)

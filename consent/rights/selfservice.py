@@ -124,7 +124,8 @@ def ticket_open_verified(subject, ticket_type, message, language):
 def access_download(subject, language, fmt="json"):
     """The same export as an access request (JSON or PDF), and logged as one (opened and closed
     at once)."""
-    from .export import export_json, export_pdf
+    from .export import export_json
+    from .readable import export_pdf
 
     now = timezone.now()
     with translation.override(language):

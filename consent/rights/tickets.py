@@ -213,7 +213,8 @@ def ticket_answer_access(ticket, *, actor):
     """Send the person everything held about them, as JSON and PDF, free of charge."""
     from django.core.files.base import ContentFile
 
-    from .export import export_json, export_pdf
+    from .export import export_json
+    from .readable import export_pdf
 
     _require_open(ticket)
     files = {

@@ -1,0 +1,9 @@
+"""The rights desk in the admin: requests by due date with one panel to carry each out
+(`tickets`), the people they are about and what their forms sent (`people`), and the breach
+register (`breaches`).
+
+Everything that releases personal data (exports, evidence, photos) calls one operation in
+consent.rights.disclosure; the views here only turn its bytes or its refusal into a response.
+"""
+
+from . import breaches, people, tickets  # noqa: F401  (each registers its model admins)

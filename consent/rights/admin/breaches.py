@@ -1,0 +1,39 @@
+"""The breach register (Art. 20-1; compliance L21)."""
+
+from django.contrib import admin
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.dates import local_today
+
+from ..breaches import breach_notice, breach_record
+from ..models import Breach
+
+
+@admin.register(Breach)
+class BreachAdmin(admin.ModelAdmin):
+    """The breach register: the regulator's deadline (one working day) shown and highlighted."""
+
+    list_display = ["__str__", "detected_at", "deadline", "regulator_notified_at",
+                    "subjects_notified"]  # fmt: skip
+    readonly_fields = ["regulator_due", "draft_notice"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        breach_record(obj)
+
+    @admin.display(description=_("regulator to be notified by"), ordering="regulator_due")
+    def deadline(self, obj):
+        label = formats.date_format(obj.regulator_due, "SHORT_DATE_FORMAT")
+        if obj.regulator_notified_at is None and obj.regulator_due <= local_today():
+            return format_html('<strong class="overdue">{} · {}</strong>', label, _("notify now"))
+        return label
+
+    @admin.display(description=_("draft notice to the authorised body"))
+    def draft_notice(self, obj):
+        if obj.pk is None:
+            return "-"
+        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", breach_notice(obj))

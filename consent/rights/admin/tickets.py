@@ -1,0 +1,144 @@
+"""The desk: requests (tickets) by due date, overdue ones marked, and the panel that carries
+one out."""
+
+from django.contrib import admin
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponse, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import formats
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.dates import local_today
+from consent.core.audit import audit
+from consent.core.models import AuditEvent
+
+from ..desk import ActionForm, carry_out
+from ..models import Ticket
+from ..statistics import statistics_csv
+
+
+class DueFilter(admin.SimpleListFilter):
+    title = _("deadline")
+    parameter_name = "due"
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("overdue")), ("today", _("due today")), ("open", _("all open"))]
+
+    def queryset(self, request, queryset):
+        today = local_today()
+        if self.value() == "overdue":
+            return queryset.open().filter(due_date__lt=today)
+        if self.value() == "today":
+            return queryset.open().filter(due_date=today)
+        if self.value() == "open":
+            return queryset.open()
+        return queryset
+
+
+@admin.register(Ticket)
+class TicketAdmin(admin.ModelAdmin):
+    """The desk: requests by due date, overdue ones marked. Each request's page is read-only;
+    its panel posts to a page of its own (`act_view`), as Django's user admin does for
+    passwords, which carries the request out or shows the panel again with its errors."""
+
+    list_display = ["reference_link", "type", "status", "channel", "received_at", "due"]
+    list_filter = [DueFilter, "type", "status", "channel"]
+    search_fields = ["=id"]
+    ordering = ["due_date", "id"]
+    show_full_result_count = False
+    list_per_page = 50
+    fields = ["type", "status", "channel", "language", "purpose", "received_at", "due_date",
+              "verified_at", "closed_at", "subject", "email", "message", "outcome"]  # fmt: skip
+    readonly_fields = fields
+    change_form_template = "admin/rights/ticket/change_form.html"
+    act_template = "admin/rights/ticket/act.html"
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    @admin.display(description=_("request"), ordering="id")
+    def reference_link(self, obj):
+        return obj.reference
+
+    @admin.display(description=_("due"), ordering="due_date")
+    def due(self, obj):
+        today = local_today()
+        label = formats.date_format(obj.due_date, "SHORT_DATE_FORMAT")
+        if obj.is_open and obj.due_date < today:
+            return format_html('<strong class="overdue">{} · {}</strong>', label, _("overdue"))
+        if obj.is_open and obj.due_date == today:
+            return format_html('<strong class="due-today">{} · {}</strong>', label, _("today"))
+        return label
+
+    def get_urls(self):
+        return [
+            path(
+                "<int:pk>/act/", self.admin_site.admin_view(self.act_view), name="rights_ticket_act"
+            ),
+            path(
+                "statistics.csv",
+                self.admin_site.admin_view(self.statistics_view),
+                name="rights_statistics",
+            ),
+            *super().get_urls(),
+        ]
+
+    def _can_act(self, request, ticket):
+        return ticket.status == Ticket.Status.OPEN and self.has_change_permission(request, ticket)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        if request.method != "GET":  # a ticket changes only through its panel (act_view)
+            return HttpResponseNotAllowed(["GET"])
+        ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=object_id)
+        if not self.has_view_permission(request, ticket):
+            raise PermissionDenied
+        self._audit_view(request, ticket)
+        extra = {"desk_form": ActionForm(ticket=ticket), "can_act": self._can_act(request, ticket),
+                 "ticket": ticket, **(extra_context or {})}  # fmt: skip
+        return super().change_view(request, object_id, form_url, extra)
+
+    def act_view(self, request, pk):
+        """GET: the panel on its own; POST: carry out or refuse, then back to the request."""
+        ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
+        if not self._can_act(request, ticket):
+            raise PermissionDenied
+        form = ActionForm(request.POST or None, ticket=ticket)
+        if request.method == "POST" and form.is_valid():
+            try:
+                carry_out(ticket, form, request.user)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, _("Done: the person has been answered."))
+                return redirect("admin:rights_ticket_change", ticket.pk)
+        self._audit_view(request, ticket)
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Carry out request %(ref)s") % {"ref": ticket.reference},
+            "opts": self.opts,
+            "original": ticket,
+            "ticket": ticket,
+            "desk_form": form,
+        }
+        return TemplateResponse(request, self.act_template, context)
+
+    @staticmethod
+    def _audit_view(request, ticket):
+        if ticket.subject_id:
+            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=ticket.subject,
+                  obj=ticket)  # fmt: skip
+
+    def statistics_view(self, request):
+        """Depersonalised counts for statistics or research (Art. 9; compliance L23)."""
+        if not request.user.has_perm("consent.view_ledgerentry"):
+            raise PermissionDenied
+        audit(AuditEvent.Action.STATISTICS_EXPORT, actor=request.user)
+        response = HttpResponse(statistics_csv(), content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="consent-statistics.csv"'
+        return response

@@ -1,0 +1,47 @@
+"""The access export laid out for reading: the same content as the JSON, as a PDF."""
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from consent.common.pdf import pdf_document
+
+from .export import SECTIONS, subject_export
+
+
+def export_pdf(subject, language):
+    """The same content as the JSON, laid out for reading: a heading per section, a block per
+    row, every label in the person's language."""
+    data = subject_export(subject, language)
+    zone = settings.TIME_ZONE
+    with translation.override(language):
+        title = _("Personal data held about data subject #%(id)s") % {"id": subject.pk}
+        subtitle = "\n".join(
+            [
+                _("Exported %(time)s (%(zone)s)") % {"time": data["exported_at"], "zone": zone},
+                _("Operator: %(operator_name)s, BIN %(bin)s.")
+                % {"operator_name": data["operator"], "bin": data["bin"]},
+                _("Where the data is stored: %(place)s.") % {"place": data["stored_in"]},
+                _("Times are given in the %(zone)s time zone.") % {"zone": zone},
+            ]
+        )
+        blocks = []
+        for key, (heading, fields) in SECTIONS.items():
+            items = data[key] if isinstance(data[key], list) else [data[key]]
+            if not items:
+                blocks.append((str(heading), [("", "—")]))
+            for n, item in enumerate(items):
+                rows = [(str(fields[k]), _text(v)) for k, v in item.items() if k in fields]
+                rows = [(k, v) for k, v in rows if v]  # the JSON keeps the empty ones
+                blocks.append((str(heading) if n == 0 else "", rows))
+        return pdf_document(title, subtitle, blocks)
+
+
+def _text(value):
+    if isinstance(value, bool):
+        return _("Yes") if value else _("No")
+    if isinstance(value, dict):
+        return "\n".join(f"{k}: {_text(v)}" for k, v in value.items())
+    if isinstance(value, list):
+        return ", ".join(_text(v) for v in value)
+    return "" if value is None else str(value)
