@@ -17,15 +17,15 @@ class PageAdmin(admin.ModelAdmin):
     ]
 
 
-# The site's mail is written in files (templates/email/, consent/mail.py); post_office's database
-# templates are never used, and their admin page loads an editor from cdnjs.cloudflare.com with
-# inline scripts and styles, which the CSP blocks (T4).
+# The site's mail is written in files (templates/email/, consent/core/mail.py); post_office's
+# database templates are never used, and their admin page loads an editor from
+# cdnjs.cloudflare.com with inline scripts and styles, which the CSP blocks (compliance T4).
 admin.site.unregister(post_office_admin.EmailTemplate)  # imported above, so registered by now
 
 
 class OutboxAdmin(post_office_admin.EmailAdmin):
     """post_office's outbox, but the HTML body is only shown in its sandboxed preview (own CSP):
-    inlined here, the mail's style="" attributes broke the admin's CSP (T4)."""
+    inlined here, the mail's style="" attributes broke the admin's CSP (compliance T4)."""
 
     @admin.display(description=post_office_admin._("HTML Body"))
     def render_html_body(self, instance):

@@ -10,8 +10,9 @@ class HeadersMiddleware:
     WhiteNoise, so static files too):
     - Cross-Origin-Resource-Policy: same-origin: no other site may load the pages, exports or
       photos as an image, script or the like into its own process;
-    - no browser or proxy keeps a staff page (T2): the admin marks most views never_cache, but
-      not its password change pages, its JavaScript catalogue or the error pages it raises."""
+    - no browser or proxy keeps a staff page (compliance T2): the admin marks most views
+      never_cache, but not its password change pages, its JavaScript catalogue or the error
+      pages it raises."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -26,7 +27,8 @@ class HeadersMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """A view that cannot reach the database answers 503 with Retry-After, not 500 (T13)."""
+    """A view that cannot reach the database answers 503 with Retry-After, not 500
+    (compliance T13)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -161,7 +161,7 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# Security headers and cookies (quality bar T1, T2, T5).
+# Security headers and cookies (compliance T1, T2, T5).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
@@ -190,7 +190,7 @@ SECURE_CSP = {
     "object-src": [CSP.NONE],
 }
 
-# The operator (legal items 3, 20): who collects the data, and who answers for it.
+# The operator (compliance L3, L20): who collects the data, and who answers for it.
 OPERATOR = {
     "name_kk": env("OPERATOR_NAME_KK", default="«ЕМ АЛУ плюс» ЖШС"),
     "name_ru": env("OPERATOR_NAME_RU", default="ТОО «ЕМ АЛУ плюс»"),
@@ -238,12 +238,12 @@ FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/60")
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
-# Requests: working days to answer (Law 94-V; access: 3 until a lawyer confirms, legal item 8).
+# Requests: working days to answer (Law 94-V; access: 3 until a lawyer confirms; compliance L8).
 ACCESS_REQUEST_DAYS = env.int("ACCESS_REQUEST_DAYS", default=3)
 # IMAP mailbox for requests by email: imaps://user:password@host:993/INBOX
 IMAP_URL = env("IMAP_URL", default="")
 
-# Analytics (legal item 19): nothing loads before the visitor accepts on the cookie banner.
+# Analytics (compliance L19): nothing loads before the visitor accepts on the cookie banner.
 # With neither ID set there is no banner at all. The script addresses are settings so that tests
 # can serve stand-ins on loopback.
 GA_MEASUREMENT_ID = env("GA_MEASUREMENT_ID", default="")
@@ -256,7 +256,7 @@ ANALYTICS_CONNECT_HOSTS = env.list(
     default=["https://*.google-analytics.com", "https://*.analytics.google.com",
              "https://*.googletagmanager.com", "https://mc.yandex.ru", "https://mc.yandex.com"],
 )  # fmt: skip
-# Data location (legal item 18): `check --deploy` warns when the database or media host is not
+# Data location (compliance L18): `check --deploy` warns when the database or media host is not
 # here. Loopback and a local socket are this host; add the database and storage hosts you have
 # confirmed are in Kazakhstan.
 DATA_HOSTS_IN_KAZAKHSTAN = [
@@ -269,7 +269,7 @@ MEDIA_STORAGE_HOST = env("MEDIA_STORAGE_HOST", default="")
 OTP_TOTP_ISSUER = "emaluplus-vko.kz"
 LOGIN_URL = "admin:login"
 
-# Lockout after repeated failed sign-ins, per user and IP (django-axes; quality bar T6). The IP is
+# Lockout after repeated failed sign-ins, per user and IP (django-axes; compliance T6). The IP is
 # consent.common.net.client_ip: X-Forwarded-For counts only from TRUSTED_PROXIES.
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",

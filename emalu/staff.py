@@ -1,4 +1,4 @@
-"""Staff sign-in with a second factor (legal item 22, quality bar T7).
+"""Staff sign-in with a second factor (compliance L22, T7).
 
 The admin is django-otp's OTPAdminSite: a session counts as staff only once a TOTP code (or a
 single-use recovery code) has verified it. A staff member without a device enrols on first sign-in:
@@ -42,8 +42,9 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
 
 
 class StaffAdminSite(OTPAdminSite):
-    """The admin, open only to staff whose session a second factor has verified (T7). It is the
-    default site (emalu.apps.StaffAdminConfig), so every app's registrations land here."""
+    """The admin, open only to staff whose session a second factor has verified
+    (compliance T7). It is the default site (emalu.apps.StaffAdminConfig), so every app's
+    registrations land here."""
 
     login_form = StaffLoginForm
     site_header = _("«EM ALU plus»: administration")

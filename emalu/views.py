@@ -46,7 +46,7 @@ def privacy(request, number=None):
 
 
 def _operator():
-    """The operator's details beside every policy version (legal items 3 and 20)."""
+    """The operator's details beside every policy version (compliance L3 and L20)."""
     op = settings.OPERATOR
     return {
         "bin": op["bin"],

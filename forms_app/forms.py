@@ -1,4 +1,4 @@
-"""The public forms; each field is an item of an approved data list (legal item 17)."""
+"""The public forms; each field is an item of an approved data list (compliance L17)."""
 
 import unicodedata
 from datetime import date

@@ -98,7 +98,8 @@ def _store_once(token_id, store):
 @never_cache
 @rate_limited("forms")
 def request_new(request):
-    """A request about one's own data (issue 6). Everyone gets the same neutral answer."""
+    """A request about one's own data, from the web form (compliance L7). Everyone gets the same
+    neutral answer."""
     if request.method != "POST":
         form = RequestForm(initial={"token": TOKEN_SLOT})
         return shared_page(request, lambda slots: _render(request, "request", form, {}, slots))
@@ -176,7 +177,7 @@ def thanks(request, kind):
     )
 
 
-# --- self-service (issue 11) ----------------------------------------------------------------
+# --- self-service: a person's own consents and data, behind a single-use emailed link -------
 
 
 def _over_address_limit(email):
@@ -239,7 +240,7 @@ def my_data_consent(request, subject):
 
 @_self_service_action
 def my_data_export(request, subject):
-    if gate.is_blocked(subject):  # legal item 12: no export while processing is blocked
+    if gate.is_blocked(subject):  # compliance L12: no export while processing is blocked
         messages.error(request, _("Processing of your data is blocked."))
         return redirect("my_data")
     fmt = "pdf" if request.POST.get("format") == "pdf" else "json"

@@ -1,4 +1,4 @@
-"""Issue 15 item 6: the compliance map (docs/compliance.md) names only code and tests that exist,
+"""The compliance map (docs/compliance.md) names only code and tests that exist,
 and every requirement L1-L25 and check T1-T20 exactly once, each proved by a test or marked.
 
 The reference syntax is documented at the top of the map. The checker is plain functions over
@@ -149,7 +149,8 @@ def test_the_parser_finds_the_references():
 def test_the_checker_reports_made_up_references():
     text = """
     real: `tests/test_forms.py::test_without_the_required_consent_nothing_is_stored`,
-    `consent/core/gate.py::permitted_subjects`, `consent/rights/admin/people.py::SubjectAdmin.export_view`,
+    `consent/core/gate.py::permitted_subjects`,
+    `consent/rights/admin/people.py::SubjectAdmin.export_view`,
     `emalu/settings.py::SECURE_CSP`, `docs/deploy/backups.md`, a URL `/kk/requests/new/`.
     made up: `tests/test_forms.py::test_a_test_nobody_wrote`, `consent/core/gate.py::no_such_gate`,
     `consent/rights/admin/people.py::SubjectAdmin.no_such_view`, `consent/nowhere.py::anything`,

@@ -9,12 +9,12 @@ from datetime import date, datetime
 from django.utils import timezone
 
 
-def local_today():
+def local_today() -> date:
     """Today in the site's time zone."""
     return timezone.localdate()
 
 
-def local_date(moment):
+def local_date(moment: datetime | date) -> date:
     """The date of `moment` (an aware datetime, or already a date) in the site's time zone."""
     if isinstance(moment, datetime):
         return timezone.localdate(moment)

@@ -1,6 +1,6 @@
-"""Error pages in the visitor's language, with no traceback or settings (quality bar T18)."""
+"""Error pages in the visitor's language, with no traceback or settings (compliance T18)."""
 
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 
@@ -23,7 +23,7 @@ MESSAGES = {
 }
 
 
-def error_page(request, status):
+def error_page(request: HttpRequest, status: int) -> HttpResponse:
     title, text = MESSAGES[status]
     context = {"status": status, "title": title, "text": text}
     html = render_to_string("error.html", context, request=request)

@@ -4,13 +4,20 @@ The table stays; the model's content type is relabelled rather than recreated, s
 permissions the role groups hold, and the admin's log entries, follow the model.
 """
 
+from collections.abc import Callable
 
-def content_type_mover(old_label, new_label):
+from django.db.backends.base.schema import BaseDatabaseSchemaEditor
+from django.db.migrations.state import StateApps
+
+
+def content_type_mover(
+    old_label: str, new_label: str
+) -> Callable[[StateApps, BaseDatabaseSchemaEditor], None]:
     """A RunPython function moving content types `old_label` ("app.model") to `new_label`,
     renaming the permission codenames when the model's name changes. Does nothing on a new
     database, whose content types are made after the migrations."""
 
-    def move(apps, schema_editor):
+    def move(apps: StateApps, schema_editor: BaseDatabaseSchemaEditor) -> None:
         content_types = apps.get_model("contenttypes", "ContentType")
         permissions = apps.get_model("auth", "Permission")
         db = schema_editor.connection.alias

@@ -3,9 +3,10 @@
 import ipaddress
 
 from django.conf import settings
+from django.http import HttpRequest
 
 
-def client_ip(request):
+def client_ip(request: HttpRequest) -> str | None:
     """The visitor's IP: X-Forwarded-For is believed only when the peer is a trusted proxy."""
     peer = request.META.get("REMOTE_ADDR", "")
     if peer in settings.TRUSTED_PROXIES:
@@ -18,7 +19,7 @@ def client_ip(request):
         return None
 
 
-def absolute_url(path):
+def absolute_url(path: str) -> str:
     """`path` on the site's own address (SITE_URL), never on the Host header a request sent:
     every link in a mail is built here."""
     return settings.SITE_URL.rstrip("/") + path

@@ -12,10 +12,11 @@ Redis (as the rate limits need anyway). A local-memory cache is bounded by TIMEO
 """
 
 import uuid
+from collections.abc import Callable
 
 from django.core.cache import cache
 from django.db import transaction
-from django.http import HttpResponse
+from django.http import HttpRequest, HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
@@ -28,7 +29,7 @@ GENERATION = "pagecache:generation"
 _SLOTS = {}
 
 
-def register_slot(name, fill):
+def register_slot(name: str, fill: Callable[[HttpRequest], str]) -> str:
     """Let templates rendered through shared_page() use `{{ name }}` for a per-visitor value
     `fill(request)`; returns the placeholder (also what a form's initial value may hold)."""
     placeholder = f"pagecache-slot-{name}-9b1f6c2e"
@@ -36,7 +37,7 @@ def register_slot(name, fill):
     return placeholder
 
 
-def placeholders():
+def placeholders() -> dict[str, str]:
     """{context name: placeholder} of every registered slot."""
     return {name: placeholder for name, (placeholder, _fill) in _SLOTS.items()}
 
@@ -45,11 +46,11 @@ register_slot("csrf_token", get_token)
 register_slot("csp_nonce", lambda request: str(get_nonce(request)))
 
 
-def new_generation(**kwargs):
+def new_generation(**kwargs: object) -> None:
     """A signal receiver: pages rendered before the change commits are not served again. Once
     now, and again at the commit: a request between the two may have kept the old row."""
 
-    def start():
+    def start() -> None:
         cache.set(GENERATION, uuid.uuid4().hex, None)
 
     start()
@@ -64,7 +65,9 @@ def _generation():
     return value
 
 
-def shared_page(request, render):
+def shared_page(
+    request: HttpRequest, render: Callable[[dict[str, str]], HttpResponse]
+) -> HttpResponse:
     """The response of `render(slots)` for this page, from the cache when it was rendered before.
 
     `render` gets the placeholders to put into its template context and returns a response;

@@ -1,5 +1,6 @@
 """PDF documents in Noto Sans, which has every Kazakh letter and the tenge sign."""
 
+from collections.abc import Iterable
 from pathlib import Path
 
 from fpdf import FPDF
@@ -7,7 +8,9 @@ from fpdf import FPDF
 FONTS = Path(__file__).resolve().parent / "fonts"
 
 
-def pdf_document(title, subtitle, blocks):
+def pdf_document(
+    title: str, subtitle: str, blocks: Iterable[tuple[str, Iterable[tuple[str, str]]]]
+) -> bytes:
     """A landscape A4 PDF in Noto Sans (every Kazakh letter): a title, then blocks of
     (heading, [(label, value)]) lines."""
     pdf = FPDF(orientation="landscape")

@@ -1,4 +1,4 @@
-"""The cookie banner, decided on the server (legal item 19).
+"""The cookie banner, decided on the server (compliance L19).
 
 The visitor's answer lives in a first-party cookie, `emalu_consent=<policy>.<choice>.<id>`, and
 is recorded as an anonymous CookieChoice. A new policy version asks again. Analytics scripts
@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest, HttpResponse
 from django.utils.csp import CSP
 
 from consent.core.texts import current_policy
@@ -21,11 +22,11 @@ MAX_AGE = 365 * 24 * 3600
 ANALYTICS_COOKIE_PREFIXES = ("_ga", "_gid", "_gat", "_ym", "yandexuid", "_gcl")
 
 
-def analytics_enabled():
+def analytics_enabled() -> bool:
     return bool(settings.GA_MEASUREMENT_ID or settings.YANDEX_METRICA_ID)
 
 
-def analytics_settings(request):
+def analytics_settings(request: HttpRequest) -> dict[str, bool | str]:
     """What the templates need to ask, and to load the scripts for a visitor who accepted."""
     choice = getattr(request, "analytics_choice", None)
     enabled = analytics_enabled()
@@ -40,7 +41,7 @@ def analytics_settings(request):
     }
 
 
-def policy_number():
+def policy_number() -> int:
     """The current policy version, cached (it changes only when staff publish one)."""
     number = cache.get("consent:policy-number")
     if number is None:
@@ -50,7 +51,7 @@ def policy_number():
     return number
 
 
-def read_choice(request):
+def read_choice(request: HttpRequest) -> str | None:
     """ "accept", "reject" or None (not asked yet, or asked under an older policy)."""
     try:
         version, choice, _visitor = request.COOKIES.get(COOKIE, "").split(".")
@@ -61,7 +62,7 @@ def read_choice(request):
     return None
 
 
-def record_choice(request, response, choice):
+def record_choice(request: HttpRequest, response: HttpResponse, choice: str) -> None:
     """Store the answer in the cookie and, anonymously, on the server; clear analytics cookies
     the site can clear when the answer is no."""
     visitor = uuid.uuid4()
@@ -83,7 +84,7 @@ def _origin(url):
     return f"{parts.scheme}://{parts.netloc}"
 
 
-def analytics_csp():
+def analytics_csp() -> dict[str, list[str]]:
     """The site's CSP, widened to the analytics hosts (for visitors who accepted only)."""
     config = {k: list(v) for k, v in settings.SECURE_CSP.items()}
     scripts = [_origin(u) for u, on in [(settings.GA_SCRIPT_URL, settings.GA_MEASUREMENT_ID),

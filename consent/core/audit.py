@@ -1,7 +1,17 @@
-from .models import AuditEvent
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Model
+
+from .models import AuditEvent, Subject
 
 
-def audit(action, *, actor=None, subject=None, obj=None, **detail):
+def audit(
+    action: str,
+    *,
+    actor: AbstractBaseUser | None = None,
+    subject: Subject | None = None,
+    obj: Model | None = None,
+    **detail: object,
+) -> AuditEvent:
     """Write one audit row. `detail` must hold no personal data: ids, codes, counts, field names."""
     return AuditEvent.objects.create(
         action=action,

@@ -6,7 +6,7 @@ from .purposes import DATA_FIELDS, PURPOSES
 
 @register()
 def check_purposes(app_configs, **kwargs):
-    """Legal items 5 and 17: every purpose has a term and only approved, known data."""
+    """Compliance L5 and L17: every purpose has a term and only approved, known data."""
     errors = []
     for code, purpose in PURPOSES.items():
         if not purpose.term_days or purpose.term_days <= 0:
@@ -23,7 +23,7 @@ def check_purposes(app_configs, **kwargs):
 
 @register()
 def check_operator(app_configs, **kwargs):
-    """Legal items 3 and 20: production needs the BIN and the responsible person."""
+    """Compliance L3 and L20: production needs the BIN and the responsible person."""
     if settings.DEBUG:
         return []
     op = settings.OPERATOR
@@ -44,7 +44,7 @@ def check_operator(app_configs, **kwargs):
 
 @register(deploy=True)
 def check_data_location(app_configs, **kwargs):
-    """Legal item 18: the database, media storage, cache and mail relay are on hosts in
+    """Compliance L18: the database, media storage, cache and mail relay are on hosts in
     Kazakhstan. Every message passes the mail relay, confirmation links before any consent
     included, so a relay abroad could not be covered by the cross-border consent."""
     from urllib.parse import urlsplit
@@ -107,7 +107,7 @@ def check_analytics_ids(app_configs, **kwargs):
 
 @register()
 def check_media_encryption_key(app_configs, **kwargs):
-    """Legal item 22: photos are stored encrypted, so production needs a key of its own."""
+    """Compliance L22: photos are stored encrypted, so production needs a key of its own."""
     from cryptography.fernet import Fernet
 
     keys = settings.MEDIA_ENCRYPTION_KEY

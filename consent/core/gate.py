@@ -1,4 +1,4 @@
-"""The one gate: may purpose P process subject S at time T? (design.md, "The one idea")
+"""The one gate: may purpose P process subject S at time T? (docs/architecture.md, "The gate")
 
 Yes only when the subject's latest event for P is a grant that has not expired, given to a
 published text no older than the purpose's last "consent again" version, given by a guardian if
@@ -6,8 +6,10 @@ the subject was a minor at T, and the subject's latest block event is not a bloc
 derived from the ledger at query time; nothing is stored beside it.
 """
 
+from datetime import datetime
+
 from dateutil.relativedelta import relativedelta
-from django.db.models import Exists, Max, OuterRef, Q, Subquery, Value
+from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 from django.utils import timezone
 
@@ -29,7 +31,9 @@ def _latest(purpose_filter, at):
     )
 
 
-def permitted_subjects(purpose, subjects=None, at=None):
+def permitted_subjects(
+    purpose: str, subjects: QuerySet[Subject] | None = None, at: datetime | None = None
+) -> QuerySet[Subject]:
     """The subjects (a queryset, default all) that purpose may process at `at`: one query."""
     at = at or timezone.now()
     subjects = Subject.objects.all() if subjects is None else subjects
@@ -60,14 +64,14 @@ def _consented(purpose, subjects, at):
     return subjects.filter(Exists(grants))
 
 
-def may_process(subject, purpose, at=None):
+def may_process(subject: Subject | None, purpose: str, at: datetime | None = None) -> bool:
     """The gate for one subject."""
     if subject is None or subject.pk is None:
         return False
     return permitted_subjects(purpose, Subject.objects.filter(pk=subject.pk), at).exists()
 
 
-def consents_standing(subject, at=None):
+def consents_standing(subject: Subject, at: datetime | None = None) -> list[str]:
     """The purposes whose consent stands for one subject at `at`. A block is left aside: it
     pauses processing but ends no consent, so it is no reason to destroy data."""
     at = at or timezone.now()
@@ -77,7 +81,7 @@ def consents_standing(subject, at=None):
     return [code for code in purposes if _consented(code, one, at).exists()]
 
 
-def is_blocked(subject, at=None):
+def is_blocked(subject: Subject, at: datetime | None = None) -> bool:
     at = at or timezone.now()
     latest = (
         LedgerEntry.objects.filter(subject=subject, purpose__isnull=True, at__lte=at)
@@ -88,7 +92,7 @@ def is_blocked(subject, at=None):
     return latest == Kind.BLOCK
 
 
-def latest_events(subject, at=None):
+def latest_events(subject: Subject, at: datetime | None = None) -> dict[str | None, LedgerEntry]:
     """The latest ledger event of each purpose (and of blocking, under None): one query."""
     at = at or timezone.now()
     last_ids = (

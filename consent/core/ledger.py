@@ -2,15 +2,17 @@
 
 from datetime import timedelta
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consent.common.net import client_ip
 
 from .audit import audit
-from .models import AuditEvent, LedgerEntry
+from .models import AuditEvent, ConsentText, Guardian, LedgerEntry, Subject
 from .purposes import PURPOSES
 from .texts import render_consent, sha256
 
@@ -29,8 +31,16 @@ def _request_meta(request):
 
 @transaction.atomic
 def consent_grant(
-    subject, text, *, language, source, full_name=None, guardian=None, request=None, actor=None
-):
+    subject: Subject,
+    text: ConsentText,
+    *,
+    language: str,
+    source: str,
+    full_name: str | None = None,
+    guardian: Guardian | None = None,
+    request: HttpRequest | None = None,
+    actor: AbstractBaseUser | None = None,
+) -> LedgerEntry:
     """Record that the subject (or their guardian) agreed to the published text they were shown."""
     if not text.is_published:
         raise ValidationError(_("Consent can only be given to a published text."))
@@ -69,8 +79,16 @@ def _event(subject, purpose, kind, action, *, source, reason="", request=None, a
 
 
 @transaction.atomic
-def consent_withdraw(subject, purpose, *, source, request=None, actor=None, reason=""):
-    """Withdraw one purpose's consent; the gate says no from this moment (legal item 14)."""
+def consent_withdraw(
+    subject: Subject,
+    purpose: str,
+    *,
+    source: str,
+    request: HttpRequest | None = None,
+    actor: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> LedgerEntry:
+    """Withdraw one purpose's consent; the gate says no from this moment (compliance L14)."""
     return _event(
         subject,
         purpose,
@@ -84,7 +102,15 @@ def consent_withdraw(subject, purpose, *, source, request=None, actor=None, reas
 
 
 @transaction.atomic
-def consent_withdraw_if_given(subject, purpose, *, source, request=None, actor=None, reason=""):
+def consent_withdraw_if_given(
+    subject: Subject,
+    purpose: str,
+    *,
+    source: str,
+    request: HttpRequest | None = None,
+    actor: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> LedgerEntry | None:
     """Withdraw only when the latest event for the purpose is a grant; else record nothing."""
     from .gate import latest_events
 
@@ -96,12 +122,21 @@ def consent_withdraw_if_given(subject, purpose, *, source, request=None, actor=N
 
 
 @transaction.atomic
-def consent_expire(subject, purpose, *, source, actor=None):
+def consent_expire(
+    subject: Subject, purpose: str, *, source: str, actor: AbstractBaseUser | None = None
+) -> LedgerEntry:
     return _event(subject, purpose, Kind.EXPIRE, Action.CONSENT_EXPIRE, source=source, actor=actor)
 
 
 @transaction.atomic
-def consent_require_again(subject, purpose, *, source, actor=None, reason=""):
+def consent_require_again(
+    subject: Subject,
+    purpose: str,
+    *,
+    source: str,
+    actor: AbstractBaseUser | None = None,
+    reason: str = "",
+) -> LedgerEntry:
     """Ask this person to consent again (e.g. their data changed): the gate says no until then."""
     return _event(
         subject,
@@ -115,8 +150,10 @@ def consent_require_again(subject, purpose, *, source, actor=None, reason=""):
 
 
 @transaction.atomic
-def subject_block(subject, *, reason, source, actor=None):
-    """Stop all processing of the subject's data (legal item 12)."""
+def subject_block(
+    subject: Subject, *, reason: str, source: str, actor: AbstractBaseUser | None = None
+) -> LedgerEntry:
+    """Stop all processing of the subject's data (compliance L12)."""
     if not reason.strip():
         raise ValidationError(_("Blocking needs a recorded reason."))
     return _event(
@@ -125,7 +162,9 @@ def subject_block(subject, *, reason, source, actor=None):
 
 
 @transaction.atomic
-def subject_unblock(subject, *, reason, source, actor=None):
+def subject_unblock(
+    subject: Subject, *, reason: str, source: str, actor: AbstractBaseUser | None = None
+) -> LedgerEntry:
     """Lift a block, e.g. "violation not confirmed"; needs a recorded reason."""
     if not reason.strip():
         raise ValidationError(_("Unblocking needs a recorded reason."))

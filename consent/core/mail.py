@@ -5,13 +5,17 @@ with it or not at all, and `manage.py send_queued_mail` delivers it with retries
 """
 
 import logging
+from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
+from django.core.files.base import File
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.functional import lazy
+from django.utils.functional import Promise, lazy
 from post_office import mail
+from post_office.models import Email
 
 from consent.common.i18n import localised
 
@@ -27,7 +31,9 @@ def _interpolate(text, params):
 interpolate = lazy(_interpolate, str)
 
 
-def render_mail(template: str, context: dict, *, language: str, subject_line) -> tuple:
+def render_mail(
+    template: str, context: dict[str, Any], *, language: str, subject_line: str | Promise
+) -> tuple[str, str, str]:
     """(subject line, plain text, HTML) of `templates/email/<template>.txt|.html` in
     `language`; `subject_line` is a lazy gettext string, translated here."""
     with translation.override(language):
@@ -45,8 +51,16 @@ def render_mail(template: str, context: dict, *, language: str, subject_line) ->
         )
 
 
-def queue_mail(to: str, template: str, context: dict, *, language: str, subject_line,
-               headers=None, attachments=None):  # fmt: skip
+def queue_mail(
+    to: str,
+    template: str,
+    context: dict[str, Any],
+    *,
+    language: str,
+    subject_line: str | Promise,
+    headers: dict[str, str] | None = None,
+    attachments: Mapping[str, File] | None = None,
+) -> Email:
     """Queue a message to `to` in the outbox, in `language`."""
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
     return mail.send(
@@ -55,8 +69,9 @@ def queue_mail(to: str, template: str, context: dict, *, language: str, subject_
     )  # fmt: skip
 
 
-def send_without_trace(to: str, template: str, context: dict, *, language: str,
-                       subject_line) -> None:  # fmt: skip
+def send_without_trace(
+    to: str, template: str, context: dict[str, Any], *, language: str, subject_line: str | Promise
+) -> None:
     """Send at once and store nothing: only for the confirmation that someone's data is destroyed,
     which must not leave their address behind in the outbox. A failure is logged, not retried."""
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)

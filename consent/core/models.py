@@ -165,7 +165,7 @@ class Subject(models.Model):
 
 
 class Guardian(models.Model):
-    """The parent or guardian who consented for a minor (legal item 6)."""
+    """The parent or guardian who consented for a minor (compliance L6)."""
 
     subject = models.ForeignKey(Subject, models.CASCADE, related_name="guardians")
     full_name = models.CharField(_("guardian's full name"), max_length=300)

@@ -5,7 +5,7 @@ import re
 HEADING = re.compile(r"^\d+\.\s")
 
 
-def policy_blocks(text):
+def policy_blocks(text: str) -> list[tuple[str, str | list[str]]]:
     """Split a policy's text into the title, numbered headings, list items and paragraphs.
 
     Consecutive "- " lines become one list. Returns a list of (kind, value) where kind is

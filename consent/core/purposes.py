@@ -1,4 +1,4 @@
-"""Every purpose for which the site processes personal data, declared once (legal items 5, 17).
+"""Every purpose for which the site processes personal data, declared once (compliance L5, L17).
 
 A purpose names the approved list of data (a form may collect nothing else), its term (no purpose
 runs without one), who receives the data, whether it leaves Kazakhstan or is published, and
@@ -116,5 +116,5 @@ PURPOSES = {
 }
 
 
-def purpose_choices():
+def purpose_choices() -> list[tuple[str, str]]:
     return [(code, p.name) for code, p in PURPOSES.items()]

@@ -1,4 +1,4 @@
-"""Database-level guarantees on PostgreSQL (design: "Data that must never be lost or rewritten").
+"""Database-level guarantees on PostgreSQL (docs/architecture.md, "The ledger and the audit log").
 
 Two locks, because either alone can be bypassed:
 - triggers reject UPDATE, DELETE and TRUNCATE on the append-only tables, for every role, and

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from .models import Subject
 
 
-def normalise_email(email):
+def normalise_email(email: str | None) -> str | None:
     email = (email or "").strip()
     if not email:
         return None
@@ -16,7 +16,7 @@ def normalise_email(email):
     return f"{local}@{domain.lower()}" if local else email.lower()
 
 
-def normalise_phone(phone):
+def normalise_phone(phone: str | None) -> str | None:
     """A Kazakhstan number in any usual form, as E.164; anything else is refused.
 
     phonenumbers accepts Russian +7 9xx numbers as valid for KZ (the two share +7), so the check
@@ -40,7 +40,7 @@ def normalise_phone(phone):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def subject_find(*, email=None, phone=None):
+def subject_find(*, email: str | None = None, phone: str | None = None) -> Subject | None:
     """The subject with this email or phone (normalised), or None."""
     email, phone = normalise_email(email), normalise_phone(phone)
     query = Q(pk__in=[])

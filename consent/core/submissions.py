@@ -1,7 +1,12 @@
 """A validated form submission enters the privacy core here, in one transaction."""
 
+from collections.abc import Callable
+from typing import Any
+
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -45,13 +50,22 @@ def _subject_for(data, language):
     return subject
 
 
-def submission_record(*, source, language, data, consents, request, photo=None, guardian=None,
-                      on_recorded=None):  # fmt: skip
+def submission_record(
+    *,
+    source: str,
+    language: str,
+    data: dict[str, Any],
+    consents: dict[str, bool],
+    request: HttpRequest,
+    photo: ContentFile | None = None,
+    guardian: dict[str, str] | None = None,
+    on_recorded: Callable[[Submission], None] | None = None,
+) -> Submission:
     """Store one submission with its consents, audit row and emails, or nothing at all.
 
     `data` holds the cleaned fields (dates as date objects), `consents` the boxes ticked
     ({"service": True, "marketing": False, ...}), `photo` an already sanitised ContentFile
-    (stored encrypted, `consent.photos`), `guardian` {"full_name", "contact"} for a minor. The
+    (stored encrypted, `consent.core.photos`), `guardian` {"full_name", "contact"} for a minor. The
     photo file is removed again if the transaction does not commit. `on_recorded(submission)`
     runs inside the same transaction: what the layers above add to it (marketing's double
     opt-in) is stored with it or not at all.
@@ -99,7 +113,7 @@ def submission_record(*, source, language, data, consents, request, photo=None, 
         raise
 
 
-def marketing_confirmation_due(submission):
+def marketing_confirmation_due(submission: Submission) -> bool:
     """Whether the person ticked the marketing box and may be mailed its confirmation link: a
     form never grants marketing itself (the double opt-in of consent.marketing does), and a
     blocked person is mailed nothing (Art. 23; compliance L12)."""

@@ -1,8 +1,10 @@
 """Consent texts and policy versions: render the eight elements of Art. 8(4), publish, freeze."""
 
 import hashlib
+from datetime import datetime
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -20,12 +22,12 @@ from .purposes import DATA_FIELDS, PURPOSES
 NAME_PLACEHOLDER = "{full_name}"
 
 
-def sha256(text):
+def sha256(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
-def text_missing_elements(text):
-    """The Art. 8(4) elements this text would lack if published now (legal item 3)."""
+def text_missing_elements(text: ConsentText) -> list[str]:
+    """The Art. 8(4) elements this text would lack if published now (compliance L3)."""
     op = settings.OPERATOR
     purpose = PURPOSES.get(text.purpose)
     missing = []
@@ -46,7 +48,7 @@ def text_missing_elements(text):
     return missing
 
 
-def render_consent(text, language, full_name=NAME_PLACEHOLDER):
+def render_consent(text: ConsentText, language: str, full_name: str = NAME_PLACEHOLDER) -> str:
     """The consent wording in one language: frozen body if published, else a fresh draft."""
     body = text.body(language) if text.is_published else _render_draft(text, language)
     return body.replace(NAME_PLACEHOLDER, full_name)
@@ -75,7 +77,7 @@ def _render_draft(text, language):
         return render_to_string("consent/consent_text.txt", context).strip() + "\n"
 
 
-def text_publish(text, *, actor=None):
+def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) -> ConsentText:
     """Freeze the wording in both languages with its hashes; refuse if an element is missing."""
     missing = text_missing_elements(text)
     if missing:
@@ -93,7 +95,9 @@ def text_publish(text, *, actor=None):
     return text
 
 
-def policy_publish(policy, *, actor=None):
+def policy_publish(
+    policy: PolicyVersion, *, actor: AbstractBaseUser | None = None
+) -> PolicyVersion:
     if not all([policy.title_kk, policy.title_ru, policy.text_kk, policy.text_ru]):
         raise ValidationError(_("A policy version needs its title and text in both languages."))
     with transaction.atomic():
@@ -104,7 +108,7 @@ def policy_publish(policy, *, actor=None):
     return policy
 
 
-def current_policy(at=None):
+def current_policy(at: datetime | None = None) -> PolicyVersion | None:
     """The published version in force at `at` (default now): it takes effect at midnight of
     its effective date in the site's time zone, not in UTC."""
     day = local_date(at or timezone.now())
@@ -115,7 +119,7 @@ def current_policy(at=None):
     )
 
 
-def current_texts(at=None):
+def current_texts(at: datetime | None = None) -> dict[str, ConsentText]:
     """The latest published consent text of every purpose, in one query."""
     at = at or timezone.now()
     texts = {}
@@ -125,7 +129,7 @@ def current_texts(at=None):
     return texts
 
 
-def current_text(purpose, at=None):
+def current_text(purpose: str, at: datetime | None = None) -> ConsentText | None:
     """The latest published consent text of a purpose: what a form shows now."""
     at = at or timezone.now()
     return (

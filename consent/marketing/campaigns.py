@@ -1,11 +1,15 @@
-"""Marketing campaigns: only to people the gate allows at the moment of sending (legal item 15)."""
+"""Marketing campaigns: only to people the gate allows at the moment of sending (compliance L15)."""
 
+from datetime import datetime
 from email.utils import make_msgid
 from urllib.parse import quote
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
+from django.db.models import QuerySet
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from post_office.models import PRIORITY, STATUS, Email
@@ -30,11 +34,11 @@ POLICY_PHRASE_KK = (
 POLICY_PHRASE_RU = "Отказ от уведомлений о новых продуктах и услугах и специальных предложениях"
 
 
-def unsubscribe_token(subject_id, campaign_id):
+def unsubscribe_token(subject_id: int, campaign_id: int) -> str:
     return signing.dumps([subject_id, campaign_id], salt=SALT)
 
 
-def read_unsubscribe_token(token):
+def read_unsubscribe_token(token: str) -> tuple[int, int] | None:
     """(subject id, campaign id) or None; the links never expire, a forged one never works."""
     try:
         subject_id, campaign_id = signing.loads(token, salt=SALT)
@@ -43,12 +47,12 @@ def read_unsubscribe_token(token):
         return None
 
 
-def unsubscribe_url(token, language):
+def unsubscribe_url(token: str, language: str) -> str:
     with translation.override(language):
         return absolute_url(reverse("unsubscribe", args=[token]))
 
 
-def recipients(at=None):
+def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     """Everyone a campaign may go to now: the gate for marketing, and an address to write to."""
     with_address = Subject.objects.exclude(email=None).exclude(email="")
     return gate.permitted_subjects(MARKETING, with_address, at)
@@ -67,7 +71,7 @@ def _rendered(campaign):
 
 def _headers(url, language):
     # The mailto's subject is the policy's own phrase, so that the mail desk files it as an
-    # unsubscribe request in the person's language (consent/intake.py).
+    # unsubscribe request in the person's language (consent/rights/intake.py).
     phrase = POLICY_PHRASE_RU if language == "ru" else POLICY_PHRASE_KK
     mailto = f"mailto:{settings.OPERATOR['email']}?subject={quote(phrase)}"
     return {"List-Unsubscribe": f"<{url}>, <{mailto}>",
@@ -75,7 +79,7 @@ def _headers(url, language):
 
 
 @transaction.atomic
-def campaign_send(campaign, *, actor=None):
+def campaign_send(campaign: Campaign, *, actor: AbstractBaseUser | None = None) -> int:
     """Queue the campaign to every permitted person, once each, recorded and audited."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != Campaign.Status.DRAFT:
@@ -121,14 +125,14 @@ def _flush(campaign, batch, actor, now):
     return len(batch)
 
 
-def campaign_preview(campaign, language):
+def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
     """(subject line, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
     line, text, html = _rendered(campaign)[language]
     url = unsubscribe_url("preview", language)
     return line, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url)
 
 
-def campaign_test_send(campaign, to, language):
+def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
     """A copy to a staff member, in one language; recorded nowhere as a recipient."""
     from post_office import mail
 
@@ -140,7 +144,7 @@ def campaign_test_send(campaign, to, language):
 
 
 @transaction.atomic
-def unsubscribe(subject_id, request=None):
+def unsubscribe(subject_id: int, request: HttpRequest | None = None) -> bool:
     """One click: marketing consent withdrawn now, in force before the next send. Idempotent."""
     subject = Subject.objects.filter(pk=subject_id).first()
     if subject is None:

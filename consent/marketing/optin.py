@@ -6,10 +6,12 @@ is stored before they confirm, and only the one confirmation email is sent.
 
 import base64
 import json
+from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.db import transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
@@ -39,11 +41,11 @@ def _fernet():
     return MultiFernet([Fernet(base64.urlsafe_b64encode(key)) for key in keys])
 
 
-def make_token(payload):
+def make_token(payload: dict[str, Any]) -> str:
     return _fernet().encrypt(json.dumps(payload, ensure_ascii=False).encode()).decode()
 
 
-def optin_start(email, name, language, request):
+def optin_start(email: str, name: str, language: str, request: HttpRequest) -> None:
     """Queue the one confirmation email (call inside the submission's transaction)."""
     from consent.core.mail import queue_mail
 
@@ -61,7 +63,7 @@ def optin_start(email, name, language, request):
     )
 
 
-def read_token(token):
+def read_token(token: str) -> dict[str, Any] | None:
     """The request, or None when forged or older than seven days."""
     try:
         return json.loads(_fernet().decrypt(token, ttl=MAX_AGE))
@@ -70,7 +72,7 @@ def read_token(token):
 
 
 @transaction.atomic
-def marketing_confirm(payload, request):
+def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Subject, bool]:
     """Grant marketing consent to the text the person was shown; a second click adds nothing.
 
     Returns the subject, and whether this click recorded the consent. A link older than the

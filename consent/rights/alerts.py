@@ -1,8 +1,14 @@
-"""Staff alerts: a notice when a request opens, a digest on working days (issue 11)."""
+"""Staff alerts: a notice when a request opens, a digest of due requests on working days
+(compliance L8), and a mail to the responsible person on a burst of failed sign-ins or exports
+(compliance L22)."""
+
+from datetime import date
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.db.models import Q
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.contrib.auth.models import AbstractUser
+from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -13,13 +19,13 @@ from consent.workdays.calendar import add_working_days, is_working_day
 from .models import Ticket
 
 
-def officers():
+def officers() -> QuerySet[AbstractUser]:
     """Active staff who work requests: the privacy officer group, and superusers."""
     users = get_user_model().objects.filter(is_active=True).exclude(email="")
     return users.filter(Q(groups__name="privacy_officer") | Q(is_superuser=True)).distinct()
 
 
-def notify_new_ticket(ticket):
+def notify_new_ticket(ticket: Ticket) -> None:
     """No personal data in the subject line: the number, the type and the due date."""
     url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
     for user in officers():
@@ -32,7 +38,7 @@ def notify_new_ticket(ticket):
         )  # fmt: skip
 
 
-def digest(today):
+def digest(today: date) -> int:
     """Send the digest for `today` (a date in Asia/Almaty). Returns the number of emails queued;
     nothing on a weekend or public holiday, or when nothing is due."""
     if not is_working_day(today):
@@ -59,7 +65,7 @@ def digest(today):
     return sent
 
 
-def maybe_alert(action, actor=None):
+def maybe_alert(action: str, actor: AbstractBaseUser | None = None) -> bool:
     """Mail the responsible person once a burst crosses its threshold: failed sign-ins (all
     staff, 10 minutes) or exports of personal data (one staff member, an hour)."""
     from datetime import timedelta

@@ -8,18 +8,20 @@ from django.utils import translation
 
 from consent.workdays.calendar import due_date
 
+from .models import Breach
+
 REGULATOR_WORKING_DAYS = 1
 
 
 @transaction.atomic
-def breach_record(breach):
+def breach_record(breach: Breach) -> Breach:
     """Save a breach with the regulator's deadline computed from when it was detected."""
     breach.regulator_due = due_date(breach.detected_at, REGULATOR_WORKING_DAYS)
     breach.save()
     return breach
 
 
-def breach_notice(breach):
+def breach_notice(breach: Breach) -> str:
     """The draft notice to the authorised body, filled from the operator's settings (kk, ru)."""
     op = settings.OPERATOR
     parts = []

@@ -1,6 +1,10 @@
 """The requests desk in the admin: one panel per request type, each calling one operation."""
 
+from typing import Any
+
 from django import forms
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from .models import Ticket
@@ -56,7 +60,7 @@ class ActionForm(forms.Form):
     birth_date = forms.DateField(label=_("date of birth"), required=False)
     birth_place = forms.CharField(label=_("place of birth"), required=False, max_length=300)
 
-    def __init__(self, *args, ticket, **kwargs):
+    def __init__(self, *args: Any, ticket: Ticket, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ticket = ticket
         if ticket.type != Type.CORRECT:
@@ -66,7 +70,7 @@ class ActionForm(forms.Form):
             for name in CORRECTABLE:
                 self.fields[name].initial = getattr(ticket.subject, name)
 
-    def do_note(self):
+    def do_note(self) -> str | Promise:
         """What "carry out" does to the data, for the types where it may destroy it."""
         ticket = self.ticket
         if ticket.type == Type.WITHDRAW and withdrawal_keeps(ticket):
@@ -77,7 +81,7 @@ class ActionForm(forms.Form):
         return ANSWER_HELP.get(ticket.type, "")
 
 
-def carry_out(ticket, form, user):
+def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -> Ticket:
     """Run the operation for the request's type (export and withdrawal have their own steps)."""
     data = form.cleaned_data
     if data["desk_action"] == "refuse":

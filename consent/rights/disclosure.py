@@ -3,12 +3,15 @@ photo. Each goes through one operation that refuses while processing is blocked 
 compliance L12), writes the audit row and raises the bulk-export alert; the admin only builds
 the response."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.db.models import Model
+from django.db.models.fields.files import FieldFile
 from django.utils.translation import gettext_lazy as _
 
 from consent.core import gate
 from consent.core.audit import audit
-from consent.core.models import AuditEvent
+from consent.core.models import AuditEvent, Subject
 from consent.core.photos import photo_read
 
 from .alerts import maybe_alert
@@ -23,16 +26,23 @@ EVIDENCE_FORMATS = {"csv": evidence_csv, "pdf": evidence_pdf}
 class ProcessingBlocked(ValidationError):
     """Nothing about a blocked person leaves the system until they are unblocked or destroyed."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(_("Processing is blocked: unblock or destroy first, or refuse."))
 
 
-def refuse_if_blocked(subject):
+def refuse_if_blocked(subject: Subject) -> None:
     if gate.is_blocked(subject):
         raise ProcessingBlocked
 
 
-def disclosure_record(subject, *, action, actor, obj=None, **detail):
+def disclosure_record(
+    subject: Subject,
+    *,
+    action: str,
+    actor: AbstractBaseUser | None,
+    obj: Model | None = None,
+    **detail: object,
+) -> AuditEvent:
     """The audit row of a disclosure, and the alert when one staff member exports in bulk."""
     event = audit(action, actor=actor, subject=subject, obj=obj, **detail)
     if actor is not None:
@@ -40,7 +50,7 @@ def disclosure_record(subject, *, action, actor, obj=None, **detail):
     return event
 
 
-def subject_export(subject, *, fmt, actor):
+def subject_export(subject: Subject, *, fmt: str, actor: AbstractBaseUser | None) -> bytes:
     """Everything held about the person (Art. 24(1)(1); compliance L10) in their language, as
     bytes of `fmt` ("json" or "pdf")."""
     refuse_if_blocked(subject)
@@ -49,7 +59,7 @@ def subject_export(subject, *, fmt, actor):
     return body
 
 
-def subject_evidence(subject, *, fmt, actor):
+def subject_evidence(subject: Subject, *, fmt: str, actor: AbstractBaseUser | None) -> bytes:
     """The proof of the person's consents (Art. 25(2)(5); compliance L4) as "csv" or "pdf"."""
     refuse_if_blocked(subject)
     body = EVIDENCE_FORMATS[fmt](subject)
@@ -57,7 +67,7 @@ def subject_evidence(subject, *, fmt, actor):
     return body
 
 
-def subject_photo(subject, file, *, actor):
+def subject_photo(subject: Subject, file: FieldFile, *, actor: AbstractBaseUser | None) -> bytes:
     """The JPEG bytes of a stored photo of the person; InvalidToken when no configured key
     opens it (then nothing is recorded)."""
     refuse_if_blocked(subject)

@@ -4,6 +4,9 @@ Only the rights desk destroys: in answer to a request, or when retention finds t
 may keep a person's data any longer.
 """
 
+from collections.abc import Iterable
+
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import Q
 from post_office.models import Attachment, Email
@@ -16,7 +19,9 @@ from .models import Correction, Ticket
 
 
 @transaction.atomic
-def subject_destroy(subject, *, request_ref, actor=None):
+def subject_destroy(
+    subject: Subject, *, request_ref: str, actor: AbstractBaseUser | None = None
+) -> Tombstone:
     """Destroy everything held about the subject so that it cannot be restored (Art. 1(6), 18).
 
     Rows go with the transaction; the photo and mail attachment files go once it commits. What
@@ -69,9 +74,11 @@ ERASED = {"full_name": "", "email": None, "phone": None, "birth_date": None, "bi
 
 
 @transaction.atomic
-def subject_minimise(subject, keep, *, actor=None):
+def subject_minimise(
+    subject: Subject, keep: Iterable[str], *, actor: AbstractBaseUser | None = None
+) -> list[str]:
     """Erase every item of data (keys of purposes.DATA_FIELDS) not in `keep`: what is left once
-    a withdrawn purpose was the only one to need it (legal item 14). Returns the names erased."""
+    a withdrawn purpose was the only one to need it (compliance L14). Returns the names erased."""
     gone = set(DATA_FIELDS) - set(keep)
     erased = [f for f, empty in ERASED.items() if f in gone and getattr(subject, f) != empty]
     for name in erased:
@@ -103,7 +110,7 @@ def subject_minimise(subject, keep, *, actor=None):
     return erased
 
 
-def mail_to(subject):
+def mail_to(subject: Subject) -> Q:
     """Mail addressed to the person: their address, and the ones they held before a correction
     or wrote a request from, unless another person holds that address now."""
     old = set(

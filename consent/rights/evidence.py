@@ -1,7 +1,8 @@
-"""Proof of consent for one subject (Art. 25(2)(5), legal item 4): every ledger row, CSV or PDF."""
+"""Proof of consent for one subject (Art. 25(2)(5); compliance L4): every ledger row, CSV or PDF."""
 
 import csv
 import io
+from collections.abc import Iterator
 from datetime import UTC
 
 from django.conf import settings
@@ -9,10 +10,10 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consent.common.pdf import pdf_document
-from consent.core.models import LedgerEntry
+from consent.core.models import LedgerEntry, Subject
 
 
-def evidence_rows(subject):
+def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
     entries = (
         LedgerEntry.objects.filter(subject=subject)
         .select_related("text", "text__policy", "actor")
@@ -42,7 +43,7 @@ def evidence_rows(subject):
         }
 
 
-def evidence_csv(subject):
+def evidence_csv(subject: Subject) -> bytes:
     rows = list(evidence_rows(subject))
     out = io.StringIO()
     writer = csv.writer(out)
@@ -52,7 +53,7 @@ def evidence_csv(subject):
     return out.getvalue().encode("utf-8-sig")  # with a BOM, so spreadsheet programs read Cyrillic
 
 
-def evidence_pdf(subject):
+def evidence_pdf(subject: Subject) -> bytes:
     now = timezone.localtime().strftime("%Y-%m-%d %H:%M")
     return pdf_document(
         _("Consent evidence for data subject #%(id)s") % {"id": subject.pk},

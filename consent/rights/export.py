@@ -1,4 +1,4 @@
-"""Everything held about one person, free of charge (Art. 24(1)(1), 25(2)(9); legal item 10).
+"""Everything held about one person, free of charge (Art. 24(1)(1), 25(2)(9); compliance L10).
 
 Every row linked to the person is here: their data, where it came from, the purposes with terms
 and recipients, the consent ledger, guardians, requests, corrections, campaigns and the mail sent
@@ -14,6 +14,7 @@ under "labels"; the PDF shows only the names.
 
 import json
 from datetime import date, datetime
+from typing import Any
 
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
@@ -168,7 +169,7 @@ SECTIONS = {
 MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
 
 
-def when(value):
+def when(value: datetime | date | None) -> str | None:
     """A time as the person reads it: the site's time zone, to the second; a date as
     YYYY-MM-DD."""
     if isinstance(value, datetime):
@@ -247,7 +248,7 @@ def _ticket_row(r):
     }
 
 
-def subject_export(subject, language):
+def export_data(subject: Subject, language: str) -> dict[str, Any]:
     """The person's data, purposes, sources and methods, consent history, recipients, terms."""
     with translation.override(language):
         latest = gate.latest_events(subject)
@@ -341,6 +342,6 @@ def subject_export(subject, language):
         }
 
 
-def export_json(subject, language):
-    data = subject_export(subject, language)
+def export_json(subject: Subject, language: str) -> bytes:
+    data = export_data(subject, language)
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode()

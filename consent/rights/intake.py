@@ -31,7 +31,7 @@ REPLY_PREFIX = re.compile(
 NOT_WORDS = re.compile(r"[\"'«»“”„‘’`.,;:!?()\[\]<>]")
 
 
-def normalise_subject_line(line):
+def normalise_subject_line(line: str | None) -> str:
     """Lower case, no reply or forward prefixes, no quotes or punctuation, single spaces."""
     text = (line or "").strip()
     while REPLY_PREFIX.match(text):
@@ -40,7 +40,7 @@ def normalise_subject_line(line):
     return " ".join(text.split())
 
 
-def classify(subject_line):
+def classify(subject_line: str | None) -> tuple[str, str]:
     """(ticket type, language) for a subject line; unknown lines are "other" in Kazakh."""
     normal = normalise_subject_line(subject_line)
     for phrase, ticket_type, language in PHRASES:
@@ -62,7 +62,7 @@ def _body(message):
         return (part.get_payload(decode=True) or b"").decode("utf-8", "replace")
 
 
-def ingest(raw):
+def ingest(raw: bytes) -> Ticket | None:
     """Open a request from one RFC 5322 message (bytes). Returns the ticket, or None when the
     message was seen before or has no sender to answer; never raises for a malformed message."""
     from .tickets import ticket_open

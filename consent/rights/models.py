@@ -130,7 +130,7 @@ class UsedLink(models.Model):
 
 
 class Breach(models.Model):
-    """A personal-data security incident (legal item 21): the regulator is told within one
+    """A personal-data security incident (compliance L21): the regulator is told within one
     working day of detection, and the people affected as the rules require."""
 
     detected_at = models.DateTimeField(_("detected"))

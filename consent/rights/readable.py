@@ -5,14 +5,15 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from consent.common.pdf import pdf_document
+from consent.core.models import Subject
 
-from .export import SECTIONS, subject_export
+from .export import SECTIONS, export_data
 
 
-def export_pdf(subject, language):
+def export_pdf(subject: Subject, language: str) -> bytes:
     """The same content as the JSON, laid out for reading: a heading per section, a block per
     row, every label in the person's language."""
-    data = subject_export(subject, language)
+    data = export_data(subject, language)
     zone = settings.TIME_ZONE
     with translation.override(language):
         title = _("Personal data held about data subject #%(id)s") % {"id": subject.pk}

@@ -1,6 +1,7 @@
-"""Retention (legal item 5): no personal data kept past the term of every purpose it serves."""
+"""Retention (compliance L5): no personal data kept past the term of every purpose it serves."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
+from typing import Any
 
 from django.db import transaction
 from django.dispatch import Signal
@@ -22,7 +23,7 @@ SPENT_TOKENS_KEPT = timedelta(days=2)
 retention_ran = Signal()
 
 
-def drop_sent_attachments(before):
+def drop_sent_attachments(before: datetime) -> None:
     """Delete attachments (rows and files) whose every email was sent before `before`, and
     attachments no email refers to any more."""
     from post_office.models import STATUS, Attachment, Email
@@ -35,7 +36,7 @@ def drop_sent_attachments(before):
         storage.delete(name)
 
 
-def retention_plan(at=None):
+def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
     """What the job would do at `at`: {"expire": [(subject id, purpose)], "destroy": [ids],
     "review": [(id, reason)]}. Subjects some purpose may still process are left alone."""
     at = at or timezone.now()
@@ -76,7 +77,7 @@ def _latest_consents(at):
     )
 
 
-def enforce_retention(at=None, dry_run=False):
+def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict[str, list[Any]]:
     """Record expiries, destroy what no purpose may keep, and return the plan for review."""
     at = at or timezone.now()
     plan = retention_plan(at)

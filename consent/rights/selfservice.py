@@ -1,14 +1,17 @@
 """Self-service: a person sees and changes their own consents behind a single-use emailed link.
 
-The same identity check as the requests desk (legal item 9): the link goes only to an address on
+The same identity check as the requests desk (compliance L9): the link goes only to an address on
 record, works once, and expires within an hour. Whoever asks gets the same answer.
 """
 
 import time
 import uuid
+from typing import Any
 
+from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
 from django.db import IntegrityError, transaction
+from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
@@ -33,7 +36,7 @@ SESSION_SECONDS = 3600
 OPTIONAL = [code for code, p in PURPOSES.items() if not p.required and not p.banner_only]
 
 
-def link_send(email, language):
+def link_send(email: str, language: str) -> None:
     """Mail a link to the address if it is on record, else a note that nothing is held.
 
     Both paths render and queue one email, so neither the page nor its timing tells them apart.
@@ -50,7 +53,7 @@ def link_send(email, language):
                        subject_line=_("Your link to your data"))  # fmt: skip
 
 
-def link_open(token, session):
+def link_open(token: str, session: SessionBase) -> Subject | None:
     """Spend the link: on success the session holds the subject for an hour. Returns the subject
     or None (forged, expired or already used)."""
     try:
@@ -72,14 +75,14 @@ def link_open(token, session):
     return subject
 
 
-def session_subject(session):
+def session_subject(session: SessionBase) -> Subject | None:
     data = session.get(SESSION_KEY)
     if not data or data.get("until", 0) < time.time():
         return None
     return Subject.objects.filter(pk=data["s"]).first()
 
 
-def overview(subject):
+def overview(subject: Subject) -> dict[str, Any]:
     """What the page shows: data, each purpose's state, open requests."""
     latest = gate.latest_events(subject)
     purposes = []
@@ -97,7 +100,7 @@ def overview(subject):
 
 
 @transaction.atomic
-def set_consent(subject, purpose, give, request):
+def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest) -> None:
     """Give or withdraw an optional consent, in force at once. The address was just confirmed
     by the emailed link, which is what a double opt-in asks."""
     if purpose not in OPTIONAL:
@@ -110,7 +113,7 @@ def set_consent(subject, purpose, give, request):
 
 
 @transaction.atomic
-def ticket_open_verified(subject, ticket_type, message, language):
+def ticket_open_verified(subject: Subject, ticket_type: str, message: str, language: str) -> Ticket:
     """A correction, block or destroy request that lands on the desk already verified."""
     now = timezone.now()
     return ticket_create(
@@ -121,7 +124,7 @@ def ticket_open_verified(subject, ticket_type, message, language):
 
 
 @transaction.atomic
-def access_download(subject, language, fmt="json"):
+def access_download(subject: Subject, language: str, fmt: str = "json") -> tuple[Ticket, bytes]:
     """The same export as an access request (JSON or PDF), and logged as one (opened and closed
     at once)."""
     from .export import export_json

@@ -1,8 +1,9 @@
-"""Depersonalised statistics (Art. 17(1), legal item 23): counts only, no one recognisable."""
+"""Depersonalised statistics (Art. 17(1); compliance L23): counts only, no one recognisable."""
 
 import csv
 import io
 from collections import Counter
+from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
@@ -12,14 +13,14 @@ from consent.core.models import LedgerEntry
 AGE_BANDS = [(0, "<18"), (18, "18-29"), (30, "30-44"), (45, "45-59"), (60, "60+")]
 
 
-def age_band(birth_date, on):
+def age_band(birth_date: date | None, on: date) -> str:
     if birth_date is None:
         return "unknown"
     age = relativedelta(on, birth_date).years
     return next(label for floor, label in reversed(AGE_BANDS) if age >= floor)
 
 
-def consent_statistics():
+def consent_statistics() -> list[tuple[tuple[str, str, str, str], int]]:
     """Counts of consents given by month, purpose, language and age band (never a date of
     birth, a name or a contact)."""
     counts = Counter()
@@ -32,7 +33,7 @@ def consent_statistics():
     return sorted(counts.items())
 
 
-def statistics_csv():
+def statistics_csv() -> bytes:
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(["month", "purpose", "language", "age_band", "consents_given"])

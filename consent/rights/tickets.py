@@ -1,11 +1,18 @@
 """Data-subject requests: open, verify, carry out, answer — each with its legal due date."""
 
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import ValidationError
+from django.core.files.base import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
@@ -13,7 +20,7 @@ from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import consent_withdraw_if_given, subject_block, subject_unblock
 from consent.core.mail import interpolate, queue_mail, send_without_trace
-from consent.core.models import AuditEvent, Source
+from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, PURPOSES
 from consent.core.subjects import normalise_email, subject_find
 from consent.workdays.calendar import due_date
@@ -46,14 +53,24 @@ DEADLINES = {
 ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION)
 
 
-def deadline_days(ticket_type):
+def deadline_days(ticket_type: str) -> int:
     if ticket_type == Type.ACCESS:
         return settings.ACCESS_REQUEST_DAYS
     return DEADLINES[ticket_type]
 
 
-def ticket_create(*, kind, subject, email, language, channel, received_at=None, notify=True,
-                  audit_detail=None, **fields):  # fmt: skip
+def ticket_create(
+    *,
+    kind: str,
+    subject: Subject | None,
+    email: str,
+    language: str,
+    channel: str,
+    received_at: datetime | None = None,
+    notify: bool = True,
+    audit_detail: dict[str, Any] | None = None,
+    **fields: Any,
+) -> Ticket:
     """The one place a ticket row is made: its due date counted from the local day of receipt
     (Asia/Almaty), its audit row, and the officers' notice. `fields` are further Ticket fields
     (status, message, verified_at, ...)."""
@@ -70,8 +87,17 @@ def ticket_create(*, kind, subject, email, language, channel, received_at=None, 
 
 
 @transaction.atomic
-def ticket_open(*, kind, email, language, channel, purpose="", message="", received_at=None,
-                message_id=None):  # fmt: skip
+def ticket_open(
+    *,
+    kind: str,
+    email: str,
+    language: str,
+    channel: str,
+    purpose: str = "",
+    message: str = "",
+    received_at: datetime | None = None,
+    message_id: str | None = None,
+) -> Ticket:
     """Record a request and send the confirmation link to the address on record.
 
     Whether or not the address is known, the requester sees the same answer; the link goes
@@ -84,10 +110,10 @@ def ticket_open(*, kind, email, language, channel, purpose="", message="", recei
         received_at=received_at, purpose=purpose, message=message[:10000], message_id=message_id,
     )  # fmt: skip
     if subject is not None and kind == Type.UNSUBSCRIBE and channel == Ticket.Channel.EMAIL:
-        # Legal item 15: an unsubscribe takes effect before the next send, so a mail from an
+        # Compliance L15: an unsubscribe takes effect before the next send, so a mail from an
         # address on record (the campaign's List-Unsubscribe mailto, or the policy's phrase)
         # withdraws marketing now, without the confirmation link. No identity check is needed:
-        # withdrawing marketing discloses nothing and errs on the person's side (legal item 9
+        # withdrawing marketing discloses nothing and errs on the person's side (compliance L9
         # is about data leaving the system), and the answer goes to the address on record, so
         # its owner learns of it even if someone forged the sender. A web-form unsubscribe
         # still waits for the link: anyone can type any address into a web form.
@@ -111,7 +137,7 @@ def ticket_open(*, kind, email, language, channel, purpose="", message="", recei
     return ticket
 
 
-def read_verify_token(token):
+def read_verify_token(token: str) -> int | None:
     try:
         return signing.loads(token, salt=SALT, max_age=VERIFY_MAX_AGE)["r"]
     except (signing.BadSignature, KeyError, TypeError):
@@ -119,7 +145,7 @@ def read_verify_token(token):
 
 
 @transaction.atomic
-def ticket_verify(ticket):
+def ticket_verify(ticket: Ticket) -> Ticket:
     """The person confirmed through the link: the request is theirs. Self-acting types act now."""
     ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
     if ticket.verified_at is not None or ticket.subject_id is None:
@@ -145,7 +171,7 @@ def _withdraw(ticket, purposes, source):
 
 
 @transaction.atomic
-def ticket_answer(ticket, *, answer, actor):
+def ticket_answer(ticket: Ticket, *, answer: str, actor: AbstractBaseUser | None) -> Ticket:
     """Close a request whose outcome staff write themselves (ANSWERED types), and send it."""
     _require_open(ticket)
     if not answer.strip():
@@ -157,13 +183,22 @@ def _require_open(ticket, *, allowed_when_blocked=False):
     if ticket.status != Status.OPEN or ticket.subject_id is None:
         raise ValidationError(_("Only a confirmed, open request can be acted on."))
     if not allowed_when_blocked and gate.is_blocked(ticket.subject):
-        # Legal item 12: while blocked, only unblocking or destruction (or a reasoned refusal).
+        # Compliance L12: while blocked, only unblocking or destruction (or a reasoned refusal).
         raise ValidationError(_("Processing is blocked: unblock or destroy first, or refuse."))
 
 
 @transaction.atomic
-def ticket_close(ticket, *, outcome, template="request_done", status=Status.DONE, actor=None,
-                  to=None, attachments=None, detail=None):  # fmt: skip
+def ticket_close(
+    ticket: Ticket,
+    *,
+    outcome: str | Promise,
+    template: str = "request_done",
+    status: str = Status.DONE,
+    actor: AbstractBaseUser | None = None,
+    to: str | None = None,
+    attachments: Mapping[str, File] | None = None,
+    detail: dict[str, Any] | None = None,
+) -> Ticket:
     """Close the request and answer the person by email in their language (to the requester's
     address unless `to` names the one on record). `detail` adds codes to the audit row."""
     with translation.override(ticket.language):
@@ -186,7 +221,9 @@ def ticket_close(ticket, *, outcome, template="request_done", status=Status.DONE
 
 
 @transaction.atomic
-def ticket_correct(ticket, *, changes, document, actor):
+def ticket_correct(
+    ticket: Ticket, *, changes: dict[str, object], document: str, actor: AbstractBaseUser | None
+) -> Ticket:
     """Apply a correction backed by a document; old and new values are kept with the subject."""
     _require_open(ticket)
     if not document.strip():
@@ -209,7 +246,7 @@ def ticket_correct(ticket, *, changes, document, actor):
 
 
 @transaction.atomic
-def ticket_answer_access(ticket, *, actor):
+def ticket_answer_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
     """Send the person everything held about them, as JSON and PDF, free of charge."""
     from django.core.files.base import ContentFile
 
@@ -229,21 +266,21 @@ def ticket_answer_access(ticket, *, actor):
 
 
 @transaction.atomic
-def ticket_block(ticket, *, reason, actor):
+def ticket_block(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
     _require_open(ticket)
     subject_block(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
     return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor)
 
 
 @transaction.atomic
-def ticket_unblock(ticket, *, reason, actor):
+def ticket_unblock(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
     _require_open(ticket, allowed_when_blocked=True)
     subject_unblock(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
     return ticket_close(ticket, outcome=_("Processing of your data is unblocked."), actor=actor)
 
 
 @transaction.atomic
-def ticket_destroy(ticket, *, actor):
+def ticket_destroy(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
     """Destroy the subject's data. The request keeps its number and loses the address; the
     confirmation is sent once the destruction commits, and kept nowhere (see mail.py)."""
     _require_open(ticket, allowed_when_blocked=True)
@@ -262,9 +299,9 @@ def ticket_destroy(ticket, *, actor):
     return ticket
 
 
-def withdrawal_keeps(ticket):
+def withdrawal_keeps(ticket: Ticket) -> list[str]:
     """The purposes for which a withdrawal leaves the data in place: those whose consent still
-    stands (a block aside). Legal item 14: the data is destroyed only when none is left; a
+    stands (a block aside). Compliance L14: the data is destroyed only when none is left; a
     withdrawal of every purpose leaves none."""
     if ticket.type != Type.WITHDRAW or not ticket.purpose or ticket.subject_id is None:
         return []
@@ -272,7 +309,7 @@ def withdrawal_keeps(ticket):
 
 
 @transaction.atomic
-def ticket_withdraw(ticket, *, actor):
+def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
     """Carry out a withdrawal; the gate for the purpose closed at confirmation already. With
     consent for another purpose still standing, the data stays for that purpose only and the
     person is told so; otherwise it is destroyed."""
@@ -293,7 +330,7 @@ def ticket_withdraw(ticket, *, actor):
 
 
 @transaction.atomic
-def ticket_refuse(ticket, *, reason, actor):
+def ticket_refuse(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
     """A reasoned refusal (e.g. Art. 8(2): a law requires keeping the data), sent to the person."""
     _require_open(ticket, allowed_when_blocked=True)
     if not reason.strip():

@@ -2,7 +2,7 @@
 (the `holidays` package), with staff overrides (CalendarOverride) for decrees it does not know,
 such as a Saturday made a working day."""
 
-from datetime import timedelta
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 
 import holidays
@@ -25,14 +25,14 @@ def _overrides(start, end):
     )
 
 
-def is_working_day(day, overrides=None):
+def is_working_day(day: date, overrides: dict[date, bool] | None = None) -> bool:
     overrides = _overrides(day, day) if overrides is None else overrides
     if day in overrides:
         return overrides[day]
     return day.weekday() < 5 and day not in _public_holidays(day.year)
 
 
-def add_working_days(start, days):
+def add_working_days(start: date, days: int) -> date:
     """The date `days` working days after `start` (counting starts the next day).
 
     Day n of the count is the n-th working day after `start`; with days=0, `start` itself if it
@@ -52,7 +52,7 @@ def add_working_days(start, days):
     return day
 
 
-def due_date(received_at, working_days):
+def due_date(received_at: datetime | date, working_days: int) -> date:
     """The due date of something received at `received_at` (any time zone), in Asia/Almaty.
 
     The count starts on the first working day after the day of receipt, so a request received

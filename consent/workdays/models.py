@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CalendarOverride(models.Model):
-    """A date the government decree treats differently from the holidays package (legal item 8)."""
+    """A date the government decree treats differently from the holidays package (compliance L8)."""
 
     date = models.DateField(_("date"), unique=True)
     is_working_day = models.BooleanField(

@@ -2,7 +2,7 @@
 
 The login role of DATABASE_URL owns the tables and runs migrations. Every other connection
 switches to the runtime role (settings APP_ROLE), which may only SELECT and INSERT on the
-append-only tables (consent/sql.py); so a bug or an injection in a request cannot rewrite the
+append-only tables (consent/core/sql.py); so a bug or an injection in a request cannot rewrite the
 consent ledger or the audit log. In production the runtime can log in as the runtime role
 itself; SET ROLE to oneself is harmless.
 """

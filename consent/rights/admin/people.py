@@ -61,7 +61,8 @@ def released(request, subject, release, *, filename, content_type):
 
 
 def photo_response(request, owner, file):
-    """A stored photo for staff: always a download, never rendered by the browser (T10)."""
+    """A stored photo for staff: always a download, never rendered by the browser
+    (compliance T10)."""
     if not file:
         raise PermissionDenied
     response = released(

@@ -135,7 +135,7 @@ class TicketAdmin(admin.ModelAdmin):
                   obj=ticket)  # fmt: skip
 
     def statistics_view(self, request):
-        """Depersonalised counts for statistics or research (Art. 9; compliance L23)."""
+        """Depersonalised counts for statistics or research (Art. 17(1); compliance L23)."""
         if not request.user.has_perm("consent.view_ledgerentry"):
             raise PermissionDenied
         audit(AuditEvent.Action.STATISTICS_EXPORT, actor=request.user)
