@@ -1,4 +1,4 @@
-"""Benchmark: queue one campaign to 100,000 consenting people (issue 7; `make bench`).
+"""Benchmark: queue one campaign to 100,000 consenting people (`make bench`).
 
     python bench/campaign.py seed N   # N subjects with a confirmed marketing consent
     python bench/campaign.py send     # time campaign_send, report peak memory

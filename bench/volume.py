@@ -1,4 +1,4 @@
-"""The admin at a realistic volume (issue 10; `make bench`).
+"""The admin at a realistic volume (`make bench`).
 
     python bench/volume.py seed      # 100,000 subjects, 1,000,000 ledger rows, 20,000 requests,
                                      # 50,000 outbox emails, added to the DATABASE_URL database

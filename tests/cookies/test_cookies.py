@@ -1,0 +1,132 @@
+"""Compliance L19: analytics only after an explicit yes, decided on the server."""
+
+from datetime import date
+
+import pytest
+
+from consent.cookies.banner import COOKIE
+from consent.cookies.models import CookieChoice
+from consent.core.models import PolicyVersion
+from consent.core.texts import policy_publish
+
+FOREIGN = ["googletagmanager", "google-analytics", "mc.yandex", "analytics-config.js"]
+
+
+@pytest.fixture
+def analytics(settings, db):
+    settings.GA_MEASUREMENT_ID = "G-TEST123"
+    settings.YANDEX_METRICA_ID = "98765"
+
+
+def choose(client, choice, next_path="/kk/about/"):
+    return client.post("/cookies/choice", {"choice": choice, "next": next_path})
+
+
+@pytest.mark.parametrize(
+    "lang,title", [("kk", "Сайтқа кіру статистикасы"), ("ru", "Статистика посещений")]
+)
+def test_first_visit_shows_the_banner_and_loads_nothing(client, analytics, lang, title):
+    html = client.get(f"/{lang}/").content.decode()
+    assert 'class="cookie-banner"' in html and title in html
+    assert 'value="accept"' in html and 'value="reject"' in html and "checked" not in html
+    for host in FOREIGN:
+        assert host not in html
+
+
+def test_no_banner_when_no_analytics_is_configured(client, db):
+    html = client.get("/kk/").content.decode()
+    assert "cookie-banner" not in html and "/cookies/" not in html
+
+
+def test_accept_loads_the_scripts_with_a_nonce_and_widens_the_csp(client, analytics):
+    response = choose(client, "accept")
+    assert response.status_code == 302 and response["Location"] == "/kk/about/"
+    page = client.get("/kk/")
+    html = page.content.decode()
+    assert "cookie-banner" not in html
+    assert (
+        "googletagmanager.com/gtag/js?id=G-TEST123" in html
+        and "mc.yandex.ru/metrika/tag.js" in html
+    )
+    nonce = html.split('nonce="')[1].split('"')[0]
+    assert f"'nonce-{nonce}'" in page["Content-Security-Policy"]
+    assert "https://www.googletagmanager.com" in page["Content-Security-Policy"]
+    config = client.get("/analytics-config.js").content.decode()
+    assert "anonymize_ip: true" in config and "webvisor: false" in config
+    assert "trackForms: false" in config and "98765" in config
+
+
+def test_reject_loads_nothing_and_keeps_the_csp_strict(client, analytics):
+    choose(client, "reject")
+    page = client.get("/ru/")
+    for host in FOREIGN:
+        assert host not in page.content.decode()
+    assert "google" not in page["Content-Security-Policy"]
+    assert client.get("/analytics-config.js").content == b""
+
+
+def test_choices_are_recorded_without_any_ip(client, analytics):
+    choose(client, "accept")
+    choose(client, "reject")
+    rows = list(CookieChoice.objects.order_by("id").values_list("choice", "policy_version"))
+    assert rows == [("accept", 1), ("reject", 1)]
+    assert {f.name for f in CookieChoice._meta.fields} == {"id", "visitor", "choice",
+                                                          "policy_version", "at"}  # fmt: skip
+
+
+def test_withdrawing_removes_the_analytics_cookies(client, analytics):
+    choose(client, "accept")
+    client.cookies["_ga"] = "GA1.1.123"
+    client.cookies["_ym_uid"] = "456"
+    response = choose(client, "reject")
+    expired = {name for name, morsel in response.cookies.items() if morsel["max-age"] == 0}
+    assert {"_ga", "_ym_uid"} <= expired
+
+
+def test_a_new_policy_version_asks_again(client, analytics, time_machine):
+    choose(client, "accept")
+    assert "cookie-banner" not in client.get("/kk/").content.decode()
+    v2 = PolicyVersion.objects.create(number=2, effective_date=date(2026, 1, 1), title_kk="2",
+                                      title_ru="2", text_kk="2", text_ru="2")  # fmt: skip
+    policy_publish(v2)
+    html = client.get("/kk/").content.decode()
+    assert "cookie-banner" in html and "googletagmanager" not in html
+
+
+def test_the_footer_reopens_the_choice(client, analytics):
+    choose(client, "accept")
+    html = client.get("/ru/").content.decode()
+    assert 'href="/ru/cookies/"' in html and "Настройки cookie" in html
+    settings_page = client.get("/ru/cookies/").content.decode()
+    assert 'value="reject"' in settings_page
+
+
+@pytest.mark.parametrize(
+    "target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"]
+)
+def test_the_banner_never_redirects_away(client, analytics, target):
+    assert choose(client, "reject", target)["Location"] == "/"
+
+
+def test_a_forged_cookie_is_no_consent(client, analytics):
+    client.cookies[COOKIE] = "1.maybe.x"
+    assert "cookie-banner" in client.get("/kk/").content.decode()
+    client.cookies[COOKIE] = "garbage"
+    assert "googletagmanager" not in client.get("/kk/").content.decode()
+
+
+@pytest.mark.parametrize(
+    "name,value,code",
+    [
+        ("YANDEX_METRICA_ID", '1"; alert(1); "', "E007"),
+        ("GA_MEASUREMENT_ID", "G-1 'unsafe-inline'", "E006"),
+    ],
+)
+def test_an_analytics_id_of_another_shape_fails_the_system_check(settings, name, value, code):
+    """The IDs go into a script and the CSP, so nothing else may pass as one."""
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    setattr(settings, name, value)
+    with pytest.raises(SystemCheckError, match=rf"consent\.{code}"):
+        call_command("check")

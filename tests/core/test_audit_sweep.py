@@ -1,0 +1,113 @@
+"""Compliance T16, T18: each request action leaves exactly one audit row of its kind,
+with actor, time and subject number and no personal data; logs carry no personal data either."""
+
+import logging
+import re
+
+import pytest
+from django.db import connection
+
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, Source
+from consent.core.purposes import MARKETING, SERVICE
+from consent.marketing.campaigns import unsubscribe
+from consent.rights.models import Ticket
+from consent.rights.tickets import (
+    ticket_answer_access,
+    ticket_block,
+    ticket_correct,
+    ticket_destroy,
+    ticket_open,
+    ticket_verify,
+)
+
+EMAIL = "zq.person@example.kz"
+PHONE = "+77019990011"
+PD = re.compile(r"zq\.person|7019990011|1991-02-03|03\.02\.1991|Zq")
+
+
+@pytest.fixture
+def person(texts, make_subject):
+    from datetime import date
+
+    s = make_subject(full_name="Zq Person", email=EMAIL, phone=PHONE, birth_date=date(1991, 2, 3))
+    consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    consent_grant(s, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    return s
+
+
+def opened(ticket_type, **kwargs):
+    ticket = ticket_open(kind=ticket_type, email=EMAIL, language="kk", channel="web", **kwargs)
+    ticket_verify(ticket)
+    return Ticket.objects.get(pk=ticket.pk)
+
+
+def rows(action):
+    return list(AuditEvent.objects.filter(action=action))
+
+
+@pytest.mark.parametrize(
+    "ticket_type,run,action",
+    [
+        ("access", lambda r, u: ticket_answer_access(r, actor=u), "subject_export"),
+        ("correct", lambda r, u: ticket_correct(r, changes={"full_name": "Zq New"},
+                                                 document="doc 1", actor=u), "subject_edit"),
+        ("block", lambda r, u: ticket_block(r, reason="check", actor=u), "subject_block"),
+        ("destroy", lambda r, u: ticket_destroy(r, actor=u), "subject_destroy"),
+    ],
+)  # fmt: skip
+def test_each_staff_action_writes_one_audit_row(person, officer, ticket_type, run, action):
+    ticket = opened(ticket_type)
+    run(ticket, officer)
+    [event] = rows(action)
+    assert (event.actor_id, event.actor_label) == (officer.pk, "alice")
+    assert event.subject_ref == person.pk and event.at.utcoffset().total_seconds() == 0
+
+
+def test_withdrawal_and_unsubscribe_write_one_row_each(person):
+    opened("withdraw", purpose=SERVICE)
+    assert len(rows("consent_withdraw")) == 1
+    unsubscribe(person.pk)
+    assert len(rows("consent_withdraw")) == 2
+    assert {e.detail["purpose"] for e in rows("consent_withdraw")} == {SERVICE, MARKETING}
+
+
+def test_no_audit_column_holds_personal_data(person, officer, client):
+    ticket_answer_access(opened("access"), actor=officer)
+    ticket_block(opened("block"), reason="x", actor=officer)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT CAST(t.* AS text) FROM consent_auditevent t")
+        for (row,) in cursor.fetchall():
+            assert not PD.search(row), row
+
+
+def test_logs_carry_no_personal_data(client, texts, caplog, settings):
+    from tests.conftest import aged_token
+
+    settings.FORM_RATE_LIMIT = "1000/60"
+    with caplog.at_level(logging.DEBUG):
+        client.post("/kk/contact/", {"token": aged_token(), "full_name": "Zq Person\nFAKE LOG LINE",
+                                     "email": EMAIL, "phone": PHONE, "message": "hi",
+                                     "consent_service": "on"})  # fmt: skip
+        honeypot = {"token": aged_token(), "email": EMAIL, "full_name": "Zq Person",
+                    "phone": "+7 916 000 00 00", "website": "x"}  # fmt: skip
+        client.post("/kk/contact/", honeypot)
+        client.post("/kk/requests/new/", {"token": aged_token(), "type": "access", "email": EMAIL})
+        client.get("/kk/no-such-page/?email=" + EMAIL)
+    for record in caplog.records:
+        text = record.getMessage()
+        assert not PD.search(text), text
+        assert "FAKE LOG LINE" not in text
+
+
+def test_every_form_uses_post(client, texts):
+    for path in [
+        "/kk/contact/",
+        "/kk/apply/",
+        "/kk/newsletter/",
+        "/kk/requests/new/",
+        "/kk/my-data/",
+    ]:
+        html = client.get(path).content.decode()
+        assert re.findall(r'<form method="(\w+)"', html) and set(
+            re.findall(r'<form method="(\w+)"', html)) == {"post"}  # fmt: skip

@@ -1,0 +1,46 @@
+"""Deploy checks: the data stays in Kazakhstan (compliance L18), the cache is shared."""
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+@pytest.mark.parametrize("host,warns", [("127.0.0.1", False), ("db.example.com", True)])
+def test_data_location_check(settings, host, warns):
+    from consent.core.checks import check_data_location
+
+    settings.DATABASES = {**settings.DATABASES, "default": {**settings.DATABASES["default"],
+                                                            "HOST": host}}  # fmt: skip
+    assert bool(check_data_location(None)) == warns
+
+
+@pytest.mark.parametrize("host,warns", [("127.0.0.1", False), ("smtp.mailgun.org", True)])
+def test_the_mail_relay_must_be_in_kazakhstan(settings, host, warns):
+    """Every message passes it, a confirmation link before any consent too (compliance L18)."""
+    from consent.core.checks import check_data_location
+
+    mailer = settings.MAILERS["default"]
+    settings.MAILERS = {"default": {**mailer, "OPTIONS": {"host": host}}}
+    settings.CROSS_BORDER_PROCESSORS = ["Mailgun (USA)"]  # declaring it changes nothing
+    names = [w.msg.split()[0] for w in check_data_location(None)]
+    assert ("EMAIL_URL" in names) == warns
+
+
+def test_a_cache_of_its_own_per_worker_warns_on_deploy(settings):
+    from consent.core.checks import check_shared_cache
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    assert [w.id for w in check_shared_cache(None)] == ["consent.W002"]
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://127.0.0.1:6379/1"}}  # fmt: skip
+    assert check_shared_cache(None) == []
+
+
+def test_a_cache_abroad_warns(settings):
+    from consent.core.checks import check_data_location
+
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": "redis://cache.example.com:6379/1"}}  # fmt: skip
+    assert [w.msg.split()[0] for w in check_data_location(None)] == ["CACHE_URL"]

@@ -1,0 +1,69 @@
+"""Compliance T15: a dead mail server delays mail and loses none.
+
+Real parts: gunicorn takes the forms, `manage.py send_queued_mail` runs as the systemd timer
+would, and aiosmtpd is the mail server on loopback.
+"""
+
+import os
+import subprocess
+import time
+
+import pytest
+from aiosmtpd.controller import Controller
+from post_office.models import STATUS
+
+from tests.forms.test_load import FAST, form_session, post_contact
+from tests.live import PYTHON, ROOT, Inbox, free_port, gunicorn, live_database, query
+
+pytestmark = [pytest.mark.live, pytest.mark.django_db]
+
+
+def send_queued_mail(url, port):
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": url,
+           "EMAIL_URL": f"smtp://127.0.0.1:{port}", "MAIL_RETRY_SECONDS": "1"}  # fmt: skip
+    subprocess.run(
+        [PYTHON, "manage.py", "send_queued_mail", "--processes", "1"], cwd=ROOT, env=env,
+        check=True, capture_output=True,
+    )  # fmt: skip
+
+
+def statuses(url):
+    return dict(query(url, "SELECT status, count(*) FROM post_office_email GROUP BY status"))
+
+
+def test_mail_survives_a_dead_smtp_server(django_db_setup, django_db_blocker, tmp_path):
+    smtp_port = free_port()
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path, **FAST) as (port, _),
+    ):
+        for i in range(10):
+            session = form_session(port, "/kk/contact/")
+            assert post_contact(port, session, f"t15-{i}@example.kz") == 302
+        assert statuses(url) == {STATUS.queued: 20}  # 10 acknowledgements, 10 staff notices
+
+        send_queued_mail(url, smtp_port)  # nothing listens on the port
+        assert statuses(url) == {STATUS.requeued: 20}  # none lost
+        failures = f"SELECT count(*) FROM post_office_log WHERE status = {STATUS.failed}"
+        assert query(url, failures)[0][0] == 20  # each failure logged
+
+        inbox = Inbox()
+        controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+        controller.start()
+        try:
+            time.sleep(1.2)  # the retry is due
+            send_queued_mail(url, smtp_port)
+            send_queued_mail(url, smtp_port)  # a second run sends nothing again
+        finally:
+            controller.stop()
+        assert statuses(url) == {STATUS.sent: 20}
+
+    assert len(inbox.messages) == 20
+    assert len({m["Message-ID"] for m in inbox.messages}) == 20  # no duplicates
+    acks = sorted(m["To"] for m in inbox.messages if m["To"].startswith("t15-"))
+    assert acks == sorted(f"t15-{i}@example.kz" for i in range(10))
+    ack = next(m for m in inbox.messages if m["To"] == "t15-3@example.kz")
+    plain, html = ack.get_payload()
+    assert "Сәлеметсіз бе" in plain.get_payload(decode=True).decode()
+    assert html.get_content_type() == "text/html"

@@ -1,0 +1,99 @@
+"""Compliance T8, T14: abuse is refused politely, and failures store nothing."""
+
+import logging
+
+import pytest
+from post_office.models import Email
+
+from consent.core import ledger, submissions
+from consent.core.models import AuditEvent, LedgerEntry, Subject, Submission
+from forms_app.abuse import new_token
+from tests.conftest import aged_token
+
+
+def nothing_stored():
+    return not any(m.objects.exists() for m in (Subject, Submission, LedgerEntry, Email))
+
+
+@pytest.mark.parametrize("lang,text", [("kk", "Тым көп"), ("ru", "Слишком много")])
+def test_sixth_post_in_a_minute_gets_429_and_stores_nothing(
+    client, texts, contact_data, lang, text, settings
+):
+    settings.FORM_RATE_LIMIT = "5/60"
+    for i in range(5):
+        response = client.post(f"/{lang}/contact/", contact_data(email="bad", message=f"m{i}"))
+        assert response.status_code == 200
+    response = client.post(f"/{lang}/contact/", contact_data())
+    assert response.status_code == 429
+    assert text in response.content.decode()
+    assert nothing_stored()
+
+
+def test_the_limit_is_per_ip(client, texts, contact_data, settings):
+    settings.FORM_RATE_LIMIT = "1/60"
+    client.post("/kk/contact/", contact_data(email="bad"))
+    assert (
+        client.post("/kk/contact/", contact_data(), REMOTE_ADDR="198.51.100.9").status_code == 302
+    )
+
+
+def test_filled_honeypot_looks_normal_but_stores_nothing(client, texts, contact_data, caplog):
+    with caplog.at_level(logging.WARNING, logger="emalu.security"):
+        response = client.post(
+            "/kk/contact/", contact_data(website="http://spam.example"), follow=True
+        )
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == "/kk/contact/thanks/"
+    assert nothing_stored()
+    assert len([r for r in caplog.records if r.name == "emalu.security"]) == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_posting_within_three_seconds_is_refused(client, texts, contact_data, lang):
+    response = client.post(f"/{lang}/contact/", contact_data(token=new_token()))
+    assert response.status_code == 200
+    assert 'class="error-summary"' in response.content.decode()
+    assert nothing_stored()
+
+
+@pytest.mark.parametrize("token", ["", "forged", aged_token(2 * 24 * 3600)])
+def test_forged_or_stale_tokens_are_refused(client, texts, contact_data, token):
+    response = client.post("/ru/contact/", contact_data(token=token))
+    assert response.status_code == 200 and nothing_stored()
+
+
+def test_csrf_is_enforced(texts, contact_data):
+    from django.test import Client
+
+    response = Client(enforce_csrf_checks=True).post("/kk/contact/", contact_data())
+    assert response.status_code == 403 and nothing_stored()
+
+
+class Boom(Exception):
+    pass
+
+
+def explode(*args, **kwargs):
+    raise Boom
+
+
+@pytest.mark.parametrize(
+    "target",
+    [(ledger.LedgerEntry.objects, "create"), (submissions, "audit"), (submissions, "_queue_mail")],
+    ids=["ledger write", "audit write", "outbox write"],
+)
+def test_a_failure_anywhere_leaves_no_rows_and_no_files(
+    client, texts, application_data, target, monkeypatch, settings, tmp_path
+):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.forms.test_uploads import jpeg
+
+    settings.MEDIA_ROOT = tmp_path
+    monkeypatch.setattr(*target, explode)
+    upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
+    with pytest.raises(Boom):
+        client.post("/kk/apply/", {**application_data(), "photo": upload})
+    assert nothing_stored()
+    assert not AuditEvent.objects.exclude(action="text_publish").exists()
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

@@ -1,0 +1,103 @@
+"""A person fills and sends the forms in a real browser (Debian's headless Chromium)."""
+
+import io
+import os
+import shutil
+
+import pytest
+from PIL import Image
+
+from tests.live import gunicorn, live_database, query
+
+# No django_db mark: Playwright runs an event loop in this thread, and the ORM refuses to run
+# beside one. The site has its own database, read with psycopg.
+pytestmark = pytest.mark.live
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
+        "--disable-component-update", "--disable-sync", "--disable-quic"]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Debian's chromium (.ci/run installs it)")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="module")
+def site(django_db_blocker, tmp_path_factory):
+    env = {"FORM_MIN_FILL_SECONDS": "0"}
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("browser"), **env) as (port, _),
+    ):
+        yield f"http://127.0.0.1:{port}", url
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context()
+    page = context.new_page()
+    page.problems = []
+    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    yield page
+    context.close()
+
+
+THANKS = {"kk": "Рақмет", "ru": "Спасибо"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_contact_form_in_a_browser(site, page, lang):
+    base, url = site
+    page.goto(f"{base}/{lang}/contact/")
+    page.fill("#id_full_name", "Әсел Қасымова")
+    page.fill("#id_email", f"browser-{lang}@example.kz")
+    page.fill("#id_phone", "8 701 123 45 67")
+    page.fill("#id_message", "Сәлеметсіз бе!")
+    page.locator("details.consent-text").first.click()  # read the consent text
+    page.check("#id_consent_service")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**/{lang}/contact/thanks/")
+    assert THANKS[lang] in page.inner_text("h1")
+    assert page.problems == []
+    email = f"browser-{lang}@example.kz"
+    sql = f"SELECT count(*) FROM consent_submission WHERE data->>'email' = '{email}'"
+    assert query(url, sql)[0][0] == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_application_form_with_photo_in_a_browser(site, page, lang, tmp_path):
+    base, url = site
+    photo = tmp_path / "me.jpg"
+    out = io.BytesIO()
+    Image.new("RGB", (120, 160), "teal").save(out, "JPEG")
+    photo.write_bytes(out.getvalue())
+
+    page.goto(f"{base}/{lang}/apply/")
+    page.click("button[type=submit]")  # empty: the error summary comes first
+    assert page.locator(".error-summary").is_visible()
+    assert page.problems == []
+    page.fill("#id_full_name", "Бақыт Ержанов")
+    page.fill("#id_email", f"apply-{lang}@example.kz")
+    page.fill("#id_phone", "+7 (705) 765-43-21")
+    page.fill("#id_birth_date", "1990-05-17")
+    page.fill("#id_birth_place", "Өскемен")
+    page.fill("#id_service", "Кеңес")
+    page.set_input_files("#id_photo", str(photo))
+    page.check("#id_consent_service")
+    page.click("button[type=submit]")
+    page.wait_for_url(f"**/{lang}/apply/thanks/")
+    assert THANKS[lang] in page.inner_text("h1")
+    assert page.problems == []
+    sql = f"SELECT photo FROM consent_submission WHERE data->>'email' = 'apply-{lang}@example.kz'"
+    assert query(url, sql)[0][0].startswith("private/photos/")

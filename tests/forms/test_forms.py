@@ -1,0 +1,264 @@
+"""Public forms collect personal data only with consent (compliance L1, L2, L6, L17)."""
+
+from datetime import timedelta
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+from post_office.models import Email
+
+from consent.core import gate
+from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission
+from consent.core.purposes import DATA_FIELDS, MARKETING, PURPOSES, SERVICE
+from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
+from forms_app.models import UsedFormToken
+from tests.conftest import aged_token
+
+FORM_URLS = {"contact": "contact/", "apply": "apply/", "newsletter": "newsletter/"}
+
+
+def counts():
+    return (
+        Subject.objects.count(),
+        Submission.objects.count(),
+        LedgerEntry.objects.count(),
+        Email.objects.count(),
+    )
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("kind", FORM_URLS)
+def test_form_pages_render_with_unticked_consents(client, texts, lang, kind):
+    response = client.get(f"/{lang}/{FORM_URLS[kind]}")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'type="checkbox"' in html and "checked" not in html
+    assert "no-store" in response["Cache-Control"]
+    assert "123456789012" in html  # the consent text with the BIN is right there
+    assert f'href="/{lang}/privacy/1/"' in html
+
+
+@pytest.mark.parametrize(
+    "form_class,purposes",
+    [(ContactForm, [SERVICE]), (ApplicationForm, [SERVICE]), (NewsletterForm, [MARKETING])],
+)
+def test_every_field_is_in_the_approved_data_list(form_class, purposes):
+    """Legal item 17: a form asks for nothing outside its purposes' approved data lists."""
+    approved = {f for p in purposes for f in PURPOSES[p].fields}
+    form = form_class()
+    control = {"token", "website"} | {n for n in form.fields if n.startswith("consent_")}
+    for name in form.fields:
+        if name in control:
+            continue
+        assert name in form.data_fields, f"{name} is not declared as an item of personal data"
+        assert form.data_fields[name] in DATA_FIELDS
+        assert form.data_fields[name] in approved, f"{name} is outside {purposes}"
+
+
+@pytest.mark.parametrize("form_class", [ContactForm, ApplicationForm, NewsletterForm])
+def test_no_form_asks_for_identity_documents(form_class):
+    labels = " ".join(str(f.label).lower() for f in form_class().fields.values())
+    for word in ("passport", "identity card", "удостоверени", "паспорт", "куәлік"):
+        assert word not in labels
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_without_the_required_consent_nothing_is_stored(client, texts, contact_data, lang):
+    before = counts()
+    response = client.post(f"/{lang}/contact/", contact_data(consent_service=None))
+    assert response.status_code == 200
+    assert 'class="error-summary"' in response.content.decode()
+    assert counts() == before
+
+
+def test_only_the_required_box_records_no_optional_consent(client, texts, contact_data):
+    response = client.post("/kk/contact/", contact_data())
+    assert response.status_code == 302 and response["Location"] == "/kk/contact/thanks/"
+    s = Subject.objects.get()
+    assert gate.may_process(s, SERVICE)
+    assert not gate.may_process(s, MARKETING)
+    assert list(LedgerEntry.objects.values_list("purpose", "kind")) == [(SERVICE, "grant")]
+    submission = Submission.objects.get()
+    assert submission.data["consents"] == {
+        "service": True,
+        "marketing": False,
+        "cross_border": False,
+    }
+    assert s.phone == "+77011234567" and s.email == "asel@example.kz"
+
+
+def test_the_ledger_row_is_full_evidence(client, texts, contact_data):
+    client.post("/ru/contact/", contact_data(), headers={"user-agent": "Browser/1.0"})
+    entry = LedgerEntry.objects.get()
+    assert (entry.language, entry.source, entry.ip, entry.user_agent) == (
+        "ru",
+        "contact_form",
+        "127.0.0.1",
+        "Browser/1.0",
+    )
+    assert entry.text == texts[SERVICE] and len(entry.text_sha256) == 64
+    assert entry.expires_at > timezone.now() + timedelta(days=365)
+
+
+def test_one_transaction_stores_submission_ledger_audit_and_mail(client, texts, contact_data):
+    client.post("/kk/contact/", contact_data())
+    assert counts() == (1, 1, 1, 2)  # acknowledgement + staff notice
+    assert AuditEvent.objects.filter(action="submission").count() == 1
+    ack = Email.objects.get(to__icontains="asel@example.kz")
+    assert "Әсел Қасымова" in ack.message
+    staff = Email.objects.exclude(pk=ack.pk).get()
+    assert "Әсел" not in staff.subject and "asel@" not in staff.subject
+
+
+@pytest.mark.parametrize("lang,word", [("kk", "Сәлеметсіз"), ("ru", "Здравствуйте")])
+def test_acknowledgement_is_in_the_visitors_language(client, texts, contact_data, lang, word):
+    client.post(f"/{lang}/contact/", contact_data())
+    ack = Email.objects.get(to__icontains="asel@example.kz")
+    assert word in ack.message
+
+
+def test_a_refresh_or_double_click_never_stores_twice(client, texts, contact_data):
+    data = contact_data()
+    first = client.post("/kk/contact/", data)
+    second = client.post("/kk/contact/", data)
+    assert first.status_code == second.status_code == 302
+    assert Submission.objects.count() == 1 and UsedFormToken.objects.count() == 1
+
+
+def test_marketing_box_sends_only_a_confirmation(client, texts, contact_data):
+    client.post("/kk/contact/", contact_data(consent_marketing="on"))
+    s = Subject.objects.get()
+    assert not gate.may_process(s, MARKETING)  # not before the address is confirmed
+    assert Email.objects.filter(to__icontains="asel@example.kz").count() == 2  # ack + confirm
+
+
+def test_a_known_persons_data_is_not_overwritten(client, texts, contact_data, make_subject):
+    s = make_subject(full_name="Original Name", email="asel@example.kz", phone=None)
+    client.post("/kk/contact/", contact_data(full_name="Someone Else"))
+    s.refresh_from_db()
+    assert s.full_name == "Original Name"
+    assert s.phone == "+77011234567"  # empty fields are filled in
+    assert Submission.objects.get().data["full_name"] == "Someone Else"
+
+
+@pytest.mark.parametrize(
+    "lang,message", [("kk", "Қазақстандық телефон"), ("ru", "казахстанский номер")]
+)
+@pytest.mark.parametrize("phone", ["+7 916 123 45 67", "garbage", "123"])
+def test_russian_and_garbage_phones_are_refused(client, texts, contact_data, lang, message, phone):
+    response = client.post(f"/{lang}/contact/", contact_data(phone=phone))
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
+def test_errors_are_linked_from_the_summary_and_described(client, texts, contact_data):
+    html = client.post("/ru/contact/", contact_data(email="nope")).content.decode()
+    assert '<a href="#id_email">' in html
+    assert 'aria-describedby="id_email_error"' in html and 'aria-invalid="true"' in html
+    assert 'id="id_email_error"' in html
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_minor_without_guardian_is_refused_with_an_explanation(
+    client, texts, application_data, lang, time_machine
+):
+    time_machine.move_to("2027-06-01 12:00+05:00", tick=False)
+    response = client.post(f"/{lang}/apply/", application_data(birth_date="2009-06-02"))
+    assert response.status_code == 200
+    assert ("18" in response.content.decode()) and Submission.objects.count() == 0
+
+
+def test_minor_with_guardian_is_recorded_as_guardian_consent(
+    client, texts, application_data, time_machine
+):
+    time_machine.move_to("2027-06-01 12:00+05:00", tick=False)  # 17 years and 364 days old
+    data = application_data(
+        birth_date="2009-06-02",
+        guardian_name="Қасым Әлиев",
+        guardian_contact="+77017654321",
+        consent_guardian="on",
+    )
+    assert client.post("/kk/apply/", data).status_code == 302
+    s = Subject.objects.get()
+    guardian = Guardian.objects.get(subject=s)
+    assert LedgerEntry.objects.get(purpose=SERVICE).guardian == guardian
+    assert gate.may_process(s, SERVICE)
+
+
+def test_eighteen_today_needs_no_guardian(client, texts, application_data, time_machine):
+    time_machine.move_to("2027-06-01 00:10+05:00", tick=False)  # 31 May in UTC, 1 June in Almaty
+    assert client.post("/kk/apply/", application_data(birth_date="2009-06-01")).status_code == 302
+    assert not Guardian.objects.exists()
+
+
+@pytest.mark.parametrize("birth_date", ["2999-01-01", "2001-02-30", "31.02.2001", "not a date"])
+def test_future_and_impossible_dates_are_refused(client, texts, application_data, birth_date):
+    response = client.post("/ru/apply/", application_data(birth_date=birth_date))
+    assert response.status_code == 200 and Submission.objects.count() == 0
+
+
+def test_kazakh_date_format_is_accepted(client, texts, application_data):
+    assert client.post("/kk/apply/", application_data(birth_date="17.05.1990")).status_code == 302
+    assert str(Subject.objects.get().birth_date) == "1990-05-17"
+
+
+def test_newsletter_stores_nothing_before_confirmation(client, texts):
+    data = {
+        "token": aged_token(),
+        "email": "news@example.kz",
+        "full_name": "Дана",
+        "consent_marketing": "on",
+    }
+    assert client.post("/kk/newsletter/", data).status_code == 302
+    assert Subject.objects.count() == 0 and LedgerEntry.objects.count() == 0
+    confirm = Email.objects.get()
+    assert confirm.to == ["news@example.kz"]
+    link = next(w for w in confirm.message.split() if "/newsletter/confirm/" in w)
+    path = link.split("testserver", 1)[1]
+
+    page = client.get(path)  # a link scanner's GET changes nothing
+    assert page.status_code == 200 and LedgerEntry.objects.count() == 0
+    done = client.post(path)
+    assert done.status_code == 200
+    s = Subject.objects.get()
+    assert gate.may_process(s, MARKETING)
+    entry = LedgerEntry.objects.get()
+    assert (entry.source, entry.language, entry.text) == ("newsletter_form", "kk", texts[MARKETING])
+    client.post(path)  # a second click records nothing new
+    assert LedgerEntry.objects.count() == 1
+    assert Email.objects.count() == 1  # nothing but the one confirmation was sent
+
+
+def test_newsletter_requires_its_consent(client, texts):
+    data = {"token": aged_token(), "email": "news@example.kz"}
+    assert client.post("/ru/newsletter/", data).status_code == 200
+    assert Email.objects.count() == 0
+
+
+def test_forged_or_expired_confirmation_link_is_refused(client, texts, time_machine):
+    from consent.marketing.optin import make_token
+
+    assert client.post("/kk/newsletter/confirm/forged/").status_code == 400
+    token = make_token({"e": "x@example.kz", "n": "", "l": "kk", "t": texts[MARKETING].pk})
+    time_machine.move_to(timezone.now() + timedelta(days=8))
+    response = client.post(f"/ru/newsletter/confirm/{token}/")
+    assert response.status_code == 400 and Subject.objects.count() == 0
+
+
+def test_mail_is_queued_not_sent_in_the_request(client, texts, contact_data):
+    client.post("/kk/contact/", contact_data())
+    assert len(mail.outbox) == 0
+    assert Email.objects.count() == 2
+
+
+def test_without_a_published_consent_text_the_form_collects_nothing(client, contact_data, db):
+    assert client.get("/kk/contact/").status_code == 503
+    assert client.post("/kk/contact/", contact_data()).status_code == 503
+    assert Submission.objects.count() == 0
+
+
+@pytest.mark.parametrize("kind", FORM_URLS)
+def test_form_pages_need_at_most_two_queries(client, texts, kind, django_assert_max_num_queries):
+    with django_assert_max_num_queries(2):  # the consent texts, the policy version
+        assert client.get(f"/kk/{FORM_URLS[kind]}").status_code == 200

@@ -1,0 +1,92 @@
+"""Compliance T11, T12: no lost or doubled submissions under concurrent load."""
+
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.live import form_session, gunicorn, live_database, query, request
+
+pytestmark = [pytest.mark.live, pytest.mark.django_db]
+FAST = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100000/60"}
+
+
+def post_contact(port, session, email, full=False):
+    cookies, csrf, token = session
+    body = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": csrf,
+            "token": token,
+            "full_name": "Әсел Қасымова",
+            "email": email,
+            "phone": "8 701 123 45 67",
+            "message": "Сәлем",
+            "consent_service": "on",
+        }
+    )
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies}
+    response = request(port, "POST", "/kk/contact/", body, headers)
+    return response if full else response[0]
+
+
+@pytest.fixture(scope="module")
+def server(django_db_setup, django_db_blocker, tmp_path_factory):
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("load"), workers=4, **FAST) as (port, _),
+    ):
+        yield port, url
+
+
+def test_200_concurrent_distinct_posts_all_land(server):
+    port, url = server
+    sessions = [form_session(port, "/kk/contact/") for _ in range(200)]
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = list(
+            pool.map(lambda i: post_contact(port, sessions[i], f"load{i}@example.kz"), range(200))
+        )
+    elapsed = time.monotonic() - started
+    assert statuses.count(302) == 200, sorted(set(statuses))
+    assert (
+        query(url, "SELECT count(*) FROM consent_submission WHERE data->>'email' LIKE 'load%%'")[0][
+            0
+        ]
+        == 200
+    )
+    assert (
+        query(url, "SELECT count(*) FROM consent_auditevent WHERE action = 'submission'")[0][0]
+        == 200
+    )
+    acks = query(url, "SELECT count(*) FROM post_office_email WHERE \"to\" LIKE 'load%%'")[0][0]
+    assert acks == 200
+    print(f"T11: 200 concurrent posts in {elapsed:.2f} s")
+    assert elapsed < 10
+
+
+def test_50_concurrent_posts_of_one_token_store_once(server):
+    port, url = server
+    session = form_session(port, "/kk/contact/")
+    before = query(url, "SELECT coalesce(max(id), 0) FROM consent_auditevent")[0][0]
+    with ThreadPoolExecutor(max_workers=50) as pool:
+        statuses = list(
+            pool.map(lambda _: post_contact(port, session, "same@example.kz"), range(50))
+        )
+    assert all(s < 500 for s in statuses) and set(statuses) == {302}
+    assert (
+        query(
+            url, "SELECT count(*) FROM consent_submission WHERE data->>'email' = 'same@example.kz'"
+        )[0][0]
+        == 1
+    )
+    assert (
+        query(
+            url, "SELECT count(*) FROM post_office_email WHERE \"to\" LIKE '%%same@example.kz%%'"
+        )[0][0]
+        == 1
+    )
+    # The person may be one on record already (found by phone): count this test's rows only.
+    audit = "SELECT count(*) FROM consent_auditevent WHERE action = 'submission' AND id > %s"
+    assert query(url, audit % before)[0][0] == 1

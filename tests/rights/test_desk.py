@@ -1,0 +1,114 @@
+"""The desk in the admin: order by due date, constant queries, who may open personal data, the
+person's page (compliance L8, L22)."""
+
+import pytest
+
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, Source
+from consent.core.purposes import MARKETING
+from consent.rights.models import Ticket
+from tests.conftest import verified_login
+
+from .conftest import confirm, web_request
+
+
+def test_desk_orders_by_due_date_and_marks_overdue(officer_client, person, time_machine):
+    from consent.rights.tickets import ticket_open
+
+    time_machine.move_to("2026-11-02 10:00+05:00")
+    old = ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
+    time_machine.move_to("2026-11-25 10:00+05:00")
+    new = ticket_open(kind="withdraw", email="asel@example.kz", language="kk", channel="web")
+    html = officer_client.get("/admin/rights/ticket/").content.decode()
+    assert html.index(old.reference) < html.index(new.reference)
+    assert 'class="overdue"' in html
+    overdue = officer_client.get("/admin/rights/ticket/?due=overdue").content.decode()
+    assert old.reference in overdue and new.reference not in overdue
+    index = officer_client.get("/admin/").content.decode()
+    assert 'id="desk-summary"' in index and "?due=overdue" in index
+
+
+def test_desk_keeps_a_constant_query_count(officer_client, texts, django_assert_max_num_queries):
+    from datetime import date
+
+    Ticket.objects.bulk_create(
+        Ticket(type="access", email=f"r{i}@example.kz", channel="web", due_date=date(2026, 12, 1))
+        for i in range(20_000)
+    )
+    with django_assert_max_num_queries(6):  # session, user, count, page of 50 (+ savepoints)
+        assert officer_client.get("/admin/rights/ticket/").status_code == 200
+
+
+@pytest.fixture
+def editor_client(client, db):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("carol", password="pw-carol-123456", is_staff=True)
+    user.groups.add(Group.objects.get(name="content_editor"))
+    return verified_login(client, user)
+
+
+@pytest.fixture
+def marketer_client(client, db):
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("dan", password="pw-dan-123456", is_staff=True)
+    user.groups.add(Group.objects.get(name="marketer"))
+    return verified_login(client, user)
+
+
+@pytest.mark.parametrize("who", ["editor_client", "marketer_client"])
+def test_editors_and_marketers_cannot_open_personal_data(request, who, person):
+    client = request.getfixturevalue(who)
+    from consent.rights.tickets import ticket_open
+
+    ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    for url in [
+        "/admin/rights/ticket/", f"/admin/rights/ticket/{ticket.pk}/change/",
+        "/admin/consent/subject/", f"/admin/consent/subject/{person.pk}/change/",
+        f"/admin/consent/subject/{person.pk}/export.json",
+        f"/admin/consent/subject/{person.pk}/evidence.csv",
+        "/admin/consent/ledgerentry/", "/admin/consent/submission/",
+    ]:  # fmt: skip
+        assert client.get(url).status_code == 403, url
+    assert not AuditEvent.objects.filter(action__in=["subject_view", "subject_export"]).exists()
+
+
+def test_person_page_shows_everything_and_is_audited(client, officer_client, person):
+    web_request(client, "kk", "access")
+    response = officer_client.get(f"/admin/consent/subject/{person.pk}/change/")
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "asel@example.kz" in html  # data
+    assert "ledgerentry_set" in html and "submissions" in html and "tickets" in html
+    assert Ticket.objects.get().reference in html or "access" in html
+    assert "export.json" in html or "evidence.csv" in html
+    assert AuditEvent.objects.filter(action="subject_view", subject_ref=person.pk).count() == 1
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_request_page_lists_the_right_panel(client, officer_client, person):
+    web_request(client, "kk", "correct")
+    ticket = confirm(client)
+    html = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert 'name="document"' in html and 'name="full_name"' in html
+    assert 'name="desk_action" value="refuse"' in html
+
+
+def test_person_page_keeps_a_constant_query_count(officer_client, person, texts):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from consent.rights.tickets import ticket_open
+
+    def count():
+        with CaptureQueriesContext(connection) as ctx:
+            officer_client.get(f"/admin/consent/subject/{person.pk}/change/")
+        return len(ctx)
+
+    count()  # warm Django's caches (content types, permissions)
+    few = count()
+    for _ in range(15):
+        consent_grant(person, texts[MARKETING], language="kk", source=Source.ADMIN)
+        ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    assert count() == few

@@ -1,0 +1,178 @@
+"""Destruction removes the subject's rows and files and leaves a tombstone."""
+
+import pytest
+from django.core.files.base import ContentFile
+from django.db import connection
+from post_office.models import Attachment, Email
+from post_office.utils import create_attachments
+
+from consent.core.ledger import consent_grant, subject_block
+from consent.core.mail import queue_mail
+from consent.core.models import (
+    AuditEvent,
+    Guardian,
+    LedgerEntry,
+    Source,
+    Subject,
+    Submission,
+    Tombstone,
+)
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.erasure import subject_destroy
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_answer_access, ticket_correct, ticket_open, ticket_verify
+
+MARKER = "Zzmarker7741"
+
+
+@pytest.fixture
+def doomed(texts, make_subject, settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path
+    s = make_subject(
+        full_name=f"{MARKER} Name",
+        email=f"{MARKER.lower()}@example.kz",
+        phone="+77019998877",
+        birth_place=MARKER,
+    )
+    s.photo.save("p.jpg", ContentFile(b"\xff\xd8" + MARKER.encode()), save=True)
+    g = Guardian.objects.create(subject=s, full_name=f"{MARKER} Parent", contact="+77010000000")
+    submission = Submission.objects.create(
+        subject=s, source=Source.CONTACT_FORM, language="kk", data={"message": MARKER}
+    )
+    submission.photo.save("q.jpg", ContentFile(b"\xff\xd8" + MARKER.encode()), save=True)
+    context = {"name": s.full_name, "form_name": "x", "policy_number": 1}
+    queue_mail(s.email, "ack", context, language="kk", subject_line="ack")
+    consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM, guardian=g)
+    consent_grant(
+        s,
+        texts[MARKETING],
+        language="ru",
+        source=Source.NEWSLETTER_FORM,
+        full_name=f"{MARKER} Name",
+    )
+    subject_block(s, reason=f"complaint of {MARKER}", source=Source.ADMIN)
+    return s
+
+
+def all_text_in_database():
+    """Every text column of every table, as PostgreSQL renders each row."""
+    chunks = []
+    with connection.cursor() as cursor:
+        for table in connection.introspection.table_names(cursor):
+            cursor.execute(f'SELECT CAST(t.* AS text) FROM "{table}" t')
+            chunks += [row[0] for row in cursor.fetchall()]
+    return "\n".join(chunks)
+
+
+def test_destroy_leaves_no_trace_but_the_tombstone(
+    doomed, officer, tmp_path, django_capture_on_commit_callbacks
+):
+    other = Subject.objects.create(full_name="Other", email="other@example.kz")
+    photo = tmp_path / doomed.photo.name
+    assert photo.exists()
+    assert MARKER in all_text_in_database()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        tomb = subject_destroy(doomed, request_ref="REQ-42", actor=officer)
+
+    text = all_text_in_database()
+    assert MARKER not in text and MARKER.lower() not in text
+    assert "+77019998877" not in text
+    assert not photo.exists()
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # both photos are gone
+    assert Tombstone.objects.filter(pk=tomb.pk, request_ref="REQ-42", actor_label="alice").exists()
+    assert AuditEvent.objects.filter(action="subject_destroy", subject_ref=doomed.pk).count() == 1
+    assert not LedgerEntry.objects.filter(subject_id=doomed.pk).exists()
+    assert Subject.objects.filter(pk=other.pk).exists()
+
+
+def test_destroy_spares_other_subjects_ledger(texts, doomed, make_subject):
+    other = make_subject()
+    consent_grant(other, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    subject_destroy(doomed, request_ref="REQ-1")
+    assert LedgerEntry.objects.filter(subject=other).count() == 1
+
+
+def test_the_destroy_function_deletes_only_the_named_subject(texts, doomed, make_subject):
+    if connection.vendor != "postgresql":
+        pytest.skip("PostgreSQL function")
+    other = make_subject()
+    consent_grant(other, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT emalu_destroy_subject(%s)", [doomed.pk])
+        assert cursor.fetchone()[0] == 3
+    assert LedgerEntry.objects.filter(subject=other).count() == 1
+
+
+def test_destroy_keeps_other_peoples_mail_with_a_similar_address(texts, make_subject):
+    ann = make_subject(email="ann@example.kz")
+    joann = make_subject(email="joann@example.kz")
+    for s in (ann, joann):
+        queue_mail(s.email, "ack", {"name": "x", "form_name": "x", "policy_number": 1},
+                   language="kk", subject_line="ack")  # fmt: skip
+    subject_destroy(ann, request_ref="REQ-2")
+
+    assert list(Email.objects.values_list("to", flat=True)) == [["joann@example.kz"]]
+
+
+def verified_request(person, ticket_type, email=None):
+    ticket = ticket_open(kind=ticket_type, email=email or person.email, language="kk",
+                       channel="email")  # fmt: skip
+    ticket_verify(ticket)
+    return Ticket.objects.get(pk=ticket.pk)
+
+
+def test_destroy_removes_the_access_export_mailed_to_the_person(
+    texts, make_subject, officer, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    ann, bob = make_subject(email="ann@example.kz"), make_subject(email="bob@example.kz")
+    for person in (ann, bob):
+        ticket_answer_access(verified_request(person, "access"), actor=officer)
+    ann_mail, bob_mail = (Email.objects.filter(to=p.email).latest("id") for p in (ann, bob))
+    ann_export = list(ann_mail.attachments.order_by("name"))  # R-<n>.json, R-<n>.pdf
+    assert len(ann_export) == 2 and b"ann@example.kz" in ann_export[0].file.read()
+    [shared] = create_attachments({"leaflet.pdf": ContentFile(b"%PDF- a leaflet for all")})
+    shared.emails.add(ann_mail, bob_mail)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        subject_destroy(ann, request_ref="REQ-3", actor=officer)
+
+    assert not Attachment.objects.filter(pk__in=[a.pk for a in ann_export]).exists()
+    assert not [a for a in ann_export if (tmp_path / a.file.name).exists()]
+    left = Attachment.objects.order_by("id")
+    assert {a.name for a in left} == {a.name for a in bob_mail.attachments.all()}
+    assert len(left) == 3 and all((tmp_path / a.file.name).exists() for a in left)
+    assert list(shared.emails.all()) == [bob_mail]  # shared with Bob's mail: his copy stays
+    files = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
+    assert files == {a.file.name for a in left}
+
+
+def test_destroy_removes_mail_sent_to_an_address_held_before_a_correction(
+    texts, make_subject, officer
+):
+    ann = make_subject(email="ann-old@example.kz")
+    ticket_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
+                    document="letter", actor=officer)  # fmt: skip
+    ann.refresh_from_db()
+    assert Email.objects.filter(to="ann-old@example.kz").count() == 2  # link and answer
+
+    subject_destroy(ann, request_ref="REQ-4", actor=officer)
+
+    assert not Email.objects.filter(to__icontains="ann").exists()
+
+
+def test_an_old_address_now_held_by_someone_else_keeps_their_mail(texts, make_subject, officer):
+    ann = make_subject(email="ann-old@example.kz")
+    ticket_correct(verified_request(ann, "correct"), changes={"email": "ann@example.kz"},
+                    document="letter", actor=officer)  # fmt: skip
+    ann.refresh_from_db()
+    newcomer = make_subject(email="ann-old@example.kz")
+    queue_mail(newcomer.email, "ack", {"name": "x", "form_name": "x", "policy_number": 1},
+               language="kk", subject_line="ack")  # fmt: skip
+    mail = Email.objects.latest("id")
+
+    subject_destroy(ann, request_ref="REQ-5", actor=officer)
+
+    assert Email.objects.filter(pk=mail.pk).exists()
+    assert not Email.objects.filter(to="ann@example.kz").exists()

@@ -1,0 +1,93 @@
+"""Retention (compliance L5): nothing kept past the term of every purpose it serves."""
+
+import io
+from datetime import timedelta
+from zoneinfo import ZoneInfo
+
+from django.core.management import call_command
+from django.utils import timezone
+
+from consent.core import gate
+from consent.core.ledger import consent_grant, consent_withdraw, subject_block
+from consent.core.models import LedgerEntry, Source, Subject
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.retention import enforce_retention
+from consent.rights.tickets import ticket_open
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def grant_at(subject, text, at, days):
+    LedgerEntry.objects.bulk_create([LedgerEntry(
+        subject=subject, purpose=text.purpose, kind="grant", text=text, source=Source.CONTACT_FORM,
+        at=at, expires_at=at + timedelta(days=days),
+    )])  # fmt: skip
+
+
+def test_retention_destroys_exactly_what_is_past_its_term(texts, make_subject, time_machine):
+    time_machine.move_to("2026-11-25 03:00+05:00", tick=False)
+    now = timezone.now()
+    long_ago = now - timedelta(days=3 * 365 + 1)
+    past = make_subject(full_name="Past")  # every consent expired
+    grant_at(past, texts[SERVICE], long_ago, 3 * 365)
+    current = make_subject(full_name="Current")
+    consent_grant(current, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    mixed = make_subject(full_name="Mixed")  # marketing withdrawn, service still running
+    consent_grant(mixed, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    consent_grant(mixed, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    consent_withdraw(mixed, MARKETING, source=Source.UNSUBSCRIBE)
+    withdrawn = make_subject(full_name="Withdrawn")  # withdrew the only consent
+    consent_grant(withdrawn, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    consent_withdraw(withdrawn, SERVICE, source=Source.EMAIL_REQUEST)
+    blocked = make_subject(full_name="Blocked")  # expired, but blocked: staff decide
+    grant_at(blocked, texts[SERVICE], long_ago, 3 * 365)
+    subject_block(blocked, reason="complaint", source=Source.ADMIN)
+    pending = make_subject(full_name="Pending", email="pending@example.kz")
+    grant_at(pending, texts[SERVICE], long_ago, 3 * 365)
+    ticket_open(kind="access", email="pending@example.kz", language="kk", channel="web")
+
+    plan = enforce_retention(dry_run=True)
+    assert sorted(plan["destroy"]) == sorted([past.pk, withdrawn.pk])
+    assert {sid for sid, _ in plan["review"]} == {blocked.pk, pending.pk}
+    assert Subject.objects.count() == 6  # a dry run changes nothing
+
+    enforce_retention()
+    assert set(Subject.objects.values_list("full_name", flat=True)) == {
+        "Current", "Mixed", "Blocked", "Pending"}  # fmt: skip
+    assert LedgerEntry.objects.filter(subject=blocked, kind="expire").exists()
+    assert gate.may_process(current, SERVICE) and gate.may_process(mixed, SERVICE)
+
+
+def test_retention_drops_delivered_access_answers_after_a_week(
+    texts, make_subject, settings, tmp_path, time_machine
+):
+    """The attachment copies of everything held about a person leave the outbox once sent."""
+    from django.core.files.base import ContentFile
+    from post_office.models import STATUS, Attachment, Email
+
+    from consent.core.mail import queue_mail
+
+    settings.MEDIA_ROOT = tmp_path
+    time_machine.move_to("2026-11-10 10:00+05:00", tick=False)
+    for address in ("sent@example.kz", "queued@example.kz"):
+        export = {"R-1.json": ContentFile(b'{"email": "x"}')}
+        context = {"outcome": "x", "type": "access"}
+        queue_mail(
+            address, "request_done", context, language="kk", subject_line="R-1", attachments=export
+        )
+    Email.objects.filter(to=["sent@example.kz"]).update(status=STATUS.sent)
+    time_machine.move_to("2026-11-18 03:00+05:00", tick=False)
+    enforce_retention()
+    left = Attachment.objects.get()
+    assert left.emails.get().to == ["queued@example.kz"]
+    assert [p.name for p in tmp_path.rglob("*.json")] == [left.file.name.rsplit("/", 1)[-1]]
+    assert Email.objects.count() == 2  # the mails themselves stay, as post_office keeps them
+
+
+def test_retention_command_dry_run_prints_the_plan(texts, make_subject):
+    s = make_subject()
+    grant_at(s, texts[SERVICE], timezone.now() - timedelta(days=4 * 365), 365)
+    out = io.StringIO()
+    call_command("enforce_retention", "--dry-run", stdout=out)
+    assert f"would destroy subjects: [{s.pk}]" in out.getvalue()
+    assert Subject.objects.filter(pk=s.pk).exists()

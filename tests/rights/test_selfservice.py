@@ -1,0 +1,169 @@
+"""A person sees and changes their own consents behind a single-use emailed link."""
+
+import json
+import re
+import statistics
+import time
+
+import pytest
+from post_office.models import Email
+
+from consent.core import gate
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, LedgerEntry, Source
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.models import Ticket
+from tests.conftest import aged_token
+
+
+@pytest.fixture
+def person(texts, make_subject):
+    s = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", phone="+77011234567")
+    consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    consent_grant(s, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    return s
+
+
+def ask_link(client, lang, email="asel@example.kz", **headers):
+    return client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email}, **headers)
+
+
+def link_path(email="asel@example.kz"):
+    mail = Email.objects.filter(to=[email]).latest("id")
+    return re.search(r"https?://[^/\s]+(/\S+/my-data/open/\S+/)", mail.message).group(1)
+
+
+@pytest.mark.parametrize("lang,title,given", [("kk", "Сіздің деректеріңіз", "берілді"),
+                                              ("ru", "Ваши данные", "дано")])  # fmt: skip
+def test_self_service_end_to_end(client, person, make_subject, lang, title, given):
+    other = make_subject(full_name="Other", email="other@example.kz")
+    assert ask_link(client, lang).status_code == 302
+    path = link_path()
+    assert client.get(path).status_code == 200  # a mail scanner's GET spends nothing
+    assert client.post(path).status_code == 302
+    html = client.get(f"/{lang}/my-data/").content.decode()
+    assert title in html and "asel@example.kz" in html and "+77011234567" in html
+    assert given in html and "v1" in html  # consents as the ledger says, with the text version
+    # withdraw marketing: a ledger event from self-service, the gate says no at once
+    client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "0"})
+    entry = LedgerEntry.objects.filter(subject=person).latest("id")
+    assert (entry.kind, entry.purpose, entry.source) == ("withdraw", MARKETING, "self_service")
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    # give it again, at once (the address was just confirmed by the link)
+    client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "1"})
+    assert gate.may_process(person, MARKETING)
+    # the required service consent cannot be switched here
+    client.post(f"/{lang}/my-data/consent/", {"purpose": SERVICE, "give": "0"})
+    assert gate.may_process(person, SERVICE)
+    # download: the person's data and no one else's, logged as an access request
+    export = client.post(f"/{lang}/my-data/export/")
+    data = json.loads(export.content)
+    assert (
+        data["data"]["email"] == "asel@example.kz"
+        and "other@example.kz" not in export.content.decode()
+    )
+    assert Ticket.objects.filter(type="access", channel="self_service", status="done").count() == 1
+    assert AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk).exists()
+    assert not AuditEvent.objects.filter(subject_ref=other.pk).exists()
+    # a correction request lands on the desk already verified
+    client.post(f"/{lang}/my-data/request/", {"type": "correct", "message": "Тегім қате"})
+    ticket = Ticket.objects.get(type="correct")
+    assert ticket.status == "open" and ticket.verified_at is not None and ticket.subject == person
+
+
+@pytest.mark.parametrize("lang,text", [("kk", "Сілтеме"), ("ru", "Ссылка")])
+def test_a_used_link_is_refused(client, person, lang, text):
+    ask_link(client, lang)
+    path = link_path()
+    client.post(path)
+    other_browser = type(client)()
+    response = other_browser.post(path)
+    assert response.status_code == 400 and text in response.content.decode()
+    assert "asel@example.kz" not in other_browser.get(f"/{lang}/my-data/").content.decode()
+
+
+def test_an_expired_link_is_refused(client, person, time_machine):
+    ask_link(client, "kk")
+    path = link_path()
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    time_machine.move_to(timezone.now() + timedelta(seconds=3601))
+    assert client.post(path).status_code == 400
+
+
+def test_the_page_shows_nothing_without_the_link(client, person):
+    html = client.get("/kk/my-data/").content.decode()
+    assert "asel@example.kz" not in html and 'name="email"' in html
+    assert client.post("/kk/my-data/export/").status_code == 302
+
+
+def test_known_and_unknown_addresses_get_identical_answers(client, person, settings):
+    settings.FORM_RATE_LIMIT = "100000/60"
+    timings = {"asel@example.kz": [], "nobody@example.kz": []}
+    bodies = {}
+    for i in range(50):
+        for email in timings:
+            client.cookies.clear()
+            started = time.perf_counter()
+            response = ask_link(client, "kk", email=email.replace("@", f"+{i}@"))
+            timings[email].append(time.perf_counter() - started)
+            follow = client.get(response["Location"])
+            bodies.setdefault(
+                email, (response.status_code, response["Location"], len(follow.content))
+            )
+    known, unknown = bodies.values()
+    assert known[:2] == unknown[:2] and abs(known[2] - unknown[2]) <= 8
+    a, b = (statistics.median(t) for t in timings.values())
+    assert abs(a - b) < 0.5 * max(a, b) + 0.005, (a, b)
+
+
+def test_identical_answer_for_the_same_known_and_unknown_address(client, person):
+    a = ask_link(client, "ru", email="asel@example.kz")
+    b = ask_link(client, "ru", email="stranger@example.kz")
+    assert (a.status_code, a["Location"]) == (b.status_code, b["Location"])
+    assert Email.objects.filter(to=["stranger@example.kz"]).exists()  # told nothing is held
+    assert "/my-data/open/" not in Email.objects.get(to=["stranger@example.kz"]).message
+
+
+def test_per_address_limit(client, person, settings):
+    settings.FORM_RATE_LIMIT = "100000/60"
+    for _ in range(5):
+        ask_link(client, "kk")
+    assert Email.objects.filter(to=["asel@example.kz"]).count() == 3
+
+
+def test_per_ip_limit(client, person, settings):
+    settings.FORM_RATE_LIMIT = "2/60"
+    ask_link(client, "kk")
+    ask_link(client, "kk")
+    assert ask_link(client, "kk").status_code == 429
+
+
+@pytest.mark.parametrize("lang,notice", [("kk", "өңдеу бұғатталды"), ("ru", "заблокирована")])
+def test_a_blocked_person_gets_no_download(client, person, lang, notice):
+    """Legal item 12: while blocked, nothing about the person leaves the system."""
+    from consent.core.ledger import subject_block
+
+    subject_block(person, reason="complaint", source=Source.ADMIN)
+    ask_link(client, lang)
+    client.post(link_path())
+    html = client.get(f"/{lang}/my-data/").content.decode()
+    assert "/my-data/export/" not in html
+    response = client.post(f"/{lang}/my-data/export/", follow=True)
+    assert response["Content-Type"].startswith("text/html") and notice in response.content.decode()
+    assert not AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk).exists()
+    assert not Ticket.objects.filter(type="access").exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_download_is_also_a_readable_pdf(client, person, lang):
+    ask_link(client, lang)
+    client.post(link_path())
+    assert 'value="pdf"' in client.get(f"/{lang}/my-data/").content.decode()
+    response = client.post(f"/{lang}/my-data/export/", {"format": "pdf"})
+    assert response["Content-Type"] == "application/pdf" and response.content.startswith(b"%PDF")
+    assert response["Content-Disposition"].endswith('.pdf"')
+    event = AuditEvent.objects.get(action="subject_export", subject_ref=person.pk)
+    assert event.detail["format"] == "pdf"

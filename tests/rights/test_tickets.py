@@ -1,0 +1,187 @@
+"""Every right from the web form to a closed request, answered in the person's language
+(compliance L7, L9-L16)."""
+
+import json
+
+import pytest
+from post_office.models import Email
+
+from consent.core import gate
+from consent.core.models import AuditEvent, Source, Subject
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.models import Correction, Ticket
+from tests.conftest import aged_token
+
+from .conftest import Status, act, confirm, mails_to, web_request
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_known_and_unknown_addresses_get_the_same_answer(client, person, lang):
+    known = web_request(client, lang, "access")
+    unknown = web_request(client, lang, "access", email="stranger@example.kz")
+    assert known.status_code == unknown.status_code == 302
+    assert known["Location"] == unknown["Location"]
+    a, b = client.get(known["Location"]), client.get(unknown["Location"])
+    assert a.content == b.content
+    assert len(mails_to("asel@example.kz")) == 1  # the confirmation link
+    assert "/requests/confirm/" not in mails_to("stranger@example.kz")[0].message
+
+
+def test_nothing_happens_before_the_person_confirms(client, officer_client, person):
+    web_request(client, "kk", "destroy")
+    ticket = Ticket.objects.get()
+    assert ticket.status == Status.UNVERIFIED
+    response = act(officer_client, ticket)
+    assert response.status_code == 403
+    assert Subject.objects.filter(pk=person.pk).exists()
+
+
+def test_access_request_end_to_end(client, officer_client, person, make_subject):
+    make_subject(full_name="Other Person", email="other@example.kz")
+    web_request(client, "ru", "access")
+    ticket = confirm(client, "ru")
+    assert ticket.status == Status.OPEN
+    assert AuditEvent.objects.filter(action="request_verify", subject_ref=person.pk).exists()
+    act(officer_client, ticket)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
+    answer = mails_to("asel@example.kz")[-1]
+    assert "Здравствуйте" in answer.message
+    names = sorted(a.name for a in answer.attachments.all())
+    assert names == [f"{ticket.reference}.json", f"{ticket.reference}.pdf"]
+    data = json.loads(answer.attachments.get(name__endswith=".json").file.read())
+    assert data["data"]["email"] == "asel@example.kz" and data["data"]["phone"] == "+77011234567"
+    assert {p["code"] for p in data["purposes"]} == {SERVICE, MARKETING}
+    assert len(data["consent_history"]) == 2 and data["purposes"][0]["third_party_recipients"]
+    assert "other@example.kz" not in json.dumps(data)
+    assert AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk).count() == 1
+
+
+def test_correction_needs_a_document_and_keeps_old_and_new(client, officer_client, person):
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, full_name="Әсел Қасымқызы", document="")
+    assert "құжат" in response.content.decode() or "document" in response.content.decode()
+    person.refresh_from_db()
+    assert person.full_name == "Әсел Қасымова"
+    act(officer_client, ticket, full_name="Әсел Қасымқызы", document="ID card seen, No. 123")
+    person.refresh_from_db()
+    assert person.full_name == "Әсел Қасымқызы"
+    correction = Correction.objects.get()
+    assert (correction.old_value, correction.new_value) == ("Әсел Қасымова", "Әсел Қасымқызы")
+    event = AuditEvent.objects.filter(action="subject_edit").get()
+    assert event.detail == {"fields": ["full_name"]}
+    assert "Сәлеметсіз бе" in mails_to("asel@example.kz")[-1].message
+
+
+def test_block_then_unblock(client, officer_client, person):
+    web_request(client, "kk", "block", message="Келісімсіз жіберілді")
+    act(officer_client, confirm(client), reason="complaint received")
+    assert not gate.may_process(person, SERVICE) and gate.is_blocked(person)
+    Ticket.objects.all().delete()
+    # Unblocking is not offered on the public form: it follows a check by staff, or a request
+    # received by other means, confirmed like any other.
+    from consent.rights.tickets import ticket_open
+
+    ticket_open(kind="unblock", email="asel@example.kz", language="kk", channel="email")
+    response = act(officer_client, confirm(client), reason="")
+    assert gate.is_blocked(person)  # unblocking needs a recorded reason
+    assert response.status_code == 200
+    act(officer_client, Ticket.objects.get(), reason="violation not confirmed")
+    assert gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize(
+    "ticket_type,lang,days,greeting",
+    [("publication_removal", "kk", 1, "Сәлеметсіз бе"),
+     ("transfer_notice", "ru", 10, "Здравствуйте"),
+     ("automated_objection", "kk", 3, "Сәлеметсіз бе")],
+)  # fmt: skip
+def test_art_6_19_requests_are_answered_by_staff_in_writing(
+    client, officer_client, person, ticket_type, lang, days, greeting
+):
+    """Legal item 8: removal from public sources, notice of transfers, objection to automated
+    decisions — filed on the web form, due in their working days, answered in writing."""
+    from django.utils import translation
+    from django.utils.html import escape
+
+    from consent.rights.desk import ANSWER_HELP
+    from consent.workdays.calendar import due_date
+
+    assert f'value="{ticket_type}"' in client.get(f"/{lang}/requests/new/").content.decode()
+    web_request(client, lang, ticket_type)
+    ticket = confirm(client, lang)
+    assert ticket.due_date == due_date(ticket.received_at, days)
+    response = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/")
+    with translation.override(response["Content-Language"]):
+        help_text = escape(str(ANSWER_HELP[ticket_type]))
+        no_answer = escape(translation.gettext("Write the answer to the person."))
+    assert help_text in response.content.decode()
+    assert no_answer in act(officer_client, ticket).content.decode()  # nothing written
+    ticket.refresh_from_db()
+    assert ticket.status == Status.OPEN
+    act(officer_client, ticket, reason="Біз сіздің деректеріңізді жарияламаймыз.")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
+    answer = mails_to("asel@example.kz")[-1]
+    assert greeting in answer.message and "деректеріңізді жарияламаймыз" in answer.message
+
+
+def test_destroy_request_end_to_end(
+    client, officer_client, person, django_capture_on_commit_callbacks, mailoutbox
+):
+    web_request(client, "kk", "destroy")
+    ticket = confirm(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, ticket)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE and ticket.email == "" and ticket.subject_id is None
+    assert not Email.objects.filter(to__icontains="asel@example.kz").exists()
+    assert [m.to for m in mailoutbox] == [["asel@example.kz"]]  # answered, and nothing kept
+    assert "Сәлеметсіз бе" in mailoutbox[0].body
+    assert AuditEvent.objects.filter(action="subject_destroy").count() == 1
+
+
+def test_a_blocked_person_is_not_edited_exported_or_mailed(client, officer_client, person, texts):
+    from consent.core.ledger import subject_block
+    from consent.rights.tickets import ticket_open
+
+    subject_block(person, reason="complaint", source=Source.ADMIN)
+    # staff cannot edit the record in the admin
+    response = officer_client.post(
+        f"/admin/consent/subject/{person.pk}/change/", {"full_name": "x"}
+    )
+    assert response.status_code == 403
+    # an access or correction request cannot be carried out, only refused or answered by unblocking
+    for ticket_type in ("access", "correct"):
+        ticket = ticket_open(kind=ticket_type, email="asel@example.kz", language="kk",
+                           channel="email")  # fmt: skip
+        from consent.rights.tickets import ticket_verify
+
+        ticket_verify(ticket)
+        ticket.refresh_from_db()
+        page = act(officer_client, ticket, full_name="New", document="doc").content.decode()
+        ticket.refresh_from_db()
+        assert ticket.status == Status.OPEN, page[:200]
+    # a new form from the blocked person is kept, but no acknowledgement goes to them
+    before = len(mails_to("asel@example.kz"))
+    form = {"token": aged_token(), "full_name": "Әсел", "email": "asel@example.kz",
+            "phone": "8 701 123 45 67", "message": "hi", "consent_service": "on",
+            "consent_marketing": "on"}  # fmt: skip
+    assert client.post("/kk/contact/", form).status_code == 302
+    assert len(mails_to("asel@example.kz")) == before
+
+
+def test_a_kazakh_speaking_officer_answers_a_russian_speaker_in_russian(
+    client, officer_client, person
+):
+    """The answer's subject and text are in the person's language, not the staff member's."""
+    web_request(client, "ru", "access")
+    ticket = confirm(client, "ru")
+    page = act(officer_client, ticket).content.decode()
+    assert 'lang="kk"' in page  # the admin the officer works in is Kazakh
+    answer = mails_to("asel@example.kz")[-1]
+    assert answer.subject == f"Ваш запрос № {ticket.reference}"
+    assert "приложены к письму в форматах JSON и PDF" in answer.message
+    ticket.refresh_from_db()
+    assert ticket.outcome.startswith("Данные о вас")

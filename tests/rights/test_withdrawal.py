@@ -1,0 +1,158 @@
+"""Withdrawing consent and unsubscribing: the gate closes at once, data goes only when no purpose
+keeps it (compliance L14, L15)."""
+
+import pytest
+
+from consent.core import gate
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
+from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.rights.models import Ticket
+
+from .conftest import Status, act, confirm, mails_to, web_request
+
+
+def test_withdraw_closes_the_gate_at_once_then_staff_refuse_with_reasons(
+    client, officer_client, person
+):
+    web_request(client, "ru", "withdraw", purpose=SERVICE)
+    ticket = confirm(client, "ru")
+    assert not gate.may_process(person, SERVICE)  # at confirmation, before staff act
+    assert gate.may_process(person, MARKETING)
+    act(
+        officer_client,
+        ticket,
+        action="refuse",
+        reason="Art. 8(2): the contract is not yet fulfilled.",
+    )
+    ticket.refresh_from_db()
+    assert ticket.status == Status.REFUSED
+    answer = mails_to("asel@example.kz")[-1]
+    assert "Art. 8(2)" in answer.message and "Здравствуйте" in answer.message
+
+
+def test_withdraw_all_then_destroy(
+    client, officer_client, person, django_capture_on_commit_callbacks
+):
+    web_request(client, "kk", "withdraw")
+    ticket = confirm(client)
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, ticket)
+    assert not Subject.objects.filter(pk=person.pk).exists()
+
+
+def test_withdraw_one_purpose_keeps_the_data_for_the_others(
+    client, officer_client, person, django_capture_on_commit_callbacks
+):
+    from django.utils import translation
+
+    from consent.core.purposes import PURPOSES
+
+    web_request(client, "ru", "withdraw", purpose=MARKETING)
+    ticket = confirm(client, "ru")
+    assert not gate.may_process(person, MARKETING)  # at confirmation, before staff act
+    assert gate.may_process(person, SERVICE)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, ticket)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
+    assert Subject.objects.filter(pk=person.pk, email="asel@example.kz").exists()
+    assert gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    assert not AuditEvent.objects.filter(action="subject_destroy").exists()
+    close = AuditEvent.objects.get(action="request_close")
+    assert close.actor_label == "alice" and close.detail == {"status": "done", "kept": [SERVICE]}
+    answer = mails_to("asel@example.kz")[-1]
+    with translation.override("ru"):
+        marketing = str(PURPOSES[MARKETING].name)
+    assert "Здравствуйте" in answer.message and ticket.reference in answer.message
+    assert marketing in answer.message and "уничтожены" not in answer.message
+
+
+def test_withdrawing_the_service_consent_erases_what_only_the_service_needed(
+    client, officer_client, texts, make_subject, settings, tmp_path,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    """Legal item 14: marketing needs only the name and the address; the rest goes."""
+    from consent.core.models import Guardian, Submission
+
+    settings.MEDIA_ROOT = tmp_path
+    (tmp_path / "p.jpg").write_bytes(b"encrypted photo")
+    kept = make_subject(full_name="Әсел Қасымова", email="asel@example.kz",
+                        phone="+77011234567", birth_place="Өскемен", photo="p.jpg")  # fmt: skip
+    sent = {"full_name": "Әсел Қасымова", "email": "asel@example.kz", "phone": "+77011234567",
+            "message": "Менің өтінішім"}  # fmt: skip
+    Submission.objects.create(subject=kept, source="application_form", language="kk", data=sent)
+    Guardian.objects.create(subject=kept, full_name="Ана", contact="+77017654321")
+    consent_grant(kept, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM)
+    consent_grant(kept, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    web_request(client, "kk", "withdraw", purpose=SERVICE)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, confirm(client))
+    kept.refresh_from_db()
+    assert (kept.full_name, kept.email) == ("Әсел Қасымова", "asel@example.kz")
+    assert (kept.phone, kept.birth_place, kept.photo.name) == (None, "", "")
+    assert Submission.objects.get().data == {"full_name": "Әсел Қасымова",
+                                             "email": "asel@example.kz"}  # fmt: skip
+    assert Guardian.objects.get().contact == "" and not (tmp_path / "p.jpg").exists()
+    assert gate.may_process(kept, MARKETING) and not gate.may_process(kept, SERVICE)
+    edit = AuditEvent.objects.get(action="subject_edit")
+    assert set(edit.detail["fields"]) == {"phone", "birth_place", "photo", "message", "guardian"}
+
+
+def test_withdraw_of_the_only_consent_destroys(
+    client, officer_client, texts, make_subject, django_capture_on_commit_callbacks
+):
+    only = make_subject(email="asel@example.kz")
+    consent_grant(only, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    # cross-border consent is a condition of processing, no purpose to keep data for
+    consent_grant(only, texts[CROSS_BORDER], language="kk", source=Source.CONTACT_FORM)
+    web_request(client, "kk", "withdraw", purpose=SERVICE)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, confirm(client))
+    assert not Subject.objects.filter(pk=only.pk).exists()
+
+
+def test_a_blocked_person_withdrawing_one_purpose_is_not_destroyed(
+    client, officer_client, person, django_capture_on_commit_callbacks
+):
+    from consent.core.ledger import subject_block
+
+    subject_block(person, reason="complaint", source=Source.ADMIN)
+    web_request(client, "kk", "withdraw", purpose=MARKETING)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, confirm(client))
+    assert Subject.objects.filter(pk=person.pk).exists() and gate.is_blocked(person)
+    assert Ticket.objects.get().status == Status.DONE
+
+
+@pytest.mark.parametrize("purpose,destroys", [(MARKETING, False), ("", True)])
+def test_desk_panel_says_whether_a_withdrawal_destroys(
+    client, officer_client, person, purpose, destroys
+):
+    from django.utils import translation
+    from django.utils.html import escape
+
+    from consent.rights.desk import ActionForm
+
+    web_request(client, "kk", "withdraw", purpose=purpose)
+    ticket = confirm(client)
+    response = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/")
+    html = response.content.decode()
+    assert 'name="desk_action" value="do"' in html
+    with translation.override(response["Content-Language"]):
+        note = escape(str(ActionForm(ticket=ticket).do_note()))
+        destroy_note = escape(str(ActionForm(ticket=Ticket(type="destroy")).do_note()))
+    assert note in html
+    assert (destroy_note in html) is destroys
+
+
+def test_unsubscribe_is_in_force_at_confirmation(client, person):
+    web_request(client, "kk", "unsubscribe")
+    # anyone can type any address into the web form: nothing changes before the link is used
+    assert gate.may_process(person, MARKETING)
+    ticket = confirm(client)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    assert LedgerEntry.objects.filter(subject=person, kind="withdraw", purpose=MARKETING).exists()

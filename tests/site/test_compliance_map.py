@@ -1,0 +1,214 @@
+"""The compliance map (docs/compliance.md) names only code and tests that exist,
+and every requirement L1-L25 and check T1-T20 exactly once, each proved by a test or marked.
+
+The reference syntax is documented at the top of the map. The checker is plain functions over
+(text, repository root), so the last tests can feed it made-up maps and see it fail.
+"""
+
+import ast
+import re
+from functools import cache
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+MAP = ROOT / "docs" / "compliance.md"
+EXPECTED = [f"L{n}" for n in range(1, 26)] + [f"T{n}" for n in range(1, 21)]
+
+SPAN = re.compile(r"`([^`\n]+)`")
+NAME = r"[A-Za-z_]\w*"
+# path/to/file.py::name, ::Class.name or ::Class::name (as pytest prints a test method)
+DEFINITION = re.compile(rf"^(?P<path>[\w./-]+\.py)::(?P<name>{NAME}(?:(?:\.|::){NAME})?)$")
+# a relative path with at least one slash: consent/core/templates/x.txt, .ci/run, docs/deploy/
+FILE = re.compile(r"^\.?[\w-]+(?:/[\w.-]+)+/?$")
+ENTRY = re.compile(r"^###\s+([LT]\d+)\b", re.MULTILINE)
+HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)
+OUTSIDE = re.compile(r"\*\*Status:\*\*\s*outside the software", re.IGNORECASE)
+CI_LINE = re.compile(r"\*\*Proof in CI:\*\*(.*)")
+
+
+@cache
+def _tree(path):
+    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
+
+
+def _names(node):
+    """The names a statement defines at its own level: def, class, or assignment targets."""
+    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+        return {node.name}
+    targets = []
+    if isinstance(node, ast.Assign):
+        targets = node.targets
+    elif isinstance(node, ast.AnnAssign | ast.AugAssign):
+        targets = [node.target]
+    names = set()
+    for target in targets:
+        for element in target.elts if isinstance(target, ast.Tuple | ast.List) else [target]:
+            if isinstance(element, ast.Name):
+                names.add(element.id)
+    return names
+
+
+def defines(tree, dotted):
+    """Whether the module defines `name` at top level, or `Class.name` in a top-level class."""
+    body = tree.body
+    *outer, last = dotted.split(".")
+    for part in outer:
+        classes = [n for n in body if isinstance(n, ast.ClassDef) and n.name == part]
+        if not classes:
+            return False
+        body = classes[0].body
+    return any(last in _names(node) for node in body)
+
+
+def is_test(span):
+    """A reference to a test function (what counts as proof for an entry)."""
+    m = DEFINITION.match(span)
+    return bool(
+        m
+        and m["path"].startswith("tests/")
+        and Path(m["path"]).name.startswith("test_")
+        and re.split(r"\.|::", m["name"])[-1].startswith("test")
+    )
+
+
+def reference_problems(text, root=ROOT):
+    """One line per backticked reference that names a missing file or definition."""
+    problems = []
+    for span in dict.fromkeys(SPAN.findall(text)):  # each once, in order
+        if "::" in span:
+            m = DEFINITION.match(span)
+            if m is None:
+                problems.append(f"`{span}`: not a reference; write path/to/file.py::name")
+                continue
+            path, name = root / m["path"], m["name"].replace("::", ".")
+            if not path.is_file():
+                problems.append(f"`{span}`: there is no file {m['path']}")
+            elif not defines(_tree(path), name):
+                kind = "test" if is_test(span) else "function, class or assignment"
+                problems.append(f"`{span}`: {m['path']} defines no {kind} {name}")
+        elif FILE.match(span) and not (root / span).exists():
+            problems.append(f"`{span}`: there is no such file or folder")
+    return problems
+
+
+def entries(text):
+    """[(id, body)] for every ### L… / ### T… heading, the body running to the next heading."""
+    starts = list(ENTRY.finditer(text))
+    out = []
+    for m in starts:
+        following = HEADING.search(text, m.end())
+        out.append((m[1], text[m.end() : following.start() if following else len(text)]))
+    return out
+
+
+def entry_problems(text):
+    """Each expected id exactly once; each entry proved by a test, or marked."""
+    problems = []
+    found = [entry_id for entry_id, _ in entries(text)]
+    for entry_id in EXPECTED:
+        if found.count(entry_id) != 1:
+            problems.append(f"{entry_id}: {found.count(entry_id)} entries, expected exactly 1")
+    unknown = [entry_id for entry_id in dict.fromkeys(found) if entry_id not in EXPECTED]
+    problems += [f"{entry_id}: not a requirement of the map" for entry_id in unknown]
+    for entry_id, body in entries(text):
+        tested = any(is_test(span) for span in SPAN.findall(body))
+        ci = any(FILE.match(s) for line in CI_LINE.findall(body) for s in SPAN.findall(line))
+        if not (tested or ci or OUTSIDE.search(body)):
+            problems.append(
+                f"{entry_id}: names no test, no CI proof, and is not marked outside the software"
+            )
+    return problems
+
+
+# --- the map itself --------------------------------------------------------------------------
+
+
+def test_every_reference_in_the_map_exists():
+    problems = reference_problems(MAP.read_text(encoding="utf-8"))
+    assert not problems, "docs/compliance.md:\n" + "\n".join(problems)
+
+
+def test_every_requirement_and_check_is_one_entry_with_its_proof():
+    problems = entry_problems(MAP.read_text(encoding="utf-8"))
+    assert not problems, "docs/compliance.md:\n" + "\n".join(problems)
+
+
+def test_the_parser_finds_the_references():
+    """Guards the checker against a pattern that silently matches nothing."""
+    text = MAP.read_text(encoding="utf-8")
+    spans = SPAN.findall(text)
+    tests = {s for s in spans if is_test(s)}
+    code = {s for s in spans if DEFINITION.match(s) and not is_test(s)}
+    assert len(entries(text)) == len(EXPECTED)
+    assert len(tests) > 150 and len(code) > 150, (len(tests), len(code))
+
+
+# --- the checker fails where it should -------------------------------------------------------
+
+
+def test_the_checker_reports_made_up_references():
+    text = """
+    real: `tests/forms/test_forms.py::test_without_the_required_consent_nothing_is_stored`,
+    `consent/core/gate.py::permitted_subjects`,
+    `consent/rights/admin/people.py::SubjectAdmin.export_view`,
+    `emalu/settings.py::SECURE_CSP`, `docs/deploy/backups.md`, a URL `/kk/requests/new/`.
+    made up: `tests/forms/test_forms.py::test_a_test_nobody_wrote`,
+    `consent/core/gate.py::no_such_gate`,
+    `consent/rights/admin/people.py::SubjectAdmin.no_such_view`, `consent/nowhere.py::anything`,
+    `docs/deploy/nowhere.md`, `consent/core/templates/consent/consent_text.txt::Name`.
+    """
+    problems = "\n".join(reference_problems(text))
+    for made_up in [
+        "tests/forms/test_forms.py::test_a_test_nobody_wrote",
+        "consent/core/gate.py::no_such_gate",
+        "consent/rights/admin/people.py::SubjectAdmin.no_such_view",
+        "consent/nowhere.py::anything",
+        "docs/deploy/nowhere.md",
+        "consent_text.txt::Name",
+    ]:
+        assert made_up in problems
+    assert len(reference_problems(text)) == 6, problems
+
+
+def test_the_checker_finds_definitions_where_pytest_and_python_put_them(tmp_path):
+    (tmp_path / "tests").mkdir()
+    (tmp_path / "tests" / "test_x.py").write_text(
+        "import pytest\n"
+        "LIMIT: int = 3\n"
+        "A = B = 1\n"
+        "@pytest.mark.parametrize('n', [1, 2])\n"
+        "def test_top(n):\n    def test_nested():\n        pass\n"
+        "class TestGroup:\n    size = 2\n    def test_method(self):\n        pass\n",
+        encoding="utf-8",
+    )
+    found = [
+        "`tests/test_x.py::test_top`",
+        "`tests/test_x.py::TestGroup::test_method`",
+        "`tests/test_x.py::TestGroup.size`",
+        "`tests/test_x.py::LIMIT`",
+        "`tests/test_x.py::B`",
+    ]
+    assert reference_problems(" ".join(found), tmp_path) == []
+    missing = ["`tests/test_x.py::test_nested`", "`tests/test_x.py::TestGroup::test_top`"]
+    assert len(reference_problems(" ".join(missing), tmp_path)) == 2
+
+
+def test_the_checker_reports_missing_doubled_and_unproved_entries():
+    def entry(entry_id, body):
+        return f"### {entry_id} — x\n- **Tests:** {body}\n"
+
+    proved = "`tests/forms/test_forms.py::test_without_the_required_consent_nothing_is_stored`"
+    text = "".join(entry(i, proved) for i in EXPECTED if i not in {"L2", "L3", "L4", "T3"})
+    text += entry("L3", proved) + entry("L3", proved)  # twice
+    text += entry("L4", "`consent/core/gate.py::permitted_subjects` only code, no test")
+    text += entry("T3", "none.\n- **Proof in CI:** `.ci/run`")
+    text += entry("L26", proved)
+    text += "### L1 — again\n- **Status:** outside the software: the operator's duty.\n"
+    problems = entry_problems(text)
+    assert sorted(problems) == sorted([
+        "L1: 2 entries, expected exactly 1",
+        "L2: 0 entries, expected exactly 1",
+        "L3: 2 entries, expected exactly 1",
+        "L4: names no test, no CI proof, and is not marked outside the software",
+        "L26: not a requirement of the map",
+    ])  # fmt: skip

@@ -1,0 +1,197 @@
+"""The header contract on every URL (compliance T2) and the cookies (T5)."""
+
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from consent.rights.tickets import ticket_open
+from tests.conftest import verified_login
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+# Every URL name of emalu/urls.py outside the admin, with the arguments that reach it by GET
+# (a made-up token reaches the page that says the link is no good), the status that answer has,
+# and whether it is a form or staff page that must not be stored (T2: no-store).
+PUBLIC_URLS = {
+    "home": ({}, 200, False),
+    "about": ({}, 200, False),
+    "services": ({}, 200, False),
+    "contacts": ({}, 200, False),
+    "privacy": ({}, 200, False),
+    "privacy_version": ({"number": 1}, 200, False),
+    "contact_form": ({}, 200, True),
+    "application_form": ({}, 200, True),
+    "newsletter_form": ({}, 200, True),
+    "form_thanks": ({"kind": "contact"}, 200, False),
+    "marketing_confirm": ({"token": "x"}, 400, True),
+    "request_new": ({}, 200, True),
+    "unsubscribe": ({"token": "x"}, 400, True),
+    "cookie_settings": ({}, 200, True),
+    "my_data": ({}, 200, True),
+    "self_service_open": ({"token": "x"}, 200, True),
+    "my_data_consent": ({}, 405, False),  # POST only
+    "my_data_export": ({}, 405, False),
+    "my_data_request": ({}, 405, False),
+    "my_data_leave": ({}, 405, False),
+    "request_verify": ({"token": "x"}, 400, True),
+    "healthz": ({}, 200, True),
+    "robots": ({}, 200, False),
+    "sitemap": ({}, 200, False),
+    "cookie_choice": ({}, 405, False),  # POST only
+    "analytics_config": ({}, 200, True),
+    "staff_enrol": ({}, 200, True),  # anonymous: the password step
+}
+THANKS = ["apply", "newsletter", "request"]  # form_thanks of the other forms
+
+
+def url_names(patterns, namespace=None):
+    from django.urls import URLResolver
+
+    for p in patterns:
+        if isinstance(p, URLResolver):
+            yield from url_names(p.url_patterns, p.namespace or namespace)
+        elif p.name:
+            yield namespace, p
+
+
+def assert_header_contract(response, no_store, where):
+    """T2: every HTML response carries the CSP, HSTS, nosniff, Referrer and COOP headers;
+    forms, admin and exports also say no-store."""
+    assert response.status_code < 500, where
+    assert response["Strict-Transport-Security"].startswith(
+        "max-age=31536000; includeSubDomains"), where  # fmt: skip
+    assert response["X-Content-Type-Options"] == "nosniff", where
+    if response["Content-Type"].startswith("text/html"):
+        directives = {}
+        for directive in response["Content-Security-Policy"].split(";"):
+            name, _, value = directive.strip().partition(" ")
+            directives[name] = value
+        assert "'unsafe-inline'" not in directives["script-src"], where
+        assert "'unsafe-eval'" not in directives["script-src"], where
+        assert directives["frame-ancestors"] == "'none'", where
+        assert response["Referrer-Policy"] in ("same-origin", "strict-origin-when-cross-origin")
+        assert response["Cross-Origin-Opener-Policy"] == "same-origin", where
+    if no_store:
+        assert "no-store" in response.get("Cache-Control", ""), where
+
+
+@pytest.fixture
+def site_pages(db):
+    from emalu.models import Page
+
+    for slug in Page.Slug:
+        Page.objects.create(slug=slug, title_kk="Бет", title_ru="Страница")
+
+
+def test_every_public_url_name_is_covered():
+    """A new URL name must be added to PUBLIC_URLS (or be an admin page) to be checked."""
+    from django.urls import get_resolver
+
+    names = {p.name for ns, p in url_names(get_resolver().url_patterns) if ns is None}
+    assert names == set(PUBLIC_URLS)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_security_headers_on_every_public_url(client, texts, site_pages, settings, lang):
+    from django.urls import reverse
+    from django.utils import translation
+
+    settings.SECURE_HSTS_SECONDS = 31536000
+    with translation.override(lang):
+        urls = [(reverse(name, kwargs=kw), status, no_store)
+                for name, (kw, status, no_store) in PUBLIC_URLS.items()]  # fmt: skip
+        urls += [(reverse("form_thanks", args=[kind]), 200, False) for kind in THANKS]
+    for path, status, no_store in urls:
+        response = client.get(path, secure=True, headers={"accept-language": lang})
+        assert response.status_code == status, path
+        assert_header_contract(response, no_store, path)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_security_headers_on_every_staff_url(client, texts, officer, make_subject, settings, lang):
+    """The login page, then as a verified officer every admin page reached without arguments
+    (index, each changelist and add form), a subject's, request's and page's change form, and the
+    subject's exports and consent evidence."""
+    from django.contrib import admin
+    from django.urls import reverse
+
+    from emalu.models import Page
+
+    settings.SECURE_HSTS_SECONDS = 31536000
+    headers = {"accept-language": lang}
+    assert_header_contract(client.get("/admin/login/", secure=True, headers=headers), True, "login")
+    subject = make_subject(email="headers@example.kz")
+    ticket = ticket_open(kind="access", email="headers@example.kz", language=lang, channel="web")
+    page = Page.objects.create(slug="about", title_kk="Біз", title_ru="О нас")
+    pages = [
+        (reverse(f"admin:{p.name}"), p.name.endswith("_changelist"))
+        for ns, p in url_names(admin.site.urls[0])
+        if not p.pattern.converters and "(?P" not in str(p.pattern) and p.name != "logout"
+    ]
+    pages += [(reverse("admin:consent_subject_change", args=[subject.pk]), True),
+              (reverse("admin:rights_ticket_change", args=[ticket.pk]), True),
+              (reverse("admin:emalu_page_change", args=[page.pk]), True)]  # fmt: skip
+    pages += [(reverse(f"admin:consent_subject_{view}", args=[subject.pk, fmt]), True)
+              for view, fmt in [("export", "json"), ("export", "pdf"), ("evidence", "csv"),
+                                ("evidence", "pdf")]]  # fmt: skip
+    assert len(pages) > 40 and "/admin/rights/ticket/statistics.csv" in dict(pages)
+    verified_login(client, officer)
+    for path, ok in pages:
+        response = client.get(path, secure=True, headers=headers)
+        assert response.status_code == 200 or not ok, path
+        assert_header_contract(response, True, path)
+
+
+def test_plain_http_redirects_to_https(client, db, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    response = client.get("/kk/")
+    assert response.status_code == 301 and response["Location"].startswith("https://")
+
+
+def test_production_cookies_are_host_prefixed_and_secure(db):
+    """With DEBUG off the settings name the cookies __Host- and mark them Secure (T5)."""
+    from django.conf import settings
+
+    assert settings.SESSION_COOKIE_NAME == "__Host-sessionid"
+    assert settings.CSRF_COOKIE_NAME == "__Host-csrftoken"
+    assert settings.SESSION_COOKIE_SECURE and settings.CSRF_COOKIE_SECURE
+    assert settings.SESSION_COOKIE_HTTPONLY and settings.SESSION_COOKIE_SAMESITE == "Lax"
+
+
+def test_form_page_sets_a_host_prefixed_csrf_cookie(client, texts):
+    response = client.get("/kk/contact/", secure=True)
+    cookie = response.cookies["__Host-csrftoken"]
+    assert cookie["secure"] and cookie["path"] == "/" and not cookie["domain"]
+    assert cookie["samesite"] == "Lax"
+
+
+def test_staff_login_gives_a_new_host_prefixed_session(client, officer):
+    """T5 and ASVS 7.2.4: signing in replaces the session id (no fixation), and the session cookie
+    it sets is __Host-, Secure, HttpOnly, Path=/, without Domain, SameSite=Lax."""
+    from django.conf import settings
+    from django.contrib.sessions.backends.db import SessionStore
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device = TOTPDevice.objects.create(user=officer, name="phone", confirmed=True)
+    assert settings.SESSION_COOKIE_NAME == "__Host-sessionid"
+    client.get("/admin/login/", secure=True)
+    planted = client.session  # an anonymous session, as an attacker could plant one
+    planted["planted"] = True
+    planted.save()
+    before = client.cookies["__Host-sessionid"].value
+    code = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift).token()
+    response = client.post("/admin/login/", {"username": "alice", "password": "pw-alice-123456",
+                                             "otp_token": f"{code:06d}", "next": "/admin/"},
+                           secure=True)  # fmt: skip
+    assert response.status_code == 302 and response["Location"] == "/admin/"
+    cookie = response.cookies["__Host-sessionid"]
+    assert cookie.value and cookie.value != before
+    assert cookie["secure"] and cookie["httponly"] and cookie["path"] == "/"
+    assert not cookie["domain"] and cookie["samesite"] == "Lax"
+    assert not SessionStore().exists(before)  # the old id opens nothing
+    csrf = response.cookies["__Host-csrftoken"]  # rotated on login
+    assert csrf["secure"] and csrf["path"] == "/" and not csrf["domain"]
+    assert csrf["samesite"] == "Lax"
+    assert client.get("/admin/", secure=True).status_code == 200

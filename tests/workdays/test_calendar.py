@@ -1,0 +1,84 @@
+"""Compliance L8: due dates in Kazakhstan working days, on real 2026 dates."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from consent.rights.models import Ticket
+from consent.rights.tickets import deadline_days, ticket_open
+from consent.workdays.calendar import due_date, is_working_day
+from consent.workdays.models import CalendarOverride
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def at(y, m, d, h=12):
+    return datetime(y, m, d, h, tzinfo=ALMATY)
+
+
+@pytest.mark.parametrize(
+    "received,days,due",
+    [
+        # Fri 20 Mar 2026, the last working day before Nauryz (21-25 March with the days moved
+        # off) and a weekend: day 1 is Thursday 26 March.
+        (at(2026, 3, 20), 1, date(2026, 3, 26)),
+        (at(2026, 3, 20), 3, date(2026, 3, 30)),
+        (at(2026, 3, 20), 15, date(2026, 4, 15)),
+        # Received on a Saturday: counting starts on Monday.
+        (at(2026, 11, 28), 1, date(2026, 11, 30)),
+        # Friday evening in Almaty is still Friday, even though it is Friday afternoon in UTC.
+        (at(2026, 11, 27, 23), 1, date(2026, 11, 30)),
+        # 31 August 2026 is a working day since the 2026 change (no Constitution Day transfer).
+        (at(2026, 8, 28), 1, date(2026, 8, 31)),
+        # Before Independence Day (Wed 16 Dec 2026): Tuesday + 1 is Thursday.
+        (at(2026, 12, 15), 1, date(2026, 12, 17)),
+    ],
+)
+def test_due_dates_on_real_dates(db, received, days, due):
+    assert due_date(received, days) == due
+
+
+def test_weekend_made_working_by_decree(db):
+    CalendarOverride.objects.create(date=date(2026, 12, 5), is_working_day=True, note="decree")
+    assert is_working_day(date(2026, 12, 5))
+    assert due_date(at(2026, 12, 4), 1) == date(2026, 12, 5)
+
+
+def test_extra_day_off_by_decree(db):
+    CalendarOverride.objects.create(date=date(2026, 12, 7), is_working_day=False)
+    assert due_date(at(2026, 12, 4), 1) == date(2026, 12, 8)
+
+
+@pytest.mark.parametrize(
+    "ticket_type,days",
+    [("access", 3), ("correct", 1), ("block", 1), ("unblock", 1), ("destroy", 1),
+     ("withdraw", 15), ("publication_removal", 1), ("transfer_notice", 10),
+     ("automated_objection", 3)],
+)  # fmt: skip
+def test_deadlines_per_type(ticket_type, days):
+    assert deadline_days(Ticket.Type(ticket_type)) == days
+
+
+def test_every_type_has_a_deadline():
+    for ticket_type in Ticket.Type:
+        assert deadline_days(ticket_type) > 0
+
+
+def test_transfer_notice_due_in_ten_working_days_across_nauryz(db):
+    """Art. 19(1): 10 working days. Received Thursday 19 March 2026: Fri 20 is day 1; Nauryz
+    (21-23 March, with Saturday's and Sunday's days off moved to Tue 24 and Wed 25) and the
+    weekend do not count, so day 2 is Thu 26 March and day 10 is Tuesday 7 April."""
+    ticket = ticket_open(
+        kind=Ticket.Type.TRANSFER_NOTICE,
+        email="nobody@example.kz",
+        language="kk",
+        channel=Ticket.Channel.WEB,
+        received_at=at(2026, 3, 19),
+    )
+    assert ticket.due_date == date(2026, 4, 7)
+
+
+def test_access_deadline_is_a_setting(settings):
+    settings.ACCESS_REQUEST_DAYS = 5
+    assert deadline_days(Ticket.Type.ACCESS) == 5
