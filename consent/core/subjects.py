@@ -1,8 +1,11 @@
-"""Finding people: by a normalised email address or Kazakhstan phone number."""
+"""Finding people: by the email address they gave, the one the site would write to.
+
+A phone number is held as data, never as identity: anyone can type anyone's number, and a
+family shares one, so a number alone never links two submissions, fills another person's
+record or reaches their ledger."""
 
 import phonenumbers
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Subject
@@ -40,12 +43,9 @@ def normalise_phone(phone: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def subject_find(*, email: str | None = None, phone: str | None = None) -> Subject | None:
-    """The subject with this email or phone (normalised), or None."""
-    email, phone = normalise_email(email), normalise_phone(phone)
-    query = Q(pk__in=[])
-    if email:
-        query |= Q(email__iexact=email)
-    if phone:
-        query |= Q(phone=phone)
-    return Subject.objects.filter(query).order_by("id").first()
+def subject_find(*, email: str | None = None) -> Subject | None:
+    """The subject holding this email address (normalised; the domain's case ignored), or None."""
+    email = normalise_email(email)
+    if not email:
+        return None
+    return Subject.objects.filter(email__iexact=email).order_by("id").first()
