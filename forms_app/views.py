@@ -118,14 +118,14 @@ def request_new(request):
 
 def _store(request, kind, form, source, language):
     if kind == "newsletter":
-        optin_start(form.cleaned_data["email"], form.cleaned_data["full_name"], language, request)
+        optin_start(form.cleaned_data["email"], form.cleaned_data["full_name"], language)
         audit(AuditEvent.Action.SUBMISSION, source=source)
         return
     data = form.personal_data()
 
     def ask_marketing(submission):  # the box starts the double opt-in, no more
         if marketing_confirmation_due(submission):
-            optin_start(data["email"], data.get("full_name", ""), language, request)
+            optin_start(data["email"], data.get("full_name", ""), language)
 
     submission_record(
         source=source,
