@@ -133,11 +133,13 @@ def _queue_mail(submission, data):
 
 
 def _queue_ack(data, form_name, text, marketing, language):
+    # The address is whatever was typed into the form, not yet shown to be the sender's: the
+    # mail says nothing the sender chose (no name, message or service), or anyone could send
+    # their own words, a link say, from the operator's address to anyone.
     queue_mail(
         data["email"],
         "ack",
         {
-            "name": data.get("full_name", ""),
             "form_name": form_name,
             "policy_number": text.policy.number,
             "marketing_pending": marketing,
