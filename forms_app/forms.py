@@ -42,6 +42,32 @@ def text(label, max_length, *, required=True, autocomplete="", help_text="", val
     )
 
 
+class ConsentCheckbox(forms.CheckboxInput):
+    """A box that says it is ticked only with its own value, rendered in the markup."""
+
+    VALUE = "on"  # what a browser sends for a ticked box
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["value"] = self.VALUE
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return values == [self.VALUE]
+
+
+class ConsentBox(forms.BooleanField):
+    """A consent box (compliance L1, L2, L6): given only when posted with exactly the value the
+    page renders. Django's BooleanField takes "no", "off" or "yes" for a tick; here anything but
+    the box's own value is consent not given."""
+
+    widget = ConsentCheckbox
+
+    def to_python(self, value):
+        return value is True
+
+
 class GuardedForm(forms.Form):
     """The one-time token and the honeypot of every public form; accessible error marking."""
 
@@ -96,7 +122,7 @@ class PublicForm(GuardedForm):
         if self.required_purpose == MARKETING:
             labels[MARKETING] = _("I agree to receive news and special offers by email.")
         for purpose in purposes:
-            self.fields[f"consent_{purpose}"] = forms.BooleanField(
+            self.fields[f"consent_{purpose}"] = ConsentBox(
                 label=labels[purpose], required=purpose == self.required_purpose
             )
             self.fields[f"consent_{purpose}"].purpose = purpose
@@ -168,7 +194,7 @@ class ApplicationForm(ContactForm):
         required=False,
         help_text=_("Needed only if you are under 18."),
     )
-    consent_guardian = forms.BooleanField(
+    consent_guardian = ConsentBox(
         label=_("I am the parent or guardian and I agree to the processing of the child's data."),
         required=False,
     )

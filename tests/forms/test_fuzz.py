@@ -15,10 +15,10 @@ from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from hypothesis.extra.django import from_field, from_form
+from hypothesis.extra.django import from_field, from_form, register_field_strategy
 
 from consent.core.models import Submission
-from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
+from forms_app.forms import ApplicationForm, ConsentBox, ContactForm, NewsletterForm
 from tests.conftest import aged_token
 
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
@@ -28,6 +28,8 @@ long_text = st.builds(
     lambda c, n: c * n, st.sampled_from("ә\u200bA\x00\u202e"), st.integers(9_000, 10_500)
 )
 weird_text = st.text(alphabet, max_size=60) | long_text
+# The project's own field classes, drawn as Django's BooleanField is.
+register_field_strategy(ConsentBox, st.booleans())
 VALID = {
     "full_name": st.sampled_from(["Әсел Қасымова", "Иван Петров", "Ұлан"]),
     "email": st.sampled_from(["a@example.kz", "b.c@mail.kz"]),
