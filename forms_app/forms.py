@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today
 from consent.core.gate import ADULT_AGE
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
-from consent.core.subjects import normalise_email, normalise_phone
+from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
 from consent.rights.models import Ticket
 
 from .images import sanitise_photo
@@ -40,6 +40,24 @@ def text(label, max_length, *, required=True, autocomplete="", help_text="", val
         validators=[single_line, *validators],
         widget=forms.TextInput(attrs={"autocomplete": autocomplete} if autocomplete else {}),
     )
+
+
+class EmailAddress(forms.CharField):
+    """An email address a person typed: checked and normalised by consent.core.subjects
+    (clean_email), the one rule for every address a visitor gives."""
+
+    widget = forms.EmailInput(attrs={"autocomplete": "email"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH + 10)  # room for spaces round it
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        # clean_email's checks (length and NUL included) stand for the field's own validators,
+        # so that every refused address gets the one message that says what to type.
+        value = self.to_python(value)
+        self.validate(value)
+        return clean_email(value) if value else value
 
 
 class ConsentCheckbox(forms.CheckboxInput):
@@ -128,9 +146,6 @@ class PublicForm(GuardedForm):
             self.fields[f"consent_{purpose}"].purpose = purpose
         self.consent_purposes = purposes
 
-    def clean_email(self):
-        return normalise_email(self.cleaned_data.get("email"))
-
     def clean_phone(self):
         return normalise_phone(self.cleaned_data.get("phone"))
 
@@ -147,9 +162,7 @@ class PublicForm(GuardedForm):
 
 class ContactForm(PublicForm):
     full_name = text(_("Surname, first name and patronymic"), 300, autocomplete="name")
-    email = forms.EmailField(
-        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    email = EmailAddress(label=_("Email"))
     phone = text(
         _("Phone"),
         30,
@@ -271,9 +284,7 @@ class ApplicationForm(ContactForm):
 
 
 class NewsletterForm(PublicForm):
-    email = forms.EmailField(
-        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    email = EmailAddress(label=_("Email"))
     full_name = text(_("Name"), 300, required=False, autocomplete="name")
 
     data_fields = {"email": "email", "full_name": "full_name"}
@@ -289,10 +300,8 @@ class RequestForm(GuardedForm):
         choices=[c for c in Ticket.Type.choices if c[0] != Ticket.Type.UNBLOCK],
         widget=forms.RadioSelect,
     )
-    email = forms.EmailField(
+    email = EmailAddress(
         label=_("The email address you gave us"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We send a confirmation link to this address if we hold data linked to it."),
     )
     purpose = forms.ChoiceField(
@@ -318,9 +327,5 @@ class RequestForm(GuardedForm):
 
 
 class SelfServiceForm(GuardedForm):
-    email = forms.EmailField(
-        label=_("The email address you gave us"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = EmailAddress(label=_("The email address you gave us"))
     data_fields = {"email": "email"}

@@ -181,7 +181,9 @@ def thanks(request, kind):
 
 
 def _over_address_limit(email):
-    """At most 3 links an hour for one address, whoever asks."""
+    """At most 3 links an hour for one address, whoever asks. `email` is the form's normalised
+    address (consent.core.subjects.clean_email: no quoted or commented spellings, one form of
+    an IDN domain); letter case does not make another address either."""
     key = "rl:self-service:" + hashlib.sha256(email.lower().encode()).hexdigest()
     cache.add(key, 0, 3600)
     return cache.incr(key) > 3

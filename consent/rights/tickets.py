@@ -22,7 +22,7 @@ from consent.core.ledger import consent_withdraw_if_given, subject_block, subjec
 from consent.core.mail import interpolate, queue_mail, send_without_trace
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, PURPOSES
-from consent.core.subjects import normalise_email, subject_find
+from consent.core.subjects import clean_email, normalise_email, subject_find
 from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
@@ -134,7 +134,7 @@ def ticket_open(
              "verify_url": verify_url},
             language=language, subject_line=_("Please confirm your request"),
         )  # fmt: skip
-    elif email:
+    elif _mailable(email):
         queue_mail(
             email, "request_unknown", {"ticket": ticket, "type": ticket.get_type_display()},
             language=language, subject_line=_("Your request about personal data"),
@@ -166,6 +166,17 @@ def ticket_open_from_quarantine(
     entry.ticket = ticket
     entry.save(update_fields=["ticket"])
     return ticket
+
+
+def _mailable(email):
+    """Whether an address no one has shown to be theirs may be written to: only one a person
+    would type (a form checks it already; a mail's From is not checked). Another would fail
+    delivery and be retried for days."""
+    try:
+        clean_email(email)
+    except ValidationError:
+        return False
+    return True
 
 
 def read_verify_token(token: str) -> int | None:

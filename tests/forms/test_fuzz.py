@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import from_field, from_form, register_field_strategy
 
 from consent.core.models import Submission
-from forms_app.forms import ApplicationForm, ConsentBox, ContactForm, NewsletterForm
+from forms_app.forms import ApplicationForm, ConsentBox, ContactForm, EmailAddress, NewsletterForm
 from tests.conftest import aged_token
 
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
@@ -28,7 +28,12 @@ long_text = st.builds(
     lambda c, n: c * n, st.sampled_from("ә\u200bA\x00\u202e"), st.integers(9_000, 10_500)
 )
 weird_text = st.text(alphabet, max_size=60) | long_text
-# The project's own field classes, drawn as Django's BooleanField is.
+# The project's own field classes, drawn as Django's EmailField and BooleanField are.
+register_field_strategy(
+    EmailAddress,
+    st.sampled_from(["a@example.kz", "B.C@Mail.KZ", "asel@мысал.қаз", '"a,b"@x.kz', "x@localhost"])
+    | st.emails(),
+)
 register_field_strategy(ConsentBox, st.booleans())
 VALID = {
     "full_name": st.sampled_from(["Әсел Қасымова", "Иван Петров", "Ұлан"]),
