@@ -1,6 +1,5 @@
 """The public forms; each field is an item of an approved data list (compliance L17)."""
 
-import unicodedata
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -10,36 +9,52 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.common.text import clean_form_text
 from consent.core.gate import ADULT_AGE
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
 from consent.rights.models import Ticket
+from consent.rights.selfservice import OPTIONAL
 
 from .images import sanitise_photo
 
-CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+class VisitorText(forms.CharField):
+    """Every text field a visitor fills in: cleaned before any check (clean_form_text: NFC, no
+    control or invisible characters, whitespace collapsed on a single line), so the length and
+    the required check apply to what is stored (compliance T18, T20)."""
+
+    def __init__(self, *, multiline=False, autocomplete="", rows=4, **kwargs):
+        self.multiline = multiline
+        if "widget" not in kwargs:
+            attrs = {"autocomplete": autocomplete} if autocomplete else {}
+            kwargs["widget"] = (
+                forms.Textarea(attrs={"rows": rows, **attrs})
+                if multiline
+                else forms.TextInput(attrs=attrs)
+            )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_form_text(value, multiline=self.multiline) if value else value
 
 
-def single_line(value):
-    """No control or invisible characters (a newline in a name could forge a log line)."""
-    if any(unicodedata.category(ch) in CONTROL for ch in value):
-        raise ValidationError(_("Remove the invisible or control characters."), code="control")
-
-
-def multi_line(value):
-    if any(unicodedata.category(ch) in CONTROL and ch not in "\n\r\t" for ch in value):
-        raise ValidationError(_("Remove the invisible or control characters."), code="control")
-
-
-def text(label, max_length, *, required=True, autocomplete="", help_text="", validators=()):
-    return forms.CharField(
+def text(label, max_length, *, required=True, autocomplete="", help_text=""):
+    return VisitorText(
         label=label,
         max_length=max_length,
         required=required,
         help_text=help_text,
-        validators=[single_line, *validators],
-        widget=forms.TextInput(attrs={"autocomplete": autocomplete} if autocomplete else {}),
+        autocomplete=autocomplete,
     )
+
+
+def long_text(label, *, required=False, rows=4, help_text=""):
+    return VisitorText(
+        label=label, max_length=5000, required=required, multiline=True, rows=rows,
+        help_text=help_text,
+    )  # fmt: skip
 
 
 class EmailAddress(forms.CharField):
@@ -86,8 +101,23 @@ class ConsentBox(forms.BooleanField):
         return value is True
 
 
-class GuardedForm(forms.Form):
-    """The one-time token and the honeypot of every public form; accessible error marking."""
+class AccessibleErrors:
+    """A field in error says so to screen readers and points at its message."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [f"{self[name].auto_id}_error"]
+                if self.fields[name].help_text:
+                    described.append(f"{self[name].auto_id}_helptext")
+                attrs["aria-describedby"] = " ".join(described)
+
+
+class GuardedForm(AccessibleErrors, forms.Form):
+    """The one-time token and the honeypot of every public form."""
 
     data_fields = {}
     consent_purposes = ()
@@ -104,17 +134,6 @@ class GuardedForm(forms.Form):
 
     def data_bound_fields(self):
         return [self[name] for name in self.fields if name in self.data_fields]
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                described = [f"{self[name].auto_id}_error"]
-                if self.fields[name].help_text:
-                    described.append(f"{self[name].auto_id}_helptext")
-                attrs["aria-describedby"] = " ".join(described)
 
 
 class PublicForm(GuardedForm):
@@ -169,12 +188,7 @@ class ContactForm(PublicForm):
         autocomplete="tel",
         help_text=_("A Kazakhstan number, e.g. +7 701 123 45 67."),
     )
-    message = forms.CharField(
-        label=_("Message"),
-        max_length=5000,
-        validators=[multi_line],
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
+    message = long_text(_("Message"), required=True, rows=6)
 
     data_fields = {
         "full_name": "full_name",
@@ -211,13 +225,7 @@ class ApplicationForm(ContactForm):
         label=_("I am the parent or guardian and I agree to the processing of the child's data."),
         required=False,
     )
-    message = forms.CharField(
-        label=_("Message"),
-        max_length=5000,
-        required=False,
-        validators=[multi_line],
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    message = long_text(_("Message"))
 
     data_fields = {
         **ContactForm.data_fields,
@@ -310,13 +318,8 @@ class RequestForm(GuardedForm):
         choices=[("", _("all of them"))]
         + [(code, p.name) for code, p in PURPOSES.items() if not p.banner_only],
     )
-    message = forms.CharField(
-        label=_("Details"),
-        required=False,
-        max_length=5000,
-        validators=[multi_line],
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("For a correction, say what is wrong and what is right."),
+    message = long_text(
+        _("Details"), help_text=_("For a correction, say what is wrong and what is right.")
     )
 
     data_fields = {"email": "email", "message": "message"}
@@ -329,3 +332,40 @@ class RequestForm(GuardedForm):
 class SelfServiceForm(GuardedForm):
     email = EmailAddress(label=_("The email address you gave us"))
     data_fields = {"email": "email"}
+
+
+# --- the self-service page's actions (behind the emailed link; no token, the session is the
+# credential). Every field is a form field, so nothing reaches the operations unchecked.
+
+SELF_SERVICE_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.DESTROY)
+# Only a tampered post sends another value; the message does not repeat it back.
+NOT_OFFERED = {"invalid_choice": _("This choice is not offered. Reload the page and try again.")}
+
+
+class ConsentSwitchForm(forms.Form):
+    purpose = forms.ChoiceField(
+        choices=[(p, PURPOSES[p].name) for p in OPTIONAL], error_messages=NOT_OFFERED
+    )
+    give = forms.TypedChoiceField(
+        choices=[("1", _("Give")), ("0", _("Withdraw"))], coerce=lambda value: value == "1",
+        error_messages=NOT_OFFERED,
+    )  # fmt: skip
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        required=False, choices=[("json", "JSON"), ("pdf", "PDF")], error_messages=NOT_OFFERED
+    )
+
+    def clean_format(self):
+        return self.cleaned_data["format"] or "json"
+
+
+class SelfServiceRequestForm(AccessibleErrors, forms.Form):
+    type = forms.ChoiceField(
+        label=_("Ask us to"),
+        choices=[(t.value, t.label) for t in SELF_SERVICE_REQUESTS],
+        widget=forms.RadioSelect,
+        error_messages=NOT_OFFERED,
+    )
+    message = long_text(_("Details"), rows=3)
