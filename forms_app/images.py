@@ -5,6 +5,7 @@ import io
 import math
 import re
 import resource
+import threading
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -36,6 +37,9 @@ Image.MAX_IMAGE_PIXELS = MAX_PIXELS
 # PNG text chunks are thrown away with the rest of the metadata; Pillow would keep up to 64 MB of
 # them in memory. 1 MB is far more than any camera or editor writes.
 PngImagePlugin.MAX_TEXT_MEMORY = 1024 * 1024
+
+# The budget is per photo; a worker with threads (GUNICORN_THREADS) decodes one at a time.
+_DECODING = threading.Lock()
 
 LANCZOS = Image.Resampling.LANCZOS
 ORIENTATION = {
@@ -239,6 +243,28 @@ def _reduced(image, size):
     return out
 
 
+def _clean(upload, head):
+    """The photo in upload as a clean JPEG's bytes, checked for what it costs before decoding."""
+    if head.startswith(b"RIFF") and (size := _webp_size(head)):
+        _afford(size, _webp_cost(size))  # Pillow allocates the WebP canvases on opening
+    with Image.open(upload, formats=FORMATS) as image:
+        if image.format not in FORMATS:
+            raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
+        size, stored = image.size, _fitted(image.size)
+        if image.format == "JPEG":
+            image.draft(image.mode, stored)
+        _afford(size, _memory_cost(image, size, stored, upload))
+        image.load()
+        # After load: a PNG may carry its eXIf chunk after the pixels.
+        orientation = image.getexif().get(ExifTags.Base.Orientation)
+        clean = _reduced(image, stored)
+    if orientation in ORIENTATION:
+        clean = clean.transpose(ORIENTATION[orientation])
+    out = io.BytesIO()
+    clean.save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue()
+
+
 def sanitise_photo(upload):
     """A clean JPEG of an uploaded JPEG, PNG or WebP, or a ValidationError for the visitor.
 
@@ -254,23 +280,8 @@ def sanitise_photo(upload):
     if not head.startswith(MAGIC) or (head.startswith(b"RIFF") and head[8:12] != b"WEBP"):
         raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
     try:
-        if head.startswith(b"RIFF") and (size := _webp_size(head)):
-            _afford(size, _webp_cost(size))  # Pillow allocates the WebP canvases on opening
-        with Image.open(upload, formats=FORMATS) as image:
-            if image.format not in FORMATS:
-                raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
-            size, stored = image.size, _fitted(image.size)
-            if image.format == "JPEG":
-                image.draft(image.mode, stored)
-            _afford(size, _memory_cost(image, size, stored, upload))
-            image.load()
-            # After load: a PNG may carry its eXIf chunk after the pixels.
-            orientation = image.getexif().get(ExifTags.Base.Orientation)
-            clean = _reduced(image, stored)
-        if orientation in ORIENTATION:
-            clean = clean.transpose(ORIENTATION[orientation])
-        out = io.BytesIO()
-        clean.save(out, "JPEG", quality=85, optimize=True)
+        with _DECODING:  # one photo at a time, even in a threaded worker
+            return ContentFile(_clean(upload, head), name="photo.jpg")
     except ValidationError:
         raise
     except Image.DecompressionBombError as e:  # Pillow refuses twice the cap on opening
@@ -281,4 +292,3 @@ def sanitise_photo(upload):
         ) from e
     except (OSError, SyntaxError, ValueError, EOFError) as e:
         raise ValidationError(_("The file is damaged or is not a photo."), code="invalid") from e
-    return ContentFile(out.getvalue(), name="photo.jpg")

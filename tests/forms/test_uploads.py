@@ -576,16 +576,22 @@ WORKER_PEAK_MB = 300
 
 @pytest.mark.live
 @pytest.mark.django_db
-def test_two_workers_decoding_the_worst_photo_at_once_stay_under_300_mb(
-    django_db_setup, django_db_blocker, tmp_path, worst_files
+@pytest.mark.parametrize("workers_threads", [(2, 1), (1, 2)], ids=["2 workers", "2 threads"])
+def test_the_worst_photo_posted_twice_at_once_leaves_every_worker_under_300_mb(
+    django_db_setup, django_db_blocker, tmp_path, worst_files, workers_threads
 ):
+    """Two sync workers take one post each; one threaded worker takes both, one at a time."""
     from tests.live import gunicorn, live_database, query
 
     photo = worst_files["PNG RGB 5329x5329"].read_bytes()
+    count, threads = workers_threads
     with (
         django_db_blocker.unblock(),
         live_database() as url,
-        gunicorn(url, tmp_path, workers=2, **LIVE) as (port, proc),
+        gunicorn(url, tmp_path, workers=count, GUNICORN_THREADS=str(threads), **LIVE) as (
+            port,
+            proc,
+        ),
     ):
         before = workers(proc)
         with ThreadPoolExecutor(max_workers=2) as pool:
