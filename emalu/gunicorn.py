@@ -1,6 +1,7 @@
 """gunicorn settings: `gunicorn -c emalu/gunicorn.py emalu.wsgi` (docs/deploy/)."""
 
 import os
+import resource
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
@@ -15,3 +16,17 @@ errorlog = "-"
 # (unsubscribe, confirmation links) must not land in logs either.
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+
+# Compliance T9: a ceiling on each worker's memory. Photos are decoded within a budget of their
+# own (forms_app/images.py); should anything still make a worker allocate past this, the
+# allocation fails as a MemoryError, which the photo field answers with a form error, instead of
+# the kernel's OOM killer choosing a process on the host. RLIMIT_DATA counts what malloc, Python
+# and the image codecs take (the heap and private writable mappings), not the shared libraries
+# or reserved address space that RLIMIT_AS would also count. In MB; 0 for none.
+worker_memory_mb = int(os.environ.get("GUNICORN_WORKER_MEMORY_MB", "384"))
+
+
+def post_fork(server, worker):
+    if worker_memory_mb:
+        limit = worker_memory_mb * 1024 * 1024
+        resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))

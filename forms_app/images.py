@@ -1,52 +1,294 @@
-"""Uploaded photos: judged by their content, re-encoded so that nothing but pixels survives."""
+"""Uploaded photos: judged by their content, decoded within a memory budget, re-encoded so that
+nothing but pixels survives (compliance T9, T10)."""
 
 import io
+import math
+import re
+import resource
+import threading
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import Image, ImageOps
+from django.utils.translation import ngettext_lazy
+from PIL import ExifTags, Image, PngImagePlugin
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
-FORMATS = {"JPEG", "PNG", "WEBP"}
+# The stored photo's longest side: staff need to recognise a person, which a 2000-pixel portrait
+# does with room to spare (a passport photo printed at 600 dpi is 830 x 1060 pixels). Nothing
+# larger is kept, so nothing larger is decoded where the format allows it (JPEG).
+OUTPUT_SIDE = 2000
+# What one photo may hold at once while it is decoded and reduced, so that a gunicorn worker
+# (~100 MB) stays under ~300 MB whatever is uploaded (compliance T9; the worst files and their
+# peaks: bench/photos.py). `_memory_cost` charges a file by its header before a pixel is decoded.
+MEMORY_BUDGET = 128 * 1024 * 1024
+FORMATS = ("JPEG", "PNG", "WEBP")
 MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF")
+# The photo is reduced a tile of about this many source pixels a side at a time, after an integer
+# reduction to no less than twice the stored size.
+TILE_SOURCE = 512
+REDUCING_GAP = 2.0
+
+# Pillow's own guard agrees with ours: it refuses twice the cap on opening and warns above it
+# (our check then refuses).
+Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# PNG text chunks are thrown away with the rest of the metadata; Pillow would keep up to 64 MB of
+# them in memory. 1 MB is far more than any camera or editor writes.
+PngImagePlugin.MAX_TEXT_MEMORY = 1024 * 1024
+
+# The budget is per photo; a worker with threads (GUNICORN_THREADS) decodes one at a time.
+_DECODING = threading.Lock()
+
+LANCZOS = Image.Resampling.LANCZOS
+ORIENTATION = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
+def _fitted(size):
+    """The stored size: size scaled to fit OUTPUT_SIDE x OUTPUT_SIDE, never enlarged."""
+    width, height = size
+    scale = min(1.0, OUTPUT_SIDE / max(width, height))
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+class _Tiles:
+    """An image of size `full` reduced to `size` a tile at a time, so that the full-size image is
+    the only large thing held, never a converted or resized copy of it (convert, exif_transpose
+    and resize on the whole image each make one).
+
+    Each tile is cropped with a margin wide enough for LANCZOS (3 output pixels' worth of source
+    each side) and aligned to the integer reduction that comes first (as `thumbnail` does with
+    `reducing_gap`), so the tiles join exactly as the whole image would have been resized.
+    """
+
+    def __init__(self, full, size):
+        self.full, self.size = full, size
+        self.scaled = full != size
+        self.scale = [f / s for f, s in zip(full, size, strict=True)]
+        self.factor = [max(1, int(s / REDUCING_GAP)) for s in self.scale]
+        self.margin = [
+            math.ceil(3 * s) + 2 * f if self.scaled else 0
+            for s, f in zip(self.scale, self.factor, strict=True)
+        ]
+        self.step = [max(8, int(TILE_SOURCE / s)) for s in self.scale]
+
+    def largest(self):
+        """Source pixels of the largest tile."""
+        return math.prod(
+            min(self.full[i], math.ceil(self.step[i] * self.scale[i]) + 2 * self.margin[i]
+                + self.factor[i])
+            for i in (0, 1)
+        )  # fmt: skip
+
+    def __iter__(self):
+        """(output box, source crop, the output box within the crop once reduced)."""
+        (width, height), scale, factor, margin = self.size, self.scale, self.factor, self.margin
+        for y in range(0, height, self.step[1]):
+            for x in range(0, width, self.step[0]):
+                box = (x, y, min(width, x + self.step[0]), min(height, y + self.step[1]))
+                source = [edge * scale[i % 2] for i, edge in enumerate(box)]
+                start = [max(0, math.floor(source[i]) - margin[i]) for i in (0, 1)]
+                crop = [start[i] // factor[i] * factor[i] for i in (0, 1)]
+                crop += [min(self.full[i], math.ceil(source[2 + i]) + margin[i]) for i in (0, 1)]
+                within = [(source[i] - crop[i % 2]) / factor[i % 2] for i in range(4)]
+                yield box, crop, within
+
+
+def _cost(pixel, size, stored, decoding=0):
+    """Bytes held at the peak by an image of `size` decoded at `pixel` bytes a pixel, whose codec
+    needs `decoding` bytes more meanwhile, and then reduced to `stored`.
+
+    Pillow keeps 4 bytes a pixel for every mode but 1, L, P (1) and 16-bit grey (2), and a table
+    of 8-byte row pointers (a PNG 1 pixel wide and 40 million tall would need 320 MB of them).
+    Reducing holds the decoded image, the stored one (4 bytes a pixel) and a tile in up to 4
+    copies (crop, RGBA, RGB, alpha).
+    """
+    held = pixel * size[0] * size[1] + 8 * size[1]
+    reducing = 4 * stored[0] * stored[1] + 16 * _Tiles(size, stored).largest()
+    return held + max(decoding, reducing)
+
+
+def _webp_cost(size):
+    """Pillow's WebP decoder holds two RGBA canvases (allocated on opening) and a copy of the
+    frame as bytes besides the image: 12 bytes a pixel more."""
+    return _cost(4, size, _fitted(size), decoding=12 * size[0] * size[1])
+
+
+def _webp_size(head):
+    """The canvas size a WebP's first 30 bytes declare (RFC 9649), or None."""
+
+    def number(start, end):
+        return int.from_bytes(head[start:end], "little")
+
+    kind = head[12:16]
+    if kind == b"VP8 " and head[23:26] == b"\x9d\x01\x2a":
+        return number(26, 28) & 0x3FFF, number(28, 30) & 0x3FFF
+    if kind == b"VP8L" and head[20:21] == b"\x2f":
+        return (number(21, 25) & 0x3FFF) + 1, (number(21, 25) >> 14 & 0x3FFF) + 1
+    if kind == b"VP8X":
+        return number(24, 27) + 1, number(27, 30) + 1
+    return None
+
+
+def _jpeg_in_one_pass(upload, components):
+    """Whether libjpeg decodes this sequential JPEG a row of blocks at a time: it does when the
+    first scan carries every component (libjpeg's own test, jdinput.c). Anything unexpected
+    answers no, the costlier answer."""
+    upload.seek(2)
+    while len(head := upload.read(4)) == 4 and head[0] == 0xFF:
+        marker, length = head[1], int.from_bytes(head[2:4])
+        if marker == 0xDA:
+            return upload.read(1) == bytes([components])
+        if length < 2:
+            break
+        upload.seek(length - 2, io.SEEK_CUR)
+    return False
+
+
+def _memory_cost(image, full, stored, upload):
+    """Bytes that sanitising `image` (opened from `upload`, of size `full`, drafted already, to
+    be stored at `stored`) holds at its peak.
+
+    A JPEG decoded in one pass needs only its (reduced) output, but a progressive or multi-scan
+    one keeps every DCT coefficient of the full-size image: 2 bytes each, 64 a block, per
+    component at its sampling. A PNG row is unfiltered in two row buffers of up to 8 bytes a pixel.
+    """
+    if image.format == "WEBP":
+        return _webp_cost(image.size)
+    pixel = {"1": 1, "L": 1, "P": 1}.get(image.mode, 2 if image.mode.startswith("I;16") else 4)
+    if image.format == "PNG":
+        return _cost(pixel, image.size, stored, decoding=16 * image.size[0])
+    if not image.info.get("progressive") and _jpeg_in_one_pass(upload, len(image.layer)):
+        return _cost(pixel, image.size, stored)
+    h_max = max(h for _, h, _, _ in image.layer)
+    v_max = max(v for _, _, v, _ in image.layer)
+    coefficients = sum(
+        math.ceil(full[0] * h / h_max / 8) * math.ceil(full[1] * v / v_max / 8) * 64
+        for _, h, v, _ in image.layer
+    )
+    return _cost(pixel, image.size, stored, decoding=2 * coefficients)
+
+
+def _room():
+    """Bytes this process may still take under its memory ceiling (RLIMIT_DATA, set for gunicorn
+    workers in emalu/gunicorn.py), or None without one. VmData counts memory malloc keeps for
+    reuse too, so this errs on the small side."""
+    limit = resource.getrlimit(resource.RLIMIT_DATA)[0]
+    if limit == resource.RLIM_INFINITY:
+        return None
+    try:
+        status = Path("/proc/self/status").read_text()
+    except OSError:
+        return None
+    return limit - int(re.search(r"VmData:\s+(\d+) kB", status).group(1)) * 1024
+
+
+def _too_many_pixels(limit):
+    return ValidationError(
+        ngettext_lazy(
+            "The photo has more than %(limit)d megapixel.",
+            "The photo has more than %(limit)d megapixels.",
+            "limit",
+        ),
+        code="pixels",
+        params={"limit": max(1, limit // 1_000_000)},
+    )
+
+
+def _afford(size, cost):
+    """Refuse a photo of `size` whose sanitising would hold `cost` bytes, before it is decoded:
+    over the pixel cap or the budget, with the megapixels a photo like it may have; over what
+    the worker has left under its ceiling, as a MemoryError would."""
+    pixels = size[0] * size[1]
+    if pixels > MAX_PIXELS:
+        raise _too_many_pixels(MAX_PIXELS)
+    if cost > MEMORY_BUDGET:
+        raise _too_many_pixels(pixels * MEMORY_BUDGET // cost)
+    if (room := _room()) is not None and cost > room:
+        raise MemoryError
+
+
+def _rgb(tile):
+    """tile in RGB, transparency on white, 16-bit grey by its high byte."""
+    if tile.mode.startswith("I"):
+        tile = tile.convert("I").point(lambda v: v / 256).convert("L")
+    if tile.mode in ("RGBA", "LA", "PA") or "transparency" in tile.info:
+        rgba = tile.convert("RGBA")
+        tile = Image.new("RGB", rgba.size, "white")
+        tile.paste(rgba, mask=rgba.getchannel("A"))
+        return tile
+    return tile.convert("RGB")
+
+
+def _reduced(image, size):
+    """image in RGB at size, a tile at a time (_Tiles)."""
+    out = Image.new("RGB", size)
+    tiles = _Tiles(image.size, size)
+    for box, crop, within in tiles:
+        tile = _rgb(image.crop(crop))
+        if tiles.scaled:
+            if tiles.factor != [1, 1]:
+                tile = tile.reduce(tuple(tiles.factor))
+            tile = tile.resize((box[2] - box[0], box[3] - box[1]), LANCZOS, box=within)
+        out.paste(tile, box[:2])
+    return out
+
+
+def _clean(upload, head):
+    """The photo in upload as a clean JPEG's bytes, checked for what it costs before decoding."""
+    if head.startswith(b"RIFF") and (size := _webp_size(head)):
+        _afford(size, _webp_cost(size))  # Pillow allocates the WebP canvases on opening
+    with Image.open(upload, formats=FORMATS) as image:
+        if image.format not in FORMATS:
+            raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
+        size, stored = image.size, _fitted(image.size)
+        if image.format == "JPEG":
+            image.draft(image.mode, stored)
+        _afford(size, _memory_cost(image, size, stored, upload))
+        image.load()
+        # After load: a PNG may carry its eXIf chunk after the pixels.
+        orientation = image.getexif().get(ExifTags.Base.Orientation)
+        clean = _reduced(image, stored)
+    if orientation in ORIENTATION:
+        clean = clean.transpose(ORIENTATION[orientation])
+    out = io.BytesIO()
+    clean.save(out, "JPEG", quality=85, optimize=True)
+    return out.getvalue()
 
 
 def sanitise_photo(upload):
     """A clean JPEG of an uploaded JPEG, PNG or WebP, or a ValidationError for the visitor.
 
-    Size and pixel count are checked before any pixel is decoded; the result carries no EXIF, XMP,
-    ICC or comment, has its orientation applied, and is a new file the server names.
+    Size, pixel count and the memory sanitising would hold are checked before any pixel is
+    decoded; a JPEG is decoded at the smallest scale libjpeg offers that is still at least the
+    stored size. The result is at most OUTPUT_SIDE pixels a side, carries no EXIF, XMP, ICC or
+    comment, has its orientation applied, and is a new file the server names.
     """
     if upload.size > MAX_BYTES:
         raise ValidationError(_("The photo is larger than 5 MB."), code="too_big")
-    head = upload.read(12)
+    head = upload.read(30)
     upload.seek(0)
     if not head.startswith(MAGIC) or (head.startswith(b"RIFF") and head[8:12] != b"WEBP"):
         raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
     try:
-        with Image.open(upload) as image:
-            if image.format not in FORMATS:
-                raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
-            width, height = image.size
-            if width * height > MAX_PIXELS:
-                raise ValidationError(_("The photo has more than 40 megapixels."), code="pixels")
-            image.load()
-            image = ImageOps.exif_transpose(image)
-            if image.mode not in ("RGB", "L"):
-                background = Image.new("RGB", image.size, "white")
-                rgba = image.convert("RGBA")
-                background.paste(rgba, mask=rgba.getchannel("A"))
-                image = background
-            clean = image.convert("RGB")
-            clean.info = {}  # Pillow would carry the comment, ICC profile and XMP along
-            out = io.BytesIO()
-            clean.save(out, "JPEG", quality=85, optimize=True)
+        with _DECODING:  # one photo at a time, even in a threaded worker
+            return ContentFile(_clean(upload, head), name="photo.jpg")
     except ValidationError:
         raise
-    except Image.DecompressionBombError as e:  # Pillow refuses far larger images on opening
-        raise ValidationError(_("The photo has more than 40 megapixels."), code="pixels") from e
-    except (OSError, SyntaxError, ValueError) as e:
+    except Image.DecompressionBombError as e:  # Pillow refuses twice the cap on opening
+        raise _too_many_pixels(MAX_PIXELS) from e
+    except MemoryError as e:  # the worker's memory ceiling (emalu/gunicorn.py): nothing is kept
+        raise ValidationError(
+            _("The photo could not be processed. Upload a smaller photo."), code="memory"
+        ) from e
+    except (OSError, SyntaxError, ValueError, EOFError) as e:
         raise ValidationError(_("The file is damaged or is not a photo."), code="invalid") from e
-    return ContentFile(out.getvalue(), name="photo.jpg")
