@@ -236,6 +236,11 @@ STAFF_NOTIFY_EMAIL = env("STAFF_NOTIFY_EMAIL", default=OPERATOR["email"])
 # between showing a form and its submission (bots are faster).
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/60")
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
+# Append-only rows a visitor can cause without signing in are bounded per address and window
+# ("N/seconds"): cookie-banner answers (beyond it the answer still holds in the visitor's cookie)
+# and audit rows of failed staff sign-ins (beyond it they are counted, not written one by one).
+COOKIE_CHOICE_RATE_LIMIT = env("COOKIE_CHOICE_RATE_LIMIT", default="20/600")
+FAILED_LOGIN_AUDIT_LIMIT = env("FAILED_LOGIN_AUDIT_LIMIT", default="20/600")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # Requests: working days to answer (Law 94-V; access: 3 until a lawyer confirms; compliance L8).

@@ -7,9 +7,11 @@ password, then the authenticator app's code; ten recovery codes are shown once.
 
 import base64
 import io
+import logging
 import secrets
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import authenticate, login
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
@@ -23,9 +25,12 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
 from consent.common.errors import error_page
+from consent.common.ratelimit import hit, parse_rate
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
 from consent.rights.alerts import maybe_alert
+
+security_log = logging.getLogger("emalu.security")
 
 
 class StaffLoginForm(OTPAdminAuthenticationForm):
@@ -55,10 +60,25 @@ def record_failed_login(sender, credentials=None, request=None, **kwargs):
     """One audit row per failed sign-in (no username, no IP: only that it happened), and the
     responsible person's alert on a burst. Connected before django-axes' own handler, so a
     request refused because the account is already locked out (axes marks it before checking
-    the password) is not counted again."""
+    the password) is not counted again.
+
+    Axes locks a username at one address, so invented usernames are never locked out: one
+    address writes at most FAILED_LOGIN_AUDIT_LIMIT rows per window (never fewer than the
+    alert threshold, so a burst from one address still alerts), then one more row saying that
+    further failures in the window are not written one by one (compliance T6, L22)."""
     if request is not None and getattr(request, "axes_locked_out", False):
         return
-    audit(AuditEvent.Action.LOGIN_FAILED)
+    detail = {}
+    if request is not None:
+        rate = settings.FAILED_LOGIN_AUDIT_LIMIT
+        limit = max(parse_rate(rate)[0], settings.ALERT_FAILED_LOGINS)
+        count = hit("login-failed", request, rate)
+        if count > limit + 1:
+            return
+        if count == limit + 1:
+            security_log.warning("failed sign-ins over the bound from one address")
+            detail = {"more_not_recorded": True, "window_seconds": parse_rate(rate)[1]}
+    audit(AuditEvent.Action.LOGIN_FAILED, **detail)
     maybe_alert(AuditEvent.Action.LOGIN_FAILED)
 
 

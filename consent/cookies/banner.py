@@ -5,6 +5,7 @@ is recorded as an anonymous CookieChoice. A new policy version asks again. Analy
 are rendered, and their hosts allowed by the CSP, only for a visitor who accepted.
 """
 
+import logging
 import uuid
 from urllib.parse import urlsplit
 
@@ -13,10 +14,12 @@ from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.utils.csp import CSP
 
+from consent.common.ratelimit import hit, parse_rate
 from consent.core.texts import current_policy
 
 from .models import CookieChoice
 
+security_log = logging.getLogger("emalu.security")
 COOKIE = "emalu_consent"
 MAX_AGE = 365 * 24 * 3600
 ANALYTICS_COOKIE_PREFIXES = ("_ga", "_gid", "_gat", "_ym", "yandexuid", "_gcl")
@@ -64,9 +67,20 @@ def read_choice(request: HttpRequest) -> str | None:
 
 def record_choice(request: HttpRequest, response: HttpResponse, choice: str) -> None:
     """Store the answer in the cookie and, anonymously, on the server; clear analytics cookies
-    the site can clear when the answer is no."""
+    the site can clear when the answer is no.
+
+    The server's rows are append-only, so one address writes at most COOKIE_CHOICE_RATE_LIMIT
+    of them per window; beyond that the answer still holds (the cookie decides what loads,
+    compliance L19) but is not logged again, and the first answer over the bound is logged as
+    a security event. A visitor behind a shared address (a mobile operator's NAT) is never
+    refused a choice for it."""
     visitor = uuid.uuid4()
-    CookieChoice.objects.create(visitor=visitor, choice=choice, policy_version=policy_number())
+    count = hit("cookie-choice", request, settings.COOKIE_CHOICE_RATE_LIMIT)
+    limit = parse_rate(settings.COOKIE_CHOICE_RATE_LIMIT)[0]
+    if count <= limit:
+        CookieChoice.objects.create(visitor=visitor, choice=choice, policy_version=policy_number())
+    elif count == limit + 1:
+        security_log.warning("rate limit: cookie-choice (answers over the bound are not logged)")
     response.set_cookie(
         COOKIE, f"{policy_number()}.{choice}.{visitor.hex}", max_age=MAX_AGE,
         secure=request.is_secure(), httponly=True, samesite="Lax",

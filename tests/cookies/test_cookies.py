@@ -1,8 +1,10 @@
 """Compliance L19: analytics only after an explicit yes, decided on the server."""
 
+import logging
 from datetime import date
 
 import pytest
+from django.test import Client
 
 from consent.cookies.banner import COOKIE
 from consent.cookies.models import CookieChoice
@@ -72,6 +74,21 @@ def test_choices_are_recorded_without_any_ip(client, analytics):
     assert rows == [("accept", 1), ("reject", 1)]
     assert {f.name for f in CookieChoice._meta.fields} == {"id", "visitor", "choice",
                                                           "policy_version", "at"}  # fmt: skip
+
+
+def test_a_flood_of_answers_writes_a_bounded_number_of_rows(client, analytics, settings, caplog):
+    """Choice rows are append-only: 200 posts from one address write at most the bound, yet
+    every visitor's answer still holds in their cookie (the cookie decides what loads)."""
+    settings.COOKIE_CHOICE_RATE_LIMIT = "20/600"
+    with caplog.at_level(logging.WARNING, logger="emalu.security"):
+        for _ in range(200):
+            response = choose(Client(), "reject")
+            assert response.status_code == 302 and response["Location"] == "/kk/about/"
+            assert response.cookies[COOKIE].value.split(".")[1] == "reject"
+    assert CookieChoice.objects.count() == 20
+    assert len([r for r in caplog.records if r.name == "emalu.security"]) == 1
+    client.post("/cookies/choice", {"choice": "accept"}, REMOTE_ADDR="198.51.100.4")
+    assert CookieChoice.objects.count() == 21  # another address is recorded
 
 
 def test_withdrawing_removes_the_analytics_cookies(client, analytics):
