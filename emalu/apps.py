@@ -14,6 +14,7 @@ class EmaluConfig(AppConfig):
 
         from consent.common.pagecache import new_generation
 
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from .roles import sync_roles
         from .staff import record_failed_login
 

@@ -1,8 +1,13 @@
+import logging
+
 from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.utils.cache import add_never_cache_headers
 
 from consent.common.errors import error_page
+from consent.common.net import forwarded_by_untrusted_peer
+
+security_log = logging.getLogger("emalu.security")
 
 
 class HeadersMiddleware:
@@ -40,3 +45,26 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, OperationalError | InterfaceError):
             return error_page(request, 503)
         return None
+
+
+class UntrustedProxyMiddleware:
+    """Warn once per process when requests come through a proxy that TRUSTED_PROXIES does not
+    name. Behind the documented nginx with TRUSTED_PROXIES empty every visitor counts as
+    127.0.0.1: one visitor's posts would spend the whole site's form limit and five bad sign-ins
+    would lock a staff name for everyone (compliance T6, T8). The deploy check emalu.W001 asks
+    for the setting before start; this catches a proxy the check could not know about."""
+
+    warned = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not UntrustedProxyMiddleware.warned and forwarded_by_untrusted_peer(request):
+            UntrustedProxyMiddleware.warned = True
+            security_log.warning(
+                "Requests arrive with X-Forwarded-For from a peer not in TRUSTED_PROXIES: every "
+                "visitor behind it counts as one address for rate limits and sign-in lockout. "
+                "Set TRUSTED_PROXIES to the proxy's address (docs/deploy/nginx.conf)."
+            )
+        return self.get_response(request)

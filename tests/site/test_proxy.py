@@ -83,6 +83,40 @@ def test_the_applications_own_log_keeps_no_link_secret(client, db):
     assert not [token for token in paths.values() if token in out.getvalue()]
 
 
+@pytest.mark.parametrize(
+    "hosts,proxies,debug,warns",
+    [
+        (["emaluplus-vko.kz", "www.emaluplus-vko.kz"], [], False, True),
+        (["emaluplus-vko.kz"], ["127.0.0.1"], False, False),
+        (["127.0.0.1", "localhost"], [], False, False),
+        (["emaluplus-vko.kz"], [], True, False),
+    ],
+)
+def test_a_public_site_that_trusts_no_proxy_warns_on_deploy(settings, hosts, proxies, debug, warns):
+    """Behind the documented nginx, an empty TRUSTED_PROXIES makes every visitor 127.0.0.1."""
+    from django.core.checks import run_checks
+
+    settings.ALLOWED_HOSTS, settings.TRUSTED_PROXIES, settings.DEBUG = hosts, proxies, debug
+    ids = [m.id for m in run_checks(include_deployment_checks=True)]
+    assert ("emalu.W001" in ids) == warns
+
+
+@pytest.mark.parametrize("proxies,warnings", [([], 1), (["127.0.0.1"], 0)])
+def test_requests_through_an_untrusted_proxy_warn_once(client, db, settings, caplog, monkeypatch,
+                                                       proxies, warnings):  # fmt: skip
+    from emalu.middleware import UntrustedProxyMiddleware
+
+    monkeypatch.setattr(UntrustedProxyMiddleware, "warned", False)
+    settings.TRUSTED_PROXIES = proxies
+    with caplog.at_level(logging.WARNING, logger="emalu.security"):
+        for visitor in ("203.0.113.9", "198.51.100.20", "203.0.113.9"):
+            client.get("/kk/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=visitor)
+        client.get("/kk/", REMOTE_ADDR="203.0.113.50")  # no proxy at all: nothing to say
+    logged = [r.getMessage() for r in caplog.records if r.name == "emalu.security"]
+    assert len(logged) == warnings
+    assert all("TRUSTED_PROXIES" in m and "203.0.113" not in m for m in logged)
+
+
 @pytest.fixture(scope="module")
 def proxied(django_db_setup, django_db_blocker, tmp_path_factory):
     """gunicorn configured as the deploy docs say, behind the documented nginx over TLS."""
@@ -120,3 +154,4 @@ def test_no_link_secret_reaches_either_access_log(proxied):
     assert nginx_log.count("/unsubscribe/[token]/") == 3 * 2  # GET and POST, kk and ru, "//"
     assert '"GET /ru/requests/confirm/[token]/ HTTP/1.0" 400' in gunicorn_log
     assert "a=b" not in nginx_log + gunicorn_log
+    assert "TRUSTED_PROXIES" not in gunicorn_log  # the documented set-up trusts its nginx
