@@ -1,11 +1,14 @@
 import logging
 
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.db import InterfaceError, OperationalError
 from django.utils.cache import add_never_cache_headers
 
 from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
+
+from .staff import SESSION_KEY as ENROLMENT_KEY
 
 security_log = logging.getLogger("emalu.security")
 
@@ -68,3 +71,21 @@ class UntrustedProxyMiddleware:
                 "Set TRUSTED_PROXIES to the proxy's address (docs/deploy/nginx.conf)."
             )
         return self.get_response(request)
+
+
+class StaffIdleTimeoutMiddleware:
+    """A staff session ends after STAFF_IDLE_SECONDS without a request (compliance L22, T7):
+    each request of a signed-in (or half-enrolled) session moves its expiry, in the database and
+    on the cookie, that far ahead. Only staff sign in on this site (the admin and the enrolment
+    page admit no one else); a public visitor's session, the self-service one included, keeps
+    Django's own age. Listed after the session and authentication middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and (SESSION_KEY in session or ENROLMENT_KEY in session):
+            session.set_expiry(settings.STAFF_IDLE_SECONDS)
+        return response

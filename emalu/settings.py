@@ -55,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "emalu.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -282,6 +283,8 @@ MEDIA_STORAGE_HOST = env("MEDIA_STORAGE_HOST", default="")
 
 # Two-factor login for staff (TOTP, django-otp): the admin admits only verified sessions.
 OTP_TOTP_ISSUER = "emaluplus-vko.kz"
+# A staff session ends after this long without a request (public sessions keep Django's age).
+STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", default=3600)
 LOGIN_URL = "admin:login"
 
 # Lockout after repeated failed sign-ins, per user and IP (django-axes; compliance T6). The IP is

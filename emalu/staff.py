@@ -13,6 +13,7 @@ import secrets
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, login
+from django.contrib.auth.signals import user_login_failed
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -33,9 +34,33 @@ from consent.rights.alerts import maybe_alert
 security_log = logging.getLogger("emalu.security")
 
 
+def count_failed_login(request, username: str) -> None:
+    """A refusal after the password was right (wrong code, no enrolment to do) counts as a
+    failed sign-in like a wrong password: for django-axes' lockout and for the audit and alert
+    (record_failed_login), which both listen to this signal."""
+    user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+
+
 class StaffLoginForm(OTPAdminAuthenticationForm):
     """Password and code on one page; the code's shape picks the device (six digits: the
-    authenticator app, ten characters: a recovery code)."""
+    authenticator app, ten characters: a recovery code).
+
+    A right password with a wrong or missing code gets exactly the answer of a wrong password,
+    and counts as a failure (compliance T6, T7): django-otp's own answer asked for the code, kept
+    the password in the form and listed the account's devices, which told a guesser that the
+    password was right, and axes never counted it, so codes could be guessed without a lockout."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if self.user_cache is None:
+                raise  # a wrong password: Django's answer, already counted by authenticate()
+            self.user_cache = None
+            self.fields["password"].widget.render_value = False
+            self.fields["otp_device"].widget.choices = []
+            count_failed_login(self.request, self.cleaned_data.get("username", ""))
+            raise self.get_invalid_login_error() from None
 
     def _chosen_device(self, user):
         device = super()._chosen_device(user)
@@ -113,14 +138,17 @@ def enrol(request):
         if request.method == "POST" and form.is_valid():
             user = authenticate(request, username=form.cleaned_data["username"],
                                 password=form.cleaned_data["password"])  # fmt: skip
-            if user is None or not user.is_staff:
-                form.add_error(None, _("Wrong username or password."))
-            elif any(devices_for_user(user, confirmed=True)):
-                form.add_error(None, _("This account has an authenticator: use the sign-in page."))
-            else:
+            enrolled = user is not None and any(devices_for_user(user, confirmed=True))
+            if user is not None and user.is_staff and not enrolled:
                 request.session.cycle_key()
                 request.session[SESSION_KEY] = user.pk
                 return redirect("staff_enrol")
+            # One answer whether the password was wrong or the account has nothing to enrol, and
+            # one count, so that this page tells no one that a password was right (T6, T7).
+            if user is not None:
+                count_failed_login(request, form.cleaned_data["username"])
+            form.add_error(None, _("The username or password is wrong, or the account already "
+                                   "has an authenticator: then use the sign-in page."))  # fmt: skip
         return render(request, "staff/enrol.html", {"form": form, "step": "password"})
 
     from django.contrib.auth import get_user_model
