@@ -9,6 +9,7 @@ from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
 
 from .staff import SESSION_KEY as ENROLMENT_KEY
+from .staff import staff_session_renew
 
 security_log = logging.getLogger("emalu.security")
 
@@ -75,9 +76,9 @@ class UntrustedProxyMiddleware:
 
 class StaffIdleTimeoutMiddleware:
     """A staff session ends after STAFF_IDLE_SECONDS without a request (compliance L22, T7):
-    each request of a signed-in (or half-enrolled) session moves its expiry, in the database and
-    on the cookie, that far ahead. Only staff sign in on this site (the admin and the enrolment
-    page admit no one else); a public visitor's session, the self-service one included, keeps
+    each request of a signed-in (or half-enrolled) session moves its end that far ahead
+    (staff_session_renew). Only staff sign in on this site (the admin and the enrolment page
+    admit no one else); a public visitor's session, the self-service one included, keeps
     Django's own age. Listed after the session and authentication middleware."""
 
     def __init__(self, get_response):
@@ -87,5 +88,5 @@ class StaffIdleTimeoutMiddleware:
         response = self.get_response(request)
         session = getattr(request, "session", None)
         if session is not None and (SESSION_KEY in session or ENROLMENT_KEY in session):
-            session.set_expiry(settings.STAFF_IDLE_SECONDS)
+            staff_session_renew(session)
         return response
