@@ -10,6 +10,8 @@ ROLES = {
             "consent.view_subject",
             "consent.view_submission", "consent.view_guardian",
             "rights.view_ticket", "rights.change_ticket",
+            # Emails the intake set aside: read (download audited) and open a request from one.
+            "rights.view_quarantinedmessage", "rights.change_quarantinedmessage",
             "consent.view_ledgerentry", "consent.view_auditevent", "consent.view_tombstone",
             "consent.view_consenttext", "consent.view_policyversion",
             "workdays.view_calendaroverride", "workdays.add_calendaroverride",

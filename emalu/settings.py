@@ -126,8 +126,9 @@ STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded personal data (photos) lives outside every public URL; staff download it through a view.
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
-# Photos are stored encrypted (consent/photos.py): Fernet keys, comma-separated, the first one
-# encrypts. Production has no default (check consent.E008); make one with
+# Photos and other personal files are stored encrypted (consent/core/photos.py): Fernet keys,
+# comma-separated, the first one encrypts. Production has no default (check consent.E008);
+# make one with
 # `python -c "from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())"`.
 MEDIA_ENCRYPTION_KEY = env.list(
     "MEDIA_ENCRYPTION_KEY",
@@ -135,6 +136,9 @@ MEDIA_ENCRYPTION_KEY = env.list(
 )
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Personal files that other code writes (post_office's attachments: the access answers),
+    # encrypted on disk like the photos and served by no URL.
+    "private": {"BACKEND": "consent.core.photos.EncryptedStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
@@ -241,6 +245,7 @@ POST_OFFICE = {
     "LOG_LEVEL": 1,  # failures only
     "MESSAGE_ID_ENABLED": True,
     "MESSAGE_ID_FQDN": "emaluplus-vko.kz",
+    "FILE_STORAGE": "private",
 }
 STAFF_NOTIFY_EMAIL = env("STAFF_NOTIFY_EMAIL", default=OPERATOR["email"])
 # Public forms: at most N posts per window (seconds) from one IP; and at least this many seconds

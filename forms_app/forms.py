@@ -1,6 +1,5 @@
 """The public forms; each field is an item of an approved data list (compliance L17)."""
 
-import unicodedata
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -10,40 +9,115 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.common.text import clean_form_text
 from consent.core.gate import ADULT_AGE
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
-from consent.core.subjects import normalise_email, normalise_phone
+from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
 from consent.rights.models import Ticket
+from consent.rights.selfservice import OPTIONAL
 
 from .images import sanitise_photo
 
-CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+class VisitorText(forms.CharField):
+    """Every text field a visitor fills in: cleaned before any check (clean_form_text: NFC, no
+    control or invisible characters, whitespace collapsed on a single line), so the length and
+    the required check apply to what is stored (compliance T18, T20)."""
+
+    def __init__(self, *, multiline=False, autocomplete="", rows=4, **kwargs):
+        self.multiline = multiline
+        if "widget" not in kwargs:
+            attrs = {"autocomplete": autocomplete} if autocomplete else {}
+            kwargs["widget"] = (
+                forms.Textarea(attrs={"rows": rows, **attrs})
+                if multiline
+                else forms.TextInput(attrs=attrs)
+            )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_form_text(value, multiline=self.multiline) if value else value
 
 
-def single_line(value):
-    """No control or invisible characters (a newline in a name could forge a log line)."""
-    if any(unicodedata.category(ch) in CONTROL for ch in value):
-        raise ValidationError(_("Remove the invisible or control characters."), code="control")
-
-
-def multi_line(value):
-    if any(unicodedata.category(ch) in CONTROL and ch not in "\n\r\t" for ch in value):
-        raise ValidationError(_("Remove the invisible or control characters."), code="control")
-
-
-def text(label, max_length, *, required=True, autocomplete="", help_text="", validators=()):
-    return forms.CharField(
+def text(label, max_length, *, required=True, autocomplete="", help_text=""):
+    return VisitorText(
         label=label,
         max_length=max_length,
         required=required,
         help_text=help_text,
-        validators=[single_line, *validators],
-        widget=forms.TextInput(attrs={"autocomplete": autocomplete} if autocomplete else {}),
+        autocomplete=autocomplete,
     )
 
 
-class GuardedForm(forms.Form):
-    """The one-time token and the honeypot of every public form; accessible error marking."""
+def long_text(label, *, required=False, rows=4, help_text=""):
+    return VisitorText(
+        label=label, max_length=5000, required=required, multiline=True, rows=rows,
+        help_text=help_text,
+    )  # fmt: skip
+
+
+class EmailAddress(forms.CharField):
+    """An email address a person typed: checked and normalised by consent.core.subjects
+    (clean_email), the one rule for every address a visitor gives."""
+
+    widget = forms.EmailInput(attrs={"autocomplete": "email"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH + 10)  # room for spaces round it
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        # clean_email's checks (length and NUL included) stand for the field's own validators,
+        # so that every refused address gets the one message that says what to type.
+        value = self.to_python(value)
+        self.validate(value)
+        return clean_email(value) if value else value
+
+
+class ConsentCheckbox(forms.CheckboxInput):
+    """A box that says it is ticked only with its own value, rendered in the markup."""
+
+    VALUE = "on"  # what a browser sends for a ticked box
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["value"] = self.VALUE
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return values == [self.VALUE]
+
+
+class ConsentBox(forms.BooleanField):
+    """A consent box (compliance L1, L2, L6): given only when posted with exactly the value the
+    page renders. Django's BooleanField takes "no", "off" or "yes" for a tick; here anything but
+    the box's own value is consent not given."""
+
+    widget = ConsentCheckbox
+
+    def to_python(self, value):
+        return value is True
+
+
+class AccessibleErrors:
+    """A field in error says so to screen readers and points at its message."""
+
+    def full_clean(self):
+        super().full_clean()
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [f"{self[name].auto_id}_error"]
+                if self.fields[name].help_text:
+                    described.append(f"{self[name].auto_id}_helptext")
+                attrs["aria-describedby"] = " ".join(described)
+
+
+class GuardedForm(AccessibleErrors, forms.Form):
+    """The one-time token and the honeypot of every public form."""
 
     data_fields = {}
     consent_purposes = ()
@@ -60,17 +134,6 @@ class GuardedForm(forms.Form):
 
     def data_bound_fields(self):
         return [self[name] for name in self.fields if name in self.data_fields]
-
-    def full_clean(self):
-        super().full_clean()
-        for name in self.errors:
-            if name in self.fields:
-                attrs = self.fields[name].widget.attrs
-                attrs["aria-invalid"] = "true"
-                described = [f"{self[name].auto_id}_error"]
-                if self.fields[name].help_text:
-                    described.append(f"{self[name].auto_id}_helptext")
-                attrs["aria-describedby"] = " ".join(described)
 
 
 class PublicForm(GuardedForm):
@@ -96,14 +159,11 @@ class PublicForm(GuardedForm):
         if self.required_purpose == MARKETING:
             labels[MARKETING] = _("I agree to receive news and special offers by email.")
         for purpose in purposes:
-            self.fields[f"consent_{purpose}"] = forms.BooleanField(
+            self.fields[f"consent_{purpose}"] = ConsentBox(
                 label=labels[purpose], required=purpose == self.required_purpose
             )
             self.fields[f"consent_{purpose}"].purpose = purpose
         self.consent_purposes = purposes
-
-    def clean_email(self):
-        return normalise_email(self.cleaned_data.get("email"))
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data.get("phone"))
@@ -121,21 +181,14 @@ class PublicForm(GuardedForm):
 
 class ContactForm(PublicForm):
     full_name = text(_("Surname, first name and patronymic"), 300, autocomplete="name")
-    email = forms.EmailField(
-        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    email = EmailAddress(label=_("Email"))
     phone = text(
         _("Phone"),
         30,
         autocomplete="tel",
         help_text=_("A Kazakhstan number, e.g. +7 701 123 45 67."),
     )
-    message = forms.CharField(
-        label=_("Message"),
-        max_length=5000,
-        validators=[multi_line],
-        widget=forms.Textarea(attrs={"rows": 6}),
-    )
+    message = long_text(_("Message"), required=True, rows=6)
 
     data_fields = {
         "full_name": "full_name",
@@ -168,17 +221,11 @@ class ApplicationForm(ContactForm):
         required=False,
         help_text=_("Needed only if you are under 18."),
     )
-    consent_guardian = forms.BooleanField(
+    consent_guardian = ConsentBox(
         label=_("I am the parent or guardian and I agree to the processing of the child's data."),
         required=False,
     )
-    message = forms.CharField(
-        label=_("Message"),
-        max_length=5000,
-        required=False,
-        validators=[multi_line],
-        widget=forms.Textarea(attrs={"rows": 4}),
-    )
+    message = long_text(_("Message"))
 
     data_fields = {
         **ContactForm.data_fields,
@@ -245,9 +292,7 @@ class ApplicationForm(ContactForm):
 
 
 class NewsletterForm(PublicForm):
-    email = forms.EmailField(
-        label=_("Email"), max_length=254, widget=forms.EmailInput(attrs={"autocomplete": "email"})
-    )
+    email = EmailAddress(label=_("Email"))
     full_name = text(_("Name"), 300, required=False, autocomplete="name")
 
     data_fields = {"email": "email", "full_name": "full_name"}
@@ -263,10 +308,8 @@ class RequestForm(GuardedForm):
         choices=[c for c in Ticket.Type.choices if c[0] != Ticket.Type.UNBLOCK],
         widget=forms.RadioSelect,
     )
-    email = forms.EmailField(
+    email = EmailAddress(
         label=_("The email address you gave us"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         help_text=_("We send a confirmation link to this address if we hold data linked to it."),
     )
     purpose = forms.ChoiceField(
@@ -275,13 +318,8 @@ class RequestForm(GuardedForm):
         choices=[("", _("all of them"))]
         + [(code, p.name) for code, p in PURPOSES.items() if not p.banner_only],
     )
-    message = forms.CharField(
-        label=_("Details"),
-        required=False,
-        max_length=5000,
-        validators=[multi_line],
-        widget=forms.Textarea(attrs={"rows": 4}),
-        help_text=_("For a correction, say what is wrong and what is right."),
+    message = long_text(
+        _("Details"), help_text=_("For a correction, say what is wrong and what is right.")
     )
 
     data_fields = {"email": "email", "message": "message"}
@@ -292,9 +330,42 @@ class RequestForm(GuardedForm):
 
 
 class SelfServiceForm(GuardedForm):
-    email = forms.EmailField(
-        label=_("The email address you gave us"),
-        max_length=254,
-        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
-    )
+    email = EmailAddress(label=_("The email address you gave us"))
     data_fields = {"email": "email"}
+
+
+# --- the self-service page's actions (behind the emailed link; no token, the session is the
+# credential). Every field is a form field, so nothing reaches the operations unchecked.
+
+SELF_SERVICE_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.DESTROY)
+# Only a tampered post sends another value; the message does not repeat it back.
+NOT_OFFERED = {"invalid_choice": _("This choice is not offered. Reload the page and try again.")}
+
+
+class ConsentSwitchForm(forms.Form):
+    purpose = forms.ChoiceField(
+        choices=[(p, PURPOSES[p].name) for p in OPTIONAL], error_messages=NOT_OFFERED
+    )
+    give = forms.TypedChoiceField(
+        choices=[("1", _("Give")), ("0", _("Withdraw"))], coerce=lambda value: value == "1",
+        error_messages=NOT_OFFERED,
+    )  # fmt: skip
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        required=False, choices=[("json", "JSON"), ("pdf", "PDF")], error_messages=NOT_OFFERED
+    )
+
+    def clean_format(self):
+        return self.cleaned_data["format"] or "json"
+
+
+class SelfServiceRequestForm(AccessibleErrors, forms.Form):
+    type = forms.ChoiceField(
+        label=_("Ask us to"),
+        choices=[(t.value, t.label) for t in SELF_SERVICE_REQUESTS],
+        widget=forms.RadioSelect,
+        error_messages=NOT_OFFERED,
+    )
+    message = long_text(_("Details"), rows=3)

@@ -24,7 +24,16 @@ from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
 
 from .abuse import TOKEN_SLOT, new_token, rate_limited, read_token, security_log
-from .forms import ApplicationForm, ContactForm, NewsletterForm, RequestForm, SelfServiceForm
+from .forms import (
+    ApplicationForm,
+    ConsentSwitchForm,
+    ContactForm,
+    ExportForm,
+    NewsletterForm,
+    RequestForm,
+    SelfServiceForm,
+    SelfServiceRequestForm,
+)
 from .models import UsedFormToken
 
 FORMS = {
@@ -118,14 +127,14 @@ def request_new(request):
 
 def _store(request, kind, form, source, language):
     if kind == "newsletter":
-        optin_start(form.cleaned_data["email"], form.cleaned_data["full_name"], language, request)
+        optin_start(form.cleaned_data["email"], form.cleaned_data["full_name"], language)
         audit(AuditEvent.Action.SUBMISSION, source=source)
         return
     data = form.personal_data()
 
     def ask_marketing(submission):  # the box starts the double opt-in, no more
         if marketing_confirmation_due(submission):
-            optin_start(data["email"], data.get("full_name", ""), language, request)
+            optin_start(data["email"], data.get("full_name", ""), language)
 
     submission_record(
         source=source,
@@ -181,7 +190,9 @@ def thanks(request, kind):
 
 
 def _over_address_limit(email):
-    """At most 3 links an hour for one address, whoever asks."""
+    """At most 3 links an hour for one address, whoever asks. `email` is the form's normalised
+    address (consent.core.subjects.clean_email: no quoted or commented spellings, one form of
+    an IDN domain); letter case does not make another address either."""
     key = "rl:self-service:" + hashlib.sha256(email.lower().encode()).hexdigest()
     cache.add(key, 0, 3600)
     return cache.incr(key) > 3
@@ -192,9 +203,7 @@ def _over_address_limit(email):
 def my_data(request):
     subject = selfservice.session_subject(request.session)
     if subject is not None:
-        context = selfservice.overview(subject)
-        context["request_types"] = [t for t in Ticket.Type if t in SELF_SERVICE_REQUESTS]
-        return render(request, "forms_app/my_data.html", context)
+        return _my_data_page(request, subject, SelfServiceRequestForm())
     if request.method != "POST":
         form = SelfServiceForm(initial={"token": TOKEN_SLOT})
         return shared_page(request, lambda slots: _render(request, "my_data_ask", form, {}, slots))
@@ -218,6 +227,18 @@ def my_data_open(request, token):
     return render(request, "forms_app/my_data_link.html", {"state": "ask"})
 
 
+def _my_data_page(request, subject, request_form, status=200):
+    context = {**selfservice.overview(subject), "request_form": request_form}
+    return render(request, "forms_app/my_data.html", context, status=status)
+
+
+def _refuse_action(request, form):
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect("my_data")
+
+
 def _self_service_action(view):
     @wraps(view)
     @require_POST
@@ -232,8 +253,12 @@ def _self_service_action(view):
 
 @_self_service_action
 def my_data_consent(request, subject):
-    give = request.POST.get("give") == "1"
-    selfservice.set_consent(subject, request.POST.get("purpose", ""), give, request)
+    form = ConsentSwitchForm(request.POST)
+    if not form.is_valid():
+        return _refuse_action(request, form)
+    selfservice.set_consent(
+        subject, form.cleaned_data["purpose"], form.cleaned_data["give"], request
+    )
     messages.success(request, _("Your choice is saved and in force now."))
     return redirect("my_data")
 
@@ -243,7 +268,10 @@ def my_data_export(request, subject):
     if gate.is_blocked(subject):  # compliance L12: no export while processing is blocked
         messages.error(request, _("Processing of your data is blocked."))
         return redirect("my_data")
-    fmt = "pdf" if request.POST.get("format") == "pdf" else "json"
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        return _refuse_action(request, form)
+    fmt = "pdf" if form.cleaned_data["format"] == "pdf" else "json"  # a literal, not posted text
     ticket, body = selfservice.access_download(subject, get_language(), fmt)
     response = HttpResponse(body, content_type=f"application/{fmt}")
     response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
@@ -253,12 +281,15 @@ def my_data_export(request, subject):
 
 @_self_service_action
 def my_data_request(request, subject):
-    ticket_type = request.POST.get("type")
-    if ticket_type in SELF_SERVICE_REQUESTS:
-        message = request.POST.get("message", "")[:5000]
-        ticket = selfservice.ticket_open_verified(subject, ticket_type, message, get_language())
-        messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
-            "ref": ticket.reference})  # fmt: skip
+    form = SelfServiceRequestForm(request.POST)
+    if not form.is_valid():  # the page again, with what the person wrote and why it was refused
+        return _my_data_page(request, subject, form)
+    data = form.cleaned_data
+    ticket = selfservice.ticket_open_verified(
+        subject, data["type"], data["message"], get_language()
+    )
+    messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
+        "ref": ticket.reference})  # fmt: skip
     return redirect("my_data")
 
 
@@ -266,6 +297,3 @@ def my_data_request(request, subject):
 def my_data_leave(request):
     request.session.pop(selfservice.SESSION_KEY, None)
     return redirect("home")
-
-
-SELF_SERVICE_REQUESTS = {Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.DESTROY}

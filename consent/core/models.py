@@ -146,7 +146,11 @@ class Subject(models.Model):
 
     full_name = models.CharField(_("full name"), max_length=300, blank=True)
     email = models.EmailField(_("email"), max_length=254, null=True, blank=True, unique=True)
-    phone = models.CharField(_("phone"), max_length=20, null=True, blank=True, unique=True)
+    # Data, not identity: people share numbers, and a typed number proves nothing. NULL, as
+    # before, is "no number" (erasure writes it).
+    phone = models.CharField(  # noqa: DJ001
+        _("phone"), max_length=20, null=True, blank=True, db_index=True
+    )
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_place = models.CharField(_("place of birth"), max_length=300, blank=True)
     photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)

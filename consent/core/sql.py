@@ -6,7 +6,8 @@ Two locks, because either alone can be bypassed:
 - the runtime role (settings DATABASES APP_ROLE) holds only SELECT and INSERT on those tables,
   so it can neither rewrite rows nor drop or disable the triggers (only the owner can).
 Destroying a subject is the one exception: emalu_destroy_subject() runs as the owner
-(SECURITY DEFINER) and the trigger lets its DELETE through for that one subject only.
+(SECURITY DEFINER), the trigger lets its DELETE through for that one subject only, and the
+function writes the tombstone and the audit row itself (DESTROY below).
 """
 
 from django.db import connections
@@ -46,18 +47,63 @@ BEGIN
     RETURN NEW;
 END $$;
 
-CREATE OR REPLACE FUNCTION emalu_destroy_subject(p_subject bigint) RETURNS integer
+"""
+
+# Destruction through the database is the whole audited operation or nothing (compliance L13):
+# the function needs the request it answers, removes the subject's ledger rows (the only way a
+# ledger row ever goes) and writes the tombstone and the audit row itself; a deferred trigger
+# then refuses the commit unless the subject's own row is gone too by then. Called directly as
+# the runtime role it can neither wipe a ledger quietly nor leave a person without their
+# consents on record.
+DESTROY = """
+DROP FUNCTION IF EXISTS emalu_destroy_subject(bigint);
+CREATE OR REPLACE FUNCTION emalu_destroy_subject(
+    p_subject bigint, p_request_ref text, p_actor_id bigint, p_actor_label text
+) RETURNS bigint
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = public, pg_temp AS $$
-DECLARE removed integer;
+DECLARE tombstone_id bigint;
 BEGIN
+    IF coalesce(btrim(p_request_ref), '') = '' THEN
+        RAISE EXCEPTION 'emalu: destruction needs the request it answers'
+            USING ERRCODE = 'insufficient_privilege';
+    END IF;
+    IF NOT EXISTS (SELECT 1 FROM consent_subject WHERE id = p_subject) THEN
+        RAISE EXCEPTION 'emalu: no data subject %', p_subject USING ERRCODE = 'no_data_found';
+    END IF;
     PERFORM set_config('emalu.destroying', p_subject::text, true);
     DELETE FROM consent_ledgerentry WHERE subject_id = p_subject;
-    GET DIAGNOSTICS removed = ROW_COUNT;
     PERFORM set_config('emalu.destroying', '', true);
-    RETURN removed;
+    INSERT INTO consent_tombstone (subject_ref, request_ref, at, actor_id, actor_label)
+        VALUES (p_subject, p_request_ref, now(), p_actor_id, coalesce(p_actor_label, ''))
+        RETURNING id INTO tombstone_id;
+    INSERT INTO consent_auditevent
+        (at, action, actor_id, actor_label, subject_ref, object_type, object_id, detail)
+        VALUES (now(), 'subject_destroy', p_actor_id, coalesce(p_actor_label, ''), p_subject,
+                'consent.tombstone', tombstone_id::text, '{}'::jsonb);
+    RETURN tombstone_id;
 END $$;
-REVOKE ALL ON FUNCTION emalu_destroy_subject(bigint) FROM PUBLIC;
+REVOKE ALL ON FUNCTION emalu_destroy_subject(bigint, text, bigint, text) FROM PUBLIC;
+
+CREATE OR REPLACE FUNCTION emalu_tombstone_means_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF EXISTS (SELECT 1 FROM consent_subject WHERE id = NEW.subject_ref) THEN
+        RAISE EXCEPTION 'emalu: data subject % has a tombstone but still exists', NEW.subject_ref
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+DROP TRIGGER IF EXISTS consent_tombstone_means_gone ON consent_tombstone;
+CREATE CONSTRAINT TRIGGER consent_tombstone_means_gone AFTER INSERT ON consent_tombstone
+    DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION emalu_tombstone_means_gone();
 """
+DESTROY_SIGNATURE = "emalu_destroy_subject(bigint, text, bigint, text)"
+
+
+def install_destroy(schema_editor) -> None:
+    """The destroy function and its commit-time check (migration consent.0015)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(DESTROY, params=None)
+
 
 TABLE_TRIGGERS = """
 DROP TRIGGER IF EXISTS {t}_append_only ON {t};
@@ -119,5 +165,5 @@ def grant_runtime_role(using, **kwargs):
         locked = ", ".join(append_only_tables())
         # nosemgrep: emalu-sql-formatted -- constant table names, role quoted by quote_name
         cursor.execute(f"REVOKE UPDATE, DELETE, TRUNCATE ON {locked} FROM {q(role)}")
-        # nosemgrep: emalu-sql-formatted -- role quoted by quote_name
-        cursor.execute(f"GRANT EXECUTE ON FUNCTION emalu_destroy_subject(bigint) TO {q(role)}")
+        # nosemgrep: emalu-sql-formatted -- constant signature, role quoted by quote_name
+        cursor.execute(f"GRANT EXECUTE ON FUNCTION {DESTROY_SIGNATURE} TO {q(role)}")

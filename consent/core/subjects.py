@@ -1,19 +1,91 @@
-"""Finding people: by a normalised email address or Kazakhstan phone number."""
+"""Finding people: by the email address they gave, the one the site would write to.
+
+A phone number is held as data, never as identity: anyone can type anyone's number, and a
+family shares one, so a number alone never links two submissions, fills another person's
+record or reaches their ledger."""
+
+import re
+import unicodedata
 
 import phonenumbers
 from django.core.exceptions import ValidationError
-from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from .models import Subject
 
+EMAIL_MAX_LENGTH = 254  # RFC 5321's path limit, less the angle brackets
+# RFC 5322's dot-atom: what people write before the @. No quoted local parts, comments or
+# spaces: they are not typed by people, and a quoted form of an address is the same mailbox
+# under another spelling (it got round the per-address limit, compliance T8).
+_LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
+# A host name label, in its ASCII (punycode) form; the last one must be a top-level domain,
+# which rules out IP addresses and dotless hosts such as localhost.
+_LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)\Z")
+_TOP_LEVEL = re.compile(r"(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})\Z")
+
+
+def _domain_forms(domain: str) -> tuple[str, str] | None:
+    """(ASCII form, Unicode form) of a host name, or None when it is none. IDNA through
+    Python's codec, as Django does when it sends the mail, so that what is stored is the
+    mailbox that is written to; the Unicode form is what people read and what is stored."""
+    try:
+        ascii_form = domain.encode("idna").decode("ascii").lower()
+        unicode_form = ascii_form.encode("ascii").decode("idna")
+    except UnicodeError:
+        return None
+    labels = ascii_form.split(".")
+    if len(ascii_form) > 253 or len(labels) < 2 or not _TOP_LEVEL.match(labels[-1]):
+        return None
+    if not all(_LABEL.match(label) for label in labels):
+        return None
+    return ascii_form, unicode_form
+
 
 def normalise_email(email: str | None) -> str | None:
+    """The one stored and compared form of an address: no surrounding space, the domain
+    lower-case and, when it is an IDN, in its Unicode form whichever way it was written; the
+    local part as written (its case is the mailbox owner's; lookups ignore case)."""
     email = (email or "").strip()
     if not email:
         return None
-    local, _, domain = email.rpartition("@")
-    return f"{local}@{domain.lower()}" if local else email.lower()
+    local, __, domain = email.rpartition("@")
+    if not local:
+        return email.lower()
+    if len(local) > 2 and local[0] == local[-1] == '"' and _LOCAL_PART.match(local[1:-1]):
+        local = local[1:-1]  # "asel"@x.kz is asel@x.kz (RFC 5321, 4.1.2), e.g. a mail's From
+    forms = _domain_forms(domain)
+    return f"{local}@{forms[1] if forms else domain.lower()}"
+
+
+def _strip_invisible(value: str) -> str:
+    # A copied address often carries a byte order mark or a zero-width space at its ends.
+    while value and (value[0].isspace() or unicodedata.category(value[0]) == "Cf"):
+        value = value[1:]
+    while value and (value[-1].isspace() or unicodedata.category(value[-1]) == "Cf"):
+        value = value[:-1]
+    return value
+
+
+def clean_email(value: str) -> str:
+    """An address a person typed, checked and normalised (normalise_email); anything a person
+    does not type as their address is refused: a quoted local part, a comment, a display name,
+    a space, a comma or semicolon (two addresses), a control character, an IP address or a
+    dotless host. The mail to it would fail delivery and be retried for days."""
+    value = _strip_invisible(value)
+    local, __, domain = value.rpartition("@")
+    forms = _domain_forms(domain) if local and len(local) <= 64 else None
+    if (
+        forms is None
+        or not _LOCAL_PART.match(local)
+        or len(f"{local}@{forms[0]}") > EMAIL_MAX_LENGTH
+        or len(f"{local}@{forms[1]}") > EMAIL_MAX_LENGTH
+    ):
+        raise ValidationError(
+            _("Enter an email address like name@example.kz, without spaces, quotes, commas or "
+              "brackets."),
+            code="email",
+        )  # fmt: skip
+    return f"{local}@{forms[1]}"
 
 
 def normalise_phone(phone: str | None) -> str | None:
@@ -40,12 +112,9 @@ def normalise_phone(phone: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
-def subject_find(*, email: str | None = None, phone: str | None = None) -> Subject | None:
-    """The subject with this email or phone (normalised), or None."""
-    email, phone = normalise_email(email), normalise_phone(phone)
-    query = Q(pk__in=[])
-    if email:
-        query |= Q(email__iexact=email)
-    if phone:
-        query |= Q(phone=phone)
-    return Subject.objects.filter(query).order_by("id").first()
+def subject_find(*, email: str | None = None) -> Subject | None:
+    """The subject holding this email address (normalised; the domain's case ignored), or None."""
+    email = normalise_email(email)
+    if not email:
+        return None
+    return Subject.objects.filter(email__iexact=email).order_by("id").first()

@@ -30,22 +30,19 @@ SUBJECT_FIELDS = ["full_name", "email", "phone", "birth_date", "birth_place"]
 
 
 def _subject_for(data, language):
-    """The person this submission is about: found by email or phone, else new.
+    """The person this submission is about: the one holding its email address, else new.
 
-    Known data is only ever filled in, never overwritten: a form cannot change what is held
-    about someone (that is a correction request, checked by staff).
+    Only the address links submissions (compliance L9: it is where the acknowledgement goes, so
+    its owner hears of anything filed under it); a phone number links nothing. Known data is only
+    ever filled in, never overwritten: a form cannot change what is held about someone (that is
+    a correction request, checked by staff).
     """
-    subject = subject_find(email=data.get("email"), phone=data.get("phone"))
+    subject = subject_find(email=data.get("email"))
     if subject is None:
         subject = Subject(language=language)
     for field in SUBJECT_FIELDS:
         if data.get(field) and not getattr(subject, field):
             setattr(subject, field, data[field])
-    if (
-        subject.phone
-        and Subject.objects.filter(phone=subject.phone).exclude(pk=subject.pk).exists()
-    ):
-        subject.phone = None  # the number is already someone else's; the submission keeps it
     subject.save()
     return subject
 
@@ -136,11 +133,13 @@ def _queue_mail(submission, data):
 
 
 def _queue_ack(data, form_name, text, marketing, language):
+    # The address is whatever was typed into the form, not yet shown to be the sender's: the
+    # mail says nothing the sender chose (no name, message or service), or anyone could send
+    # their own words, a link say, from the operator's address to anyone.
     queue_mail(
         data["email"],
         "ack",
         {
-            "name": data.get("full_name", ""),
             "form_name": form_name,
             "policy_number": text.policy.number,
             "marketing_pending": marketing,

@@ -23,7 +23,10 @@ class CampaignAdmin(admin.ModelAdmin):
         return super().has_change_permission(request, obj)
 
     def has_delete_permission(self, request, obj=None):
-        return obj is None or obj.status == Campaign.Status.DRAFT
+        # Narrows the model permission (a sent campaign is proof of who got it), never widens it.
+        if obj is not None and obj.status != Campaign.Status.DRAFT:
+            return False
+        return super().has_delete_permission(request, obj)
 
     @admin.display(description=_("people it would reach now"))
     def audience(self, obj):

@@ -13,12 +13,14 @@ from django.conf import settings
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.ledger import consent_grant
+from consent.core.mail import queue_mail
 from consent.core.models import ConsentText, Source, Subject, Submission
 from consent.core.purposes import MARKETING
 from consent.core.subjects import normalise_email, subject_find
@@ -45,15 +47,15 @@ def make_token(payload: dict[str, Any]) -> str:
     return _fernet().encrypt(json.dumps(payload, ensure_ascii=False).encode()).decode()
 
 
-def optin_start(email: str, name: str, language: str, request: HttpRequest) -> None:
-    """Queue the one confirmation email (call inside the submission's transaction)."""
-    from consent.core.mail import queue_mail
-
+def optin_start(email: str, name: str, language: str) -> None:
+    """Queue the one confirmation email (call inside the submission's transaction). Its link is
+    on SITE_URL, never on the Host header the form was posted with."""
     text = current_text(MARKETING)
     payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,
                "ts": timezone.now().timestamp()}  # fmt: skip
     token = make_token(payload)
-    url = request.build_absolute_uri(reverse("marketing_confirm", args=[token]))
+    with translation.override(language):
+        url = absolute_url(reverse("marketing_confirm", args=[token]))
     queue_mail(
         email,
         "confirm_marketing",

@@ -1,6 +1,6 @@
-"""Staff alerts: a notice when a request opens, a digest of due requests on working days
-(compliance L8), and a mail to the responsible person on a burst of failed sign-ins or exports
-(compliance L22)."""
+"""Staff alerts: a notice when a request opens or an email is set aside (compliance L7), a digest
+of due requests on working days (compliance L8), and a mail to the responsible person on a burst
+of failed sign-ins or exports (compliance L22)."""
 
 from datetime import date
 
@@ -16,7 +16,7 @@ from consent.common.net import absolute_url
 from consent.core.mail import interpolate, queue_mail
 from consent.workdays.calendar import add_working_days, is_working_day
 
-from .models import Ticket
+from .models import QuarantinedMessage, Ticket
 
 
 def officers() -> QuerySet[AbstractUser]:
@@ -35,6 +35,22 @@ def notify_new_ticket(ticket: Ticket) -> None:
             language=settings.LANGUAGE_CODE,
             subject_line=interpolate(_("New request %(ref)s, due %(due)s"), {
                 "ref": ticket.reference, "due": ticket.due_date.strftime("%d.%m.%Y")}),
+        )  # fmt: skip
+
+
+def notify_quarantined(entry: QuarantinedMessage) -> None:
+    """An email to the requests address could not become a request (compliance L7): the
+    officers open it by hand. No personal data in the mail at all: the entry's number, the
+    reason and the time it arrived."""
+    url = absolute_url(reverse("admin:rights_quarantinedmessage_change", args=[entry.pk]))
+    reason = QuarantinedMessage.Reason(entry.reason).label  # lazy: rendered in the mail's language
+    for user in officers():
+        queue_mail(
+            user.email, "staff_quarantined",
+            {"entry": entry, "reason": reason, "url": url},
+            language=settings.LANGUAGE_CODE,
+            subject_line=interpolate(_("Email %(ref)s set aside: read it and act by hand"),
+                                     {"ref": entry.reference}),
         )  # fmt: skip
 
 

@@ -1,7 +1,7 @@
-"""Personal data leaving the system for staff: the person's export, the consent evidence and a
-photo. Each goes through one operation that refuses while processing is blocked (Art. 23;
-compliance L12), writes the audit row and raises the bulk-export alert; the admin only builds
-the response."""
+"""Personal data leaving the system for staff: the person's export, the consent evidence, a
+photo and an email set aside by the intake. Each goes through one operation that refuses while
+processing is blocked (Art. 23; compliance L12), writes the audit row and raises the bulk-export
+alert; the admin only builds the response."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -17,6 +17,8 @@ from consent.core.photos import photo_read
 from .alerts import maybe_alert
 from .evidence import evidence_csv, evidence_pdf
 from .export import export_json
+from .models import QuarantinedMessage
+from .quarantine import quarantine_read
 from .readable import export_pdf
 
 EXPORT_FORMATS = {"json": export_json, "pdf": export_pdf}
@@ -36,7 +38,7 @@ def refuse_if_blocked(subject: Subject) -> None:
 
 
 def disclosure_record(
-    subject: Subject,
+    subject: Subject | None,
     *,
     action: str,
     actor: AbstractBaseUser | None,
@@ -73,4 +75,14 @@ def subject_photo(subject: Subject, file: FieldFile, *, actor: AbstractBaseUser 
     refuse_if_blocked(subject)
     body = photo_read(file)
     disclosure_record(subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor, what="photo")
+    return body
+
+
+def quarantined_eml(entry: QuarantinedMessage, *, actor: AbstractBaseUser | None) -> bytes:
+    """The bytes of an email set aside by the intake (compliance L7), for an officer to read in
+    a mail program; InvalidToken when no configured key opens it (then nothing is recorded).
+    Whose data it holds is unknown until it is read, so the audit row names no subject."""
+    body = quarantine_read(entry)
+    disclosure_record(None, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor, obj=entry,
+                      what="quarantined_email")  # fmt: skip
     return body

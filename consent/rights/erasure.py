@@ -4,6 +4,7 @@ Only the rights desk destroys: in answer to a request, or when retention finds t
 may keep a person's data any longer.
 """
 
+import hashlib
 from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -47,21 +48,34 @@ def subject_destroy(
     tickets = Ticket.objects.filter(subject=subject)
     if subject.email:
         tickets = tickets | Ticket.objects.filter(subject=None, email__iexact=subject.email)
+    tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
     tickets.update(email="", message="", outcome="", subject=None)
     Correction.objects.filter(subject=subject).delete()
+    # Message-IDs can carry a name or a host: only their hash stays, enough to know a message
+    # that is fetched again.
+    for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
+        ticket.message_id = "sha256:" + hashlib.sha256(ticket.message_id.encode()).hexdigest()
+        ticket.save(update_fields=["message_id"])
+    actor_id = actor.pk if actor is not None else None
+    actor_label = actor.get_username() if actor is not None else ""
     if connection.vendor == "postgresql":
+        # The ledger rows, the tombstone and the audit row, in one call (consent/core/sql.py).
         with connection.cursor() as cursor:
-            cursor.execute("SELECT emalu_destroy_subject(%s)", [subject_ref])
+            cursor.execute(
+                "SELECT emalu_destroy_subject(%s, %s, %s, %s)",
+                [subject_ref, request_ref, actor_id, actor_label],
+            )
+            tombstone_id = cursor.fetchone()[0]
+        Subject.objects.filter(pk=subject_ref).delete()
+        tombstone = Tombstone.objects.get(pk=tombstone_id)
     else:  # the development database has no roles or triggers to pass
         LedgerEntry.objects.filter(subject_id=subject_ref)._raw_delete(connection.alias)
-    Subject.objects.filter(pk=subject_ref).delete()
-    tombstone = Tombstone.objects.create(
-        subject_ref=subject_ref,
-        request_ref=request_ref,
-        actor_id=actor.pk if actor is not None else None,
-        actor_label=actor.get_username() if actor is not None else "",
-    )
-    audit(AuditEvent.Action.SUBJECT_DESTROY, actor=actor, subject=subject, obj=tombstone)
+        Subject.objects.filter(pk=subject_ref).delete()
+        tombstone = Tombstone.objects.create(
+            subject_ref=subject_ref, request_ref=request_ref, actor_id=actor_id,
+            actor_label=actor_label,
+        )  # fmt: skip
+        audit(AuditEvent.Action.SUBJECT_DESTROY, actor=actor, subject=subject, obj=tombstone)
     for name in files:
         transaction.on_commit(lambda name=name: storage.delete(name))
     for attachment_storage, name in attachment_files:

@@ -1,7 +1,5 @@
 """Proof of consent for one subject (Art. 25(2)(5); compliance L4): every ledger row, CSV or PDF."""
 
-import csv
-import io
 from collections.abc import Iterator
 from datetime import UTC
 
@@ -10,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consent.common.pdf import pdf_document
+from consent.common.spreadsheet import csv_document
 from consent.core.models import LedgerEntry, Subject
 
 
@@ -45,12 +44,9 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
 
 def evidence_csv(subject: Subject) -> bytes:
     rows = list(evidence_rows(subject))
-    out = io.StringIO()
-    writer = csv.writer(out)
-    if rows:
-        writer.writerow(rows[0].keys())
-        writer.writerows(row.values() for row in rows)
-    return out.getvalue().encode("utf-8-sig")  # with a BOM, so spreadsheet programs read Cyrillic
+    # The browser string and the reason are text from outside: csv_document neutralises
+    # formulas in them (OWASP CSV injection).
+    return csv_document([rows[0].keys(), *(row.values() for row in rows)] if rows else [])
 
 
 def evidence_pdf(subject: Subject) -> bytes:

@@ -1,4 +1,5 @@
-"""The rights desk's data: requests (tickets), corrections, spent links and breaches."""
+"""The rights desk's data: requests (tickets), emails set aside by the intake, corrections, spent
+links and breaches."""
 
 from django.db import models
 from django.utils import timezone
@@ -47,6 +48,9 @@ class Ticket(models.Model):
         SELF_SERVICE = "self_service", _("self-service page")
 
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
+    # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
+    # A longer email is set aside whole rather than cut (intake.py; compliance L7).
+    MESSAGE_MAX_LENGTH = 100_000
 
     type = models.CharField(_("type"), max_length=20, choices=Type)
     status = models.CharField(
@@ -153,3 +157,45 @@ class Breach(models.Model):
 
     def __str__(self):
         return f"#{self.pk}"
+
+
+class QuarantinedMessage(models.Model):
+    """An email to the requests address that could not become a request (compliance L7): kept,
+    encrypted, for the privacy officers to read and act on by hand, and destroyed by retention
+    (retention.py::QUARANTINE_KEPT). It is personal data of an unknown person, so nothing
+    readable is stored beside the ciphertext: no address, no subject, no Message-ID."""
+
+    class Reason(models.TextChoices):
+        UNREADABLE = "unreadable", _("the message's structure could not be read")
+        UNDECODABLE = "undecodable", _("its text is in an unknown or broken encoding")
+        NO_SENDER = "no_sender", _("no single valid sender address to answer")
+        TOO_LARGE = "too_large", _("the message is too large")
+        TOO_LONG = "too_long", _("its text is longer than a request can hold")
+        STORE_FAILED = "store_failed", _("the database refused to store it")
+
+    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
+    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
+    # SHA-256 of the Message-ID (or of the whole message without one): the same message read
+    # again is not set aside twice. A hash, because a Message-ID may name its sender.
+    message_key = models.CharField(_("message fingerprint"), max_length=64, unique=True)
+    size = models.PositiveBigIntegerField(_("size in bytes"))
+    # The message as received (RFC 5322 bytes), Fernet-encrypted (consent/core/photos.py);
+    # at most quarantine.MAX_BYTES of it; `truncated` says whether more was received.
+    content = models.BinaryField(editable=False)
+    truncated = models.BooleanField(_("only the beginning kept"), default=False)
+    ticket = models.ForeignKey(
+        Ticket, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("request opened from it"),
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        verbose_name = _("email set aside")
+        verbose_name_plural = _("emails set aside")
+
+    def __str__(self):
+        return self.reference
+
+    @property
+    def reference(self):
+        return f"Q-{self.pk}"

@@ -13,12 +13,16 @@ from consent.core.models import LedgerEntry, Source, Subject
 from consent.core.purposes import PURPOSES
 
 from .erasure import subject_destroy
-from .models import Ticket, UsedLink
+from .models import QuarantinedMessage, Ticket, UsedLink
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
 # its attachments a week (for a resend), not for as long as it keeps the mail.
 SENT_ATTACHMENTS_KEPT = timedelta(days=7)
 SPENT_TOKENS_KEPT = timedelta(days=2)
+# An email the intake set aside (compliance L7) is kept long enough for the officers to read it
+# and open its request (the longest deadline is 15 working days), and no longer: it is personal
+# data of someone nobody has identified yet.
+QUARANTINE_KEPT = timedelta(days=30)
 # Sent after each run with `before`: apps above this one prune their own spent tokens.
 retention_ran = Signal()
 
@@ -38,7 +42,8 @@ def drop_sent_attachments(before: datetime) -> None:
 
 def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
     """What the job would do at `at`: {"expire": [(subject id, purpose)], "destroy": [ids],
-    "review": [(id, reason)]}. Subjects some purpose may still process are left alone."""
+    "review": [(id, reason)], "quarantine": [ids of emails set aside past QUARANTINE_KEPT]}.
+    Subjects some purpose may still process are left alone."""
     at = at or timezone.now()
     active = set()
     for purpose in PURPOSES:
@@ -50,7 +55,9 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
     open_tickets = set(
         Ticket.objects.open().filter(subject__isnull=False).values_list("subject_id", flat=True)
     )
-    plan = {"expire": expired_grants, "destroy": [], "review": []}
+    set_aside = QuarantinedMessage.objects.filter(received_at__lt=at - QUARANTINE_KEPT)
+    plan = {"expire": expired_grants, "destroy": [], "review": [],
+            "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
     for subject in Subject.objects.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, "open request"))
@@ -91,6 +98,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
         with transaction.atomic():
             subject = Subject.objects.get(pk=subject_id)
             subject_destroy(subject, request_ref=f"retention {at:%Y-%m-%d}")
+    QuarantinedMessage.objects.filter(pk__in=plan["quarantine"]).delete()
     drop_sent_attachments(at - SENT_ATTACHMENTS_KEPT)
     # Housekeeping without personal data: spent one-time links here, and whatever the apps
     # above keep of the same kind (forms_app: used form tokens) through the signal.

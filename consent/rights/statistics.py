@@ -1,13 +1,12 @@
 """Depersonalised statistics (Art. 17(1); compliance L23): counts only, no one recognisable."""
 
-import csv
-import io
 from collections import Counter
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django.utils import timezone
 
+from consent.common.spreadsheet import csv_document
 from consent.core.models import LedgerEntry
 
 AGE_BANDS = [(0, "<18"), (18, "18-29"), (30, "30-44"), (45, "45-59"), (60, "60+")]
@@ -34,9 +33,5 @@ def consent_statistics() -> list[tuple[tuple[str, str, str, str], int]]:
 
 
 def statistics_csv() -> bytes:
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(["month", "purpose", "language", "age_band", "consents_given"])
-    for (month, purpose, language, band), count in consent_statistics():
-        writer.writerow([month, purpose, language, band, count])
-    return out.getvalue().encode("utf-8-sig")
+    header = ["month", "purpose", "language", "age_band", "consents_given"]
+    return csv_document([header, *([*key, count] for key, count in consent_statistics())])

@@ -22,13 +22,13 @@ from consent.core.ledger import consent_withdraw_if_given, subject_block, subjec
 from consent.core.mail import interpolate, queue_mail, send_without_trace
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, PURPOSES
-from consent.core.subjects import normalise_email, subject_find
+from consent.core.subjects import clean_email, normalise_email, subject_find
 from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
 from .disclosure import disclosure_record
 from .erasure import subject_destroy, subject_minimise
-from .models import Correction, Ticket
+from .models import Correction, QuarantinedMessage, Ticket
 
 Type, Status = Ticket.Type, Ticket.Status
 SALT = "consent.request-verify"
@@ -69,18 +69,19 @@ def ticket_create(
     received_at: datetime | None = None,
     notify: bool = True,
     audit_detail: dict[str, Any] | None = None,
+    actor: AbstractBaseUser | None = None,
     **fields: Any,
 ) -> Ticket:
     """The one place a ticket row is made: its due date counted from the local day of receipt
-    (Asia/Almaty), its audit row, and the officers' notice. `fields` are further Ticket fields
-    (status, message, verified_at, ...)."""
+    (Asia/Almaty), its audit row (with the staff member who opened it, if one did), and the
+    officers' notice. `fields` are further Ticket fields (status, message, verified_at, ...)."""
     received_at = received_at or timezone.now()
     ticket = Ticket.objects.create(
         type=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, due_date=due_date(received_at, deadline_days(kind)), **fields,
     )  # fmt: skip
-    audit(AuditEvent.Action.REQUEST_OPEN, subject=subject, obj=ticket, type=kind, channel=channel,
-          **(audit_detail or {}))  # fmt: skip
+    audit(AuditEvent.Action.REQUEST_OPEN, actor=actor, subject=subject, obj=ticket, type=kind,
+          channel=channel, **(audit_detail or {}))  # fmt: skip
     if notify:
         notify_new_ticket(ticket)
     return ticket
@@ -97,8 +98,11 @@ def ticket_open(
     message: str = "",
     received_at: datetime | None = None,
     message_id: str | None = None,
+    actor: AbstractBaseUser | None = None,
+    audit_detail: dict[str, Any] | None = None,
 ) -> Ticket:
-    """Record a request and send the confirmation link to the address on record.
+    """Record a request and send the confirmation link to the address on record. `actor` is the
+    staff member who opened it by hand, if one did.
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -107,7 +111,8 @@ def ticket_open(
     subject = subject_find(email=email) if email else None
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
-        received_at=received_at, purpose=purpose, message=message[:10000], message_id=message_id,
+        received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
+        message_id=message_id, actor=actor, audit_detail=audit_detail,
     )  # fmt: skip
     if subject is not None and kind == Type.UNSUBSCRIBE and channel == Ticket.Channel.EMAIL:
         # Compliance L15: an unsubscribe takes effect before the next send, so a mail from an
@@ -129,12 +134,49 @@ def ticket_open(
              "verify_url": verify_url},
             language=language, subject_line=_("Please confirm your request"),
         )  # fmt: skip
-    elif email:
+    elif _mailable(email):
         queue_mail(
             email, "request_unknown", {"ticket": ticket, "type": ticket.get_type_display()},
             language=language, subject_line=_("Your request about personal data"),
         )  # fmt: skip
     return ticket
+
+
+@transaction.atomic
+def ticket_open_from_quarantine(
+    entry: QuarantinedMessage,
+    *,
+    kind: str,
+    email: str,
+    language: str,
+    message: str = "",
+    actor: AbstractBaseUser | None,
+) -> Ticket:
+    """An officer read the message and opens the request it holds: received when the mail
+    reached us (the deadline counts from then, compliance L8), answered like any emailed
+    request. Once per message."""
+    entry = QuarantinedMessage.objects.select_for_update().defer("content").get(pk=entry.pk)
+    if entry.ticket_id is not None:
+        raise ValidationError(_("A request has already been opened from this email."))
+    ticket = ticket_open(
+        kind=kind, email=email, language=language, channel=Ticket.Channel.EMAIL,
+        message=message, received_at=entry.received_at, actor=actor,
+        audit_detail={"quarantined": entry.pk},
+    )  # fmt: skip
+    entry.ticket = ticket
+    entry.save(update_fields=["ticket"])
+    return ticket
+
+
+def _mailable(email):
+    """Whether an address no one has shown to be theirs may be written to: only one a person
+    would type (a form checks it already; a mail's From is not checked). Another would fail
+    delivery and be retried for days."""
+    try:
+        clean_email(email)
+    except ValidationError:
+        return False
+    return True
 
 
 def read_verify_token(token: str) -> int | None:

@@ -15,10 +15,17 @@ from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
-from hypothesis.extra.django import from_field, from_form
+from hypothesis.extra.django import from_field, from_form, register_field_strategy
 
 from consent.core.models import Submission
-from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
+from forms_app.forms import (
+    ApplicationForm,
+    ConsentBox,
+    ContactForm,
+    EmailAddress,
+    NewsletterForm,
+    VisitorText,
+)
 from tests.conftest import aged_token
 
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
@@ -28,6 +35,14 @@ long_text = st.builds(
     lambda c, n: c * n, st.sampled_from("ә\u200bA\x00\u202e"), st.integers(9_000, 10_500)
 )
 weird_text = st.text(alphabet, max_size=60) | long_text
+# The project's own field classes, drawn as Django's CharField, EmailField and BooleanField are.
+register_field_strategy(VisitorText, st.text(alphabet, max_size=300))
+register_field_strategy(
+    EmailAddress,
+    st.sampled_from(["a@example.kz", "B.C@Mail.KZ", "asel@мысал.қаз", '"a,b"@x.kz', "x@localhost"])
+    | st.emails(),
+)
+register_field_strategy(ConsentBox, st.booleans())
 VALID = {
     "full_name": st.sampled_from(["Әсел Қасымова", "Иван Петров", "Ұлан"]),
     "email": st.sampled_from(["a@example.kz", "b.c@mail.kz"]),
@@ -114,3 +129,58 @@ def test_fuzzed_forms_never_fail(texts, kind, settings):
     print(f"T20 {kind}: 200 examples in {elapsed:.1f} s, {len(stored)} accepted")
     assert stored, "no accepted example: the valid path went unfuzzed"
     assert elapsed < MAX_SECONDS
+
+
+SELF_SERVICE = {
+    "consent/": {"purpose": ["marketing", "cross_border", "service"], "give": ["0", "1"]},
+    "export/": {"format": ["json", "pdf"]},
+    "request/": {"type": ["correct", "block", "destroy", "access"], "message": ["Сәлем", ""]},
+}
+
+
+def self_service_posts():
+    """An action of the self-service page with each field good, absent or hostile."""
+    return st.sampled_from(sorted(SELF_SERVICE)).flatmap(
+        lambda path: st.tuples(
+            st.just(path),
+            st.fixed_dictionaries(
+                {},
+                optional={
+                    name: st.sampled_from(good) | weird_text
+                    for name, good in SELF_SERVICE[path].items()
+                },
+            ),
+        )
+    )
+
+
+def test_fuzzed_self_service_actions_never_fail(texts, make_subject):
+    """T20 for the page behind the emailed link: every action, every field, hostile text too."""
+    from consent.core.ledger import consent_grant
+    from consent.core.models import LedgerEntry, Source
+    from consent.core.purposes import SERVICE
+    from consent.rights import selfservice
+    from consent.rights.models import Ticket
+
+    person = make_subject(email="asel@example.kz")
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    client = Client(raise_request_exception=False)
+    session = client.session
+    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 10**6}
+    session.save()
+
+    @hsettings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))
+    @given(action=self_service_posts(), lang=st.sampled_from(["kk", "ru"]))
+    def post(action, lang):
+        path, data = action
+        before = LedgerEntry.objects.count(), Ticket.objects.count()
+        response = client.post(f"/{lang}/my-data/{path}", data)
+        assert response.status_code in (200, 302), response.status_code
+        after = LedgerEntry.objects.count(), Ticket.objects.count()
+        if path == "request/" and after != before:
+            message = Ticket.objects.latest("id").message
+            assert "\x00" not in message and "\u202e" not in message and len(message) <= 5000
+        if path == "export/" and response.status_code == 200:
+            assert response["Content-Disposition"].startswith("attachment")
+
+    post()

@@ -7,7 +7,7 @@ import contextlib
 import json
 import re
 import zlib
-from urllib.parse import unquote
+from urllib.parse import unquote, urlsplit
 
 from post_office.models import Email
 
@@ -71,7 +71,7 @@ def test_newsletter_confirmation_link_carries_no_personal_data(client, texts):
     (url,) = {u for u in emailed_urls(EMAIL) if "/newsletter/confirm/" in u}
     assert leaks(url) == set()
     assert Subject.objects.count() == 0  # and still nothing stored before confirmation
-    assert client.post(url.split("testserver", 1)[1]).status_code == 200
+    assert client.post(urlsplit(url).path).status_code == 200
     subject = Subject.objects.get()
     assert (subject.email, subject.full_name) == (EMAIL, NAME)
 

@@ -60,3 +60,89 @@ def message(subject, sender="asel@example.kz", message_id="<m1@example.kz>", bod
         msg["Message-ID"] = message_id
     msg.set_content(body)
     return msg.as_bytes()
+
+
+def raw(*headers, body=b"body", content_type=None):
+    """A message as bytes, exactly as written: for what EmailMessage would refuse to build."""
+    lines = [h if isinstance(h, bytes) else h.encode() for h in headers]
+    if content_type:
+        lines.append(content_type)
+    return b"\r\n".join(lines) + b"\r\n\r\n" + body + b"\r\n"
+
+
+FROM = b"From: =?utf-8?B?w4Zzw6ts?= <asel@example.kz>"
+TEXT = b"Content-Type: text/plain; charset=utf-8"
+EIGHT_BIT = b"Content-Transfer-Encoding: 8bit"
+
+# Messages that cannot become a request, each with the reason it is set aside (compliance L7).
+BAD_MESSAGES = {
+    "from is no address": (raw(b"From: Asel at home", b"Subject: hi", b"Message-ID: <b1@x>"),
+                           "no_sender"),
+    "two senders": (raw(b"From: a@example.kz, b@example.kz", b"Subject: hi",
+                        b"Message-ID: <b2@x>"), "no_sender"),
+    "NUL in the address": (raw(b"From: <as\x00el@example.kz>", b"Subject: hi",
+                               b"Message-ID: <b3@x>"), "no_sender"),
+    "address longer than an address can be": (
+        raw(b"From: <" + b"a" * 250 + b"@example.kz>", b"Subject: hi", b"Message-ID: <b4@x>"),
+        "no_sender"),
+    "Cyrillic before the @": (raw("From: <асел@мысал.kz>", b"Subject: hi", b"Message-ID: <b5@x>"),
+                              "no_sender"),
+    "unknown charset": (raw(FROM, b"Subject: hi", b"Message-ID: <b6@x>",
+                            b"Content-Type: text/plain; charset=x-no-such-charset", EIGHT_BIT,
+                            body="Сәлем".encode()), "undecodable"),
+    "bytes not in the declared charset": (
+        raw(FROM, b"Subject: hi", b"Message-ID: <b7@x>", TEXT, EIGHT_BIT,
+            body="Здравствуйте".encode("cp1251")), "undecodable"),
+    "8-bit subject that is not UTF-8": (
+        raw(FROM, b"Subject: " + "Обновление персональных данных".encode("cp1251"),
+            b"Message-ID: <b8@x>"), "undecodable"),
+    "broken base64 body": (raw(FROM, b"Subject: hi", b"Message-ID: <b9@x>", TEXT,
+                               b"Content-Transfer-Encoding: base64", body=b"!!!!"),
+                           "undecodable"),
+    "multipart without its boundary": (
+        raw(FROM, b"Subject: hi", b"Message-ID: <b10@x>", b"Content-Type: multipart/mixed",
+            body=b"the text is somewhere in here"), "unreadable"),
+    "text longer than a request holds": (
+        raw(FROM, b"Subject: hi", b"Message-ID: <b11@x>", TEXT, body=b"word " * 20_001),
+        "too_long"),
+}  # fmt: skip
+
+# Messages with bytes a database cannot hold, or should not: cleaned, they open a request. (A raw
+# NUL byte is not allowed in a message at all: an IMAP server hands it out as 0x80, which is
+# then invalid UTF-8 and set aside; encoded, as quoted-printable =00, it reaches the intake.)
+DIRTY_MESSAGES = {
+    "NUL in the body (quoted-printable =00)": raw(
+        FROM, b"Subject: hi", b"Message-ID: <d1@x>", TEXT,
+        b"Content-Transfer-Encoding: quoted-printable", body=b"Sa=00lem"),
+    "NUL in the subject (encoded word)": raw(
+        FROM, b"Subject: =?utf-8?Q?Sa=00lem?=", b"Message-ID: <d2@x>", body=b"Salem"),
+    "NUL in the Message-ID": raw(FROM, b"Subject: Salem", b"Message-ID: <d3\x00@x>",
+                                 body=b"Salem"),
+    "terminal escapes and a bell": raw(
+        FROM, b"Subject: Sal\x1b[31mem", b"Message-ID: <d4@x>", body=b"Sal\x07em\x0c"),
+    "NUL in an HTML-only body": raw(
+        FROM, b"Subject: Salem", b"Message-ID: <d5@x>", b"Content-Type: text/html; charset=utf-8",
+        b"Content-Transfer-Encoding: quoted-printable", body=b"<p>Sal=00em</p>"),
+}  # fmt: skip
+
+
+@pytest.fixture
+def refuse_insert(db):
+    """A real database error on inserting into `table` when the SQL condition `when` holds for
+    the new row: a trigger, created as the owner inside the test's transaction (rolled back
+    with it)."""
+    from django.db import connection
+
+    def install(table="consent_request", when="true"):
+        name = f"test_refuse_{table}"
+        with connection.cursor() as cursor:
+            cursor.execute("RESET ROLE")
+            cursor.execute(
+                f"CREATE FUNCTION {name}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                f"IF {when} THEN RAISE EXCEPTION 'refused'; END IF; RETURN NEW; END $$"
+            )
+            cursor.execute(f"CREATE TRIGGER {name} BEFORE INSERT ON {table} "
+                           f"FOR EACH ROW EXECUTE FUNCTION {name}()")  # fmt: skip
+            cursor.execute("SET ROLE emalu_app")
+
+    return install

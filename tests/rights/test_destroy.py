@@ -2,7 +2,7 @@
 
 import pytest
 from django.core.files.base import ContentFile
-from django.db import connection
+from django.db import DatabaseError, IntegrityError, connection, transaction
 from post_office.models import Attachment, Email
 from post_office.utils import create_attachments
 
@@ -93,15 +93,57 @@ def test_destroy_spares_other_subjects_ledger(texts, doomed, make_subject):
     assert LedgerEntry.objects.filter(subject=other).count() == 1
 
 
-def test_the_destroy_function_deletes_only_the_named_subject(texts, doomed, make_subject):
-    if connection.vendor != "postgresql":
-        pytest.skip("PostgreSQL function")
-    other = make_subject()
-    consent_grant(other, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+def commit_checks():
+    """What COMMIT would check now: the deferred constraint triggers (the test's transaction is
+    rolled back, never committed)."""
     with connection.cursor() as cursor:
-        cursor.execute("SELECT emalu_destroy_subject(%s)", [doomed.pk])
-        assert cursor.fetchone()[0] == 3
-    assert LedgerEntry.objects.filter(subject=other).count() == 1
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
+        cursor.execute("SET CONSTRAINTS ALL DEFERRED")
+
+
+def call_destroy(*args):
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT emalu_destroy_subject({', '.join(['%s'] * len(args))})", args)
+        return cursor.fetchone()[0]
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL function")
+class TestTheDestroyFunctionAsTheRuntimeRole:
+    """Requests run as the runtime role; called directly, the function is the whole audited
+    destruction or nothing (compliance L13, T16)."""
+
+    def test_it_runs_as_the_runtime_role(self, doomed):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_user")
+            assert cursor.fetchone()[0] == "emalu_app"
+
+    @pytest.mark.parametrize("args", [(), ("",), ("   ",), (None,)])
+    def test_without_the_request_it_answers_nothing_goes(self, doomed, args):
+        rows = LedgerEntry.objects.filter(subject=doomed).count()
+        with pytest.raises(DatabaseError), transaction.atomic():
+            call_destroy(doomed.pk, *args, *([None, ""] if args else []))
+        assert LedgerEntry.objects.filter(subject=doomed).count() == rows == 3
+        assert not Tombstone.objects.exists()
+
+    def test_a_ledger_cannot_be_wiped_while_the_person_stays(self, doomed):
+        with pytest.raises(IntegrityError), transaction.atomic():
+            call_destroy(doomed.pk, "R-1", None, "")
+            commit_checks()  # the subject row is still there: the commit is refused
+        assert LedgerEntry.objects.filter(subject=doomed).count() == 3
+        assert not Tombstone.objects.exists() and not AuditEvent.objects.filter(
+            action="subject_destroy").exists()  # fmt: skip
+
+    def test_the_whole_operation_leaves_its_tombstone_and_audit_row(
+        self, doomed, make_subject, texts
+    ):
+        other = make_subject()
+        consent_grant(other, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+        tomb = subject_destroy(doomed, request_ref="R-7")
+        commit_checks()
+        assert (tomb.subject_ref, tomb.request_ref) == (doomed.pk, "R-7")
+        audit = AuditEvent.objects.get(action="subject_destroy")
+        assert (audit.subject_ref, audit.object_id) == (doomed.pk, str(tomb.pk))
+        assert LedgerEntry.objects.filter(subject=other).count() == 1
 
 
 def test_destroy_keeps_other_peoples_mail_with_a_similar_address(texts, make_subject):

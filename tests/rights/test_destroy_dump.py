@@ -52,7 +52,8 @@ subject_block(s, reason="Zqmarker complained", source=Source.ADMIN)
 queue_mail(s.email, "ack", {"name": s.full_name, "form_name": "x", "policy_number": 1},
            language="kk", subject_line="ack")
 ticket = ticket_open(kind="destroy", email="zqmarker@example.kz", language="kk", channel="email",
-                   message="Zqmarker: destroy it all")
+                     message="Zqmarker: destroy it all",
+                     message_id="<20261201.Zqmarker.Name@mail.zqmarker.kz>")
 ticket_verify(ticket)
 ticket_destroy(Ticket.objects.get(pk=ticket.pk), actor=officer)
 print("REF", ticket.reference)

@@ -64,3 +64,39 @@ def test_anonymous_visitor_gets_no_evidence(client, two_people):
     a, _ = two_people
     response = client.get(f"/admin/consent/subject/{a.pk}/evidence.csv")
     assert response.status_code == 302
+
+
+FORMULAS = ['=HYPERLINK("http://x","y")', '+HYPERLINK("http://x","y")', "-2+3+cmd|' /C calc'!A0",
+            '@SUM(1+1)*cmd|" /C calc"!A0', "\t=1+1", "\r=1+1", ' =HYPERLINK("http://x","y")',
+            "\uff1dHYPERLINK(1)"]  # fmt: skip
+
+
+@pytest.fixture
+def privacy_officer(client, db):
+    from django.contrib.auth.models import Group, User
+
+    from tests.conftest import verified_login
+
+    user = User.objects.create_user("dana", "dana@example.kz", "pw-dana-123456", is_staff=True)
+    user.groups.add(Group.objects.get(name="privacy_officer"))
+    return verified_login(client, user)
+
+
+def test_a_user_agent_cannot_put_a_formula_in_the_csv(privacy_officer, texts, make_subject):
+    """Compliance L4 with OWASP's CSV injection rule: the browser string is the visitor's to
+    choose, and a spreadsheet runs a cell that starts with = + - @ (or a tab or CR) as a formula,
+    so such a cell leaves the export with an apostrophe in front."""
+    from django.test import RequestFactory
+
+    subject = make_subject()
+    for agent in FORMULAS:
+        request = RequestFactory().post("/", headers={"user-agent": agent})
+        consent_grant(subject, texts[SERVICE], language="kk", source=Source.CONTACT_FORM,
+                      request=request)  # fmt: skip
+    response = privacy_officer.get(f"/admin/consent/subject/{subject.pk}/evidence.csv")
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
+    column = rows[0].index("браузер")
+    assert [r[column] for r in rows[1:]] == ["'" + agent for agent in FORMULAS]
+    for row in rows:  # and no other cell starts a formula either
+        assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row)

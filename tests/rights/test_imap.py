@@ -1,6 +1,7 @@
 """Requests by email, read from a real IMAP server (Debian's Dovecot) over TLS."""
 
 import imaplib
+import io
 import os
 import shutil
 import ssl
@@ -9,9 +10,9 @@ import pytest
 from django.core.management import call_command
 
 from consent.rights import intake
-from consent.rights.models import Ticket
+from consent.rights.models import QuarantinedMessage, Ticket
 from tests.live import dovecot
-from tests.rights.conftest import message, person  # noqa: F401  (fixture)
+from tests.rights.conftest import BAD_MESSAGES, DIRTY_MESSAGES, mails_to, message
 
 pytestmark = pytest.mark.live
 USER, PASSWORD = "requests", "imap-test-pw"
@@ -42,7 +43,7 @@ def unseen(client):
     return len(client.search(None, "UNSEEN")[1][0].split())
 
 
-def test_fetch_opens_requests_and_marks_them_seen(mailbox, person):  # noqa: F811
+def test_fetch_opens_requests_and_marks_them_seen(mailbox, person):
     deliver(mailbox, message("Обновление персональных данных", message_id="<a@x>"))
     deliver(mailbox, message("Жаңа өнімдер мен қызметтер және арнайы ұсыныстар туралы "
                              "хабарламалардан бас тарту", message_id="<b@x>"))  # fmt: skip
@@ -53,7 +54,7 @@ def test_fetch_opens_requests_and_marks_them_seen(mailbox, person):  # noqa: F81
     assert unseen(mailbox) == 0
 
 
-def test_a_duplicate_message_makes_no_second_request(mailbox, person):  # noqa: F811
+def test_a_duplicate_message_makes_no_second_request(mailbox, person):
     raw = message("Жеке деректерді жаңарту", message_id="<dup@x>")
     deliver(mailbox, raw)
     deliver(mailbox, raw)
@@ -63,15 +64,80 @@ def test_a_duplicate_message_makes_no_second_request(mailbox, person):  # noqa: 
     assert Ticket.objects.count() == 1 and unseen(mailbox) == 0
 
 
-def test_malformed_message_is_reported_and_the_rest_processed(mailbox, person):  # noqa: F811
+def test_malformed_message_is_reported_and_the_rest_processed(mailbox, person):
     deliver(mailbox, b"Subject: =?utf-8?B?!!!?=\r\n\r\n\xff\xfe no sender at all")
     deliver(mailbox, message("Отзыв согласия на обработку персональных данных", message_id="<w@x>"))
     call_command("fetch_request_mail")
     assert list(Ticket.objects.values_list("type", flat=True)) == ["withdraw"]
+    assert QuarantinedMessage.objects.get().reason == "no_sender"
     assert unseen(mailbox) == 0
 
 
-def test_a_crash_mid_batch_loses_nothing(mailbox, person, monkeypatch):  # noqa: F811
+def flags(client):
+    """{Message-ID line of each message: its flags}, for every message in the mailbox."""
+    client.select("INBOX")
+    _, data = client.fetch("1:*", "(FLAGS BODY.PEEK[HEADER.FIELDS (MESSAGE-ID)])")
+    items = [part for part in data if isinstance(part, tuple)]
+    return {body.strip(): head for head, body in items}
+
+
+def test_bad_messages_between_good_ones_are_set_aside_and_the_rest_taken_in(
+    mailbox, person, officer, refuse_insert
+):
+    """Issue 16: one message the intake cannot store stopped it for good. Every kind of bad
+    message, each between good ones, is set aside exactly once; every good one opens; the
+    command exits 0, and a second run changes nothing."""
+    refuse_insert(when="NEW.message LIKE '%refuse-me%'")
+    bad = {name: raw for name, (raw, _) in BAD_MESSAGES.items()}
+    bad["refused by the database"] = message("Сұрақ", message_id="<db@x>", body="refuse-me")
+    good = {f"<good{i}@x>": message("Жеке деректерді жаңарту", message_id=f"<good{i}@x>")
+            for i in range(len(bad) + 1)}  # fmt: skip
+    good_ids = iter(good)
+    for raw in bad.values():
+        deliver(mailbox, good[next(good_ids)])
+        deliver(mailbox, raw)
+    deliver(mailbox, good[next(good_ids)])
+    for raw in DIRTY_MESSAGES.values():  # NUL and control bytes: cleaned, and taken in
+        deliver(mailbox, raw)
+
+    out = io.StringIO()
+    call_command("fetch_request_mail", stdout=out)  # a non-zero exit raises here
+    opened = len(good) + len(DIRTY_MESSAGES)
+    assert out.getvalue() == f"opened {opened}, skipped 0, quarantined {len(bad)}\n"
+    assert set(good) <= set(Ticket.objects.values_list("message_id", flat=True))
+    assert Ticket.objects.count() == opened
+    reasons = sorted(QuarantinedMessage.objects.values_list("reason", flat=True))
+    assert reasons == sorted([reason for _, reason in BAD_MESSAGES.values()] + ["store_failed"])
+    assert unseen(mailbox) == 0
+    flagged = [f for f in flags(mailbox).values() if b"$Quarantined" in f]
+    assert len(flagged) == len(bad)
+    notices = [m for m in mails_to("alice@example.kz") if "Q-" in m.subject]
+    assert len(notices) == len(bad)
+
+    # A second run finds nothing new; the same bad message delivered again is not set aside twice.
+    deliver(mailbox, bad["two senders"])
+    out = io.StringIO()
+    call_command("fetch_request_mail", stdout=out)
+    assert out.getvalue() == "opened 0, skipped 1, quarantined 0\n"
+    assert QuarantinedMessage.objects.count() == len(bad) and Ticket.objects.count() == opened
+    assert unseen(mailbox) == 0
+
+
+def test_without_a_database_the_message_stays_unseen(mailbox, person, refuse_insert):
+    """Only when not even the quarantine can be written does the run stop; that message and the
+    ones after it stay unseen for the next run."""
+    deliver(mailbox, message("Жеке деректерді жаңарту", message_id="<first@x>"))
+    deliver(mailbox, message("Жеке деректерді жаңарту", message_id="<down@x>", body="refuse-me"))
+    deliver(mailbox, message("Жеке деректерді жаңарту", message_id="<after@x>"))
+    refuse_insert(when="NEW.message LIKE '%refuse-me%'")
+    refuse_insert("rights_quarantinedmessage")
+    with pytest.raises(Exception, match="refused"):
+        call_command("fetch_request_mail")
+    assert list(Ticket.objects.values_list("message_id", flat=True)) == ["<first@x>"]
+    assert unseen(mailbox) == 2
+
+
+def test_a_crash_mid_batch_loses_nothing(mailbox, person, monkeypatch):
     for i in range(4):
         deliver(mailbox, message("Жеке деректерді жаңарту", message_id=f"<crash{i}@x>"))
     real_ingest, calls = intake.ingest, []

@@ -1,13 +1,18 @@
 """Requests by email: the policy's subject phrases, encodings, duplicates and malformed messages
 (compliance L7)."""
 
+import io
+import re
+import sys
+
 import pytest
 from django.core.management import call_command
 
 from consent.rights.intake import classify, ingest
-from consent.rights.models import Ticket
+from consent.rights.models import QuarantinedMessage, Ticket
+from consent.rights.quarantine import MAX_BYTES, quarantine_read
 
-from .conftest import Status, act, confirm, mails_to, message
+from .conftest import BAD_MESSAGES, DIRTY_MESSAGES, Status, act, confirm, mails_to, message
 
 
 @pytest.mark.parametrize(
@@ -56,23 +61,113 @@ def test_message_without_message_id_is_deduplicated_by_content(person):
 
 
 @pytest.mark.parametrize(
-    "raw",
-    [b"\x00\xff garbage", b"From: nobody\r\n\r\nno address", b"Subject: =?bogus?Q?x?=\r\n\r\n",
-     b"From: =?utf-8?B?!!!?= <x@example.kz>\r\nSubject: =?utf-8?B?0J/RgNC40LLQtdGC?=\r\n\r\nhi"],
+    "raw,outcome",
+    [(b"\x00\xff garbage", "no_sender"), (b"From: nobody\r\n\r\nno address", "no_sender"),
+     (b"Subject: =?bogus?Q?x?=\r\n\r\n", "no_sender"),
+     (b"From: =?utf-8?B?!!!?= <x@example.kz>\r\nSubject: =?utf-8?B?0J/RgNC40LLQtdGC?=\r\n\r\nhi",
+      "other")],
 )  # fmt: skip
-def test_malformed_messages_never_crash(db, texts, raw):
+def test_malformed_messages_never_crash(db, texts, raw, outcome):
     result = ingest(raw)
-    assert result is None or result.type == "other"
+    assert getattr(result, "type", None) or result.reason == outcome
+
+
+@pytest.mark.parametrize("name", list(BAD_MESSAGES))
+def test_a_message_that_cannot_be_a_request_is_set_aside_once(person, officer, name):
+    raw, reason = BAD_MESSAGES[name]
+    entry = ingest(raw)
+    assert isinstance(entry, QuarantinedMessage) and entry.reason == reason
+    assert not Ticket.objects.exists()
+    assert quarantine_read(entry) == raw and entry.size == len(raw) and not entry.truncated
+    assert raw not in bytes(entry.content)  # encrypted at rest
+    notice = mails_to("alice@example.kz")[-1]
+    assert entry.reference in notice.subject and "/quarantinedmessage/" in notice.message
+    assert "asel" not in notice.subject + notice.message  # no personal data in the notice
+    assert ingest(raw) is None  # read again: not set aside twice, nobody told twice
+    assert QuarantinedMessage.objects.count() == 1 and len(mails_to("alice@example.kz")) == 1
+
+
+@pytest.mark.parametrize("name", list(DIRTY_MESSAGES))
+def test_control_characters_are_cleaned_and_the_request_opens(person, name):
+    ticket = ingest(DIRTY_MESSAGES[name])
+    assert isinstance(ticket, Ticket) and ticket.email == "asel@example.kz"
+    assert "Salem" in ticket.message.replace("<p>", "")
+    assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]", ticket.message + ticket.message_id)
+    assert ingest(DIRTY_MESSAGES[name]) is None  # its key still tells it apart
+    assert not QuarantinedMessage.objects.exists()
+
+
+def test_undeclared_utf8_and_raw_utf8_headers_are_read(person):
+    raw = ("From: Әсел <asel@example.kz>\r\nSubject: Обновление персональных данных\r\n"
+           "Message-ID: <u8@x>\r\n\r\nМой новый телефон\r\n").encode()  # fmt: skip
+    ticket = ingest(raw)
+    assert (ticket.type, ticket.language) == ("correct", "ru")
+    assert ticket.message.endswith("Мой новый телефон")
+
+
+def test_a_message_id_longer_than_the_column_still_keeps_one_request(person):
+    raw = message("Жеке деректерді жаңарту", message_id="<" + "x" * 400 + "@example.kz>")
+    ticket = ingest(raw)
+    assert ticket.message_id.startswith("sha256:")
+    assert ingest(raw) is None and Ticket.objects.count() == 1
+
+
+def test_a_message_larger_than_kept_is_set_aside_with_its_beginning(person):
+    raw = message("Жеке деректерді жаңарту", body="x" * (MAX_BYTES + 10))
+    entry = ingest(raw)
+    assert (entry.reason, entry.size, entry.truncated) == ("too_large", len(raw), True)
+    assert quarantine_read(entry) == raw[:MAX_BYTES]
+    assert not Ticket.objects.exists()
+
+
+def test_a_database_refusing_the_request_sets_the_message_aside(person, officer, refuse_insert):
+    refuse_insert(when="NEW.message LIKE '%refuse-me%'")
+    entry = ingest(message("Жеке деректерді жаңарту", body="refuse-me"))
+    assert entry.reason == "store_failed" and not Ticket.objects.exists()
+    assert ingest(message("Жеке деректерді жаңарту", message_id="<next@x>")).type == "correct"
+
+
+def test_without_a_database_the_pipe_asks_the_mta_to_retry(person, refuse_insert, monkeypatch):
+    """Not even the quarantine can be written: exit 75 (EX_TEMPFAIL), and nothing half-stored."""
+    from django.core.management.base import CommandError
+
+    refuse_insert()
+    refuse_insert("rights_quarantinedmessage")
+    stdin(monkeypatch, message("Жеке деректерді жаңарту"))
+    with pytest.raises(CommandError) as failure:
+        call_command("ingest_request_mail")
+    assert failure.value.returncode == 75
+    assert not Ticket.objects.exists() and not QuarantinedMessage.objects.exists()
+
+
+def test_the_log_names_no_one(person, caplog):
+    raw, _ = BAD_MESSAGES["Cyrillic before the @"]
+    ingest(raw)
+    ingest(BAD_MESSAGES["from is no address"][0])
+    text = caplog.text
+    assert "Q-" in text and "асел" not in text and "Asel" not in text and "<b" not in text
+
+
+def stdin(monkeypatch, raw):
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(raw)))
 
 
 def test_ingest_command_reads_standard_input(person, monkeypatch, capsys):
-    import io
-    import sys
-
-    stdin = io.TextIOWrapper(io.BytesIO(message("Жеке деректерді жаңарту")))
-    monkeypatch.setattr(sys, "stdin", stdin)
+    stdin(monkeypatch, message("Жеке деректерді жаңарту"))
     call_command("ingest_request_mail")
     assert Ticket.objects.get().type == "correct"
+
+
+@pytest.mark.parametrize(
+    "raw", [BAD_MESSAGES["Cyrillic before the @"][0], DIRTY_MESSAGES["NUL in an HTML-only body"]]
+)
+def test_ingest_command_exits_0_for_any_message(person, monkeypatch, raw):
+    """An MTA bounces on a non-zero exit, with the person's message in the bounce."""
+    out = io.StringIO()
+    stdin(monkeypatch, raw)
+    call_command("ingest_request_mail", stdout=out)  # raises CommandError on a non-zero exit
+    assert Ticket.objects.count() + QuarantinedMessage.objects.count() == 1
+    assert re.fullmatch(r"(R-\d+|set aside as Q-\d+ \(\w+\))\n", out.getvalue())
 
 
 @pytest.mark.parametrize(

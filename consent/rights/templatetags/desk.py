@@ -2,14 +2,15 @@ from django import template
 from django.db.models import Count, Q
 
 from consent.common.dates import local_today
-from consent.rights.models import Ticket
+from consent.rights.models import QuarantinedMessage, Ticket
 
 register = template.Library()
 
 
 @register.inclusion_tag("admin/rights/desk_summary.html", takes_context=True)
 def desk_summary(context):
-    """Open and overdue requests, for the admin index (one query)."""
+    """Open and overdue requests, and emails set aside that no request was opened from yet,
+    for the admin index (one query each)."""
     user = context["request"].user
     if not user.has_perm("rights.view_ticket"):
         return {"show": False}
@@ -19,4 +20,7 @@ def desk_summary(context):
         overdue=Count("id", filter=Q(due_date__lt=today)),
         today=Count("id", filter=Q(due_date=today)),
     )
-    return {"show": True, **counts}
+    set_aside = None
+    if user.has_perm("rights.view_quarantinedmessage"):
+        set_aside = QuarantinedMessage.objects.filter(ticket__isnull=True).count()
+    return {"show": True, "set_aside": set_aside, **counts}

@@ -6,25 +6,27 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 from django.db.models import Q
+from post_office.models import Attachment
 
 from consent.core.models import Subject, Submission
-from consent.core.photos import fernet
+from consent.core.photos import FERNET_PREFIX, fernet
 
 JPEG = b"\xff\xd8\xff"
 
 
 class Command(BaseCommand):
     help = (
-        "Encrypt photos stored before encryption was added and re-encrypt the others under the "
-        "first MEDIA_ENCRYPTION_KEY (after a key rotation). Safe to run again."
+        "Encrypt photos and the outbox's attachments stored before encryption was added, and "
+        "re-encrypt the others under the first MEDIA_ENCRYPTION_KEY (after a key rotation). "
+        "Safe to run again."
     )
 
     def handle(self, *args, **options):
+        self.current, self.keys = Fernet(settings.MEDIA_ENCRYPTION_KEY[0]), fernet()
+        self.counts = {"encrypted": 0, "re-encrypted": 0, "already current": 0, "unreadable": 0}
         storage = Subject._meta.get_field("photo").storage
-        current, keys = Fernet(settings.MEDIA_ENCRYPTION_KEY[0]), fernet()
         names = set(Subject.objects.exclude(photo="").values_list("photo", flat=True))
         names |= set(Submission.objects.exclude(photo="").values_list("photo", flat=True))
-        counts = {"encrypted": 0, "re-encrypted": 0, "already current": 0, "unreadable": 0}
         for name in sorted(names):
             with transaction.atomic():
                 # Hold the owners' rows: a destruction running now waits, so its deletion of the
@@ -33,32 +35,38 @@ class Command(BaseCommand):
                     Q(photo=name)
                     | Q(pk__in=Submission.objects.filter(photo=name).values("subject"))
                 )
-                if not list(owners):
-                    continue
-                try:
-                    with storage.open(name, "rb") as f:
-                        data = f.read()
-                except FileNotFoundError:
-                    data = b""
-                try:
-                    current.decrypt(data)
-                    counts["already current"] += 1
-                    continue
-                except InvalidToken:
-                    pass
-                try:
-                    token, outcome = keys.rotate(data), "re-encrypted"
-                except InvalidToken:
-                    if not data.startswith(JPEG):
-                        self.stderr.write(f"cannot read {name} with any key")
-                        counts["unreadable"] += 1
-                        continue
-                    token, outcome = keys.encrypt(data), "encrypted"
-                path = Path(storage.path(name))
-                tmp = path.with_name(path.name + ".tmp")
-                tmp.write_bytes(token)
-                os.replace(tmp, path)  # atomic: the photo is never half-written or lost
-                counts[outcome] += 1
-        self.stdout.write(", ".join(f"{outcome}: {n}" for outcome, n in counts.items()))
-        if counts["unreadable"]:
-            raise CommandError("Some photos could not be read; is an old key missing?")
+                if list(owners):
+                    self._rewrite(Path(storage.path(name)), plain=lambda d: d.startswith(JPEG))
+        # The outbox's attachments (the access answers), before their storage encrypted them.
+        storage = Attachment._meta.get_field("file").storage
+        for name in Attachment.objects.exclude(file="").values_list("file", flat=True):
+            self._rewrite(Path(storage.path(name)), plain=lambda d: not d.startswith(FERNET_PREFIX))
+        self.stdout.write(", ".join(f"{outcome}: {n}" for outcome, n in self.counts.items()))
+        if self.counts["unreadable"]:
+            raise CommandError("Some files could not be read; is an old key missing?")
+
+    def _rewrite(self, path, *, plain):
+        """Leave a file under the first key as it is; re-encrypt one under an older key; encrypt
+        one stored in plain (`plain(data)` says whether it looks so)."""
+        try:
+            data = path.read_bytes()
+        except FileNotFoundError:
+            data = b""
+        try:
+            self.current.decrypt(data)
+            self.counts["already current"] += 1
+            return
+        except InvalidToken:
+            pass
+        try:
+            token, outcome = self.keys.rotate(data), "re-encrypted"
+        except InvalidToken:
+            if not data or not plain(data):
+                self.stderr.write(f"cannot read {path.name} with any key")
+                self.counts["unreadable"] += 1
+                return
+            token, outcome = self.keys.encrypt(data), "encrypted"
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_bytes(token)
+        os.replace(tmp, path)  # atomic: the file is never half-written or lost
+        self.counts[outcome] += 1

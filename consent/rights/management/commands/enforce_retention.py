@@ -14,5 +14,6 @@ class Command(BaseCommand):
         verb = "would" if dry_run else "did"
         self.stdout.write(f"{verb} record expiry of {len(plan['expire'])} consents")
         self.stdout.write(f"{verb} destroy subjects: {plan['destroy']}")
+        self.stdout.write(f"{verb} destroy emails set aside: {plan['quarantine']}")
         for subject_id, reason in plan["review"]:
             self.stdout.write(f"review subject #{subject_id}: {reason}")

@@ -1,0 +1,38 @@
+"""Every CSV the site produces, written one way (compliance L4, L23).
+
+CSV injection (OWASP): a spreadsheet program reads a cell that starts with "=", "+", "-" or "@",
+or with a tab or carriage return before one, as a formula, and runs it (HYPERLINK to leak the
+sheet, DDE to start a program). Cells hold text a visitor chose (a browser's User-Agent, a name),
+so every text cell starting with one of those characters (its full-width forms and leading
+spaces included) gets an apostrophe in front, which the program shows as text. Numbers stay
+numbers. Every cell is quoted, and the file is UTF-8 with a BOM so that Cyrillic reads right.
+"""
+
+import csv
+import io
+from collections.abc import Iterable
+from decimal import Decimal
+
+# What a spreadsheet may take for the start of a formula: OWASP's list, plus the full-width
+# forms some programs accept in East Asian locales.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def csv_cell(value: object) -> object:
+    """The value as it is safe to write: numbers as they are, text neutralised."""
+    if value is None:
+        return ""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return value
+    text = str(value)
+    if text.lstrip(" ").startswith(FORMULA_START):
+        return "'" + text
+    return text
+
+
+def csv_document(rows: Iterable[Iterable[object]]) -> bytes:
+    """`rows` (the header first) as a CSV file for spreadsheet programs."""
+    out = io.StringIO()
+    writer = csv.writer(out, quoting=csv.QUOTE_ALL)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
+    return out.getvalue().encode("utf-8-sig")

@@ -1,0 +1,62 @@
+"""Text from outside (a mail, a form) made storable without changing what the person wrote;
+and what a visitor typed into a form field, made to read as it is stored."""
+
+import re
+import unicodedata
+
+# C0 controls (NUL among them: PostgreSQL text cannot hold it), DEL and the C1 controls, except
+# the tab and the line feed; a carriage return becomes a line break instead (see clean_text).
+CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Lone surrogates: what Python's decoders leave for bytes they could not read. No database or
+# mail encoding can hold them.
+SURROGATES = re.compile(r"[\ud800-\udfff]")
+LINE_BREAKS = re.compile(r"\r\n?|\x85")  # CR LF, a lone CR, and NEL are line breaks
+ONE_LINE = re.compile(r"[\t\n\u2028\u2029]+")
+
+
+def clean_text(value: str | None, *, multiline: bool = True) -> str:
+    """`value` without NUL or other control characters, line breaks as "\\n", and an undecodable
+    character (a lone surrogate) as U+FFFD; everything else kept as written: letters of any
+    script, emoji, formatting characters, spacing. `multiline=False` (a subject line, a name)
+    also turns tabs and line breaks (U+2028 and U+2029 too) into one space and trims the ends,
+    so the value can never start a new line in a log or a mail header."""
+    text = LINE_BREAKS.sub("\n", value or "")
+    text = SURROGATES.sub("\ufffd", CONTROLS.sub("", text))
+    if not multiline:
+        text = ONE_LINE.sub(" ", text).strip()
+    return text
+
+
+# What a visitor types into a form field is shown to staff, put in mails and exports, and
+# compared, so it must read as it is stored: on top of clean_text, the invisible characters go.
+# Unicode's format characters (category Cf: bidi embeddings, overrides and isolates U+202A–U+202E
+# and U+2066–U+2069, marks, zero-width spaces and joiners, word joiner, BOM, soft hyphen, tags),
+# private-use and unassigned code points, and the few letters and marks that render as nothing
+# (combining grapheme joiner, Hangul fillers, Khmer inherent vowels) used to pad or disguise a name.
+_INVISIBLE_CATEGORIES = frozenset({"Cf", "Co", "Cn", "Cs"})
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
+_PARAGRAPH_BREAKS = re.compile("[\u2028\u2029]")
+
+
+def _visible(text: str) -> str:
+    return "".join(
+        ch
+        for ch in text
+        if unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _INVISIBLE
+    )
+
+
+def clean_form_text(value: str | None, *, multiline: bool) -> str:
+    """What a visitor typed into a form field, as it is stored and checked (compliance T18,
+    T20): clean_text, then no invisible character, Unicode NFC, and on a single line every run
+    of whitespace one space; a multi-line text keeps its line breaks ("\\n") and tabs and loses
+    trailing spaces. Empty when nothing visible is left, so that a required field made of
+    invisible characters is simply missing. Lengths are the caller's to check, on this result."""
+    text = _visible(clean_text(value, multiline=multiline))
+    if multiline:
+        lines = _PARAGRAPH_BREAKS.sub("\n", text).split("\n")
+        text = "\n".join(line.rstrip() for line in lines).strip()
+    else:
+        text = " ".join(text.split())
+    # NFC last: removing a character can bring a base letter and its combining mark together.
+    return unicodedata.normalize("NFC", text)

@@ -1,0 +1,62 @@
+"""Emails set aside by the intake (compliance L7): a message that could not become a request is
+kept, encrypted, for the privacy officers, who are told at once and can open the request by
+hand with its deadline counted from when the mail reached us
+(tickets.py::ticket_open_from_quarantine). Retention destroys the copy after
+QUARANTINE_KEPT (retention.py)."""
+
+import hashlib
+import logging
+
+from django.db import transaction
+
+from consent.core.photos import fernet
+
+from .alerts import notify_quarantined
+from .models import QuarantinedMessage
+
+logger = logging.getLogger(__name__)
+
+# The most of one message kept (and read: intake.py parses nothing larger). Mail servers refuse
+# larger messages by default; over IMAP the mailbox keeps the original as well.
+MAX_BYTES = 25 * 1024 * 1024
+
+
+class SetAside(Exception):
+    """The message cannot become a request, for `reason` (a QuarantinedMessage.Reason)."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def fingerprint(key: str) -> str:
+    """The stored form of a message's key (intake.message_key): a hash, as a Message-ID may name
+    its sender."""
+    return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+def quarantine_record(raw: bytes, *, reason: str, key: str) -> QuarantinedMessage | None:
+    """Set one message aside and tell the officers; None when it was set aside before.
+
+    Its own transaction holds only ciphertext, a hash, a size and a code, so it cannot fail on
+    what the message contains: only a database that is down stops it, and then the caller
+    leaves the message to be read again."""
+    kept = raw[:MAX_BYTES]
+    with transaction.atomic():
+        entry, created = QuarantinedMessage.objects.get_or_create(
+            message_key=fingerprint(key),
+            defaults={"reason": reason, "size": len(raw), "truncated": len(kept) < len(raw),
+                      "content": fernet().encrypt(kept)},
+        )  # fmt: skip
+        if created:
+            notify_quarantined(entry)
+    if not created:
+        return None
+    logger.warning("request message set aside as %s: %s", entry.reference, reason)
+    return entry
+
+
+def quarantine_read(entry: QuarantinedMessage) -> bytes:
+    """The message as received (or its first MAX_BYTES); InvalidToken when no configured key
+    opens it. Release it to staff through disclosure.quarantined_eml, which audits."""
+    return fernet().decrypt(bytes(entry.content))

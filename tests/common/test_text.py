@@ -1,0 +1,78 @@
+"""clean_text: what a database or a log line cannot hold goes, what the person wrote stays;
+clean_form_text: what a visitor typed into a form reads as it is stored."""
+
+import unicodedata
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from consent.common.text import clean_form_text, clean_text
+
+
+@pytest.mark.parametrize(
+    "value,multiline,expected",
+    [
+        ("Sa\x00lem", True, "Salem"),  # PostgreSQL text cannot hold NUL
+        ("\x1b[31mred\x1b[0m\x07", True, "[31mred[0m"),  # terminal escapes, a bell
+        ("a\x7fb\x85c\x9fd", True, "ab\ncd"),  # DEL and C1 go; NEL is a line break
+        ("line 1\r\nline 2\rline 3\n\tindented", True, "line 1\nline 2\nline 3\n\tindented"),
+        ("broken \udcff byte", True, "broken \ufffd byte"),  # a lone surrogate: unstorable
+        ("Сәлем 👋 — «ок»\u00a0\u200d\u202e", True, "Сәлем 👋 — «ок»\u00a0\u200d\u202e"),
+        ("  two\r\nlines\tand\u2028more  ", False, "two lines and more"),
+        (None, True, ""),
+    ],
+)
+def test_clean_text(value, multiline, expected):
+    assert clean_text(value, multiline=multiline) == expected
+
+
+def test_every_control_but_tab_and_line_breaks_goes():
+    cleaned = clean_text("".join(map(chr, range(0x00, 0xA0))))
+    # Tab, line feed, carriage return (a line break), the printable ASCII, then NEL (one too).
+    assert cleaned == "\t\n\n" + "".join(map(chr, range(0x20, 0x7F))) + "\n"
+
+
+# --- clean_form_text: a form field's text reads as it is stored (compliance T18, T20) --------
+
+INVISIBLE = ["\x00", "\x07", "\x1b", "\x7f", "\x9b", "\u00ad", "\u034f", "\u061c", "\u115f",
+             "\u180e", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f", "\u202a", "\u202b",
+             "\u202c", "\u202d", "\u202e", "\u2060", "\u2066", "\u2067", "\u2068", "\u2069",
+             "\u3164", "\ufeff", "\ue000", "\U000e0041", "\U0010ffff"]  # fmt: skip
+
+
+@pytest.mark.parametrize("ch", INVISIBLE, ids=lambda ch: f"U+{ord(ch):04X}")
+@pytest.mark.parametrize("multiline", [False, True])
+def test_controls_and_invisible_characters_are_removed(ch, multiline):
+    assert clean_form_text(f"Әсел{ch}{ch} Қасымова{ch}", multiline=multiline) == "Әсел Қасымова"
+
+
+@pytest.mark.parametrize("space", ["\t", "\n", "\r\n", "\x85", "\u00a0", "\u2003", "\u2028",
+                                   "\u2029", "\u3000", " \u200b "])  # fmt: skip
+def test_a_single_line_has_single_spaces(space):
+    assert clean_form_text(f"{space}Әсел{space}{space}Қасымова{space}", multiline=False) == (
+        "Әсел Қасымова"
+    )
+
+
+def test_a_multi_line_text_keeps_lines_and_tabs():
+    text = "\r\n  \nСәлем!  \r\n\tҚалайсыз?\rЖауап\u2028күтемін\x0b\n\n"
+    assert clean_form_text(text, multiline=True) == "Сәлем!\n\tҚалайсыз?\nЖауап\nкүтемін"
+
+
+def test_nfc_after_removal():
+    # "е" + U+200B + combining diaeresis: once the zero-width space is gone, "ё" in one code point
+    assert clean_form_text("Пе\u200b\u0308тров", multiline=False) == "Пётров"
+
+
+@given(st.text(), st.booleans())
+def test_any_text_comes_out_clean_and_stable(value, multiline):
+    cleaned = clean_form_text(value, multiline=multiline)
+    allowed = "\n\t" if multiline else ""
+    assert all(
+        unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co", "Cn"} or ch in allowed
+        for ch in cleaned
+    )
+    assert unicodedata.is_normalized("NFC", cleaned)
+    assert clean_form_text(cleaned, multiline=multiline) == cleaned
+    assert cleaned == cleaned.strip()

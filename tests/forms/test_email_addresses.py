@@ -1,0 +1,144 @@
+"""Email addresses a visitor types: what a person really writes is accepted and normalised in one
+place; quoted local parts, comments, control characters, separators, IP literals and dotless
+domains are refused with a clear message in the visitor's language, before any mail is queued.
+Every spelling of one address shares the per-address limit."""
+
+import pytest
+from post_office.models import Email
+
+from consent.core.models import Subject, Submission
+from consent.rights.models import Ticket
+from tests.conftest import aged_token
+
+REFUSED = [
+    '"a,b"@x.kz',
+    '"a\x07"@x.kz',
+    '"asel"@example.kz',
+    '"asel example"@example.kz',
+    "asel @example.kz",
+    "asel@ example.kz",
+    "as el@example.kz",
+    "asel@exam ple.kz",
+    "a,b@x.kz",
+    "a;b@x.kz",
+    "asel@example.kz,other@example.kz",
+    "asel@example.kz;other@example.kz",
+    "asel@example.kz (Әсел)",
+    "(comment)asel@example.kz",
+    "Әсел <asel@example.kz>",
+    "asel@[127.0.0.1]",
+    "asel@[IPv6:::1]",
+    "asel@127.0.0.1",
+    "asel@localhost",
+    "asel@example",
+    "asel@example.kz.",
+    "asel@.example.kz",
+    "asel@-example.kz",
+    "asel@exa_mple.kz",
+    ".asel@example.kz",
+    "asel.@example.kz",
+    "as..el@example.kz",
+    "asel\x00@example.kz",
+    "asel\x1b@example.kz",
+    "asel\r\nBcc: x@example.kz",
+    "asel@example.kz\r\nBcc: x@example.kz",
+    "asel\u202e@example.kz",
+    "asel@@example.kz",
+    "asel",
+    "a" * 65 + "@example.kz",
+    "asel@" + "a" * 64 + ".kz",
+    "asel@" + ("a" * 60 + ".") * 5 + "kz",
+]
+NO_QUOTES = {"kk": "тырнақша", "ru": "кавычек"}  # the message names what to leave out
+
+FORMS = {
+    "contact": {"full_name": "Әсел", "phone": "8 701 123 45 67", "message": "Сәлем",
+                "consent_service": "on"},
+    "apply": {"full_name": "Әсел", "phone": "8 701 123 45 67", "birth_date": "1990-05-17",
+              "birth_place": "Өскемен", "service": "Кеңес", "consent_service": "on"},
+    "newsletter": {"consent_marketing": "on"},
+    "requests/new": {"type": "access"},
+    "my-data": {},
+}  # fmt: skip
+
+
+@pytest.fixture
+def fast(settings):
+    settings.FORM_RATE_LIMIT = "1000/60"
+
+
+def post(client, lang, kind, email):
+    data = {"token": aged_token(), "email": email, **FORMS[kind]}
+    return client.post(f"/{lang}/{kind}/", data)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("kind", FORMS)
+@pytest.mark.parametrize("email", REFUSED)
+def test_addresses_no_person_types_are_refused(client, texts, fast, lang, kind, email):
+    response = post(client, lang, kind, email)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert 'id="id_email_error"' in html
+    assert NO_QUOTES[lang] in html and "name@example.kz" in html
+    assert Email.objects.count() == 0
+    assert Submission.objects.count() == Subject.objects.count() == Ticket.objects.count() == 0
+
+
+ACCEPTED = [
+    ("asel@example.kz", "asel@example.kz"),
+    ("  asel@example.kz\u00a0", "asel@example.kz"),
+    ("\ufeffasel@example.kz\u200b", "asel@example.kz"),
+    ("ASEL@EXAMPLE.KZ", "ASEL@example.kz"),
+    ("asel.kassymova+news@mail.example.kz", "asel.kassymova+news@mail.example.kz"),
+    ("o'brien@example.kz", "o'brien@example.kz"),
+    ("asel@мысал.қаз", "asel@мысал.қаз"),
+    ("asel@МЫСАЛ.ҚАЗ", "asel@мысал.қаз"),
+    ("asel@" + "мысал.қаз".encode("idna").decode(), "asel@мысал.қаз"),
+    ("asel@" + "МЫСАЛ.ҚАЗ".encode("idna").decode().upper(), "asel@мысал.қаз"),
+]
+
+
+@pytest.mark.parametrize("email,stored", ACCEPTED)
+def test_addresses_people_type_are_accepted_and_normalised(
+    client, texts, fast, settings, email, stored
+):
+    assert post(client, "kk", "contact", email).status_code == 302
+    assert Subject.objects.get().email == stored
+    assert Submission.objects.get().data["email"] == stored
+    ack = Email.objects.exclude(to=[settings.STAFF_NOTIFY_EMAIL]).get()
+    assert ack.to == [stored]
+
+
+def test_every_spelling_of_one_address_finds_one_person(client, texts, fast):
+    for email in ["asel@мысал.қаз", "asel@МЫСАЛ.ҚАЗ", "asel@" + "мысал.қаз".encode("idna").decode(),
+                  " ASEL@мысал.қаз "]:  # fmt: skip
+        assert post(client, "kk", "contact", email).status_code == 302
+    assert Subject.objects.count() == 1 and Submission.objects.count() == 4
+
+
+def test_a_request_finds_the_person_whatever_the_spelling(client, texts, fast, make_subject):
+    person = make_subject(email="asel@мысал.қаз")
+    email = "ASEL@" + "мысал.қаз".encode("idna").decode().upper()
+    assert post(client, "ru", "requests/new", email).status_code == 302
+    ticket = Ticket.objects.get()
+    assert ticket.subject == person and ticket.email == "ASEL@мысал.қаз"
+    assert "/requests/confirm/" in Email.objects.get(to=["asel@мысал.қаз"]).message
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_spellings_of_one_address_share_the_per_address_limit(client, texts, make_subject, lang):
+    make_subject(email="asel@мысал.қаз")
+    spellings = ["asel@мысал.қаз", "ASEL@МЫСАЛ.ҚАЗ",
+                 "Asel@" + "мысал.қаз".encode("idna").decode(), '"asel"@мысал.қаз',
+                 "asel@мысал.қаз"]  # fmt: skip
+    for email in spellings:
+        client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email})
+    assert Email.objects.count() == 3  # three links an hour for one address, however written
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_quoted_address_gets_no_mail_around_the_limit(client, texts, lang):
+    for email in ["asel@example.kz"] * 3 + ['"asel"@example.kz', '"a\\sel"@example.kz']:
+        client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email})
+    assert Email.objects.count() == 3

@@ -1,0 +1,223 @@
+"""What a visitor can type: every text field of every public form and self-service action goes
+through one cleaning (compliance T18, T20). NUL, escape sequences, right-to-left overrides and
+zero-width characters are removed before anything is stored; a value too long after cleaning is
+a field error in the visitor's language. Never a 500."""
+
+import time
+import unicodedata
+from urllib.parse import urlsplit
+
+import pytest
+from django.test import Client
+from post_office.models import Email
+
+from consent.core.ledger import consent_grant
+from consent.core.models import LedgerEntry, Source, Subject, Submission
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights import selfservice
+from consent.rights.models import Ticket
+from tests.conftest import aged_token
+
+# (what the visitor sends, what is stored) for a single-line field
+NAMES = {
+    "nul": ("Әсел\x00 Қасымова", "Әсел Қасымова"),
+    "esc": ("\x1b[31mӘсел\x1b[0m Қасымова", "[31mӘсел[0m Қасымова"),
+    "rlo": ("Әсел \u202eавомысаҚ\u202c", "Әсел авомысаҚ"),
+    "isolate": ("\u2067Әсел\u2069 Қасымова", "Әсел Қасымова"),
+    "zero-width": ("Ә\u200bсел\u200d \ufeffҚасымова\u2060", "Әсел Қасымова"),
+    "spaces": ("  Әсел\t\u00a0 \n Қасымова  ", "Әсел Қасымова"),
+    "nfd": ("Иван Пе\u0308тров", "Иван Пётров"),
+}
+# and for a multi-line field: newlines and tabs stay, the rest as above
+MESSAGES = {
+    "nul": ("Сәлем\x00!\r\nҚалайсыз?", "Сәлем!\nҚалайсыз?"),
+    "esc": ("Сәлем\x1b]8;;http://x\x07!\n\tҚалайсыз?", "Сәлем]8;;http://x!\n\tҚалайсыз?"),
+    "rlo": ("Сәлем \u202e!ызсйалаҚ", "Сәлем !ызсйалаҚ"),
+    "zero-width": ("\u200bСәлем\u200c\u200e\u200f\u2028Қалайсыз?", "Сәлем\nҚалайсыз?"),
+}
+ERRORS = {"kk": "көп дегенде", "ru": "не более"}  # "at most N characters" in each language
+CONTROL = {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def clean(value, *, multiline=False):
+    """A stored value holds no control or invisible format character (newline and tab aside in
+    multi-line text) and is in NFC."""
+    allowed = "\n\t" if multiline else ""
+    bad = [ch for ch in value if unicodedata.category(ch) in CONTROL and ch not in allowed]
+    return not bad and unicodedata.is_normalized("NFC", value)
+
+
+@pytest.fixture
+def fast(settings):
+    settings.FORM_RATE_LIMIT = "1000/60"
+
+
+def post(client, lang, path, data):
+    return client.post(f"/{lang}/{path}", {"token": aged_token(), **data})
+
+
+CONTACT = {"full_name": "Әсел Қасымова", "email": "asel@example.kz",
+           "phone": "8 701 123 45 67", "message": "Сәлем", "consent_service": "on"}  # fmt: skip
+APPLY = {**CONTACT, "birth_date": "1990-05-17", "birth_place": "Өскемен", "service": "Кеңес"}
+SINGLE_LINE = [("contact", "full_name", CONTACT), ("apply", "full_name", APPLY),
+               ("apply", "birth_place", APPLY), ("apply", "service", APPLY)]  # fmt: skip
+MULTI_LINE = [("contact", "message", CONTACT), ("apply", "message", APPLY)]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("case", NAMES)
+@pytest.mark.parametrize("kind,field,base", SINGLE_LINE)
+def test_single_line_fields_are_cleaned_before_storing(
+    client, texts, fast, lang, case, kind, field, base
+):
+    sent, stored = NAMES[case]
+    response = post(client, lang, f"{kind}/", {**base, field: sent})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    submission = Submission.objects.get()
+    assert submission.data[field] == stored
+    if field == "full_name":
+        assert Subject.objects.get().full_name == stored
+    assert all(clean(v) for v in submission.data.values() if isinstance(v, str))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("case", MESSAGES)
+@pytest.mark.parametrize("kind,field,base", MULTI_LINE)
+def test_multi_line_fields_keep_lines_and_lose_the_rest(
+    client, texts, fast, lang, case, kind, field, base
+):
+    sent, stored = MESSAGES[case]
+    assert post(client, lang, f"{kind}/", {**base, field: sent}).status_code == 302
+    assert Submission.objects.get().data[field] == stored
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize(
+    "kind,field,base",
+    [*SINGLE_LINE, *MULTI_LINE, ("contact", "phone", CONTACT), ("apply", "guardian_name", APPLY)],
+)
+def test_ten_thousand_characters_are_a_field_error(client, texts, fast, lang, kind, field, base):
+    response = post(client, lang, f"{kind}/", {**base, field: "ә" * 10_000})
+    html = response.content.decode()
+    assert response.status_code == 200 and 'class="error-summary"' in html
+    assert f'id="id_{field}_error"' in html
+    assert Submission.objects.count() == 0 and Email.objects.count() == 0
+
+
+def test_zero_width_padding_does_not_count_towards_the_length(client, texts, fast):
+    """What counts is what is left after cleaning: invisible padding is neither stored nor a
+    reason to refuse."""
+    name = "Ә\u200b" * 250  # 500 characters sent, 250 seen (the field takes 300)
+    assert post(client, "kk", "contact/", {**CONTACT, "full_name": name}).status_code == 302
+    assert Subject.objects.get().full_name == "Ә" * 250
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_name_of_invisible_characters_only_is_missing(client, texts, fast, lang):
+    response = post(client, lang, "contact/", {**CONTACT, "full_name": "\u200b\u202e\x00 \u2066"})
+    assert response.status_code == 200 and 'id="id_full_name_error"' in response.content.decode()
+    assert Submission.objects.count() == 0
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("case", NAMES)
+def test_newsletter_name_is_cleaned(client, texts, fast, lang, case):
+    sent, stored = NAMES[case]
+    data = {"email": "news@example.kz", "full_name": sent, "consent_marketing": "on"}
+    assert post(client, lang, "newsletter/", data).status_code == 302
+    confirm = Email.objects.get()
+    link = next(w for w in confirm.message.split() if "/newsletter/confirm/" in w)
+    assert client.post(urlsplit(link).path).status_code == 200
+    assert Subject.objects.get().full_name == stored
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("case", MESSAGES)
+def test_request_form_message_is_cleaned(client, texts, fast, make_subject, lang, case):
+    make_subject(email="asel@example.kz")
+    sent, stored = MESSAGES[case]
+    data = {"type": "correct", "email": "asel@example.kz", "message": sent}
+    assert post(client, lang, "requests/new/", data).status_code == 302
+    assert Ticket.objects.get().message == stored
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_request_form_refuses_ten_thousand_characters(client, texts, fast, lang):
+    data = {"type": "correct", "email": "asel@example.kz", "message": "ә" * 10_000}
+    response = post(client, lang, "requests/new/", data)
+    assert response.status_code == 200 and ERRORS[lang] in response.content.decode()
+    assert Ticket.objects.count() == 0
+
+
+# --- self-service: behind the emailed link ----------------------------------------------------
+
+
+@pytest.fixture
+def person(texts, make_subject):
+    s = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", phone="+77011234567")
+    consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    return s
+
+
+@pytest.fixture
+def signed_in(person):
+    """A browser that has spent the person's emailed link (the link itself is tested in
+    tests/rights/test_selfservice.py)."""
+    browser = Client(raise_request_exception=False)
+    session = browser.session
+    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session.save()
+    return browser
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("case", MESSAGES)
+def test_self_service_request_message_is_cleaned(signed_in, person, lang, case):
+    sent, stored = MESSAGES[case]
+    response = signed_in.post(f"/{lang}/my-data/request/", {"type": "correct", "message": sent})
+    assert response.status_code == 302
+    assert Ticket.objects.get(subject=person, type="correct").message == stored
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_self_service_request_of_ten_thousand_characters_is_a_field_error(signed_in, lang):
+    response = signed_in.post(
+        f"/{lang}/my-data/request/", {"type": "block", "message": "ә" * 10_000}
+    )
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert ERRORS[lang] in html and 'aria-invalid="true"' in html
+    assert "ә" * 100 in html  # what the person wrote is given back to them, not lost
+    assert not Ticket.objects.exists()
+
+
+HOSTILE = ["\x00", "1\x00", "\x1b[2J", "\u202e1", "1\u200b", "ә" * 10_000, "", "yes"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("value", HOSTILE)
+def test_self_service_actions_refuse_anything_but_their_own_values(signed_in, person, lang, value):
+    before = (LedgerEntry.objects.count(), Ticket.objects.count())
+    actions = [
+        ("consent/", {"purpose": value, "give": "1"}),
+        ("consent/", {"purpose": MARKETING, "give": value}),
+        ("request/", {"type": value, "message": "Сәлем"}),
+        ("export/", {"format": value or "csv"}),
+    ]
+    for path, data in actions:
+        response = signed_in.post(f"/{lang}/my-data/{path}", data, follow=True)
+        assert response.status_code == 200, (path, data)
+        html = response.content.decode()
+        assert 'class="notice error"' in html or 'aria-invalid="true"' in html, (path, data)
+    assert (LedgerEntry.objects.count(), Ticket.objects.count()) == before
+
+
+def test_self_service_actions_still_do_their_job(signed_in, person):
+    signed_in.post("/kk/my-data/consent/", {"purpose": MARKETING, "give": "1"})
+    assert LedgerEntry.objects.filter(purpose=MARKETING, kind="grant").count() == 1
+    signed_in.post("/kk/my-data/consent/", {"purpose": MARKETING, "give": "0"})
+    assert LedgerEntry.objects.filter(purpose=MARKETING, kind="withdraw").count() == 1
+    assert signed_in.post("/kk/my-data/export/", {"format": "pdf"}).content.startswith(b"%PDF")
+    assert signed_in.post("/kk/my-data/export/").content.startswith(b"{")
+    signed_in.post("/kk/my-data/request/", {"type": "destroy"})
+    assert Ticket.objects.filter(type="destroy", message="").count() == 1
