@@ -10,12 +10,13 @@ class EmaluConfig(AppConfig):
     default = True
 
     def ready(self):
-        from django.contrib.auth.signals import user_login_failed
+        from django.contrib.auth.signals import user_logged_in, user_login_failed
 
         from consent.common.pagecache import new_generation
 
+        from . import checks  # noqa: F401  (registers the deploy checks)
         from .roles import sync_roles
-        from .staff import record_failed_login
+        from .staff import record_failed_login, staff_session_start
 
         # What public pages show: their text, the policy and the consent texts on forms.
         for model in ("emalu.Page", "consent.PolicyVersion", "consent.ConsentText"):
@@ -23,6 +24,7 @@ class EmaluConfig(AppConfig):
             post_delete.connect(new_generation, sender=model, dispatch_uid=f"pagecache-d-{model}")
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="emalu.sync_roles")
         user_login_failed.connect(record_failed_login, dispatch_uid="emalu.login_failed")
+        user_logged_in.connect(staff_session_start, dispatch_uid="emalu.staff_session_start")
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

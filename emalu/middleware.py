@@ -1,8 +1,17 @@
+import logging
+
 from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.db import InterfaceError, OperationalError
 from django.utils.cache import add_never_cache_headers
 
 from consent.common.errors import error_page
+from consent.common.net import forwarded_by_untrusted_peer
+
+from .staff import SESSION_KEY as ENROLMENT_KEY
+from .staff import staff_session_renew
+
+security_log = logging.getLogger("emalu.security")
 
 
 class HeadersMiddleware:
@@ -40,3 +49,44 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, OperationalError | InterfaceError):
             return error_page(request, 503)
         return None
+
+
+class UntrustedProxyMiddleware:
+    """Warn once per process when requests come through a proxy that TRUSTED_PROXIES does not
+    name. Behind the documented nginx with TRUSTED_PROXIES empty every visitor counts as
+    127.0.0.1: one visitor's posts would spend the whole site's form limit and five bad sign-ins
+    would lock a staff name for everyone (compliance T6, T8). The deploy check emalu.W001 asks
+    for the setting before start; this catches a proxy the check could not know about."""
+
+    warned = False
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not UntrustedProxyMiddleware.warned and forwarded_by_untrusted_peer(request):
+            UntrustedProxyMiddleware.warned = True
+            security_log.warning(
+                "Requests arrive with X-Forwarded-For from a peer not in TRUSTED_PROXIES: every "
+                "visitor behind it counts as one address for rate limits and sign-in lockout. "
+                "Set TRUSTED_PROXIES to the proxy's address (docs/deploy/nginx.conf)."
+            )
+        return self.get_response(request)
+
+
+class StaffIdleTimeoutMiddleware:
+    """A staff session ends after STAFF_IDLE_SECONDS without a request (compliance L22, T7):
+    each request of a signed-in (or half-enrolled) session moves its end that far ahead
+    (staff_session_renew). Only staff sign in on this site (the admin and the enrolment page
+    admit no one else); a public visitor's session, the self-service one included, keeps
+    Django's own age. Listed after the session and authentication middleware."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        session = getattr(request, "session", None)
+        if session is not None and (SESSION_KEY in session or ENROLMENT_KEY in session):
+            staff_session_renew(session)
+        return response

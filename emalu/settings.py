@@ -46,6 +46,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "emalu.middleware.HeadersMiddleware",
+    "emalu.middleware.UntrustedProxyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "emalu.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -54,6 +55,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",
+    "emalu.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -214,13 +216,22 @@ LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    # Django logs the path of every refused request: no link secret in it (compliance T18).
+    "filters": {"no_tokens": {"()": "emalu.logs.RedactTokens"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "plain",
+            "filters": ["no_tokens"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {"django.db.backends": {"level": "WARNING"}},
 }
 CROSS_BORDER_PROCESSORS = env.list("CROSS_BORDER_PROCESSORS", default=[])
 CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
 # Peers whose X-Forwarded-For is believed (the reverse proxy); nobody else can choose their IP.
+# Behind the documented nginx: 127.0.0.1 (`check --deploy` warns when it is empty, emalu.W001).
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
 
 # Outgoing mail goes through the post_office outbox (a database table), in the same transaction
@@ -241,6 +252,11 @@ STAFF_NOTIFY_EMAIL = env("STAFF_NOTIFY_EMAIL", default=OPERATOR["email"])
 # between showing a form and its submission (bots are faster).
 FORM_RATE_LIMIT = env("FORM_RATE_LIMIT", default="5/60")
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
+# Append-only rows a visitor can cause without signing in are bounded per address and window
+# ("N/seconds"): cookie-banner answers (beyond it the answer still holds in the visitor's cookie)
+# and audit rows of failed staff sign-ins (beyond it they are counted, not written one by one).
+COOKIE_CHOICE_RATE_LIMIT = env("COOKIE_CHOICE_RATE_LIMIT", default="20/600")
+FAILED_LOGIN_AUDIT_LIMIT = env("FAILED_LOGIN_AUDIT_LIMIT", default="20/600")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # Requests: working days to answer (Law 94-V; access: 3 until a lawyer confirms; compliance L8).
@@ -272,6 +288,8 @@ MEDIA_STORAGE_HOST = env("MEDIA_STORAGE_HOST", default="")
 
 # Two-factor login for staff (TOTP, django-otp): the admin admits only verified sessions.
 OTP_TOTP_ISSUER = "emaluplus-vko.kz"
+# A staff session ends after this long without a request (public sessions keep Django's age).
+STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", default=3600)
 LOGIN_URL = "admin:login"
 
 # Lockout after repeated failed sign-ins, per user and IP (django-axes; compliance T6). The IP is

@@ -7,11 +7,17 @@ password, then the authenticator app's code; ten recovery codes are shown once.
 
 import base64
 import io
+import logging
 import secrets
+from datetime import timedelta
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import authenticate, login
+from django.contrib.auth.signals import user_login_failed
+from django.contrib.sessions.backends.base import SessionBase
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
@@ -23,14 +29,41 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from django_otp.qr import write_qrcode_image
 
 from consent.common.errors import error_page
+from consent.common.ratelimit import hit, parse_rate
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
 from consent.rights.alerts import maybe_alert
 
+security_log = logging.getLogger("emalu.security")
+
+
+def count_failed_login(request, username: str) -> None:
+    """A refusal after the password was right (wrong code, no enrolment to do) counts as a
+    failed sign-in like a wrong password: for django-axes' lockout and for the audit and alert
+    (record_failed_login), which both listen to this signal."""
+    user_login_failed.send(sender=__name__, credentials={"username": username}, request=request)
+
 
 class StaffLoginForm(OTPAdminAuthenticationForm):
     """Password and code on one page; the code's shape picks the device (six digits: the
-    authenticator app, ten characters: a recovery code)."""
+    authenticator app, ten characters: a recovery code).
+
+    A right password with a wrong or missing code gets exactly the answer of a wrong password,
+    and counts as a failure (compliance T6, T7): django-otp's own answer asked for the code, kept
+    the password in the form and listed the account's devices, which told a guesser that the
+    password was right, and axes never counted it, so codes could be guessed without a lockout."""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError:
+            if self.user_cache is None:
+                raise  # a wrong password: Django's answer, already counted by authenticate()
+            self.user_cache = None
+            self.fields["password"].widget.render_value = False
+            self.fields["otp_device"].widget.choices = []
+            count_failed_login(self.request, self.cleaned_data.get("username", ""))
+            raise self.get_invalid_login_error() from None
 
     def _chosen_device(self, user):
         device = super()._chosen_device(user)
@@ -55,14 +88,46 @@ def record_failed_login(sender, credentials=None, request=None, **kwargs):
     """One audit row per failed sign-in (no username, no IP: only that it happened), and the
     responsible person's alert on a burst. Connected before django-axes' own handler, so a
     request refused because the account is already locked out (axes marks it before checking
-    the password) is not counted again."""
+    the password) is not counted again.
+
+    Axes locks a username at one address, so invented usernames are never locked out: one
+    address writes at most FAILED_LOGIN_AUDIT_LIMIT rows per window (never fewer than the
+    alert threshold, so a burst from one address still alerts), then one more row saying that
+    further failures in the window are not written one by one (compliance T6, L22)."""
     if request is not None and getattr(request, "axes_locked_out", False):
         return
-    audit(AuditEvent.Action.LOGIN_FAILED)
+    detail = {}
+    if request is not None:
+        rate = settings.FAILED_LOGIN_AUDIT_LIMIT
+        limit = max(parse_rate(rate)[0], settings.ALERT_FAILED_LOGINS)
+        count = hit("login-failed", request, rate)
+        if count > limit + 1:
+            return
+        if count == limit + 1:
+            security_log.warning("failed sign-ins over the bound from one address")
+            detail = {"more_not_recorded": True, "window_seconds": parse_rate(rate)[1]}
+    audit(AuditEvent.Action.LOGIN_FAILED, **detail)
     maybe_alert(AuditEvent.Action.LOGIN_FAILED)
 
 
 SESSION_KEY = "enrol_user"
+RENEW_AFTER_SECONDS = 60
+
+
+def staff_session_renew(session: SessionBase) -> None:
+    """End a staff session STAFF_IDLE_SECONDS from now, in the database and on the cookie
+    (compliance L22, T7). At most once a minute, so that a burst of admin requests costs one
+    session write, not one each."""
+    idle = settings.STAFF_IDLE_SECONDS
+    remaining = (session.get_expiry_date() - timezone.now()).total_seconds()
+    if not idle - RENEW_AFTER_SECONDS <= remaining <= idle:
+        session.set_expiry(timezone.now() + timedelta(seconds=idle))
+
+
+def staff_session_start(sender, request=None, **kwargs):
+    """At sign-in (user_logged_in): the idle limit holds from the first response on."""
+    if request is not None and hasattr(request, "session"):
+        staff_session_renew(request.session)
 
 
 class PasswordForm(forms.Form):
@@ -93,14 +158,17 @@ def enrol(request):
         if request.method == "POST" and form.is_valid():
             user = authenticate(request, username=form.cleaned_data["username"],
                                 password=form.cleaned_data["password"])  # fmt: skip
-            if user is None or not user.is_staff:
-                form.add_error(None, _("Wrong username or password."))
-            elif any(devices_for_user(user, confirmed=True)):
-                form.add_error(None, _("This account has an authenticator: use the sign-in page."))
-            else:
+            enrolled = user is not None and any(devices_for_user(user, confirmed=True))
+            if user is not None and user.is_staff and not enrolled:
                 request.session.cycle_key()
                 request.session[SESSION_KEY] = user.pk
                 return redirect("staff_enrol")
+            # One answer whether the password was wrong or the account has nothing to enrol, and
+            # one count, so that this page tells no one that a password was right (T6, T7).
+            if user is not None:
+                count_failed_login(request, form.cleaned_data["username"])
+            form.add_error(None, _("The username or password is wrong, or the account already "
+                                   "has an authenticator: then use the sign-in page."))  # fmt: skip
         return render(request, "staff/enrol.html", {"form": form, "step": "password"})
 
     from django.contrib.auth import get_user_model

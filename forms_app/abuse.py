@@ -7,11 +7,10 @@ from functools import wraps
 
 from django.conf import settings
 from django.core import signing
-from django.core.cache import cache
 
 from consent.common.errors import error_page
-from consent.common.net import client_ip
 from consent.common.pagecache import register_slot
+from consent.common.ratelimit import over_limit
 
 security_log = logging.getLogger("emalu.security")
 SALT = "forms_app.token"
@@ -37,18 +36,15 @@ def read_token(value):
 
 
 def rate_limited(scope):
-    """Answer 429 when one IP has posted more than FORM_RATE_LIMIT ("N/seconds") times."""
+    """Answer 429 when one address (an IPv6 /64) has posted more than FORM_RATE_LIMIT
+    ("N/seconds") times."""
 
     def decorator(view):
         @wraps(view)
         def wrapper(request, *args, **kwargs):
-            if request.method == "POST":
-                limit, window = (int(x) for x in settings.FORM_RATE_LIMIT.split("/"))
-                key = f"rl:{scope}:{client_ip(request)}:{int(time.time() // window)}"
-                cache.add(key, 0, window)
-                if cache.incr(key) > limit:
-                    security_log.warning("rate limit: %s", scope)
-                    return error_page(request, 429)
+            if request.method == "POST" and over_limit(scope, request, settings.FORM_RATE_LIMIT):
+                security_log.warning("rate limit: %s", scope)
+                return error_page(request, 429)
             return view(request, *args, **kwargs)
 
         return wrapper

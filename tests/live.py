@@ -149,6 +149,85 @@ def test_certificate(directory):
     return cert, key
 
 
+NGINX = "/usr/sbin/nginx"
+
+
+def nginx_version():
+    out = subprocess.run([NGINX, "-v"], capture_output=True, text=True).stderr
+    return tuple(int(n) for n in re.search(r"nginx/([0-9.]+)", out).group(1).split("."))
+
+
+@contextmanager
+def nginx(upstream_port, directory, port=None):
+    """Debian's nginx serving docs/deploy/nginx.conf itself on loopback, in front of gunicorn
+    on `upstream_port`: only the addresses, certificate, log and static paths are replaced.
+    `nginx -t` must accept it first. Yields (https port, certificate, access log path)."""
+    if not os.path.exists(NGINX):
+        raise FileNotFoundError("nginx (apt-get install nginx-light)")
+    directory.mkdir(parents=True, exist_ok=True)
+    cert, key = test_certificate(directory)
+    port, log = port or free_port(), directory / "emalu.log"
+    site = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
+    for old, new in {
+        "listen 80;": f"listen 127.0.0.1:{free_port()};",
+        "listen [::]:80;\n": "",
+        "listen 443 ssl;": f"listen 127.0.0.1:{port} ssl;",
+        "listen [::]:443 ssl;\n": "",
+        "/etc/letsencrypt/live/emaluplus-vko.kz/fullchain.pem": str(cert),
+        "/etc/letsencrypt/live/emaluplus-vko.kz/privkey.pem": str(key),
+        "/var/log/nginx/emalu.log": str(log),
+        "/srv/emalu/static/": f"{directory}/static/",
+        "http://127.0.0.1:8000;": f"http://127.0.0.1:{upstream_port};",
+    }.items():
+        assert old in site, f"docs/deploy/nginx.conf no longer has {old!r}"
+        site = site.replace(old, new)
+    if nginx_version() < (1, 25, 1):  # `http2 on;` is newer; HTTP/2 is not what tests look at
+        site = site.replace("http2 on;", "")
+    (directory / "site.conf").write_text(site)
+    temp = " ".join(f"{kind}_temp_path {directory}/{kind};" for kind in
+                    ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))  # fmt: skip
+    (directory / "nginx.conf").write_text(f"""
+{"user root;" if os.geteuid() == 0 else ""}
+daemon off;
+worker_processes 1;
+pid {directory}/nginx.pid;
+events {{ worker_connections 64; }}
+http {{ {temp} access_log off; include {directory}/site.conf; }}
+""")
+    command = [NGINX, "-p", str(directory), "-c", str(directory / "nginx.conf"),
+               "-e", str(directory / "error.log")]  # fmt: skip
+    checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError((directory / "error.log").read_text())
+        yield port, cert, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def tls_request(port, cert, method, path, body=None, headers=None):
+    """One HTTPS request to loopback, the test certificate trusted: (status, headers, body)."""
+    import ssl
+
+    context = ssl.create_default_context(cafile=str(cert))
+    conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
 @contextmanager
 def dovecot(user, password):
     """Debian's Dovecot serving IMAPS on loopback; yields (port, its certificate)."""

@@ -6,10 +6,24 @@ from django.conf import settings
 from django.http import HttpRequest
 
 
+def is_trusted_proxy(peer: str) -> bool:
+    """Whether the address a request came from is a proxy of ours (TRUSTED_PROXIES, a list of
+    addresses): only its X-Forwarded-For is believed."""
+    return peer in settings.TRUSTED_PROXIES
+
+
+def forwarded_by_untrusted_peer(request: HttpRequest) -> bool:
+    """A request relayed by a proxy the site does not trust: its X-Forwarded-For is ignored, so
+    every visitor behind that proxy counts as the proxy's one address."""
+    return "HTTP_X_FORWARDED_FOR" in request.META and not is_trusted_proxy(
+        request.META.get("REMOTE_ADDR", "")
+    )
+
+
 def client_ip(request: HttpRequest) -> str | None:
     """The visitor's IP: X-Forwarded-For is believed only when the peer is a trusted proxy."""
     peer = request.META.get("REMOTE_ADDR", "")
-    if peer in settings.TRUSTED_PROXIES:
+    if is_trusted_proxy(peer):
         forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
         if forwarded:
             peer = forwarded

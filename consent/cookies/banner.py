@@ -5,18 +5,23 @@ is recorded as an anonymous CookieChoice. A new policy version asks again. Analy
 are rendered, and their hosts allowed by the CSP, only for a visitor who accepted.
 """
 
+import ipaddress
+import logging
 import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
+from django.http.request import split_domain_port
 from django.utils.csp import CSP
 
+from consent.common.ratelimit import hit, parse_rate
 from consent.core.texts import current_policy
 
 from .models import CookieChoice
 
+security_log = logging.getLogger("emalu.security")
 COOKIE = "emalu_consent"
 MAX_AGE = 365 * 24 * 3600
 ANALYTICS_COOKIE_PREFIXES = ("_ga", "_gid", "_gat", "_ym", "yandexuid", "_gcl")
@@ -64,19 +69,56 @@ def read_choice(request: HttpRequest) -> str | None:
 
 def record_choice(request: HttpRequest, response: HttpResponse, choice: str) -> None:
     """Store the answer in the cookie and, anonymously, on the server; clear analytics cookies
-    the site can clear when the answer is no."""
+    the site can clear when the answer is no.
+
+    The server's rows are append-only, so one address writes at most COOKIE_CHOICE_RATE_LIMIT
+    of them per window; beyond that the answer still holds (the cookie decides what loads,
+    compliance L19) but is not logged again, and the first answer over the bound is logged as
+    a security event. A visitor behind a shared address (a mobile operator's NAT) is never
+    refused a choice for it."""
     visitor = uuid.uuid4()
-    CookieChoice.objects.create(visitor=visitor, choice=choice, policy_version=policy_number())
+    count = hit("cookie-choice", request, settings.COOKIE_CHOICE_RATE_LIMIT)
+    limit = parse_rate(settings.COOKIE_CHOICE_RATE_LIMIT)[0]
+    if count <= limit:
+        CookieChoice.objects.create(visitor=visitor, choice=choice, policy_version=policy_number())
+    elif count == limit + 1:
+        security_log.warning("rate limit: cookie-choice (answers over the bound are not logged)")
     response.set_cookie(
         COOKIE, f"{policy_number()}.{choice}.{visitor.hex}", max_age=MAX_AGE,
         secure=request.is_secure(), httponly=True, samesite="Lax",
     )  # fmt: skip
     if choice == CookieChoice.Choice.REJECT:
-        host = request.get_host().split(":")[0]
+        domains = cookie_domains(request.get_host())
         for name in request.COOKIES:
             if name.startswith(ANALYTICS_COOKIE_PREFIXES):
-                for domain in (None, host, "." + host.removeprefix("www.")):
-                    response.delete_cookie(name, domain=domain)
+                for domain in domains:
+                    expire_cookie(response, name, domain)
+
+
+def cookie_domains(host: str) -> list[str | None]:
+    """Every Domain an analytics script may have given its cookies on this host: none (a
+    host-only cookie), the host, and each parent domain (Google Analytics takes the highest one
+    the browser accepts, Metrica the registrable one). A browser ignores a deletion for a domain
+    it would not have accepted (a public suffix such as kz), so the extra ones do no harm."""
+    name, _port = split_domain_port(host)
+    try:
+        ipaddress.ip_address(name.strip("[]"))
+        return [None]  # an address has no domain cookies
+    except ValueError:
+        labels = name.split(".")
+        return [None, *(".".join(labels[i:]) for i in range(len(labels) - 1))]
+
+
+def expire_cookie(response: HttpResponse, name: str, domain: str | None) -> None:
+    """Expire one cookie for one Domain, beside the other variants of the same name.
+
+    `response.cookies` is keyed by name, so `delete_cookie(name, domain=...)` for three domains
+    keeps only the last one: the browser would clear one variant and keep the others. A cookie
+    stored under a key of its own still writes its own name, so each variant gets its own
+    Set-Cookie header; Django's delete_cookie builds it (compliance L19)."""
+    scratch = HttpResponse()
+    scratch.delete_cookie(name, domain=domain)
+    response.cookies[name if domain is None else f"{name} domain={domain}"] = scratch.cookies[name]
 
 
 def _origin(url):

@@ -25,6 +25,11 @@ from consent.core.purposes import MARKETING
 from .models import Campaign, CampaignRecipient
 
 SALT = "consent.unsubscribe"
+# A one-click link (RFC 8058) must work from a mail kept for a while, yet a link copied into a
+# log or a forwarded mail should not stand for ever: a year. Anyone still subscribed gets newer
+# links with each campaign, and an expired link's page offers the other ways out (the
+# self-service page, the request form, the policy's email route; compliance L15).
+UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600
 PLACEHOLDER = "https://unsubscribe.invalid/TOKEN"
 CHUNK = 2000
 # The policy's own way out (section 4), repeated in every marketing email in both languages.
@@ -39,9 +44,9 @@ def unsubscribe_token(subject_id: int, campaign_id: int) -> str:
 
 
 def read_unsubscribe_token(token: str) -> tuple[int, int] | None:
-    """(subject id, campaign id) or None; the links never expire, a forged one never works."""
+    """(subject id, campaign id) or None when forged or older than UNSUBSCRIBE_MAX_AGE."""
     try:
-        subject_id, campaign_id = signing.loads(token, salt=SALT)
+        subject_id, campaign_id = signing.loads(token, salt=SALT, max_age=UNSUBSCRIBE_MAX_AGE)
         return int(subject_id), int(campaign_id)
     except (signing.BadSignature, ValueError, TypeError):
         return None

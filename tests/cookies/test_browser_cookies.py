@@ -2,15 +2,19 @@
 site; after Accept the analytics hosts (a stand-in on 127.0.0.2) are requested."""
 
 import http.server
+import os
 import threading
 from urllib.parse import urlsplit
 
 import pytest
 
-from tests.forms.test_browser import browser  # noqa: F401  (fixture)
-from tests.live import free_port, gunicorn, live_database
+from tests.forms.test_browser import ARGS, CHROMIUM
+from tests.live import NGINX, free_port, gunicorn, live_database, nginx
 
 pytestmark = pytest.mark.live
+# Cookies for a domain and for its parent need a name, not an address: the browser resolves
+# this one to loopback itself.
+DOMAIN = "emalu.test"
 STUB_JS = b"window.__analytics_loaded = (window.__analytics_loaded || 0) + 1;"
 
 
@@ -35,24 +39,61 @@ def stub():
 
 
 @pytest.fixture(scope="module")
-def site(django_db_blocker, tmp_path_factory, stub):
+def served(django_db_blocker, tmp_path_factory, stub):
+    """gunicorn with analytics configured; (its port, a port for nginx, a folder)."""
+    https_port, tmp = free_port(), tmp_path_factory.mktemp("cookies")
     env = {
         "GA_MEASUREMENT_ID": "G-TEST123",
         "YANDEX_METRICA_ID": "98765",
         "GA_SCRIPT_URL": f"{stub}/gtag/js",
         "YANDEX_SCRIPT_URL": f"{stub}/metrika/tag.js",
         "ANALYTICS_CONNECT_HOSTS": stub,
+        "ALLOWED_HOSTS": f"127.0.0.1,www.{DOMAIN}",
+        "CSRF_TRUSTED_ORIGINS": f"https://www.{DOMAIN}:{https_port}",
     }
     with (
         django_db_blocker.unblock(),
         live_database() as url,
-        gunicorn(url, tmp_path_factory.mktemp("cookies"), **env) as (port, _),
+        gunicorn(url, tmp, **env) as (port, _),
     ):
-        yield f"http://127.0.0.1:{port}"
+        yield port, https_port, tmp
+
+
+@pytest.fixture(scope="module")
+def site(served):
+    return f"http://127.0.0.1:{served[0]}"
+
+
+@pytest.fixture(scope="module")
+def named_site(served):
+    """The same site as deployed: behind docs/deploy/nginx.conf over TLS (its __Host- cookies
+    need it) and under a domain name (cookies for a domain and its parent need one)."""
+    if not os.path.exists(NGINX):
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Debian's nginx (.ci/run installs it)")
+        pytest.skip("Debian's nginx is not installed (apt-get install nginx-light)")
+    port, https_port, tmp = served
+    with nginx(port, tmp, port=https_port):
+        yield f"https://www.{DOMAIN}:{https_port}"
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not os.path.exists(CHROMIUM):
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Debian's chromium (.ci/run installs it)")
+        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        rules = f"--host-resolver-rules=MAP *.{DOMAIN} 127.0.0.1"
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, rules])
+        yield browser
+        browser.close()
 
 
 @pytest.fixture
-def page(browser):  # noqa: F811
+def page(browser):
     context = browser.new_context()
     page = context.new_page()
     page.hosts, page.problems = [], []
@@ -102,3 +143,22 @@ def test_closing_the_banner_counts_as_reject(site, page):
     page.wait_for_load_state("networkidle")
     assert visit(page, f"{site}/kk/services/") <= {own}
     assert page.locator(".cookie-banner").count() == 0
+
+
+def test_reject_clears_analytics_cookies_of_every_domain(named_site, browser):
+    """Scripts set _ga for the host alone, for the host as a domain and for the parent domain
+    (Google Analytics picks the highest one the browser accepts); Reject leaves none of them."""
+    context = browser.new_context(ignore_https_errors=True)  # the test certificate
+    page = context.new_page()
+    page.goto(f"{named_site}/kk/")
+    for n, domain in enumerate(["", f"; domain=www.{DOMAIN}", f"; domain={DOMAIN}"]):
+        page.evaluate(f"document.cookie = '_ga=GA1.1.{n}; path=/; max-age=3600{domain}'")
+    page.evaluate(f"document.cookie = '_ym_uid=1; path=/; max-age=3600; domain={DOMAIN}'")
+    names = [c["name"] for c in context.cookies()]
+    assert names.count("_ga") == 3 and "_ym_uid" in names
+    page.click("button[value=reject]")
+    page.wait_for_load_state("networkidle")
+    assert page.locator(".cookie-banner").count() == 0  # the answer was taken
+    left = {(c["name"], c["domain"]) for c in context.cookies()}
+    assert {name for name, _ in left} & {"_ga", "_ym_uid"} == set(), left
+    context.close()

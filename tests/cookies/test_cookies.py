@@ -1,8 +1,11 @@
 """Compliance L19: analytics only after an explicit yes, decided on the server."""
 
+import logging
 from datetime import date
 
 import pytest
+from django.conf import settings
+from django.test import Client
 
 from consent.cookies.banner import COOKIE
 from consent.cookies.models import CookieChoice
@@ -74,12 +77,72 @@ def test_choices_are_recorded_without_any_ip(client, analytics):
                                                           "policy_version", "at"}  # fmt: skip
 
 
+def test_a_flood_of_answers_writes_a_bounded_number_of_rows(client, analytics, settings, caplog):
+    """Choice rows are append-only: 200 posts from one address write at most the bound, yet
+    every visitor's answer still holds in their cookie (the cookie decides what loads)."""
+    settings.COOKIE_CHOICE_RATE_LIMIT = "20/600"
+    with caplog.at_level(logging.WARNING, logger="emalu.security"):
+        for _ in range(200):
+            response = choose(Client(), "reject")
+            assert response.status_code == 302 and response["Location"] == "/kk/about/"
+            assert response.cookies[COOKIE].value.split(".")[1] == "reject"
+    assert CookieChoice.objects.count() == 20
+    assert len([r for r in caplog.records if r.name == "emalu.security"]) == 1
+    client.post("/cookies/choice", {"choice": "accept"}, REMOTE_ADDR="198.51.100.4")
+    assert CookieChoice.objects.count() == 21  # another address is recorded
+
+
+def served_set_cookies(path, data, cookies, host):
+    """POST through Django's WSGI handler, as gunicorn serves it: the Set-Cookie headers sent."""
+    from django.core.handlers.wsgi import WSGIHandler
+    from django.core.signals import request_started
+    from django.db import close_old_connections
+    from django.test import RequestFactory
+
+    csrf = "c" * 32
+    cookies = {**cookies, settings.CSRF_COOKIE_NAME: csrf}
+    environ = (
+        RequestFactory()
+        .post(
+            path,
+            {**data, "csrfmiddlewaretoken": csrf},
+            headers={"host": host, "cookie": "; ".join(f"{k}={v}" for k, v in cookies.items())},
+        )
+        .environ
+    )
+    sent = []
+    # As Django's test client does: the request must not close the test's database connection.
+    request_started.disconnect(close_old_connections)
+    try:
+        b"".join(WSGIHandler()(environ, lambda status, headers: sent.extend(headers)))
+    finally:
+        request_started.connect(close_old_connections)
+    return [value for name, value in sent if name == "Set-Cookie"]
+
+
+def test_withdrawing_removes_the_analytics_cookies_of_every_domain(analytics, settings):
+    """A script may have set _ga for the host alone, for the host as a domain and for the parent
+    domain: Reject must expire all three, each in a Set-Cookie header of its own."""
+    settings.ALLOWED_HOSTS = ["www.emalu.test"]
+    headers = served_set_cookies("/cookies/choice", {"choice": "reject", "next": "/kk/"},
+                                 {"_ga": "GA1.1.123", "_ym_uid": "456", "other": "1"},
+                                 "www.emalu.test")  # fmt: skip
+    expired = {}
+    for header in headers:
+        name = header.split("=")[0]
+        attrs = dict(a.strip().partition("=")[::2] for a in header.split(";")[1:])
+        if attrs.get("Max-Age") == "0":
+            expired.setdefault(name, set()).add(attrs.get("Domain"))
+    assert expired == {name: {None, "www.emalu.test", "emalu.test"} for name in ("_ga", "_ym_uid")}
+    assert any(h.startswith(f"{COOKIE}=") and ".reject." in h for h in headers)
+
+
 def test_withdrawing_removes_the_analytics_cookies(client, analytics):
     choose(client, "accept")
     client.cookies["_ga"] = "GA1.1.123"
     client.cookies["_ym_uid"] = "456"
     response = choose(client, "reject")
-    expired = {name for name, morsel in response.cookies.items() if morsel["max-age"] == 0}
+    expired = {morsel.key for morsel in response.cookies.values() if morsel["max-age"] == 0}
     assert {"_ga", "_ym_uid"} <= expired
 
 

@@ -37,6 +37,16 @@ def test_the_limit_is_per_ip(client, texts, contact_data, settings):
     )
 
 
+def test_an_ipv6_network_counts_as_one_address(client, texts, contact_data, settings):
+    """One subscriber holds a whole /64: a new address per post must not reset the count."""
+    settings.FORM_RATE_LIMIT = "1/60"
+    client.post("/kk/contact/", contact_data(email="bad"), REMOTE_ADDR="2001:db8:1:2::1")
+    again = client.post("/kk/contact/", contact_data(), REMOTE_ADDR="2001:db8:1:2:ffff::9")
+    assert again.status_code == 429 and nothing_stored()
+    other = client.post("/kk/contact/", contact_data(), REMOTE_ADDR="2001:db8:1:3::1")
+    assert other.status_code == 302
+
+
 def test_filled_honeypot_looks_normal_but_stores_nothing(client, texts, contact_data, caplog):
     with caplog.at_level(logging.WARNING, logger="emalu.security"):
         response = client.post(

@@ -21,4 +21,5 @@ def test_breach_deadline_lands_after_the_holiday(officer_client, officer, db, ti
     verified_login(officer_client, officer)  # the session would have expired meanwhile
     assert 'class="overdue"' not in officer_client.get("/admin/rights/breach/").content.decode()
     time_machine.move_to("2026-12-17 09:00+05:00")  # due today, no one notified yet
+    verified_login(officer_client, officer)  # an idle staff session ends after an hour
     assert 'class="overdue"' in officer_client.get("/admin/rights/breach/").content.decode()

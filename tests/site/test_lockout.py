@@ -52,6 +52,29 @@ def test_a_burst_of_failed_logins_alerts_the_responsible_person(staff, settings)
     assert alerts.count() == 1 and "bob" not in alerts.get().message
 
 
+def test_invented_usernames_write_a_bounded_number_of_audit_rows(staff, settings, time_machine):
+    """Axes locks a username at an address, so invented names never lock: the audit rows of one
+    address are bounded per window, the burst still alerts, and other addresses still count."""
+    settings.ALERT_FAILED_LOGINS = 10
+    settings.FAILED_LOGIN_AUDIT_LIMIT = "20/600"
+    time_machine.move_to("2026-03-02 09:00:30+05:00", tick=False)
+    client = Client()
+    for i in range(60):
+        data = {"username": f"nobody{i}", "password": "x", "otp_token": "123456"}
+        response = client.post("/admin/login/", data, REMOTE_ADDR="203.0.113.7")
+        assert response.status_code == 200
+    rows = AuditEvent.objects.filter(action="login_failed")
+    assert rows.count() == 21
+    assert [r.detail for r in rows.all() if r.detail] == [{"more_not_recorded": True,
+                                                           "window_seconds": 600}]  # fmt: skip
+    assert Email.objects.filter(to=["dpo@example.kz"]).count() == 1  # the burst alerted
+    attempt(Client(), "wrong", "198.51.100.2")
+    assert rows.count() == 22
+    time_machine.move_to("2026-03-02 09:10:30+05:00", tick=False)  # the next window
+    attempt(Client(), "wrong", "203.0.113.7")
+    assert rows.count() == 23
+
+
 def test_bulk_export_alerts_once(staff, settings, make_subject, client):
     """Exports and evidence downloads through the admin count alike; the fourth and fifth of a
     burst do not mail again."""

@@ -1,12 +1,17 @@
 """Compliance T7: no staff page without a second factor."""
 
 import re
+from datetime import timedelta
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.test import Client
+from django.utils import timezone
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
+
+from consent.core.models import AuditEvent
 
 ADMIN_URLS = ["/admin/", "/admin/consent/subject/", "/admin/rights/ticket/",
               "/admin/consent/ledgerentry/", "/admin/consent/auditevent/"]  # fmt: skip
@@ -104,3 +109,92 @@ def test_an_enrolled_account_cannot_enrol_again(staff):
 def test_the_login_page_has_one_heading_in_the_staff_language(db, lang, heading):
     html = Client().get("/admin/login/", headers={"accept-language": lang}).content.decode()
     assert re.findall(r"<h1>(.*?)</h1>", html) == [heading]
+
+
+def normalised(response):
+    """Status and page, without what differs on every response (CSRF token, CSP nonce) and the
+    code as typed, which the form shows back."""
+    html = re.sub(r'(name="csrfmiddlewaretoken" value=)"[^"]+"', r'\1""', response.content.decode())
+    html = re.sub(r'(name="otp_token") value="[^"]*"', r"\1", html)
+    return response.status_code, re.sub(r'nonce="[^"]+"', 'nonce=""', html)
+
+
+def wrong_code(device):
+    valid = {code_for(device, drift) for drift in (-1, 0, 1, 2)}
+    return next(c for c in (f"{n:06d}" for n in range(0, 10**6, 7919)) if c not in valid)
+
+
+def sign_in(client, password, token):
+    return client.post("/admin/login/", {"username": "bob", "password": password,
+                                         "otp_token": token, "next": "/admin/"})  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_wrong_code_answers_exactly_as_a_wrong_password(staff, lang):
+    """Otherwise the login page confirms the password to whoever guessed it (compliance T6)."""
+    device, _ = enrol(Client())
+    device.refresh_from_db()
+    answers = [
+        normalised(sign_in(Client(headers={"accept-language": lang}), password, token))
+        for password, token in [
+            ("wrong-horse-battery-9", wrong_code(device)),  # the password is wrong
+            ("correct-horse-battery-1", wrong_code(device)),  # the password is right
+            ("correct-horse-battery-1", ""),  # right, and no code
+            ("correct-horse-battery-1", "0123456789"),  # right, and a made-up recovery code
+        ]
+    ]
+    assert all(answer == answers[0] for answer in answers)
+    status, html = answers[0]
+    assert status == 200 and "correct-horse-battery-1" not in html and "otp_device" not in html
+    assert AuditEvent.objects.filter(action="login_failed").count() == 4
+
+
+def test_wrong_codes_count_towards_the_lockout(staff):
+    device, _ = enrol(Client())
+    device.refresh_from_db()
+    client = Client()
+    statuses = [sign_in(client, "correct-horse-battery-1", wrong_code(device)).status_code
+                for _ in range(5)]  # fmt: skip
+    assert statuses == [200, 200, 200, 200, 429]
+    right = sign_in(client, "correct-horse-battery-1", code_for(device, drift=1))
+    assert right.status_code == 429 and client.get("/admin/").status_code == 302
+    assert AuditEvent.objects.filter(action="login_failed").count() == 5
+
+
+@pytest.mark.parametrize(
+    "lang,text", [("kk", "аутентификатор бұрыннан бар"), ("ru", "уже есть аутентификатор")]
+)
+def test_the_enrolment_page_does_not_confirm_a_password(staff, lang, text):
+    """An enrolled account's right password gets the wrong password's answer, and counts."""
+    enrol(Client())
+    wrong, right = (
+        Client(headers={"accept-language": lang}).post(
+            "/admin/enrol/", {"username": "bob", "password": password})
+        for password in ("wrong-horse-battery-9", "correct-horse-battery-1")
+    )  # fmt: skip
+    assert normalised(wrong) == normalised(right)
+    assert right.status_code == 200 and text in right.content.decode()
+    assert AuditEvent.objects.filter(action="login_failed").count() == 2
+
+
+def test_an_idle_staff_session_ends_after_an_hour(staff, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    client = Client()
+    enrol(client)
+    for _ in range(3):  # working on: each request moves the end an hour ahead
+        time_machine.shift(timedelta(minutes=59))
+        response = client.get("/admin/")
+        assert response.status_code == 200
+    cookie = response.cookies[settings.SESSION_COOKIE_NAME]
+    assert cookie["max-age"] == 3600  # the browser drops it too
+    time_machine.shift(timedelta(minutes=61))
+    response = client.get("/admin/")
+    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+
+
+def test_a_public_visitors_session_keeps_its_age(client, db):
+    session = client.session
+    session["visitor"] = "x"
+    session.save()
+    client.get("/kk/")
+    assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE

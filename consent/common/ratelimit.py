@@ -1,0 +1,47 @@
+"""One per-address counter for everything a visitor can repeat without limit: form posts,
+cookie-banner answers, failed staff sign-ins. Fixed windows in the shared cache (Redis in
+production, compliance T1), so every gunicorn worker counts alike."""
+
+import ipaddress
+import time
+
+from django.core.cache import cache
+from django.http import HttpRequest
+
+from .net import client_ip
+
+
+def parse_rate(rate: str) -> tuple[int, int]:
+    """ "N/seconds" (as in FORM_RATE_LIMIT) -> (N, seconds)."""
+    limit, window = (int(x) for x in rate.split("/"))
+    return limit, window
+
+
+def address_bucket(ip: str | None) -> str:
+    """Whom a limit counts: an IPv4 address, or the /64 network of an IPv6 one (one subscriber
+    holds a whole /64 and could otherwise take a new address for every request). Requests whose
+    address is unknown share one bucket."""
+    if ip is None:
+        return "unknown"
+    address = ipaddress.ip_address(ip)
+    if address.version == 6:
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
+
+
+def hit(scope: str, request: HttpRequest, rate: str) -> int:
+    """Count one event of `scope` from this request's address in the current window and return
+    how many there have been in it (1 for the first). The caller compares with its limit."""
+    _limit, window = parse_rate(rate)
+    key = f"rl:{scope}:{address_bucket(client_ip(request))}:{int(time.time() // window)}"
+    cache.add(key, 0, window)
+    try:
+        return cache.incr(key)
+    except ValueError:  # the window ended between add() and incr()
+        cache.set(key, 1, window)
+        return 1
+
+
+def over_limit(scope: str, request: HttpRequest, rate: str) -> bool:
+    """Count this event and say whether it is beyond the rate's limit."""
+    return hit(scope, request, rate) > parse_rate(rate)[0]

@@ -1,0 +1,26 @@
+"""Deploy checks of the project itself (the domain's own are in consent/core/checks.py)."""
+
+from django.conf import settings
+from django.core.checks import Warning as CheckWarning
+from django.core.checks import register
+
+LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]", "testserver"}
+
+
+@register(deploy=True)
+def check_trusted_proxies(app_configs, **kwargs):
+    """Compliance T6, T8: a public site runs behind nginx (docs/deploy/nginx.conf), and unless
+    TRUSTED_PROXIES names it every visitor counts as the proxy's address: one shared form limit
+    for the whole site, and five bad sign-ins lock a staff name for everyone."""
+    public = [h for h in settings.ALLOWED_HOSTS if h not in LOCAL_HOSTS and h != ".localhost"]
+    if settings.DEBUG or settings.TRUSTED_PROXIES or not public:
+        return []
+    return [
+        CheckWarning(
+            "TRUSTED_PROXIES is empty: behind a reverse proxy every visitor counts as the "
+            "proxy's address for rate limits and the staff sign-in lockout.",
+            hint="Set TRUSTED_PROXIES=127.0.0.1 behind the documented nginx. If visitors reach "
+            "gunicorn directly, with no proxy, silence emalu.W001.",
+            id="emalu.W001",
+        )
+    ]

@@ -1,0 +1,157 @@
+"""The site as deployed: gunicorn behind docs/deploy/nginx.conf. The emailed links carry their
+secret in the path, so neither access log may keep it (compliance T18)."""
+
+import io
+import logging
+import os
+import uuid
+
+import pytest
+from django.core import signing
+from django.urls import URLResolver, get_resolver, reverse
+from django.utils import translation
+
+from emalu.logs import redact
+from tests.live import NGINX, gunicorn, live_database, nginx, request, tls_request
+
+
+def tokened_routes():
+    """The name of every URL whose path carries a `token`, read from the URLconf itself."""
+    found = set()
+
+    def walk(patterns):
+        for pattern in patterns:
+            if isinstance(pattern, URLResolver):
+                walk(pattern.url_patterns)
+            elif "token" in getattr(pattern.pattern, "converters", {}):
+                found.add(pattern.name)
+
+    walk(get_resolver().url_patterns)
+    return found
+
+
+def tokened_paths():
+    """{path: token} for every tokened URL in kk and ru, each with a realistic signed token."""
+    paths = {}
+    for name in sorted(tokened_routes()):
+        for lang in ("kk", "ru"):
+            token = signing.dumps({"s": 1, "n": uuid.uuid4().hex}, salt="test")
+            with translation.override(lang):
+                paths[reverse(name, kwargs={"token": token})] = token
+    return paths
+
+
+def test_every_link_with_a_token_is_known():
+    assert tokened_routes() == {"unsubscribe", "marketing_confirm", "self_service_open",
+                                "request_verify"}  # fmt: skip
+
+
+def test_gunicorns_log_rule_redacts_every_tokened_path():
+    for path, token in tokened_paths().items():
+        redacted = redact(path)
+        assert token not in redacted and redacted.endswith("/[token]/"), path
+        referrer = redact(f"https://emaluplus-vko.kz{path}?x=1")
+        assert token not in referrer
+    assert redact("/kk/about/") == "/kk/about/"
+
+
+def test_gunicorns_error_log_keeps_no_link_secret(tmp_path):
+    from gunicorn.config import Config
+
+    from emalu.gunicorn import RedactingLogger
+
+    config = Config()
+    config.set("errorlog", str(tmp_path / "error.log"))
+    path, token = next(iter(tokened_paths().items()))
+    RedactingLogger(config).error("Error handling request %s", path)
+    assert "/[token]/" in (tmp_path / "error.log").read_text()
+    assert token not in (tmp_path / "error.log").read_text()
+
+
+def test_the_applications_own_log_keeps_no_link_secret(client, db):
+    """Django logs "Bad Request: <path>" for every refused link, an expired one included."""
+    handler = next(h for h in logging.getLogger().handlers if h.name == "console")
+    out = io.StringIO()
+    previous = handler.setStream(out)
+    try:
+        paths = tokened_paths()
+        for path in paths:
+            client.get(path)
+    finally:
+        handler.setStream(previous)
+    assert "Bad Request: /kk/unsubscribe/[token]/" in out.getvalue()
+    assert not [token for token in paths.values() if token in out.getvalue()]
+
+
+@pytest.mark.parametrize(
+    "hosts,proxies,debug,warns",
+    [
+        (["emaluplus-vko.kz", "www.emaluplus-vko.kz"], [], False, True),
+        (["emaluplus-vko.kz"], ["127.0.0.1"], False, False),
+        (["127.0.0.1", "localhost"], [], False, False),
+        (["emaluplus-vko.kz"], [], True, False),
+    ],
+)
+def test_a_public_site_that_trusts_no_proxy_warns_on_deploy(settings, hosts, proxies, debug, warns):
+    """Behind the documented nginx, an empty TRUSTED_PROXIES makes every visitor 127.0.0.1."""
+    from django.core.checks import run_checks
+
+    settings.ALLOWED_HOSTS, settings.TRUSTED_PROXIES, settings.DEBUG = hosts, proxies, debug
+    ids = [m.id for m in run_checks(include_deployment_checks=True)]
+    assert ("emalu.W001" in ids) == warns
+
+
+@pytest.mark.parametrize("proxies,warnings", [([], 1), (["127.0.0.1"], 0)])
+def test_requests_through_an_untrusted_proxy_warn_once(client, db, settings, caplog, monkeypatch,
+                                                       proxies, warnings):  # fmt: skip
+    from emalu.middleware import UntrustedProxyMiddleware
+
+    monkeypatch.setattr(UntrustedProxyMiddleware, "warned", False)
+    settings.TRUSTED_PROXIES = proxies
+    with caplog.at_level(logging.WARNING, logger="emalu.security"):
+        for visitor in ("203.0.113.9", "198.51.100.20", "203.0.113.9"):
+            client.get("/kk/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR=visitor)
+        client.get("/kk/", REMOTE_ADDR="203.0.113.50")  # no proxy at all: nothing to say
+    logged = [r.getMessage() for r in caplog.records if r.name == "emalu.security"]
+    assert len(logged) == warnings
+    assert all("TRUSTED_PROXIES" in m and "203.0.113" not in m for m in logged)
+
+
+@pytest.fixture(scope="module")
+def proxied(django_db_setup, django_db_blocker, tmp_path_factory):
+    """gunicorn configured as the deploy docs say, behind the documented nginx over TLS."""
+    if not os.path.exists(NGINX):
+        if os.environ.get("CI"):
+            pytest.fail("CI must have Debian's nginx (.ci/run installs it)")
+        pytest.skip("Debian's nginx is not installed (apt-get install nginx-light)")
+    tmp = tmp_path_factory.mktemp("proxy")
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp, TRUSTED_PROXIES="127.0.0.1") as (port, proc),
+        nginx(port, tmp) as (https_port, cert, log),
+    ):
+        yield port, proc, https_port, cert, log
+
+
+@pytest.mark.live
+def test_no_link_secret_reaches_either_access_log(proxied):
+    port, proc, https_port, cert, log = proxied
+    paths = tokened_paths()
+    with translation.override("kk"):
+        with_slash_merged = "/" + next(p for p in paths if "/unsubscribe/" in p)
+    for path in [*paths, with_slash_merged]:
+        tls_request(https_port, cert, "GET", path, headers={"Host": "emaluplus-vko.kz"})
+        tls_request(https_port, cert, "POST", path + "?a=b", body="List-Unsubscribe=One-Click",
+                    headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
+        request(port, "GET", path, headers={"Referer": f"http://127.0.0.1:{port}{path}"})
+    nginx_log = log.read_text()
+    proc.terminate()
+    gunicorn_log = proc.communicate(timeout=10)[0]
+    for token in paths.values():
+        assert token not in nginx_log and token not in gunicorn_log
+    # The lines are still there, with the route and the status: only the secret is gone.
+    assert nginx_log.count("/unsubscribe/[token]/") == 3 * 2  # GET and POST, kk and ru, "//"
+    assert '"GET /ru/requests/confirm/[token]/ HTTP/1.0" 400' in gunicorn_log
+    assert "a=b" not in nginx_log + gunicorn_log
+    assert "TRUSTED_PROXIES" not in gunicorn_log  # the documented set-up trusts its nginx
