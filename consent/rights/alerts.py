@@ -10,6 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AbstractUser
 from django.db.models import Q, QuerySet
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
@@ -56,15 +57,18 @@ def notify_quarantined(entry: QuarantinedMessage) -> None:
 
 def digest(today: date) -> int:
     """Send the digest for `today` (a date in Asia/Almaty). Returns the number of emails queued;
-    nothing on a weekend or public holiday, or when nothing is due."""
+    nothing on a weekend or public holiday, or when nothing is due. Due and overdue count
+    confirmed requests only (TicketQuerySet.actionable); those waiting for the person appear
+    only once they can be closed unconfirmed, so that none waits for ever."""
     if not is_working_day(today):
         return 0
     tomorrow = add_working_days(today, 1)
-    open_tickets = Ticket.objects.open().order_by("due_date", "id")
+    confirmed = Ticket.objects.actionable().order_by("due_date", "id")
     groups = {
-        "overdue": list(open_tickets.filter(due_date__lt=today)),
-        "today": list(open_tickets.filter(due_date=today)),
-        "tomorrow": list(open_tickets.filter(due_date__gt=today, due_date__lte=tomorrow)),
+        "overdue": list(confirmed.filter(due_date__lt=today)),
+        "today": list(confirmed.filter(due_date=today)),
+        "tomorrow": list(confirmed.filter(due_date__gt=today, due_date__lte=tomorrow)),
+        "closable": list(Ticket.objects.closable(timezone.now()).order_by("received_at", "id")),
     }
     if not any(groups.values()):
         return 0
@@ -85,8 +89,6 @@ def maybe_alert(action: str, actor: AbstractBaseUser | None = None) -> bool:
     """Mail the responsible person once a burst crosses its threshold: failed sign-ins (all
     staff, 10 minutes) or exports of personal data (one staff member, an hour)."""
     from datetime import timedelta
-
-    from django.utils import timezone
 
     from consent.core.models import AuditEvent
 

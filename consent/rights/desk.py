@@ -4,8 +4,11 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from consent.core.purposes import purpose_choices
 
 from .models import Ticket
 from .tickets import (
@@ -14,15 +17,18 @@ from .tickets import (
     ticket_answer_access,
     ticket_block,
     ticket_close,
+    ticket_close_unconfirmed,
     ticket_correct,
     ticket_destroy,
+    ticket_destroy_instead,
+    ticket_reclassify,
     ticket_refuse,
     ticket_unblock,
     ticket_withdraw,
     withdrawal_keeps,
 )
 
-Type = Ticket.Type
+Type, Status = Ticket.Type, Ticket.Status
 CORRECTABLE = ["full_name", "email", "phone", "birth_date", "birth_place"]
 # What the written answer usually says: the operator publishes no personal data and makes no
 # decision by automated means only. Staff check and write it; nothing is answered automatically.
@@ -43,13 +49,28 @@ ANSWER_HELP = {
 }
 
 
-class ActionForm(forms.Form):
-    """What staff enter to carry out or refuse a request; fields shown depend on its type."""
+# What the panel's buttons do, and what the officer is told once it is done.
+ACTIONS = {
+    "do": (_("carry out"), _("Done: the person has been answered.")),
+    "refuse": (_("refuse with reasons"), _("Done: the person has been answered.")),
+    "destroy_instead": (_("destroy instead of correcting"),
+                        _("Done: the data is destroyed and the person has been answered.")),
+    "close": (_("close unconfirmed"), _("The request is closed.")),
+    "retype": (_("change the type"), _("The request's type is changed.")),
+}  # fmt: skip
 
-    desk_action = forms.ChoiceField(
-        choices=[("do", _("carry out")), ("refuse", _("refuse with reasons"))],
-        widget=forms.HiddenInput,
-    )
+
+class ActionForm(forms.Form):
+    """What staff enter on a request's panel; the actions and fields offered depend on its
+    state and type. A confirmed request is carried out, refused or re-typed (a correction may
+    instead be destroyed); one waiting for the person can only be closed unconfirmed (once
+    Ticket.closable_as allows) or re-typed: nothing else may happen before the person confirms
+    (compliance L9), a refusal included, since its reasons would reach an unconfirmed sender."""
+
+    desk_action = forms.ChoiceField(widget=forms.HiddenInput, error_messages={
+        "required": _("This action is not offered for this request."),
+        "invalid_choice": _("This action is not offered for this request."),
+    })  # fmt: skip
     reason = forms.CharField(
         label=_("Reason or answer"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
@@ -59,16 +80,50 @@ class ActionForm(forms.Form):
     phone = forms.CharField(label=_("phone"), required=False, max_length=20)
     birth_date = forms.DateField(label=_("date of birth"), required=False)
     birth_place = forms.CharField(label=_("place of birth"), required=False, max_length=300)
+    new_type = forms.ChoiceField(label=_("New type"), required=False)
+    new_purpose = forms.ChoiceField(
+        label=_("purpose"), required=False, choices=[("", _("every purpose")), *purpose_choices()],
+        help_text=_("Only for a withdrawal of consent."),
+    )  # fmt: skip
+
+    RETYPE_FIELDS = ("new_type", "new_purpose")
 
     def __init__(self, *args: Any, ticket: Ticket, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ticket = ticket
-        if ticket.type != Type.CORRECT:
+        actions = ["close"] if ticket.is_waiting else ["do", "refuse"]
+        if ticket.type == Type.CORRECT and not ticket.is_waiting:
+            actions.append("destroy_instead")
+        self.fields["desk_action"].choices = [(a, ACTIONS[a][0]) for a in [*actions, "retype"]]
+        self.fields["new_type"].choices = [
+            ("", "---------"),
+            *((v, label) for v, label in Type.choices if v != ticket.type),
+        ]
+        if ticket.is_waiting:
+            for name in ["reason", "document", *CORRECTABLE]:
+                del self.fields[name]
+        elif ticket.type != Type.CORRECT:
             for name in ["document", *CORRECTABLE]:
                 del self.fields[name]
         elif ticket.subject_id and not self.is_bound:
             for name in CORRECTABLE:
                 self.fields[name].initial = getattr(ticket.subject, name)
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean()
+        if data.get("desk_action") == "retype" and not data.get("new_type"):
+            self.add_error("new_type", _("Choose the request's new type."))
+        return data
+
+    def action_fields(self) -> list[forms.BoundField]:
+        """The fields of carrying out or refusing (a waiting request has none)."""
+        return [f for f in self.visible_fields() if f.name not in self.RETYPE_FIELDS]
+
+    def retype_fields(self) -> list[forms.BoundField]:
+        return [self[name] for name in self.RETYPE_FIELDS]
+
+    def done_message(self) -> str | Promise:
+        return ACTIONS[self.cleaned_data["desk_action"]][1]
 
     def do_note(self) -> str | Promise:
         """What "carry out" does to the data, for the types where it may destroy it."""
@@ -80,12 +135,53 @@ class ActionForm(forms.Form):
             return _("Carrying this out destroys all of the person's data.")
         return ANSWER_HELP.get(ticket.type, "")
 
+    def destroy_instead_note(self) -> str | Promise:
+        """Compliance L11: data that cannot be verified may be destroyed instead of corrected."""
+        return _(
+            "If the data cannot be verified, it may be destroyed instead of corrected. Write why "
+            "in the field above (no personal data: the request keeps it after the destruction, "
+            "and the person receives it). This destroys all of the person's data, as a "
+            "destruction request would."
+        )
+
+    def close_note(self) -> str | Promise:
+        """Whether, and from when, a waiting request can be closed, and with what outcome."""
+        ticket = self.ticket
+        status = ticket.closable_as(timezone.now())
+        if status == Status.NO_DATA:
+            return _("No personal data is held for the address this request came from, so "
+                     "nothing can be done with it. Close it as “no data held”; the person is "
+                     "told so.")  # fmt: skip
+        expires = formats.date_format(
+            timezone.localtime(ticket.link_expires_at), "SHORT_DATETIME_FORMAT"
+        ) if ticket.link_expires_at else ""  # fmt: skip
+        if status == Status.NOT_CONFIRMED:
+            return _("The confirmation link expired unused on %(time)s. Close the request as "
+                     "“identity not confirmed”; the person is told so at the address on "
+                     "record.") % {"time": expires}  # fmt: skip
+        return _("The person can confirm the request through the emailed link until %(time)s. "
+                 "After that it can be closed as “identity not confirmed”; until then its due "
+                 "date waits on the person and it is not overdue.") % {"time": expires}  # fmt: skip
+
+    def can_close(self) -> bool:
+        return self.ticket.closable_as(timezone.now()) is not None
+
 
 def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -> Ticket:
-    """Run the operation for the request's type (export and withdrawal have their own steps)."""
+    """Run the operation for the panel's action and the request's type (export and
+    withdrawal have their own steps)."""
     data = form.cleaned_data
-    if data["desk_action"] == "refuse":
+    action = data["desk_action"]
+    if action == "retype":
+        return ticket_reclassify(
+            ticket, kind=data["new_type"], purpose=data["new_purpose"] or "", actor=user
+        )
+    if action == "close":
+        return ticket_close_unconfirmed(ticket, actor=user)
+    if action == "refuse":
         return ticket_refuse(ticket, reason=data["reason"], actor=user)
+    if action == "destroy_instead":
+        return ticket_destroy_instead(ticket, reason=data["reason"], actor=user)
     if ticket.type == Type.CORRECT:
         changes = {f: data[f] for f in CORRECTABLE if data.get(f) not in (None, "")}
         return ticket_correct(ticket, changes=changes, document=data["document"], actor=user)

@@ -1,7 +1,10 @@
 """The rights desk's data: requests (tickets), emails set aside by the intake, corrections, spent
 links and breaches."""
 
+from datetime import timedelta
+
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +16,21 @@ class TicketQuerySet(models.QuerySet):
     def open(self):
         """Requests still to be answered: waiting for the person's confirmation, or confirmed."""
         return self.filter(status__in=Ticket.OPEN_STATUSES)
+
+    def actionable(self):
+        """Confirmed requests still to be answered: only these can be due or overdue. One that
+        waits for the person's confirmation cannot be acted on (compliance L9), so it is shown
+        as waiting and kept out of every overdue count (the desk, the index, the digest)."""
+        return self.filter(status=Ticket.Status.OPEN)
+
+    def waiting(self):
+        """Requests waiting for the person to confirm them through the emailed link."""
+        return self.filter(status=Ticket.Status.UNVERIFIED)
+
+    def closable(self, now):
+        """Waiting requests an officer may close unconfirmed at `now` (see Ticket.closable_as)."""
+        expired = Q(link_sent_at__lt=now - Ticket.CONFIRM_WITHIN)
+        return self.waiting().filter(Q(subject__isnull=True) | expired)
 
 
 class Ticket(models.Model):
@@ -41,6 +59,10 @@ class Ticket(models.Model):
         DONE = "done", _("done")
         REFUSED = "refused", _("refused with reasons")
         CLOSED = "closed", _("closed without action")
+        # Closed unconfirmed by an officer (tickets.ticket_close_unconfirmed): the link expired
+        # unused, or the address it came from has no data held.
+        NOT_CONFIRMED = "not_confirmed", _("closed: identity not confirmed")
+        NO_DATA = "no_data", _("closed: no data held")
 
     class Channel(models.TextChoices):
         WEB = "web", _("web form")
@@ -51,6 +73,8 @@ class Ticket(models.Model):
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
     # A longer email is set aside whole rather than cut (intake.py; compliance L7).
     MESSAGE_MAX_LENGTH = 100_000
+    # How long the confirmation link works (tickets.VERIFY_MAX_AGE); the mail says "7 days".
+    CONFIRM_WITHIN = timedelta(days=7)
 
     type = models.CharField(_("type"), max_length=20, choices=Type)
     status = models.CharField(
@@ -73,6 +97,10 @@ class Ticket(models.Model):
     )
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     due_date = models.DateField(_("due"), db_index=True)
+    # When the latest confirmation link was mailed: it works for CONFIRM_WITHIN from then.
+    # Not received_at: a request opened from an email set aside is received when the email
+    # arrived, days before its link goes out.
+    link_sent_at = models.DateTimeField(_("confirmation link sent"), null=True, blank=True)
     verified_at = models.DateTimeField(_("identity confirmed"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.TextField(_("answer to the person"), blank=True)
@@ -96,6 +124,27 @@ class Ticket(models.Model):
     @property
     def is_open(self):
         return self.status in self.OPEN_STATUSES
+
+    @property
+    def is_waiting(self):
+        return self.status == self.Status.UNVERIFIED
+
+    @property
+    def link_expires_at(self):
+        return self.link_sent_at + self.CONFIRM_WITHIN if self.link_sent_at else None
+
+    def closable_as(self, now):
+        """The status this waiting request may be closed with at `now`, or None while the person
+        can still confirm it: "no data held" at once when no one on record has its address
+        (nothing could ever be done), "identity not confirmed" once the link has expired
+        unused. The same rule as TicketQuerySet.closable."""
+        if not self.is_waiting:
+            return None
+        if self.subject_id is None:
+            return self.Status.NO_DATA
+        if self.link_sent_at is not None and self.link_sent_at < now - self.CONFIRM_WITHIN:
+            return self.Status.NOT_CONFIRMED
+        return None
 
 
 class Correction(models.Model):

@@ -32,7 +32,7 @@ from .models import Correction, QuarantinedMessage, Ticket
 
 Type, Status = Ticket.Type, Ticket.Status
 SALT = "consent.request-verify"
-VERIFY_MAX_AGE = 7 * 24 * 3600
+VERIFY_MAX_AGE = int(Ticket.CONFIRM_WITHIN.total_seconds())
 
 # Working days to answer each type (Law 94-V: Art. 8(7) withdrawal 15; Art. 25(2)(8) correction,
 # block, unblock, destruction 1; Art. 6 removal from public sources 1; Art. 19(1) notice of a
@@ -114,24 +114,13 @@ def ticket_open(
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
         message_id=message_id, actor=actor, audit_detail=audit_detail,
     )  # fmt: skip
-    if subject is not None and kind == Type.UNSUBSCRIBE and channel == Ticket.Channel.EMAIL:
-        # Compliance L15: an unsubscribe takes effect before the next send, so a mail from an
-        # address on record (the campaign's List-Unsubscribe mailto, or the policy's phrase)
-        # withdraws marketing now, without the confirmation link. No identity check is needed:
-        # withdrawing marketing discloses nothing and errs on the person's side (compliance L9
-        # is about data leaving the system), and the answer goes to the address on record, so
-        # its owner learns of it even if someone forged the sender. A web-form unsubscribe
-        # still waits for the link: anyone can type any address into a web form.
-        _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
-        ticket_close(ticket, outcome="", template="request_unsubscribed", to=subject.email)
+    if _acts_on_arrival(ticket):
+        _act_on_arrival(ticket)
     elif subject is not None and subject.email:
-        token = signing.dumps({"r": ticket.pk}, salt=SALT)
-        with translation.override(language):
-            verify_url = absolute_url(reverse("request_verify", args=[token]))
         queue_mail(
             subject.email, "request_verify",
             {"ticket": ticket, "type": ticket.get_type_display(),
-             "verify_url": verify_url},
+             "verify_url": _confirmation_url(ticket)},
             language=language, subject_line=_("Please confirm your request"),
         )  # fmt: skip
     elif _mailable(email):
@@ -168,6 +157,39 @@ def ticket_open_from_quarantine(
     return ticket
 
 
+def _acts_on_arrival(ticket):
+    """Compliance L15: an unsubscribe takes effect before the next send, so a mail from an
+    address on record (the campaign's List-Unsubscribe mailto, or the policy's phrase)
+    withdraws marketing as it arrives, without the confirmation link. No identity check is
+    needed: withdrawing marketing discloses nothing and errs on the person's side (compliance
+    L9 is about data leaving the system), and the answer goes to the address on record, so its
+    owner learns of it even if someone forged the sender. A web-form unsubscribe still waits
+    for the link: anyone can type any address into a web form. The same holds for an emailed
+    request an officer re-classifies as an unsubscribe (ticket_reclassify)."""
+    return (
+        ticket.subject_id is not None
+        and ticket.type == Type.UNSUBSCRIBE
+        and ticket.channel == Ticket.Channel.EMAIL
+    )
+
+
+def _act_on_arrival(ticket, actor=None):
+    _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
+    ticket_close(ticket, outcome="", template="request_unsubscribed", to=ticket.subject.email,
+                 actor=actor)  # fmt: skip
+
+
+def _confirmation_url(ticket):
+    """A new confirmation link for the request, valid for Ticket.CONFIRM_WITHIN from now
+    (compliance L9). Its time is kept first, so the link never outlives what the desk counts
+    (Ticket.closable_as)."""
+    ticket.link_sent_at = timezone.now()
+    ticket.save(update_fields=["link_sent_at"])
+    token = signing.dumps({"r": ticket.pk}, salt=SALT)
+    with translation.override(ticket.language):
+        return absolute_url(reverse("request_verify", args=[token]))
+
+
 def _mailable(email):
     """Whether an address no one has shown to be theirs may be written to: only one a person
     would type (a form checks it already; a mail's From is not checked). Another would fail
@@ -190,21 +212,29 @@ def read_verify_token(token: str) -> int | None:
 def ticket_verify(ticket: Ticket) -> Ticket:
     """The person confirmed through the link: the request is theirs. Self-acting types act now."""
     ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
-    if ticket.verified_at is not None or ticket.subject_id is None:
+    if not ticket.is_waiting or ticket.subject_id is None:
+        # Confirmed already, or closed meanwhile (an officer closed it unconfirmed): a link
+        # never reopens a request.
         return ticket
     ticket.verified_at = timezone.now()
     ticket.status = Status.OPEN
     ticket.save(update_fields=["verified_at", "status"])
     audit(AuditEvent.Action.REQUEST_VERIFY, subject=ticket.subject, obj=ticket)
+    _on_confirmed(ticket)
+    return ticket
+
+
+def _on_confirmed(ticket, actor=None):
+    """What a confirmed request of its type does by itself: unsubscribe is carried out and
+    answered; a withdrawal closes the gate at once, and staff then destroy or refuse with
+    reasons by the due date (compliance L14, L15)."""
     if ticket.type == Type.UNSUBSCRIBE:
         _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
-        ticket_close(ticket, outcome="", template="request_unsubscribed")
+        ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor)
     elif ticket.type == Type.WITHDRAW:
-        # The gate closes at once; staff then destroy or refuse with reasons by the due date.
         _withdraw(
             ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), Source.EMAIL_REQUEST
         )
-    return ticket
 
 
 def _withdraw(ticket, purposes, source):
@@ -240,9 +270,11 @@ def ticket_close(
     to: str | None = None,
     attachments: Mapping[str, File] | None = None,
     detail: dict[str, Any] | None = None,
+    notify: bool = True,
 ) -> Ticket:
     """Close the request and answer the person by email in their language (to the requester's
-    address unless `to` names the one on record). `detail` adds codes to the audit row."""
+    address unless `to` names the one on record; no mail without `notify`). `detail` adds
+    codes to the audit row."""
     with translation.override(ticket.language):
         outcome = str(outcome)  # kept as the person was told it, in their language
     ticket.status = status
@@ -251,10 +283,10 @@ def ticket_close(
     ticket.save(update_fields=["status", "closed_at", "outcome"])
     audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=ticket.subject, obj=ticket,
           status=status, **(detail or {}))  # fmt: skip
-    if to or ticket.email:
+    if notify and (to or ticket.email):
         queue_mail(
             to or ticket.email, template,
-            {"ticket": ticket, "type": ticket.get_type_display(), "outcome": outcome},
+            {"ticket": ticket, "type": Type(ticket.type).label, "outcome": outcome},
             language=ticket.language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
             attachments=attachments,
@@ -322,23 +354,49 @@ def ticket_unblock(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | Non
 
 
 @transaction.atomic
-def ticket_destroy(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
+def ticket_destroy(
+    ticket: Ticket,
+    *,
+    actor: AbstractBaseUser | None,
+    outcome: str | Promise | None = None,
+    template: str = "request_done",
+    detail: dict[str, Any] | None = None,
+) -> Ticket:
     """Destroy the subject's data. The request keeps its number and loses the address; the
-    confirmation is sent once the destruction commits, and kept nowhere (see mail.py)."""
+    confirmation (`template`, saying `outcome`) is sent once the destruction commits, and kept
+    nowhere (see mail.py). `detail` adds codes to the request's closing audit row."""
     _require_open(ticket, allowed_when_blocked=True)
     email, language, reference = ticket.email, ticket.language, ticket.reference
     subject_destroy(ticket.subject, request_ref=reference, actor=actor)
     ticket.refresh_from_db()
-    outcome = _("Your personal data has been destroyed.")
-    ticket_close(ticket, outcome=outcome, actor=actor)
-    context = {"reference": reference, "type": ticket.get_type_display(), "outcome": outcome}
+    if outcome is None:
+        outcome = _("Your personal data has been destroyed.")
+    ticket_close(ticket, outcome=outcome, actor=actor, detail=detail)
+    context = {"reference": reference, "type": Type(ticket.type).label, "outcome": outcome}
     transaction.on_commit(
         lambda: send_without_trace(
-            email, "request_done", {**context, "ticket": ticket}, language=language,
+            email, template, {**context, "ticket": ticket}, language=language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
         )
     )  # fmt: skip
     return ticket
+
+
+@transaction.atomic
+def ticket_destroy_instead(
+    ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None
+) -> Ticket:
+    """Answer a correction by destroying the data instead (compliance L11; Art. 14, 25 of Law
+    94-V: data that cannot be verified may be destroyed rather than corrected), through the
+    one destruction operation. The officer's reason is what the person is told and what the
+    request keeps as its outcome; the closing audit row says it was instead of a correction."""
+    if ticket.type != Type.CORRECT:
+        raise ValidationError(_("Only a correction can be answered by destroying the data."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError(_("Write why the data cannot be verified."))
+    return ticket_destroy(ticket, actor=actor, outcome=reason, template="request_destroyed_instead",
+                          detail={"instead_of": Type.CORRECT})  # fmt: skip
 
 
 def withdrawal_keeps(ticket: Ticket) -> list[str]:
@@ -379,3 +437,87 @@ def ticket_refuse(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None
         raise ValidationError(_("A refusal needs its reasons."))
     return ticket_close(ticket, outcome=reason, status=Status.REFUSED, actor=actor,
                          template="request_refused")  # fmt: skip
+
+
+def _locked(ticket):
+    """The request's row, locked until the transaction ends (two officers acting at once, or an
+    officer and the person's link), with its subject."""
+    return (
+        Ticket.objects.select_for_update(of=("self",)).select_related("subject").get(pk=ticket.pk)
+    )
+
+
+# What the person is told when an officer closes a request they never confirmed.
+UNCONFIRMED_OUTCOMES = {
+    Status.NOT_CONFIRMED: _(
+        "The request was not confirmed through the link we sent within 7 days, so nothing "
+        "has been done. If you still want it, please send the request again."
+    ),
+    Status.NO_DATA: _(
+        "We hold no personal data linked to the address the request came from, so there is "
+        "nothing to act on. If you gave us another address, please write to us from it."
+    ),
+}
+
+
+@transaction.atomic
+def ticket_close_unconfirmed(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
+    """Close a request its sender never confirmed, so that it does not stay open for ever
+    (compliance L8, L9): "no data held" at once when no one on record has its address,
+    "identity not confirmed" once the link has expired unused (Ticket.closable_as). Nothing
+    is done to anyone's data. The person is told in their language: at the address on record,
+    or, with no data held, where the "nothing held" note went (a fixed text, nothing typed)."""
+    ticket = _locked(ticket)
+    status = ticket.closable_as(timezone.now())
+    if status is None:
+        raise ValidationError(_("The person can still confirm this request through the link: "
+                                "it can be closed once the link has expired."))  # fmt: skip
+    if status == Status.NOT_CONFIRMED:
+        to, notify = ticket.subject.email, bool(ticket.subject.email)
+    else:
+        to, notify = ticket.email, _mailable(ticket.email)
+    return ticket_close(ticket, outcome=UNCONFIRMED_OUTCOMES[status], status=status, to=to,
+                        notify=notify, actor=actor, template="request_closed")  # fmt: skip
+
+
+@transaction.atomic
+def ticket_reclassify(
+    ticket: Ticket, *, kind: str, purpose: str = "", actor: AbstractBaseUser | None
+) -> Ticket:
+    """Change the type of an open or waiting request (the intake files what it does not
+    recognise as "other"; a person may pick the wrong type on the form). Compliance L7, L8:
+    the due date is counted again from the original receipt for the new type; the audit row
+    keeps the old and the new type. What the new type does by itself happens as if it had been
+    filed so: at once for a confirmed request or an unsubscribe mailed from an address on
+    record; at confirmation otherwise, with a new link naming the new type. The person is told
+    in their language, except when no data is held for the address: then no type would do
+    anything, and they have been told so already."""
+    ticket = _locked(ticket)
+    if not ticket.is_open:
+        raise ValidationError(_("Only an open request can change its type."))
+    if kind not in Type.values or kind == ticket.type:
+        raise ValidationError(_("Choose a type other than the request's own."))
+    if purpose and (kind != Type.WITHDRAW or purpose not in PURPOSES):
+        raise ValidationError(_("A purpose is chosen only for a withdrawal of consent."))
+    old = ticket.type
+    ticket.type, ticket.purpose = kind, purpose
+    ticket.due_date = due_date(ticket.received_at, deadline_days(kind))
+    ticket.save(update_fields=["type", "purpose", "due_date"])
+    audit(AuditEvent.Action.REQUEST_RETYPE, actor=actor, subject=ticket.subject, obj=ticket,
+          old_type=old, new_type=kind, due=ticket.due_date.isoformat(),
+          **({"purpose": purpose} if purpose else {}))  # fmt: skip
+    if ticket.subject_id is None:
+        return ticket
+    if ticket.status == Status.OPEN:
+        _on_confirmed(ticket, actor=actor)
+    elif _acts_on_arrival(ticket):
+        _act_on_arrival(ticket, actor=actor)
+    if ticket.is_open:
+        context = {"ticket": ticket, "type": Type(kind).label, "old_type": Type(old).label}
+        if ticket.is_waiting:
+            context["verify_url"] = _confirmation_url(ticket)
+        queue_mail(
+            ticket.subject.email, "request_retyped", context, language=ticket.language,
+            subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
+        )  # fmt: skip
+    return ticket

@@ -10,7 +10,8 @@ def verify_request(request, token):
     """The requester's confirmation link: GET shows a button, POST confirms (compliance L9)."""
     pk = read_verify_token(token)
     ticket = Ticket.objects.filter(pk=pk).select_related("subject").first() if pk else None
-    if ticket is None:
+    if ticket is None or (ticket.verified_at is None and not ticket.is_waiting):
+        # Damaged or expired, or closed unconfirmed by an officer: a link never reopens one.
         return render(request, "rights/verify_request.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
         ticket_verify(ticket)

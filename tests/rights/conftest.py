@@ -11,7 +11,7 @@ from consent.core.ledger import consent_grant
 from consent.core.models import Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.models import Ticket
-from tests.conftest import aged_token
+from tests.conftest import aged_token, verified_login
 
 Type, Status = Ticket.Type, Ticket.Status
 
@@ -24,6 +24,24 @@ def person(texts, make_subject):
     return s
 
 
+@pytest.fixture
+def privacy_officer(db):
+    """Olga, a privacy officer: staff in the `privacy_officer` group, not a superuser."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user("olga", "olga@example.kz", "pw-olga-123456", is_staff=True)
+    user.groups.add(Group.objects.get(name="privacy_officer"))
+    return user
+
+
+@pytest.fixture
+def desk(client, privacy_officer):
+    """The served admin as Olga, signed in with a confirmed authenticator. Her admin language is
+    the `django_language` cookie; `verified_login(desk, privacy_officer)` signs her in again
+    after the clock has moved past the staff idle limit."""
+    return verified_login(client, privacy_officer)
+
+
 def web_request(client, lang, ticket_type, email="asel@example.kz", **extra):
     data = {"token": aged_token(), "type": ticket_type, "email": email, **extra}
     return client.post(f"/{lang}/requests/new/", data)
@@ -33,12 +51,15 @@ def mails_to(address):
     return list(Email.objects.filter(to__icontains=address).order_by("id"))
 
 
+def confirm_link(address="asel@example.kz"):
+    """The path of the confirmation link in the last email to `address` that holds one."""
+    mail = next(m for m in reversed(mails_to(address)) if "/requests/confirm/" in m.message)
+    return re.search(r"https?://[^/\s]+(/\S+/requests/confirm/\S+/)", mail.message).group(1)
+
+
 def confirm(client, lang="kk"):
     """Follow the link in the last verification email, as the person would."""
-    mail = next(
-        m for m in reversed(mails_to("asel@example.kz")) if "/requests/confirm/" in m.message
-    )
-    path = re.search(r"https?://[^/\s]+(/\S+/requests/confirm/\S+/)", mail.message).group(1)
+    path = confirm_link()
     assert client.get(path).status_code == 200  # a GET (a link scanner) changes nothing
     assert Ticket.objects.filter(verified_at__isnull=False).count() == 0
     assert client.post(path).status_code == 200

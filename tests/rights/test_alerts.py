@@ -6,7 +6,7 @@ import pytest
 from post_office.models import Email
 
 from consent.rights.alerts import digest
-from consent.rights.tickets import ticket_open
+from consent.rights.tickets import ticket_open, ticket_verify
 
 
 @pytest.fixture
@@ -14,7 +14,8 @@ def requests_open(officer, texts, make_subject, time_machine):
     make_subject(email="asel@example.kz")
     # Tuesday 15 December 2026, the eve of Independence Day (Wednesday 16): due Thursday 17.
     time_machine.move_to("2026-12-15 10:00+05:00", tick=False)
-    return ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
+    ticket = ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
+    return ticket_verify(ticket)  # confirmed: only a confirmed request can be due or overdue
 
 
 def test_officers_get_a_notice_without_personal_data_in_the_subject(requests_open):

@@ -13,12 +13,14 @@ from .conftest import confirm, web_request
 
 
 def test_desk_orders_by_due_date_and_marks_overdue(officer_client, person, time_machine):
-    from consent.rights.tickets import ticket_open
+    from consent.rights.tickets import ticket_open, ticket_verify
 
     time_machine.move_to("2026-11-02 10:00+05:00")
     old = ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
+    ticket_verify(old)  # confirmed: a request waiting for the person is never overdue
     time_machine.move_to("2026-11-25 10:00+05:00")
     new = ticket_open(kind="withdraw", email="asel@example.kz", language="kk", channel="web")
+    ticket_verify(new)
     html = officer_client.get("/admin/rights/ticket/").content.decode()
     assert html.index(old.reference) < html.index(new.reference)
     assert 'class="overdue"' in html

@@ -31,8 +31,11 @@ def test_nothing_happens_before_the_person_confirms(client, officer_client, pers
     web_request(client, "kk", "destroy")
     ticket = Ticket.objects.get()
     assert ticket.status == Status.UNVERIFIED
-    response = act(officer_client, ticket)
-    assert response.status_code == 403
+    for action in ("do", "refuse", "destroy_instead"):  # the panel offers none of them
+        response = act(officer_client, ticket, action, reason="Art. 8(2)")
+        assert response.status_code == 200 and 'class="errorlist' in response.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.status == Status.UNVERIFIED and ticket.outcome == ""
     assert Subject.objects.filter(pk=person.pk).exists()
 
 

@@ -7,7 +7,7 @@ from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -21,18 +21,24 @@ from ..statistics import statistics_csv
 
 
 class DueFilter(admin.SimpleListFilter):
+    """Overdue and due today count confirmed requests only (TicketQuerySet.actionable): one
+    waiting for the person's confirmation is listed as waiting, however old its due date."""
+
     title = _("deadline")
     parameter_name = "due"
 
     def lookups(self, request, model_admin):
-        return [("overdue", _("overdue")), ("today", _("due today")), ("open", _("all open"))]
+        return [("overdue", _("overdue")), ("today", _("due today")),
+                ("waiting", _("waiting for the person")), ("open", _("all open"))]  # fmt: skip
 
     def queryset(self, request, queryset):
         today = local_today()
         if self.value() == "overdue":
-            return queryset.open().filter(due_date__lt=today)
+            return queryset.actionable().filter(due_date__lt=today)
         if self.value() == "today":
-            return queryset.open().filter(due_date=today)
+            return queryset.actionable().filter(due_date=today)
+        if self.value() == "waiting":
+            return queryset.waiting()
         if self.value() == "open":
             return queryset.open()
         return queryset
@@ -50,8 +56,9 @@ class TicketAdmin(admin.ModelAdmin):
     ordering = ["due_date", "id"]
     show_full_result_count = False
     list_per_page = 50
-    fields = ["type", "status", "channel", "language", "purpose", "received_at", "due_date",
-              "verified_at", "closed_at", "subject", "email", "message", "outcome"]  # fmt: skip
+    fields = ["type", "status", "channel", "language", "purpose", "received_at", "due",
+              "link_sent_at", "verified_at", "closed_at", "subject", "email", "message",
+              "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
     act_template = "admin/rights/ticket/act.html"
@@ -68,8 +75,17 @@ class TicketAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("due"), ordering="due_date")
     def due(self, obj):
+        """The due date counts from receipt, as the law counts it; while the request waits for
+        the person's confirmation nothing can be done, so it is shown as waiting (or as ready
+        to be closed once the link has expired), never as overdue (compliance L8, L9)."""
         today = local_today()
         label = formats.date_format(obj.due_date, "SHORT_DATE_FORMAT")
+        if obj.is_waiting:
+            if obj.closable_as(timezone.now()):
+                return format_html('<strong class="closable">{} · {}</strong>', label,
+                                   _("not confirmed: can be closed"))  # fmt: skip
+            return format_html('<span class="waiting">{} · {}</span>', label,
+                               _("waiting for the person"))  # fmt: skip
         if obj.is_open and obj.due_date < today:
             return format_html('<strong class="overdue">{} · {}</strong>', label, _("overdue"))
         if obj.is_open and obj.due_date == today:
@@ -90,7 +106,9 @@ class TicketAdmin(admin.ModelAdmin):
         ]
 
     def _can_act(self, request, ticket):
-        return ticket.status == Ticket.Status.OPEN and self.has_change_permission(request, ticket)
+        """The panel is there while the request is open, confirmed or waiting for the person
+        (what it offers for each: desk.ActionForm)."""
+        return ticket.is_open and self.has_change_permission(request, ticket)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method != "GET":  # a ticket changes only through its panel (act_view)
@@ -115,7 +133,7 @@ class TicketAdmin(admin.ModelAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.message_user(request, _("Done: the person has been answered."))
+                self.message_user(request, form.done_message())
                 return redirect("admin:rights_ticket_change", ticket.pk)
         self._audit_view(request, ticket)
         context = {
@@ -124,6 +142,7 @@ class TicketAdmin(admin.ModelAdmin):
             "opts": self.opts,
             "original": ticket,
             "ticket": ticket,
+            "due": self.due(ticket),
             "desk_form": form,
         }
         return TemplateResponse(request, self.act_template, context)
