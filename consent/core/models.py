@@ -116,6 +116,11 @@ class ConsentText(Published):
     body_ru = models.TextField(_("consent text (Russian)"), blank=True, editable=False)
     sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)
     sha256_ru = models.CharField("SHA-256 (ru)", max_length=64, blank=True, editable=False)
+    # The operator's processors abroad (CROSS_BORDER_PROCESSORS) this version names, frozen with
+    # the bodies: a consent covers a transfer only to a processor its text named (compliance L2).
+    processors = models.JSONField(
+        _("processors abroad named"), default=list, blank=True, editable=False
+    )
     requires_reconsent = models.BooleanField(
         _("requires consent again"),
         default=False,

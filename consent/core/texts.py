@@ -42,9 +42,17 @@ def text_missing_elements(text: ConsentText) -> list[str]:
     if text.policy_id is None or not text.policy.is_published:
         missing.append(_("a published privacy policy version"))
     elif purpose is not None and op["bin"].strip():
-        english = _render_draft(text, "en")
-        if english in (_render_draft(text, "kk"), _render_draft(text, "ru")):
+        english, kk, ru = (_render_draft(text, lang) for lang in ("en", "kk", "ru"))
+        if english in (kk, ru):
             missing.append(_("the Kazakh and Russian translations (compile the catalogues)"))
+        elif not all(name in body for name in purpose.processors() for body in (kk, ru)):
+            missing.append(_("the processors abroad, named in both languages"))
+    if purpose is not None and purpose.processors_setting and not purpose.processors():
+        # A cross-border consent that names nobody abroad covers nothing (compliance L2).
+        missing.append(
+            _("the processors abroad it covers (set %(setting)s)")
+            % {"setting": purpose.processors_setting}
+        )
     return missing
 
 
@@ -69,7 +77,7 @@ def _render_draft(text, language):
             "purpose": purpose,
             "fields": [str(DATA_FIELDS[f]) for f in purpose.fields],
             "third_parties": [str(t) for t in purpose.third_parties],
-            "cross_border": [str(c) for c in purpose.cross_border],
+            "cross_border": [str(c) for c in purpose.recipients_abroad()],
             "full_name": NAME_PLACEHOLDER,
             "other": localised(text, "other", language),
             "policy": text.policy,
@@ -89,6 +97,7 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
         text.body_kk = _render_draft(text, "kk")
         text.body_ru = _render_draft(text, "ru")
         text.sha256_kk, text.sha256_ru = sha256(text.body_kk), sha256(text.body_ru)
+        text.processors = list(PURPOSES[text.purpose].processors())
         text.published_at = timezone.now()
         text.save()
         audit(AuditEvent.Action.TEXT_PUBLISH, actor=actor, obj=text, purpose=text.purpose)

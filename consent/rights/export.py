@@ -264,7 +264,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 "term": str(p.term_text),
                 "consent_expires": when(latest[code].expires_at),
                 "third_party_recipients": [str(t) for t in p.third_parties],
-                "cross_border_recipients": [str(c) for c in p.cross_border],
+                "cross_border_recipients": [str(c) for c in p.recipients_abroad()],
                 "published": p.published,
             }
             for code, p in PURPOSES.items()
