@@ -187,8 +187,9 @@ def test_publication_needs_a_purpose_that_declares_it(
                         actor=officer)  # fmt: skip
     assert rows(Action.PUBLICATION) == []
 
-    board = Purpose(code="board", name="Honour board", description="Names on the honour board.",
-                    fields=("full_name", "photo"), term_days=365, term_text="one year",
+    service = PURPOSES[SERVICE]  # its wording, which the catalogues translate
+    board = Purpose(code="board", name=service.name, description=service.description,
+                    fields=("full_name", "photo"), term_days=365, term_text=service.term_text,
                     published=True)  # fmt: skip
     monkeypatch.setitem(PURPOSES, "board", board)
     with pytest.raises(TransferRefused):  # declared, but no consent from this person
