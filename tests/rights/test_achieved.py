@@ -212,3 +212,28 @@ def test_a_service_consent_past_its_term_leaves_only_what_marketing_lists(
                                                              None)  # fmt: skip
     assert Submission.objects.get().data.get("message") is None
     assert gate.may_process(person, MARKETING) and not gate.may_process(person, SERVICE)
+
+
+def test_the_photo_of_an_answered_application_goes_with_it(
+    client, texts, officer, application_data, moment, settings, tmp_path,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from tests.forms.test_uploads import jpeg
+
+    settings.MEDIA_ROOT = tmp_path
+    moment("2027-03-01 10:00+05:00")
+    photo = SimpleUploadedFile("me.jpg", jpeg(), content_type="image/jpeg")
+    with django_capture_on_commit_callbacks(execute=True):
+        submission = send(client, "kk", {**application_data(), "photo": photo}, kind="apply")
+    person = submission.subject
+    consent_grant(person, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    assert [p for p in tmp_path.rglob("*") if p.is_file()]
+    mark_answered(officer, submission)
+    moment("2027-04-05 03:00+05:00")
+    with django_capture_on_commit_callbacks(execute=True):
+        enforce_retention()
+    person.refresh_from_db()
+    assert not person.photo and person.birth_date is None and person.email
+    assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
