@@ -25,7 +25,7 @@ from django.db import connection  # noqa: E402
 from django.utils import timezone  # noqa: E402
 
 from consent.core.models import ConsentText, LedgerEntry, Source, Subject  # noqa: E402
-from consent.core.purposes import MARKETING, PURPOSES  # noqa: E402
+from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES  # noqa: E402
 from consent.core.texts import current_policy, current_text, text_publish  # noqa: E402
 from consent.marketing.campaigns import campaign_send  # noqa: E402
 from consent.marketing.models import Campaign  # noqa: E402
@@ -33,7 +33,7 @@ from consent.marketing.models import Campaign  # noqa: E402
 
 def seed(n):
     if current_text(MARKETING) is None:
-        for code in PURPOSES:
+        for code in (c for c in PURPOSES if c != CROSS_BORDER):  # nobody abroad here
             text_publish(
                 ConsentText.objects.create(purpose=code, version=1, policy=current_policy())
             )

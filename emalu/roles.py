@@ -9,6 +9,8 @@ ROLES = {
         "perms": [
             "consent.view_subject",
             "consent.view_submission", "consent.view_guardian",
+            # An inquiry dealt with ends the service purpose for it (compliance L5).
+            "consent.answer_submission",
             "rights.view_ticket", "rights.change_ticket",
             # Emails the intake set aside: read (download audited) and open a request from one.
             "rights.view_quarantinedmessage", "rights.change_quarantinedmessage",

@@ -259,6 +259,10 @@ COOKIE_CHOICE_RATE_LIMIT = env("COOKIE_CHOICE_RATE_LIMIT", default="20/600")
 FAILED_LOGIN_AUDIT_LIMIT = env("FAILED_LOGIN_AUDIT_LIMIT", default="20/600")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# Days an answered inquiry or application is kept before retention erases it, and the person
+# with it when no other consent stands (the service purpose is achieved; compliance L5): time
+# for a follow-up question to reach the same record.
+SERVICE_ACHIEVED_GRACE_DAYS = env.int("SERVICE_ACHIEVED_GRACE_DAYS", default=30)
 # Requests: working days to answer (Law 94-V; access: 3 until a lawyer confirms; compliance L8).
 ACCESS_REQUEST_DAYS = env.int("ACCESS_REQUEST_DAYS", default=3)
 # IMAP mailbox for requests by email: imaps://user:password@host:993/INBOX

@@ -4,7 +4,6 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django import forms
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -13,6 +12,7 @@ from consent.common.text import clean_form_text
 from consent.core.gate import ADULT_AGE
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
+from consent.core.transfers import cross_border_offered
 from consent.rights.models import Ticket
 from consent.rights.selfservice import OPTIONAL
 
@@ -149,8 +149,8 @@ class PublicForm(GuardedForm):
         super().__init__(*args, **kwargs)
         self.texts = texts or {}
         purposes = [self.required_purpose, *self.optional_purposes]
-        if not settings.CROSS_BORDER_PROCESSORS and CROSS_BORDER in purposes:
-            purposes.remove(CROSS_BORDER)
+        if CROSS_BORDER in purposes and not cross_border_offered():
+            purposes.remove(CROSS_BORDER)  # nobody abroad, or a text that does not name them
         labels = {
             SERVICE: _("I agree to the processing of my personal data for answering my request."),
             MARKETING: _("I want to receive news and special offers by email."),

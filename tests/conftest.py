@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import override_settings
 
 from consent.core.models import ConsentText, Subject
 from consent.core.purposes import PURPOSES
@@ -11,13 +12,19 @@ def policy(db):
     return current_policy()
 
 
+# The processor abroad the tests' cross-border text names (a cross-border text names someone).
+PROCESSOR = "Mailgun (USA)"
+
+
 @pytest.fixture
 def texts(policy):
-    """Version 1 of every purpose's consent text, published."""
-    return {
-        code: text_publish(ConsentText.objects.create(purpose=code, version=1, policy=policy))
-        for code in PURPOSES
-    }
+    """Version 1 of every purpose's consent text, published; the cross-border one names
+    PROCESSOR, though the forms offer it only while CROSS_BORDER_PROCESSORS lists PROCESSOR."""
+    with override_settings(CROSS_BORDER_PROCESSORS=[PROCESSOR]):
+        return {
+            code: text_publish(ConsentText.objects.create(purpose=code, version=1, policy=policy))
+            for code in PURPOSES
+        }
 
 
 @pytest.fixture

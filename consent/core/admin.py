@@ -151,7 +151,7 @@ class ConsentTextAdmin(PublishedAdmin):
     list_display = ["__str__", "purpose", "version", "policy", "requires_reconsent", "published_at"]
     list_filter = ["purpose"]
     list_select_related = ["policy"]
-    readonly_fields = ["preview_kk", "preview_ru", "sha256_kk", "sha256_ru"]
+    readonly_fields = ["preview_kk", "preview_ru", "sha256_kk", "sha256_ru", "processors"]
     publish_function = text_publish
 
     @admin.display(description=_("text (Kazakh)"))

@@ -129,6 +129,17 @@ def consent_expire(
 
 
 @transaction.atomic
+def consent_achieve(
+    subject: Subject, purpose: str, *, source: str, actor: AbstractBaseUser | None = None
+) -> LedgerEntry:
+    """The purpose is achieved for this person (every inquiry answered, Art. 12(2)): the gate
+    says no for it from now on, until the person consents again (compliance L5)."""
+    return _event(
+        subject, purpose, Kind.ACHIEVED, Action.CONSENT_ACHIEVED, source=source, actor=actor
+    )
+
+
+@transaction.atomic
 def consent_require_again(
     subject: Subject,
     purpose: str,

@@ -116,6 +116,11 @@ class ConsentText(Published):
     body_ru = models.TextField(_("consent text (Russian)"), blank=True, editable=False)
     sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)
     sha256_ru = models.CharField("SHA-256 (ru)", max_length=64, blank=True, editable=False)
+    # The operator's processors abroad (CROSS_BORDER_PROCESSORS) this version names, frozen with
+    # the bodies: a consent covers a transfer only to a processor its text named (compliance L2).
+    processors = models.JSONField(
+        _("processors abroad named"), default=list, blank=True, editable=False
+    )
     requires_reconsent = models.BooleanField(
         _("requires consent again"),
         default=False,
@@ -206,11 +211,15 @@ class Submission(models.Model):
     photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
     language = models.CharField(_("language"), max_length=2, choices=Language)
     created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+    # When staff marked the inquiry or application dealt with: the service purpose is achieved
+    # for it, and retention erases it after SERVICE_ACHIEVED_GRACE_DAYS (compliance L5).
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("submission")
         verbose_name_plural = _("submissions")
         ordering = ["-id"]
+        permissions = [("answer_submission", _("Can mark an inquiry or application answered"))]
 
     def __str__(self):
         return f"#{self.pk}"
@@ -223,6 +232,8 @@ class LedgerEntry(AppendOnly):
         GRANT = "grant", _("consent given")
         WITHDRAW = "withdraw", _("consent withdrawn")
         EXPIRE = "expire", _("consent expired")
+        # The purpose is achieved (every inquiry answered): the consent has done its work.
+        ACHIEVED = "achieved", _("purpose achieved")
         RECONSENT = "reconsent", _("consent must be given again")
         BLOCK = "block", _("processing blocked")
         UNBLOCK = "unblock", _("processing unblocked")
@@ -273,6 +284,7 @@ class AuditEvent(AppendOnly):
         CONSENT_GRANT = "consent_grant", _("consent given")
         CONSENT_WITHDRAW = "consent_withdraw", _("consent withdrawn")
         CONSENT_EXPIRE = "consent_expire", _("consent expired")
+        CONSENT_ACHIEVED = "consent_achieved", _("purpose achieved")
         CONSENT_RECONSENT = "consent_reconsent", _("consent must be given again")
         SUBJECT_CREATE = "subject_create", _("data subject recorded")
         SUBJECT_VIEW = "subject_view", _("personal data viewed")
@@ -283,6 +295,7 @@ class AuditEvent(AppendOnly):
         SUBJECT_DESTROY = "subject_destroy", _("personal data destroyed")
         EVIDENCE_EXPORT = "evidence_export", _("consent evidence exported")
         SUBMISSION = "submission", _("form received")
+        SUBMISSION_ANSWER = "submission_answer", _("inquiry or application answered")
         TRANSFER_THIRD_PARTY = "transfer_third_party", _("transferred to a third party")
         TRANSFER_CROSS_BORDER = "transfer_cross_border", _("transferred abroad")
         PUBLICATION = "publication", _("published")

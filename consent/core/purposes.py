@@ -34,11 +34,25 @@ class Purpose:
     term_days: int | None  # the longest a consent lasts; the system check refuses None
     term_text: str
     third_parties: tuple[str, ...] = ()
-    cross_border: tuple[str, ...] = ()  # "processor (country)"
+    cross_border: tuple[str, ...] = ()  # "processor (country)", fixed in the code
+    # The setting that lists the operator's own processors abroad, "processor (country)" each.
+    # Read whenever a text is rendered or a transfer asked for, never frozen at import, so that
+    # the text published is the one the settings in force describe (compliance L2, L18).
+    processors_setting: str = ""
     published: bool = False
     required: bool = False
     banner_only: bool = False  # given and withdrawn only through the cookie banner
     other_information: str = field(default="")
+
+    def processors(self) -> tuple[str, ...]:
+        """The operator's processors abroad for this purpose, as configured now."""
+        if not self.processors_setting:
+            return ()
+        return tuple(getattr(settings, self.processors_setting))
+
+    def recipients_abroad(self) -> tuple[str, ...]:
+        """Everyone abroad who receives the data of this purpose: what the text must name."""
+        return (*self.cross_border, *self.processors())
 
 
 SERVICE = "service"
@@ -96,7 +110,7 @@ PURPOSES = {
             fields=("full_name", "email"),
             term_days=365,
             term_text=_("until you withdraw it, and no longer than one year"),
-            cross_border=tuple(settings.CROSS_BORDER_PROCESSORS),
+            processors_setting="CROSS_BORDER_PROCESSORS",
         ),
         Purpose(
             code=ANALYTICS,

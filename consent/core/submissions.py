@@ -4,10 +4,12 @@ from collections.abc import Callable
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
@@ -108,6 +110,23 @@ def submission_record(
         for name in saved_files:
             Submission._meta.get_field("photo").storage.delete(name)
         raise
+
+
+@transaction.atomic
+def submission_answer(submission: Submission, *, actor: AbstractBaseUser | None) -> bool:
+    """Staff dealt with this inquiry or application: the service purpose is achieved for it,
+    and retention erases it once SERVICE_ACHIEVED_GRACE_DAYS have passed (and the person, when
+    no other consent stands: `consent.rights.retention`; compliance L5). False, with nothing
+    recorded, for one answered before."""
+    locked = Submission.objects.select_for_update().get(pk=submission.pk)
+    if locked.answered_at is not None:
+        submission.answered_at = locked.answered_at
+        return False
+    submission.answered_at = timezone.now()
+    submission.save(update_fields=["answered_at"])
+    audit(AuditEvent.Action.SUBMISSION_ANSWER, actor=actor, subject=submission.subject,
+          obj=submission, source=submission.source)  # fmt: skip
+    return True
 
 
 def marketing_confirmation_due(submission: Submission) -> bool:

@@ -42,10 +42,32 @@ def text_missing_elements(text: ConsentText) -> list[str]:
     if text.policy_id is None or not text.policy.is_published:
         missing.append(_("a published privacy policy version"))
     elif purpose is not None and op["bin"].strip():
-        english = _render_draft(text, "en")
-        if english in (_render_draft(text, "kk"), _render_draft(text, "ru")):
+        kk, ru = _render_draft(text, "kk"), _render_draft(text, "ru")
+        if _untranslated(text, kk, ru):
             missing.append(_("the Kazakh and Russian translations (compile the catalogues)"))
+        elif not all(name in body for name in purpose.processors() for body in (kk, ru)):
+            missing.append(_("the processors abroad, named in both languages"))
+    if bool(text.other_kk.strip()) != bool(text.other_ru.strip()):
+        missing.append(_("the other information in both languages"))
+    if purpose is not None and purpose.processors_setting and not purpose.processors():
+        # A cross-border consent that names nobody abroad covers nothing (compliance L2).
+        missing.append(
+            _("the processors abroad it covers (set %(setting)s)")
+            % {"setting": purpose.processors_setting}
+        )
     return missing
+
+
+def _untranslated(text, *bodies):
+    """Whether a line of one of `bodies` (the kk and ru drafts) is the English one: gettext
+    falls back to the English msgid, line by line, for an entry a catalogue lacks or leaves
+    empty, so the text would be published with English in it (compliance L24)."""
+    english = _render_draft(text, "en", other=False).splitlines()
+    for body in bodies:
+        lines = zip(english, body.splitlines(), strict=False)  # its own "other" lines follow
+        if any(line.strip() and line == own for line, own in lines):
+            return True
+    return False
 
 
 def render_consent(text: ConsentText, language: str, full_name: str = NAME_PLACEHOLDER) -> str:
@@ -54,7 +76,7 @@ def render_consent(text: ConsentText, language: str, full_name: str = NAME_PLACE
     return body.replace(NAME_PLACEHOLDER, full_name)
 
 
-def _render_draft(text, language):
+def _render_draft(text, language, other=True):
     op = settings.OPERATOR
     purpose = PURPOSES[text.purpose]
     with translation.override(language):
@@ -69,9 +91,9 @@ def _render_draft(text, language):
             "purpose": purpose,
             "fields": [str(DATA_FIELDS[f]) for f in purpose.fields],
             "third_parties": [str(t) for t in purpose.third_parties],
-            "cross_border": [str(c) for c in purpose.cross_border],
+            "cross_border": [str(c) for c in purpose.recipients_abroad()],
             "full_name": NAME_PLACEHOLDER,
-            "other": localised(text, "other", language),
+            "other": localised(text, "other", language).strip() if other else "",
             "policy": text.policy,
         }
         return render_to_string("consent/consent_text.txt", context).strip() + "\n"
@@ -89,6 +111,7 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
         text.body_kk = _render_draft(text, "kk")
         text.body_ru = _render_draft(text, "ru")
         text.sha256_kk, text.sha256_ru = sha256(text.body_kk), sha256(text.body_ru)
+        text.processors = list(PURPOSES[text.purpose].processors())
         text.published_at = timezone.now()
         text.save()
         audit(AuditEvent.Action.TEXT_PUBLISH, actor=actor, obj=text, purpose=text.purpose)
@@ -98,7 +121,10 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
 def policy_publish(
     policy: PolicyVersion, *, actor: AbstractBaseUser | None = None
 ) -> PolicyVersion:
-    if not all([policy.title_kk, policy.title_ru, policy.text_kk, policy.text_ru]):
+    # Compliance L24: the /kk/ and /ru/ pages each show their own text; only spaces is none.
+    if not all(
+        v.strip() for v in [policy.title_kk, policy.title_ru, policy.text_kk, policy.text_ru]
+    ):
         raise ValidationError(_("A policy version needs its title and text in both languages."))
     with transaction.atomic():
         policy.published_at = timezone.now()

@@ -12,9 +12,10 @@ from django.db import connection, transaction
 from django.db.models import Q
 from post_office.models import Attachment, Email
 
+from consent.core import gate
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
-from consent.core.purposes import DATA_FIELDS
+from consent.core.purposes import DATA_FIELDS, PURPOSES
 
 from .models import Correction, Ticket
 
@@ -122,6 +123,38 @@ def subject_minimise(
     for name in files:
         transaction.on_commit(lambda name=name: storage.delete(name))
     return erased
+
+
+@transaction.atomic
+def submission_erase(
+    submission: Submission, *, reason: str, actor: AbstractBaseUser | None = None
+) -> None:
+    """Erase one submission (what the form sent, and its photo unless the person's record or
+    another submission still holds that file) once nothing needs it, e.g. an inquiry answered
+    and past its grace period (compliance L5). The audit row keeps its number and the reason."""
+    subject = submission.subject
+    audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=submission,
+          erased="submission", reason=reason)  # fmt: skip
+    name = submission.photo.name
+    storage = submission.photo.storage
+    submission.delete()
+    still_held = subject.photo.name == name or Submission.objects.filter(photo=name).exists()
+    if name and not still_held:
+        transaction.on_commit(lambda: storage.delete(name))
+
+
+@transaction.atomic
+def subject_reduce(
+    subject: Subject, *, request_ref: str, actor: AbstractBaseUser | None = None
+) -> Tombstone | list[str]:
+    """Once a purpose has ended for the person (expired, achieved): destroy everything when no
+    consent stands any more, else erase what none of the standing purposes lists (Art. 12(2),
+    18; compliance L5, L14). Returns the tombstone, or the names of the data erased."""
+    standing = gate.consents_standing(subject)
+    if not standing:
+        return subject_destroy(subject, request_ref=request_ref, actor=actor)
+    keep = {name for code in standing for name in PURPOSES[code].fields}
+    return subject_minimise(subject, keep, actor=actor)
 
 
 def mail_to(subject: Subject) -> Q:

@@ -67,6 +67,7 @@ SECTIONS = {
             "source": _name(Submission, "source"),
             "method": gettext_lazy("method"),
             "received": _name(Submission, "created_at"),
+            "answered": _name(Submission, "answered_at"),
             "language": _name(Submission, "language"),
             "data_sent": _name(Submission, "data"),
             "photo": _name(Submission, "photo"),
@@ -264,7 +265,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 "term": str(p.term_text),
                 "consent_expires": when(latest[code].expires_at),
                 "third_party_recipients": [str(t) for t in p.third_parties],
-                "cross_border_recipients": [str(c) for c in p.cross_border],
+                "cross_border_recipients": [str(c) for c in p.recipients_abroad()],
                 "published": p.published,
             }
             for code, p in PURPOSES.items()
@@ -295,6 +296,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "source": s.get_source_display(),
                     "method": _("sent by you through a form on the website"),
                     "received": when(s.created_at),
+                    "answered": when(s.answered_at),
                     "language": s.get_language_display(),
                     "data_sent": _data_sent(s.data),
                     "photo": _photo(s.photo, s.created_at),

@@ -3,16 +3,18 @@
 from datetime import datetime, timedelta
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
+from django.db.models import Max
 from django.dispatch import Signal
 from django.utils import timezone
 
 from consent.core import gate
-from consent.core.ledger import consent_expire
-from consent.core.models import LedgerEntry, Source, Subject
-from consent.core.purposes import PURPOSES
+from consent.core.ledger import consent_achieve, consent_expire
+from consent.core.models import LedgerEntry, Source, Subject, Submission
+from consent.core.purposes import PURPOSES, SERVICE
 
-from .erasure import subject_destroy
+from .erasure import subject_destroy, subject_reduce, submission_erase
 from .models import QuarantinedMessage, Ticket, UsedLink
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
@@ -40,10 +42,35 @@ def drop_sent_attachments(before: datetime) -> None:
         storage.delete(name)
 
 
+def answered_before(at: datetime) -> datetime:
+    """Inquiries answered before this moment are past their grace period at `at`."""
+    return at - timedelta(days=settings.SERVICE_ACHIEVED_GRACE_DAYS)
+
+
+def service_achieved(subject_id: int, at: datetime) -> bool:
+    """Whether the service purpose is achieved for the person at `at` (compliance L5): every
+    inquiry and application they sent was answered before the grace period, and they have not
+    consented again since the last answer (a new inquiry comes with a new consent)."""
+    submissions = Submission.objects.filter(subject_id=subject_id)
+    last_answer = submissions.aggregate(last=Max("answered_at"))["last"]
+    if last_answer is None or last_answer > answered_before(at):
+        return False
+    if submissions.filter(answered_at__isnull=True).exists():
+        return False
+    latest = (
+        LedgerEntry.objects.filter(subject_id=subject_id, purpose=SERVICE, at__lte=at)
+        .order_by("-id")
+        .first()
+    )
+    return latest is not None and latest.kind == LedgerEntry.Kind.GRANT and latest.at <= last_answer
+
+
 def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
     """What the job would do at `at`: {"expire": [(subject id, purpose)], "destroy": [ids],
-    "review": [(id, reason)], "quarantine": [ids of emails set aside past QUARANTINE_KEPT]}.
-    Subjects some purpose may still process are left alone."""
+    "answered": [ids of submissions answered before the grace period], "achieved": [ids of
+    people whose every inquiry is answered so], "review": [(id, reason)], "quarantine": [ids
+    of emails set aside past QUARANTINE_KEPT]}. Subjects some purpose may still process keep
+    what a standing purpose lists; a person under review is left as they are."""
     at = at or timezone.now()
     active = set()
     for purpose in PURPOSES:
@@ -56,8 +83,8 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
         Ticket.objects.open().filter(subject__isnull=False).values_list("subject_id", flat=True)
     )
     set_aside = QuarantinedMessage.objects.filter(received_at__lt=at - QUARANTINE_KEPT)
-    plan = {"expire": expired_grants, "destroy": [], "review": [],
-            "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
+    plan = {"expire": expired_grants, "destroy": [], "answered": [], "achieved": [],
+            "review": [], "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
     for subject in Subject.objects.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, "open request"))
@@ -67,12 +94,30 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
             plan["review"].append((subject.pk, "no consent on record"))
         else:
             plan["destroy"].append(subject.pk)
+    # Inquiries dealt with (compliance L5): what they sent goes after the grace period, and
+    # with the last of them the service purpose is achieved. A person under review keeps all.
+    answered = Submission.objects.filter(answered_at__lte=answered_before(at)).exclude(
+        subject__in=plan["destroy"]
+    )
+    by_subject = {}
+    for submission_id, subject_id in answered.order_by("pk").values_list("pk", "subject_id"):
+        by_subject.setdefault(subject_id, []).append(submission_id)
+    reviewed = {subject_id for subject_id, _reason in plan["review"]}
+    for subject_id, submission_ids in sorted(by_subject.items()):
+        if subject_id in reviewed:
+            continue
+        if subject_id in open_tickets:
+            plan["review"].append((subject_id, "inquiry answered, but a request is open"))
+        elif gate.is_blocked(Subject(pk=subject_id), at):
+            plan["review"].append((subject_id, "inquiry answered, but processing is blocked"))
+        else:
+            plan["answered"] += submission_ids
+            if service_achieved(subject_id, at):
+                plan["achieved"].append(subject_id)
     return plan
 
 
 def _latest_consents(at):
-    from django.db.models import Max
-
     last_ids = (
         LedgerEntry.objects.filter(purpose__isnull=False, at__lte=at)
         .values("subject", "purpose")
@@ -85,11 +130,13 @@ def _latest_consents(at):
 
 
 def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict[str, list[Any]]:
-    """Record expiries, destroy what no purpose may keep, and return the plan for review."""
+    """Record expiries and purposes achieved, destroy what no purpose may keep, erase what no
+    standing purpose lists, and return the plan for review."""
     at = at or timezone.now()
     plan = retention_plan(at)
     if dry_run:
         return plan
+    ref = f"retention {at:%Y-%m-%d}"
     subjects = {s.pk: s for s in Subject.objects.filter(pk__in={sid for sid, _ in plan["expire"]})}
     for subject_id, purpose in plan["expire"]:
         with transaction.atomic():
@@ -97,7 +144,30 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     for subject_id in plan["destroy"]:
         with transaction.atomic():
             subject = Subject.objects.get(pk=subject_id)
-            subject_destroy(subject, request_ref=f"retention {at:%Y-%m-%d}")
+            subject_destroy(subject, request_ref=ref)
+    achieved = set()
+    answered = Submission.objects.filter(pk__in=plan["answered"])
+    for subject_id in sorted(set(answered.values_list("subject_id", flat=True))):
+        with transaction.atomic():
+            # Locked and asked again: an inquiry sent since the plan keeps the purpose going.
+            subject = Subject.objects.select_for_update().get(pk=subject_id)
+            if subject_id in plan["achieved"] and service_achieved(subject_id, at):
+                consent_achieve(subject, SERVICE, source=Source.RETENTION)
+                achieved.add(subject_id)
+            for submission in answered.filter(subject=subject).order_by("pk"):
+                submission_erase(submission, reason="purpose_achieved")
+    # A purpose ended tonight, expired or achieved: what no standing purpose lists goes, and the
+    # person with it when none stands (a block or an open request leaves them to staff).
+    reviewed = {subject_id for subject_id, _reason in plan["review"]}
+    ended = {sid for sid, _purpose in plan["expire"]} | achieved
+    for subject_id in sorted(ended - set(plan["destroy"]) - reviewed):
+        with transaction.atomic():
+            subject = Subject.objects.select_for_update().filter(pk=subject_id).first()
+            if subject is None or gate.is_blocked(subject):
+                continue
+            if Ticket.objects.open().filter(subject=subject).exists():
+                continue
+            subject_reduce(subject, request_ref=ref)
     QuarantinedMessage.objects.filter(pk__in=plan["quarantine"]).delete()
     drop_sent_attachments(at - SENT_ATTACHMENTS_KEPT)
     # Housekeeping without personal data: spent one-time links here, and whatever the apps

@@ -9,7 +9,7 @@ from post_office.models import Email
 
 from consent.core.models import Guardian, LedgerEntry, Submission
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
-from tests.conftest import aged_token
+from tests.conftest import PROCESSOR, aged_token
 
 NOT_GIVEN = ["no", "0", "off", "false", "False", "FALSE", "true", "1", "yes", " on", "on ",
              "On", "ON", "on\x00", "", ["on", "no"], ["no", "on"]]  # fmt: skip
@@ -26,7 +26,7 @@ BASE = {"contact": CONTACT, "apply": APPLY}
 @pytest.fixture
 def boxes(settings):
     settings.FORM_RATE_LIMIT = "1000/60"
-    settings.CROSS_BORDER_PROCESSORS = ["Mailgun (USA)"]  # so that the cross-border box is shown
+    settings.CROSS_BORDER_PROCESSORS = [PROCESSOR]  # so that the cross-border box is shown
 
 
 def post(client, lang, kind, data):

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from django.db import models
 from django.test import RequestFactory
-from django.utils import translation
+from django.utils import timezone, translation
 from post_office.models import Email
 
 from consent.core.ledger import consent_grant, consent_withdraw
@@ -46,7 +46,7 @@ def person(texts, make_subject, officer):
     )  # fmt: skip
     Submission.objects.create(
         subject=s, source=Source.APPLICATION_FORM, language="kk",
-        photo="private/photos/0123abcd.jpg",
+        photo="private/photos/0123abcd.jpg", answered_at=timezone.now(),
         data={"full_name": "Әсел Қасымова", "message": "Сұрағым бар: бағасы қанша?",
               "service": "Кеңес берудің ерекше түрі", "consents": {SERVICE: True}},
     )  # fmt: skip

@@ -1,6 +1,7 @@
 """The people's pages: what is held about each person, read-only, every opening audited."""
 
 from cryptography.fernet import InvalidToken
+from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -13,6 +14,7 @@ from post_office.models import Email
 from consent.core.admin import LatestRowsFormSet, ReadOnlyAdmin, ReadOnlyInline
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, LedgerEntry, Subject, Submission
+from consent.core.submissions import submission_answer
 
 from .. import disclosure
 from ..models import Ticket
@@ -31,7 +33,7 @@ class LedgerInline(ReadOnlyInline):
 
 class SubmissionInline(ReadOnlyInline):
     model = Submission
-    fields = ["created_at", "source", "language"]
+    fields = ["created_at", "source", "language", "answered_at"]
     readonly_fields = fields
 
 
@@ -74,6 +76,19 @@ def photo_response(request, owner, file):
         response["Content-Security-Policy"] = "sandbox; default-src 'none'"
         response["Cache-Control"] = "no-store"
     return response
+
+
+class AnsweredFilter(admin.SimpleListFilter):
+    title = _("answered")
+    parameter_name = "answered"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("not yet")), ("yes", _("answered"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(answered_at__isnull=self.value() == "no")
+        return queryset
 
 
 @admin.register(Subject)
@@ -172,13 +187,32 @@ class SubjectAdmin(admin.ModelAdmin):
 
 @admin.register(Submission)
 class SubmissionAdmin(ReadOnlyAdmin):
-    """What a form sent, as sent: read-only; opening one is audited."""
+    """What a form sent, as sent: read-only; opening one is audited. Staff mark an inquiry or
+    application answered here (the list's action, or the button on its page)."""
 
-    list_display = ["__str__", "source", "language", "created_at", "subject_id"]
-    list_filter = ["source", "language"]
-    fields = ["subject", "source", "language", "created_at", "data", "photo_link"]
+    list_display = ["__str__", "source", "language", "created_at", "answered_at", "subject_id"]
+    list_filter = ["source", "language", AnsweredFilter]
+    fields = ["subject", "source", "language", "created_at", "answered_at", "data", "photo_link"]
     readonly_fields = fields
     show_full_result_count = False
+    actions = ["mark_answered"]  # also a button on the page (admin/consent/submission/)
+
+    def has_answer_permission(self, request):
+        return request.user.has_perm("consent.answer_submission")
+
+    @admin.action(description=_("Mark answered"), permissions=["answer"])
+    def mark_answered(self, request, queryset):
+        """The service purpose is achieved for each (compliance L5): retention erases them
+        after SERVICE_ACHIEVED_GRACE_DAYS, and the person when no other consent stands."""
+        done = sum(submission_answer(s, actor=request.user) for s in queryset.order_by("pk"))
+        message = _("Marked answered: %(n)d. Waiting period before erasure (days): %(days)d.")
+        days = settings.SERVICE_ACHIEVED_GRACE_DAYS
+        self.message_user(request, message % {"n": done, "days": days}, messages.SUCCESS)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["can_answer"] = self.has_answer_permission(request)
+        context["grace_days"] = settings.SERVICE_ACHIEVED_GRACE_DAYS
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(description=_("photo"))
     def photo_link(self, obj):

@@ -52,7 +52,9 @@ class Command(BaseCommand):
                 },
             )
         policy = current_policy()
-        for code in PURPOSES:
+        for code, purpose in PURPOSES.items():
+            if purpose.processors_setting and not purpose.processors():
+                continue  # nobody abroad: there is no cross-border consent to ask for
             if not ConsentText.objects.filter(purpose=code).exists():
                 text_publish(ConsentText.objects.create(purpose=code, version=1, policy=policy))
         self.stdout.write("Demo content loaded.")

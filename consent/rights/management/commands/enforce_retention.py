@@ -4,7 +4,10 @@ from consent.rights.retention import enforce_retention
 
 
 class Command(BaseCommand):
-    help = "Destroy personal data past the term of every purpose; list what staff must decide."
+    help = (
+        "Destroy personal data past the term of every purpose or whose purpose is achieved; "
+        "list what staff must decide."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only print what would be done.")
@@ -14,6 +17,8 @@ class Command(BaseCommand):
         verb = "would" if dry_run else "did"
         self.stdout.write(f"{verb} record expiry of {len(plan['expire'])} consents")
         self.stdout.write(f"{verb} destroy subjects: {plan['destroy']}")
+        self.stdout.write(f"{verb} erase answered submissions: {plan['answered']}")
+        self.stdout.write(f"{verb} record the service purpose achieved for: {plan['achieved']}")
         self.stdout.write(f"{verb} destroy emails set aside: {plan['quarantine']}")
         for subject_id, reason in plan["review"]:
             self.stdout.write(f"review subject #{subject_id}: {reason}")
