@@ -130,13 +130,12 @@ def ticket_open(
             verify_url = absolute_url(reverse("request_verify", args=[token]))
         queue_mail(
             subject.email, "request_verify",
-            {"ticket": ticket, "type": ticket.get_type_display(),
-             "verify_url": verify_url},
+            {"ticket": ticket, "verify_url": verify_url},
             language=language, subject_line=_("Please confirm your request"),
         )  # fmt: skip
     elif _mailable(email):
         queue_mail(
-            email, "request_unknown", {"ticket": ticket, "type": ticket.get_type_display()},
+            email, "request_unknown", {"ticket": ticket},
             language=language, subject_line=_("Your request about personal data"),
         )  # fmt: skip
     return ticket
@@ -254,7 +253,7 @@ def ticket_close(
     if to or ticket.email:
         queue_mail(
             to or ticket.email, template,
-            {"ticket": ticket, "type": ticket.get_type_display(), "outcome": outcome},
+            {"ticket": ticket, "outcome": outcome},
             language=ticket.language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
             attachments=attachments,
@@ -331,10 +330,10 @@ def ticket_destroy(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
     ticket.refresh_from_db()
     outcome = _("Your personal data has been destroyed.")
     ticket_close(ticket, outcome=outcome, actor=actor)
-    context = {"reference": reference, "type": ticket.get_type_display(), "outcome": outcome}
+    context = {"reference": reference, "ticket": ticket, "outcome": outcome}
     transaction.on_commit(
         lambda: send_without_trace(
-            email, "request_done", {**context, "ticket": ticket}, language=language,
+            email, "request_done", context, language=language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
         )
     )  # fmt: skip
