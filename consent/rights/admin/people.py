@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
@@ -105,8 +106,9 @@ class SubjectAdmin(admin.ModelAdmin):
             return "-"
         rows = Email.objects.filter(to__iexact=obj.email).order_by("-id")
         rows = rows.only("created", "subject", "status")[:50]  # not the bodies
-        lines = [(e.created.strftime("%Y-%m-%d %H:%M"), e.subject, e.get_status_display())
-                 for e in rows]  # fmt: skip
+        # In TIME_ZONE and the staff member's format, as every other time on the page.
+        lines = [(formats.date_format(timezone.localtime(e.created), "SHORT_DATETIME_FORMAT"),
+                  e.subject, e.get_status_display()) for e in rows]  # fmt: skip
         return format_html_join("\n", "{} · {} · {}<br>", lines) if lines else "-"
 
     @admin.display(description=_("consent evidence"))
