@@ -11,9 +11,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
-from consent.core.admin import LatestRowsFormSet, ReadOnlyAdmin, ReadOnlyInline
-from consent.core.audit import audit
-from consent.core.models import AuditEvent, LedgerEntry, Subject, Submission
+from consent.core.admin import AuditedAdmin, LatestRowsFormSet, ReadOnlyAdmin, ReadOnlyInline
+from consent.core.models import LedgerEntry, Subject, Submission
 
 from .. import disclosure
 from ..models import Ticket
@@ -78,7 +77,7 @@ def photo_response(request, owner, file):
 
 
 @admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
+class SubjectAdmin(AuditedAdmin):
     list_display = ["__str__", "language", "created_at", "updated_at"]
     list_filter = ["language"]
     search_fields = ["=email", "=phone"]
@@ -87,6 +86,10 @@ class SubjectAdmin(admin.ModelAdmin):
     readonly_fields = ["evidence", "emails_sent"]
     inlines = [LedgerInline, SubmissionInline, TicketInline]
     show_full_result_count = False
+    personal_search = True  # a search by address or phone tells whose they are
+
+    def subject_numbers(self, objs):
+        return {obj.pk: [obj.pk] for obj in objs}
 
     def has_delete_permission(self, request, obj=None):
         return False  # destruction is an audited operation on a request, never a delete button
@@ -165,15 +168,9 @@ class SubjectAdmin(admin.ModelAdmin):
             content_type="text/csv; charset=utf-8" if fmt == "csv" else "application/pdf",
         )  # fmt: skip
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
-            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=Subject(pk=object_id))
-        return response
-
 
 @admin.register(Submission)
-class SubmissionAdmin(ReadOnlyAdmin):
+class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
     """What a form sent, as sent: read-only; opening one is audited."""
 
     list_display = ["__str__", "source", "language", "created_at", "subject_id"]
@@ -201,15 +198,3 @@ class SubmissionAdmin(ReadOnlyAdmin):
         if not self.has_view_permission(request, submission):
             raise PermissionDenied
         return photo_response(request, submission.subject, submission.photo)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        submission = Submission.objects.filter(pk=object_id).only("subject_id").first()
-        if request.method == "GET" and response.status_code == 200 and submission:
-            audit(
-                AuditEvent.Action.SUBJECT_VIEW,
-                actor=request.user,
-                subject=submission.subject,
-                obj=submission,
-            )
-        return response
