@@ -2,7 +2,10 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
 from post_office import admin as post_office_admin
-from post_office.models import Email
+from post_office.models import Attachment, Email, Log
+
+from consent.core.admin import AuditedAdmin, ReadOnlyAdmin
+from consent.core.subjects import subject_numbers
 
 from .models import Page
 
@@ -23,9 +26,35 @@ class PageAdmin(admin.ModelAdmin):
 admin.site.unregister(post_office_admin.EmailTemplate)  # imported above, so registered by now
 
 
-class OutboxAdmin(post_office_admin.EmailAdmin):
+def _addressed(emails):
+    """{mail pk: numbers of the subjects it was addressed to}."""
+    emails = list(emails)
+    held = subject_numbers({a for e in emails for a in [*e.to, *e.cc, *e.bcc]})
+    return {e.pk: sorted({held[a] for a in [*e.to, *e.cc, *e.bcc] if a in held}) for e in emails}
+
+
+class OutboxAdmin(AuditedAdmin, post_office_admin.EmailAdmin):
     """post_office's outbox, but the HTML body is only shown in its sandboxed preview (own CSP):
-    inlined here, the mail's style="" attributes broke the admin's CSP (compliance T4)."""
+    inlined here, the mail's style="" attributes broke the admin's CSP (compliance T4).
+
+    A mail shows its address and body, and the list shows the addresses: each look is audited,
+    under the person the address belongs to (compliance L16)."""
+
+    personal_list = True
+
+    def subject_numbers(self, objs):
+        return _addressed(objs)
+
+    def _audited(self, request, pk, response):
+        if response.status_code == 200:
+            self.audit_shown(request, list(Email.objects.filter(pk=pk)))
+        return response
+
+    def preview_html(self, request, pk):
+        return self._audited(request, pk, super().preview_html(request, pk))
+
+    def fetch_email_image(self, request, pk, content_id):
+        return self._audited(request, pk, super().fetch_email_image(request, pk, content_id))
 
     @admin.display(description=post_office_admin._("HTML Body"))
     def render_html_body(self, instance):
@@ -36,3 +65,39 @@ class OutboxAdmin(post_office_admin.EmailAdmin):
 
 admin.site.unregister(Email)
 admin.site.register(Email, OutboxAdmin)
+
+
+class DeliveryLogAdmin(AuditedAdmin, ReadOnlyAdmin):
+    """post_office's delivery log, read-only: its own admin offered every outbox address in a
+    drop-down on each entry's page. An entry shows its mail's address: audited."""
+
+    list_display = ["date", "email", "status", post_office_admin.get_message_preview]
+    list_select_related = ["email"]
+    fields = ["date", "email", "status", "exception_type", "message"]
+    personal_list = True
+
+    def subject_numbers(self, objs):
+        owners = _addressed({log.email for log in objs})
+        return {log.pk: owners[log.email_id] for log in objs}
+
+
+class AttachmentAdmin(AuditedAdmin, ReadOnlyAdmin):
+    """post_office's attachments (the access answers), read-only: its own admin searched the
+    outbox's addresses as you typed. An attachment's page names the mails it went with, by
+    address: audited."""
+
+    list_display = ["name", "file"]
+    fields = ["name", "emails"]
+    search_fields = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("emails")
+
+    def subject_numbers(self, objs):
+        owners = _addressed({e for attachment in objs for e in attachment.emails.all()})
+        return {a.pk: sorted({n for e in a.emails.all() for n in owners[e.pk]}) for a in objs}
+
+
+for model, model_admin in [(Log, DeliveryLogAdmin), (Attachment, AttachmentAdmin)]:
+    admin.site.unregister(model)
+    admin.site.register(model, model_admin)

@@ -16,7 +16,7 @@ class EmaluConfig(AppConfig):
 
         from . import checks  # noqa: F401  (registers the deploy checks)
         from .roles import sync_roles
-        from .staff import record_failed_login, staff_session_start
+        from .staff import record_failed_login, staff_language_start, staff_session_start
 
         # What public pages show: their text, the policy and the consent texts on forms.
         for model in ("emalu.Page", "consent.PolicyVersion", "consent.ConsentText"):
@@ -25,6 +25,7 @@ class EmaluConfig(AppConfig):
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="emalu.sync_roles")
         user_login_failed.connect(record_failed_login, dispatch_uid="emalu.login_failed")
         user_logged_in.connect(staff_session_start, dispatch_uid="emalu.staff_session_start")
+        user_logged_in.connect(staff_language_start, dispatch_uid="emalu.staff_language_start")
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

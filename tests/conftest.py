@@ -59,6 +59,22 @@ def verified_login(client, user):
     return client
 
 
+def signed_in(client, user, password, step=0):
+    """Sign in through the login page with the password and a code from the authenticator, as
+    a person does (`step`: a later 30-second code, for a second sign-in within one test)."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = totp.time + step * device.step
+    response = client.post("/admin/login/", {"username": user.get_username(), "password": password,
+                                             "otp_token": f"{totp.token():06d}",
+                                             "next": "/admin/"})  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    return client
+
+
 @pytest.fixture
 def officer_client(client, officer):
     return verified_login(client, officer)

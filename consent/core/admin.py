@@ -1,17 +1,22 @@
 """The core's admin: the ledger, the audit log and destruction records (read-only for
 everyone), and the policy and consent texts (drafts edited, published ones frozen)."""
 
+from typing import Any
+
 from django.contrib import admin, messages
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
+from django.db.models import Model
 from django.forms.models import BaseInlineFormSet
+from django.http import HttpRequest
 from django.utils.functional import cached_property
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audit
-from .models import AuditEvent, ConsentText, LedgerEntry, PolicyVersion, Tombstone
+from .models import AuditEvent, ConsentText, LedgerEntry, PolicyVersion, Subject, Tombstone
 from .texts import policy_publish, render_consent, text_publish
 
 
@@ -27,6 +32,62 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+class AuditedAdmin(admin.ModelAdmin):
+    """An admin whose pages show a person's data (compliance L16, Art. 22(1)(5)): each look is
+    an audit row, `subject_view`, with the staff member, the person's number where the data is
+    a known person's, and what was shown.
+
+    - an object's page (GET, shown): one row with the object and each person it is about;
+    - a list that shows personal fields (`personal_list`), or any list searched by a personal
+      field (`personal_search`, e.g. a person found by address): one row per person listed,
+      with the ids shown, and one for the rows that belong to no one on record.
+
+    `subject_numbers(objs)` says whose each object is; the default reads `subject_id`.
+    `tests/site/test_admin_audit.py` holds every registered admin to its classification."""
+
+    personal_list = False
+    personal_search = False
+
+    def subject_numbers(self, objs: list[Model]) -> dict[Any, list[int]]:
+        """{object pk: numbers of the subjects its page shows}."""
+        return {obj.pk: [obj.subject_id] if obj.subject_id else [] for obj in objs}
+
+    def audit_shown(self, request: HttpRequest, objs: list[Model], *, listed: bool = False):
+        owners = self.subject_numbers(objs)
+        if not listed:
+            for obj in objs:
+                for number in owners[obj.pk] or [None]:
+                    subject = Subject(pk=number) if number else None
+                    audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=subject,
+                          obj=obj)  # fmt: skip
+            return
+        by_subject: dict[int | None, list[str]] = {}
+        for obj in objs:
+            for number in owners[obj.pk] or [None]:
+                by_subject.setdefault(number, []).append(str(obj.pk))
+        for number, ids in by_subject.items():
+            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user,
+                  subject=Subject(pk=number) if number else None, list=self.opts.label_lower,
+                  ids=ids)  # fmt: skip
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        response = super().change_view(request, object_id, form_url, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        if request.method == "GET" and response.status_code == 200 and context.get("original"):
+            self.audit_shown(request, [context["original"]])
+        return response
+
+    def changelist_view(self, request, extra_context=None):
+        response = super().changelist_view(request, extra_context)
+        context = getattr(response, "context_data", None) or {}
+        searched = self.personal_search and request.GET.get(SEARCH_VAR)
+        if response.status_code == 200 and "cl" in context and (self.personal_list or searched):
+            shown = list(context["cl"].result_list)
+            if shown:
+                self.audit_shown(request, shown, listed=True)
+        return response
 
 
 class EstimatedCountPaginator(Paginator):
@@ -52,7 +113,7 @@ class EstimatedCountPaginator(Paginator):
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(ReadOnlyAdmin):
+class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
     """A ledger row holds the person's IP and browser: opening one is audited."""
 
     list_display = ["id", "at", "subject_id", "purpose", "kind", "source", "text"]
@@ -61,15 +122,6 @@ class LedgerEntryAdmin(ReadOnlyAdmin):
     raw_id_fields = ["subject"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        entry = LedgerEntry.objects.filter(pk=object_id).only("subject_id").first()
-        if request.method == "GET" and response.status_code == 200 and entry:
-            audit(
-                AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=entry.subject, obj=entry
-            )
-        return response
 
 
 @admin.register(AuditEvent)

@@ -5,14 +5,15 @@ with it or not at all, and `manage.py send_queued_mail` delivers it with retries
 """
 
 import logging
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import File
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.functional import Promise, lazy
 from post_office import mail
 from post_office.models import Email
@@ -31,11 +32,26 @@ def _interpolate(text, params):
 interpolate = lazy(_interpolate, str)
 
 
+def _date(value: date | datetime, format_name: str) -> str:
+    if isinstance(value, datetime):
+        value = timezone.localtime(value)  # the date in TIME_ZONE, never the UTC one
+    return formats.date_format(value, format_name)
+
+
+# A date for a subject line, formatted when the mail is rendered, in its language's format.
+lazy_date = lazy(_date, str)
+
+
 def render_mail(
     template: str, context: dict[str, Any], *, language: str, subject_line: str | Promise
 ) -> tuple[str, str, str]:
     """(subject line, plain text, HTML) of `templates/email/<template>.txt|.html` in
-    `language`; `subject_line` is a lazy gettext string, translated here."""
+    `language`; `subject_line` is a lazy gettext string, translated here.
+
+    Everything is translated here, in the recipient's language, whatever language is active
+    (an officer's, or a command's): the context holds model instances, whose labels the
+    template asks for (`ticket.get_type_display`), and lazy strings (`gettext_lazy`,
+    `interpolate`), never text already translated (compliance L24)."""
     with translation.override(language):
         op = settings.OPERATOR
         context = {
@@ -67,6 +83,29 @@ def queue_mail(
         [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text, html_message=html,
         headers=headers, attachments=attachments,
     )  # fmt: skip
+
+
+def queue_mail_each(
+    recipients: Iterable[tuple[str, str]],
+    template: str,
+    context: dict[str, Any],
+    *,
+    subject_line: str | Promise,
+) -> list[Email]:
+    """Queue one message to each (address, language) of `recipients`, each in its own language
+    (staff notices: `core.staff.staff_addressed`): rendered once per language, however many
+    read it."""
+    rendered: dict[str, tuple[str, str, str]] = {}
+    queued = []
+    for to, language in recipients:
+        if language not in rendered:
+            rendered[language] = render_mail(
+                template, context, language=language, subject_line=subject_line
+            )
+        line, text, html = rendered[language]
+        queued.append(mail.send([to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text,
+                                html_message=html))  # fmt: skip
+    return queued
 
 
 def send_without_trace(

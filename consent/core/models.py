@@ -345,3 +345,22 @@ class Tombstone(AppendOnly):
 
     def __str__(self):
         return f"#{self.pk}"
+
+
+class StaffProfile(models.Model):
+    """What the site remembers of a staff member beyond Django's user: the language they last
+    used the admin in, which their notices and digest are written in (compliance L24)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, models.CASCADE, primary_key=True, related_name="staff_profile"
+    )
+    language = models.CharField(
+        _("language of notices"), max_length=2, choices=Language, default=Language.KK
+    )
+
+    class Meta:
+        verbose_name = _("staff profile")
+        verbose_name_plural = _("staff profiles")
+
+    def __str__(self):
+        return f"#{self.pk}"

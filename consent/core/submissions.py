@@ -21,6 +21,7 @@ from .mail import queue_mail
 from .models import AuditEvent, Guardian, Source, Subject, Submission
 from .photos import photo_encrypt
 from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
+from .staff import address_language
 from .subjects import subject_find
 from .texts import current_text
 
@@ -147,7 +148,8 @@ def _queue_mail(submission, data):
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
         {"form_name": form_name, "admin_url": admin_url},
-        language=settings.LANGUAGE_CODE, subject_line=_("New submission on the site"),
+        language=address_language(settings.STAFF_NOTIFY_EMAIL),
+        subject_line=_("New submission on the site"),
     )  # fmt: skip
 
 

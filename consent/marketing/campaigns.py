@@ -68,9 +68,12 @@ def _rendered(campaign):
     out = {}
     for language in ("kk", "ru"):
         line, body = campaign.content(language)
+        # Without a Russian text, Russian readers get the whole mail in Kazakh, its frame and
+        # footer too, not a Kazakh text inside Russian words (compliance L24).
         context = {"body": body, "unsubscribe_url": PLACEHOLDER,
                    "phrase_kk": POLICY_PHRASE_KK, "phrase_ru": POLICY_PHRASE_RU}  # fmt: skip
-        out[language] = render_mail("campaign", context, language=language, subject_line=line)
+        out[language] = render_mail("campaign", context, language=campaign.written_in(language),
+                                    subject_line=line)  # fmt: skip
     return out
 
 

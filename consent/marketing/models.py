@@ -35,9 +35,14 @@ class Campaign(models.Model):
     def __str__(self):
         return self.title
 
+    def written_in(self, language):
+        """The language a reader of `language` gets the campaign in: Kazakh when no Russian was
+        written."""
+        return "ru" if language == "ru" and self.subject_line_ru and self.body_ru else "kk"
+
     def content(self, language):
         """(subject line, text) in the recipient's language, Kazakh when no Russian was written."""
-        if language == "ru" and self.subject_line_ru and self.body_ru:
+        if self.written_in(language) == "ru":
             return self.subject_line_ru, self.body_ru
         return self.subject_line_kk, self.body_kk
 

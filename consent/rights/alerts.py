@@ -14,7 +14,8 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
-from consent.core.mail import interpolate, queue_mail
+from consent.core.mail import interpolate, lazy_date, queue_mail, queue_mail_each
+from consent.core.staff import address_language, staff_addressed
 from consent.workdays.calendar import add_working_days, is_working_day
 
 from .models import QuarantinedMessage, Ticket
@@ -27,16 +28,14 @@ def officers() -> QuerySet[AbstractUser]:
 
 
 def notify_new_ticket(ticket: Ticket) -> None:
-    """No personal data in the subject line: the number, the type and the due date."""
+    """No personal data in the subject line: the number, the type and the due date. Each
+    officer reads it in their own language (compliance L24)."""
     url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
-    for user in officers():
-        queue_mail(
-            user.email, "staff_new_request",
-            {"ticket": ticket, "type": ticket.get_type_display(), "url": url},
-            language=settings.LANGUAGE_CODE,
-            subject_line=interpolate(_("New request %(ref)s, due %(due)s"), {
-                "ref": ticket.reference, "due": ticket.due_date.strftime("%d.%m.%Y")}),
-        )  # fmt: skip
+    queue_mail_each(
+        staff_addressed(officers()), "staff_new_request", {"ticket": ticket, "url": url},
+        subject_line=interpolate(_("New request %(ref)s, due %(due)s"), {
+            "ref": ticket.reference, "due": lazy_date(ticket.due_date, "SHORT_DATE_FORMAT")}),
+    )  # fmt: skip
 
 
 def notify_quarantined(entry: QuarantinedMessage) -> None:
@@ -45,14 +44,12 @@ def notify_quarantined(entry: QuarantinedMessage) -> None:
     reason and the time it arrived."""
     url = absolute_url(reverse("admin:rights_quarantinedmessage_change", args=[entry.pk]))
     reason = QuarantinedMessage.Reason(entry.reason).label  # lazy: rendered in the mail's language
-    for user in officers():
-        queue_mail(
-            user.email, "staff_quarantined",
-            {"entry": entry, "reason": reason, "url": url},
-            language=settings.LANGUAGE_CODE,
-            subject_line=interpolate(_("Email %(ref)s set aside: read it and act by hand"),
-                                     {"ref": entry.reference}),
-        )  # fmt: skip
+    queue_mail_each(
+        staff_addressed(officers()), "staff_quarantined",
+        {"entry": entry, "reason": reason, "url": url},
+        subject_line=interpolate(_("Email %(ref)s set aside: read it and act by hand"),
+                                 {"ref": entry.reference}),
+    )  # fmt: skip
 
 
 def digest(today: date) -> int:
@@ -73,16 +70,12 @@ def digest(today: date) -> int:
     if not any(groups.values()):
         return 0
     url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=open"
-    sent = 0
-    for user in officers():
-        queue_mail(
-            user.email, "staff_digest", {**groups, "url": url, "day": today, "next_day": tomorrow},
-            language=settings.LANGUAGE_CODE,
-            subject_line=interpolate(_("Requests: %(overdue)d overdue, %(today)d due today"), {
-                "overdue": len(groups["overdue"]), "today": len(groups["today"])}),
-        )  # fmt: skip
-        sent += 1
-    return sent
+    return len(queue_mail_each(
+        staff_addressed(officers()), "staff_digest",
+        {**groups, "url": url, "day": today, "next_day": tomorrow},
+        subject_line=interpolate(_("Requests: %(overdue)d overdue, %(today)d due today"), {
+            "overdue": len(groups["overdue"]), "today": len(groups["today"])}),
+    ))  # fmt: skip
 
 
 def maybe_alert(action: str, actor: AbstractBaseUser | None = None) -> bool:
@@ -109,7 +102,7 @@ def maybe_alert(action: str, actor: AbstractBaseUser | None = None) -> bool:
         return False
     queue_mail(
         contact, "staff_alert", {"kind": kind, "count": count, "since": since},
-        language=settings.LANGUAGE_CODE,
+        language=address_language(contact),
         subject_line=interpolate(_("Security alert: %(kind)s"), {"kind": kind}),
     )  # fmt: skip
     return True

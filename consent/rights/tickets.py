@@ -119,13 +119,12 @@ def ticket_open(
     elif subject is not None and subject.email:
         queue_mail(
             subject.email, "request_verify",
-            {"ticket": ticket, "type": ticket.get_type_display(),
-             "verify_url": _confirmation_url(ticket)},
+            {"ticket": ticket, "verify_url": _confirmation_url(ticket)},
             language=language, subject_line=_("Please confirm your request"),
         )  # fmt: skip
     elif _mailable(email):
         queue_mail(
-            email, "request_unknown", {"ticket": ticket, "type": ticket.get_type_display()},
+            email, "request_unknown", {"ticket": ticket},
             language=language, subject_line=_("Your request about personal data"),
         )  # fmt: skip
     return ticket
@@ -286,7 +285,7 @@ def ticket_close(
     if notify and (to or ticket.email):
         queue_mail(
             to or ticket.email, template,
-            {"ticket": ticket, "type": Type(ticket.type).label, "outcome": outcome},
+            {"ticket": ticket, "outcome": outcome},
             language=ticket.language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
             attachments=attachments,
@@ -372,10 +371,10 @@ def ticket_destroy(
     if outcome is None:
         outcome = _("Your personal data has been destroyed.")
     ticket_close(ticket, outcome=outcome, actor=actor, detail=detail)
-    context = {"reference": reference, "type": Type(ticket.type).label, "outcome": outcome}
+    context = {"reference": reference, "ticket": ticket, "outcome": outcome}
     transaction.on_commit(
         lambda: send_without_trace(
-            email, template, {**context, "ticket": ticket}, language=language,
+            email, template, context, language=language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
         )
     )  # fmt: skip

@@ -44,3 +44,148 @@ def test_a_self_service_download_is_received_on_the_local_day(
     ticket = Ticket.objects.get(pk=ticket.pk)
     assert ticket.due_date == due_date(received, deadline_days(Ticket.Type.ACCESS))
     assert ticket.due_date > received  # counted from the local day, not dated the UTC one
+
+
+# Thursday 10 December 2026: at 00:30 in Almaty it is still 9 December in UTC; at 23:30 it is
+# 10 December in both. Friday the 11th is the next working day.
+MOMENTS = ["2026-12-10 00:30+05:00", "2026-12-10 23:30+05:00"]
+DAY, NEXT_DAY = date(2026, 12, 10), date(2026, 12, 11)
+
+
+def staff(client, time_machine, moment, language="kk"):
+    """The officer signed in at `moment` (a staff session idles out after an hour)."""
+    from django.contrib.auth import get_user_model
+
+    from tests.conftest import verified_login
+
+    time_machine.move_to(moment, tick=False)
+    user = get_user_model().objects.filter(username="alice").first() or (
+        get_user_model().objects.create_superuser("alice", "alice@example.kz", "pw-alice-123456")
+    )
+    client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    return verified_login(client, user)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_the_person_page_lists_sent_mail_at_the_local_time(
+    client, texts, make_subject, time_machine, moment, language
+):
+    from consent.rights.selfservice import link_send
+
+    person = make_subject(email="asel@example.kz")
+    time_machine.move_to(moment, tick=False)
+    link_send("asel@example.kz", "kk")
+    page = staff(client, time_machine, moment, language).get(
+        f"/admin/consent/subject/{person.pk}/change/"
+    )
+    html = page.content.decode()
+    assert f"10.12.2026 {moment[11:16]}" in html  # not 09.12.2026 19:30, the UTC time
+    assert "2026-12-09" not in html
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_a_web_request_is_received_on_the_local_day(client, texts, make_subject, time_machine,
+                                                    moment):  # fmt: skip
+    from tests.conftest import aged_token
+
+    make_subject(email="asel@example.kz")
+    time_machine.move_to(moment, tick=False)
+    client.post("/kk/requests/new/", {"token": aged_token(), "type": "block",
+                                      "email": "asel@example.kz"})  # fmt: skip
+    assert Ticket.objects.get().due_date == NEXT_DAY
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_an_emailed_request_is_received_on_the_local_day(texts, make_subject, time_machine, moment):
+    from consent.rights.intake import ingest
+    from tests.rights.conftest import message
+
+    make_subject(email="asel@example.kz")
+    time_machine.move_to(moment, tick=False)
+    ingest(message("Жеке деректерді жаңарту"))
+    assert Ticket.objects.get().due_date == NEXT_DAY
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_the_desk_counts_overdue_and_due_today_by_the_local_day(
+    client, texts, make_subject, time_machine, moment
+):
+    from consent.rights.selfservice import ticket_open_verified
+
+    person = make_subject(email="asel@example.kz")
+    time_machine.move_to("2026-12-08 10:00+05:00", tick=False)
+    late = ticket_open_verified(person, Ticket.Type.BLOCK, "", "kk")  # due 9 December
+    time_machine.move_to("2026-12-09 10:00+05:00", tick=False)
+    today = ticket_open_verified(person, Ticket.Type.BLOCK, "", "kk")  # due 10 December
+    officer = staff(client, time_machine, moment)
+    overdue = officer.get("/admin/rights/ticket/?due=overdue").content.decode()
+    due_today = officer.get("/admin/rights/ticket/?due=today").content.decode()
+    assert late.reference in overdue and today.reference not in overdue
+    assert today.reference in due_today and late.reference not in due_today
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_the_digest_is_for_the_local_day(officer, texts, make_subject, time_machine, moment):
+    from django.core.management import call_command
+    from post_office.models import Email
+
+    from consent.rights.selfservice import ticket_open_verified
+
+    time_machine.move_to("2026-12-09 10:00+05:00", tick=False)
+    ticket_open_verified(make_subject(), Ticket.Type.BLOCK, "", "kk")  # due 10 December
+    Email.objects.all().delete()
+    time_machine.move_to(moment, tick=False)
+    call_command("send_request_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    mail = Email.objects.get()
+    assert "10.12.2026" in mail.message.splitlines()[0]
+    assert "1" in mail.subject.split(",")[1]  # one due today
+
+
+@pytest.mark.parametrize(
+    "moment,adult",
+    [
+        ("2026-12-09 23:30+05:00", False),  # the eve of the 18th birthday
+        ("2026-12-10 00:30+05:00", True),  # 9 December in UTC, the birthday in Almaty
+        ("2026-12-10 23:30+05:00", True),
+    ],
+)
+def test_a_person_comes_of_age_at_local_midnight(
+    client, texts, application_data, time_machine, moment, adult
+):
+    """The form and the gate both ask for a guardian until the local birthday (compliance L6)."""
+    from consent.core import gate
+    from consent.core.models import Guardian, Subject
+    from consent.core.purposes import SERVICE
+
+    time_machine.move_to(moment, tick=False)
+    response = client.post("/kk/apply/", application_data(birth_date="2008-12-10"))
+    assert (response.status_code == 302) is adult
+    if adult:
+        assert not Guardian.objects.exists()
+        assert gate.may_process(Subject.objects.get(), SERVICE)
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_a_breach_is_due_from_its_local_day(db, moment):
+    from datetime import datetime
+
+    from consent.rights.breaches import breach_record
+    from consent.rights.models import Breach
+
+    detected = datetime.fromisoformat(moment)
+    breach = breach_record(Breach(detected_at=detected, description="x", people_affected=1))
+    assert breach.regulator_due == NEXT_DAY
+
+
+@pytest.mark.parametrize("moment", MOMENTS)
+def test_an_email_set_aside_shows_its_local_destruction_day(client, texts, time_machine, moment):
+    from consent.rights.intake import ingest
+    from tests.rights.conftest import BAD_MESSAGES
+
+    time_machine.move_to(moment, tick=False)
+    entry = ingest(BAD_MESSAGES["unknown charset"][0])
+    page = staff(client, time_machine, moment).get("/admin/rights/quarantinedmessage/")
+    html = page.content.decode()
+    assert entry.reference in html
+    assert "09.01.2027" in html and "08.01.2027" not in html  # 30 days from 10 December

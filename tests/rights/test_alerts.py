@@ -57,3 +57,110 @@ def test_the_digest_command_runs(requests_open, time_machine):
     Email.objects.all().delete()
     call_command("send_request_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
     assert Email.objects.filter(to=["alice@example.kz"]).count() == 1
+
+
+def officer_in(name, accept_language, step=0):
+    """A privacy officer who signs in with a browser that asks for `accept_language` (None:
+    one who has not signed in since the notices learnt languages)."""
+    from django.contrib.auth.models import Group, User
+    from django.test import Client
+
+    from tests.conftest import signed_in
+
+    user = User.objects.create_user(name, f"{name}@example.kz", f"pw-{name}-123456", is_staff=True)
+    user.groups.add(Group.objects.get(name="privacy_officer"))
+    client = Client(headers={"accept-language": accept_language or "kk"})
+    if accept_language:
+        signed_in(client, user, f"pw-{name}-123456", step)
+    return client
+
+
+@pytest.fixture
+def officers_in_two_languages(db):
+    """Dana works in Kazakh, Ruslan and Vera in Russian; Gulnar has not opened the admin yet."""
+    browsers = [("dana", "kk"), ("ruslan", "ru"), ("vera", "ru,kk;q=0.5"), ("gulnar", None)]
+    return {name: officer_in(name, lang) for name, lang in browsers}
+
+
+def rendered_templates():
+    """Names of the templates rendered while the context is open."""
+    from contextlib import contextmanager
+
+    from django.test.signals import template_rendered
+
+    @contextmanager
+    def recording():
+        names = []
+
+        def record(sender, template, **kwargs):
+            names.append(template.name)
+
+        template_rendered.connect(record)
+        try:
+            yield names
+        finally:
+            template_rendered.disconnect(record)
+
+    return recording()
+
+
+def language_of(mail):
+    """Which language a notice is written in, by words each has and the other has not."""
+    import re
+
+    text = f"{mail.subject}\n{mail.message}"
+    kazakh = bool(re.search("[әғқңөұүһі]", text.lower()))
+    russian = bool(re.search(r"\b(запрос|запросы|поступил|срок|просрочено)\b", text.lower()))
+    assert kazakh != russian, text
+    return "kk" if kazakh else "ru"
+
+
+def test_each_officer_reads_a_new_request_in_their_language(
+    officers_in_two_languages, texts, make_subject, time_machine
+):
+    make_subject(email="asel@example.kz")
+    time_machine.move_to("2026-12-15 10:00+05:00", tick=False)
+    with rendered_templates() as names:
+        ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    notices = {m.to[0].split("@")[0]: m for m in Email.objects.filter(to__contains="@example.kz")
+               .exclude(to=["asel@example.kz"])}  # fmt: skip
+    assert {n: language_of(m) for n, m in notices.items()} == {
+        "dana": "kk", "ruslan": "ru", "vera": "ru", "gulnar": "kk"}  # fmt: skip
+    assert "доступ к моим данным" in notices["ruslan"].message
+    assert "доступ к моим данным" not in notices["dana"].message
+    # Rendered once per language, not once per officer.
+    assert names.count("email/staff_new_request.txt") == 2
+
+
+def test_an_officer_who_switches_language_gets_the_next_notice_in_it(
+    officers_in_two_languages, texts, make_subject
+):
+    from django.contrib.auth.models import User
+    from django.test import Client
+
+    from tests.conftest import signed_in
+
+    make_subject(email="asel@example.kz")
+    ticket_open(kind="block", email="asel@example.kz", language="ru", channel="web")
+    assert language_of(Email.objects.get(to=["ruslan@example.kz"])) == "ru"
+    Email.objects.all().delete()
+    ruslan = User.objects.get(username="ruslan")  # signs in again, his browser now in Kazakh
+    signed_in(Client(headers={"accept-language": "kk"}), ruslan, "pw-ruslan-123456", step=1)
+    ticket_open(kind="block", email="asel@example.kz", language="ru", channel="web")
+    assert language_of(Email.objects.get(to=["ruslan@example.kz"])) == "kk"
+
+
+def test_the_digest_goes_to_each_officer_in_their_language(
+    officers_in_two_languages, texts, make_subject, time_machine
+):
+    make_subject(email="asel@example.kz")
+    time_machine.move_to("2026-12-15 10:00+05:00", tick=False)
+    ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
+    Email.objects.all().delete()
+    with rendered_templates() as names:
+        assert digest(date(2026, 12, 18)) == 4  # the block request is a day overdue
+    digests = {m.to[0].split("@")[0]: m for m in Email.objects.all()}
+    assert {n: language_of(m) for n, m in digests.items()} == {
+        "dana": "kk", "ruslan": "ru", "vera": "ru", "gulnar": "kk"}  # fmt: skip
+    assert "блокирование обработки" in digests["vera"].message
+    assert names.count("email/staff_digest.txt") == 2

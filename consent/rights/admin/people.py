@@ -7,13 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
-from consent.core.admin import LatestRowsFormSet, ReadOnlyAdmin, ReadOnlyInline
-from consent.core.audit import audit
-from consent.core.models import AuditEvent, LedgerEntry, Subject, Submission
+from consent.core.admin import AuditedAdmin, LatestRowsFormSet, ReadOnlyAdmin, ReadOnlyInline
+from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.submissions import submission_answer
 
 from .. import disclosure
@@ -92,7 +92,7 @@ class AnsweredFilter(admin.SimpleListFilter):
 
 
 @admin.register(Subject)
-class SubjectAdmin(admin.ModelAdmin):
+class SubjectAdmin(AuditedAdmin):
     list_display = ["__str__", "language", "created_at", "updated_at"]
     list_filter = ["language"]
     search_fields = ["=email", "=phone"]
@@ -101,6 +101,10 @@ class SubjectAdmin(admin.ModelAdmin):
     readonly_fields = ["evidence", "emails_sent"]
     inlines = [LedgerInline, SubmissionInline, TicketInline]
     show_full_result_count = False
+    personal_search = True  # a search by address or phone tells whose they are
+
+    def subject_numbers(self, objs):
+        return {obj.pk: [obj.pk] for obj in objs}
 
     def has_delete_permission(self, request, obj=None):
         return False  # destruction is an audited operation on a request, never a delete button
@@ -120,8 +124,9 @@ class SubjectAdmin(admin.ModelAdmin):
             return "-"
         rows = Email.objects.filter(to__iexact=obj.email).order_by("-id")
         rows = rows.only("created", "subject", "status")[:50]  # not the bodies
-        lines = [(e.created.strftime("%Y-%m-%d %H:%M"), e.subject, e.get_status_display())
-                 for e in rows]  # fmt: skip
+        # In TIME_ZONE and the staff member's format, as every other time on the page.
+        lines = [(formats.date_format(timezone.localtime(e.created), "SHORT_DATETIME_FORMAT"),
+                  e.subject, e.get_status_display()) for e in rows]  # fmt: skip
         return format_html_join("\n", "{} · {} · {}<br>", lines) if lines else "-"
 
     @admin.display(description=_("consent evidence"))
@@ -178,15 +183,9 @@ class SubjectAdmin(admin.ModelAdmin):
             content_type="text/csv; charset=utf-8" if fmt == "csv" else "application/pdf",
         )  # fmt: skip
 
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        if request.method == "GET" and response.status_code == 200:
-            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=Subject(pk=object_id))
-        return response
-
 
 @admin.register(Submission)
-class SubmissionAdmin(ReadOnlyAdmin):
+class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
     """What a form sent, as sent: read-only; opening one is audited. Staff mark an inquiry or
     application answered here (the list's action, or the button on its page)."""
 
@@ -233,15 +232,3 @@ class SubmissionAdmin(ReadOnlyAdmin):
         if not self.has_view_permission(request, submission):
             raise PermissionDenied
         return photo_response(request, submission.subject, submission.photo)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        submission = Submission.objects.filter(pk=object_id).only("subject_id").first()
-        if request.method == "GET" and response.status_code == 200 and submission:
-            audit(
-                AuditEvent.Action.SUBJECT_VIEW,
-                actor=request.user,
-                subject=submission.subject,
-                obj=submission,
-            )
-        return response

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats
+from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -57,7 +57,9 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("destroyed on"))
     def destroyed_on(self, obj):
-        return formats.date_format(obj.received_at + QUARANTINE_KEPT, "SHORT_DATE_FORMAT")
+        # The local date: date_format() of an aware time would give its UTC date.
+        destroyed = timezone.localtime(obj.received_at + QUARANTINE_KEPT)
+        return formats.date_format(destroyed, "SHORT_DATE_FORMAT")
 
     @admin.display(description=_("email"))
     def download(self, obj):

@@ -1,0 +1,238 @@
+"""Compliance L16: every admin page that shows a person's data leaves an audit row (subject_view)
+with the staff member and the person's number, the outbox included.
+
+Every registered admin is classified below, so a new one fails `test_every_admin_is_classified`
+until someone decides whether it shows personal data. Each is then opened, its list and one
+object's page, as a superuser and as a privacy officer (where the role may)."""
+
+import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib import admin
+from django.contrib.auth.models import Group, User
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from django_otp.plugins.otp_static.models import StaticDevice
+from post_office.models import Attachment, Email, Log
+
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, LedgerEntry, Source, Submission
+from consent.core.purposes import MARKETING, SERVICE
+from consent.marketing.models import Campaign
+from consent.rights.breaches import breach_record
+from consent.rights.intake import ingest
+from consent.rights.models import Breach, Ticket
+from consent.rights.tickets import ticket_answer_access, ticket_destroy, ticket_open, ticket_verify
+from consent.workdays.models import CalendarOverride
+from emalu.models import Page
+from tests.conftest import aged_token, signed_in
+from tests.rights.conftest import BAD_MESSAGES
+
+PERSON = "asel@example.kz"
+
+# Admins whose pages show a person's data: {model: whether its list shows personal fields too}.
+PERSONAL = {
+    "consent.subject": False,  # the list shows numbers; a search by address is audited
+    "consent.submission": False,
+    "consent.ledgerentry": False,
+    "rights.ticket": False,
+    "post_office.email": True,  # the outbox lists addresses
+    "post_office.log": True,  # each delivery with its mail's address
+    "post_office.attachment": False,  # file names (R-<n>.json); the page names the addresses
+}
+# Admins that show no data subject's data, and why.
+NOT_PERSONAL = {
+    "emalu.page": "the site's own pages",
+    "consent.policyversion": "the privacy policy",
+    "consent.consenttext": "consent texts, with {full_name} as a placeholder",
+    "consent.auditevent": "numbers, codes and staff logins, never a value",
+    "consent.tombstone": "a destroyed person's number, a request number and a staff login",
+    "rights.breach": "an incident's counts, dates and measures; its form says no personal data",
+    "rights.quarantinedmessage": "time, reason and size; the message is only downloaded, "
+    "audited as an export",
+    "marketing.campaign": "the text sent and a count of recipients, never who",
+    "workdays.calendaroverride": "the calendar",
+    "auth.group": "the staff roles",
+    # Staff accounts and sign-in records are the operator's own, superusers' business, not
+    # the people whose data the site collects (the audit trail of L16 is about those).
+    "auth.user": "staff accounts",
+    "otp_totp.totpdevice": "staff authenticators",
+    "otp_static.staticdevice": "staff recovery codes",
+    "axes.accessattempt": "sign-in attempts to the staff admin",
+    "axes.accesslog": "staff sign-ins",
+    "axes.accessfailurelog": "failed sign-ins to the staff admin",
+}
+
+
+def label(model):
+    return model._meta.label_lower
+
+
+def test_every_admin_is_classified():
+    registered = {label(model) for model in admin.site._registry}
+    assert registered == set(PERSONAL) | set(NOT_PERSONAL), (
+        "classify each admin in PERSONAL or NOT_PERSONAL: "
+        f"{sorted(registered ^ (set(PERSONAL) | set(NOT_PERSONAL)))}"
+    )
+    assert not set(PERSONAL) & set(NOT_PERSONAL)
+
+
+@pytest.fixture
+def site(texts, make_subject, client):
+    """A row of every kind the admin shows, as the site makes them: a person who wrote in and
+    asked for their data, someone destroyed, an email set aside, a breach, a campaign..."""
+    client.post("/kk/contact/", {"token": aged_token(), "full_name": "Әсел Қасымова",
+                                 "email": PERSON, "phone": "+77011234567",
+                                 "message": "Сәлем", "consent_service": "on"})  # fmt: skip
+    person = Submission.objects.get().subject
+    consent_grant(person, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    access = ticket_open(kind="access", email=PERSON, language="kk", channel="web")
+    ticket_verify(access)
+    ticket_answer_access(Ticket.objects.get(pk=access.pk), actor=None)
+    gone = make_subject(email="gone@example.kz")
+    consent_grant(gone, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    destroy = ticket_open(kind="destroy", email="gone@example.kz", language="kk", channel="web")
+    ticket_verify(destroy)
+    ticket_destroy(Ticket.objects.get(pk=destroy.pk), actor=None)
+    ingest(BAD_MESSAGES["unknown charset"][0])
+    Log.objects.create(email=Email.objects.filter(to__icontains=PERSON).first(), status=0)
+    breach_record(Breach(detected_at=timezone.now(), description="x", people_affected=1))
+    Campaign.objects.create(title="x", subject_line_kk="x", body_kk="x")
+    CalendarOverride.objects.create(date="2026-12-31", is_working_day=False, note="x")
+    Page.objects.get_or_create(slug="home")
+    return person
+
+
+def staff(role):
+    """A superuser or a privacy officer, signed in as a person signs in; and a failed attempt
+    first, for the sign-in records."""
+    Client().post("/admin/login/", {"username": "intruder", "password": "x", "otp_token": "1"})
+    if not AccessFailureLog.objects.exists():  # kept only with AXES_ENABLE_ACCESS_FAILURE_LOG
+        AccessFailureLog.objects.create(
+            username="intruder",
+            ip_address="127.0.0.1",
+            user_agent="",
+            http_accept="",
+            path_info="/admin/login/",
+        )
+    user = User.objects.create_user(role, f"{role}@example.kz", f"pw-{role}-123456",
+                                    is_staff=True, is_superuser=role == "root")  # fmt: skip
+    if role != "root":
+        user.groups.add(Group.objects.get(name="privacy_officer"))
+    StaticDevice.objects.create(user=user, name="recovery", confirmed=True)
+    return signed_in(Client(), user, f"pw-{role}-123456")
+
+
+def example(model, person):
+    """The object to open: the person's own where the model holds people's data."""
+    rows = model._default_manager.all()
+    mine = {
+        Email: lambda: rows.filter(to__icontains=PERSON, attachments__isnull=False),
+        Log: lambda: rows.filter(email__to__icontains=PERSON),
+        Attachment: lambda: rows.filter(emails__to__icontains=PERSON),
+        Submission: lambda: rows.filter(subject=person),
+        LedgerEntry: lambda: rows.filter(subject=person),
+        Ticket: lambda: rows.filter(subject=person),
+    }
+    if model is type(person):
+        return person
+    found = (mine[model]() if model in mine else rows).order_by("pk").first()
+    assert found is not None, f"the fixture makes no {label(model)}"
+    return found
+
+
+def views_since(mark):
+    return list(AuditEvent.objects.filter(action="subject_view", pk__gt=mark))
+
+
+def mark():
+    last = AuditEvent.objects.order_by("-pk").first()
+    return last.pk if last else 0
+
+
+MODELS = sorted(admin.site._registry, key=label)
+
+
+@pytest.mark.parametrize("role", ["root", "olga"])
+@pytest.mark.parametrize("model", MODELS, ids=label)
+def test_every_page_that_shows_personal_data_is_audited(site, role, model):
+    browser = staff(role)
+    obj = example(model, site)
+    info = (model._meta.app_label, model._meta.model_name)
+    page = reverse("admin:{}_{}_change".format(*info), args=[obj.pk])
+    listing = reverse("admin:{}_{}_changelist".format(*info))
+
+    before = mark()
+    response = browser.get(page)
+    if response.status_code == 403:
+        assert role != "root"
+        return  # the role may not open it at all
+    assert response.status_code == 200, page
+    rows = views_since(before)
+    if label(model) in PERSONAL:
+        assert [(r.subject_ref, r.object_type, r.object_id, r.actor_label) for r in rows] == [
+            (site.pk, label(model), str(obj.pk), role)
+        ], page
+    else:
+        assert rows == [], page
+
+    before = mark()
+    assert browser.get(listing).status_code == 200
+    rows = views_since(before)
+    if PERSONAL.get(label(model)):
+        mine = [r for r in rows if r.subject_ref == site.pk]
+        assert len(mine) == 1 and mine[0].detail["list"] == label(model), listing
+        assert str(obj.pk) in mine[0].detail["ids"]
+    else:
+        assert rows == [], listing
+
+
+def test_a_mails_preview_is_audited_under_the_person(site):
+    browser = staff("root")
+    mail = Email.objects.filter(to__icontains=PERSON).first()
+    before = mark()
+    assert browser.get(f"/admin/post_office/email/{mail.pk}/preview/").status_code == 200
+    [row] = views_since(before)
+    assert (row.subject_ref, row.object_type, row.object_id) == (
+        site.pk, "post_office.email", str(mail.pk))  # fmt: skip
+
+
+def test_a_mail_to_no_one_on_record_is_audited_as_the_mail(site):
+    """A notice to staff, or the answer to an address the site does not hold: no number, the
+    mail itself."""
+    browser = staff("root")
+    mail = Email.objects.exclude(to__icontains=PERSON).first()
+    before = mark()
+    assert browser.get(f"/admin/post_office/email/{mail.pk}/change/").status_code == 200
+    [row] = views_since(before)
+    assert (row.subject_ref, row.object_id) == (None, str(mail.pk))
+
+
+def test_a_request_from_an_address_not_on_record_is_audited(site):
+    ticket = ticket_open(kind="access", email="nobody@example.kz", language="kk", channel="web")
+    browser = staff("olga")
+    before = mark()
+    assert browser.get(f"/admin/rights/ticket/{ticket.pk}/change/").status_code == 200
+    [row] = views_since(before)
+    assert (row.subject_ref, row.object_type, row.object_id) == (None, "rights.ticket",
+                                                                 str(ticket.pk))  # fmt: skip
+
+
+def test_finding_a_person_by_address_is_audited(site):
+    browser = staff("olga")
+    before = mark()
+    page = browser.get("/admin/consent/subject/", {"q": PERSON})
+    assert page.status_code == 200 and f"#{site.pk}" in page.content.decode()
+    [row] = views_since(before)
+    assert row.subject_ref == site.pk and row.detail == {"list": "consent.subject",
+                                                          "ids": [str(site.pk)]}  # fmt: skip
+
+
+def test_no_delivery_log_offers_the_outbox_addresses(site):
+    """post_office's own log admin put every outbox address in a drop-down on each entry."""
+    browser = staff("root")
+    log = Log.objects.first()
+    html = browser.get(f"/admin/post_office/log/{log.pk}/change/").content.decode()
+    assert "<select" not in html and "gone@example.kz" not in html
+    assert AccessAttempt.objects.exists() and AccessLog.objects.exists()
+    assert AccessFailureLog.objects.exists()

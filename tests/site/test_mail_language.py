@@ -1,0 +1,405 @@
+"""Compliance L24: every mail the site sends is wholly in its recipient's language — subject line,
+text and HTML, every label filled in (request types, purposes, reasons, dates) — whatever
+language the staff member or process that causes it works in.
+
+Each template pair under templates/email/ is reached through the operation that sends it, with
+the other language active (an officer working in Russian answers a Kazakh speaker; the intake,
+a command in Kazakh, answers a Russian mail). A template added without a scenario here fails
+`test_every_mail_template_is_tried`."""
+
+import re
+from html import unescape
+from pathlib import Path
+
+import polib
+import pytest
+from django.conf import settings
+from django.contrib.auth.models import Group, User
+from django.core import mail as django_mail
+from django.test import Client
+from django.test.signals import template_rendered
+from django.utils import timezone, translation
+from post_office.models import Email
+
+from consent.core.audit import audit
+from consent.core.ledger import consent_grant
+from consent.core.models import AuditEvent, Source
+from consent.core.purposes import MARKETING, PURPOSES, SERVICE
+from consent.core.submissions import submission_record
+from consent.marketing.campaigns import POLICY_PHRASE_KK, POLICY_PHRASE_RU, campaign_send
+from consent.marketing.models import Campaign
+from consent.marketing.optin import optin_start
+from consent.rights.alerts import digest, maybe_alert
+from consent.rights.intake import PHRASES, ingest
+from consent.rights.models import Ticket
+from consent.rights.selfservice import link_send
+from consent.rights.tickets import ticket_open, ticket_verify
+from tests.conftest import signed_in
+from tests.rights.conftest import BAD_MESSAGES, message
+
+TEMPLATES = Path(settings.BASE_DIR) / "templates" / "email"
+LAYOUTS = {"base"}  # extended by every mail, never sent on its own
+OTHER = {"kk": "ru", "ru": "kk"}
+PERSON = "person@example.kz"
+STRANGER = "stranger@example.kz"
+Type = Ticket.Type
+
+# What the person typed in their own language (a staff answer, a refusal's reasons, a campaign).
+WRITTEN = {
+    "kk": {"answer": "Біз дербес деректерді жарияламаймыз.", "title": "Жаңалықтар",
+           "body": "Қараша айының жаңалықтары мен ұсыныстары."},
+    "ru": {"answer": "Мы не публикуем персональные данные.", "title": "Новости",
+           "body": "Новости и предложения ноября."},
+}  # fmt: skip
+
+# --- what a mail in the wrong language looks like -------------------------------------------
+
+# Letters of Kazakh that Russian does not have.
+KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+# Russian words that are not Kazakh words. Letters cannot tell Russian in a Kazakh mail: Kazakh
+# has every Russian letter (ы in its own words, э, ъ, ё, ц, щ in loanwords such as
+# «электрондық», «субъект»), so the test looks for Russian function words, forms and month names.
+# Left out on purpose: words Kazakh has too (не "what", он "ten", от "fire", да/де, у "poison",
+# мен "I/and", без, ал, сен, бар, май "oil", the month being мамыр).
+RUSSIAN_WORDS = set(
+    re.findall(
+        r"\w+",
+        """и в во на по для что чтобы или ваш ваша ваше ваши вашего вашей вашему ваших вашим
+    вашу вы вас вам мы нас нам если при это этот эта эти этого из к ко с со о об от до за
+    после через также только уже был была было были будет будут может нет не как который
+    которая которые которых здравствуйте уважаемый запрос запроса запросу заявка заявку
+    данные данных персональных персональные согласие согласия обработка обработки
+    ссылка ссылку ссылке письмо письма адрес адреса номер срок сроком получили получен
+    отказ отказа исправление обновление моих моим мои удаление уничтожение доступ
+    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
+    январь февраль март апрель июнь июль август сентябрь октябрь ноябрь декабрь
+    г года""",
+    )
+) - {"не", "он", "от", "да", "у", "мен", "без", "ал", "сен", "бар"}
+# Tokens in Latin letters a mail may carry in any language: references, file formats.
+LATIN_ALLOWED = {"R", "Q", "JSON", "PDF", "CSV"}
+URLS = re.compile(r"https?://\S+|mailto:\S+|[\w.+-]+@[\w.-]+\.\w+")
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{?[^}]*\}?\}|\{\w*\}")
+
+
+def _phrases(text):
+    """The runs of two or more words between the placeholders of a catalogue string, as tuples of
+    lower-case words (punctuation aside)."""
+    for part in PLACEHOLDER.split(text):
+        words = tuple(re.findall(r"[^\W_]+", part.lower()))
+        if len(words) >= 2:
+            yield words
+
+
+def _catalogue(language):
+    return polib.pofile(str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" /
+                            "django.po"))  # fmt: skip
+
+
+def foreign_phrases():
+    """{language: phrases that only another language's catalogue has}: the project's translations
+    in the other language, and its English originals (an untranslated string falls back to
+    them)."""
+    strings = {lang: set() for lang in OTHER}
+    english = set()
+    for lang in OTHER:
+        for entry in _catalogue(lang):
+            if entry.obsolete:
+                continue
+            english.update(_phrases(entry.msgid))
+            for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+                strings[lang].update(_phrases(text))
+    return {lang: (strings[OTHER[lang]] | english) - strings[lang] for lang in OTHER}
+
+
+FOREIGN = foreign_phrases()
+LONGEST = max(len(p) for phrases in FOREIGN.values() for p in phrases)
+
+
+def foreign_in(text, language):
+    """The other catalogues' phrases found in `text`, word for word."""
+    words = [w.lower() for w in re.findall(r"[^\W_]+", text)]
+    found = set()
+    for start in range(len(words)):
+        for end in range(start + 2, min(start + LONGEST, len(words)) + 1):
+            if tuple(words[start:end]) in FOREIGN[language]:
+                found.add(" ".join(words[start:end]))
+    return sorted(found)
+
+
+def visible(html, language):
+    """The text of an HTML part as a reader sees it, less what is marked as another language
+    (the campaign footer repeats the policy's route in both languages, each marked lang=)."""
+    assert re.search(rf'<html lang="{language}"', html), "the HTML must declare its language"
+    html = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(rf'<(\w+)[^>]*\blang="(?!{language}")[^"]*"[^>]*>.*?</\1>', " ", html, flags=re.S)
+    return unescape(re.sub(r"<[^>]+>", " ", html))
+
+
+def plain(text, language):
+    """A text part, less the line that repeats the policy's route in the other language."""
+    other_phrase = POLICY_PHRASE_RU if language == "kk" else POLICY_PHRASE_KK
+    return "\n".join(line for line in text.splitlines() if other_phrase not in line)
+
+
+def wrong_language(text, language):
+    """Everything in `text` that is not `language`: a list of what was found, empty when clean."""
+    text = URLS.sub(" ", text)
+    found = []
+    words = re.findall(r"[^\W\d_]+", text)
+    found += [w for w in words if re.fullmatch("[A-Za-z]+", w) and w not in LATIN_ALLOWED]
+    if language == "ru":
+        found += [w for w in words if KAZAKH_LETTERS.search(w)]
+    else:
+        found += [w for w in words if w.lower() in RUSSIAN_WORDS]
+    return found + foreign_in(text, language)
+
+
+def assert_in_language(subject, text, html, language, where):
+    for part, body in [("subject", subject), ("text", plain(text, language)),
+                       ("html", visible(html, language))]:  # fmt: skip
+        found = wrong_language(body, language)
+        assert not found, f"{where} ({part}) in {language} has {found}:\n{body}"
+
+
+# --- the people, staff and requests the scenarios need ---------------------------------------
+
+
+class FakeRequest:
+    META = {"REMOTE_ADDR": "127.0.0.1", "HTTP_USER_AGENT": "test"}
+
+
+def staff_member(name, language, *, email=True, superuser=False):
+    """A privacy officer who signs in to the admin in `language` (their browser's)."""
+    user = User.objects.create_user(
+        name, f"{name}@example.kz" if email else "", f"pw-{name}-123456", is_staff=True,
+        is_superuser=superuser,
+    )  # fmt: skip
+    user.groups.add(Group.objects.get(name="privacy_officer"))
+    return signed_in(Client(headers={"accept-language": language}), user, f"pw-{name}-123456")
+
+
+@pytest.fixture
+def world(request, texts, make_subject, settings, time_machine):
+    """A consenting person who speaks `lang`; Alice, the officer who receives the notices, working
+    in `lang` too; Boris, an officer without a mailbox, who works in the other language."""
+    lang = request.param
+    settings.STAFF_NOTIFY_EMAIL = "alice@example.kz"
+    settings.OPERATOR = {**settings.OPERATOR, "responsible_contact": "alice@example.kz"}
+    person = make_subject(email=PERSON, language=lang)
+    for purpose in (SERVICE, MARKETING):
+        consent_grant(person, texts[purpose], language=lang, source=Source.CONTACT_FORM)
+    staff_member("alice", lang)
+    boris = staff_member("boris", OTHER[lang], email=False)
+    return {"lang": lang, "person": person, "boris": boris, "time_machine": time_machine}
+
+
+def opened(kind, lang, email=PERSON, **fields):
+    ticket = ticket_open(kind=kind, email=email, language=lang, channel="web", **fields)
+    ticket_verify(ticket)
+    return Ticket.objects.get(pk=ticket.pk)
+
+
+def desk(client, ticket, action="do", **data):
+    response = client.post(f"/admin/rights/ticket/{ticket.pk}/act/",
+                           {"desk_action": action, **data}, follow=True)  # fmt: skip
+    assert response.status_code == 200
+    ticket.refresh_from_db()
+    assert not ticket.is_open, response.content.decode()[-3000:]
+
+
+# --- one scenario per template: run with the other language active ---------------------------
+
+
+def form_sent(w):
+    submission_record(source=Source.CONTACT_FORM, language=w["lang"],
+                      data={"full_name": "Әсел", "email": PERSON, "message": "…"},
+                      consents={SERVICE: True, MARKETING: True}, request=FakeRequest())  # fmt: skip
+
+
+def marketing_asked(w):
+    optin_start(STRANGER, "", w["lang"])
+
+
+def campaign_sent(w):
+    lang = w["lang"]
+    campaign = Campaign.objects.create(
+        title="x", subject_line_kk=WRITTEN["kk"]["title"], body_kk=WRITTEN["kk"]["body"],
+        subject_line_ru=WRITTEN["ru"]["title"], body_ru=WRITTEN["ru"]["body"],
+    )  # fmt: skip
+    assert campaign_send(campaign) == 1
+    assert WRITTEN[lang]["body"] in Email.objects.get(to=[PERSON]).message
+
+
+def requests_opened(w):
+    """Every type of request from an address on record (the confirmation link) and from one the
+    site does not hold, by the web form; and one by email, taken in by the intake."""
+    for kind in Type.values:
+        ticket_open(kind=kind, email=PERSON, language=w["lang"], channel="web", purpose=SERVICE)
+        ticket_open(kind=kind, email=STRANGER, language=w["lang"], channel="web")
+    [phrase] = [p for p, kind, lang in PHRASES if kind == Type.CORRECT and lang == w["lang"]]
+    ingest(message(phrase, sender=PERSON, message_id=f"<correct-{w['lang']}@example.kz>"))
+
+
+def unsubscribed_by_email(w):
+    [phrase] = [p for p, kind, lang in PHRASES if kind == Type.UNSUBSCRIBE and lang == w["lang"]]
+    ingest(message(phrase, sender=PERSON, message_id=f"<unsub-{w['lang']}@example.kz>"))
+
+
+def requests_carried_out(w):
+    """Boris, in the other language, carries out every type of request on the desk."""
+    lang, boris = w["lang"], w["boris"]
+    desk(boris, opened(Type.CORRECT, lang), document="ID 1", full_name="Әсел Н.")
+    desk(boris, opened(Type.ACCESS, lang))
+    desk(boris, opened(Type.BLOCK, lang), reason=WRITTEN[lang]["answer"])
+    desk(boris, opened(Type.UNBLOCK, lang), reason=WRITTEN[lang]["answer"])
+    for kind in (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION,
+                 Type.OTHER):  # fmt: skip
+        desk(boris, opened(kind, lang), reason=WRITTEN[lang]["answer"])
+    for purpose in PURPOSES:  # consent for another purpose stands: the data stays for it
+        if purpose != SERVICE:
+            desk(boris, opened(Type.WITHDRAW, lang, purpose=purpose))
+
+
+def data_destroyed(w):
+    """The confirmation is sent at once and kept nowhere (not in the outbox)."""
+    desk(w["boris"], opened(Type.DESTROY, w["lang"]))
+
+
+def requests_refused(w):
+    for kind in Type.values:
+        if kind != Type.UNSUBSCRIBE:  # carried out on confirmation, nothing left to refuse
+            ticket = opened(kind, w["lang"], purpose=SERVICE)
+            desk(w["boris"], ticket, "refuse", reason=WRITTEN[w["lang"]]["answer"])
+
+
+def self_service_asked(w):
+    link_send(PERSON, w["lang"])
+    link_send(STRANGER, w["lang"])
+
+
+def security_alerts(w):
+    for _ in range(settings.ALERT_FAILED_LOGINS):
+        audit(AuditEvent.Action.LOGIN_FAILED)
+    assert maybe_alert(AuditEvent.Action.LOGIN_FAILED)
+    officer = User.objects.get(username="boris")
+    for _ in range(settings.ALERT_BULK_EXPORTS):
+        audit(AuditEvent.Action.SUBJECT_EXPORT, actor=officer)
+    assert maybe_alert(AuditEvent.Action.SUBJECT_EXPORT, officer)
+
+
+def digest_sent(w):
+    time_machine = w["time_machine"]
+    time_machine.move_to("2026-12-01 10:00+05:00", tick=False)
+    for kind in (Type.BLOCK, Type.ACCESS, Type.WITHDRAW):
+        opened(kind, w["lang"], purpose=SERVICE)
+    time_machine.move_to("2026-12-03 10:00+05:00", tick=False)  # overdue, due today, tomorrow
+    assert digest(timezone.localdate()) == 1
+
+
+def emails_set_aside(w):
+    for raw, _reason in BAD_MESSAGES.values():
+        ingest(raw)
+
+
+SCENARIOS = {
+    "ack": form_sent,
+    "staff_notice": form_sent,
+    "confirm_marketing": marketing_asked,
+    "campaign": campaign_sent,
+    "request_verify": requests_opened,
+    "request_unknown": requests_opened,
+    "staff_new_request": requests_opened,
+    "request_unsubscribed": unsubscribed_by_email,
+    "request_done": requests_carried_out,
+    "request_refused": requests_refused,
+    "self_service_link": self_service_asked,
+    "self_service_unknown": self_service_asked,
+    "staff_alert": security_alerts,
+    "staff_digest": digest_sent,
+    "staff_quarantined": emails_set_aside,
+}
+# Templates some scenario above also reaches through a second route worth its own check.
+SECOND_ROUTES = {"request_done (destroyed, sent without trace)": ("request_done", data_destroyed)}
+
+
+def test_every_mail_template_is_tried():
+    pairs = {p.stem for p in TEMPLATES.glob("*.txt")}
+    assert pairs == {p.stem for p in TEMPLATES.glob("*.html")}, "a template without its pair"
+    assert pairs - LAYOUTS == set(SCENARIOS), "each mail template needs a scenario here"
+
+
+def run(scenario, w, request):
+    """Run `scenario` with the other language active; the templates it rendered and every mail
+    it sent, queued or sent at once."""
+    rendered = []
+
+    def record(sender, template, **kwargs):
+        rendered.append(template.name)
+
+    template_rendered.connect(record)
+    before = set(Email.objects.values_list("id", flat=True))
+    django_mail.outbox.clear()
+    try:
+        commits = request.getfixturevalue("django_capture_on_commit_callbacks")
+        with translation.override(OTHER[w["lang"]]), commits(execute=True):
+            scenario(w)
+    finally:
+        template_rendered.disconnect(record)
+    queued = Email.objects.exclude(id__in=before).order_by("id")
+    sent = [(m.to, m.subject, m.message, m.html_message) for m in queued]
+    for message_ in django_mail.outbox:
+        [(html, _)] = message_.alternatives
+        sent.append((message_.to, message_.subject, message_.body, html))
+    return rendered, sent
+
+
+def check(template, scenario, w, request):
+    rendered, sent = run(scenario, w, request)
+    assert f"email/{template}.txt" in rendered and f"email/{template}.html" in rendered
+    assert sent
+    for to, subject, text, html in sent:
+        assert_in_language(subject, text, html, w["lang"], f"{template} → {to}")
+
+
+@pytest.mark.parametrize("world", ["kk", "ru"], indirect=True)
+@pytest.mark.parametrize("template", sorted(SCENARIOS))
+def test_every_mail_is_in_its_recipients_language(template, world, request):
+    check(template, SCENARIOS[template], world, request)
+
+
+@pytest.mark.parametrize("world", ["kk", "ru"], indirect=True)
+@pytest.mark.parametrize("route", sorted(SECOND_ROUTES))
+def test_second_routes_too(route, world, request):
+    template, scenario = SECOND_ROUTES[route]
+    check(template, scenario, world, request)
+
+
+def test_a_campaign_without_russian_text_reaches_russian_readers_wholly_in_kazakh(
+    texts, make_subject
+):
+    """Kazakh when no Russian was written (the campaign's own rule): the whole mail then, not a
+    Kazakh text inside a Russian frame."""
+    person = make_subject(email=PERSON, language="ru")
+    consent_grant(person, texts[MARKETING], language="ru", source=Source.NEWSLETTER_FORM)
+    campaign = Campaign.objects.create(title="x", subject_line_kk=WRITTEN["kk"]["title"],
+                                       body_kk=WRITTEN["kk"]["body"])  # fmt: skip
+    with translation.override("ru"):
+        campaign_send(campaign)
+    mail = Email.objects.get(to=[PERSON])
+    assert_in_language(mail.subject, mail.message, mail.html_message, "kk", "campaign")
+
+
+def test_the_checks_see_a_wrong_word():
+    """The detector itself: a Kazakh label in a Russian mail, a Russian one in a Kazakh mail,
+    English from an untranslated string, a Russian month in a Kazakh date."""
+    with translation.override("kk"):
+        kazakh_type = str(Type.CORRECT.label)
+    with translation.override("ru"):
+        russian_type = str(Type.CORRECT.label)
+    assert wrong_language(f"Ваш запрос R-6 ({kazakh_type}) выполнен.", "ru")
+    assert wrong_language(f"R-2 өтінішіңізді ({russian_type}) орындай алмаймыз.", "kk")
+    assert wrong_language("Сіздің R-2 өтінішіңіз 3 декабря орындалды.", "kk")
+    assert wrong_language("Сіздің өтінішіңіз: Your request has been carried out.", "kk")
+    assert not wrong_language("Сіздің R-2 өтінішіңіз (JSON, PDF) https://x.kz/a орындалды.", "kk")
+    assert not wrong_language("Ваш запрос R-2 выполнен, пишите на em.alu.plus@mail.kz.", "ru")
