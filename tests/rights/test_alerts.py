@@ -155,7 +155,8 @@ def test_the_digest_goes_to_each_officer_in_their_language(
 ):
     make_subject(email="asel@example.kz")
     time_machine.move_to("2026-12-15 10:00+05:00", tick=False)
-    ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
+    ticket = ticket_open(kind="block", email="asel@example.kz", language="kk", channel="web")
+    ticket_verify(ticket)  # confirmed: only a confirmed request can be overdue
     Email.objects.all().delete()
     with rendered_templates() as names:
         assert digest(date(2026, 12, 18)) == 4  # the block request is a day overdue

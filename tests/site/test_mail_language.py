@@ -297,6 +297,30 @@ def digest_sent(w):
     assert digest(timezone.localdate()) == 1
 
 
+def panel(client, ticket, action, **data):
+    response = client.post(f"/admin/rights/ticket/{ticket.pk}/act/",
+                           {"desk_action": action, **data}, follow=True)  # fmt: skip
+    assert response.status_code == 200
+
+
+def unconfirmed_closed(w):
+    """A request from an address the site holds nothing for, closed at once as "no data held"."""
+    ticket = ticket_open(kind=Type.ACCESS, email=STRANGER, language=w["lang"], channel="web")
+    panel(w["boris"], ticket, "close")
+    assert Ticket.objects.get(pk=ticket.pk).status == Ticket.Status.NO_DATA
+
+
+def retyped(w):
+    ticket = opened(Type.OTHER, w["lang"])
+    panel(w["boris"], ticket, "retype", new_type=Type.CORRECT)
+    assert Ticket.objects.get(pk=ticket.pk).type == Type.CORRECT
+
+
+def destroyed_instead(w):
+    ticket = opened(Type.CORRECT, w["lang"])
+    panel(w["boris"], ticket, "destroy_instead", reason=WRITTEN[w["lang"]]["answer"])
+
+
 def emails_set_aside(w):
     for raw, _reason in BAD_MESSAGES.values():
         ingest(raw)
@@ -318,6 +342,9 @@ SCENARIOS = {
     "staff_alert": security_alerts,
     "staff_digest": digest_sent,
     "staff_quarantined": emails_set_aside,
+    "request_closed": unconfirmed_closed,
+    "request_retyped": retyped,
+    "request_destroyed_instead": destroyed_instead,
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {"request_done (destroyed, sent without trace)": ("request_done", data_destroyed)}
