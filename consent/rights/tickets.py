@@ -125,13 +125,22 @@ def ticket_open(
         _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
         ticket_close(ticket, outcome="", template="request_unsubscribed", to=subject.email)
     elif subject is not None and subject.email:
+        template, context = "request_verify", {"type": ticket.get_type_display()}
+        if kind == Type.WITHDRAW and channel == Ticket.Channel.EMAIL:
+            # Compliance L14, for the reasons above: a withdrawal mailed from an address on record
+            # stops processing for the purposes it names (all when none) as it arrives, and the
+            # person is told so. What destroys or sends data still waits for the link: the
+            # request stays unconfirmed until then, and staff cannot act on it.
+            withdrawn = _withdraw(
+                ticket, [purpose] if purpose else list(PURPOSES), Source.EMAIL_REQUEST
+            )
+            template = "request_withdrawn"
+            context = {"purposes": [PURPOSES[code].name for code in withdrawn]}
         token = signing.dumps({"r": ticket.pk}, salt=SALT)
         with translation.override(language):
             verify_url = absolute_url(reverse("request_verify", args=[token]))
         queue_mail(
-            subject.email, "request_verify",
-            {"ticket": ticket, "type": ticket.get_type_display(),
-             "verify_url": verify_url},
+            subject.email, template, {"ticket": ticket, "verify_url": verify_url, **context},
             language=language, subject_line=_("Please confirm your request"),
         )  # fmt: skip
     elif _mailable(email):
@@ -208,8 +217,13 @@ def ticket_verify(ticket: Ticket) -> Ticket:
 
 
 def _withdraw(ticket, purposes, source):
-    for purpose in purposes:
-        consent_withdraw_if_given(ticket.subject, purpose, source=source, reason=ticket.reference)
+    """Withdraw each consent still given; the purposes withdrawn now."""
+    reason = ticket.reference
+    return [
+        purpose
+        for purpose in purposes
+        if consent_withdraw_if_given(ticket.subject, purpose, source=source, reason=reason)
+    ]
 
 
 @transaction.atomic
