@@ -47,10 +47,16 @@ FUNCTION_WORDS = _word_set(
     # English
     "the a an to of from me my please"
 )
-# A phrase right after these names no request: «я не отписывалась от рассылки», «почему вы
-# прекратили присылать рассылку?», «неге хабарлама жібермейсіз?». The mailbox is the operator's
-# general address, so complaints and questions arrive there too.
-BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "неге", "why"})
+# A phrase right after these words, or with one of them between its words, names no request:
+# «я не отписывалась от рассылки», «почему вы прекратили присылать рассылку?», «как отозвать
+# согласие?», «келісімді қалай қайтарып алуға болады?». The mailbox is the operator's general
+# address, so complaints and questions arrive there too, and a withdrawal or an unsubscribe from
+# an address on record takes effect as it arrives: a question must not. (Folded, see FOLD.)
+BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "каким", "неге", "калай", "why", "how"})
+# Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
+# phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
+# negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
+NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 LANGUAGE_SAMPLE = 20_000  # characters read for the language: enough for any letter
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 # Evidence of Russian in a text: common words Kazakh does not use. Kazakh evidence is any word
@@ -101,6 +107,14 @@ def same_word(phrase_word: str, word: str) -> bool:
     """Whether `word` (from a text) is `phrase_word` in another form, or with one slip."""
     if phrase_word == word:
         return True
+    parting = _common_prefix(phrase_word, word)
+    if (
+        phrase_word.endswith("у")
+        and parting >= 2
+        and (phrase_word[parting : parting + 2] in NEGATION_SYLLABLES)
+        != (word[parting : parting + 2] in NEGATION_SYLLABLES)
+    ):
+        return False
     if len(phrase_word) <= 4 and phrase_word.endswith("у") and len(phrase_word) >= 3:
         # A short Kazakh verb in the infinitive: «алу» is «аламын», «алуды»; «шығу» «шығамын».
         return word.startswith(phrase_word[:-1]) and len(word) > len(phrase_word) - 1
@@ -181,8 +195,6 @@ def _position(phrase_words, tokens):
     for start, token in enumerate(tokens):
         if not same_word(phrase_words[0], token):
             continue
-        if BLOCKERS & set(tokens[max(0, start - 2) : start]) and phrase_words[0] not in BLOCKERS:
-            continue
         at = start
         for phrase_word in phrase_words[1:]:
             following = range(at + 1, min(len(tokens), at + 2 + GAP))
@@ -190,7 +202,11 @@ def _position(phrase_words, tokens):
             if at is None:
                 break
         else:
-            return start
+            # The words before the match and between its words, not the phrase's own («не хочу
+            # получать письма» is a phrase).
+            around = set(tokens[max(0, start - 2) : at + 1]) - set(phrase_words)
+            if not BLOCKERS & around:
+                return start
     return None
 
 

@@ -180,6 +180,10 @@ def test_the_canonical_phrases_are_the_policys_and_the_campaigns(db):
         ("отписаться", "подписаться", False),
         ("от", "отказ", False),  # short words only as written
         ("келмейди", "келеди", False),  # the Kazakh negation is one syllable, not a slip
+        ("тарту", "тартпаймын", False),  # a verb and its negation
+        ("жибермеу", "жибериниз", False),
+        ("алу", "алмаймын", False),
+        ("хабарлама", "хабарландыру", True),  # a noun made with -ма is no negation
         ("хабарламалардан", "хабарландыру", False),
     ],
 )  # fmt: skip

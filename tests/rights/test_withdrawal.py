@@ -245,3 +245,33 @@ def test_a_withdrawal_typed_into_the_web_form_waits_for_the_link(client, person)
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
     confirm(client, "ru")
     assert not gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize(
+    "body", ["Как отозвать согласие на обработку данных, если я передумаю?",
+             "Келісімді қалай қайтарып алуға болады?"],
+)  # fmt: skip
+def test_a_question_about_withdrawing_withdraws_nothing(person, body):
+    """Processing stops on arrival only for a request, never for a question about one."""
+    from consent.rights.intake import ingest
+
+    from .conftest import message
+
+    assert ingest(message("Вопрос", body=body)).type == "other"
+    assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+def test_a_withdrawal_of_a_consent_never_given_says_so(texts, person):
+    from consent.rights.intake import ingest
+
+    from .conftest import message
+
+    ticket = ingest(message("Отзыв согласия на трансграничную передачу"))
+    assert ticket.purpose == CROSS_BORDER and ticket.status == "unverified"
+    mail = mails_to("asel@example.kz")[-1]
+    assert (
+        "Ни одно из отзываемых согласий не действовало" in mail.message
+        and "/ru/requests/confirm/" in mail.message
+    )
+    assert gate.may_process(person, SERVICE)
