@@ -97,6 +97,10 @@ def test_an_officer_adds_a_phrase_and_the_intake_uses_it(client, db, lang):
     assert ingest(message("Хочу получить копию моих данных", message_id="<a1@x>")).type == "other"
     staff_officer(client)
     client.cookies["django_language"] = lang
+    listing = client.get("/admin/rights/intakephrase/?canonical__exact=1")
+    assert listing.status_code == 200 and listing["Content-Language"] == lang
+    assert "Отзыв согласия на обработку персональных данных" in listing.content.decode()
+    assert client.get("/admin/rights/intakephrase/add/").status_code == 200
     response = client.post(
         "/admin/rights/intakephrase/add/",
         {"phrase": "Копия моих данных", "type": "access", "language": "ru", "active": "on",
