@@ -14,6 +14,8 @@ ROLES = {
             "rights.view_ticket", "rights.change_ticket",
             # Emails the intake set aside: read (download audited) and open a request from one.
             "rights.view_quarantinedmessage", "rights.change_quarantinedmessage",
+            # The phrases that type an emailed request: extended as people write (no delete).
+            "rights.view_intakephrase", "rights.add_intakephrase", "rights.change_intakephrase",
             "consent.view_ledgerentry", "consent.view_auditevent", "consent.view_tombstone",
             "consent.view_consenttext", "consent.view_policyversion",
             "workdays.view_calendaroverride", "workdays.add_calendaroverride",

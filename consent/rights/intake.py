@@ -1,4 +1,6 @@
-"""Requests by email: the policy's subject phrases, in Kazakh and Russian, open typed tickets.
+"""Requests by email: a message that names a request type, in Kazakh or Russian, in its subject
+line or in the first lines the person wrote, opens a typed request, answered in the language it
+is written in (compliance L7). The phrases are the rows of `IntakePhrase`, matched by phrases.py.
 
 A message that cannot become a request (no sender to answer, text in a broken encoding, a
 structure the email package cannot read, a database that refuses it) is never dropped and never
@@ -13,15 +15,19 @@ import re
 from dataclasses import dataclass
 from email import errors, policy
 from email.message import EmailMessage
-from email.utils import getaddresses
+from email.utils import getaddresses, parseaddr
+from html.parser import HTMLParser
+from typing import NamedTuple
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from consent.common.text import clean_text
 
-from .models import QuarantinedMessage, Ticket
+from . import phrases
+from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_record
 from .tickets import ticket_open
 
@@ -29,21 +35,41 @@ logger = logging.getLogger(__name__)
 Type = Ticket.Type
 Reason = QuarantinedMessage.Reason
 
-# The privacy policy's own phrases (section 4 and 6), and their Russian versions.
-PHRASES = [
-    ("Жеке деректерді жаңарту", Type.CORRECT, "kk"),
-    ("Обновление персональных данных", Type.CORRECT, "ru"),
-    ("Жаңа өнімдер мен қызметтер және арнайы ұсыныстар туралы хабарламалардан бас тарту",
-     Type.UNSUBSCRIBE, "kk"),
-    ("Отказ от уведомлений о новых продуктах и услугах и специальных предложениях",
-     Type.UNSUBSCRIBE, "ru"),
-    ("Жеке деректерді өңдеуге келісімді қайтарып алу", Type.WITHDRAW, "kk"),
-    ("Отзыв согласия на обработку персональных данных", Type.WITHDRAW, "ru"),
-]  # fmt: skip
 REPLY_PREFIX = re.compile(
     r"^\s*(re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\s*(\[\d+\])?\s*:\s*", re.IGNORECASE
 )
-NOT_WORDS = re.compile(r"[\"'«»“”„‘’`.,;:!?()\[\]<>]")
+# Only the first lines the person wrote are read for a phrase: further down, a letter mentions
+# things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
+FIRST_LINES = 8
+FIRST_CHARACTERS = 2000
+# What is not the person's own text. A quoted line; the line that introduces a quote («On ...
+# wrote:», «... пишет:», «... жазды:», Mail.ru's «... от Name <address>:»); a signature and what
+# follows it; and a forwarded or original message, introduced by a marker line or by a block of
+# header lines (From/Sent/To/Subject in the mail program's language).
+QUOTED = re.compile(r"^\s*>")
+ATTRIBUTION = re.compile(
+    r"(wrote|написал\w*|пишет|жазды|жазған)\s*:\s*$|<[^<>\s]+@[^<>\s]+>\s*:\s*$", re.IGNORECASE
+)
+SIGNATURE = re.compile(
+    r"^\s*(--|—|__)\s*$|^\s*(с уважением|с наилучшими пожеланиями|всего доброго|құрметпен|"
+    r"ізгі тілекпен|best regards|kind regards|regards|sent from|отправлено из|отправлено с|"
+    r"отправлено через|жіберілді)\b",
+    re.IGNORECASE,
+)
+FORWARD_MARKER = re.compile(
+    r"^\s*[-_=*\s]*(forwarded message|original message|begin forwarded message|"
+    r"пересылаемое сообщение|пересланное сообщение|исходное сообщение|"
+    r"начало переадресованного сообщения|жіберілген хат|қайта жіберілген хат|бастапқы хат)"
+    r"[-_=*\s]*:?\s*$",
+    re.IGNORECASE,
+)
+HEADER_LINE = re.compile(
+    r"^\s*\**(from|от|от кого|кімнен|жіберуші|sent|date|дата|отправлено|күні|жіберілді|to|кому|"
+    r"кімге|cc|копия|subject|тема|тақырып)\**\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+SUBJECT_HEADER = re.compile(r"^\s*\**(subject|тема|тақырып)\**\s*:", re.IGNORECASE)
+SENDER_HEADER = re.compile(r"^\s*\**(from|от|от кого|кімнен|жіберуші)\**\s*:", re.IGNORECASE)
 
 # A multipart whose parts cannot be found: what get_body() returns would be missing the text.
 BROKEN_STRUCTURE = (
@@ -58,25 +84,143 @@ MESSAGE_ID_MAX = Ticket._meta.get_field("message_id").max_length
 EMAIL_MAX = Ticket._meta.get_field("email").max_length
 
 
-def normalise_subject_line(line: str | None) -> str:
-    """Lower case, no reply or forward prefixes, no quotes or punctuation, single spaces."""
+def _without_prefixes(line):
     text = (line or "").strip()
     while REPLY_PREFIX.match(text):
         text = REPLY_PREFIX.sub("", text, count=1)
-    text = NOT_WORDS.sub(" ", text.casefold())
-    return " ".join(text.split())
+    return text
 
 
-def classify(subject_line: str | None) -> tuple[str, str]:
-    """(ticket type, language) for a subject line; unknown lines are "other" in Kazakh."""
-    normal = normalise_subject_line(subject_line)
-    for phrase, ticket_type, language in PHRASES:
-        if normalise_subject_line(phrase) in normal:
-            return ticket_type, language
-    # Kazakh has letters Russian lacks; Cyrillic without them is most likely Russian.
-    if re.search(r"[әғқңөұүһі]", normal) or not re.search(r"[а-яё]", normal):
-        return Type.OTHER, "kk"
-    return Type.OTHER, "ru"
+def active_phrases() -> list[phrases.Phrase]:
+    """The phrases in use, from the table staff keep (`IntakePhrase`)."""
+    rows = IntakePhrase.objects.filter(active=True).values_list(
+        "phrase", "type", "language", "purpose"
+    )
+    found = []
+    for text, kind, language, purpose in rows:
+        key = phrases.key_words(text)
+        if key:  # a phrase of function words only matches nothing (the admin refuses it)
+            found.append(phrases.Phrase(key, kind, language, purpose))
+    return found
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the person wrote in a message, apart from what it quotes or forwards."""
+
+    own: list[str]  # their own lines, signature left out
+    forwarded_subject: str = ""
+    forwarded: "Reading | None" = None  # a message forwarded without a word around it
+    rest: str = ""  # the quoted and forwarded text: for the language, when theirs says nothing
+
+
+def read_own(body: str, *, operator: tuple[str, ...] = (), depth: int = 0) -> Reading:
+    """Split a body (plain text) into the person's own lines and the rest. A message forwarded
+    under nothing the person wrote is read as theirs (its subject and own lines), unless our own
+    address sent it: a pure forward of our mail names what we wrote, not what they ask."""
+    lines = body.split("\n")
+    own, in_signature = [], False
+    for index, line in enumerate(lines):
+        if FORWARD_MARKER.match(line) or _header_block_at(lines, index):
+            rest = "\n".join(lines[index:])
+            if depth or any(line.strip() for line in own):
+                return Reading(own, rest=rest)
+            return _forwarded(lines[index:], operator=operator, depth=depth)
+        if SIGNATURE.match(line):
+            in_signature = True
+        elif not (in_signature or QUOTED.match(line) or ATTRIBUTION.search(line)):
+            own.append(line)
+    quoted = "\n".join(line for line in lines if QUOTED.match(line))
+    return Reading(own, rest=quoted)
+
+
+def _header_block_at(lines, index):
+    """Two header lines in a row (blank lines between allowed): a forwarded or original
+    message's head, as Outlook and most mail programs write it."""
+    if not HEADER_LINE.match(lines[index]):
+        return False
+    following = [line for line in lines[index + 1 : index + 4] if line.strip()]
+    return bool(following) and bool(HEADER_LINE.match(following[0]))
+
+
+def _forwarded(lines, *, operator, depth):
+    rest = "\n".join(lines)
+    at = 1 if FORWARD_MARKER.match(lines[0]) else 0
+    subject, sender = "", ""
+    while at < len(lines) and (
+        not lines[at].strip() or HEADER_LINE.match(lines[at]) or ATTRIBUTION.search(lines[at])
+    ):
+        if SUBJECT_HEADER.match(lines[at]):
+            subject = HEADER_LINE.match(lines[at]).group("value")
+        elif SENDER_HEADER.match(lines[at]) or ATTRIBUTION.search(lines[at]):
+            sender += lines[at].casefold()
+        at += 1
+    if any(address in sender for address in operator):
+        return Reading([], rest=rest)
+    inner = read_own("\n".join(lines[at:]), operator=operator, depth=depth + 1)
+    return Reading([], forwarded_subject=subject, forwarded=inner, rest=rest)
+
+
+def _operator_addresses():
+    found = {settings.OPERATOR.get("email", ""), parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}
+    return tuple(address.casefold() for address in found if address)
+
+
+class Recognised(NamedTuple):
+    kind: str
+    language: str
+    purpose: str = ""  # for a withdrawal: the one purpose its phrase names, "" for all
+
+
+def classify(
+    subject_line: str | None, body: str = "", *, attached: tuple[tuple[str, str, str], ...] = ()
+) -> tuple[str, str]:
+    """(ticket type, language) of a message: see recognise()."""
+    kind, language, _purpose = recognise(subject_line, body, attached=attached)
+    return kind, language
+
+
+def recognise(
+    subject_line: str | None,
+    body: str = "",
+    *,
+    attached: tuple[tuple[str, str, str], ...] = (),
+    phrases_in_use: list[phrases.Phrase] | None = None,
+) -> Recognised:
+    """(ticket type, language, purpose) of a message: the type its subject line names, else
+    the type the first lines the person wrote name (quotes, signatures and forwarded heads left
+    out), else what a message they forwarded without a word names; "other" when none does. The
+    language is that of what the person wrote (phrases.language_of)."""
+    table = active_phrases() if phrases_in_use is None else phrases_in_use
+    operator = _operator_addresses()
+    reading = read_own(body or "", operator=operator)
+    if not any(line.strip() for line in reading.own) and reading.forwarded is None and attached:
+        # Forwarded as an attachment (message/rfc822), with nothing written around it.
+        subject, inner, sender = attached[0]
+        if sender.casefold() not in operator:
+            reading = Reading([], forwarded_subject=subject, forwarded=read_own(inner), rest=inner)
+    candidates = [_without_prefixes(subject_line), _first_lines(reading.own)]
+    if reading.forwarded is not None:
+        candidates += [_without_prefixes(reading.forwarded_subject),
+                       _first_lines(reading.forwarded.own)]  # fmt: skip
+    match = None
+    for text in candidates:
+        match = phrases.find(table, text)
+        if match:
+            break
+    own_text = "\n".join([_without_prefixes(subject_line), *reading.own])
+    if reading.forwarded is not None:
+        own_text += "\n".join(["", reading.forwarded_subject, *reading.forwarded.own])
+    language = phrases.language_of(
+        own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
+    )
+    if match is None:
+        return Recognised(Type.OTHER, language)
+    return Recognised(match.phrase.kind, language, match.phrase.purpose)
+
+
+def _first_lines(lines):
+    return "\n".join([line for line in lines if line.strip()][:FIRST_LINES])[:FIRST_CHARACTERS]
 
 
 @dataclass(frozen=True)
@@ -86,6 +230,10 @@ class Letter:
     sender: str
     subject_line: str
     text: str  # the subject line, a blank line and the body: what the person wrote
+    body: str = ""  # the body as read: plain text (an HTML-only body without its markup)
+    # A message forwarded as an attachment: (its subject line, its body as read, its sender's
+    # address); only read for a phrase, never stored.
+    attached: tuple[tuple[str, str, str], ...] = ()
 
 
 def message_key(raw: bytes) -> str:
@@ -115,7 +263,7 @@ def read_letter(raw: bytes) -> Letter:
         message = email.message_from_bytes(raw, policy=policy.default)
         sender = _sender(message)
         subject_line = _subject_line(message)
-        body = _body(message)
+        body, readable = _body(message)
     except SetAside:
         raise
     except Exception as error:  # the email package failed on it: set aside, never lost
@@ -123,7 +271,8 @@ def read_letter(raw: bytes) -> Letter:
     text = f"{subject_line}\n\n{body}".strip()
     if len(text) > Ticket.MESSAGE_MAX_LENGTH:
         raise SetAside(Reason.TOO_LONG)  # cut, it would no longer be what the person wrote
-    return Letter(sender=sender, subject_line=subject_line, text=text)
+    return Letter(sender=sender, subject_line=subject_line, text=text, body=readable,
+                  attached=_attached(message))  # fmt: skip
 
 
 def _sender(message):
@@ -149,12 +298,19 @@ def _subject_line(message):
     return clean_text(line, multiline=False)
 
 
-def _body(message: EmailMessage) -> str:
+def _body(message: EmailMessage) -> tuple[str, str]:
+    """(the body as stored, the body as read): the text part, or the HTML part with its markup
+    kept in the stored text and taken out of the text that is read."""
     if any(isinstance(d, BROKEN_STRUCTURE) for part in message.walk() for d in part.defects):
         raise SetAside(Reason.UNREADABLE)
     part = message.get_body(preferencelist=("plain", "html"))
     if part is None:
-        return ""  # no text at all (only attachments): the subject line is the request
+        return "", ""  # no text at all (only attachments): the subject line is the request
+    text = _decoded(part)
+    return text, html_text(text) if part.get_content_subtype() == "html" else text
+
+
+def _decoded(part):
     payload = part.get_payload(decode=True) or b""  # transfer encoding undone
     if any(isinstance(d, BROKEN_TRANSFER) for d in part.defects):
         raise SetAside(Reason.UNDECODABLE)
@@ -165,6 +321,80 @@ def _body(message: EmailMessage) -> str:
     except (LookupError, UnicodeDecodeError):  # an unknown charset, or bytes not in it
         raise SetAside(Reason.UNDECODABLE) from None
     return clean_text(text)
+
+
+def _attached(message):
+    """The first message forwarded as an attachment: its subject line, body as read and sender.
+    Only a hint for the type, so what cannot be read in it is left out, not set aside."""
+    for part in message.walk():
+        if part.get_content_type() != "message/rfc822":
+            continue
+        try:
+            inner = part.get_payload()[0]
+            subject_line = _subject_line(inner)
+            _stored, readable = _body(inner)
+            sender = parseaddr(str(inner.get("From") or ""))[1]
+        except Exception:  # unreadable inside: the outer message still counts
+            return ()
+        return ((subject_line, readable, sender),)
+    return ()
+
+
+class _HtmlText(HTMLParser):
+    """The text an HTML body shows: one line per block, quoted blocks as "> " lines, no
+    scripts, styles or head."""
+
+    BLOCKS = frozenset(
+        ("address", "article", "aside", "br", "dd", "div", "dl", "dt", "footer", "form", "h1",
+         "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section",
+         "table", "td", "th", "tr", "ul")
+    )  # fmt: skip
+    HIDDEN = frozenset({"head", "script", "style", "template", "title"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.line, self.hidden, self.quoted = [], "", 0, 0
+
+    def _break(self):
+        if self.line.strip():
+            self.lines.append(("> " if self.quoted else "") + " ".join(self.line.split()))
+        elif self.lines and self.lines[-1]:
+            self.lines.append("")
+        self.line = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag == "blockquote":
+            self._break()
+            self.quoted += 1
+        elif tag in self.BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "blockquote":
+            self._break()
+            self.quoted = max(0, self.quoted - 1)
+        elif tag in self.BLOCKS:
+            self._break()
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.line += data
+
+    def text(self):
+        self._break()
+        return "\n".join(self.lines)
+
+
+def html_text(html: str) -> str:
+    """What an HTML body says, as plain lines (quoted blocks as "> " lines)."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
 
 
 def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
@@ -182,14 +412,16 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
         letter = read_letter(raw)
     except SetAside as aside:
         return quarantine_record(raw, reason=aside.reason, key=key)
-    ticket_type, language = classify(letter.subject_line)
+    ticket_type, language, purpose = recognise(
+        letter.subject_line, letter.body, attached=letter.attached
+    )
     try:
         # A savepoint: whatever the insert meets, the connection stays usable for the quarantine.
         with transaction.atomic():
             # The deadline runs from when the mail reached us, not from a Date header the sender
             # wrote.
             return ticket_open(
-                kind=ticket_type, email=letter.sender, language=language,
+                kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
                 channel=Ticket.Channel.EMAIL, message=letter.text, message_id=key,
             )  # fmt: skip
     except IntegrityError:

@@ -3,6 +3,7 @@ links and breaches."""
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
@@ -10,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
+
+from .phrases import key_words, normalise
 
 
 class TicketQuerySet(models.QuerySet):
@@ -248,3 +251,68 @@ class QuarantinedMessage(models.Model):
     @property
     def reference(self):
         return f"Q-{self.pk}"
+
+
+class IntakePhraseQuerySet(models.QuerySet):
+    def canonical(self, kind: str, language: str) -> str:
+        """The policy's own phrase for a route in a language (section 4 and 6 of the privacy
+        policy): what the policy and the marketing mails tell people to write. "" when the
+        route has none."""
+        row = self.filter(type=kind, language=language, canonical=True).first()
+        return row.phrase if row else ""
+
+
+class IntakePhrase(models.Model):
+    """A phrase that names a request type in an email (compliance L7): the intake matches the
+    active phrases as words in the subject line and the first lines of the body (phrases.py).
+    Seeded with the policy's own phrases (`canonical`, one per type and language) and the
+    variants people write; privacy officers add more, or take one out of use."""
+
+    phrase = models.CharField(
+        _("phrase"), max_length=200,
+        help_text=_("Words as people write them; other endings of each word also match."),
+    )  # fmt: skip
+    type = models.CharField(_("request type"), max_length=20, choices=Ticket.Type)
+    language = models.CharField(_("language"), max_length=2, choices=Language)
+    purpose = models.CharField(
+        _("purpose"), max_length=30, choices=purpose_choices, blank=True,
+        help_text=_("For a withdrawal that names one purpose; empty means every purpose."),
+    )  # fmt: skip
+    active = models.BooleanField(_("in use"), default=True)
+    canonical = models.BooleanField(
+        _("the privacy policy's own phrase"), default=False,
+        help_text=_("The phrase the privacy policy tells people to write; changed only with "
+                    "the policy."),
+    )  # fmt: skip
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    objects = IntakePhraseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["type", "language", "-canonical", "phrase"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["type", "language"], condition=models.Q(canonical=True),
+                name="one_canonical_phrase_per_type_and_language",
+            ),
+        ]  # fmt: skip
+        verbose_name = _("email request phrase")
+        verbose_name_plural = _("email request phrases")
+
+    def __str__(self):
+        return self.phrase
+
+    def clean(self):
+        super().clean()
+        if self.type == Ticket.Type.OTHER:
+            raise ValidationError({"type": _("Every email no phrase matches is “other” already.")})
+        if self.purpose and self.type != Ticket.Type.WITHDRAW:
+            raise ValidationError({"purpose": _("Only a withdrawal names a purpose.")})
+        if not key_words(self.phrase):
+            message = _("The phrase needs at least one word beyond prepositions and pronouns.")
+            raise ValidationError({"phrase": message})
+        same = normalise(self.phrase)
+        for other in IntakePhrase.objects.exclude(pk=self.pk).only("phrase", "type"):
+            if normalise(other.phrase) == same:
+                message = _("This phrase is in the table already (%(type)s).")
+                raise ValidationError({"phrase": message % {"type": other.get_type_display()}})

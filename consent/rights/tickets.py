@@ -117,9 +117,21 @@ def ticket_open(
     if _acts_on_arrival(ticket):
         _act_on_arrival(ticket)
     elif subject is not None and subject.email:
+        template, context = "request_verify", {}
+        if kind == Type.WITHDRAW and channel == Ticket.Channel.EMAIL:
+            # Compliance L14, as for an emailed unsubscribe (`_acts_on_arrival`): a withdrawal
+            # mailed from an address on record stops processing for the purposes it names (all
+            # when none) as it arrives, and the person is told so. What destroys or sends data
+            # still waits for the link: the request stays unconfirmed until then, and staff
+            # cannot act on it.
+            withdrawn = _withdraw(
+                ticket, [purpose] if purpose else list(PURPOSES), Source.EMAIL_REQUEST
+            )
+            template = "request_withdrawn"
+            context = {"purposes": [PURPOSES[code].name for code in withdrawn]}
         queue_mail(
-            subject.email, "request_verify",
-            {"ticket": ticket, "verify_url": _confirmation_url(ticket)},
+            subject.email, template,
+            {"ticket": ticket, "verify_url": _confirmation_url(ticket), **context},
             language=language, subject_line=_("Please confirm your request"),
         )  # fmt: skip
     elif _mailable(email):
@@ -237,8 +249,13 @@ def _on_confirmed(ticket, actor=None):
 
 
 def _withdraw(ticket, purposes, source):
-    for purpose in purposes:
-        consent_withdraw_if_given(ticket.subject, purpose, source=source, reason=ticket.reference)
+    """Withdraw each consent still given; the purposes withdrawn now."""
+    reason = ticket.reference
+    return [
+        purpose
+        for purpose in purposes
+        if consent_withdraw_if_given(ticket.subject, purpose, source=source, reason=reason)
+    ]
 
 
 @transaction.atomic

@@ -155,3 +155,22 @@ def test_a_crash_mid_batch_loses_nothing(mailbox, person, monkeypatch):
     assert Ticket.objects.count() == 2 and unseen(mailbox) == 2
     call_command("fetch_request_mail")
     assert Ticket.objects.count() == 4 and unseen(mailbox) == 0
+
+
+def test_a_withdrawal_fetched_from_the_mailbox_stops_processing_at_once(mailbox, person):
+    """Issue 17 item 4: the gate closes when the mail is taken in, before any link is used;
+    nothing is destroyed until the person confirms."""
+    from consent.core import gate
+    from consent.core.models import LedgerEntry, Subject
+    from consent.core.purposes import MARKETING, SERVICE
+
+    deliver(mailbox, message("", message_id="<wd@x>",
+                             body="Сәлеметсіз бе!\nКелісімімді қайтарып аламын."))  # fmt: skip
+    call_command("fetch_request_mail")
+    ticket = Ticket.objects.get()
+    assert (ticket.type, ticket.language, ticket.status) == ("withdraw", "kk", "unverified")
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    assert LedgerEntry.objects.filter(subject=person, kind="withdraw").count() == 2
+    assert Subject.objects.filter(pk=person.pk).exists()
+    assert "/kk/requests/confirm/" in mails_to("asel@example.kz")[-1].message
+    assert unseen(mailbox) == 0

@@ -33,7 +33,7 @@ from .conftest import BAD_MESSAGES, DIRTY_MESSAGES, Status, act, confirm, mails_
         ("", ("other", "kk")),
     ],
 )  # fmt: skip
-def test_subject_phrases(subject, expected):
+def test_subject_phrases(db, subject, expected):
     assert classify(subject) == expected
 
 

@@ -156,3 +156,122 @@ def test_unsubscribe_is_in_force_at_confirmation(client, person):
     assert ticket.status == Status.DONE
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
     assert LedgerEntry.objects.filter(subject=person, kind="withdraw", purpose=MARKETING).exists()
+
+
+def other_language_words(lang):
+    """Words that mark a mail as written in the other language."""
+    return ["Здравствуйте", "согласие", "обработ"] if lang == "kk" else ["Сәлеметсіз", "келісім"]
+
+
+@pytest.mark.parametrize(
+    "lang,subject_line,greeting",
+    [("kk", "Жеке деректерді өңдеуге келісімді қайтарып алу", "Сәлеметсіз бе"),
+     ("ru", "Отзыв согласия на обработку персональных данных", "Здравствуйте")],
+)  # fmt: skip
+def test_a_withdrawal_mailed_from_an_address_on_record_stops_processing_on_arrival(
+    client, officer_client, person, lang, subject_line, greeting,
+    django_capture_on_commit_callbacks,
+):  # fmt: skip
+    """Issue 17 item 4 (compliance L14): stopping processing discloses nothing, so it happens
+    when the mail arrives, as for an unsubscribe; what destroys data waits for the link."""
+    from django.utils import translation
+
+    from consent.core.purposes import PURPOSES
+    from consent.rights.intake import ingest
+
+    from .conftest import message
+
+    ticket = ingest(message(subject_line, message_id=f"<withdraw-{lang}@x>"))
+    assert (ticket.type, ticket.language, ticket.purpose) == ("withdraw", lang, "")
+
+    # The ledger: a withdrawal of every consent given, from the email, at arrival.
+    withdrawn = LedgerEntry.objects.filter(subject=person, kind="withdraw")
+    assert sorted(withdrawn.values_list("purpose", flat=True)) == [MARKETING, SERVICE]
+    assert set(withdrawn.values_list("source", "reason")) == {("email_request", ticket.reference)}
+    # The gate: closed at once.
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    # Nothing destroyed, exported or changed before the person confirms; staff cannot act yet.
+    assert ticket.status == Status.UNVERIFIED and ticket.verified_at is None
+    assert Subject.objects.filter(pk=person.pk, phone="+77011234567").exists()
+    assert not AuditEvent.objects.filter(action__in=["subject_destroy", "subject_edit"]).exists()
+    assert act(officer_client, ticket).status_code == 403
+    assert Subject.objects.filter(pk=person.pk).exists()
+
+    # The mail, in their language: processing stopped for what, and what happens next.
+    mail = mails_to("asel@example.kz")[-1]
+    with translation.override(lang):
+        names = [str(PURPOSES[code].name) for code in (SERVICE, MARKETING)]
+    assert greeting in mail.message and ticket.reference in mail.message
+    assert all(name in mail.message and name in mail.html_message for name in names)
+    assert f"/{lang}/requests/confirm/" in mail.message
+    assert not any(word in mail.message + mail.subject for word in other_language_words(lang))
+
+    # Confirming adds nothing to the ledger; then staff carry it out by the due date.
+    ticket = confirm(client, lang)
+    assert ticket.status == Status.OPEN and withdrawn.count() == 2
+    with django_capture_on_commit_callbacks(execute=True):
+        act(officer_client, ticket)
+    assert not Subject.objects.filter(pk=person.pk).exists()
+
+
+def test_a_withdrawal_mailed_for_one_purpose_stops_only_that_one(texts, person):
+    from consent.rights.intake import ingest
+
+    from .conftest import message
+
+    consent_grant(person, texts[CROSS_BORDER], language="ru", source=Source.CONTACT_FORM)
+    ticket = ingest(message("Отзыв согласия на трансграничную передачу"))
+    assert (ticket.type, ticket.purpose, ticket.status) == ("withdraw", CROSS_BORDER, "unverified")
+    assert not gate.may_process(person, CROSS_BORDER)
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+def test_a_withdrawal_mailed_from_an_unknown_address_changes_nothing(person):
+    from consent.rights.intake import ingest
+
+    from .conftest import message
+
+    entries = LedgerEntry.objects.count()
+    ticket = ingest(message("Отзыв согласия на обработку персональных данных",
+                            sender="stranger@example.kz"))  # fmt: skip
+    assert ticket.subject is None and LedgerEntry.objects.count() == entries
+    assert gate.may_process(person, SERVICE)
+    assert "/requests/confirm/" not in mails_to("stranger@example.kz")[-1].message
+
+
+def test_a_withdrawal_typed_into_the_web_form_waits_for_the_link(client, person):
+    """Anyone can type anyone's address into a web form: nothing changes before the link."""
+    web_request(client, "ru", "withdraw")
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+    confirm(client, "ru")
+    assert not gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize(
+    "body", ["Как отозвать согласие на обработку данных, если я передумаю?",
+             "Келісімді қалай қайтарып алуға болады?"],
+)  # fmt: skip
+def test_a_question_about_withdrawing_withdraws_nothing(person, body):
+    """Processing stops on arrival only for a request, never for a question about one."""
+    from consent.rights.intake import ingest
+
+    from .conftest import message
+
+    assert ingest(message("Вопрос", body=body)).type == "other"
+    assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+def test_a_withdrawal_of_a_consent_never_given_says_so(texts, person):
+    from consent.rights.intake import ingest
+
+    from .conftest import message
+
+    ticket = ingest(message("Отзыв согласия на трансграничную передачу"))
+    assert ticket.purpose == CROSS_BORDER and ticket.status == "unverified"
+    mail = mails_to("asel@example.kz")[-1]
+    assert (
+        "Ни одно из отзываемых согласий не действовало" in mail.message
+        and "/ru/requests/confirm/" in mail.message
+    )
+    assert gate.may_process(person, SERVICE)

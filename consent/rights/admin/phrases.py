@@ -1,0 +1,31 @@
+"""The intake's phrase table (compliance L7): privacy officers add the ways people write their
+requests, or take one out of use; the policy's own phrases change only with the policy."""
+
+from django.contrib import admin
+
+from ..models import IntakePhrase
+
+POLICY_FIELDS = ["phrase", "type", "language", "active", "canonical"]
+
+
+@admin.register(IntakePhrase)
+class IntakePhraseAdmin(admin.ModelAdmin):
+    list_display = ["phrase", "type", "language", "active", "canonical", "note"]
+    list_filter = ["type", "language", "active", "canonical"]
+    search_fields = ["phrase", "note"]
+    fields = ["phrase", "type", "language", "active", "canonical", "note"]
+
+    def get_readonly_fields(self, request, obj=None):
+        # The policy's phrase is what the policy and the marketing mails tell people to write:
+        # edited here it would no longer be what they wrote.
+        return POLICY_FIELDS if obj is not None and obj.canonical else ["canonical"]
+
+    def has_delete_permission(self, request, obj=None):
+        return False  # taken out of use instead, so the table shows what was once matched
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "type":
+            kwargs["choices"] = [
+                (value, label) for value, label in db_field.choices if value != "other"
+            ]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
