@@ -43,6 +43,7 @@ PERSONAL = {
 # Admins that show no data subject's data, and why.
 NOT_PERSONAL = {
     "emalu.page": "the site's own pages",
+    "rights.intakephrase": "the phrases the email intake recognises",
     "consent.policyversion": "the privacy policy",
     "consent.consenttext": "consent texts, with {full_name} as a placeholder",
     "consent.auditevent": "numbers, codes and staff logins, never a value",

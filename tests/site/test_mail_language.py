@@ -30,8 +30,8 @@ from consent.marketing.campaigns import POLICY_PHRASE_KK, POLICY_PHRASE_RU, camp
 from consent.marketing.models import Campaign
 from consent.marketing.optin import optin_start
 from consent.rights.alerts import digest, maybe_alert
-from consent.rights.intake import PHRASES, ingest
-from consent.rights.models import Ticket
+from consent.rights.intake import ingest
+from consent.rights.models import IntakePhrase, Ticket
 from consent.rights.selfservice import link_send
 from consent.rights.tickets import ticket_open, ticket_verify
 from tests.conftest import signed_in
@@ -237,12 +237,17 @@ def requests_opened(w):
     for kind in Type.values:
         ticket_open(kind=kind, email=PERSON, language=w["lang"], channel="web", purpose=SERVICE)
         ticket_open(kind=kind, email=STRANGER, language=w["lang"], channel="web")
-    [phrase] = [p for p, kind, lang in PHRASES if kind == Type.CORRECT and lang == w["lang"]]
+    phrase = IntakePhrase.objects.canonical(Type.CORRECT, w["lang"])
     ingest(message(phrase, sender=PERSON, message_id=f"<correct-{w['lang']}@example.kz>"))
 
 
+def withdrawn_by_email(w):
+    phrase = IntakePhrase.objects.canonical(Type.WITHDRAW, w["lang"])
+    ingest(message(phrase, sender=PERSON, message_id=f"<withdraw-{w['lang']}@example.kz>"))
+
+
 def unsubscribed_by_email(w):
-    [phrase] = [p for p, kind, lang in PHRASES if kind == Type.UNSUBSCRIBE and lang == w["lang"]]
+    phrase = IntakePhrase.objects.canonical(Type.UNSUBSCRIBE, w["lang"])
     ingest(message(phrase, sender=PERSON, message_id=f"<unsub-{w['lang']}@example.kz>"))
 
 
@@ -345,6 +350,7 @@ SCENARIOS = {
     "request_closed": unconfirmed_closed,
     "request_retyped": retyped,
     "request_destroyed_instead": destroyed_instead,
+    "request_withdrawn": withdrawn_by_email,
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {"request_done (destroyed, sent without trace)": ("request_done", data_destroyed)}
