@@ -9,19 +9,10 @@ import pytest
 from post_office.models import Email
 
 from consent.core import gate
-from consent.core.ledger import consent_grant
 from consent.core.models import AuditEvent, LedgerEntry, Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
-
-
-@pytest.fixture
-def person(texts, make_subject):
-    s = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", phone="+77011234567")
-    consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
-    consent_grant(s, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
-    return s
 
 
 def ask_link(client, lang, email="asel@example.kz", **headers):
