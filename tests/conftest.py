@@ -104,3 +104,25 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+def pytest_collection_finish(session):
+    """Before any database is made: the runtime role. Live tests selected: build what they share
+    (tests/live.py), a template database if a selected module imports `live_database`, static
+    files if one imports `gunicorn`, in the background while the in-process tests run."""
+    if session.config.option.collectonly:
+        return
+    from . import live
+
+    live.ensure_runtime_role()
+    modules = {getattr(item, "module", None) for item in session.items}
+    if any(getattr(module, "live_database", None) is live.live_database for module in modules):
+        live.shared.database(wait=False)
+    if any(getattr(module, "gunicorn", None) is live.gunicorn for module in modules):
+        live.shared.static(wait=False)
+
+
+def pytest_sessionfinish(session):
+    from . import live
+
+    live.finish()
