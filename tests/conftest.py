@@ -1,3 +1,6 @@
+import os
+import shutil
+
 import pytest
 from django.contrib.auth import get_user_model
 
@@ -104,6 +107,48 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+# Tools the tests run, and the Debian package each comes in (.ci/run installs them all).
+TOOLS = {
+    "chromium": "chromium",
+    "dovecot": "dovecot-imapd",
+    "openssl": "openssl",
+    "pdftotext": "poppler-utils",
+    "pg_dump": "postgresql-client",
+}
+
+
+def in_ci():
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def require_tool(name, apt=None):
+    """The path of a program a test needs. Without it the test skips, the same way for every
+    tool; in CI (CI=true) it fails instead, since .ci/run installs them all."""
+    path = shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin")
+    if path:
+        return path
+    message = f"{name} is not installed (apt-get install {apt or TOOLS.get(name, name)})"
+    if in_ci():
+        pytest.fail(f"{message}; in CI every tool must be there (.ci/run installs it)")
+    pytest.skip(message)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "requires_tool(name, apt=None): the test runs a program; skips without it, fails in CI",
+    )
+    config.addinivalue_line("markers", "browser: drives Debian's Chromium (requires_tool)")
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser"):
+        require_tool("chromium")  # Debian's, never a download
+    for marker in item.iter_markers("requires_tool"):
+        require_tool(*marker.args, **marker.kwargs)
 
 
 def pytest_collection_finish(session):

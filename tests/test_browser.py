@@ -1,32 +1,27 @@
 """Issue 5: a person fills and sends the forms in a real browser (Debian's headless Chromium)."""
 
 import io
-import os
-import shutil
 
 import pytest
 from PIL import Image
 
+from .conftest import require_tool
 from .live import gunicorn, live_database, query
 
 # No django_db mark: Playwright runs an event loop in this thread, and the ORM refuses to run
 # beside one. The site has its own database, read with psycopg.
-pytestmark = pytest.mark.live
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+pytestmark = [pytest.mark.live, pytest.mark.browser]
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
         "--disable-component-update", "--disable-sync", "--disable-quic"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Debian's chromium (.ci/run installs it)")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    chromium = require_tool("chromium")  # Debian's, never a download
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
         yield browser
         browser.close()
 

@@ -10,7 +10,7 @@ import pytest
 from .live import free_port, gunicorn, live_database
 from .test_browser import browser  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.live
+pytestmark = [pytest.mark.live, pytest.mark.browser]
 STUB_JS = b"window.__analytics_loaded = (window.__analytics_loaded || 0) + 1;"
 
 

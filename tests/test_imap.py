@@ -1,8 +1,6 @@
 """Issue 6: requests by email, read from a real IMAP server (Debian's Dovecot) over TLS."""
 
 import imaplib
-import os
-import shutil
 import ssl
 
 import pytest
@@ -14,16 +12,16 @@ from consent.models import Request
 from .live import dovecot
 from .test_requests import message, person  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.live
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.requires_tool("dovecot", apt="dovecot-imapd"),
+    pytest.mark.requires_tool("openssl"),
+]
 USER, PASSWORD = "requests", "imap-test-pw"
 
 
 @pytest.fixture
 def mailbox(settings, monkeypatch):
-    if not shutil.which("dovecot") and not os.path.exists("/usr/sbin/dovecot"):
-        if os.environ.get("CI"):
-            pytest.fail("CI must have dovecot-imapd (.ci/run installs it)")
-        pytest.skip("dovecot-imapd is not installed")
     with dovecot(USER, PASSWORD) as (port, cert):
         monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate
         settings.IMAP_URL = f"imaps://{USER}:{PASSWORD}@127.0.0.1:{port}/INBOX"

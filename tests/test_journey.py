@@ -16,7 +16,7 @@ from . import live
 from .live import PYTHON, ROOT, free_port, gunicorn, live_database
 from .test_browser import browser  # noqa: F401  (fixture)
 
-pytestmark = pytest.mark.live
+pytestmark = [pytest.mark.live, pytest.mark.browser]
 KEY = "3132333435363738393031323334353637383930"  # the officer's TOTP secret (hex)
 
 SETUP = f"""
