@@ -20,16 +20,25 @@ pytestmark = [
 USER, PASSWORD = "requests", "imap-test-pw"
 
 
-@pytest.fixture
-def mailbox(settings, monkeypatch):
+@pytest.fixture(scope="module")
+def imap_server():
+    """One Dovecot for the module (it takes a second to stop); each test empties the inbox."""
     with dovecot(USER, PASSWORD) as (port, cert):
-        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate
-        settings.IMAP_URL = f"imaps://{USER}:{PASSWORD}@127.0.0.1:{port}/INBOX"
-        client = imaplib.IMAP4_SSL("127.0.0.1", port, ssl_context=ssl.create_default_context())
-        client.login(USER, PASSWORD)
-        client.select("INBOX")
-        yield client
-        client.logout()
+        yield port, cert
+
+
+@pytest.fixture
+def mailbox(imap_server, settings, monkeypatch):
+    port, cert = imap_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate
+    settings.IMAP_URL = f"imaps://{USER}:{PASSWORD}@127.0.0.1:{port}/INBOX"
+    client = imaplib.IMAP4_SSL("127.0.0.1", port, ssl_context=ssl.create_default_context())
+    client.login(USER, PASSWORD)
+    if int(client.select("INBOX")[1][0]):  # what an earlier test left
+        client.store("1:*", "+FLAGS", r"\Deleted")
+        client.expunge()
+    yield client
+    client.logout()
 
 
 def deliver(client, raw):
