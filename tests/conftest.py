@@ -3,6 +3,7 @@ import shutil
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.test import Client
 
 from consent.models import ConsentText, Subject
 from consent.purposes import PURPOSES
@@ -58,6 +59,58 @@ def verified_login(client, user):
 @pytest.fixture
 def officer_client(client, officer):
     return verified_login(client, officer)
+
+
+# The named actors: staff in one role each (the groups of consent/roles.py, made after every
+# migrate), not superusers, and a visitor. Each `*_client` is a client of its own, signed in with
+# a confirmed authenticator, so that a test may hold several at once.
+def staff_member(username, role):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.kz", f"pw-{username}-123456", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def privacy_officer(db):
+    """Dana, a privacy officer: a member of the group, not a superuser."""
+    return staff_member("dana", "privacy_officer")
+
+
+@pytest.fixture
+def content_editor(db):
+    """Carol, a content editor: pages, the policy and consent texts."""
+    return staff_member("carol", "content_editor")
+
+
+@pytest.fixture
+def marketer(db):
+    """Dan, a marketer: campaigns and their counts."""
+    return staff_member("dan", "marketer")
+
+
+@pytest.fixture
+def privacy_officer_client(privacy_officer):
+    return verified_login(Client(), privacy_officer)
+
+
+@pytest.fixture
+def content_editor_client(content_editor):
+    return verified_login(Client(), content_editor)
+
+
+@pytest.fixture
+def marketer_client(marketer):
+    return verified_login(Client(), marketer)
+
+
+@pytest.fixture
+def visitor():
+    """Someone on the public site: anonymous, no session yet."""
+    return Client()
 
 
 def aged_token(seconds=10):
