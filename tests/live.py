@@ -12,7 +12,9 @@ import sys
 import tempfile
 import threading
 import time
+import urllib.parse
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
@@ -245,6 +247,40 @@ def form_session(port, path):
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
     return cookies, csrf, token
+
+
+FAST = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100000/60"}  # a load, not a person
+
+
+def post_contact(port, session, email, full=False):
+    """POST the contact form of `session` (from form_session); the status, or the response."""
+    cookies, csrf, token = session
+    body = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": csrf,
+            "token": token,
+            "full_name": "Әсел Қасымова",
+            "email": email,
+            "phone": "8 701 123 45 67",
+            "message": "Сәлем",
+            "consent_service": "on",
+        }
+    )
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies}
+    response = request(port, "POST", "/kk/contact/", body, headers)
+    return response if full else response[0]
+
+
+def concurrent_posts(port, n=200, prefix="load", threads=50):
+    """`n` visitors open the contact form, then all send it at once, `threads` at a time, each
+    from `{prefix}{i}@example.kz`: (their statuses, the seconds the posts took)."""
+    sessions = [form_session(port, "/kk/contact/") for _ in range(n)]
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        statuses = list(
+            pool.map(lambda i: post_contact(port, sessions[i], f"{prefix}{i}@example.kz"), range(n))
+        )
+    return statuses, time.monotonic() - started
 
 
 def test_certificate(directory):
