@@ -1,5 +1,6 @@
 import os
 import shutil
+import signal
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -194,6 +195,13 @@ def pytest_configure(config):
         "requires_tool(name, apt=None): the test runs a program; skips without it, fails in CI",
     )
     config.addinivalue_line("markers", "browser: drives Debian's Chromium (requires_tool)")
+    # Stopped with SIGTERM (`make test` stops its other half so; CI timeouts do), end as after
+    # Ctrl-C: fixtures and pytest_sessionfinish still stop servers and drop databases.
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
 
 
 @pytest.hookimpl(tryfirst=True)
