@@ -81,7 +81,8 @@ def test_application_form_with_photo_in_a_browser(site, page, lang, tmp_path):
     photo.write_bytes(out.getvalue())
 
     page.goto(f"{base}/{lang}/apply/")
-    page.click("button[type=submit]")  # empty: the error summary comes first
+    with page.expect_navigation():  # the answer is this page again: wait for it, not the old one
+        page.click("button[type=submit]")  # empty: the error summary comes first
     assert page.locator(".error-summary").is_visible()
     assert page.problems == []
     page.fill("#id_full_name", "Бақыт Ержанов")
