@@ -28,9 +28,22 @@ run: install
 	DEBUG=1 $(MANAGE) load_demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
+# Two pytest processes side by side, one a core, about even: the browser tests (`-m browser`:
+# Chromium, gunicorn, SMTP) and the rest, each with databases of its own; the rest's report
+# follows. With PYTEST_ARGS (a file, -k ...), one process.
 test: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) compilemessages --ignore=.venv -v 0
+ifeq ($(strip $(PYTEST_ARGS)),)
+	@log=$$(mktemp); \
+	DATABASE_URL=$(TEST_DATABASE_URL) TEST_DATABASE_SUFFIX=rest $(BIN)/pytest -m "not browser" \
+	  >"$$log" 2>&1 & rest=$$!; \
+	trap 'kill $$rest 2>/dev/null' INT TERM; \
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -m browser; browser=$$?; \
+	wait $$rest; rest_status=$$?; cat "$$log"; rm -f "$$log"; \
+	[ $$browser -eq 0 ] && [ $$rest_status -eq 0 ]
+else
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
+endif
 
 # Benchmarks on PostgreSQL (a database of their own); prints a table, writes var/bench.json.
 bench: install

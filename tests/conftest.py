@@ -1,6 +1,10 @@
+import os
+import shutil
+import signal
+
 import pytest
 from django.contrib.auth import get_user_model
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from consent.core.models import ConsentText, Subject
 from consent.core.purposes import PURPOSES
@@ -80,6 +84,58 @@ def officer_client(client, officer):
     return verified_login(client, officer)
 
 
+# The named actors: staff in one role each (the groups of consent/roles.py, made after every
+# migrate), not superusers, and a visitor. Each `*_client` is a client of its own, signed in with
+# a confirmed authenticator, so that a test may hold several at once.
+def staff_member(username, role):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.kz", f"pw-{username}-123456", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def privacy_officer(db):
+    """Dana, a privacy officer: a member of the group, not a superuser."""
+    return staff_member("dana", "privacy_officer")
+
+
+@pytest.fixture
+def content_editor(db):
+    """Carol, a content editor: pages, the policy and consent texts."""
+    return staff_member("carol", "content_editor")
+
+
+@pytest.fixture
+def marketer(db):
+    """Dan, a marketer: campaigns and their counts."""
+    return staff_member("dan", "marketer")
+
+
+@pytest.fixture
+def privacy_officer_client(privacy_officer):
+    return verified_login(Client(), privacy_officer)
+
+
+@pytest.fixture
+def content_editor_client(content_editor):
+    return verified_login(Client(), content_editor)
+
+
+@pytest.fixture
+def marketer_client(marketer):
+    return verified_login(Client(), marketer)
+
+
+@pytest.fixture
+def visitor():
+    """Someone on the public site: anonymous, no session yet."""
+    return Client()
+
+
 def aged_token(seconds=10):
     """A form token as if the form had been shown `seconds` ago."""
     import time
@@ -127,3 +183,74 @@ def _fresh_cache():
     from django.core.cache import cache
 
     cache.clear()
+
+
+# Tools the tests run, and the Debian package each comes in (.ci/run installs them all).
+TOOLS = {
+    "chromium": "chromium",
+    "dovecot": "dovecot-imapd",
+    "openssl": "openssl",
+    "pdftotext": "poppler-utils",
+    "pg_dump": "postgresql-client",
+}
+
+
+def in_ci():
+    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
+
+
+def require_tool(name, apt=None):
+    """The path of a program a test needs. Without it the test skips, the same way for every
+    tool; in CI (CI=true) it fails instead, since .ci/run installs them all."""
+    path = shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin")
+    if path:
+        return path
+    message = f"{name} is not installed (apt-get install {apt or TOOLS.get(name, name)})"
+    if in_ci():
+        pytest.fail(f"{message}; in CI every tool must be there (.ci/run installs it)")
+    pytest.skip(message)
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers",
+        "requires_tool(name, apt=None): the test runs a program; skips without it, fails in CI",
+    )
+    config.addinivalue_line("markers", "browser: drives Debian's Chromium (requires_tool)")
+    # Stopped with SIGTERM (`make test` stops its other half so; CI timeouts do), end as after
+    # Ctrl-C: fixtures and pytest_sessionfinish still stop servers and drop databases.
+    signal.signal(signal.SIGTERM, _interrupt)
+
+
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    if item.get_closest_marker("browser"):
+        require_tool("chromium")  # Debian's, never a download
+    for marker in item.iter_markers("requires_tool"):
+        require_tool(*marker.args, **marker.kwargs)
+
+
+def pytest_collection_finish(session):
+    """Before any database is made: the runtime role. Live tests selected: build what they share
+    (tests/live.py), a template database if a selected module imports `live_database`, static
+    files if one imports `gunicorn`, in the background while the in-process tests run."""
+    if session.config.option.collectonly:
+        return
+    from . import live
+
+    live.ensure_runtime_role()
+    modules = {getattr(item, "module", None) for item in session.items}
+    if any(getattr(module, "live_database", None) is live.live_database for module in modules):
+        live.shared.database(wait=False)
+    if any(getattr(module, "gunicorn", None) is live.gunicorn for module in modules):
+        live.shared.static(wait=False)
+
+
+def pytest_sessionfinish(session):
+    from . import live
+
+    live.finish()

@@ -4,16 +4,24 @@ import email
 import http.client
 import os
 import re
+import shutil
+import signal
 import socket
 import subprocess
 import sys
+import tempfile
+import threading
 import time
+import urllib.parse
 import uuid
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 from pathlib import Path
 
 import psycopg
 from django.db import connection
+from psycopg.errors import DuplicateObject, UniqueViolation
+from psycopg.sql import SQL, Identifier
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = Path(sys.executable)
@@ -31,25 +39,121 @@ def _admin_dsn(dbname="postgres"):
     return f"host={db['HOST']} port={db['PORT']} user={db['USER']} dbname={dbname}"
 
 
+def _url(name):
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{name}"
+
+
+def ensure_runtime_role():
+    """Create the runtime role if the cluster lacks it. Each migrate does (consent/sql.py), but
+    it is the cluster's, not a database's: migrations running side by side (pytest's test database,
+    the live template, the other half of `make test`) would race to create it."""
+    role = connection.settings_dict.get("APP_ROLE")
+    if connection.vendor != "postgresql" or not role:
+        return
+    with (
+        psycopg.connect(_admin_dsn(), autocommit=True) as conn,
+        suppress(DuplicateObject, UniqueViolation),  # there already, or made this instant
+    ):
+        conn.execute(SQL("CREATE ROLE {} NOLOGIN").format(Identifier(role)))
+
+
+class _Background:
+    """Work started now in a thread, waited for where it is needed (its error raised there)."""
+
+    def __init__(self, what, work):
+        self.what, self.error = what, None
+        self.thread = threading.Thread(target=self._run, args=(work,))
+        self.thread.start()
+
+    def _run(self, work):
+        try:
+            work()
+        except BaseException as error:
+            self.error = error
+
+    def wait(self):
+        self.thread.join()
+        if self.error is not None:
+            raise RuntimeError(f"building {self.what} failed") from self.error
+
+
+class _Shared:
+    """What every live test starts from, built once per pytest session: a database migrated with
+    the demo texts published, which each `live_database()` clones, and the collected static files,
+    which every `gunicorn()` serves. `database(wait=False)` and `static(wait=False)` start them in
+    the background (conftest.py does, when it sees live tests selected, so that they build while
+    the in-process tests run); otherwise the first use builds them. `finish()` drops the database
+    and removes the files."""
+
+    def __init__(self):
+        self.template = self.static_root = None
+        self._database = self._static = None
+        self._created = False  # the template exists: finish() drops it
+
+    def static(self, wait=True):
+        if self._static is None:
+            self.static_root = Path(tempfile.mkdtemp(prefix="emalu-live-static-"))
+            command = [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"]
+            env = site_env(None, STATIC_ROOT=str(self.static_root))
+            self._static = _Background(
+                "the static files",
+                lambda: subprocess.run(command, cwd=ROOT, env=env, check=True),
+            )
+        if wait:
+            self._static.wait()
+        return self.static_root
+
+    def database(self, wait=True):
+        if self._database is None:
+            # Read here, not in the thread: Django's connections are per thread.
+            admin = _admin_dsn()
+            self.template = f"emalu_live_template_{uuid.uuid4().hex[:8]}"
+            env = {**os.environ, "DATABASE_URL": _url(self.template),
+                   "DJANGO_SETTINGS_MODULE": "tests.settings"}  # fmt: skip
+            ensure_runtime_role()
+
+            def build():
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    conn.execute(f'CREATE DATABASE "{self.template}"')
+                self._created = True
+                for command in (["migrate", "-v", "0"], ["load_demo"]):
+                    subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env,
+                                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+
+            self._database = _Background("the live tests' template database", build)
+        if wait:
+            self._database.wait()
+        return self.template
+
+    def finish(self):
+        if self._static is not None:
+            self._static.thread.join()
+            shutil.rmtree(self.static_root, ignore_errors=True)
+        if self._database is not None:
+            self._database.thread.join()
+        if self._created:
+            with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
+                conn.execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
+        self.__init__()
+
+
+shared = _Shared()
+finish = shared.finish
+
+
 @contextmanager
 def live_database():
-    """A fresh, migrated PostgreSQL database (with the demo texts published), dropped afterwards."""
+    """A fresh, migrated PostgreSQL database (with the demo texts published), dropped afterwards.
+
+    A copy of the session's template (`CREATE DATABASE ... TEMPLATE`): tables, triggers, grants to
+    the runtime role and rows are the template's, exactly as `migrate` and `load_demo` left them."""
+    template = shared.database()
     name = f"emalu_live_{uuid.uuid4().hex[:8]}"
-    db = connection.settings_dict
-    url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{name}"
     with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
     try:
-        env = {**os.environ, "DATABASE_URL": url, "DJANGO_SETTINGS_MODULE": "tests.settings"}
-        for command in (["migrate", "-v", "0"], ["load_demo"]):
-            subprocess.run(
-                [PYTHON, "manage.py", *command],
-                cwd=ROOT,
-                env=env,
-                check=True,
-                stdout=subprocess.DEVNULL,
-            )
-        yield url
+        yield _url(name)
     finally:
         with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
@@ -60,33 +164,38 @@ def query(url, sql):
         return conn.execute(sql).fetchall()
 
 
-@contextmanager
-def gunicorn(url, tmp_path, workers=2, **extra_env):
-    """gunicorn -c emalu/gunicorn.py, production settings, a free port; yields (port, proc)."""
-    port = free_port()
-    env = {
+def site_env(url, **extra_env):
+    """The environment of the site as operators run it: production settings on `url`."""
+    return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "emalu.settings",
         "DEBUG": "0",
         "SECRET_KEY": LIVE_SECRET_KEY,
         "ALLOWED_HOSTS": "127.0.0.1",
-        "DATABASE_URL": url,
-        "STATIC_ROOT": str(tmp_path / "static"),
-        "MEDIA_ROOT": str(tmp_path / "media"),
+        **({"DATABASE_URL": url} if url else {}),
         "SECURE_SSL_REDIRECT": "false",
         "OPERATOR_BIN": "123456789012",
         "RESPONSIBLE_PERSON": "Live Test",
         "RESPONSIBLE_CONTACT": "dpo@example.kz",
-        "GUNICORN_BIND": f"127.0.0.1:{port}",
-        "GUNICORN_WORKERS": str(workers),
-        "SITE_URL": f"http://127.0.0.1:{port}",
         **extra_env,
     }
-    subprocess.run(
-        [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"],
-        cwd=ROOT,
-        env=env,
-        check=True,
+
+
+@contextmanager
+def gunicorn(url, tmp_path, workers=2, **extra_env):
+    """gunicorn -c emalu/gunicorn.py, production settings, a free port; yields (port, proc).
+
+    Static files are the session's, collected once (`collectstatic` as a deployment runs it)."""
+    static_root = shared.static()
+    port = free_port()
+    env = site_env(
+        url,
+        STATIC_ROOT=str(static_root),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS=str(workers),
+        SITE_URL=f"http://127.0.0.1:{port}",
+        **extra_env,
     )
     proc = subprocess.Popen(
         [PYTHON.parent / "gunicorn", "-c", "emalu/gunicorn.py", "emalu.wsgi"],
@@ -95,24 +204,27 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        start_new_session=True,  # a process group of its own: the master and its workers
     )
     proc.env = env  # for commands that must share the served site's settings
     try:
-        for _ in range(150):
-            try:
+        for _ in range(300):
+            with suppress(OSError):
                 if request(port, "GET", "/healthz")[0] == 200:
                     break
-            except OSError:
-                time.sleep(0.1)
+            if proc.poll() is not None:
+                raise RuntimeError(f"gunicorn exited: {proc.stdout.read()}")
+            time.sleep(0.05)
         else:
             raise RuntimeError("gunicorn did not start")
         yield port, proc
     finally:
-        proc.terminate()
-        try:
-            proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            proc.kill()
+        # Killed, not stopped gracefully (which takes a second with four workers): nothing is
+        # checked after the test, and its database goes with WITH (FORCE).
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        proc.stdout.close()
 
 
 def request(port, method, path, body=None, headers=None):
@@ -135,6 +247,40 @@ def form_session(port, path):
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
     return cookies, csrf, token
+
+
+FAST = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100000/60"}  # a load, not a person
+
+
+def post_contact(port, session, email, full=False):
+    """POST the contact form of `session` (from form_session); the status, or the response."""
+    cookies, csrf, token = session
+    body = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": csrf,
+            "token": token,
+            "full_name": "Әсел Қасымова",
+            "email": email,
+            "phone": "8 701 123 45 67",
+            "message": "Сәлем",
+            "consent_service": "on",
+        }
+    )
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies}
+    response = request(port, "POST", "/kk/contact/", body, headers)
+    return response if full else response[0]
+
+
+def concurrent_posts(port, n=200, prefix="load", threads=50):
+    """`n` visitors open the contact form, then all send it at once, `threads` at a time, each
+    from `{prefix}{i}@example.kz`: (their statuses, the seconds the posts took)."""
+    sessions = [form_session(port, "/kk/contact/") for _ in range(n)]
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        statuses = list(
+            pool.map(lambda i: post_contact(port, sessions[i], f"{prefix}{i}@example.kz"), range(n))
+        )
+    return statuses, time.monotonic() - started
 
 
 def test_certificate(directory):

@@ -57,7 +57,6 @@ FORMS = {"contact": ContactForm, "apply": ApplicationForm, "newsletter": Newslet
 PHOTO = st.none() | st.builds(
     ContentFile, st.binary(min_size=1, max_size=2048), name=st.sampled_from(["me.jpg", "ф.png"])
 )
-MAX_SECONDS = 120  # T20 asks < 60 s; measured and printed, failing only far above (shared CI)
 
 
 def field_strategies(form_class, keep_checked_good):
@@ -123,12 +122,9 @@ def test_fuzzed_forms_never_fail(texts, kind, settings):
             assert after == before
             assert 'class="error-summary"' in response.content.decode()
 
-    started = time.monotonic()
-    post()
-    elapsed = time.monotonic() - started
-    print(f"T20 {kind}: 200 examples in {elapsed:.1f} s, {len(stored)} accepted")
+    post()  # T20's time (< 60 s a form) is make bench's (bench/fuzz.py), not an assertion here
+    print(f"T20 {kind}: 200 examples, {len(stored)} accepted")
     assert stored, "no accepted example: the valid path went unfuzzed"
-    assert elapsed < MAX_SECONDS
 
 
 SELF_SERVICE = {

@@ -16,7 +16,7 @@ from tests import live
 from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import PYTHON, ROOT, free_port, gunicorn, live_database
 
-pytestmark = pytest.mark.live
+pytestmark = [pytest.mark.live, pytest.mark.browser]
 KEY = "3132333435363738393031323334353637383930"  # the officer's TOTP secret (hex)
 
 SETUP = f"""
@@ -109,13 +109,15 @@ def test_newcomer_journey(world, browser):  # noqa: F811
     ack = next(m for m in inbox.messages if m["To"] == "newcomer@example.kz")
     assert "Сәлеметсіз бе" in inbox.text(ack)
     page.goto(inbox.link("newcomer@example.kz", r"http://\S+/newsletter/confirm/\S+/"))
-    page.click("button[type=submit]")
+    with page.expect_navigation():  # count() and content() do not wait for the answer
+        page.click("button[type=submit]")
     assert page.locator("h1").count() == 1 and "<form" not in page.content().split("<main")[1]
 
     assert manage("shell", "-v", "0", "-c", CAMPAIGN).strip() == "1"
     manage("send_queued_mail", "--processes", "1")
     page.goto(inbox.link("newcomer@example.kz", r"http://\S+/unsubscribe/\S+/"))
-    page.click("button[type=submit]")
+    with page.expect_navigation():
+        page.click("button[type=submit]")
     assert "<form" not in page.content().split("<main")[1]
 
     page.goto(base + "/kk/requests/new/")
@@ -125,7 +127,8 @@ def test_newcomer_journey(world, browser):  # noqa: F811
     page.wait_for_url("**/kk/request/thanks/")
     manage("send_queued_mail", "--processes", "1")
     page.goto(inbox.link("newcomer@example.kz", r"http://\S+/requests/confirm/\S+/"))
-    page.click("button[type=submit]")
+    with page.expect_navigation():  # confirmed before the officer looks for the ticket
+        page.click("button[type=submit]")
 
     officer = browser.new_context().new_page()
     officer.goto(base + "/admin/login/")

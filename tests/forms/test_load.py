@@ -1,33 +1,20 @@
 """Compliance T11, T12: no lost or doubled submissions under concurrent load."""
 
-import time
-import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tests.live import form_session, gunicorn, live_database, query, request
+from tests.live import (
+    FAST,
+    concurrent_posts,
+    form_session,
+    gunicorn,
+    live_database,
+    post_contact,
+    query,
+)
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
-FAST = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100000/60"}
-
-
-def post_contact(port, session, email, full=False):
-    cookies, csrf, token = session
-    body = urllib.parse.urlencode(
-        {
-            "csrfmiddlewaretoken": csrf,
-            "token": token,
-            "full_name": "Әсел Қасымова",
-            "email": email,
-            "phone": "8 701 123 45 67",
-            "message": "Сәлем",
-            "consent_service": "on",
-        }
-    )
-    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies}
-    response = request(port, "POST", "/kk/contact/", body, headers)
-    return response if full else response[0]
 
 
 @pytest.fixture(scope="module")
@@ -42,13 +29,7 @@ def server(django_db_setup, django_db_blocker, tmp_path_factory):
 
 def test_200_concurrent_distinct_posts_all_land(server):
     port, url = server
-    sessions = [form_session(port, "/kk/contact/") for _ in range(200)]
-    started = time.monotonic()
-    with ThreadPoolExecutor(max_workers=50) as pool:
-        statuses = list(
-            pool.map(lambda i: post_contact(port, sessions[i], f"load{i}@example.kz"), range(200))
-        )
-    elapsed = time.monotonic() - started
+    statuses, _ = concurrent_posts(port, 200, prefix="load")  # how long: make bench (bench/load.py)
     assert statuses.count(302) == 200, sorted(set(statuses))
     assert (
         query(url, "SELECT count(*) FROM consent_submission WHERE data->>'email' LIKE 'load%%'")[0][
@@ -62,8 +43,6 @@ def test_200_concurrent_distinct_posts_all_land(server):
     )
     acks = query(url, "SELECT count(*) FROM post_office_email WHERE \"to\" LIKE 'load%%'")[0][0]
     assert acks == 200
-    print(f"T11: 200 concurrent posts in {elapsed:.2f} s")
-    assert elapsed < 10
 
 
 def test_50_concurrent_posts_of_one_token_store_once(server):

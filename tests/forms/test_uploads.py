@@ -378,15 +378,13 @@ def test_photos_are_not_reachable_at_any_public_url(
 
 
 def test_staff_download_is_an_attachment_in_a_sandbox(
-    client, officer_client, texts, application_data, media
+    client, officer_client, visitor, texts, application_data, media
 ):
     upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
     client.post("/kk/apply/", {**application_data(), "photo": upload})
     submission = Submission.objects.get()
     url = f"/admin/consent/submission/{submission.pk}/photo/"
-    from django.test import Client
-
-    assert Client().get(url).status_code == 302  # anonymous: to the login page
+    assert visitor.get(url).status_code == 302  # anonymous: to the login page
     response = officer_client.get(url)
     assert response.status_code == 200
     assert response["Content-Disposition"].startswith("attachment")

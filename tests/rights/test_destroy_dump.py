@@ -3,7 +3,6 @@ of the person; the tombstone and the audit row remain. Before it, the person cor
 address and had an access request answered (the JSON and PDF export, really sent by SMTP)."""
 
 import os
-import shutil
 import subprocess
 
 import pytest
@@ -11,7 +10,11 @@ from aiosmtpd.controller import Controller
 
 from tests.live import PYTHON, ROOT, Inbox, free_port, live_database, query
 
-pytestmark = [pytest.mark.live, pytest.mark.django_db]
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.django_db,
+    pytest.mark.requires_tool("pg_dump", apt="postgresql-client"),
+]
 
 SCRIPT = """
 from django.core.files.base import ContentFile
@@ -61,8 +64,6 @@ print("REF", ticket.reference)
 
 
 def test_destroy_leaves_nothing_in_a_full_dump(django_db_setup, django_db_blocker, tmp_path):
-    if not shutil.which("pg_dump"):
-        pytest.skip("pg_dump is not installed")
     media = tmp_path / "media"
     inbox, smtp_port = Inbox(), free_port()
     controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)

@@ -164,6 +164,7 @@ def test_the_export_leaves_out_other_people(person, make_subject):
     assert "other@example.kz" not in text and "Бөтен хат" not in text
 
 
+@pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
 @pytest.mark.parametrize(
     "lang, headings",
     [

@@ -20,7 +20,7 @@ from tests.site.test_headers import PUBLIC_URLS, THANKS, url_names
 
 # No django_db mark: Playwright runs an event loop in this thread and the ORM refuses to run
 # beside one. Set-up goes through `manage.py shell` against the served site's database.
-pytestmark = pytest.mark.live
+pytestmark = [pytest.mark.live, pytest.mark.browser]
 KEY = "3132333435363738393031323334353637383930"  # the officer's TOTP secret (hex)
 SETUP = f"""
 from django.contrib.auth.models import User
