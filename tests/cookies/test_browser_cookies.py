@@ -8,7 +8,8 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.forms.test_browser import ARGS, CHROMIUM
+from tests.conftest import require_tool
+from tests.forms.test_browser import ARGS
 from tests.live import NGINX, free_port, gunicorn, live_database, nginx
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
@@ -79,15 +80,12 @@ def named_site(served):
 
 @pytest.fixture(scope="module")
 def browser():
-    if not os.path.exists(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail("CI must have Debian's chromium (.ci/run installs it)")
-        pytest.skip("Debian's chromium is not installed (apt-get install chromium)")
+    chromium = require_tool("chromium")  # Debian's, never a download
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
         rules = f"--host-resolver-rules=MAP *.{DOMAIN} 127.0.0.1"
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[*ARGS, rules])
+        browser = p.chromium.launch(executable_path=chromium, args=[*ARGS, rules])
         yield browser
         browser.close()
 
