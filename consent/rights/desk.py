@@ -10,23 +10,21 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.core.purposes import purpose_choices
 
-from .models import Ticket
-from .tickets import (
-    ANSWERED,
+from .answers import (
     ticket_answer,
     ticket_answer_access,
     ticket_block,
-    ticket_close,
     ticket_close_unconfirmed,
     ticket_correct,
     ticket_destroy,
     ticket_destroy_instead,
-    ticket_reclassify,
     ticket_refuse,
     ticket_unblock,
     ticket_withdraw,
     withdrawal_keeps,
 )
+from .models import Ticket
+from .tickets import ANSWERED, ticket_close, ticket_reclassify
 
 Type, Status = Ticket.Type, Ticket.Status
 CORRECTABLE = ["full_name", "email", "phone", "birth_date", "birth_place"]

@@ -11,15 +11,14 @@ from consent.core.ledger import consent_grant
 from consent.core.models import AuditEvent, Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.campaigns import unsubscribe
-from consent.rights.models import Ticket
-from consent.rights.tickets import (
+from consent.rights.answers import (
     ticket_answer_access,
     ticket_block,
     ticket_correct,
     ticket_destroy,
-    ticket_open,
-    ticket_verify,
 )
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open, ticket_verify
 
 EMAIL = "zq.person@example.kz"
 PHONE = "+77019990011"

@@ -18,9 +18,10 @@ from consent.core.models import (
     Tombstone,
 )
 from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.answers import ticket_answer_access, ticket_correct
 from consent.rights.erasure import subject_destroy
 from consent.rights.models import Ticket
-from consent.rights.tickets import ticket_answer_access, ticket_correct, ticket_open, ticket_verify
+from consent.rights.tickets import ticket_open, ticket_verify
 
 MARKER = "Zzmarker7741"
 

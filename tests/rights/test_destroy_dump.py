@@ -25,9 +25,8 @@ from consent.core.ledger import consent_grant, subject_block
 from consent.core.mail import queue_mail
 from consent.core.models import Guardian, Source, Subject, Submission
 from consent.rights.models import Ticket
-from consent.rights.tickets import (
-    ticket_answer_access, ticket_correct, ticket_destroy, ticket_open, ticket_verify,
-)
+from consent.rights.tickets import ticket_open, ticket_verify
+from consent.rights.answers import ticket_answer_access, ticket_correct, ticket_destroy
 from consent.core.texts import current_text
 
 officer = User.objects.create_superuser("alice", "alice@example.kz", "pw-alice-123456")

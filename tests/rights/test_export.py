@@ -18,10 +18,11 @@ from consent.core.models import Guardian, Source, Subject, Submission
 from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
+from consent.rights.answers import ticket_correct
 from consent.rights.export import export_json
 from consent.rights.models import Correction
 from consent.rights.readable import export_pdf
-from consent.rights.tickets import ticket_correct, ticket_open, ticket_verify
+from consent.rights.tickets import ticket_open, ticket_verify
 
 ALMATY = ZoneInfo("Asia/Almaty")
 

@@ -8,8 +8,9 @@ import pytest
 from django.core.management import call_command
 from post_office.models import Attachment, Email
 
+from consent.rights.answers import ticket_answer_access
 from consent.rights.models import Ticket
-from consent.rights.tickets import ticket_answer_access, ticket_open, ticket_verify
+from consent.rights.tickets import ticket_open, ticket_verify
 
 
 @pytest.fixture

@@ -19,10 +19,11 @@ from consent.core.ledger import consent_grant
 from consent.core.models import AuditEvent, LedgerEntry, Source, Submission
 from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.models import Campaign
+from consent.rights.answers import ticket_answer_access, ticket_destroy
 from consent.rights.breaches import breach_record
 from consent.rights.intake import ingest
 from consent.rights.models import Breach, Ticket
-from consent.rights.tickets import ticket_answer_access, ticket_destroy, ticket_open, ticket_verify
+from consent.rights.tickets import ticket_open, ticket_verify
 from consent.workdays.models import CalendarOverride
 from emalu.models import Page
 from tests.conftest import aged_token, signed_in

@@ -1,0 +1,147 @@
+"""What the person wrote in an email, apart from what it quotes, signs off or forwards, and the
+text an HTML-only body shows. The intake (intake.py) looks for a request's phrase there."""
+
+import re
+from dataclasses import dataclass
+from html.parser import HTMLParser
+
+QUOTED = re.compile(r"^\s*>")
+ATTRIBUTION = re.compile(
+    r"(wrote|написал\w*|пишет|жазды|жазған)\s*:\s*$|<[^<>\s]+@[^<>\s]+>\s*:\s*$", re.IGNORECASE
+)
+SIGNATURE = re.compile(
+    r"^\s*(--|—|__)\s*$|^\s*(с уважением|с наилучшими пожеланиями|всего доброго|құрметпен|"
+    r"ізгі тілекпен|best regards|kind regards|regards|sent from|отправлено из|отправлено с|"
+    r"отправлено через|жіберілді)\b",
+    re.IGNORECASE,
+)
+FORWARD_MARKER = re.compile(
+    r"^\s*[-_=*\s]*(forwarded message|original message|begin forwarded message|"
+    r"пересылаемое сообщение|пересланное сообщение|исходное сообщение|"
+    r"начало переадресованного сообщения|жіберілген хат|қайта жіберілген хат|бастапқы хат)"
+    r"[-_=*\s]*:?\s*$",
+    re.IGNORECASE,
+)
+HEADER_LINE = re.compile(
+    r"^\s*\**(from|от|от кого|кімнен|жіберуші|sent|date|дата|отправлено|күні|жіберілді|to|кому|"
+    r"кімге|cc|копия|subject|тема|тақырып)\**\s*:\s*(?P<value>.*)$",
+    re.IGNORECASE,
+)
+SUBJECT_HEADER = re.compile(r"^\s*\**(subject|тема|тақырып)\**\s*:", re.IGNORECASE)
+SENDER_HEADER = re.compile(r"^\s*\**(from|от|от кого|кімнен|жіберуші)\**\s*:", re.IGNORECASE)
+
+# A multipart whose parts cannot be found: what get_body() returns would be missing the text.
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What the person wrote in a message, apart from what it quotes or forwards."""
+
+    own: list[str]  # their own lines, signature left out
+    forwarded_subject: str = ""
+    forwarded: "Reading | None" = None  # a message forwarded without a word around it
+    rest: str = ""  # the quoted and forwarded text: for the language, when theirs says nothing
+
+
+def read_own(body: str, *, operator: tuple[str, ...] = (), depth: int = 0) -> Reading:
+    """Split a body (plain text) into the person's own lines and the rest. A message forwarded
+    under nothing the person wrote is read as theirs (its subject and own lines), unless our own
+    address sent it: a pure forward of our mail names what we wrote, not what they ask."""
+    lines = body.split("\n")
+    own, in_signature = [], False
+    for index, line in enumerate(lines):
+        if FORWARD_MARKER.match(line) or _header_block_at(lines, index):
+            rest = "\n".join(lines[index:])
+            if depth or any(line.strip() for line in own):
+                return Reading(own, rest=rest)
+            return _forwarded(lines[index:], operator=operator, depth=depth)
+        if SIGNATURE.match(line):
+            in_signature = True
+        elif not (in_signature or QUOTED.match(line) or ATTRIBUTION.search(line)):
+            own.append(line)
+    quoted = "\n".join(line for line in lines if QUOTED.match(line))
+    return Reading(own, rest=quoted)
+
+
+def _header_block_at(lines, index):
+    """Two header lines in a row (blank lines between allowed): a forwarded or original
+    message's head, as Outlook and most mail programs write it."""
+    if not HEADER_LINE.match(lines[index]):
+        return False
+    following = [line for line in lines[index + 1 : index + 4] if line.strip()]
+    return bool(following) and bool(HEADER_LINE.match(following[0]))
+
+
+def _forwarded(lines, *, operator, depth):
+    rest = "\n".join(lines)
+    at = 1 if FORWARD_MARKER.match(lines[0]) else 0
+    subject, sender = "", ""
+    while at < len(lines) and (
+        not lines[at].strip() or HEADER_LINE.match(lines[at]) or ATTRIBUTION.search(lines[at])
+    ):
+        if SUBJECT_HEADER.match(lines[at]):
+            subject = HEADER_LINE.match(lines[at]).group("value")
+        elif SENDER_HEADER.match(lines[at]) or ATTRIBUTION.search(lines[at]):
+            sender += lines[at].casefold()
+        at += 1
+    if any(address in sender for address in operator):
+        return Reading([], rest=rest)
+    inner = read_own("\n".join(lines[at:]), operator=operator, depth=depth + 1)
+    return Reading([], forwarded_subject=subject, forwarded=inner, rest=rest)
+
+
+class _HtmlText(HTMLParser):
+    """The text an HTML body shows: one line per block, quoted blocks as "> " lines, no
+    scripts, styles or head."""
+
+    BLOCKS = frozenset(
+        ("address", "article", "aside", "br", "dd", "div", "dl", "dt", "footer", "form", "h1",
+         "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "ol", "p", "pre", "section",
+         "table", "td", "th", "tr", "ul")
+    )  # fmt: skip
+    HIDDEN = frozenset({"head", "script", "style", "template", "title"})
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines, self.line, self.hidden, self.quoted = [], "", 0, 0
+
+    def _break(self):
+        if self.line.strip():
+            self.lines.append(("> " if self.quoted else "") + " ".join(self.line.split()))
+        elif self.lines and self.lines[-1]:
+            self.lines.append("")
+        self.line = ""
+
+    def handle_starttag(self, tag, attrs):
+        if tag in self.HIDDEN:
+            self.hidden += 1
+        elif tag == "blockquote":
+            self._break()
+            self.quoted += 1
+        elif tag in self.BLOCKS:
+            self._break()
+
+    def handle_endtag(self, tag):
+        if tag in self.HIDDEN:
+            self.hidden = max(0, self.hidden - 1)
+        elif tag == "blockquote":
+            self._break()
+            self.quoted = max(0, self.quoted - 1)
+        elif tag in self.BLOCKS:
+            self._break()
+
+    def handle_data(self, data):
+        if not self.hidden:
+            self.line += data
+
+    def text(self):
+        self._break()
+        return "\n".join(self.lines)
+
+
+def html_text(html: str) -> str:
+    """What an HTML body says, as plain lines (quoted blocks as "> " lines)."""
+    parser = _HtmlText()
+    parser.feed(html)
+    parser.close()
+    return parser.text()
