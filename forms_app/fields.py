@@ -1,0 +1,89 @@
+"""The fields every public form is made of: text a visitor types (cleaned one way), an email
+address (one rule), a consent box (ticked only by its own value)."""
+
+from django import forms
+
+from consent.common.text import clean_form_text
+from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
+
+
+class VisitorText(forms.CharField):
+    """Every text field a visitor fills in: cleaned before any check (clean_form_text: NFC, no
+    control or invisible characters, whitespace collapsed on a single line), so the length and
+    the required check apply to what is stored (compliance T18, T20)."""
+
+    def __init__(self, *, multiline=False, autocomplete="", rows=4, **kwargs):
+        self.multiline = multiline
+        if "widget" not in kwargs:
+            attrs = {"autocomplete": autocomplete} if autocomplete else {}
+            kwargs["widget"] = (
+                forms.Textarea(attrs={"rows": rows, **attrs})
+                if multiline
+                else forms.TextInput(attrs=attrs)
+            )
+        super().__init__(**kwargs)
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return clean_form_text(value, multiline=self.multiline) if value else value
+
+
+def text(label, max_length, *, required=True, autocomplete="", help_text=""):
+    return VisitorText(
+        label=label,
+        max_length=max_length,
+        required=required,
+        help_text=help_text,
+        autocomplete=autocomplete,
+    )
+
+
+def long_text(label, *, required=False, rows=4, help_text=""):
+    return VisitorText(
+        label=label, max_length=5000, required=required, multiline=True, rows=rows,
+        help_text=help_text,
+    )  # fmt: skip
+
+
+class EmailAddress(forms.CharField):
+    """An email address a person typed: checked and normalised by consent.core.subjects
+    (clean_email), the one rule for every address a visitor gives."""
+
+    widget = forms.EmailInput(attrs={"autocomplete": "email"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("max_length", EMAIL_MAX_LENGTH + 10)  # room for spaces round it
+        super().__init__(**kwargs)
+
+    def clean(self, value):
+        # clean_email's checks (length and NUL included) stand for the field's own validators,
+        # so that every refused address gets the one message that says what to type.
+        value = self.to_python(value)
+        self.validate(value)
+        return clean_email(value) if value else value
+
+
+class ConsentCheckbox(forms.CheckboxInput):
+    """A box that says it is ticked only with its own value, rendered in the markup."""
+
+    VALUE = "on"  # what a browser sends for a ticked box
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["value"] = self.VALUE
+        return context
+
+    def value_from_datadict(self, data, files, name):
+        values = data.getlist(name) if hasattr(data, "getlist") else [data.get(name)]
+        return values == [self.VALUE]
+
+
+class ConsentBox(forms.BooleanField):
+    """A consent box (compliance L1, L2, L6): given only when posted with exactly the value the
+    page renders. Django's BooleanField takes "no", "off" or "yes" for a tick; here anything but
+    the box's own value is consent not given."""
+
+    widget = ConsentCheckbox
+
+    def to_python(self, value):
+        return value is True
