@@ -18,14 +18,8 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import from_field, from_form, register_field_strategy
 
 from consent.core.models import Submission
-from forms_app.forms import (
-    ApplicationForm,
-    ConsentBox,
-    ContactForm,
-    EmailAddress,
-    NewsletterForm,
-    VisitorText,
-)
+from forms_app.fields import ConsentBox, EmailAddress, VisitorText
+from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
 from tests.conftest import aged_token
 
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
