@@ -15,10 +15,9 @@ from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
 from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent, Source
-from consent.core.purposes import PURPOSES
 
 from .disclosure import disclosure_record
-from .erasure import subject_destroy, subject_minimise
+from .erasure import subject_destroy, subject_keep_only_for
 from .models import Correction, Ticket
 from .tickets import Status, Type, _locked, _mailable, _require_open, ticket_close
 
@@ -156,9 +155,7 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket
     if not kept:
         return ticket_destroy(ticket, actor=actor)
     # What only the withdrawn purpose needed goes now; the rest stays for the others.
-    subject_minimise(
-        ticket.subject, {f for code in kept for f in PURPOSES[code].fields}, actor=actor
-    )
+    subject_keep_only_for(ticket.subject, kept, actor=actor)
     with translation.override(ticket.language):
         outcome = _(
             "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "

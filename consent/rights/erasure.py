@@ -153,7 +153,14 @@ def subject_reduce(
     standing = gate.consents_standing(subject)
     if not standing:
         return subject_destroy(subject, request_ref=request_ref, actor=actor)
-    keep = {name for code in standing for name in PURPOSES[code].fields}
+    return subject_keep_only_for(subject, standing, actor=actor)
+
+
+def subject_keep_only_for(
+    subject: Subject, purposes: Iterable[str], *, actor: AbstractBaseUser | None = None
+) -> list[str]:
+    """Erase every item of data none of `purposes` lists (their declared data lists)."""
+    keep = {name for code in purposes for name in PURPOSES[code].fields}
     return subject_minimise(subject, keep, actor=actor)
 
 
