@@ -3,7 +3,6 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from consent.common import ratelimit
 from consent.common.pagecache import shared_page
 from consent.core import gate
 from consent.core.audit import audit
@@ -189,13 +189,16 @@ def thanks(request, kind):
 # --- self-service: a person's own consents and data, behind a single-use emailed link -------
 
 
+SELF_SERVICE_ADDRESS_RATE = "3/3600"
+
+
 def _over_address_limit(email):
     """At most 3 links an hour for one address, whoever asks. `email` is the form's normalised
     address (consent.core.subjects.clean_email: no quoted or commented spellings, one form of
     an IDN domain); letter case does not make another address either."""
-    key = "rl:self-service:" + hashlib.sha256(email.lower().encode()).hexdigest()
-    cache.add(key, 0, 3600)
-    return cache.incr(key) > 3
+    who = hashlib.sha256(email.lower().encode()).hexdigest()
+    limit, _window = ratelimit.parse_rate(SELF_SERVICE_ADDRESS_RATE)
+    return ratelimit.count("self-service-address", who, SELF_SERVICE_ADDRESS_RATE) > limit
 
 
 @never_cache

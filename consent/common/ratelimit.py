@@ -32,8 +32,14 @@ def address_bucket(ip: str | None) -> str:
 def hit(scope: str, request: HttpRequest, rate: str) -> int:
     """Count one event of `scope` from this request's address in the current window and return
     how many there have been in it (1 for the first). The caller compares with its limit."""
+    return count(scope, address_bucket(client_ip(request)), rate)
+
+
+def count(scope: str, who: str, rate: str) -> int:
+    """Count one event of `scope` for `who` (an address bucket, or a hash of an email address)
+    in the current window of `rate`, and return how many there have been in it."""
     _limit, window = parse_rate(rate)
-    key = f"rl:{scope}:{address_bucket(client_ip(request))}:{int(time.time() // window)}"
+    key = f"rl:{scope}:{who}:{int(time.time() // window)}"
     cache.add(key, 0, window)
     try:
         return cache.incr(key)
