@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.dispatch import Signal
 from django.utils import timezone
 
+from consent.common.dates import local_date
 from consent.core import gate
 from consent.core.ledger import consent_achieve, consent_expire
 from consent.core.models import LedgerEntry, Source, Subject, Submission
@@ -136,7 +137,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     plan = retention_plan(at)
     if dry_run:
         return plan
-    ref = f"retention {at:%Y-%m-%d}"
+    ref = f"retention {local_date(at):%Y-%m-%d}"  # the day it ran in Almaty, not in UTC
     subjects = {s.pk: s for s in Subject.objects.filter(pk__in={sid for sid, _ in plan["expire"]})}
     for subject_id, purpose in plan["expire"]:
         with transaction.atomic():

@@ -91,3 +91,15 @@ def test_retention_command_dry_run_prints_the_plan(texts, make_subject):
     call_command("enforce_retention", "--dry-run", stdout=out)
     assert f"would destroy subjects: [{s.pk}]" in out.getvalue()
     assert Subject.objects.filter(pk=s.pk).exists()
+
+
+def test_the_nightly_run_records_its_local_date(texts, make_subject, time_machine):
+    """At 00:30 in Almaty it is still the day before in UTC: the destruction record names the
+    local day the job ran (compliance L8)."""
+    from consent.core.models import Tombstone
+
+    time_machine.move_to("2026-12-10 00:30+05:00", tick=False)
+    past = make_subject(full_name="Past")
+    grant_at(past, texts[SERVICE], timezone.now() - timedelta(days=3 * 365 + 1), 3 * 365)
+    enforce_retention()
+    assert Tombstone.objects.get(subject_ref=past.pk).request_ref == "retention 2026-12-10"
