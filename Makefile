@@ -28,22 +28,13 @@ run: install
 	DEBUG=1 $(MANAGE) load_demo
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
-# Two pytest processes side by side, one a core, about even: the browser tests (`-m browser`:
-# Chromium, gunicorn, SMTP) and the rest, each with databases of its own; the rest's report
-# follows. With PYTEST_ARGS (a file, -k ...), one process.
+# The whole suite over one pytest-xdist worker a core, each with a test database of its own;
+# a worker that runs out of tests takes some from the other (worksteal). The live tests' template
+# database and static files are built once for the run (tests/live.py). With PYTEST_ARGS (a file,
+# -k ...), one process.
 test: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) compilemessages --ignore=.venv -v 0
-ifeq ($(strip $(PYTEST_ARGS)),)
-	@log=$$(mktemp); \
-	DATABASE_URL=$(TEST_DATABASE_URL) TEST_DATABASE_SUFFIX=rest $(BIN)/pytest -m "not browser" \
-	  >"$$log" 2>&1 & rest=$$!; \
-	trap 'kill $$rest 2>/dev/null' INT TERM; \
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -m browser; browser=$$?; \
-	wait $$rest; rest_status=$$?; cat "$$log"; rm -f "$$log"; \
-	[ $$browser -eq 0 ] && [ $$rest_status -eq 0 ]
-else
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(PYTEST_ARGS)
-endif
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(or $(strip $(PYTEST_ARGS)),-n auto --dist worksteal)
 
 # Benchmarks on PostgreSQL (a database of their own); prints a table, writes var/bench.json.
 bench: install

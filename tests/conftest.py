@@ -220,6 +220,10 @@ def pytest_configure(config):
     # Stopped with SIGTERM (`make test` stops its other half so; CI timeouts do), end as after
     # Ctrl-C: fixtures and pytest_sessionfinish still stop servers and drop databases.
     signal.signal(signal.SIGTERM, _interrupt)
+    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
+        from . import live
+
+        live.shared.split_over_workers()  # the workers build the live tests' template once
 
 
 def _interrupt(signum, frame):

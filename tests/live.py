@@ -1,6 +1,7 @@
 """Real processes for live tests: a database of their own, gunicorn with production settings."""
 
 import email
+import fcntl
 import http.client
 import os
 import re
@@ -25,6 +26,8 @@ from psycopg.sql import SQL, Identifier
 
 ROOT = Path(__file__).resolve().parents[1]
 PYTHON = Path(sys.executable)
+# The id of a test run split over pytest-xdist workers (conftest.py sets it in the controller).
+RUN_ID = "EMALU_TEST_RUN"
 LIVE_SECRET_KEY = "live-test-" + "k" * 50
 
 
@@ -79,47 +82,73 @@ class _Background:
 
 
 class _Shared:
-    """What every live test starts from, built once per pytest session: a database migrated with
-    the demo texts published, which each `live_database()` clones, and the collected static files,
+    """What every live test starts from, built once per test run: a database migrated with the
+    demo texts published, which each `live_database()` clones, and the collected static files,
     which every `gunicorn()` serves. `database(wait=False)` and `static(wait=False)` start them in
     the background (conftest.py does, when it sees live tests selected, so that they build while
-    the in-process tests run); otherwise the first use builds them. `finish()` drops the database
-    and removes the files."""
+    the in-process tests run); otherwise the first use builds them.
+
+    A run split over pytest-xdist workers builds them once: their names come from the run's id
+    (`RUN_ID`, set by the controller before the workers start), the first worker to need one
+    builds it under a lock (a PostgreSQL advisory lock; a file lock for the files) and the others
+    wait for it. Whoever started the run (`owner`) removes them in `finish()`."""
 
     def __init__(self):
-        self.template = self.static_root = None
+        run = os.environ.get(RUN_ID)
+        self.split = False  # this process started a run split over workers
+        self.owner = run is None  # a worker's run belongs to the controller, which cleans up
+        self.run = run or uuid.uuid4().hex[:12]
+        self.template = f"emalu_live_template_{self.run}"
+        self.static_root = Path(tempfile.gettempdir()) / f"emalu-live-static-{self.run}"
         self._database = self._static = None
-        self._created = False  # the template exists: finish() drops it
 
     def static(self, wait=True):
         if self._static is None:
-            self.static_root = Path(tempfile.mkdtemp(prefix="emalu-live-static-"))
-            command = [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"]
-            env = site_env(None, STATIC_ROOT=str(self.static_root))
-            self._static = _Background(
-                "the static files",
-                lambda: subprocess.run(command, cwd=ROOT, env=env, check=True),
-            )
+            self._static = _Background("the static files", self._collect_static)
         if wait:
             self._static.wait()
         return self.static_root
+
+    def _collect_static(self):
+        self.static_root.mkdir(exist_ok=True)
+        with open(self.static_root / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if (self.static_root / ".done").exists():
+                return
+            command = [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"]
+            env = site_env(None, STATIC_ROOT=str(self.static_root))
+            subprocess.run(command, cwd=ROOT, env=env, check=True)
+            (self.static_root / ".done").touch()
 
     def database(self, wait=True):
         if self._database is None:
             # Read here, not in the thread: Django's connections are per thread.
             admin = _admin_dsn()
-            self.template = f"emalu_live_template_{uuid.uuid4().hex[:8]}"
             env = {**os.environ, "DATABASE_URL": _url(self.template),
                    "DJANGO_SETTINGS_MODULE": "tests.settings"}  # fmt: skip
             ensure_runtime_role()
 
             def build():
                 with psycopg.connect(admin, autocommit=True) as conn:
-                    conn.execute(f'CREATE DATABASE "{self.template}"')
-                self._created = True
-                for command in (["migrate", "-v", "0"], ["load_demo"]):
-                    subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env,
-                                   check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+                    # Held until this connection closes: one builder, the others wait here.
+                    conn.execute("SELECT pg_advisory_lock(hashtext(%s))", [self.template])
+                    built = conn.execute(
+                        "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+                        " WHERE datname = %s",
+                        [self.template],
+                    ).fetchone()
+                    if built and built[0] == "built":
+                        return
+                    conn.execute(
+                        SQL("DROP DATABASE IF EXISTS {}").format(Identifier(self.template))
+                    )
+                    conn.execute(SQL("CREATE DATABASE {}").format(Identifier(self.template)))
+                    for command in (["migrate", "-v", "0"], ["load_demo"]):
+                        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env,
+                                       check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+                    conn.execute(
+                        SQL("COMMENT ON DATABASE {} IS 'built'").format(Identifier(self.template))
+                    )
 
             self._database = _Background("the live tests' template database", build)
         if wait:
@@ -127,15 +156,23 @@ class _Shared:
         return self.template
 
     def finish(self):
-        if self._static is not None:
-            self._static.thread.join()
+        """Wait for what is being built; the run's owner then removes it."""
+        for work in (self._static, self._database):
+            if work is not None:
+                work.thread.join()  # an error was raised where it was waited for
+        if self.owner and (self.split or self._static or self._database):
             shutil.rmtree(self.static_root, ignore_errors=True)
-        if self._database is not None:
-            self._database.thread.join()
-        if self._created:
             with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
-                conn.execute(f'DROP DATABASE IF EXISTS "{self.template}" WITH (FORCE)')
-        self.__init__()
+                conn.execute(
+                    SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(self.template))
+                )
+        self._database = self._static = None
+
+    def split_over_workers(self):
+        """In the controller of a pytest-xdist run, before its workers start: they inherit the
+        run's id, so they share what they build, and this process removes it at the end."""
+        os.environ[RUN_ID] = self.run
+        self.split = True
 
 
 shared = _Shared()
