@@ -1,9 +1,11 @@
 import os
 import shutil
 import signal
+from contextlib import contextmanager
 
 import pytest
 from django.contrib.auth import get_user_model
+from django.db import transaction
 from django.test import Client, override_settings
 
 from consent.core.models import ConsentText, Subject
@@ -20,8 +22,7 @@ def policy(db):
 PROCESSOR = "Mailgun (USA)"
 
 
-@pytest.fixture
-def texts(policy):
+def texts_publish(policy):
     """Version 1 of every purpose's consent text, published; the cross-border one names
     PROCESSOR, though the forms offer it only while CROSS_BORDER_PROCESSORS lists PROCESSOR."""
     with override_settings(CROSS_BORDER_PROCESSORS=[PROCESSOR]):
@@ -29,6 +30,21 @@ def texts(policy):
             code: text_publish(ConsentText.objects.create(purpose=code, version=1, policy=policy))
             for code in PURPOSES
         }
+
+
+@pytest.fixture
+def texts(policy):
+    return texts_publish(policy)
+
+
+@contextmanager
+def rows_for_the_module(django_db_blocker):
+    """Rows a module's tests share, made once: the module's fixture builds them inside this
+    transaction, each test then runs in a savepoint of it (pytest-django nests its own atomic
+    blocks), and the whole is rolled back after the module. Mark the module `django_db`."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        yield
+        transaction.set_rollback(True)
 
 
 @pytest.fixture
@@ -247,7 +263,8 @@ def pytest_collection_finish(session):
     from . import live
 
     live.ensure_runtime_role()
-    modules = {getattr(item, "module", None) for item in session.items}
+    # Only modules with a live test selected: `-m "not live"` builds nothing.
+    modules = {getattr(i, "module", None) for i in session.items if i.get_closest_marker("live")}
     if any(getattr(module, "live_database", None) is live.live_database for module in modules):
         live.shared.database(wait=False)
     if any(getattr(module, "gunicorn", None) is live.gunicorn for module in modules):

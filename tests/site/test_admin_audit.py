@@ -16,8 +16,9 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from post_office.models import Attachment, Email, Log
 
 from consent.core.ledger import consent_grant
-from consent.core.models import AuditEvent, LedgerEntry, Source, Submission
+from consent.core.models import AuditEvent, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import MARKETING, SERVICE
+from consent.core.texts import current_policy
 from consent.marketing.models import Campaign
 from consent.rights.answers import ticket_answer_access, ticket_destroy
 from consent.rights.breaches import breach_record
@@ -26,7 +27,7 @@ from consent.rights.models import Breach, Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 from consent.workdays.models import CalendarOverride
 from emalu.models import Page
-from tests.conftest import aged_token, signed_in
+from tests.conftest import aged_token, rows_for_the_module, signed_in, texts_publish
 from tests.rights.conftest import BAD_MESSAGES
 
 PERSON = "asel@example.kz"
@@ -79,10 +80,19 @@ def test_every_admin_is_classified():
     assert not set(PERSONAL) & set(NOT_PERSONAL)
 
 
-@pytest.fixture
-def site(texts, make_subject, client):
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
     """A row of every kind the admin shows, as the site makes them: a person who wrote in and
-    asked for their data, someone destroyed, an email set aside, a breach, a campaign..."""
+    asked for their data, someone destroyed, an email set aside, a breach, a campaign... Made
+    once for the module (some seventy tests open them), rolled back after it."""
+    with rows_for_the_module(django_db_blocker):
+        yield site_rows(texts_publish(current_policy()), Client())
+
+
+def site_rows(texts, client):
     client.post("/kk/contact/", {"token": aged_token(), "full_name": "Әсел Қасымова",
                                  "email": PERSON, "phone": "+77011234567",
                                  "message": "Сәлем", "consent_service": "on"})  # fmt: skip
@@ -91,7 +101,7 @@ def site(texts, make_subject, client):
     access = ticket_open(kind="access", email=PERSON, language="kk", channel="web")
     ticket_verify(access)
     ticket_answer_access(Ticket.objects.get(pk=access.pk), actor=None)
-    gone = make_subject(email="gone@example.kz")
+    gone = Subject.objects.create(full_name="Gone", email="gone@example.kz", phone="+77011234500")
     consent_grant(gone, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     destroy = ticket_open(kind="destroy", email="gone@example.kz", language="kk", channel="web")
     ticket_verify(destroy)
