@@ -321,6 +321,7 @@ def measure(explain=False):
         "admin_ticket_list_open": lambda i: "/admin/rights/ticket/?due=open",
         "admin_subject_page": lambda i: f"/admin/consent/subject/{subjects[i]}/change/",
         "admin_ledger_list": lambda i: "/admin/consent/ledgerentry/",
+        "admin_ledger_withdraw": lambda i: "/admin/consent/ledgerentry/?kind=withdraw",
     }
     result = {"volume_load_average": round(os.getloadavg()[0], 2)}
     for name, url in pages.items():
