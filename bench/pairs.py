@@ -8,7 +8,7 @@ whose min–max straddles its goal cannot say whether the goal is met: it is rep
 with the range, instead of as a number.
 
     compare(run_a, run_b, goal)  # run_* return a rate (higher is better); the ratio A/B
-    repeat(run, goal)            # one figure measured PAIRS times (no reference to pair with)
+    summary(values, goal)        # median, min–max and verdict of any figures measured so
 
 Every function returns a dict: median, min, max, the values, the goal and a verdict
 ("met", "missed", "unsure"); `cell()` prints one.
@@ -33,17 +33,7 @@ def compare(run_a, run_b, goal=None, pairs=PAIRS, warmup=WARMUP):
             a_values.append(a)
             b_values.append(b)
             ratios.append(a / b)
-    return {
-        **summary(ratios, goal, digits=2),
-        "a": round(statistics.median(a_values), 1),
-        "b": round(statistics.median(b_values), 1),
-    }
-
-
-def repeat(run, goal=None, pairs=PAIRS, warmup=WARMUP, lower_is_better=False):
-    """One figure, measured `pairs` times after `warmup` runs thrown away."""
-    values = [run() for _ in range(warmup + pairs)][warmup:]
-    return summary(values, goal, digits=1, lower_is_better=lower_is_better)
+    return {**summary(ratios, goal, digits=2), "a": a_values, "b": b_values}
 
 
 def summary(values, goal=None, digits=2, lower_is_better=False):

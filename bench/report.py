@@ -17,6 +17,7 @@ ROWS = [
     ("application form GET / bare view", "application_form", ">= 0.80"),
     ("contact form POST / bare insert (1 transaction)", "contact_post", ">= 0.65"),
     ("home page through nginx, 1 worker (req/s)", "home_nginx", ">= 10000"),
+    ("  the same / that page as a static file via nginx", "home_nginx_static_ratio", ""),
     ("gunicorn worker peak RSS (MB)", "worker_peak_rss_mb", ""),
     ("self-service link: known / unknown address rate", "selfservice_known_unknown", ">= 0.75"),
     ("200 concurrent form posts, 4 workers (s)", "load_seconds", "< 10"),

@@ -15,15 +15,16 @@ import pstats
 import sys
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
 os.environ.update(DJANGO_SETTINGS_MODULE="bench.settings", DEBUG="0", SECURE_SSL_REDIRECT="false",
                   SECRET_KEY="bench-" + "k" * 50, ALLOWED_HOSTS="testserver",
                   OPERATOR_BIN="123456789012", RESPONSIBLE_PERSON="Bench",
                   RESPONSIBLE_CONTACT="bench@example.kz", FORM_MIN_FILL_SECONDS="0",
                   FORM_RATE_LIMIT="100000000/60",
-                  STATIC_ROOT=str(Path(__file__).resolve().parents[1] / "var/bench-static"))  # fmt: skip
+                  STATIC_ROOT=str(ROOT / "var/bench-static"))  # fmt: skip
 
-import django
+import django  # noqa: E402
 
 django.setup()
 
