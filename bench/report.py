@@ -30,6 +30,7 @@ ROWS = [
     ("admin person page p50 / p95 (ms)", "admin_subject_page", "p95 < 50"),
     ("admin ledger list p50 / p95 (ms)", "admin_ledger_list", "p95 < 100"),
     ("admin ledger list ?kind=withdraw p50 / p95 (ms)", "admin_ledger_withdraw", "p95 < 100"),
+    ("admin audit log list, 1M rows, p50 / p95 (ms)", "admin_audit_list", "p95 < 100"),
     ("photo upload, worst file: peak RSS (MB)", "photo_peak_rss_mb", "< 300"),
     ("photo upload, worst file: its own part (MB)", "photo_cost_mb", "< 150"),
 ]
