@@ -147,9 +147,12 @@ def post_ratio(base, database_url):
     def run(path):
         return wrk(base + path, script=str(script), args=[str(next(offsets))])
 
-    result = compare(
-        lambda: run("/kk/contact/"), lambda: run("/bare-insert"), GOALS["contact_post"]
-    )
+    try:
+        result = compare(
+            lambda: run("/kk/contact/"), lambda: run("/bare-insert"), GOALS["contact_post"]
+        )
+    finally:
+        script.unlink()
     # A refused post (an expired token, an invalid form) answers 200 too: count what was stored.
     import psycopg
 
