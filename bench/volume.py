@@ -1,7 +1,8 @@
 """The admin at a realistic volume (`make bench`).
 
     python bench/volume.py seed      # 100,000 subjects, 1,000,000 ledger rows, 20,000 requests,
-                                     # 50,000 outbox emails, added to the DATABASE_URL database
+                                     # 50,000 outbox emails, 1,000,000 audit rows, added to the
+                                     # DATABASE_URL database
     python bench/volume.py measure   # p50/p95 server time and query count of three admin pages
     python bench/volume.py measure --explain   # also EXPLAIN ANALYZE the slowest queries (stderr)
 
@@ -34,7 +35,7 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE  # noqa: E402
 from consent.core.texts import current_policy, text_publish  # noqa: E402
 from emalu.db.base import as_owner  # noqa: E402
 
-SUBJECTS, LEDGER, REQUESTS, EMAILS = 100_000, 1_000_000, 20_000, 50_000
+SUBJECTS, LEDGER, REQUESTS, EMAILS, AUDIT = 100_000, 1_000_000, 20_000, 50_000, 1_000_000
 HEAVY, HEAVY_ROWS = 1_000, 60  # 1% of people with a long history (self-service back and forth)
 LEDGER_PURPOSES = [SERVICE, MARKETING, CROSS_BORDER]  # analytics lives on the cookie banner
 VERSIONS = 2  # published consent text versions per purpose
@@ -233,6 +234,23 @@ JOIN consent_subject s ON s.id = p.id
 ORDER BY p.created_at;
 """
 
+# The audit log at AUDIT rows: one for every ledger row (written with it), the rest staff views.
+AUDIT_SQL = """
+INSERT INTO consent_auditevent (at, action, actor_id, actor_label, subject_ref, object_type,
+                                object_id, detail)
+SELECT l.at,
+       CASE l.kind WHEN 'grant' THEN 'consent_grant' WHEN 'withdraw' THEN 'consent_withdraw'
+                   WHEN 'expire' THEN 'consent_expire' WHEN 'block' THEN 'subject_block'
+                   WHEN 'unblock' THEN 'subject_unblock' ELSE 'consent_reconsent' END,
+       NULL, '', l.subject_id, 'ledgerentry', l.id::text, jsonb_build_object('purpose', l.purpose)
+FROM consent_ledgerentry l ORDER BY l.id LIMIT %(audit)s;
+INSERT INTO consent_auditevent (at, action, actor_id, actor_label, subject_ref, object_type,
+                                object_id, detail)
+SELECT now() - interval '700 days' * (1 - g::float / %(audit)s), 'subject_view', 1, 'officer',
+       1 + g %% %(subjects)s, 'subject', (1 + g %% %(subjects)s)::text, '{}'::jsonb
+FROM generate_series(1, %(audit)s - (SELECT count(*) FROM consent_auditevent)) g;
+"""
+
 STEPS = [
     ("subjects", SUBJECTS_SQL),
     ("guardians", PEOPLE_SQL),
@@ -240,12 +258,14 @@ STEPS = [
     ("ledger", LEDGER_SQL),
     ("requests", REQUESTS_SQL),
     ("emails", EMAILS_SQL),
+    ("audit", AUDIT_SQL),
 ]
 
 
 def seed():
     texts = ensure_texts()
     numbers = {"subjects": SUBJECTS, "ledger": LEDGER, "requests": REQUESTS, "emails": EMAILS,
+               "audit": AUDIT,
                "heavy": HEAVY, "heavy_rows": HEAVY_ROWS, "versions": VERSIONS}  # fmt: skip
     params = {name: Int8(value) for name, value in numbers.items()}  # not smallint: no overflow
     params.update(texts=[texts[p] for p in LEDGER_PURPOSES], first=FIRST, last=LAST,
@@ -273,7 +293,8 @@ def seed():
 
 def counts():
     tables = {"subjects": "consent_subject", "ledger_rows": "consent_ledgerentry",
-              "requests": "consent_request", "outbox_emails": "post_office_email"}  # fmt: skip
+              "requests": "consent_request", "outbox_emails": "post_office_email",
+              "audit_rows": "consent_auditevent"}  # fmt: skip
     with connection.cursor() as cursor:
         result = {}
         for key, table in tables.items():
@@ -321,6 +342,8 @@ def measure(explain=False):
         "admin_ticket_list_open": lambda i: "/admin/rights/ticket/?due=open",
         "admin_subject_page": lambda i: f"/admin/consent/subject/{subjects[i]}/change/",
         "admin_ledger_list": lambda i: "/admin/consent/ledgerentry/",
+        "admin_ledger_withdraw": lambda i: "/admin/consent/ledgerentry/?kind=withdraw",
+        "admin_audit_list": lambda i: "/admin/consent/auditevent/",
     }
     result = {"volume_load_average": round(os.getloadavg()[0], 2)}
     for name, url in pages.items():

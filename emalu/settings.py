@@ -167,6 +167,10 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Seconds the proxy may keep a public page that holds nothing of the visitor's (no form, no
+# token): an edit shows everywhere within this long (consent/common/pagecache.py, issue 21).
+PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=10)
+
 # Security headers and cookies (compliance T1, T2, T5).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -360,6 +360,7 @@ def nginx(upstream_port, directory, port=None):
         "/etc/letsencrypt/live/emaluplus-vko.kz/privkey.pem": str(key),
         "/var/log/nginx/emalu.log": str(log),
         "/srv/emalu/static/": f"{directory}/static/",
+        "/var/cache/emalu-nginx": f"{directory}/cache",
         "http://127.0.0.1:8000;": f"http://127.0.0.1:{upstream_port};",
     }.items():
         assert old in site, f"docs/deploy/nginx.conf no longer has {old!r}"

@@ -1,6 +1,7 @@
 """Where a request comes from, and where the site lives."""
 
 import ipaddress
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest
@@ -37,3 +38,15 @@ def absolute_url(path: str) -> str:
     """`path` on the site's own address (SITE_URL), never on the Host header a request sent:
     every link in a mail is built here."""
     return settings.SITE_URL.rstrip("/") + path
+
+
+def sent_from_this_site(request: HttpRequest) -> bool:
+    """Whether a POST comes from a page of this site, by the Origin header a browser puts on
+    every form it sends (the Referer, for one that sends none): what guards a form that carries
+    no CSRF token because a proxy may keep the page it sits on (the cookie banner). The site's
+    origins are those Django's CSRF check accepts: the request's own and CSRF_TRUSTED_ORIGINS."""
+    source = urlsplit(request.headers.get("Origin") or request.headers.get("Referer") or "")
+    origin = f"{source.scheme}://{source.netloc}"
+    return origin == f"{request.scheme}://{request.get_host()}" or (
+        origin in settings.CSRF_TRUSTED_ORIGINS
+    )

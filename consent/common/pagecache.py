@@ -9,16 +9,23 @@ the key, because a policy version takes effect on its effective date without a s
 
 Every worker must see the same generation: with several gunicorn workers set CACHE_URL to
 Redis (as the rate limits need anyway). A local-memory cache is bounded by TIMEOUT.
+
+A page that needs no slot filled holds nothing of the visitor's: it is sent as one the proxy
+may keep for PAGE_PROXY_SECONDS (docs/deploy/nginx.conf, keyed by the same address, language
+and cookie choice); any other is sent `no-store`, so neither the proxy nor the browser keeps a
+token, a nonce or a form meant for one visitor.
 """
 
 import uuid
 from collections.abc import Callable
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csp import get_nonce
 from django.middleware.csrf import get_token
+from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
 from .dates import local_today
@@ -90,18 +97,24 @@ def shared_page(
         cached = cache.get(key)
         if cached is not None:
             content_type, body = cached
-            return HttpResponse(_fill(request, body), content_type=content_type)
+            return _fill(request, HttpResponse(content_type=content_type), body, shared=True)
     response = render(placeholders())
     body = response.content.decode()
     if key is not None and response.status_code == 200:
         cache.set(key, (response["Content-Type"], body), TIMEOUT)
-    response.content = _fill(request, body)
-    return response
+    return _fill(request, response, body, shared=key is not None and response.status_code == 200)
 
 
-def _fill(request, body):
-    """This visitor's values in place of the placeholders."""
+def _fill(request, response, body, shared):
+    """The response with this visitor's values in place of the placeholders, and the headers
+    that say who may keep it: the proxy, briefly, when nothing was filled in; nobody else."""
     for placeholder, fill in _SLOTS.values():
         if placeholder in body:
             body = body.replace(placeholder, fill(request))
-    return body
+            shared = False
+    response.content = body
+    if shared:  # set whole: patch_cache_control() parses the header first, a tenth of a hit's time
+        response["Cache-Control"] = f"public, max-age=0, s-maxage={settings.PAGE_PROXY_SECONDS}"
+    else:
+        add_never_cache_headers(response)
+    return response

@@ -1,4 +1,9 @@
-from .banner import analytics_csp, analytics_enabled, read_choice
+from .banner import analytics_csp, analytics_enabled, policy_number, read_choice
+
+# The answer a response was made for, "<policy>.<choice>" or "-": the proxy keeps a public page
+# only when this is the answer its key read from the cookie (docs/deploy/nginx.conf), so a cookie
+# the two read differently can never put one visitor's variant in front of another.
+CHOICE_HEADER = "X-Cookie-Choice"
 
 
 class AnalyticsConsentMiddleware:
@@ -14,4 +19,6 @@ class AnalyticsConsentMiddleware:
         response = self.get_response(request)
         if request.analytics_choice == "accept":
             response._csp_config = analytics_csp()
+        choice = request.analytics_choice
+        response.headers[CHOICE_HEADER] = f"{policy_number()}.{choice}" if choice else "-"
         return response

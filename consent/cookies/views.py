@@ -1,17 +1,28 @@
+from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET, require_POST
+
+from consent.common.net import sent_from_this_site
 
 from .banner import analytics_settings, record_choice
 from .models import CookieChoice
 
 
+@csrf_exempt
 @require_POST
 def cookie_choice(request):
-    """The banner's form: works without JavaScript and comes back to the same page."""
+    """The banner's form: works without JavaScript and comes back to the same page.
+
+    It carries no CSRF token, which would make every page it is on one visitor's own and keep
+    the proxy from serving it to the next (docs/deploy/nginx.conf); where the answer comes from
+    is checked instead, so no other site can answer for a visitor."""
+    if not sent_from_this_site(request):
+        raise PermissionDenied
     choice = request.POST.get("choice")
     target = request.POST.get("next") or "/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):

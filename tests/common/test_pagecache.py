@@ -91,14 +91,12 @@ def test_the_cookie_banner_follows_each_visitors_choice(client, texts, settings)
 
     settings.GA_MEASUREMENT_ID = "G-TEST123"
     assert "cookie-banner" in client.get("/kk/").content.decode()
-    client.post("/cookies/choice", {"choice": "accept", "next": "/kk/"})
+    client.post("/cookies/choice", {"choice": "accept", "next": "/kk/"},
+                headers={"origin": "http://testserver"})  # fmt: skip
     page = client.get("/kk/")
     html = page.content.decode()
     assert "cookie-banner" not in html and "googletagmanager" in html
-    nonce = html.split('nonce="')[1].split('"')[0]
-    assert f"'nonce-{nonce}'" in page["Content-Security-Policy"]
-    again = client.get("/kk/").content.decode()
-    assert again.split('nonce="')[1].split('"')[0] != nonce  # a nonce is never reused
+    assert "googletagmanager" in page["Content-Security-Policy"]
     assert "cookie-banner" in Client().get("/kk/").content.decode()
 
 
@@ -145,3 +143,35 @@ def test_an_edit_committed_after_a_page_was_cached_still_shows(
 def test_other_methods_never_show_placeholders(client, texts, method):
     html = getattr(client, method)("/kk/apply/").content.decode()
     assert not any(slot in html for slot in SLOTS)
+
+
+# Issue 21: a page with nothing of the visitor's in it may be kept by the proxy for a while;
+# anything with a token, a nonce or a personal value is never stored anywhere.
+def shared_by_proxy(response):
+    control = response.get("Cache-Control", "")
+    return "public" in control and "s-maxage=" in control and "no-store" not in control
+
+
+@pytest.mark.parametrize("path", ["/kk/", "/ru/about/", "/kk/privacy/"])
+@pytest.mark.parametrize("choice", [None, "accept", "reject"])
+def test_a_page_without_a_form_may_be_kept_by_the_proxy(client, texts, settings, path, choice):
+    settings.GA_MEASUREMENT_ID = "G-TEST123"
+    Page.objects.create(slug="about", title_kk="Біз", title_ru="О нас", body_kk="а", body_ru="б")
+    if choice:
+        client.post("/cookies/choice", {"choice": choice}, headers={"origin": "http://testserver"})
+    for _ in range(2):  # rendered, then from the cache
+        response = client.get(path)
+        html = response.content.decode()
+        assert shared_by_proxy(response), response.get("Cache-Control")
+        assert "nonce" not in html and "csrfmiddlewaretoken" not in html
+        assert "nonce" not in response["Content-Security-Policy"]
+        assert not response.cookies
+        assert ("cookie-banner" in html) == (choice is None)
+        assert ("googletagmanager" in html) == (choice == "accept")
+
+
+@pytest.mark.parametrize("path", ["/kk/apply/", "/kk/contact/", "/ru/requests/new/", "/kk/?a=1"])
+def test_a_page_with_a_token_or_a_query_is_never_stored(client, texts, path):
+    for _ in range(2):
+        response = client.get(path)
+        assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]

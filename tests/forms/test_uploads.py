@@ -4,7 +4,6 @@ import io
 import math
 import re
 import struct
-import time
 import uuid
 import zlib
 from concurrent.futures import ThreadPoolExecutor
@@ -115,9 +114,7 @@ def test_bad_uploads_are_refused_and_leave_nothing(
 ):
     name, make, content_type = BAD_FILES[case]
     upload = SimpleUploadedFile(name.replace("\x00", ""), make(), content_type=content_type)
-    started = time.monotonic()
     response = client.post(f"/{lang}/apply/", {**application_data(), "photo": upload})
-    assert time.monotonic() - started < 5
     assert response.status_code == 200
     html = response.content.decode()
     error = photo_error(html)
@@ -137,16 +134,22 @@ def test_more_files_than_allowed(client, texts, application_data, media, lang):
     assert Submission.objects.count() == 0 and media_files(media) == []
 
 
-def test_bomb_is_refused_before_decoding(texts):
+def test_bomb_is_refused_before_decoding(texts, monkeypatch):
+    """Refused by its header: no pixel is decoded (how long that takes is no test's business)."""
     from django.core.exceptions import ValidationError
+    from PIL import Image, ImageFile
 
     from forms_app.images import sanitise_photo
 
+    def decoded(*args, **kwargs):
+        raise AssertionError("the photo was decoded")
+
+    monkeypatch.setattr(ImageFile.ImageFile, "load", decoded)
+    monkeypatch.setattr(Image.Image, "load", decoded)
     upload = SimpleUploadedFile("bomb.png", png_declaring(20000, 20000), content_type="image/png")
-    started = time.monotonic()
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         sanitise_photo(upload)
-    assert time.monotonic() - started < 1
+    assert refused.value.code == "pixels", refused.value.code
 
 
 # Compliance T9: what one upload may cost a worker. A file is charged by its header for the

@@ -2,8 +2,6 @@
 
 import json
 import re
-import statistics
-import time
 
 import pytest
 from post_office.models import Email
@@ -91,23 +89,16 @@ def test_the_page_shows_nothing_without_the_link(client, person):
 
 
 def test_known_and_unknown_addresses_get_identical_answers(client, person, settings):
+    """The same answer; the same time is measured by make bench (bench/selfservice.py)."""
     settings.FORM_RATE_LIMIT = "100000/60"
-    timings = {"asel@example.kz": [], "nobody@example.kz": []}
     bodies = {}
-    for i in range(50):
-        for email in timings:
-            client.cookies.clear()
-            started = time.perf_counter()
-            response = ask_link(client, "kk", email=email.replace("@", f"+{i}@"))
-            timings[email].append(time.perf_counter() - started)
-            follow = client.get(response["Location"])
-            bodies.setdefault(
-                email, (response.status_code, response["Location"], len(follow.content))
-            )
+    for email in ("asel@example.kz", "nobody@example.kz"):
+        client.cookies.clear()
+        response = ask_link(client, "kk", email=email)
+        follow = client.get(response["Location"])
+        bodies[email] = (response.status_code, response["Location"], len(follow.content))
     known, unknown = bodies.values()
     assert known[:2] == unknown[:2] and abs(known[2] - unknown[2]) <= 8
-    a, b = (statistics.median(t) for t in timings.values())
-    assert abs(a - b) < 0.5 * max(a, b) + 0.005, (a, b)
 
 
 def test_identical_answer_for_the_same_known_and_unknown_address(client, person):
