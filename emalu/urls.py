@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", views.page, {"slug": "home"}, name="home"),
     path("about/", views.page, {"slug": "about"}, name="about"),
     path("services/", views.page, {"slug": "services"}, name="services"),
+    path("services/<slug:slug>/", views.service, name="service"),
     path("contacts/", views.page, {"slug": "contacts"}, name="contacts"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/<int:number>/", views.privacy, name="privacy_version"),

@@ -25,7 +25,7 @@ from consent.rights.intake import ingest
 from consent.rights.models import Breach, Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 from consent.workdays.models import CalendarOverride
-from emalu.models import Page
+from emalu.models import Company, Page, Service
 from tests.conftest import aged_token, signed_in
 from tests.rights.conftest import BAD_MESSAGES
 
@@ -44,6 +44,8 @@ PERSONAL = {
 # Admins that show no data subject's data, and why.
 NOT_PERSONAL = {
     "emalu.page": "the site's own pages",
+    "emalu.service": "the operator's services",
+    "emalu.company": "the operator's own contact details",
     "rights.intakephrase": "the phrases the email intake recognises",
     "consent.policyversion": "the privacy policy",
     "consent.consenttext": "consent texts, with {full_name} as a placeholder",
@@ -102,6 +104,8 @@ def site(texts, make_subject, client):
     Campaign.objects.create(title="x", subject_line_kk="x", body_kk="x")
     CalendarOverride.objects.create(date="2026-12-31", is_working_day=False, note="x")
     Page.objects.get_or_create(slug="home")
+    Company.objects.create(summary_kk="x", summary_ru="x")
+    Service.objects.create(slug="x", title_kk="x", title_ru="x")
     return person
 
 
