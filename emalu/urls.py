@@ -10,12 +10,17 @@ from consent.rights import views as rights_views
 from forms_app import views as form_views
 
 from . import staff, views
-from .sitemaps import PagesSitemap
+from .sitemaps import PagesSitemap, ServicesSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PagesSitemap, "services": ServicesSitemap}},
+        name="sitemap",
+    ),
     path("cookies/choice", cookie_views.cookie_choice, name="cookie_choice"),
     path("analytics-config.js", cookie_views.analytics_config, name="analytics_config"),
     path(f"{settings.ADMIN_URL}enrol/", staff.enrol, name="staff_enrol"),

@@ -96,6 +96,13 @@ def test_unpublishing_a_service_takes_its_page_down_at_once(client, company, ser
     assert client.get("/kk/services/repair/").status_code == 404
 
 
+def test_the_sitemap_lists_the_published_services_in_both_languages(client, services):
+    xml = client.get("/sitemap.xml").content.decode()
+    for lang in LANGS:
+        assert f"http://testserver/{lang}/services/repair/<" in xml
+    assert "/services/draft/" not in xml
+
+
 def json_ld(page):
     [data] = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
     return json.loads(data)
