@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.urls import reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
 from post_office import admin as post_office_admin
 from post_office.models import Attachment, Email, Log
 
 from consent.core.admin import AuditedAdmin, ReadOnlyAdmin
 from consent.core.subjects import subject_numbers
 
-from .models import Page
+from .company import legal_details
+from .models import Company, Page, Service
 
 
 @admin.register(Page)
@@ -18,6 +20,53 @@ class PageAdmin(admin.ModelAdmin):
         ("Қазақша", {"fields": ["title_kk", "body_kk"]}),
         ("Русский", {"fields": ["title_ru", "body_ru"]}),
     ]
+
+
+@admin.register(Service)
+class ServiceAdmin(admin.ModelAdmin):
+    list_display = ["title_kk", "title_ru", "order", "is_published", "is_demo", "updated_at"]
+    list_filter = ["is_published"]
+    fieldsets = [
+        (None, {"fields": ["slug", "order", "is_published", "is_demo"]}),
+        ("Қазақша", {"fields": ["title_kk", "summary_kk", "body_kk"]}),
+        ("Русский", {"fields": ["title_ru", "summary_ru", "body_ru"]}),
+    ]
+
+
+@admin.register(Company)
+class CompanyAdmin(admin.ModelAdmin):
+    """The one row of company details (a second cannot be added, nor the row deleted)."""
+
+    fieldsets = [
+        (None, {"fields": ["phones", "is_demo"]}),
+        ("Қазақша", {"fields": ["summary_kk", "address_kk", "hours_kk"]}),
+        ("Русский", {"fields": ["summary_ru", "address_ru", "hours_ru"]}),
+        (_("Legal details"), {"fields": ["legal"]}),
+    ]
+    readonly_fields = ["legal"]
+
+    @admin.display(description=_("from the operator settings"))
+    def legal(self, obj):
+        details = legal_details()
+        rows = [
+            (_("Company name"), details["name"]),
+            (_("BIN"), details["bin"]),
+            (_("Legal address"), details["address"]),
+            (_("Email"), details["email"]),
+            (_("Person responsible for organising the processing of personal data"),
+             f"{details['responsible_person']} {details['responsible_contact']}"),
+        ]  # fmt: skip
+        note = _(
+            "They are part of every consent text, so they are set in the server's environment "
+            "(OPERATOR_BIN, OPERATOR_ADDRESS_KK, RESPONSIBLE_PERSON …), not here."
+        )
+        return format_html("{}<p>{}</p>", format_html_join("", "<p><b>{}:</b> {}</p>", rows), note)
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and not Company.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 # The site's mail is written in files (templates/email/, consent/core/mail.py); post_office's

@@ -13,19 +13,29 @@ class EmaluConfig(AppConfig):
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
         from consent.common.pagecache import new_generation
+        from forms_app import services
 
         from . import checks  # noqa: F401  (registers the deploy checks)
         from .roles import sync_roles
         from .staff import record_failed_login, staff_language_start, staff_session_start
 
         # What public pages show: their text, the policy and the consent texts on forms.
-        for model in ("emalu.Page", "consent.PolicyVersion", "consent.ConsentText"):
+        for model in ("emalu.Page", "emalu.Service", "emalu.Company", "consent.PolicyVersion",
+                      "consent.ConsentText"):  # fmt: skip
             post_save.connect(new_generation, sender=model, dispatch_uid=f"pagecache-{model}")
             post_delete.connect(new_generation, sender=model, dispatch_uid=f"pagecache-d-{model}")
+        services.register(published_services)
         post_migrate.connect(sync_roles, sender=self, dispatch_uid="emalu.sync_roles")
         user_login_failed.connect(record_failed_login, dispatch_uid="emalu.login_failed")
         user_logged_in.connect(staff_session_start, dispatch_uid="emalu.staff_session_start")
         user_logged_in.connect(staff_language_start, dispatch_uid="emalu.staff_language_start")
+
+
+def published_services():
+    """What the application form offers: the published services, titled in the active language."""
+    from .models import Service
+
+    return [(s.slug, s.title) for s in Service.objects.published()]
 
 
 class StaffAdminConfig(admin_apps.AdminConfig):

@@ -3,14 +3,17 @@ from html import unescape
 
 import markdown
 import nh3
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.html import strip_tags
 from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.i18n import localised
+from consent.core.subjects import normalise_phone
 
 
 def render_markdown(text):
@@ -100,3 +103,164 @@ def _shows_something(markdown_text):
     """Whether staff Markdown shows anything once rendered and sanitised: words or an image."""
     html = render_markdown(markdown_text or "")
     return _has_words(unescape(strip_tags(html))) or "<img" in html
+
+
+# What Service and Company say when a kk or ru field is left empty (compliance L24).
+BOTH_LANGUAGES = {
+    "kk": _("Write this in Kazakh too: the site is shown in both languages."),
+    "ru": _("Write this in Russian too: the site is shown in both languages."),
+}
+
+
+def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False):
+    """Compliance L24 for Service and Company: each named field in kk and in ru (`optional`:
+    or in neither)."""
+    errors = {}
+    for name in [*text_fields, *markdown_fields]:
+        shows = _shows_something if name in markdown_fields else _has_words
+        written = {language: shows(localised(obj, name, language)) for language in ("kk", "ru")}
+        if optional and not any(written.values()):
+            continue
+        for language, is_written in written.items():
+            if not is_written:
+                errors[f"{name}_{language}"] = BOTH_LANGUAGES[language]
+    if errors:
+        raise ValidationError(errors)
+
+
+class ServiceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
+class Service(models.Model):
+    """One of the operator's services: listed on the services page, with a page of its own,
+    and offered on the application form while published."""
+
+    slug = models.SlugField(
+        _("address on the site"), unique=True, help_text=_("Latin letters, digits and hyphens.")
+    )
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=200, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=200, blank=True)
+    summary_kk = models.CharField(_("summary (Kazakh)"), max_length=300, blank=True)
+    summary_ru = models.CharField(_("summary (Russian)"), max_length=300, blank=True)
+    body_kk = models.TextField(_("text (Kazakh, Markdown)"), blank=True)
+    body_ru = models.TextField(_("text (Russian, Markdown)"), blank=True)
+    is_published = models.BooleanField(
+        _("published"), default=False, help_text=_("Shown on the site and offered on the form.")
+    )
+    is_demo = models.BooleanField(
+        _("demo content"), default=False, help_text=_("Shown with a notice that it is not real.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ServiceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("service")
+        verbose_name_plural = _("services")
+        ordering = ["order", "id"]
+
+    def __str__(self):
+        return self.slug
+
+    def get_absolute_url(self):
+        return reverse("service", args=[self.slug])
+
+    def clean(self):
+        _require_both_languages(self, ["title", "summary"], ["body"])
+
+    @property
+    def title(self):
+        return localised(self, "title")
+
+    @property
+    def summary(self):
+        return localised(self, "summary")
+
+    @property
+    def body_html(self):
+        return render_markdown(localised(self, "body"))
+
+
+class Company(models.Model):
+    """What the site tells visitors about the operator besides its legal identity: one row,
+    edited in the admin in kk and ru. The legal identity (name, BIN, legal address, email, the
+    responsible person) is settings.OPERATOR, its one home: consent texts freeze it and the
+    deploy check asks for it. Pages read both through `emalu.company`."""
+
+    id = models.PositiveSmallIntegerField(primary_key=True, default=1, editable=False)
+    summary_kk = models.CharField(
+        _("what the company does (Kazakh)"),
+        max_length=300,
+        blank=True,
+        help_text=_("A sentence or two: the home page, search engines and link previews."),
+    )
+    summary_ru = models.CharField(_("what the company does (Russian)"), max_length=300, blank=True)
+    address_kk = models.CharField(
+        _("office address (Kazakh)"),
+        max_length=300,
+        blank=True,
+        help_text=_("Where visitors come. The legal address is in the operator settings."),
+    )
+    address_ru = models.CharField(_("office address (Russian)"), max_length=300, blank=True)
+    phones = models.TextField(
+        _("phones"), blank=True, help_text=_("Kazakhstan numbers, one per line.")
+    )
+    hours_kk = models.TextField(_("opening hours (Kazakh)"), blank=True)
+    hours_ru = models.TextField(_("opening hours (Russian)"), blank=True)
+    is_demo = models.BooleanField(
+        _("demo content"), default=False, help_text=_("Shown with a notice that it is not real.")
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("company details")
+        verbose_name_plural = _("company details")
+        constraints = [models.CheckConstraint(condition=models.Q(id=1), name="company_one_row")]
+
+    def __str__(self):
+        return str(self._meta.verbose_name)
+
+    @classmethod
+    def load(cls):
+        """The one row, or an empty one before staff have saved it."""
+        return cls.objects.filter(pk=1).first() or cls()
+
+    def clean(self):
+        errors = {}
+        lines = [line for line in self.phones.splitlines() if line.strip()]
+        try:
+            self.phones = "\n".join(normalise_phone(line) for line in lines)
+        except ValidationError as e:
+            errors["phones"] = e.messages
+        for names, optional in [(["summary"], False), (["address", "hours"], True)]:
+            try:
+                _require_both_languages(self, names, optional=optional)
+            except ValidationError as e:
+                errors.update(e.message_dict)
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def phone_numbers(self):
+        """[(E.164 for a tel: link, the number as people write it)]."""
+        numbers = []
+        for line in self.phones.split():
+            number = phonenumbers.parse(line, "KZ")
+            shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+            numbers.append((line, shown))
+        return numbers
+
+    @property
+    def summary(self):
+        return localised(self, "summary")
+
+    @property
+    def address(self):
+        return localised(self, "address")
+
+    @property
+    def hours(self):
+        return localised(self, "hours")

@@ -29,6 +29,8 @@ ROLES = {
         "name": _("content editor"),
         "perms": [
             "emalu.view_page", "emalu.add_page", "emalu.change_page",
+            "emalu.view_service", "emalu.add_service", "emalu.change_service",
+            "emalu.view_company", "emalu.add_company", "emalu.change_company",
             "consent.view_policyversion", "consent.add_policyversion",
             "consent.change_policyversion",
             "consent.view_consenttext", "consent.add_consenttext", "consent.change_consenttext",

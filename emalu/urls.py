@@ -10,12 +10,17 @@ from consent.rights import views as rights_views
 from forms_app import views as form_views
 
 from . import staff, views
-from .sitemaps import PagesSitemap
+from .sitemaps import PagesSitemap, ServicesSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PagesSitemap}}, name="sitemap"),
+    path(
+        "sitemap.xml",
+        sitemap,
+        {"sitemaps": {"pages": PagesSitemap, "services": ServicesSitemap}},
+        name="sitemap",
+    ),
     path("cookies/choice", cookie_views.cookie_choice, name="cookie_choice"),
     path("analytics-config.js", cookie_views.analytics_config, name="analytics_config"),
     path(f"{settings.ADMIN_URL}enrol/", staff.enrol, name="staff_enrol"),
@@ -26,6 +31,7 @@ urlpatterns += i18n_patterns(
     path("", views.page, {"slug": "home"}, name="home"),
     path("about/", views.page, {"slug": "about"}, name="about"),
     path("services/", views.page, {"slug": "services"}, name="services"),
+    path("services/<slug:slug>/", views.service, name="service"),
     path("contacts/", views.page, {"slug": "contacts"}, name="contacts"),
     path("privacy/", views.privacy, name="privacy"),
     path("privacy/<int:number>/", views.privacy, name="privacy_version"),

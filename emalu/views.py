@@ -14,21 +14,45 @@ from consent.core.models import PolicyVersion
 from consent.core.policy import policy_blocks
 from consent.core.texts import current_policy
 
-from .models import Page
+from .company import legal_details, organization_json_ld
+from .models import Company, Page, Service
 
 logger = logging.getLogger(__name__)
 
 
 def page(request, slug):
-    """A content page; the home page still greets visitors before staff have written one."""
+    """A content page. Home, services and contacts show the company's services and details
+    below what staff wrote, so they stand before staff have written them; About does not."""
 
     def render_page(slots):
         obj = Page.objects.filter(slug=slug).first()
-        if obj is None and slug != Page.Slug.HOME:
+        if obj is None and slug == Page.Slug.ABOUT:
             raise Http404
-        return render(request, f"pages/{slug}.html", {"page": obj, "slug": slug, **slots})
+        context = {"page": obj, "slug": slug, **_company(), **slots}
+        if slug in (Page.Slug.HOME, Page.Slug.SERVICES):
+            context["services"] = list(Service.objects.published())
+        if slug == Page.Slug.CONTACTS:
+            context["legal"] = legal_details()
+        shown = [obj, context["company"], *context.get("services", [])]
+        context["demo"] = any(getattr(o, "is_demo", False) for o in shown)
+        return render(request, f"pages/{slug}.html", context)
 
     return shared_page(request, render_page)
+
+
+def service(request, slug):
+    def render_page(slots):
+        obj = get_object_or_404(Service.objects.published(), slug=slug)
+        context = {"service": obj, "demo": obj.is_demo, **_company(), **slots}
+        return render(request, "pages/service.html", context)
+
+    return shared_page(request, render_page)
+
+
+def _company():
+    """What every company page's head needs: the company row and its schema.org data."""
+    company = Company.load()
+    return {"company": company, "organization_json_ld": organization_json_ld(company)}
 
 
 def privacy(request, number=None):

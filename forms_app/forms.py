@@ -15,6 +15,7 @@ from consent.core.transfers import cross_border_offered
 from consent.rights.models import Ticket
 from consent.rights.selfservice import OPTIONAL
 
+from . import services
 from .fields import ConsentBox, EmailAddress, long_text, text
 from .images import sanitise_photo
 
@@ -125,7 +126,12 @@ class ApplicationForm(ContactForm):
         widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
     )
     birth_place = text(_("Place of birth"), 300)
-    service = text(_("The service you want"), 300)
+    # One of the published services (choices set per form); stored as its title in the
+    # visitor's language, text as the free-text answers before it were.
+    service = forms.ChoiceField(
+        label=_("The service you want"),
+        error_messages={"invalid_choice": _("Choose a service from the list.")},
+    )
     photo = forms.FileField(
         label=_("Photo"),
         required=False,
@@ -167,6 +173,18 @@ class ApplicationForm(ContactForm):
         "guardian_contact",
         "consent_guardian",
     ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        offered = services.choices()
+        if offered:
+            self.fields["service"].choices = [("", _("Choose a service")), *offered]
+            self.service_titles = dict(offered)
+        else:  # nothing published: nothing to choose from, and nothing asked
+            del self.fields["service"]
+
+    def clean_service(self):
+        return self.service_titles[self.cleaned_data["service"]]
 
     def clean_birth_date(self):
         born = self.cleaned_data["birth_date"]

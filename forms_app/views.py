@@ -69,7 +69,9 @@ def _blank_form(request, kind, form_class, slots):
     texts = current_texts()
     if form_class.required_purpose not in texts:
         return _unavailable(request)
-    return _render(request, kind, form_class(initial={"token": TOKEN_SLOT}), texts, slots)
+    # A service's page links here with ?service=<slug>, chosen already (not a shared page then).
+    initial = {"token": TOKEN_SLOT, "service": request.GET.get("service", "")}
+    return _render(request, kind, form_class(initial=initial), texts, slots)
 
 
 def _guard(request, kind, form, texts):

@@ -11,11 +11,19 @@ from post_office.models import Email
 from consent.core import gate
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission
 from consent.core.purposes import DATA_FIELDS, MARKETING, PURPOSES, SERVICE
+from emalu.models import Service
 from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
 from forms_app.models import UsedFormToken
 from tests.conftest import aged_token
 
 FORM_URLS = {"contact": "contact/", "apply": "apply/", "newsletter": "newsletter/"}
+
+
+@pytest.fixture
+def offered(db):
+    """A published service, so that the application form asks which one."""
+    return Service.objects.create(slug="consult", is_published=True, title_kk="Кеңес",
+                                  title_ru="Консультация")  # fmt: skip
 
 
 def counts():
@@ -43,7 +51,7 @@ def test_form_pages_render_with_unticked_consents(client, texts, lang, kind):
     "form_class,purposes",
     [(ContactForm, [SERVICE]), (ApplicationForm, [SERVICE]), (NewsletterForm, [MARKETING])],
 )
-def test_every_field_is_in_the_approved_data_list(form_class, purposes):
+def test_every_field_is_in_the_approved_data_list(offered, form_class, purposes):
     """Legal item 17: a form asks for nothing outside its purposes' approved data lists."""
     approved = {f for p in purposes for f in PURPOSES[p].fields}
     form = form_class()
@@ -57,7 +65,7 @@ def test_every_field_is_in_the_approved_data_list(form_class, purposes):
 
 
 @pytest.mark.parametrize("form_class", [ContactForm, ApplicationForm, NewsletterForm])
-def test_no_form_asks_for_identity_documents(form_class):
+def test_no_form_asks_for_identity_documents(offered, form_class):
     labels = " ".join(str(f.label).lower() for f in form_class().fields.values())
     for word in ("passport", "identity card", "удостоверени", "паспорт", "куәлік"):
         assert word not in labels
@@ -261,5 +269,6 @@ def test_without_a_published_consent_text_the_form_collects_nothing(client, cont
 
 @pytest.mark.parametrize("kind", FORM_URLS)
 def test_form_pages_need_at_most_two_queries(client, texts, kind, django_assert_max_num_queries):
-    with django_assert_max_num_queries(2):  # the consent texts, the policy version
+    # the consent texts, the policy version; and for an application, the published services
+    with django_assert_max_num_queries(3 if kind == "apply" else 2):
         assert client.get(f"/kk/{FORM_URLS[kind]}").status_code == 200

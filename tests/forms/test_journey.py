@@ -25,6 +25,9 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 u = User.objects.create_user("dana", "dana@example.kz", "officer-pass-123456", is_staff=True)
 u.groups.add(Group.objects.get(name="privacy_officer"))
 TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
+from emalu.models import Service
+Service.objects.create(slug="consult", is_published=True, title_kk="Кеңес", title_ru="Консультация",
+                       summary_kk="Қысқаша", summary_ru="Кратко", body_kk="Мәтін", body_ru="Текст")
 """
 CAMPAIGN = """
 from consent.marketing.campaigns import campaign_send
@@ -93,13 +96,15 @@ def test_newcomer_journey(world, browser):  # noqa: F811
     page.click("footer a[href='/kk/privacy/']")
     assert "Жеке деректерді өңдеуге қатысты саясат" in page.inner_text("h1")
 
-    page.goto(base + "/kk/apply/")
+    page.click("nav a[href='/kk/services/']")
+    page.click("main a[href='/kk/services/consult/']")
+    page.click("main a[href='/kk/apply/?service=consult']")
+    assert page.input_value("#id_service") == "consult"  # chosen on the service's page
     page.fill("#id_full_name", "Жаңа Келуші")
     page.fill("#id_email", "newcomer@example.kz")
     page.fill("#id_phone", "8 701 555 44 33")
     page.fill("#id_birth_date", "1995-04-01")
     page.fill("#id_birth_place", "Өскемен")
-    page.fill("#id_service", "Кеңес")
     page.check("#id_consent_service")
     page.check("#id_consent_marketing")
     page.click("button[type=submit]")

@@ -548,7 +548,7 @@ def post_photo(port, photo):
         "phone": "8 701 123 45 67",
         "birth_date": "1990-05-17",
         "birth_place": "Өскемен",
-        "service": "Кеңес",
+        "service": "demo-1",  # one of the services load_demo publishes in the live database
         "consent_service": "on",
     }
     body, content_type = multipart(fields, photo)

@@ -26,7 +26,7 @@ from consent.rights.intake import ingest
 from consent.rights.models import Breach, Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 from consent.workdays.models import CalendarOverride
-from emalu.models import Page
+from emalu.models import Company, Page, Service
 from tests.conftest import aged_token, rows_for_the_module, signed_in, texts_publish
 from tests.rights.conftest import BAD_MESSAGES
 
@@ -45,6 +45,8 @@ PERSONAL = {
 # Admins that show no data subject's data, and why.
 NOT_PERSONAL = {
     "emalu.page": "the site's own pages",
+    "emalu.service": "the operator's services",
+    "emalu.company": "the operator's own contact details",
     "rights.intakephrase": "the phrases the email intake recognises",
     "consent.policyversion": "the privacy policy",
     "consent.consenttext": "consent texts, with {full_name} as a placeholder",
@@ -112,6 +114,8 @@ def site_rows(texts, client):
     Campaign.objects.create(title="x", subject_line_kk="x", body_kk="x")
     CalendarOverride.objects.create(date="2026-12-31", is_working_day=False, note="x")
     Page.objects.get_or_create(slug="home")
+    Company.objects.create(summary_kk="x", summary_ru="x")
+    Service.objects.create(slug="x", title_kk="x", title_ru="x")
     return person
 
 

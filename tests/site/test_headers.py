@@ -17,6 +17,7 @@ PUBLIC_URLS = {
     "home": ({}, 200, False),
     "about": ({}, 200, False),
     "services": ({}, 200, False),
+    "service": ({"slug": "repair"}, 200, False),
     "contacts": ({}, 200, False),
     "privacy": ({}, 200, False),
     "privacy_version": ({"number": 1}, 200, False),
@@ -78,10 +79,11 @@ def assert_header_contract(response, no_store, where):
 
 @pytest.fixture
 def site_pages(db):
-    from emalu.models import Page
+    from emalu.models import Page, Service
 
     for slug in Page.Slug:
         Page.objects.create(slug=slug, title_kk="Бет", title_ru="Страница")
+    Service.objects.create(slug="repair", title_kk="Жөндеу", title_ru="Ремонт", is_published=True)
 
 
 def test_every_public_url_name_is_covered():

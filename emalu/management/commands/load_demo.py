@@ -4,9 +4,11 @@ from django.db import transaction
 from consent.core.models import ConsentText
 from consent.core.purposes import PURPOSES
 from consent.core.texts import current_policy, text_publish
-from emalu.models import Page
+from emalu.models import Company, Page, Service
 
-# Demo pages state only what the privacy policy itself says: the site and the email address.
+# The demo states as fact only what the privacy policy itself says: the company's name, the
+# site and the email address. Everything else is a placeholder that says it is one ("Демо: …"),
+# on pages marked as demo, so that `make run` shows the shape of the site and invents nothing.
 DEMO = {
     Page.Slug.HOME: (
         "«ЕМ АЛУ плюс» ЖШС",
@@ -17,22 +19,40 @@ DEMO = {
     Page.Slug.ABOUT: (
         "Біз туралы",
         "О компании",
-        "Бұл бетті компания қызметкерлері әкімшілік бөлімде толтырады.",
-        "Эту страницу заполняют сотрудники компании в административном разделе.",
+        "Демо: мұнда компания өзі туралы жазады — тарихы, командасы, жұмыс тәсілі.",
+        "Демо: здесь компания рассказывает о себе — история, команда, как она работает.",
     ),
     Page.Slug.SERVICES: (
         "Қызметтер",
         "Услуги",
-        "Қызметтер тізімін компания қызметкерлері әкімшілік бөлімде толтырады.",
-        "Список услуг заполняют сотрудники компании в административном разделе.",
+        "Демо: қызметтер тізімінің алдындағы кіріспе мәтін.",
+        "Демо: вводный текст перед списком услуг.",
     ),
     Page.Slug.CONTACTS: (
         "Байланыс",
         "Контакты",
-        "Электрондық пошта: [em.alu.plus@mail.kz](mailto:em.alu.plus@mail.kz)",
-        "Электронная почта: [em.alu.plus@mail.kz](mailto:em.alu.plus@mail.kz)",
+        "Демо: қалай жетуге болатыны туралы қосымша мәтін.",
+        "Демо: дополнительный текст о том, как нас найти.",
     ),
 }
+COMPANY = {
+    "summary_kk": "Демо: мұнда компанияның не істейтіні бір-екі сөйлеммен жазылады.",
+    "summary_ru": "Демо: здесь в одном-двух предложениях написано, чем занимается компания.",
+    "address_kk": "Демо: кеңсенің мекенжайы",
+    "address_ru": "Демо: адрес офиса",
+    # A well-formed number with zeros only, shown under the demo notice: not the company's.
+    "phones": "+77000000000",
+    "hours_kk": "Демо: жұмыс уақыты",
+    "hours_ru": "Демо: часы работы",
+    "is_demo": True,
+}
+SERVICES = [
+    (f"demo-{n}", n, f"Демо: {n}-қызмет", f"Демо: услуга {n}",
+     f"Демо: {n}-қызметтің қысқаша сипаттамасы.", f"Демо: краткое описание услуги {n}.",
+     f"Демо: {n}-қызмет туралы толық мәтін — не кіреді, қалай өтеді, не керек.",
+     f"Демо: полный текст об услуге {n} — что входит, как проходит, что нужно.")
+    for n in (1, 2, 3)
+]  # fmt: skip
 
 
 class Command(BaseCommand):
@@ -51,6 +71,15 @@ class Command(BaseCommand):
                     "is_demo": True,
                 },
             )
+        Company.objects.get_or_create(pk=1, defaults=COMPANY)
+        for slug, order, title_kk, title_ru, summary_kk, summary_ru, body_kk, body_ru in SERVICES:
+            Service.objects.get_or_create(
+                slug=slug,
+                defaults={"order": order, "title_kk": title_kk, "title_ru": title_ru,
+                          "summary_kk": summary_kk, "summary_ru": summary_ru,
+                          "body_kk": body_kk, "body_ru": body_ru,
+                          "is_published": True, "is_demo": True},
+            )  # fmt: skip
         policy = current_policy()
         for code, purpose in PURPOSES.items():
             if purpose.processors_setting and not purpose.processors():

@@ -1,0 +1,114 @@
+"""Issue 18, item 5: one word for one thing. docs/glossary.md lists the law's terms in kk and ru
+with the variants it rejects; no catalogue entry and no template uses a rejected variant."""
+
+import ast
+import re
+from pathlib import Path
+
+import polib
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+GLOSSARY = ROOT / "docs" / "glossary.md"
+VOWELS = "аәеёиоөуұүыіэюя"
+
+
+def rejected():
+    """{language: [the variants the glossary's "rejected" columns list]}."""
+    found = {"kk": [], "ru": []}
+    header = None
+    for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
+        if not line.startswith("|") or set(line) <= set("|- "):
+            continue
+        cells = [cell.strip() for cell in line.strip("|").split("|")]
+        if header is None:
+            header = cells
+            continue
+        for language in found:
+            found[language] += re.findall(
+                r"«([^»]+)»", cells[header.index(f"rejected ({language})")]
+            )
+    return found
+
+
+def pattern(variant):
+    """The variant with any ending: each word from its stem (a long word loses its final vowels,
+    «политика» matches «политики», «саясаты» «саясатының»), the words in order."""
+    stems = []
+    for word in variant.casefold().split():
+        stem = word.rstrip(VOWELS + "йь") if len(word) >= 5 else word
+        stems.append(re.escape(stem) + r"\w*")
+    return re.compile(r"(?<!\w)" + r"\s+".join(stems), re.IGNORECASE)
+
+
+PATTERNS = [(variant, pattern(variant)) for vs in rejected().values() for variant in vs]
+
+
+def django_msgids():
+    """The msgids of Django's own strings, which the project lists only to translate them."""
+    tree = ast.parse((ROOT / "emalu" / "django_admin_strings.py").read_text(encoding="utf-8"))
+    return {
+        node.args[i].value
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call) and getattr(node.func, "id", "").endswith("gettext_lazy")
+        for i in range(len(node.args))
+        if isinstance(node.args[i], ast.Constant) and isinstance(node.args[i].value, str)
+    }
+
+
+def offences(text):
+    return [variant for variant, regex in PATTERNS if regex.search(text)]
+
+
+def test_the_glossary_rejects_variants_in_both_languages():
+    found = rejected()
+    assert len(found["kk"]) >= 5 and len(found["ru"]) >= 5, found
+    assert "Құпиялылық саясаты" in found["kk"] and "Политика конфиденциальности" in found["ru"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Құпиялылық саясатының 2-нұсқасы", "жеке деректеріңізді", "версия политики конфиденциальности",
+     "в соответствии с политикой\nконфиденциальности", "деректерді блоктау"],
+)  # fmt: skip
+def test_a_rejected_variant_is_found_with_any_ending(text):
+    assert offences(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Дербес деректерді өңдеу саясатының 2-нұсқасы", "жеке басы расталды", "Жеке бет",
+     "Политика обработки персональных данных", "блокирование", "өңдеу бұғатталды"],
+)  # fmt: skip
+def test_the_law_s_terms_pass(text):
+    assert not offences(text)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_catalogue_entry_uses_a_rejected_variant(language):
+    django = django_msgids()
+    catalogue = polib.pofile(str(ROOT / "locale" / language / "LC_MESSAGES" / "django.po"))
+    bad = {}
+    for entry in catalogue:
+        if entry.msgid in django:
+            continue
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            if found := offences(text):
+                bad[entry.msgid] = (found, text)
+    assert not bad, bad
+
+
+def templates():
+    for folder in [
+        ROOT / "templates",
+        *ROOT.glob("*/templates"),
+        *ROOT.glob("consent/*/templates"),
+    ]:
+        yield from (p for p in folder.rglob("*") if p.suffix in (".html", ".txt"))
+
+
+def test_no_template_uses_a_rejected_variant():
+    files = list(templates())
+    assert len(files) > 30
+    bad = {str(p.relative_to(ROOT)): found for p in files if (found := offences(p.read_text()))}
+    assert not bad, bad

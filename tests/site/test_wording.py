@@ -1,0 +1,117 @@
+"""Issue 18, item 5: a sentence with a name, a number or a date filled in stays grammatical
+whatever fills it. Kazakh glues case endings to the word before, so the filled-in word stands
+on its own (after a colon, in brackets) wherever a case would be needed (docs/glossary.md)."""
+
+import re
+from datetime import date
+
+import polib
+import pytest
+from django.test import Client
+from django.utils import translation
+from django.utils.formats import date_format
+from django.utils.translation import gettext, ngettext
+
+from emalu.models import Service
+from tests.conftest import verified_login
+
+NOUNS = ["өтініштер", "қызметтер", "дербес деректерді өңдеу саясатының нұсқалары"]
+DATES = [date(2026, 11, 25), date(2027, 3, 1), date(2026, 6, 9)]
+# A word after the filled-in noun that would need it in a case it cannot take.
+NEEDS_A_CASE = r"(жою|таңдау|өзгерту|қарау|жойғыңыз|бастап|дейін|кейін|күнінен|күнгі)"
+DATE_PLACEHOLDERS = r"%\((date|due|time|since|day|received|detected|until)\)s"
+NOUN_PLACEHOLDERS = r"%\((verbose_name_plural|objects_name|model|module_name|items|name)\)s"
+
+
+def kk(msgid, values, plural=None, n=1):
+    with translation.override("kk"):
+        text = ngettext(msgid, plural, n) if plural else gettext(msgid)
+    return text % values
+
+
+def stands_alone(text, word):
+    """`word` in `text` with nothing glued to it: brackets, a colon or the sentence around it."""
+    return re.search(rf"(^|[(:«]\s*){re.escape(word)}(\s*[):.,;»]|$)", text) is not None
+
+
+@pytest.mark.parametrize("noun", NOUNS)
+def test_admin_actions_name_the_noun_apart(noun):
+    for msgid, key in [
+        ("Delete selected %(verbose_name_plural)s", "verbose_name_plural"),
+        ("Change selected %(model)s", "model"),
+        ("Delete selected %(model)s", "model"),
+        ("Cannot delete %(name)s", "name"),
+    ]:
+        text = kk(msgid, {key: noun})
+        assert stands_alone(text, noun), text
+    assert kk("Delete selected %(verbose_name_plural)s", {"verbose_name_plural": noun}) == (
+        f"Таңдалғандарды жою ({noun})"
+    )
+
+
+@pytest.mark.parametrize("count", [1, 5, 12])
+@pytest.mark.parametrize("noun", NOUNS)
+def test_a_number_is_never_glued_to_a_plural_noun(count, noun):
+    texts = [
+        kk("Successfully deleted %(count)d %(items)s.", {"count": count, "items": noun}),
+        kk("Select all %(total_count)s %(module_name)s",
+           {"total_count": count, "module_name": noun}),
+        kk("%(count)s %(name)s was changed successfully.", {"count": count, "name": noun},
+           "%(count)s %(name)s were changed successfully.", count),
+        kk("%(total_count)s selected", {"total_count": count},
+           "All %(total_count)s selected", count),
+    ]  # fmt: skip
+    for text in texts:
+        assert not re.search(rf"\b{count}\s+\w", text), text
+        assert text.rstrip(".").endswith(str(count)) or stands_alone(text, noun), text
+    assert texts[0] == f"Жойылды ({noun}): {count}."
+
+
+@pytest.mark.parametrize("day", DATES)
+def test_a_date_is_never_followed_by_a_case_ending_word(day):
+    with translation.override("kk"):
+        shown = date_format(day, "DATE_FORMAT")
+    texts = [
+        kk("Version %(number)s, in effect from %(date)s", {"number": 2, "date": shown}),
+        kk("%(count)s %(kind)s since %(since)s. Check the audit log in the administration.",
+           {"count": 3, "kind": "экспорт", "since": shown}),
+        kk("Requests on %(day)s:", {"day": shown}),
+        kk("Once you confirm, no later than %(due)s we destroy the data that none of your "
+           "remaining consents needs, or tell you which law requires us to keep it.",
+           {"due": shown}),
+    ]  # fmt: skip
+    for text in texts:
+        assert re.search(rf"{re.escape(shown)}(\s*[).:,;]|$)", text), text
+    assert texts[0] == f"2-нұсқа, күшіне ену күні: {shown}"
+
+
+@pytest.mark.parametrize("language", ["kk"])
+def test_no_catalogue_entry_glues_a_case_to_a_filled_in_word(language):
+    """The rule over the whole catalogue: no date placeholder followed by a word, no number
+    placeholder followed by a noun placeholder, no noun placeholder followed by a word that
+    would need its accusative, dative or ablative."""
+    rules = [
+        rf"{DATE_PLACEHOLDERS}\s+[^\W\d_]",
+        r"%\(\w*(count|cnt|num|n)\)[sd]\s+%\(",
+        rf"({NOUN_PLACEHOLDERS}|»)\s+{NEEDS_A_CASE}\b",
+    ]
+    catalogue = polib.pofile(f"locale/{language}/LC_MESSAGES/django.po")
+    bad = [
+        text
+        for entry in catalogue
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]
+        if any(re.search(rule, text) for rule in rules)
+    ]
+    assert not bad, bad
+
+
+def test_the_admin_says_it_so(db, officer):
+    for n in range(3):
+        Service.objects.create(slug=f"s{n}", title_kk="x", title_ru="x")
+    staff = verified_login(Client(headers={"accept-language": "kk"}), officer)
+    page = staff.get("/admin/emalu/service/").content.decode()
+    assert "Таңдалғандарды жою (қызметтер)" in page
+    ids = [str(s.pk) for s in Service.objects.all()[:2]]
+    form = {"action": "delete_selected", "_selected_action": ids, "post": "yes"}
+    response = staff.post("/admin/emalu/service/", form, follow=True)
+    assert "Жойылды (қызметтер): 2." in response.content.decode()
