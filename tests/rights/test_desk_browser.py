@@ -2,6 +2,7 @@
 staff member meets, and the desk an officer works at 1280 px."""
 
 import io
+import re
 import subprocess
 import urllib.parse
 
@@ -50,9 +51,11 @@ def site(django_db_blocker, tmp_path_factory):
         yield f"http://127.0.0.1:{port}"
 
 
-def new_page(browser, lang, width=1280):  # noqa: F811
+def new_page(browser, lang, width=1280, **options):  # noqa: F811
     context = browser.new_context(
-        viewport={"width": width, "height": 800}, extra_http_headers={"Accept-Language": lang}
+        viewport={"width": width, "height": 800},
+        extra_http_headers={"Accept-Language": lang},
+        **options,
     )
     return context.new_page()
 
@@ -81,4 +84,49 @@ def test_a_new_staff_member_scans_the_enrolment_code(site, browser, lang):  # no
     key = page.locator("code.secret").inner_text()
     assert uri.startswith("otpauth://totp/")
     assert urllib.parse.parse_qs(urllib.parse.urlsplit(uri).query)["secret"] == [key]
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def officer(site, browser):  # noqa: F811
+    """The officer's signed-in session, once: a TOTP code works once, so a second sign-in in
+    the same 30 seconds would be refused."""
+    from django_otp.oath import totp
+
+    page = new_page(browser, "kk")
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "desk")
+    page.fill("#id_password", "desk-officer-pass-123")
+    page.fill("#id_otp_token", f"{totp(bytes.fromhex(KEY)):06d}")
+    page.click("input[type=submit], button[type=submit]")
+    page.wait_for_url(site + "/admin/")
+    state = page.context.storage_state()
+    page.context.close()
+    return state
+
+
+DUE = {"kk": ("мерзімі өткен", "бүгін"), "ru": ("просрочен", "сегодня")}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_desk_shows_the_due_date_without_scrolling_at_1280(site, browser, officer, lang):  # noqa: F811
+    page = new_page(browser, lang, storage_state=officer)
+    page.goto(site + "/admin/rights/ticket/")
+    rows = page.locator("#result_list tbody tr")
+    assert rows.count() == 3  # the self-service download done at once is not in the open list
+    width = page.evaluate("innerWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    for i in range(3):
+        cell = rows.nth(i).locator("td.field-due").bounding_box()
+        assert cell["x"] + cell["width"] <= width
+    text = page.locator("#result_list tbody").inner_text()
+    assert "Әсел Қасымова-Сейітжанова 0" in text  # the person, by name
+    font = page.evaluate("""async () => { await document.fonts.ready;
+        return [getComputedStyle(document.body).fontFamily,
+                [...document.fonts].some((f) => f.family.replaceAll('"', "") === "Noto Sans"
+                                                && f.status === "loaded")]; }""")
+    assert font[0].startswith('"Noto Sans"') and font[1]  # the site's font, served here
+    overdue, today = DUE[lang]
+    assert re.search(overdue, rows.nth(0).inner_text(), re.I)
+    assert re.search(today, rows.nth(1).inner_text(), re.I)
     page.context.close()
