@@ -54,3 +54,25 @@ def test_the_menu_lists_only_what_the_officer_may_open(privacy_officer_client, l
         index = privacy_officer_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert "/admin/marketing/campaign/" not in index
     assert not re.search(campaigns, index, re.I)
+
+
+def field_row(html, name):
+    """The admin form row that holds the input `name`."""
+    rows = re.findall(r'<div class="form-row[^"]*">.*?</div></div>', html, re.S)
+    [row] = [r for r in rows if f'name="{name}"' in r]
+    return row
+
+
+def test_a_refused_correction_marks_the_document_field(client, privacy_officer_client, person):
+    from .conftest import act, confirm, web_request
+
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    html = act(privacy_officer_client, ticket, full_name="Әсел Қасымқызы", document="")
+    html = html.content.decode()
+    row = field_row(html, "document")
+    assert 'class="form-row errors' in row and 'class="errorlist' in row
+    assert "құжат" in row  # the reason, at the field it is about
+    # The admin's own buttons, not the browser's grey ones.
+    assert re.search(r'<button[^>]*class="button default"[^>]*value="do"|'
+                     r'<button[^>]*value="do"[^>]*class="button default"', html)  # fmt: skip

@@ -159,7 +159,7 @@ class TicketAdmin(AuditedAdmin):
             try:
                 carry_out(ticket, form, request.user)
             except ValidationError as error:
-                form.add_error(None, error)
+                form.add_refusal(error)
             else:
                 self.message_user(request, form.done_message())
                 return redirect("admin:rights_ticket_change", ticket.pk)
