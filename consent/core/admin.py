@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
-from .audit import audit
+from .audit import audit, audit_row, audit_rows
 from .models import AuditEvent, ConsentText, LedgerEntry, PolicyVersion, Subject, Tombstone
 from .texts import policy_publish, render_consent, text_publish
 
@@ -78,10 +78,18 @@ class AuditedAdmin(admin.ModelAdmin):
         for obj in objs:
             for number in owners[obj.pk] or [None]:
                 by_subject.setdefault(number, []).append(str(obj.pk))
-        for number, ids in by_subject.items():
-            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user,
-                  subject=Subject(pk=number) if number else None, list=self.opts.label_lower,
-                  ids=ids)  # fmt: skip
+        audit_rows(
+            [
+                audit_row(
+                    AuditEvent.Action.SUBJECT_VIEW,
+                    actor=request.user,
+                    subject=Subject(pk=number) if number else None,
+                    list=self.opts.label_lower,
+                    ids=ids,
+                )
+                for number, ids in by_subject.items()
+            ]
+        )  # fmt: skip  (one INSERT, however many people the page lists)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
