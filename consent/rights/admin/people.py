@@ -104,7 +104,7 @@ PERSONAL_COLUMNS = {"name", "address"}
 class SubjectAdmin(AuditedAdmin):
     # Name and address as columns of their own, for staff allowed to see them (never in
     # __str__, which the admin log keeps): get_list_display.
-    list_display = ["__str__", "name", "address", "language", "created_at", "updated_at"]
+    list_display = ["__str__", "name", "address", "language", "created_at"]
     list_display_links = ["__str__", "name"]
     list_filter = ["language"]
     search_fields = ["=email", "=phone"]
