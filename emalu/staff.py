@@ -11,6 +11,7 @@ import logging
 import secrets
 from datetime import timedelta
 
+import qrcode
 from django import forms
 from django.conf import settings
 from django.contrib.auth import authenticate, login
@@ -26,7 +27,7 @@ from django_otp import login as otp_login
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
-from django_otp.qr import write_qrcode_image
+from qrcode.image.svg import SvgPathImage
 
 from consent.common.errors import error_page
 from consent.common.ratelimit import hit, parse_rate
@@ -154,10 +155,25 @@ class CodeForm(forms.Form):
     )  # fmt: skip
 
 
-def _svg(config_url):
+def qr_data_uri(config_url: str) -> str:
+    """The device's otpauth:// URI as a QR code, an SVG image in a data: URI for an <img>.
+
+    Not inline markup: django_otp's qrcode image names its elements `svg:rect`, which an HTML
+    parser does not read as SVG, so the browser drew nothing where the code should be. An <img>
+    is parsed as XML, the CSP allows data: images, and the page holds no unescaped markup."""
     out = io.BytesIO()
-    write_qrcode_image(config_url, out)
-    return out.getvalue().decode()
+    qrcode.make(config_url, image_factory=SvgPathImage).save(out)
+    return "data:image/svg+xml;base64," + base64.b64encode(out.getvalue()).decode()
+
+
+def _enrol_page(request, context):
+    """The enrolment page in the admin's look (its header and title), as the login page: the
+    site's names only, not each_context(), which asks for a verified session this page has not."""
+    from django.contrib import admin
+
+    site = {"site_header": admin.site.site_header, "site_title": admin.site.site_title,
+            "site_url": admin.site.site_url}  # fmt: skip
+    return render(request, "staff/enrol.html", {**site, **context})
 
 
 @never_cache
@@ -181,7 +197,7 @@ def enrol(request):
                 count_failed_login(request, form.cleaned_data["username"])
             form.add_error(None, _("The username or password is wrong, or the account already "
                                    "has an authenticator: then use the sign-in page."))  # fmt: skip
-        return render(request, "staff/enrol.html", {"form": form, "step": "password"})
+        return _enrol_page(request, {"form": form, "step": "password"})
 
     from django.contrib.auth import get_user_model
 
@@ -201,10 +217,10 @@ def enrol(request):
             del request.session[SESSION_KEY]
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             otp_login(request, device)
-            return render(request, "staff/enrol.html", {"step": "done", "codes": codes})
+            return _enrol_page(request, {"step": "done", "codes": codes})
         form.add_error("code", _("The code is wrong or has expired. Try the next one."))
-    return render(request, "staff/enrol.html", {
-        "form": form, "step": "code", "qr": _svg(device.config_url),
+    return _enrol_page(request, {
+        "form": form, "step": "code", "qr": qr_data_uri(device.config_url),
         "secret": base64.b32encode(device.bin_key).decode(),
     })  # fmt: skip
 

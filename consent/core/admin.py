@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 from django.utils.html import linebreaks
 from django.utils.translation import gettext_lazy as _
 
-from .audit import audit
+from .audit import audit, audit_row, audit_rows
 from .models import AuditEvent, ConsentText, LedgerEntry, PolicyVersion, Subject, Tombstone
 from .texts import policy_publish, render_consent, text_publish
 
@@ -34,6 +34,12 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+def may_see_people(request: HttpRequest) -> bool:
+    """Whether the staff member may see who people are (names, addresses) in lists: the roles
+    that may open a person's page (emalu/roles.py)."""
+    return request.user.has_perm("consent.view_subject")
+
+
 class AuditedAdmin(admin.ModelAdmin):
     """An admin whose pages show a person's data (compliance L16, Art. 22(1)(5)): each look is
     an audit row, `subject_view`, with the staff member, the person's number where the data is
@@ -49,6 +55,11 @@ class AuditedAdmin(admin.ModelAdmin):
 
     personal_list = False
     personal_search = False
+
+    def lists_personal(self, request: HttpRequest) -> bool:
+        """Whether this staff member's list shows personal fields (the columns some admins add
+        only for staff allowed to see people's data)."""
+        return self.personal_list
 
     def subject_numbers(self, objs: list[Model]) -> dict[Any, list[int]]:
         """{object pk: numbers of the subjects its page shows}."""
@@ -67,10 +78,18 @@ class AuditedAdmin(admin.ModelAdmin):
         for obj in objs:
             for number in owners[obj.pk] or [None]:
                 by_subject.setdefault(number, []).append(str(obj.pk))
-        for number, ids in by_subject.items():
-            audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user,
-                  subject=Subject(pk=number) if number else None, list=self.opts.label_lower,
-                  ids=ids)  # fmt: skip
+        audit_rows(
+            [
+                audit_row(
+                    AuditEvent.Action.SUBJECT_VIEW,
+                    actor=request.user,
+                    subject=Subject(pk=number) if number else None,
+                    list=self.opts.label_lower,
+                    ids=ids,
+                )
+                for number, ids in by_subject.items()
+            ]
+        )  # fmt: skip  (one INSERT, however many people the page lists)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         response = super().change_view(request, object_id, form_url, extra_context)
@@ -83,7 +102,8 @@ class AuditedAdmin(admin.ModelAdmin):
         response = super().changelist_view(request, extra_context)
         context = getattr(response, "context_data", None) or {}
         searched = self.personal_search and request.GET.get(SEARCH_VAR)
-        if response.status_code == 200 and "cl" in context and (self.personal_list or searched):
+        listed = self.lists_personal(request) or searched
+        if response.status_code == 200 and "cl" in context and listed:
             shown = list(context["cl"].result_list)
             if shown:
                 self.audit_shown(request, shown, listed=True)

@@ -13,7 +13,26 @@ def audit(
     **detail: object,
 ) -> AuditEvent:
     """Write one audit row. `detail` must hold no personal data: ids, codes, counts, field names."""
-    return AuditEvent.objects.create(
+    row = audit_row(action, actor=actor, subject=subject, obj=obj, **detail)
+    row.save(force_insert=True)
+    return row
+
+
+def audit_rows(rows: list[AuditEvent]) -> None:
+    """Write several audit rows (made by audit_row) in one INSERT: a list of many people."""
+    AuditEvent.objects.bulk_create(rows)
+
+
+def audit_row(
+    action: str,
+    *,
+    actor: AbstractBaseUser | None = None,
+    subject: Subject | None = None,
+    obj: Model | None = None,
+    **detail: object,
+) -> AuditEvent:
+    """The audit row audit() writes, unsaved."""
+    return AuditEvent(
         action=action,
         actor_id=actor.pk if actor is not None and actor.is_authenticated else None,
         actor_label=actor.get_username() if actor is not None and actor.is_authenticated else "",

@@ -27,7 +27,7 @@ def ticket_answer(ticket: Ticket, *, answer: str, actor: AbstractBaseUser | None
     """Close a request whose outcome staff write themselves (ANSWERED types), and send it."""
     _require_open(ticket)
     if not answer.strip():
-        raise ValidationError(_("Write the answer to the person."))
+        raise ValidationError({"answer": _("Write the answer to the person.")})
     return ticket_close(ticket, outcome=answer, actor=actor)
 
 
@@ -38,7 +38,9 @@ def ticket_correct(
     """Apply a correction backed by a document; old and new values are kept with the subject."""
     _require_open(ticket)
     if not document.strip():
-        raise ValidationError(_("A correction needs a reference to the supporting document."))
+        raise ValidationError(
+            {"document": _("A correction needs a reference to the supporting document.")}
+        )
     subject = ticket.subject
     changed = []
     for field, value in changes.items():
@@ -131,7 +133,7 @@ def ticket_destroy_instead(
         raise ValidationError(_("Only a correction can be answered by destroying the data."))
     reason = reason.strip()
     if not reason:
-        raise ValidationError(_("Write why the data cannot be verified."))
+        raise ValidationError({"reason": _("Write why the data cannot be verified.")})
     return ticket_destroy(ticket, actor=actor, outcome=reason, template="request_destroyed_instead",
                           detail={"instead_of": Type.CORRECT})  # fmt: skip
 
@@ -169,7 +171,7 @@ def ticket_refuse(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None
     """A reasoned refusal (e.g. Art. 8(2): a law requires keeping the data), sent to the person."""
     _require_open(ticket, allowed_when_blocked=True)
     if not reason.strip():
-        raise ValidationError(_("A refusal needs its reasons."))
+        raise ValidationError({"reason": _("A refusal needs its reasons.")})
     return ticket_close(ticket, outcome=reason, status=Status.REFUSED, actor=actor,
                          template="request_refused")  # fmt: skip
 

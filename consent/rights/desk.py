@@ -4,6 +4,7 @@ from typing import Any
 
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.utils import formats, timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -97,6 +98,9 @@ class ActionForm(forms.Form):
             ("", "---------"),
             *((v, label) for v, label in Type.choices if v != ticket.type),
         ]
+        for field in self.fields.values():  # the admin's own input widths
+            kind = "vLargeTextField" if isinstance(field.widget, forms.Textarea) else "vTextField"
+            field.widget.attrs.setdefault("class", kind)
         if ticket.is_waiting:
             for name in ["reason", "document", *CORRECTABLE]:
                 del self.fields[name]
@@ -112,6 +116,19 @@ class ActionForm(forms.Form):
         if data.get("desk_action") == "retype" and not data.get("new_type"):
             self.add_error("new_type", _("Choose the request's new type."))
         return data
+
+    # An operation names the argument it refused; the panel's field that fed it.
+    FIELD_OF_ARGUMENT = {"answer": "reason"}
+
+    def add_refusal(self, error: ValidationError) -> None:
+        """An operation's refusal, shown at the field it is about (the document of a
+        correction, the reasons of a refusal) or above the panel when it is about no field."""
+        if not hasattr(error, "error_dict"):
+            self.add_error(None, error)
+            return
+        for argument, errors in error.error_dict.items():
+            field = self.FIELD_OF_ARGUMENT.get(argument, argument)
+            self.add_error(field if field in self.fields else None, errors)
 
     def action_fields(self) -> list[forms.BoundField]:
         """The fields of carrying out or refusing (a waiting request has none)."""

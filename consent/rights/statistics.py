@@ -1,13 +1,18 @@
 """Depersonalised statistics (Art. 17(1); compliance L23): counts only, no one recognisable."""
 
 from collections import Counter
-from datetime import date
+from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from django.db.models import Count, F, Q
+from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 from django.utils import timezone
 
+from consent.common.dates import local_today
 from consent.common.spreadsheet import csv_document
 from consent.core.models import LedgerEntry
+
+from .models import Ticket
 
 AGE_BANDS = [(0, "<18"), (18, "18-29"), (30, "30-44"), (45, "45-59"), (60, "60+")]
 
@@ -35,3 +40,49 @@ def consent_statistics() -> list[tuple[tuple[str, str, str, str], int]]:
 def statistics_csv() -> bytes:
     header = ["month", "purpose", "language", "age_band", "consents_given"]
     return csv_document([header, *([*key, count] for key, count in consent_statistics())])
+
+
+def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:
+    """The last `weeks` weeks (Monday to Sunday, local dates in TIME_ZONE; the current week
+    last), one query: requests received in each, and of those how many were answered on time
+    (closed on or before the due date, by the local day they were closed), answered late, and
+    still open. For the admin index's chart."""
+    today = today or local_today()
+    first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
+    closed_day = TruncDate("closed_at")  # in the current time zone: the local day
+    rows = (
+        Ticket.objects.filter(received_at__date__gte=first)
+        .annotate(week=TruncWeek("received_at"), closed_day=closed_day)
+        .values("week")
+        .annotate(
+            received=Count("id"),
+            on_time=Count("id", filter=Q(closed_at__isnull=False, closed_day__lte=F("due_date"))),
+            late=Count("id", filter=Q(closed_at__isnull=False, closed_day__gt=F("due_date"))),
+            open=Count("id", filter=Q(status__in=Ticket.OPEN_STATUSES)),
+        )
+    )
+    found = {timezone.localdate(row.pop("week")): row for row in rows}
+    empty = {"received": 0, "on_time": 0, "late": 0, "open": 0}
+    starts = [first + timedelta(weeks=n) for n in range(weeks)]
+    return [{"start": start, **found.get(start, empty)} for start in starts]
+
+
+def consents_by_month(months: int = 12, today: date | None = None) -> list[dict]:
+    """The last `months` calendar months (local, the current one last), one query: consents
+    given and withdrawn in each."""
+    today = today or local_today()
+    first = today.replace(day=1) - relativedelta(months=months - 1)
+    Kind = LedgerEntry.Kind
+    rows = (
+        LedgerEntry.objects.filter(at__date__gte=first, kind__in=[Kind.GRANT, Kind.WITHDRAW])
+        .annotate(month=TruncMonth("at"))
+        .values("month")
+        .annotate(
+            given=Count("id", filter=Q(kind=Kind.GRANT)),
+            withdrawn=Count("id", filter=Q(kind=Kind.WITHDRAW)),
+        )
+    )
+    found = {timezone.localdate(row.pop("month")): row for row in rows}
+    empty = {"given": 0, "withdrawn": 0}
+    starts = [first + relativedelta(months=n) for n in range(months)]
+    return [{"start": start, **found.get(start, empty)} for start in starts]

@@ -12,7 +12,13 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
-from consent.core.admin import AuditedAdmin, LatestRowsFormSet, ReadOnlyAdmin, ReadOnlyInline
+from consent.core.admin import (
+    AuditedAdmin,
+    LatestRowsFormSet,
+    ReadOnlyAdmin,
+    ReadOnlyInline,
+    may_see_people,
+)
 from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.submissions import submission_answer
 
@@ -91,9 +97,15 @@ class AnsweredFilter(admin.SimpleListFilter):
         return queryset
 
 
+PERSONAL_COLUMNS = {"name", "address"}
+
+
 @admin.register(Subject)
 class SubjectAdmin(AuditedAdmin):
-    list_display = ["__str__", "language", "created_at", "updated_at"]
+    # Name and address as columns of their own, for staff allowed to see them (never in
+    # __str__, which the admin log keeps): get_list_display.
+    list_display = ["__str__", "name", "address", "language", "created_at"]
+    list_display_links = ["__str__", "name"]
     list_filter = ["language"]
     search_fields = ["=email", "=phone"]
     fields = ["full_name", "email", "phone", "birth_date", "birth_place", "language", "evidence",
@@ -105,6 +117,26 @@ class SubjectAdmin(AuditedAdmin):
 
     def subject_numbers(self, objs):
         return {obj.pk: [obj.pk] for obj in objs}
+
+    def get_list_display(self, request):
+        shown = super().get_list_display(request)
+        return shown if may_see_people(request) else [f for f in shown if f not in PERSONAL_COLUMNS]
+
+    def get_list_display_links(self, request, list_display):
+        return [
+            f for f in super().get_list_display_links(request, list_display) if f in list_display
+        ]
+
+    def lists_personal(self, request):
+        return may_see_people(request)
+
+    @admin.display(description=_("full name"), ordering="full_name")
+    def name(self, obj):
+        return obj.full_name or "-"
+
+    @admin.display(description=_("email"), ordering="email")
+    def address(self, obj):
+        return obj.email or "-"
 
     def has_delete_permission(self, request, obj=None):
         return False  # destruction is an audited operation on a request, never a delete button

@@ -6,12 +6,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
 
@@ -29,7 +30,15 @@ class DueFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [("overdue", _("overdue")), ("today", _("due today")),
-                ("waiting", _("waiting for the person")), ("open", _("all open"))]  # fmt: skip
+                ("waiting", _("waiting for the person")),
+                ("all", _("all, closed included"))]  # fmt: skip
+
+    def choices(self, changelist):
+        """The desk opens on the open requests: a self-service download, done the moment it is
+        asked, and every closed request are one click away ("all"), not in the way."""
+        choices = super().choices(changelist)
+        yield {**next(choices), "display": _("all open")}  # no value: the default
+        yield from choices
 
     def queryset(self, request, queryset):
         today = local_today()
@@ -39,25 +48,28 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.actionable().filter(due_date=today)
         if self.value() == "waiting":
             return queryset.waiting()
-        if self.value() == "open":
-            return queryset.open()
-        return queryset
+        if self.value() == "all":
+            return queryset
+        return queryset.open()  # the default, and "?due=open" in links mailed before
 
 
 @admin.register(Ticket)
-class TicketAdmin(admin.ModelAdmin):
+class TicketAdmin(AuditedAdmin):
     """The desk: requests by due date, overdue ones marked. Each request's page is read-only;
     its panel posts to a page of its own (`act_view`), as Django's user admin does for
     passwords, which carries the request out or shows the panel again with its errors."""
 
-    list_display = ["reference_link", "type", "status", "channel", "received_at", "due"]
+    # What fits at 1280 px beside the filters, the due date (the sort) last and never cut off;
+    # who the person is only for staff allowed to see it (get_list_display).
+    list_display = ["reference_link", "type", "person", "status", "due"]
     list_filter = [DueFilter, "type", "status", "channel"]
+    list_select_related = ["subject"]
     search_fields = ["=id"]
     ordering = ["due_date", "id"]
     show_full_result_count = False
     list_per_page = 50
     fields = ["type", "status", "channel", "language", "purpose", "received_at", "due",
-              "link_sent_at", "verified_at", "closed_at", "subject", "email", "message",
+              "link_sent_at", "verified_at", "closed_at", "person", "email", "message",
               "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
@@ -68,6 +80,23 @@ class TicketAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_list_display(self, request):
+        shown = super().get_list_display(request)
+        return shown if may_see_people(request) else [f for f in shown if f != "person"]
+
+    def lists_personal(self, request):
+        return may_see_people(request)
+
+    @admin.display(description=_("data subject"))
+    def person(self, obj):
+        """The person by name, linked to their page: never in __str__, which the admin log
+        keeps. A request from an address not on record names no one."""
+        if obj.subject is None:
+            return "-"
+        name = obj.subject.full_name or str(obj.subject)
+        url = reverse("admin:consent_subject_change", args=[obj.subject_id])
+        return format_html('<a href="{}">{}</a>', url, name)
 
     @admin.display(description=_("request"), ordering="id")
     def reference_link(self, obj):
@@ -116,7 +145,6 @@ class TicketAdmin(admin.ModelAdmin):
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=object_id)
         if not self.has_view_permission(request, ticket):
             raise PermissionDenied
-        self._audit_view(request, ticket)
         extra = {"desk_form": ActionForm(ticket=ticket), "can_act": self._can_act(request, ticket),
                  "ticket": ticket, **(extra_context or {})}  # fmt: skip
         return super().change_view(request, object_id, form_url, extra)
@@ -131,7 +159,7 @@ class TicketAdmin(admin.ModelAdmin):
             try:
                 carry_out(ticket, form, request.user)
             except ValidationError as error:
-                form.add_error(None, error)
+                form.add_refusal(error)
             else:
                 self.message_user(request, form.done_message())
                 return redirect("admin:rights_ticket_change", ticket.pk)

@@ -1,0 +1,137 @@
+"""The staff side in a real browser (Debian's headless Chromium): the two-factor enrolment a new
+staff member meets, and the desk an officer works at 1280 px."""
+
+import io
+import re
+import subprocess
+import urllib.parse
+
+import pytest
+from PIL import Image
+
+from tests.forms.test_browser import browser  # noqa: F401  (fixture)
+from tests.live import PYTHON, ROOT, gunicorn, live_database
+
+# No django_db mark: Playwright runs an event loop in this thread and the ORM refuses to run
+# beside one. Set-up goes through `manage.py shell` against the served site's database.
+pytestmark = [pytest.mark.live, pytest.mark.browser]
+KEY = "3132333435363738393031323334353637383930"  # the officer's TOTP secret (hex)
+SETUP = f"""
+import datetime
+from django.contrib.auth.models import User
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from consent.common.dates import local_today
+from consent.core.models import Subject
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_create
+u = User.objects.create_superuser("desk", "desk@example.kz", "desk-officer-pass-123")
+TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
+User.objects.create_user("newbie", "newbie@example.kz", "newbie-pass-123456", is_staff=True)
+today = local_today()
+for n, (days, kind) in enumerate([(-3, "destroy"), (0, "correct"), (9, "automated_objection")]):
+    s = Subject.objects.create(full_name=f"Әсел Қасымова-Сейітжанова {{n}}",
+                               email=f"person{{n}}@example.kz", language="kk")
+    t = ticket_create(kind=kind, subject=s, email=s.email, language="kk", channel="email",
+                      notify=False, status=Ticket.Status.OPEN)
+    Ticket.objects.filter(pk=t.pk).update(due_date=today + datetime.timedelta(days=days))
+ticket_create(kind="access", subject=s, email=s.email, language="kk", notify=False,
+              channel=Ticket.Channel.SELF_SERVICE, status=Ticket.Status.DONE)
+"""
+
+
+@pytest.fixture(scope="module")
+def site(django_db_blocker, tmp_path_factory):
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("desk")) as (port, server),
+    ):
+        command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETUP]
+        subprocess.run(command, cwd=ROOT, env=server.env, check=True)
+        yield f"http://127.0.0.1:{port}"
+
+
+def new_page(browser, lang, width=1280, **options):  # noqa: F811
+    context = browser.new_context(
+        viewport={"width": width, "height": 800},
+        extra_http_headers={"Accept-Language": lang},
+        **options,
+    )
+    return context.new_page()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_new_staff_member_scans_the_enrolment_code(site, browser, lang):  # noqa: F811
+    import zxingcpp
+
+    page = new_page(browser, lang)
+    page.goto(site + "/admin/login/")
+    page.click("a[href$='/admin/enrol/']")  # the login page leads to the enrolment
+    assert page.locator("#header").count() == 1  # the admin's look, not the public site's
+    assert page.locator(".site-header, .cookie-banner").count() == 0
+    box = page.locator("#id_password").bounding_box()
+    row = page.locator("#id_password").locator("xpath=..").bounding_box()
+    assert box["width"] >= 0.8 * row["width"]  # the password box is the form's width
+    page.fill("#id_username", "newbie")
+    page.fill("#id_password", "newbie-pass-123456")
+    page.locator("#id_password").press("Enter")
+    page.wait_for_selector(".qr")
+
+    shot = page.locator(".qr").screenshot()
+    found = zxingcpp.read_barcodes(Image.open(io.BytesIO(shot)).convert("L"))
+    assert len(found) == 1, "no readable QR code on the enrolment page"
+    uri = found[0].text
+    key = page.locator("code.secret").inner_text()
+    assert uri.startswith("otpauth://totp/")
+    assert urllib.parse.parse_qs(urllib.parse.urlsplit(uri).query)["secret"] == [key]
+    page.context.close()
+
+
+@pytest.fixture(scope="module")
+def officer(site, browser):  # noqa: F811
+    """The officer's signed-in session, once: a TOTP code works once, so a second sign-in in
+    the same 30 seconds would be refused."""
+    from django_otp.oath import totp
+
+    page = new_page(browser, "kk")
+    page.goto(site + "/admin/login/")
+    page.fill("#id_username", "desk")
+    page.fill("#id_password", "desk-officer-pass-123")
+    page.fill("#id_otp_token", f"{totp(bytes.fromhex(KEY)):06d}")
+    page.click("input[type=submit], button[type=submit]")
+    page.wait_for_url(site + "/admin/")
+    state = page.context.storage_state()
+    page.context.close()
+    return state
+
+
+DUE = {"kk": ("мерзімі өткен", "бүгін"), "ru": ("просрочен", "сегодня")}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_desk_shows_the_due_date_without_scrolling_at_1280(site, browser, officer, lang):  # noqa: F811
+    page = new_page(browser, lang, storage_state=officer)
+    page.goto(site + "/admin/rights/ticket/")
+    rows = page.locator("#result_list tbody tr")
+    assert rows.count() == 3  # the self-service download done at once is not in the open list
+    width = page.evaluate("innerWidth")
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    # The table scrolls inside its own box, beside the menu and the filters: nothing may be
+    # hidden there either.
+    results = page.locator("#changelist .results")
+    assert results.evaluate("(box) => box.scrollWidth <= box.clientWidth")
+    right = results.bounding_box()["x"] + results.bounding_box()["width"]
+    for i in range(3):
+        cell = rows.nth(i).locator("td.field-due").bounding_box()
+        assert cell["x"] + cell["width"] <= min(width, right)
+    text = page.locator("#result_list tbody").inner_text()
+    assert "Әсел Қасымова-Сейітжанова 0" in text  # the person, by name
+    font = page.evaluate("""async () => { await document.fonts.ready;
+        return [getComputedStyle(document.body).fontFamily,
+                [...document.fonts].some((f) => f.family.replaceAll('"', "") === "Noto Sans"
+                                                && f.status === "loaded")]; }""")
+    assert font[0].startswith('"Noto Sans"') and font[1]  # the site's font, served here
+    overdue, today = DUE[lang]
+    assert re.search(overdue, rows.nth(0).inner_text(), re.I)
+    assert re.search(today, rows.nth(1).inner_text(), re.I)
+    page.context.close()

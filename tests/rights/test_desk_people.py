@@ -1,0 +1,78 @@
+"""The desk names the people it is about (to staff allowed to see them), shows every time in the
+local zone and lists only what the staff member may open (issue 18, items 8 and 10)."""
+
+import re
+
+import pytest
+from django.contrib.admin.models import LogEntry
+from django.utils import translation
+from post_office.models import Email
+
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open, ticket_verify
+
+
+@pytest.fixture
+def asel(make_subject):
+    return make_subject(email="asel@example.kz", full_name="Әсел Қасымова")
+
+
+def test_people_list_names_each_person_and_address(privacy_officer_client, asel):
+    html = privacy_officer_client.get("/admin/consent/subject/").content.decode()
+    assert "Әсел Қасымова" in html and "asel@example.kz" in html
+    assert not LogEntry.objects.filter(object_repr__contains="Қасымова").exists()
+
+
+def test_a_request_names_its_person_on_the_desk_and_its_page(privacy_officer_client, asel):
+    ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    ticket_verify(ticket)
+    desk = privacy_officer_client.get("/admin/rights/ticket/").content.decode()
+    assert "Әсел Қасымова" in desk
+    page = privacy_officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert "Әсел Қасымова" in page and f"/admin/consent/subject/{asel.pk}/change/" in page
+
+
+def test_the_default_desk_list_leaves_out_requests_done_at_once(privacy_officer_client, asel):
+    done = Ticket.objects.create(type="access", email=asel.email, subject=asel, status="done",
+                                 channel="self_service", due_date="2026-12-01")  # fmt: skip
+    desk = privacy_officer_client.get("/admin/rights/ticket/").content.decode()
+    assert done.reference not in desk
+    every = privacy_officer_client.get("/admin/rights/ticket/?due=all").content.decode()
+    assert done.reference in every
+
+
+def test_mail_times_on_a_persons_page_are_local(privacy_officer_client, asel, time_machine):
+    time_machine.move_to("2026-11-30 22:30+00:00")  # 1 December, 03:30 in Almaty
+    Email.objects.create(to=[asel.email], from_email="site@example.kz", subject="Сәлем")
+    page = privacy_officer_client.get(f"/admin/consent/subject/{asel.pk}/change/").content.decode()
+    assert "03:30" in page and "22:30" not in page
+
+
+@pytest.mark.parametrize("lang, campaigns", [("kk", "таратулар"), ("ru", "рассылки")])
+def test_the_menu_lists_only_what_the_officer_may_open(privacy_officer_client, lang, campaigns):
+    with translation.override(lang):
+        index = privacy_officer_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
+    assert "/admin/marketing/campaign/" not in index
+    assert not re.search(campaigns, index, re.I)
+
+
+def field_row(html, name):
+    """The admin form row that holds the input `name`."""
+    rows = re.findall(r'<div class="form-row[^"]*">.*?</div></div>', html, re.S)
+    [row] = [r for r in rows if f'name="{name}"' in r]
+    return row
+
+
+def test_a_refused_correction_marks_the_document_field(client, privacy_officer_client, person):
+    from .conftest import act, confirm, web_request
+
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    html = act(privacy_officer_client, ticket, full_name="Әсел Қасымқызы", document="")
+    html = html.content.decode()
+    row = field_row(html, "document")
+    assert 'class="form-row errors' in row and 'class="errorlist' in row
+    assert "құжат" in row  # the reason, at the field it is about
+    # The admin's own buttons, not the browser's grey ones.
+    assert re.search(r'<button[^>]*class="button default"[^>]*value="do"|'
+                     r'<button[^>]*value="do"[^>]*class="button default"', html)  # fmt: skip
