@@ -24,6 +24,9 @@ class AccessibleErrors:
 
     def full_clean(self):
         super().full_clean()
+        self.describe_errors()
+
+    def describe_errors(self):
         for name in self.errors:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs
@@ -52,6 +55,23 @@ class GuardedForm(AccessibleErrors, forms.Form):
 
     def data_bound_fields(self):
         return [self[name] for name in self.fields if name in self.data_fields]
+
+    def has_optional_fields(self):
+        """Whether the page needs to say that fields marked optional may be left empty."""
+        return any(not field.field.required for field in self.data_bound_fields())
+
+    def note_dropped_upload(self):
+        """A page with errors cannot hand back a file the visitor attached (browsers do not
+        refill file inputs): say so at the field, so nothing is lost unseen."""
+        message = _(
+            "The file you attached was not kept, because the form had to be shown again. "
+            "Please attach it again."
+        )
+        for name, field in self.fields.items():
+            dropped = isinstance(field, forms.FileField) and name in self.files
+            if dropped and name not in self.errors:
+                self.add_error(name, message)
+        self.describe_errors()
 
 
 class PublicForm(GuardedForm):
@@ -188,16 +208,27 @@ class ApplicationForm(ContactForm):
         born = self.cleaned_data.get("birth_date")
         return born is not None and born > local_today() - relativedelta(years=ADULT_AGE)
 
+    GUARDIAN_NEEDED = _(
+        "You are under 18: a parent or guardian must give their name, contact "
+        "and consent, or the application cannot be sent."
+    )
+    GUARDIAN_FIELDS = {
+        "guardian_name": _("Enter the parent's or guardian's full name."),
+        "guardian_contact": _("Enter the parent's or guardian's phone or email."),
+        "consent_guardian": _("The parent or guardian ticks this box to give their consent."),
+    }
+
     def clean(self):
         cleaned = super().clean()
         if self.is_minor():
-            message = _(
-                "You are under 18: a parent or guardian must give their name, contact "
-                "and consent, or the application cannot be sent."
-            )
-            for name in ("guardian_name", "guardian_contact", "consent_guardian"):
-                if not cleaned.get(name):
-                    self.add_error(name, message)
+            # The age rule once, for the whole form; each missing field says only what it needs.
+            missing = [name for name in self.GUARDIAN_FIELDS if not cleaned.get(name)]
+            if missing:
+                self.add_error(None, self.GUARDIAN_NEEDED)
+            for name in self.GUARDIAN_FIELDS:
+                self.fields[name].required = True  # the page marks them required, not optional
+            for name in missing:
+                self.add_error(name, self.GUARDIAN_FIELDS[name])
         return cleaned
 
     def guardian(self):
