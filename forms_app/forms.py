@@ -249,6 +249,10 @@ class NewsletterForm(PublicForm):
     optional_purposes = ()
 
 
+# A set of radio buttons is chosen from, not filled in.
+CHOOSE = {"required": _("Choose one of the options.")}
+
+
 class RequestForm(GuardedForm):
     """A request about one's own data. The address is only used to reach the person on record."""
 
@@ -256,6 +260,7 @@ class RequestForm(GuardedForm):
         label=_("What do you ask for?"),
         choices=[c for c in Ticket.Type.choices if c[0] != Ticket.Type.UNBLOCK],
         widget=forms.RadioSelect,
+        error_messages=CHOOSE,
     )
     email = EmailAddress(
         label=_("The email address you gave us"),
@@ -315,6 +320,6 @@ class SelfServiceRequestForm(AccessibleErrors, forms.Form):
         label=_("Ask us to"),
         choices=[(t.value, t.label) for t in SELF_SERVICE_REQUESTS],
         widget=forms.RadioSelect,
-        error_messages=NOT_OFFERED,
+        error_messages={**NOT_OFFERED, **CHOOSE},
     )
     message = long_text(_("Details"), rows=3)

@@ -110,3 +110,10 @@ def test_the_sixth_post_says_when_and_keeps_what_was_typed(
     assert re.search(when, page) and "55" in page
     assert "Менің хатым" in page and 'value="asel@example.kz"' in page
     assert Submission.objects.count() == 0
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_choice_is_asked_to_be_chosen(client, texts, lang):
+    page = client.post(f"/{lang}/requests/new/", {"token": aged_token()}).content.decode()
+    error = page.split('id="id_type_error"')[1].split("</p>")[0]
+    assert {"kk": "таңдаңыз", "ru": "Выберите"}[lang] in error and REQUIRED[lang] not in error
