@@ -60,7 +60,7 @@ class GuardedForm(AccessibleErrors, forms.Form):
         """Whether the page needs to say that fields marked optional may be left empty."""
         return any(not field.field.required for field in self.data_bound_fields())
 
-    def note_dropped_upload(self):
+    def note_dropped_upload(self, files):
         """A page with errors cannot hand back a file the visitor attached (browsers do not
         refill file inputs): say so at the field, so nothing is lost unseen."""
         message = _(
@@ -68,7 +68,7 @@ class GuardedForm(AccessibleErrors, forms.Form):
             "Please attach it again."
         )
         for name, field in self.fields.items():
-            dropped = isinstance(field, forms.FileField) and name in self.files
+            dropped = isinstance(field, forms.FileField) and self.add_prefix(name) in files
             if dropped and name not in self.errors:
                 self.add_error(name, message)
         self.describe_errors()

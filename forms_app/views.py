@@ -154,7 +154,7 @@ def _refuse(request, kind, form, texts, message, status=200):
     """Show the form again with a fresh token and a message; nothing was stored."""
     data = request.POST.copy()
     data["token"] = new_token()
-    form = type(form)(data, request.FILES)
+    form = type(form)(data)  # no files: a refused post costs no photo decoding
     form.is_valid()
     form.add_error(None, message)
     return _render(request, kind, form, texts, status=status)
@@ -163,7 +163,7 @@ def _refuse(request, kind, form, texts, message, status=200):
 def _render(request, kind, form, texts, slots=None, status=200):
     language = get_language()
     if form.is_bound and form.errors and request.FILES:
-        form.note_dropped_upload()
+        form.note_dropped_upload(request.FILES)
     consents = []
     for field in form.consent_fields():
         text = texts.get(field.field.purpose)

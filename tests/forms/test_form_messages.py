@@ -74,12 +74,19 @@ def test_a_minor_reads_the_guardian_message_once_and_sees_the_fields_required(
         assert f'id="id_{name}_error"' in page
 
 
-@pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_photo_is_asked_again_when_the_form_has_errors(client, texts, application_data, lang):
+def a_photo():
     out = io.BytesIO()
     Image.new("RGB", (40, 40), "teal").save(out, "JPEG")
-    photo = SimpleUploadedFile("me.jpg", out.getvalue(), content_type="image/jpeg")
-    data = application_data(photo=photo, email="bad")
+    return SimpleUploadedFile("me.jpg", out.getvalue(), content_type="image/jpeg")
+
+
+@pytest.mark.parametrize("refusal", ["an error", "too quick"])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_photo_is_asked_again_when_the_form_comes_back(
+    client, texts, application_data, lang, refusal
+):
+    wrong = {"email": "bad"} if refusal == "an error" else {"token": new_token()}
+    data = application_data(photo=a_photo(), **wrong)
     page = client.post(f"/{lang}/apply/", data).content.decode()
     error = page.split('id="id_photo_error"')[1].split("</p>")[0]
     assert {"kk": "қайта", "ru": "ещё раз"}[lang] in error
