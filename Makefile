@@ -7,7 +7,7 @@ MANAGE := $(PY) manage.py
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/emalu
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: install run test bench lint format messages clean
+.PHONY: install run test bench lint format messages screenshots clean
 
 $(BIN)/activate:
 	@python=$$(scripts/find-python) && echo "Using $$python" && "$$python" -m venv $(VENV)
@@ -53,6 +53,11 @@ format: install
 messages: install
 	DEBUG=1 $(MANAGE) makemessages -l kk -l ru --no-location --no-obsolete --ignore=.venv --ignore=var --ignore=node_modules --ignore=conf
 	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
+
+# PNGs of every public page state (kk, ru x 390, 1280 px) and the desk pages, in var/screenshots/:
+# the site served by gunicorn on a SQLite database of its own, Debian's Chromium.
+screenshots: install
+	$(PY) scripts/screenshots
 
 clean:
 	rm -rf $(VENV) var/*.sqlite3 staticfiles

@@ -1,16 +1,16 @@
 """Anti-abuse for public forms: signed one-time tokens, a minimum fill time, a per-IP rate limit."""
 
 import logging
+import math
 import time
 import uuid
-from functools import wraps
 
 from django.conf import settings
 from django.core import signing
+from django.utils.translation import ngettext
 
-from consent.common.errors import error_page
 from consent.common.pagecache import register_slot
-from consent.common.ratelimit import over_limit
+from consent.common.ratelimit import over_limit, seconds_left
 
 security_log = logging.getLogger("emalu.security")
 SALT = "forms_app.token"
@@ -35,18 +35,31 @@ def read_token(value):
         return None
 
 
-def rate_limited(scope):
-    """Answer 429 when one address (an IPv6 /64) has posted more than FORM_RATE_LIMIT
-    ("N/seconds") times."""
+def rate_wait(scope, request):
+    """Count this post from the request's address (an IPv6 /64); 0 while within FORM_RATE_LIMIT
+    ("N/seconds"), else the seconds until the address may post again."""
+    rate = settings.FORM_RATE_LIMIT
+    if not over_limit(scope, request, rate):
+        return 0
+    security_log.warning("rate limit: %s", scope)
+    return seconds_left(rate)
 
-    def decorator(view):
-        @wraps(view)
-        def wrapper(request, *args, **kwargs):
-            if request.method == "POST" and over_limit(scope, request, settings.FORM_RATE_LIMIT):
-                security_log.warning("rate limit: %s", scope)
-                return error_page(request, 429)
-            return view(request, *args, **kwargs)
 
-        return wrapper
-
-    return decorator
+def try_again_message(seconds):
+    """When to send the form again, in minutes from a minute up, in seconds below."""
+    if seconds >= 60:
+        minutes = math.ceil(seconds / 60)
+        return ngettext(
+            "Too many forms have been sent from this connection. Please send this one again in "
+            "%(count)d minute; what you typed is kept below.",
+            "Too many forms have been sent from this connection. Please send this one again in "
+            "%(count)d minutes; what you typed is kept below.",
+            minutes,
+        ) % {"count": minutes}
+    return ngettext(
+        "Too many forms have been sent from this connection. Please send this one again in "
+        "%(count)d second; what you typed is kept below.",
+        "Too many forms have been sent from this connection. Please send this one again in "
+        "%(count)d seconds; what you typed is kept below.",
+        seconds,
+    ) % {"count": seconds}

@@ -2,6 +2,7 @@
 address (one rule), a consent box (ticked only by its own value)."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from consent.common.text import clean_form_text
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
@@ -84,6 +85,10 @@ class ConsentBox(forms.BooleanField):
     the box's own value is consent not given."""
 
     widget = ConsentCheckbox
+    # A box is ticked, not filled in.
+    default_error_messages = {
+        "required": _("Tick the box to give this consent: without it the form cannot be sent.")
+    }
 
     def to_python(self, value):
         return value is True

@@ -25,6 +25,9 @@ class AccessibleErrors:
 
     def full_clean(self):
         super().full_clean()
+        self.describe_errors()
+
+    def describe_errors(self):
         for name in self.errors:
             if name in self.fields:
                 attrs = self.fields[name].widget.attrs
@@ -53,6 +56,23 @@ class GuardedForm(AccessibleErrors, forms.Form):
 
     def data_bound_fields(self):
         return [self[name] for name in self.fields if name in self.data_fields]
+
+    def has_optional_fields(self):
+        """Whether the page needs to say that fields marked optional may be left empty."""
+        return any(not field.field.required for field in self.data_bound_fields())
+
+    def note_dropped_upload(self, files):
+        """A page with errors cannot hand back a file the visitor attached (browsers do not
+        refill file inputs): say so at the field, so nothing is lost unseen."""
+        message = _(
+            "The file you attached was not kept, because the form had to be shown again. "
+            "Please attach it again."
+        )
+        for name, field in self.fields.items():
+            dropped = isinstance(field, forms.FileField) and self.add_prefix(name) in files
+            if dropped and name not in self.errors:
+                self.add_error(name, message)
+        self.describe_errors()
 
 
 class PublicForm(GuardedForm):
@@ -206,16 +226,27 @@ class ApplicationForm(ContactForm):
         born = self.cleaned_data.get("birth_date")
         return born is not None and born > local_today() - relativedelta(years=ADULT_AGE)
 
+    GUARDIAN_NEEDED = _(
+        "You are under 18: a parent or guardian must give their name, contact "
+        "and consent, or the application cannot be sent."
+    )
+    GUARDIAN_FIELDS = {
+        "guardian_name": _("Enter the parent's or guardian's full name."),
+        "guardian_contact": _("Enter the parent's or guardian's phone or email."),
+        "consent_guardian": _("The parent or guardian ticks this box to give their consent."),
+    }
+
     def clean(self):
         cleaned = super().clean()
         if self.is_minor():
-            message = _(
-                "You are under 18: a parent or guardian must give their name, contact "
-                "and consent, or the application cannot be sent."
-            )
-            for name in ("guardian_name", "guardian_contact", "consent_guardian"):
-                if not cleaned.get(name):
-                    self.add_error(name, message)
+            # The age rule once, for the whole form; each missing field says only what it needs.
+            missing = [name for name in self.GUARDIAN_FIELDS if not cleaned.get(name)]
+            if missing:
+                self.add_error(None, self.GUARDIAN_NEEDED)
+            for name in self.GUARDIAN_FIELDS:
+                self.fields[name].required = True  # the page marks them required, not optional
+            for name in missing:
+                self.add_error(name, self.GUARDIAN_FIELDS[name])
         return cleaned
 
     def guardian(self):
@@ -236,6 +267,10 @@ class NewsletterForm(PublicForm):
     optional_purposes = ()
 
 
+# A set of radio buttons is chosen from, not filled in.
+CHOOSE = {"required": _("Choose one of the options.")}
+
+
 class RequestForm(GuardedForm):
     """A request about one's own data. The address is only used to reach the person on record."""
 
@@ -243,6 +278,7 @@ class RequestForm(GuardedForm):
         label=_("What do you ask for?"),
         choices=[c for c in Ticket.Type.choices if c[0] != Ticket.Type.UNBLOCK],
         widget=forms.RadioSelect,
+        error_messages=CHOOSE,
     )
     email = EmailAddress(
         label=_("The email address you gave us"),
@@ -302,6 +338,6 @@ class SelfServiceRequestForm(AccessibleErrors, forms.Form):
         label=_("Ask us to"),
         choices=[(t.value, t.label) for t in SELF_SERVICE_REQUESTS],
         widget=forms.RadioSelect,
-        error_messages=NOT_OFFERED,
+        error_messages={**NOT_OFFERED, **CHOOSE},
     )
     message = long_text(_("Details"), rows=3)

@@ -23,7 +23,7 @@ from consent.rights import selfservice
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
 
-from .abuse import TOKEN_SLOT, new_token, rate_limited, read_token, security_log
+from .abuse import TOKEN_SLOT, new_token, rate_wait, read_token, security_log, try_again_message
 from .forms import (
     ApplicationForm,
     ConsentSwitchForm,
@@ -44,7 +44,6 @@ FORMS = {
 
 
 @never_cache
-@rate_limited("forms")
 def public_form(request, kind):
     form_class, source = FORMS[kind]
     if request.method != "POST":
@@ -53,7 +52,7 @@ def public_form(request, kind):
     if form_class.required_purpose not in texts:
         return _unavailable(request)
     form = form_class(request.POST, request.FILES)
-    refusal, token_id = _guard(request, kind, form, texts)
+    refusal, token_id = _guard(request, kind, form, texts, "forms")
     if refusal is not None:
         return refusal
     _store_once(token_id, lambda: _store(request, kind, form, source, get_language()))
@@ -74,8 +73,12 @@ def _blank_form(request, kind, form_class, slots):
     return _render(request, kind, form_class(initial=initial), texts, slots)
 
 
-def _guard(request, kind, form, texts):
+def _guard(request, kind, form, texts, scope):
     """(a response refusing the post, None) or (None, the token id of a valid form)."""
+    if wait := rate_wait(scope, request):  # the form again, as typed, with when to send it
+        response = _refuse(request, kind, form, texts, try_again_message(wait), status=429)
+        response["Retry-After"] = str(wait)
+        return response, None
     token = read_token(request.POST.get("token"))
     if request.POST.get("website"):
         security_log.warning("honeypot filled on %s form", kind)
@@ -84,12 +87,12 @@ def _guard(request, kind, form, texts):
         message = _("The form has expired. Please send it again.")
         return _refuse(request, kind, form, texts, message), None
     token_id, elapsed = token
+    if not form.is_valid():  # its own errors first: an empty form is not "too quick"
+        return _render(request, kind, form, texts), None
     if elapsed < settings.FORM_MIN_FILL_SECONDS:
         security_log.warning("form %s sent %.1f s after it was shown", kind, elapsed)
         message = _("The form was sent too quickly. Please send it again.")
         return _refuse(request, kind, form, texts, message), None
-    if not form.is_valid():
-        return _render(request, kind, form, texts), None
     return None, token_id
 
 
@@ -107,7 +110,6 @@ def _store_once(token_id, store):
 
 
 @never_cache
-@rate_limited("forms")
 def request_new(request):
     """A request about one's own data, from the web form (compliance L7). Everyone gets the same
     neutral answer."""
@@ -115,7 +117,7 @@ def request_new(request):
         form = RequestForm(initial={"token": TOKEN_SLOT})
         return shared_page(request, lambda slots: _render(request, "request", form, {}, slots))
     form = RequestForm(request.POST)
-    refusal, token_id = _guard(request, "request", form, {})
+    refusal, token_id = _guard(request, "request", form, {}, "forms")
     if refusal is not None:
         return refusal
     data = form.cleaned_data
@@ -150,18 +152,20 @@ def _store(request, kind, form, source, language):
     )
 
 
-def _refuse(request, kind, form, texts, message):
+def _refuse(request, kind, form, texts, message, status=200):
     """Show the form again with a fresh token and a message; nothing was stored."""
     data = request.POST.copy()
     data["token"] = new_token()
-    form = type(form)(data)
+    form = type(form)(data)  # no files: a refused post costs no photo decoding
     form.is_valid()
     form.add_error(None, message)
-    return _render(request, kind, form, texts)
+    return _render(request, kind, form, texts, status=status)
 
 
-def _render(request, kind, form, texts, slots=None):
+def _render(request, kind, form, texts, slots=None, status=200):
     language = get_language()
+    if form.is_bound and form.errors and request.FILES:
+        form.note_dropped_upload(request.FILES)
     consents = []
     for field in form.consent_fields():
         text = texts.get(field.field.purpose)
@@ -177,6 +181,7 @@ def _render(request, kind, form, texts, slots=None):
             "policy": current_policy(),
             **(slots or {}),
         },
+        status=status,
     )
 
 
@@ -204,7 +209,6 @@ def _over_address_limit(email):
 
 
 @never_cache
-@rate_limited("self-service")
 def my_data(request):
     subject = selfservice.session_subject(request.session)
     if subject is not None:
@@ -213,7 +217,7 @@ def my_data(request):
         form = SelfServiceForm(initial={"token": TOKEN_SLOT})
         return shared_page(request, lambda slots: _render(request, "my_data_ask", form, {}, slots))
     form = SelfServiceForm(request.POST)
-    refusal, token_id = _guard(request, "my_data_ask", form, {})
+    refusal, token_id = _guard(request, "my_data_ask", form, {}, "self-service")
     if refusal is not None:
         return refusal
     email = form.cleaned_data["email"]
@@ -261,10 +265,17 @@ def my_data_consent(request, subject):
     form = ConsentSwitchForm(request.POST)
     if not form.is_valid():
         return _refuse_action(request, form)
-    selfservice.set_consent(
+    outcome = selfservice.set_consent(
         subject, form.cleaned_data["purpose"], form.cleaned_data["give"], request
     )
-    messages.success(request, _("Your choice is saved and in force now."))
+    if outcome == selfservice.Switched.GUARDIAN_NEEDED:
+        messages.warning(request, _(
+            "You are under 18: this consent counts only when a parent or guardian gives it "
+            "with you. Nothing has changed. A parent or guardian can give it on the application "
+            "form."
+        ))  # fmt: skip
+    else:
+        messages.success(request, _("Your choice is saved and in force now."))
     return redirect("my_data")
 
 

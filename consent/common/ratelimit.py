@@ -48,6 +48,12 @@ def count(scope: str, who: str, rate: str) -> int:
         return 1
 
 
+def seconds_left(rate: str) -> int:
+    """How long until the current window of `rate` ends and its counts start again (at least 1)."""
+    _limit, window = parse_rate(rate)
+    return window - int(time.time()) % window
+
+
 def over_limit(scope: str, request: HttpRequest, rate: str) -> bool:
     """Count this event and say whether it is beyond the rate's limit."""
     return hit(scope, request, rate) > parse_rate(rate)[0]

@@ -71,6 +71,15 @@ def may_process(subject: Subject | None, purpose: str, at: datetime | None = Non
     return permitted_subjects(purpose, Subject.objects.filter(pk=subject.pk), at).exists()
 
 
+def needs_guardian(subject: Subject, at: datetime | None = None) -> bool:
+    """Rule 4 for one person: under 18 at `at` (by date of birth, in TIME_ZONE), so a grant
+    stands only when a guardian gave it with them."""
+    born = subject.birth_date
+    return born is not None and born > local_date(at or timezone.now()) - relativedelta(
+        years=ADULT_AGE
+    )
+
+
 def consents_standing(subject: Subject, at: datetime | None = None) -> list[str]:
     """The purposes whose consent stands for one subject at `at`. A block is left aside: it
     pauses processing but ends no consent, so it is no reason to destroy data."""

@@ -85,31 +85,48 @@ def session_subject(session: SessionBase) -> Subject | None:
 def overview(subject: Subject) -> dict[str, Any]:
     """What the page shows: data, each purpose's state, open requests."""
     latest = gate.latest_events(subject)
+    minor = gate.needs_guardian(subject)
     purposes = []
     for code, purpose in PURPOSES.items():
         if purpose.banner_only:
             continue
         entry = latest.get(code)
+        active = gate.may_process(subject, code)
         purposes.append({
-            "code": code, "purpose": purpose, "entry": entry,
-            "active": gate.may_process(subject, code),
+            "code": code, "purpose": purpose, "entry": entry, "active": active,
             "optional": code in OPTIONAL,
+            # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
+            "needs_guardian": not active and minor,
         })  # fmt: skip
     return {"subject": subject, "purposes": purposes, "tickets": subject.tickets.open(),
             "blocked": gate.is_blocked(subject)}  # fmt: skip
 
 
+class Switched:
+    """What set_consent did."""
+
+    GIVEN, WITHDRAWN, UNCHANGED = "given", "withdrawn", "unchanged"
+    # Under 18: a consent given here alone would not stand (gate rule 4), so nothing is recorded;
+    # a parent or guardian gives it with the child on the application form.
+    GUARDIAN_NEEDED = "guardian_needed"
+
+
 @transaction.atomic
-def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest) -> None:
+def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest) -> str:
     """Give or withdraw an optional consent, in force at once. The address was just confirmed
-    by the emailed link, which is what a double opt-in asks."""
+    by the emailed link, which is what a double opt-in asks. Returns a `Switched` value."""
     if purpose not in OPTIONAL:
-        return
-    if give and not gate.may_process(subject, purpose):
+        return Switched.UNCHANGED
+    if give and gate.may_process(subject, purpose):
+        return Switched.UNCHANGED
+    if give and gate.needs_guardian(subject):
+        return Switched.GUARDIAN_NEEDED
+    if give:
         consent_grant(subject, current_text(purpose), language=translation.get_language() or "kk",
                       source=Source.SELF_SERVICE, request=request)  # fmt: skip
-    elif not give:
-        consent_withdraw_if_given(subject, purpose, source=Source.SELF_SERVICE, request=request)
+        return Switched.GIVEN
+    consent_withdraw_if_given(subject, purpose, source=Source.SELF_SERVICE, request=request)
+    return Switched.WITHDRAWN
 
 
 @transaction.atomic

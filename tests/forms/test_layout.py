@@ -1,0 +1,51 @@
+"""Issue 18 item 4, in a real browser: the form pages breathe, boxes sit beside their labels and
+the footer ends the window on a short page."""
+
+import pytest
+
+from tests.forms.test_browser import browser, page, site  # noqa: F401  (fixtures)
+
+pytestmark = [pytest.mark.live, pytest.mark.browser]
+BOX = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
+
+
+def box(page, selector):  # noqa: F811
+    return page.locator(selector).first.evaluate(BOX)
+
+
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_form_keeps_its_distance_from_header_and_footer(site, page, lang, width):  # noqa: F811
+    base, _ = site
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{base}/{lang}/apply/")
+    assert box(page, "main h1")[1] - box(page, ".site-header")[3] >= 16
+    assert box(page, ".site-footer")[1] - box(page, "main button[type=submit]")[3] >= 16
+    # Each consent box on the line of its label, the label beside it (wrapping there).
+    for check in page.locator(".field-check").all():
+        _, top, right, _ = check.locator("input").evaluate(BOX)
+        label_left, label_top, _, _ = check.locator("label").evaluate(BOX)
+        assert label_left >= right and abs(label_top - top) <= 6
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_radio_labels_are_not_bold(site, page, lang):  # noqa: F811
+    base, _ = site
+    page.goto(f"{base}/{lang}/requests/new/")
+    weights = page.locator(".radio label").evaluate_all(
+        "labels => labels.map(l => getComputedStyle(l).fontWeight)"
+    )
+    assert weights and set(weights) == {"400"}
+    assert (
+        page.locator("fieldset.field legend").first.evaluate("l => getComputedStyle(l).fontWeight")
+        == "700"
+    )
+
+
+@pytest.mark.parametrize("width,height", [(390, 1400), (1280, 1000)])
+def test_the_footer_ends_a_short_page_at_the_bottom_of_the_window(site, page, width, height):  # noqa: F811
+    base, _ = site
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{base}/kk/contact/thanks/")
+    bottom = box(page, ".site-footer")[3]
+    assert abs(bottom - height) <= 1, bottom

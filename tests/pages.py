@@ -1,0 +1,131 @@
+"""Every state of the public site a visitor can meet, walked in a browser: the overflow test
+(tests/site/test_no_sideways_scroll.py) measures each, `make screenshots` photographs each.
+
+`walk(browser, base, strict, links, lang, visit)` calls `visit(page, name)` with the page in
+view: `base` is the served site (FORM_MIN_FILL_SECONDS=0), `strict` the same site refusing every
+post (FORM_RATE_LIMIT=0/60), `links` what SETUP printed after it ran in the site's `manage.py
+shell` (the emailed links the site queued).
+"""
+
+# What the served site's database holds for the emailed-link pages, and the links it mailed.
+SETUP = """
+import json, re
+from datetime import date
+from dateutil.relativedelta import relativedelta
+from post_office.models import Email
+from consent.common.dates import local_today
+from consent.core.ledger import consent_grant
+from consent.core.models import Source, Subject
+from consent.core.texts import current_text
+from consent.marketing.campaigns import unsubscribe_token, unsubscribe_url
+from consent.marketing.optin import optin_start
+from consent.rights import selfservice
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open
+
+adult = Subject.objects.create(full_name="Әсел Қасымова-Жақсыбекова", email="asel@example.kz",
+                               phone="+77011234567", birth_date=date(1990, 5, 17),
+                               birth_place="Өскемен")
+teen = Subject.objects.create(full_name="Айгерім Серікқызы", email="teen@example.kz",
+                              birth_date=local_today() - relativedelta(years=17))
+for s in (adult, teen):
+    consent_grant(s, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
+consent_grant(adult, current_text("marketing"), language="kk", source=Source.NEWSLETTER_FORM)
+
+def mailed(pattern):
+    return re.search(pattern, Email.objects.latest("id").message).group(0)
+
+links = {}
+for lang in ("kk", "ru"):
+    for who in ("asel", "teen"):
+        selfservice.link_send(f"{who}@example.kz", lang)
+        links[f"open-{who}-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
+    optin_start(f"news-{lang}@example.kz", "", lang)
+    links[f"confirm-{lang}"] = mailed(r"https?://\\S+/newsletter/confirm/\\S+/")
+    ticket_open(kind="destroy", email="asel@example.kz", language=lang, channel=Ticket.Channel.WEB)
+    links[f"verify-{lang}"] = mailed(r"https?://\\S+/requests/confirm/\\S+/")
+    links[f"unsubscribe-{lang}"] = unsubscribe_url(unsubscribe_token(adult.pk, 0), lang)
+print(json.dumps(links))
+"""
+
+
+# Posts the consent switch as its button does (under 18 the page offers no button to press).
+SWITCH = """give => {
+  const form = document.createElement('form');
+  form.method = 'post';
+  form.action = location.pathname + 'consent/';
+  const token = document.querySelector('[name=csrfmiddlewaretoken]').value;
+  for (const [name, value] of [['csrfmiddlewaretoken', token], ['purpose', 'marketing'],
+                               ['give', give]]) {
+    const input = Object.assign(document.createElement('input'), {type: 'hidden', name, value});
+    form.append(input);
+  }
+  document.body.append(form);
+  form.submit();
+}"""
+
+
+def submit(page):
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+
+
+PATHS = {
+    "home": "/", "about": "/about/", "services": "/services/", "service": "/services/demo-1/",
+    "contacts": "/contacts/",
+    "privacy": "/privacy/", "privacy-v1": "/privacy/1/", "contact": "/contact/",
+    "apply": "/apply/", "newsletter": "/newsletter/", "request": "/requests/new/",
+    "cookies": "/cookies/", "my-data-ask": "/my-data/", "contact-thanks": "/contact/thanks/",
+    "apply-thanks": "/apply/thanks/", "newsletter-thanks": "/newsletter/thanks/",
+    "request-thanks": "/request/thanks/", "my-data-thanks": "/my-data/thanks/",
+    "404": "/no-such-page/",
+}  # fmt: skip
+
+
+def walk(browser, base, strict, links, lang, visit):
+    context = browser.new_context()
+    page = context.new_page()
+    for name, path in PATHS.items():
+        page.goto(f"{base}/{lang}{path}")
+        visit(page, name)
+    # Forms sent empty, and the application of someone under 18 without a guardian.
+    for name in ("contact", "newsletter", "request", "my-data-ask"):
+        page.goto(f"{base}/{lang}{PATHS[name]}")
+        submit(page)
+        visit(page, f"{name}-errors")
+    page.goto(f"{base}/{lang}/apply/")
+    page.fill("#id_full_name", "Айгерім Серікқызы")
+    page.fill("#id_birth_date", "2015-01-01")
+    submit(page)
+    visit(page, "apply-minor-errors")
+    # The rate limit's answer: the form again, with when to send it.
+    page.goto(f"{strict}/{lang}/contact/")
+    page.fill("#id_message", "Сәлеметсіз бе! " * 20)
+    submit(page)
+    visit(page, "contact-rate-limited")
+    # Emailed links: each asks before it acts; then the page behind it.
+    for name in ("confirm", "verify", "unsubscribe"):
+        page.goto(links[f"{name}-{lang}"])
+        visit(page, f"{name}-link")
+        submit(page)
+        visit(page, f"{name}-link-done")
+    page.goto(links[f"verify-{lang}"])  # used already
+    visit(page, "verify-link-used")
+    for who in ("asel", "teen"):
+        own = browser.new_context()
+        mine = own.new_page()
+        mine.goto(links[f"open-{who}-{lang}"])
+        visit(mine, f"my-data-link-{who}")
+        submit(mine)
+        visit(mine, f"my-data-{who}")
+        with mine.expect_navigation():  # withdraw; under 18, give (and be told a guardian must)
+            mine.evaluate(SWITCH, "0" if who == "asel" else "1")
+        visit(mine, f"my-data-{who}-switched")
+        with mine.expect_navigation():
+            mine.click("main form.public-form button[type=submit]")  # no type chosen
+        visit(mine, f"my-data-{who}-request-errors")
+        own.close()
+    page.goto(links[f"open-asel-{lang}"])  # spent
+    submit(page)
+    visit(page, "my-data-link-used")
+    context.close()

@@ -1,0 +1,128 @@
+"""Issue 18 item 2: no public page scrolls sideways at 320, 390 or 768 px, in kk or ru.
+
+Every page a visitor can meet is visited in headless Chromium on the served site: each page of
+the URLconf's language-prefixed patterns (the list comes from the URLconf, so a new page cannot
+be forgotten: `test_every_public_pattern_is_visited_or_declared_no_page` fails until it is
+added), the states that only a post shows (a form with errors, the rate limit, thank-you pages,
+a 404) and the pages behind emailed links, opened from the mails the site queued
+(tests/pages.py walks them all).
+"""
+
+import json
+import subprocess
+from urllib.parse import urlsplit
+
+import pytest
+from django.urls import Resolver404, URLResolver, get_resolver, resolve
+from django.urls.resolvers import LocalePrefixPattern
+from django.utils import translation
+
+from tests.forms.test_browser import browser  # noqa: F401  (fixture)
+from tests.live import PYTHON, ROOT, gunicorn, live_database
+from tests.pages import SETUP, walk
+
+WIDTHS = (320, 390, 768)
+LANGS = ("kk", "ru")
+
+# Patterns outside the language prefix are no visitor's page: machine endpoints and the staff side.
+NOT_PUBLIC = {"healthz", "robots", "sitemap", "cookie_choice", "analytics_config", "staff_enrol"}
+# Language-prefixed patterns that answer a post with a redirect or a file, never a page of their
+# own; the page they lead to is visited.
+NOT_PAGES = {
+    "my_data_consent": "redirects to my_data",
+    "my_data_export": "a PDF or JSON download",
+    "my_data_leave": "redirects to home",
+}
+
+
+def public_pattern_names():
+    """(names under the language prefix, names outside it), from the URLconf."""
+    prefixed, other = set(), set()
+    for pattern in get_resolver().url_patterns:
+        if isinstance(pattern, URLResolver) and isinstance(pattern.pattern, LocalePrefixPattern):
+            prefixed |= {p.name for p in pattern.url_patterns}
+        elif isinstance(pattern, URLResolver):
+            other.add(pattern.app_name or str(pattern.pattern))  # the admin
+        else:
+            other.add(pattern.name)
+    return prefixed, other
+
+
+def test_every_public_pattern_is_visited_or_declared_no_page():
+    prefixed, other = public_pattern_names()
+    assert other - {"admin"} == NOT_PUBLIC, "a pattern outside the language prefix: a page?"
+    assert set(NOT_PAGES) <= prefixed
+    # The browser test below records what it visited; here, what it must visit.
+    missing = sorted(prefixed - set(NOT_PAGES) ^ MUST_VISIT)
+    assert not missing, (
+        "a public URL pattern is not visited by test_no_page_scrolls_sideways: add it to "
+        f"MUST_VISIT and a visit to tests/pages.py: {missing}"
+    )
+
+
+MUST_VISIT = {
+    "home", "about", "services", "service", "contacts", "privacy", "privacy_version", "contact_form",
+    "application_form", "newsletter_form", "form_thanks", "marketing_confirm", "request_new",
+    "unsubscribe", "cookie_settings", "my_data", "self_service_open", "my_data_request",
+    "request_verify",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def site(django_db_blocker, tmp_path_factory):
+    """The served site with the mails of SETUP queued, and a second one that rate-limits every
+    post (FORM_RATE_LIMIT 0/60), for the refusal page."""
+    env = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "1000/60"}
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("wide"), **env) as (port, server),
+        gunicorn(url, tmp_path_factory.mktemp("strict"), workers=1,
+                 FORM_RATE_LIMIT="0/60") as (strict_port, _),
+    ):  # fmt: skip
+        command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETUP]
+        done = subprocess.run(command, cwd=ROOT, env=server.env, check=True, capture_output=True,
+                              text=True)  # fmt: skip
+        links = json.loads(done.stdout)
+        yield f"http://127.0.0.1:{port}", f"http://127.0.0.1:{strict_port}", links
+
+
+WIDEST = """() => [...document.querySelectorAll('body *')]
+  .filter(e => e.getBoundingClientRect().right > innerWidth + 0.5)
+  .slice(-3).map(e => e.tagName.toLowerCase() + (e.className ? '.' + e.className : '')
+  + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')"""
+
+
+class Visits:
+    """Measures the page in view at every width; keeps what overflowed and what was seen."""
+
+    def __init__(self):
+        self.overflows, self.seen = [], set()
+
+    def check(self, page, what):
+        assert page.locator("h1").count() >= 1, f"{what}: no page at {page.url}"
+        path = urlsplit(page.url).path
+        try:
+            with translation.override(path.split("/")[1]):  # the prefix resolves in its language
+                self.seen.add(resolve(path).url_name)
+        except Resolver404:
+            self.seen.add("404")
+        for width in WIDTHS:
+            page.set_viewport_size({"width": width, "height": 740})
+            scroll, inner = page.evaluate(
+                "[document.documentElement.scrollWidth, window.innerWidth]"
+            )
+            if scroll > inner:
+                self.overflows.append(f"{what} ({page.url}) at {width}px: {scroll}px wide, "
+                                      f"{page.evaluate(WIDEST)}")  # fmt: skip
+
+
+@pytest.mark.live
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_page_scrolls_sideways(site, browser, lang):  # noqa: F811
+    base, strict, links = site
+    visits = Visits()
+    walk(browser, base, strict, links, lang, visits.check)
+    assert visits.overflows == []
+    assert visits.seen >= MUST_VISIT, sorted(MUST_VISIT - visits.seen)
