@@ -6,6 +6,7 @@ file of it is ever on an app host's disk, and it has no URL: staff download phot
 admin's view. What it holds is ciphertext already (photos: `photos.photo_encrypt`; the access
 answers: `photos.EncryptedStorage`, built on this).
 
+`file_delete()` deletes a file with the transaction that destroys its owner.
 `move_into_database()` brings in the files stored before it, from the host's MEDIA_ROOT, and
 removes them from the disk (migration `consent.0022`, or `manage.py move_files_to_database`).
 """
@@ -62,6 +63,16 @@ class DatabaseStorage(Storage):
 
     def url(self, name: str) -> str:
         raise NotImplementedError("personal files have no URL; the admin serves them to staff")
+
+
+def file_delete(storage: Storage, name: str) -> None:
+    """Delete a stored file with the caller's transaction: a row at once (it goes if the
+    transaction commits and stays if it rolls back: no orphan, no loss); a file on a disk (a
+    storage configured otherwise) once it commits."""
+    if isinstance(storage, DatabaseStorage):
+        storage.delete(name)
+    else:
+        transaction.on_commit(lambda: storage.delete(name))
 
 
 def move_into_database(stored_file, media_root: Path, names) -> int:
