@@ -440,7 +440,7 @@ def download(officer_client, submission):
     return response.content
 
 
-def test_photo_is_encrypted_on_disk_and_downloads_as_the_clean_jpeg(
+def test_photo_is_encrypted_at_rest_and_downloads_as_the_clean_jpeg(
     client, officer_client, texts, application_data, media
 ):
     from forms_app.images import sanitise_photo
