@@ -135,9 +135,13 @@ class AttachmentAdmin(AuditedAdmin, ReadOnlyAdmin):
     outbox's addresses as you typed. An attachment's page names the mails it went with, by
     address: audited."""
 
-    list_display = ["name", "file"]
+    list_display = ["name", "stored_as"]
     fields = ["name", "emails"]
     search_fields = ["name"]
+
+    @admin.display(description=post_office_admin._("File"))
+    def stored_as(self, obj):
+        return obj.file.name  # not a link: stored files have no URL (consent/core/files.py)
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("emails")

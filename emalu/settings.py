@@ -124,7 +124,8 @@ USE_TZ = True
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-# Uploaded personal data (photos) lives outside every public URL; staff download it through a view.
+# Uploaded personal data (photos) is kept in the database (STORAGES below); MEDIA_ROOT is only
+# where files stored before that are moved in from (migration consent.0022).
 MEDIA_ROOT = Path(env("MEDIA_ROOT", default=str(BASE_DIR / "var" / "media")))
 # Photos and other personal files are stored encrypted (consent/core/photos.py): Fernet keys,
 # comma-separated, the first one encrypts. Production has no default (check consent.E008);
@@ -135,9 +136,11 @@ MEDIA_ENCRYPTION_KEY = env.list(
     default=["ZGV2LW9ubHktaW5zZWN1cmUtbWVkaWEta2V5LTAwMDA="] if DEBUG else [],  # dev-only key
 )
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    # Uploaded files (the photos, encrypted before they are saved) are rows in PostgreSQL, so
+    # that every app host reads and destroys the same ones (consent/core/files.py).
+    "default": {"BACKEND": "consent.core.files.DatabaseStorage"},
     # Personal files that other code writes (post_office's attachments: the access answers),
-    # encrypted on disk like the photos and served by no URL.
+    # encrypted like the photos, in the database too, and served by no URL.
     "private": {"BACKEND": "consent.core.photos.EncryptedStorage"},
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"

@@ -2,6 +2,7 @@ import os
 import shutil
 import signal
 from contextlib import contextmanager
+from pathlib import PurePosixPath
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -191,6 +192,36 @@ def application_data(contact_data):
         return {k: v for k, v in data.items() if v is not None}
 
     return make
+
+
+class StoredPath(PurePosixPath):
+    """One file at rest (a row of consent/core/files.py's StoredFile), read and written as a
+    path is."""
+
+    def read_bytes(self):
+        from consent.core.models import StoredFile
+
+        return bytes(StoredFile.objects.get(name=str(self)).content)
+
+    def write_bytes(self, data):
+        from consent.core.models import StoredFile
+
+        StoredFile.objects.filter(name=str(self)).update(content=data, size=len(data))
+
+
+class StoredFiles:
+    """The files at rest, as a folder: `media / name` is one, `media.files()` all of them."""
+
+    def __truediv__(self, name):
+        return StoredPath(name)
+
+    def files(self):
+        from consent.core.models import StoredFile
+
+        return [
+            StoredPath(n)
+            for n in StoredFile.objects.order_by("name").values_list("name", flat=True)
+        ]
 
 
 @pytest.fixture(autouse=True)

@@ -343,8 +343,11 @@ def nginx_version():
 @contextmanager
 def nginx(upstream_port, directory, port=None):
     """Debian's nginx serving docs/deploy/nginx.conf itself on loopback, in front of gunicorn
-    on `upstream_port`: only the addresses, certificate, log and static paths are replaced.
-    `nginx -t` must accept it first. Yields (https port, certificate, access log path)."""
+    on `upstream_port` (or, a list of ports, several hosts in turn: an `upstream` block, as a
+    site on several hosts adds): only the addresses, certificate, log and static paths are
+    replaced. `nginx -t` must accept it first. Yields (https port, certificate, access log)."""
+    ports = upstream_port if isinstance(upstream_port, list) else [upstream_port]
+    servers = "".join(f"server 127.0.0.1:{p};" for p in ports)
     if not os.path.exists(NGINX):
         raise FileNotFoundError("nginx (apt-get install nginx-light)")
     directory.mkdir(parents=True, exist_ok=True)
@@ -361,7 +364,7 @@ def nginx(upstream_port, directory, port=None):
         "/var/log/nginx/emalu.log": str(log),
         "/srv/emalu/static/": f"{directory}/static/",
         "/var/cache/emalu-nginx": f"{directory}/cache",
-        "http://127.0.0.1:8000;": f"http://127.0.0.1:{upstream_port};",
+        "http://127.0.0.1:8000;": "http://emalu_hosts;",
     }.items():
         assert old in site, f"docs/deploy/nginx.conf no longer has {old!r}"
         site = site.replace(old, new)
@@ -375,8 +378,9 @@ def nginx(upstream_port, directory, port=None):
 daemon off;
 worker_processes 1;
 pid {directory}/nginx.pid;
-events {{ worker_connections 64; }}
-http {{ {temp} access_log off; include {directory}/site.conf; }}
+events {{ worker_connections 512; }}
+http {{ {temp} access_log off; upstream emalu_hosts {{ {servers} }}
+       include {directory}/site.conf; }}
 """)
     command = [NGINX, "-p", str(directory), "-c", str(directory / "nginx.conf"),
                "-e", str(directory / "error.log")]  # fmt: skip

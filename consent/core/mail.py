@@ -1,7 +1,8 @@
 """Outgoing mail: rendered in the person's language and queued in the outbox (post_office).
 
 Call queue_mail() inside the transaction of the event that causes the mail: the message is stored
-with it or not at all, and `manage.py send_queued_mail` delivers it with retries.
+with it or not at all, and `manage.py send_queued_mail` delivers it with retries, each message
+once however many senders run (consent/core/delivery.py).
 """
 
 import logging

@@ -8,7 +8,8 @@ running `manage.py encrypt_photos` (which re-encrypts under it) and then droppin
 Photos are encrypted by the form's operation before they are saved (`photo_encrypt`) and
 decrypted only for staff (`photo_read`). Files that other code writes, the access answers that
 django-post-office keeps as mail attachments, go through `EncryptedStorage` (the "private"
-storage of settings.STORAGES), which encrypts whatever is saved and decrypts on opening.
+storage of settings.STORAGES), which encrypts whatever is saved and decrypts on opening. Both
+are kept in the database (`files.DatabaseStorage`), never on an app host's disk.
 """
 
 import logging
@@ -16,8 +17,9 @@ import logging
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
 from django.conf import settings
 from django.core.files.base import ContentFile, File
-from django.core.files.storage import FileSystemStorage
 from django.db.models.fields.files import FieldFile
+
+from .files import DatabaseStorage
 
 logger = logging.getLogger(__name__)
 FERNET_PREFIX = b"gAAAAA"  # every Fernet token starts so (version byte 0x80, base64)
@@ -39,8 +41,8 @@ def photo_read(file: FieldFile) -> bytes:
         return fernet().decrypt(f.read())
 
 
-class EncryptedStorage(FileSystemStorage):
-    """A file system storage whose files are Fernet tokens on disk and plain when opened."""
+class EncryptedStorage(DatabaseStorage):
+    """A storage whose files are Fernet tokens in the database and plain when opened."""
 
     def _save(self, name: str, content: File) -> str:
         content.seek(0)

@@ -14,6 +14,7 @@ from post_office.models import Attachment, Email
 
 from consent.core import gate
 from consent.core.audit import audit
+from consent.core.files import file_delete
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
@@ -26,7 +27,8 @@ def subject_destroy(
 ) -> Tombstone:
     """Destroy everything held about the subject so that it cannot be restored (Art. 1(6), 18).
 
-    Rows go with the transaction; the photo and mail attachment files go once it commits. What
+    Rows go with the transaction, and so do the photo and mail attachment files (rows too:
+    `core.files.file_delete`). What
     remains is a tombstone and the audit row: the request, the time, the staff member, no
     personal data.
     """
@@ -78,9 +80,9 @@ def subject_destroy(
         )  # fmt: skip
         audit(AuditEvent.Action.SUBJECT_DESTROY, actor=actor, subject=subject, obj=tombstone)
     for name in files:
-        transaction.on_commit(lambda name=name: storage.delete(name))
+        file_delete(storage, name)
     for attachment_storage, name in attachment_files:
-        transaction.on_commit(lambda s=attachment_storage, name=name: s.delete(name))
+        file_delete(attachment_storage, name)
     return tombstone
 
 
@@ -119,9 +121,8 @@ def subject_minimise(
     Correction.objects.filter(subject=subject, field__in=gone).delete()
     if erased:
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
-    storage = subject.photo.storage
     for name in files:
-        transaction.on_commit(lambda name=name: storage.delete(name))
+        file_delete(subject.photo.storage, name)
     return erased
 
 
@@ -140,7 +141,7 @@ def submission_erase(
     submission.delete()
     still_held = subject.photo.name == name or Submission.objects.filter(photo=name).exists()
     if name and not still_held:
-        transaction.on_commit(lambda: storage.delete(name))
+        file_delete(storage, name)
 
 
 @transaction.atomic

@@ -7,7 +7,7 @@ import pytest
 from post_office.models import Email
 
 from consent.core import ledger, submissions
-from consent.core.models import AuditEvent, LedgerEntry, Subject, Submission
+from consent.core.models import AuditEvent, LedgerEntry, StoredFile, Subject, Submission
 from forms_app.abuse import new_token
 from tests.conftest import aged_token
 
@@ -110,3 +110,4 @@ def test_a_failure_anywhere_leaves_no_rows_and_no_files(
     assert nothing_stored()
     assert not AuditEvent.objects.exclude(action="text_publish").exists()
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+    assert not StoredFile.objects.exists()

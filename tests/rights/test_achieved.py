@@ -9,7 +9,15 @@ from django.test import Client
 
 from consent.core import gate
 from consent.core.ledger import consent_grant, subject_block
-from consent.core.models import AuditEvent, LedgerEntry, Source, Subject, Submission, Tombstone
+from consent.core.models import (
+    AuditEvent,
+    LedgerEntry,
+    Source,
+    StoredFile,
+    Subject,
+    Submission,
+    Tombstone,
+)
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.retention import enforce_retention
 from tests.conftest import aged_token, verified_login
@@ -229,11 +237,12 @@ def test_the_photo_of_an_answered_application_goes_with_it(
         submission = send(client, "kk", {**application_data(), "photo": photo}, kind="apply")
     person = submission.subject
     consent_grant(person, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
-    assert [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert StoredFile.objects.exists()
     mark_answered(officer, submission)
     moment("2027-04-05 03:00+05:00")
     with django_capture_on_commit_callbacks(execute=True):
         enforce_retention()
     person.refresh_from_db()
     assert not person.photo and person.birth_date is None and person.email
+    assert not StoredFile.objects.exists()
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []

@@ -13,6 +13,7 @@ from consent.core.models import (
     Guardian,
     LedgerEntry,
     Source,
+    StoredFile,
     Subject,
     Submission,
     Tombstone,
@@ -69,7 +70,7 @@ def test_destroy_leaves_no_trace_but_the_tombstone(
     doomed, officer, tmp_path, django_capture_on_commit_callbacks
 ):
     other = Subject.objects.create(full_name="Other", email="other@example.kz")
-    photo = tmp_path / doomed.photo.name
+    photo = StoredFile.objects.filter(name=doomed.photo.name)
     assert photo.exists()
     assert MARKER in all_text_in_database()
 
@@ -80,7 +81,8 @@ def test_destroy_leaves_no_trace_but_the_tombstone(
     assert MARKER not in text and MARKER.lower() not in text
     assert "+77019998877" not in text
     assert not photo.exists()
-    assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # both photos are gone
+    assert not StoredFile.objects.exists()  # both photos are gone
+    assert not [p for p in tmp_path.rglob("*") if p.is_file()]  # and none was ever on disk
     assert Tombstone.objects.filter(pk=tomb.pk, request_ref="REQ-42", actor_label="alice").exists()
     assert AuditEvent.objects.filter(action="subject_destroy", subject_ref=doomed.pk).count() == 1
     assert not LedgerEntry.objects.filter(subject_id=doomed.pk).exists()
@@ -182,13 +184,13 @@ def test_destroy_removes_the_access_export_mailed_to_the_person(
         subject_destroy(ann, request_ref="REQ-3", actor=officer)
 
     assert not Attachment.objects.filter(pk__in=[a.pk for a in ann_export]).exists()
-    assert not [a for a in ann_export if (tmp_path / a.file.name).exists()]
+    stored = StoredFile.objects.filter
+    assert not [a for a in ann_export if stored(name=a.file.name).exists()]
     left = Attachment.objects.order_by("id")
     assert {a.name for a in left} == {a.name for a in bob_mail.attachments.all()}
-    assert len(left) == 3 and all((tmp_path / a.file.name).exists() for a in left)
+    assert len(left) == 3 and all(stored(name=a.file.name).exists() for a in left)
     assert list(shared.emails.all()) == [bob_mail]  # shared with Bob's mail: his copy stays
-    files = {str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*") if p.is_file()}
-    assert files == {a.file.name for a in left}
+    assert set(StoredFile.objects.values_list("name", flat=True)) == {a.file.name for a in left}
 
 
 def test_destroy_removes_mail_sent_to_an_address_held_before_a_correction(

@@ -1,6 +1,7 @@
-"""Compliance T17: after destruction a full pg_dump and the media folder hold no trace
-of the person; the tombstone and the audit row remain. Before it, the person corrected their
-address and had an access request answered (the JSON and PDF export, really sent by SMTP)."""
+"""Compliance T17: after destruction a full pg_dump (files included: they are rows) and the
+media folder hold no trace of the person; the tombstone and the audit row remain. Before it, the
+person corrected their address and had an access request answered (the JSON and PDF export,
+really sent by SMTP)."""
 
 import os
 import subprocess
@@ -87,6 +88,8 @@ def test_destroy_leaves_nothing_in_a_full_dump(django_db_setup, django_db_blocke
 
     for trace in ["zqmarker", "Zqmarker", "+77019998877", "7019998877", "+77010000000"]:
         assert trace not in dump, trace
+    assert b"Zqmarker".hex() not in dump  # files are rows (bytea, dumped in hex): none left
+    assert "consent_storedfile VALUES" not in dump
     left = [p for p in media.rglob("*") if p.is_file()]
     assert not [p for p in left if b"zqmarker" in p.read_bytes().lower()]
     assert not [p for p in left if "post_office_attachments" in p.parts]  # the export is gone

@@ -1,13 +1,14 @@
 """Everything personal at rest is encrypted (compliance L22): the access answer's JSON and PDF,
-kept as mail attachments for a week, are ciphertext on disk and plain only when mailed."""
+kept as mail attachments for a week, are ciphertext in the database (on no host's disk) and plain
+only when mailed."""
 
 import json
-from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 from post_office.models import Attachment, Email
 
+from consent.core.models import StoredFile
 from consent.rights.answers import ticket_answer_access
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
@@ -25,12 +26,12 @@ def answered_access(person, officer):
     return ticket_answer_access(Ticket.objects.get(pk=ticket.pk), actor=officer)
 
 
-def test_the_access_answer_is_ciphertext_on_disk_and_plain_in_the_mail(media, person, officer):
+def test_the_access_answer_is_ciphertext_at_rest_and_plain_in_the_mail(media, person, officer):
     ticket = answered_access(person, officer)
-    files = [p for p in media.rglob("*") if p.is_file()]
-    assert len(files) == 2
-    for path in files:
-        stored = path.read_bytes()
+    assert [p for p in media.rglob("*") if p.is_file()] == []  # nothing on this host's disk
+    assert StoredFile.objects.count() == 2
+    for stored in StoredFile.objects.values_list("content", flat=True):
+        stored = bytes(stored)
         assert stored.startswith(b"gAAAAA")  # a Fernet token
         for secret in [person.email, person.full_name, "+77011234567", "%PDF", '"data"']:
             assert secret.encode() not in stored
@@ -45,10 +46,10 @@ def test_the_access_answer_is_ciphertext_on_disk_and_plain_in_the_mail(media, pe
 def test_an_attachment_stored_before_is_encrypted_by_the_release_command(media, person, officer):
     answered_access(person, officer)
     attachment = Attachment.objects.get(name__endswith=".json")
-    path = Path(attachment.file.path)
     plain = attachment.file.read()
-    path.write_bytes(plain)  # as a release before this one left it
+    row = StoredFile.objects.filter(name=attachment.file.name)
+    row.update(content=plain)  # as a release before this one left it
     assert Attachment.objects.get(pk=attachment.pk).file.read() == plain  # still delivered
     call_command("encrypt_photos")
-    assert path.read_bytes().startswith(b"gAAAAA")
+    assert bytes(row.get().content).startswith(b"gAAAAA")
     assert Attachment.objects.get(pk=attachment.pk).file.read() == plain

@@ -5,7 +5,7 @@ import pytest
 
 from consent.core import gate
 from consent.core.ledger import consent_grant
-from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
+from consent.core.models import AuditEvent, LedgerEntry, Source, StoredFile, Subject
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.rights.models import Ticket
 
@@ -77,7 +77,7 @@ def test_withdrawing_the_service_consent_erases_what_only_the_service_needed(
     from consent.core.models import Guardian, Submission
 
     settings.MEDIA_ROOT = tmp_path
-    (tmp_path / "p.jpg").write_bytes(b"encrypted photo")
+    StoredFile.objects.create(name="p.jpg", content=b"encrypted photo", size=15)
     kept = make_subject(full_name="Әсел Қасымова", email="asel@example.kz",
                         phone="+77011234567", birth_place="Өскемен", photo="p.jpg")  # fmt: skip
     sent = {"full_name": "Әсел Қасымова", "email": "asel@example.kz", "phone": "+77011234567",
@@ -94,7 +94,8 @@ def test_withdrawing_the_service_consent_erases_what_only_the_service_needed(
     assert (kept.phone, kept.birth_place, kept.photo.name) == (None, "", "")
     assert Submission.objects.get().data == {"full_name": "Әсел Қасымова",
                                              "email": "asel@example.kz"}  # fmt: skip
-    assert Guardian.objects.get().contact == "" and not (tmp_path / "p.jpg").exists()
+    assert Guardian.objects.get().contact == ""
+    assert not StoredFile.objects.filter(name="p.jpg").exists()
     assert gate.may_process(kept, MARKETING) and not gate.may_process(kept, SERVICE)
     edit = AuditEvent.objects.get(action="subject_edit")
     assert set(edit.detail["fields"]) == {"phone", "birth_place", "photo", "message", "guardian"}

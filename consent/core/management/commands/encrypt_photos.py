@@ -1,6 +1,3 @@
-import os
-from pathlib import Path
-
 from cryptography.fernet import Fernet, InvalidToken
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
@@ -8,7 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from post_office.models import Attachment
 
-from consent.core.models import Subject, Submission
+from consent.core.models import StoredFile, Subject, Submission
 from consent.core.photos import FERNET_PREFIX, fernet
 
 JPEG = b"\xff\xd8\xff"
@@ -24,7 +21,6 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         self.current, self.keys = Fernet(settings.MEDIA_ENCRYPTION_KEY[0]), fernet()
         self.counts = {"encrypted": 0, "re-encrypted": 0, "already current": 0, "unreadable": 0}
-        storage = Subject._meta.get_field("photo").storage
         names = set(Subject.objects.exclude(photo="").values_list("photo", flat=True))
         names |= set(Submission.objects.exclude(photo="").values_list("photo", flat=True))
         for name in sorted(names):
@@ -36,22 +32,21 @@ class Command(BaseCommand):
                     | Q(pk__in=Submission.objects.filter(photo=name).values("subject"))
                 )
                 if list(owners):
-                    self._rewrite(Path(storage.path(name)), plain=lambda d: d.startswith(JPEG))
+                    self._rewrite(name, plain=lambda d: d.startswith(JPEG))
         # The outbox's attachments (the access answers), before their storage encrypted them.
-        storage = Attachment._meta.get_field("file").storage
         for name in Attachment.objects.exclude(file="").values_list("file", flat=True):
-            self._rewrite(Path(storage.path(name)), plain=lambda d: not d.startswith(FERNET_PREFIX))
+            with transaction.atomic():
+                self._rewrite(name, plain=lambda d: not d.startswith(FERNET_PREFIX))
         self.stdout.write(", ".join(f"{outcome}: {n}" for outcome, n in self.counts.items()))
         if self.counts["unreadable"]:
             raise CommandError("Some files could not be read; is an old key missing?")
 
-    def _rewrite(self, path, *, plain):
+    def _rewrite(self, name, *, plain):
         """Leave a file under the first key as it is; re-encrypt one under an older key; encrypt
-        one stored in plain (`plain(data)` says whether it looks so)."""
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError:
-            data = b""
+        one stored in plain (`plain(data)` says whether it looks so). Files are rows
+        (consent/core/files.py), rewritten in the caller's transaction."""
+        row = StoredFile.objects.select_for_update().filter(name=name).first()
+        data = bytes(row.content) if row else b""
         try:
             self.current.decrypt(data)
             self.counts["already current"] += 1
@@ -62,11 +57,9 @@ class Command(BaseCommand):
             token, outcome = self.keys.rotate(data), "re-encrypted"
         except InvalidToken:
             if not data or not plain(data):
-                self.stderr.write(f"cannot read {path.name} with any key")
+                self.stderr.write(f"cannot read {name} with any key")
                 self.counts["unreadable"] += 1
                 return
             token, outcome = self.keys.encrypt(data), "encrypted"
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(token)
-        os.replace(tmp, path)  # atomic: the file is never half-written or lost
+        StoredFile.objects.filter(pk=row.pk).update(content=token, size=len(token))
         self.counts[outcome] += 1

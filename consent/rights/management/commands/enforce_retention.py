@@ -1,19 +1,26 @@
 from django.core.management.base import BaseCommand
 
+from consent.core.jobs import Skipped, daily, run_once
 from consent.rights.retention import enforce_retention
 
 
 class Command(BaseCommand):
     help = (
         "Destroy personal data past the term of every purpose or whose purpose is achieved; "
-        "list what staff must decide."
+        "list what staff must decide. Once a day, however many hosts start it."
     )
 
     def add_arguments(self, parser):
         parser.add_argument("--dry-run", action="store_true", help="Only print what would be done.")
 
     def handle(self, *args, dry_run=False, **options):
-        plan = enforce_retention(dry_run=dry_run)
+        if dry_run:
+            plan = enforce_retention(dry_run=True)
+        else:
+            plan = run_once("retention", daily(), enforce_retention)
+            if isinstance(plan, Skipped):
+                self.stdout.write(f"retention not run: {plan}")
+                return
         verb = "would" if dry_run else "did"
         self.stdout.write(f"{verb} record expiry of {len(plan['expire'])} consents")
         self.stdout.write(f"{verb} destroy subjects: {plan['destroy']}")

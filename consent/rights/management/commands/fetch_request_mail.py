@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from consent.core.jobs import Skipped, run_once
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
 
@@ -60,11 +61,21 @@ def mark(client, uid, quarantined):
 
 
 class Command(BaseCommand):
-    help = "Fetch unseen messages from IMAP_URL and open a request for each."
+    help = (
+        "Fetch unseen messages from IMAP_URL and open a request for each; one run at a time, "
+        "however many hosts start it."
+    )
 
     def handle(self, *args, **options):
         if not settings.IMAP_URL:
             raise CommandError("IMAP_URL is not set.")
+        counts = run_once("intake", None, self.fetch_all)
+        if isinstance(counts, Skipped):
+            self.stdout.write(f"intake not run: {counts}")
+            return
+        self.stdout.write(", ".join(f"{name} {count}" for name, count in counts.items()))
+
+    def fetch_all(self):
         client = connect(settings.IMAP_URL)
         counts = {"opened": 0, "skipped": 0, "quarantined": 0}
         try:
@@ -84,4 +95,4 @@ class Command(BaseCommand):
                 mark(client, uid, isinstance(result, QuarantinedMessage))
         finally:
             client.logout()
-        self.stdout.write(", ".join(f"{name} {count}" for name, count in counts.items()))
+        return counts

@@ -1,12 +1,19 @@
 from django.core.management.base import BaseCommand
 
 from consent.common.dates import local_today
+from consent.core.jobs import Skipped, daily, run_once
 from consent.rights.alerts import digest
 
 
 class Command(BaseCommand):
-    help = "Mail privacy officers the requests overdue, due today and due next (working days only)."
+    help = (
+        "Mail privacy officers the requests overdue, due today and due next (working days only); "
+        "once a day, however many hosts start it."
+    )
 
     def handle(self, *args, **options):
-        sent = digest(local_today())
+        sent = run_once("digest", daily(), lambda: digest(local_today()))
+        if isinstance(sent, Skipped):
+            self.stdout.write(f"digest not run: {sent}")
+            return
         self.stdout.write(f"digest emails queued: {sent}")

@@ -1,0 +1,121 @@
+"""Deliver the outbox (post_office's Email rows) with any number of senders on any number of
+hosts, each message once.
+
+A sender claims a batch of due messages with `SELECT … FOR UPDATE SKIP LOCKED` in a transaction
+of its own, sends them over one SMTP connection, records each outcome (sent; requeued for
+`RETRY_INTERVAL`; failed after `MAX_RETRIES`) and commits. Until that commit the row locks keep
+every other sender off the batch, and when it commits the rows are no longer due: a message the
+server accepted is never claimed again. Senders started together (a timer and a worker, two
+hosts, a hand run) share the queue batch by batch instead of waiting for one another. The lock is
+the database's, so it holds across hosts and systemd's `PrivateTmp=true` (post_office's own lock
+is a file in /tmp and its queue query locks nothing: two senders sent the same mail twice).
+
+What "once" means (compliance T15): a message the mail server acknowledged (its 250 reply to
+DATA) is recorded as sent in the same transaction that claimed it and never sent again; a message
+it did not acknowledge is retried. Two cases can still deliver a message twice, and both are
+documented rather than "fixed" by giving up retries, which would lose mail:
+- the server drops the connection after it has taken the whole message but before its reply:
+  the sender cannot tell this from a drop before, so it retries;
+- the sender is killed between the server's reply and the commit: the batch is claimed again.
+Every copy carries the message's own Message-ID (post_office's MESSAGE_ID_ENABLED), by which
+mail clients recognise a repeat.
+"""
+
+import logging
+
+from django.db import transaction
+from django.db.models import Q
+from django.utils import timezone
+from post_office import settings as po
+from post_office.connections import connections
+from post_office.models import STATUS, Email, Log
+
+logger = logging.getLogger(__name__)
+
+
+def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
+    """Lock and return up to `batch_size` due messages no other sender holds (in a transaction),
+    except those in `skip`."""
+    now = timezone.now()
+    due = (Q(scheduled_time__lte=now) | Q(scheduled_time=None)) & (
+        Q(expires_at__gt=now) | Q(expires_at=None)
+    )
+    return list(
+        Email.objects.select_for_update(skip_locked=True)
+        .filter(due, status__in=[STATUS.queued, STATUS.requeued])
+        .exclude(id__in=skip)
+        .order_by(*po.get_sending_order(), "id")
+        .prefetch_related("attachments")[:batch_size]
+    )
+
+
+def _send(email: Email, log_level: int) -> Exception | None:
+    """Send one message on this process's connection; the exception if it was not accepted."""
+    try:
+        email.prepare_email_message()
+        connection = connections[email.backend_alias or po.get_default_mailer()]
+        email.dispatch(log_level=log_level, commit=False, disconnect_after_delivery=False,
+                       connection=connection)  # fmt: skip
+        return None
+    except Exception as error:
+        logger.warning("mail #%s not delivered: %s", email.id, type(error).__name__)
+        connections.close()  # a dropped connection would fail every message after it
+        return error
+
+
+def _record(sent: list[Email], failed: list[tuple[Email, Exception]], log_level: int) -> None:
+    now = timezone.now()
+    Email.objects.filter(id__in=[e.id for e in sent]).update(status=STATUS.sent, last_updated=now)
+    retry_at, max_retries = now + po.get_retry_timedelta(), po.get_max_retries()
+    for email, _ in failed:
+        retries = email.number_of_retries or 0
+        if retries < max_retries:
+            email.number_of_retries, email.status = retries + 1, STATUS.requeued
+            email.scheduled_time = retry_at
+        else:
+            email.status = STATUS.failed
+        email.last_updated = now
+    Email.objects.bulk_update(
+        [e for e, _ in failed], ["status", "scheduled_time", "number_of_retries", "last_updated"]
+    )
+    logs = []
+    if log_level >= 1:
+        logs += [Log(email=e, status=STATUS.failed, message=str(error),
+                     exception_type=type(error).__name__) for e, error in failed]  # fmt: skip
+    if log_level >= 2:
+        logs += [Log(email=e, status=STATUS.sent) for e in sent]
+    Log.objects.bulk_create(logs)
+
+
+def send_batch(
+    batch_size: int | None = None, log_level: int | None = None, skip: frozenset[int] = frozenset()
+) -> tuple[list[int], list[int]]:
+    """Claim, send and record one batch: (ids sent, ids not sent); both empty when nothing is
+    due."""
+    batch_size = batch_size or po.get_batch_size()
+    log_level = po.get_log_level() if log_level is None else log_level
+    with transaction.atomic():
+        sent, failed = [], []
+        for email in claim(batch_size, skip):
+            error = _send(email, log_level)
+            if error is None:
+                sent.append(email)
+            else:
+                failed.append((email, error))
+        _record(sent, failed, log_level)
+    return [e.id for e in sent], [e.id for e, _ in failed]
+
+
+def send_queued(batch_size: int | None = None, log_level: int | None = None) -> tuple[int, int]:
+    """Send batches until none is due or free (the rest held by other senders): (sent, not
+    sent). A message that failed is not tried again in the same run; its retry comes due later."""
+    sent_count, failed_ids = 0, set()
+    try:
+        while True:
+            sent, failed = send_batch(batch_size, log_level, frozenset(failed_ids))
+            if not sent and not failed:
+                return sent_count, len(failed_ids)
+            sent_count += len(sent)
+            failed_ids.update(failed)
+    finally:
+        connections.close()

@@ -1,0 +1,103 @@
+"""Issue 19, item 2: no host-local state. Two gunicorn "hosts" with different MEDIA_ROOTs on one
+PostgreSQL: a photo uploaded through one is downloaded by staff through the other, and its
+destruction through either leaves it nowhere: no row, no file on either host, nothing in a full
+pg_dump."""
+
+import re
+import subprocess
+
+import pytest
+
+from tests.forms.test_uploads import LIVE, png, post_photo
+from tests.live import PYTHON, ROOT, gunicorn, live_database, query, request
+
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.django_db,
+    pytest.mark.requires_tool("pg_dump", apt="postgresql-client"),
+]
+KEY = "3132333435363738393031323334353637383930"  # the officer's TOTP secret (hex)
+SETUP = f"""
+from django.contrib.auth.models import Group, User
+from django_otp.plugins.otp_totp.models import TOTPDevice
+u = User.objects.create_user("dana", "dana@example.kz", "officer-pass-123456", is_staff=True)
+u.groups.add(Group.objects.get(name="privacy_officer"))
+TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
+"""
+DESTROY = """
+from django.contrib.auth.models import User
+from consent.core.models import Subject
+from consent.rights.answers import ticket_destroy
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open, ticket_verify
+subject = Subject.objects.get()
+ticket = ticket_open(kind="destroy", email=subject.email, language="kk", channel="email")
+ticket_verify(ticket)
+ticket_destroy(Ticket.objects.get(pk=ticket.pk), actor=User.objects.get(username="dana"))
+"""
+
+
+def manage(server, *args):
+    return subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=server.env, check=True,
+                          capture_output=True, text=True).stdout  # fmt: skip
+
+
+def cookies_of(headers, jar):
+    for cookie in headers.get_all("Set-Cookie") or []:
+        name, _, value = cookie.split(";")[0].partition("=")
+        jar[name] = value
+    return "; ".join(f"{k}={v}" for k, v in jar.items())
+
+
+def staff_session(port):
+    """Sign in through the admin's login page with the password and a TOTP code: the cookies."""
+    from urllib.parse import urlencode
+
+    from django_otp.oath import totp
+
+    jar = {}
+    status, headers, body = request(port, "GET", "/admin/login/")
+    cookie = cookies_of(headers, jar)
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body.decode()).group(1)
+    form = {"csrfmiddlewaretoken": csrf, "username": "dana", "password": "officer-pass-123456",
+            "otp_token": f"{totp(bytes.fromhex(KEY)):06d}", "next": "/admin/"}  # fmt: skip
+    status, headers, _ = request(port, "POST", "/admin/login/", urlencode(form), {
+        "Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie,
+        "Referer": f"http://127.0.0.1:{port}/admin/login/"})  # fmt: skip
+    assert status == 302, status
+    return cookies_of(headers, jar)
+
+
+def on_disk(*roots):
+    return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
+
+
+@pytest.mark.parametrize("destroyed_on", ["a", "b"])
+def test_a_photo_is_served_and_destroyed_by_every_host(django_db_blocker, tmp_path, destroyed_on):
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path / "a", **LIVE) as (port_a, host_a),
+        gunicorn(url, tmp_path / "b", **LIVE) as (port_b, host_b),
+    ):
+        medias = [tmp_path / "a" / "media", tmp_path / "b" / "media"]
+        assert host_a.env["MEDIA_ROOT"] != host_b.env["MEDIA_ROOT"]
+        manage(host_a, "shell", "-c", SETUP)
+        assert post_photo(port_a, png((40, 30)))[0] == 302  # uploaded through host a
+        [(pk,)] = query(url, "SELECT id FROM consent_submission")
+        [(stored,)] = query(url, "SELECT encode(content, 'hex') FROM consent_storedfile")
+
+        status, headers, photo = request(port_b, "GET", f"/admin/consent/submission/{pk}/photo/",
+                                         headers={"Cookie": staff_session(port_b)})  # fmt: skip
+        assert status == 200 and photo.startswith(b"\xff\xd8\xff")  # the JPEG, through host b
+        assert "attachment" in headers["Content-Disposition"]
+
+        manage({"a": host_a, "b": host_b}[destroyed_on], "shell", "-c", DESTROY)
+        assert query(url, "SELECT count(*) FROM consent_storedfile") == [(0,)]
+        assert query(url, "SELECT count(*) FROM consent_submission") == [(0,)]
+        assert on_disk(*medias) == []  # no file on either host, then or now
+        dump = subprocess.run(["pg_dump", "--data-only", "--inserts",
+                               url.replace("postgres://", "postgresql://")],
+                              check=True, capture_output=True, text=True).stdout  # fmt: skip
+        assert stored[:64] not in dump and "consent_storedfile VALUES" not in dump
+        assert "INSERT INTO public.consent_tombstone" in dump

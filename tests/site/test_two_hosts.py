@@ -1,0 +1,130 @@
+"""Issue 19, item 7: a rehearsal of the site on two app hosts.
+
+Two gunicorn "hosts" (their own ports and MEDIA_ROOTs) behind the documented nginx, sharing one
+PostgreSQL and one Redis. 300 visitors' form posts arrive at once, spread over both hosts, each
+visitor from an address of their own (loopback has a whole /8; nginx passes it on in
+X-Forwarded-For, believed from the trusted proxy only); two mail senders then deliver the
+outbox. Every post is stored once, every acknowledgement arrives once, no answer is a 5xx, and
+the rate limit counts each visitor across both hosts.
+"""
+
+import http.client
+import os
+import random
+import re
+import ssl
+import urllib.parse
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+import redis
+from aiosmtpd.controller import Controller
+
+from tests.core.test_senders import senders
+from tests.live import NGINX, Inbox, free_port, gunicorn, live_database, nginx, query
+
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.django_db,
+    pytest.mark.requires_tool(NGINX, apt="nginx-light"),
+]
+VISITORS, POSTS_EACH = 100, 3  # 300 posts; the limit allows each visitor exactly that many
+REDIS = "redis://127.0.0.1:6379/7"
+
+
+def visit(https_port, cert, source, method, path, body=None, headers=None):
+    """One HTTPS request to nginx from the loopback address `source`: (status, headers, body)."""
+    context = ssl.create_default_context(cafile=str(cert))
+    conn = http.client.HTTPSConnection("127.0.0.1", https_port, timeout=60, context=context,
+                                       source_address=(source, 0))  # fmt: skip
+    try:
+        conn.request(method, path, body=body, headers={"Host": "127.0.0.1", **(headers or {})})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+def open_form(https_port, cert, source):
+    status, headers, body = visit(https_port, cert, source, "GET", "/kk/contact/")
+    assert status == 200, status
+    cookies = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie") or [])
+    html = body.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    return source, cookies, csrf, token
+
+
+def send_form(https_port, cert, form, email):
+    source, cookies, csrf, token = form
+    body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf, "token": token,
+                                   "full_name": "Әсел Қасымова", "email": email,
+                                   "phone": "8 701 123 45 67", "message": "Сәлем",
+                                   "consent_service": "on"})  # fmt: skip
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies,
+               "Referer": "https://127.0.0.1/kk/contact/"}  # fmt: skip
+    return visit(https_port, cert, source, "POST", "/kk/contact/", body, headers)[0]
+
+
+def logged_so_far(host):
+    """What a gunicorn host has written to its log (stdout) until now, without waiting."""
+    fd, chunks = host.stdout.fileno(), []
+    os.set_blocking(fd, False)
+    while True:
+        try:
+            chunk = os.read(fd, 65536)
+        except BlockingIOError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    return b"".join(chunks).decode(errors="replace")
+
+
+def test_two_hosts_behind_one_proxy(django_db_blocker, tmp_path):
+    net = random.randrange(2, 250)  # this run's visitors: 127.<net>.0.1 …, none seen before
+    visitors = [f"127.{net}.0.{i + 1}" for i in range(VISITORS)]
+    inbox, smtp_port = Inbox(), free_port()
+    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
+    controller.start()
+    env = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": f"{POSTS_EACH}/86400",
+           "CACHE_URL": REDIS, "TRUSTED_PROXIES": "127.0.0.1"}  # fmt: skip
+    try:
+        with (
+            django_db_blocker.unblock(),
+            live_database() as url,
+            gunicorn(url, tmp_path / "a", **env) as (port_a, host_a),
+            gunicorn(url, tmp_path / "b", **env) as (port_b, host_b),
+            nginx([port_a, port_b], tmp_path / "nginx") as (https, cert, _log),
+            ThreadPoolExecutor(max_workers=30) as pool,
+        ):
+            forms = list(pool.map(lambda i: open_form(https, cert, visitors[i % VISITORS]),
+                                  range(VISITORS * POSTS_EACH)))  # fmt: skip
+            statuses = list(pool.map(lambda i: send_form(https, cert, forms[i], f"v{i}@example.kz"),
+                                     range(len(forms))))  # fmt: skip
+            assert Counter(statuses) == {302: 300}  # stored, none refused, no 5xx
+
+            # The fourth post of one visitor is refused, whichever host it reaches: the count
+            # is the visitor's, in the shared Redis. Someone new is let through.
+            assert (
+                send_form(https, cert, open_form(https, cert, visitors[7]), "x@example.kz") == 429
+            )
+            newcomer = open_form(https, cert, f"127.{net}.1.1")
+            assert send_form(https, cert, newcomer, "new@example.kz") == 302
+
+            assert query(url, "SELECT count(*) FROM consent_submission") == [(301,)]
+            # Both hosts took posts (nginx's round robin), into one database and one outbox.
+            posts = [logged_so_far(host).count('"POST /kk/contact/') for host in (host_a, host_b)]
+            assert sum(posts) == 302 and min(posts) > 50, posts
+            senders(url, smtp_port, tmp_path, n=2)  # two senders at once, as two hosts run them
+            assert query(url, "SELECT count(*) FROM post_office_email WHERE status <> 0") == [(0,)]
+    finally:
+        controller.stop()
+        client = redis.Redis.from_url(REDIS)
+        for key in client.scan_iter(f"*:127.{net}.*"):
+            client.delete(key)
+    acks = Counter(m["To"] for m in inbox.messages if m["To"].startswith("v"))
+    assert sorted(acks) == sorted(f"v{i}@example.kz" for i in range(300))
+    assert set(acks.values()) == {1}  # each acknowledgement once
+    assert set(Counter(m["Message-ID"] for m in inbox.messages).values()) == {1}
