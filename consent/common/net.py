@@ -1,15 +1,48 @@
 """Where a request comes from, and where the site lives."""
 
 import ipaddress
+from functools import lru_cache
 
 from django.conf import settings
 from django.http import HttpRequest
 
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 
-def is_trusted_proxy(peer: str) -> bool:
-    """Whether the address a request came from is a proxy of ours (TRUSTED_PROXIES, a list of
-    addresses): only its X-Forwarded-For is believed."""
-    return peer in settings.TRUSTED_PROXIES
+
+@lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in proxies)
+
+
+def trusted_networks() -> tuple:
+    """TRUSTED_PROXIES (addresses or CIDRs, e.g. 127.0.0.1, 10.0.0.0/8, fd00::/8) as networks;
+    a malformed entry raises ValueError (emalu.E002 names it at start)."""
+    return _networks(tuple(str(p) for p in settings.TRUSTED_PROXIES))
+
+
+def parse_address(text: str) -> Address | None:
+    """An address as a header or REMOTE_ADDR carries it: "203.0.113.5", "2001:db8::1",
+    "[2001:db8::1]:443" or "203.0.113.5:443"; an IPv4 address mapped into IPv6 is the IPv4
+    address. None for anything else."""
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        return address.ipv4_mapped
+    return address
+
+
+def is_trusted_proxy(peer: str | Address | None) -> bool:
+    """Whether the address a request came through is a proxy of ours (TRUSTED_PROXIES): only
+    what it forwards is believed."""
+    address = parse_address(peer) if isinstance(peer, str) else peer
+    return address is not None and any(address in net for net in trusted_networks())
 
 
 def forwarded_by_untrusted_peer(request: HttpRequest) -> bool:
@@ -21,16 +54,23 @@ def forwarded_by_untrusted_peer(request: HttpRequest) -> bool:
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The visitor's IP: X-Forwarded-For is believed only when the peer is a trusted proxy."""
-    peer = request.META.get("REMOTE_ADDR", "")
-    if is_trusted_proxy(peer):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        if forwarded:
-            peer = forwarded
-    try:
-        return str(ipaddress.ip_address(peer))
-    except ValueError:
+    """The visitor's IP: the peer, unless it is a trusted proxy; then, walking X-Forwarded-For
+    from its right end (the address each proxy appended for the hop before it), the first
+    address that is not a trusted proxy. Whatever lies left of that was written by the visitor
+    and is not believed. None when the chain breaks on something that is not an address: the
+    hop that wrote it is no proxy of ours, so the visitor's address is unknown."""
+    address = parse_address(request.META.get("REMOTE_ADDR", ""))
+    if address is None:
         return None
+    if is_trusted_proxy(address):
+        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+        for hop in reversed([h for h in hops if h.strip()]):
+            address = parse_address(hop)
+            if address is None:
+                return None
+            if not is_trusted_proxy(address):
+                break
+    return str(address)
 
 
 def absolute_url(path: str) -> str:
