@@ -364,3 +364,22 @@ class StaffProfile(models.Model):
 
     def __str__(self):
         return f"#{self.pk}"
+
+
+class JobRun(models.Model):
+    """One run of a periodic job (retention, the requests mailbox, the digest): when it started,
+    when it ended and whether it did its work. /healthz and /metrics read the last success
+    (emalu/health.py); no personal data."""
+
+    job = models.CharField(_("job"), max_length=40)
+    started_at = models.DateTimeField(_("started"), default=timezone.now)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    succeeded = models.BooleanField(_("succeeded"), default=False)
+
+    class Meta:
+        verbose_name = _("job run")
+        verbose_name_plural = _("job runs")
+        indexes = [models.Index(fields=["job", "succeeded", "-finished_at"])]
+
+    def __str__(self):
+        return f"{self.job} #{self.pk}"

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from consent.core.jobs import job_run
 from consent.rights.retention import enforce_retention
 
 
@@ -13,7 +14,11 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Only print what would be done.")
 
     def handle(self, *args, dry_run=False, **options):
-        plan = enforce_retention(dry_run=dry_run)
+        if dry_run:
+            plan = enforce_retention(dry_run=True)
+        else:
+            with job_run("retention"):  # /healthz reports the last successful run
+                plan = enforce_retention()
         verb = "would" if dry_run else "did"
         self.stdout.write(f"{verb} record expiry of {len(plan['expire'])} consents")
         self.stdout.write(f"{verb} destroy subjects: {plan['destroy']}")

@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
+from consent.core.jobs import job_run
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
 
@@ -65,6 +66,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         if not settings.IMAP_URL:
             raise CommandError("IMAP_URL is not set.")
+        with job_run("intake"):  # /healthz reports the last successful run
+            self.fetch()
+
+    def fetch(self):
         client = connect(settings.IMAP_URL)
         counts = {"opened": 0, "skipped": 0, "quarantined": 0}
         try:
