@@ -13,7 +13,7 @@ from django.db.models import Count, Min, Q
 from django.utils import timezone
 from post_office.models import STATUS, Email
 
-from consent.core.jobs import last_success
+from consent.core.jobs import last_run
 
 # Set by UntrustedProxyMiddleware in the shared cache, so that whichever worker or host answers
 # /healthz knows that one of them saw X-Forwarded-For from a peer outside TRUSTED_PROXIES.
@@ -68,7 +68,8 @@ def _installed_at() -> datetime | None:
 def job(name: str, max_age: timedelta, now: datetime) -> dict:
     """The job's last success must be within `max_age`. One that has never run is given
     `max_age` from the site's installation (its first migration) to run for the first time."""
-    last = last_success(name)
+    run = last_run(name)
+    last = run.finished_at if run else None
     since = last or _installed_at() or now
     ok = now - since <= max_age
     return {"status": "ok" if ok else "error", "last_success": last.isoformat() if last else None}

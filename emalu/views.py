@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 
 from consent.common.i18n import localised
 from consent.common.pagecache import shared_page
-from consent.core.jobs import last_success
+from consent.core.jobs import last_run
 from consent.core.models import PolicyVersion
 from consent.core.policy import policy_blocks
 from consent.core.texts import current_policy
@@ -106,9 +106,9 @@ def metrics(request):
         for row in Ticket.objects.values("status").annotate(n=Count("id")).order_by("status"):
             values["emalu_requests"].append(({"status": row["status"]}, row["n"]))
         for job in ("retention", "intake", "digest"):
-            if last := last_success(job):
+            if run := last_run(job):
                 values["emalu_job_last_success_timestamp_seconds"].append(
-                    ({"job": job}, int(last.timestamp()))
+                    ({"job": job}, int(run.finished_at.timestamp()))
                 )
     lines = []
     for name, help_text in METRICS:

@@ -2,7 +2,7 @@
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from django.utils import timezone
 
@@ -26,6 +26,6 @@ def job_run(job: str) -> Iterator[JobRun]:
     JobRun.objects.filter(job=job, started_at__lt=run.started_at - RUNS_KEPT).delete()
 
 
-def last_success(job: str) -> datetime | None:
-    run = JobRun.objects.filter(job=job, succeeded=True).order_by("-finished_at").first()
-    return run.finished_at if run else None
+def last_run(job: str) -> JobRun | None:
+    """The latest run of `job` that went to the end."""
+    return JobRun.objects.filter(job=job, succeeded=True).order_by("-finished_at").first()
