@@ -303,11 +303,10 @@ def nginx_version():
     return tuple(int(n) for n in re.search(r"nginx/([0-9.]+)", out).group(1).split("."))
 
 
-@contextmanager
-def nginx(upstream_port, directory, port=None):
-    """Debian's nginx serving docs/deploy/nginx.conf itself on loopback, in front of gunicorn
-    on `upstream_port`: only the addresses, certificate, log and static paths are replaced.
-    `nginx -t` must accept it first. Yields (https port, certificate, access log path)."""
+def nginx_config(upstream_port, directory, port=None):
+    """docs/deploy/nginx.conf itself, for Debian's nginx on loopback in front of gunicorn on
+    `upstream_port`: only the addresses, certificate, log and static paths are replaced, in
+    `directory`; `nginx -t` must accept it. (the command, https port, certificate, log path)."""
     if not os.path.exists(NGINX):
         raise FileNotFoundError("nginx (apt-get install nginx-light)")
     directory.mkdir(parents=True, exist_ok=True)
@@ -344,6 +343,14 @@ http {{ {temp} access_log off; include {directory}/site.conf; }}
                "-e", str(directory / "error.log")]  # fmt: skip
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+    return command, port, cert, log
+
+
+@contextmanager
+def nginx(upstream_port, directory, port=None):
+    """Debian's nginx serving docs/deploy/nginx.conf (nginx_config) on loopback, in front of
+    gunicorn on `upstream_port`. Yields (https port, certificate, access log path)."""
+    command, port, cert, log = nginx_config(upstream_port, directory, port)
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         for _ in range(100):
