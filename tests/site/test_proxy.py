@@ -4,6 +4,7 @@ secret in the path, so neither access log may keep it (compliance T18)."""
 import io
 import logging
 import os
+import time
 import uuid
 
 import pytest
@@ -133,6 +134,22 @@ def proxied(django_db_setup, django_db_blocker, tmp_path_factory):
         nginx(port, tmp) as (https_port, cert, log),
     ):
         yield port, proc, https_port, cert, log
+
+
+@pytest.mark.live
+def test_nginx_request_id_is_the_applications(proxied):
+    """One id for one request in nginx's log, the application's lines and the response
+    (before the test below stops gunicorn)."""
+    _port, _proc, https_port, cert, log = proxied
+    _, headers, _ = tls_request(https_port, cert, "GET", "/kk/privacy/",
+                                headers={"Host": "emaluplus-vko.kz"})  # fmt: skip
+    request_id = headers["X-Request-ID"]
+    assert len(request_id) == 32 and int(request_id, 16) >= 0  # nginx's $request_id
+    for _ in range(100):  # nginx writes its line once the response is sent
+        if request_id in log.read_text():
+            break
+        time.sleep(0.05)
+    assert [line for line in log.read_text().splitlines() if line.endswith(" " + request_id)]
 
 
 @pytest.mark.live
