@@ -7,6 +7,10 @@ from django.conf import settings
 from django.http import HttpRequest
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+# Where a proxy of one's own sits (RFC 1918, loopback, unique local IPv6): never a visitor's
+# address on the internet. (ipaddress's is_private would count the documentation ranges too.)
+INTERNAL = tuple(map(ipaddress.ip_network, ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                                            "127.0.0.0/8", "::1/128", "fc00::/7"]))  # fmt: skip
 
 
 @lru_cache(maxsize=8)
@@ -45,12 +49,31 @@ def is_trusted_proxy(peer: str | Address | None) -> bool:
     return address is not None and any(address in net for net in trusted_networks())
 
 
+def _walk(request: HttpRequest) -> tuple[Address | None, list[str]]:
+    """(the client's address, the X-Forwarded-For entries left of it), by client_ip's rule."""
+    address = parse_address(request.META.get("REMOTE_ADDR", ""))
+    hops = [h for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    if address is None or not is_trusted_proxy(address):
+        return address, hops
+    while hops:
+        address = parse_address(hops.pop())
+        if address is None or not is_trusted_proxy(address):
+            break
+    return address, hops
+
+
 def forwarded_by_untrusted_peer(request: HttpRequest) -> bool:
-    """A request relayed by a proxy the site does not trust: its X-Forwarded-For is ignored, so
-    every visitor behind that proxy counts as the proxy's one address."""
-    return "HTTP_X_FORWARDED_FOR" in request.META and not is_trusted_proxy(
-        request.META.get("REMOTE_ADDR", "")
-    )
+    """A request relayed by a proxy the site does not trust, so that every visitor behind it
+    counts as the proxy's one address: the header came from a peer not trusted, or the chain,
+    walked through the trusted proxies, stops at a private or loopback address that itself
+    forwarded for someone (a load balancer missing from TRUSTED_PROXIES; a visitor on the
+    internet has no such address)."""
+    if "HTTP_X_FORWARDED_FOR" not in request.META:
+        return False
+    if not is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+        return True
+    address, left = _walk(request)
+    return bool(left) and any(address in net for net in INTERNAL if address is not None)
 
 
 def client_ip(request: HttpRequest) -> str | None:
@@ -59,18 +82,8 @@ def client_ip(request: HttpRequest) -> str | None:
     address that is not a trusted proxy. Whatever lies left of that was written by the visitor
     and is not believed. None when the chain breaks on something that is not an address: the
     hop that wrote it is no proxy of ours, so the visitor's address is unknown."""
-    address = parse_address(request.META.get("REMOTE_ADDR", ""))
-    if address is None:
-        return None
-    if is_trusted_proxy(address):
-        hops = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-        for hop in reversed([h for h in hops if h.strip()]):
-            address = parse_address(hop)
-            if address is None:
-                return None
-            if not is_trusted_proxy(address):
-                break
-    return str(address)
+    address, _left = _walk(request)
+    return None if address is None else str(address)
 
 
 def absolute_url(path: str) -> str:

@@ -70,3 +70,22 @@ def test_garbage_is_no_server_error(client, db, settings):
     settings.TRUSTED_PROXIES = ["127.0.0.1"]
     response = client.get("/kk/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="\x00, ][, 1.2")
     assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "peer,forwarded,untrusted",
+    [
+        ("127.0.0.1", "198.51.100.7", False),  # nginx, a visitor
+        ("127.0.0.1", "1.2.3.4, 198.51.100.7", False),  # a visitor who sent the header
+        ("127.0.0.1", "198.51.100.7, 10.0.0.5", True),  # a balancer not in TRUSTED_PROXIES
+        ("203.0.113.50", "198.51.100.7", True),  # a proxy in front of gunicorn, not trusted
+        ("127.0.0.1", None, False),
+    ],
+)
+def test_a_proxy_missing_from_the_trusted_ones_is_noticed(settings, peer, forwarded, untrusted):
+    from consent.common.net import forwarded_by_untrusted_peer
+
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    headers = {} if forwarded is None else {"HTTP_X_FORWARDED_FOR": forwarded}
+    request = RequestFactory().get("/", REMOTE_ADDR=peer, **headers)
+    assert forwarded_by_untrusted_peer(request) == untrusted
