@@ -82,8 +82,8 @@ class JsonFormatter(logging.Formatter):
         for key, value in vars(record).items():
             if key not in STANDARD and key not in line and isinstance(value, str | int | float):
                 line[key] = value
-        if record.exc_info:
-            line["exception"] = redact(self.formatException(record.exc_info))
+        if record.exc_info:  # the traceback, with what patterns can tell of a person's data
+            line["exception"] = scrub(self.formatException(record.exc_info))
         return json.dumps(line, ensure_ascii=False)
 
 
