@@ -207,13 +207,32 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         start_new_session=True,  # a process group of its own: the master and its workers
     )
     proc.env = env  # for commands that must share the served site's settings
+    # Its output is read as it comes: the site writes a line per request, and a full pipe would
+    # stall every worker. `proc.stop()` ends it and returns all it wrote.
+    lines = []
+
+    def read():
+        for line in proc.stdout:
+            lines.append(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def stop():
+        proc.terminate()
+        proc.wait(timeout=10)
+        reader.join(timeout=10)
+        return "".join(lines)
+
+    proc.stop = stop
     try:
         for _ in range(300):
             with suppress(OSError):
                 if request(port, "GET", "/healthz")[0] == 200:
                     break
             if proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {proc.stdout.read()}")
+                reader.join(timeout=10)
+                raise RuntimeError(f"gunicorn exited: {''.join(lines)}")
             time.sleep(0.05)
         else:
             raise RuntimeError("gunicorn did not start")
@@ -224,6 +243,7 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         with suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        reader.join(timeout=10)
         proc.stdout.close()
 
 

@@ -164,8 +164,7 @@ def test_no_link_secret_reaches_either_access_log(proxied):
                     headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
         request(port, "GET", path, headers={"Referer": f"http://127.0.0.1:{port}{path}"})
     nginx_log = log.read_text()
-    proc.terminate()
-    gunicorn_log = proc.communicate(timeout=10)[0]
+    gunicorn_log = proc.stop()
     for token in paths.values():
         assert token not in nginx_log and token not in gunicorn_log
     # The lines are still there, with the route and the status: only the secret is gone.
