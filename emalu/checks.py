@@ -19,7 +19,8 @@ def check_trusted_proxies(app_configs, **kwargs):
         CheckWarning(
             "TRUSTED_PROXIES is empty: behind a reverse proxy every visitor counts as the "
             "proxy's address for rate limits and the staff sign-in lockout.",
-            hint="Set TRUSTED_PROXIES=127.0.0.1 behind the documented nginx. If visitors reach "
+            hint="Set TRUSTED_PROXIES=127.0.0.1 behind the documented nginx, and add the load "
+            "balancer's network (e.g. 10.0.0.0/24) when one stands before it. If visitors reach "
             "gunicorn directly, with no proxy, silence emalu.W001.",
             id="emalu.W001",
         )

@@ -5,7 +5,8 @@ import resource
 
 from gunicorn.glogging import Logger
 
-from emalu.logs import RedactTokens, redact  # gunicorn puts its working directory on sys.path
+# gunicorn puts its working directory on sys.path
+from emalu.logs import JsonFormatter, RedactTokens, redact
 
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
@@ -20,7 +21,10 @@ graceful_timeout = 20
 # restart does not empty, and the most visited ones in nginx's cache (docs/deploy/nginx.conf).
 max_requests = 50000
 max_requests_jitter = 5000
-accesslog = "-"
+# No access log of gunicorn's own: the application writes one JSON line per request with its id
+# (emalu.logs.RequestLogMiddleware), and nginx keeps its log. GUNICORN_ACCESS_LOG=- turns it on,
+# redacted as below, for whoever needs gunicorn's view too.
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
@@ -44,11 +48,13 @@ class RedactingLogger(Logger):
     """gunicorn's logger with no link secret (emalu/logs.py) and no query string in any
     access-log field (the path, the request line, the referrer, headers and environ), whatever
     the log format. Its error log gets the same filter as Django's ("Error handling request
-    <uri>")."""
+    <uri>") and writes the same JSON lines."""
 
     def setup(self, cfg):
         super().setup(cfg)
         self.error_log.addFilter(RedactTokens())
+        for handler in self.error_log.handlers:
+            handler.setFormatter(JsonFormatter())
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)

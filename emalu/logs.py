@@ -8,8 +8,17 @@ gunicorn's access log (emalu/gunicorn.py), by the application's own log records 
 (docs/deploy/nginx.conf). tests/site/test_proxy.py holds all three to every URL with a token.
 """
 
+import contextvars
+import json
 import logging
 import re
+import time
+import uuid
+from datetime import UTC, datetime
+
+from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
+
+from consent.common.net import is_trusted_proxy
 
 TOKEN_PATH = re.compile(
     r"(/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm)/)[^/?#\s\"']+"
@@ -28,3 +37,167 @@ class RedactTokens(logging.Filter):
         if TOKEN_PATH.search(message):
             record.msg, record.args = redact(message), ()
         return True
+
+
+# --- One JSON object a line, each with its request's id (issue 19) ---------------------------
+
+REQUEST_ID = contextvars.ContextVar("request_id", default="")
+WELL_FORMED_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{7,63}")
+STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
+request_log = logging.getLogger("emalu.request")
+
+
+class RequestIdFilter(logging.Filter):
+    """A handler filter: the id of the request being served (or "") on every record; Django's
+    own line about a response, written after the middleware has returned, finds it on the
+    request it carries."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        request = getattr(record, "request", None)
+        record.request_id = getattr(request, "request_id", "") or REQUEST_ID.get()
+        return True
+
+
+class ExceptionsOnly(logging.Filter):
+    """For the mail to ADMINS: an exception the site did not handle, not every 5xx answer (a
+    503 while the database is away, /healthz polled during an outage)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.exc_info is not None
+
+
+class JsonFormatter(logging.Formatter):
+    """{"time", "level", "logger", "request_id", "message", ...}: the record's extra fields of
+    plain types join it (a request's method, path, status, duration_ms); objects (Django's
+    `request`) never do."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        line = {
+            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
+            "level": record.levelname,
+            "logger": record.name,
+            "request_id": getattr(record, "request_id", REQUEST_ID.get()),
+            "message": record.getMessage(),
+        }
+        for key, value in vars(record).items():
+            if key not in STANDARD and key not in line and isinstance(value, str | int | float):
+                line[key] = value
+        if record.exc_info:  # the traceback, with what patterns can tell of a person's data
+            line["exception"] = scrub(self.formatException(record.exc_info))
+        return json.dumps(line, ensure_ascii=False)
+
+
+def request_id_for(request) -> str:
+    """The id nginx gave the request (X-Request-ID, nginx's $request_id) when the peer is a
+    trusted proxy and the id is well formed; a new one otherwise."""
+    sent = request.headers.get("X-Request-ID", "")
+    if WELL_FORMED_ID.fullmatch(sent) and is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+        return sent
+    return uuid.uuid4().hex
+
+
+class RequestLogMiddleware:
+    """First of all middleware: gives the request its id (in every log line while it is served,
+    and in the X-Request-ID response header) and writes its one line: method, path without query
+    string or link secret, status and duration. No IP address, not even hashed: an address is
+    personal data in Kazakhstan, and a hash of the few billion IPv4 addresses is undone by
+    trying them all; rate limits and lockouts keep what they need in the cache."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.request_id = request_id = request_id_for(request)
+        reset = REQUEST_ID.set(request_id)
+        start = time.perf_counter()
+        try:
+            response = self.get_response(request)
+            response["X-Request-ID"] = request_id
+            request_log.info(
+                "request",
+                extra={
+                    "method": request.method,
+                    "path": redact(request.path),
+                    "status": response.status_code,
+                    "duration_ms": round((time.perf_counter() - start) * 1000, 1),
+                },
+            )
+            return response
+        finally:
+            REQUEST_ID.reset(reset)
+
+
+# --- Error mail without personal data (issue 19) ------------------------------------------------
+
+EMAIL = re.compile(r"[^\s@<>()\"',;:]+@[^\s@<>()\"',;:]+")
+DIGITS = re.compile(r"(?<![\w+])\+?\d[\d\s()-]{5,}\d(?!\w)")
+KEY_DETAIL = re.compile(r"=\(.*?\)(?= already exists| is not present| conflicts|\n|$)")
+SAFE_META = {
+    "REQUEST_METHOD", "PATH_INFO", "SERVER_NAME", "SERVER_PORT", "SERVER_PROTOCOL",
+    "CONTENT_TYPE", "CONTENT_LENGTH", "HTTP_HOST", "HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE",
+    "HTTP_X_REQUEST_ID", "wsgi.url_scheme",
+}  # fmt: skip
+
+
+def scrub(text: str) -> str:
+    """Text of an error with what could be a person's data replaced: link secrets, email
+    addresses, phone-like digit runs, and the values PostgreSQL quotes in a key's detail."""
+    text = KEY_DETAIL.sub("=(…)", redact(text))
+    return DIGITS.sub("[digits]", EMAIL.sub("[email]", text))
+
+
+class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
+    """What a 500's report may show, DEBUG or not: no posted value, no cookie, no header but
+    the few above, no local variable of any frame."""
+
+    def is_active(self, request):
+        return True
+
+    def get_post_parameters(self, request):
+        if request is None:
+            return {}
+        return {key: self.cleansed_substitute for key in request.POST}
+
+    def get_safe_cookies(self, request):
+        return {key: self.cleansed_substitute for key in getattr(request, "COOKIES", {})}
+
+    def get_safe_request_meta(self, request):
+        if not hasattr(request, "META"):
+            return {}
+        return {
+            key: str(value) if key in SAFE_META else self.cleansed_substitute
+            for key, value in request.META.items()
+        }
+
+    def get_traceback_frame_variables(self, request, tb_frame):
+        return [(name, self.cleansed_substitute) for name in tb_frame.f_locals]
+
+
+class PrivateExceptionReporter(ExceptionReporter):
+    """Django's report (the mail to ADMINS) through the filter above, without the exception's
+    message (it may quote what a person typed: a name cannot be told from other words), the
+    query string, the names of uploaded files or the signed-in user, and scrubbed (scrub). The
+    request id leads to the full lines in the host's log."""
+
+    def get_traceback_data(self):
+        data = super().get_traceback_data()
+        hidden = self.filter.cleansed_substitute
+        request_id = getattr(self.request, "request_id", "")
+        if "exception_value" in data:
+            data["exception_value"] = f"{hidden} (the log has it: request id {request_id})"
+        data.pop("exception_notes", None)
+        for frame in data.get("frames", []):
+            if frame.get("exc_cause") is not None:
+                frame["exc_cause"] = type(frame["exc_cause"]).__name__
+        if self.request is not None:
+            data["request_GET_items"] = [(k, hidden) for k in self.request.GET]
+            data["request_FILES_items"] = [(k, hidden) for k in self.request.FILES]
+            data["request_insecure_uri"] = self.request.path
+        data["user_str"] = None
+        return data
+
+    def get_traceback_text(self):
+        return scrub(super().get_traceback_text())
+
+    def get_traceback_html(self):
+        return scrub(super().get_traceback_html())

@@ -1,4 +1,5 @@
 import logging
+import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -8,6 +9,7 @@ from django.utils.cache import add_never_cache_headers
 from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
 
+from .health import untrusted_proxy_seen
 from .staff import SESSION_KEY as ENROLMENT_KEY
 from .staff import staff_session_renew
 
@@ -53,24 +55,35 @@ class DatabaseUnavailableMiddleware:
 
 class UntrustedProxyMiddleware:
     """Warn once per process when requests come through a proxy that TRUSTED_PROXIES does not
-    name. Behind the documented nginx with TRUSTED_PROXIES empty every visitor counts as
-    127.0.0.1: one visitor's posts would spend the whole site's form limit and five bad sign-ins
-    would lock a staff name for everyone (compliance T6, T8). The deploy check emalu.W001 asks
-    for the setting before start; this catches a proxy the check could not know about."""
+    name, and tell /healthz (through the shared cache, at most every NOTE_EVERY seconds, so that
+    every worker and host reports it). Behind the documented nginx with TRUSTED_PROXIES empty
+    every visitor counts as 127.0.0.1: one visitor's posts would spend the whole site's form
+    limit and five bad sign-ins would lock a staff name for everyone (compliance T6, T8). The
+    deploy check emalu.W001 asks for the setting before start; this catches a proxy the check
+    could not know about."""
 
+    NOTE_EVERY = 600
     warned = False
+    noted_at = None
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not UntrustedProxyMiddleware.warned and forwarded_by_untrusted_peer(request):
-            UntrustedProxyMiddleware.warned = True
-            security_log.warning(
-                "Requests arrive with X-Forwarded-For from a peer not in TRUSTED_PROXIES: every "
-                "visitor behind it counts as one address for rate limits and sign-in lockout. "
-                "Set TRUSTED_PROXIES to the proxy's address (docs/deploy/nginx.conf)."
-            )
+        if forwarded_by_untrusted_peer(request):
+            cls = UntrustedProxyMiddleware
+            if not cls.warned:
+                cls.warned = True
+                security_log.warning(
+                    "Requests arrive with X-Forwarded-For from a peer not in TRUSTED_PROXIES: "
+                    "every visitor behind it counts as one address for rate limits and sign-in "
+                    "lockout. Set TRUSTED_PROXIES to the proxy's address or network "
+                    "(docs/deploy/nginx.conf)."
+                )
+            now = time.monotonic()
+            if cls.noted_at is None or now - cls.noted_at > cls.NOTE_EVERY:
+                cls.noted_at = now
+                untrusted_proxy_seen()
         return self.get_response(request)
 
 

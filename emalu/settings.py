@@ -1,9 +1,11 @@
 """One settings module, read from the environment (see .env.example for every variable)."""
 
+import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import environ
+from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -44,6 +46,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "emalu.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "emalu.middleware.HeadersMiddleware",
     "emalu.middleware.UntrustedProxyMiddleware",
@@ -219,27 +222,69 @@ OPERATOR = {
     "data_location_ru": env("DATA_LOCATION_RU", default="Республика Казахстан"),
 }
 
+# Logs (issue 19): one JSON object a line on stderr (the journal), each with the request's id;
+# one line per request (emalu.logs.RequestLogMiddleware); no link secret (compliance T18), no IP
+# and no query string. Errors (500s) are mailed to ADMINS with personal data scrubbed.
+ADMINS = [a.strip() for a in env.list("ADMINS", default=[]) if a.strip()]
+DEFAULT_EXCEPTION_REPORTER_FILTER = "emalu.logs.PrivateExceptionReporterFilter"
+DEFAULT_EXCEPTION_REPORTER = "emalu.logs.PrivateExceptionReporter"
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(levelname)s %(name)s %(message)s"}},
-    # Django logs the path of every refused request: no link secret in it (compliance T18).
-    "filters": {"no_tokens": {"()": "emalu.logs.RedactTokens"}},
+    "formatters": {"json": {"()": "emalu.logs.JsonFormatter"}},
+    "filters": {
+        # Django logs the path of every refused request: no link secret in it (compliance T18).
+        "no_tokens": {"()": "emalu.logs.RedactTokens"},
+        "request_id": {"()": "emalu.logs.RequestIdFilter"},
+        "exceptions_only": {"()": "emalu.logs.ExceptionsOnly"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "formatter": "plain",
-            "filters": ["no_tokens"],
-        }
+            "formatter": "json",
+            "filters": ["no_tokens", "request_id"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["exceptions_only", "no_tokens"],
+            "include_html": False,
+        },
     },
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        # Django's default handlers (its console under DEBUG, its own mail to ADMINS) go: every
+        # line goes through the root's JSON console, and only the handler below mails.
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "WARNING"},
+        # Django's "Internal Server Error: <path>" with the traceback; the console has it too.
+        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+        # The request line is emalu.request's; Django's own would repeat every 4xx.
+        "django.server": {"level": "ERROR"},
+    },
 }
 CROSS_BORDER_PROCESSORS = env.list("CROSS_BORDER_PROCESSORS", default=[])
 CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
 # Peers whose X-Forwarded-For is believed (the reverse proxy); nobody else can choose their IP.
 # Behind the documented nginx: 127.0.0.1 (`check --deploy` warns when it is empty, emalu.W001).
+# Addresses or networks (CIDR): 127.0.0.1 behind nginx on the same host; add the load balancer's
+# network (e.g. 10.0.0.0/24) when one stands in front (docs/deploy/nginx.conf). Malformed: no start.
 TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy.strip(), strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no network") from None
+
+# /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
+# than this was given up on in the last day, or when a job has not succeeded for this long.
+HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", default=30))
+HEALTH_FAILED_MAIL_MAX = env.int("HEALTH_FAILED_MAIL_MAX", default=0)
+HEALTH_INTAKE_MAX_AGE = timedelta(minutes=env.int("HEALTH_INTAKE_MAX_MINUTES", default=30))
+HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS", default=26))
+# /metrics (Prometheus text format) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset:
+# no metrics at all. Make one with `python -c "import secrets; print(secrets.token_urlsafe())"`.
+METRICS_TOKEN = env("METRICS_TOKEN", default="")
 
 # Outgoing mail goes through the post_office outbox (a database table), in the same transaction
 # as the event that causes it; `manage.py send_queued_mail` delivers it with retries.

@@ -14,6 +14,7 @@ from .sitemaps import PagesSitemap, ServicesSitemap
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("metrics", views.metrics, name="metrics"),
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",

@@ -1,7 +1,8 @@
+import hmac
 import logging
 
 from django.conf import settings
-from django.db import DatabaseError, connection
+from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -10,10 +11,13 @@ from django.views.decorators.http import require_GET
 
 from consent.common.i18n import localised
 from consent.common.pagecache import shared_page
+from consent.core.jobs import last_run
 from consent.core.models import PolicyVersion
 from consent.core.policy import policy_blocks
 from consent.core.texts import current_policy
+from consent.rights.models import Ticket
 
+from . import health
 from .company import legal_details, organization_json_ld
 from .models import Company, Page, Service
 
@@ -84,13 +88,60 @@ def _operator():
 @require_GET
 @cache_control(no_store=True)
 def healthz(request):
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        return JsonResponse({"status": "ok", "database": "ok"})
-    except DatabaseError as e:
-        logger.error("healthz: database unavailable: %s %s", type(e).__name__, e)
-        return JsonResponse({"status": "error", "database": "unavailable"}, status=503)
+    """200 when every part the site needs is well, 503 naming the failing ones (emalu/health.py)."""
+    report = health.report()
+    if report["failing"]:
+        logger.error("healthz: failing: %s", ", ".join(report["failing"]))
+    return JsonResponse(report, status=503 if report["failing"] else 200)
+
+
+METRICS = [
+    ("emalu_health_ok", "Whether each part /healthz checks is well (1) or not (0)."),
+    ("emalu_mail_outbox", "Mail in the outbox by status."),
+    ("emalu_mail_oldest_waiting_seconds", "Age of the oldest mail waiting to be sent."),
+    ("emalu_mail_failed_last_day", "Mail given up on within the last day."),
+    ("emalu_requests", "Data-subject requests by status."),
+    ("emalu_job_last_success_timestamp_seconds", "When each periodic job last succeeded."),
+]
+
+
+@require_GET
+@cache_control(no_store=True)
+def metrics(request):
+    """Prometheus text format, for `Authorization: Bearer <METRICS_TOKEN>` only (404 when no token
+    is set or the wrong one is sent, so the page does not announce itself). Counts, ages and
+    times; no personal data."""
+    token = settings.METRICS_TOKEN
+    sent = request.headers.get("Authorization", "").removeprefix("Bearer ")
+    if not token or not hmac.compare_digest(sent.encode(), token.encode()):
+        raise Http404
+    report = health.report()
+    values = {name: [] for name, _help in METRICS}
+    for part, data in report.items():
+        if isinstance(data, dict):
+            values["emalu_health_ok"].append(({"part": part}, int(data["status"] == "ok")))
+    if report["database"]["status"] == "ok":
+        for status, n in health.outbox_counts().items():
+            values["emalu_mail_outbox"].append(({"status": status}, n))
+        values["emalu_mail_oldest_waiting_seconds"].append(
+            ({}, report["mail_queue"]["oldest_seconds"])
+        )
+        values["emalu_mail_failed_last_day"].append(({}, report["failed_mail"]["count"]))
+        for row in Ticket.objects.values("status").annotate(n=Count("id")).order_by("status"):
+            values["emalu_requests"].append(({"status": row["status"]}, row["n"]))
+        for job in ("retention", "intake", "digest"):
+            if run := last_run(job):
+                values["emalu_job_last_success_timestamp_seconds"].append(
+                    ({"job": job}, int(run.finished_at.timestamp()))
+                )
+    lines = []
+    for name, help_text in METRICS:
+        lines += [f"# HELP {name} {help_text}", f"# TYPE {name} gauge"]
+        for labels, value in values[name]:
+            label_text = ",".join(f'{k}="{v}"' for k, v in labels.items())
+            lines.append(f"{name}{{{label_text}}} {value}" if labels else f"{name} {value}")
+    body = "\n".join(lines) + "\n"
+    return HttpResponse(body, content_type="text/plain; version=0.0.4; charset=utf-8")
 
 
 @require_GET

@@ -244,13 +244,33 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         start_new_session=True,  # a process group of its own: the master and its workers
     )
     proc.env = env  # for commands that must share the served site's settings
+    # Its output is read as it comes: the site writes a line per request, and a full pipe would
+    # stall every worker. `proc.stop()` ends it and returns all it wrote.
+    lines = []
+
+    def read():
+        for line in proc.stdout:
+            lines.append(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def stop():
+        proc.terminate()
+        proc.wait(timeout=10)
+        reader.join(timeout=10)
+        return "".join(lines)
+
+    proc.stop = stop
+    proc.output = lambda: "".join(lines)  # what it wrote so far
     try:
         for _ in range(300):
             with suppress(OSError):
                 if request(port, "GET", "/healthz")[0] == 200:
                     break
             if proc.poll() is not None:
-                raise RuntimeError(f"gunicorn exited: {proc.stdout.read()}")
+                reader.join(timeout=10)
+                raise RuntimeError(f"gunicorn exited: {''.join(lines)}")
             time.sleep(0.05)
         else:
             raise RuntimeError("gunicorn did not start")
@@ -261,6 +281,7 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         with suppress(ProcessLookupError):
             os.killpg(proc.pid, signal.SIGKILL)
         proc.wait()
+        reader.join(timeout=10)
         proc.stdout.close()
 
 
@@ -340,12 +361,12 @@ def nginx_version():
     return tuple(int(n) for n in re.search(r"nginx/([0-9.]+)", out).group(1).split("."))
 
 
-@contextmanager
-def nginx(upstream_port, directory, port=None):
-    """Debian's nginx serving docs/deploy/nginx.conf itself on loopback, in front of gunicorn
-    on `upstream_port` (or, a list of ports, several hosts in turn: an `upstream` block, as a
-    site on several hosts adds): only the addresses, certificate, log and static paths are
-    replaced. `nginx -t` must accept it first. Yields (https port, certificate, access log)."""
+def nginx_config(upstream_port, directory, port=None):
+    """docs/deploy/nginx.conf itself, for Debian's nginx on loopback in front of gunicorn on
+    `upstream_port` (or, a list of ports, several hosts in turn: an `upstream` block, as a site
+    on several hosts adds): only the addresses, certificate, log, cache and static paths are
+    replaced, in `directory`; `nginx -t` must accept it. (the command, https port, certificate,
+    log path)."""
     ports = upstream_port if isinstance(upstream_port, list) else [upstream_port]
     servers = "".join(f"server 127.0.0.1:{p};" for p in ports)
     if not os.path.exists(NGINX):
@@ -386,6 +407,14 @@ http {{ {temp} access_log off; upstream emalu_hosts {{ {servers} }}
                "-e", str(directory / "error.log")]  # fmt: skip
     checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
     assert checked.returncode == 0, checked.stderr
+    return command, port, cert, log
+
+
+@contextmanager
+def nginx(upstream_port, directory, port=None):
+    """Debian's nginx serving docs/deploy/nginx.conf (nginx_config) on loopback, in front of
+    gunicorn on `upstream_port`. Yields (https port, certificate, access log path)."""
+    command, port, cert, log = nginx_config(upstream_port, directory, port)
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         for _ in range(100):

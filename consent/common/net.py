@@ -1,37 +1,90 @@
 """Where a request comes from, and where the site lives."""
 
 import ipaddress
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest
 
+Address = ipaddress.IPv4Address | ipaddress.IPv6Address
+# Where a proxy of one's own sits (RFC 1918, loopback, unique local IPv6): never a visitor's
+# address on the internet. (ipaddress's is_private would count the documentation ranges too.)
+INTERNAL = tuple(map(ipaddress.ip_network, ["10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16",
+                                            "127.0.0.0/8", "::1/128", "fc00::/7"]))  # fmt: skip
 
-def is_trusted_proxy(peer: str) -> bool:
-    """Whether the address a request came from is a proxy of ours (TRUSTED_PROXIES, a list of
-    addresses): only its X-Forwarded-For is believed."""
-    return peer in settings.TRUSTED_PROXIES
+
+@lru_cache(maxsize=8)
+def _networks(proxies: tuple[str, ...]) -> tuple:
+    return tuple(ipaddress.ip_network(p.strip(), strict=False) for p in proxies)
+
+
+def trusted_networks() -> tuple:
+    """TRUSTED_PROXIES (addresses or CIDRs, e.g. 127.0.0.1, 10.0.0.0/8, fd00::/8) as networks;
+    a malformed entry raises ValueError (emalu.E002 names it at start)."""
+    return _networks(tuple(str(p) for p in settings.TRUSTED_PROXIES))
+
+
+def parse_address(text: str) -> Address | None:
+    """An address as a header or REMOTE_ADDR carries it: "203.0.113.5", "2001:db8::1",
+    "[2001:db8::1]:443" or "203.0.113.5:443"; an IPv4 address mapped into IPv6 is the IPv4
+    address. None for anything else."""
+    text = text.strip()
+    if text.startswith("["):
+        text = text[1:].partition("]")[0]
+    elif text.count(":") == 1:
+        text = text.partition(":")[0]
+    try:
+        address = ipaddress.ip_address(text)
+    except ValueError:
+        return None
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        return address.ipv4_mapped
+    return address
+
+
+def is_trusted_proxy(peer: str | Address | None) -> bool:
+    """Whether the address a request came through is a proxy of ours (TRUSTED_PROXIES): only
+    what it forwards is believed."""
+    address = parse_address(peer) if isinstance(peer, str) else peer
+    return address is not None and any(address in net for net in trusted_networks())
+
+
+def _walk(request: HttpRequest) -> tuple[Address | None, list[str]]:
+    """(the client's address, the X-Forwarded-For entries left of it), by client_ip's rule."""
+    address = parse_address(request.META.get("REMOTE_ADDR", ""))
+    hops = [h for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",") if h.strip()]
+    if address is None or not is_trusted_proxy(address):
+        return address, hops
+    while hops:
+        address = parse_address(hops.pop())
+        if address is None or not is_trusted_proxy(address):
+            break
+    return address, hops
 
 
 def forwarded_by_untrusted_peer(request: HttpRequest) -> bool:
-    """A request relayed by a proxy the site does not trust: its X-Forwarded-For is ignored, so
-    every visitor behind that proxy counts as the proxy's one address."""
-    return "HTTP_X_FORWARDED_FOR" in request.META and not is_trusted_proxy(
-        request.META.get("REMOTE_ADDR", "")
-    )
+    """A request relayed by a proxy the site does not trust, so that every visitor behind it
+    counts as the proxy's one address: the header came from a peer not trusted, or the chain,
+    walked through the trusted proxies, stops at a private or loopback address that itself
+    forwarded for someone (a load balancer missing from TRUSTED_PROXIES; a visitor on the
+    internet has no such address)."""
+    if "HTTP_X_FORWARDED_FOR" not in request.META:
+        return False
+    if not is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+        return True
+    address, left = _walk(request)
+    return bool(left) and any(address in net for net in INTERNAL if address is not None)
 
 
 def client_ip(request: HttpRequest) -> str | None:
-    """The visitor's IP: X-Forwarded-For is believed only when the peer is a trusted proxy."""
-    peer = request.META.get("REMOTE_ADDR", "")
-    if is_trusted_proxy(peer):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")[-1].strip()
-        if forwarded:
-            peer = forwarded
-    try:
-        return str(ipaddress.ip_address(peer))
-    except ValueError:
-        return None
+    """The visitor's IP: the peer, unless it is a trusted proxy; then, walking X-Forwarded-For
+    from its right end (the address each proxy appended for the hop before it), the first
+    address that is not a trusted proxy. Whatever lies left of that was written by the visitor
+    and is not believed. None when the chain breaks on something that is not an address: the
+    hop that wrote it is no proxy of ours, so the visitor's address is unknown."""
+    address, _left = _walk(request)
+    return None if address is None else str(address)
 
 
 def absolute_url(path: str) -> str:

@@ -75,21 +75,24 @@ def test_csrf_failure_page_is_translated(db):
 def test_healthz_answers_json(client, db):
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok"}
+    assert response.json()["status"] == "ok"
+    assert response.json()["database"] == {"status": "ok"}
     assert "no-store" in response["Cache-Control"]
 
 
 def test_healthz_reports_a_dead_database(client, db, monkeypatch):
-    from emalu import views
+    from emalu import health
 
     class DeadConnection:
         def cursor(self):
             raise OperationalError("down")
 
-    monkeypatch.setattr(views, "connection", DeadConnection())
+    monkeypatch.setattr(health, "connection", DeadConnection())
     response = client.get("/healthz")
     assert response.status_code == 503
-    assert response.json()["database"] == "unavailable"
+    assert response.json()["failing"] == ["database"]
+    assert response.json()["database"] == {"status": "unavailable", "error": "OperationalError"}
+    assert response.json()["mail_queue"] == {"status": "unknown"}
 
 
 def test_bad_host_gives_the_400_page(db):

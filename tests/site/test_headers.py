@@ -37,6 +37,7 @@ PUBLIC_URLS = {
     "my_data_leave": ({}, 405, False),
     "request_verify": ({"token": "x"}, 400, True),
     "healthz": ({}, 200, True),
+    "metrics": ({}, 404, False),  # only for METRICS_TOKEN
     "robots": ({}, 200, False),
     "sitemap": ({}, 200, False),
     "cookie_choice": ({}, 405, False),  # POST only

@@ -1,0 +1,123 @@
+"""What /healthz and /metrics report (issue 19): each part the site needs, judged against the
+HEALTH_* settings. Figures only: counts, ages and times, never an address or a name."""
+
+import time
+from contextlib import suppress
+from datetime import datetime, timedelta
+
+from django.conf import settings
+from django.core.cache import cache
+from django.db import DatabaseError, connection
+from django.db.migrations.recorder import MigrationRecorder
+from django.db.models import Count, Min, Q
+from django.utils import timezone
+from post_office.models import STATUS, Email
+
+from consent.core.jobs import last_run
+
+# Set by UntrustedProxyMiddleware in the shared cache, so that whichever worker or host answers
+# /healthz knows that one of them saw X-Forwarded-For from a peer outside TRUSTED_PROXIES.
+UNTRUSTED_PROXY_KEY = "emalu:health:untrusted-proxy"
+UNTRUSTED_PROXY_REMEMBERED = 24 * 3600
+QUEUED = [STATUS.queued, STATUS.requeued]
+
+
+def untrusted_proxy_seen() -> None:
+    # A cache that is down is reported by /healthz itself.
+    with suppress(Exception):
+        cache.set(UNTRUSTED_PROXY_KEY, int(time.time()), UNTRUSTED_PROXY_REMEMBERED)
+
+
+def database() -> dict:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return {"status": "ok"}
+
+
+def shared_cache() -> dict:
+    token = str(time.monotonic_ns())
+    cache.set("emalu:health:probe", token, 30)
+    return {"status": "ok" if cache.get("emalu:health:probe") == token else "error"}
+
+
+def _waiting_mail(now: datetime):
+    """Mail in the outbox waiting to go: queued, or tried and waiting for its next try; not a
+    message scheduled for later that has never been tried."""
+    due = Q(scheduled_time__isnull=True) | Q(scheduled_time__lte=now) | Q(number_of_retries__gt=0)
+    return Email.objects.filter(due, status__in=QUEUED)
+
+
+def mail_queue(now: datetime) -> dict:
+    oldest = _waiting_mail(now).aggregate(oldest=Min("created"))["oldest"]
+    age = int((now - oldest).total_seconds()) if oldest else 0
+    ok = age <= settings.HEALTH_MAIL_QUEUE_MAX_AGE.total_seconds()
+    return {"status": "ok" if ok else "error", "oldest_seconds": age}
+
+
+def failed_mail(now: datetime) -> dict:
+    """Mail given up on (after every retry) within the last day."""
+    count = Email.objects.filter(status=STATUS.failed, last_updated__gte=now - timedelta(days=1))
+    count = count.count()
+    return {"status": "ok" if count <= settings.HEALTH_FAILED_MAIL_MAX else "error", "count": count}
+
+
+def _installed_at() -> datetime | None:
+    return MigrationRecorder.Migration.objects.aggregate(first=Min("applied"))["first"]
+
+
+def job(name: str, max_age: timedelta, now: datetime) -> dict:
+    """The job's last success must be within `max_age`. One that has never run is given
+    `max_age` from the site's installation (its first migration) to run for the first time."""
+    run = last_run(name)
+    last = run.finished_at if run else None
+    since = last or _installed_at() or now
+    ok = now - since <= max_age
+    return {"status": "ok" if ok else "error", "last_success": last.isoformat() if last else None}
+
+
+def proxy() -> dict:
+    """A warning, not a failure: anyone who reaches gunicorn directly can send the header, and
+    must not be able to turn /healthz red by it."""
+    seen = cache.get(UNTRUSTED_PROXY_KEY)
+    return {"status": "ok" if seen is None else "warning", "untrusted_peer_seen_at": seen}
+
+
+def report() -> dict:
+    """{"status": "ok" | "error", "failing": [part, ...], "warnings": [part, ...],
+    part: {"status": ..., figures}}."""
+    now = timezone.now()
+    checks = {"database": database, "cache": shared_cache}
+    database_parts = {
+        "mail_queue": lambda: mail_queue(now),
+        "failed_mail": lambda: failed_mail(now),
+        "retention": lambda: job("retention", settings.HEALTH_RETENTION_MAX_AGE, now),
+    }
+    if settings.IMAP_URL:
+        database_parts["intake"] = lambda: job("intake", settings.HEALTH_INTAKE_MAX_AGE, now)
+    parts = {}
+    for name, check in checks.items():
+        try:
+            parts[name] = check()
+        except Exception as e:  # whatever the backend raises, the part is down
+            parts[name] = {"status": "unavailable", "error": type(e).__name__}
+    for name, check in database_parts.items():
+        if parts["database"]["status"] != "ok":
+            parts[name] = {"status": "unknown"}
+            continue
+        try:
+            parts[name] = check()
+        except DatabaseError as e:
+            parts[name] = {"status": "unavailable", "error": type(e).__name__}
+    parts["proxy"] = proxy() if parts["cache"]["status"] == "ok" else {"status": "unknown"}
+    # A part left unknown because the database or cache under it is down is not named again.
+    failing = [name for name, part in parts.items() if part["status"] in ("error", "unavailable")]
+    warnings = [name for name, part in parts.items() if part["status"] == "warning"]
+    return {"status": "error" if failing else "ok", "failing": failing, "warnings": warnings,
+            **parts}  # fmt: skip
+
+
+def outbox_counts() -> dict[str, int]:
+    """Mail in the outbox by status (sent, failed, queued, requeued)."""
+    rows = Email.objects.values("status").annotate(n=Count("id")).order_by()
+    return {STATUS._fields[r["status"]] if r["status"] is not None else "unqueued": r["n"]
+            for r in rows}  # fmt: skip

@@ -1,0 +1,35 @@
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+
+# Each step is safe to run again: after a failure, fix its cause and run `release` again.
+STEPS = [
+    ("migrate", ["migrate", "--no-input"]),  # as the database owner (emalu's migrate)
+    ("compilemessages", ["compilemessages", "--ignore=.venv", "--ignore=var"]),
+    ("collectstatic", ["collectstatic", "--no-input"]),
+    ("check --deploy", ["check", "--deploy", "--fail-level", "WARNING"]),
+    ("encrypt_photos", ["encrypt_photos"]),  # files under the first MEDIA_ENCRYPTION_KEY
+]
+
+
+class Command(BaseCommand):
+    help = (
+        "Release the code in this directory, with the owner's DATABASE_URL: migrate, "
+        "compilemessages, collectstatic, check --deploy --fail-level WARNING and encrypt_photos, "
+        "stopping at the first step that fails. Then restart the site (docs/deploy)."
+    )
+
+    def handle(self, *args, **options):
+        verbosity = str(options["verbosity"])
+        for number, (name, command) in enumerate(STEPS, 1):
+            self.stdout.write(f"[{number}/{len(STEPS)}] {name}")
+            try:
+                call_command(*command, "-v", verbosity, stdout=self.stdout, stderr=self.stderr)
+            except (Exception, SystemExit) as e:
+                later = ", ".join(n for n, _c in STEPS[number:]) or "nothing"
+                error, kind = str(e), type(e).__name__
+                error = error if error.startswith(kind) else f"{kind}: {error}"
+                raise CommandError(
+                    f"release stopped at step {number} ({name}): {error}\n"
+                    f"Not run: {later}. Fix the cause and run `manage.py release` again."
+                ) from e
+        self.stdout.write(self.style.SUCCESS("released: restart the site and the timers' units"))

@@ -1,0 +1,65 @@
+"""The systemd units and the nginx site in docs/deploy/ as an operator installs them: they must
+not rot (issue 19 item 6)."""
+
+import configparser
+import re
+import shutil
+import subprocess
+
+import pytest
+from django.core.management import get_commands
+
+from tests.live import NGINX, ROOT, free_port, nginx_config
+
+DEPLOY = ROOT / "docs" / "deploy"
+UNITS = sorted([*DEPLOY.glob("*.service"), *DEPLOY.glob("*.timer")])
+APP = "/srv/emalu/app"
+
+
+def unit(path):
+    parser = configparser.ConfigParser(strict=False, interpolation=None)
+    parser.optionxform = str
+    parser.read_string(path.read_text())
+    return parser
+
+
+def test_every_service_runs_a_command_that_exists():
+    commands = get_commands()
+    services = [p for p in UNITS if p.suffix == ".service"]
+    assert {p.name for p in services} >= {"emalu.service", "emalu-mail.service",
+                                          "emalu-retention.service"}  # fmt: skip
+    for path in services:
+        service = unit(path)["Service"]
+        assert service["WorkingDirectory"] == APP, path.name
+        exec_start = service["ExecStart"]
+        for program in re.findall(rf"{APP}/(\S+)", exec_start):
+            assert (ROOT / program).exists() or program.startswith(".venv/"), program
+        for name in re.findall(r"manage\.py (\w+)", exec_start):
+            assert name in commands, f"{path.name}: no command {name}"
+        if "gunicorn" in exec_start:
+            assert (ROOT / re.search(r"-c (\S+)", exec_start).group(1)).exists()
+
+
+def test_every_timer_starts_a_service_that_is_shipped():
+    for path in (p for p in UNITS if p.suffix == ".timer"):
+        started = unit(path)["Timer"].get("Unit", path.with_suffix(".service").name)
+        assert (DEPLOY / started).exists(), path.name
+
+
+def test_systemd_accepts_the_units(tmp_path):
+    """`systemd-analyze verify` with the app's directory where it is here."""
+    if not shutil.which("systemd-analyze"):
+        pytest.skip("systemd-analyze is not installed")
+    for path in UNITS:
+        (tmp_path / path.name).write_text(path.read_text().replace(APP, str(ROOT)))
+    names = [str(tmp_path / p.name) for p in UNITS]
+    result = subprocess.run(["systemd-analyze", "verify", "--man=no", *names],
+                            capture_output=True, text=True, timeout=120)  # fmt: skip
+    assert (result.returncode, result.stderr) == (0, "")
+
+
+def test_nginx_accepts_the_site(tmp_path):
+    """`nginx -t` on docs/deploy/nginx.conf, its paths and ports moved to a temporary place."""
+    if not shutil.which(NGINX):
+        pytest.skip("nginx is not installed")
+    nginx_config(free_port(), tmp_path)  # asserts that nginx -t passes

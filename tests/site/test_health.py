@@ -1,0 +1,197 @@
+"""/healthz and /metrics as an operator's monitoring reads them (issue 19 item 4)."""
+
+import io
+import socket
+from datetime import timedelta
+
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.utils import timezone
+from post_office.models import STATUS, Email
+
+from consent.core.jobs import last_run
+from consent.core.models import JobRun
+
+pytestmark = pytest.mark.django_db
+ADDRESS = "aigerim.health@example.kz"
+
+
+def health(client):
+    response = client.get("/healthz")
+    assert response["Content-Type"] == "application/json"
+    assert "no-store" in response["Cache-Control"]
+    return response.status_code, response.json()
+
+
+def mail(status, age=timedelta(0), **fields):
+    email = Email.objects.create(
+        to=[ADDRESS], from_email="noreply@example.kz", subject="s", status=status, **fields
+    )
+    Email.objects.filter(pk=email.pk).update(
+        created=timezone.now() - age, last_updated=timezone.now() - age
+    )
+    return email
+
+
+def ran(job, ago):
+    """A run of `job` that went to the end `ago`."""
+    at = timezone.now() - ago
+    # A record of successes per period (the once-per-period jobs') or of every run: /healthz
+    # reads either through last_run.
+    fields = {f.name for f in JobRun._meta.fields}
+    ended = {"succeeded": True} if "succeeded" in fields else {"period": at.isoformat()}
+    JobRun.objects.create(job=job, started_at=at, finished_at=at, **ended)
+
+
+def installed(ago):
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE django_migrations SET applied = %s", [timezone.now() - ago])
+
+
+def closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_all_well_answers_200_naming_every_part(client):
+    mail(STATUS.queued, timedelta(minutes=5))
+    mail(STATUS.sent, timedelta(days=3))
+    status, body = health(client)
+    assert status == 200
+    assert body["status"] == "ok" and body["failing"] == [] and body["warnings"] == []
+    parts = {"database", "cache", "mail_queue", "failed_mail", "retention", "proxy"}
+    assert parts <= set(body) and all(body[p]["status"] == "ok" for p in parts)
+    assert 290 <= body["mail_queue"]["oldest_seconds"] <= 400
+    assert ADDRESS not in str(body)
+
+
+def test_a_dead_cache_is_named(client, settings):
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/1",
+        }
+    }
+    status, body = health(client)
+    assert (status, body["failing"]) == (503, ["cache"])
+    assert body["cache"] == {"status": "unavailable", "error": "ConnectionError"}
+
+
+def test_mail_waiting_too_long_is_named(client):
+    mail(STATUS.queued, timedelta(hours=2))
+    status, body = health(client)
+    assert (status, body["failing"]) == (503, ["mail_queue"])
+    assert body["mail_queue"]["oldest_seconds"] >= 7200
+    assert ADDRESS not in str(body)
+
+
+def test_mail_retried_for_hours_is_named(client):
+    """Each retry moves the scheduled time ahead; the wait counts from the mail's creation."""
+    soon = timezone.now() + timedelta(minutes=5)
+    mail(STATUS.requeued, timedelta(hours=3), scheduled_time=soon, number_of_retries=18)
+    assert health(client)[1]["failing"] == ["mail_queue"]
+
+
+def test_mail_scheduled_for_later_is_not_late(client):
+    mail(STATUS.queued, timedelta(hours=2), scheduled_time=timezone.now() + timedelta(hours=1))
+    assert health(client)[0] == 200
+
+
+def test_mail_given_up_on_in_the_last_day_is_named(client, settings):
+    mail(STATUS.failed, timedelta(days=2))  # older: seen yesterday
+    assert health(client)[0] == 200
+    mail(STATUS.failed, timedelta(hours=1))
+    status, body = health(client)
+    assert (status, body["failing"]) == (503, ["failed_mail"])
+    assert body["failed_mail"]["count"] == 1
+    settings.HEALTH_FAILED_MAIL_MAX = 1
+    assert health(client)[0] == 200
+
+
+def test_retention_not_run_for_two_days_is_named(client):
+    ran("retention", timedelta(days=2))
+    status, body = health(client)
+    assert (status, body["failing"]) == (503, ["retention"])
+    ran("retention", timedelta(hours=20))
+    assert health(client)[0] == 200
+
+
+def test_retention_never_run_is_named_once_the_site_is_older_than_the_limit(client):
+    installed(timedelta(hours=1))
+    assert health(client)[0] == 200
+    installed(timedelta(days=2))
+    status, body = health(client)
+    assert (status, body["failing"]) == (503, ["retention"])
+    assert body["retention"]["last_success"] is None
+
+
+def test_intake_is_judged_only_when_the_mailbox_is_read(client, settings):
+    ran("retention", timedelta(hours=1))
+    ran("intake", timedelta(hours=1))
+    assert "intake" not in health(client)[1]
+    settings.IMAP_URL = "imaps://requests:secret@mail.example.kz/INBOX"
+    status, body = health(client)
+    assert (status, body["failing"]) == (503, ["intake"])
+    ran("intake", timedelta(minutes=5))
+    assert health(client)[0] == 200
+
+
+def test_the_retention_command_records_its_successes_only(client, monkeypatch):
+    installed(timedelta(days=2))
+
+    def broken(**kwargs):
+        raise RuntimeError("disk full")
+
+    command = "consent.rights.management.commands.enforce_retention.enforce_retention"
+    with monkeypatch.context() as m:
+        m.setattr(command, broken)
+        with pytest.raises(RuntimeError):
+            call_command("enforce_retention")
+    assert last_run("retention") is None
+    assert health(client)[1]["failing"] == ["retention"]
+    call_command("enforce_retention", stdout=io.StringIO())
+    assert last_run("retention").finished_at > timezone.now() - timedelta(minutes=1)
+    assert health(client)[0] == 200
+
+
+def test_a_proxy_not_trusted_is_a_warning_not_a_failure(client, settings, monkeypatch):
+    from emalu.middleware import UntrustedProxyMiddleware
+
+    monkeypatch.setattr(UntrustedProxyMiddleware, "warned", False)
+    monkeypatch.setattr(UntrustedProxyMiddleware, "noted_at", None)
+    settings.TRUSTED_PROXIES = []
+    client.get("/kk/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="203.0.113.9")
+    status, body = health(client)
+    assert (status, body["warnings"], body["failing"]) == (200, ["proxy"], [])
+    assert body["proxy"]["status"] == "warning"
+    assert "203.0.113.9" not in str(body)
+
+
+METRICS_TOKEN = "m" * 40
+
+
+def test_metrics_need_the_token(client, settings):
+    assert client.get("/metrics").status_code == 404  # no token set: no metrics at all
+    settings.METRICS_TOKEN = METRICS_TOKEN
+    assert client.get("/metrics").status_code == 404
+    assert client.get("/metrics", HTTP_AUTHORIZATION="Bearer " + "x" * 40).status_code == 404
+
+
+def test_metrics_count_by_status_without_personal_data(client, settings):
+    settings.METRICS_TOKEN = METRICS_TOKEN
+    mail(STATUS.queued, timedelta(minutes=1))
+    mail(STATUS.sent)
+    mail(STATUS.sent)
+    ran("retention", timedelta(hours=1))
+    response = client.get("/metrics", HTTP_AUTHORIZATION=f"Bearer {METRICS_TOKEN}")
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/plain; version=0.0.4")
+    text = response.content.decode()
+    assert 'emalu_mail_outbox{status="queued"} 1\n' in text
+    assert 'emalu_mail_outbox{status="sent"} 2\n' in text
+    assert 'emalu_health_ok{part="cache"} 1\n' in text
+    assert 'emalu_job_last_success_timestamp_seconds{job="retention"} ' in text
+    assert "# TYPE emalu_requests gauge" in text
+    assert ADDRESS not in text

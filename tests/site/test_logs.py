@@ -1,0 +1,106 @@
+"""Logs an operator can search, and errors mailed without personal data (issue 19 item 5)."""
+
+import io
+import json
+import logging
+from contextlib import contextmanager
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+pytestmark = pytest.mark.django_db
+
+
+@contextmanager
+def console():
+    """The JSON lines the site writes while the block runs."""
+    handler = next(h for h in logging.getLogger().handlers if h.name == "console")
+    out = io.StringIO()
+    previous = handler.setStream(out)
+    lines = []
+    try:
+        yield lines
+    finally:
+        handler.setStream(previous)
+        lines += [json.loads(line) for line in out.getvalue().splitlines()]
+
+
+def test_one_json_line_per_request_without_query_or_address(client):
+    with console() as lines:
+        response = client.get("/kk/about/?email=aigerim@example.kz", REMOTE_ADDR="203.0.113.7")
+    [line] = [x for x in lines if x["logger"] == "emalu.request"]
+    assert (line["method"], line["path"]) == ("GET", "/kk/about/")
+    assert line["status"] == response.status_code
+    assert isinstance(line["duration_ms"], float) and line["level"] == "INFO"
+    assert line["time"].endswith("+00:00")
+    assert line["request_id"] == response["X-Request-ID"]
+    text = json.dumps(lines)
+    assert "aigerim" not in text and "203.0.113.7" not in text
+
+
+def test_every_line_of_a_request_carries_its_id(client, contact_data, texts):
+    with console() as lines:
+        response = client.post("/kk/contact/", contact_data(website="spam"))  # the honeypot
+    ids = {x["request_id"] for x in lines}
+    assert {x["logger"] for x in lines} == {"emalu.request", "emalu.security"}, lines
+    assert ids == {response["X-Request-ID"]}
+
+
+@pytest.mark.parametrize(
+    "peer,sent,kept",
+    [
+        ("127.0.0.1", "0f3c9a7e5b2d4c1a8e6f0b9d7c5a3e1f", True),  # nginx's $request_id
+        ("203.0.113.7", "0f3c9a7e5b2d4c1a8e6f0b9d7c5a3e1f", False),  # a visitor's choice
+        ("127.0.0.1", "short", False),
+        ("127.0.0.1", "has space in it 1234", False),
+        ("127.0.0.1", "x" * 65, False),
+    ],
+)
+def test_the_request_id_of_a_trusted_proxy_is_kept(client, settings, peer, sent, kept):
+    settings.TRUSTED_PROXIES = ["127.0.0.1"]
+    response = client.get("/healthz", REMOTE_ADDR=peer, HTTP_X_REQUEST_ID=sent)
+    assert (response["X-Request-ID"] == sent) == kept
+    assert len(response["X-Request-ID"]) >= 8
+
+
+def test_a_500_during_a_form_post_mails_admins_without_personal_data(
+    settings, contact_data, texts, monkeypatch
+):
+    settings.ADMINS = ["ops@example.kz"]
+
+    def broken(request, kind, form, source, language):
+        data = form.cleaned_data
+        raise ValueError(f"cannot store {data['email']} {data['phone']} {data['full_name']}")
+
+    monkeypatch.setattr("forms_app.views._store", broken)
+    client = Client(raise_request_exception=False)
+    client.get("/kk/contact/")  # a session and the CSRF cookie, as a browser has
+    with console() as lines:
+        response = client.post("/kk/contact/?ref=asel@example.kz", contact_data())
+    assert response.status_code == 500
+    [message] = mail.outbox
+    assert message.to == ["ops@example.kz"]
+    text = message.subject + message.body + "".join(str(a) for a in message.alternatives)
+    assert "ValueError" in text and "/kk/contact/" in text
+    assert "full_name" in text  # the names of the fields, not what was typed
+    assert response["X-Request-ID"] in text  # to find the full lines in the host's log
+    for typed in ["Әсел", "Қасымова", "asel@example.kz", "701 123 45 67", "Сәлеметсіз"]:
+        assert typed not in text, typed
+    for cookie in client.cookies.values():
+        assert cookie.value not in text
+    [logged] = [x for x in lines if x["logger"] == "django.request"]
+    assert logged["request_id"] == response["X-Request-ID"]
+    assert "ValueError" in logged["exception"]  # the host's own log has the traceback,
+    assert "asel@example.kz" not in logged["exception"]  # with what patterns can tell scrubbed
+    assert "+77011234567" not in logged["exception"]
+
+
+def test_a_503_is_not_mailed(client, settings, monkeypatch):
+    """/healthz polled during an outage, or a page while the database is away, is no bug."""
+    from emalu import health
+
+    settings.ADMINS = ["ops@example.kz"]
+    monkeypatch.setattr(health, "shared_cache", lambda: {"status": "unavailable"})
+    assert client.get("/healthz").status_code == 503
+    assert mail.outbox == []

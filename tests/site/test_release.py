@@ -1,0 +1,83 @@
+"""`manage.py release` and the first staff member, as the deploy docs run them (issue 19 item 6)."""
+
+import io
+import subprocess
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.management import CommandError, call_command
+
+from tests.live import PYTHON, ROOT, free_port, live_database, site_env
+
+STEPS = ["migrate", "compilemessages", "collectstatic", "check --deploy", "encrypt_photos"]
+
+
+def release(url, tmp_path, **env):
+    production = {
+        "ALLOWED_HOSTS": "emaluplus-vko.kz",
+        "CACHE_URL": "redis://127.0.0.1:6379/11",
+        "TRUSTED_PROXIES": "127.0.0.1",
+        "SECURE_SSL_REDIRECT": "true",
+        "STATIC_ROOT": str(tmp_path / "static"),
+        "MEDIA_ROOT": str(tmp_path / "media"),
+        "MEDIA_ENCRYPTION_KEY": "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=",
+        **env,
+    }
+    return subprocess.run([PYTHON, "manage.py", "release"], cwd=ROOT, capture_output=True,
+                          text=True, env=site_env(url, **production), timeout=600)  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def database(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), live_database() as url:
+        yield url
+
+
+@pytest.mark.live
+def test_release_runs_every_step(database, tmp_path):
+    result = release(database, tmp_path)
+    assert result.returncode == 0, result.stderr
+    for number, step in enumerate(STEPS, 1):
+        assert f"[{number}/5] {step}" in result.stdout
+    assert (tmp_path / "static" / "staticfiles.json").exists()
+    assert "released" in result.stdout
+
+
+@pytest.mark.live
+def test_release_stops_at_the_first_failing_step(database, tmp_path):
+    """A production site that trusts no proxy fails check --deploy: the photos are not touched."""
+    result = release(database, tmp_path, TRUSTED_PROXIES="")
+    assert result.returncode != 0
+    assert "[4/5] check --deploy" in result.stdout and "[5/5]" not in result.stdout
+    assert "release stopped at step 4 (check --deploy)" in result.stderr
+    assert "emalu.W001" in result.stderr + result.stdout
+    assert "Not run: encrypt_photos" in result.stderr
+
+
+def test_release_without_a_database_stops_at_migrate(tmp_path):
+    closed = f"postgres://postgres@127.0.0.1:{free_port()}/emalu"
+    result = release(closed, tmp_path)
+    assert result.returncode != 0 and "[2/5]" not in result.stdout
+    assert "release stopped at step 1 (migrate): OperationalError" in result.stderr
+    assert "Not run: compilemessages, collectstatic, check --deploy, encrypt_photos" in (
+        result.stderr
+    )
+
+
+def test_the_first_privacy_officer_enrols_with_what_the_command_prints(client, db, settings):
+    settings.SITE_URL = "https://emaluplus-vko.kz"
+    out = io.StringIO()
+    call_command("create_privacy_officer", "aliya", "--email", "aliya@emaluplus-vko.kz",
+                 stdout=out)  # fmt: skip
+    text = out.getvalue()
+    assert f"enrolment: https://emaluplus-vko.kz/{settings.ADMIN_URL}enrol/" in text
+    password = text.split("password: ")[1].split()[0]
+    user = get_user_model().objects.get(username="aliya")
+    assert user.check_password(password) and user.is_active
+    assert user.is_staff and not user.is_superuser
+    assert list(user.groups.values_list("name", flat=True)) == ["privacy_officer"]
+    response = client.post(f"/{settings.ADMIN_URL}enrol/",
+                           {"username": "aliya", "password": password})  # fmt: skip
+    assert response.status_code == 302  # on to the authenticator's code
+    with pytest.raises(CommandError, match="exists already"):
+        call_command("create_privacy_officer", "aliya", stdout=io.StringIO())
