@@ -30,7 +30,7 @@ run: install
 
 # The whole suite over one pytest-xdist worker a core, each with a test database of its own;
 # a worker that runs out of tests takes some from the other (worksteal). The live tests' template
-# database and static files are built once for the run (tests/live.py). With PYTEST_ARGS (a file,
+# database and static files are built once for the run (tests/live/). With PYTEST_ARGS (a file,
 # -k ...), one process.
 test: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) compilemessages --ignore=.venv -v 0

@@ -287,7 +287,7 @@ def pytest_runtest_setup(item):
 
 def pytest_collection_finish(session):
     """Before any database is made: the runtime role. Live tests selected: build what they share
-    (tests/live.py), a template database if a selected module imports `live_database`, static
+    (tests/live/), a template database if a selected module imports `live_database`, static
     files if one imports `gunicorn`, in the background while the in-process tests run."""
     if session.config.option.collectonly:
         return

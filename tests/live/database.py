@@ -1,0 +1,183 @@
+"""The live tests' databases: a template built once per run (shared by pytest-xdist workers),
+a copy of it per test."""
+
+import fcntl
+import os
+import shutil
+import subprocess
+import tempfile
+import threading
+import uuid
+from contextlib import contextmanager, suppress
+from pathlib import Path
+
+import psycopg
+from django.db import connection
+from psycopg.errors import DuplicateObject, UniqueViolation
+from psycopg.sql import SQL, Identifier
+
+from .base import PYTHON, ROOT, RUN_ID, site_env
+
+
+def _admin_dsn(dbname="postgres"):
+    db = connection.settings_dict
+    return f"host={db['HOST']} port={db['PORT']} user={db['USER']} dbname={dbname}"
+
+
+def _url(name):
+    db = connection.settings_dict
+    return f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{name}"
+
+
+def ensure_runtime_role():
+    """Create the runtime role if the cluster lacks it. Each migrate does (consent/sql.py), but
+    it is the cluster's, not a database's: migrations running side by side (pytest's test database,
+    the live template, the other half of `make test`) would race to create it."""
+    role = connection.settings_dict.get("APP_ROLE")
+    if connection.vendor != "postgresql" or not role:
+        return
+    with (
+        psycopg.connect(_admin_dsn(), autocommit=True) as conn,
+        suppress(DuplicateObject, UniqueViolation),  # there already, or made this instant
+    ):
+        conn.execute(SQL("CREATE ROLE {} NOLOGIN").format(Identifier(role)))
+
+
+class _Background:
+    """Work started now in a thread, waited for where it is needed (its error raised there)."""
+
+    def __init__(self, what, work):
+        self.what, self.error = what, None
+        self.thread = threading.Thread(target=self._run, args=(work,))
+        self.thread.start()
+
+    def _run(self, work):
+        try:
+            work()
+        except BaseException as error:
+            self.error = error
+
+    def wait(self):
+        self.thread.join()
+        if self.error is not None:
+            raise RuntimeError(f"building {self.what} failed") from self.error
+
+
+class _Shared:
+    """What every live test starts from, built once per test run: a database migrated with the
+    demo texts published, which each `live_database()` clones, and the collected static files,
+    which every `gunicorn()` serves. `database(wait=False)` and `static(wait=False)` start them in
+    the background (conftest.py does, when it sees live tests selected, so that they build while
+    the in-process tests run); otherwise the first use builds them.
+
+    A run split over pytest-xdist workers builds them once: their names come from the run's id
+    (`RUN_ID`, set by the controller before the workers start), the first worker to need one
+    builds it under a lock (a PostgreSQL advisory lock; a file lock for the files) and the others
+    wait for it. Whoever started the run (`owner`) removes them in `finish()`."""
+
+    def __init__(self):
+        run = os.environ.get(RUN_ID)
+        self.split = False  # this process started a run split over workers
+        self.owner = run is None  # a worker's run belongs to the controller, which cleans up
+        self.run = run or uuid.uuid4().hex[:12]
+        self.template = f"emalu_live_template_{self.run}"
+        self.static_root = Path(tempfile.gettempdir()) / f"emalu-live-static-{self.run}"
+        self._database = self._static = None
+
+    def static(self, wait=True):
+        if self._static is None:
+            self._static = _Background("the static files", self._collect_static)
+        if wait:
+            self._static.wait()
+        return self.static_root
+
+    def _collect_static(self):
+        self.static_root.mkdir(exist_ok=True)
+        with open(self.static_root / ".lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if (self.static_root / ".done").exists():
+                return
+            command = [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"]
+            env = site_env(None, STATIC_ROOT=str(self.static_root))
+            subprocess.run(command, cwd=ROOT, env=env, check=True)
+            (self.static_root / ".done").touch()
+
+    def database(self, wait=True):
+        if self._database is None:
+            # Read here, not in the thread: Django's connections are per thread.
+            admin = _admin_dsn()
+            env = {**os.environ, "DATABASE_URL": _url(self.template),
+                   "DJANGO_SETTINGS_MODULE": "tests.settings"}  # fmt: skip
+            ensure_runtime_role()
+
+            def build():
+                with psycopg.connect(admin, autocommit=True) as conn:
+                    # Held until this connection closes: one builder, the others wait here.
+                    conn.execute("SELECT pg_advisory_lock(hashtext(%s))", [self.template])
+                    built = conn.execute(
+                        "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
+                        " WHERE datname = %s",
+                        [self.template],
+                    ).fetchone()
+                    if built and built[0] == "built":
+                        return
+                    conn.execute(
+                        SQL("DROP DATABASE IF EXISTS {}").format(Identifier(self.template))
+                    )
+                    conn.execute(SQL("CREATE DATABASE {}").format(Identifier(self.template)))
+                    for command in (["migrate", "-v", "0"], ["load_demo"]):
+                        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env,
+                                       check=True, stdout=subprocess.DEVNULL)  # fmt: skip
+                    conn.execute(
+                        SQL("COMMENT ON DATABASE {} IS 'built'").format(Identifier(self.template))
+                    )
+
+            self._database = _Background("the live tests' template database", build)
+        if wait:
+            self._database.wait()
+        return self.template
+
+    def finish(self):
+        """Wait for what is being built; the run's owner then removes it."""
+        for work in (self._static, self._database):
+            if work is not None:
+                work.thread.join()  # an error was raised where it was waited for
+        if self.owner and (self.split or self._static or self._database):
+            shutil.rmtree(self.static_root, ignore_errors=True)
+            with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
+                conn.execute(
+                    SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(self.template))
+                )
+        self._database = self._static = None
+
+    def split_over_workers(self):
+        """In the controller of a pytest-xdist run, before its workers start: they inherit the
+        run's id, so they share what they build, and this process removes it at the end."""
+        os.environ[RUN_ID] = self.run
+        self.split = True
+
+
+shared = _Shared()
+finish = shared.finish
+
+
+@contextmanager
+def live_database():
+    """A fresh, migrated PostgreSQL database (with the demo texts published), dropped afterwards.
+
+    A copy of the session's template (`CREATE DATABASE ... TEMPLATE`): tables, triggers, grants to
+    the runtime role and rows are the template's, exactly as `migrate` and `load_demo` left them."""
+    template = shared.database()
+    name = f"emalu_live_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    try:
+        yield _url(name)
+    finally:
+        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def query(url, sql):
+    with psycopg.connect(url.replace("postgres://", "postgresql://")) as conn:
+        return conn.execute(sql).fetchall()

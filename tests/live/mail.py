@@ -1,0 +1,93 @@
+"""Mail servers on loopback: Dovecot (IMAP) and an aiosmtpd inbox."""
+
+import email
+import os
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+from contextlib import contextmanager
+from pathlib import Path
+
+from .base import free_port
+from .proxy import test_certificate
+
+
+@contextmanager
+def dovecot(user, password):
+    """Debian's Dovecot serving IMAPS on loopback; yields (port, its certificate)."""
+    import pwd
+
+    # Not under pytest's tmp_path: its 0700 parents keep the mail user (nobody) out.
+    directory = Path(tempfile.mkdtemp(prefix="emalu-dovecot-"))
+    directory.chmod(0o755)
+
+    binary = shutil.which("dovecot") or "/usr/sbin/dovecot"
+    if not os.path.exists(binary):
+        raise FileNotFoundError("dovecot (apt-get install dovecot-imapd)")
+    cert, key = test_certificate(directory)
+    nobody = pwd.getpwnam("nobody")
+    mail = directory / "mail"
+    mail.mkdir()
+    os.chown(mail, nobody.pw_uid, nobody.pw_gid)
+    (directory / "passwd").write_text(f"{user}:{{PLAIN}}{password}\n")
+    port = free_port()
+    config = directory / "dovecot.conf"
+    config.write_text(f"""
+protocols = imap
+listen = 127.0.0.1
+base_dir = {directory}/run
+state_dir = {directory}/state
+log_path = {directory}/dovecot.log
+ssl = required
+ssl_cert = <{cert}
+ssl_key = <{key}
+auth_mechanisms = plain login
+first_valid_uid = 1
+passdb {{
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u {directory}/passwd
+}}
+userdb {{
+  driver = static
+  args = uid={nobody.pw_uid} gid={nobody.pw_gid} home={mail}/%u
+}}
+mail_location = maildir:{mail}/%u
+service imap-login {{
+  inet_listener imap {{
+    port = 0
+  }}
+  inet_listener imaps {{
+    port = {port}
+    ssl = yes
+  }}
+}}
+""")
+    proc = subprocess.Popen([binary, "-F", "-c", str(config)], stdout=subprocess.DEVNULL,
+                            stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError((directory / "dovecot.log").read_text())
+        yield port, cert
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+class Inbox:
+    """An aiosmtpd handler that keeps every message it receives."""
+
+    def __init__(self):
+        self.messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.messages.append(email.message_from_bytes(envelope.content))
+        return "250 OK"

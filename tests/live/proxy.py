@@ -1,0 +1,170 @@
+"""What stands in front of the site or its database: Debian's nginx with the shipped config,
+TLS, a TCP proxy that can be cut."""
+
+import http.client
+import os
+import re
+import socket
+import subprocess
+import threading
+import time
+from contextlib import contextmanager, suppress
+
+from .base import ROOT, free_port
+
+
+def test_certificate(directory):
+    """A self-signed certificate for 127.0.0.1 (cert.pem, key.pem) made with openssl."""
+    cert, key = directory / "cert.pem", directory / "key.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+         "-keyout", str(key), "-out", str(cert)],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    return cert, key
+
+
+NGINX = "/usr/sbin/nginx"
+
+
+def nginx_version():
+    out = subprocess.run([NGINX, "-v"], capture_output=True, text=True).stderr
+    return tuple(int(n) for n in re.search(r"nginx/([0-9.]+)", out).group(1).split("."))
+
+
+def nginx_config(upstream_port, directory, port=None):
+    """docs/deploy/nginx.conf itself, for Debian's nginx on loopback in front of gunicorn on
+    `upstream_port` (or, a list of ports, several hosts in turn: an `upstream` block, as a site
+    on several hosts adds): only the addresses, certificate, log, cache and static paths are
+    replaced, in `directory`; `nginx -t` must accept it. (the command, https port, certificate,
+    log path)."""
+    ports = upstream_port if isinstance(upstream_port, list) else [upstream_port]
+    servers = "".join(f"server 127.0.0.1:{p};" for p in ports)
+    if not os.path.exists(NGINX):
+        raise FileNotFoundError("nginx (apt-get install nginx-light)")
+    directory.mkdir(parents=True, exist_ok=True)
+    cert, key = test_certificate(directory)
+    port, log = port or free_port(), directory / "emalu.log"
+    site = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
+    for old, new in {
+        "listen 80;": f"listen 127.0.0.1:{free_port()};",
+        "listen [::]:80;\n": "",
+        "listen 443 ssl;": f"listen 127.0.0.1:{port} ssl;",
+        "listen [::]:443 ssl;\n": "",
+        "/etc/letsencrypt/live/emaluplus-vko.kz/fullchain.pem": str(cert),
+        "/etc/letsencrypt/live/emaluplus-vko.kz/privkey.pem": str(key),
+        "/var/log/nginx/emalu.log": str(log),
+        "/srv/emalu/static/": f"{directory}/static/",
+        "/var/cache/emalu-nginx": f"{directory}/cache",
+        "http://127.0.0.1:8000;": "http://emalu_hosts;",
+    }.items():
+        assert old in site, f"docs/deploy/nginx.conf no longer has {old!r}"
+        site = site.replace(old, new)
+    if nginx_version() < (1, 25, 1):  # `http2 on;` is newer; HTTP/2 is not what tests look at
+        site = site.replace("http2 on;", "")
+    (directory / "site.conf").write_text(site)
+    temp = " ".join(f"{kind}_temp_path {directory}/{kind};" for kind in
+                    ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))  # fmt: skip
+    (directory / "nginx.conf").write_text(f"""
+{"user root;" if os.geteuid() == 0 else ""}
+daemon off;
+worker_processes 1;
+pid {directory}/nginx.pid;
+events {{ worker_connections 512; }}
+http {{ {temp} access_log off; upstream emalu_hosts {{ {servers} }}
+       include {directory}/site.conf; }}
+""")
+    command = [NGINX, "-p", str(directory), "-c", str(directory / "nginx.conf"),
+               "-e", str(directory / "error.log")]  # fmt: skip
+    checked = subprocess.run([*command, "-t"], capture_output=True, text=True)
+    assert checked.returncode == 0, checked.stderr
+    return command, port, cert, log
+
+
+@contextmanager
+def nginx(upstream_port, directory, port=None):
+    """Debian's nginx serving docs/deploy/nginx.conf (nginx_config) on loopback, in front of
+    gunicorn on `upstream_port`. Yields (https port, certificate, access log path)."""
+    command, port, cert, log = nginx_config(upstream_port, directory, port)
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
+    try:
+        for _ in range(100):
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+                break
+            except OSError:
+                time.sleep(0.1)
+        else:
+            raise RuntimeError((directory / "error.log").read_text())
+        yield port, cert, log
+    finally:
+        proc.terminate()
+        proc.wait(timeout=10)
+
+
+def tls_request(port, cert, method, path, body=None, headers=None):
+    """One HTTPS request to loopback, the test certificate trusted: (status, headers, body)."""
+    import ssl
+
+    context = ssl.create_default_context(cafile=str(cert))
+    conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+class TcpProxy:
+    """A loopback TCP proxy that can be cut and restored: the database "goes down" for the
+    site behind it while the real server keeps serving everyone else."""
+
+    def __init__(self, target_port, port=None):
+        self.target_port = target_port
+        self.port = port or free_port()
+        self.sockets = []
+        self.listener = None
+
+    def start(self):
+
+        self.listener = socket.create_server(("127.0.0.1", self.port), reuse_port=False)
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+        return self
+
+    def _accept(self, listener):
+
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            self.sockets += [client, upstream]
+            for a, b in ((client, upstream), (upstream, client)):
+                threading.Thread(target=self._pipe, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pipe(source, target):
+        try:
+            while data := source.recv(65536):
+                target.sendall(data)
+        except OSError:
+            pass
+        finally:
+            for s in (source, target):
+                with suppress(OSError):
+                    s.close()
+
+    def stop(self):
+        with suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the thread blocked in accept()
+        self.listener.close()
+        for s in self.sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+        self.sockets = []

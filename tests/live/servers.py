@@ -1,0 +1,138 @@
+"""gunicorn serving the site with production settings, and plain HTTP to it."""
+
+import http.client
+import os
+import re
+import signal
+import subprocess
+import threading
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager, suppress
+
+from .base import PYTHON, ROOT, free_port, site_env
+from .database import shared
+
+
+@contextmanager
+def gunicorn(url, tmp_path, workers=2, **extra_env):
+    """gunicorn -c emalu/gunicorn.py, production settings, a free port; yields (port, proc).
+
+    Static files are the session's, collected once (`collectstatic` as a deployment runs it)."""
+    static_root = shared.static()
+    port = free_port()
+    env = site_env(
+        url,
+        STATIC_ROOT=str(static_root),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_WORKERS=str(workers),
+        SITE_URL=f"http://127.0.0.1:{port}",
+        **extra_env,
+    )
+    proc = subprocess.Popen(
+        [PYTHON.parent / "gunicorn", "-c", "emalu/gunicorn.py", "emalu.wsgi"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        start_new_session=True,  # a process group of its own: the master and its workers
+    )
+    proc.env = env  # for commands that must share the served site's settings
+    # Its output is read as it comes: the site writes a line per request, and a full pipe would
+    # stall every worker. `proc.stop()` ends it and returns all it wrote.
+    lines = []
+
+    def read():
+        for line in proc.stdout:
+            lines.append(line)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+
+    def stop():
+        proc.terminate()
+        proc.wait(timeout=10)
+        reader.join(timeout=10)
+        return "".join(lines)
+
+    proc.stop = stop
+    proc.output = lambda: "".join(lines)  # what it wrote so far
+    try:
+        for _ in range(300):
+            with suppress(OSError):
+                if request(port, "GET", "/healthz")[0] == 200:
+                    break
+            if proc.poll() is not None:
+                reader.join(timeout=10)
+                raise RuntimeError(f"gunicorn exited: {''.join(lines)}")
+            time.sleep(0.05)
+        else:
+            raise RuntimeError("gunicorn did not start")
+        yield port, proc
+    finally:
+        # Killed, not stopped gracefully (which takes a second with four workers): nothing is
+        # checked after the test, and its database goes with WITH (FORCE).
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
+        proc.wait()
+        reader.join(timeout=10)
+        proc.stdout.close()
+
+
+def request(port, method, path, body=None, headers=None):
+    """One HTTP request on loopback: (status, headers dict, body bytes)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
+    try:
+        conn.request(method, path, body=body, headers=headers or {})
+        response = conn.getresponse()
+        return response.status, response.headers, response.read()
+    finally:
+        conn.close()
+
+
+def form_session(port, path):
+    """GET a form like a browser: (cookie header, csrf token, form token)."""
+    status, headers, body = request(port, "GET", path)
+    assert status == 200, status
+    cookies = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie") or [])
+    html = body.decode()
+    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    token = re.search(r'name="token" value="([^"]+)"', html).group(1)
+    return cookies, csrf, token
+
+
+FAST = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100000/60"}  # a load, not a person
+
+
+def post_contact(port, session, email, full=False):
+    """POST the contact form of `session` (from form_session); the status, or the response."""
+    cookies, csrf, token = session
+    body = urllib.parse.urlencode(
+        {
+            "csrfmiddlewaretoken": csrf,
+            "token": token,
+            "full_name": "Әсел Қасымова",
+            "email": email,
+            "phone": "8 701 123 45 67",
+            "message": "Сәлем",
+            "consent_service": "on",
+        }
+    )
+    headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies}
+    response = request(port, "POST", "/kk/contact/", body, headers)
+    return response if full else response[0]
+
+
+def concurrent_posts(port, n=200, prefix="load", threads=50):
+    """`n` visitors open the contact form, then all send it at once, `threads` at a time, each
+    from `{prefix}{i}@example.kz`: (their statuses, the seconds the posts took)."""
+    sessions = [form_session(port, "/kk/contact/") for _ in range(n)]
+    started = time.monotonic()
+    with ThreadPoolExecutor(max_workers=threads) as pool:
+        statuses = list(
+            pool.map(lambda i: post_contact(port, sessions[i], f"{prefix}{i}@example.kz"), range(n))
+        )
+    return statuses, time.monotonic() - started
