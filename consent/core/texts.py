@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from consent.common.dates import local_date
 from consent.common.i18n import localised
 
-from . import policydoc
+from . import policydoc, routes
 from .audit import audit
 from .declarations import agreement_key, declared_key, offered_purposes, operator
 from .models import AuditEvent, ConsentText, PolicyVersion
@@ -288,3 +288,10 @@ def current_text(purpose: str, at: datetime | None = None) -> ConsentText | None
         .order_by("-version")
         .first()
     )
+
+
+def route_phrase(route: str, language: str, at: datetime | None = None) -> str:
+    """The subject phrase the policy version in force gives for an email route (routes.py):
+    what the marketing mails repeat and the intake's policy phrase (issue 20)."""
+    policy = current_policy(at)
+    return routes.phrase(route, language, policy.number if policy else None)

@@ -21,6 +21,8 @@ from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import render_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING
+from consent.core.routes import UNSUBSCRIBE
+from consent.core.texts import route_phrase
 
 from .models import Campaign, CampaignRecipient
 
@@ -32,11 +34,6 @@ SALT = "consent.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600
 PLACEHOLDER = "https://unsubscribe.invalid/TOKEN"
 CHUNK = 2000
-# The policy's own way out (section 4), repeated in every marketing email in both languages.
-POLICY_PHRASE_KK = (
-    "Жаңа өнімдер мен қызметтер және арнайы ұсыныстар туралы хабарламалардан бас тарту"
-)
-POLICY_PHRASE_RU = "Отказ от уведомлений о новых продуктах и услугах и специальных предложениях"
 
 
 def unsubscribe_token(subject_id: int, campaign_id: int) -> str:
@@ -71,7 +68,8 @@ def _rendered(campaign):
         # Without a Russian text, Russian readers get the whole mail in Kazakh, its frame and
         # footer too, not a Kazakh text inside Russian words (compliance L24).
         context = {"body": body, "unsubscribe_url": PLACEHOLDER,
-                   "phrase_kk": POLICY_PHRASE_KK, "phrase_ru": POLICY_PHRASE_RU}  # fmt: skip
+                   "phrase_kk": route_phrase(UNSUBSCRIBE, "kk"),
+                   "phrase_ru": route_phrase(UNSUBSCRIBE, "ru")}  # fmt: skip
         out[language] = render_mail("campaign", context, language=campaign.written_in(language),
                                     subject_line=line)  # fmt: skip
     return out
@@ -80,7 +78,8 @@ def _rendered(campaign):
 def _headers(url, language):
     # The mailto's subject is the policy's own phrase, so that the mail desk files it as an
     # unsubscribe request in the person's language (consent/rights/intake.py).
-    phrase = POLICY_PHRASE_RU if language == "ru" else POLICY_PHRASE_KK
+    # The policy's own way out, from the one phrase table (consent/core/routes.py).
+    phrase = route_phrase(UNSUBSCRIBE, "ru" if language == "ru" else "kk")
     mailto = f"mailto:{settings.OPERATOR['email']}?subject={quote(phrase)}"
     return {"List-Unsubscribe": f"<{url}>, <{mailto}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
