@@ -12,18 +12,27 @@ from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Model
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.html import format_html, linebreaks
+from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audit
 from .declarations import agreement_key, offered_purposes
-from .models import AuditEvent, ConsentText, LedgerEntry, PolicyVersion, Subject, Tombstone
+from .documents import document_draft, document_pdf, document_publish
+from .models import (
+    AuditEvent,
+    ConsentText,
+    LedgerEntry,
+    OperatorDocument,
+    PolicyVersion,
+    Subject,
+    Tombstone,
+)  # fmt: skip
 from .texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 
 
@@ -344,3 +353,45 @@ class ConsentTextAdmin(PublishedAdmin):
     @admin.display(description=_("text (Russian)"))
     def preview_ru(self, obj):
         return linebreaks(render_consent(obj, "ru")) if obj.pk else "-"
+
+
+@admin.register(OperatorDocument)
+class OperatorDocumentAdmin(PublishedAdmin):
+    """The list of data and the register of processing: a draft is made from the declarations
+    by choosing its kind, published (frozen with its hash) and downloaded as PDF (issue 20)."""
+
+    list_display = ["__str__", "version", "published_at", "sha256", "pdf"]
+    list_filter = ["kind"]
+    fields = ["kind"]
+    publish_function = document_publish
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["kind"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            document_draft(obj)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="PDF")
+    def pdf(self, obj):
+        return format_html_join(" · ", '<a href="{}">{}</a>', (
+            (reverse("admin:consent_operatordocument_pdf", args=[obj.pk, lang]), label)
+            for lang, label in (("kk", "PDF (kk)"), ("ru", "PDF (ru)"))
+        ))  # fmt: skip
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/pdf/<str:language>/", self.admin_site.admin_view(self.pdf_view),
+                 name="consent_operatordocument_pdf"),
+            *super().get_urls(),
+        ]  # fmt: skip
+
+    def pdf_view(self, request, pk, language):
+        if not self.has_view_permission(request) or language not in ("kk", "ru"):
+            raise PermissionDenied
+        document = get_object_or_404(OperatorDocument, pk=pk)
+        response = HttpResponse(document_pdf(document, language), content_type="application/pdf")
+        name = f"{document.kind}-v{document.version}-{language}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

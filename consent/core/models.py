@@ -164,6 +164,34 @@ class ConsentText(Published):
         return localised(self, "body", language)
 
 
+class OperatorDocument(Published):
+    """One version of a document the law asks the operator to approve, generated from the
+    declarations (issue 20): the list of personal data per purpose (Art. 25(2)(1)) or the
+    register of processing. Frozen at publication, kk and ru together, with the SHA-256 of
+    what it says; the PDFs are made from the frozen content."""
+
+    class Kind(models.TextChoices):
+        DATA_LIST = "data_list", _("list of personal data (Art. 25(2)(1))")
+        REGISTER = "register", _("register of processing")
+
+    kind = models.CharField(_("document"), max_length=20, choices=Kind)
+    version = models.PositiveIntegerField(_("version"), editable=False)
+    content = models.JSONField(_("content"), default=dict, blank=True, editable=False)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "version"], name="operatordocument_unique")
+        ]
+        verbose_name = _("operator's document")
+        verbose_name_plural = _("operator's documents")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} v{self.version}"
+
+
 def photo_path(instance, filename):
     return f"private/photos/{uuid.uuid4().hex}.jpg"
 
@@ -323,6 +351,7 @@ class AuditEvent(AppendOnly):
         PUBLICATION = "publication", _("published")
         TEXT_PUBLISH = "text_publish", _("consent text published")
         POLICY_PUBLISH = "policy_publish", _("privacy policy published")
+        DOCUMENT_PUBLISH = "document_publish", _("operator's document published")
         REQUEST_OPEN = "request_open", _("request received")
         REQUEST_VERIFY = "request_verify", _("requester's identity confirmed")
         REQUEST_RETYPE = "request_retype", _("request type changed")

@@ -16,7 +16,7 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from post_office.models import Attachment, Email, Log
 
 from consent.core.ledger import consent_grant
-from consent.core.models import AuditEvent, LedgerEntry, Source, Submission
+from consent.core.models import AuditEvent, LedgerEntry, OperatorDocument, Source, Submission
 from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.models import Campaign
 from consent.rights.answers import ticket_answer_access, ticket_destroy
@@ -46,6 +46,7 @@ NOT_PERSONAL = {
     "emalu.page": "the site's own pages",
     "rights.intakephrase": "the phrases the email intake recognises",
     "consent.policyversion": "the privacy policy",
+    "consent.operatordocument": "the list of data and the register, from the declarations",
     "consent.consenttext": "consent texts, with {full_name} as a placeholder",
     "consent.auditevent": "numbers, codes and staff logins, never a value",
     "consent.tombstone": "a destroyed person's number, a request number and a staff login",
@@ -102,6 +103,7 @@ def site(texts, make_subject, client):
     Campaign.objects.create(title="x", subject_line_kk="x", body_kk="x")
     CalendarOverride.objects.create(date="2026-12-31", is_working_day=False, note="x")
     Page.objects.get_or_create(slug="home")
+    OperatorDocument.objects.create(kind="register", version=1)
     return person
 
 
