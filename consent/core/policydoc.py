@@ -68,7 +68,7 @@ def _rights_block():
         deadline = ngettext(
             "answered within %(days)d working day", "answered within %(days)d working days", days
         ) % {"days": days}
-        lines.append(f"- {right} — {deadline}.")
+        lines.append(f"- {right} ({deadline}).")
     return "\n".join(lines)
 
 
