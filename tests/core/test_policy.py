@@ -57,6 +57,8 @@ def publish_v2():
         title_ru="Политика 2",
         template_kk="",
         template_ru="",
+        changes_kk="",
+        changes_ru="",
         text_kk="Саясат 2\n1. Жаңа\n- бір",
         text_ru="Политика 2\n1. Новое\n- одно",
     )
