@@ -296,7 +296,8 @@ class PolicyVersionAdmin(PublishedAdmin):
     @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
     def publish(self, request, queryset):
         drafts = list(queryset.filter(published_at__isnull=True))
-        if len(drafts) == 1:  # ask which purposes need consent again
+        if len(drafts) == 1 and (drafts[0].template_kk.strip() or drafts[0].template_ru.strip()):
+            # Written from the declarations: ask which purposes need consent again.
             return redirect("admin:consent_policyversion_publish", drafts[0].pk)
         return super().publish(request, queryset)
 
