@@ -18,6 +18,9 @@ ROLES = {
             "rights.view_intakephrase", "rights.add_intakephrase", "rights.change_intakephrase",
             "consent.view_ledgerentry", "consent.view_auditevent", "consent.view_tombstone",
             "consent.view_consenttext", "consent.view_policyversion",
+            # The list of data and the register of processing (issue 20): made and published.
+            "consent.view_operatordocument", "consent.add_operatordocument",
+            "consent.change_operatordocument",
             "workdays.view_calendaroverride", "workdays.add_calendaroverride",
             "workdays.change_calendaroverride", "workdays.delete_calendaroverride",
             "rights.view_correction",

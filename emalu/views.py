@@ -6,11 +6,12 @@ from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
-from consent.common.i18n import localised
 from consent.common.pagecache import shared_page
+from consent.core.declarations import operator
 from consent.core.jobs import last_run
 from consent.core.models import PolicyVersion
 from consent.core.policy import policy_blocks
@@ -67,7 +68,13 @@ def privacy(request, number=None):
                 raise Http404
         else:
             policy = get_object_or_404(PolicyVersion, number=number, published_at__isnull=False)
-        context = {"policy": policy, "blocks": policy_blocks(policy.text), **_operator(), **slots}
+        previous = (
+            PolicyVersion.objects.filter(published_at__isnull=False, number__lt=policy.number)
+            .order_by("-number")
+            .first()
+        )
+        context = {"policy": policy, "previous": previous, "blocks": policy_blocks(policy.text),
+                   **_operator(), **slots}  # fmt: skip
         return render(request, "pages/privacy.html", context)
 
     return shared_page(request, render_page)
@@ -75,14 +82,7 @@ def privacy(request, number=None):
 
 def _operator():
     """The operator's details beside every policy version (compliance L3 and L20)."""
-    op = settings.OPERATOR
-    return {
-        "bin": op["bin"],
-        "address": localised(op, "address"),
-        "data_location": localised(op, "data_location"),
-        "responsible_person": op["responsible_person"],
-        "responsible_contact": op["responsible_contact"],
-    }
+    return operator(get_language())
 
 
 @require_GET

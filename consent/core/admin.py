@@ -1,23 +1,72 @@
 """The core's admin: the ledger, the audit log and destruction records (read-only for
 everyone), and the policy and consent texts (drafts edited, published ones frozen)."""
 
+import difflib
+from itertools import zip_longest
 from typing import Any
 
+from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
-from django.core.exceptions import ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Model
 from django.forms.models import BaseInlineFormSet
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils.functional import cached_property
-from django.utils.html import linebreaks
+from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audit, audit_row, audit_rows
-from .models import AuditEvent, ConsentText, LedgerEntry, PolicyVersion, Subject, Tombstone
-from .texts import policy_publish, render_consent, text_publish
+from .declarations import agreement_key, offered_purposes
+from .documents import document_draft, document_pdf, document_publish
+from .models import (
+    AuditEvent,
+    ConsentText,
+    LedgerEntry,
+    OperatorDocument,
+    PolicyVersion,
+    Subject,
+    Tombstone,
+)  # fmt: skip
+from .texts import current_texts, policy_publish, policy_render, render_consent, text_publish
+
+
+def diff_rows(old: str, new: str) -> list[tuple[str, str, str]]:
+    """Two texts side by side, line by line: (change, old line, new line), the change being
+    "same", "changed", "removed" or "added" (difflib's opcodes)."""
+    a, b = old.splitlines(), new.splitlines()
+    rows = []
+    for tag, i1, i2, j1, j2 in difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes():
+        kind = {"equal": "same", "replace": "changed", "delete": "removed", "insert": "added"}[tag]
+        for left, right in zip_longest(a[i1:i2], b[j1:j2], fillvalue=""):
+            rows.append((kind, left, right))
+    return rows
+
+
+class PublishPolicyForm(forms.Form):
+    """Which purposes need consent again once the version is published: ticked where the
+    current consent text says otherwise than the version will (texts.policy_publish)."""
+
+    reconsent = forms.MultipleChoiceField(
+        label=_("Purposes that need consent again"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_("Consents given to earlier texts of a ticked purpose stop counting."),
+    )
+
+    def __init__(self, *args, policy, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reconsent"].choices = [(p.code, p.name) for p in offered_purposes()]
+        current = current_texts()
+        self.fields["reconsent"].initial = [
+            p.code for p in offered_purposes() if p.code in current and
+            current[p.code].facts and current[p.code].facts != agreement_key(p)
+        ]  # fmt: skip
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -214,8 +263,108 @@ class PublishedAdmin(admin.ModelAdmin):
 
 @admin.register(PolicyVersion)
 class PolicyVersionAdmin(PublishedAdmin):
-    list_display = ["number", "effective_date", "published_at"]
+    """A version written from the declarations is shown filled in, marked as the lawyer's
+    draft until published; publishing it asks which purposes need consent again (issue 20)."""
+
+    list_display = ["number", "state", "effective_date", "published_at", "compare"]
+    fields = [
+        "state", "number", "effective_date", "title_kk", "title_ru", "changes_kk", "changes_ru",
+        "template_kk", "template_ru", "text_kk", "text_ru", "preview_kk", "preview_ru",
+        "sha256_kk", "sha256_ru",
+    ]  # fmt: skip
+    readonly_fields = ["state", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru"]
     publish_function = policy_publish
+
+    @admin.display(description=_("state"))
+    def state(self, obj):
+        if obj.is_published:
+            return _("published")
+        if obj.pk and (obj.template_kk.strip() or obj.template_ru.strip()):
+            return _("draft for the operator's lawyer: not published")
+        return _("draft: not published")
+
+    @admin.display(description=_("filled in (Kazakh)"))
+    def preview_kk(self, obj):
+        return self._preview(obj, "kk")
+
+    @admin.display(description=_("filled in (Russian)"))
+    def preview_ru(self, obj):
+        return self._preview(obj, "ru")
+
+    def _preview(self, obj, language):
+        if not obj.pk:
+            return "-"
+        try:
+            return linebreaks(policy_render(obj, language))
+        except KeyError as e:  # an unknown placeholder: publishing names it
+            return _("unknown placeholders: %(names)s") % {"names": e.args[0]}
+
+    @admin.display(description=_("differences"))
+    def compare(self, obj):
+        url = reverse("admin:consent_policyversion_diff", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("compare"))
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/publish/", self.admin_site.admin_view(self.publish_view),
+                 name="consent_policyversion_publish"),
+            path("<int:pk>/diff/", self.admin_site.admin_view(self.diff_view),
+                 name="consent_policyversion_diff"),
+            *super().get_urls(),
+        ]  # fmt: skip
+
+    @admin.action(description=_("Publish the selected drafts"), permissions=["change"])
+    def publish(self, request, queryset):
+        drafts = list(queryset.filter(published_at__isnull=True))
+        if len(drafts) == 1 and (drafts[0].template_kk.strip() or drafts[0].template_ru.strip()):
+            # Written from the declarations: ask which purposes need consent again.
+            return redirect("admin:consent_policyversion_publish", drafts[0].pk)
+        return super().publish(request, queryset)
+
+    def publish_view(self, request, pk):
+        policy = get_object_or_404(PolicyVersion, pk=pk, published_at__isnull=True)
+        if not self.has_change_permission(request, policy):
+            raise PermissionDenied
+        posted = request.POST if request.method == "POST" else None  # ticking none is an answer
+        form = PublishPolicyForm(posted, policy=policy)
+        if request.method == "POST" and form.is_valid():
+            try:
+                policy_publish(policy, reconsent=form.cleaned_data["reconsent"],
+                               actor=request.user)  # fmt: skip
+            except ValidationError as e:
+                for text in e.messages:
+                    self.message_user(request, text, messages.ERROR)
+            else:
+                self.message_user(request, _("Published: %(n)d.") % {"n": 1}, messages.SUCCESS)
+                return redirect("admin:consent_policyversion_changelist")
+        context = {
+            **self.admin_site.each_context(request), "opts": self.opts, "policy": policy,
+            "form": form, "title": _("Publish privacy policy version %(number)s")
+            % {"number": policy.number},
+        }  # fmt: skip
+        return TemplateResponse(request, "admin/consent/policyversion/publish.html", context)
+
+    def diff_view(self, request, pk):
+        """A readable difference between two versions, both languages (the template escapes)."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        new = get_object_or_404(PolicyVersion, pk=pk)
+        versions = PolicyVersion.objects.order_by("number")
+        older = versions.filter(number__lt=new.number).last()
+        chosen = request.GET.get("against", "")
+        if chosen.isdigit():
+            older = versions.filter(number=int(chosen)).first() or older
+        tables = []
+        if older is not None:
+            for language, label in (("kk", _("Kazakh")), ("ru", _("Russian"))):
+                rows = diff_rows(policy_render(older, language), policy_render(new, language))
+                tables.append((label, rows))
+        context = {
+            **self.admin_site.each_context(request), "opts": self.opts, "new": new,
+            "older": older, "tables": tables, "versions": versions,
+            "title": _("Differences between privacy policy versions"),
+        }  # fmt: skip
+        return TemplateResponse(request, "admin/consent/policyversion/diff.html", context)
 
 
 @admin.register(ConsentText)
@@ -233,3 +382,45 @@ class ConsentTextAdmin(PublishedAdmin):
     @admin.display(description=_("text (Russian)"))
     def preview_ru(self, obj):
         return linebreaks(render_consent(obj, "ru")) if obj.pk else "-"
+
+
+@admin.register(OperatorDocument)
+class OperatorDocumentAdmin(PublishedAdmin):
+    """The list of data and the register of processing: a draft is made from the declarations
+    by choosing its kind, published (frozen with its hash) and downloaded as PDF (issue 20)."""
+
+    list_display = ["__str__", "version", "published_at", "sha256", "pdf"]
+    list_filter = ["kind"]
+    fields = ["kind"]
+    publish_function = document_publish
+
+    def get_readonly_fields(self, request, obj=None):
+        return ["kind"] if obj is not None else []
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            document_draft(obj)
+        super().save_model(request, obj, form, change)
+
+    @admin.display(description="PDF")
+    def pdf(self, obj):
+        return format_html_join(" · ", '<a href="{}">{}</a>', (
+            (reverse("admin:consent_operatordocument_pdf", args=[obj.pk, lang]), label)
+            for lang, label in (("kk", "PDF (kk)"), ("ru", "PDF (ru)"))
+        ))  # fmt: skip
+
+    def get_urls(self):
+        return [
+            path("<int:pk>/pdf/<str:language>/", self.admin_site.admin_view(self.pdf_view),
+                 name="consent_operatordocument_pdf"),
+            *super().get_urls(),
+        ]  # fmt: skip
+
+    def pdf_view(self, request, pk, language):
+        if not self.has_view_permission(request) or language not in ("kk", "ru"):
+            raise PermissionDenied
+        document = get_object_or_404(OperatorDocument, pk=pk)
+        response = HttpResponse(document_pdf(document, language), content_type="application/pdf")
+        name = f"{document.kind}-v{document.version}-{language}.pdf"
+        response["Content-Disposition"] = f'attachment; filename="{name}"'
+        return response

@@ -77,8 +77,24 @@ class PolicyVersion(Published):
     effective_date = models.DateField(_("effective date"))
     title_kk = models.CharField(_("title (Kazakh)"), max_length=300)
     title_ru = models.CharField(_("title (Russian)"), max_length=300)
-    text_kk = models.TextField(_("text (Kazakh)"))
-    text_ru = models.TextField(_("text (Russian)"))
+    # A version written from the declarations keeps its template (prose with {{ placeholders }},
+    # policydoc.py); publication fills it in, and the filled text is frozen in text_kk/text_ru
+    # with its hashes. A version without a template (version 1) is the text as typed.
+    template_kk = models.TextField(
+        _("template (Kazakh)"), blank=True,
+        help_text=_("The text with {{ placeholders }} filled in from the declarations when the "
+                    "version is published."),
+    )  # fmt: skip
+    template_ru = models.TextField(_("template (Russian)"), blank=True)
+    text_kk = models.TextField(_("text (Kazakh)"), blank=True)
+    text_ru = models.TextField(_("text (Russian)"), blank=True)
+    changes_kk = models.TextField(_("changes since the previous version (Kazakh)"), blank=True)
+    changes_ru = models.TextField(_("changes since the previous version (Russian)"), blank=True)
+    sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)
+    sha256_ru = models.CharField("SHA-256 (ru)", max_length=64, blank=True, editable=False)
+    # What it says of each purpose (declarations.agreement_key), frozen at publication: a
+    # consent text on it must say the same (texts.disagreements).
+    facts = models.JSONField(_("facts stated"), default=dict, blank=True, editable=False)
 
     class Meta:
         ordering = ["-number"]
@@ -95,6 +111,10 @@ class PolicyVersion(Published):
     @property
     def text(self):
         return localised(self, "text")
+
+    @property
+    def changes(self):
+        return localised(self, "changes")
 
 
 class ConsentText(Published):
@@ -121,6 +141,8 @@ class ConsentText(Published):
     processors = models.JSONField(
         _("processors abroad named"), default=list, blank=True, editable=False
     )
+    # The purpose's facts it states (declarations.agreement_key), frozen with the bodies.
+    facts = models.JSONField(_("facts stated"), default=dict, blank=True, editable=False)
     requires_reconsent = models.BooleanField(
         _("requires consent again"),
         default=False,
@@ -140,6 +162,34 @@ class ConsentText(Published):
 
     def body(self, language):
         return localised(self, "body", language)
+
+
+class OperatorDocument(Published):
+    """One version of a document the law asks the operator to approve, generated from the
+    declarations (issue 20): the list of personal data per purpose (Art. 25(2)(1)) or the
+    register of processing. Frozen at publication, kk and ru together, with the SHA-256 of
+    what it says; the PDFs are made from the frozen content."""
+
+    class Kind(models.TextChoices):
+        DATA_LIST = "data_list", _("list of personal data (Art. 25(2)(1))")
+        REGISTER = "register", _("register of processing")
+
+    kind = models.CharField(_("document"), max_length=20, choices=Kind)
+    version = models.PositiveIntegerField(_("version"), editable=False)
+    content = models.JSONField(_("content"), default=dict, blank=True, editable=False)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "version"], name="operatordocument_unique")
+        ]
+        verbose_name = _("operator's document")
+        verbose_name_plural = _("operator's documents")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} v{self.version}"
 
 
 def photo_path(instance, filename):
@@ -301,6 +351,7 @@ class AuditEvent(AppendOnly):
         PUBLICATION = "publication", _("published")
         TEXT_PUBLISH = "text_publish", _("consent text published")
         POLICY_PUBLISH = "policy_publish", _("privacy policy published")
+        DOCUMENT_PUBLISH = "document_publish", _("operator's document published")
         REQUEST_OPEN = "request_open", _("request received")
         REQUEST_VERIFY = "request_verify", _("requester's identity confirmed")
         REQUEST_RETYPE = "request_retype", _("request type changed")

@@ -24,6 +24,10 @@ DATA_FIELDS = {
     "analytics_cookie": _("an anonymous statistics cookie identifier"),
 }
 
+# The legal basis of every purpose: the person's consent (Art. 7(1), 8 of Law 94-V); the
+# cross-border purpose's is its own separate consent (Art. 7(6), 16).
+CONSENT = _("the consent of the data subject (Art. 7 and 8 of the Law)")
+
 
 @dataclass(frozen=True)
 class Purpose:
@@ -42,6 +46,7 @@ class Purpose:
     published: bool = False
     required: bool = False
     banner_only: bool = False  # given and withdrawn only through the cookie banner
+    basis: str = CONSENT
     other_information: str = field(default="")
 
     def processors(self) -> tuple[str, ...]:
@@ -111,6 +116,10 @@ PURPOSES = {
             term_days=365,
             term_text=_("until you withdraw it, and no longer than one year"),
             processors_setting="CROSS_BORDER_PROCESSORS",
+            basis=_(
+                "the separate consent of the data subject to cross-border transfer "
+                "(Art. 7(6) and 16 of the Law)"
+            ),
         ),
         Purpose(
             code=ANALYTICS,

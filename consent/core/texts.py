@@ -1,6 +1,7 @@
 """Consent texts and policy versions: render the eight elements of Art. 8(4), publish, freeze."""
 
 import hashlib
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.conf import settings
@@ -11,11 +12,14 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from consent.common.dates import local_date
 from consent.common.i18n import localised
 
+from . import policydoc, routes
 from .audit import audit
+from .declarations import agreement_key, declared_key, offered_purposes, operator
 from .models import AuditEvent, ConsentText, PolicyVersion
 from .purposes import DATA_FIELDS, PURPOSES
 
@@ -77,17 +81,10 @@ def render_consent(text: ConsentText, language: str, full_name: str = NAME_PLACE
 
 
 def _render_draft(text, language, other=True):
-    op = settings.OPERATOR
     purpose = PURPOSES[text.purpose]
     with translation.override(language):
         context = {
-            "operator_name": localised(op, "name", language),
-            "bin": op["bin"],
-            "address": localised(op, "address", language),
-            "email": op["email"],
-            "responsible_person": op["responsible_person"],
-            "responsible_contact": op["responsible_contact"],
-            "data_location": localised(op, "data_location", language),
+            **operator(language),
             "purpose": purpose,
             "fields": [str(DATA_FIELDS[f]) for f in purpose.fields],
             "third_parties": [str(t) for t in purpose.third_parties],
@@ -99,39 +96,166 @@ def _render_draft(text, language, other=True):
         return render_to_string("consent/consent_text.txt", context).strip() + "\n"
 
 
+AGREEMENT_ELEMENTS = {
+    "purpose": gettext_lazy("the purpose itself"),
+    "term_days": gettext_lazy("the term"),
+    "fields": gettext_lazy("the list of data"),
+    "third_parties": gettext_lazy("the recipients"),
+    "abroad": gettext_lazy("the processors abroad"),
+}
+
+
+def _differences(stated: dict | None, declared: dict) -> list[str]:
+    if stated is None:
+        return ["purpose"]
+    return [key for key in ("term_days", "fields", "third_parties", "abroad")
+            if stated.get(key) != declared[key]]  # fmt: skip
+
+
+def _stated_by_text(text: ConsentText) -> dict | None:
+    """What a published consent text says of its purpose: its frozen facts; for a text
+    published before they were kept, the declaration now if its Kazakh body names all of it
+    (term, every item of data, every recipient), else a marker that it differs."""
+    if text.facts:
+        return text.facts
+    purpose = PURPOSES[text.purpose]
+    with translation.override("kk"):
+        named = [str(purpose.term_text), *(str(DATA_FIELDS[f]) for f in purpose.fields)]
+        named += [*(str(t) for t in purpose.third_parties), *purpose.recipients_abroad()]
+    key = agreement_key(purpose)
+    if all(n in text.body_kk for n in named):
+        return key
+    return {**key, "term_days": None}
+
+
+def disagreement_message(number: int, purpose: str, elements: list[str]) -> str:
+    return _(
+        "The privacy policy version %(number)s and the consent text of «%(purpose)s» disagree "
+        "on: %(elements)s."
+    ) % {"number": number, "purpose": PURPOSES[purpose].name,
+         "elements": ", ".join(str(AGREEMENT_ELEMENTS[e]) for e in elements)}  # fmt: skip
+
+
 def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) -> ConsentText:
-    """Freeze the wording in both languages with its hashes; refuse if an element is missing."""
+    """Freeze the wording in both languages with its hashes; refuse if an element is missing,
+    or if the policy version it cites says otherwise of its purpose (issue 20)."""
     missing = text_missing_elements(text)
     if missing:
         raise ValidationError(
             _("This consent text cannot be published; it lacks: %(missing)s.")
             % {"missing": "; ".join(str(m) for m in missing)}
         )
+    declared = agreement_key(PURPOSES[text.purpose])
+    if text.policy.facts:  # a policy written from the declarations states these facts
+        differ = _differences(text.policy.facts.get(text.purpose), declared)
+        if differ:
+            raise ValidationError(
+                disagreement_message(text.policy.number, text.purpose, differ)
+                + " "
+                + _("Publish a new policy version that states what the consent text says.")
+            )
     with transaction.atomic():
         text.body_kk = _render_draft(text, "kk")
         text.body_ru = _render_draft(text, "ru")
         text.sha256_kk, text.sha256_ru = sha256(text.body_kk), sha256(text.body_ru)
         text.processors = list(PURPOSES[text.purpose].processors())
+        text.facts = declared
         text.published_at = timezone.now()
         text.save()
         audit(AuditEvent.Action.TEXT_PUBLISH, actor=actor, obj=text, purpose=text.purpose)
     return text
 
 
+def policy_render(policy: PolicyVersion, language: str) -> str:
+    """The version's text in `language`: frozen once published, else its template filled in
+    from the declarations now (or the text as typed, for a version without a template)."""
+    template = localised(policy, "template", language)
+    if policy.is_published or not template.strip():
+        return localised(policy, "text", language)
+    return policydoc.render_policy(template, language, policy.number)
+
+
 def policy_publish(
-    policy: PolicyVersion, *, actor: AbstractBaseUser | None = None
+    policy: PolicyVersion,
+    *,
+    reconsent: Iterable[str] = (),
+    actor: AbstractBaseUser | None = None,
 ) -> PolicyVersion:
+    """Publish a policy version. One written from a template is filled in from the
+    declarations and frozen with its hashes, and each purpose gets a consent text on it at
+    once, "requires consent again" for the purposes in `reconsent`. Refused when a purpose's
+    current consent text says otherwise of its term, data, recipients or processors abroad and
+    the officer did not ask for consent again: people consented to what that text said."""
+    reconsent = set(reconsent)
+    templated = bool(policy.template_kk.strip() or policy.template_ru.strip())
+    if templated:
+        _check_template(policy)
+        policy.text_kk = policydoc.render_policy(policy.template_kk, "kk", policy.number)
+        policy.text_ru = policydoc.render_policy(policy.template_ru, "ru", policy.number)
     # Compliance L24: the /kk/ and /ru/ pages each show their own text; only spaces is none.
     if not all(
         v.strip() for v in [policy.title_kk, policy.title_ru, policy.text_kk, policy.text_ru]
     ):
         raise ValidationError(_("A policy version needs its title and text in both languages."))
+    if templated:
+        policy.facts = declared_key()
+        _check_agreement(policy, reconsent)
     with transaction.atomic():
+        policy.sha256_kk, policy.sha256_ru = sha256(policy.text_kk), sha256(policy.text_ru)
         policy.published_at = timezone.now()
         policy.save()
         cache.delete("consent:policy-number")  # the cookie banner asks again
-        audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number)
+        audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number,
+              reconsent=sorted(reconsent))  # fmt: skip
+        if templated:
+            for purpose in offered_purposes():
+                _text_on(policy, purpose.code, purpose.code in reconsent, actor)
     return policy
+
+
+def _check_template(policy):
+    problems = []
+    for language in ("kk", "ru"):
+        template = localised(policy, "template", language)
+        unknown = policydoc.unknown_placeholders(template)
+        if unknown:
+            problems.append(_("unknown placeholders: %(names)s") % {"names": ", ".join(unknown)})
+        empty = policydoc.empty_facts(template, language)
+        if empty:
+            problems.append(_("operator details not set: %(names)s") % {"names": ", ".join(empty)})
+    if problems:
+        raise ValidationError(
+            _("This policy version cannot be published: %(problems)s.")
+            % {"problems": "; ".join(dict.fromkeys(problems))}
+        )
+
+
+def _check_agreement(policy, reconsent):
+    messages = []
+    current = current_texts()
+    for code, stated in policy.facts.items():  # the purposes offered now
+        if code in reconsent or code not in current:
+            continue
+        differ = _differences(_stated_by_text(current[code]), stated)
+        if differ:
+            messages.append(disagreement_message(policy.number, code, differ))
+    if messages:
+        raise ValidationError(
+            [
+                *messages,
+                _("Mark these purposes as needing consent again, or change the declarations back."),
+            ]
+        )
+
+
+def _text_on(policy, purpose, requires_reconsent, actor):
+    latest = ConsentText.objects.filter(purpose=purpose).order_by("-version").first()
+    text = ConsentText.objects.create(
+        purpose=purpose, policy=policy, version=(latest.version + 1 if latest else 1),
+        other_kk=latest.other_kk if latest else "", other_ru=latest.other_ru if latest else "",
+        requires_reconsent=requires_reconsent,
+    )  # fmt: skip
+    text_publish(text, actor=actor)
 
 
 def current_policy(at: datetime | None = None) -> PolicyVersion | None:
@@ -164,3 +288,10 @@ def current_text(purpose: str, at: datetime | None = None) -> ConsentText | None
         .order_by("-version")
         .first()
     )
+
+
+def route_phrase(route: str, language: str, at: datetime | None = None) -> str:
+    """The subject phrase the policy version in force gives for an email route (routes.py):
+    what the marketing mails repeat and the intake's policy phrase (issue 20)."""
+    policy = current_policy(at)
+    return routes.phrase(route, language, policy.number if policy else None)

@@ -21,6 +21,8 @@ from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import render_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING
+from consent.core.routes import UNSUBSCRIBE
+from consent.core.texts import route_phrase
 
 from .models import Campaign, CampaignRecipient
 
@@ -32,11 +34,6 @@ SALT = "consent.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600
 PLACEHOLDER = "https://unsubscribe.invalid/TOKEN"
 CHUNK = 2000
-# The policy's own way out (section 4), repeated in every marketing email in both languages.
-POLICY_PHRASE_KK = (
-    "Жаңа өнімдер мен қызметтер және арнайы ұсыныстар туралы хабарламалардан бас тарту"
-)
-POLICY_PHRASE_RU = "Отказ от уведомлений о новых продуктах и услугах и специальных предложениях"
 
 
 def unsubscribe_token(subject_id: int, campaign_id: int) -> str:
@@ -63,7 +60,13 @@ def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     return gate.permitted_subjects(MARKETING, with_address, at)
 
 
-def _rendered(campaign):
+def _phrases():
+    """The policy's own way out in each language (the one phrase table, consent/core/routes.py),
+    read once per send."""
+    return {language: route_phrase(UNSUBSCRIBE, language) for language in ("kk", "ru")}
+
+
+def _rendered(campaign, phrases):
     """The message in each language, with a placeholder where each person's link goes."""
     out = {}
     for language in ("kk", "ru"):
@@ -71,16 +74,15 @@ def _rendered(campaign):
         # Without a Russian text, Russian readers get the whole mail in Kazakh, its frame and
         # footer too, not a Kazakh text inside Russian words (compliance L24).
         context = {"body": body, "unsubscribe_url": PLACEHOLDER,
-                   "phrase_kk": POLICY_PHRASE_KK, "phrase_ru": POLICY_PHRASE_RU}  # fmt: skip
+                   "phrase_kk": phrases["kk"], "phrase_ru": phrases["ru"]}  # fmt: skip
         out[language] = render_mail("campaign", context, language=campaign.written_in(language),
                                     subject_line=line)  # fmt: skip
     return out
 
 
-def _headers(url, language):
+def _headers(url, phrase):
     # The mailto's subject is the policy's own phrase, so that the mail desk files it as an
     # unsubscribe request in the person's language (consent/rights/intake.py).
-    phrase = POLICY_PHRASE_RU if language == "ru" else POLICY_PHRASE_KK
     mailto = f"mailto:{settings.OPERATOR['email']}?subject={quote(phrase)}"
     return {"List-Unsubscribe": f"<{url}>, <{mailto}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
@@ -92,7 +94,8 @@ def campaign_send(campaign: Campaign, *, actor: AbstractBaseUser | None = None) 
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != Campaign.Status.DRAFT:
         return 0
-    messages = _rendered(campaign)
+    phrases = _phrases()
+    messages = _rendered(campaign, phrases)
     base = {lang: unsubscribe_url("TOKEN", lang).removesuffix("TOKEN/") for lang in messages}
     now = timezone.now()
     domain = settings.POST_OFFICE.get("MESSAGE_ID_FQDN", "localhost")
@@ -108,7 +111,8 @@ def campaign_send(campaign: Campaign, *, actor: AbstractBaseUser | None = None) 
         batch.append((subject_id, language, Email(
             from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line,
             message=text.replace(PLACEHOLDER, url), html_message=html.replace(PLACEHOLDER, url),
-            headers=_headers(url, language), status=STATUS.queued, priority=PRIORITY.medium,
+            headers=_headers(url, phrases[language]), status=STATUS.queued,
+            priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
         )))  # fmt: skip
         if len(batch) >= CHUNK:
@@ -135,7 +139,7 @@ def _flush(campaign, batch, actor, now):
 
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
     """(subject line, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
-    line, text, html = _rendered(campaign)[language]
+    line, text, html = _rendered(campaign, _phrases())[language]
     url = unsubscribe_url("preview", language)
     return line, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url)
 

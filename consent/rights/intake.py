@@ -24,6 +24,7 @@ from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 
 from consent.common.text import clean_text
+from consent.core import routes
 
 from . import phrases
 from .models import IntakePhrase, QuarantinedMessage, Ticket
@@ -66,14 +67,19 @@ def _without_prefixes(line):
 
 
 def active_phrases() -> list[phrases.Phrase]:
-    """The phrases in use, from the table staff keep (`IntakePhrase`)."""
+    """The phrases in use: every policy version's own (the one phrase table the policy and
+    the marketing mails read, consent/core/routes.py), then the table staff keep
+    (`IntakePhrase`)."""
     rows = IntakePhrase.objects.filter(active=True).values_list(
         "phrase", "type", "language", "purpose"
     )
-    found = []
-    for text, kind, language, purpose in rows:
+    policy = [(text, kind, language, "") for text, kind, language in routes.every_phrase()]
+    found, seen = [], set()
+    for text, kind, language, purpose in [*policy, *rows]:
         key = phrases.key_words(text)
-        if key:  # a phrase of function words only matches nothing (the admin refuses it)
+        # A phrase of function words only matches nothing (the admin refuses it).
+        if key and (key, kind, purpose) not in seen:
+            seen.add((key, kind, purpose))
             found.append(phrases.Phrase(key, kind, language, purpose))
     return found
 

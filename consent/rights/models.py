@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
+from consent.core.texts import route_phrase
 
 from .phrases import key_words, normalise
 
@@ -255,11 +256,11 @@ class QuarantinedMessage(models.Model):
 
 class IntakePhraseQuerySet(models.QuerySet):
     def canonical(self, kind: str, language: str) -> str:
-        """The policy's own phrase for a route in a language (section 4 and 6 of the privacy
-        policy): what the policy and the marketing mails tell people to write. "" when the
-        route has none."""
-        row = self.filter(type=kind, language=language, canonical=True).first()
-        return row.phrase if row else ""
+        """The policy's own phrase for a route in a language, in the version in force: what
+        the policy and the marketing mails tell people to write, from the one phrase table
+        (consent/core/routes.py). "" when the route has none. The rows marked canonical are
+        version 1's phrases, kept recognised and protected in the admin."""
+        return route_phrase(kind, language)
 
 
 class IntakePhrase(models.Model):

@@ -77,7 +77,7 @@ def test_a_policy_taking_effect_tomorrow_is_served_tomorrow_without_an_edit(clie
     tomorrow = timezone.localdate() + timedelta(days=1)
     policy_publish(
         PolicyVersion.objects.create(
-            number=2, effective_date=tomorrow, title_kk="Саясат 2", title_ru="Политика 2",
+            number=3, effective_date=tomorrow, title_kk="Саясат 2", title_ru="Политика 2",
             text_kk="Екінші нұсқа", text_ru="Вторая версия",
         )
     )  # fmt: skip

@@ -155,7 +155,7 @@ def test_withdrawing_removes_the_analytics_cookies(client, analytics):
 def test_a_new_policy_version_asks_again(client, analytics, time_machine):
     choose(client, "accept")
     assert "cookie-banner" not in client.get("/kk/").content.decode()
-    v2 = PolicyVersion.objects.create(number=2, effective_date=date(2026, 1, 1), title_kk="2",
+    v2 = PolicyVersion.objects.create(number=3, effective_date=date(2026, 1, 1), title_kk="2",
                                       title_ru="2", text_kk="2", text_ru="2")  # fmt: skip
     policy_publish(v2)
     html = client.get("/kk/").content.decode()

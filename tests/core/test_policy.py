@@ -50,15 +50,19 @@ def test_translation_keeps_the_structure_of_the_seed(db):
 
 
 def publish_v2():
-    v2 = PolicyVersion.objects.create(
-        number=2,
+    """Version 2 as typed text (the draft written from the declarations is test_policy_v2's)."""
+    PolicyVersion.objects.filter(number=2).update(
         effective_date=date(2026, 12, 1),
         title_kk="Саясат 2",
         title_ru="Политика 2",
+        template_kk="",
+        template_ru="",
+        changes_kk="",
+        changes_ru="",
         text_kk="Саясат 2\n1. Жаңа\n- бір",
         text_ru="Политика 2\n1. Новое\n- одно",
     )
-    return policy_publish(v2)
+    return policy_publish(PolicyVersion.objects.get(number=2))
 
 
 def test_after_version_two_version_one_is_still_served(client, db, time_machine):

@@ -16,7 +16,14 @@ from django_otp.plugins.otp_static.models import StaticDevice
 from post_office.models import Attachment, Email, Log
 
 from consent.core.ledger import consent_grant
-from consent.core.models import AuditEvent, LedgerEntry, Source, Subject, Submission
+from consent.core.models import (
+    AuditEvent,
+    LedgerEntry,
+    OperatorDocument,
+    Source,
+    Subject,
+    Submission,
+)
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import current_policy
 from consent.marketing.models import Campaign
@@ -49,6 +56,7 @@ NOT_PERSONAL = {
     "emalu.company": "the operator's own contact details",
     "rights.intakephrase": "the phrases the email intake recognises",
     "consent.policyversion": "the privacy policy",
+    "consent.operatordocument": "the list of data and the register, from the declarations",
     "consent.consenttext": "consent texts, with {full_name} as a placeholder",
     "consent.auditevent": "numbers, codes and staff logins, never a value",
     "consent.tombstone": "a destroyed person's number, a request number and a staff login",
@@ -116,6 +124,8 @@ def site_rows(texts, client):
     Page.objects.get_or_create(slug="home")
     Company.objects.create(summary_kk="x", summary_ru="x")
     Service.objects.create(slug="x", title_kk="x", title_ru="x")
+
+    OperatorDocument.objects.create(kind="register", version=1)
     return person
 
 

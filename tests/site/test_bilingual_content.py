@@ -95,7 +95,7 @@ def test_a_page_saved_before_with_one_language_empty_shows_the_other_and_says_so
 def test_a_policy_version_without_its_russian_text_is_not_published(client, db, lang):
     v1 = PolicyVersion.objects.get(number=1)
     draft = PolicyVersion.objects.create(
-        number=2, effective_date=local_today(), title_kk=v1.title_kk, title_ru=v1.title_ru,
+        number=3, effective_date=local_today(), title_kk=v1.title_kk, title_ru=v1.title_ru,
         text_kk=v1.text_kk, text_ru=" \n ",
     )  # fmt: skip
     response = editor(lang).post(

@@ -25,8 +25,10 @@ from consent.core.audit import audit
 from consent.core.ledger import consent_grant
 from consent.core.models import AuditEvent, Source
 from consent.core.purposes import MARKETING, PURPOSES, SERVICE
+from consent.core.routes import UNSUBSCRIBE
 from consent.core.submissions import submission_record
-from consent.marketing.campaigns import POLICY_PHRASE_KK, POLICY_PHRASE_RU, campaign_send
+from consent.core.texts import route_phrase
+from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from consent.marketing.optin import optin_start
 from consent.rights.alerts import digest, maybe_alert
@@ -138,7 +140,7 @@ def visible(html, language):
 
 def plain(text, language):
     """A text part, less the line that repeats the policy's route in the other language."""
-    other_phrase = POLICY_PHRASE_RU if language == "kk" else POLICY_PHRASE_KK
+    other_phrase = route_phrase(UNSUBSCRIBE, "ru" if language == "kk" else "kk")
     return "\n".join(line for line in text.splitlines() if other_phrase not in line)
 
 

@@ -1,0 +1,133 @@
+"""The facts every document about the processing is written from (issue 20): the operator, the
+purposes, the rights with their deadlines. The consent texts, the privacy policy, the list of
+data and the register of processing all read them here, so that none can say otherwise.
+"""
+
+from collections.abc import Callable
+
+from django.conf import settings
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.i18n import localised
+
+from .purposes import DATA_FIELDS, PURPOSES, Purpose
+
+# The rights of Art. 24 a policy lists, with the request type that exercises each.
+RIGHTS = (
+    (
+        "access",
+        _(
+            "The right to know whether the operator processes your personal data "
+            "and to receive them free of charge"
+        ),
+    ),
+    (
+        "correct",
+        _(
+            "The right to have your personal data changed or supplemented, on "
+            "documents that confirm the change"
+        ),
+    ),
+    (
+        "block",
+        _(
+            "The right to have your personal data blocked when there is information"
+            " that the rules of their collection or processing were broken"
+        ),
+    ),
+    (
+        "destroy",
+        _(
+            "The right to have your personal data destroyed when they were "
+            "collected or processed in breach of the law"
+        ),
+    ),
+    (
+        "withdraw",
+        _("The right to withdraw your consent to the collection and processing of personal data"),
+    ),
+    (
+        "publication_removal",
+        _(
+            "The right to have your personal data removed from publicly available "
+            "sources where they were published unlawfully"
+        ),
+    ),
+    (
+        "transfer_notice",
+        _("The right to be told of a transfer of your personal data to third parties"),
+    ),
+    (
+        "automated_objection",
+        _("The right to object to a decision taken solely by automated processing"),
+    ),
+)
+
+_deadline_days: Callable[[str], int] | None = None
+
+
+def register_deadlines(days: Callable[[str], int]) -> None:
+    """The requests app tells the core how many working days each request type has."""
+    global _deadline_days
+    _deadline_days = days
+
+
+def deadline_days(kind: str) -> int:
+    if _deadline_days is None:
+        raise LookupError("no request deadlines registered (consent.rights not installed?)")
+    return _deadline_days(kind)
+
+
+def operator(language: str) -> dict[str, str]:
+    """The operator's facts in `language`. The one place they are read, so that they can move
+    from the settings to a model of the company without any document noticing."""
+    op = settings.OPERATOR
+    return {
+        "operator_name": localised(op, "name", language),
+        "bin": op["bin"],
+        "address": localised(op, "address", language),
+        "email": op["email"],
+        "site": op["site"],
+        "responsible_person": op["responsible_person"],
+        "responsible_contact": op["responsible_contact"],
+        "data_location": localised(op, "data_location", language),
+    }
+
+
+def offered_purposes() -> list[Purpose]:
+    """The purposes consent is asked for now: the cross-border one only with someone abroad."""
+    return [p for p in PURPOSES.values() if not (p.processors_setting and not p.processors())]
+
+
+def purpose_facts(purpose: Purpose, language: str) -> dict:
+    """What a document says of one purpose, in `language`."""
+    with translation.override(language):
+        return {
+            "code": purpose.code,
+            "name": str(purpose.name),
+            "description": str(purpose.description),
+            "fields": [str(DATA_FIELDS[f]) for f in purpose.fields],
+            "basis": str(purpose.basis),
+            "term": str(purpose.term_text),
+            "term_days": purpose.term_days,
+            "third_parties": [str(t) for t in purpose.third_parties],
+            "abroad": [str(c) for c in purpose.recipients_abroad()],
+            "published": purpose.published,
+        }
+
+
+def agreement_key(purpose: Purpose) -> dict:
+    """The facts two documents must agree on (term, data, recipients, processors abroad), in a
+    form that no translation changes: field codes, days and the untranslated names."""
+    with translation.override(None):
+        return {
+            "term_days": purpose.term_days,
+            "fields": list(purpose.fields),
+            "third_parties": [str(t) for t in purpose.third_parties],
+            "abroad": [str(c) for c in purpose.recipients_abroad()],
+        }
+
+
+def declared_key() -> dict[str, dict]:
+    return {p.code: agreement_key(p) for p in offered_purposes()}

@@ -1,0 +1,125 @@
+"""A privacy policy written from the declarations (issue 20): its template is prose with
+{{ placeholders }}; each is filled from declarations.py and routes.py when the version is
+published, and the filled text is what is frozen and hashed. Staff text is never run as a
+Django template: a placeholder is a name from the list below, nothing else.
+"""
+
+import re
+
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from . import routes
+from .declarations import RIGHTS, deadline_days, offered_purposes, operator, purpose_facts
+from .purposes import ANALYTICS, PURPOSES
+
+PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
+BLOCKS = ("purposes", "rights", "routes", "cookies")
+OPERATOR_FACTS = (
+    "operator_name", "bin", "address", "email", "site", "responsible_person",
+    "responsible_contact", "data_location",
+)  # fmt: skip
+
+
+def placeholders(template: str) -> set[str]:
+    return set(PLACEHOLDER.findall(template))
+
+
+def unknown_placeholders(template: str) -> list[str]:
+    return sorted(placeholders(template) - {*OPERATOR_FACTS, *BLOCKS})
+
+
+def empty_facts(template: str, language: str) -> list[str]:
+    """The operator facts the template uses that are not set (no policy names a blank)."""
+    facts = operator(language)
+    return sorted(n for n in placeholders(template) & set(OPERATOR_FACTS) if not facts[n].strip())
+
+
+def _purposes_block(language):
+    lines = []
+    for purpose in offered_purposes():
+        p = purpose_facts(purpose, language)
+        lines.append(_("«%(name)s». %(description)s") % p)
+        lines.append("- " + _("Personal data: %(list)s.") % {"list": ", ".join(p["fields"])})
+        lines.append("- " + _("Legal basis: %(basis)s.") % p)
+        lines.append("- " + _("Term: %(term)s.") % p)
+        if p["third_parties"]:
+            recipients = "; ".join(p["third_parties"])
+            lines.append("- " + _("Recipients (third parties): %(list)s.") % {"list": recipients})
+        else:
+            lines.append("- " + _("Third parties receive none of these data."))
+        if p["abroad"]:
+            abroad = "; ".join(p["abroad"])
+            lines.append("- " + _("Cross-border transfer to: %(list)s.") % {"list": abroad})
+        else:
+            lines.append("- " + _("No cross-border transfer."))
+        if p["published"]:
+            lines.append("- " + _("Publication in publicly available sources: yes."))
+        else:
+            lines.append("- " + _("Publication in publicly available sources: no."))
+    return "\n".join(lines)
+
+
+def _rights_block():
+    lines = []
+    for kind, right in RIGHTS:
+        days = deadline_days(kind)
+        deadline = ngettext(
+            "answered within %(days)d working day", "answered within %(days)d working days", days
+        ) % {"days": days}
+        lines.append(f"- {right} ({deadline}).")
+    return "\n".join(lines)
+
+
+def _routes_block(language, number):
+    email = operator(language)["email"]
+    sentences = {
+        routes.CORRECT: _(
+            "To update your personal data, write to %(email)s with the subject «%(phrase)s» "
+            "and attach the documents that confirm the change."
+        ),
+        routes.UNSUBSCRIBE: _(
+            "To stop receiving news and special offers, write to %(email)s with the subject "
+            "«%(phrase)s», or press the unsubscribe link in any of our emails."
+        ),
+        routes.WITHDRAW: _(
+            "To withdraw your consent to the processing of personal data, write to %(email)s "
+            "with the subject «%(phrase)s»."
+        ),
+    }
+    return "\n".join(
+        "- " + sentences[r] % {"email": email, "phrase": routes.phrase(r, language, number)}
+        for r in routes.ROUTES
+    )
+
+
+def _cookies_block(language):
+    p = purpose_facts(PURPOSES[ANALYTICS], language)
+    return "\n".join([
+        _("The site's own technical cookies (the session, the protection of forms and your "
+          "cookie choice) are needed for the site to work and hold nothing about you."),
+        _("Statistics services count visits only after you accept them in the cookie banner "
+          "(the purpose «%(name)s»): data: %(fields)s; services: %(abroad)s; term: %(term)s. "
+          "Until you accept, and after you refuse, the site loads no statistics scripts.")
+        % {"name": p["name"], "fields": ", ".join(p["fields"]),
+           "abroad": "; ".join(p["abroad"]), "term": p["term"]},
+    ])  # fmt: skip
+
+
+def policy_context(language: str, number: int) -> dict[str, str]:
+    """Every placeholder's text in `language` for policy version `number`."""
+    with translation.override(language):
+        return {
+            **operator(language),
+            "purposes": _purposes_block(language),
+            "rights": _rights_block(),
+            "routes": _routes_block(language, number),
+            "cookies": _cookies_block(language),
+        }
+
+
+def render_policy(template: str, language: str, number: int) -> str:
+    """The template with every placeholder filled (unknown ones refused before: publish)."""
+    context = policy_context(language, number)
+    return PLACEHOLDER.sub(lambda m: context[m.group(1)], template)

@@ -1,0 +1,86 @@
+"""Issue 20 in the admin: version 2 marked as the lawyer's draft, published by an officer who
+says which purposes need consent again, the refusal when texts would disagree (kk and ru), and
+the difference between two versions."""
+
+import dataclasses
+from datetime import date
+
+import pytest
+from django.utils import translation
+
+from consent.core import purposes
+from consent.core.models import PolicyVersion
+from consent.core.purposes import MARKETING, PURPOSES, SERVICE
+from consent.core.texts import current_text, policy_render
+
+ADDRESS = {"address_kk": "Өскемен қ., Абай даңғылы, 1", "address_ru": "г. Усть-Каменогорск"}
+DRAFT = {"kk": "заңгеріне арналған жоба", "ru": "проект для юриста"}
+
+
+@pytest.fixture
+def staff(content_editor_client, settings):
+    settings.OPERATOR = {**settings.OPERATOR, **ADDRESS}
+    return content_editor_client
+
+
+@pytest.fixture
+def v2(db):
+    v2 = PolicyVersion.objects.get(number=2)
+    v2.effective_date = date(2026, 12, 10)
+    v2.save()
+    return v2
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_draft_is_marked_for_the_lawyer(staff, v2, lang):
+    staff.cookies["django_language"] = lang
+    listing = staff.get("/admin/consent/policyversion/").content.decode()
+    assert DRAFT[lang] in listing
+    page = staff.get(f"/admin/consent/policyversion/{v2.pk}/change/").content.decode()
+    assert DRAFT[lang] in page
+    assert "123456789012" in page  # the BIN, filled in from the settings in the preview
+
+
+def test_publishing_asks_which_purposes_need_consent_again(staff, v2, texts):
+    response = staff.post("/admin/consent/policyversion/",
+                          {"action": "publish", "_selected_action": [v2.pk]})  # fmt: skip
+    assert response.url == f"/admin/consent/policyversion/{v2.pk}/publish/"
+    form = staff.get(response.url).content.decode()
+    assert str(PURPOSES[MARKETING].name) in form or "Жаңалықтар" in form
+    response = staff.post(response.url, {"reconsent": [MARKETING]})
+    assert response.status_code == 302
+    v2.refresh_from_db()
+    assert v2.is_published and v2.text_kk and v2.sha256_kk
+    assert current_text(MARKETING).requires_reconsent and current_text(MARKETING).policy == v2
+    assert not current_text(SERVICE).requires_reconsent
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_disagreement_is_refused_in_the_officers_language(staff, v2, texts, monkeypatch, lang):
+    longer = {**PURPOSES, MARKETING: dataclasses.replace(PURPOSES[MARKETING], term_days=999)}
+    for module in ["purposes", "texts", "declarations"]:
+        monkeypatch.setattr(f"consent.core.{module}.PURPOSES", longer)
+    staff.cookies["django_language"] = lang
+    page = staff.post(f"/admin/consent/policyversion/{v2.pk}/publish/", {}, follow=True)
+    with translation.override(lang):
+        expected = translation.gettext("the term")
+        name = str(purposes.PURPOSES[MARKETING].name)
+    text = page.content.decode()
+    assert expected in text and name in text
+    assert not PolicyVersion.objects.get(pk=v2.pk).is_published
+
+
+def test_the_difference_is_readable_and_escaped(staff, v2):
+    v2.template_ru += "\n<script>alert(1)</script>"
+    v2.save()
+    page = staff.get(f"/admin/consent/policyversion/{v2.pk}/diff/?against=1").content.decode()
+    assert page.count('class="diff"') == 2  # Kazakh and Russian
+    assert "<script>alert" not in page and "&lt;script&gt;alert" in page
+    assert "Дербес" in page and "Политика" in page
+    assert "<script>" in policy_render(v2, "ru")  # the text itself is kept as written
+
+
+def test_only_staff_who_may_see_policies_compare_them(marketer_client, v2):
+    assert marketer_client.get(f"/admin/consent/policyversion/{v2.pk}/diff/").status_code == 403
+    assert marketer_client.get(f"/admin/consent/policyversion/{v2.pk}/publish/").status_code in (
+        403, 404)  # fmt: skip
