@@ -63,6 +63,11 @@ class CompanyAdmin(admin.ModelAdmin):
         return format_html("{}<p>{}</p>", format_html_join("", "<p><b>{}:</b> {}</p>", rows), note)
 
     def has_add_permission(self, request):
+        # Asked on every admin page, for the menu's "Add" links: only the company's own pages
+        # look at the table, so the desk's pages cost no query for it.
+        own_page = getattr(request.resolver_match, "url_name", "") or ""
+        if not own_page.startswith("emalu_company_"):
+            return False
         return super().has_add_permission(request) and not Company.objects.exists()
 
     def has_delete_permission(self, request, obj=None):

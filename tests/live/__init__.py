@@ -2,7 +2,7 @@
 nginx, mail servers. One module each; everything a test uses is importable from here."""
 
 from .base import LIVE_SECRET_KEY, PYTHON, ROOT, RUN_ID, free_port, site_env
-from .database import ensure_runtime_role, finish, live_database, query, shared
+from .database import _admin_dsn, ensure_runtime_role, finish, live_database, query, shared
 from .mail import Inbox, dovecot
 from .proxy import (
     NGINX,
@@ -16,8 +16,31 @@ from .proxy import (
 from .servers import FAST, concurrent_posts, form_session, gunicorn, post_contact, request
 
 __all__ = [
-    "FAST", "LIVE_SECRET_KEY", "NGINX", "PYTHON", "ROOT", "RUN_ID", "Inbox", "TcpProxy",
-    "concurrent_posts", "dovecot", "ensure_runtime_role", "finish", "form_session", "free_port",
-    "gunicorn", "live_database", "nginx", "nginx_config", "nginx_version", "post_contact",
-    "query", "request", "shared", "site_env", "test_certificate", "tls_request",
+    "FAST",
+    "LIVE_SECRET_KEY",
+    "NGINX",
+    "PYTHON",
+    "ROOT",
+    "RUN_ID",
+    "Inbox",
+    "TcpProxy",
+    "_admin_dsn",
+    "concurrent_posts",
+    "dovecot",
+    "ensure_runtime_role",
+    "finish",
+    "form_session",
+    "free_port",
+    "gunicorn",
+    "live_database",
+    "nginx",
+    "nginx_config",
+    "nginx_version",
+    "post_contact",
+    "query",
+    "request",
+    "shared",
+    "site_env",
+    "test_certificate",
+    "tls_request",
 ]  # fmt: skip

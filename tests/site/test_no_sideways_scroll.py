@@ -25,7 +25,15 @@ WIDTHS = (320, 390, 768)
 LANGS = ("kk", "ru")
 
 # Patterns outside the language prefix are no visitor's page: machine endpoints and the staff side.
-NOT_PUBLIC = {"healthz", "robots", "sitemap", "cookie_choice", "analytics_config", "staff_enrol"}
+NOT_PUBLIC = {
+    "healthz",
+    "metrics",
+    "robots",
+    "sitemap",
+    "cookie_choice",
+    "analytics_config",
+    "staff_enrol",
+}
 # Language-prefixed patterns that answer a post with a redirect or a file, never a page of their
 # own; the page they lead to is visited.
 NOT_PAGES = {
