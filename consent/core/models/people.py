@@ -1,0 +1,92 @@
+"""The people whose data the site holds, their guardians and what they submitted."""
+
+import uuid
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .base import Language
+
+
+def photo_path(instance, filename):
+    return f"private/photos/{uuid.uuid4().hex}.jpg"
+
+
+class Subject(models.Model):
+    """One person, found by email or phone, with the data the site currently holds on them."""
+
+    full_name = models.CharField(_("full name"), max_length=300, blank=True)
+    email = models.EmailField(_("email"), max_length=254, null=True, blank=True, unique=True)
+    # Data, not identity: people share numbers, and a typed number proves nothing. NULL, as
+    # before, is "no number" (erasure writes it).
+    phone = models.CharField(  # noqa: DJ001
+        _("phone"), max_length=20, null=True, blank=True, db_index=True
+    )
+    birth_date = models.DateField(_("date of birth"), null=True, blank=True)
+    birth_place = models.CharField(_("place of birth"), max_length=300, blank=True)
+    photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language, default=Language.KK)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    class Meta:
+        verbose_name = _("data subject")
+        verbose_name_plural = _("data subjects")
+        ordering = ["-id"]
+
+    def __str__(self):
+        # No personal data: this string lands in django_admin_log.
+        return f"#{self.pk}"
+
+
+class Guardian(models.Model):
+    """The parent or guardian who consented for a minor (compliance L6)."""
+
+    subject = models.ForeignKey(Subject, models.CASCADE, related_name="guardians")
+    full_name = models.CharField(_("guardian's full name"), max_length=300)
+    contact = models.CharField(_("guardian's contact"), max_length=254)
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        verbose_name = _("guardian")
+        verbose_name_plural = _("guardians")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
+class Source(models.TextChoices):
+    CONTACT_FORM = "contact_form", _("contact form")
+    APPLICATION_FORM = "application_form", _("application form")
+    NEWSLETTER_FORM = "newsletter_form", _("newsletter form")
+    REQUEST_FORM = "request_form", _("request form")
+    EMAIL_REQUEST = "email_request", _("email request")
+    ADMIN = "admin", _("staff, in the admin")
+    UNSUBSCRIBE = "unsubscribe", _("unsubscribe link")
+    BANNER = "banner", _("cookie banner")
+    SELF_SERVICE = "self_service", _("self-service page")
+    RETENTION = "retention", _("retention job")
+
+
+class Submission(models.Model):
+    """What one form sent, as sent (files excepted), linked to the person."""
+
+    subject = models.ForeignKey(Subject, models.CASCADE, related_name="submissions")
+    source = models.CharField(_("form"), max_length=30, choices=Source)
+    data = models.JSONField(_("data sent"), default=dict)
+    photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language)
+    created_at = models.DateTimeField(_("received"), default=timezone.now, editable=False)
+    # When staff marked the inquiry or application dealt with: the service purpose is achieved
+    # for it, and retention erases it after SERVICE_ACHIEVED_GRACE_DAYS (compliance L5).
+    answered_at = models.DateTimeField(_("answered"), null=True, blank=True, editable=False)
+
+    class Meta:
+        verbose_name = _("submission")
+        verbose_name_plural = _("submissions")
+        ordering = ["-id"]
+        permissions = [("answer_submission", _("Can mark an inquiry or application answered"))]
+
+    def __str__(self):
+        return f"#{self.pk}"

@@ -1,0 +1,130 @@
+"""What the operator publishes: policy versions, consent texts, its documents."""
+
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.i18n import localised
+
+from ..purposes import purpose_choices
+from .base import Published
+
+
+class PolicyVersion(Published):
+    number = models.PositiveIntegerField(_("version"), unique=True)
+    effective_date = models.DateField(_("effective date"))
+    title_kk = models.CharField(_("title (Kazakh)"), max_length=300)
+    title_ru = models.CharField(_("title (Russian)"), max_length=300)
+    # A version written from the declarations keeps its template (prose with {{ placeholders }},
+    # policydoc.py); publication fills it in, and the filled text is frozen in text_kk/text_ru
+    # with its hashes. A version without a template (version 1) is the text as typed.
+    template_kk = models.TextField(
+        _("template (Kazakh)"), blank=True,
+        help_text=_("The text with {{ placeholders }} filled in from the declarations when the "
+                    "version is published."),
+    )  # fmt: skip
+    template_ru = models.TextField(_("template (Russian)"), blank=True)
+    text_kk = models.TextField(_("text (Kazakh)"), blank=True)
+    text_ru = models.TextField(_("text (Russian)"), blank=True)
+    changes_kk = models.TextField(_("changes since the previous version (Kazakh)"), blank=True)
+    changes_ru = models.TextField(_("changes since the previous version (Russian)"), blank=True)
+    sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)
+    sha256_ru = models.CharField("SHA-256 (ru)", max_length=64, blank=True, editable=False)
+    # What it says of each purpose (declarations.agreement_key), frozen at publication: a
+    # consent text on it must say the same (texts.disagreements).
+    facts = models.JSONField(_("facts stated"), default=dict, blank=True, editable=False)
+
+    class Meta:
+        ordering = ["-number"]
+        verbose_name = _("privacy policy version")
+        verbose_name_plural = _("privacy policy versions")
+
+    def __str__(self):
+        return str(self.number)
+
+    @property
+    def title(self):
+        return localised(self, "title")
+
+    @property
+    def text(self):
+        return localised(self, "text")
+
+    @property
+    def changes(self):
+        return localised(self, "changes")
+
+
+class ConsentText(Published):
+    """One version of the consent wording for one purpose, kk and ru together (Art. 8(4)).
+
+    At publication the wording is rendered from the purpose and the operator's settings and
+    frozen in body_kk/body_ru, with {full_name} standing for the person's name; the hashes are
+    of those frozen bodies. What each person saw is hashed again, with their name, on the ledger.
+    """
+
+    purpose = models.CharField(_("purpose"), max_length=30, choices=purpose_choices)
+    version = models.PositiveIntegerField(_("version"))
+    policy = models.ForeignKey(
+        PolicyVersion, models.PROTECT, verbose_name=_("privacy policy version")
+    )
+    other_kk = models.TextField(_("other information (Kazakh)"), blank=True)
+    other_ru = models.TextField(_("other information (Russian)"), blank=True)
+    body_kk = models.TextField(_("consent text (Kazakh)"), blank=True, editable=False)
+    body_ru = models.TextField(_("consent text (Russian)"), blank=True, editable=False)
+    sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)
+    sha256_ru = models.CharField("SHA-256 (ru)", max_length=64, blank=True, editable=False)
+    # The operator's processors abroad (CROSS_BORDER_PROCESSORS) this version names, frozen with
+    # the bodies: a consent covers a transfer only to a processor its text named (compliance L2).
+    processors = models.JSONField(
+        _("processors abroad named"), default=list, blank=True, editable=False
+    )
+    # The purpose's facts it states (declarations.agreement_key), frozen with the bodies.
+    facts = models.JSONField(_("facts stated"), default=dict, blank=True, editable=False)
+    requires_reconsent = models.BooleanField(
+        _("requires consent again"),
+        default=False,
+        help_text=_("Consents given to earlier versions stop counting once this is published."),
+    )
+
+    class Meta:
+        ordering = ["purpose", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["purpose", "version"], name="consenttext_unique")
+        ]
+        verbose_name = _("consent text")
+        verbose_name_plural = _("consent texts")
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} v{self.version}"
+
+    def body(self, language):
+        return localised(self, "body", language)
+
+
+class OperatorDocument(Published):
+    """One version of a document the law asks the operator to approve, generated from the
+    declarations (issue 20): the list of personal data per purpose (Art. 25(2)(1)) or the
+    register of processing. Frozen at publication, kk and ru together, with the SHA-256 of
+    what it says; the PDFs are made from the frozen content."""
+
+    class Kind(models.TextChoices):
+        DATA_LIST = "data_list", _("list of personal data (Art. 25(2)(1))")
+        REGISTER = "register", _("register of processing")
+
+    kind = models.CharField(_("document"), max_length=20, choices=Kind)
+    version = models.PositiveIntegerField(_("version"), editable=False)
+    content = models.JSONField(_("content"), default=dict, blank=True, editable=False)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False)
+    created_at = models.DateTimeField(_("created"), default=timezone.now, editable=False)
+
+    class Meta:
+        ordering = ["kind", "-version"]
+        constraints = [
+            models.UniqueConstraint(fields=["kind", "version"], name="operatordocument_unique")
+        ]
+        verbose_name = _("operator's document")
+        verbose_name_plural = _("operator's documents")
+
+    def __str__(self):
+        return f"{self.get_kind_display()} v{self.version}"

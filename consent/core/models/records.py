@@ -1,0 +1,134 @@
+"""The append-only records: the consent ledger, the audit log, the tombstones."""
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from ..purposes import purpose_choices
+from .base import AppendOnly, Language
+from .people import Guardian, Source, Subject
+from .published import ConsentText
+
+
+class LedgerEntry(AppendOnly):
+    """One consent event. The current state of a consent is the latest event (gate.py)."""
+
+    class Kind(models.TextChoices):
+        GRANT = "grant", _("consent given")
+        WITHDRAW = "withdraw", _("consent withdrawn")
+        EXPIRE = "expire", _("consent expired")
+        # The purpose is achieved (every inquiry answered): the consent has done its work.
+        ACHIEVED = "achieved", _("purpose achieved")
+        RECONSENT = "reconsent", _("consent must be given again")
+        BLOCK = "block", _("processing blocked")
+        UNBLOCK = "unblock", _("processing unblocked")
+
+    subject = models.ForeignKey(Subject, models.PROTECT, verbose_name=_("data subject"))
+    # NULL, not "", for block and unblock: they concern every purpose at once.
+    purpose = models.CharField(  # noqa: DJ001
+        _("purpose"), max_length=30, choices=purpose_choices, null=True, blank=True
+    )
+    kind = models.CharField(_("event"), max_length=20, choices=Kind)
+    text = models.ForeignKey(
+        ConsentText, models.PROTECT, null=True, blank=True, verbose_name=_("consent text")
+    )
+    text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language, blank=True)
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    expires_at = models.DateTimeField(_("expires"), null=True, blank=True)
+    ip = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
+    user_agent = models.CharField(_("browser"), max_length=500, blank=True)
+    source = models.CharField(_("source"), max_length=30, choices=Source)
+    guardian = models.ForeignKey(
+        Guardian, models.PROTECT, null=True, blank=True, verbose_name=_("guardian")
+    )
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("staff member"),
+    )
+    reason = models.TextField(_("reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("consent ledger entry")
+        verbose_name_plural = _("consent ledger")
+        ordering = ["-id"]
+        indexes = [models.Index(fields=["subject", "purpose", "-id"], name="ledger_state")]
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
+class AuditEvent(AppendOnly):
+    """Who did what to whose data, and when; no personal data beyond the subject's number."""
+
+    class Action(models.TextChoices):
+        CONSENT_GRANT = "consent_grant", _("consent given")
+        CONSENT_WITHDRAW = "consent_withdraw", _("consent withdrawn")
+        CONSENT_EXPIRE = "consent_expire", _("consent expired")
+        CONSENT_ACHIEVED = "consent_achieved", _("purpose achieved")
+        CONSENT_RECONSENT = "consent_reconsent", _("consent must be given again")
+        SUBJECT_CREATE = "subject_create", _("data subject recorded")
+        SUBJECT_VIEW = "subject_view", _("personal data viewed")
+        SUBJECT_EDIT = "subject_edit", _("personal data changed")
+        SUBJECT_EXPORT = "subject_export", _("personal data exported")
+        SUBJECT_BLOCK = "subject_block", _("processing blocked")
+        SUBJECT_UNBLOCK = "subject_unblock", _("processing unblocked")
+        SUBJECT_DESTROY = "subject_destroy", _("personal data destroyed")
+        EVIDENCE_EXPORT = "evidence_export", _("consent evidence exported")
+        SUBMISSION = "submission", _("form received")
+        SUBMISSION_ANSWER = "submission_answer", _("inquiry or application answered")
+        TRANSFER_THIRD_PARTY = "transfer_third_party", _("transferred to a third party")
+        TRANSFER_CROSS_BORDER = "transfer_cross_border", _("transferred abroad")
+        PUBLICATION = "publication", _("published")
+        TEXT_PUBLISH = "text_publish", _("consent text published")
+        POLICY_PUBLISH = "policy_publish", _("privacy policy published")
+        DOCUMENT_PUBLISH = "document_publish", _("operator's document published")
+        REQUEST_OPEN = "request_open", _("request received")
+        REQUEST_VERIFY = "request_verify", _("requester's identity confirmed")
+        REQUEST_RETYPE = "request_retype", _("request type changed")
+        REQUEST_CLOSE = "request_close", _("request answered")
+        CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
+        SELF_SERVICE_OPEN = "self_service_open", _("self-service page opened")
+        STATISTICS_EXPORT = "statistics_export", _("depersonalised statistics exported")
+        LOGIN_FAILED = "login_failed", _("failed staff sign-in")
+
+    at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
+    action = models.CharField(_("action"), max_length=40, choices=Action)
+    # Plain numbers, not foreign keys: the row outlives the user and the subject.
+    actor_id = models.BigIntegerField(_("staff member"), null=True, blank=True)
+    actor_label = models.CharField(_("staff login"), max_length=150, blank=True)
+    subject_ref = models.BigIntegerField(_("data subject"), null=True, blank=True, db_index=True)
+    object_type = models.CharField(_("object"), max_length=60, blank=True)
+    object_id = models.CharField(_("object id"), max_length=60, blank=True)
+    detail = models.JSONField(_("detail"), default=dict, blank=True)
+
+    class Meta:
+        verbose_name = _("audit event")
+        verbose_name_plural = _("audit log")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
+class Tombstone(AppendOnly):
+    """What remains of a destroyed subject: which request, when, and who; nothing personal."""
+
+    subject_ref = models.BigIntegerField(_("data subject"))
+    request_ref = models.CharField(_("request"), max_length=60)
+    at = models.DateTimeField(_("destroyed"), default=timezone.now)
+    actor_id = models.BigIntegerField(_("staff member"), null=True, blank=True)
+    actor_label = models.CharField(_("staff login"), max_length=150, blank=True)
+
+    class Meta:
+        verbose_name = _("destruction record")
+        verbose_name_plural = _("destruction records")
+        ordering = ["-id"]
+
+    def __str__(self):
+        return f"#{self.pk}"
