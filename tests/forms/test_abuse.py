@@ -100,7 +100,7 @@ def test_a_failure_anywhere_leaves_no_rows_and_no_files(
 ):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.forms.test_uploads import jpeg
+    from tests.forms.photos import jpeg
 
     settings.MEDIA_ROOT = tmp_path
     monkeypatch.setattr(*target, explode)

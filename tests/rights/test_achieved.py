@@ -228,7 +228,7 @@ def test_the_photo_of_an_answered_application_goes_with_it(
 ):  # fmt: skip
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from tests.forms.test_uploads import jpeg
+    from tests.forms.photos import jpeg
 
     settings.MEDIA_ROOT = tmp_path
     moment("2027-03-01 10:00+05:00")

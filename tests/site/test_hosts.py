@@ -8,7 +8,7 @@ import subprocess
 
 import pytest
 
-from tests.forms.test_uploads import LIVE, png, post_photo
+from tests.forms.photos import LIVE, png, post_photo
 from tests.live import PYTHON, ROOT, gunicorn, live_database, query, request
 
 pytestmark = [

@@ -1,0 +1,158 @@
+"""Photos for the upload tests: files made to measure, the field's messages, what is stored."""
+
+import io
+import re
+import struct
+import uuid
+import zlib
+from pathlib import Path
+
+from PIL import Image
+
+# The field's own error in each language, exactly (the help text also names JPEG and 5 MB).
+MESSAGES = {
+    "kk": {
+        "too_big": "Фотосуреттің көлемі 5 МБ-тан асады.",
+        "type": "Фотосуретті JPEG, PNG немесе WebP форматында жүктеңіз.",
+        "pixels": "Фотосуреттің өлшемі 40 мегапикселден асады.",
+        "invalid": "Файл зақымдалған немесе фотосурет емес.",
+        "too_many": "Тек бір ғана фотосурет жүктеңіз.",
+        "memory": "Фотосуретті өңдеу мүмкін болмады. Кішірек фотосурет жүктеңіз.",
+    },
+    "ru": {
+        "too_big": "Размер фото больше 5 МБ.",
+        "type": "Загрузите фото в формате JPEG, PNG или WebP.",
+        "pixels": "Разрешение фото больше 40 мегапикселей.",
+        "invalid": "Файл повреждён или не является фотографией.",
+        "too_many": "Загрузите только одну фотографию.",
+        "memory": "Не удалось обработать фото. Загрузите фото меньшего размера.",
+    },
+}
+EXPECTED = {"20 MB JPEG": "too_big", "20000x20000 PNG": "pixels"}
+
+
+def photo_error(html):
+    """The text of the photo field's error message, without its hidden "Error:" prefix."""
+
+    paragraph = re.search(r'id="id_photo_error">(.*?)</p>', html, re.S).group(1)
+    return re.sub(r"<span[^>]*>.*?</span>", "", paragraph).strip()
+
+
+def jpeg(size=(64, 48), exif=None, **kwargs):
+    out = io.BytesIO()
+    Image.new("RGB", size, (200, 30, 30)).save(out, "JPEG", exif=exif or b"", **kwargs)
+    return out.getvalue()
+
+
+def png(size=(32, 32)):
+    out = io.BytesIO()
+    Image.new("RGBA", size, (0, 128, 0, 128)).save(out, "PNG")
+    return out.getvalue()
+
+
+def png_declaring(width, height):
+    """A few hundred bytes that claim to be a width x height PNG (a decompression bomb)."""
+
+    def chunk(kind, data):
+        return (
+            struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+        )
+
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    body = zlib.compress(b"\x00" * 1024)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", ihdr) + chunk(b"IDAT", body) + chunk(b"IEND", b"")
+
+
+def big_jpeg():
+    data = jpeg()
+    return data[:-2] + b"\x00" * (20 * 1024 * 1024) + data[-2:]
+
+
+SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
+BAD_FILES = {
+    "20 MB JPEG": ("big.jpg", big_jpeg, "image/jpeg"),
+    "shell.php renamed .jpg": ("shell.jpg", lambda: b"<?php system($_GET['c']); ?>", "image/jpeg"),
+    "photo.jpg.php": ("photo.jpg.php", lambda: b"<?php echo 1; ?>", "application/x-php"),
+    "photo.php%00.jpg": ("photo.php\x00.jpg", lambda: b"<?php echo 1; ?>", "image/jpeg"),
+    "SVG": ("photo.svg", lambda: SVG, "image/svg+xml"),
+    "PDF": ("photo.pdf", lambda: b"%PDF-1.4\n1 0 obj<<>>endobj\n%%EOF", "application/pdf"),
+    "truncated JPEG": ("cut.jpg", lambda: jpeg((400, 400))[:600], "image/jpeg"),
+    "20000x20000 PNG": ("bomb.png", lambda: png_declaring(20000, 20000), "image/png"),
+    "GIF": ("anim.gif", lambda: b"GIF89a" + b"\x00" * 40, "image/gif"),
+}
+
+
+def decrypted(path):
+    """The JPEG inside a stored (encrypted) photo file."""
+    from consent.core.photos import fernet
+
+    return fernet().decrypt(path.read_bytes())
+
+
+def media_files(media):
+    return media.files()
+
+
+def multipart(fields, photo):
+    """A multipart/form-data body with the fields and the photo: (body, content type)."""
+    boundary = uuid.uuid4().hex
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+        for k, v in fields.items()
+    ]
+    parts.append(
+        f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="p.png"\r\n'
+        "Content-Type: image/png\r\n\r\n".encode()
+        + photo
+        + b"\r\n"
+    )
+    parts.append(f"--{boundary}--\r\n".encode())
+    return b"".join(parts), f"multipart/form-data; boundary={boundary}"
+
+
+def post_photo(port, photo):
+    """The application form posted as a browser does, with the photo: (status, body)."""
+    from tests.live import form_session, request
+
+    cookies, csrf, token = form_session(port, "/kk/apply/")
+    fields = {
+        "csrfmiddlewaretoken": csrf,
+        "token": token,
+        "full_name": "Әсел Қасымова",
+        "email": f"{uuid.uuid4().hex[:8]}@example.kz",
+        "phone": "8 701 123 45 67",
+        "birth_date": "1990-05-17",
+        "birth_place": "Өскемен",
+        "service": "demo-1",  # one of the services load_demo publishes in the live database
+        "consent_service": "on",
+    }
+    body, content_type = multipart(fields, photo)
+    headers = {"Content-Type": content_type, "Cookie": cookies}
+    status, _, html = request(port, "POST", "/kk/apply/", body, headers)
+    return status, html.decode()
+
+
+def workers(proc):
+    """The gunicorn master's worker processes: {pid: /proc/pid/status as a dict}."""
+    pids = Path(f"/proc/{proc.pid}/task/{proc.pid}/children").read_text().split()
+    status = {}
+    for pid in pids:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        status[int(pid)] = dict(line.split(":", 1) for line in lines)
+    return status
+
+
+def mb(value):
+    return int(value.split()[0]) / 1024
+
+
+LIVE = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "1000/60"}
+WORKER_PEAK_MB = 300
+
+
+def exif_with_gps_make_orientation():
+    exif = Image.Exif()
+    exif[0x010F] = "SecretCam"  # Make
+    exif[0x0112] = 6  # Orientation: rotate 90° clockwise
+    exif[0x8825] = {1: "N", 2: (43.0, 15.0, 0.0), 3: "E", 4: (76.0, 57.0, 0.0)}  # GPS
+    return exif.tobytes()
