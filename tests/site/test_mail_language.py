@@ -7,11 +7,8 @@ the other language active (an officer working in Russian answers a Kazakh speake
 a command in Kazakh, answers a Russian mail). A template added without a scenario here fails
 `test_every_mail_template_is_tried`."""
 
-import re
-from html import unescape
 from pathlib import Path
 
-import polib
 import pytest
 from django.conf import settings
 from django.contrib.auth.models import Group, User
@@ -25,9 +22,7 @@ from consent.core.audit import audit
 from consent.core.ledger import consent_grant
 from consent.core.models import AuditEvent, Source
 from consent.core.purposes import MARKETING, PURPOSES, SERVICE
-from consent.core.routes import UNSUBSCRIBE
 from consent.core.submissions import submission_record
-from consent.core.texts import route_phrase
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from consent.marketing.optin import optin_start
@@ -38,10 +33,10 @@ from consent.rights.selfservice import link_send
 from consent.rights.tickets import ticket_open, ticket_verify
 from tests.conftest import signed_in
 from tests.rights.conftest import BAD_MESSAGES, message
+from tests.site.language import OTHER, assert_in_language, wrong_language
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates" / "email"
 LAYOUTS = {"base"}  # extended by every mail, never sent on its own
-OTHER = {"kk": "ru", "ru": "kk"}
 PERSON = "person@example.kz"
 STRANGER = "stranger@example.kz"
 Type = Ticket.Type
@@ -53,118 +48,6 @@ WRITTEN = {
     "ru": {"answer": "Мы не публикуем персональные данные.", "title": "Новости",
            "body": "Новости и предложения ноября."},
 }  # fmt: skip
-
-# --- what a mail in the wrong language looks like -------------------------------------------
-
-# Letters of Kazakh that Russian does not have.
-KAZAKH_LETTERS = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
-# Russian words that are not Kazakh words. Letters cannot tell Russian in a Kazakh mail: Kazakh
-# has every Russian letter (ы in its own words, э, ъ, ё, ц, щ in loanwords such as
-# «электрондық», «субъект»), so the test looks for Russian function words, forms and month names.
-# Left out on purpose: words Kazakh has too (не "what", он "ten", от "fire", да/де, у "poison",
-# мен "I/and", без, ал, сен, бар, май "oil", the month being мамыр).
-RUSSIAN_WORDS = set(
-    re.findall(
-        r"\w+",
-        """и в во на по для что чтобы или ваш ваша ваше ваши вашего вашей вашему ваших вашим
-    вашу вы вас вам мы нас нам если при это этот эта эти этого из к ко с со о об от до за
-    после через также только уже был была было были будет будут может нет не как который
-    которая которые которых здравствуйте уважаемый запрос запроса запросу заявка заявку
-    данные данных персональных персональные согласие согласия обработка обработки
-    ссылка ссылку ссылке письмо письма адрес адреса номер срок сроком получили получен
-    отказ отказа исправление обновление моих моим мои удаление уничтожение доступ
-    января февраля марта апреля мая июня июля августа сентября октября ноября декабря
-    январь февраль март апрель июнь июль август сентябрь октябрь ноябрь декабрь
-    г года""",
-    )
-) - {"не", "он", "от", "да", "у", "мен", "без", "ал", "сен", "бар"}
-# Tokens in Latin letters a mail may carry in any language: references, file formats.
-LATIN_ALLOWED = {"R", "Q", "JSON", "PDF", "CSV"}
-URLS = re.compile(r"https?://\S+|mailto:\S+|[\w.+-]+@[\w.-]+\.\w+")
-PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{?[^}]*\}?\}|\{\w*\}")
-
-
-def _phrases(text):
-    """The runs of two or more words between the placeholders of a catalogue string, as tuples of
-    lower-case words (punctuation aside)."""
-    for part in PLACEHOLDER.split(text):
-        words = tuple(re.findall(r"[^\W_]+", part.lower()))
-        if len(words) >= 2:
-            yield words
-
-
-def _catalogue(language):
-    return polib.pofile(str(Path(settings.BASE_DIR) / "locale" / language / "LC_MESSAGES" /
-                            "django.po"))  # fmt: skip
-
-
-def foreign_phrases():
-    """{language: phrases that only another language's catalogue has}: the project's translations
-    in the other language, and its English originals (an untranslated string falls back to
-    them)."""
-    strings = {lang: set() for lang in OTHER}
-    english = set()
-    for lang in OTHER:
-        for entry in _catalogue(lang):
-            if entry.obsolete:
-                continue
-            english.update(_phrases(entry.msgid))
-            for text in [entry.msgstr, *entry.msgstr_plural.values()]:
-                strings[lang].update(_phrases(text))
-    return {lang: (strings[OTHER[lang]] | english) - strings[lang] for lang in OTHER}
-
-
-FOREIGN = foreign_phrases()
-LONGEST = max(len(p) for phrases in FOREIGN.values() for p in phrases)
-
-
-def foreign_in(text, language):
-    """The other catalogues' phrases found in `text`, word for word."""
-    words = [w.lower() for w in re.findall(r"[^\W_]+", text)]
-    found = set()
-    for start in range(len(words)):
-        for end in range(start + 2, min(start + LONGEST, len(words)) + 1):
-            if tuple(words[start:end]) in FOREIGN[language]:
-                found.add(" ".join(words[start:end]))
-    return sorted(found)
-
-
-def visible(html, language):
-    """The text of an HTML part as a reader sees it, less what is marked as another language
-    (the campaign footer repeats the policy's route in both languages, each marked lang=)."""
-    assert re.search(rf'<html lang="{language}"', html), "the HTML must declare its language"
-    html = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S)
-    html = re.sub(rf'<(\w+)[^>]*\blang="(?!{language}")[^"]*"[^>]*>.*?</\1>', " ", html, flags=re.S)
-    return unescape(re.sub(r"<[^>]+>", " ", html))
-
-
-def plain(text, language):
-    """A text part, less the line that repeats the policy's route in the other language."""
-    other_phrase = route_phrase(UNSUBSCRIBE, "ru" if language == "kk" else "kk")
-    return "\n".join(line for line in text.splitlines() if other_phrase not in line)
-
-
-def wrong_language(text, language):
-    """Everything in `text` that is not `language`: a list of what was found, empty when clean."""
-    text = URLS.sub(" ", text)
-    found = []
-    words = re.findall(r"[^\W\d_]+", text)
-    found += [w for w in words if re.fullmatch("[A-Za-z]+", w) and w not in LATIN_ALLOWED]
-    if language == "ru":
-        found += [w for w in words if KAZAKH_LETTERS.search(w)]
-    else:
-        found += [w for w in words if w.lower() in RUSSIAN_WORDS]
-    return found + foreign_in(text, language)
-
-
-def assert_in_language(subject, text, html, language, where):
-    for part, body in [("subject", subject), ("text", plain(text, language)),
-                       ("html", visible(html, language))]:  # fmt: skip
-        found = wrong_language(body, language)
-        assert not found, f"{where} ({part}) in {language} has {found}:\n{body}"
-
-
-# --- the people, staff and requests the scenarios need ---------------------------------------
 
 
 class FakeRequest:
