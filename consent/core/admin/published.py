@@ -1,39 +1,26 @@
-"""The core's admin: the ledger, the audit log and destruction records (read-only for
-everyone), and the policy and consent texts (drafts edited, published ones frozen)."""
+"""The policy, consent texts and the operator's documents: drafts edited, published ones frozen."""
 
 import difflib
 from itertools import zip_longest
-from typing import Any
 
 from django import forms
 from django.contrib import admin, messages
-from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
-from django.db import connections
-from django.db.models import Model
-from django.forms.models import BaseInlineFormSet
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join, linebreaks
 from django.utils.translation import gettext_lazy as _
 
-from .audit import audit, audit_row, audit_rows
-from .declarations import agreement_key, offered_purposes
-from .documents import document_draft, document_pdf, document_publish
-from .models import (
-    AuditEvent,
+from ..declarations import agreement_key, offered_purposes
+from ..documents import document_draft, document_pdf, document_publish
+from ..models import (
     ConsentText,
-    LedgerEntry,
     OperatorDocument,
     PolicyVersion,
-    Subject,
-    Tombstone,
 )  # fmt: skip
-from .texts import current_texts, policy_publish, policy_render, render_consent, text_publish
+from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 
 
 def diff_rows(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -67,168 +54,6 @@ class PublishPolicyForm(forms.Form):
             p.code for p in offered_purposes() if p.code in current and
             current[p.code].facts and current[p.code].facts != agreement_key(p)
         ]  # fmt: skip
-
-
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """The ledger, the audit log, tombstones, submissions: nobody edits them here, superusers
-    included."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-
-def may_see_people(request: HttpRequest) -> bool:
-    """Whether the staff member may see who people are (names, addresses) in lists: the roles
-    that may open a person's page (emalu/roles.py)."""
-    return request.user.has_perm("consent.view_subject")
-
-
-class AuditedAdmin(admin.ModelAdmin):
-    """An admin whose pages show a person's data (compliance L16, Art. 22(1)(5)): each look is
-    an audit row, `subject_view`, with the staff member, the person's number where the data is
-    a known person's, and what was shown.
-
-    - an object's page (GET, shown): one row with the object and each person it is about;
-    - a list that shows personal fields (`personal_list`), or any list searched by a personal
-      field (`personal_search`, e.g. a person found by address): one row per person listed,
-      with the ids shown, and one for the rows that belong to no one on record.
-
-    `subject_numbers(objs)` says whose each object is; the default reads `subject_id`.
-    `tests/site/test_admin_audit.py` holds every registered admin to its classification."""
-
-    personal_list = False
-    personal_search = False
-
-    def lists_personal(self, request: HttpRequest) -> bool:
-        """Whether this staff member's list shows personal fields (the columns some admins add
-        only for staff allowed to see people's data)."""
-        return self.personal_list
-
-    def subject_numbers(self, objs: list[Model]) -> dict[Any, list[int]]:
-        """{object pk: numbers of the subjects its page shows}."""
-        return {obj.pk: [obj.subject_id] if obj.subject_id else [] for obj in objs}
-
-    def audit_shown(self, request: HttpRequest, objs: list[Model], *, listed: bool = False):
-        owners = self.subject_numbers(objs)
-        if not listed:
-            for obj in objs:
-                for number in owners[obj.pk] or [None]:
-                    subject = Subject(pk=number) if number else None
-                    audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=subject,
-                          obj=obj)  # fmt: skip
-            return
-        by_subject: dict[int | None, list[str]] = {}
-        for obj in objs:
-            for number in owners[obj.pk] or [None]:
-                by_subject.setdefault(number, []).append(str(obj.pk))
-        audit_rows(
-            [
-                audit_row(
-                    AuditEvent.Action.SUBJECT_VIEW,
-                    actor=request.user,
-                    subject=Subject(pk=number) if number else None,
-                    list=self.opts.label_lower,
-                    ids=ids,
-                )
-                for number, ids in by_subject.items()
-            ]
-        )  # fmt: skip  (one INSERT, however many people the page lists)
-
-    def change_view(self, request, object_id, form_url="", extra_context=None):
-        response = super().change_view(request, object_id, form_url, extra_context)
-        context = getattr(response, "context_data", None) or {}
-        if request.method == "GET" and response.status_code == 200 and context.get("original"):
-            self.audit_shown(request, [context["original"]])
-        return response
-
-    def changelist_view(self, request, extra_context=None):
-        response = super().changelist_view(request, extra_context)
-        context = getattr(response, "context_data", None) or {}
-        searched = self.personal_search and request.GET.get(SEARCH_VAR)
-        listed = self.lists_personal(request) or searched
-        if response.status_code == 200 and "cl" in context and listed:
-            shown = list(context["cl"].result_list)
-            if shown:
-                self.audit_shown(request, shown, listed=True)
-        return response
-
-
-class EstimatedCountPaginator(Paginator):
-    """For the append-only tables, which grow by millions: unfiltered, the count is PostgreSQL's
-    own row estimate (kept fresh by autovacuum) instead of a COUNT(*) over every row."""
-
-    exact_below = 100_000
-
-    @cached_property
-    def count(self):
-        queryset = self.object_list
-        connection = connections[queryset.db]
-        if connection.vendor == "postgresql" and not queryset.query.where:
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
-                    [queryset.model._meta.db_table],
-                )
-                estimate = int(cursor.fetchone()[0])
-            if estimate >= self.exact_below:
-                return estimate
-        return super().count
-
-
-@admin.register(LedgerEntry)
-class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
-    """A ledger row holds the person's IP and browser: opening one is audited."""
-
-    list_display = ["id", "at", "subject_id", "purpose", "kind", "source", "text"]
-    list_filter = ["kind", "purpose", "source"]
-    list_select_related = ["text"]
-    raw_id_fields = ["subject"]
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
-
-
-@admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "action", "actor_label", "subject_ref", "object_type", "object_id"]
-    list_filter = ["action"]
-    search_fields = ["=subject_ref", "=actor_label"]
-    show_full_result_count = False
-    paginator = EstimatedCountPaginator
-
-
-@admin.register(Tombstone)
-class TombstoneAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "subject_ref", "request_ref", "actor_label"]
-
-
-class ReadOnlyInline(admin.TabularInline):
-    extra = 0
-    can_delete = False
-    show_change_link = True
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-
-class LatestRowsFormSet(BaseInlineFormSet):
-    """The latest rows only, so that a long history does not slow the subject's page; the
-    whole history is on the ledger's own list (linked from the page) and in the evidence."""
-
-    rows = 20
-
-    def get_queryset(self):
-        if not hasattr(self, "_latest_rows"):
-            self._latest_rows = super().get_queryset()[: self.rows]
-        return self._latest_rows
 
 
 class PublishedAdmin(admin.ModelAdmin):

@@ -1,0 +1,19 @@
+"""The core's admin: the ledger, the audit log and destruction records (read-only for
+everyone), and the policy and consent texts (drafts edited, published ones frozen)."""
+
+from .base import (
+    AuditedAdmin,
+    EstimatedCountPaginator,
+    LatestRowsFormSet,
+    ReadOnlyAdmin,
+    ReadOnlyInline,
+    may_see_people,
+)
+from .published import ConsentTextAdmin, OperatorDocumentAdmin, PolicyVersionAdmin, diff_rows
+from .records import AuditEventAdmin, LedgerEntryAdmin, TombstoneAdmin
+
+__all__ = [
+    "AuditEventAdmin", "AuditedAdmin", "ConsentTextAdmin", "EstimatedCountPaginator",
+    "LatestRowsFormSet", "LedgerEntryAdmin", "OperatorDocumentAdmin", "PolicyVersionAdmin",
+    "ReadOnlyAdmin", "ReadOnlyInline", "TombstoneAdmin", "diff_rows", "may_see_people",
+]  # fmt: skip
