@@ -31,6 +31,9 @@ ROWS = [
     ("admin ledger list p50 / p95 (ms)", "admin_ledger_list", "p95 < 100"),
     ("admin ledger list ?kind=withdraw p50 / p95 (ms)", "admin_ledger_withdraw", "p95 < 100"),
     ("admin audit log list, 1M rows, p50 / p95 (ms)", "admin_audit_list", "p95 < 100"),
+    ("click wave: 2,000 unsubscribes / bare insert rate", "clickwave", ">= 0.5"),
+    ("  clicks with an error (all waves)", "clickwave_errors", "0"),
+    ("  clicks / people withdrawn once", "clickwave_once", "equal"),
     ("photo upload, worst file: peak RSS (MB)", "photo_peak_rss_mb", "< 300"),
     ("photo upload, worst file: its own part (MB)", "photo_cost_mb", "< 150"),
 ]

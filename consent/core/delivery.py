@@ -49,16 +49,16 @@ def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
     )
 
 
-def _send(email: Email, log_level: int) -> Exception | None:
+def _send(message: Email, log_level: int) -> Exception | None:
     """Send one message on this process's connection; the exception if it was not accepted."""
     try:
-        email.prepare_email_message()
-        connection = connections[email.backend_alias or po.get_default_mailer()]
-        email.dispatch(log_level=log_level, commit=False, disconnect_after_delivery=False,
+        message.prepare_email_message()
+        connection = connections[message.backend_alias or po.get_default_mailer()]
+        message.dispatch(log_level=log_level, commit=False, disconnect_after_delivery=False,
                        connection=connection)  # fmt: skip
         return None
     except Exception as error:
-        logger.warning("mail #%s not delivered: %s", email.id, type(error).__name__)
+        logger.warning("mail #%s not delivered: %s", message.id, type(error).__name__)
         connections.close()  # a dropped connection would fail every message after it
         return error
 

@@ -43,8 +43,8 @@ def daily() -> str:
 def _lock(job: str, take: bool) -> bool:
     key = LOCK_SPACE | zlib.crc32(job.encode())
     with connection.cursor() as cursor:
-        cursor.execute(f"SELECT pg_{'try_' if take else ''}advisory_{'' if take else 'un'}lock(%s)",
-                       [key])  # fmt: skip
+        sql = "SELECT pg_try_advisory_lock(%s)" if take else "SELECT pg_advisory_unlock(%s)"
+        cursor.execute(sql, [key])
         return cursor.fetchone()[0]
 
 
