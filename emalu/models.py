@@ -54,19 +54,12 @@ class Page(models.Model):
         """Compliance L24: a page is shown in Kazakh and in Russian, so it is saved with a title
         and a text in both. A text that renders to nothing (only spaces, a comment, a script
         the sanitiser removes) counts as empty."""
-        missing = {
+        _require_both_languages(self, ["title"], ["body"], messages={
             "title_kk": _("Write the Kazakh title too: the page is shown in both languages."),
             "title_ru": _("Write the Russian title too: the page is shown in both languages."),
             "body_kk": _("Write the Kazakh text too: the page is shown in both languages."),
             "body_ru": _("Write the Russian text too: the page is shown in both languages."),
-        }
-        errors = {}
-        for name, message in missing.items():
-            shows = _shows_something if name.startswith("body") else _has_words
-            if not shows(getattr(self, name)):
-                errors[name] = message
-        if errors:
-            raise ValidationError(errors)
+        })  # fmt: skip
 
     def has_language(self, language):
         return _has_words(localised(self, "title", language)) and _shows_something(
@@ -105,16 +98,17 @@ def _shows_something(markdown_text):
     return _has_words(unescape(strip_tags(html))) or "<img" in html
 
 
-# What Service and Company say when a kk or ru field is left empty (compliance L24).
+# What a kk or ru field left empty is told, unless its model says it more precisely (L24).
 BOTH_LANGUAGES = {
     "kk": _("Write this in Kazakh too: the site is shown in both languages."),
     "ru": _("Write this in Russian too: the site is shown in both languages."),
 }
 
 
-def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False):
-    """Compliance L24 for Service and Company: each named field in kk and in ru (`optional`:
-    or in neither)."""
+def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False, messages=None):
+    """Compliance L24, the one home of the rule for pages, services and the company: each named
+    field in kk and in ru (`optional`: or in neither); a Markdown field that renders to nothing
+    counts as empty. `messages`: a message per field (`title_kk`) instead of the general one."""
     errors = {}
     for name in [*text_fields, *markdown_fields]:
         shows = _shows_something if name in markdown_fields else _has_words
@@ -123,7 +117,8 @@ def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False
             continue
         for language, is_written in written.items():
             if not is_written:
-                errors[f"{name}_{language}"] = BOTH_LANGUAGES[language]
+                field = f"{name}_{language}"
+                errors[field] = (messages or {}).get(field, BOTH_LANGUAGES[language])
     if errors:
         raise ValidationError(errors)
 
