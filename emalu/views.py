@@ -4,11 +4,12 @@ import logging
 from django.conf import settings
 from django.db.models import Count
 from django.http import Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 
 from consent.common.pagecache import shared_page
 from consent.core.declarations import operator
@@ -142,6 +143,13 @@ def metrics(request):
             lines.append(f"{name}{{{label_text}}} {value}" if labels else f"{name} {value}")
     body = "\n".join(lines) + "\n"
     return HttpResponse(body, content_type="text/plain; version=0.0.4; charset=utf-8")
+
+
+@require_safe
+@cache_control(max_age=86400)
+def favicon(request):
+    """Browsers and feed readers ask for /favicon.ico whatever a page names: the site's icon."""
+    return redirect(static("favicon.svg"))
 
 
 @require_GET

@@ -87,21 +87,38 @@ def check(page, base, path):
     """Open `path`; return what went wrong there (CSP violations, console errors)."""
     page.problems = []
     response = page.goto(base + path)
-    status = response.status
     violations = page.evaluate("async () => { await document.fonts.ready; return window.__cspv; }")
-    # Chromium reports a document's own 4xx status as a console error; that is not breakage.
-    errors = [e for e in page.problems
-              if not (status >= 400 and e.startswith("Failed to load resource"))]  # fmt: skip
-    return status, violations + errors
+    errors = [f"{text} {named}".strip() for text, named in page.problems]
+    return response.status, violations + errors
 
 
 def open_page(browser):  # noqa: F811
+    """A tab that records CSP violations and console errors.
+
+    Chromium reports a document's own 4xx status as a console error ("Failed to load
+    resource"), and may deliver that message after the next navigation has begun. Such a
+    message is matched by the URL it names against the documents that answered 4xx, not by
+    which page happens to be open when it arrives: a missing image or script still counts."""
     context = browser.new_context()
     context.add_init_script(LISTEN)
     page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page.problems, refused = [], set()
+
+    def on_response(response):
+        if response.request.is_navigation_request() and response.status >= 400:
+            refused.add(response.url)
+
+    def on_console(message):
+        if message.type != "error":
+            return
+        named = message.location.get("url", "")
+        if message.text.startswith("Failed to load resource") and named in refused:
+            return
+        page.problems.append((message.text, named))
+
+    page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: page.problems.append((str(e), "")))
     return page
 
 

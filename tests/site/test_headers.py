@@ -39,6 +39,7 @@ PUBLIC_URLS = {
     "healthz": ({}, 200, True),
     "metrics": ({}, 404, False),  # only for METRICS_TOKEN
     "robots": ({}, 200, False),
+    "favicon": ({}, 302, False),  # to the static icon: browsers ask for it on their own
     "sitemap": ({}, 200, False),
     "cookie_choice": ({}, 405, False),  # POST only
     "analytics_config": ({}, 200, True),
@@ -58,8 +59,8 @@ def url_names(patterns, namespace=None):
 
 
 def assert_header_contract(response, no_store, where):
-    """T2: every HTML response carries the CSP, HSTS, nosniff, Referrer and COOP headers;
-    forms, admin and exports also say no-store."""
+    """T2: every HTML response carries the CSP, HSTS, nosniff, Referrer and COOP headers (and
+    names the site's icon); forms, admin and exports also say no-store."""
     assert response.status_code < 500, where
     assert response["Strict-Transport-Security"].startswith(
         "max-age=31536000; includeSubDomains"), where  # fmt: skip
@@ -74,6 +75,9 @@ def assert_header_contract(response, no_store, where):
         assert directives["frame-ancestors"] == "'none'", where
         assert response["Referrer-Policy"] in ("same-origin", "strict-origin-when-cross-origin")
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", where
+        # A document without its icon makes the browser ask /favicon.ico by itself.
+        if response.content:  # not a redirect's or a 405's empty body
+            assert b'<link rel="icon" href="/static/favicon' in response.content, where
     if no_store:
         assert "no-store" in response.get("Cache-Control", ""), where
 
