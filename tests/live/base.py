@@ -1,6 +1,8 @@
 """What every live helper needs: the project's paths, a free port, the served site's environment."""
 
+import itertools
 import os
+import random
 import socket
 import sys
 from pathlib import Path
@@ -12,10 +14,26 @@ RUN_ID = "EMALU_TEST_RUN"
 LIVE_SECRET_KEY = "live-test-" + "k" * 50
 
 
+# Ports for this process's servers: below the kernel's ephemeral range (32768 and up, which
+# bind(port 0) and every outgoing connection draw from), a block of 2,000 per pytest-xdist
+# worker, so that two workers never hand out the same port. A server of another test run on
+# this machine could still hold one, hence the bind check; a server that cannot bind its port
+# fails loudly, and gunicorn gets its socket ready-bound (servers.gunicorn).
+_WORKER = int(os.environ.get("PYTEST_XDIST_WORKER", "gw0").removeprefix("gw") or 0)
+_PORTS = itertools.count(random.randrange(2000))
+
+
 def free_port():
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
+    """A port on 127.0.0.1 that nothing listens on, this test worker's own."""
+    for _ in range(2000):
+        port = 12000 + 2000 * (_WORKER % 10) + next(_PORTS) % 2000
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port in this worker's block")
 
 
 def site_env(url, **extra_env):

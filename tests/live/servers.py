@@ -4,6 +4,7 @@ import http.client
 import os
 import re
 import signal
+import socket
 import subprocess
 import threading
 import time
@@ -21,12 +22,16 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
 
     Static files are the session's, collected once (`collectstatic` as a deployment runs it)."""
     static_root = shared.static()
-    port = free_port()
+    # The listening socket is made here and handed over (gunicorn's fd://): were gunicorn to
+    # bind a port itself and find it taken, it would retry quietly while another test's server
+    # answered the health check below.
+    listener = socket.create_server(("127.0.0.1", free_port()), backlog=2048)
+    port = listener.getsockname()[1]
     env = site_env(
         url,
         STATIC_ROOT=str(static_root),
         MEDIA_ROOT=str(tmp_path / "media"),
-        GUNICORN_BIND=f"127.0.0.1:{port}",
+        GUNICORN_BIND=f"fd://{listener.fileno()}",
         GUNICORN_WORKERS=str(workers),
         SITE_URL=f"http://127.0.0.1:{port}",
         **extra_env,
@@ -39,7 +44,9 @@ def gunicorn(url, tmp_path, workers=2, **extra_env):
         stderr=subprocess.STDOUT,
         text=True,
         start_new_session=True,  # a process group of its own: the master and its workers
+        pass_fds=[listener.fileno()],
     )
+    listener.close()  # gunicorn holds it now
     proc.env = env  # for commands that must share the served site's settings
     # Its output is read as it comes: the site writes a line per request, and a full pipe would
     # stall every worker. `proc.stop()` ends it and returns all it wrote.
