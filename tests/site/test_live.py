@@ -9,14 +9,24 @@ from tests.live import gunicorn, live_database, request
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
 
-@pytest.fixture(scope="module")
-def server(django_db_setup, django_db_blocker, tmp_path_factory):
+def served(django_db_blocker, tmp_path_factory):
     with (
         django_db_blocker.unblock(),
         live_database() as url,
         gunicorn(url, tmp_path_factory.mktemp("live")) as (port, proc),
     ):
         yield port, proc
+
+
+@pytest.fixture(scope="module")
+def server(django_db_setup, django_db_blocker, tmp_path_factory):
+    yield from served(django_db_blocker, tmp_path_factory)
+
+
+@pytest.fixture
+def own_server(django_db_setup, django_db_blocker, tmp_path_factory):
+    """A server of the test's own, for a test that stops it: the others share one."""
+    yield from served(django_db_blocker, tmp_path_factory)
 
 
 def test_served_site_answers_health_and_pages(server):
@@ -39,8 +49,8 @@ def test_static_files_are_hashed_and_compressed(server):
     assert "immutable" in headers.get("Cache-Control", "")
 
 
-def test_access_log_goes_to_stdout_without_query_strings(server):
-    port, proc = server
+def test_access_log_goes_to_stdout_without_query_strings(own_server):
+    port, proc = own_server
     _, headers, _ = request(port, "GET", "/kk/no-such-page/?email=someone@example.kz")
     out = proc.stop()
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]

@@ -119,9 +119,10 @@ def test_requests_through_an_untrusted_proxy_warn_once(client, db, settings, cap
     assert all("TRUSTED_PROXIES" in m and "203.0.113" not in m for m in logged)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def proxied(django_db_setup, django_db_blocker, tmp_path_factory):
-    """gunicorn configured as the deploy docs say, behind the documented nginx over TLS."""
+    """gunicorn configured as the deploy docs say, behind the documented nginx over TLS; each
+    test its own (one of them stops gunicorn to read all it wrote)."""
     if not os.path.exists(NGINX):
         if os.environ.get("CI"):
             pytest.fail("CI must have Debian's nginx (.ci/run installs it)")
