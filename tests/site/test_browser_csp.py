@@ -41,7 +41,8 @@ document.addEventListener("securitypolicyviolation", (e) => {
   window.__cspv.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
 });
 """
-NOT_PAGES = {"healthz", "robots", "sitemap", "analytics_config"}  # no HTML document to check
+# No HTML document to check:
+NOT_PAGES = {"healthz", "robots", "favicon", "sitemap", "analytics_config"}
 
 
 def public_paths():

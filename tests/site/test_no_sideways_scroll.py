@@ -29,6 +29,7 @@ NOT_PUBLIC = {
     "healthz",
     "metrics",
     "robots",
+    "favicon",
     "sitemap",
     "cookie_choice",
     "analytics_config",
