@@ -201,3 +201,43 @@ class PrivateExceptionReporter(ExceptionReporter):
 
     def get_traceback_html(self):
         return scrub(super().get_traceback_html())
+
+
+def logging_settings(level: str) -> dict:
+    """settings.LOGGING: every line JSON on stderr with the request's id and no link secret;
+    errors mailed to ADMINS, scrubbed of personal data."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "emalu.logs.JsonFormatter"}},
+        "filters": {
+            # Django logs the path of every refused request: no link secret in it (compliance T18).
+            "no_tokens": {"()": "emalu.logs.RedactTokens"},
+            "request_id": {"()": "emalu.logs.RequestIdFilter"},
+            "exceptions_only": {"()": "emalu.logs.ExceptionsOnly"},
+        },
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json",
+                "filters": ["no_tokens", "request_id"],
+            },
+            "mail_admins": {
+                "class": "django.utils.log.AdminEmailHandler",
+                "level": "ERROR",
+                "filters": ["exceptions_only", "no_tokens"],
+                "include_html": False,
+            },
+        },
+        "root": {"handlers": ["console"], "level": level},
+        "loggers": {
+            # Django's default handlers (its console under DEBUG, its own mail to ADMINS) go: every
+            # line goes through the root's JSON console, and only the handler below mails.
+            "django": {"handlers": [], "level": "INFO", "propagate": True},
+            "django.db.backends": {"level": "WARNING"},
+            # Django's "Internal Server Error: <path>" with the traceback; the console has it too.
+            "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
+            # The request line is emalu.request's; Django's own would repeat every 4xx.
+            "django.server": {"level": "ERROR"},
+        },
+    }

@@ -8,6 +8,8 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from emalu.logs import logging_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 environ.Env.read_env(BASE_DIR / ".env")
@@ -228,41 +230,7 @@ OPERATOR = {
 ADMINS = [a.strip() for a in env.list("ADMINS", default=[]) if a.strip()]
 DEFAULT_EXCEPTION_REPORTER_FILTER = "emalu.logs.PrivateExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "emalu.logs.PrivateExceptionReporter"
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"json": {"()": "emalu.logs.JsonFormatter"}},
-    "filters": {
-        # Django logs the path of every refused request: no link secret in it (compliance T18).
-        "no_tokens": {"()": "emalu.logs.RedactTokens"},
-        "request_id": {"()": "emalu.logs.RequestIdFilter"},
-        "exceptions_only": {"()": "emalu.logs.ExceptionsOnly"},
-    },
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json",
-            "filters": ["no_tokens", "request_id"],
-        },
-        "mail_admins": {
-            "class": "django.utils.log.AdminEmailHandler",
-            "level": "ERROR",
-            "filters": ["exceptions_only", "no_tokens"],
-            "include_html": False,
-        },
-    },
-    "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {
-        # Django's default handlers (its console under DEBUG, its own mail to ADMINS) go: every
-        # line goes through the root's JSON console, and only the handler below mails.
-        "django": {"handlers": [], "level": "INFO", "propagate": True},
-        "django.db.backends": {"level": "WARNING"},
-        # Django's "Internal Server Error: <path>" with the traceback; the console has it too.
-        "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
-        # The request line is emalu.request's; Django's own would repeat every 4xx.
-        "django.server": {"level": "ERROR"},
-    },
-}
+LOGGING = logging_settings(level=env("LOG_LEVEL", default="INFO"))
 CROSS_BORDER_PROCESSORS = env.list("CROSS_BORDER_PROCESSORS", default=[])
 CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
 # Peers whose X-Forwarded-For is believed (the reverse proxy); nobody else can choose their IP.
