@@ -105,7 +105,14 @@ DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://")}
+# Sites sharing one Redis (staging beside production) keep apart by CACHE_KEY_PREFIX: page
+# generations, pages and rate counts. (django-environ drops ?key_prefix= for Django's backend.)
+CACHES = {
+    "default": {
+        **env.cache_url("CACHE_URL", default="locmemcache://"),
+        "KEY_PREFIX": env("CACHE_KEY_PREFIX", default=""),
+    }
+}
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

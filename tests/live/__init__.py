@@ -1,7 +1,7 @@
 """Real processes for live tests: a database of their own, gunicorn with production settings,
 nginx, mail servers. One module each; everything a test uses is importable from here."""
 
-from .base import LIVE_SECRET_KEY, PYTHON, ROOT, RUN_ID, free_port, site_env
+from .base import LIVE_SECRET_KEY, PYTHON, ROOT, RUN_ID, free_port, redis_cache, site_env
 from .database import _admin_dsn, ensure_runtime_role, finish, live_database, query, shared
 from .mail import Inbox, dovecot
 from .proxy import (
@@ -38,6 +38,7 @@ __all__ = [
     "nginx_version",
     "post_contact",
     "query",
+    "redis_cache",
     "request",
     "shared",
     "site_env",

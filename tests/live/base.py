@@ -5,6 +5,8 @@ import os
 import random
 import socket
 import sys
+import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -51,3 +53,20 @@ def site_env(url, **extra_env):
         "RESPONSIBLE_CONTACT": "dpo@example.kz",
         **extra_env,
     }
+
+
+@contextmanager
+def redis_cache(db):
+    """The environment of a served site's Redis cache (CACHE_URL and CACHE_KEY_PREFIX), its own:
+    no other test, and no other test run, shares its page generation, pages or rate counts.
+    Its hosts share it, as production's do. Its keys go at the end."""
+    import redis
+
+    prefix = f"emalu-test-{uuid.uuid4().hex[:12]}"
+    url = f"redis://127.0.0.1:6379/{db}"
+    try:
+        yield {"CACHE_URL": url, "CACHE_KEY_PREFIX": prefix}
+    finally:
+        client = redis.Redis.from_url(url)
+        for key in client.scan_iter(f"{prefix}:*"):
+            client.delete(key)

@@ -101,3 +101,22 @@ def test_a_photo_is_served_and_destroyed_by_every_host(django_db_blocker, tmp_pa
                               check=True, capture_output=True, text=True).stdout  # fmt: skip
         assert stored[:64] not in dump and "consent_storedfile VALUES" not in dump
         assert "INSERT INTO public.consent_tombstone" in dump
+
+
+def test_two_sites_on_one_redis_keep_apart():
+    """Staging beside production on one Redis: with their own CACHE_KEY_PREFIX, a page
+    generation (or a page, or a rate count) set by one is not seen by the other."""
+    from tests.live import redis_cache, site_env
+
+    def shell(cache, code):
+        env = site_env("postgres://postgres@127.0.0.1:5432/postgres", **cache)
+        done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT,
+                              env=env, check=True, capture_output=True, text=True)  # fmt: skip
+        return done.stdout.strip()
+
+    write = "from django.core.cache import cache; cache.set('pagecache:generation', 'staging')"
+    read = "from django.core.cache import cache; print(cache.get('pagecache:generation'))"
+    with redis_cache(5) as staging, redis_cache(5) as production:
+        shell(staging, write)
+        assert shell(staging, read) == "staging"
+        assert shell(production, read) == "None"

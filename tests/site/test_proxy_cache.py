@@ -18,15 +18,13 @@ from tests.live import (
     gunicorn,
     live_database,
     nginx,
+    redis_cache,
     request,
     tls_request,
 )
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 LIFETIME = 5  # PAGE_PROXY_SECONDS here: the edit test waits this long, the others fit in it
-REDIS = (
-    "redis://127.0.0.1:6379/12"  # shared by the workers and the editing process, as in production
-)
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +35,8 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
     with (
         django_db_blocker.unblock(),
         live_database() as url,
-        gunicorn(url, tmp, workers=2, TRUSTED_PROXIES="127.0.0.1", CACHE_URL=REDIS,
+        redis_cache(12) as cache,  # shared by the workers and the editing process
+        gunicorn(url, tmp, workers=2, TRUSTED_PROXIES="127.0.0.1", **cache,
                  GA_MEASUREMENT_ID="G-TEST123", PAGE_PROXY_SECONDS=str(LIFETIME),
                  CSRF_TRUSTED_ORIGINS=f"https://127.0.0.1:{https_port}") as (port, proc),
         nginx(port, tmp, port=https_port) as (https_port, cert, _log),

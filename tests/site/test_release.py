@@ -7,7 +7,7 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
 
-from tests.live import PYTHON, ROOT, free_port, live_database, site_env
+from tests.live import PYTHON, ROOT, free_port, live_database, redis_cache, site_env
 
 STEPS = ["migrate", "compilemessages", "collectstatic", "check --deploy", "encrypt_photos"]
 
@@ -15,7 +15,6 @@ STEPS = ["migrate", "compilemessages", "collectstatic", "check --deploy", "encry
 def release(url, tmp_path, **env):
     production = {
         "ALLOWED_HOSTS": "emaluplus-vko.kz",
-        "CACHE_URL": "redis://127.0.0.1:6379/11",
         "TRUSTED_PROXIES": "127.0.0.1",
         "SECURE_SSL_REDIRECT": "true",
         "STATIC_ROOT": str(tmp_path / "static"),
@@ -23,8 +22,10 @@ def release(url, tmp_path, **env):
         "MEDIA_ENCRYPTION_KEY": "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=",
         **env,
     }
-    return subprocess.run([PYTHON, "manage.py", "release"], cwd=ROOT, capture_output=True,
-                          text=True, env=site_env(url, **production), timeout=600)  # fmt: skip
+    with redis_cache(11) as cache:
+        return subprocess.run([PYTHON, "manage.py", "release"], cwd=ROOT, capture_output=True,
+                              text=True, env=site_env(url, **cache, **production),
+                              timeout=600)  # fmt: skip
 
 
 @pytest.fixture(scope="module")
