@@ -90,15 +90,21 @@ def consents_standing(subject: Subject, at: datetime | None = None) -> list[str]
     return [code for code in purposes if _consented(code, one, at).exists()]
 
 
-def is_blocked(subject: Subject, at: datetime | None = None) -> bool:
-    at = at or timezone.now()
-    latest = (
-        LedgerEntry.objects.filter(subject=subject, purpose__isnull=True, at__lte=at)
+def latest_event(
+    subject: Subject, purpose: str | None, at: datetime | None = None
+) -> LedgerEntry | None:
+    """The subject's latest ledger event of one purpose (of blocking, under None) at `at`: one
+    lookup in the ledger_state index."""
+    return (
+        LedgerEntry.objects.filter(subject=subject, purpose=purpose, at__lte=at or timezone.now())
         .order_by("-id")
-        .values_list("kind", flat=True)
         .first()
     )
-    return latest == Kind.BLOCK
+
+
+def is_blocked(subject: Subject, at: datetime | None = None) -> bool:
+    latest = latest_event(subject, None, at)
+    return latest is not None and latest.kind == Kind.BLOCK
 
 
 def latest_events(subject: Subject, at: datetime | None = None) -> dict[str | None, LedgerEntry]:

@@ -64,6 +64,12 @@ def consent_grant(
     return entry
 
 
+def subject_lock(subject: Subject) -> None:
+    """Hold the person's row until the transaction ends: an operation that reads the ledger to
+    decide what to write runs for one person at a time, so two at once never both write."""
+    Subject.objects.select_for_update().filter(pk=subject.pk).values_list("pk").first()
+
+
 def _event(subject, purpose, kind, action, *, source, reason="", request=None, actor=None):
     entry = LedgerEntry.objects.create(
         subject=subject,
@@ -111,10 +117,12 @@ def consent_withdraw_if_given(
     actor: AbstractBaseUser | None = None,
     reason: str = "",
 ) -> LedgerEntry | None:
-    """Withdraw only when the latest event for the purpose is a grant; else record nothing."""
-    from .gate import latest_events
+    """Withdraw only when the latest event for the purpose is a grant; else record nothing.
+    Two at once (a double click, a mail client's one-click POST sent twice) record one."""
+    from .gate import latest_event
 
-    entry = latest_events(subject).get(purpose)
+    subject_lock(subject)
+    entry = latest_event(subject, purpose)
     if entry is None or entry.kind != Kind.GRANT:
         return None
     return consent_withdraw(subject, purpose, source=source, request=request, actor=actor,

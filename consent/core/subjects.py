@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import phonenumbers
 from django.core.exceptions import ValidationError
+from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
@@ -135,3 +136,21 @@ def subject_find(*, email: str | None = None) -> Subject | None:
     if not email:
         return None
     return Subject.objects.filter(email__iexact=email).order_by("id").first()
+
+
+def subject_find_for_update(*, email: str | None = None) -> Subject | None:
+    """subject_find() for a transaction that may create the person or decide from the ledger
+    what to write: callers for one address run one after another until their transactions end
+    (two tabs posting one new address, a confirmation link clicked twice), so the second finds
+    what the first made instead of making it again or failing on the unique address. On
+    PostgreSQL; SQLite (`make run`) writes one transaction at a time anyway."""
+    email = normalise_email(email)
+    if not email:
+        return None
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:  # nobody may hold the address yet: lock the address
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
+                [f"subject-address:{email.lower()}"],
+            )
+    return Subject.objects.select_for_update().filter(email__iexact=email).order_by("id").first()

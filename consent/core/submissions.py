@@ -22,7 +22,7 @@ from .models import AuditEvent, Guardian, Source, Subject, Submission
 from .photos import photo_encrypt
 from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from .staff import address_language
-from .subjects import subject_find
+from .subjects import subject_find_for_update
 from .texts import current_text
 
 FORM_NAMES = {
@@ -40,7 +40,7 @@ def _subject_for(data, language):
     ever filled in, never overwritten: a form cannot change what is held about someone (that is
     a correction request, checked by staff).
     """
-    subject = subject_find(email=data.get("email"))
+    subject = subject_find_for_update(email=data.get("email"))
     if subject is None:
         subject = Subject(language=language)
     for field in SUBJECT_FIELDS:

@@ -23,7 +23,7 @@ from consent.core.ledger import consent_grant
 from consent.core.mail import queue_mail
 from consent.core.models import ConsentText, Source, Subject, Submission
 from consent.core.purposes import MARKETING
-from consent.core.subjects import normalise_email, subject_find
+from consent.core.subjects import normalise_email, subject_find_for_update
 from consent.core.texts import current_text
 
 SALT = "consent.marketing-confirm"
@@ -81,13 +81,13 @@ def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Su
     person's latest marketing event (say, an unsubscribe) records nothing: subscribing again
     takes a new double opt-in.
     """
-    subject = subject_find(email=payload["e"])
+    subject = subject_find_for_update(email=payload["e"])
     if subject is None:
         subject = Subject.objects.create(
             email=payload["e"], full_name=payload["n"] or "", language=payload["l"]
         )
     else:
-        latest = gate.latest_events(subject).get(MARKETING)
+        latest = gate.latest_event(subject, MARKETING)
         if latest is not None and latest.at.timestamp() >= payload.get("ts", 0):
             return subject, False
     text = ConsentText.objects.select_related("policy").get(pk=payload["t"])

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.audit import audit
-from consent.core.ledger import consent_grant, consent_withdraw_if_given
+from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_lock
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import PURPOSES
@@ -112,11 +112,14 @@ class Switched:
 
 
 @transaction.atomic
+@transaction.atomic
 def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest) -> str:
     """Give or withdraw an optional consent, in force at once. The address was just confirmed
-    by the emailed link, which is what a double opt-in asks. Returns a `Switched` value."""
+    by the emailed link, which is what a double opt-in asks. Returns a `Switched` value. A
+    switch pressed twice at once records once."""
     if purpose not in OPTIONAL:
         return Switched.UNCHANGED
+    subject_lock(subject)
     if give and gate.may_process(subject, purpose):
         return Switched.UNCHANGED
     if give and gate.needs_guardian(subject):

@@ -1,0 +1,171 @@
+"""Operations that read the ledger (or look a person up) to decide what to write run for one
+person at a time: the second of two at once waits for the first to commit and then finds what it
+wrote. Each case holds the first transaction open until the second has either finished (no
+lock: the fault) or is waiting for a lock, so the outcome does not depend on timing.
+
+Transactions must really commit here, which the test database (rolled back, and its ledger
+refusing TRUNCATE) does not allow: each case runs in a process of its own, on a copy of the live
+tests' database (migrated, with the demo texts published), as `manage.py shell` would.
+"""
+
+import json
+import subprocess
+import threading
+import time
+
+import pytest
+from django.db import connection, connections, transaction
+
+from tests.live import PYTHON, ROOT, live_database, site_env
+
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row and advisory locks"),
+]
+
+
+def _in_thread(work, results, key):
+    try:
+        with transaction.atomic():
+            results[key] = work()
+            if key == "first":
+                results["first_done"].set()
+                results["release"].wait(60)
+    except BaseException as error:  # raised in the test below
+        results[key] = error
+        results["first_done"].set()
+    finally:
+        connections.close_all()
+
+
+def _waiting_for_a_lock():
+    """Whether a session of this database waits for a lock. Asked as the login role on a
+    connection of its own: the runtime role is not shown what other sessions wait for."""
+    import psycopg
+
+    db = connection.settings_dict
+    dsn = f"host={db['HOST']} port={db['PORT']} user={db['USER']} dbname={db['NAME']}"
+    with psycopg.connect(dsn, autocommit=True) as conn:
+        sql = ("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()"
+               " AND wait_event_type = 'Lock'")  # fmt: skip
+        return conn.execute(sql).fetchone()[0] > 0
+
+
+def both_at_once(first, second):
+    """first() in a transaction kept open, second() started meanwhile: their results."""
+    results = {"first_done": threading.Event(), "release": threading.Event()}
+    a = threading.Thread(target=_in_thread, args=(first, results, "first"))
+    a.start()
+    assert results["first_done"].wait(60)
+    b = threading.Thread(target=_in_thread, args=(second, results, "second"))
+    b.start()
+    while b.is_alive() and not _waiting_for_a_lock():
+        time.sleep(0.01)
+    results["release"].set()
+    a.join(60)
+    b.join(60)
+    for key in ("first", "second"):
+        if isinstance(results[key], BaseException):
+            raise results[key]
+    return results["first"], results["second"]
+
+
+def kinds(subject):
+    from consent.core.models import LedgerEntry
+    from consent.core.purposes import MARKETING
+
+    return list(
+        LedgerEntry.objects.filter(subject=subject, purpose=MARKETING)
+        .order_by("id")
+        .values_list("kind", flat=True)
+    )
+
+
+# --- the cases, run in the child process (main below) -------------------------------------
+
+
+def unsubscribe_twice():
+    from consent.core.ledger import consent_grant, consent_withdraw_if_given
+    from consent.core.models import Source, Subject
+    from consent.core.purposes import MARKETING
+    from consent.core.texts import current_text
+
+    subject = Subject.objects.create(full_name="Дана", email="twice@example.kz", language="kk")
+    consent_grant(subject, current_text(MARKETING), language="kk", source=Source.NEWSLETTER_FORM)
+
+    def click():
+        entry = consent_withdraw_if_given(subject, MARKETING, source=Source.UNSUBSCRIBE)
+        return entry is not None
+
+    return [*both_at_once(click, click), kinds(subject)]
+
+
+def switch_twice():
+    from django.test import RequestFactory
+
+    from consent.core.models import Subject
+    from consent.core.purposes import MARKETING
+    from consent.rights.selfservice import set_consent
+
+    subject = Subject.objects.create(full_name="Дана", email="switch@example.kz", language="kk")
+    request = RequestFactory().post("/kk/my-data/consent/")
+
+    def press():
+        return set_consent(subject, MARKETING, True, request)
+
+    return [*both_at_once(press, press), kinds(subject)]
+
+
+def confirm_twice():
+    from django.test import RequestFactory
+    from django.utils import timezone
+
+    from consent.core.models import Subject
+    from consent.core.purposes import MARKETING
+    from consent.core.texts import current_text
+    from consent.marketing.optin import marketing_confirm
+
+    payload = {"e": "new@example.kz", "n": "Дана", "l": "kk", "t": current_text(MARKETING).pk,
+               "ts": timezone.now().timestamp()}  # fmt: skip
+    request = RequestFactory().post("/kk/newsletter/confirm/x/")
+
+    def click():
+        return marketing_confirm(payload, request)[1]
+
+    first, second = both_at_once(click, click)
+    people = Subject.objects.filter(email="new@example.kz")
+    return [first, second, [kinds(person) for person in people]]
+
+
+def main(case):
+    print(json.dumps(globals()[case]()))
+
+
+# --- the tests ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def database(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), live_database() as url:
+        yield url
+
+
+def run(database, case):
+    code = f"from tests.core.test_one_at_a_time import main; main({case!r})"
+    env = site_env(database, DJANGO_SETTINGS_MODULE="tests.settings")
+    done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT,
+                          env=env, check=True, capture_output=True, text=True)  # fmt: skip
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_an_unsubscribe_sent_twice_at_once_withdraws_once(database):
+    assert run(database, "unsubscribe_twice") == [True, False, ["grant", "withdraw"]]
+
+
+def test_a_switch_pressed_twice_at_once_gives_consent_once(database):
+    assert run(database, "switch_twice") == ["given", "unchanged", ["grant"]]
+
+
+def test_a_confirmation_clicked_twice_at_once_makes_one_person_subscribed_once(database):
+    assert run(database, "confirm_twice") == [True, False, [["grant"]]]
