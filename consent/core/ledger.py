@@ -95,16 +95,7 @@ def consent_withdraw(
     reason: str = "",
 ) -> LedgerEntry:
     """Withdraw one purpose's consent; the gate says no from this moment (compliance L14)."""
-    return _event(
-        subject,
-        purpose,
-        Kind.WITHDRAW,
-        Action.CONSENT_WITHDRAW,
-        source=source,
-        request=request,
-        actor=actor,
-        reason=reason,
-    )
+    return _withdrawal(subject, purpose, source, request, actor, reason)
 
 
 @transaction.atomic
@@ -125,8 +116,14 @@ def consent_withdraw_if_given(
     entry = latest_event(subject, purpose)
     if entry is None or entry.kind != Kind.GRANT:
         return None
-    return consent_withdraw(subject, purpose, source=source, request=request, actor=actor,
-                            reason=reason)  # fmt: skip
+    return _withdrawal(subject, purpose, source, request, actor, reason)
+
+
+def _withdrawal(subject, purpose, source, request, actor, reason):
+    # Called inside the operations' own transaction: no savepoint of its own (a one-click
+    # unsubscribe is all round trips to the database; issue 21's click wave).
+    return _event(subject, purpose, Kind.WITHDRAW, Action.CONSENT_WITHDRAW, source=source,
+                  request=request, actor=actor, reason=reason)  # fmt: skip
 
 
 @transaction.atomic

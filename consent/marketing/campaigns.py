@@ -155,9 +155,9 @@ def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
     )  # fmt: skip
 
 
-@transaction.atomic
 def unsubscribe(subject_id: int, request: HttpRequest | None = None) -> bool:
-    """One click: marketing consent withdrawn now, in force before the next send. Idempotent."""
+    """One click: marketing consent withdrawn now, in force before the next send. Idempotent
+    (the withdrawal is one transaction, taken for one person at a time)."""
     subject = Subject.objects.filter(pk=subject_id).first()
     if subject is None:
         return False
