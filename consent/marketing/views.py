@@ -2,6 +2,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
+from consent.common.pagecache import shared_page
+
 from .campaigns import read_unsubscribe_token, unsubscribe
 from .optin import marketing_confirm, read_token
 
@@ -29,5 +31,9 @@ def unsubscribe_view(request, token):
         return render(request, "marketing/unsubscribe.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
         unsubscribe(ids[0], request)
-        return render(request, "marketing/unsubscribe.html", {"state": "done"})
+        return shared_page(
+            request,
+            lambda slots: render(request, "marketing/unsubscribe.html", {"state": "done", **slots}),
+            name="unsubscribed",
+        )
     return render(request, "marketing/unsubscribe.html", {"state": "ask"})

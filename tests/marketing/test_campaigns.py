@@ -6,7 +6,8 @@ from urllib.parse import unquote
 
 import pytest
 from django.test import Client
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 from post_office.models import Email
 
 from consent.core import gate
@@ -131,6 +132,25 @@ def test_one_click_post_works_without_session_or_csrf(texts, campaign):
     assert (entry.kind, entry.source) == ("withdraw", "unsubscribe")
     client.post(path)  # a second click records nothing more
     assert LedgerEntry.objects.filter(subject=subject, kind="withdraw").count() == 1
+
+
+def test_every_reader_is_told_in_their_language_and_nobody_keeps_the_answer(texts, campaign):
+    """The "you are unsubscribed" page is rendered once and kept for everyone (issue 21's click
+    wave): a Russian reader after Kazakh ones still reads Russian, and each answer is no-store."""
+    headings = {}
+    for lang in ("kk", "ru"):
+        with translation.override(lang):
+            headings[lang] = f"<h1>{gettext('You are unsubscribed')}</h1>"
+    for i, lang in enumerate(["kk", "kk", "ru", "ru", "kk"]):
+        path = unsubscribe_path(confirmed(f"reader{i}@example.kz", lang), campaign, lang)
+        response = Client().post(path, "List-Unsubscribe=One-Click",
+                                 content_type="application/x-www-form-urlencoded")  # fmt: skip
+        assert "no-store" in response["Cache-Control"]
+        page = response.content.decode()
+        other = "ru" if lang == "kk" else "kk"
+        assert headings[lang] in page and headings[other] not in page
+        assert f'<html lang="{lang}"' in page
+    assert LedgerEntry.objects.filter(kind="withdraw").count() == 5
 
 
 @pytest.mark.parametrize("token", ["forged", "WzEsIDFd:1abc:xyz"])
