@@ -64,10 +64,11 @@ def consent_grant(
     return entry
 
 
-def subject_lock(subject: Subject) -> None:
+def subject_lock(subject: Subject) -> bool:
     """Hold the person's row until the transaction ends: an operation that reads the ledger to
-    decide what to write runs for one person at a time, so two at once never both write."""
-    Subject.objects.select_for_update().filter(pk=subject.pk).values_list("pk").first()
+    decide what to write runs for one person at a time, so two at once never both write.
+    False when nobody has that id (any more)."""
+    return Subject.objects.select_for_update().filter(pk=subject.pk).values_list("pk").exists()
 
 
 def _event(subject, purpose, kind, action, *, source, reason="", request=None, actor=None):
@@ -112,7 +113,8 @@ def consent_withdraw_if_given(
     Two at once (a double click, a mail client's one-click POST sent twice) record one."""
     from .gate import latest_event
 
-    subject_lock(subject)
+    if not subject_lock(subject):
+        return None
     entry = latest_event(subject, purpose)
     if entry is None or entry.kind != Kind.GRANT:
         return None

@@ -157,11 +157,9 @@ def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
 
 def unsubscribe(subject_id: int, request: HttpRequest | None = None) -> bool:
     """One click: marketing consent withdrawn now, in force before the next send. Idempotent
-    (the withdrawal is one transaction, taken for one person at a time)."""
-    subject = Subject.objects.filter(pk=subject_id).first()
-    if subject is None:
-        return False
+    (the withdrawal is one transaction, taken for one person at a time). The person is not
+    loaded: the withdrawal locks their row, which also tells whether they are still there."""
     entry = consent_withdraw_if_given(
-        subject, MARKETING, source=Source.UNSUBSCRIBE, request=request
+        Subject(pk=subject_id), MARKETING, source=Source.UNSUBSCRIBE, request=request
     )
     return entry is not None
