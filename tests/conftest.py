@@ -277,6 +277,48 @@ def _interrupt(signum, frame):
     raise KeyboardInterrupt
 
 
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's, but on PostgreSQL the test database (the name Django gives it, with the
+    worker's suffix: test_emalu_gw0) starts as a copy of the run's migrated template, built once
+    for all workers (tests/live/database.py): Django's set-up then finds it there (keepdb) with
+    every migration applied, so it only checks them and runs the post_migrate handlers (grants to
+    the runtime role, the staff roles) as after any migrate. Dropped at the end of the session.
+    Elsewhere (SQLite), with --reuse-db or --nomigrations, or with more than one database
+    configured: pytest-django's own, which migrates."""
+    from django.conf import settings
+    from django.db import connection, connections
+    from pytest_django import fixtures
+
+    own = fixtures.django_db_setup._get_wrapped_function()  # the generator under @pytest.fixture
+    args = (request, django_test_environment, django_db_blocker, django_db_use_migrations)
+    if (
+        connection.vendor != "postgresql"
+        or list(settings.DATABASES) != ["default"]
+        or not django_db_use_migrations
+        or django_db_keepdb
+    ):
+        yield from own(*args, django_db_keepdb, django_db_createdb, django_db_modify_db_settings)
+        return
+    from . import live
+
+    name = connection.creation._get_test_db_name()
+    live.copy_database(name, live.shared.migrated())
+    try:
+        yield from own(*args, True, False, django_db_modify_db_settings)
+    finally:
+        connections.close_all()
+        live.drop_database(name)
+
+
 @pytest.hookimpl(tryfirst=True)
 def pytest_runtest_setup(item):
     if item.get_closest_marker("browser"):
