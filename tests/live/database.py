@@ -185,11 +185,12 @@ class _Shared:
                 work.thread.join()  # an error was raised where it was waited for
         if self.owner and (self.split or self._static or self._database or self._migrated):
             shutil.rmtree(self.static_root, ignore_errors=True)
-            with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
-                for name in (self.template, self.migrated_template):
-                    conn.execute(
-                        SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name))
-                    )
+            if connection.vendor == "postgresql":  # on SQLite a split run built none
+                with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
+                    for name in (self.template, self.migrated_template):
+                        conn.execute(
+                            SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name))
+                        )
         self._migrated = self._database = self._static = None
 
     def split_over_workers(self):
