@@ -271,10 +271,27 @@ def pytest_configure(config):
         from . import live
 
         live.shared.split_over_workers()  # the workers build the live tests' template once
+        if not config.option.collectonly and _test_databases_are_copies(
+            use_migrations=not config.getvalue("nomigrations"), keepdb=config.getvalue("reuse_db")
+        ):
+            live.shared.migrated(wait=False)  # built while the workers start and collect
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
+
+
+def _test_databases_are_copies(use_migrations, keepdb):
+    """Whether django_db_setup makes the test database a copy of the run's migrated template."""
+    from django.conf import settings
+    from django.db import connection
+
+    return (
+        connection.vendor == "postgresql"
+        and list(settings.DATABASES) == ["default"]
+        and use_migrations
+        and not keepdb
+    )
 
 
 @pytest.fixture(scope="session")
@@ -294,18 +311,12 @@ def django_db_setup(
     the runtime role, the staff roles) as after any migrate. Dropped at the end of the session.
     Elsewhere (SQLite), with --reuse-db or --nomigrations, or with more than one database
     configured: pytest-django's own, which migrates."""
-    from django.conf import settings
     from django.db import connection, connections
     from pytest_django import fixtures
 
     own = fixtures.django_db_setup._get_wrapped_function()  # the generator under @pytest.fixture
     args = (request, django_test_environment, django_db_blocker, django_db_use_migrations)
-    if (
-        connection.vendor != "postgresql"
-        or list(settings.DATABASES) != ["default"]
-        or not django_db_use_migrations
-        or django_db_keepdb
-    ):
+    if not _test_databases_are_copies(django_db_use_migrations, django_db_keepdb):
         yield from own(*args, django_db_keepdb, django_db_createdb, django_db_modify_db_settings)
         return
     from . import live
