@@ -154,6 +154,13 @@ class _Shared:
             self._migrated.wait()
         return self.migrated_template
 
+    def migrated_pays(self):
+        """Whether a test database is better a copy of `migrated()` than migrated in place: in
+        a worker of a split run (the workers share one) or once this process builds it anyway
+        (for the live template). A single process without live tests migrates once either way,
+        and in place it spares starting Django again and the check of a copy's migrations."""
+        return not self.owner or self._migrated is not None
+
     def database(self, wait=True):
         """The live tests' template: a copy of `migrated()` with the demo texts published."""
         if self._database is None:
