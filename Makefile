@@ -29,9 +29,9 @@ run: install
 	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
 
 # The whole suite over one pytest-xdist worker a core, each with a test database of its own;
-# a worker that runs out of tests takes some from the other (worksteal). The live tests' template
-# database and static files are built once for the run (tests/live/). With PYTEST_ARGS (a file,
-# -k ...), one process.
+# a worker that runs out of tests takes some from the other (worksteal). The migrated database the
+# workers' test databases copy, the live tests' template database and static files are built once
+# for the run (tests/live/). With PYTEST_ARGS (a file, -k ...), one process.
 test: install
 	DJANGO_SETTINGS_MODULE=tests.settings $(MANAGE) compilemessages --ignore=.venv -v 0
 	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest $(or $(strip $(PYTEST_ARGS)),-n auto --dist worksteal)

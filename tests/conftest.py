@@ -271,10 +271,67 @@ def pytest_configure(config):
         from . import live
 
         live.shared.split_over_workers()  # the workers build the live tests' template once
+        if not config.option.collectonly and _test_databases_are_copies(
+            use_migrations=not config.getvalue("nomigrations"), keepdb=config.getvalue("reuse_db")
+        ):
+            live.shared.migrated(wait=False)  # built while the workers start and collect
 
 
 def _interrupt(signum, frame):
     raise KeyboardInterrupt
+
+
+def _test_databases_are_copies(use_migrations, keepdb):
+    """Whether django_db_setup makes the test database a copy of the run's migrated template."""
+    from django.conf import settings
+    from django.db import connection
+
+    return (
+        connection.vendor == "postgresql"
+        and list(settings.DATABASES) == ["default"]
+        and use_migrations
+        and not keepdb
+    )
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(
+    request,
+    django_test_environment,
+    django_db_blocker,
+    django_db_use_migrations,
+    django_db_keepdb,
+    django_db_createdb,
+    django_db_modify_db_settings,
+):
+    """pytest-django's, but on PostgreSQL the test database (the name Django gives it, with the
+    worker's suffix: test_emalu_gw0) starts as a copy of the run's migrated template, built once
+    for all workers and the live template (tests/live/database.py): Django's set-up then finds it
+    there (keepdb) with every migration applied, so it only checks them and runs the post_migrate
+    handlers (grants to the runtime role, the staff roles) as after any migrate. Dropped at the end
+    of the session. Elsewhere (SQLite), with --reuse-db or --nomigrations, with more than one
+    database configured, or in a single process without live tests (`shared.migrated_pays()`):
+    pytest-django's own, which migrates."""
+    from django.db import connection, connections
+    from pytest_django import fixtures
+
+    from . import live
+
+    own = fixtures.django_db_setup._get_wrapped_function()  # the generator under @pytest.fixture
+    args = (request, django_test_environment, django_db_blocker, django_db_use_migrations)
+    if not (
+        _test_databases_are_copies(django_db_use_migrations, django_db_keepdb)
+        and live.shared.migrated_pays()
+    ):
+        yield from own(*args, django_db_keepdb, django_db_createdb, django_db_modify_db_settings)
+        return
+    name = connection.creation._get_test_db_name()
+    live.copy_database(name, live.shared.migrated())
+    try:
+        yield from own(*args, True, False, django_db_modify_db_settings)
+    finally:
+        connections.close_all()
+        live.drop_database(name)
 
 
 @pytest.hookimpl(tryfirst=True)

@@ -2,7 +2,16 @@
 nginx, mail servers. One module each; everything a test uses is importable from here."""
 
 from .base import LIVE_SECRET_KEY, PYTHON, ROOT, RUN_ID, free_port, redis_cache, site_env
-from .database import _admin_dsn, ensure_runtime_role, finish, live_database, query, shared
+from .database import (
+    _admin_dsn,
+    copy_database,
+    drop_database,
+    ensure_runtime_role,
+    finish,
+    live_database,
+    query,
+    shared,
+)
 from .mail import Inbox, dovecot
 from .proxy import (
     NGINX,
@@ -26,7 +35,9 @@ __all__ = [
     "TcpProxy",
     "_admin_dsn",
     "concurrent_posts",
+    "copy_database",
     "dovecot",
+    "drop_database",
     "ensure_runtime_role",
     "finish",
     "form_session",

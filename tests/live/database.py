@@ -1,5 +1,7 @@
-"""The live tests' databases: a template built once per run (shared by pytest-xdist workers),
-a copy of it per test."""
+"""The tests' databases, from templates built once per run (shared by pytest-xdist workers): a
+migrated, empty one, which each worker's test database copies (conftest.py `django_db_setup`) and
+the live tests' template copies before loading the demo; the live tests copy the latter, one copy
+a test."""
 
 import fcntl
 import os
@@ -63,12 +65,41 @@ class _Background:
             raise RuntimeError(f"building {self.what} failed") from self.error
 
 
+def _manage_env(name):
+    return {**os.environ, "DATABASE_URL": _url(name), "DJANGO_SETTINGS_MODULE": "tests.settings"}
+
+
+def _manage(env, *command):
+    subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env, check=True,
+                   stdout=subprocess.DEVNULL)  # fmt: skip
+
+
+def _build_once(admin, name, make):
+    """Database `name`, made by `make(conn)` unless a process of this run already has: one builder
+    at a time, under an advisory lock, the others wait and find it commented 'built'. A half-built
+    one (its builder stopped) is dropped and made again."""
+    with psycopg.connect(admin, autocommit=True) as conn:
+        # Held until this connection closes: one builder, the others wait here.
+        conn.execute("SELECT pg_advisory_lock(hashtext(%s))", [name])
+        built = conn.execute(
+            "SELECT shobj_description(oid, 'pg_database') FROM pg_database WHERE datname = %s",
+            [name],
+        ).fetchone()
+        if built and built[0] == "built":
+            return
+        conn.execute(SQL("DROP DATABASE IF EXISTS {}").format(Identifier(name)))
+        make(conn)
+        conn.execute(SQL("COMMENT ON DATABASE {} IS 'built'").format(Identifier(name)))
+
+
 class _Shared:
-    """What every live test starts from, built once per test run: a database migrated with the
-    demo texts published, which each `live_database()` clones, and the collected static files,
-    which every `gunicorn()` serves. `database(wait=False)` and `static(wait=False)` start them in
-    the background (conftest.py does, when it sees live tests selected, so that they build while
-    the in-process tests run); otherwise the first use builds them.
+    """What the tests start from, built once per test run: a database migrated and left empty
+    (`migrated()`), which each worker's test database clones (conftest.py), and for the live
+    tests the same with the demo texts published (`database()`), which each `live_database()`
+    clones, and the collected static files, which every `gunicorn()` serves. `database(wait=False)`
+    and `static(wait=False)` start them in the background (conftest.py does, when it sees live
+    tests selected, so that they build while the in-process tests run); otherwise the first use
+    builds them.
 
     A run split over pytest-xdist workers builds them once: their names come from the run's id
     (`RUN_ID`, set by the controller before the workers start), the first worker to need one
@@ -80,9 +111,10 @@ class _Shared:
         self.split = False  # this process started a run split over workers
         self.owner = run is None  # a worker's run belongs to the controller, which cleans up
         self.run = run or uuid.uuid4().hex[:12]
+        self.migrated_template = f"emalu_migrated_template_{self.run}"
         self.template = f"emalu_live_template_{self.run}"
         self.static_root = Path(tempfile.gettempdir()) / f"emalu-live-static-{self.run}"
-        self._database = self._static = None
+        self._migrated = self._database = self._static = None
 
     def static(self, wait=True):
         if self._static is None:
@@ -102,53 +134,71 @@ class _Shared:
             subprocess.run(command, cwd=ROOT, env=env, check=True)
             (self.static_root / ".done").touch()
 
-    def database(self, wait=True):
-        if self._database is None:
+    def migrated(self, wait=True):
+        """The template every test database copies: `migrate` run on an empty database, as
+        Django's test set-up would, its grants to the runtime role included."""
+        if self._migrated is None:
             # Read here, not in the thread: Django's connections are per thread.
-            admin = _admin_dsn()
-            env = {**os.environ, "DATABASE_URL": _url(self.template),
-                   "DJANGO_SETTINGS_MODULE": "tests.settings"}  # fmt: skip
+            admin, env = _admin_dsn(), _manage_env(self.migrated_template)
             ensure_runtime_role()
 
-            def build():
-                with psycopg.connect(admin, autocommit=True) as conn:
-                    # Held until this connection closes: one builder, the others wait here.
-                    conn.execute("SELECT pg_advisory_lock(hashtext(%s))", [self.template])
-                    built = conn.execute(
-                        "SELECT shobj_description(oid, 'pg_database') FROM pg_database"
-                        " WHERE datname = %s",
-                        [self.template],
-                    ).fetchone()
-                    if built and built[0] == "built":
-                        return
-                    conn.execute(
-                        SQL("DROP DATABASE IF EXISTS {}").format(Identifier(self.template))
-                    )
-                    conn.execute(SQL("CREATE DATABASE {}").format(Identifier(self.template)))
-                    for command in (["migrate", "-v", "0"], ["load_demo"]):
-                        subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env,
-                                       check=True, stdout=subprocess.DEVNULL)  # fmt: skip
-                    conn.execute(
-                        SQL("COMMENT ON DATABASE {} IS 'built'").format(Identifier(self.template))
-                    )
+            def make(conn):
+                conn.execute(SQL("CREATE DATABASE {}").format(Identifier(self.migrated_template)))
+                _manage(env, "migrate", "-v", "0")
 
-            self._database = _Background("the live tests' template database", build)
+            self._migrated = _Background(
+                "the migrated template database",
+                lambda: _build_once(admin, self.migrated_template, make),
+            )
+        if wait:
+            self._migrated.wait()
+        return self.migrated_template
+
+    def migrated_pays(self):
+        """Whether a test database is better a copy of `migrated()` than migrated in place: in
+        a worker of a split run (the workers share one) or once this process builds it anyway
+        (for the live template). A single process without live tests migrates once either way,
+        and in place it spares starting Django again and the check of a copy's migrations."""
+        return not self.owner or self._migrated is not None
+
+    def database(self, wait=True):
+        """The live tests' template: a copy of `migrated()` with the demo texts published."""
+        if self._database is None:
+            self.migrated(wait=False)
+            # Read here, not in the thread: Django's connections are per thread.
+            admin, env = _admin_dsn(), _manage_env(self.template)
+
+            def make(conn):
+                self._migrated.wait()
+                conn.execute(
+                    SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                        Identifier(self.template), Identifier(self.migrated_template)
+                    )
+                )
+                _manage(env, "load_demo")
+
+            self._database = _Background(
+                "the live tests' template database",
+                lambda: _build_once(admin, self.template, make),
+            )
         if wait:
             self._database.wait()
         return self.template
 
     def finish(self):
         """Wait for what is being built; the run's owner then removes it."""
-        for work in (self._static, self._database):
+        for work in (self._static, self._database, self._migrated):
             if work is not None:
                 work.thread.join()  # an error was raised where it was waited for
-        if self.owner and (self.split or self._static or self._database):
+        if self.owner and (self.split or self._static or self._database or self._migrated):
             shutil.rmtree(self.static_root, ignore_errors=True)
-            with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
-                conn.execute(
-                    SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(self.template))
-                )
-        self._database = self._static = None
+            if connection.vendor == "postgresql":  # on SQLite a split run built none
+                with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
+                    for name in (self.template, self.migrated_template):
+                        conn.execute(
+                            SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name))
+                        )
+        self._migrated = self._database = self._static = None
 
     def split_over_workers(self):
         """In the controller of a pytest-xdist run, before its workers start: they inherit the
@@ -161,21 +211,35 @@ shared = _Shared()
 finish = shared.finish
 
 
+def copy_database(name, template):
+    """Database `name`, made a copy of `template` (`CREATE DATABASE ... TEMPLATE`): tables,
+    triggers, grants to the runtime role and rows are the template's. One of that name left
+    behind by an interrupted run is dropped first."""
+    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+        admin.execute(SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name)))
+        admin.execute(
+            SQL("CREATE DATABASE {} TEMPLATE {}").format(Identifier(name), Identifier(template))
+        )
+
+
+def drop_database(name):
+    """Drop database `name`, whoever is still connected to it."""
+    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+        admin.execute(SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name)))
+
+
 @contextmanager
 def live_database():
     """A fresh, migrated PostgreSQL database (with the demo texts published), dropped afterwards.
 
-    A copy of the session's template (`CREATE DATABASE ... TEMPLATE`): tables, triggers, grants to
-    the runtime role and rows are the template's, exactly as `migrate` and `load_demo` left them."""
-    template = shared.database()
+    A copy of the session's template: tables, triggers, grants to the runtime role and rows are
+    the template's, exactly as `migrate` and `load_demo` left them."""
     name = f"emalu_live_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+    copy_database(name, shared.database())
     try:
         yield _url(name)
     finally:
-        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        drop_database(name)
 
 
 def query(url, sql):
