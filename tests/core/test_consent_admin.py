@@ -3,6 +3,8 @@
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from consent.core.ledger import consent_grant
 from consent.core.models import AuditEvent, ConsentText, LedgerEntry, Source
@@ -156,3 +158,33 @@ def test_nothing_about_a_blocked_person_is_exported(officer_client, entry, view)
     assert response.status_code == 302 and response["Location"].endswith(base + "change/")
     exports = AuditEvent.objects.filter(action__in=["subject_export", "evidence_export"])
     assert not exports.exists()
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's estimates")
+def test_a_filtered_ledger_list_counts_exactly_up_to_its_limit_then_estimates(
+    officer_client, texts, make_subject, monkeypatch
+):
+    """A filter matching few rows shows their exact number; one matching more than the limit
+    (10,000 in production, 5 here) shows the planner's estimate, never fewer than it counted."""
+    from consent.core.admin import EstimatedCountPaginator
+
+    monkeypatch.setattr(EstimatedCountPaginator, "exact_filtered_below", 5)
+    for _ in range(8):
+        consent_grant(make_subject(), texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    LedgerEntry.objects.bulk_create(
+        LedgerEntry(subject=make_subject(), purpose=SERVICE, kind="withdraw", source="unsubscribe")
+        for _ in range(3)
+    )
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE consent_ledgerentry")
+    counts = {}
+    for kind in ("withdraw", "grant"):
+        with CaptureQueriesContext(connection) as queries:
+            response = officer_client.get(f"/admin/consent/ledgerentry/?kind={kind}")
+        assert response.status_code == 200
+        counts[kind] = response.context["cl"].result_count
+        # No count runs over every matching row: each stops at the limit.
+        full = [q["sql"] for q in queries if q["sql"].startswith("SELECT COUNT(*)")]
+        assert all("LIMIT 6" in sql for sql in full), full
+    assert counts["withdraw"] == 3  # under the limit: exact
+    assert counts["grant"] >= 6  # over it: at least what was counted

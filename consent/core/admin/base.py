@@ -1,6 +1,7 @@
 """What the project's admins share: read-only pages, audited pages of personal data, counts
 that do not scan a million rows, inlines of the latest rows."""
 
+import json
 from typing import Any
 
 from django.contrib import admin
@@ -111,24 +112,33 @@ class AuditedAdmin(admin.ModelAdmin):
 
 class EstimatedCountPaginator(Paginator):
     """For the append-only tables, which grow by millions: unfiltered, the count is PostgreSQL's
-    own row estimate (kept fresh by autovacuum) instead of a COUNT(*) over every row."""
+    own row estimate (kept fresh by autovacuum) instead of a COUNT(*) over every row; filtered
+    (say every withdrawal), rows are counted exactly up to `exact_filtered_below`, and beyond
+    that the planner's estimate of the filter stands in (issue 21: a COUNT(*) of 340,000
+    withdrawals among a million rows took 70 ms of the page's 100)."""
 
     exact_below = 100_000
+    exact_filtered_below = 10_000
 
     @cached_property
     def count(self):
         queryset = self.object_list
         connection = connections[queryset.db]
-        if connection.vendor == "postgresql" and not queryset.query.where:
+        if connection.vendor != "postgresql":
+            return super().count
+        if not queryset.query.where:
             with connection.cursor() as cursor:
                 cursor.execute(
                     "SELECT reltuples FROM pg_class WHERE oid = %s::regclass",
                     [queryset.model._meta.db_table],
                 )
                 estimate = int(cursor.fetchone()[0])
-            if estimate >= self.exact_below:
-                return estimate
-        return super().count
+            return estimate if estimate >= self.exact_below else super().count
+        counted = queryset.order_by()[: self.exact_filtered_below + 1].count()
+        if counted <= self.exact_filtered_below:
+            return counted
+        plan = json.loads(queryset.order_by().explain(format="json"))
+        return max(counted, int(plan[0]["Plan"]["Plan Rows"]))
 
 
 class ReadOnlyInline(admin.TabularInline):

@@ -57,7 +57,11 @@ class LedgerEntry(AppendOnly):
         verbose_name = _("consent ledger entry")
         verbose_name_plural = _("consent ledger")
         ordering = ["-id"]
-        indexes = [models.Index(fields=["subject", "purpose", "-id"], name="ledger_state")]
+        indexes = [
+            models.Index(fields=["subject", "purpose", "-id"], name="ledger_state"),
+            # The ledger list filtered by kind, newest first, and its count (issue 21).
+            models.Index(fields=["kind", "-id"], name="ledger_kind"),
+        ]
 
     def __str__(self):
         return f"#{self.pk}"
