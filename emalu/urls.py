@@ -47,6 +47,7 @@ urlpatterns += i18n_patterns(
         name="marketing_confirm",
     ),
     path("requests/new/", form_views.request_new, name="request_new"),
+    path("unsubscribe/done/", marketing_views.unsubscribed, name="unsubscribed"),
     path("unsubscribe/<str:token>/", marketing_views.unsubscribe_view, name="unsubscribe"),
     path("cookies/", cookie_views.cookie_settings, name="cookie_settings"),
     path("my-data/", form_views.my_data, name="my_data"),

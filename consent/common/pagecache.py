@@ -73,19 +73,17 @@ def _generation():
 
 
 def shared_page(
-    request: HttpRequest, render: Callable[[dict[str, str]], HttpResponse], name: str = ""
+    request: HttpRequest, render: Callable[[dict[str, str]], HttpResponse]
 ) -> HttpResponse:
     """The response of `render(slots)` for this page, from the cache when it was rendered before.
 
     `render` gets the placeholders to put into its template context and returns a response;
-    only a 200 is kept. A page is kept under its address; `name` keeps instead a page that
-    answers a POST the same way for everyone (a one-click unsubscribe's "you are unsubscribed"),
-    under that name, and it is sent `no-store` like every answer to a POST.
+    only a 200 is kept.
     """
     # Only a plain address is shared: a query string is the visitor's own (the cookie banner
     # sends them back to the full path), and other methods are not pages to keep.
     key = None
-    if name or (request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING")):
+    if request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING"):
         key = ":".join(
             [
                 "pagecache",
@@ -93,19 +91,18 @@ def shared_page(
                 local_today().isoformat(),
                 get_language(),
                 str(getattr(request, "analytics_choice", None)),
-                request.build_absolute_uri(f"/posted/{name}" if name else request.path),
+                request.build_absolute_uri(request.path),
             ]
         )
         cached = cache.get(key)
         if cached is not None:
             content_type, body = cached
-            return _fill(request, HttpResponse(content_type=content_type), body, not name)
+            return _fill(request, HttpResponse(content_type=content_type), body, shared=True)
     response = render(placeholders())
     body = response.content.decode()
-    kept = key is not None and response.status_code == 200
-    if kept:
+    if key is not None and response.status_code == 200:
         cache.set(key, (response["Content-Type"], body), TIMEOUT)
-    return _fill(request, response, body, shared=kept and not name)
+    return _fill(request, response, body, shared=key is not None and response.status_code == 200)
 
 
 def _fill(request, response, body, shared):

@@ -1,6 +1,9 @@
+from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
 
@@ -31,9 +34,19 @@ def unsubscribe_view(request, token):
         return render(request, "marketing/unsubscribe.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
         unsubscribe(ids[0], request)
-        return shared_page(
-            request,
-            lambda slots: render(request, "marketing/unsubscribe.html", {"state": "done", **slots}),
-            name="unsubscribed",
-        )
+        if request.POST.get("List-Unsubscribe") == "One-Click":
+            # A mail client's one-click POST (RFC 8058), sent in the background: no redirect
+            # (section 3.2 forbids one) and no page, which nobody would read.
+            return HttpResponse()
+        # The button on our page: post/redirect/get, so that a reload does not post again.
+        return HttpResponseRedirect(reverse("unsubscribed"), status=303)
     return render(request, "marketing/unsubscribe.html", {"state": "ask"})
+
+
+@require_safe
+def unsubscribed(request):
+    """What every unsubscribe ends on: the same page for everyone, from the page cache."""
+    return shared_page(
+        request,
+        lambda slots: render(request, "marketing/unsubscribe.html", {"state": "done", **slots}),
+    )

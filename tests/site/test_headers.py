@@ -28,6 +28,7 @@ PUBLIC_URLS = {
     "marketing_confirm": ({"token": "x"}, 400, True),
     "request_new": ({}, 200, True),
     "unsubscribe": ({"token": "x"}, 400, True),
+    "unsubscribed": ({}, 200, False),
     "cookie_settings": ({}, 200, True),
     "my_data": ({}, 200, True),
     "self_service_open": ({"token": "x"}, 200, True),

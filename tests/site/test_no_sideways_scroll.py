@@ -72,7 +72,7 @@ def test_every_public_pattern_is_visited_or_declared_no_page():
 MUST_VISIT = {
     "home", "about", "services", "service", "contacts", "privacy", "privacy_version",
     "contact_form", "application_form", "newsletter_form", "form_thanks", "marketing_confirm",
-    "request_new", "unsubscribe", "cookie_settings", "my_data", "self_service_open",
+    "request_new", "unsubscribe", "unsubscribed", "cookie_settings", "my_data", "self_service_open",
     "my_data_request", "request_verify",
 }  # fmt: skip
 
