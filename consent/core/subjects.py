@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from .models import Subject
@@ -133,9 +133,12 @@ def subject_numbers(addresses: Iterable[str]) -> dict[str, int]:
 def subject_find(*, email: str | None = None) -> Subject | None:
     """The subject holding this email address (normalised; the domain's case ignored), or None."""
     email = normalise_email(email)
-    if not email:
-        return None
-    return Subject.objects.filter(email__iexact=email).order_by("id").first()
+    return _holding(email).first() if email else None
+
+
+def _holding(email: str) -> QuerySet[Subject]:
+    """The subject holding the normalised address `email`: a queryset of at most one."""
+    return Subject.objects.filter(email__iexact=email).order_by("id")
 
 
 def subject_find_for_update(*, email: str | None = None) -> Subject | None:
@@ -153,4 +156,4 @@ def subject_find_for_update(*, email: str | None = None) -> Subject | None:
                 "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
                 [f"subject-address:{email.lower()}"],
             )
-    return Subject.objects.select_for_update().filter(email__iexact=email).order_by("id").first()
+    return _holding(email).select_for_update().first()

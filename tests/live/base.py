@@ -5,6 +5,7 @@ import os
 import random
 import socket
 import sys
+import time
 import uuid
 from contextlib import contextmanager
 from pathlib import Path
@@ -53,6 +54,18 @@ def site_env(url, **extra_env):
         "RESPONSIBLE_CONTACT": "dpo@example.kz",
         **extra_env,
     }
+
+
+def wait_for_port(port, log):
+    """Wait until a server started in the background accepts on `port` (about 10 s at most);
+    otherwise fail with its log."""
+    for _ in range(100):
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    raise RuntimeError(log.read_text() if log.exists() else f"nothing listens on {port}")
 
 
 @contextmanager

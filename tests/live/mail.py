@@ -3,14 +3,12 @@
 import email
 import os
 import shutil
-import socket
 import subprocess
 import tempfile
-import time
 from contextlib import contextmanager
 from pathlib import Path
 
-from .base import free_port
+from .base import free_port, wait_for_port
 from .proxy import test_certificate
 
 
@@ -67,14 +65,7 @@ service imap-login {{
     proc = subprocess.Popen([binary, "-F", "-c", str(config)], stdout=subprocess.DEVNULL,
                             stderr=subprocess.STDOUT)  # fmt: skip
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError((directory / "dovecot.log").read_text())
+        wait_for_port(port, directory / "dovecot.log")
         yield port, cert
     finally:
         proc.terminate()

@@ -7,10 +7,9 @@ import re
 import socket
 import subprocess
 import threading
-import time
 from contextlib import contextmanager, suppress
 
-from .base import ROOT, free_port
+from .base import ROOT, free_port, wait_for_port
 
 
 def test_certificate(directory):
@@ -89,14 +88,7 @@ def nginx(upstream_port, directory, port=None):
     command, port, cert, log = nginx_config(upstream_port, directory, port)
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
-        for _ in range(100):
-            try:
-                socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-                break
-            except OSError:
-                time.sleep(0.1)
-        else:
-            raise RuntimeError((directory / "error.log").read_text())
+        wait_for_port(port, directory / "error.log")
         yield port, cert, log
     finally:
         proc.terminate()
