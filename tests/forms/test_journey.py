@@ -89,9 +89,11 @@ def test_newcomer_journey(world, browser):  # noqa: F811
 
     page.goto(base + "/")
     assert page.url.endswith("/kk/")
-    page.click("a[hreflang=ru]")
+    with page.expect_navigation():  # page.url is the old page's until the next one commits
+        page.click("a[hreflang=ru]")
     assert page.url.endswith("/ru/")
-    page.click("a[hreflang=kk]")
+    with page.expect_navigation():
+        page.click("a[hreflang=kk]")
     assert page.url.endswith("/kk/")
     page.click("footer a[href='/kk/privacy/']")
     assert "Жеке деректерді өңдеуге қатысты саясат" in page.inner_text("h1")

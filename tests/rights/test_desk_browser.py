@@ -66,7 +66,8 @@ def test_a_new_staff_member_scans_the_enrolment_code(site, browser, lang):  # no
 
     page = new_page(browser, lang)
     page.goto(site + "/admin/login/")
-    page.click("a[href$='/admin/enrol/']")  # the login page leads to the enrolment
+    with page.expect_navigation():  # count() below does not wait for the next page
+        page.click("a[href$='/admin/enrol/']")  # the login page leads to the enrolment
     assert page.locator("#header").count() == 1  # the admin's look, not the public site's
     assert page.locator(".site-header, .cookie-banner").count() == 0
     box = page.locator("#id_password").bounding_box()
