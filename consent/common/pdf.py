@@ -3,8 +3,6 @@
 from collections.abc import Iterable
 from pathlib import Path
 
-from fpdf import FPDF
-
 FONTS = Path(__file__).resolve().parent / "fonts"
 
 
@@ -13,6 +11,10 @@ def pdf_document(
 ) -> bytes:
     """A landscape A4 PDF in Noto Sans (every Kazakh letter): a title, then blocks of
     (heading, [(label, value)]) lines."""
+    # Imported here: fpdf and fontTools are a sixth of the start-up of every process that loads
+    # the admin (each gunicorn worker, each run of a timer's command), and few of them make a PDF.
+    from fpdf import FPDF
+
     pdf = FPDF(orientation="landscape")
     pdf.add_font("Noto", "", FONTS / "NotoSans-Regular.ttf")
     pdf.add_font("Noto", "B", FONTS / "NotoSans-Bold.ttf")
