@@ -3,9 +3,10 @@
 import email
 import os
 import shutil
+import signal
 import subprocess
 import tempfile
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from pathlib import Path
 
 from .base import free_port, wait_for_port
@@ -62,13 +63,16 @@ service imap-login {{
   }}
 }}
 """)
+    # A process group of its own: the master and the login, auth and imap processes it starts.
     proc = subprocess.Popen([binary, "-F", "-c", str(config)], stdout=subprocess.DEVNULL,
-                            stderr=subprocess.STDOUT)  # fmt: skip
+                            stderr=subprocess.STDOUT, start_new_session=True)  # fmt: skip
     try:
         wait_for_port(port, directory / "dovecot.log")
         yield port, cert
     finally:
-        proc.terminate()
+        # Killed, not stopped (a stop waits a second for its clients): the mailbox goes too.
+        with suppress(ProcessLookupError):
+            os.killpg(proc.pid, signal.SIGKILL)
         proc.wait(timeout=10)
         shutil.rmtree(directory, ignore_errors=True)
 
