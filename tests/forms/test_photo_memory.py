@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.photos import ACCEPTED, WORST, make, peak_rss
+from bench.photos import ACCEPTED, WORST, paths, peak_rss
 from tests.forms.photos import (
     LIVE,
     MESSAGES,
@@ -22,8 +22,12 @@ from tests.forms.photos import (
 
 
 @pytest.fixture(scope="session")
-def worst_files(tmp_path_factory):
-    return make(tmp_path_factory.mktemp("worst-photos"))
+def worst_files():
+    """{name: path} of bench/photos.py's files, made once for the test run (pytest-xdist workers
+    share them, tests/live/database.py)."""
+    from tests.live import shared
+
+    return paths(shared.photos())
 
 
 # The worst files within the checks (bench/photos.py); each in a fresh interpreter with Django set
