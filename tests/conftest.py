@@ -390,18 +390,22 @@ def pytest_runtest_setup(item):
 def pytest_collection_finish(session):
     """Before any database is made: the runtime role. Live tests selected: build what they share
     (tests/live/), a template database if a selected module imports `live_database`, static
-    files if one imports `gunicorn`, in the background while the in-process tests run."""
+    files if one imports `gunicorn`, the worst photos if a test uses `worst_files`, in the
+    background while the in-process tests run."""
     if session.config.option.collectonly:
         return
     from . import live
 
     live.ensure_runtime_role()
     # Only modules with a live test selected: `-m "not live"` builds nothing.
-    modules = {getattr(i, "module", None) for i in session.items if i.get_closest_marker("live")}
+    items = [i for i in session.items if i.get_closest_marker("live")]
+    modules = {getattr(i, "module", None) for i in items}
     if any(getattr(module, "live_database", None) is live.live_database for module in modules):
         live.shared.database(wait=False)
     if any(getattr(module, "gunicorn", None) is live.gunicorn for module in modules):
         live.shared.static(wait=False)
+    if any("worst_files" in getattr(i, "fixturenames", ()) for i in items):
+        live.shared.photos(wait=False)
 
 
 def pytest_sessionfinish(session):

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.photos import ACCEPTED, WORST, make, peak_rss
+from bench.photos import ACCEPTED, WORST, paths, peak_rss, stop
 from tests.forms.photos import (
     LIVE,
     MESSAGES,
@@ -22,13 +22,25 @@ from tests.forms.photos import (
 
 
 @pytest.fixture(scope="session")
-def worst_files(tmp_path_factory):
-    return make(tmp_path_factory.mktemp("worst-photos"))
+def worst_files():
+    """{name: path} of bench/photos.py's files, made once for the test run (pytest-xdist workers
+    share them, tests/live/database.py)."""
+    from tests.live import shared
+
+    return paths(shared.photos())
 
 
-# The worst files within the checks (bench/photos.py); each in a fresh interpreter with Django set
-# up, like a worker. The bound: the interpreter's own peak plus 150 MB (the 128 MB budget, the
-# upload, the JPEG encoder and the allocator's slack).
+@pytest.fixture(scope="module", autouse=True)
+def _measuring_interpreter():
+    """peak_rss's interpreter (bench/photos.py) ends with the module: it would hold ~100 MB for
+    the rest of the run."""
+    yield
+    stop()
+
+
+# The worst files within the checks (bench/photos.py); each in a process with Django set up, like
+# a worker (a child forked from one interpreter that set it up). The bound: the process's own peak
+# plus 150 MB (the 128 MB budget, the upload, the JPEG encoder and the allocator's slack).
 COST_BOUND_MB = 150
 
 

@@ -92,14 +92,28 @@ def _build_once(admin, name, make):
         conn.execute(SQL("COMMENT ON DATABASE {} IS 'built'").format(Identifier(name)))
 
 
+def _build_files_once(root, make):
+    """Directory `root`, filled by `make()` unless a process of this run already has: one builder
+    at a time, under a file lock, the others wait and find it marked done. A half-filled one (its
+    builder stopped) is filled again: `make` must finish what it finds."""
+    root.mkdir(exist_ok=True)
+    with open(root / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+        if (root / ".done").exists():
+            return
+        make()
+        (root / ".done").touch()
+
+
 class _Shared:
     """What the tests start from, built once per test run: a database migrated and left empty
     (`migrated()`), which each worker's test database clones (conftest.py), and for the live
     tests the same with the demo texts published (`database()`), which each `live_database()`
-    clones, and the collected static files, which every `gunicorn()` serves. `database(wait=False)`
-    and `static(wait=False)` start them in the background (conftest.py does, when it sees live
-    tests selected, so that they build while the in-process tests run); otherwise the first use
-    builds them.
+    clones, the collected static files, which every `gunicorn()` serves, and the worst photos
+    (`photos()`, bench/photos.py). `database(wait=False)`, `static(wait=False)` and
+    `photos(wait=False)` start them in the background (conftest.py does, when it sees live tests
+    selected that need them, so that they build while the in-process tests run); otherwise the
+    first use builds them.
 
     A run split over pytest-xdist workers builds them once: their names come from the run's id
     (`RUN_ID`, set by the controller before the workers start), the first worker to need one
@@ -114,7 +128,8 @@ class _Shared:
         self.migrated_template = f"emalu_migrated_template_{self.run}"
         self.template = f"emalu_live_template_{self.run}"
         self.static_root = Path(tempfile.gettempdir()) / f"emalu-live-static-{self.run}"
-        self._migrated = self._database = self._static = None
+        self.photos_root = Path(tempfile.gettempdir()) / f"emalu-worst-photos-{self.run}"
+        self._migrated = self._database = self._static = self._photos = None
 
     def static(self, wait=True):
         if self._static is None:
@@ -124,15 +139,25 @@ class _Shared:
         return self.static_root
 
     def _collect_static(self):
-        self.static_root.mkdir(exist_ok=True)
-        with open(self.static_root / ".lock", "w") as lock:
-            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
-            if (self.static_root / ".done").exists():
-                return
-            command = [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"]
-            env = site_env(None, STATIC_ROOT=str(self.static_root))
-            subprocess.run(command, cwd=ROOT, env=env, check=True)
-            (self.static_root / ".done").touch()
+        command = [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"]
+        env = site_env(None, STATIC_ROOT=str(self.static_root))
+        _build_files_once(
+            self.static_root, lambda: subprocess.run(command, cwd=ROOT, env=env, check=True)
+        )
+
+    def photos(self, wait=True):
+        """The directory of the worst photos the upload checks let through (bench/photos.py,
+        ~10 s to make), which the photo memory tests measure and post."""
+        if self._photos is None:
+            self._photos = _Background("the worst photos", self._make_photos)
+        if wait:
+            self._photos.wait()
+        return self.photos_root
+
+    def _make_photos(self):
+        from bench.photos import make
+
+        _build_files_once(self.photos_root, lambda: make(self.photos_root))
 
     def migrated(self, wait=True):
         """The template every test database copies: `migrate` run on an empty database, as
@@ -187,18 +212,20 @@ class _Shared:
 
     def finish(self):
         """Wait for what is being built; the run's owner then removes it."""
-        for work in (self._static, self._database, self._migrated):
+        for work in (self._static, self._photos, self._database, self._migrated):
             if work is not None:
                 work.thread.join()  # an error was raised where it was waited for
-        if self.owner and (self.split or self._static or self._database or self._migrated):
+        built = self._static or self._photos or self._database or self._migrated
+        if self.owner and (self.split or built):
             shutil.rmtree(self.static_root, ignore_errors=True)
+            shutil.rmtree(self.photos_root, ignore_errors=True)
             if connection.vendor == "postgresql":  # on SQLite a split run built none
                 with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
                     for name in (self.template, self.migrated_template):
                         conn.execute(
                             SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name))
                         )
-        self._migrated = self._database = self._static = None
+        self._migrated = self._database = self._static = self._photos = None
 
     def split_over_workers(self):
         """In the controller of a pytest-xdist run, before its workers start: they inherit the
