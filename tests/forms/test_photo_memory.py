@@ -8,7 +8,8 @@ from pathlib import Path
 
 import pytest
 
-from bench.photos import ACCEPTED, WORST, paths, peak_rss, stop
+from bench.peak_rss import peak_rss, stop
+from bench.photos import ACCEPTED, WORST, paths
 from tests.forms.photos import (
     LIVE,
     MESSAGES,
@@ -32,7 +33,7 @@ def worst_files():
 
 @pytest.fixture(scope="module", autouse=True)
 def _measuring_interpreter():
-    """peak_rss's interpreter (bench/photos.py) ends with the module: it would hold ~100 MB for
+    """peak_rss's interpreter (bench/peak_rss.py) ends with the module: it would hold ~100 MB for
     the rest of the run."""
     yield
     stop()
