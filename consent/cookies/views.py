@@ -1,6 +1,6 @@
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse
-from django.shortcuts import redirect, render
+from django.http import HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
@@ -24,10 +24,14 @@ def cookie_choice(request):
     if not sent_from_this_site(request):
         raise PermissionDenied
     choice = request.POST.get("choice")
-    target = request.POST.get("next") or "/"
+    # A path on this site, and only a path: redirect() would read "home" or "staff_enrol" as the
+    # name of a URL (and answer 500 for a name it does not know).
+    target = request.POST.get("next", "")
+    if not target.startswith("/"):
+        target = "/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
-    response = redirect(target)
+    response = HttpResponseRedirect(target)
     if choice in CookieChoice.Choice.values:
         record_choice(request, response, choice)
     return response

@@ -171,10 +171,28 @@ def test_the_footer_reopens_the_choice(client, analytics):
 
 
 @pytest.mark.parametrize(
-    "target", ["https://evil.example/", "//evil.example/x", "javascript:alert(1)"]
-)
+    "target",
+    ["https://evil.example/", "//evil.example/x", "javascript:alert(1)", "/\\evil.example",
+     # Not a path: redirect() read these as names of URLs, one of them the hidden admin's.
+     "home", "staff_enrol", "abc", "a b", ""],
+)  # fmt: skip
 def test_the_banner_never_redirects_away(client, analytics, target):
-    assert choose(client, "reject", target)["Location"] == "/"
+    response = choose(client, "reject", target)
+    assert response.status_code == 302 and response["Location"] == "/"
+
+
+@pytest.mark.parametrize("target", ["/kk/about/\r\nSet-Cookie: x=1", "/kk/\x00", "/kk/ü"])
+def test_an_odd_path_on_the_site_is_followed_safely(client, analytics, target):
+    response = choose(client, "reject", target)
+    assert response.status_code == 302 and response["Location"].startswith("/kk/")
+    assert "\n" not in response["Location"] and "x" not in response.cookies
+
+
+def test_a_next_that_is_no_text_goes_home(client, analytics):
+    body = "choice=reject&next=%ED%A0%80"  # a lone surrogate: no UTF-8 text
+    response = client.post("/cookies/choice", body, "application/x-www-form-urlencoded",
+                           headers={"origin": "http://testserver"})  # fmt: skip
+    assert response.status_code == 302 and response["Location"] == "/"
 
 
 @pytest.mark.parametrize(
