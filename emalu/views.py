@@ -9,7 +9,7 @@ from django.templatetags.static import static
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
-from django.views.decorators.http import require_GET, require_safe
+from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
 from consent.core.declarations import operator
@@ -86,7 +86,7 @@ def _operator():
     return operator(get_language())
 
 
-@require_GET
+@require_safe
 @cache_control(no_store=True)
 def healthz(request):
     """200 when every part the site needs is well, 503 naming the failing ones (emalu/health.py)."""
@@ -106,7 +106,7 @@ METRICS = [
 ]
 
 
-@require_GET
+@require_safe
 @cache_control(no_store=True)
 def metrics(request):
     """Prometheus text format, for `Authorization: Bearer <METRICS_TOKEN>` only (404 when no token
@@ -152,7 +152,7 @@ def favicon(request):
     return redirect(static("favicon.svg"))
 
 
-@require_GET
+@require_safe
 def robots_txt(request):
     sitemap = request.build_absolute_uri(reverse("sitemap"))
     body = f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n"

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST, require_safe
 
 from consent.common.net import sent_from_this_site
 
@@ -43,7 +43,7 @@ def cookie_settings(request):
     return render(request, "cookies/cookie_settings.html", {"choice": request.analytics_choice})
 
 
-@require_GET
+@require_safe
 def analytics_config(request):
     """Set-up for the analytics scripts, served by the site itself; empty unless accepted."""
     body = ""

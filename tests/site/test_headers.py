@@ -114,6 +114,9 @@ def test_security_headers_on_every_public_url(client, texts, site_pages, setting
         response = client.get(path, secure=True, headers={"accept-language": lang})
         assert response.status_code == status, path
         assert_header_contract(response, no_store, path)
+        # HEAD is GET without the body (RFC 9110 9.3.2): health checks and link checkers use it.
+        head = client.head(path, secure=True, headers={"accept-language": lang})
+        assert head.status_code == status and not head.content, path
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
