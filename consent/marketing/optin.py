@@ -66,11 +66,20 @@ def optin_start(email: str, name: str, language: str) -> None:
 
 
 def read_token(token: str) -> dict[str, Any] | None:
-    """The request, or None when forged or older than seven days."""
+    """The request, or None when forged, older than seven days or not of optin_start's shape."""
     try:
-        return json.loads(_fernet().decrypt(token, ttl=MAX_AGE))
+        payload = json.loads(_fernet().decrypt(token, ttl=MAX_AGE))
     except (InvalidToken, ValueError):  # ValueError: a token with non-ASCII characters
         return None
+    # The shape optin_start gives it; "n" is null without a name, "ts" missing in older links.
+    kinds = {"e": (str,), "n": (str, type(None)), "l": (str,), "t": (int,), "ts": (int, float)}
+    if not isinstance(payload, dict) or not {"e", "n", "l", "t"} <= payload.keys():
+        return None
+    if any(type(payload[k]) not in kinds[k] for k in kinds if k in payload):
+        return None
+    if payload["l"] not in dict(settings.LANGUAGES):
+        return None
+    return payload
 
 
 @transaction.atomic

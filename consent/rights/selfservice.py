@@ -58,10 +58,12 @@ def link_open(token: str, session: SessionBase) -> Subject | None:
     or None (forged, expired or already used)."""
     try:
         data = signing.loads(token, salt=SALT, max_age=LINK_MAX_AGE)
-        nonce = uuid.UUID(data["n"])
-    except (signing.BadSignature, KeyError, ValueError, TypeError):
+        nonce, subject_pk = uuid.UUID(data["n"]), data["s"]
+    except (signing.BadSignature, KeyError, ValueError, TypeError, AttributeError):
+        return None  # AttributeError: a nonce that is no string
+    if type(subject_pk) is not int:
         return None
-    subject = Subject.objects.filter(pk=data["s"]).first()
+    subject = Subject.objects.filter(pk=subject_pk).first()
     if subject is None:
         return None
     try:

@@ -211,10 +211,12 @@ def _mailable(email):
 
 
 def read_verify_token(token: str) -> int | None:
+    """The request's id, or None when the link is forged, expired or holds anything else."""
     try:
-        return signing.loads(token, salt=SALT, max_age=VERIFY_MAX_AGE)["r"]
+        pk = signing.loads(token, salt=SALT, max_age=VERIFY_MAX_AGE)["r"]
     except (signing.BadSignature, KeyError, TypeError):
         return None
+    return pk if type(pk) is int else None
 
 
 @transaction.atomic

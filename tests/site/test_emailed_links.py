@@ -40,3 +40,44 @@ def test_every_link_in_every_mail_is_on_the_site_url(
     assert any("/my-data/open/" in link for link in links)
     assert any(f"/{settings.ADMIN_URL}" in link for link in links)  # the staff notice
     assert [link for link in links if not link.startswith(settings.SITE_URL)] == []
+
+
+def _signed(salt):
+    from django.core import signing
+
+    return lambda payload: signing.dumps(payload, salt=salt)
+
+
+def _sealed(payload):
+    from consent.marketing.optin import make_token
+
+    return make_token(payload)
+
+
+# Links signed or sealed with the site's own keys, holding what the site never puts there: each
+# is a link no good, answered 400 with nothing changed (not a 500 for an unexpected shape).
+ODD_LINKS = [
+    ("/ru/requests/confirm/{}/", _signed("consent.request-verify"), [{"r": "abc"}, {"r": [1]},
+                                                                      {"r": True}, [1], "x"]),
+    ("/kk/my-data/open/{}/", _signed("consent.self-service"),
+     [{"n": "0" * 32}, {"n": "0" * 32, "s": "abc"}, {"n": 5, "s": 1}, {"s": 1}, [1, 2]]),
+    ("/ru/newsletter/confirm/{}/", _sealed,
+     [{}, [1, 2], {"e": "a@example.kz", "n": "", "l": "ru"}, {"e": 1, "n": "", "l": "ru", "t": 1},
+      {"e": "a@example.kz", "n": "", "l": "en", "t": 1},
+      {"e": "a@example.kz", "n": "", "l": "ru", "t": "1"}]),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("path,seal,payloads", ODD_LINKS, ids=["verify", "self-service", "optin"])
+def test_a_link_of_our_own_keys_with_an_odd_payload_is_no_good(
+    client, texts, make_subject, path, seal, payloads
+):
+    from consent.core.models import LedgerEntry, Subject
+
+    make_subject(email="a@example.kz")
+    for payload in payloads:
+        url = path.format(seal(payload))
+        # The self-service link asks before it reads the link (GET 200); the others say at once.
+        assert client.get(url).status_code in (200, 400), payload
+        assert client.post(url).status_code == 400, payload
+    assert Subject.objects.count() == 1 and LedgerEntry.objects.count() == 0
