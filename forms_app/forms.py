@@ -269,6 +269,9 @@ class NewsletterForm(PublicForm):
 
 # A set of radio buttons is chosen from, not filled in.
 CHOOSE = {"required": _("Choose one of the options.")}
+# Only a tampered post sends a value a list does not offer: the message does not repeat it back
+# (Django's does, however long it is).
+NOT_OFFERED = {"invalid_choice": _("This choice is not offered. Reload the page and try again.")}
 
 
 class RequestForm(GuardedForm):
@@ -278,7 +281,7 @@ class RequestForm(GuardedForm):
         label=_("What do you ask for?"),
         choices=[c for c in Ticket.Type.choices if c[0] != Ticket.Type.UNBLOCK],
         widget=forms.RadioSelect,
-        error_messages=CHOOSE,
+        error_messages={**NOT_OFFERED, **CHOOSE},
     )
     email = EmailAddress(
         label=_("The email address you gave us"),
@@ -289,6 +292,7 @@ class RequestForm(GuardedForm):
         required=False,
         choices=[("", _("all of them"))]
         + [(code, p.name) for code, p in PURPOSES.items() if not p.banner_only],
+        error_messages=NOT_OFFERED,
     )
     message = long_text(
         _("Details"), help_text=_("For a correction, say what is wrong and what is right.")
@@ -310,8 +314,6 @@ class SelfServiceForm(GuardedForm):
 # credential). Every field is a form field, so nothing reaches the operations unchecked.
 
 SELF_SERVICE_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.DESTROY)
-# Only a tampered post sends another value; the message does not repeat it back.
-NOT_OFFERED = {"invalid_choice": _("This choice is not offered. Reload the page and try again.")}
 
 
 class ConsentSwitchForm(forms.Form):

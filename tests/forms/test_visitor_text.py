@@ -192,6 +192,22 @@ def test_self_service_request_of_ten_thousand_characters_is_a_field_error(signed
     assert not Ticket.objects.exists()
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_value_no_list_offers_is_refused_without_repeating_it(client, texts, fast, lang):
+    """Only a tampered post sends one: the error names no value, however long or odd."""
+    marker = "zq<b>" + "ә" * 3000
+    posts = [
+        ("requests/new/", {"type": marker, "email": "asel@example.kz"}),
+        ("requests/new/", {"type": "withdraw", "email": "asel@example.kz", "purpose": marker}),
+    ]
+    for path, data in posts:
+        response = post(client, lang, path, data)
+        html = response.content.decode()
+        assert response.status_code == 200 and 'aria-invalid="true"' in html, path
+        assert "zq&lt;b&gt;" not in html and "zq<b>" not in html, path
+    assert not Ticket.objects.exists()
+
+
 HOSTILE = ["\x00", "1\x00", "\x1b[2J", "\u202e1", "1\u200b", "ә" * 10_000, "", "yes"]
 
 
