@@ -50,6 +50,10 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "emalu.logs.RequestLogMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # Outside every middleware that reads the Host header, so that the 400 for a host not
+    # allowed carries them too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "emalu.middleware.HeadersMiddleware",
     "emalu.middleware.UntrustedProxyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -62,8 +66,6 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "emalu.middleware.StaffIdleTimeoutMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "consent.cookies.middleware.AnalyticsConsentMiddleware",
     "axes.middleware.AxesMiddleware",
 ]

@@ -95,7 +95,14 @@ def test_healthz_reports_a_dead_database(client, db, monkeypatch):
     assert response.json()["mail_queue"] == {"status": "unknown"}
 
 
-def test_bad_host_gives_the_400_page(db):
-    response = Client(raise_request_exception=False).get("/kk/", headers={"host": "evil.example"})
+def test_bad_host_gives_the_400_page(db, settings):
+    from tests.site.test_headers import assert_header_contract
+
+    settings.SECURE_HSTS_SECONDS = 31536000
+    response = Client(raise_request_exception=False).get(
+        "/kk/", headers={"host": "evil.example"}, secure=True
+    )
     assert response.status_code == 400
     assert "Қате сұрау" in response.content.decode()
+    assert_header_contract(response, False, "400 for a host not allowed")  # CSP and the rest
+    assert response["X-Frame-Options"] == "DENY"
