@@ -4,9 +4,10 @@ message as an .eml download (audited, never rendered), and a form to open the re
 from cryptography.fernet import InvalidToken
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.http import Http404, HttpResponse
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
@@ -83,7 +84,9 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
         ]  # fmt: skip
 
     def _entry(self, request, pk):
-        entry = get_object_or_404(self.get_queryset(request), pk=pk)
+        entry = self.get_object(request, unquote(str(pk)))  # None for "abc", as Django's
+        if entry is None:
+            raise Http404
         if not self.has_view_permission(request, entry):
             raise PermissionDenied
         return entry

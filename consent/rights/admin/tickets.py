@@ -2,8 +2,9 @@
 one out."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponse, HttpResponseNotAllowed
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -142,7 +143,9 @@ class TicketAdmin(AuditedAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         if request.method != "GET":  # a ticket changes only through its panel (act_view)
             return HttpResponseNotAllowed(["GET"])
-        ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=object_id)
+        ticket = self.get_object(request, unquote(object_id))  # None for "abc", as Django's
+        if ticket is None:
+            raise Http404
         if not self.has_view_permission(request, ticket):
             raise PermissionDenied
         extra = {"desk_form": ActionForm(ticket=ticket), "can_act": self._can_act(request, ticket),
