@@ -60,3 +60,37 @@ def test_the_login_page_is_kazakh(db):
     )
     assert "Пайдаланушы аты" in text and "Құпиясөз" in text
     assert not [p for p in english_phrases() if p in text]
+
+
+OURS = ("consent", "forms_app", "emalu")  # the apps whose labels are ours to translate
+CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.I)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_column_of_our_lists_is_named_in_the_staff_language(
+    officer_client, texts, make_subject, lang
+):
+    """A column named by a bare field (`subject_id`) showed "Subject id" in both languages.
+    A list shows its columns only with rows: a person who consented, wrote in and asked."""
+    from django.contrib import admin
+
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source, Submission
+    from consent.core.purposes import SERVICE
+    from consent.rights.tickets import ticket_open
+
+    person = make_subject(email="asel@example.kz")
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    Submission.objects.create(subject=person, source=Source.CONTACT_FORM, language="kk", data={})
+    ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    english = []
+    for model in admin.site._registry:
+        if not model.__module__.startswith(OURS):
+            continue
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        html = officer_client.get(url, headers={"accept-language": lang}).content.decode()
+        for header in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', html, re.S):
+            text = " ".join(unescape(re.sub(r"<[^>]+>", " ", header)).split())
+            if text and not CYRILLIC.search(text) and text not in ("ID", "PDF"):
+                english.append((url, text))
+    assert english == []

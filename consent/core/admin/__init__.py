@@ -8,6 +8,7 @@ from .base import (
     ReadOnlyAdmin,
     ReadOnlyInline,
     may_see_people,
+    subject_number,
 )
 from .published import ConsentTextAdmin, OperatorDocumentAdmin, PolicyVersionAdmin, diff_rows
 from .records import AuditEventAdmin, LedgerEntryAdmin, TombstoneAdmin
@@ -16,4 +17,5 @@ __all__ = [
     "AuditEventAdmin", "AuditedAdmin", "ConsentTextAdmin", "EstimatedCountPaginator",
     "LatestRowsFormSet", "LedgerEntryAdmin", "OperatorDocumentAdmin", "PolicyVersionAdmin",
     "ReadOnlyAdmin", "ReadOnlyInline", "TombstoneAdmin", "diff_rows", "may_see_people",
+    "subject_number",
 ]  # fmt: skip

@@ -34,6 +34,13 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+@admin.display(description=Subject._meta.verbose_name, ordering="subject_id")
+def subject_number(obj: Model) -> int | None:
+    """A list's column of the person's number, under the model's translated name (the bare
+    `subject_id` field showed "Subject id" in every language), without a join."""
+    return obj.subject_id
+
+
 def may_see_people(request: HttpRequest) -> bool:
     """Whether the staff member may see who people are (names, addresses) in lists: the roles
     that may open a person's page (emalu/roles.py)."""

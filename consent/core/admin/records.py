@@ -7,14 +7,14 @@ from ..models import (
     LedgerEntry,
     Tombstone,
 )  # fmt: skip
-from .base import AuditedAdmin, EstimatedCountPaginator, ReadOnlyAdmin
+from .base import AuditedAdmin, EstimatedCountPaginator, ReadOnlyAdmin, subject_number
 
 
 @admin.register(LedgerEntry)
 class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
     """A ledger row holds the person's IP and browser: opening one is audited."""
 
-    list_display = ["id", "at", "subject_id", "purpose", "kind", "source", "text"]
+    list_display = ["id", "at", subject_number, "purpose", "kind", "source", "text"]
     list_filter = ["kind", "purpose", "source"]
     list_select_related = ["text"]
     raw_id_fields = ["subject"]

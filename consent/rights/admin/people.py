@@ -18,6 +18,7 @@ from consent.core.admin import (
     ReadOnlyAdmin,
     ReadOnlyInline,
     may_see_people,
+    subject_number,
 )
 from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.submissions import submission_answer
@@ -221,7 +222,7 @@ class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
     """What a form sent, as sent: read-only; opening one is audited. Staff mark an inquiry or
     application answered here (the list's action, or the button on its page)."""
 
-    list_display = ["__str__", "source", "language", "created_at", "answered_at", "subject_id"]
+    list_display = ["__str__", "source", "language", "created_at", "answered_at", subject_number]
     list_filter = ["source", "language", AnsweredFilter]
     fields = ["subject", "source", "language", "created_at", "answered_at", "data", "photo_link"]
     readonly_fields = fields
