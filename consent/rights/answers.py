@@ -15,6 +15,7 @@ from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
 from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent, Source
+from consent.core.subjects import normalise_phone
 
 from .disclosure import disclosure_record
 from .erasure import subject_destroy, subject_keep_only_for
@@ -41,6 +42,11 @@ def ticket_correct(
         raise ValidationError(
             {"document": _("A correction needs a reference to the supporting document.")}
         )
+    if changes.get("phone"):  # as every form stores it (E.164), or refused
+        try:
+            changes = {**changes, "phone": normalise_phone(changes["phone"])}
+        except ValidationError as error:
+            raise ValidationError({"phone": error.messages}) from error
     subject = ticket.subject
     changed = []
     for field, value in changes.items():

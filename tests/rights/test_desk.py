@@ -112,3 +112,36 @@ def test_person_page_keeps_a_constant_query_count(officer_client, person, texts)
         consent_grant(person, texts[MARKETING], language="kk", source=Source.ADMIN)
         ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
     assert count() == few
+
+
+def _confirmed(kind, **fields):
+    from consent.rights.tickets import ticket_open, ticket_verify
+
+    ticket = ticket_open(kind=kind, email="asel@example.kz", language="kk", channel="web", **fields)
+    ticket_verify(ticket)
+    return ticket
+
+
+def test_another_question_is_closed_only_with_an_answer(officer_client, person):
+    """An officer's written answer, as for the other types staff answer themselves."""
+    from .conftest import act
+
+    ticket = _confirmed("other", message="Сұрақ")
+    page = act(officer_client, ticket, reason="  ").content.decode()
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.OPEN and "errorlist" in page
+    act(officer_client, ticket, reason="Жауабымыз: иә.")
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.DONE and ticket.outcome == "Жауабымыз: иә."
+
+
+def test_a_corrected_phone_is_stored_as_every_form_stores_it(officer_client, person):
+    from .conftest import act
+
+    ticket = _confirmed("correct", message="Телефон өзгерді")
+    page = act(officer_client, ticket, document="Өтініш №5", phone="abc <b>x").content.decode()
+    person.refresh_from_db()
+    assert person.phone == "+77011234567" and "+7 701 123 45 67" in page  # refused, kept
+    act(officer_client, ticket, document="Өтініш №5", phone="8 (705) 765-43-21")
+    person.refresh_from_db()
+    assert person.phone == "+77057654321"
