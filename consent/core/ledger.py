@@ -183,9 +183,14 @@ def subject_block(
 def subject_unblock(
     subject: Subject, *, reason: str, source: str, actor: AbstractBaseUser | None = None
 ) -> LedgerEntry:
-    """Lift a block, e.g. "violation not confirmed"; needs a recorded reason."""
+    """Lift a block, e.g. "violation not confirmed"; needs a recorded reason. Only a block is
+    lifted: the ledger gets no unblock for someone whose processing was never blocked."""
+    from .gate import is_blocked
+
     if not reason.strip():
         raise ValidationError(_("Unblocking needs a recorded reason."))
+    if not subject_lock(subject) or not is_blocked(subject):  # one decision at a time
+        raise ValidationError(_("Processing of this person's data is not blocked."))
     return _event(
         subject,
         None,

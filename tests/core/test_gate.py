@@ -73,6 +73,25 @@ def test_blocked_then_unblocked(texts, make_subject):
     assert not gate.is_blocked(s)
 
 
+def test_only_a_block_is_lifted(texts, make_subject):
+    """An unblock for someone whose processing is not blocked is refused and writes nothing
+    (once lifted, a second unblock is refused too)."""
+    from django.core.exceptions import ValidationError
+
+    from consent.core.models import LedgerEntry
+
+    s = make_subject()
+    grant(s, texts[SERVICE])
+    with pytest.raises(ValidationError):
+        subject_unblock(s, reason="asked to", source=Source.ADMIN)
+    subject_block(s, reason="complaint", source=Source.ADMIN)
+    subject_unblock(s, reason="violation not confirmed", source=Source.ADMIN)
+    with pytest.raises(ValidationError):
+        subject_unblock(s, reason="again", source=Source.ADMIN)
+    assert list(LedgerEntry.objects.filter(subject=s).values_list("kind", flat=True)
+                .order_by("id")) == ["grant", "block", "unblock"]  # fmt: skip
+
+
 def test_block_needs_a_reason(texts, make_subject):
     from django.core.exceptions import ValidationError
 

@@ -145,3 +145,21 @@ def test_a_corrected_phone_is_stored_as_every_form_stores_it(officer_client, per
     act(officer_client, ticket, document="Өтініш №5", phone="8 (705) 765-43-21")
     person.refresh_from_db()
     assert person.phone == "+77057654321"
+
+
+def test_an_unblock_request_of_someone_not_blocked_is_answered_by_refusing_it(
+    officer_client, person
+):
+    from consent.core.models import LedgerEntry
+
+    from .conftest import act
+
+    before = LedgerEntry.objects.count()
+    ticket = _confirmed("unblock")
+    page = act(officer_client, ticket, reason="Сұрады").content.decode()
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.OPEN and "errorlist" in page
+    assert LedgerEntry.objects.count() == before  # no unblock made up
+    act(officer_client, ticket, "refuse", reason="Өңдеу бұғатталмаған.")
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.REFUSED
