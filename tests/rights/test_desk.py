@@ -163,3 +163,21 @@ def test_an_unblock_request_of_someone_not_blocked_is_answered_by_refusing_it(
     act(officer_client, ticket, "refuse", reason="Өңдеу бұғатталмаған.")
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.REFUSED
+
+
+def test_the_persons_other_requests_close_when_one_destroys_their_data(officer_client, person):
+    """Nothing is held to answer them with, nor an address: they leave the desk, closed as
+    'no data held', and say by whom."""
+    from consent.core.models import AuditEvent
+
+    from .conftest import act
+
+    destroy, access = _confirmed("destroy"), _confirmed("access")
+    act(officer_client, destroy)
+    destroy.refresh_from_db(), access.refresh_from_db()
+    assert destroy.status == Ticket.Status.DONE
+    assert access.status == Ticket.Status.NO_DATA and access.closed_at is not None
+    assert access.subject_id is None and access.email == ""
+    row = AuditEvent.objects.get(action="request_close", object_id=str(access.pk))
+    assert row.detail == {"status": "no_data", "destroyed_by": destroy.reference}
+    assert access.reference not in officer_client.get("/admin/rights/ticket/").content.decode()
