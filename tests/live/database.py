@@ -129,41 +129,46 @@ class _Shared:
         self.template = f"emalu_live_template_{self.run}"
         self.static_root = Path(tempfile.gettempdir()) / f"emalu-live-static-{self.run}"
         self.photos_root = Path(tempfile.gettempdir()) / f"emalu-worst-photos-{self.run}"
-        self._migrated = self._database = self._static = self._photos = None
+        self._jobs = {}  # what this process started building: {name: _Background}
+
+    def _built(self, name, what, start, wait):
+        """Job `name`, started the first time it is asked for: `start()` runs here and returns
+        the work for the background (Django's connections are per thread: read them here)."""
+        if name not in self._jobs:
+            self._jobs[name] = _Background(what, start())
+        if wait:
+            self._jobs[name].wait()
 
     def static(self, wait=True):
-        if self._static is None:
-            self._static = _Background("the static files", self._collect_static)
-        if wait:
-            self._static.wait()
-        return self.static_root
+        def start():
+            command = [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"]
+            env = site_env(None, STATIC_ROOT=str(self.static_root))
 
-    def _collect_static(self):
-        command = [PYTHON, "manage.py", "collectstatic", "--no-input", "-v", "0"]
-        env = site_env(None, STATIC_ROOT=str(self.static_root))
-        _build_files_once(
-            self.static_root, lambda: subprocess.run(command, cwd=ROOT, env=env, check=True)
-        )
+            def collect():
+                subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+            return lambda: _build_files_once(self.static_root, collect)
+
+        self._built("static", "the static files", start, wait)
+        return self.static_root
 
     def photos(self, wait=True):
         """The directory of the worst photos the upload checks let through (bench/photos.py,
         ~10 s to make), which the photo memory tests measure and post."""
-        if self._photos is None:
-            self._photos = _Background("the worst photos", self._make_photos)
-        if wait:
-            self._photos.wait()
+
+        def start():
+            from bench.photos import make
+
+            return lambda: _build_files_once(self.photos_root, lambda: make(self.photos_root))
+
+        self._built("photos", "the worst photos", start, wait)
         return self.photos_root
-
-    def _make_photos(self):
-        from bench.photos import make
-
-        _build_files_once(self.photos_root, lambda: make(self.photos_root))
 
     def migrated(self, wait=True):
         """The template every test database copies: `migrate` run on an empty database, as
         Django's test set-up would, its grants to the runtime role included."""
-        if self._migrated is None:
-            # Read here, not in the thread: Django's connections are per thread.
+
+        def start():
             admin, env = _admin_dsn(), _manage_env(self.migrated_template)
             ensure_runtime_role()
 
@@ -171,12 +176,9 @@ class _Shared:
                 conn.execute(SQL("CREATE DATABASE {}").format(Identifier(self.migrated_template)))
                 _manage(env, "migrate", "-v", "0")
 
-            self._migrated = _Background(
-                "the migrated template database",
-                lambda: _build_once(admin, self.migrated_template, make),
-            )
-        if wait:
-            self._migrated.wait()
+            return lambda: _build_once(admin, self.migrated_template, make)
+
+        self._built("migrated", "the migrated template database", start, wait)
         return self.migrated_template
 
     def migrated_pays(self):
@@ -184,17 +186,17 @@ class _Shared:
         a worker of a split run (the workers share one) or once this process builds it anyway
         (for the live template). A single process without live tests migrates once either way,
         and in place it spares starting Django again and the check of a copy's migrations."""
-        return not self.owner or self._migrated is not None
+        return not self.owner or "migrated" in self._jobs
 
     def database(self, wait=True):
         """The live tests' template: a copy of `migrated()` with the demo texts published."""
-        if self._database is None:
+
+        def start():
             self.migrated(wait=False)
-            # Read here, not in the thread: Django's connections are per thread.
             admin, env = _admin_dsn(), _manage_env(self.template)
 
             def make(conn):
-                self._migrated.wait()
+                self.migrated()
                 conn.execute(
                     SQL("CREATE DATABASE {} TEMPLATE {}").format(
                         Identifier(self.template), Identifier(self.migrated_template)
@@ -202,21 +204,16 @@ class _Shared:
                 )
                 _manage(env, "load_demo")
 
-            self._database = _Background(
-                "the live tests' template database",
-                lambda: _build_once(admin, self.template, make),
-            )
-        if wait:
-            self._database.wait()
+            return lambda: _build_once(admin, self.template, make)
+
+        self._built("database", "the live tests' template database", start, wait)
         return self.template
 
     def finish(self):
         """Wait for what is being built; the run's owner then removes it."""
-        for work in (self._static, self._photos, self._database, self._migrated):
-            if work is not None:
-                work.thread.join()  # an error was raised where it was waited for
-        built = self._static or self._photos or self._database or self._migrated
-        if self.owner and (self.split or built):
+        for job in self._jobs.values():
+            job.thread.join()  # an error was raised where it was waited for
+        if self.owner and (self.split or self._jobs):
             shutil.rmtree(self.static_root, ignore_errors=True)
             shutil.rmtree(self.photos_root, ignore_errors=True)
             if connection.vendor == "postgresql":  # on SQLite a split run built none
@@ -225,7 +222,7 @@ class _Shared:
                         conn.execute(
                             SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(Identifier(name))
                         )
-        self._migrated = self._database = self._static = self._photos = None
+        self._jobs = {}
 
     def split_over_workers(self):
         """In the controller of a pytest-xdist run, before its workers start: they inherit the
