@@ -210,6 +210,6 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
         return ticket_withdraw(ticket, actor=user)
     if ticket.type == Type.DESTROY:
         return ticket_destroy(ticket, actor=user)
-    if ticket.type in (*ANSWERED, Type.OTHER):  # staff write the answer; it may not be empty
+    if ticket.type in ANSWERED:
         return ticket_answer(ticket, answer=data["reason"], actor=user)
     return ticket_close(ticket, outcome=data["reason"], actor=user)

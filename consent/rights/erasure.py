@@ -10,7 +10,6 @@ from collections.abc import Iterable
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import Q
-from django.utils import timezone
 from post_office.models import Attachment, Email
 
 from consent.core import gate
@@ -20,6 +19,7 @@ from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Subm
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
 from .models import Correction, Ticket
+from .tickets import ticket_close
 
 
 @transaction.atomic
@@ -55,11 +55,10 @@ def subject_destroy(
     tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
     # The person's other requests still open close with the data: nothing is held to answer
     # them with, nor an address to answer to (the one destroying closes itself, with its mail).
-    unanswerable = [t.pk for t in tickets.filter(status__in=Ticket.OPEN_STATUSES)
-                    if t.reference != request_ref]  # fmt: skip
-    tickets.filter(pk__in=unanswerable).update(
-        status=Ticket.Status.NO_DATA, closed_at=timezone.now()
-    )
+    for ticket in tickets.filter(status__in=Ticket.OPEN_STATUSES):
+        if ticket.reference != request_ref:
+            ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
+                         detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
     tickets.update(email="", message="", outcome="", subject=None)
     Correction.objects.filter(subject=subject).delete()
     # Message-IDs can carry a name or a host: only their hash stays, enough to know a message
@@ -67,9 +66,6 @@ def subject_destroy(
     for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
         ticket.message_id = "sha256:" + hashlib.sha256(ticket.message_id.encode()).hexdigest()
         ticket.save(update_fields=["message_id"])
-    for pk in unanswerable:
-        audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, obj=Ticket(pk=pk),
-              status=Ticket.Status.NO_DATA, destroyed_by=request_ref)  # fmt: skip
     actor_id = actor.pk if actor is not None else None
     actor_label = actor.get_username() if actor is not None else ""
     if connection.vendor == "postgresql":

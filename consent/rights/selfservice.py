@@ -114,7 +114,6 @@ class Switched:
 
 
 @transaction.atomic
-@transaction.atomic
 def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest) -> str:
     """Give or withdraw an optional consent, in force at once. The address was just confirmed
     by the emailed link, which is what a double opt-in asks. Returns a `Switched` value. A

@@ -48,7 +48,7 @@ DEADLINES = {
     Type.OTHER: 15,
 }
 # Types that staff close with a written answer (see desk.py for what the answer usually says).
-ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION)
+ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.OTHER)
 
 
 def deadline_days(ticket_type: str) -> int:
