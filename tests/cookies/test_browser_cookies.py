@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import require_tool
-from tests.forms.test_browser import ARGS
+from tests.conftest import launch_chromium
 from tests.live import NGINX, free_port, gunicorn, live_database, nginx
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
@@ -80,12 +79,10 @@ def named_site(served):
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = require_tool("chromium")  # Debian's, never a download
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        rules = f"--host-resolver-rules=MAP *.{DOMAIN} 127.0.0.1"
-        browser = p.chromium.launch(executable_path=chromium, args=[*ARGS, rules])
+        browser = launch_chromium(p, f"--host-resolver-rules=MAP *.{DOMAIN} 127.0.0.1")
         yield browser
         browser.close()
 

@@ -5,23 +5,20 @@ import io
 import pytest
 from PIL import Image
 
-from tests.conftest import require_tool
+from tests.conftest import launch_chromium
 from tests.live import gunicorn, live_database, query
 
 # No django_db mark: Playwright runs an event loop in this thread, and the ORM refuses to run
 # beside one. The site has its own database, read with psycopg.
 pytestmark = [pytest.mark.live, pytest.mark.browser]
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]  # fmt: skip
 
 
 @pytest.fixture(scope="module")
 def browser():
-    chromium = require_tool("chromium")  # Debian's, never a download
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium, args=ARGS)
+        browser = launch_chromium(p)
         yield browser
         browser.close()
 
