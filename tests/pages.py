@@ -1,5 +1,6 @@
-"""Every state of the public site a visitor can meet, walked in a browser: the overflow test
-(tests/site/test_no_sideways_scroll.py) measures each, `make screenshots` photographs each.
+"""Every state of the public site a visitor can meet, walked in a browser: the walk's tests
+(tests/site/test_no_sideways_scroll.py) measure each and check it for CSP violations and console
+errors, `make screenshots` photographs each.
 
 `walk(browser, base, strict, links, lang, visit)` calls `visit(page, name)` with the page in
 view: `base` is the served site (FORM_MIN_FILL_SECONDS=0), `strict` the same site refusing every
@@ -65,6 +66,55 @@ SWITCH = """give => {
 }"""
 
 
+# Each document records the CSP violations it meets (read by `problems`).
+LISTEN = """
+window.__cspv = [];
+document.addEventListener("securitypolicyviolation", (e) => {
+  window.__cspv.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`);
+});
+"""
+
+
+def open_tab(browser):
+    """A tab in a context of its own that records CSP violations and console errors (`problems`).
+
+    Chromium reports a document's own 4xx status as a console error ("Failed to load
+    resource"), and may deliver that message after the next navigation has begun. Such a
+    message is matched by the URL it names against the documents that answered 4xx, not by
+    which page happens to be open when it arrives: a missing image or script still counts."""
+    context = browser.new_context()
+    context.add_init_script(LISTEN)
+    page = context.new_page()
+    page.problems, refused = [], set()
+
+    def on_response(response):
+        if response.request.is_navigation_request() and response.status >= 400:
+            refused.add(response.url)
+
+    def on_console(message):
+        if message.type != "error":
+            return
+        named = message.location.get("url", "")
+        if message.text.startswith("Failed to load resource") and named in refused:
+            return
+        page.problems.append(f"{message.text} {named}".strip())
+
+    page.on("response", on_response)
+    page.on("console", on_console)
+    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    return page
+
+
+def problems(page):
+    """The CSP violations of the document in view (once its fonts have loaded) and the console
+    errors since the last call."""
+    violations = page.evaluate(
+        "async () => { await document.fonts.ready; return window.__cspv.splice(0); }"
+    )
+    errors, page.problems[:] = page.problems[:], []
+    return violations + errors
+
+
 def submit(page):
     with page.expect_navigation():
         page.click("main button[type=submit]")
@@ -83,8 +133,7 @@ PATHS = {
 
 
 def walk(browser, base, strict, links, lang, visit):
-    context = browser.new_context()
-    page = context.new_page()
+    page = open_tab(browser)
     for name, path in PATHS.items():
         page.goto(f"{base}/{lang}{path}")
         visit(page, name)
@@ -112,8 +161,7 @@ def walk(browser, base, strict, links, lang, visit):
     page.goto(links[f"verify-{lang}"])  # used already
     visit(page, "verify-link-used")
     for who in ("asel", "teen"):
-        own = browser.new_context()
-        mine = own.new_page()
+        mine = open_tab(browser)
         mine.goto(links[f"open-{who}-{lang}"])
         visit(mine, f"my-data-link-{who}")
         submit(mine)
@@ -124,8 +172,8 @@ def walk(browser, base, strict, links, lang, visit):
         with mine.expect_navigation():
             mine.click("main form.public-form button[type=submit]")  # no type chosen
         visit(mine, f"my-data-{who}-request-errors")
-        own.close()
+        mine.context.close()
     page.goto(links[f"open-asel-{lang}"])  # spent
     submit(page)
     visit(page, "my-data-link-used")
-    context.close()
+    page.context.close()

@@ -1,6 +1,8 @@
-"""Issue 18 item 2: no public page scrolls sideways at 320, 390 or 768 px, in kk or ru.
+"""Issue 18 item 2: no public page scrolls sideways at 320, 390 or 768 px, in kk or ru; and
+compliance T4 for the public side: no page meets a CSP violation or logs a console error.
 
-Every page a visitor can meet is visited in headless Chromium on the served site: each page of
+Every page a visitor can meet is visited in headless Chromium on the served site, once a language
+for both checks: each page of
 the URLconf's language-prefixed patterns (the list comes from the URLconf, so a new page cannot
 be forgotten: `test_every_public_pattern_is_visited_or_declared_no_page` fails until it is
 added), the states that only a post shows (a form with errors, the rate limit, thank-you pages,
@@ -19,7 +21,7 @@ from django.utils import translation
 
 from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import PYTHON, ROOT, gunicorn, live_database
-from tests.pages import SETUP, walk
+from tests.pages import SETUP, problems, walk
 
 WIDTHS = (320, 390, 768)
 LANGS = ("kk", "ru")
@@ -103,12 +105,15 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
 
 
 class Visits:
-    """Measures the page in view at every width; keeps what overflowed and what was seen."""
+    """Measures the page in view at every width; keeps what overflowed, what was seen and what
+    went wrong on each page (CSP violations, console errors)."""
 
     def __init__(self):
-        self.overflows, self.seen = [], set()
+        self.overflows, self.seen, self.problems = [], set(), {}
 
     def check(self, page, what):
+        if found := problems(page):
+            self.problems[f"{what} ({page.url})"] = found
         assert page.locator("h1").count() >= 1, f"{what}: no page at {page.url}"
         path = urlsplit(page.url).path
         try:
@@ -126,12 +131,35 @@ class Visits:
                                       f"{page.evaluate(WIDEST)}")  # fmt: skip
 
 
+@pytest.fixture(scope="module")
+def walked(site, browser):  # noqa: F811
+    """`walked(lang)`: the walk of the public site in `lang` (Visits), made once for the module."""
+    base, strict, links = site
+    walks = {}
+
+    def walked(lang):
+        if lang not in walks:
+            visits = Visits()
+            walk(browser, base, strict, links, lang, visits.check)
+            walks[lang] = visits
+        return walks[lang]
+
+    return walked
+
+
 @pytest.mark.live
 @pytest.mark.browser
 @pytest.mark.parametrize("lang", LANGS)
-def test_no_page_scrolls_sideways(site, browser, lang):  # noqa: F811
-    base, strict, links = site
-    visits = Visits()
-    walk(browser, base, strict, links, lang, visits.check)
+def test_no_page_scrolls_sideways(walked, lang):
+    visits = walked(lang)
     assert visits.overflows == []
     assert visits.seen >= MUST_VISIT, sorted(MUST_VISIT - visits.seen)
+
+
+@pytest.mark.live
+@pytest.mark.browser
+@pytest.mark.parametrize("lang", LANGS)
+def test_no_public_page_meets_a_csp_violation_or_a_console_error(walked, lang):
+    """T4 on every state of the public site: pages, forms sent with errors, the rate limit,
+    thank-you pages, the 404, emailed links and the self-service pages behind them."""
+    assert walked(lang).problems == {}
