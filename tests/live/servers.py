@@ -17,8 +17,11 @@ from .database import shared
 
 
 @contextmanager
-def gunicorn(url, tmp_path, workers=2, **extra_env):
+def gunicorn(url, tmp_path, workers=1, **extra_env):
     """gunicorn -c emalu/gunicorn.py, production settings, a free port; yields (port, proc).
+
+    One worker unless the test is about several: each worker starts Django on its own, ~0.75 s of
+    CPU that a test serving one browser or one client at a time would only wait for.
 
     Static files are the session's, collected once (`collectstatic` as a deployment runs it)."""
     static_root = shared.static()

@@ -13,7 +13,7 @@ def served(django_db_blocker, tmp_path_factory):
     with (
         django_db_blocker.unblock(),
         live_database() as url,
-        gunicorn(url, tmp_path_factory.mktemp("live")) as (port, proc),
+        gunicorn(url, tmp_path_factory.mktemp("live"), workers=2) as (port, proc),
     ):
         yield port, proc
 

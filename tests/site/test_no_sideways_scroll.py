@@ -88,7 +88,7 @@ def site(django_db_blocker, tmp_path_factory):
         django_db_blocker.unblock(),
         live_database() as url,
         gunicorn(url, tmp_path_factory.mktemp("wide"), **env) as (port, server),
-        gunicorn(url, tmp_path_factory.mktemp("strict"), workers=1,
+        gunicorn(url, tmp_path_factory.mktemp("strict"),
                  FORM_RATE_LIMIT="0/60") as (strict_port, _),
     ):  # fmt: skip
         command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETUP]

@@ -86,8 +86,8 @@ def test_two_hosts_behind_one_proxy(django_db_blocker, tmp_path):
             django_db_blocker.unblock(),
             live_database() as url,
             redis_cache(7) as cache,  # the rate counts both hosts share, and only they
-            gunicorn(url, tmp_path / "a", **env, **cache) as (port_a, host_a),
-            gunicorn(url, tmp_path / "b", **env, **cache) as (port_b, host_b),
+            gunicorn(url, tmp_path / "a", workers=2, **env, **cache) as (port_a, host_a),
+            gunicorn(url, tmp_path / "b", workers=2, **env, **cache) as (port_b, host_b),
             nginx([port_a, port_b], tmp_path / "nginx") as (https, cert, _log),
             ThreadPoolExecutor(max_workers=30) as pool,
         ):
