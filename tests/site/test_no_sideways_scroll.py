@@ -131,35 +131,26 @@ class Visits:
                                       f"{page.evaluate(WIDEST)}")  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def walked(site, browser):  # noqa: F811
-    """`walked(lang)`: the walk of the public site in `lang` (Visits), made once for the module."""
+@pytest.fixture(scope="module", params=LANGS)
+def walked(request, site, browser):  # noqa: F811
+    """The walk of the public site in one language, made once for both checks (pytest runs the
+    tests of one language together)."""
     base, strict, links = site
-    walks = {}
-
-    def walked(lang):
-        if lang not in walks:
-            visits = Visits()
-            walk(browser, base, strict, links, lang, visits.check)
-            walks[lang] = visits
-        return walks[lang]
-
-    return walked
+    visits = Visits()
+    walk(browser, base, strict, links, request.param, visits.check)
+    return visits
 
 
 @pytest.mark.live
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
-def test_no_page_scrolls_sideways(walked, lang):
-    visits = walked(lang)
-    assert visits.overflows == []
-    assert visits.seen >= MUST_VISIT, sorted(MUST_VISIT - visits.seen)
+def test_no_page_scrolls_sideways(walked):
+    assert walked.overflows == []
+    assert walked.seen >= MUST_VISIT, sorted(MUST_VISIT - walked.seen)
 
 
 @pytest.mark.live
 @pytest.mark.browser
-@pytest.mark.parametrize("lang", LANGS)
-def test_no_public_page_meets_a_csp_violation_or_a_console_error(walked, lang):
+def test_no_public_page_meets_a_csp_violation_or_a_console_error(walked):
     """T4 on every state of the public site: pages, forms sent with errors, the rate limit,
     thank-you pages, the 404, emailed links and the self-service pages behind them."""
-    assert walked(lang).problems == {}
+    assert walked.problems == {}
