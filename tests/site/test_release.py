@@ -1,13 +1,27 @@
 """`manage.py release` and the first staff member, as the deploy docs run them (issue 19 item 6)."""
 
 import io
+import re
 import subprocess
+import uuid
 
+import psycopg
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import CommandError, call_command
+from django.db import connection
+from psycopg.sql import SQL, Identifier
 
-from tests.live import PYTHON, ROOT, free_port, live_database, redis_cache, site_env
+from tests.live import (
+    PYTHON,
+    ROOT,
+    _admin_dsn,
+    drop_database,
+    free_port,
+    live_database,
+    redis_cache,
+    site_env,
+)
 
 STEPS = ["migrate", "compilemessages", "collectstatic", "check --deploy", "encrypt_photos"]
 
@@ -53,6 +67,35 @@ def test_release_stops_at_the_first_failing_step(database, tmp_path):
     assert "release stopped at step 4 (check --deploy)" in result.stderr
     assert "emalu.W001" in result.stderr + result.stdout
     assert "Not run: encrypt_photos" in result.stderr
+
+
+@pytest.mark.live
+@pytest.mark.django_db
+def test_release_runs_on_the_roles_the_deploy_steps_create(tmp_path):
+    """README step 2's SQL as written (its own role names), then step 4: `release` with the
+    owner's URL, the runtime role logging in on its own, as neither is a superuser."""
+    readme = (ROOT / "README.md").read_text()
+    sql = re.search(r"2\. PostgreSQL:.*?```sql\n(.*?)```", readme, re.S).group(1)
+    run = uuid.uuid4().hex[:8]
+    names = {"emalu_owner": f"emalu_rel_owner_{run}", "emalu_app": f"emalu_rel_app_{run}",
+             "DATABASE emalu ": f"DATABASE emalu_rel_{run} "}  # fmt: skip
+    for documented, ours in names.items():
+        sql = sql.replace(documented, ours)
+    sql = sql.replace("'…'", "'pw'")
+    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+        for statement in filter(str.strip, sql.split(";")):
+            admin.execute(statement)
+    try:
+        db = connection.settings_dict
+        owner = f"postgres://{names['emalu_owner']}:pw@{db['HOST']}:{db['PORT']}/emalu_rel_{run}"
+        result = release(owner, tmp_path, DATABASE_APP_ROLE=names["emalu_app"])
+        assert result.returncode == 0, result.stderr
+        assert "released" in result.stdout
+    finally:
+        drop_database(f"emalu_rel_{run}")
+        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+            for role in (names["emalu_owner"], names["emalu_app"]):
+                admin.execute(SQL("DROP ROLE {}").format(Identifier(role)))
 
 
 def test_release_without_a_database_stops_at_migrate(tmp_path):
