@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from django.core.management import get_commands
 
-from tests.live import NGINX, ROOT, free_port, nginx_config
+from tests.live import NGINX, PYTHON, ROOT, free_port, nginx_config
 
 DEPLOY = ROOT / "docs" / "deploy"
 UNITS = sorted([*DEPLOY.glob("*.service"), *DEPLOY.glob("*.timer")])
@@ -63,3 +63,31 @@ def test_nginx_accepts_the_site(tmp_path):
     if not shutil.which(NGINX):
         pytest.skip("nginx is not installed")
     nginx_config(free_port(), tmp_path)  # asserts that nginx -t passes
+
+
+def test_the_example_environment_reads_the_same_in_systemd_sh_and_django(tmp_path):
+    """.env.example becomes /etc/emalu/env, which systemd's EnvironmentFile reads for the units
+    and `sh` for the release step, or .env, which django-environ reads: none of them strips a
+    comment after a value, so a comment stands on a line of its own, and a value with a space is
+    quoted for `sh`. Every variable it names is one the settings or gunicorn read."""
+    example = (ROOT / ".env.example").read_text()
+    read = "".join((ROOT / "emalu" / name).read_text() for name in ("settings.py", "gunicorn.py"))
+    for line in example.splitlines():
+        if not line or line.startswith("#"):
+            continue
+        name, value = line.split("=", 1)
+        assert "#" not in value or value.startswith('"'), line
+        assert " " not in value or (value[0] == value[-1] == '"'), line
+        assert f'"{name}"' in read, f"{name} is read by neither emalu/settings.py nor gunicorn.py"
+    env_file = tmp_path / ".env"
+    env_file.write_text(example)
+    code = (
+        f"import environ; environ.Env.read_env({str(env_file)!r});"
+        "import django; django.setup(); from django.conf import settings;"
+        "print(settings.DATABASES['default']['CONN_MAX_AGE'], settings.ALLOWED_HOSTS)"
+    )
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "emalu.settings"}
+    result = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split(" ", 1) == ["60", "['emaluplus-vko.kz', 'www.emaluplus-vko.kz']\n"]
