@@ -13,9 +13,11 @@ from django.utils.translation import gettext
 from PIL import Image
 
 from consent.core.models import Submission
+from consent.rights import selfservice
 from forms_app.abuse import new_token
 from forms_app.forms import ApplicationForm
 from tests.conftest import aged_token
+from tests.forms.test_visitor_text import person  # noqa: F401  (fixture)
 
 TOO_QUICK = {"kk": "тым жылдам", "ru": "слишком быстро"}
 REQUIRED = {"kk": "толтыру міндетті", "ru": "Обязательное поле"}
@@ -45,10 +47,17 @@ def test_a_valid_form_sent_at_once_is_still_refused_as_too_quick(client, texts, 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_the_summary_never_glues_label_and_message(client, texts, lang):
+    """Each item: the field's name as a link, its message a sentence of its own on the line
+    below; no dash or colon joins them (a message starts with its capital, which after a dash
+    or a colon is wrong in both languages)."""
     page = client.post(f"/{lang}/requests/new/", {"token": aged_token()}).content.decode()
-    items = [text_of(li) for li in re.findall(r"<li>(.*?)</li>", summary(page), re.S)]
-    assert items and all(" — " in item for item in items), items
-    assert not any(re.search(r"[.?!:]\s*:", item) for item in items), items
+    items = re.findall(r"<li>(.*?)</li>", summary(page), re.S)
+    assert items, page
+    for item in items:
+        link, message = re.fullmatch(
+            r'<a href="#id_\w+">(.+?)</a> <span class="error-summary-message">(.+?)</span>', item
+        ).groups()
+        assert message[0].isupper() and not re.search(r"[—:]\s*$", text_of(link)), item
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -124,3 +133,35 @@ def test_a_choice_is_asked_to_be_chosen(client, texts, lang):
     page = client.post(f"/{lang}/requests/new/", {"token": aged_token()}).content.decode()
     error = page.split('id="id_type_error"')[1].split("</p>")[0]
     assert {"kk": "таңдаңыз", "ru": "Выберите"}[lang] in error and REQUIRED[lang] not in error
+
+
+# Every form a visitor can send with errors, and what it takes to get its page with errors.
+EMPTY_POSTS = ["contact/", "apply/", "newsletter/", "requests/new/", "my-data/"]
+
+
+def opening_of_main(page):
+    return page.split('<main id="main"')[1].split("<form")[0]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("path", EMPTY_POSTS)
+def test_the_error_summary_is_focused_when_the_page_loads(client, texts, lang, path):
+    """Without JavaScript, `autofocus` puts a keyboard or screen-reader user on the list of what
+    to fix, not back at the top of the header; it sits before the form, once."""
+    page = client.post(f"/{lang}/{path}", {"token": aged_token()}).content.decode()
+    assert page.count('class="error-summary"') == 1
+    summary_tag = re.search(r'<div class="error-summary"[^>]*>', opening_of_main(page)).group(0)
+    assert 'tabindex="-1"' in summary_tag and "autofocus" in summary_tag
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_self_service_request_form_has_its_error_summary_too(client, person, lang):  # noqa: F811
+    """The request form on a person's own page is far below its top: sent without a type, the
+    page opens on the summary that links to the choice."""
+    session = client.session
+    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session.save()
+    page = client.post(f"/{lang}/my-data/request/", {"message": "x"}).content.decode()
+    head = page.split('<main id="main"')[1].split("<h2>")[0]
+    assert 'class="error-summary"' in head and "autofocus" in head
+    assert 'href="#id_type"' in head and 'id="id_type"' in page
