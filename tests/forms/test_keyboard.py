@@ -1,0 +1,104 @@
+"""With the keyboard alone, on a phone-sized window: every control of a form page and of the
+cookie banner is reached with Tab, shows the focus ring (the yellow outline and its dark band,
+visible on white and on the banner's cream alike), and works with Enter or Space; a form sent
+with errors opens on its error summary."""
+
+import pytest
+
+from tests.forms.test_browser import browser  # noqa: F401  (fixture)
+from tests.live import gunicorn, live_database
+
+pytestmark = [pytest.mark.live, pytest.mark.browser]
+
+# The focused element, and whether it wears the whole ring: the outline and the dark band
+# (`box-shadow: 0 0 0 5px var(--ink)`), which a component's own shadow must not replace.
+FOCUSED = """() => {
+  const e = document.activeElement;
+  const s = getComputedStyle(e);
+  return {
+    what: e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' ' +
+          (e.innerText || e.value || e.getAttribute('aria-label') || '').trim().slice(0, 30),
+    ring: s.outlineStyle === 'solid' && parseFloat(s.outlineWidth) >= 3 &&
+          /rgb\\(27, 31, 36\\) 0px 0px 0px 5px/.test(s.boxShadow),
+    summary: e.classList.contains('error-summary'),
+    body: e === document.body,
+  };
+}"""
+
+
+@pytest.fixture(scope="module")
+def site(django_db_blocker, tmp_path_factory):
+    """The site with analytics configured, so that the cookie banner is shown."""
+    env = {
+        "FORM_MIN_FILL_SECONDS": "0",
+        "FORM_RATE_LIMIT": "100/60",
+        "GA_MEASUREMENT_ID": "G-TEST123",
+    }
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("keyboard"), **env) as (port, _),
+    ):
+        yield f"http://127.0.0.1:{port}"
+
+
+@pytest.fixture
+def page(browser):  # noqa: F811
+    context = browser.new_context(viewport={"width": 390, "height": 800})
+    yield context.new_page()
+    context.close()
+
+
+def tab_through(page, limit=80):
+    """Tab from the top of the page to its last control; what each stop was."""
+    stops = []
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        focused = page.evaluate(FOCUSED)
+        if focused["body"] or (stops and focused["what"] == stops[0]["what"]):
+            break
+        stops.append(focused)
+    return stops
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("path", ["contact/", "apply/", "requests/new/", "cookies/"])
+def test_every_control_shows_the_focus_ring(site, page, lang, path):
+    page.goto(f"{site}/{lang}/{path}")
+    stops = tab_through(page)
+    assert any(s["what"].startswith("button") for s in stops), stops
+    faint = [s["what"] for s in stops if not s["ring"]]
+    assert not faint, faint
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_cookie_banner_is_answered_from_the_keyboard(site, page, lang):
+    page.goto(f"{site}/{lang}/")
+    assert page.locator(".cookie-banner").count() == 1
+    for _ in range(10):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.value") == "reject":
+            break
+    assert page.evaluate(FOCUSED)["ring"]
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.locator(".cookie-banner").count() == 0
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_form_sent_from_the_keyboard_opens_on_its_error_summary(site, page, lang):
+    page.goto(f"{site}/{lang}/contact/")
+    page.focus("#id_full_name")
+    page.keyboard.type("Әсел Қасымова")
+    page.focus("#id_consent_service")
+    page.keyboard.press("Space")
+    assert page.is_checked("#id_consent_service")
+    page.focus("main button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    # autofocus runs once the page is parsed, a moment after the navigation is committed
+    page.wait_for_function("document.activeElement.classList.contains('error-summary')")
+    page.keyboard.press("Tab")  # the first field to fix, by its link
+    assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_email"
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "id_email"
