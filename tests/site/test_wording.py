@@ -115,3 +115,38 @@ def test_the_admin_says_it_so(db, officer):
     form = {"action": "delete_selected", "_selected_action": ids, "post": "yes"}
     response = staff.post("/admin/emalu/service/", form, follow=True)
     assert "Жойылды (қызметтер): 2." in response.content.decode()
+
+
+def long_date_sentences():
+    """(template, msgid, placeholder) for each {% blocktranslate %} that fills a placeholder
+    with a date in DATE_FORMAT, read from the templates."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    block = re.compile(r"{% blocktranslate with (.*?) %}(.*?){% endblocktranslate %}", re.S)
+    found = []
+    for path in Path(settings.BASE_DIR).glob("**/templates/**/*.*"):
+        if ".venv" in path.parts:
+            continue
+        for bound, body in block.findall(path.read_text()):
+            msgid = re.sub(r"{{ (\w+) }}", r"%(\1)s", body.replace("%", "%%"))
+            for name in re.findall(r'(\w+)=\S+\|date:"DATE_FORMAT"', bound):
+                found.append((path.name, msgid.replace("%%(", "%("), name))
+    return found
+
+
+def test_a_russian_long_date_is_not_followed_by_a_second_full_stop():
+    """Russian DATE_FORMAT ends with «г.»: a sentence that ends with such a date ends with
+    that full stop, not with another one («не позднее 3 декабря 2026 г..»)."""
+    with translation.override("ru"):
+        shown = date_format(DATES[0], "DATE_FORMAT")
+        assert shown.endswith("г.")
+        sentences = long_date_sentences()
+        assert len(sentences) >= 3, sentences  # the reader finds them
+        bad = [(where, gettext(msgid)) for where, msgid, name in sentences
+               if f"%({name})s." in gettext(msgid)]  # fmt: skip
+        assert not bad, bad
+        document = gettext("Version %(version)s of %(date)s. SHA-256: %(hash)s")  # documents.py
+        text = document % {"version": 1, "date": shown, "hash": "ab"}
+        assert ".." not in text, text
