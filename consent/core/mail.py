@@ -22,6 +22,10 @@ from post_office.models import Email
 from consent.common.i18n import localised
 
 logger = logging.getLogger(__name__)
+# Every mail the site sends is written by the site (RFC 3834): an auto-responder must not answer
+# it, so that a vacation reply or a helpdesk robot and the requests intake never write to each
+# other in a loop.
+AUTOMATIC = {"Auto-Submitted": "auto-generated"}
 
 
 def _interpolate(text, params):
@@ -82,7 +86,7 @@ def queue_mail(
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
     return mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text, html_message=html,
-        headers=headers, attachments=attachments,
+        headers={**AUTOMATIC, **(headers or {})}, attachments=attachments,
     )  # fmt: skip
 
 
@@ -105,7 +109,7 @@ def queue_mail_each(
             )
         line, text, html = rendered[language]
         queued.append(mail.send([to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text,
-                                html_message=html))  # fmt: skip
+                                html_message=html, headers=AUTOMATIC))  # fmt: skip
     return queued
 
 
@@ -115,7 +119,9 @@ def send_without_trace(
     """Send at once and store nothing: only for the confirmation that someone's data is destroyed,
     which must not leave their address behind in the outbox. A failure is logged, not retried."""
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
-    message = EmailMultiAlternatives(line, text, settings.DEFAULT_FROM_EMAIL, [to])
+    message = EmailMultiAlternatives(
+        line, text, settings.DEFAULT_FROM_EMAIL, [to], headers=AUTOMATIC
+    )
     message.attach_alternative(html, "text/html")
     try:
         message.send()

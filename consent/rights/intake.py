@@ -55,6 +55,12 @@ BROKEN_STRUCTURE = (
 # Base64 that lost characters or bytes: the decoded text is not what was written.
 BROKEN_TRANSFER = (errors.InvalidBase64CharactersDefect, errors.InvalidBase64LengthDefect)
 ASCII = {"us-ascii", "ascii", "ansi_x3.4-1968"}
+# What machines write (RFC 3834, RFC 3464, RFC 2919 and the older headers still in use): an
+# auto-reply, a delivery report, a mailing list. None of it asks for anything, and an answer to
+# it goes back to a machine that may answer again.
+AUTOMATED_HEADERS = ("x-autoreply", "x-autorespond", "list-id")
+BULK = {"bulk", "junk", "list", "auto_reply"}
+MAIL_SYSTEMS = {"mailer-daemon", "postmaster"}
 MESSAGE_ID_MAX = Ticket._meta.get_field("message_id").max_length
 EMAIL_MAX = Ticket._meta.get_field("email").max_length
 
@@ -85,7 +91,8 @@ def active_phrases() -> list[phrases.Phrase]:
 
 
 def _operator_addresses():
-    found = {settings.OPERATOR.get("email", ""), parseaddr(settings.DEFAULT_FROM_EMAIL)[1]}
+    found = {settings.OPERATOR.get("email", ""), parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
+             parseaddr(settings.SERVER_EMAIL)[1]}  # fmt: skip
     return tuple(address.casefold() for address in found if address)
 
 
@@ -184,7 +191,14 @@ def read_letter(raw: bytes) -> Letter:
         raise SetAside(Reason.TOO_LARGE)
     try:
         message = email.message_from_bytes(raw, policy=policy.default)
+        if _automated(message):
+            raise SetAside(Reason.AUTOMATED)
         sender = _sender(message)
+        local_part = sender.rpartition("@")[0].casefold()
+        if local_part in MAIL_SYSTEMS or sender.casefold() in _operator_addresses():
+            # A mail system's report, or mail in our own name (our answer come back, or a
+            # forgery): answering it would write to ourselves or to a machine, in a loop.
+            raise SetAside(Reason.AUTOMATED)
         subject_line = _subject_line(message)
         body, readable = _body(message)
     except SetAside:
@@ -196,6 +210,18 @@ def read_letter(raw: bytes) -> Letter:
         raise SetAside(Reason.TOO_LONG)  # cut, it would no longer be what the person wrote
     return Letter(sender=sender, subject_line=subject_line, text=text, body=readable,
                   attached=_attached(message))  # fmt: skip
+
+
+def _automated(message):
+    """Whether a machine wrote the message rather than a person (see AUTOMATED_HEADERS)."""
+    submitted = str(message.get("Auto-Submitted") or "").strip().casefold()
+    if submitted and not submitted.startswith("no"):
+        return True
+    if str(message.get("Precedence") or "").strip().casefold() in BULK:
+        return True
+    if message.get_content_type() == "multipart/report":
+        return True
+    return any(message.get(name) is not None for name in AUTOMATED_HEADERS)
 
 
 def _sender(message):

@@ -225,6 +225,7 @@ class QuarantinedMessage(models.Model):
         TOO_LARGE = "too_large", _("the message is too large")
         TOO_LONG = "too_long", _("its text is longer than a request can hold")
         STORE_FAILED = "store_failed", _("the database refused to store it")
+        AUTOMATED = "automated", _("sent by a machine (auto-reply, bounce, list) or in our name")
 
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason)

@@ -36,7 +36,8 @@ def fingerprint(key: str) -> str:
 
 
 def quarantine_record(raw: bytes, *, reason: str, key: str) -> QuarantinedMessage | None:
-    """Set one message aside and tell the officers; None when it was set aside before.
+    """Set one message aside and tell the officers (not of an automated one: an auto-reply to
+    our notice would make another notice, and so on); None when it was set aside before.
 
     Its own transaction holds only ciphertext, a hash, a size and a code, so it cannot fail on
     what the message contains: only a database that is down stops it, and then the caller
@@ -48,7 +49,7 @@ def quarantine_record(raw: bytes, *, reason: str, key: str) -> QuarantinedMessag
             defaults={"reason": reason, "size": len(raw), "truncated": len(kept) < len(raw),
                       "content": fernet().encrypt(kept)},
         )  # fmt: skip
-        if created:
+        if created and reason != QuarantinedMessage.Reason.AUTOMATED:
             notify_quarantined(entry)
     if not created:
         return None

@@ -167,3 +167,52 @@ def refuse_insert(db):
             cursor.execute("SET ROLE emalu_app")
 
     return install
+
+
+def report(sender=b"From: Mail Delivery System <MAILER-DAEMON@mx.example.com>"):
+    """A delivery report (RFC 3464) returning one of our mails, which named a route."""
+    parts = [
+        b"Content-Type: text/plain; charset=us-ascii\r\n\r\nYour message could not be delivered.",
+        b"Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\n"
+        b"Final-Recipient: rfc822; gone@example.com\r\nAction: failed\r\nStatus: 5.1.1",
+        b"Content-Type: message/rfc822\r\n\r\nFrom: noreply@emaluplus-vko.kz\r\n"
+        b"Subject: =?utf-8?B?0J7RgtC60LDQtyDQvtGCINGA0LDRgdGB0YvQu9C60Lg=?=\r\n\r\nbody",
+    ]
+    body = b"".join(b"--B\r\n" + part + b"\r\n" for part in parts) + b"--B--"
+    return raw(sender, b"Subject: Undelivered Mail Returned to Sender", b"Message-ID: <r@x>",
+               b"MIME-Version: 1.0",
+               b'Content-Type: multipart/report; report-type=delivery-status; boundary="B"',
+               body=body)  # fmt: skip
+
+
+def auto(*headers, sender="Әсел <asel@example.kz>", subject="Отказ от рассылки", body="Сәлем"):
+    """A message as `message()` writes it, with headers a machine adds."""
+    msg = EmailMessage()
+    msg["From"] = sender
+    msg["Subject"] = subject
+    msg["Message-ID"] = "<auto@x>"
+    for header in headers:
+        name, _, value = header.partition(": ")
+        msg[name] = value
+    msg.set_content(body)
+    return msg.as_bytes()
+
+
+# Mail no person wrote, or written in our own name: never a request, never answered (a reply
+# to a machine, or to ourselves, starts a loop), kept for the officers to look at.
+AUTOMATED_MESSAGES = {
+    "vacation reply (RFC 3834)": auto("Auto-Submitted: auto-replied",
+                                      subject="Автоответ: Отказ от рассылки"),
+    "robot (auto-generated)": auto("Auto-Submitted: auto-generated"),
+    "X-Autoreply": auto("X-Autoreply: yes"),
+    "Precedence: bulk": auto("Precedence: bulk"),
+    "Precedence: junk": auto("Precedence: junk"),
+    "mailing list": auto("List-Id: <people.lists.example.kz>"),
+    "delivery report": report(),
+    "report without the usual headers": report(b"From: postmaster@mx.example.com"),
+    "bounce written as a letter": auto(sender="Почтовый робот <MAILER-DAEMON@corp.mail.ru>",
+                                       subject="Письмо не доставлено"),
+    "forged: our own requests address": auto(sender="em.alu.plus@mail.kz"),
+    "our own mail come back": auto(sender="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>",
+                                   subject="Пожалуйста, подтвердите запрос"),
+}  # fmt: skip

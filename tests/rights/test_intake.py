@@ -7,12 +7,23 @@ import sys
 
 import pytest
 from django.core.management import call_command
+from post_office.models import Email
 
 from consent.rights.intake import classify, ingest
 from consent.rights.models import QuarantinedMessage, Ticket
 from consent.rights.quarantine import MAX_BYTES, quarantine_read
 
-from .conftest import BAD_MESSAGES, DIRTY_MESSAGES, Status, act, confirm, mails_to, message
+from .conftest import (
+    AUTOMATED_MESSAGES,
+    BAD_MESSAGES,
+    DIRTY_MESSAGES,
+    Status,
+    act,
+    auto,
+    confirm,
+    mails_to,
+    message,
+)
 
 
 @pytest.mark.parametrize(
@@ -187,3 +198,32 @@ def test_email_request_to_closed_ticket(
     person.refresh_from_db()
     answer = mails_to("asel@example.kz")[-1]
     assert greeting in answer.message and ticket.reference in answer.message
+
+
+@pytest.mark.parametrize("name", list(AUTOMATED_MESSAGES))
+def test_mail_no_person_wrote_is_set_aside_and_never_answered(person, officer, name):
+    """An auto-reply, a delivery report, a list, or mail in our own name: answering it writes to
+    a machine or to ourselves, which may answer again, for ever. Nobody is mailed, nothing is
+    withdrawn; the officers find it among the emails set aside."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING
+
+    entry = ingest(AUTOMATED_MESSAGES[name])
+    assert isinstance(entry, QuarantinedMessage) and entry.reason == "automated"
+    assert not Ticket.objects.exists() and not Email.objects.exists()
+    assert gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "header", ["Auto-Submitted: no", "X-Auto-Response-Suppress: All", "Precedence: first-class"]
+)
+def test_a_person_s_mail_with_such_headers_is_still_a_request(person, header):
+    """Outlook asks others not to auto-answer it (X-Auto-Response-Suppress): a person wrote it."""
+    assert ingest(auto(header)).type == "unsubscribe"
+
+
+def test_what_the_site_sends_asks_not_to_be_auto_answered(person, officer):
+    ingest(message("Жеке деректерді жаңарту"))
+    sent = Email.objects.all()
+    assert len(sent) == 2  # the confirmation link, the officer's notice
+    assert all(mail.headers["Auto-Submitted"] == "auto-generated" for mail in sent)
