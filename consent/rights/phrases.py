@@ -58,6 +58,7 @@ BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "�
 # negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 LANGUAGE_SAMPLE = 20_000  # characters read for the language: enough for any letter
+SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 # Evidence of Russian in a text: common words Kazakh does not use. Kazakh evidence is any word
 # with a Kazakh-only letter, and the words and stems below (folded), which need none of them
@@ -127,9 +128,10 @@ def same_word(phrase_word: str, word: str) -> bool:
     if _common_prefix(phrase_word, word) >= stem:
         return True
     # One slip (see _one_slip) in the stem of a long word; the first letter as typed, since a
-    # slip there makes another word more often than not.
+    # slip there makes another word more often than not. In a shorter word the stem is too
+    # short: a slip in it makes another common word («отписка» / «отпуск», "on vacation").
     core = phrase_word[: max(5, math.ceil(0.6 * len(phrase_word)))]
-    if len(phrase_word) < 7 or phrase_word[0] != word[0]:
+    if len(phrase_word) < SLIP_MIN_LENGTH or phrase_word[0] != word[0]:
         return False
     return any(_one_slip(core, word[:k]) for k in range(len(core) - 1, len(core) + 2))
 

@@ -227,3 +227,14 @@ def test_what_the_site_sends_asks_not_to_be_auto_answered(person, officer):
     sent = Email.objects.all()
     assert len(sent) == 2  # the confirmation link, the officer's notice
     assert all(mail.headers["Auto-Submitted"] == "auto-generated" for mail in sent)
+
+
+def test_a_person_on_vacation_stays_subscribed(person):
+    """«отпуске» (on vacation) was «отписка» with one slip: the unsubscribe was carried out as
+    the mail arrived, without the person asking."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING
+
+    ticket = ingest(message("Вопрос", body="Здравствуйте! Я в отпуске до 10 января.\nКурсы?"))
+    assert (ticket.type, ticket.language, ticket.status) == ("other", "ru", "unverified")
+    assert gate.may_process(person, MARKETING)
