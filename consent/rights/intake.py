@@ -133,11 +133,16 @@ def recognise(
     if reading.forwarded is not None:
         candidates += [_without_prefixes(reading.forwarded_subject),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
-    match = None
-    for text in candidates:
-        match = phrases.find(table, text)
-        if match:
-            break
+    found = [match for match in (phrases.find(table, text) for text in candidates) if match]
+    kinds = {match.phrase.kind for match in found}
+    # The subject line names one request and the first lines another: the first alone would
+    # drop the other, and an unsubscribe is even closed as it arrives. A withdrawal includes an
+    # unsubscribe (it stops every purpose); two other requests are for staff to read ("other").
+    if kinds == {Type.WITHDRAW, Type.UNSUBSCRIBE}:
+        found = [match for match in found if match.phrase.kind == Type.WITHDRAW]
+    elif len(kinds) > 1:
+        found = []
+    match = found[0] if found else None
     own_text = "\n".join([_without_prefixes(subject_line), *reading.own])
     if reading.forwarded is not None:
         own_text += "\n".join(["", reading.forwarded_subject, *reading.forwarded.own])

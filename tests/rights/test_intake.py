@@ -238,3 +238,24 @@ def test_a_person_on_vacation_stays_subscribed(person):
     ticket = ingest(message("Вопрос", body="Здравствуйте! Я в отпуске до 10 января.\nКурсы?"))
     assert (ticket.type, ticket.language, ticket.status) == ("other", "ru", "unverified")
     assert gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "subject,body,expected",
+    [("Отписаться от рассылки", "Также прошу отозвать согласие на обработку персональных данных.",
+      "withdraw"),
+     ("Жеке деректерді өңдеуге келісімді қайтарып алу", "Хабарламалардан бас тартамын", "withdraw"),
+     ("Жеке деректерді жаңарту", "Хабарламалардан бас тартамын.", "other"),
+     ("Отписаться от рассылки", "И поменяйте номер телефона, пожалуйста.", "other")],
+)  # fmt: skip
+def test_a_letter_asking_for_two_things_loses_neither(person, subject, body, expected):
+    """The subject's request alone dropped the body's: an unsubscribe was carried out and closed
+    while the withdrawal beside it was never seen, or a correction opened and the unsubscribe was
+    lost. A withdrawal includes an unsubscribe; any other pair is left for staff to read."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING, SERVICE
+
+    ticket = ingest(message(subject, body=body))
+    assert ticket.type == expected and ticket.status == "unverified"
+    assert gate.may_process(person, SERVICE) is (expected != "withdraw")
+    assert gate.may_process(person, MARKETING) is (expected != "withdraw")
