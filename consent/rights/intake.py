@@ -237,10 +237,13 @@ def _sender(message):
     if len(values) != 1 or len(addresses) != 1 or len(addresses[0]) > EMAIL_MAX:
         raise SetAside(Reason.NO_SENDER)
     try:
-        validate_email(addresses[0])
-    except ValidationError:
+        # Raw UTF-8 (RFC 6532) comes as escaped bytes: «asel@мысал.kz» would reach the database
+        # as lone surrogates, which it refuses.
+        address = addresses[0].encode("utf-8", "surrogateescape").decode("utf-8")
+        validate_email(address)
+    except (UnicodeError, ValidationError):
         raise SetAside(Reason.NO_SENDER) from None
-    return addresses[0]
+    return address
 
 
 def _subject_line(message):

@@ -259,3 +259,13 @@ def test_a_letter_asking_for_two_things_loses_neither(person, subject, body, exp
     assert ticket.type == expected and ticket.status == "unverified"
     assert gate.may_process(person, SERVICE) is (expected != "withdraw")
     assert gate.may_process(person, MARKETING) is (expected != "withdraw")
+
+
+def test_a_sender_at_an_internationalised_domain_is_answered(db, texts):
+    """A raw UTF-8 From (RFC 6532) at a Cyrillic domain came out of the email package as
+    escaped bytes; the database refused them and the request was set aside as a store failure."""
+    raw_message = ("From: Әсел <asel@мысал.kz>\r\nSubject: Сұрақ\r\nMessage-ID: <idn@x>\r\n\r\n"
+                   "Сәлем\r\n").encode()  # fmt: skip
+    ticket = ingest(raw_message)
+    assert isinstance(ticket, Ticket) and ticket.email == "asel@мысал.kz"
+    assert mails_to("asel@")[-1].to == ["asel@мысал.kz"]
