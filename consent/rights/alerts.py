@@ -2,7 +2,7 @@
 of due requests on working days (compliance L8), and a mail to the responsible person on a burst
 of failed sign-ins or exports (compliance L22)."""
 
-from datetime import date
+from datetime import date, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -56,23 +56,43 @@ def digest(today: date) -> int:
     """Send the digest for `today` (a date in Asia/Almaty). Returns the number of emails queued;
     nothing on a weekend or public holiday, or when nothing is due. Due and overdue count
     confirmed requests only (TicketQuerySet.actionable); those waiting for the person appear
-    only once they can be closed unconfirmed, so that none waits for ever."""
+    only once they can be closed unconfirmed, so that none waits for ever.
+
+    Emails set aside as a machine's (reason "automated") raise no notice of their own, since an
+    auto-responder could answer each: each is listed once instead, in the first digest after
+    the day it arrived, so that a person's request behind such a header is still seen."""
     if not is_working_day(today):
         return 0
     tomorrow = add_working_days(today, 1)
+    previous = today - timedelta(days=1)
+    while not is_working_day(previous):
+        previous -= timedelta(days=1)
     confirmed = Ticket.objects.actionable().order_by("due_date", "id")
     groups = {
         "overdue": list(confirmed.filter(due_date__lt=today)),
         "today": list(confirmed.filter(due_date=today)),
         "tomorrow": list(confirmed.filter(due_date__gt=today, due_date__lte=tomorrow)),
         "closable": list(Ticket.objects.closable(timezone.now()).order_by("received_at", "id")),
+        # Local dates (the current time zone is the site's): the previous working day's arrivals
+        # and those of the days off since, each in exactly one digest.
+        "automated": list(
+            QuarantinedMessage.objects.filter(
+                reason=QuarantinedMessage.Reason.AUTOMATED,
+                ticket=None,
+                received_at__date__gte=previous,
+                received_at__date__lt=today,
+            ).order_by("received_at", "id")
+        ),
     }
     if not any(groups.values()):
         return 0
     url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=open"
+    automated_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist")) + (
+        f"?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
+    )
     return len(queue_mail_each(
         staff_addressed(officers()), "staff_digest",
-        {**groups, "url": url, "day": today, "next_day": tomorrow},
+        {**groups, "url": url, "automated_url": automated_url, "day": today, "next_day": tomorrow},
         subject_line=interpolate(_("Requests: %(overdue)d overdue, %(today)d due today"), {
             "overdue": len(groups["overdue"]), "today": len(groups["today"])}),
     ))  # fmt: skip

@@ -165,3 +165,45 @@ def test_the_digest_goes_to_each_officer_in_their_language(
         "dana": "kk", "ruslan": "ru", "vera": "ru", "gulnar": "kk"}  # fmt: skip
     assert "блокирование обработки" in digests["vera"].message
     assert names.count("email/staff_digest.txt") == 2
+
+
+def test_mail_set_aside_as_automated_is_listed_once_in_the_next_digest(officer, time_machine):
+    """No notice of its own (an auto-responder could answer each), but every such email is seen:
+    in the first digest after the local day it arrived, weekends included, and in that one only."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from consent.rights.models import QuarantinedMessage
+
+    almaty = ZoneInfo("Asia/Almaty")
+    arrived = {
+        "friday": datetime(2026, 12, 18, 15, 0, tzinfo=almaty),
+        "saturday": datetime(2026, 12, 19, 12, 0, tzinfo=almaty),
+        "monday night": datetime(2026, 12, 21, 0, 30, tzinfo=almaty),  # Sunday in UTC
+    }
+    refs = {}
+    for n, (name, at) in enumerate(arrived.items()):
+        entry = QuarantinedMessage.objects.create(
+            reason=QuarantinedMessage.Reason.AUTOMATED, message_key=f"k{n}", size=1,
+            content=b"", received_at=at,
+        )  # fmt: skip
+        refs[name] = f"{entry.reference},"
+    handled = QuarantinedMessage.objects.create(reason=QuarantinedMessage.Reason.NO_SENDER,
+                                                message_key="other", size=1, content=b"",
+                                                received_at=arrived["friday"])  # fmt: skip
+    assert Email.objects.count() == 0  # created directly: no notice either way
+
+    assert digest(date(2026, 12, 21)) == 1  # Monday: Friday's and Saturday's
+    monday = Email.objects.get()
+    assert refs["friday"] in monday.message and refs["saturday"] in monday.message
+    assert refs["monday night"] not in monday.message
+    assert f"{handled.reference}," not in monday.message  # its own notice went out on arrival
+    assert "?reason__exact=automated" in monday.message
+    Email.objects.all().delete()
+
+    assert digest(date(2026, 12, 22)) == 1  # Tuesday: Monday's, and only Monday's
+    tuesday = Email.objects.get().message
+    assert refs["monday night"] in tuesday
+    assert refs["friday"] not in tuesday and refs["saturday"] not in tuesday
+    Email.objects.all().delete()
+    assert digest(date(2026, 12, 23)) == 0  # nothing due, nothing set aside: no digest
