@@ -30,6 +30,10 @@ from post_office import settings as po
 from post_office.connections import connections
 from post_office.models import STATUS, Email, Log
 
+from . import gate
+from .models import Subject
+from .purposes import MARKETING
+
 logger = logging.getLogger(__name__)
 
 
@@ -47,6 +51,21 @@ def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
         .order_by(*po.get_sending_order(), "id")
         .prefetch_related("attachments")[:batch_size]
     )
+
+
+def _withheld(batch: list[Email]) -> list[Email]:
+    """The campaign mails of the batch (those with a List-Unsubscribe header) that no person the
+    gate now allows marketing holds the address of: consent withdrawn, expired or blocked, or the
+    address corrected, since the campaign was queued. A campaign is queued to everyone at once
+    and delivered over minutes, or days while the mail server is down; the gate decides at the
+    moment of sending (compliance L12, L15), so an unsubscribe stops the mail still queued."""
+    campaign = [m for m in batch if "List-Unsubscribe" in (m.headers or {})]
+    if not campaign:
+        return []
+    addresses = {address for m in campaign for address in m.to}
+    held = Subject.objects.filter(email__in=addresses)
+    allowed = set(gate.permitted_subjects(MARKETING, held).values_list("email", flat=True))
+    return [m for m in campaign if not set(m.to) <= allowed]
 
 
 def _send(message: Email, log_level: int) -> Exception | None:
@@ -89,21 +108,28 @@ def _record(sent: list[Email], failed: list[tuple[Email, Exception]], log_level:
 
 def send_batch(
     batch_size: int | None = None, log_level: int | None = None, skip: frozenset[int] = frozenset()
-) -> tuple[list[int], list[int]]:
-    """Claim, send and record one batch: (ids sent, ids not sent); both empty when nothing is
-    due."""
+) -> tuple[list[int], list[int], list[int]]:
+    """Claim, send and record one batch: (ids sent, ids not sent, ids withheld); all empty when
+    nothing is due. A withheld campaign mail (`_withheld`) is deleted unsent."""
     batch_size = batch_size or po.get_batch_size()
     log_level = po.get_log_level() if log_level is None else log_level
     with transaction.atomic():
         sent, failed = [], []
-        for email in claim(batch_size, skip):
+        batch = claim(batch_size, skip)
+        withheld = {m.id for m in _withheld(batch)}
+        if withheld:
+            Email.objects.filter(id__in=withheld).delete()
+            logger.info("%d campaign mails withheld: marketing no longer permitted", len(withheld))
+        for email in batch:
+            if email.id in withheld:
+                continue
             error = _send(email, log_level)
             if error is None:
                 sent.append(email)
             else:
                 failed.append((email, error))
         _record(sent, failed, log_level)
-    return [e.id for e in sent], [e.id for e, _ in failed]
+    return [e.id for e in sent], [e.id for e, _ in failed], sorted(withheld)
 
 
 def send_queued(batch_size: int | None = None, log_level: int | None = None) -> tuple[int, int]:
@@ -112,8 +138,8 @@ def send_queued(batch_size: int | None = None, log_level: int | None = None) -> 
     sent_count, failed_ids = 0, set()
     try:
         while True:
-            sent, failed = send_batch(batch_size, log_level, frozenset(failed_ids))
-            if not sent and not failed:
+            sent, failed, withheld = send_batch(batch_size, log_level, frozenset(failed_ids))
+            if not sent and not failed and not withheld:
                 return sent_count, len(failed_ids)
             sent_count += len(sent)
             failed_ids.update(failed)
