@@ -259,6 +259,12 @@ def _withdraw(ticket, purposes, source):
 
 
 def _require_open(ticket, *, allowed_when_blocked=False):
+    """Refuse unless the request is confirmed and open now. Its row is locked until the
+    operation's transaction ends and `ticket` is read again under the lock: two officers acting
+    on one request at once (each page read it open) carry it out once; the second waits for
+    the first and is refused."""
+    Ticket.objects.select_for_update(of=("self",)).filter(pk=ticket.pk).values_list("pk").get()
+    ticket.refresh_from_db(fields=["status", "subject"])
     if ticket.status != Status.OPEN or ticket.subject_id is None:
         raise ValidationError(_("Only a confirmed, open request can be acted on."))
     if not allowed_when_blocked and gate.is_blocked(ticket.subject):

@@ -181,3 +181,38 @@ def test_the_persons_other_requests_close_when_one_destroys_their_data(officer_c
     row = AuditEvent.objects.get(action="request_close", object_id=str(access.pk))
     assert row.detail == {"status": "no_data", "destroyed_by": destroy.reference}
     assert access.reference not in officer_client.get("/admin/rights/ticket/").content.decode()
+
+
+def test_two_officers_acting_on_one_request_at_once_answer_it_once(
+    officer_client, privacy_officer, person, monkeypatch
+):
+    """Alice refuses a block request whose panel she opened; Olga carries it out meanwhile, and
+    her commit lands after Alice's page read the request but before Alice's refusal runs. The
+    request is answered once: one closing audit row, one answer to the person, and Alice is
+    told why hers was not done."""
+    from post_office.models import Email
+
+    from consent.core.models import LedgerEntry
+    from consent.rights import answers
+    from consent.rights.admin import tickets as ticket_admin
+
+    from .conftest import act
+
+    ticket = _confirmed("block")
+    carry_out = ticket_admin.carry_out
+
+    def olga_commits_first(seen_by_alice, form, user):
+        answers.ticket_block(Ticket.objects.get(pk=ticket.pk), reason="complaint received",
+                             actor=privacy_officer)  # fmt: skip
+        return carry_out(seen_by_alice, form, user)
+
+    monkeypatch.setattr(ticket_admin, "carry_out", olga_commits_first)
+    mails = Email.objects.count()
+    page = act(officer_client, ticket, "refuse", reason="Негіз жоқ.").content.decode()
+
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.DONE and "errorlist" in page
+    closes = AuditEvent.objects.filter(action="request_close", object_id=str(ticket.pk))
+    assert closes.count() == 1
+    assert Email.objects.count() == mails + 1  # Olga's answer, no refusal after it
+    assert LedgerEntry.objects.filter(subject=person, kind="block").count() == 1
