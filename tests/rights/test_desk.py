@@ -216,3 +216,21 @@ def test_two_officers_acting_on_one_request_at_once_answer_it_once(
     assert closes.count() == 1
     assert Email.objects.count() == mails + 1  # Olga's answer, no refusal after it
     assert LedgerEntry.objects.filter(subject=person, kind="block").count() == 1
+
+
+def test_an_officer_acting_on_a_request_a_colleague_has_just_closed_is_told_so(
+    officer_client, privacy_officer_client, person
+):
+    """Olga carries the request out; Alice, whose panel still shows it open, then sends her
+    refusal: she is told it is closed already (not that she lacks a permission), and the
+    request keeps Olga's answer."""
+    from .conftest import act
+
+    ticket = _confirmed("block")
+    act(privacy_officer_client, ticket, reason="complaint received")
+    response = act(officer_client, ticket, "refuse", reason="Негіз жоқ.")
+    assert response.status_code == 200
+    assert response.redirect_chain[-1][0] == f"/admin/rights/ticket/{ticket.pk}/change/"
+    assert "Бұл өтініш әлдеқашан жабылған, сондықтан ештеңе жасалмады." in response.content.decode()
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.DONE

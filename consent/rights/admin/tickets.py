@@ -1,7 +1,7 @@
 """The desk: requests (tickets) by due date, overdue ones marked, and the panel that carries
 one out."""
 
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
@@ -155,6 +155,12 @@ class TicketAdmin(AuditedAdmin):
     def act_view(self, request, pk):
         """GET: the panel on its own; POST: carry out or refuse, then back to the request."""
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
+        if not ticket.is_open and self.has_change_permission(request, ticket):
+            # Another officer (or the person's link) closed it since this panel was shown: say
+            # so, rather than a "403 Forbidden" that reads as a missing permission.
+            self.message_user(request, _("This request is already closed, so nothing was done."),
+                              messages.WARNING)  # fmt: skip
+            return redirect("admin:rights_ticket_change", ticket.pk)
         if not self._can_act(request, ticket):
             raise PermissionDenied
         form = ActionForm(request.POST or None, ticket=ticket)
