@@ -18,6 +18,7 @@ class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_filter = ["kind", "purpose", "source"]
     list_select_related = ["text"]
     raw_id_fields = ["subject"]
+    list_lookups = ("subject__id__exact",)  # one person's history, linked from their page
     show_full_result_count = False
     paginator = EstimatedCountPaginator
 
