@@ -2,15 +2,21 @@
 actions included (compliance L22): an admin that loosens a permission check is caught for every
 model, not only the campaign a content editor once deleted."""
 
+import itertools
+
 import pytest
 from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
-from django.test import RequestFactory
+from django.test import Client, RequestFactory
+from django.urls import reverse
 
+from consent.core.texts import current_policy
 from consent.marketing.models import Campaign
 from emalu.roles import ROLES
-from tests.conftest import verified_login
+from tests.conftest import rows_for_the_module, texts_publish, verified_login
+from tests.site.test_admin_audit import PERSON, example, site_rows
+from tests.site.test_admin_audit import staff as staff_for_devices
 
 
 def staff(role):
@@ -53,3 +59,82 @@ def test_a_role_without_the_delete_permission_cannot_delete_a_draft_campaign(cli
     action = {"action": "delete_selected", "_selected_action": [draft.pk], "post": "yes"}
     client.post("/admin/marketing/campaign/", action)
     assert Campaign.objects.filter(pk=draft.pk).exists()
+
+
+# Every URL of the admin, for the roles that hold no personal data: what one finds in the list of
+# URLs (custom views, exports, downloads, history, autocomplete), not only the pages one thinks of.
+PERSONAL_TEXT = [PERSON, "gone@example.kz", "Қасымова", "7011234567"]
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup, django_db_blocker):
+    with rows_for_the_module(django_db_blocker):
+        person = site_rows(texts_publish(current_policy()), Client())
+        staff_for_devices("root")  # the authenticators' and sign-in records' admins need a row
+        yield person
+
+
+def admin_urls(person):
+    """(model, URL) for every named URL of every model admin, filled with a real row's id (the
+    person's own where the model holds people's data) and each format a view takes."""
+    fillers = {"pk": None, "object_id": None, "id": None, "fmt": ["csv", "json", "pdf"],
+               "language": ["kk"], "content_id": ["0" * 32]}  # fmt: skip
+    for model, model_admin in admin.site._registry.items():
+        obj = example(model, person)
+        for pattern in model_admin.get_urls():
+            if not pattern.name:
+                continue  # Django's redirect of an old-style object URL
+            names = list(pattern.pattern.regex.groupindex)
+            assert set(names) <= set(fillers), f"give {pattern.name} a value for {names}"
+            choices = [fillers[n] or [obj.pk] for n in names]
+            for values in itertools.product(*choices):
+                kwargs = dict(zip(names, values, strict=True))
+                yield model, reverse(f"admin:{pattern.name}", kwargs=kwargs)
+
+
+@pytest.mark.parametrize("role", ["content_editor", "marketer"])
+def test_every_admin_url_holds_a_role_to_its_permissions(db, site, role):
+    """GET and POST of every admin URL: refused (403) where the role may not view the model,
+    before any row is looked up (a 404 would tell which exist), and nowhere a person's data or
+    a server error."""
+    browser = verified_login(Client(), staff(role))
+    user = get_user_model().objects.get(username=role)
+    wrong = []
+    for model, url in admin_urls(site):
+        may_view = user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+        for method in (browser.get, browser.post):
+            response = method(url)
+            body = b"".join(response) if response.streaming else response.content
+            text = body.decode(errors="replace")
+            # 405: the desk's request page takes no POST, from anyone, before anything is read.
+            refused = response.status_code in (403, 405)
+            if (not may_view and not refused) or response.status_code >= 500:
+                wrong.append(f"{method.__name__.upper()} {url}: {response.status_code}")
+            elif any(value in text for value in PERSONAL_TEXT):
+                wrong.append(f"{method.__name__.upper()} {url}: personal data")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("role", ["content_editor", "marketer"])
+def test_no_autocomplete_answers_a_role_about_what_it_may_not_view(db, site, role):
+    """`/admin/autocomplete/` searches the model a relation points to, for any model and field
+    named in the query string: refused unless the role may view that model."""
+    browser = verified_login(Client(), staff(role))
+    user = get_user_model().objects.get(username=role)
+    wrong = []
+    for model in admin.site._registry:
+        for field in model._meta.get_fields():
+            if not (field.is_relation and field.concrete):
+                continue
+            remote = field.related_model._meta
+            query = {"app_label": model._meta.app_label, "model_name": model._meta.model_name,
+                     "field_name": field.name, "term": ""}  # fmt: skip
+            response = browser.get("/admin/autocomplete/", query)
+            text = response.content.decode(errors="replace")
+            if response.status_code == 200 and not user.has_perm(
+                f"{remote.app_label}.view_{remote.model_name}"
+            ):
+                wrong.append(f"{model._meta.label}.{field.name}: 200")
+            if response.status_code >= 500 or any(value in text for value in PERSONAL_TEXT):
+                wrong.append(f"{model._meta.label}.{field.name}: {response.status_code}")
+    assert wrong == []

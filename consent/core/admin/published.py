@@ -147,9 +147,9 @@ class PolicyVersionAdmin(PublishedAdmin):
         return super().publish(request, queryset)
 
     def publish_view(self, request, pk):
-        policy = get_object_or_404(PolicyVersion, pk=pk, published_at__isnull=True)
-        if not self.has_change_permission(request, policy):
+        if not self.has_change_permission(request):  # first: no answer tells what exists
             raise PermissionDenied
+        policy = get_object_or_404(PolicyVersion, pk=pk, published_at__isnull=True)
         posted = request.POST if request.method == "POST" else None  # ticking none is an answer
         form = PublishPolicyForm(posted, policy=policy)
         if request.method == "POST" and form.is_valid():
