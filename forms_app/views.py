@@ -25,6 +25,7 @@ from consent.rights.tickets import ticket_open
 
 from .abuse import TOKEN_SLOT, new_token, rate_wait, read_token, security_log, try_again_message
 from .forms import (
+    NOT_OFFERED,
     ApplicationForm,
     ConsentSwitchForm,
     ContactForm,
@@ -268,7 +269,9 @@ def my_data_consent(request, subject):
     outcome = selfservice.set_consent(
         subject, form.cleaned_data["purpose"], form.cleaned_data["give"], request
     )
-    if outcome == selfservice.Switched.GUARDIAN_NEEDED:
+    if outcome == selfservice.Switched.NOT_OFFERED:
+        messages.error(request, NOT_OFFERED["invalid_choice"])
+    elif outcome == selfservice.Switched.GUARDIAN_NEEDED:
         messages.warning(request, _(
             "You are under 18: this consent counts only when a parent or guardian gives it "
             "with you. Nothing has changed. A parent or guardian can give it on the application "

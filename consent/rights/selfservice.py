@@ -22,9 +22,10 @@ from consent.core.audit import audit
 from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_lock
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Source, Subject
-from consent.core.purposes import PURPOSES
+from consent.core.purposes import CROSS_BORDER, PURPOSES
 from consent.core.subjects import subject_find
 from consent.core.texts import current_text
+from consent.core.transfers import cross_border_offered
 
 from .models import Ticket, UsedLink
 from .tickets import ticket_create
@@ -34,6 +35,13 @@ LINK_MAX_AGE = 3600
 SESSION_KEY = "self_service"
 SESSION_SECONDS = 3600
 OPTIONAL = [code for code, p in PURPOSES.items() if not p.required and not p.banner_only]
+
+
+def may_give(purpose: str) -> bool:
+    """Whether the page takes this consent now: an optional purpose, the cross-border one only
+    while the forms ask for it, its current text naming every processor configured (compliance
+    L2). Withdrawing one already given is always taken."""
+    return purpose in OPTIONAL and (purpose != CROSS_BORDER or cross_border_offered())
 
 
 def link_send(email: str, language: str) -> None:
@@ -88,6 +96,7 @@ def overview(subject: Subject) -> dict[str, Any]:
     """What the page shows: data, each purpose's state, open requests."""
     latest = gate.latest_events(subject)
     minor = gate.needs_guardian(subject)
+    givable = {code for code in OPTIONAL if may_give(code)}
     purposes = []
     for code, purpose in PURPOSES.items():
         if purpose.banner_only:
@@ -96,7 +105,8 @@ def overview(subject: Subject) -> dict[str, Any]:
         active = gate.may_process(subject, code)
         purposes.append({
             "code": code, "purpose": purpose, "entry": entry, "active": active,
-            "optional": code in OPTIONAL,
+            # A switch: withdraw what is given; give only what the forms would ask for now.
+            "optional": code in OPTIONAL and (active or code in givable),
             # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
             "needs_guardian": not active and minor,
         })  # fmt: skip
@@ -111,15 +121,20 @@ class Switched:
     # Under 18: a consent given here alone would not stand (gate rule 4), so nothing is recorded;
     # a parent or guardian gives it with the child on the application form.
     GUARDIAN_NEEDED = "guardian_needed"
+    # Not asked for now (the cross-border consent while its text names nobody configured).
+    NOT_OFFERED = "not_offered"
 
 
 @transaction.atomic
 def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest) -> str:
     """Give or withdraw an optional consent, in force at once. The address was just confirmed
-    by the emailed link, which is what a double opt-in asks. Returns a `Switched` value. A
+    by the emailed link, which is what a double opt-in asks. A consent is given only to what the
+    forms would ask for now (`may_give`), whatever was posted. Returns a `Switched` value. A
     switch pressed twice at once records once."""
     if purpose not in OPTIONAL:
         return Switched.UNCHANGED
+    if give and not may_give(purpose):
+        return Switched.NOT_OFFERED
     subject_lock(subject)
     if give and gate.may_process(subject, purpose):
         return Switched.UNCHANGED

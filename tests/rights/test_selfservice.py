@@ -7,10 +7,13 @@ import pytest
 from post_office.models import Email
 
 from consent.core import gate
+from consent.core.ledger import consent_grant, consent_withdraw_if_given
 from consent.core.models import AuditEvent, LedgerEntry, Source
-from consent.core.purposes import MARKETING, SERVICE
+from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.core.transfers import cross_border_offered
 from consent.rights.models import Ticket
-from tests.conftest import aged_token
+from consent.rights.selfservice import OPTIONAL
+from tests.conftest import PROCESSOR, aged_token
 
 
 def ask_link(client, lang, email="asel@example.kz", **headers):
@@ -152,3 +155,41 @@ def test_the_download_is_also_a_readable_pdf(client, person, lang):
     assert response["Content-Disposition"].endswith('.pdf"')
     event = AuditEvent.objects.get(action="subject_export", subject_ref=person.pk)
     assert event.detail["format"] == "pdf"
+
+
+def opened(client, person, lang="kk"):
+    ask_link(client, lang)
+    client.post(link_path())
+    return client
+
+
+# The states of the cross-border offer (compliance L2): nobody abroad configured (the default), a
+# processor the published text names, and one it does not name.
+OFFERS = {"nobody abroad": [], "named": [PROCESSOR], "not named": ["Other Cloud (USA)"]}
+
+
+@pytest.mark.parametrize("offer", OFFERS)
+@pytest.mark.parametrize("purpose", OPTIONAL)
+def test_the_page_gives_only_a_consent_the_forms_would_ask_for(
+    client, person, settings, offer, purpose
+):
+    """The page takes a posted purpose code, not only the buttons it shows: the cross-border
+    consent, to a text naming someone other than who is configured abroad, was recorded from a
+    crafted post. Each optional purpose, in each state of the offer: a consent is given exactly
+    when the forms ask for it, and its button shows exactly then."""
+    settings.CROSS_BORDER_PROCESSORS = OFFERS[offer]
+    consent_withdraw_if_given(person, purpose, source=Source.SELF_SERVICE)
+    offered = purpose != CROSS_BORDER or cross_border_offered()
+    opened(client, person)
+    page = client.get("/kk/my-data/").content.decode()
+    assert (f'name="purpose" value="{purpose}"' in page) == offered
+    client.post("/kk/my-data/consent/", {"purpose": purpose, "give": "1"})
+    assert gate.may_process(person, purpose) == offered
+
+
+def test_a_cross_border_consent_no_longer_asked_for_is_still_withdrawn(client, person, texts):
+    consent_grant(person, texts[CROSS_BORDER], language="kk", source=Source.APPLICATION_FORM)
+    opened(client, person)
+    assert 'name="purpose" value="cross_border"' in client.get("/kk/my-data/").content.decode()
+    client.post("/kk/my-data/consent/", {"purpose": CROSS_BORDER, "give": "0"})
+    assert not gate.may_process(person, CROSS_BORDER)
