@@ -1,6 +1,8 @@
 """Staff hear of every new request, and get a digest on working days only."""
 
+import re
 from datetime import date
+from urllib.parse import urlsplit
 
 import pytest
 from post_office.models import Email
@@ -167,7 +169,9 @@ def test_the_digest_goes_to_each_officer_in_their_language(
     assert names.count("email/staff_digest.txt") == 2
 
 
-def test_mail_set_aside_as_automated_is_listed_once_in_the_next_digest(officer, time_machine):
+def test_mail_set_aside_as_automated_is_listed_once_in_the_next_digest(
+    privacy_officer, privacy_officer_client, time_machine
+):
     """No notice of its own (an auto-responder could answer each), but every such email is seen:
     in the first digest after the local day it arrived, weekends included, and in that one only."""
     from datetime import datetime
@@ -198,7 +202,12 @@ def test_mail_set_aside_as_automated_is_listed_once_in_the_next_digest(officer, 
     assert refs["friday"] in monday.message and refs["saturday"] in monday.message
     assert refs["monday night"] not in monday.message
     assert f"{handled.reference}," not in monday.message  # its own notice went out on arrival
-    assert "?reason__exact=automated" in monday.message
+    link = re.search(r"https?://\S+\?reason__exact=automated", monday.message).group(0)
+    listed = privacy_officer_client.get(urlsplit(link).path + "?" + urlsplit(link).query)
+    assert listed.status_code == 200  # the link is one of the list's own filters
+    assert [q.pk for q in listed.context["cl"].result_list] == sorted(
+        (q.pk for q in QuarantinedMessage.objects.filter(reason="automated")), reverse=True
+    )  # fmt: skip
     Email.objects.all().delete()
 
     assert digest(date(2026, 12, 22)) == 1  # Tuesday: Monday's, and only Monday's
