@@ -85,8 +85,11 @@ def test_a_request_from_an_address_with_no_data_is_closed_at_once(desk, person, 
     assert MAIL[lang]["hello"] in answer.message and MAIL[lang]["no_data"] in answer.message
     assert MAIL[lang]["closed"].format(TYPE[lang]["access"]) in answer.message
     assert Subject.objects.filter(pk=person.pk).exists()
-    # Closed: the panel is gone and the request is in no count.
-    assert desk.get(f"/admin/rights/ticket/{ticket.pk}/act/").status_code == 403
+    # Closed: the panel is gone (its address leads back to the request) and the request is in
+    # no count.
+    panel = desk.get(f"/admin/rights/ticket/{ticket.pk}/act/")
+    assert panel.status_code == 302 and panel.url == f"/admin/rights/ticket/{ticket.pk}/change/"
+    assert "desk_action" not in desk.get(panel.url).content.decode()
     assert not listed(desk.get("/admin/rights/ticket/?due=open").content.decode(), ticket)
 
 
@@ -234,10 +237,12 @@ def test_retyping_is_refused_where_it_makes_no_sense(desk, person):
     act(desk, stranger, "retype", new_type="destroy")
     stranger.refresh_from_db()
     assert stranger.type == "destroy" and len(mails_to("stranger@example.kz")) == before
-    # A closed request keeps its type.
+    # A closed request keeps its type, and the officer is told nothing was done.
     act(desk, stranger, "close")
     response = act(desk, stranger, "retype", new_type="access")
-    assert response.status_code == 403
+    assert "Этот запрос уже закрыт" in response.content.decode()
+    stranger.refresh_from_db()
+    assert stranger.type == "destroy"
 
 
 # Item 5: a correction that cannot be verified becomes a destruction.

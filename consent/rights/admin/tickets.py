@@ -156,10 +156,12 @@ class TicketAdmin(AuditedAdmin):
         """GET: the panel on its own; POST: carry out or refuse, then back to the request."""
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
         if not ticket.is_open and self.has_change_permission(request, ticket):
-            # Another officer (or the person's link) closed it since this panel was shown: say
-            # so, rather than a "403 Forbidden" that reads as a missing permission.
-            self.message_user(request, _("This request is already closed, so nothing was done."),
-                              messages.WARNING)  # fmt: skip
+            # Closed (by another officer, or by the person's link) since the panel was shown:
+            # back to the request, which has no panel now, and a POST is told nothing was done,
+            # rather than a "403 Forbidden" that reads as a missing permission.
+            if request.method == "POST":
+                self.message_user(request, _("This request is already closed, so nothing was "
+                                             "done."), messages.WARNING)  # fmt: skip
             return redirect("admin:rights_ticket_change", ticket.pk)
         if not self._can_act(request, ticket):
             raise PermissionDenied
