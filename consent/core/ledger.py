@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from consent.common.net import client_ip
 
 from .audit import audit
+from .gate import is_blocked, latest_event
 from .models import AuditEvent, ConsentText, Guardian, LedgerEntry, Subject
 from .purposes import PURPOSES
 from .texts import render_consent, sha256
@@ -111,8 +112,6 @@ def consent_withdraw_if_given(
 ) -> LedgerEntry | None:
     """Withdraw only when the latest event for the purpose is a grant; else record nothing.
     Two at once (a double click, a mail client's one-click POST sent twice) record one."""
-    from .gate import latest_event
-
     if not subject_lock(subject):
         return None
     entry = latest_event(subject, purpose)
@@ -185,8 +184,6 @@ def subject_unblock(
 ) -> LedgerEntry:
     """Lift a block, e.g. "violation not confirmed"; needs a recorded reason. Only a block is
     lifted: the ledger gets no unblock for someone whose processing was never blocked."""
-    from .gate import is_blocked
-
     if not reason.strip():
         raise ValidationError(_("Unblocking needs a recorded reason."))
     if not subject_lock(subject) or not is_blocked(subject):  # one decision at a time

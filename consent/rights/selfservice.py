@@ -96,7 +96,6 @@ def overview(subject: Subject) -> dict[str, Any]:
     """What the page shows: data, each purpose's state, open requests."""
     latest = gate.latest_events(subject)
     minor = gate.needs_guardian(subject)
-    givable = {code for code in OPTIONAL if may_give(code)}
     purposes = []
     for code, purpose in PURPOSES.items():
         if purpose.banner_only:
@@ -106,7 +105,7 @@ def overview(subject: Subject) -> dict[str, Any]:
         purposes.append({
             "code": code, "purpose": purpose, "entry": entry, "active": active,
             # A switch: withdraw what is given; give only what the forms would ask for now.
-            "optional": code in OPTIONAL and (active or code in givable),
+            "optional": may_give(code) or (active and code in OPTIONAL),
             # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
             "needs_guardian": not active and minor,
         })  # fmt: skip

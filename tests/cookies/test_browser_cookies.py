@@ -10,6 +10,7 @@ import pytest
 
 from tests.conftest import launch_chromium
 from tests.live import NGINX, free_port, gunicorn, live_database, nginx
+from tests.pages import open_tab
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
 # Cookies for a domain and for its parent need a name, not an address: the browser resolves
@@ -89,14 +90,11 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.hosts, page.problems = [], []
+    page = open_tab(browser)  # its console errors, CSP violations among them, in page.problems
+    page.hosts = []
     page.on("request", lambda r: page.hosts.append(urlsplit(r.url).netloc))
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
     yield page
-    context.close()
+    page.context.close()
 
 
 def visit(page, url):

@@ -7,6 +7,7 @@ from PIL import Image
 
 from tests.conftest import launch_chromium
 from tests.live import gunicorn, live_database, query
+from tests.pages import open_tab
 
 # No django_db mark: Playwright runs an event loop in this thread, and the ORM refuses to run
 # beside one. The site has its own database, read with psycopg.
@@ -38,13 +39,9 @@ def site(django_db_blocker, tmp_path_factory):
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context()
-    page = context.new_page()
-    page.problems = []
-    page.on("console", lambda m: m.type == "error" and page.problems.append(m.text))
-    page.on("pageerror", lambda e: page.problems.append(str(e)))
+    page = open_tab(browser)  # its console errors, CSP violations among them, in page.problems
     yield page
-    context.close()
+    page.context.close()
 
 
 THANKS = {"kk": "Рақмет", "ru": "Спасибо"}

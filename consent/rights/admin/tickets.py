@@ -155,7 +155,9 @@ class TicketAdmin(AuditedAdmin):
     def act_view(self, request, pk):
         """GET: the panel on its own; POST: carry out or refuse, then back to the request."""
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
-        if not ticket.is_open and self.has_change_permission(request, ticket):
+        if not self.has_change_permission(request, ticket):
+            raise PermissionDenied
+        if not ticket.is_open:
             # Closed (by another officer, or by the person's link) since the panel was shown:
             # back to the request, which has no panel now, and a POST is told nothing was done,
             # rather than a "403 Forbidden" that reads as a missing permission.
@@ -163,8 +165,6 @@ class TicketAdmin(AuditedAdmin):
                 self.message_user(request, _("This request is already closed, so nothing was "
                                              "done."), messages.WARNING)  # fmt: skip
             return redirect("admin:rights_ticket_change", ticket.pk)
-        if not self._can_act(request, ticket):
-            raise PermissionDenied
         form = ActionForm(request.POST or None, ticket=ticket)
         if request.method == "POST" and form.is_valid():
             try:
