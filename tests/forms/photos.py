@@ -12,7 +12,7 @@ from PIL import Image
 # The field's own error in each language, exactly (the help text also names JPEG and 5 MB).
 MESSAGES = {
     "kk": {
-        "too_big": "Фотосуреттің көлемі 5 МБ-тан асады.",
+        "too_big": "Фотосуреттің көлемі 5\N{NO-BREAK SPACE}МБ-тан асады.",
         "type": "Фотосуретті JPEG, PNG немесе WebP форматында жүктеңіз.",
         "pixels": "Фотосуреттің өлшемі 40 мегапикселден асады.",
         "invalid": "Файл зақымдалған немесе фотосурет емес.",
@@ -20,7 +20,7 @@ MESSAGES = {
         "memory": "Фотосуретті өңдеу мүмкін болмады. Кішірек фотосурет жүктеңіз.",
     },
     "ru": {
-        "too_big": "Размер фото больше 5 МБ.",
+        "too_big": "Размер фото больше 5\N{NO-BREAK SPACE}МБ.",
         "type": "Загрузите фото в формате JPEG, PNG или WebP.",
         "pixels": "Разрешение фото больше 40 мегапикселей.",
         "invalid": "Файл повреждён или не является фотографией.",

@@ -184,7 +184,7 @@ def test_a_kazakh_speaking_officer_answers_a_russian_speaker_in_russian(
     page = act(officer_client, ticket).content.decode()
     assert 'lang="kk"' in page  # the admin the officer works in is Kazakh
     answer = mails_to("asel@example.kz")[-1]
-    assert answer.subject == f"Ваш запрос № {ticket.reference}"
+    assert answer.subject == f"Ваш запрос №\N{NO-BREAK SPACE}{ticket.reference}"
     assert "приложены к письму в форматах JSON и PDF" in answer.message
     ticket.refresh_from_db()
     assert ticket.outcome.startswith("Данные о вас")

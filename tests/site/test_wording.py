@@ -150,3 +150,106 @@ def test_a_russian_long_date_is_not_followed_by_a_second_full_stop():
         document = gettext("Version %(version)s of %(date)s. SHA-256: %(hash)s")  # documents.py
         text = document % {"version": 1, "date": shown, "hash": "ab"}
         assert ".." not in text, text
+
+
+# --- a model's name filled in by the admin, in either language --------------------------------
+
+RU_NOUNS = ["запросы", "версия политики обработки персональных данных", "фраза"]
+# Django fills these with a model's verbose name (lower case): a sentence that needs the name in
+# a case (kk) or agreeing with its gender (ru: «Выберите версия», «Добавлен фраза») breaks, and
+# one that starts with it starts in lower case. The name stands after a colon or in brackets.
+ADMIN_NOUN_STRINGS = [
+    ("Select %s", None), ("Select %s to change", None), ("Select %s to view", None),
+    ("Add %(name)s", "name"), ("Add another %(verbose_name)s", "verbose_name"),
+    ("Add another %(model)s", "model"), ("Search %(name)s", "name"),
+    ("No %(verbose_name)s found matching the query", "verbose_name"),
+    ("Added {name} “{object}”.", "{name}"), ("Deleted {name} “{object}”.", "{name}"),
+    ("Changed {fields} for {name} “{object}”.", "{name}"),
+    ("The {name} “{obj}” was added successfully.", "{name}"),
+    ("The {name} “{obj}” was changed successfully.", "{name}"),
+    ("The {name} “{obj}” was added successfully. You may add another {name} below.", "{name}"),
+    ("The {name} “{obj}” was changed successfully. You may add another {name} below.", "{name}"),
+    ("The %(name)s “%(obj)s” was deleted successfully.", "name"),
+    ("%(name)s with ID “%(key)s” doesn’t exist. Perhaps it was deleted?", "name"),
+    ("Total (%(name)s): %(total)s", "name"),
+]  # fmt: skip
+NOUN_FIRST = re.compile(
+    r"^(\{name\}|%\((name|verbose_name|verbose_name_plural|model|model_name|object_name|"
+    r"objects_name|module_name|field_label|items)\)s)"
+)
+
+
+def fill(language, msgid, key, noun):
+    with translation.override(language):
+        text = gettext(msgid)
+    if key is None:
+        return text % noun
+    if key.startswith("{"):
+        return text.format(name=noun, object="R-1", obj="R-1", fields="күйі")
+    return text % {key: noun, "obj": "R-1", "key": "7", "total": 3}
+
+
+@pytest.mark.parametrize("language,noun", [*(("kk", n) for n in NOUNS),
+                                           *(("ru", n) for n in RU_NOUNS)])  # fmt: skip
+def test_the_admin_names_a_model_apart_in_either_language(language, noun):
+    for msgid, key in ADMIN_NOUN_STRINGS:
+        text = fill(language, msgid, key, noun)
+        apart = rf"(^|[(:«]\s*){re.escape(noun)}(\s*[):.,;»]|\s+«|$)"  # «фраза «R-1»» too
+        assert re.search(apart, text), (msgid, text)
+        assert text[0].isupper() or text[0] in "«(", (msgid, text)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_no_catalogue_entry_starts_with_a_model_name(language):
+    catalogue = polib.pofile(f"locale/{language}/LC_MESSAGES/django.po")
+    bad = [entry.msgstr for entry in catalogue if NOUN_FIRST.match(entry.msgstr)]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("language,says", [("kk", "Барлығы (қызметтер): 3"),
+                                           ("ru", "Всего (услуги): 3")])  # fmt: skip
+def test_an_admin_list_counts_its_rows_with_the_name_apart(db, officer, language, says):
+    """Django's paginator wrote «3 қызметтер», «3 услуги»."""
+    for n in range(3):
+        Service.objects.create(slug=f"s{n}", title_kk="x", title_ru="x")
+    staff = verified_login(Client(headers={"accept-language": language}), officer)
+    text = " ".join(staff.get("/admin/emalu/service/").content.decode().split())
+    assert says in text
+    assert not re.search(r"\b3 (қызметтер|услуги)\b", text), text
+
+
+# --- typography: quotes, no-break spaces, dates ------------------------------------------------
+
+NBSP = "\N{NO-BREAK SPACE}"
+TYPOGRAPHY = {
+    "quotes other than «»": re.compile(r"[“”„\"]"),
+    "№ without a no-break space": re.compile(r"№(?!\N{NO-BREAK SPACE})"),
+    "a unit that may part from its number": re.compile(r"\d [КМГТП]Б"),
+    "a phone number that may break": re.compile(r"\+7 \d"),
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_catalogue_typography(language):
+    """«» for quotes (outside HTML tags), and a no-break space where a phone would break a line:
+    after №, between a number and its unit, inside the example phone number."""
+    bad = []
+    for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/django.po"):
+        for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+            shown = re.sub(r"<[^>]+>", "", text)
+            bad += [(rule, text) for rule, regex in TYPOGRAPHY.items() if regex.search(shown)]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("fmt", ["DATE_FORMAT", "DATETIME_FORMAT", "MONTH_DAY_FORMAT",
+                                 "YEAR_MONTH_FORMAT"])  # fmt: skip
+def test_a_date_keeps_its_day_with_its_month_and_its_year_with_its_mark(language, fmt):
+    """On a phone «2 декабря 2026» + «г.» or «2026 ж. 2» + «желтоқсан» broke over two lines."""
+    from datetime import datetime
+
+    with translation.override(language):
+        shown = date_format(datetime(2026, 12, 2, 7, 42), fmt)
+    assert not re.search(r"\b\d{1,2} [^\W\d_]", shown), shown  # «2 декабря», «2 желтоқсан»
+    assert not re.search(r"\d{4} (ж|г)\.", shown), shown  # «2026 г.», «2026 ж.»
+    assert NBSP in shown
