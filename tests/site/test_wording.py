@@ -230,11 +230,12 @@ TYPOGRAPHY = {
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
-def test_catalogue_typography(language):
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_catalogue_typography(language, domain):
     """«» for quotes (outside HTML tags), and a no-break space where a phone would break a line:
     after №, between a number and its unit, inside the example phone number."""
     bad = []
-    for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/django.po"):
+    for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/{domain}.po"):
         for text in [entry.msgstr, *entry.msgstr_plural.values()]:
             shown = re.sub(r"<[^>]+>", "", text)
             bad += [(rule, text) for rule, regex in TYPOGRAPHY.items() if regex.search(shown)]
