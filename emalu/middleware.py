@@ -3,6 +3,7 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
 from django.utils.cache import add_never_cache_headers
 
@@ -51,6 +52,25 @@ class DatabaseUnavailableMiddleware:
         if isinstance(exception, OperationalError | InterfaceError):
             return error_page(request, 503)
         return None
+
+
+class FormBodyMiddleware:
+    """A form post whose body is not UTF-8 is a 400, not read as another encoding. Django refuses
+    one that declares another charset, but reads undeclared bytes that are not UTF-8 as Latin-1
+    (QueryDict), so that every field of the post would be stored garbled as if it had been
+    written so. No browser sends such a body; percent-escapes that are not UTF-8 become U+FFFD,
+    which the form fields refuse (forms_app.fields.VisitorText)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
+            try:
+                request.body.decode("utf-8")
+            except UnicodeDecodeError:
+                raise BadRequest("form body is not UTF-8") from None
+        return self.get_response(request)
 
 
 class UntrustedProxyMiddleware:

@@ -98,6 +98,7 @@ MIDDLEWARE = [
     "emalu.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "emalu.middleware.FormBodyMiddleware",  # before anything reads request.POST
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -2,10 +2,13 @@
 address (one rule), a consent box (ticked only by its own value)."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.text import clean_form_text
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
+
+UNREADABLE = _("Some characters here could not be read. Please type the text again.")
 
 
 class VisitorText(forms.CharField):
@@ -26,6 +29,11 @@ class VisitorText(forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
+        # U+FFFD is what Django puts for bytes that are not UTF-8 (a percent-escape or a
+        # multipart field no browser would send): storing it would keep a garbled value as if
+        # the person had written it.
+        if "\ufffd" in value:
+            raise ValidationError(UNREADABLE, code="unreadable")
         return clean_form_text(value, multiline=self.multiline) if value else value
 
 

@@ -5,7 +5,7 @@ a field error in the visitor's language. Never a 500."""
 
 import time
 import unicodedata
-from urllib.parse import urlsplit
+from urllib.parse import urlencode, urlsplit
 
 import pytest
 from django.test import Client
@@ -148,6 +148,61 @@ def test_request_form_refuses_ten_thousand_characters(client, texts, fast, lang)
     response = post(client, lang, "requests/new/", data)
     assert response.status_code == 200 and ERRORS[lang] in response.content.decode()
     assert Ticket.objects.count() == 0
+
+
+UNREADABLE = {"kk": "оқу мүмкін болмады", "ru": "не удалось прочитать"}
+ERROR_PAGE_400 = {"kk": "Қате сұрау", "ru": "Некорректный запрос"}
+
+
+def _encoded(data):
+    return urlencode({"token": aged_token(), **data}).encode()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("kind,field,base", [*SINGLE_LINE, *MULTI_LINE])
+def test_bytes_that_are_not_utf8_are_a_field_error_not_garbled_text(
+    client, texts, fast, lang, kind, field, base
+):
+    """A percent-escape or a multipart field that is not UTF-8 (no browser sends one; Django
+    reads it as U+FFFD) is refused at the field, with what to do, instead of being stored as a
+    name or message of replacement characters."""
+    escaped = _encoded({**base, field: "x"}).replace(
+        f"{field}=x".encode(), f"{field}=%D3%98%FF%C0%AF".encode()
+    )
+    response = client.post(f"/{lang}/{kind}/", escaped,
+                           content_type="application/x-www-form-urlencoded")  # fmt: skip
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert f'id="id_{field}_error"' in html and UNREADABLE[lang] in html
+    boundary = "b0undary"
+    fields = {**base, "token": aged_token()}
+    parts = [(name, str(value).encode()) for name, value in fields.items() if name != field]
+    parts.append((field, "Иван".encode("cp1251")))  # Windows-1251, not UTF-8
+    body = (
+        b"".join(
+            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n'.encode()
+            + value
+            + b"\r\n"
+            for name, value in parts
+        )
+        + f"--{boundary}--\r\n".encode()
+    )
+    response = client.post(f"/{lang}/{kind}/", body,
+                           content_type=f"multipart/form-data; boundary={boundary}")  # fmt: skip
+    assert response.status_code == 200 and UNREADABLE[lang] in response.content.decode()
+    assert Submission.objects.count() == 0 and Email.objects.count() == 0
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_form_body_that_is_not_utf8_is_refused_not_read_as_latin1(client, texts, fast, lang):
+    """Django reads such a body as Latin-1: every field of it, the well-formed ones too, would be
+    stored as mojibake (two Latin-1 letters for each Kazakh one)."""
+    body = _encoded(CONTACT).replace(b"full_name=", "full_name=Әсел".encode() + b"\xff")
+    response = client.post(f"/{lang}/contact/", body,
+                           content_type="application/x-www-form-urlencoded")  # fmt: skip
+    assert response.status_code == 400
+    assert ERROR_PAGE_400[lang] in response.content.decode()
+    assert Submission.objects.count() == 0 and Subject.objects.count() == 0
 
 
 # --- self-service: behind the emailed link ----------------------------------------------------
