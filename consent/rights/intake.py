@@ -205,14 +205,17 @@ def read_letter(raw: bytes) -> Letter:
             # forgery): answering it would write to ourselves or to a machine, in a loop.
             raise SetAside(Reason.AUTOMATED)
         subject_line = _subject_line(message)
-        body, readable = _body(message)
+        part, body = _body(message)
+        text = f"{subject_line}\n\n{body}".strip()
+        if len(text) > Ticket.MESSAGE_MAX_LENGTH:
+            # Cut, it would no longer be what the person wrote. Before its HTML is read: that
+            # takes seconds a megabyte, for a message set aside anyway.
+            raise SetAside(Reason.TOO_LONG)
+        readable = _readable(part, body)
     except SetAside:
         raise
     except Exception as error:  # the email package failed on it: set aside, never lost
         raise SetAside(Reason.UNREADABLE) from error
-    text = f"{subject_line}\n\n{body}".strip()
-    if len(text) > Ticket.MESSAGE_MAX_LENGTH:
-        raise SetAside(Reason.TOO_LONG)  # cut, it would no longer be what the person wrote
     return Letter(sender=sender, subject_line=subject_line, text=text, body=readable,
                   attached=_attached(message))  # fmt: skip
 
@@ -255,16 +258,21 @@ def _subject_line(message):
     return clean_text(line, multiline=False)
 
 
-def _body(message: EmailMessage) -> tuple[str, str]:
-    """(the body as stored, the body as read): the text part, or the HTML part with its markup
-    kept in the stored text and taken out of the text that is read."""
+def _body(message: EmailMessage) -> tuple[EmailMessage | None, str]:
+    """(the part that holds the text, its text as stored): the plain part, else the HTML part
+    with its markup kept; (None, "") with no text at all (only attachments: the subject line is
+    the request)."""
     if any(isinstance(d, BROKEN_STRUCTURE) for part in message.walk() for d in part.defects):
         raise SetAside(Reason.UNREADABLE)
     part = message.get_body(preferencelist=("plain", "html"))
-    if part is None:
-        return "", ""  # no text at all (only attachments): the subject line is the request
-    text = _decoded(part)
-    return text, html_text(text) if part.get_content_subtype() == "html" else text
+    return part, _decoded(part) if part is not None else ""
+
+
+def _readable(part: EmailMessage | None, text: str) -> str:
+    """The body as read: an HTML part's text without its markup (the stored text keeps it)."""
+    if part is not None and part.get_content_subtype() == "html":
+        return html_text(text)
+    return text
 
 
 def _decoded(part):
@@ -289,7 +297,10 @@ def _attached(message):
         try:
             inner = part.get_payload()[0]
             subject_line = _subject_line(inner)
-            _stored, readable = _body(inner)
+            body_part, text = _body(inner)
+            if len(text) > Ticket.MESSAGE_MAX_LENGTH:  # only a hint: not worth reading its HTML
+                return ()
+            readable = _readable(body_part, text)
             sender = parseaddr(str(inner.get("From") or ""))[1]
         except Exception:  # unreadable inside: the outer message still counts
             return ()
