@@ -15,6 +15,7 @@ from post_office.models import Attachment, Email
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.files import file_delete
+from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
@@ -33,6 +34,9 @@ def subject_destroy(
     remains is a tombstone and the audit row: the request, the time, the staff member, no
     personal data.
     """
+    # The person's row is held first: an operation on them under way (an access export
+    # queuing its mail) finishes before what it wrote is looked for, and none starts after.
+    subject_lock(subject)
     subject_ref = subject.pk
     files = {subject.photo.name} | set(
         Submission.objects.filter(subject=subject).exclude(photo="").values_list("photo", flat=True)

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.audit import audit
-from consent.core.ledger import consent_withdraw_if_given
+from consent.core.ledger import consent_withdraw_if_given, subject_lock
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, PURPOSES
@@ -222,7 +222,7 @@ def read_verify_token(token: str) -> int | None:
 @transaction.atomic
 def ticket_verify(ticket: Ticket) -> Ticket:
     """The person confirmed through the link: the request is theirs. Self-acting types act now."""
-    ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+    ticket = _locked(ticket)
     if not ticket.is_waiting or ticket.subject_id is None:
         # Confirmed already, or closed meanwhile (an officer closed it unconfirmed): a link
         # never reopens a request.
@@ -259,11 +259,12 @@ def _withdraw(ticket, purposes, source):
 
 
 def _require_open(ticket, *, allowed_when_blocked=False):
-    """Refuse unless the request is confirmed and open now. Its row is locked until the
-    operation's transaction ends and `ticket` is read again under the lock: two officers acting
-    on one request at once (each page read it open) carry it out once; the second waits for
-    the first and is refused."""
-    Ticket.objects.select_for_update(of=("self",)).filter(pk=ticket.pk).values_list("pk").get()
+    """Refuse unless the request is confirmed and open now. The person and the request are
+    locked until the operation's transaction ends (`_lock`) and `ticket` is read again under
+    the locks: two officers acting on one request at once (each page read it open) carry it out
+    once, and two requests of one person (an export and a destruction) are carried out one
+    after the other; the second waits for the first and acts on what it left, or is refused."""
+    _lock(ticket)
     ticket.refresh_from_db(fields=["status", "subject"])
     if ticket.status != Status.OPEN or ticket.subject_id is None:
         raise ValidationError(_("Only a confirmed, open request can be acted on."))
@@ -307,12 +308,22 @@ def ticket_close(
     return ticket
 
 
+def _lock(ticket):
+    """Hold the request's person, then the request, until the transaction ends: two officers
+    acting on one request at once, an officer and the person's link, or two requests of one
+    person (an export and a destruction of the same data), run one after the other. The person
+    first, always, as the destruction does (`erasure.subject_destroy`), which closes the
+    person's other requests: the other order could deadlock."""
+    subject_id = Ticket.objects.filter(pk=ticket.pk).values_list("subject_id", flat=True).get()
+    if subject_id is not None:
+        subject_lock(Subject(pk=subject_id))
+    Ticket.objects.select_for_update(of=("self",)).filter(pk=ticket.pk).values_list("pk").get()
+
+
 def _locked(ticket):
-    """The request's row, locked until the transaction ends (two officers acting at once, or an
-    officer and the person's link), with its subject."""
-    return (
-        Ticket.objects.select_for_update(of=("self",)).select_related("subject").get(pk=ticket.pk)
-    )
+    """The request's row, locked as `_lock` locks it, read again with its subject."""
+    _lock(ticket)
+    return Ticket.objects.select_related("subject").get(pk=ticket.pk)
 
 
 @transaction.atomic

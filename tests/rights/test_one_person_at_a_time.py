@@ -1,0 +1,123 @@
+"""Two requests of one person carried out at once (two officers, each at their own panel): the
+second waits for the first to commit and acts on what it left, or is refused. Run as
+tests/core/test_one_at_a_time.py runs its cases: in a process of their own, on a copy of the live
+tests' database, with the first transaction held open until the second waits for a lock (or has
+finished: the fault)."""
+
+import json
+import subprocess
+
+import pytest
+from django.db import connection
+
+from tests.core.test_one_at_a_time import both_at_once
+from tests.live import PYTHON, ROOT, live_database, site_env
+
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.django_db,
+    pytest.mark.skipif(connection.vendor != "postgresql", reason="row locks"),
+]
+
+
+def _person_with_requests(*kinds):
+    from django.utils import timezone
+
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source, Subject
+    from consent.core.purposes import SERVICE
+    from consent.core.texts import current_text
+    from consent.rights.models import Ticket
+    from consent.rights.tickets import ticket_create
+
+    person = Subject.objects.create(full_name="Әсел Қасымова", email="race@example.kz",
+                                    language="kk")  # fmt: skip
+    consent_grant(person, current_text(SERVICE), language="kk", source=Source.CONTACT_FORM)
+    now = timezone.now()
+    confirmed = {"status": Ticket.Status.OPEN, "verified_at": now, "notify": False}
+    web = {"subject": person, "email": person.email, "language": "kk", "channel": "web"}
+    return person, [ticket_create(kind=kind, **web, **confirmed) for kind in kinds]
+
+
+def _outcome(tickets):
+    from post_office.models import Email
+
+    from consent.core.models import Subject
+    from consent.rights.models import Ticket
+
+    return {
+        "person_held": Subject.objects.filter(email="race@example.kz").exists(),
+        "mail_left_to_the_person": Email.objects.filter(to__icontains="race@example.kz").count(),
+        "statuses": [Ticket.objects.get(pk=t.pk).status for t in tickets],
+    }
+
+
+def _run_each(first, second):
+    from django.core.exceptions import ValidationError
+
+    def refused_or_done(work):
+        def run():
+            try:
+                work()
+            except ValidationError:
+                return "refused"
+            return "done"
+
+        return run
+
+    return list(both_at_once(refused_or_done(first), refused_or_done(second)))
+
+
+def export_then_destroy():
+    from consent.rights.answers import ticket_answer_access, ticket_destroy
+
+    _person, (access, destroy) = _person_with_requests("access", "destroy")
+    results = _run_each(lambda: ticket_answer_access(access, actor=None),
+                        lambda: ticket_destroy(destroy, actor=None))  # fmt: skip
+    return [*results, _outcome([access, destroy])]
+
+
+def destroy_then_export():
+    from consent.rights.answers import ticket_answer_access, ticket_destroy
+
+    _person, (access, destroy) = _person_with_requests("access", "destroy")
+    results = _run_each(lambda: ticket_destroy(destroy, actor=None),
+                        lambda: ticket_answer_access(access, actor=None))  # fmt: skip
+    return [*results, _outcome([access, destroy])]
+
+
+def main(case):
+    print(json.dumps(globals()[case]()))
+
+
+@pytest.fixture(scope="module")
+def database(django_db_setup, django_db_blocker):
+    with django_db_blocker.unblock(), live_database() as url:
+        yield url
+
+
+def run(database, case):
+    code = f"from tests.rights.test_one_person_at_a_time import main; main({case!r})"
+    env = site_env(database, DJANGO_SETTINGS_MODULE="tests.settings")
+    done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT,
+                          env=env, check=True, capture_output=True, text=True)  # fmt: skip
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def test_a_destruction_waits_for_an_export_under_way_and_destroys_its_mail(database):
+    """Olga sends Asel's access export while Alice destroys Asel's data. The destruction looked
+    for the person's mail before the export's mail was committed: the export, everything held,
+    stayed in the outbox and went out after the tombstone, and the export's closing was
+    overwritten as "no data held". Now the destruction waits: it finds the export's mail and
+    destroys it, and the access request stays answered."""
+    first, second, outcome = run(database, "export_then_destroy")
+    assert (first, second) == ("done", "done")
+    assert outcome == {"person_held": False, "mail_left_to_the_person": 0,
+                       "statuses": ["done", "done"]}  # fmt: skip
+
+
+def test_an_export_after_a_destruction_under_way_is_refused(database):
+    first, second, outcome = run(database, "destroy_then_export")
+    assert (first, second) == ("done", "refused")
+    assert outcome == {"person_held": False, "mail_left_to_the_person": 0,
+                       "statuses": ["no_data", "done"]}  # fmt: skip
