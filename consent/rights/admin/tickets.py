@@ -141,6 +141,10 @@ class TicketAdmin(AuditedAdmin):
         return ticket.is_open and self.has_change_permission(request, ticket)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Who may not see requests is refused first, whatever the method: a 405 would answer
+        # them about the page before their permission was asked.
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
         if request.method != "GET":  # a ticket changes only through its panel (act_view)
             return HttpResponseNotAllowed(["GET"])
         ticket = self.get_object(request, unquote(object_id))  # None for "abc", as Django's
