@@ -100,14 +100,16 @@ class Recognised(NamedTuple):
     kind: str
     language: str
     purpose: str = ""  # for a withdrawal: the one purpose its phrase names, "" for all
+    # The letter also asks to stop news and offers, beside the request of `kind`.
+    unsubscribe: bool = False
 
 
 def classify(
     subject_line: str | None, body: str = "", *, attached: tuple[tuple[str, str, str], ...] = ()
 ) -> tuple[str, str]:
     """(ticket type, language) of a message: see recognise()."""
-    kind, language, _purpose = recognise(subject_line, body, attached=attached)
-    return kind, language
+    recognised = recognise(subject_line, body, attached=attached)
+    return recognised.kind, recognised.language
 
 
 def recognise(
@@ -136,11 +138,14 @@ def recognise(
     found = [match for match in (phrases.find(table, text) for text in candidates) if match]
     kinds = {match.phrase.kind for match in found}
     # The subject line names one request and the first lines another: the first alone would
-    # drop the other, and an unsubscribe is even closed as it arrives. A withdrawal includes an
-    # unsubscribe (it stops every purpose); two other requests are for staff to read ("other").
-    if kinds == {Type.WITHDRAW, Type.UNSUBSCRIBE}:
-        found = [match for match in found if match.phrase.kind == Type.WITHDRAW]
-    elif len(kinds) > 1:
+    # drop the other, and an unsubscribe is even closed as it arrives. An unsubscribe beside
+    # another request is kept as a flag (it still stops marketing as it arrives, compliance
+    # L15) and the other request is opened; two other requests are for staff to read ("other").
+    unsubscribe = Type.UNSUBSCRIBE in kinds and len(kinds) > 1
+    if unsubscribe:
+        kinds.discard(Type.UNSUBSCRIBE)
+        found = [match for match in found if match.phrase.kind != Type.UNSUBSCRIBE]
+    if len(kinds) > 1:
         found = []
     match = found[0] if found else None
     own_text = "\n".join([_without_prefixes(subject_line), *reading.own])
@@ -150,8 +155,8 @@ def recognise(
         own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
     )
     if match is None:
-        return Recognised(Type.OTHER, language)
-    return Recognised(match.phrase.kind, language, match.phrase.purpose)
+        return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
+    return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe)
 
 
 def _first_lines(lines):
@@ -323,7 +328,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
         letter = read_letter(raw)
     except SetAside as aside:
         return quarantine_record(raw, reason=aside.reason, key=key)
-    ticket_type, language, purpose = recognise(
+    ticket_type, language, purpose, unsubscribe = recognise(
         letter.subject_line, letter.body, attached=letter.attached
     )
     try:
@@ -334,6 +339,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
             return ticket_open(
                 kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
                 channel=Ticket.Channel.EMAIL, message=letter.text, message_id=key,
+                unsubscribe=unsubscribe,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(message_id=key).exists():

@@ -98,9 +98,11 @@ def ticket_open(
     message_id: str | None = None,
     actor: AbstractBaseUser | None = None,
     audit_detail: dict[str, Any] | None = None,
+    unsubscribe: bool = False,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
-    staff member who opened it by hand, if one did.
+    staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
+    stop news and offers (intake.recognise).
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -116,17 +118,22 @@ def ticket_open(
         _act_on_arrival(ticket)
     elif subject is not None and subject.email:
         template, context = "request_verify", {}
-        if kind == Type.WITHDRAW and channel == Ticket.Channel.EMAIL:
-            # Compliance L14, as for an emailed unsubscribe (`_acts_on_arrival`): a withdrawal
-            # mailed from an address on record stops processing for the purposes it names (all
-            # when none) as it arrives, and the person is told so. What destroys or sends data
+        if channel == Ticket.Channel.EMAIL and (kind == Type.WITHDRAW or unsubscribe):
+            # Compliance L14, L15, as for an emailed unsubscribe (`_acts_on_arrival`): a
+            # withdrawal mailed from an address on record stops processing for the purposes it
+            # names (all when none) as it arrives, and so does an unsubscribe written beside
+            # another request for marketing; the person is told so. What destroys or sends data
             # still waits for the link: the request stays unconfirmed until then, and staff
             # cannot act on it.
-            withdrawn = _withdraw(
-                ticket, [purpose] if purpose else list(PURPOSES), Source.EMAIL_REQUEST
-            )
-            template = "request_withdrawn"
-            context = {"purposes": [PURPOSES[code].name for code in withdrawn]}
+            stops = ([purpose] if purpose else list(PURPOSES)) if kind == Type.WITHDRAW else []
+            if unsubscribe and MARKETING not in stops:
+                stops.append(MARKETING)
+            withdrawn = _withdraw(ticket, stops, Source.EMAIL_REQUEST)
+            if kind == Type.WITHDRAW:
+                template = "request_withdrawn"
+                context = {"purposes": [PURPOSES[code].name for code in withdrawn]}
+            else:
+                context = {"unsubscribed": MARKETING in withdrawn}
         queue_mail(
             subject.email, template,
             {"ticket": ticket, "verify_url": _confirmation_url(ticket), **context},

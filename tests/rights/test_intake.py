@@ -245,20 +245,50 @@ def test_a_person_on_vacation_stays_subscribed(person):
     [("Отписаться от рассылки", "Также прошу отозвать согласие на обработку персональных данных.",
       "withdraw"),
      ("Жеке деректерді өңдеуге келісімді қайтарып алу", "Хабарламалардан бас тартамын", "withdraw"),
-     ("Жеке деректерді жаңарту", "Хабарламалардан бас тартамын.", "other"),
-     ("Отписаться от рассылки", "И поменяйте номер телефона, пожалуйста.", "other")],
+     ("Жеке деректерді жаңарту", "Хабарламалардан бас тартамын.", "correct"),
+     ("Отписаться от рассылки", "И поменяйте номер телефона, пожалуйста.", "correct"),
+     ("Обновление персональных данных", "И уничтожьте мои фотографии.", "other")],
 )  # fmt: skip
 def test_a_letter_asking_for_two_things_loses_neither(person, subject, body, expected):
     """The subject's request alone dropped the body's: an unsubscribe was carried out and closed
     while the withdrawal beside it was never seen, or a correction opened and the unsubscribe was
-    lost. A withdrawal includes an unsubscribe; any other pair is left for staff to read."""
+    lost. The other request is opened, and an unsubscribe beside it still stops marketing as the
+    letter arrives (compliance L15); two requests that are neither are left for staff to read."""
     from consent.core import gate
     from consent.core.purposes import MARKETING, SERVICE
+    from consent.rights.models import IntakePhrase
 
+    IntakePhrase.objects.create(phrase="уничтожьте фотографии", type="destroy", language="ru")
     ticket = ingest(message(subject, body=body))
     assert ticket.type == expected and ticket.status == "unverified"
     assert gate.may_process(person, SERVICE) is (expected != "withdraw")
-    assert gate.may_process(person, MARKETING) is (expected != "withdraw")
+    assert gate.may_process(person, MARKETING) is (expected == "other")
+
+
+@pytest.mark.parametrize(
+    "subject,body,lang,told",
+    [("Жеке деректерді жаңарту", "Хабарламалардан бас тартамын. Телефоным өзгерді.", "kk",
+      "жаңалықтар мен ұсыныстар жіберуді тоқтаттық"),
+     ("Изменение персональных данных", "И отпишите меня от рассылки, пожалуйста.", "ru",
+      "перестали присылать вам новости и предложения")],
+)  # fmt: skip
+def test_an_unsubscribe_beside_a_correction_stops_marketing_as_it_arrives(
+    person, subject, body, lang, told
+):
+    """Asel asks by email to correct her data and to stop the newsletter. The letter opened an
+    "other" request and the newsletter went on until an officer read it; now the correction is
+    opened as a correction (due in one working day) and marketing stops as the letter arrives,
+    which the confirmation mail tells her in her language."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING, SERVICE
+
+    from .conftest import mails_to
+
+    ticket = ingest(message(subject, body=body))
+    assert (ticket.type, ticket.language, ticket.status) == ("correct", lang, "unverified")
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    mail = mails_to("asel@example.kz")[-1]
+    assert told in " ".join(mail.message.split()) and "/requests/confirm/" in mail.message
 
 
 def test_a_sender_at_an_internationalised_domain_is_answered(db, texts):
