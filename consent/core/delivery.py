@@ -25,6 +25,7 @@ import logging
 
 from django.db import transaction
 from django.db.models import Q
+from django.dispatch import Signal
 from django.utils import timezone
 from post_office import settings as po
 from post_office.connections import connections
@@ -35,6 +36,9 @@ from .models import Subject
 from .purposes import MARKETING
 
 logger = logging.getLogger(__name__)
+# Sent in the sending transaction with the Message-IDs of the campaign mails just deleted unsent
+# (`message_ids`) and the time (`at`): the campaign's record of who it was queued to says so.
+campaign_mail_withheld = Signal()
 
 
 def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
@@ -116,9 +120,13 @@ def send_batch(
     with transaction.atomic():
         sent, failed = [], []
         batch = claim(batch_size, skip)
-        withheld = {m.id for m in _withheld(batch)}
+        held_back = _withheld(batch)
+        withheld = {m.id for m in held_back}
         if withheld:
             Email.objects.filter(id__in=withheld).delete()
+            campaign_mail_withheld.send(
+                sender=Email, message_ids=[m.message_id for m in held_back], at=timezone.now()
+            )
             logger.info("%d campaign mails withheld: marketing no longer permitted", len(withheld))
         for email in batch:
             if email.id in withheld:

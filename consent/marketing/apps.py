@@ -8,3 +8,10 @@ class MarketingConfig(AppConfig):
     name = "consent.marketing"
     label = "marketing"
     verbose_name = _("News and offers")
+
+    def ready(self):
+        from consent.core.delivery import campaign_mail_withheld
+
+        from .campaigns import recipients_withheld
+
+        campaign_mail_withheld.connect(recipients_withheld, dispatch_uid="campaign-withheld")

@@ -131,10 +131,23 @@ def _flush(campaign, batch, actor, now):
         return 0
     Email.objects.bulk_create([email for _sid, _lang, email in batch])
     CampaignRecipient.objects.bulk_create(
-        CampaignRecipient(campaign=campaign, subject_id=sid, language=lang, queued_at=now)
-        for sid, lang, _email in batch
+        CampaignRecipient(
+            campaign=campaign,
+            subject_id=sid,
+            language=lang,
+            queued_at=now,
+            outbox_message_id=email.message_id,
+        )
+        for sid, lang, email in batch
     )
     return len(batch)
+
+
+def recipients_withheld(sender, *, message_ids, at, **kwargs):
+    """The campaign mails the sender deleted unsent (consent/core/delivery.py): their
+    recipients are recorded as not sent, so that neither the campaign's record nor the person's
+    access export says a mail went out that did not (compliance L10, L15)."""
+    CampaignRecipient.objects.filter(outbox_message_id__in=message_ids).update(withheld_at=at)
 
 
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:

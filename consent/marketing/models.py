@@ -54,6 +54,11 @@ class CampaignRecipient(models.Model):
     subject = models.ForeignKey(Subject, models.CASCADE, related_name="campaigns_received")
     language = models.CharField(_("language"), max_length=2, choices=Language)
     queued_at = models.DateTimeField(_("queued"), default=timezone.now)
+    # The campaign mail's Message-ID in the outbox: which row a mail withheld unsent is.
+    outbox_message_id = models.CharField(max_length=300, blank=True, editable=False)
+    # The mail was deleted unsent: marketing no longer permitted when it was to go out
+    # (core/delivery.py::_withheld; compliance L15).
+    withheld_at = models.DateTimeField(_("not sent: no longer permitted"), null=True, blank=True)
 
     class Meta:
         db_table = "consent_campaignrecipient"  # kept from before the app split

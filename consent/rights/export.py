@@ -154,6 +154,7 @@ SECTIONS = {
             "email_subject": gettext_lazy("email subject"),
             "language": _name(CampaignRecipient, "language"),
             "queued_at": _name(CampaignRecipient, "queued_at"),
+            "withheld_at": _name(CampaignRecipient, "withheld_at"),
         },
     ),
     "emails": (
@@ -328,6 +329,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "email_subject": r.campaign.content(r.language)[0],
                     "language": r.get_language_display(),
                     "queued_at": when(r.queued_at),
+                    "withheld_at": when(r.withheld_at),
                 }
                 for r in subject.campaigns_received.select_related("campaign").order_by("id")
             ],

@@ -51,3 +51,30 @@ def test_a_person_blocked_after_the_campaign_was_queued_gets_none_of_it(texts):
     send_queued()
 
     assert delivered_to() == [stays.email]
+
+
+def test_a_mail_withheld_unsent_is_not_reported_as_sent(texts):
+    """Dana unsubscribes while the November campaign is still in the outbox; its mail to her is
+    withheld. Her access export listed the campaign as queued to her, nothing more, as if it had
+    gone out after she left; the campaign's record of recipients said the same. Both now say it
+    was not sent, and when it was withheld."""
+    import json
+
+    from consent.marketing.models import CampaignRecipient
+    from consent.rights.export import export_json
+
+    stays = confirmed("stays@example.kz")
+    leaves = confirmed("leaves@example.kz", "ru")
+    campaign = november()
+    campaign_send(campaign)
+    assert Client().post(unsubscribe_path(leaves, campaign, "ru")).status_code == 303
+
+    send_queued()
+
+    withheld = CampaignRecipient.objects.get(subject=leaves).withheld_at
+    assert withheld is not None
+    assert CampaignRecipient.objects.get(subject=stays).withheld_at is None
+    entry = json.loads(export_json(leaves, "ru"))["campaigns"]
+    assert [row["email_subject"] for row in entry] == ["Новости"]
+    assert entry[0]["withheld_at"] is not None
+    assert json.loads(export_json(stays, "kk"))["campaigns"][0]["withheld_at"] is None
