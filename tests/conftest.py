@@ -277,6 +277,19 @@ def _fresh_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language (kk), as a new visitor's request does. A
+    request through the test client leaves its language active in the thread (LocaleMiddleware
+    activates it and nothing deactivates it), so a /ru/ page in one test would otherwise make a
+    later test's messages Russian, depending on the order the tests ran in."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 # Tools the tests run, and the Debian package each comes in (.ci/run installs them all).
 TOOLS = {
     # The browser tests' Chromium: Debian's build of its headless shell, the same Blink as the
