@@ -18,7 +18,6 @@ from .proxy import (
     TcpProxy,
     nginx,
     nginx_config,
-    nginx_version,
     test_certificate,
     tls_request,
 )
@@ -46,7 +45,6 @@ __all__ = [
     "live_database",
     "nginx",
     "nginx_config",
-    "nginx_version",
     "post_contact",
     "query",
     "redis_cache",

@@ -3,7 +3,6 @@ TLS, a TCP proxy that can be cut."""
 
 import http.client
 import os
-import re
 import socket
 import subprocess
 import threading
@@ -27,11 +26,6 @@ def test_certificate(directory):
 NGINX = "/usr/sbin/nginx"
 
 
-def nginx_version():
-    out = subprocess.run([NGINX, "-v"], capture_output=True, text=True).stderr
-    return tuple(int(n) for n in re.search(r"nginx/([0-9.]+)", out).group(1).split("."))
-
-
 def nginx_config(upstream_port, directory, port=None):
     """docs/deploy/nginx.conf itself, for Debian's nginx on loopback in front of gunicorn on
     `upstream_port` (or, a list of ports, several hosts in turn: an `upstream` block, as a site
@@ -49,8 +43,8 @@ def nginx_config(upstream_port, directory, port=None):
     for old, new in {
         "listen 80;": f"listen 127.0.0.1:{free_port()};",
         "listen [::]:80;\n": "",
-        "listen 443 ssl;": f"listen 127.0.0.1:{port} ssl;",
-        "listen [::]:443 ssl;\n": "",
+        "listen 443 ssl http2;": f"listen 127.0.0.1:{port} ssl http2;",
+        "listen [::]:443 ssl http2;\n": "",
         "/etc/letsencrypt/live/emaluplus-vko.kz/fullchain.pem": str(cert),
         "/etc/letsencrypt/live/emaluplus-vko.kz/privkey.pem": str(key),
         "/var/log/nginx/emalu.log": str(log),
@@ -60,8 +54,6 @@ def nginx_config(upstream_port, directory, port=None):
     }.items():
         assert old in site, f"docs/deploy/nginx.conf no longer has {old!r}"
         site = site.replace(old, new)
-    if nginx_version() < (1, 25, 1):  # `http2 on;` is newer; HTTP/2 is not what tests look at
-        site = site.replace("http2 on;", "")
     (directory / "site.conf").write_text(site)
     temp = " ".join(f"{kind}_temp_path {directory}/{kind};" for kind in
                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))  # fmt: skip
