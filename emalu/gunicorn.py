@@ -28,6 +28,12 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No control socket (gunicorn 25.1 and later, for `gunicornc`): its default path is one per user,
+# $XDG_RUNTIME_DIR/gunicorn.ctl or ~/.gunicorn/gunicorn.ctl, so each gunicorn started on the host
+# (a second site, a staging copy, a test run) takes it over from the one before, and a command
+# meant for this site would reload, resize or stop another. systemd's reload and restart
+# (docs/deploy/emalu.service) are the site's controls.
+control_socket_disable = True
 
 # Compliance T9: a ceiling on each worker's memory. Photos are decoded within a budget of their
 # own (forms_app/images.py); should anything still make a worker allocate past this, the

@@ -9,7 +9,16 @@ import subprocess
 import pytest
 from django.core.management import get_commands
 
-from tests.live import NGINX, PYTHON, ROOT, free_port, nginx_config, site_env
+from tests.live import (
+    NGINX,
+    PYTHON,
+    ROOT,
+    free_port,
+    gunicorn,
+    live_database,
+    nginx_config,
+    site_env,
+)
 
 DEPLOY = ROOT / "docs" / "deploy"
 UNITS = sorted([*DEPLOY.glob("*.service"), *DEPLOY.glob("*.timer")])
@@ -123,3 +132,21 @@ def test_a_host_with_a_cache_of_its_own_does_not_start(tmp_path):
     assert ok.returncode == 0, ok.stderr
     alone = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
     assert alone.returncode != 0 and "consent.W002" in alone.stderr
+
+
+@pytest.mark.live
+def test_gunicorn_opens_no_control_socket_another_instance_could_take(
+    django_db_setup, django_db_blocker, tmp_path
+):
+    """gunicorn's control socket has one path per user ($XDG_RUNTIME_DIR or ~/.gunicorn): two
+    sites, or two copies of one, on a host would share it, each start taking it from the other.
+    The site started with emalu/gunicorn.py makes none."""
+    home, runtime = tmp_path / "home", tmp_path / "run"
+    home.mkdir(), runtime.mkdir()
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path, HOME=str(home), XDG_RUNTIME_DIR=str(runtime)) as (_port, proc),
+    ):
+        assert [*home.rglob("*"), *runtime.rglob("*")] == []
+        assert "Control socket" not in proc.stop()  # gunicorn removes its socket as it stops
