@@ -349,14 +349,13 @@ ANALYTICS_CONNECT_HOSTS = env.list(
     default=["https://*.google-analytics.com", "https://*.analytics.google.com",
              "https://*.googletagmanager.com", "https://mc.yandex.ru", "https://mc.yandex.com"],
 )  # fmt: skip
-# Data location (compliance L18): `check --deploy` warns when the database or media host is not
-# here. Loopback and a local socket are this host; add the database and storage hosts you have
-# confirmed are in Kazakhstan.
+# Data location (compliance L18): `check --deploy` warns when the database (which holds the
+# uploaded files too), the cache or the mail relay is not here. Loopback and a local socket are
+# this host; add the hosts you have confirmed are in Kazakhstan.
 DATA_HOSTS_IN_KAZAKHSTAN = [
     *["", "127.0.0.1", "localhost", "::1"],
     *env.list("DATA_HOSTS_IN_KAZAKHSTAN", default=[]),
 ]
-MEDIA_STORAGE_HOST = env("MEDIA_STORAGE_HOST", default="")
 
 # Two-factor login for staff (TOTP, django-otp): the admin admits only verified sessions.
 OTP_TOTP_ISSUER = "emaluplus-vko.kz"

@@ -44,8 +44,8 @@ def check_operator(app_configs, **kwargs):
 
 @register(deploy=True)
 def check_data_location(app_configs, **kwargs):
-    """Compliance L18: the database, media storage, cache and mail relay are on hosts in
-    Kazakhstan. Every message passes the mail relay, confirmation links before any consent
+    """Compliance L18: the database (uploaded files are rows in it), cache and mail relay are on
+    hosts in Kazakhstan. Every message passes the mail relay, confirmation links before any consent
     included, so a relay abroad could not be covered by the cross-border consent."""
     from urllib.parse import urlsplit
 
@@ -53,8 +53,6 @@ def check_data_location(app_configs, **kwargs):
 
     allowed = set(settings.DATA_HOSTS_IN_KAZAKHSTAN)
     hosts = {"DATABASE_URL": settings.DATABASES["default"].get("HOST") or ""}
-    if settings.MEDIA_STORAGE_HOST:
-        hosts["MEDIA_STORAGE_HOST"] = settings.MEDIA_STORAGE_HOST
     location = settings.CACHES["default"].get("LOCATION") or ""
     if "://" in str(location):  # Redis and the like; local memory has no host
         hosts["CACHE_URL"] = urlsplit(str(location)).hostname or ""

@@ -2,6 +2,7 @@
 not rot (issue 19 item 6)."""
 
 import configparser
+import json
 import re
 import shutil
 import subprocess
@@ -150,3 +151,48 @@ def test_gunicorn_opens_no_control_socket_another_instance_could_take(
     ):
         assert [*home.rglob("*"), *runtime.rglob("*")] == []
         assert "Control socket" not in proc.stop()  # gunicorn removes its socket as it stops
+
+
+# Runs emalu/settings.py and emalu/gunicorn.py with an environment that records each variable
+# they (or django-environ for them) look up, and prints the names.
+RECORD_READS = """
+import json, os, runpy, sys
+import environ
+read = set()
+readers = ("emalu/settings.py", "emalu/gunicorn.py", "environ/environ.py")
+class Recorder(dict):
+    def _note(self, name):
+        if sys._getframe(2).f_code.co_filename.endswith(readers):
+            read.add(name)
+    def __getitem__(self, name):
+        self._note(name)
+        return super().__getitem__(name)
+    def get(self, name, default=None):
+        self._note(name)
+        return super().get(name, default)
+    def __contains__(self, name):
+        self._note(name)
+        return super().__contains__(name)
+environ.Env.ENVIRON = os.environ = Recorder(os.environ)
+runpy.run_path("emalu/settings.py")
+runpy.run_path("emalu/gunicorn.py")
+print(json.dumps(sorted(read)))
+"""
+
+
+def test_every_variable_the_site_reads_is_documented():
+    """An operator learns the variables from the README's table and .env.example: one the
+    settings or gunicorn read that neither names is a behaviour nobody can find (OPERATOR_SITE in
+    the consent texts, the ALERT_ thresholds, LOG_LEVEL were read and named nowhere)."""
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "SECRET_KEY": "x",
+           "DATABASE_URL": "postgres://emalu_app@127.0.0.1:5432/emalu"}  # fmt: skip
+    result = subprocess.run([PYTHON, "-c", RECORD_READS], cwd=ROOT, env=env, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    read = set(json.loads(result.stdout))
+    assert {"DATABASE_APP_ROLE", "GUNICORN_BIND", "FORM_RATE_LIMIT"} <= read  # it sees them all
+    example = set(re.findall(r"^([A-Z][A-Z0-9_]*)=", (ROOT / ".env.example").read_text(), re.M))
+    readme = (ROOT / "README.md").read_text().split("## Configuration", 1)[1]
+    in_table = set(re.findall(r"`([A-Z][A-Z0-9_]*)`", readme.split("\n\n## ", 1)[0]))
+    assert sorted(read - example) == []
+    assert sorted(read - in_table) == []
