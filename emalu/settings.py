@@ -2,7 +2,6 @@
 
 import functools
 import ipaddress
-import re
 from datetime import timedelta
 from pathlib import Path
 
@@ -10,6 +9,7 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
+from consent.common.ratelimit import parse_rate
 from emalu.logs import logging_settings
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -42,10 +42,13 @@ class Env(environ.Env):
 
 
 def _rate(var, default):
-    """ "N/seconds", read by consent.common.ratelimit.parse_rate on every request."""
+    """ "N/seconds", read by consent.common.ratelimit.parse_rate on every request: refused here by
+    the same rule."""
     rate = env(var, default=default)
-    if not re.fullmatch(r"[0-9]+/[1-9][0-9]*", rate):
-        raise ImproperlyConfigured(f"{var} is not N/seconds (e.g. {default}).")
+    try:
+        parse_rate(rate)
+    except ValueError:
+        raise ImproperlyConfigured(f"{var} is not N/seconds (e.g. {default}).") from None
     return rate
 
 

@@ -3,6 +3,7 @@ cookie-banner answers, failed staff sign-ins. Fixed windows in the shared cache 
 production, compliance T1), so every gunicorn worker counts alike."""
 
 import ipaddress
+import re
 import time
 
 from django.core.cache import cache
@@ -12,9 +13,12 @@ from .net import client_ip
 
 
 def parse_rate(rate: str) -> tuple[int, int]:
-    """ "N/seconds" (as in FORM_RATE_LIMIT) -> (N, seconds)."""
-    limit, window = (int(x) for x in rate.split("/"))
-    return limit, window
+    """ "N/seconds" (as in FORM_RATE_LIMIT) -> (N, seconds); ValueError for anything else (the
+    settings refuse to start on it)."""
+    match = re.fullmatch(r"([0-9]+)/([1-9][0-9]*)", rate)
+    if match is None:
+        raise ValueError(f"{rate!r} is not N/seconds")
+    return int(match[1]), int(match[2])
 
 
 def address_bucket(ip: str | None) -> str:
