@@ -11,6 +11,7 @@ from django.utils.csp import CSP
 
 from consent.common.ratelimit import parse_rate
 from emalu.logs import logging_settings
+from emalu.release import code_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -226,6 +227,8 @@ MAILERS = {
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The code this process runs (emalu/release.py): the page cache keeps each release's pages apart.
+RELEASE = code_digest(BASE_DIR)
 # Seconds the proxy may keep a public page that holds nothing of the visitor's (no form, no
 # token): an edit shows everywhere within this long (consent/common/pagecache.py, issue 21).
 PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=10)

@@ -5,7 +5,10 @@ for a few values: the CSRF token, the CSP nonce, and what other apps register (f
 form's one-time token). The page is rendered with a placeholder for each, kept in the cache,
 and the placeholders are replaced with this visitor's values on the way out. Any save of a
 page, a policy version or a consent text starts a new cache generation; the date is part of
-the key, because a policy version takes effect on its effective date without a save.
+the key, because a policy version takes effect on its effective date without a save; and the
+release (settings.RELEASE), so that after an upgrade, and on hosts of two releases sharing one
+Redis mid-rollout, no host serves a page that other code rendered (its templates, its hashed
+static file names, its placeholders).
 
 Every worker must see the same generation: with several gunicorn workers set CACHE_URL to
 Redis (as the rate limits need anyway). A local-memory cache is bounded by TIMEOUT.
@@ -87,6 +90,7 @@ def shared_page(
         key = ":".join(
             [
                 "pagecache",
+                settings.RELEASE,
                 _generation(),
                 local_today().isoformat(),
                 get_language(),

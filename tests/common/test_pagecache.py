@@ -175,3 +175,36 @@ def test_a_page_with_a_token_or_a_query_is_never_stored(client, texts, path):
     for _ in range(2):
         response = client.get(path)
         assert "no-store" in response["Cache-Control"] and "public" not in response["Cache-Control"]
+
+
+def test_each_release_serves_only_the_pages_it_rendered(client, db, settings):
+    """An upgrade, and two hosts of two releases on one Redis mid-rollout: a page from the cache
+    costs no query, so a page rendered again shows as queries."""
+    Page.objects.create(slug="about", title_kk="Біз туралы", title_ru="О нас", body_kk="Мәтін")
+    settings.RELEASE = "old"
+    client.get("/kk/about/")
+    settings.RELEASE = "new"
+    with CaptureQueriesContext(connection) as new_release:
+        assert "Мәтін" in client.get("/kk/about/").content.decode()
+    assert len(new_release) > 0  # rendered by the new code, not the old release's copy
+    settings.RELEASE = "old"  # a host not yet upgraded keeps its own copy
+    with CaptureQueriesContext(connection) as old_release:
+        client.get("/kk/about/")
+    assert len(old_release) == 0
+
+
+def test_the_release_is_what_pages_are_made_of(tmp_path):
+    from emalu.release import SOURCES, code_digest
+
+    for host in ("a", "b"):  # the same code under two paths: one release
+        for source in SOURCES[1:]:
+            (tmp_path / host / source).mkdir(parents=True)
+        (tmp_path / host / SOURCES[0]).write_text("Django==6.1.3\n")  # requirements.txt
+        (tmp_path / host / "templates" / "base.html").write_text("<footer>")
+    assert code_digest(tmp_path / "a") == code_digest(tmp_path / "b")
+    (tmp_path / "b" / "consent" / "__pycache__").mkdir()
+    (tmp_path / "b" / "consent" / "__pycache__" / "x.pyc").write_bytes(b"built here")
+    (tmp_path / "b" / "locale" / "django.mo").write_bytes(b"built here")
+    assert code_digest(tmp_path / "a") == code_digest(tmp_path / "b")
+    (tmp_path / "b" / "templates" / "base.html").write_text('<footer class="new">')
+    assert code_digest(tmp_path / "a") != code_digest(tmp_path / "b")
