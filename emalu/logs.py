@@ -224,6 +224,7 @@ def logging_settings(level: str) -> dict:
             },
             "mail_admins": {
                 "class": "django.utils.log.AdminEmailHandler",
+                "using": "admins",  # settings.MAILERS: a relay that is down fails silently
                 "level": "ERROR",
                 "filters": ["exceptions_only", "no_tokens"],
                 "include_html": False,

@@ -224,6 +224,11 @@ MAILERS = {
         else {},
     }
 }
+# The report of a server error (emalu/logs.py) goes the same way, but a relay that is down must
+# not turn the visitor's error page into a dropped connection: Django's handler lets the failure
+# out of the request when MAILERS is set. The journal has the error either way.
+MAILERS["admins"] = {**MAILERS["default"]}
+MAILERS["admins"]["OPTIONS"] = {**MAILERS["default"]["OPTIONS"], "fail_silently": True}
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

@@ -104,3 +104,32 @@ def test_a_503_is_not_mailed(client, settings, monkeypatch):
     monkeypatch.setattr(health, "shared_cache", lambda: {"status": "unavailable"})
     assert client.get("/healthz").status_code == 503
     assert mail.outbox == []
+
+
+def test_a_500_is_still_answered_when_the_mail_relay_is_down(
+    settings, contact_data, texts, monkeypatch
+):
+    """The error mail goes through the relay of EMAIL_URL at once: with the relay down, the
+    visitor still gets the error page (gunicorn dropped the connection, nginx answered 502) and
+    the host's log has the error."""
+    from emalu import settings as production
+    from tests.live import free_port
+
+    closed = free_port()
+    settings.ADMINS = ["ops@example.kz"]
+    settings.MAILERS = {
+        alias: {**mailer, "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {**mailer["OPTIONS"], "host": "127.0.0.1", "port": closed}}
+        for alias, mailer in production.MAILERS.items()
+    }  # fmt: skip
+
+    def broken(request, kind, form, source, language):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr("forms_app.views._store", broken)
+    client = Client(raise_request_exception=False)
+    client.get("/kk/contact/")
+    with console() as lines:
+        response = client.post("/kk/contact/", contact_data())
+    assert response.status_code == 500 and '<html lang="kk">' in response.content.decode()
+    assert any("ValueError" in x.get("exception", "") for x in lines)
