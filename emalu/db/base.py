@@ -7,7 +7,7 @@ consent ledger or the audit log. In production the runtime can log in as the run
 itself; SET ROLE to oneself is harmless.
 """
 
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 
 from django.db import connections
 from django.db.backends.base.base import NO_DB_ALIAS
@@ -17,6 +17,20 @@ _as_owner = False
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    def connect(self):
+        try:
+            super().connect()
+        except Exception:
+            # Django keeps a connection whose set-up failed and, no longer "closed", uses it for
+            # the next query as it is: a refused SET ROLE (a DATABASE_APP_ROLE the login may not
+            # take) would leave the login role's rights in place, the owner's when
+            # DATABASE_URL is the owner's. Dropped, the next query connects and is refused anew.
+            if self.connection is not None:
+                with suppress(Exception):
+                    self.connection.close()
+                self.connection = None
+            raise
+
     def _configure_role(self, connection):
         role = self.settings_dict.get("APP_ROLE")
         if not role or _as_owner or self.alias == NO_DB_ALIAS:
