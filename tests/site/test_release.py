@@ -27,6 +27,14 @@ STEPS = ["migrate", "compilemessages", "collectstatic", "check --deploy", "encry
 
 
 def release(url, tmp_path, **env):
+    with redis_cache(11) as cache:
+        process = start_release(url, tmp_path, cache, **env)
+        stdout, stderr = process.communicate(timeout=600)
+    return subprocess.CompletedProcess(process.args, process.returncode, stdout, stderr)
+
+
+def start_release(url, tmp_path, cache, **env):
+    """`manage.py release` started in the background, with the Redis environment `cache`."""
     production = {
         "ALLOWED_HOSTS": "emaluplus-vko.kz",
         "TRUSTED_PROXIES": "127.0.0.1",
@@ -36,10 +44,9 @@ def release(url, tmp_path, **env):
         "MEDIA_ENCRYPTION_KEY": "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=",
         **env,
     }
-    with redis_cache(11) as cache:
-        return subprocess.run([PYTHON, "manage.py", "release"], cwd=ROOT, capture_output=True,
-                              text=True, env=site_env(url, **cache, **production),
-                              timeout=600)  # fmt: skip
+    return subprocess.Popen([PYTHON, "manage.py", "release"], cwd=ROOT, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True,
+                            env=site_env(url, **cache, **production))  # fmt: skip
 
 
 @pytest.fixture(scope="module")
@@ -96,6 +103,33 @@ def test_release_runs_on_the_roles_the_deploy_steps_create(tmp_path):
         with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
             for role in (names["emalu_owner"], names["emalu_app"]):
                 admin.execute(SQL("DROP ROLE {}").format(Identifier(role)))
+
+
+@pytest.mark.live
+@pytest.mark.django_db
+def test_two_hosts_releasing_at_once_both_succeed_and_migrate_once(tmp_path):
+    """`release` started on two hosts at once (two operators, or a deploy script run twice) on a
+    new database: the second waited for nothing and failed ("tuple concurrently updated",
+    "relation already exists"), and a data migration planned by both could run twice."""
+    name = f"emalu_rel_twice_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+        admin.execute(SQL("CREATE DATABASE {}").format(Identifier(name)))
+    try:
+        db = connection.settings_dict
+        url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{name}"
+        with redis_cache(11) as cache:
+            hosts = [start_release(url, tmp_path / host, cache) for host in ("one", "two")]
+            results = [(host, *host.communicate(timeout=600)) for host in hosts]
+        for host, stdout, stderr in results:
+            assert host.returncode == 0, stderr
+            assert "released" in stdout
+        with psycopg.connect(url.replace("postgres://", "postgresql://")) as conn:
+            applied = conn.execute(
+                "SELECT count(*), count(DISTINCT (app, name)) FROM django_migrations"
+            ).fetchone()
+        assert applied[0] == applied[1] > 0
+    finally:
+        drop_database(name)
 
 
 def test_release_without_a_database_stops_at_migrate(tmp_path):
