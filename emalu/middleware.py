@@ -6,6 +6,7 @@ from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
 from django.utils.cache import add_never_cache_headers
+from redis.exceptions import ConnectionError as RedisConnectionError
 
 from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
@@ -39,8 +40,9 @@ class HeadersMiddleware:
 
 
 class DatabaseUnavailableMiddleware:
-    """A view that cannot reach the database answers 503 with Retry-After, not 500
-    (compliance T13)."""
+    """A view that cannot reach the database, or the shared cache (Redis: rate limits, the page
+    cache) it needs as much, answers 503 with Retry-After, not 500 (compliance T13): a service
+    down is no bug to mail ADMINS about on every request, and the visitor is told to come back."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -49,7 +51,7 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError):
+        if isinstance(exception, OperationalError | InterfaceError | RedisConnectionError):
             return error_page(request, 503)
         return None
 
