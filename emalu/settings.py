@@ -1,6 +1,5 @@
 """One settings module, read from the environment (see .env.example for every variable)."""
 
-import functools
 import ipaddress
 from datetime import timedelta
 from pathlib import Path
@@ -9,48 +8,11 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 
-from consent.common.ratelimit import parse_rate
+from emalu.env import Env
 from emalu.logs import logging_settings
 from emalu.release import code_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
-
-
-def _named(read):
-    """A variable that cannot be read stops the site with a message naming it, without its value
-    (a URL holds a password) and without the parser's exception chained to it."""
-
-    @functools.wraps(read)
-    def wrapper(self, var, *args, **kwargs):
-        try:
-            return read(self, var, *args, **kwargs)
-        except (ValueError, TypeError, ImproperlyConfigured) as error:
-            if isinstance(error, ImproperlyConfigured) and var in str(error):
-                raise  # "Set the SECRET_KEY environment variable", or ours from a nested read
-            raise ImproperlyConfigured(
-                f"{var} is malformed ({type(error).__name__}; the value is not shown). "
-                "See .env.example for its form."
-            ) from None
-
-    return wrapper
-
-
-class Env(environ.Env):
-    get_value = _named(environ.Env.get_value)
-    db_url = _named(environ.Env.db_url)
-    cache_url = _named(environ.Env.cache_url)
-    email_url = _named(environ.Env.email_url)
-
-
-def _rate(var, default):
-    """ "N/seconds", read by consent.common.ratelimit.parse_rate on every request: refused here by
-    the same rule."""
-    rate = env(var, default=default)
-    try:
-        parse_rate(rate)
-    except ValueError:
-        raise ImproperlyConfigured(f"{var} is not N/seconds (e.g. {default}).") from None
-    return rate
 
 
 env = Env()
@@ -329,13 +291,13 @@ POST_OFFICE = {
 STAFF_NOTIFY_EMAIL = env("STAFF_NOTIFY_EMAIL", default=OPERATOR["email"])
 # Public forms: at most N posts per window (seconds) from one IP; and at least this many seconds
 # between showing a form and its submission (bots are faster).
-FORM_RATE_LIMIT = _rate("FORM_RATE_LIMIT", "5/60")
+FORM_RATE_LIMIT = env.rate("FORM_RATE_LIMIT", "5/60")
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
 # Append-only rows a visitor can cause without signing in are bounded per address and window
 # ("N/seconds"): cookie-banner answers (beyond it the answer still holds in the visitor's cookie)
 # and audit rows of failed staff sign-ins (beyond it they are counted, not written one by one).
-COOKIE_CHOICE_RATE_LIMIT = _rate("COOKIE_CHOICE_RATE_LIMIT", "20/600")
-FAILED_LOGIN_AUDIT_LIMIT = _rate("FAILED_LOGIN_AUDIT_LIMIT", "20/600")
+COOKIE_CHOICE_RATE_LIMIT = env.rate("COOKIE_CHOICE_RATE_LIMIT", "20/600")
+FAILED_LOGIN_AUDIT_LIMIT = env.rate("FAILED_LOGIN_AUDIT_LIMIT", "20/600")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
 # Days an answered inquiry or application is kept before retention erases it, and the person

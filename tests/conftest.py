@@ -1,6 +1,3 @@
-import json
-import os
-import shutil
 import signal
 from contextlib import contextmanager
 from pathlib import PurePosixPath
@@ -8,74 +5,18 @@ from pathlib import PurePosixPath
 import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.test import Client, override_settings
-from django.utils import timezone
+from django.test import Client
 
-from consent.core.audit import audit_row, audit_rows
-from consent.core.declarations import agreement_key, operator, purpose_facts
-from consent.core.models import AuditEvent, ConsentText, Subject
-from consent.core.purposes import PURPOSES
-from consent.core.texts import current_policy, text_publish
+from consent.core.models import Subject
+from consent.core.texts import current_policy
+from tests.staff import staff_member, verified_login
+from tests.texts import texts_publish
+from tests.tools import CHROMIUM, require_tool
 
 
 @pytest.fixture
 def policy(db):
     return current_policy()
-
-
-# The processor abroad the tests' cross-border text names (a cross-border text names someone).
-PROCESSOR = "Mailgun (USA)"
-
-
-# What text_publish froze (bodies, hashes, processors, facts), by all the wording is made of.
-_FROZEN = ("body_kk", "body_ru", "sha256_kk", "sha256_ru", "processors", "facts")
-_published = {}
-
-
-def _wording_inputs(policy):
-    """Everything a consent text's wording and its checks are made from: the operator's facts,
-    each purpose's declaration in both languages and its processors abroad, and the policy."""
-    return json.dumps(
-        [
-            [operator(language) for language in ("kk", "ru")],
-            [[purpose_facts(p, language) for language in ("kk", "ru")] + [agreement_key(p)]
-             for p in PURPOSES.values()],
-            [policy.pk, policy.number, policy.facts, str(policy.published_at)],
-        ],
-        sort_keys=True,
-        default=str,
-    )  # fmt: skip
-
-
-def texts_publish(policy):
-    """Version 1 of every purpose's consent text, published; the cross-border one names
-    PROCESSOR, though the forms offer it only while CROSS_BORDER_PROCESSORS lists PROCESSOR.
-
-    The first time in a process for the same wording inputs, through text_publish; after that
-    the rows it made are inserted again with their audit rows, two statements instead of some
-    twenty and twenty template renderings (1,200 tests use these texts). Publication itself is
-    tested in tests/core/test_texts.py."""
-    with override_settings(CROSS_BORDER_PROCESSORS=[PROCESSOR]):
-        inputs = _wording_inputs(policy)
-        if inputs not in _published:
-            texts = {
-                code: text_publish(
-                    ConsentText.objects.create(purpose=code, version=1, policy=policy)
-                )
-                for code in PURPOSES
-            }
-            _published[inputs] = {
-                code: {field: getattr(text, field) for field in _FROZEN}
-                for code, text in texts.items()
-            }
-            return texts
-    now = timezone.now()
-    texts = ConsentText.objects.bulk_create(
-        ConsentText(purpose=code, version=1, policy=policy, published_at=now, **frozen)
-        for code, frozen in _published[inputs].items()
-    )
-    audit_rows([audit_row(AuditEvent.Action.TEXT_PUBLISH, obj=t, purpose=t.purpose) for t in texts])
-    return {text.purpose: text for text in texts}
 
 
 @pytest.fixture
@@ -113,50 +54,9 @@ def officer(db):
     return get_user_model().objects.create_superuser("alice", "alice@example.kz", "pw-alice-123456")
 
 
-def verified_login(client, user):
-    """Sign in as staff with a confirmed authenticator, as the OTP admin requires."""
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
-    client.force_login(user)
-    session = client.session
-    session["otp_device_id"] = device.persistent_id
-    session.save()
-    return client
-
-
-def signed_in(client, user, password, step=0):
-    """Sign in through the login page with the password and a code from the authenticator, as
-    a person does (`step`: a later 30-second code, for a second sign-in within one test)."""
-    from django_otp.oath import TOTP
-    from django_otp.plugins.otp_totp.models import TOTPDevice
-
-    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
-    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
-    totp.time = totp.time + step * device.step
-    response = client.post("/admin/login/", {"username": user.get_username(), "password": password,
-                                             "otp_token": f"{totp.token():06d}",
-                                             "next": "/admin/"})  # fmt: skip
-    assert response.status_code == 302, response.content.decode()[-2000:]
-    return client
-
-
 @pytest.fixture
 def officer_client(client, officer):
     return verified_login(client, officer)
-
-
-# The named actors: staff in one role each (the groups of consent/roles.py, made after every
-# migrate), not superusers, and a visitor. Each `*_client` is a client of its own, signed in with
-# a confirmed authenticator, so that a test may hold several at once.
-def staff_member(username, role):
-    from django.contrib.auth.models import Group
-
-    user = get_user_model().objects.create_user(
-        username, f"{username}@example.kz", f"pw-{username}-123456", is_staff=True
-    )
-    user.groups.add(Group.objects.get(name=role))
-    return user
 
 
 @pytest.fixture
@@ -288,47 +188,6 @@ def _site_language():
     translation.deactivate()
     yield
     translation.deactivate()
-
-
-# Tools the tests run, and the Debian package each comes in (.ci/run installs them all).
-TOOLS = {
-    # The browser tests' Chromium: Debian's build of its headless shell, the same Blink as the
-    # `chromium` package without the windowed browser around it (what Playwright itself runs for
-    # headless). A page costs about a third less CPU in it than in `chromium --headless`.
-    "chromium-headless-shell": "chromium-headless-shell",
-    "dovecot": "dovecot-imapd",
-    "openssl": "openssl",
-    "pdftotext": "poppler-utils",
-    "pg_dump": "postgresql-client",
-}
-
-
-CHROMIUM = "chromium-headless-shell"
-
-
-def launch_chromium(playwright, *args):
-    """Debian's headless Chromium, launched by Playwright with the tests' flags and `args`."""
-    return playwright.chromium.launch(executable_path=require_tool(CHROMIUM), args=[*ARGS, *args])
-
-
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
-        "--disable-component-update", "--disable-sync", "--disable-quic"]  # fmt: skip
-
-
-def in_ci():
-    return os.environ.get("CI", "").lower() not in ("", "0", "false", "no")
-
-
-def require_tool(name, apt=None):
-    """The path of a program a test needs. Without it the test skips, the same way for every
-    tool; in CI (CI=true) it fails instead, since .ci/run installs them all."""
-    path = shutil.which(name) or shutil.which(name, path="/usr/local/sbin:/usr/sbin:/sbin")
-    if path:
-        return path
-    message = f"{name} is not installed (apt-get install {apt or TOOLS.get(name, name)})"
-    if in_ci():
-        pytest.fail(f"{message}; in CI every tool must be there (.ci/run installs it)")
-    pytest.skip(message)
 
 
 def pytest_configure(config):

@@ -8,9 +8,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.conftest import launch_chromium
 from tests.live import NGINX, free_port, gunicorn, live_database, nginx
 from tests.pages import open_tab
+from tests.tools import launch_chromium
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
 # Cookies for a domain and for its parent need a name, not an address: the browser resolves

@@ -56,7 +56,7 @@ def staff(client, time_machine, moment, language="kk"):
     """The officer signed in at `moment` (a staff session idles out after an hour)."""
     from django.contrib.auth import get_user_model
 
-    from tests.conftest import verified_login
+    from tests.staff import verified_login
 
     time_machine.move_to(moment, tick=False)
     user = get_user_model().objects.filter(username="alice").first() or (

@@ -17,7 +17,9 @@ from consent.core.transfers import (
     transfer_cross_border,
     transfer_third_party,
 )
-from tests.conftest import PROCESSOR, aged_token, verified_login
+from tests.conftest import aged_token
+from tests.staff import verified_login
+from tests.texts import PROCESSOR
 
 OTHER = "Cloudflare (USA)"
 Action = AuditEvent.Action

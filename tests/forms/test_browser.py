@@ -5,9 +5,9 @@ import io
 import pytest
 from PIL import Image
 
-from tests.conftest import launch_chromium
 from tests.live import gunicorn, live_database, query
 from tests.pages import open_tab
+from tests.tools import launch_chromium
 
 # No django_db mark: Playwright runs an event loop in this thread, and the ORM refuses to run
 # beside one. The site has its own database, read with psycopg.

@@ -9,7 +9,8 @@ from post_office.models import Email
 
 from consent.core.models import Guardian, LedgerEntry, Submission
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
-from tests.conftest import PROCESSOR, aged_token
+from tests.conftest import aged_token
+from tests.texts import PROCESSOR
 
 NOT_GIVEN = ["no", "0", "off", "false", "False", "FALSE", "true", "1", "yes", " on", "on ",
              "On", "ON", "on\x00", "", ["on", "no"], ["no", "on"]]  # fmt: skip

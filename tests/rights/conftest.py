@@ -11,7 +11,8 @@ from consent.core.ledger import consent_grant
 from consent.core.models import Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.models import Ticket
-from tests.conftest import aged_token, verified_login
+from tests.conftest import aged_token
+from tests.staff import verified_login
 
 Type, Status = Ticket.Type, Ticket.Status
 

@@ -20,7 +20,8 @@ from consent.core.models import (
 )
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.retention import enforce_retention
-from tests.conftest import aged_token, verified_login
+from tests.conftest import aged_token
+from tests.staff import verified_login
 
 ANSWERED = {
     "kk": "Жауап берілді деп белгіленді: 1. Жоюға дейінгі күту мерзімі (күн): 30.",

@@ -67,7 +67,7 @@ def officer_in(name, accept_language, step=0):
     from django.contrib.auth.models import Group, User
     from django.test import Client
 
-    from tests.conftest import signed_in
+    from tests.staff import signed_in
 
     user = User.objects.create_user(name, f"{name}@example.kz", f"pw-{name}-123456", is_staff=True)
     user.groups.add(Group.objects.get(name="privacy_officer"))
@@ -140,7 +140,7 @@ def test_an_officer_who_switches_language_gets_the_next_notice_in_it(
     from django.contrib.auth.models import User
     from django.test import Client
 
-    from tests.conftest import signed_in
+    from tests.staff import signed_in
 
     make_subject(email="asel@example.kz")
     ticket_open(kind="block", email="asel@example.kz", language="ru", channel="web")

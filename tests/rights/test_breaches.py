@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 
 from consent.rights.breaches import breach_record
 from consent.rights.models import Breach
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 ALMATY = ZoneInfo("Asia/Almaty")
 

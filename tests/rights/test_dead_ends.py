@@ -14,7 +14,7 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.alerts import digest
 from consent.rights.models import Ticket
 from consent.workdays.calendar import due_date
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 from .conftest import Status, act, confirm, confirm_link, mails_to, web_request
 

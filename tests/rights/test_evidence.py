@@ -73,7 +73,7 @@ FORMULAS = ['=HYPERLINK("http://x","y")', '+HYPERLINK("http://x","y")', "-2+3+cm
 def privacy_officer(client, db):
     from django.contrib.auth.models import Group, User
 
-    from tests.conftest import verified_login
+    from tests.staff import verified_login
 
     user = User.objects.create_user("dana", "dana@example.kz", "pw-dana-123456", is_staff=True)
     user.groups.add(Group.objects.get(name="privacy_officer"))

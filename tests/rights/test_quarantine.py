@@ -12,7 +12,7 @@ from consent.core.models import AuditEvent
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
 from consent.rights.retention import QUARANTINE_KEPT, enforce_retention
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 from .conftest import BAD_MESSAGES, mails_to
 

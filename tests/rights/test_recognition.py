@@ -18,7 +18,7 @@ from django.utils import translation
 
 from consent.rights.intake import classify, ingest
 from consent.rights.models import IntakePhrase, Ticket
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 from .conftest import message
 

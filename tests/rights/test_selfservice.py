@@ -13,7 +13,8 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.core.transfers import cross_border_offered
 from consent.rights.models import Ticket
 from consent.rights.selfservice import OPTIONAL
-from tests.conftest import PROCESSOR, aged_token
+from tests.conftest import aged_token
+from tests.texts import PROCESSOR
 
 
 def ask_link(client, lang, email="asel@example.kz", **headers):

@@ -35,8 +35,10 @@ from consent.rights.models import Breach, Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 from consent.workdays.models import CalendarOverride
 from emalu.models import Company, Page, Service
-from tests.conftest import aged_token, rows_for_the_module, signed_in, texts_publish
+from tests.conftest import aged_token, rows_for_the_module
 from tests.rights.conftest import BAD_MESSAGES
+from tests.staff import signed_in
+from tests.texts import texts_publish
 
 PERSON = "asel@example.kz"
 

@@ -15,7 +15,7 @@ from django.test import Client
 from django.urls import reverse
 
 from emalu.formats.kk import formats as kk_formats
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 ENGLISH = Path(django.__file__).parent / "contrib/admin/locale/en/LC_MESSAGES/djangojs.po"
 PLACEHOLDER = re.compile(r"%\([a-z]+\)s|%s")

@@ -9,7 +9,7 @@ import polib
 import pytest
 from django.test import Client
 
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 DJANGO = Path(django.__file__).parent
 CATALOGUES = [DJANGO / "contrib/admin/locale/en/LC_MESSAGES/django.po",

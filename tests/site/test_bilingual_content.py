@@ -13,7 +13,7 @@ from consent.common.dates import local_today
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import PURPOSES, SERVICE
 from emalu.models import Page
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 PAGE_REFUSED = {
     "kk": "Орысша мәтінді де жазыңыз: бет екі тілде де көрсетіледі.",

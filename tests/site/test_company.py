@@ -215,7 +215,7 @@ def test_a_content_editor_writes_the_company_details_and_a_service(content_edito
 def test_the_admin_asks_for_both_languages_and_real_numbers(db, lang):
     from django.test import Client
 
-    from tests.conftest import staff_member, verified_login
+    from tests.staff import staff_member, verified_login
 
     staff = verified_login(
         Client(headers={"accept-language": lang}), staff_member("eve", "content_editor")

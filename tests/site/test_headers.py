@@ -5,7 +5,7 @@ from zoneinfo import ZoneInfo
 import pytest
 
 from consent.rights.tickets import ticket_open
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 ALMATY = ZoneInfo("Asia/Almaty")
 

@@ -6,8 +6,7 @@ from django.test import Client
 from post_office.models import Email
 
 from consent.core.models import AuditEvent
-
-from ..conftest import verified_login
+from tests.staff import verified_login
 
 
 @pytest.fixture

@@ -31,9 +31,9 @@ from consent.rights.intake import ingest
 from consent.rights.models import IntakePhrase, Ticket
 from consent.rights.selfservice import link_send
 from consent.rights.tickets import ticket_open, ticket_verify
-from tests.conftest import signed_in
 from tests.rights.conftest import BAD_MESSAGES, message
 from tests.site.language import OTHER, assert_in_language, wrong_language
+from tests.staff import signed_in
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates" / "email"
 LAYOUTS = {"base"}  # extended by every mail, never sent on its own

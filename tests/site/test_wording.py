@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from emalu.models import Service
-from tests.conftest import verified_login
+from tests.staff import verified_login
 
 NOUNS = ["өтініштер", "қызметтер", "дербес деректерді өңдеу саясатының нұсқалары"]
 DATES = [date(2026, 11, 25), date(2027, 3, 1), date(2026, 6, 9)]

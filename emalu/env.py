@@ -1,0 +1,45 @@
+"""How the settings read the environment: a variable that cannot be read stops the site with a
+message naming it, and a rate is refused by the rule that reads it on every request."""
+
+import functools
+
+import environ
+from django.core.exceptions import ImproperlyConfigured
+
+from consent.common.ratelimit import parse_rate
+
+
+def _named(read):
+    """A variable that cannot be read stops the site with a message naming it, without its value
+    (a URL holds a password) and without the parser's exception chained to it."""
+
+    @functools.wraps(read)
+    def wrapper(self, var, *args, **kwargs):
+        try:
+            return read(self, var, *args, **kwargs)
+        except (ValueError, TypeError, ImproperlyConfigured) as error:
+            if isinstance(error, ImproperlyConfigured) and var in str(error):
+                raise  # "Set the SECRET_KEY environment variable", or ours from a nested read
+            raise ImproperlyConfigured(
+                f"{var} is malformed ({type(error).__name__}; the value is not shown). "
+                "See .env.example for its form."
+            ) from None
+
+    return wrapper
+
+
+class Env(environ.Env):
+    get_value = _named(environ.Env.get_value)
+    db_url = _named(environ.Env.db_url)
+    cache_url = _named(environ.Env.cache_url)
+    email_url = _named(environ.Env.email_url)
+
+    def rate(self, var, default):
+        """ "N/seconds", read by consent.common.ratelimit.parse_rate on every request: refused
+        here by the same rule."""
+        rate = self(var, default=default)
+        try:
+            parse_rate(rate)
+        except ValueError:
+            raise ImproperlyConfigured(f"{var} is not N/seconds (e.g. {default}).") from None
+        return rate

@@ -1,0 +1,44 @@
+"""Staff in the tests: one per role, signed in as the OTP admin requires."""
+
+from django.contrib.auth import get_user_model
+
+
+# The named actors: staff in one role each (the groups of consent/roles.py, made after every
+# migrate), not superusers, and a visitor. Each `*_client` is a client of its own, signed in with
+# a confirmed authenticator, so that a test may hold several at once.
+def staff_member(username, role):
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user(
+        username, f"{username}@example.kz", f"pw-{username}-123456", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+def verified_login(client, user):
+    """Sign in as staff with a confirmed authenticator, as the OTP admin requires."""
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    client.force_login(user)
+    session = client.session
+    session["otp_device_id"] = device.persistent_id
+    session.save()
+    return client
+
+
+def signed_in(client, user, password, step=0):
+    """Sign in through the login page with the password and a code from the authenticator, as
+    a person does (`step`: a later 30-second code, for a second sign-in within one test)."""
+    from django_otp.oath import TOTP
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    device, _ = TOTPDevice.objects.get_or_create(user=user, name="test", confirmed=True)
+    totp = TOTP(device.bin_key, device.step, device.t0, device.digits, device.drift)
+    totp.time = totp.time + step * device.step
+    response = client.post("/admin/login/", {"username": user.get_username(), "password": password,
+                                             "otp_token": f"{totp.token():06d}",
+                                             "next": "/admin/"})  # fmt: skip
+    assert response.status_code == 302, response.content.decode()[-2000:]
+    return client
