@@ -8,15 +8,13 @@ refusing TRUNCATE) does not allow: each case runs in a process of its own, on a 
 tests' database (migrated, with the demo texts published), as `manage.py shell` would.
 """
 
-import json
-import subprocess
 import threading
 import time
 
 import pytest
 from django.db import connection, connections, transaction
 
-from tests.live import PYTHON, ROOT, live_database, site_env
+from tests.live import live_database, run_case
 
 pytestmark = [
     pytest.mark.live,
@@ -138,10 +136,6 @@ def confirm_twice():
     return [first, second, [kinds(person) for person in people]]
 
 
-def main(case):
-    print(json.dumps(globals()[case]()))
-
-
 # --- the tests ------------------------------------------------------------------------------
 
 
@@ -152,11 +146,7 @@ def database(django_db_setup, django_db_blocker):
 
 
 def run(database, case):
-    code = f"from tests.core.test_one_at_a_time import main; main({case!r})"
-    env = site_env(database, DJANGO_SETTINGS_MODULE="tests.settings")
-    done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT,
-                          env=env, check=True, capture_output=True, text=True)  # fmt: skip
-    return json.loads(done.stdout.splitlines()[-1])
+    return run_case(database, "tests.core.test_one_at_a_time", case)
 
 
 def test_an_unsubscribe_sent_twice_at_once_withdraws_once(database):

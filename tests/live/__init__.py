@@ -1,7 +1,17 @@
 """Real processes for live tests: a database of their own, gunicorn with production settings,
 nginx, mail servers. One module each; everything a test uses is importable from here."""
 
-from .base import LIVE_SECRET_KEY, PYTHON, ROOT, RUN_ID, free_port, redis_cache, site_env
+from .base import (
+    LIVE_SECRET_KEY,
+    PYTHON,
+    ROOT,
+    RUN_ID,
+    free_port,
+    redis_cache,
+    run_case,
+    shell,
+    site_env,
+)
 from .database import (
     _admin_dsn,
     copy_database,
@@ -49,7 +59,9 @@ __all__ = [
     "query",
     "redis_cache",
     "request",
+    "run_case",
     "shared",
+    "shell",
     "site_env",
     "test_certificate",
     "tls_request",

@@ -1,9 +1,11 @@
 """What every live helper needs: the project's paths, a free port, the served site's environment."""
 
 import itertools
+import json
 import os
 import random
 import socket
+import subprocess
 import sys
 import time
 import uuid
@@ -54,6 +56,23 @@ def site_env(url, **extra_env):
         "RESPONSIBLE_CONTACT": "dpo@example.kz",
         **extra_env,
     }
+
+
+def shell(code, env):
+    """Run `code` in `manage.py shell` with the environment `env` (a served site's, or
+    site_env()'s): a process of its own, as another host or a person at its console would be.
+    What it printed."""
+    done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT, env=env,
+                          check=True, capture_output=True, text=True)  # fmt: skip
+    return done.stdout
+
+
+def run_case(url, module, case):
+    """Function `case` of test module `module`, run on the database `url` in a process of its own
+    (test settings): what it returned, through JSON."""
+    code = f"import json; from {module} import {case}; print(json.dumps({case}()))"
+    env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings")
+    return json.loads(shell(code, env).splitlines()[-1])
 
 
 def wait_for_port(port, log):

@@ -2,7 +2,6 @@
 a button, a one-click unsubscribe POSTed twice, two tabs posting one new address. Served by
 gunicorn with four workers on PostgreSQL; each records once and nobody gets an error."""
 
-import subprocess
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
@@ -10,14 +9,13 @@ import pytest
 
 from tests.live import (
     FAST,
-    PYTHON,
-    ROOT,
     form_session,
     gunicorn,
     live_database,
     post_contact,
     query,
     request,
+    shell,
 )
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
@@ -45,10 +43,7 @@ def site(django_db_setup, django_db_blocker, tmp_path_factory):
         live_database() as url,
         gunicorn(url, tmp_path_factory.mktemp("clicks"), workers=4, **FAST) as (port, proc),
     ):
-        command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETUP]
-        done = subprocess.run(command, cwd=ROOT, env=proc.env, check=True, capture_output=True,
-                              text=True)  # fmt: skip
-        subject, unsubscribe, confirm = done.stdout.split()
+        subject, unsubscribe, confirm = shell(SETUP, proc.env).split()
         yield port, url, int(subject), unsubscribe, confirm
 
 

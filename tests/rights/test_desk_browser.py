@@ -3,14 +3,13 @@ staff member meets, and the desk an officer works at 1280 px."""
 
 import io
 import re
-import subprocess
 import urllib.parse
 
 import pytest
 from PIL import Image
 
 from tests.forms.test_browser import browser  # noqa: F401  (fixture)
-from tests.live import PYTHON, ROOT, gunicorn, live_database
+from tests.live import gunicorn, live_database, shell
 
 # No django_db mark: Playwright runs an event loop in this thread and the ORM refuses to run
 # beside one. Set-up goes through `manage.py shell` against the served site's database.
@@ -46,8 +45,7 @@ def site(django_db_blocker, tmp_path_factory):
         live_database() as url,
         gunicorn(url, tmp_path_factory.mktemp("desk")) as (port, server),
     ):
-        command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETUP]
-        subprocess.run(command, cwd=ROOT, env=server.env, check=True)
+        shell(SETUP, server.env)
         yield f"http://127.0.0.1:{port}"
 
 

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 from aiosmtpd.controller import Controller
 
-from tests.live import PYTHON, ROOT, Inbox, free_port, live_database, query
+from tests.live import Inbox, free_port, live_database, query, shell
 
 pytestmark = [
     pytest.mark.live,
@@ -73,13 +73,11 @@ def test_destroy_leaves_nothing_in_a_full_dump(django_db_setup, django_db_blocke
             env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings",
                    "DATABASE_URL": url, "MEDIA_ROOT": str(media),
                    "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}"}  # fmt: skip
-            before = subprocess.run([PYTHON, "manage.py", "shell", "-c", SCRIPT], cwd=ROOT,
-                                    env=env, check=True, capture_output=True,
-                                    text=True)  # fmt: skip
+            before = shell(SCRIPT, env)
             dump, tombstones, audit = dump_and_ledger(url)
     finally:
         controller.stop()
-    assert "REF R-" in before.stdout and "ATTACHMENTS 2" in before.stdout
+    assert "REF R-" in before and "ATTACHMENTS 2" in before
     exported = {part.get_filename(): part.get_payload(decode=True)
                 for m in inbox.messages for part in m.walk() if part.get_filename()}  # fmt: skip
     assert sorted(name.rsplit(".")[-1] for name in exported) == ["json", "pdf"]

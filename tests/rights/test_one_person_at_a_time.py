@@ -4,14 +4,11 @@ tests/core/test_one_at_a_time.py runs its cases: in a process of their own, on a
 tests' database, with the first transaction held open until the second waits for a lock (or has
 finished: the fault)."""
 
-import json
-import subprocess
-
 import pytest
 from django.db import connection
 
 from tests.core.test_one_at_a_time import both_at_once
-from tests.live import PYTHON, ROOT, live_database, site_env
+from tests.live import live_database, run_case
 
 pytestmark = [
     pytest.mark.live,
@@ -86,10 +83,6 @@ def destroy_then_export():
     return [*results, _outcome([access, destroy])]
 
 
-def main(case):
-    print(json.dumps(globals()[case]()))
-
-
 @pytest.fixture(scope="module")
 def database(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), live_database() as url:
@@ -97,11 +90,7 @@ def database(django_db_setup, django_db_blocker):
 
 
 def run(database, case):
-    code = f"from tests.rights.test_one_person_at_a_time import main; main({case!r})"
-    env = site_env(database, DJANGO_SETTINGS_MODULE="tests.settings")
-    done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT,
-                          env=env, check=True, capture_output=True, text=True)  # fmt: skip
-    return json.loads(done.stdout.splitlines()[-1])
+    return run_case(database, "tests.rights.test_one_person_at_a_time", case)
 
 
 def test_a_destruction_waits_for_an_export_under_way_and_destroys_its_mail(database):

@@ -8,7 +8,6 @@ every page state a visitor meets in kk and ru, is checked on the walk of
 tests/site/test_no_sideways_scroll.py.
 """
 
-import subprocess
 import time
 
 import pytest
@@ -16,7 +15,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from tests.forms.test_browser import browser  # noqa: F401  (fixture)
-from tests.live import PYTHON, ROOT, gunicorn, live_database
+from tests.live import gunicorn, live_database, shell
 from tests.pages import open_tab, problems
 from tests.site.test_headers import url_names
 
@@ -59,10 +58,7 @@ def site(django_db_blocker, tmp_path_factory):
         live_database() as url,
         gunicorn(url, tmp_path_factory.mktemp("csp")) as (port, server),
     ):
-        command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETUP]
-        done = subprocess.run(command, cwd=ROOT, env=server.env, check=True,
-                              capture_output=True, text=True)  # fmt: skip
-        yield f"http://127.0.0.1:{port}", [int(n) for n in done.stdout.split()]
+        yield f"http://127.0.0.1:{port}", [int(n) for n in shell(SETUP, server.env).split()]
 
 
 def check(page, base, path):

@@ -9,7 +9,7 @@ import subprocess
 import pytest
 
 from tests.forms.photos import LIVE, png, post_photo
-from tests.live import PYTHON, ROOT, gunicorn, live_database, query, request
+from tests.live import PYTHON, ROOT, gunicorn, live_database, query, request, shell
 
 pytestmark = [
     pytest.mark.live,
@@ -108,15 +108,12 @@ def test_two_sites_on_one_redis_keep_apart():
     generation (or a page, or a rate count) set by one is not seen by the other."""
     from tests.live import redis_cache, site_env
 
-    def shell(cache, code):
-        env = site_env("postgres://postgres@127.0.0.1:5432/postgres", **cache)
-        done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT,
-                              env=env, check=True, capture_output=True, text=True)  # fmt: skip
-        return done.stdout.strip()
+    def on_site(cache, code):
+        return shell(code, site_env("postgres://postgres@127.0.0.1:5432/postgres", **cache)).strip()
 
     write = "from django.core.cache import cache; cache.set('pagecache:generation', 'staging')"
     read = "from django.core.cache import cache; print(cache.get('pagecache:generation'))"
     with redis_cache(5) as staging, redis_cache(5) as production:
-        shell(staging, write)
-        assert shell(staging, read) == "staging"
-        assert shell(production, read) == "None"
+        on_site(staging, write)
+        assert on_site(staging, read) == "staging"
+        assert on_site(production, read) == "None"

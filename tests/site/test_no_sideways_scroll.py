@@ -11,7 +11,6 @@ a 404) and the pages behind emailed links, opened from the mails the site queued
 """
 
 import json
-import subprocess
 from urllib.parse import urlsplit
 
 import pytest
@@ -20,7 +19,7 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 
 from tests.forms.test_browser import browser  # noqa: F401  (fixture)
-from tests.live import PYTHON, ROOT, gunicorn, live_database
+from tests.live import gunicorn, live_database, shell
 from tests.pages import SETUP, problems, walk
 
 WIDTHS = (320, 390, 768)
@@ -91,10 +90,7 @@ def site(django_db_blocker, tmp_path_factory):
         gunicorn(url, tmp_path_factory.mktemp("strict"),
                  FORM_RATE_LIMIT="0/60") as (strict_port, _),
     ):  # fmt: skip
-        command = [PYTHON, "manage.py", "shell", "-v", "0", "-c", SETUP]
-        done = subprocess.run(command, cwd=ROOT, env=server.env, check=True, capture_output=True,
-                              text=True)  # fmt: skip
-        links = json.loads(done.stdout)
+        links = json.loads(shell(SETUP, server.env))
         yield f"http://127.0.0.1:{port}", f"http://127.0.0.1:{strict_port}", links
 
 
