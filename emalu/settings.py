@@ -137,7 +137,9 @@ LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
 FORMAT_MODULE_PATH = ["emalu.formats"]
 USE_I18N = True
-TIME_ZONE = env("TIME_ZONE", default="Asia/Almaty")
+# Not a variable: every legal date (a request's receipt and deadline, a breach's, a minor's age)
+# is the local date in Kazakhstan (consent/common/dates.py), and two hosts must count the same.
+TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
 
 STATIC_URL = "static/"

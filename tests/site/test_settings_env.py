@@ -38,3 +38,14 @@ def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name
     assert SECRET not in str(error) and value not in str(error)
     # No parser's exception (which holds the value) chained to it, as cause or as context.
     assert error.__cause__ is None and (error.__context__ is None or error.__suppress_context__)
+
+
+@pytest.mark.parametrize("zone", ["UTC", "Europe/Moscow"])
+def test_no_host_counts_legal_dates_in_another_zone(monkeypatch, zone):
+    """Legal dates are Kazakhstan's (Asia/Almaty) on every host: a TIME_ZONE left in a host's
+    environment (the README once listed it as a variable) changes nothing."""
+    for key, setting in site_env("postgres://emalu_app@127.0.0.1:5432/emalu").items():
+        monkeypatch.setenv(key, setting)
+    monkeypatch.setenv("TIME_ZONE", zone)
+    monkeypatch.setenv("TZ", zone)
+    assert runpy.run_path(str(ROOT / "emalu" / "settings.py"))["TIME_ZONE"] == "Asia/Almaty"
