@@ -4,6 +4,9 @@ and what a visitor typed into a form field, made to read as it is stored."""
 import re
 import unicodedata
 
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
 # C0 controls (NUL among them: PostgreSQL text cannot hold it), DEL and the C1 controls, except
 # the tab and the line feed; a carriage return becomes a line break instead (see clean_text).
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -12,6 +15,10 @@ CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 SURROGATES = re.compile(r"[\ud800-\udfff]")
 LINE_BREAKS = re.compile(r"\r\n?|\x85")  # CR LF, a lone CR, and NEL are line breaks
 ONE_LINE = re.compile(r"[\t\n\u2028\u2029]+")
+# What ends a line for Python's str.splitlines(), and so for the email package, which refuses a
+# header holding one (every other control character too): the C0 and C1 controls, DEL and the
+# line and paragraph separators.
+NOT_ONE_LINE = re.compile(r"[\x00-\x1f\x7f-\x9f\u2028\u2029]")
 
 
 def clean_text(value: str | None, *, multiline: bool = True) -> str:
@@ -25,6 +32,16 @@ def clean_text(value: str | None, *, multiline: bool = True) -> str:
     if not multiline:
         text = ONE_LINE.sub(" ", text).strip()
     return text
+
+
+def validate_one_line(value: str) -> None:
+    """Refuse text staff write for a mail header (a subject line) that holds a line break or
+    another control character: the mail could not be sent to anyone (compliance T18)."""
+    if NOT_ONE_LINE.search(value or ""):
+        raise ValidationError(
+            _("Write this on one line, without line breaks or control characters."),
+            code="not_one_line",
+        )
 
 
 # What a visitor types into a form field is shown to staff, put in mails and exports, and

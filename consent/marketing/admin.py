@@ -1,8 +1,11 @@
 from django.contrib import admin, messages
-from django.utils.html import format_html
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .campaigns import campaign_preview, campaign_send, campaign_test_send
+from .campaigns import campaign_delivery, campaign_preview, campaign_send, campaign_test_send
 from .campaigns import recipients as campaign_recipients
 from .models import Campaign
 
@@ -12,8 +15,8 @@ class CampaignAdmin(admin.ModelAdmin):
     """Marketers write, preview, test and send; they see counts, never addresses."""
 
     list_display = ["title", "status", "created_at", "sent_at", "recipient_count"]
-    readonly_fields = ["status", "sent_at", "recipient_count", "audience", "preview_kk",
-                       "preview_ru"]  # fmt: skip
+    readonly_fields = ["status", "sent_at", "recipient_count", "delivery", "audience",
+                       "preview_kk", "preview_ru"]  # fmt: skip
     fields = ["title", "subject_line_kk", "body_kk", "subject_line_ru", "body_ru", *readonly_fields]
     actions = ["send_test", "send"]
 
@@ -27,6 +30,22 @@ class CampaignAdmin(admin.ModelAdmin):
         if obj is not None and obj.status != Campaign.Status.DRAFT:
             return False
         return super().has_delete_permission(request, obj)
+
+    @admin.display(description=_("what became of the mails"))
+    def delivery(self, obj):
+        """The queued count broken down, so that what the marketer reads is what was sent."""
+        if obj.pk is None or obj.status != Campaign.Status.SENT:
+            return "-"
+        counts = campaign_delivery(obj)
+        labels = [
+            ("delivered", _("delivered to the mail server")),
+            ("waiting", _("waiting to be sent")),
+            ("failed", _("not delivered (given up after the retries)")),
+            ("withheld", _("not sent: no longer permitted")),
+            ("gone", _("no longer on record: the person's data destroyed")),
+        ]
+        return format_html_join("", "<div>{}: {}</div>",
+                                ((label, counts[key]) for key, label in labels))  # fmt: skip
 
     @admin.display(description=_("people it would reach now"))
     def audience(self, obj):
@@ -46,20 +65,43 @@ class CampaignAdmin(admin.ModelAdmin):
     def preview_ru(self, obj):
         return self._preview(obj, "ru")
 
+    def _refused(self, request, campaign, error):
+        """A campaign its own rules refuse (stored before a rule): which field, and why."""
+        fields = {f.name: capfirst(f.verbose_name) for f in Campaign._meta.fields}
+        why = " ".join(f"{fields.get(name, campaign.title)}: {' '.join(texts)}"
+                       for name, texts in error.message_dict.items())  # fmt: skip
+        self.message_user(request, f"{campaign.title}: {why}", messages.ERROR)
+
     @admin.action(description=_("Send a test to my own address"), permissions=["view"])
     def send_test(self, request, queryset):
         if not request.user.email:
             self.message_user(request, _("Your account has no email address."), messages.ERROR)
             return
         for campaign in queryset:
-            for language in ("kk", "ru"):
-                campaign_test_send(campaign, request.user.email, language)
-        self.message_user(request, _("Test emails queued to %(email)s.") % {
-            "email": request.user.email})  # fmt: skip
+            try:
+                for language in ("kk", "ru"):
+                    campaign_test_send(campaign, request.user.email, language)
+            except ValidationError as error:
+                self._refused(request, campaign, error)
+                continue
+            self.message_user(request, _("%(title)s: test emails queued to %(email)s.") % {
+                "title": campaign.title, "email": request.user.email})  # fmt: skip
 
     @admin.action(description=_("Send the selected drafts now"), permissions=["change"])
     def send(self, request, queryset):
-        for campaign in queryset.filter(status=Campaign.Status.DRAFT):
-            count = campaign_send(campaign, actor=request.user)
+        for campaign in queryset:
+            try:
+                count = campaign_send(campaign, actor=request.user)
+            except ValidationError as error:
+                self._refused(request, campaign, error)
+                continue
+            if count is None:  # sent before, or by another click or host at the same moment
+                campaign.refresh_from_db()
+                when = formats.date_format(timezone.localtime(campaign.sent_at), "DATETIME_FORMAT")
+                self.message_user(request, _(
+                    "%(title)s was already sent on %(when)s to %(count)d people; it is not sent "
+                    "again.") % {"title": campaign.title, "when": when,
+                                 "count": campaign.recipient_count}, messages.WARNING)  # fmt: skip
+                continue
             self.message_user(request, _("%(title)s: queued to %(count)d people.") % {
                 "title": campaign.title, "count": count})  # fmt: skip

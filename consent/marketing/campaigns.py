@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -89,11 +89,15 @@ def _headers(url, phrase):
 
 
 @transaction.atomic
-def campaign_send(campaign: Campaign, *, actor: AbstractBaseUser | None = None) -> int:
-    """Queue the campaign to every permitted person, once each, recorded and audited."""
+def campaign_send(campaign: Campaign, *, actor: AbstractBaseUser | None = None) -> int | None:
+    """Queue the campaign to every permitted person, once each, recorded and audited: how many
+    it was queued to, or None when it had already been sent (by another click, or another
+    host). ValidationError when a field fails its model's rules (a campaign stored before a
+    rule): no mail is queued that could not be sent."""
     campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
     if campaign.status != Campaign.Status.DRAFT:
-        return 0
+        return None
+    campaign.full_clean()
     phrases = _phrases()
     messages = _rendered(campaign, phrases)
     base = {lang: unsubscribe_url("TOKEN", lang).removesuffix("TOKEN/") for lang in messages}
@@ -150,6 +154,28 @@ def recipients_withheld(sender, *, message_ids, at, **kwargs):
     CampaignRecipient.objects.filter(outbox_message_id__in=message_ids).update(withheld_at=at)
 
 
+def campaign_delivery(campaign: Campaign) -> dict[str, int]:
+    """What became of the mails a campaign was queued to, for the marketer: delivered (the mail
+    server took it), waiting (in the outbox, or to be tried again), not delivered (given up
+    after the retries), withheld (deleted unsent: marketing no longer permitted), and gone (no
+    longer on record: the person's data destroyed since, their mail with it). They add up to
+    recipient_count, the number it was queued to."""
+    rows = CampaignRecipient.objects.filter(campaign=campaign)
+    withheld = rows.exclude(withheld_at=None).count()
+    ids = rows.filter(withheld_at=None).values("outbox_message_id")
+    statuses = dict(
+        Email.objects.filter(message_id__in=ids).order_by().values_list("status")
+        .annotate(n=Count("id"))
+    )  # fmt: skip
+    counts = {
+        "delivered": statuses.get(STATUS.sent, 0),
+        "waiting": statuses.get(STATUS.queued, 0) + statuses.get(STATUS.requeued, 0),
+        "failed": statuses.get(STATUS.failed, 0),
+        "withheld": withheld,
+    }
+    return {**counts, "gone": campaign.recipient_count - sum(counts.values())}
+
+
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
     """(subject line, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
     line, text, html = _rendered(campaign, _phrases())[language]
@@ -158,9 +184,11 @@ def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
 
 
 def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
-    """A copy to a staff member, in one language; recorded nowhere as a recipient."""
+    """A copy to a staff member, in one language; recorded nowhere as a recipient.
+    ValidationError as campaign_send."""
     from post_office import mail
 
+    campaign.full_clean()
     line, text, html = campaign_preview(campaign, language)
     return mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=f"[TEST] {line}", message=text,

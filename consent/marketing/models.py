@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import validate_one_line
 from consent.core.models import Language, Subject
 
 
@@ -15,9 +16,14 @@ class Campaign(models.Model):
         SENT = "sent", _("queued for sending")
 
     title = models.CharField(_("internal title"), max_length=200)
-    subject_line_kk = models.CharField(_("email subject (Kazakh)"), max_length=200)
+    # A subject line is a mail header: one line, or the mail cannot be sent to anyone.
+    subject_line_kk = models.CharField(
+        _("email subject (Kazakh)"), max_length=200, validators=[validate_one_line]
+    )
     body_kk = models.TextField(_("text (Kazakh)"))
-    subject_line_ru = models.CharField(_("email subject (Russian)"), max_length=200, blank=True)
+    subject_line_ru = models.CharField(
+        _("email subject (Russian)"), max_length=200, blank=True, validators=[validate_one_line]
+    )
     body_ru = models.TextField(
         _("text (Russian)"), blank=True, help_text=_("Empty: Russian readers get the Kazakh text.")
     )
