@@ -1,5 +1,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
@@ -19,6 +20,16 @@ class CampaignAdmin(admin.ModelAdmin):
                        "preview_kk", "preview_ru"]  # fmt: skip
     fields = ["title", "subject_line_kk", "body_kk", "subject_line_ru", "body_ru", *readonly_fields]
     actions = ["send_test", "send"]
+
+    def get_object(self, request, object_id, from_field=None):
+        """On an edit or a delete (a POST, in the transaction the admin runs it in), the row is
+        locked until the request ends: a send under way finishes first, and the edit then finds
+        the campaign sent and is refused, instead of writing "draft", no count and a new text
+        over the record of what went out (which a second send then failed on)."""
+        obj = super().get_object(request, object_id, from_field)
+        if obj is None or request.method != "POST" or transaction.get_autocommit():
+            return obj
+        return Campaign.objects.select_for_update().get(pk=obj.pk)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.status != Campaign.Status.DRAFT:

@@ -136,6 +136,35 @@ def confirm_twice():
     return [first, second, [kinds(person) for person in people]]
 
 
+def edit_while_sending():
+    from django.test import Client
+
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source, Subject
+    from consent.core.purposes import MARKETING
+    from consent.core.texts import current_text
+    from consent.marketing.campaigns import campaign_send
+    from consent.marketing.models import Campaign
+    from tests.staff import staff_member, verified_login
+
+    subject = Subject.objects.create(full_name="Дана", email="reader@example.kz", language="kk")
+    consent_grant(subject, current_text(MARKETING), language="kk", source=Source.NEWSLETTER_FORM)
+    campaign = Campaign.objects.create(title="N", subject_line_kk="Жаңалық", body_kk="Қараша")
+    browser = verified_login(Client(HTTP_HOST="127.0.0.1"), staff_member("dan", "marketer"))
+    edited = {"title": "N", "subject_line_kk": "Жаңалық", "body_kk": "Өзгертілген",
+              "subject_line_ru": "", "body_ru": ""}  # fmt: skip
+
+    def send():
+        return campaign_send(campaign)
+
+    def edit():
+        return browser.post(f"/admin/marketing/campaign/{campaign.pk}/change/", edited).status_code
+
+    sent, answer = both_at_once(send, edit)
+    campaign.refresh_from_db()
+    return [answer, campaign.status, campaign.body_kk, campaign.recipient_count == sent > 0]
+
+
 # --- the tests ------------------------------------------------------------------------------
 
 
@@ -159,3 +188,12 @@ def test_a_switch_pressed_twice_at_once_gives_consent_once(database):
 
 def test_a_confirmation_clicked_twice_at_once_makes_one_person_subscribed_once(database):
     assert run(database, "confirm_twice") == [True, False, [["grant"]]]
+
+
+def test_an_edit_saved_while_the_campaign_is_sent_changes_nothing_of_what_went_out(database):
+    """Dan presses "send" in one tab and saves an edit of the same draft in another while the
+    send (half a minute for 100,000 people) is under way: the edit read the draft, waited, and
+    then wrote "draft", no count and its new text over the record of what went out; the
+    campaign offered itself for sending again, which the one-send-per-person rule refused. The
+    edit now waits for the send and is refused."""
+    assert run(database, "edit_while_sending") == [403, "sent", "Қараша", True]
