@@ -8,8 +8,8 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 
 from consent.core.models import PolicyVersion
-from tests.conftest import verified_login
 from tests.site.test_admin_permissions import admin_urls, site  # noqa: F401  (a fixture)
+from tests.staff import verified_login
 
 TYPED = "<b>typed</b>"
 # Markup a page shows as characters: tags of the kind Django's and our helpers write.
