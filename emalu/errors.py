@@ -1,6 +1,6 @@
 """The project's error handlers: each page comes from consent.common.errors.error_page."""
 
-from consent.common.errors import error_page
+from consent.common.errors import FORM_NOT_SENT, error_page
 
 
 def bad_request(request, exception=None):
@@ -20,4 +20,4 @@ def server_error(request):
 
 
 def csrf_failure(request, reason=""):
-    return error_page(request, 403)
+    return error_page(request, 403, FORM_NOT_SENT)

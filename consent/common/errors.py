@@ -23,8 +23,24 @@ MESSAGES = {
 }
 
 
-def error_page(request: HttpRequest, status: int) -> HttpResponse:
-    title, text = MESSAGES[status]
+# A form refused by the CSRF check: the browser did not send the site's cookie back (deleted
+# while the page was open, or blocked). Going back brings the page again, with a new cookie and,
+# in the browsers tried, what was typed; sending it again then works.
+FORM_NOT_SENT = (
+    _("The form was not sent"),
+    _(
+        "Your browser did not send back this site's cookie, which every form needs. Go back to "
+        "the form: what you typed is usually still there. Then send it again. If you see this "
+        "page again, allow cookies for this site."
+    ),
+)
+
+
+def error_page(
+    request: HttpRequest, status: int, message: tuple[str, str] | None = None
+) -> HttpResponse:
+    """The error page for `status`, with its own title and text or those of `message`."""
+    title, text = message or MESSAGES[status]
     context = {"status": status, "title": title, "text": text}
     html = render_to_string("error.html", context, request=request)
     response = HttpResponse(html, status=status)

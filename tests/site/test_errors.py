@@ -65,11 +65,23 @@ def test_database_down_gives_503_with_retry_after(db, lang, monkeypatch):
     assert f'<html lang="{lang}">' in response.content.decode()
 
 
-def test_csrf_failure_page_is_translated(db):
+NOT_SENT = {
+    "kk": ("Форма жіберілмеді", "Формаға оралыңыз", "cookie файлдарына рұқсат беріңіз"),
+    "ru": ("Форма не отправлена", "Вернитесь к форме", "разрешите cookie для этого сайта"),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_form_refused_for_its_missing_cookie_says_what_to_do(texts, contact_data, lang):
+    """A visitor whose browser lost or blocks the CSRF cookie is told the form was not sent and
+    how to send it, in their language, not that they have no access to the page."""
     client = Client(enforce_csrf_checks=True)
-    response = client.post("/ru/privacy/", {})
+    response = client.post(f"/{lang}/contact/", contact_data())
     assert response.status_code == 403
-    assert "Доступ запрещён" in response.content.decode()
+    html = response.content.decode()
+    assert f'<html lang="{lang}">' in html
+    for words in NOT_SENT[lang]:
+        assert words in html
 
 
 def test_healthz_answers_json(client, db):
