@@ -14,17 +14,21 @@ UNREADABLE = _("Some characters here could not be read. Please type the text aga
 class VisitorText(forms.CharField):
     """Every text field a visitor fills in: cleaned before any check (clean_form_text: NFC, no
     control or invisible characters, whitespace collapsed on a single line), so the length and
-    the required check apply to what is stored (compliance T18, T20)."""
+    the required check apply to what is stored (compliance T18, T20).
+
+    A phone number (autocomplete "tel") is an input of type tel: a phone shows its number pad
+    for it, not the letters."""
 
     def __init__(self, *, multiline=False, autocomplete="", rows=4, **kwargs):
         self.multiline = multiline
         if "widget" not in kwargs:
             attrs = {"autocomplete": autocomplete} if autocomplete else {}
-            kwargs["widget"] = (
-                forms.Textarea(attrs={"rows": rows, **attrs})
-                if multiline
-                else forms.TextInput(attrs=attrs)
-            )
+            if multiline:
+                kwargs["widget"] = forms.Textarea(attrs={"rows": rows, **attrs})
+            else:
+                kwargs["widget"] = forms.TextInput(attrs=attrs)
+                if autocomplete == "tel":
+                    kwargs["widget"].input_type = "tel"
         super().__init__(**kwargs)
 
     def to_python(self, value):

@@ -1,5 +1,6 @@
 """Public forms collect personal data only with consent (compliance L1, L2, L6, L17)."""
 
+import re
 from datetime import timedelta
 from urllib.parse import urlsplit
 
@@ -45,6 +46,15 @@ def test_form_pages_render_with_unticked_consents(client, texts, lang, kind):
     assert "no-store" in response["Cache-Control"]
     assert "123456789012" in html  # the consent text with the BIN is right there
     assert f'href="/{lang}/privacy/1/"' in html
+
+
+@pytest.mark.parametrize("kind", ["contact", "apply"])
+def test_a_phone_number_field_brings_up_the_number_pad(client, texts, offered, kind):
+    """On a phone, an input of type tel opens the number pad; a text input opens the letters,
+    and the visitor has to switch keyboards to type +7 701 ... ."""
+    html = client.get(f"/kk/{FORM_URLS[kind]}").content.decode()
+    phone = re.search(r'<input[^>]*name="phone"[^>]*>', html).group(0)
+    assert 'type="tel"' in phone and 'autocomplete="tel"' in phone
 
 
 @pytest.mark.parametrize(
