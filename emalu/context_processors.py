@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
-from django.urls import translate_url
+from django.urls import reverse, translate_url
+from django.utils.translation import override
 
 from consent.common.i18n import localised
 from consent.cookies.banner import analytics_settings
@@ -13,20 +14,36 @@ def _absolute(request, url):
         return url
 
 
+def _same_page(path, lang, code):
+    """`path` (shown in `lang`) in language `code`. translate_url knows only the URLconf's pages
+    and hands any other path back as it was: the 404 page's switch led to itself. A path under
+    the language prefix keeps its rest under the other prefix (the 404 in that language); any
+    other goes to that language's home page."""
+    url = translate_url(path, code)
+    if url != path or code == lang:
+        return url
+    prefix = f"/{lang}/"
+    if path.startswith(prefix):
+        return f"/{code}/{path.removeprefix(prefix)}"
+    with override(code):
+        return reverse("home")
+
+
 def site(request):
-    """The operator's name and the same page in each language (switcher and hreflang)."""
+    """The operator's name and the same page in each language (switcher and hreflang). The
+    switch keeps the query string (a service chosen on its page, ?service=...)."""
     lang = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
-    path = request.path
-    alternates = [
-        {
+    query = request.META.get("QUERY_STRING", "")
+    alternates = []
+    for code, name in settings.LANGUAGES:
+        url = _same_page(request.path, lang, code)
+        alternates.append({
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
-            "absolute_url": _absolute(request, translate_url(path, code)),
+            "url": f"{url}?{query}" if query else url,
+            "absolute_url": _absolute(request, url),
             "current": code == lang,
-        }
-        for code, name in settings.LANGUAGES
-    ]
+        })  # fmt: skip
     op = settings.OPERATOR
     return {
         "analytics": analytics_settings(request),

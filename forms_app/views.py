@@ -9,7 +9,6 @@ from django.shortcuts import redirect, render
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_POST
 
 from consent.common import ratelimit
 from consent.common.pagecache import shared_page
@@ -250,11 +249,14 @@ def _refuse_action(request, form):
 
 
 def _self_service_action(view):
+    """An action of the self-service page, posted by its buttons. Its address is also where a
+    refused request is shown again, so a GET of it (the language switch there, a reload from the
+    address bar) gets the page itself, not an empty 405."""
+
     @wraps(view)
-    @require_POST
     def wrapper(request):
         subject = selfservice.session_subject(request.session)
-        if subject is None:
+        if subject is None or request.method != "POST":
             return redirect("my_data")
         return view(request, subject)
 
@@ -312,7 +314,8 @@ def my_data_request(request, subject):
     return redirect("my_data")
 
 
-@require_POST
 def my_data_leave(request):
+    if request.method != "POST":  # as for the page's other actions: the page, not an empty 405
+        return redirect("my_data")
     request.session.pop(selfservice.SESSION_KEY, None)
     return redirect("home")

@@ -32,10 +32,11 @@ PUBLIC_URLS = {
     "cookie_settings": ({}, 200, True),
     "my_data": ({}, 200, True),
     "self_service_open": ({"token": "x"}, 200, True),
-    "my_data_consent": ({}, 405, False),  # POST only
-    "my_data_export": ({}, 405, False),
-    "my_data_request": ({}, 405, False),
-    "my_data_leave": ({}, 405, False),
+    # The self-service page's actions are posted; a GET of one gets the page (a redirect).
+    "my_data_consent": ({}, 302, False),
+    "my_data_export": ({}, 302, False),
+    "my_data_request": ({}, 302, False),
+    "my_data_leave": ({}, 302, False),
     "request_verify": ({"token": "x"}, 400, True),
     "healthz": ({}, 200, True),
     "metrics": ({}, 404, False),  # only for METRICS_TOKEN

@@ -8,10 +8,13 @@ be forgotten: `test_every_public_pattern_is_visited_or_declared_no_page` fails u
 added), the states that only a post shows (a form with errors, the rate limit, thank-you pages,
 a 404) and the pages behind emailed links, opened from the mails the site queued
 (tests/pages.py walks them all).
+
+On each of them too: headings go down one level at a time (a screen reader's list of headings
+has no gap), and the language switch leads to the same page in the other language.
 """
 
 import json
-from urllib.parse import urlsplit
+from urllib.parse import urljoin, urlsplit
 
 import pytest
 from django.urls import Resolver404, URLResolver, get_resolver, resolve
@@ -24,6 +27,7 @@ from tests.pages import SETUP, problems, walk
 
 WIDTHS = (320, 390, 768)
 LANGS = ("kk", "ru")
+OTHER = {"kk": "ru", "ru": "kk"}
 
 # Patterns outside the language prefix are no visitor's page: machine endpoints and the staff side.
 NOT_PUBLIC = {
@@ -41,7 +45,7 @@ NOT_PUBLIC = {
 NOT_PAGES = {
     "my_data_consent": "redirects to my_data",
     "my_data_export": "a PDF or JSON download",
-    "my_data_leave": "redirects to home",
+    "my_data_leave": "redirects to home (a GET: to my_data)",
 }
 
 
@@ -100,17 +104,32 @@ WIDEST = """() => [...document.querySelectorAll('body *')]
   + ' ' + Math.round(e.getBoundingClientRect().right) + 'px')"""
 
 
+# Visible headings going down more than one level (h1 then h3): "h1 h3" for each.
+SKIPPED_HEADINGS = """() => {
+  const levels = [...document.querySelectorAll('h1, h2, h3, h4, h5, h6')]
+    .filter(h => h.getClientRects().length).map(h => +h.tagName[1]);
+  return levels.slice(1).map((level, i) => [levels[i], level]).filter(([a, b]) => b > a + 1)
+    .map(([a, b]) => `h${a} h${b}`);
+}"""
+
+
 class Visits:
     """Measures the page in view at every width; keeps what overflowed, what was seen and what
-    went wrong on each page (CSP violations, console errors)."""
+    went wrong on each page (CSP violations, console errors, skipped heading levels, a language
+    switch that leads elsewhere)."""
 
     def __init__(self):
         self.overflows, self.seen, self.problems = [], set(), {}
+        self.headings, self.switches = {}, {}
 
     def check(self, page, what):
         if found := problems(page):
             self.problems[f"{what} ({page.url})"] = found
         assert page.locator("h1").count() >= 1, f"{what}: no page at {page.url}"
+        if skipped := page.evaluate(SKIPPED_HEADINGS):
+            self.headings[f"{what} ({page.url})"] = skipped
+        if wrong := self.switch_problem(page):
+            self.switches[f"{what} ({page.url})"] = wrong
         path = urlsplit(page.url).path
         try:
             with translation.override(path.split("/")[1]):  # the prefix resolves in its language
@@ -125,6 +144,25 @@ class Visits:
             if scroll > inner:
                 self.overflows.append(f"{what} ({page.url}) at {width}px: {scroll}px wide, "
                                       f"{page.evaluate(WIDEST)}")  # fmt: skip
+
+    @staticmethod
+    def switch_problem(page):
+        """What is wrong with the page's language switch, or None: it must name this page's
+        address under the other language's prefix, query included, and open a page in that
+        language (GET, as the link does, with the visitor's cookies)."""
+        here = urlsplit(page.url)
+        lang = here.path.split("/")[1]
+        other = OTHER[lang]
+        href = page.locator(f'nav.lang a[hreflang="{other}"]').get_attribute("href")
+        expected = f"/{other}/" + here.path.removeprefix(f"/{lang}/")
+        expected += f"?{here.query}" if here.query else ""
+        if href != expected:
+            return f"links to {href}, not {expected}"
+        answer = page.request.get(urljoin(page.url, href))
+        html = answer.text()
+        if f'<html lang="{other}">' not in html or "<h1" not in html:
+            return f"{href} answered {answer.status} with no page in {other}"
+        return None
 
 
 @pytest.fixture(scope="module", params=LANGS)
@@ -142,6 +180,23 @@ def walked(request, site, browser):  # noqa: F811
 def test_no_page_scrolls_sideways(walked):
     assert walked.overflows == []
     assert walked.seen >= MUST_VISIT, sorted(MUST_VISIT - walked.seen)
+
+
+@pytest.mark.live
+@pytest.mark.browser
+def test_headings_go_down_one_level_at_a_time(walked):
+    """WCAG 1.3.1 as axe's heading-order checks it: the services page listed its services as h3
+    straight under its h1."""
+    assert walked.headings == {}
+
+
+@pytest.mark.live
+@pytest.mark.browser
+def test_the_language_switch_keeps_the_visitor_on_the_same_page(walked):
+    """On every state: the 404 page's switch led back to itself in the same language, and on the
+    self-service page shown again after a refused request (/my-data/request/) it opened an empty
+    405 page."""
+    assert walked.switches == {}
 
 
 @pytest.mark.live

@@ -87,6 +87,18 @@ def test_switcher_keeps_the_current_page(client, pages):
     assert '<a href="/kk/privacy/1/" hreflang="kk" lang="kk">Қазақша</a>' in html
 
 
+def test_switcher_keeps_the_service_chosen_and_the_404(client, texts, pages):
+    """A service's page links to the application with ?service=...: switching language there
+    keeps the choice. A page that does not exist is the 404 in the other language; a path under
+    no language prefix offers the other language's home page."""
+    html = client.get("/kk/apply/?service=demo-1").content.decode()
+    assert '<a href="/ru/apply/?service=demo-1" hreflang="ru"' in html
+    html = client.get("/ru/no-such-page/").content.decode()
+    assert '<a href="/kk/no-such-page/" hreflang="kk"' in html
+    html = client.get("/en/").content.decode()
+    assert '<a href="/ru/" hreflang="ru"' in html
+
+
 def test_home_greets_visitors_before_staff_write_it(client, db):
     response = client.get("/kk/")
     assert response.status_code == 200
