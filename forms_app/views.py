@@ -3,6 +3,7 @@ from functools import wraps
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
@@ -12,7 +13,6 @@ from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
 from consent.common.pagecache import shared_page
-from consent.core import gate
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, Source
 from consent.core.submissions import marketing_confirmation_due, submission_record
@@ -258,7 +258,12 @@ def _self_service_action(view):
         subject = selfservice.session_subject(request.session)
         if subject is None or request.method != "POST":
             return redirect("my_data")
-        return view(request, subject)
+        try:
+            return view(request, subject)
+        except selfservice.Gone:  # destroyed meanwhile, by the desk or retention
+            request.session.pop(selfservice.SESSION_KEY, None)
+            messages.info(request, _("We no longer hold any personal data about you."))
+            return redirect("my_data")
 
     return wrapper
 
@@ -286,14 +291,15 @@ def my_data_consent(request, subject):
 
 @_self_service_action
 def my_data_export(request, subject):
-    if gate.is_blocked(subject):  # compliance L12: no export while processing is blocked
-        messages.error(request, _("Processing of your data is blocked."))
-        return redirect("my_data")
     form = ExportForm(request.POST)
     if not form.is_valid():
         return _refuse_action(request, form)
     fmt = "pdf" if form.cleaned_data["format"] == "pdf" else "json"  # a literal, not posted text
-    ticket, body = selfservice.access_download(subject, get_language(), fmt)
+    try:
+        ticket, body = selfservice.access_download(subject, get_language(), fmt)
+    except ValidationError as refusal:  # compliance L12: no export while processing is blocked
+        messages.error(request, refusal.messages[0])
+        return redirect("my_data")
     response = HttpResponse(body, content_type=f"application/{fmt}")
     response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
     response["Cache-Control"] = "no-store"

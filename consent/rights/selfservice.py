@@ -10,6 +10,7 @@ from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import HttpRequest
 from django.urls import reverse
@@ -35,6 +36,21 @@ LINK_MAX_AGE = 3600
 SESSION_KEY = "self_service"
 SESSION_SECONDS = 3600
 OPTIONAL = [code for code, p in PURPOSES.items() if not p.required and not p.banner_only]
+
+
+class Gone(Exception):
+    """The person's data was destroyed while the page was open (a destruction on the desk, or
+    retention, finished first): nothing is left to show, change or export."""
+
+
+def _hold(subject: Subject) -> None:
+    """Hold the person's row until the transaction ends and read it again: what the page does
+    for the person runs before or after a desk operation on them, never beside it, in the
+    desk's order (the person first, then any request: `tickets._lock`, and
+    `erasure.subject_destroy`). Raises Gone when the person's data was destroyed meanwhile."""
+    if not subject_lock(subject):
+        raise Gone
+    subject.refresh_from_db()
 
 
 def may_give(purpose: str) -> bool:
@@ -129,12 +145,12 @@ def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest
     """Give or withdraw an optional consent, in force at once. The address was just confirmed
     by the emailed link, which is what a double opt-in asks. A consent is given only to what the
     forms would ask for now (`may_give`), whatever was posted. Returns a `Switched` value. A
-    switch pressed twice at once records once."""
+    switch pressed twice at once records once. Raises Gone (see `_hold`)."""
     if purpose not in OPTIONAL:
         return Switched.UNCHANGED
     if give and not may_give(purpose):
         return Switched.NOT_OFFERED
-    subject_lock(subject)
+    _hold(subject)
     if give and gate.may_process(subject, purpose):
         return Switched.UNCHANGED
     if give and gate.needs_guardian(subject):
@@ -149,7 +165,9 @@ def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest
 
 @transaction.atomic
 def ticket_open_verified(subject: Subject, ticket_type: str, message: str, language: str) -> Ticket:
-    """A correction, block or destroy request that lands on the desk already verified."""
+    """A correction, block or destroy request that lands on the desk already verified.
+    Raises Gone (see `_hold`)."""
+    _hold(subject)
     now = timezone.now()
     return ticket_create(
         kind=ticket_type, subject=subject, email=subject.email or "", language=language,
@@ -161,10 +179,15 @@ def ticket_open_verified(subject: Subject, ticket_type: str, message: str, langu
 @transaction.atomic
 def access_download(subject: Subject, language: str, fmt: str = "json") -> tuple[Ticket, bytes]:
     """The same export as an access request (JSON or PDF), and logged as one (opened and closed
-    at once)."""
+    at once). Refused (ValidationError) while processing is blocked (compliance L12), as read
+    under the person's lock: a block the desk commits meanwhile is seen. Raises Gone (see
+    `_hold`)."""
     from .export import export_json
     from .readable import export_pdf
 
+    _hold(subject)
+    if gate.is_blocked(subject):
+        raise ValidationError(_("Processing of your data is blocked."))
     now = timezone.now()
     with translation.override(language):
         outcome = str(_("Downloaded from the self-service page."))

@@ -67,10 +67,10 @@ def shell(code, env):
     return done.stdout
 
 
-def run_case(url, module, case):
-    """Function `case` of test module `module`, run on the database `url` in a process of its own
-    (test settings): what it returned, through JSON."""
-    code = f"import json; from {module} import {case}; print(json.dumps({case}()))"
+def run_case(url, module, case, *args):
+    """Function `case` of test module `module`, called with `args`, run on the database `url` in
+    a process of its own (test settings): what it returned, through JSON."""
+    code = f"import json; from {module} import {case}; print(json.dumps({case}(*{args!r})))"
     env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings")
     return json.loads(shell(code, env).splitlines()[-1])
 

@@ -83,14 +83,66 @@ def destroy_then_export():
     return [*results, _outcome([access, destroy])]
 
 
+# The person's own page, at the moment an officer carries out a request of theirs: each
+# self-service action the page posts.
+PAGE_ACTIONS = {
+    "export": ("/kk/my-data/export/", {"format": "json"}),
+    "request": ("/kk/my-data/request/", {"type": "correct", "message": "Тегім қате"}),
+    "consent": ("/kk/my-data/consent/", {"purpose": "marketing", "give": "1"}),
+}
+
+
+def _on_the_page(person, action):
+    """The person's page open in a browser (the session the emailed link makes), posting
+    `action`: what the browser gets back."""
+    import time
+
+    from django.test import Client
+
+    from consent.rights.selfservice import SESSION_KEY
+
+    page = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")  # the live settings' host
+    session = page.session
+    session[SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session.save()
+    path, data = PAGE_ACTIONS[action]
+
+    def post():
+        response = page.post(path, data)
+        return [response.status_code, response.get("Location", "")]
+
+    return post
+
+
+def destroy_then_page(action):
+    from consent.rights.answers import ticket_destroy
+    from consent.rights.models import Ticket
+
+    person, (destroy,) = _person_with_requests("destroy")
+    _first, second = both_at_once(lambda: ticket_destroy(destroy, actor=None),
+                                 _on_the_page(person, action))  # fmt: skip
+    return [second, Ticket.objects.exclude(subject=None).count(), _outcome([destroy])]
+
+
+def block_then_export():
+    from consent.rights.answers import ticket_block
+    from consent.rights.models import Ticket
+
+    person, (block,) = _person_with_requests("block")
+    _first, second = both_at_once(lambda: ticket_block(block, reason="Асел сұрады", actor=None),
+                                 _on_the_page(person, "export"))  # fmt: skip
+    downloads = Ticket.objects.filter(channel="self_service", subject=person).count()
+    return [second, downloads]
+
+
 @pytest.fixture(scope="module")
 def database(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), live_database() as url:
         yield url
 
 
-def run(database, case):
-    return run_case(database, "tests.rights.test_one_person_at_a_time", case)
+def run(database, case, *args):
+    return run_case(database, "tests.rights.test_one_person_at_a_time", case, *args)
 
 
 def test_a_destruction_waits_for_an_export_under_way_and_destroys_its_mail(database):
@@ -110,3 +162,26 @@ def test_an_export_after_a_destruction_under_way_is_refused(database):
     assert (first, second) == ("done", "refused")
     assert outcome == {"person_held": False, "mail_left_to_the_person": 0,
                        "statuses": ["no_data", "done"]}  # fmt: skip
+
+
+@pytest.mark.parametrize("action", PAGE_ACTIONS)
+def test_the_persons_own_page_waits_for_a_destruction_under_way_and_finds_nothing(database, action):
+    """Asel downloads her data (or asks for a correction, or switches a consent) on her page
+    while Olga destroys it. The page took no lock: it read Asel before the destruction
+    committed, then wrote a row that names her, which the database refused once she was gone
+    (a 500). Now it holds her row first, as the desk does: it waits, finds nothing left, and
+    sends her back to the page's start with a word that nothing is held; nothing of hers stays."""
+    (status, location), named, outcome = run(database, "destroy_then_page", action)
+    assert (status, location) == (302, "/kk/my-data/")
+    assert named == 0
+    assert outcome == {"person_held": False, "mail_left_to_the_person": 0,
+                       "statuses": ["done"]}  # fmt: skip
+
+
+def test_a_download_after_a_block_under_way_is_refused(database):
+    """Olga blocks Asel's processing while Asel downloads her data: the page checked the block
+    before the desk committed it, and handed the export out after (compliance L12). Now it
+    checks under Asel's lock, after the block."""
+    (status, location), downloads = run(database, "block_then_export")
+    assert (status, location) == (302, "/kk/my-data/")
+    assert downloads == 0
