@@ -7,10 +7,12 @@ from dateutil.relativedelta import relativedelta
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from consent.common.dates import local_today
 from consent.common.spreadsheet import csv_document
 from consent.core.models import LedgerEntry
+from consent.core.purposes import PURPOSES
 
 from .models import Ticket
 
@@ -38,8 +40,15 @@ def consent_statistics() -> list[tuple[tuple[str, str, str, str], int]]:
 
 
 def statistics_csv() -> bytes:
-    header = ["month", "purpose", "language", "age_band", "consents_given"]
-    return csv_document([header, *([*key, count] for key, count in consent_statistics())])
+    """The counts as a spreadsheet in the active language (the staff member's, as the evidence
+    CSV): translated headers, each purpose by its name, not its code."""
+    header = [_("month"), _("purpose"), _("language"), _("age band"), _("consents given")]
+    rows = [
+        [month, PURPOSES[purpose].name if purpose in PURPOSES else purpose, language,
+         _("unknown") if band == "unknown" else band, count]
+        for (month, purpose, language, band), count in consent_statistics()
+    ]  # fmt: skip
+    return csv_document([header, *rows])
 
 
 def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:
