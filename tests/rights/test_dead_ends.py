@@ -279,3 +279,21 @@ def test_a_correction_that_cannot_be_verified_is_destroyed_instead(
     assert answer.to == ["asel@example.kz"]
     assert answer.subject == MAIL[lang]["subject"].format(ticket.reference)
     assert MAIL[lang]["destroyed_instead"] in answer.body and reason in answer.body
+
+
+NOTHING_HELD = {
+    "kk": ("басқа электрондық пошта мекенжайын берген болсаңыз", "телефон нөмірі ешқашан"),
+    "ru": ("сообщали нам другой адрес электронной почты", "по номеру телефона — никогда"),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_nothing_held_note_sends_the_person_only_to_an_email_address(desk, person, lang):
+    """Only an email address links a request to a person's data (compliance L9): the note to an
+    address with nothing held said to write from "another address or a phone number", and a
+    phone number never finds anyone. It now says to write from the other email address, and
+    that a phone number does not link."""
+    web_request(desk, lang, "access", email="stranger@example.kz")
+    note = mails_to("stranger@example.kz")[-1].message
+    write_from, no_phone = NOTHING_HELD[lang]
+    assert write_from in note and no_phone in note
