@@ -1,5 +1,6 @@
 """Staff alerts: a notice when a request opens or an email is set aside (compliance L7), a digest
-of due requests on working days (compliance L8), and a mail to the responsible person on a burst
+of due requests and of breaches the regulator is still to hear of on working days (compliance
+L8, L21), and a mail to the responsible person on a burst
 of failed sign-ins or exports (compliance L22)."""
 
 from datetime import date, timedelta
@@ -18,7 +19,7 @@ from consent.core.mail import interpolate, lazy_date, queue_mail, queue_mail_eac
 from consent.core.staff import address_language, staff_addressed
 from consent.workdays.calendar import add_working_days, is_working_day
 
-from .models import QuarantinedMessage, Ticket
+from .models import Breach, QuarantinedMessage, Ticket
 
 
 def officers() -> QuerySet[AbstractUser]:
@@ -60,7 +61,10 @@ def digest(today: date) -> int:
 
     Emails set aside as a machine's (reason "automated") raise no notice of their own, since an
     auto-responder could answer each: each is listed once instead, in the first digest after
-    the day it arrived, so that a person's request behind such a header is still seen."""
+    the day it arrived, so that a person's request behind such a header is still seen.
+
+    A breach the regulator has not been told of is listed from the day it is due (the local
+    date of `today`, as its due date is), and every working day after until it is told."""
     if not is_working_day(today):
         return 0
     tomorrow = add_working_days(today, 1)
@@ -72,6 +76,11 @@ def digest(today: date) -> int:
         "overdue": list(confirmed.filter(due_date__lt=today)),
         "today": list(confirmed.filter(due_date=today)),
         "tomorrow": list(confirmed.filter(due_date__gt=today, due_date__lte=tomorrow)),
+        "breaches": list(
+            Breach.objects.filter(regulator_notified_at=None, regulator_due__lte=today).order_by(
+                "regulator_due", "id"
+            )
+        ),
         "closable": list(Ticket.objects.closable(timezone.now()).order_by("received_at", "id")),
         # Local dates (the current time zone is the site's): the previous working day's arrivals
         # and those of the days off since, each in exactly one digest.
@@ -87,14 +96,22 @@ def digest(today: date) -> int:
     if not any(groups.values()):
         return 0
     url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=open"
+    breaches_url = absolute_url(reverse("admin:rights_breach_changelist"))
+    counts = {"overdue": len(groups["overdue"]), "today": len(groups["today"]),
+              "breaches": len(groups["breaches"])}  # fmt: skip
+    if groups["breaches"]:
+        subject_line = _("Breaches to report to the regulator: %(breaches)d; requests: "
+                         "%(overdue)d overdue, %(today)d due today")  # fmt: skip
+    else:
+        subject_line = _("Requests: %(overdue)d overdue, %(today)d due today")
     automated_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist")) + (
         f"?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
     )
     return len(queue_mail_each(
         staff_addressed(officers()), "staff_digest",
-        {**groups, "url": url, "automated_url": automated_url, "day": today, "next_day": tomorrow},
-        subject_line=interpolate(_("Requests: %(overdue)d overdue, %(today)d due today"), {
-            "overdue": len(groups["overdue"]), "today": len(groups["today"])}),
+        {**groups, "url": url, "automated_url": automated_url, "breaches_url": breaches_url,
+         "day": today, "next_day": tomorrow},
+        subject_line=interpolate(subject_line, counts),
     ))  # fmt: skip
 
 

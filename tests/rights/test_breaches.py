@@ -3,6 +3,8 @@
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
+import pytest
+
 from consent.rights.breaches import breach_record
 from consent.rights.models import Breach
 from tests.staff import verified_login
@@ -23,3 +25,43 @@ def test_breach_deadline_lands_after_the_holiday(officer_client, officer, db, ti
     time_machine.move_to("2026-12-17 09:00+05:00")  # due today, no one notified yet
     verified_login(officer_client, officer)  # an idle staff session ends after an hour
     assert 'class="overdue"' in officer_client.get("/admin/rights/breach/").content.decode()
+
+
+def digest_on(time_machine, moment):
+    """The officers' digest the daily command sends at `moment`; None when it sends none."""
+    from django.core.management import call_command
+    from post_office.models import Email
+
+    Email.objects.all().delete()
+    time_machine.move_to(moment, tick=False)
+    call_command("send_request_digest", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    return Email.objects.filter(to=["alice@example.kz"]).first()
+
+
+@pytest.mark.parametrize(
+    "moment,listed",
+    [
+        ("2026-12-09 23:30+05:00", False),  # the day before: not due yet
+        ("2026-12-10 00:30+05:00", True),  # still 9 December in UTC, the due day in Almaty
+        ("2026-12-10 23:30+05:00", True),
+        ("2026-12-11 09:00+05:00", True),  # overdue, and still not reported
+    ],
+)
+def test_a_breach_due_and_not_yet_reported_is_in_the_officers_digest(
+    officer, db, time_machine, moment, listed
+):
+    """The regulator is to hear of a breach within one working day of detection (Art. 20-1):
+    the digest listed requests only, so a breach due today reached no one's inbox. It is now in
+    every digest from its due day (the local date in Almaty) until the regulator is told."""
+    time_machine.move_to("2026-12-09 15:00+05:00", tick=False)
+    breach = breach_record(Breach(detected_at=datetime(2026, 12, 9, 15, tzinfo=ALMATY),
+                                  description="Lost laptop", people_affected=3))  # fmt: skip
+    assert breach.regulator_due == date(2026, 12, 10)
+    mail = digest_on(time_machine, moment)
+    assert (mail is not None and f"{breach}, 10.12.2026" in mail.message) is listed
+    if listed:
+        assert "/admin/rights/breach/" in mail.message
+        assert mail.subject.startswith("Уәкілетті органға хабарланатын инциденттер: 1;")
+        Breach.objects.filter(pk=breach.pk).update(regulator_notified_at=datetime.now(ALMATY))
+        time_machine.move_to("2026-12-14 09:00+05:00", tick=False)  # the next working day
+        assert digest_on(time_machine, "2026-12-14 09:00+05:00") is None

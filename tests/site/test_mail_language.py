@@ -7,6 +7,7 @@ the other language active (an officer working in Russian answers a Kazakh speake
 a command in Kazakh, answers a Russian mail). A template added without a scenario here fails
 `test_every_mail_template_is_tried`."""
 
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
@@ -27,8 +28,9 @@ from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from consent.marketing.optin import optin_start
 from consent.rights.alerts import digest, maybe_alert
+from consent.rights.breaches import breach_record
 from consent.rights.intake import ingest
-from consent.rights.models import IntakePhrase, Ticket
+from consent.rights.models import Breach, IntakePhrase, Ticket
 from consent.rights.selfservice import link_send
 from consent.rights.tickets import ticket_open, ticket_verify
 from tests.rights.conftest import BAD_MESSAGES, message
@@ -184,6 +186,8 @@ def digest_sent(w):
     for kind in (Type.BLOCK, Type.ACCESS, Type.WITHDRAW):
         opened(kind, w["lang"], purpose=SERVICE)
     time_machine.move_to("2026-12-03 10:00+05:00", tick=False)  # overdue, due today, tomorrow
+    detected = timezone.now() - timedelta(days=1)
+    breach_record(Breach(detected_at=detected, description="x"))  # due today, not yet reported
     assert digest(timezone.localdate()) == 1
 
 

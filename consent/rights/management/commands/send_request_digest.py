@@ -7,8 +7,9 @@ from consent.rights.alerts import digest
 
 class Command(BaseCommand):
     help = (
-        "Mail privacy officers the requests overdue, due today and due next (working days only); "
-        "once a day, however many hosts start it."
+        "Mail privacy officers the requests overdue, due today and due next, and the breaches "
+        "the regulator is still to hear of (working days only); once a day, however many hosts "
+        "start it."
     )
 
     def handle(self, *args, **options):
