@@ -29,13 +29,23 @@ def officers() -> QuerySet[AbstractUser]:
 
 
 def notify_new_ticket(ticket: Ticket) -> None:
-    """No personal data in the subject line: the number, the type and the due date. Each
-    officer reads it in their own language (compliance L24)."""
+    """No personal data in the subject line: the number, the type and the due date, or for a
+    reply filed with an earlier request (tickets._file_reply) the two numbers. Each officer
+    reads it in their own language (compliance L24)."""
     url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
+    if ticket.regarding_id is not None and not ticket.is_open:
+        subject_line = interpolate(
+            _("Email about request %(about)s, added to it as %(ref)s"),
+            {"about": ticket.regarding.reference, "ref": ticket.reference},
+        )
+    else:
+        subject_line = interpolate(
+            _("New request %(ref)s, due %(due)s"),
+            {"ref": ticket.reference, "due": lazy_date(ticket.due_date, "SHORT_DATE_FORMAT")},
+        )
     queue_mail_each(
         staff_addressed(officers()), "staff_new_request", {"ticket": ticket, "url": url},
-        subject_line=interpolate(_("New request %(ref)s, due %(due)s"), {
-            "ref": ticket.reference, "due": lazy_date(ticket.due_date, "SHORT_DATE_FORMAT")}),
+        subject_line=subject_line,
     )  # fmt: skip
 
 

@@ -134,6 +134,7 @@ SECTIONS = {
                     "verified_at",
                     "closed_at",
                     "outcome",
+                    "regarding",
                 ]
             },
         },
@@ -247,6 +248,7 @@ def _ticket_row(r):
         "verified_at": when(r.verified_at) or "",
         "closed_at": when(r.closed_at) or "",
         "outcome": r.outcome,
+        "regarding": r.regarding.reference if r.regarding_id else "",
     }
 
 

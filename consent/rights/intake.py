@@ -22,6 +22,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
+from django.db.models import Q
 
 from consent.common.text import clean_text
 from consent.core import routes
@@ -61,6 +62,9 @@ ASCII = {"us-ascii", "ascii", "ansi_x3.4-1968"}
 AUTOMATED_HEADERS = ("x-autoreply", "x-autorespond", "list-id")
 BULK = {"bulk", "junk", "list", "auto_reply"}
 MAIL_SYSTEMS = {"mailer-daemon", "postmaster"}
+# A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
+# letter that looks the same.
+REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
 MESSAGE_ID_MAX = Ticket._meta.get_field("message_id").max_length
 EMAIL_MAX = Ticket._meta.get_field("email").max_length
 
@@ -313,6 +317,20 @@ def _attached(message):
     return ()
 
 
+def replied_to(letter: Letter) -> Ticket | None:
+    """The earlier request the letter quotes by number (in its subject line first, then in its
+    text, as a reply to our mail quotes it), among those from the sender's address: a number
+    alone links nobody to a request of someone else's. None when it quotes none of them."""
+    numbers = [int(n) for n in REFERENCE.findall(f"{letter.subject_line}\n{letter.text}")]
+    if not numbers:
+        return None
+    found = Ticket.objects.filter(pk__in=numbers).filter(
+        Q(email__iexact=letter.sender) | Q(subject__email__iexact=letter.sender)
+    )
+    by_number = {ticket.pk: ticket for ticket in found}
+    return next((by_number[n] for n in numbers if n in by_number), None)
+
+
 def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
     """Open a request from one RFC 5322 message (bytes). Returns the request; or the quarantine
     entry the message was set aside in (it could not become a request); or None when the message
@@ -339,7 +357,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
             return ticket_open(
                 kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
                 channel=Ticket.Channel.EMAIL, message=letter.text, message_id=key,
-                unsubscribe=unsubscribe,
+                unsubscribe=unsubscribe, regarding=replied_to(letter),
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(message_id=key).exists():

@@ -108,6 +108,13 @@ class Ticket(models.Model):
     verified_at = models.DateTimeField(_("identity confirmed"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.TextField(_("answer to the person"), blank=True)
+    # The earlier request an emailed reply quotes by number, from the address that request came
+    # from (intake.replied_to): a reply that asks for nothing by name is filed with it, closed
+    # at once (tickets.ticket_open); one that names a request of its own is opened, marked.
+    regarding = models.ForeignKey(
+        "self", models.SET_NULL, null=True, blank=True, related_name="replies",
+        verbose_name=_("about request"),
+    )  # fmt: skip
 
     objects = TicketQuerySet.as_manager()
 

@@ -99,22 +99,31 @@ def ticket_open(
     actor: AbstractBaseUser | None = None,
     audit_detail: dict[str, Any] | None = None,
     unsubscribe: bool = False,
+    regarding: Ticket | None = None,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
-    stop news and offers (intake.recognise).
+    stop news and offers (intake.recognise); `regarding`, the earlier request of the same
+    address an emailed reply quotes (intake.replied_to): see `_file_reply`.
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
     """
     email = normalise_email(email) or ""
     subject = subject_find(email=email) if email else None
+    filed = False
+    if regarding is not None and subject is not None and kind == Type.OTHER and not unsubscribe:
+        regarding = _locked(regarding)  # read again under its lock: an officer may be closing it
+        filed = regarding.is_open
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
-        message_id=message_id, actor=actor, audit_detail=audit_detail,
+        message_id=message_id, actor=actor, audit_detail=audit_detail, regarding=regarding,
+        notify=not filed,
     )  # fmt: skip
-    if _acts_on_arrival(ticket):
+    if filed:
+        _file_reply(ticket)
+    elif _acts_on_arrival(ticket):
         _act_on_arrival(ticket)
     elif subject is not None and subject.email:
         template, context = "request_verify", {}
@@ -137,7 +146,9 @@ def ticket_open(
         queue_mail(
             subject.email, template,
             {"ticket": ticket, "verify_url": _confirmation_url(ticket), **context},
-            language=language, subject_line=_("Please confirm your request"),
+            language=language,
+            subject_line=interpolate(_("Please confirm your request %(ref)s"),
+                                     {"ref": ticket.reference}),
         )  # fmt: skip
     elif _mailable(email):
         queue_mail(
@@ -171,6 +182,27 @@ def ticket_open_from_quarantine(
     entry.ticket = ticket
     entry.save(update_fields=["ticket"])
     return ticket
+
+
+def _file_reply(ticket):
+    """An emailed reply to an open request of the same address that asks for nothing by name
+    (typically "yes, I confirm" written back to the confirmation mail) is no new request: it is
+    kept as this row, filed with the request it quotes and closed at once, and the officers
+    read it there. A reply cannot confirm anything, as anyone can write in the person's name:
+    the person is told so at the address on record, with a new link for the request when it
+    still waits for them, instead of a second link for a request they never meant to make."""
+    regarding = ticket.regarding
+    outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
+    ticket_close(ticket, outcome=outcome, status=Status.CLOSED, notify=False,
+                 detail={"filed_with": regarding.reference})  # fmt: skip
+    context = {"ticket": ticket, "regarding": regarding}
+    if regarding.is_waiting:
+        context["verify_url"] = _confirmation_url(regarding)
+    queue_mail(
+        ticket.subject.email, "request_reply", context, language=ticket.language,
+        subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
+    )  # fmt: skip
+    notify_new_ticket(ticket)
 
 
 def _acts_on_arrival(ticket):

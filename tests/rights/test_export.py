@@ -74,6 +74,8 @@ def person(texts, make_subject, officer):
                        purpose=SERVICE, message="Исправьте фамилию",
                        message_id="<abc-123@mail.example.kz>")  # fmt: skip
     ticket = ticket_verify(ticket)
+    ticket_open(kind="other", email="asel@example.kz", language="ru", channel="email",
+                message="Спасибо", regarding=ticket)  # a reply, filed with the request  # fmt: skip
     ticket_correct(ticket, changes={"full_name": "Әсел Қасымқызы"}, document="Удостоверение № 0451",
                     actor=officer)  # fmt: skip
     s.refresh_from_db()
@@ -113,6 +115,7 @@ def expected(obj, field):
             "guardian": lambda g: g.full_name,
             "text": lambda t: str(t.version),
             "ticket": lambda r: r.reference,
+            "regarding": lambda r: r.reference,
             "campaign": lambda c: c.content(obj.language)[0],
         }
         assert field.name in how, f"{obj._meta.label}.{field.name}: decide how to export it"

@@ -128,6 +128,19 @@ def requests_opened(w):
     ingest(message(phrase, sender=PERSON, message_id=f"<correct-{w['lang']}@example.kz>"))
 
 
+def replied(w):
+    """The person answers the confirmation mail of a request still waiting (the answer holds its
+    link again) and of one confirmed (no link): each reply is filed with its request."""
+    lang = w["lang"]
+    waiting = ticket_open(kind=Type.DESTROY, email=PERSON, language=lang, channel="web")
+    confirmed = opened(Type.ACCESS, lang)
+    written = {"kk": "Иә, растаймын", "ru": "Да, подтверждаю"}[lang]
+    for ticket in (waiting, confirmed):
+        reply = ingest(message(f"Re: {ticket.reference}", sender=PERSON, body=written,
+                               message_id=f"<reply-{ticket.pk}@example.kz>"))  # fmt: skip
+        assert reply.regarding == ticket and not reply.is_open
+
+
 def withdrawn_by_email(w):
     phrase = IntakePhrase.objects.canonical(Type.WITHDRAW, w["lang"])
     ingest(message(phrase, sender=PERSON, message_id=f"<withdraw-{w['lang']}@example.kz>"))
@@ -240,6 +253,7 @@ SCENARIOS = {
     "request_retyped": retyped,
     "request_destroyed_instead": destroyed_instead,
     "request_withdrawn": withdrawn_by_email,
+    "request_reply": replied,
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {"request_done (destroyed, sent without trace)": ("request_done", data_destroyed)}

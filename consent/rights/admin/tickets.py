@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
@@ -70,8 +70,8 @@ class TicketAdmin(AuditedAdmin):
     show_full_result_count = False
     list_per_page = 50
     fields = ["type", "status", "channel", "language", "purpose", "received_at", "due",
-              "link_sent_at", "verified_at", "closed_at", "person", "email", "message",
-              "outcome"]  # fmt: skip
+              "link_sent_at", "verified_at", "closed_at", "person", "email", "related",
+              "message", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
     act_template = "admin/rights/ticket/act.html"
@@ -98,6 +98,23 @@ class TicketAdmin(AuditedAdmin):
         name = obj.subject.full_name or str(obj.subject)
         url = reverse("admin:consent_subject_change", args=[obj.subject_id])
         return format_html('<a href="{}">{}</a>', url, name)
+
+    @admin.display(description=_("related requests"))
+    def related(self, obj):
+        """The request an emailed reply is about, and the replies filed with this one
+        (tickets._file_reply): the officer reads them together."""
+        links = []
+        if obj.regarding_id is not None:
+            links.append((_("about request"), obj.regarding_id, obj.regarding.reference))
+        links += [(_("email about this request"), reply.pk, reply.reference)
+                  for reply in obj.replies.order_by("id")]  # fmt: skip
+        if not links:
+            return "-"
+        return format_html_join(
+            "\n", '{}: <a href="{}">{}</a><br>',
+            ((label, reverse("admin:rights_ticket_change", args=[pk]), reference)
+             for label, pk, reference in links),
+        )  # fmt: skip
 
     @admin.display(description=_("request"), ordering="id")
     def reference_link(self, obj):

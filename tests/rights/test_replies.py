@@ -1,0 +1,113 @@
+"""A person who answers the confirmation mail instead of following its link (compliance L7, L9):
+a reply cannot confirm a request, as anyone can write in the person's name, so the mail says
+that only the link does and names its request, and the intake files a reply quoting a request
+of the same address with that request instead of opening an unrelated one."""
+
+import pytest
+from post_office.models import Email
+
+from consent.rights.intake import ingest
+from consent.rights.models import Ticket
+
+from .conftest import Status, confirm_link, mails_to, message, web_request
+
+ONLY_THE_LINK = {
+    "kk": "Өтінішті тек осы сілтеме растайды",
+    "ru": "Подтверждает запрос только эта ссылка",
+}
+REPLY = {
+    "kk": ("Иә, растаймын", "өтінішке қостық", "жауап хат оны растай алмайды"),
+    "ru": ("Да, подтверждаю", "добавили", "ответ на письмо не может его подтвердить"),
+}
+
+
+def confirmation_mail(address="asel@example.kz"):
+    return next(m for m in reversed(mails_to(address)) if "/requests/confirm/" in m.message)
+
+
+def reply_to(mail, body, sender="asel@example.kz", message_id="<reply@example.kz>"):
+    """A reply as mail programs write it: the subject line after "Re:", the mail quoted."""
+    quoted = "\n".join(f"> {line}" for line in mail.message.splitlines())
+    return ingest(message(f"Re: {mail.subject}", sender=sender, message_id=message_id,
+                          body=f"{body}\n\n{quoted}"))  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_confirmation_mail_names_its_request_and_says_a_reply_does_not_confirm(
+    client, person, lang
+):
+    web_request(client, lang, "destroy")
+    request = Ticket.objects.get()
+    mail = confirmation_mail()
+    assert request.reference in mail.subject
+    assert ONLY_THE_LINK[lang] in mail.message and ONLY_THE_LINK[lang] in mail.html_message
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_reply_to_the_confirmation_mail_is_filed_with_its_request(
+    client, desk, person, officer, lang
+):
+    """Asel answers "Иә, растаймын" to the mail asking her to confirm her destruction request.
+    The intake opened an unrelated "other" request with a second link, and her real request
+    expired unconfirmed. Now the reply is filed with the request it quotes: no new request to
+    confirm, one answer saying that only the link confirms (with the link again), and the
+    officer reads the reply on the request's page."""
+    web_request(client, lang, "destroy")
+    request = Ticket.objects.get()
+    mail = confirmation_mail()
+    Email.objects.all().delete()
+    written, added, cannot = REPLY[lang]
+    reply = reply_to(mail, written)
+
+    assert list(Ticket.objects.open()) == [request]
+    assert (reply.regarding, reply.status) == (request, Status.CLOSED)
+    answer = mails_to("asel@example.kz")
+    assert len(answer) == 1
+    assert request.reference in answer[0].subject
+    assert added in answer[0].message and cannot in answer[0].message
+    officers = Email.objects.filter(to=[officer.email]).get()
+    assert request.reference in officers.subject and reply.reference in officers.subject
+
+    page = desk.get(f"/admin/rights/ticket/{request.pk}/change/").content.decode()
+    assert f"/admin/rights/ticket/{reply.pk}/change/" in page
+    # The link in the answer confirms the request she meant.
+    assert client.post(confirm_link()).status_code == 200
+    request.refresh_from_db()
+    assert request.status == Status.OPEN
+
+
+def test_a_reply_to_a_confirmed_request_is_filed_without_a_link(client, person):
+    web_request(client, "kk", "access")
+    request = Ticket.objects.get()
+    mail = confirmation_mail()
+    client.post(confirm_link())
+    Email.objects.all().delete()
+    reply = reply_to(mail, "Рақмет, күтемін")
+    assert (reply.regarding, reply.status) == (request, Status.CLOSED)
+    (answer,) = mails_to("asel@example.kz")
+    assert "/requests/confirm/" not in answer.message
+    request.refresh_from_db()
+    assert request.status == Status.OPEN
+
+
+def test_a_number_quoted_from_another_address_links_nothing(client, person, make_subject):
+    """Only a request of the sender's own address is linked: a number alone, which anyone can
+    write, does not reach someone else's request."""
+    make_subject(email="dana@example.kz")
+    web_request(client, "kk", "destroy")
+    request = Ticket.objects.get()
+    other = reply_to(confirmation_mail(), "Иә, растаймын", sender="dana@example.kz")
+    assert other.regarding is None and other.status == Status.UNVERIFIED
+    assert request.replies.count() == 0
+
+
+def test_a_reply_that_asks_for_a_request_of_its_own_opens_it_marked(client, person):
+    """A reply that names a request by its phrase is a request: opened with its own link, and
+    marked as about the earlier one for the officer."""
+    from consent.rights.models import IntakePhrase
+
+    web_request(client, "kk", "destroy")
+    request = Ticket.objects.get()
+    phrase = IntakePhrase.objects.canonical(Ticket.Type.CORRECT, "kk")
+    new = reply_to(confirmation_mail(), phrase)
+    assert (new.type, new.status, new.regarding) == ("correct", Status.UNVERIFIED, request)
