@@ -17,6 +17,11 @@ from .phrases import key_words, normalise
 
 
 class TicketQuerySet(models.QuerySet):
+    def requests(self):
+        """What counts as a request received: all but the replies filed with the request they
+        answer (the charts and the statistics count requests, not letters)."""
+        return self.exclude(status=Ticket.Status.FILED)
+
     def open(self):
         """Requests still to be answered: waiting for the person's confirmation, or confirmed."""
         return self.filter(status__in=Ticket.OPEN_STATUSES)
@@ -67,6 +72,9 @@ class Ticket(models.Model):
         # unused, or the address it came from has no data held.
         NOT_CONFIRMED = "not_confirmed", _("closed: identity not confirmed")
         NO_DATA = "no_data", _("closed: no data held")
+        # An emailed reply filed with the open request it quotes (tickets._file_reply): kept for
+        # the officers to read there, but no request of its own, so never counted as one.
+        FILED = "filed", _("closed: filed with the request it answers")
 
     class Channel(models.TextChoices):
         WEB = "web", _("web form")

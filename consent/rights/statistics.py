@@ -60,7 +60,8 @@ def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:
     first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
     closed_day = TruncDate("closed_at")  # in the current time zone: the local day
     rows = (
-        Ticket.objects.filter(received_at__date__gte=first)
+        Ticket.objects.requests()
+        .filter(received_at__date__gte=first)
         .annotate(week=TruncWeek("received_at"), closed_day=closed_day)
         .values("week")
         .annotate(

@@ -193,7 +193,7 @@ def _file_reply(ticket):
     still waits for them, instead of a second link for a request they never meant to make."""
     regarding = ticket.regarding
     outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
-    ticket_close(ticket, outcome=outcome, status=Status.CLOSED, notify=False,
+    ticket_close(ticket, outcome=outcome, status=Status.FILED, notify=False,
                  detail={"filed_with": regarding.reference})  # fmt: skip
     context = {"ticket": ticket, "regarding": regarding}
     if regarding.is_waiting:

@@ -8,6 +8,7 @@ from post_office.models import Email
 
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
+from consent.rights.statistics import requests_by_week
 
 from .conftest import Status, confirm_link, mails_to, message, web_request
 
@@ -60,7 +61,7 @@ def test_a_reply_to_the_confirmation_mail_is_filed_with_its_request(
     reply = reply_to(mail, written)
 
     assert list(Ticket.objects.open()) == [request]
-    assert (reply.regarding, reply.status) == (request, Status.CLOSED)
+    assert (reply.regarding, reply.status) == (request, Status.FILED)
     answer = mails_to("asel@example.kz")
     assert len(answer) == 1
     assert request.reference in answer[0].subject
@@ -70,6 +71,9 @@ def test_a_reply_to_the_confirmation_mail_is_filed_with_its_request(
 
     page = desk.get(f"/admin/rights/ticket/{request.pk}/change/").content.decode()
     assert f"/admin/rights/ticket/{reply.pk}/change/" in page
+    # A letter filed with a request is not a request of its own in the desk's weekly counts.
+    this_week = requests_by_week(weeks=1)[0]
+    assert (this_week["received"], this_week["open"]) == (1, 1)
     # The link in the answer confirms the request she meant.
     assert client.post(confirm_link()).status_code == 200
     request.refresh_from_db()
@@ -83,7 +87,7 @@ def test_a_reply_to_a_confirmed_request_is_filed_without_a_link(client, person):
     client.post(confirm_link())
     Email.objects.all().delete()
     reply = reply_to(mail, "Рақмет, күтемін")
-    assert (reply.regarding, reply.status) == (request, Status.CLOSED)
+    assert (reply.regarding, reply.status) == (request, Status.FILED)
     (answer,) = mails_to("asel@example.kz")
     assert "/requests/confirm/" not in answer.message
     request.refresh_from_db()
