@@ -17,16 +17,17 @@ from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent, Source
 from consent.core.subjects import normalise_phone
 
+from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record
 from .erasure import subject_destroy, subject_keep_only_for
 from .models import Correction, Ticket
-from .tickets import Status, Type, _locked, _mailable, _require_open, ticket_close
+from .tickets import Status, Type, _mailable
 
 
 @transaction.atomic
 def ticket_answer(ticket: Ticket, *, answer: str, actor: AbstractBaseUser | None) -> Ticket:
     """Close a request whose outcome staff write themselves (ANSWERED types), and send it."""
-    _require_open(ticket)
+    require_open(ticket)
     if not answer.strip():
         raise ValidationError({"answer": _("Write the answer to the person.")})
     return ticket_close(ticket, outcome=answer, actor=actor)
@@ -37,7 +38,7 @@ def ticket_correct(
     ticket: Ticket, *, changes: dict[str, object], document: str, actor: AbstractBaseUser | None
 ) -> Ticket:
     """Apply a correction backed by a document; old and new values are kept with the subject."""
-    _require_open(ticket)
+    require_open(ticket)
     if not document.strip():
         raise ValidationError(
             {"document": _("A correction needs a reference to the supporting document.")}
@@ -72,7 +73,7 @@ def ticket_answer_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> T
     from .export import export_json
     from .readable import export_pdf
 
-    _require_open(ticket)
+    require_open(ticket)
     files = {
         f"{ticket.reference}.json": ContentFile(export_json(ticket.subject, ticket.language)),
         f"{ticket.reference}.pdf": ContentFile(export_pdf(ticket.subject, ticket.language)),
@@ -86,14 +87,14 @@ def ticket_answer_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> T
 
 @transaction.atomic
 def ticket_block(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
-    _require_open(ticket)
+    require_open(ticket)
     subject_block(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
     return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor)
 
 
 @transaction.atomic
 def ticket_unblock(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
-    _require_open(ticket, allowed_when_blocked=True)
+    require_open(ticket, allowed_when_blocked=True)
     subject_unblock(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
     return ticket_close(ticket, outcome=_("Processing of your data is unblocked."), actor=actor)
 
@@ -110,7 +111,7 @@ def ticket_destroy(
     """Destroy the subject's data. The request keeps its number and loses the address; the
     confirmation (`template`, saying `outcome`) is sent once the destruction commits, and kept
     nowhere (see mail.py). `detail` adds codes to the request's closing audit row."""
-    _require_open(ticket, allowed_when_blocked=True)
+    require_open(ticket, allowed_when_blocked=True)
     email, language, reference = ticket.email, ticket.language, ticket.reference
     subject_destroy(ticket.subject, request_ref=reference, actor=actor)
     ticket.refresh_from_db()
@@ -158,7 +159,7 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket
     """Carry out a withdrawal; the gate for the purpose closed at confirmation already. With
     consent for another purpose still standing, the data stays for that purpose only and the
     person is told so; otherwise it is destroyed."""
-    _require_open(ticket, allowed_when_blocked=True)
+    require_open(ticket, allowed_when_blocked=True)
     kept = withdrawal_keeps(ticket)
     if not kept:
         return ticket_destroy(ticket, actor=actor)
@@ -175,7 +176,7 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket
 @transaction.atomic
 def ticket_refuse(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
     """A reasoned refusal (e.g. Art. 8(2): a law requires keeping the data), sent to the person."""
-    _require_open(ticket, allowed_when_blocked=True)
+    require_open(ticket, allowed_when_blocked=True)
     if not reason.strip():
         raise ValidationError({"reason": _("A refusal needs its reasons.")})
     return ticket_close(ticket, outcome=reason, status=Status.REFUSED, actor=actor,
@@ -202,7 +203,7 @@ def ticket_close_unconfirmed(ticket: Ticket, *, actor: AbstractBaseUser | None) 
     "identity not confirmed" once the link has expired unused (Ticket.closable_as). Nothing
     is done to anyone's data. The person is told in their language: at the address on record,
     or, with no data held, where the "nothing held" note went (a fixed text, nothing typed)."""
-    ticket = _locked(ticket)
+    ticket = ticket_locked(ticket)
     status = ticket.closable_as(timezone.now())
     if status is None:
         raise ValidationError(_("The person can still confirm this request through the link: "

@@ -24,8 +24,9 @@ from .answers import (
     ticket_withdraw,
     withdrawal_keeps,
 )
+from .closing import ticket_close
 from .models import Ticket
-from .tickets import ANSWERED, ticket_close, ticket_reclassify
+from .tickets import ANSWERED, ticket_reclassify
 
 Type, Status = Ticket.Type, Ticket.Status
 CORRECTABLE = ["full_name", "email", "phone", "birth_date", "birth_place"]

@@ -19,8 +19,8 @@ from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
+from .closing import ticket_close
 from .models import Correction, Ticket
-from .tickets import ticket_close
 
 
 @transaction.atomic

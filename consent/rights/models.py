@@ -68,7 +68,7 @@ class Ticket(models.Model):
         DONE = "done", _("done")
         REFUSED = "refused", _("refused with reasons")
         CLOSED = "closed", _("closed without action")
-        # Closed unconfirmed by an officer (tickets.ticket_close_unconfirmed): the link expired
+        # Closed unconfirmed by an officer (answers.ticket_close_unconfirmed): the link expired
         # unused, or the address it came from has no data held.
         NOT_CONFIRMED = "not_confirmed", _("closed: identity not confirmed")
         NO_DATA = "no_data", _("closed: no data held")

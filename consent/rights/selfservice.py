@@ -46,7 +46,7 @@ class Gone(Exception):
 def _hold(subject: Subject) -> None:
     """Hold the person's row until the transaction ends and read it again: what the page does
     for the person runs before or after a desk operation on them, never beside it, in the
-    desk's order (the person first, then any request: `tickets._lock`, and
+    desk's order (the person first, then any request: `closing.ticket_lock`, and
     `erasure.subject_destroy`). Raises Gone when the person's data was destroyed meanwhile."""
     if not subject_lock(subject):
         raise Gone

@@ -1,6 +1,5 @@
 """Data-subject requests: open, verify, carry out, answer — each with its legal due date."""
 
-from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
@@ -8,17 +7,14 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.files.base import File
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
-from consent.core import gate
 from consent.core.audit import audit
-from consent.core.ledger import consent_withdraw_if_given, subject_lock
+from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, PURPOSES
@@ -26,6 +22,7 @@ from consent.core.subjects import clean_email, normalise_email, subject_find
 from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
+from .closing import ticket_close, ticket_locked
 from .models import QuarantinedMessage, Ticket
 
 Type, Status = Ticket.Type, Ticket.Status
@@ -113,7 +110,8 @@ def ticket_open(
     subject = subject_find(email=email) if email else None
     filed = False
     if regarding is not None and subject is not None and kind == Type.OTHER and not unsubscribe:
-        regarding = _locked(regarding)  # read again under its lock: an officer may be closing it
+        # Read again under its lock: an officer may be closing it.
+        regarding = ticket_locked(regarding)
         filed = regarding.is_open
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
@@ -261,7 +259,7 @@ def read_verify_token(token: str) -> int | None:
 @transaction.atomic
 def ticket_verify(ticket: Ticket) -> Ticket:
     """The person confirmed through the link: the request is theirs. Self-acting types act now."""
-    ticket = _locked(ticket)
+    ticket = ticket_locked(ticket)
     if not ticket.is_waiting or ticket.subject_id is None:
         # Confirmed already, or closed meanwhile (an officer closed it unconfirmed): a link
         # never reopens a request.
@@ -297,74 +295,6 @@ def _withdraw(ticket, purposes, source):
     ]
 
 
-def _require_open(ticket, *, allowed_when_blocked=False):
-    """Refuse unless the request is confirmed and open now. The person and the request are
-    locked until the operation's transaction ends (`_lock`) and `ticket` is read again under
-    the locks: two officers acting on one request at once (each page read it open) carry it out
-    once, and two requests of one person (an export and a destruction) are carried out one
-    after the other; the second waits for the first and acts on what it left, or is refused."""
-    _lock(ticket)
-    ticket.refresh_from_db(fields=["status", "subject"])
-    if ticket.status != Status.OPEN or ticket.subject_id is None:
-        raise ValidationError(_("Only a confirmed, open request can be acted on."))
-    if not allowed_when_blocked and gate.is_blocked(ticket.subject):
-        # Compliance L12: while blocked, only unblocking or destruction (or a reasoned refusal).
-        raise ValidationError(_("Processing is blocked: unblock or destroy first, or refuse."))
-
-
-@transaction.atomic
-def ticket_close(
-    ticket: Ticket,
-    *,
-    outcome: str | Promise,
-    template: str = "request_done",
-    status: str = Status.DONE,
-    actor: AbstractBaseUser | None = None,
-    to: str | None = None,
-    attachments: Mapping[str, File] | None = None,
-    detail: dict[str, Any] | None = None,
-    notify: bool = True,
-) -> Ticket:
-    """Close the request and answer the person by email in their language (to the requester's
-    address unless `to` names the one on record; no mail without `notify`). `detail` adds
-    codes to the audit row."""
-    with translation.override(ticket.language):
-        outcome = str(outcome)  # kept as the person was told it, in their language
-    ticket.status = status
-    ticket.closed_at = timezone.now()
-    ticket.outcome = outcome
-    ticket.save(update_fields=["status", "closed_at", "outcome"])
-    audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=ticket.subject, obj=ticket,
-          status=status, **(detail or {}))  # fmt: skip
-    if notify and (to or ticket.email):
-        queue_mail(
-            to or ticket.email, template,
-            {"ticket": ticket, "outcome": outcome},
-            language=ticket.language,
-            subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
-            attachments=attachments,
-        )  # fmt: skip
-    return ticket
-
-
-def _lock(ticket):
-    """Hold the request's person, then the request, until the transaction ends: two officers
-    acting on one request at once, an officer and the person's link, or two requests of one
-    person (an export and a destruction of the same data), run one after the other. The person
-    first, always, as the destruction does (`erasure.subject_destroy`), which closes the
-    person's other requests: the other order could deadlock."""
-    subject_id = Ticket.objects.filter(pk=ticket.pk).values_list("subject_id", flat=True).get()
-    if subject_id is not None:
-        subject_lock(Subject(pk=subject_id))
-    Ticket.objects.select_for_update(of=("self",)).filter(pk=ticket.pk).values_list("pk").get()
-
-
-def _locked(ticket):
-    """The request's row, locked as `_lock` locks it, read again with its subject."""
-    _lock(ticket)
-    return Ticket.objects.select_related("subject").get(pk=ticket.pk)
-
-
 @transaction.atomic
 def ticket_reclassify(
     ticket: Ticket, *, kind: str, purpose: str = "", actor: AbstractBaseUser | None
@@ -377,7 +307,7 @@ def ticket_reclassify(
     record; at confirmation otherwise, with a new link naming the new type. The person is told
     in their language, except when no data is held for the address: then no type would do
     anything, and they have been told so already."""
-    ticket = _locked(ticket)
+    ticket = ticket_locked(ticket)
     if not ticket.is_open:
         raise ValidationError(_("Only an open request can change its type."))
     if kind not in Type.values or kind == ticket.type:

@@ -1,0 +1,91 @@
+"""What every operation on a request goes through: the person's and the request's locks, the
+check that the request is open now, and its closing with the answer to the person."""
+
+from collections.abc import Mapping
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.core.files.base import File
+from django.db import transaction
+from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
+
+from consent.core import gate
+from consent.core.audit import audit
+from consent.core.ledger import subject_lock
+from consent.core.mail import interpolate, queue_mail
+from consent.core.models import AuditEvent, Subject
+
+from .models import Ticket
+
+Status = Ticket.Status
+
+
+def ticket_lock(ticket):
+    """Hold the request's person, then the request, until the transaction ends: two officers
+    acting on one request at once, an officer and the person's link, or two requests of one
+    person (an export and a destruction of the same data), run one after the other. The person
+    first, always, as the destruction does (`erasure.subject_destroy`), which closes the
+    person's other requests: the other order could deadlock."""
+    subject_id = Ticket.objects.filter(pk=ticket.pk).values_list("subject_id", flat=True).get()
+    if subject_id is not None:
+        subject_lock(Subject(pk=subject_id))
+    Ticket.objects.select_for_update(of=("self",)).filter(pk=ticket.pk).values_list("pk").get()
+
+
+def ticket_locked(ticket):
+    """The request's row, locked as `ticket_lock` locks it, read again with its subject."""
+    ticket_lock(ticket)
+    return Ticket.objects.select_related("subject").get(pk=ticket.pk)
+
+
+def require_open(ticket, *, allowed_when_blocked=False):
+    """Refuse unless the request is confirmed and open now. The person and the request are
+    locked until the operation's transaction ends (`ticket_lock`) and `ticket` is read again under
+    the locks: two officers acting on one request at once (each page read it open) carry it out
+    once, and two requests of one person (an export and a destruction) are carried out one
+    after the other; the second waits for the first and acts on what it left, or is refused."""
+    ticket_lock(ticket)
+    ticket.refresh_from_db(fields=["status", "subject"])
+    if ticket.status != Status.OPEN or ticket.subject_id is None:
+        raise ValidationError(_("Only a confirmed, open request can be acted on."))
+    if not allowed_when_blocked and gate.is_blocked(ticket.subject):
+        # Compliance L12: while blocked, only unblocking or destruction (or a reasoned refusal).
+        raise ValidationError(_("Processing is blocked: unblock or destroy first, or refuse."))
+
+
+@transaction.atomic
+def ticket_close(
+    ticket: Ticket,
+    *,
+    outcome: str | Promise,
+    template: str = "request_done",
+    status: str = Status.DONE,
+    actor: AbstractBaseUser | None = None,
+    to: str | None = None,
+    attachments: Mapping[str, File] | None = None,
+    detail: dict[str, Any] | None = None,
+    notify: bool = True,
+) -> Ticket:
+    """Close the request and answer the person by email in their language (to the requester's
+    address unless `to` names the one on record; no mail without `notify`). `detail` adds
+    codes to the audit row."""
+    with translation.override(ticket.language):
+        outcome = str(outcome)  # kept as the person was told it, in their language
+    ticket.status = status
+    ticket.closed_at = timezone.now()
+    ticket.outcome = outcome
+    ticket.save(update_fields=["status", "closed_at", "outcome"])
+    audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=ticket.subject, obj=ticket,
+          status=status, **(detail or {}))  # fmt: skip
+    if notify and (to or ticket.email):
+        queue_mail(
+            to or ticket.email, template,
+            {"ticket": ticket, "outcome": outcome},
+            language=ticket.language,
+            subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
+            attachments=attachments,
+        )  # fmt: skip
+    return ticket
