@@ -30,7 +30,7 @@ class SetAside(Exception):
 
 
 def fingerprint(key: str) -> str:
-    """The stored form of a message's key (intake.message_key): a hash, as a Message-ID may name
+    """The stored form of a message's key (letters.message_key): a hash, as a Message-ID may name
     its sender."""
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
