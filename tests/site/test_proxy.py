@@ -146,6 +146,7 @@ def test_nginx_request_id_is_the_applications(proxied):
     _, headers, _ = tls_request(https_port, cert, "GET", "/kk/privacy/",
                                 headers={"Host": "emaluplus-vko.kz"})  # fmt: skip
     request_id = headers["X-Request-ID"]
+    assert headers["Server"] == "nginx"  # no version for anyone to look up (server_tokens off)
     assert len(request_id) == 32 and int(request_id, 16) >= 0  # nginx's $request_id
     for _ in range(100):  # nginx writes its line once the response is sent
         if request_id in log.read_text():
