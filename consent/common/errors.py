@@ -36,6 +36,17 @@ FORM_NOT_SENT = (
 )
 
 
+# A body over the proxy's limit (docs/deploy/nginx.conf client_max_body_size): nginx refuses it
+# before the site sees it, so the form cannot be shown again with the reason.
+TOO_LARGE = (
+    _("What you sent is too large"),
+    _(
+        "The file you attached is larger than this site takes, so the form was not sent. Go "
+        "back, choose a photo of at most 5 MB, and send the form again."
+    ),
+)
+
+
 def error_page(
     request: HttpRequest, status: int, message: tuple[str, str] | None = None
 ) -> HttpResponse:

@@ -9,6 +9,7 @@ import threading
 from contextlib import contextmanager, suppress
 
 from .base import ROOT, free_port, wait_for_port
+from .database import shared
 
 
 def test_certificate(directory):
@@ -30,7 +31,8 @@ def nginx_config(upstream_port, directory, port=None):
     """docs/deploy/nginx.conf itself, for Debian's nginx on loopback in front of gunicorn on
     `upstream_port` (or, a list of ports, several hosts in turn: an `upstream` block, as a site
     on several hosts adds): only the addresses, certificate, log, cache and static paths are
-    replaced, in `directory`; `nginx -t` must accept it. (the command, https port, certificate,
+    replaced, in `directory` (the static files are the run's, collected as a release collects
+    them); `nginx -t` must accept it. (the command, https port, certificate,
     log path)."""
     ports = upstream_port if isinstance(upstream_port, list) else [upstream_port]
     servers = "".join(f"server 127.0.0.1:{p};" for p in ports)
@@ -48,7 +50,7 @@ def nginx_config(upstream_port, directory, port=None):
         "/etc/letsencrypt/live/emaluplus-vko.kz/fullchain.pem": str(cert),
         "/etc/letsencrypt/live/emaluplus-vko.kz/privkey.pem": str(key),
         "/var/log/nginx/emalu.log": str(log),
-        "/srv/emalu/static/": f"{directory}/static/",
+        "/srv/emalu/static/": f"{shared.static()}/",  # the run's collectstatic, as a release's
         "/var/cache/emalu-nginx": f"{directory}/cache",
         "http://127.0.0.1:8000;": "http://emalu_hosts;",
     }.items():

@@ -13,8 +13,9 @@ from django.core import signing
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
+from consent.common.errors import MESSAGES, TOO_LARGE
 from emalu.logs import redact
-from tests.live import NGINX, gunicorn, live_database, nginx, request, tls_request
+from tests.live import NGINX, free_port, gunicorn, live_database, nginx, request, tls_request
 
 
 def tokened_routes():
@@ -213,3 +214,32 @@ def test_a_phone_photo_over_5_mb_gets_the_form_back_through_the_proxy(proxied):
     assert status == 200, html[:300]
     assert photo_error(html) == MESSAGES["kk"]["too_big"]
     assert 'value="Әсел Қасымова"' in html  # the rest as typed
+
+
+@pytest.mark.live
+@pytest.mark.requires_tool(NGINX, apt="nginx-light")
+@pytest.mark.parametrize(
+    ("method", "headers", "status", "message"),
+    [
+        # No gunicorn answers (a restart, a crash): nothing listens behind nginx.
+        ("GET", {}, 502, MESSAGES[503]),
+        # A body over client_max_body_size, refused from its Content-Length before it is read.
+        ("POST", {"Content-Length": str(40 * 1024 * 1024)}, 413, TOO_LARGE),
+    ],
+    ids=["no site", "too large"],
+)
+def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, headers, status,
+                                                          message):  # fmt: skip
+    """nginx's own answers were its English pages ("502 Bad Gateway", "413 Request Entity Too
+    Large"), naming its version: now a page of the site's, in Kazakh and in Russian, that says
+    what to do."""
+    with nginx(free_port(), tmp_path / "nginx") as (https, cert, _log):
+        headers = {"Host": "emaluplus-vko.kz", **headers}
+        got, answer, body = tls_request(https, cert, method, "/kk/apply/", b"x", headers)
+    assert got == status
+    page = body.decode()
+    for language in ("kk", "ru"):
+        with translation.override(language):
+            assert str(message[0]) in page and str(message[1]) in page, language
+    assert "nginx" not in page.lower()
+    assert answer["Content-Type"].startswith("text/html")
