@@ -1,11 +1,11 @@
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseRedirect
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
-from django.views.decorators.http import require_POST, require_safe
+from django.views.decorators.http import require_http_methods, require_safe
 
 from consent.common.net import sent_from_this_site
 
@@ -14,13 +14,17 @@ from .models import CookieChoice
 
 
 @csrf_exempt
-@require_POST
+@require_http_methods(["GET", "HEAD", "POST"])
 def cookie_choice(request):
-    """The banner's form: works without JavaScript and comes back to the same page.
+    """The banner's form: works without JavaScript and comes back to the same page. Its address
+    opened in the browser (typed, or a link) gets the page where the choice is made, not an
+    empty 405.
 
     It carries no CSRF token, which would make every page it is on one visitor's own and keep
     the proxy from serving it to the next (docs/deploy/nginx.conf); where the answer comes from
     is checked instead, so no other site can answer for a visitor."""
+    if request.method != "POST":
+        return redirect("cookie_settings")
     if not sent_from_this_site(request):
         raise PermissionDenied
     choice = request.POST.get("choice")

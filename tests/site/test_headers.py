@@ -43,7 +43,8 @@ PUBLIC_URLS = {
     "robots": ({}, 200, False),
     "favicon": ({}, 302, False),  # to the static icon: browsers ask for it on their own
     "sitemap": ({}, 200, False),
-    "cookie_choice": ({}, 405, False),  # POST only
+    # The banner's answer is posted; a GET of it (typed, or a link) gets the choice's page.
+    "cookie_choice": ({}, 302, False),
     "analytics_config": ({}, 200, True),
     "staff_enrol": ({}, 200, True),  # anonymous: the password step
 }
@@ -78,7 +79,7 @@ def assert_header_contract(response, no_store, where):
         assert response["Referrer-Policy"] in ("same-origin", "strict-origin-when-cross-origin")
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", where
         # A document without its icon makes the browser ask /favicon.ico by itself.
-        if response.content:  # not a redirect's or a 405's empty body
+        if response.content:  # not a redirect's empty body
             assert b'<link rel="icon" href="/static/favicon' in response.content, where
     if no_store:
         assert "no-store" in response.get("Cache-Control", ""), where
@@ -114,6 +115,8 @@ def test_security_headers_on_every_public_url(client, texts, site_pages, setting
     for path, status, no_store in urls:
         response = client.get(path, secure=True, headers={"accept-language": lang})
         assert response.status_code == status, path
+        if status >= 400:  # an error says what happened, in the visitor's language
+            assert response.content and response["Content-Language"] == lang, path
         assert_header_contract(response, no_store, path)
         # HEAD is GET without the body (RFC 9110 9.3.2): health checks and link checkers use it.
         head = client.head(path, secure=True, headers={"accept-language": lang})
