@@ -1,7 +1,10 @@
+from axes.models import AccessAttempt
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from post_office import admin as post_office_admin
 from post_office.models import Attachment, Email, Log
 
@@ -10,6 +13,13 @@ from consent.core.subjects import subject_numbers
 
 from .company import legal_details
 from .models import Company, Page, Service
+from .vendor_admin import (
+    AccessAttemptAdmin,
+    EmailAdmin,
+    StaticDeviceAdmin,
+    TOTPDeviceAdmin,
+    message_preview,
+)
 
 
 @admin.register(Page)
@@ -87,7 +97,7 @@ def _addressed(emails):
     return {e.pk: sorted({held[a] for a in [*e.to, *e.cc, *e.bcc] if a in held}) for e in emails}
 
 
-class OutboxAdmin(AuditedAdmin, post_office_admin.EmailAdmin):
+class OutboxAdmin(AuditedAdmin, EmailAdmin):
     """post_office's outbox, but the HTML body is only shown in its sandboxed preview (own CSP):
     inlined here, the mail's style="" attributes broke the admin's CSP (compliance T4).
 
@@ -125,7 +135,7 @@ class DeliveryLogAdmin(AuditedAdmin, ReadOnlyAdmin):
     """post_office's delivery log, read-only: its own admin offered every outbox address in a
     drop-down on each entry's page. An entry shows its mail's address: audited."""
 
-    list_display = ["date", "email", "status", post_office_admin.get_message_preview]
+    list_display = ["date", "email", "status", message_preview]
     list_select_related = ["email"]
     fields = ["date", "email", "status", "exception_type", "message"]
     personal_list = True
@@ -156,6 +166,8 @@ class AttachmentAdmin(AuditedAdmin, ReadOnlyAdmin):
         return {a.pk: sorted({n for e in a.emails.all() for n in owners[e.pk]}) for a in objs}
 
 
-for model, model_admin in [(Log, DeliveryLogAdmin), (Attachment, AttachmentAdmin)]:
+for model, model_admin in [(Log, DeliveryLogAdmin), (Attachment, AttachmentAdmin),
+                           (StaticDevice, StaticDeviceAdmin), (TOTPDevice, TOTPDeviceAdmin),
+                           (AccessAttempt, AccessAttemptAdmin)]:  # fmt: skip
     admin.site.unregister(model)
     admin.site.register(model, model_admin)

@@ -1,14 +1,19 @@
-"""Django's own strings, translated in the project's catalogues.
+"""Django's own strings, and third-party apps', translated in the project's catalogues.
 
-Every msgid below belongs to Django (django.contrib.admin, django.contrib.auth, the core
-catalogue in django/conf/locale) or to django-otp, not to this project. Django's kk
-catalogue is incomplete and partly wrong, so the project translates these strings itself in
-locale/kk and locale/ru, whose translations take precedence over Django's own. Listing the
-msgids here is only a way to make `makemessages` extract them; nothing imports these lists.
+Every msgid below belongs to Django (django.contrib.admin, django.contrib.auth,
+django.contrib.contenttypes, the core catalogue in django/conf/locale), to django-otp,
+django-axes or django-post-office, not to this project. Django's kk catalogue is incomplete and
+partly wrong, and the packages ship none for kk (some none for ru), so the project translates
+these strings itself in locale/kk and locale/ru, whose translations take precedence over
+Django's and the packages' own. Listing the msgids here is only a way to make `makemessages`
+extract them; nothing imports these lists.
 
-The msgids are those of Django 6.1's source catalogues (locale/en, which match the installed
-code exactly), copied verbatim, so each one is the exact key Django looks up at run time.
-A msgid that occurs in several catalogues is listed once, under the first list it occurs in.
+Django's msgids are those of Django 6.1's source catalogues (locale/en, which match the
+installed code exactly), copied verbatim, so each one is the exact key Django looks up at run
+time; the packages' are their source text. Those a package never marks for translation
+(OTP_LABELS, the last entries of POST_OFFICE_STRINGS) are looked up by emalu/third_party.py and
+emalu/vendor_admin.py. A msgid that occurs in several catalogues is listed once, under the first
+list it occurs in.
 
 Notes:
 - "Please correct the error below." is listed once, as the admin's plural entry. django-otp's
@@ -21,7 +26,9 @@ Notes:
 
 from django.utils.translation import gettext_lazy, ngettext_lazy, pgettext_lazy
 
-__all__ = ["ADMIN_STRINGS", "AUTH_STRINGS", "CORE_STRINGS", "OTP_STRINGS", "STRINGS"]
+__all__ = ["ADMIN_STRINGS", "AUTH_STRINGS", "AXES_STRINGS", "CONTENTTYPES_STRINGS",
+           "CORE_STRINGS", "OTP_LABELS", "OTP_STRINGS", "POST_OFFICE_STRINGS",
+           "STRINGS"]  # fmt: skip
 
 # 205 entries from django/contrib/admin/locale/*/LC_MESSAGES/django.po (not djangojs)
 ADMIN_STRINGS = [
@@ -906,4 +913,179 @@ OTP_STRINGS = [
     gettext_lazy("Please select a device."),
 ]
 
-STRINGS = ADMIN_STRINGS + AUTH_STRINGS + CORE_STRINGS + OTP_STRINGS
+# 3 entries from django/contrib/contenttypes/locale/*/LC_MESSAGES/django.po (named in the
+# permissions' labels)
+CONTENTTYPES_STRINGS = [
+    gettext_lazy("Content Types"),
+    gettext_lazy("content type"),
+    gettext_lazy("content types"),
+]
+
+# 27 entries from django-axes (axes/models.py, axes/admin.py)
+AXES_STRINGS = [
+    gettext_lazy("Locked Out"),
+    gettext_lazy("Form Data"),
+    gettext_lazy("Meta Data"),
+    gettext_lazy("Not set"),
+    gettext_lazy("User Agent"),
+    gettext_lazy("IP Address"),
+    gettext_lazy("Username"),
+    gettext_lazy("HTTP Accept"),
+    gettext_lazy("Path"),
+    gettext_lazy("Attempt Time"),
+    gettext_lazy("Access lock out"),
+    gettext_lazy("access failure"),
+    gettext_lazy("access failures"),
+    gettext_lazy("GET Data"),
+    gettext_lazy("POST Data"),
+    gettext_lazy("Failed Logins"),
+    gettext_lazy("access attempt"),
+    gettext_lazy("access attempts"),
+    gettext_lazy("Access Attempt"),
+    gettext_lazy("Expires At"),
+    gettext_lazy("The time when access attempt expires and is no longer valid."),
+    gettext_lazy("access attempt expiration"),
+    gettext_lazy("access attempt expirations"),
+    gettext_lazy("Logout Time"),
+    gettext_lazy("Session key hash (sha256)"),
+    gettext_lazy("access log"),
+    gettext_lazy("access logs"),
+]
+
+# 67 entries from django-post-office (post_office/models.py, admin.py, fields.py, templates)
+POST_OFFICE_STRINGS = [
+    gettext_lazy("To"),
+    gettext_lazy("Subject"),
+    gettext_lazy("Use Template"),
+    gettext_lazy("HTML Email"),
+    gettext_lazy("Text Email"),
+    gettext_lazy("Mail Body"),
+    gettext_lazy("HTML Body"),
+    gettext_lazy("Preview"),
+    gettext_lazy("Language"),
+    gettext_lazy("Render template in alternative language"),
+    gettext_lazy("Description"),
+    gettext_lazy("Comma-separated emails"),
+    gettext_lazy("Only comma separated emails are allowed."),
+    gettext_lazy("Accepted"),
+    gettext_lazy("Delivered"),
+    gettext_lazy("Opened"),
+    gettext_lazy("Clicked"),
+    gettext_lazy("Deferred"),
+    gettext_lazy("Soft Bounced"),
+    gettext_lazy("Undetermined Bounced"),
+    gettext_lazy("Hard Bounced"),
+    gettext_lazy("Spam Complaint"),
+    gettext_lazy("Unsubscribed"),
+    gettext_lazy("low"),
+    gettext_lazy("medium"),
+    gettext_lazy("high"),
+    gettext_lazy("now"),
+    gettext_lazy("sent"),
+    gettext_lazy("failed"),
+    gettext_lazy("queued"),
+    gettext_lazy("requeued"),
+    gettext_lazy("Email From"),
+    gettext_lazy("Email To"),
+    gettext_lazy("Cc"),
+    gettext_lazy("Bcc"),
+    gettext_lazy("Message"),
+    gettext_lazy("HTML Message"),
+    gettext_lazy("Status"),
+    gettext_lazy("Recipient Delivery Status"),
+    gettext_lazy("Priority"),
+    gettext_lazy("Scheduled Time"),
+    gettext_lazy("The scheduled sending time"),
+    gettext_lazy("Expires"),
+    gettext_lazy("Email won't be sent after this timestamp"),
+    gettext_lazy("Headers"),
+    gettext_lazy("Email template"),
+    gettext_lazy("Context"),
+    gettext_lazy("Backend alias"),
+    pgettext_lazy("Email address", "Email"),
+    pgettext_lazy("Email addresses", "Emails"),
+    gettext_lazy("The scheduled time may not be later than the expires time."),
+    gettext_lazy("Exception type"),
+    gettext_lazy("Log"),
+    gettext_lazy("Logs"),
+    gettext_lazy("Name"),
+    gettext_lazy("e.g: 'welcome_email'"),
+    gettext_lazy("Description of this template."),
+    gettext_lazy("Content"),
+    gettext_lazy("HTML content"),
+    gettext_lazy("Default template"),
+    gettext_lazy("Email Template"),
+    gettext_lazy("Email Templates"),
+    gettext_lazy("The original filename"),
+    gettext_lazy("Emails"),
+    gettext_lazy("Attachment"),
+    gettext_lazy("Attachments"),
+    gettext_lazy("Resend"),
+    # the labels it never marks (emalu/third_party.py looks them up)
+    gettext_lazy("created"),
+    gettext_lazy("last updated"),
+    gettext_lazy("number of retries"),
+    gettext_lazy("date"),
+    gettext_lazy("mimetype"),
+]
+
+# 40 labels django-otp never marks: its models' and fields' names and help (emalu/third_party.py
+# looks them up) and its admins' fieldset titles (emalu/vendor_admin.py)
+OTP_LABELS = [
+    gettext_lazy("static device"),
+    gettext_lazy("static devices"),
+    gettext_lazy("ID"),
+    gettext_lazy("The user that this device belongs to."),
+    gettext_lazy("The human-readable name of this device."),
+    gettext_lazy("confirmed"),
+    gettext_lazy("Is this device ready for use?"),
+    gettext_lazy("throttling failure timestamp"),
+    gettext_lazy(
+        "A timestamp of the last failed verification attempt. Null if last attempt succeeded."
+    ),
+    gettext_lazy("throttling failure count"),
+    gettext_lazy("Number of successive failed attempts."),
+    gettext_lazy("created at"),
+    gettext_lazy("The date and time when this device was initially created in the system."),
+    gettext_lazy("last used at"),
+    gettext_lazy("The most recent date and time this device was used."),
+    gettext_lazy("static token"),
+    gettext_lazy("static tokens"),
+    gettext_lazy("device"),
+    gettext_lazy("token"),
+    gettext_lazy("TOTP device"),
+    gettext_lazy("TOTP devices"),
+    gettext_lazy("key"),
+    gettext_lazy("A hex-encoded secret key of up to 40 bytes."),
+    gettext_lazy("step"),
+    gettext_lazy("The time step in seconds."),
+    gettext_lazy("t0"),
+    gettext_lazy("The Unix time at which to begin counting steps."),
+    gettext_lazy("digits"),
+    gettext_lazy("The number of digits to expect in a token."),
+    gettext_lazy("tolerance"),
+    gettext_lazy("The number of time steps in the past or future to allow."),
+    gettext_lazy("drift"),
+    gettext_lazy("The number of time steps the prover is known to deviate from our clock."),
+    gettext_lazy("last t"),
+    gettext_lazy(
+        "The t value of the latest verified token. The next token must be at a higher time step."
+    ),
+    gettext_lazy("Identity"),
+    gettext_lazy("Timestamps"),
+    gettext_lazy("Configuration"),
+    gettext_lazy("State"),
+    gettext_lazy("Throttling"),
+]
+
+
+STRINGS = (
+    ADMIN_STRINGS
+    + AUTH_STRINGS
+    + CORE_STRINGS
+    + OTP_STRINGS
+    + CONTENTTYPES_STRINGS
+    + AXES_STRINGS
+    + POST_OFFICE_STRINGS
+    + OTP_LABELS
+)

@@ -44,11 +44,12 @@ INSTALLED_APPS = [
     "django.contrib.sitemaps",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
-    "post_office",
+    # Third-party apps with names in the staff's language (emalu/third_party.py).
+    "emalu.third_party.PostOfficeConfig",
     "django_otp",
-    "django_otp.plugins.otp_totp",
-    "django_otp.plugins.otp_static",
-    "axes",
+    "emalu.third_party.OTPTOTPConfig",
+    "emalu.third_party.OTPStaticConfig",
+    "emalu.third_party.AxesConfig",
 ]
 
 MIDDLEWARE = [

@@ -1,5 +1,6 @@
 from django.db import models
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class UsedFormToken(models.Model):
@@ -7,6 +8,10 @@ class UsedFormToken(models.Model):
 
     token = models.UUIDField(unique=True)
     used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("used form token")
+        verbose_name_plural = _("used form tokens")
 
     def __str__(self):
         return str(self.token)

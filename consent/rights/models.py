@@ -196,6 +196,8 @@ class UsedLink(models.Model):
 
     class Meta:
         db_table = "consent_usedlink"  # kept from before the app split
+        verbose_name = _("used single-use link")
+        verbose_name_plural = _("used single-use links")
 
     def __str__(self):
         return str(self.nonce)

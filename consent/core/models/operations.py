@@ -37,6 +37,10 @@ class StoredFile(models.Model):
     size = models.PositiveIntegerField()
     created_at = models.DateTimeField(default=timezone.now)
 
+    class Meta:
+        verbose_name = _("stored file")
+        verbose_name_plural = _("stored files")
+
     def __str__(self):
         return self.name
 
@@ -52,6 +56,8 @@ class JobRun(models.Model):
     finished_at = models.DateTimeField()
 
     class Meta:
+        verbose_name = _("periodic job run")
+        verbose_name_plural = _("periodic job runs")
         constraints = [models.UniqueConstraint(fields=["job", "period"], name="job_run_once")]
         indexes = [models.Index(fields=["job", "-finished_at"], name="job_run_latest")]
 

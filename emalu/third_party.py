@@ -1,0 +1,154 @@
+"""The third-party apps the admin shows, and rows Django names in English, in the staff's
+language.
+
+Each third-party app is listed in INSTALLED_APPS by one of these configs instead of its own, to
+give it a translated name (Django's hook for an app's name is its AppConfig's verbose_name).
+Their labels stay the packages' own, so tables, migrations and admin URLs do not change.
+
+What the packages mark for translation, the project's catalogues translate (the msgids are
+listed in emalu/django_admin_strings.py). What they leave plain English (all of django-otp's
+model and field names and help, a few of the others'), and offer no hook for, `mark_labels`
+makes a lazy translation once the models are loaded, its msgid the package's own text (listed
+in the same module); axes' descriptions of its rows (`__str__`, shown as titles and in
+confirmations) are replaced the same way. Only the values shown change: the migration state
+reads a model's Meta options and a field's constructor arguments as the package wrote them, and
+`makemigrations` runs without a language, so it sees no change (`makemigrations --check`).
+"""
+
+from axes import apps as axes_apps
+from django.apps import apps
+from django.utils import timezone
+from django.utils.formats import localize
+from django.utils.text import format_lazy
+from django.utils.translation import gettext, gettext_lazy, gettext_noop, pgettext_lazy
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static import apps as otp_static_apps
+from django_otp.plugins.otp_totp import apps as otp_totp_apps
+from post_office import apps as post_office_apps
+
+
+def mark_labels(model):
+    """The model's names, and each field's name and help, looked up in the catalogues where
+    the package left them plain English (a lazy translation is a Promise, not a str)."""
+
+    def marked(text):
+        return gettext_lazy(text) if isinstance(text, str) and text else text
+
+    opts = model._meta
+    if isinstance(opts.verbose_name, str) and "verbose_name_plural" not in opts.original_attrs:
+        opts.verbose_name_plural = f"{opts.verbose_name}s"  # Django's, made lazily from the name
+    opts.verbose_name = marked(opts.verbose_name)
+    opts.verbose_name_plural = marked(opts.verbose_name_plural)
+    for field in opts.get_fields(include_parents=True):
+        if field.concrete:
+            field.verbose_name = marked(field.verbose_name)
+            field.help_text = marked(field.help_text)
+
+
+def describe(template):
+    """A sign-in record's __str__: `template` with its username and local time."""
+
+    def __str__(record):
+        when = localize(timezone.localtime(record.attempt_time))
+        return gettext(template) % {"username": record.username, "time": when}
+
+    return __str__
+
+
+class AxesConfig(axes_apps.AppConfig):
+    verbose_name = _("Sign-in records")
+
+    def ready(self):
+        super().ready()
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        for model in self.get_models():
+            mark_labels(model)
+
+        AccessAttempt.__str__ = describe(
+            gettext_noop("Sign-in attempts of %(username)s, the last at %(time)s")
+        )
+        AccessLog.__str__ = describe(gettext_noop("Sign-in of %(username)s at %(time)s"))
+        AccessFailureLog.__str__ = describe(
+            gettext_noop("Failed sign-in of %(username)s at %(time)s")
+        )
+
+
+class PostOfficeConfig(post_office_apps.PostOfficeConfig):
+    verbose_name = _("Outgoing mail")
+
+    def ready(self):
+        super().ready()
+        from post_office.models import Attachment
+
+        for model in self.get_models():
+            mark_labels(model)
+
+        # "Name" is a person's name in the project's catalogues; an attachment's is a file's.
+        Attachment._meta.get_field("name").verbose_name = pgettext_lazy("attachment", "File name")
+
+
+class OTPStaticConfig(otp_static_apps.DefaultConfig):
+    verbose_name = _("Recovery codes")
+
+    def ready(self):
+        super().ready()
+        for model in self.get_models():
+            mark_labels(model)
+
+
+class OTPTOTPConfig(otp_totp_apps.DefaultConfig):
+    verbose_name = _("Authenticator apps")
+
+    def ready(self):
+        super().ready()
+        for model in self.get_models():
+            mark_labels(model)
+
+
+def name_django_rows():
+    """Django names some rows in English, and the admin shows them. A permission is "app |
+    model | Can add model", from the name Django stored in English: permission_label below. The
+    tables Django makes for many-to-many fields (a group's permissions, a mail's attachments)
+    are named from the two models' class names ("Group-permission relationship"), each row
+    "Group_permissions object (1)": shown in what a deletion takes along and in an inline of
+    such rows. Named here from the two models' translated names, a row by what it links."""
+    from django.contrib.auth.models import Permission
+
+    for model in apps.get_models(include_auto_created=True):
+        opts = model._meta
+        if not opts.auto_created:
+            continue
+        ends = [f for f in opts.fields if f.is_relation]
+        names = {"from": ends[0].related_model._meta.verbose_name,
+                 "to": ends[1].related_model._meta.verbose_name}  # fmt: skip
+        opts.verbose_name = format_lazy(_("link: {from} – {to}"), **names)
+        opts.verbose_name_plural = format_lazy(_("links: {from} – {to}"), **names)
+        model.__str__ = linked(ends[0].name, ends[1].name)
+    Permission.__str__ = permission_label  # the group's and the user's forms list them so
+
+
+def linked(first, second):
+    def __str__(row):
+        return f"{getattr(row, first)} – {getattr(row, second)}"
+
+    return __str__
+
+
+ACTIONS = {"add": _("Can add %(model)s"), "change": _("Can change %(model)s"),
+           "delete": _("Can delete %(model)s"), "view": _("Can view %(model)s")}  # fmt: skip
+
+
+def permission_label(permission):
+    """A permission as Django shows it ("app | model | name"), in the staff's language: Django
+    stores the names of a model's default permissions in English ("Can add data subject"); a
+    project's own permission has its name marked for translation in its model's Meta."""
+    model = permission.content_type.model_class()
+    if model is None:  # a model since removed: its stored name is all there is
+        return f"{permission.content_type} | {permission.name}"
+    action, _sep, name = permission.codename.partition("_")
+    if action in ACTIONS and name == model._meta.model_name:
+        what = ACTIONS[action] % {"model": model._meta.verbose_name}
+    else:
+        what = gettext(permission.name)
+    return f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | {what}"

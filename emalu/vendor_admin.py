@@ -1,0 +1,102 @@
+"""The third-party admins, wholly in the staff's language.
+
+What the packages write in English and never look up in a catalogue (fieldset titles, column
+and action names, messages) is replaced here, each by a translated
+string; the rest of each admin is the package's own. emalu/admin.py registers them.
+"""
+
+from axes import admin as axes_admin
+from axes.conf import settings as axes_settings
+from django.contrib import admin, messages
+from django.http import HttpResponseRedirect
+from django.urls import reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext, ngettext
+from django.utils.translation import gettext_lazy as _
+from django_otp.plugins.otp_static import admin as otp_static_admin
+from django_otp.plugins.otp_totp import admin as otp_totp_admin
+from post_office import admin as post_office_admin
+
+# --- django-otp: fieldset titles and the device search, never marked for translation --------
+
+
+class TranslatedFieldsets:
+    """Fieldset titles looked up in the catalogues (the package's English is the msgid)."""
+
+    def get_fieldsets(self, request, obj=None):
+        return [(name and gettext(name), options)
+                for name, options in super().get_fieldsets(request, obj)]  # fmt: skip
+
+
+DEVICE_SEARCH = _("Search by the staff member's username or email address")
+
+
+class StaticDeviceAdmin(TranslatedFieldsets, otp_static_admin.StaticDeviceAdmin):
+    search_help_text = DEVICE_SEARCH
+
+
+class TOTPDeviceAdmin(TranslatedFieldsets, otp_totp_admin.TOTPDeviceAdmin):
+    search_help_text = DEVICE_SEARCH
+
+    @admin.display(description=_("QR code"))
+    def qrcode_link(self, device):
+        url = reverse("admin:otp_totp_totpdevice_config", kwargs={"pk": device.pk})
+        return format_html('<a href="{}">{}</a>', url, _("QR code"))
+
+
+# --- django-axes: the columns and the message it writes in English ---------------------------
+
+
+class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+    actions = ["cleanup_expired_attempts"]
+
+    @admin.action(description=_("Clean up expired attempts"))
+    def cleanup_expired_attempts(self, request, queryset):
+        count = self.handler.clean_expired_user_attempts(request=request)
+        self.message_user(request, ngettext("Cleaned up %(count)d expired access attempt.",
+                                            "Cleaned up %(count)d expired access attempts.",
+                                            count) % {"count": count})  # fmt: skip
+
+    @admin.display(description=_("Expires At"))
+    def expiration(self, obj):
+        return super().expiration(obj)
+
+    @admin.display(description=_("Status"))
+    def status(self, obj):
+        left = axes_settings.AXES_FAILURE_LIMIT - obj.failures_since_start
+        if left <= 0:
+            return _("Locked Out")
+        return ngettext("%(count)d attempt left", "%(count)d attempts left", left) % {"count": left}
+
+
+# --- django-post-office: columns, the action and the message it writes in English -----------
+
+
+@admin.display(description=_("Message"))
+def message_preview(log):
+    return post_office_admin.get_message_preview(log)
+
+
+@admin.action(description=_("Requeue selected emails"))
+def requeue(modeladmin, request, queryset):
+    post_office_admin.requeue(modeladmin, request, queryset)
+
+
+class AttachmentInline(post_office_admin.AttachmentInline):
+    verbose_name = _("Attachment")
+    verbose_name_plural = _("Attachments")
+
+
+class EmailAdmin(post_office_admin.EmailAdmin):
+    actions = [requeue]
+    inlines = [AttachmentInline, post_office_admin.LogInline]
+
+    @admin.display(description=_("Message-ID"))
+    def truncated_message_id(self, instance):
+        return super().truncated_message_id(instance)
+
+    def resend(self, request, pk):
+        instance = self._get_object_or_deny(request, pk, "change")
+        instance.dispatch()
+        messages.info(request, gettext("The email has been sent again."))
+        return HttpResponseRedirect(reverse("admin:post_office_email_change", args=[instance.pk]))
