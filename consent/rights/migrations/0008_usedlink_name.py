@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('rights', '0005_quarantine_automated'),
+        ('rights', '0007_ticket_status_filed'),
     ]
 
     operations = [
