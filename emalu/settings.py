@@ -335,6 +335,9 @@ DATA_HOSTS_IN_KAZAKHSTAN = [
 
 # Two-factor login for staff (TOTP, django-otp): the admin admits only verified sessions.
 OTP_TOTP_ISSUER = "emaluplus-vko.kz"
+# No one reads another's second factor in the admin: a superuser sees no TOTP key, QR code or
+# recovery code of a device once it exists (each staff member enrols their own, emalu/staff.py).
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A staff session ends after this long without a request (public sessions keep Django's age).
 STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", default=3600)
 LOGIN_URL = "admin:login"

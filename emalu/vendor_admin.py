@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static import admin as otp_static_admin
 from django_otp.plugins.otp_totp import admin as otp_totp_admin
 from post_office import admin as post_office_admin
+from post_office.models import STATUS
 
 # --- django-otp: fieldset titles and the device search, never marked for translation --------
 
@@ -96,7 +97,12 @@ class EmailAdmin(post_office_admin.EmailAdmin):
         return super().truncated_message_id(instance)
 
     def resend(self, request, pk):
+        """Queue the email again, on a POST only (post_office sent it at once on a GET: a link
+        planted in a page or a mail, followed by a superuser, sent mail). Queued, it goes out
+        through the site's sender, which asks the gate again for campaign mail
+        (consent/core/delivery.py), as for any mail."""
         instance = self._get_object_or_deny(request, pk, "change")
-        instance.dispatch()
-        messages.info(request, gettext("The email has been sent again."))
+        if request.method == "POST":
+            self.get_queryset(request).filter(pk=instance.pk).update(status=STATUS.queued)
+            messages.info(request, gettext("The email is queued to be sent again."))
         return HttpResponseRedirect(reverse("admin:post_office_email_change", args=[instance.pk]))

@@ -1,0 +1,61 @@
+"""The third-party admins a superuser opens: nothing there acts on a GET, and nothing there shows
+another staff member's second factor (compliance T6)."""
+
+import pytest
+from django.contrib.auth.models import User
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+from post_office.models import STATUS, Email
+
+from tests.staff import verified_login
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def superuser_client(client):
+    admin = User.objects.create_superuser("root", "root@example.kz", "pw-root-123456")
+    return verified_login(client, admin)
+
+
+def test_mail_is_sent_again_only_by_a_posted_form_and_through_the_outbox(superuser_client,
+                                                                          mailoutbox):  # fmt: skip
+    """post_office's "Resend" was a link that sent the email at once: a link planted in a page
+    or a mail, followed by a superuser, sent mail, and past the sender's gate check."""
+    email = Email.objects.create(from_email="noreply@emaluplus-vko.kz", to=["asel@example.kz"],
+                                 subject="S", message="M",
+                                 status=STATUS.sent)  # fmt: skip
+    resend = f"/admin/post_office/email/{email.pk}/resend/"
+    page = superuser_client.get(f"/admin/post_office/email/{email.pk}/change/").content.decode()
+    assert f'<form method="post" action="{resend}">' in page
+
+    assert superuser_client.get(resend).status_code == 302
+    email.refresh_from_db()
+    assert email.status == STATUS.sent and mailoutbox == []  # a GET did nothing
+
+    assert superuser_client.post(resend).status_code == 302
+    email.refresh_from_db()
+    # Queued, not sent past the sender: it asks the gate for campaign mail, as for any mail.
+    assert email.status == STATUS.queued and mailoutbox == []
+
+
+def test_no_page_shows_another_staff_members_second_factor(superuser_client):
+    dana = User.objects.create_user("dana", "dana@example.kz", "pw-dana-123456", is_staff=True)
+    totp = TOTPDevice.objects.create(user=dana, name="phone", confirmed=True)
+    static = StaticDevice.objects.create(user=dana, name="recovery")
+    StaticToken.objects.create(device=static, token="rc0d3x9q")
+    pages = [
+        "/admin/otp_totp/totpdevice/",
+        f"/admin/otp_totp/totpdevice/{totp.pk}/change/",
+        "/admin/otp_static/staticdevice/",
+        f"/admin/otp_static/staticdevice/{static.pk}/change/",
+    ]
+    for path in pages:
+        response = superuser_client.get(path)
+        assert response.status_code == 200, path
+        text = response.content.decode()
+        assert totp.key not in text and "rc0d3x9q" not in text, path
+    for view in ("config", "qrcode"):
+        assert (
+            superuser_client.get(f"/admin/otp_totp/totpdevice/{totp.pk}/{view}/").status_code == 403
+        )
