@@ -28,6 +28,7 @@ from .proxy import (
     TcpProxy,
     nginx,
     nginx_config,
+    settled_log,
     test_certificate,
     tls_request,
 )
@@ -60,6 +61,7 @@ __all__ = [
     "redis_cache",
     "request",
     "run_case",
+    "settled_log",
     "shared",
     "shell",
     "site_env",

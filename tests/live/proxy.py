@@ -6,6 +6,7 @@ import os
 import socket
 import subprocess
 import threading
+import time
 from contextlib import contextmanager, suppress
 
 from .base import ROOT, free_port, wait_for_port
@@ -101,6 +102,22 @@ def tls_request(port, cert, method, path, body=None, headers=None):
         return response.status, response.headers, response.read()
     finally:
         conn.close()
+
+
+def settled_log(port, cert, log):
+    """nginx's access log once every request it has answered is in it. nginx writes a request's
+    line after answering it, so a log read as soon as an answer arrives may lack that request.
+    A request of our own is answered after the earlier ones (the tests' nginx has one worker),
+    and its line, found by its id (X-Request-ID), is written after theirs."""
+    _, headers, _ = tls_request(port, cert, "GET", "/kk/privacy/",
+                                headers={"Host": "emaluplus-vko.kz"})  # fmt: skip
+    mark = " " + headers["X-Request-ID"]
+    for _ in range(400):
+        text = log.read_text()
+        if mark + "\n" in text:
+            return text
+        time.sleep(0.05)
+    raise AssertionError(f"nginx never logged the request{mark}")
 
 
 class TcpProxy:

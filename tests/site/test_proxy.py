@@ -5,7 +5,6 @@ import io
 import logging
 import os
 import re
-import time
 import uuid
 
 import pytest
@@ -15,7 +14,16 @@ from django.utils import translation
 
 from consent.common.errors import MESSAGES, TOO_LARGE
 from emalu.logs import redact
-from tests.live import NGINX, free_port, gunicorn, live_database, nginx, request, tls_request
+from tests.live import (
+    NGINX,
+    free_port,
+    gunicorn,
+    live_database,
+    nginx,
+    request,
+    settled_log,
+    tls_request,
+)
 
 
 def tokened_routes():
@@ -149,11 +157,8 @@ def test_nginx_request_id_is_the_applications(proxied):
     request_id = headers["X-Request-ID"]
     assert headers["Server"] == "nginx"  # no version for anyone to look up (server_tokens off)
     assert len(request_id) == 32 and int(request_id, 16) >= 0  # nginx's $request_id
-    for _ in range(100):  # nginx writes its line once the response is sent
-        if request_id in log.read_text():
-            break
-        time.sleep(0.05)
-    assert [line for line in log.read_text().splitlines() if line.endswith(" " + request_id)]
+    lines = settled_log(https_port, cert, log).splitlines()
+    assert [line for line in lines if line.endswith(" " + request_id)]
 
 
 @pytest.mark.live
@@ -167,7 +172,7 @@ def test_no_link_secret_reaches_either_access_log(proxied):
         tls_request(https_port, cert, "POST", path + "?a=b", body="List-Unsubscribe=One-Click",
                     headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
         request(port, "GET", path, headers={"Referer": f"http://127.0.0.1:{port}{path}"})
-    nginx_log = log.read_text()
+    nginx_log = settled_log(https_port, cert, log)
     gunicorn_log = proc.stop()
     for token in paths.values():
         assert token not in nginx_log and token not in gunicorn_log
