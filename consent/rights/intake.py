@@ -16,6 +16,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from consent.core import routes
+from consent.core.subjects import normalise_email
 
 from . import phrases
 from .letters import Letter, message_key, operator_addresses, read_letter
@@ -135,15 +136,22 @@ def _first_lines(lines):
 def replied_to(letter: Letter) -> Ticket | None:
     """The earlier request the letter quotes by number (in its subject line first, then in its
     text, as a reply to our mail quotes it), among those from the sender's address: a number
-    alone links nobody to a request of someone else's. None when it quotes none of them."""
+    alone links nobody to a request of someone else's. The number of a reply filed with a
+    request (the person's data export lists it) stands for that request. None when it quotes
+    none of them."""
     numbers = [int(n) for n in REFERENCE.findall(f"{letter.subject_line}\n{letter.text}")]
     if not numbers:
         return None
-    found = Ticket.objects.filter(pk__in=numbers).filter(
-        Q(email__iexact=letter.sender) | Q(subject__email__iexact=letter.sender)
-    )
+    # The address as stored: an IDN domain in its Unicode form, however the From wrote it.
+    sender = normalise_email(letter.sender)
+    found = Ticket.objects.filter(pk__in=set(numbers)).filter(
+        Q(email__iexact=sender) | Q(subject__email__iexact=sender)
+    ).select_related("regarding")
     by_number = {ticket.pk: ticket for ticket in found}
-    return next((by_number[n] for n in numbers if n in by_number), None)
+    quoted = next((by_number[n] for n in numbers if n in by_number), None)
+    if quoted is not None and quoted.status == Ticket.Status.FILED and quoted.regarding_id:
+        return quoted.regarding
+    return quoted
 
 
 def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:

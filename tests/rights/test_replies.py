@@ -115,3 +115,28 @@ def test_a_reply_that_asks_for_a_request_of_its_own_opens_it_marked(client, pers
     phrase = IntakePhrase.objects.canonical(Ticket.Type.CORRECT, "kk")
     new = reply_to(confirmation_mail(), phrase)
     assert (new.type, new.status, new.regarding) == ("correct", Status.UNVERIFIED, request)
+
+
+def test_a_reply_from_an_address_with_an_idn_domain_is_filed(client, make_subject):
+    """Mail programs write an IDN domain in its ASCII form (xn--…) in From; the address is stored
+    in its Unicode form. The reply was not matched to Asel's request and opened a second one,
+    with a second link."""
+    make_subject(email="asel@мысал.kz")
+    web_request(client, "kk", "destroy", email="asel@мысал.kz")
+    request = Ticket.objects.get()
+    reply = reply_to(confirmation_mail("asel@мысал.kz"), "Иә, растаймын",
+                     sender="Asel@XN--80AWBU3C.KZ")  # fmt: skip
+    assert (reply.regarding, reply.status) == (request, Status.FILED)
+    assert list(Ticket.objects.open()) == [request]
+
+
+def test_a_reply_quoting_a_filed_reply_is_filed_with_its_request(client, person):
+    """The person's data export lists the reply filed with her request by its own number; a
+    letter quoting that number is about the same request, not a new one with a link."""
+    web_request(client, "kk", "destroy")
+    request = Ticket.objects.get()
+    filed = reply_to(confirmation_mail(), "Иә, растаймын")
+    again = ingest(message(f"{filed.reference} туралы", message_id="<again@example.kz>",
+                           body="Иә, растаймын"))  # fmt: skip
+    assert (again.regarding, again.status) == (request, Status.FILED)
+    assert list(Ticket.objects.open()) == [request]
