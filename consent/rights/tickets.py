@@ -110,9 +110,12 @@ def ticket_open(
     subject = subject_find(email=email) if email else None
     filed = False
     if regarding is not None and subject is not None and kind == Type.OTHER and not unsubscribe:
-        # Read again under its lock: an officer may be closing it.
+        # Read again under its lock: an officer may be closing it. Filed only with a request of
+        # the sender's own record: the answer may carry that request's confirmation link, which
+        # confirms nothing for a request of no one on record, and must never reach anyone but
+        # the person on record who made it (their old address may now be someone else's).
         regarding = ticket_locked(regarding)
-        filed = regarding.is_open
+        filed = regarding.is_open and regarding.subject_id == subject.pk
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
@@ -195,7 +198,8 @@ def _file_reply(ticket):
                  detail={"filed_with": regarding.reference})  # fmt: skip
     context = {"ticket": ticket, "regarding": regarding}
     if regarding.is_waiting:
-        context["verify_url"] = _confirmation_url(regarding)
+        # The page the link opens in the language of this mail, not of the earlier request.
+        context["verify_url"] = _confirmation_url(regarding, language=ticket.language)
     queue_mail(
         ticket.subject.email, "request_reply", context, language=ticket.language,
         subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
@@ -225,14 +229,14 @@ def _act_on_arrival(ticket, actor=None):
                  actor=actor)  # fmt: skip
 
 
-def _confirmation_url(ticket):
+def _confirmation_url(ticket, *, language=None):
     """A new confirmation link for the request, valid for Ticket.CONFIRM_WITHIN from now
-    (compliance L9). Its time is kept first, so the link never outlives what the desk counts
-    (Ticket.closable_as)."""
+    (compliance L9), to its page in `language` (the mail's; the request's own by default). Its
+    time is kept first, so the link never outlives what the desk counts (Ticket.closable_as)."""
     ticket.link_sent_at = timezone.now()
     ticket.save(update_fields=["link_sent_at"])
     token = signing.dumps({"r": ticket.pk}, salt=SALT)
-    with translation.override(ticket.language):
+    with translation.override(language or ticket.language):
         return absolute_url(reverse("request_verify", args=[token]))
 
 

@@ -130,6 +130,33 @@ def test_a_reply_from_an_address_with_an_idn_domain_is_filed(client, make_subjec
     assert list(Ticket.objects.open()) == [request]
 
 
+def test_every_link_in_an_answer_to_a_reply_confirms_the_request(client, make_subject):
+    """Bob asked from an address no one had on record, and became known later (he subscribed).
+    His reply quoting that request was filed with it, and the answer carried a link for it,
+    which cannot confirm a request of no one on record: the page still said «confirmed». A
+    reply is filed only with a request of the sender's own record."""
+    web_request(client, "ru", "destroy", email="bob@example.kz")
+    earlier = Ticket.objects.get()
+    make_subject(email="bob@example.kz")
+    Email.objects.all().delete()
+    ingest(message(f"Re: Ваш запрос {earlier.reference}", sender="bob@example.kz",
+                   message_id="<bob@example.kz>", body="Да, подтверждаю"))  # fmt: skip
+    assert client.post(confirm_link("bob@example.kz")).status_code == 200
+    assert Ticket.objects.filter(status=Status.OPEN, subject__email="bob@example.kz").exists()
+
+
+def test_the_answer_to_a_reply_links_to_the_page_in_its_own_language(client, person):
+    """Asel asked in Russian and replied in Kazakh: the answer is in Kazakh, and so is the
+    page its link opens (it opened the Russian one)."""
+    web_request(client, "ru", "destroy")
+    mail = confirmation_mail()
+    Email.objects.all().delete()
+    reply_to(mail, "Сәлеметсіз бе! Иә, бұл менің өтінішім, растаймын. Рақмет сізге.")
+    (answer,) = mails_to("asel@example.kz")
+    assert REPLY["kk"][2] in answer.message
+    assert "/kk/requests/confirm/" in answer.message and "/ru/" not in answer.message
+
+
 def test_a_reply_quoting_a_filed_reply_is_filed_with_its_request(client, person):
     """The person's data export lists the reply filed with her request by its own number; a
     letter quoting that number is about the same request, not a new one with a link."""
