@@ -144,9 +144,11 @@ def replied_to(letter: Letter) -> Ticket | None:
         return None
     # The address as stored: an IDN domain in its Unicode form, however the From wrote it.
     sender = normalise_email(letter.sender)
-    found = Ticket.objects.filter(pk__in=set(numbers)).filter(
-        Q(email__iexact=sender) | Q(subject__email__iexact=sender)
-    ).select_related("regarding")
+    found = (
+        Ticket.objects.filter(pk__in=set(numbers))
+        .filter(Q(email__iexact=sender) | Q(subject__email__iexact=sender))
+        .select_related("regarding")
+    )
     by_number = {ticket.pk: ticket for ticket in found}
     quoted = next((by_number[n] for n in numbers if n in by_number), None)
     if quoted is not None and quoted.status == Ticket.Status.FILED and quoted.regarding_id:
