@@ -91,18 +91,19 @@ class ActionForm(forms.Form):
     def __init__(self, *args: Any, ticket: Ticket, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.ticket = ticket
-        actions = ["close"] if ticket.is_waiting else ["do", "refuse"]
+        # A reply filed with an earlier request can only be opened as a request of its own.
+        actions = [] if ticket.is_filed else ["close"] if ticket.is_waiting else ["do", "refuse"]
         if ticket.type == Type.CORRECT and not ticket.is_waiting:
             actions.append("destroy_instead")
         self.fields["desk_action"].choices = [(a, ACTIONS[a][0]) for a in [*actions, "retype"]]
         self.fields["new_type"].choices = [
             ("", "---------"),
-            *((v, label) for v, label in Type.choices if v != ticket.type),
+            *((v, label) for v, label in Type.choices if v != ticket.type or ticket.is_filed),
         ]
         for field in self.fields.values():  # the admin's own input widths
             kind = "vLargeTextField" if isinstance(field.widget, forms.Textarea) else "vTextField"
             field.widget.attrs.setdefault("class", kind)
-        if ticket.is_waiting:
+        if ticket.is_waiting or ticket.is_filed:
             for name in ["reason", "document", *CORRECTABLE]:
                 del self.fields[name]
         elif ticket.type != Type.CORRECT:

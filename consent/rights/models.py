@@ -145,6 +145,10 @@ class Ticket(models.Model):
         return self.status in self.OPEN_STATUSES
 
     @property
+    def is_filed(self):
+        return self.status == self.Status.FILED
+
+    @property
     def is_waiting(self):
         return self.status == self.Status.UNVERIFIED
 

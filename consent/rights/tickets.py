@@ -304,7 +304,10 @@ def ticket_reclassify(
     ticket: Ticket, *, kind: str, purpose: str = "", actor: AbstractBaseUser | None
 ) -> Ticket:
     """Change the type of an open or waiting request (the intake files what it does not
-    recognise as "other"; a person may pick the wrong type on the form). Compliance L7, L8:
+    recognise as "other"; a person may pick the wrong type on the form), or open an emailed
+    reply filed with an earlier request (`_file_reply`) as a request of its own: it asked for
+    something in words no phrase names, and only the officer reading it can tell; it then
+    waits for the person's link like any emailed request. Compliance L7, L8:
     the due date is counted again from the original receipt for the new type; the audit row
     keeps the old and the new type. What the new type does by itself happens as if it had been
     filed so: at once for a confirmed request or an unsubscribe mailed from an address on
@@ -312,19 +315,23 @@ def ticket_reclassify(
     in their language, except when no data is held for the address: then no type would do
     anything, and they have been told so already."""
     ticket = ticket_locked(ticket)
-    if not ticket.is_open:
+    filed = ticket.is_filed
+    if not ticket.is_open and not filed:
         raise ValidationError(_("Only an open request can change its type."))
-    if kind not in Type.values or kind == ticket.type:
+    if kind not in Type.values or (kind == ticket.type and not filed):
         raise ValidationError(_("Choose a type other than the request's own."))
     if purpose and (kind != Type.WITHDRAW or purpose not in PURPOSES):
         raise ValidationError(_("A purpose is chosen only for a withdrawal of consent."))
     old = ticket.type
     ticket.type, ticket.purpose = kind, purpose
     ticket.due_date = due_date(ticket.received_at, deadline_days(kind))
-    ticket.save(update_fields=["type", "purpose", "due_date"])
+    if filed:
+        ticket.status, ticket.closed_at, ticket.outcome = Status.UNVERIFIED, None, ""
+    ticket.save(update_fields=["type", "purpose", "due_date", "status", "closed_at", "outcome"])
     audit(AuditEvent.Action.REQUEST_RETYPE, actor=actor, subject=ticket.subject, obj=ticket,
           old_type=old, new_type=kind, due=ticket.due_date.isoformat(),
-          **({"purpose": purpose} if purpose else {}))  # fmt: skip
+          **({"purpose": purpose} if purpose else {}),
+          **({"filed_with": ticket.regarding.reference} if filed else {}))  # fmt: skip
     if ticket.subject_id is None:
         return ticket
     if ticket.status == Status.OPEN:
@@ -332,7 +339,8 @@ def ticket_reclassify(
     elif _acts_on_arrival(ticket):
         _act_on_arrival(ticket, actor=actor)
     if ticket.is_open:
-        context = {"ticket": ticket, "type": Type(kind).label, "old_type": Type(old).label}
+        context = {"ticket": ticket, "type": Type(kind).label, "old_type": Type(old).label,
+                   "filed_with": ticket.regarding if filed else None}  # fmt: skip
         if ticket.is_waiting:
             context["verify_url"] = _confirmation_url(ticket)
         queue_mail(

@@ -10,7 +10,7 @@ from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 from consent.rights.statistics import requests_by_week
 
-from .conftest import Status, confirm_link, mails_to, message, web_request
+from .conftest import Status, act, confirm_link, mails_to, message, web_request
 
 ONLY_THE_LINK = {
     "kk": "Өтінішті тек осы сілтеме растайды",
@@ -167,3 +167,39 @@ def test_a_reply_quoting_a_filed_reply_is_filed_with_its_request(client, person)
                            body="Иә, растаймын"))  # fmt: skip
     assert (again.regarding, again.status) == (request, Status.FILED)
     assert list(Ticket.objects.open()) == [request]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_filed_reply_that_asks_for_more_is_opened_as_a_request_by_the_officer(
+    client, desk, person, lang
+):
+    """Asel confirms by reply and asks in the same letter to whom her data was passed, in words
+    no phrase names: the letter was filed with her request and closed, and the officer reading
+    it could not make it a request (only an open request could change its type), so a
+    question the law gives ten working days to answer had no deadline at all. The officer now
+    opens it as a request of the type it asks for, due from the day the letter arrived."""
+    from consent.rights.tickets import deadline_days
+    from consent.workdays.calendar import due_date
+
+    web_request(client, lang, "access")
+    request = Ticket.objects.get()
+    asks = {"kk": "Иә, растаймын. Деректерімді кімге бергеніңізді де айтыңызшы.",
+            "ru": "Да, подтверждаю. И сообщите, кому вы передавали мои данные."}  # fmt: skip
+    reply = reply_to(confirmation_mail(), asks[lang])
+    assert reply.status == Status.FILED
+    page = desk.get(f"/admin/rights/ticket/{reply.pk}/change/").content.decode()
+    assert 'value="retype"' in page and '<option value="other"' in page
+    assert 'value="do"' not in page and 'value="close"' not in page
+    Email.objects.all().delete()
+    act(desk, reply, "retype", new_type="transfer_notice")
+
+    reply.refresh_from_db()
+    assert (reply.type, reply.status, reply.closed_at) == ("transfer_notice", "unverified", None)
+    assert reply.due_date == due_date(reply.received_at, deadline_days("transfer_notice"))
+    assert reply.regarding == request and set(Ticket.objects.open()) == {request, reply}
+    (mail,) = mails_to("asel@example.kz")
+    assert request.reference in mail.message and reply.reference in mail.message
+    assert f"/{lang}/requests/confirm/" in mail.message
+    assert client.post(confirm_link()).status_code == 200
+    reply.refresh_from_db()
+    assert reply.status == Status.OPEN

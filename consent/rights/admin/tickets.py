@@ -153,9 +153,10 @@ class TicketAdmin(AuditedAdmin):
         ]
 
     def _can_act(self, request, ticket):
-        """The panel is there while the request is open, confirmed or waiting for the person
-        (what it offers for each: desk.ActionForm)."""
-        return ticket.is_open and self.has_change_permission(request, ticket)
+        """The panel is there while the request is open, confirmed or waiting for the person,
+        and on a reply filed with another request, to open it as one (what it offers for each:
+        desk.ActionForm)."""
+        return (ticket.is_open or ticket.is_filed) and self.has_change_permission(request, ticket)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         # Who may not see requests is refused first, whatever the method: a 405 would answer
@@ -178,7 +179,7 @@ class TicketAdmin(AuditedAdmin):
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
-        if not ticket.is_open:
+        if not ticket.is_open and not ticket.is_filed:
             # Closed (by another officer, or by the person's link) since the panel was shown:
             # back to the request, which has no panel now, and a POST is told nothing was done,
             # rather than a "403 Forbidden" that reads as a missing permission.
