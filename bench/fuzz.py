@@ -1,6 +1,7 @@
 """Quality bar T20 as a time (make bench): 200 fuzzed examples of each public form through the
-site in-process, as tests/test_fuzz.py runs them and checks what each gives (errors or exactly one
-submission, never a 500). The time (T20: under 60 s a form) is measured here, not asserted there.
+site in-process, as tests/forms/test_fuzz.py runs them and checks what each gives (errors or
+exactly one submission, never a 500). The time (T20: under 60 s a form) is measured here, not
+asserted there.
 
     python bench/fuzz.py   # pytest on the DATABASE_URL server; prints one JSON line
 """

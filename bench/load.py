@@ -1,7 +1,7 @@
 """Quality bar T11 as a time (make bench): 200 people send the contact form at once to gunicorn
-(4 workers, production settings), and all 200 are stored. tests/test_load.py runs the same posts
-with the same helpers and checks that none is lost or doubled; the time is measured here only,
-so that a busy machine fails no test.
+(4 workers, production settings), and all 200 are stored. tests/forms/test_load.py runs the same
+posts with the same helpers and checks that none is lost or doubled; the time is measured here
+only, so that a busy machine fails no test.
 
     python bench/load.py DATABASE_URL   # a migrated database; prints one JSON line
 """

@@ -8,7 +8,7 @@ these strings itself in locale/kk and locale/ru, whose translations take precede
 Django's and the packages' own. Listing the msgids here is only a way to make `makemessages`
 extract them; nothing imports these lists.
 
-Django's msgids are those of Django 6.1's source catalogues (locale/en, which match the
+Django's msgids are those of Django 6.1's source catalogues (the English ones, which match the
 installed code exactly), copied verbatim, so each one is the exact key Django looks up at run
 time; the packages' are their source text. Those a package never marks for translation
 (OTP_LABELS, the last entries of POST_OFFICE_STRINGS) are looked up by emalu/third_party.py and

@@ -3,7 +3,7 @@
 from django.contrib.auth import get_user_model
 
 
-# The named actors: staff in one role each (the groups of consent/roles.py, made after every
+# The named actors: staff in one role each (the groups of emalu/roles.py, made after every
 # migrate), not superusers, and a visitor. Each `*_client` is a client of its own, signed in with
 # a confirmed authenticator, so that a test may hold several at once.
 def staff_member(username, role):

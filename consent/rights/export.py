@@ -2,7 +2,7 @@
 
 Every row linked to the person is here: their data, where it came from, the purposes with terms
 and recipients, the consent ledger, guardians, requests, corrections, campaigns and the mail sent
-to them. tests/test_export.py walks the models, so a field added later and left out fails it.
+to them. tests/rights/test_export.py walks the models, so a field added later and left out fails it.
 Left out on purpose: database ids; the staff member behind a ledger event (an employee's data,
 not the person's: the source says it was staff); the bodies of emails (the person received
 them, they repeat what is here, and they carry one-time signed links); the photo itself (it is

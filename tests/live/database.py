@@ -32,7 +32,7 @@ def _url(name):
 
 
 def ensure_runtime_role():
-    """Create the runtime role if the cluster lacks it. Each migrate does (consent/sql.py), but
+    """Create the runtime role if the cluster lacks it. Each migrate does (consent/core/sql.py), but
     it is the cluster's, not a database's: migrations running side by side (pytest's test database,
     the live template, the other half of `make test`) would race to create it."""
     role = connection.settings_dict.get("APP_ROLE")

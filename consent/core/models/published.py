@@ -31,7 +31,8 @@ class PolicyVersion(Published):
     sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)
     sha256_ru = models.CharField("SHA-256 (ru)", max_length=64, blank=True, editable=False)
     # What it says of each purpose (declarations.agreement_key), frozen at publication: a
-    # consent text on it must say the same (texts.disagreements).
+    # consent text on it must say the same (texts._differences, which text_publish and
+    # policy_publish ask).
     facts = models.JSONField(_("facts stated"), default=dict, blank=True, editable=False)
 
     class Meta:

@@ -1,0 +1,148 @@
+"""A comment or docstring that sends the reader to other code names code that exists.
+
+When a function moves (tickets.py's locks to closing.py, intake.py's letter reading to
+letters.py, settings.py's Env to env.py), the comments that cite it by name are what is left
+behind. Two kinds of reference are checked in consent/, emalu/, forms_app/ and bench/:
+
+- a dotted name whose first part is the project's (`tickets.ticket_open`, `erasure.subject_destroy`,
+  `Ticket.closable_as`: see tests/site/references.py), unless the file imports that first name
+  from another package (`policy.default` after `from email import policy`);
+- a path from the repository's root (`docs/deploy/nginx.conf`, `forms_app/images.py`), with
+  its `::name` if one follows.
+
+Migrations are left out: their comments describe the code of their day, as their operations do.
+"""
+
+import ast
+import io
+import re
+import tokenize
+
+from tests.site.references import DOTTED, ROOT, foreign_names, resolves, tree
+
+SCANNED = ("consent", "emalu", "forms_app", "bench")
+# A file's name is not a dotted reference (`intake.py`, `request.eml`).
+EXTENSIONS = {"py", "txt", "html", "md", "json", "pdf", "eml", "csv", "tsv", "toml", "conf",
+              "service", "timer", "sh", "po", "mo", "css", "js", "svg", "png", "jpg", "sql",
+              "kz", "ru", "com", "org"}  # fmt: skip
+NAME = re.compile(rf"(?<![\w./:@-])({DOTTED.pattern})(?![\w/@-])")
+PATH = re.compile(r"(?<![\w./:@~$-])(\.?[\w-]+(?:/[\w.*-]+)+/?)(?:::([\w.]+))?")
+
+
+def notes(source):
+    """(line, text) of every comment and docstring of a module's source."""
+    for token in tokenize.generate_tokens(io.StringIO(source).readline):
+        if token.type == tokenize.COMMENT:
+            yield token.start[0], token.string
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
+            docstring = ast.get_docstring(node, clean=False)
+            if docstring:
+                yield node.body[0].lineno, docstring
+
+
+def _path_problem(path, name, root):
+    if "*" in path:
+        return None if any(root.glob(path)) else f"{path}: no file matches it"
+    if not (root / path).exists():
+        return f"{path}: there is no such file or folder"
+    if name and path.endswith(".py"):
+        defined = {getattr(n, "name", None) or getattr(n, "id", None)
+                   for n in ast.walk(tree(root / path))}  # fmt: skip
+        if name.split(".")[-1] not in defined:
+            return f"{path}::{name}: {path} defines no {name}"
+    return None
+
+
+def reference_problems(source, root=ROOT):
+    """One line per reference in the comments and docstrings of `source` that names nothing."""
+    top = {entry.name for entry in root.iterdir()} - {"var", ".venv", ".git"}
+    foreign = foreign_names(ast.parse(source))
+    problems = []
+    for line, text in notes(source):
+        for m in NAME.finditer(text):
+            name = m[1]
+            if name.rsplit(".", 1)[-1] in EXTENSIONS:
+                continue
+            if resolves(name, root, foreign) is False:
+                problems.append(f"{line}: {name} names nothing the project defines")
+        for m in PATH.finditer(text):
+            path = m[1].rstrip(".")
+            if path.split("/")[0] in top:
+                problem = _path_problem(path, m[2], root)
+                if problem:
+                    problems.append(f"{line}: {problem}")
+    return problems
+
+
+def scanned_files(root=ROOT):
+    for package in SCANNED:
+        for path in sorted((root / package).rglob("*.py")):
+            if "migrations" not in path.parts:
+                yield path
+
+
+def test_every_reference_in_the_codes_comments_exists():
+    problems = []
+    for path in scanned_files():
+        source = path.read_text(encoding="utf-8")
+        problems += [f"{path.relative_to(ROOT)}:{p}" for p in reference_problems(source)]
+    assert not problems, "\n".join(problems)
+
+
+def test_the_parser_finds_the_references():
+    """Guards the check against a pattern that silently matches nothing."""
+    names = paths = 0
+    for path in scanned_files():
+        source = path.read_text(encoding="utf-8")
+        foreign = foreign_names(ast.parse(source))
+        for _line, text in notes(source):
+            names += sum(resolves(m[1], ROOT, foreign) is True for m in NAME.finditer(text))
+            paths += len(PATH.findall(text))
+    assert names > 50 and paths > 50, (names, paths)
+
+
+def test_the_check_reports_what_moved_and_spares_what_is_not_ours():
+    source = '''
+"""Locks as `closing.ticket_lock` does; letters read by letters.read_letter (intake.py)."""
+from email import policy
+from django.db import models
+
+# made up: tickets._lock, intake.message_key(), Ticket.no_such_field, consent/nowhere.py,
+# consent/rights/closing.py::no_such_function, docs/deploy/*.nowhere
+# real: rights.tickets.ticket_open(), erasure.subject_destroy, Ticket.closable_as,
+# consent/rights/closing.py::require_open, docs/deploy/*.service, the site https://a.kz/b/c.py
+# not ours: policy.default, models.CharField, timezone.localtime, consent.W001, e.g. this.
+'''
+    problems = "\n".join(reference_problems(source))
+    for made_up in [
+        "tickets._lock",
+        "intake.message_key",
+        "Ticket.no_such_field",
+        "consent/nowhere.py",
+        "consent/rights/closing.py::no_such_function",
+        "docs/deploy/*.nowhere",
+    ]:
+        assert made_up in problems
+    assert len(reference_problems(source)) == 6, problems
+
+
+def test_a_name_is_looked_up_where_it_is_defined():
+    assert resolves("policy.default", ROOT, {"policy"}) is None  # from email import policy
+    assert resolves("policy.default", ROOT) is False  # consent/core/policy.py has no `default`
+    assert resolves("policy.policy_blocks", ROOT) is True
+    # intake.py imports message_key from letters.py, its home since it moved
+    assert resolves("intake.message_key", ROOT) is False
+    assert resolves("letters.message_key", ROOT) is True
+    assert resolves("models.Subject", ROOT) is True  # consent/core/models/ exports it
+    assert resolves("Ticket.objects", ROOT) is True  # a model's manager, inherited
+    assert resolves("SubjectAdmin.get_urls", ROOT) is True  # Django's, through AuditedAdmin
+
+
+def test_paths_are_checked_from_the_repositorys_root_only(tmp_path):
+    (tmp_path / "consent").mkdir()
+    (tmp_path / "consent" / "__init__.py").write_text("", encoding="utf-8")
+    source = "# consent/gone.py, but not var/emalu.sqlite3, 5/60 or shared/design.md\n"
+    assert reference_problems(source, root=tmp_path) == [
+        "1: consent/gone.py: there is no such file or folder"
+    ]
