@@ -1,17 +1,21 @@
 """The compliance map (docs/compliance.md) names only code and tests that exist,
 and every requirement L1-L25 and check T1-T20 exactly once, each proved by a test or marked.
+The other documents a newcomer reads (README.md, docs/architecture.md, docs/glossary.md) are
+held to the same references.
 
 The reference syntax is documented at the top of the map. The checker is plain functions over
 (text, repository root), so the last tests can feed it made-up maps and see it fail.
 """
 
-import ast
 import re
-from functools import cache
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+import pytest
+
+from tests.site.references import DOTTED, PACKAGES, ROOT, defines, resolves, tree, words
+
 MAP = ROOT / "docs" / "compliance.md"
+DOCUMENTS = ["README.md", "docs/architecture.md", "docs/compliance.md", "docs/glossary.md"]
 EXPECTED = [f"L{n}" for n in range(1, 26)] + [f"T{n}" for n in range(1, 21)]
 
 SPAN = re.compile(r"`([^`\n]+)`")
@@ -19,45 +23,18 @@ NAME = r"[A-Za-z_]\w*"
 # path/to/file.py::name, ::Class.name or ::Class::name (as pytest prints a test method)
 DEFINITION = re.compile(rf"^(?P<path>[\w./-]+\.py)::(?P<name>{NAME}(?:(?:\.|::){NAME})?)$")
 # a relative path with at least one slash: consent/core/templates/x.txt, .ci/run, docs/deploy/
-FILE = re.compile(r"^\.?[\w-]+(?:/[\w.-]+)+/?$")
+# (not under var/, which the site and its tools write while they run; not a rate like 5/60)
+FILE = re.compile(r"^(?!var/)\.?[A-Za-z_][\w-]*(?:/[\w.-]+)+/?$")
+# tickets.ticket_open, common.net.client_ip(), Ticket.closable_as (tests/site/references.py)
+DOTTED_NAME = re.compile(rf"^(?P<name>{DOTTED.pattern})(?:\(.*\))?$")
+# a function named by itself: ticket_open(), policy_publish(policy, reconsent=…)
+CALL = re.compile(r"^(?P<name>[a-z_]\w*)\(.*\)$")
+# a file named by itself: tickets.py (in the table of apps), expected.tsv, emalu.service
+FILE_NAME = re.compile(r"^[\w-]+\.(?:py|txt|html|md|json|tsv|toml|conf|service|timer)$")
 ENTRY = re.compile(r"^###\s+([LT]\d+)\b", re.MULTILINE)
 HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)
 OUTSIDE = re.compile(r"\*\*Status:\*\*\s*outside the software", re.IGNORECASE)
 CI_LINE = re.compile(r"\*\*Proof in CI:\*\*(.*)")
-
-
-@cache
-def _tree(path):
-    return ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
-
-
-def _names(node):
-    """The names a statement defines at its own level: def, class, or assignment targets."""
-    if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
-        return {node.name}
-    targets = []
-    if isinstance(node, ast.Assign):
-        targets = node.targets
-    elif isinstance(node, ast.AnnAssign | ast.AugAssign):
-        targets = [node.target]
-    names = set()
-    for target in targets:
-        for element in target.elts if isinstance(target, ast.Tuple | ast.List) else [target]:
-            if isinstance(element, ast.Name):
-                names.add(element.id)
-    return names
-
-
-def defines(tree, dotted):
-    """Whether the module defines `name` at top level, or `Class.name` in a top-level class."""
-    body = tree.body
-    *outer, last = dotted.split(".")
-    for part in outer:
-        classes = [n for n in body if isinstance(n, ast.ClassDef) and n.name == part]
-        if not classes:
-            return False
-        body = classes[0].body
-    return any(last in _names(node) for node in body)
 
 
 def is_test(span):
@@ -69,6 +46,12 @@ def is_test(span):
         and Path(m["path"]).name.startswith("test_")
         and re.split(r"\.|::", m["name"])[-1].startswith("test")
     )
+
+
+def _file_named(name, root):
+    """Whether the repository holds a file of that name (outside what it ignores)."""
+    places = [p for p in root.iterdir() if p.name not in {".git", ".venv", "var", "node_modules"}]
+    return any(p.name == name or (p.is_dir() and any(p.rglob(name))) for p in places)
 
 
 def reference_problems(text, root=ROOT):
@@ -83,11 +66,19 @@ def reference_problems(text, root=ROOT):
             path, name = root / m["path"], m["name"].replace("::", ".")
             if not path.is_file():
                 problems.append(f"`{span}`: there is no file {m['path']}")
-            elif not defines(_tree(path), name):
+            elif not defines(tree(path), name):
                 kind = "test" if is_test(span) else "function, class or assignment"
                 problems.append(f"`{span}`: {m['path']} defines no {kind} {name}")
-        elif FILE.match(span) and not (root / span).exists():
-            problems.append(f"`{span}`: there is no such file or folder")
+        elif FILE.match(span):
+            if not (root / span).exists():
+                problems.append(f"`{span}`: there is no such file or folder")
+        elif FILE_NAME.match(span):
+            if not _file_named(span, root):
+                problems.append(f"`{span}`: the repository holds no file of that name")
+        elif (m := DOTTED_NAME.match(span)) and resolves(m["name"], root) is False:
+            problems.append(f"`{span}`: names nothing {', '.join(PACKAGES)} define")
+        elif (m := CALL.match(span)) and m["name"] not in words(root):
+            problems.append(f"`{span}`: the code has no {m['name']}")
     return problems
 
 
@@ -123,9 +114,10 @@ def entry_problems(text):
 # --- the map itself --------------------------------------------------------------------------
 
 
-def test_every_reference_in_the_map_exists():
-    problems = reference_problems(MAP.read_text(encoding="utf-8"))
-    assert not problems, "docs/compliance.md:\n" + "\n".join(problems)
+@pytest.mark.parametrize("document", DOCUMENTS)
+def test_every_reference_in_the_documents_exists(document):
+    problems = reference_problems((ROOT / document).read_text(encoding="utf-8"))
+    assert not problems, f"{document}:\n" + "\n".join(problems)
 
 
 def test_every_requirement_and_check_is_one_entry_with_its_proof():
@@ -167,6 +159,28 @@ def test_the_checker_reports_made_up_references():
         "consent_text.txt::Name",
     ]:
         assert made_up in problems
+    assert len(reference_problems(text)) == 6, problems
+
+
+def test_the_checker_reports_names_that_moved():
+    text = """
+    real: `closing.ticket_lock`, `rights.tickets.ticket_open()`, `Ticket.closable_as`,
+    `letters.read_letter()`, `link_send()`, `tickets.py`, `emalu.service`, `settings.OPERATOR`.
+    not ours: `timezone.localtime()`, `consent.W001`, `difflib.SequenceMatcher`, `5/60`,
+    `var/bench.json`, `policy_publish(policy, reconsent=…)`.
+    made up: `tickets.ticket_lock`, `intake.message_key()`, `Ticket.no_such_field`,
+    `link_request()`, `nowhere.py`, `core/routes.py`.
+    """
+    problems = "\n".join(reference_problems(text))
+    for made_up in [
+        "tickets.ticket_lock",
+        "intake.message_key()",
+        "Ticket.no_such_field",
+        "link_request()",
+        "nowhere.py",
+        "core/routes.py",
+    ]:
+        assert f"`{made_up}`" in problems
     assert len(reference_problems(text)) == 6, problems
 
 
