@@ -29,6 +29,11 @@ FORM_NAMES = {
     Source.CONTACT_FORM: _("message"),
     Source.APPLICATION_FORM: _("application"),
 }
+# The acknowledgement's subject line names what was sent: an application is not a message.
+ACK_SUBJECT_LINES = {
+    Source.CONTACT_FORM: _("We have received your message"),
+    Source.APPLICATION_FORM: _("We have received your application"),
+}
 SUBJECT_FIELDS = ["full_name", "email", "phone", "birth_date", "birth_place"]
 
 
@@ -143,7 +148,7 @@ def _queue_mail(submission, data):
     language, form_name = submission.language, FORM_NAMES[submission.source]
     text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
-        _queue_ack(data, form_name, text, marketing_confirmation_due(submission), language)
+        _queue_ack(data, submission.source, text, marketing_confirmation_due(submission), language)
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
@@ -153,7 +158,7 @@ def _queue_mail(submission, data):
     )  # fmt: skip
 
 
-def _queue_ack(data, form_name, text, marketing, language):
+def _queue_ack(data, source, text, marketing, language):
     # The address is whatever was typed into the form, not yet shown to be the sender's: the
     # mail says nothing the sender chose (no name, message or service), or anyone could send
     # their own words, a link say, from the operator's address to anyone.
@@ -161,10 +166,10 @@ def _queue_ack(data, form_name, text, marketing, language):
         data["email"],
         "ack",
         {
-            "form_name": form_name,
+            "form_name": FORM_NAMES[source],
             "policy_number": text.policy.number,
             "marketing_pending": marketing,
         },
         language=language,
-        subject_line=_("We have received your message"),
+        subject_line=ACK_SUBJECT_LINES[source],
     )

@@ -282,3 +282,23 @@ def test_form_pages_need_at_most_two_queries(client, texts, kind, django_assert_
     # the consent texts, the policy version; and for an application, the published services
     with django_assert_max_num_queries(3 if kind == "apply" else 2):
         assert client.get(f"/kk/{FORM_URLS[kind]}").status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("form", "lang", "subject_line", "page"),
+    [
+        ("contact", "kk", "Хабарламаңыз қабылданды", "Хабарламаңыз қабылданды."),
+        ("contact", "ru", "Мы получили ваше сообщение", "Ваше сообщение получено."),
+        ("apply", "kk", "Өтініміңіз қабылданды", "Өтініміңіз қабылданды."),
+        ("apply", "ru", "Мы получили вашу заявку", "Ваша заявка получена."),
+    ],
+)
+def test_the_acknowledgement_names_what_was_sent(client, texts, contact_data, application_data,
+                                                  form, lang, subject_line, page):  # fmt: skip
+    """An application was acknowledged as "your message" on the thanks page and in the mail's
+    subject line, though the mail's own text said "application"."""
+    data = application_data() if form == "apply" else contact_data()
+    response = client.post(f"/{lang}/{form}/", data, follow=True)
+    assert page in response.content.decode()
+    ack = Email.objects.get(to__icontains="asel@example.kz")
+    assert ack.subject.endswith(subject_line)
