@@ -11,6 +11,7 @@ from django.db import DatabaseError, connection
 from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Count, Min, Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from post_office.models import STATUS, Email
 
 from consent.core.jobs import last_run
@@ -20,6 +21,12 @@ from consent.core.jobs import last_run
 UNTRUSTED_PROXY_KEY = "emalu:health:untrusted-proxy"
 UNTRUSTED_PROXY_REMEMBERED = 24 * 3600
 QUEUED = [STATUS.queued, STATUS.requeued]
+# The keys every host must share (README, "The same on every host"): each /healthz notes in the
+# shared cache a digest of the key its host signs or encrypts with, and names a key another host
+# used within this window that this host cannot read. A form shown by one host and posted to
+# another was otherwise refused and shown again, unstored, and no check could see why.
+KEYS_SEEN = "emalu:health:keys"
+KEYS_WINDOW = 10 * 60
 
 
 def untrusted_proxy_seen() -> None:
@@ -82,6 +89,35 @@ def proxy() -> dict:
     return {"status": "ok" if seen is None else "warning", "untrusted_peer_seen_at": seen}
 
 
+def _digest(key: str) -> str:
+    """A key's digest: it names the key in the cache and says nothing of it."""
+    digest = salted_hmac("emalu.health.keys", "on every host", secret=key, algorithm="sha256")
+    return digest.hexdigest()[:16]
+
+
+def _unreadable(name: str, used: str, readable: list[str]) -> bool:
+    """Note that this host uses key `used` for `name`; whether a host used another, within
+    KEYS_WINDOW, that is not among the keys this host reads (`readable`)."""
+    now, key = int(time.time()), f"{KEYS_SEEN}:{name}"
+    seen = {d: t for d, t in (cache.get(key) or {}).items() if now - t < KEYS_WINDOW}
+    seen[_digest(used)] = now
+    cache.set(key, seen, KEYS_WINDOW)
+    return bool(set(seen) - {_digest(k) for k in readable})
+
+
+def shared_keys() -> dict:
+    """SECRET_KEY signs (forms, sign-ins, emailed links); MEDIA_ENCRYPTION_KEY's first key
+    encrypts and all of its keys decrypt (photos, access answers). The key a host signs or
+    encrypts with must be one every other host reads. After a key is changed on every host, the
+    old one is still named until KEYS_WINDOW has passed: what was made with it fails meanwhile."""
+    media = settings.MEDIA_ENCRYPTION_KEY
+    differs = [name for name, used, readable in [
+        ("SECRET_KEY", settings.SECRET_KEY, [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]),
+        *([("MEDIA_ENCRYPTION_KEY", media[0], media)] if media else []),
+    ] if _unreadable(name, used, readable)]  # fmt: skip
+    return {"status": "error" if differs else "ok", "differs": differs}
+
+
 def report() -> dict:
     """{"status": "ok" | "error", "failing": [part, ...], "warnings": [part, ...],
     part: {"status": ..., figures}}."""
@@ -108,7 +144,8 @@ def report() -> dict:
             parts[name] = check()
         except DatabaseError as e:
             parts[name] = {"status": "unavailable", "error": type(e).__name__}
-    parts["proxy"] = proxy() if parts["cache"]["status"] == "ok" else {"status": "unknown"}
+    for name, check in {"proxy": proxy, "shared_keys": shared_keys}.items():
+        parts[name] = check() if parts["cache"]["status"] == "ok" else {"status": "unknown"}
     # A part left unknown because the database or cache under it is down is not named again.
     failing = [name for name, part in parts.items() if part["status"] in ("error", "unavailable")]
     warnings = [name for name, part in parts.items() if part["status"] == "warning"]

@@ -3,6 +3,7 @@ PostgreSQL: a photo uploaded through one is downloaded by staff through the othe
 destruction through either leaves it nowhere: no row, no file on either host, nothing in a full
 pg_dump."""
 
+import json
 import re
 import subprocess
 
@@ -117,3 +118,33 @@ def test_two_sites_on_one_redis_keep_apart():
         on_site(staging, write)
         assert on_site(staging, read) == "staging"
         assert on_site(production, read) == "None"
+
+
+def test_healthz_names_a_key_another_host_signs_or_encrypts_with_that_this_one_cannot_read():
+    """Two hosts with different SECRET_KEYs refused each other's forms (shown again, nothing
+    stored) and links, and no check could see it; a host without the first MEDIA_ENCRYPTION_KEY
+    cannot read photos stored through the others. Each host here is a process of its own on
+    one Redis, asking what /healthz asks."""
+    from tests.live import redis_cache, site_env
+
+    old, new = (
+        "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=",
+        "bmV3LW1lZGlhLWVuY3J5cHRpb24ta2V5LTAwMDAwMDA=",
+    )
+    ask = "import json; from emalu import health; print(json.dumps(health.shared_keys()))"
+
+    def host(cache, **keys):
+        env = site_env("postgres://postgres@127.0.0.1:5432/postgres", **cache,
+                       **{"SECRET_KEY": "s" * 50, "MEDIA_ENCRYPTION_KEY": old, **keys})  # fmt: skip
+        return json.loads(shell(ask, env).splitlines()[-1])
+
+    with redis_cache(5) as cache:
+        assert host(cache) == host(cache) == {"status": "ok", "differs": []}  # two alike
+        assert host(cache, SECRET_KEY="t" * 50)["differs"] == ["SECRET_KEY"]  # a third, apart
+        assert host(cache)["differs"] == ["SECRET_KEY"]  # and the first ones see it too
+    with redis_cache(5) as cache:
+        # A new encryption key put first, the old one kept: this host reads what the others
+        # store; they cannot read what it stores, until they have the new key too.
+        assert host(cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
+        assert host(cache)["differs"] == ["MEDIA_ENCRYPTION_KEY"]
+        assert host(cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
