@@ -55,15 +55,22 @@ def describe(template):
     return __str__
 
 
-class AxesConfig(axes_apps.AppConfig):
+class LabelledModels:
+    """An AppConfig whose models' plain-English labels are looked up in the catalogues once the
+    package has set itself up (mark_labels)."""
+
+    def ready(self):
+        super().ready()
+        for model in self.get_models():
+            mark_labels(model)
+
+
+class AxesConfig(LabelledModels, axes_apps.AppConfig):
     verbose_name = _("Sign-in records")
 
     def ready(self):
         super().ready()
         from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-
-        for model in self.get_models():
-            mark_labels(model)
 
         AccessAttempt.__str__ = describe(
             gettext_noop("Sign-in attempts of %(username)s, the last at %(time)s")
@@ -74,36 +81,23 @@ class AxesConfig(axes_apps.AppConfig):
         )
 
 
-class PostOfficeConfig(post_office_apps.PostOfficeConfig):
+class PostOfficeConfig(LabelledModels, post_office_apps.PostOfficeConfig):
     verbose_name = _("Outgoing mail")
 
     def ready(self):
         super().ready()
         from post_office.models import Attachment
 
-        for model in self.get_models():
-            mark_labels(model)
-
         # "Name" is a person's name in the project's catalogues; an attachment's is a file's.
         Attachment._meta.get_field("name").verbose_name = pgettext_lazy("attachment", "File name")
 
 
-class OTPStaticConfig(otp_static_apps.DefaultConfig):
+class OTPStaticConfig(LabelledModels, otp_static_apps.DefaultConfig):
     verbose_name = _("Recovery codes")
 
-    def ready(self):
-        super().ready()
-        for model in self.get_models():
-            mark_labels(model)
 
-
-class OTPTOTPConfig(otp_totp_apps.DefaultConfig):
+class OTPTOTPConfig(LabelledModels, otp_totp_apps.DefaultConfig):
     verbose_name = _("Authenticator apps")
-
-    def ready(self):
-        super().ready()
-        for model in self.get_models():
-            mark_labels(model)
 
 
 def name_django_rows():

@@ -16,7 +16,6 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static import admin as otp_static_admin
 from django_otp.plugins.otp_totp import admin as otp_totp_admin
 from post_office import admin as post_office_admin
-from post_office.models import STATUS
 
 # --- django-otp: fieldset titles and the device search, never marked for translation --------
 
@@ -103,6 +102,6 @@ class EmailAdmin(post_office_admin.EmailAdmin):
         (consent/core/delivery.py), as for any mail."""
         instance = self._get_object_or_deny(request, pk, "change")
         if request.method == "POST":
-            self.get_queryset(request).filter(pk=instance.pk).update(status=STATUS.queued)
+            requeue(self, request, self.get_queryset(request).filter(pk=instance.pk))
             messages.info(request, gettext("The email is queued to be sent again."))
         return HttpResponseRedirect(reverse("admin:post_office_email_change", args=[instance.pk]))

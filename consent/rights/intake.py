@@ -151,7 +151,7 @@ def replied_to(letter: Letter) -> Ticket | None:
     )
     by_number = {ticket.pk: ticket for ticket in found}
     quoted = next((by_number[n] for n in numbers if n in by_number), None)
-    if quoted is not None and quoted.status == Ticket.Status.FILED and quoted.regarding_id:
+    if quoted is not None and quoted.is_filed and quoted.regarding_id:
         return quoted.regarding
     return quoted
 
