@@ -16,6 +16,8 @@ import time
 import uuid
 from datetime import UTC, datetime
 
+from django.core.cache import cache
+from django.utils.log import AdminEmailHandler
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 from consent.common.net import is_trusted_proxy
@@ -203,6 +205,31 @@ class PrivateExceptionReporter(ExceptionReporter):
         return scrub(super().get_traceback_html())
 
 
+class OncePerFault(AdminEmailHandler):
+    """ADMINS hear of a fault once per FAULT_MAIL_SECONDS, on every host together (the shared
+    cache): a bug on a busy page, or one someone sets off again and again, mailed every time,
+    each mail an SMTP session inside the visitor's request. The journal keeps every one. A fault
+    is the exception's type and the line that raised it; with the cache down, each is mailed."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.exc_info and record.exc_info[2] is not None:
+            tb = record.exc_info[2]
+            while tb.tb_next is not None:
+                tb = tb.tb_next
+            code = tb.tb_frame.f_code
+            fault = f"{record.exc_info[0].__qualname__}:{code.co_filename}:{tb.tb_lineno}"
+            try:
+                first = cache.add(f"fault-mailed:{fault}", True, FAULT_MAIL_SECONDS)
+            except Exception:  # the cache is down: mail rather than lose the report
+                first = True
+            if not first:
+                return
+        super().emit(record)
+
+
+FAULT_MAIL_SECONDS = 600
+
+
 def logging_settings(level: str) -> dict:
     """settings.LOGGING: every line JSON on stderr with the request's id and no link secret;
     errors mailed to ADMINS, scrubbed of personal data."""
@@ -223,7 +250,7 @@ def logging_settings(level: str) -> dict:
                 "filters": ["no_tokens", "request_id"],
             },
             "mail_admins": {
-                "class": "django.utils.log.AdminEmailHandler",
+                "class": "emalu.logs.OncePerFault",
                 "using": "admins",  # settings.MAILERS: a relay that is down fails silently
                 "level": "ERROR",
                 "filters": ["exceptions_only", "no_tokens"],

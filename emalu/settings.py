@@ -196,7 +196,11 @@ MAILERS = {
 # not turn the visitor's error page into a dropped connection: Django's handler lets the failure
 # out of the request when MAILERS is set. The journal has the error either way.
 MAILERS["admins"] = {**MAILERS["default"]}
+# And it is sent within the request: a relay that answers slowly holds the error page for at most
+# 5 s, not the 20 the outbox waits (emalu.logs.OncePerFault mails each fault once in 10 minutes).
 MAILERS["admins"]["OPTIONS"] = {**MAILERS["default"]["OPTIONS"], "fail_silently": True}
+if "timeout" in MAILERS["admins"]["OPTIONS"]:
+    MAILERS["admins"]["OPTIONS"]["timeout"] = 5
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 

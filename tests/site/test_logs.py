@@ -4,10 +4,13 @@ import io
 import json
 import logging
 from contextlib import contextmanager
+from datetime import timedelta
 
 import pytest
+import time_machine
 from django.core import mail
 from django.test import Client
+from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
 
@@ -94,6 +97,37 @@ def test_a_500_during_a_form_post_mails_admins_without_personal_data(
     assert "ValueError" in logged["exception"]  # the host's own log has the traceback,
     assert "asel@example.kz" not in logged["exception"]  # with what patterns can tell scrubbed
     assert "+77011234567" not in logged["exception"]
+
+
+def test_a_fault_is_mailed_once_however_often_it_happens(
+    settings, contact_data, texts, monkeypatch
+):
+    """A bug on a busy form, or one somebody sets off on purpose, mailed ADMINS at every
+    occurrence, each an SMTP session inside a visitor's request. Once per fault in ten minutes
+    now, on every host (the shared cache); the log has every occurrence."""
+    settings.ADMINS = ["ops@example.kz"]
+
+    def broken(request, kind, form, source, language):
+        raise ValueError("a bug")
+
+    def other(request, kind, form, source, language):
+        raise KeyError("another bug")
+
+    client = Client(raise_request_exception=False)
+    client.get("/kk/contact/")
+    monkeypatch.setattr("forms_app.views._store", broken)
+    with console() as lines:
+        for _ in range(3):
+            assert client.post("/kk/contact/", contact_data()).status_code == 500
+    assert ["ValueError" in m.body for m in mail.outbox] == [True]
+    assert sum("ValueError" in x.get("exception", "") for x in lines) == 3
+    monkeypatch.setattr("forms_app.views._store", other)
+    assert client.post("/kk/contact/", contact_data()).status_code == 500
+    assert len(mail.outbox) == 2 and "KeyError" in mail.outbox[1].body
+    with time_machine.travel(timezone.now() + timedelta(minutes=11)):
+        monkeypatch.setattr("forms_app.views._store", broken)
+        assert client.post("/kk/contact/", contact_data()).status_code == 500
+    assert len(mail.outbox) == 3
 
 
 def test_a_503_is_not_mailed(client, settings, monkeypatch):
