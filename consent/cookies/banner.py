@@ -31,6 +31,21 @@ def analytics_enabled() -> bool:
     return bool(settings.GA_MEASUREMENT_ID or settings.YANDEX_METRICA_ID)
 
 
+def carries_link_secret(request: HttpRequest) -> bool:
+    """Whether the page's address holds the secret of an emailed link (unsubscribe, newsletter
+    or request confirmation, self-service): the scripts send the page's address abroad, and that
+    secret identifies the person and acts for them (compliance L19, T18)."""
+    match = getattr(request, "resolver_match", None)
+    return match is not None and "token" in match.kwargs
+
+
+def analytics_loads(request: HttpRequest) -> bool:
+    """Whether this page loads the analytics scripts: accepted, and no link secret in its
+    address to send them."""
+    accepted = analytics_enabled() and getattr(request, "analytics_choice", None) == "accept"
+    return accepted and not carries_link_secret(request)
+
+
 def analytics_settings(request: HttpRequest) -> dict[str, bool | str]:
     """What the templates need to ask, and to load the scripts for a visitor who accepted."""
     choice = getattr(request, "analytics_choice", None)
@@ -38,7 +53,7 @@ def analytics_settings(request: HttpRequest) -> dict[str, bool | str]:
     return {
         "enabled": enabled,
         "ask": enabled and choice is None,
-        "load": enabled and choice == "accept",
+        "load": analytics_loads(request),
         "ga_id": settings.GA_MEASUREMENT_ID,
         "ga_src": settings.GA_SCRIPT_URL,
         "ym_id": settings.YANDEX_METRICA_ID,

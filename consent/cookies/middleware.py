@@ -1,4 +1,4 @@
-from .banner import analytics_csp, analytics_enabled, policy_number, read_choice
+from .banner import analytics_csp, analytics_enabled, analytics_loads, policy_number, read_choice
 
 # The answer a response was made for, "<policy>.<choice>" or "-": the proxy keeps a public page
 # only when this is the answer its key read from the cookie (docs/deploy/nginx.conf), so a cookie
@@ -17,7 +17,7 @@ class AnalyticsConsentMiddleware:
     def __call__(self, request):
         request.analytics_choice = read_choice(request) if analytics_enabled() else None
         response = self.get_response(request)
-        if request.analytics_choice == "accept":
+        if analytics_loads(request):  # not on a page whose address holds a link's secret
             response._csp_config = analytics_csp()
         choice = request.analytics_choice
         response.headers[CHOICE_HEADER] = f"{policy_number()}.{choice}" if choice else "-"

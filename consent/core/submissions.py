@@ -43,11 +43,14 @@ def _subject_for(data, language):
     Only the address links submissions (compliance L9: it is where the acknowledgement goes, so
     its owner hears of anything filed under it); a phone number links nothing. Known data is only
     ever filled in, never overwritten: a form cannot change what is held about someone (that is
-    a correction request, checked by staff).
+    a correction request, checked by staff). Nor is a blocked person's record supplemented: a
+    block suspends that too (Art. 1(3); compliance L12); the submission is kept for staff.
     """
     subject = subject_find_for_update(email=data.get("email"))
     if subject is None:
         subject = Subject(language=language)
+    elif gate.is_blocked(subject):
+        return subject
     for field in SUBJECT_FIELDS:
         if data.get(field) and not getattr(subject, field):
             setattr(subject, field, data[field])
@@ -91,7 +94,7 @@ def submission_record(
             if photo is not None:
                 submission.photo.save("photo.jpg", photo_encrypt(photo), save=False)
                 saved_files.append(submission.photo.name)
-                if not subject.photo:
+                if not subject.photo and not gate.is_blocked(subject):
                     subject.photo.name = submission.photo.name
                     subject.save(update_fields=["photo"])
             submission.save()

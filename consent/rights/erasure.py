@@ -46,11 +46,7 @@ def subject_destroy(
     # Queued and sent mail to the person, with their delivery logs and attachments (the access
     # export), also at an address they held before a correction or wrote a request from.
     emails = Email.objects.filter(mail_to(subject))
-    attachments = Attachment.objects.filter(emails__in=emails).exclude(
-        emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
-    )
-    attachment_files = [(a.file.storage, a.file.name) for a in attachments.distinct() if a.file]
-    Attachment.objects.filter(pk__in=attachments.values("pk")).delete()
+    attachment_files = _attachments_delete(emails)
     emails.delete()
     # Requests keep their number and dates for the record, not the person's words or address.
     tickets = Ticket.objects.filter(subject=subject)
@@ -97,6 +93,17 @@ def subject_destroy(
     return tombstone
 
 
+def _attachments_delete(emails) -> list:
+    """Delete the attachments of `emails` (the access answers) that no other mail shares;
+    returns their files, to delete once the transaction commits."""
+    attachments = Attachment.objects.filter(emails__in=emails).exclude(
+        emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
+    )
+    files = [(a.file.storage, a.file.name) for a in attachments.distinct() if a.file]
+    Attachment.objects.filter(pk__in=attachments.values("pk")).delete()
+    return files
+
+
 # The person's own fields and what an erased one becomes.
 ERASED = {"full_name": "", "email": None, "phone": None, "birth_date": None, "birth_place": ""}
 
@@ -130,10 +137,15 @@ def subject_minimise(
         Guardian.objects.filter(subject=subject).update(full_name="", contact="")
         erased.append("guardian")
     Correction.objects.filter(subject=subject, field__in=gone).delete()
+    attachment_files = []
     if erased:
+        # The access answers mailed before hold what was just erased: the outbox keeps no copy.
+        attachment_files = _attachments_delete(Email.objects.filter(mail_to(subject)))
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
     for name in files:
         file_delete(subject.photo.storage, name)
+    for attachment_storage, name in attachment_files:
+        file_delete(attachment_storage, name)
     return erased
 
 

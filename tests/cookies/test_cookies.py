@@ -244,3 +244,21 @@ def test_an_analytics_id_of_another_shape_fails_the_system_check(settings, name,
     setattr(settings, name, value)
     with pytest.raises(SystemCheckError, match=rf"consent\.{code}"):
         call_command("check")
+
+
+def test_no_page_with_a_links_secret_in_its_address_loads_analytics(client, analytics):
+    """The scripts send the page's address to Google (USA) and Yandex (Russia). The unsubscribe,
+    confirmation and self-service links carry a secret that names the person and acts for them
+    (one opens their data): a visitor who accepted statistics must not hand it abroad by
+    following a link from our mail."""
+    from tests.site.test_proxy import tokened_paths
+
+    choose(client, "accept")
+    assert "googletagmanager" in client.get("/kk/about/").content.decode()  # accepted
+    for path in tokened_paths():
+        page = client.get(path)
+        html = page.content.decode()
+        for host in FOREIGN:
+            assert host not in html, path
+        assert "google" not in page["Content-Security-Policy"], path
+        assert "yandex" not in page["Content-Security-Policy"], path

@@ -188,3 +188,17 @@ def test_a_kazakh_speaking_officer_answers_a_russian_speaker_in_russian(
     assert "приложены к письму в форматах JSON и PDF" in answer.message
     ticket.refresh_from_db()
     assert ticket.outcome.startswith("Данные о вас")
+
+
+def test_a_form_from_a_blocked_person_adds_nothing_to_their_record(client, texts, make_subject):
+    """Legal item 12 (Art. 1(3)): blocking suspends supplementing the data too. A new form sent
+    under a blocked person's address is kept for staff, but fills in nothing of their record."""
+    from consent.core.ledger import subject_block
+
+    blocked = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", phone=None)
+    subject_block(blocked, reason="complaint", source=Source.ADMIN)
+    form = {"token": aged_token(), "full_name": "Әсел", "email": "asel@example.kz",
+            "phone": "8 701 123 45 67", "message": "hi", "consent_service": "on"}  # fmt: skip
+    assert client.post("/kk/contact/", form).status_code == 302
+    blocked.refresh_from_db()
+    assert blocked.phone is None

@@ -277,3 +277,32 @@ def test_a_withdrawal_of_a_consent_never_given_says_so(texts, person):
         and "/ru/requests/confirm/" in mail.message
     )
     assert gate.may_process(person, SERVICE)
+
+
+def test_withdrawing_the_service_consent_leaves_no_copy_in_the_access_answer_mailed_before(
+    officer, texts, make_subject, django_capture_on_commit_callbacks
+):
+    """Legal items 13 and 14: the phone erased on withdrawal must not stay in the outbox, in the
+    access answer (JSON and PDF) mailed days before, kept there for a resend or a retry."""
+    from post_office.models import Attachment
+
+    from consent.rights.answers import ticket_answer_access, ticket_withdraw
+    from consent.rights.tickets import ticket_open, ticket_verify
+
+    kept = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", phone="+77011234567")
+    consent_grant(kept, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    consent_grant(kept, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    tickets = {}
+    for kind, purpose in (("access", ""), ("withdraw", SERVICE)):
+        ticket = ticket_open(kind=kind, email=kept.email, language="kk", channel="email",
+                             purpose=purpose)  # fmt: skip
+        ticket_verify(ticket)
+        tickets[kind] = Ticket.objects.get(pk=ticket.pk)
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_answer_access(tickets["access"], actor=officer)
+    assert any(b"+77011234567" in a.file.read() for a in Attachment.objects.all())
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_withdraw(tickets["withdraw"], actor=officer)
+    kept.refresh_from_db()
+    assert kept.phone is None and gate.may_process(kept, MARKETING)
+    assert not [a.name for a in Attachment.objects.all() if b"+77011234567" in a.file.read()]
