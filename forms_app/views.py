@@ -136,9 +136,9 @@ def _store(request, kind, form, source, language):
         return
     data = form.personal_data()
 
-    def ask_marketing(submission):  # the box starts the double opt-in, no more
+    def ask_marketing(submission, guardian):  # the box starts the double opt-in, no more
         if marketing_confirmation_due(submission):
-            optin_start(data["email"], data.get("full_name", ""), language)
+            optin_start(data["email"], data.get("full_name", ""), language, guardian=guardian)
 
     submission_record(
         source=source,

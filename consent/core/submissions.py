@@ -67,15 +67,15 @@ def submission_record(
     request: HttpRequest,
     photo: ContentFile | None = None,
     guardian: dict[str, str] | None = None,
-    on_recorded: Callable[[Submission], None] | None = None,
+    on_recorded: Callable[[Submission, Guardian | None], None] | None = None,
 ) -> Submission:
     """Store one submission with its consents, audit row and emails, or nothing at all.
 
     `data` holds the cleaned fields (dates as date objects), `consents` the boxes ticked
     ({"service": True, "marketing": False, ...}), `photo` an already sanitised ContentFile
     (stored encrypted, `consent.core.photos`), `guardian` {"full_name", "contact"} for a minor. The
-    photo file is removed again if the transaction does not commit. `on_recorded(submission)`
-    runs inside the same transaction: what the layers above add to it (marketing's double
+    photo file is removed again if the transaction does not commit. `on_recorded(submission,
+    guardian)` runs inside the same transaction: what the layers above add to it (marketing's double
     opt-in) is stored with it or not at all.
     """
     saved_files = []
@@ -113,7 +113,7 @@ def submission_record(
             audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
             _queue_mail(submission, data)
             if on_recorded is not None:
-                on_recorded(submission)
+                on_recorded(submission, g)
             return submission
     except BaseException:
         for name in saved_files:

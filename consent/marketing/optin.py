@@ -21,7 +21,7 @@ from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.ledger import consent_grant
 from consent.core.mail import queue_mail
-from consent.core.models import ConsentText, Source, Subject, Submission
+from consent.core.models import ConsentText, Guardian, Source, Subject, Submission
 from consent.core.purposes import MARKETING
 from consent.core.subjects import normalise_email, subject_find_for_update
 from consent.core.texts import current_text
@@ -47,12 +47,16 @@ def make_token(payload: dict[str, Any]) -> str:
     return _fernet().encrypt(json.dumps(payload, ensure_ascii=False).encode()).decode()
 
 
-def optin_start(email: str, name: str, language: str) -> None:
+def optin_start(email: str, name: str, language: str, guardian: Guardian | None = None) -> None:
     """Queue the one confirmation email (call inside the submission's transaction). Its link is
-    on SITE_URL, never on the Host header the form was posted with."""
+    on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
+    with their parent or guardian (the application form): the consent the link confirms is
+    theirs together, as the form's other consents are (compliance L6)."""
     text = current_text(MARKETING)
     payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,
                "ts": timezone.now().timestamp()}  # fmt: skip
+    if guardian is not None:
+        payload["g"] = guardian.pk
     token = make_token(payload)
     with translation.override(language):
         url = absolute_url(reverse("marketing_confirm", args=[token]))
@@ -72,7 +76,8 @@ def read_token(token: str) -> dict[str, Any] | None:
     except (InvalidToken, ValueError):  # ValueError: a token with non-ASCII characters
         return None
     # The shape optin_start gives it; "n" is null without a name, "ts" missing in older links.
-    kinds = {"e": (str,), "n": (str, type(None)), "l": (str,), "t": (int,), "ts": (int, float)}
+    kinds = {"e": (str,), "n": (str, type(None)), "l": (str,), "t": (int,), "ts": (int, float),
+             "g": (int,)}  # fmt: skip
     if not isinstance(payload, dict) or not {"e", "n", "l", "t"} <= payload.keys():
         return None
     if any(type(payload[k]) not in kinds[k] for k in kinds if k in payload):
@@ -100,6 +105,11 @@ def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Su
         if latest is not None and latest.at.timestamp() >= payload.get("ts", 0):
             return subject, False
     text = ConsentText.objects.select_related("policy").get(pk=payload["t"])
+    guardian = (
+        Guardian.objects.filter(pk=payload["g"], subject=subject).first()
+        if "g" in payload
+        else None
+    )
     Submission.objects.create(
         subject=subject,
         source=Source.NEWSLETTER_FORM,
@@ -112,6 +122,7 @@ def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Su
         language=payload["l"],
         source=Source.NEWSLETTER_FORM,
         full_name=payload["n"] or payload["e"],
+        guardian=guardian,
         request=request,
     )
     return subject, True

@@ -205,6 +205,25 @@ def test_minor_with_guardian_is_recorded_as_guardian_consent(
     assert gate.may_process(s, SERVICE)
 
 
+def test_a_minors_news_box_ticked_with_their_guardian_subscribes_them(
+    client, texts, application_data, time_machine
+):
+    """The guardian's consent on the application form covers the boxes ticked on it: the news
+    box too. Its confirmation recorded a grant without the guardian, which the gate never let
+    stand: the minor was told they were subscribed and was sent nothing."""
+    time_machine.move_to("2027-06-01 12:00+05:00", tick=False)
+    data = application_data(birth_date="2009-06-02", guardian_name="Қасым Әлиев",
+                            guardian_contact="+77017654321", consent_guardian="on",
+                            consent_marketing="on")  # fmt: skip
+    assert client.post("/kk/apply/", data).status_code == 302
+    confirm = next(m for m in Email.objects.all() if "/newsletter/confirm/" in m.message)
+    link = next(w for w in confirm.message.split() if "/newsletter/confirm/" in w)
+    assert client.post(urlsplit(link).path).status_code == 200
+    person, guardian = Subject.objects.get(), Guardian.objects.get()
+    assert gate.may_process(person, MARKETING)
+    assert LedgerEntry.objects.get(purpose=MARKETING).guardian == guardian
+
+
 def test_eighteen_today_needs_no_guardian(client, texts, application_data, time_machine):
     time_machine.move_to("2027-06-01 00:10+05:00", tick=False)  # 31 May in UTC, 1 June in Almaty
     assert client.post("/kk/apply/", application_data(birth_date="2009-06-01")).status_code == 302
