@@ -56,6 +56,7 @@ urlpatterns += i18n_patterns(
     path("my-data/export/", form_views.my_data_export, name="my_data_export"),
     path("my-data/request/", form_views.my_data_request, name="my_data_request"),
     path("my-data/leave/", form_views.my_data_leave, name="my_data_leave"),
+    path("my-data/language/", form_views.my_data_language, name="my_data_language"),
     path("requests/confirm/<str:token>/", rights_views.verify_request, name="request_verify"),
 )
 

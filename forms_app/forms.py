@@ -4,6 +4,7 @@ from datetime import date
 
 from dateutil.relativedelta import relativedelta
 from django import forms
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -324,6 +325,10 @@ class ConsentSwitchForm(forms.Form):
         choices=[("1", _("Give")), ("0", _("Withdraw"))], coerce=lambda value: value == "1",
         error_messages=NOT_OFFERED,
     )  # fmt: skip
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=settings.LANGUAGES, error_messages=NOT_OFFERED)
 
 
 class ExportForm(forms.Form):

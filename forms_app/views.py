@@ -29,6 +29,7 @@ from .forms import (
     ConsentSwitchForm,
     ContactForm,
     ExportForm,
+    LanguageForm,
     NewsletterForm,
     RequestForm,
     SelfServiceForm,
@@ -286,6 +287,16 @@ def my_data_consent(request, subject):
         ))  # fmt: skip
     else:
         messages.success(request, _("Your choice is saved and in force now."))
+    return redirect("my_data")
+
+
+@_self_service_action
+def my_data_language(request, subject):
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return _refuse_action(request, form)
+    if selfservice.set_language(subject, form.cleaned_data["language"]):
+        messages.success(request, _("Saved: we will write to you in the language you chose."))
     return redirect("my_data")
 
 

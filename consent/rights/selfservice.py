@@ -164,6 +164,21 @@ def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest
 
 
 @transaction.atomic
+def set_language(subject: Subject, language: str) -> bool:
+    """The language the person's letters are written in (campaigns and notices; a request is
+    answered in its own). Not while processing is blocked: a block suspends changes to what is
+    held (compliance L12). Whether it changed. Raises Gone (see `_hold`)."""
+    _hold(subject)
+    if subject.language == language or gate.is_blocked(subject):
+        return False
+    subject.language = language
+    subject.save(update_fields=["language"])
+    audit(AuditEvent.Action.SUBJECT_EDIT, subject=subject, fields=["language"],
+          source=Source.SELF_SERVICE)  # fmt: skip
+    return True
+
+
+@transaction.atomic
 def ticket_open_verified(subject: Subject, ticket_type: str, message: str, language: str) -> Ticket:
     """A correction, block or destroy request that lands on the desk already verified.
     Raises Gone (see `_hold`)."""

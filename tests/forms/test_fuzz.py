@@ -124,6 +124,7 @@ def test_fuzzed_forms_never_fail(texts, kind, settings):
 SELF_SERVICE = {
     "consent/": {"purpose": ["marketing", "cross_border", "service"], "give": ["0", "1"]},
     "export/": {"format": ["json", "pdf"]},
+    "language/": {"language": ["kk", "ru"]},
     "request/": {"type": ["correct", "block", "destroy", "access"], "message": ["Сәлем", ""]},
 }
 

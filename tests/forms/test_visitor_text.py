@@ -275,6 +275,7 @@ def test_self_service_actions_refuse_anything_but_their_own_values(signed_in, pe
         ("consent/", {"purpose": MARKETING, "give": value}),
         ("request/", {"type": value, "message": "Сәлем"}),
         ("export/", {"format": value or "csv"}),
+        ("language/", {"language": value}),
     ]
     for path, data in actions:
         response = signed_in.post(f"/{lang}/my-data/{path}", data, follow=True)

@@ -194,3 +194,53 @@ def test_a_cross_border_consent_no_longer_asked_for_is_still_withdrawn(client, p
     assert 'name="purpose" value="cross_border"' in client.get("/kk/my-data/").content.decode()
     client.post("/kk/my-data/consent/", {"purpose": CROSS_BORDER, "give": "0"})
     assert not gate.may_process(person, CROSS_BORDER)
+
+
+def open_page(client, lang="kk"):
+    ask_link(client, lang)
+    client.post(link_path())
+
+
+@pytest.mark.parametrize("lang,button,saved", [
+    ("kk", "Маған орысша жазыңыз", "Сақталды"),
+    ("ru", "Пишите мне на русском", "Сохранено"),
+])  # fmt: skip
+def test_a_person_chooses_the_language_of_their_letters(client, person, lang, button, saved):
+    """Letters (campaigns, notices) went in the language of the person's first form, for good:
+    one who wrote in Kazakh once and reads Russian had no way to change it."""
+    from consent.marketing.campaigns import campaign_send
+    from consent.marketing.models import Campaign
+
+    open_page(client, lang)
+    assert button in client.get(f"/{lang}/my-data/").content.decode()
+    page = client.post(f"/{lang}/my-data/language/", {"language": "ru"}, follow=True)
+    assert saved in page.content.decode()
+    person.refresh_from_db()
+    assert person.language == "ru"
+    edit = AuditEvent.objects.get(action=AuditEvent.Action.SUBJECT_EDIT, subject_ref=person.pk)
+    assert edit.detail["fields"] == ["language"]
+    campaign = Campaign.objects.create(title="Nov", subject_line_kk="Жаңалықтар", body_kk="Қараша",
+                                       subject_line_ru="Новости", body_ru="Ноябрь")  # fmt: skip
+    campaign_send(campaign)
+    assert Email.objects.filter(to=["asel@example.kz"]).latest("id").subject == "Новости"
+
+
+@pytest.mark.parametrize("value", ["en", "", "kk\x00", "ru' OR 1=1"])
+def test_a_language_not_offered_changes_nothing(client, person, value):
+    open_page(client)
+    page = client.post("/ru/my-data/language/", {"language": value}, follow=True)
+    assert page.status_code == 200 and "alert" in page.content.decode()
+    person.refresh_from_db()
+    assert person.language == "kk"
+    assert not AuditEvent.objects.filter(action=AuditEvent.Action.SUBJECT_EDIT).exists()
+
+
+def test_a_blocked_persons_letters_keep_their_language(client, person):
+    from consent.core.ledger import subject_block
+
+    subject_block(person, reason="complaint", source=Source.ADMIN)
+    open_page(client)
+    assert "Маған орысша жазыңыз" not in client.get("/kk/my-data/").content.decode()
+    client.post("/kk/my-data/language/", {"language": "ru"})
+    person.refresh_from_db()
+    assert person.language == "kk"

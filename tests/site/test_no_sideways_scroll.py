@@ -46,6 +46,7 @@ NOT_PAGES = {
     "my_data_consent": "redirects to my_data",
     "my_data_export": "a PDF or JSON download",
     "my_data_leave": "redirects to home (a GET: to my_data)",
+    "my_data_language": "redirects to my_data",
 }
 
 
