@@ -82,3 +82,34 @@ def test_transfer_notice_due_in_ten_working_days_across_nauryz(db):
 def test_access_deadline_is_a_setting(settings):
     settings.ACCESS_REQUEST_DAYS = 5
     assert deadline_days(Ticket.Type.ACCESS) == 5
+
+
+@pytest.mark.parametrize(
+    "received,due",
+    [
+        # Decree of 2024 (the holidays package's 2025 data): the day off moved from Sunday
+        # 5 January 2025 to Friday 3 January, so that Sunday was a working day. Received on
+        # New Year's Day, 1 working day: Thursday 2 and Friday 3 are days off, Saturday 4 is a
+        # weekend, Sunday 5 January is day 1.
+        (at(2025, 1, 2, 23), date(2025, 1, 5)),
+        # Decree of 2024: the day off moved from Saturday 4 May 2024 to Wednesday 8 May.
+        # Received on Friday 3 May at 00:10, day 1 is that working Saturday.
+        (at(2024, 5, 3, 0), date(2024, 5, 4)),
+        # ...and the Wednesday it was moved to does not count: Tuesday 7 May is Defender of the
+        # Fatherland Day, Wednesday 8 May the day off moved, Thursday 9 May Victory Day.
+        (at(2024, 5, 6), date(2024, 5, 10)),
+    ],
+)
+def test_a_weekend_day_made_working_by_a_decreed_transfer_counts(db, received, due):
+    """A transfer decree moves a day off onto a weekday and makes the weekend day it came from
+    a working day: both halves count, not just the day off."""
+    assert due_date(received, 1) == due
+    assert is_working_day(date(2025, 1, 5)) and is_working_day(date(2024, 5, 4))
+    assert not is_working_day(date(2025, 1, 3)) and not is_working_day(date(2024, 5, 8))
+
+
+def test_a_transfer_across_the_new_year_counts_in_its_own_year(db):
+    """The 2014 decree moved the day off of Friday 3 January 2014 from Saturday 28 December
+    2013: that Saturday, in the year before the decree's, was a working day."""
+    assert is_working_day(date(2013, 12, 28))
+    assert due_date(at(2013, 12, 27), 1) == date(2013, 12, 28)
