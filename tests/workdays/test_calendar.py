@@ -113,3 +113,54 @@ def test_a_transfer_across_the_new_year_counts_in_its_own_year(db):
     2013: that Saturday, in the year before the decree's, was a working day."""
     assert is_working_day(date(2013, 12, 28))
     assert due_date(at(2013, 12, 27), 1) == date(2013, 12, 28)
+
+
+def test_a_calendar_change_moves_the_due_dates_of_open_requests_and_breaches(
+    client, officer, time_machine
+):
+    """A decree published after a request arrived changes its legal deadline. When staff enter
+    it, every request still open or waiting and every breach the regulator has not heard of is
+    due again by the calendar as it now stands, earlier or later; an answered request keeps the
+    date it was judged by. Received Friday 4 December 2026, 1 working day: Monday 7."""
+    from consent.rights.breaches import breach_record
+    from consent.rights.models import Breach
+    from consent.rights.tickets import ticket_create
+    from tests.staff import verified_login
+
+    time_machine.move_to("2026-12-04 18:00+05:00", tick=False)
+    officer_client = verified_login(client, officer)
+
+    def request(**fields):
+        return ticket_create(kind=Ticket.Type.BLOCK, subject=None, email="nobody@example.kz",
+                             language="kk", channel=Ticket.Channel.WEB, notify=False,
+                             **fields)  # fmt: skip
+
+    confirmed = request(status=Ticket.Status.OPEN)
+    waiting = request()
+    request(status=Ticket.Status.DONE, closed_at=at(2026, 12, 4, 19))
+    breach = breach_record(Breach(detected_at=at(2026, 12, 4, 18), description="Lost laptop"))
+    assert {confirmed.due_date, waiting.due_date, breach.regulator_due} == {date(2026, 12, 7)}
+
+    def dues():
+        return [t.due_date for t in Ticket.objects.order_by("id")] + [
+            Breach.objects.get().regulator_due
+        ]
+
+    # A decree makes Monday 7 December a day off: due on Tuesday 8.
+    officer_client.post("/admin/workdays/calendaroverride/add/",
+                        {"date": "2026-12-07", "is_working_day": "", "note": "decree"})  # fmt: skip
+    day_off = CalendarOverride.objects.get(date=date(2026, 12, 7))
+    assert dues() == [date(2026, 12, 8), date(2026, 12, 8), date(2026, 12, 7), date(2026, 12, 8)]
+
+    # ...and Saturday 5 December a working day: due on that Saturday, earlier than before.
+    officer_client.post("/admin/workdays/calendaroverride/add/",
+                        {"date": "2026-12-05", "is_working_day": "on"})  # fmt: skip
+    assert dues() == [date(2026, 12, 5), date(2026, 12, 5), date(2026, 12, 7), date(2026, 12, 5)]
+
+    # Removed again as entered by mistake: the calendar of the law, Monday 7, once more.
+    officer_client.post("/admin/workdays/calendaroverride/", {
+        "action": "delete_selected", "post": "yes", "_selected_action": [
+            day_off.pk, CalendarOverride.objects.get(date=date(2026, 12, 5)).pk],
+    })  # fmt: skip
+    assert not CalendarOverride.objects.exists()
+    assert dues() == [date(2026, 12, 7)] * 4
