@@ -27,6 +27,16 @@ def _decreed(year: int) -> tuple[frozenset[date], frozenset[date]]:
     return days_off, working_weekend
 
 
+def estimated_days(year: int) -> list[date]:
+    """The holidays of `year` whose date is only estimated: Kurban ait, whose first day is set
+    each year by announcement (Labour Code Art. 84), and which the package computes ahead of
+    it. Estimated days that staff have entered as overrides are confirmed, and left out."""
+    named = holidays.KZ(years=year, language="en_US")  # the package marks them "(estimated)"
+    days = sorted(day for day, name in named.items() if "(estimated" in name)
+    confirmed = set(CalendarOverride.objects.filter(date__in=days).values_list("date", flat=True))
+    return [day for day in days if day not in confirmed]
+
+
 def _overrides(start, end):
     return dict(
         CalendarOverride.objects.filter(date__range=(start, end)).values_list(

@@ -164,3 +164,20 @@ def test_a_calendar_change_moves_the_due_dates_of_open_requests_and_breaches(
     })  # fmt: skip
     assert not CalendarOverride.objects.exists()
     assert dues() == [date(2026, 12, 7)] * 4
+
+
+def test_staff_are_reminded_of_an_estimated_kurban_ait_until_they_enter_it(
+    client, officer, time_machine
+):
+    """The first day of Kurban ait is announced each year; the package only estimates it ahead
+    (16 May 2027, a Sunday). The calendar page says so until the announced date is entered."""
+    from tests.staff import verified_login
+
+    time_machine.move_to("2026-12-02 10:00+05:00", tick=False)
+    staff = verified_login(client, officer)
+    page = staff.get("/admin/workdays/calendaroverride/").content.decode()
+    assert "2027 жылғы Құрбан айт" in page and "2027\xa0ж. 16\xa0мамыр" in page
+    assert "2026 жылғы" not in page  # 27 May 2026 is past: no deadline runs across it now
+    CalendarOverride.objects.create(date=date(2027, 5, 16), is_working_day=False, note="decree")
+    page = staff.get("/admin/workdays/calendaroverride/").content.decode()
+    assert "Құрбан айт" not in page
