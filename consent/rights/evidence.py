@@ -19,6 +19,7 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
         .order_by("id")
     )
     local_label = _("time (%(zone)s)") % {"zone": settings.TIME_ZONE}
+    local_expiry_label = _("expires (%(zone)s)") % {"zone": settings.TIME_ZONE}
     for e in entries:
         yield {
             _("entry"): e.pk,
@@ -30,7 +31,12 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             _("language"): e.language,
             _("time (UTC)"): e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
             local_label: timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
-            _("expires (UTC)"): e.expires_at.astimezone(UTC).strftime("%Y-%m-%d")
+            # The moment, not a date: a UTC date is a day before the local one for consents
+            # given between midnight and 05:00 in Almaty.
+            _("expires (UTC)"): e.expires_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
+            if e.expires_at
+            else "",
+            local_expiry_label: timezone.localtime(e.expires_at).strftime("%Y-%m-%d %H:%M:%S")
             if e.expires_at
             else "",
             _("source"): e.get_source_display(),

@@ -1,9 +1,32 @@
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.utils import formats
+from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
+
+from .calendar import estimated_days
 from .models import CalendarOverride
+
+ESTIMATED = _(
+    "Kurban ait %(year)s is counted on %(date)s, a date the calendar only estimates. Once its "
+    "date is announced, enter that day here as a day off (and, if the estimate was another "
+    "weekday, the estimate as a working day)."
+)
 
 
 @admin.register(CalendarOverride)
 class CalendarOverrideAdmin(admin.ModelAdmin):
     list_display = ["date", "is_working_day", "note"]
     list_filter = ["is_working_day"]
+
+    def changelist_view(self, request, extra_context=None):
+        """Staff are reminded of a holiday the calendar only estimates, this year and next,
+        until they enter its announced date: a due date around it may be a day off."""
+        if request.method == "GET":
+            today = local_today()
+            for day in estimated_days(today.year) + estimated_days(today.year + 1):
+                if day < today:
+                    continue
+                when = {"year": day.year, "date": formats.date_format(day, "DATE_FORMAT")}
+                messages.warning(request, ESTIMATED % when)
+        return super().changelist_view(request, extra_context)

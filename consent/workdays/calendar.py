@@ -1,6 +1,6 @@
-"""Kazakhstan working days: Monday to Friday, minus public holidays and days off moved by decree
-(the `holidays` package), with staff overrides (CalendarOverride) for decrees it does not know,
-such as a Saturday made a working day."""
+"""Kazakhstan working days: Monday to Friday, minus public holidays and days off moved by decree,
+plus the weekend days those decrees make working (all three from the `holidays` package), with
+staff overrides (CalendarOverride) for decrees it does not know yet."""
 
 from datetime import date, datetime, timedelta
 from functools import lru_cache
@@ -13,8 +13,28 @@ from .models import CalendarOverride
 
 
 @lru_cache(maxsize=16)
-def _public_holidays(year):
-    return frozenset(holidays.KZ(years=year))
+def _decreed(year: int) -> tuple[frozenset[date], frozenset[date]]:
+    """The days off of `year` that fall on weekdays' places (public holidays, holidays moved off a
+    weekend, days off moved by decree), and the weekend days of `year` a decree made working.
+
+    A transfer decree has two halves: the day off it moves onto a weekday, and the weekend day it
+    takes it from, which becomes a working day (e.g. Sunday 5 January 2025). The package files a
+    transfer under the year of its day off, which may be the next one (3 January 2014 taken from
+    Saturday 28 December 2013), so the next year is read too."""
+    calendar = holidays.KZ(years=(year, year + 1))
+    days_off = frozenset(day for day in calendar if day.year == year)
+    working_weekend = frozenset(day for day in calendar.weekend_workdays if day.year == year)
+    return days_off, working_weekend
+
+
+def estimated_days(year: int) -> list[date]:
+    """The holidays of `year` whose date is only estimated: Kurban ait, whose first day is set
+    each year by announcement (Labour Code Art. 84), and which the package computes ahead of
+    it. Estimated days that staff have entered as overrides are confirmed, and left out."""
+    named = holidays.KZ(years=year, language="en_US")  # the package marks them "(estimated)"
+    days = sorted(day for day, name in named.items() if "(estimated" in name)
+    confirmed = set(CalendarOverride.objects.filter(date__in=days).values_list("date", flat=True))
+    return [day for day in days if day not in confirmed]
 
 
 def _overrides(start, end):
@@ -29,7 +49,10 @@ def is_working_day(day: date, overrides: dict[date, bool] | None = None) -> bool
     overrides = _overrides(day, day) if overrides is None else overrides
     if day in overrides:
         return overrides[day]
-    return day.weekday() < 5 and day not in _public_holidays(day.year)
+    days_off, working_weekend = _decreed(day.year)
+    if day.weekday() >= 5:
+        return day in working_weekend
+    return day not in days_off
 
 
 def add_working_days(start: date, days: int) -> date:

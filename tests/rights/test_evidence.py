@@ -2,6 +2,8 @@
 
 import csv
 import io
+from datetime import timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -98,3 +100,24 @@ def test_a_user_agent_cannot_put_a_formula_in_the_csv(privacy_officer, texts, ma
     assert [r[column] for r in rows[1:]] == ["'" + agent for agent in FORMULAS]
     for row in rows:  # and no other cell starts a formula either
         assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row)
+
+
+def test_the_expiry_is_shown_on_the_local_day_with_its_time(client, officer, texts, make_subject,
+                                                             time_machine):  # fmt: skip
+    """Given at 02:00 in Almaty (21:00 the day before in UTC), a consent expires at 02:00 in
+    Almaty on the local day its term ends. The evidence gave only the UTC date, a day earlier
+    than the person's own download and the admin show: it now gives the moment in both zones,
+    as it does for the time the consent was given."""
+    from tests.staff import verified_login
+
+    time_machine.move_to("2026-12-10 02:00+05:00", tick=False)
+    person = make_subject()
+    entry = consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    local = entry.expires_at.astimezone(ZoneInfo("Asia/Almaty"))
+    assert local.hour == 2  # and the day before in UTC
+    staff = verified_login(client, officer)
+    response = staff.get(f"/admin/consent/subject/{person.pk}/evidence.csv")
+    header, row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    shown = dict(zip(header, row, strict=True))
+    assert shown["мерзімінің аяқталуы (Asia/Almaty)"] == f"{local:%Y-%m-%d} 02:00:00"
+    assert shown["мерзімінің аяқталуы (UTC)"] == f"{local - timedelta(days=1):%Y-%m-%d} 21:00:00"

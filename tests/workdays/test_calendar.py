@@ -82,3 +82,102 @@ def test_transfer_notice_due_in_ten_working_days_across_nauryz(db):
 def test_access_deadline_is_a_setting(settings):
     settings.ACCESS_REQUEST_DAYS = 5
     assert deadline_days(Ticket.Type.ACCESS) == 5
+
+
+@pytest.mark.parametrize(
+    "received,due",
+    [
+        # Decree of 2024 (the holidays package's 2025 data): the day off moved from Sunday
+        # 5 January 2025 to Friday 3 January, so that Sunday was a working day. Received on
+        # New Year's Day, 1 working day: Thursday 2 and Friday 3 are days off, Saturday 4 is a
+        # weekend, Sunday 5 January is day 1.
+        (at(2025, 1, 2, 23), date(2025, 1, 5)),
+        # Decree of 2024: the day off moved from Saturday 4 May 2024 to Wednesday 8 May.
+        # Received on Friday 3 May at 00:10, day 1 is that working Saturday.
+        (at(2024, 5, 3, 0), date(2024, 5, 4)),
+        # ...and the Wednesday it was moved to does not count: Tuesday 7 May is Defender of the
+        # Fatherland Day, Wednesday 8 May the day off moved, Thursday 9 May Victory Day.
+        (at(2024, 5, 6), date(2024, 5, 10)),
+    ],
+)
+def test_a_weekend_day_made_working_by_a_decreed_transfer_counts(db, received, due):
+    """A transfer decree moves a day off onto a weekday and makes the weekend day it came from
+    a working day: both halves count, not just the day off."""
+    assert due_date(received, 1) == due
+    assert is_working_day(date(2025, 1, 5)) and is_working_day(date(2024, 5, 4))
+    assert not is_working_day(date(2025, 1, 3)) and not is_working_day(date(2024, 5, 8))
+
+
+def test_a_transfer_across_the_new_year_counts_in_its_own_year(db):
+    """The 2014 decree moved the day off of Friday 3 January 2014 from Saturday 28 December
+    2013: that Saturday, in the year before the decree's, was a working day."""
+    assert is_working_day(date(2013, 12, 28))
+    assert due_date(at(2013, 12, 27), 1) == date(2013, 12, 28)
+
+
+def test_a_calendar_change_moves_the_due_dates_of_open_requests_and_breaches(
+    client, officer, time_machine
+):
+    """A decree published after a request arrived changes its legal deadline. When staff enter
+    it, every request still open or waiting and every breach the regulator has not heard of is
+    due again by the calendar as it now stands, earlier or later; an answered request keeps the
+    date it was judged by. Received Friday 4 December 2026, 1 working day: Monday 7."""
+    from consent.rights.breaches import breach_record
+    from consent.rights.models import Breach
+    from consent.rights.tickets import ticket_create
+    from tests.staff import verified_login
+
+    time_machine.move_to("2026-12-04 18:00+05:00", tick=False)
+    officer_client = verified_login(client, officer)
+
+    def request(**fields):
+        return ticket_create(kind=Ticket.Type.BLOCK, subject=None, email="nobody@example.kz",
+                             language="kk", channel=Ticket.Channel.WEB, notify=False,
+                             **fields)  # fmt: skip
+
+    confirmed = request(status=Ticket.Status.OPEN)
+    waiting = request()
+    request(status=Ticket.Status.DONE, closed_at=at(2026, 12, 4, 19))
+    breach = breach_record(Breach(detected_at=at(2026, 12, 4, 18), description="Lost laptop"))
+    assert {confirmed.due_date, waiting.due_date, breach.regulator_due} == {date(2026, 12, 7)}
+
+    def dues():
+        return [t.due_date for t in Ticket.objects.order_by("id")] + [
+            Breach.objects.get().regulator_due
+        ]
+
+    # A decree makes Monday 7 December a day off: due on Tuesday 8.
+    officer_client.post("/admin/workdays/calendaroverride/add/",
+                        {"date": "2026-12-07", "is_working_day": "", "note": "decree"})  # fmt: skip
+    day_off = CalendarOverride.objects.get(date=date(2026, 12, 7))
+    assert dues() == [date(2026, 12, 8), date(2026, 12, 8), date(2026, 12, 7), date(2026, 12, 8)]
+
+    # ...and Saturday 5 December a working day: due on that Saturday, earlier than before.
+    officer_client.post("/admin/workdays/calendaroverride/add/",
+                        {"date": "2026-12-05", "is_working_day": "on"})  # fmt: skip
+    assert dues() == [date(2026, 12, 5), date(2026, 12, 5), date(2026, 12, 7), date(2026, 12, 5)]
+
+    # Removed again as entered by mistake: the calendar of the law, Monday 7, once more.
+    officer_client.post("/admin/workdays/calendaroverride/", {
+        "action": "delete_selected", "post": "yes", "_selected_action": [
+            day_off.pk, CalendarOverride.objects.get(date=date(2026, 12, 5)).pk],
+    })  # fmt: skip
+    assert not CalendarOverride.objects.exists()
+    assert dues() == [date(2026, 12, 7)] * 4
+
+
+def test_staff_are_reminded_of_an_estimated_kurban_ait_until_they_enter_it(
+    client, officer, time_machine
+):
+    """The first day of Kurban ait is announced each year; the package only estimates it ahead
+    (16 May 2027, a Sunday). The calendar page says so until the announced date is entered."""
+    from tests.staff import verified_login
+
+    time_machine.move_to("2026-12-02 10:00+05:00", tick=False)
+    staff = verified_login(client, officer)
+    page = staff.get("/admin/workdays/calendaroverride/").content.decode()
+    assert "2027 жылғы Құрбан айт" in page and "2027\xa0ж. 16\xa0мамыр" in page
+    assert "2026 жылғы" not in page  # 27 May 2026 is past: no deadline runs across it now
+    CalendarOverride.objects.create(date=date(2027, 5, 16), is_working_day=False, note="decree")
+    page = staff.get("/admin/workdays/calendaroverride/").content.decode()
+    assert "Құрбан айт" not in page
