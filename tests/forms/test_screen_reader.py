@@ -6,7 +6,8 @@ included):
   that field wrong (Chromium takes an empty required box, radio, list or date field for invalid
   from the start unless the page says otherwise, and NVDA then says "invalid entry");
 - each link of the error summary leads to a control, where the keyboard can type or choose;
-- each id a label or a description points to is on the page, once.
+- each id a label or a description points to is on the page, once;
+- on the self-service page, each consent's button is known by the consent it changes.
 """
 
 import re
@@ -27,12 +28,13 @@ NOT_FIELDS = {"hidden", "submit", "button"}
 
 
 class Markup(HTMLParser):
-    """The elements of a page (tag and attributes, in order) and the error summary's links."""
+    """The elements of a page (tag and attributes, in order), which are inside the error summary,
+    and the rows of the consents table."""
 
     def __init__(self, html):
         super().__init__()
-        self.elements, self.summary_links = [], []
-        self._summary = 0
+        self.elements, self.summary_links, self.rows = [], [], []
+        self._summary = self._table = 0
         self.feed(html)
 
     def handle_starttag(self, tag, attrs):
@@ -44,10 +46,18 @@ class Markup(HTMLParser):
             self._summary += 1
         if self._summary and tag == "a":
             self.summary_links.append(attrs["href"])
+        if "consents-table" in (attrs.get("class") or "").split():
+            self._table = True
+        if self._table and tag == "tr":
+            self.rows.append([])
+        if self._table and self.rows:
+            self.rows[-1].append((tag, attrs))
 
     def handle_endtag(self, tag):
         if self._summary and tag == "div":
             self._summary -= 1
+        if tag == "table":
+            self._table = False
 
     def ids(self):
         return [attrs["id"] for _, attrs in self.elements if attrs.get("id")]
@@ -126,3 +136,20 @@ def test_the_forms_as_a_screen_reader_reads_them(client, subject, lang, check):
         page = Markup(html)
         assert page.fields(), what
         check(what, page, sent)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_each_consent_button_is_known_by_its_consent(client, subject, lang):
+    """A screen reader's list of buttons read "Give consent" or "Withdraw consent", and moving
+    along a row named no consent: the purpose was a plain cell, not the row's header."""
+    page = Markup(self_service(client, lang).get(f"/{lang}/my-data/").content.decode())
+    body = page.rows[1:]
+    assert body and all(row[1][0] == "th" and row[1][1].get("scope") == "row" for row in body)
+    switches = 0
+    for row in body:
+        head = row[1][1]["id"]
+        for tag, attrs in row:
+            if tag in ("button", "a"):
+                switches += 1
+                assert attrs.get("aria-describedby") == head, attrs
+    assert switches
