@@ -153,3 +153,24 @@ def test_each_consent_button_is_known_by_its_consent(client, subject, lang):
                 switches += 1
                 assert attrs.get("aria-describedby") == head, attrs
     assert switches
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_self_service_page_opens_on_what_a_button_did(client, subject, lang):
+    """The consent switches and the request form sit far down the page: after a press the page
+    opened at its top, and its message (role=status, present at load) was never announced. The
+    page now opens on the message, as a form sent with errors opens on its summary."""
+    self_service(client, lang)
+    pressed = {
+        "consent switch": ("consent/", {"purpose": MARKETING, "give": "0"}),
+        "request": ("request/", {"type": "block", "message": ""}),
+        "request with errors": ("request/", {"message": ""}),
+    }
+    for what, (action, data) in pressed.items():
+        answer = client.post(f"/{lang}/my-data/{action}", data, follow=True)
+        focused = [
+            attrs for _, attrs in Markup(answer.content.decode()).elements if "autofocus" in attrs
+        ]
+        assert len(focused) == 1, what
+        expected = "error-summary" if "errors" in what else "notice"
+        assert expected in focused[0]["class"] and focused[0]["tabindex"] == "-1", what
