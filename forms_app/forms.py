@@ -6,6 +6,7 @@ from dateutil.relativedelta import relativedelta
 from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
@@ -21,8 +22,23 @@ from .fields import ConsentBox, EmailAddress, long_text, text
 from .images import sanitise_photo
 
 
+class StatedField(BoundField):
+    """A field that tells screen readers whether it is in error, both ways. Left unsaid,
+    Chromium takes an empty required box, radio, list or date field for invalid from the start
+    (its HTML validity; `novalidate` does not change it), and a screen reader says "invalid
+    entry" on each of them on a form nobody has sent yet."""
+
+    def build_widget_attrs(self, attrs, widget=None):
+        attrs = super().build_widget_attrs(attrs, widget)
+        if not (widget or self.field.widget).is_hidden:
+            attrs["aria-invalid"] = "true" if self.errors else "false"
+        return attrs
+
+
 class AccessibleErrors:
     """A field in error says so to screen readers and points at its message."""
+
+    bound_field_class = StatedField
 
     def full_clean(self):
         super().full_clean()

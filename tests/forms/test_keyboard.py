@@ -1,7 +1,8 @@
 """With the keyboard alone, on a phone-sized window: every control of a form page and of the
 cookie banner is reached with Tab, shows the focus ring (the yellow outline and its dark band,
 visible on white and on the banner's cream alike), and works with Enter or Space; a form sent
-with errors opens on its error summary."""
+with errors opens on its error summary, whose links lead into the fields (radio buttons too); and
+no control is announced invalid before the form is sent."""
 
 import pytest
 
@@ -102,3 +103,44 @@ def test_a_form_sent_from_the_keyboard_opens_on_its_error_summary(site, page, la
     assert page.evaluate("document.activeElement.getAttribute('href')") == "#id_email"
     page.keyboard.press("Enter")
     assert page.evaluate("document.activeElement.id") == "id_email"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_summary_leads_into_a_set_of_radio_buttons(site, page, lang):
+    """Its link named the fieldset, which takes no focus: Enter left the keyboard on the page."""
+    page.goto(f"{site}/{lang}/requests/new/")
+    page.focus("main button[type=submit]")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    page.wait_for_function("document.activeElement.classList.contains('error-summary')")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "id_type_0"
+    page.keyboard.press("ArrowDown")  # and the arrows choose, as in any set of radio buttons
+    assert page.is_checked("#id_type_1")
+
+
+# What Chromium tells a screen reader is invalid: the name of each such node.
+def announced_invalid(page):
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    cdp.detach()
+    return [
+        n.get("name", {}).get("value", "")
+        for n in nodes
+        if not n.get("ignored")
+        and any(p["name"] == "invalid" and p["value"].get("value") == "true"
+                for p in n.get("properties", []))
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("path", ["contact/", "apply/", "newsletter/", "requests/new/"])
+def test_no_control_is_announced_invalid_before_the_form_is_sent(site, page, path):
+    """Chromium took the empty required consent box, radio buttons, service list and date of
+    birth for invalid, and NVDA said "invalid entry" on each before anything was typed; sent
+    empty, each field in error is announced so."""
+    page.goto(f"{site}/ru/{path}")
+    assert announced_invalid(page) == []
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert announced_invalid(page)

@@ -10,7 +10,9 @@ a 404) and the pages behind emailed links, opened from the mails the site queued
 (tests/pages.py walks them all).
 
 On each of them too: headings go down one level at a time (a screen reader's list of headings
-has no gap), and the language switch leads to the same page in the other language.
+has no gap), the window's title names what the page's heading says (the first thing a screen
+reader reads of a new page), and the language switch leads to the same page in the other
+language.
 """
 
 import json
@@ -114,6 +116,11 @@ SKIPPED_HEADINGS = """() => {
 }"""
 
 
+# Pages whose title is not their heading: the home page is titled with the company's name, the
+# privacy policy with its name in the glossary (its heading is the document's own title).
+TITLED_OTHERWISE = {"home", "privacy", "privacy-v1"}
+
+
 class Visits:
     """Measures the page in view at every width; keeps what overflowed, what was seen and what
     went wrong on each page (CSP violations, console errors, skipped heading levels, a language
@@ -121,7 +128,7 @@ class Visits:
 
     def __init__(self):
         self.overflows, self.seen, self.problems = [], set(), {}
-        self.headings, self.switches = {}, {}
+        self.headings, self.switches, self.titles = {}, {}, {}
 
     def check(self, page, what):
         if found := problems(page):
@@ -129,6 +136,9 @@ class Visits:
         assert page.locator("h1").count() >= 1, f"{what}: no page at {page.url}"
         if skipped := page.evaluate(SKIPPED_HEADINGS):
             self.headings[f"{what} ({page.url})"] = skipped
+        heading = page.locator("h1").first.inner_text().strip()
+        if what not in TITLED_OTHERWISE and not page.title().startswith(heading):
+            self.titles[f"{what} ({page.url})"] = f"{page.title()!r} for {heading!r}"
         if wrong := self.switch_problem(page):
             self.switches[f"{what} ({page.url})"] = wrong
         path = urlsplit(page.url).path
@@ -189,6 +199,15 @@ def test_headings_go_down_one_level_at_a_time(walked):
     """WCAG 1.3.1 as axe's heading-order checks it: the services page listed its services as h3
     straight under its h1."""
     assert walked.headings == {}
+
+
+@pytest.mark.live
+@pytest.mark.browser
+def test_the_title_says_what_the_page_says(walked):
+    """WCAG 2.4.2: a page reached by an emailed link kept the title of its question after the
+    answer ("Confirm your subscription" over "Subscription confirmed", "Unsubscribe" over "You
+    are unsubscribed") and over "The link does not work"."""
+    assert walked.titles == {}
 
 
 @pytest.mark.live
