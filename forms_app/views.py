@@ -7,7 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
@@ -249,6 +249,14 @@ def _refuse_action(request, form):
     return redirect("my_data")
 
 
+# What a press on a page left open meets (lazy: said in the language of the request).
+GONE = gettext_lazy("We no longer hold any personal data about you.")
+CLOSED = gettext_lazy(
+    "Your page has closed, and nothing was changed: it stays open for one hour. Ask for a new "
+    "link to continue."
+)
+
+
 def _self_service_action(view):
     """An action of the self-service page, posted by its buttons. Its address is also where a
     refused request is shown again, so a GET of it (the language switch there, a reload from the
@@ -257,13 +265,18 @@ def _self_service_action(view):
     @wraps(view)
     def wrapper(request):
         subject = selfservice.session_subject(request.session)
-        if subject is None or request.method != "POST":
+        if request.method != "POST":
+            return redirect("my_data")
+        if subject is None:  # pressed on a page left open: past its hour, or the data is gone
+            gone = selfservice.session_held(request.session)
+            messages.info(request, GONE if gone else CLOSED)
+            request.session.pop(selfservice.SESSION_KEY, None)
             return redirect("my_data")
         try:
             return view(request, subject)
         except selfservice.Gone:  # destroyed meanwhile, by the desk or retention
             request.session.pop(selfservice.SESSION_KEY, None)
-            messages.info(request, _("We no longer hold any personal data about you."))
+            messages.info(request, GONE)
             return redirect("my_data")
 
     return wrapper

@@ -23,6 +23,7 @@ import uuid
 from collections.abc import Callable
 
 from django.conf import settings
+from django.contrib.messages import get_messages
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest, HttpResponse
@@ -86,7 +87,9 @@ def shared_page(
     # Only a plain address is shared: a query string is the visitor's own (the cookie banner
     # sends them back to the full path), and other methods are not pages to keep.
     key = None
-    if request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING"):
+    # Nor a page that carries a message for this visitor (what their last action did).
+    if (request.method in ("GET", "HEAD") and not request.META.get("QUERY_STRING")
+            and not len(get_messages(request))):  # fmt: skip
         key = ":".join(
             [
                 "pagecache",

@@ -101,6 +101,13 @@ def link_open(token: str, session: SessionBase) -> Subject | None:
     return subject
 
 
+def session_held(session: SessionBase) -> bool:
+    """Whether the session is open on a person, within its hour, whether or not their data is
+    still held."""
+    data = session.get(SESSION_KEY)
+    return bool(data) and data.get("until", 0) >= time.time()
+
+
 def session_subject(session: SessionBase) -> Subject | None:
     data = session.get(SESSION_KEY)
     if not data or data.get("until", 0) < time.time():

@@ -244,3 +244,35 @@ def test_a_blocked_persons_letters_keep_their_language(client, person):
     client.post("/kk/my-data/language/", {"language": "ru"})
     person.refresh_from_db()
     assert person.language == "kk"
+
+
+@pytest.mark.parametrize("lang,closed", [
+    ("kk", "Сіздің бетіңіз жабылды, ештеңе өзгертілген жоқ"),
+    ("ru", "Ваша страница закрыта, ничего не изменено"),
+])  # fmt: skip
+def test_a_button_pressed_after_the_hour_says_nothing_was_changed(
+    client, person, lang, closed, time_machine
+):
+    """A page left open past its hour took the press of "Withdraw consent" to the page that
+    asks for an address, without a word: the person could believe they had withdrawn."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, lang)
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    page = client.post(
+        f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "0"}, follow=True
+    )
+    assert closed in page.content.decode() and 'name="email"' in page.content.decode()
+    assert gate.may_process(person, MARKETING)
+    assert closed not in client.get(f"/{lang}/my-data/").content.decode()  # said once, not kept
+
+
+def test_a_button_pressed_after_the_desk_destroyed_the_data_says_so(client, person):
+    """The message was set, then lost: the page it led to was the shared copy of the ask page,
+    which shows no message."""
+    from consent.rights.erasure import subject_destroy
+
+    client.get("/kk/my-data/")  # the ask page, now in the shared cache
+    open_page(client)
+    subject_destroy(person, request_ref="R-1")
+    page = client.post("/kk/my-data/consent/", {"purpose": MARKETING, "give": "0"}, follow=True)
+    assert "Бізде сіз туралы дербес деректер енді жоқ." in page.content.decode()
