@@ -19,8 +19,11 @@ from .erasure import subject_destroy, subject_reduce, submission_erase
 from .models import QuarantinedMessage, Ticket, UsedLink
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
-# its attachments a week (for a resend), not for as long as it keeps the mail.
+# its attachments a week (for a resend), not for as long as it keeps the mail. One given up on
+# (every retry failed: a full or closed mailbox) keeps them a month, for staff to requeue it once
+# the cause is known; after that a new answer is made, not an old copy kept without end.
 SENT_ATTACHMENTS_KEPT = timedelta(days=7)
+FAILED_ATTACHMENTS_KEPT = timedelta(days=30)
 SPENT_TOKENS_KEPT = timedelta(days=2)
 # An email the intake set aside (compliance L7) is kept long enough for the officers to read it
 # and open its request (the longest deadline is 15 working days), and no longer: it is personal
@@ -30,13 +33,15 @@ QUARANTINE_KEPT = timedelta(days=30)
 retention_ran = Signal()
 
 
-def drop_sent_attachments(before: datetime) -> None:
-    """Delete attachments (rows and files) whose every email was sent before `before`, and
-    attachments no email refers to any more."""
+def drop_outbox_attachments(at: datetime) -> None:
+    """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
+    failed FAILED_ATTACHMENTS_KEPT before `at`, and attachments no email refers to any more."""
     from post_office.models import STATUS, Attachment, Email
 
-    unsent_or_recent = Email.objects.exclude(status=STATUS.sent, last_updated__lt=before)
-    done = Attachment.objects.exclude(emails__in=unsent_or_recent)
+    kept = Email.objects.exclude(
+        status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT
+    ).exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
+    done = Attachment.objects.exclude(emails__in=kept)
     files = [(a.file.storage, a.file.name) for a in done if a.file]
     done.delete()
     for storage, name in files:
@@ -170,7 +175,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
                 continue
             subject_reduce(subject, request_ref=ref)
     QuarantinedMessage.objects.filter(pk__in=plan["quarantine"]).delete()
-    drop_sent_attachments(at - SENT_ATTACHMENTS_KEPT)
+    drop_outbox_attachments(at)
     # Housekeeping without personal data: spent one-time links here, and whatever the apps
     # above keep of the same kind (forms_app: used form tokens) through the signal.
     UsedLink.objects.filter(used_at__lt=at - SPENT_TOKENS_KEPT).delete()

@@ -58,7 +58,7 @@ def test_retention_destroys_exactly_what_is_past_its_term(texts, make_subject, t
     assert gate.may_process(current, SERVICE) and gate.may_process(mixed, SERVICE)
 
 
-def test_retention_drops_delivered_access_answers_after_a_week(
+def test_retention_drops_delivered_access_answers_after_a_week_and_undeliverable_ones_later(
     texts, make_subject, settings, tmp_path, time_machine
 ):
     """The attachment copies of everything held about a person leave the outbox once sent."""
@@ -69,19 +69,28 @@ def test_retention_drops_delivered_access_answers_after_a_week(
 
     settings.MEDIA_ROOT = tmp_path
     time_machine.move_to("2026-11-10 10:00+05:00", tick=False)
-    for address in ("sent@example.kz", "queued@example.kz"):
+    for address in ("sent@example.kz", "queued@example.kz", "failed@example.kz"):
         export = {"R-1.json": ContentFile(b'{"email": "x"}')}
         context = {"outcome": "x", "type": "access"}
         queue_mail(
             address, "request_done", context, language="kk", subject_line="R-1", attachments=export
         )
     Email.objects.filter(to=["sent@example.kz"]).update(status=STATUS.sent)
+    Email.objects.filter(to=["failed@example.kz"]).update(status=STATUS.failed)
+
+    def kept():
+        return sorted(a.emails.get().to[0] for a in Attachment.objects.all())
+
     time_machine.move_to("2026-11-18 03:00+05:00", tick=False)
     enforce_retention()
+    assert kept() == ["failed@example.kz", "queued@example.kz"]
+    # Given up on: a month for staff to requeue it, then the copy goes too (it stayed for good).
+    time_machine.move_to("2026-12-11 03:00+05:00", tick=False)
+    enforce_retention()
+    assert kept() == ["queued@example.kz"]
     left = Attachment.objects.get()
-    assert left.emails.get().to == ["queued@example.kz"]
     assert list(StoredFile.objects.values_list("name", flat=True)) == [left.file.name]
-    assert Email.objects.count() == 2  # the mails themselves stay, as post_office keeps them
+    assert Email.objects.count() == 3  # the mails themselves stay, as post_office keeps them
 
 
 def test_retention_command_dry_run_prints_the_plan(texts, make_subject):
