@@ -244,3 +244,19 @@ def test_a_blocked_persons_letters_keep_their_language(client, person):
     client.post("/kk/my-data/language/", {"language": "ru"})
     person.refresh_from_db()
     assert person.language == "kk"
+
+
+@pytest.mark.parametrize("lang,refused", [("kk", "Қысқа уақытта"), ("ru", "За короткое время")])
+def test_one_opened_link_posts_a_bounded_number_of_actions(client, person, lang, refused):
+    """One link opened the page for an hour with no bound on what it posted: requests landed on
+    the desk and exports, switches and their ledger rows piled up as fast as one could click.
+    Twenty actions an hour for one person; the twenty-first does nothing and says so."""
+    open_page(client, lang)
+    for i in range(20):
+        client.post(f"/{lang}/my-data/request/", {"type": "correct", "message": f"Тегім {i}"})
+    page = client.post(f"/{lang}/my-data/request/", {"type": "block", "message": "Тоқтатыңыз"},
+                       follow=True)  # fmt: skip
+    assert refused in page.content.decode()
+    assert Ticket.objects.filter(subject=person).count() == 20
+    client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "0"})
+    assert gate.may_process(person, MARKETING)
