@@ -350,7 +350,8 @@ STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", default=3600)
 LOGIN_URL = "admin:login"
 
 # Lockout after repeated failed sign-ins, per user and IP (django-axes; compliance T6). The IP is
-# consent.common.net.client_ip: X-Forwarded-For counts only from TRUSTED_PROXIES.
+# consent.common.net.client_ip (X-Forwarded-For counts only from TRUSTED_PROXIES), an IPv6 one
+# as its /64 (consent.common.ratelimit.lockout_ip).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
     "django.contrib.auth.backends.ModelBackend",
@@ -361,7 +362,7 @@ AXES_COOLOFF_TIME = timedelta(hours=1)
 AXES_RESET_ON_SUCCESS = True
 # Refused attempts during a lockout are not new failures (and are not audited again).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
-AXES_CLIENT_IP_CALLABLE = "consent.common.net.client_ip"
+AXES_CLIENT_IP_CALLABLE = "consent.common.ratelimit.lockout_ip"
 AXES_LOCKOUT_CALLABLE = "emalu.staff.locked_out"
 AXES_VERBOSE = False
 # Alerts to the responsible person (RESPONSIBLE_CONTACT, when it is an email address).

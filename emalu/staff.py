@@ -15,10 +15,11 @@ from functools import wraps
 import qrcode
 from django import forms
 from django.conf import settings
+from django.contrib.admin import ModelAdmin
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.sessions.backends.base import SessionBase
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -90,7 +91,15 @@ class StaffAdminSite(OTPAdminSite):
     def admin_view(self, view, cacheable=False):
         """Every admin page refuses (400) a NUL character in the query string or a posted field:
         a list filter, an action's selected ids or a search hands these values to PostgreSQL,
-        whose text cannot hold NUL, and the page answered 500 (compliance T18, T20)."""
+        whose text cannot hold NUL, and the page answered 500 (compliance T18, T20).
+
+        Every page of a model admin, Django's and our own, refuses (403) a staff member whose
+        role holds no permission on the model before it looks up the row in the address:
+        Django's history page and our downloads looked first, so a content editor told from a
+        404 or a redirect which people, photos and set-aside emails exist (compliance L22)."""
+        model_admin = getattr(view, "__self__", None)
+        if isinstance(model_admin, ModelAdmin):
+            view = _permission_first(model_admin, view)
         inner = super().admin_view(view, cacheable)
 
         @wraps(inner)
@@ -102,6 +111,17 @@ class StaffAdminSite(OTPAdminSite):
             return inner(request, *args, **kwargs)
 
         return checked
+
+
+def _permission_first(model_admin, view):
+    @wraps(view)
+    def guarded(request, *args, **kwargs):
+        if not (model_admin.has_view_or_change_permission(request)
+                or model_admin.has_add_permission(request)):  # fmt: skip
+            raise PermissionDenied
+        return view(request, *args, **kwargs)
+
+    return guarded
 
 
 def record_failed_login(sender, credentials=None, request=None, **kwargs):

@@ -255,12 +255,20 @@ CLOSED = gettext_lazy(
     "Your page has closed, and nothing was changed: it stays open for one hour. Ask for a new "
     "link to continue."
 )
+# Actions one person may take on their page in an hour: every one writes what is never deleted
+# (a ledger or audit row) or lands on the desk (a request, an export logged as one).
+SELF_SERVICE_ACTIONS = 20
+SELF_SERVICE_ACTION_RATE = f"{SELF_SERVICE_ACTIONS}/3600"
 
 
 def _self_service_action(view):
     """An action of the self-service page, posted by its buttons. Its address is also where a
     refused request is shown again, so a GET of it (the language switch there, a reload from the
-    address bar) gets the page itself, not an empty 405."""
+    address bar) gets the page itself, not an empty 405.
+
+    At most SELF_SERVICE_ACTIONS an hour for one person, whoever holds their link: the one limit
+    was on asking for a link, so one opened link could post requests to the desk, exports and
+    consent switches without end (compliance T8)."""
 
     @wraps(view)
     def wrapper(request):
@@ -271,6 +279,12 @@ def _self_service_action(view):
             gone = selfservice.session_held(request.session)
             messages.info(request, GONE if gone else CLOSED)
             request.session.pop(selfservice.SESSION_KEY, None)
+            return redirect("my_data")
+        done = ratelimit.count("self-service-action", str(subject.pk), SELF_SERVICE_ACTION_RATE)
+        if done > SELF_SERVICE_ACTIONS:
+            security_log.warning("rate limit: self-service actions")
+            messages.error(request, _("Too many changes in a short time: nothing was done this "
+                                      "time. Please try again in an hour."))  # fmt: skip
             return redirect("my_data")
         try:
             return view(request, subject)

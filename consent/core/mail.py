@@ -5,6 +5,7 @@ with it or not at all, and `manage.py send_queued_mail` delivers it with retries
 once however many senders run (consent/core/delivery.py).
 """
 
+import hashlib
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
@@ -19,7 +20,10 @@ from django.utils.functional import Promise, lazy
 from post_office import mail
 from post_office.models import Email
 
+from consent.common import ratelimit
 from consent.common.i18n import localised
+
+from .subjects import normalise_email
 
 logger = logging.getLogger(__name__)
 # Every mail the site sends is written by the site (RFC 3834): an auto-responder must not answer
@@ -72,6 +76,19 @@ def render_mail(
         )
 
 
+# Mail to an address typed into a public form, which nobody has shown to be the typer's: at most
+# this many an hour to one address, whoever types it and from wherever (compliance T8).
+UNPROVEN_ADDRESS_RATE = "10/3600"
+
+
+def unproven_address_over_limit(to: str) -> bool:
+    """Count one mail to `to` and say whether it is beyond UNPROVEN_ADDRESS_RATE. Counted on
+    the normalised address, letter case aside, so that no spelling of it counts anew."""
+    who = hashlib.sha256((normalise_email(to) or "").lower().encode()).hexdigest()
+    limit, _window = ratelimit.parse_rate(UNPROVEN_ADDRESS_RATE)
+    return ratelimit.count("unproven-address", who, UNPROVEN_ADDRESS_RATE) > limit
+
+
 def queue_mail(
     to: str,
     template: str,
@@ -81,8 +98,17 @@ def queue_mail(
     subject_line: str | Promise,
     headers: dict[str, str] | None = None,
     attachments: Mapping[str, File] | None = None,
-) -> Email:
-    """Queue a message to `to` in the outbox, in `language`."""
+    unproven_address: bool = False,
+) -> Email | None:
+    """Queue a message to `to` in the outbox, in `language`.
+
+    `unproven_address`: `to` was typed into a public form (an acknowledgement, a link to
+    confirm). The per-address limit holds it back (None) beyond UNPROVEN_ADDRESS_RATE: the
+    per-connection limit alone let anyone with a few connections have the site mail a
+    stranger's inbox hundreds of times an hour in the operator's name."""
+    if unproven_address and unproven_address_over_limit(to):
+        logger.warning("mail to one typed address held back over the per-address limit")
+        return None
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
     return mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text, html_message=html,

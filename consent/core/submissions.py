@@ -175,4 +175,5 @@ def _queue_ack(data, source, text, marketing, language):
         },
         language=language,
         subject_line=ACK_SUBJECT_LINES[source],
+        unproven_address=True,
     )

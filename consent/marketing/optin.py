@@ -66,6 +66,7 @@ def optin_start(email: str, name: str, language: str, guardian: Guardian | None 
         {"confirm_url": url},
         language=language,
         subject_line=_("Please confirm your subscription"),
+        unproven_address=True,
     )
 
 

@@ -166,11 +166,12 @@ def ticket_open(
             language=language,
             subject_line=interpolate(_("Please confirm your request %(ref)s"),
                                      {"ref": ticket.reference}),
+            unproven_address=True,
         )  # fmt: skip
     elif _mailable(email):
         queue_mail(
-            email, "request_unknown", {"ticket": ticket},
-            language=language, subject_line=_("Your request about personal data"),
+            email, "request_unknown", {"ticket": ticket}, language=language,
+            subject_line=_("Your request about personal data"), unproven_address=True,
         )  # fmt: skip
     return ticket
 

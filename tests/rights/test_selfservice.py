@@ -276,3 +276,19 @@ def test_a_button_pressed_after_the_desk_destroyed_the_data_says_so(client, pers
     subject_destroy(person, request_ref="R-1")
     page = client.post("/kk/my-data/consent/", {"purpose": MARKETING, "give": "0"}, follow=True)
     assert "Бізде сіз туралы дербес деректер енді жоқ." in page.content.decode()
+
+
+@pytest.mark.parametrize("lang,refused", [("kk", "Қысқа уақытта"), ("ru", "За короткое время")])
+def test_one_opened_link_posts_a_bounded_number_of_actions(client, person, lang, refused):
+    """One link opened the page for an hour with no bound on what it posted: requests landed on
+    the desk and exports, switches and their ledger rows piled up as fast as one could click.
+    Twenty actions an hour for one person; the twenty-first does nothing and says so."""
+    open_page(client, lang)
+    for i in range(20):
+        client.post(f"/{lang}/my-data/request/", {"type": "correct", "message": f"Тегім {i}"})
+    page = client.post(f"/{lang}/my-data/request/", {"type": "block", "message": "Тоқтатыңыз"},
+                       follow=True)  # fmt: skip
+    assert refused in page.content.decode()
+    assert Ticket.objects.filter(subject=person).count() == 20
+    client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "0"})
+    assert gate.may_process(person, MARKETING)

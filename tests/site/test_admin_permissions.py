@@ -76,13 +76,14 @@ def site(django_db_setup, django_db_blocker):
         yield person
 
 
-def admin_urls(person):
+def admin_urls(person, missing=False):
     """(model, URL) for every named URL of every model admin, filled with a real row's id (the
-    person's own where the model holds people's data) and each format a view takes."""
+    person's own where the model holds people's data), or with one no row has (`missing`), and
+    each format a view takes."""
     fillers = {"pk": None, "object_id": None, "id": None, "fmt": ["csv", "json", "pdf"],
                "language": ["kk"], "content_id": ["0" * 32]}  # fmt: skip
     for model, model_admin in admin.site._registry.items():
-        obj = example(model, person)
+        obj = model(pk=987654321) if missing else example(model, person)
         for pattern in model_admin.get_urls():
             if not pattern.name:
                 continue  # Django's redirect of an old-style object URL
@@ -113,6 +114,23 @@ def test_every_admin_url_holds_a_role_to_its_permissions(db, site, role):
                 wrong.append(f"{method.__name__.upper()} {url}: {response.status_code}")
             elif any(value in text for value in PERSONAL_TEXT):
                 wrong.append(f"{method.__name__.upper()} {url}: personal data")
+    assert wrong == []
+
+
+@pytest.mark.parametrize("role", ["content_editor", "marketer"])
+def test_no_admin_url_tells_a_role_which_rows_exist(db, site, role):
+    """An id no row has gets the same 403 as a real one where the role may not view the model:
+    a 404 or a redirect (Django's history page said "doesn't exist") told a content editor
+    which people, photos and set-aside emails there are."""
+    browser = verified_login(Client(), staff(role))
+    user = get_user_model().objects.get(username=role)
+    wrong = []
+    for model, url in admin_urls(site, missing=True):
+        if user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}"):
+            continue
+        for method in (browser.get, browser.post):
+            if (status := method(url).status_code) != 403:
+                wrong.append(f"{method.__name__.upper()} {url}: {status}")
     assert wrong == []
 
 

@@ -32,6 +32,16 @@ def test_sixth_attempt_is_locked_even_with_the_right_password(staff, lang, text)
     assert attempt(Client(), "wrong", "198.51.100.2").status_code == 200
 
 
+def test_new_ipv6_addresses_of_one_network_do_not_buy_more_guesses(staff):
+    """One subscriber holds a whole IPv6 /64: a new address of it for each guess is the same
+    guesser, locked after five like an IPv4 address; another network is not."""
+    statuses = [attempt(Client(), "wrong", f"2001:db8:1:2::{i + 1:x}").status_code
+                for i in range(5)]  # fmt: skip
+    assert statuses == [200, 200, 200, 200, 429]
+    assert attempt(Client(), "correct-horse-battery-1", "2001:db8:1:2:ffff::9").status_code == 429
+    assert attempt(Client(), "wrong", "2001:db8:1:3::1").status_code == 200
+
+
 def test_a_spoofed_forwarded_for_does_not_change_the_counted_ip(staff, settings):
     settings.TRUSTED_PROXIES = ["10.0.0.1"]
     client = Client()
