@@ -322,8 +322,11 @@ def my_data_language(request, subject):
     form = LanguageForm(request.POST)
     if not form.is_valid():
         return _refuse_action(request, form)
-    if selfservice.set_language(subject, form.cleaned_data["language"]):
-        messages.success(request, _("Saved: we will write to you in the language you chose."))
+    try:
+        if selfservice.set_language(subject, form.cleaned_data["language"]):
+            messages.success(request, _("Saved: we will write to you in the language you chose."))
+    except ValidationError as refusal:  # compliance L12: nothing changes while blocked
+        messages.error(request, refusal.messages[0])
     return redirect("my_data")
 
 

@@ -173,10 +173,13 @@ def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest
 @transaction.atomic
 def set_language(subject: Subject, language: str) -> bool:
     """The language the person's letters are written in (campaigns and notices; a request is
-    answered in its own). Not while processing is blocked: a block suspends changes to what is
-    held (compliance L12). Whether it changed. Raises Gone (see `_hold`)."""
+    answered in its own). Refused (ValidationError) while processing is blocked: a block
+    suspends changes to what is held (compliance L12). Whether it changed. Raises Gone (see
+    `_hold`)."""
     _hold(subject)
-    if subject.language == language or gate.is_blocked(subject):
+    if gate.is_blocked(subject):
+        raise ValidationError(_("Processing of your data is blocked."))
+    if subject.language == language:
         return False
     subject.language = language
     subject.save(update_fields=["language"])

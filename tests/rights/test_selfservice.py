@@ -241,7 +241,10 @@ def test_a_blocked_persons_letters_keep_their_language(client, person):
     subject_block(person, reason="complaint", source=Source.ADMIN)
     open_page(client)
     assert "Маған орысша жазыңыз" not in client.get("/kk/my-data/").content.decode()
-    client.post("/kk/my-data/language/", {"language": "ru"})
+    page = client.post(
+        "/kk/my-data/language/", {"language": "ru"}, follow=True
+    )  # a page open before
+    assert "өңдеу бұғатталды" in page.content.decode()
     person.refresh_from_db()
     assert person.language == "kk"
 
