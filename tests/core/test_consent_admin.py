@@ -50,6 +50,28 @@ def test_opening_a_subject_is_audited(officer_client, entry):
     assert (event.subject_ref, event.actor_label) == (entry.subject_id, "alice")
 
 
+@pytest.mark.parametrize("language, ticket, ledger_row", [
+    ("ru", "запрос", "запись журнала согласий"), ("kk", "өтініш", None),
+])  # fmt: skip
+def test_the_audit_log_names_what_each_row_is_about_in_the_officers_language(
+    privacy_officer_client, entry, language, ticket, ledger_row
+):
+    """The audit log's "object" column showed the code label ("rights.ticket",
+    "consent.ledgerentry") to an officer reading the admin in Russian or Kazakh."""
+    from consent.rights.tickets import ticket_open
+
+    opened = ticket_open(kind="access", email=entry.subject.email, language="kk", channel="web")
+    privacy_officer_client.cookies["django_language"] = language
+    listing = privacy_officer_client.get("/admin/consent/auditevent/").content.decode()
+    event = AuditEvent.objects.filter(object_id=str(opened.pk)).first()
+    page = privacy_officer_client.get(f"/admin/consent/auditevent/{event.pk}/change/")
+    for html in (listing, page.content.decode()):
+        assert "rights.ticket" not in html and f">{ticket}<" in html
+    assert "consent.ledgerentry" not in listing
+    if ledger_row:
+        assert f">{ledger_row}<" in listing
+
+
 def test_opening_a_ledger_row_is_audited(officer_client, entry):
     officer_client.get(f"/admin/consent/ledgerentry/{entry.pk}/change/")
     assert AuditEvent.objects.filter(action="subject_view", subject_ref=entry.subject_id).exists()
