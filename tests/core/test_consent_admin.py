@@ -72,6 +72,23 @@ def test_the_audit_log_names_what_each_row_is_about_in_the_officers_language(
         assert f">{ledger_row}<" in listing
 
 
+@pytest.mark.parametrize("language, shown", [
+    ("ru", "Ответы на обращения и заявки, версия 1"),
+    ("kk", "Өтініштер мен өтінімдерге жауап беру, 1-нұсқа"),
+])  # fmt: skip
+def test_a_consent_text_is_named_with_its_version_in_the_officers_language(
+    privacy_officer_client, entry, language, shown
+):
+    """The person's ledger on their page and the ledger list named the text "… v1"."""
+    privacy_officer_client.cookies["django_language"] = language
+    for url in [
+        f"/admin/consent/subject/{entry.subject_id}/change/",
+        "/admin/consent/ledgerentry/",
+    ]:
+        html = privacy_officer_client.get(url).content.decode()
+        assert shown in html and not re.search(r"\bv1\b", html), url
+
+
 def test_opening_a_ledger_row_is_audited(officer_client, entry):
     officer_client.get(f"/admin/consent/ledgerentry/{entry.pk}/change/")
     assert AuditEvent.objects.filter(action="subject_view", subject_ref=entry.subject_id).exists()
