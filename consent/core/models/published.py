@@ -2,6 +2,7 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +15,7 @@ from .base import Published
 def versioned(name: str, number: int) -> str:
     """A text's name with its version in the reader's language, as the admin lists it (it read
     "… v1" in every language)."""
-    return gettext("%(name)s, version %(number)s") % {"name": name, "number": number}
+    return gettext("%(title)s, version %(number)s") % {"title": capfirst(name), "number": number}
 
 
 class PolicyVersion(Published):
