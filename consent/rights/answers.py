@@ -59,6 +59,14 @@ def ticket_correct(
                                   document=document)  # fmt: skip
         setattr(subject, field, value)
         changed.append(field)
+    if not changed:
+        # The panel shows the data on record: carrying it out unedited told the person "your
+        # data has been corrected" while nothing was.
+        raise ValidationError(_(
+            "Nothing differs from the data on record, so nothing would be corrected. Enter the "
+            "corrected values, or refuse with reasons (for example, that the data is already "
+            "correct)."
+        ))  # fmt: skip
     subject.full_clean()
     subject.save()
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed)

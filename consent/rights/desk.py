@@ -112,6 +112,13 @@ class ActionForm(forms.Form):
         elif ticket.subject_id and not self.is_bound:
             for name in CORRECTABLE:
                 self.fields[name].initial = getattr(ticket.subject, name)
+        if "reason" in self.fields:
+            # The answer goes out inside a letter in the request's language: an officer working
+            # in the other one wrote a Russian paragraph into a Kazakh letter, or the reverse.
+            self.fields["reason"].help_text = _(
+                "The person receives it inside a letter in the language of their request, "
+                "%(language)s: write it in that language."
+            ) % {"language": ticket.get_language_display()}
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

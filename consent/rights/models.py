@@ -232,6 +232,27 @@ class Breach(models.Model):
     def __str__(self):
         return f"#{self.pk}"
 
+    def clean(self):
+        """Times the register could not hold: a detection yet to come moved the regulator's
+        deadline away and with it the "notify now" alarm (a year mistyped on the form), and a
+        notice before the detection or after now is no record of one. (Minutes of slack for the
+        admin's "now" button on a computer whose clock runs ahead.)"""
+        now, errors = timezone.now() + timedelta(minutes=5), {}
+        if self.detected_at and self.detected_at > now:
+            errors["detected_at"] = _("A breach cannot be detected in the future.")
+        for field in ("regulator_notified_at", "subjects_notified_at"):
+            when = getattr(self, field)
+            if when and when > now:
+                errors[field] = _("This time is in the future.")
+            elif when and self.detected_at and when < self.detected_at:
+                errors[field] = _("This is before the breach was detected.")
+        if self.subjects_notified and not self.subjects_notified_at:
+            errors["subjects_notified_at"] = _("Enter when the people affected were told.")
+        elif self.subjects_notified_at and not self.subjects_notified:
+            errors["subjects_notified"] = _("Tick this if the people affected were told.")
+        if errors:
+            raise ValidationError(errors)
+
 
 class QuarantinedMessage(models.Model):
     """An email to the requests address that could not become a request (compliance L7): kept,

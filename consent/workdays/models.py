@@ -1,6 +1,7 @@
 """The working-day calendar's one table: dates a decree treats differently from `holidays`."""
 
 from django.db import models
+from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,4 +21,6 @@ class CalendarOverride(models.Model):
         verbose_name_plural = _("working-day calendar")
 
     def __str__(self):
-        return str(self.date)
+        # The admin's messages, title and delete confirmation name it: a date as staff read
+        # dates, not the ISO form ("2026-12-07").
+        return formats.date_format(self.date, "DATE_FORMAT")

@@ -50,6 +50,45 @@ def test_opening_a_subject_is_audited(officer_client, entry):
     assert (event.subject_ref, event.actor_label) == (entry.subject_id, "alice")
 
 
+@pytest.mark.parametrize("language, ticket, ledger_row", [
+    ("ru", "запрос", "запись журнала согласий"), ("kk", "өтініш", None),
+])  # fmt: skip
+def test_the_audit_log_names_what_each_row_is_about_in_the_officers_language(
+    privacy_officer_client, entry, language, ticket, ledger_row
+):
+    """The audit log's "object" column showed the code label ("rights.ticket",
+    "consent.ledgerentry") to an officer reading the admin in Russian or Kazakh."""
+    from consent.rights.tickets import ticket_open
+
+    opened = ticket_open(kind="access", email=entry.subject.email, language="kk", channel="web")
+    privacy_officer_client.cookies["django_language"] = language
+    listing = privacy_officer_client.get("/admin/consent/auditevent/").content.decode()
+    event = AuditEvent.objects.filter(object_id=str(opened.pk)).first()
+    page = privacy_officer_client.get(f"/admin/consent/auditevent/{event.pk}/change/")
+    for html in (listing, page.content.decode()):
+        assert "rights.ticket" not in html and f">{ticket}<" in html
+    assert "consent.ledgerentry" not in listing
+    if ledger_row:
+        assert f">{ledger_row}<" in listing
+
+
+@pytest.mark.parametrize("language, shown", [
+    ("ru", "Ответы на обращения и заявки, версия 1"),
+    ("kk", "Өтініштер мен өтінімдерге жауап беру, 1-нұсқа"),
+])  # fmt: skip
+def test_a_consent_text_is_named_with_its_version_in_the_officers_language(
+    privacy_officer_client, entry, language, shown
+):
+    """The person's ledger on their page and the ledger list named the text "… v1"."""
+    privacy_officer_client.cookies["django_language"] = language
+    for url in [
+        f"/admin/consent/subject/{entry.subject_id}/change/",
+        "/admin/consent/ledgerentry/",
+    ]:
+        html = privacy_officer_client.get(url).content.decode()
+        assert shown in html and not re.search(r"\bv1\b", html), url
+
+
 def test_opening_a_ledger_row_is_audited(officer_client, entry):
     officer_client.get(f"/admin/consent/ledgerentry/{entry.pk}/change/")
     assert AuditEvent.objects.filter(action="subject_view", subject_ref=entry.subject_id).exists()

@@ -65,3 +65,31 @@ def test_a_breach_due_and_not_yet_reported_is_in_the_officers_digest(
         Breach.objects.filter(pk=breach.pk).update(regulator_notified_at=datetime.now(ALMATY))
         time_machine.move_to("2026-12-14 09:00+05:00", tick=False)  # the next working day
         assert digest_on(time_machine, "2026-12-14 09:00+05:00") is None
+
+
+BREACH = {"detected_at_0": "01.12.2026", "detected_at_1": "10:00", "description": "Утечка",
+          "people_affected": "21", "data_affected": "email", "measures": "пароли",
+          "regulator_notified_at_0": "", "regulator_notified_at_1": "",
+          "subjects_notified_at_0": "", "subjects_notified_at_1": ""}  # fmt: skip
+
+
+@pytest.mark.parametrize("change, field, message", [
+    # a year mistyped: the deadline moved to 2027 and "notify now" went quiet
+    ({"detected_at_0": "01.12.2027"}, "detected_at", "Время обнаружения не может быть в будущем"),
+    ({"regulator_notified_at_0": "30.11.2026", "regulator_notified_at_1": "09:00"},
+     "regulator_notified_at", "раньше обнаружения инцидента"),
+    ({"regulator_notified_at_0": "03.12.2026", "regulator_notified_at_1": "09:00"},
+     "regulator_notified_at", "ещё не наступило"),
+    ({"subjects_notified": "on"}, "subjects_notified_at", "Укажите, когда затронутые лица"),
+])  # fmt: skip
+def test_the_register_refuses_times_it_could_not_hold(
+    privacy_officer_client, time_machine, change, field, message
+):
+    time_machine.move_to("2026-12-02 12:00+05:00")
+    privacy_officer_client.cookies["django_language"] = "ru"
+    page = privacy_officer_client.post("/admin/rights/breach/add/", {**BREACH, **change})
+    assert page.status_code == 200 and not Breach.objects.exists()
+    assert message in str(page.context["adminform"].form.errors[field])
+    recorded = privacy_officer_client.post("/admin/rights/breach/add/", BREACH)
+    assert recorded.status_code == 302
+    assert Breach.objects.get().regulator_due == date(2026, 12, 2)

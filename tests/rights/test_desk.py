@@ -235,3 +235,14 @@ def test_an_officer_acting_on_a_request_a_colleague_has_just_closed_is_told_so(
     assert "Бұл өтініш әлдеқашан жабылған, сондықтан ештеңе жасалмады." in response.content.decode()
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.DONE
+
+
+def test_the_panel_says_which_language_the_answer_is_sent_in(privacy_officer_client, person):
+    """An officer working in Russian wrote the reasons of a refusal in Russian into a letter the
+    person reads in Kazakh: nothing on the panel's page said which language the letter is in."""
+    ticket = _confirmed("other", message="Сұрақ")
+    privacy_officer_client.cookies["django_language"] = "ru"
+    for url in [f"/admin/rights/ticket/{ticket.pk}/act/",
+                f"/admin/rights/ticket/{ticket.pk}/change/"]:  # fmt: skip
+        html = privacy_officer_client.get(url).content.decode()
+        assert "на языке своего запроса (Қазақша)" in html, url

@@ -77,6 +77,27 @@ def test_correction_needs_a_document_and_keeps_old_and_new(client, officer_clien
     assert "Сәлеметсіз бе" in mails_to("asel@example.kz")[-1].message
 
 
+def test_a_correction_that_changes_nothing_is_not_answered_as_done(client, officer_client, person):
+    """The panel is filled with the data on record: carried out unedited, the person was told
+    their data had been corrected while nothing was. The officer is told to enter the corrected
+    values or to refuse with reasons, and the request stays open."""
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    before = len(mails_to("asel@example.kz"))
+    panel = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/act/").context["desk_form"]
+    unedited = {name: panel[name].value() or "" for name in ["full_name", "email", "phone"]}
+    officer_client.cookies["django_language"] = "ru"
+    page = act(officer_client, ticket, document="Удостоверение № 1", **unedited).content.decode()
+    assert "ничего не было бы исправлено" in page
+    ticket.refresh_from_db()
+    assert ticket.status == "open" and not Correction.objects.exists()
+    assert len(mails_to("asel@example.kz")) == before
+    assert not AuditEvent.objects.filter(action="subject_edit").exists()
+    act(officer_client, ticket, "refuse", reason="Данные уже верны.")
+    ticket.refresh_from_db()
+    assert ticket.status == "refused"
+
+
 def test_block_then_unblock(client, officer_client, person):
     web_request(client, "kk", "block", message="Келісімсіз жіберілді")
     act(officer_client, confirm(client), reason="complaint received")

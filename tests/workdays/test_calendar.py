@@ -181,3 +181,17 @@ def test_staff_are_reminded_of_an_estimated_kurban_ait_until_they_enter_it(
     CalendarOverride.objects.create(date=date(2027, 5, 16), is_working_day=False, note="decree")
     page = staff.get("/admin/workdays/calendaroverride/").content.decode()
     assert "Құрбан айт" not in page
+
+
+@pytest.mark.parametrize("language, shown", [("ru", "7\xa0декабря 2026\xa0г."),
+                                             ("kk", "2026\xa0ж. 7\xa0желтоқсан")])  # fmt: skip
+def test_a_calendar_exception_is_named_by_its_local_date(officer_client, language, shown):
+    """The message after adding a day off, and the day's page, named it "2026-12-07"."""
+    officer_client.cookies["django_language"] = language
+    done = officer_client.post("/admin/workdays/calendaroverride/add/",
+                               {"date": "07.12.2026", "is_working_day": "", "note": "decree"},
+                               follow=True)  # fmt: skip
+    assert shown in str(next(iter(done.context["messages"])))
+    day = CalendarOverride.objects.get()
+    page = officer_client.get(f"/admin/workdays/calendaroverride/{day.pk}/change/").content.decode()
+    assert shown in page and "2026-12-07" not in page

@@ -1,5 +1,6 @@
 """The ledger, the audit log and destruction records: read-only for everyone."""
 
+from django.apps import apps
 from django.contrib import admin
 
 from ..models import (
@@ -25,11 +26,25 @@ class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
 
 @admin.register(AuditEvent)
 class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "action", "actor_label", "subject_ref", "object_type", "object_id"]
+    list_display = ["id", "at", "action", "actor_label", "subject_ref", "object_kind", "object_id"]
+    fields = ["at", "action", "actor_id", "actor_label", "subject_ref", "object_kind", "object_id",
+              "detail"]  # fmt: skip
     list_filter = ["action"]
     search_fields = ["=subject_ref", "=actor_label"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+
+    @admin.display(description=AuditEvent._meta.get_field("object_type").verbose_name,
+                   ordering="object_type")  # fmt: skip
+    def object_kind(self, obj):
+        """What the row is about by the model's name in the staff member's language: the stored
+        label ("rights.ticket", "consent.ledgerentry") read as code in kk and ru."""
+        if not obj.object_type:
+            return "-"
+        try:
+            return apps.get_model(obj.object_type)._meta.verbose_name
+        except (LookupError, ValueError):  # a model since removed: its label is all there is
+            return obj.object_type
 
 
 @admin.register(Tombstone)

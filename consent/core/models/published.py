@@ -2,12 +2,20 @@
 
 from django.db import models
 from django.utils import timezone
+from django.utils.text import capfirst
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.i18n import localised
 
 from ..purposes import purpose_choices
 from .base import Published
+
+
+def versioned(name: str, number: int) -> str:
+    """A text's name with its version in the reader's language, as the admin lists it (it read
+    "… v1" in every language)."""
+    return gettext("%(title)s, version %(number)s") % {"title": capfirst(name), "number": number}
 
 
 class PolicyVersion(Published):
@@ -97,7 +105,7 @@ class ConsentText(Published):
         verbose_name_plural = _("consent texts")
 
     def __str__(self):
-        return f"{self.get_purpose_display()} v{self.version}"
+        return versioned(self.get_purpose_display(), self.version)
 
     def body(self, language):
         return localised(self, "body", language)
@@ -128,4 +136,4 @@ class OperatorDocument(Published):
         verbose_name_plural = _("operator's documents")
 
     def __str__(self):
-        return f"{self.get_kind_display()} v{self.version}"
+        return versioned(self.get_kind_display(), self.version)
