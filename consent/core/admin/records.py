@@ -38,7 +38,7 @@ class AuditEventAdmin(ReadOnlyAdmin):
                    ordering="object_type")  # fmt: skip
     def object_kind(self, obj):
         """What the row is about by the model's name in the staff member's language: the stored
-        label ("rights.ticket", "consent.ledgerentry") read as code in kk and ru."""
+        model label (the app's label, a dot, the model's name) read as code in kk and ru."""
         if not obj.object_type:
             return "-"
         try:
