@@ -272,3 +272,23 @@ def test_a_request_number_is_always_written_with_its_sign(language):
             if f"№{NBSP}%({name})s" not in entry.msgstr:
                 bad.append(entry.msgstr)
     assert not bad, bad
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 21])
+def test_one_email_set_aside_is_one_email(count):
+    """Kazakh has one plural form besides n=1: the officer's list said «хаттар: 1. Оларды
+    оқып…» («emails: 1, read them») for a single email."""
+    msgid = "%(counter)s email set aside: read it and open the request by hand"
+    plural = "%(counter)s emails set aside: read them and open the requests by hand"
+    text = kk(msgid, {"counter": count}, plural, count)
+    one = "Бөлек сақталған хат: 1. Оны оқып, өтінішті қолмен ашыңыз."
+    assert text == one if count == 1 else text.startswith(f"Бөлек сақталған хаттар: {count}.")
+    with translation.override("ru"):
+        text = ngettext(msgid, plural, count) % {"counter": count}
+    says = {
+        1: "1 письмо отложено: прочитайте его",
+        2: "2 письма отложены: прочитайте их",
+        5: "5 писем отложено: прочитайте их",
+        21: "21 письмо отложено: прочитайте его",
+    }
+    assert text.startswith(says[count]), text
