@@ -281,7 +281,7 @@ def test_a_button_pressed_after_the_desk_destroyed_the_data_says_so(client, pers
     assert "Бізде сіз туралы дербес деректер енді жоқ." in page.content.decode()
 
 
-@pytest.mark.parametrize("lang,refused", [("kk", "Қысқа уақытта"), ("ru", "За короткое время")])
+@pytest.mark.parametrize("lang,refused", [("kk", "Қысқа уақытта"), ("ru", "Слишком много")])
 def test_one_opened_link_posts_a_bounded_number_of_actions(client, person, lang, refused):
     """One link opened the page for an hour with no bound on what it posted: requests landed on
     the desk and exports, switches and their ledger rows piled up as fast as one could click.

@@ -226,6 +226,9 @@ TYPOGRAPHY = {
     "№ without a no-break space": re.compile(r"№(?!\N{NO-BREAK SPACE})"),
     "a unit that may part from its number": re.compile(r"\d [КМГТП]Б"),
     "a phone number that may break": re.compile(r"\+7 \d"),
+    "a hyphen or en dash standing for a dash": re.compile(r"(^|\s)[-–](\s|$)"),
+    "three full stops standing for an ellipsis": re.compile(r"\.\.\."),
+    "two spaces in a row": re.compile(r"  "),
 }
 
 
@@ -233,11 +236,13 @@ TYPOGRAPHY = {
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
 def test_catalogue_typography(language, domain):
     """«» for quotes (outside HTML tags), and a no-break space where a phone would break a line:
-    after №, between a number and its unit, inside the example phone number."""
+    after №, between a number and its unit, inside the example phone number. A dash is «—»,
+    not a hyphen or an en dash between spaces («срок ответа – 10 рабочих дней»); an ellipsis
+    is «…»; no two spaces in a row (Django's «Ваш пароль был сохранен.  Теперь…»)."""
     bad = []
     for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/{domain}.po"):
         for text in [entry.msgstr, *entry.msgstr_plural.values()]:
-            shown = re.sub(r"<[^>]+>", "", text)
+            shown = re.sub(r"<[^>]+>", "<>", text)  # a removed tag leaves no double space
             bad += [(rule, text) for rule, regex in TYPOGRAPHY.items() if regex.search(shown)]
     assert not bad, bad
 
@@ -254,3 +259,36 @@ def test_a_date_keeps_its_day_with_its_month_and_its_year_with_its_mark(language
     assert not re.search(r"\b\d{1,2} [^\W\d_]", shown), shown  # «2 декабря», «2 желтоқсан»
     assert not re.search(r"\d{4} (ж|г)\.", shown), shown  # «2026 г.», «2026 ж.»
     assert NBSP in shown
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_request_number_is_always_written_with_its_sign(language):
+    """A person reads «№ R-2026-0021» in every mail and page about their request; a staff mail,
+    subject line or message said «Новый запрос R-2026-0021» and, a line below, «запрос
+    № R-2026-0005», as if they were two kinds of number."""
+    bad = []
+    for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/django.po"):
+        for name in re.findall(r"[Rr]equest %\((ref|about)\)s", entry.msgid):
+            if f"№{NBSP}%({name})s" not in entry.msgstr:
+                bad.append(entry.msgstr)
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 21])
+def test_one_email_set_aside_is_one_email(count):
+    """Kazakh has one plural form besides n=1: the officer's list said «хаттар: 1. Оларды
+    оқып…» («emails: 1, read them») for a single email."""
+    msgid = "%(counter)s email set aside: read it and open the request by hand"
+    plural = "%(counter)s emails set aside: read them and open the requests by hand"
+    text = kk(msgid, {"counter": count}, plural, count)
+    one = "Бөлек сақталған хат: 1. Оны оқып, өтінішті қолмен ашыңыз."
+    assert text == one if count == 1 else text.startswith(f"Бөлек сақталған хаттар: {count}.")
+    with translation.override("ru"):
+        text = ngettext(msgid, plural, count) % {"counter": count}
+    says = {
+        1: "1 письмо отложено: прочитайте его",
+        2: "2 письма отложены: прочитайте их",
+        5: "5 писем отложено: прочитайте их",
+        21: "21 письмо отложено: прочитайте его",
+    }
+    assert text.startswith(says[count]), text
