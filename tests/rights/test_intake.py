@@ -215,11 +215,30 @@ def test_mail_no_person_wrote_is_set_aside_and_never_answered(person, officer, n
 
 
 @pytest.mark.parametrize(
-    "header", ["Auto-Submitted: no", "X-Auto-Response-Suppress: All", "Precedence: first-class"]
+    "header",
+    [
+        "Auto-Submitted: no",
+        "X-Auto-Response-Suppress: All",
+        "Precedence: first-class",
+        "Return-Path: <asel@example.kz>",
+    ],
 )
 def test_a_person_s_mail_with_such_headers_is_still_a_request(person, header):
     """Outlook asks others not to auto-answer it (X-Auto-Response-Suppress): a person wrote it."""
     assert ingest(auto(header)).type == "unsubscribe"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Письмо не доставлено, прошу отписать от рассылки",
+        "Re: Автоответ на ваше письмо: отказ от рассылки",
+        "Отказ от рассылки (out of office: нет)",
+    ],
+)
+def test_a_person_writing_about_undelivered_mail_is_still_a_request(person, subject):
+    """Only a machine's head («Автоответ:», «Undeliverable:») sets a letter aside unanswered."""
+    assert isinstance(ingest(auto(subject=subject)), Ticket)
 
 
 def test_what_the_site_sends_asks_not_to_be_auto_answered(person, officer):
