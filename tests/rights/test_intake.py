@@ -318,3 +318,34 @@ def test_a_sender_at_an_internationalised_domain_is_answered(db, texts):
     ticket = ingest(raw_message)
     assert isinstance(ticket, Ticket) and ticket.email == "asel@мысал.kz"
     assert mails_to("asel@")[-1].to == ["asel@мысал.kz"]
+
+
+FORWARDED_HEAD = (
+    "\n---------- Forwarded message ---------\nFrom: Ерлан Ахметов <erlan@example.kz>\n"
+    "Subject: Отзыв согласия на обработку персональных данных\n\nОтзываю согласие.\n"
+)
+
+
+def test_a_forwarded_request_of_someone_else_changes_nothing_for_the_forwarder(person):
+    """A colleague (or a parent) forwarded someone's withdrawal: every consent of the forwarder
+    was withdrawn as the mail arrived, and the one who asked was never heard. The request is
+    left for staff to read."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING, SERVICE
+
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body=FORWARDED_HEAD))  # fmt: skip
+    assert (ticket.type, ticket.status) == ("other", "unverified")
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+def test_what_the_forwarder_asks_above_someone_else_s_mail_is_their_request(person):
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body="Отпишите меня от рассылки.\n" + FORWARDED_HEAD))  # fmt: skip
+    assert ticket.type == "unsubscribe"
+
+
+def test_a_person_forwarding_their_own_request_is_still_heard(person):
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body=FORWARDED_HEAD.replace("erlan@", "asel@")))  # fmt: skip
+    assert ticket.type == "withdraw"
