@@ -118,6 +118,11 @@ def recognise(
         candidates += [_without_prefixes(reading.forwarded_subject),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
     found = [match for match in (phrases.find(table, text) for text in candidates) if match]
+    if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
+        # The subject line names a request the letter itself says it does not make («Я не хочу
+        # отзывать согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not
+        # carried out as it arrives.
+        found = []
     kinds = {match.phrase.kind for match in found}
     # The subject line names one request and the first lines another: the first alone would
     # drop the other, and an unsubscribe is even closed as it arrives. An unsubscribe beside

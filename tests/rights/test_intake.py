@@ -349,3 +349,27 @@ def test_a_person_forwarding_their_own_request_is_still_heard(person):
     ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
                             body=FORWARDED_HEAD.replace("erlan@", "asel@")))  # fmt: skip
     assert ticket.type == "withdraw"
+
+
+@pytest.mark.parametrize(
+    "subject,body",
+    [
+        ("Отзыв согласия на обработку персональных данных",
+         "Здравствуйте! Я НЕ хочу отзывать согласие. Мне пришло письмо с такой темой, это ошибка?"),
+        ("Отказ от рассылки", "Я не отказывалась от рассылки, почему письма перестали приходить?"),
+        ("Жеке деректерді өңдеуге келісімді қайтарып алу",
+         "Мен келісімді қайтарып алмаймын, бұл қате хат."),
+        ("Келісімнен бас тарту", "Мен келісімнен бас тартпаймын, бұл қате."),
+        ("Сұрақ", "Мен келісімді қайтарып алмаймын. Курстар қашан басталады?"),
+    ],
+)  # fmt: skip
+def test_a_subject_the_letter_itself_denies_is_not_carried_out(person, subject, body):
+    """The subject line named a withdrawal and the letter said «I do not want to withdraw», or a
+    Kazakh letter said «келісімді қайтарып алмаймын» (I will not take my consent back): every
+    consent was withdrawn as it arrived. Such a letter is left for staff to read."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING, SERVICE
+
+    ticket = ingest(message(subject, body=body))
+    assert ticket.type == "other"
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
