@@ -39,6 +39,7 @@ FIRST_CHARACTERS = 2000
 # A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
 # letter that looks the same.
 REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
+ADDRESS = re.compile(r"[^\s<>\"'(),;:\[\]]+@[^\s<>\"'(),;:\[\]]+\w")
 
 
 def _without_prefixes(line):
@@ -88,24 +89,40 @@ def recognise(
     *,
     attached: tuple[tuple[str, str, str], ...] = (),
     phrases_in_use: list[phrases.Phrase] | None = None,
+    sender: str = "",
 ) -> Recognised:
     """(ticket type, language, purpose) of a message: the type its subject line names, else
     the type the first lines the person wrote name (quotes, signatures and forwarded heads left
     out), else what a message they forwarded without a word names; "other" when none does. The
-    language is that of what the person wrote (phrases.language_of)."""
+    language is that of what the person wrote (phrases.language_of).
+
+    A message the `sender` forwards from another address is not their request: a colleague
+    passing on a customer's withdrawal, a parent their child's, someone another shop's newsletter
+    with its «отписаться» footer. Only what the sender wrote themselves is read for a phrase
+    then; the forwarded request is for staff to read, never carried out on the sender's record."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_own(body or "", operator=operator)
     if not any(line.strip() for line in reading.own) and reading.forwarded is None and attached:
         # Forwarded as an attachment (message/rfc822), with nothing written around it.
-        subject, inner, sender = attached[0]
-        if sender.casefold() not in operator:
-            reading = Reading([], forwarded_subject=subject, forwarded=read_own(inner), rest=inner)
+        subject, inner, forwarder = attached[0]
+        if forwarder.casefold() not in operator:
+            reading = Reading([], forwarded_subject=subject, forwarded=read_own(inner),
+                              forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [_without_prefixes(subject_line), _first_lines(reading.own)]
-    if reading.forwarded is not None:
+    if sender and _from_someone_else(reading.forwarded_sender, sender, operator):
+        # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
+        own_subject = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
+        candidates = [own_subject, _first_lines(reading.own)]
+    elif reading.forwarded is not None:
         candidates += [_without_prefixes(reading.forwarded_subject),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
     found = [match for match in (phrases.find(table, text) for text in candidates) if match]
+    if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
+        # The subject line names a request the letter itself says it does not make («Я не хочу
+        # отзывать согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not
+        # carried out as it arrives.
+        found = []
     kinds = {match.phrase.kind for match in found}
     # The subject line names one request and the first lines another: the first alone would
     # drop the other, and an unsubscribe is even closed as it arrives. An unsubscribe beside
@@ -127,6 +144,12 @@ def recognise(
     if match is None:
         return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
     return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe)
+
+
+def _from_someone_else(forwarded_sender, sender, operator):
+    """Whether the forwarded head names an address, none of them the sender's or ours."""
+    named = {address.casefold() for address in ADDRESS.findall(forwarded_sender)}
+    return bool(named) and not named & {sender.casefold(), *operator}
 
 
 def _first_lines(lines):
@@ -172,7 +195,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
     except SetAside as aside:
         return quarantine_record(raw, reason=aside.reason, key=key)
     ticket_type, language, purpose, unsubscribe = recognise(
-        letter.subject_line, letter.body, attached=letter.attached
+        letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender
     )
     try:
         # A savepoint: whatever the insert meets, the connection stays usable for the quarantine.

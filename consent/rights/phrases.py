@@ -57,6 +57,10 @@ BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "�
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
 # negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
+# A Kazakh verb made of a converb and an auxiliary is negated in the auxiliary: «қайтарып
+# алмаймын» (I will not take back) is «қайтарып алу» denied. An auxiliary right after a phrase,
+# negated (folded, see FOLD), makes the phrase no request.
+NEGATED_AUXILIARY = re.compile(r"^(ал|бер|жибер|таста|кой|сал|шыгар|кет)(ма|ме|ба|бе|па|пе)")
 LANGUAGE_SAMPLE = 20_000  # characters read for the language: enough for any letter
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
@@ -193,21 +197,53 @@ def find(phrases: list[Phrase], text: str) -> Match | None:
     return best
 
 
-def _position(phrase_words, tokens):
+def denied(phrases: list[Phrase], text: str) -> set[str]:
+    """The kinds of request `text` names only to deny or question them: after a negation or a
+    question word («я не хочу отзывать согласие», «как отписаться?»), or with the Kazakh verb
+    negated («келісімді қайтарып алмаймын»)."""
+    tokens = key_words(text)
+    return {
+        phrase.kind
+        for phrase in phrases
+        if _position(phrase.words, tokens) is None
+        and (
+            _position(phrase.words, tokens, blocked=True) is not None
+            or _position(phrase.words, tokens, same=_same_or_negated) is not None
+        )
+    }
+
+
+def _same_or_negated(phrase_word, word):
+    """`word` is `phrase_word`, or that Kazakh verb with a negation syllable inside it."""
+    if same_word(phrase_word, word):
+        return True
+    at = _common_prefix(phrase_word, word)
+    return (
+        phrase_word.endswith("у")
+        and at >= 2
+        and word[at : at + 2] in NEGATION_SYLLABLES
+        and same_word(phrase_word, word[:at] + word[at + 2 :])
+    )
+
+
+def _position(phrase_words, tokens, *, blocked=False, same=same_word):
+    """Where the phrase starts in `tokens`, None when nowhere; with `blocked`, where it starts
+    after a word that makes it no request (BLOCKERS)."""
     for start, token in enumerate(tokens):
-        if not same_word(phrase_words[0], token):
+        if not same(phrase_words[0], token):
             continue
         at = start
         for phrase_word in phrase_words[1:]:
             following = range(at + 1, min(len(tokens), at + 2 + GAP))
-            at = next((i for i in following if same_word(phrase_word, tokens[i])), None)
+            at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break
         else:
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
             around = set(tokens[max(0, start - 2) : at + 1]) - set(phrase_words)
-            if not BLOCKERS & around:
+            after = tokens[at + 1] if at + 1 < len(tokens) else ""
+            if bool(BLOCKERS & around or NEGATED_AUXILIARY.match(after)) == blocked:
                 return start
     return None
 

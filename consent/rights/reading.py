@@ -40,6 +40,7 @@ class Reading:
     own: list[str]  # their own lines, signature left out
     forwarded_subject: str = ""
     forwarded: "Reading | None" = None  # a message forwarded without a word around it
+    forwarded_sender: str = ""  # its From (or attribution) lines as written, casefolded
     rest: str = ""  # the quoted and forwarded text: for the language, when theirs says nothing
 
 
@@ -53,7 +54,7 @@ def read_own(body: str, *, operator: tuple[str, ...] = (), depth: int = 0) -> Re
         if FORWARD_MARKER.match(line) or _header_block_at(lines, index):
             rest = "\n".join(lines[index:])
             if depth or any(line.strip() for line in own):
-                return Reading(own, rest=rest)
+                return Reading(own, forwarded_sender=_head(lines[index:])[1], rest=rest)
             return _forwarded(lines[index:], operator=operator, depth=depth)
         if SIGNATURE.match(line):
             in_signature = True
@@ -72,8 +73,9 @@ def _header_block_at(lines, index):
     return bool(following) and bool(HEADER_LINE.match(following[0]))
 
 
-def _forwarded(lines, *, operator, depth):
-    rest = "\n".join(lines)
+def _head(lines):
+    """(subject, sender lines casefolded, index of the first body line) of a forwarded or
+    quoted message's head at lines[0]."""
     at = 1 if FORWARD_MARKER.match(lines[0]) else 0
     subject, sender = "", ""
     while at < len(lines) and (
@@ -84,10 +86,18 @@ def _forwarded(lines, *, operator, depth):
         elif SENDER_HEADER.match(lines[at]) or ATTRIBUTION.search(lines[at]):
             sender += lines[at].casefold()
         at += 1
+    return subject, sender, at
+
+
+def _forwarded(lines, *, operator, depth):
+    rest = "\n".join(lines)
+    subject, sender, at = _head(lines)
     if any(address in sender for address in operator):
         return Reading([], rest=rest)
     inner = read_own("\n".join(lines[at:]), operator=operator, depth=depth + 1)
-    return Reading([], forwarded_subject=subject, forwarded=inner, rest=rest)
+    return Reading(
+        [], forwarded_subject=subject, forwarded=inner, forwarded_sender=sender, rest=rest
+    )
 
 
 class _HtmlText(HTMLParser):

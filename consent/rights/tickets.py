@@ -1,6 +1,6 @@
 """Data-subject requests: open, verify, carry out, answer — each with its legal due date."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -45,6 +45,10 @@ DEADLINES = {
     Type.OTHER: 15,
 }
 # Types that staff close with a written answer (see desk.py for what the answer usually says).
+# A reply filed with a request is answered once in this time: an auto-responder that writes no
+# Auto-Submitted header answers our answer with another "Re:" quoting the request, and each
+# answer would draw the next, for ever. Later replies are still filed and the officers told.
+REPLY_ANSWERED_ONCE_IN = timedelta(days=1)
 ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.OTHER)
 
 
@@ -208,11 +212,21 @@ def _file_reply(ticket):
     kept as this row, filed with the request it quotes and closed at once, and the officers
     read it there. A reply cannot confirm anything, as anyone can write in the person's name:
     the person is told so at the address on record, with a new link for the request when it
-    still waits for them, instead of a second link for a request they never meant to make."""
+    still waits for them, instead of a second link for a request they never meant to make; once
+    a day at most (REPLY_ANSWERED_ONCE_IN)."""
     regarding = ticket.regarding
     outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
     ticket_close(ticket, outcome=outcome, status=Status.FILED, notify=False,
                  detail={"filed_with": regarding.reference})  # fmt: skip
+    answered_lately = (
+        Ticket.objects.filter(regarding=regarding, status=Status.FILED,
+                              received_at__gte=timezone.now() - REPLY_ANSWERED_ONCE_IN)
+        .exclude(pk=ticket.pk)
+        .exists()
+    )  # fmt: skip
+    notify_new_ticket(ticket)
+    if answered_lately:
+        return
     context = {"ticket": ticket, "regarding": regarding}
     if regarding.is_waiting:
         # The page the link opens in the language of this mail, not of the earlier request.
@@ -221,7 +235,6 @@ def _file_reply(ticket):
         ticket.subject.email, "request_reply", context, language=ticket.language,
         subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
     )  # fmt: skip
-    notify_new_ticket(ticket)
 
 
 def _acts_on_arrival(ticket):

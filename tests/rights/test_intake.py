@@ -215,11 +215,30 @@ def test_mail_no_person_wrote_is_set_aside_and_never_answered(person, officer, n
 
 
 @pytest.mark.parametrize(
-    "header", ["Auto-Submitted: no", "X-Auto-Response-Suppress: All", "Precedence: first-class"]
+    "header",
+    [
+        "Auto-Submitted: no",
+        "X-Auto-Response-Suppress: All",
+        "Precedence: first-class",
+        "Return-Path: <asel@example.kz>",
+    ],
 )
 def test_a_person_s_mail_with_such_headers_is_still_a_request(person, header):
     """Outlook asks others not to auto-answer it (X-Auto-Response-Suppress): a person wrote it."""
     assert ingest(auto(header)).type == "unsubscribe"
+
+
+@pytest.mark.parametrize(
+    "subject",
+    [
+        "Письмо не доставлено, прошу отписать от рассылки",
+        "Re: Автоответ на ваше письмо: отказ от рассылки",
+        "Отказ от рассылки (out of office: нет)",
+    ],
+)
+def test_a_person_writing_about_undelivered_mail_is_still_a_request(person, subject):
+    """Only a machine's head («Автоответ:», «Undeliverable:») sets a letter aside unanswered."""
+    assert isinstance(ingest(auto(subject=subject)), Ticket)
 
 
 def test_what_the_site_sends_asks_not_to_be_auto_answered(person, officer):
@@ -299,3 +318,58 @@ def test_a_sender_at_an_internationalised_domain_is_answered(db, texts):
     ticket = ingest(raw_message)
     assert isinstance(ticket, Ticket) and ticket.email == "asel@мысал.kz"
     assert mails_to("asel@")[-1].to == ["asel@мысал.kz"]
+
+
+FORWARDED_HEAD = (
+    "\n---------- Forwarded message ---------\nFrom: Ерлан Ахметов <erlan@example.kz>\n"
+    "Subject: Отзыв согласия на обработку персональных данных\n\nОтзываю согласие.\n"
+)
+
+
+def test_a_forwarded_request_of_someone_else_changes_nothing_for_the_forwarder(person):
+    """A colleague (or a parent) forwarded someone's withdrawal: every consent of the forwarder
+    was withdrawn as the mail arrived, and the one who asked was never heard. The request is
+    left for staff to read."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING, SERVICE
+
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body=FORWARDED_HEAD))  # fmt: skip
+    assert (ticket.type, ticket.status) == ("other", "unverified")
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+def test_what_the_forwarder_asks_above_someone_else_s_mail_is_their_request(person):
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body="Отпишите меня от рассылки.\n" + FORWARDED_HEAD))  # fmt: skip
+    assert ticket.type == "unsubscribe"
+
+
+def test_a_person_forwarding_their_own_request_is_still_heard(person):
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body=FORWARDED_HEAD.replace("erlan@", "asel@")))  # fmt: skip
+    assert ticket.type == "withdraw"
+
+
+@pytest.mark.parametrize(
+    "subject,body",
+    [
+        ("Отзыв согласия на обработку персональных данных",
+         "Здравствуйте! Я НЕ хочу отзывать согласие. Мне пришло письмо с такой темой, это ошибка?"),
+        ("Отказ от рассылки", "Я не отказывалась от рассылки, почему письма перестали приходить?"),
+        ("Жеке деректерді өңдеуге келісімді қайтарып алу",
+         "Мен келісімді қайтарып алмаймын, бұл қате хат."),
+        ("Келісімнен бас тарту", "Мен келісімнен бас тартпаймын, бұл қате."),
+        ("Сұрақ", "Мен келісімді қайтарып алмаймын. Курстар қашан басталады?"),
+    ],
+)  # fmt: skip
+def test_a_subject_the_letter_itself_denies_is_not_carried_out(person, subject, body):
+    """The subject line named a withdrawal and the letter said «I do not want to withdraw», or a
+    Kazakh letter said «келісімді қайтарып алмаймын» (I will not take my consent back): every
+    consent was withdrawn as it arrived. Such a letter is left for staff to read."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING, SERVICE
+
+    ticket = ingest(message(subject, body=body))
+    assert ticket.type == "other"
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)

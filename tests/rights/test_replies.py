@@ -203,3 +203,20 @@ def test_a_filed_reply_that_asks_for_more_is_opened_as_a_request_by_the_officer(
     assert client.post(confirm_link()).status_code == 200
     reply.refresh_from_db()
     assert reply.status == Status.OPEN
+
+
+def test_an_auto_responder_answering_our_answers_gets_one_answer_a_day(client, person):
+    """Asel's mailbox answers every mail with «Re: <subject>» and no Auto-Submitted header: each
+    filed reply was answered, which it answered again, for ever. The replies are still filed;
+    the person is answered once a day."""
+    web_request(client, "ru", "destroy")
+    request = Ticket.objects.get()
+    mail = confirmation_mail()
+    for n in range(4):
+        reply_to(mail, "Спасибо, ваше письмо получено. Это автоматическое уведомление.",
+                 message_id=f"<auto-{n}@example.kz>")  # fmt: skip
+        mail = mails_to("asel@example.kz")[-1]
+    filed = Ticket.objects.filter(regarding=request, status=Status.FILED)
+    assert filed.count() == 4
+    answers = [m for m in mails_to("asel@example.kz") if request.reference in m.subject]
+    assert len(answers) == 2  # the confirmation mail, one answer to the replies
