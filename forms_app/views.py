@@ -1,4 +1,3 @@
-import hashlib
 from functools import wraps
 
 from django.conf import settings
@@ -204,9 +203,8 @@ def _over_address_limit(email):
     """At most 3 links an hour for one address, whoever asks. `email` is the form's normalised
     address (consent.core.subjects.clean_email: no quoted or commented spellings, one form of
     an IDN domain); letter case does not make another address either."""
-    who = hashlib.sha256(email.lower().encode()).hexdigest()
-    limit, _window = ratelimit.parse_rate(SELF_SERVICE_ADDRESS_RATE)
-    return ratelimit.count("self-service-address", who, SELF_SERVICE_ADDRESS_RATE) > limit
+    who = ratelimit.address_key(email)
+    return ratelimit.over_limit_for("self-service-address", who, SELF_SERVICE_ADDRESS_RATE)
 
 
 @never_cache
@@ -257,8 +255,7 @@ CLOSED = gettext_lazy(
 )
 # Actions one person may take on their page in an hour: every one writes what is never deleted
 # (a ledger or audit row) or lands on the desk (a request, an export logged as one).
-SELF_SERVICE_ACTIONS = 20
-SELF_SERVICE_ACTION_RATE = f"{SELF_SERVICE_ACTIONS}/3600"
+SELF_SERVICE_ACTION_RATE = "20/3600"
 
 
 def _self_service_action(view):
@@ -266,7 +263,7 @@ def _self_service_action(view):
     refused request is shown again, so a GET of it (the language switch there, a reload from the
     address bar) gets the page itself, not an empty 405.
 
-    At most SELF_SERVICE_ACTIONS an hour for one person, whoever holds their link: the one limit
+    At most SELF_SERVICE_ACTION_RATE for one person, whoever holds their link: the one limit
     was on asking for a link, so one opened link could post requests to the desk, exports and
     consent switches without end (compliance T8)."""
 
@@ -280,8 +277,9 @@ def _self_service_action(view):
             messages.info(request, GONE if gone else CLOSED)
             request.session.pop(selfservice.SESSION_KEY, None)
             return redirect("my_data")
-        done = ratelimit.count("self-service-action", str(subject.pk), SELF_SERVICE_ACTION_RATE)
-        if done > SELF_SERVICE_ACTIONS:
+        if ratelimit.over_limit_for(
+            "self-service-action", str(subject.pk), SELF_SERVICE_ACTION_RATE
+        ):
             security_log.warning("rate limit: self-service actions")
             messages.error(request, _("Too many changes in a short time: nothing was done this "
                                       "time. Please try again in an hour."))  # fmt: skip

@@ -2,6 +2,7 @@
 cookie-banner answers, failed staff sign-ins. Fixed windows in the shared cache (Redis in
 production, compliance T1), so every gunicorn worker counts alike."""
 
+import hashlib
 import ipaddress
 import re
 import time
@@ -34,14 +35,12 @@ def address_bucket(ip: str | None) -> str:
 
 
 def lockout_ip(request: HttpRequest) -> str | None:
-    """The address django-axes locks a staff username at (AXES_CLIENT_IP_CALLABLE): the
-    visitor's IPv4 address, or the first address of their IPv6 /64, the bucket every other
-    limit counts. Axes keyed the full IPv6 address, so one subscriber holding a /64 had five
-    guesses at a staff password from each of its 2^64 addresses (compliance T6)."""
+    """The address django-axes locks a staff username at (AXES_CLIENT_IP_CALLABLE): the bucket
+    every other limit counts, as one address (an IPv6 /64 by its first). Axes keyed the full
+    IPv6 address, so one subscriber holding a /64 had five guesses at a staff password from each
+    of its 2^64 addresses (compliance T6)."""
     ip = client_ip(request)
-    if ip is None or ipaddress.ip_address(ip).version == 4:
-        return ip
-    return str(ipaddress.ip_network(f"{ip}/64", strict=False).network_address)
+    return None if ip is None else str(ipaddress.ip_network(address_bucket(ip)).network_address)
 
 
 def hit(scope: str, request: HttpRequest, rate: str) -> int:
@@ -71,4 +70,15 @@ def seconds_left(rate: str) -> int:
 
 def over_limit(scope: str, request: HttpRequest, rate: str) -> bool:
     """Count this event and say whether it is beyond the rate's limit."""
-    return hit(scope, request, rate) > parse_rate(rate)[0]
+    return over_limit_for(scope, address_bucket(client_ip(request)), rate)
+
+
+def over_limit_for(scope: str, who: str, rate: str) -> bool:
+    """Count one event of `scope` for `who` and say whether it is beyond the rate's limit."""
+    return count(scope, who, rate) > parse_rate(rate)[0]
+
+
+def address_key(email: str) -> str:
+    """Whom a per-address limit counts: the address, letter case aside, never kept in the clear
+    (the cache's keys are no place for personal data)."""
+    return hashlib.sha256(email.lower().encode()).hexdigest()

@@ -5,7 +5,6 @@ with it or not at all, and `manage.py send_queued_mail` delivers it with retries
 once however many senders run (consent/core/delivery.py).
 """
 
-import hashlib
 import logging
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
@@ -84,9 +83,8 @@ UNPROVEN_ADDRESS_RATE = "10/3600"
 def unproven_address_over_limit(to: str) -> bool:
     """Count one mail to `to` and say whether it is beyond UNPROVEN_ADDRESS_RATE. Counted on
     the normalised address, letter case aside, so that no spelling of it counts anew."""
-    who = hashlib.sha256((normalise_email(to) or "").lower().encode()).hexdigest()
-    limit, _window = ratelimit.parse_rate(UNPROVEN_ADDRESS_RATE)
-    return ratelimit.count("unproven-address", who, UNPROVEN_ADDRESS_RATE) > limit
+    who = ratelimit.address_key(normalise_email(to) or "")
+    return ratelimit.over_limit_for("unproven-address", who, UNPROVEN_ADDRESS_RATE)
 
 
 def queue_mail(
