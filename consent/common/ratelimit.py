@@ -78,7 +78,27 @@ def over_limit_for(scope: str, who: str, rate: str) -> bool:
     return count(scope, who, rate) > parse_rate(rate)[0]
 
 
+# Domains whose mailboxes are one: a name at either reaches the same person.
+SAME_MAILBOXES = {
+    "googlemail.com": "gmail.com",
+    **dict.fromkeys(["ya.ru", "yandex.kz", "yandex.com", "yandex.by", "yandex.ua"], "yandex.ru"),
+}
+
+
 def address_key(email: str) -> str:
-    """Whom a per-address limit counts: the address, letter case aside, never kept in the clear
-    (the cache's keys are no place for personal data)."""
-    return hashlib.sha256(email.lower().encode()).hexdigest()
+    """Whom a per-address limit counts: one mailbox, however its (normalised) address is
+    spelled, never kept in the clear (the cache's keys are no place for personal data).
+
+    Only the limit's key is folded, never the address itself (core.subjects.normalise_email is
+    whom it finds). Letter case aside; a subaddress aside at every domain («asel+news@»: most
+    providers deliver it to «asel@», and an attacker rotating tags had the site mail one inbox
+    without end); the dots and hyphens of the local part aside at every domain, since Gmail and
+    every domain Google hosts ignore dots, and Yandex reads a hyphen as a dot, and which domain
+    a company's mail runs on cannot be told from its name (two mailboxes that differ only so
+    share a limit: anyone could use it all up with the address itself already); and the
+    domains of one provider's mailboxes as one."""
+    local, at, domain = email.casefold().rpartition("@")
+    if at:
+        local = local.split("+", 1)[0].replace(".", "").replace("-", "")
+        email = f"{local}@{SAME_MAILBOXES.get(domain, domain)}"
+    return hashlib.sha256(email.casefold().encode()).hexdigest()

@@ -163,3 +163,14 @@ def test_every_form_mails_one_typed_address_a_bounded_number_of_times(
     assert to_person.count() == 10
     assert post(client, "kk", kind, "other@example.kz").status_code == 302
     assert to_person.filter(to=["other@example.kz"]).count() == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_tagged_and_dotted_spellings_share_the_per_address_limit(client, texts, lang):
+    """«asel+1@gmail.com», «asel+2@gmail.com», «a.sel@gmail.com» reach one inbox: rotating
+    them asked the self-service page for a link to the same person again and again."""
+    for i, email in enumerate(["asel+1@gmail.com", "asel+2@gmail.com", "a.sel@gmail.com",
+                               "A.Sel+x@googlemail.com", "as.el+3@gmail.com"]):  # fmt: skip
+        client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email},
+                    REMOTE_ADDR=f"203.0.113.{i}")  # fmt: skip
+    assert Email.objects.count() == 3

@@ -373,3 +373,31 @@ def test_a_subject_the_letter_itself_denies_is_not_carried_out(person, subject, 
     ticket = ingest(message(subject, body=body))
     assert ticket.type == "other"
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+TAGGED = ["asel.k+1@gmail.com", "Asel.K+news@gmail.com", "a.s.e.l.k@gmail.com",
+          "aselk+x@googlemail.com", "ASELK@GMAIL.COM", "a-selk+2@gmail.com"]  # fmt: skip
+
+
+def test_tagged_spellings_of_one_mailbox_share_its_limit_by_mail(db, texts):
+    """Someone writes to the requests address in another's name, rotating the «+tag» (and the
+    dots Gmail ignores) of one Gmail address: each letter made the site answer a «new» address,
+    and the one inbox got as many answers as letters were sent. Every spelling now counts
+    against the one mailbox's limit (ten an hour); another mailbox is answered as usual."""
+    for i in range(24):
+        sender = TAGGED[i % len(TAGGED)].replace("+", f"+{i}", 1)  # a new tag each time
+        ingest(message("Жеке деректерді жаңарту", sender=sender, message_id=f"<tag{i}@x>"))
+    assert Ticket.objects.count() == 24  # every letter is still a request for staff
+    answered = Email.objects.filter(to__iregex=r"(gmail|googlemail)\.com")
+    assert answered.count() == 10
+    ingest(message("Жеке деректерді жаңарту", sender="dana@gmail.com", message_id="<dana@x>"))
+    assert Email.objects.filter(to=["dana@gmail.com"]).count() == 1
+
+
+def test_the_limit_folds_only_its_key_not_the_address(db, texts, make_subject):
+    """The tag and the dots are folded for the limit alone: a letter from a tagged address is
+    still answered at that address, and finds nobody under the untagged one."""
+    make_subject(email="aselk@gmail.com")
+    ticket = ingest(message("Жеке деректерді жаңарту", sender="asel.k+news@gmail.com"))
+    assert ticket.subject is None and ticket.email == "asel.k+news@gmail.com"
+    assert Email.objects.get().to == ["asel.k+news@gmail.com"]
