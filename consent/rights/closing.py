@@ -68,10 +68,11 @@ def ticket_close(
     attachments: Mapping[str, File] | None = None,
     detail: dict[str, Any] | None = None,
     notify: bool = True,
+    context: Mapping[str, Any] | None = None,
 ) -> Ticket:
     """Close the request and answer the person by email in their language (to the requester's
     address unless `to` names the one on record; no mail without `notify`). `detail` adds
-    codes to the audit row."""
+    codes to the audit row; `context`, to the answer's template."""
     with translation.override(ticket.language):
         outcome = str(outcome)  # kept as the person was told it, in their language
     ticket.status = status
@@ -83,7 +84,7 @@ def ticket_close(
     if notify and (to or ticket.email):
         queue_mail(
             to or ticket.email, template,
-            {"ticket": ticket, "outcome": outcome},
+            {**(context or {}), "ticket": ticket, "outcome": outcome},
             language=ticket.language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
             attachments=attachments,

@@ -205,7 +205,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
             return ticket_open(
                 kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
                 channel=Ticket.Channel.EMAIL, message=letter.text, message_id=key,
-                unsubscribe=unsubscribe, regarding=replied_to(letter),
+                unsubscribe=unsubscribe, regarding=replied_to(letter), files=letter.files,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(message_id=key).exists():

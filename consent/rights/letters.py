@@ -72,6 +72,7 @@ class Letter:
     # A message forwarded as an attachment: (its subject line, its body as read, its sender's
     # address); only read for a phrase, never stored.
     attached: tuple[tuple[str, str, str], ...] = ()
+    files: int = 0  # the files the message carried: none is kept (the person is told so)
 
 
 def message_key(raw: bytes) -> str:
@@ -108,19 +109,20 @@ def read_letter(raw: bytes) -> Letter:
             # forgery): answering it would write to ourselves or to a machine, in a loop.
             raise SetAside(Reason.AUTOMATED)
         subject_line = _subject_line(message)
-        part, body = _body(message)
+        parts, body = _body(message)
         text = f"{subject_line}\n\n{body}".strip()
         if len(text) > Ticket.MESSAGE_MAX_LENGTH:
             # Cut, it would no longer be what the person wrote. Before its HTML is read: that
             # takes seconds a megabyte, for a message set aside anyway.
             raise SetAside(Reason.TOO_LONG)
-        readable = _readable(part, body)
+        readable = _readable(parts)
+        files = _files(message, parts)
     except SetAside:
         raise
     except Exception as error:  # the email package failed on it: set aside, never lost
         raise SetAside(Reason.UNREADABLE) from error
     return Letter(sender=sender, subject_line=subject_line, text=text, body=readable,
-                  attached=_attached(message))  # fmt: skip
+                  attached=_attached(message), files=files)  # fmt: skip
 
 
 def _automated(message):
@@ -167,21 +169,91 @@ def _subject_line(message):
     return clean_text(line, multiline=False)
 
 
-def _body(message: EmailMessage) -> tuple[EmailMessage | None, str]:
-    """(the part that holds the text, its text as stored): the plain part, else the HTML part
-    with its markup kept; (None, "") with no text at all (only attachments: the subject line is
-    the request)."""
+def _body(message: EmailMessage) -> tuple[list[tuple[EmailMessage, str]], str]:
+    """(the parts that hold the text, each with its text; the text as stored): the person's
+    text parts in order, their texts joined (an HTML part with its markup kept); ([], "") with
+    no text at all (only attachments: the subject line is the request)."""
     if any(isinstance(d, BROKEN_STRUCTURE) for part in message.walk() for d in part.defects):
         raise SetAside(Reason.UNREADABLE)
-    part = message.get_body(preferencelist=("plain", "html"))
-    return part, _decoded(part) if part is not None else ""
+    parts = [(part, _decoded(part)) for part in _text_parts(message)]
+    return parts, "\n".join(text for _part, text in parts)
 
 
-def _readable(part: EmailMessage | None, text: str) -> str:
+def _text_parts(part: EmailMessage) -> list[EmailMessage]:
+    """The parts the person wrote in, in order. Of alternatives, the plain text, unless it is
+    blank beside an HTML one (some mail programs send an empty plain part and show the HTML);
+    of a multipart/related, its root (the rest is what the root shows: images, styles); of a
+    mixed multipart, every text part not attached as a file, for Apple Mail and others write
+    «text, a photo, more text» as three parts, and get_body() kept only the first. A text part
+    attached as a file, or named like one, is a file (`_files`), never the text."""
+    subtype = part.get_content_subtype()
+    if part.get_content_maintype() == "multipart":
+        children = list(part.iter_parts())
+        if subtype == "alternative":
+            choices = [found for found in map(_text_parts, children) if found]
+            plain = [found for found in choices if _kind(found) == "plain"]
+            html = [found for found in choices if _kind(found) == "html"]
+            if plain and (not html or not all(_blank(p) for p in plain[0])):
+                return plain[0]
+            return html[0] if html else (choices[0] if choices else [])
+        if subtype == "related":
+            return _text_parts(children[0]) if children else []
+        return [found for child in children for found in _text_parts(child)]
+    if part.get_content_maintype() != "text" or subtype not in ("plain", "html"):
+        return []
+    return [] if _is_file(part) else [part]
+
+
+def _kind(parts):
+    return "html" if any(part.get_content_subtype() == "html" for part in parts) else "plain"
+
+
+def _blank(part):
+    payload = part.get_payload(decode=True) or b""
+    try:
+        return not payload.decode(part.get_content_charset() or "utf-8", "replace").strip()
+    except LookupError:  # an unknown charset: read as the text, and set aside there
+        return False
+
+
+def _is_file(part):
+    return part.is_attachment() or part.get_filename() is not None
+
+
+def _files(message: EmailMessage, text: list[tuple[EmailMessage, str]]) -> int:
+    """How many files the message carried: parts attached as files, or shown inline without
+    being part of the text (a photo between two paragraphs, a forwarded message), but not what
+    an HTML text embeds (a signature's logo). Of alternatives, the one with the most: a mail
+    program puts the files in its HTML version only. None is kept."""
+    kept = {id(part) for part, _text in text}
+
+    def count(part, embedded=False):
+        if part.get_content_type().startswith("message/"):
+            return 1
+        if part.get_content_maintype() == "multipart":
+            children = list(part.iter_parts())
+            if part.get_content_subtype() == "alternative":
+                return max((count(child, embedded) for child in children), default=0)
+            if part.get_content_subtype() == "related":
+                return sum(count(child, embedded=i > 0 or embedded)
+                           for i, child in enumerate(children))  # fmt: skip
+            return sum(count(child, embedded) for child in children)
+        if id(part) in kept:
+            return 0
+        if part.is_attachment():
+            return 1
+        if embedded or part.get("Content-ID"):
+            return 0
+        return int(part.get_content_maintype() != "text" or _is_file(part))
+
+    return count(message)
+
+
+def _readable(parts: list[tuple[EmailMessage, str]]) -> str:
     """The body as read: an HTML part's text without its markup (the stored text keeps it)."""
-    if part is not None and part.get_content_subtype() == "html":
-        return html_text(text)
-    return text
+    return "\n".join(
+        html_text(text) if part.get_content_subtype() == "html" else text for part, text in parts
+    )
 
 
 def _decoded(part):
@@ -206,10 +278,10 @@ def _attached(message):
         try:
             inner = part.get_payload()[0]
             subject_line = _subject_line(inner)
-            body_part, text = _body(inner)
+            parts, text = _body(inner)
             if len(text) > Ticket.MESSAGE_MAX_LENGTH:  # only a hint: not worth reading its HTML
                 return ()
-            readable = _readable(body_part, text)
+            readable = _readable(parts)
             sender = parseaddr(str(inner.get("From") or ""))[1]
         except Exception:  # unreadable inside: the outer message still counts
             return ()

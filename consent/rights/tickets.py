@@ -117,11 +117,13 @@ def ticket_open(
     audit_detail: dict[str, Any] | None = None,
     unsubscribe: bool = False,
     regarding: Ticket | None = None,
+    files: int = 0,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
     stop news and offers (intake.recognise); `regarding`, the earlier request of the same
-    address an emailed reply quotes (intake.replied_to): see `_file_reply`.
+    address an emailed reply quotes (intake.replied_to): see `_file_reply`; `files`, how many
+    files the email carried, none of them kept: its answer says so.
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -143,11 +145,11 @@ def ticket_open(
         notify=not filed,
     )  # fmt: skip
     if filed:
-        _file_reply(ticket)
+        _file_reply(ticket, files)
     elif _acts_on_arrival(ticket):
-        _act_on_arrival(ticket)
+        _act_on_arrival(ticket, files=files)
     elif subject is not None and subject.email:
-        template, context = "request_verify", {}
+        template, context = "request_verify", {"files": files}
         if channel == Ticket.Channel.EMAIL and (kind == Type.WITHDRAW or unsubscribe):
             # Compliance L14, L15, as for an emailed unsubscribe (`_acts_on_arrival`): a
             # withdrawal mailed from an address on record stops processing for the purposes it
@@ -161,9 +163,9 @@ def ticket_open(
             withdrawn = _withdraw(ticket, stops, Source.EMAIL_REQUEST)
             if kind == Type.WITHDRAW:
                 template = "request_withdrawn"
-                context = {"purposes": [PURPOSES[code].name for code in withdrawn]}
+                context["purposes"] = [PURPOSES[code].name for code in withdrawn]
             else:
-                context = {"unsubscribed": MARKETING in withdrawn}
+                context["unsubscribed"] = MARKETING in withdrawn
         queue_mail(
             subject.email, template,
             {"ticket": ticket, "verify_url": _confirmation_url(ticket), **context},
@@ -174,7 +176,7 @@ def ticket_open(
         )  # fmt: skip
     elif _mailable(email):
         queue_mail(
-            email, "request_unknown", {"ticket": ticket}, language=language,
+            email, "request_unknown", {"ticket": ticket, "files": files}, language=language,
             subject_line=_("Your request about personal data"), unproven_address=True,
         )  # fmt: skip
     return ticket
@@ -206,7 +208,7 @@ def ticket_open_from_quarantine(
     return ticket
 
 
-def _file_reply(ticket):
+def _file_reply(ticket, files=0):
     """An emailed reply to an open request of the same address that asks for nothing by name
     (typically "yes, I confirm" written back to the confirmation mail) is no new request: it is
     kept as this row, filed with the request it quotes and closed at once, and the officers
@@ -227,7 +229,7 @@ def _file_reply(ticket):
     notify_new_ticket(ticket)
     if answered_lately:
         return
-    context = {"ticket": ticket, "regarding": regarding}
+    context = {"ticket": ticket, "regarding": regarding, "files": files}
     if regarding.is_waiting:
         # The page the link opens in the language of this mail, not of the earlier request.
         context["verify_url"] = _confirmation_url(regarding, language=ticket.language)
@@ -253,10 +255,10 @@ def _acts_on_arrival(ticket):
     )
 
 
-def _act_on_arrival(ticket, actor=None):
+def _act_on_arrival(ticket, actor=None, files=0):
     _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
     ticket_close(ticket, outcome="", template="request_unsubscribed", to=ticket.subject.email,
-                 actor=actor)  # fmt: skip
+                 actor=actor, context={"files": files})  # fmt: skip
 
 
 def _confirmation_url(ticket, *, language=None):

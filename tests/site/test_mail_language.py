@@ -151,6 +151,30 @@ def unsubscribed_by_email(w):
     ingest(message(phrase, sender=PERSON, message_id=f"<unsub-{w['lang']}@example.kz>"))
 
 
+def files_by_email(w):
+    """Requests mailed with files attached, none of them kept: every answer says so."""
+    lang = w["lang"]
+    tickets = [
+        ingest(attach(message(IntakePhrase.objects.canonical(kind, lang), sender=sender,
+                              message_id=f"<files-{n}-{lang}@example.kz>"), 2))
+        for n, (kind, sender) in enumerate([(Type.CORRECT, PERSON), (Type.CORRECT, STRANGER),
+                                            (Type.WITHDRAW, PERSON), (Type.UNSUBSCRIBE, PERSON)])
+    ]  # fmt: skip
+    written = {"kk": "Құжат хатқа тіркелді", "ru": "Документ во вложении"}[lang]
+    reply = ingest(attach(message(f"Re: {tickets[0].reference}", sender=PERSON, body=written,
+                                  message_id=f"<files-reply-{lang}@example.kz>"), 1))  # fmt: skip
+    assert reply.regarding == tickets[0] and not reply.is_open
+
+
+def attach(raw, count):
+    from email import message_from_bytes, policy
+
+    msg = message_from_bytes(raw, policy=policy.default)
+    for n in range(count):
+        msg.add_attachment(b"%PDF", maintype="application", subtype="pdf", filename=f"{n}.pdf")
+    return msg.as_bytes()
+
+
 def requests_carried_out(w):
     """Boris, in the other language, carries out every type of request on the desk."""
     lang, boris = w["lang"], w["boris"]
@@ -256,7 +280,12 @@ SCENARIOS = {
     "request_reply": replied,
 }
 # Templates some scenario above also reaches through a second route worth its own check.
-SECOND_ROUTES = {"request_done (destroyed, sent without trace)": ("request_done", data_destroyed)}
+SECOND_ROUTES = {
+    "request_done (destroyed, sent without trace)": ("request_done", data_destroyed),
+    **{f"{template} (files not kept)": (template, files_by_email)
+       for template in ("request_verify", "request_unknown", "request_withdrawn",
+                        "request_unsubscribed", "request_reply")},
+}  # fmt: skip
 
 
 def test_every_mail_template_is_tried():

@@ -1,0 +1,166 @@
+"""What a mail to the requests address carries beside its text, as mail programs write it: files
+(not kept with a request: the person is told so, in their language, for any number of them), a
+photo between two paragraphs, a blank plain-text part beside the HTML one shown, a signature's
+logo. Each message is built with the email package and taken in by ingest(), as the IMAP fetch
+and the MTA pipe hand it over."""
+
+from email.message import EmailMessage
+
+import pytest
+
+from consent.core import gate
+from consent.core.purposes import MARKETING
+from consent.rights.intake import ingest
+
+from .conftest import mails_to
+
+PDF = b"%PDF-1.4\n% a scanned document\n"
+PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
+
+
+def letter(subject, text="", *, files=0, sender="asel@example.kz", message_id="<parts@x>"):
+    msg = EmailMessage()
+    msg["From"] = f"Әсел <{sender}>"
+    msg["To"] = "em.alu.plus@mail.kz"
+    if subject is not None:
+        msg["Subject"] = subject
+    msg["Message-ID"] = message_id
+    if text:
+        msg.set_content(text)
+    for n in range(files):
+        msg.add_attachment(PDF, maintype="application", subtype="pdf", filename=f"құжат-{n}.pdf")
+    return msg.as_bytes()
+
+
+def said(address="asel@example.kz"):
+    """The last mail to `address`: its text and HTML, each on one line."""
+    mail = mails_to(address)[-1]
+    return " ".join(mail.message.split()), " ".join(mail.html_message.split())
+
+
+# What the answer says of the files, by number: one form for one, Russian's others for few and
+# many (21 is «один»), Kazakh's one noun for every number but the pronoun.
+SAYS = {
+    ("ru", 1): "К вашему письму был приложен 1 файл: мы его не сохранили",
+    ("ru", 2): "К вашему письму были приложены 2 файла: мы их не сохранили",
+    ("ru", 5): "К вашему письму было приложено 5 файлов: мы их не сохранили",
+    ("ru", 21): "К вашему письму был приложен 21 файл: мы его не сохранили",
+    ("kk", 1): "Хатыңызға тіркелген файл: 1. Біз оны сақтамадық",
+    ("kk", 2): "Хатыңызға тіркелген файлдар: 2. Біз оларды сақтамадық",
+    ("kk", 5): "Хатыңызға тіркелген файлдар: 5. Біз оларды сақтамадық",
+    ("kk", 21): "Хатыңызға тіркелген файлдар: 21. Біз оларды сақтамадық",
+}
+DOCUMENTS = {"ru": "укажите в тексте его реквизиты", "kk": "құжаттың деректемелерін"}
+REQUEST = {
+    "ru": ("Обновление персональных данных", "Моя фамилия изменилась, свидетельство во вложении."),
+    "kk": ("Жеке деректерді жаңарту", "Тегім өзгерді, куәлік хатқа тіркелген."),
+}
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 21])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_with_files_is_told_they_were_not_kept(person, lang, count):
+    """Asel sends her correction with the certificate attached. Only the text is kept with the
+    request, and she was never told: she waited for a correction backed by a document the
+    officer never saw. The confirmation mail now says, in her language, that the files were not
+    kept, and how to give the document's details instead."""
+    subject, text = REQUEST[lang]
+    ticket = ingest(letter(subject, text, files=count))
+    assert (ticket.type, ticket.language) == ("correct", lang)
+    assert ticket.message == f"{subject}\n\n{text}"  # the text only
+    plain, html = said()
+    for shown in (plain, html):
+        assert SAYS[lang, count] in shown and DOCUMENTS[lang] in shown
+        assert "/requests/confirm/" in shown
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_letter_without_files_says_nothing_of_them(person, lang):
+    subject, text = REQUEST[lang]
+    ingest(letter(subject, text))
+    plain, html = said()
+    assert "файл" not in plain + html and DOCUMENTS[lang] not in plain + html
+
+
+def test_a_mail_that_is_only_a_file_is_a_request_and_is_told(person):
+    """No subject, no text, a scanned application attached: the request opens for staff to
+    read, and the answer says the file was not kept (in Kazakh, the site's default)."""
+    ticket = ingest(letter(None, files=1))
+    assert (ticket.type, ticket.language, ticket.message) == ("other", "kk", "")
+    plain, _html = said()
+    assert SAYS["kk", 1] in plain
+
+
+def test_an_unsubscribe_with_a_file_is_done_and_told(person):
+    ticket = ingest(letter("Отписаться от рассылки", "Спасибо.", files=2))
+    assert ticket.status == "done" and not gate.may_process(person, MARKETING)
+    plain, _html = said()
+    assert SAYS["ru", 2] in plain
+    assert DOCUMENTS["ru"] not in plain  # nothing left to support
+
+
+def test_an_unknown_address_is_told_too_without_a_reply_to_give(db, texts):
+    ingest(letter("Обновление персональных данных", "Новый номер.", files=1,
+                  sender="stranger@example.kz"))  # fmt: skip
+    plain, _html = said("stranger@example.kz")
+    assert SAYS["ru", 1] in plain and DOCUMENTS["ru"] not in plain
+
+
+def test_a_reply_filed_with_its_request_is_told_too(person):
+    first = ingest(letter("Обновление персональных данных", "Новая фамилия."))
+    ingest(letter(f"Re: Пожалуйста, подтвердите запрос № {first.reference}",
+                  "Вот свидетельство.", files=1, message_id="<reply@x>"))  # fmt: skip
+    plain, _html = said()
+    assert first.reference in plain and SAYS["ru", 1] in plain and DOCUMENTS["ru"] in plain
+
+
+def test_text_photo_text_is_read_whole(person):
+    """Apple Mail writes «text, a photo, more text» as three parts; only the first was kept and
+    read, so the correction asked below the photo opened as "other" and was lost from the
+    request's text. Both texts are kept and read; the photo is a file not kept."""
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Message-ID"] = "asel@example.kz", "Вопрос", "<apple@x>"
+    msg.make_mixed()
+    for part in ("Здравствуйте! Вот фото моего свидетельства:", None,
+                 "Прошу исправить мою фамилию на Иванова."):  # fmt: skip
+        inner = EmailMessage()
+        if part is None:
+            inner.set_content(PNG, maintype="image", subtype="png", disposition="inline",
+                              filename="IMG_0001.png")  # fmt: skip
+        else:
+            inner.set_content(part)
+            del inner["MIME-Version"]
+        msg.attach(inner)
+    ticket = ingest(msg.as_bytes())
+    assert (ticket.type, ticket.language) == ("correct", "ru")
+    assert ticket.message.split("\n\n")[1:] == [
+        "Здравствуйте! Вот фото моего свидетельства:",
+        "Прошу исправить мою фамилию на Иванова.",
+    ]
+    assert SAYS["ru", 1] in said()[0]
+
+
+def html_letter(plain, html, *, logo=False):
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Message-ID"] = "asel@example.kz", "Сәлем", "<html@x>"
+    msg.set_content(plain)
+    msg.add_alternative(html, subtype="html")
+    if logo:  # the signature's logo, embedded in the HTML by its Content-ID
+        msg.get_payload()[1].add_related(PNG, "image", "png", cid="<logo@x>")
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize("plain", ["", "\n", "   \n\n"])
+def test_a_blank_plain_part_beside_the_html_one_is_not_the_letter(person, plain):
+    """Some mail programs send an empty text/plain part and show the HTML: the plain one was
+    read, the unsubscribe in the HTML never seen, and the letter opened as "other"."""
+    ticket = ingest(html_letter(plain, "<p>Хабарламалардан бас тартамын.</p>"))
+    assert (ticket.type, ticket.language, ticket.status) == ("unsubscribe", "kk", "done")
+    assert "Хабарламалардан бас тартамын" in ticket.message
+
+
+def test_a_signature_logo_is_no_file(person):
+    ticket = ingest(html_letter("Жеке деректерді жаңарту", "<p>Жеке деректерді жаңарту</p>"
+                                '<p><img src="cid:logo@x"></p>', logo=True))  # fmt: skip
+    assert ticket.type == "correct"
+    assert "файл" not in " ".join(said())
