@@ -117,13 +117,16 @@ def recognise(
     elif reading.forwarded is not None:
         candidates += [_without_prefixes(reading.forwarded_subject),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
-    found = [match for match in (phrases.find(table, text) for text in candidates) if match]
+    found = [match for match in (_named(table, text) for text in candidates) if match]
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
         # The subject line names a request the letter itself says it does not make («Я не хочу
         # отзывать согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not
         # carried out as it arrives.
         found = []
     kinds = {match.phrase.kind for match in found}
+    if {Type.DESTROY, Type.WITHDRAW} <= kinds:  # the withdrawal covers the destruction (_named)
+        kinds.discard(Type.DESTROY)
+        found = [match for match in found if match.phrase.kind != Type.DESTROY]
     # The subject line names one request and the first lines another: the first alone would
     # drop the other, and an unsubscribe is even closed as it arrives. An unsubscribe beside
     # another request is kept as a flag (it still stops marketing as it arrives, compliance
@@ -144,6 +147,18 @@ def recognise(
     if match is None:
         return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
     return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe)
+
+
+def _named(table, text):
+    """The phrase `text` names (phrases.find); a withdrawal rather than a destruction asked
+    beside it («деректерімді жойып, келісімімді қайтарып алыңыз»): the withdrawal stops
+    processing as the letter arrives and, once confirmed, ends in destroying what no consent
+    still needs; the destruction alone would stop nothing until the link is used."""
+    match = phrases.find(table, text)
+    if match is not None and match.phrase.kind == Type.DESTROY:
+        withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
+        return phrases.find(withdrawals, text) or match
+    return match
 
 
 def _from_someone_else(forwarded_sender, sender, operator):

@@ -16,12 +16,26 @@ always starts at a word's first letter.
 
 import math
 import re
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+
+from . import translit
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 # What a Kazakh letter is typed as without a Kazakh keyboard; ё is written е as often as not.
 FOLD = str.maketrans("әғқңөұүһіё", "агкноуухие")
+# я and ю after a vowel are й and а, й and у, as Latin writes them («joiu» is «жою», «soglasiia»
+# «согласия»): the Kazakh infinitive «жою» is then the stem «жой» and -у, like «алу».
+IOTATED = re.compile(r"(?<=[аеиоуыэюя])([яю])")
+
+
+def fold(word: str) -> str:
+    """A word as compared: Kazakh letters as typed without a Kazakh keyboard (FOLD), я and ю
+    after a vowel as й and а, й and у (IOTATED)."""
+    return IOTATED.sub(lambda m: "йа" if m[1] == "я" else "йу", word.translate(FOLD))
+
+
 # Latin letters that look like Cyrillic ones, typed inside a Cyrillic word (a Latin i for і).
 LOOKALIKES = str.maketrans("aeopcxyki", "аеорсхукі")
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
@@ -45,14 +59,20 @@ FUNCTION_WORDS = _word_set(
     "мен жане да де та те менин маган мени сиз сизден сиздин сизге биз бизге бизди "
     "отинемин сураймын рахмет "
     # English
-    "the a an to of from me my please"
+    "the a an to of from me my please i"
 )
+FUNCTION_WORDS = frozenset(map(fold, FUNCTION_WORDS))
 # A phrase right after these words, or with one of them between its words, names no request:
 # «я не отписывалась от рассылки», «почему вы прекратили присылать рассылку?», «как отозвать
 # согласие?», «келісімді қалай қайтарып алуға болады?». The mailbox is the operator's general
 # address, so complaints and questions arrive there too, and a withdrawal or an unsubscribe from
 # an address on record takes effect as it arrives: a question must not. (Folded, see FOLD.)
 BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "каким", "неге", "калай", "why", "how"})
+# English words kept as written rather than read as transliterated: those the rules name, and
+# common ones that would read as Russian or Kazakh words («no» as «но», «was» as «вас»).
+ENGLISH = frozenset(word for word in FUNCTION_WORDS | BLOCKERS if word.isascii()) | _word_set(
+    "no so by was be men bar"
+)
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
 # negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
@@ -87,11 +107,18 @@ KAZAKH_STEMS = (
 
 def words(text: str) -> list[str]:
     """The words of `text`: casefolded, ё as е, without punctuation or quotes; a Latin letter
-    that looks Cyrillic, inside a Cyrillic word, read as the Cyrillic one."""
+    that looks Cyrillic, inside a Cyrillic word, read as the Cyrillic one; a word in Latin
+    letters as the Cyrillic one it stands for (translit.py: Kazakh's Latin alphabets, Kazakh
+    and Russian transliterated), but for the English words the rules below name."""
     found = []
-    for word in WORD.findall((text or "").casefold()):
+    # NFC, so that a letter and its marks are one; «İ» casefolds to i and a combining dot.
+    text = unicodedata.normalize("NFC", text or "").casefold().replace("\u0307", "")
+    text = translit.without_apostrophes(text)
+    for word in WORD.findall(text):
         if CYRILLIC.search(word) and LATIN.search(word):
             word = word.translate(LOOKALIKES)
+        elif translit.latin(word) and word not in ENGLISH:
+            word = translit.to_cyrillic(word)
         found.append(word.replace("ё", "е"))
     return found
 
@@ -103,7 +130,7 @@ def normalise(text: str) -> str:
 
 def key_words(text: str) -> tuple[str, ...]:
     """The words that matter for matching: folded (і as и, ...), function words left out."""
-    folded = (word.translate(FOLD) for word in words(text))
+    folded = (fold(word) for word in words(text))
     return tuple(word for word in folded if word not in FUNCTION_WORDS)
 
 
@@ -258,7 +285,7 @@ def language_evidence(text: str) -> tuple[float, float]:
         if not word:
             continue
         folded = word.translate(FOLD)
-        if KAZAKH_LETTERS & set(word):
+        if KAZAKH_LETTERS & set(word) or translit.KAZAKH_LATIN & set(raw.casefold()):
             kazakh += 0.5 if raw[:1].isupper() else 1
         elif folded in KAZAKH_WORDS or folded.startswith(KAZAKH_STEMS):
             kazakh += 1

@@ -79,6 +79,38 @@ def test_every_message_that_names_a_route_is_recognised(db, record_property, cap
         # «отпуск» (vacation) is not «отписка» with a slip
         ("Re: Курсы", "Я сейчас в отпуске, вернусь 10-го. Когда начало?", ("other", "ru")),
         ("Отпуск", "", ("other", "ru")),
+        # destruction, and what only mentions it
+        ("Удаление персональных данных", "", ("destroy", "ru")),
+        ("", "Прошу уничтожить мои персональные данные", ("destroy", "ru")),
+        ("", "Дербес деректерімді жоюды сұраймын", ("destroy", "kk")),
+        ("", "Не удаляйте мои данные, я ваш клиент", ("other", "ru")),
+        ("", "Как удалить мои данные?", ("other", "ru")),
+        ("", "Деректерімді жоймаңыз", ("other", "kk")),
+        ("", "Деректерімді қалай жоюға болады?", ("other", "kk")),
+        ("Удалите меня из рассылки", "", ("unsubscribe", "ru")),
+        ("", "Удалите мои данные и отзываю согласие на их обработку", ("withdraw", "ru")),
+        ("Удаление данных", "Отзыв согласия на обработку персональных данных", ("withdraw", "ru")),
+        ("Вопрос", "Спасибо!\n> Удалить данные: напишите нам", ("other", "ru")),
+        # Latin script: Kazakh's 2021 and 2018 alphabets, Kazakh and Russian transliterated
+        ("", "Meniñ derekterimdi joiyñyz", ("destroy", "kk")),
+        ("", "Kelisimimdi qaitaryp alamyn", ("withdraw", "kk")),
+        ("", "Kelısımımdı keri qaıtaryp alamyn", ("withdraw", "kk")),
+        ("", "Jeke derekterimdi jaŋartyŋyz", ("correct", "kk")),
+        ("HABARLAMALARDAN BAS TARTU", "", ("unsubscribe", "kk")),
+        ("", "Menin derekterimdi zhoiynyz", ("destroy", "kk")),
+        ("", "Men khabarlamalardan bas tartamyn", ("unsubscribe", "kk")),
+        ("Otpisat'sya ot rassylki", "", ("unsubscribe", "ru")),
+        ("", "Otzyv soglasiia na obrabotku personalnykh dannykh", ("withdraw", "ru")),
+        ("", "Udalite moi dannye", ("destroy", "ru")),
+        # ... and what in it only mentions, questions or denies a request
+        ("", "Derekterimdi joimañyz", ("other", "kk")),
+        ("", "Kelisimimdi qaitaryp almaimyn", ("other", "kk")),
+        ("", "Kelisimdi qalai qaitaryp aluǵa bolady?", ("other", "kk")),
+        ("", "Ya ne otpisyvalas ot rassylki", ("other", "ru")),
+        ("", "Kak otozvat soglasie?", ("other", "ru")),
+        ("", "Ne udalyayte moi dannye", ("other", "ru")),
+        ("Re: Kurs", "Rakhmet!\n> Habarlamalardan bas tartu: bizge jazyñyz", ("other", "kk")),
+        ("Question", "Please do not delete my data, I still need the course", ("other", "kk")),
     ],
 )  # fmt: skip
 def test_classify(db, subject, body, expected):
@@ -193,9 +225,68 @@ def test_the_canonical_phrases_are_the_policys_and_the_campaigns(db):
         ("отписка", "отпуске", False),  # "on vacation"
         ("отписка", "отпуска", False),
         ("рассылки", "рассылкки", True),
+        ("жойу", "жойыныз", True),  # «жою» (folded: stem «жой» and -у) and «жойыңыз»
+        ("жойу", "жойуды", True),
+        ("жойу", "жойманыз", False),  # «жоймаңыз», do not destroy
     ],
 )  # fmt: skip
 def test_same_word(phrase_word, word, same):
     from consent.rights.phrases import same_word
 
     assert same_word(phrase_word, word) is same
+
+
+@pytest.mark.parametrize(
+    "latin,cyrillic",
+    [
+        ("Meniñ derekterimdi joiyñyz", "Менің деректерімді жойыңыз"),  # 2021
+        ("Menıñ derekterımdı joiyñyz", "Менің деректерімді жойыңыз"),  # 2021, ı for і
+        ("Kelisimdi qaıtaryp alý, tarátyńyz", "Келісімді қайтарып алу, таратыңыз"),  # 2018
+        ("Jaŋa ɵnimder", "Жаңа өнімдер"),  # 1929
+        ("İZGİ NİET", "ІЗГІ НИЕТ"),  # «İ» casefolds to i and a dot
+        ("menin derekterimdi zhoiynyz", "менің деректерімді жойыңыз"),  # ASCII
+        ("Khabarlamalardan bas tartu", "Хабарламалардан бас тарту"),
+        ("Otpishite menya ot rassylki", "Отпишите меня от рассылки"),  # Russian transliterated
+        ("soglasiia", "согласия"),  # the passport's ia
+        ("soglasiya", "согласия"),
+        ("moy novyy nomer", "мой новый номер"),
+    ],
+)  # fmt: skip
+def test_latin_script_reads_as_the_cyrillic_it_stands_for(latin, cyrillic):
+    """What the phrases are compared on: a Latin spelling gives the words its Cyrillic one
+    gives, so every phrase, negation and question rule holds for both, not listed examples."""
+    from consent.rights.phrases import key_words
+
+    assert key_words(latin) == key_words(cyrillic)
+
+
+def test_english_words_the_rules_name_stay_english(db):
+    """«please», «the» are left out as function words, «how» stops a phrase, as before; and
+    English is no evidence of Russian («I was», «no» are not «и», «вас», «но»)."""
+    from consent.rights.phrases import key_words
+
+    assert key_words("Please unsubscribe me") == key_words("unsubscribe")
+    assert classify("How to unsubscribe?") == ("other", "kk")
+    assert classify("Question", "No, I was not told by anyone") == ("other", "kk")
+
+
+@pytest.mark.parametrize(
+    "body,withdrawn",
+    [("Sälemetsız be! Kelisimimdi qaitaryp alamyn.", True),
+     ("Salemetsiz be! Kelisimimdi kaitaryp alamyn.", True),
+     ("Sälemetsız be! Kelisimimdi qaitaryp almaimyn, bul qate hat.", False),
+     ("Kelisimdi qalai qaitaryp aluǵa bolady?", False)],
+)  # fmt: skip
+def test_a_withdrawal_in_latin_letters_stops_processing_as_it_arrives(person, body, withdrawn):
+    """Asel writes from her phone's Latin keyboard. Her withdrawal opened "other", and her
+    data was processed for fifteen working days more; a Latin «I will not withdraw» or a
+    question must still withdraw nothing."""
+    from consent.core import gate
+    from consent.core.purposes import SERVICE
+
+    from .conftest import mails_to
+
+    ticket = ingest(message("", body=body))
+    assert ticket.type == ("withdraw" if withdrawn else "other") and ticket.language == "kk"
+    assert gate.may_process(person, SERVICE) is not withdrawn
+    assert "/kk/requests/confirm/" in mails_to("asel@example.kz")[-1].message
