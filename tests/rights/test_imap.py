@@ -174,3 +174,24 @@ def test_a_withdrawal_fetched_from_the_mailbox_stops_processing_at_once(mailbox,
     assert Subject.objects.filter(pk=person.pk).exists()
     assert "/kk/requests/confirm/" in mails_to("asel@example.kz")[-1].message
     assert unseen(mailbox) == 0
+
+
+def test_a_latin_script_withdrawal_with_a_file_is_read_from_the_mailbox(mailbox, person):
+    """Written on a Latin keyboard, with a scanned application attached: the withdrawal stops
+    processing as it is fetched, and the answer says the file was not kept."""
+    from email.message import EmailMessage
+
+    from consent.core import gate
+    from consent.core.purposes import SERVICE
+
+    msg = EmailMessage()
+    msg["From"], msg["Subject"], msg["Message-ID"] = "asel@example.kz", "Ötınış", "<lat@x>"
+    msg.set_content("Sälemetsız be!\nKelisimimdi qaitaryp alamyn. Ötınışım hatqa tırkeldı.")
+    msg.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="ötınış.pdf")
+    deliver(mailbox, msg.as_bytes())
+    call_command("fetch_request_mail")
+    ticket = Ticket.objects.get()
+    assert (ticket.type, ticket.language) == ("withdraw", "kk")
+    assert not gate.may_process(person, SERVICE)
+    assert "Хатыңызға тіркелген файл: 1." in mails_to("asel@example.kz")[-1].message
+    assert unseen(mailbox) == 0
