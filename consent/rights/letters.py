@@ -51,6 +51,10 @@ AUTOMATED_SUBJECT = re.compile(
 )
 BULK = {"bulk", "junk", "list", "auto_reply"}
 MAIL_SYSTEMS = {"mailer-daemon", "postmaster"}
+# A whole message wrapped in a signature or encryption the intake cannot open (S/MIME's opaque
+# signed or enveloped data, PGP/MIME): its text is inside, and read as nothing it opened "other"
+# with no text at all. The officers' mail program opens it.
+WRAPPED = {"application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted"}
 MESSAGE_ID_MAX = Ticket._meta.get_field("message_id").max_length
 EMAIL_MAX = Ticket._meta.get_field("email").max_length
 
@@ -175,6 +179,8 @@ def _body(message: EmailMessage) -> tuple[list[tuple[EmailMessage, str]], str]:
     no text at all (only attachments: the subject line is the request)."""
     if any(isinstance(d, BROKEN_STRUCTURE) for part in message.walk() for d in part.defects):
         raise SetAside(Reason.UNREADABLE)
+    if _signed_content(message).get_content_type() in WRAPPED:
+        raise SetAside(Reason.UNREADABLE)
     parts = [(part, _decoded(part)) for part in _text_parts(message)]
     return parts, "\n".join(text for _part, text in parts)
 
@@ -204,6 +210,13 @@ def _text_parts(part: EmailMessage) -> list[EmailMessage]:
     return [] if _is_file(part) else [part]
 
 
+def _signed_content(part: EmailMessage) -> EmailMessage:
+    """What a multipart/signed signs (RFC 1847: its first part), else the part itself."""
+    if part.get_content_type() == "multipart/signed":
+        return next(part.iter_parts(), part)
+    return part
+
+
 def _kind(parts):
     return "html" if any(part.get_content_subtype() == "html" for part in parts) else "plain"
 
@@ -230,6 +243,8 @@ def _files(message: EmailMessage, text: list[tuple[EmailMessage, str]]) -> int:
     def count(part, embedded=False):
         if part.get_content_type().startswith("message/"):
             return 1
+        if part.get_content_type() == "multipart/signed":  # the signature is no file sent
+            return count(_signed_content(part), embedded)
         if part.get_content_maintype() == "multipart":
             children = list(part.iter_parts())
             if part.get_content_subtype() == "alternative":

@@ -164,3 +164,66 @@ def test_a_signature_logo_is_no_file(person):
                                 '<p><img src="cid:logo@x"></p>', logo=True))  # fmt: skip
     assert ticket.type == "correct"
     assert "файл" not in " ".join(said())
+
+
+def signed(text):
+    """A clear-signed S/MIME message (RFC 8551), as Outlook sends one: the text, and the
+    signature beside it as «smime.p7s»."""
+    from email.mime.application import MIMEApplication
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    msg = MIMEMultipart("signed", protocol="application/pkcs7-signature", micalg="sha-256")
+    msg["From"], msg["Subject"], msg["Message-ID"] = "asel@example.kz", "Өтініш", "<signed@x>"
+    msg.attach(MIMEText(text, "plain", "utf-8"))
+    signature = MIMEApplication(b"0\x82\x05\x00", "pkcs7-signature", name="smime.p7s")
+    signature.add_header("Content-Disposition", "attachment", filename="smime.p7s")
+    msg.attach(signature)
+    return msg.as_bytes()
+
+
+def test_a_signed_letter_is_read_and_its_signature_is_no_file(person):
+    """The signature of a signed mail is not a file the person sent: telling them «1 file was
+    not kept» would only puzzle them."""
+    ticket = ingest(signed("Жеке деректерді жаңарту: тегім өзгерді."))
+    assert (ticket.type, ticket.language) == ("correct", "kk")
+    assert "файл" not in " ".join(said())
+
+
+def opaque(content_type):
+    """The whole message one S/MIME part (RFC 8551 signed-data or enveloped-data)."""
+    return (b"From: asel@example.kz\r\nSubject: =?utf-8?b?0pLQuNGC0ZbQvdGW0Yg=?=\r\n"
+            b"Message-ID: <wrapped@x>\r\nMIME-Version: 1.0\r\nContent-Type: "
+            + content_type.encode() + b'\r\nContent-Disposition: attachment; filename="smime.p7m"'
+            b"\r\nContent-Transfer-Encoding: base64\r\n\r\nMIIFAA==\r\n")  # fmt: skip
+
+
+def pgp_encrypted():
+    """PGP/MIME (RFC 3156): the version part, and the encrypted message."""
+    from email.mime.application import MIMEApplication
+    from email.mime.multipart import MIMEMultipart
+
+    msg = MIMEMultipart("encrypted", protocol="application/pgp-encrypted")
+    msg["From"], msg["Subject"], msg["Message-ID"] = "asel@example.kz", "Өтініш", "<pgp@x>"
+    msg.attach(MIMEApplication(b"Version: 1\n", "pgp-encrypted"))
+    msg.attach(MIMEApplication(b"-----BEGIN PGP MESSAGE-----\n...\n", "octet-stream",
+                               name="encrypted.asc"))  # fmt: skip
+    return msg.as_bytes()
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [opaque('application/pkcs7-mime; smime-type=signed-data; name="smime.p7m"'),
+     opaque('application/x-pkcs7-mime; smime-type=enveloped-data; name="smime.p7m"'),
+     pgp_encrypted()],
+)  # fmt: skip
+def test_a_letter_wrapped_whole_is_set_aside_for_the_officers(person, officer, raw):
+    """An opaque-signed or encrypted mail holds its text inside the wrapping: it opened an
+    "other" request with no text at all, and what the person asked was lost. It is set aside
+    whole for the officers, whose mail program opens it."""
+    from consent.rights.models import QuarantinedMessage, Ticket
+
+    entry = ingest(raw)
+    assert isinstance(entry, QuarantinedMessage) and entry.reason == "unreadable"
+    assert not Ticket.objects.exists()
+    assert entry.reference in mails_to("alice@example.kz")[-1].subject
