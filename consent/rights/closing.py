@@ -69,10 +69,13 @@ def ticket_close(
     detail: dict[str, Any] | None = None,
     notify: bool = True,
     context: Mapping[str, Any] | None = None,
+    unproven_address: bool = False,
 ) -> Ticket:
     """Close the request and answer the person by email in their language (to the requester's
     address unless `to` names the one on record; no mail without `notify`). `detail` adds
-    codes to the audit row; `context`, to the answer's template."""
+    codes to the audit row; `context`, to the answer's template; `unproven_address`, that the
+    request came from an address nobody has shown to be the requester's (an email's From): the
+    answer then counts against that address's limit (core.mail.queue_mail)."""
     with translation.override(ticket.language):
         outcome = str(outcome)  # kept as the person was told it, in their language
     ticket.status = status
@@ -87,6 +90,6 @@ def ticket_close(
             {**(context or {}), "ticket": ticket, "outcome": outcome},
             language=ticket.language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
-            attachments=attachments,
+            attachments=attachments, unproven_address=unproven_address,
         )  # fmt: skip
     return ticket

@@ -256,9 +256,11 @@ def _acts_on_arrival(ticket):
 
 
 def _act_on_arrival(ticket, actor=None, files=0):
+    # Anyone can write in the person's name, as often as they like: the answer to the address
+    # on record counts against its limit, as the confirmation link does.
     _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
     ticket_close(ticket, outcome="", template="request_unsubscribed", to=ticket.subject.email,
-                 actor=actor, context={"files": files})  # fmt: skip
+                 actor=actor, context={"files": files}, unproven_address=True)  # fmt: skip
 
 
 def _confirmation_url(ticket, *, language=None):

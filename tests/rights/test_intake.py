@@ -401,3 +401,18 @@ def test_the_limit_folds_only_its_key_not_the_address(db, texts, make_subject):
     ticket = ingest(message("Жеке деректерді жаңарту", sender="asel.k+news@gmail.com"))
     assert ticket.subject is None and ticket.email == "asel.k+news@gmail.com"
     assert Email.objects.get().to == ["asel.k+news@gmail.com"]
+
+
+def test_letters_in_someone_s_name_mail_them_a_bounded_number_of_times(person):
+    """Someone mails «Отписаться от рассылки» thirty times with Asel's address in the From:
+    the site answered each with «you will receive no more news» at her address on record, the
+    one answer to a letter that no per-address limit counted. Marketing stops at the first
+    letter, every letter is a request for staff, and she gets at most ten answers an hour."""
+    from consent.core import gate
+    from consent.core.purposes import MARKETING
+
+    for i in range(30):
+        ingest(message("Отписаться от рассылки", message_id=f"<flood{i}@x>"))
+    assert not gate.may_process(person, MARKETING)
+    assert Ticket.objects.filter(type="unsubscribe", status="done").count() == 30
+    assert len(mails_to("asel@example.kz")) == 10
