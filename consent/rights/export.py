@@ -19,155 +19,18 @@ from typing import Any
 from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone, translation
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from post_office.models import Email
 
 from consent.common.i18n import localised
 from consent.core import gate
-from consent.core.models import Guardian, LedgerEntry, Subject, Submission
+from consent.core.models import LedgerEntry, Subject
 from consent.core.purposes import DATA_FIELDS, PURPOSES
-from consent.marketing.models import Campaign, CampaignRecipient
 
 from .erasure import mail_to
-from .models import Correction, Ticket
-
-
-def _name(model, field):
-    return model._meta.get_field(field).verbose_name
-
-
-def _plural(model):
-    return capfirst(model._meta.verbose_name_plural)
-
-
-# section -> (heading, {key: label}); also the order of the PDF.
-SECTIONS = {
-    "data": (
-        gettext_lazy("Your data"),
-        {
-            f: _name(Subject, f)
-            for f in [
-                "full_name",
-                "email",
-                "phone",
-                "birth_date",
-                "birth_place",
-                "language",
-                "photo",
-                "created_at",
-                "updated_at",
-            ]
-        },
-    ),
-    "sources_and_methods": (
-        gettext_lazy("Where the data came from and how it was collected"),
-        {
-            "source": _name(Submission, "source"),
-            "method": gettext_lazy("method"),
-            "received": _name(Submission, "created_at"),
-            "answered": _name(Submission, "answered_at"),
-            "language": _name(Submission, "language"),
-            "data_sent": _name(Submission, "data"),
-            "photo": _name(Submission, "photo"),
-        },
-    ),
-    "purposes": (
-        gettext_lazy("Purposes, terms and recipients"),
-        {
-            "purpose": _name(LedgerEntry, "purpose"),
-            "description": gettext_lazy("what it is for"),
-            "consent": gettext_lazy("consent now"),
-            "processed_now": gettext_lazy("processed now"),
-            "data": gettext_lazy("data processed"),
-            "term": gettext_lazy("the term of the consent"),
-            "consent_expires": _name(LedgerEntry, "expires_at"),
-            "third_party_recipients": gettext_lazy("third parties who receive the data"),
-            "cross_border_recipients": gettext_lazy("recipients abroad (cross-border transfer)"),
-            "published": gettext_lazy("published"),
-        },
-    ),
-    "consent_history": (
-        gettext_lazy("Consent history"),
-        {
-            "at": _name(LedgerEntry, "at"),
-            "event": _name(LedgerEntry, "kind"),
-            "purpose": _name(LedgerEntry, "purpose"),
-            "consent_text_version": gettext_lazy("consent text version"),
-            "privacy_policy_version": gettext_lazy("privacy policy version"),
-            "text_sha256": _name(LedgerEntry, "text_sha256"),
-            "language": _name(LedgerEntry, "language"),
-            "source": _name(LedgerEntry, "source"),
-            "ip": _name(LedgerEntry, "ip"),
-            "user_agent": _name(LedgerEntry, "user_agent"),
-            "expires_at": _name(LedgerEntry, "expires_at"),
-            "guardian": _name(LedgerEntry, "guardian"),
-            "reason": _name(LedgerEntry, "reason"),
-        },
-    ),
-    "guardians": (
-        _plural(Guardian),
-        {
-            "full_name": _name(Guardian, "full_name"),
-            "contact": _name(Guardian, "contact"),
-            "recorded": _name(Subject, "created_at"),
-        },
-    ),
-    "requests": (
-        _plural(Ticket),
-        {
-            "reference": Ticket._meta.verbose_name,
-            **{
-                f: _name(Ticket, f)
-                for f in [
-                    "type",
-                    "status",
-                    "channel",
-                    "email",
-                    "language",
-                    "purpose",
-                    "message",
-                    "message_id",
-                    "received_at",
-                    "due_date",
-                    "verified_at",
-                    "closed_at",
-                    "outcome",
-                    "regarding",
-                ]
-            },
-        },
-    ),
-    "corrections": (
-        _plural(Correction),
-        {
-            "request": Ticket._meta.verbose_name,
-            **{
-                f: _name(Correction, f)
-                for f in ["field", "old_value", "new_value", "document", "at"]
-            },
-        },
-    ),
-    "campaigns": (
-        _plural(Campaign),
-        {
-            "email_subject": gettext_lazy("email subject"),
-            "language": _name(CampaignRecipient, "language"),
-            "queued_at": _name(CampaignRecipient, "queued_at"),
-            "withheld_at": _name(CampaignRecipient, "withheld_at"),
-        },
-    ),
-    "emails": (
-        capfirst(gettext_lazy("emails sent")),
-        {
-            "created": _name(LedgerEntry, "at"),
-            "to": _name(Subject, "email"),
-            "email_subject": gettext_lazy("email subject"),
-            "status": _name(Ticket, "status"),
-        },
-    ),
-}
+from .export_sections import SECTIONS, field_name
+from .models import Ticket
 
 MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
 
@@ -316,7 +179,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             "corrections": [
                 {
                     "request": c.ticket.reference if c.ticket else "",
-                    "field": str(_name(Subject, c.field))
+                    "field": str(field_name(Subject, c.field))
                     if c.field in SECTIONS["data"][1]
                     else c.field,
                     "old_value": c.old_value,

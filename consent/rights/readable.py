@@ -7,7 +7,8 @@ from django.utils.translation import gettext as _
 from consent.common.pdf import pdf_document
 from consent.core.models import Subject
 
-from .export import SECTIONS, export_data
+from .export import export_data
+from .export_sections import SECTIONS
 
 
 def export_pdf(subject: Subject, language: str) -> bytes:
