@@ -14,12 +14,12 @@ from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
 from consent.core.mail import interpolate, send_without_trace
-from consent.core.models import AuditEvent, Source
-from consent.core.subjects import normalise_phone
+from consent.core.models import AuditEvent, Source, Subject
+from consent.core.subjects import clean_email, normalise_phone
 
 from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record
-from .erasure import subject_destroy, subject_keep_only_for
+from .erasure import ERASED, subject_destroy, subject_keep_only_for
 from .models import Correction, Ticket
 from .tickets import Status, Type, _mailable
 
@@ -43,17 +43,16 @@ def ticket_correct(
         raise ValidationError(
             {"document": _("A correction needs a reference to the supporting document.")}
         )
-    if changes.get("phone"):  # as every form stores it (E.164), or refused
-        try:
-            changes = {**changes, "phone": normalise_phone(changes["phone"])}
-        except ValidationError as error:
-            raise ValidationError({"phone": error.messages}) from error
+    changes = {field: _corrected(field, value) for field, value in changes.items()}
     subject = ticket.subject
-    changed = []
+    changed, cleared = [], []
     for field, value in changes.items():
         old = getattr(subject, field)
         if str(old or "") == str(value or ""):
             continue
+        if value == ERASED[field]:
+            _refuse_clearing(subject, field)
+            cleared.append(field)
         Correction.objects.create(subject=subject, ticket=ticket, field=field,
                                   old_value=str(old or ""), new_value=str(value or ""),
                                   document=document)  # fmt: skip
@@ -69,8 +68,39 @@ def ticket_correct(
         ))  # fmt: skip
     subject.full_clean()
     subject.save()
-    audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed)
+    audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
+          **({"cleared": cleared} if cleared else {}))  # fmt: skip
     return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor)
+
+
+def _corrected(field: str, value: object) -> object:
+    """A corrected value as every form stores it: a phone number in E.164 and an address in
+    its one normalised form (or refused), and an emptied field as erasure leaves it."""
+    if value in (None, ""):
+        return ERASED[field]
+    try:
+        if field == "phone":
+            return normalise_phone(value)
+        if field == "email":
+            return clean_email(value)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+    return value
+
+
+def _refuse_clearing(subject: Subject, field: str) -> None:
+    """A field that may be corrected but not removed (every other one may be, on request)."""
+    if field == "email":
+        raise ValidationError({"email": _(
+            "The email address cannot be removed: it is how the person is recognised and "
+            "answered. Enter the corrected address, or destroy the data instead if no address "
+            "may be kept."
+        )})  # fmt: skip
+    if field == "birth_date" and gate.needs_guardian(subject):
+        raise ValidationError({"birth_date": _(
+            "The date of birth cannot be removed while it shows the person is under 18: their "
+            "consents stand only with a parent's or guardian's. Enter the corrected date."
+        )})  # fmt: skip
 
 
 @transaction.atomic
