@@ -16,11 +16,11 @@ from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
 from consent.core.mail import interpolate, queue_mail, send_without_trace
 from consent.core.models import AuditEvent, Source, Subject
-from consent.core.subjects import clean_email, normalise_phone
+from consent.core.subjects import clean_email, normalise_phone, subject_find
 
 from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record, refuse_if_blocked
-from .erasure import ERASED, subject_destroy, subject_keep_only_for
+from .erasure import ERASED, outbox_copies_delete, subject_destroy, subject_keep_only_for
 from .models import Correction, Ticket
 from .tickets import Status, Type, _mailable
 
@@ -54,6 +54,12 @@ def ticket_correct(
         if value == ERASED[field]:
             _refuse_clearing(subject, field)
             cleared.append(field)
+        elif field == "email" and subject_find(email=value) not in (None, subject):
+            # One address, one person: the unique column compares letter case, lookups do not.
+            raise ValidationError({"email": _(
+                "Another person on record holds this address, and an address belongs to one "
+                "person only. Check the address and the document."
+            )})  # fmt: skip
         Correction.objects.create(subject=subject, ticket=ticket, field=field,
                                   old_value=str(old or ""), new_value=str(value or ""),
                                   document=document)  # fmt: skip
@@ -69,6 +75,7 @@ def ticket_correct(
         ))  # fmt: skip
     subject.full_clean()
     subject.save()
+    outbox_copies_delete(subject)  # an answer mailed before holds what was just corrected
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
           **({"cleared": cleared} if cleared else {}))  # fmt: skip
     return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor)

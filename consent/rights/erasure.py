@@ -148,16 +148,21 @@ def subject_minimise(
         Guardian.objects.filter(subject=subject).update(full_name="", contact="")
         erased.append("guardian")
     Correction.objects.filter(subject=subject, field__in=gone).delete()
-    attachment_files = []
     if erased:
-        # The access answers mailed before hold what was just erased: the outbox keeps no copy.
-        attachment_files = _attachments_delete(Email.objects.filter(mail_to(subject)))
+        outbox_copies_delete(subject)
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
     for name in files:
         file_delete(subject.photo.storage, name)
-    for attachment_storage, name in attachment_files:
-        file_delete(attachment_storage, name)
     return erased
+
+
+def outbox_copies_delete(subject: Subject) -> None:
+    """Delete the access answers mailed to the person before (rows, and files with the
+    transaction) once their data was erased or corrected: the outbox keeps no copy of what is
+    no longer held or no longer true, and their letters expire with them (a new answer is made
+    from the data held then: `answers.ticket_resend_access`)."""
+    for storage, name in _attachments_delete(Email.objects.filter(mail_to(subject))):
+        file_delete(storage, name)
 
 
 @transaction.atomic

@@ -117,3 +117,35 @@ def test_no_answer_is_sent_again_while_processing_is_blocked_or_for_a_download(
     done = desk.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": "x"}, follow=True)
     assert "заблокирована" in told(done)[0] if blocked else "по электронной почте" in told(done)[0]
     assert Email.objects.count() == before
+
+
+def test_a_correction_leaves_no_copy_of_the_old_data_to_send_again(
+    client, desk, officer, person, time_machine
+):
+    """The answer mailed on Monday held the phone number the person then had removed: the
+    outbox kept that copy for the rest of the week, and its Resend sent the number again."""
+    from post_office.models import Attachment
+
+    _ticket, answer = delivered_answer(client, desk, time_machine)
+    web_request(client, "ru", "correct")
+    correction = confirm_link_of_the_latest(client)
+    shown = {"full_name": person.full_name, "email": person.email, "phone": ""}
+    act(verified_login(desk, User.objects.get(username="olga")), correction, **shown,
+        document="Заявление от 7.12.2026")  # fmt: skip
+    person.refresh_from_db()
+    assert person.phone is None
+    assert not [a for a in Attachment.objects.all() if b"+77011234567" in a.file.read()]
+    outbox = verified_login(client, officer)
+    outbox.post(f"/admin/post_office/email/{answer.pk}/resend/")
+    answer.refresh_from_db()
+    assert answer.status == STATUS.sent and answer.attachments.count() == 0
+
+
+def confirm_link_of_the_latest(client):
+    """Confirm the newest request through its link, as the person would."""
+    from consent.rights.models import Ticket
+
+    from .conftest import confirm_link
+
+    assert client.post(confirm_link()).status_code == 200
+    return Ticket.objects.order_by("-id").first()
