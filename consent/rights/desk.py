@@ -157,6 +157,10 @@ class ActionForm(forms.Form):
                      "the person is told that the withdrawal is done.")  # fmt: skip
         if ticket.type in (Type.DESTROY, Type.WITHDRAW):
             return _("Carrying this out destroys all of the person's data.")
+        if ticket.type == Type.CORRECT:
+            return _("Change what the document supports. Empty a field to remove that item (a "
+                     "phone number the person wants removed); the email address can only be "
+                     "replaced.")  # fmt: skip
         return ANSWER_HELP.get(ticket.type, "")
 
     def destroy_instead_note(self) -> str | Promise:
