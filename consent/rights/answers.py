@@ -132,12 +132,13 @@ def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
 
 def resendable(ticket: Ticket) -> bool:
     """Whether an answer can be sent again: an access request answered by email (not by a
-    download on the self-service page) whose person is still on record."""
+    download on the self-service page) whose person is still on record, with an address."""
     return (
         ticket.type == Type.ACCESS
         and ticket.status == Status.DONE
         and ticket.channel != Ticket.Channel.SELF_SERVICE
         and ticket.subject_id is not None
+        and bool(ticket.subject.email)
     )
 
 
