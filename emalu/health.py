@@ -49,9 +49,11 @@ def shared_cache() -> dict:
 
 def _waiting_mail(now: datetime):
     """Mail in the outbox waiting to go: queued, or tried and waiting for its next try; not a
-    message scheduled for later that has never been tried."""
+    message scheduled for later that has never been tried, nor one expired, which is never
+    sent (a letter whose attachments were deleted: rights/erasure.py)."""
     due = Q(scheduled_time__isnull=True) | Q(scheduled_time__lte=now) | Q(number_of_retries__gt=0)
-    return Email.objects.filter(due, status__in=QUEUED)
+    live = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
+    return Email.objects.filter(due, live, status__in=QUEUED)
 
 
 def mail_queue(now: datetime) -> dict:

@@ -267,5 +267,8 @@ def logging_settings(level: str) -> dict:
             "django.request": {"handlers": ["mail_admins"], "level": "ERROR"},
             # The request line is emalu.request's; Django's own would repeat every 4xx.
             "django.server": {"level": "ERROR"},
+            # The PDF library's font subsetting says some fifty INFO lines about glyphs for each
+            # export or evidence file: noise in the log, and the glyphs of a person's name.
+            "fontTools": {"level": "WARNING"},
         },
     }

@@ -10,6 +10,7 @@ from axes.conf import settings as axes_settings
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
@@ -77,9 +78,35 @@ def message_preview(log):
     return post_office_admin.get_message_preview(log)
 
 
+# Mail past its `expires_at` is never sent (consent/core/delivery.py): retention and erasure
+# expire a letter when they delete the files it says are attached (rights/erasure.py).
+EXPIRED = _(
+    "The attachments of this email have been deleted, so it is not sent again: it would say "
+    "that files are attached when none are. To send a person their data again, use “Send the "
+    "answer again” on their access request: a new answer is made from the data held today."
+)
+
+
+def _expired(queryset):
+    return queryset.filter(expires_at__lte=timezone.now())
+
+
 @admin.action(description=_("Requeue selected emails"))
 def requeue(modeladmin, request, queryset):
-    post_office_admin.requeue(modeladmin, request, queryset)
+    expired = _expired(queryset).count()
+    if expired:
+        messages.warning(request, ngettext(
+            "%(count)d email was not queued: its attachments have been deleted, and it would "
+            "say that files are attached when none are. To send a person their data again, use "
+            "“Send the answer again” on their access request: a new answer is made from the "
+            "data held today.",
+            "%(count)d emails were not queued: their attachments have been deleted, and they "
+            "would say that files are attached when none are. To send a person their data "
+            "again, use “Send the answer again” on their access request: a new answer is made "
+            "from the data held today.",
+            expired,
+        ) % {"count": expired})  # fmt: skip
+    post_office_admin.requeue(modeladmin, request, queryset.exclude(pk__in=_expired(queryset)))
 
 
 class AttachmentInline(post_office_admin.AttachmentInline):
@@ -102,6 +129,10 @@ class EmailAdmin(post_office_admin.EmailAdmin):
         (consent/core/delivery.py), as for any mail."""
         instance = self._get_object_or_deny(request, pk, "change")
         if request.method == "POST":
-            requeue(self, request, self.get_queryset(request).filter(pk=instance.pk))
-            messages.info(request, gettext("The email is queued to be sent again."))
+            mail = self.get_queryset(request).filter(pk=instance.pk)
+            if _expired(mail).exists():
+                messages.error(request, EXPIRED)
+            else:
+                post_office_admin.requeue(self, request, mail)
+                messages.info(request, gettext("The email is queued to be sent again."))
         return HttpResponseRedirect(reverse("admin:post_office_email_change", args=[instance.pk]))

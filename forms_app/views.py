@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.forms import FileField
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
@@ -51,12 +52,37 @@ def public_form(request, kind):
     texts = current_texts()
     if form_class.required_purpose not in texts:
         return _unavailable(request)
+    if SWITCH in request.POST:
+        return _switched(request, kind, form_class, texts)
     form = form_class(request.POST, request.FILES)
     refusal, token_id = _guard(request, kind, form, texts, "forms")
     if refusal is not None:
         return refusal
     _store_once(token_id, lambda: _store(request, kind, form, source, get_language()))
     return redirect("form_thanks", kind=kind)
+
+
+# The header's language switch on a form page: a button that posts the form, as typed, to the
+# same page in the other language (base.html), where a link would lose what was typed.
+SWITCH = "switch_language"
+FORM_ID = "public-form"
+
+
+def _switched(request, kind, form_class, texts):
+    """The form again, in the language it was posted to, with what the visitor typed and no
+    error: nothing is checked, stored or counted. The consent boxes start empty, as consent is
+    given to the texts as read in this language; a browser cannot be handed back a file."""
+    token = request.POST.get("token", "")
+    form = form_class(initial={"token": token if read_token(token) else new_token()})
+    typed = [f for f in form.data_bound_fields() if not isinstance(f.field, FileField)]
+    form.initial.update({f.name: request.POST[f.name] for f in typed if f.name in request.POST})
+    notes = []
+    if any(value for name, value in request.POST.items() if name.startswith("consent_")):
+        notes.append(_("Read the consent texts in this language and tick the boxes again."))
+    if any(request.FILES.values()):
+        notes.append(_("The file you attached was not kept when the language changed. Please "
+                       "attach it again."))  # fmt: skip
+    return _render(request, kind, form, texts, {"switch_notes": notes})
 
 
 def _unavailable(request):
@@ -116,6 +142,8 @@ def request_new(request):
     if request.method != "POST":
         form = RequestForm(initial={"token": TOKEN_SLOT})
         return shared_page(request, lambda slots: _render(request, "request", form, {}, slots))
+    if SWITCH in request.POST:
+        return _switched(request, "request", RequestForm, {})
     form = RequestForm(request.POST)
     refusal, token_id = _guard(request, "request", form, {}, "forms")
     if refusal is not None:
@@ -179,6 +207,7 @@ def _render(request, kind, form, texts, slots=None, status=200):
             "kind": kind,
             "consents": consents,
             "policy": current_policy(),
+            "language_switch_form": FORM_ID,
             **(slots or {}),
         },
         status=status,
@@ -215,6 +244,8 @@ def my_data(request):
     if request.method != "POST":
         form = SelfServiceForm(initial={"token": TOKEN_SLOT})
         return shared_page(request, lambda slots: _render(request, "my_data_ask", form, {}, slots))
+    if SWITCH in request.POST:
+        return _switched(request, "my_data_ask", SelfServiceForm, {})
     form = SelfServiceForm(request.POST)
     refusal, token_id = _guard(request, "my_data_ask", form, {}, "self-service")
     if refusal is not None:

@@ -147,6 +147,15 @@ def walk(browser, base, strict, links, lang, visit):
     page.fill("#id_birth_date", "2015-01-01")
     submit(page)
     visit(page, "apply-minor-errors")
+    # The application, filled in and ticked, switched to the other language: what was typed
+    # comes along, the page asks for the boxes again.
+    page.goto(f"{base}/{lang}/apply/")
+    page.fill("#id_full_name", "Әсел Қасымова-Жақсыбекова")
+    page.fill("#id_birth_date", "1990-05-17")
+    page.check("#id_consent_service")
+    with page.expect_navigation():
+        page.click("nav.lang button[name=switch_language]")
+    visit(page, "apply-language-switched")
     # The rate limit's answer: the form again, with when to send it.
     page.goto(f"{strict}/{lang}/contact/")
     page.fill("#id_message", "Сәлеметсіз бе! " * 20)

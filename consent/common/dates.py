@@ -4,9 +4,14 @@ A request received at 23:30 in Almaty is received that day, though it is still t
 in UTC; a policy takes effect at midnight in Almaty, not at 05:00.
 """
 
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
-from django.utils import timezone
+from django.utils import formats, timezone
+from django.utils.translation import gettext_lazy
+
+# The site's time zone as a reader names it: what a file says its times are in (TIME_ZONE is
+# Asia/Almaty on every host; see settings.py).
+LOCAL_ZONE_NAME = gettext_lazy("Almaty time")
 
 
 def local_today() -> date:
@@ -20,4 +25,23 @@ def local_date(moment: datetime | date) -> date:
         return timezone.localdate(moment)
     if isinstance(moment, date):
         return moment
+    raise TypeError(f"expected a date or datetime, got {type(moment).__name__}")
+
+
+def reader_time(
+    moment: datetime | date | None, *, seconds: bool = False, zone: tzinfo | None = None
+) -> str:
+    """`moment` as a person writes it in the active language, for a file people read (the
+    access export, the consent evidence): an aware datetime as its date and 24-hour time in the
+    site's time zone (or `zone`), «30.11.2026 13:12», to the second with `seconds`; a date as
+    «30.11.2026»; None as "". The date is the language's SHORT_DATE_FORMAT (emalu/formats),
+    so that a file reads as the admin and the mail do."""
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime):
+        local = timezone.localtime(moment, zone)
+        day = formats.date_format(local, "SHORT_DATE_FORMAT")
+        return f"{day} {local:%H:%M:%S}" if seconds else f"{day} {local:%H:%M}"
+    if isinstance(moment, date):
+        return formats.date_format(moment, "SHORT_DATE_FORMAT")
     raise TypeError(f"expected a date or datetime, got {type(moment).__name__}")

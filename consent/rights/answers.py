@@ -6,20 +6,21 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.db.models import QuerySet
+from django.utils import formats, timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
-from consent.core.mail import interpolate, send_without_trace
-from consent.core.models import AuditEvent, Source
-from consent.core.subjects import normalise_phone
+from consent.core.mail import interpolate, queue_mail, send_without_trace
+from consent.core.models import AuditEvent, Source, Subject
+from consent.core.subjects import clean_email, normalise_phone, subject_find
 
 from .closing import require_open, ticket_close, ticket_locked
-from .disclosure import disclosure_record
-from .erasure import subject_destroy, subject_keep_only_for
+from .disclosure import disclosure_record, refuse_if_blocked
+from .erasure import ERASED, outbox_copies_delete, subject_destroy, subject_keep_only_for
 from .models import Correction, Ticket
 from .tickets import Status, Type, _mailable
 
@@ -43,17 +44,22 @@ def ticket_correct(
         raise ValidationError(
             {"document": _("A correction needs a reference to the supporting document.")}
         )
-    if changes.get("phone"):  # as every form stores it (E.164), or refused
-        try:
-            changes = {**changes, "phone": normalise_phone(changes["phone"])}
-        except ValidationError as error:
-            raise ValidationError({"phone": error.messages}) from error
+    changes = {field: _corrected(field, value) for field, value in changes.items()}
     subject = ticket.subject
-    changed = []
+    changed, cleared = [], []
     for field, value in changes.items():
         old = getattr(subject, field)
         if str(old or "") == str(value or ""):
             continue
+        if value == ERASED[field]:
+            _refuse_clearing(subject, field)
+            cleared.append(field)
+        elif field == "email" and subject_find(email=value) not in (None, subject):
+            # One address, one person: the unique column compares letter case, lookups do not.
+            raise ValidationError({"email": _(
+                "Another person on record holds this address, and an address belongs to one "
+                "person only. Check the address and the document."
+            )})  # fmt: skip
         Correction.objects.create(subject=subject, ticket=ticket, field=field,
                                   old_value=str(old or ""), new_value=str(value or ""),
                                   document=document)  # fmt: skip
@@ -69,28 +75,119 @@ def ticket_correct(
         ))  # fmt: skip
     subject.full_clean()
     subject.save()
-    audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed)
+    outbox_copies_delete(subject)  # an answer mailed before holds what was just corrected
+    audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
+          **({"cleared": cleared} if cleared else {}))  # fmt: skip
     return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor)
+
+
+def _corrected(field: str, value: object) -> object:
+    """A corrected value as every form stores it: a phone number in E.164 and an address in
+    its one normalised form (or refused), and an emptied field as erasure leaves it."""
+    if value in (None, ""):
+        return ERASED[field]
+    try:
+        if field == "phone":
+            return normalise_phone(value)
+        if field == "email":
+            return clean_email(value)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from error
+    return value
+
+
+def _refuse_clearing(subject: Subject, field: str) -> None:
+    """A field that may be corrected but not removed (every other one may be, on request)."""
+    if field == "email":
+        raise ValidationError({"email": _(
+            "The email address cannot be removed: it is how the person is recognised and "
+            "answered. Enter the corrected address, or destroy the data instead if no address "
+            "may be kept."
+        )})  # fmt: skip
+    if field == "birth_date" and gate.needs_guardian(subject):
+        raise ValidationError({"birth_date": _(
+            "The date of birth cannot be removed while it shows the person is under 18: their "
+            "consents stand only with a parent's or guardian's. Enter the corrected date."
+        )})  # fmt: skip
 
 
 @transaction.atomic
 def ticket_answer_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
     """Send the person everything held about them, as JSON and PDF, free of charge."""
+    require_open(ticket)
+    files = _access_files(ticket, actor=actor)
+    outcome = _("The data we hold about you is attached, as JSON and as PDF.")
+    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.subject.email,
+                         attachments=files)  # fmt: skip
+
+
+def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
+    """The audit rows of the answers made for an access request, the first one first."""
+    return AuditEvent.objects.filter(
+        action=AuditEvent.Action.SUBJECT_EXPORT,
+        object_type=Ticket._meta.label_lower,
+        object_id=str(ticket.pk),
+    ).order_by("id")
+
+
+def resendable(ticket: Ticket) -> bool:
+    """Whether an answer can be sent again: an access request answered by email (not by a
+    download on the self-service page) whose person is still on record, with an address."""
+    return (
+        ticket.type == Type.ACCESS
+        and ticket.status == Status.DONE
+        and ticket.channel != Ticket.Channel.SELF_SERVICE
+        and ticket.subject_id is not None
+        and bool(ticket.subject.email)
+    )
+
+
+@transaction.atomic
+def ticket_resend_access(
+    ticket: Ticket, *, actor: AbstractBaseUser | None, after: int | None
+) -> Ticket:
+    """Send an answered access request's answer again (the person lost it, or it never
+    arrived), made anew from the data held now: the right of access is to the data the
+    operator holds (Art. 24(1)(1)), not to an old copy, and the first answer's files leave the
+    outbox a week after delivery (retention.SENT_ATTACHMENTS_KEPT). To the address on record,
+    in the request's language; audited as an export. `after` is the id of the latest answer
+    the officer saw (access_answers): when another was sent since (a second press, a second
+    officer), nothing is sent."""
+    ticket = ticket_locked(ticket)
+    if not resendable(ticket):
+        raise ValidationError(_("Only an access request answered by email, whose person is "
+                                "still on record, can have its answer sent again."))  # fmt: skip
+    refuse_if_blocked(ticket.subject)
+    latest = access_answers(ticket).last()
+    if latest is not None and latest.pk != after:
+        when = formats.date_format(timezone.localtime(latest.at), "SHORT_DATETIME_FORMAT")
+        raise ValidationError(_("The answer was sent at %(time)s, after this page was opened, "
+                                "so it was not sent once more.") % {"time": when})  # fmt: skip
+    files = _access_files(ticket, actor=actor, resent=True)
+    outcome = _("As you asked, here again is the data we hold about you, as it stands today, "
+                "attached as JSON and as PDF.")  # fmt: skip
+    queue_mail(
+        ticket.subject.email, "request_done", {"ticket": ticket, "outcome": outcome},
+        language=ticket.language, attachments=files,
+        subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
+    )  # fmt: skip
+    return ticket
+
+
+def _access_files(ticket: Ticket, *, actor: AbstractBaseUser | None, **detail: object):
+    """The access answer's files, made now from the data held, and the export's audit row."""
     from django.core.files.base import ContentFile
 
     from .export import export_json
     from .readable import export_pdf
 
-    require_open(ticket)
     files = {
         f"{ticket.reference}.json": ContentFile(export_json(ticket.subject, ticket.language)),
         f"{ticket.reference}.pdf": ContentFile(export_pdf(ticket.subject, ticket.language)),
     }
     disclosure_record(ticket.subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor,
-                      obj=ticket)  # fmt: skip
-    outcome = _("The data we hold about you is attached, as JSON and as PDF.")
-    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.subject.email,
-                         attachments=files)  # fmt: skip
+                      obj=ticket, **detail)  # fmt: skip
+    return files
 
 
 @transaction.atomic

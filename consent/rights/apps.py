@@ -21,13 +21,22 @@ class RightsConfig(AppConfig):
         register_deadlines(deadline_days)
         # A calendar exception added, changed or removed (by staff in the admin) moves the
         # deadlines still running; the calendar app knows nothing of requests.
-        post_save.connect(_calendar_changed, sender=CalendarOverride, dispatch_uid="rights.cal")
-        post_delete.connect(_calendar_changed, sender=CalendarOverride, dispatch_uid="rights.cal")
+        post_save.connect(_calendar_saved, sender=CalendarOverride, dispatch_uid="rights.cal")
+        post_delete.connect(_calendar_removed, sender=CalendarOverride, dispatch_uid="rights.cal")
 
 
-def _calendar_changed(**_signal) -> None:
-    from .breaches import regulator_dues_recount
-    from .tickets import due_dates_recount
+def _calendar_saved(instance, created, **_signal) -> None:
+    _calendar_changed(instance, "added" if created else "changed")
 
-    due_dates_recount()
-    regulator_dues_recount()
+
+def _calendar_removed(instance, **_signal) -> None:
+    _calendar_changed(instance, "removed")
+
+
+def _calendar_changed(day, how: str) -> None:
+    from .recount import deadlines_recount
+
+    change = {"calendar_date": str(day.date), "calendar_change": how}
+    if how != "removed":
+        change["working_day"] = day.is_working_day
+    deadlines_recount(change=change, actor=day.changed_by)

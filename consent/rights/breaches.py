@@ -21,21 +21,6 @@ def breach_record(breach: Breach) -> Breach:
     return breach
 
 
-def regulator_dues_recount() -> int:
-    """The regulator's deadline of every breach it has not been told of, counted again after
-    the working-day calendar changed (as tickets.due_dates_recount). Returns how many moved."""
-    moved = []
-    for breach in Breach.objects.filter(regulator_notified_at=None).only(
-        "detected_at", "regulator_due"
-    ):
-        due = due_date(breach.detected_at, REGULATOR_WORKING_DAYS)
-        if due != breach.regulator_due:
-            breach.regulator_due = due
-            moved.append(breach)
-    Breach.objects.bulk_update(moved, ["regulator_due"])
-    return len(moved)
-
-
 def breach_notice(breach: Breach) -> str:
     """The draft notice to the authorised body, filled from the operator's settings (kk, ru)."""
     op = settings.OPERATOR

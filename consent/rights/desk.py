@@ -157,6 +157,10 @@ class ActionForm(forms.Form):
                      "the person is told that the withdrawal is done.")  # fmt: skip
         if ticket.type in (Type.DESTROY, Type.WITHDRAW):
             return _("Carrying this out destroys all of the person's data.")
+        if ticket.type == Type.CORRECT:
+            return _("Change what the document supports. Empty a field to remove that item (a "
+                     "phone number the person wants removed); the email address can only be "
+                     "replaced.")  # fmt: skip
         return ANSWER_HELP.get(ticket.type, "")
 
     def destroy_instead_note(self) -> str | Promise:
@@ -207,7 +211,9 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
     if action == "destroy_instead":
         return ticket_destroy_instead(ticket, reason=data["reason"], actor=user)
     if ticket.type == Type.CORRECT:
-        changes = {f: data[f] for f in CORRECTABLE if data.get(f) not in (None, "")}
+        # A field the panel posted empty is to be cleared (a number the person wants removed);
+        # one it did not post at all is left as it is.
+        changes = {f: data.get(f) for f in CORRECTABLE if form.add_prefix(f) in form.data}
         return ticket_correct(ticket, changes=changes, document=data["document"], actor=user)
     if ticket.type == Type.BLOCK:
         return ticket_block(ticket, reason=data["reason"], actor=user)

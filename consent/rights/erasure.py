@@ -9,7 +9,8 @@ from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
-from django.db.models import Q
+from django.db.models import Q, QuerySet
+from django.utils import timezone
 from post_office.models import Attachment, Email
 
 from consent.core import gate
@@ -96,11 +97,21 @@ def subject_destroy(
 def _attachments_delete(emails) -> list:
     """Delete the attachments of `emails` (the access answers) that no other mail shares;
     returns their files, to delete once the transaction commits."""
-    attachments = Attachment.objects.filter(emails__in=emails).exclude(
+    return attachments_delete(Attachment.objects.filter(emails__in=emails).exclude(
         emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
-    )
-    files = [(a.file.storage, a.file.name) for a in attachments.distinct() if a.file]
-    Attachment.objects.filter(pk__in=attachments.values("pk")).delete()
+    ))  # fmt: skip
+
+
+def attachments_delete(attachments: QuerySet[Attachment]) -> list:
+    """Delete outbox attachments (the access answers) and return their files, for the caller
+    to delete with `core.files.file_delete`. The mails they went with expire at once
+    (post_office's `expires_at`, which the sender and the outbox's resend respect): their
+    letter says that the files are attached, and it never goes out again without them. The
+    person's data is sent again only as a new answer (`answers.ticket_resend_access`)."""
+    gone = Attachment.objects.filter(pk__in=attachments.values("pk"))
+    Email.objects.filter(attachments__in=gone).update(expires_at=timezone.now())
+    files = [(a.file.storage, a.file.name) for a in gone if a.file]
+    gone.delete()
     return files
 
 
@@ -137,16 +148,21 @@ def subject_minimise(
         Guardian.objects.filter(subject=subject).update(full_name="", contact="")
         erased.append("guardian")
     Correction.objects.filter(subject=subject, field__in=gone).delete()
-    attachment_files = []
     if erased:
-        # The access answers mailed before hold what was just erased: the outbox keeps no copy.
-        attachment_files = _attachments_delete(Email.objects.filter(mail_to(subject)))
+        outbox_copies_delete(subject)
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
     for name in files:
         file_delete(subject.photo.storage, name)
-    for attachment_storage, name in attachment_files:
-        file_delete(attachment_storage, name)
     return erased
+
+
+def outbox_copies_delete(subject: Subject) -> None:
+    """Delete the access answers mailed to the person before (rows, and files with the
+    transaction) once their data was erased or corrected: the outbox keeps no copy of what is
+    no longer held or no longer true, and their letters expire with them (a new answer is made
+    from the data held then: `answers.ticket_resend_access`)."""
+    for storage, name in _attachments_delete(Email.objects.filter(mail_to(subject))):
+        file_delete(storage, name)
 
 
 @transaction.atomic

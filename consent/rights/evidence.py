@@ -1,12 +1,18 @@
-"""Proof of consent for one subject (Art. 25(2)(5); compliance L4): every ledger row, CSV or PDF."""
+"""Proof of consent for one subject (Art. 25(2)(5); compliance L4): every ledger row, CSV or PDF.
+
+Both are in the staff member's language and written for a reader (a regulator, a court): times
+as dates and times in Almaty, to the second, with the same moment in UTC beside them to set
+against a log; the language, event, purpose and source by their names, not their codes.
+"""
 
 from collections.abc import Iterator
 from datetime import UTC
 
-from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from consent.common.dates import LOCAL_ZONE_NAME, reader_time
+from consent.common.i18n import language_name
 from consent.common.pdf import pdf_document
 from consent.common.spreadsheet import csv_document
 from consent.core.models import LedgerEntry, Subject
@@ -15,11 +21,9 @@ from consent.core.models import LedgerEntry, Subject
 def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
     entries = (
         LedgerEntry.objects.filter(subject=subject)
-        .select_related("text", "text__policy", "actor")
+        .select_related("text", "text__policy", "actor", "guardian")
         .order_by("id")
     )
-    local_label = _("time (%(zone)s)") % {"zone": settings.TIME_ZONE}
-    local_expiry_label = _("expires (%(zone)s)") % {"zone": settings.TIME_ZONE}
     for e in entries:
         yield {
             _("entry"): e.pk,
@@ -28,21 +32,18 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             _("consent text version"): e.text.version if e.text else "",
             _("privacy policy version"): e.text.policy.number if e.text else "",
             _("SHA-256 of the text shown"): e.text_sha256,
-            _("language"): e.language,
-            _("time (UTC)"): e.at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S"),
-            local_label: timezone.localtime(e.at).strftime("%Y-%m-%d %H:%M:%S"),
+            _("language"): language_name(e.language),
+            _("time (Almaty)"): reader_time(e.at, seconds=True),
+            _("time (UTC)"): reader_time(e.at, seconds=True, zone=UTC),
             # The moment, not a date: a UTC date is a day before the local one for consents
             # given between midnight and 05:00 in Almaty.
-            _("expires (UTC)"): e.expires_at.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S")
-            if e.expires_at
-            else "",
-            local_expiry_label: timezone.localtime(e.expires_at).strftime("%Y-%m-%d %H:%M:%S")
-            if e.expires_at
-            else "",
+            _("expires (Almaty)"): reader_time(e.expires_at, seconds=True),
+            _("expires (UTC)"): reader_time(e.expires_at, seconds=True, zone=UTC),
             _("source"): e.get_source_display(),
             _("IP address"): e.ip or "",
             _("browser"): e.user_agent,
-            _("guardian"): e.guardian_id or "",
+            # Who gave a minor's consent, by name: their row number told a reader nothing.
+            _("guardian"): e.guardian.full_name if e.guardian else "",
             _("staff member"): e.actor.get_username() if e.actor else "",
             _("reason"): e.reason,
         }
@@ -56,9 +57,16 @@ def evidence_csv(subject: Subject) -> bytes:
 
 
 def evidence_pdf(subject: Subject) -> bytes:
-    now = timezone.localtime().strftime("%Y-%m-%d %H:%M")
     return pdf_document(
         _("Consent evidence for data subject #%(id)s") % {"id": subject.pk},
-        _("Exported %(time)s (%(zone)s)") % {"time": now, "zone": settings.TIME_ZONE},
+        exported_line(),
         [("", [(str(k), str(v)) for k, v in row.items()]) for row in evidence_rows(subject)],
     )
+
+
+def exported_line() -> str:
+    """When a file was made, for its reader, in the active language."""
+    return _("Exported %(time)s (%(zone)s)") % {
+        "time": reader_time(timezone.now()),
+        "zone": LOCAL_ZONE_NAME,
+    }

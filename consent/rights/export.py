@@ -9,7 +9,9 @@ them, they repeat what is here, and they carry one-time signed links); the photo
 stored encrypted and a copy is given on request, so no plain copy ends up in the outbox).
 
 The JSON keeps stable English keys for programs, with their names in the person's language
-under "labels"; the PDF shows only the names.
+under "labels", and its times in ISO 8601 (the local time in Almaty with its offset, e.g.
+2026-11-30T13:12:44+05:00; dates 2026-11-30), as its "about_times" says to the person; the
+PDF shows only the names, and every time as the person writes it (30.11.2026 13:12).
 """
 
 import json
@@ -17,169 +19,47 @@ from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
+from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
 from django.utils import timezone, translation
-from django.utils.text import capfirst
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from post_office.models import Email
 
-from consent.common.i18n import localised
+from consent.common.dates import reader_time
+from consent.common.i18n import language_name, localised
 from consent.core import gate
-from consent.core.models import Guardian, LedgerEntry, Subject, Submission
+from consent.core.models import LedgerEntry, Subject
 from consent.core.purposes import DATA_FIELDS, PURPOSES
-from consent.marketing.models import Campaign, CampaignRecipient
 
 from .erasure import mail_to
-from .models import Correction, Ticket
-
-
-def _name(model, field):
-    return model._meta.get_field(field).verbose_name
-
-
-def _plural(model):
-    return capfirst(model._meta.verbose_name_plural)
-
-
-# section -> (heading, {key: label}); also the order of the PDF.
-SECTIONS = {
-    "data": (
-        gettext_lazy("Your data"),
-        {
-            f: _name(Subject, f)
-            for f in [
-                "full_name",
-                "email",
-                "phone",
-                "birth_date",
-                "birth_place",
-                "language",
-                "photo",
-                "created_at",
-                "updated_at",
-            ]
-        },
-    ),
-    "sources_and_methods": (
-        gettext_lazy("Where the data came from and how it was collected"),
-        {
-            "source": _name(Submission, "source"),
-            "method": gettext_lazy("method"),
-            "received": _name(Submission, "created_at"),
-            "answered": _name(Submission, "answered_at"),
-            "language": _name(Submission, "language"),
-            "data_sent": _name(Submission, "data"),
-            "photo": _name(Submission, "photo"),
-        },
-    ),
-    "purposes": (
-        gettext_lazy("Purposes, terms and recipients"),
-        {
-            "purpose": _name(LedgerEntry, "purpose"),
-            "description": gettext_lazy("what it is for"),
-            "consent": gettext_lazy("consent now"),
-            "processed_now": gettext_lazy("processed now"),
-            "data": gettext_lazy("data processed"),
-            "term": gettext_lazy("the term of the consent"),
-            "consent_expires": _name(LedgerEntry, "expires_at"),
-            "third_party_recipients": gettext_lazy("third parties who receive the data"),
-            "cross_border_recipients": gettext_lazy("recipients abroad (cross-border transfer)"),
-            "published": gettext_lazy("published"),
-        },
-    ),
-    "consent_history": (
-        gettext_lazy("Consent history"),
-        {
-            "at": _name(LedgerEntry, "at"),
-            "event": _name(LedgerEntry, "kind"),
-            "purpose": _name(LedgerEntry, "purpose"),
-            "consent_text_version": gettext_lazy("consent text version"),
-            "privacy_policy_version": gettext_lazy("privacy policy version"),
-            "text_sha256": _name(LedgerEntry, "text_sha256"),
-            "language": _name(LedgerEntry, "language"),
-            "source": _name(LedgerEntry, "source"),
-            "ip": _name(LedgerEntry, "ip"),
-            "user_agent": _name(LedgerEntry, "user_agent"),
-            "expires_at": _name(LedgerEntry, "expires_at"),
-            "guardian": _name(LedgerEntry, "guardian"),
-            "reason": _name(LedgerEntry, "reason"),
-        },
-    ),
-    "guardians": (
-        _plural(Guardian),
-        {
-            "full_name": _name(Guardian, "full_name"),
-            "contact": _name(Guardian, "contact"),
-            "recorded": _name(Subject, "created_at"),
-        },
-    ),
-    "requests": (
-        _plural(Ticket),
-        {
-            "reference": Ticket._meta.verbose_name,
-            **{
-                f: _name(Ticket, f)
-                for f in [
-                    "type",
-                    "status",
-                    "channel",
-                    "email",
-                    "language",
-                    "purpose",
-                    "message",
-                    "message_id",
-                    "received_at",
-                    "due_date",
-                    "verified_at",
-                    "closed_at",
-                    "outcome",
-                    "regarding",
-                ]
-            },
-        },
-    ),
-    "corrections": (
-        _plural(Correction),
-        {
-            "request": Ticket._meta.verbose_name,
-            **{
-                f: _name(Correction, f)
-                for f in ["field", "old_value", "new_value", "document", "at"]
-            },
-        },
-    ),
-    "campaigns": (
-        _plural(Campaign),
-        {
-            "email_subject": gettext_lazy("email subject"),
-            "language": _name(CampaignRecipient, "language"),
-            "queued_at": _name(CampaignRecipient, "queued_at"),
-            "withheld_at": _name(CampaignRecipient, "withheld_at"),
-        },
-    ),
-    "emails": (
-        capfirst(gettext_lazy("emails sent")),
-        {
-            "created": _name(LedgerEntry, "at"),
-            "to": _name(Subject, "email"),
-            "email_subject": gettext_lazy("email subject"),
-            "status": _name(Ticket, "status"),
-        },
-    ),
-}
+from .export_sections import SECTIONS, field_name
+from .models import Ticket
 
 MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
 
 
-def when(value: datetime | date | None) -> str | None:
-    """A time as the person reads it: the site's time zone, to the second; a date as
-    YYYY-MM-DD."""
+def when(value: datetime | date | None) -> datetime | date | None:
+    """A time in the site's time zone, to the second (the JSON writes it in ISO 8601 with
+    its offset, the PDF as the person writes it); a date as it is."""
     if isinstance(value, datetime):
-        return timezone.localtime(value).strftime("%Y-%m-%d %H:%M:%S")
-    if isinstance(value, date):
-        return value.isoformat()
+        return timezone.localtime(value).replace(microsecond=0)
     return value
+
+
+def _as_held(field: str, text: str) -> object:
+    """A value stored as text (a form's field, a correction's old or new value) as the type
+    the person's record holds it in: a date of birth as a date."""
+    try:
+        is_date = Subject._meta.get_field(field).get_internal_type() == "DateField"
+    except FieldDoesNotExist:
+        is_date = False
+    if is_date and isinstance(text, str):
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            return text  # kept as it was stored
+    return text
 
 
 def _photo(file, received):
@@ -188,7 +68,7 @@ def _photo(file, received):
     return _(
         "Held, received %(date)s. It is stored encrypted and not copied into this export: "
         "to receive a copy, write to %(email)s."
-    ) % {"date": when(received), "email": settings.OPERATOR["email"]}
+    ) % {"date": reader_time(received), "email": settings.OPERATOR["email"]}
 
 
 def _subject_data(subject):
@@ -198,7 +78,7 @@ def _subject_data(subject):
     return {
         **data,
         "birth_date": when(subject.birth_date),
-        "language": subject.get_language_display(),
+        "language": language_name(subject.language),
         "photo": _photo(subject.photo, photo_at),
         "created_at": when(subject.created_at),
         "updated_at": when(subject.updated_at),
@@ -207,7 +87,7 @@ def _subject_data(subject):
 
 def _data_sent(data):
     """A form's fields under the names the consent texts use; the boxes ticked by purpose."""
-    out = {str(DATA_FIELDS.get(k, k)): v for k, v in data.items() if k != "consents"}
+    out = {str(DATA_FIELDS.get(k, k)): _as_held(k, v) for k, v in data.items() if k != "consents"}
     ticked = [str(PURPOSES[p].name) for p, v in data.get("consents", {}).items() if v]
     if ticked:
         out[str(LedgerEntry.Kind.GRANT.label)] = ticked
@@ -222,7 +102,7 @@ def _ledger_row(e):
         "consent_text_version": e.text.version if e.text else "",
         "privacy_policy_version": e.text.policy.number if e.text else "",
         "text_sha256": e.text_sha256,
-        "language": e.get_language_display(),
+        "language": language_name(e.language),
         "source": e.get_source_display(),
         "ip": e.ip or "",
         "user_agent": e.user_agent,
@@ -239,7 +119,7 @@ def _ticket_row(r):
         "status": r.get_status_display(),
         "channel": r.get_channel_display(),
         "email": r.email,
-        "language": r.get_language_display(),
+        "language": language_name(r.language),
         "purpose": r.get_purpose_display() if r.purpose else "",
         "message": r.message,
         "message_id": r.message_id or "",
@@ -291,6 +171,11 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             "bin": op["bin"],
             "exported_at": when(timezone.now()),
             "time_zone": "Asia/Almaty",
+            "about_times": _(
+                "Times are in ISO 8601: year-month-day, T, then the time in Almaty with its "
+                "offset from UTC, e.g. 2026-11-30T13:12:44+05:00. The PDF holds the same data "
+                "written for reading."
+            ),
             "subject_id": subject.pk,
             "stored_in": localised(op, "data_location", language),
             "data": _subject_data(subject),
@@ -300,7 +185,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "method": _("sent by you through a form on the website"),
                     "received": when(s.created_at),
                     "answered": when(s.answered_at),
-                    "language": s.get_language_display(),
+                    "language": language_name(s.language),
                     "data_sent": _data_sent(s.data),
                     "photo": _photo(s.photo, s.created_at),
                 }
@@ -316,11 +201,11 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             "corrections": [
                 {
                     "request": c.ticket.reference if c.ticket else "",
-                    "field": str(_name(Subject, c.field))
+                    "field": str(field_name(Subject, c.field))
                     if c.field in SECTIONS["data"][1]
                     else c.field,
-                    "old_value": c.old_value,
-                    "new_value": c.new_value,
+                    "old_value": _as_held(c.field, c.old_value),
+                    "new_value": _as_held(c.field, c.new_value),
                     "document": c.document,
                     "at": when(c.at),
                 }
@@ -329,7 +214,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             "campaigns": [
                 {
                     "email_subject": r.campaign.content(r.language)[0],
-                    "language": r.get_language_display(),
+                    "language": language_name(r.language),
                     "queued_at": when(r.queued_at),
                     "withheld_at": when(r.withheld_at),
                 }

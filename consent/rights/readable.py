@@ -1,29 +1,34 @@
-"""The access export laid out for reading: the same content as the JSON, as a PDF."""
+"""The access export laid out for reading: the same content as the JSON, as a PDF, wholly in the
+person's language: times as they write them in Almaty time, languages and choices by their
+names (compliance L10)."""
 
-from django.conf import settings
+from datetime import date
+
 from django.utils import translation
 from django.utils.translation import gettext as _
 
+from consent.common.dates import reader_time
 from consent.common.pdf import pdf_document
 from consent.core.models import Subject
 
-from .export import SECTIONS, export_data
+from .evidence import exported_line
+from .export import export_data
+from .export_sections import SECTIONS
 
 
 def export_pdf(subject: Subject, language: str) -> bytes:
     """The same content as the JSON, laid out for reading: a heading per section, a block per
     row, every label in the person's language."""
     data = export_data(subject, language)
-    zone = settings.TIME_ZONE
     with translation.override(language):
         title = _("Personal data held about data subject #%(id)s") % {"id": subject.pk}
         subtitle = "\n".join(
             [
-                _("Exported %(time)s (%(zone)s)") % {"time": data["exported_at"], "zone": zone},
+                exported_line(),
                 _("Operator: %(operator_name)s, BIN %(bin)s.")
                 % {"operator_name": data["operator"], "bin": data["bin"]},
                 _("Where the data is stored: %(place)s.") % {"place": data["stored_in"]},
-                _("Times are given in the %(zone)s time zone.") % {"zone": zone},
+                _("All times are Almaty time."),
             ]
         )
         blocks = []
@@ -41,6 +46,8 @@ def export_pdf(subject: Subject, language: str) -> bytes:
 def _text(value):
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if isinstance(value, date):  # a datetime too
+        return reader_time(value)
     if isinstance(value, dict):
         return "\n".join(f"{k}: {_text(v)}" for k, v in value.items())
     if isinstance(value, list):

@@ -11,17 +11,19 @@ from django.utils import timezone
 
 from consent.common.dates import local_date
 from consent.core import gate
+from consent.core.files import file_delete
 from consent.core.ledger import consent_achieve, consent_expire
 from consent.core.models import LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
 
-from .erasure import subject_destroy, subject_reduce, submission_erase
+from .erasure import attachments_delete, subject_destroy, subject_reduce, submission_erase
 from .models import QuarantinedMessage, Ticket, UsedLink
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
-# its attachments a week (for a resend), not for as long as it keeps the mail. One given up on
-# (every retry failed: a full or closed mailbox) keeps them a month, for staff to requeue it once
-# the cause is known; after that a new answer is made, not an old copy kept without end.
+# its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
+# given up on (every retry failed: a full or closed mailbox) keeps them a month, for staff to
+# requeue it once the cause is known; after that a new answer is made from the data held then
+# (the request's "send the answer again"), not an old copy kept without end.
 SENT_ATTACHMENTS_KEPT = timedelta(days=7)
 FAILED_ATTACHMENTS_KEPT = timedelta(days=30)
 SPENT_TOKENS_KEPT = timedelta(days=2)
@@ -35,17 +37,15 @@ retention_ran = Signal()
 
 def drop_outbox_attachments(at: datetime) -> None:
     """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
-    failed FAILED_ATTACHMENTS_KEPT before `at`, and attachments no email refers to any more."""
+    failed FAILED_ATTACHMENTS_KEPT before `at`, and attachments no email refers to any more;
+    their emails are never sent again without them (`erasure.attachments_delete`)."""
     from post_office.models import STATUS, Attachment, Email
 
     kept = Email.objects.exclude(
         status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT
     ).exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
-    done = Attachment.objects.exclude(emails__in=kept)
-    files = [(a.file.storage, a.file.name) for a in done if a.file]
-    done.delete()
-    for storage, name in files:
-        storage.delete(name)
+    for storage, name in attachments_delete(Attachment.objects.exclude(emails__in=kept)):
+        file_delete(storage, name)
 
 
 def answered_before(at: datetime) -> datetime:

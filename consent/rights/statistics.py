@@ -6,10 +6,11 @@ from datetime import date, timedelta
 from dateutil.relativedelta import relativedelta
 from django.db.models import Count, F, Q
 from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
 from consent.common.dates import local_today
+from consent.common.i18n import language_name
 from consent.common.spreadsheet import csv_document
 from consent.core.models import LedgerEntry
 from consent.core.purposes import PURPOSES
@@ -26,25 +27,27 @@ def age_band(birth_date: date | None, on: date) -> str:
     return next(label for floor, label in reversed(AGE_BANDS) if age >= floor)
 
 
-def consent_statistics() -> list[tuple[tuple[str, str, str, str], int]]:
-    """Counts of consents given by month, purpose, language and age band (never a date of
-    birth, a name or a contact)."""
+def consent_statistics() -> list[tuple[tuple[date, str, str, str], int]]:
+    """Counts of consents given by local month (its first day), purpose, language and age band
+    (never a date of birth, a name or a contact)."""
     counts = Counter()
     rows = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.GRANT).values_list(
         "at", "purpose", "language", "subject__birth_date"
     )
     for at, purpose, language, birth_date in rows.iterator(chunk_size=5000):
         day = timezone.localtime(at).date()
-        counts[(f"{day:%Y-%m}", purpose, language, age_band(birth_date, day))] += 1
+        counts[(day.replace(day=1), purpose, language, age_band(birth_date, day))] += 1
     return sorted(counts.items())
 
 
 def statistics_csv() -> bytes:
     """The counts as a spreadsheet in the active language (the staff member's, as the evidence
-    CSV): translated headers, each purpose by its name, not its code."""
+    CSV): translated headers, the month in words («December 2026»), each purpose and language
+    by its name, not its code."""
     header = [_("month"), _("purpose"), _("language"), _("age band"), _("consents given")]
     rows = [
-        [month, PURPOSES[purpose].name if purpose in PURPOSES else purpose, language,
+        [formats.date_format(month, "YEAR_MONTH_FORMAT"),
+         PURPOSES[purpose].name if purpose in PURPOSES else purpose, language_name(language),
          _("unknown") if band == "unknown" else band, count]
         for (month, purpose, language, band), count in consent_statistics()
     ]  # fmt: skip

@@ -58,22 +58,6 @@ def deadline_days(ticket_type: str) -> int:
     return DEADLINES[ticket_type]
 
 
-def due_dates_recount() -> int:
-    """Count the due date of every open or waiting request again from its receipt, after the
-    working-day calendar changed (compliance L8): a decree entered after a request arrived
-    changes its legal deadline, earlier (a Saturday made working) or later (a day off added),
-    and a wrong entry removed restores it. An answered request keeps the date it was judged by.
-    Returns how many due dates moved."""
-    moved = []
-    for ticket in Ticket.objects.open().only("type", "received_at", "due_date"):
-        due = due_date(ticket.received_at, deadline_days(ticket.type))
-        if due != ticket.due_date:
-            ticket.due_date = due
-            moved.append(ticket)
-    Ticket.objects.bulk_update(moved, ["due_date"])
-    return len(moved)
-
-
 def ticket_create(
     *,
     kind: str,

@@ -19,6 +19,20 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     list_display = ["date", "is_working_day", "note"]
     list_filter = ["is_working_day"]
 
+    # The staff member goes with the row to its save and delete signals, which move and audit
+    # the deadlines still running (consent/rights/apps.py): the audit rows name who moved them.
+    def save_model(self, request, obj, form, change):
+        obj.changed_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def delete_model(self, request, obj):
+        obj.changed_by = request.user
+        super().delete_model(request, obj)
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
     def changelist_view(self, request, extra_context=None):
         """Staff are reminded of a holiday the calendar only estimates, this year and next,
         until they enter its announced date: a due date around it may be a day off."""

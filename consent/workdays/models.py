@@ -13,6 +13,9 @@ class CalendarOverride(models.Model):
         _("working day"), help_text=_("Ticked: a working day (e.g. a Saturday moved by decree).")
     )
     note = models.CharField(_("note"), max_length=200, blank=True)
+    # Who saves or deletes it in the admin, not stored: the deadlines the change moves are
+    # audited in their name (rights/recount.py, on this model's signals).
+    changed_by = None
 
     class Meta:
         db_table = "consent_calendaroverride"  # kept from before the app split

@@ -57,7 +57,7 @@ def test_contact_form_in_a_browser(site, page, lang):
     page.fill("#id_message", "Сәлеметсіз бе!")
     page.locator("details.consent-text").first.click()  # read the consent text
     page.check("#id_consent_service")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(f"**/{lang}/contact/thanks/")
     assert THANKS[lang] in page.inner_text("h1")
     assert page.problems == []
@@ -76,7 +76,7 @@ def test_application_form_with_photo_in_a_browser(site, page, lang, tmp_path):
 
     page.goto(f"{base}/{lang}/apply/")
     with page.expect_navigation():  # the answer is this page again: wait for it, not the old one
-        page.click("button[type=submit]")  # empty: the error summary comes first
+        page.click("main button[type=submit]")  # empty: the error summary comes first
     assert page.locator(".error-summary").is_visible()
     assert page.problems == []
     page.fill("#id_full_name", "Бақыт Ержанов")
@@ -87,9 +87,40 @@ def test_application_form_with_photo_in_a_browser(site, page, lang, tmp_path):
     page.select_option("#id_service", "demo-1")  # load_demo publishes it in the live database
     page.set_input_files("#id_photo", str(photo))
     page.check("#id_consent_service")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url(f"**/{lang}/apply/thanks/")
     assert THANKS[lang] in page.inner_text("h1")
     assert page.problems == []
     sql = f"SELECT photo FROM consent_submission WHERE data->>'email' = 'apply-{lang}@example.kz'"
     assert query(url, sql)[0][0].startswith("private/photos/")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_switching_language_on_a_form_keeps_what_was_typed(site, page, lang):
+    """The header's switch posts the form to the other language, typed text and all; Enter in a
+    field still sends the form itself, not the switch (the first submit button in the page)."""
+    base, url = site
+    other = {"kk": "ru", "ru": "kk"}[lang]
+    email = f"switch-{lang}@example.kz"
+    page.goto(f"{base}/{lang}/contact/")
+    page.fill("#id_full_name", "Әсел Қасымова")
+    page.fill("#id_email", email)
+    page.fill("#id_phone", "8 701 123 45 67")
+    page.fill("#id_message", "Сәлеметсіз бе!")
+    page.check("#id_consent_service")
+    with page.expect_navigation():
+        page.click(f"nav.lang button[value={other}]")
+    assert page.url == f"{base}/{other}/contact/"
+    assert page.get_attribute("html", "lang") == other
+    assert page.input_value("#id_full_name") == "Әсел Қасымова"
+    assert page.input_value("#id_message") == "Сәлеметсіз бе!"
+    assert not page.is_checked("#id_consent_service")  # consent to the text in this language
+    assert page.locator(".error-summary").count() == 0
+
+    page.check("#id_consent_service")
+    with page.expect_navigation():
+        page.press("#id_email", "Enter")
+    assert page.url == f"{base}/{other}/contact/thanks/"
+    assert page.problems == []
+    sql = f"SELECT language FROM consent_submission WHERE data->>'email' = '{email}'"
+    assert query(url, sql) == [(other,)]

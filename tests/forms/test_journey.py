@@ -108,7 +108,7 @@ def test_newcomer_journey(world, browser):  # noqa: F811
     page.fill("#id_birth_place", "Өскемен")
     page.check("#id_consent_service")
     page.check("#id_consent_marketing")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url("**/kk/apply/thanks/")
 
     manage("send_queued_mail", "--processes", "1")
@@ -116,25 +116,25 @@ def test_newcomer_journey(world, browser):  # noqa: F811
     assert "Сәлеметсіз бе" in inbox.text(ack)
     page.goto(inbox.link("newcomer@example.kz", r"http://\S+/newsletter/confirm/\S+/"))
     with page.expect_navigation():  # count() and content() do not wait for the answer
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
     assert page.locator("h1").count() == 1 and "<form" not in page.content().split("<main")[1]
 
     assert manage("shell", "-v", "0", "-c", CAMPAIGN).strip() == "1"
     manage("send_queued_mail", "--processes", "1")
     page.goto(inbox.link("newcomer@example.kz", r"http://\S+/unsubscribe/\S+/"))
     with page.expect_navigation():
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
     assert "<form" not in page.content().split("<main")[1]
 
     page.goto(base + "/kk/requests/new/")
     page.check("input[name=type][value=withdraw]")
     page.fill("#id_email", "newcomer@example.kz")
-    page.click("button[type=submit]")
+    page.click("main button[type=submit]")
     page.wait_for_url("**/kk/request/thanks/")
     manage("send_queued_mail", "--processes", "1")
     page.goto(inbox.link("newcomer@example.kz", r"http://\S+/requests/confirm/\S+/"))
     with page.expect_navigation():  # confirmed before the officer looks for the ticket
-        page.click("button[type=submit]")
+        page.click("main button[type=submit]")
 
     officer = open_tab(browser)
     officer.goto(base + "/admin/login/")

@@ -19,6 +19,10 @@ def test_breach_deadline_lands_after_the_holiday(officer_client, officer, db, ti
     assert breach.regulator_due == date(2026, 12, 17)
     html = officer_client.get(f"/admin/rights/breach/{breach.pk}/change/").content.decode()
     assert "123456789012" in html and "Test Responsible" in html and "dpo@example.kz" in html
+    # The draft notice to the regulator names the zone in each language's words, not its code.
+    notice = html[html.index("<pre") : html.index("</pre>")]
+    assert "(Алматы уақыты)" in notice and "(время Алматы)" in notice
+    assert "Asia/Almaty" not in notice
     time_machine.move_to("2026-12-16 12:00+05:00")
     verified_login(officer_client, officer)  # the session would have expired meanwhile
     assert 'class="overdue"' not in officer_client.get("/admin/rights/breach/").content.decode()

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import re
 from datetime import timedelta
 from zoneinfo import ZoneInfo
 
@@ -119,5 +120,62 @@ def test_the_expiry_is_shown_on_the_local_day_with_its_time(client, officer, tex
     response = staff.get(f"/admin/consent/subject/{person.pk}/evidence.csv")
     header, row = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     shown = dict(zip(header, row, strict=True))
-    assert shown["мерзімінің аяқталуы (Asia/Almaty)"] == f"{local:%Y-%m-%d} 02:00:00"
-    assert shown["мерзімінің аяқталуы (UTC)"] == f"{local - timedelta(days=1):%Y-%m-%d} 21:00:00"
+    assert shown["мерзімінің аяқталуы (Алматы)"] == f"{local:%d.%m.%Y} 02:00:00"
+    assert shown["мерзімінің аяқталуы (UTC)"] == f"{local - timedelta(days=1):%d.%m.%Y} 21:00:00"
+
+
+READS = {
+    # language: (the columns of the language, the moment, the moment in UTC and the expiry; the
+    #            two consent languages by name; the withdrawal; the zone in the heading)
+    "kk": (("тіл", "уақыт (Алматы)", "уақыт (UTC)", "мерзімінің аяқталуы (Алматы)"),
+           ["Қазақша", "Орысша", ""], "келісім кері қайтарып алынды", "Алматы уақыты"),
+    "ru": (("язык", "время (Алматы)", "время (UTC)", "истекает (Алматы)"),
+           ["Казахский", "Русский", ""], "согласие отозвано", "время Алматы"),
+}  # fmt: skip
+CODES = {"kk", "ru", "grant", "withdraw", "service", "marketing", "contact_form", "self_service"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_evidence_reads_as_a_person_writes_in_the_staff_members_language(
+    officer_client, texts, make_subject, time_machine, lang
+):
+    """The evidence printed its times as 2026-11-30 13:12:44 beside a column headed
+    «Asia/Almaty», the language of each consent as its code («kk»), and the guardian who gave a
+    minor's consent as a row number. A regulator now reads, in the staff member's language,
+    the local date and time as people write them (the UTC moment beside it to set against a
+    log), the language by its name and the guardian by name: in the CSV and in the PDF."""
+    from consent.core.models import Guardian
+
+    time_machine.move_to("2026-11-30 08:12:44+00:00", tick=False)  # 13:12:44 in Almaty
+    person = make_subject()
+    guardian = Guardian.objects.create(
+        subject=person, full_name="Гүлнар Қасымова", contact="g@x.kz"
+    )
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                  guardian=guardian)  # fmt: skip
+    time_machine.move_to("2026-11-30 20:30:05+00:00", tick=False)  # 1 December in Almaty
+    consent_grant(person, texts[MARKETING], language="ru", source=Source.NEWSLETTER_FORM)
+    consent_withdraw(person, MARKETING, source=Source.SELF_SERVICE)
+    (language, at_local, at_utc, expires_local), names, withdrawn, zone = READS[lang]
+    officer_client.cookies["django_language"] = lang
+
+    body = officer_client.get(f"/admin/consent/subject/{person.pk}/evidence.csv").content
+    header, *rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
+    first, second, third = (dict(zip(header, row, strict=True)) for row in rows)
+    assert (first[at_local], first[at_utc]) == ("30.11.2026 13:12:44", "30.11.2026 08:12:44")
+    assert (second[at_local], second[at_utc]) == ("01.12.2026 01:30:05", "30.11.2026 20:30:05")
+    assert first[expires_local].endswith(" 13:12:44") and third[expires_local] == ""
+    assert [row[header.index(language)] for row in rows] == names
+    assert "Гүлнар Қасымова" in first.values() and withdrawn in third.values()
+    cells = [cell for row in rows for cell in row]
+    assert not CODES & set(cells)
+    assert not any(re.search(r"\d{4}-\d{2}-\d{2}|T\d{2}:", cell) for cell in cells)
+
+    pdf = officer_client.get(f"/admin/consent/subject/{person.pk}/evidence.pdf").content
+    text = pdf_text(pdf)
+    assert f"({zone})" in text and "Asia/Almaty" not in text
+    for shown_ in ("30.11.2026 13:12:44", "01.12.2026 01:30:05", names[0], names[1],
+                   "Гүлнар Қасымова", withdrawn, at_local):  # fmt: skip
+        assert shown_ in text
+    assert not re.search(r"\d{4}-\d{2}-\d{2}", text)
+    assert not CODES & set(re.findall(r"[a-z_]+", text))

@@ -3,6 +3,7 @@ their language; a field added later to any of these models and left out of the e
 test_the_export_holds_every_field_linked_to_the_subject."""
 
 import json
+import re
 import subprocess
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from django.test import RequestFactory
 from django.utils import timezone, translation
 from post_office.models import Email
 
+from consent.common.i18n import language_name
 from consent.core.delivery import send_queued
 from consent.core.ledger import consent_grant, consent_withdraw
 from consent.core.models import Guardian, Source, Subject, Submission
@@ -83,9 +85,9 @@ def person(texts, make_subject, officer):
 
 
 def shown(value):
-    """How the export writes a value."""
+    """How the JSON writes a value: a time in ISO 8601, in Almaty with its offset."""
     if isinstance(value, datetime):
-        return value.astimezone(ALMATY).strftime("%Y-%m-%d %H:%M:%S")
+        return value.astimezone(ALMATY).replace(microsecond=0).isoformat()
     if isinstance(value, date):
         return value.isoformat()
     return str(value)
@@ -96,6 +98,8 @@ def expected(obj, field):
     value = getattr(obj, field.attname)
     if value in (None, "", {}):
         return None
+    if field.name == "language":  # named in the reader's language, not in its own
+        return [language_name(value)]
     if field.choices:
         return [str(getattr(obj, f"get_{field.name}_display")())]
     if isinstance(field, models.JSONField):
@@ -154,7 +158,8 @@ def test_the_export_holds_every_field_linked_to_the_subject(person):
     assert "alice" not in text  # the staff member is not the person's data
     # the photo: held, since when, and how to get a copy; not the file or its storage name
     photo = data["data"]["photo"]
-    assert shown(Submission.objects.get().created_at) in photo and "@" in photo
+    received = Submission.objects.get().created_at.astimezone(ALMATY)
+    assert f"{received:%d.%m.%Y %H:%M}" in photo and "@" in photo  # a sentence, for reading
     assert "0123abcd" not in text
     # mail sent to the person: when, to which address, subject line, status; not the bodies
     mails = list(Email.objects.filter(to__icontains="asel@example.kz"))
@@ -210,3 +215,50 @@ def test_an_address_taken_over_by_someone_else_brings_none_of_the_first_persons_
         subject_destroy(second, request_ref="R-test")
     ticket.refresh_from_db()
     assert ticket.subject == first and ticket.message == "first person's words"
+
+
+READS = {
+    # language: the names of the person's and the form's languages; a column where a raw
+    # value could show, and the note on the JSON's times
+    "kk": (("Орысша", "Қазақша"), "тіл", "ISO 8601 пішімінде"),
+    "ru": (("Русский", "Казахский"), "язык", "формате ISO 8601"),
+}
+
+
+@pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_pdf_writes_times_dates_and_languages_as_the_person_does(
+    texts, make_subject, time_machine, lang, tmp_path
+):
+    """The person's copy printed times as 2026-11-30 13:12:44, dates as 2009-03-14 (a date of
+    birth corrected too), «Asia/Almaty», and each language by its own name whatever the
+    person's (Русский in a Kazakh file). The PDF now writes them as the person does, wholly in
+    their language; the JSON keeps ISO 8601 for programs, with the offset, and says so."""
+    time_machine.move_to("2026-11-30 08:12:44+00:00", tick=False)  # 13:12:44 in Almaty
+    person = make_subject(birth_date=date(2009, 3, 14), language="ru")
+    Submission.objects.create(subject=person, source=Source.APPLICATION_FORM, language="kk",
+                              data={"full_name": "Әсел", "birth_date": "2009-03-14"})  # fmt: skip
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM)
+    time_machine.move_to("2026-11-30 20:30:00+00:00", tick=False)  # 1 December in Almaty
+    ticket = ticket_verify(ticket_open(kind="correct", email=person.email, language=lang,
+                                       channel="web", message="…"))  # fmt: skip
+    ticket_correct(ticket, changes={"birth_date": date(2009, 4, 14)}, document="№ 1", actor=None)
+    person.refresh_from_db()
+    (person_language, form_language), column, note = READS[lang]
+
+    (tmp_path / "export.pdf").write_bytes(export_pdf(person, lang))
+    out = subprocess.run(["pdftotext", "-layout", tmp_path / "export.pdf", "-"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    for shown_ in ["30.11.2026 13:12", "01.12.2026 01:30", "14.03.2009", "14.04.2009",
+                   person_language, form_language]:  # fmt: skip
+        assert shown_ in out
+    assert not re.search(r"\d{4}-\d{2}-\d{2}|\d{2}:\d{2}:\d{2}|Asia/Almaty", out)
+    languages = re.findall(rf"^{column} +(\S+)$", out, re.MULTILINE)
+    assert languages and set(languages) <= {person_language, form_language}
+
+    data = json.loads(export_json(person, lang))
+    assert data["consent_history"][0]["at"] == "2026-11-30T13:12:44+05:00"
+    assert datetime.fromisoformat(data["exported_at"]).utcoffset().total_seconds() == 5 * 3600
+    assert data["data"]["birth_date"] == "2009-04-14"
+    assert data["corrections"][0]["old_value"] == "2009-03-14"
+    assert note in data["about_times"]

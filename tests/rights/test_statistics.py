@@ -22,6 +22,12 @@ STATISTICS = {
            "Ответы на обращения и заявки", "неизвестно"),
 }  # fmt: skip
 
+# The month and the language as the staff member writes them (NBSP inside, emalu/formats).
+MONTHS_AND_LANGUAGES = {
+    "kk": [["2026\xa0ж. қараша", "Қазақша"], ["2026\xa0ж. желтоқсан", "Орысша"]],
+    "ru": [["Ноябрь 2026\xa0г.", "Казахский"], ["Декабрь 2026\xa0г.", "Русский"]],
+}
+
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_statistics_read_in_the_staff_members_language(officer_client, texts, make_subject, lang):
@@ -51,3 +57,20 @@ def test_statistics_have_no_direct_identifiers(officer_client, texts, make_subje
     for trace in ["Zq", "zq@", "7011112233", "1990", "05-17"]:
         assert trace not in body
     assert not re.search(r"\d{4}-\d{2}-\d{2}", body)  # months only, never a day
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_month_and_the_language_read_as_words(officer_client, texts, make_subject,
+                                                  time_machine, lang):  # fmt: skip
+    """The month was «2026-11» and the language its code («kk»): both are now in the staff
+    member's words. The month is the local one: a consent given at 01:30 on 1 December in
+    Almaty (20:30 on 30 November in UTC) counts in December."""
+    time_machine.move_to("2026-11-30 12:00+05:00", tick=False)
+    consent_grant(make_subject(), texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    time_machine.move_to("2026-12-01 01:30+05:00", tick=False)
+    consent_grant(make_subject(), texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
+    officer_client.cookies["django_language"] = lang
+    body = officer_client.get("/admin/rights/ticket/statistics.csv").content.decode("utf-8-sig")
+    _header, *rows = list(csv.reader(io.StringIO(body)))
+    assert [row[0:3:2] for row in rows] == MONTHS_AND_LANGUAGES[lang]
+    assert not re.search(r"\d{4}-\d{2}|\b(kk|ru)\b", body)

@@ -77,6 +77,101 @@ def test_correction_needs_a_document_and_keeps_old_and_new(client, officer_clien
     assert "Сәлеметсіз бе" in mails_to("asel@example.kz")[-1].message
 
 
+def panel_as_shown(officer_client, ticket):
+    """What the correction panel posts when the officer edits nothing: the data on record."""
+    panel = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/act/").context["desk_form"]
+    fields = ["full_name", "email", "phone", "birth_date", "birth_place"]
+    return {name: panel[name].value() or "" for name in fields}
+
+
+def test_a_correction_can_remove_an_optional_item_and_keeps_what_it_was(
+    client, privacy_officer_client, person
+):
+    """The person asks to have their phone number removed: the officer empties the field. The
+    panel took an empty field for "leave as it is", so the number could not be removed."""
+    web_request(client, "kk", "correct", message="Телефон нөмірімді өшіріңіздер")
+    ticket = confirm(client)
+    shown = panel_as_shown(privacy_officer_client, ticket)
+    assert shown["phone"] == "+77011234567"
+    act(privacy_officer_client, ticket, **{**shown, "phone": ""}, document="Өтініш, 25.11.2026")
+    person.refresh_from_db()
+    ticket.refresh_from_db()
+    assert person.phone is None and person.full_name == "Әсел Қасымова"
+    assert ticket.status == Status.DONE
+    correction = Correction.objects.get()
+    assert (correction.field, correction.old_value, correction.new_value) == (
+        "phone", "+77011234567", "")  # fmt: skip
+    event = AuditEvent.objects.get(action="subject_edit", subject_ref=person.pk)
+    assert event.detail == {"fields": ["phone"], "cleared": ["phone"]}
+    assert "түзетілді" in mails_to("asel@example.kz")[-1].message
+    # The person's page shows the old number and that it was removed.
+    privacy_officer_client.cookies["django_language"] = "ru"
+    page = privacy_officer_client.get(f"/admin/consent/subject/{person.pk}/change/")
+    page = page.content.decode()
+    assert "+77011234567" in page and "удалено" in page and "Өтініш, 25.11.2026" in page
+
+
+@pytest.mark.parametrize("lang, refusal", [
+    ("kk", "Электрондық пошта мекенжайын өшіруге болмайды"),
+    ("ru", "Адрес электронной почты нельзя удалить"),
+])  # fmt: skip
+def test_a_correction_cannot_remove_the_address_the_person_is_reached_at(
+    client, privacy_officer_client, person, lang, refusal
+):
+    web_request(client, "kk", "correct")
+    ticket = confirm(client)
+    shown = panel_as_shown(privacy_officer_client, ticket)
+    privacy_officer_client.cookies["django_language"] = lang
+    page = act(privacy_officer_client, ticket, **{**shown, "email": "", "phone": ""},
+               document="Өтініш").content.decode()  # fmt: skip
+    from .test_desk_people import field_row
+
+    assert refusal in field_row(page, "email")
+    person.refresh_from_db()
+    ticket.refresh_from_db()
+    assert person.email == "asel@example.kz" and person.phone == "+77011234567"
+    assert ticket.status == Status.OPEN and not Correction.objects.exists()
+    assert not AuditEvent.objects.filter(action="subject_edit").exists()
+
+
+def test_a_correction_cannot_give_the_person_an_address_another_person_holds(
+    client, privacy_officer_client, person, make_subject
+):
+    """The unique column compares letter case and lookups do not: «Other@Example.kz» passed as
+    a new address while other@example.kz was someone else's, and either could then be found."""
+    other = make_subject(email="other@example.kz")
+    web_request(client, "kk", "correct")
+    ticket = confirm(client)
+    shown = panel_as_shown(privacy_officer_client, ticket)
+    privacy_officer_client.cookies["django_language"] = "ru"
+    page = act(privacy_officer_client, ticket, **{**shown, "email": "Other@EXAMPLE.kz"},
+               document="Өтініш").content.decode()  # fmt: skip
+    assert "адрес принадлежит другому человеку" in page
+    person.refresh_from_db()
+    assert person.email == "asel@example.kz" and Subject.objects.get(pk=other.pk).email == (
+        "other@example.kz")  # fmt: skip
+
+
+def test_a_minors_date_of_birth_is_corrected_not_removed(client, privacy_officer_client, person):
+    """Rule 4 of the gate reads the date of birth: removed, a minor's consents given without
+    a guardian would stand as an adult's."""
+    from datetime import date
+
+    from consent.core import gate
+
+    Subject.objects.filter(pk=person.pk).update(birth_date=date(2015, 3, 1))
+    assert not gate.may_process(person, MARKETING)  # a minor, no guardian
+    web_request(client, "kk", "correct")
+    ticket = confirm(client)
+    shown = panel_as_shown(privacy_officer_client, ticket)
+    privacy_officer_client.cookies["django_language"] = "ru"
+    page = act(privacy_officer_client, ticket, **{**shown, "birth_date": ""},
+               document="Өтініш").content.decode()  # fmt: skip
+    assert "младше 18" in page
+    person.refresh_from_db()
+    assert person.birth_date == date(2015, 3, 1) and not gate.may_process(person, MARKETING)
+
+
 def test_a_correction_that_changes_nothing_is_not_answered_as_done(client, officer_client, person):
     """The panel is filled with the data on record: carried out unedited, the person was told
     their data had been corrected while nothing was. The officer is told to enter the corrected

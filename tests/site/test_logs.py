@@ -167,3 +167,14 @@ def test_a_500_is_still_answered_when_the_mail_relay_is_down(
         response = client.post("/kk/contact/", contact_data())
     assert response.status_code == 500 and '<html lang="kk">' in response.content.decode()
     assert any("ValueError" in x.get("exception", "") for x in lines)
+
+
+def test_a_pdf_made_for_a_person_writes_nothing_to_the_log(make_subject):
+    """The access export (and the evidence file) embed a subset of the font: the library that
+    makes it says nothing in the site's log about it, not even the glyphs of a name."""
+    from consent.rights.readable import export_pdf
+
+    person = make_subject(full_name="Әсел Қасымова")
+    with console() as lines:
+        assert export_pdf(person, "kk").startswith(b"%PDF")
+    assert lines == []

@@ -164,7 +164,9 @@ class Visits:
         here = urlsplit(page.url)
         lang = here.path.split("/")[1]
         other = OTHER[lang]
-        href = page.locator(f'nav.lang a[hreflang="{other}"]').get_attribute("href")
+        # A link, or on a form page the button that posts the form there (same address).
+        switch = page.locator(f'nav.lang a[hreflang="{other}"], nav.lang button[value="{other}"]')
+        href = switch.get_attribute("href") or switch.get_attribute("formaction")
         expected = f"/{other}/" + here.path.removeprefix(f"/{lang}/")
         expected += f"?{here.query}" if here.query else ""
         if href != expected:

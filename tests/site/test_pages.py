@@ -92,7 +92,7 @@ def test_switcher_keeps_the_service_chosen_and_the_404(client, texts, pages):
     keeps the choice. A page that does not exist is the 404 in the other language; a path under
     no language prefix offers the other language's home page."""
     html = client.get("/kk/apply/?service=demo-1").content.decode()
-    assert '<a href="/ru/apply/?service=demo-1" hreflang="ru"' in html
+    assert 'formaction="/ru/apply/?service=demo-1" formnovalidate name="switch_language"' in html
     html = client.get("/ru/no-such-page/").content.decode()
     assert '<a href="/kk/no-such-page/" hreflang="kk"' in html
     html = client.get("/en/").content.decode()

@@ -195,3 +195,54 @@ def test_a_calendar_exception_is_named_by_its_local_date(officer_client, languag
     day = CalendarOverride.objects.get()
     page = officer_client.get(f"/admin/workdays/calendaroverride/{day.pk}/change/").content.decode()
     assert shown in page and "2026-12-07" not in page
+
+
+def test_a_due_date_moved_by_the_calendar_is_in_the_audit_log(
+    client, privacy_officer, make_subject, time_machine
+):
+    """Compliance L8, L16: the recount wrote no audit row, so nothing showed that request №N,
+    due on Monday 7 December, became due on Tuesday 8 because a day off was entered, nor who
+    entered it. Each date moved has its row: the request (or breach), the old and the new
+    date, the calendar day and what was done to it, and the staff member."""
+    from consent.core.models import AuditEvent
+    from consent.rights.breaches import breach_record
+    from consent.rights.models import Breach
+    from consent.rights.tickets import ticket_create
+    from tests.staff import verified_login
+
+    time_machine.move_to("2026-12-04 18:00+05:00", tick=False)
+    person = make_subject()
+    ticket = ticket_create(kind=Ticket.Type.BLOCK, subject=person, email=person.email,
+                           language="kk", channel=Ticket.Channel.WEB, notify=False,
+                           status=Ticket.Status.OPEN)  # fmt: skip
+    answered = ticket_create(kind=Ticket.Type.BLOCK, subject=person, email=person.email,
+                             language="kk", channel=Ticket.Channel.WEB, notify=False,
+                             status=Ticket.Status.DONE)  # fmt: skip
+    breach = breach_record(Breach(detected_at=at(2026, 12, 4, 18), description="Lost laptop"))
+    desk = verified_login(client, privacy_officer)
+    desk.post("/admin/workdays/calendaroverride/add/",
+              {"date": "2026-12-07", "is_working_day": "", "note": "decree"})  # fmt: skip
+    moved = AuditEvent.objects.filter(action="due_recount").order_by("id")
+    change = {"calendar_date": "2026-12-07", "calendar_change": "added", "working_day": False}
+    rows = [(e.object_type, e.object_id, e.subject_ref, e.actor_label, e.detail) for e in moved]
+    assert rows == [
+        ("rights.ticket", str(ticket.pk), person.pk, privacy_officer.username,
+         {"old_due": "2026-12-07", "new_due": "2026-12-08", **change}),
+        ("rights.breach", str(breach.pk), None, privacy_officer.username,
+         {"old_due": "2026-12-07", "new_due": "2026-12-08", **change}),
+    ]  # fmt: skip
+    assert not moved.filter(object_id=str(answered.pk), object_type="rights.ticket").exists()
+
+    # The officer finds it in the audit log by the person's number, named in their language.
+    desk.cookies["django_language"] = "ru"
+    listed = desk.get(f"/admin/consent/auditevent/?q={person.pk}").content.decode()
+    assert "срок перенесён из-за изменения календаря" in listed
+    row = desk.get(f"/admin/consent/auditevent/{moved.first().pk}/change/").content.decode()
+    assert "2026-12-07" in row and "2026-12-08" in row
+
+    # Removed again: moved back, and that is audited too.
+    day_off = CalendarOverride.objects.get()
+    desk.post(f"/admin/workdays/calendaroverride/{day_off.pk}/delete/", {"post": "yes"})
+    back = moved.filter(detail__calendar_change="removed", object_type="rights.ticket").get()
+    assert back.detail == {"old_due": "2026-12-08", "new_due": "2026-12-07",
+                           "calendar_date": "2026-12-07", "calendar_change": "removed"}  # fmt: skip

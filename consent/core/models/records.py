@@ -95,6 +95,7 @@ class AuditEvent(AppendOnly):
         REQUEST_OPEN = "request_open", _("request received")
         REQUEST_VERIFY = "request_verify", _("requester's identity confirmed")
         REQUEST_RETYPE = "request_retype", _("request type changed")
+        DUE_RECOUNT = "due_recount", _("due date moved by a calendar change")
         REQUEST_CLOSE = "request_close", _("request answered")
         CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
         SELF_SERVICE_OPEN = "self_service_open", _("self-service page opened")

@@ -3,7 +3,7 @@
 from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -24,7 +24,7 @@ from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.submissions import submission_answer
 
 from .. import disclosure
-from ..models import Ticket
+from ..models import Correction, Ticket
 
 
 class LedgerInline(ReadOnlyInline):
@@ -48,6 +48,38 @@ class TicketInline(ReadOnlyInline):
     model = Ticket
     fields = ["received_at", "type", "status", "due_date"]
     readonly_fields = fields
+
+
+class CorrectionInline(ReadOnlyInline):
+    """Each correction's old and new value and its document (compliance L11): an item removed
+    at the person's request reads as its old value and «removed»."""
+
+    model = Correction
+    fields = ["at", "item", "old_value", "new", "document", "request_link"]
+    readonly_fields = fields
+    ordering = ["-id"]
+    show_change_link = False  # the rows are read here; they have no page of their own
+
+    @admin.display(description=Correction._meta.get_field("field").verbose_name)
+    def item(self, obj):
+        try:
+            return Subject._meta.get_field(obj.field).verbose_name
+        except FieldDoesNotExist:
+            return obj.field
+
+    @admin.display(description=Correction._meta.get_field("new_value").verbose_name)
+    def new(self, obj):
+        return obj.new_value or _("removed")
+
+    @admin.display(description=_("request"))
+    def request_link(self, obj):
+        if obj.ticket_id is None:
+            return "-"
+        url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
+        return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("ticket")
 
 
 def released(request, subject, release, *, filename, content_type):
@@ -112,7 +144,7 @@ class SubjectAdmin(AuditedAdmin):
     fields = ["full_name", "email", "phone", "birth_date", "birth_place", "language", "evidence",
               "emails_sent"]  # fmt: skip
     readonly_fields = ["evidence", "emails_sent"]
-    inlines = [LedgerInline, SubmissionInline, TicketInline]
+    inlines = [LedgerInline, SubmissionInline, TicketInline, CorrectionInline]
     show_full_result_count = False
     personal_search = True  # a search by address or phone tells whose they are
 

@@ -17,6 +17,7 @@ from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
 
+from ..answers import access_answers, resendable, ticket_resend_access
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
@@ -145,6 +146,11 @@ class TicketAdmin(AuditedAdmin):
                 "<int:pk>/act/", self.admin_site.admin_view(self.act_view), name="rights_ticket_act"
             ),
             path(
+                "<int:pk>/resend/",
+                self.admin_site.admin_view(self.resend_view),
+                name="rights_ticket_resend",
+            ),
+            path(
                 "statistics.csv",
                 self.admin_site.admin_view(self.statistics_view),
                 name="rights_statistics",
@@ -172,6 +178,13 @@ class TicketAdmin(AuditedAdmin):
             raise PermissionDenied
         extra = {"desk_form": ActionForm(ticket=ticket), "can_act": self._can_act(request, ticket),
                  "ticket": ticket, **(extra_context or {})}  # fmt: skip
+        if resendable(ticket) and self.has_change_permission(request, ticket):
+            last = access_answers(ticket).last()
+            extra["last_answer"] = last
+            extra["last_answer_at"] = last and formats.date_format(
+                timezone.localtime(last.at), "SHORT_DATETIME_FORMAT"
+            )
+            extra["can_resend"] = True
         return super().change_view(request, object_id, form_url, extra)
 
     def act_view(self, request, pk):
@@ -207,6 +220,26 @@ class TicketAdmin(AuditedAdmin):
             "desk_form": form,
         }
         return TemplateResponse(request, self.act_template, context)
+
+    def resend_view(self, request, pk):
+        """POST: make an answered access request's answer again from the data held today and
+        mail it (answers.ticket_resend_access); back to the request, told what was done."""
+        ticket = get_object_or_404(Ticket, pk=pk)
+        if not self.has_change_permission(request, ticket):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        after = request.POST.get("after", "")
+        try:
+            ticket_resend_access(ticket, actor=request.user,
+                                 after=int(after) if after.isdecimal() else None)  # fmt: skip
+        except ValidationError as error:
+            for text in error.messages:
+                self.message_user(request, text, messages.ERROR)
+        else:
+            self.message_user(request, _("Done: a new answer, made from the data held today, "
+                                         "is on its way to the person."))  # fmt: skip
+        return redirect("admin:rights_ticket_change", ticket.pk)
 
     @staticmethod
     def _audit_view(request, ticket):

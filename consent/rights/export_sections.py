@@ -1,0 +1,146 @@
+"""The names of the access export's sections and fields, in the person's language: the headings
+and labels of the PDF, and the JSON's "labels" (compliance L10)."""
+
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy
+
+from consent.core.models import Guardian, LedgerEntry, Subject, Submission
+from consent.marketing.models import Campaign, CampaignRecipient
+
+from .models import Correction, Ticket
+
+
+def field_name(model, field):
+    return model._meta.get_field(field).verbose_name
+
+
+def _plural(model):
+    return capfirst(model._meta.verbose_name_plural)
+
+
+# section -> (heading, {key: label}); also the order of the PDF.
+SECTIONS = {
+    "data": (
+        gettext_lazy("Your data"),
+        {
+            f: field_name(Subject, f)
+            for f in [
+                "full_name",
+                "email",
+                "phone",
+                "birth_date",
+                "birth_place",
+                "language",
+                "photo",
+                "created_at",
+                "updated_at",
+            ]
+        },
+    ),
+    "sources_and_methods": (
+        gettext_lazy("Where the data came from and how it was collected"),
+        {
+            "source": field_name(Submission, "source"),
+            "method": gettext_lazy("method"),
+            "received": field_name(Submission, "created_at"),
+            "answered": field_name(Submission, "answered_at"),
+            "language": field_name(Submission, "language"),
+            "data_sent": field_name(Submission, "data"),
+            "photo": field_name(Submission, "photo"),
+        },
+    ),
+    "purposes": (
+        gettext_lazy("Purposes, terms and recipients"),
+        {
+            "purpose": field_name(LedgerEntry, "purpose"),
+            "description": gettext_lazy("what it is for"),
+            "consent": gettext_lazy("consent now"),
+            "processed_now": gettext_lazy("processed now"),
+            "data": gettext_lazy("data processed"),
+            "term": gettext_lazy("the term of the consent"),
+            "consent_expires": field_name(LedgerEntry, "expires_at"),
+            "third_party_recipients": gettext_lazy("third parties who receive the data"),
+            "cross_border_recipients": gettext_lazy("recipients abroad (cross-border transfer)"),
+            "published": gettext_lazy("published"),
+        },
+    ),
+    "consent_history": (
+        gettext_lazy("Consent history"),
+        {
+            "at": field_name(LedgerEntry, "at"),
+            "event": field_name(LedgerEntry, "kind"),
+            "purpose": field_name(LedgerEntry, "purpose"),
+            "consent_text_version": gettext_lazy("consent text version"),
+            "privacy_policy_version": gettext_lazy("privacy policy version"),
+            "text_sha256": field_name(LedgerEntry, "text_sha256"),
+            "language": field_name(LedgerEntry, "language"),
+            "source": field_name(LedgerEntry, "source"),
+            "ip": field_name(LedgerEntry, "ip"),
+            "user_agent": field_name(LedgerEntry, "user_agent"),
+            "expires_at": field_name(LedgerEntry, "expires_at"),
+            "guardian": field_name(LedgerEntry, "guardian"),
+            "reason": field_name(LedgerEntry, "reason"),
+        },
+    ),
+    "guardians": (
+        _plural(Guardian),
+        {
+            "full_name": field_name(Guardian, "full_name"),
+            "contact": field_name(Guardian, "contact"),
+            "recorded": field_name(Subject, "created_at"),
+        },
+    ),
+    "requests": (
+        _plural(Ticket),
+        {
+            "reference": Ticket._meta.verbose_name,
+            **{
+                f: field_name(Ticket, f)
+                for f in [
+                    "type",
+                    "status",
+                    "channel",
+                    "email",
+                    "language",
+                    "purpose",
+                    "message",
+                    "message_id",
+                    "received_at",
+                    "due_date",
+                    "verified_at",
+                    "closed_at",
+                    "outcome",
+                    "regarding",
+                ]
+            },
+        },
+    ),
+    "corrections": (
+        _plural(Correction),
+        {
+            "request": Ticket._meta.verbose_name,
+            **{
+                f: field_name(Correction, f)
+                for f in ["field", "old_value", "new_value", "document", "at"]
+            },
+        },
+    ),
+    "campaigns": (
+        _plural(Campaign),
+        {
+            "email_subject": gettext_lazy("email subject"),
+            "language": field_name(CampaignRecipient, "language"),
+            "queued_at": field_name(CampaignRecipient, "queued_at"),
+            "withheld_at": field_name(CampaignRecipient, "withheld_at"),
+        },
+    ),
+    "emails": (
+        capfirst(gettext_lazy("emails sent")),
+        {
+            "created": field_name(LedgerEntry, "at"),
+            "to": field_name(Subject, "email"),
+            "email_subject": gettext_lazy("email subject"),
+            "status": field_name(Ticket, "status"),
+        },
+    ),
+}

@@ -1,0 +1,63 @@
+"""Deadlines still running, counted again after the working-day calendar changed (compliance
+L8). A decree entered after a request arrived or a breach was detected changes its legal
+deadline, earlier (a Saturday made working) or later (a day off added), and a wrong entry
+removed restores it; an answered request keeps the date it was judged by. Every date that
+moves is audited, so the officer reads in the audit log that request №N was due on one day
+and is now due on another, and which calendar day's change moved it."""
+
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db.models import Model, QuerySet
+
+from consent.core.audit import audit_row, audit_rows
+from consent.core.models import AuditEvent, Subject
+from consent.workdays.calendar import due_date
+
+from .breaches import REGULATOR_WORKING_DAYS
+from .models import Breach, Ticket
+from .tickets import deadline_days
+
+
+def deadlines_recount(*, change: dict[str, Any], actor: AbstractBaseUser | None = None) -> int:
+    """Count again the due date of every open or waiting request, from its receipt, and the
+    regulator's date of every breach not yet reported, from its detection. `change` (codes: the
+    calendar day, and whether it was added, changed or removed) goes into the audit row of each
+    date moved, with the staff member who made the change. Returns how many moved."""
+    tickets = Ticket.objects.open().only("type", "subject", "received_at", "due_date")
+    breaches = Breach.objects.filter(regulator_notified_at=None)
+    breaches = breaches.only("detected_at", "regulator_due")
+    return _recount(
+        tickets, "received_at", "due_date", lambda t: deadline_days(t.type), change, actor
+    ) + _recount(
+        breaches, "detected_at", "regulator_due", lambda b: REGULATOR_WORKING_DAYS, change, actor
+    )
+
+
+def _recount(
+    rows: QuerySet,
+    start: str,
+    due: str,
+    days: Callable[[Model], int],
+    change: dict[str, Any],
+    actor: AbstractBaseUser | None,
+) -> int:
+    """Count `due` of each of `rows` again, `days(row)` working days from `start`; save and audit
+    those that moved, in one UPDATE and one INSERT."""
+    moved, events = [], []
+    for row in rows:
+        old, new = getattr(row, due), due_date(getattr(row, start), days(row))
+        if new == old:
+            continue
+        setattr(row, due, new)
+        moved.append(row)
+        subject_id = getattr(row, "subject_id", None)
+        events.append(audit_row(
+            AuditEvent.Action.DUE_RECOUNT, actor=actor, obj=row,
+            subject=Subject(pk=subject_id) if subject_id is not None else None,
+            old_due=old.isoformat(), new_due=new.isoformat(), **change,
+        ))  # fmt: skip
+    rows.bulk_update(moved, [due])
+    audit_rows(events)
+    return len(moved)

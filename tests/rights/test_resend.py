@@ -1,0 +1,151 @@
+"""An access answer sent again (compliance L10): never a letter that promises files it lacks.
+
+The outbox keeps a delivered answer's files a week; after that its letter is expired and the
+outbox will not send it again. The desk's "send the answer again" makes a new answer from the
+data held that day, since the right of access is to the data the operator holds now."""
+
+import json
+
+import pytest
+from django.contrib.auth.models import User
+from post_office.models import STATUS, Email
+
+from consent.core.delivery import send_queued
+from consent.core.models import AuditEvent, Subject
+from consent.rights.retention import enforce_retention
+from tests.staff import verified_login
+
+from .conftest import act, confirm, mails_to, web_request
+
+
+def told(response):
+    return [str(m) for m in response.context["messages"]]
+
+
+def delivered_answer(client, desk, time_machine):
+    """An access request carried out at the desk on Monday 7 December 2026 and delivered."""
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
+    web_request(client, "ru", "access")
+    ticket = confirm(client, "ru")
+    act(verified_login(desk, User.objects.get(username="olga")), ticket)
+    assert send_queued()[1] == 0  # the link, the officers' notice, the answer
+    answer = mails_to("asel@example.kz")[-1]
+    assert answer.status == STATUS.sent and answer.attachments.count() == 2
+    return ticket, answer
+
+
+def test_a_delivered_answer_whose_files_are_gone_is_not_sent_again_from_the_outbox(
+    client, desk, officer, person, mailoutbox, time_machine
+):
+    """The outbox's Resend (and Requeue) sent the letter «the data we hold is attached» with no
+    attachment once retention had dropped the files a week after delivery."""
+    _ticket, answer = delivered_answer(client, desk, time_machine)
+    mailoutbox.clear()
+    time_machine.move_to("2026-12-15 03:00+05:00", tick=False)
+    enforce_retention()
+    assert answer.attachments.count() == 0
+
+    outbox = verified_login(client, officer)
+    outbox.cookies["django_language"] = "ru"
+    page = outbox.post(f"/admin/post_office/email/{answer.pk}/resend/", follow=True)
+    assert "не отправляется повторно" in told(page)[0]
+    assert "«Отправить ответ ещё раз»" in told(page)[0]
+    page = outbox.post("/admin/post_office/email/", {"action": "requeue",
+                                                     "_selected_action": [answer.pk]},
+                       follow=True)  # fmt: skip
+    assert "1 письмо не поставлено в очередь" in told(page)[0]
+    answer.refresh_from_db()
+    assert answer.status == STATUS.sent
+    # Even put back in the queue by hand, the sender does not send it.
+    Email.objects.filter(pk=answer.pk).update(status=STATUS.queued)
+    assert send_queued() == (0, 0) and mailoutbox == []
+
+
+def test_the_desk_sends_a_new_answer_made_from_the_data_held_today_once_per_press(
+    client, desk, person, mailoutbox, time_machine
+):
+    ticket, answer = delivered_answer(client, desk, time_machine)
+    time_machine.move_to("2026-12-15 09:00+05:00", tick=False)
+    enforce_retention()
+    Subject.objects.filter(pk=person.pk).update(phone="+77057654321")  # corrected since
+
+    desk = verified_login(desk, User.objects.get(username="olga"))
+    desk.cookies["django_language"] = "ru"
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert "Отправить ответ ещё раз" in page
+    assert "по данным, которые мы храним сегодня" in page
+    after = page.split('name="after" value="')[1].split('"')[0]
+    resend = f"/admin/rights/ticket/{ticket.pk}/resend/"
+    assert desk.get(resend).status_code == 405  # a link sends nothing
+
+    done = desk.post(resend, {"after": after}, follow=True)
+    assert "новый ответ" in told(done)[0]
+    again = mails_to("asel@example.kz")[-1]
+    assert again.pk != answer.pk and again.to == ["asel@example.kz"]
+    assert "ещё раз" in again.message and "Здравствуйте" in again.message
+    names = sorted(a.name for a in again.attachments.all())
+    assert names == [f"{ticket.reference}.json", f"{ticket.reference}.pdf"]
+    data = json.loads(again.attachments.get(name__endswith=".json").file.read())
+    assert data["data"]["phone"] == "+77057654321"
+    exports = AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk)
+    assert exports.count() == 2
+    assert exports.order_by("id").last().actor_label == "olga"
+
+    # Pressed twice (or by a second officer on a page opened before): sent once.
+    twice = desk.post(resend, {"after": after}, follow=True)
+    assert "не отправлен ещё раз" in told(twice)[0]
+    assert mails_to("asel@example.kz")[-1].pk == again.pk and exports.count() == 2
+
+
+@pytest.mark.parametrize("blocked", [True, False])
+def test_no_answer_is_sent_again_while_processing_is_blocked_or_for_a_download(
+    client, desk, person, time_machine, blocked
+):
+    from consent.core.ledger import subject_block
+    from consent.core.models import Source
+    from consent.rights.selfservice import access_download
+
+    ticket, _answer = delivered_answer(client, desk, time_machine)
+    if not blocked:
+        ticket, _body = access_download(person, "ru")  # answered on the page, not by mail
+    else:
+        subject_block(person, reason="Art. 23", source=Source.ADMIN)
+    before = Email.objects.count()
+    desk.cookies["django_language"] = "ru"
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert ("Отправить ответ ещё раз" in page) is blocked  # offered, then refused
+    done = desk.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": "x"}, follow=True)
+    assert "заблокирована" in told(done)[0] if blocked else "по электронной почте" in told(done)[0]
+    assert Email.objects.count() == before
+
+
+def test_a_correction_leaves_no_copy_of_the_old_data_to_send_again(
+    client, desk, officer, person, time_machine
+):
+    """The answer mailed on Monday held the phone number the person then had removed: the
+    outbox kept that copy for the rest of the week, and its Resend sent the number again."""
+    from post_office.models import Attachment
+
+    _ticket, answer = delivered_answer(client, desk, time_machine)
+    web_request(client, "ru", "correct")
+    correction = confirm_link_of_the_latest(client)
+    shown = {"full_name": person.full_name, "email": person.email, "phone": ""}
+    act(verified_login(desk, User.objects.get(username="olga")), correction, **shown,
+        document="Заявление от 7.12.2026")  # fmt: skip
+    person.refresh_from_db()
+    assert person.phone is None
+    assert not [a for a in Attachment.objects.all() if b"+77011234567" in a.file.read()]
+    outbox = verified_login(client, officer)
+    outbox.post(f"/admin/post_office/email/{answer.pk}/resend/")
+    answer.refresh_from_db()
+    assert answer.status == STATUS.sent and answer.attachments.count() == 0
+
+
+def confirm_link_of_the_latest(client):
+    """Confirm the newest request through its link, as the person would."""
+    from consent.rights.models import Ticket
+
+    from .conftest import confirm_link
+
+    assert client.post(confirm_link()).status_code == 200
+    return Ticket.objects.order_by("-id").first()
