@@ -25,6 +25,7 @@ OUTPUT_SIDE = 2000
 # peaks: bench/photos.py). `_memory_cost` charges a file by its header before a pixel is decoded.
 MEMORY_BUDGET = 128 * 1024 * 1024
 FORMATS = ("JPEG", "PNG", "WEBP")
+DAMAGED = _("The file is damaged or is not a photo.")
 MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF")
 # The photo is reduced a tile of about this many source pixels a side at a time, after an integer
 # reduction to no less than twice the stored size.
@@ -124,14 +125,17 @@ def _webp_cost(size):
 
 
 def _webp_size(head):
-    """The canvas size a WebP's first 30 bytes declare (RFC 9649), or None."""
+    """The canvas size a WebP's first 30 bytes declare (RFC 9649), or None (then Pillow, which
+    checks what it reads, decides). A lossy frame may declare a side of 0, which no decoder
+    takes; it is None here, not a size to divide by."""
 
     def number(start, end):
         return int.from_bytes(head[start:end], "little")
 
     kind = head[12:16]
     if kind == b"VP8 " and head[23:26] == b"\x9d\x01\x2a":
-        return number(26, 28) & 0x3FFF, number(28, 30) & 0x3FFF
+        size = number(26, 28) & 0x3FFF, number(28, 30) & 0x3FFF
+        return size if all(size) else None
     if kind == b"VP8L" and head[20:21] == b"\x2f":
         return (number(21, 25) & 0x3FFF) + 1, (number(21, 25) >> 14 & 0x3FFF) + 1
     if kind == b"VP8X":
@@ -169,6 +173,10 @@ def _memory_cost(image, full, stored, upload):
         return _cost(pixel, image.size, stored, decoding=16 * image.size[0])
     if not image.info.get("progressive") and _jpeg_in_one_pass(upload, len(image.layer)):
         return _cost(pixel, image.size, stored)
+    # Pillow reads the sampling factors without checking them; libjpeg refuses any outside
+    # 1 to 4 (JERR_BAD_SAMPLING), and a 0 here would be divided by.
+    if not all(1 <= f <= 4 for _, h, v, _ in image.layer for f in (h, v)):
+        raise ValidationError(DAMAGED, code="invalid")
     h_max = max(h for _, h, _, _ in image.layer)
     v_max = max(v for _, _, v, _ in image.layer)
     coefficients = sum(
@@ -291,4 +299,4 @@ def sanitise_photo(upload):
             _("The photo could not be processed. Upload a smaller photo."), code="memory"
         ) from e
     except (OSError, SyntaxError, ValueError, EOFError) as e:
-        raise ValidationError(_("The file is damaged or is not a photo."), code="invalid") from e
+        raise ValidationError(DAMAGED, code="invalid") from e
