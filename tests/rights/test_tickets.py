@@ -12,7 +12,15 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.models import Correction, Ticket
 from tests.conftest import aged_token
 
-from .conftest import Status, act, confirm, mails_to, web_request
+from .conftest import (
+    Status,
+    act,
+    address_corrected,
+    confirm,
+    confirm_link,
+    mails_to,
+    web_request,
+)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -37,6 +45,22 @@ def test_nothing_happens_before_the_person_confirms(client, officer_client, pers
     ticket.refresh_from_db()
     assert ticket.status == Status.UNVERIFIED and ticket.outcome == ""
     assert Subject.objects.filter(pk=person.pk).exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_link_mailed_to_an_address_since_corrected_confirms_nothing(client, person, lang):
+    """The confirmation link goes to the address on record. Once a correction has moved the
+    person to another address, the old mailbox may be someone else's: its link confirmed
+    destruction or a withdrawal of the person's data for seven days after."""
+    web_request(client, lang, "destroy")
+    path = confirm_link()
+    address_corrected(person, "asel.new@example.kz")
+    assert client.get(path).status_code == 400
+    assert client.post(path).status_code == 400
+    assert Ticket.objects.get(type="destroy").status == Status.UNVERIFIED
+    web_request(client, lang, "destroy", email="asel.new@example.kz")  # the new address can
+    client.post(confirm_link("asel.new@example.kz"))
+    assert Ticket.objects.filter(type="destroy", status=Status.OPEN).count() == 1
 
 
 def test_access_request_end_to_end(client, officer_client, person, make_subject):
