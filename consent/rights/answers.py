@@ -15,7 +15,7 @@ from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
 from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent, Source
-from consent.core.subjects import normalise_phone
+from consent.core.subjects import clean_email, normalise_phone, subject_find_for_update
 
 from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record
@@ -48,6 +48,8 @@ def ticket_correct(
             changes = {**changes, "phone": normalise_phone(changes["phone"])}
         except ValidationError as error:
             raise ValidationError({"phone": error.messages}) from error
+    if changes.get("email"):
+        changes = {**changes, "email": _address_for(ticket, changes["email"])}
     subject = ticket.subject
     changed = []
     for field, value in changes.items():
@@ -71,6 +73,20 @@ def ticket_correct(
     subject.save()
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed)
     return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor)
+
+
+def _address_for(ticket: Ticket, typed: str) -> str:
+    """The corrected address as every form stores it (clean_email), or refused when someone else
+    on record holds it in any letter case: the unique column compares as typed, and two records
+    of one mailbox became one person to every lookup, the first one recorded."""
+    try:
+        email = clean_email(typed)
+    except ValidationError as error:
+        raise ValidationError({"email": error.messages}) from error
+    holder = subject_find_for_update(email=email)
+    if holder is not None and holder.pk != ticket.subject_id:
+        raise ValidationError({"email": _("Another person on record has this email address.")})
+    return email
 
 
 @transaction.atomic

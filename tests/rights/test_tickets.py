@@ -101,6 +101,51 @@ def test_correction_needs_a_document_and_keeps_old_and_new(client, officer_clien
     assert "Сәлеметсіз бе" in mails_to("asel@example.kz")[-1].message
 
 
+@pytest.mark.parametrize("typed", ["OTHER@example.kz", "other@EXAMPLE.KZ", " other@example.kz"])
+def test_a_corrected_address_held_by_another_person_is_refused(
+    client, officer_client, person, make_subject, typed
+):
+    """Addresses are one person's whatever their letter case (every lookup ignores it), but the
+    desk's correction compared them as typed: it gave Әсел the address of another person on
+    record, and the two became one mailbox: links, answers and the other person's requests went
+    to whichever of them was recorded first."""
+    other = make_subject(full_name="Other", email="other@example.kz")
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    assert 'class="errorlist' in response.content.decode()
+    person.refresh_from_db()
+    ticket.refresh_from_db()
+    assert person.email == "asel@example.kz" and ticket.status == Status.OPEN
+    assert Subject.objects.filter(email__iexact="other@example.kz").get() == other
+
+
+@pytest.mark.parametrize("typed,stored", [
+    ("Asel.New@EXAMPLE.KZ", "Asel.New@example.kz"),
+    ("asel@XN--80AWBU3C.KZ", "asel@мысал.kz"),
+])  # fmt: skip
+def test_a_corrected_address_is_stored_in_the_one_form_of_an_address(
+    client, officer_client, person, typed, stored
+):
+    """As every form stores an address (the domain in lower case, an IDN in its Unicode form),
+    so that the person's own mail, in either spelling, finds their record."""
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    person.refresh_from_db()
+    assert person.email == stored
+
+
+@pytest.mark.parametrize("typed", ['"asel..new"@example.kz', "asel@[127.0.0.1]"])
+def test_a_corrected_address_no_one_would_type_is_refused(client, officer_client, person, typed):
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    assert 'class="errorlist' in response.content.decode()
+    person.refresh_from_db()
+    assert person.email == "asel@example.kz"
+
+
 def test_a_correction_that_changes_nothing_is_not_answered_as_done(client, officer_client, person):
     """The panel is filled with the data on record: carried out unedited, the person was told
     their data had been corrected while nothing was. The officer is told to enter the corrected
