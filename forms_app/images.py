@@ -251,6 +251,16 @@ def _reduced(image, size):
     return out
 
 
+def _orientation(image):
+    """The EXIF orientation, or None when the metadata cannot be read: it is thrown away, and
+    must not refuse a photo whose pixels are sound (Pillow reads a JPEG's leniently, but stops
+    at a PNG's or WebP's EXIF that is no TIFF structure)."""
+    try:
+        return image.getexif().get(ExifTags.Base.Orientation)
+    except (SyntaxError, OSError, ValueError):
+        return None
+
+
 def _clean(upload, head):
     """The photo in upload as a clean JPEG's bytes, checked for what it costs before decoding."""
     if head.startswith(b"RIFF") and (size := _webp_size(head)):
@@ -263,8 +273,7 @@ def _clean(upload, head):
             image.draft(image.mode, stored)
         _afford(size, _memory_cost(image, size, stored, upload))
         image.load()
-        # After load: a PNG may carry its eXIf chunk after the pixels.
-        orientation = image.getexif().get(ExifTags.Base.Orientation)
+        orientation = _orientation(image)  # after load: a PNG's eXIf may follow the pixels
         clean = _reduced(image, stored)
     if orientation in ORIENTATION:
         clean = clean.transpose(ORIENTATION[orientation])

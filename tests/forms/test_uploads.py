@@ -176,6 +176,25 @@ def test_webp_is_accepted(client, texts, application_data, media):
     assert client.post("/kk/apply/", {**application_data(), "photo": upload}).status_code == 302
 
 
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_metadata_that_cannot_be_read_does_not_refuse_the_photo(
+    client, texts, application_data, media, fmt
+):
+    """The metadata is thrown away; only its orientation is read. A PNG or WebP whose EXIF
+    block is no TIFF structure (an editor's leftovers) was refused as "damaged or not a photo",
+    a message its owner could do nothing about, while a JPEG like it was taken."""
+    out = io.BytesIO()
+    Image.new("RGB", (30, 20), "blue").save(out, fmt, exif=b"SecretCam, not a TIFF header")
+    raw = out.getvalue()
+    assert b"SecretCam" in raw
+    upload = SimpleUploadedFile(f"p.{fmt.lower()}", raw, content_type=f"image/{fmt.lower()}")
+    assert client.post("/kk/apply/", {**application_data(), "photo": upload}).status_code == 302
+    data = decrypted(media / Submission.objects.get().photo.name)
+    assert b"SecretCam" not in data and b"Exif" not in data
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size == (30, 20)
+
+
 def png_16bit_grey(size, value):
     """A 16-bit greyscale PNG of one value (Pillow writes mode I;16 as 16-bit grey)."""
     out = io.BytesIO()
