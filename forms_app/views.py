@@ -14,6 +14,7 @@ from consent.common import ratelimit
 from consent.common.pagecache import shared_page
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, Source
+from consent.core.subjects import inbox
 from consent.core.submissions import marketing_confirmation_due, submission_record
 from consent.core.texts import current_policy, current_texts, render_consent
 from consent.marketing.optin import optin_start
@@ -200,10 +201,9 @@ SELF_SERVICE_ADDRESS_RATE = "3/3600"
 
 
 def _over_address_limit(email):
-    """At most 3 links an hour for one address, whoever asks. `email` is the form's normalised
-    address (consent.core.subjects.clean_email: no quoted or commented spellings, one form of
-    an IDN domain); letter case does not make another address either."""
-    who = ratelimit.address_key(email)
+    """At most 3 links an hour for one address, whoever asks, counted on the inbox it reaches
+    (consent.core.subjects.inbox: letter case, a subaddress or Gmail's dots make no other)."""
+    who = ratelimit.address_key(inbox(email))
     return ratelimit.over_limit_for("self-service-address", who, SELF_SERVICE_ADDRESS_RATE)
 
 

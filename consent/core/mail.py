@@ -22,7 +22,7 @@ from post_office.models import Email
 from consent.common import ratelimit
 from consent.common.i18n import localised
 
-from .subjects import normalise_email
+from .subjects import inbox
 
 logger = logging.getLogger(__name__)
 # Every mail the site sends is written by the site (RFC 3834): an auto-responder must not answer
@@ -82,8 +82,9 @@ UNPROVEN_ADDRESS_RATE = "10/3600"
 
 def unproven_address_over_limit(to: str) -> bool:
     """Count one mail to `to` and say whether it is beyond UNPROVEN_ADDRESS_RATE. Counted on
-    the normalised address, letter case aside, so that no spelling of it counts anew."""
-    who = ratelimit.address_key(normalise_email(to) or "")
+    the inbox it reaches (subjects.inbox), so that no spelling of it, subaddress or other,
+    counts anew."""
+    who = ratelimit.address_key(inbox(to))
     return ratelimit.over_limit_for("unproven-address", who, UNPROVEN_ADDRESS_RATE)
 
 

@@ -117,6 +117,23 @@ def normalise_phone(phone: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+# Providers that deliver an address with dots left out of it to the same inbox.
+_DOTLESS = {"gmail.com": "gmail.com", "googlemail.com": "gmail.com"}
+
+
+def inbox(email: str) -> str:
+    """The inbox an address reaches, for what is counted per address (the mails a typed address
+    gets, the self-service links): the normalised address in lower case, without a subaddress
+    (`+` and a tag, RFC 5233, which most providers deliver to the address without it) and, at
+    Gmail, without dots. Never an identity: `asel+shop@gmail.com` is the address its person
+    gave, and is kept and written to as given."""
+    local, __, domain = (normalise_email(email) or "").lower().rpartition("@")
+    local = local.split("+", 1)[0] or local
+    if domain in _DOTLESS:
+        local, domain = local.replace(".", ""), _DOTLESS[domain]
+    return f"{local}@{domain}"
+
+
 def _address_tag(email: str, secret: str) -> str:
     key = (normalise_email(email) or "").lower()
     return salted_hmac("consent.address-tag", key, secret=secret, algorithm="sha256").hexdigest()[
