@@ -27,6 +27,18 @@ MEMORY_BUDGET = 128 * 1024 * 1024
 FORMATS = ("JPEG", "PNG", "WEBP")
 DAMAGED = _("The file is damaged or is not a photo.")
 MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF")
+# libjpeg goes over every block of the image once per scan it reads, however few bytes the scan
+# holds, and goes on past a progression that repeats itself: 300 scans of a few bytes each kept a
+# 40-megapixel photo decoding for 15 s (a 5 MB file would hold an hour's worth). Its own
+# progressions have 6 scans (grey), 10 (colour) or 18 (CMYK); no encoder writes 64.
+MAX_SCANS = 64
+# Marker segments a photo holds besides: its tables, headers and metadata (an ICC profile split
+# over APP2 segments of 64 KB) come to a few dozen; the walk that counts the scans stops here.
+MAX_MARKERS = 1000
+# A marker: 0xFF (the last of any fill bytes of 0xFF), then a code that is neither 0 (a 0xFF
+# stuffed into entropy-coded data) nor a restart marker (which libjpeg reads within the data).
+# No repetition in the pattern: a run of 0xFF bytes is scanned once, not once per byte.
+MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 # The photo is reduced a tile of about this many source pixels a side at a time, after an integer
 # reduction to no less than twice the stored size.
 TILE_SOURCE = 512
@@ -143,19 +155,38 @@ def _webp_size(head):
     return None
 
 
-def _jpeg_in_one_pass(upload, components):
+def _jpeg_scans(upload):
+    """The number of components each scan of the JPEG in `upload` carries, in order, found as
+    libjpeg finds its markers (jdmarker.c, next_marker): anything up to a 0xFF is skipped (so is
+    the entropy-coded data after a scan's header), a marker segment by its length. None for a
+    file of more scans or markers than any photo has (MAX_SCANS, MAX_MARKERS)."""
+    upload.seek(0)
+    data, position, scans = upload.read(), 2, []
+    for __ in range(MAX_MARKERS):
+        found = MARKER.search(data, position)
+        if found is None:
+            return scans
+        marker, position = found[0][1], found.end()
+        if marker == 0xD9:  # the end of the image
+            return scans
+        if marker in (0x01, 0xD8):  # markers without a length
+            continue
+        length = int.from_bytes(data[position : position + 2])
+        if length < 2:
+            return scans
+        if marker == 0xDA:
+            scans.append(data[position + 2] if length > 2 and position + 2 < len(data) else 0)
+            if len(scans) > MAX_SCANS:
+                return None
+        position += length
+    return None
+
+
+def _jpeg_in_one_pass(scans, components):
     """Whether libjpeg decodes this sequential JPEG a row of blocks at a time: it does when the
     first scan carries every component (libjpeg's own test, jdinput.c). Anything unexpected
     answers no, the costlier answer."""
-    upload.seek(2)
-    while len(head := upload.read(4)) == 4 and head[0] == 0xFF:
-        marker, length = head[1], int.from_bytes(head[2:4])
-        if marker == 0xDA:
-            return upload.read(1) == bytes([components])
-        if length < 2:
-            break
-        upload.seek(length - 2, io.SEEK_CUR)
-    return False
+    return bool(scans) and scans[0] == components
 
 
 def _memory_cost(image, full, stored, upload):
@@ -171,7 +202,10 @@ def _memory_cost(image, full, stored, upload):
     pixel = {"1": 1, "L": 1, "P": 1}.get(image.mode, 2 if image.mode.startswith("I;16") else 4)
     if image.format == "PNG":
         return _cost(pixel, image.size, stored, decoding=16 * image.size[0])
-    if not image.info.get("progressive") and _jpeg_in_one_pass(upload, len(image.layer)):
+    scans = _jpeg_scans(upload)
+    if scans is None:  # each scan is a pass over the whole image (see MAX_SCANS)
+        raise ValidationError(DAMAGED, code="invalid")
+    if not image.info.get("progressive") and _jpeg_in_one_pass(scans, len(image.layer)):
         return _cost(pixel, image.size, stored)
     # Pillow reads the sampling factors without checking them; libjpeg refuses any outside
     # 1 to 4 (JERR_BAD_SAMPLING), and a 0 here would be divided by.

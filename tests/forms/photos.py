@@ -33,6 +33,8 @@ EXPECTED = {
     "20000x20000 PNG": "pixels",
     "JPEG with a zero sampling factor": "invalid",
     "WebP 0 pixels wide": "invalid",
+    "JPEG of 300 scans": "invalid",
+    "JPEG of 300 scans behind bytes libjpeg skips": "invalid",
 }
 
 
@@ -84,6 +86,22 @@ def jpeg_sampled_zero():
     return bytes(data)
 
 
+def jpeg_scanned_over_and_over(scans=300, hidden=False):
+    """A small progressive JPEG whose last scan (a refinement of every block, a few bytes long)
+    is repeated: libjpeg goes over the whole image once per scan, so 300 scans of 18 KB kept a
+    40-megapixel photo decoding for 15 s, and a 5 MB file for an hour. `hidden`: with bytes
+    libjpeg skips (junk between two header segments, a fill byte before each scan)."""
+    out = io.BytesIO()
+    Image.new("L", (64, 64), 128).save(out, "JPEG", progressive=True)
+    data = out.getvalue()
+    last = data.rindex(b"\xff\xda")
+    scan, head = data[last:-2], data[:-2]
+    if hidden:
+        app0_end = 4 + int.from_bytes(head[4:6])
+        head, scan = head[:app0_end] + b"junk\x00" + head[app0_end:], b"\xff" + scan
+    return head + scan * scans + b"\xff\xd9"
+
+
 def webp_zero_wide():
     """A lossy WebP whose VP8 frame header says it is 0 pixels wide."""
     out = io.BytesIO()
@@ -107,6 +125,12 @@ BAD_FILES = {
     # Header values read before a decoder has checked them (they were divided by: a 500).
     "JPEG with a zero sampling factor": ("zero.jpg", jpeg_sampled_zero, "image/jpeg"),
     "WebP 0 pixels wide": ("zero.webp", webp_zero_wide, "image/webp"),
+    "JPEG of 300 scans": ("scans.jpg", jpeg_scanned_over_and_over, "image/jpeg"),
+    "JPEG of 300 scans behind bytes libjpeg skips": (
+        "scans.jpg",
+        lambda: jpeg_scanned_over_and_over(hidden=True),
+        "image/jpeg",
+    ),
 }
 
 

@@ -169,6 +169,21 @@ def test_png_html_polyglot_keeps_no_markup(client, texts, application_data, medi
     assert data.startswith(b"\xff\xd8\xff")
 
 
+@pytest.mark.parametrize("mode", ["L", "RGB", "CMYK"])
+def test_a_progressive_jpeg_of_every_kind_is_accepted(client, texts, application_data, media, mode):
+    """libjpeg's own progressions have 6 to 18 scans (4 components): all under the cap on scans
+    that refuses a file going over the image again and again."""
+    raw = jpeg_of_mode(mode, progressive=True)
+    upload = SimpleUploadedFile("p.jpg", raw, content_type="image/jpeg")
+    assert client.post("/kk/apply/", {**application_data(), "photo": upload}).status_code == 302
+
+
+def jpeg_of_mode(mode, **options):
+    out = io.BytesIO()
+    Image.new(mode, (40, 30)).save(out, "JPEG", **options)
+    return out.getvalue()
+
+
 def test_webp_is_accepted(client, texts, application_data, media):
     out = io.BytesIO()
     Image.new("RGB", (20, 20), "blue").save(out, "WEBP")
