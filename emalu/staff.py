@@ -16,6 +16,7 @@ import qrcode
 from django import forms
 from django.conf import settings
 from django.contrib.admin import ModelAdmin
+from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.signals import user_login_failed
 from django.contrib.sessions.backends.base import SessionBase
@@ -111,6 +112,30 @@ class StaffAdminSite(OTPAdminSite):
             return inner(request, *args, **kwargs)
 
         return checked
+
+    def autocomplete_view(self, request):
+        return DeclaredAutocomplete.as_view(admin_site=self)(request)
+
+
+class DeclaredAutocomplete(AutocompleteJsonView):
+    """Django's `/admin/autocomplete/` runs the search of whatever admin a relation points to,
+    for any model and field the query string names, whether or not a page offers that field
+    as an autocomplete: a privacy officer found a person's number by their address through it,
+    with no audit row (compliance L16), where the person list's search writes one. It answers
+    only a field its model's admin declares in `autocomplete_fields` (403 otherwise), and never
+    searches an audited admin's rows, which only its audited list shows."""
+
+    def process_request(self, request):
+        from consent.core.admin import AuditedAdmin  # registers admins: not while this loads
+
+        term, model_admin, source_field, to_field_name = super().process_request(request)
+        source_admin = self.admin_site._registry.get(source_field.model)
+        declared = source_admin is not None and (
+            source_field.name in source_admin.get_autocomplete_fields(request)
+        )
+        if not declared or isinstance(model_admin, AuditedAdmin):
+            raise PermissionDenied
+        return term, model_admin, source_field, to_field_name
 
 
 def _permission_first(model_admin, view):

@@ -25,7 +25,20 @@ OUTPUT_SIDE = 2000
 # peaks: bench/photos.py). `_memory_cost` charges a file by its header before a pixel is decoded.
 MEMORY_BUDGET = 128 * 1024 * 1024
 FORMATS = ("JPEG", "PNG", "WEBP")
+DAMAGED = _("The file is damaged or is not a photo.")
 MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF")
+# libjpeg goes over every block of the image once per scan it reads, however few bytes the scan
+# holds, and goes on past a progression that repeats itself: 300 scans of a few bytes each kept a
+# 40-megapixel photo decoding for 15 s (a 5 MB file would hold an hour's worth). Its own
+# progressions have 6 scans (grey), 10 (colour) or 18 (CMYK); no encoder writes 64.
+MAX_SCANS = 64
+# Marker segments a photo holds besides: its tables, headers and metadata (an ICC profile split
+# over APP2 segments of 64 KB) come to a few dozen; the walk that counts the scans stops here.
+MAX_MARKERS = 1000
+# A marker: 0xFF (the last of any fill bytes of 0xFF), then a code that is neither 0 (a 0xFF
+# stuffed into entropy-coded data) nor a restart marker (which libjpeg reads within the data).
+# No repetition in the pattern: a run of 0xFF bytes is scanned once, not once per byte.
+MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 # The photo is reduced a tile of about this many source pixels a side at a time, after an integer
 # reduction to no less than twice the stored size.
 TILE_SOURCE = 512
@@ -124,14 +137,17 @@ def _webp_cost(size):
 
 
 def _webp_size(head):
-    """The canvas size a WebP's first 30 bytes declare (RFC 9649), or None."""
+    """The canvas size a WebP's first 30 bytes declare (RFC 9649), or None (then Pillow, which
+    checks what it reads, decides). A lossy frame may declare a side of 0, which no decoder
+    takes; it is None here, not a size to divide by."""
 
     def number(start, end):
         return int.from_bytes(head[start:end], "little")
 
     kind = head[12:16]
     if kind == b"VP8 " and head[23:26] == b"\x9d\x01\x2a":
-        return number(26, 28) & 0x3FFF, number(28, 30) & 0x3FFF
+        size = number(26, 28) & 0x3FFF, number(28, 30) & 0x3FFF
+        return size if all(size) else None
     if kind == b"VP8L" and head[20:21] == b"\x2f":
         return (number(21, 25) & 0x3FFF) + 1, (number(21, 25) >> 14 & 0x3FFF) + 1
     if kind == b"VP8X":
@@ -139,19 +155,38 @@ def _webp_size(head):
     return None
 
 
-def _jpeg_in_one_pass(upload, components):
+def _jpeg_scans(upload):
+    """The number of components each scan of the JPEG in `upload` carries, in order, found as
+    libjpeg finds its markers (jdmarker.c, next_marker): anything up to a 0xFF is skipped (so is
+    the entropy-coded data after a scan's header), a marker segment by its length. None for a
+    file of more scans or markers than any photo has (MAX_SCANS, MAX_MARKERS)."""
+    upload.seek(0)
+    data, position, scans = upload.read(), 2, []
+    for __ in range(MAX_MARKERS):
+        found = MARKER.search(data, position)
+        if found is None:
+            return scans
+        marker, position = found[0][1], found.end()
+        if marker == 0xD9:  # the end of the image
+            return scans
+        if marker in (0x01, 0xD8):  # markers without a length
+            continue
+        length = int.from_bytes(data[position : position + 2])
+        if length < 2:
+            return scans
+        if marker == 0xDA:
+            scans.append(data[position + 2] if length > 2 and position + 2 < len(data) else 0)
+            if len(scans) > MAX_SCANS:
+                return None
+        position += length
+    return None
+
+
+def _jpeg_in_one_pass(scans, components):
     """Whether libjpeg decodes this sequential JPEG a row of blocks at a time: it does when the
     first scan carries every component (libjpeg's own test, jdinput.c). Anything unexpected
     answers no, the costlier answer."""
-    upload.seek(2)
-    while len(head := upload.read(4)) == 4 and head[0] == 0xFF:
-        marker, length = head[1], int.from_bytes(head[2:4])
-        if marker == 0xDA:
-            return upload.read(1) == bytes([components])
-        if length < 2:
-            break
-        upload.seek(length - 2, io.SEEK_CUR)
-    return False
+    return bool(scans) and scans[0] == components
 
 
 def _memory_cost(image, full, stored, upload):
@@ -167,8 +202,15 @@ def _memory_cost(image, full, stored, upload):
     pixel = {"1": 1, "L": 1, "P": 1}.get(image.mode, 2 if image.mode.startswith("I;16") else 4)
     if image.format == "PNG":
         return _cost(pixel, image.size, stored, decoding=16 * image.size[0])
-    if not image.info.get("progressive") and _jpeg_in_one_pass(upload, len(image.layer)):
+    scans = _jpeg_scans(upload)
+    if scans is None:  # each scan is a pass over the whole image (see MAX_SCANS)
+        raise ValidationError(DAMAGED, code="invalid")
+    if not image.info.get("progressive") and _jpeg_in_one_pass(scans, len(image.layer)):
         return _cost(pixel, image.size, stored)
+    # Pillow reads the sampling factors without checking them; libjpeg refuses any outside
+    # 1 to 4 (JERR_BAD_SAMPLING), and a 0 here would be divided by.
+    if not all(1 <= f <= 4 for _, h, v, _ in image.layer for f in (h, v)):
+        raise ValidationError(DAMAGED, code="invalid")
     h_max = max(h for _, h, _, _ in image.layer)
     v_max = max(v for _, _, v, _ in image.layer)
     coefficients = sum(
@@ -243,6 +285,16 @@ def _reduced(image, size):
     return out
 
 
+def _orientation(image):
+    """The EXIF orientation, or None when the metadata cannot be read: it is thrown away, and
+    must not refuse a photo whose pixels are sound (Pillow reads a JPEG's leniently, but stops
+    at a PNG's or WebP's EXIF that is no TIFF structure)."""
+    try:
+        return image.getexif().get(ExifTags.Base.Orientation)
+    except (SyntaxError, OSError, ValueError):
+        return None
+
+
 def _clean(upload, head):
     """The photo in upload as a clean JPEG's bytes, checked for what it costs before decoding."""
     if head.startswith(b"RIFF") and (size := _webp_size(head)):
@@ -255,8 +307,7 @@ def _clean(upload, head):
             image.draft(image.mode, stored)
         _afford(size, _memory_cost(image, size, stored, upload))
         image.load()
-        # After load: a PNG may carry its eXIf chunk after the pixels.
-        orientation = image.getexif().get(ExifTags.Base.Orientation)
+        orientation = _orientation(image)  # after load: a PNG's eXIf may follow the pixels
         clean = _reduced(image, stored)
     if orientation in ORIENTATION:
         clean = clean.transpose(ORIENTATION[orientation])
@@ -291,4 +342,4 @@ def sanitise_photo(upload):
             _("The photo could not be processed. Upload a smaller photo."), code="memory"
         ) from e
     except (OSError, SyntaxError, ValueError, EOFError) as e:
-        raise ValidationError(_("The file is damaged or is not a photo."), code="invalid") from e
+        raise ValidationError(DAMAGED, code="invalid") from e

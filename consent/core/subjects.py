@@ -9,9 +9,11 @@ import unicodedata
 from collections.abc import Iterable
 
 import phonenumbers
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import connection
 from django.db.models import Q, QuerySet
+from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from .models import Subject
@@ -113,6 +115,30 @@ def normalise_phone(phone: str | None) -> str | None:
             _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
         )
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def _address_tag(email: str, secret: str) -> str:
+    key = (normalise_email(email) or "").lower()
+    return salted_hmac("consent.address-tag", key, secret=secret, algorithm="sha256").hexdigest()[
+        :24
+    ]
+
+
+def address_tag(email: str) -> str:
+    """What a link mailed to `email` carries of it, so that the link opens only while its
+    person still holds that address (`address_tag_matches`): after a correction the old
+    mailbox may be someone else's. A keyed digest, letter case aside: the link is signed, not
+    encrypted, and a plain digest of an address is undone by trying a list of them."""
+    return _address_tag(email, settings.SECRET_KEY)
+
+
+def address_tag_matches(tag: str, email: str | None) -> bool:
+    """Whether `tag` is address_tag(email), under SECRET_KEY or one of SECRET_KEY_FALLBACKS
+    (a link mailed before the key was changed)."""
+    return bool(email) and any(
+        constant_time_compare(tag, _address_tag(email, secret))
+        for secret in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
+    )
 
 
 def subject_numbers(addresses: Iterable[str]) -> dict[str, int]:

@@ -85,7 +85,7 @@ class Ticket(models.Model):
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
     # A longer email is set aside whole rather than cut (intake.py; compliance L7).
     MESSAGE_MAX_LENGTH = 100_000
-    # How long the confirmation link works (tickets.VERIFY_MAX_AGE); the mail says "7 days".
+    # How long the confirmation link works (links.VERIFY_MAX_AGE); the mail says "7 days".
     CONFIRM_WITHIN = timedelta(days=7)
 
     type = models.CharField(_("type"), max_length=20, choices=Type)

@@ -24,7 +24,7 @@ from consent.core.ledger import consent_grant, consent_withdraw_if_given, subjec
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import CROSS_BORDER, PURPOSES
-from consent.core.subjects import subject_find
+from consent.core.subjects import address_tag, address_tag_matches, subject_find
 from consent.core.texts import current_text
 from consent.core.transfers import cross_border_offered
 
@@ -68,8 +68,7 @@ def link_send(email: str, language: str) -> None:
     subject = subject_find(email=email)
     with translation.override(language):
         if subject is not None:
-            token = signing.dumps({"s": subject.pk, "n": uuid.uuid4().hex}, salt=SALT)
-            url = absolute_url(reverse("self_service_open", args=[token]))
+            url = absolute_url(reverse("self_service_open", args=[link_token(subject)]))
             queue_mail(subject.email, "self_service_link", {"url": url}, language=language,
                        subject_line=_("Your link to your data"))  # fmt: skip
         else:
@@ -77,18 +76,26 @@ def link_send(email: str, language: str) -> None:
                        subject_line=_("Your link to your data"))  # fmt: skip
 
 
+def link_token(subject: Subject) -> str:
+    """The secret of a single-use link to the person's page, mailed to their address on
+    record: their number, a nonce, and the tag of that address."""
+    data = {"s": subject.pk, "n": uuid.uuid4().hex, "a": address_tag(subject.email)}
+    return signing.dumps(data, salt=SALT)
+
+
 def link_open(token: str, session: SessionBase) -> Subject | None:
     """Spend the link: on success the session holds the subject for an hour. Returns the subject
-    or None (forged, expired or already used)."""
+    or None (forged, expired, already used, or mailed to an address the person no longer holds:
+    a correction moved them to another, and the old mailbox may be someone else's)."""
     try:
         data = signing.loads(token, salt=SALT, max_age=LINK_MAX_AGE)
-        nonce, subject_pk = uuid.UUID(data["n"]), data["s"]
+        nonce, subject_pk, tag = uuid.UUID(data["n"]), data["s"], data["a"]
     except (signing.BadSignature, KeyError, ValueError, TypeError, AttributeError):
         return None  # AttributeError: a nonce that is no string
-    if type(subject_pk) is not int:
+    if type(subject_pk) is not int or type(tag) is not str:
         return None
     subject = Subject.objects.filter(pk=subject_pk).first()
-    if subject is None:
+    if subject is None or not address_tag_matches(tag, subject.email):
         return None
     try:
         with transaction.atomic():

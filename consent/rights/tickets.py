@@ -5,14 +5,11 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.net import absolute_url
 from consent.core.audit import audit
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import interpolate, queue_mail
@@ -23,11 +20,10 @@ from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
 from .closing import ticket_close, ticket_locked
+from .links import confirmation_url
 from .models import QuarantinedMessage, Ticket
 
 Type, Status = Ticket.Type, Ticket.Status
-SALT = "consent.request-verify"
-VERIFY_MAX_AGE = int(Ticket.CONFIRM_WITHIN.total_seconds())
 
 # Working days to answer each type (Law 94-V: Art. 8(7) withdrawal 15; Art. 25(2)(8) correction,
 # block, unblock, destruction 1; Art. 6 removal from public sources 1; Art. 19(1) notice of a
@@ -152,7 +148,7 @@ def ticket_open(
                 context["unsubscribed"] = MARKETING in withdrawn
         queue_mail(
             subject.email, template,
-            {"ticket": ticket, "verify_url": _confirmation_url(ticket), **context},
+            {"ticket": ticket, "verify_url": confirmation_url(ticket), **context},
             language=language,
             subject_line=interpolate(_("Please confirm your request %(ref)s"),
                                      {"ref": ticket.reference}),
@@ -216,7 +212,7 @@ def _file_reply(ticket, files=0):
     context = {"ticket": ticket, "regarding": regarding, "files": files}
     if regarding.is_waiting:
         # The page the link opens in the language of this mail, not of the earlier request.
-        context["verify_url"] = _confirmation_url(regarding, language=ticket.language)
+        context["verify_url"] = confirmation_url(regarding, language=ticket.language)
     queue_mail(
         ticket.subject.email, "request_reply", context, language=ticket.language,
         subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
@@ -247,17 +243,6 @@ def _act_on_arrival(ticket, actor=None, files=0):
                  actor=actor, context={"files": files}, unproven_address=True)  # fmt: skip
 
 
-def _confirmation_url(ticket, *, language=None):
-    """A new confirmation link for the request, valid for Ticket.CONFIRM_WITHIN from now
-    (compliance L9), to its page in `language` (the mail's; the request's own by default). Its
-    time is kept first, so the link never outlives what the desk counts (Ticket.closable_as)."""
-    ticket.link_sent_at = timezone.now()
-    ticket.save(update_fields=["link_sent_at"])
-    token = signing.dumps({"r": ticket.pk}, salt=SALT)
-    with translation.override(language or ticket.language):
-        return absolute_url(reverse("request_verify", args=[token]))
-
-
 def _mailable(email):
     """Whether an address no one has shown to be theirs may be written to: only one a person
     would type (a form checks it already; a mail's From is not checked). Another would fail
@@ -267,15 +252,6 @@ def _mailable(email):
     except ValidationError:
         return False
     return True
-
-
-def read_verify_token(token: str) -> int | None:
-    """The request's id, or None when the link is forged, expired or holds anything else."""
-    try:
-        pk = signing.loads(token, salt=SALT, max_age=VERIFY_MAX_AGE)["r"]
-    except (signing.BadSignature, KeyError, TypeError):
-        return None
-    return pk if type(pk) is int else None
 
 
 @transaction.atomic
@@ -360,7 +336,7 @@ def ticket_reclassify(
         context = {"ticket": ticket, "type": Type(kind).label, "old_type": Type(old).label,
                    "filed_with": ticket.regarding if filed else None}  # fmt: skip
         if ticket.is_waiting:
-            context["verify_url"] = _confirmation_url(ticket)
+            context["verify_url"] = confirmation_url(ticket)
         queue_mail(
             ticket.subject.email, "request_retyped", context, language=ticket.language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),

@@ -1,15 +1,14 @@
 from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 
-from .models import Ticket
-from .tickets import read_verify_token, ticket_verify
+from .links import ticket_for_link
+from .tickets import ticket_verify
 
 
 @never_cache
 def verify_request(request, token):
     """The requester's confirmation link: GET shows a button, POST confirms (compliance L9)."""
-    pk = read_verify_token(token)
-    ticket = Ticket.objects.filter(pk=pk).select_related("subject").first() if pk else None
+    ticket = ticket_for_link(token)
     if ticket is None or (ticket.verified_at is None and not ticket.is_waiting):
         # Damaged or expired, or closed unconfirmed by an officer: a link never reopens one.
         return render(request, "rights/verify_request.html", {"state": "invalid"}, status=400)

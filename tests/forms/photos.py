@@ -28,7 +28,14 @@ MESSAGES = {
         "memory": "Не удалось обработать фото. Загрузите фото меньшего размера.",
     },
 }
-EXPECTED = {"20 MB JPEG": "too_big", "20000x20000 PNG": "pixels"}
+EXPECTED = {
+    "20 MB JPEG": "too_big",
+    "20000x20000 PNG": "pixels",
+    "JPEG with a zero sampling factor": "invalid",
+    "WebP 0 pixels wide": "invalid",
+    "JPEG of 300 scans": "invalid",
+    "JPEG of 300 scans behind bytes libjpeg skips": "invalid",
+}
 
 
 def photo_error(html):
@@ -68,6 +75,42 @@ def big_jpeg():
     return data[:-2] + b"\x00" * (20 * 1024 * 1024) + data[-2:]
 
 
+def jpeg_sampled_zero():
+    """A progressive greyscale JPEG whose frame header gives its component a vertical sampling
+    factor of 0: libjpeg allows 1 to 4, and refuses the file as damaged."""
+    out = io.BytesIO()
+    Image.new("L", (40, 30), 128).save(out, "JPEG", progressive=True)
+    data = bytearray(out.getvalue())
+    sof = data.index(b"\xff\xc2")  # the progressive frame header: length, precision, size...
+    data[sof + 11] = 0x10  # ...components: id, then sampling factors (h << 4 | v), table
+    return bytes(data)
+
+
+def jpeg_scanned_over_and_over(scans=300, hidden=False):
+    """A small progressive JPEG whose last scan (a refinement of every block, a few bytes long)
+    is repeated: libjpeg goes over the whole image once per scan, so 300 scans of 18 KB kept a
+    40-megapixel photo decoding for 15 s, and a 5 MB file for an hour. `hidden`: with bytes
+    libjpeg skips (junk between two header segments, a fill byte before each scan)."""
+    out = io.BytesIO()
+    Image.new("L", (64, 64), 128).save(out, "JPEG", progressive=True)
+    data = out.getvalue()
+    last = data.rindex(b"\xff\xda")
+    scan, head = data[last:-2], data[:-2]
+    if hidden:
+        app0_end = 4 + int.from_bytes(head[4:6])
+        head, scan = head[:app0_end] + b"junk\x00" + head[app0_end:], b"\xff" + scan
+    return head + scan * scans + b"\xff\xd9"
+
+
+def webp_zero_wide():
+    """A lossy WebP whose VP8 frame header says it is 0 pixels wide."""
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (10, 20, 30)).save(out, "WEBP")
+    data = bytearray(out.getvalue())
+    data[26:28] = b"\x00\x00"
+    return bytes(data)
+
+
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 BAD_FILES = {
     "20 MB JPEG": ("big.jpg", big_jpeg, "image/jpeg"),
@@ -79,6 +122,15 @@ BAD_FILES = {
     "truncated JPEG": ("cut.jpg", lambda: jpeg((400, 400))[:600], "image/jpeg"),
     "20000x20000 PNG": ("bomb.png", lambda: png_declaring(20000, 20000), "image/png"),
     "GIF": ("anim.gif", lambda: b"GIF89a" + b"\x00" * 40, "image/gif"),
+    # Header values read before a decoder has checked them (they were divided by: a 500).
+    "JPEG with a zero sampling factor": ("zero.jpg", jpeg_sampled_zero, "image/jpeg"),
+    "WebP 0 pixels wide": ("zero.webp", webp_zero_wide, "image/webp"),
+    "JPEG of 300 scans": ("scans.jpg", jpeg_scanned_over_and_over, "image/jpeg"),
+    "JPEG of 300 scans behind bytes libjpeg skips": (
+        "scans.jpg",
+        lambda: jpeg_scanned_over_and_over(hidden=True),
+        "image/jpeg",
+    ),
 }
 
 

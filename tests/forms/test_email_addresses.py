@@ -137,6 +137,38 @@ def test_spellings_of_one_address_share_the_per_address_limit(client, texts, mak
     assert Email.objects.count() == 3  # three links an hour for one address, however written
 
 
+# Addresses that reach one inbox: a subaddress (RFC 5233: "+" and a tag, which Gmail, Outlook,
+# Yandex and most providers deliver to the address without it), and Gmail's, which ignores dots.
+ONE_INBOX = [
+    "asel+{}@gmail.com",
+    "a.sel+{}@gmail.com",
+    "as.el+{}@googlemail.com",
+    "ASEL+{}@GMAIL.COM",
+]
+
+
+@pytest.mark.parametrize("kind", ["contact", "newsletter", "requests/new"])
+def test_addresses_of_one_inbox_share_the_per_address_limit(client, texts, fast, settings, kind):
+    """Counted as an address each, `asel+1@gmail.com`, `asel+2@gmail.com`… had the site mail
+    one stranger's inbox without bound in the operator's name, from a single connection (the
+    per-connection limit allows 300 forms an hour)."""
+    for i in range(15):
+        email = ONE_INBOX[i % 4].format(i)
+        data = {"token": aged_token(), "email": email, **FORMS[kind]}
+        assert client.post(f"/kk/{kind}/", data).status_code == 302
+    assert Email.objects.exclude(to=[settings.STAFF_NOTIFY_EMAIL]).count() == 10
+    assert post(client, "kk", kind, "asel.other@gmail.com").status_code == 302
+    assert Email.objects.filter(to=["asel.other@gmail.com"]).count() == 1  # another inbox
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_one_inbox_gets_three_self_service_mails_an_hour(client, texts, fast, lang):
+    for i in range(6):
+        email = ONE_INBOX[i % 4].format(i)
+        client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email})
+    assert Email.objects.count() == 3
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_quoted_address_gets_no_mail_around_the_limit(client, texts, lang):
     for email in ["asel@example.kz"] * 3 + ['"asel"@example.kz', '"a\\sel"@example.kz']:

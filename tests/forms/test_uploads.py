@@ -169,11 +169,45 @@ def test_png_html_polyglot_keeps_no_markup(client, texts, application_data, medi
     assert data.startswith(b"\xff\xd8\xff")
 
 
+@pytest.mark.parametrize("mode", ["L", "RGB", "CMYK"])
+def test_a_progressive_jpeg_of_every_kind_is_accepted(client, texts, application_data, media, mode):
+    """libjpeg's own progressions have 6 to 18 scans (4 components): all under the cap on scans
+    that refuses a file going over the image again and again."""
+    raw = jpeg_of_mode(mode, progressive=True)
+    upload = SimpleUploadedFile("p.jpg", raw, content_type="image/jpeg")
+    assert client.post("/kk/apply/", {**application_data(), "photo": upload}).status_code == 302
+
+
+def jpeg_of_mode(mode, **options):
+    out = io.BytesIO()
+    Image.new(mode, (40, 30)).save(out, "JPEG", **options)
+    return out.getvalue()
+
+
 def test_webp_is_accepted(client, texts, application_data, media):
     out = io.BytesIO()
     Image.new("RGB", (20, 20), "blue").save(out, "WEBP")
     upload = SimpleUploadedFile("p.webp", out.getvalue(), content_type="image/webp")
     assert client.post("/kk/apply/", {**application_data(), "photo": upload}).status_code == 302
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "WEBP"])
+def test_metadata_that_cannot_be_read_does_not_refuse_the_photo(
+    client, texts, application_data, media, fmt
+):
+    """The metadata is thrown away; only its orientation is read. A PNG or WebP whose EXIF
+    block is no TIFF structure (an editor's leftovers) was refused as "damaged or not a photo",
+    a message its owner could do nothing about, while a JPEG like it was taken."""
+    out = io.BytesIO()
+    Image.new("RGB", (30, 20), "blue").save(out, fmt, exif=b"SecretCam, not a TIFF header")
+    raw = out.getvalue()
+    assert b"SecretCam" in raw
+    upload = SimpleUploadedFile(f"p.{fmt.lower()}", raw, content_type=f"image/{fmt.lower()}")
+    assert client.post("/kk/apply/", {**application_data(), "photo": upload}).status_code == 302
+    data = decrypted(media / Submission.objects.get().photo.name)
+    assert b"SecretCam" not in data and b"Exif" not in data
+    with Image.open(io.BytesIO(data)) as image:
+        assert image.size == (30, 20)
 
 
 def png_16bit_grey(size, value):

@@ -58,6 +58,20 @@ def confirm_link(address="asel@example.kz"):
     return re.search(r"https?://[^/\s]+(/\S+/requests/confirm/\S+/)", mail.message).group(1)
 
 
+def address_corrected(person, new_address):
+    """The desk corrects the person's address on a confirmed correction request (their old
+    mailbox is no longer theirs)."""
+    from consent.rights.answers import ticket_correct
+    from consent.rights.tickets import ticket_open, ticket_verify
+
+    ticket = ticket_open(kind=Type.CORRECT, email=person.email, language="kk", channel="email")
+    ticket_verify(ticket)
+    ticket_correct(Ticket.objects.get(pk=ticket.pk), changes={"email": new_address},
+                   document="Удостоверение № 0451", actor=None)  # fmt: skip
+    person.refresh_from_db()
+    return person
+
+
 def confirm(client, lang="kk"):
     """Follow the link in the last verification email, as the person would."""
     path = confirm_link()

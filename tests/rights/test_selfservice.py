@@ -16,6 +16,8 @@ from consent.rights.selfservice import OPTIONAL
 from tests.conftest import aged_token
 from tests.texts import PROCESSOR
 
+from .conftest import address_corrected
+
 
 def ask_link(client, lang, email="asel@example.kz", **headers):
     return client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email}, **headers)
@@ -76,6 +78,21 @@ def test_a_used_link_is_refused(client, person, lang, text):
     response = other_browser.post(path)
     assert response.status_code == 400 and text in response.content.decode()
     assert "asel@example.kz" not in other_browser.get(f"/{lang}/my-data/").content.decode()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_link_mailed_to_an_address_since_corrected_opens_nothing(client, person, lang):
+    """A correction moved the person to another address: the old mailbox may be someone
+    else's now, and the link mailed there within the hour before opened the person's page,
+    their data and its download."""
+    ask_link(client, lang)
+    path = link_path()
+    address_corrected(person, "Asel.New@example.kz")
+    assert client.post(path).status_code == 400
+    assert "+77011234567" not in client.get(f"/{lang}/my-data/").content.decode()
+    ask_link(client, lang, email="asel.new@example.kz")  # the address on record, in any case
+    assert client.post(link_path("Asel.New@example.kz")).status_code == 302
+    assert "+77011234567" in client.get(f"/{lang}/my-data/").content.decode()
 
 
 def test_an_expired_link_is_refused(client, person, time_machine):

@@ -12,7 +12,15 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.models import Correction, Ticket
 from tests.conftest import aged_token
 
-from .conftest import Status, act, confirm, mails_to, web_request
+from .conftest import (
+    Status,
+    act,
+    address_corrected,
+    confirm,
+    confirm_link,
+    mails_to,
+    web_request,
+)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -37,6 +45,22 @@ def test_nothing_happens_before_the_person_confirms(client, officer_client, pers
     ticket.refresh_from_db()
     assert ticket.status == Status.UNVERIFIED and ticket.outcome == ""
     assert Subject.objects.filter(pk=person.pk).exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_link_mailed_to_an_address_since_corrected_confirms_nothing(client, person, lang):
+    """The confirmation link goes to the address on record. Once a correction has moved the
+    person to another address, the old mailbox may be someone else's: its link confirmed
+    destruction or a withdrawal of the person's data for seven days after."""
+    web_request(client, lang, "destroy")
+    path = confirm_link()
+    address_corrected(person, "asel.new@example.kz")
+    assert client.get(path).status_code == 400
+    assert client.post(path).status_code == 400
+    assert Ticket.objects.get(type="destroy").status == Status.UNVERIFIED
+    web_request(client, lang, "destroy", email="asel.new@example.kz")  # the new address can
+    client.post(confirm_link("asel.new@example.kz"))
+    assert Ticket.objects.filter(type="destroy", status=Status.OPEN).count() == 1
 
 
 def test_access_request_end_to_end(client, officer_client, person, make_subject):
@@ -170,6 +194,51 @@ def test_a_minors_date_of_birth_is_corrected_not_removed(client, privacy_officer
     assert "младше 18" in page
     person.refresh_from_db()
     assert person.birth_date == date(2015, 3, 1) and not gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize("typed", ["OTHER@example.kz", "other@EXAMPLE.KZ", " other@example.kz"])
+def test_a_corrected_address_held_by_another_person_is_refused(
+    client, officer_client, person, make_subject, typed
+):
+    """Addresses are one person's whatever their letter case (every lookup ignores it), but the
+    desk's correction compared them as typed: it gave Әсел the address of another person on
+    record, and the two became one mailbox: links, answers and the other person's requests went
+    to whichever of them was recorded first."""
+    other = make_subject(full_name="Other", email="other@example.kz")
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    assert 'class="errorlist' in response.content.decode()
+    person.refresh_from_db()
+    ticket.refresh_from_db()
+    assert person.email == "asel@example.kz" and ticket.status == Status.OPEN
+    assert Subject.objects.filter(email__iexact="other@example.kz").get() == other
+
+
+@pytest.mark.parametrize("typed,stored", [
+    ("Asel.New@EXAMPLE.KZ", "Asel.New@example.kz"),
+    ("asel@XN--80AWBU3C.KZ", "asel@мысал.kz"),
+])  # fmt: skip
+def test_a_corrected_address_is_stored_in_the_one_form_of_an_address(
+    client, officer_client, person, typed, stored
+):
+    """As every form stores an address (the domain in lower case, an IDN in its Unicode form),
+    so that the person's own mail, in either spelling, finds their record."""
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    person.refresh_from_db()
+    assert person.email == stored
+
+
+@pytest.mark.parametrize("typed", ['"asel..new"@example.kz', "asel@[127.0.0.1]"])
+def test_a_corrected_address_no_one_would_type_is_refused(client, officer_client, person, typed):
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    assert 'class="errorlist' in response.content.decode()
+    person.refresh_from_db()
+    assert person.email == "asel@example.kz"
 
 
 def test_a_correction_that_changes_nothing_is_not_answered_as_done(client, officer_client, person):

@@ -259,6 +259,32 @@ def test_finding_a_person_by_address_is_audited(site):
                                                           "ids": [str(site.pk)]}  # fmt: skip
 
 
+@pytest.mark.parametrize("role", ["root", "olga"])
+def test_no_autocomplete_finds_a_person_past_the_audit(site, role):
+    """`/admin/autocomplete/` runs the search of the admin a relation points to, for any model
+    and field named in the query string: a privacy officer found a person's number by their
+    address (`app_label=consent&model_name=ledgerentry&field_name=subject&term=<address>`) with
+    no audit row, where the list's search writes one. No relation to an audited admin's rows
+    answers it, whatever the search."""
+    browser = staff(role)
+    found = []
+    for model in MODELS:
+        for field in model._meta.get_fields():
+            if not (field.is_relation and field.concrete):
+                continue
+            target = admin.site._registry.get(field.related_model)
+            if not isinstance(target, AuditedAdmin):
+                continue
+            for term in (PERSON, ""):
+                query = {"app_label": model._meta.app_label, "model_name": model._meta.model_name,
+                         "field_name": field.name, "term": term}  # fmt: skip
+                before = mark()
+                response = browser.get("/admin/autocomplete/", query)
+                if response.status_code != 403 or views_since(before):
+                    found.append(f"{label(model)}.{field.name} {term!r}: {response.status_code}")
+    assert found == []
+
+
 def test_no_delivery_log_offers_the_outbox_addresses(site):
     """post_office's own log admin put every outbox address in a drop-down on each entry."""
     browser = staff("root")

@@ -58,9 +58,11 @@ def _sealed(payload):
 # is a link no good, answered 400 with nothing changed (not a 500 for an unexpected shape).
 ODD_LINKS = [
     ("/ru/requests/confirm/{}/", _signed("consent.request-verify"), [{"r": "abc"}, {"r": [1]},
-                                                                      {"r": True}, [1], "x"]),
+                                                                      {"r": True}, [1], "x",
+                                                                      {"r": 1, "a": [1]}]),
     ("/kk/my-data/open/{}/", _signed("consent.self-service"),
-     [{"n": "0" * 32}, {"n": "0" * 32, "s": "abc"}, {"n": 5, "s": 1}, {"s": 1}, [1, 2]]),
+     [{"n": "0" * 32}, {"n": "0" * 32, "s": "abc"}, {"n": 5, "s": 1}, {"s": 1}, [1, 2],
+      {"n": "0" * 32, "s": 1, "a": None}, {"n": "0" * 32, "s": 1, "a": "x"}]),
     ("/ru/newsletter/confirm/{}/", _sealed,
      [{}, [1, 2], {"e": "a@example.kz", "n": "", "l": "ru"}, {"e": 1, "n": "", "l": "ru", "t": 1},
       {"e": "a@example.kz", "n": "", "l": "en", "t": 1},

@@ -1,0 +1,49 @@
+"""The link that confirms a request: mailed to the address on record, and good only while the
+person still holds that address (compliance L9)."""
+
+from django.core import signing
+from django.urls import reverse
+from django.utils import timezone, translation
+
+from consent.common.net import absolute_url
+from consent.core.subjects import address_tag, address_tag_matches
+
+from .models import Ticket
+
+SALT = "consent.request-verify"
+VERIFY_MAX_AGE = int(Ticket.CONFIRM_WITHIN.total_seconds())
+
+
+def confirmation_url(ticket, *, language=None):
+    """A new confirmation link for the request, valid for Ticket.CONFIRM_WITHIN from now
+    (compliance L9), to its page in `language` (the mail's; the request's own by default). Its
+    time is kept first, so the link never outlives what the desk counts (Ticket.closable_as)."""
+    ticket.link_sent_at = timezone.now()
+    ticket.save(update_fields=["link_sent_at"])
+    token = signing.dumps({"r": ticket.pk, "a": address_tag(ticket.subject.email)}, salt=SALT)
+    with translation.override(language or ticket.language):
+        return absolute_url(reverse("request_verify", args=[token]))
+
+
+def read_verify_token(token: str) -> tuple[int, str] | None:
+    """(the request's id, the tag of the address the link was mailed to), or None when the
+    link is forged, expired or holds anything else."""
+    try:
+        data = signing.loads(token, salt=SALT, max_age=VERIFY_MAX_AGE)
+        pk, tag = data["r"], data["a"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return None
+    return (pk, tag) if type(pk) is int and type(tag) is str else None
+
+
+def ticket_for_link(token: str) -> Ticket | None:
+    """The request a confirmation link is for, or None: forged or expired, or mailed to an
+    address its person no longer holds (a correction moved them to another, and the old
+    mailbox may be someone else's: it must not confirm a destruction or a withdrawal)."""
+    read = read_verify_token(token)
+    if read is None:
+        return None
+    ticket = Ticket.objects.filter(pk=read[0]).select_related("subject").first()
+    if ticket is None or ticket.subject is None:
+        return None
+    return ticket if address_tag_matches(read[1], ticket.subject.email) else None
