@@ -7,6 +7,7 @@ from django.urls import path
 from consent.cookies import views as cookie_views
 from consent.marketing import views as marketing_views
 from consent.rights import views as rights_views
+from forms_app import my_data
 from forms_app import views as form_views
 
 from . import staff, views
@@ -50,13 +51,13 @@ urlpatterns += i18n_patterns(
     path("unsubscribe/done/", marketing_views.unsubscribed, name="unsubscribed"),
     path("unsubscribe/<str:token>/", marketing_views.unsubscribe_view, name="unsubscribe"),
     path("cookies/", cookie_views.cookie_settings, name="cookie_settings"),
-    path("my-data/", form_views.my_data, name="my_data"),
-    path("my-data/open/<str:token>/", form_views.my_data_open, name="self_service_open"),
-    path("my-data/consent/", form_views.my_data_consent, name="my_data_consent"),
-    path("my-data/export/", form_views.my_data_export, name="my_data_export"),
-    path("my-data/request/", form_views.my_data_request, name="my_data_request"),
-    path("my-data/leave/", form_views.my_data_leave, name="my_data_leave"),
-    path("my-data/language/", form_views.my_data_language, name="my_data_language"),
+    path("my-data/", my_data.my_data, name="my_data"),
+    path("my-data/open/<str:token>/", my_data.my_data_open, name="self_service_open"),
+    path("my-data/consent/", my_data.my_data_consent, name="my_data_consent"),
+    path("my-data/export/", my_data.my_data_export, name="my_data_export"),
+    path("my-data/request/", my_data.my_data_request, name="my_data_request"),
+    path("my-data/leave/", my_data.my_data_leave, name="my_data_leave"),
+    path("my-data/language/", my_data.my_data_language, name="my_data_language"),
     path("requests/confirm/<str:token>/", rights_views.verify_request, name="request_verify"),
 )
 

@@ -1,0 +1,200 @@
+"""The self-service pages: a person's own consents and data, behind a single-use emailed link
+(compliance L8, L10, L14). The public forms and what they share with these pages are views.py's."""
+
+from functools import wraps
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+
+from consent.common import ratelimit
+from consent.common.pagecache import shared_page
+from consent.rights import selfservice
+
+from .abuse import TOKEN_SLOT, security_log
+from .forms import (
+    NOT_OFFERED,
+    ConsentSwitchForm,
+    ExportForm,
+    LanguageForm,
+    SelfServiceForm,
+    SelfServiceRequestForm,
+)
+from .views import SWITCH, guard, render_form, store_once, switched
+
+SELF_SERVICE_ADDRESS_RATE = "3/3600"
+
+
+def _over_address_limit(email):
+    """At most 3 links an hour for one address, whoever asks. `email` is the form's normalised
+    address (consent.core.subjects.clean_email: no quoted or commented spellings, one form of
+    an IDN domain); nor do letter case, a «+tag» or dots (ratelimit.address_key)."""
+    who = ratelimit.address_key(email)
+    return ratelimit.over_limit_for("self-service-address", who, SELF_SERVICE_ADDRESS_RATE)
+
+
+@never_cache
+def my_data(request):
+    subject = selfservice.session_subject(request.session)
+    if subject is not None:
+        return _my_data_page(request, subject, SelfServiceRequestForm())
+    if request.method != "POST":
+        form = SelfServiceForm(initial={"token": TOKEN_SLOT})
+        return shared_page(
+            request, lambda slots: render_form(request, "my_data_ask", form, {}, slots)
+        )
+    if SWITCH in request.POST:
+        return switched(request, "my_data_ask", SelfServiceForm, {})
+    form = SelfServiceForm(request.POST)
+    refusal, token_id = guard(request, "my_data_ask", form, {}, "self-service")
+    if refusal is not None:
+        return refusal
+    email = form.cleaned_data["email"]
+    if not _over_address_limit(email):
+        store_once(token_id, lambda: selfservice.link_send(email, get_language()))
+    return redirect("form_thanks", kind="my-data")
+
+
+@never_cache
+def my_data_open(request, token):
+    """GET shows a button (mail scanners follow links); POST spends the single-use link."""
+    if request.method == "POST":
+        if selfservice.link_open(token, request.session) is None:
+            return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
+        return redirect("my_data")
+    return render(request, "forms_app/my_data_link.html", {"state": "ask"})
+
+
+def _my_data_page(request, subject, request_form, status=200):
+    context = {**selfservice.overview(subject), "request_form": request_form}
+    return render(request, "forms_app/my_data.html", context, status=status)
+
+
+def _refuse_action(request, form):
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, error)
+    return redirect("my_data")
+
+
+# What a press on a page left open meets (lazy: said in the language of the request).
+GONE = gettext_lazy("We no longer hold any personal data about you.")
+CLOSED = gettext_lazy(
+    "Your page has closed, and nothing was changed: it stays open for one hour. Ask for a new "
+    "link to continue."
+)
+# Actions one person may take on their page in an hour: every one writes what is never deleted
+# (a ledger or audit row) or lands on the desk (a request, an export logged as one).
+SELF_SERVICE_ACTION_RATE = "20/3600"
+
+
+def _self_service_action(view):
+    """An action of the self-service page, posted by its buttons. Its address is also where a
+    refused request is shown again, so a GET of it (the language switch there, a reload from the
+    address bar) gets the page itself, not an empty 405.
+
+    At most SELF_SERVICE_ACTION_RATE for one person, whoever holds their link: the one limit
+    was on asking for a link, so one opened link could post requests to the desk, exports and
+    consent switches without end (compliance T8)."""
+
+    @wraps(view)
+    def wrapper(request):
+        subject = selfservice.session_subject(request.session)
+        if request.method != "POST":
+            return redirect("my_data")
+        if subject is None:  # pressed on a page left open: past its hour, or the data is gone
+            gone = selfservice.session_held(request.session)
+            messages.info(request, GONE if gone else CLOSED)
+            request.session.pop(selfservice.SESSION_KEY, None)
+            return redirect("my_data")
+        if ratelimit.over_limit_for(
+            "self-service-action", str(subject.pk), SELF_SERVICE_ACTION_RATE
+        ):
+            security_log.warning("rate limit: self-service actions")
+            messages.error(request, _("Too many changes in a short time: nothing was done this "
+                                      "time. Please try again in an hour."))  # fmt: skip
+            return redirect("my_data")
+        try:
+            return view(request, subject)
+        except selfservice.Gone:  # destroyed meanwhile, by the desk or retention
+            request.session.pop(selfservice.SESSION_KEY, None)
+            messages.info(request, GONE)
+            return redirect("my_data")
+
+    return wrapper
+
+
+@_self_service_action
+def my_data_consent(request, subject):
+    form = ConsentSwitchForm(request.POST)
+    if not form.is_valid():
+        return _refuse_action(request, form)
+    outcome = selfservice.set_consent(
+        subject, form.cleaned_data["purpose"], form.cleaned_data["give"], request
+    )
+    if outcome == selfservice.Switched.NOT_OFFERED:
+        messages.error(request, NOT_OFFERED["invalid_choice"])
+    elif outcome == selfservice.Switched.GUARDIAN_NEEDED:
+        messages.warning(request, _(
+            "You are under 18: this consent counts only when a parent or guardian gives it "
+            "with you. Nothing has changed. A parent or guardian can give it on the application "
+            "form."
+        ))  # fmt: skip
+    else:
+        messages.success(request, _("Your choice is saved and in force now."))
+    return redirect("my_data")
+
+
+@_self_service_action
+def my_data_language(request, subject):
+    form = LanguageForm(request.POST)
+    if not form.is_valid():
+        return _refuse_action(request, form)
+    try:
+        if selfservice.set_language(subject, form.cleaned_data["language"]):
+            messages.success(request, _("Saved: we will write to you in the language you chose."))
+    except ValidationError as refusal:  # compliance L12: nothing changes while blocked
+        messages.error(request, refusal.messages[0])
+    return redirect("my_data")
+
+
+@_self_service_action
+def my_data_export(request, subject):
+    form = ExportForm(request.POST)
+    if not form.is_valid():
+        return _refuse_action(request, form)
+    fmt = "pdf" if form.cleaned_data["format"] == "pdf" else "json"  # a literal, not posted text
+    try:
+        ticket, body = selfservice.access_download(subject, get_language(), fmt)
+    except ValidationError as refusal:  # compliance L12: no export while processing is blocked
+        messages.error(request, refusal.messages[0])
+        return redirect("my_data")
+    response = HttpResponse(body, content_type=f"application/{fmt}")
+    response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@_self_service_action
+def my_data_request(request, subject):
+    form = SelfServiceRequestForm(request.POST)
+    if not form.is_valid():  # the page again, with what the person wrote and why it was refused
+        return _my_data_page(request, subject, form)
+    data = form.cleaned_data
+    ticket = selfservice.ticket_open_verified(
+        subject, data["type"], data["message"], get_language()
+    )
+    messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
+        "ref": ticket.reference})  # fmt: skip
+    return redirect("my_data")
+
+
+def my_data_leave(request):
+    if request.method != "POST":  # as for the page's other actions: the page, not an empty 405
+        return redirect("my_data")
+    request.session.pop(selfservice.SESSION_KEY, None)
+    return redirect("home")
