@@ -2,6 +2,7 @@
 wrote, or the reason it is set aside (quarantine.py) when that cannot be read faithfully, or when
 a machine wrote it."""
 
+import codecs
 import email
 import hashlib
 import re
@@ -223,10 +224,10 @@ def _kind(parts):
 
 def _blank(part):
     payload = part.get_payload(decode=True) or b""
-    try:
-        return not payload.decode(part.get_content_charset() or "utf-8", "replace").strip()
-    except LookupError:  # an unknown charset: read as the text, and set aside there
+    charset = codec(part.get_content_charset())
+    if charset is None:  # an unknown charset: read as the text, and set aside there
         return False
+    return not payload.decode(charset, "replace").strip()
 
 
 def _is_file(part):
@@ -271,14 +272,35 @@ def _readable(parts: list[tuple[EmailMessage, str]]) -> str:
     )
 
 
+def codec(label: str | None) -> str | None:
+    """The codec of a part's declared charset, or None for one no codec reads. Undeclared 8-bit
+    text is UTF-8 in practice, and US-ASCII is a subset of it. Mail programs also write labels
+    Python does not know by that spelling: «cp-1251», «win-1251», «x-cp1251», «cp-866»,
+    «x-mac-cyrillic» (Python's «cp1251», «cp866», «mac_cyrillic»)."""
+    label = (label or "").strip().lower()
+    if not label or label in ASCII:
+        return "utf-8"
+    bare = label.removeprefix("x-")
+    numbered = re.fullmatch(r"(?:cp|win|windows|ibm)[-_]?(\d{3,4})", bare)
+    for spelling in filter(None, (label, bare, f"cp{numbered[1]}" if numbered else None)):
+        try:
+            found = codecs.lookup(spelling)
+        except LookupError:
+            continue
+        # Not a codec of bytes to text («base64», «rot13», «zlib»): no charset of a letter.
+        return found.name if getattr(found, "_is_text_encoding", True) else None
+    return None
+
+
 def _decoded(part):
     payload = part.get_payload(decode=True) or b""  # transfer encoding undone
     if any(isinstance(d, BROKEN_TRANSFER) for d in part.defects):
         raise SetAside(Reason.UNDECODABLE)
-    charset = (part.get_content_charset() or "").lower()
-    # Undeclared 8-bit text is UTF-8 in practice; US-ASCII is a subset of it.
+    charset = codec(part.get_content_charset())
     try:
-        text = payload.decode("utf-8" if not charset or charset in ASCII else charset)
+        if charset is None:
+            raise LookupError
+        text = payload.decode(charset)
     except (LookupError, UnicodeDecodeError):  # an unknown charset, or bytes not in it
         raise SetAside(Reason.UNDECODABLE) from None
     return clean_text(text)
