@@ -24,7 +24,7 @@ from .forms import (
     SelfServiceForm,
     SelfServiceRequestForm,
 )
-from .views import SWITCH, guard, render_form, store_once, switched
+from .views import guard, render_form, store_once
 
 SELF_SERVICE_ADDRESS_RATE = "3/3600"
 
@@ -47,8 +47,6 @@ def my_data(request):
         return shared_page(
             request, lambda slots: render_form(request, "my_data_ask", form, {}, slots)
         )
-    if SWITCH in request.POST:
-        return switched(request, "my_data_ask", SelfServiceForm, {})
     form = SelfServiceForm(request.POST)
     refusal, token_id = guard(request, "my_data_ask", form, {}, "self-service")
     if refusal is not None:

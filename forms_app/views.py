@@ -40,8 +40,6 @@ def public_form(request, kind):
     texts = current_texts()
     if form_class.required_purpose not in texts:
         return _unavailable(request)
-    if SWITCH in request.POST:
-        return switched(request, kind, form_class, texts)
     form = form_class(request.POST, request.FILES)
     refusal, token_id = guard(request, kind, form, texts, "forms")
     if refusal is not None:
@@ -88,7 +86,10 @@ def _blank_form(request, kind, form_class, slots):
 
 
 def guard(request, kind, form, texts, scope):
-    """(a response refusing the post, None) or (None, the token id of a valid form)."""
+    """(a response refusing the post, None) or (None, the token id of a valid form). A press
+    of the language switch is answered first: it sends nothing, so nothing counts it."""
+    if SWITCH in request.POST:
+        return switched(request, kind, type(form), texts), None
     if wait := rate_wait(scope, request):  # the form again, as typed, with when to send it
         response = _refuse(request, kind, form, texts, try_again_message(wait), status=429)
         response["Retry-After"] = str(wait)
@@ -130,8 +131,6 @@ def request_new(request):
     if request.method != "POST":
         form = RequestForm(initial={"token": TOKEN_SLOT})
         return shared_page(request, lambda slots: render_form(request, "request", form, {}, slots))
-    if SWITCH in request.POST:
-        return switched(request, "request", RequestForm, {})
     form = RequestForm(request.POST)
     refusal, token_id = guard(request, "request", form, {}, "forms")
     if refusal is not None:
