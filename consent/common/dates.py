@@ -34,14 +34,16 @@ def reader_time(
     """`moment` as a person writes it in the active language, for a file people read (the
     access export, the consent evidence): an aware datetime as its date and 24-hour time in the
     site's time zone (or `zone`), «30.11.2026 13:12», to the second with `seconds`; a date as
-    «30.11.2026»; None as "". The date is the language's SHORT_DATE_FORMAT (emalu/formats),
-    so that a file reads as the admin and the mail do."""
+    «30.11.2026»; None as "". In the language's SHORT_DATETIME_FORMAT and SHORT_DATE_FORMAT
+    (emalu/formats): a file reads as the admin and the mail do, and the admin's own short times
+    come from here too."""
     if moment is None:
         return ""
     if isinstance(moment, datetime):
         local = timezone.localtime(moment, zone)
-        day = formats.date_format(local, "SHORT_DATE_FORMAT")
-        return f"{day} {local:%H:%M:%S}" if seconds else f"{day} {local:%H:%M}"
+        if not seconds:
+            return formats.date_format(local, "SHORT_DATETIME_FORMAT")
+        return f"{formats.date_format(local, 'SHORT_DATE_FORMAT')} {local:%H:%M:%S}"
     if isinstance(moment, date):
         return formats.date_format(moment, "SHORT_DATE_FORMAT")
     raise TypeError(f"expected a date or datetime, got {type(moment).__name__}")

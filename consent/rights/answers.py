@@ -7,10 +7,11 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import formats, timezone, translation
+from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import reader_time
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
@@ -160,7 +161,7 @@ def ticket_resend_access(
     refuse_if_blocked(ticket.subject)
     latest = access_answers(ticket).last()
     if latest is not None and latest.pk != after:
-        when = formats.date_format(timezone.localtime(latest.at), "SHORT_DATETIME_FORMAT")
+        when = reader_time(latest.at)
         raise ValidationError(_("The answer was sent at %(time)s, after this page was opened, "
                                 "so it was not sent once more.") % {"time": when})  # fmt: skip
     files = _access_files(ticket, actor=actor, resent=True)

@@ -5,10 +5,11 @@ from typing import Any
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import reader_time
 from consent.core.purposes import purpose_choices
 
 from .answers import (
@@ -180,9 +181,7 @@ class ActionForm(forms.Form):
             return _("No personal data is held for the address this request came from, so "
                      "nothing can be done with it. Close it as “no data held”; the person is "
                      "told so.")  # fmt: skip
-        expires = formats.date_format(
-            timezone.localtime(ticket.link_expires_at), "SHORT_DATETIME_FORMAT"
-        ) if ticket.link_expires_at else ""  # fmt: skip
+        expires = reader_time(ticket.link_expires_at)
         if status == Status.NOT_CONFIRMED:
             return _("The confirmation link expired unused on %(time)s. Close the request as "
                      "“identity not confirmed”; the person is told so at the address on "

@@ -7,11 +7,11 @@ from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
+from consent.common.dates import reader_time
 from consent.core.admin import (
     AuditedAdmin,
     LatestRowsFormSet,
@@ -190,8 +190,7 @@ class SubjectAdmin(AuditedAdmin):
         rows = Email.objects.filter(to__iexact=obj.email).order_by("-id")
         rows = rows.only("created", "subject", "status")[:50]  # not the bodies
         # In TIME_ZONE and the staff member's format, as every other time on the page.
-        lines = [(formats.date_format(timezone.localtime(e.created), "SHORT_DATETIME_FORMAT"),
-                  e.subject, e.get_status_display()) for e in rows]  # fmt: skip
+        lines = [(reader_time(e.created), e.subject, e.get_status_display()) for e in rows]
         return format_html_join("\n", "{} · {} · {}<br>", lines) if lines else "-"
 
     @admin.display(description=_("consent evidence"))

@@ -12,7 +12,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_today
+from consent.common.dates import local_today, reader_time
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
@@ -181,9 +181,7 @@ class TicketAdmin(AuditedAdmin):
         if resendable(ticket) and self.has_change_permission(request, ticket):
             last = access_answers(ticket).last()
             extra["last_answer"] = last
-            extra["last_answer_at"] = last and formats.date_format(
-                timezone.localtime(last.at), "SHORT_DATETIME_FORMAT"
-            )
+            extra["last_answer_at"] = last and reader_time(last.at)
             extra["can_resend"] = True
         return super().change_view(request, object_id, form_url, extra)
 
