@@ -29,8 +29,15 @@ def at(y, m, d, h=12):
         (at(2026, 11, 28), 1, date(2026, 11, 30)),
         # Friday evening in Almaty is still Friday, even though it is Friday afternoon in UTC.
         (at(2026, 11, 27, 23), 1, date(2026, 11, 30)),
-        # 31 August 2026 is a working day since the 2026 change (no Constitution Day transfer).
+        # Constitution Day moved to 15 March, the day of the 2026 referendum that adopted the new
+        # Constitution (its Art. 94); the Ministry of Labour announced that 30 August 2026 is no
+        # longer a day off and that 15 March is one from 2027. So Sunday 30 August 2026 moves no
+        # day off to Monday 31 August, which works…
         (at(2026, 8, 28), 1, date(2026, 8, 31)),
+        # …and Monday 15 March 2027 is a day off: Friday 12 March + 1 is Tuesday 16 March.
+        (at(2027, 3, 12), 1, date(2027, 3, 16)),
+        # 30 August 2027, a Monday, is an ordinary working day.
+        (at(2027, 8, 27), 1, date(2027, 8, 30)),
         # Before Independence Day (Wed 16 Dec 2026): Tuesday + 1 is Thursday.
         (at(2026, 12, 15), 1, date(2026, 12, 17)),
     ],
