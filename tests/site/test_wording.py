@@ -60,6 +60,7 @@ def test_a_number_is_never_glued_to_a_plural_noun(count, noun):
            "%(count)s %(name)s were changed successfully.", count),
         kk("%(total_count)s selected", {"total_count": count},
            "All %(total_count)s selected", count),
+        kk("0 of %(cnt)s selected", {"cnt": count}),
     ]  # fmt: skip
     for text in texts:
         assert not re.search(rf"\b{count}\s+\w", text), text
