@@ -14,7 +14,8 @@ from consent.core.models import LedgerEntry, Source
 from consent.core.purposes import MARKETING, PURPOSES, SERVICE
 from tests.rights.test_selfservice import ask_link, link_path
 
-GUARDIAN = {"kk": "ата-анасы немесе қорғаншысы", "ru": "родитель или опекун"}
+# The page speaks to the person: «your» parent or guardian, as everything else on it says «you».
+GUARDIAN = {"kk": "ата-анаңыз немесе қорғаншыңыз", "ru": "родитель или опекун"}
 IN_FORCE = {"kk": "күшінде", "ru": "действует"}
 GIVEN = {"kk": "консент берілді", "ru": "согласие дано"}
 

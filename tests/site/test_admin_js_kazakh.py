@@ -71,7 +71,8 @@ def test_kazakh_words(staff_js):
         assert [catalogue[m] for m in ("January", "March", "April", "September")] == [
             "Қаңтар", "Наурыз", "Сәуір", "Қыркүйек"]  # fmt: skip
         assert catalogue["abbrev. day Monday\x04Mon"] == "Дс"
-        assert catalogue["%(sel)s of %(cnt)s selected"] == ["%(cnt)s ішінен %(sel)s таңдалды"] * 2
+        # the numbers stand alone: «5 ішінен» wanted «5-тің ішінен», glued to the number
+        assert catalogue["%(sel)s of %(cnt)s selected"] == ["Таңдалды: %(sel)s / %(cnt)s"] * 2
     else:
         assert catalogue["Today"] == "Сегодня"
         assert catalogue["January"] == "Январь"

@@ -13,12 +13,15 @@ GLOSSARY = ROOT / "docs" / "glossary.md"
 VOWELS = "аәеёиоөуұүыіэюя"
 
 
-def rejected():
-    """{language: [the variants the glossary's "rejected" columns list]}."""
+def rejected(section=None):
+    """{language: [the variants the glossary's "rejected" columns list]}, in every table or in
+    the one under the heading `section`."""
     found = {"kk": [], "ru": []}
-    header = None
+    header, heading = None, None
     for line in GLOSSARY.read_text(encoding="utf-8").splitlines():
-        if not line.startswith("|") or set(line) <= set("|- "):
+        if line.startswith("## "):
+            heading = line[3:].strip()
+        if section not in (None, heading) or not line.startswith("|") or set(line) <= set("|- "):
             continue
         cells = [cell.strip() for cell in line.strip("|").split("|")]
         if header is None:
@@ -33,15 +36,21 @@ def rejected():
 
 def pattern(variant):
     """The variant with any ending: each word from its stem (a long word loses its final vowels,
-    «политика» matches «политики», «саясаты» «саясатының»), the words in order."""
+    «политика» matches «политики», «саясаты» «саясатының»), the words in order. A short word
+    takes an ending of at most four letters: «иесі» is in «иесінің», not in «иесіздендіру»."""
     stems = []
     for word in variant.casefold().split():
-        stem = word.rstrip(VOWELS + "йь") if len(word) >= 5 else word
-        stems.append(re.escape(stem) + r"\w*")
+        if len(word) >= 5:
+            stems.append(re.escape(word.rstrip(VOWELS + "йь")) + r"\w*")
+        else:
+            stems.append(re.escape(word) + r"\w{0,4}(?!\w)")
     return re.compile(r"(?<!\w)" + r"\s+".join(stems), re.IGNORECASE)
 
 
 PATTERNS = [(variant, pattern(variant)) for vs in rejected().values() for variant in vs]
+SPELLINGS = [(variant, pattern(variant)) for vs in rejected("Spelling").values() for variant in vs]
+CATALOGUES = [ROOT / "locale" / lang / "LC_MESSAGES" / f"{domain}.po"
+              for lang in ("kk", "ru") for domain in ("django", "djangojs")]  # fmt: skip
 
 
 def django_msgids():
@@ -56,20 +65,31 @@ def django_msgids():
     }
 
 
-def offences(text):
-    return [variant for variant, regex in PATTERNS if regex.search(text)]
+def offences(text, patterns=PATTERNS):
+    return [variant for variant, regex in patterns if regex.search(text)]
+
+
+def msgstrs(path):
+    for entry in polib.pofile(str(path)):
+        yield entry, [entry.msgstr, *entry.msgstr_plural.values()]
 
 
 def test_the_glossary_rejects_variants_in_both_languages():
     found = rejected()
     assert len(found["kk"]) >= 5 and len(found["ru"]) >= 5, found
     assert "Құпиялылық саясаты" in found["kk"] and "Политика конфиденциальности" in found["ru"]
+    spelling = rejected("Spelling")
+    assert "рахмет" in spelling["kk"] and "еще" in spelling["ru"]
+    assert "Құпиялылық саясаты" not in spelling["kk"]
 
 
 @pytest.mark.parametrize(
     "text",
     ["Құпиялылық саясатының 2-нұсқасы", "жеке деректеріңізді", "версия политики конфиденциальности",
-     "в соответствии с политикой\nконфиденциальности", "деректерді блоктау"],
+     "в соответствии с политикой\nконфиденциальности", "деректерді блоктау",
+     "Сұрауыңыз бойынша", "өзіне-өзі қызмет көрсету беті", "үшін рахмет", "мәтіннің хэші",
+     "попробуйте еще раз", "показывает ее", "Сілтеме зақымдалған",
+     "деректер иесінің", "өңдеуді ұйымдастыруға жауапты адам"],
 )  # fmt: skip
 def test_a_rejected_variant_is_found_with_any_ending(text):
     assert offences(text)
@@ -78,7 +98,9 @@ def test_a_rejected_variant_is_found_with_any_ending(text):
 @pytest.mark.parametrize(
     "text",
     ["Дербес деректерді өңдеу саясатының 2-нұсқасы", "жеке басы расталды", "Жеке бет",
-     "Политика обработки персональных данных", "блокирование", "өңдеу бұғатталды"],
+     "Политика обработки персональных данных", "блокирование", "өңдеу бұғатталды",
+     "Өтінішіңіз бойынша", "Қате сұрау", "Рақмет", "мәтіннің хеші", "ещё раз", "её основе",
+     "дербес деректерді иесіздендіру"],
 )  # fmt: skip
 def test_the_law_s_terms_pass(text):
     assert not offences(text)
@@ -108,7 +130,38 @@ def templates():
 
 
 def test_no_template_uses_a_rejected_variant():
-    files = list(templates())
+    files = [*templates(), *(ROOT / "consent" / "core" / "seed").glob("privacy-policy-v2-*.txt")]
     assert len(files) > 30
     bad = {str(p.relative_to(ROOT)): found for p in files if (found := offences(p.read_text()))}
+    assert not bad, bad
+
+
+def test_every_catalogue_entry_keeps_the_glossary_s_spelling():
+    """The spelling rows hold for Django's own strings too: staff read them beside ours."""
+    bad = {
+        entry.msgid: found
+        for path in CATALOGUES
+        for entry, texts in msgstrs(path)
+        for text in texts
+        if (found := offences(text, SPELLINGS))
+    }
+    assert not bad, bad
+
+
+def test_russian_spells_each_word_with_yo_one_way():
+    """A word the Russian catalogues write with «ё» somewhere is not written with «е» elsewhere
+    («изменён» and «изменен», «её» and «ее»). «все»/«всё» and «чем»/«чём» are two words each."""
+    two_words = {"все", "чем"}
+    spelt = {}
+    for path in CATALOGUES[2:]:
+        for entry, texts in msgstrs(path):
+            for word in re.findall(r"[а-яё]+", " ".join(texts).lower()):
+                spelt.setdefault(word, entry.msgid)
+    with_yo = {word for word in spelt if "ё" in word}
+    bad = {
+        word: spelt[word]
+        for word in spelt
+        if word not in two_words
+        and any(word[:i] + "ё" + word[i + 1 :] in with_yo for i, c in enumerate(word) if c == "е")
+    }
     assert not bad, bad

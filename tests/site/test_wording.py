@@ -60,11 +60,37 @@ def test_a_number_is_never_glued_to_a_plural_noun(count, noun):
            "%(count)s %(name)s were changed successfully.", count),
         kk("%(total_count)s selected", {"total_count": count},
            "All %(total_count)s selected", count),
+        kk("0 of %(cnt)s selected", {"cnt": count}),
     ]  # fmt: skip
     for text in texts:
         assert not re.search(rf"\b{count}\s+\w", text), text
         assert text.rstrip(".").endswith(str(count)) or stands_alone(text, noun), text
     assert texts[0] == f"Жойылды ({noun}): {count}."
+
+
+@pytest.mark.parametrize("username", ["asel", "Нұрлан", "officer_2"])
+def test_a_sign_in_record_names_the_user_apart(username):
+    """The admin's sign-in records («%(username)s кіру әрекеттері» wanted a genitive ending on
+    the login): the login stands alone after a colon."""
+    for msgid in [
+        "Sign-in attempts of %(username)s, the last at %(time)s",
+        "Sign-in of %(username)s at %(time)s",
+        "Failed sign-in of %(username)s at %(time)s",
+    ]:
+        text = kk(msgid, {"username": username, "time": "02.12.2026 14:30"})
+        assert stands_alone(text, username), text
+
+
+@pytest.mark.parametrize("title", ["Желтоқсан жаңалықтары", "Акция", "Новости декабря"])
+def test_a_campaign_title_needs_no_agreement(title):
+    """«%(title)s уже отправлена» agreed only with a feminine singular title; the sentence now
+    names the campaign, and the title stands in quotes beside it."""
+    msgid = "%(title)s was already sent on %(when)s to %(count)d people; it is not sent again."
+    values = {"title": title, "when": "2 декабря 2026 г. 14:30", "count": 3}
+    with translation.override("ru"):
+        ru = gettext(msgid) % values
+    assert ru.startswith(f"Рассылка «{title}» уже отправлена"), ru
+    assert stands_alone(kk(msgid, values), title)
 
 
 @pytest.mark.parametrize("day", DATES)
