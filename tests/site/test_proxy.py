@@ -259,8 +259,9 @@ def test_a_flood_from_one_address_is_answered_by_nginx_not_gunicorn(proxied):
     post_statuses = [status for status, _, _ in posts]
     # 1 + burst pass (one more for every 6 s the posts take), then 429, the sign-in's included
     assert post_statuses[:21] == [403] * 21 and post_statuses[-5:] == [429] * 5
-    refused = next(body.decode() for status, _, body in pages if status == 429)
+    headers, refused = next((h, body.decode()) for status, h, body in pages if status == 429)
     assert_in_both_languages(refused, TOO_MANY_REQUESTS)
+    assert headers["Retry-After"] == "60" and headers["Content-Type"].startswith("text/html")
 
     status, _, body = tls_request(https_port, cert, "GET", "/kk/contact/", source=visitor)
     assert status == 200 and 'name="token"' in body.decode()
