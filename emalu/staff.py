@@ -19,9 +19,13 @@ from django.contrib.admin import ModelAdmin
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.signals import user_login_failed
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.views import shortcut
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
@@ -115,6 +119,26 @@ class StaffAdminSite(OTPAdminSite):
 
     def autocomplete_view(self, request):
         return DeclaredAutocomplete.as_view(admin_site=self)(request)
+
+    def get_urls(self):
+        urls = super().get_urls()
+        view_on_site = path("r/<path:content_type_id>/<path:object_id>/",
+                            self.admin_view(self.view_on_site), name="view_on_site")  # fmt: skip
+        return [view_on_site if getattr(u, "name", "") == "view_on_site" else u for u in urls]
+
+    def view_on_site(self, request, content_type_id, object_id):
+        """Django's "view on site" shortcut (`/admin/r/<type>/<id>/`) redirects to an object's
+        public page for any staff member: a marketer told from its redirect or 404 which rows
+        of a model they may not view exist. It answers only a role that may view the model
+        (403 otherwise, whether or not the row exists), as every other admin page does."""
+        try:
+            model = ContentType.objects.get(pk=content_type_id).model_class()
+        except (ContentType.DoesNotExist, ValueError):
+            raise Http404 from None
+        model_admin = self._registry.get(model)
+        if model_admin is None or not model_admin.has_view_or_change_permission(request):
+            raise PermissionDenied  # the admin shows no link to a model it does not hold
+        return shortcut(request, content_type_id, object_id)
 
 
 class DeclaredAutocomplete(AutocompleteJsonView):

@@ -46,6 +46,16 @@ TOO_LARGE = (
     ),
 )
 
+# A visitor over the proxy's request limits (docs/deploy/nginx.conf limit_req, limit_conn):
+# nginx answers by itself, for a page as for a form.
+TOO_MANY_REQUESTS = (
+    _("Too many requests"),
+    _(
+        "Too many requests have come from your network in a short time. Please wait a minute "
+        "and try again."
+    ),
+)
+
 
 def error_page(
     request: HttpRequest, status: int, message: tuple[str, str] | None = None

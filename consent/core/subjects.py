@@ -16,6 +16,8 @@ from django.db.models import Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import clean_form_text
+
 from .models import Subject
 
 EMAIL_MAX_LENGTH = 254  # RFC 5321's path limit, less the angle brackets
@@ -37,6 +39,11 @@ def _domain_forms(domain: str) -> tuple[str, str] | None:
         ascii_form = domain.encode("idna").decode("ascii").lower()
         unicode_form = ascii_form.encode("ascii").decode("idna")
     except UnicodeError:
+        return None
+    if clean_form_text(unicode_form, multiline=False) != unicode_form:
+        # An invisible character Python's IDNA 2003 codec lets through (a bidi isolate or the
+        # Arabic letter mark, newer than its tables): "asel@exam\u2066ple.kz" would be stored,
+        # shown to staff and rate-limited as another mailbox that reads as asel@example.kz.
         return None
     labels = ascii_form.split(".")
     if len(ascii_form) > 253 or len(labels) < 2 or not _TOP_LEVEL.match(labels[-1]):

@@ -38,24 +38,22 @@ SUBJECT_FIELDS = ["full_name", "email", "phone", "birth_date", "birth_place"]
 
 
 def _subject_for(data, language):
-    """The person this submission is about: the one holding its email address, else new.
+    """(the person this submission is about, whether it made them): the one holding its email
+    address, else a new one made from what it says.
 
     Only the address links submissions (compliance L9: it is where the acknowledgement goes, so
-    its owner hears of anything filed under it); a phone number links nothing. Known data is only
-    ever filled in, never overwritten: a form cannot change what is held about someone (that is
-    a correction request, checked by staff). Nor is a blocked person's record supplemented: a
-    block suspends that too (Art. 1(3); compliance L12); the submission is kept for staff.
+    its owner hears of anything filed under it); a phone number links nothing. A form never
+    changes a record already held, not even an empty field of it: anyone can type anyone's
+    address, so what it says stays with the submission (for staff, the ledger and the access
+    export), and a record changes only by a confirmed correction: a request made through the
+    self-service link mailed to the address, or by the officer (compliance L11). A blocked
+    person's record is left alike (Art. 1(3); compliance L12); the submission is kept for staff.
     """
     subject = subject_find_for_update(email=data.get("email"))
-    if subject is None:
-        subject = Subject(language=language)
-    elif gate.is_blocked(subject):
-        return subject
-    for field in SUBJECT_FIELDS:
-        if data.get(field) and not getattr(subject, field):
-            setattr(subject, field, data[field])
-    subject.save()
-    return subject
+    if subject is not None:
+        return subject, False
+    known = {field: data[field] for field in SUBJECT_FIELDS if data.get(field)}
+    return Subject.objects.create(language=language, **known), True
 
 
 def submission_record(
@@ -81,7 +79,7 @@ def submission_record(
     saved_files = []
     try:
         with transaction.atomic():
-            subject = _subject_for(data, language)
+            subject, made = _subject_for(data, language)
             submission = Submission(
                 subject=subject,
                 source=source,
@@ -94,7 +92,7 @@ def submission_record(
             if photo is not None:
                 submission.photo.save("photo.jpg", photo_encrypt(photo), save=False)
                 saved_files.append(submission.photo.name)
-                if not subject.photo and not gate.is_blocked(subject):
+                if made:  # a photo of the person, as the record's other fields, only when new
                     subject.photo.name = submission.photo.name
                     subject.save(update_fields=["photo"])
             submission.save()

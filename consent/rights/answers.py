@@ -12,6 +12,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.common.text import clean_form_text
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
@@ -83,8 +84,12 @@ def ticket_correct(
 
 
 def _corrected(field: str, value: object) -> object:
-    """A corrected value as every form stores it: a phone number in E.164 and an address in
-    its one normalised form (or refused), and an emptied field as erasure leaves it."""
+    """A corrected value as every form stores it: a phone number in E.164, an address in its
+    one normalised form (or refused), a name or a place as a form's text (no invisible
+    character, such as a bidi override pasted from a letter, which made the name read
+    otherwise on the desk than it is stored), and an emptied field as erasure leaves it."""
+    if isinstance(value, str) and field not in ("phone", "email"):
+        value = clean_form_text(value, multiline=False)
     if value in (None, ""):
         return ERASED[field]
     try:

@@ -54,7 +54,7 @@ def test_a_stranger_with_her_number_is_a_person_of_his_own(
 
 
 def test_the_same_address_is_the_same_person(client, asel, contact_data):
-    """The address links, whatever case its domain is typed in; empty fields are filled in."""
+    """The address links, whatever case its domain is typed in."""
     data = contact_data(email="asel@EXAMPLE.KZ", phone="+77019998877", full_name="Әсел")
     assert client.post("/kk/contact/", data).status_code == 302
     assert Subject.objects.count() == 1

@@ -3,6 +3,7 @@ TLS, a TCP proxy that can be cut."""
 
 import http.client
 import os
+import re
 import socket
 import subprocess
 import threading
@@ -28,13 +29,14 @@ def test_certificate(directory):
 NGINX = "/usr/sbin/nginx"
 
 
-def nginx_config(upstream_port, directory, port=None):
+def nginx_config(upstream_port, directory, port=None, limits=True):
     """docs/deploy/nginx.conf itself, for Debian's nginx on loopback in front of gunicorn on
     `upstream_port` (or, a list of ports, several hosts in turn: an `upstream` block, as a site
     on several hosts adds): only the addresses, certificate, log, cache and static paths are
     replaced, in `directory` (the static files are the run's, collected as a release collects
-    them); `nginx -t` must accept it. (the command, https port, certificate,
-    log path)."""
+    them); `nginx -t` must accept it. Without `limits`, the server block applies none of its
+    per-visitor request limits (a benchmark's one address measuring what the site can serve).
+    (the command, https port, certificate, log path)."""
     ports = upstream_port if isinstance(upstream_port, list) else [upstream_port]
     servers = "".join(f"server 127.0.0.1:{p};" for p in ports)
     if not os.path.exists(NGINX):
@@ -57,6 +59,10 @@ def nginx_config(upstream_port, directory, port=None):
     }.items():
         assert old in site, f"docs/deploy/nginx.conf no longer has {old!r}"
         site = site.replace(old, new)
+    if not limits:
+        applied = re.compile(r"^ +limit_(?:req|conn) \S+.*\n", re.MULTILINE)
+        site, count = applied.subn("", site)
+        assert count == 3, "docs/deploy/nginx.conf applies its limits in other lines now"
     (directory / "site.conf").write_text(site)
     temp = " ".join(f"{kind}_temp_path {directory}/{kind};" for kind in
                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))  # fmt: skip
@@ -77,10 +83,10 @@ http {{ {temp} access_log off; upstream emalu_hosts {{ {servers} }}
 
 
 @contextmanager
-def nginx(upstream_port, directory, port=None):
+def nginx(upstream_port, directory, port=None, limits=True):
     """Debian's nginx serving docs/deploy/nginx.conf (nginx_config) on loopback, in front of
     gunicorn on `upstream_port`. Yields (https port, certificate, access log path)."""
-    command, port, cert, log = nginx_config(upstream_port, directory, port)
+    command, port, cert, log = nginx_config(upstream_port, directory, port, limits)
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         wait_for_port(port, directory / "error.log")
@@ -90,12 +96,14 @@ def nginx(upstream_port, directory, port=None):
         proc.wait(timeout=10)
 
 
-def tls_request(port, cert, method, path, body=None, headers=None):
-    """One HTTPS request to loopback, the test certificate trusted: (status, headers, body)."""
+def tls_request(port, cert, method, path, body=None, headers=None, source="127.0.0.1"):
+    """One HTTPS request to loopback from the loopback address `source` (a visitor of its own:
+    loopback has a whole /8), the test certificate trusted: (status, headers, body)."""
     import ssl
 
     context = ssl.create_default_context(cafile=str(cert))
-    conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context)
+    conn = http.client.HTTPSConnection("127.0.0.1", port, timeout=30, context=context,
+                                       source_address=(source, 0))  # fmt: skip
     try:
         conn.request(method, path, body=body, headers=headers or {})
         response = conn.getresponse()

@@ -213,6 +213,27 @@ def test_a_corrected_address_is_stored_in_the_one_form_of_an_address(
     assert person.email == stored
 
 
+@pytest.mark.parametrize(
+    "field,typed,stored",
+    [
+        ("full_name", "\u202eавомысаҚ лесӘ", "авомысаҚ лесӘ"),  # reads "Әсел Қасымова" reversed
+        ("full_name", "Әсел\u200b  Қасымқызы ", "Әсел Қасымқызы"),
+        ("birth_place", "Семей\u2066\u202e", "Семей"),
+    ],
+)
+def test_a_corrected_name_or_place_is_stored_as_a_form_stores_it(
+    client, officer_client, person, field, typed, stored
+):
+    """A name pasted from a letter kept its bidi override or zero-width space: the desk then
+    showed another name than the one stored and compared. Stored as every form stores text."""
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    act(officer_client, ticket, **{field: typed}, document="ID card seen, No. 123")
+    person.refresh_from_db()
+    assert getattr(person, field) == stored
+    assert Correction.objects.get().new_value == stored
+
+
 @pytest.mark.parametrize("typed", ['"asel..new"@example.kz', "asel@[127.0.0.1]"])
 def test_a_corrected_address_no_one_would_type_is_refused(client, officer_client, person, typed):
     web_request(client, "kk", "correct", message="Поштам өзгерді")

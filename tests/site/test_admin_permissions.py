@@ -157,3 +157,32 @@ def test_no_autocomplete_answers_a_role_about_what_it_may_not_view(db, site, rol
             if response.status_code >= 500 or any(value in text for value in PERSONAL_TEXT):
                 wrong.append(f"{model._meta.label}.{field.name}: {response.status_code}")
     assert wrong == []
+
+
+@pytest.mark.parametrize("role", ["content_editor", "marketer", "privacy_officer"])
+def test_view_on_site_tells_a_role_nothing_of_a_model_it_may_not_view(db, site, role):
+    """Django's `/admin/r/<type>/<id>/` redirected any staff member to a row's public page, and
+    answered 404 for a row that does not exist: a marketer learnt which rows exist of models
+    they may not view. Every registered model, a real row and a missing one: 403 both unless
+    the role may view the model; where it may, the shortcut works as Django's."""
+    from django.contrib.contenttypes.models import ContentType
+
+    from emalu.models import Service
+
+    browser = verified_login(Client(), staff(role))
+    user = get_user_model().objects.get(username=role)
+    wrong = []
+    for model in admin.site._registry:
+        kind = ContentType.objects.get_for_model(model).pk
+        may_view = user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
+        for obj in (example(model, site), model(pk=987654321)):
+            status = browser.get(f"/admin/r/{kind}/{obj.pk}/").status_code
+            if (status == 403) == may_view:
+                wrong.append(f"{model._meta.label} {obj.pk}: {status}")
+    assert wrong == []
+    service = ContentType.objects.get_for_model(Service).pk
+    answers = [browser.get(f"/admin/r/{service}/{pk}/").status_code
+               for pk in (Service.objects.get(slug="x").pk, 987654321)]  # fmt: skip
+    assert answers == ([302, 404] if role == "content_editor" else [403, 403])
+    for odd in ("x", "99999999999999999999", "0"):
+        assert browser.get(f"/admin/r/{odd}/1/").status_code == 404

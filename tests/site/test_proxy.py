@@ -2,17 +2,21 @@
 secret in the path, so neither access log may keep it (compliance T18)."""
 
 import io
+import json
 import logging
 import os
+import random
 import re
 import uuid
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from django.core import signing
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from consent.common.errors import MESSAGES, TOO_LARGE
+from consent.common.errors import MESSAGES, TOO_LARGE, TOO_MANY_REQUESTS
 from emalu.logs import redact
 from tests.live import (
     NGINX,
@@ -221,6 +225,56 @@ def test_a_phone_photo_over_5_mb_gets_the_form_back_through_the_proxy(proxied):
     assert 'value="Әсел Қасымова"' in html  # the rest as typed
 
 
+FORM = {"Content-Type": "application/x-www-form-urlencoded"}
+
+
+def assert_in_both_languages(page, message):
+    for language in ("kk", "ru"):
+        with translation.override(language):
+            assert str(message[0]) in page and str(message[1]) in page, language
+
+
+@pytest.mark.live
+def test_a_flood_from_one_address_is_answered_by_nginx_not_gunicorn(proxied):
+    """nginx passed every request to gunicorn's few workers: one address asking for pages as
+    fast as it could held them all. Now a page flood and a flood of form and sign-in posts are
+    each answered 429 by nginx, in the site's languages, while the flood's first requests and
+    a visitor from another address are served as usual."""
+    _port, proc, https_port, cert, _log = proxied
+    net = random.randrange(2, 250)
+    flooder, poster, visitor = (f"127.{net}.0.{i}" for i in (1, 2, 3))
+
+    def get(_):
+        return tls_request(https_port, cert, "GET", "/kk/contact/", source=flooder)
+
+    def post(i, source=poster):  # no CSRF cookie: what reaches the application gets its 403
+        path = "/kk/contact/" if i < 15 else "/admin/login/"
+        return tls_request(https_port, cert, "POST", path, b"x=1", source=source, headers=FORM)
+
+    with ThreadPoolExecutor(max_workers=16) as pool:
+        pages = list(pool.map(get, range(300)))
+    posts = [post(i) for i in range(30)]
+    page_statuses = Counter(status for status, _, _ in pages)
+    assert set(page_statuses) == {200, 429} and page_statuses[429] >= 50, page_statuses
+    post_statuses = [status for status, _, _ in posts]
+    # 1 + burst pass (one more for every 6 s the posts take), then 429, the sign-in's included
+    assert post_statuses[:21] == [403] * 21 and post_statuses[-5:] == [429] * 5
+    headers, refused = next((h, body.decode()) for status, h, body in pages if status == 429)
+    assert_in_both_languages(refused, TOO_MANY_REQUESTS)
+    assert headers["Retry-After"] == "60" and headers["Content-Type"].startswith("text/html")
+
+    status, _, body = tls_request(https_port, cert, "GET", "/kk/contact/", source=visitor)
+    assert status == 200 and 'name="token"' in body.decode()
+    assert post(0, source=visitor)[0] == 403  # the application answers their post
+
+    lines = [json.loads(line) for line in proc.stop().splitlines() if line.startswith("{")]
+    served = Counter((line.get("method"), line.get("path")) for line in lines if "method" in line)
+    assert served[("GET", "/kk/contact/")] == page_statuses[200] + 1  # the 429s never reached it
+    assert served[("POST", "/kk/contact/")] + served[("POST", "/admin/login/")] == (
+        post_statuses.count(403) + 1
+    )
+
+
 @pytest.mark.live
 @pytest.mark.requires_tool(NGINX, apt="nginx-light")
 @pytest.mark.parametrize(
@@ -243,8 +297,6 @@ def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, head
         got, answer, body = tls_request(https, cert, method, "/kk/apply/", b"x", headers)
     assert got == status
     page = body.decode()
-    for language in ("kk", "ru"):
-        with translation.override(language):
-            assert str(message[0]) in page and str(message[1]) in page, language
+    assert_in_both_languages(page, message)
     assert "nginx" not in page.lower()
     assert answer["Content-Type"].startswith("text/html")

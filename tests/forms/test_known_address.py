@@ -1,0 +1,79 @@
+"""A form sent under the address of someone on record changes nothing of their record
+(compliance L9, L11): whoever typed it has not shown the address is theirs. What it says is kept
+with its submission; the record changes only by a confirmed correction."""
+
+import re
+from urllib.parse import urlsplit
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.forms.models import model_to_dict
+from post_office.models import Email
+
+from consent.core.models import Source, Subject, Submission
+from tests.conftest import aged_token
+from tests.forms.photos import jpeg
+
+STRANGER = {"full_name": "Болат Ержанов", "phone": "8 701 765 43 21", "birth_date": "1999-01-02",
+            "birth_place": "Семей"}  # fmt: skip
+
+
+@pytest.fixture
+def asel(texts, make_subject):
+    """On record with her address alone: every other field of hers empty."""
+    return make_subject(full_name="", email="asel@example.kz", phone=None)
+
+
+def held(subject):
+    subject.refresh_from_db()
+    return {**model_to_dict(subject), "photo": subject.photo.name, "at": subject.updated_at}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_contact_form_under_her_address_fills_nothing_in(client, asel, contact_data, lang):
+    before = held(asel)
+    data = contact_data(email="asel@EXAMPLE.kz", full_name=STRANGER["full_name"],
+                        phone=STRANGER["phone"])  # fmt: skip
+    assert client.post(f"/{lang}/contact/", data).status_code == 302
+    assert held(asel) == before
+    sent = Submission.objects.get(subject=asel, source=Source.CONTACT_FORM).data
+    assert (sent["full_name"], sent["phone"]) == (STRANGER["full_name"], "+77017654321")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_application_under_her_address_fills_nothing_in(
+    client, asel, application_data, media, lang
+):
+    before = held(asel)
+    photo = SimpleUploadedFile("me.jpg", jpeg(), content_type="image/jpeg")
+    data = application_data(**STRANGER)
+    assert client.post(f"/{lang}/apply/", {**data, "photo": photo}).status_code == 302
+    assert held(asel) == before
+    submission = Submission.objects.get(subject=asel, source=Source.APPLICATION_FORM)
+    assert {k: submission.data[k] for k in STRANGER} == {**STRANGER, "phone": "+77017654321"}
+    assert submission.photo.name  # kept with what was sent, for staff
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_newsletter_signup_under_her_address_fills_nothing_in(client, asel, lang):
+    before = held(asel)
+    data = {"token": aged_token(), "email": "asel@example.kz",
+            "full_name": STRANGER["full_name"], "consent_marketing": "on"}  # fmt: skip
+    assert client.post(f"/{lang}/newsletter/", data).status_code == 302
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", mail.message)
+    # Even once the address's owner confirms the subscription, the name typed stays out.
+    assert client.post(urlsplit(url).path).status_code == 200
+    assert held(asel) == before
+    assert Submission.objects.get(subject=asel).data["full_name"] == STRANGER["full_name"]
+
+
+def test_a_new_address_makes_a_record_of_what_was_sent(client, texts, application_data, media):
+    photo = SimpleUploadedFile("me.jpg", jpeg(), content_type="image/jpeg")
+    data = application_data(email="bolat@example.kz", **STRANGER)
+    assert client.post("/kk/apply/", {**data, "photo": photo}).status_code == 302
+    bolat = Subject.objects.get(email="bolat@example.kz")
+    assert (bolat.full_name, bolat.phone, str(bolat.birth_date), bolat.birth_place) == (
+        STRANGER["full_name"], "+77017654321", STRANGER["birth_date"], STRANGER["birth_place"]
+    )  # fmt: skip
+    assert bolat.photo.name == bolat.submissions.get().photo.name
