@@ -6,7 +6,7 @@ the subject was a minor at T, and the subject's latest block event is not a bloc
 derived from the ledger at query time; nothing is stored beside it.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from dateutil.relativedelta import relativedelta
 from django.db.models import Exists, Max, OuterRef, Q, QuerySet, Subquery, Value
@@ -74,7 +74,11 @@ def may_process(subject: Subject | None, purpose: str, at: datetime | None = Non
 def needs_guardian(subject: Subject, at: datetime | None = None) -> bool:
     """Rule 4 for one person: under 18 at `at` (by date of birth, in TIME_ZONE), so a grant
     stands only when a guardian gave it with them."""
-    born = subject.birth_date
+    return born_minor(subject.birth_date, at)
+
+
+def born_minor(born: date | None, at: datetime | None = None) -> bool:
+    """Whether someone born on `born` is under 18 at `at` (the local date, in TIME_ZONE)."""
     return born is not None and born > local_date(at or timezone.now()) - relativedelta(
         years=ADULT_AGE
     )

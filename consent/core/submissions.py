@@ -51,6 +51,14 @@ def _subject_for(data, language):
     """
     subject = subject_find_for_update(email=data.get("email"))
     if subject is not None:
+        born = data.get("birth_date")
+        if subject.birth_date is None and gate.born_minor(born) and not gate.is_blocked(subject):
+            # The one exception, as it can only stop processing: a form saying the person is a
+            # child puts the date on the record, so consent they gave alone (the newsletter's,
+            # say) stops standing until a guardian gives it (Art. 8(1); compliance L6). A
+            # stranger can use it to stop mail to someone, never to start it.
+            subject.birth_date = born
+            subject.save(update_fields=["birth_date", "updated_at"])
         return subject, False
     known = {field: data[field] for field in SUBJECT_FIELDS if data.get(field)}
     return Subject.objects.create(language=language, **known), True

@@ -3,6 +3,7 @@
 with its submission; the record changes only by a confirmed correction."""
 
 import re
+from datetime import date
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,7 +11,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.forms.models import model_to_dict
 from post_office.models import Email
 
+from consent.core import gate
+from consent.core.ledger import consent_grant
 from consent.core.models import Source, Subject, Submission
+from consent.core.purposes import MARKETING
+from consent.core.texts import current_text
 from tests.conftest import aged_token
 from tests.forms.photos import jpeg
 
@@ -77,3 +82,31 @@ def test_a_new_address_makes_a_record_of_what_was_sent(client, texts, applicatio
         STRANGER["full_name"], "+77017654321", STRANGER["birth_date"], STRANGER["birth_place"]
     )  # fmt: skip
     assert bolat.photo.name == bolat.submissions.get().photo.name
+
+
+CHILD = {"birth_date": "2012-04-03", "guardian_name": "Қасым Әлиев",
+         "guardian_contact": "+77017654321", "consent_guardian": "on"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_application_saying_she_is_a_child_stops_what_she_agreed_to_alone(
+    client, asel, application_data, lang
+):
+    """The one thing a form may put on a record, as it can only stop processing: her newsletter
+    consent, given without a guardian, stops standing once an application says she is 14."""
+    consent_grant(asel, current_text(MARKETING), language=lang, source=Source.NEWSLETTER_FORM)
+    assert gate.may_process(asel, MARKETING)
+    assert client.post(f"/{lang}/apply/", application_data(**CHILD)).status_code == 302
+    asel.refresh_from_db()
+    assert str(asel.birth_date) == CHILD["birth_date"]
+    assert not gate.may_process(asel, MARKETING)
+    # Her name, phone and place of birth, as any other field, stay with the submission alone.
+    assert (asel.full_name, asel.phone, asel.birth_place) == ("", None, "")
+
+
+def test_a_childs_date_never_replaces_one_on_record(client, asel, application_data):
+    asel.birth_date = date(1990, 5, 17)
+    asel.save()
+    before = held(asel)
+    assert client.post("/kk/apply/", application_data(**CHILD)).status_code == 302
+    assert held(asel) == before
