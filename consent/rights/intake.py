@@ -73,6 +73,9 @@ class Recognised(NamedTuple):
     purpose: str = ""  # for a withdrawal: the one purpose its phrase names, "" for all
     # The letter also asks to stop news and offers, beside the request of `kind`.
     unsubscribe: bool = False
+    # The letter asks for something about someone else (phrases.names_someone_else): "other",
+    # for an officer to read, never carried out on the sender's record.
+    someone_else: bool = False
 
 
 def classify(
@@ -144,6 +147,10 @@ def recognise(
     language = phrases.language_of(
         own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
     )
+    if match is not None and any(map(phrases.names_someone_else, candidates)):
+        # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
+        # only an officer can tell; acted on as it arrives, it would end the sender's own data.
+        return Recognised(Type.OTHER, language, someone_else=True)
     if match is None:
         return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
     return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe)
@@ -209,7 +216,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
         letter = read_letter(raw)
     except SetAside as aside:
         return quarantine_record(raw, reason=aside.reason, key=key)
-    ticket_type, language, purpose, unsubscribe = recognise(
+    ticket_type, language, purpose, unsubscribe, someone_else = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender
     )
     try:
@@ -221,6 +228,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
                 kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
                 channel=Ticket.Channel.EMAIL, message=letter.text, message_id=key,
                 unsubscribe=unsubscribe, regarding=replied_to(letter), files=letter.files,
+                about_someone_else=someone_else,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(message_id=key).exists():

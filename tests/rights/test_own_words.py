@@ -4,6 +4,7 @@ earlier message it quotes, however the mail program pasted it, nor the signature
 import pytest
 
 from consent.core import gate
+from consent.core.models import LedgerEntry, Subject
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
@@ -72,5 +73,48 @@ def test_a_request_written_above_the_quote_is_read(person, request_line, reply):
 def test_a_line_of_the_letter_ending_in_wrote_does_not_hide_the_rest(person):
     """Only an attribution with a date or an address, as mail programs write one, starts the
     earlier message: a line of the person's own that ends in «пишет:» hides nothing after it."""
-    body = "Здравствуйте. Вот что я уже вам писал и пишет мой брат:\nОтпишите меня от рассылки."
+    body = "Здравствуйте. Вот что я вам уже писал и что ваш сайт пишет:\nОтпишите меня от рассылки."
     assert ingest(message("", message_id="<own@x>", body=body)).type == Ticket.Type.UNSUBSCRIBE
+
+
+# A letter about someone else's data: a parent, a spouse, a child writing for a relative.
+FOR_SOMEONE_ELSE = {
+    "kk destroy, my son's": "Сәлеметсіз бе! Ұлымның деректерін жойыңыз.",
+    "ru destroy, my daughter's": "Здравствуйте. Удалите данные моей дочери, пожалуйста.",
+    "kk withdraw, my daughter": "Қызымның келісімін қайтарып аламын.",
+    "ru withdraw, my son": "Отзываю согласие на обработку персональных данных моего сына.",
+    "kk in Latin letters": "Qyzymnyñ derekterin joiyñyz.",
+    "ru in Latin letters, unsubscribe": "Otpishite moyu mamu ot rassylki.",
+    "ru in Latin letters, destroy": "Udalite dannye moego rebyonka.",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body", FOR_SOMEONE_ELSE.values(), ids=FOR_SOMEONE_ELSE.keys())
+def test_a_letter_about_someone_else_leaves_the_senders_data_alone(person, body):
+    ticket = ingest(message("", message_id="<for@x>", body=body))
+    assert (ticket.type, ticket.status, ticket.about_someone_else) == ("other", "unverified", True)
+    assert Subject.objects.filter(pk=person.pk).exists()
+    assert gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
+
+
+def test_the_sender_s_own_request_is_still_carried_out(person):
+    body = "Сәлеметсіз бе! Менің деректерімді жойыңыз."
+    ticket = ingest(message("", message_id="<mine@x>", body=body))
+    assert (ticket.type, ticket.about_someone_else) == ("destroy", False)
+
+
+@pytest.mark.parametrize(
+    "lang, note",
+    [("kk", "Бұл хат басқа адам (бала, туыс немесе өзге біреу) туралы"),
+     ("ru", "Это письмо касается другого человека (ребёнка, родственника или кого-то ещё)")],
+)  # fmt: skip
+def test_the_desk_tells_the_officer_in_their_language(desk, person, lang, note):
+    ticket = ingest(
+        message("", message_id="<desk@x>", body=FOR_SOMEONE_ELSE["kk destroy, my son's"])
+    )
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert note in page
+    mine = ingest(message("", message_id="<own2@x>", body="Менің деректерімді жойыңыз."))
+    assert note not in desk.get(f"/admin/rights/ticket/{mine.pk}/change/").content.decode()
