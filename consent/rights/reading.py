@@ -10,13 +10,15 @@ from . import phrases
 QUOTED = re.compile(r"^\s*>")
 # The line that introduces a quote: «On … wrote:», «… написал(а):», «… пишет:», «… жазды:»
 # (the verb also in Latin letters, read as the Cyrillic it stands for: «napisal(a):», «jazdy:»),
-# or Mail.ru's and Yandex's «… <address>:».
+# or Mail.ru's and Yandex's «… <address>:» (Mail.ru's «… от address:» without a name).
 ATTRIBUTION_VERB = re.compile(r"([^\W\d_]+)\s*(\((а|a)\))?\s*:\s*$")
 # Folded (phrases.fold); «написал» with its endings (написала, написали).
 ATTRIBUTION_VERBS = frozenset({"wrote", "пишет", "жазды", "жазган"})
-QUOTE_ADDRESS = re.compile(r"<[^<>\s]+@[^<>\s]+>\s*:\s*$")
+QUOTE_ADDRESS = re.compile(r"(<[^<>\s]+@[^<>\s]+>|(^|\s)[^<>\s]+@[^<>\s]+\.\w+)\s*:\s*$")
 SIGNATURE = re.compile(
-    r"^\s*(--|—|__)\s*$|^\s*(best regards|kind regards|regards|sent from)\b", re.IGNORECASE
+    r"^\s*(--|—|__)\s*$|^\s*(best regards|kind regards|regards|sent from|get outlook for|"
+    r"получите outlook|скачайте outlook)\b",
+    re.IGNORECASE,
 )
 # How a signature or a mobile footer begins, folded (phrases.fold): in Cyrillic, or in Latin
 # letters as phrases.words() reads them («S uvazheniem», «Qurmetpen»).
@@ -24,6 +26,10 @@ SIGN_OFFS = (
     "с уважением", "с наилучшими пожеланиями", "всего доброго", "всего хорошего", "курметпен",
     "изги тилекпен", "отправлено из", "отправлено с", "отправлено через", "жиберилди",
 )  # fmt: skip
+# A Kazakh mobile footer ends in the verb: «iPhone құрылғысынан жіберілді» (folded), in a line
+# of at most FOOTER_WORDS words.
+FOOTER_VERB = "жиберилди"
+FOOTER_WORDS = 6
 FORWARD_MARKER = re.compile(
     r"^\s*[-_=*\s]*(forwarded message|original message|begin forwarded message|"
     r"пересылаемое сообщение|пересланное сообщение|исходное сообщение|"
@@ -107,7 +113,10 @@ def _signature(line):
     """Whether the line begins a signature or a mail program's footer (SIGNATURE, SIGN_OFFS)."""
     if SIGNATURE.match(line):
         return True
-    begins = " ".join(phrases.fold(word) for word in phrases.words(line)[:3])
+    read = [phrases.fold(word) for word in phrases.words(line)]
+    if read and read[-1] == FOOTER_VERB and len(read) <= FOOTER_WORDS:
+        return True
+    begins = " ".join(read[:3])
     return any(f"{begins} ".startswith(f"{sign_off} ") for sign_off in SIGN_OFFS)
 
 

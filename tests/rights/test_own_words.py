@@ -42,6 +42,10 @@ REPLIES = {
     "ru sign-off in Latin letters": f"{THANKS_LATIN}\n\nS uvazheniem,\nAsel\n{NEWS_LATIN}",
     "kk sign-off in Latin letters": f"{THANKS_LATIN}\n\nQurmetpen,\nAsel\n{NEWS_LATIN}",
     "ru sign-off": f"{THANKS_RU}\n\nВсего хорошего,\nАсель\n{NEWS}",
+    "Mail.ru attribution, an address without a name": (
+        f"{THANKS_KK}\n\nВторник, 1 декабря 2026, 10:00 +06:00 от news@emalu.kz:\n{NEWS}"),
+    "kk mobile footer": f"{THANKS_KK}\n\niPhone құрылғысынан жіберілді\n{NEWS}",
+    "Outlook mobile footer": f"{THANKS_RU}\n\nПолучите Outlook для Android\n{NEWS}",
 }  # fmt: skip
 
 
