@@ -147,7 +147,9 @@ def recognise(
     language = phrases.language_of(
         own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
     )
-    if match is not None and any(map(phrases.names_someone_else, candidates)):
+    # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»).
+    written = candidates[1:] if REPLY_PREFIX.match(subject_line or "") else candidates
+    if match is not None and any(map(phrases.names_someone_else, written)):
         # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
         return Recognised(Type.OTHER, language, someone_else=True)

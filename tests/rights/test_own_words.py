@@ -106,6 +106,9 @@ def test_the_sender_s_own_request_is_still_carried_out(person):
     body = "Сәлеметсіз бе! Менің деректерімді жойыңыз."
     ticket = ingest(message("", message_id="<mine@x>", body=body))
     assert (ticket.type, ticket.about_someone_else) == ("destroy", False)
+    # The subject line of the newsletter answered is not what the person wrote.
+    reply = message("Re: Новые курсы для детей", message_id="<kids@x>", body="Отпишите меня.")
+    assert (ingest(reply).type, gate.may_process(person, MARKETING)) == ("unsubscribe", False)
 
 
 @pytest.mark.parametrize(
