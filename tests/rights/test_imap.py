@@ -211,6 +211,17 @@ def test_a_letter_taken_in_leaves_no_copy_in_the_mailbox(mailbox, person):
     assert mailbox.search(None, "TEXT", "marker-7731")[1] == [b""]
 
 
+def test_only_the_letters_taken_in_are_expunged(mailbox, person):
+    """UID EXPUNGE removes the stored letter alone: a message someone else flagged \\Deleted
+    (an officer, in a mail program that lets them undo it) is left as it was."""
+    deliver(mailbox, message("Сұрақ", message_id="<taken@x>"))
+    deliver(mailbox, message("Сұрақ", message_id="<flagged@x>"))
+    mailbox.store("2", "+FLAGS", "(\\Deleted)")
+    call_command("fetch_request_mail")
+    assert list(Ticket.objects.values_list("message_id", flat=True)) == ["<taken@x>"]
+    assert [b"<flagged@x>" in line for line in flags(mailbox)] == [True]
+
+
 def test_a_crash_between_the_commit_and_the_removal_takes_no_letter_twice(
     mailbox, person, monkeypatch
 ):

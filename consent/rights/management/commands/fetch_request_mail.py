@@ -49,6 +49,10 @@ def connect(url):
         if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
             client.starttls(ssl_context=context)
     client.login(unquote(parts.username or ""), unquote(parts.password or ""))
+    # Servers (Dovecot among them) name their extensions, UIDPLUS too, only once logged in;
+    # imaplib keeps the list from before.
+    _, data = client.capability()
+    client.capabilities = tuple(data[-1].decode("ascii", "replace").upper().split())
     client.select(parts.path.strip("/") or "INBOX")
     return client
 
