@@ -85,8 +85,8 @@ NEGATED_AUXILIARY = re.compile(r"^(ал|бер|жибер|таста|кой|са
 # деректерін жойыңыз», «otpishite muzha». What it asks is not the sender's own request, and is
 # for an officer to read rather than carried out on the sender's record (a parent may act for a
 # minor, once checked). Russian in every form people write; Kazakh with «my» (-ым, -ім, -м) and
-# then nothing, the genitive or the accusative («ұлым», «ұлымның», «ұлымды»; not the dative:
-# «балама» is "alternative"). Folded, see FOLD.
+# then nothing, the genitive, the accusative or the dative («ұлым», «ұлымның», «ұлымды», «ұлыма
+# қатысты»; «балама» only as "alternative", which it also is). Folded, see FOLD.
 OTHER_PERSON = _word_set(
     "сын сына сыну сыном сыне сыновья сыновей дочь доч дочери дочерью дочерей дочка дочки дочке "
     "дочку ребенок ребенка ребенку ребенком ребенке дети детей детям детьми мать матери мама мамы "
@@ -94,8 +94,8 @@ OTHER_PERSON = _word_set(
     "сестра сестры сестре сестру бабушка бабушки дедушка дедушки внук внука внучка внучки атынан"
 )
 OTHER_PERSON_KAZAKH = re.compile(
-    r"(улы|кызы|бала|балалары|ана|аке|куйеуи|айели|ага|ини|апа|синли|карындасы|немере)м"
-    r"(нын|нин|ды|ди)?"
+    r"(улы|кызы|балалары|ана|аке|куйеуи|айели|ага|ини|апа|синли|карындасы|немере)м"
+    r"(нын|нин|ды|ди|а|е)?|балам(нын|нин|ды|ди)?"
 )
 LANGUAGE_SAMPLE = 20_000  # characters read for the language: enough for any letter
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it

@@ -86,6 +86,7 @@ FOR_SOMEONE_ELSE = {
     "kk destroy, my son's": "Сәлеметсіз бе! Ұлымның деректерін жойыңыз.",
     "ru destroy, my daughter's": "Здравствуйте. Удалите данные моей дочери, пожалуйста.",
     "kk withdraw, my daughter": "Қызымның келісімін қайтарып аламын.",
+    "kk destroy, about my son": "Ұлыма қатысты деректерді жойыңыз.",
     "ru withdraw, my son": "Отзываю согласие на обработку персональных данных моего сына.",
     "kk in Latin letters": "Qyzymnyñ derekterin joiyñyz.",
     "ru in Latin letters, unsubscribe": "Otpishite moyu mamu ot rassylki.",
