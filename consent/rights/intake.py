@@ -102,7 +102,9 @@ def recognise(
     A message the `sender` forwards from another address is not their request: a colleague
     passing on a customer's withdrawal, a parent their child's, someone another shop's newsletter
     with its «отписаться» footer. Only what the sender wrote themselves is read for a phrase
-    then; the forwarded request is for staff to read, never carried out on the sender's record."""
+    then; the forwarded request is for staff to read, never carried out on the sender's record.
+    So is a request the sender writes about someone else («удалите данные моей дочери»):
+    "other", marked `someone_else`."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_own(body or "", operator=operator)
