@@ -4,7 +4,6 @@ Only the rights desk destroys: in answer to a request, or when retention finds t
 may keep a person's data any longer.
 """
 
-import hashlib
 from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -21,6 +20,7 @@ from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Subm
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
 from .closing import ticket_close
+from .letters import hashed_key
 from .models import Correction, Ticket
 
 
@@ -63,9 +63,9 @@ def subject_destroy(
     tickets.update(email="", message="", outcome="", subject=None)
     Correction.objects.filter(subject=subject).delete()
     # Message-IDs can carry a name or a host: only their hash stays, enough to know a message
-    # that is fetched again.
+    # that is fetched again (intake.ingest).
     for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
-        ticket.message_id = "sha256:" + hashlib.sha256(ticket.message_id.encode()).hexdigest()
+        ticket.message_id = hashed_key(ticket.message_id)
         ticket.save(update_fields=["message_id"])
     actor_id = actor.pk if actor is not None else None
     actor_label = actor.get_username() if actor is not None else ""

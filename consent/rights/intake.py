@@ -19,7 +19,7 @@ from consent.core import routes
 from consent.core.subjects import normalise_email
 
 from . import phrases
-from .letters import Letter, message_key, operator_addresses, read_letter
+from .letters import Letter, hashed_key, message_key, operator_addresses, read_letter
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import SetAside, fingerprint, quarantine_record
 from .reading import Reading, read_own
@@ -212,7 +212,8 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
     quarantine entry (then the message is to be read again later)."""
     key = message_key(raw)
     if (
-        Ticket.objects.filter(message_id=key).exists()
+        # Its key as stored, or as hashed when its person was destroyed since.
+        Ticket.objects.filter(message_id__in={key, hashed_key(key)}).exists()
         or QuarantinedMessage.objects.filter(message_key=fingerprint(key)).exists()
     ):
         return None

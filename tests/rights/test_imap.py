@@ -258,3 +258,22 @@ def test_a_letter_larger_than_kept_stays_in_the_mailbox_read_once(mailbox, perso
     out = io.StringIO()
     call_command("fetch_request_mail", stdout=out)
     assert out.getvalue() == "opened 0, skipped 0, quarantined 0\n"
+
+
+def test_a_destroyed_person_s_letter_left_by_an_earlier_version_is_removed_not_taken_again(
+    mailbox, person
+):
+    """An earlier version only flagged letters \\Seen. Read again now, the letter of a person
+    destroyed since (their request keeps only a hash of its Message-ID) opened a new request
+    in their name; it is known as taken in, and removed."""
+    from consent.rights.erasure import subject_destroy
+
+    raw = message("Жеке деректерді жаңарту", message_id="<old@x>")
+    deliver(mailbox, raw)
+    mailbox.store("1", "+FLAGS", "(\\Seen)")
+    ticket = intake.ingest(raw)  # taken in by the earlier version
+    subject_destroy(person, request_ref=ticket.reference)
+    out = io.StringIO()
+    call_command("fetch_request_mail", stdout=out)
+    assert out.getvalue() == "opened 0, skipped 1, quarantined 0\n"
+    assert list(Ticket.objects.values_list("pk", flat=True)) == [ticket.pk] and left(mailbox) == 0
