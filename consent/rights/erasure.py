@@ -21,7 +21,7 @@ from consent.core.purposes import DATA_FIELDS, PURPOSES
 
 from .closing import ticket_close
 from .letters import hashed_key
-from .models import Correction, Ticket
+from .models import Correction, QuarantinedMessage, Ticket
 
 
 @transaction.atomic
@@ -61,6 +61,8 @@ def subject_destroy(
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
     tickets.update(email="", message="", outcome="", subject=None)
+    # The email set aside that an officer opened one of them from is the person's letter whole.
+    QuarantinedMessage.objects.filter(ticket__in=tickets).delete()
     Correction.objects.filter(subject=subject).delete()
     # Message-IDs can carry a name or a host: only their hash stays, enough to know a message
     # that is fetched again (intake.ingest).
