@@ -4,7 +4,6 @@ Only the rights desk destroys: in answer to a request, or when retention finds t
 may keep a person's data any longer.
 """
 
-import hashlib
 from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -21,7 +20,8 @@ from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Subm
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
 from .closing import ticket_close
-from .models import Correction, Ticket
+from .letters import hashed_key
+from .models import Correction, QuarantinedMessage, Ticket
 
 
 @transaction.atomic
@@ -61,11 +61,13 @@ def subject_destroy(
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
     tickets.update(email="", message="", outcome="", subject=None)
+    # The email set aside that an officer opened one of them from is the person's letter whole.
+    QuarantinedMessage.objects.filter(ticket__in=tickets).delete()
     Correction.objects.filter(subject=subject).delete()
     # Message-IDs can carry a name or a host: only their hash stays, enough to know a message
-    # that is fetched again.
+    # that is fetched again (intake.ingest).
     for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
-        ticket.message_id = "sha256:" + hashlib.sha256(ticket.message_id.encode()).hexdigest()
+        ticket.message_id = hashed_key(ticket.message_id)
         ticket.save(update_fields=["message_id"])
     actor_id = actor.pk if actor is not None else None
     actor_label = actor.get_username() if actor is not None else ""

@@ -19,7 +19,7 @@ from consent.core import routes
 from consent.core.subjects import normalise_email
 
 from . import phrases
-from .letters import Letter, message_key, operator_addresses, read_letter
+from .letters import Letter, hashed_key, message_key, operator_addresses, read_letter
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import SetAside, fingerprint, quarantine_record
 from .reading import Reading, read_own
@@ -73,6 +73,9 @@ class Recognised(NamedTuple):
     purpose: str = ""  # for a withdrawal: the one purpose its phrase names, "" for all
     # The letter also asks to stop news and offers, beside the request of `kind`.
     unsubscribe: bool = False
+    # The letter asks for something about someone else (phrases.names_someone_else): "other",
+    # for an officer to read, never carried out on the sender's record.
+    someone_else: bool = False
 
 
 def classify(
@@ -99,7 +102,9 @@ def recognise(
     A message the `sender` forwards from another address is not their request: a colleague
     passing on a customer's withdrawal, a parent their child's, someone another shop's newsletter
     with its «отписаться» footer. Only what the sender wrote themselves is read for a phrase
-    then; the forwarded request is for staff to read, never carried out on the sender's record."""
+    then; the forwarded request is for staff to read, never carried out on the sender's record.
+    So is a request the sender writes about someone else («удалите данные моей дочери»):
+    "other", marked `someone_else`."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_own(body or "", operator=operator)
@@ -144,6 +149,12 @@ def recognise(
     language = phrases.language_of(
         own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
     )
+    # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»).
+    written = candidates[1:] if REPLY_PREFIX.match(subject_line or "") else candidates
+    if match is not None and any(map(phrases.names_someone_else, written)):
+        # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
+        # only an officer can tell; acted on as it arrives, it would end the sender's own data.
+        return Recognised(Type.OTHER, language, someone_else=True)
     if match is None:
         return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
     return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe)
@@ -201,7 +212,8 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
     quarantine entry (then the message is to be read again later)."""
     key = message_key(raw)
     if (
-        Ticket.objects.filter(message_id=key).exists()
+        # Its key as stored, or as hashed when its person was destroyed since.
+        Ticket.objects.filter(message_id__in={key, hashed_key(key)}).exists()
         or QuarantinedMessage.objects.filter(message_key=fingerprint(key)).exists()
     ):
         return None
@@ -209,7 +221,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
         letter = read_letter(raw)
     except SetAside as aside:
         return quarantine_record(raw, reason=aside.reason, key=key)
-    ticket_type, language, purpose, unsubscribe = recognise(
+    ticket_type, language, purpose, unsubscribe, someone_else = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender
     )
     try:
@@ -221,6 +233,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
                 kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
                 channel=Ticket.Channel.EMAIL, message=letter.text, message_id=key,
                 unsubscribe=unsubscribe, regarding=replied_to(letter), files=letter.files,
+                about_someone_else=someone_else,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(message_id=key).exists():

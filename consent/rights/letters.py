@@ -93,6 +93,14 @@ def message_key(raw: bytes) -> str:
     return "sha256:" + hashlib.sha256(value).hexdigest()
 
 
+def hashed_key(key: str) -> str:
+    """The form a message's key keeps once its person is destroyed (erasure.subject_destroy):
+    a Message-ID can carry a name or a host. A key that is a hash already stays as it is."""
+    if key.startswith("sha256:"):
+        return key
+    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+
+
 def _head(raw):
     """The header block: up to the first empty line."""
     return re.split(rb"\r?\n\r?\n", raw[:MAX_BYTES], maxsplit=1)[0]

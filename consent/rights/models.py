@@ -124,6 +124,10 @@ class Ticket(models.Model):
         verbose_name=_("about request"),
     )  # fmt: skip
 
+    # The email asks about someone else («удалите данные моей дочери»): opened as "other",
+    # nothing carried out on the sender's record; the desk shows the officer a note.
+    about_someone_else = models.BooleanField(_("written about someone else"), default=False)
+
     objects = TicketQuerySet.as_manager()
 
     class Meta:

@@ -81,6 +81,22 @@ NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 # алмаймын» (I will not take back) is «қайтарып алу» denied. An auxiliary right after a phrase,
 # negated (folded, see FOLD), makes the phrase no request.
 NEGATED_AUXILIARY = re.compile(r"^(ал|бер|жибер|таста|кой|сал|шыгар|кет)(ма|ме|ба|бе|па|пе)")
+# Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
+# деректерін жойыңыз», «otpishite muzha». What it asks is not the sender's own request, and is
+# for an officer to read rather than carried out on the sender's record (a parent may act for a
+# minor, once checked). Russian in every form people write; Kazakh with «my» (-ым, -ім, -м) and
+# then nothing, the genitive, the accusative or the dative («ұлым», «ұлымның», «ұлымды», «ұлыма
+# қатысты»; «балама» only as "alternative", which it also is). Folded, see FOLD.
+OTHER_PERSON = _word_set(
+    "сын сына сыну сыном сыне сыновья сыновей дочь доч дочери дочерью дочерей дочка дочки дочке "
+    "дочку ребенок ребенка ребенку ребенком ребенке дети детей детям детьми мать матери мама мамы "
+    "маме маму отец отца отцу папа папы папе муж мужа мужу жена жены жене жену брат брата брату "
+    "сестра сестры сестре сестру бабушка бабушки дедушка дедушки внук внука внучка внучки атынан"
+)
+OTHER_PERSON_KAZAKH = re.compile(
+    r"(улы|кызы|балалары|ана|аке|куйеуи|айели|ага|ини|апа|синли|карындасы|немере)м"
+    r"(нын|нин|ды|ди|а|е)?|балам(нын|нин|ды|ди)?"
+)
 LANGUAGE_SAMPLE = 20_000  # characters read for the language: enough for any letter
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
@@ -273,6 +289,12 @@ def _position(phrase_words, tokens, *, blocked=False, same=same_word):
             if bool(BLOCKERS & around or NEGATED_AUXILIARY.match(after)) == blocked:
                 return start
     return None
+
+
+def names_someone_else(text: str) -> bool:
+    """Whether `text` names someone else it is written about (OTHER_PERSON)."""
+    folded = [fold(word) for word in words(text)]
+    return any(word in OTHER_PERSON or OTHER_PERSON_KAZAKH.fullmatch(word) for word in folded)
 
 
 def language_evidence(text: str) -> tuple[float, float]:

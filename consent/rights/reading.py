@@ -5,16 +5,31 @@ import re
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
+from . import phrases
+
 QUOTED = re.compile(r"^\s*>")
-ATTRIBUTION = re.compile(
-    r"(wrote|написал\w*|пишет|жазды|жазған)\s*:\s*$|<[^<>\s]+@[^<>\s]+>\s*:\s*$", re.IGNORECASE
-)
+# The line that introduces a quote: «On … wrote:», «… написал(а):», «… пишет:», «… жазды:»
+# (the verb also in Latin letters, read as the Cyrillic it stands for: «napisal(a):», «jazdy:»),
+# or Mail.ru's and Yandex's «… <address>:» (Mail.ru's «… от address:» without a name).
+ATTRIBUTION_VERB = re.compile(r"([^\W\d_]+)\s*(\((а|a)\))?\s*:\s*$")
+# Folded (phrases.fold); «написал» with its endings (написала, написали).
+ATTRIBUTION_VERBS = frozenset({"wrote", "пишет", "жазды", "жазган"})
+QUOTE_ADDRESS = re.compile(r"(<[^<>\s]+@[^<>\s]+>|(^|\s)[^<>\s]+@[^<>\s]+\.\w+)\s*:\s*$")
 SIGNATURE = re.compile(
-    r"^\s*(--|—|__)\s*$|^\s*(с уважением|с наилучшими пожеланиями|всего доброго|құрметпен|"
-    r"ізгі тілекпен|best regards|kind regards|regards|sent from|отправлено из|отправлено с|"
-    r"отправлено через|жіберілді)\b",
+    r"^\s*(--|—|__)\s*$|^\s*(best regards|kind regards|regards|sent from|get outlook for|"
+    r"получите outlook|скачайте outlook)\b",
     re.IGNORECASE,
 )
+# How a signature or a mobile footer begins, folded (phrases.fold): in Cyrillic, or in Latin
+# letters as phrases.words() reads them («S uvazheniem», «Qurmetpen»).
+SIGN_OFFS = (
+    "с уважением", "с наилучшими пожеланиями", "всего доброго", "всего хорошего", "курметпен",
+    "изги тилекпен", "отправлено из", "отправлено с", "отправлено через", "жиберилди",
+)  # fmt: skip
+# A Kazakh mobile footer ends in the verb: «iPhone құрылғысынан жіберілді» (folded), in a line
+# of at most FOOTER_WORDS words.
+FOOTER_VERB = "жиберилди"
+FOOTER_WORDS = 6
 FORWARD_MARKER = re.compile(
     r"^\s*[-_=*\s]*(forwarded message|original message|begin forwarded message|"
     r"пересылаемое сообщение|пересланное сообщение|исходное сообщение|"
@@ -56,12 +71,53 @@ def read_own(body: str, *, operator: tuple[str, ...] = (), depth: int = 0) -> Re
             if depth or any(line.strip() for line in own):
                 return Reading(own, forwarded_sender=_head(lines[index:])[1], rest=rest)
             return _forwarded(lines[index:], operator=operator, depth=depth)
-        if SIGNATURE.match(line):
+        if _attribution(line) and not _quoted_after(lines, index) and _dated(lines, index):
+            # The earlier message pasted below the attribution without «>» (Outlook, many
+            # phones): none of the rest is theirs. Quoted with «>», lines after the quote are.
+            return Reading(own, rest="\n".join(lines[index:]))
+        if _signature(line):
             in_signature = True
-        elif not (in_signature or QUOTED.match(line) or ATTRIBUTION.search(line)):
+        elif not (in_signature or QUOTED.match(line) or _attribution(line)):
             own.append(line)
     quoted = "\n".join(line for line in lines if QUOTED.match(line))
     return Reading(own, rest=quoted)
+
+
+def _attribution(line):
+    """Whether the line introduces a quote (ATTRIBUTION_VERB, QUOTE_ADDRESS)."""
+    if QUOTE_ADDRESS.search(line):
+        return True
+    found = ATTRIBUTION_VERB.search(line)
+    if not found:
+        return False
+    word = found[1].casefold()
+    if word != "wrote":
+        word = phrases.fold(phrases.words(word)[0])
+    return word in ATTRIBUTION_VERBS or word.startswith("написал")
+
+
+def _quoted_after(lines, index):
+    """Whether the first line with text after lines[index] is quoted with «>»."""
+    following = next((line for line in lines[index + 1 :] if line.strip()), "")
+    return bool(QUOTED.match(following))
+
+
+def _dated(lines, index):
+    """Whether the attribution at lines[index] (wrapped over the line before, as Gmail writes a
+    long one) names a date or an address, as mail programs write it: «я написал:» in a letter
+    does not cut off the lines after it."""
+    return bool(re.search(r"\d|@", " ".join(lines[max(0, index - 1) : index + 1])))
+
+
+def _signature(line):
+    """Whether the line begins a signature or a mail program's footer (SIGNATURE, SIGN_OFFS)."""
+    if SIGNATURE.match(line):
+        return True
+    read = [phrases.fold(word) for word in phrases.words(line)]
+    if read and read[-1] == FOOTER_VERB and len(read) <= FOOTER_WORDS:
+        return True
+    begins = " ".join(read[:3])
+    return any(f"{begins} ".startswith(f"{sign_off} ") for sign_off in SIGN_OFFS)
 
 
 def _header_block_at(lines, index):
@@ -79,11 +135,11 @@ def _head(lines):
     at = 1 if FORWARD_MARKER.match(lines[0]) else 0
     subject, sender = "", ""
     while at < len(lines) and (
-        not lines[at].strip() or HEADER_LINE.match(lines[at]) or ATTRIBUTION.search(lines[at])
+        not lines[at].strip() or HEADER_LINE.match(lines[at]) or _attribution(lines[at])
     ):
         if SUBJECT_HEADER.match(lines[at]):
             subject = HEADER_LINE.match(lines[at]).group("value")
-        elif SENDER_HEADER.match(lines[at]) or ATTRIBUTION.search(lines[at]):
+        elif SENDER_HEADER.match(lines[at]) or _attribution(lines[at]):
             sender += lines[at].casefold()
         at += 1
     return subject, sender, at

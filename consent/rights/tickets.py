@@ -98,12 +98,14 @@ def ticket_open(
     unsubscribe: bool = False,
     regarding: Ticket | None = None,
     files: int = 0,
+    about_someone_else: bool = False,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
     stop news and offers (intake.recognise); `regarding`, the earlier request of the same
     address an emailed reply quotes (intake.replied_to): see `_file_reply`; `files`, how many
-    files the email carried, none of them kept: its answer says so.
+    files the email carried, none of them kept: its answer says so; `about_someone_else`, that
+    the letter asks about someone else (a request "other" for the officer, never filed).
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -111,7 +113,8 @@ def ticket_open(
     email = normalise_email(email) or ""
     subject = subject_find(email=email) if email else None
     filed = False
-    if regarding is not None and subject is not None and kind == Type.OTHER and not unsubscribe:
+    if (regarding is not None and subject is not None and kind == Type.OTHER
+            and not (unsubscribe or about_someone_else)):  # fmt: skip
         # Read again under its lock: an officer may be closing it. Filed only with a request of
         # the sender's own record: the answer may carry that request's confirmation link, which
         # confirms nothing for a request of no one on record, and must never reach anyone but
@@ -122,7 +125,7 @@ def ticket_open(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
         message_id=message_id, actor=actor, audit_detail=audit_detail, regarding=regarding,
-        notify=not filed,
+        notify=not filed, about_someone_else=about_someone_else,
     )  # fmt: skip
     if filed:
         _file_reply(ticket, files)

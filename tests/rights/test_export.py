@@ -38,6 +38,8 @@ NOT_EXPORTED = {
     "actor": "the staff member behind a ledger event: an employee's data, not the person's; the "
     "event's source already says it was staff",
     "outbox_message_id": "the campaign mail's Message-ID, internal: which outbox row it was",
+    "about_someone_else": "the desk's mark that the letter reads as written about someone else: "
+    "how the intake routed it, read from the message, which is exported",
 }
 
 

@@ -140,3 +140,17 @@ def test_the_list_speaks_the_officers_language(privacy_officer, set_aside, lang,
     )
     html = page.content.decode()
     assert all(word in html for word in words), lang
+
+
+def test_destroying_the_person_destroys_the_email_their_request_was_opened_from(set_aside, person):
+    """The set-aside email an officer opened the person's request from is their letter too:
+    destroying them must not leave it for retention to find weeks later."""
+    from consent.rights.erasure import subject_destroy
+    from consent.rights.tickets import ticket_open_from_quarantine
+
+    entry, _ = set_aside
+    other = ingest(BAD_MESSAGES["two senders"][0])  # nobody's request: it stays
+    ticket = ticket_open_from_quarantine(entry, kind="destroy", email="asel@example.kz",
+                                         language="kk", actor=None)  # fmt: skip
+    subject_destroy(person, request_ref=ticket.reference)
+    assert list(QuarantinedMessage.objects.all()) == [other]

@@ -1,10 +1,20 @@
-"""Read new messages from the requests mailbox (IMAP_URL) and open a request for each.
+"""Read the requests mailbox (IMAP_URL) and open a request for each message in it.
 
-Each message is taken in on its own (intake.ingest: its own transactions) and flagged \\Seen only
-after that commits: a crash leaves the rest unseen for the next run, and the message's key keeps
-a re-read from doubling. A message that cannot become a request is set aside in the quarantine,
-flagged \\Seen and $Quarantined in the mailbox, and the run goes on (compliance L7); only a
-database that cannot record even that stops the run, with the message left unseen.
+Each message is taken in on its own (intake.ingest: its own transactions) and removed from the
+mailbox only after that commits (flagged \\Deleted, then UID EXPUNGE of that message alone): the
+letter then lives only in the database, where destroying the person's data reaches it, and where
+retention destroys a set-aside copy after its term (compliance L13, L7). A crash before the
+removal leaves the message in the mailbox; the next run reads it again, its key finds it stored
+and it is removed then, so a crash neither loses a letter nor takes one twice. A message that
+cannot become a request is set aside in the quarantine (compliance L7) and removed alike, and the
+run goes on; only a database that cannot record even that stops the run, with the message left
+where it was. A message larger than the quarantine keeps (quarantine.MAX_BYTES) is the one
+exception: only its beginning is stored, so it stays in the mailbox, flagged \\Seen and
+$Quarantined, for the officers to read whole and delete.
+
+Every message not deleted is read, not only the unseen ones: a letter an officer opened in their
+own mail program first is still a request, and a mailbox kept whole by an earlier version is
+emptied of what is stored.
 """
 
 import imaplib
@@ -18,9 +28,13 @@ from django.core.management.base import BaseCommand, CommandError
 from consent.core.jobs import Skipped, run_once
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
+from consent.rights.quarantine import MAX_BYTES
 
 logger = logging.getLogger(__name__)
 QUARANTINED = "$Quarantined"  # an IMAP keyword, for whoever looks at the mailbox itself
+# What is still to read: every message not deleted, but of those larger than the quarantine
+# keeps, only the new ones (the ones read before stay in the mailbox, see the module).
+TO_READ = ("UNDELETED", "OR", "UNSEEN", "SMALLER", str(MAX_BYTES + 1))
 
 
 def connect(url):
@@ -35,6 +49,10 @@ def connect(url):
         if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
             client.starttls(ssl_context=context)
     client.login(unquote(parts.username or ""), unquote(parts.password or ""))
+    # Servers (Dovecot among them) name their extensions, UIDPLUS too, only once logged in;
+    # imaplib keeps the list from before.
+    _, data = client.capability()
+    client.capabilities = tuple(data[-1].decode("ascii", "replace").upper().split())
     client.select(parts.path.strip("/") or "INBOX")
     return client
 
@@ -47,23 +65,34 @@ def fetch(client, uid):
     return next((p[1] for p in parts if isinstance(p, tuple)), None)
 
 
-def mark(client, uid, quarantined):
-    """\\Seen, so the message is not read again; a keyword as well when it was set aside (a
-    server that refuses keywords still gets \\Seen)."""
-    if quarantined:
-        try:
-            status, _ = client.uid("STORE", uid, "+FLAGS", f"(\\Seen {QUARANTINED})")
-            if status == "OK":
-                return
-        except imaplib.IMAP4.error:
-            pass
+def remove(client, uid):
+    """Delete one message from the mailbox for good. UID EXPUNGE (RFC 4315, which Dovecot and
+    the common servers offer) removes that message alone; a plain EXPUNGE, on a server without
+    it, also removes what someone else flagged \\Deleted, as that flag asks. Not a move to a
+    Trash folder: that would be one more copy to expunge."""
+    client.uid("STORE", uid, "+FLAGS.SILENT", "(\\Deleted)")
+    if "UIDPLUS" in client.capabilities:
+        client.uid("EXPUNGE", uid)
+    else:
+        client.expunge()
+
+
+def keep(client, uid):
+    """\\Seen and $Quarantined, so the message is not read again (a server that refuses
+    keywords still gets \\Seen)."""
+    try:
+        status, _ = client.uid("STORE", uid, "+FLAGS", f"(\\Seen {QUARANTINED})")
+        if status == "OK":
+            return
+    except imaplib.IMAP4.error:
+        pass
     client.uid("STORE", uid, "+FLAGS", "(\\Seen)")
 
 
 class Command(BaseCommand):
     help = (
-        "Fetch unseen messages from IMAP_URL and open a request for each; one run at a time, "
-        "however many hosts start it."
+        "Read the messages of IMAP_URL, open a request for each and remove it from the mailbox "
+        "once stored; one run at a time, however many hosts start it."
     )
 
     def handle(self, *args, **options):
@@ -79,20 +108,23 @@ class Command(BaseCommand):
         client = connect(settings.IMAP_URL)
         counts = {"opened": 0, "skipped": 0, "quarantined": 0}
         try:
-            _, data = client.uid("SEARCH", None, "UNSEEN")
+            _, data = client.uid("SEARCH", None, *TO_READ)
             for uid in data[0].split():
                 raw = fetch(client, uid)
                 if raw is None:
                     logger.warning("message uid %s could not be fetched", uid.decode())
                     continue
-                result = ingest(raw)
+                result = ingest(raw)  # committed when it returns
                 if isinstance(result, Ticket):
                     counts["opened"] += 1
                 elif isinstance(result, QuarantinedMessage):
                     counts["quarantined"] += 1
                 else:
                     counts["skipped"] += 1
-                mark(client, uid, isinstance(result, QuarantinedMessage))
+                if len(raw) > MAX_BYTES:
+                    keep(client, uid)  # only its beginning is stored
+                else:
+                    remove(client, uid)
         finally:
             client.logout()
         return counts

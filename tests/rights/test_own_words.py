@@ -1,0 +1,128 @@
+"""Only the person's own words decide what an emailed letter asks (compliance L7): not the
+earlier message it quotes, however the mail program pasted it, nor the signature under it."""
+
+import pytest
+
+from consent.core import gate
+from consent.core.models import LedgerEntry, Subject
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.intake import ingest
+from consent.rights.models import Ticket
+
+from .conftest import message
+
+NEWS = "Жаңалықтар\nЖаңа курстар басталды.\nЖазылымнан бас тарту\nОтписаться от рассылки"
+NEWS_LATIN = "Novosti\nNovye kursy.\nOtpisatsya ot rassylki\nZhazylymnan bas tartu"
+THANKS_KK = "Рахмет, келесі аптада хабарласамын."
+THANKS_RU = "Спасибо, свяжусь на следующей неделе."
+THANKS_LATIN = "Rakhmet, kelesi aptada khabarlasamyn."
+
+# A reply to a newsletter, each as a mail program or a person writes it, the newsletter's
+# unsubscribe footer in what it quotes or in the signature.
+REPLIES = {
+    "quoted with >": f"{THANKS_KK}\n\n> " + NEWS.replace("\n", "\n> "),
+    "kk attribution, not quoted": (
+        f"{THANKS_KK}\n\n2026 ж. 1 желт., 10:00 ЕМ АЛУ <news@emalu.kz> жазды:\n{NEWS}"),
+    "ru attribution, not quoted": (
+        f"{THANKS_RU}\n\n1 дек. 2026 г., в 10:00, ЕМ АЛУ <news@emalu.kz> написал(а):\n{NEWS}"),
+    "en attribution, not quoted": (
+        f"{THANKS_RU}\n\nOn Tue, 1 Dec 2026 at 10:00, EM ALU <news@emalu.kz> wrote:\n{NEWS}"),
+    "attribution wrapped over two lines": (
+        f"{THANKS_RU}\n\nВт, 1 дек. 2026 г. в 10:00, ЕМ АЛУ\n<news@emalu.kz>:\n\n{NEWS}"),
+    "ru attribution in Latin letters": (
+        f"{THANKS_LATIN}\n\n1 dek. 2026, EM ALU <news@emalu.kz> napisal(a):\n{NEWS_LATIN}"),
+    "kk attribution in Latin letters": (
+        f"{THANKS_LATIN}\n\n1 jeltoqsan 2026, EM ALU <news@emalu.kz> jazdy:\n{NEWS_LATIN}"),
+    "Outlook original message": (
+        f"{THANKS_RU}\n\n-----Original Message-----\nFrom: EM ALU\nSent: Tuesday\n\n{NEWS}"),
+    "Outlook ru head": (
+        f"{THANKS_RU}\n________________________________\nОт: ЕМ АЛУ <news@emalu.kz>\n"
+        f"Отправлено: 1 декабря 2026 г. 10:00\nКому: asel@example.kz\nТема: Новости\n\n{NEWS}"),
+    "signature after -- ": f"{THANKS_KK}\n-- \nӘсел Қасымова\n{NEWS}",
+    "ru sign-off in Latin letters": f"{THANKS_LATIN}\n\nS uvazheniem,\nAsel\n{NEWS_LATIN}",
+    "kk sign-off in Latin letters": f"{THANKS_LATIN}\n\nQurmetpen,\nAsel\n{NEWS_LATIN}",
+    "ru sign-off": f"{THANKS_RU}\n\nВсего хорошего,\nАсель\n{NEWS}",
+    "Mail.ru attribution, an address without a name": (
+        f"{THANKS_KK}\n\nВторник, 1 декабря 2026, 10:00 +06:00 от news@emalu.kz:\n{NEWS}"),
+    "kk mobile footer": f"{THANKS_KK}\n\niPhone құрылғысынан жіберілді\n{NEWS}",
+    "Outlook mobile footer": f"{THANKS_RU}\n\nПолучите Outlook для Android\n{NEWS}",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body", REPLIES.values(), ids=REPLIES.keys())
+def test_a_quoted_footer_or_a_signature_asks_for_nothing(person, body):
+    ticket = ingest(message("Re: Жаңалықтар", message_id="<reply@x>", body=body))
+    assert ticket.type == Ticket.Type.OTHER
+    assert gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+# The same replies with a request written above the quote: it is theirs, and it is read.
+ASKED = {
+    "kk, above a quote with >": ("Жазылымнан бас тартамын.", REPLIES["quoted with >"]),
+    "ru, above an unquoted attribution": (
+        "Отпишите меня от рассылки, пожалуйста.", REPLIES["ru attribution, not quoted"]),
+    "Latin, above an Outlook head": ("Otpishite menya ot rassylki.", REPLIES["Outlook ru head"]),
+    "kk, above a signature": ("Жазылымнан бас тартамын.", REPLIES["signature after -- "]),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("request_line, reply", ASKED.values(), ids=ASKED.keys())
+def test_a_request_written_above_the_quote_is_read(person, request_line, reply):
+    body = f"{request_line}\n{reply}"
+    ticket = ingest(message("Re: Жаңалықтар", message_id="<asked@x>", body=body))
+    assert ticket.type == Ticket.Type.UNSUBSCRIBE
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+def test_a_line_of_the_letter_ending_in_wrote_does_not_hide_the_rest(person):
+    """Only an attribution with a date or an address, as mail programs write one, starts the
+    earlier message: a line of the person's own that ends in «пишет:» hides nothing after it."""
+    body = "Здравствуйте. Вот что я вам уже писал и что ваш сайт пишет:\nОтпишите меня от рассылки."
+    assert ingest(message("", message_id="<own@x>", body=body)).type == Ticket.Type.UNSUBSCRIBE
+
+
+# A letter about someone else's data: a parent, a spouse, a child writing for a relative.
+FOR_SOMEONE_ELSE = {
+    "kk destroy, my son's": "Сәлеметсіз бе! Ұлымның деректерін жойыңыз.",
+    "ru destroy, my daughter's": "Здравствуйте. Удалите данные моей дочери, пожалуйста.",
+    "kk withdraw, my daughter": "Қызымның келісімін қайтарып аламын.",
+    "kk destroy, about my son": "Ұлыма қатысты деректерді жойыңыз.",
+    "ru withdraw, my son": "Отзываю согласие на обработку персональных данных моего сына.",
+    "kk in Latin letters": "Qyzymnyñ derekterin joiyñyz.",
+    "ru in Latin letters, unsubscribe": "Otpishite moyu mamu ot rassylki.",
+    "ru in Latin letters, destroy": "Udalite dannye moego rebyonka.",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body", FOR_SOMEONE_ELSE.values(), ids=FOR_SOMEONE_ELSE.keys())
+def test_a_letter_about_someone_else_leaves_the_senders_data_alone(person, body):
+    ticket = ingest(message("", message_id="<for@x>", body=body))
+    assert (ticket.type, ticket.status, ticket.about_someone_else) == ("other", "unverified", True)
+    assert Subject.objects.filter(pk=person.pk).exists()
+    assert gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
+
+
+def test_the_sender_s_own_request_is_still_carried_out(person):
+    body = "Сәлеметсіз бе! Менің деректерімді жойыңыз."
+    ticket = ingest(message("", message_id="<mine@x>", body=body))
+    assert (ticket.type, ticket.about_someone_else) == ("destroy", False)
+    # The subject line of the newsletter answered is not what the person wrote.
+    reply = message("Re: Новые курсы для детей", message_id="<kids@x>", body="Отпишите меня.")
+    assert (ingest(reply).type, gate.may_process(person, MARKETING)) == ("unsubscribe", False)
+
+
+@pytest.mark.parametrize(
+    "lang, note",
+    [("kk", "Бұл хат басқа адам (бала, туыс немесе өзге біреу) туралы"),
+     ("ru", "Это письмо касается другого человека (ребёнка, родственника или кого-то ещё)")],
+)  # fmt: skip
+def test_the_desk_tells_the_officer_in_their_language(desk, person, lang, note):
+    ticket = ingest(
+        message("", message_id="<desk@x>", body=FOR_SOMEONE_ELSE["kk destroy, my son's"])
+    )
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert note in page
+    mine = ingest(message("", message_id="<own2@x>", body="Менің деректерімді жойыңыз."))
+    assert note not in desk.get(f"/admin/rights/ticket/{mine.pk}/change/").content.decode()
