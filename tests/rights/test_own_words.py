@@ -126,3 +126,52 @@ def test_the_desk_tells_the_officer_in_their_language(desk, person, lang, note):
     assert note in page
     mine = ingest(message("", message_id="<own2@x>", body="Менің деректерімді жойыңыз."))
     assert note not in desk.get(f"/admin/rights/ticket/{mine.pk}/change/").content.decode()
+
+
+FORWARDED_HEAD = (
+    "\n---------- Forwarded message ---------\nFrom: Ерлан Ахметов <erlan@example.kz>\n"
+    "Subject: Отзыв согласия на обработку персональных данных\n\nОтзываю согласие.\n"
+)
+
+
+def test_a_forwarded_request_of_someone_else_changes_nothing_for_the_forwarder(person):
+    """A colleague (or a parent) forwarded someone's withdrawal: every consent of the forwarder
+    was withdrawn as the mail arrived, and the one who asked was never heard. The request is
+    left for staff to read."""
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body=FORWARDED_HEAD))  # fmt: skip
+    assert (ticket.type, ticket.status) == ("other", "unverified")
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+def test_what_the_forwarder_asks_above_someone_else_s_mail_is_their_request(person):
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body="Отпишите меня от рассылки.\n" + FORWARDED_HEAD))  # fmt: skip
+    assert ticket.type == "unsubscribe"
+
+
+def test_a_person_forwarding_their_own_request_is_still_heard(person):
+    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+                            body=FORWARDED_HEAD.replace("erlan@", "asel@")))  # fmt: skip
+    assert ticket.type == "withdraw"
+
+
+@pytest.mark.parametrize(
+    "subject,body",
+    [
+        ("Отзыв согласия на обработку персональных данных",
+         "Здравствуйте! Я НЕ хочу отзывать согласие. Мне пришло письмо с такой темой, это ошибка?"),
+        ("Отказ от рассылки", "Я не отказывалась от рассылки, почему письма перестали приходить?"),
+        ("Жеке деректерді өңдеуге келісімді қайтарып алу",
+         "Мен келісімді қайтарып алмаймын, бұл қате хат."),
+        ("Келісімнен бас тарту", "Мен келісімнен бас тартпаймын, бұл қате."),
+        ("Сұрақ", "Мен келісімді қайтарып алмаймын. Курстар қашан басталады?"),
+    ],
+)  # fmt: skip
+def test_a_subject_the_letter_itself_denies_is_not_carried_out(person, subject, body):
+    """The subject line named a withdrawal and the letter said «I do not want to withdraw», or a
+    Kazakh letter said «келісімді қайтарып алмаймын» (I will not take my consent back): every
+    consent was withdrawn as it arrived. Such a letter is left for staff to read."""
+    ticket = ingest(message(subject, body=body))
+    assert ticket.type == "other"
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
