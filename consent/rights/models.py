@@ -141,12 +141,25 @@ class Ticket(models.Model):
         return f"R-{self.pk}"
 
     @property
+    def answer_files(self):
+        """The names of the files an access answer carries (answers._access_files): how a
+        letter in the outbox is known as this request's answer."""
+        return {f"{self.reference}.json", f"{self.reference}.pdf"}
+
+    @property
     def is_open(self):
         return self.status in self.OPEN_STATUSES
 
     @property
     def is_filed(self):
         return self.status == self.Status.FILED
+
+    @property
+    def is_reopenable(self):
+        """Closed, and reopened it would have something to act on (closing.ticket_reopen): a
+        request the person confirmed, whose person is still on record."""
+        closed = not self.is_open and not self.is_filed
+        return closed and self.subject_id is not None and self.verified_at is not None
 
     @property
     def is_waiting(self):

@@ -18,6 +18,7 @@ from consent.core.audit import audit
 from consent.core.models import AuditEvent
 
 from ..answers import access_answers, resendable, ticket_resend_access
+from ..closing import reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
@@ -151,6 +152,11 @@ class TicketAdmin(AuditedAdmin):
                 name="rights_ticket_resend",
             ),
             path(
+                "<int:pk>/reopen/",
+                self.admin_site.admin_view(self.reopen_view),
+                name="rights_ticket_reopen",
+            ),
+            path(
                 "statistics.csv",
                 self.admin_site.admin_view(self.statistics_view),
                 name="rights_statistics",
@@ -178,6 +184,11 @@ class TicketAdmin(AuditedAdmin):
             raise PermissionDenied
         extra = {"desk_form": ActionForm(ticket=ticket), "can_act": self._can_act(request, ticket),
                  "ticket": ticket, **(extra_context or {})}  # fmt: skip
+        extra["reopenings"] = [
+            {**r, "at": reader_time(r["at"]), "by": r["by"] or _("the system")}
+            for r in reopenings(ticket)
+        ]
+        extra["can_reopen"] = ticket.is_reopenable and self.has_change_permission(request, ticket)
         if resendable(ticket) and self.has_change_permission(request, ticket):
             last = access_answers(ticket).last()
             extra["last_answer"] = last
@@ -237,6 +248,24 @@ class TicketAdmin(AuditedAdmin):
         else:
             self.message_user(request, _("Done: a new answer, made from the data held today, "
                                          "is on its way to the person."))  # fmt: skip
+        return redirect("admin:rights_ticket_change", ticket.pk)
+
+    def reopen_view(self, request, pk):
+        """POST: put a closed request back among the open ones, with the officer's reason
+        (closing.ticket_reopen); back to the request, told what was done or why not."""
+        ticket = get_object_or_404(Ticket, pk=pk)
+        if not self.has_change_permission(request, ticket):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        try:
+            ticket_reopen(ticket, reason=request.POST.get("reason", ""), actor=request.user)
+        except ValidationError as error:
+            for text in error.messages:
+                self.message_user(request, text, messages.ERROR)
+        else:
+            self.message_user(request, _("The request is open again. Its due date has not "
+                                         "changed: the law counts it from receipt."))  # fmt: skip
         return redirect("admin:rights_ticket_change", ticket.pk)
 
     @staticmethod
