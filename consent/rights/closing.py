@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import reader_time
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import subject_lock
@@ -116,13 +117,16 @@ def ticket_reopen(
     reason: str = "",
     cause: str = "",
     actor: AbstractBaseUser | None,
+    closed_at: str | None = None,
 ) -> Ticket:
     """Put a closed request back among the open ones (closed by mistake, or its answer never
     reached the person), to be carried out again. Its due date stays as it was: the law counts
     it from receipt, and reopening does not extend it (compliance L8). Needs the officer's
     `reason` (kept in the audit row, so no personal data), or a `cause` of REOPEN_CAUSES when
     the system reopens it; only a request the person confirmed, whose person is still on
-    record, can be reopened: anything else would have nothing to act on, or no one to act for."""
+    record, can be reopened: anything else would have nothing to act on, or no one to act for.
+    `closed_at` is the closing time the officer's page showed (ISO 8601): a request reopened and
+    closed again since (by a colleague) is not reopened on the strength of the older page."""
     ticket = ticket_locked(ticket)
     reason = reason.strip()
     if not reason and cause not in REOPEN_CAUSES:
@@ -135,6 +139,10 @@ def ticket_reopen(
     if ticket.verified_at is None:
         raise ValidationError(_("The person never confirmed this request, so it cannot be "
                                 "reopened; they can send it again."))  # fmt: skip
+    if closed_at is not None and closed_at != (ticket.closed_at and ticket.closed_at.isoformat()):
+        raise ValidationError(_("The request was closed again at %(time)s, after this page was "
+                                "opened, so it was not reopened. Read it again first.")
+                              % {"time": reader_time(ticket.closed_at)})  # fmt: skip
     old = ticket.status
     ticket.status, ticket.closed_at = Status.OPEN, None
     ticket.save(update_fields=["status", "closed_at"])

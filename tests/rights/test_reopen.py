@@ -191,3 +191,29 @@ def test_a_request_of_a_person_destroyed_since_is_not_reopened(client, desk, per
     assert "больше не хранятся" in told(page)[0]
     ticket.refresh_from_db()
     assert ticket.status == Status.DONE
+
+
+def test_two_officers_reopening_one_request_at_once_reopen_it_once(
+    client, desk, person, time_machine, officer
+):
+    """Alice and Olga both open the refused request's page; Olga reopens it, carries it out
+    (closed again, answered) and only then does Alice press "reopen" on her older page: the
+    request keeps Olga's answer, and Alice is told why hers was not done."""
+    desk, ticket = refused_by_mistake(client, desk, time_machine)
+    alice = verified_login(type(client)(), officer)
+    alice.cookies["django_language"] = "ru"
+    page = alice.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    seen = page.split('name="closed_at" value="')[1].split('"')[0]
+
+    reopen = f"/admin/rights/ticket/{ticket.pk}/reopen/"
+    desk = officer_on(desk, "2026-12-07 10:20+05:00", time_machine)
+    desk.post(reopen, {"reason": "Закрыт по ошибке"})
+    act(desk, ticket, reason="Жалоба получена")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
+
+    late = alice.post(reopen, {"reason": "Закрыт по ошибке", "closed_at": seen}, follow=True)
+    assert "после того как эта страница была открыта" in told(late)[0]
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
+    assert AuditEvent.objects.filter(action="request_reopen").count() == 1

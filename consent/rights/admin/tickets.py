@@ -277,7 +277,8 @@ class TicketAdmin(AuditedAdmin):
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         try:
-            ticket_reopen(ticket, reason=request.POST.get("reason", ""), actor=request.user)
+            ticket_reopen(ticket, reason=request.POST.get("reason", ""), actor=request.user,
+                          closed_at=request.POST.get("closed_at"))  # fmt: skip
         except ValidationError as error:
             for text in error.messages:
                 self.message_user(request, text, messages.ERROR)
