@@ -178,6 +178,8 @@ class ActionForm(forms.Form):
         """Compliance L12: what a block leaves the officer to do with this request."""
         if not self.blocked or self.ticket.status != Status.OPEN:
             return ""
+        if self.ticket.type == Type.WITHDRAW and withdrawal_keeps(self.ticket):
+            return ""  # nothing is destroyed: do_note says what is kept
         if self.ticket.type in (Type.DESTROY, Type.WITHDRAW):
             return _("Processing of this person's data is blocked. The law allows blocked data "
                      "to be destroyed at the person's own request, as here: carrying this out "

@@ -102,3 +102,17 @@ def test_an_unblock_request_of_someone_not_blocked_offers_no_destruction(desk, p
     refused = act(desk, ticket, "destroy_unlawful", reason="x")
     assert "Для этого запроса такое действие не предусмотрено" in refused.content.decode()
     assert Subject.objects.filter(pk=person.pk).exists()
+
+
+@pytest.mark.parametrize("purpose, destroys", [("", True), ("marketing", False)])
+def test_a_blocked_persons_withdrawal_says_whether_it_destroys(desk, person, purpose, destroys):
+    """A withdrawal of one purpose while another consent stands keeps the data: the block note
+    must not promise a destruction that does not happen."""
+    subject_block(person, reason="complaint under check", source=Source.ADMIN)
+    ticket = ticket_open(kind="withdraw", email=person.email, language="ru", channel="web",
+                         purpose=purpose)  # fmt: skip
+    ticket_verify(ticket)
+    page = page_of(desk, ticket, "ru")
+    assert ("Закон допускает уничтожение заблокированных данных" in page) is destroys
+    act(desk, ticket)
+    assert Subject.objects.filter(pk=person.pk).exists() is not destroys
