@@ -217,3 +217,24 @@ def test_two_officers_reopening_one_request_at_once_reopen_it_once(
     ticket.refresh_from_db()
     assert ticket.status == Status.DONE
     assert AuditEvent.objects.filter(action="request_reopen").count() == 1
+
+
+def test_a_requests_page_costs_the_same_however_often_it_was_reopened(
+    client, desk, person, time_machine
+):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from consent.rights.closing import ticket_close, ticket_reopen
+
+    desk, ticket = refused_by_mistake(client, desk, time_machine)
+    page = f"/admin/rights/ticket/{ticket.pk}/change/"
+    counts = []
+    for n in range(5):
+        ticket_reopen(ticket, reason=f"ошибка {n}", actor=None)
+        ticket_close(Ticket.objects.get(pk=ticket.pk), outcome="x", notify=False)
+        with CaptureQueriesContext(connection) as queries:
+            shown = desk.get(page).content.decode()
+        counts.append(len(queries))
+        assert f"ошибка {n}" in shown
+    assert len(set(counts)) == 1, counts
