@@ -110,6 +110,20 @@ REOPEN_CAUSES = {
 }
 
 
+def reopen_refusal(ticket: Ticket) -> Promise | None:
+    """Why `ticket` cannot be reopened (ticket_reopen), or None when it can: it must be closed,
+    and reopened have something to act on: the person confirmed it and is still on record."""
+    if ticket.is_open or ticket.is_filed:
+        return _("Only a closed request can be reopened.")
+    if ticket.subject_id is None:
+        return _("No data is held for this request's person any more (destroyed, or never on "
+                 "record), so there is nothing to act on.")  # fmt: skip
+    if ticket.verified_at is None:
+        return _("The person never confirmed this request, so it cannot be reopened; they can "
+                 "send it again.")  # fmt: skip
+    return None
+
+
 @transaction.atomic
 def ticket_reopen(
     ticket: Ticket,
@@ -131,14 +145,9 @@ def ticket_reopen(
     reason = reason.strip()
     if not reason and cause not in REOPEN_CAUSES:
         raise ValidationError({"reason": _("Write why the request is reopened.")})
-    if ticket.is_open or ticket.is_filed:
-        raise ValidationError(_("Only a closed request can be reopened."))
-    if ticket.subject_id is None:
-        raise ValidationError(_("No data is held for this request's person any more (destroyed, "
-                                "or never on record), so there is nothing to act on."))  # fmt: skip
-    if ticket.verified_at is None:
-        raise ValidationError(_("The person never confirmed this request, so it cannot be "
-                                "reopened; they can send it again."))  # fmt: skip
+    refusal = reopen_refusal(ticket)
+    if refusal is not None:
+        raise ValidationError(refusal)
     if closed_at is not None and closed_at != (ticket.closed_at and ticket.closed_at.isoformat()):
         raise ValidationError(_("The request was closed again at %(time)s, after this page was "
                                 "opened, so it was not reopened. Read it again first.")

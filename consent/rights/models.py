@@ -155,13 +155,6 @@ class Ticket(models.Model):
         return self.status == self.Status.FILED
 
     @property
-    def is_reopenable(self):
-        """Closed, and reopened it would have something to act on (closing.ticket_reopen): a
-        request the person confirmed, whose person is still on record."""
-        closed = not self.is_open and not self.is_filed
-        return closed and self.subject_id is not None and self.verified_at is not None
-
-    @property
     def is_waiting(self):
         return self.status == self.Status.UNVERIFIED
 

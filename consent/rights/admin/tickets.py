@@ -20,7 +20,7 @@ from consent.core.audit import audit
 from consent.core.models import AuditEvent
 
 from ..answers import access_answers, resendable, ticket_resend_access
-from ..closing import reopenings, ticket_reopen
+from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
@@ -206,7 +206,9 @@ class TicketAdmin(AuditedAdmin):
             {**r, "at": reader_time(r["at"]), "by": r["by"] or _("the system")}
             for r in reopenings(ticket)
         ]
-        extra["can_reopen"] = ticket.is_reopenable and self.has_change_permission(request, ticket)
+        extra["can_reopen"] = reopen_refusal(ticket) is None and self.has_change_permission(
+            request, ticket
+        )
         if resendable(ticket) and self.has_change_permission(request, ticket):
             last = access_answers(ticket).last()
             extra["last_answer"] = last
