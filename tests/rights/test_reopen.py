@@ -168,8 +168,15 @@ def test_an_officer_reopens_a_request_closed_by_mistake_keeping_its_due_date(
 def test_only_staff_who_may_change_requests_reopen_them(
     client, desk, person, time_machine, content_editor, marketer
 ):
+    from django.contrib.auth.models import Permission
+
     _desk, ticket = refused_by_mistake(client, desk, time_machine)
-    for user in (content_editor, marketer):
+    reader = User.objects.create_user("reader", "reader@example.kz", "pw-reader-123456",
+                                      is_staff=True)  # fmt: skip
+    reader.user_permissions.add(Permission.objects.get(codename="view_ticket"))
+    page = verified_login(type(client)(), reader).get(f"/admin/rights/ticket/{ticket.pk}/change/")
+    assert page.status_code == 200 and "reopen-panel" not in page.content.decode()
+    for user in (reader, content_editor, marketer):
         other = verified_login(type(client)(), user)
         response = other.post(f"/admin/rights/ticket/{ticket.pk}/reopen/", {"reason": "x"})
         assert response.status_code == 403
