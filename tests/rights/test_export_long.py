@@ -33,3 +33,24 @@ def test_a_hundred_long_letters_and_their_photos_are_in_a_pdf_made_at_once(perso
     assert text.count("Өтінішімді") == 100 * 100  # no word lost or cut at a line's end
     assert all(f"Соңы{n}" in text for n in range(100))
     assert text.count("шифрланған") >= 50  # each photo said to be held, none copied in
+
+
+def test_the_export_reads_no_mail_bodies(person):
+    """Years of newsletters: the export lists each mail (when, to, subject, status), and read
+    every body and its HTML into memory to do so."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+    from post_office.models import Email
+
+    from consent.rights.export import export_data
+
+    Email.objects.bulk_create([
+        Email(from_email="noreply@example.kz", to=[person.email], subject=f"Жаңалықтар {n}",
+              message="x" * 20_000, html_message="<p>" + "x" * 40_000 + "</p>", status=0)
+        for n in range(20)
+    ])  # fmt: skip
+    with CaptureQueriesContext(connection) as queries:
+        data = export_data(person, "kk")
+    assert [m["email_subject"] for m in data["emails"]] == [f"Жаңалықтар {n}" for n in range(20)]
+    mail_queries = [q["sql"] for q in queries if 'FROM "post_office_email"' in q["sql"]]
+    assert mail_queries and not any('"html_message"' in q for q in mail_queries)
