@@ -37,5 +37,42 @@ def pdf_document(
             else:  # a long label gets a line of its own
                 pdf.multi_cell(0, 5, label, **line)
             pdf.set_font("Noto", "", 8)
-            pdf.multi_cell(0, 5, value or " ", **line)
+            left = pdf.x
+            for text in wrapped(pdf, value or " ", pdf.w - pdf.r_margin - left):
+                pdf.x = left
+                pdf.cell(0, 5, text, **line)
     return bytes(pdf.output())
+
+
+def wrapped(pdf, text: str, width: float) -> list[str]:
+    """`text` in lines no wider than `width` in the current font, broken at spaces (a word
+    wider than a line is cut). Measured a character at a time, once: fpdf2's multi_cell
+    measures its whole line again for every character it adds, so a long value cost the
+    square of its line's length: the PDF of a person who had sent 100 long letters took 7 s of
+    CPU (an access answer on the desk, a download on their page), 300 letters 23 s."""
+    widths: dict[str, float] = {}
+
+    def measure(chars: str) -> float:
+        for char in chars:
+            if char not in widths:
+                widths[char] = pdf.get_string_width(char)
+        return sum(widths[char] for char in chars)
+
+    space, lines = measure(" "), []
+    for paragraph in text.split("\n"):
+        current, used = "", 0.0
+        for word in paragraph.split(" "):
+            size = measure(word)
+            if current and used + space + size <= width:
+                current, used = f"{current} {word}", used + space + size
+                continue
+            if current or not paragraph:
+                lines.append(current)
+            while size > width:  # a word wider than the line: cut where it fills one
+                cut = next(n for n in range(1, len(word) + 1) if measure(word[:n]) > width)
+                lines.append(word[: max(cut - 1, 1)])
+                word = word[max(cut - 1, 1) :]
+                size = measure(word)
+            current, used = word, size
+        lines.append(current)
+    return lines

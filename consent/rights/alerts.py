@@ -49,6 +49,20 @@ def notify_new_ticket(ticket: Ticket) -> None:
     )  # fmt: skip
 
 
+def notify_reopened(ticket: Ticket) -> None:
+    """A request answered by a letter that will never go out (erasure.outbox_copies_delete) is
+    open again: the officers are told, each in their own language, since nobody looks at an
+    answered request. No personal data: the number and the due date."""
+    url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
+    queue_mail_each(
+        staff_addressed(officers()), "staff_reopened", {"ticket": ticket, "url": url},
+        subject_line=interpolate(
+            _("Request %(ref)s is open again: its answer was not sent"),
+            {"ref": ticket.reference},
+        ),
+    )  # fmt: skip
+
+
 def notify_quarantined(entry: QuarantinedMessage) -> None:
     """An email to the requests address could not become a request (compliance L7): the
     officers open it by hand. No personal data in the mail at all: the entry's number, the

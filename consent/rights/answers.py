@@ -77,7 +77,8 @@ def ticket_correct(
         ))  # fmt: skip
     subject.full_clean()
     subject.save()
-    outbox_copies_delete(subject)  # an answer mailed before holds what was just corrected
+    # An answer mailed before holds what was just corrected.
+    outbox_copies_delete(subject, cause="corrected", actor=actor)
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
           **({"cleared": cleared} if cleared else {}))  # fmt: skip
     return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor)
@@ -187,9 +188,10 @@ def _access_files(ticket: Ticket, *, actor: AbstractBaseUser | None, **detail: o
     from .export import export_json
     from .readable import export_pdf
 
+    json_name, pdf_name = sorted(ticket.answer_files)
     files = {
-        f"{ticket.reference}.json": ContentFile(export_json(ticket.subject, ticket.language)),
-        f"{ticket.reference}.pdf": ContentFile(export_pdf(ticket.subject, ticket.language)),
+        json_name: ContentFile(export_json(ticket.subject, ticket.language)),
+        pdf_name: ContentFile(export_pdf(ticket.subject, ticket.language)),
     }
     disclosure_record(ticket.subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor,
                       obj=ticket, **detail)  # fmt: skip
@@ -210,6 +212,18 @@ def ticket_unblock(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | Non
     return ticket_close(ticket, outcome=_("Processing of your data is unblocked."), actor=actor)
 
 
+# Compliance L12 (Art. 25(2)(8)): what may destroy a blocked person's data. The person's own
+# request to destroy it, or to withdraw consent (which destroys it when no consent is left), and
+# the end of the block with a finding that the processing was unlawful, written on the person's
+# request to unblock. A correction is not one: data that cannot be verified is left blocked.
+DESTROYS_WHILE_BLOCKED = (Type.DESTROY, Type.WITHDRAW, Type.UNBLOCK)
+BLOCKED_DESTRUCTION = _(
+    "Processing of this person's data is blocked. Blocked data is destroyed only at the "
+    "person's own request, or when the block ends with a finding that the processing was "
+    "unlawful (answer their request to unblock so). Refuse with reasons, or unblock first."
+)
+
+
 @transaction.atomic
 def ticket_destroy(
     ticket: Ticket,
@@ -223,6 +237,13 @@ def ticket_destroy(
     confirmation (`template`, saying `outcome`) is sent once the destruction commits, and kept
     nowhere (see mail.py). `detail` adds codes to the request's closing audit row."""
     require_open(ticket, allowed_when_blocked=True)
+    if gate.is_blocked(ticket.subject):
+        # Compliance L12: blocked data is destroyed only at the person's request (a destruction
+        # or a withdrawal) or on a finding of unlawful processing (ticket_destroy_unlawful);
+        # the closing audit row says it was blocked.
+        if ticket.type not in DESTROYS_WHILE_BLOCKED:
+            raise ValidationError(BLOCKED_DESTRUCTION)
+        detail = {**(detail or {}), "blocked": True}
     email, language, reference = ticket.email, ticket.language, ticket.reference
     subject_destroy(ticket.subject, request_ref=reference, actor=actor)
     ticket.refresh_from_db()
@@ -254,6 +275,27 @@ def ticket_destroy_instead(
         raise ValidationError({"reason": _("Write why the data cannot be verified.")})
     return ticket_destroy(ticket, actor=actor, outcome=reason, template="request_destroyed_instead",
                           detail={"instead_of": Type.CORRECT})  # fmt: skip
+
+
+@transaction.atomic
+def ticket_destroy_unlawful(
+    ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None
+) -> Ticket:
+    """End a block by destroying the data, the check it was for having found the processing
+    unlawful (compliance L12, L13; Art. 25(2)(8) of Law 94-V), in answer to the person's request
+    to unblock. The officer's finding is what the person is told and what the request keeps as
+    its outcome; the closing audit row says `unlawful`."""
+    if ticket.type != Type.UNBLOCK:
+        raise ValidationError(_("Only a request to unblock can end a block by destroying the "
+                                "data."))  # fmt: skip
+    require_open(ticket, allowed_when_blocked=True)
+    if not gate.is_blocked(ticket.subject):
+        raise ValidationError(_("Processing of this person's data is not blocked."))
+    reason = reason.strip()
+    if not reason:
+        raise ValidationError({"reason": _("Write the finding: why the processing was "
+                                           "unlawful.")})  # fmt: skip
+    return ticket_destroy(ticket, actor=actor, outcome=reason, detail={"unlawful": True})
 
 
 def withdrawal_keeps(ticket: Ticket) -> list[str]:

@@ -15,8 +15,14 @@ REGULATOR_WORKING_DAYS = 1
 
 @transaction.atomic
 def breach_record(breach: Breach) -> Breach:
-    """Save a breach with the regulator's deadline computed from when it was detected."""
-    breach.regulator_due = due_date(breach.detected_at, REGULATOR_WORKING_DAYS)
+    """Save a breach, new or edited. The regulator's deadline is counted from its detection
+    when it is recorded, and again only when its detection time is corrected: an edit of
+    anything else (the measures, the notice's date) leaves it as it stands, since a change of
+    the calendar moves it only while the regulator is still to be told, with an audit row
+    (recount.deadlines_recount). Counted on every save, it moved silently on any edit."""
+    detected = Breach.objects.filter(pk=breach.pk).values_list("detected_at", flat=True).first()
+    if detected != breach.detected_at:
+        breach.regulator_due = due_date(breach.detected_at, REGULATOR_WORKING_DAYS)
     breach.save()
     return breach
 

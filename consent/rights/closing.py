@@ -12,6 +12,7 @@ from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import reader_time
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import subject_lock
@@ -93,3 +94,79 @@ def ticket_close(
             attachments=attachments, unproven_address=unproven_address,
         )  # fmt: skip
     return ticket
+
+
+# Why a request was reopened without an officer's words (erasure.outbox_copies_delete): codes in
+# its audit row, read on the desk in the officer's language.
+REOPEN_CAUSES = {
+    "corrected": _(
+        "Its answer never went out: the person's data was corrected before the letter was sent, "
+        "and a letter holding the old data is not sent. Send a new answer."
+    ),
+    "minimised": _(
+        "Its answer never went out: part of the person's data was erased before the letter was "
+        "sent, and a letter holding it is not sent. Send a new answer."
+    ),
+}
+
+
+def reopen_refusal(ticket: Ticket) -> Promise | None:
+    """Why `ticket` cannot be reopened (ticket_reopen), or None when it can: it must be closed,
+    and reopened have something to act on: the person confirmed it and is still on record."""
+    if ticket.is_open or ticket.is_filed:
+        return _("Only a closed request can be reopened.")
+    if ticket.subject_id is None:
+        return _("No data is held for this request's person any more (destroyed, or never on "
+                 "record), so there is nothing to act on.")  # fmt: skip
+    if ticket.verified_at is None:
+        return _("The person never confirmed this request, so it cannot be reopened; they can "
+                 "send it again.")  # fmt: skip
+    return None
+
+
+@transaction.atomic
+def ticket_reopen(
+    ticket: Ticket,
+    *,
+    reason: str = "",
+    cause: str = "",
+    actor: AbstractBaseUser | None,
+    closed_at: str | None = None,
+) -> Ticket:
+    """Put a closed request back among the open ones (closed by mistake, or its answer never
+    reached the person), to be carried out again. Its due date stays as it was: the law counts
+    it from receipt, and reopening does not extend it (compliance L8). Needs the officer's
+    `reason` (kept in the audit row, so no personal data), or a `cause` of REOPEN_CAUSES when
+    the system reopens it; only a request the person confirmed, whose person is still on
+    record, can be reopened: anything else would have nothing to act on, or no one to act for.
+    `closed_at` is the closing time the officer's page showed (ISO 8601): a request reopened and
+    closed again since (by a colleague) is not reopened on the strength of the older page."""
+    ticket = ticket_locked(ticket)
+    reason = reason.strip()
+    if not reason and cause not in REOPEN_CAUSES:
+        raise ValidationError({"reason": _("Write why the request is reopened.")})
+    refusal = reopen_refusal(ticket)
+    if refusal is not None:
+        raise ValidationError(refusal)
+    if closed_at is not None and closed_at != (ticket.closed_at and ticket.closed_at.isoformat()):
+        raise ValidationError(_("The request was closed again at %(time)s, after this page was "
+                                "opened, so it was not reopened. Read it again first.")
+                              % {"time": reader_time(ticket.closed_at)})  # fmt: skip
+    old = ticket.status
+    ticket.status, ticket.closed_at = Status.OPEN, None
+    ticket.save(update_fields=["status", "closed_at"])
+    audit(AuditEvent.Action.REQUEST_REOPEN, actor=actor, subject=ticket.subject, obj=ticket,
+          old_status=old, due=ticket.due_date.isoformat(),
+          **({"reason": reason} if reason else {"cause": cause}))  # fmt: skip
+    return ticket
+
+
+def reopenings(ticket: Ticket) -> list[dict[str, Any]]:
+    """Each time the request was reopened, oldest first: when, by whom, and why (the officer's
+    words, or the cause in the reader's language)."""
+    events = AuditEvent.objects.filter(action=AuditEvent.Action.REQUEST_REOPEN,
+                                       object_type=Ticket._meta.label_lower,
+                                       object_id=str(ticket.pk)).order_by("id")  # fmt: skip
+    return [{"at": e.at, "by": e.actor_label,
+             "why": e.detail.get("reason") or REOPEN_CAUSES.get(e.detail.get("cause"), "")}
+            for e in events]  # fmt: skip

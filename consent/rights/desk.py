@@ -10,6 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.core import gate
 from consent.core.purposes import purpose_choices
 
 from .answers import (
@@ -20,6 +21,7 @@ from .answers import (
     ticket_correct,
     ticket_destroy,
     ticket_destroy_instead,
+    ticket_destroy_unlawful,
     ticket_refuse,
     ticket_unblock,
     ticket_withdraw,
@@ -56,6 +58,8 @@ ACTIONS = {
     "refuse": (_("refuse with reasons"), _("Done: the person has been answered.")),
     "destroy_instead": (_("destroy instead of correcting"),
                         _("Done: the data is destroyed and the person has been answered.")),
+    "destroy_unlawful": (_("destroy: processing found unlawful"),
+                         _("Done: the data is destroyed and the person has been answered.")),
     "close": (_("close unconfirmed"), _("The request is closed.")),
     "retype": (_("change the type"), _("The request's type is changed.")),
 }  # fmt: skip
@@ -94,8 +98,11 @@ class ActionForm(forms.Form):
         self.ticket = ticket
         # A reply filed with an earlier request can only be opened as a request of its own.
         actions = [] if ticket.is_filed else ["close"] if ticket.is_waiting else ["do", "refuse"]
-        if ticket.type == Type.CORRECT and not ticket.is_waiting:
+        self.blocked = ticket.subject_id is not None and gate.is_blocked(ticket.subject)
+        if ticket.type == Type.CORRECT and not ticket.is_waiting and not self.blocked:
             actions.append("destroy_instead")
+        if ticket.type == Type.UNBLOCK and ticket.status == Status.OPEN and self.blocked:
+            actions.append("destroy_unlawful")
         self.fields["desk_action"].choices = [(a, ACTIONS[a][0]) for a in [*actions, "retype"]]
         self.fields["new_type"].choices = [
             ("", "---------"),
@@ -162,7 +169,29 @@ class ActionForm(forms.Form):
             return _("Change what the document supports. Empty a field to remove that item (a "
                      "phone number the person wants removed); the email address can only be "
                      "replaced.")  # fmt: skip
+        if ticket.type == Type.ACCESS:
+            return _("Carrying this out makes the answer from the data held today and mails it "
+                     "to the address on record, as JSON and PDF.")  # fmt: skip
         return ANSWER_HELP.get(ticket.type, "")
+
+    def blocked_note(self) -> str | Promise:
+        """Compliance L12: what a block leaves the officer to do with this request."""
+        if not self.blocked or self.ticket.status != Status.OPEN:
+            return ""
+        if self.ticket.type == Type.WITHDRAW and withdrawal_keeps(self.ticket):
+            return ""  # nothing is destroyed: do_note says what is kept
+        if self.ticket.type in (Type.DESTROY, Type.WITHDRAW):
+            return _("Processing of this person's data is blocked. The law allows blocked data "
+                     "to be destroyed at the person's own request, as here: carrying this out "
+                     "destroys it, and the block ends with it.")  # fmt: skip
+        if self.ticket.type == Type.UNBLOCK:
+            return _("If the check the block was for found the processing lawful, carry this "
+                     "out: processing resumes. If it found it unlawful, destroy the data instead "
+                     "and write the finding above: the person receives it.")  # fmt: skip
+        return _("Processing of this person's data is blocked: this request can only be "
+                 "refused with reasons until it is unblocked. The data can be destroyed only at "
+                 "the person's own request, or when the block ends with a finding that the "
+                 "processing was unlawful.")  # fmt: skip
 
     def destroy_instead_note(self) -> str | Promise:
         """Compliance L11: data that cannot be verified may be destroyed instead of corrected."""
@@ -209,6 +238,8 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
         return ticket_refuse(ticket, reason=data["reason"], actor=user)
     if action == "destroy_instead":
         return ticket_destroy_instead(ticket, reason=data["reason"], actor=user)
+    if action == "destroy_unlawful":
+        return ticket_destroy_unlawful(ticket, reason=data["reason"], actor=user)
     if ticket.type == Type.CORRECT:
         # A field the panel posted empty is to be cleared (a number the person wants removed);
         # one it did not post at all is left as it is.

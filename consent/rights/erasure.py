@@ -10,7 +10,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
-from post_office.models import Attachment, Email
+from post_office.models import STATUS, Attachment, Email
 
 from consent.core import gate
 from consent.core.audit import audit
@@ -19,7 +19,8 @@ from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
-from .closing import ticket_close
+from .alerts import notify_reopened
+from .closing import ticket_close, ticket_reopen
 from .letters import hashed_key
 from .models import Correction, QuarantinedMessage, Ticket
 
@@ -151,20 +152,33 @@ def subject_minimise(
         erased.append("guardian")
     Correction.objects.filter(subject=subject, field__in=gone).delete()
     if erased:
-        outbox_copies_delete(subject)
+        outbox_copies_delete(subject, cause="minimised", actor=actor)
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
     for name in files:
         file_delete(subject.photo.storage, name)
     return erased
 
 
-def outbox_copies_delete(subject: Subject) -> None:
+def outbox_copies_delete(
+    subject: Subject, *, cause: str, actor: AbstractBaseUser | None = None
+) -> None:
     """Delete the access answers mailed to the person before (rows, and files with the
-    transaction) once their data was erased or corrected: the outbox keeps no copy of what is
-    no longer held or no longer true, and their letters expire with them (a new answer is made
-    from the data held then: `answers.ticket_resend_access`)."""
-    for storage, name in _attachments_delete(Email.objects.filter(mail_to(subject))):
+    transaction) once their data was erased or corrected (`cause`: "corrected", "minimised"):
+    the outbox keeps no copy of what is no longer held or no longer true, and their letters
+    expire with them (a new answer is made from the data held then). An answer still waiting
+    in the outbox never reaches the person so: its request is reopened (closing.ticket_reopen),
+    back among the officers' open work with its due date, and the officers are told."""
+    emails = Email.objects.filter(mail_to(subject))
+    unsent = emails.filter(status__in=[STATUS.queued, STATUS.requeued])
+    unsent_files = set(Attachment.objects.filter(emails__in=unsent).values_list("name", flat=True))
+    for storage, name in _attachments_delete(emails):
         file_delete(storage, name)
+    answered = Ticket.objects.filter(subject=subject, type=Ticket.Type.ACCESS,
+                                     status=Ticket.Status.DONE)  # fmt: skip
+    for ticket in answered:
+        if ticket.answer_files & unsent_files:
+            ticket_reopen(ticket, cause=cause, actor=actor)
+            notify_reopened(ticket)
 
 
 @transaction.atomic

@@ -227,7 +227,10 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "email_subject": m.subject,
                     "status": str(MAIL_STATUS.get(m.status, _("queued"))),
                 }
-                for m in Email.objects.filter(mail_to(subject)).order_by("id")
+                # Not the bodies: a person with years of newsletters held them all in memory.
+                for m in Email.objects.filter(mail_to(subject))
+                .only("created", "to", "subject", "status")
+                .order_by("id")
             ],
             "labels": labels,
         }

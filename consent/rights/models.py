@@ -145,6 +145,12 @@ class Ticket(models.Model):
         return f"R-{self.pk}"
 
     @property
+    def answer_files(self):
+        """The names of the files an access answer carries (answers._access_files): how a
+        letter in the outbox is known as this request's answer."""
+        return {f"{self.reference}.json", f"{self.reference}.pdf"}
+
+    @property
     def is_open(self):
         return self.status in self.OPEN_STATUSES
 

@@ -97,3 +97,53 @@ def test_the_register_refuses_times_it_could_not_hold(
     recorded = privacy_officer_client.post("/admin/rights/breach/add/", BREACH)
     assert recorded.status_code == 302
     assert Breach.objects.get().regulator_due == date(2026, 12, 2)
+
+
+def test_an_edit_leaves_the_regulators_date_as_the_law_judged_it(
+    privacy_officer, privacy_officer_client, time_machine
+):
+    """The deadline was counted again on every save: after a decree made the due day a day off,
+    recording the people told (weeks after the regulator was) moved the regulator's date of a
+    breach already reported, silently, where the recount keeps it (compliance L8, L21). Adding
+    stores the row once; the date moves only with the detection time."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from consent.workdays.models import CalendarOverride
+
+    time_machine.move_to("2026-12-09 12:00+05:00")
+    client = verified_login(privacy_officer_client, privacy_officer)
+    added = {
+        **BREACH,
+        "detected_at_0": "08.12.2026",
+        "detected_at_1": "15:00",
+        "regulator_notified_at_0": "09.12.2026",
+        "regulator_notified_at_1": "10:00",
+    }
+    with CaptureQueriesContext(connection) as queries:
+        assert client.post("/admin/rights/breach/add/", added).status_code == 302
+    writes = [q["sql"] for q in queries if "consent_breach" in q["sql"]
+              and q["sql"].startswith(("INSERT", "UPDATE"))]  # fmt: skip
+    assert len(writes) == 1 and writes[0].startswith("INSERT")
+    breach = Breach.objects.get()
+    assert breach.regulator_due == date(2026, 12, 9)
+
+    CalendarOverride.objects.create(date=date(2026, 12, 9), is_working_day=False, note="decree")
+    breach.refresh_from_db()
+    assert breach.regulator_due == date(2026, 12, 9)  # reported: the recount leaves it
+    time_machine.move_to("2026-12-21 12:00+05:00")
+    client = verified_login(privacy_officer_client, privacy_officer)
+    told = {
+        **added,
+        "subjects_notified": "on",
+        "subjects_notified_at_0": "21.12.2026",
+        "subjects_notified_at_1": "09:00",
+    }
+    assert client.post(f"/admin/rights/breach/{breach.pk}/change/", told).status_code == 302
+    breach.refresh_from_db()
+    assert breach.subjects_notified and breach.regulator_due == date(2026, 12, 9)
+
+    corrected = {**told, "detected_at_0": "07.12.2026"}  # a mistyped detection corrected
+    assert client.post(f"/admin/rights/breach/{breach.pk}/change/", corrected).status_code == 302
+    breach.refresh_from_db()
+    assert breach.regulator_due == date(2026, 12, 8)

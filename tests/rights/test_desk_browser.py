@@ -35,6 +35,9 @@ for n, (days, kind) in enumerate([(-3, "destroy"), (0, "correct"), (9, "automate
     Ticket.objects.filter(pk=t.pk).update(due_date=today + datetime.timedelta(days=days))
 ticket_create(kind="access", subject=s, email=s.email, language="kk", notify=False,
               channel=Ticket.Channel.SELF_SERVICE, status=Ticket.Status.DONE)
+for kind, status in [("block", Ticket.Status.REFUSED), ("access", Ticket.Status.DONE)]:
+    ticket_create(kind=kind, subject=s, email=s.email, language="kk", notify=False,
+                  channel="email", status=status, verified_at=datetime.datetime.now(datetime.UTC))
 """
 
 
@@ -133,4 +136,27 @@ def test_the_desk_shows_the_due_date_without_scrolling_at_1280(site, browser, of
     overdue, today = DUE[lang]
     assert re.search(overdue, rows.nth(0).inner_text(), re.I)
     assert re.search(today, rows.nth(1).inner_text(), re.I)
+    page.context.close()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_desk_works_on_a_phone(site, browser, officer, lang):  # noqa: F811
+    """At 390 px: the lists and every request's page (its panel, "send the answer again",
+    "reopen") never push the page sideways, and every button is on the screen. The forms
+    below the request were squeezed beside it and pushed a phone's page 60 px sideways."""
+    page = new_page(browser, lang, width=390, storage_state=officer)
+    page.goto(site + "/admin/rights/ticket/?due=all")
+    links = page.locator("#result_list tbody tr th a")
+    urls = [links.nth(n).get_attribute("href") for n in range(links.count())]
+    assert len(urls) == 6
+    seen = set()
+    for url in ["/admin/rights/ticket/", "/admin/rights/ticket/?due=all", *urls]:
+        page.goto(site + url)
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+        for button in page.locator("#content form button").all():
+            box = button.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (url, button.inner_text())
+        seen |= {f for f in ("#desk-panel", "#resend-answer", "#reopen-panel")
+                 if page.locator(f).count()}  # fmt: skip
+    assert seen == {"#desk-panel", "#resend-answer", "#reopen-panel"}
     page.context.close()

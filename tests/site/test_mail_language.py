@@ -252,6 +252,13 @@ def destroyed_instead(w):
     panel(w["boris"], ticket, "destroy_instead", reason=WRITTEN[w["lang"]]["answer"])
 
 
+def answer_unsent(w):
+    """An access answer still in the outbox when a correction is carried out: the officers are
+    told its request is open again."""
+    desk(w["boris"], opened(Type.ACCESS, w["lang"]))
+    desk(w["boris"], opened(Type.CORRECT, w["lang"]), document="ID 1", full_name="Әсел Н.")
+
+
 def emails_set_aside(w):
     for raw, _reason in BAD_MESSAGES.values():
         ingest(raw)
@@ -273,6 +280,7 @@ SCENARIOS = {
     "staff_alert": security_alerts,
     "staff_digest": digest_sent,
     "staff_quarantined": emails_set_aside,
+    "staff_reopened": answer_unsent,
     "request_closed": unconfirmed_closed,
     "request_retyped": retyped,
     "request_destroyed_instead": destroyed_instead,

@@ -1,6 +1,8 @@
 """The desk: requests (tickets) by due date, overdue ones marked, and the panel that carries
 one out."""
 
+import re
+
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -18,9 +20,14 @@ from consent.core.audit import audit
 from consent.core.models import AuditEvent
 
 from ..answers import access_answers, resendable, ticket_resend_access
+from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
+
+# A request's number as Ticket.reference writes it, with or without «№», «R» and the dash.
+REFERENCE = re.compile(r"(?:№\s*)?(?:R\s*-?\s*)?(\d{1,19})", re.IGNORECASE)
+MAX_ID = 2**63 - 1  # a bigint
 
 
 class DueFilter(admin.SimpleListFilter):
@@ -90,6 +97,18 @@ class TicketAdmin(AuditedAdmin):
     def lists_personal(self, request):
         return may_see_people(request)
 
+    def get_search_results(self, request, queryset, search_term):
+        """A request by its number as staff read and paste it from a notice or a letter
+        («R-12», «№ R-12», «r12») or typed bare («12»): Django's search took only the bare
+        number, so the reference every mail names found nothing."""
+        term = search_term.strip()
+        if not term:
+            return queryset, False
+        match = REFERENCE.fullmatch(term)
+        if match is None or int(match.group(1)) > MAX_ID:
+            return queryset.none(), False
+        return queryset.filter(pk=int(match.group(1))), False
+
     @admin.display(description=_("data subject"))
     def person(self, obj):
         """The person by name, linked to their page: never in __str__, which the admin log
@@ -151,6 +170,11 @@ class TicketAdmin(AuditedAdmin):
                 name="rights_ticket_resend",
             ),
             path(
+                "<int:pk>/reopen/",
+                self.admin_site.admin_view(self.reopen_view),
+                name="rights_ticket_reopen",
+            ),
+            path(
                 "statistics.csv",
                 self.admin_site.admin_view(self.statistics_view),
                 name="rights_statistics",
@@ -178,6 +202,13 @@ class TicketAdmin(AuditedAdmin):
             raise PermissionDenied
         extra = {"desk_form": ActionForm(ticket=ticket), "can_act": self._can_act(request, ticket),
                  "ticket": ticket, **(extra_context or {})}  # fmt: skip
+        extra["reopenings"] = [
+            {**r, "at": reader_time(r["at"]), "by": r["by"] or _("the system")}
+            for r in reopenings(ticket)
+        ]
+        extra["can_reopen"] = reopen_refusal(ticket) is None and self.has_change_permission(
+            request, ticket
+        )
         if resendable(ticket) and self.has_change_permission(request, ticket):
             last = access_answers(ticket).last()
             extra["last_answer"] = last
@@ -237,6 +268,25 @@ class TicketAdmin(AuditedAdmin):
         else:
             self.message_user(request, _("Done: a new answer, made from the data held today, "
                                          "is on its way to the person."))  # fmt: skip
+        return redirect("admin:rights_ticket_change", ticket.pk)
+
+    def reopen_view(self, request, pk):
+        """POST: put a closed request back among the open ones, with the officer's reason
+        (closing.ticket_reopen); back to the request, told what was done or why not."""
+        ticket = get_object_or_404(Ticket, pk=pk)
+        if not self.has_change_permission(request, ticket):
+            raise PermissionDenied
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        try:
+            ticket_reopen(ticket, reason=request.POST.get("reason", ""), actor=request.user,
+                          closed_at=request.POST.get("closed_at"))  # fmt: skip
+        except ValidationError as error:
+            for text in error.messages:
+                self.message_user(request, text, messages.ERROR)
+        else:
+            self.message_user(request, _("The request is open again. Its due date has not "
+                                         "changed: the law counts it from receipt."))  # fmt: skip
         return redirect("admin:rights_ticket_change", ticket.pk)
 
     @staticmethod

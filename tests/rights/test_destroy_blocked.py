@@ -1,0 +1,118 @@
+"""Destroying a blocked person's data (compliance L12, L13; Art. 25(2)(8) of Law 94-V): at the
+person's own request, or when the block ends with a finding of unlawful processing; never as
+the answer to something else. The desk says which, in the officer's language."""
+
+import pytest
+
+from consent.core import gate
+from consent.core.ledger import subject_block
+from consent.core.models import AuditEvent, Source, Subject, Tombstone
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open, ticket_verify
+
+from .conftest import act, confirm, web_request
+
+Status = Ticket.Status
+
+
+def told(response):
+    return [str(m) for m in response.context["messages"]]
+
+
+def blocked_with(person, kind):
+    """The person is blocked (a complaint under check) and has a confirmed request of `kind`."""
+    subject_block(person, reason="complaint under check", source=Source.ADMIN)
+    ticket = ticket_open(kind=kind, email=person.email, language="ru", channel="email")
+    ticket_verify(ticket)
+    return Ticket.objects.get(pk=ticket.pk)
+
+
+def page_of(desk, ticket, language):
+    desk.cookies["django_language"] = language
+    return desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+
+
+@pytest.mark.parametrize("language, note", [
+    ("ru", "Закон допускает уничтожение заблокированных данных по просьбе самого человека"),
+    ("kk", "Заң бұғатталған деректерді адамның өз өтініші бойынша жоюға рұқсат етеді"),
+])  # fmt: skip
+def test_a_blocked_persons_own_request_destroys_their_data_and_says_so(
+    client, desk, person, mailoutbox, django_capture_on_commit_callbacks, language, note
+):
+    """Before, the panel said nothing of the block and the destruction went through unmarked."""
+    web_request(client, "ru", "destroy")
+    subject_block(person, reason="complaint under check", source=Source.ADMIN)
+    ticket = confirm(client, "ru")
+    assert note in page_of(desk, ticket, language)
+    with django_capture_on_commit_callbacks(execute=True):
+        done = act(desk, ticket)
+    assert len(told(done)) == 1
+    assert not Subject.objects.filter(pk=person.pk).exists()
+    assert Tombstone.objects.filter(request_ref=ticket.reference).exists()
+    closed = AuditEvent.objects.get(action="request_close", object_id=str(ticket.pk))
+    assert closed.detail["blocked"] is True
+    assert "Ваш запрос" in mailoutbox[-1].subject
+
+
+def test_a_blocked_persons_correction_is_not_answered_by_destroying(desk, person):
+    """Before, "destroy instead of correcting" destroyed blocked data the person never asked
+    to have destroyed."""
+    ticket = blocked_with(person, "correct")
+    page = page_of(desk, ticket, "ru")
+    assert 'value="destroy_instead"' not in page
+    assert "можно только отказать" in page
+    refused = act(desk, ticket, "destroy_instead", reason="Не подтверждено")
+    assert "Для этого запроса такое действие не предусмотрено" in refused.content.decode()
+    # Even past the panel, the operation refuses it.
+    from django.core.exceptions import ValidationError
+
+    from consent.rights.answers import ticket_destroy_instead
+
+    with pytest.raises(ValidationError, match="Заблокированные данные уничтожаются только"):
+        ticket_destroy_instead(ticket, reason="Не подтверждено", actor=None)
+    assert Subject.objects.filter(pk=person.pk).exists() and gate.is_blocked(person)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.OPEN
+
+
+def test_a_block_that_ends_with_a_finding_of_unlawful_processing_destroys_the_data(
+    desk, person, mailoutbox, django_capture_on_commit_callbacks
+):
+    ticket = blocked_with(person, "unblock")
+    page = page_of(desk, ticket, "ru")
+    assert "Уничтожить данные: обработка признана неправомерной" in page
+    empty = act(desk, ticket, "destroy_unlawful", reason=" ")
+    assert "Напишите вывод" in empty.content.decode()
+    assert Subject.objects.filter(pk=person.pk).exists()
+
+    finding = "Проверка установила, что данные получены без согласия."
+    with django_capture_on_commit_callbacks(execute=True):
+        done = act(desk, ticket, "destroy_unlawful", reason=finding)
+    assert told(done) == ["Готово: данные уничтожены, ответ заявителю отправлен."]
+    assert not Subject.objects.filter(pk=person.pk).exists()
+    closed = AuditEvent.objects.get(action="request_close", object_id=str(ticket.pk))
+    assert closed.detail["unlawful"] is True and closed.detail["blocked"] is True
+    assert finding in mailoutbox[-1].body and mailoutbox[-1].to == ["asel@example.kz"]
+
+
+def test_an_unblock_request_of_someone_not_blocked_offers_no_destruction(desk, person):
+    ticket = ticket_open(kind="unblock", email=person.email, language="ru", channel="email")
+    ticket_verify(ticket)
+    assert "destroy_unlawful" not in page_of(desk, ticket, "ru")
+    refused = act(desk, ticket, "destroy_unlawful", reason="x")
+    assert "Для этого запроса такое действие не предусмотрено" in refused.content.decode()
+    assert Subject.objects.filter(pk=person.pk).exists()
+
+
+@pytest.mark.parametrize("purpose, destroys", [("", True), ("marketing", False)])
+def test_a_blocked_persons_withdrawal_says_whether_it_destroys(desk, person, purpose, destroys):
+    """A withdrawal of one purpose while another consent stands keeps the data: the block note
+    must not promise a destruction that does not happen."""
+    subject_block(person, reason="complaint under check", source=Source.ADMIN)
+    ticket = ticket_open(kind="withdraw", email=person.email, language="ru", channel="web",
+                         purpose=purpose)  # fmt: skip
+    ticket_verify(ticket)
+    page = page_of(desk, ticket, "ru")
+    assert ("Закон допускает уничтожение заблокированных данных" in page) is destroys
+    act(desk, ticket)
+    assert Subject.objects.filter(pk=person.pk).exists() is not destroys
