@@ -69,6 +69,16 @@ def test_every_command_names_the_variable_in_one_line(name, value):
     assert SECRET not in done.stderr
 
 
+def test_a_command_given_other_settings_reads_those():
+    """`--settings` is read before the environment is judged, as Django reads it: the test
+    overlay supplies what production's environment must."""
+    env = site_env("postgres://emalu_app@127.0.0.1:5432/emalu")
+    del env["SECRET_KEY"]
+    done = subprocess.run([PYTHON, "manage.py", "check", "--settings=tests.settings"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
 @pytest.mark.parametrize(
     "name", ["GUNICORN_WORKERS", "GUNICORN_TIMEOUT", "GUNICORN_WORKER_MEMORY_MB"]
 )
