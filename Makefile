@@ -20,13 +20,15 @@ $(VENV)/.installed: $(BIN)/activate requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed
 
-# Demo site on SQLite (var/emalu.sqlite3), console mail, http://127.0.0.1:8000/
+# Demo site on SQLite (var/emalu.sqlite3), console mail, http://127.0.0.1:8000/ (PORT=8001 for
+# another port, when 8000 is taken; the links in the mail it prints follow it).
+PORT ?= 8000
 run: install
 	@mkdir -p var
 	DEBUG=1 $(MANAGE) compilemessages --ignore=.venv -v 0
 	DEBUG=1 $(MANAGE) migrate --no-input -v 0
 	DEBUG=1 $(MANAGE) load_demo
-	DEBUG=1 $(MANAGE) runserver 127.0.0.1:8000
+	DEBUG=1 SITE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
 # The whole suite over one pytest-xdist worker a core, each with a test database of its own;
 # a worker that runs out of tests takes some from the other (worksteal). The migrated database the

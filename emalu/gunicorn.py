@@ -8,10 +8,21 @@ from gunicorn.glogging import Logger
 # gunicorn puts its working directory on sys.path
 from emalu.logs import JsonFormatter, RedactTokens, redact
 
+
+def number(name, default):
+    """A whole number from the environment. One that is not stops gunicorn with the line that
+    names it: gunicorn answers any other error in this file with a traceback ending in the value."""
+    value = os.environ.get(name, str(default))
+    try:
+        return int(value)
+    except ValueError:
+        raise SystemExit(f"{name} is not a whole number (unset: {default}).") from None
+
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
-workers = int(os.environ.get("GUNICORN_WORKERS", "3"))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
-timeout = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+workers = number("GUNICORN_WORKERS", 3)
+threads = number("GUNICORN_THREADS", 1)
+timeout = number("GUNICORN_TIMEOUT", 30)
 graceful_timeout = 20
 # A worker is replaced after this many requests, to hand back what a long life may leave behind
 # (heap fragmented by photo decoding). Not sooner: at full load 2000 requests was a restart every
@@ -41,7 +52,7 @@ control_socket_disable = True
 # the kernel's OOM killer choosing a process on the host. RLIMIT_DATA counts what malloc, Python
 # and the image codecs take (the heap and private writable mappings), not the shared libraries
 # or reserved address space that RLIMIT_AS would also count. In MB; 0 for none.
-worker_memory_mb = int(os.environ.get("GUNICORN_WORKER_MEMORY_MB", "384"))
+worker_memory_mb = number("GUNICORN_WORKER_MEMORY_MB", 384)
 
 
 def post_fork(server, worker):

@@ -2,6 +2,7 @@
 HEALTH_* settings. Figures only: counts, ages and times, never an address or a name."""
 
 import time
+import uuid
 from contextlib import suppress
 from datetime import datetime, timedelta
 
@@ -15,6 +16,7 @@ from django.utils.crypto import salted_hmac
 from post_office.models import STATUS, Email
 
 from consent.core.jobs import last_run
+from emalu.models import CacheSeen
 
 # Set by UntrustedProxyMiddleware in the shared cache, so that whichever worker or host answers
 # /healthz knows that one of them saw X-Forwarded-For from a peer outside TRUSTED_PROXIES.
@@ -27,6 +29,8 @@ QUEUED = [STATUS.queued, STATUS.requeued]
 # another was otherwise refused and shown again, unstored, and no check could see why.
 KEYS_SEEN = "emalu:health:keys"
 KEYS_WINDOW = 10 * 60
+# The id of the cache a host uses (one_cache): every host sharing it reads the same.
+CACHE_ID = "emalu:health:cache-id"
 
 
 def untrusted_proxy_seen() -> None:
@@ -120,6 +124,28 @@ def shared_keys() -> dict:
     return {"status": "error" if differs else "ok", "differs": differs}
 
 
+def one_cache(now: datetime) -> dict:
+    """Whether every host that answered /healthz within KEYS_WINDOW uses this host's cache. Each
+    names its cache by an id kept in it, and notes that id in the database, which all hosts
+    share: a host whose CACHE_URL reaches a Redis of its own (a copied 127.0.0.1, another
+    database number or CACHE_KEY_PREFIX) named another, and was well by every other part,
+    while it counted rate limits and lockouts apart, kept pages the others had changed, and
+    compared keys with no one (shared_keys)."""
+    made = cache.add(CACHE_ID, uuid.uuid4().hex, None)
+    mine = cache.get(CACHE_ID)
+    if made:
+        # A cache new or emptied (a Redis restarted without its data): the ids before it went
+        # with it, and the hosts that shared them share this one.
+        CacheSeen.objects.exclude(cache_id=mine).delete()
+    seen = CacheSeen(cache_id=mine, seen_at=now)
+    CacheSeen.objects.bulk_create(
+        [seen], update_conflicts=True, unique_fields=["cache_id"], update_fields=["seen_at"]
+    )
+    since = now - timedelta(seconds=KEYS_WINDOW)
+    others = CacheSeen.objects.filter(seen_at__gte=since).exclude(cache_id=mine).count()
+    return {"status": "error" if others else "ok", "other_caches": others}
+
+
 def report() -> dict:
     """{"status": "ok" | "error", "failing": [part, ...], "warnings": [part, ...],
     part: {"status": ..., figures}}."""
@@ -148,6 +174,13 @@ def report() -> dict:
             parts[name] = {"status": "unavailable", "error": type(e).__name__}
     for name, check in {"proxy": proxy, "shared_keys": shared_keys}.items():
         parts[name] = check() if parts["cache"]["status"] == "ok" else {"status": "unknown"}
+    if parts["cache"]["status"] == parts["database"]["status"] == "ok":
+        try:
+            parts["one_cache"] = one_cache(now)
+        except DatabaseError as e:
+            parts["one_cache"] = {"status": "unavailable", "error": type(e).__name__}
+    else:
+        parts["one_cache"] = {"status": "unknown"}
     # A part left unknown because the database or cache under it is down is not named again.
     failing = [name for name, part in parts.items() if part["status"] in ("error", "unavailable")]
     warnings = [name for name, part in parts.items() if part["status"] == "warning"]

@@ -259,3 +259,20 @@ class Company(models.Model):
     @property
     def hours(self):
         return localised(self, "hours")
+
+
+class CacheSeen(models.Model):
+    """A cache an app host used, named by the id kept in the cache itself (emalu/health.py): hosts
+    that share Redis, as they must, name the same one; a host with a cache of its own names
+    another, which /healthz reports on every host. The database is the one thing every host of
+    the site shares for certain, so the record is kept there."""
+
+    cache_id = models.CharField(max_length=32, unique=True)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("cache seen by a host")
+        verbose_name_plural = _("caches seen by the hosts")
+
+    def __str__(self):
+        return self.cache_id

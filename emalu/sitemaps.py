@@ -1,7 +1,7 @@
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
-from .models import Service
+from .models import Page, Service
 
 
 class PagesSitemap(Sitemap):
@@ -10,7 +10,10 @@ class PagesSitemap(Sitemap):
     x_default = True
 
     def items(self):
-        return ["home", "about", "services", "contacts", "privacy"]
+        """About only once staff have written it: until then it answers 404 (emalu/views.py),
+        which a search engine was sent to on a site just deployed."""
+        about = Page.objects.filter(slug=Page.Slug.ABOUT).exists()
+        return ["home", *(["about"] if about else []), "services", "contacts", "privacy"]
 
     def location(self, item):
         return reverse(item)

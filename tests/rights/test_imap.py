@@ -8,11 +8,13 @@ import ssl
 
 import pytest
 from django.core.management import call_command
+from django.core.management.base import CommandError
 
+from consent.core.models import JobRun
 from consent.rights import intake
 from consent.rights.models import QuarantinedMessage, Ticket
 from consent.rights.quarantine import MAX_BYTES
-from tests.live import dovecot
+from tests.live import dovecot, free_port
 from tests.rights.conftest import BAD_MESSAGES, DIRTY_MESSAGES, mails_to, message
 
 pytestmark = pytest.mark.live
@@ -277,3 +279,30 @@ def test_a_destroyed_person_s_letter_left_by_an_earlier_version_is_removed_not_t
     call_command("fetch_request_mail", stdout=out)
     assert out.getvalue() == "opened 0, skipped 1, quarantined 0\n"
     assert list(Ticket.objects.values_list("pk", flat=True)) == [ticket.pk] and left(mailbox) == 0
+
+
+def test_a_mailbox_that_cannot_be_read_is_named_in_one_line(mailbox, db, settings, monkeypatch):
+    """IMAP_URL as an operator mistypes it, or as the server refuses it: the run stops with the
+    one line that names IMAP_URL and what went wrong, never the password, and nothing is taken
+    in or recorded as a run (/healthz counts from the last real one). Each was a traceback in
+    the journal every 5 minutes; a wrong mailbox name's said "SEARCH illegal in state AUTH"."""
+    deliver(mailbox, message("Жеке деректерді жаңарту", message_id="<kept@x>"))
+    right = settings.IMAP_URL
+    wrong_pw = "s3cret-pw-71"
+    for url, expected in [
+        (right.replace(PASSWORD, wrong_pw), "AUTHENTICATIONFAILED"),
+        (right.replace("/INBOX", "/Requests"), "no mailbox 'Requests'"),
+        (right.replace("/INBOX", "x/INBOX"), "must be imaps://"),  # the port is no number
+        (f"imaps://{USER}:{wrong_pw}@127.0.0.1:{free_port()}/INBOX", "refused"),
+        (right, "CERTIFICATE_VERIFY_FAILED"),  # the server's certificate not trusted
+    ]:
+        if expected == "CERTIFICATE_VERIFY_FAILED":
+            monkeypatch.delenv("SSL_CERT_FILE")
+        settings.IMAP_URL = url
+        with pytest.raises(CommandError) as failed:
+            call_command("fetch_request_mail")
+        said = str(failed.value)
+        assert said.startswith("IMAP_URL") and expected in said and "\n" not in said, said
+        assert wrong_pw not in said and PASSWORD not in said, said
+    assert not JobRun.objects.filter(job="intake").exists() and not Ticket.objects.exists()
+    assert left(mailbox) == 1  # nothing taken in, nothing removed

@@ -83,3 +83,24 @@ def test_a_link_of_our_own_keys_with_an_odd_payload_is_no_good(
         assert client.get(url).status_code in (200, 400), payload
         assert client.post(url).status_code == 400, payload
     assert Subject.objects.count() == 1 and LedgerEntry.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("site_url", "warns"),
+    [
+        ("https://emaluplus-vko.kz", False),
+        ("https://emaluplus-vko.kz/", False),
+        ("emaluplus-vko.kz", True),  # no link in a mail program
+        ("http://emaluplus-vko.kz", True),  # the link's secret in the clear
+        ("https://emaluplus-vko.kz/kk/", True),  # every link /kk/kk/...: a 404
+        ("https://", True),
+    ],
+)
+def test_a_site_url_the_mailed_links_cannot_use_stops_the_start(settings, site_url, warns):
+    """`check --deploy --fail-level WARNING` is emalu.service's ExecStartPre and a step of
+    `release`: a SITE_URL like these passed it, and every confirmation link mailed was broken."""
+    from django.core.checks import run_checks
+
+    settings.SITE_URL, settings.DEBUG = site_url, False
+    ids = [m.id for m in run_checks(include_deployment_checks=True)]
+    assert ("emalu.W002" in ids) == warns

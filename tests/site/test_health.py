@@ -5,6 +5,7 @@ import socket
 from datetime import timedelta
 
 import pytest
+from django.core.cache import caches
 from django.core.management import call_command
 from django.db import connection
 from django.utils import timezone
@@ -167,6 +168,32 @@ def test_a_proxy_not_trusted_is_a_warning_not_a_failure(client, settings, monkey
     assert (status, body["warnings"], body["failing"]) == (200, ["proxy"], [])
     assert body["proxy"]["status"] == "warning"
     assert "203.0.113.9" not in str(body)
+
+
+def as_host(client, settings, host):
+    """/healthz as asked of `host`: the same database, a cache and a SECRET_KEY of its own."""
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+                                   "LOCATION": f"health-{host}"}}  # fmt: skip
+    settings.SECRET_KEY = f"the {host} host's key, fifty characters long or longer"
+    return health(client)
+
+
+def test_a_host_with_a_cache_of_its_own_is_named_on_every_host(client, settings):
+    """Two hosts of one database, the second's CACHE_URL reaching a Redis of its own (a copied
+    127.0.0.1): it counted rate limits and lockouts apart and kept pages the first had changed,
+    and /healthz was 200 on both, shared_keys included, whatever keys they held, for neither
+    compared its keys with the other's. A host's cache emptied (Redis restarted) is no second
+    cache."""
+    assert as_host(client, settings, "first")[1]["one_cache"] == {"status": "ok",
+                                                                  "other_caches": 0}  # fmt: skip
+    as_host(client, settings, "second")  # its first answer: no other cache noted since its own
+    for host in ("first", "second"):
+        status, body = as_host(client, settings, host)
+        assert (status, body["failing"]) == (503, ["one_cache"]), host
+        assert body["one_cache"] == {"status": "error", "other_caches": 1}
+    caches["default"].clear()  # the second host's Redis restarted empty; the first one is gone
+    status, body = as_host(client, settings, "second")
+    assert (status, body["one_cache"]) == (200, {"status": "ok", "other_caches": 0})
 
 
 METRICS_TOKEN = "m" * 40

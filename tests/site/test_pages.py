@@ -152,7 +152,7 @@ def test_stylesheet_loads_nothing_from_another_host(client, db):
     assert "@import" not in css
 
 
-def test_sitemap_lists_both_languages(client, db):
+def test_sitemap_lists_both_languages(client, pages):
     response = client.get("/sitemap.xml")
     assert response.status_code == 200
     xml = response.content.decode()
@@ -160,6 +160,15 @@ def test_sitemap_lists_both_languages(client, db):
         for path in PAGES:
             assert f"http://testserver/{lang}/{path}<" in xml
     assert 'hreflang="x-default"' in xml
+
+
+def test_the_sitemap_lists_only_pages_that_answer(client, db):
+    """A site just deployed has no About page yet, which answers 404: the sitemap sent search
+    engines to it. The others stand before staff write them."""
+    xml = client.get("/sitemap.xml").content.decode()
+    listed = re.findall(r"<loc>http://testserver(/[^<]*)</loc>", xml)
+    assert listed and "/kk/about/" not in listed
+    assert [url for url in listed if client.get(url).status_code != 200] == []
 
 
 def test_robots_txt_points_to_the_sitemap(client, db):

@@ -5,11 +5,12 @@ The settings module is run as the site starts it, in this process with the site'
 (its traceback would print what the exception holds: its message and what it is chained to)."""
 
 import runpy
+import subprocess
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tests.live import ROOT, site_env
+from tests.live import PYTHON, ROOT, site_env
 
 SECRET = "pw-s3cr3t-9a7"
 
@@ -49,3 +50,43 @@ def test_no_host_counts_legal_dates_in_another_zone(monkeypatch, zone):
     monkeypatch.setenv("TIME_ZONE", zone)
     monkeypatch.setenv("TZ", zone)
     assert runpy.run_path(str(ROOT / "emalu" / "settings.py"))["TIME_ZONE"] == "Asia/Almaty"
+
+
+@pytest.mark.parametrize(
+    ("name", "value"),
+    [("SECRET_KEY", None), ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:port/emalu")],
+)
+def test_every_command_names_the_variable_in_one_line(name, value):
+    """release, the timers' jobs and emalu.service's ExecStartPre are manage.py commands: the
+    journal got Django's start-up traceback, forty lines with the variable in the last."""
+    env = site_env("postgres://emalu_app@127.0.0.1:5432/emalu", **{name: value or ""})
+    if value is None:
+        del env[name]
+    done = subprocess.run([PYTHON, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1
+    assert len(done.stderr.splitlines()) == 1 and name in done.stderr, done.stderr
+    assert SECRET not in done.stderr
+
+
+def test_a_command_given_other_settings_reads_those():
+    """`--settings` is read before the environment is judged, as Django reads it: the test
+    overlay supplies what production's environment must."""
+    env = site_env("postgres://emalu_app@127.0.0.1:5432/emalu")
+    del env["SECRET_KEY"]
+    done = subprocess.run([PYTHON, "manage.py", "check", "--settings=tests.settings"], cwd=ROOT,
+                          env=env, capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+
+
+@pytest.mark.parametrize(
+    "name", ["GUNICORN_WORKERS", "GUNICORN_TIMEOUT", "GUNICORN_WORKER_MEMORY_MB"]
+)
+@pytest.mark.parametrize("value", ["three", ""])
+def test_gunicorn_names_a_number_it_cannot_read(monkeypatch, name, value):
+    """gunicorn answered a malformed number in emalu/gunicorn.py with "Failed to read config
+    file" and a traceback; a SystemExit passes through it as its one line."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as stopped:
+        runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
+    assert str(stopped.value.code).startswith(f"{name} is not a whole number")

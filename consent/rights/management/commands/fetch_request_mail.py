@@ -38,23 +38,48 @@ TO_READ = ("UNDELETED", "OR", "UNSEEN", "SMALLER", str(MAX_BYTES + 1))
 
 
 def connect(url):
+    """A client logged in to the mailbox IMAP_URL names. Whatever stops that (an address, port or
+    mailbox that is wrong, a refused password or certificate) ends the run with one line that
+    says which, without the password, instead of a traceback in the journal every 5 minutes."""
     parts = urlsplit(url)
-    if parts.scheme not in ("imaps", "imap"):
+    try:
+        port = parts.port or (993 if parts.scheme == "imaps" else 143)
+    except ValueError:  # a port that is not a number
+        port = None
+    if parts.scheme not in ("imaps", "imap") or not parts.hostname or port is None:
         raise CommandError("IMAP_URL must be imaps://user:password@host:993/INBOX")
+    where, mailbox = f"{parts.hostname}:{port}", parts.path.strip("/") or "INBOX"
     context = ssl.create_default_context()
-    if parts.scheme == "imaps":
-        client = imaplib.IMAP4_SSL(parts.hostname, parts.port or 993, ssl_context=context)
-    else:  # imap:// upgrades with STARTTLS; plain text only on loopback (tests)
-        client = imaplib.IMAP4(parts.hostname, parts.port or 143)
-        if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
-            client.starttls(ssl_context=context)
-    client.login(unquote(parts.username or ""), unquote(parts.password or ""))
-    # Servers (Dovecot among them) name their extensions, UIDPLUS too, only once logged in;
-    # imaplib keeps the list from before.
-    _, data = client.capability()
-    client.capabilities = tuple(data[-1].decode("ascii", "replace").upper().split())
-    client.select(parts.path.strip("/") or "INBOX")
+    try:
+        if parts.scheme == "imaps":
+            client = imaplib.IMAP4_SSL(parts.hostname, port, ssl_context=context, timeout=60)
+        else:  # imap:// upgrades with STARTTLS; plain text only on loopback (tests)
+            client = imaplib.IMAP4(parts.hostname, port, timeout=60)
+            if parts.hostname not in ("127.0.0.1", "localhost", "::1"):
+                client.starttls(ssl_context=context)
+        client.login(unquote(parts.username or ""), unquote(parts.password or ""))
+        # Servers (Dovecot among them) name their extensions, UIDPLUS too, only once logged in;
+        # imaplib keeps the list from before.
+        _, data = client.capability()
+        client.capabilities = tuple(data[-1].decode("ascii", "replace").upper().split())
+        status, detail = client.select(mailbox)
+    except (OSError, imaplib.IMAP4.error) as error:  # ssl's errors are OSErrors
+        raise CommandError(
+            f"IMAP_URL: the mailbox at {where} cannot be read: {said(error)}"
+        ) from None
+    if status != "OK":
+        client.logout()
+        raise CommandError(f"IMAP_URL: {where} has no mailbox {mailbox!r}: {said(detail)}")
     return client
+
+
+def said(what):
+    """What a server or a socket said, as text (imaplib gives bytes, or a list of them)."""
+    if isinstance(what, BaseException):
+        what = what.args[0] if isinstance(what, imaplib.IMAP4.error) and what.args else what
+    if isinstance(what, list):
+        what = b" ".join(w for w in what if isinstance(w, bytes))
+    return what.decode(errors="replace") if isinstance(what, bytes) else str(what)
 
 
 def fetch(client, uid):
