@@ -77,7 +77,7 @@ def test_a_second_send_says_when_and_to_how_many_it_went(texts, marketer_client)
     assert act(marketer_client, "send", campaign) == [("info", "November: 1 адамға жіберу "
                                                       "кезегіне қойылды.")]  # fmt: skip
     [(level, text)] = act(marketer_client, "send", campaign)
-    assert level == "warning" and "November" in text and " 1 " in text
+    assert level == "warning" and "«November»" in text and "алушылар саны: 1)" in text
     assert Email.objects.count() == 1
 
 

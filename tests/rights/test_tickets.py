@@ -255,7 +255,7 @@ def test_a_correction_that_changes_nothing_is_not_answered_as_done(client, offic
     unedited = {name: panel[name].value() or "" for name in ["full_name", "email", "phone"]}
     officer_client.cookies["django_language"] = "ru"
     page = act(officer_client, ticket, document="Удостоверение № 1", **unedited).content.decode()
-    assert "ничего не было бы исправлено" in page
+    assert "поэтому исправлять нечего" in page
     ticket.refresh_from_db()
     assert ticket.status == "open" and not Correction.objects.exists()
     assert len(mails_to("asel@example.kz")) == before
