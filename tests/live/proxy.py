@@ -29,14 +29,15 @@ def test_certificate(directory):
 NGINX = "/usr/sbin/nginx"
 
 
-def nginx_config(upstream_port, directory, port=None, limits=True):
+def nginx_config(upstream_port, directory, port=None, limits=True, http_port=None):
     """docs/deploy/nginx.conf itself, for Debian's nginx on loopback in front of gunicorn on
     `upstream_port` (or, a list of ports, several hosts in turn: an `upstream` block, as a site
     on several hosts adds): only the addresses, certificate, log, cache and static paths are
     replaced, in `directory` (the static files are the run's, collected as a release collects
     them); `nginx -t` must accept it. Without `limits`, the server block applies none of its
     per-visitor request limits (a benchmark's one address measuring what the site can serve).
-    (the command, https port, certificate, log path)."""
+    The plain-HTTP server listens on `http_port` if given, and answers certbot's checks from
+    `directory`/acme. (the command, https port, certificate, log path)."""
     ports = upstream_port if isinstance(upstream_port, list) else [upstream_port]
     servers = "".join(f"server 127.0.0.1:{p};" for p in ports)
     if not os.path.exists(NGINX):
@@ -46,13 +47,14 @@ def nginx_config(upstream_port, directory, port=None, limits=True):
     port, log = port or free_port(), directory / "emalu.log"
     site = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
     for old, new in {
-        "listen 80;": f"listen 127.0.0.1:{free_port()};",
+        "listen 80;": f"listen 127.0.0.1:{http_port or free_port()};",
         "listen [::]:80;\n": "",
         "listen 443 ssl http2;": f"listen 127.0.0.1:{port} ssl http2;",
         "listen [::]:443 ssl http2;\n": "",
         "/etc/letsencrypt/live/emaluplus-vko.kz/fullchain.pem": str(cert),
         "/etc/letsencrypt/live/emaluplus-vko.kz/privkey.pem": str(key),
         "/var/log/nginx/emalu.log": str(log),
+        "root /var/www/html;": f"root {directory}/acme;",
         "/srv/emalu/static/": f"{shared.static()}/",  # the run's collectstatic, as a release's
         "/var/cache/emalu-nginx": f"{directory}/cache",
         "http://127.0.0.1:8000;": "http://emalu_hosts;",
@@ -83,10 +85,10 @@ http {{ {temp} access_log off; upstream emalu_hosts {{ {servers} }}
 
 
 @contextmanager
-def nginx(upstream_port, directory, port=None, limits=True):
+def nginx(upstream_port, directory, port=None, limits=True, http_port=None):
     """Debian's nginx serving docs/deploy/nginx.conf (nginx_config) on loopback, in front of
     gunicorn on `upstream_port`. Yields (https port, certificate, access log path)."""
-    command, port, cert, log = nginx_config(upstream_port, directory, port, limits)
+    command, port, cert, log = nginx_config(upstream_port, directory, port, limits, http_port)
     proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT)
     try:
         wait_for_port(port, directory / "error.log")

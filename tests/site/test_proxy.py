@@ -300,3 +300,24 @@ def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, head
     assert_in_both_languages(page, message)
     assert "nginx" not in page.lower()
     assert answer["Content-Type"].startswith("text/html")
+
+
+def test_certbot_s_check_is_answered_over_http_and_everything_else_goes_to_https(tmp_path):
+    """The HTTP server sent every path to https, certbot's HTTP-01 check too: `certbot
+    certonly --webroot`, as README step 7 says, could neither issue the certificate nor renew
+    it, and the site's certificate would lapse after 90 days. The check's file is served over
+    plain HTTP from the webroot; any other path, and a path that leaves the webroot, is not."""
+    http_port = free_port()
+    challenge = tmp_path / "nginx" / "acme" / ".well-known" / "acme-challenge"
+    challenge.mkdir(parents=True)
+    (challenge / "token-123").write_text("token-123.thumbprint")
+    with nginx(free_port(), tmp_path / "nginx", http_port=http_port):
+        status, _headers, body = request(http_port, "GET", "/.well-known/acme-challenge/token-123",
+                                         headers={"Host": "emaluplus-vko.kz"})  # fmt: skip
+        assert (status, body) == (200, b"token-123.thumbprint")
+        for path in ["/kk/contact/", "/.well-known/acme-challenge/../../site.conf"]:
+            status, headers, _body = request(http_port, "GET", path,
+                                             headers={"Host": "emaluplus-vko.kz"})  # fmt: skip
+            assert status in (301, 400, 404), (path, status)
+            if status == 301:
+                assert headers["Location"].startswith("https://emaluplus-vko.kz/")
