@@ -34,7 +34,12 @@ def test_a_name_no_one_has_finds_no_one(desk, person):
     assert found(desk, "/admin/consent/subject/", "Сейітова") == []
 
 
-@pytest.mark.parametrize("spelling", ["R-{}", "r-{}", "№ R-{}", "№R-{}", "R{}", "{}", " R-{} "])
+@pytest.mark.parametrize("spelling", [
+    "R-{}", "r-{}", "№ R-{}", "№R-{}", "R{}", "{}", " R-{} ",
+    # A Cyrillic «Р» (a Russian or Kazakh keyboard), a word processor's dash, and the quotes and
+    # punctuation of the sentence it was pasted from: before, each found nothing.
+    "Р-{}", "р-{}", "№ Р-{}", "R–{}", "R—{}", "«R-{}».", "R-{},", "(№ R-{})",
+])  # fmt: skip
 def test_a_request_is_found_by_its_number_as_mails_write_it(desk, person, spelling):
     """The desk's search took only the bare number: «R-12», which every notice and letter
     names, found nothing."""

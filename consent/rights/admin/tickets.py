@@ -25,8 +25,12 @@ from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
 
-# A request's number as Ticket.reference writes it, with or without «№», «R» and the dash.
-REFERENCE = re.compile(r"(?:№\s*)?(?:R\s*-?\s*)?(\d{1,19})", re.IGNORECASE)
+# A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
+# staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
+# word processor's en dash; the quotes and the full stop of the sentence around it).
+REFERENCE = re.compile(
+    r"[«\"'(]*(?:№\s*)?(?:[RР]\s*[-‐‑‒–—−]?\s*)?(\d{1,19})[»\"').,;:]*", re.IGNORECASE
+)
 MAX_ID = 2**63 - 1  # a bigint
 
 
