@@ -30,6 +30,17 @@ def test_a_person_is_found_by_name_number_or_address_as_people_say_them(
     assert AuditEvent.objects.filter(action="subject_view").count() == before + 1
 
 
+@pytest.mark.parametrize("term", ["Касымова", "асел касымова", "КАСЫМОВА", "Семенова", "Семёнова"])
+def test_a_name_is_found_however_its_kazakh_letters_were_typed(desk, person, make_subject, term):
+    """An officer at a keyboard without Kazakh letters types «Касымова» for «Қасымова», and
+    «е» for «ё» either way: before, the person was not found, and the officer could conclude
+    that no data was held about them."""
+    semenova = make_subject(full_name="Семёнова Ирина", email="irina@example.kz")
+    make_subject(full_name="Айгүл Сейітова", email="aigul@example.kz", phone="+77027654321")
+    expected = [semenova] if term.startswith("Сем") else [person]
+    assert found(desk, "/admin/consent/subject/", term) == expected
+
+
 def test_a_name_no_one_has_finds_no_one(desk, person):
     assert found(desk, "/admin/consent/subject/", "Сейітова") == []
 

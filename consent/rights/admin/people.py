@@ -4,6 +4,7 @@ from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db.models import F, Func, Value
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -26,6 +27,7 @@ from consent.core.submissions import submission_answer
 
 from .. import disclosure
 from ..models import Correction, Ticket
+from ..phrases import KAZAKH_TYPED, TYPED_AS
 
 
 class LedgerInline(ReadOnlyInline):
@@ -156,7 +158,7 @@ class SubjectAdmin(AuditedAdmin):
         """A person by their address, by their phone number as people dictate it («8 701 123
         45 67», «+7 (701) 123-45-67»: stored in E.164, which alone was found), or by the words
         of their name in any letter case and order («қасымова әсел»). Every such search is
-        audited (`personal_search`)."""
+        audited (`personal_search`). A name is found however its Kazakh letters were typed."""
         term = search_term.strip()
         if not term:
             return queryset, False
@@ -166,8 +168,14 @@ class SubjectAdmin(AuditedAdmin):
             return queryset.filter(phone=normalise_phone(term)), False
         except ValidationError:
             pass
+        # A Kazakh letter typed as the Russian one it looks like («Касымова» for «Қасымова», a
+        # keyboard without Kazakh letters; «Семенова» for «Семёнова»), in the name or the term.
+        typed = (KAZAKH_TYPED + KAZAKH_TYPED.upper(), TYPED_AS + TYPED_AS.upper())
+        queryset = queryset.annotate(
+            typed_name=Func(F("full_name"), Value(typed[0]), Value(typed[1]), function="translate")
+        )
         for word in term.split():
-            queryset = queryset.filter(full_name__icontains=word)
+            queryset = queryset.filter(typed_name__icontains=word.translate(str.maketrans(*typed)))
         return queryset, False
 
     def get_list_display(self, request):
