@@ -128,6 +128,33 @@ def test_the_desk_tells_the_officer_in_their_language(desk, person, lang, note):
     assert note not in desk.get(f"/admin/rights/ticket/{mine.pk}/change/").content.decode()
 
 
+@pytest.mark.parametrize("lang, only_if, retyped", [
+    ("kk", "Түрін хат шынында жіберушінің өзі туралы болып шықса ғана өзгертіңіз",
+     "өтініштің түрі кейін «деректерімді жою» болып өзгертілді"),
+    ("ru", "Меняйте тип, только если окажется, что письмо всё же о самом отправителе",
+     "тип запроса с тех пор изменён на «уничтожение моих данных»"),
+])  # fmt: skip
+def test_the_desk_says_a_new_type_acts_on_the_senders_own_data(
+    client, desk, person, lang, only_if, retyped
+):
+    """«Удалите данные моей дочери» from the mother's address: the note told the officer to
+    find out whether she may act for her daughter and «then change the type»; changed to a
+    destruction, the page still said nothing was done with the sender's data, and carrying it
+    out destroyed the mother's record, not the daughter's."""
+    from .conftest import act, confirm_link
+
+    ticket = ingest(
+        message("", message_id="<kid@x>", body=FOR_SOMEONE_ELSE["ru destroy, my daughter's"])
+    )
+    assert client.post(confirm_link()).status_code == 200
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert only_if in page
+    act(desk, ticket, "retype", new_type="destroy")
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert retyped in page and only_if not in page
+
+
 FORWARDED_HEAD = (
     "\n---------- Forwarded message ---------\nFrom: Ерлан Ахметов <erlan@example.kz>\n"
     "Subject: Отзыв согласия на обработку персональных данных\n\nОтзываю согласие.\n"
