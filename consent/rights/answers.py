@@ -22,7 +22,13 @@ from consent.core.subjects import clean_email, normalise_phone, subject_find
 
 from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record, refuse_if_blocked
-from .erasure import ERASED, outbox_copies_delete, subject_destroy, subject_keep_only_for
+from .erasure import (
+    ERASED,
+    outbox_copies_delete,
+    subject_destroy,
+    subject_keep_only_for,
+    unsent_answers_withdraw,
+)
 from .models import Correction, Ticket
 from .tickets import Status, Type, _mailable
 
@@ -170,6 +176,7 @@ def ticket_resend_access(
         when = reader_time(latest.at)
         raise ValidationError(_("The answer was sent at %(time)s, after this page was opened, "
                                 "so it was not sent once more.") % {"time": when})  # fmt: skip
+    unsent_answers_withdraw(ticket)  # one still waiting is replaced, not sent as well
     files = _access_files(ticket, actor=actor, resent=True)
     outcome = _("As you asked, here again is the data we hold about you, as it stands today, "
                 "attached as JSON and as PDF.")  # fmt: skip
