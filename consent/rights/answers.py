@@ -22,14 +22,9 @@ from consent.core.subjects import clean_email, normalise_phone, subject_find
 
 from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record, refuse_if_blocked
-from .erasure import (
-    ERASED,
-    outbox_copies_delete,
-    subject_destroy,
-    subject_keep_only_for,
-    unsent_answers_withdraw,
-)
+from .erasure import ERASED, outbox_copies_delete, subject_destroy, subject_keep_only_for
 from .models import Correction, Ticket
+from .outbox import unsent_answers_withdraw
 from .tickets import Status, Type, _mailable
 
 

@@ -20,6 +20,7 @@ from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Subject
 
 from .models import Ticket
+from .outbox import unsent_answers_withdraw
 
 Status = Ticket.Status
 
@@ -141,7 +142,7 @@ def ticket_reopen(
     record, can be reopened: anything else would have nothing to act on, or no one to act for.
     `closed_at` is the closing time the officer's page showed (ISO 8601): a request reopened and
     closed again since (by a colleague) is not reopened on the strength of the older page. An
-    access answer still waiting in the outbox is withdrawn (erasure.unsent_answers_withdraw)."""
+    access answer still waiting in the outbox is withdrawn (outbox.unsent_answers_withdraw)."""
     ticket = ticket_locked(ticket)
     reason = reason.strip()
     if not reason and cause not in REOPEN_CAUSES:
@@ -154,8 +155,6 @@ def ticket_reopen(
                                 "opened, so it was not reopened. Read it again first.")
                               % {"time": reader_time(ticket.closed_at)})  # fmt: skip
     if ticket.type == Ticket.Type.ACCESS:
-        from .erasure import unsent_answers_withdraw  # erasure closes requests: imports this
-
         unsent_answers_withdraw(ticket)  # carried out again, it is answered once, afresh
     old = ticket.status
     ticket.status, ticket.closed_at = Status.OPEN, None
