@@ -202,7 +202,13 @@ def _access_files(ticket: Ticket, *, actor: AbstractBaseUser | None, **detail: o
 
 @transaction.atomic
 def ticket_block(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
-    require_open(ticket)
+    """Block processing (compliance L12). A person already blocked (a second request to block,
+    or one reopened since its answer) is told that it is blocked, and the block stands as it
+    was: refusing was all the desk allowed, which told them their request was refused."""
+    require_open(ticket, allowed_when_blocked=True)
+    if gate.is_blocked(ticket.subject):
+        return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor,
+                            detail={"already_blocked": True})  # fmt: skip
     subject_block(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
     return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor)
 
