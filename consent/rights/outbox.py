@@ -25,12 +25,13 @@ def attachments_delete(attachments: QuerySet[Attachment]) -> list:
 
 
 def unsent_answers_withdraw(ticket: Ticket) -> None:
-    """Withdraw the request's access answers still waiting in the outbox (a mail server down
-    or refusing): their letters expire and their files go with the transaction, as in
-    `attachments_delete`. A new answer replaces them, made from the data held when it is made
-    (closing.ticket_reopen, answers.ticket_resend_access): otherwise the old letter went out
-    too once the server was back, and the person received two answers, one of old data."""
-    unsent = Email.objects.filter(status__in=[STATUS.queued, STATUS.requeued])
+    """Withdraw the request's access answers not delivered: waiting in the outbox (a mail
+    server down or refusing), or failed, which staff could put back in the queue. Their letters
+    expire and their files go with the transaction, as in `attachments_delete`. A new answer
+    replaces them, made from the data held when it is made (closing.ticket_reopen,
+    answers.ticket_resend_access): otherwise the old letter went out too once the server was
+    back, and the person received two answers, one of old data."""
+    unsent = Email.objects.exclude(status=STATUS.sent)
     answers = Attachment.objects.filter(emails__in=unsent, name__in=ticket.answer_files)
     for storage, name in attachments_delete(answers):
         file_delete(storage, name)
