@@ -60,6 +60,19 @@ def test_a_request_is_found_by_its_number_as_mails_write_it(desk, person, spelli
     assert found(desk, "/admin/rights/ticket/", term, due="all") == [ticket]
 
 
+def test_a_closed_request_is_found_by_its_number_on_the_desk_as_it_opens(desk, person):
+    """The desk opens on the open requests, and a search kept to them: the number of a request
+    answered last month, pasted from the person's letter, gave «0 results», as if there were no
+    such request. A search by number finds it whatever its state; the list stays as it was."""
+    from consent.rights.closing import ticket_close
+
+    answered = ticket_open(kind="access", email=person.email, language="kk", channel="web")
+    ticket_close(answered, outcome="", notify=False)
+    waiting = ticket_open(kind="destroy", email=person.email, language="kk", channel="web")
+    assert found(desk, "/admin/rights/ticket/", answered.reference) == [answered]
+    assert found(desk, "/admin/rights/ticket/", "") == [waiting]
+
+
 @pytest.mark.parametrize("term", ["R-abc", "Қасымова", "99999999999999999999", "R-0x1"])
 def test_anything_else_finds_no_request_and_no_error(desk, person, term):
     ticket_open(kind="access", email=person.email, language="kk", channel="web")

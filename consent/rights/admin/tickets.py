@@ -5,6 +5,7 @@ import re
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -61,7 +62,11 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.actionable().filter(due_date=today)
         if self.value() == "waiting":
             return queryset.waiting()
-        if self.value() == "all":
+        if self.value() == "all" or (
+            self.value() is None and request.GET.get(SEARCH_VAR, "").strip()
+        ):
+            # A search names a request by its number: found whatever its state (the default,
+            # open only, answered «0 results» for the closed request a letter quoted).
             return queryset
         return queryset.open()  # the default, and "?due=open" in links mailed before
 
