@@ -77,3 +77,16 @@ def test_a_closed_request_is_found_by_its_number_on_the_desk_as_it_opens(desk, p
 def test_anything_else_finds_no_request_and_no_error(desk, person, term):
     ticket_open(kind="access", email=person.email, language="kk", channel="web")
     assert found(desk, "/admin/rights/ticket/", term, due="all") == []
+
+
+@pytest.mark.parametrize("language, requests_hint, people_hint", [
+    ("ru", "Человека — по имени, телефону", "по телефону так, как его диктуют"),
+    ("kk", "Адамды аты, телефоны немесе электрондық поштасы бойынша",
+     "телефон бойынша адамдар айтатындай"),
+])  # fmt: skip
+def test_each_search_box_says_what_it_finds(desk, person, language, requests_hint, people_hint):
+    """A name typed into the requests' search box found nothing, and nothing said that people
+    are found on their own page."""
+    desk.cookies["django_language"] = language
+    assert requests_hint in desk.get("/admin/rights/ticket/").content.decode()
+    assert people_hint in desk.get("/admin/consent/subject/").content.decode()

@@ -144,6 +144,8 @@ class SubjectAdmin(AuditedAdmin):
     list_display_links = ["__str__", "name"]
     list_filter = ["language"]
     search_fields = ["=email", "=phone", "full_name"]  # get_search_results reads the term
+    search_help_text = _("By name (the words in any order), by phone as people say it "
+                         "(8 701 123 45 67) or by email address.")  # fmt: skip
     fields = ["full_name", "email", "phone", "birth_date", "birth_place", "language", "evidence",
               "emails_sent"]  # fmt: skip
     readonly_fields = ["evidence", "emails_sent"]

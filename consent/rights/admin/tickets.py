@@ -83,6 +83,11 @@ class TicketAdmin(AuditedAdmin):
     list_filter = [DueFilter, "type", "status", "channel"]
     list_select_related = ["subject"]
     search_fields = ["=id"]
+    # A name or a number typed here found nothing, and nothing said why: people are found on
+    # their own page, their requests listed there.
+    search_help_text = _("A request by its number, as letters write it: R-12. A person by name, "
+                         "phone or email: on the data subjects' page, which lists their "
+                         "requests.")  # fmt: skip
     ordering = ["due_date", "id"]
     show_full_result_count = False
     list_per_page = 50
