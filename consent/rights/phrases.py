@@ -88,18 +88,18 @@ NEGATED_AUXILIARY = re.compile(r"^(ал|бер|жибер|таста|кой|са
 # for an officer to read rather than carried out on the sender's record (a parent may act for a
 # minor, once checked). Russian in every form people write; Kazakh with «my» (-ым, -ім, -м) and
 # then nothing, the genitive, the accusative or the dative («ұлым», «ұлымның», «ұлымды», «ұлыма
-# қатысты»; «балама» only as "alternative"); Russian beside «my», «our» (MY): «курсы для детей»
-# asks nothing about a child. Folded, see FOLD.
+# қатысты»; «балама» only as "alternative"); a Russian word for children in general only beside
+# «my», «our» (MY): «курсы для детей» asks nothing about a child. Folded, see FOLD.
 OTHER_PERSON = _word_set(
     "сын сына сыну сыном сыне сыновья сыновей дочь доч дочери дочерью дочерей дочка дочки дочке "
-    "дочку ребенок ребенка ребенку ребенком ребенке дети детей детям детьми мать матери мама мамы "
-    "маме маму отец отца отцу папа папы папе муж мужа мужу жена жены жене жену брат брата брату "
-    "сестра сестры сестре сестру бабушка бабушки дедушка дедушки внук внука внучка внучки"
+    "дочку мать матери мама мамы маме маму отец отца отцу папа папы папе муж мужа мужу жена жены "
+    "жене жену брат брата брату сестра сестры сестре сестру бабушка бабушки дедушка дедушки внук "
+    "внука внучка внучки атынан"
 )
+CHILDREN = _word_set("ребенок ребенка ребенку ребенком ребенке дети детей детям детьми")
 MY = frozenset(map(fold, _word_set("мой моя мое моего моей моему мою моим моих моими моем наш "
                                     "наша наше нашего нашей нашему нашу нашим наших нашими "
                                     "нашем")))  # fmt: skip
-ON_BEHALF = _word_set("атынан")  # Kazakh "on behalf of": names someone else by itself
 OTHER_PERSON_KAZAKH = re.compile(
     r"(улы|кызы|балалары|ана|аке|куйеуи|айели|ага|ини|апа|синли|карындасы|немере)м"
     r"(нын|нин|ды|ди|а|е)?|балам(нын|нин|ды|ди)?"
@@ -299,13 +299,13 @@ def _position(phrase_words, tokens, *, blocked=False, same=same_word):
 
 
 def names_someone_else(text: str) -> bool:
-    """Whether `text` names someone else it is written about: a Kazakh word with «my», «атынан»,
-    or a Russian one within two words after «my» or «our», or right before it (MY)."""
+    """Whether `text` names someone else it is written about: a relative (a Kazakh word with
+    «my»), «атынан», or children within two words after «my» or «our», or right before (MY)."""
     folded = [fold(word) for word in words(text)]
     for at, word in enumerate(folded):
-        if word in ON_BEHALF or OTHER_PERSON_KAZAKH.fullmatch(word):
+        if word in OTHER_PERSON or OTHER_PERSON_KAZAKH.fullmatch(word):
             return True
-        if word in OTHER_PERSON and MY & {*folded[max(at - 2, 0) : at], *folded[at + 1 : at + 2]}:
+        if word in CHILDREN and MY & {*folded[max(at - 2, 0) : at], *folded[at + 1 : at + 2]}:
             return True
     return False
 

@@ -112,14 +112,14 @@ def test_the_sender_s_own_request_is_still_carried_out(person):
     assert (ingest(reply).type, gate.may_process(person, MARKETING)) == ("unsubscribe", False)
 
 
-# Letters that name children, a mother, as what the courses or the newsletter are for, and ask
+# Letters that name children as those the courses or the newsletter are for, and ask
 # for the sender's own: before, «детей» alone made each a letter about someone else, opened as
 # "other", so the unsubscribe asked for was not carried out and the newsletter kept coming.
 ABOUT_THEMSELVES = {
     "Отпишите меня от рассылки о курсах для детей.": "unsubscribe",
     "Отпишите меня от рассылки, курсы для детей нам больше не нужны.": "unsubscribe",
     "Удалите мои данные, я записывалась на курсы для детей.": "destroy",
-    "Отпишите меня от рассылки. Спасибо, мама Айгерим": "unsubscribe",
+    "Прошу отписать меня от рассылки про летний лагерь для ребенка.": "unsubscribe",
 }
 
 
