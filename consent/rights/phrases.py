@@ -24,7 +24,6 @@ from . import translit
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 # What a Kazakh letter is typed as without a Kazakh keyboard; ё is written е as often as not.
-# (The desk's search of people by name folds the same letters: admin/people.py.)
 KAZAKH_TYPED, TYPED_AS = "әғқңөұүһіё", "агкноуухие"
 FOLD = str.maketrans(KAZAKH_TYPED, TYPED_AS)
 # я and ю after a vowel are й and а, й and у, as Latin writes them («joiu» is «жою», «soglasiia»
@@ -39,7 +38,10 @@ def fold(word: str) -> str:
 
 
 # Latin letters that look like Cyrillic ones, typed inside a Cyrillic word (a Latin i for і).
-LOOKALIKES = str.maketrans("aeopcxyki", "аеорсхукі")
+LOOKALIKES = str.maketrans(LATIN_LOOKS := "aeopcxyki", "аеорсхукі")
+# Both folded, in both cases, as the desk's search of people by name compares (admin/people.py).
+_FROM, _TO = LATIN_LOOKS + KAZAKH_TYPED, "аеорсхуки" + TYPED_AS
+SEARCH_FOLD = (_FROM + _FROM.upper(), _TO + _TO.upper())
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 LATIN = re.compile(r"[a-z]")
 WORD = re.compile(r"[^\W_]+")

@@ -27,7 +27,7 @@ from consent.core.submissions import submission_answer
 
 from .. import disclosure
 from ..models import Correction, Ticket
-from ..phrases import KAZAKH_TYPED, TYPED_AS
+from ..phrases import SEARCH_FOLD
 
 
 class LedgerInline(ReadOnlyInline):
@@ -171,13 +171,14 @@ class SubjectAdmin(AuditedAdmin):
         except ValidationError:
             pass
         # A Kazakh letter typed as the Russian one it looks like («Касымова» for «Қасымова», a
-        # keyboard without Kazakh letters; «Семенова» for «Семёнова»), in the name or the term.
-        typed = (KAZAKH_TYPED + KAZAKH_TYPED.upper(), TYPED_AS + TYPED_AS.upper())
-        queryset = queryset.annotate(
-            typed_name=Func(F("full_name"), Value(typed[0]), Value(typed[1]), function="translate")
-        )
+        # keyboard without Kazakh letters; «Семенова» for «Семёнова»), or as a Latin one (a Latin
+        # i for і), in the name or the term: both compared with those letters folded alike.
+        queryset = queryset.annotate(typed_name=Func(
+            F("full_name"), Value(SEARCH_FOLD[0]), Value(SEARCH_FOLD[1]), function="translate"
+        ))  # fmt: skip
+        fold = str.maketrans(*SEARCH_FOLD)
         for word in term.split():
-            queryset = queryset.filter(typed_name__icontains=word.translate(str.maketrans(*typed)))
+            queryset = queryset.filter(typed_name__icontains=word.translate(fold))
         return queryset, False
 
     def get_list_display(self, request):
