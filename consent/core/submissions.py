@@ -59,6 +59,10 @@ def _subject_for(data, language):
             # stranger can use it to stop mail to someone, never to start it.
             subject.birth_date = born
             subject.save(update_fields=["birth_date", "updated_at"])
+            # The record changed: the audit says what and why, as every other change to it
+            # (the submission's own row follows, with its number).
+            audit(AuditEvent.Action.SUBJECT_EDIT, subject=subject, fields=["birth_date"],
+                  reason="minor_by_form")  # fmt: skip
         return subject, False
     known = {field: data[field] for field in SUBJECT_FIELDS if data.get(field)}
     return Subject.objects.create(language=language, **known), True

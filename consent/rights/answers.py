@@ -24,6 +24,7 @@ from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record, refuse_if_blocked
 from .erasure import ERASED, outbox_copies_delete, subject_destroy, subject_keep_only_for
 from .models import Correction, Ticket
+from .outbox import unsent_answers_withdraw
 from .tickets import Status, Type, _mailable
 
 
@@ -170,6 +171,7 @@ def ticket_resend_access(
         when = reader_time(latest.at)
         raise ValidationError(_("The answer was sent at %(time)s, after this page was opened, "
                                 "so it was not sent once more.") % {"time": when})  # fmt: skip
+    unsent_answers_withdraw(ticket)  # one still waiting is replaced, not sent as well
     files = _access_files(ticket, actor=actor, resent=True)
     outcome = _("As you asked, here again is the data we hold about you, as it stands today, "
                 "attached as JSON and as PDF.")  # fmt: skip
@@ -200,7 +202,13 @@ def _access_files(ticket: Ticket, *, actor: AbstractBaseUser | None, **detail: o
 
 @transaction.atomic
 def ticket_block(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
-    require_open(ticket)
+    """Block processing (compliance L12). A person already blocked (a second request to block,
+    or one reopened since its answer) is told that it is blocked, and the block stands as it
+    was: refusing was all the desk allowed, which told them their request was refused."""
+    require_open(ticket, allowed_when_blocked=True)
+    if gate.is_blocked(ticket.subject):
+        return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor,
+                            detail={"already_blocked": True})  # fmt: skip
     subject_block(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
     return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor)
 

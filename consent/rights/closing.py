@@ -20,6 +20,7 @@ from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Subject
 
 from .models import Ticket
+from .outbox import unsent_answers_withdraw
 
 Status = Ticket.Status
 
@@ -140,7 +141,8 @@ def ticket_reopen(
     the system reopens it; only a request the person confirmed, whose person is still on
     record, can be reopened: anything else would have nothing to act on, or no one to act for.
     `closed_at` is the closing time the officer's page showed (ISO 8601): a request reopened and
-    closed again since (by a colleague) is not reopened on the strength of the older page."""
+    closed again since (by a colleague) is not reopened on the strength of the older page. An
+    access answer still waiting in the outbox is withdrawn (outbox.unsent_answers_withdraw)."""
     ticket = ticket_locked(ticket)
     reason = reason.strip()
     if not reason and cause not in REOPEN_CAUSES:
@@ -152,6 +154,8 @@ def ticket_reopen(
         raise ValidationError(_("The request was closed again at %(time)s, after this page was "
                                 "opened, so it was not reopened. Read it again first.")
                               % {"time": reader_time(ticket.closed_at)})  # fmt: skip
+    if ticket.type == Ticket.Type.ACCESS:
+        unsent_answers_withdraw(ticket)  # carried out again, it is answered once, afresh
     old = ticket.status
     ticket.status, ticket.closed_at = Status.OPEN, None
     ticket.save(update_fields=["status", "closed_at"])

@@ -184,6 +184,9 @@ class ActionForm(forms.Form):
             return _("Processing of this person's data is blocked. The law allows blocked data "
                      "to be destroyed at the person's own request, as here: carrying this out "
                      "destroys it, and the block ends with it.")  # fmt: skip
+        if self.ticket.type == Type.BLOCK:
+            return _("Processing of this person's data is already blocked: carrying this out "
+                     "tells the person so, and the block stands as it is.")  # fmt: skip
         if self.ticket.type == Type.UNBLOCK:
             return _("If the check the block was for found the processing lawful, carry this "
                      "out: processing resumes. If it found it unlawful, destroy the data instead "

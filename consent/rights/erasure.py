@@ -8,8 +8,7 @@ from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
-from django.db.models import Q, QuerySet
-from django.utils import timezone
+from django.db.models import Q
 from post_office.models import STATUS, Attachment, Email
 
 from consent.core import gate
@@ -23,6 +22,7 @@ from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
 from .letters import hashed_key
 from .models import Correction, QuarantinedMessage, Ticket
+from .outbox import attachments_delete
 
 
 @transaction.atomic
@@ -103,19 +103,6 @@ def _attachments_delete(emails) -> list:
     return attachments_delete(Attachment.objects.filter(emails__in=emails).exclude(
         emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
     ))  # fmt: skip
-
-
-def attachments_delete(attachments: QuerySet[Attachment]) -> list:
-    """Delete outbox attachments (the access answers) and return their files, for the caller
-    to delete with `core.files.file_delete`. The mails they went with expire at once
-    (post_office's `expires_at`, which the sender and the outbox's resend respect): their
-    letter says that the files are attached, and it never goes out again without them. The
-    person's data is sent again only as a new answer (`answers.ticket_resend_access`)."""
-    gone = Attachment.objects.filter(pk__in=attachments.values("pk"))
-    Email.objects.filter(attachments__in=gone).update(expires_at=timezone.now())
-    files = [(a.file.storage, a.file.name) for a in gone if a.file]
-    gone.delete()
-    return files
 
 
 # The person's own fields and what an erased one becomes.

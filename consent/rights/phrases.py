@@ -24,7 +24,8 @@ from . import translit
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
 # What a Kazakh letter is typed as without a Kazakh keyboard; ё is written е as often as not.
-FOLD = str.maketrans("әғқңөұүһіё", "агкноуухие")
+KAZAKH_TYPED, TYPED_AS = "әғқңөұүһіё", "агкноуухие"
+FOLD = str.maketrans(KAZAKH_TYPED, TYPED_AS)
 # я and ю after a vowel are й and а, й and у, as Latin writes them («joiu» is «жою», «soglasiia»
 # «согласия»): the Kazakh infinitive «жою» is then the stem «жой» and -у, like «алу».
 IOTATED = re.compile(r"(?<=[аеиоуыэюя])([яю])")
@@ -37,7 +38,10 @@ def fold(word: str) -> str:
 
 
 # Latin letters that look like Cyrillic ones, typed inside a Cyrillic word (a Latin i for і).
-LOOKALIKES = str.maketrans("aeopcxyki", "аеорсхукі")
+LOOKALIKES = str.maketrans(LATIN_LOOKS := "aeopcxyki", "аеорсхукі")
+# Both folded, in both cases, as the desk's search of people by name compares (admin/people.py).
+_FROM, _TO = LATIN_LOOKS + KAZAKH_TYPED, "аеорсхуки" + TYPED_AS
+SEARCH_FOLD = (_FROM + _FROM.upper(), _TO + _TO.upper())
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 LATIN = re.compile(r"[a-z]")
 WORD = re.compile(r"[^\W_]+")
@@ -86,13 +90,18 @@ NEGATED_AUXILIARY = re.compile(r"^(ал|бер|жибер|таста|кой|са
 # for an officer to read rather than carried out on the sender's record (a parent may act for a
 # minor, once checked). Russian in every form people write; Kazakh with «my» (-ым, -ім, -м) and
 # then nothing, the genitive, the accusative or the dative («ұлым», «ұлымның», «ұлымды», «ұлыма
-# қатысты»; «балама» only as "alternative", which it also is). Folded, see FOLD.
+# қатысты»; «балама» only as "alternative"); a Russian word for children in general only beside
+# «my», «our» (MY): «курсы для детей» asks nothing about a child. Folded, see FOLD.
 OTHER_PERSON = _word_set(
     "сын сына сыну сыном сыне сыновья сыновей дочь доч дочери дочерью дочерей дочка дочки дочке "
-    "дочку ребенок ребенка ребенку ребенком ребенке дети детей детям детьми мать матери мама мамы "
-    "маме маму отец отца отцу папа папы папе муж мужа мужу жена жены жене жену брат брата брату "
-    "сестра сестры сестре сестру бабушка бабушки дедушка дедушки внук внука внучка внучки атынан"
+    "дочку мать матери мама мамы маме маму отец отца отцу папа папы папе муж мужа мужу жена жены "
+    "жене жену брат брата брату сестра сестры сестре сестру бабушка бабушки дедушка дедушки внук "
+    "внука внучка внучки атынан"
 )
+CHILDREN = _word_set("ребенок ребенка ребенку ребенком ребенке дети детей детям детьми")
+MY = frozenset(map(fold, _word_set("мой моя мое моего моей моему мою моим моих моими моем наш "
+                                    "наша наше нашего нашей нашему нашу нашим наших нашими "
+                                    "нашем")))  # fmt: skip
 OTHER_PERSON_KAZAKH = re.compile(
     r"(улы|кызы|балалары|ана|аке|куйеуи|айели|ага|ини|апа|синли|карындасы|немере)м"
     r"(нын|нин|ды|ди|а|е)?|балам(нын|нин|ды|ди)?"
@@ -292,9 +301,15 @@ def _position(phrase_words, tokens, *, blocked=False, same=same_word):
 
 
 def names_someone_else(text: str) -> bool:
-    """Whether `text` names someone else it is written about (OTHER_PERSON)."""
+    """Whether `text` names someone else it is written about: a relative (a Kazakh word with
+    «my»), «атынан», or children within two words after «my» or «our», or right before (MY)."""
     folded = [fold(word) for word in words(text)]
-    return any(word in OTHER_PERSON or OTHER_PERSON_KAZAKH.fullmatch(word) for word in folded)
+    for at, word in enumerate(folded):
+        if word in OTHER_PERSON or OTHER_PERSON_KAZAKH.fullmatch(word):
+            return True
+        if word in CHILDREN and MY & {*folded[max(at - 2, 0) : at], *folded[at + 1 : at + 2]}:
+            return True
+    return False
 
 
 def language_evidence(text: str) -> tuple[float, float]:

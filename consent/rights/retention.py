@@ -16,8 +16,9 @@ from consent.core.ledger import consent_achieve, consent_expire
 from consent.core.models import LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
 
-from .erasure import attachments_delete, subject_destroy, subject_reduce, submission_erase
+from .erasure import subject_destroy, subject_reduce, submission_erase
 from .models import QuarantinedMessage, Ticket, UsedLink
+from .outbox import attachments_delete
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
 # its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
@@ -38,7 +39,7 @@ retention_ran = Signal()
 def drop_outbox_attachments(at: datetime) -> None:
     """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
     failed FAILED_ATTACHMENTS_KEPT before `at`, and attachments no email refers to any more;
-    their emails are never sent again without them (`erasure.attachments_delete`)."""
+    their emails are never sent again without them (`outbox.attachments_delete`)."""
     from post_office.models import STATUS, Attachment, Email
 
     kept = Email.objects.exclude(

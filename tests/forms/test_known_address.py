@@ -13,7 +13,7 @@ from post_office.models import Email
 
 from consent.core import gate
 from consent.core.ledger import consent_grant
-from consent.core.models import Source, Subject, Submission
+from consent.core.models import AuditEvent, Source, Subject, Submission
 from consent.core.purposes import MARKETING
 from consent.core.texts import current_text
 from tests.conftest import aged_token
@@ -100,6 +100,10 @@ def test_an_application_saying_she_is_a_child_stops_what_she_agreed_to_alone(
     asel.refresh_from_db()
     assert str(asel.birth_date) == CHILD["birth_date"]
     assert not gate.may_process(asel, MARKETING)
+    # The officer asking where the date on her record came from finds it in the audit log:
+    # before, only the submission was audited, and nothing said that it changed her record.
+    edit = AuditEvent.objects.get(action="subject_edit", subject_ref=asel.pk)
+    assert (edit.detail["fields"], edit.detail["reason"]) == (["birth_date"], "minor_by_form")
     # Her name, phone and place of birth, as any other field, stay with the submission alone.
     assert (asel.full_name, asel.phone, asel.birth_place) == ("", None, "")
 

@@ -3,7 +3,7 @@ any letter case, a number dictated in its usual spelling, a request's number pas
 
 import pytest
 
-from consent.core.models import AuditEvent
+from consent.core.models import AuditEvent, Subject
 from consent.rights.tickets import ticket_open
 
 
@@ -30,11 +30,31 @@ def test_a_person_is_found_by_name_number_or_address_as_people_say_them(
     assert AuditEvent.objects.filter(action="subject_view").count() == before + 1
 
 
+@pytest.mark.parametrize("term", [
+    "Касымова", "асел касымова", "КАСЫМОВА", "Семенова", "Семёнова",
+    "Сейiтова", "Cейітова",  # a Latin i, a Latin C: what a keyboard's layout left in the word
+])  # fmt: skip
+def test_a_name_is_found_however_its_kazakh_letters_were_typed(desk, person, make_subject, term):
+    """An officer at a keyboard without Kazakh letters types «Касымова» for «Қасымова», and
+    «е» for «ё» either way: before, the person was not found, and the officer could conclude
+    that no data was held about them."""
+    semenova = make_subject(full_name="Семёнова Ирина", email="irina@example.kz")
+    make_subject(full_name="Айгүл Сейітова", email="aigul@example.kz", phone="+77027654321")
+    aigul = Subject.objects.get(email="aigul@example.kz")
+    expected = [semenova] if "ем" in term else [aigul] if "това" in term else [person]
+    assert found(desk, "/admin/consent/subject/", term) == expected
+
+
 def test_a_name_no_one_has_finds_no_one(desk, person):
     assert found(desk, "/admin/consent/subject/", "Сейітова") == []
 
 
-@pytest.mark.parametrize("spelling", ["R-{}", "r-{}", "№ R-{}", "№R-{}", "R{}", "{}", " R-{} "])
+@pytest.mark.parametrize("spelling", [
+    "R-{}", "r-{}", "№ R-{}", "№R-{}", "R{}", "{}", " R-{} ",
+    # A Cyrillic «Р» (a Russian or Kazakh keyboard), a word processor's dash, and the quotes and
+    # punctuation of the sentence it was pasted from: before, each found nothing.
+    "Р-{}", "р-{}", "№ Р-{}", "R–{}", "R—{}", "«R-{}».", "R-{},", "(№ R-{})",
+])  # fmt: skip
 def test_a_request_is_found_by_its_number_as_mails_write_it(desk, person, spelling):
     """The desk's search took only the bare number: «R-12», which every notice and letter
     names, found nothing."""
@@ -44,7 +64,33 @@ def test_a_request_is_found_by_its_number_as_mails_write_it(desk, person, spelli
     assert found(desk, "/admin/rights/ticket/", term, due="all") == [ticket]
 
 
+def test_a_closed_request_is_found_by_its_number_on_the_desk_as_it_opens(desk, person):
+    """The desk opens on the open requests, and a search kept to them: the number of a request
+    answered last month, pasted from the person's letter, gave «0 results», as if there were no
+    such request. A search by number finds it whatever its state; the list stays as it was."""
+    from consent.rights.closing import ticket_close
+
+    answered = ticket_open(kind="access", email=person.email, language="kk", channel="web")
+    ticket_close(answered, outcome="", notify=False)
+    waiting = ticket_open(kind="destroy", email=person.email, language="kk", channel="web")
+    assert found(desk, "/admin/rights/ticket/", answered.reference) == [answered]
+    assert found(desk, "/admin/rights/ticket/", "") == [waiting]
+
+
 @pytest.mark.parametrize("term", ["R-abc", "Қасымова", "99999999999999999999", "R-0x1"])
 def test_anything_else_finds_no_request_and_no_error(desk, person, term):
     ticket_open(kind="access", email=person.email, language="kk", channel="web")
     assert found(desk, "/admin/rights/ticket/", term, due="all") == []
+
+
+@pytest.mark.parametrize("language, requests_hint, people_hint", [
+    ("ru", "Человека — по имени, телефону", "по телефону так, как его диктуют"),
+    ("kk", "Адамды аты, телефоны немесе электрондық поштасы бойынша",
+     "телефон бойынша адамдар айтатындай"),
+])  # fmt: skip
+def test_each_search_box_says_what_it_finds(desk, person, language, requests_hint, people_hint):
+    """A name typed into the requests' search box found nothing, and nothing said that people
+    are found on their own page."""
+    desk.cookies["django_language"] = language
+    assert requests_hint in desk.get("/admin/rights/ticket/").content.decode()
+    assert people_hint in desk.get("/admin/consent/subject/").content.decode()

@@ -10,7 +10,7 @@ from consent.core.models import AuditEvent, Source, Subject, Tombstone
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 
-from .conftest import act, confirm, web_request
+from .conftest import act, confirm, mails_to, web_request
 
 Status = Ticket.Status
 
@@ -116,3 +116,25 @@ def test_a_blocked_persons_withdrawal_says_whether_it_destroys(desk, person, pur
     assert ("Закон допускает уничтожение заблокированных данных" in page) is destroys
     act(desk, ticket)
     assert Subject.objects.filter(pk=person.pk).exists() is not destroys
+
+
+@pytest.mark.parametrize("language, note", [
+    ("ru", "Обработка данных этого человека уже заблокирована"),
+    ("kk", "Бұл адамның деректерін өңдеу бұғатталып қойған"),
+])  # fmt: skip
+def test_a_second_request_to_block_is_answered_blocked_not_refused(desk, person, language, note):
+    """A request to block from a person already blocked (sent twice, by the form and by email,
+    or reopened because its answer never came): «carry out» was refused with «unblock or
+    destroy first», so the officer could only refuse it, and the person was told that their
+    request to block was refused while their data was blocked."""
+    from consent.core.models import LedgerEntry
+
+    ticket = blocked_with(person, "block")
+    assert note in page_of(desk, ticket, language)
+    act(desk, ticket)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE and gate.is_blocked(person)
+    assert LedgerEntry.objects.filter(subject=person, kind="block").count() == 1
+    assert "Обработка ваших данных заблокирована" in mails_to(person.email)[-1].message
+    closing = AuditEvent.objects.filter(action="request_close").latest("id")
+    assert closing.detail["already_blocked"] is True and closing.actor_label == "olga"

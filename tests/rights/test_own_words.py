@@ -112,6 +112,23 @@ def test_the_sender_s_own_request_is_still_carried_out(person):
     assert (ingest(reply).type, gate.may_process(person, MARKETING)) == ("unsubscribe", False)
 
 
+# Letters that name children as those the courses or the newsletter are for, and ask
+# for the sender's own: before, «детей» alone made each a letter about someone else, opened as
+# "other", so the unsubscribe asked for was not carried out and the newsletter kept coming.
+ABOUT_THEMSELVES = {
+    "Отпишите меня от рассылки о курсах для детей.": "unsubscribe",
+    "Отпишите меня от рассылки, курсы для детей нам больше не нужны.": "unsubscribe",
+    "Удалите мои данные, я записывалась на курсы для детей.": "destroy",
+    "Прошу отписать меня от рассылки про летний лагерь для ребенка.": "unsubscribe",
+}
+
+
+@pytest.mark.parametrize("body, kind", ABOUT_THEMSELVES.items())
+def test_a_letter_naming_children_as_an_audience_is_the_senders_own(person, body, kind):
+    ticket = ingest(message("", message_id="<own3@x>", body=body))
+    assert (ticket.type, ticket.about_someone_else) == (kind, False)
+
+
 @pytest.mark.parametrize(
     "lang, note",
     [("kk", "Бұл хат басқа адам (бала, туыс немесе өзге біреу) туралы"),
@@ -126,6 +143,33 @@ def test_the_desk_tells_the_officer_in_their_language(desk, person, lang, note):
     assert note in page
     mine = ingest(message("", message_id="<own2@x>", body="Менің деректерімді жойыңыз."))
     assert note not in desk.get(f"/admin/rights/ticket/{mine.pk}/change/").content.decode()
+
+
+@pytest.mark.parametrize("lang, only_if, retyped", [
+    ("kk", "Түрін хат шынында жіберушінің өзі туралы болып шықса ғана өзгертіңіз",
+     "өтініштің түрі кейін «деректерімді жою» болып өзгертілді"),
+    ("ru", "Меняйте тип, только если окажется, что письмо всё же о самом отправителе",
+     "тип запроса с тех пор изменён на «уничтожение моих данных»"),
+])  # fmt: skip
+def test_the_desk_says_a_new_type_acts_on_the_senders_own_data(
+    client, desk, person, lang, only_if, retyped
+):
+    """«Удалите данные моей дочери» from the mother's address: the note told the officer to
+    find out whether she may act for her daughter and «then change the type»; changed to a
+    destruction, the page still said nothing was done with the sender's data, and carrying it
+    out destroyed the mother's record, not the daughter's."""
+    from .conftest import act, confirm_link
+
+    ticket = ingest(
+        message("", message_id="<kid@x>", body=FOR_SOMEONE_ELSE["ru destroy, my daughter's"])
+    )
+    assert client.post(confirm_link()).status_code == 200
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert only_if in page
+    act(desk, ticket, "retype", new_type="destroy")
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert retyped in page and only_if not in page
 
 
 FORWARDED_HEAD = (

@@ -245,3 +245,28 @@ def test_a_requests_page_costs_the_same_however_often_it_was_reopened(
         counts.append(len(queries))
         assert f"ошибка {n}" in shown
     assert len(set(counts)) == 1, counts
+
+
+def answers_received(mailoutbox):
+    return [m for m in mailoutbox if m.to == ["asel@example.kz"] and m.attachments]
+
+
+def test_a_request_reopened_while_its_answer_waits_in_the_outbox_is_answered_once(
+    client, desk, person, mailoutbox, time_machine
+):
+    """The mail server is down: the answer waits in the outbox, the person writes that nothing
+    came, and the officer reopens the request and carries it out again. Before, once the server
+    was back, both letters went out: two answers, the first of the data held a day earlier."""
+    desk = officer_on(desk, "2026-12-07 10:00+05:00", time_machine)
+    web_request(client, "ru", "access")
+    access = confirm(client, "ru")
+    act(desk, access)
+    stuck = mails_to("asel@example.kz")[-1]
+    desk = officer_on(desk, "2026-12-08 10:00+05:00", time_machine)
+    desk.post(f"/admin/rights/ticket/{access.pk}/reopen/", {"reason": "Ответ не дошёл"})
+    act(desk, access)
+    send_queued()
+    received = answers_received(mailoutbox)
+    assert len(received) == 1 and "Ваш запрос" in received[0].subject
+    stuck.refresh_from_db()
+    assert stuck.status == STATUS.queued and stuck.attachments.count() == 0

@@ -149,3 +149,21 @@ def confirm_link_of_the_latest(client):
 
     assert client.post(confirm_link()).status_code == 200
     return Ticket.objects.order_by("-id").first()
+
+
+def test_an_answer_sent_again_while_the_first_waits_in_the_outbox_reaches_the_person_once(
+    client, desk, person, mailoutbox, time_machine
+):
+    """The mail server is down and the person writes that nothing came: "send the answer again"
+    queued a second answer beside the first, and both went out once the server was back."""
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
+    web_request(client, "ru", "access")
+    ticket = confirm(client, "ru")
+    desk = verified_login(desk, User.objects.get(username="olga"))
+    act(desk, ticket)
+    first = AuditEvent.objects.filter(action="subject_export").latest("id")
+    desk.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": first.pk})
+    send_queued()
+    received = [m for m in mailoutbox if m.to == ["asel@example.kz"] and m.attachments]
+    assert len(received) == 1
+    assert "в их сегодняшнем виде" in received[0].body  # the new answer, in Russian

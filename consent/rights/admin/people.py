@@ -4,6 +4,7 @@ from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db.models import F, Func, Value
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -26,6 +27,7 @@ from consent.core.submissions import submission_answer
 
 from .. import disclosure
 from ..models import Correction, Ticket
+from ..phrases import SEARCH_FOLD
 
 
 class LedgerInline(ReadOnlyInline):
@@ -142,6 +144,8 @@ class SubjectAdmin(AuditedAdmin):
     list_display_links = ["__str__", "name"]
     list_filter = ["language"]
     search_fields = ["=email", "=phone", "full_name"]  # get_search_results reads the term
+    search_help_text = _("By name (the words in any order), by phone as people say it "
+                         "(8 701 123 45 67) or by email address.")  # fmt: skip
     fields = ["full_name", "email", "phone", "birth_date", "birth_place", "language", "evidence",
               "emails_sent"]  # fmt: skip
     readonly_fields = ["evidence", "emails_sent"]
@@ -156,7 +160,7 @@ class SubjectAdmin(AuditedAdmin):
         """A person by their address, by their phone number as people dictate it («8 701 123
         45 67», «+7 (701) 123-45-67»: stored in E.164, which alone was found), or by the words
         of their name in any letter case and order («қасымова әсел»). Every such search is
-        audited (`personal_search`)."""
+        audited (`personal_search`). A name is found however its Kazakh letters were typed."""
         term = search_term.strip()
         if not term:
             return queryset, False
@@ -166,8 +170,15 @@ class SubjectAdmin(AuditedAdmin):
             return queryset.filter(phone=normalise_phone(term)), False
         except ValidationError:
             pass
+        # A Kazakh letter typed as the Russian one it looks like («Касымова» for «Қасымова», a
+        # keyboard without Kazakh letters; «Семенова» for «Семёнова»), or as a Latin one (a Latin
+        # i for і), in the name or the term: both compared with those letters folded alike.
+        queryset = queryset.annotate(typed_name=Func(
+            F("full_name"), Value(SEARCH_FOLD[0]), Value(SEARCH_FOLD[1]), function="translate"
+        ))  # fmt: skip
+        fold = str.maketrans(*SEARCH_FOLD)
         for word in term.split():
-            queryset = queryset.filter(full_name__icontains=word)
+            queryset = queryset.filter(typed_name__icontains=word.translate(fold))
         return queryset, False
 
     def get_list_display(self, request):

@@ -5,6 +5,7 @@ import re
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -25,8 +26,12 @@ from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
 
-# A request's number as Ticket.reference writes it, with or without «№», «R» and the dash.
-REFERENCE = re.compile(r"(?:№\s*)?(?:R\s*-?\s*)?(\d{1,19})", re.IGNORECASE)
+# A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
+# staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
+# word processor's en dash; the quotes and the full stop of the sentence around it).
+REFERENCE = re.compile(
+    r"[«\"'(]*(?:№\s*)?(?:[RР]\s*[-‐‑‒–—−]?\s*)?(\d{1,19})[»\"').,;:]*", re.IGNORECASE
+)
 MAX_ID = 2**63 - 1  # a bigint
 
 
@@ -57,7 +62,11 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.actionable().filter(due_date=today)
         if self.value() == "waiting":
             return queryset.waiting()
-        if self.value() == "all":
+        if self.value() == "all" or (
+            self.value() is None and request.GET.get(SEARCH_VAR, "").strip()
+        ):
+            # A search names a request by its number: found whatever its state (the default,
+            # open only, answered «0 results» for the closed request a letter quoted).
             return queryset
         return queryset.open()  # the default, and "?due=open" in links mailed before
 
@@ -74,6 +83,11 @@ class TicketAdmin(AuditedAdmin):
     list_filter = [DueFilter, "type", "status", "channel"]
     list_select_related = ["subject"]
     search_fields = ["=id"]
+    # A name or a number typed here found nothing, and nothing said why: people are found on
+    # their own page, their requests listed there.
+    search_help_text = _("A request by its number, as letters write it: R-12. A person by name, "
+                         "phone or email: on the data subjects' page, which lists their "
+                         "requests.")  # fmt: skip
     ordering = ["due_date", "id"]
     show_full_result_count = False
     list_per_page = 50

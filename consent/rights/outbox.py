@@ -1,0 +1,37 @@
+"""The outbox's copies of the access answers: their files are deleted, and the letters that
+carried them expire, when what they hold must not be sent (erasure, retention) or a new answer
+replaces one still waiting (closing.ticket_reopen, answers.ticket_resend_access)."""
+
+from django.db.models import QuerySet
+from django.utils import timezone
+from post_office.models import STATUS, Attachment, Email
+
+from consent.core.files import file_delete
+
+from .models import Ticket
+
+
+def attachments_delete(attachments: QuerySet[Attachment]) -> list:
+    """Delete outbox attachments (the access answers) and return their files, for the caller
+    to delete with `core.files.file_delete`. The mails they went with expire at once
+    (post_office's `expires_at`, which the sender and the outbox's resend respect): their
+    letter says that the files are attached, and it never goes out again without them. The
+    person's data is sent again only as a new answer (`answers.ticket_resend_access`)."""
+    gone = Attachment.objects.filter(pk__in=attachments.values("pk"))
+    Email.objects.filter(attachments__in=gone).update(expires_at=timezone.now())
+    files = [(a.file.storage, a.file.name) for a in gone if a.file]
+    gone.delete()
+    return files
+
+
+def unsent_answers_withdraw(ticket: Ticket) -> None:
+    """Withdraw the request's access answers not delivered: waiting in the outbox (a mail
+    server down or refusing), or failed, which staff could put back in the queue. Their letters
+    expire and their files go with the transaction, as in `attachments_delete`. A new answer
+    replaces them, made from the data held when it is made (closing.ticket_reopen,
+    answers.ticket_resend_access): otherwise the old letter went out too once the server was
+    back, and the person received two answers, one of old data."""
+    unsent = Email.objects.exclude(status=STATUS.sent)
+    answers = Attachment.objects.filter(emails__in=unsent, name__in=ticket.answer_files)
+    for storage, name in attachments_delete(answers):
+        file_delete(storage, name)
