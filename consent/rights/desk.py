@@ -13,9 +13,9 @@ from consent.common.dates import reader_time
 from consent.core import gate
 from consent.core.purposes import purpose_choices
 
+from .access import ticket_answer_access
 from .answers import (
     ticket_answer,
-    ticket_answer_access,
     ticket_block,
     ticket_close_unconfirmed,
     ticket_correct,

@@ -146,7 +146,7 @@ class Ticket(models.Model):
 
     @property
     def answer_files(self):
-        """The names of the files an access answer carries (answers._access_files): how a
+        """The names of the files an access answer carries (access._access_files): how a
         letter in the outbox is known as this request's answer."""
         return {f"{self.reference}.json", f"{self.reference}.pdf"}
 

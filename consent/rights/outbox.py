@@ -1,6 +1,6 @@
 """The outbox's copies of the access answers: their files are deleted, and the letters that
 carried them expire, when what they hold must not be sent (erasure, retention) or a new answer
-replaces one still waiting (closing.ticket_reopen, answers.ticket_resend_access)."""
+replaces one still waiting (closing.ticket_reopen, access.ticket_resend_access)."""
 
 from django.db.models import QuerySet
 from django.utils import timezone
@@ -16,7 +16,7 @@ def attachments_delete(attachments: QuerySet[Attachment]) -> list:
     to delete with `core.files.file_delete`. The mails they went with expire at once
     (post_office's `expires_at`, which the sender and the outbox's resend respect): their
     letter says that the files are attached, and it never goes out again without them. The
-    person's data is sent again only as a new answer (`answers.ticket_resend_access`)."""
+    person's data is sent again only as a new answer (`access.ticket_resend_access`)."""
     gone = Attachment.objects.filter(pk__in=attachments.values("pk"))
     Email.objects.filter(attachments__in=gone).update(expires_at=timezone.now())
     files = [(a.file.storage, a.file.name) for a in gone if a.file]
@@ -29,7 +29,7 @@ def unsent_answers_withdraw(ticket: Ticket) -> None:
     server down or refusing), or failed, which staff could put back in the queue. Their letters
     expire and their files go with the transaction, as in `attachments_delete`. A new answer
     replaces them, made from the data held when it is made (closing.ticket_reopen,
-    answers.ticket_resend_access): otherwise the old letter went out too once the server was
+    access.ticket_resend_access): otherwise the old letter went out too once the server was
     back, and the person received two answers, one of old data."""
     unsent = Email.objects.exclude(status=STATUS.sent)
     answers = Attachment.objects.filter(emails__in=unsent, name__in=ticket.answer_files)

@@ -11,12 +11,8 @@ from consent.core.ledger import consent_grant
 from consent.core.models import AuditEvent, Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.campaigns import unsubscribe
-from consent.rights.answers import (
-    ticket_answer_access,
-    ticket_block,
-    ticket_correct,
-    ticket_destroy,
-)
+from consent.rights.access import ticket_answer_access
+from consent.rights.answers import ticket_block, ticket_correct, ticket_destroy
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 

@@ -19,7 +19,8 @@ from consent.core.models import (
     Tombstone,
 )
 from consent.core.purposes import MARKETING, SERVICE
-from consent.rights.answers import ticket_answer_access, ticket_correct
+from consent.rights.access import ticket_answer_access
+from consent.rights.answers import ticket_correct
 from consent.rights.erasure import subject_destroy
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify

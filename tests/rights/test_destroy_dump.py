@@ -27,7 +27,8 @@ from consent.core.mail import queue_mail
 from consent.core.models import Guardian, Source, Subject, Submission
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
-from consent.rights.answers import ticket_answer_access, ticket_correct, ticket_destroy
+from consent.rights.access import ticket_answer_access
+from consent.rights.answers import ticket_correct, ticket_destroy
 from consent.core.texts import current_text
 
 officer = User.objects.create_superuser("alice", "alice@example.kz", "pw-alice-123456")

@@ -66,7 +66,8 @@ def _run_each(first, second):
 
 
 def export_then_destroy():
-    from consent.rights.answers import ticket_answer_access, ticket_destroy
+    from consent.rights.access import ticket_answer_access
+    from consent.rights.answers import ticket_destroy
 
     _person, (access, destroy) = _person_with_requests("access", "destroy")
     results = _run_each(lambda: ticket_answer_access(access, actor=None),
@@ -75,7 +76,8 @@ def export_then_destroy():
 
 
 def destroy_then_export():
-    from consent.rights.answers import ticket_answer_access, ticket_destroy
+    from consent.rights.access import ticket_answer_access
+    from consent.rights.answers import ticket_destroy
 
     _person, (access, destroy) = _person_with_requests("access", "destroy")
     results = _run_each(lambda: ticket_destroy(destroy, actor=None),

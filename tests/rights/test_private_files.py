@@ -9,7 +9,7 @@ from django.core.management import call_command
 from post_office.models import Attachment, Email
 
 from consent.core.models import StoredFile
-from consent.rights.answers import ticket_answer_access
+from consent.rights.access import ticket_answer_access
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 

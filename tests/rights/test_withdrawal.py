@@ -286,7 +286,8 @@ def test_withdrawing_the_service_consent_leaves_no_copy_in_the_access_answer_mai
     access answer (JSON and PDF) mailed days before, kept there for a resend or a retry."""
     from post_office.models import Attachment
 
-    from consent.rights.answers import ticket_answer_access, ticket_withdraw
+    from consent.rights.access import ticket_answer_access
+    from consent.rights.answers import ticket_withdraw
     from consent.rights.tickets import ticket_open, ticket_verify
 
     kept = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", phone="+77011234567")

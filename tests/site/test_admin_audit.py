@@ -28,7 +28,8 @@ from consent.core.models import (
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import current_policy
 from consent.marketing.models import Campaign
-from consent.rights.answers import ticket_answer_access, ticket_destroy
+from consent.rights.access import ticket_answer_access
+from consent.rights.answers import ticket_destroy
 from consent.rights.breaches import breach_record
 from consent.rights.intake import ingest
 from consent.rights.models import Breach, Ticket

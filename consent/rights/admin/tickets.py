@@ -20,7 +20,7 @@ from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
 
-from ..answers import access_answers, resendable, ticket_resend_access
+from ..access import access_answers, resendable, ticket_resend_access
 from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
@@ -266,7 +266,7 @@ class TicketAdmin(AuditedAdmin):
 
     def resend_view(self, request, pk):
         """POST: make an answered access request's answer again from the data held today and
-        mail it (answers.ticket_resend_access); back to the request, told what was done."""
+        mail it (access.ticket_resend_access); back to the request, told what was done."""
         ticket = get_object_or_404(Ticket, pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied

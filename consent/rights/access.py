@@ -1,0 +1,100 @@
+"""Answering an access request (Art. 24(1)(1); compliance L10): everything held about the
+person, made from the data held now as JSON and PDF, mailed in the request's language; and the
+same answer made anew and sent again when it was lost."""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.dates import reader_time
+from consent.core.mail import interpolate, queue_mail
+from consent.core.models import AuditEvent
+
+from .closing import require_open, ticket_close, ticket_locked
+from .disclosure import disclosure_record, refuse_if_blocked
+from .models import Ticket
+from .outbox import unsent_answers_withdraw
+from .tickets import Status, Type
+
+
+@transaction.atomic
+def ticket_answer_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
+    """Send the person everything held about them, as JSON and PDF, free of charge."""
+    require_open(ticket)
+    files = _access_files(ticket, actor=actor)
+    outcome = _("The data we hold about you is attached, as JSON and as PDF.")
+    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.subject.email,
+                         attachments=files)  # fmt: skip
+
+
+def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
+    """The audit rows of the answers made for an access request, the first one first."""
+    return AuditEvent.objects.filter(
+        action=AuditEvent.Action.SUBJECT_EXPORT,
+        object_type=Ticket._meta.label_lower,
+        object_id=str(ticket.pk),
+    ).order_by("id")
+
+
+def resendable(ticket: Ticket) -> bool:
+    """Whether an answer can be sent again: an access request answered by email (not by a
+    download on the self-service page) whose person is still on record, with an address."""
+    return (
+        ticket.type == Type.ACCESS
+        and ticket.status == Status.DONE
+        and ticket.channel != Ticket.Channel.SELF_SERVICE
+        and ticket.subject_id is not None
+        and bool(ticket.subject.email)
+    )
+
+
+@transaction.atomic
+def ticket_resend_access(
+    ticket: Ticket, *, actor: AbstractBaseUser | None, after: int | None
+) -> Ticket:
+    """Send an answered access request's answer again (the person lost it, or it never
+    arrived), made anew from the data held now: the right of access is to the data the
+    operator holds (Art. 24(1)(1)), not to an old copy, and the first answer's files leave the
+    outbox a week after delivery (retention.SENT_ATTACHMENTS_KEPT). To the address on record,
+    in the request's language; audited as an export. `after` is the id of the latest answer
+    the officer saw (access_answers): when another was sent since (a second press, a second
+    officer), nothing is sent."""
+    ticket = ticket_locked(ticket)
+    if not resendable(ticket):
+        raise ValidationError(_("Only an access request answered by email, whose person is "
+                                "still on record, can have its answer sent again."))  # fmt: skip
+    refuse_if_blocked(ticket.subject)
+    latest = access_answers(ticket).last()
+    if latest is not None and latest.pk != after:
+        when = reader_time(latest.at)
+        raise ValidationError(_("The answer was sent at %(time)s, after this page was opened, "
+                                "so it was not sent once more.") % {"time": when})  # fmt: skip
+    unsent_answers_withdraw(ticket)  # one still waiting is replaced, not sent as well
+    files = _access_files(ticket, actor=actor, resent=True)
+    outcome = _("As you asked, here again is the data we hold about you, as it stands today, "
+                "attached as JSON and as PDF.")  # fmt: skip
+    queue_mail(
+        ticket.subject.email, "request_done", {"ticket": ticket, "outcome": outcome},
+        language=ticket.language, attachments=files,
+        subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
+    )  # fmt: skip
+    return ticket
+
+
+def _access_files(ticket: Ticket, *, actor: AbstractBaseUser | None, **detail: object):
+    """The access answer's files, made now from the data held, and the export's audit row."""
+    from django.core.files.base import ContentFile
+
+    from .export import export_json
+    from .readable import export_pdf
+
+    json_name, pdf_name = sorted(ticket.answer_files)
+    files = {
+        json_name: ContentFile(export_json(ticket.subject, ticket.language)),
+        pdf_name: ContentFile(export_pdf(ticket.subject, ticket.language)),
+    }
+    disclosure_record(ticket.subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor,
+                      obj=ticket, **detail)  # fmt: skip
+    return files
