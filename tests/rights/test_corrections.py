@@ -1,0 +1,197 @@
+"""A correction (Art. 24(1)(2), compliance L11): the officer enters the corrected values with
+the document that proves them, the old and the new are kept, and what may not be cleared,
+taken from another person or typed as no one would is refused in the officer's language."""
+
+import pytest
+
+from consent.core import gate
+from consent.core.models import AuditEvent, Subject
+from consent.core.purposes import MARKETING
+from consent.rights.models import Correction
+
+from .conftest import (
+    Status,
+    act,
+    confirm,
+    mails_to,
+    web_request,
+)
+
+
+def test_correction_needs_a_document_and_keeps_old_and_new(client, officer_client, person):
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, full_name="Әсел Қасымқызы", document="")
+    assert "құжат" in response.content.decode() or "document" in response.content.decode()
+    person.refresh_from_db()
+    assert person.full_name == "Әсел Қасымова"
+    act(officer_client, ticket, full_name="Әсел Қасымқызы", document="ID card seen, No. 123")
+    person.refresh_from_db()
+    assert person.full_name == "Әсел Қасымқызы"
+    correction = Correction.objects.get()
+    assert (correction.old_value, correction.new_value) == ("Әсел Қасымова", "Әсел Қасымқызы")
+    event = AuditEvent.objects.filter(action="subject_edit").get()
+    assert event.detail == {"fields": ["full_name"]}
+    assert "Сәлеметсіз бе" in mails_to("asel@example.kz")[-1].message
+
+
+def panel_as_shown(officer_client, ticket):
+    """What the correction panel posts when the officer edits nothing: the data on record."""
+    panel = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/act/").context["desk_form"]
+    fields = ["full_name", "email", "phone", "birth_date", "birth_place"]
+    return {name: panel[name].value() or "" for name in fields}
+
+
+def test_a_correction_can_remove_an_optional_item_and_keeps_what_it_was(
+    client, privacy_officer_client, person
+):
+    """The person asks to have their phone number removed: the officer empties the field. The
+    panel took an empty field for "leave as it is", so the number could not be removed."""
+    web_request(client, "kk", "correct", message="Телефон нөмірімді өшіріңіздер")
+    ticket = confirm(client)
+    shown = panel_as_shown(privacy_officer_client, ticket)
+    assert shown["phone"] == "+77011234567"
+    act(privacy_officer_client, ticket, **{**shown, "phone": ""}, document="Өтініш, 25.11.2026")
+    person.refresh_from_db()
+    ticket.refresh_from_db()
+    assert person.phone is None and person.full_name == "Әсел Қасымова"
+    assert ticket.status == Status.DONE
+    correction = Correction.objects.get()
+    assert (correction.field, correction.old_value, correction.new_value) == (
+        "phone", "+77011234567", "")  # fmt: skip
+    event = AuditEvent.objects.get(action="subject_edit", subject_ref=person.pk)
+    assert event.detail == {"fields": ["phone"], "cleared": ["phone"]}
+    assert "түзетілді" in mails_to("asel@example.kz")[-1].message
+    # The person's page shows the old number and that it was removed.
+    privacy_officer_client.cookies["django_language"] = "ru"
+    page = privacy_officer_client.get(f"/admin/consent/subject/{person.pk}/change/")
+    page = page.content.decode()
+    assert "+77011234567" in page and "удалено" in page and "Өтініш, 25.11.2026" in page
+
+
+@pytest.mark.parametrize("lang, refusal", [
+    ("kk", "Электрондық пошта мекенжайын өшіруге болмайды"),
+    ("ru", "Адрес электронной почты нельзя удалить"),
+])  # fmt: skip
+def test_a_correction_cannot_remove_the_address_the_person_is_reached_at(
+    client, privacy_officer_client, person, lang, refusal
+):
+    web_request(client, "kk", "correct")
+    ticket = confirm(client)
+    shown = panel_as_shown(privacy_officer_client, ticket)
+    privacy_officer_client.cookies["django_language"] = lang
+    page = act(privacy_officer_client, ticket, **{**shown, "email": "", "phone": ""},
+               document="Өтініш").content.decode()  # fmt: skip
+    from .test_desk_people import field_row
+
+    assert refusal in field_row(page, "email")
+    person.refresh_from_db()
+    ticket.refresh_from_db()
+    assert person.email == "asel@example.kz" and person.phone == "+77011234567"
+    assert ticket.status == Status.OPEN and not Correction.objects.exists()
+    assert not AuditEvent.objects.filter(action="subject_edit").exists()
+
+
+def test_a_minors_date_of_birth_is_corrected_not_removed(client, privacy_officer_client, person):
+    """Rule 4 of the gate reads the date of birth: removed, a minor's consents given without
+    a guardian would stand as an adult's."""
+    from datetime import date
+
+    Subject.objects.filter(pk=person.pk).update(birth_date=date(2015, 3, 1))
+    assert not gate.may_process(person, MARKETING)  # a minor, no guardian
+    web_request(client, "kk", "correct")
+    ticket = confirm(client)
+    shown = panel_as_shown(privacy_officer_client, ticket)
+    privacy_officer_client.cookies["django_language"] = "ru"
+    page = act(privacy_officer_client, ticket, **{**shown, "birth_date": ""},
+               document="Өтініш").content.decode()  # fmt: skip
+    assert "младше 18" in page
+    person.refresh_from_db()
+    assert person.birth_date == date(2015, 3, 1) and not gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize("typed", ["OTHER@example.kz", "other@EXAMPLE.KZ", " other@example.kz"])
+def test_a_corrected_address_held_by_another_person_is_refused(
+    client, officer_client, person, make_subject, typed
+):
+    """Addresses are one person's whatever their letter case (every lookup ignores it), but the
+    desk's correction compared them as typed: it gave Әсел the address of another person on
+    record, and the two became one mailbox: links, answers and the other person's requests went
+    to whichever of them was recorded first."""
+    other = make_subject(full_name="Other", email="other@example.kz")
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    assert "Бұл мекенжай есептегі басқа адамға тиесілі" in response.content.decode()
+    person.refresh_from_db()
+    ticket.refresh_from_db()
+    assert person.email == "asel@example.kz" and ticket.status == Status.OPEN
+    assert Subject.objects.filter(email__iexact="other@example.kz").get() == other
+
+
+@pytest.mark.parametrize("typed,stored", [
+    ("Asel.New@EXAMPLE.KZ", "Asel.New@example.kz"),
+    ("asel@XN--80AWBU3C.KZ", "asel@мысал.kz"),
+])  # fmt: skip
+def test_a_corrected_address_is_stored_in_the_one_form_of_an_address(
+    client, officer_client, person, typed, stored
+):
+    """As every form stores an address (the domain in lower case, an IDN in its Unicode form),
+    so that the person's own mail, in either spelling, finds their record."""
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    person.refresh_from_db()
+    assert person.email == stored
+
+
+@pytest.mark.parametrize(
+    "field,typed,stored",
+    [
+        ("full_name", "\u202eавомысаҚ лесӘ", "авомысаҚ лесӘ"),  # reads "Әсел Қасымова" reversed
+        ("full_name", "Әсел\u200b  Қасымқызы ", "Әсел Қасымқызы"),
+        ("birth_place", "Семей\u2066\u202e", "Семей"),
+    ],
+)
+def test_a_corrected_name_or_place_is_stored_as_a_form_stores_it(
+    client, officer_client, person, field, typed, stored
+):
+    """A name pasted from a letter kept its bidi override or zero-width space: the desk then
+    showed another name than the one stored and compared. Stored as every form stores text."""
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    act(officer_client, ticket, **{field: typed}, document="ID card seen, No. 123")
+    person.refresh_from_db()
+    assert getattr(person, field) == stored
+    assert Correction.objects.get().new_value == stored
+
+
+@pytest.mark.parametrize("typed", ['"asel..new"@example.kz', "asel@[127.0.0.1]"])
+def test_a_corrected_address_no_one_would_type_is_refused(client, officer_client, person, typed):
+    web_request(client, "kk", "correct", message="Поштам өзгерді")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, email=typed, document="ID card seen, No. 123")
+    assert 'class="errorlist' in response.content.decode()
+    person.refresh_from_db()
+    assert person.email == "asel@example.kz"
+
+
+def test_a_correction_that_changes_nothing_is_not_answered_as_done(client, officer_client, person):
+    """The panel is filled with the data on record: carried out unedited, the person was told
+    their data had been corrected while nothing was. The officer is told to enter the corrected
+    values or to refuse with reasons, and the request stays open."""
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    before = len(mails_to("asel@example.kz"))
+    panel = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/act/").context["desk_form"]
+    unedited = {name: panel[name].value() or "" for name in ["full_name", "email", "phone"]}
+    officer_client.cookies["django_language"] = "ru"
+    page = act(officer_client, ticket, document="Удостоверение № 1", **unedited).content.decode()
+    assert "поэтому исправлять нечего" in page
+    ticket.refresh_from_db()
+    assert ticket.status == "open" and not Correction.objects.exists()
+    assert len(mails_to("asel@example.kz")) == before
+    assert not AuditEvent.objects.filter(action="subject_edit").exists()
+    act(officer_client, ticket, "refuse", reason="Данные уже верны.")
+    ticket.refresh_from_db()
+    assert ticket.status == "refused"
