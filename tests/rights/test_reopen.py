@@ -270,3 +270,6 @@ def test_a_request_reopened_while_its_answer_waits_in_the_outbox_is_answered_onc
     assert len(received) == 1 and "Ваш запрос" in received[0].subject
     stuck.refresh_from_db()
     assert stuck.status == STATUS.queued and stuck.attachments.count() == 0
+    # The person's page does not show the withdrawn letter as still waiting to go.
+    page = desk.get(f"/admin/consent/subject/{person.pk}/change/").content.decode()
+    assert page.count("срок истёк, не отправлено") == 1

@@ -8,9 +8,10 @@ from django.db.models import F, Func, Value
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from post_office.models import Email
+from post_office.models import STATUS, Email
 
 from consent.common.dates import reader_time
 from consent.core.admin import (
@@ -218,9 +219,10 @@ class SubjectAdmin(AuditedAdmin):
         if not obj.email:
             return "-"
         rows = Email.objects.filter(to__iexact=obj.email).order_by("-id")
-        rows = rows.only("created", "subject", "status")[:50]  # not the bodies
+        rows = rows.only("created", "subject", "status", "expires_at")[:50]  # not the bodies
         # In TIME_ZONE and the staff member's format, as every other time on the page.
-        lines = [(reader_time(e.created), e.subject, e.get_status_display()) for e in rows]
+        now = timezone.now()
+        lines = [(reader_time(e.created), e.subject, _mail_state(e, now)) for e in rows]
         return format_html_join("\n", "{} · {} · {}<br>", lines) if lines else "-"
 
     @admin.display(description=_("consent evidence"))
@@ -326,3 +328,13 @@ class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
         if not self.has_view_permission(request, submission):
             raise PermissionDenied
         return photo_response(request, submission.subject, submission.photo)
+
+
+def _mail_state(mail: Email, now) -> str:
+    """What became of a mail, as an officer reads it: one withdrawn or past its time (an answer
+    replaced by a fresh one, a link mailed too late) stays "queued" in the outbox, but never
+    goes out."""
+    waiting = mail.status in (STATUS.queued, STATUS.requeued, None)
+    if waiting and mail.expires_at is not None and mail.expires_at <= now:
+        return str(_("expired, never sent"))
+    return mail.get_status_display()
