@@ -266,41 +266,43 @@ class TicketAdmin(AuditedAdmin):
 
     def resend_view(self, request, pk):
         """POST: make an answered access request's answer again from the data held today and
-        mail it (access.ticket_resend_access); back to the request, told what was done."""
-        ticket = get_object_or_404(Ticket, pk=pk)
-        if not self.has_change_permission(request, ticket):
-            raise PermissionDenied
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        mail it (access.ticket_resend_access)."""
         after = request.POST.get("after", "")
-        try:
-            ticket_resend_access(ticket, actor=request.user,
-                                 after=int(after) if after.isdecimal() else None)  # fmt: skip
-        except ValidationError as error:
-            for text in error.messages:
-                self.message_user(request, text, messages.ERROR)
-        else:
-            self.message_user(request, _("Done: a new answer, made from the data held today, "
-                                         "is on its way to the person."))  # fmt: skip
-        return redirect("admin:rights_ticket_change", ticket.pk)
+        return self._posted(
+            request, pk,
+            lambda ticket: ticket_resend_access(
+                ticket, actor=request.user, after=int(after) if after.isdecimal() else None),
+            _("Done: a new answer, made from the data held today, is on its way to the person."),
+        )  # fmt: skip
 
     def reopen_view(self, request, pk):
         """POST: put a closed request back among the open ones, with the officer's reason
-        (closing.ticket_reopen); back to the request, told what was done or why not."""
+        (closing.ticket_reopen)."""
+        return self._posted(
+            request, pk,
+            lambda ticket: ticket_reopen(ticket, reason=request.POST.get("reason", ""),
+                                         actor=request.user,
+                                         closed_at=request.POST.get("closed_at")),
+            _("The request is open again. Its due date has not changed: the law counts it from "
+              "receipt."),
+        )  # fmt: skip
+
+    def _posted(self, request, pk, operation, done):
+        """One of the request page's own forms, posted: `operation(ticket)` for staff who may
+        change requests (403 otherwise, 405 for anything but POST); back to the request, told
+        `done` or, in the officer's language, why nothing was done."""
         ticket = get_object_or_404(Ticket, pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         try:
-            ticket_reopen(ticket, reason=request.POST.get("reason", ""), actor=request.user,
-                          closed_at=request.POST.get("closed_at"))  # fmt: skip
+            operation(ticket)
         except ValidationError as error:
             for text in error.messages:
                 self.message_user(request, text, messages.ERROR)
         else:
-            self.message_user(request, _("The request is open again. Its due date has not "
-                                         "changed: the law counts it from receipt."))  # fmt: skip
+            self.message_user(request, done)
         return redirect("admin:rights_ticket_change", ticket.pk)
 
     @staticmethod
