@@ -30,7 +30,7 @@ Type = Ticket.Type
 Reason = QuarantinedMessage.Reason
 
 REPLY_PREFIX = re.compile(
-    r"^\s*(re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\s*(\[\d+\])?\s*:\s*", re.IGNORECASE
+    r"^\s*(re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\s*(?:\[\d+\]\s*)?:\s*", re.IGNORECASE
 )
 # Only the first lines the person wrote are read for a phrase: further down, a letter mentions
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
