@@ -30,7 +30,7 @@ Type = Ticket.Type
 Reason = QuarantinedMessage.Reason
 
 REPLY_PREFIX = re.compile(
-    r"^\s*(re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\s*(\[\d+\])?\s*:\s*", re.IGNORECASE
+    r"^\s*(re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\s*(?:\[\d+\]\s*)?:\s*", re.IGNORECASE
 )
 # Only the first lines the person wrote are read for a phrase: further down, a letter mentions
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
@@ -39,7 +39,11 @@ FIRST_CHARACTERS = 2000
 # A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
 # letter that looks the same.
 REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
-ADDRESS = re.compile(r"[^\s<>\"'(),;:\[\]]+@[^\s<>\"'(),;:\[\]]+\w")
+# An address begins only where the text around it ends (the lookbehind) and its domain holds
+# no «@»: findall, free to start anywhere in a long run, or to try every «@» of one, took time
+# growing with the square of its length (reading.py's patterns tell the same).
+_NOT_IN_ADDRESS = r"\s<>\"'(),;:\[\]"
+ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}@]+\w")
 
 
 def _without_prefixes(line):

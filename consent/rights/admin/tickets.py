@@ -28,9 +28,11 @@ from ..statistics import statistics_csv
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
 # staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
-# word processor's en dash; the quotes and the full stop of the sentence around it).
+# word processor's en dash; the quotes and the full stop of the sentence around it). No two
+# «\s*» meet (the dash between them is optional): a search of «R», many spaces and a letter
+# tried every way of sharing the spaces between them, 16 s of a worker for 40,000.
 REFERENCE = re.compile(
-    r"[«\"'(]*(?:№\s*)?(?:[RР]\s*[-‐‑‒–—−]?\s*)?(\d{1,19})[»\"').,;:]*", re.IGNORECASE
+    r"[«\"'(]*(?:№\s*)?(?:[RР]\s*(?:[-‐‑‒–—−]\s*)?)?(\d{1,19})[»\"').,;:]*", re.IGNORECASE
 )
 MAX_ID = 2**63 - 1  # a bigint
 
