@@ -158,7 +158,13 @@ def recognise(
     if match is not None and any(map(phrases.names_someone_else, written)):
         # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
-        return Recognised(Type.OTHER, language, someone_else=True)
+        # But an unsubscribe the sender asks in the first person («отпишите меня от рассылки.
+        # Асель, мама Арсена») stops their own news as it arrives, as any other (compliance
+        # L15): stopping mail to the sender ends nothing of theirs that they did not ask to end.
+        mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(
+            map(phrases.says_me, written)
+        )
+        return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     if match is None:
         return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
     return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe)

@@ -300,6 +300,16 @@ def _position(phrase_words, tokens, *, blocked=False, same=same_word):
     return None
 
 
+# «Me» as the object of a request: «отпишите меня», «не присылайте мне», «мені тізімнен
+# шығарыңыз», «маған жібермеңіз» (Latin spellings through words()). Folded, see FOLD.
+ME = frozenset(map(fold, _word_set("меня мне мени маган")))
+
+
+def says_me(text: str) -> bool:
+    """Whether `text` asks something for its writer in the first person (ME)."""
+    return any(fold(word) in ME for word in words(text))
+
+
 def names_someone_else(text: str) -> bool:
     """Whether `text` names someone else it is written about: a relative (a Kazakh word with
     «my»), «атынан», or children within two words after «my» or «our», or right before (MY)."""

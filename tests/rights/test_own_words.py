@@ -114,6 +114,28 @@ def test_the_sender_s_own_request_is_still_carried_out(person):
     assert (ingest(reply).type, gate.may_process(person, MARKETING)) == ("unsubscribe", False)
 
 
+# An unsubscribe the sender asks for themselves («меня», «мне», «мені», «маған»), beside words
+# naming someone else (a signature «мама Арсена», a child): held as "other" for the officer,
+# the unsubscribe asked in the first person was not carried out and the newsletter kept coming.
+MINE_BESIDE_SOMEONE_ELSE = [
+    "Отпишите меня от рассылки.\nАсель, мама Арсена",
+    "Не присылайте мне больше рассылку, сын уже закончил курс.",
+    "Мені тізімнен шығарыңыз, ұлым курсты бітірді.",
+    "Otpishite menya ot rassylki, doch uzhe ne khodit.",
+]
+
+
+@pytest.mark.parametrize("body", MINE_BESIDE_SOMEONE_ELSE)
+def test_an_unsubscribe_asked_in_the_first_person_stops_the_senders_news(desk, person, body):
+    ticket = ingest(message("Отказ от рассылки", message_id="<me@x>", body=body))
+    assert (ticket.type, ticket.about_someone_else) == ("other", True)  # still read by an officer
+    assert not gate.may_process(person, MARKETING)
+    assert gate.may_process(person, SERVICE)  # nothing else of the sender's is touched
+    desk.cookies["django_language"] = "ru"
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert "остановлены только новости и предложения для самого" in page
+
+
 # Letters that name children as those the courses or the newsletter are for, and ask
 # for the sender's own: before, «детей» alone made each a letter about someone else, opened as
 # "other", so the unsubscribe asked for was not carried out and the newsletter kept coming.

@@ -18,7 +18,8 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today, reader_time
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audit
-from consent.core.models import AuditEvent
+from consent.core.models import AuditEvent, LedgerEntry
+from consent.core.purposes import MARKETING
 
 from ..access import access_answers, resendable, ticket_resend_access
 from ..closing import reopen_refusal, reopenings, ticket_reopen
@@ -225,6 +226,15 @@ class TicketAdmin(AuditedAdmin):
         extra["can_reopen"] = reopen_refusal(ticket) is None and self.has_change_permission(
             request, ticket
         )
+        if ticket.about_someone_else and ticket.subject_id is not None:
+            # The one thing such a letter does on arrival (intake.recognise): the sender's own
+            # unsubscribe, withdrawn under the request's reference (tickets._withdraw).
+            extra["unsubscribed_on_arrival"] = LedgerEntry.objects.filter(
+                subject=ticket.subject_id,
+                purpose=MARKETING,
+                kind=LedgerEntry.Kind.WITHDRAW,
+                reason=ticket.reference,
+            ).exists()
         if resendable(ticket) and self.has_change_permission(request, ticket):
             last = access_answers(ticket).last()
             extra["last_answer"] = last
