@@ -2,6 +2,7 @@
 message naming it, and a rate is refused by the rule that reads it on every request."""
 
 import functools
+import warnings
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -30,7 +31,18 @@ def _named(read):
 
 class Env(environ.Env):
     get_value = _named(environ.Env.get_value)
-    db_url = _named(environ.Env.db_url)
+
+    @_named
+    def db_url(self, var, *args, **kwargs):
+        """DATABASE_URL's settings; a scheme no database backend has («postgress://», a bare
+        word) is refused here, not later by Django's start-up in a traceback."""
+        with warnings.catch_warnings():  # its "Engine not recognized" prints the password
+            warnings.simplefilter("ignore")
+            config = environ.Env.db_url(self, var, *args, **kwargs)
+        if config.get("ENGINE") not in set(environ.Env.DB_SCHEMES.values()):
+            raise ValueError("no database backend for its scheme")
+        return config
+
     cache_url = _named(environ.Env.cache_url)
     email_url = _named(environ.Env.email_url)
 

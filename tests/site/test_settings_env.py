@@ -19,6 +19,9 @@ SECRET = "pw-s3cr3t-9a7"
     ("name", "value"),
     [
         ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:notaport/emalu"),
+        # A scheme no backend has, and a word that is no URL: Django's start-up traceback.
+        ("DATABASE_URL", f"postgress://emalu_app:{SECRET}@127.0.0.1:5432/emalu"),
+        ("DATABASE_URL", f"emalu{SECRET}"),
         ("CACHE_URL", f"redis//:{SECRET}@127.0.0.1:6379/1"),
         ("EMAIL_URL", f"smtp+tls://mailer:{SECRET}@smtp.example.kz:587x"),
         ("CONN_MAX_AGE", "60   # seconds"),
@@ -54,8 +57,9 @@ def test_no_host_counts_legal_dates_in_another_zone(monkeypatch, zone):
 
 @pytest.mark.parametrize(
     ("name", "value"),
-    [("SECRET_KEY", None), ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:port/emalu")],
-)
+    [("SECRET_KEY", None), ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:port/emalu"),
+     ("DATABASE_URL", f"emalu{SECRET}")],
+)  # fmt: skip
 def test_every_command_names_the_variable_in_one_line(name, value):
     """release, the timers' jobs and emalu.service's ExecStartPre are manage.py commands: the
     journal got Django's start-up traceback, forty lines with the variable in the last."""
