@@ -13,6 +13,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.common.text import clean_form_text
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import subject_lock
@@ -144,7 +145,7 @@ def ticket_reopen(
     closed again since (by a colleague) is not reopened on the strength of the older page. An
     access answer still waiting in the outbox is withdrawn (outbox.unsent_answers_withdraw)."""
     ticket = ticket_locked(ticket)
-    reason = reason.strip()
+    reason = clean_form_text(reason, multiline=True)  # a zero-width space is no reason
     if not reason and cause not in REOPEN_CAUSES:
         raise ValidationError({"reason": _("Write why the request is reopened.")})
     refusal = reopen_refusal(ticket)

@@ -137,10 +137,11 @@ def test_an_officer_reopens_a_request_closed_by_mistake_keeping_its_due_date(
     reopen = f"/admin/rights/ticket/{ticket.pk}/reopen/"
     assert desk.get(reopen).status_code == 405  # a link changes nothing
 
-    refused = desk.post(reopen, {"reason": "  "}, follow=True)
-    assert empty in told(refused)[0]
-    ticket.refresh_from_db()
-    assert ticket.status == Status.REFUSED
+    for blank in ["  ", "\u200b", "\u2066\u2069\n\u00ad"]:  # nothing, or nothing visible
+        refused = desk.post(reopen, {"reason": blank}, follow=True)
+        assert empty in told(refused)[0]
+        ticket.refresh_from_db()
+        assert ticket.status == Status.REFUSED
 
     reopened = desk.post(reopen, {"reason": "Закрыт по ошибке"}, follow=True)
     assert done in told(reopened)[0]
