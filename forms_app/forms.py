@@ -18,7 +18,7 @@ from consent.rights.models import Ticket
 from consent.rights.selfservice import OPTIONAL
 
 from . import services
-from .fields import ConsentBox, EmailAddress, long_text, text
+from .fields import ConsentBox, EmailAddress, PhoneOrEmail, long_text, text
 from .images import sanitise_photo
 
 
@@ -176,9 +176,9 @@ class ApplicationForm(ContactForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     guardian_name = text(_("Parent's or guardian's full name"), 300, required=False)
-    guardian_contact = text(
-        _("Parent's or guardian's phone or email"),
-        254,
+    guardian_contact = PhoneOrEmail(
+        label=_("Parent's or guardian's phone or email"),
+        max_length=254,
         required=False,
         help_text=_("Needed only if you are under 18."),
     )
