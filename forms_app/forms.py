@@ -257,7 +257,12 @@ class ApplicationForm(ContactForm):
         cleaned = super().clean()
         if self.is_minor():
             # The age rule once, for the whole form; each missing field says only what it needs.
-            missing = [name for name in self.GUARDIAN_FIELDS if not cleaned.get(name)]
+            # A field refused already (a contact that is neither a phone nor an address) says so.
+            missing = [
+                name
+                for name in self.GUARDIAN_FIELDS
+                if not cleaned.get(name) and name not in self.errors
+            ]
             if missing:
                 self.add_error(None, self.GUARDIAN_NEEDED)
             for name in self.GUARDIAN_FIELDS:

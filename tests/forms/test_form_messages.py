@@ -103,6 +103,9 @@ def test_a_parents_contact_that_reaches_no_one_is_asked_again(
     page = response.content.decode()
     error = text_of(page.split('id="id_guardian_contact_error"')[1].split("</p>")[0])
     assert PHONE_OR_EMAIL[lang] in error and "name@example.kz" in error
+    with translation.override(lang):  # one message, not «enter the contact» beside it too
+        assert str(ApplicationForm.GUARDIAN_FIELDS["guardian_contact"]) not in error
+        assert escape(str(ApplicationForm.GUARDIAN_NEEDED)) not in page
     assert f'value="{escape(contact)}"' in page and 'value="Серік Әлиев"' in page
 
 
