@@ -79,3 +79,28 @@ def test_every_tap_target_on_a_phone_is_at_least_44_px_high(site, page, lang):  
         if found := page.evaluate(TAP_TARGETS):
             small[path] = found
     assert small == {}
+
+
+# The bottom of one label's text and the top of the next one's, for each pair of radios in a row.
+RADIO_GAPS = """() => {
+  const lines = l => { const r = document.createRange(); r.selectNodeContents(l);
+                       return [...r.getClientRects()]; };
+  const labels = [...document.querySelectorAll('.radio label')];
+  return labels.slice(1).map((label, i) => {
+    const above = lines(labels[i]), below = lines(label);
+    return [label.innerText, below[0].top - above[above.length - 1].bottom];
+  });
+}"""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_choices_of_a_request_do_not_run_together_on_a_phone(site, page, lang):  # noqa: F811
+    """At 390 px «уведомление о передаче моих данных третьим лицам» and «возражение против
+    автоматизированных решений в отношении меня» wrap to two lines each, and their rows met
+    with no more space between them than between the lines of one choice: four lines read as
+    one, and a thumb aimed at one choice between them."""
+    base, _ = site
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(f"{base}/{lang}/requests/new/")
+    gaps = page.evaluate(RADIO_GAPS)
+    assert len(gaps) >= 9 and [(text, gap) for text, gap in gaps if gap < 8] == []
