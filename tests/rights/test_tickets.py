@@ -247,3 +247,12 @@ def test_a_web_unsubscribe_says_it_is_done_not_that_it_will_be_answered(client, 
     page = client.post(confirm_link()).content.decode()
     assert Ticket.objects.get().status == Status.DONE
     assert ANSWERED[lang] in page and WE_WILL_ANSWER[lang] not in page
+
+
+@pytest.mark.parametrize("lang,within", [("kk", "жеті күн ішінде"), ("ru", "в течение семи дней")])
+def test_the_page_after_a_request_says_how_long_its_link_works(client, person, lang, within):
+    """The page after sending a request said a link was on its way and nothing of its seven
+    days: a person who leaves the mail for next week finds a link that no longer works and a
+    request closed unconfirmed."""
+    page = client.get(web_request(client, lang, "access")["Location"]).content.decode()
+    assert within in page
