@@ -3,7 +3,6 @@ from html import unescape
 
 import markdown
 import nh3
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -13,7 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.i18n import localised
-from consent.core.subjects import normalise_phone
+from consent.core.subjects import normalise_phone, phone_shown
 
 
 def render_markdown(text):
@@ -241,12 +240,7 @@ class Company(models.Model):
     @property
     def phone_numbers(self):
         """[(E.164 for a tel: link, the number as people write it)]."""
-        numbers = []
-        for line in self.phones.split():
-            number = phonenumbers.parse(line, "KZ")
-            shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-            numbers.append((line, shown))
-        return numbers
+        return [(line, phone_shown(line)) for line in self.phones.split()]
 
     @property
     def summary(self):

@@ -1,12 +1,12 @@
 """The fields every public form is made of: text a visitor types (cleaned one way), an email
-address (one rule), a consent box (ticked only by its own value)."""
+address (one rule), a phone or an email address, a consent box (ticked only by its own value)."""
 
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.text import clean_form_text
-from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
+from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
 
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
 
@@ -74,6 +74,25 @@ class EmailAddress(forms.CharField):
         value = self.to_python(value)
         self.validate(value)
         return clean_email(value) if value else value
+
+
+class PhoneOrEmail(VisitorText):
+    """Where someone can be reached (a parent, for the consent they gave): an email address by
+    the one rule for addresses (its own message), otherwise a Kazakhstan phone number, kept as
+    E.164 as the form's own phone is. «мама» or «parent» reaches no one and is refused."""
+
+    def clean(self, value):
+        value = super().clean(value)
+        if not value or "@" in value:
+            return clean_email(value) if value else value
+        try:
+            return normalise_phone(value)
+        except ValidationError:
+            raise ValidationError(
+                _("Enter a Kazakhstan phone number, for example +7 701 123 45 67, or an email "
+                  "address, for example name@example.kz."),
+                code="phone_or_email",
+            ) from None  # fmt: skip
 
 
 class ConsentCheckbox(forms.CheckboxInput):

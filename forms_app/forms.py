@@ -18,7 +18,7 @@ from consent.rights.models import Ticket
 from consent.rights.selfservice import OPTIONAL
 
 from . import services
-from .fields import ConsentBox, EmailAddress, long_text, text
+from .fields import ConsentBox, EmailAddress, PhoneOrEmail, long_text, text
 from .images import sanitise_photo
 
 
@@ -176,9 +176,9 @@ class ApplicationForm(ContactForm):
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
     guardian_name = text(_("Parent's or guardian's full name"), 300, required=False)
-    guardian_contact = text(
-        _("Parent's or guardian's phone or email"),
-        254,
+    guardian_contact = PhoneOrEmail(
+        label=_("Parent's or guardian's phone or email"),
+        max_length=254,
         required=False,
         help_text=_("Needed only if you are under 18."),
     )
@@ -257,7 +257,12 @@ class ApplicationForm(ContactForm):
         cleaned = super().clean()
         if self.is_minor():
             # The age rule once, for the whole form; each missing field says only what it needs.
-            missing = [name for name in self.GUARDIAN_FIELDS if not cleaned.get(name)]
+            # A field refused already (a contact that is neither a phone nor an address) says so.
+            missing = [
+                name
+                for name in self.GUARDIAN_FIELDS
+                if not cleaned.get(name) and name not in self.errors
+            ]
             if missing:
                 self.add_error(None, self.GUARDIAN_NEEDED)
             for name in self.GUARDIAN_FIELDS:

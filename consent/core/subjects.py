@@ -124,6 +124,19 @@ def normalise_phone(phone: str | None) -> str | None:
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+def phone_shown(phone: str | None) -> str | None:
+    """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 4567»):
+    eleven digits in a row are hard to check against one's own number. A value that does not
+    parse is shown as held."""
+    if not phone:
+        return phone
+    try:
+        number = phonenumbers.parse(phone, "KZ")
+    except phonenumbers.NumberParseException:
+        return phone
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+
+
 def _address_tag(email: str, secret: str) -> str:
     key = (normalise_email(email) or "").lower()
     return salted_hmac("consent.address-tag", key, secret=secret, algorithm="sha256").hexdigest()[

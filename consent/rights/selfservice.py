@@ -24,7 +24,7 @@ from consent.core.ledger import consent_grant, consent_withdraw_if_given, subjec
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import CROSS_BORDER, PURPOSES
-from consent.core.subjects import address_tag, address_tag_matches, subject_find
+from consent.core.subjects import address_tag, address_tag_matches, phone_shown, subject_find
 from consent.core.texts import current_text
 from consent.core.transfers import cross_border_offered
 
@@ -139,8 +139,8 @@ def overview(subject: Subject) -> dict[str, Any]:
             # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
             "needs_guardian": not active and minor,
         })  # fmt: skip
-    return {"subject": subject, "purposes": purposes, "tickets": subject.tickets.open(),
-            "blocked": gate.is_blocked(subject)}  # fmt: skip
+    return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
+            "tickets": subject.tickets.open(), "blocked": gate.is_blocked(subject)}  # fmt: skip
 
 
 class Switched:

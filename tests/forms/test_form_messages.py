@@ -12,7 +12,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext
 from PIL import Image
 
-from consent.core.models import Submission
+from consent.core.models import Guardian, Submission
 from consent.rights import selfservice
 from forms_app.abuse import new_token
 from forms_app.forms import ApplicationForm
@@ -81,6 +81,45 @@ def test_a_minor_reads_the_guardian_message_once_and_sees_the_fields_required(
         field = page.split(f'for="id_{name}"')[1].split("</label>")[0]
         assert OPTIONAL[lang] not in field
         assert f'id="id_{name}_error"' in page
+
+
+PHONE_OR_EMAIL = {"kk": "телефон нөмірін", "ru": "номер телефона"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("contact", ["мама", "parent", "8 701", "+7 912 345 67 89"])
+def test_a_parents_contact_that_reaches_no_one_is_asked_again(
+    client, texts, application_data, lang, contact, time_machine
+):
+    """A 15-year-old applies with a parent, who types «мама» where the form asks for their
+    phone or email: the application went through with a guardian the operator could never
+    reach to check the consent given for the child. It comes back, with what was typed kept
+    and the message beside the field saying what to type."""
+    time_machine.move_to("2027-06-01 12:00+05:00", tick=False)
+    data = application_data(birth_date="2012-03-21", guardian_name="Серік Әлиев",
+                            guardian_contact=contact, consent_guardian="on")  # fmt: skip
+    response = client.post(f"/{lang}/apply/", data)
+    assert response.status_code == 200 and Submission.objects.count() == 0
+    page = response.content.decode()
+    error = text_of(page.split('id="id_guardian_contact_error"')[1].split("</p>")[0])
+    assert PHONE_OR_EMAIL[lang] in error and "name@example.kz" in error
+    with translation.override(lang):  # one message, not «enter the contact» beside it too
+        assert str(ApplicationForm.GUARDIAN_FIELDS["guardian_contact"]) not in error
+        assert escape(str(ApplicationForm.GUARDIAN_NEEDED)) not in page
+    assert f'value="{escape(contact)}"' in page and 'value="Серік Әлиев"' in page
+
+
+@pytest.mark.parametrize("contact,kept", [
+    ("8 (777) 123-45-67", "+77771234567"), (" Parent@Example.KZ ", "Parent@example.kz"),
+])  # fmt: skip
+def test_a_parents_phone_or_email_is_kept_as_the_site_keeps_them(
+    client, texts, application_data, contact, kept, time_machine
+):
+    time_machine.move_to("2027-06-01 12:00+05:00", tick=False)
+    data = application_data(birth_date="2012-03-21", guardian_name="Серік Әлиев",
+                            guardian_contact=contact, consent_guardian="on")  # fmt: skip
+    assert client.post("/kk/apply/", data).status_code == 302
+    assert Guardian.objects.get().contact == kept
 
 
 def a_photo():

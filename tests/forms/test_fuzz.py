@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import from_field, from_form, register_field_strategy
 
 from consent.core.models import Submission
-from forms_app.fields import ConsentBox, EmailAddress, VisitorText
+from forms_app.fields import ConsentBox, EmailAddress, PhoneOrEmail, VisitorText
 from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
 from tests.conftest import aged_token
 
@@ -35,6 +35,11 @@ register_field_strategy(
     EmailAddress,
     st.sampled_from(["a@example.kz", "B.C@Mail.KZ", "asel@мысал.қаз", '"a,b"@x.kz', "x@localhost"])
     | st.emails(),
+)
+register_field_strategy(
+    PhoneOrEmail,
+    st.sampled_from(["8 701 123 45 67", "a@example.kz", "мама", "+7 912 345 67 89"])
+    | st.text(alphabet, max_size=60),
 )
 register_field_strategy(ConsentBox, st.booleans())
 VALID = {

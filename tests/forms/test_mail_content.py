@@ -16,7 +16,7 @@ FORMS = {
                 "message": EVIL, "consent_service": "on", "consent_marketing": "on"},
     "apply": {"full_name": EVIL, "email": TARGET, "phone": "8 701 123 45 67",
               "birth_date": "2012-05-17", "birth_place": EVIL, "service": EVIL, "message": EVIL,
-              "guardian_name": EVIL, "guardian_contact": EVIL, "consent_guardian": "on",
+              "guardian_name": EVIL, "guardian_contact": "87771234567", "consent_guardian": "on",
               "consent_service": "on", "consent_marketing": "on"},
     "newsletter": {"full_name": EVIL, "email": TARGET, "consent_marketing": "on"},
     "requests/new": {"type": "correct", "email": TARGET, "message": EVIL},

@@ -39,7 +39,7 @@ def test_self_service_end_to_end(client, person, make_subject, lang, title, give
     assert client.get(path).status_code == 200  # a mail scanner's GET spends nothing
     assert client.post(path).status_code == 302
     html = client.get(f"/{lang}/my-data/").content.decode()
-    assert title in html and "asel@example.kz" in html and "+77011234567" in html
+    assert title in html and "asel@example.kz" in html and "+7 701 123 4567" in html
     # consents as the ledger says, with the text version in words (not an English "v1")
     assert given in html and version in html and not re.search(r"\bv\d", html)
     # withdraw marketing: a ledger event from self-service, the gate says no at once
@@ -69,6 +69,15 @@ def test_self_service_end_to_end(client, person, make_subject, lang, title, give
     assert ticket.status == "open" and ticket.verified_at is not None and ticket.subject == person
 
 
+def test_the_page_shows_the_phone_as_people_write_it(client, person):
+    """The number was typed «8 701 123 45 67» and is held as E.164: the page showed
+    «+77011234567», eleven digits in a row that the person could not check against their own
+    before deciding whether to ask for a correction; it is shown in groups, as the contacts
+    page shows the company's."""
+    html = opened(client, person).get("/kk/my-data/").content.decode()
+    assert "+7 701 123 4567" in html and "+77011234567" not in html
+
+
 @pytest.mark.parametrize("lang,text", [("kk", "Сілтеме"), ("ru", "Ссылка")])
 def test_a_used_link_is_refused(client, person, lang, text):
     ask_link(client, lang)
@@ -89,10 +98,10 @@ def test_a_link_mailed_to_an_address_since_corrected_opens_nothing(client, perso
     path = link_path()
     address_corrected(person, "Asel.New@example.kz")
     assert client.post(path).status_code == 400
-    assert "+77011234567" not in client.get(f"/{lang}/my-data/").content.decode()
+    assert "+7 701 123 4567" not in client.get(f"/{lang}/my-data/").content.decode()
     ask_link(client, lang, email="asel.new@example.kz")  # the address on record, in any case
     assert client.post(link_path("Asel.New@example.kz")).status_code == 302
-    assert "+77011234567" in client.get(f"/{lang}/my-data/").content.decode()
+    assert "+7 701 123 4567" in client.get(f"/{lang}/my-data/").content.decode()
 
 
 def test_an_expired_link_is_refused(client, person, time_machine):

@@ -2,8 +2,11 @@
 (compliance L7, L9-L16)."""
 
 import json
+from datetime import date
 
 import pytest
+from django.utils import translation
+from django.utils.formats import date_format
 from post_office.models import Email
 
 from consent.core import gate
@@ -209,3 +212,47 @@ def test_a_form_from_a_blocked_person_adds_nothing_to_their_record(client, texts
     assert client.post("/kk/contact/", form).status_code == 302
     blocked.refresh_from_db()
     assert blocked.phone is None
+
+
+CONFIRM_BUTTON = {"kk": "Өтінішті растау", "ru": "Подтвердить запрос"}
+WE_WILL_ANSWER = {"kk": "Жауап беру мерзімі: ", "ru": "Мы ответим на запрос"}
+ANSWERED = {"kk": "жауап берілді", "ru": "уже дан ответ"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_confirmation_link_tapped_again_says_where_the_request_stands(client, person, lang):
+    """The person taps the link in the mail a second time (to check, or from another device):
+    the page asked «Confirm your request» with its button again, as if the first tap had done
+    nothing, and still did once the request was answered, with a due date long past. It says
+    the request is confirmed and when it is answered, or that it has been answered, and when."""
+    web_request(client, lang, "destroy")
+    path = confirm_link()
+    client.post(path)
+    again = client.get(path).content.decode()
+    with translation.override(lang):
+        due = date_format(Ticket.objects.get().due_date, "DATE_FORMAT")
+        closed = date_format(date(2026, 12, 4), "DATE_FORMAT")  # the local day in Almaty
+    assert CONFIRM_BUTTON[lang] not in again and WE_WILL_ANSWER[lang] in again and due in again
+    Ticket.objects.update(status=Status.DONE, closed_at="2026-12-03T20:30:00+00:00")
+    answered = client.get(path).content.decode()
+    assert CONFIRM_BUTTON[lang] not in answered and ANSWERED[lang] in answered
+    assert closed in answered
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_web_unsubscribe_says_it_is_done_not_that_it_will_be_answered(client, person, lang):
+    """An unsubscribe confirmed by its link is carried out and answered at once; the page said
+    «we will answer by …» as for a request still to do."""
+    web_request(client, lang, "unsubscribe")
+    page = client.post(confirm_link()).content.decode()
+    assert Ticket.objects.get().status == Status.DONE
+    assert ANSWERED[lang] in page and WE_WILL_ANSWER[lang] not in page
+
+
+@pytest.mark.parametrize("lang,within", [("kk", "жеті күн ішінде"), ("ru", "в течение семи дней")])
+def test_the_page_after_a_request_says_how_long_its_link_works(client, person, lang, within):
+    """The page after sending a request said a link was on its way and nothing of its seven
+    days: a person who leaves the mail for next week finds a link that no longer works and a
+    request closed unconfirmed."""
+    page = client.get(web_request(client, lang, "access")["Location"]).content.decode()
+    assert within in page
