@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from post_office.models import STATUS, Email
 
+from consent.core.delivery import WAITING
 from consent.core.jobs import last_run
 from emalu.models import CacheSeen
 
@@ -22,7 +23,6 @@ from emalu.models import CacheSeen
 # /healthz knows that one of them saw X-Forwarded-For from a peer outside TRUSTED_PROXIES.
 UNTRUSTED_PROXY_KEY = "emalu:health:untrusted-proxy"
 UNTRUSTED_PROXY_REMEMBERED = 24 * 3600
-QUEUED = [STATUS.queued, STATUS.requeued]
 # The keys every host must share (README, "The same on every host"): each /healthz notes in the
 # shared cache a digest of the key its host signs or encrypts with, and names a key another host
 # used within this window that this host cannot read. A form shown by one host and posted to
@@ -57,7 +57,7 @@ def _waiting_mail(now: datetime):
     sent (a letter whose attachments were deleted: rights/erasure.py)."""
     due = Q(scheduled_time__isnull=True) | Q(scheduled_time__lte=now) | Q(number_of_retries__gt=0)
     live = Q(expires_at__isnull=True) | Q(expires_at__gt=now)
-    return Email.objects.filter(due, live, status__in=QUEUED)
+    return Email.objects.filter(due, live, status__in=WAITING)
 
 
 def mail_queue(now: datetime) -> dict:

@@ -1,5 +1,5 @@
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.db.models import Model
+from django.db.models import Model, QuerySet
 
 from .models import AuditEvent, Subject
 
@@ -41,3 +41,10 @@ def audit_row(
         object_id=str(obj.pk) if obj is not None else "",
         detail=detail,
     )
+
+
+def audited(action: str, obj: Model) -> QuerySet[AuditEvent]:
+    """The audit rows of `action` on `obj` (as audit_row keys them), the first one first."""
+    return AuditEvent.objects.filter(
+        action=action, object_type=obj._meta.label_lower, object_id=str(obj.pk)
+    ).order_by("id")

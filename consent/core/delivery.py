@@ -36,6 +36,8 @@ from .models import Subject
 from .purposes import MARKETING
 
 logger = logging.getLogger(__name__)
+# A mail still to go: queued, or queued again after a failed try (claim() takes these).
+WAITING = (STATUS.queued, STATUS.requeued)
 # Sent in the sending transaction with the Message-IDs of the campaign mails just deleted unsent
 # (`message_ids`) and the time (`at`): the campaign's record of who it was queued to says so.
 campaign_mail_withheld = Signal()
@@ -50,7 +52,7 @@ def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
     )
     return list(
         Email.objects.select_for_update(skip_locked=True)
-        .filter(due, status__in=[STATUS.queued, STATUS.requeued])
+        .filter(due, status__in=WAITING)
         .exclude(id__in=skip)
         .order_by(*po.get_sending_order(), "id")
         .prefetch_related("attachments")[:batch_size]

@@ -17,6 +17,7 @@ from post_office.models import PRIORITY, STATUS, Email
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.audit import audit
+from consent.core.delivery import WAITING
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import render_mail
 from consent.core.models import AuditEvent, Source, Subject
@@ -169,7 +170,7 @@ def campaign_delivery(campaign: Campaign) -> dict[str, int]:
     )  # fmt: skip
     counts = {
         "delivered": statuses.get(STATUS.sent, 0),
-        "waiting": statuses.get(STATUS.queued, 0) + statuses.get(STATUS.requeued, 0),
+        "waiting": sum(statuses.get(status, 0) for status in WAITING),
         "failed": statuses.get(STATUS.failed, 0),
         "withheld": withheld,
     }

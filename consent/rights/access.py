@@ -9,6 +9,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.core.audit import audited
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent
 
@@ -31,11 +32,7 @@ def ticket_answer_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> T
 
 def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
     """The audit rows of the answers made for an access request, the first one first."""
-    return AuditEvent.objects.filter(
-        action=AuditEvent.Action.SUBJECT_EXPORT,
-        object_type=Ticket._meta.label_lower,
-        object_id=str(ticket.pk),
-    ).order_by("id")
+    return audited(AuditEvent.Action.SUBJECT_EXPORT, ticket)
 
 
 def resendable(ticket: Ticket) -> bool:

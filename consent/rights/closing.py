@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import reader_time
 from consent.common.text import clean_form_text
 from consent.core import gate
-from consent.core.audit import audit
+from consent.core.audit import audit, audited
 from consent.core.ledger import subject_lock
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Subject
@@ -169,9 +169,7 @@ def ticket_reopen(
 def reopenings(ticket: Ticket) -> list[dict[str, Any]]:
     """Each time the request was reopened, oldest first: when, by whom, and why (the officer's
     words, or the cause in the reader's language)."""
-    events = AuditEvent.objects.filter(action=AuditEvent.Action.REQUEST_REOPEN,
-                                       object_type=Ticket._meta.label_lower,
-                                       object_id=str(ticket.pk)).order_by("id")  # fmt: skip
+    events = audited(AuditEvent.Action.REQUEST_REOPEN, ticket)
     return [{"at": e.at, "by": e.actor_label,
              "why": e.detail.get("reason") or REOPEN_CAUSES.get(e.detail.get("cause"), "")}
             for e in events]  # fmt: skip

@@ -9,10 +9,11 @@ from collections.abc import Iterable
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
 from django.db.models import Q
-from post_office.models import STATUS, Attachment, Email
+from post_office.models import Attachment, Email
 
 from consent.core import gate
 from consent.core.audit import audit
+from consent.core.delivery import WAITING
 from consent.core.files import file_delete
 from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
@@ -156,7 +157,7 @@ def outbox_copies_delete(
     in the outbox never reaches the person so: its request is reopened (closing.ticket_reopen),
     back among the officers' open work with its due date, and the officers are told."""
     emails = Email.objects.filter(mail_to(subject))
-    unsent = emails.filter(status__in=[STATUS.queued, STATUS.requeued])
+    unsent = emails.filter(status__in=WAITING)
     unsent_files = set(Attachment.objects.filter(emails__in=unsent).values_list("name", flat=True))
     for storage, name in _attachments_delete(emails):
         file_delete(storage, name)

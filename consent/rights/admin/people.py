@@ -11,7 +11,7 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from post_office.models import STATUS, Email
+from post_office.models import Email
 
 from consent.common.dates import reader_time
 from consent.core.admin import (
@@ -22,6 +22,7 @@ from consent.core.admin import (
     may_see_people,
     subject_number,
 )
+from consent.core.delivery import WAITING
 from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.subjects import normalise_email, normalise_phone
 from consent.core.submissions import submission_answer
@@ -334,7 +335,7 @@ def _mail_state(mail: Email, now) -> str:
     """What became of a mail, as an officer reads it: one withdrawn or past its time (an answer
     replaced by a fresh one, a link mailed too late) stays "queued" in the outbox, but never
     goes out."""
-    waiting = mail.status in (STATUS.queued, STATUS.requeued, None)
+    waiting = mail.status in WAITING or mail.status is None
     if waiting and mail.expires_at is not None and mail.expires_at <= now:
         return str(_("expired, never sent"))
     return mail.get_status_display()
