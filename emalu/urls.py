@@ -59,6 +59,7 @@ urlpatterns += i18n_patterns(
     path("my-data/leave/", my_data.my_data_leave, name="my_data_leave"),
     path("my-data/language/", my_data.my_data_language, name="my_data_language"),
     path("requests/confirm/<str:token>/", rights_views.verify_request, name="request_verify"),
+    path("consent/confirm/<str:token>/", rights_views.confirm_consent, name="form_consent_confirm"),
 )
 
 handler400 = "emalu.errors.bad_request"

@@ -16,9 +16,10 @@ from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
+from .held import confirm_url, consent_decision, consent_hold
 from .ledger import consent_grant
 from .mail import queue_mail
-from .models import AuditEvent, Guardian, Source, Subject, Submission
+from .models import AuditEvent, Guardian, Held, Source, Subject, Submission
 from .photos import photo_encrypt
 from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from .staff import address_language
@@ -109,17 +110,16 @@ def submission_record(
                     subject.save(update_fields=["photo"])
             submission.save()
             g = Guardian.objects.create(subject=subject, **guardian) if guardian else None
-            for purpose in (SERVICE, CROSS_BORDER):
-                if consents.get(purpose):
-                    consent_grant(
-                        subject,
-                        current_text(purpose),
-                        language=language,
-                        source=source,
-                        full_name=data.get("full_name"),
-                        guardian=g,
-                        request=request,
-                    )
+            ticked = [p for p in (SERVICE, CROSS_BORDER) if consents.get(p)]
+            # A form never reverses a withdrawal nor writes a blocked person's ledger (held.py).
+            granted, because = consent_decision(subject, made, ticked)
+            for purpose in granted:
+                consent_grant(subject, current_text(purpose), language=language, source=source,
+                              full_name=data.get("full_name"), guardian=g,
+                              request=request)  # fmt: skip
+            if because:
+                texts = {p: current_text(p) for p in ticked if p not in granted}
+                consent_hold(submission, because, texts, g)
             audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
             _queue_mail(submission, data)
             if on_recorded is not None:
@@ -161,7 +161,9 @@ def _queue_mail(submission, data):
     language, form_name = submission.language, FORM_NAMES[submission.source]
     text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
-        _queue_ack(data, submission.source, text, marketing_confirmation_due(submission), language)
+        held = submission.consent_held == Held.WITHDRAWN
+        _queue_ack(data, submission.source, text, marketing_confirmation_due(submission), language,
+                   held=submission if held else None)  # fmt: skip
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
@@ -171,10 +173,12 @@ def _queue_mail(submission, data):
     )  # fmt: skip
 
 
-def _queue_ack(data, source, text, marketing, language):
+def _queue_ack(data, source, text, marketing, language, held=None):
     # The address is whatever was typed into the form, not yet shown to be the sender's: the
     # mail says nothing the sender chose (no name, message or service), or anyone could send
-    # their own words, a link say, from the operator's address to anyone.
+    # their own words, a link say, from the operator's address to anyone. A consent the owner
+    # had withdrawn is not given again by the form: the mail asks them, with a link (held.py).
+    purposes = [PURPOSES[p].name for p in held.held["texts"]] if held else []
     queue_mail(
         data["email"],
         "ack",
@@ -182,6 +186,8 @@ def _queue_ack(data, source, text, marketing, language):
             "form_name": FORM_NAMES[source],
             "policy_number": text.policy.number,
             "marketing_pending": marketing,
+            "held_purposes": purposes,
+            "confirm_url": confirm_url(held) if held else "",
         },
         language=language,
         subject_line=ACK_SUBJECT_LINES[source],

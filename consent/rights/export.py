@@ -185,6 +185,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "method": _("sent by you through a form on the website"),
                     "received": when(s.created_at),
                     "answered": when(s.answered_at),
+                    "consent": str(s.consent_note()),
                     "language": language_name(s.language),
                     "data_sent": _data_sent(s.data),
                     "photo": _photo(s.photo, s.created_at),

@@ -44,6 +44,7 @@ SECTIONS = {
             "method": gettext_lazy("method"),
             "received": field_name(Submission, "created_at"),
             "answered": field_name(Submission, "answered_at"),
+            "consent": field_name(Submission, "consent_held"),
             "language": field_name(Submission, "language"),
             "data_sent": field_name(Submission, "data"),
             "photo": field_name(Submission, "photo"),

@@ -13,7 +13,7 @@ from consent.common.dates import local_date
 from consent.core import gate
 from consent.core.files import file_delete
 from consent.core.ledger import consent_achieve, consent_expire
-from consent.core.models import LedgerEntry, Source, Subject, Submission
+from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
 
 from .erasure import subject_destroy, subject_reduce, submission_erase
@@ -75,7 +75,8 @@ def service_achieved(subject_id: int, at: datetime) -> bool:
 def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
     """What the job would do at `at`: {"expire": [(subject id, purpose)], "destroy": [ids],
     "answered": [ids of submissions answered before the grace period], "achieved": [ids of
-    people whose every inquiry is answered so], "review": [(id, reason)], "quarantine": [ids
+    people whose every inquiry is answered so], "unconsented": [ids of submissions whose
+    service consent the ledger never took], "review": [(id, reason)], "quarantine": [ids
     of emails set aside past QUARANTINE_KEPT]}. Subjects some purpose may still process keep
     what a standing purpose lists; a person under review is left as they are."""
     at = at or timezone.now()
@@ -91,7 +92,8 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
     )
     set_aside = QuarantinedMessage.objects.filter(received_at__lt=at - QUARANTINE_KEPT)
     plan = {"expire": expired_grants, "destroy": [], "answered": [], "achieved": [],
-            "review": [], "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
+            "unconsented": [], "review": [],
+            "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
     for subject in Subject.objects.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, "open request"))
@@ -121,7 +123,25 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
             plan["answered"] += submission_ids
             if service_achieved(subject_id, at):
                 plan["achieved"].append(subject_id)
+    plan["unconsented"] = _unconsented(at, set(plan["destroy"]) | reviewed | open_tickets)
     return plan
+
+
+def _unconsented(at, left_alone):
+    """Submissions the service purpose never had consent for (consent.core.held): the owner of
+    the address did not confirm in time what they had withdrawn, or the person was blocked
+    when it came and no longer is. Kept no longer than other data without consent; a person
+    destroyed tonight, under review or blocked is left as the rest of the plan leaves them."""
+    waited = Submission.objects.filter(
+        consent_held=Held.WITHDRAWN, created_at__lte=at - Submission.CONFIRM_WITHIN
+    ) | Submission.objects.filter(consent_held=Held.BLOCKED)
+    found = []
+    for submission in waited.exclude(subject__in=left_alone).select_related("subject"):
+        if SERVICE in submission.held.get("texts", {}) and not gate.is_blocked(
+            submission.subject, at
+        ):
+            found.append(submission.pk)
+    return sorted(found)
 
 
 def _latest_consents(at):
@@ -163,6 +183,9 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
                 achieved.add(subject_id)
             for submission in answered.filter(subject=subject).order_by("pk"):
                 submission_erase(submission, reason="purpose_achieved")
+    for submission in Submission.objects.filter(pk__in=plan["unconsented"]).order_by("pk"):
+        with transaction.atomic():
+            submission_erase(submission, reason="consent_not_confirmed")
     # A purpose ended tonight, expired or achieved: what no standing purpose lists goes, and the
     # person with it when none stands (a block or an open request leaves them to staff).
     reviewed = {subject_id for subject_id, _reason in plan["review"]}

@@ -17,7 +17,7 @@ from post_office.models import Email
 from consent.common.i18n import language_name
 from consent.core.delivery import send_queued
 from consent.core.ledger import consent_grant, consent_withdraw
-from consent.core.models import Guardian, Source, Subject, Submission
+from consent.core.models import Guardian, Held, Source, Subject, Submission
 from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
@@ -40,6 +40,8 @@ NOT_EXPORTED = {
     "outbox_message_id": "the campaign mail's Message-ID, internal: which outbox row it was",
     "about_someone_else": "the desk's mark that the letter reads as written about someone else: "
     "how the intake routed it, read from the message, which is exported",
+    "held": "the row numbers of the consent texts and the guardian a held consent is recorded "
+    "with once confirmed, internal; the submission's consent_held says what became of it",
 }
 
 
@@ -54,6 +56,7 @@ def person(texts, make_subject, officer):
     Submission.objects.create(
         subject=s, source=Source.APPLICATION_FORM, language="kk",
         photo="private/photos/0123abcd.jpg", answered_at=timezone.now(),
+        consent_held=Held.CONFIRMED,
         data={"full_name": "Әсел Қасымова", "message": "Сұрағым бар: бағасы қанша?",
               "service": "Кеңес берудің ерекше түрі", "consents": {SERVICE: True}},
     )  # fmt: skip

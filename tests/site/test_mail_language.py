@@ -20,9 +20,9 @@ from django.utils import timezone, translation
 from post_office.models import Email
 
 from consent.core.audit import audit
-from consent.core.ledger import consent_grant
+from consent.core.ledger import consent_grant, consent_withdraw
 from consent.core.models import AuditEvent, Source
-from consent.core.purposes import MARKETING, PURPOSES, SERVICE
+from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.submissions import submission_record
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
@@ -102,6 +102,17 @@ def form_sent(w):
     submission_record(source=Source.CONTACT_FORM, language=w["lang"],
                       data={"full_name": "Әсел", "email": PERSON, "message": "…"},
                       consents={SERVICE: True, MARKETING: True}, request=FakeRequest())  # fmt: skip
+
+
+def form_sent_after_a_withdrawal(w):
+    """The acknowledgement that asks the owner of the address to confirm a consent they had
+    withdrawn (consent.core.held): its link and its words in their language."""
+    for purpose in (SERVICE, CROSS_BORDER):
+        consent_withdraw(w["person"], purpose, source=Source.SELF_SERVICE)
+    submission_record(source=Source.CONTACT_FORM, language=w["lang"],
+                      data={"full_name": "Әсел", "email": PERSON, "message": "…"},
+                      consents={SERVICE: True, CROSS_BORDER: True},
+                      request=FakeRequest())  # fmt: skip
 
 
 def marketing_asked(w):
@@ -289,6 +300,7 @@ SCENARIOS = {
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {
+    "ack (a withdrawn consent to confirm)": ("ack", form_sent_after_a_withdrawal),
     "request_done (destroyed, sent without trace)": ("request_done", data_destroyed),
     **{f"{template} (files not kept)": (template, files_by_email)
        for template in ("request_verify", "request_unknown", "request_withdrawn",

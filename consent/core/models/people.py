@@ -1,6 +1,7 @@
 """The people whose data the site holds, their guardians and what they submitted."""
 
 import uuid
+from datetime import timedelta
 
 from django.db import models
 from django.utils import timezone
@@ -67,6 +68,27 @@ class Source(models.TextChoices):
     BANNER = "banner", _("cookie banner")
     SELF_SERVICE = "self_service", _("self-service page")
     RETENTION = "retention", _("retention job")
+    # A form's consent held back (Submission.consent_held) and then confirmed by the address
+    # owner through the link mailed to that address (consent.core.held).
+    FORM_CONFIRMED = "form_confirmed", _("form, confirmed by the link mailed to the address")
+
+
+class Held(models.TextChoices):
+    """Why a form's consent is not on the ledger, in words an officer can show a regulator."""
+
+    WITHDRAWN = (
+        "withdrawn",
+        _(
+            "not recorded: the owner of the address had withdrawn this consent, and the form's "
+            "sender has not shown the address is theirs; waiting for the owner to confirm it by "
+            "the link mailed to the address"
+        ),
+    )
+    CONFIRMED = (
+        "confirmed",
+        _("recorded once the owner of the address confirmed it by the link mailed to the address"),
+    )
+    BLOCKED = "blocked", _("not recorded: processing of the data of the address's owner is blocked")
 
 
 class Submission(models.Model):
@@ -81,6 +103,13 @@ class Submission(models.Model):
     # When staff marked the inquiry or application dealt with: the service purpose is achieved
     # for it, and retention erases it after SERVICE_ACHIEVED_GRACE_DAYS (compliance L5).
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True, editable=False)
+    # The consents ticked on the form that the ledger did not take from it (consent.core.held):
+    # the address's owner had withdrawn them, or their processing is blocked. `held` keeps
+    # what a confirmation records: {"texts": {purpose: consent text id}, "guardian": id|None}.
+    consent_held = models.CharField(
+        _("consent on this form"), max_length=20, choices=Held, blank=True, editable=False
+    )
+    held = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("submission")
@@ -90,3 +119,19 @@ class Submission(models.Model):
 
     def __str__(self):
         return f"#{self.pk}"
+
+    # How long the link mailed to confirm a held consent works (consent.core.held).
+    CONFIRM_WITHIN = timedelta(days=7)
+
+    def consent_note(self, at=None):
+        """What became of the consents ticked on this form, for the desk and the access answer:
+        "" when the ledger took them as sent."""
+        if self.consent_held == Held.WITHDRAWN and self.confirm_expired(at):
+            return _(
+                "not recorded: the owner of the address did not confirm it by the link mailed "
+                "to the address within seven days"
+            )
+        return self.get_consent_held_display()
+
+    def confirm_expired(self, at=None):
+        return self.created_at + self.CONFIRM_WITHIN <= (at or timezone.now())

@@ -43,9 +43,16 @@ class LedgerInline(ReadOnlyInline):
         return super().get_queryset(request).select_related("text", "guardian")
 
 
+@admin.display(description=Submission._meta.get_field("consent_held").verbose_name)
+def form_consent(obj):
+    """What became of the consents ticked on the form when the ledger did not take them as sent
+    (consent.core.held); "-" when it did."""
+    return obj.consent_note() or "-"
+
+
 class SubmissionInline(ReadOnlyInline):
     model = Submission
-    fields = ["created_at", "source", "language", "answered_at"]
+    fields = ["created_at", "source", "language", "answered_at", form_consent]
     readonly_fields = fields
 
 
@@ -287,8 +294,9 @@ class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
     application answered here (the list's action, or the button on its page)."""
 
     list_display = ["__str__", "source", "language", "created_at", "answered_at", subject_number]
-    list_filter = ["source", "language", AnsweredFilter]
-    fields = ["subject", "source", "language", "created_at", "answered_at", "data", "photo_link"]
+    list_filter = ["source", "language", AnsweredFilter, "consent_held"]
+    fields = ["subject", "source", "language", "created_at", "answered_at", form_consent, "data",
+              "photo_link"]  # fmt: skip
     readonly_fields = fields
     show_full_result_count = False
     actions = ["mark_answered"]  # also a button on the page (admin/consent/submission/)

@@ -26,6 +26,7 @@ class Command(BaseCommand):
         self.stdout.write(f"{verb} destroy subjects: {plan['destroy']}")
         self.stdout.write(f"{verb} erase answered submissions: {plan['answered']}")
         self.stdout.write(f"{verb} record the service purpose achieved for: {plan['achieved']}")
+        self.stdout.write(f"{verb} erase submissions without consent: {plan['unconsented']}")
         self.stdout.write(f"{verb} destroy emails set aside: {plan['quarantine']}")
         for subject_id, reason in plan["review"]:
             self.stdout.write(f"review subject #{subject_id}: {reason}")

@@ -1,0 +1,109 @@
+"""A form's consent that the ledger holds back until the address's owner confirms it.
+
+A public form files under the person who holds the typed address (compliance L9), and anyone can
+type anyone's address. A form never changes that person's record; the same holds for their
+ledger wherever it would undo what they decided: a consent they withdrew is not given again by a
+form, and the ledger of a person whose processing is blocked takes nothing from one. The
+submission is kept for staff, marked (`Submission.consent_held`); for a withdrawal the
+acknowledgement mailed to the address offers a link, and only following it records the grant,
+to the text the form showed, with the click's own evidence (`Source.FORM_CONFIRMED`).
+Unconfirmed, nothing is granted, and retention erases the submission as data held without
+consent (`consent.rights.retention`).
+"""
+
+from django.core import signing
+from django.db import transaction
+from django.http import HttpRequest
+from django.urls import reverse
+from django.utils import translation
+
+from consent.common.net import absolute_url
+
+from . import gate
+from .ledger import consent_grant, subject_lock
+from .models import ConsentText, Guardian, Held, LedgerEntry, Source, Subject, Submission
+from .subjects import address_tag, address_tag_matches
+
+SALT = "consent.form-consent-confirm"
+
+
+def consent_decision(subject: Subject, made: bool, purposes: list[str]) -> tuple[list, str]:
+    """(the purposes the ledger records from the form at once, why the others wait: a Held
+    value or ""). A new person's form is their own first word; for one on record, a purpose
+    whose latest event is a withdrawal waits for the owner's confirmation, and a blocked
+    person's ledger takes nothing."""
+    if made or not purposes:
+        return purposes, ""
+    if gate.is_blocked(subject):
+        return [], Held.BLOCKED
+    latest = gate.latest_events(subject)
+    withdrawn = [p for p in purposes if p in latest and latest[p].kind == LedgerEntry.Kind.WITHDRAW]
+    return [p for p in purposes if p not in withdrawn], Held.WITHDRAWN if withdrawn else ""
+
+
+def consent_hold(
+    submission: Submission, because: str, texts: dict[str, ConsentText], guardian: Guardian | None
+) -> None:
+    """Mark the submission: its consents for `texts` wait (or, blocked, are not recorded)."""
+    submission.consent_held = because
+    submission.held = {"texts": {p: t.pk for p, t in texts.items()},
+                       "guardian": guardian.pk if guardian else None}  # fmt: skip
+    submission.save(update_fields=["consent_held", "held"])
+
+
+def confirm_url(submission: Submission) -> str:
+    """The link that confirms the held consent, on SITE_URL, valid Submission.CONFIRM_WITHIN,
+    and only while the person still holds the address it was mailed to."""
+    token = signing.dumps(
+        {"s": submission.pk, "a": address_tag(submission.subject.email)}, salt=SALT
+    )
+    with translation.override(submission.language):
+        return absolute_url(reverse("form_consent_confirm", args=[token]))
+
+
+def submission_for_link(token: str) -> Submission | None:
+    """The submission a link confirms, or None: forged, expired, erased, or mailed to an address
+    its person no longer holds."""
+    max_age = int(Submission.CONFIRM_WITHIN.total_seconds())
+    try:
+        data = signing.loads(token, salt=SALT, max_age=max_age)
+        pk, tag = data["s"], data["a"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return None
+    if type(pk) is not int or type(tag) is not str:
+        return None
+    submission = Submission.objects.filter(pk=pk).select_related("subject").first()
+    if submission is None or not address_tag_matches(tag, submission.subject.email):
+        return None
+    return submission
+
+
+@transaction.atomic
+def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
+    """Record the held consent, as the owner of the address now gives it. False, with nothing
+    recorded, when it was confirmed before, the person is blocked or erased, or a later event
+    of theirs (another withdrawal, say) came after the form: that later word stands."""
+    if not subject_lock(submission.subject):
+        return False
+    locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
+    if locked is None or locked.consent_held != Held.WITHDRAWN or locked.confirm_expired():
+        return False
+    subject = locked.subject
+    if gate.is_blocked(subject):
+        return False
+    latest = gate.latest_events(subject)
+    guardian = Guardian.objects.filter(pk=locked.held.get("guardian"), subject=subject).first()
+    recorded = False
+    for purpose, text_pk in locked.held.get("texts", {}).items():
+        event = latest.get(purpose)
+        if event is not None and event.at > locked.created_at:
+            continue
+        consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=locked.language,
+                      source=Source.FORM_CONFIRMED, full_name=locked.data.get("full_name"),
+                      guardian=guardian, request=request)  # fmt: skip
+        recorded = True
+    if not recorded:
+        return False
+    locked.consent_held = Held.CONFIRMED  # the grant's own row says when
+    locked.save(update_fields=["consent_held"])
+    return recorded

@@ -1,0 +1,169 @@
+"""A form sent under someone's address never gives back a consent they withdrew, nor writes the
+ledger of a person whose processing is blocked (consent.core.held; compliance L4, L9, L14):
+whoever typed the address has not shown it is theirs. The owner confirms by the link mailed to
+the address, or nothing is granted and retention erases the submission."""
+
+import re
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import timezone, translation
+from post_office.models import Email
+
+from consent.core import gate
+from consent.core.ledger import consent_grant, consent_withdraw, subject_block
+from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
+from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.core.submissions import submission_record
+from consent.rights.export import export_data
+from consent.rights.retention import enforce_retention
+
+WITHDRAWN = {
+    "kk": "келісімін кері қайтарып алған",
+    "ru": "отозвал согласие",
+}
+
+
+@pytest.fixture
+def asel(texts, make_subject):
+    """She gave the service consent on a form, then withdrew it on her own page."""
+    asel = make_subject(email="asel@example.kz", language="kk")
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    consent_withdraw(asel, SERVICE, source=Source.SELF_SERVICE)
+    return asel
+
+
+def kinds(subject, purpose):
+    return list(
+        LedgerEntry.objects.filter(subject=subject, purpose=purpose)
+        .order_by("id")
+        .values_list("kind", flat=True)
+    )
+
+
+def link_in(mail):
+    (url,) = re.findall(r"https?://\S+/consent/confirm/\S+/", mail.message)
+    return urlsplit(url).path
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
+    client, asel, contact_data, lang
+):
+    stranger = client.__class__(REMOTE_ADDR="203.0.113.9")
+    assert stranger.post(f"/{lang}/contact/", contact_data()).status_code == 302
+    # The gate stays shut and her ledger ends with her withdrawal, as she left it.
+    assert not gate.may_process(asel, SERVICE)
+    assert kinds(asel, SERVICE) == ["grant", "withdraw"]
+    submission = Submission.objects.get(subject=asel)
+    assert submission.consent_held == Held.WITHDRAWN
+    # The acknowledgement goes to her address, in the form's language, with the link.
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    assert WITHDRAWN[lang] in mail.message
+    path = link_in(mail)
+    assert path.startswith(f"/{lang}/")
+    # A link scanner's GET records nothing; her press of the button does.
+    assert client.get(path).status_code == 200
+    assert kinds(asel, SERVICE) == ["grant", "withdraw"]
+    response = client.post(path, REMOTE_ADDR="198.51.100.7")
+    assert response.status_code == 200
+    assert gate.may_process(asel, SERVICE)
+    grant = LedgerEntry.objects.filter(subject=asel, purpose=SERVICE).latest("id")
+    assert (grant.kind, grant.source, grant.ip) == ("grant", Source.FORM_CONFIRMED, "198.51.100.7")
+    assert (grant.language, grant.text.version) == (lang, 1)
+    submission.refresh_from_db()
+    assert submission.consent_held == Held.CONFIRMED
+    # Pressed again: nothing more.
+    assert client.post(path).status_code == 200
+    assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
+
+
+def test_a_blocked_persons_ledger_takes_nothing_from_a_form(client, asel, texts, contact_data):
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    subject_block(asel, reason="спор о точности", source=Source.ADMIN)
+    before = LedgerEntry.objects.filter(subject=asel).count()
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    assert LedgerEntry.objects.filter(subject=asel).count() == before
+    assert Submission.objects.get(subject=asel).consent_held == Held.BLOCKED
+    assert not Email.objects.filter(to=["asel@example.kz"]).exists()
+
+
+def test_a_withdrawal_of_one_purpose_holds_only_that_one(asel, texts, rf):
+    consent_withdraw(asel, CROSS_BORDER, source=Source.SELF_SERVICE)
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    submission = submission_record(
+        source=Source.CONTACT_FORM, language="ru", request=rf.post("/"),
+        data={"email": "asel@example.kz", "full_name": "Болат", "message": "?"},
+        consents={SERVICE: True, CROSS_BORDER: True},
+    )  # fmt: skip
+    assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant", "grant"]
+    assert kinds(asel, CROSS_BORDER) == ["withdraw"]
+    assert list(submission.held["texts"]) == [CROSS_BORDER]
+
+
+def test_a_link_older_than_her_next_withdrawal_records_nothing(client, asel, contact_data):
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    path = link_in(Email.objects.get(to=["asel@example.kz"]))
+    consent_withdraw(asel, SERVICE, source=Source.SELF_SERVICE)
+    assert client.post(path).status_code == 400
+    assert not gate.may_process(asel, SERVICE)
+
+
+def test_a_link_after_seven_days_or_to_an_address_since_corrected_records_nothing(
+    client, asel, contact_data, time_machine
+):
+    time_machine.move_to(timezone.now(), tick=False)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    path = link_in(Email.objects.get(to=["asel@example.kz"]))
+    time_machine.shift(timedelta(days=7, seconds=1))
+    assert client.post(path).status_code == 400
+    time_machine.shift(-timedelta(days=1))
+    Subject.objects.filter(pk=asel.pk).update(email="asel.new@example.kz")
+    assert client.post(path).status_code == 400
+    assert not gate.may_process(asel, SERVICE)
+
+
+def test_unconfirmed_the_submission_goes_as_data_without_consent(
+    client, asel, texts, contact_data, time_machine
+):
+    # She still takes the news, so retention keeps her; the form held back has no consent.
+    consent_grant(asel, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    time_machine.move_to(timezone.now(), tick=False)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    submission = Submission.objects.get(subject=asel)
+    time_machine.shift(timedelta(days=6))
+    assert enforce_retention()["unconsented"] == []
+    time_machine.shift(timedelta(days=1, seconds=1))
+    assert enforce_retention()["unconsented"] == [submission.pk]
+    assert not Submission.objects.filter(pk=submission.pk).exists()
+    assert Subject.objects.filter(pk=asel.pk).exists()
+
+
+def test_unconfirmed_with_nothing_else_standing_she_is_destroyed_as_before(
+    client, asel, contact_data
+):
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    assert enforce_retention()["destroy"] == [asel.pk]
+    assert not Subject.objects.filter(pk=asel.pk).exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_desk_and_the_access_answer_say_what_happened(
+    client, privacy_officer_client, asel, contact_data, lang
+):
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    submission = Submission.objects.get(subject=asel)
+    with translation.override(lang):
+        said = str(Held.WITHDRAWN.label)
+    privacy_officer_client.cookies["django_language"] = lang
+    page = privacy_officer_client.get(f"/admin/consent/subject/{asel.pk}/change/")
+    assert said in page.content.decode()
+    page = privacy_officer_client.get(f"/admin/consent/submission/{submission.pk}/change/")
+    assert said in page.content.decode()
+    (row,) = export_data(asel, lang)["sources_and_methods"]
+    assert row["consent"] == said
+    client.post(link_in(Email.objects.get(to=["asel@example.kz"])))
+    with translation.override(lang):
+        confirmed = str(Source.FORM_CONFIRMED.label)
+        assert export_data(asel, lang)["consent_history"][-1]["source"] == confirmed
