@@ -12,6 +12,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.i18n import localised
+from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 from consent.core.subjects import normalise_phone, phone_shown
 
 
@@ -35,8 +36,12 @@ class Page(models.Model):
     # spaces or a text that renders to nothing are refused alike), hence blank=True here.
     title_kk = models.CharField(_("title (Kazakh)"), max_length=200, blank=True)
     title_ru = models.CharField(_("title (Russian)"), max_length=200, blank=True)
-    body_kk = models.TextField(_("text (Kazakh, Markdown)"), blank=True)
-    body_ru = models.TextField(_("text (Russian, Markdown)"), blank=True)
+    body_kk = models.TextField(
+        _("text (Kazakh, Markdown)"), blank=True, max_length=DOCUMENT_MAX_CHARS
+    )
+    body_ru = models.TextField(
+        _("text (Russian, Markdown)"), blank=True, max_length=DOCUMENT_MAX_CHARS
+    )
     is_demo = models.BooleanField(
         _("demo content"), default=False, help_text=_("Shown with a notice that it is not real.")
     )
@@ -139,8 +144,12 @@ class Service(models.Model):
     title_ru = models.CharField(_("title (Russian)"), max_length=200, blank=True)
     summary_kk = models.CharField(_("summary (Kazakh)"), max_length=300, blank=True)
     summary_ru = models.CharField(_("summary (Russian)"), max_length=300, blank=True)
-    body_kk = models.TextField(_("text (Kazakh, Markdown)"), blank=True)
-    body_ru = models.TextField(_("text (Russian, Markdown)"), blank=True)
+    body_kk = models.TextField(
+        _("text (Kazakh, Markdown)"), blank=True, max_length=DOCUMENT_MAX_CHARS
+    )
+    body_ru = models.TextField(
+        _("text (Russian, Markdown)"), blank=True, max_length=DOCUMENT_MAX_CHARS
+    )
     is_published = models.BooleanField(
         _("published"), default=False, help_text=_("Shown on the site and offered on the form.")
     )
@@ -200,10 +209,11 @@ class Company(models.Model):
     )
     address_ru = models.CharField(_("office address (Russian)"), max_length=300, blank=True)
     phones = models.TextField(
-        _("phones"), blank=True, help_text=_("Kazakhstan numbers, one per line.")
-    )
-    hours_kk = models.TextField(_("opening hours (Kazakh)"), blank=True)
-    hours_ru = models.TextField(_("opening hours (Russian)"), blank=True)
+        _("phones"), blank=True, max_length=NOTE_MAX_CHARS,
+        help_text=_("Kazakhstan numbers, one per line."),
+    )  # fmt: skip
+    hours_kk = models.TextField(_("opening hours (Kazakh)"), blank=True, max_length=NOTE_MAX_CHARS)
+    hours_ru = models.TextField(_("opening hours (Russian)"), blank=True, max_length=NOTE_MAX_CHARS)
     is_demo = models.BooleanField(
         _("demo content"), default=False, help_text=_("Shown with a notice that it is not real.")
     )

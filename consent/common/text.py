@@ -7,6 +7,14 @@ import unicodedata
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+# The longest text a staff member may type into one field of the admin: a pasted 5 MB text was
+# stored and rendered on every page that shows it (the person's page, the request, a letter).
+# A reason, an answer or a note; a document (a policy's text, a page, a campaign).
+NOTE_MAX_CHARS = 10_000
+DOCUMENT_MAX_CHARS = 100_000
+# Why a closed request is opened again: kept in its audit row.
+REASON_MAX_CHARS = 2_000
+
 # C0 controls (NUL among them: PostgreSQL text cannot hold it), DEL and the C1 controls, except
 # the tab and the line feed; a carriage return becomes a line break instead (see clean_text).
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")

@@ -4,7 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import validate_one_line
+from consent.common.text import DOCUMENT_MAX_CHARS, validate_one_line
 from consent.core.models import Language, Subject
 
 
@@ -20,12 +20,15 @@ class Campaign(models.Model):
     subject_line_kk = models.CharField(
         _("email subject (Kazakh)"), max_length=200, validators=[validate_one_line]
     )
-    body_kk = models.TextField(_("text (Kazakh)"))
+    body_kk = models.TextField(_("text (Kazakh)"), max_length=DOCUMENT_MAX_CHARS)
     subject_line_ru = models.CharField(
         _("email subject (Russian)"), max_length=200, blank=True, validators=[validate_one_line]
     )
     body_ru = models.TextField(
-        _("text (Russian)"), blank=True, help_text=_("Empty: Russian readers get the Kazakh text.")
+        _("text (Russian)"),
+        blank=True,
+        max_length=DOCUMENT_MAX_CHARS,
+        help_text=_("Empty: Russian readers get the Kazakh text."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     created_at = models.DateTimeField(_("created"), default=timezone.now)

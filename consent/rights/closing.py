@@ -7,13 +7,14 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import File
+from django.core.validators import MaxLengthValidator
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.common.text import clean_form_text
+from consent.common.text import REASON_MAX_CHARS, clean_form_text
 from consent.core import gate
 from consent.core.audit import audit, audited
 from consent.core.ledger import subject_lock
@@ -148,6 +149,7 @@ def ticket_reopen(
     reason = clean_form_text(reason, multiline=True)  # a zero-width space is no reason
     if not reason and cause not in REOPEN_CAUSES:
         raise ValidationError({"reason": _("Write why the request is reopened.")})
+    MaxLengthValidator(REASON_MAX_CHARS)(reason)  # the audit row keeps it for good
     refusal = reopen_refusal(ticket)
     if refusal is not None:
         raise ValidationError(refusal)

@@ -10,6 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.common.text import NOTE_MAX_CHARS
 from consent.core import gate
 from consent.core.purposes import purpose_choices
 
@@ -77,8 +78,9 @@ class ActionForm(forms.Form):
         "invalid_choice": _("This action is not offered for this request."),
     })  # fmt: skip
     reason = forms.CharField(
-        label=_("Reason or answer"), required=False, widget=forms.Textarea(attrs={"rows": 3})
-    )
+        label=_("Reason or answer"), required=False, max_length=NOTE_MAX_CHARS,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )  # fmt: skip
     document = forms.CharField(label=_("Supporting document"), required=False, max_length=300)
     full_name = forms.CharField(label=_("full name"), required=False, max_length=300)
     email = forms.EmailField(label=_("email"), required=False)

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import NOTE_MAX_CHARS
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 from consent.core.texts import route_phrase
@@ -222,10 +223,12 @@ class Breach(models.Model):
     working day of detection, and the people affected as the rules require."""
 
     detected_at = models.DateTimeField(_("detected"))
-    description = models.TextField(_("what happened"), help_text=_("No personal data here."))
-    data_affected = models.TextField(_("data affected"), blank=True)
+    description = models.TextField(
+        _("what happened"), max_length=NOTE_MAX_CHARS, help_text=_("No personal data here.")
+    )
+    data_affected = models.TextField(_("data affected"), blank=True, max_length=NOTE_MAX_CHARS)
     people_affected = models.PositiveIntegerField(_("people affected (estimate)"), default=0)
-    measures = models.TextField(_("measures taken"), blank=True)
+    measures = models.TextField(_("measures taken"), blank=True, max_length=NOTE_MAX_CHARS)
     # Set by breach_record() (rights/breaches.py): one working day from detection.
     regulator_due = models.DateField(_("regulator to be notified by"), editable=False)
     regulator_notified_at = models.DateTimeField(_("regulator notified"), null=True, blank=True)

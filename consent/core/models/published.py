@@ -7,6 +7,7 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.i18n import localised
+from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 
 from ..purposes import purpose_choices
 from .base import Published
@@ -27,15 +28,21 @@ class PolicyVersion(Published):
     # policydoc.py); publication fills it in, and the filled text is frozen in text_kk/text_ru
     # with its hashes. A version without a template (version 1) is the text as typed.
     template_kk = models.TextField(
-        _("template (Kazakh)"), blank=True,
+        _("template (Kazakh)"), blank=True, max_length=DOCUMENT_MAX_CHARS,
         help_text=_("The text with {{ placeholders }} filled in from the declarations when the "
                     "version is published."),
     )  # fmt: skip
-    template_ru = models.TextField(_("template (Russian)"), blank=True)
-    text_kk = models.TextField(_("text (Kazakh)"), blank=True)
-    text_ru = models.TextField(_("text (Russian)"), blank=True)
-    changes_kk = models.TextField(_("changes since the previous version (Kazakh)"), blank=True)
-    changes_ru = models.TextField(_("changes since the previous version (Russian)"), blank=True)
+    template_ru = models.TextField(
+        _("template (Russian)"), blank=True, max_length=DOCUMENT_MAX_CHARS
+    )
+    text_kk = models.TextField(_("text (Kazakh)"), blank=True, max_length=DOCUMENT_MAX_CHARS)
+    text_ru = models.TextField(_("text (Russian)"), blank=True, max_length=DOCUMENT_MAX_CHARS)
+    changes_kk = models.TextField(
+        _("changes since the previous version (Kazakh)"), blank=True, max_length=NOTE_MAX_CHARS
+    )
+    changes_ru = models.TextField(
+        _("changes since the previous version (Russian)"), blank=True, max_length=NOTE_MAX_CHARS
+    )
     sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)
     sha256_ru = models.CharField("SHA-256 (ru)", max_length=64, blank=True, editable=False)
     # What it says of each purpose (declarations.agreement_key), frozen at publication: a
@@ -77,8 +84,12 @@ class ConsentText(Published):
     policy = models.ForeignKey(
         PolicyVersion, models.PROTECT, verbose_name=_("privacy policy version")
     )
-    other_kk = models.TextField(_("other information (Kazakh)"), blank=True)
-    other_ru = models.TextField(_("other information (Russian)"), blank=True)
+    other_kk = models.TextField(
+        _("other information (Kazakh)"), blank=True, max_length=NOTE_MAX_CHARS
+    )
+    other_ru = models.TextField(
+        _("other information (Russian)"), blank=True, max_length=NOTE_MAX_CHARS
+    )
     body_kk = models.TextField(_("consent text (Kazakh)"), blank=True, editable=False)
     body_ru = models.TextField(_("consent text (Russian)"), blank=True, editable=False)
     sha256_kk = models.CharField("SHA-256 (kk)", max_length=64, blank=True, editable=False)

@@ -16,6 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today, reader_time
+from consent.common.text import REASON_MAX_CHARS
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, LedgerEntry
@@ -226,6 +227,7 @@ class TicketAdmin(AuditedAdmin):
         extra["can_reopen"] = reopen_refusal(ticket) is None and self.has_change_permission(
             request, ticket
         )
+        extra["reopen_max_chars"] = REASON_MAX_CHARS
         if ticket.about_someone_else and ticket.subject_id is not None:
             # The one thing such a letter does on arrival (intake.recognise): the sender's own
             # unsubscribe, withdrawn under the request's reference (tickets._withdraw).
