@@ -82,7 +82,8 @@ def submission_for_link(token: str) -> Submission | None:
 def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
     """Record the held consent, as the owner of the address now gives it. False, with nothing
     recorded, when it was confirmed before, the person is blocked or erased, or a later event
-    of theirs (another withdrawal, say) came after the form: that later word stands."""
+    of theirs (another withdrawal, say) came after the form: that later word stands. A consent
+    they have given again since the form needs no second grant: the form counts as confirmed."""
     if not subject_lock(submission.subject):
         return False
     locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
@@ -93,17 +94,20 @@ def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
         return False
     latest = gate.latest_events(subject)
     guardian = Guardian.objects.filter(pk=locked.held.get("guardian"), subject=subject).first()
-    recorded = False
+    given = False
     for purpose, text_pk in locked.held.get("texts", {}).items():
         event = latest.get(purpose)
         if event is not None and event.at > locked.created_at:
+            # Their word since the form: given again (another form's link, their own page)
+            # leaves nothing to record; anything else (withdrawn again) stands over the link.
+            given = given or event.kind == LedgerEntry.Kind.GRANT
             continue
         consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=locked.language,
                       source=Source.FORM_CONFIRMED, full_name=locked.data.get("full_name"),
                       guardian=guardian, request=request)  # fmt: skip
-        recorded = True
-    if not recorded:
+        given = True
+    if not given:
         return False
     locked.consent_held = Held.CONFIRMED  # the grant's own row says when
     locked.save(update_fields=["consent_held"])
-    return recorded
+    return True

@@ -187,6 +187,7 @@ def _queue_ack(data, source, text, marketing, language, held=None):
             "policy_number": text.policy.number,
             "marketing_pending": marketing,
             "held_purposes": purposes,
+            "service_held": bool(held) and SERVICE in held.held["texts"],
             "confirm_url": confirm_url(held) if held else "",
         },
         language=language,

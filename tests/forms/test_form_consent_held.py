@@ -167,3 +167,30 @@ def test_the_desk_and_the_access_answer_say_what_happened(
     with translation.override(lang):
         confirmed = str(Source.FORM_CONFIRMED.label)
         assert export_data(asel, lang)["consent_history"][-1]["source"] == confirmed
+
+
+def test_two_forms_held_at_once_are_confirmed_by_either_link(client, asel, contact_data):
+    """She sent two forms before reading her mail: the first link gives the consent again, and
+    the second says so instead of «the link does not work»."""
+    for _ in range(2):
+        assert client.post("/kk/contact/", contact_data()).status_code == 302
+    first, second = (
+        link_in(m) for m in Email.objects.filter(to=["asel@example.kz"]).order_by("id")
+    )
+    assert client.post(first).status_code == 200
+    assert client.post(second).status_code == 200
+    assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
+    assert set(Submission.objects.values_list("consent_held", flat=True)) == {Held.CONFIRMED}
+
+
+def test_a_cross_border_consent_held_leaves_the_service_consent_said(asel, texts, rf):
+    consent_withdraw(asel, CROSS_BORDER, source=Source.SELF_SERVICE)
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    submission_record(
+        source=Source.CONTACT_FORM, language="kk", request=rf.post("/"),
+        data={"email": "asel@example.kz", "full_name": "Әсел", "message": "?"},
+        consents={SERVICE: True, CROSS_BORDER: True},
+    )  # fmt: skip
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    assert WITHDRAWN["kk"] in mail.message and "/consent/confirm/" in mail.message
+    assert "дербес деректеріңізді өңдеуге келісім бердіңіз" in mail.message
