@@ -10,6 +10,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
@@ -178,7 +179,10 @@ def _queue_ack(data, source, text, marketing, language, held=None):
     # mail says nothing the sender chose (no name, message or service), or anyone could send
     # their own words, a link say, from the operator's address to anyone. A consent the owner
     # had withdrawn is not given again by the form: the mail asks them, with a link (held.py).
-    purposes = [PURPOSES[p].name for p in held.held["texts"]] if held else []
+    # One lazy string, read in the mail's language: a list in {% blocktranslate with %} came out
+    # as its repr, «['Ответы на обращения и заявки']».
+    names = [PURPOSES[p].name for p in held.held["texts"]] if held else []
+    purposes = format_lazy("; ".join(["{}"] * len(names)), *names) if names else ""
     queue_mail(
         data["email"],
         "ack",
