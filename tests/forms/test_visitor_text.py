@@ -230,7 +230,9 @@ def signed_in(person):
 @pytest.mark.parametrize("case", MESSAGES)
 def test_self_service_request_message_is_cleaned(signed_in, person, lang, case):
     sent, stored = MESSAGES[case]
-    response = signed_in.post(f"/{lang}/my-data/request/", {"type": "correct", "message": sent})
+    response = signed_in.post(
+        f"/{lang}/my-data/request/", {"type": "correct", "message": sent, "token": aged_token()}
+    )
     assert response.status_code == 302
     assert Ticket.objects.get(subject=person, type="correct").message == stored
 
@@ -292,5 +294,5 @@ def test_self_service_actions_still_do_their_job(signed_in, person):
     assert LedgerEntry.objects.filter(purpose=MARKETING, kind="withdraw").count() == 1
     assert signed_in.post("/kk/my-data/export/", {"format": "pdf"}).content.startswith(b"%PDF")
     assert signed_in.post("/kk/my-data/export/").content.startswith(b"{")
-    signed_in.post("/kk/my-data/request/", {"type": "destroy"})
+    signed_in.post("/kk/my-data/request/", {"type": "destroy", "token": aged_token()})
     assert Ticket.objects.filter(type="destroy", message="").count() == 1
