@@ -13,6 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
 from consent.common.pagecache import shared_page
+from consent.common.text import clean_form_text
 from consent.rights import selfservice
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
@@ -111,6 +112,9 @@ def _self_service_action(view):
             gone = selfservice.session_held(request.session)
             messages.info(request, GONE if gone else CLOSED)
             request.session.pop(selfservice.SESSION_KEY, None)
+            written = clean_form_text(request.POST.get("message"), multiline=True)
+            if written and not gone:
+                return _written_kept(request, written)
             return redirect("my_data")
         if ratelimit.over_limit_for(
             "self-service-action", str(subject.pk), SELF_SERVICE_ACTION_RATE
@@ -127,6 +131,14 @@ def _self_service_action(view):
             return redirect("my_data")
 
     return wrapper
+
+
+def _written_kept(request, written):
+    """The page that asks for a link, with what the person wrote in a request sent after their
+    page closed: it went nowhere, and a redirect would lose a text that may have taken the hour
+    to write. It is this post's own text, shown back to whoever sent it, nothing held."""
+    form = SelfServiceForm(initial={"token": new_token()})
+    return render_form(request, "my_data_ask", form, {}, {"written": written})
 
 
 @_self_service_action

@@ -49,3 +49,29 @@ def test_a_request_without_a_valid_token_is_asked_again_with_what_was_typed(
     assert response.status_code == 200 and EXPIRED[lang] in html
     assert "Тегім қате: Қасымова" in html and re.search(r'value="correct"[^>]*checked', html)
     assert not Ticket.objects.filter(subject=person).exists()
+
+
+@pytest.mark.parametrize("lang,closed,kept", [
+    ("kk", "Сіздің бетіңіз жабылды", "Өтінішіңіз жіберілмеді"),
+    ("ru", "Ваша страница закрыта", "Ваш запрос не отправлен"),
+])  # fmt: skip
+def test_a_request_written_past_the_hour_is_shown_back_to_copy(
+    client, person, lang, closed, kept, time_machine
+):
+    """A request typed on a page left open past its hour went to the page that asks for a link,
+    the text gone: a person who took the hour to write it had to write it again. The page says
+    it was not sent and holds the text, to copy."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, lang)
+    data = {
+        **request_form_data(client, lang),
+        "message": "Тегім қате:\n<b>Қасымова</b> 👨\u200d👩\u200d👧",
+    }
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    response = client.post(f"/{lang}/my-data/request/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and closed in html and kept in html
+    assert "Тегім қате:\n&lt;b&gt;Қасымова&lt;/b&gt; 👨\u200d👩\u200d👧</textarea>" in html
+    assert 'name="email"' in html  # where to ask for a new link
+    assert not Ticket.objects.filter(subject=person).exists()
+    assert closed not in client.get(f"/{lang}/my-data/").content.decode()  # said once
