@@ -11,7 +11,20 @@ from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
 
 
-class VisitorText(forms.CharField):
+class LengthCheckedHere:
+    """A field whose length the server checks, not the page: no `maxlength` in the markup. A
+    browser cuts text pasted or typed past it without a word (a letter pasted into the message
+    lost its end, unseen), and counts before the cleaning, in UTF-16 units (an emoji is two);
+    the form checks the cleaned text and shows a longer one again, whole, with how long it may
+    be."""
+
+    def widget_attrs(self, widget):
+        attrs = super().widget_attrs(widget)
+        attrs.pop("maxlength", None)
+        return attrs
+
+
+class VisitorText(LengthCheckedHere, forms.CharField):
     """Every text field a visitor fills in: cleaned before any check (clean_form_text: NFC, no
     control or invisible characters, whitespace collapsed on a single line), so the length and
     the required check apply to what is stored (compliance T18, T20).
@@ -58,7 +71,7 @@ def long_text(label, *, required=False, rows=4, help_text=""):
     )  # fmt: skip
 
 
-class EmailAddress(forms.CharField):
+class EmailAddress(LengthCheckedHere, forms.CharField):
     """An email address a person typed: checked and normalised by consent.core.subjects
     (clean_email), the one rule for every address a visitor gives."""
 

@@ -13,9 +13,10 @@ from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
 from consent.common.pagecache import shared_page
+from consent.common.text import clean_form_text
 from consent.rights import selfservice
 
-from .abuse import TOKEN_SLOT, security_log
+from .abuse import TOKEN_SLOT, new_token, read_token, security_log
 from .forms import (
     NOT_OFFERED,
     ConsentSwitchForm,
@@ -68,7 +69,10 @@ def my_data_open(request, token):
 
 
 def _my_data_page(request, subject, request_form, status=200):
-    context = {**selfservice.overview(subject), "request_form": request_form}
+    # The request form's one-time token: a double tap, or the form sent again from a page left
+    # open, opens one request, not two (store_once).
+    context = {**selfservice.overview(subject), "request_form": request_form,
+               "request_token": new_token()}  # fmt: skip
     return render(request, "forms_app/my_data.html", context, status=status)
 
 
@@ -108,6 +112,9 @@ def _self_service_action(view):
             gone = selfservice.session_held(request.session)
             messages.info(request, GONE if gone else CLOSED)
             request.session.pop(selfservice.SESSION_KEY, None)
+            written = clean_form_text(request.POST.get("message"), multiline=True)
+            if written and not gone:
+                return _written_kept(request, written)
             return redirect("my_data")
         if ratelimit.over_limit_for(
             "self-service-action", str(subject.pk), SELF_SERVICE_ACTION_RATE
@@ -124,6 +131,14 @@ def _self_service_action(view):
             return redirect("my_data")
 
     return wrapper
+
+
+def _written_kept(request, written):
+    """The page that asks for a link, with what the person wrote in a request sent after their
+    page closed: it went nowhere, and a redirect would lose a text that may have taken the hour
+    to write. It is this post's own text, shown back to whoever sent it, nothing held."""
+    form = SelfServiceForm(initial={"token": new_token()})
+    return render_form(request, "my_data_ask", form, {}, {"written": written})
 
 
 @_self_service_action
@@ -180,14 +195,18 @@ def my_data_export(request, subject):
 @_self_service_action
 def my_data_request(request, subject):
     form = SelfServiceRequestForm(request.POST)
-    if not form.is_valid():  # the page again, with what the person wrote and why it was refused
+    token = read_token(request.POST.get("token"))
+    if form.is_valid() and token is None:
+        form.add_error(None, _("The form has expired. Please send it again."))
+    if form.errors:  # the page again, with what the person wrote and why it was refused
         return _my_data_page(request, subject, form)
-    data = form.cleaned_data
-    ticket = selfservice.ticket_open_verified(
+    data, opened = form.cleaned_data, []
+    store_once(token[0], lambda: opened.append(selfservice.ticket_open_verified(
         subject, data["type"], data["message"], get_language()
-    )
-    messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
-        "ref": ticket.reference})  # fmt: skip
+    )))  # fmt: skip
+    if opened:  # not the second of a double tap: the first one's message says it
+        messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
+            "ref": opened[-1].reference})  # fmt: skip
     return redirect("my_data")
 
 

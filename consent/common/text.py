@@ -63,11 +63,25 @@ _INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
 _PARAGRAPH_BREAKS = re.compile("[\u2028\u2029]")
 
 
+# Two uses of format characters are what the person wrote, not padding: emoji joined into one
+# (a zero-width joiner between two pictographs, each perhaps with its presentation selector or
+# skin tone: 👩‍💻, 👨‍👩‍👧, ❤️‍🔥) and a subdivision flag (a black flag, then tag letters and
+# the cancel tag: 🏴󠁧󠁢󠁳󠁣󠁴󠁿). Removed, they turned a family into three people and Scotland's
+# flag into a black one. Between letters, or anywhere else, they still go.
+_PICTOGRAPH = "[\u2190-\u2bff\U0001f000-\U0001faff]"
+EMOJI_SEQUENCE = re.compile(
+    f"(?<={_PICTOGRAPH})(?:\ufe0f|[\U0001f3fb-\U0001f3ff])?\u200d(?={_PICTOGRAPH})"
+    "|\U0001f3f4[\U000e0020-\U000e007e]+\U000e007f"
+)
+
+
 def _visible(text: str) -> str:
+    kept = {i for match in EMOJI_SEQUENCE.finditer(text) for i in range(*match.span())}
     return "".join(
         ch
-        for ch in text
-        if unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _INVISIBLE
+        for i, ch in enumerate(text)
+        if i in kept
+        or (unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _INVISIBLE)
     )
 
 

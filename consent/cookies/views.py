@@ -1,5 +1,5 @@
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponse, HttpResponseRedirect
+from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -12,11 +12,15 @@ from consent.common.net import sent_from_this_site
 from .banner import analytics_settings, record_choice
 from .models import CookieChoice
 
+# The header the banner's script sends: answer without a page to go back to.
+IN_PLACE = "fetch"
+
 
 @csrf_exempt
 @require_http_methods(["GET", "HEAD", "POST"])
 def cookie_choice(request):
-    """The banner's form: works without JavaScript and comes back to the same page. Its address
+    """The banner's form: works without JavaScript and comes back to the same page; with it, the
+    answer is sent from the page and gets an empty 204, so the page stays as it is. Its address
     opened in the browser (typed, or a link) gets the page where the choice is made, not an
     empty 405.
 
@@ -35,7 +39,14 @@ def cookie_choice(request):
         target = "/"
     if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
         target = "/"
-    response = HttpResponseRedirect(target)
+    if request.headers.get("X-Requested-With") == IN_PLACE:
+        # The banner's script (static/js/cookie-banner.js), which stays on the page: the same
+        # answer without the page again, so a form the visitor was filling in keeps what they typed.
+        if choice not in CookieChoice.Choice.values:
+            return HttpResponseBadRequest()
+        response = HttpResponse(status=204)
+    else:
+        response = HttpResponseRedirect(target)
     if choice in CookieChoice.Choice.values:
         record_choice(request, response, choice)
     return response

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from consent.common.text import clean_form_text, clean_text
+from consent.common.text import EMOJI_SEQUENCE, clean_form_text, clean_text
 
 
 @pytest.mark.parametrize(
@@ -65,13 +65,35 @@ def test_nfc_after_removal():
     assert clean_form_text("Пе\u200b\u0308тров", multiline=False) == "Пётров"
 
 
+# Emoji written with format characters: joined (family, a technologist of a skin tone, a heart on
+# fire), a subdivision flag (Scotland), a keycap. What the person wrote, kept as written.
+EMOJI = ["👨\u200d👩\u200d👧", "👩🏽\u200d💻", "❤️\u200d🔥", "🏳️\u200d🌈",
+         "🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074\U000e007f", "1️⃣"]  # fmt: skip
+
+
+@pytest.mark.parametrize("emoji", EMOJI, ids=ascii)
+@pytest.mark.parametrize("multiline", [False, True])
+def test_emoji_sequences_are_kept_as_written(emoji, multiline):
+    assert clean_form_text(f"Рахмет {emoji}!", multiline=multiline) == f"Рахмет {emoji}!"
+
+
+PADDED = ["Ә\u200dсел", "👍\u200d", "\u200d👍", "👍\u200d\u200dсел", "Ә\U000e0067сел",
+          "🏴\U000e0067сел", "👍\u200b\u200d👍"]  # fmt: skip
+
+
+@pytest.mark.parametrize("padded", PADDED, ids=ascii)
+def test_a_joiner_or_tag_outside_an_emoji_sequence_still_goes(padded):
+    cleaned = clean_form_text(padded, multiline=False)
+    assert "\u200d" not in cleaned and not any(0xE0000 <= ord(ch) <= 0xE007F for ch in cleaned)
+
+
 @given(st.text(), st.booleans())
 def test_any_text_comes_out_clean_and_stable(value, multiline):
     cleaned = clean_form_text(value, multiline=multiline)
     allowed = "\n\t" if multiline else ""
     assert all(
         unicodedata.category(ch) not in {"Cc", "Cf", "Cs", "Co", "Cn"} or ch in allowed
-        for ch in cleaned
+        for ch in EMOJI_SEQUENCE.sub("", cleaned)  # a joiner or tags within emoji aside
     )
     assert unicodedata.is_normalized("NFC", cleaned)
     assert clean_form_text(cleaned, multiline=multiline) == cleaned

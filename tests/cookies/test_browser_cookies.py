@@ -1,5 +1,6 @@
 """In a real browser: before a choice and after Reject the browser contacts only the
-site; after Accept the analytics hosts (a stand-in on 127.0.0.2) are requested."""
+site; after Accept the analytics hosts (a stand-in on 127.0.0.2) are requested. The banner is
+answered without leaving the page, so a form keeps what the visitor typed."""
 
 import http.server
 import os
@@ -105,8 +106,14 @@ def visit(page, url):
 
 
 def choose(page, selector):
-    """Click a link or a button of the cookie form and wait for the page it leads to. Hosts are
-    counted by `visit` only, which waits for the network to go quiet; here the load is enough."""
+    """Click a link or a button of the cookie form and wait for what it does: the banner on a
+    page is answered in place by its script, the cookie settings page's own form and a link
+    load a page. Hosts are counted by `visit` only, which waits for the network to go quiet."""
+    in_place = f"form[data-in-place] {selector}"
+    if page.locator(in_place).count():
+        page.click(in_place)
+        page.locator(".cookie-banner").wait_for(state="detached")
+        return
     with page.expect_navigation():
         page.click(selector)
 
@@ -156,4 +163,62 @@ def test_reject_clears_analytics_cookies_of_every_domain(named_site, browser):
     assert page.locator(".cookie-banner").count() == 0  # the answer was taken
     left = {(c["name"], c["domain"]) for c in context.cookies()}
     assert {name for name, _ in left} & {"_ga", "_ym_uid"} == set(), left
+    context.close()
+
+
+FORM_PAGES = ["/kk/contact/", "/ru/apply/", "/kk/newsletter/", "/ru/requests/new/", "/ru/my-data/"]
+# What a visitor may type: Kazakh letters, an emoji, a zero-width joiner.
+TYPED = "Әсел Қасымова 👩\u200d💻"
+FILLED = """() => Array.from(document.querySelectorAll("main form [name]"), (e) =>
+  [e.name, e.type === "checkbox" || e.type === "radio" ? e.checked : e.value])"""
+
+
+def fill_in(page):
+    """Type into every field of the page's form and tick its first box; what the fields hold."""
+    for field in page.locator("main form :is(input[type=text], input[type=email], input[type=tel], "
+                              "textarea):not([name=website])").all():  # fmt: skip
+        field.fill(TYPED)
+    for field in page.locator("main form input[type=date]").all():
+        field.fill("1990-05-17")
+    boxes = page.locator("main form input[type=checkbox]")
+    if boxes.count():
+        boxes.first.check()
+    page.evaluate("window.__same_document = true")  # gone if the page loads again
+    return page.evaluate(FILLED)
+
+
+@pytest.mark.parametrize("button", ["button[value=accept]", ".cookie-buttons button[value=reject]",
+                                    ".cookie-close"])  # fmt: skip
+def test_answering_the_banner_keeps_what_was_typed(site, stub, browser, button):
+    """Someone halfway through a form answers the banner: the answer is taken, the page and
+    every field stay as they were, and the answer holds from the next page on."""
+    own, analytics = urlsplit(site).netloc, urlsplit(stub).netloc
+    for path in FORM_PAGES:
+        page = open_tab(browser)
+        page.hosts = []
+        page.on("request", lambda r, hosts=page.hosts: hosts.append(urlsplit(r.url).netloc))
+        page.goto(f"{site}{path}")
+        typed = fill_in(page)
+        assert TYPED in [value for _, value in typed], path
+        choose(page, button)
+        assert page.evaluate(FILLED) == typed, path
+        assert page.evaluate("window.__same_document") and page.url == f"{site}{path}"
+        choice = {c["name"]: c["value"] for c in page.context.cookies()}["emalu_consent"]
+        accepted = button.endswith("accept]")
+        assert choice.split(".")[1] == ("accept" if accepted else "reject"), path
+        hosts = visit(page, f"{site}{path[:4]}about/")  # the next page: the answer holds
+        assert page.locator(".cookie-banner").count() == 0
+        assert (analytics in hosts) == accepted and hosts <= {own, analytics}, path
+        assert page.problems == [], path  # no CSP violation, no console error
+        page.context.close()
+
+
+def test_without_javascript_the_banner_still_answers(site, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}/kk/contact/")
+    with page.expect_navigation():
+        page.click("button[value=reject]")
+    assert page.url == f"{site}/kk/contact/" and page.locator(".cookie-banner").count() == 0
+    assert ".reject." in {c["name"]: c["value"] for c in context.cookies()}["emalu_consent"]
     context.close()

@@ -163,7 +163,7 @@ def test_the_self_service_page_opens_on_what_a_button_did(client, subject, lang)
     self_service(client, lang)
     pressed = {
         "consent switch": ("consent/", {"purpose": MARKETING, "give": "0"}),
-        "request": ("request/", {"type": "block", "message": ""}),
+        "request": ("request/", {"type": "block", "message": "", "token": aged_token()}),
         "request with errors": ("request/", {"message": ""}),
     }
     for what, (action, data) in pressed.items():

@@ -64,7 +64,8 @@ def test_self_service_end_to_end(client, person, make_subject, lang, title, give
     assert AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk).exists()
     assert not AuditEvent.objects.filter(subject_ref=other.pk).exists()
     # a correction request lands on the desk already verified
-    client.post(f"/{lang}/my-data/request/", {"type": "correct", "message": "Тегім қате"})
+    client.post(f"/{lang}/my-data/request/", {"type": "correct", "message": "Тегім қате",
+                                              "token": aged_token()})  # fmt: skip
     ticket = Ticket.objects.get(type="correct")
     assert ticket.status == "open" and ticket.verified_at is not None and ticket.subject == person
 
@@ -314,9 +315,10 @@ def test_one_opened_link_posts_a_bounded_number_of_actions(client, person, lang,
     Twenty actions an hour for one person; the twenty-first does nothing and says so."""
     open_page(client, lang)
     for i in range(20):
-        client.post(f"/{lang}/my-data/request/", {"type": "correct", "message": f"Тегім {i}"})
-    page = client.post(f"/{lang}/my-data/request/", {"type": "block", "message": "Тоқтатыңыз"},
-                       follow=True)  # fmt: skip
+        client.post(f"/{lang}/my-data/request/", {"type": "correct", "message": f"Тегім {i}",
+                                                  "token": aged_token()})  # fmt: skip
+    data = {"type": "block", "message": "Тоқтатыңыз", "token": aged_token()}
+    page = client.post(f"/{lang}/my-data/request/", data, follow=True)
     assert refused in page.content.decode()
     assert Ticket.objects.filter(subject=person).count() == 20
     client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "0"})

@@ -1,0 +1,77 @@
+"""The request form on a person's own page is sent once: a double tap on «Send the request»,
+or the form sent again from a page left open, opens one request on the desk, not two."""
+
+import re
+
+import pytest
+
+from consent.rights.models import Ticket
+
+from .test_selfservice import open_page
+
+EXPIRED = {"kk": "Форманың мерзімі өтіп кетті", "ru": "Срок действия формы истёк"}
+
+
+def request_form_data(client, lang):
+    """What the page's request form sends, as the browser would, token included."""
+    page = client.get(f"/{lang}/my-data/").content.decode()
+    form = page[page.index(f'action="/{lang}/my-data/request/"') :]
+    token = re.search(r'name="token" value="([^"]+)"', form).group(1)
+    return {"type": "correct", "message": "Тегім қате: Қасымова", "token": token}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_double_tap_on_send_opens_one_request(client, person, lang):
+    open_page(client, lang)
+    data = request_form_data(client, lang)
+    for _tap in range(2):
+        response = client.post(f"/{lang}/my-data/request/", data)
+        assert response.status_code == 302 and response["Location"] == f"/{lang}/my-data/"
+    [ticket] = Ticket.objects.filter(subject=person, type="correct")
+    page = client.get(f"/{lang}/my-data/").content.decode()
+    assert page.count(ticket.reference) >= 1
+    # The page again gives a new token: a second request on purpose is opened.
+    client.post(f"/{lang}/my-data/request/", {**request_form_data(client, lang), "type": "block"})
+    assert Ticket.objects.filter(subject=person).count() == 2
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("token", [None, "", "forged:token"])
+def test_a_request_without_a_valid_token_is_asked_again_with_what_was_typed(
+    client, person, lang, token
+):
+    open_page(client, lang)
+    data = {**request_form_data(client, lang), "token": token}
+    if token is None:
+        del data["token"]
+    response = client.post(f"/{lang}/my-data/request/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and EXPIRED[lang] in html
+    assert "Тегім қате: Қасымова" in html and re.search(r'value="correct"[^>]*checked', html)
+    assert not Ticket.objects.filter(subject=person).exists()
+
+
+@pytest.mark.parametrize("lang,closed,kept", [
+    ("kk", "Сіздің бетіңіз жабылды", "Өтінішіңіз жіберілмеді"),
+    ("ru", "Ваша страница закрыта", "Ваш запрос не отправлен"),
+])  # fmt: skip
+def test_a_request_written_past_the_hour_is_shown_back_to_copy(
+    client, person, lang, closed, kept, time_machine
+):
+    """A request typed on a page left open past its hour went to the page that asks for a link,
+    the text gone: a person who took the hour to write it had to write it again. The page says
+    it was not sent and holds the text, to copy."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, lang)
+    data = {
+        **request_form_data(client, lang),
+        "message": "Тегім қате:\n<b>Қасымова</b> 👨\u200d👩\u200d👧",
+    }
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    response = client.post(f"/{lang}/my-data/request/", data)
+    html = response.content.decode()
+    assert response.status_code == 200 and closed in html and kept in html
+    assert "Тегім қате:\n&lt;b&gt;Қасымова&lt;/b&gt; 👨\u200d👩\u200d👧</textarea>" in html
+    assert 'name="email"' in html  # where to ask for a new link
+    assert not Ticket.objects.filter(subject=person).exists()
+    assert closed not in client.get(f"/{lang}/my-data/").content.decode()  # said once
