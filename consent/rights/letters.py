@@ -4,7 +4,6 @@ a machine wrote it."""
 
 import codecs
 import email
-import hashlib
 import re
 from dataclasses import dataclass
 from email import errors, policy
@@ -64,7 +63,6 @@ MAIL_SYSTEMS = {"mailer-daemon", "postmaster"}
 # signed or enveloped data, PGP/MIME): its text is inside, and read as nothing it opened "other"
 # with no text at all. The officers' mail program opens it.
 WRAPPED = {"application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted"}
-MESSAGE_ID_MAX = Ticket._meta.get_field("message_id").max_length
 EMAIL_MAX = Ticket._meta.get_field("email").max_length
 
 
@@ -86,32 +84,6 @@ class Letter:
     # address); only read for a phrase, never stored.
     attached: tuple[tuple[str, str, str], ...] = ()
     files: int = 0  # the files the message carried: none is kept (the person is told so)
-
-
-def message_key(raw: bytes) -> str:
-    """The message's identity, stored as the request's `message_id`: its Message-ID as written
-    when that is short printable ASCII, otherwise a SHA-256 of the Message-ID's exact bytes, or
-    of the whole message when it has none. Never raises: every message has a key."""
-    match = re.search(rb"^message-id:(.*(?:\r?\n[ \t].*)*)", _head(raw), re.I | re.M)
-    value = re.sub(rb"\s+", b"", match.group(1)) if match else b""
-    if not value:
-        return "sha256:" + hashlib.sha256(raw).hexdigest()
-    if len(value) <= MESSAGE_ID_MAX and re.fullmatch(rb"[\x21-\x7e]+", value):
-        return value.decode("ascii")
-    return "sha256:" + hashlib.sha256(value).hexdigest()
-
-
-def hashed_key(key: str) -> str:
-    """The form a message's key keeps once its person is destroyed (erasure.subject_destroy):
-    a Message-ID can carry a name or a host. A key that is a hash already stays as it is."""
-    if key.startswith("sha256:"):
-        return key
-    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
-
-
-def _head(raw):
-    """The header block: up to the first empty line."""
-    return re.split(rb"\r?\n\r?\n", raw[:MAX_BYTES], maxsplit=1)[0]
 
 
 def read_letter(raw: bytes) -> Letter:

@@ -40,6 +40,8 @@ NOT_EXPORTED = {
     "outbox_message_id": "the campaign mail's Message-ID, internal: which outbox row it was",
     "about_someone_else": "the desk's mark that the letter reads as written about someone else: "
     "how the intake routed it, read from the message, which is exported",
+    "letter_key": "a hash of the emailed letter, internal: how the intake knows it if read again; "
+    "the letter's Message-ID and text are exported",
 }
 
 
