@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from consent.common.text import clean_text
+from consent.core.subjects import normalise_email
 
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
@@ -72,6 +73,18 @@ def operator_addresses():
     return tuple(address.casefold() for address in found if address)
 
 
+def ours(address: str) -> bool:
+    """Whether `address` is one of our own mailboxes, however spelled: letter case, an IDN
+    domain either way, and a subaddress («em.alu.plus+R-1@»), which providers deliver to the
+    mailbox itself: answered, the answer would reach us again, in a loop."""
+    return _mailbox(address) in {_mailbox(own) for own in operator_addresses()}
+
+
+def _mailbox(address):
+    local, _at, domain = (normalise_email(address) or "").casefold().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}"
+
+
 @dataclass(frozen=True)
 class Letter:
     """What a request takes from a message, every text cleaned to be storable."""
@@ -101,7 +114,7 @@ def read_letter(raw: bytes) -> Letter:
             raise SetAside(Reason.AUTOMATED)
         sender = _sender(message)
         local_part = sender.rpartition("@")[0].casefold()
-        if local_part in MAIL_SYSTEMS or sender.casefold() in operator_addresses():
+        if local_part in MAIL_SYSTEMS or ours(sender):
             # A mail system's report, or mail in our own name (our answer come back, or a
             # forgery): answering it would write to ourselves or to a machine, in a loop.
             raise SetAside(Reason.AUTOMATED)

@@ -253,6 +253,10 @@ AUTOMATED_MESSAGES = {
     "Gmail report as a letter": auto(sender="Mail Delivery Subsystem <bounce@googlemail.com>",
                                      subject="Delivery Status Notification (Failure)"),
     "forged: our own requests address": auto(sender="em.alu.plus@mail.kz"),
+    # Our own mailboxes under a subaddress, which their providers deliver to them: answered, the
+    # answer came back to the requests mailbox (or to the sender's own).
+    "our requests address with a tag": auto(sender="em.alu.plus+R-1@mail.kz"),
+    "our sender address with a tag, in capitals": auto(sender="NoReply+loop@EmAluPlus-VKO.kz"),
     "our own mail come back": auto(sender="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>",
                                    subject="Пожалуйста, подтвердите запрос"),
 }  # fmt: skip
