@@ -21,7 +21,7 @@ from consent.core.purposes import DATA_FIELDS, PURPOSES
 
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
-from .letters import hashed_key
+from .keys import hashed_key
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import attachments_delete
 

@@ -12,6 +12,7 @@ import logging
 import re
 from typing import NamedTuple
 
+from cryptography.fernet import InvalidToken
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -19,9 +20,10 @@ from consent.core import routes
 from consent.core.subjects import normalise_email
 
 from . import phrases
-from .letters import Letter, hashed_key, message_key, operator_addresses, read_letter
+from .keys import hashed_key, letter_key, message_key, whole_message_key
+from .letters import Letter, operator_addresses, read_letter
 from .models import IntakePhrase, QuarantinedMessage, Ticket
-from .quarantine import SetAside, fingerprint, quarantine_record
+from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
 from .reading import Reading, read_own
 from .tickets import ticket_open
 
@@ -217,16 +219,17 @@ def replied_to(letter: Letter) -> Ticket | None:
 
 def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
     """Open a request from one RFC 5322 message (bytes). Returns the request; or the quarantine
-    entry the message was set aside in (it could not become a request); or None when the message
-    was taken in before, either way. Raises only when the database cannot even record the
-    quarantine entry (then the message is to be read again later)."""
-    key = message_key(raw)
-    if (
-        # Its key as stored, or as hashed when its person was destroyed since.
-        Ticket.objects.filter(message_id__in={key, hashed_key(key)}).exists()
-        or QuarantinedMessage.objects.filter(message_key=fingerprint(key)).exists()
-    ):
+    entry the message was set aside in (it could not become a request); or None when the same
+    letter was taken in before (keys.py: fetched again, or delivered twice), either way. Another
+    letter that carries an earlier one's Message-ID is a letter of its own. Raises only when the
+    database cannot even record the quarantine entry (then the message is to be read again
+    later)."""
+    key = letter_key(raw)
+    seen = seen_before(raw, key)
+    if seen:
         return None
+    if seen is None:
+        return quarantine_record(raw, reason=Reason.REUSED_ID, key=key)
     try:
         letter = read_letter(raw)
     except SetAside as aside:
@@ -241,12 +244,12 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
             # wrote.
             return ticket_open(
                 kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
-                channel=Ticket.Channel.EMAIL, message=letter.text, message_id=key,
-                unsubscribe=unsubscribe, regarding=replied_to(letter), files=letter.files,
-                about_someone_else=someone_else,
+                channel=Ticket.Channel.EMAIL, message=letter.text, message_id=message_key(raw),
+                letter_key=key, unsubscribe=unsubscribe, regarding=replied_to(letter),
+                files=letter.files, about_someone_else=someone_else,
             )  # fmt: skip
     except IntegrityError:
-        if Ticket.objects.filter(message_id=key).exists():
+        if Ticket.objects.filter(letter_key=key).exists():
             return None  # another fetcher took the same message a moment ago
         error_name = "IntegrityError"
     except Exception as error:  # whatever the database or the outbox refused: set aside
@@ -254,3 +257,46 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
     # The class only: the error's text may quote the message (an address, a value).
     logger.warning("request message could not be stored (%s)", error_name)
     return quarantine_record(raw, reason=Reason.STORE_FAILED, key=key)
+
+
+def seen_before(raw: bytes, key: str) -> bool | None:
+    """Whether this letter (its `key`, keys.letter_key) was taken in before: as a request, or
+    set aside. Requests and entries stored before letter keys are known by the Message-ID
+    alone (keys.message_key; hashed once its person is destroyed), which another letter may
+    carry too: such a one is this letter only if it holds what this one says (the same sender
+    and text; the same bytes, set aside). None when it cannot be told: a request stored so
+    whose person has been destroyed since, its text with them."""
+    if (
+        Ticket.objects.filter(letter_key=key).exists()
+        or QuarantinedMessage.objects.filter(message_key=fingerprint(key)).exists()
+    ):
+        return True
+    old_key = message_key(raw)
+    earlier = Ticket.objects.filter(letter_key=None, message_id__in={old_key, hashed_key(old_key)})
+    entry = QuarantinedMessage.objects.filter(message_key=fingerprint(old_key)).first()
+    if old_key == whole_message_key(raw):  # no Message-ID: that key was of these very bytes
+        return earlier.exists() or entry is not None
+    for ticket in earlier:
+        if not ticket.email:  # destroyed
+            return None
+        if _holds(ticket, raw):
+            return True
+    return entry is not None and _kept_is(entry, raw, key)
+
+
+def _holds(ticket, raw):
+    """Whether the request holds this letter's sender and text, as the intake reads them."""
+    try:
+        letter = read_letter(raw)
+    except SetAside:
+        return False
+    return normalise_email(letter.sender) == ticket.email and letter.text == ticket.message
+
+
+def _kept_is(entry, raw, key):
+    """Whether the quarantine entry keeps this letter."""
+    try:
+        kept = quarantine_read(entry)
+    except InvalidToken:  # kept under a key no longer configured: read it as another letter
+        return False
+    return kept == raw[:MAX_BYTES] if entry.truncated else letter_key(kept) == key

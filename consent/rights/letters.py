@@ -4,7 +4,6 @@ a machine wrote it."""
 
 import codecs
 import email
-import hashlib
 import re
 from dataclasses import dataclass
 from email import errors, policy
@@ -16,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from consent.common.text import clean_text
+from consent.core.subjects import normalise_email
 
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
@@ -64,7 +64,6 @@ MAIL_SYSTEMS = {"mailer-daemon", "postmaster"}
 # signed or enveloped data, PGP/MIME): its text is inside, and read as nothing it opened "other"
 # with no text at all. The officers' mail program opens it.
 WRAPPED = {"application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted"}
-MESSAGE_ID_MAX = Ticket._meta.get_field("message_id").max_length
 EMAIL_MAX = Ticket._meta.get_field("email").max_length
 
 
@@ -72,6 +71,18 @@ def operator_addresses():
     found = {settings.OPERATOR.get("email", ""), parseaddr(settings.DEFAULT_FROM_EMAIL)[1],
              parseaddr(settings.SERVER_EMAIL)[1]}  # fmt: skip
     return tuple(address.casefold() for address in found if address)
+
+
+def ours(address: str) -> bool:
+    """Whether `address` is one of our own mailboxes, however spelled: letter case, an IDN
+    domain either way, and a subaddress («em.alu.plus+R-1@»), which providers deliver to the
+    mailbox itself: answered, the answer would reach us again, in a loop."""
+    return _mailbox(address) in {_mailbox(own) for own in operator_addresses()}
+
+
+def _mailbox(address):
+    local, _at, domain = (normalise_email(address) or "").casefold().rpartition("@")
+    return f"{local.split('+', 1)[0]}@{domain}"
 
 
 @dataclass(frozen=True)
@@ -86,32 +97,6 @@ class Letter:
     # address); only read for a phrase, never stored.
     attached: tuple[tuple[str, str, str], ...] = ()
     files: int = 0  # the files the message carried: none is kept (the person is told so)
-
-
-def message_key(raw: bytes) -> str:
-    """The message's identity, stored as the request's `message_id`: its Message-ID as written
-    when that is short printable ASCII, otherwise a SHA-256 of the Message-ID's exact bytes, or
-    of the whole message when it has none. Never raises: every message has a key."""
-    match = re.search(rb"^message-id:(.*(?:\r?\n[ \t].*)*)", _head(raw), re.I | re.M)
-    value = re.sub(rb"\s+", b"", match.group(1)) if match else b""
-    if not value:
-        return "sha256:" + hashlib.sha256(raw).hexdigest()
-    if len(value) <= MESSAGE_ID_MAX and re.fullmatch(rb"[\x21-\x7e]+", value):
-        return value.decode("ascii")
-    return "sha256:" + hashlib.sha256(value).hexdigest()
-
-
-def hashed_key(key: str) -> str:
-    """The form a message's key keeps once its person is destroyed (erasure.subject_destroy):
-    a Message-ID can carry a name or a host. A key that is a hash already stays as it is."""
-    if key.startswith("sha256:"):
-        return key
-    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
-
-
-def _head(raw):
-    """The header block: up to the first empty line."""
-    return re.split(rb"\r?\n\r?\n", raw[:MAX_BYTES], maxsplit=1)[0]
 
 
 def read_letter(raw: bytes) -> Letter:
@@ -129,7 +114,7 @@ def read_letter(raw: bytes) -> Letter:
             raise SetAside(Reason.AUTOMATED)
         sender = _sender(message)
         local_part = sender.rpartition("@")[0].casefold()
-        if local_part in MAIL_SYSTEMS or sender.casefold() in operator_addresses():
+        if local_part in MAIL_SYSTEMS or ours(sender):
             # A mail system's report, or mail in our own name (our answer come back, or a
             # forgery): answering it would write to ourselves or to a machine, in a loop.
             raise SetAside(Reason.AUTOMATED)

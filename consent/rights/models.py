@@ -105,8 +105,13 @@ class Ticket(models.Model):
         help_text=_("For a withdrawal: empty means every purpose."),
     )  # fmt: skip
     message = models.TextField(_("message"), blank=True)
-    message_id = models.CharField(
-        _("email Message-ID"), max_length=300, null=True, blank=True, unique=True
+    # NULL, as before, for a request not emailed. Another letter can carry a Message-ID too:
+    # a letter is known by `letter_key` (keys.py), NULL but for the emailed (and unique).
+    message_id = models.CharField(  # noqa: DJ001
+        _("email Message-ID"), max_length=300, null=True, blank=True, db_index=True
+    )
+    letter_key = models.CharField(  # noqa: DJ001
+        _("message fingerprint"), max_length=71, null=True, unique=True, editable=False
     )
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     due_date = models.DateField(_("due"), db_index=True)
@@ -281,11 +286,13 @@ class QuarantinedMessage(models.Model):
         TOO_LONG = "too_long", _("its text is longer than a request can hold")
         STORE_FAILED = "store_failed", _("the database refused to store it")
         AUTOMATED = "automated", _("sent by a machine (auto-reply, bounce, list) or in our name")
+        # A letter stored before letter keys carried its Message-ID (intake.seen_before).
+        REUSED_ID = "reused_id", _("the Message-ID of a letter destroyed since: perhaps the same")
 
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason)
-    # SHA-256 of the Message-ID (or of the whole message without one): the same message read
-    # again is not set aside twice. A hash, because a Message-ID may name its sender.
+    # SHA-256 of the letter's key (keys.letter_key; before it, of the Message-ID, or of the
+    # whole message without one): the same letter read again is not set aside twice.
     message_key = models.CharField(_("message fingerprint"), max_length=64, unique=True)
     size = models.PositiveBigIntegerField(_("size in bytes"))
     # The message as received (RFC 5322 bytes), Fernet-encrypted (consent/core/photos.py);

@@ -30,8 +30,8 @@ class SetAside(Exception):
 
 
 def fingerprint(key: str) -> str:
-    """The stored form of a message's key (letters.message_key): a hash, as a Message-ID may name
-    its sender."""
+    """The stored form of a letter's key (keys.letter_key; of keys.message_key for an entry set
+    aside before letter keys): a hash, as a Message-ID may name its sender."""
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 

@@ -93,6 +93,7 @@ def ticket_open(
     message: str = "",
     received_at: datetime | None = None,
     message_id: str | None = None,
+    letter_key: str | None = None,
     actor: AbstractBaseUser | None = None,
     audit_detail: dict[str, Any] | None = None,
     unsubscribe: bool = False,
@@ -124,8 +125,8 @@ def ticket_open(
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
-        message_id=message_id, actor=actor, audit_detail=audit_detail, regarding=regarding,
-        notify=not filed, about_someone_else=about_someone_else,
+        message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
+        regarding=regarding, notify=not filed, about_someone_else=about_someone_else,
     )  # fmt: skip
     if filed:
         _file_reply(ticket, files)

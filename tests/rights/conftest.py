@@ -1,7 +1,11 @@
 """Shared by the rights desk's tests: a consenting person, and the steps a requester and an
 officer take."""
 
+import imaplib
+import os
 import re
+import shutil
+import ssl
 from email.message import EmailMessage
 
 import pytest
@@ -12,6 +16,7 @@ from consent.core.models import Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
+from tests.live import dovecot
 from tests.staff import verified_login
 
 Type, Status = Ticket.Type, Ticket.Status
@@ -248,6 +253,39 @@ AUTOMATED_MESSAGES = {
     "Gmail report as a letter": auto(sender="Mail Delivery Subsystem <bounce@googlemail.com>",
                                      subject="Delivery Status Notification (Failure)"),
     "forged: our own requests address": auto(sender="em.alu.plus@mail.kz"),
+    # Our own mailboxes under a subaddress, which their providers deliver to them: answered, the
+    # answer came back to the requests mailbox (or to the sender's own).
+    "our requests address with a tag": auto(sender="em.alu.plus+R-1@mail.kz"),
+    "our sender address with a tag, in capitals": auto(sender="NoReply+loop@EmAluPlus-VKO.kz"),
     "our own mail come back": auto(sender="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>",
                                    subject="Пожалуйста, подтвердите запрос"),
 }  # fmt: skip
+
+
+USER, PASSWORD = "requests", "imap-test-pw"
+
+
+@pytest.fixture
+def mailbox(settings, monkeypatch):
+    if not shutil.which("dovecot") and not os.path.exists("/usr/sbin/dovecot"):
+        if os.environ.get("CI"):
+            pytest.fail("CI must have dovecot-imapd (.ci/run installs it)")
+        pytest.skip("dovecot-imapd is not installed")
+    with dovecot(USER, PASSWORD) as (port, cert):
+        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate
+        settings.IMAP_URL = f"imaps://{USER}:{PASSWORD}@127.0.0.1:{port}/INBOX"
+        client = imaplib.IMAP4_SSL("127.0.0.1", port, ssl_context=ssl.create_default_context())
+        client.login(USER, PASSWORD)
+        client.select("INBOX")
+        yield client
+        client.logout()
+
+
+def deliver(client, raw):
+    client.append("INBOX", None, None, raw)
+
+
+def left(client):
+    """How many messages the mailbox still holds, deleted-flagged ones included."""
+    client.select("INBOX")
+    return len(client.search(None, "ALL")[1][0].split())

@@ -1,10 +1,6 @@
 """Requests by email, read from a real IMAP server (Debian's Dovecot) over TLS."""
 
-import imaplib
 import io
-import os
-import shutil
-import ssl
 
 import pytest
 from django.core.management import call_command
@@ -14,37 +10,19 @@ from consent.core.models import JobRun
 from consent.rights import intake
 from consent.rights.models import QuarantinedMessage, Ticket
 from consent.rights.quarantine import MAX_BYTES
-from tests.live import dovecot, free_port
-from tests.rights.conftest import BAD_MESSAGES, DIRTY_MESSAGES, mails_to, message
+from tests.live import free_port
+from tests.rights.conftest import (
+    BAD_MESSAGES,
+    DIRTY_MESSAGES,
+    PASSWORD,
+    USER,
+    deliver,
+    left,
+    mails_to,
+    message,
+)
 
 pytestmark = pytest.mark.live
-USER, PASSWORD = "requests", "imap-test-pw"
-
-
-@pytest.fixture
-def mailbox(settings, monkeypatch):
-    if not shutil.which("dovecot") and not os.path.exists("/usr/sbin/dovecot"):
-        if os.environ.get("CI"):
-            pytest.fail("CI must have dovecot-imapd (.ci/run installs it)")
-        pytest.skip("dovecot-imapd is not installed")
-    with dovecot(USER, PASSWORD) as (port, cert):
-        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate
-        settings.IMAP_URL = f"imaps://{USER}:{PASSWORD}@127.0.0.1:{port}/INBOX"
-        client = imaplib.IMAP4_SSL("127.0.0.1", port, ssl_context=ssl.create_default_context())
-        client.login(USER, PASSWORD)
-        client.select("INBOX")
-        yield client
-        client.logout()
-
-
-def deliver(client, raw):
-    client.append("INBOX", None, None, raw)
-
-
-def left(client):
-    """How many messages the mailbox still holds, deleted-flagged ones included."""
-    client.select("INBOX")
-    return len(client.search(None, "ALL")[1][0].split())
 
 
 def test_fetch_opens_requests_and_removes_them_from_the_mailbox(mailbox, person):

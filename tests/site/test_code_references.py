@@ -131,9 +131,9 @@ def test_a_name_is_looked_up_where_it_is_defined():
     assert resolves("policy.default", ROOT, {"policy"}) is None  # from email import policy
     assert resolves("policy.default", ROOT) is False  # consent/core/policy.py has no `default`
     assert resolves("policy.policy_blocks", ROOT) is True
-    # intake.py imports message_key from letters.py, its home since it moved
+    # intake.py imports message_key from keys.py, its home since it moved
     assert resolves("intake.message_key", ROOT) is False
-    assert resolves("letters.message_key", ROOT) is True
+    assert resolves("keys.message_key", ROOT) is True
     assert resolves("models.Subject", ROOT) is True  # consent/core/models/ exports it
     assert resolves("Ticket.objects", ROOT) is True  # a model's manager, inherited
     assert resolves("SubjectAdmin.get_urls", ROOT) is True  # Django's, through AuditedAdmin

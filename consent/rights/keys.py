@@ -1,0 +1,82 @@
+"""What makes two messages the same letter to the intake (intake.ingest).
+
+A Message-ID names a letter only as far as its writer cares: phone mail programs reuse theirs,
+a broken client resends with the one it had, and anyone can copy someone else's into a letter
+of their own. Taken alone as the letter's identity, it dropped every letter after the first
+that carried it. The same letter read twice is the same message fetched again (the mailbox or
+the MTA gave it once more) or delivered twice (through two addresses of the mailbox): each copy
+carries what its writer wrote, word for word, and only the fields the servers on its way add
+differ (Received, Delivered-To, spam verdicts, ...). So the letter's key is a SHA-256 of what
+the writer's side wrote: the originator fields below, unfolded, and the body, line ends
+normalised. Two letters with one Message-ID but another sender, date, subject or text are two
+letters; a letter sent again («Resent-*», a new act of sending) is another letter too.
+"""
+
+import hashlib
+import re
+
+from .models import Ticket
+from .quarantine import MAX_BYTES
+
+# RFC 5322 3.6's fields the writer's program writes, and the MIME fields that say how to read
+# the body; not the trace fields (3.6.7) nor anything a server adds on the way.
+WRITTEN = frozenset(
+    b"from sender reply-to to cc subject date message-id in-reply-to references comments "
+    b"keywords resent-from resent-sender resent-to resent-cc resent-date resent-message-id "
+    b"mime-version content-type content-transfer-encoding content-language".split()
+)
+FIELD = re.compile(rb"^([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.M)
+BLANK_LINE = re.compile(rb"\r?\n\r?\n")
+# Bumped whenever WRITTEN or the normalising changes: keys of another form never match.
+FORM = b"emalu letter key 2\n"
+MESSAGE_ID_MAX = Ticket._meta.get_field("message_id").max_length
+
+
+def letter_key(raw: bytes) -> str:
+    """The letter's identity, stored as the request's `letter_key` (and, hashed again, as a
+    quarantine entry's): see the module. Never raises: every message has one."""
+    head, body = _split(raw)
+    fields = sorted(
+        (name.lower(), b" ".join(value.split()))
+        for name, value in FIELD.findall(head)
+        if name.lower() in WRITTEN
+    )
+    digest = hashlib.sha256(FORM)
+    for name, value in fields:
+        digest.update(name + b":" + value + b"\n")
+    digest.update(b"\n" + body.replace(b"\r\n", b"\n").rstrip())
+    return "sha256:" + digest.hexdigest()
+
+
+def message_key(raw: bytes) -> str:
+    """The message's Message-ID as written when that is short printable ASCII, otherwise a
+    SHA-256 of the Message-ID's exact bytes, or of the whole message when it has none: the
+    request's `message_id`, and the whole of a letter's identity for the requests stored before
+    `letter_key` (intake.seen_before). Never raises."""
+    match = re.search(rb"^message-id:(.*(?:\r?\n[ \t].*)*)", _split(raw)[0], re.I | re.M)
+    value = re.sub(rb"\s+", b"", match.group(1)) if match else b""
+    if not value:
+        return whole_message_key(raw)
+    if len(value) <= MESSAGE_ID_MAX and re.fullmatch(rb"[\x21-\x7e]+", value):
+        return value.decode("ascii")
+    return "sha256:" + hashlib.sha256(value).hexdigest()
+
+
+def whole_message_key(raw: bytes) -> str:
+    """message_key() of a message without a Message-ID: the hash of its exact bytes."""
+    return "sha256:" + hashlib.sha256(raw).hexdigest()
+
+
+def hashed_key(key: str) -> str:
+    """The form a message's key keeps once its person is destroyed (erasure.subject_destroy):
+    a Message-ID can carry a name or a host. A key that is a hash already (a letter key is
+    one) stays as it is."""
+    if key.startswith("sha256:"):
+        return key
+    return "sha256:" + hashlib.sha256(key.encode()).hexdigest()
+
+
+def _split(raw):
+    """(the header block, the body), at the first empty line within the first MAX_BYTES."""
+    found = BLANK_LINE.search(raw, 0, MAX_BYTES)
+    return (raw[: found.start()], raw[found.end() :]) if found else (raw[:MAX_BYTES], b"")
