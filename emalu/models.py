@@ -1,7 +1,6 @@
 import unicodedata
 from html import unescape
 
-import markdown
 import nh3
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,6 +17,8 @@ from consent.core.subjects import normalise_phone, phone_shown
 
 def render_markdown(text):
     """Markdown written by staff, sanitised so that no script or foreign resource gets through."""
+    import markdown  # here, not at start-up: a command that renders no page never needs it
+
     html = markdown.markdown(text, extensions=["extra", "sane_lists"])
     clean = nh3.clean(html, url_schemes={"https", "mailto", "tel"})
     # Sanitised by nh3 just above.

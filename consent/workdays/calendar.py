@@ -5,11 +5,17 @@ staff overrides (CalendarOverride) for decrees it does not know yet."""
 from datetime import date, datetime, timedelta
 from functools import lru_cache
 
-import holidays
-
 from consent.common.dates import local_date
 
 from .models import CalendarOverride
+
+
+def _holidays():
+    """The `holidays` package, imported when a due date is first counted, not when Django starts:
+    ~0.13 s of CPU that every command and worker paid, most of which never count a day."""
+    import holidays
+
+    return holidays
 
 
 @lru_cache(maxsize=16)
@@ -21,7 +27,7 @@ def _decreed(year: int) -> tuple[frozenset[date], frozenset[date]]:
     takes it from, which becomes a working day (e.g. Sunday 5 January 2025). The package files a
     transfer under the year of its day off, which may be the next one (3 January 2014 taken from
     Saturday 28 December 2013), so the next year is read too."""
-    calendar = holidays.KZ(years=(year, year + 1))
+    calendar = _holidays().KZ(years=(year, year + 1))
     days_off = frozenset(day for day in calendar if day.year == year)
     working_weekend = frozenset(day for day in calendar.weekend_workdays if day.year == year)
     return days_off, working_weekend
@@ -31,7 +37,7 @@ def estimated_days(year: int) -> list[date]:
     """The holidays of `year` whose date is only estimated: Kurban ait, whose first day is set
     each year by announcement (Labour Code Art. 84), and which the package computes ahead of
     it. Estimated days that staff have entered as overrides are confirmed, and left out."""
-    named = holidays.KZ(years=year, language="en_US")  # the package marks them "(estimated)"
+    named = _holidays().KZ(years=year, language="en_US")  # the package marks them "(estimated)"
     days = sorted(day for day, name in named.items() if "(estimated" in name)
     confirmed = set(CalendarOverride.objects.filter(date__in=days).values_list("date", flat=True))
     return [day for day in days if day not in confirmed]

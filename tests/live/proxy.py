@@ -13,16 +13,26 @@ from contextlib import contextmanager, suppress
 from .base import ROOT, free_port, wait_for_port
 from .database import shared
 
+_CERTIFICATE = []  # (cert, key) bytes, made by this process's first server
+
 
 def test_certificate(directory):
-    """A self-signed certificate for 127.0.0.1 (cert.pem, key.pem) made with openssl."""
+    """A self-signed certificate for 127.0.0.1 (cert.pem, key.pem in `directory`). openssl makes
+    it once a process (a new RSA key is ~0.25 s of CPU, which every nginx and Dovecot paid); each
+    server gets its own copy of the files."""
     cert, key = directory / "cert.pem", directory / "key.pem"
-    subprocess.run(
-        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
-         "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
-         "-keyout", str(key), "-out", str(cert)],
-        check=True, capture_output=True,
-    )  # fmt: skip
+    if not _CERTIFICATE:
+        subprocess.run(
+            ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+             "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost",
+             "-keyout", str(key), "-out", str(cert)],
+            check=True, capture_output=True,
+        )  # fmt: skip
+        _CERTIFICATE[:] = cert.read_bytes(), key.read_bytes()
+        return cert, key
+    cert.write_bytes(_CERTIFICATE[0])
+    key.touch(mode=0o600)
+    key.write_bytes(_CERTIFICATE[1])
     return cert, key
 
 

@@ -265,20 +265,32 @@ AUTOMATED_MESSAGES = {
 USER, PASSWORD = "requests", "imap-test-pw"
 
 
-@pytest.fixture
-def mailbox(settings, monkeypatch):
+@pytest.fixture(scope="module")
+def imap_server():
+    """One Dovecot for the module (starting one is ~0.5 s of CPU): (port, certificate)."""
     if not shutil.which("dovecot") and not os.path.exists("/usr/sbin/dovecot"):
         if os.environ.get("CI"):
             pytest.fail("CI must have dovecot-imapd (.ci/run installs it)")
         pytest.skip("dovecot-imapd is not installed")
-    with dovecot(USER, PASSWORD) as (port, cert):
-        monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate
-        settings.IMAP_URL = f"imaps://{USER}:{PASSWORD}@127.0.0.1:{port}/INBOX"
-        client = imaplib.IMAP4_SSL("127.0.0.1", port, ssl_context=ssl.create_default_context())
-        client.login(USER, PASSWORD)
-        client.select("INBOX")
-        yield client
-        client.logout()
+    with dovecot(USER, PASSWORD) as server:
+        yield server
+
+
+@pytest.fixture
+def mailbox(imap_server, settings, monkeypatch):
+    """The mailbox, empty: whatever an earlier test left in it is expunged first."""
+    port, cert = imap_server
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))  # trust the test certificate
+    settings.IMAP_URL = f"imaps://{USER}:{PASSWORD}@127.0.0.1:{port}/INBOX"
+    client = imaplib.IMAP4_SSL("127.0.0.1", port, ssl_context=ssl.create_default_context())
+    client.login(USER, PASSWORD)
+    client.select("INBOX")
+    if client.search(None, "ALL")[1][0]:
+        client.store("1:*", "+FLAGS", "(\\Deleted)")
+        client.expunge()
+    assert left(client) == 0
+    yield client
+    client.logout()
 
 
 def deliver(client, raw):
