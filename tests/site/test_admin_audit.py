@@ -106,6 +106,14 @@ def site(django_db_setup, django_db_blocker):
         yield site_rows(texts_publish(current_policy()), Client())
 
 
+@pytest.fixture(scope="module")
+def signed(site, django_db_blocker):
+    """A superuser and a privacy officer, each signed in once for the module (rows of `site`'s,
+    so what a test changes of a session goes back with the test)."""
+    with django_db_blocker.unblock():
+        yield {role: staff(role) for role in ("root", "olga")}
+
+
 def site_rows(texts, client):
     client.post("/kk/contact/", {"token": aged_token(), "full_name": "Әсел Қасымова",
                                  "email": PERSON, "phone": "+77011234567",
@@ -185,8 +193,8 @@ MODELS = sorted(admin.site._registry, key=label)
 
 @pytest.mark.parametrize("role", ["root", "olga"])
 @pytest.mark.parametrize("model", MODELS, ids=label)
-def test_every_page_that_shows_personal_data_is_audited(site, role, model):
-    browser = staff(role)
+def test_every_page_that_shows_personal_data_is_audited(site, signed, role, model):
+    browser = signed[role]
     obj = example(model, site)
     info = (model._meta.app_label, model._meta.model_name)
     page = reverse("admin:{}_{}_change".format(*info), args=[obj.pk])
@@ -219,8 +227,8 @@ def test_every_page_that_shows_personal_data_is_audited(site, role, model):
         assert rows == [], listing
 
 
-def test_a_mails_preview_is_audited_under_the_person(site):
-    browser = staff("root")
+def test_a_mails_preview_is_audited_under_the_person(site, signed):
+    browser = signed["root"]
     mail = Email.objects.filter(to__icontains=PERSON).first()
     before = mark()
     assert browser.get(f"/admin/post_office/email/{mail.pk}/preview/").status_code == 200
@@ -229,10 +237,10 @@ def test_a_mails_preview_is_audited_under_the_person(site):
         site.pk, "post_office.email", str(mail.pk))  # fmt: skip
 
 
-def test_a_mail_to_no_one_on_record_is_audited_as_the_mail(site):
+def test_a_mail_to_no_one_on_record_is_audited_as_the_mail(site, signed):
     """A notice to staff, or the answer to an address the site does not hold: no number, the
     mail itself."""
-    browser = staff("root")
+    browser = signed["root"]
     mail = Email.objects.exclude(to__icontains=PERSON).first()
     before = mark()
     assert browser.get(f"/admin/post_office/email/{mail.pk}/change/").status_code == 200
@@ -240,9 +248,9 @@ def test_a_mail_to_no_one_on_record_is_audited_as_the_mail(site):
     assert (row.subject_ref, row.object_id) == (None, str(mail.pk))
 
 
-def test_a_request_from_an_address_not_on_record_is_audited(site):
+def test_a_request_from_an_address_not_on_record_is_audited(site, signed):
     ticket = ticket_open(kind="access", email="nobody@example.kz", language="kk", channel="web")
-    browser = staff("olga")
+    browser = signed["olga"]
     before = mark()
     assert browser.get(f"/admin/rights/ticket/{ticket.pk}/change/").status_code == 200
     [row] = views_since(before)
@@ -250,8 +258,8 @@ def test_a_request_from_an_address_not_on_record_is_audited(site):
                                                                  str(ticket.pk))  # fmt: skip
 
 
-def test_finding_a_person_by_address_is_audited(site):
-    browser = staff("olga")
+def test_finding_a_person_by_address_is_audited(site, signed):
+    browser = signed["olga"]
     before = mark()
     page = browser.get("/admin/consent/subject/", {"q": PERSON})
     assert page.status_code == 200 and f"#{site.pk}" in page.content.decode()
@@ -261,13 +269,13 @@ def test_finding_a_person_by_address_is_audited(site):
 
 
 @pytest.mark.parametrize("role", ["root", "olga"])
-def test_no_autocomplete_finds_a_person_past_the_audit(site, role):
+def test_no_autocomplete_finds_a_person_past_the_audit(site, signed, role):
     """`/admin/autocomplete/` runs the search of the admin a relation points to, for any model
     and field named in the query string: a privacy officer found a person's number by their
     address (`app_label=consent&model_name=ledgerentry&field_name=subject&term=<address>`) with
     no audit row, where the list's search writes one. No relation to an audited admin's rows
     answers it, whatever the search."""
-    browser = staff(role)
+    browser = signed[role]
     found = []
     for model in MODELS:
         for field in model._meta.get_fields():
@@ -286,9 +294,9 @@ def test_no_autocomplete_finds_a_person_past_the_audit(site, role):
     assert found == []
 
 
-def test_no_delivery_log_offers_the_outbox_addresses(site):
+def test_no_delivery_log_offers_the_outbox_addresses(site, signed):
     """post_office's own log admin put every outbox address in a drop-down on each entry."""
-    browser = staff("root")
+    browser = signed["root"]
     log = Log.objects.first()
     html = browser.get(f"/admin/post_office/log/{log.pk}/change/").content.decode()
     assert "<select" not in html and "gone@example.kz" not in html
@@ -300,12 +308,12 @@ AUDITED = [model for model in MODELS if isinstance(admin.site._registry[model], 
 
 
 @pytest.mark.parametrize("model", AUDITED, ids=label)
-def test_a_personal_list_is_narrowed_by_its_own_filters_only(site, model):
+def test_a_personal_list_is_narrowed_by_its_own_filters_only(site, signed, model):
     """Django's admin filters a list by any field of its model given in the query string
     (`?data__email=…`, `?ip=…`): a search by a person's data past `search_fields` and past the
     audit of such a search. Each field of each audited admin that is none of its filters is
     refused (400), for a superuser too; the filters themselves still answer."""
-    browser = staff("root")
+    browser = signed["root"]
     model_admin = admin.site._registry[model]
     request = RequestFactory().get("/")
     request.user = User.objects.get(username="root")
@@ -325,10 +333,10 @@ def test_a_personal_list_is_narrowed_by_its_own_filters_only(site, model):
         assert browser.get(listing, {f"{name}__isnull": "False"}).status_code in (200, 302)
 
 
-def test_an_address_in_a_forms_data_finds_no_one(site):
+def test_an_address_in_a_forms_data_finds_no_one(site, signed):
     """The search that showed the defect: a privacy officer found whose a form was by the
     address in its data, with no audit row."""
-    browser = staff("olga")
+    browser = signed["olga"]
     before = mark()
     for query in [{"data__email": PERSON}, {"data__full_name__startswith": "Ә"}]:
         assert browser.get("/admin/consent/submission/", query).status_code == 400
@@ -337,19 +345,19 @@ def test_an_address_in_a_forms_data_finds_no_one(site):
     assert views_since(before) == []
 
 
-def test_a_persons_ledger_is_still_linked_from_their_page(site):
-    browser = staff("olga")
+def test_a_persons_ledger_is_still_linked_from_their_page(site, signed):
+    browser = signed["olga"]
     response = browser.get("/admin/consent/ledgerentry/", {"subject__id__exact": site.pk})
     assert response.status_code == 200
     assert browser.get("/admin/consent/ledgerentry/", {"kind": "grant"}).status_code == 200
 
 
 @pytest.mark.parametrize("model", MODELS, ids=label)
-def test_a_nul_character_in_any_list_query_is_refused_not_a_server_error(site, model):
+def test_a_nul_character_in_any_list_query_is_refused_not_a_server_error(site, signed, model):
     """PostgreSQL text cannot hold NUL: a list filter given one (`?language__exact=%00`) was a
     500 on every admin list, for any staff member. Each filter of each list, its search and an
     action's selected ids: 400."""
-    browser = staff("root")
+    browser = signed["root"]
     model_admin = admin.site._registry[model]
     request = RequestFactory().get("/")
     request.user = User.objects.get(username="root")
