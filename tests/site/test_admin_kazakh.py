@@ -21,6 +21,7 @@ CATALOGUES = [DJANGO / "contrib/admin/locale/en/LC_MESSAGES/django.po",
               DJANGO / "conf/locale/en/LC_MESSAGES/django.po"]  # fmt: skip
 
 
+@functools.cache
 def english_phrases():
     """Django's msgids of three words or more, without placeholders (they would match nothing)."""
     phrases = set()
@@ -29,7 +30,7 @@ def english_phrases():
             for text in (entry.msgid, entry.msgid_plural):
                 if text and len(text.split()) >= 3 and "%" not in text and "{" not in text:
                     phrases.add(text)
-    return phrases
+    return frozenset(phrases)
 
 
 CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.I)
@@ -199,9 +200,9 @@ def admin_pages(browser):
             pages.append(base + "add/")
         if model_admin.has_delete_permission(request, obj):
             pages.append(own + "delete/")
-        for url in pages:
-            yield url, browser.get(url)
-        html = browser.get(own + "change/").content.decode()
+        responses = {url: browser.get(url) for url in pages}
+        yield from responses.items()
+        html = responses[own + "change/"].content.decode()  # its links: fetched once, read twice
         for url in sorted(set(re.findall(rf'href="({re.escape(own)}[^"?#]+)"', html))):
             response = browser.get(url, follow=True)  # resending a mail returns to its page
             if response.get("content-type", "").startswith("text/html"):
