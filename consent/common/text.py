@@ -99,3 +99,23 @@ def clean_form_text(value: str | None, *, multiline: bool) -> str:
         text = " ".join(text.split())
     # NFC last: removing a character can bring a base letter and its combining mark together.
     return unicodedata.normalize("NFC", text)
+
+
+# The one-byte charsets UTF-8 text comes mislabelled with (as_written).
+MISLABELLED_AS = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1252")
+
+
+def as_written(text: str) -> str:
+    """`text` as written when it is UTF-8 read under a one-byte charset's label (a mail program
+    that writes its default label, «windows-1251», «koi8-r», whatever it encoded): read so,
+    «Деректерімді жойыңыз» was stored as «Р”РµСЂРµРєС‚РµСЂС–РјРґС– Р¶РѕР№С‹ТЈС‹Р·», in no language,
+    asking for nothing. Text really written in such a charset never encodes back to UTF-8:
+    its letters are all bytes that begin a UTF-8 sequence, and a letter follows a letter."""
+    if text.isascii():
+        return text
+    for charset in MISLABELLED_AS:
+        try:
+            return text.encode(charset).decode("utf-8")
+        except UnicodeError:
+            continue
+    return text

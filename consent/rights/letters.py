@@ -14,7 +14,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
-from consent.common.text import clean_text
+from consent.common.text import as_written, clean_text
 from consent.core.subjects import normalise_email
 
 from .models import QuarantinedMessage, Ticket
@@ -184,7 +184,7 @@ def _sender(message):
 def _subject_line(message):
     # policy.default decodes RFC 2047 words and raw UTF-8 (RFC 6532); bytes it could not read
     # come back as U+FFFD or lone surrogates, and the type would be guessed from a garbled line.
-    line = str(message.get("Subject") or "")
+    line = as_written(str(message.get("Subject") or ""))
     if "\ufffd" in line or re.search(r"[\ud800-\udfff]", line):
         raise SetAside(Reason.UNDECODABLE)
     return clean_text(line, multiline=False)
@@ -316,7 +316,7 @@ def _decoded(part):
     try:
         if charset is None:
             raise LookupError
-        text = payload.decode(charset)
+        text = as_written(payload.decode(charset))
     except (LookupError, UnicodeDecodeError):  # an unknown charset, or bytes not in it
         raise SetAside(Reason.UNDECODABLE) from None
     return clean_text(text)
