@@ -1,11 +1,11 @@
 """What the logs may keep (compliance T18): no query string, and no secret of an emailed link.
 
-The unsubscribe, newsletter and request confirmation and self-service links carry their secret
-in the path; whoever reads a log must not be able to unsubscribe someone, confirm their request
-or open their data with it. The segment after each of those routes is written as [token] by
-gunicorn's access log (emalu/gunicorn.py), by the application's own log records (Django logs
-"Bad Request: <path>" for every refused link) and, with the same pattern, by nginx
-(docs/deploy/nginx.conf). tests/site/test_proxy.py holds all three to every URL with a token.
+The unsubscribe, newsletter, request and form-consent confirmation and self-service links carry
+their secret in the path; whoever reads a log must not be able to unsubscribe someone, confirm
+their request or a consent, or open their data with it. The segment after each of those routes
+is written as [token] by gunicorn's access log (emalu/gunicorn.py), by the application's own log
+records (Django logs "Bad Request: <path>" for every refused link) and, with the same pattern, by
+nginx (docs/deploy/nginx.conf). tests/site/test_proxy.py holds all three to every URL with a token.
 """
 
 import contextvars
@@ -23,7 +23,7 @@ from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 from consent.common.net import is_trusted_proxy
 
 TOKEN_PATH = re.compile(
-    r"(/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm)/)[^/?#\s\"']+"
+    r"(/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm|consent/confirm)/)[^/?#\s\"']+"
 )
 
 

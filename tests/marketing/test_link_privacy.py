@@ -11,9 +11,10 @@ from urllib.parse import unquote, urlsplit
 
 from post_office.models import Email
 
-from consent.core.ledger import consent_grant
+from consent.core.ledger import consent_grant, consent_withdraw
 from consent.core.models import Source, Subject
 from consent.core.purposes import MARKETING, SERVICE
+from consent.core.submissions import submission_record
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from consent.rights.selfservice import link_send
@@ -83,14 +84,19 @@ def test_marketing_box_confirmation_link_carries_no_personal_data(client, texts,
     assert urls and all(leaks(u) == set() for u in urls)
 
 
-def test_other_emailed_links_carry_no_personal_data(texts, make_subject):
+def test_other_emailed_links_carry_no_personal_data(texts, make_subject, rf):
     subject = make_subject(full_name=NAME, email=EMAIL, phone=PHONE)
     consent_grant(subject, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     consent_grant(subject, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    # A form ticking the service consent she withdrew: its acknowledgement asks her to confirm.
+    consent_withdraw(subject, SERVICE, source=Source.SELF_SERVICE)
+    submission_record(source=Source.CONTACT_FORM, language="kk", request=rf.post("/"),
+                      data={"email": EMAIL, "full_name": NAME, "phone": PHONE, "message": "?"},
+                      consents={SERVICE: True})  # fmt: skip
     link_send(EMAIL, "kk")  # self-service
     ticket_open(kind="access", email=EMAIL, language="ru", channel="web")  # confirmation link
     campaign_send(Campaign.objects.create(title="N", subject_line_kk="Жаңалық", body_kk="Мәтін"))
     urls = emailed_urls(EMAIL)
-    for path in ("/my-data/open/", "/requests/confirm/", "/unsubscribe/"):
+    for path in ("/my-data/open/", "/requests/confirm/", "/unsubscribe/", "/consent/confirm/"):
         assert any(path in u for u in urls), path
     assert {u: leaks(u) for u in urls if leaks(u)} == {}

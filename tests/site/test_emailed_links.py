@@ -63,6 +63,8 @@ ODD_LINKS = [
     ("/kk/my-data/open/{}/", _signed("consent.self-service"),
      [{"n": "0" * 32}, {"n": "0" * 32, "s": "abc"}, {"n": 5, "s": 1}, {"s": 1}, [1, 2],
       {"n": "0" * 32, "s": 1, "a": None}, {"n": "0" * 32, "s": 1, "a": "x"}]),
+    ("/ru/consent/confirm/{}/", _signed("consent.form-consent-confirm"),
+     [{"s": "abc"}, {"s": [1]}, {"s": True}, [1], "x", {"s": 1, "a": [1]}, {"s": 1, "a": "x"}]),
     ("/ru/newsletter/confirm/{}/", _sealed,
      [{}, [1, 2], {"e": "a@example.kz", "n": "", "l": "ru"}, {"e": 1, "n": "", "l": "ru", "t": 1},
       {"e": "a@example.kz", "n": "", "l": "en", "t": 1},
@@ -70,7 +72,8 @@ ODD_LINKS = [
 ]  # fmt: skip
 
 
-@pytest.mark.parametrize("path,seal,payloads", ODD_LINKS, ids=["verify", "self-service", "optin"])
+@pytest.mark.parametrize("path,seal,payloads", ODD_LINKS,
+                         ids=["verify", "self-service", "form-consent", "optin"])  # fmt: skip
 def test_a_link_of_our_own_keys_with_an_odd_payload_is_no_good(
     client, texts, make_subject, path, seal, payloads
 ):

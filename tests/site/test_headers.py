@@ -39,6 +39,7 @@ PUBLIC_URLS = {
     "my_data_leave": ({}, 302, False),
     "my_data_language": ({}, 302, False),
     "request_verify": ({"token": "x"}, 400, True),
+    "form_consent_confirm": ({"token": "x"}, 400, True),
     "healthz": ({}, 200, True),
     "metrics": ({}, 404, False),  # only for METRICS_TOKEN
     "robots": ({}, 200, False),

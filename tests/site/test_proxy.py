@@ -58,7 +58,7 @@ def tokened_paths():
 
 def test_every_link_with_a_token_is_known():
     assert tokened_routes() == {"unsubscribe", "marketing_confirm", "self_service_open",
-                                "request_verify"}  # fmt: skip
+                                "request_verify", "form_consent_confirm"}  # fmt: skip
 
 
 def test_gunicorns_log_rule_redacts_every_tokened_path():
