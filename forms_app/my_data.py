@@ -63,6 +63,8 @@ def my_data_open(request, token):
     """GET shows a button (mail scanners follow links); POST spends the single-use link."""
     if request.method == "POST":
         if selfservice.link_open(token, request.session) is None:
+            if selfservice.link_opened_here(token, request.session):
+                return redirect("my_data")  # pressed again where it was spent: the page is open
             return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
         return redirect("my_data")
     return render(request, "forms_app/my_data_link.html", {"state": "ask"})

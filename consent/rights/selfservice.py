@@ -108,6 +108,18 @@ def link_open(token: str, session: SessionBase) -> Subject | None:
     return subject
 
 
+def link_opened_here(token: str, session: SessionBase) -> bool:
+    """Whether this session is open, within its hour, on the person a link names: the link
+    pressed again where it was spent (the Back button, a second tap) finds their page open,
+    not «this link was used». Opens nothing: another browser is still refused."""
+    try:
+        subject_pk = signing.loads(token, salt=SALT, max_age=LINK_MAX_AGE)["s"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return False
+    data = session.get(SESSION_KEY)
+    return session_held(session) and type(subject_pk) is int and data["s"] == subject_pk
+
+
 def session_held(session: SessionBase) -> bool:
     """Whether the session is open on a person, within its hour, whether or not their data is
     still held."""

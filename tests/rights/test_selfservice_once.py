@@ -5,9 +5,10 @@ import re
 
 import pytest
 
+from consent.core.models import AuditEvent
 from consent.rights.models import Ticket
 
-from .test_selfservice import open_page
+from .test_selfservice import ask_link, link_path, open_page
 
 EXPIRED = {"kk": "Форманың мерзімі өтіп кетті", "ru": "Срок действия формы истёк"}
 
@@ -75,3 +76,30 @@ def test_a_request_written_past_the_hour_is_shown_back_to_copy(
     assert 'name="email"' in html  # where to ask for a new link
     assert not Ticket.objects.filter(subject=person).exists()
     assert closed not in client.get(f"/{lang}/my-data/").content.decode()  # said once
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_link_pressed_again_where_it_was_spent_finds_the_page_open(
+    client, person, make_subject, lang, time_machine
+):
+    """Opened, then Back to the link's page and its button pressed again (or a second tap):
+    the page said «this link was used» and sent the person for a new one, though their page
+    was open. It is shown; the link still opens nothing anywhere else."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    ask_link(client, lang)
+    path, mine = link_path(), f"/{lang}/my-data/"
+    assert client.post(path)["Location"] == mine
+    assert client.get(path).status_code == 200  # Back
+    again = client.post(path)
+    assert again.status_code == 302 and again["Location"] == mine
+    assert "asel@example.kz" in client.get(mine).content.decode()
+    opened = AuditEvent.objects.filter(action=AuditEvent.Action.SELF_SERVICE_OPEN)
+    assert opened.count() == 1
+    assert type(client)().post(path).status_code == 400  # another browser
+    other = make_subject(full_name="Other", email="other@example.kz")
+    neighbour = type(client)()
+    ask_link(neighbour, lang, email=other.email)
+    neighbour.post(link_path(other.email))
+    assert neighbour.post(path).status_code == 400  # a page open on someone else
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    assert client.post(path).status_code == 400  # the hour is over
