@@ -15,8 +15,9 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 from post_office.models import Email
 from consent.common.dates import local_today
-from consent.core.ledger import consent_grant
-from consent.core.models import Source, Subject
+from consent.core.held import confirm_url, consent_hold
+from consent.core.ledger import consent_grant, consent_withdraw
+from consent.core.models import Held, Source, Subject, Submission
 from consent.core.texts import current_text
 from consent.marketing.campaigns import unsubscribe_token, unsubscribe_url
 from consent.marketing.optin import optin_start
@@ -32,6 +33,11 @@ teen = Subject.objects.create(full_name="Айгерім Серікқызы", ema
 for s in (adult, teen):
     consent_grant(s, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
 consent_grant(adult, current_text("marketing"), language="kk", source=Source.NEWSLETTER_FORM)
+# Someone who withdrew the marketing consent, then a newsletter form sent under their address:
+# the form's consent waits for the link mailed to it (consent.core.held).
+held = Subject.objects.create(full_name="Дәурен Ахметов", email="held@example.kz")
+consent_grant(held, current_text("marketing"), language="kk", source=Source.NEWSLETTER_FORM)
+consent_withdraw(held, "marketing", source=Source.SELF_SERVICE)
 
 def mailed(pattern):
     return re.search(pattern, Email.objects.latest("id").message).group(0)
@@ -46,6 +52,10 @@ for lang in ("kk", "ru"):
     ticket_open(kind="destroy", email="asel@example.kz", language=lang, channel=Ticket.Channel.WEB)
     links[f"verify-{lang}"] = mailed(r"https?://\\S+/requests/confirm/\\S+/")
     links[f"unsubscribe-{lang}"] = unsubscribe_url(unsubscribe_token(adult.pk, 0), lang)
+    form = Submission.objects.create(subject=held, source=Source.NEWSLETTER_FORM, language=lang,
+                                     data={"email": held.email})
+    consent_hold(form, Held.WITHDRAWN, {"marketing": current_text("marketing")}, None)
+    links[f"form-consent-{lang}"] = confirm_url(form)
 print(json.dumps(links))
 """
 
@@ -162,7 +172,7 @@ def walk(browser, base, strict, links, lang, visit):
     submit(page)
     visit(page, "contact-rate-limited")
     # Emailed links: each asks before it acts; then the page behind it.
-    for name in ("confirm", "verify", "unsubscribe"):
+    for name in ("confirm", "verify", "unsubscribe", "form-consent"):
         page.goto(links[f"{name}-{lang}"])
         visit(page, f"{name}-link")
         submit(page)

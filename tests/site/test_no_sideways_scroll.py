@@ -81,7 +81,7 @@ MUST_VISIT = {
     "home", "about", "services", "service", "contacts", "privacy", "privacy_version",
     "contact_form", "application_form", "newsletter_form", "form_thanks", "marketing_confirm",
     "request_new", "unsubscribe", "unsubscribed", "cookie_settings", "my_data", "self_service_open",
-    "my_data_request", "request_verify",
+    "my_data_request", "request_verify", "form_consent_confirm",
 }  # fmt: skip
 
 
