@@ -5,7 +5,9 @@ PY := $(BIN)/python
 MANAGE := $(PY) manage.py
 # The suite runs on PostgreSQL (the ledger's guarantees are PostgreSQL's); override for another server.
 TEST_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/emalu
-export PYTHONDONTWRITEBYTECODE := 1
+# Bytecode is written (to __pycache__/, ignored by git) even where the shell says not to: the suite
+# starts gunicorn and manage.py dozens of times, and each start would compile the project again.
+export PYTHONDONTWRITEBYTECODE :=
 
 .PHONY: install run test bench lint format messages screenshots clean
 

@@ -1,4 +1,6 @@
+import os
 import signal
+import sys
 from contextlib import contextmanager
 from pathlib import PurePosixPath
 
@@ -12,6 +14,11 @@ from consent.core.texts import current_policy
 from tests.staff import staff_member, verified_login
 from tests.texts import texts_publish
 from tests.tools import CHROMIUM, require_tool
+
+# The suite starts gunicorn and manage.py many times: let each read the bytecode the first one
+# wrote rather than compile the project again (a shell may set PYTHONDONTWRITEBYTECODE).
+os.environ["PYTHONDONTWRITEBYTECODE"] = ""
+sys.dont_write_bytecode = False
 
 
 @pytest.fixture
