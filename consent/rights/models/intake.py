@@ -9,7 +9,7 @@ from consent.core.models import Language
 from consent.core.purposes import purpose_choices
 from consent.core.texts import route_phrase
 
-from ..phrases import key_words, normalise
+from ..spelling import key_words, normalise
 from .tickets import Ticket
 
 
