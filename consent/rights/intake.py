@@ -119,17 +119,17 @@ def recognise(
     reading = read_own(body or "", operator=operator)
     if not any(line.strip() for line in reading.own) and reading.forwarded is None and attached:
         # Forwarded as an attachment (message/rfc822), with nothing written around it.
-        subject, inner, forwarder = attached[0]
+        attached_line, inner, forwarder = attached[0]
         if forwarder.casefold() not in operator:
-            reading = Reading([], forwarded_subject=subject, forwarded=read_own(inner),
+            reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_own(inner),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [_without_prefixes(subject_line), _first_lines(reading.own)]
     if sender and _from_someone_else(reading.forwarded_sender, sender, operator):
         # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
-        own_subject = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
-        candidates = [own_subject, _first_lines(reading.own)]
+        own_line = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
+        candidates = [own_line, _first_lines(reading.own)]
     elif reading.forwarded is not None:
-        candidates += [_without_prefixes(reading.forwarded_subject),
+        candidates += [_without_prefixes(reading.forwarded_subject_line),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
     found = [match for match in (_named(table, text) for text in candidates) if match]
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
@@ -154,7 +154,7 @@ def recognise(
     match = found[0] if found else None
     own_text = "\n".join([_without_prefixes(subject_line), *reading.own])
     if reading.forwarded is not None:
-        own_text += "\n".join(["", reading.forwarded_subject, *reading.forwarded.own])
+        own_text += "\n".join(["", reading.forwarded_subject_line, *reading.forwarded.own])
     language = language_of(
         own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
     )

@@ -60,7 +60,7 @@ class Reading:
     """What the person wrote in a message, apart from what it quotes or forwards."""
 
     own: list[str]  # their own lines, signature left out
-    forwarded_subject: str = ""
+    forwarded_subject_line: str = ""  # of a message forwarded without a word around it
     forwarded: "Reading | None" = None  # a message forwarded without a word around it
     forwarded_sender: str = ""  # its From (or attribution) lines as written, casefolded
     rest: str = ""  # the quoted and forwarded text: for the language, when theirs says nothing
@@ -137,29 +137,29 @@ def _header_block_at(lines, index):
 
 
 def _head(lines):
-    """(subject, sender lines casefolded, index of the first body line) of a forwarded or
+    """(subject line, sender lines casefolded, index of the first body line) of a forwarded or
     quoted message's head at lines[0]."""
     at = 1 if FORWARD_MARKER.match(lines[0]) else 0
-    subject, sender = "", ""
+    subject_line, sender = "", ""
     while at < len(lines) and (
         not lines[at].strip() or HEADER_LINE.match(lines[at]) or _attribution(lines[at])
     ):
         if SUBJECT_HEADER.match(lines[at]):
-            subject = HEADER_LINE.match(lines[at]).group("value")
+            subject_line = HEADER_LINE.match(lines[at]).group("value")
         elif SENDER_HEADER.match(lines[at]) or _attribution(lines[at]):
             sender += lines[at].casefold()
         at += 1
-    return subject, sender, at
+    return subject_line, sender, at
 
 
 def _forwarded(lines, *, operator, depth):
     rest = "\n".join(lines)
-    subject, sender, at = _head(lines)
+    subject_line, sender, at = _head(lines)
     if any(address in sender for address in operator):
         return Reading([], rest=rest)
     inner = read_own("\n".join(lines[at:]), operator=operator, depth=depth + 1)
     return Reading(
-        [], forwarded_subject=subject, forwarded=inner, forwarded_sender=sender, rest=rest
+        [], forwarded_subject_line=subject_line, forwarded=inner, forwarded_sender=sender, rest=rest
     )
 
 

@@ -61,7 +61,7 @@ def test_every_message_that_names_a_route_is_recognised(db, record_property, cap
 
 
 @pytest.mark.parametrize(
-    "subject,body,expected",
+    "subject_line,body,expected",
     [
         ("Отписаться от рассылки", "", ("unsubscribe", "ru")),
         ("Актуализация персональных данных", "", ("correct", "ru")),
@@ -113,8 +113,8 @@ def test_every_message_that_names_a_route_is_recognised(db, record_property, cap
         ("Question", "Please do not delete my data, I still need the course", ("other", "kk")),
     ],
 )  # fmt: skip
-def test_classify(db, subject, body, expected):
-    assert classify(subject, body) == expected
+def test_classify(db, subject_line, body, expected):
+    assert classify(subject_line, body) == expected
 
 
 def staff_officer(client):
