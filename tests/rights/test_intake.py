@@ -44,11 +44,11 @@ from .conftest import (
         ("", ("other", "kk")),
     ],
 )  # fmt: skip
-def test_subject_phrases(db, subject_line, expected):
+def test_subject_line_phrases(db, subject_line, expected):
     assert classify(subject_line) == expected
 
 
-def test_encoded_subject_opens_a_typed_request(person):
+def test_an_encoded_subject_line_opens_a_typed_request(person):
     raw = message("Обновление персональных данных")
     assert b"=?utf-8?" in raw
     ticket = ingest(raw)

@@ -236,7 +236,7 @@ def test_a_person_forwarding_their_own_request_is_still_heard(person):
         ("Сұрақ", "Мен келісімді қайтарып алмаймын. Курстар қашан басталады?"),
     ],
 )  # fmt: skip
-def test_a_subject_the_letter_itself_denies_is_not_carried_out(person, subject_line, body):
+def test_a_subject_line_the_letter_itself_denies_is_not_carried_out(person, subject_line, body):
     """The subject line named a withdrawal and the letter said «I do not want to withdraw», or a
     Kazakh letter said «келісімді қайтарып алмаймын» (I will not take my consent back): every
     consent was withdrawn as it arrived. Such a letter is left for staff to read."""
