@@ -6,10 +6,11 @@ from pathlib import Path
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
-from django.utils.csp import CSP
 
+from emalu.csp import SECURE_CSP  # noqa: F401
 from emalu.env import Env
 from emalu.logs import logging_settings
+from emalu.mailers import mailers, post_office
 from emalu.release import code_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -174,33 +175,11 @@ STORAGES = {
     },
 }
 
-# Mail: the console under `make run`; SMTP in production (smtp+tls://user:pass@host:587).
-_mail = env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://127.0.0.1:25")
-MAILERS = {
-    "default": {
-        "BACKEND": _mail["EMAIL_BACKEND"],
-        "OPTIONS": {
-            "host": _mail["EMAIL_HOST"],
-            "port": _mail["EMAIL_PORT"],
-            "username": _mail["EMAIL_HOST_USER"],
-            "password": _mail["EMAIL_HOST_PASSWORD"],
-            "use_tls": _mail.get("EMAIL_USE_TLS", False),
-            "use_ssl": _mail.get("EMAIL_USE_SSL", False),
-            "timeout": 20,
-        }
-        if _mail["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
-        else {},
-    }
-}
-# The report of a server error (emalu/logs.py) goes the same way, but a relay that is down must
-# not turn the visitor's error page into a dropped connection: Django's handler lets the failure
-# out of the request when MAILERS is set. The journal has the error either way.
-MAILERS["admins"] = {**MAILERS["default"]}
-# And it is sent within the request: a relay that answers slowly holds the error page for at most
-# 5 s, not the 20 the outbox waits (emalu.logs.OncePerFault mails each fault once in 10 minutes).
-MAILERS["admins"]["OPTIONS"] = {**MAILERS["default"]["OPTIONS"], "fail_silently": True}
-if "timeout" in MAILERS["admins"]["OPTIONS"]:
-    MAILERS["admins"]["OPTIONS"]["timeout"] = 5
+# Mail (emalu/mailers.py): the console under `make run`; SMTP in production
+# (smtp+tls://user:pass@host:587).
+MAILERS = mailers(
+    env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://127.0.0.1:25")
+)
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
@@ -225,19 +204,7 @@ SESSION_COOKIE_NAME = "sessionid" if DEBUG else "__Host-sessionid"
 CSRF_COOKIE_NAME = "csrftoken" if DEBUG else "__Host-csrftoken"
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True
-# default-src 'none': whatever is not listed below (frames, media, workers, manifests) is refused.
-SECURE_CSP = {
-    "default-src": [CSP.NONE],
-    "script-src": [CSP.SELF, CSP.NONCE],
-    "style-src": [CSP.SELF],
-    "img-src": [CSP.SELF, "data:"],
-    "font-src": [CSP.SELF],
-    "connect-src": [CSP.SELF],
-    "form-action": [CSP.SELF],
-    "frame-ancestors": [CSP.NONE],
-    "base-uri": [CSP.NONE],
-    "object-src": [CSP.NONE],
-}
+# The Content Security Policy is SECURE_CSP, imported from emalu/csp.py.
 
 # The operator (compliance L3, L20): who collects the data, and who answers for it.
 OPERATOR = {
@@ -285,19 +252,8 @@ HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS",
 # no metrics at all. Make one with `python -c "import secrets; print(secrets.token_urlsafe())"`.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 
-# Outgoing mail goes through the post_office outbox (a database table), in the same transaction
-# as the event that causes it; `manage.py send_queued_mail` delivers it with retries.
-POST_OFFICE = {
-    "DEFAULT_PRIORITY": "now" if DEBUG else "medium",
-    # A dead mail server is retried every 10 minutes for a day; after that a message stays in the
-    # outbox as failed (never deleted) until staff requeue it.
-    "MAX_RETRIES": 144,
-    "RETRY_INTERVAL": timedelta(seconds=env.int("MAIL_RETRY_SECONDS", default=600)),
-    "LOG_LEVEL": 1,  # failures only
-    "MESSAGE_ID_ENABLED": True,
-    "MESSAGE_ID_FQDN": "emaluplus-vko.kz",
-    "FILE_STORAGE": "private",
-}
+# The outbox and its retries (emalu/mailers.py).
+POST_OFFICE = post_office(debug=DEBUG, retry_seconds=env.int("MAIL_RETRY_SECONDS", default=600))
 STAFF_NOTIFY_EMAIL = env("STAFF_NOTIFY_EMAIL", default=OPERATOR["email"])
 # Public forms: at most N posts per window (seconds) from one IP; and at least this many seconds
 # between showing a form and its submission (bots are faster).

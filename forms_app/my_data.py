@@ -17,8 +17,8 @@ from consent.common.text import clean_form_text
 from consent.rights import selfservice
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
-from .forms import (
-    NOT_OFFERED,
+from .forms import NOT_OFFERED
+from .my_data_forms import (
     ConsentSwitchForm,
     ExportForm,
     LanguageForm,

@@ -65,7 +65,7 @@ class CampaignAdmin(admin.ModelAdmin):
     def _preview(self, obj, language):
         if obj.pk is None:
             return "-"
-        _subject, text, _html = campaign_preview(obj, language)
+        _line, text, _html = campaign_preview(obj, language)
         return format_html("<pre style='white-space:pre-wrap'>{}</pre>", text)
 
     @admin.display(description=_("preview (Kazakh)"))

@@ -20,11 +20,14 @@ from consent.core import routes
 from consent.core.subjects import normalise_email
 
 from . import phrases
+from .about_whom import names_someone_else, says_me
 from .keys import hashed_key, letter_key, message_key, whole_message_key
+from .language import language_of
 from .letters import Letter, operator_addresses, read_letter
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
 from .reading import Reading, read_own
+from .spelling import key_words
 from .tickets import ticket_open
 
 logger = logging.getLogger(__name__)
@@ -65,7 +68,7 @@ def active_phrases() -> list[phrases.Phrase]:
     policy = [(text, kind, language, "") for text, kind, language in routes.every_phrase()]
     found, seen = [], set()
     for text, kind, language, purpose in [*policy, *rows]:
-        key = phrases.key_words(text)
+        key = key_words(text)
         # A phrase of function words only matches nothing (the admin refuses it).
         if key and (key, kind, purpose) not in seen:
             seen.add((key, kind, purpose))
@@ -79,7 +82,7 @@ class Recognised(NamedTuple):
     purpose: str = ""  # for a withdrawal: the one purpose its phrase names, "" for all
     # The letter also asks to stop news and offers, beside the request of `kind`.
     unsubscribe: bool = False
-    # The letter asks for something about someone else (phrases.names_someone_else): "other",
+    # The letter asks for something about someone else (about_whom.names_someone_else): "other",
     # for an officer to read, never carried out on the sender's record.
     someone_else: bool = False
 
@@ -103,7 +106,7 @@ def recognise(
     """(ticket type, language, purpose) of a message: the type its subject line names, else
     the type the first lines the person wrote name (quotes, signatures and forwarded heads left
     out), else what a message they forwarded without a word names; "other" when none does. The
-    language is that of what the person wrote (phrases.language_of).
+    language is that of what the person wrote (language_of, language.py).
 
     A message the `sender` forwards from another address is not their request: a colleague
     passing on a customer's withdrawal, a parent their child's, someone another shop's newsletter
@@ -116,17 +119,17 @@ def recognise(
     reading = read_own(body or "", operator=operator)
     if not any(line.strip() for line in reading.own) and reading.forwarded is None and attached:
         # Forwarded as an attachment (message/rfc822), with nothing written around it.
-        subject, inner, forwarder = attached[0]
+        attached_line, inner, forwarder = attached[0]
         if forwarder.casefold() not in operator:
-            reading = Reading([], forwarded_subject=subject, forwarded=read_own(inner),
+            reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_own(inner),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [_without_prefixes(subject_line), _first_lines(reading.own)]
     if sender and _from_someone_else(reading.forwarded_sender, sender, operator):
         # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
-        own_subject = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
-        candidates = [own_subject, _first_lines(reading.own)]
+        own_line = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
+        candidates = [own_line, _first_lines(reading.own)]
     elif reading.forwarded is not None:
-        candidates += [_without_prefixes(reading.forwarded_subject),
+        candidates += [_without_prefixes(reading.forwarded_subject_line),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
     found = [match for match in (_named(table, text) for text in candidates) if match]
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
@@ -151,21 +154,19 @@ def recognise(
     match = found[0] if found else None
     own_text = "\n".join([_without_prefixes(subject_line), *reading.own])
     if reading.forwarded is not None:
-        own_text += "\n".join(["", reading.forwarded_subject, *reading.forwarded.own])
-    language = phrases.language_of(
+        own_text += "\n".join(["", reading.forwarded_subject_line, *reading.forwarded.own])
+    language = language_of(
         own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
     )
     # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»).
     written = candidates[1:] if REPLY_PREFIX.match(subject_line or "") else candidates
-    if match is not None and any(map(phrases.names_someone_else, written)):
+    if match is not None and any(map(names_someone_else, written)):
         # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
         # But an unsubscribe the sender asks in the first person («отпишите меня от рассылки.
         # Асель, мама Арсена») stops their own news as it arrives, as any other (compliance
         # L15): stopping mail to the sender ends nothing of theirs that they did not ask to end.
-        mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(
-            map(phrases.says_me, written)
-        )
+        mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     if match is None:
         return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from . import phrases
+from . import spelling
 
 QUOTED = re.compile(r"^\s*>")
 # The line that introduces a quote: «On … wrote:», «… написал(а):», «… пишет:», «… жазды:»
@@ -19,7 +19,7 @@ QUOTED = re.compile(r"^\s*>")
 # «\s*», took time growing with the square of the line (a letter of one 20,000-letter line:
 # 36 s; of 1 MB: a day), and the intake stopped at that letter, every run.
 ATTRIBUTION_VERB = re.compile(r"(?<![^\W\d_])([^\W\d_]+)\s*(?:\((?:а|a)\)\s*)?:\s*$")
-# Folded (phrases.fold); «написал» with its endings (написала, написали).
+# Folded (spelling.fold); «написал» with its endings (написала, написали).
 ATTRIBUTION_VERBS = frozenset({"wrote", "пишет", "жазды", "жазган"})
 QUOTE_ADDRESS = re.compile(r"(<[^<>\s]+@[^<>\s@]+>|(^|\s)[^<>\s]+@[^<>\s@]+\.\w+)\s*:\s*$")
 SIGNATURE = re.compile(
@@ -27,8 +27,8 @@ SIGNATURE = re.compile(
     r"получите outlook|скачайте outlook)\b",
     re.IGNORECASE,
 )
-# How a signature or a mobile footer begins, folded (phrases.fold): in Cyrillic, or in Latin
-# letters as phrases.words() reads them («S uvazheniem», «Qurmetpen»).
+# How a signature or a mobile footer begins, folded (spelling.fold): in Cyrillic, or in Latin
+# letters as spelling.words() reads them («S uvazheniem», «Qurmetpen»).
 SIGN_OFFS = (
     "с уважением", "с наилучшими пожеланиями", "всего доброго", "всего хорошего", "курметпен",
     "изги тилекпен", "отправлено из", "отправлено с", "отправлено через", "жиберилди",
@@ -60,7 +60,7 @@ class Reading:
     """What the person wrote in a message, apart from what it quotes or forwards."""
 
     own: list[str]  # their own lines, signature left out
-    forwarded_subject: str = ""
+    forwarded_subject_line: str = ""  # of a message forwarded without a word around it
     forwarded: "Reading | None" = None  # a message forwarded without a word around it
     forwarded_sender: str = ""  # its From (or attribution) lines as written, casefolded
     rest: str = ""  # the quoted and forwarded text: for the language, when theirs says nothing
@@ -99,7 +99,7 @@ def _attribution(line):
         return False
     word = found[1].casefold()
     if word != "wrote":
-        word = phrases.fold(phrases.words(word)[0])
+        word = spelling.fold(spelling.words(word)[0])
     return word in ATTRIBUTION_VERBS or word.startswith("написал")
 
 
@@ -120,7 +120,7 @@ def _signature(line):
     """Whether the line begins a signature or a mail program's footer (SIGNATURE, SIGN_OFFS)."""
     if SIGNATURE.match(line):
         return True
-    read = [phrases.fold(word) for word in phrases.words(line)]
+    read = [spelling.fold(word) for word in spelling.words(line)]
     if read and read[-1] == FOOTER_VERB and len(read) <= FOOTER_WORDS:
         return True
     begins = " ".join(read[:3])
@@ -137,29 +137,29 @@ def _header_block_at(lines, index):
 
 
 def _head(lines):
-    """(subject, sender lines casefolded, index of the first body line) of a forwarded or
+    """(subject line, sender lines casefolded, index of the first body line) of a forwarded or
     quoted message's head at lines[0]."""
     at = 1 if FORWARD_MARKER.match(lines[0]) else 0
-    subject, sender = "", ""
+    subject_line, sender = "", ""
     while at < len(lines) and (
         not lines[at].strip() or HEADER_LINE.match(lines[at]) or _attribution(lines[at])
     ):
         if SUBJECT_HEADER.match(lines[at]):
-            subject = HEADER_LINE.match(lines[at]).group("value")
+            subject_line = HEADER_LINE.match(lines[at]).group("value")
         elif SENDER_HEADER.match(lines[at]) or _attribution(lines[at]):
             sender += lines[at].casefold()
         at += 1
-    return subject, sender, at
+    return subject_line, sender, at
 
 
 def _forwarded(lines, *, operator, depth):
     rest = "\n".join(lines)
-    subject, sender, at = _head(lines)
+    subject_line, sender, at = _head(lines)
     if any(address in sender for address in operator):
         return Reading([], rest=rest)
     inner = read_own("\n".join(lines[at:]), operator=operator, depth=depth + 1)
     return Reading(
-        [], forwarded_subject=subject, forwarded=inner, forwarded_sender=sender, rest=rest
+        [], forwarded_subject_line=subject_line, forwarded=inner, forwarded_sender=sender, rest=rest
     )
 
 

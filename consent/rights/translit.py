@@ -1,11 +1,11 @@
 """Kazakh and Russian written in Latin letters, read as the Cyrillic the intake's phrases are
-written in (phrases.py): Kazakh's Latin alphabets (the 2021 one with diacritics, «meniñ
+written in (spelling.py): Kazakh's Latin alphabets (the 2021 one with diacritics, «meniñ
 derekterimdi joiyñyz»; the 2018 one with acute accents, «tarátyńyz»; the 1929 one's ə, ŋ),
 Kazakh typed without them the way Russian is transliterated («menin derekterimdi zhoiynyz»),
 and Russian transliterated («otpishite menya ot rassylki», «soglasiia», «dannyh»).
 
 Each Latin letter becomes the Cyrillic letter it stands for, a Kazakh one as the Russian letter
-people type for it without a Kazakh keyboard (phrases.FOLD: қ as к, ң as н, і as и, ...), so a
+people type for it without a Kazakh keyboard (spelling.FOLD: қ as к, ң as н, і as и, ...), so a
 word compares with a phrase as if typed in Cyrillic. What the alphabets write alike is read
 alike: «i» (и, й or і) is й after a vowel and и elsewhere; «y» (ы, or й after a vowel in
 Russian) likewise; «j» is ж (Kazakh), «c» ц, «h» and «kh» х, «sh» ш, «ch» ч, «zh» ж, «ya» я,
@@ -15,7 +15,7 @@ Russian) likewise; «j» is ж (Kazakh), «c» ц, «h» and «kh» х, «sh» �
 import re
 import unicodedata
 
-# One letter each, folded as phrases.FOLD folds the Kazakh Cyrillic letters.
+# One letter each, folded as spelling.FOLD folds the Kazakh Cyrillic letters.
 LETTERS = str.maketrans({
     "a": "а", "ä": "а", "á": "а", "ə": "а", "b": "б", "c": "ц", "ç": "ч", "č": "ч", "d": "д",
     "e": "е", "é": "е", "è": "е", "ë": "е", "f": "ф", "g": "г", "ğ": "г", "ǵ": "г", "ƣ": "г",

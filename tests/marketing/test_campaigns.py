@@ -170,7 +170,7 @@ def test_an_unsubscriber_is_left_out_of_the_next_campaign(texts, campaign):
     assert campaign_send(second) == 0
 
 
-def mailto_subject(sent):
+def mailto_subject_line(sent):
     """The subject line a mail client writes when the person presses "unsubscribe"."""
     mailto = re.search(r"<mailto:[^?]+\?subject=([^>]+)>", sent.headers["List-Unsubscribe"])
     return unquote(mailto.group(1))
@@ -188,7 +188,9 @@ def test_an_unsubscribe_by_email_takes_effect_before_the_next_send(texts, campai
     stays = confirmed("stays@example.kz")
     campaign_send(campaign)
     sent = Email.objects.get(to=[subject.email])
-    ticket = ingest(message(mailto_subject(sent), sender=subject.email, message_id=f"<u-{lang}@x>"))
+    ticket = ingest(
+        message(mailto_subject_line(sent), sender=subject.email, message_id=f"<u-{lang}@x>")
+    )
 
     assert set(recipients()) == {stays}
     second = Campaign.objects.create(title="December", subject_line_kk="Желтоқсан", body_kk="Мәтін")
@@ -213,7 +215,7 @@ def test_an_unsubscribe_by_email_takes_effect_before_the_next_send(texts, campai
 def test_an_unsubscribe_by_email_from_an_unknown_sender_stores_nothing_personal(texts, campaign):
     stays = confirmed("stays@example.kz")
     campaign_send(campaign)
-    phrase = mailto_subject(Email.objects.get())
+    phrase = mailto_subject_line(Email.objects.get())
     ledger, people = LedgerEntry.objects.count(), Subject.objects.count()
     ticket = ingest(message(phrase, sender="stranger@example.kz"))
     assert ticket.subject is None and ticket.status == "unverified"

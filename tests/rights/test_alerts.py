@@ -20,7 +20,7 @@ def requests_open(officer, texts, make_subject, time_machine):
     return ticket_verify(ticket)  # confirmed: only a confirmed request can be due or overdue
 
 
-def test_officers_get_a_notice_without_personal_data_in_the_subject(requests_open):
+def test_officers_get_a_notice_without_personal_data_in_its_subject_line(requests_open):
     notice = Email.objects.get(to=["alice@example.kz"])
     assert requests_open.reference in notice.subject and "17.12.2026" in notice.subject
     assert "asel" not in notice.subject and "asel" not in notice.message

@@ -27,7 +27,7 @@ from .conftest import (
 
 
 @pytest.mark.parametrize(
-    "subject,expected",
+    "subject_line,expected",
     [
         ("Жеке деректерді жаңарту", ("correct", "kk")),
         ("Re: «Жеке деректерді жаңарту»", ("correct", "kk")),
@@ -44,11 +44,11 @@ from .conftest import (
         ("", ("other", "kk")),
     ],
 )  # fmt: skip
-def test_subject_phrases(db, subject, expected):
-    assert classify(subject) == expected
+def test_subject_line_phrases(db, subject_line, expected):
+    assert classify(subject_line) == expected
 
 
-def test_encoded_subject_opens_a_typed_request(person):
+def test_an_encoded_subject_line_opens_a_typed_request(person):
     raw = message("Обновление персональных данных")
     assert b"=?utf-8?" in raw
     ticket = ingest(raw)
@@ -229,16 +229,16 @@ def test_a_person_s_mail_with_such_headers_is_still_a_request(person, header):
 
 
 @pytest.mark.parametrize(
-    "subject",
+    "subject_line",
     [
         "Письмо не доставлено, прошу отписать от рассылки",
         "Re: Автоответ на ваше письмо: отказ от рассылки",
         "Отказ от рассылки (out of office: нет)",
     ],
 )
-def test_a_person_writing_about_undelivered_mail_is_still_a_request(person, subject):
+def test_a_person_writing_about_undelivered_mail_is_still_a_request(person, subject_line):
     """Only a machine's head («Автоответ:», «Undeliverable:») sets a letter aside unanswered."""
-    assert isinstance(ingest(auto(subject=subject)), Ticket)
+    assert isinstance(ingest(auto(subject_line=subject_line)), Ticket)
 
 
 def test_what_the_site_sends_asks_not_to_be_auto_answered(person, officer):
@@ -260,7 +260,7 @@ def test_a_person_on_vacation_stays_subscribed(person):
 
 
 @pytest.mark.parametrize(
-    "subject,body,expected",
+    "subject_line,body,expected",
     [("Отписаться от рассылки", "Также прошу отозвать согласие на обработку персональных данных.",
       "withdraw"),
      ("Жеке деректерді өңдеуге келісімді қайтарып алу", "Хабарламалардан бас тартамын", "withdraw"),
@@ -268,7 +268,7 @@ def test_a_person_on_vacation_stays_subscribed(person):
      ("Отписаться от рассылки", "И поменяйте номер телефона, пожалуйста.", "correct"),
      ("Обновление персональных данных", "И уничтожьте мои фотографии.", "other")],
 )  # fmt: skip
-def test_a_letter_asking_for_two_things_loses_neither(person, subject, body, expected):
+def test_a_letter_asking_for_two_things_loses_neither(person, subject_line, body, expected):
     """The subject's request alone dropped the body's: an unsubscribe was carried out and closed
     while the withdrawal beside it was never seen, or a correction opened and the unsubscribe was
     lost. The other request is opened, and an unsubscribe beside it still stops marketing as the
@@ -278,21 +278,21 @@ def test_a_letter_asking_for_two_things_loses_neither(person, subject, body, exp
     from consent.rights.models import IntakePhrase
 
     IntakePhrase.objects.create(phrase="уничтожьте фотографии", type="destroy", language="ru")
-    ticket = ingest(message(subject, body=body))
+    ticket = ingest(message(subject_line, body=body))
     assert ticket.type == expected and ticket.status == "unverified"
     assert gate.may_process(person, SERVICE) is (expected != "withdraw")
     assert gate.may_process(person, MARKETING) is (expected == "other")
 
 
 @pytest.mark.parametrize(
-    "subject,body,lang,told",
+    "subject_line,body,lang,told",
     [("Жеке деректерді жаңарту", "Хабарламалардан бас тартамын. Телефоным өзгерді.", "kk",
       "жаңалықтар мен ұсыныстар жіберуді тоқтаттық"),
      ("Изменение персональных данных", "И отпишите меня от рассылки, пожалуйста.", "ru",
       "перестали присылать вам новости и предложения")],
 )  # fmt: skip
 def test_an_unsubscribe_beside_a_correction_stops_marketing_as_it_arrives(
-    person, subject, body, lang, told
+    person, subject_line, body, lang, told
 ):
     """Asel asks by email to correct her data and to stop the newsletter. The letter opened an
     "other" request and the newsletter went on until an officer read it; now the correction is
@@ -303,7 +303,7 @@ def test_an_unsubscribe_beside_a_correction_stops_marketing_as_it_arrives(
 
     from .conftest import mails_to
 
-    ticket = ingest(message(subject, body=body))
+    ticket = ingest(message(subject_line, body=body))
     assert (ticket.type, ticket.language, ticket.status) == ("correct", lang, "unverified")
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
     mail = mails_to("asel@example.kz")[-1]

@@ -19,12 +19,12 @@ PDF = b"%PDF-1.4\n% a scanned document\n"
 PNG = b"\x89PNG\r\n\x1a\n" + bytes(32)
 
 
-def letter(subject, text="", *, files=0, sender="asel@example.kz", message_id="<parts@x>"):
+def letter(subject_line, text="", *, files=0, sender="asel@example.kz", message_id="<parts@x>"):
     msg = EmailMessage()
     msg["From"] = f"Әсел <{sender}>"
     msg["To"] = "em.alu.plus@mail.kz"
-    if subject is not None:
-        msg["Subject"] = subject
+    if subject_line is not None:
+        msg["Subject"] = subject_line
     msg["Message-ID"] = message_id
     if text:
         msg.set_content(text)
@@ -65,10 +65,10 @@ def test_a_request_with_files_is_told_they_were_not_kept(person, lang, count):
     request, and she was never told: she waited for a correction backed by a document the
     officer never saw. The confirmation mail now says, in her language, that the files were not
     kept, and how to give the document's details instead."""
-    subject, text = REQUEST[lang]
-    ticket = ingest(letter(subject, text, files=count))
+    subject_line, text = REQUEST[lang]
+    ticket = ingest(letter(subject_line, text, files=count))
     assert (ticket.type, ticket.language) == ("correct", lang)
-    assert ticket.message == f"{subject}\n\n{text}"  # the text only
+    assert ticket.message == f"{subject_line}\n\n{text}"  # the text only
     plain, html = said()
     for shown in (plain, html):
         assert SAYS[lang, count] in shown and DOCUMENTS[lang] in shown
@@ -77,8 +77,8 @@ def test_a_request_with_files_is_told_they_were_not_kept(person, lang, count):
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_letter_without_files_says_nothing_of_them(person, lang):
-    subject, text = REQUEST[lang]
-    ingest(letter(subject, text))
+    subject_line, text = REQUEST[lang]
+    ingest(letter(subject_line, text))
     plain, html = said()
     assert "файл" not in plain + html and DOCUMENTS[lang] not in plain + html
 

@@ -225,7 +225,7 @@ def test_a_person_forwarding_their_own_request_is_still_heard(person):
 
 
 @pytest.mark.parametrize(
-    "subject,body",
+    "subject_line,body",
     [
         ("Отзыв согласия на обработку персональных данных",
          "Здравствуйте! Я НЕ хочу отзывать согласие. Мне пришло письмо с такой темой, это ошибка?"),
@@ -236,11 +236,11 @@ def test_a_person_forwarding_their_own_request_is_still_heard(person):
         ("Сұрақ", "Мен келісімді қайтарып алмаймын. Курстар қашан басталады?"),
     ],
 )  # fmt: skip
-def test_a_subject_the_letter_itself_denies_is_not_carried_out(person, subject, body):
+def test_a_subject_line_the_letter_itself_denies_is_not_carried_out(person, subject_line, body):
     """The subject line named a withdrawal and the letter said «I do not want to withdraw», or a
     Kazakh letter said «келісімді қайтарып алмаймын» (I will not take my consent back): every
     consent was withdrawn as it arrived. Such a letter is left for staff to read."""
-    ticket = ingest(message(subject, body=body))
+    ticket = ingest(message(subject_line, body=body))
     assert ticket.type == "other"
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
 

@@ -12,7 +12,7 @@ from consent.core.texts import policy_publish
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from consent.rights.intake import classify
-from tests.marketing.test_campaigns import confirmed, mailto_subject
+from tests.marketing.test_campaigns import confirmed, mailto_subject_line
 
 NEW = {"kk": "Жаңалық парақшасын тоқтату", "ru": "Остановить новостную ленту"}
 ADDRESS = {"address_kk": "Өскемен қ., Абай даңғылы, 1", "address_ru": "г. Усть-Каменогорск"}
@@ -48,7 +48,7 @@ def test_a_changed_phrase_shows_in_the_policy_the_footer_and_the_intake(
                                        subject_line_ru="Новости", body_ru="Текст")  # fmt: skip
     campaign_send(campaign)
     sent = Email.objects.get(to=[subject.email])
-    assert mailto_subject(sent) == NEW[lang]
+    assert mailto_subject_line(sent) == NEW[lang]
     assert NEW["kk"] in sent.message and NEW["ru"] in sent.message  # the footer, both languages
 
 

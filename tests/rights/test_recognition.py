@@ -61,7 +61,7 @@ def test_every_message_that_names_a_route_is_recognised(db, record_property, cap
 
 
 @pytest.mark.parametrize(
-    "subject,body,expected",
+    "subject_line,body,expected",
     [
         ("Отписаться от рассылки", "", ("unsubscribe", "ru")),
         ("Актуализация персональных данных", "", ("correct", "ru")),
@@ -113,8 +113,8 @@ def test_every_message_that_names_a_route_is_recognised(db, record_property, cap
         ("Question", "Please do not delete my data, I still need the course", ("other", "kk")),
     ],
 )  # fmt: skip
-def test_classify(db, subject, body, expected):
-    assert classify(subject, body) == expected
+def test_classify(db, subject_line, body, expected):
+    assert classify(subject_line, body) == expected
 
 
 def staff_officer(client):
@@ -255,7 +255,7 @@ def test_same_word(phrase_word, word, same):
 def test_latin_script_reads_as_the_cyrillic_it_stands_for(latin, cyrillic):
     """What the phrases are compared on: a Latin spelling gives the words its Cyrillic one
     gives, so every phrase, negation and question rule holds for both, not listed examples."""
-    from consent.rights.phrases import key_words
+    from consent.rights.spelling import key_words
 
     assert key_words(latin) == key_words(cyrillic)
 
@@ -263,7 +263,7 @@ def test_latin_script_reads_as_the_cyrillic_it_stands_for(latin, cyrillic):
 def test_english_words_the_rules_name_stay_english(db):
     """«please», «the» are left out as function words, «how» stops a phrase, as before; and
     English is no evidence of Russian («I was», «no» are not «и», «вас», «но»)."""
-    from consent.rights.phrases import key_words
+    from consent.rights.spelling import key_words
 
     assert key_words("Please unsubscribe me") == key_words("unsubscribe")
     assert classify("How to unsubscribe?") == ("other", "kk")

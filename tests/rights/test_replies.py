@@ -38,9 +38,9 @@ def test_the_confirmation_mail_names_its_request_and_says_a_reply_does_not_confi
     client, person, lang
 ):
     web_request(client, lang, "destroy")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     mail = confirmation_mail()
-    assert request.reference in mail.subject
+    assert ticket.reference in mail.subject
     assert ONLY_THE_LINK[lang] in mail.message and ONLY_THE_LINK[lang] in mail.html_message
 
 
@@ -54,44 +54,44 @@ def test_a_reply_to_the_confirmation_mail_is_filed_with_its_request(
     confirm, one answer saying that only the link confirms (with the link again), and the
     officer reads the reply on the request's page."""
     web_request(client, lang, "destroy")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     mail = confirmation_mail()
     Email.objects.all().delete()
     written, added, cannot = REPLY[lang]
     reply = reply_to(mail, written)
 
-    assert list(Ticket.objects.open()) == [request]
-    assert (reply.regarding, reply.status) == (request, Status.FILED)
+    assert list(Ticket.objects.open()) == [ticket]
+    assert (reply.regarding, reply.status) == (ticket, Status.FILED)
     answer = mails_to("asel@example.kz")
     assert len(answer) == 1
-    assert request.reference in answer[0].subject
+    assert ticket.reference in answer[0].subject
     assert added in answer[0].message and cannot in answer[0].message
     officers = Email.objects.filter(to=[officer.email]).get()
-    assert request.reference in officers.subject and reply.reference in officers.subject
+    assert ticket.reference in officers.subject and reply.reference in officers.subject
 
-    page = desk.get(f"/admin/rights/ticket/{request.pk}/change/").content.decode()
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     assert f"/admin/rights/ticket/{reply.pk}/change/" in page
     # A letter filed with a request is not a request of its own in the desk's weekly counts.
     this_week = requests_by_week(weeks=1)[0]
     assert (this_week["received"], this_week["open"]) == (1, 1)
     # The link in the answer confirms the request she meant.
     assert client.post(confirm_link()).status_code == 200
-    request.refresh_from_db()
-    assert request.status == Status.OPEN
+    ticket.refresh_from_db()
+    assert ticket.status == Status.OPEN
 
 
 def test_a_reply_to_a_confirmed_request_is_filed_without_a_link(client, person):
     web_request(client, "kk", "access")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     mail = confirmation_mail()
     client.post(confirm_link())
     Email.objects.all().delete()
     reply = reply_to(mail, "Рақмет, күтемін")
-    assert (reply.regarding, reply.status) == (request, Status.FILED)
+    assert (reply.regarding, reply.status) == (ticket, Status.FILED)
     (answer,) = mails_to("asel@example.kz")
     assert "/requests/confirm/" not in answer.message
-    request.refresh_from_db()
-    assert request.status == Status.OPEN
+    ticket.refresh_from_db()
+    assert ticket.status == Status.OPEN
 
 
 def test_a_number_quoted_from_another_address_links_nothing(client, person, make_subject):
@@ -99,10 +99,10 @@ def test_a_number_quoted_from_another_address_links_nothing(client, person, make
     write, does not reach someone else's request."""
     make_subject(email="dana@example.kz")
     web_request(client, "kk", "destroy")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     other = reply_to(confirmation_mail(), "Иә, растаймын", sender="dana@example.kz")
     assert other.regarding is None and other.status == Status.UNVERIFIED
-    assert request.replies.count() == 0
+    assert ticket.replies.count() == 0
 
 
 def test_a_reply_that_asks_for_a_request_of_its_own_opens_it_marked(client, person):
@@ -111,10 +111,10 @@ def test_a_reply_that_asks_for_a_request_of_its_own_opens_it_marked(client, pers
     from consent.rights.models import IntakePhrase
 
     web_request(client, "kk", "destroy")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     phrase = IntakePhrase.objects.canonical(Ticket.Type.CORRECT, "kk")
     new = reply_to(confirmation_mail(), phrase)
-    assert (new.type, new.status, new.regarding) == ("correct", Status.UNVERIFIED, request)
+    assert (new.type, new.status, new.regarding) == ("correct", Status.UNVERIFIED, ticket)
 
 
 def test_a_reply_from_an_address_with_an_idn_domain_is_filed(client, make_subject):
@@ -123,11 +123,11 @@ def test_a_reply_from_an_address_with_an_idn_domain_is_filed(client, make_subjec
     with a second link."""
     make_subject(email="asel@мысал.kz")
     web_request(client, "kk", "destroy", email="asel@мысал.kz")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     reply = reply_to(confirmation_mail("asel@мысал.kz"), "Иә, растаймын",
                      sender="Asel@XN--80AWBU3C.KZ")  # fmt: skip
-    assert (reply.regarding, reply.status) == (request, Status.FILED)
-    assert list(Ticket.objects.open()) == [request]
+    assert (reply.regarding, reply.status) == (ticket, Status.FILED)
+    assert list(Ticket.objects.open()) == [ticket]
 
 
 def test_every_link_in_an_answer_to_a_reply_confirms_the_request(client, make_subject):
@@ -161,12 +161,12 @@ def test_a_reply_quoting_a_filed_reply_is_filed_with_its_request(client, person)
     """The person's data export lists the reply filed with her request by its own number; a
     letter quoting that number is about the same request, not a new one with a link."""
     web_request(client, "kk", "destroy")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     filed = reply_to(confirmation_mail(), "Иә, растаймын")
     again = ingest(message(f"{filed.reference} туралы", message_id="<again@example.kz>",
                            body="Иә, растаймын"))  # fmt: skip
-    assert (again.regarding, again.status) == (request, Status.FILED)
-    assert list(Ticket.objects.open()) == [request]
+    assert (again.regarding, again.status) == (ticket, Status.FILED)
+    assert list(Ticket.objects.open()) == [ticket]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -182,7 +182,7 @@ def test_a_filed_reply_that_asks_for_more_is_opened_as_a_request_by_the_officer(
     from consent.workdays.calendar import due_date
 
     web_request(client, lang, "access")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     asks = {"kk": "Иә, растаймын. Деректерімді кімге бергеніңізді де айтыңызшы.",
             "ru": "Да, подтверждаю. И сообщите, кому вы передавали мои данные."}  # fmt: skip
     reply = reply_to(confirmation_mail(), asks[lang])
@@ -196,9 +196,9 @@ def test_a_filed_reply_that_asks_for_more_is_opened_as_a_request_by_the_officer(
     reply.refresh_from_db()
     assert (reply.type, reply.status, reply.closed_at) == ("transfer_notice", "unverified", None)
     assert reply.due_date == due_date(reply.received_at, deadline_days("transfer_notice"))
-    assert reply.regarding == request and set(Ticket.objects.open()) == {request, reply}
+    assert reply.regarding == ticket and set(Ticket.objects.open()) == {ticket, reply}
     (mail,) = mails_to("asel@example.kz")
-    assert request.reference in mail.message and reply.reference in mail.message
+    assert ticket.reference in mail.message and reply.reference in mail.message
     assert f"/{lang}/requests/confirm/" in mail.message
     assert client.post(confirm_link()).status_code == 200
     reply.refresh_from_db()
@@ -210,13 +210,13 @@ def test_an_auto_responder_answering_our_answers_gets_one_answer_a_day(client, p
     filed reply was answered, which it answered again, for ever. The replies are still filed;
     the person is answered once a day."""
     web_request(client, "ru", "destroy")
-    request = Ticket.objects.get()
+    ticket = Ticket.objects.get()
     mail = confirmation_mail()
     for n in range(4):
         reply_to(mail, "Спасибо, ваше письмо получено. Это автоматическое уведомление.",
                  message_id=f"<auto-{n}@example.kz>")  # fmt: skip
         mail = mails_to("asel@example.kz")[-1]
-    filed = Ticket.objects.filter(regarding=request, status=Status.FILED)
+    filed = Ticket.objects.filter(regarding=ticket, status=Status.FILED)
     assert filed.count() == 4
-    answers = [m for m in mails_to("asel@example.kz") if request.reference in m.subject]
+    answers = [m for m in mails_to("asel@example.kz") if ticket.reference in m.subject]
     assert len(answers) == 2  # the confirmation mail, one answer to the replies

@@ -67,3 +67,67 @@ def test_the_readmes_layers_are_the_contracts():
     written = [set(re.findall(r"`([\w.]+)`", layer)) for layer in sentence.split(">")]
     short = [{p.removeprefix("consent.") for p in layer} for layer in contract_layers()]
     assert written == short
+
+
+# Issue #15: a module that grows past this is split by topic (consent/rights/models/ and
+# spelling.py, language.py, about_whom.py beside phrases.py were). Migrations are written by
+# makemigrations, and emalu/django_admin_strings.py is a catalogue of Django's own strings.
+LINES_MAX = 350
+CODE_FOLDERS = ("consent", "emalu", "forms_app", "tests", "scripts", "bench")
+LONG_BY_NATURE = {"emalu/django_admin_strings.py"}
+
+
+def python_files(root=ROOT):
+    """The project's Python: every *.py under CODE_FOLDERS, and the scripts without a suffix
+    that run under python (scripts/screenshots), migrations left out."""
+    for folder in CODE_FOLDERS:
+        for path in sorted((root / folder).rglob("*")):
+            parts = path.relative_to(root).parts
+            if not path.is_file() or "migrations" in parts or "__pycache__" in parts:
+                continue
+            if path.suffix == ".py":
+                yield path
+            elif not path.suffix:
+                with path.open("rb") as file:
+                    first = file.readline()
+                if first.startswith(b"#!") and b"python" in first:
+                    yield path
+
+
+def long_modules(root=ROOT):
+    """'path: N lines' for each module of the project over LINES_MAX."""
+    found = []
+    for path in python_files(root):
+        name = path.relative_to(root).as_posix()
+        count = len(path.read_text(encoding="utf-8").splitlines())
+        if count > LINES_MAX and name not in LONG_BY_NATURE:
+            found.append(f"{name}: {count} lines")
+    return found
+
+
+def test_no_module_passes_350_lines():
+    long = long_modules()
+    assert not long, f"split these by topic (at most {LINES_MAX} lines each):\n" + "\n".join(long)
+
+
+def test_the_line_count_finds_a_long_module(tmp_path):
+    """Guards the walk against finding nothing: only what the rule is about is reported."""
+    lines = lambda n: "x = 1\n" * n  # noqa: E731
+    files = {
+        "consent/rights/big.py": lines(351),
+        "consent/rights/full.py": lines(350),
+        "consent/rights/migrations/0001_initial.py": lines(900),
+        "emalu/django_admin_strings.py": lines(1000),
+        "tests/site/test_long.py": lines(400),
+        "scripts/tool": "#!/usr/bin/env python3\n" + lines(351),
+        "scripts/shell": "#!/bin/sh\n" + lines(400),
+        "docs/notes.py": lines(400),
+    }
+    for name, text in files.items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    assert long_modules(tmp_path) == [
+        "consent/rights/big.py: 351 lines",
+        "tests/site/test_long.py: 400 lines",
+        "scripts/tool: 352 lines",
+    ]

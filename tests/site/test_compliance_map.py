@@ -143,7 +143,7 @@ def test_the_checker_reports_made_up_references():
     real: `tests/forms/test_forms.py::test_without_the_required_consent_nothing_is_stored`,
     `consent/core/gate.py::permitted_subjects`,
     `consent/rights/admin/people.py::SubjectAdmin.export_view`,
-    `emalu/settings.py::SECURE_CSP`, `docs/deploy/backups.md`, a URL `/kk/requests/new/`.
+    `emalu/csp.py::SECURE_CSP`, `docs/deploy/backups.md`, a URL `/kk/requests/new/`.
     made up: `tests/forms/test_forms.py::test_a_test_nobody_wrote`,
     `consent/core/gate.py::no_such_gate`,
     `consent/rights/admin/people.py::SubjectAdmin.no_such_view`, `consent/nowhere.py::anything`,

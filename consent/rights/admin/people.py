@@ -29,7 +29,7 @@ from consent.core.submissions import submission_answer
 
 from .. import disclosure
 from ..models import Correction, Ticket
-from ..phrases import SEARCH_FOLD
+from ..spelling import SEARCH_FOLD
 
 
 class LedgerInline(ReadOnlyInline):

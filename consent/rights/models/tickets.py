@@ -1,20 +1,14 @@
-"""The rights desk's data: requests (tickets), emails set aside by the intake, corrections, spent
-links and breaches."""
+"""Requests (tickets), the corrections made in answer to them and the single-use links spent."""
 
 from datetime import timedelta
 
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import NOTE_MAX_CHARS
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
-from consent.core.texts import route_phrase
-
-from .phrases import key_words, normalise
 
 
 class TicketQuerySet(models.QuerySet):
@@ -221,162 +215,3 @@ class UsedLink(models.Model):
 
     def __str__(self):
         return str(self.nonce)
-
-
-class Breach(models.Model):
-    """A personal-data security incident (compliance L21): the regulator is told within one
-    working day of detection, and the people affected as the rules require."""
-
-    detected_at = models.DateTimeField(_("detected"))
-    description = models.TextField(
-        _("what happened"), max_length=NOTE_MAX_CHARS, help_text=_("No personal data here.")
-    )
-    data_affected = models.TextField(_("data affected"), blank=True, max_length=NOTE_MAX_CHARS)
-    people_affected = models.PositiveIntegerField(_("people affected (estimate)"), default=0)
-    measures = models.TextField(_("measures taken"), blank=True, max_length=NOTE_MAX_CHARS)
-    # Set by breach_record() (rights/breaches.py): one working day from detection.
-    regulator_due = models.DateField(_("regulator to be notified by"), editable=False)
-    regulator_notified_at = models.DateTimeField(_("regulator notified"), null=True, blank=True)
-    subjects_notified = models.BooleanField(_("people affected were told"), default=False)
-    subjects_notified_at = models.DateTimeField(_("people told on"), null=True, blank=True)
-    created_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
-
-    class Meta:
-        db_table = "consent_breach"  # kept from before the app split
-        ordering = ["-detected_at"]
-        verbose_name = _("breach incident")
-        verbose_name_plural = _("breach register")
-
-    def __str__(self):
-        return f"#{self.pk}"
-
-    def clean(self):
-        """Times the register could not hold: a detection yet to come moved the regulator's
-        deadline away and with it the "notify now" alarm (a year mistyped on the form), and a
-        notice before the detection or after now is no record of one. (Minutes of slack for the
-        admin's "now" button on a computer whose clock runs ahead.)"""
-        now, errors = timezone.now() + timedelta(minutes=5), {}
-        if self.detected_at and self.detected_at > now:
-            errors["detected_at"] = _("A breach cannot be detected in the future.")
-        for field in ("regulator_notified_at", "subjects_notified_at"):
-            when = getattr(self, field)
-            if when and when > now:
-                errors[field] = _("This time is in the future.")
-            elif when and self.detected_at and when < self.detected_at:
-                errors[field] = _("This is before the breach was detected.")
-        if self.subjects_notified and not self.subjects_notified_at:
-            errors["subjects_notified_at"] = _("Enter when the people affected were told.")
-        elif self.subjects_notified_at and not self.subjects_notified:
-            errors["subjects_notified"] = _("Tick this if the people affected were told.")
-        if errors:
-            raise ValidationError(errors)
-
-
-class QuarantinedMessage(models.Model):
-    """An email to the requests address that could not become a request (compliance L7): kept,
-    encrypted, for the privacy officers to read and act on by hand, and destroyed by retention
-    (retention.py::QUARANTINE_KEPT). It is personal data of an unknown person, so nothing
-    readable is stored beside the ciphertext: no address, no subject, no Message-ID."""
-
-    class Reason(models.TextChoices):
-        UNREADABLE = "unreadable", _("the message's structure could not be read")
-        UNDECODABLE = "undecodable", _("its text is in an unknown or broken encoding")
-        NO_SENDER = "no_sender", _("no single valid sender address to answer")
-        TOO_LARGE = "too_large", _("the message is too large")
-        TOO_LONG = "too_long", _("its text is longer than a request can hold")
-        STORE_FAILED = "store_failed", _("the database refused to store it")
-        AUTOMATED = "automated", _("sent by a machine (auto-reply, bounce, list) or in our name")
-        # A letter stored before letter keys carried its Message-ID (intake.seen_before).
-        REUSED_ID = "reused_id", _("the Message-ID of a letter destroyed since: perhaps the same")
-
-    received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
-    reason = models.CharField(_("reason"), max_length=20, choices=Reason)
-    # SHA-256 of the letter's key (keys.letter_key; before it, of the Message-ID, or of the
-    # whole message without one): the same letter read again is not set aside twice.
-    message_key = models.CharField(_("message fingerprint"), max_length=64, unique=True)
-    size = models.PositiveBigIntegerField(_("size in bytes"))
-    # The message as received (RFC 5322 bytes), Fernet-encrypted (consent/core/photos.py);
-    # at most quarantine.MAX_BYTES of it; `truncated` says whether more was received.
-    content = models.BinaryField(editable=False)
-    truncated = models.BooleanField(_("only the beginning kept"), default=False)
-    ticket = models.ForeignKey(
-        Ticket, models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("request opened from it"),
-    )  # fmt: skip
-
-    class Meta:
-        ordering = ["-received_at", "-id"]
-        verbose_name = _("email set aside")
-        verbose_name_plural = _("emails set aside")
-
-    def __str__(self):
-        return self.reference
-
-    @property
-    def reference(self):
-        return f"Q-{self.pk}"
-
-
-class IntakePhraseQuerySet(models.QuerySet):
-    def canonical(self, kind: str, language: str) -> str:
-        """The policy's own phrase for a route in a language, in the version in force: what
-        the policy and the marketing mails tell people to write, from the one phrase table
-        (consent/core/routes.py). "" when the route has none. The rows marked canonical are
-        version 1's phrases, kept recognised and protected in the admin."""
-        return route_phrase(kind, language)
-
-
-class IntakePhrase(models.Model):
-    """A phrase that names a request type in an email (compliance L7): the intake matches the
-    active phrases as words in the subject line and the first lines of the body (phrases.py).
-    Seeded with the policy's own phrases (`canonical`, one per type and language) and the
-    variants people write; privacy officers add more, or take one out of use."""
-
-    phrase = models.CharField(
-        _("phrase"), max_length=200,
-        help_text=_("Words as people write them; other endings of each word also match."),
-    )  # fmt: skip
-    type = models.CharField(_("request type"), max_length=20, choices=Ticket.Type)
-    language = models.CharField(_("language"), max_length=2, choices=Language)
-    purpose = models.CharField(
-        _("purpose"), max_length=30, choices=purpose_choices, blank=True,
-        help_text=_("For a withdrawal that names one purpose; empty means every purpose."),
-    )  # fmt: skip
-    active = models.BooleanField(_("in use"), default=True)
-    canonical = models.BooleanField(
-        _("the privacy policy's own phrase"), default=False,
-        help_text=_("The phrase the privacy policy tells people to write; changed only with "
-                    "the policy."),
-    )  # fmt: skip
-    note = models.CharField(_("note"), max_length=300, blank=True)
-
-    objects = IntakePhraseQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["type", "language", "-canonical", "phrase"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["type", "language"], condition=models.Q(canonical=True),
-                name="one_canonical_phrase_per_type_and_language",
-            ),
-        ]  # fmt: skip
-        verbose_name = _("email request phrase")
-        verbose_name_plural = _("email request phrases")
-
-    def __str__(self):
-        return self.phrase
-
-    def clean(self):
-        super().clean()
-        if self.type == Ticket.Type.OTHER:
-            raise ValidationError({"type": _("Every email no phrase matches is “other” already.")})
-        if self.purpose and self.type != Ticket.Type.WITHDRAW:
-            raise ValidationError({"purpose": _("Only a withdrawal names a purpose.")})
-        if not key_words(self.phrase):
-            message = _("The phrase needs at least one word beyond prepositions and pronouns.")
-            raise ValidationError({"phrase": message})
-        same = normalise(self.phrase)
-        for other in IntakePhrase.objects.exclude(pk=self.pk).only("phrase", "type"):
-            if normalise(other.phrase) == same:
-                message = _("This phrase is in the table already (%(type)s).")
-                raise ValidationError({"phrase": message % {"type": other.get_type_display()}})

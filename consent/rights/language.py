@@ -1,0 +1,70 @@
+"""The language a message is written in (compliance L7): Kazakh or Russian, by the evidence of
+its words."""
+
+from . import translit
+from .spelling import CYRILLIC, FOLD, KAZAKH_LETTERS, WORD, word_set, words
+
+LANGUAGE_SAMPLE = 20_000  # characters read for the language: enough for any letter
+# Evidence of Russian in a text: common words Kazakh does not use. Kazakh evidence is any word
+# with a Kazakh-only letter, and the words and stems below (folded), which need none of them
+# («Хабарламалардан бас тарту» has no Kazakh-only letter).
+RUSSIAN_WORDS = word_set(
+    "и в во не на я что с со по от из к у о об для меня мне мои моих мой моя моё мое моей "
+    "прошу пожалуйста здравствуйте добрый день спасибо уважением данных данные персональных "
+    "это как вы вас ваш вашей ваших вам был была были бы но или если чтобы при же уже больше "
+    "хочу можно нужно есть нет все всех также мою свои своё свое новый новая номер а когда где "
+    "сколько какой какие какая почему зачем вопрос"
+)
+KAZAKH_WORDS = word_set(
+    "мен жане туралы бойынша ушин маган менин мени сиз сизге сиздин биз бизге рахмет салем "
+    "салеметсиз саламатсыз бе ба ма ме па пе жок емес керек бар осы бул мына жеке алу бас "
+    "тарту кайтарып кери"
+)
+KAZAKH_STEMS = (
+    "деректер", "хабарлама", "келисим", "жанарт", "кайтар", "тартам", "отиниш", "отинем",
+    "сурайм", "жазылым", "таратылым", "озгерт", "тузет", "жибер", "шыгар", "салемет", "нактыл",
+)  # fmt: skip
+
+
+def language_evidence(text: str) -> tuple[float, float]:
+    """(Kazakh, Russian) evidence in `text`: a word with a Kazakh-only letter, or a Kazakh word
+    or stem, counts for Kazakh; a common Russian word counts for Russian. A capitalised word with
+    a Kazakh letter counts half: in a Russian letter it is most often a name («Әсел»)."""
+    kazakh = russian = 0.0
+    for raw in WORD.findall(text or ""):
+        word = words(raw)[0] if words(raw) else ""
+        if not word:
+            continue
+        folded = word.translate(FOLD)
+        if KAZAKH_LETTERS & set(word) or translit.KAZAKH_LATIN & set(raw.casefold()):
+            kazakh += 0.5 if raw[:1].isupper() else 1
+        elif folded in KAZAKH_WORDS or folded.startswith(KAZAKH_STEMS):
+            kazakh += 1
+        elif word in RUSSIAN_WORDS:
+            russian += 1
+    return kazakh, russian
+
+
+def language_of(text: str, *, fallback_text: str = "", phrase_language: str = "") -> str:
+    """ "kk" or "ru" for a message whose person-written part is `text`: the language with more
+    evidence; the phrase the message names counts for its language. Without any evidence in
+    `text`, the rest of the message (`fallback_text`: quoted and forwarded parts) decides; then
+    Kazakh letters mean Kazakh, other Cyrillic Russian, and no Cyrillic the site's default,
+    Kazakh."""
+    text, fallback_text = text[:LANGUAGE_SAMPLE], fallback_text[:LANGUAGE_SAMPLE]
+    kazakh, russian = language_evidence(text)
+    if not kazakh and not russian and not phrase_language and fallback_text:
+        kazakh, russian = language_evidence(fallback_text)
+        text = fallback_text
+    if phrase_language == "kk":
+        kazakh += 2
+    elif phrase_language == "ru":
+        russian += 2
+    if kazakh != russian:
+        return "kk" if kazakh > russian else "ru"
+    if phrase_language:
+        return phrase_language
+    lowered = (text or "").casefold()
+    if KAZAKH_LETTERS & set(lowered) or not CYRILLIC.search(lowered):
+        return "kk"
+    return "ru"

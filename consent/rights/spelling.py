@@ -1,0 +1,97 @@
+"""How the intake reads a word (compliance L7): casefolded, ё as е, punctuation and quotes gone;
+Kazakh letters compared with the Russian letters people type for them without a Kazakh keyboard
+(і as и, ң as н, қ as к, ...); a word in Latin letters read as the Cyrillic one it stands for
+(translit.py); and the function words (prepositions, pronouns, "please") left out. Phrases are
+matched over these words in phrases.py; the language is read from them in language.py.
+"""
+
+import re
+import unicodedata
+
+from . import translit
+
+KAZAKH_LETTERS = frozenset("әғқңөұүһі")
+# What a Kazakh letter is typed as without a Kazakh keyboard; ё is written е as often as not.
+KAZAKH_TYPED, TYPED_AS = "әғқңөұүһіё", "агкноуухие"
+FOLD = str.maketrans(KAZAKH_TYPED, TYPED_AS)
+# я and ю after a vowel are й and а, й and у, as Latin writes them («joiu» is «жою», «soglasiia»
+# «согласия»): the Kazakh infinitive «жою» is then the stem «жой» and -у, like «алу».
+IOTATED = re.compile(r"(?<=[аеиоуыэюя])([яю])")
+
+
+def fold(word: str) -> str:
+    """A word as compared: Kazakh letters as typed without a Kazakh keyboard (FOLD), я and ю
+    after a vowel as й and а, й and у (IOTATED)."""
+    return IOTATED.sub(lambda m: "йа" if m[1] == "я" else "йу", word.translate(FOLD))
+
+
+# Latin letters that look like Cyrillic ones, typed inside a Cyrillic word (a Latin i for і).
+LOOKALIKES = str.maketrans(LATIN_LOOKS := "aeopcxyki", "аеорсхукі")
+# Both folded, in both cases, as the desk's search of people by name compares (admin/people.py).
+_FROM, _TO = LATIN_LOOKS + KAZAKH_TYPED, "аеорсхуки" + TYPED_AS
+SEARCH_FOLD = (_FROM + _FROM.upper(), _TO + _TO.upper())
+CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
+LATIN = re.compile(r"[a-z]")
+WORD = re.compile(r"[^\W_]+")
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The words of a list written as one string, separated by spaces."""
+    return frozenset(text.split())
+
+
+# Words that carry no request: left out of phrases and texts alike, so that «отказ от рассылки»
+# also matches «отказаться от вашей рассылки». "не" is not among them (see BLOCKERS).
+FUNCTION_WORDS = word_set(
+    # Russian
+    "и а в во на о об от из с со по к ко за для у же бы ли "
+    "я мы мне меня мой моя мое мои моих моим моей мою мною свой свое свои своих свою своей "
+    "вы вас вам ваш ваша ваше ваши вашей вашу ваших вашего всех все весь "
+    "прошу пожалуйста также еще это больше "
+    # Kazakh (folded, see FOLD)
+    "мен жане да де та те менин маган мени сиз сизден сиздин сизге биз бизге бизди "
+    "отинемин сураймын рахмет "
+    # English
+    "the a an to of from me my please i"
+)
+FUNCTION_WORDS = frozenset(map(fold, FUNCTION_WORDS))
+# A phrase right after these words, or with one of them between its words, names no request:
+# «я не отписывалась от рассылки», «почему вы прекратили присылать рассылку?», «как отозвать
+# согласие?», «келісімді қалай қайтарып алуға болады?». The mailbox is the operator's general
+# address, so complaints and questions arrive there too, and a withdrawal or an unsubscribe from
+# an address on record takes effect as it arrives: a question must not. (Folded, see FOLD.)
+BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "каким", "неге", "калай", "why", "how"})
+# English words kept as written rather than read as transliterated: those the rules name, and
+# common ones that would read as Russian or Kazakh words («no» as «но», «was» as «вас»).
+ENGLISH = frozenset(word for word in FUNCTION_WORDS | BLOCKERS if word.isascii()) | word_set(
+    "no so by was be men bar"
+)
+
+
+def words(text: str) -> list[str]:
+    """The words of `text`: casefolded, ё as е, without punctuation or quotes; a Latin letter
+    that looks Cyrillic, inside a Cyrillic word, read as the Cyrillic one; a word in Latin
+    letters as the Cyrillic one it stands for (translit.py: Kazakh's Latin alphabets, Kazakh
+    and Russian transliterated), but for the English words the rules below name."""
+    found = []
+    # NFC, so that a letter and its marks are one; «İ» casefolds to i and a combining dot.
+    text = unicodedata.normalize("NFC", text or "").casefold().replace("\u0307", "")
+    text = translit.without_apostrophes(text)
+    for word in WORD.findall(text):
+        if CYRILLIC.search(word) and LATIN.search(word):
+            word = word.translate(LOOKALIKES)
+        elif translit.latin(word) and word not in ENGLISH:
+            word = translit.to_cyrillic(word)
+        found.append(word.replace("ё", "е"))
+    return found
+
+
+def normalise(text: str) -> str:
+    """The text as the intake compares it: its words, single spaces."""
+    return " ".join(words(text))
+
+
+def key_words(text: str) -> tuple[str, ...]:
+    """The words that matter for matching: folded (і as и, ...), function words left out."""
+    folded = (fold(word) for word in words(text))
+    return tuple(word for word in folded if word not in FUNCTION_WORDS)

@@ -1,0 +1,51 @@
+"""Outgoing mail's settings, built from what emalu/settings.py reads from the environment (the
+variables stay read there, where the deploy tests look for them): the relay (MAILERS) and the
+post_office outbox that delivers through it (POST_OFFICE)."""
+
+from datetime import timedelta
+
+
+def mailers(mail):
+    """MAILERS from django-environ's email_url() of EMAIL_URL."""
+    smtp = mail["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
+    default = {
+        "BACKEND": mail["EMAIL_BACKEND"],
+        "OPTIONS": {
+            "host": mail["EMAIL_HOST"],
+            "port": mail["EMAIL_PORT"],
+            "username": mail["EMAIL_HOST_USER"],
+            "password": mail["EMAIL_HOST_PASSWORD"],
+            "use_tls": mail.get("EMAIL_USE_TLS", False),
+            "use_ssl": mail.get("EMAIL_USE_SSL", False),
+            "timeout": 20,
+        }
+        if smtp
+        else {},
+    }
+    # The report of a server error (emalu/logs.py) goes the same way, but a relay that is down must
+    # not turn the visitor's error page into a dropped connection: Django's handler lets the
+    # failure out of the request when MAILERS is set. The journal has the error either way.
+    admins = {**default, "OPTIONS": {**default["OPTIONS"], "fail_silently": True}}
+    # And it is sent within the request: a relay that answers slowly holds the error page for at
+    # most 5 s, not the 20 the outbox waits (emalu.logs.OncePerFault mails each fault once in
+    # 10 minutes).
+    if "timeout" in admins["OPTIONS"]:
+        admins["OPTIONS"]["timeout"] = 5
+    return {"default": default, "admins": admins}
+
+
+def post_office(*, debug, retry_seconds):
+    """Outgoing mail goes through the post_office outbox (a database table), in the same
+    transaction as the event that causes it; `manage.py send_queued_mail` delivers it with
+    retries."""
+    return {
+        "DEFAULT_PRIORITY": "now" if debug else "medium",
+        # A dead mail server is retried every 10 minutes for a day; after that a message stays in
+        # the outbox as failed (never deleted) until staff requeue it.
+        "MAX_RETRIES": 144,
+        "RETRY_INTERVAL": timedelta(seconds=retry_seconds),
+        "LOG_LEVEL": 1,  # failures only
+        "MESSAGE_ID_ENABLED": True,
+        "MESSAGE_ID_FQDN": "emaluplus-vko.kz",
+        "FILE_STORAGE": "private",
+    }

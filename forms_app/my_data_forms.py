@@ -1,0 +1,57 @@
+"""The self-service ("my data") forms: asking for the emailed link, and the page's actions
+behind it."""
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.purposes import PURPOSES
+from consent.rights.models import Ticket
+from consent.rights.selfservice import OPTIONAL
+
+from .fields import EmailAddress, long_text
+from .forms import CHOOSE, NOT_OFFERED, AccessibleErrors, GuardedForm
+
+
+class SelfServiceForm(GuardedForm):
+    email = EmailAddress(label=_("The email address you gave us"))
+    data_fields = {"email": "email"}
+
+
+# --- the self-service page's actions (behind the emailed link; no token, the session is the
+# credential). Every field is a form field, so nothing reaches the operations unchecked.
+
+SELF_SERVICE_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.DESTROY)
+
+
+class ConsentSwitchForm(forms.Form):
+    purpose = forms.ChoiceField(
+        choices=[(p, PURPOSES[p].name) for p in OPTIONAL], error_messages=NOT_OFFERED
+    )
+    give = forms.TypedChoiceField(
+        choices=[("1", _("Give")), ("0", _("Withdraw"))], coerce=lambda value: value == "1",
+        error_messages=NOT_OFFERED,
+    )  # fmt: skip
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(choices=settings.LANGUAGES, error_messages=NOT_OFFERED)
+
+
+class ExportForm(forms.Form):
+    format = forms.ChoiceField(
+        required=False, choices=[("json", "JSON"), ("pdf", "PDF")], error_messages=NOT_OFFERED
+    )
+
+    def clean_format(self):
+        return self.cleaned_data["format"] or "json"
+
+
+class SelfServiceRequestForm(AccessibleErrors, forms.Form):
+    type = forms.ChoiceField(
+        label=_("Ask us to"),
+        choices=[(t.value, t.label) for t in SELF_SERVICE_REQUESTS],
+        widget=forms.RadioSelect,
+        error_messages={**NOT_OFFERED, **CHOOSE},
+    )
+    message = long_text(_("Details"), rows=3)
