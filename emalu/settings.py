@@ -310,6 +310,11 @@ COOKIE_CHOICE_RATE_LIMIT = env.rate("COOKIE_CHOICE_RATE_LIMIT", "20/600")
 FAILED_LOGIN_AUDIT_LIMIT = env.rate("FAILED_LOGIN_AUDIT_LIMIT", "20/600")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# A larger upload goes to a temporary file, named so the file system takes it (emalu/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "emalu.uploads.ShortNameUploadHandler",
+]
 # Days an answered inquiry or application is kept before retention erases it, and the person
 # with it when no other consent stands (the service purpose is achieved; compliance L5): time
 # for a follow-up question to reach the same record.
