@@ -353,6 +353,8 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A staff session ends after this long without a request (public sessions keep Django's age).
 STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", default=3600)
 LOGIN_URL = "admin:login"
+# After signing in from a login page whose next is missing or leads off the site.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Lockout after repeated failed sign-ins, per user and IP (django-axes; compliance T6). The IP is
 # consent.common.net.client_ip (X-Forwarded-For counts only from TRUSTED_PROXIES), an IPv6 one
