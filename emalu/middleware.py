@@ -65,11 +65,11 @@ def _redis_down(exception):
 
 
 class FormBodyMiddleware:
-    """A form post whose body is not UTF-8 is a 400, not read as another encoding. Django refuses
-    one that declares another charset, but reads undeclared bytes that are not UTF-8 as Latin-1
-    (QueryDict), so that every field of the post would be stored garbled as if it had been
-    written so. No browser sends such a body; percent-escapes that are not UTF-8 become U+FFFD,
-    which the form fields refuse (forms_app.fields.VisitorText)."""
+    """A form post whose body is not UTF-8 is a 400, not read as another encoding. A charset the
+    post declares is gone before (emalu.wsgi.read_as_utf8), but Django reads bytes that are not
+    UTF-8 as Latin-1 (QueryDict), so that every field of the post would be stored garbled as if
+    it had been written so. No browser sends such a body; percent-escapes that are not UTF-8
+    become U+FFFD, which the form fields refuse (forms_app.fields.VisitorText)."""
 
     def __init__(self, get_response):
         self.get_response = get_response

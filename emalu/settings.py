@@ -266,6 +266,11 @@ COOKIE_CHOICE_RATE_LIMIT = env.rate("COOKIE_CHOICE_RATE_LIMIT", "20/600")
 FAILED_LOGIN_AUDIT_LIMIT = env.rate("FAILED_LOGIN_AUDIT_LIMIT", "20/600")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
+# A larger upload goes to a temporary file, named so the file system takes it (emalu/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "emalu.uploads.ShortNameUploadHandler",
+]
 # Days an answered inquiry or application is kept before retention erases it, and the person
 # with it when no other consent stands (the service purpose is achieved; compliance L5): time
 # for a follow-up question to reach the same record.
@@ -304,6 +309,8 @@ OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A staff session ends after this long without a request (public sessions keep Django's age).
 STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", default=3600)
 LOGIN_URL = "admin:login"
+# After signing in from a login page whose next is missing or leads off the site.
+LOGIN_REDIRECT_URL = "admin:index"
 
 # Lockout after repeated failed sign-ins, per user and IP (django-axes; compliance T6). The IP is
 # consent.common.net.client_ip (X-Forwarded-For counts only from TRUSTED_PROXIES), an IPv6 one

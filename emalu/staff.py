@@ -22,6 +22,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.views import shortcut
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
+from django.core.validators import MaxLengthValidator
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import path
@@ -60,6 +61,14 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
     and counts as a failure (compliance T6, T7): django-otp's own answer asked for the code, kept
     the password in the form and listed the account's devices, which told a guesser that the
     password was right, and axes never counted it, so codes could be guessed without a lockout."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Django's form sets the name's max_length once the field is made, so no validator
+        # checked it: a longer name reached authenticate() and django-axes' row, whose
+        # username holds 255 characters (a 500). Refused at the field, as the enrolment does.
+        username = self.fields["username"]
+        username.validators.append(MaxLengthValidator(username.max_length))
 
     def clean(self):
         try:

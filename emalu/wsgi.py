@@ -1,6 +1,31 @@
 import os
 
 from django.core.wsgi import get_wsgi_application
+from django.utils.http import parse_header_parameters
+
+
+def read_as_utf8(environ):
+    """A request's Content-Type without its charset: every request is read as UTF-8, the
+    encoding of the site's pages, which is what every browser sends their forms in.
+
+    Django took a declared charset for the query string and the posted fields, from the moment
+    it made the request: a codec that is no text encoding («base64», «uu») was a 500 on any
+    page, before the site's own error page could answer; a multipart form declared KOI8-R or
+    Latin-1 was stored garbled, as if the person had written it so; an urlencoded one was refused
+    even for «UTF8». Read as UTF-8, bytes that are not become U+FFFD, which the form fields refuse
+    with a message (forms_app.fields.VisitorText), and an urlencoded body that is not UTF-8 is a
+    400 (emalu.middleware.FormBodyMiddleware)."""
+    content_type, params = parse_header_parameters(environ.get("CONTENT_TYPE", ""))
+    if params.pop("charset", None) is not None:
+        quoted = (value.replace("\\", "\\\\").replace('"', '\\"') for value in params.values())
+        parts = [f'{key}="{value}"' for key, value in zip(params, quoted, strict=True)]
+        environ["CONTENT_TYPE"] = "; ".join([content_type, *parts])
+    return environ
+
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emalu.settings")
-application = get_wsgi_application()
+django_application = get_wsgi_application()
+
+
+def application(environ, start_response):
+    return django_application(read_as_utf8(environ), start_response)

@@ -97,8 +97,13 @@ def sent_from_this_site(request: HttpRequest) -> bool:
     """Whether a POST comes from a page of this site, by the Origin header a browser puts on
     every form it sends (the Referer, for one that sends none): what guards a form that carries
     no CSRF token because a proxy may keep the page it sits on (the cookie banner). The site's
-    origins are those Django's CSRF check accepts: the request's own and CSRF_TRUSTED_ORIGINS."""
-    source = urlsplit(request.headers.get("Origin") or request.headers.get("Referer") or "")
+    origins are those Django's CSRF check accepts: the request's own and CSRF_TRUSTED_ORIGINS.
+    A header that is no address («http://[») is no page of the site: refused, as Django's check
+    refuses it, not a 500."""
+    try:
+        source = urlsplit(request.headers.get("Origin") or request.headers.get("Referer") or "")
+    except ValueError:
+        return False
     origin = f"{source.scheme}://{source.netloc}"
     return origin == f"{request.scheme}://{request.get_host()}" or (
         origin in settings.CSRF_TRUSTED_ORIGINS

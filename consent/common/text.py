@@ -119,3 +119,12 @@ def as_written(text: str) -> str:
         except UnicodeError:
             continue
     return text
+
+
+def whole_number(text: str | None) -> int | None:
+    """A row's number that a page sends back (a query string's or a posted field's): ASCII
+    digits only, at most 18 of them (any such number fits a bigint), else None. str.isdigit()
+    and isdecimal() let «²» or 5,000 digits through to int(), whose ValueError was a 500."""
+    if text and len(text) <= 18 and text.isascii() and text.isdigit():
+        return int(text)
+    return None

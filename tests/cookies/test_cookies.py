@@ -203,6 +203,10 @@ def test_a_next_that_is_no_text_goes_home(client, analytics):
         {"referer": "https://evil.example/kk/"},
         {"origin": "https://testserver"},  # another scheme is another site
         {},  # neither header: no browser of this decade sends a form so
+        # no address at all: urlsplit raised ValueError, a 500
+        {"origin": "http://["},
+        {"origin": "http://]"},
+        {"referer": "http://[testserver/kk/"},
     ],
 )
 def test_an_answer_sent_from_another_site_is_refused(analytics, headers):

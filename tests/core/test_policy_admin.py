@@ -80,6 +80,15 @@ def test_the_difference_is_readable_and_escaped(staff, v2):
     assert "<script>" in policy_render(v2, "ru")  # the text itself is kept as written
 
 
+@pytest.mark.parametrize("against", ["²", "٣", "9" * 5000, "9" * 30, "-1", "1.0", ""], ids=repr)
+def test_a_version_to_compare_that_is_no_number_compares_with_the_one_before(staff, v2, against):
+    """`?against=` can be typed into the address: «²» passed isdigit() to int(), and so did
+    5,000 digits, each a 500. Anything but a version's number compares with the one before."""
+    response = staff.get(f"/admin/consent/policyversion/{v2.pk}/diff/", {"against": against})
+    assert response.status_code == 200
+    assert response.content.decode().count('class="diff"') == 2
+
+
 def test_only_staff_who_may_see_policies_compare_them(marketer_client, v2):
     assert marketer_client.get(f"/admin/consent/policyversion/{v2.pk}/diff/").status_code == 403
     assert marketer_client.get(f"/admin/consent/policyversion/{v2.pk}/publish/").status_code in (

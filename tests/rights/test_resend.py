@@ -96,6 +96,13 @@ def test_the_desk_sends_a_new_answer_made_from_the_data_held_today_once_per_pres
     assert "не отправлен ещё раз" in told(twice)[0]
     assert mails_to("asel@example.kz")[-1].pk == again.pk and exports.count() == 2
 
+    # An `after` that is no answer's number («²» and 5,000 digits passed isdecimal() to int(),
+    # a 500) is a page opened before the latest answer: nothing sent.
+    for odd in ("²", "٣", "9" * 5000, ""):
+        refused = desk.post(resend, {"after": odd}, follow=True)
+        assert "не отправлен ещё раз" in told(refused)[0]
+    assert mails_to("asel@example.kz")[-1].pk == again.pk and exports.count() == 2
+
 
 @pytest.mark.parametrize("blocked", [True, False])
 def test_no_answer_is_sent_again_while_processing_is_blocked_or_for_a_download(

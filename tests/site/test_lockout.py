@@ -95,3 +95,16 @@ def test_bulk_export_alerts_once(staff, settings, make_subject, client):
         assert client.get(f"/admin/consent/subject/{s.pk}/{kind}").status_code == 200
     assert AuditEvent.objects.filter(actor_id=staff.pk).count() == 5
     assert Email.objects.filter(to=["dpo@example.kz"]).count() == 1
+
+
+@pytest.mark.parametrize(
+    "lang,text", [("kk", "көп дегенде 150 таңба"), ("ru", "не более 150 символов")]
+)
+def test_a_name_longer_than_any_account_is_refused_at_the_field(staff, lang, text):
+    """django-axes keeps a failed sign-in's name in a column of 255 characters, and Django's
+    login form checked no length: a longer name was a 500 on the login page."""
+    client = Client(headers={"accept-language": lang})
+    for username in ("a" * 256, "ә" * 5000):
+        response = client.post("/admin/login/", {"username": username, "password": "x",
+                                                 "otp_token": "123456"})  # fmt: skip
+        assert response.status_code == 200 and text in response.content.decode()

@@ -75,6 +75,24 @@ def test_wrong_code_is_rejected_and_a_used_code_cannot_be_reused(staff):
     assert wrong.get("/admin/").status_code == 302
 
 
+@pytest.mark.parametrize(
+    "next_page", [None, "", "https://evil.example/admin/", "//evil.example/"], ids=repr
+)
+def test_signing_in_without_a_page_to_go_back_to_lands_on_the_desk(staff, next_page):
+    """The login page opened with an empty `next`, or one leading off the site (a link someone
+    sent), or a sign-in posted without it: the staff member landed on /accounts/profile/, a 404."""
+    device, _ = enrol(Client())
+    device.refresh_from_db()
+    client = Client()
+    data = {"username": "bob", "password": "correct-horse-battery-1",
+            "otp_token": code_for(device, drift=1)}  # fmt: skip
+    if next_page is not None:
+        data["next"] = next_page
+    response = client.post("/admin/login/", data)
+    assert (response.status_code, response["Location"]) == (302, "/admin/")
+    assert client.get("/admin/").status_code == 200
+
+
 def test_a_recovery_code_works_once(staff):
     client = Client()
     _, response = enrol(client)

@@ -14,6 +14,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import whole_number
+
 from ..declarations import agreement_key, offered_purposes
 from ..documents import document_draft, document_pdf, document_publish
 from ..models import (
@@ -177,9 +179,9 @@ class PolicyVersionAdmin(PublishedAdmin):
         new = get_object_or_404(PolicyVersion, pk=pk)
         versions = PolicyVersion.objects.order_by("number")
         older = versions.filter(number__lt=new.number).last()
-        chosen = request.GET.get("against", "")
-        if chosen.isdigit():
-            older = versions.filter(number=int(chosen)).first() or older
+        chosen = whole_number(request.GET.get("against"))
+        if chosen is not None:
+            older = versions.filter(number=chosen).first() or older
         tables = []
         if older is not None:
             for language, label in (("kk", _("Kazakh")), ("ru", _("Russian"))):

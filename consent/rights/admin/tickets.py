@@ -16,7 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today, reader_time
-from consent.common.text import REASON_MAX_CHARS
+from consent.common.text import REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, LedgerEntry
@@ -281,11 +281,10 @@ class TicketAdmin(AuditedAdmin):
     def resend_view(self, request, pk):
         """POST: make an answered access request's answer again from the data held today and
         mail it (access.ticket_resend_access)."""
-        after = request.POST.get("after", "")
+        after = whole_number(request.POST.get("after"))
         return self._posted(
             request, pk,
-            lambda ticket: ticket_resend_access(
-                ticket, actor=request.user, after=int(after) if after.isdecimal() else None),
+            lambda ticket: ticket_resend_access(ticket, actor=request.user, after=after),
             _("Done: a new answer, made from the data held today, is on its way to the person."),
         )  # fmt: skip
 

@@ -1,0 +1,66 @@
+"""The name a visitor's file comes with, whatever its length or script, through the request as
+Django parses it (the site's upload handlers, settings.FILE_UPLOAD_HANDLERS): never a 500."""
+
+import uuid
+
+import pytest
+
+from consent.core.models import Submission
+from tests.forms.photos import MESSAGES, big_jpeg, jpeg, media_files, photo_error
+
+NAMES = {
+    "long extension": "photo." + "x" * 250,
+    "emoji extension": "a." + "😀" * 100,
+    "Kazakh extension": "сурет." + "ә" * 120,
+    "long Kazakh name": "ә" * 300 + ".jpg",
+    "emoji name": "😀" * 200 + ".jpeg",
+    "no extension": "x" * 255,
+    "long name and extension": "ә" * 200 + "." + "ә" * 200,
+}
+
+
+def post(client, lang, fields, name, photo):
+    """The application form sent with the photo named `name`, the name exactly as given (the
+    test client's own uploads cut it to 255 letters first, as no browser does)."""
+    boundary = uuid.uuid4().hex
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+        for k, v in fields.items()
+    ]
+    head = f'--{boundary}\r\nContent-Disposition: form-data; name="photo"; filename="{name}"\r\n'
+    parts.append(f"{head}Content-Type: image/jpeg\r\n\r\n".encode() + photo + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    content_type = f"multipart/form-data; boundary={boundary}"
+    return client.post(f"/{lang}/apply/", b"".join(parts), content_type=content_type)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("name", NAMES.values(), ids=NAMES)
+def test_a_file_too_large_for_memory_gets_the_size_message_whatever_its_name(
+    client, texts, application_data, media, lang, name
+):
+    """A file over FILE_UPLOAD_MAX_MEMORY_SIZE goes to a temporary file named after the sent
+    name's extension: one longer than a file name may be was an OSError, a 500."""
+    response = post(client, lang, application_data(), name, big_jpeg())
+    assert response.status_code == 200
+    assert photo_error(response.content.decode()) == MESSAGES[lang]["too_big"]
+    assert Submission.objects.count() == 0 and media_files(media) == []
+
+
+@pytest.mark.parametrize("name", NAMES.values(), ids=NAMES)
+def test_a_photo_is_taken_whatever_its_name(client, texts, application_data, media, name):
+    assert post(client, "kk", application_data(), name, jpeg()).status_code == 302
+    assert Submission.objects.get().photo.name.endswith(".jpg")
+
+
+@pytest.mark.parametrize(("lang", "title"), [("kk", "Қате сұрау"), ("ru", "Некорректный запрос")])
+def test_a_name_longer_than_a_part_header_may_be_is_a_400_in_the_visitors_language(
+    client, texts, application_data, media, lang, title
+):
+    """Django reads at most 1 KB of a part's headers: a 5,000-letter name (no file system has
+    one) is refused as a bad request, with the page in the visitor's language."""
+    for name in ("a" * 5000 + ".jpg", "ә" * 3000 + ".jpg"):
+        response = post(client, lang, application_data(), name, jpeg())
+        assert response.status_code == 400
+        assert title in response.content.decode()
+    assert Submission.objects.count() == 0 and media_files(media) == []
