@@ -131,12 +131,18 @@ def _unconsented(at, left_alone):
     """Submissions the service purpose never had consent for (consent.core.held): the owner of
     the address did not confirm in time what they had withdrawn, or the person was blocked
     when it came and no longer is. Kept no longer than other data without consent; a person
-    destroyed tonight, under review or blocked is left as the rest of the plan leaves them."""
+    destroyed tonight, under review or blocked is left as the rest of the plan leaves them.
+    A person whose service consent stands now (given again on their page, by another form's
+    link, or never ended by the block) has the form answered under it, like any other form of
+    theirs: it is kept, and goes once answered (`answered`) or once that consent ends."""
     waited = Submission.objects.filter(
         consent_held=Held.WITHDRAWN, created_at__lte=at - Submission.CONFIRM_WITHIN
     ) | Submission.objects.filter(consent_held=Held.BLOCKED)
+    waited = waited.exclude(subject__in=left_alone).exclude(
+        subject__in=gate.permitted_subjects(SERVICE, at=at).values("pk")
+    )
     found = []
-    for submission in waited.exclude(subject__in=left_alone).select_related("subject"):
+    for submission in waited.select_related("subject"):
         if SERVICE in submission.held.get("texts", {}) and not gate.is_blocked(
             submission.subject, at
         ):

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from post_office.models import Email
 
 from consent.core import gate
-from consent.core.ledger import consent_grant, consent_withdraw, subject_block
+from consent.core.ledger import consent_grant, consent_withdraw, subject_block, subject_unblock
 from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.core.submissions import submission_record
@@ -138,6 +138,49 @@ def test_unconfirmed_the_submission_goes_as_data_without_consent(
     assert enforce_retention()["unconsented"] == [submission.pk]
     assert not Submission.objects.filter(pk=submission.pk).exists()
     assert Subject.objects.filter(pk=asel.pk).exists()
+
+
+@pytest.mark.parametrize("again", ["own page", "another form's link"])
+def test_unconfirmed_but_covered_by_her_service_consent_since_the_form_is_kept(
+    client, asel, texts, contact_data, time_machine, again
+):
+    """She gave the service consent again after the form (on her own page, or by the link of
+    a second form): the first form, its link never followed, is answered under that consent,
+    and retention keeps it, as any other form of hers."""
+    time_machine.move_to(timezone.now(), tick=False)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    first = Submission.objects.get(subject=asel)
+    time_machine.shift(timedelta(days=1))
+    if again == "own page":
+        consent_grant(asel, texts[SERVICE], language="kk", source=Source.SELF_SERVICE)
+    else:
+        assert client.post("/kk/contact/", contact_data()).status_code == 302
+        second = Email.objects.filter(to=["asel@example.kz"]).latest("id")
+        assert client.post(link_in(second)).status_code == 200
+    assert gate.may_process(asel, SERVICE)
+    time_machine.shift(timedelta(days=30))
+    plan = enforce_retention()
+    assert first.pk not in plan["unconsented"]
+    first.refresh_from_db()
+    assert first.data["message"] == contact_data()["message"]
+    # Once her consent ends, the form has none again, and goes.
+    consent_withdraw(asel, SERVICE, source=Source.SELF_SERVICE)
+    consent_grant(asel, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    assert first.pk in enforce_retention()["unconsented"]
+    assert not Submission.objects.filter(pk=first.pk).exists()
+
+
+def test_a_form_held_while_blocked_is_kept_under_the_consent_the_block_paused(
+    client, asel, texts, contact_data
+):
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    subject_block(asel, reason="спор о точности", source=Source.ADMIN)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    submission = Submission.objects.get(subject=asel)
+    assert submission.consent_held == Held.BLOCKED
+    subject_unblock(asel, reason="точность подтверждена", source=Source.ADMIN)
+    assert submission.pk not in enforce_retention()["unconsented"]
+    assert Submission.objects.filter(pk=submission.pk).exists()
 
 
 def test_unconfirmed_with_nothing_else_standing_she_is_destroyed_as_before(

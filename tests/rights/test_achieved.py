@@ -165,12 +165,12 @@ AGAIN = {
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_marking_answered_twice_records_once_and_says_so(
-    client, texts, officer, contact_data, lang
+    client, texts, privacy_officer, contact_data, lang
 ):
     """The button pressed again (a second tab, a double click) tells the officer it was
     answered before, instead of «marked answered: 0», and records nothing more."""
     submission = send(client, "kk", contact_data())
-    staff = officer_in(lang, officer)
+    staff = officer_in(lang, privacy_officer)
     mark_answered(staff, submission)
     answered_at = Submission.objects.get().answered_at
     ledger, audited = LedgerEntry.objects.count(), AuditEvent.objects.latest("id").pk
