@@ -124,6 +124,28 @@ def test_a_link_after_seven_days_or_to_an_address_since_corrected_records_nothin
     assert not gate.may_process(asel, SERVICE)
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_link_used_to_confirm_never_says_expired(
+    client, asel, texts, contact_data, time_machine, lang
+):
+    """Pressed again weeks later (from the mail, a bookmark), the link she confirmed with says
+    it is confirmed: «older than seven days» told her the consent she gave was not recorded."""
+    consent_grant(asel, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    time_machine.move_to(timezone.now(), tick=False)
+    assert client.post(f"/{lang}/contact/", contact_data()).status_code == 302
+    path = link_in(Email.objects.get(to=["asel@example.kz"]))
+    time_machine.shift(timedelta(days=6))
+    assert client.post(path).status_code == 200
+    with translation.override(lang):
+        done = translation.gettext("Consent confirmed")
+    for days in (2, 30):
+        time_machine.shift(timedelta(days=days))
+        for page in (client.get(path), client.post(path)):
+            assert page.status_code == 200
+            assert done in page.content.decode()
+    assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
+
+
 def test_unconfirmed_the_submission_goes_as_data_without_consent(
     client, asel, texts, contact_data, time_machine
 ):
