@@ -53,11 +53,12 @@ def consent_hold(
 
 def confirm_url(submission: Submission) -> str:
     """The link that confirms the held consent, on SITE_URL, valid Submission.CONFIRM_WITHIN,
-    and only while the person still holds the address it was mailed to."""
+    and only while the person still holds the address it was mailed to; in the language of
+    the address's owner, as the mail that carries it."""
     token = signing.dumps(
         {"s": submission.pk, "a": address_tag(submission.subject.email)}, salt=SALT
     )
-    with translation.override(submission.language):
+    with translation.override(submission.subject.language):
         return absolute_url(reverse("form_consent_confirm", args=[token]))
 
 
@@ -113,7 +114,8 @@ def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
             # leaves nothing to record; anything else (withdrawn again) stands over the link.
             given = given or event.kind == LedgerEntry.Kind.GRANT
             continue
-        consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=locked.language,
+        # In the language the owner read the mail and the page in, not the form's sender's.
+        consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=subject.language,
                       source=Source.FORM_CONFIRMED, full_name=locked.data.get("full_name"),
                       guardian=guardian, request=request)  # fmt: skip
         given = True

@@ -58,11 +58,12 @@ def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
     assert kinds(asel, SERVICE) == ["grant", "withdraw"]
     submission = Submission.objects.get(subject=asel)
     assert submission.consent_held == Held.WITHDRAWN
-    # The acknowledgement goes to her address, in the form's language, with the link.
+    # The acknowledgement goes to her address, in the language she chose (not the form's),
+    # with the link.
     (mail,) = Email.objects.filter(to=["asel@example.kz"])
-    assert WITHDRAWN[lang] in mail.message
+    assert WITHDRAWN["kk"] in mail.message
     path = link_in(mail)
-    assert path.startswith(f"/{lang}/")
+    assert path.startswith("/kk/")
     # A link scanner's GET records nothing; her press of the button does.
     assert client.get(path).status_code == 200
     assert kinds(asel, SERVICE) == ["grant", "withdraw"]
@@ -71,12 +72,53 @@ def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
     assert gate.may_process(asel, SERVICE)
     grant = LedgerEntry.objects.filter(subject=asel, purpose=SERVICE).latest("id")
     assert (grant.kind, grant.source, grant.ip) == ("grant", Source.FORM_CONFIRMED, "198.51.100.7")
-    assert (grant.language, grant.text.version) == (lang, 1)
+    assert (grant.language, grant.text.version) == ("kk", 1)
     submission.refresh_from_db()
     assert submission.consent_held == Held.CONFIRMED
     # Pressed again: nothing more.
     assert client.post(path).status_code == 200
     assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
+
+
+NO_ANSWER = {
+    "kk": "Осы мекенжайдың иесі келісімді төмендегі сілтеме арқылы жеті күн ішінде растамаса, "
+    "біз оған жауап бермейміз.",
+    "ru": "Мы не ответим на него, пока владелец этого адреса не подтвердит согласие по ссылке "
+    "ниже; ссылка действует семь дней.",
+}
+WILL_ANSWER = {
+    "kk": "Біз сізге электрондық пошта арқылы жауап береміз.",
+    "ru": "ответим вам по электронной почте.",
+}
+
+
+@pytest.mark.parametrize("owner", ["kk", "ru"])
+@pytest.mark.parametrize("form", ["kk", "ru"])
+def test_the_acknowledgement_says_plainly_no_answer_comes_until_the_owner_confirms(
+    client, texts, make_subject, contact_data, owner, form
+):
+    """The form waits for the owner of the address: the mail to them says no answer comes
+    without their confirmation (it said «we will answer you by email»), in the language they
+    chose for our letters, whatever the form's sender used."""
+    person = make_subject(email="asel@example.kz", language=owner)
+    consent_grant(person, texts[SERVICE], language=owner, source=Source.CONTACT_FORM)
+    consent_withdraw(person, SERVICE, source=Source.SELF_SERVICE)
+    assert client.post(f"/{form}/contact/", contact_data()).status_code == 302
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    for body in (mail.message, mail.html_message):
+        body = " ".join(body.split())
+        assert NO_ANSWER[owner] in body
+        assert WILL_ANSWER[owner] not in body
+    assert link_in(mail).startswith(f"/{owner}/")
+
+
+def test_a_form_whose_service_consent_stands_still_promises_an_answer(
+    client, asel, texts, contact_data
+):
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    assert client.post("/ru/contact/", contact_data()).status_code == 302
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    assert WILL_ANSWER["ru"] in " ".join(mail.message.split())
 
 
 def test_a_blocked_persons_ledger_takes_nothing_from_a_form(client, asel, texts, contact_data):
@@ -136,7 +178,7 @@ def test_a_link_used_to_confirm_never_says_expired(
     path = link_in(Email.objects.get(to=["asel@example.kz"]))
     time_machine.shift(timedelta(days=6))
     assert client.post(path).status_code == 200
-    with translation.override(lang):
+    with translation.override("kk"):  # her language, whatever the form's
         done = translation.gettext("Consent confirmed")
     for days in (2, 30):
         time_machine.shift(timedelta(days=days))
