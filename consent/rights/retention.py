@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -38,13 +38,16 @@ retention_ran = Signal()
 
 def drop_outbox_attachments(at: datetime) -> None:
     """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
-    failed FAILED_ATTACHMENTS_KEPT before `at`, and attachments no email refers to any more;
-    their emails are never sent again without them (`outbox.attachments_delete`)."""
+    failed FAILED_ATTACHMENTS_KEPT before `at`, or expired unsent (held back by the sender for a
+    person blocked since, `core.delivery._blocked`), and attachments no email refers to any
+    more; their emails are never sent again without them (`outbox.attachments_delete`)."""
     from post_office.models import STATUS, Attachment, Email
 
-    kept = Email.objects.exclude(
-        status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT
-    ).exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
+    kept = (
+        Email.objects.exclude(status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT)
+        .exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
+        .exclude(~Q(status=STATUS.sent), expires_at__lte=at)
+    )
     for storage, name in attachments_delete(Attachment.objects.exclude(emails__in=kept)):
         file_delete(storage, name)
 
