@@ -26,6 +26,7 @@ from consent.core.subjects import normalise_email, normalise_phone
 from .. import disclosure
 from ..models import Correction, Ticket
 from ..phrases import SEARCH_FOLD
+from .opening import DeskOpening
 
 
 class LedgerInline(ReadOnlyInline):
@@ -129,7 +130,7 @@ PERSONAL_COLUMNS = {"name", "address"}
 
 
 @admin.register(Subject)
-class SubjectAdmin(AuditedAdmin):
+class SubjectAdmin(DeskOpening, AuditedAdmin):
     # Name and address as columns of their own, for staff allowed to see them (never in
     # __str__, which the admin log keeps): get_list_display.
     list_display = ["__str__", "name", "address", "language", "created_at"]
