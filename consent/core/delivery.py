@@ -25,6 +25,7 @@ import logging
 
 from django.db import transaction
 from django.db.models import Q
+from django.db.models.functions import Lower
 from django.dispatch import Signal
 from django.utils import timezone
 from post_office import settings as po
@@ -74,6 +75,22 @@ def _withheld(batch: list[Email]) -> list[Email]:
     return [m for m in campaign if not set(m.to) <= allowed]
 
 
+def _blocked(batch: list[Email]) -> list[Email]:
+    """The mails of the batch that carry files (an access answer: everything held about the
+    person) to the address of a person whose processing is now blocked (Art. 1(3), 25(2)(8);
+    compliance L12). Made before the block, they wait while the mail server is down or the
+    queue is long; sending them is processing the block stops. They expire unsent: a new
+    answer is made once the block is lifted. A letter without files (the block's own
+    confirmation) still goes."""
+    carrying = [m for m in batch if m.attachments.all()]  # prefetched by claim()
+    if not carrying:
+        return []
+    addresses = {address.lower() for m in carrying for address in m.to}
+    held = Subject.objects.alias(address=Lower("email")).filter(address__in=addresses)
+    blocked = {e.lower() for e in gate.blocked_subjects(held).values_list("email", flat=True)}
+    return [m for m in carrying if {address.lower() for address in m.to} & blocked]
+
+
 def _send(message: Email, log_level: int) -> Exception | None:
     """Send one message on this process's connection; the exception if it was not accepted."""
     try:
@@ -116,7 +133,8 @@ def send_batch(
     batch_size: int | None = None, log_level: int | None = None, skip: frozenset[int] = frozenset()
 ) -> tuple[list[int], list[int], list[int]]:
     """Claim, send and record one batch: (ids sent, ids not sent, ids withheld); all empty when
-    nothing is due. A withheld campaign mail (`_withheld`) is deleted unsent."""
+    nothing is due. A withheld campaign mail (`_withheld`) is deleted unsent; a mail with files
+    to a blocked person (`_blocked`) expires unsent."""
     batch_size = batch_size or po.get_batch_size()
     log_level = po.get_log_level() if log_level is None else log_level
     with transaction.atomic():
@@ -130,6 +148,12 @@ def send_batch(
                 sender=Email, message_ids=[m.message_id for m in held_back], at=timezone.now()
             )
             logger.info("%d campaign mails withheld: marketing no longer permitted", len(withheld))
+        blocked = {m.id for m in _blocked([m for m in batch if m.id not in withheld])}
+        if blocked:
+            Email.objects.filter(id__in=blocked).update(expires_at=timezone.now())
+            logger.info("%d mails with files held back: the person's processing is blocked",
+                        len(blocked))  # fmt: skip
+            withheld |= blocked
         for email in batch:
             if email.id in withheld:
                 continue

@@ -37,10 +37,23 @@ def permitted_subjects(
     """The subjects (a queryset, default all) that purpose may process at `at`: one query."""
     at = at or timezone.now()
     subjects = Subject.objects.all() if subjects is None else subjects
-    blocks = LedgerEntry.objects.filter(
+    return _consented(purpose, subjects, at).exclude(Exists(_blocks(at)))
+
+
+def blocked_subjects(
+    subjects: QuerySet[Subject] | None = None, at: datetime | None = None
+) -> QuerySet[Subject]:
+    """The subjects (a queryset, default all) whose processing is blocked at `at`: one query."""
+    at = at or timezone.now()
+    subjects = Subject.objects.all() if subjects is None else subjects
+    return subjects.filter(Exists(_blocks(at)))
+
+
+def _blocks(at):
+    """The subject's latest block event, when it is a block (inside a subquery)."""
+    return LedgerEntry.objects.filter(
         subject=OuterRef("pk"), pk=_latest({"purpose__isnull": True}, at), kind=Kind.BLOCK
     )
-    return _consented(purpose, subjects, at).exclude(Exists(blocks))
 
 
 def _consented(purpose, subjects, at):

@@ -53,20 +53,26 @@ def consent_hold(
 
 def confirm_url(submission: Submission) -> str:
     """The link that confirms the held consent, on SITE_URL, valid Submission.CONFIRM_WITHIN,
-    and only while the person still holds the address it was mailed to."""
+    and only while the person still holds the address it was mailed to; in the language of
+    the address's owner, as the mail that carries it."""
     token = signing.dumps(
         {"s": submission.pk, "a": address_tag(submission.subject.email)}, salt=SALT
     )
-    with translation.override(submission.language):
+    with translation.override(submission.subject.language):
         return absolute_url(reverse("form_consent_confirm", args=[token]))
 
 
 def submission_for_link(token: str) -> Submission | None:
     """The submission a link confirms, or None: forged, expired, erased, or mailed to an address
-    its person no longer holds."""
+    its person no longer holds. A link that was used to confirm stays the record of it: pressed
+    again after its seven days, it finds its submission (confirmed), never "expired"."""
     max_age = int(Submission.CONFIRM_WITHIN.total_seconds())
+    expired = False
     try:
-        data = signing.loads(token, salt=SALT, max_age=max_age)
+        try:
+            data = signing.loads(token, salt=SALT, max_age=max_age)
+        except signing.SignatureExpired:
+            data, expired = signing.loads(token, salt=SALT), True
         pk, tag = data["s"], data["a"]
     except (signing.BadSignature, KeyError, TypeError):
         return None
@@ -75,18 +81,24 @@ def submission_for_link(token: str) -> Submission | None:
     submission = Submission.objects.filter(pk=pk).select_related("subject").first()
     if submission is None or not address_tag_matches(tag, submission.subject.email):
         return None
+    if expired and submission.consent_held != Held.CONFIRMED:
+        return None
     return submission
 
 
 @transaction.atomic
 def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
-    """Record the held consent, as the owner of the address now gives it. False, with nothing
-    recorded, when it was confirmed before, the person is blocked or erased, or a later event
-    of theirs (another withdrawal, say) came after the form: that later word stands. A consent
-    they have given again since the form needs no second grant: the form counts as confirmed."""
+    """Record the held consent, as the owner of the address now gives it: True once it is
+    confirmed, now or before (a second press, two tabs at once: the second waits for the
+    first, finds it confirmed and records nothing more). False, with nothing recorded, when
+    the person is blocked or erased, or a later event of theirs (another withdrawal, say) came
+    after the form: that later word stands. A consent they have given again since the form
+    needs no second grant: the form counts as confirmed."""
     if not subject_lock(submission.subject):
         return False
     locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
+    if locked is not None and locked.consent_held == Held.CONFIRMED:
+        return True
     if locked is None or locked.consent_held != Held.WITHDRAWN or locked.confirm_expired():
         return False
     subject = locked.subject
@@ -102,7 +114,8 @@ def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
             # leaves nothing to record; anything else (withdrawn again) stands over the link.
             given = given or event.kind == LedgerEntry.Kind.GRANT
             continue
-        consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=locked.language,
+        # In the language the owner read the mail and the page in, not the form's sender's.
+        consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=subject.language,
                       source=Source.FORM_CONFIRMED, full_name=locked.data.get("full_name"),
                       guardian=guardian, request=request)  # fmt: skip
         given = True

@@ -163,6 +163,8 @@ def _queue_mail(submission, data):
     text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
         held = submission.consent_held == Held.WITHDRAWN
+        if held:  # the mail asks the owner of the address, in the language they chose
+            language = submission.subject.language
         _queue_ack(data, submission.source, text, marketing_confirmation_due(submission), language,
                    held=submission if held else None)  # fmt: skip
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max
+from django.db.models import Max, Q
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -38,13 +38,16 @@ retention_ran = Signal()
 
 def drop_outbox_attachments(at: datetime) -> None:
     """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
-    failed FAILED_ATTACHMENTS_KEPT before `at`, and attachments no email refers to any more;
-    their emails are never sent again without them (`outbox.attachments_delete`)."""
+    failed FAILED_ATTACHMENTS_KEPT before `at`, or expired unsent (held back by the sender for a
+    person blocked since, `core.delivery._blocked`), and attachments no email refers to any
+    more; their emails are never sent again without them (`outbox.attachments_delete`)."""
     from post_office.models import STATUS, Attachment, Email
 
-    kept = Email.objects.exclude(
-        status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT
-    ).exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
+    kept = (
+        Email.objects.exclude(status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT)
+        .exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
+        .exclude(~Q(status=STATUS.sent), expires_at__lte=at)
+    )
     for storage, name in attachments_delete(Attachment.objects.exclude(emails__in=kept)):
         file_delete(storage, name)
 
@@ -131,12 +134,18 @@ def _unconsented(at, left_alone):
     """Submissions the service purpose never had consent for (consent.core.held): the owner of
     the address did not confirm in time what they had withdrawn, or the person was blocked
     when it came and no longer is. Kept no longer than other data without consent; a person
-    destroyed tonight, under review or blocked is left as the rest of the plan leaves them."""
+    destroyed tonight, under review or blocked is left as the rest of the plan leaves them.
+    A person whose service consent stands now (given again on their page, by another form's
+    link, or never ended by the block) has the form answered under it, like any other form of
+    theirs: it is kept, and goes once answered (`answered`) or once that consent ends."""
     waited = Submission.objects.filter(
         consent_held=Held.WITHDRAWN, created_at__lte=at - Submission.CONFIRM_WITHIN
     ) | Submission.objects.filter(consent_held=Held.BLOCKED)
+    waited = waited.exclude(subject__in=left_alone).exclude(
+        subject__in=gate.permitted_subjects(SERVICE, at=at).values("pk")
+    )
     found = []
-    for submission in waited.exclude(subject__in=left_alone).select_related("subject"):
+    for submission in waited.select_related("subject"):
         if SERVICE in submission.held.get("texts", {}) and not gate.is_blocked(
             submission.subject, at
         ):

@@ -136,6 +136,39 @@ def confirm_twice():
     return [first, second, [kinds(person) for person in people]]
 
 
+def form_consent_confirm_twice():
+    """The link that gives back a consent a form held (consent.core.held), pressed in two tabs
+    at once: both pages say it is confirmed, and the ledger takes one grant."""
+    from urllib.parse import urlsplit
+
+    from django.test import Client, RequestFactory
+
+    from consent.core.held import confirm_url
+    from consent.core.ledger import consent_grant, consent_withdraw
+    from consent.core.models import LedgerEntry, Source, Subject
+    from consent.core.purposes import SERVICE
+    from consent.core.submissions import submission_record
+    from consent.core.texts import current_text
+
+    subject = Subject.objects.create(full_name="Әсел", email="held@example.kz", language="kk")
+    consent_grant(subject, current_text(SERVICE), language="kk", source=Source.CONTACT_FORM)
+    consent_withdraw(subject, SERVICE, source=Source.SELF_SERVICE)
+    submission = submission_record(
+        source=Source.CONTACT_FORM, language="kk", request=RequestFactory().post("/"),
+        data={"email": "held@example.kz", "full_name": "Әсел", "message": "?"},
+        consents={SERVICE: True},
+    )  # fmt: skip
+    path = urlsplit(confirm_url(submission)).path
+
+    def press():
+        page = Client(HTTP_HOST="127.0.0.1").post(path)
+        return [page.status_code]
+
+    first, second = both_at_once(press, press)
+    grants = LedgerEntry.objects.filter(subject=subject, purpose=SERVICE, kind="grant")
+    return [first[0], second[0], grants.filter(source=Source.FORM_CONFIRMED).count()]
+
+
 def edit_while_sending():
     from django.test import Client
 
@@ -197,3 +230,9 @@ def test_an_edit_saved_while_the_campaign_is_sent_changes_nothing_of_what_went_o
     campaign offered itself for sending again, which the one-send-per-person rule refused. The
     edit now waits for the send and is refused."""
     assert run(database, "edit_while_sending") == [403, "sent", "Қараша", True]
+
+
+def test_a_held_consent_confirmed_in_two_tabs_at_once_is_granted_once_and_both_say_so(database):
+    """The second press waited for the first and found the consent given: it said «the link
+    does not work» (400), as for a forged or expired link."""
+    assert run(database, "form_consent_confirm_twice") == [200, 200, 1]

@@ -12,7 +12,7 @@ from django.utils import timezone, translation
 from post_office.models import Email
 
 from consent.core import gate
-from consent.core.ledger import consent_grant, consent_withdraw, subject_block
+from consent.core.ledger import consent_grant, consent_withdraw, subject_block, subject_unblock
 from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.core.submissions import submission_record
@@ -58,11 +58,12 @@ def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
     assert kinds(asel, SERVICE) == ["grant", "withdraw"]
     submission = Submission.objects.get(subject=asel)
     assert submission.consent_held == Held.WITHDRAWN
-    # The acknowledgement goes to her address, in the form's language, with the link.
+    # The acknowledgement goes to her address, in the language she chose (not the form's),
+    # with the link.
     (mail,) = Email.objects.filter(to=["asel@example.kz"])
-    assert WITHDRAWN[lang] in mail.message
+    assert WITHDRAWN["kk"] in mail.message
     path = link_in(mail)
-    assert path.startswith(f"/{lang}/")
+    assert path.startswith("/kk/")
     # A link scanner's GET records nothing; her press of the button does.
     assert client.get(path).status_code == 200
     assert kinds(asel, SERVICE) == ["grant", "withdraw"]
@@ -71,12 +72,53 @@ def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
     assert gate.may_process(asel, SERVICE)
     grant = LedgerEntry.objects.filter(subject=asel, purpose=SERVICE).latest("id")
     assert (grant.kind, grant.source, grant.ip) == ("grant", Source.FORM_CONFIRMED, "198.51.100.7")
-    assert (grant.language, grant.text.version) == (lang, 1)
+    assert (grant.language, grant.text.version) == ("kk", 1)
     submission.refresh_from_db()
     assert submission.consent_held == Held.CONFIRMED
     # Pressed again: nothing more.
     assert client.post(path).status_code == 200
     assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
+
+
+NO_ANSWER = {
+    "kk": "Осы мекенжайдың иесі келісімді төмендегі сілтеме арқылы жеті күн ішінде растамаса, "
+    "біз оған жауап бермейміз.",
+    "ru": "Мы не ответим на него, пока владелец этого адреса не подтвердит согласие по ссылке "
+    "ниже; ссылка действует семь дней.",
+}
+WILL_ANSWER = {
+    "kk": "Біз сізге электрондық пошта арқылы жауап береміз.",
+    "ru": "ответим вам по электронной почте.",
+}
+
+
+@pytest.mark.parametrize("owner", ["kk", "ru"])
+@pytest.mark.parametrize("form", ["kk", "ru"])
+def test_the_acknowledgement_says_plainly_no_answer_comes_until_the_owner_confirms(
+    client, texts, make_subject, contact_data, owner, form
+):
+    """The form waits for the owner of the address: the mail to them says no answer comes
+    without their confirmation (it said «we will answer you by email»), in the language they
+    chose for our letters, whatever the form's sender used."""
+    person = make_subject(email="asel@example.kz", language=owner)
+    consent_grant(person, texts[SERVICE], language=owner, source=Source.CONTACT_FORM)
+    consent_withdraw(person, SERVICE, source=Source.SELF_SERVICE)
+    assert client.post(f"/{form}/contact/", contact_data()).status_code == 302
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    for body in (mail.message, mail.html_message):
+        body = " ".join(body.split())
+        assert NO_ANSWER[owner] in body
+        assert WILL_ANSWER[owner] not in body
+    assert link_in(mail).startswith(f"/{owner}/")
+
+
+def test_a_form_whose_service_consent_stands_still_promises_an_answer(
+    client, asel, texts, contact_data
+):
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    assert client.post("/ru/contact/", contact_data()).status_code == 302
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    assert WILL_ANSWER["ru"] in " ".join(mail.message.split())
 
 
 def test_a_blocked_persons_ledger_takes_nothing_from_a_form(client, asel, texts, contact_data):
@@ -124,6 +166,28 @@ def test_a_link_after_seven_days_or_to_an_address_since_corrected_records_nothin
     assert not gate.may_process(asel, SERVICE)
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_link_used_to_confirm_never_says_expired(
+    client, asel, texts, contact_data, time_machine, lang
+):
+    """Pressed again weeks later (from the mail, a bookmark), the link she confirmed with says
+    it is confirmed: «older than seven days» told her the consent she gave was not recorded."""
+    consent_grant(asel, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    time_machine.move_to(timezone.now(), tick=False)
+    assert client.post(f"/{lang}/contact/", contact_data()).status_code == 302
+    path = link_in(Email.objects.get(to=["asel@example.kz"]))
+    time_machine.shift(timedelta(days=6))
+    assert client.post(path).status_code == 200
+    with translation.override("kk"):  # her language, whatever the form's
+        done = translation.gettext("Consent confirmed")
+    for days in (2, 30):
+        time_machine.shift(timedelta(days=days))
+        for page in (client.get(path), client.post(path)):
+            assert page.status_code == 200
+            assert done in page.content.decode()
+    assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
+
+
 def test_unconfirmed_the_submission_goes_as_data_without_consent(
     client, asel, texts, contact_data, time_machine
 ):
@@ -138,6 +202,49 @@ def test_unconfirmed_the_submission_goes_as_data_without_consent(
     assert enforce_retention()["unconsented"] == [submission.pk]
     assert not Submission.objects.filter(pk=submission.pk).exists()
     assert Subject.objects.filter(pk=asel.pk).exists()
+
+
+@pytest.mark.parametrize("again", ["own page", "another form's link"])
+def test_unconfirmed_but_covered_by_her_service_consent_since_the_form_is_kept(
+    client, asel, texts, contact_data, time_machine, again
+):
+    """She gave the service consent again after the form (on her own page, or by the link of
+    a second form): the first form, its link never followed, is answered under that consent,
+    and retention keeps it, as any other form of hers."""
+    time_machine.move_to(timezone.now(), tick=False)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    first = Submission.objects.get(subject=asel)
+    time_machine.shift(timedelta(days=1))
+    if again == "own page":
+        consent_grant(asel, texts[SERVICE], language="kk", source=Source.SELF_SERVICE)
+    else:
+        assert client.post("/kk/contact/", contact_data()).status_code == 302
+        second = Email.objects.filter(to=["asel@example.kz"]).latest("id")
+        assert client.post(link_in(second)).status_code == 200
+    assert gate.may_process(asel, SERVICE)
+    time_machine.shift(timedelta(days=30))
+    plan = enforce_retention()
+    assert first.pk not in plan["unconsented"]
+    first.refresh_from_db()
+    assert first.data["message"] == contact_data()["message"]
+    # Once her consent ends, the form has none again, and goes.
+    consent_withdraw(asel, SERVICE, source=Source.SELF_SERVICE)
+    consent_grant(asel, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    assert first.pk in enforce_retention()["unconsented"]
+    assert not Submission.objects.filter(pk=first.pk).exists()
+
+
+def test_a_form_held_while_blocked_is_kept_under_the_consent_the_block_paused(
+    client, asel, texts, contact_data
+):
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    subject_block(asel, reason="спор о точности", source=Source.ADMIN)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    submission = Submission.objects.get(subject=asel)
+    assert submission.consent_held == Held.BLOCKED
+    subject_unblock(asel, reason="точность подтверждена", source=Source.ADMIN)
+    assert submission.pk not in enforce_retention()["unconsented"]
+    assert Submission.objects.filter(pk=submission.pk).exists()
 
 
 def test_unconfirmed_with_nothing_else_standing_she_is_destroyed_as_before(

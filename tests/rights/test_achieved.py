@@ -157,13 +157,31 @@ def test_a_blocked_person_is_left_to_staff(client, texts, officer, contact_data,
     assert Submission.objects.filter(pk=submission.pk).exists()
 
 
-def test_marking_answered_twice_records_once(client, texts, officer_client, contact_data):
+AGAIN = {
+    "kk": "Бұрын жауап берілген, ештеңе өзгертілмеді: 1.",
+    "ru": "Уже были отмечены как отвеченные, ничего не изменено: 1.",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_marking_answered_twice_records_once_and_says_so(
+    client, texts, privacy_officer, contact_data, lang
+):
+    """The button pressed again (a second tab, a double click) tells the officer it was
+    answered before, instead of «marked answered: 0», and records nothing more."""
     submission = send(client, "kk", contact_data())
-    mark_answered(officer_client, submission)
+    staff = officer_in(lang, privacy_officer)
+    mark_answered(staff, submission)
     answered_at = Submission.objects.get().answered_at
-    mark_answered(officer_client, submission)
+    ledger, audited = LedgerEntry.objects.count(), AuditEvent.objects.latest("id").pk
+    page = mark_answered(staff, submission).content.decode()
+    assert AGAIN[lang] in page
+    assert ANSWERED[lang] not in page
     assert Submission.objects.get().answered_at == answered_at
     assert AuditEvent.objects.filter(action="submission_answer").count() == 1
+    assert LedgerEntry.objects.count() == ledger
+    # Reading the list again is audited as a view; nothing else was added.
+    assert not AuditEvent.objects.filter(pk__gt=audited).exclude(action="subject_view").exists()
 
 
 def test_the_submission_page_has_the_button(client, texts, officer_client, contact_data):

@@ -1,7 +1,6 @@
 """The people's pages: what is held about each person, read-only, every opening audited."""
 
 from cryptography.fernet import InvalidToken
-from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import F, Func, Value
@@ -17,19 +16,17 @@ from consent.common.dates import reader_time
 from consent.core.admin import (
     AuditedAdmin,
     LatestRowsFormSet,
-    ReadOnlyAdmin,
     ReadOnlyInline,
     may_see_people,
-    subject_number,
 )
 from consent.core.delivery import WAITING
 from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.subjects import normalise_email, normalise_phone
-from consent.core.submissions import submission_answer
 
 from .. import disclosure
 from ..models import Correction, Ticket
 from ..spelling import SEARCH_FOLD
+from .opening import DeskOpening
 
 
 class LedgerInline(ReadOnlyInline):
@@ -129,24 +126,11 @@ def photo_response(request, owner, file):
     return response
 
 
-class AnsweredFilter(admin.SimpleListFilter):
-    title = _("answered")
-    parameter_name = "answered"
-
-    def lookups(self, request, model_admin):
-        return [("no", _("not yet")), ("yes", _("answered"))]
-
-    def queryset(self, request, queryset):
-        if self.value() in ("no", "yes"):
-            return queryset.filter(answered_at__isnull=self.value() == "no")
-        return queryset
-
-
 PERSONAL_COLUMNS = {"name", "address"}
 
 
 @admin.register(Subject)
-class SubjectAdmin(AuditedAdmin):
+class SubjectAdmin(DeskOpening, AuditedAdmin):
     # Name and address as columns of their own, for staff allowed to see them (never in
     # __str__, which the admin log keeps): get_list_display.
     list_display = ["__str__", "name", "address", "language", "created_at"]
@@ -286,57 +270,6 @@ class SubjectAdmin(AuditedAdmin):
             filename=f"consent-evidence-{pk}.{fmt}",
             content_type="text/csv; charset=utf-8" if fmt == "csv" else "application/pdf",
         )  # fmt: skip
-
-
-@admin.register(Submission)
-class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
-    """What a form sent, as sent: read-only; opening one is audited. Staff mark an inquiry or
-    application answered here (the list's action, or the button on its page)."""
-
-    list_display = ["__str__", "source", "language", "created_at", "answered_at", subject_number]
-    list_filter = ["source", "language", AnsweredFilter, "consent_held"]
-    fields = ["subject", "source", "language", "created_at", "answered_at", form_consent, "data",
-              "photo_link"]  # fmt: skip
-    readonly_fields = fields
-    show_full_result_count = False
-    actions = ["mark_answered"]  # also a button on the page (admin/consent/submission/)
-
-    def has_answer_permission(self, request):
-        return request.user.has_perm("consent.answer_submission")
-
-    @admin.action(description=_("Mark answered"), permissions=["answer"])
-    def mark_answered(self, request, queryset):
-        """The service purpose is achieved for each (compliance L5): retention erases them
-        after SERVICE_ACHIEVED_GRACE_DAYS, and the person when no other consent stands."""
-        done = sum(submission_answer(s, actor=request.user) for s in queryset.order_by("pk"))
-        message = _("Marked answered: %(n)d. Waiting period before erasure (days): %(days)d.")
-        days = settings.SERVICE_ACHIEVED_GRACE_DAYS
-        self.message_user(request, message % {"n": done, "days": days}, messages.SUCCESS)
-
-    def render_change_form(self, request, context, *args, **kwargs):
-        context["can_answer"] = self.has_answer_permission(request)
-        context["grace_days"] = settings.SERVICE_ACHIEVED_GRACE_DAYS
-        return super().render_change_form(request, context, *args, **kwargs)
-
-    @admin.display(description=_("photo"))
-    def photo_link(self, obj):
-        if not obj.photo:
-            return "-"
-        url = reverse("admin:consent_submission_photo", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, _("download"))
-
-    def get_urls(self):
-        view = self.admin_site.admin_view(self.photo_view)
-        return [
-            path("<int:pk>/photo/", view, name="consent_submission_photo"),
-            *super().get_urls(),
-        ]
-
-    def photo_view(self, request, pk):
-        submission = get_object_or_404(Submission.objects.select_related("subject"), pk=pk)
-        if not self.has_view_permission(request, submission):
-            raise PermissionDenied
-        return photo_response(request, submission.subject, submission.photo)
 
 
 def _mail_state(mail: Email, now) -> str:

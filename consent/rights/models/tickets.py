@@ -75,6 +75,9 @@ class Ticket(models.Model):
         WEB = "web", _("web form")
         EMAIL = "email", _("email")
         SELF_SERVICE = "self_service", _("self-service page")
+        # Asked by telephone or in person, and opened by an officer from the person's page
+        # (desk_open.py): confirmed, as any other, by the link mailed to the address on record.
+        DESK = "desk", _("opened at the desk")
 
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).

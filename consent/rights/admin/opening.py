@@ -1,0 +1,88 @@
+"""A request opened at the desk from a person's page: they asked by telephone or in person
+(`desk_open.ticket_open_at_desk`)."""
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.models import Language, Subject
+from consent.core.purposes import purpose_choices
+
+from ..desk_open import ticket_open_at_desk
+from ..models import Ticket
+
+OPEN_PERMISSION = "rights.change_ticket"
+
+
+class DeskRequestForm(forms.Form):
+    """What the person asked, as the officer heard it."""
+
+    kind = forms.ChoiceField(label=_("type"), choices=Ticket.Type.choices)
+    purpose = forms.ChoiceField(
+        label=_("purpose"), required=False, choices=[("", _("every purpose")), *purpose_choices()],
+        help_text=_("Only for a withdrawal of consent."),
+    )  # fmt: skip
+    language = forms.ChoiceField(
+        label=_("language"), choices=Language.choices,
+        help_text=_("The language of the letters about this request."),
+    )  # fmt: skip
+    message = forms.CharField(
+        label=_("message"), max_length=Ticket.MESSAGE_MAX_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
+        help_text=_("What the person asked, in their words or briefly, and how (by telephone, "
+                    "in person)."),
+    )  # fmt: skip
+
+
+class DeskOpening:
+    """For the people's admin (people.SubjectAdmin): the page that opens a request for the
+    person, linked from their page for those who may open one."""
+
+    change_form_template = "admin/consent/subject/change_form.html"
+    open_request_template = "admin/consent/subject/open_request.html"
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.open_request_view)
+        return [
+            path("<int:pk>/open-request/", view, name="consent_subject_open_request"),
+            *super().get_urls(),
+        ]
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["can_open_request"] = request.user.has_perm(OPEN_PERMISSION)
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    def open_request_view(self, request, pk):
+        """GET: the form; POST: open the request and go to it, or show what is wrong."""
+        subject = get_object_or_404(Subject, pk=pk)
+        if not self.has_view_permission(request, subject) or not request.user.has_perm(
+            OPEN_PERMISSION
+        ):
+            raise PermissionDenied
+        form = DeskRequestForm(request.POST or None, initial={"language": subject.language})
+        if request.method == "POST" and form.is_valid():
+            try:
+                ticket = ticket_open_at_desk(subject, actor=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                self.message_user(request, _(
+                    "Request %(ref)s opened. It waits for the person to confirm it by the link "
+                    "mailed to the address on record."
+                ) % {"ref": ticket.reference}, messages.SUCCESS)  # fmt: skip
+                return redirect("admin:rights_ticket_change", ticket.pk)
+        if request.method == "GET":
+            self.audit_shown(request, [subject])  # the page shows the address the link goes to
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Open a request for this person"),
+            "opts": self.opts,
+            "original": subject,
+            "subject": subject,
+            "open_form": form,
+        }
+        return TemplateResponse(request, self.open_request_template, context)

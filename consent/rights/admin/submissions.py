@@ -1,0 +1,84 @@
+"""What the forms sent: read-only, every opening audited; staff mark an inquiry or application
+answered here (compliance L5)."""
+
+from django.conf import settings
+from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+from django.urls import path, reverse
+from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.admin import AuditedAdmin, ReadOnlyAdmin, subject_number
+from consent.core.models import Submission
+from consent.core.submissions import submission_answer
+
+from .people import form_consent, photo_response
+
+
+class AnsweredFilter(admin.SimpleListFilter):
+    title = _("answered")
+    parameter_name = "answered"
+
+    def lookups(self, request, model_admin):
+        return [("no", _("not yet")), ("yes", _("answered"))]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("no", "yes"):
+            return queryset.filter(answered_at__isnull=self.value() == "no")
+        return queryset
+
+
+@admin.register(Submission)
+class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
+    """What a form sent, as sent: read-only; opening one is audited. Staff mark an inquiry or
+    application answered here (the list's action, or the button on its page)."""
+
+    list_display = ["__str__", "source", "language", "created_at", "answered_at", subject_number]
+    list_filter = ["source", "language", AnsweredFilter, "consent_held"]
+    fields = ["subject", "source", "language", "created_at", "answered_at", form_consent, "data",
+              "photo_link"]  # fmt: skip
+    readonly_fields = fields
+    show_full_result_count = False
+    actions = ["mark_answered"]  # also a button on the page (admin/consent/submission/)
+
+    def has_answer_permission(self, request):
+        return request.user.has_perm("consent.answer_submission")
+
+    @admin.action(description=_("Mark answered"), permissions=["answer"])
+    def mark_answered(self, request, queryset):
+        """The service purpose is achieved for each (compliance L5): retention erases them
+        after SERVICE_ACHIEVED_GRACE_DAYS, and the person when no other consent stands."""
+        done = [submission_answer(s, actor=request.user) for s in queryset.order_by("pk")]
+        if any(done):
+            message = _("Marked answered: %(n)d. Waiting period before erasure (days): %(days)d.")
+            days = settings.SERVICE_ACHIEVED_GRACE_DAYS
+            self.message_user(request, message % {"n": sum(done), "days": days}, messages.SUCCESS)
+        if not all(done):  # pressed again (two tabs, a double click): said, nothing recorded
+            message = _("Already answered before, nothing changed: %(n)d.")
+            self.message_user(request, message % {"n": done.count(False)}, messages.WARNING)
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        context["can_answer"] = self.has_answer_permission(request)
+        context["grace_days"] = settings.SERVICE_ACHIEVED_GRACE_DAYS
+        return super().render_change_form(request, context, *args, **kwargs)
+
+    @admin.display(description=_("photo"))
+    def photo_link(self, obj):
+        if not obj.photo:
+            return "-"
+        url = reverse("admin:consent_submission_photo", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, _("download"))
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.photo_view)
+        return [
+            path("<int:pk>/photo/", view, name="consent_submission_photo"),
+            *super().get_urls(),
+        ]
+
+    def photo_view(self, request, pk):
+        submission = get_object_or_404(Submission.objects.select_related("subject"), pk=pk)
+        if not self.has_view_permission(request, submission):
+            raise PermissionDenied
+        return photo_response(request, submission.subject, submission.photo)

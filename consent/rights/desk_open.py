@@ -1,0 +1,40 @@
+"""A request asked by telephone or in person: the officer opens it from the person's page."""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.models import Subject
+
+from .models import Ticket
+from .tickets import ticket_open
+
+
+@transaction.atomic
+def ticket_open_at_desk(
+    subject: Subject,
+    *,
+    kind: str,
+    language: str,
+    message: str,
+    actor: AbstractBaseUser,
+    purpose: str = "",
+) -> Ticket:
+    """Record what the person asked the desk, received now: its due date is counted in
+    Kazakhstan working days from today's date in Almaty (`tickets.ticket_create`). Whoever
+    calls has not shown they are the person, so the request waits, as any other, for the link
+    mailed to the address on record (compliance L9); nothing is done or disclosed before."""
+    subject = Subject.objects.select_for_update().filter(pk=subject.pk).first()
+    if subject is None:
+        raise ValidationError(_("This person's data is no longer held."))
+    if not subject.email:
+        raise ValidationError(_(
+            "No email address is on record for this person, and a request opened at the desk "
+            "is confirmed by the link mailed there: ask the person to write to us."
+        ))  # fmt: skip
+    return ticket_open(
+        kind=kind, email=subject.email, language=language, channel=Ticket.Channel.DESK,
+        purpose=purpose if kind == Ticket.Type.WITHDRAW else "", message=message, actor=actor,
+        audit_detail={"opened_at_desk": True},
+    )  # fmt: skip

@@ -1,0 +1,118 @@
+"""A person asks by telephone or at the office: the privacy officer (a member of the group, not
+a superuser) opens the request from the person's page, received now and due in Kazakhstan
+working days from the date in Almaty; the person confirms it by the link mailed to the address on
+record, as any other request (compliance L8, L9)."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from post_office.models import Email
+
+from consent.core.models import AuditEvent
+from consent.rights.models import Ticket
+from tests.staff import staff_member, verified_login
+
+OPEN = {
+    "kk": (
+        "Жаңа өтініш (телефон арқылы немесе жеке келіп)",
+        "қызметкер ашқан (телефон, жеке келу)",
+    ),
+    "ru": ("Новый запрос (по телефону или лично)", "открыт сотрудником (по телефону, лично)"),
+}
+NO_ADDRESS = {
+    "kk": "Бұл адамның электрондық пошта мекенжайы бізде тіркелмеген",
+    "ru": "Адрес электронной почты этого человека у нас не записан",
+}
+REQUIRED = {"kk": "Бұл өрісті толтыру міндетті.", "ru": "Обязательное поле."}
+
+
+def staff_in(lang, role="privacy_officer", name="dana"):
+    return verified_login(Client(headers={"accept-language": lang}), staff_member(name, role))
+
+
+@pytest.fixture
+def asel(make_subject):
+    return make_subject(full_name="Әсел Қасымова", email="asel@example.kz", language="kk")
+
+
+def page(response):
+    assert response.status_code == 200
+    return response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_officer_opens_a_telephoned_request_from_the_persons_page(asel, time_machine, lang):
+    # Thursday 10 December 2026, half past midnight in Almaty: still Wednesday in UTC. The
+    # day of receipt is Almaty's, so a block (1 working day) is due on Friday the 11th.
+    time_machine.move_to("2026-12-10 00:30+05:00", tick=False)
+    officer = staff_in(lang)
+    link, channel = OPEN[lang]
+    person_page = page(officer.get(f"/admin/consent/subject/{asel.pk}/change/"))
+    url = f"/admin/consent/subject/{asel.pk}/open-request/"
+    assert f'href="{url}"' in person_page and link in person_page
+    assert "asel@example.kz" in page(officer.get(url))  # where the link will go
+    said = {"kind": "block", "language": "ru", "purpose": "", "message": "Позвонила: спор"}
+    response = officer.post(url, said)
+    ticket = Ticket.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == f"/admin/rights/ticket/{ticket.pk}/change/"
+    assert (ticket.type, ticket.channel, ticket.subject, ticket.email, ticket.language) == (
+        "block", Ticket.Channel.DESK, asel, "asel@example.kz", "ru")  # fmt: skip
+    assert ticket.status == Ticket.Status.UNVERIFIED  # who called has not shown who they are
+    assert ticket.message == "Позвонила: спор"
+    assert ticket.due_date == date(2026, 12, 11)
+    opened = AuditEvent.objects.get(action="request_open")
+    assert (opened.actor_label, opened.subject_ref) == ("dana", asel.pk)
+    assert opened.detail["channel"] == "desk"
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    assert "/ru/requests/confirm/" in mail.message
+    # The request's page names the channel in the officer's language.
+    assert channel in page(officer.get(response["Location"]))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_what_cannot_be_opened_is_said_and_nothing_is_recorded(make_subject, asel, lang):
+    officer = staff_in(lang)
+    url = f"/admin/consent/subject/{asel.pk}/open-request/"
+    # Nothing written down of what the person asked; a type there is not.
+    for bad in ({"kind": "access", "language": "kk", "message": ""},
+                {"kind": "telepathy", "language": "kk", "message": "?"},
+                {"kind": "access", "language": "de", "message": "?"}):  # fmt: skip
+        assert 'class="errorlist' in page(officer.post(url, bad))
+    assert REQUIRED[lang] in page(officer.post(url, {"kind": "access", "language": "kk"}))
+    # Someone with no address on record: no link could reach them.
+    nobody = make_subject(full_name="Болат", email=None, phone="+77011234567")
+    response = officer.post(
+        f"/admin/consent/subject/{nobody.pk}/open-request/",
+        {"kind": "access", "language": "kk", "message": "Позвонил"},
+    )
+    assert NO_ADDRESS[lang] in page(response)
+    assert officer.get("/admin/consent/subject/999999/open-request/").status_code == 404
+    assert not Ticket.objects.exists()
+    assert not AuditEvent.objects.filter(action="request_open").exists()
+    assert not Email.objects.exists()
+
+
+@pytest.mark.parametrize("role", ["content_editor", "marketer"])
+def test_only_a_privacy_officer_opens_one(asel, role):
+    other = staff_in("kk", role, name="carol")
+    url = f"/admin/consent/subject/{asel.pk}/open-request/"
+    assert other.get(url).status_code == 403
+    assert other.post(url, {"kind": "access", "language": "kk", "message": "?"}).status_code == 403
+    assert not Ticket.objects.exists()
+
+
+def test_a_telephoned_withdrawal_keeps_its_purpose_and_waits_for_the_link(asel, texts):
+    from consent.core import gate
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source
+    from consent.core.purposes import MARKETING
+
+    consent_grant(asel, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    officer = staff_in("kk")
+    said = {"kind": "withdraw", "purpose": MARKETING, "language": "kk", "message": "Хат керек емес"}
+    officer.post(f"/admin/consent/subject/{asel.pk}/open-request/", said)
+    ticket = Ticket.objects.get()
+    assert (ticket.type, ticket.purpose, ticket.status) == ("withdraw", MARKETING, "unverified")
+    assert gate.may_process(asel, MARKETING)  # until the person confirms by the link
