@@ -21,7 +21,8 @@ from consent.core.subjects import normalise_email
 
 from . import phrases
 from .keys import hashed_key, letter_key, message_key, whole_message_key
-from .letters import Letter, operator_addresses, read_letter
+from .letters import Letter, read_letter
+from .machines import operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
 from .reading import Reading, read_own
