@@ -18,7 +18,7 @@ from consent.common.text import as_written, clean_text
 from .machines import machine_sender, machine_written
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
-from .reading import html_text
+from .reading import html_text, read_own
 
 Reason = QuarantinedMessage.Reason
 
@@ -43,6 +43,8 @@ ASCII = {"us-ascii", "ascii", "ansi_x3.4-1968"}
 # with no text at all. The officers' mail program opens it.
 WRAPPED = {"application/pkcs7-mime", "application/x-pkcs7-mime", "multipart/encrypted"}
 EMAIL_MAX = Ticket._meta.get_field("email").max_length
+# Where a long thread's text is cut (_cut_below_own_words), as the desk shows it.
+CUT = "\n[…]"
 COMMENT = re.compile(r"\([^()]*\)")
 ANGLED = re.compile(r"<([^<>]*)>")
 
@@ -82,11 +84,9 @@ def read_letter(raw: bytes) -> Letter:
         subject_line = _subject_line(message)
         parts, body = _body(message)
         text = f"{subject_line}\n\n{body}".strip()
-        if len(text) > Ticket.MESSAGE_MAX_LENGTH:
-            # Cut, it would no longer be what the person wrote. Before its HTML is read: that
-            # takes seconds a megabyte, for a message set aside anyway.
-            raise SetAside(Reason.TOO_LONG)
         readable = _readable(parts)
+        if len(text) > Ticket.MESSAGE_MAX_LENGTH:
+            text = _cut_below_own_words(text, readable, parts)
         files = _files(message, parts)
     except SetAside:
         raise
@@ -94,6 +94,28 @@ def read_letter(raw: bytes) -> Letter:
         raise SetAside(Reason.UNREADABLE) from error
     return Letter(sender=sender, subject_line=subject_line, text=text, body=readable,
                   attached=_attached(message), files=files)  # fmt: skip
+
+
+def _cut_below_own_words(text, readable, parts):
+    """The beginning of a text longer than a request holds, marked as cut (CUT), when all the
+    person wrote lies in it: a reply written on top of a long thread (a million characters of
+    earlier letters quoted under it) is a request in the words above the quote, and the thread
+    is the letters it answers. Cut anywhere else, it would no longer be what the person wrote:
+    SetAside(TOO_LONG), for the officers to read whole."""
+    own = [line.strip() for line in read_own(readable).own if line.strip()]
+    kept = text[: Ticket.MESSAGE_MAX_LENGTH - len(CUT)]
+    if kept.rfind("\n") > len(kept) // 2:  # at a line's end, unless the text is a few long lines
+        kept = kept[: kept.rfind("\n")]
+    html = any(part.get_content_subtype() == "html" for part, _text in parts)
+    shown, at = html_text(kept) if html else kept, 0
+    for line in own:
+        at = shown.find(line, at)
+        if at < 0:
+            break
+        at += len(line)
+    if not own or at < 0:
+        raise SetAside(Reason.TOO_LONG)
+    return kept + CUT
 
 
 def _fields_short(message):
