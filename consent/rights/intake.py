@@ -23,7 +23,8 @@ from . import phrases
 from .about_whom import names_someone_else, says_me
 from .keys import hashed_key, letter_key, message_key, whole_message_key
 from .language import language_of
-from .letters import Letter, operator_addresses, read_letter
+from .letters import Letter, read_letter
+from .machines import operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
 from .reading import Reading, read_own

@@ -81,7 +81,8 @@ class Ticket(models.Model):
 
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
-    # A longer email is set aside whole rather than cut (intake.py; compliance L7).
+    # A longer email is set aside whole rather than cut (intake.py; compliance L7), unless all
+    # the person wrote lies above a long quoted thread (letters._cut_below_own_words).
     MESSAGE_MAX_LENGTH = 100_000
     # How long the confirmation link works (links.VERIFY_MAX_AGE); the mail says "7 days".
     CONFIRM_WITHIN = timedelta(days=7)

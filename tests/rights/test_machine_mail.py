@@ -1,0 +1,89 @@
+"""Mail a machine wrote (consent/rights/machines.py): out-of-office replies in Kazakh, Russian
+and English, delivery reports and bounces however they are packed, read receipts. None opens a
+request or is answered: an answer to a machine draws another answer, in a loop."""
+
+import pytest
+from django.core.management import call_command
+from post_office.models import Email
+
+from consent.core import gate
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.intake import ingest
+from consent.rights.models import QuarantinedMessage, Ticket
+
+from .conftest import auto, deliver, left, message, raw
+
+# What the site sent (a confirmation mail, a newsletter) as the machine quotes it back.
+OURS = "Отзыв согласия на обработку персональных данных"
+
+
+def mixed_bounce(sender=b"From: Mail System <bounces@mx.example.com>", subject=b"Delivery failure"):
+    """A bounce packed as a multipart/mixed, not a multipart/report, from a sender no rule
+    names: only its delivery-status part says what it is."""
+    parts = [
+        b"Content-Type: text/plain; charset=utf-8\r\n\r\nThe message could not be delivered.",
+        b"Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\n"
+        b"Final-Recipient: rfc822; asel@example.kz\r\nAction: failed\r\nStatus: 5.2.2",
+        b"Content-Type: text/rfc822-headers\r\n\r\nFrom: noreply@emaluplus-vko.kz\r\n",
+    ]
+    body = b"".join(b"--B\r\n" + part + b"\r\n" for part in parts) + b"--B--"
+    return raw(sender, b"Subject: " + subject, b"Message-ID: <mixed@x>", b"MIME-Version: 1.0",
+               b'Content-Type: multipart/mixed; boundary="B"', body=body)  # fmt: skip
+
+
+MACHINE_MAIL = {
+    "Exchange's out of office (en)": auto(subject=f"Out of Office AutoReply: {OURS}"),
+    "Outlook's out of office (ru)": auto(subject=f"Нет на месте: {OURS}"),
+    "Outlook's out of office (kk)": auto(subject=f"Кеңседен тыс: {OURS}"),
+    "Kazakh Outlook's automatic reply": auto(subject=f"Автоматты жауап: {OURS}"),
+    "Outlook's read receipt (ru)": auto(subject=f"Прочитано: {OURS}"),
+    "Outlook's read receipt (kk)": auto(subject=f"Оқылды: {OURS}"),
+    "Outlook's read receipt (en)": auto(subject=f"Read: {OURS}"),
+    "Exchange's delivery report (ru)": auto(
+        subject="Уведомление о состоянии доставки (ошибка)", body=OURS),
+    "Yahoo's bounce": auto(sender="MAILER-DAEMON@yahoo.com", subject="Failure Notice"),
+    "Exim's bounce with its header": auto("X-Failed-Recipients: asel@example.kz",
+                                          sender="Mail System <bounce@mx.example.com>",
+                                          subject="Message not sent", body=OURS),
+    "Precedence written with a hyphen": auto("Precedence: auto-reply"),
+    "a bounce packed as multipart/mixed": mixed_bounce(),
+    "a sender that takes no answer": auto(sender="Notifications <no-reply@service.example.com>",
+                                          subject="Отказ от рассылки"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(MACHINE_MAIL))
+def test_machine_mail_opens_nothing_and_is_never_answered(person, officer, name):
+    entry = ingest(MACHINE_MAIL[name])
+    assert isinstance(entry, QuarantinedMessage) and entry.reason == "automated"
+    assert not Ticket.objects.exists() and not Email.objects.exists()
+    assert gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+PEOPLE = {
+    "a question about an auto-reply": "Почему мне пришёл автоответ: отзыв согласия?",
+    "a complaint that the letter was not read": "Письмо не прочитано? Отзыв согласия",
+    "reading in the subject, no colon": "Read me: отказ от рассылки",
+}
+
+
+@pytest.mark.parametrize("subject", PEOPLE.values(), ids=PEOPLE.keys())
+def test_a_person_naming_such_things_is_still_answered(person, subject):
+    assert isinstance(ingest(auto(subject=subject)), Ticket)
+
+
+@pytest.mark.live
+def test_an_out_of_office_reply_to_our_answer_ends_the_exchange(mailbox, person):
+    """The person's request is answered; their mailbox's out-of-office answers our answer, in
+    Kazakh, with no header to say so; the intake reads it and writes nothing back."""
+    deliver(mailbox, message("Жеке деректерді жаңарту"))
+    call_command("fetch_request_mail")
+    ticket = Ticket.objects.get()
+    answers = Email.objects.count()
+    deliver(mailbox, auto(subject=f"Кеңседен тыс: Сұрауыңызды растаңыз {ticket.reference}",
+                          body="Мен 15 желтоқсанға дейін демалыстамын."))  # fmt: skip
+    deliver(mailbox, mixed_bounce())
+    call_command("fetch_request_mail")
+    assert Ticket.objects.count() == 1 and Email.objects.count() == answers
+    assert QuarantinedMessage.objects.filter(reason="automated").count() == 2
+    assert left(mailbox) == 0
