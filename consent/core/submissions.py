@@ -27,14 +27,24 @@ from .staff import address_language
 from .subjects import subject_find_for_update
 from .texts import current_text
 
-FORM_NAMES = {
-    Source.CONTACT_FORM: _("message"),
-    Source.APPLICATION_FORM: _("application"),
-}
-# The acknowledgement's subject line names what was sent: an application is not a message.
+# What each form's mails say, a whole sentence per form: a form's name glued into a shared
+# sentence cannot take the case, gender and possessive ending the sentence needs in Kazakh and
+# Russian («новое обращение: заявка»). An application is not a message, even in a subject line.
 ACK_SUBJECT_LINES = {
     Source.CONTACT_FORM: _("We have received your message"),
     Source.APPLICATION_FORM: _("We have received your application"),
+}
+ACK_LINES = {
+    Source.CONTACT_FORM: _("We have received your message and will answer you by email."),
+    Source.APPLICATION_FORM: _("We have received your application and will answer you by email."),
+}
+NOTICE_SUBJECT_LINES = {
+    Source.CONTACT_FORM: _("New message on the site"),
+    Source.APPLICATION_FORM: _("New application on the site"),
+}
+NOTICE_LINES = {
+    Source.CONTACT_FORM: _("A new message has arrived on the site."),
+    Source.APPLICATION_FORM: _("A new application has arrived on the site."),
 }
 SUBJECT_FIELDS = ["full_name", "email", "phone", "birth_date", "birth_place"]
 
@@ -159,18 +169,18 @@ def marketing_confirmation_due(submission: Submission) -> bool:
 
 
 def _queue_mail(submission, data):
-    language, form_name = submission.language, FORM_NAMES[submission.source]
+    language, source = submission.language, submission.source
     text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
         held = submission.consent_held == Held.WITHDRAWN
-        _queue_ack(data, submission.source, text, marketing_confirmation_due(submission), language,
+        _queue_ack(data, source, text, marketing_confirmation_due(submission), language,
                    held=submission if held else None)  # fmt: skip
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
-        {"form_name": form_name, "admin_url": admin_url},
+        {"notice_line": NOTICE_LINES[source], "admin_url": admin_url},
         language=address_language(settings.STAFF_NOTIFY_EMAIL),
-        subject_line=_("New submission on the site"),
+        subject_line=NOTICE_SUBJECT_LINES[source],
     )  # fmt: skip
 
 
@@ -187,7 +197,7 @@ def _queue_ack(data, source, text, marketing, language, held=None):
         data["email"],
         "ack",
         {
-            "form_name": FORM_NAMES[source],
+            "ack_line": ACK_LINES[source],
             "policy_number": text.policy.number,
             "marketing_pending": marketing,
             "held_purposes": purposes,

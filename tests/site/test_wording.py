@@ -68,6 +68,27 @@ def test_a_number_is_never_glued_to_a_plural_noun(count, noun):
     assert texts[0] == f"Жойылды ({noun}): {count}."
 
 
+DIGEST_SUBJECTS = [  # consent.rights.alerts.digest
+    "Requests overdue: %(overdue)d, due today: %(today)d",
+    "Breaches to report to the regulator: %(breaches)d; requests overdue: %(overdue)d, due "
+    "today: %(today)d",
+]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("counts", [(0, 1, 2), (1, 5, 11), (21, 3, 104)])
+def test_the_digest_subject_puts_each_count_after_a_colon(language, counts):
+    """«Запросы: просрочено 1, срок сегодня 2» had no form right for every number (a count
+    before a noun or participle needs its plural form): each count now follows a colon."""
+    values = dict(zip(["overdue", "today", "breaches"], counts, strict=True))
+    for msgid in DIGEST_SUBJECTS:
+        with translation.override(language):
+            text = gettext(msgid) % values
+        for name in re.findall(r"%\((\w+)\)d", msgid):
+            assert re.search(rf": {values[name]}(?!\d)", text), (name, text)
+        assert not re.search(r"\d\s+\w", text), text
+
+
 @pytest.mark.parametrize("username", ["asel", "Нұрлан", "officer_2"])
 def test_a_sign_in_record_names_the_user_apart(username):
     """The admin's sign-in records («%(username)s кіру әрекеттері» wanted a genitive ending on
