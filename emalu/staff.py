@@ -28,6 +28,7 @@ from django.shortcuts import redirect, render
 from django.urls import path
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.debug import sensitive_post_parameters
 from django_otp import devices_for_user
@@ -323,5 +324,18 @@ def enrol(request):
 
 
 def locked_out(request, credentials=None, *args, **kwargs):
-    """Too many failed sign-ins from this address for this user: 429, in the staff's language."""
-    return error_page(request, 429)
+    """Too many failed sign-ins from this address for this user: 429, in the staff's language,
+    saying how long the lock lasts (the public "wait a minute" would send them back too soon)."""
+    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
+    text = ngettext(
+        "There were too many failed sign-ins to this account from your connection, so signing "
+        "in from it is closed for %(count)d minute after the last of them. Try again then, or "
+        "ask another administrator for help.",
+        "There were too many failed sign-ins to this account from your connection, so signing "
+        "in from it is closed for %(count)d minutes after the last of them. Try again then, or "
+        "ask another administrator for help.",
+        minutes,
+    ) % {"count": minutes}
+    response = error_page(request, 429, (_("Sign-in temporarily closed"), text))
+    response["Retry-After"] = str(minutes * 60)
+    return response

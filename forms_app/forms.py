@@ -98,6 +98,9 @@ class PublicForm(GuardedForm):
     # The purpose whose consent the form requires, and the optional ones it offers.
     required_purpose = SERVICE
     optional_purposes = (MARKETING, CROSS_BORDER)
+    # The service consent names what the form sends, a whole sentence per form: Kazakh calls a
+    # message «хабарлама», an application «өтінім» and a data-subject request «өтініш».
+    service_label = ""
 
     def __init__(self, *args, texts=None, **kwargs):
         super().__init__(*args, **kwargs)
@@ -106,7 +109,7 @@ class PublicForm(GuardedForm):
         if CROSS_BORDER in purposes and not cross_border_offered():
             purposes.remove(CROSS_BORDER)  # nobody abroad, or a text that does not name them
         labels = {
-            SERVICE: _("I agree to the processing of my personal data for answering my request."),
+            SERVICE: self.service_label,
             MARKETING: _("I want to receive news and special offers by email."),
             CROSS_BORDER: _("I agree that the foreign services listed may process my data."),
         }
@@ -152,9 +155,11 @@ class ContactForm(PublicForm):
     }
 
     field_order = ["full_name", "email", "phone", "message"]
+    service_label = _("I agree to the processing of my personal data for answering my message.")
 
 
 class ApplicationForm(ContactForm):
+    service_label = _("I agree to the processing of my personal data for answering my application.")
     birth_date = forms.DateField(
         label=_("Date of birth"),
         help_text=_("For example 21.03.2001."),

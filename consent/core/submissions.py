@@ -27,14 +27,36 @@ from .staff import address_language
 from .subjects import subject_find_for_update
 from .texts import current_text
 
-FORM_NAMES = {
-    Source.CONTACT_FORM: _("message"),
-    Source.APPLICATION_FORM: _("application"),
-}
-# The acknowledgement's subject line names what was sent: an application is not a message.
+# What each form's mails say, a whole sentence per form: a form's name glued into a shared
+# sentence cannot take the case, gender and possessive ending the sentence needs in Kazakh and
+# Russian («новое обращение: заявка»). An application is not a message, even in a subject line.
 ACK_SUBJECT_LINES = {
     Source.CONTACT_FORM: _("We have received your message"),
     Source.APPLICATION_FORM: _("We have received your application"),
+}
+ACK_LINES = {
+    Source.CONTACT_FORM: _("We have received your message and will answer you by email."),
+    Source.APPLICATION_FORM: _("We have received your application and will answer you by email."),
+}
+# When the service consent itself waits for the owner of the address (held.py), no answer comes
+# unless they confirm: the first line says so instead of promising one.
+HELD_ACK_LINES = {
+    Source.CONTACT_FORM: _(
+        "We have received your message. We will not answer it unless the owner of this address "
+        "confirms the consent by the link below within seven days."
+    ),
+    Source.APPLICATION_FORM: _(
+        "We have received your application. We will not answer it unless the owner of this "
+        "address confirms the consent by the link below within seven days."
+    ),
+}
+NOTICE_SUBJECT_LINES = {
+    Source.CONTACT_FORM: _("New message on the site"),
+    Source.APPLICATION_FORM: _("New application on the site"),
+}
+NOTICE_LINES = {
+    Source.CONTACT_FORM: _("A new message has arrived on the site."),
+    Source.APPLICATION_FORM: _("A new application has arrived on the site."),
 }
 SUBJECT_FIELDS = ["full_name", "email", "phone", "birth_date", "birth_place"]
 
@@ -159,20 +181,20 @@ def marketing_confirmation_due(submission: Submission) -> bool:
 
 
 def _queue_mail(submission, data):
-    language, form_name = submission.language, FORM_NAMES[submission.source]
+    language, source = submission.language, submission.source
     text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
         held = submission.consent_held == Held.WITHDRAWN
         if held:  # the mail asks the owner of the address, in the language they chose
             language = submission.subject.language
-        _queue_ack(data, submission.source, text, marketing_confirmation_due(submission), language,
+        _queue_ack(data, source, text, marketing_confirmation_due(submission), language,
                    held=submission if held else None)  # fmt: skip
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
-        {"form_name": form_name, "admin_url": admin_url},
+        {"notice_line": NOTICE_LINES[source], "admin_url": admin_url},
         language=address_language(settings.STAFF_NOTIFY_EMAIL),
-        subject_line=_("New submission on the site"),
+        subject_line=NOTICE_SUBJECT_LINES[source],
     )  # fmt: skip
 
 
@@ -185,15 +207,16 @@ def _queue_ack(data, source, text, marketing, language, held=None):
     # as its repr, «['Ответы на обращения и заявки']».
     names = [PURPOSES[p].name for p in held.held["texts"]] if held else []
     purposes = format_lazy("; ".join(["{}"] * len(names)), *names) if names else ""
+    service_held = bool(held) and SERVICE in held.held["texts"]
     queue_mail(
         data["email"],
         "ack",
         {
-            "form_name": FORM_NAMES[source],
+            "ack_line": (HELD_ACK_LINES if service_held else ACK_LINES)[source],
             "policy_number": text.policy.number,
             "marketing_pending": marketing,
             "held_purposes": purposes,
-            "service_held": bool(held) and SERVICE in held.held["texts"],
+            "service_held": service_held,
             "confirm_url": confirm_url(held) if held else "",
         },
         language=language,

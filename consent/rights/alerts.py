@@ -123,11 +123,13 @@ def digest(today: date) -> int:
     breaches_url = absolute_url(reverse("admin:rights_breach_changelist"))
     counts = {"overdue": len(groups["overdue"]), "today": len(groups["today"]),
               "breaches": len(groups["breaches"])}  # fmt: skip
+    # Each count after a colon: a number before a noun or participle would need its plural form
+    # («1 просрочен», «2 просрочено»), and a subject line is not the place for three of them.
     if groups["breaches"]:
-        subject_line = _("Breaches to report to the regulator: %(breaches)d; requests: "
-                         "%(overdue)d overdue, %(today)d due today")  # fmt: skip
+        subject_line = _("Breaches to report to the regulator: %(breaches)d; requests overdue: "
+                         "%(overdue)d, due today: %(today)d")  # fmt: skip
     else:
-        subject_line = _("Requests: %(overdue)d overdue, %(today)d due today")
+        subject_line = _("Requests overdue: %(overdue)d, due today: %(today)d")
     automated_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist")) + (
         f"?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
     )

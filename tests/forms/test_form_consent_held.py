@@ -20,7 +20,7 @@ from consent.rights.export import export_data
 from consent.rights.retention import enforce_retention
 
 WITHDRAWN = {
-    "kk": "келісімін кері қайтарып алған: Өтініштер мен өтінімдерге жауап беру. ",
+    "kk": "келісімін кері қайтарып алған: Хабарламалар мен өтінімдерге жауап беру. ",
     "ru": "отозвал согласие для целей: Ответы на обращения и заявки. ",
 }
 

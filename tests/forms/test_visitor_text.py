@@ -159,7 +159,7 @@ def test_request_form_refuses_ten_thousand_characters(client, texts, fast, lang)
 
 
 UNREADABLE = {"kk": "оқу мүмкін болмады", "ru": "не удалось прочитать"}
-ERROR_PAGE_400 = {"kk": "Қате сұрау", "ru": "Некорректный запрос"}
+ERROR_PAGE_400 = {"kk": "Қате сұрау", "ru": "Неверный запрос"}
 
 
 def _encoded(data):

@@ -43,7 +43,7 @@ def doomed(texts, make_subject, settings, tmp_path):
         subject=s, source=Source.CONTACT_FORM, language="kk", data={"message": MARKER}
     )
     submission.photo.save("q.jpg", ContentFile(b"\xff\xd8" + MARKER.encode()), save=True)
-    context = {"name": s.full_name, "form_name": "x", "policy_number": 1}
+    context = {"name": s.full_name, "ack_line": "x", "policy_number": 1}
     queue_mail(s.email, "ack", context, language="kk", subject_line="ack")
     consent_grant(s, texts[SERVICE], language="kk", source=Source.CONTACT_FORM, guardian=g)
     consent_grant(
@@ -154,7 +154,7 @@ def test_destroy_keeps_other_peoples_mail_with_a_similar_address(texts, make_sub
     ann = make_subject(email="ann@example.kz")
     joann = make_subject(email="joann@example.kz")
     for s in (ann, joann):
-        queue_mail(s.email, "ack", {"name": "x", "form_name": "x", "policy_number": 1},
+        queue_mail(s.email, "ack", {"name": "x", "ack_line": "x", "policy_number": 1},
                    language="kk", subject_line="ack")  # fmt: skip
     subject_destroy(ann, request_ref="REQ-2")
 
@@ -214,7 +214,7 @@ def test_an_old_address_now_held_by_someone_else_keeps_their_mail(texts, make_su
                     document="letter", actor=officer)  # fmt: skip
     ann.refresh_from_db()
     newcomer = make_subject(email="ann-old@example.kz")
-    queue_mail(newcomer.email, "ack", {"name": "x", "form_name": "x", "policy_number": 1},
+    queue_mail(newcomer.email, "ack", {"name": "x", "ack_line": "x", "policy_number": 1},
                language="kk", subject_line="ack")  # fmt: skip
     mail = Email.objects.latest("id")
 

@@ -53,7 +53,7 @@ call_command("send_queued_mail", processes=1)
 print("ATTACHMENTS", Attachment.objects.count())
 s.refresh_from_db()
 subject_block(s, reason="Zqmarker complained", source=Source.ADMIN)
-queue_mail(s.email, "ack", {"name": s.full_name, "form_name": "x", "policy_number": 1},
+queue_mail(s.email, "ack", {"name": s.full_name, "ack_line": "x", "policy_number": 1},
            language="kk", subject_line="ack")
 ticket = ticket_open(kind="destroy", email="zqmarker@example.kz", language="kk", channel="email",
                      message="Zqmarker: destroy it all",

@@ -7,6 +7,7 @@ the other language active (an officer working in Russian answers a Kazakh speake
 a command in Kazakh, answers a Russian mail). A template added without a scenario in
 mail_scenarios.py fails `test_every_mail_template_is_tried`."""
 
+import re
 from pathlib import Path
 
 import pytest
@@ -22,7 +23,15 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from tests.site.language import OTHER, assert_in_language, wrong_language
-from tests.site.mail_scenarios import PERSON, SCENARIOS, SECOND_ROUTES, WRITTEN, Type, staff_member
+from tests.site.mail_scenarios import (
+    PERSON,
+    SCENARIOS,
+    SECOND_ROUTES,
+    STRANGER,
+    WRITTEN,
+    Type,
+    staff_member,
+)
 
 TEMPLATES = Path(settings.BASE_DIR) / "templates" / "email"
 LAYOUTS = {"base"}  # extended by every mail, never sent on its own
@@ -74,12 +83,19 @@ def run(scenario, w, request):
     return rendered, sent
 
 
+# A date as staff lists read it, «03.12.2026»: a person is written to in words, «3 декабря
+# 2026 г.» (DATE_FORMAT), as every letter about their request says its due date.
+SHORT_DATE = re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b")
+
+
 def check(template, scenario, w, request):
     rendered, sent = run(scenario, w, request)
     assert f"email/{template}.txt" in rendered and f"email/{template}.html" in rendered
     assert sent
     for to, subject, text, html in sent:
         assert_in_language(subject, text, html, w["lang"], f"{template} → {to}")
+        if to[0] in (PERSON, STRANGER):
+            assert not SHORT_DATE.search(subject + text + html), f"{template} → {to}:\n{text}"
 
 
 @pytest.mark.parametrize("world", ["kk", "ru"], indirect=True)

@@ -123,10 +123,14 @@ def test_an_enrolled_account_cannot_enrol_again(staff):
     assert TOTPDevice.objects.filter(user__username="bob").count() == 1
 
 
-@pytest.mark.parametrize("lang,heading", [("kk", "Кіру"), ("ru", "Войти")])
+@pytest.mark.parametrize("lang,heading", [("kk", "Қызметкер ретінде кіру"),
+                                          ("ru", "Вход для сотрудников")])  # fmt: skip
 def test_the_login_page_has_one_heading_in_the_staff_language(db, lang, heading):
+    """The heading names the page (a noun in Russian), the button says what it does («Войти»,
+    a verb, was the heading too)."""
     html = Client().get("/admin/login/", headers={"accept-language": lang}).content.decode()
     assert re.findall(r"<h1>(.*?)</h1>", html) == [heading]
+    assert re.search(rf"<title>{heading} \|", html)
 
 
 def normalised(response):

@@ -1,0 +1,83 @@
+"""Kazakh keeps three things apart that English and Russian name loosely: a data subject's
+request about their data is «өтініш», an application (for a job or a service) «өтінім», and a
+message sent with the contact form «хабарлама» (docs/glossary.md). A person who reads «өтінім»
+in a mail about their right of access, or «өтініш» on the application form, cannot tell which
+of the two they are dealing with.
+
+The rule reads the compiled Kazakh catalogue, which is what visitors, mails and the admin get:
+the English words of an entry say which Kazakh words it may use. An entry about a request may
+not say «өтінім»; one about an application may not say «өтініш»; one about a message or an
+inquiry neither. An entry whose English names none of them (a requester is «өтініш беруші» in
+«waiting for the person») is not judged by this rule."""
+
+import gettext
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+CATALOGUE = ROOT / "locale" / "kk" / "LC_MESSAGES" / "django.mo"
+
+# English words in a msgid -> the Kazakh word (a stem taking any ending) they stand for.
+TERMS = {
+    "өтініш": re.compile(r"\brequest(s|'s|er|ers|er's)?\b", re.IGNORECASE),
+    "өтінім": re.compile(r"\b(applications?|application's|apply)\b", re.IGNORECASE),
+    "хабарлама": re.compile(r"\b(inquir(y|ies)|messages?)\b", re.IGNORECASE),
+}
+# The two words that are confused; хабарлама also names notices and email messages elsewhere.
+CONFUSED = ("өтініш", "өтінім")
+
+
+def wrong_terms(msgid: str, msgstr: str) -> list[str]:
+    """The Kazakh words of `msgstr` that the English `msgid` does not call for."""
+    allowed = {word for word, english in TERMS.items() if english.search(msgid)}
+    if not allowed:
+        return []
+    return [word for word in CONFUSED if word not in allowed and word in msgstr.casefold()]
+
+
+def entries():
+    """(msgid, msgstr) of every entry of the compiled catalogue, each plural form apart."""
+    with CATALOGUE.open("rb") as file:
+        catalog = gettext.GNUTranslations(file)._catalog  # no public iterator
+    for key, msgstr in catalog.items():
+        msgid = key[0] if isinstance(key, tuple) else key
+        if msgid:  # not the header
+            yield msgid.split("\x04")[-1], msgstr
+
+
+def test_the_catalogue_is_compiled():
+    assert CATALOGUE.exists(), "run compilemessages first"
+    assert CATALOGUE.stat().st_mtime >= CATALOGUE.with_suffix(".po").stat().st_mtime, (
+        "the compiled catalogue is older than django.po: run compilemessages"
+    )
+
+
+def test_every_kazakh_entry_names_a_request_an_application_and_a_message_apart():
+    bad = [(msgid, msgstr, wrong) for msgid, msgstr in entries()
+           if (wrong := wrong_terms(msgid, msgstr))]  # fmt: skip
+    assert not bad, "\n".join(f"{m!r} -> {s!r}: {w}" for m, s, w in bad)
+
+
+def test_the_rule_reads_enough_entries():
+    judged = [msgid for msgid, msgstr in entries()
+              if any(english.search(msgid) for english in TERMS.values())]  # fmt: skip
+    assert len(judged) > 100, len(judged)
+
+
+@pytest.mark.parametrize(
+    "msgid,msgstr,wrong",
+    [
+        ("Your request %(ref)s", "№ %(ref)s өтініміңіз", ["өтінім"]),
+        ("Send an application", "Өтініш жіберу", ["өтініш"]),
+        ("A new message has arrived on the site.", "Сайтқа жаңа өтініш келіп түсті.", ["өтініш"]),
+        ("Answering inquiries and applications", "Өтініштер мен өтінімдерге жауап беру",
+         ["өтініш"]),
+        ("Your request %(ref)s", "№ %(ref)s өтінішіңіз", []),
+        ("Apply for this service", "Осы қызметке өтінім беру", []),
+        ("waiting for the person", "өтініш берушіні күтуде", []),
+    ],
+)  # fmt: skip
+def test_the_rule_sees_a_wrong_word(msgid, msgstr, wrong):
+    assert wrong_terms(msgid, msgstr) == wrong
