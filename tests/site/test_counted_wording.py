@@ -1,0 +1,50 @@
+"""Counts in the kk and ru catalogues: a sentence must read right for every number filled in,
+so a count follows a colon or takes its own plural form, and no pronoun stands for it."""
+
+import re
+
+import polib
+import pytest
+from django.utils import translation
+from django.utils.translation import gettext
+
+DIGEST_SUBJECTS = [  # consent.rights.alerts.digest
+    "Requests overdue: %(overdue)d, due today: %(today)d",
+    "Breaches to report to the regulator: %(breaches)d; requests overdue: %(overdue)d, due "
+    "today: %(today)d",
+]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("counts", [(0, 1, 2), (1, 5, 11), (21, 3, 104)])
+def test_the_digest_subject_puts_each_count_after_a_colon(language, counts):
+    """«Запросы: просрочено 1, срок сегодня 2» had no form right for every number (a count
+    before a noun or participle needs its plural form): each count now follows a colon."""
+    values = dict(zip(["overdue", "today", "breaches"], counts, strict=True))
+    for msgid in DIGEST_SUBJECTS:
+        with translation.override(language):
+            text = gettext(msgid) % values
+        for name in re.findall(r"%\((\w+)\)d", msgid):
+            assert re.search(rf": {values[name]}(?!\d)", text), (name, text)
+        assert not re.search(r"\d\s+\w", text), text
+
+
+# A pronoun that stands for the counted thing: «прочитайте его» for one email, «их» for more.
+RU_PRONOUNS = re.compile(r"\b(его|её|ее|него|нём|нем|ним|ней|неё|он|она|оно|они|их|них|им|ими)\b")
+
+
+def test_a_russian_singular_form_reads_right_for_21_too():
+    """Russian uses its first plural form for 1, 21, 31, 101…: «К вашему письму был приложен 21
+    файл: мы его не сохранили» spoke of the 21 files as of one. A pronoun that changes between
+    the first form and the form for 5 follows the count: a sentence that needs one is written
+    without it (the thing named again, or the count after a colon)."""
+    catalogue = polib.pofile("locale/ru/LC_MESSAGES/django.po")
+    bad = []
+    for entry in catalogue:
+        if entry.msgid_plural and not entry.obsolete:
+            one, many = entry.msgstr_plural[0], entry.msgstr_plural[2]
+            if sorted(RU_PRONOUNS.findall(one.lower())) != sorted(
+                RU_PRONOUNS.findall(many.lower())
+            ):
+                bad.append(one)
+    assert not bad, bad
