@@ -29,11 +29,11 @@ def thread(quote_line, head=""):
     return head + block * (LONG // len(block) + 1)
 
 
-def letter(body, subtype="plain", subject="Re: Новости курсов", message_id="<long@x>"):
+def letter(body, subtype="plain", subject_line="Re: Новости курсов", message_id="<long@x>"):
     msg = EmailMessage()
     msg["From"] = "Асель <asel@example.kz>"
     msg["To"] = "em.alu.plus@mail.kz"
-    msg["Subject"] = subject
+    msg["Subject"] = subject_line
     msg["Message-ID"] = message_id
     msg.set_content(body, subtype=subtype)
     return msg.as_bytes()

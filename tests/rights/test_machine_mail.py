@@ -17,7 +17,9 @@ from .conftest import auto, deliver, left, message, raw
 OURS = "Отзыв согласия на обработку персональных данных"
 
 
-def mixed_bounce(sender=b"From: Mail System <bounces@mx.example.com>", subject=b"Delivery failure"):
+def mixed_bounce(
+    sender=b"From: Mail System <bounces@mx.example.com>", subject_line=b"Delivery failure"
+):
     """A bounce packed as a multipart/mixed, not a multipart/report, from a sender no rule
     names: only its delivery-status part says what it is."""
     parts = [
@@ -27,28 +29,28 @@ def mixed_bounce(sender=b"From: Mail System <bounces@mx.example.com>", subject=b
         b"Content-Type: text/rfc822-headers\r\n\r\nFrom: noreply@emaluplus-vko.kz\r\n",
     ]
     body = b"".join(b"--B\r\n" + part + b"\r\n" for part in parts) + b"--B--"
-    return raw(sender, b"Subject: " + subject, b"Message-ID: <mixed@x>", b"MIME-Version: 1.0",
+    return raw(sender, b"Subject: " + subject_line, b"Message-ID: <mixed@x>", b"MIME-Version: 1.0",
                b'Content-Type: multipart/mixed; boundary="B"', body=body)  # fmt: skip
 
 
 MACHINE_MAIL = {
-    "Exchange's out of office (en)": auto(subject=f"Out of Office AutoReply: {OURS}"),
-    "Outlook's out of office (ru)": auto(subject=f"Нет на месте: {OURS}"),
-    "Outlook's out of office (kk)": auto(subject=f"Кеңседен тыс: {OURS}"),
-    "Kazakh Outlook's automatic reply": auto(subject=f"Автоматты жауап: {OURS}"),
-    "Outlook's read receipt (ru)": auto(subject=f"Прочитано: {OURS}"),
-    "Outlook's read receipt (kk)": auto(subject=f"Оқылды: {OURS}"),
-    "Outlook's read receipt (en)": auto(subject=f"Read: {OURS}"),
+    "Exchange's out of office (en)": auto(subject_line=f"Out of Office AutoReply: {OURS}"),
+    "Outlook's out of office (ru)": auto(subject_line=f"Нет на месте: {OURS}"),
+    "Outlook's out of office (kk)": auto(subject_line=f"Кеңседен тыс: {OURS}"),
+    "Kazakh Outlook's automatic reply": auto(subject_line=f"Автоматты жауап: {OURS}"),
+    "Outlook's read receipt (ru)": auto(subject_line=f"Прочитано: {OURS}"),
+    "Outlook's read receipt (kk)": auto(subject_line=f"Оқылды: {OURS}"),
+    "Outlook's read receipt (en)": auto(subject_line=f"Read: {OURS}"),
     "Exchange's delivery report (ru)": auto(
-        subject="Уведомление о состоянии доставки (ошибка)", body=OURS),
-    "Yahoo's bounce": auto(sender="MAILER-DAEMON@yahoo.com", subject="Failure Notice"),
+        subject_line="Уведомление о состоянии доставки (ошибка)", body=OURS),
+    "Yahoo's bounce": auto(sender="MAILER-DAEMON@yahoo.com", subject_line="Failure Notice"),
     "Exim's bounce with its header": auto("X-Failed-Recipients: asel@example.kz",
                                           sender="Mail System <bounce@mx.example.com>",
-                                          subject="Message not sent", body=OURS),
+                                          subject_line="Message not sent", body=OURS),
     "Precedence written with a hyphen": auto("Precedence: auto-reply"),
     "a bounce packed as multipart/mixed": mixed_bounce(),
     "a sender that takes no answer": auto(sender="Notifications <no-reply@service.example.com>",
-                                          subject="Отказ от рассылки"),
+                                          subject_line="Отказ от рассылки"),
 }  # fmt: skip
 
 
@@ -67,9 +69,9 @@ PEOPLE = {
 }
 
 
-@pytest.mark.parametrize("subject", PEOPLE.values(), ids=PEOPLE.keys())
-def test_a_person_naming_such_things_is_still_answered(person, subject):
-    assert isinstance(ingest(auto(subject=subject)), Ticket)
+@pytest.mark.parametrize("subject_line", PEOPLE.values(), ids=PEOPLE.keys())
+def test_a_person_naming_such_things_is_still_answered(person, subject_line):
+    assert isinstance(ingest(auto(subject_line=subject_line)), Ticket)
 
 
 @pytest.mark.live
@@ -80,7 +82,7 @@ def test_an_out_of_office_reply_to_our_answer_ends_the_exchange(mailbox, person)
     call_command("fetch_request_mail")
     ticket = Ticket.objects.get()
     answers = Email.objects.count()
-    deliver(mailbox, auto(subject=f"Кеңседен тыс: Сұрауыңызды растаңыз {ticket.reference}",
+    deliver(mailbox, auto(subject_line=f"Кеңседен тыс: Сұрауыңызды растаңыз {ticket.reference}",
                           body="Мен 15 желтоқсанға дейін демалыстамын."))  # fmt: skip
     deliver(mailbox, mixed_bounce())
     call_command("fetch_request_mail")
