@@ -51,6 +51,11 @@ def my_data(request):
         # The request form posted here by the language switch or the banner after the page
         # closed: its text is not to be lost on the page that asks for an email address.
         return answer_on_page(request, lambda: _page_closed(request))
+    if request.method == "POST" and posted_again(request) and request.POST.get("written"):
+        # The request shown back there, posted along by the switch or the banner: shown again.
+        written = clean_form_text(request.POST["written"], multiline=True)
+        kept = bool(request.session.get(selfservice.DRAFT_KEY))
+        return answer_on_page(request, lambda: _written_kept(request, written, kept))
     if request.method != "POST":
         form = SelfServiceForm(initial={"token": TOKEN_SLOT})
         return shared_page(
@@ -171,7 +176,7 @@ def _written_kept(request, written, kept):
     page closed: it went nowhere, and a redirect would lose a text that may have taken the hour
     to write. It is this post's own text, shown back to whoever sent it; `kept`: the session
     holds it for the person's next page too (selfservice.draft_keep)."""
-    form = SelfServiceForm(initial={"token": new_token()})
+    form = SelfServiceForm(initial={"token": new_token(), "email": request.POST.get("email", "")})
     slots = {"written": written, "written_kept": kept}
     return render_form(request, "my_data_ask", form, {}, slots)
 

@@ -94,5 +94,8 @@ def test_a_photo_attached_before_the_answer_is_asked_for_again(
     data = {**application_data(), "photo": photo, PAGE_FIELD: "reject"}
     before = stored()
     answer = client.post(f"/{lang}/apply/", data)
-    assert answer.status_code == 200 and FILE_AGAIN[lang] in answer.content.decode()
+    html = answer.content.decode()
+    assert answer.status_code == 200 and FILE_AGAIN[lang] in html
+    notes = html.split('class="notice switch-notes"')[1].split(">")[0]
+    assert "autofocus" in notes  # said where the page opens, not merely present
     assert stored() == before

@@ -152,3 +152,26 @@ def test_the_switch_pressed_after_the_hour_shows_the_request_back(
     assert page.status_code == 200 and f'<html lang="{other}">' in html
     assert Form(html).controls.get("email") and KEPT[other] in html
     assert not Ticket.objects.exists()
+
+
+@pytest.mark.parametrize("press", ["switch_language", PAGE_FIELD])
+def test_the_request_shown_back_stays_through_the_switch_and_the_banner(
+    client, person, analytics, press, time_machine
+):
+    """The page that shows a closed page's request back, to copy, showed it no more after its
+    language switch or the banner's answer (the text was not posted along)."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, "kk")
+    data = {**request_form_data(client, "kk"), "message": WRITTEN}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    shown = client.post("/kk/my-data/request/", data).content.decode()
+    assert 'name="written"' in shown and 'form="public-form"' in shown.split('id="written"')[1]
+
+    value = "ru" if press == "switch_language" else "reject"
+    again = client.post("/ru/my-data/", {"written": WRITTEN, "email": "asel@example.kz",
+                                         "token": "", press: value})  # fmt: skip
+
+    html = again.content.decode()
+    assert again.status_code == 200 and WRITTEN in html and KEPT["ru"] in html
+    assert Form(html).controls["email"][1] == "asel@example.kz"
+    assert not Ticket.objects.exists()
