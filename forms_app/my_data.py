@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from consent.common import ratelimit
 from consent.common.pagecache import shared_page
 from consent.common.text import clean_form_text
+from consent.cookies.banner import answer_on_page
 from consent.rights import selfservice
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
@@ -25,7 +26,7 @@ from .my_data_forms import (
     SelfServiceForm,
     SelfServiceRequestForm,
 )
-from .views import guard, render_form, store_once
+from .views import FORM_ID, guard, posted_again, render_form, store_once
 
 SELF_SERVICE_ADDRESS_RATE = "3/3600"
 
@@ -41,8 +42,20 @@ def _over_address_limit(email):
 @never_cache
 def my_data(request):
     subject = selfservice.session_subject(request.session)
+    if subject is not None and request.method == "POST" and posted_again(request):
+        return _typed_page(request, subject)
     if subject is not None:
-        return _my_data_page(request, subject, SelfServiceRequestForm())
+        kept = selfservice.draft_read(request.session, subject)
+        return _my_data_page(request, subject, SelfServiceRequestForm(initial=kept))
+    if request.method == "POST" and "message" in request.POST:
+        # The request form posted here by the language switch or the banner after the page
+        # closed: its text is not to be lost on the page that asks for an email address.
+        return answer_on_page(request, lambda: _page_closed(request))
+    if request.method == "POST" and posted_again(request) and request.POST.get("written"):
+        # The request shown back there, posted along by the switch or the banner: shown again.
+        written = clean_form_text(request.POST["written"], multiline=True)
+        kept = bool(request.session.get(selfservice.DRAFT_KEY))
+        return answer_on_page(request, lambda: _written_kept(request, written, kept))
     if request.method != "POST":
         form = SelfServiceForm(initial={"token": TOKEN_SLOT})
         return shared_page(
@@ -72,10 +85,19 @@ def my_data_open(request, token):
 
 def _my_data_page(request, subject, request_form, status=200):
     # The request form's one-time token: a double tap, or the form sent again from a page left
-    # open, opens one request, not two (store_once).
+    # open, opens one request, not two (store_once). It is the page's form: the language switch
+    # and the banner's buttons post it (base.html), so that what the person wrote comes along.
     context = {**selfservice.overview(subject), "request_form": request_form,
-               "request_token": new_token()}  # fmt: skip
+               "request_token": new_token(), "language_switch_form": FORM_ID}  # fmt: skip
     return render(request, "forms_app/my_data.html", context, status=status)
+
+
+def _typed_page(request, subject):
+    """The page again, after the language switch (in the language it posted to) or the banner's
+    answer, with the request as it was written and no error: nothing is sent."""
+    typed = {name: request.POST[name] for name in ("type", "message") if name in request.POST}
+    form = SelfServiceRequestForm(initial=typed)
+    return answer_on_page(request, lambda: _my_data_page(request, subject, form))
 
 
 def _refuse_action(request, form):
@@ -111,13 +133,9 @@ def _self_service_action(view):
         if request.method != "POST":
             return redirect("my_data")
         if subject is None:  # pressed on a page left open: past its hour, or the data is gone
-            gone = selfservice.session_held(request.session)
-            messages.info(request, GONE if gone else CLOSED)
-            request.session.pop(selfservice.SESSION_KEY, None)
-            written = clean_form_text(request.POST.get("message"), multiline=True)
-            if written and not gone:
-                return _written_kept(request, written)
-            return redirect("my_data")
+            return answer_on_page(request, lambda: _page_closed(request))
+        if posted_again(request):  # the switch or the banner on the page shown at this address
+            return _typed_page(request, subject)
         if ratelimit.over_limit_for(
             "self-service-action", str(subject.pk), SELF_SERVICE_ACTION_RATE
         ):
@@ -135,12 +153,32 @@ def _self_service_action(view):
     return wrapper
 
 
-def _written_kept(request, written):
+def _page_closed(request):
+    """What a press on a page left open gets: the page that asks for a link, saying why. A
+    request the person wrote is shown back and kept for their next page in this browser."""
+    gone = selfservice.session_held(request.session)
+    messages.info(request, GONE if gone else CLOSED)
+    written = clean_form_text(request.POST.get("message"), multiline=True)
+    kept = False
+    if written and not gone:
+        kind = request.POST.get("type", "")
+        if not SelfServiceRequestForm.base_fields["type"].valid_value(kind):
+            kind = ""  # only a choice the page offers
+        kept = selfservice.draft_keep(request.session, {"type": kind, "message": written})
+    request.session.pop(selfservice.SESSION_KEY, None)
+    if written and not gone:
+        return _written_kept(request, written, kept)
+    return redirect("my_data")
+
+
+def _written_kept(request, written, kept):
     """The page that asks for a link, with what the person wrote in a request sent after their
     page closed: it went nowhere, and a redirect would lose a text that may have taken the hour
-    to write. It is this post's own text, shown back to whoever sent it, nothing held."""
-    form = SelfServiceForm(initial={"token": new_token()})
-    return render_form(request, "my_data_ask", form, {}, {"written": written})
+    to write. It is this post's own text, shown back to whoever sent it; `kept`: the session
+    holds it for the person's next page too (selfservice.draft_keep)."""
+    form = SelfServiceForm(initial={"token": new_token(), "email": request.POST.get("email", "")})
+    slots = {"written": written, "written_kept": kept}
+    return render_form(request, "my_data_ask", form, {}, slots)
 
 
 @_self_service_action
@@ -206,6 +244,7 @@ def my_data_request(request, subject):
     store_once(token[0], lambda: opened.append(selfservice.ticket_open_verified(
         subject, data["type"], data["message"], get_language()
     )))  # fmt: skip
+    selfservice.draft_drop(request.session)  # sent: a request kept from a closed page is done
     if opened:  # not the second of a double tap: the first one's message says it
         messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
             "ref": opened[-1].reference})  # fmt: skip
@@ -216,4 +255,5 @@ def my_data_leave(request):
     if request.method != "POST":  # as for the page's other actions: the page, not an empty 405
         return redirect("my_data")
     request.session.pop(selfservice.SESSION_KEY, None)
+    selfservice.draft_drop(request.session)  # a shared computer: nothing of theirs is left
     return redirect("home")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from consent.common.pagecache import shared_page
+from consent.cookies.banner import PAGE_FIELD, answer_on_page
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, Source
 from consent.core.submissions import marketing_confirmation_due, submission_record
@@ -49,26 +50,41 @@ def public_form(request, kind):
 
 
 # The header's language switch on a form page: a button that posts the form, as typed, to the
-# same page in the other language (base.html), where a link would lose what was typed.
+# same page in the other language (base.html), where a link would lose what was typed. The cookie
+# banner's buttons post it to the page itself (banner.PAGE_FIELD), for the same reason.
 SWITCH = "switch_language"
 FORM_ID = "public-form"
 
 
-def switched(request, kind, form_class, texts):
-    """The form again, in the language it was posted to, with what the visitor typed and no
-    error: nothing is checked, stored or counted. The consent boxes start empty, as consent is
-    given to the texts as read in this language; a browser cannot be handed back a file."""
+def posted_again(request):
+    """Whether the post is the language switch or the banner's answer: the form to show again."""
+    return SWITCH in request.POST or PAGE_FIELD in request.POST
+
+
+def typed_back(request, kind, form_class, texts):
+    """The form again, as typed, with no error: nothing is checked, stored or counted. After the
+    language switch the consent boxes start empty, as consent is given to the texts as read in
+    that language; after the banner's answer they stay as ticked. A browser cannot be handed
+    back a file."""
+    switching = SWITCH in request.POST
     token = request.POST.get("token", "")
     form = form_class(initial={"token": token if read_token(token) else new_token()})
     typed = [f for f in form.data_bound_fields() if not isinstance(f.field, FileField)]
+    if not switching:
+        typed += [form[name] for name in form.fields if name.startswith("consent_")]
     form.initial.update({f.name: request.POST[f.name] for f in typed if f.name in request.POST})
     notes = []
-    if any(value for name, value in request.POST.items() if name.startswith("consent_")):
+    if switching and any(v for name, v in request.POST.items() if name.startswith("consent_")):
         notes.append(_("Read the consent texts in this language and tick the boxes again."))
-    if any(request.FILES.values()):
+    if any(request.FILES.values()) and switching:
         notes.append(_("The file you attached was not kept when the language changed. Please "
                        "attach it again."))  # fmt: skip
-    return render_form(request, kind, form, texts, {"switch_notes": notes})
+    elif any(request.FILES.values()):
+        notes.append(_("The file you attached was not kept when you answered the question "
+                       "about cookies. Please attach it again."))  # fmt: skip
+    return answer_on_page(
+        request, lambda: render_form(request, kind, form, texts, {"switch_notes": notes})
+    )
 
 
 def _unavailable(request):
@@ -87,9 +103,10 @@ def _blank_form(request, kind, form_class, slots):
 
 def guard(request, kind, form, texts, scope):
     """(a response refusing the post, None) or (None, the token id of a valid form). A press
-    of the language switch is answered first: it sends nothing, so nothing counts it."""
-    if SWITCH in request.POST:
-        return switched(request, kind, type(form), texts), None
+    of the language switch or of the banner's buttons is answered first: it sends nothing, so
+    nothing counts it."""
+    if posted_again(request):
+        return typed_back(request, kind, type(form), texts), None
     if wait := rate_wait(scope, request):  # the form again, as typed, with when to send it
         response = _refuse(request, kind, form, texts, try_again_message(wait), status=429)
         response["Retry-After"] = str(wait)

@@ -110,6 +110,26 @@ def record_choice(request: HttpRequest, response: HttpResponse, choice: str) -> 
                     expire_cookie(response, name, domain)
 
 
+# The name the banner's buttons carry on a page with a form of its own: there they post that
+# form, as typed, to the page itself (cookies/_banner.html), which takes the answer and shows the
+# form again. Without JavaScript the banner's own form would post, come back and empty the form.
+PAGE_FIELD = "cookie_choice"
+
+
+def answer_on_page(request: HttpRequest, make_response) -> HttpResponse:
+    """The response of `make_response()`, made for the banner's answer the page's form carried,
+    if it carried one: the page then shows no banner (and loads the analytics after an accept),
+    and the answer is stored as the banner's own form stores it. A value that is no answer is
+    left out: the banner asks again."""
+    choice = request.POST.get(PAGE_FIELD)
+    if not analytics_enabled() or choice not in CookieChoice.Choice.values:
+        return make_response()
+    request.analytics_choice = choice
+    response = make_response()
+    record_choice(request, response, choice)
+    return response
+
+
 def cookie_domains(host: str) -> list[str | None]:
     """Every Domain an analytics script may have given its cookies on this host: none (a
     host-only cookie), the host, and each parent domain (Google Analytics takes the highest one

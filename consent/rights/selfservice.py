@@ -127,6 +127,38 @@ def session_held(session: SessionBase) -> bool:
     return bool(data) and data.get("until", 0) >= time.time()
 
 
+# A request written on a page that had closed, kept for the same person's next page.
+DRAFT_KEY = "self_service_draft"
+DRAFT_SECONDS = 24 * 3600
+
+
+def draft_keep(session: SessionBase, fields: dict[str, str]) -> bool:
+    """Keep what the person wrote in a request sent after their page closed, for their next
+    page opened in this browser within a day: it went nowhere, and may have taken the hour to
+    write. Call before the session lets go of the person; nothing is kept for no one (False)."""
+    data = session.get(SESSION_KEY)
+    if not data or type(data.get("s")) is not int:
+        return False
+    until = time.time() + DRAFT_SECONDS
+    session[DRAFT_KEY] = {"s": data["s"], "fields": fields, "until": until}
+    return True
+
+
+def draft_read(session: SessionBase, subject: Subject) -> dict[str, str]:
+    """The request kept by draft_keep for this person, until it is sent (draft_drop) or its day
+    is over: a reload of the page shows it again. Another person's is dropped."""
+    draft = session.get(DRAFT_KEY)
+    if draft and draft.get("s") == subject.pk and draft.get("until", 0) >= time.time():
+        return draft["fields"]
+    draft_drop(session)
+    return {}
+
+
+def draft_drop(session: SessionBase) -> None:
+    """The request is sent, or the person closed their page: nothing is kept any longer."""
+    session.pop(DRAFT_KEY, None)
+
+
 def session_subject(session: SessionBase) -> Subject | None:
     data = session.get(SESSION_KEY)
     if not data or data.get("until", 0) < time.time():

@@ -1,31 +1,24 @@
 // The cookie banner answered where the visitor is (docs/architecture.md, "Cookie banner").
-// Its form posts and comes back to the same page, which a reload empties: someone halfway
-// through the application who answers the banner would find the fields blank. Here the answer
-// is sent in the background and the banner goes; the page and what was typed stay. The
-// response does what the posted form's does (the cookie, the record, the analytics cookies
-// expired on Reject); the analytics load from the next page, whose CSP allows them. Without
-// this script, or if the background post fails, the form posts as before.
+// Its buttons post a form and come back to the same page: on a page with a form of its own they
+// post that form, as typed, and the page shows it again, but a file attached to it is lost. Here
+// the answer alone is sent in the background and the banner goes; the page and what was typed
+// stay. The response does what the posted form's does (the cookie, the record, the analytics
+// cookies expired on Reject); the analytics load from the next page, whose CSP allows them.
+// Without this script, or if the background post fails, the buttons post as before.
 (function () {
   "use strict";
   var form = document.querySelector("form[data-in-place]");
   if (!form || !window.fetch || !window.FormData) {
     return;
   }
+  var banner = form.closest(".cookie-banner");
   var sending = false;
+  var asBefore = false;
 
-  function postAsBefore(button) {
-    // The ordinary post, with the button's answer, for the server to say what went wrong.
-    var answer = document.createElement("input");
-    answer.type = "hidden";
-    answer.name = button.name;
-    answer.value = button.value;
-    form.appendChild(answer);
-    form.submit();
-  }
-
-  form.addEventListener("submit", function (event) {
+  // A button of the banner sends the banner's form, or the page's own one (its form attribute).
+  document.addEventListener("submit", function (event) {
     var button = event.submitter;
-    if (!button || !button.name) {
+    if (asBefore || !button || !banner.contains(button)) {
       return;
     }
     event.preventDefault();
@@ -33,8 +26,8 @@
       return; // a second tap while the first is on its way
     }
     sending = true;
-    var data = new FormData(form);
-    data.append(button.name, button.value);
+    var data = new FormData();
+    data.append("choice", button.value); // the answer alone: nothing typed on the page
     fetch(form.action, {
       method: "POST",
       body: data,
@@ -44,7 +37,6 @@
       if (response.status !== 204) {
         throw new Error("cookie choice: " + response.status);
       }
-      var banner = form.closest(".cookie-banner");
       var hadFocus = banner.contains(document.activeElement);
       banner.remove();
       if (hadFocus) {
@@ -52,7 +44,9 @@
         document.getElementById("main").focus({ preventScroll: true });
       }
     }).catch(function () {
-      postAsBefore(button);
+      // The ordinary post, with the button's answer, for the server to take or say what failed.
+      asBefore = true;
+      button.click();
     });
   });
 }());

@@ -213,12 +213,54 @@ def test_answering_the_banner_keeps_what_was_typed(site, stub, browser, button):
         page.context.close()
 
 
-def test_without_javascript_the_banner_still_answers(site, browser):
+def unmasked(fields):
+    """The fields but the CSRF token, which a page masks afresh each time it is made."""
+    return [field for field in fields if field[0] != "csrfmiddlewaretoken"]
+
+
+@pytest.mark.parametrize("button", ["button[value=accept]", ".cookie-buttons button[value=reject]",
+                                    ".cookie-close"])  # fmt: skip
+def test_without_javascript_answering_the_banner_keeps_what_was_typed(site, browser, button):
+    """The banner's buttons post the page's form to the page itself, which takes the answer and
+    shows the form again as typed, boxes ticked as they were. Its own form's post came back to
+    the page empty."""
+    for path in FORM_PAGES:
+        context = browser.new_context(java_script_enabled=False)
+        page = context.new_page()
+        page.goto(f"{site}{path}")
+        typed = fill_in(page)
+        with page.expect_navigation():
+            page.click(button)
+        assert page.url == f"{site}{path}" and page.locator(".cookie-banner").count() == 0
+        assert unmasked(page.evaluate(FILLED)) == unmasked(typed), path
+        assert page.locator(".error-summary").count() == 0, path  # nothing was sent
+        choice = {c["name"]: c["value"] for c in context.cookies()}["emalu_consent"]
+        assert choice.split(".")[1] == ("accept" if button.endswith("accept]") else "reject")
+        context.close()
+
+
+@pytest.mark.parametrize("path", ["/kk/", "/ru/about/"])
+def test_without_javascript_the_banner_of_a_page_without_a_form_answers(site, browser, path):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{site}{path}")
+    with page.expect_navigation():
+        page.click("button[value=reject]")
+    assert page.url == f"{site}{path}" and page.locator(".cookie-banner").count() == 0
+    assert ".reject." in {c["name"]: c["value"] for c in context.cookies()}["emalu_consent"]
+    context.close()
+
+
+def test_enter_in_a_field_sends_the_form_not_the_banner(site, browser):
+    """The banner's buttons belong to the page's form and stand before it: Enter sends a form by
+    its first submit button, which must stay the form's own (base.html's hidden one)."""
     context = browser.new_context(java_script_enabled=False)
     page = context.new_page()
     page.goto(f"{site}/kk/contact/")
+    page.fill("input[name=full_name]", TYPED)
     with page.expect_navigation():
-        page.click("button[value=reject]")
-    assert page.url == f"{site}/kk/contact/" and page.locator(".cookie-banner").count() == 0
-    assert ".reject." in {c["name"]: c["value"] for c in context.cookies()}["emalu_consent"]
+        page.press("input[name=full_name]", "Enter")
+    assert page.locator(".error-summary").count() == 1  # the form was sent: it lacks the rest
+    assert page.locator(".cookie-banner").count() == 1  # and the banner was not answered
+    assert "emalu_consent" not in {c["name"] for c in context.cookies()}
     context.close()

@@ -13,7 +13,7 @@ FORM_PAGES = ["/kk/contact/", "/ru/apply/", "/kk/newsletter/", "/ru/requests/new
 
 
 @pytest.fixture
-def analytics(settings, db):
+def analytics(settings, texts):  # published texts: the form pages show their forms
     settings.GA_MEASUREMENT_ID = "G-TEST123"
     settings.YANDEX_METRICA_ID = "98765"
 
@@ -29,7 +29,8 @@ def answer(client, choice, origin="http://testserver"):
 def test_every_page_with_a_form_answers_the_banner_in_place(client, analytics, path):
     html = client.get(path).content.decode()
     assert "data-in-place" in html and f'<script src="/static/{SCRIPT}" defer></script>' in html
-    assert 'name="choice" value="accept"' in html and 'name="choice" value="reject"' in html
+    assert 'name="cookie_choice" value="accept"' in html  # the page's form's: tests/cookies/
+    assert 'name="cookie_choice" value="reject"' in html  # test_no_script.py, without the script
     assert finders.find(SCRIPT)  # served by the site itself: the CSP's 'self'
 
 

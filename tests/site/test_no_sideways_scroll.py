@@ -1,4 +1,5 @@
-"""Issue 18 item 2: no public page scrolls sideways at 320, 390 or 768 px, in kk or ru; and
+"""Issue 18 item 2: no public page scrolls sideways at 195, 320, 390 or 768 px, in kk or ru (195
+px is a 390 px phone at 200 % zoom, WCAG 1.4.10's reflow); and
 compliance T4 for the public side: no page meets a CSP violation or logs a console error.
 
 Every page a visitor can meet is visited in headless Chromium on the served site, once a language
@@ -27,7 +28,7 @@ from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import gunicorn, live_database, shell
 from tests.pages import SETUP, problems, walk
 
-WIDTHS = (320, 390, 768)
+WIDTHS = (195, 320, 390, 768)
 LANGS = ("kk", "ru")
 OTHER = {"kk": "ru", "ru": "kk"}
 
@@ -116,6 +117,27 @@ SKIPPED_HEADINGS = """() => {
 }"""
 
 
+# Where the skip link is before and on focus, in the document's coordinates: hidden wholly above
+# the page, then wholly in view (WCAG 2.4.1, 2.4.7). Focus goes back where it was.
+SKIP_LINK = """() => {
+  const a = document.querySelector('.skip-link'), was = document.activeElement;
+  const place = () => { const r = a.getBoundingClientRect();
+    return {top: r.top + scrollY, bottom: r.bottom + scrollY, left: r.left, right: r.right}; };
+  const hidden = place();
+  a.focus({preventScroll: true});
+  const shown = place();
+  a.blur();
+  if (was && was !== document.body) was.focus({preventScroll: true});
+  const width = document.documentElement.clientWidth;
+  const wrong = [];
+  if (hidden.bottom > 0) wrong.push(`${Math.round(hidden.bottom)} px of it show before focus`);
+  if (shown.top < 0 || shown.left < 0 || shown.right > width)
+    wrong.push(`on focus at ${Math.round(shown.left)}..${Math.round(shown.right)} px ` +
+               `across, ${Math.round(shown.top)} px down, in a ${width} px page`);
+  return wrong.join('; ');
+}"""
+
+
 # Pages whose title is not their heading: the home page is titled with the company's name, the
 # privacy policy with its name in the glossary (its heading is the document's own title).
 TITLED_OTHERWISE = {"home", "privacy", "privacy-v1"}
@@ -128,7 +150,7 @@ class Visits:
 
     def __init__(self):
         self.overflows, self.seen, self.problems = [], set(), {}
-        self.headings, self.switches, self.titles = {}, {}, {}
+        self.headings, self.switches, self.titles, self.skip_links = {}, {}, {}, []
 
     def check(self, page, what):
         if found := problems(page):
@@ -155,6 +177,8 @@ class Visits:
             if scroll > inner:
                 self.overflows.append(f"{what} ({page.url}) at {width}px: {scroll}px wide, "
                                       f"{page.evaluate(WIDEST)}")  # fmt: skip
+            if wrong := page.evaluate(SKIP_LINK):
+                self.skip_links.append(f"{what} ({page.url}) at {width}px: {wrong}")
 
     @staticmethod
     def switch_problem(page):
@@ -191,8 +215,16 @@ def walked(request, site, browser):  # noqa: F811
 @pytest.mark.live
 @pytest.mark.browser
 def test_no_page_scrolls_sideways(walked):
-    assert walked.overflows == []
+    assert not walked.overflows, "\n".join(walked.overflows)
     assert walked.seen >= MUST_VISIT, sorted(MUST_VISIT - walked.seen)
+
+
+@pytest.mark.live
+@pytest.mark.browser
+def test_the_skip_link_shows_only_on_focus_and_then_whole(walked):
+    """Hidden by a fixed 3 rem, the skip link's lower lines showed over the page wherever its
+    words took two lines or more (a narrow screen, 200 % zoom); on focus it must be in view."""
+    assert not walked.skip_links, "\n".join(walked.skip_links)
 
 
 @pytest.mark.live

@@ -1,0 +1,177 @@
+"""A request being written on a person's own page is not lost on the way: the language switch and
+the cookie banner's buttons post it and the page comes back with it (its switch was a link, and
+the banner's own form came back to the page empty), and one sent after the page closed is there
+again when the person opens their page with a new link in the same browser."""
+
+import pytest
+
+from consent.cookies.banner import COOKIE, PAGE_FIELD
+from consent.cookies.models import CookieChoice
+from consent.rights.models import Ticket
+from tests.forms.test_language_switch import Form
+
+from .test_selfservice import ask_link, link_path, open_page
+from .test_selfservice_once import request_form_data
+
+OTHER = {"kk": "ru", "ru": "kk"}
+WRITTEN = "Тегім қате жазылған: «Касымова» емес, «Қасымова».\nТуған жерім — Өскемен."
+KEPT = {
+    "kk": "осы браузерде жаңа сілтемемен ашсаңыз",
+    "ru": "Откройте свою страницу по новой ссылке в этом браузере",
+}
+
+
+@pytest.fixture
+def analytics(settings):
+    settings.GA_MEASUREMENT_ID = "G-TEST123"
+
+
+def request_form(html):
+    """The request form's type and message as the page holds them."""
+    controls = Form(html).controls
+    return controls["type"][1], controls["message"][1]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("at", ["my-data/", "my-data/request/"])  # the page, or shown again
+def test_the_language_switch_brings_the_request_along(client, person, lang, at):
+    open_page(client, lang)
+    html = client.get(f"/{lang}/my-data/").content.decode()
+    form = Form(html)
+    [switch] = form.switches
+    assert switch["form"] in form.form_ids and switch["formaction"] == f"/{OTHER[lang]}/my-data/"
+    other = OTHER[lang]
+    data = {**request_form_data(client, lang), "message": WRITTEN, "switch_language": other}
+
+    page = client.post(f"/{other}/{at}", data)
+
+    html = page.content.decode()
+    assert page.status_code == 200 and f'<html lang="{other}">' in html
+    assert request_form(html) == ("correct", WRITTEN) and "error-summary" not in html
+    assert not Ticket.objects.filter(subject=person).exists()  # nothing was sent
+
+
+@pytest.mark.parametrize("choice", ["accept", "reject"])
+@pytest.mark.parametrize("at", ["my-data/", "my-data/request/"])
+def test_answering_the_banner_keeps_the_request(client, person, analytics, choice, at):
+    open_page(client, "ru")
+    html = client.get("/ru/my-data/").content.decode()
+    buttons = html.split('class="cookie-banner"')[1].split("</section>")[0]
+    assert buttons.count(f'form="{Form(html).form_ids[0]}"') == 3
+    data = {**request_form_data(client, "ru"), "message": WRITTEN, PAGE_FIELD: choice}
+
+    page = client.post(f"/ru/{at}", data)
+
+    html = page.content.decode()
+    assert page.status_code == 200 and request_form(html) == ("correct", WRITTEN)
+    assert "cookie-banner" not in html and page.cookies[COOKIE].value.split(".")[1] == choice
+    assert CookieChoice.objects.get().choice == choice
+    assert not Ticket.objects.filter(subject=person).exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_sent_after_the_hour_is_there_again_on_the_next_page(
+    client, person, lang, time_machine
+):
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, lang)
+    data = {**request_form_data(client, lang), "type": "block", "message": WRITTEN}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+
+    shown = client.post(f"/{lang}/my-data/request/", data).content.decode()
+    assert WRITTEN in shown  # shown back, to copy
+    assert KEPT[lang] in shown
+    assert not Ticket.objects.exists()
+
+    ask_link(client, lang)  # a new link, opened in the same browser
+    client.post(link_path())
+    for _reload in range(2):
+        page = client.get(f"/{lang}/my-data/").content.decode()
+        assert request_form(page) == ("block", WRITTEN)
+    sent = {**request_form_data(client, lang), "type": "block", "message": WRITTEN}
+    client.post(f"/{lang}/my-data/request/", sent)
+    assert Ticket.objects.get(subject=person).type == "block"
+    assert request_form(client.get(f"/{lang}/my-data/").content.decode()) == ("", "")
+
+
+def test_a_request_kept_for_one_person_is_not_shown_to_another(
+    client, person, make_subject, time_machine
+):
+    """A shared computer: the next person who opens their page there does not see it."""
+    make_subject(full_name="Берік Омаров", email="berik@example.kz")
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client)
+    data = {**request_form_data(client, "kk"), "message": WRITTEN}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    client.post("/kk/my-data/request/", data)
+
+    ask_link(client, "kk", email="berik@example.kz")
+    client.post(link_path("berik@example.kz"))
+    assert WRITTEN not in client.get("/kk/my-data/").content.decode()
+    client.post("/kk/my-data/leave/")
+    open_page(client)  # nor to the first one later: it was dropped
+    assert request_form(client.get("/kk/my-data/").content.decode()) == ("", "")
+
+
+def test_closing_the_page_leaves_no_request_kept(client, person, time_machine):
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client)
+    data = {**request_form_data(client, "kk"), "message": WRITTEN}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    client.post("/kk/my-data/request/", data)
+    open_page(client)
+    client.post("/kk/my-data/leave/")  # «Close my page», on a shared computer
+    open_page(client)
+    assert request_form(client.get("/kk/my-data/").content.decode()) == ("", "")
+
+
+def test_a_request_kept_lasts_a_day(client, person, time_machine):
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client)
+    data = {**request_form_data(client, "kk"), "message": WRITTEN}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    client.post("/kk/my-data/request/", data)
+    time_machine.move_to("2027-03-02 11:02+05:00", tick=False)
+    open_page(client)
+    assert request_form(client.get("/kk/my-data/").content.decode()) == ("", "")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_switch_pressed_after_the_hour_shows_the_request_back(
+    client, person, lang, time_machine
+):
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, lang)
+    other = OTHER[lang]
+    data = {**request_form_data(client, lang), "message": WRITTEN, "switch_language": other}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+
+    page = client.post(f"/{other}/my-data/", data)
+
+    html = page.content.decode()
+    assert page.status_code == 200 and f'<html lang="{other}">' in html
+    assert Form(html).controls.get("email") and KEPT[other] in html
+    assert not Ticket.objects.exists()
+
+
+@pytest.mark.parametrize("press", ["switch_language", PAGE_FIELD])
+def test_the_request_shown_back_stays_through_the_switch_and_the_banner(
+    client, person, analytics, press, time_machine
+):
+    """The page that shows a closed page's request back, to copy, showed it no more after its
+    language switch or the banner's answer (the text was not posted along)."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, "kk")
+    data = {**request_form_data(client, "kk"), "message": WRITTEN}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    shown = client.post("/kk/my-data/request/", data).content.decode()
+    assert 'name="written"' in shown and 'form="public-form"' in shown.split('id="written"')[1]
+
+    value = "ru" if press == "switch_language" else "reject"
+    again = client.post("/ru/my-data/", {"written": WRITTEN, "email": "asel@example.kz",
+                                         "token": "", press: value})  # fmt: skip
+
+    html = again.content.decode()
+    assert again.status_code == 200 and WRITTEN in html and KEPT["ru"] in html
+    assert Form(html).controls["email"][1] == "asel@example.kz"
+    assert not Ticket.objects.exists()
