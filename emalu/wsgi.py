@@ -14,8 +14,16 @@ def read_as_utf8(environ):
     Latin-1 was stored garbled, as if the person had written it so; an urlencoded one was refused
     even for «UTF8». Read as UTF-8, bytes that are not become U+FFFD, which the form fields refuse
     with a message (forms_app.fields.VisitorText), and an urlencoded body that is not UTF-8 is a
-    400 (emalu.middleware.FormBodyMiddleware)."""
-    content_type, params = parse_header_parameters(environ.get("CONTENT_TYPE", ""))
+    400 (emalu.middleware.FormBodyMiddleware).
+
+    A parameter in RFC 2231's form naming no charset Python knows («charset*=bogus''x») made
+    Django refuse the request as it made it, also a bare 500: the media type is kept alone."""
+    declared = environ.get("CONTENT_TYPE", "")
+    try:
+        content_type, params = parse_header_parameters(declared)
+    except ValueError:
+        environ["CONTENT_TYPE"] = declared.split(";")[0].strip()
+        return environ
     if params.pop("charset", None) is not None:
         quoted = (value.replace("\\", "\\\\").replace('"', '\\"') for value in params.values())
         parts = [f'{key}="{value}"' for key, value in zip(params, quoted, strict=True)]

@@ -70,6 +70,25 @@ def test_any_page_with_a_query_string_answers_whatever_charset_is_declared(serve
     assert status == 200 and "«ЕМ АЛУ плюс»" in page.decode()
 
 
+@pytest.mark.parametrize("parameter", ["charset*=bogus''utf-8", "x*=base64''abc"])
+def test_a_parameter_in_a_charset_no_one_knows_is_not_a_500(server, parameter):
+    """RFC 2231 lets a parameter name its own charset: one Python does not know made Django
+    refuse the request while making it, before any page could answer (gunicorn's bare 500).
+    The media type alone is read: a page answers, and a form post is read as UTF-8."""
+    port, url = server
+    headers = {"Content-Type": f"text/plain; {parameter}"}
+    assert request(port, "GET", "/kk/?q=%D3%99", headers=headers)[0] == 200
+    cookies, csrf, token = form_session(port, "/kk/contact/")
+    email = f"{uuid.uuid4().hex[:10]}@example.kz"
+    fields = {
+        "csrfmiddlewaretoken": csrf, "token": token, "full_name": "Әсел Қасымова",
+        "email": email, "phone": "8 701 123 45 67", "message": "Сәлем", "consent_service": "on",
+    }  # fmt: skip
+    headers = {"Content-Type": f"{FORM}; {parameter}", "Cookie": cookies}
+    assert request(port, "POST", "/kk/contact/", urllib.parse.urlencode(fields), headers)[0] == 302
+    assert stored_names(url, email) == ["Әсел Қасымова"]
+
+
 @pytest.mark.parametrize("charset", DECLARED)
 def test_a_form_in_utf8_is_stored_as_written_whatever_charset_it_declares(server, charset):
     """Django read the fields by the declared charset: KOI8-R stored «Әсел» as «с≤я│п╣п╩»."""
