@@ -53,7 +53,7 @@ def test_a_delivered_answer_whose_files_are_gone_is_not_sent_again_from_the_outb
     page = outbox.post("/admin/post_office/email/", {"action": "requeue",
                                                      "_selected_action": [answer.pk]},
                        follow=True)  # fmt: skip
-    assert "Письма, не поставленные в очередь: 1." in told(page)[0]
+    assert "1 письмо не поставлено в очередь: вложения удалены" in told(page)[0]
     answer.refresh_from_db()
     assert answer.status == STATUS.sent
     # Even put back in the queue by hand, the sender does not send it.

@@ -48,3 +48,28 @@ def test_a_russian_singular_form_reads_right_for_21_too():
             ):
                 bad.append(one)
     assert not bad, bad
+
+
+# English words that change with the count: a translation whose forms are all alike then
+# says «them» of one thing, or «it» of many.
+EN_NUMBERED = re.compile(r"\b(it|its|them|their|they|this|these|was|were|is|are|has|have)\b")
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_plural_whose_english_changes_its_pronoun_changes_in_translation(language):
+    """Kazakh said «Кезекке қойылмаған хаттар: 1. Олардың тіркемелері…» («emails: 1, their
+    attachments») of a single email: where the English singular and plural differ in more than
+    the noun, the form for one differs from the form for many ({% plural %} with a count after a
+    colon and no pronoun reads the same for both)."""
+    catalogue = polib.pofile(f"locale/{language}/LC_MESSAGES/django.po")
+    bad = []
+    for entry in catalogue:
+        if not entry.msgid_plural or entry.obsolete:
+            continue
+        one = sorted(w.lower() for w in EN_NUMBERED.findall(entry.msgid))
+        many = sorted(w.lower() for w in EN_NUMBERED.findall(entry.msgid_plural))
+        forms = set(entry.msgstr_plural.values())
+        pronouns = re.search(r"\b(олар|оның|оны|они|их|его|её|он|она|оно)\w*", " ".join(forms))
+        if one != many and len(forms) == 1 and pronouns:
+            bad.append(entry.msgstr_plural[0])
+    assert not bad, bad

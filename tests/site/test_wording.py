@@ -108,6 +108,8 @@ def test_a_date_is_never_followed_by_a_case_ending_word(day):
     ]  # fmt: skip
     for text in texts:
         assert re.search(rf"{re.escape(shown)}(\s*[).:,;]|$)", text), text
+        # a lower-case label filled in never starts a sentence («…14:30. экспорт — 3.»)
+        assert not re.search(r"[.!?]\s+[^\W\d_A-ZА-ЯӘҒҚҢӨҰҮҺІ]", text.replace("ж. ", "ж ")), text
     assert texts[0] == f"2-нұсқа, күшіне ену күні: {shown}"
 
 
