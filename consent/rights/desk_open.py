@@ -10,6 +10,11 @@ from consent.core.models import Subject
 from .models import Ticket
 from .tickets import ticket_open
 
+NO_ADDRESS = _(
+    "No email address is on record for this person, and a request opened at the desk is "
+    "confirmed by the link mailed there: ask the person to write to us."
+)
+
 
 @transaction.atomic
 def ticket_open_at_desk(
@@ -29,10 +34,7 @@ def ticket_open_at_desk(
     if subject is None:
         raise ValidationError(_("This person's data is no longer held."))
     if not subject.email:
-        raise ValidationError(_(
-            "No email address is on record for this person, and a request opened at the desk "
-            "is confirmed by the link mailed there: ask the person to write to us."
-        ))  # fmt: skip
+        raise ValidationError(NO_ADDRESS)
     return ticket_open(
         kind=kind, email=subject.email, language=language, channel=Ticket.Channel.DESK,
         purpose=purpose if kind == Ticket.Type.WITHDRAW else "", message=message, actor=actor,

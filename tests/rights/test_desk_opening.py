@@ -83,6 +83,8 @@ def test_what_cannot_be_opened_is_said_and_nothing_is_recorded(make_subject, ase
     assert REQUIRED[lang] in page(officer.post(url, {"kind": "access", "language": "kk"}))
     # Someone with no address on record: no link could reach them.
     nobody = make_subject(full_name="Болат", email=None, phone="+77011234567")
+    said_at_once = page(officer.get(f"/admin/consent/subject/{nobody.pk}/open-request/"))
+    assert NO_ADDRESS[lang] in said_at_once and 'name="kind"' not in said_at_once
     response = officer.post(
         f"/admin/consent/subject/{nobody.pk}/open-request/",
         {"kind": "access", "language": "kk", "message": "Позвонил"},

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 
-from ..desk_open import ticket_open_at_desk
+from ..desk_open import NO_ADDRESS, ticket_open_at_desk
 from ..models import Ticket
 
 OPEN_PERMISSION = "rights.change_ticket"
@@ -83,6 +83,8 @@ class DeskOpening:
             "opts": self.opts,
             "original": subject,
             "subject": subject,
-            "open_form": form,
+            # No address, no link to confirm by: said at once, not after the form is filled in.
+            "open_form": form if subject.email else None,
+            "no_address": NO_ADDRESS,
         }
         return TemplateResponse(request, self.open_request_template, context)
