@@ -66,14 +66,20 @@ class DeskOpening:
         form = DeskRequestForm(request.POST or None, initial={"language": subject.language})
         if request.method == "POST" and form.is_valid():
             try:
-                ticket = ticket_open_at_desk(subject, actor=request.user, **form.cleaned_data)
+                ticket, new = ticket_open_at_desk(subject, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.message_user(request, _(
-                    "Request %(ref)s opened. It waits for the person to confirm it by the link "
-                    "mailed to the address on record."
-                ) % {"ref": ticket.reference}, messages.SUCCESS)  # fmt: skip
+                if new:
+                    self.message_user(request, _(
+                        "Request %(ref)s opened. It waits for the person to confirm it by the "
+                        "link mailed to the address on record."
+                    ) % {"ref": ticket.reference}, messages.SUCCESS)  # fmt: skip
+                else:
+                    self.message_user(request, _(
+                        "Request %(ref)s was already opened with these words. Nothing new was "
+                        "opened or mailed."
+                    ) % {"ref": ticket.reference}, messages.WARNING)  # fmt: skip
                 return redirect("admin:rights_ticket_change", ticket.pk)
         if request.method == "GET":
             self.audit_shown(request, [subject])  # the page shows the address the link goes to
