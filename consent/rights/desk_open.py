@@ -10,6 +10,11 @@ from consent.core.models import Subject
 from .models import Ticket
 from .tickets import ticket_open
 
+NO_ADDRESS = _(
+    "No email address is on record for this person, and a request opened at the desk is "
+    "confirmed by the link mailed there: ask the person to write to us."
+)
+
 
 @transaction.atomic
 def ticket_open_at_desk(
@@ -20,21 +25,26 @@ def ticket_open_at_desk(
     message: str,
     actor: AbstractBaseUser,
     purpose: str = "",
-) -> Ticket:
+) -> tuple[Ticket, bool]:
     """Record what the person asked the desk, received now: its due date is counted in
     Kazakhstan working days from today's date in Almaty (`tickets.ticket_create`). Whoever
     calls has not shown they are the person, so the request waits, as any other, for the link
-    mailed to the address on record (compliance L9); nothing is done or disclosed before."""
+    mailed to the address on record (compliance L9); nothing is done or disclosed before.
+    (the request, whether it is new): the same request still open, opened at the desk for the
+    same person with the same words (the button pressed twice, two tabs), is that one, and no
+    second link is mailed. Under the person's lock, so two presses at once find each other."""
     subject = Subject.objects.select_for_update().filter(pk=subject.pk).first()
     if subject is None:
         raise ValidationError(_("This person's data is no longer held."))
     if not subject.email:
-        raise ValidationError(_(
-            "No email address is on record for this person, and a request opened at the desk "
-            "is confirmed by the link mailed there: ask the person to write to us."
-        ))  # fmt: skip
-    return ticket_open(
+        raise ValidationError(NO_ADDRESS)
+    purpose = purpose if kind == Ticket.Type.WITHDRAW else ""
+    same = Ticket.objects.open().filter(subject=subject, channel=Ticket.Channel.DESK, type=kind,
+                                        purpose=purpose, message=message)  # fmt: skip
+    if (opened := same.order_by("id").first()) is not None:
+        return opened, False
+    ticket = ticket_open(
         kind=kind, email=subject.email, language=language, channel=Ticket.Channel.DESK,
-        purpose=purpose if kind == Ticket.Type.WITHDRAW else "", message=message, actor=actor,
-        audit_detail={"opened_at_desk": True},
+        purpose=purpose, message=message, actor=actor, audit_detail={"opened_at_desk": True},
     )  # fmt: skip
+    return ticket, True

@@ -83,6 +83,8 @@ def test_what_cannot_be_opened_is_said_and_nothing_is_recorded(make_subject, ase
     assert REQUIRED[lang] in page(officer.post(url, {"kind": "access", "language": "kk"}))
     # Someone with no address on record: no link could reach them.
     nobody = make_subject(full_name="Болат", email=None, phone="+77011234567")
+    said_at_once = page(officer.get(f"/admin/consent/subject/{nobody.pk}/open-request/"))
+    assert NO_ADDRESS[lang] in said_at_once and 'name="kind"' not in said_at_once
     response = officer.post(
         f"/admin/consent/subject/{nobody.pk}/open-request/",
         {"kind": "access", "language": "kk", "message": "Позвонил"},
@@ -116,3 +118,28 @@ def test_a_telephoned_withdrawal_keeps_its_purpose_and_waits_for_the_link(asel, 
     ticket = Ticket.objects.get()
     assert (ticket.type, ticket.purpose, ticket.status) == ("withdraw", MARKETING, "unverified")
     assert gate.may_process(asel, MARKETING)  # until the person confirms by the link
+
+
+AGAIN = {
+    "kk": "№\u00a0R-{} өтініш осы сөздермен бұрын ашылған. Жаңа өтініш ашылмады, хат жіберілмеді.",
+    "ru": "Запрос №\u00a0R-{} с этими словами уже открыт. Новый не открыт, письмо не отправлено.",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_button_pressed_twice_opens_one_request_and_says_so(asel, lang):
+    """A double click, or the form sent again from a second tab: one request, one link mailed,
+    and the officer is told it was opened before."""
+    officer = staff_in(lang)
+    url = f"/admin/consent/subject/{asel.pk}/open-request/"
+    said = {"kind": "access", "language": "kk", "message": "Позвонила"}
+    officer.post(url, said)
+    again = officer.post(url, said, follow=True)
+    ticket = Ticket.objects.get()
+    assert again.redirect_chain == [(f"/admin/rights/ticket/{ticket.pk}/change/", 302)]
+    assert AGAIN[lang].format(ticket.pk) in page(again)
+    assert Email.objects.filter(to=["asel@example.kz"]).count() == 1
+    assert AuditEvent.objects.filter(action="request_open").count() == 1
+    # Something else asked is a request of its own.
+    officer.post(url, {**said, "kind": "correct", "message": "Телефон өзгерді"})
+    assert Ticket.objects.count() == 2

@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 
-from ..desk_open import ticket_open_at_desk
+from ..desk_open import NO_ADDRESS, ticket_open_at_desk
 from ..models import Ticket
 
 OPEN_PERMISSION = "rights.change_ticket"
@@ -66,14 +66,20 @@ class DeskOpening:
         form = DeskRequestForm(request.POST or None, initial={"language": subject.language})
         if request.method == "POST" and form.is_valid():
             try:
-                ticket = ticket_open_at_desk(subject, actor=request.user, **form.cleaned_data)
+                ticket, new = ticket_open_at_desk(subject, actor=request.user, **form.cleaned_data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.message_user(request, _(
-                    "Request %(ref)s opened. It waits for the person to confirm it by the link "
-                    "mailed to the address on record."
-                ) % {"ref": ticket.reference}, messages.SUCCESS)  # fmt: skip
+                if new:
+                    self.message_user(request, _(
+                        "Request %(ref)s opened. It waits for the person to confirm it by the "
+                        "link mailed to the address on record."
+                    ) % {"ref": ticket.reference}, messages.SUCCESS)  # fmt: skip
+                else:
+                    self.message_user(request, _(
+                        "Request %(ref)s was already opened with these words. Nothing new was "
+                        "opened or mailed."
+                    ) % {"ref": ticket.reference}, messages.WARNING)  # fmt: skip
                 return redirect("admin:rights_ticket_change", ticket.pk)
         if request.method == "GET":
             self.audit_shown(request, [subject])  # the page shows the address the link goes to
@@ -83,6 +89,8 @@ class DeskOpening:
             "opts": self.opts,
             "original": subject,
             "subject": subject,
-            "open_form": form,
+            # No address, no link to confirm by: said at once, not after the form is filled in.
+            "open_form": form if subject.email else None,
+            "no_address": NO_ADDRESS,
         }
         return TemplateResponse(request, self.open_request_template, context)

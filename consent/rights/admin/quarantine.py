@@ -119,6 +119,13 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
     def open_view(self, request, pk):
         """GET: the form on its own; POST: open the request and go to it, or show the errors."""
         entry = self._entry(request, pk)
+        if entry.ticket_id is not None and request.user.has_perm(OPEN_PERMISSION):
+            # Pressed again (a double click, a second tab): said, and shown the request, where
+            # a "403 Forbidden" read as a missing permission.
+            self.message_user(request, _("A request has already been opened from this email: "
+                                         "%(ref)s.") % {"ref": entry.ticket.reference},
+                              messages.WARNING)  # fmt: skip
+            return redirect("admin:rights_ticket_change", entry.ticket_id)
         if not self._can_open(request, entry):
             raise PermissionDenied
         form = OpenRequestForm(request.POST or None)
