@@ -30,8 +30,8 @@ def officers() -> QuerySet[AbstractUser]:
 
 def notify_new_ticket(ticket: Ticket) -> None:
     """No personal data in the subject line: the number, the type and the due date, or for a
-    reply filed with an earlier request (tickets._file_reply) the two numbers. Each officer
-    reads it in their own language (compliance L24)."""
+    reply or a repeated request filed with an earlier request (joining.py) the two numbers.
+    Each officer reads it in their own language (compliance L24)."""
     url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
     if ticket.regarding_id is not None and not ticket.is_open:
         subject_line = interpolate(

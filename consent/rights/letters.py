@@ -47,6 +47,10 @@ EMAIL_MAX = Ticket._meta.get_field("email").max_length
 CUT = "\n[…]"
 COMMENT = re.compile(r"\([^()]*\)")
 ANGLED = re.compile(r"<([^<>]*)>")
+# An address written outside angle brackets; it begins only where a token does (the
+# lookbehind), so a long field is read once, not from each of its letters.
+_DELIMITERS = r"\s<>\"',;()"
+BARE_ADDRESS = re.compile(rf"(?<![^{_DELIMITERS}])[^{_DELIMITERS}]+@[^{_DELIMITERS}]+")
 
 
 @dataclass(frozen=True)
@@ -149,14 +153,20 @@ def _sender(message):
 def _addresses(value):
     """The addresses of a From field. Mail programs write a display name with a comma or a
     comment without the quotes RFC 5322 asks for («Иванов, Иван <ivan@example.kz>», «ivan@
-    example.kz (Иванов, Иван)»), which reads as a list: a field that holds one «@» and, once its
-    comments are out, one address in angle brackets or one address alone, is that address."""
+    example.kz (Иванов, Иван)»), or the address itself as the name («ivan@example.kz
+    <ivan@example.kz>»), which reads as a list or as nothing: a field whose comments aside hold
+    one address in angle brackets and no other one, or one address alone, is that address."""
     found = [address for _name, address in getaddresses([value]) if address]
-    if len(found) == 1 or value.count("@") != 1:
+    if len(found) == 1:
         return found
     bare = COMMENT.sub(" ", value)
     angled = ANGLED.findall(bare)
-    return angled or [address for _name, address in getaddresses([bare]) if address]
+    named = {token.casefold() for token in BARE_ADDRESS.findall(ANGLED.sub(" ", bare))}
+    if len(angled) == 1 and named <= {angled[0].casefold()}:
+        return angled
+    if not angled and value.count("@") == 1:
+        return [address for _name, address in getaddresses([bare]) if address]
+    return found
 
 
 def _subject_line(message):

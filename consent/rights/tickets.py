@@ -1,6 +1,6 @@
 """Data-subject requests: open, verify, carry out, answer — each with its legal due date."""
 
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -20,6 +20,7 @@ from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
 from .closing import ticket_close, ticket_locked
+from .joining import file_repeat, file_reply, same_request_open
 from .links import confirmation_url
 from .models import QuarantinedMessage, Ticket
 
@@ -41,10 +42,6 @@ DEADLINES = {
     Type.OTHER: 15,
 }
 # Types that staff close with a written answer (see desk.py for what the answer usually says).
-# A reply filed with a request is answered once in this time: an auto-responder that writes no
-# Auto-Submitted header answers our answer with another "Re:" quoting the request, and each
-# answer would draw the next, for ever. Later replies are still filed and the officers told.
-REPLY_ANSWERED_ONCE_IN = timedelta(days=1)
 ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.OTHER)
 
 
@@ -104,7 +101,7 @@ def ticket_open(
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
     stop news and offers (intake.recognise); `regarding`, the earlier request of the same
-    address an emailed reply quotes (intake.replied_to): see `_file_reply`; `files`, how many
+    address an emailed reply quotes (intake.replied_to): see `joining.file_reply`; `files`, how many
     files the email carried, none of them kept: its answer says so; `about_someone_else`, that
     the letter asks about someone else (a request "other" for the officer, never filed).
 
@@ -122,14 +119,31 @@ def ticket_open(
         # the person on record who made it (their old address may now be someone else's).
         regarding = ticket_locked(regarding)
         filed = regarding.is_open and regarding.subject_id == subject.pk
+    repeated = None
+    # The same request mailed again while the first is open joins it (joining.py); not an
+    # unsubscribe from an address on record, carried out as it arrives (`_acts_on_arrival`).
+    done_on_arrival = kind == Type.UNSUBSCRIBE and subject is not None
+    if (
+        channel == Ticket.Channel.EMAIL
+        and actor is None
+        and not (filed or about_someone_else or done_on_arrival)
+    ):
+        repeated = same_request_open(kind, purpose, subject, email)
+        regarding = repeated or regarding
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
         message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
-        regarding=regarding, notify=not filed, about_someone_else=about_someone_else,
+        regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
     )  # fmt: skip
     if filed:
-        _file_reply(ticket, files)
+        file_reply(ticket, files)
+    elif repeated is not None:
+        if subject is not None and (kind == Type.WITHDRAW or unsubscribe):
+            # Stopped again as it arrives (compliance L14, L15): a consent given since the
+            # first letter is withdrawn too.
+            _withdraw(ticket, _stops(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
+        file_repeat(ticket, files)
     elif _acts_on_arrival(ticket):
         _act_on_arrival(ticket, files=files)
     elif subject is not None and subject.email:
@@ -141,9 +155,7 @@ def ticket_open(
             # another request for marketing; the person is told so. What destroys or sends data
             # still waits for the link: the request stays unconfirmed until then, and staff
             # cannot act on it.
-            stops = ([purpose] if purpose else list(PURPOSES)) if kind == Type.WITHDRAW else []
-            if unsubscribe and MARKETING not in stops:
-                stops.append(MARKETING)
+            stops = _stops(kind, purpose, unsubscribe)
             withdrawn = _withdraw(ticket, stops, Source.EMAIL_REQUEST)
             if kind == Type.WITHDRAW:
                 template = "request_withdrawn"
@@ -192,35 +204,10 @@ def ticket_open_from_quarantine(
     return ticket
 
 
-def _file_reply(ticket, files=0):
-    """An emailed reply to an open request of the same address that asks for nothing by name
-    (typically "yes, I confirm" written back to the confirmation mail) is no new request: it is
-    kept as this row, filed with the request it quotes and closed at once, and the officers
-    read it there. A reply cannot confirm anything, as anyone can write in the person's name:
-    the person is told so at the address on record, with a new link for the request when it
-    still waits for them, instead of a second link for a request they never meant to make; once
-    a day at most (REPLY_ANSWERED_ONCE_IN)."""
-    regarding = ticket.regarding
-    outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
-    ticket_close(ticket, outcome=outcome, status=Status.FILED, notify=False,
-                 detail={"filed_with": regarding.reference})  # fmt: skip
-    answered_lately = (
-        Ticket.objects.filter(regarding=regarding, status=Status.FILED,
-                              received_at__gte=timezone.now() - REPLY_ANSWERED_ONCE_IN)
-        .exclude(pk=ticket.pk)
-        .exists()
-    )  # fmt: skip
-    notify_new_ticket(ticket)
-    if answered_lately:
-        return
-    context = {"ticket": ticket, "regarding": regarding, "files": files}
-    if regarding.is_waiting:
-        # The page the link opens in the language of this mail, not of the earlier request.
-        context["verify_url"] = confirmation_url(regarding, language=ticket.language)
-    queue_mail(
-        ticket.subject.email, "request_reply", context, language=ticket.language,
-        subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
-    )  # fmt: skip
+def _stops(kind, purpose, unsubscribe):
+    """The purposes an emailed withdrawal (its purpose, or all) or unsubscribe stops."""
+    stops = ([purpose] if purpose else list(PURPOSES)) if kind == Type.WITHDRAW else []
+    return [*stops, MARKETING] if unsubscribe and MARKETING not in stops else stops
 
 
 def _acts_on_arrival(ticket):
@@ -303,7 +290,7 @@ def ticket_reclassify(
 ) -> Ticket:
     """Change the type of an open or waiting request (the intake files what it does not
     recognise as "other"; a person may pick the wrong type on the form), or open an emailed
-    reply filed with an earlier request (`_file_reply`) as a request of its own: it asked for
+    reply filed with an earlier request (`joining.file_reply`) as a request of its own: it asked for
     something in words no phrase names, and only the officer reading it can tell; it then
     waits for the person's link like any emailed request. Compliance L7, L8:
     the due date is counted again from the original receipt for the new type; the audit row

@@ -24,6 +24,8 @@ NAMES = {
     "a comma and a title": "Иванов И.И., менеджер <ivan@example.kz>",
     "a comma in a comment": "ivan@example.kz (Иванов, Иван)",
     "a semicolon": "Иванов; отдел кадров <ivan@example.kz>",
+    "the address as the name": "ivan@example.kz <ivan@example.kz>",
+    "the address as the name, in capitals": "IVAN@EXAMPLE.KZ <ivan@example.kz>",
 }
 
 
@@ -45,6 +47,7 @@ TWO = {
     "two addresses": "ivan@example.kz, asel@example.kz",
     "a name and two addresses": "Иванов, Иван <ivan@example.kz>, <asel@example.kz>",
     "an address in the name": "asel@example.kz, Иван <ivan@example.kz>",
+    "another address as the name": "asel@example.kz <ivan@example.kz>",
 }
 
 

@@ -124,6 +124,14 @@ def replied(w):
         assert reply.regarding == ticket and not reply.is_open
 
 
+def repeated(w):
+    """The same request mailed twice: the second joins the first, and the person is told."""
+    phrase = IntakePhrase.objects.canonical(Type.CORRECT, w["lang"])
+    first, again = (ingest(message(phrase, sender=PERSON, message_id=f"<again-{n}@example.kz>"))
+                    for n in (1, 2))  # fmt: skip
+    assert again.regarding == first and not again.is_open
+
+
 def withdrawn_by_email(w):
     phrase = IntakePhrase.objects.canonical(Type.WITHDRAW, w["lang"])
     ingest(message(phrase, sender=PERSON, message_id=f"<withdraw-{w['lang']}@example.kz>"))
@@ -269,6 +277,7 @@ SCENARIOS = {
     "request_destroyed_instead": destroyed_instead,
     "request_withdrawn": withdrawn_by_email,
     "request_reply": replied,
+    "request_repeated": repeated,
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {

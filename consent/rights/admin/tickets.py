@@ -140,7 +140,7 @@ class TicketAdmin(AuditedAdmin):
     @admin.display(description=_("related requests"))
     def related(self, obj):
         """The request an emailed reply is about, and the replies filed with this one
-        (tickets._file_reply): the officer reads them together."""
+        (joining.file_reply, joining.file_repeat): the officer reads them together."""
         links = []
         if obj.regarding_id is not None:
             links.append((_("about request"), obj.regarding_id, obj.regarding.reference))

@@ -67,8 +67,9 @@ class Ticket(models.Model):
         # unused, or the address it came from has no data held.
         NOT_CONFIRMED = "not_confirmed", _("closed: identity not confirmed")
         NO_DATA = "no_data", _("closed: no data held")
-        # An emailed reply filed with the open request it quotes (tickets._file_reply): kept for
-        # the officers to read there, but no request of its own, so never counted as one.
+        # An emailed reply filed with the open request it quotes (joining.file_reply), or the
+        # same request mailed again while it is open (joining.file_repeat): kept for the
+        # officers to read there, but no request of its own, so never counted as one.
         FILED = "filed", _("closed: filed with the request it answers")
 
     class Channel(models.TextChoices):

@@ -1,0 +1,95 @@
+"""Letters that join a request already open instead of opening one of their own: a reply that
+asks for nothing by name, quoting the request's number (`file_reply`), and the same request
+written again while the first is open (`file_repeat`): sent twice by a mail program, or again
+by a person who heard nothing yet. Each is kept as a row of its own (its text, Message-ID and
+everything erasure, export and retention do with requests), `regarding` the open request and
+closed at once, so the officers read it there and it is never counted as a request; the
+deadline stays the first one's, counted from its receipt. The person is answered once a day at
+most (ANSWERED_ONCE_IN): an auto-responder without Auto-Submitted answers each answer."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.mail import interpolate, queue_mail
+from consent.core.models import Subject
+
+from .alerts import notify_new_ticket
+from .closing import ticket_close, ticket_locked
+from .links import confirmation_url
+from .models import Ticket
+
+Type, Status = Ticket.Type, Ticket.Status
+ANSWERED_ONCE_IN = timedelta(days=1)
+
+
+def same_request_open(kind: str, purpose: str, subject: Subject | None, email: str):
+    """The open request of the same type (and, for a withdrawal, purpose) from the same person
+    (from the same address when no one on record holds it), locked; None when there is none.
+    "Other" is never the same: two questions are two requests."""
+    if kind == Type.OTHER:
+        return None
+    found = Ticket.objects.open().filter(type=kind, purpose=purpose)
+    if subject is not None:
+        found = found.filter(subject=subject)
+    else:
+        found = found.filter(subject=None, email=email)
+    earliest = found.order_by("received_at", "id").first()
+    if earliest is None:
+        return None
+    earliest = ticket_locked(earliest)  # read again under its lock: an officer may close it
+    return earliest if earliest.is_open else None
+
+
+def file_reply(ticket: Ticket, files: int = 0) -> None:
+    """An emailed reply to an open request of the same address that asks for nothing by name
+    (typically "yes, I confirm" written back to the confirmation mail). A reply cannot confirm
+    anything, as anyone can write in the person's name: the person is told so at the address on
+    record, with a new link for the request when it still waits for them, instead of a second
+    link for a request they never meant to make."""
+    _file(ticket)
+    if _answered_lately(ticket):
+        return
+    context = {"ticket": ticket, "regarding": ticket.regarding, "files": files}
+    _answer(ticket, "request_reply", context)
+
+
+def file_repeat(ticket: Ticket, files: int = 0) -> None:
+    """The same request again, from the same person, while the first is open: the person is
+    told it joined that request (with its link again while it waits for them), at the address
+    on record; a sender no one on record holds was told at the first letter that no data is
+    held, and is not written to again."""
+    _file(ticket)
+    if ticket.subject_id is None or _answered_lately(ticket):
+        return
+    context = {"ticket": ticket, "regarding": ticket.regarding, "files": files}
+    _answer(ticket, "request_repeated", context)
+
+
+def _file(ticket):
+    regarding = ticket.regarding
+    outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
+    ticket_close(ticket, outcome=outcome, status=Status.FILED, notify=False,
+                 detail={"filed_with": regarding.reference})  # fmt: skip
+    notify_new_ticket(ticket)
+
+
+def _answered_lately(ticket):
+    return (
+        Ticket.objects.filter(regarding=ticket.regarding, status=Status.FILED,
+                              received_at__gte=timezone.now() - ANSWERED_ONCE_IN)
+        .exclude(pk=ticket.pk)
+        .exists()
+    )  # fmt: skip
+
+
+def _answer(ticket, template, context):
+    regarding = ticket.regarding
+    if regarding.is_waiting:
+        # The page the link opens in the language of this mail, not of the earlier request.
+        context["verify_url"] = confirmation_url(regarding, language=ticket.language)
+    queue_mail(
+        ticket.subject.email, template, context, language=ticket.language,
+        subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
+    )  # fmt: skip
