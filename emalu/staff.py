@@ -15,6 +15,7 @@ from functools import wraps
 from django import forms
 from django.conf import settings
 from django.contrib.admin import ModelAdmin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
 from django.contrib.auth import authenticate, login
 from django.contrib.auth.signals import user_login_failed
@@ -39,6 +40,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from consent.common.errors import error_page
 from consent.common.ratelimit import hit, parse_rate
+from consent.common.text import whole_number
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
 from consent.core.staff import staff_language_record
@@ -104,7 +106,9 @@ class StaffAdminSite(OTPAdminSite):
     def admin_view(self, view, cacheable=False):
         """Every admin page refuses (400) a NUL character in the query string or a posted field:
         a list filter, an action's selected ids or a search hands these values to PostgreSQL,
-        whose text cannot hold NUL, and the page answered 500 (compliance T18, T20).
+        whose text cannot hold NUL, and the page answered 500 (compliance T18, T20). So does
+        an action's selected id that is no row's number (every model here has a whole-number
+        key): Django handed «²» or «abc» to the query, whose ValueError was a 500.
 
         Every page of a model admin, Django's and our own, refuses (403) a staff member whose
         role holds no permission on the model before it looks up the row in the address:
@@ -121,6 +125,8 @@ class StaffAdminSite(OTPAdminSite):
                 if any("\x00" in key or any("\x00" in v for v in values)
                        for key, values in data.lists()):  # fmt: skip
                     raise SuspiciousOperation("NUL character in an admin request")
+            if any(whole_number(pk) is None for pk in request.POST.getlist(ACTION_CHECKBOX_NAME)):
+                raise SuspiciousOperation("an action's selected id is no row's number")
             return inner(request, *args, **kwargs)
 
         return checked

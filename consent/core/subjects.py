@@ -11,6 +11,7 @@ from collections.abc import Iterable
 import phonenumbers
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
@@ -78,6 +79,17 @@ def _strip_invisible(value: str) -> str:
     return value
 
 
+def _outbox_takes(address: str) -> bool:
+    """Whether the outbox (django-post_office, by Django's EmailValidator) takes `address`: its
+    pattern knows no character beyond U+FFFF, so an IDN such as «xn--ls8h.la» (an emoji) passed
+    the checks here, was stored in its Unicode form, and queueing its mail was a 500."""
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    return True
+
+
 def clean_email(value: str) -> str:
     """An address a person typed, checked and normalised (normalise_email); anything a person
     does not type as their address is refused: a quoted local part, a comment, a display name,
@@ -91,6 +103,7 @@ def clean_email(value: str) -> str:
         or not _LOCAL_PART.match(local)
         or len(f"{local}@{forms[0]}") > EMAIL_MAX_LENGTH
         or len(f"{local}@{forms[1]}") > EMAIL_MAX_LENGTH
+        or not _outbox_takes(f"{local}@{forms[1]}")
     ):
         raise ValidationError(
             _("Enter an email address like name@example.kz, without spaces, quotes, commas or "

@@ -128,3 +128,19 @@ def test_no_admin_page_fails_on_an_id_that_is_no_number(officer_client):
     for model in admin.site._registry:
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/abc/change/"
         assert officer_client.get(url).status_code in (302, 404), url
+
+
+@pytest.mark.parametrize("selected", ["²", "abc", "1.5", "9" * 30, "9" * 5000])
+def test_no_admin_action_fails_on_a_selected_id_that_is_no_number(officer_client, selected):
+    """Each registered model's list with an action posted for «²» beside a real id: Django
+    handed the ids to the query, and the calendar's delete answered 500 on the ValueError."""
+    from django.contrib import admin
+
+    from consent.workdays.models import CalendarOverride
+
+    kept = CalendarOverride.objects.create(date="2026-12-31", is_working_day=False, note="x")
+    for model in admin.site._registry:
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        data = {"action": "delete_selected", "_selected_action": [selected, str(kept.pk)]}
+        assert officer_client.post(url, data).status_code == 400, url
+    assert CalendarOverride.objects.filter(pk=kept.pk).exists()
