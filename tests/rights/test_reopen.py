@@ -221,7 +221,7 @@ def test_two_officers_reopening_one_request_at_once_reopen_it_once(
     assert ticket.status == Status.DONE
 
     late = alice.post(reopen, {"reason": "Закрыт по ошибке", "closed_at": seen}, follow=True)
-    assert "после того как эта страница была открыта" in told(late)[0]
+    assert "снова закрыт после того, как эта страница была открыта (время: " in told(late)[0]
     ticket.refresh_from_db()
     assert ticket.status == Status.DONE
     assert AuditEvent.objects.filter(action="request_reopen").count() == 1
