@@ -8,7 +8,8 @@ submission is kept for staff, marked (`Submission.consent_held`); for a withdraw
 acknowledgement mailed to the address offers a link, and only following it records the grant,
 to the text the form showed, with the click's own evidence (`Source.FORM_CONFIRMED`).
 Unconfirmed, nothing is granted, and retention erases the submission as data held without
-consent (`consent.rights.retention`).
+consent (`consent.rights.retention`), unless the person's service consent stands by then
+(given again since, or only paused by a block): the form is then answered under it.
 """
 
 from django.core import signing

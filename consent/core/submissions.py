@@ -190,9 +190,12 @@ def _queue_mail(submission, data):
         _queue_ack(data, source, text, marketing_confirmation_due(submission), language,
                    held=submission if held else None)  # fmt: skip
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
+    # Staff answer what the notice announces: one whose service consent the ledger did not take
+    # (held.py) must wait for the owner's confirmation, or for the block to end.
+    waits = submission.consent_held if SERVICE in submission.held.get("texts", {}) else ""
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
-        {"notice_line": NOTICE_LINES[source], "admin_url": admin_url},
+        {"notice_line": NOTICE_LINES[source], "admin_url": admin_url, "waits": waits},
         language=address_language(settings.STAFF_NOTIFY_EMAIL),
         subject_line=NOTICE_SUBJECT_LINES[source],
     )  # fmt: skip

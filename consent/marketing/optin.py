@@ -21,7 +21,7 @@ from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.ledger import consent_grant
 from consent.core.mail import queue_mail
-from consent.core.models import ConsentText, Guardian, Source, Subject, Submission
+from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import MARKETING
 from consent.core.subjects import normalise_email, subject_find_for_update
 from consent.core.texts import current_text
@@ -70,10 +70,11 @@ def optin_start(email: str, name: str, language: str, guardian: Guardian | None 
     )
 
 
-def read_token(token: str) -> dict[str, Any] | None:
-    """The request, or None when forged, older than seven days or not of optin_start's shape."""
+def read_token(token: str, any_age: bool = False) -> dict[str, Any] | None:
+    """The request, or None when forged, older than seven days (unless `any_age`: for a link
+    that may have been used, `confirmed_by`) or not of optin_start's shape."""
     try:
-        payload = json.loads(_fernet().decrypt(token, ttl=MAX_AGE))
+        payload = json.loads(_fernet().decrypt(token, ttl=None if any_age else MAX_AGE))
     except (InvalidToken, ValueError):  # ValueError: a token with non-ASCII characters
         return None
     # The shape optin_start gives it; "n" is null without a name, "ts" missing in older links.
@@ -86,6 +87,19 @@ def read_token(token: str) -> dict[str, Any] | None:
     if payload["l"] not in dict(settings.LANGUAGES):
         return None
     return payload
+
+
+def confirmed_by(payload: dict[str, Any]) -> bool:
+    """Whether the address's marketing consent stands as given since this link was mailed:
+    the link was used (or another like it), and pressed again, at any age, it says so. An
+    unsubscribe since then leaves it saying nothing of the kind."""
+    subject = Subject.objects.filter(email__iexact=normalise_email(payload["e"])).first()
+    latest = gate.latest_event(subject, MARKETING) if subject else None
+    return (
+        latest is not None
+        and latest.kind == LedgerEntry.Kind.GRANT
+        and latest.at.timestamp() >= payload.get("ts", 0)
+    )
 
 
 @transaction.atomic

@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from consent.common.pagecache import shared_page
 
 from .campaigns import read_unsubscribe_token, unsubscribe
-from .optin import marketing_confirm, read_token
+from .optin import confirmed_by, marketing_confirm, read_token
 
 
 @never_cache
@@ -16,11 +16,17 @@ def confirm_marketing(request, token):
     """The double opt-in link: GET shows a button (link scanners follow GETs); POST confirms."""
     payload = read_token(token)
     if payload is None:
+        # Used to confirm, the link says so at any age, never "older than seven days".
+        used = read_token(token, any_age=True)
+        if used is not None and confirmed_by(used):
+            return render(request, "marketing/confirm_marketing.html", {"state": "already"})
         return render(request, "marketing/confirm_marketing.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
         _, created = marketing_confirm(payload, request)
+        # Not recorded: a word of theirs since the link (confirmed already, or unsubscribed).
+        said = "already" if confirmed_by(payload) else "unsubscribed"
         return render(
-            request, "marketing/confirm_marketing.html", {"state": "done" if created else "already"}
+            request, "marketing/confirm_marketing.html", {"state": "done" if created else said}
         )
     return render(request, "marketing/confirm_marketing.html", {"state": "ask"})
 

@@ -25,11 +25,11 @@ def confirmation_url(ticket, *, language=None):
         return absolute_url(reverse("request_verify", args=[token]))
 
 
-def read_verify_token(token: str) -> tuple[int, str] | None:
+def read_verify_token(token: str, any_age: bool = False) -> tuple[int, str] | None:
     """(the request's id, the tag of the address the link was mailed to), or None when the
-    link is forged, expired or holds anything else."""
+    link is forged, expired (unless `any_age`) or holds anything else."""
     try:
-        data = signing.loads(token, salt=SALT, max_age=VERIFY_MAX_AGE)
+        data = signing.loads(token, salt=SALT, max_age=None if any_age else VERIFY_MAX_AGE)
         pk, tag = data["r"], data["a"]
     except (signing.BadSignature, KeyError, TypeError):
         return None
@@ -39,11 +39,14 @@ def read_verify_token(token: str) -> tuple[int, str] | None:
 def ticket_for_link(token: str) -> Ticket | None:
     """The request a confirmation link is for, or None: forged or expired, or mailed to an
     address its person no longer holds (a correction moved them to another, and the old
-    mailbox may be someone else's: it must not confirm a destruction or a withdrawal)."""
+    mailbox may be someone else's: it must not confirm a destruction or a withdrawal). A link
+    of a request already confirmed stays the person's way to see where it stands: pressed
+    again after its seven days, it finds the request, never "older than seven days"."""
     read = read_verify_token(token)
-    if read is None:
+    expired = read is None
+    if expired and (read := read_verify_token(token, any_age=True)) is None:
         return None
     ticket = Ticket.objects.filter(pk=read[0]).select_related("subject").first()
-    if ticket is None or ticket.subject is None:
+    if ticket is None or ticket.subject is None or (expired and ticket.verified_at is None):
         return None
     return ticket if address_tag_matches(read[1], ticket.subject.email) else None

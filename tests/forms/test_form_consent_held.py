@@ -302,3 +302,45 @@ def test_a_cross_border_consent_held_leaves_the_service_consent_said(asel, texts
     assert "келісімін кері қайтарып алған: Шетелдік сервистер арқылы өңдеу. " in mail.message
     assert "/consent/confirm/" in mail.message
     assert "дербес деректеріңізді өңдеуге келісім бердіңіз" in mail.message
+
+
+WAIT = "Do not answer it yet: the owner of the address had withdrawn the consent it needs"
+BLOCKED = "Do not answer it: processing of the data of the address's owner is blocked."
+
+
+def staff_notice(settings):
+    from consent.core.staff import address_language
+
+    (mail,) = Email.objects.filter(to=[settings.STAFF_NOTIFY_EMAIL])
+    with translation.override(address_language(settings.STAFF_NOTIFY_EMAIL)):
+        said = {key: translation.gettext(text) for key, text in
+                (("wait", WAIT + ", and has not confirmed it again. The form's page says when "
+                  "they do."), ("blocked", BLOCKED))}  # fmt: skip
+    body = " ".join(mail.message.split())
+    return [key for key, text in said.items() if text in body]
+
+
+def test_the_staff_notice_of_a_held_form_says_not_to_answer_it_yet(
+    client, asel, texts, contact_data, settings
+):
+    """Staff answer what the notice announces; the form waits for the owner of the address."""
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    assert staff_notice(settings) == ["wait"]
+
+
+def test_the_staff_notice_of_a_blocked_persons_form_says_not_to_answer_it(
+    client, asel, texts, contact_data, settings
+):
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    subject_block(asel, reason="спор о точности", source=Source.ADMIN)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    assert staff_notice(settings) == ["blocked"]
+
+
+def test_the_staff_notice_of_a_form_under_standing_consent_says_nothing_more(
+    client, asel, texts, contact_data, settings
+):
+    consent_withdraw(asel, CROSS_BORDER, source=Source.SELF_SERVICE)
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    assert staff_notice(settings) == []

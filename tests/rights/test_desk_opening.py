@@ -67,6 +67,9 @@ def test_the_officer_opens_a_telephoned_request_from_the_persons_page(asel, time
     assert opened.detail["channel"] == "desk"
     (mail,) = Email.objects.filter(to=["asel@example.kz"])
     assert "/ru/requests/confirm/" in mail.message
+    # The mail says how the request came, and why it waits for the link all the same.
+    for body in (mail.message, mail.html_message):
+        assert "Этот запрос записал наш сотрудник со слов по телефону" in " ".join(body.split())
     # The request's page names the channel in the officer's language.
     assert channel in page(officer.get(response["Location"]))
 

@@ -240,6 +240,30 @@ def test_a_confirmation_link_tapped_again_says_where_the_request_stands(client, 
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_used_confirmation_link_says_where_the_request_stands_at_any_age(
+    client, person, time_machine, lang
+):
+    """Tapped again weeks later, the link that confirmed the request said «the link is damaged
+    or older than seven days: send the request again», inviting a second request. A link never
+    used still stops working after its seven days."""
+    time_machine.move_to("2026-12-01 10:00+05:00", tick=False)
+    web_request(client, lang, "access")
+    used = confirm_link()
+    client.post(used)
+    web_request(client, lang, "transfer_notice")
+    unused = confirm_link()
+    Ticket.objects.filter(type="access").update(status=Status.DONE,
+                                                closed_at="2026-12-02T05:00:00+00:00")  # fmt: skip
+    time_machine.move_to("2027-01-20 10:00+05:00", tick=False)
+    answered = client.get(used)
+    assert answered.status_code == 200
+    assert ANSWERED[lang] in answered.content.decode()
+    assert client.post(used).status_code == 200
+    assert client.get(unused).status_code == 400 and client.post(unused).status_code == 400
+    assert Ticket.objects.get(type="transfer_notice").status == Status.UNVERIFIED
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_web_unsubscribe_says_it_is_done_not_that_it_will_be_answered(client, person, lang):
     """An unsubscribe confirmed by its link is carried out and answered at once; the page said
     «we will answer by …» as for a request still to do."""

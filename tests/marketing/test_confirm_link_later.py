@@ -1,0 +1,71 @@
+"""The newsletter's confirmation link pressed again later (from the mail, a bookmark): once used
+it says the subscription is confirmed at any age, never «older than seven days»; after an
+unsubscribe it says the link no longer subscribes, never «already confirmed»."""
+
+import re
+from datetime import timedelta
+from urllib.parse import urlsplit
+
+import pytest
+from django.utils import timezone, translation
+from post_office.models import Email
+
+from consent.core import gate
+from consent.core.models import LedgerEntry, Source, Subject
+from consent.core.purposes import MARKETING
+from consent.marketing.optin import optin_start
+
+ADDRESS = "news.later@example.kz"
+
+
+def confirm_path():
+    (mail,) = Email.objects.filter(to=[ADDRESS])
+    (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", mail.message)
+    return urlsplit(url).path
+
+
+def said(lang, text):
+    with translation.override(lang):
+        return translation.gettext(text)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_used_link_says_confirmed_at_any_age(client, texts, time_machine, lang):
+    time_machine.move_to(timezone.now(), tick=False)
+    optin_start(ADDRESS, "", lang)
+    path = confirm_path()
+    time_machine.shift(timedelta(days=6))
+    assert client.post(path).status_code == 200
+    for days in (2, 60):
+        time_machine.shift(timedelta(days=days))
+        for response in (client.get(path), client.post(path)):
+            assert response.status_code == 200
+            assert said(lang, "Your subscription was already confirmed.") in response.text
+    person = Subject.objects.get(email=ADDRESS)
+    assert LedgerEntry.objects.filter(subject=person, purpose=MARKETING).count() == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_after_an_unsubscribe_the_link_never_says_confirmed(client, texts, lang):
+    from consent.core.ledger import consent_withdraw
+
+    optin_start(ADDRESS, "", lang)
+    path = confirm_path()
+    assert client.post(path).status_code == 200
+    person = Subject.objects.get(email=ADDRESS)
+    consent_withdraw(person, MARKETING, source=Source.UNSUBSCRIBE)
+    response = client.post(path)
+    assert said(lang, "Your subscription was already confirmed.") not in response.text
+    assert said(lang, "You unsubscribed after this link was sent, so it no longer subscribes "
+                      "you. Subscribe again to get a new one.") in response.text  # fmt: skip
+    assert not gate.may_process(person, MARKETING)
+
+
+def test_an_unused_link_after_seven_days_still_does_not_work(client, texts, time_machine):
+    time_machine.move_to(timezone.now(), tick=False)
+    optin_start(ADDRESS, "", "kk")
+    path = confirm_path()
+    time_machine.shift(timedelta(days=7, seconds=1))
+    assert client.post(path).status_code == 400
+    assert client.get(path).status_code == 400
+    assert not Subject.objects.filter(email=ADDRESS).exists()
