@@ -3,6 +3,7 @@ a superuser) opens the request from the person's page, received now and due in K
 working days from the date in Almaty; the person confirms it by the link mailed to the address on
 record, as any other request (compliance L8, L9)."""
 
+import re
 from datetime import date
 
 import pytest
@@ -146,3 +147,13 @@ def test_the_button_pressed_twice_opens_one_request_and_says_so(asel, lang):
     # Something else asked is a request of its own.
     officer.post(url, {**said, "kind": "correct", "message": "Телефон өзгерді"})
     assert Ticket.objects.count() == 2
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_form_labels_its_fields_as_the_admin_does(asel, lang):
+    """The desk's own forms (this one, the request panel, an email set aside) label each field
+    with a capital, as Django's change forms do: «тип:», «цель:» read as broken beside them."""
+    html = page(staff_in(lang).get(f"/admin/consent/subject/{asel.pk}/open-request/"))
+    labels = re.findall(r"<label[^>]*>([^<]+)</label>", html)
+    assert len(labels) == 4, labels
+    assert all(label[0].isupper() for label in labels), labels
