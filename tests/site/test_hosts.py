@@ -73,35 +73,49 @@ def on_disk(*roots):
     return [p for root in roots if root.exists() for p in root.rglob("*") if p.is_file()]
 
 
-@pytest.mark.parametrize("destroyed_on", ["a", "b"])
-def test_a_photo_is_served_and_destroyed_by_every_host(django_db_blocker, tmp_path, destroyed_on):
+@pytest.fixture(scope="module")
+def hosts(django_db_setup, django_db_blocker, tmp_path_factory):
+    """The two hosts on one database, with Dana, the officer, signed in: both destruction tests
+    run on them (each posts a photo of its own and leaves nothing behind)."""
+    tmp = tmp_path_factory.mktemp("hosts")
     with (
         django_db_blocker.unblock(),
         live_database() as url,
-        gunicorn(url, tmp_path / "a", **LIVE) as (port_a, host_a),
-        gunicorn(url, tmp_path / "b", **LIVE) as (port_b, host_b),
+        gunicorn(url, tmp / "a", **LIVE) as (port_a, host_a),
+        gunicorn(url, tmp / "b", **LIVE) as (port_b, host_b),
     ):
-        medias = [tmp_path / "a" / "media", tmp_path / "b" / "media"]
         assert host_a.env["MEDIA_ROOT"] != host_b.env["MEDIA_ROOT"]
         manage(host_a, "shell", "-c", SETUP)
-        assert post_photo(port_a, png((40, 30)))[0] == 302  # uploaded through host a
-        [(pk,)] = query(url, "SELECT id FROM consent_submission")
-        [(stored,)] = query(url, "SELECT encode(content, 'hex') FROM consent_storedfile")
+        # Signed in once: a second sign-in within the TOTP step would be a code used again.
+        staff = staff_session(port_b)
+        medias = [tmp / "a" / "media", tmp / "b" / "media"]
+        yield url, {"a": (port_a, host_a), "b": (port_b, host_b)}, staff, medias
 
-        status, headers, photo = request(port_b, "GET", f"/admin/consent/submission/{pk}/photo/",
-                                         headers={"Cookie": staff_session(port_b)})  # fmt: skip
-        assert status == 200 and photo.startswith(b"\xff\xd8\xff")  # the JPEG, through host b
-        assert "attachment" in headers["Content-Disposition"]
 
-        manage({"a": host_a, "b": host_b}[destroyed_on], "shell", "-c", DESTROY)
-        assert query(url, "SELECT count(*) FROM consent_storedfile") == [(0,)]
-        assert query(url, "SELECT count(*) FROM consent_submission") == [(0,)]
-        assert on_disk(*medias) == []  # no file on either host, then or now
-        dump = subprocess.run(["pg_dump", "--data-only", "--inserts",
-                               url.replace("postgres://", "postgresql://")],
-                              check=True, capture_output=True, text=True).stdout  # fmt: skip
-        assert stored[:64] not in dump and "consent_storedfile VALUES" not in dump
-        assert "INSERT INTO public.consent_tombstone" in dump
+@pytest.mark.parametrize("destroyed_on", ["a", "b"])
+def test_a_photo_is_served_and_destroyed_by_every_host(hosts, destroyed_on):
+    url, servers, staff, medias = hosts
+    port_a, port_b = servers["a"][0], servers["b"][0]
+    # The other test's destruction left its tombstone: this one must add its own.
+    [(tombstones,)] = query(url, "SELECT count(*) FROM consent_tombstone")
+    assert post_photo(port_a, png((40, 30)))[0] == 302  # uploaded through host a
+    [(pk,)] = query(url, "SELECT id FROM consent_submission")
+    [(stored,)] = query(url, "SELECT encode(content, 'hex') FROM consent_storedfile")
+
+    status, headers, photo = request(port_b, "GET", f"/admin/consent/submission/{pk}/photo/",
+                                     headers={"Cookie": staff})  # fmt: skip
+    assert status == 200 and photo.startswith(b"\xff\xd8\xff")  # the JPEG, through host b
+    assert "attachment" in headers["Content-Disposition"]
+
+    manage(servers[destroyed_on][1], "shell", "-c", DESTROY)
+    assert query(url, "SELECT count(*) FROM consent_storedfile") == [(0,)]
+    assert query(url, "SELECT count(*) FROM consent_submission") == [(0,)]
+    assert on_disk(*medias) == []  # no file on either host, then or now
+    dump = subprocess.run(["pg_dump", "--data-only", "--inserts",
+                           url.replace("postgres://", "postgresql://")],
+                          check=True, capture_output=True, text=True).stdout  # fmt: skip
+    assert stored[:64] not in dump and "consent_storedfile VALUES" not in dump
+    assert dump.count("INSERT INTO public.consent_tombstone") > tombstones
 
 
 def test_two_sites_on_one_redis_keep_apart():

@@ -37,11 +37,11 @@ TEMPLATES = Path(settings.BASE_DIR) / "templates" / "email"
 LAYOUTS = {"base"}  # extended by every mail, never sent on its own
 
 
-@pytest.fixture
-def world(request, texts, make_subject, settings, time_machine):
+def world(lang, request):
     """A consenting person who speaks `lang`; Alice, the officer who receives the notices, working
     in `lang` too; Boris, an officer without a mailbox, who works in the other language."""
-    lang = request.param
+    texts, make_subject, settings = (request.getfixturevalue(name)
+                                     for name in ("texts", "make_subject", "settings"))  # fmt: skip
     settings.STAFF_NOTIFY_EMAIL = "alice@example.kz"
     settings.OPERATOR = {**settings.OPERATOR, "responsible_contact": "alice@example.kz"}
     person = make_subject(email=PERSON, language=lang)
@@ -49,7 +49,8 @@ def world(request, texts, make_subject, settings, time_machine):
         consent_grant(person, texts[purpose], language=lang, source=Source.CONTACT_FORM)
     staff_member("alice", lang)
     boris = staff_member("boris", OTHER[lang], email=False)
-    return {"lang": lang, "person": person, "boris": boris, "time_machine": time_machine}
+    return {"lang": lang, "person": person, "boris": boris,
+            "time_machine": request.getfixturevalue("time_machine")}  # fmt: skip
 
 
 def test_every_mail_template_is_tried():
@@ -88,27 +89,40 @@ def run(scenario, w, request):
 SHORT_DATE = re.compile(r"\b\d{2}\.\d{2}\.\d{4}\b")
 
 
-def check(template, scenario, w, request):
-    rendered, sent = run(scenario, w, request)
+# What each scenario rendered and sent, per language: a scenario that reaches several templates
+# (the form's acknowledgement and the staff notice, ...) runs once for all of them, in the test
+# of the first; the others check its outcome (with the texts published: the checks read the
+# policy's phrases). One that failed is not kept: the next runs it again.
+OUTCOMES = {}
+
+
+def outcome(scenario, lang, request):
+    if (scenario, lang) not in OUTCOMES:
+        OUTCOMES[scenario, lang] = run(scenario, world(lang, request), request)
+    return OUTCOMES[scenario, lang]
+
+
+def check(template, scenario, lang, request):
+    rendered, sent = outcome(scenario, lang, request)
     assert f"email/{template}.txt" in rendered and f"email/{template}.html" in rendered
     assert sent
     for to, subject, text, html in sent:
-        assert_in_language(subject, text, html, w["lang"], f"{template} → {to}")
+        assert_in_language(subject, text, html, lang, f"{template} → {to}")
         if to[0] in (PERSON, STRANGER):
             assert not SHORT_DATE.search(subject + text + html), f"{template} → {to}:\n{text}"
 
 
-@pytest.mark.parametrize("world", ["kk", "ru"], indirect=True)
+@pytest.mark.parametrize("lang", ["kk", "ru"])
 @pytest.mark.parametrize("template", sorted(SCENARIOS))
-def test_every_mail_is_in_its_recipients_language(template, world, request):
-    check(template, SCENARIOS[template], world, request)
+def test_every_mail_is_in_its_recipients_language(template, lang, texts, request):
+    check(template, SCENARIOS[template], lang, request)
 
 
-@pytest.mark.parametrize("world", ["kk", "ru"], indirect=True)
+@pytest.mark.parametrize("lang", ["kk", "ru"])
 @pytest.mark.parametrize("route", sorted(SECOND_ROUTES))
-def test_second_routes_too(route, world, request):
+def test_second_routes_too(route, lang, texts, request):
     template, scenario = SECOND_ROUTES[route]
-    check(template, scenario, world, request)
+    check(template, scenario, lang, request)
 
 
 def test_a_campaign_without_russian_text_reaches_russian_readers_wholly_in_kazakh(
