@@ -119,7 +119,7 @@ def officer_client():
     from django.contrib.auth.models import Group
     from django.test import Client
 
-    from tests.conftest import verified_login
+    from tests.staff import verified_login
 
     user, _created = get_user_model().objects.get_or_create(
         username="bench_officer", defaults={"is_staff": True, "email": "officer@example.kz"}

@@ -12,8 +12,18 @@ import pytest
 from aiosmtpd.controller import Controller
 from post_office.models import STATUS
 
-from tests.forms.test_load import FAST, form_session, post_contact
-from tests.live import PYTHON, ROOT, Inbox, free_port, gunicorn, live_database, query
+from tests.live import (
+    FAST,
+    PYTHON,
+    ROOT,
+    Inbox,
+    form_session,
+    free_port,
+    gunicorn,
+    live_database,
+    post_contact,
+    query,
+)
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 

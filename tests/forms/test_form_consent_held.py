@@ -81,8 +81,9 @@ def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
 
 
 NO_ANSWER = {
+    # «оған» («to it», or «to him»: the owner, just named) left unsaid who goes unanswered.
     "kk": "Осы мекенжайдың иесі келісімді төмендегі сілтеме арқылы жеті күн ішінде растамаса, "
-    "біз оған жауап бермейміз.",
+    "біз хабарламаңызға жауап бермейміз.",
     "ru": "Мы не ответим на него, пока владелец этого адреса не подтвердит согласие по ссылке "
     "ниже; ссылка действует семь дней.",
 }

@@ -166,10 +166,10 @@ NOT_LABELS = re.compile(r'<td class="field-note">.*?</td>', re.S)
 
 @pytest.fixture(scope="module")
 def superuser(django_db_setup, django_db_blocker):
-    """A row of every kind (tests/site/test_admin_audit.py), and a superuser signed in."""
+    """A row of every kind (tests/site/admin_rows.py), and a superuser signed in."""
     from consent.core.texts import current_policy
     from tests.conftest import rows_for_the_module
-    from tests.site.test_admin_audit import site_rows, staff
+    from tests.site.admin_rows import site_rows, staff
     from tests.texts import texts_publish
 
     with rows_for_the_module(django_db_blocker):
@@ -184,7 +184,7 @@ def admin_pages(browser):
     the add form, one object's page, its history and delete confirmation, the confirmation of
     'delete selected', and the object's own pages its page links to (an authenticator's QR
     code, a staff member's password form…). Yields (url, response)."""
-    from tests.site.test_admin_audit import example
+    from tests.site.admin_rows import example
 
     request = RequestFactory().get("/")
     request.user = browser.user

@@ -15,8 +15,8 @@ from consent.core.texts import current_policy
 from consent.marketing.models import Campaign
 from emalu.roles import ROLES
 from tests.conftest import rows_for_the_module
-from tests.site.test_admin_audit import PERSON, example, site_rows
-from tests.site.test_admin_audit import staff as staff_for_devices
+from tests.site.admin_rows import PERSON, example, site_rows
+from tests.site.admin_rows import staff as staff_for_devices
 from tests.staff import verified_login
 from tests.texts import texts_publish
 

@@ -5,8 +5,16 @@ post succeeds and nothing half-written remains."""
 import pytest
 from django.db import connection
 
-from tests.forms.test_load import FAST, form_session, post_contact
-from tests.live import TcpProxy, gunicorn, live_database, query, request
+from tests.live import (
+    FAST,
+    TcpProxy,
+    form_session,
+    gunicorn,
+    live_database,
+    post_contact,
+    query,
+    request,
+)
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
