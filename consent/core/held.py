@@ -17,12 +17,14 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.text import format_lazy
 
 from consent.common.net import absolute_url
 
 from . import gate
 from .ledger import consent_grant, subject_lock
 from .models import ConsentText, Guardian, Held, LedgerEntry, Source, Subject, Submission
+from .purposes import PURPOSES
 from .subjects import address_tag, address_tag_matches
 
 SALT = "consent.form-consent-confirm"
@@ -50,6 +52,15 @@ def consent_hold(
     submission.held = {"texts": {p: t.pk for p, t in texts.items()},
                        "guardian": guardian.pk if guardian else None}  # fmt: skip
     submission.save(update_fields=["consent_held", "held"])
+
+
+def held_names(submission: Submission) -> tuple[int, str]:
+    """(how many consents the submission holds back, their names as one lazy string read in
+    the language it is shown in) for the mail and the page that name them: a count for the
+    sentence's number (ngettext), the names after a colon, where no case ending is needed. A
+    list in {% blocktranslate with %} came out as its repr, «['Ответы на обращения и заявки']»."""
+    names = [PURPOSES[p].name for p in submission.held.get("texts", {})]
+    return len(names), format_lazy("; ".join(["{}"] * len(names)), *names) if names else ""
 
 
 def confirm_url(submission: Submission) -> str:

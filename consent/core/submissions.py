@@ -10,14 +10,13 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
-from .held import confirm_url, consent_decision, consent_hold
+from .held import confirm_url, consent_decision, consent_hold, held_names
 from .ledger import consent_grant
 from .mail import queue_mail
 from .models import AuditEvent, Guardian, Held, Source, Subject, Submission
@@ -206,10 +205,7 @@ def _queue_ack(data, source, text, marketing, language, held=None):
     # mail says nothing the sender chose (no name, message or service), or anyone could send
     # their own words, a link say, from the operator's address to anyone. A consent the owner
     # had withdrawn is not given again by the form: the mail asks them, with a link (held.py).
-    # One lazy string, read in the mail's language: a list in {% blocktranslate with %} came out
-    # as its repr, «['Ответы на обращения и заявки']».
-    names = [PURPOSES[p].name for p in held.held["texts"]] if held else []
-    purposes = format_lazy("; ".join(["{}"] * len(names)), *names) if names else ""
+    count, purposes = held_names(held) if held else (0, "")
     service_held = bool(held) and SERVICE in held.held["texts"]
     queue_mail(
         data["email"],
@@ -219,6 +215,7 @@ def _queue_ack(data, source, text, marketing, language, held=None):
             "policy_number": text.policy.number,
             "marketing_pending": marketing,
             "held_purposes": purposes,
+            "held_count": count,
             "service_held": service_held,
             "confirm_url": confirm_url(held) if held else "",
         },

@@ -1,8 +1,11 @@
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
-from consent.core.held import consent_confirm, submission_for_link
-from consent.core.models import Held
+from consent.core import gate
+from consent.core.held import consent_confirm, held_names, submission_for_link
+from consent.core.models import Held, Source
+from consent.core.purposes import SERVICE
 
 from .links import ticket_for_link
 from .tickets import ticket_verify
@@ -24,6 +27,33 @@ def verify_request(request, token):
     return render(request, "rights/verify_request.html", {"state": "done", "ticket": ticket})
 
 
+# What the confirm page says follows, a whole sentence per form (glossary: a form's name glued
+# into a shared sentence cannot take its endings). Only a held service consent keeps the answer
+# waiting; a form that holds none has nothing to answer (the newsletter's is its own opt-in).
+ANSWER_ONCE_CONFIRMED = {
+    Source.CONTACT_FORM: _("Once you confirm, we will answer your message by email."),
+    Source.APPLICATION_FORM: _("Once you confirm, we will answer your application by email."),
+}
+ANSWER_NOW = {
+    Source.CONTACT_FORM: _("We will answer your message by email."),
+    Source.APPLICATION_FORM: _("We will answer your application by email."),
+}
+
+
+def _confirm_page(request, submission, state):
+    """The page for `state`, saying which consents the link gives again and, when the form's
+    answer waited on one of them, that it comes once confirmed (never when it did not wait)."""
+    count, names = held_names(submission)
+    answer = ""
+    if SERVICE in submission.held.get("texts", {}):
+        if state == "ask":
+            answer = ANSWER_ONCE_CONFIRMED.get(submission.source, "")
+        elif gate.may_process(submission.subject, SERVICE):
+            answer = ANSWER_NOW.get(submission.source, "")
+    context = {"state": state, "held_count": count, "held_names": names, "answer": answer}
+    return render(request, "rights/confirm_consent.html", context)
+
+
 @never_cache
 def confirm_consent(request, token):
     """The link offered to the owner of an address whose withdrawn consent a form ticked again
@@ -32,9 +62,9 @@ def confirm_consent(request, token):
     if submission is None or submission.consent_held not in (Held.WITHDRAWN, Held.CONFIRMED):
         return render(request, "rights/confirm_consent.html", {"state": "invalid"}, status=400)
     if submission.consent_held == Held.CONFIRMED:
-        return render(request, "rights/confirm_consent.html", {"state": "done"})
+        return _confirm_page(request, submission, "done")
     if request.method == "POST":
         if not consent_confirm(submission, request):
             return render(request, "rights/confirm_consent.html", {"state": "invalid"}, status=400)
-        return render(request, "rights/confirm_consent.html", {"state": "done"})
-    return render(request, "rights/confirm_consent.html", {"state": "ask"})
+        return _confirm_page(request, submission, "done")
+    return _confirm_page(request, submission, "ask")
