@@ -199,6 +199,14 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 for g in subject.guardians.order_by("id")
             ],
             "requests": [_ticket_row(t) for t in tickets.distinct().order_by("id")],
+            "kept_requests": [
+                {
+                    "type": k.get_type_display(),
+                    "message": k.message,
+                    "kept_until": when(k.kept_until),
+                }
+                for k in subject.kept_requests.order_by("id")
+            ],
             "corrections": [
                 {
                     "request": c.ticket.reference if c.ticket else "",

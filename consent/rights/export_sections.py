@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy
 from consent.core.models import Guardian, LedgerEntry, Subject, Submission
 from consent.marketing.models import Campaign, CampaignRecipient
 
-from .models import Correction, Ticket
+from .models import Correction, KeptRequest, Ticket
 
 
 def field_name(model, field):
@@ -115,6 +115,10 @@ SECTIONS = {
                 ]
             },
         },
+    ),
+    "kept_requests": (
+        _plural(KeptRequest),
+        {f: field_name(KeptRequest, f) for f in ["type", "message", "kept_until"]},
     ),
     "corrections": (
         _plural(Correction),

@@ -17,7 +17,7 @@ from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
 
 from .erasure import subject_destroy, subject_reduce, submission_erase
-from .models import QuarantinedMessage, Ticket, UsedLink
+from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import attachments_delete
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
@@ -209,6 +209,8 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
             subject_reduce(subject, request_ref=ref)
     QuarantinedMessage.objects.filter(pk__in=plan["quarantine"]).delete()
     drop_outbox_attachments(at)
+    # A request kept from a closed self-service page for a day (selfservice.draft_keep).
+    KeptRequest.objects.filter(kept_until__lt=at).delete()
     # Housekeeping without personal data: spent one-time links here, and whatever the apps
     # above keep of the same kind (forms_app: used form tokens) through the signal.
     UsedLink.objects.filter(used_at__lt=at - SPENT_TOKENS_KEPT).delete()

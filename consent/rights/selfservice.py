@@ -6,6 +6,7 @@ record, works once, and expires within an hour. Whoever asks gets the same answe
 
 import time
 import uuid
+from datetime import timedelta
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
@@ -28,7 +29,7 @@ from consent.core.subjects import address_tag, address_tag_matches, phone_shown,
 from consent.core.texts import current_text
 from consent.core.transfers import cross_border_offered
 
-from .models import Ticket, UsedLink
+from .models import KeptRequest, Ticket, UsedLink
 from .tickets import ticket_create
 
 SALT = "consent.self-service"
@@ -127,7 +128,8 @@ def session_held(session: SessionBase) -> bool:
     return bool(data) and data.get("until", 0) >= time.time()
 
 
-# A request written on a page that had closed, kept for the same person's next page.
+# A request written on a page that had closed, kept for the same person's next page: in a row of
+# theirs (KeptRequest), which a destruction takes with them; the session holds only its number.
 DRAFT_KEY = "self_service_draft"
 DRAFT_SECONDS = 24 * 3600
 
@@ -135,33 +137,48 @@ DRAFT_SECONDS = 24 * 3600
 def draft_keep(session: SessionBase, fields: dict[str, str]) -> bool:
     """Keep what the person wrote in a request sent after their page closed, for their next
     page opened in this browser within a day: it went nowhere, and may have taken the hour to
-    write. Call before the session lets go of the person; nothing is kept for no one (False)."""
+    write. Call before the session lets go of the person; nothing is kept for no one, nor for a
+    person whose data is gone (False)."""
     data = session.get(SESSION_KEY)
-    if not data or type(data.get("s")) is not int:
+    subject = session_subject(session, expired=True)
+    if not data or subject is None:
         return False
-    until = time.time() + DRAFT_SECONDS
-    session[DRAFT_KEY] = {"s": data["s"], "fields": fields, "until": until}
+    draft_drop(session)
+    until = timezone.now() + timedelta(seconds=DRAFT_SECONDS)
+    kept = KeptRequest.objects.create(subject=subject, kept_until=until, **fields)
+    session[DRAFT_KEY] = kept.pk
     return True
 
 
 def draft_read(session: SessionBase, subject: Subject) -> dict[str, str]:
     """The request kept by draft_keep for this person, until it is sent (draft_drop) or its day
     is over: a reload of the page shows it again. Another person's is dropped."""
-    draft = session.get(DRAFT_KEY)
-    if draft and draft.get("s") == subject.pk and draft.get("until", 0) >= time.time():
-        return draft["fields"]
-    draft_drop(session)
-    return {}
+    number = session.get(DRAFT_KEY)
+    kept = None
+    if type(number) is int:
+        kept = KeptRequest.objects.filter(
+            pk=number, subject=subject, kept_until__gte=timezone.now()
+        ).first()
+    if kept is None:
+        draft_drop(session)
+        return {}
+    return {"type": kept.type, "message": kept.message}
 
 
 def draft_drop(session: SessionBase) -> None:
     """The request is sent, or the person closed their page: nothing is kept any longer."""
-    session.pop(DRAFT_KEY, None)
+    number = session.pop(DRAFT_KEY, None)
+    if type(number) is int:
+        KeptRequest.objects.filter(pk=number).delete()
 
 
-def session_subject(session: SessionBase) -> Subject | None:
+def session_subject(session: SessionBase, expired: bool = False) -> Subject | None:
+    """The person the session is open on, within its hour (or past it too: `expired`), while
+    their data is held."""
     data = session.get(SESSION_KEY)
-    if not data or data.get("until", 0) < time.time():
+    if not data or type(data.get("s")) is not int:
+        return None
+    if not expired and data.get("until", 0) < time.time():
         return None
     return Subject.objects.filter(pk=data["s"]).first()
 

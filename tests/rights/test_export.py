@@ -5,7 +5,7 @@ test_the_export_holds_every_field_linked_to_the_subject."""
 import json
 import re
 import subprocess
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -23,7 +23,7 @@ from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from consent.rights.answers import ticket_correct
 from consent.rights.export import export_json
-from consent.rights.models import Correction
+from consent.rights.models import Correction, KeptRequest
 from consent.rights.readable import export_pdf
 from consent.rights.tickets import ticket_open, ticket_verify
 
@@ -87,6 +87,8 @@ def person(texts, make_subject, officer):
                 message="Спасибо", regarding=ticket)  # a reply, filed with the request  # fmt: skip
     ticket_correct(ticket, changes={"full_name": "Әсел Қасымқызы"}, document="Удостоверение № 0451",
                     actor=officer)  # fmt: skip
+    KeptRequest.objects.create(subject=s, type="block", message="Остановите рассылку, пожалуйста",
+                               kept_until=timezone.now() + timedelta(days=1))  # fmt: skip
     s.refresh_from_db()
     return s
 

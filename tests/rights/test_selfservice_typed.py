@@ -3,11 +3,16 @@ the cookie banner's buttons post it and the page comes back with it (its switch 
 the banner's own form came back to the page empty), and one sent after the page closed is there
 again when the person opens their page with a new link in the same browser."""
 
+import json
+
 import pytest
+from django.contrib.sessions.models import Session
 
 from consent.cookies.banner import COOKIE, PAGE_FIELD
 from consent.cookies.models import CookieChoice
-from consent.rights.models import Ticket
+from consent.rights.erasure import subject_destroy
+from consent.rights.models import KeptRequest, Ticket
+from consent.rights.retention import enforce_retention
 from tests.forms.test_language_switch import Form
 
 from .test_selfservice import ask_link, link_path, open_page
@@ -134,6 +139,51 @@ def test_a_request_kept_lasts_a_day(client, person, time_machine):
     time_machine.move_to("2027-03-02 11:02+05:00", tick=False)
     open_page(client)
     assert request_form(client.get("/kk/my-data/").content.decode()) == ("", "")
+
+
+def stored_anywhere(text):
+    """Whether the database holds `text`: in a session, or in any row of the person's."""
+    line = text.splitlines()[-1]
+    sessions = json.dumps([row.get_decoded() for row in Session.objects.all()], ensure_ascii=False)
+    return line in sessions or KeptRequest.objects.filter(message__contains=line).exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_destruction_leaves_nothing_of_a_request_kept(
+    client, person, make_subject, lang, time_machine
+):
+    """Law 94-V: destroyed means nothing of the person remains. The request they wrote after
+    their page closed was kept in the session, which the destruction never touched: their words
+    stayed in the database as long as the session did."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, lang)
+    data = {**request_form_data(client, lang), "type": "destroy", "message": WRITTEN}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    assert KEPT[lang] in client.post(f"/{lang}/my-data/request/", data).content.decode()
+    assert stored_anywhere(WRITTEN)
+
+    subject_destroy(person, request_ref="R-1")
+
+    assert not stored_anywhere(WRITTEN)
+    # They come back: their data given again, a link opened in the same browser.
+    make_subject(full_name="Әсел Қасымова", email="asel@example.kz")
+    open_page(client, lang)
+    page = client.get(f"/{lang}/my-data/").content.decode()
+    assert request_form(page) == ("", "") and "Өскемен" not in page
+
+
+def test_a_request_kept_is_deleted_after_its_day(client, person, time_machine):
+    """Not only hidden once its day is over: the nightly retention deletes it."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client)
+    data = {**request_form_data(client, "kk"), "message": WRITTEN}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    client.post("/kk/my-data/request/", data)
+    enforce_retention()
+    assert stored_anywhere(WRITTEN)  # within its day
+    time_machine.move_to("2027-03-02 11:02+05:00", tick=False)
+    enforce_retention()
+    assert not stored_anywhere(WRITTEN)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

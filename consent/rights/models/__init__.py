@@ -1,11 +1,11 @@
 """The rights desk's data: requests (tickets), emails set aside by the intake, corrections, spent
-links and breaches; a module per kind."""
+links, requests kept from a closed self-service page and breaches; a module per kind."""
 
 from .breaches import Breach
 from .intake import IntakePhrase, IntakePhraseQuerySet, QuarantinedMessage
-from .tickets import Correction, Ticket, TicketQuerySet, UsedLink
+from .tickets import Correction, KeptRequest, Ticket, TicketQuerySet, UsedLink
 
 __all__ = [
-    "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet", "QuarantinedMessage",
-    "Ticket", "TicketQuerySet", "UsedLink",
+    "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet", "KeptRequest",
+    "QuarantinedMessage", "Ticket", "TicketQuerySet", "UsedLink",
 ]  # fmt: skip

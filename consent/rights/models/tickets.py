@@ -220,3 +220,24 @@ class UsedLink(models.Model):
 
     def __str__(self):
         return str(self.nonce)
+
+
+class KeptRequest(models.Model):
+    """A request the person wrote on their own page after it had closed: it went nowhere, and is
+    kept for a day for their next page in the same browser (the session holds only this row's
+    number: `selfservice.draft_keep`). A row of theirs, so a destruction takes it with them."""
+
+    subject = models.ForeignKey(
+        Subject, on_delete=models.CASCADE, related_name="kept_requests",
+        verbose_name=_("data subject"),
+    )  # fmt: skip
+    type = models.CharField(_("type"), max_length=32, choices=Ticket.Type.choices, blank=True)
+    message = models.TextField(_("message"))
+    kept_until = models.DateTimeField(_("kept until"))
+
+    class Meta:
+        verbose_name = _("request kept from a closed page")
+        verbose_name_plural = _("requests kept from a closed page")
+
+    def __str__(self):
+        return f"#{self.pk}"
