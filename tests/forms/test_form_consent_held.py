@@ -18,6 +18,7 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.core.submissions import submission_record
 from consent.rights.export import export_data
 from consent.rights.retention import enforce_retention
+from tests.site.language import assert_in_language
 
 WITHDRAWN = {
     "kk": "келісімін кері қайтарып алған: Хабарламалар мен өтінімдерге жауап беру. ",
@@ -111,6 +112,20 @@ def test_the_acknowledgement_says_plainly_no_answer_comes_until_the_owner_confir
         assert NO_ANSWER[owner] in body
         assert WILL_ANSWER[owner] not in body
     assert link_in(mail).startswith(f"/{owner}/")
+
+
+def test_the_newsletter_confirmation_goes_in_the_acknowledgements_language(
+    client, asel, contact_data
+):
+    """The acknowledgement to her address (Kazakh, her language) says a separate mail asks her to
+    confirm the newsletter: that mail came in the Russian of the form's sender."""
+    assert client.post("/ru/contact/", contact_data(consent_marketing="on")).status_code == 302
+    ack, newsletter = Email.objects.filter(to=["asel@example.kz"]).order_by("id")
+    assert_in_language(ack.subject, ack.message, ack.html_message, "kk", "acknowledgement")
+    assert_in_language(newsletter.subject, newsletter.message, newsletter.html_message, "kk",
+                       "newsletter confirmation")  # fmt: skip
+    (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", newsletter.message)
+    assert urlsplit(url).path.startswith("/kk/")
 
 
 def test_a_form_whose_service_consent_stands_still_promises_an_answer(
