@@ -11,7 +11,11 @@ from consent.common.pagecache import shared_page
 from consent.cookies.banner import PAGE_FIELD, answer_on_page
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, Source
-from consent.core.submissions import marketing_confirmation_due, submission_record
+from consent.core.submissions import (
+    mail_language,
+    marketing_confirmation_due,
+    submission_record,
+)
 from consent.core.texts import current_policy, current_texts, render_consent
 from consent.marketing.optin import optin_start
 from consent.rights.models import Ticket
@@ -170,7 +174,9 @@ def _store(request, kind, form, source, language):
 
     def ask_marketing(submission, guardian):  # the box starts the double opt-in, no more
         if marketing_confirmation_due(submission):
-            optin_start(data["email"], data.get("full_name", ""), language, guardian=guardian)
+            # In the acknowledgement's language: it says this mail was sent, to the same reader.
+            optin_start(data["email"], data.get("full_name", ""), mail_language(submission),
+                        guardian=guardian)  # fmt: skip
 
     submission_record(
         source=source,

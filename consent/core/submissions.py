@@ -179,14 +179,23 @@ def marketing_confirmation_due(submission: Submission) -> bool:
     )
 
 
+def mail_language(submission: Submission) -> str:
+    """The language of every mail a form sends to its address (the acknowledgement, the
+    newsletter's confirmation it announces): the form's, unless a consent of the form waits for
+    the address's owner (held.py). Those mails ask the owner, in the language they chose for our
+    letters, whatever language the sender used."""
+    if submission.consent_held == Held.WITHDRAWN:
+        return submission.subject.language
+    return submission.language
+
+
 def _queue_mail(submission, data):
-    language, source = submission.language, submission.source
+    source = submission.source
     text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
         held = submission.consent_held == Held.WITHDRAWN
-        if held:  # the mail asks the owner of the address, in the language they chose
-            language = submission.subject.language
-        _queue_ack(data, source, text, marketing_confirmation_due(submission), language,
+        _queue_ack(data, source, text, marketing_confirmation_due(submission),
+                   mail_language(submission),
                    held=submission if held else None)  # fmt: skip
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
     # Staff answer what the notice announces: one whose service consent the ledger did not take

@@ -44,7 +44,7 @@ def answer_then_block():
         ticket_answer_access(Ticket.objects.get(pk=ticket.pk), actor=officer)
         people[name] = person
     subject_block(people["blocked"], reason="accuracy disputed", source=Source.ADMIN)
-    queue_mail("blocked@example.kz", "ack", {"form_name": "x", "policy_number": 1},
+    queue_mail("blocked@example.kz", "ack", {"ack_line": "x", "policy_number": 1},
                language="kk", subject_line="no files")  # fmt: skip
     Email.objects.filter(to__contains="@example.kz").update(scheduled_time=None)
 

@@ -18,6 +18,7 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.core.submissions import submission_record
 from consent.rights.export import export_data
 from consent.rights.retention import enforce_retention
+from tests.site.language import assert_in_language
 
 WITHDRAWN = {
     "kk": "келісімін кері қайтарып алған: Хабарламалар мен өтінімдерге жауап беру. ",
@@ -82,10 +83,14 @@ def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
 
 NO_ANSWER = {
     # «оған» («to it», or «to him»: the owner, just named) left unsaid who goes unanswered.
-    "kk": "Осы мекенжайдың иесі келісімді төмендегі сілтеме арқылы жеті күн ішінде растамаса, "
-    "біз хабарламаңызға жауап бермейміз.",
-    "ru": "Мы не ответим на него, пока владелец этого адреса не подтвердит согласие по ссылке "
-    "ниже; ссылка действует семь дней.",
+    ("contact", "kk"): "Осы мекенжайдың иесі келісімді төмендегі сілтеме арқылы жеті күн ішінде "
+    "растамаса, біз хабарламаңызға жауап бермейміз.",
+    ("apply", "kk"): "Осы мекенжайдың иесі келісімді төмендегі сілтеме арқылы жеті күн ішінде "
+    "растамаса, біз өтініміңізге жауап бермейміз.",
+    ("contact", "ru"): "Мы не ответим на него, пока владелец этого адреса не подтвердит согласие "
+    "по ссылке ниже; ссылка действует семь дней.",
+    ("apply", "ru"): "Мы не ответим на неё, пока владелец этого адреса не подтвердит согласие "
+    "по ссылке ниже; ссылка действует семь дней.",
 }
 WILL_ANSWER = {
     "kk": "Біз сізге электрондық пошта арқылы жауап береміз.",
@@ -93,24 +98,40 @@ WILL_ANSWER = {
 }
 
 
+@pytest.mark.parametrize("kind", ["contact", "apply"])
 @pytest.mark.parametrize("owner", ["kk", "ru"])
 @pytest.mark.parametrize("form", ["kk", "ru"])
 def test_the_acknowledgement_says_plainly_no_answer_comes_until_the_owner_confirms(
-    client, texts, make_subject, contact_data, owner, form
+    client, texts, make_subject, contact_data, application_data, owner, form, kind
 ):
     """The form waits for the owner of the address: the mail to them says no answer comes
     without their confirmation (it said «we will answer you by email»), in the language they
-    chose for our letters, whatever the form's sender used."""
+    chose for our letters, whatever the form's sender used, naming what was sent."""
     person = make_subject(email="asel@example.kz", language=owner)
     consent_grant(person, texts[SERVICE], language=owner, source=Source.CONTACT_FORM)
     consent_withdraw(person, SERVICE, source=Source.SELF_SERVICE)
-    assert client.post(f"/{form}/contact/", contact_data()).status_code == 302
+    data = (contact_data if kind == "contact" else application_data)(email="asel@example.kz")
+    assert client.post(f"/{form}/{kind}/", data).status_code == 302
     (mail,) = Email.objects.filter(to=["asel@example.kz"])
     for body in (mail.message, mail.html_message):
         body = " ".join(body.split())
-        assert NO_ANSWER[owner] in body
+        assert NO_ANSWER[kind, owner] in body
         assert WILL_ANSWER[owner] not in body
     assert link_in(mail).startswith(f"/{owner}/")
+
+
+def test_the_newsletter_confirmation_goes_in_the_acknowledgements_language(
+    client, asel, contact_data
+):
+    """The acknowledgement to her address (Kazakh, her language) says a separate mail asks her to
+    confirm the newsletter: that mail came in the Russian of the form's sender."""
+    assert client.post("/ru/contact/", contact_data(consent_marketing="on")).status_code == 302
+    ack, newsletter = Email.objects.filter(to=["asel@example.kz"]).order_by("id")
+    assert_in_language(ack.subject, ack.message, ack.html_message, "kk", "acknowledgement")
+    assert_in_language(newsletter.subject, newsletter.message, newsletter.html_message, "kk",
+                       "newsletter confirmation")  # fmt: skip
+    (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", newsletter.message)
+    assert urlsplit(url).path.startswith("/kk/")
 
 
 def test_a_form_whose_service_consent_stands_still_promises_an_answer(
