@@ -6,6 +6,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
+from consent.core import gate
+from consent.core.models import LedgerEntry
+from consent.core.purposes import MARKETING
 
 from .campaigns import read_unsubscribe_token, unsubscribe
 from .optin import marketing_confirm, read_token
@@ -18,10 +21,13 @@ def confirm_marketing(request, token):
     if payload is None:
         return render(request, "marketing/confirm_marketing.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
-        _, created = marketing_confirm(payload, request)
-        return render(
-            request, "marketing/confirm_marketing.html", {"state": "done" if created else "already"}
-        )
+        subject, created = marketing_confirm(payload, request)
+        # Nothing recorded: the link was used before, or the person unsubscribed since it was
+        # mailed; «already confirmed» told an unsubscribed person they were subscribed.
+        latest = None if created else gate.latest_event(subject, MARKETING)
+        subscribed = created or (latest is not None and latest.kind == LedgerEntry.Kind.GRANT)
+        state = "done" if created else "already" if subscribed else "unsubscribed"
+        return render(request, "marketing/confirm_marketing.html", {"state": state})
     return render(request, "marketing/confirm_marketing.html", {"state": "ask"})
 
 
