@@ -33,11 +33,12 @@ teen = Subject.objects.create(full_name="Айгерім Серікқызы", ema
 for s in (adult, teen):
     consent_grant(s, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
 consent_grant(adult, current_text("marketing"), language="kk", source=Source.NEWSLETTER_FORM)
-# Someone who withdrew the marketing consent, then a newsletter form sent under their address:
-# the form's consent waits for the link mailed to it (consent.core.held).
+# Someone who withdrew the service consent, then a contact form sent under their address: the
+# form's consent waits for the link mailed to it (consent.core.held). Only the contact and
+# application forms hold one; the newsletter's is its own double opt-in.
 held = Subject.objects.create(full_name="Дәурен Ахметов", email="held@example.kz")
-consent_grant(held, current_text("marketing"), language="kk", source=Source.NEWSLETTER_FORM)
-consent_withdraw(held, "marketing", source=Source.SELF_SERVICE)
+consent_grant(held, current_text("service"), language="kk", source=Source.CONTACT_FORM)
+consent_withdraw(held, "service", source=Source.SELF_SERVICE)
 
 def mailed(pattern):
     return re.search(pattern, Email.objects.latest("id").message).group(0)
@@ -52,9 +53,9 @@ for lang in ("kk", "ru"):
     ticket_open(kind="destroy", email="asel@example.kz", language=lang, channel=Ticket.Channel.WEB)
     links[f"verify-{lang}"] = mailed(r"https?://\\S+/requests/confirm/\\S+/")
     links[f"unsubscribe-{lang}"] = unsubscribe_url(unsubscribe_token(adult.pk, 0), lang)
-    form = Submission.objects.create(subject=held, source=Source.NEWSLETTER_FORM, language=lang,
+    form = Submission.objects.create(subject=held, source=Source.CONTACT_FORM, language=lang,
                                      data={"email": held.email})
-    consent_hold(form, Held.WITHDRAWN, {"marketing": current_text("marketing")}, None)
+    consent_hold(form, Held.WITHDRAWN, {"service": current_text("service")}, None)
     links[f"form-consent-{lang}"] = confirm_url(form)
 print(json.dumps(links))
 """

@@ -1,6 +1,7 @@
 """What the page behind a held consent's link and the mail that carries it promise
 (consent.core.held): a whole sentence per form, the answer promised only where it waited on the
-confirmation, and a sentence's number agreeing with how many consents were held."""
+confirmation, and a sentence's number agreeing with how many consents were held; and what the
+newsletter's own confirm page says when its link changes nothing."""
 
 import re
 from urllib.parse import urlsplit
@@ -8,9 +9,10 @@ from urllib.parse import urlsplit
 import pytest
 from post_office.models import Email
 
+from consent.core import gate
 from consent.core.ledger import consent_grant, consent_withdraw
-from consent.core.models import Held, Source, Submission
-from consent.core.purposes import CROSS_BORDER, SERVICE
+from consent.core.models import Held, Source, Subject, Submission
+from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from tests.conftest import aged_token
 from tests.texts import PROCESSOR
 
@@ -129,3 +131,31 @@ def test_the_newsletter_form_holds_nothing_and_links_no_confirm_page(client, tex
     assert "/consent/confirm/" not in mail.message
     assert "/newsletter/confirm/" in mail.message
     assert not Submission.objects.exclude(consent_held="").exists()
+
+
+SUBSCRIBED = {"kk": ("Жазылым расталды", "Жазылымыңыз бұрын расталған"),
+              "ru": ("Подписка подтверждена", "Ваша подписка уже была подтверждена")}  # fmt: skip
+UNSUBSCRIBED_SINCE = {
+    "kk": "Бұл сілтеме жіберілгеннен кейін сіз жазылымнан бас тарттыңыз",
+    "ru": "После отправки этой ссылки вы отписались от рассылки",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_subscription_link_pressed_after_unsubscribing_does_not_say_subscribed(
+    client, texts, lang
+):
+    """The confirm link pressed again after an unsubscribe records nothing, and said «your
+    subscription was already confirmed» to a person no longer subscribed."""
+    data = {"token": aged_token(), "email": "news@example.kz", "consent_marketing": "on"}
+    assert client.post(f"/{lang}/newsletter/", data).status_code == 302
+    (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", Email.objects.get().message)
+    path = urlsplit(url).path
+    assert SUBSCRIBED[lang][0] in text(client.post(path))
+    subject = Subject.objects.get()
+    assert SUBSCRIBED[lang][1] in text(client.post(path))  # pressed twice: subscribed
+    consent_withdraw(subject, MARKETING, source=Source.UNSUBSCRIBE)
+    page = text(client.post(path))
+    assert UNSUBSCRIBED_SINCE[lang] in page
+    assert not any(words in page for words in SUBSCRIBED[lang])
+    assert not gate.may_process(subject, MARKETING)
