@@ -104,6 +104,27 @@ def _refuse_action(request, form):
     for errors in form.errors.values():
         for error in errors:
             messages.error(request, error)
+    return _back_to_page(request)
+
+
+def _typed(request):
+    """The request being written, as the page's request form posted it along with a button of
+    the page; None when its box is empty. Only a type the page offers."""
+    written = clean_form_text(request.POST.get("message"), multiline=True)
+    kind = request.POST.get("type", "")
+    if not SelfServiceRequestForm.base_fields["type"].valid_value(kind):
+        kind = ""
+    return {"type": kind, "message": written} if written else None
+
+
+def _back_to_page(request):
+    """The page again after one of its buttons: they post the page's request form, and what it
+    held is kept for the page (selfservice.draft_keep), not lost on the way back."""
+    typed = _typed(request)
+    if typed:
+        selfservice.draft_keep(request.session, typed)
+    elif "message" in request.POST:
+        selfservice.draft_drop(request.session)  # the box emptied: nothing to bring back
     return redirect("my_data")
 
 
@@ -142,7 +163,7 @@ def _self_service_action(view):
             security_log.warning("rate limit: self-service actions")
             messages.error(request, _("Too many changes in a short time: nothing was done this "
                                       "time. Please try again in an hour."))  # fmt: skip
-            return redirect("my_data")
+            return _back_to_page(request)
         try:
             return view(request, subject)
         except selfservice.Gone:  # destroyed meanwhile, by the desk or retention
@@ -158,16 +179,11 @@ def _page_closed(request):
     request the person wrote is shown back and kept for their next page in this browser."""
     gone = selfservice.session_held(request.session)
     messages.info(request, GONE if gone else CLOSED)
-    written = clean_form_text(request.POST.get("message"), multiline=True)
-    kept = False
-    if written and not gone:
-        kind = request.POST.get("type", "")
-        if not SelfServiceRequestForm.base_fields["type"].valid_value(kind):
-            kind = ""  # only a choice the page offers
-        kept = selfservice.draft_keep(request.session, {"type": kind, "message": written})
+    typed = None if gone else _typed(request)
+    kept = bool(typed) and selfservice.draft_keep(request.session, typed)
     request.session.pop(selfservice.SESSION_KEY, None)
-    if written and not gone:
-        return _written_kept(request, written, kept)
+    if typed:
+        return _written_kept(request, typed["message"], kept)
     return redirect("my_data")
 
 
@@ -199,7 +215,7 @@ def my_data_consent(request, subject):
         ))  # fmt: skip
     else:
         messages.success(request, _("Your choice is saved and in force now."))
-    return redirect("my_data")
+    return _back_to_page(request)
 
 
 @_self_service_action
@@ -212,7 +228,7 @@ def my_data_language(request, subject):
             messages.success(request, _("Saved: we will write to you in the language you chose."))
     except ValidationError as refusal:  # compliance L12: nothing changes while blocked
         messages.error(request, refusal.messages[0])
-    return redirect("my_data")
+    return _back_to_page(request)
 
 
 @_self_service_action
@@ -225,7 +241,7 @@ def my_data_export(request, subject):
         ticket, body = selfservice.access_download(subject, get_language(), fmt)
     except ValidationError as refusal:  # compliance L12: no export while processing is blocked
         messages.error(request, refusal.messages[0])
-        return redirect("my_data")
+        return _back_to_page(request)
     response = HttpResponse(body, content_type=f"application/{fmt}")
     response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
     response["Cache-Control"] = "no-store"

@@ -25,13 +25,19 @@ SELF_SERVICE_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.DES
 
 
 class ConsentSwitchForm(forms.Form):
-    purpose = forms.ChoiceField(
-        choices=[(p, PURPOSES[p].name) for p in OPTIONAL], error_messages=NOT_OFFERED
-    )
-    give = forms.TypedChoiceField(
-        choices=[("1", _("Give")), ("0", _("Withdraw"))], coerce=lambda value: value == "1",
-        error_messages=NOT_OFFERED,
-    )  # fmt: skip
+    """A consent button: its name says which way, its value the purpose. The buttons belong to
+    the page's request form (my_data.html), so that a request being written comes along; the
+    view reads purpose and give."""
+
+    choices = [(p, PURPOSES[p].name) for p in OPTIONAL]
+    give = forms.ChoiceField(required=False, choices=choices, error_messages=NOT_OFFERED)
+    withdraw = forms.ChoiceField(required=False, choices=choices, error_messages=NOT_OFFERED)
+
+    def clean(self):
+        given, withdrawn = self.cleaned_data.get("give"), self.cleaned_data.get("withdraw")
+        if not self.errors and bool(given) == bool(withdrawn):  # none, or both at once
+            raise forms.ValidationError(NOT_OFFERED["invalid_choice"])
+        return {"purpose": given or withdrawn, "give": bool(given)}
 
 
 class LanguageForm(forms.Form):

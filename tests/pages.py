@@ -67,8 +67,8 @@ SWITCH = """give => {
   form.method = 'post';
   form.action = location.pathname + 'consent/';
   const token = document.querySelector('[name=csrfmiddlewaretoken]').value;
-  for (const [name, value] of [['csrfmiddlewaretoken', token], ['purpose', 'marketing'],
-                               ['give', give]]) {
+  for (const [name, value] of [['csrfmiddlewaretoken', token],
+                               [give === '1' ? 'give' : 'withdraw', 'marketing']]) {
     const input = Object.assign(document.createElement('input'), {type: 'hidden', name, value});
     form.append(input);
   }

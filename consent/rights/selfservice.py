@@ -139,13 +139,15 @@ def draft_keep(session: SessionBase, fields: dict[str, str]) -> bool:
     page opened in this browser within a day: it went nowhere, and may have taken the hour to
     write. Call before the session lets go of the person; nothing is kept for no one, nor for a
     person whose data is gone (False)."""
-    data = session.get(SESSION_KEY)
     subject = session_subject(session, expired=True)
-    if not data or subject is None:
+    if subject is None:
         return False
     draft_drop(session)
     until = timezone.now() + timedelta(seconds=DRAFT_SECONDS)
-    kept = KeptRequest.objects.create(subject=subject, kept_until=until, **fields)
+    with transaction.atomic():  # not beside a destruction of the person (see `_hold`)
+        if not subject_lock(subject):
+            return False
+        kept = KeptRequest.objects.create(subject=subject, kept_until=until, **fields)
     session[DRAFT_KEY] = kept.pk
     return True
 

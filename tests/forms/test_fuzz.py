@@ -126,10 +126,12 @@ def test_fuzzed_forms_never_fail(texts, kind, settings):
     assert stored, "no accepted example: the valid path went unfuzzed"
 
 
+TYPED = {"type": ["correct", "block"], "message": ["Сәлем", ""]}
 SELF_SERVICE = {
-    "consent/": {"purpose": ["marketing", "cross_border", "service"], "give": ["0", "1"]},
-    "export/": {"format": ["json", "pdf"]},
-    "language/": {"language": ["kk", "ru"]},
+    # Every button but the request's posts the request form too (what is being written).
+    "consent/": {"give": ["marketing", "cross_border"], "withdraw": ["service"], **TYPED},
+    "export/": {"format": ["json", "pdf"], **TYPED},
+    "language/": {"language": ["kk", "ru"], **TYPED},
     "request/": {
         "type": ["correct", "block", "destroy", "access"],
         "message": ["Сәлем", ""],

@@ -162,7 +162,7 @@ def test_the_self_service_page_opens_on_what_a_button_did(client, subject, lang)
     page now opens on the message, as a form sent with errors opens on its summary."""
     self_service(client, lang)
     pressed = {
-        "consent switch": ("consent/", {"purpose": MARKETING, "give": "0"}),
+        "consent switch": ("consent/", {"withdraw": MARKETING}),
         "request": ("request/", {"type": "block", "message": "", "token": aged_token()}),
         "request with errors": ("request/", {"message": ""}),
     }

@@ -281,8 +281,9 @@ HOSTILE = ["\x00", "1\x00", "\x1b[2J", "\u202e1", "1\u200b", "ә" * 10_000, "", 
 def test_self_service_actions_refuse_anything_but_their_own_values(signed_in, person, lang, value):
     before = (LedgerEntry.objects.count(), Ticket.objects.count())
     actions = [
-        ("consent/", {"purpose": value, "give": "1"}),
-        ("consent/", {"purpose": MARKETING, "give": value}),
+        ("consent/", {"give": value}),
+        ("consent/", {"withdraw": value}),
+        ("consent/", {"give": MARKETING, "withdraw": value or MARKETING}),
         ("request/", {"type": value, "message": "Сәлем"}),
         ("export/", {"format": value or "csv"}),
         ("language/", {"language": value}),
@@ -296,9 +297,9 @@ def test_self_service_actions_refuse_anything_but_their_own_values(signed_in, pe
 
 
 def test_self_service_actions_still_do_their_job(signed_in, person):
-    signed_in.post("/kk/my-data/consent/", {"purpose": MARKETING, "give": "1"})
+    signed_in.post("/kk/my-data/consent/", {"give": MARKETING})
     assert LedgerEntry.objects.filter(purpose=MARKETING, kind="grant").count() == 1
-    signed_in.post("/kk/my-data/consent/", {"purpose": MARKETING, "give": "0"})
+    signed_in.post("/kk/my-data/consent/", {"withdraw": MARKETING})
     assert LedgerEntry.objects.filter(purpose=MARKETING, kind="withdraw").count() == 1
     assert signed_in.post("/kk/my-data/export/", {"format": "pdf"}).content.startswith(b"%PDF")
     assert signed_in.post("/kk/my-data/export/").content.startswith(b"{")

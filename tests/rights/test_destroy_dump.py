@@ -21,11 +21,13 @@ SCRIPT = """
 from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.contrib.auth.models import User
+from django.contrib.sessions.backends.db import SessionStore
 from post_office.models import Attachment
 from consent.core.ledger import consent_grant, subject_block
 from consent.core.mail import queue_mail
 from consent.core.models import Guardian, Source, Subject, Submission
 from consent.rights.models import Ticket
+from consent.rights.selfservice import SESSION_KEY, draft_keep
 from consent.rights.tickets import ticket_open, ticket_verify
 from consent.rights.access import ticket_answer_access
 from consent.rights.answers import ticket_correct, ticket_destroy
@@ -52,6 +54,11 @@ ticket_answer_access(Ticket.objects.get(pk=ticket.pk), actor=officer)
 call_command("send_queued_mail", processes=1)
 print("ATTACHMENTS", Attachment.objects.count())
 s.refresh_from_db()
+# a request written on the person's own page after it closed, kept for their next page
+session = SessionStore()
+session[SESSION_KEY] = {"s": s.pk, "until": 0}
+assert draft_keep(session, {"type": "block", "message": "Zqmarker kept request"})
+session.save()
 subject_block(s, reason="Zqmarker complained", source=Source.ADMIN)
 queue_mail(s.email, "ack", {"name": s.full_name, "ack_line": "x", "policy_number": 1},
            language="kk", subject_line="ack")

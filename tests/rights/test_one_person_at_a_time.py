@@ -90,7 +90,7 @@ def destroy_then_export():
 PAGE_ACTIONS = {
     "export": ("/kk/my-data/export/", {"format": "json"}),
     "request": ("/kk/my-data/request/", {"type": "correct", "message": "Тегім қате"}),
-    "consent": ("/kk/my-data/consent/", {"purpose": "marketing", "give": "1"}),
+    "consent": ("/kk/my-data/consent/", {"give": "marketing"}),
 }
 
 

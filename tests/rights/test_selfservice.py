@@ -43,15 +43,15 @@ def test_self_service_end_to_end(client, person, make_subject, lang, title, give
     # consents as the ledger says, with the text version in words (not an English "v1")
     assert given in html and version in html and not re.search(r"\bv\d", html)
     # withdraw marketing: a ledger event from self-service, the gate says no at once
-    client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "0"})
+    client.post(f"/{lang}/my-data/consent/", {"withdraw": MARKETING})
     entry = LedgerEntry.objects.filter(subject=person).latest("id")
     assert (entry.kind, entry.purpose, entry.source) == ("withdraw", MARKETING, "self_service")
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
     # give it again, at once (the address was just confirmed by the link)
-    client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "1"})
+    client.post(f"/{lang}/my-data/consent/", {"give": MARKETING})
     assert gate.may_process(person, MARKETING)
     # the required service consent cannot be switched here
-    client.post(f"/{lang}/my-data/consent/", {"purpose": SERVICE, "give": "0"})
+    client.post(f"/{lang}/my-data/consent/", {"withdraw": SERVICE})
     assert gate.may_process(person, SERVICE)
     # download: the person's data and no one else's, logged as an access request
     export = client.post(f"/{lang}/my-data/export/")
@@ -210,16 +210,16 @@ def test_the_page_gives_only_a_consent_the_forms_would_ask_for(
     offered = purpose != CROSS_BORDER or cross_border_offered()
     opened(client, person)
     page = client.get("/kk/my-data/").content.decode()
-    assert (f'name="purpose" value="{purpose}"' in page) == offered
-    client.post("/kk/my-data/consent/", {"purpose": purpose, "give": "1"})
+    assert (f'name="give" value="{purpose}"' in page) == offered
+    client.post("/kk/my-data/consent/", {"give": purpose})
     assert gate.may_process(person, purpose) == offered
 
 
 def test_a_cross_border_consent_no_longer_asked_for_is_still_withdrawn(client, person, texts):
     consent_grant(person, texts[CROSS_BORDER], language="kk", source=Source.APPLICATION_FORM)
     opened(client, person)
-    assert 'name="purpose" value="cross_border"' in client.get("/kk/my-data/").content.decode()
-    client.post("/kk/my-data/consent/", {"purpose": CROSS_BORDER, "give": "0"})
+    assert 'name="withdraw" value="cross_border"' in client.get("/kk/my-data/").content.decode()
+    client.post("/kk/my-data/consent/", {"withdraw": CROSS_BORDER})
     assert not gate.may_process(person, CROSS_BORDER)
 
 
@@ -288,9 +288,7 @@ def test_a_button_pressed_after_the_hour_says_nothing_was_changed(
     time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
     open_page(client, lang)
     time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
-    page = client.post(
-        f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "0"}, follow=True
-    )
+    page = client.post(f"/{lang}/my-data/consent/", {"withdraw": MARKETING}, follow=True)
     assert closed in page.content.decode() and 'name="email"' in page.content.decode()
     assert gate.may_process(person, MARKETING)
     assert closed not in client.get(f"/{lang}/my-data/").content.decode()  # said once, not kept
@@ -304,7 +302,7 @@ def test_a_button_pressed_after_the_desk_destroyed_the_data_says_so(client, pers
     client.get("/kk/my-data/")  # the ask page, now in the shared cache
     open_page(client)
     subject_destroy(person, request_ref="R-1")
-    page = client.post("/kk/my-data/consent/", {"purpose": MARKETING, "give": "0"}, follow=True)
+    page = client.post("/kk/my-data/consent/", {"withdraw": MARKETING}, follow=True)
     assert "Бізде сіз туралы дербес деректер енді жоқ." in page.content.decode()
 
 
@@ -321,5 +319,5 @@ def test_one_opened_link_posts_a_bounded_number_of_actions(client, person, lang,
     page = client.post(f"/{lang}/my-data/request/", data, follow=True)
     assert refused in page.content.decode()
     assert Ticket.objects.filter(subject=person).count() == 20
-    client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "0"})
+    client.post(f"/{lang}/my-data/consent/", {"withdraw": MARKETING})
     assert gate.may_process(person, MARKETING)

@@ -43,7 +43,7 @@ def open_page(client, lang, email):
 def test_a_minor_giving_a_consent_is_told_a_guardian_must_consent(client, minor, lang):
     open_page(client, lang, "teen@example.kz")
     before = LedgerEntry.objects.count()
-    response = client.post(f"/{lang}/my-data/consent/", {"purpose": MARKETING, "give": "1"},
+    response = client.post(f"/{lang}/my-data/consent/", {"give": MARKETING},
                            follow=True)  # fmt: skip
     html = response.content.decode()
     assert not gate.may_process(minor, MARKETING)
@@ -54,7 +54,7 @@ def test_a_minor_giving_a_consent_is_told_a_guardian_must_consent(client, minor,
     # the way: the application form, where a parent or guardian consents with the child;
     # no "Give" button that cannot work
     row = marketing_row(html, lang)
-    assert f'href="/{lang}/apply/"' in row and 'name="give" value="1"' not in row
+    assert f'href="/{lang}/apply/"' in row and 'name="give"' not in row
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -69,5 +69,5 @@ def test_a_grant_without_guardian_is_not_shown_as_given(client, minor, texts, la
 def test_an_adult_still_gives_a_consent_at_once(client, texts, make_subject):
     adult = make_subject(email="adult@example.kz", birth_date=date(1990, 1, 1))
     open_page(client, "kk", "adult@example.kz")
-    client.post("/kk/my-data/consent/", {"purpose": MARKETING, "give": "1"})
+    client.post("/kk/my-data/consent/", {"give": MARKETING})
     assert gate.may_process(adult, MARKETING)

@@ -10,6 +10,7 @@ from django.contrib.sessions.models import Session
 
 from consent.cookies.banner import COOKIE, PAGE_FIELD
 from consent.cookies.models import CookieChoice
+from consent.core.purposes import MARKETING
 from consent.rights.erasure import subject_destroy
 from consent.rights.models import KeptRequest, Ticket
 from consent.rights.retention import enforce_retention
@@ -139,6 +140,25 @@ def test_a_request_kept_lasts_a_day(client, person, time_machine):
     time_machine.move_to("2027-03-02 11:02+05:00", tick=False)
     open_page(client)
     assert request_form(client.get("/kk/my-data/").content.decode()) == ("", "")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("action,pressed", [
+    ("consent/", {"withdraw": MARKETING}), ("language/", {"language": "ru"}),
+    ("export/", {"format": "xml"}),  # refused: the page again, saying why
+])  # fmt: skip
+def test_a_button_of_the_page_brings_the_request_along(client, person, lang, action, pressed):
+    """The buttons post the page's request form (tests/rights/test_selfservice_browser.py
+    presses them in Chromium); the page they lead back to holds what was being written, and
+    nothing once its box was emptied."""
+    open_page(client, lang)
+    data = {**request_form_data(client, lang), "type": "block", "message": WRITTEN, **pressed}
+    page = client.post(f"/{lang}/my-data/{action}", data, follow=True).content.decode()
+    assert request_form(page) == ("block", WRITTEN)
+    assert request_form(client.get(f"/{lang}/my-data/").content.decode()) == ("block", WRITTEN)
+    page = client.post(f"/{lang}/my-data/{action}", {**data, "message": ""}, follow=True)
+    assert request_form(page.content.decode())[1] == ""
+    assert not Ticket.objects.filter(subject=person).exclude(type="access").exists()
 
 
 def stored_anywhere(text):

@@ -223,9 +223,10 @@ class UsedLink(models.Model):
 
 
 class KeptRequest(models.Model):
-    """A request the person wrote on their own page after it had closed: it went nowhere, and is
-    kept for a day for their next page in the same browser (the session holds only this row's
-    number: `selfservice.draft_keep`). A row of theirs, so a destruction takes it with them."""
+    """A request the person was writing on their own page and did not send: kept for the page a
+    button of it leads back to, or, written after the page closed, for a day for their next page
+    in the same browser (the session holds only this row's number: `selfservice.draft_keep`). A
+    row of theirs, so a destruction takes it with them."""
 
     subject = models.ForeignKey(
         Subject, on_delete=models.CASCADE, related_name="kept_requests",
@@ -236,8 +237,8 @@ class KeptRequest(models.Model):
     kept_until = models.DateTimeField(_("kept until"))
 
     class Meta:
-        verbose_name = _("request kept from a closed page")
-        verbose_name_plural = _("requests kept from a closed page")
+        verbose_name = _("request written on your page and not sent")
+        verbose_name_plural = _("requests written on your page and not sent")
 
     def __str__(self):
         return f"#{self.pk}"
