@@ -1,6 +1,7 @@
 """Retention (compliance L5): no personal data kept past the term of every purpose it serves."""
 
 from datetime import datetime, timedelta
+from importlib import import_module
 from typing import Any
 
 from django.conf import settings
@@ -215,4 +216,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     # above keep of the same kind (forms_app: used form tokens) through the signal.
     UsedLink.objects.filter(used_at__lt=at - SPENT_TOKENS_KEPT).delete()
     retention_ran.send(sender=enforce_retention, before=at - SPENT_TOKENS_KEPT)
+    # Sessions past their age (a staff sign-in, whose page a self-service link opened): Django
+    # deletes them only when asked, so without this they stayed in the database for ever.
+    import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
     return plan

@@ -2,8 +2,10 @@
 
 import io
 from datetime import timedelta
+from importlib import import_module
 from zoneinfo import ZoneInfo
 
+from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
@@ -116,3 +118,18 @@ def test_the_nightly_run_records_its_local_date(texts, make_subject, time_machin
     grant_at(past, texts[SERVICE], timezone.now() - timedelta(days=3 * 365 + 1), 3 * 365)
     enforce_retention()
     assert Tombstone.objects.get(subject_ref=past.pk).request_ref == "retention 2026-12-10"
+
+
+def test_retention_deletes_sessions_past_their_age(db, time_machine):
+    """A session (a staff sign-in, the person a self-service link opened the page for) is
+    deleted once it has expired: Django deletes them only when asked, and nothing asked."""
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    old, fresh = store(), store()
+    for session, expiry in ((old, 60), (fresh, None)):
+        session["subject_id"] = 1
+        session.set_expiry(expiry)
+        session.save()
+    time_machine.move_to(timezone.now() + timedelta(minutes=5))
+    enforce_retention()
+    assert not store().exists(old.session_key)
+    assert store().exists(fresh.session_key)
