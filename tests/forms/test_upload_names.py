@@ -53,7 +53,7 @@ def test_a_photo_is_taken_whatever_its_name(client, texts, application_data, med
     assert Submission.objects.get().photo.name.endswith(".jpg")
 
 
-@pytest.mark.parametrize(("lang", "title"), [("kk", "Қате сұрау"), ("ru", "Некорректный запрос")])
+@pytest.mark.parametrize(("lang", "title"), [("kk", "Қате сұрау"), ("ru", "Неверный запрос")])
 def test_a_name_longer_than_a_part_header_may_be_is_a_400_in_the_visitors_language(
     client, texts, application_data, media, lang, title
 ):
