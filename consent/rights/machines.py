@@ -54,7 +54,7 @@ def machine_written(message: EmailMessage) -> bool:
         return True
     if message.get_content_type() == "multipart/report":
         return True
-    if any(part.get_content_type() in REPORTS for part in message.walk()):
+    if any(part.get_content_type() in REPORTS for part in _own_parts(message)):
         return True
     # The null reverse-path the delivering server records: what mail servers and auto-replies
     # send from (RFC 5321 4.5.5, RFC 3834 3.3), so that nothing answers them.
@@ -63,6 +63,16 @@ def machine_written(message: EmailMessage) -> bool:
     if SUBJECT.match(str(message.get("Subject") or "")):
         return True
     return any(message.get(name) is not None for name in HEADERS)
+
+
+def _own_parts(part):
+    """The message's parts, not those of a message attached to it: a person who forwards a
+    bounce or a read receipt as an attachment («your letter came back, withdraw my consent»)
+    wrote the letter; the report is what they attached."""
+    yield part
+    if part.is_multipart() and part.get_content_maintype() != "message":
+        for inner in part.iter_parts():
+            yield from _own_parts(inner)
 
 
 def machine_sender(address: str) -> bool:

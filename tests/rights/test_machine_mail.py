@@ -2,6 +2,9 @@
 and English, delivery reports and bounces however they are packed, read receipts. None opens a
 request or is answered: an answer to a machine draws another answer, in a loop."""
 
+from email import message_from_bytes, policy
+from email.message import EmailMessage
+
 import pytest
 from django.core.management import call_command
 from post_office.models import Email
@@ -89,3 +92,27 @@ def test_an_out_of_office_reply_to_our_answer_ends_the_exchange(mailbox, person)
     assert Ticket.objects.count() == 1 and Email.objects.count() == answers
     assert QuarantinedMessage.objects.filter(reason="automated").count() == 2
     assert left(mailbox) == 0
+
+
+@pytest.mark.parametrize("report", ["delivery-status", "disposition-notification"])
+def test_a_person_forwarding_a_report_is_still_heard(person, report):
+    """A person who writes «your letter bounced / was read, withdraw my consent» and attaches
+    the report as it came (forwarded as an attachment) wrote a letter: the report is inside what
+    they attached, not what they sent. Their withdrawal was set aside unanswered as a machine's."""
+    part = b"Content-Type: message/" + report.encode() + b"\r\n\r\nReporting-MTA: dns; mx.kz\r\n"
+    body = b"--B\r\n" + part + b"\r\n--B--"
+    attached = message_from_bytes(
+        raw(b"From: MAILER-DAEMON@mx.kz", b"Subject: Delivery failure", b"MIME-Version: 1.0",
+            b'Content-Type: multipart/mixed; boundary="B"', body=body),
+        policy=policy.default,
+    )  # fmt: skip
+    letter = EmailMessage()
+    letter["From"], letter["Subject"] = "Әсел <asel@example.kz>", "Отказ от рассылки"
+    letter["Message-ID"] = "<forward@example.kz>"
+    letter.set_content("Ваше письмо вернулось, отчёт во вложении. Отпишите меня от рассылки.")
+    letter.add_attachment(attached)
+
+    ticket = ingest(letter.as_bytes())
+
+    assert isinstance(ticket, Ticket) and ticket.type == "unsubscribe"
+    assert not gate.may_process(person, MARKETING)
