@@ -124,6 +124,16 @@ def test_a_stranger_s_repeated_letters_are_joined_and_not_answered_again(db, tex
     assert len(mails_to("stranger@example.kz")) == 1
 
 
+def test_a_stranger_writing_their_address_in_another_case_is_one_sender(db, texts):
+    """A phone capitalises the address's first letter in one letter and not in the next: the
+    same mailbox (an address is looked up ignoring case), so the second letter joins the first
+    and is not told again that no data is held."""
+    first = ingest(message(CORRECT_RU, sender="Stranger@example.kz", message_id="<s1@x>"))
+    again = ingest(message(CORRECT_RU, sender="stranger@EXAMPLE.kz", message_id="<s2@x>"))
+    assert again.regarding == first and Ticket.objects.open().count() == 1
+    assert len(mails_to("stranger@example.kz")) == 1  # either spelling
+
+
 @pytest.mark.live
 def test_the_same_letter_sent_again_through_the_mailbox(mailbox, person):
     """A phone mail program sends the request again a minute later, as a new letter."""
