@@ -21,13 +21,15 @@ OURS = "Отзыв согласия на обработку персональн
 
 
 def mixed_bounce(
-    sender=b"From: Mail System <bounces@mx.example.com>", subject_line=b"Delivery failure"
+    sender=b"From: Mail System <bounces@mx.example.com>",
+    subject_line=b"Delivery failure",
+    report=b"delivery-status",
 ):
     """A bounce packed as a multipart/mixed, not a multipart/report, from a sender no rule
     names: only its delivery-status part says what it is."""
     parts = [
         b"Content-Type: text/plain; charset=utf-8\r\n\r\nThe message could not be delivered.",
-        b"Content-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\n"
+        b"Content-Type: message/" + report + b"\r\n\r\nReporting-MTA: dns; mx.example.com\r\n\r\n"
         b"Final-Recipient: rfc822; asel@example.kz\r\nAction: failed\r\nStatus: 5.2.2",
         b"Content-Type: text/rfc822-headers\r\n\r\nFrom: noreply@emaluplus-vko.kz\r\n",
     ]
@@ -52,6 +54,10 @@ MACHINE_MAIL = {
                                           subject_line="Message not sent", body=OURS),
     "Precedence written with a hyphen": auto("Precedence: auto-reply"),
     "a bounce packed as multipart/mixed": mixed_bounce(),
+    # RFC 6533's reports for internationalised mail (Postfix, Exchange with SMTPUTF8).
+    "an international bounce as multipart/mixed": mixed_bounce(report=b"global-delivery-status"),
+    "an international read receipt as multipart/mixed": mixed_bounce(
+        report=b"global-disposition-notification"),
     "a sender that takes no answer": auto(sender="Notifications <no-reply@service.example.com>",
                                           subject_line="Отказ от рассылки"),
 }  # fmt: skip
