@@ -283,3 +283,23 @@ def test_a_held_form_is_not_marked_answered_until_the_consent_stands(
     desk.post("/admin/consent/submission/", pressed)
     submission.refresh_from_db()
     assert submission.answered_at is not None
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_owner_pressing_the_link_is_told_her_processing_is_blocked(
+    client, texts, make_subject, contact_data, lang
+):
+    """Blocked after the form, she pressed the link and read «the link does not work»."""
+    owner = withdrew_service(texts, make_subject, language=lang)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    path = link_in(Email.objects.get(to=["asel@example.kz"]))
+    assert path.startswith(f"/{lang}/")
+    subject_block(owner, reason="спор о точности", source=Source.ADMIN)
+    said = {"kk": "Деректеріңізді өңдеу бұғатталған", "ru": "Обработка ваших данных заблокирована"}
+    for response in (client.get(path), client.post(path)):
+        page = response.content.decode()
+        assert response.status_code == 200 and said[lang] in page
+        main = page.split("<main", 1)[1].split("</main>", 1)[0]
+        assert 'method="post"' not in main  # nothing to press
+    assert kinds(owner, SERVICE) == ["grant", "withdraw"]
+    assert Submission.objects.get(subject=owner).consent_held == Held.WITHDRAWN
