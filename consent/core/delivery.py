@@ -42,6 +42,9 @@ WAITING = (STATUS.queued, STATUS.requeued)
 # Sent in the sending transaction with the Message-IDs of the campaign mails just deleted unsent
 # (`message_ids`) and the time (`at`): the campaign's record of who it was queued to says so.
 campaign_mail_withheld = Signal()
+# Sent in the sending transaction with the names of the files (`names`) the mails just held back
+# for a blocked person carried (`_blocked`): whoever made them learns that they never went out.
+files_mail_held_back = Signal()
 
 
 def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
@@ -79,9 +82,9 @@ def _blocked(batch: list[Email]) -> list[Email]:
     """The mails of the batch that carry files (an access answer: everything held about the
     person) to the address of a person whose processing is now blocked (Art. 1(3), 25(2)(8);
     compliance L12). Made before the block, they wait while the mail server is down or the
-    queue is long; sending them is processing the block stops. They expire unsent: a new
-    answer is made once the block is lifted. A letter without files (the block's own
-    confirmation) still goes."""
+    queue is long; sending them is processing the block stops. They expire unsent, and
+    `files_mail_held_back` tells the requests' app: a new answer is made once the block is
+    lifted. A letter without files (the block's own confirmation) still goes."""
     carrying = [m for m in batch if m.attachments.all()]  # prefetched by claim()
     if not carrying:
         return []
@@ -151,6 +154,8 @@ def send_batch(
         blocked = {m.id for m in _blocked([m for m in batch if m.id not in withheld])}
         if blocked:
             Email.objects.filter(id__in=blocked).update(expires_at=timezone.now())
+            names = {a.name for m in batch if m.id in blocked for a in m.attachments.all()}
+            files_mail_held_back.send(sender=Email, names=names)
             logger.info("%d mails with files held back: the person's processing is blocked",
                         len(blocked))  # fmt: skip
             withheld |= blocked

@@ -17,14 +17,16 @@ from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
+from django.utils.functional import Promise
 from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 
 from . import gate
 from .ledger import consent_grant, subject_lock
 from .models import ConsentText, Guardian, Held, LedgerEntry, Source, Subject, Submission
-from .purposes import PURPOSES
+from .purposes import PURPOSES, SERVICE
 from .subjects import address_tag, address_tag_matches
 
 SALT = "consent.form-consent-confirm"
@@ -61,6 +63,23 @@ def held_names(submission: Submission) -> tuple[int, str]:
     list in {% blocktranslate with %} came out as its repr, «['Ответы на обращения и заявки']»."""
     names = [PURPOSES[p].name for p in submission.held.get("texts", {})]
     return len(names), format_lazy("; ".join(["{}"] * len(names)), *names) if names else ""
+
+
+def answer_refusal(submission: Submission) -> Promise | None:
+    """Why staff may not mark the form answered yet, or None: its service consent was held
+    back (never confirmed by the address's owner, or not recorded for a blocked person) and
+    does not stand now either. Answering it would process the owner's data without their
+    consent; once it stands (confirmed, or given again since) the form is answered under it."""
+    waits = (
+        SERVICE in submission.held.get("texts", {}) and submission.consent_held != Held.CONFIRMED
+    )
+    if waits and SERVICE not in gate.consents_standing(submission.subject):
+        return _(
+            "The owner of the address has not given the consent this form needs (it was held "
+            "back, and they have not confirmed it), and answering the form would process their "
+            "data without consent. It can be marked answered once their consent stands."
+        )
+    return None
 
 
 def confirm_url(submission: Submission) -> str:

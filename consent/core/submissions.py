@@ -5,6 +5,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest
@@ -16,7 +17,7 @@ from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
-from .held import confirm_url, consent_decision, consent_hold, held_names
+from .held import answer_refusal, confirm_url, consent_decision, consent_hold, held_names
 from .ledger import consent_grant
 from .mail import queue_mail
 from .models import AuditEvent, Guardian, Held, Source, Subject, Submission
@@ -158,11 +159,15 @@ def submission_answer(submission: Submission, *, actor: AbstractBaseUser | None)
     """Staff dealt with this inquiry or application: the service purpose is achieved for it,
     and retention erases it once SERVICE_ACHIEVED_GRACE_DAYS have passed (and the person, when
     no other consent stands: `consent.rights.retention`; compliance L5). False, with nothing
-    recorded, for one answered before."""
+    recorded, for one answered before; ValidationError, nothing recorded, while the consent
+    it needs does not stand (held.answer_refusal)."""
     locked = Submission.objects.select_for_update().get(pk=submission.pk)
     if locked.answered_at is not None:
         submission.answered_at = locked.answered_at
         return False
+    refusal = answer_refusal(locked)
+    if refusal is not None:
+        raise ValidationError(refusal)
     submission.answered_at = timezone.now()
     submission.save(update_fields=["answered_at"])
     audit(AuditEvent.Action.SUBMISSION_ANSWER, actor=actor, subject=submission.subject,

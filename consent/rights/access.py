@@ -35,6 +35,14 @@ def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
     return audited(AuditEvent.Action.SUBJECT_EXPORT, ticket)
 
 
+def answer_held_back(ticket: Ticket) -> AuditEvent | None:
+    """The record that the latest answer never went out (the sender held it back for a person
+    blocked since, outbox.answers_held_back), or None: none was, or a new one was made since."""
+    held = audited(AuditEvent.Action.ANSWER_HELD_BACK, ticket).last()
+    latest = access_answers(ticket).last()
+    return held if held is not None and (latest is None or held.pk > latest.pk) else None
+
+
 def resendable(ticket: Ticket) -> bool:
     """Whether an answer can be sent again: an access request answered by email (not by a
     download on the self-service page) whose person is still on record, with an address."""

@@ -63,6 +63,20 @@ def notify_reopened(ticket: Ticket) -> None:
     )  # fmt: skip
 
 
+def notify_answer_held_back(ticket: Ticket) -> None:
+    """An access answer the sender held back because the person's processing was blocked after
+    it was made (outbox.answers_held_back): the request reads as answered, so the officers are
+    told that it was not, to send it again once the block is lifted. No personal data."""
+    url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
+    queue_mail_each(
+        staff_addressed(officers()), "staff_answer_held_back", {"ticket": ticket, "url": url},
+        subject_line=interpolate(
+            _("The answer to request %(ref)s was not sent: processing is blocked"),
+            {"ref": ticket.reference},
+        ),
+    )  # fmt: skip
+
+
 def notify_quarantined(entry: QuarantinedMessage) -> None:
     """An email to the requests address could not become a request (compliance L7): the
     officers open it by hand. No personal data in the mail at all: the entry's number, the

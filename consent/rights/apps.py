@@ -13,8 +13,10 @@ class RightsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
 
         from consent.core.declarations import register_deadlines
+        from consent.core.delivery import files_mail_held_back
         from consent.workdays.models import CalendarOverride
 
+        from .outbox import answers_held_back
         from .tickets import deadline_days
 
         # The policy states every right's deadline from the same table the due dates use.
@@ -23,6 +25,8 @@ class RightsConfig(AppConfig):
         # deadlines still running; the calendar app knows nothing of requests.
         post_save.connect(_calendar_saved, sender=CalendarOverride, dispatch_uid="rights.cal")
         post_delete.connect(_calendar_removed, sender=CalendarOverride, dispatch_uid="rights.cal")
+        # An access answer the sender held back for a blocked person: its request learns it.
+        files_mail_held_back.connect(answers_held_back, dispatch_uid="rights.held-back")
 
 
 def _calendar_saved(instance, created, **_signal) -> None:

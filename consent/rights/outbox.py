@@ -35,3 +35,24 @@ def unsent_answers_withdraw(ticket: Ticket) -> None:
     answers = Attachment.objects.filter(emails__in=unsent, name__in=ticket.answer_files)
     for storage, name in attachments_delete(answers):
         file_delete(storage, name)
+
+
+def answers_held_back(names: set[str], **_signal) -> None:
+    """The sender held back letters carrying these files for a person blocked since they were
+    made (core.delivery.files_mail_held_back): an access request they answered stays answered
+    on paper, but its answer never reached the person. Each such request records it (shown on
+    its page, until a new answer is sent) and the officers are told, so that the answer is sent
+    again once the block is lifted."""
+    from consent.core.audit import audit
+    from consent.core.models import AuditEvent
+
+    from .alerts import notify_answer_held_back
+
+    numbers = {stem[2:] for stem, _dot, _ext in (n.rpartition(".") for n in names)}
+    answered = Ticket.objects.filter(type=Ticket.Type.ACCESS, status=Ticket.Status.DONE,
+                                     pk__in=[n for n in numbers if n.isdigit()])  # fmt: skip
+    for ticket in answered.select_related("subject"):
+        if not ticket.answer_files & names:
+            continue
+        audit(AuditEvent.Action.ANSWER_HELD_BACK, subject=ticket.subject, obj=ticket)
+        notify_answer_held_back(ticket)

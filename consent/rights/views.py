@@ -63,8 +63,14 @@ def confirm_consent(request, token):
         return render(request, "rights/confirm_consent.html", {"state": "invalid"}, status=400)
     if submission.consent_held == Held.CONFIRMED:
         return _confirm_page(request, submission, "done")
+    # Blocked (before the press, or while it was recorded): said so, not "the link does not
+    # work"; the block stops processing, so no consent is recorded until it is lifted.
+    if gate.is_blocked(submission.subject):
+        return render(request, "rights/confirm_consent.html", {"state": "blocked"})
     if request.method == "POST":
         if not consent_confirm(submission, request):
-            return render(request, "rights/confirm_consent.html", {"state": "invalid"}, status=400)
+            state = "blocked" if gate.is_blocked(submission.subject) else "invalid"
+            status = 200 if state == "blocked" else 400
+            return render(request, "rights/confirm_consent.html", {"state": state}, status=status)
         return _confirm_page(request, submission, "done")
     return _confirm_page(request, submission, "ask")

@@ -10,8 +10,9 @@ from django.utils import timezone, translation
 from post_office.models import Email
 
 from consent.core import gate
+from consent.core.held import answer_refusal
 from consent.core.ledger import consent_grant, consent_withdraw, subject_block, subject_unblock
-from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
+from consent.core.models import AuditEvent, Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.core.submissions import submission_record
 from consent.rights.export import export_data
@@ -251,3 +252,54 @@ def test_a_cross_border_consent_held_leaves_the_service_consent_said(asel, texts
     assert "келісімін кері қайтарып алған: Шетелдік сервистер арқылы өңдеу. " in mail.message
     assert "/consent/confirm/" in mail.message
     assert "дербес деректеріңізді өңдеуге келісім бердіңіз" in mail.message
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_held_form_is_not_marked_answered_until_the_consent_stands(
+    client, privacy_officer_client, asel, texts, contact_data, lang
+):
+    """«Mark answered» was offered, and recorded, on a form whose service consent waited for
+    the owner's confirmation: answering it processed her data without her consent."""
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    submission = Submission.objects.get(subject=asel)
+    desk = privacy_officer_client
+    desk.cookies["django_language"] = lang
+    url = f"/admin/consent/submission/{submission.pk}/change/"
+    with translation.override(lang):
+        why = str(answer_refusal(submission))
+        refusal = translation.gettext("Not marked answered: %(n)d. %(why)s") % {"n": 1, "why": why}
+    assert why.startswith({"kk": "Мекенжай иесі", "ru": "Владелец адреса"}[lang])
+    page = desk.get(url).content.decode()
+    assert 'value="mark_answered"' not in page and why in page.replace("&#x27;", "'")
+    pressed = {"action": "mark_answered", "_selected_action": [submission.pk]}
+    told = desk.post("/admin/consent/submission/", pressed, follow=True)
+    assert [str(m) for m in told.context["messages"]] == [refusal]
+    submission.refresh_from_db()
+    assert submission.answered_at is None
+    assert not AuditEvent.objects.filter(action="submission_answer").exists()
+    # Given again since (her own page): the form is answered under that consent.
+    consent_grant(asel, texts[SERVICE], language="kk", source=Source.SELF_SERVICE)
+    assert 'value="mark_answered"' in desk.get(url).content.decode()
+    desk.post("/admin/consent/submission/", pressed)
+    submission.refresh_from_db()
+    assert submission.answered_at is not None
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_owner_pressing_the_link_is_told_her_processing_is_blocked(
+    client, texts, make_subject, contact_data, lang
+):
+    """Blocked after the form, she pressed the link and read «the link does not work»."""
+    owner = withdrew_service(texts, make_subject, language=lang)
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    path = link_in(Email.objects.get(to=["asel@example.kz"]))
+    assert path.startswith(f"/{lang}/")
+    subject_block(owner, reason="спор о точности", source=Source.ADMIN)
+    said = {"kk": "Деректеріңізді өңдеу бұғатталған", "ru": "Обработка ваших данных заблокирована"}
+    for response in (client.get(path), client.post(path)):
+        page = response.content.decode()
+        assert response.status_code == 200 and said[lang] in page
+        main = page.split("<main", 1)[1].split("</main>", 1)[0]
+        assert 'method="post"' not in main  # nothing to press
+    assert kinds(owner, SERVICE) == ["grant", "withdraw"]
+    assert Submission.objects.get(subject=owner).consent_held == Held.WITHDRAWN

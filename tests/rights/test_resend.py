@@ -174,3 +174,43 @@ def test_an_answer_sent_again_while_the_first_waits_in_the_outbox_reaches_the_pe
     received = [m for m in mailoutbox if m.to == ["asel@example.kz"] and m.attachments]
     assert len(received) == 1
     assert "в их сегодняшнем виде" in received[0].body  # the new answer, in Russian
+
+
+def test_an_answer_held_back_for_a_block_is_shown_and_told_and_can_be_sent_again(
+    client, desk, person, mailoutbox, time_machine
+):
+    """The answer waited in the outbox when the person's processing was blocked: the sender
+    held it back and it expired unsent, while the request read «done» and nobody knew."""
+    from consent.core.ledger import subject_block, subject_unblock
+    from consent.core.models import Source
+
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
+    web_request(client, "ru", "access")
+    ticket = confirm(client, "ru")
+    olga = verified_login(desk, User.objects.get(username="olga"))
+    act(olga, ticket)
+    subject_block(person, reason="Art. 23", source=Source.ADMIN)
+    mailoutbox.clear()
+    send_queued()
+    assert [m for m in mailoutbox if m.attachments] == []
+    ticket.refresh_from_db()
+    assert ticket.status == ticket.Status.DONE
+    # The officers are told, in their own language (Olga's is the site's, Kazakh).
+    (alert,) = [m for m in mailoutbox if m.to == ["olga@example.kz"] and "жіберілмеді" in m.subject]
+    assert ticket.reference in alert.subject
+    assert "бұғатталды" in alert.body and "asel" not in alert.body
+
+    url = f"/admin/rights/ticket/{ticket.pk}/change/"
+    for lang, words in (("ru", "Ответ так и не был отправлен"), ("kk", "Жауап жіберілмеді")):
+        olga.cookies["django_language"] = lang
+        assert words in olga.get(url).content.decode()
+
+    # Sent again once the block is lifted: a new answer goes, and the notice is gone.
+    subject_unblock(person, reason="accuracy confirmed", source=Source.ADMIN)
+    page = olga.get(url).content.decode()
+    after = page.split('name="after" value="')[1].split('"')[0]
+    olga.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": after})
+    mailoutbox.clear()
+    send_queued()
+    assert [len(m.attachments) for m in mailoutbox if m.to == ["asel@example.kz"]] == [2]
+    assert "Жауап жіберілмеді" not in olga.get(url).content.decode()

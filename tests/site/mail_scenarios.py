@@ -250,6 +250,18 @@ def answer_unsent(w):
     desk(w["boris"], opened(Type.CORRECT, w["lang"]), document="ID 1", full_name="Әсел Н.")
 
 
+def answer_held_back(w):
+    """An access answer still in the outbox when the person's processing is blocked: the sender
+    holds it back, and the officers are told it was never sent."""
+    from consent.core.delivery import send_queued
+    from consent.core.ledger import subject_block
+
+    ticket = opened(Type.ACCESS, w["lang"])
+    desk(w["boris"], ticket)
+    subject_block(ticket.subject, reason="Art. 23", source=Source.ADMIN)
+    send_queued()
+
+
 def emails_set_aside(w):
     for raw, _reason in BAD_MESSAGES.values():
         ingest(raw)
@@ -272,6 +284,7 @@ SCENARIOS = {
     "staff_digest": digest_sent,
     "staff_quarantined": emails_set_aside,
     "staff_reopened": answer_unsent,
+    "staff_answer_held_back": answer_held_back,
     "request_closed": unconfirmed_closed,
     "request_retyped": retyped,
     "request_destroyed_instead": destroyed_instead,

@@ -3,13 +3,14 @@ answered here (compliance L5)."""
 
 from django.conf import settings
 from django.contrib import admin, messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.core.admin import AuditedAdmin, ReadOnlyAdmin, subject_number
+from consent.core.held import answer_refusal
 from consent.core.models import Submission
 from consent.core.submissions import submission_answer
 
@@ -49,17 +50,30 @@ class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
     def mark_answered(self, request, queryset):
         """The service purpose is achieved for each (compliance L5): retention erases them
         after SERVICE_ACHIEVED_GRACE_DAYS, and the person when no other consent stands."""
-        done = [submission_answer(s, actor=request.user) for s in queryset.order_by("pk")]
+        done, refused = [], []
+        for submission in queryset.select_related("subject").order_by("pk"):
+            try:
+                done.append(submission_answer(submission, actor=request.user))
+            except ValidationError as error:
+                refused.append(error.messages[0])
+        if refused:  # the consent they need does not stand (held.answer_refusal): said why
+            message = _("Not marked answered: %(n)d. %(why)s")
+            why = refused[0]
+            self.message_user(request, message % {"n": len(refused), "why": why}, messages.ERROR)
         if any(done):
             message = _("Marked answered: %(n)d. Waiting period before erasure (days): %(days)d.")
             days = settings.SERVICE_ACHIEVED_GRACE_DAYS
             self.message_user(request, message % {"n": sum(done), "days": days}, messages.SUCCESS)
-        if not all(done):  # pressed again (two tabs, a double click): said, nothing recorded
+        if done and not all(
+            done
+        ):  # pressed again (two tabs, a double click): said, nothing recorded
             message = _("Already answered before, nothing changed: %(n)d.")
             self.message_user(request, message % {"n": done.count(False)}, messages.WARNING)
 
     def render_change_form(self, request, context, *args, **kwargs):
         context["can_answer"] = self.has_answer_permission(request)
+        original = context.get("original")
+        context["answer_refusal"] = original and answer_refusal(original)
         context["grace_days"] = settings.SERVICE_ACHIEVED_GRACE_DAYS
         return super().render_change_form(request, context, *args, **kwargs)
 

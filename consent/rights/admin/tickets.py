@@ -22,7 +22,7 @@ from consent.core.audit import audit
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING
 
-from ..access import access_answers, resendable, ticket_resend_access
+from ..access import access_answers, answer_held_back, resendable, ticket_resend_access
 from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
@@ -237,6 +237,8 @@ class TicketAdmin(AuditedAdmin):
                 kind=LedgerEntry.Kind.WITHDRAW,
                 reason=ticket.reference,
             ).exists()
+        held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
+        extra["answer_held_back_at"] = held_back and reader_time(held_back.at)
         if resendable(ticket) and self.has_change_permission(request, ticket):
             last = access_answers(ticket).last()
             extra["last_answer"] = last
