@@ -119,6 +119,8 @@ def name_django_rows():
         opts.verbose_name = format_lazy(_("link: {from} – {to}"), **names)
         opts.verbose_name_plural = format_lazy(_("links: {from} – {to}"), **names)
         model.__str__ = linked(ends[0].name, ends[1].name)
+        for end in ends:  # its columns too («Attachment:» on a mail's page), by what they link
+            end.verbose_name = end.related_model._meta.verbose_name
     Permission.__str__ = permission_label  # the group's and the user's forms list them so
 
 

@@ -155,7 +155,9 @@ def english_in(text, labels):
 def standalone(shown):
     """`shown` as a word of its own. Compiled once: ~2,000 labels times ~200 pages compiled anew
     made this module most of the suite's time."""
-    before, after = r'(?<![\w.@/&?="-])', r'(?![\w@/=":-])'
+    # A colon ends a label («Subject:», a field read on its page) when a space follows; one
+    # inside data («12:30», «mailto:», a JSON key) does not.
+    before, after = r'(?<![\w.@/&?="-])', r'(?![\w@/="-]|:\S)'
     return re.compile(before + re.escape(shown) + after)
 
 

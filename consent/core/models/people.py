@@ -94,7 +94,9 @@ class Held(models.TextChoices):
 class Submission(models.Model):
     """What one form sent, as sent (files excepted), linked to the person."""
 
-    subject = models.ForeignKey(Subject, models.CASCADE, related_name="submissions")
+    subject = models.ForeignKey(
+        Subject, models.CASCADE, related_name="submissions", verbose_name=_("data subject")
+    )
     source = models.CharField(_("form"), max_length=30, choices=Source)
     data = models.JSONField(_("data sent"), default=dict)
     photo = models.FileField(_("photo"), upload_to=photo_path, blank=True)
