@@ -4,13 +4,17 @@ the banner's own form came back to the page empty), and one sent after the page 
 again when the person opens their page with a new link in the same browser."""
 
 import json
+from contextlib import suppress
 
 import pytest
+from django.contrib.sessions.backends.base import UpdateError
+from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 
 from consent.cookies.banner import COOKIE, PAGE_FIELD
 from consent.cookies.models import CookieChoice
 from consent.core.purposes import MARKETING
+from consent.rights import selfservice
 from consent.rights.erasure import subject_destroy
 from consent.rights.models import KeptRequest, Ticket
 from consent.rights.retention import enforce_retention
@@ -129,6 +133,26 @@ def test_closing_the_page_leaves_no_request_kept(client, person, time_machine):
     client.post("/kk/my-data/leave/")  # «Close my page», on a shared computer
     open_page(client)
     assert request_form(client.get("/kk/my-data/").content.decode()) == ("", "")
+
+
+def test_a_press_answered_after_leave_does_not_reopen_the_page(client, person, settings):
+    """«Close my page» on a shared computer while a press of the page is still being answered
+    (it waits for the person's row, held by the desk or another tab): the press read the
+    session before the leave and saves it after, with a request kept from its box. The page
+    stayed open, for the hour, to whoever sat down next."""
+    open_page(client)
+    key = client.cookies[settings.SESSION_COOKIE_NAME].value
+    pressed = SessionStore(key)
+    assert pressed[selfservice.SESSION_KEY]  # the press has read the open session
+
+    client.post("/kk/my-data/leave/")
+    pressed[selfservice.DRAFT_KEY] = 1
+    with suppress(UpdateError):  # the session is gone: Django answers that press 400
+        pressed.save()
+
+    assert "asel@example.kz" not in client.get("/kk/my-data/").content.decode()
+    client.cookies[settings.SESSION_COOKIE_NAME] = key  # nor does the old cookie open it
+    assert "asel@example.kz" not in client.get("/kk/my-data/").content.decode()
 
 
 def test_a_request_kept_lasts_a_day(client, person, time_machine):
