@@ -28,11 +28,19 @@ def officers() -> QuerySet[AbstractUser]:
     return users.filter(Q(groups__name="privacy_officer") | Q(is_superuser=True)).distinct()
 
 
+def _tell_officers(ticket: Ticket, template: str, subject_line: str) -> None:
+    """Each officer is mailed, in their own language, a link to the request's page."""
+    url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
+    queue_mail_each(
+        staff_addressed(officers()), template, {"ticket": ticket, "url": url},
+        subject_line=subject_line,
+    )  # fmt: skip
+
+
 def notify_new_ticket(ticket: Ticket) -> None:
     """No personal data in the subject line: the number, the type and the due date, or for a
     reply or a repeated request filed with an earlier request (joining.py) the two numbers.
     Each officer reads it in their own language (compliance L24)."""
-    url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
     if ticket.regarding_id is not None and not ticket.is_open:
         subject_line = interpolate(
             _("Email about request %(about)s, added to it as %(ref)s"),
@@ -43,38 +51,26 @@ def notify_new_ticket(ticket: Ticket) -> None:
             _("New request %(ref)s, due %(due)s"),
             {"ref": ticket.reference, "due": lazy_date(ticket.due_date, "SHORT_DATE_FORMAT")},
         )
-    queue_mail_each(
-        staff_addressed(officers()), "staff_new_request", {"ticket": ticket, "url": url},
-        subject_line=subject_line,
-    )  # fmt: skip
+    _tell_officers(ticket, "staff_new_request", subject_line)
 
 
 def notify_reopened(ticket: Ticket) -> None:
     """A request answered by a letter that will never go out (erasure.outbox_copies_delete) is
     open again: the officers are told, each in their own language, since nobody looks at an
     answered request. No personal data: the number and the due date."""
-    url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
-    queue_mail_each(
-        staff_addressed(officers()), "staff_reopened", {"ticket": ticket, "url": url},
-        subject_line=interpolate(
-            _("Request %(ref)s is open again: its answer was not sent"),
-            {"ref": ticket.reference},
-        ),
-    )  # fmt: skip
+    _tell_officers(ticket, "staff_reopened", interpolate(
+        _("Request %(ref)s is open again: its answer was not sent"), {"ref": ticket.reference},
+    ))  # fmt: skip
 
 
 def notify_answer_held_back(ticket: Ticket) -> None:
     """An access answer the sender held back because the person's processing was blocked after
     it was made (outbox.answers_held_back): the request reads as answered, so the officers are
     told that it was not, to send it again once the block is lifted. No personal data."""
-    url = absolute_url(reverse("admin:rights_ticket_change", args=[ticket.pk]))
-    queue_mail_each(
-        staff_addressed(officers()), "staff_answer_held_back", {"ticket": ticket, "url": url},
-        subject_line=interpolate(
-            _("The answer to request %(ref)s was not sent: processing is blocked"),
-            {"ref": ticket.reference},
-        ),
-    )  # fmt: skip
+    _tell_officers(ticket, "staff_answer_held_back", interpolate(
+        _("The answer to request %(ref)s was not sent: processing is blocked"),
+        {"ref": ticket.reference},
+    ))  # fmt: skip
 
 
 def notify_quarantined(entry: QuarantinedMessage) -> None:
