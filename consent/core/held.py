@@ -56,6 +56,12 @@ def consent_hold(
     submission.save(update_fields=["consent_held", "held"])
 
 
+def holds_service(submission: Submission) -> bool:
+    """Whether the form's service consent was held back: its answer waits on the address's
+    owner (or on the end of their block)."""
+    return SERVICE in submission.held.get("texts", {})
+
+
 def held_names(submission: Submission) -> tuple[int, str]:
     """(how many consents the submission holds back, their names as one lazy string read in
     the language it is shown in) for the mail and the page that name them: a count for the
@@ -70,9 +76,7 @@ def answer_refusal(submission: Submission) -> Promise | None:
     back (never confirmed by the address's owner, or not recorded for a blocked person) and
     does not stand now either. Answering it would process the owner's data without their
     consent; once it stands (confirmed, or given again since) the form is answered under it."""
-    waits = (
-        SERVICE in submission.held.get("texts", {}) and submission.consent_held != Held.CONFIRMED
-    )
+    waits = holds_service(submission) and submission.consent_held != Held.CONFIRMED
     if waits and SERVICE not in gate.consents_standing(submission.subject):
         return _(
             "The owner of the address has not given the consent this form needs (it was held "

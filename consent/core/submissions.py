@@ -17,7 +17,14 @@ from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
-from .held import answer_refusal, confirm_url, consent_decision, consent_hold, held_names
+from .held import (
+    answer_refusal,
+    confirm_url,
+    consent_decision,
+    consent_hold,
+    held_names,
+    holds_service,
+)
 from .ledger import consent_grant
 from .mail import queue_mail
 from .models import AuditEvent, Guardian, Held, Source, Subject, Submission
@@ -205,7 +212,7 @@ def _queue_mail(submission, data):
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
     # Staff answer what the notice announces: one whose service consent the ledger did not take
     # (held.py) must wait for the owner's confirmation, or for the block to end.
-    waits = submission.consent_held if SERVICE in submission.held.get("texts", {}) else ""
+    waits = submission.consent_held if holds_service(submission) else ""
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
         {"notice_line": NOTICE_LINES[source], "admin_url": admin_url, "waits": waits},
@@ -220,7 +227,7 @@ def _queue_ack(data, source, text, marketing, language, held=None):
     # their own words, a link say, from the operator's address to anyone. A consent the owner
     # had withdrawn is not given again by the form: the mail asks them, with a link (held.py).
     count, purposes = held_names(held) if held else (0, "")
-    service_held = bool(held) and SERVICE in held.held["texts"]
+    service_held = bool(held) and holds_service(held)
     queue_mail(
         data["email"],
         "ack",

@@ -6,8 +6,12 @@ from django.db.models import QuerySet
 from django.utils import timezone
 from post_office.models import STATUS, Attachment, Email
 
+from consent.common.text import whole_number
+from consent.core.audit import audit
 from consent.core.files import file_delete
+from consent.core.models import AuditEvent
 
+from .alerts import notify_answer_held_back
 from .models import Ticket
 
 
@@ -43,14 +47,10 @@ def answers_held_back(names: set[str], **_signal) -> None:
     on paper, but its answer never reached the person. Each such request records it (shown on
     its page, until a new answer is sent) and the officers are told, so that the answer is sent
     again once the block is lifted."""
-    from consent.core.audit import audit
-    from consent.core.models import AuditEvent
-
-    from .alerts import notify_answer_held_back
-
-    numbers = {stem[2:] for stem, _dot, _ext in (n.rpartition(".") for n in names)}
+    # «R-12.pdf» is request 12's (Ticket.answer_files); its number read by the one rule.
+    numbers = {whole_number(name.rpartition(".")[0].removeprefix("R-")) for name in names}
     answered = Ticket.objects.filter(type=Ticket.Type.ACCESS, status=Ticket.Status.DONE,
-                                     pk__in=[n for n in numbers if n.isdigit()])  # fmt: skip
+                                     pk__in=numbers - {None})  # fmt: skip
     for ticket in answered.select_related("subject"):
         if not ticket.answer_files & names:
             continue

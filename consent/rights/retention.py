@@ -13,6 +13,7 @@ from django.utils import timezone
 from consent.common.dates import local_date
 from consent.core import gate
 from consent.core.files import file_delete
+from consent.core.held import holds_service
 from consent.core.ledger import consent_achieve, consent_expire
 from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
@@ -147,9 +148,7 @@ def _unconsented(at, left_alone):
     )
     found = []
     for submission in waited.select_related("subject"):
-        if SERVICE in submission.held.get("texts", {}) and not gate.is_blocked(
-            submission.subject, at
-        ):
+        if holds_service(submission) and not gate.is_blocked(submission.subject, at):
             found.append(submission.pk)
     return sorted(found)
 

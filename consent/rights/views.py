@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from consent.core import gate
-from consent.core.held import consent_confirm, held_names, submission_for_link
+from consent.core.held import consent_confirm, held_names, holds_service, submission_for_link
 from consent.core.models import Held, Source
 from consent.core.purposes import SERVICE
 
@@ -45,7 +45,7 @@ def _confirm_page(request, submission, state):
     answer waited on one of them, that it comes once confirmed (never when it did not wait)."""
     count, names = held_names(submission)
     answer = ""
-    if SERVICE in submission.held.get("texts", {}):
+    if holds_service(submission):
         if state == "ask":
             answer = ANSWER_ONCE_CONFIRMED.get(submission.source, "")
         elif gate.may_process(submission.subject, SERVICE):
