@@ -3,9 +3,10 @@ address (one rule), a phone or an email address, a consent box (ticked only by i
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import clean_form_text
+from consent.common.text import clean_form_text, cleaning_bound
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
 
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
@@ -46,6 +47,10 @@ class VisitorText(LengthCheckedHere, forms.CharField):
 
     def to_python(self, value):
         value = super().to_python(value)
+        # Far longer than the field keeps: refused unread, with the message of a text too long
+        # (counted as sent), not cleaned first at a second a few megabytes (cleaning_bound).
+        if self.max_length is not None and len(value) > cleaning_bound(self.max_length):
+            MaxLengthValidator(self.max_length)(value)
         # U+FFFD is what Django puts for bytes that are not UTF-8 (a percent-escape or a
         # multipart field no browser would send): storing it would keep a garbled value as if
         # the person had written it.

@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
 from consent.common.pagecache import shared_page
-from consent.common.text import clean_form_text
+from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
 from consent.rights import selfservice
 
@@ -53,7 +53,7 @@ def my_data(request):
         return answer_on_page(request, lambda: _page_closed(request))
     if request.method == "POST" and posted_again(request) and request.POST.get("written"):
         # The request shown back there, posted along by the switch or the banner: shown again.
-        written = clean_form_text(request.POST["written"], multiline=True)
+        written = _written(request.POST["written"])
         kept = bool(request.session.get(selfservice.DRAFT_KEY))
         return answer_on_page(request, lambda: _written_kept(request, written, kept))
     if request.method != "POST":
@@ -107,10 +107,19 @@ def _refuse_action(request, form):
     return _back_to_page(request)
 
 
+def _written(value):
+    """A request as the person wrote it, cleaned, to show back or keep for their next page: at
+    most what the request box could be sent with (cleaning_bound), which the box then says is
+    too long. Nothing longer is read, kept or shown: a 7 MB post took seconds to clean and was
+    kept whole for a day."""
+    limit = cleaning_bound(SelfServiceRequestForm.base_fields["message"].max_length)
+    return clean_form_text((value or "")[:limit], multiline=True)
+
+
 def _typed(request):
     """The request being written, as the page's request form posted it along with a button of
     the page; None when its box is empty. Only a type the page offers."""
-    written = clean_form_text(request.POST.get("message"), multiline=True)
+    written = _written(request.POST.get("message"))
     kind = request.POST.get("type", "")
     if not SelfServiceRequestForm.base_fields["type"].valid_value(kind):
         kind = ""

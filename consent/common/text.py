@@ -85,12 +85,22 @@ def _visible(text: str) -> str:
     )
 
 
+def cleaning_bound(max_chars: int) -> int:
+    """The longest text worth cleaning for a field that keeps at most `max_chars` once cleaned.
+    Cleaning takes a step of Python per character (half a second for a million), and a form
+    post may carry 7 MB: a field sent far longer than it could ever be kept is refused, or cut
+    where it is only shown back, before it is read. The room is for what cleaning takes out of
+    a real paste (spaces at the ends of lines, a zero-width character here and there)."""
+    return 2 * max_chars + 1000
+
+
 def clean_form_text(value: str | None, *, multiline: bool) -> str:
     """What a visitor typed into a form field, as it is stored and checked (compliance T18,
     T20): clean_text, then no invisible character, Unicode NFC, and on a single line every run
     of whitespace one space; a multi-line text keeps its line breaks ("\\n") and tabs and loses
     trailing spaces. Empty when nothing visible is left, so that a required field made of
-    invisible characters is simply missing. Lengths are the caller's to check, on this result."""
+    invisible characters is simply missing. Lengths are the caller's to check, on this result,
+    and `cleaning_bound` before it."""
     text = _visible(clean_text(value, multiline=multiline))
     if multiline:
         lines = _PARAGRAPH_BREAKS.sub("\n", text).split("\n")

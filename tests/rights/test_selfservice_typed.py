@@ -11,6 +11,7 @@ from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
 
+from consent.common.text import cleaning_bound
 from consent.cookies.banner import COOKIE, PAGE_FIELD
 from consent.cookies.models import CookieChoice
 from consent.core.purposes import MARKETING
@@ -182,6 +183,24 @@ def test_a_button_of_the_page_brings_the_request_along(client, person, lang, act
     assert request_form(client.get(f"/{lang}/my-data/").content.decode()) == ("block", WRITTEN)
     page = client.post(f"/{lang}/my-data/{action}", {**data, "message": ""}, follow=True)
     assert request_form(page.content.decode())[1] == ""
+    assert not Ticket.objects.filter(subject=person).exclude(type="access").exists()
+
+
+@pytest.mark.parametrize("action,pressed", [
+    ("consent/", {"withdraw": MARKETING}), ("language/", {"language": "ru"}),
+])  # fmt: skip
+def test_a_request_kept_is_no_longer_than_the_box_could_send(client, person, action, pressed):
+    """A button of the page pressed with megabytes in the request box kept them all for a day
+    (and cleaned them, seconds of a worker, on every press): what is kept and shown back is at
+    most what the box could be sent with (cleaning_bound), which the box says is too long."""
+    open_page(client, "kk")
+    data = {**request_form_data(client, "kk"), "type": "block", "message": "ә" * 2_000_000}
+    page = client.post(f"/kk/my-data/{action}", {**data, **pressed}, follow=True)
+    bound = cleaning_bound(5000)
+    assert len(request_form(page.content.decode())[1]) == bound
+    assert [len(kept.message) for kept in KeptRequest.objects.all()] == [bound]
+    sent = client.post("/kk/my-data/request/", {**data, "message": "ә" * bound})
+    assert "error-summary" in sent.content.decode()
     assert not Ticket.objects.filter(subject=person).exclude(type="access").exists()
 
 
