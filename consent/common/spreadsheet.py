@@ -3,9 +3,11 @@
 CSV injection (OWASP): a spreadsheet program reads a cell that starts with "=", "+", "-" or "@",
 or with a tab or carriage return before one, as a formula, and runs it (HYPERLINK to leak the
 sheet, DDE to start a program). Cells hold text a visitor chose (a browser's User-Agent, a name),
-so every text cell starting with one of those characters (its full-width forms and leading
-spaces included) gets an apostrophe in front, which the program shows as text. Numbers stay
-numbers. Every cell is quoted, and the file is UTF-8 with a BOM so that Cyrillic reads right.
+so every text cell starting with one of those characters (its full-width forms included, and
+after any leading whitespace: a line break, a no-break or ideographic space as well as a plain
+one, which a program may trim) gets an apostrophe in front, which the program shows as text.
+Numbers stay numbers. Every cell is quoted, and the file is UTF-8 with a BOM so that Cyrillic
+reads right.
 """
 
 import csv
@@ -25,7 +27,7 @@ def csv_cell(value: object) -> object:
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return value
     text = str(value)
-    if text.lstrip(" ").startswith(FORMULA_START):
+    if text.lstrip().startswith(FORMULA_START):
         return "'" + text
     return text
 

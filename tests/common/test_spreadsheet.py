@@ -8,7 +8,9 @@ import pytest
 from consent.common.spreadsheet import csv_cell, csv_document
 
 FORMULAS = ["=1+1", "+1+1", "-1+1", "@SUM(A1)", "\t=1", "\r=1", " =1", "  @x",
-            "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20x"]  # fmt: skip
+            "\uff1d1+1", "\uff0b1", "\uff0d1", "\uff20x",
+            # after whitespace other than a plain space (a reason staff pasted from a letter)
+            "\n=1", "\r\n+1", "\u00a0=1", "\u3000\uff1d1", "\u2003-1", "\u2028@x"]  # fmt: skip
 
 
 @pytest.mark.parametrize("cell", FORMULAS)
