@@ -11,8 +11,8 @@ from django.utils.cache import add_never_cache_headers
 from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
 
+from .enrolment import SESSION_KEY as ENROLMENT_KEY
 from .health import untrusted_proxy_seen
-from .staff import SESSION_KEY as ENROLMENT_KEY
 from .staff import staff_session_renew
 
 security_log = logging.getLogger("emalu.security")

@@ -10,7 +10,7 @@ from consent.rights import views as rights_views
 from forms_app import my_data
 from forms_app import views as form_views
 
-from . import staff, views
+from . import enrolment, views
 from .sitemaps import PagesSitemap, ServicesSitemap
 
 urlpatterns = [
@@ -26,7 +26,7 @@ urlpatterns = [
     ),
     path("cookies/choice", cookie_views.cookie_choice, name="cookie_choice"),
     path("analytics-config.js", cookie_views.analytics_config, name="analytics_config"),
-    path(f"{settings.ADMIN_URL}enrol/", staff.enrol, name="staff_enrol"),
+    path(f"{settings.ADMIN_URL}enrol/", enrolment.enrol, name="staff_enrol"),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 

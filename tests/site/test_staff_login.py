@@ -220,3 +220,36 @@ def test_a_public_visitors_session_keeps_its_age(client, db):
     session.save()
     client.get("/kk/")
     assert client.session.get_expiry_age() == settings.SESSION_COOKIE_AGE
+
+
+def _password_changed(user):
+    user.set_password("a-new-password-after-the-leak")
+    user.save()
+
+
+def _deactivated(user):
+    user.is_active = False
+    user.save()
+
+
+def _enrolled_meanwhile(user):
+    TOTPDevice.objects.create(user=user, name="own", confirmed=True)
+
+
+@pytest.mark.parametrize("change", [_password_changed, _deactivated, _enrolled_meanwhile])
+def test_a_half_done_enrolment_ends_when_its_password_no_longer_holds(staff, change):
+    """Someone who typed a leaked password on the enrolment page kept its second step open (each
+    request renewed it): after the password was changed, the account closed or its owner had
+    enrolled, that session still took a code from its own authenticator and signed in as the
+    staff member, with new recovery codes. The step is checked as a signed-in session is."""
+    client = Client()
+    client.post("/admin/enrol/", {"username": "bob", "password": "correct-horse-battery-1"})
+    assert "data:image/svg+xml;base64," in client.get("/admin/enrol/").content.decode()
+    device = TOTPDevice.objects.get(user=staff, confirmed=False)
+    change(staff)
+
+    page = client.post("/admin/enrol/", {"code": code_for(device)})
+
+    assert 'name="password"' in page.content.decode()
+    assert not TOTPDevice.objects.get(pk=device.pk).confirmed
+    assert client.get("/admin/consent/subject/").status_code == 302
