@@ -68,15 +68,42 @@ def dsn(url):
     return url.replace("postgres://", "postgresql://")
 
 
+# A stand-in for age (the test holds no key pair): it takes the recipient as age does, and
+# passes the dump through, so that what pg_restore reads is what the script wrote.
+AGE = """#!/bin/sh
+[ "$1" = -r ] && [ -n "$2" ] || exit 2
+exec cat
+"""
+
+
+def nightly_backup(env, tmp_path):
+    """scripts/backup as emalu-backup.service runs it: the site's environment and the unit's
+    two lines. Without its recipient it refuses, naming it, and writes nothing."""
+    tools, folder = tmp_path / "bin", tmp_path / "backup"
+    tools.mkdir()
+    folder.mkdir()
+    (tools / "age").write_text(AGE)
+    (tools / "age").chmod(0o755)
+    env = {**env, "PATH": f"{tools}:{env['PATH']}", "BACKUP_DIR": str(folder)}
+    refused = subprocess.run([ROOT / "scripts" / "backup"], env={**env, "BACKUP_RECIPIENT": ""},
+                             capture_output=True, text=True)  # fmt: skip
+    assert refused.returncode != 0 and "BACKUP_RECIPIENT" in refused.stderr
+    assert list(folder.iterdir()) == []
+    done = subprocess.run([ROOT / "scripts" / "backup"], env={**env, "BACKUP_RECIPIENT": "age1x"},
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    [dump] = folder.iterdir()
+    assert dump.name.startswith("db-") and dump.name.endswith(".dump.age")
+    return dump
+
+
 def test_a_restored_dump_keeps_the_ledgers_guarantees_and_its_destructions(
     django_db_setup, django_db_blocker, tmp_path
 ):
     with django_db_blocker.unblock(), live_database() as current:
         env = site_env(current)
         pk = int(shell(PERSON, env).split()[-1])
-        dump = tmp_path / "db.dump"  # the night's backup, as the docs make it
-        with dump.open("wb") as out:
-            subprocess.run(["pg_dump", "--format=custom", dsn(current)], stdout=out, check=True)
+        dump = nightly_backup(env, tmp_path)
         shell(DESTROY.format(pk=pk), env)  # the next morning, a request to destroy
         exported = manage(env, "tombstones", "export")
         assert exported.returncode == 0, exported.stderr
