@@ -31,6 +31,17 @@ def _named(read):
 
 class Env(environ.Env):
     get_value = _named(environ.Env.get_value)
+    BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")
+
+    @classmethod
+    def parse_value(cls, value, cast):
+        """As django-environ, but a yes/no that is neither ("ture", "maybe") is refused
+        (get_value then names the variable) instead of read as no."""
+        if cast is bool and not isinstance(value, bool):
+            word = str(value).strip().lower()
+            if word not in (*cls.BOOLEAN_TRUE_STRINGS, *cls.BOOLEAN_FALSE_STRINGS):
+                raise ValueError("neither yes nor no")
+        return super().parse_value(value, cast)
 
     @_named
     def db_url(self, var, *args, **kwargs):

@@ -28,6 +28,10 @@ SECRET = "pw-s3cr3t-9a7"
         # Read on every form post: malformed, each post was a 500 while `check` passed.
         ("FORM_RATE_LIMIT", "five"),
         ("FAILED_LOGIN_AUDIT_LIMIT", "20/0"),
+        # A word that is neither yes nor no: read as no, a production site quietly stopped
+        # sending HTTP to HTTPS.
+        ("SECURE_SSL_REDIRECT", "ture"),
+        ("DEBUG", "maybe"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
