@@ -2,6 +2,7 @@
 message naming it, and a rate is refused by the rule that reads it on every request."""
 
 import functools
+import re
 import warnings
 
 import environ
@@ -56,6 +57,30 @@ class Env(environ.Env):
 
     cache_url = _named(environ.Env.cache_url)
     email_url = _named(environ.Env.email_url)
+
+    def int(self, var, default=environ.Env.NOTSET, least=0):
+        """A whole number, `least` or more: no variable of ours means anything below 0, and
+        some nothing below 1 (a deadline of 0 working days, a retry every 0 seconds)."""
+        value = super().int(var, default=default)
+        if value < least:
+            raise ImproperlyConfigured(f"{var} is below {least}, the least it may be.")
+        return value
+
+    def choice(self, var, default, choices):
+        """One of `choices` (a log level, ...), named in the message."""
+        value = self(var, default=default)
+        if value not in choices:
+            raise ImproperlyConfigured(f"{var} is not one of {', '.join(choices)}.")
+        return value
+
+    def path(self, var, default):
+        """A URL path of the site's own (ADMIN_URL): words ending in "/", no leading "/"."""
+        value = self(var, default=default)
+        if not re.fullmatch(r"([\w.~-]+/)+", value):
+            raise ImproperlyConfigured(
+                f"{var} is not a path such as desk-7f3a/ (words ending in /)."
+            )
+        return value
 
     def rate(self, var, default):
         """ "N/seconds", read by consent.common.ratelimit.parse_rate on every request: refused

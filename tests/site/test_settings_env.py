@@ -32,6 +32,15 @@ SECRET = "pw-s3cr3t-9a7"
         # sending HTTP to HTTPS.
         ("SECURE_SSL_REDIRECT", "ture"),
         ("DEBUG", "maybe"),
+        # Numbers no rule can use: a request due before it came, an answered inquiry erased at
+        # once, a log level the logging set-up refused with a traceback, an admin at /stafflogin/.
+        ("ACCESS_REQUEST_DAYS", "-1"),
+        ("ACCESS_REQUEST_DAYS", "0"),
+        ("SERVICE_ACHIEVED_GRACE_DAYS", "-3"),
+        ("MAIL_RETRY_SECONDS", "-600"),
+        ("LOG_LEVEL", "LOUD"),
+        ("ADMIN_URL", "staff"),
+        ("ADMIN_URL", "/staff/"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
