@@ -2,6 +2,7 @@
 message naming it, and a rate is refused by the rule that reads it on every request."""
 
 import functools
+import re
 import warnings
 
 import environ
@@ -31,6 +32,17 @@ def _named(read):
 
 class Env(environ.Env):
     get_value = _named(environ.Env.get_value)
+    BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")
+
+    @classmethod
+    def parse_value(cls, value, cast):
+        """As django-environ, but a yes/no that is neither ("ture", "maybe") is refused
+        (get_value then names the variable) instead of read as no."""
+        if cast is bool and not isinstance(value, bool):
+            word = str(value).strip().lower()
+            if word not in (*cls.BOOLEAN_TRUE_STRINGS, *cls.BOOLEAN_FALSE_STRINGS):
+                raise ValueError("neither yes nor no")
+        return super().parse_value(value, cast)
 
     @_named
     def db_url(self, var, *args, **kwargs):
@@ -45,6 +57,30 @@ class Env(environ.Env):
 
     cache_url = _named(environ.Env.cache_url)
     email_url = _named(environ.Env.email_url)
+
+    def int(self, var, default=environ.Env.NOTSET, least=0):
+        """A whole number, `least` or more: no variable of ours means anything below 0, and
+        some nothing below 1 (a deadline of 0 working days, a retry every 0 seconds)."""
+        value = super().int(var, default=default)
+        if value < least:
+            raise ImproperlyConfigured(f"{var} is below {least}, the least it may be.")
+        return value
+
+    def choice(self, var, default, choices):
+        """One of `choices` (a log level, ...), named in the message."""
+        value = self(var, default=default)
+        if value not in choices:
+            raise ImproperlyConfigured(f"{var} is not one of {', '.join(choices)}.")
+        return value
+
+    def path(self, var, default):
+        """A URL path of the site's own (ADMIN_URL): words ending in "/", no leading "/"."""
+        value = self(var, default=default)
+        if not re.fullmatch(r"([\w.~-]+/)+", value):
+            raise ImproperlyConfigured(
+                f"{var} is not a path such as desk-7f3a/ (words ending in /)."
+            )
+        return value
 
     def rate(self, var, default):
         """ "N/seconds", read by consent.common.ratelimit.parse_rate on every request: refused

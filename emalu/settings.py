@@ -28,7 +28,7 @@ SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "https://emaluplus-vko.kz")
-ADMIN_URL = env("ADMIN_URL", default="admin/")
+ADMIN_URL = env.path("ADMIN_URL", default="admin/")
 
 INSTALLED_APPS = [
     "emalu",  # first: its `migrate` runs as the database owner (emalu/db)
@@ -228,7 +228,9 @@ OPERATOR = {
 ADMINS = [a.strip() for a in env.list("ADMINS", default=[]) if a.strip()]
 DEFAULT_EXCEPTION_REPORTER_FILTER = "emalu.logs.PrivateExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "emalu.logs.PrivateExceptionReporter"
-LOGGING = logging_settings(level=env("LOG_LEVEL", default="INFO"))
+LOGGING = logging_settings(
+    level=env.choice("LOG_LEVEL", "INFO", ["DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"])
+)
 CROSS_BORDER_PROCESSORS = env.list("CROSS_BORDER_PROCESSORS", default=[])
 CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
 # Peers whose X-Forwarded-For is believed (the reverse proxy); nobody else can choose their IP.
@@ -244,10 +246,10 @@ for _proxy in TRUSTED_PROXIES:
 
 # /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
 # than this was given up on in the last day, or when a job has not succeeded for this long.
-HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", default=30))
+HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", 30, least=1))
 HEALTH_FAILED_MAIL_MAX = env.int("HEALTH_FAILED_MAIL_MAX", default=0)
-HEALTH_INTAKE_MAX_AGE = timedelta(minutes=env.int("HEALTH_INTAKE_MAX_MINUTES", default=30))
-HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS", default=26))
+HEALTH_INTAKE_MAX_AGE = timedelta(minutes=env.int("HEALTH_INTAKE_MAX_MINUTES", 30, least=1))
+HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS", 26, least=1))
 # /metrics (Prometheus text format) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset:
 # no metrics at all. Make one with `python -c "import secrets; print(secrets.token_urlsafe())"`.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
@@ -276,7 +278,7 @@ FILE_UPLOAD_HANDLERS = [
 # for a follow-up question to reach the same record.
 SERVICE_ACHIEVED_GRACE_DAYS = env.int("SERVICE_ACHIEVED_GRACE_DAYS", default=30)
 # Requests: working days to answer (Law 94-V; access: 3 until a lawyer confirms; compliance L8).
-ACCESS_REQUEST_DAYS = env.int("ACCESS_REQUEST_DAYS", default=3)
+ACCESS_REQUEST_DAYS = env.int("ACCESS_REQUEST_DAYS", 3, least=1)
 # IMAP mailbox for requests by email: imaps://user:password@host:993/INBOX
 IMAP_URL = env("IMAP_URL", default="")
 
@@ -307,7 +309,7 @@ OTP_TOTP_ISSUER = "emaluplus-vko.kz"
 # recovery code of a device once it exists (each staff member enrols their own, emalu/staff.py).
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A staff session ends after this long without a request (public sessions keep Django's age).
-STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", default=3600)
+STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", 3600, least=1)
 LOGIN_URL = "admin:login"
 # After signing in from a login page whose next is missing or leads off the site.
 LOGIN_REDIRECT_URL = "admin:index"
@@ -329,5 +331,5 @@ AXES_CLIENT_IP_CALLABLE = "consent.common.ratelimit.lockout_ip"
 AXES_LOCKOUT_CALLABLE = "emalu.staff.locked_out"
 AXES_VERBOSE = False
 # Alerts to the responsible person (RESPONSIBLE_CONTACT, when it is an email address).
-ALERT_FAILED_LOGINS = env.int("ALERT_FAILED_LOGINS", default=10)  # within 10 minutes
-ALERT_BULK_EXPORTS = env.int("ALERT_BULK_EXPORTS", default=20)  # by one person within an hour
+ALERT_FAILED_LOGINS = env.int("ALERT_FAILED_LOGINS", 10, least=1)  # within 10 minutes
+ALERT_BULK_EXPORTS = env.int("ALERT_BULK_EXPORTS", 20, least=1)  # by one person within an hour

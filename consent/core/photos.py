@@ -9,7 +9,8 @@ Photos are encrypted by the form's operation before they are saved (`photo_encry
 decrypted only for staff (`photo_read`). Files that other code writes, the access answers that
 django-post-office keeps as mail attachments, go through `EncryptedStorage` (the "private"
 storage of settings.STORAGES), which encrypts whatever is saved and decrypts on opening. Both
-are kept in the database (`files.DatabaseStorage`), never on an app host's disk.
+are kept in the database (`files.DatabaseStorage`), never on an app host's disk. A column that
+other code encrypts with fernet() is named in its model's ENCRYPTED_FIELDS (encrypted_columns).
 """
 
 import logging
@@ -27,6 +28,15 @@ FERNET_PREFIX = b"gAAAAA"  # every Fernet token starts so (version byte 0x80, ba
 
 def fernet() -> MultiFernet:
     return MultiFernet([Fernet(key) for key in settings.MEDIA_ENCRYPTION_KEY])
+
+
+def encrypted_columns() -> list[tuple[type, str]]:
+    """(model, field) of every column that its own code keeps under fernet() (the emails the
+    intake sets aside), in whichever app it lives: each model names them in ENCRYPTED_FIELDS.
+    `encrypt_photos` moves them to the first key with the files, so that the old key can go."""
+    from django.apps import apps
+
+    return [(m, f) for m in apps.get_models() for f in getattr(m, "ENCRYPTED_FIELDS", ())]
 
 
 def photo_encrypt(photo: ContentFile) -> ContentFile:

@@ -4,6 +4,7 @@ Only the rights desk destroys: in answer to a request, or when retention finds t
 may keep a person's data any longer.
 """
 
+import logging
 from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -24,6 +25,8 @@ from .closing import ticket_close, ticket_reopen
 from .keys import hashed_key
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import attachments_delete
+
+logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
@@ -95,6 +98,12 @@ def subject_destroy(
         file_delete(storage, name)
     for attachment_storage, name in attachment_files:
         file_delete(attachment_storage, name)
+    # The journal keeps the destruction apart from the database: should the database be lost,
+    # a restored backup made before it is told whom to destroy again from these lines
+    # (docs/deploy/backups.md; numbers only, as the tombstone).
+    fields = {"subject_ref": subject_ref, "request_ref": request_ref,
+              "at": tombstone.at.isoformat()}  # fmt: skip
+    transaction.on_commit(lambda: logger.info("data subject destroyed", extra=fields))
     return tombstone
 
 

@@ -158,3 +158,24 @@ def test_destroying_the_person_destroys_the_email_their_request_was_opened_from(
                                          language="kk", actor=None)  # fmt: skip
     subject_destroy(person, request_ref=ticket.reference)
     assert list(QuarantinedMessage.objects.all()) == [other]
+
+
+def test_an_email_set_aside_downloads_after_the_media_key_is_rotated(
+    privacy_officer, set_aside, settings
+):
+    """The rotation as documented (README, MEDIA_ENCRYPTION_KEY): a new key first,
+    `encrypt_photos`, the old key dropped. encrypt_photos moved the photos and the access answers
+    to the new key but not the emails set aside, which no key opened any more once the old one
+    was gone."""
+    from cryptography.fernet import Fernet
+
+    entry, _raw = set_aside
+    new = Fernet.generate_key().decode()
+    settings.MEDIA_ENCRYPTION_KEY = [new, *settings.MEDIA_ENCRYPTION_KEY]
+    out = io.StringIO()
+    call_command("encrypt_photos", stdout=out)
+    assert "re-encrypted: 1" in out.getvalue()
+    settings.MEDIA_ENCRYPTION_KEY = [new]
+    response = privacy_officer.get(f"/admin/rights/quarantinedmessage/{entry.pk}/message.eml")
+    assert response.status_code == 200
+    assert b"Message-ID: <b7@x>" in response.content

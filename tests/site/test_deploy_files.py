@@ -56,6 +56,30 @@ def test_every_timer_starts_a_service_that_is_shipped():
         assert (DEPLOY / started).exists(), path.name
 
 
+# What README's step 3 has an operator make on a fresh host, and nothing more: the code, the
+# static folder and the environment file (uploaded files are rows in PostgreSQL).
+MADE_BY_STEP_3 = {"/srv/emalu", APP, "/srv/emalu/static", "/etc/emalu/env"}
+MUST_EXIST = ("WorkingDirectory", "EnvironmentFile", "ReadWritePaths", "ReadOnlyPaths",
+              "InaccessiblePaths", "BindPaths", "BindReadOnlyPaths")  # fmt: skip
+
+
+def test_every_path_a_unit_needs_is_one_the_steps_make():
+    """systemd refuses to start a unit whose WorkingDirectory, EnvironmentFile or namespace
+    path (ReadWritePaths ...) does not exist, unless it is marked optional with "-": on a host
+    set up by the steps, emalu.service's ReadWritePaths=/srv/emalu/media, a folder no step makes
+    since uploaded files became rows, failed every start with 226/NAMESPACE."""
+    step_3 = re.search(r"\n3\. Code and environment:(.*?)\n4\. ", (ROOT / "README.md").read_text(),
+                       re.S).group(1)  # fmt: skip
+    for path in MADE_BY_STEP_3:
+        assert f"`{path}`" in step_3, path
+    for path in UNITS:
+        service = unit(path)["Service"] if path.suffix == ".service" else {}
+        for key in MUST_EXIST:
+            for needed in service.get(key, "").split():
+                if not needed.startswith("-"):
+                    assert needed in MADE_BY_STEP_3, f"{path.name}: {key}={needed}"
+
+
 def test_systemd_accepts_the_units(tmp_path):
     """`systemd-analyze verify` with the app's directory where it is here."""
     if not shutil.which("systemd-analyze"):

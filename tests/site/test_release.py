@@ -19,11 +19,12 @@ from tests.live import (
     drop_database,
     free_port,
     live_database,
+    query,
     redis_cache,
     site_env,
 )
 
-STEPS = ["migrate", "compilemessages", "collectstatic", "check --deploy", "encrypt_photos"]
+STEPS = ["check --deploy", "compilemessages", "collectstatic", "migrate", "encrypt_photos"]
 
 
 def release(url, tmp_path, **env):
@@ -56,14 +57,29 @@ def database(django_db_setup, django_db_blocker):
 
 
 @pytest.mark.live
-def test_release_stops_at_the_first_failing_step(database, tmp_path):
-    """A production site that trusts no proxy fails check --deploy: the photos are not touched."""
-    result = release(database, tmp_path, TRUSTED_PROXIES="")
+@pytest.mark.django_db
+def test_release_refused_by_check_deploy_changes_nothing(tmp_path):
+    """A production site that trusts no proxy fails check --deploy, and the release stops there,
+    before anything is changed: a new database stays empty and no static file is written. With
+    the check after `migrate` the schema was changed (an upgrade's, under the running site) by a
+    release the operator was then told to fix and run again."""
+    name = f"emalu_rel_{uuid.uuid4().hex[:8]}"
+    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+        admin.execute(SQL("CREATE DATABASE {}").format(Identifier(name)))
+    try:
+        db = connection.settings_dict
+        url = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/{name}"
+        result = release(url, tmp_path, TRUSTED_PROXIES="")
+        tables = query(url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'")
+    finally:
+        drop_database(name)
     assert result.returncode != 0
-    assert "[4/5] check --deploy" in result.stdout and "[5/5]" not in result.stdout
-    assert "release stopped at step 4 (check --deploy)" in result.stderr
+    assert "[1/5] check --deploy" in result.stdout and "[2/5]" not in result.stdout
+    assert "release stopped at step 1 (check --deploy)" in result.stderr
     assert "emalu.W001" in result.stderr + result.stdout
-    assert "Not run: encrypt_photos" in result.stderr
+    assert "Not run: compilemessages, collectstatic, migrate, encrypt_photos" in result.stderr
+    assert tables == [(0,)]
+    assert not (tmp_path / "static").exists()
 
 
 @pytest.mark.live
@@ -115,11 +131,9 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
 def test_release_without_a_database_stops_at_migrate(tmp_path):
     closed = f"postgres://postgres@127.0.0.1:{free_port()}/emalu"
     result = release(closed, tmp_path)
-    assert result.returncode != 0 and "[2/5]" not in result.stdout
-    assert "release stopped at step 1 (migrate): OperationalError" in result.stderr
-    assert "Not run: compilemessages, collectstatic, check --deploy, encrypt_photos" in (
-        result.stderr
-    )
+    assert result.returncode != 0 and "[5/5]" not in result.stdout
+    assert "release stopped at step 4 (migrate): OperationalError" in result.stderr
+    assert "Not run: encrypt_photos" in result.stderr
 
 
 def test_the_first_privacy_officer_enrols_with_what_the_command_prints(client, db, settings):

@@ -28,6 +28,19 @@ SECRET = "pw-s3cr3t-9a7"
         # Read on every form post: malformed, each post was a 500 while `check` passed.
         ("FORM_RATE_LIMIT", "five"),
         ("FAILED_LOGIN_AUDIT_LIMIT", "20/0"),
+        # A word that is neither yes nor no: read as no, a production site quietly stopped
+        # sending HTTP to HTTPS.
+        ("SECURE_SSL_REDIRECT", "ture"),
+        ("DEBUG", "maybe"),
+        # Numbers no rule can use: a request due before it came, an answered inquiry erased at
+        # once, a log level the logging set-up refused with a traceback, an admin at /stafflogin/.
+        ("ACCESS_REQUEST_DAYS", "-1"),
+        ("ACCESS_REQUEST_DAYS", "0"),
+        ("SERVICE_ACHIEVED_GRACE_DAYS", "-3"),
+        ("MAIL_RETRY_SECONDS", "-600"),
+        ("LOG_LEVEL", "LOUD"),
+        ("ADMIN_URL", "staff"),
+        ("ADMIN_URL", "/staff/"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):

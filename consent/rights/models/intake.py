@@ -39,6 +39,7 @@ class QuarantinedMessage(models.Model):
     # The message as received (RFC 5322 bytes), Fernet-encrypted (consent/core/photos.py);
     # at most quarantine.MAX_BYTES of it; `truncated` says whether more was received.
     content = models.BinaryField(editable=False)
+    ENCRYPTED_FIELDS = ("content",)  # moved to a new key by encrypt_photos (a rotation)
     truncated = models.BooleanField(_("only the beginning kept"), default=False)
     ticket = models.ForeignKey(
         Ticket, models.SET_NULL, null=True, blank=True, related_name="+",

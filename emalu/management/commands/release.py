@@ -2,19 +2,22 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 # Each step is safe to run again: after a failure, fix its cause and run `release` again.
+# The database is changed last of all: a setting check --deploy refuses (a proxy not trusted, a
+# data host not listed), a catalogue that does not compile or a static file that cannot be
+# collected stops the release before `migrate` has changed the schema the running site uses.
 STEPS = [
-    ("migrate", ["migrate", "--no-input"]),  # as the database owner (emalu's migrate)
+    ("check --deploy", ["check", "--deploy", "--fail-level", "WARNING"]),
     ("compilemessages", ["compilemessages", "--ignore=.venv", "--ignore=var"]),
     ("collectstatic", ["collectstatic", "--no-input"]),
-    ("check --deploy", ["check", "--deploy", "--fail-level", "WARNING"]),
+    ("migrate", ["migrate", "--no-input"]),  # as the database owner (emalu's migrate)
     ("encrypt_photos", ["encrypt_photos"]),  # files under the first MEDIA_ENCRYPTION_KEY
 ]
 
 
 class Command(BaseCommand):
     help = (
-        "Release the code in this directory, with the owner's DATABASE_URL: migrate, "
-        "compilemessages, collectstatic, check --deploy --fail-level WARNING and encrypt_photos, "
+        "Release the code in this directory, with the owner's DATABASE_URL: check --deploy "
+        "--fail-level WARNING, compilemessages, collectstatic, migrate and encrypt_photos, "
         "stopping at the first step that fails. Then restart the site (docs/deploy)."
     )
 

@@ -6,7 +6,7 @@ from django.db.models import Q
 from post_office.models import Attachment
 
 from consent.core.models import StoredFile, Subject, Submission
-from consent.core.photos import FERNET_PREFIX, fernet
+from consent.core.photos import FERNET_PREFIX, encrypted_columns, fernet
 
 JPEG = b"\xff\xd8\xff"
 
@@ -14,8 +14,8 @@ JPEG = b"\xff\xd8\xff"
 class Command(BaseCommand):
     help = (
         "Encrypt photos and the outbox's attachments stored before encryption was added, and "
-        "re-encrypt the others under the first MEDIA_ENCRYPTION_KEY (after a key rotation). "
-        "Safe to run again."
+        "re-encrypt them and every other column kept under MEDIA_ENCRYPTION_KEY (the emails "
+        "set aside) under its first key (after a key rotation). Safe to run again."
     )
 
     def handle(self, *args, **options):
@@ -37,6 +37,17 @@ class Command(BaseCommand):
         for name in Attachment.objects.exclude(file="").values_list("file", flat=True):
             with transaction.atomic():
                 self._rewrite(name, plain=lambda d: not d.startswith(FERNET_PREFIX))
+        # Columns encrypted by their own code (photos.encrypted_columns), never stored in plain.
+        for model, field in encrypted_columns():
+            for pk in model.objects.values_list("pk", flat=True).order_by("pk"):
+                with transaction.atomic():
+                    row = model.objects.select_for_update().filter(pk=pk).first()
+                    if row is None:  # destroyed meanwhile
+                        continue
+                    label = f"{model._meta.label_lower} {pk}"
+                    token = self._token(bytes(getattr(row, field)), label, plain=lambda d: False)
+                    if token is not None:
+                        model.objects.filter(pk=pk).update(**{field: token})
         self.stdout.write(", ".join(f"{outcome}: {n}" for outcome, n in self.counts.items()))
         if self.counts["unreadable"]:
             raise CommandError("Some files could not be read; is an old key missing?")
@@ -46,20 +57,26 @@ class Command(BaseCommand):
         one stored in plain (`plain(data)` says whether it looks so). Files are rows
         (consent/core/files.py), rewritten in the caller's transaction."""
         row = StoredFile.objects.select_for_update().filter(name=name).first()
-        data = bytes(row.content) if row else b""
+        token = self._token(bytes(row.content) if row else b"", name, plain=plain)
+        if token is not None:
+            StoredFile.objects.filter(pk=row.pk).update(content=token, size=len(token))
+
+    def _token(self, data, label, *, plain):
+        """`data` under the first key, counted by outcome; None when it is so already, or when
+        no key reads it and it is not plain (`plain(data)`): then it is named as unreadable."""
         try:
             self.current.decrypt(data)
             self.counts["already current"] += 1
-            return
+            return None
         except InvalidToken:
             pass
         try:
             token, outcome = self.keys.rotate(data), "re-encrypted"
         except InvalidToken:
             if not data or not plain(data):
-                self.stderr.write(f"cannot read {name} with any key")
+                self.stderr.write(f"cannot read {label} with any key")
                 self.counts["unreadable"] += 1
-                return
+                return None
             token, outcome = self.keys.encrypt(data), "encrypted"
-        StoredFile.objects.filter(pk=row.pk).update(content=token, size=len(token))
         self.counts[outcome] += 1
+        return token

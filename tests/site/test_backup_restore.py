@@ -1,0 +1,139 @@
+"""docs/deploy/backups.md, followed as an operator would: a nightly dump, a person destroyed
+after it, the database lost and the dump restored into a new one. The restored database keeps the
+ledger's append-only triggers and the runtime role's grants, the site starts on it, and the
+destruction is applied again from the list the current database (or the journal) gives."""
+
+import subprocess
+
+import psycopg
+import pytest
+from django.db import connection
+from psycopg.sql import SQL, Identifier
+
+from tests.live import (
+    PYTHON,
+    ROOT,
+    _admin_dsn,
+    drop_database,
+    gunicorn,
+    live_database,
+    query,
+    request,
+    shell,
+    site_env,
+)
+
+pytestmark = [
+    pytest.mark.live,
+    pytest.mark.django_db,
+    pytest.mark.requires_tool("pg_dump", apt="postgresql-client"),
+]
+
+PERSON = """
+from consent.core.ledger import consent_grant
+from consent.core.models import Source, Subject
+from consent.core.texts import current_text
+s = Subject.objects.create(full_name="Restore Person", email="restore@example.kz")
+consent_grant(s, current_text("service"), language="kk", source=Source.CONTACT_FORM)
+print(s.pk)
+"""
+
+DESTROY = """
+from consent.core.models import Subject
+from consent.rights.erasure import subject_destroy
+subject_destroy(Subject.objects.get(pk={pk}), request_ref="R-2026-00042")
+"""
+
+CHANGE_LEDGER = """
+from django.db import DatabaseError, connection
+try:
+    with connection.cursor() as cursor:
+        cursor.execute("UPDATE consent_ledgerentry SET at = at")
+except DatabaseError as e:
+    print("refused", type(e).__name__)
+"""
+
+TRIGGERS = """
+SELECT count(*) FROM pg_trigger
+WHERE tgrelid = 'consent_ledgerentry'::regclass AND NOT tgisinternal
+"""
+
+
+def manage(env, *command, stdin=None):
+    return subprocess.run([PYTHON, "manage.py", *command], input=stdin, cwd=ROOT, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+
+
+def dsn(url):
+    return url.replace("postgres://", "postgresql://")
+
+
+# A stand-in for age (the test holds no key pair): it takes the recipient as age does, and
+# passes the dump through, so that what pg_restore reads is what the script wrote.
+AGE = """#!/bin/sh
+[ "$1" = -r ] && [ -n "$2" ] || exit 2
+exec cat
+"""
+
+
+def nightly_backup(env, tmp_path):
+    """scripts/backup as emalu-backup.service runs it: the site's environment and the unit's
+    two lines. Without its recipient it refuses, naming it, and writes nothing."""
+    tools, folder = tmp_path / "bin", tmp_path / "backup"
+    tools.mkdir()
+    folder.mkdir()
+    (tools / "age").write_text(AGE)
+    (tools / "age").chmod(0o755)
+    env = {**env, "PATH": f"{tools}:{env['PATH']}", "BACKUP_DIR": str(folder)}
+    refused = subprocess.run([ROOT / "scripts" / "backup"], env={**env, "BACKUP_RECIPIENT": ""},
+                             capture_output=True, text=True)  # fmt: skip
+    assert refused.returncode != 0 and "BACKUP_RECIPIENT" in refused.stderr
+    assert list(folder.iterdir()) == []
+    done = subprocess.run([ROOT / "scripts" / "backup"], env={**env, "BACKUP_RECIPIENT": "age1x"},
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    [dump] = folder.iterdir()
+    assert dump.name.startswith("db-") and dump.name.endswith(".dump.age")
+    return dump
+
+
+def test_a_restored_dump_keeps_the_ledgers_guarantees_and_its_destructions(
+    django_db_setup, django_db_blocker, tmp_path
+):
+    with django_db_blocker.unblock(), live_database() as current:
+        env = site_env(current)
+        pk = int(shell(PERSON, env).split()[-1])
+        dump = nightly_backup(env, tmp_path)
+        shell(DESTROY.format(pk=pk), env)  # the next morning, a request to destroy
+        exported = manage(env, "tombstones", "export")
+        assert exported.returncode == 0, exported.stderr
+        (tmp_path / "tombstones.csv").write_text(exported.stdout)
+        name = current.rsplit("/", 1)[1] + "_restored"
+        restored = current.rsplit("/", 1)[0] + "/" + name
+        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+            admin.execute(SQL("CREATE DATABASE {}").format(Identifier(name)))
+        try:
+            subprocess.run(["pg_restore", "--exit-on-error", "--dbname", dsn(restored), str(dump)],
+                           check=True, capture_output=True)  # fmt: skip
+            env_r = {**env, "DATABASE_URL": restored}
+            # The append-only triggers and the runtime role's narrow grants came back with it.
+            assert "refused" in shell(CHANGE_LEDGER, env_r)
+            again = manage(env_r, "tombstones", "reapply", str(tmp_path / "tombstones.csv"))
+            assert again.returncode == 0, again.stderr
+            assert "destroyed again: 1, gone already: 0" in again.stdout
+            assert query(restored, TRIGGERS) == query(current, TRIGGERS) != [(0,)]
+            role = connection.settings_dict["APP_ROLE"]
+            rights = f"SELECT has_table_privilege('{role}', 'consent_ledgerentry', 'INSERT'), " \
+                     f"has_table_privilege('{role}', 'consent_ledgerentry', 'UPDATE')"  # fmt: skip
+            assert query(restored, rights) == [(True, False)]
+            left = query(restored, f"SELECT (SELECT count(*) FROM consent_subject WHERE id = {pk}),"
+                                   f" (SELECT count(*) FROM consent_ledgerentry"
+                                   f" WHERE subject_id = {pk})")  # fmt: skip
+            assert left == [(0, 0)]
+            twice = manage(env_r, "tombstones", "reapply", "-", stdin=exported.stdout)
+            assert "destroyed again: 0, gone already: 1" in twice.stdout
+            with gunicorn(restored, tmp_path) as (port, _proc):
+                status, _headers, body = request(port, "GET", "/healthz")
+            assert status == 200, body
+        finally:
+            drop_database(name)
