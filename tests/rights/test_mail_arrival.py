@@ -5,6 +5,7 @@ never by the sender) starts the deadline, on a real Dovecot. (Dovecot takes no a
 own clock: the arrivals here are past dates.)"""
 
 import imaplib
+import io
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -14,8 +15,8 @@ from django.core.management import call_command
 from consent.rights.models import QuarantinedMessage, Ticket
 from consent.rights.tickets import ticket_open_from_quarantine
 from tests.rights.conftest import BAD_MESSAGES, message
+from tests.rights.test_intake import stdin
 
-pytestmark = pytest.mark.live
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
@@ -24,6 +25,7 @@ def deliver_at(client, raw, moment):
     client.append("INBOX", None, imaplib.Time2Internaldate(moment), raw)
 
 
+@pytest.mark.live
 def test_a_letter_in_the_mailbox_before_midnight_is_received_that_day(
     mailbox, person, time_machine
 ):
@@ -40,6 +42,7 @@ def test_a_letter_in_the_mailbox_before_midnight_is_received_that_day(
     assert ticket.due_date == date(2026, 3, 20)
 
 
+@pytest.mark.live
 def test_a_letter_read_after_an_outage_is_due_from_its_arrival(mailbox, person, time_machine):
     """The mailbox could not be read from Friday 27 November 2026 to Monday 30 (a password
     changed, a certificate expired): what arrived on Friday, a request and a letter set aside,
@@ -63,6 +66,7 @@ def test_a_letter_read_after_an_outage_is_due_from_its_arrival(mailbox, person, 
     assert opened.received_at == friday and opened.due_date == date(2026, 11, 30)
 
 
+@pytest.mark.live
 def test_a_mailbox_clock_ahead_of_ours_does_not_move_receipt_into_the_future(
     mailbox, person, time_machine
 ):
@@ -75,3 +79,36 @@ def test_a_mailbox_clock_ahead_of_ours_does_not_move_receipt_into_the_future(
     call_command("fetch_request_mail")
     ticket = Ticket.objects.get()
     assert ticket.received_at == now and ticket.due_date == date(2026, 12, 2)
+
+
+def by_our_mta(raw, stamp):
+    """`raw` as our MTA hands it to the pipe: its own Received field on top, stamped when it
+    took the message, above the sender's (which the sender may write as they like)."""
+    return (
+        f"Received: from mail.example.kz (mail.example.kz [192.0.2.7])\r\n\tby "
+        f"mx.emaluplus-vko.kz (Postfix) with ESMTPS id 4Q1x2y3z; {stamp}\r\n"
+        "Received: from [10.0.0.2] by mail.example.kz; Mon, 1 Jan 2024 08:00:00 +0500\r\n"
+    ).encode() + raw
+
+
+@pytest.mark.parametrize(
+    "stamp,received",
+    [
+        # The database was down from Friday 27 November 2026 to Monday 30: our MTA kept the
+        # letter it took on Friday and piped it again on Monday. Received on Friday.
+        ("Fri, 27 Nov 2026 10:00:00 +0500", datetime(2026, 11, 27, 10, tzinfo=ALMATY)),
+        # A stamp after now, or older than an MTA keeps a letter (5 days), is no arrival of
+        # ours: received now.
+        ("Mon, 30 Nov 2026 12:00:00 +0500", datetime(2026, 11, 30, 9, tzinfo=ALMATY)),
+        ("Mon, 16 Nov 2026 10:00:00 +0500", datetime(2026, 11, 30, 9, tzinfo=ALMATY)),
+        ("not a date", datetime(2026, 11, 30, 9, tzinfo=ALMATY)),
+    ],
+)
+def test_a_piped_letter_is_received_when_our_mta_took_it(
+    person, monkeypatch, time_machine, stamp, received
+):
+    time_machine.move_to(datetime(2026, 11, 30, 9, tzinfo=ALMATY), tick=False)
+    stdin(monkeypatch, by_our_mta(message("Отзыв согласия", message_id="<pipe@x>"), stamp))
+    call_command("ingest_request_mail", stdout=io.StringIO())
+    ticket = Ticket.objects.get()
+    assert ticket.received_at == received
