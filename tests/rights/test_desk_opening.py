@@ -1,8 +1,8 @@
-"""A person asks by telephone or at the office: the privacy officer (a member of the group, not
-a superuser) opens the request from the person's page, received now (or when it came, by post or
-in a call written down later) and due in Kazakhstan
-working days from the date in Almaty; the person confirms it by the link mailed to the address on
-record, as any other request (compliance L8, L9)."""
+"""A person asks by telephone, at the office or by post: the privacy officer (a member of the
+group, not a superuser) opens the request from the person's page, received now (or when it came:
+a letter by post, a call written down later) and due in Kazakhstan working days from that date
+in Almaty; the person confirms it by the link mailed to the address on record, as any other
+request (compliance L8, L9)."""
 
 import re
 from datetime import date
