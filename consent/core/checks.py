@@ -1,3 +1,5 @@
+from datetime import UTC, datetime, timedelta
+
 from django.conf import settings
 from django.core.checks import Error, register
 
@@ -130,3 +132,41 @@ def check_media_encryption_key(app_configs, **kwargs):
                 )
             )
     return errors
+
+
+# What the zone database must say of the site's zone, for its legal dates to be right: Kazakhstan
+# has kept one zone, UTC+5, since 1 March 2024 (tzdata 2024a); before, Almaty was UTC+6.
+ZONE_FACTS = {"Asia/Almaty": (datetime(2024, 3, 1, 12, tzinfo=UTC), timedelta(hours=5))}
+
+
+@register()
+def check_time_zone(app_configs, **kwargs):
+    """Every legal date is the local date in Almaty (compliance L8): a zone database older than
+    the change puts every moment between 23:00 and midnight on the next day, and a deadline
+    counted from it a working day late. Read from the host's database now, not from Django's
+    cached zone."""
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    if settings.TIME_ZONE not in ZONE_FACTS:
+        return []
+    moment, expected = ZONE_FACTS[settings.TIME_ZONE]
+    try:
+        offset = moment.astimezone(ZoneInfo.no_cache(settings.TIME_ZONE)).utcoffset()
+    except ZoneInfoNotFoundError:
+        offset = None
+    if offset == expected:
+        return []
+    said = "no such zone" if offset is None else f"UTC{_hours(offset)}"
+    return [
+        Error(
+            f"The time zone database gives {settings.TIME_ZONE} as {said} on {moment:%Y-%m-%d}, "
+            f"not UTC{_hours(expected)}: every legal date would be wrong.",
+            hint="Update the host's tzdata package (2024a or later).",
+            id="consent.E010",
+        )
+    ]
+
+
+def _hours(offset: timedelta) -> str:
+    minutes = int(offset.total_seconds()) // 60
+    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"

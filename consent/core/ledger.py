@@ -46,13 +46,15 @@ def consent_grant(
     if not text.is_published:
         raise ValidationError(_("Consent can only be given to a published text."))
     now = timezone.now()
-    shown = render_consent(text, language, full_name or subject.full_name)
+    name = full_name or subject.full_name
+    shown = render_consent(text, language, name)
     entry = LedgerEntry.objects.create(
         subject=subject,
         purpose=text.purpose,
         kind=Kind.GRANT,
         text=text,
         text_sha256=sha256(shown),
+        shown_name=name,
         language=language,
         at=now,
         expires_at=now + timedelta(days=PURPOSES[text.purpose].term_days),

@@ -1,8 +1,11 @@
 """A request asked by telephone or in person: the officer opens it from the person's page."""
 
+from datetime import datetime
+
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.core.models import Subject
@@ -25,9 +28,12 @@ def ticket_open_at_desk(
     message: str,
     actor: AbstractBaseUser,
     purpose: str = "",
+    received_at: datetime | None = None,
 ) -> tuple[Ticket, bool]:
-    """Record what the person asked the desk, received now: its due date is counted in
-    Kazakhstan working days from today's date in Almaty (`tickets.ticket_create`). Whoever
+    """Record what the person asked the desk, received now, or at `received_at` (a letter that
+    came by post, a call written down later: the law counts from receipt, not from the typing):
+    its due date is counted in Kazakhstan working days from that date in Almaty
+    (`tickets.ticket_create`). Whoever
     calls has not shown they are the person, so the request waits, as any other, for the link
     mailed to the address on record (compliance L9); nothing is done or disclosed before.
     (the request, whether it is new): the same request still open, opened at the desk for the
@@ -45,6 +51,9 @@ def ticket_open_at_desk(
         return opened, False
     ticket = ticket_open(
         kind=kind, email=subject.email, language=language, channel=Ticket.Channel.DESK,
-        purpose=purpose, message=message, actor=actor, audit_detail={"opened_at_desk": True},
+        purpose=purpose, message=message, actor=actor, received_at=received_at,
+        audit_detail={"opened_at_desk": True,
+                      **({"received": timezone.localtime(received_at).isoformat()}
+                         if received_at else {})},
     )  # fmt: skip
     return ticket, True

@@ -32,6 +32,8 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             _("consent text version"): e.text.version if e.text else "",
             _("privacy policy version"): e.text.policy.number if e.text else "",
             _("SHA-256 of the text shown"): e.text_sha256,
+            # What the hash was taken with: not always the name on record (compliance L4).
+            _("name in the text shown"): e.shown_name,
             _("language"): language_name(e.language),
             _("time (Almaty)"): reader_time(e.at, seconds=True),
             _("time (UTC)"): reader_time(e.at, seconds=True, zone=UTC),
@@ -59,9 +61,18 @@ def evidence_csv(subject: Subject) -> bytes:
 def evidence_pdf(subject: Subject) -> bytes:
     return pdf_document(
         _("Consent evidence for data subject #%(id)s") % {"id": subject.pk},
-        exported_line(),
+        f"{exported_line()}\n{how_to_check()}",
         [("", [(str(k), str(v)) for k, v in row.items()]) for row in evidence_rows(subject)],
     )
+
+
+def how_to_check() -> str:
+    """How the reader recomputes a grant's hash from the evidence and the published text."""
+    return _(
+        "Each SHA-256 is that of the consent text of its version, in its language, as "
+        "published, with the name from the column «%(column)s» in place of the name: anyone can "
+        "compute it again."
+    ) % {"column": _("name in the text shown")}
 
 
 def exported_line() -> str:

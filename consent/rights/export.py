@@ -102,6 +102,7 @@ def _ledger_row(e):
         "consent_text_version": e.text.version if e.text else "",
         "privacy_policy_version": e.text.policy.number if e.text else "",
         "text_sha256": e.text_sha256,
+        "shown_name": e.shown_name,
         "language": language_name(e.language),
         "source": e.get_source_display(),
         "ip": e.ip or "",

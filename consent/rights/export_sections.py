@@ -74,6 +74,7 @@ SECTIONS = {
             "consent_text_version": gettext_lazy("consent text version"),
             "privacy_policy_version": gettext_lazy("privacy policy version"),
             "text_sha256": field_name(LedgerEntry, "text_sha256"),
+            "shown_name": field_name(LedgerEntry, "shown_name"),
             "language": field_name(LedgerEntry, "language"),
             "source": field_name(LedgerEntry, "source"),
             "ip": field_name(LedgerEntry, "ip"),

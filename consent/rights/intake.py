@@ -10,6 +10,7 @@ stops the intake: it is set aside whole in the quarantine for the privacy office
 
 import logging
 import re
+from datetime import datetime
 from typing import NamedTuple
 
 from cryptography.fernet import InvalidToken
@@ -219,23 +220,24 @@ def replied_to(letter: Letter) -> Ticket | None:
     return quoted
 
 
-def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
-    """Open a request from one RFC 5322 message (bytes). Returns the request; or the quarantine
-    entry the message was set aside in (it could not become a request); or None when the same
-    letter was taken in before (keys.py: fetched again, or delivered twice), either way. Another
-    letter that carries an earlier one's Message-ID is a letter of its own. Raises only when the
-    database cannot even record the quarantine entry (then the message is to be read again
-    later)."""
+def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | QuarantinedMessage | None:
+    """Open a request from one RFC 5322 message (bytes), received at `received_at` (when it
+    reached our mailbox; now by default, as for a message an MTA pipes in on delivery). Returns
+    the request; or the quarantine entry the message was set aside in (it could not become a
+    request); or None when the same letter was taken in before (keys.py: fetched again, or
+    delivered twice), either way. Another letter that carries an earlier one's Message-ID is a
+    letter of its own. Raises only when the database cannot even record the quarantine entry
+    (then the message is to be read again later)."""
     key = letter_key(raw)
     seen = seen_before(raw, key)
     if seen:
         return None
     if seen is None:
-        return quarantine_record(raw, reason=Reason.REUSED_ID, key=key)
+        return quarantine_record(raw, reason=Reason.REUSED_ID, key=key, received_at=received_at)
     try:
         letter = read_letter(raw)
     except SetAside as aside:
-        return quarantine_record(raw, reason=aside.reason, key=key)
+        return quarantine_record(raw, reason=aside.reason, key=key, received_at=received_at)
     ticket_type, language, purpose, unsubscribe, someone_else = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender
     )
@@ -243,10 +245,11 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
         # A savepoint: whatever the insert meets, the connection stays usable for the quarantine.
         with transaction.atomic():
             # The deadline runs from when the mail reached us, not from a Date header the sender
-            # wrote.
+            # wrote, nor from when it was read.
             return ticket_open(
                 kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
                 channel=Ticket.Channel.EMAIL, message=letter.text, message_id=message_key(raw),
+                received_at=received_at,
                 letter_key=key, unsubscribe=unsubscribe, regarding=replied_to(letter),
                 files=letter.files, about_someone_else=someone_else,
             )  # fmt: skip
@@ -258,7 +261,7 @@ def ingest(raw: bytes) -> Ticket | QuarantinedMessage | None:
         error_name = type(error).__name__
     # The class only: the error's text may quote the message (an address, a value).
     logger.warning("request message could not be stored (%s)", error_name)
-    return quarantine_record(raw, reason=Reason.STORE_FAILED, key=key)
+    return quarantine_record(raw, reason=Reason.STORE_FAILED, key=key, received_at=received_at)
 
 
 def seen_before(raw: bytes, key: str) -> bool | None:

@@ -6,8 +6,10 @@ QUARANTINE_KEPT (retention.py)."""
 
 import hashlib
 import logging
+from datetime import datetime
 
 from django.db import transaction
+from django.utils import timezone
 
 from consent.core.photos import fernet
 
@@ -35,9 +37,12 @@ def fingerprint(key: str) -> str:
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def quarantine_record(raw: bytes, *, reason: str, key: str) -> QuarantinedMessage | None:
-    """Set one message aside and tell the officers (not of an automated one: an auto-reply to
-    our notice would make another notice, and so on); None when it was set aside before.
+def quarantine_record(
+    raw: bytes, *, reason: str, key: str, received_at: datetime | None = None
+) -> QuarantinedMessage | None:
+    """Set one message aside, received at `received_at` (when it reached our mailbox; now by
+    default), and tell the officers (not of an automated one: an auto-reply to our notice would
+    make another notice, and so on); None when it was set aside before.
 
     Its own transaction holds only ciphertext, a hash, a size and a code, so it cannot fail on
     what the message contains: only a database that is down stops it, and then the caller
@@ -47,7 +52,8 @@ def quarantine_record(raw: bytes, *, reason: str, key: str) -> QuarantinedMessag
         entry, created = QuarantinedMessage.objects.get_or_create(
             message_key=fingerprint(key),
             defaults={"reason": reason, "size": len(raw), "truncated": len(kept) < len(raw),
-                      "content": fernet().encrypt(kept)},
+                      "content": fernet().encrypt(kept),
+                      "received_at": received_at or timezone.now()},
         )  # fmt: skip
         if created and reason != QuarantinedMessage.Reason.AUTOMATED:
             notify_quarantined(entry)

@@ -1,5 +1,6 @@
 """Deploy checks: the data stays in Kazakhstan (compliance L18), the cache is shared."""
 
+from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -44,3 +45,32 @@ def test_a_cache_abroad_warns(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
                                    "LOCATION": "redis://cache.example.com:6379/1"}}  # fmt: skip
     assert [w.msg.split()[0] for w in check_data_location(None)] == ["CACHE_URL"]
+
+
+def test_a_time_zone_database_from_before_kazakhstans_single_zone_stops_the_site(tmp_path):
+    """Kazakhstan moved to UTC+5 on 1 March 2024 (tzdata 2024a). A host whose zone database is
+    older (a server or an image not updated since) still puts Almaty at UTC+6: every request
+    received between 23:00 and midnight, every breach detected then, was dated the next day,
+    and its deadline a working day late, with nothing to say so. `check` (run by the release and
+    before every start, docs/deploy/emalu.service) now refuses such a host; here Omsk's zone
+    file, UTC+6 throughout, stands for Almaty's as it was before 2024a."""
+    import shutil
+    import zoneinfo
+    from pathlib import Path
+
+    from django.core.management import call_command
+    from django.core.management.base import SystemCheckError
+
+    assert ALMATY.utcoffset(datetime(2026, 3, 20, 23, 59)) == timedelta(hours=5)
+    call_command("check")  # this host's database is current
+    (tmp_path / "Asia").mkdir()
+    omsk = next(
+        Path(d, "Asia", "Omsk") for d in zoneinfo.TZPATH if Path(d, "Asia", "Omsk").exists()
+    )
+    shutil.copy(omsk, tmp_path / "Asia" / "Almaty")
+    zoneinfo.reset_tzpath(to=[str(tmp_path)])
+    try:
+        with pytest.raises(SystemCheckError, match=r"consent\.E010.*UTC\+06:00"):
+            call_command("check")
+    finally:
+        zoneinfo.reset_tzpath()

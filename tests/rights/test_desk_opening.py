@@ -1,13 +1,15 @@
-"""A person asks by telephone or at the office: the privacy officer (a member of the group, not
-a superuser) opens the request from the person's page, received now and due in Kazakhstan
-working days from the date in Almaty; the person confirms it by the link mailed to the address on
-record, as any other request (compliance L8, L9)."""
+"""A person asks by telephone, at the office or by post: the privacy officer (a member of the
+group, not a superuser) opens the request from the person's page, received now (or when it came:
+a letter by post, a call written down later) and due in Kazakhstan working days from that date
+in Almaty; the person confirms it by the link mailed to the address on record, as any other
+request (compliance L8, L9)."""
 
 import re
 from datetime import date
 
 import pytest
 from django.test import Client
+from django.utils import timezone
 from post_office.models import Email
 
 from consent.core.models import AuditEvent
@@ -155,5 +157,30 @@ def test_the_form_labels_its_fields_as_the_admin_does(asel, lang):
     with a capital, as Django's change forms do: «тип:», «цель:» read as broken beside them."""
     html = page(staff_in(lang).get(f"/admin/consent/subject/{asel.pk}/open-request/"))
     labels = re.findall(r"<label[^>]*>([^<]+)</label>", html)
-    assert len(labels) == 4, labels
+    assert len(labels) == 5, labels
     assert all(label[0].isupper() for label in labels), labels
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_letter_written_down_later_is_received_when_it_came(asel, time_machine, lang):
+    """A letter that came by post on Friday 27 November 2026, or a call taken at the counter
+    that evening, is written down on Monday 30 November. It was received on Friday: a block (1
+    working day) is due on Monday 30, not on Tuesday 1 December, the day after it was typed
+    in. A time still to come is refused, and nothing is opened."""
+    time_machine.move_to("2026-11-30 09:00+05:00", tick=False)
+    officer = staff_in(lang)
+    url = f"/admin/consent/subject/{asel.pk}/open-request/"
+    said = {"kind": "block", "language": "kk", "purpose": "", "message": "Хат: дау"}
+    refused = page(officer.post(url, {**said, "received_at_0": "2026-11-30",
+                                      "received_at_1": "12:00"}))  # fmt: skip
+    assert 'class="errorlist' in refused and not Ticket.objects.exists()
+    response = officer.post(url, {**said, "received_at_0": "2026-11-27", "received_at_1": "16:00"})
+    assert response.status_code == 302
+    ticket = Ticket.objects.get()
+    assert timezone.localtime(ticket.received_at).isoformat() == "2026-11-27T16:00:00+05:00"
+    assert ticket.due_date == date(2026, 11, 30)
+    opened = AuditEvent.objects.get(action="request_open")
+    assert opened.detail["received"] == "2026-11-27T16:00:00+05:00"
+    # Left empty, it is received now, as before.
+    officer.post(url, {**said, "message": "Позвонила"})
+    assert Ticket.objects.latest("id").due_date == date(2026, 12, 1)

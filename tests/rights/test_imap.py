@@ -122,11 +122,11 @@ def test_a_crash_mid_batch_loses_nothing(mailbox, person, monkeypatch):
         deliver(mailbox, message("Жеке деректерді жаңарту", message_id=f"<crash{i}@x>"))
     real_ingest, calls = intake.ingest, []
 
-    def crash_on_third(raw):
+    def crash_on_third(raw, received_at=None):
         calls.append(raw)
         if len(calls) == 3:
             raise RuntimeError("power cut")
-        return real_ingest(raw)
+        return real_ingest(raw, received_at)
 
     with monkeypatch.context() as patch, pytest.raises(RuntimeError):
         command = "consent.rights.management.commands.fetch_request_mail"

@@ -31,6 +31,11 @@ def work(make_subject, texts, time_machine):
         # 21st it is late, though it is still the 20th in UTC.
         (local(2026, 11, 16, 10), date(2026, 11, 20), local(2026, 11, 20, 23, 30), "done"),
         (local(2026, 11, 16, 11), date(2026, 11, 20), local(2026, 11, 21, 0, 30), "refused"),
+        # Never confirmed by the person: closed once its link had expired, a week on, and from
+        # an address no one on record holds. Neither was answered late: the law's day never
+        # ran for a request the desk could not act on (it is shown as waiting, not overdue).
+        (local(2026, 11, 16, 12), date(2026, 11, 20), local(2026, 11, 24, 9), "not_confirmed"),
+        (local(2026, 11, 16, 13), date(2026, 11, 17), local(2026, 11, 18, 9), "no_data"),
         # Monday 23 November 03:00 in Almaty is Sunday the 22nd in UTC: this week, not the last.
         (local(2026, 11, 23, 3), date(2026, 12, 4), None, "open"),
         (local(2026, 8, 1, 12), date(2026, 8, 14), local(2026, 8, 3, 9), "done"),  # too old
@@ -54,11 +59,15 @@ def test_requests_are_counted_by_local_week_and_local_closing_day(work, django_a
     with django_assert_num_queries(1):
         weeks = requests_by_week()
     assert len(weeks) == 12 and weeks[0]["start"] == date(2026, 9, 7)
-    assert weeks[-2] == {"start": date(2026, 11, 16), "received": 2, "on_time": 1, "late": 1,
-                         "open": 0}  # fmt: skip
+    assert weeks[-2] == {"start": date(2026, 11, 16), "received": 4, "on_time": 1, "late": 1,
+                         "unconfirmed": 2, "open": 0}  # fmt: skip
     assert weeks[-1] == {"start": date(2026, 11, 23), "received": 1, "on_time": 0, "late": 0,
-                         "open": 1}  # fmt: skip
-    assert sum(week["received"] for week in weeks) == 3  # August's is older than 12 weeks
+                         "unconfirmed": 0, "open": 1}  # fmt: skip
+    assert sum(week["received"] for week in weeks) == 5  # August's is older than 12 weeks
+    for week in weeks:  # every request received is in one of the other four
+        assert (
+            week["received"] == week["on_time"] + week["late"] + week["unconfirmed"] + week["open"]
+        )
 
 
 def test_consents_are_counted_by_local_month(work, django_assert_num_queries):
@@ -75,16 +84,19 @@ def table_row(html, chart, label):
     return [int(n) for n in re.findall(r"<td>(\d+)</td>", row[1])]
 
 
-@pytest.mark.parametrize("lang, late", [("kk", "мерзімінен кеш жауап берілді"),
-                                        ("ru", "отвечено с опозданием")])  # fmt: skip
+@pytest.mark.parametrize("lang, late, unconfirmed", [
+    ("kk", "мерзімінен кеш жауап берілді", "расталмай жабылды"),
+    ("ru", "отвечено с опозданием", "закрыто без подтверждения"),
+])  # fmt: skip
 def test_the_index_draws_the_numbers_for_a_privacy_officer(work, privacy_officer_client, lang,
-                                                           late):  # fmt: skip
+                                                           late, unconfirmed):  # fmt: skip
     html = privacy_officer_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
-    assert table_row(html, "chart-requests", "16.11") == [2, 1, 1, 0]
-    assert table_row(html, "chart-requests", "23.11") == [1, 0, 0, 1]
+    assert table_row(html, "chart-requests", "16.11") == [4, 1, 1, 2, 0]
+    assert table_row(html, "chart-requests", "23.11") == [1, 0, 0, 0, 1]
     assert table_row(html, "chart-consents", "11.2026") == [1, 1]
     svg = re.search(r'<svg[^>]*aria-labelledby="chart-requests-title.*?</svg>', html, re.S)[0]
     assert f"<title>16.11: {late} — 1</title>" in svg  # each bar says what it is
+    assert f"<title>16.11: {unconfirmed} — 2</title>" in svg
     assert (
         'id="chart-requests-desc"' in svg
         and "<script" not in svg

@@ -34,6 +34,12 @@ class LedgerEntry(AppendOnly):
         ConsentText, models.PROTECT, null=True, blank=True, verbose_name=_("consent text")
     )
     text_sha256 = models.CharField(_("SHA-256 of the text shown"), max_length=64, blank=True)
+    # The name the text was shown with (the form's, not always the record's; an address for a
+    # newsletter without a name): text_sha256 is of the published text with it in place of the
+    # name, so the evidence's reader can recompute it (compliance L4). "" for rows from before.
+    shown_name = models.CharField(
+        _("name in the text shown"), max_length=300, blank=True, db_default=""
+    )
     language = models.CharField(_("language"), max_length=2, choices=Language, blank=True)
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     expires_at = models.DateTimeField(_("expires"), null=True, blank=True)

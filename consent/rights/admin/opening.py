@@ -1,12 +1,15 @@
 """A request opened at the desk from a person's page: they asked by telephone or in person
 (`desk_open.ticket_open_at_desk`)."""
 
+from datetime import timedelta
+
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.core.models import Language, Subject
@@ -36,6 +39,20 @@ class DeskRequestForm(forms.Form):
         help_text=_("What the person asked, in their words or briefly, and how (by telephone, "
                     "in person)."),
     )  # fmt: skip
+    received_at = forms.SplitDateTimeField(
+        label=_("received"), required=False,
+        widget=forms.SplitDateTimeWidget(date_attrs={"type": "date"}, time_attrs={"type": "time"},
+                                         date_format="%Y-%m-%d", time_format="%H:%M"),
+        help_text=_("Only when it came before now: a letter that came by post, a call written "
+                    "down later. Its deadline counts from that day (Almaty time)."),
+    )  # fmt: skip
+
+    def clean_received_at(self):
+        """A time still to come is no receipt (minutes of slack for a computer's clock)."""
+        received = self.cleaned_data["received_at"]
+        if received is not None and received > timezone.now() + timedelta(minutes=5):
+            raise ValidationError(_("This time is in the future."))
+        return received
 
 
 class DeskOpening:

@@ -7,8 +7,10 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
+from consent.workdays.calendar import add_working_days
 
 
 class TicketQuerySet(models.QuerySet):
@@ -166,6 +168,15 @@ class Ticket(models.Model):
     @property
     def is_waiting(self):
         return self.status == self.Status.UNVERIFIED
+
+    @property
+    def answer_by(self):
+        """The date the person is promised an answer by: the due date, or once it has passed
+        (the request waited for their link, or was re-typed late), the first working day from
+        today, when the desk, showing it overdue, acts on it. Never a day already gone; the
+        desk and the statistics keep the law's due date."""
+        today = local_today()
+        return self.due_date if self.due_date >= today else add_working_days(today, 0)
 
     @property
     def link_expires_at(self):

@@ -38,8 +38,9 @@ def desk_summary(context):
 
 
 # Bar patterns, so that the series are told apart without colour (and in print): solid,
-# hatched, dotted, outlined. Presentation attributes, not style: the CSP allows no inline style.
-PATTERNS = ["solid", "hatch", "dots", "outline"]
+# hatched, dotted, grid, outlined. Presentation attributes, not style: the CSP allows no inline
+# style.
+PATTERNS = ["solid", "hatch", "dots", "grid", "outline"]
 CHART_WIDTH, CHART_HEIGHT, AXIS, TOP = 720, 200, 28, 12
 
 
@@ -78,7 +79,8 @@ def work_charts(context):
     weeks = requests_by_week()
     months = consents_by_month()
     week_series = [("received", _("received")), ("on_time", _("answered on time")),
-                   ("late", _("answered late")), ("open", _("still open"))]  # fmt: skip
+                   ("late", _("answered late")), ("unconfirmed", _("closed unconfirmed")),
+                   ("open", _("still open"))]  # fmt: skip
     month_series = [("given", _("consents given")), ("withdrawn", _("consents withdrawn"))]
     return {
         "show": True,

@@ -15,15 +15,23 @@ $Quarantined, for the officers to read whole and delete.
 Every message not deleted is read, not only the unseen ones: a letter an officer opened in their
 own mail program first is still a request, and a mailbox kept whole by an earlier version is
 emptied of what is stored.
+
+A letter is received when it reached the mailbox (its INTERNALDATE, which the server writes on
+delivery, not the sender), not when a run reads it: the deadline of a letter that arrived at
+23:58 and was read at 00:03, or on Monday after a weekend the mailbox could not be read, runs
+from the day it arrived (compliance L8).
 """
 
 import imaplib
 import logging
+import re
 import ssl
+from datetime import datetime
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
 
 from consent.core.jobs import Skipped, run_once
 from consent.rights.intake import ingest
@@ -82,12 +90,34 @@ def said(what):
     return what.decode(errors="replace") if isinstance(what, bytes) else str(what)
 
 
+INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
+
+
 def fetch(client, uid):
-    """The message's bytes, or None when the server gave none (it went in the meantime)."""
-    status, parts = client.uid("FETCH", uid, "(BODY.PEEK[])")
+    """(The message's bytes, when it reached the mailbox), or (None, None) when the server gave
+    no message (it went in the meantime)."""
+    status, parts = client.uid("FETCH", uid, "(INTERNALDATE BODY.PEEK[])")
     if status != "OK":
-        return None
-    return next((p[1] for p in parts if isinstance(p, tuple)), None)
+        return None, None
+    part = next((p for p in parts if isinstance(p, tuple)), None)
+    if part is None:
+        return None, None
+    return part[1], arrival(b" ".join(p if isinstance(p, bytes) else p[0] for p in parts))
+
+
+def arrival(response):
+    """When the message reached the mailbox, from the FETCH response's INTERNALDATE
+    («19-Mar-2026 23:58:00 +0500»); now when the server gave none, or a time after now (its
+    clock ahead of ours): a letter is never received after it was read."""
+    now = timezone.now()
+    found = INTERNALDATE.search(response)
+    if found is None:
+        return now
+    try:
+        moment = datetime.strptime(found.group(1).decode("ascii").strip(), "%d-%b-%Y %H:%M:%S %z")
+    except (UnicodeDecodeError, ValueError):
+        return now
+    return min(moment, now)
 
 
 def remove(client, uid):
@@ -135,11 +165,11 @@ class Command(BaseCommand):
         try:
             _, data = client.uid("SEARCH", None, *TO_READ)
             for uid in data[0].split():
-                raw = fetch(client, uid)
+                raw, arrived = fetch(client, uid)
                 if raw is None:
                     logger.warning("message uid %s could not be fetched", uid.decode())
                     continue
-                result = ingest(raw)  # committed when it returns
+                result = ingest(raw, received_at=arrived)  # committed when it returns
                 if isinstance(result, Ticket):
                     counts["opened"] += 1
                 elif isinstance(result, QuarantinedMessage):

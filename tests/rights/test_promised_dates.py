@@ -1,0 +1,71 @@
+"""The date the person is promised an answer by is never one already past. The law's due date
+counts from receipt (compliance L8) and stays on the desk; a request waits for the person's
+link meanwhile, so one confirmed, or re-typed by the officer, after that date was promised an
+answer by a day gone by: «we answer by 19 November», read on 21 November. The person is
+promised the due date, or, once it has passed, the first working day from today, when the
+desk, showing it overdue, acts on it."""
+
+from datetime import date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.utils import translation
+from django.utils.formats import date_format
+
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open, ticket_reclassify
+from tests.rights.conftest import confirm_link, mails_to, web_request
+from tests.rights.test_selfservice import open_page
+
+ALMATY = ZoneInfo("Asia/Almaty")
+
+
+def day(lang, d):
+    with translation.override(lang):
+        return date_format(d, "DATE_FORMAT")
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_confirmed_after_its_due_date_promises_the_next_working_day(
+    client, person, time_machine, lang
+):
+    """An access request received on Monday 16 November 2026 is due on Thursday 19 (3 working
+    days). The person opens the link on Saturday 21: the answer is promised for Monday 23."""
+    time_machine.move_to(datetime(2026, 11, 16, 12, tzinfo=ALMATY), tick=False)
+    web_request(client, lang, "access")
+    path = confirm_link()
+    time_machine.move_to(datetime(2026, 11, 21, 10, tzinfo=ALMATY), tick=False)
+    for page in (client.get(path), client.post(path)):  # the button, then the thanks
+        html = page.content.decode()
+        assert day(lang, date(2026, 11, 23)) in html, html
+        assert day(lang, date(2026, 11, 19)) not in html
+    ticket = Ticket.objects.get()
+    assert ticket.due_date == date(2026, 11, 19)  # the desk keeps the law's date: overdue
+    # Her own page lists the request, with the same promise.
+    open_page(client, lang)
+    html = client.get(f"/{lang}/my-data/").content.decode()
+    assert ticket.reference in html and day(lang, date(2026, 11, 23)) in html
+    assert day(lang, date(2026, 11, 19)) not in html
+
+
+def test_a_request_not_yet_due_still_promises_its_due_date(client, person, time_machine):
+    time_machine.move_to(datetime(2026, 11, 16, 12, tzinfo=ALMATY), tick=False)
+    web_request(client, "ru", "access")
+    html = client.get(confirm_link()).content.decode()
+    assert day("ru", date(2026, 11, 19)) in html
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_retyped_after_its_new_due_date_promises_today(person, time_machine, lang):
+    """An email filed as "other" on Monday 2 November 2026 is re-typed by the officer on Friday
+    20 November as a correction, due one working day from receipt: Tuesday 3 November. The
+    person's mail promised the answer by 3 November; it now promises Friday 20."""
+    time_machine.move_to(datetime(2026, 11, 2, 9, tzinfo=ALMATY), tick=False)
+    ticket = ticket_open(kind=Ticket.Type.OTHER, email=person.email, language=lang,
+                         channel=Ticket.Channel.EMAIL, message="Мекенжайым өзгерді")  # fmt: skip
+    time_machine.move_to(datetime(2026, 11, 20, 15, tzinfo=ALMATY), tick=False)
+    ticket = ticket_reclassify(ticket, kind=Ticket.Type.CORRECT, actor=None)
+    assert ticket.due_date == date(2026, 11, 3)
+    told = mails_to(person.email)[-1]
+    assert day(lang, date(2026, 11, 20)) in told.message
+    assert day(lang, date(2026, 11, 3)) not in told.message + told.html_message
