@@ -37,7 +37,9 @@ def _domain_forms(domain: str) -> tuple[str, str] | None:
     Python's codec, as Django does when it sends the mail, so that what is stored is the
     mailbox that is written to; the Unicode form is what people read and what is stored."""
     try:
-        ascii_form = domain.encode("idna").decode("ascii").lower()
+        # One final dot is the same host written in full («mail.kz.», as an address ends a
+        # sentence): refused, the visitor was told to leave out spaces and quotes, not a dot.
+        ascii_form = domain.encode("idna").decode("ascii").lower().removesuffix(".")
         unicode_form = ascii_form.encode("ascii").decode("idna")
     except UnicodeError:
         return None
@@ -90,13 +92,46 @@ def _outbox_takes(address: str) -> bool:
     return True
 
 
+def _not_latin(local: str, domain: str) -> list[str]:
+    """The letters other than a to z where an address needs them: anywhere before the @ (a
+    Cyrillic «а» or «с» looks like the Latin one, and a phone's keyboard may still be Russian
+    or Kazakh; «ä» is Latin Kazakh, and no mailbox we can write to), and a letter of another
+    alphabet in a domain's label that has Latin letters too («mаil.kz» is an
+    IDN no registry gives out, read as another host: the acknowledgement bounced and the
+    person was not found again). A label wholly of one script («мысал.қаз») is a real IDN."""
+    found = [ch for ch in local if not ch.isascii() and ch.isalpha()]
+    for label in domain.split("."):
+        if any(ch.isascii() and ch.isalpha() for ch in label):  # «müller» is Latin: kept
+            found += [ch for ch in label if ch.isalpha() and not _latin(ch)]
+    found = list(dict.fromkeys(found))
+    as_latin = str.maketrans(dict.fromkeys(found, "x"))
+    if not (
+        _LOCAL_PART.match(local.translate(as_latin)) and _domain_forms(domain.translate(as_latin))
+    ):
+        return []  # another fault as well (a display name, a space): the usual message says it
+    return found
+
+
+def _latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith(("LATIN ", "FULLWIDTH LATIN "))
+
+
 def clean_email(value: str) -> str:
     """An address a person typed, checked and normalised (normalise_email); anything a person
     does not type as their address is refused: a quoted local part, a comment, a display name,
     a space, a comma or semicolon (two addresses), a control character, an IP address or a
-    dotless host. The mail to it would fail delivery and be retried for days."""
-    value = _strip_invisible(value)
+    dotless host. The mail to it would fail delivery and be retried for days. Full-width
+    letters and digits (an East Asian keyboard) are the ASCII ones (NFKC); a letter of another
+    alphabet where a Latin one belongs gets a message that names it."""
+    value = unicodedata.normalize("NFKC", _strip_invisible(value))
     local, __, domain = value.rpartition("@")
+    if letters := _not_latin(local, domain):
+        raise ValidationError(
+            _("Type the address in plain Latin letters, a to z (switch the keyboard to "
+              "English). Typed otherwise: %(letters)s."),
+            code="not_latin",
+            params={"letters": ", ".join(f"«{ch}»" for ch in letters)},
+        )  # fmt: skip
     forms = _domain_forms(domain) if local and len(local) <= 64 else None
     if (
         forms is None
