@@ -141,7 +141,7 @@ class ContactForm(PublicForm):
     email = EmailAddress(label=_("Email"))
     phone = text(
         _("Phone"),
-        30,
+        40,
         autocomplete="tel",
         help_text=_("A Kazakhstan number, e.g. +7 701 123 45 67."),
     )

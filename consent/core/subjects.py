@@ -148,8 +148,19 @@ def clean_email(value: str) -> str:
     return f"{local}@{forms[1]}"
 
 
+# The words people write before an extension that phonenumbers does not know («доб.», «ext.»,
+# «x» and «#» it does): Kazakh «ішкі», Russian «вн.», «внутр.», «добавочный».
+_EXTENSION_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:ішкі|внутр(?:енний)?|вн|добавочный)\.?\s*(?=\d)", re.IGNORECASE
+)
+# How an extension is held after the E.164 number: RFC 3966's parameter («+77232123456;ext=12»).
+EXTENSION = ";ext="
+
+
 def normalise_phone(phone: str | None) -> str | None:
-    """A Kazakhstan number in any usual form, as E.164; anything else is refused.
+    """A Kazakhstan number in any usual form, as E.164, with its extension if one was given
+    (EXTENSION: «8 (7232) 12-34-56 доб. 12» lost its «12» without a word, and the office's
+    switchboard was all staff could call); anything else is refused.
 
     phonenumbers accepts Russian +7 9xx numbers as valid for KZ (the two share +7), so the check
     asks for Kazakhstan's own region code as well.
@@ -158,7 +169,7 @@ def normalise_phone(phone: str | None) -> str | None:
     if not phone:
         return None
     try:
-        number = phonenumbers.parse(phone, "KZ")
+        number = phonenumbers.parse(_EXTENSION_WORDS.sub(" доб. ", phone), "KZ")
     except phonenumbers.NumberParseException:
         number = None
     if (
@@ -169,20 +180,25 @@ def normalise_phone(phone: str | None) -> str | None:
         raise ValidationError(
             _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    held = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return f"{held}{EXTENSION}{number.extension}" if number.extension else held
 
 
 def phone_shown(phone: str | None) -> str | None:
     """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 4567»):
-    eleven digits in a row are hard to check against one's own number. A value that does not
-    parse is shown as held."""
+    eleven digits in a row are hard to check against one's own number; an extension after it
+    in the reader's language («доб. 12»). A value that does not parse is shown as held."""
     if not phone:
         return phone
+    held, __, extension = phone.partition(EXTENSION)
     try:
-        number = phonenumbers.parse(phone, "KZ")
+        number = phonenumbers.parse(held, "KZ")
     except phonenumbers.NumberParseException:
         return phone
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if extension:
+        return _("%(number)s ext. %(extension)s") % {"number": shown, "extension": extension}
+    return shown
 
 
 def _address_tag(email: str, secret: str) -> str:

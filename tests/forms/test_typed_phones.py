@@ -1,0 +1,75 @@
+"""A phone number as people type it: a mobile or an Öskemen landline, with spaces of any kind,
+dashes, brackets, full-width digits, and an office's extension. Every spelling of a number is
+held as E.164, and an extension is held with it (RFC 3966's «;ext=»), never dropped."""
+
+import pytest
+
+from consent.core.models import Guardian, Subject, Submission
+
+MOBILE = "+77051234567"
+OFFICE = "+77232123456"
+TYPED = {
+    "+7 705 123 45 67": MOBILE,
+    "87051234567": MOBILE,
+    "+7-705-123-4567": MOBILE,
+    "8 (705) 123-45-67": MOBILE,
+    "+7\u00a0705\u00a0123\u00a045\u00a067": MOBILE,  # no-break spaces, from a contact card
+    "+7\u202f705\u2009123\u200b45 67": MOBILE,  # narrow, thin and zero-width spaces
+    "８７０５１２３４５６７": MOBILE,  # full-width digits
+    "8\u2011705\u2011123\u201145\u201167": MOBILE,  # non-breaking hyphens
+    "8 (7232) 12-34-56": OFFICE,  # an Öskemen landline
+    # an extension, in the words people write before it
+    "8 (7232) 12-34-56 доб. 12": OFFICE + ";ext=12",
+    "8 (7232) 12-34-56, доб.12": OFFICE + ";ext=12",
+    "+7 7232 12 34 56 ext. 12": OFFICE + ";ext=12",
+    "8 7232 123456 x12": OFFICE + ";ext=12",
+    "8 (7232) 12-34-56, ішкі 12": OFFICE + ";ext=12",
+    "8 (7232) 12-34-56 ІШКІ 1234": OFFICE + ";ext=1234",
+    "8 (7232) 12-34-56 вн. 12": OFFICE + ";ext=12",
+    "8 (7232) 12-34-56 внутр. 12": OFFICE + ";ext=12",
+    "+7 (7232) 12-34-56 добавочный 1234": OFFICE + ";ext=1234",
+}
+
+
+@pytest.fixture
+def fast(settings):
+    settings.FORM_RATE_LIMIT = "1000/60"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("typed", TYPED)
+def test_a_number_is_held_as_typed_with_its_extension(
+    client, texts, fast, contact_data, lang, typed
+):
+    """«8 (7232) 12-34-56 доб. 12» was accepted and held as «+77232123456»: the extension was
+    dropped without a word, and staff could call only the switchboard; «ішкі 12», the Kazakh
+    word, and «вн. 12» were refused as not a phone number."""
+    response = client.post(f"/{lang}/contact/", contact_data(phone=typed))
+    assert response.status_code == 302
+    assert Subject.objects.get().phone == TYPED[typed]
+    assert Submission.objects.get().data["phone"] == TYPED[typed]
+
+
+def test_a_guardians_number_keeps_its_extension(client, texts, application_data):
+    child = application_data(
+        birth_date="2015-05-17",
+        guardian_name="Қасым Әлиев",
+        guardian_contact="8 (7232) 12-34-56 ішкі 12",
+        consent_guardian="on",
+    )
+    assert client.post("/kk/apply/", child).status_code == 302
+    assert Guardian.objects.get().contact == OFFICE + ";ext=12"
+
+
+REFUSED = ["+7 705 123 45 67 (WhatsApp)", "8 705 123 45 6", "+7 912 345 67 89", "8 705 ішкі"]
+
+
+@pytest.mark.parametrize("lang,says", [("kk", "телефон нөмірін"), ("ru", "номер телефона")])
+@pytest.mark.parametrize("typed", REFUSED)
+def test_what_is_not_a_kazakhstan_number_is_refused(
+    client, texts, fast, contact_data, lang, says, typed
+):
+    response = client.post(f"/{lang}/contact/", contact_data(phone=typed))
+    assert response.status_code == 200
+    assert says in response.context["form"].errors["phone"][0]
+    assert Submission.objects.count() == Subject.objects.count() == 0
