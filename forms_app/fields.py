@@ -105,7 +105,9 @@ class PhoneOrEmail(VisitorText):
             return clean_email(value) if value else value
         try:
             return normalise_phone(value)
-        except ValidationError:
+        except ValidationError as error:
+            if error.code == "kazakh_keys":
+                raise  # digits typed as letters: what to fix says more than an example
             raise ValidationError(
                 _("Enter a Kazakhstan phone number, for example +7 701 123 45 67, or an email "
                   "address, for example name@example.kz."),

@@ -153,6 +153,9 @@ def clean_email(value: str) -> str:
 _EXTENSION_WORDS = re.compile(
     r"(?<![^\W\d_])(?:ішкі|внутр(?:енний)?|вн|добавочный)\.?\s*(?=\d)", re.IGNORECASE
 )
+# The Kazakh letters a Kazakh keyboard has on its digit keys: a number typed on it, without
+# switching to English, comes out as these.
+_KAZAKH_KEYS = re.compile("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
 # How an extension is held after the E.164 number: RFC 3966's parameter («+77232123456;ext=12»).
 EXTENSION = ";ext="
 
@@ -177,6 +180,14 @@ def normalise_phone(phone: str | None) -> str | None:
         or not phonenumbers.is_valid_number(number)
         or phonenumbers.region_code_for_number(number) != "KZ"
     ):
+        letters = list(dict.fromkeys(ch for ch in phone if ch.isalpha()))
+        if letters and all(_KAZAKH_KEYS.match(ch) for ch in letters):  # not «ішкі», a word
+            raise ValidationError(
+                _("Type the number in digits. Typed as letters: %(letters)s (a Kazakh keyboard "
+                  "has them on the digit keys: switch it to English, or use the number pad)."),
+                code="kazakh_keys",
+                params={"letters": ", ".join(f"«{ch}»" for ch in letters)},
+            )  # fmt: skip
         raise ValidationError(
             _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
         )

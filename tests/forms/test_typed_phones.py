@@ -73,3 +73,33 @@ def test_what_is_not_a_kazakhstan_number_is_refused(
     assert response.status_code == 200
     assert says in response.context["form"].errors["phone"][0]
     assert Submission.objects.count() == Subject.objects.count() == 0
+
+
+# A Kazakh keyboard has its letters on the digit keys: a number typed without switching to
+# English comes out with letters in it, and the usual example said nothing of why.
+KEYS = {"kk": "цифрлармен", "ru": "цифрами"}
+KAZAKH_KEYS = ["8 ү05 123 45 67", "ү ғ ә і ң ұ қ ө һ", "+7 7ҚҚ 123 45 67"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("typed", KAZAKH_KEYS)
+def test_digits_typed_as_kazakh_letters_are_named(client, texts, fast, contact_data, lang, typed):
+    response = client.post(f"/{lang}/contact/", contact_data(phone=typed))
+    assert response.status_code == 200
+    error = response.context["form"].errors["phone"][0]
+    letters = dict.fromkeys(ch for ch in typed if ch.isalpha())
+    assert KEYS[lang] in error and ", ".join(f"«{ch}»" for ch in letters) in error
+    assert Submission.objects.count() == Subject.objects.count() == 0
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_guardians_number_typed_as_letters_is_named(client, texts, application_data, lang):
+    child = application_data(
+        birth_date="2015-05-17",
+        guardian_name="Қасым Әлиев",
+        guardian_contact="8 ү01 123 45 67",
+        consent_guardian="on",
+    )
+    response = client.post(f"/{lang}/apply/", child)
+    assert KEYS[lang] in response.context["form"].errors["guardian_contact"][0]
+    assert Submission.objects.count() == 0
