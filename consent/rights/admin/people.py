@@ -21,7 +21,7 @@ from consent.core.admin import (
 )
 from consent.core.delivery import WAITING
 from consent.core.models import LedgerEntry, Subject, Submission
-from consent.core.subjects import EXTENSION, normalise_email, normalise_phone
+from consent.core.subjects import EXTENSION, normalise_email, normalise_phone, phone_shown
 
 from .. import disclosure
 from ..models import Correction, Ticket
@@ -139,9 +139,9 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     search_fields = ["=email", "=phone", "full_name"]  # get_search_results reads the term
     search_help_text = _("By name (the words in any order), by phone as people say it "
                          "(8 701 123 45 67) or by email address.")  # fmt: skip
-    fields = ["full_name", "email", "phone", "birth_date", "birth_place", "language", "evidence",
-              "emails_sent"]  # fmt: skip
-    readonly_fields = ["evidence", "emails_sent"]
+    fields = ["full_name", "email", "phone_number", "birth_date", "birth_place", "language",
+              "evidence", "emails_sent"]  # fmt: skip
+    readonly_fields = ["phone_number", "evidence", "emails_sent"]
     inlines = [LedgerInline, SubmissionInline, TicketInline, CorrectionInline]
     show_full_result_count = False
     personal_search = True  # a search by address or phone tells whose they are
@@ -208,6 +208,11 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         # document; the desk's correction panel keeps old and new values (Correction). No free
         # edit here, so a blocked person (L12) is not edited either.
         return False
+
+    @admin.display(description=_("phone"))
+    def phone_number(self, obj):
+        """As the officer dials it («+7 7232 12 34 56, доб. 12»), not as held («;ext=12»)."""
+        return phone_shown(obj.phone) or "-"
 
     @admin.display(description=_("emails sent"))
     def emails_sent(self, obj):
