@@ -106,8 +106,8 @@ class PhoneOrEmail(VisitorText):
         try:
             return normalise_phone(value)
         except ValidationError as error:
-            if error.code == "kazakh_keys":
-                raise  # digits typed as letters: what to fix says more than an example
+            if error.code != "phone":
+                raise  # what to fix («digits, not letters», «one number») says more
             raise ValidationError(
                 _("Enter a Kazakhstan phone number, for example +7 701 123 45 67, or an email "
                   "address, for example name@example.kz."),

@@ -188,11 +188,31 @@ def normalise_phone(phone: str | None) -> str | None:
                 code="kazakh_keys",
                 params={"letters": ", ".join(f"«{ch}»" for ch in letters)},
             )  # fmt: skip
-        raise ValidationError(
-            _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
-        )
+        raise _phone_refused(phone)
     held = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
     return f"{held}{EXTENSION}{number.extension}" if number.extension else held
+
+
+def _phone_refused(phone: str) -> ValidationError:
+    """Why a typed number is refused, as far as it can be told: a Kazakhstan number with words
+    round it or another after it («+7 705 123 45 67 (WhatsApp)»), or a city number without the
+    city's code («12-34-56»), was told only to «enter a Kazakhstan number», which the visitor
+    believed they had done."""
+    found = [m.number for m in phonenumbers.PhoneNumberMatcher(phone, "KZ")]
+    if any(phonenumbers.region_code_for_number(number) == "KZ" for number in found):
+        return ValidationError(
+            _("Type one phone number only, without words or a second number, for example "
+              "+7 701 123 45 67."),
+            code="one_number",
+        )  # fmt: skip
+    if 5 <= sum(ch.isdigit() for ch in phone) <= 7 and not any(ch.isalpha() for ch in phone):
+        return ValidationError(
+            _("Add the city's code to the number, for example 8 7232 12 34 56 in Öskemen."),
+            code="city_code",
+        )
+    return ValidationError(
+        _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
+    )
 
 
 def phone_shown(phone: str | None) -> str | None:
