@@ -1,11 +1,16 @@
 """The fields every public form is made of: text a visitor types (cleaned one way), an email
 address (one rule), a phone or an email address, a consent box (ticked only by its own value)."""
 
+import re
+import unicodedata
+from datetime import date
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.common.text import clean_form_text, cleaning_bound
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
 
@@ -105,12 +110,59 @@ class PhoneOrEmail(VisitorText):
             return clean_email(value) if value else value
         try:
             return normalise_phone(value)
-        except ValidationError:
+        except ValidationError as error:
+            if error.code != "phone":
+                raise  # what to fix («digits, not letters», «one number») says more
             raise ValidationError(
                 _("Enter a Kazakhstan phone number, for example +7 701 123 45 67, or an email "
                   "address, for example name@example.kz."),
                 code="phone_or_email",
             ) from None  # fmt: skip
+
+
+# A date as people write it by hand: day first, with dots, slashes, dashes or spaces (17.05.1990,
+# 17/05/1990, 17-05-1990, 17 05 1990), perhaps with «г.» or «ж.» after the year; or the ISO form
+# a phone's date picker sends (1990-05-17).
+_DAY_FIRST = re.compile(r"(\d{1,2})[./ -](\d{1,2})[./ -](\d{4}|\d{2})")
+_ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+_YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы)\.?\Z", re.IGNORECASE)
+
+
+class BirthDate(forms.DateField):
+    """A date of birth, from a date picker or typed by hand (_DAY_FIRST). Django's formats took
+    only dots and the ISO form, and a two-digit year as Python reads it (00–68 as 20xx):
+    «17.05.65» was «in the future». Here a two-digit year is the latest one not after today in
+    Almaty; full-width digits are digits; and a date that does not exist (31.04.1990) is said to
+    be so, not a date «written wrongly» that was written as asked."""
+
+    widget = forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d")
+    default_error_messages = {
+        "invalid": _("Enter the date as day.month.year, for example 21.03.2001."),
+        "no_such_date": _("There is no such date: check the day and the month."),
+    }
+
+    def to_python(self, value):
+        if value in self.empty_values:
+            return None
+        if isinstance(value, date):
+            return value
+        typed = " ".join(unicodedata.normalize("NFKC", str(value)).split())
+        typed = re.sub(r"\s*([./-])\s*", r"\1", _YEAR_WORD.sub("", typed))
+        if match := _ISO.fullmatch(typed):
+            year, month, day = match.groups()
+        elif match := _DAY_FIRST.fullmatch(typed):
+            day, month, year = match.groups()
+        else:
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
+        years = [int(year)] if len(year) == 4 else [2000 + int(year), 1900 + int(year)]
+        for candidate in years:
+            try:
+                born = date(candidate, int(month), int(day))
+            except ValueError:
+                continue
+            if len(years) == 1 or born <= local_today():
+                return born
+        raise ValidationError(self.error_messages["no_such_date"], code="no_such_date")
 
 
 class ConsentCheckbox(forms.CheckboxInput):

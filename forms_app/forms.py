@@ -16,7 +16,7 @@ from consent.core.transfers import cross_border_offered
 from consent.rights.models import Ticket
 
 from . import services
-from .fields import ConsentBox, EmailAddress, PhoneOrEmail, long_text, text
+from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text, text
 from .images import sanitise_photo
 
 
@@ -141,7 +141,7 @@ class ContactForm(PublicForm):
     email = EmailAddress(label=_("Email"))
     phone = text(
         _("Phone"),
-        30,
+        40,
         autocomplete="tel",
         help_text=_("A Kazakhstan number, e.g. +7 701 123 45 67."),
     )
@@ -160,11 +160,7 @@ class ContactForm(PublicForm):
 
 class ApplicationForm(ContactForm):
     service_label = _("I agree to the processing of my personal data for answering my application.")
-    birth_date = forms.DateField(
-        label=_("Date of birth"),
-        help_text=_("For example 21.03.2001."),
-        widget=forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d"),
-    )
+    birth_date = BirthDate(label=_("Date of birth"), help_text=_("For example 21.03.2001."))
     birth_place = text(_("Place of birth"), 300)
     # One of the published services (choices set per form); stored as its title in the
     # visitor's language, text as the free-text answers before it were.

@@ -37,7 +37,9 @@ def _domain_forms(domain: str) -> tuple[str, str] | None:
     Python's codec, as Django does when it sends the mail, so that what is stored is the
     mailbox that is written to; the Unicode form is what people read and what is stored."""
     try:
-        ascii_form = domain.encode("idna").decode("ascii").lower()
+        # One final dot is the same host written in full («mail.kz.», as an address ends a
+        # sentence): refused, the visitor was told to leave out spaces and quotes, not a dot.
+        ascii_form = domain.encode("idna").decode("ascii").lower().removesuffix(".")
         unicode_form = ascii_form.encode("ascii").decode("idna")
     except UnicodeError:
         return None
@@ -90,13 +92,46 @@ def _outbox_takes(address: str) -> bool:
     return True
 
 
+def _not_latin(local: str, domain: str) -> list[str]:
+    """The letters other than a to z where an address needs them: anywhere before the @ (a
+    Cyrillic «а» or «с» looks like the Latin one, and a phone's keyboard may still be Russian
+    or Kazakh; «ä» is Latin Kazakh, and no mailbox we can write to), and a letter of another
+    alphabet in a domain's label that has Latin letters too («mаil.kz» is an
+    IDN no registry gives out, read as another host: the acknowledgement bounced and the
+    person was not found again). A label wholly of one script («мысал.қаз») is a real IDN."""
+    found = [ch for ch in local if not ch.isascii() and ch.isalpha()]
+    for label in domain.split("."):
+        if any(ch.isascii() and ch.isalpha() for ch in label):  # «müller» is Latin: kept
+            found += [ch for ch in label if ch.isalpha() and not _latin(ch)]
+    found = list(dict.fromkeys(found))
+    as_latin = str.maketrans(dict.fromkeys(found, "x"))
+    if not (
+        _LOCAL_PART.match(local.translate(as_latin)) and _domain_forms(domain.translate(as_latin))
+    ):
+        return []  # another fault as well (a display name, a space): the usual message says it
+    return found
+
+
+def _latin(letter: str) -> bool:
+    return unicodedata.name(letter, "").startswith(("LATIN ", "FULLWIDTH LATIN "))
+
+
 def clean_email(value: str) -> str:
     """An address a person typed, checked and normalised (normalise_email); anything a person
     does not type as their address is refused: a quoted local part, a comment, a display name,
     a space, a comma or semicolon (two addresses), a control character, an IP address or a
-    dotless host. The mail to it would fail delivery and be retried for days."""
-    value = _strip_invisible(value)
+    dotless host. The mail to it would fail delivery and be retried for days. Full-width
+    letters and digits (an East Asian keyboard) are the ASCII ones (NFKC); a letter of another
+    alphabet where a Latin one belongs gets a message that names it."""
+    value = unicodedata.normalize("NFKC", _strip_invisible(value))
     local, __, domain = value.rpartition("@")
+    if letters := _not_latin(local, domain):
+        raise ValidationError(
+            _("Type the address in plain Latin letters, a to z (switch the keyboard to "
+              "English). Typed otherwise: %(letters)s."),
+            code="not_latin",
+            params={"letters": ", ".join(f"«{ch}»" for ch in letters)},
+        )  # fmt: skip
     forms = _domain_forms(domain) if local and len(local) <= 64 else None
     if (
         forms is None
@@ -113,8 +148,22 @@ def clean_email(value: str) -> str:
     return f"{local}@{forms[1]}"
 
 
+# The words people write before an extension that phonenumbers does not know («доб.», «ext.»,
+# «x» and «#» it does): Kazakh «ішкі», Russian «вн.», «внутр.», «добавочный».
+_EXTENSION_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:ішкі|внутр(?:енний)?|вн|добавочный)\.?\s*(?=\d)", re.IGNORECASE
+)
+# The Kazakh letters a Kazakh keyboard has on its digit keys: a number typed on it, without
+# switching to English, comes out as these.
+_KAZAKH_KEYS = re.compile("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
+# How an extension is held after the E.164 number: RFC 3966's parameter («+77232123456;ext=12»).
+EXTENSION = ";ext="
+
+
 def normalise_phone(phone: str | None) -> str | None:
-    """A Kazakhstan number in any usual form, as E.164; anything else is refused.
+    """A Kazakhstan number in any usual form, as E.164, with its extension if one was given
+    (EXTENSION: «8 (7232) 12-34-56 доб. 12» lost its «12» without a word, and the office's
+    switchboard was all staff could call); anything else is refused.
 
     phonenumbers accepts Russian +7 9xx numbers as valid for KZ (the two share +7), so the check
     asks for Kazakhstan's own region code as well.
@@ -123,7 +172,7 @@ def normalise_phone(phone: str | None) -> str | None:
     if not phone:
         return None
     try:
-        number = phonenumbers.parse(phone, "KZ")
+        number = phonenumbers.parse(_EXTENSION_WORDS.sub(" доб. ", phone), "KZ")
     except phonenumbers.NumberParseException:
         number = None
     if (
@@ -131,23 +180,56 @@ def normalise_phone(phone: str | None) -> str | None:
         or not phonenumbers.is_valid_number(number)
         or phonenumbers.region_code_for_number(number) != "KZ"
     ):
-        raise ValidationError(
-            _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
+        letters = list(dict.fromkeys(ch for ch in phone if ch.isalpha()))
+        if letters and all(_KAZAKH_KEYS.match(ch) for ch in letters):  # not «ішкі», a word
+            raise ValidationError(
+                _("Type the number in digits. Typed as letters: %(letters)s (a Kazakh keyboard "
+                  "has them on the digit keys: switch it to English, or use the number pad)."),
+                code="kazakh_keys",
+                params={"letters": ", ".join(f"«{ch}»" for ch in letters)},
+            )  # fmt: skip
+        raise _phone_refused(phone)
+    held = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return f"{held}{EXTENSION}{number.extension}" if number.extension else held
+
+
+def _phone_refused(phone: str) -> ValidationError:
+    """Why a typed number is refused, as far as it can be told: a Kazakhstan number with words
+    round it or another after it («+7 705 123 45 67 (WhatsApp)»), or a city number without the
+    city's code («12-34-56»), was told only to «enter a Kazakhstan number», which the visitor
+    believed they had done."""
+    found = [m.number for m in phonenumbers.PhoneNumberMatcher(phone, "KZ")]
+    if any(phonenumbers.region_code_for_number(number) == "KZ" for number in found):
+        return ValidationError(
+            _("Type one phone number only, without words or a second number, for example "
+              "+7 701 123 45 67."),
+            code="one_number",
+        )  # fmt: skip
+    if 5 <= sum(ch.isdigit() for ch in phone) <= 7 and not any(ch.isalpha() for ch in phone):
+        return ValidationError(
+            _("Add the city's code to the number, for example 8 7232 12 34 56 in Öskemen."),
+            code="city_code",
         )
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return ValidationError(
+        _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
+    )
 
 
 def phone_shown(phone: str | None) -> str | None:
     """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 4567»):
-    eleven digits in a row are hard to check against one's own number. A value that does not
-    parse is shown as held."""
+    eleven digits in a row are hard to check against one's own number; an extension after it
+    in the reader's language («доб. 12»). A value that does not parse is shown as held."""
     if not phone:
         return phone
+    held, __, extension = phone.partition(EXTENSION)
     try:
-        number = phonenumbers.parse(phone, "KZ")
+        number = phonenumbers.parse(held, "KZ")
     except phonenumbers.NumberParseException:
         return phone
-    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if extension:
+        return _("%(number)s ext. %(extension)s") % {"number": shown, "extension": extension}
+    return shown
 
 
 def _address_tag(email: str, secret: str) -> str:

@@ -84,7 +84,7 @@ class ActionForm(forms.Form):
     document = forms.CharField(label=_("Supporting document"), required=False, max_length=300)
     full_name = forms.CharField(label=_("full name"), required=False, max_length=300)
     email = forms.EmailField(label=_("email"), required=False)
-    phone = forms.CharField(label=_("phone"), required=False, max_length=20)
+    phone = forms.CharField(label=_("phone"), required=False, max_length=40)
     birth_date = forms.DateField(label=_("date of birth"), required=False)
     birth_place = forms.CharField(label=_("place of birth"), required=False, max_length=300)
     new_type = forms.ChoiceField(label=_("New type"), required=False)

@@ -10,6 +10,8 @@ from django.utils.translation import gettext as _
 from consent.common.dates import reader_time
 from consent.common.pdf import pdf_document
 from consent.core.models import Subject
+from consent.core.purposes import DATA_FIELDS
+from consent.core.subjects import phone_shown
 
 from .evidence import exported_line
 from .export import export_data
@@ -37,19 +39,28 @@ def export_pdf(subject: Subject, language: str) -> bytes:
             if not items:
                 blocks.append((str(heading), [("", "—")]))
             for n, item in enumerate(items):
-                rows = [(str(fields[k]), _text(v)) for k, v in item.items() if k in fields]
+                rows = [(str(fields[k]), _text(v, k)) for k, v in item.items() if k in fields]
                 rows = [(k, v) for k, v in rows if v]  # the JSON keeps the empty ones
                 blocks.append((str(heading) if n == 0 else "", rows))
         return pdf_document(title, subtitle, blocks)
 
 
-def _text(value):
+# What holds a phone number (a guardian's contact may be one; a form's fields go under the names
+# the consent texts use): written as it is dialled, in groups, an extension in the person's
+# language («+7 7232 12 34 56, доб. 12»), not as held («+77232123456;ext=12»). An address or
+# anything else that is not a number stays as it is.
+PHONES = {"phone", "contact"}
+
+
+def _text(value, key=""):
+    if (key in PHONES or key == str(DATA_FIELDS["phone"])) and isinstance(value, str):
+        return phone_shown(value)
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, date):  # a datetime too
         return reader_time(value)
     if isinstance(value, dict):
-        return "\n".join(f"{k}: {_text(v)}" for k, v in value.items())
+        return "\n".join(f"{k}: {_text(v, k)}" for k, v in value.items())
     if isinstance(value, list):
         return ", ".join(_text(v) for v in value)
     return "" if value is None else str(value)

@@ -31,7 +31,7 @@ REFUSED = [
     "asel@127.0.0.1",
     "asel@localhost",
     "asel@example",
-    "asel@example.kz.",
+    "asel@example.kz..",
     "asel@.example.kz",
     "asel@-example.kz",
     "asel@exa_mple.kz",
@@ -105,6 +105,11 @@ ACCEPTED = [
     ("asel@МЫСАЛ.ҚАЗ", "asel@мысал.қаз"),
     ("asel@" + "мысал.қаз".encode("idna").decode(), "asel@мысал.қаз"),
     ("asel@" + "МЫСАЛ.ҚАЗ".encode("idna").decode().upper(), "asel@мысал.қаз"),
+    # the address at the end of a sentence, copied with its full stop; a full-width keyboard
+    ("asel@example.kz.", "asel@example.kz"),
+    ("asel@мысал.қаз.", "asel@мысал.қаз"),
+    ("ａｓｅｌ＠ｅｘａｍｐｌｅ．ｋｚ", "asel@example.kz"),
+    ("asel@müller.de", "asel@müller.de"),
 ]
 
 
@@ -121,9 +126,35 @@ def test_addresses_people_type_are_accepted_and_normalised(
 
 def test_every_spelling_of_one_address_finds_one_person(client, texts, fast):
     for email in ["asel@мысал.қаз", "asel@МЫСАЛ.ҚАЗ", "asel@" + "мысал.қаз".encode("idna").decode(),
-                  " ASEL@мысал.қаз "]:  # fmt: skip
+                  " ASEL@мысал.қаз ", "asel@мысал.қаз."]:  # fmt: skip
         assert post(client, "kk", "contact", email).status_code == 302
-    assert Subject.objects.count() == 1 and Submission.objects.count() == 4
+    assert Subject.objects.count() == 1 and Submission.objects.count() == 5
+
+
+# A letter that only looks Latin (a Russian or Kazakh keyboard), or a Latin letter with a mark
+NOT_LATIN = {
+    "аsel@example.kz": "«а»",  # Cyrillic а
+    "аsеl@example.kz": "«а», «е»",
+    "äsel@example.kz": "«ä»",
+    "әсел@мысал.қаз": "«ә», «с», «е», «л»",
+    "asel@mаil.kz": "«а»",  # a Cyrillic а in a Latin host: another, unregistrable IDN
+}
+SAY_LATIN = {"kk": "латын", "ru": "латинскими"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("kind", FORMS)
+@pytest.mark.parametrize("email", NOT_LATIN)
+def test_a_letter_of_another_alphabet_is_named(client, texts, fast, lang, kind, email):
+    """The usual message («without spaces, quotes, commas or brackets») named nothing the
+    visitor had typed: a Cyrillic «а» reads as a Latin one. And «asel@mаil.kz» was taken as an
+    IDN: the acknowledgement bounced and the person was never found again by their address."""
+    response = post(client, lang, kind, email)
+    assert response.status_code == 200
+    error = response.context["form"].errors["email"][0]
+    assert SAY_LATIN[lang] in error and NOT_LATIN[email] in error
+    assert Email.objects.count() == 0
+    assert Submission.objects.count() == Subject.objects.count() == Ticket.objects.count() == 0
 
 
 def test_a_request_finds_the_person_whatever_the_spelling(client, texts, fast, make_subject):

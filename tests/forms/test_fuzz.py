@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from hypothesis.extra.django import from_field, from_form, register_field_strategy
 
 from consent.core.models import Submission
-from forms_app.fields import ConsentBox, EmailAddress, PhoneOrEmail, VisitorText
+from forms_app.fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, VisitorText
 from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
 from tests.conftest import aged_token
 
@@ -42,6 +42,19 @@ register_field_strategy(
     | st.text(alphabet, max_size=60),
 )
 register_field_strategy(ConsentBox, st.booleans())
+# A date of birth from a date picker, or typed by hand in any order with any separator.
+register_field_strategy(
+    BirthDate,
+    st.dates().map(str)
+    | st.builds(
+        "{0:02d}{3}{1:02d}{3}{2}".format,
+        st.integers(0, 40),
+        st.integers(0, 14),
+        st.integers(0, 3000),
+        st.sampled_from("./- "),
+    )
+    | st.text(alphabet, max_size=20),
+)
 VALID = {
     "full_name": st.sampled_from(["Әсел Қасымова", "Иван Петров", "Ұлан"]),
     "email": st.sampled_from(["a@example.kz", "b.c@mail.kz"]),

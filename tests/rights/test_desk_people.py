@@ -78,3 +78,17 @@ def test_a_refused_correction_marks_the_document_field(client, privacy_officer_c
     # The admin's own buttons, not the browser's grey ones.
     assert re.search(r'<button[^>]*class="button default"[^>]*value="do"|'
                      r'<button[^>]*value="do"[^>]*class="button default"', html)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang,shown", [("kk", "+7 7232 12 34 56, ішкі 12"),
+                                         ("ru", "+7 7232 12 34 56, доб. 12")])  # fmt: skip
+def test_a_persons_page_shows_the_number_as_it_is_dialled(
+    privacy_officer_client, make_subject, lang, shown
+):
+    """Held as E.164 with RFC 3966's extension («+77232123456;ext=12»): the officer who calls
+    the person reads it in groups, with the extension in the admin's language."""
+    person = make_subject(email="erlan@example.kz", phone="+77232123456;ext=12")
+    page = privacy_officer_client.get(
+        f"/admin/consent/subject/{person.pk}/change/", HTTP_ACCEPT_LANGUAGE=lang
+    ).content.decode()
+    assert shown in page and ";ext=" not in page

@@ -32,6 +32,20 @@ def test_a_person_is_found_by_name_number_or_address_as_people_say_them(
     assert AuditEvent.objects.filter(action="subject_view").count() == before + 1
 
 
+@pytest.mark.parametrize("term,expected", [
+    ("8 (7232) 12-34-56", ["Болат", "Ерлан"]),  # the office's number: each extension too
+    ("8 (7232) 12-34-56 доб. 12", ["Ерлан"]),
+    ("+7 7232 12 34 56 ішкі 12", ["Ерлан"]),
+    ("8 (7232) 12-34-56 доб. 13", []),
+])  # fmt: skip
+def test_a_number_held_with_its_extension_is_found(desk, make_subject, term, expected):
+    """A number typed with its extension is held with it («+77232123456;ext=12»): the office's
+    number dictated without it must still find the person, and another extension must not."""
+    make_subject(full_name="Болат", email="bolat@example.kz", phone="+77232123456")
+    make_subject(full_name="Ерлан", email="erlan@example.kz", phone="+77232123456;ext=12")
+    assert sorted(s.full_name for s in found(desk, "/admin/consent/subject/", term)) == expected
+
+
 @pytest.mark.parametrize("term", [
     "Касымова", "асел касымова", "КАСЫМОВА", "Семенова", "Семёнова",
     "Сейiтова", "Cейітова",  # a Latin i, a Latin C: what a keyboard's layout left in the word

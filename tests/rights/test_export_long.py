@@ -75,3 +75,25 @@ def test_a_letter_of_one_long_word_is_in_the_pdf_made_at_once(person, tmp_path):
     text = subprocess.run(["pdftotext", tmp_path / "export.pdf", "-"],
                           capture_output=True, text=True, check=True).stdout  # fmt: skip
     assert word in "".join(text.split())  # every letter in its order, only cut into lines
+
+
+@pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
+@pytest.mark.parametrize("lang,extension", [("kk", "ішкі 12"), ("ru", "доб. 12")])
+def test_the_pdf_writes_phone_numbers_as_they_are_dialled(person, tmp_path, lang, extension):
+    """The PDF is for reading, and wrote the numbers as held: «+77232123456;ext=12», eleven
+    digits in a row the person could not check against their own. The JSON keeps them so."""
+    from consent.core.models import Guardian
+    from consent.rights.export import export_data
+
+    person.phone = "+77232123456;ext=12"
+    person.save(update_fields=["phone"])
+    Guardian.objects.create(subject=person, full_name="Гүлнар", contact="+77011234567")
+    sent = {"phone": "+77232123456;ext=12", "message": "Сәлем"}
+    Submission.objects.create(subject=person, source=Source.CONTACT_FORM, language="kk", data=sent)
+    (tmp_path / "export.pdf").write_bytes(export_pdf(person, lang))
+    text = subprocess.run(["pdftotext", tmp_path / "export.pdf", "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = " ".join(text.split())
+    assert text.count(f"+7 7232 12 34 56, {extension}") == 2  # the person's, the form's
+    assert "+7 701 123 4567" in text and ";ext=" not in text and "+77011234567" not in text
+    assert export_data(person, lang)["data"]["phone"] == "+77232123456;ext=12"

@@ -79,6 +79,16 @@ def test_the_page_shows_the_phone_as_people_write_it(client, person):
     assert "+7 701 123 4567" in html and "+77011234567" not in html
 
 
+@pytest.mark.parametrize("lang,shown", [("kk", "+7 7232 12 34 56, ішкі 12"),
+                                         ("ru", "+7 7232 12 34 56, доб. 12")])  # fmt: skip
+def test_the_page_shows_an_extension_in_the_readers_language(client, person, lang, shown):
+    """An office number typed with its extension («доб. 12», «ішкі 12») is held with it; the
+    page shows it as people write it, not «;ext=12», nor phonenumbers' English «ext.»."""
+    person.phone = "+77232123456;ext=12"
+    person.save(update_fields=["phone"])
+    assert shown in opened(client, person, lang).get(f"/{lang}/my-data/").content.decode()
+
+
 @pytest.mark.parametrize("lang,text", [("kk", "Сілтеме"), ("ru", "Ссылка")])
 def test_a_used_link_is_refused(client, person, lang, text):
     ask_link(client, lang)

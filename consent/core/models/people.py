@@ -22,7 +22,7 @@ class Subject(models.Model):
     # Data, not identity: people share numbers, and a typed number proves nothing. NULL, as
     # before, is "no number" (erasure writes it).
     phone = models.CharField(  # noqa: DJ001
-        _("phone"), max_length=20, null=True, blank=True, db_index=True
+        _("phone"), max_length=40, null=True, blank=True, db_index=True
     )
     birth_date = models.DateField(_("date of birth"), null=True, blank=True)
     birth_place = models.CharField(_("place of birth"), max_length=300, blank=True)

@@ -3,7 +3,7 @@
 from cryptography.fernet import InvalidToken
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db.models import F, Func, Value
+from django.db.models import F, Func, Q, Value
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -21,7 +21,7 @@ from consent.core.admin import (
 )
 from consent.core.delivery import WAITING
 from consent.core.models import LedgerEntry, Subject, Submission
-from consent.core.subjects import normalise_email, normalise_phone
+from consent.core.subjects import EXTENSION, normalise_email, normalise_phone, phone_shown
 
 from .. import disclosure
 from ..models import Correction, Ticket
@@ -139,9 +139,9 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     search_fields = ["=email", "=phone", "full_name"]  # get_search_results reads the term
     search_help_text = _("By name (the words in any order), by phone as people say it "
                          "(8 701 123 45 67) or by email address.")  # fmt: skip
-    fields = ["full_name", "email", "phone", "birth_date", "birth_place", "language", "evidence",
-              "emails_sent"]  # fmt: skip
-    readonly_fields = ["evidence", "emails_sent"]
+    fields = ["full_name", "email", "phone_number", "birth_date", "birth_place", "language",
+              "evidence", "emails_sent"]  # fmt: skip
+    readonly_fields = ["phone_number", "evidence", "emails_sent"]
     inlines = [LedgerInline, SubmissionInline, TicketInline, CorrectionInline]
     show_full_result_count = False
     personal_search = True  # a search by address or phone tells whose they are
@@ -160,9 +160,12 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         if "@" in term:
             return queryset.filter(email__iexact=normalise_email(term)), False
         try:
-            return queryset.filter(phone=normalise_phone(term)), False
+            phone = normalise_phone(term)
         except ValidationError:
             pass
+        else:  # the office's number finds each extension held after it, and itself
+            held = Q(phone=phone) | Q(phone__startswith=f"{phone}{EXTENSION}")
+            return queryset.filter(held if EXTENSION not in phone else Q(phone=phone)), False
         # A Kazakh letter typed as the Russian one it looks like («Касымова» for «Қасымова», a
         # keyboard without Kazakh letters; «Семенова» for «Семёнова»), or as a Latin one (a Latin
         # i for і), in the name or the term: both compared with those letters folded alike.
@@ -205,6 +208,11 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         # document; the desk's correction panel keeps old and new values (Correction). No free
         # edit here, so a blocked person (L12) is not edited either.
         return False
+
+    @admin.display(description=_("phone"))
+    def phone_number(self, obj):
+        """As the officer dials it («+7 7232 12 34 56, доб. 12»), not as held («;ext=12»)."""
+        return phone_shown(obj.phone) or "-"
 
     @admin.display(description=_("emails sent"))
     def emails_sent(self, obj):

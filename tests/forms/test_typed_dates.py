@@ -1,0 +1,70 @@
+"""A date of birth as people give it: from a phone's date picker (1990-05-17) or typed by hand,
+day first, with whatever separator the keyboard offers. Every such spelling is the same day on
+the person's record; what cannot be read gets a message saying how to write it, what does not
+exist (31.04.1990) says so, and nothing is stored."""
+
+import pytest
+
+from consent.core.models import Subject, Submission
+
+TYPED = {
+    "1990-05-17": "1990-05-17",  # the date picker
+    "17.05.1990": "1990-05-17",
+    "17.5.1990": "1990-05-17",
+    "17/05/1990": "1990-05-17",
+    "17-05-1990": "1990-05-17",
+    "17 05 1990": "1990-05-17",
+    " 17. 05. 1990 ": "1990-05-17",
+    "17.05.1990 г.": "1990-05-17",
+    "17.05.1990 ж.": "1990-05-17",
+    "１７.０５.１９９０": "1990-05-17",  # full-width digits
+    "17.05.90": "1990-05-17",
+    # a two-digit year is the latest one not after today: Python read 65 as 2065, and a woman
+    # born in 1965 was told her birthday was in the future
+    "17.05.65": "1965-05-17",
+    "29.02.28": "1928-02-29",  # 2028 is to come (until then), 1928 was a leap year
+    "29.02.2000": "2000-02-29",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("typed", TYPED)
+def test_a_birth_date_typed_by_hand_is_the_same_day(client, texts, application_data, lang, typed):
+    response = client.post(f"/{lang}/apply/", application_data(birth_date=typed))
+    assert response.status_code == 302
+    assert str(Subject.objects.get().birth_date) == TYPED[typed]
+    assert Submission.objects.get().data["birth_date"] == TYPED[typed]
+
+
+# (what is typed, what the visitor is told, in each language)
+FORMAT = {"kk": "күн.ай.жыл", "ru": "день.месяц.год"}
+NO_SUCH = {"kk": "Мұндай күн жоқ", "ru": "Такой даты нет"}
+REFUSED = {
+    "17 мая 1990": FORMAT,
+    "05/17/1990 12:00": FORMAT,
+    "1990": FORMAT,
+    "31.04.1990": NO_SUCH,
+    "29.02.1991": NO_SUCH,
+    "29.02.25": NO_SUCH,  # neither 2025 nor 1925 had one
+    "1990-02-30": NO_SUCH,
+    "32.01.1990": NO_SUCH,
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("typed", REFUSED)
+def test_a_date_that_cannot_be_read_says_how_to_write_it(
+    client, texts, application_data, lang, typed
+):
+    """Django's «Enter a valid date» was all anyone was told, for «31.04.1990» as for «17 мая»."""
+    response = client.post(f"/{lang}/apply/", application_data(birth_date=typed))
+    assert response.status_code == 200
+    assert REFUSED[typed][lang] in response.context["form"].errors["birth_date"][0]
+    assert Submission.objects.count() == Subject.objects.count() == 0
+
+
+def test_eighteen_today_typed_with_a_two_digit_year(client, texts, application_data, time_machine):
+    """31 May in UTC, 1 June in Almaty: «01.06.09» is 2009, eighteen today, no guardian asked."""
+    time_machine.move_to("2027-06-01 00:10+05:00", tick=False)
+    assert client.post("/kk/apply/", application_data(birth_date="01.06.09")).status_code == 302
+    assert str(Subject.objects.get().birth_date) == "2009-06-01"
