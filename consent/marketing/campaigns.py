@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -63,15 +63,17 @@ def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     with_address = Subject.objects.exclude(email=None).exclude(email="")
     confirmed_at = (
         LedgerEntry.objects.filter(
-            subject=OuterRef(OuterRef("pk")), purpose=MARKETING, kind=LedgerEntry.Kind.GRANT
+            subject=OuterRef("subject_id"), purpose=MARKETING, kind=LedgerEntry.Kind.GRANT
         )
         .order_by("-id")
         .values("at")[:1]
     )
+    # Read once for the whole send (the rows come back are few, by a partial index), not once
+    # per subscriber.
     returned = CampaignRecipient.objects.filter(
-        subject=OuterRef("pk"), returned_at__lte=at, returned_at__gt=Subquery(confirmed_at)
-    )
-    return gate.permitted_subjects(MARKETING, with_address.exclude(Exists(returned)), at)
+        returned_at__lte=at, returned_at__gt=Subquery(confirmed_at)
+    ).values("subject_id")
+    return gate.permitted_subjects(MARKETING, with_address.exclude(pk__in=returned), at)
 
 
 def _phrases():

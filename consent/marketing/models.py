@@ -87,6 +87,14 @@ class CampaignRecipient(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["campaign", "subject"], name="one_send_per_person")
         ]
+        # The few mails that came back, read at every send (campaigns.py::recipients).
+        indexes = [
+            models.Index(
+                fields=["subject", "returned_at"],
+                condition=models.Q(returned_at__isnull=False),
+                name="campaign_mail_returned",
+            )
+        ]
         verbose_name = _("campaign recipient")
         verbose_name_plural = _("campaign recipients")
 
