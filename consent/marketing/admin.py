@@ -54,6 +54,9 @@ class CampaignAdmin(admin.ModelAdmin):
             ("failed", _("not delivered (given up after the retries)")),
             ("withheld", _("not sent: no longer permitted")),
             ("gone", _("no longer on record: the person's data destroyed")),
+            # Of those delivered, what came back to the intake mailbox (returns.py).
+            ("bounce", _("came back: the address does not exist or takes no mail")),
+            ("complaint", _("came back: marked as spam by the recipient")),
         ]
         return format_html_join("", "<div>{}: {}</div>",
                                 ((label, counts[key]) for key, label in labels))  # fmt: skip

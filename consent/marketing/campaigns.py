@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -20,12 +20,12 @@ from consent.core.audit import audit
 from consent.core.delivery import WAITING
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import render_mail
-from consent.core.models import AuditEvent, Source, Subject
+from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING
 from consent.core.routes import UNSUBSCRIBE
 from consent.core.texts import route_phrase
 
-from .models import Campaign, CampaignRecipient
+from .models import Campaign, CampaignRecipient, Returned
 
 SALT = "consent.unsubscribe"
 # A one-click link (RFC 8058) must work from a mail kept for a while, yet a link copied into a
@@ -56,9 +56,24 @@ def unsubscribe_url(token: str, language: str) -> str:
 
 
 def recipients(at: datetime | None = None) -> QuerySet[Subject]:
-    """Everyone a campaign may go to now: the gate for marketing, and an address to write to."""
+    """Everyone a campaign may go to now: the gate for marketing, an address to write to, and
+    no campaign mail of theirs come back (a hard bounce, a complaint: returns.py) since they
+    last confirmed an address."""
+    at = at or timezone.now()
     with_address = Subject.objects.exclude(email=None).exclude(email="")
-    return gate.permitted_subjects(MARKETING, with_address, at)
+    confirmed_at = (
+        LedgerEntry.objects.filter(
+            subject=OuterRef("subject_id"), purpose=MARKETING, kind=LedgerEntry.Kind.GRANT
+        )
+        .order_by("-id")
+        .values("at")[:1]
+    )
+    # Read once for the whole send (the rows come back are few, by a partial index), not once
+    # per subscriber.
+    returned = CampaignRecipient.objects.filter(
+        returned_at__lte=at, returned_at__gt=Subquery(confirmed_at)
+    ).values("subject_id")
+    return gate.permitted_subjects(MARKETING, with_address.exclude(pk__in=returned), at)
 
 
 def _phrases():
@@ -174,7 +189,12 @@ def campaign_delivery(campaign: Campaign) -> dict[str, int]:
         "failed": statuses.get(STATUS.failed, 0),
         "withheld": withheld,
     }
-    return {**counts, "gone": campaign.recipient_count - sum(counts.values())}
+    gone = campaign.recipient_count - sum(counts.values())
+    # Of those delivered, what came back since (returns.py): not part of the sum.
+    came_back = dict(
+        rows.exclude(returned_at=None).values_list("returned_as").annotate(n=Count("id"))
+    )
+    return {**counts, "gone": gone, **{kind: came_back.get(kind, 0) for kind in Returned.values}}
 
 
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:

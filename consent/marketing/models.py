@@ -56,6 +56,13 @@ class Campaign(models.Model):
         return self.subject_line_kk, self.body_kk
 
 
+class Returned(models.TextChoices):
+    """What came back about a campaign mail delivered (returns.py)."""
+
+    BOUNCE = "bounce", _("the address does not exist or takes no mail")
+    COMPLAINT = "complaint", _("marked as spam by the recipient")
+
+
 class CampaignRecipient(models.Model):
     """Who a campaign was queued to, and when: proof that only consenting people got it."""
 
@@ -68,11 +75,25 @@ class CampaignRecipient(models.Model):
     # The mail was deleted unsent: marketing no longer permitted when it was to go out
     # (core/delivery.py::_withheld; compliance L15).
     withheld_at = models.DateTimeField(_("not sent: no longer permitted"), null=True, blank=True)
+    # The mail came back to the intake mailbox (returns.py): a hard bounce or a complaint. No
+    # campaign goes to the person again until they confirm an address anew.
+    returned_at = models.DateTimeField(_("came back"), null=True, blank=True)
+    returned_as = models.CharField(
+        _("came back as"), max_length=10, choices=Returned, blank=True, editable=False
+    )
 
     class Meta:
         db_table = "consent_campaignrecipient"  # kept from before the app split
         constraints = [
             models.UniqueConstraint(fields=["campaign", "subject"], name="one_send_per_person")
+        ]
+        # The few mails that came back, read at every send (campaigns.py::recipients).
+        indexes = [
+            models.Index(
+                fields=["subject", "returned_at"],
+                condition=models.Q(returned_at__isnull=False),
+                name="campaign_mail_returned",
+            )
         ]
         verbose_name = _("campaign recipient")
         verbose_name_plural = _("campaign recipients")

@@ -227,6 +227,8 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "language": language_name(r.language),
                     "queued_at": when(r.queued_at),
                     "withheld_at": when(r.withheld_at),
+                    "returned_at": when(r.returned_at),
+                    "returned_as": str(r.get_returned_as_display()),
                 }
                 for r in subject.campaigns_received.select_related("campaign").order_by("id")
             ],

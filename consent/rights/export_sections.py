@@ -138,6 +138,8 @@ SECTIONS = {
             "language": field_name(CampaignRecipient, "language"),
             "queued_at": field_name(CampaignRecipient, "queued_at"),
             "withheld_at": field_name(CampaignRecipient, "withheld_at"),
+            "returned_at": field_name(CampaignRecipient, "returned_at"),
+            "returned_as": field_name(CampaignRecipient, "returned_as"),
         },
     ),
     "emails": (

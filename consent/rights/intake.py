@@ -11,6 +11,7 @@ stops the intake: it is set aside whole in the quarantine for the privacy office
 import logging
 import re
 from datetime import datetime
+from email import message_from_bytes, policy
 from typing import NamedTuple
 
 from cryptography.fernet import InvalidToken
@@ -19,6 +20,7 @@ from django.db.models import Q
 
 from consent.core import routes
 from consent.core.subjects import normalise_email
+from consent.marketing.returns import returned_mail
 
 from . import phrases
 from .about_whom import names_someone_else, says_me
@@ -237,6 +239,8 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
     try:
         letter = read_letter(raw)
     except SetAside as aside:
+        if aside.reason == Reason.AUTOMATED:
+            campaign_mail_returned(raw)
         return quarantine_record(raw, reason=aside.reason, key=key, received_at=received_at)
     ticket_type, language, purpose, unsubscribe, someone_else = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender
@@ -262,6 +266,17 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
     # The class only: the error's text may quote the message (an address, a value).
     logger.warning("request message could not be stored (%s)", error_name)
     return quarantine_record(raw, reason=Reason.STORE_FAILED, key=key, received_at=received_at)
+
+
+def campaign_mail_returned(raw: bytes) -> None:
+    """A machine's report of a campaign mail of ours, a hard bounce or a complaint, stops the
+    campaigns to that person (consent/marketing/returns.py). It never keeps the report from
+    being set aside: whatever fails here is logged by its class and left."""
+    try:
+        with transaction.atomic():
+            returned_mail(message_from_bytes(raw, policy=policy.default))
+    except Exception as error:
+        logger.warning("a report of returned mail could not be read (%s)", type(error).__name__)
 
 
 def seen_before(raw: bytes, key: str) -> bool | None:

@@ -20,7 +20,7 @@ from consent.core.ledger import consent_grant, consent_withdraw
 from consent.core.models import Guardian, Held, Source, Subject, Submission
 from consent.core.purposes import MARKETING, SERVICE
 from consent.marketing.campaigns import campaign_send
-from consent.marketing.models import Campaign
+from consent.marketing.models import Campaign, CampaignRecipient, Returned
 from consent.rights.answers import ticket_correct
 from consent.rights.export import export_json
 from consent.rights.models import Correction, KeptRequest
@@ -79,6 +79,11 @@ def person(texts, make_subject, officer):
     campaign_send(campaign)
     consent_withdraw(s, MARKETING, source=Source.SELF_SERVICE, reason="Больше не интересно")
     send_queued()  # the campaign's mail is withheld unsent: marketing was withdrawn meanwhile
+    # The fields of a mail come back, filled for the walk (tests/marketing/test_returned_mail.py
+    # has them come as they do: a bounce or a complaint read by the intake).
+    CampaignRecipient.objects.filter(subject=s).update(
+        returned_at=timezone.now(), returned_as=Returned.COMPLAINT
+    )
     ticket = ticket_open(kind="correct", email="asel@example.kz", language="ru", channel="email",
                        purpose=SERVICE, message="Исправьте фамилию",
                        message_id="<abc-123@mail.example.kz>")  # fmt: skip

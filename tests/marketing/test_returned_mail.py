@@ -1,0 +1,181 @@
+"""Campaign mail that comes back to the intake mailbox: a hard bounce (the address does not
+exist) or a complaint (the recipient marked it as spam). Either stops campaign mail to that
+person until they confirm an address again; a soft bounce, a bounce of another mail or a report
+naming no mail of ours stops nothing."""
+
+import json
+from email import message_from_bytes, policy
+
+import pytest
+from django.core import mail
+from django.utils import timezone
+
+from consent.core.delivery import send_queued
+from consent.marketing.campaigns import campaign_send
+from consent.marketing.models import Campaign, CampaignRecipient
+from consent.rights.intake import ingest
+from consent.rights.models import QuarantinedMessage
+from tests.marketing.test_campaigns import FakeRequest, confirmed, gate_text
+from tests.marketing.test_marketer_desk import shown
+
+
+def campaign(title="November"):
+    return Campaign.objects.create(
+        title=title, subject_line_kk="Жаңалықтар", body_kk="Қараша жаңалықтары",
+        subject_line_ru="Новости", body_ru="Новости ноября",
+    )  # fmt: skip
+
+
+def sent_to(address):
+    """The campaign mail as it left (its headers as the mail server saw them)."""
+    return mail.outbox[[m.to for m in mail.outbox].index([address])].message()
+
+
+def report(original, *, status="5.1.1", action="failed", headers_only=False, global_=False):
+    """A delivery report as Postfix writes it (RFC 3464), the original attached whole or its
+    headers alone."""
+    to = original["To"]
+    kind = b"global-delivery-status" if global_ else b"delivery-status"
+    if headers_only:
+        head = original.as_bytes().split(b"\n\n", 1)[0]
+        attached = b"Content-Type: text/rfc822-headers\n\n" + head
+    else:
+        attached = b"Content-Type: message/rfc822\n\n" + original.as_bytes()
+    parts = [
+        b"Content-Type: text/plain; charset=utf-8\n\nThis is the mail system at mx.example.kz.",
+        b"Content-Type: message/" + kind + b"\n\nReporting-MTA: dns; mx.example.kz\n\n"
+        b"Final-Recipient: rfc822; "
+        + to.encode()
+        + b"\nOriginal-Recipient: rfc822; "
+        + to.encode()
+        + b"\nAction: "
+        + action.encode()
+        + b"\nStatus: "
+        + status.encode()
+        + b"\nDiagnostic-Code: smtp; 550 5.1.1 user unknown",
+        attached,
+    ]
+    body = b"".join(b"--R\n" + part + b"\n" for part in parts) + b"--R--\n"
+    return (
+        b"From: MAILER-DAEMON@mx.example.kz (Mail Delivery System)\n"
+        b"To: noreply@emaluplus-vko.kz\nSubject: Undelivered Mail Returned to Sender\n"
+        b"Message-ID: <bounce." + to.encode() + b"@mx.example.kz>\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/report; report-type=delivery-status; boundary="R"\n\n' + body
+    )
+
+
+def complaint(original):
+    """A mail provider's feedback loop (RFC 5965): the recipient pressed «Спам»."""
+    parts = [
+        b"Content-Type: text/plain\n\nThis is an email abuse report.",
+        b"Content-Type: message/feedback-report\n\nFeedback-Type: abuse\nVersion: 1\n"
+        b"User-Agent: mail.ru FBL\n",
+        b"Content-Type: message/rfc822\n\n" + original.as_bytes(),
+    ]
+    body = b"".join(b"--F\n" + part + b"\n" for part in parts) + b"--F--\n"
+    return (
+        b"From: fbl@corp.mail.ru\nTo: noreply@emaluplus-vko.kz\nSubject: FBL report\n"
+        b"Message-ID: <fbl.1@corp.mail.ru>\nMIME-Version: 1.0\n"
+        b'Content-Type: multipart/report; report-type=feedback-report; boundary="F"\n\n' + body
+    )
+
+
+@pytest.fixture
+def november(texts):
+    """Two subscribers; the November campaign delivered to both."""
+    confirmed("asel@example.kz")
+    confirmed("dana@example.kz", "ru")
+    assert campaign_send(campaign()) == 2
+    send_queued()
+    return sent_to("asel@example.kz")
+
+
+def december():
+    mail.outbox.clear()
+    campaign_send(campaign("December"))
+    send_queued()
+    return sorted(address for message in mail.outbox for address in message.to)
+
+
+@pytest.mark.parametrize(
+    "kind", ["attached whole", "headers only", "international report", "complaint"]
+)
+def test_a_hard_bounce_or_a_complaint_stops_the_next_campaign(november, kind):
+    """The November mail to Asel's address came back: «user unknown». December went to her
+    address all the same, and every campaign after it: a mail server sees a sender that keeps
+    writing to addresses that do not exist as a spammer. A complaint is the same: she said,
+    by her mail program's «Спам» button, that she wants none of it."""
+    bounce = {
+        "attached whole": lambda: report(november),
+        "headers only": lambda: report(november, headers_only=True),
+        "international report": lambda: report(november, global_=True),
+        "complaint": lambda: complaint(november),
+    }[kind]()
+    entry = ingest(bounce)
+
+    assert isinstance(entry, QuarantinedMessage)  # still set aside, unanswered
+    assert december() == ["dana@example.kz"]
+    row = CampaignRecipient.objects.get(subject__email="asel@example.kz")
+    assert row.returned_as == ("complaint" if kind == "complaint" else "bounce")
+
+
+@pytest.mark.parametrize(
+    "status,action", [("4.2.2", "delayed"), ("5.2.2", "failed"), ("5.7.1", "failed"),
+                      ("4.4.7", "failed")],
+)  # fmt: skip
+def test_a_bounce_that_says_nothing_against_the_address_stops_nothing(november, status, action):
+    """A delay, a full mailbox, a refusal for the content's sake, a server given up on: the
+    address is there, and the next campaign may reach it."""
+    ingest(report(november, status=status, action=action))
+
+    assert december() == ["asel@example.kz", "dana@example.kz"]
+
+
+def test_a_report_of_no_campaign_mail_of_ours_stops_nothing(november):
+    """A bounce of another mail (a forged one, or of a letter that was no campaign's) names no
+    campaign mail: it cannot stop a subscriber's news."""
+    forged = message_from_bytes(november.as_bytes(), policy=policy.default)
+    forged.replace_header("Message-ID", "<guessed@emaluplus-vko.kz>")
+    ingest(report(forged))
+
+    assert december() == ["asel@example.kz", "dana@example.kz"]
+
+
+def test_confirming_again_lifts_the_stop(november):
+    """Asel's mailbox works again and she subscribes anew: the confirmation reached her."""
+    from consent.marketing.optin import marketing_confirm
+
+    ingest(report(november))
+    assert december() == ["dana@example.kz"]
+    payload = {"e": "asel@example.kz", "n": "", "l": "kk", "t": gate_text().pk,
+               "ts": timezone.now().timestamp()}  # fmt: skip
+    marketing_confirm(payload, FakeRequest())
+
+    assert december() == ["asel@example.kz", "dana@example.kz"]
+
+
+def test_the_campaign_page_counts_what_came_back(november, marketer_client):
+    """Dan reads, on November's page, that one mail came back from an address that does not
+    exist and one was marked as spam; both still count as delivered to the mail server, and
+    the same report twice counts once."""
+    ingest(report(november))
+    dana = sent_to("dana@example.kz")
+    ingest(complaint(dana))
+    ingest(complaint(dana).replace(b"<fbl.1@", b"<fbl.2@"))  # the provider reports it again
+
+    counts = shown(marketer_client, Campaign.objects.get(title="November"))
+
+    assert counts["пошта серверіне тапсырылды"] == 2
+    assert counts["қайтып келді: мекенжай жоқ немесе хат қабылдамайды"] == 1
+    assert counts["қайтып келді: алушы спам деп белгіледі"] == 1
+
+
+def test_the_access_export_says_the_mail_came_back(november):
+    from consent.core.models import Subject
+    from consent.rights.export import export_json
+
+    ingest(report(november))
+    entry = json.loads(export_json(Subject.objects.get(email="asel@example.kz"), "ru"))
+
+    assert entry["campaigns"][0]["returned_as"] == "адреса нет или он не принимает почту"
+    assert entry["campaigns"][0]["returned_at"] is not None
