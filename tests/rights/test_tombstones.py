@@ -71,3 +71,14 @@ def test_each_destruction_leaves_a_journal_line_with_numbers_only(
     assert lines[0]["subject_ref"] == pk and lines[0]["request_ref"] == "R-2026-00009"
     assert lines[0]["at"] == tombstone.at.isoformat()
     assert "zq" not in json.dumps(lines[0]).lower()
+
+
+def test_the_list_made_from_the_journal_is_read(tmp_path):
+    """backups.md's jq line quotes the texts (@csv): `42,"R-2026-00042","2026-…"`."""
+    person = Subject.objects.create(full_name="Journal Person", email="journal@example.kz")
+    at = (person.created_at + timedelta(hours=1)).isoformat()
+    listed = tmp_path / "tombstones.csv"
+    listed.write_text(f'{person.pk},"R-2026-00042","{at}"\n')
+    out, _err = run("reapply", str(listed))
+    assert "destroyed again: 1, gone already: 0" in out
+    assert Tombstone.objects.get().request_ref == "R-2026-00042"

@@ -136,6 +136,17 @@ def test_release_without_a_database_stops_at_migrate(tmp_path):
     assert "Not run: encrypt_photos" in result.stderr
 
 
+def test_release_with_the_runtime_roles_url_says_it_needs_the_owners(tmp_path):
+    """/etc/emalu/env alone names the runtime role: `migrate` failed at step 4 on "permission
+    denied for schema public", after the static files were written, without saying why."""
+    url = f"postgres://emalu_app@127.0.0.1:{free_port()}/emalu"
+    result = release(url, tmp_path, DATABASE_APP_ROLE="emalu_app")
+    assert result.returncode != 0 and "[1/5]" not in result.stdout
+    assert "DATABASE_URL logs in as emalu_app, the runtime role" in result.stderr
+    assert "owner's DATABASE_URL (README, Deploying, step 4)" in result.stderr
+    assert not (tmp_path / "static").exists()
+
+
 def test_the_first_privacy_officer_enrols_with_what_the_command_prints(client, db, settings):
     settings.SITE_URL = "https://emaluplus-vko.kz"
     out = io.StringIO()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -22,6 +23,15 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        database = settings.DATABASES["default"]
+        if database.get("APP_ROLE") and database.get("USER") == database["APP_ROLE"]:
+            # /etc/emalu/env alone: `migrate` would fail at step 4 on a permission, or do nothing
+            # and leave a schema the new code needs unmade.
+            raise CommandError(
+                f"release stopped before step 1: DATABASE_URL logs in as {database['USER']}, the "
+                "runtime role, which may not change the schema. Run it with the owner's "
+                "DATABASE_URL (README, Deploying, step 4). Nothing was run."
+            )
         verbosity = str(options["verbosity"])
         for number, (name, command) in enumerate(STEPS, 1):
             self.stdout.write(f"[{number}/{len(STEPS)}] {name}")
