@@ -171,9 +171,12 @@ def ticket_destroy(
     subject_destroy(ticket.subject, request_ref=reference, actor=actor)
     ticket.refresh_from_db()
     if outcome is None:
-        outcome = _("Your personal data has been destroyed.")
+        # What was destroyed: the record of this address. A person may be on record under
+        # another address too (only an address links a request to a record, compliance L9):
+        # the letter says how to reach that (`destroyed`), never that all their data is gone.
+        outcome = _("We have destroyed the personal data we held under this email address.")
     ticket_close(ticket, outcome=outcome, actor=actor, detail=detail)
-    context = {"reference": reference, "ticket": ticket, "outcome": outcome}
+    context = {"reference": reference, "ticket": ticket, "outcome": outcome, "destroyed": True}
     transaction.on_commit(
         lambda: send_without_trace(
             email, template, context, language=language,

@@ -31,11 +31,11 @@ def ticket_open_at_desk(
     received_at: datetime | None = None,
 ) -> tuple[Ticket, bool]:
     """Record what the person asked the desk, received now, or at `received_at` (a letter that
-    came by post, a call written down later: the law counts from receipt, not from the typing):
-    its due date is counted in Kazakhstan working days from that date in Almaty
-    (`tickets.ticket_create`). Whoever
-    calls has not shown they are the person, so the request waits, as any other, for the link
-    mailed to the address on record (compliance L9); nothing is done or disclosed before.
+    came by post, a call written down later: the law counts from receipt, not from the typing;
+    never after now): its due date is counted in Kazakhstan working days from that date in
+    Almaty (`tickets.ticket_create`). Whoever calls has not shown they are the person, so the
+    request waits, as any other, for the link mailed to the address on record (compliance L9);
+    nothing is done or disclosed before.
     (the request, whether it is new): the same request still open, opened at the desk for the
     same person with the same words (the button pressed twice, two tabs), is that one, and no
     second link is mailed. Under the person's lock, so two presses at once find each other."""
@@ -45,6 +45,7 @@ def ticket_open_at_desk(
     if not subject.email:
         raise ValidationError(NO_ADDRESS)
     purpose = purpose if kind == Ticket.Type.WITHDRAW else ""
+    received_at = min(received_at, timezone.now()) if received_at else None
     same = Ticket.objects.open().filter(subject=subject, channel=Ticket.Channel.DESK, type=kind,
                                         purpose=purpose, message=message)  # fmt: skip
     if (opened := same.order_by("id").first()) is not None:

@@ -26,7 +26,8 @@ import imaplib
 import logging
 import re
 import ssl
-from datetime import datetime
+from datetime import datetime, timedelta
+from datetime import timezone as dt_timezone
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
@@ -90,7 +91,16 @@ def said(what):
     return what.decode(errors="replace") if isinstance(what, bytes) else str(what)
 
 
-INTERNALDATE = re.compile(rb'INTERNALDATE "([^"]+)"')
+INTERNALDATE = re.compile(
+    rb'INTERNALDATE " ?(\d{1,2})-([A-Za-z]{3})-(\d{4}) (\d\d):(\d\d):(\d\d) ([+-])(\d\d)(\d\d)"'
+)
+# RFC 3501's month names, whatever the process's locale (strptime's %b follows it).
+MONTHS = {
+    name: n
+    for n, name in enumerate(
+        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], 1
+    )
+}
 
 
 def fetch(client, uid):
@@ -111,11 +121,14 @@ def arrival(response):
     clock ahead of ours): a letter is never received after it was read."""
     now = timezone.now()
     found = INTERNALDATE.search(response)
-    if found is None:
+    if found is None or found.group(2).decode().lower() not in MONTHS:
         return now
+    day, month, year, hour, minute, second, sign, zh, zm = found.groups()
+    offset = timedelta(hours=int(zh), minutes=int(zm)) * (-1 if sign == b"-" else 1)
     try:
-        moment = datetime.strptime(found.group(1).decode("ascii").strip(), "%d-%b-%Y %H:%M:%S %z")
-    except (UnicodeDecodeError, ValueError):
+        moment = datetime(int(year), MONTHS[month.decode().lower()], int(day), int(hour),
+                          int(minute), int(second), tzinfo=dt_timezone(offset))  # fmt: skip
+    except ValueError:  # a day or an hour that does not exist
         return now
     return min(moment, now)
 
