@@ -124,6 +124,13 @@ def clean_email(value: str) -> str:
     letters and digits (an East Asian keyboard) are the ASCII ones (NFKC); a letter of another
     alphabet where a Latin one belongs gets a message that names it."""
     value = unicodedata.normalize("NFKC", _strip_invisible(value))
+    if "@" not in value and value.count('"') == 1 and _is_address(value.replace('"', "@")):
+        # Shift+2 on a Russian keyboard: «asel"mail.kz», told to leave out the quotes
+        raise ValidationError(
+            _("The address has no @: a Russian keyboard types a quote (\") in its place. Switch "
+              "the keyboard to English and type @ again."),
+            code="no_at",
+        )  # fmt: skip
     local, __, domain = value.rpartition("@")
     if letters := _not_latin(local, domain):
         raise ValidationError(
@@ -146,6 +153,14 @@ def clean_email(value: str) -> str:
             code="email",
         )  # fmt: skip
     return f"{local}@{forms[1]}"
+
+
+def _is_address(value: str) -> bool:
+    try:
+        clean_email(value)
+    except ValidationError:
+        return False
+    return True
 
 
 # The words people write before an extension that phonenumbers does not know («доб.», «ext.»,

@@ -131,6 +131,22 @@ def test_every_spelling_of_one_address_finds_one_person(client, texts, fast):
     assert Subject.objects.count() == 1 and Submission.objects.count() == 5
 
 
+NO_AT = {"kk": "Мекенжайда @ жоқ", "ru": "В адресе нет @"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("kind", FORMS)
+@pytest.mark.parametrize("email", ['asel"example.kz', 'Asel.K"мысал.қаз'])
+def test_an_at_sign_typed_as_a_quote_is_named(client, texts, fast, lang, kind, email):
+    """Shift+2 on a Russian keyboard types «"», not «@»: the visitor was told to leave out
+    quotes, and looked for quotes round the address."""
+    response = post(client, lang, kind, email)
+    assert response.status_code == 200
+    assert NO_AT[lang] in response.context["form"].errors["email"][0]
+    assert Email.objects.count() == 0
+    assert Submission.objects.count() == Subject.objects.count() == Ticket.objects.count() == 0
+
+
 # A letter that only looks Latin (a Russian or Kazakh keyboard), or a Latin letter with a mark
 NOT_LATIN = {
     "аsel@example.kz": "«а»",  # Cyrillic а

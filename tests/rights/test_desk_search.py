@@ -61,6 +61,19 @@ def test_a_name_is_found_however_its_kazakh_letters_were_typed(desk, person, mak
     assert found(desk, "/admin/consent/subject/", term) == expected
 
 
+@pytest.mark.parametrize("term", [
+    "Семе\u0308нова",  # ё decomposed, as a letter or a Mac's file name may carry it
+    "Се\u200bмёнова",  # a zero-width space copied with the name
+    "\u2067Семёнова\u2069",  # bidi isolates round it
+    "Ирина\u00a0Семёнова",
+])  # fmt: skip
+def test_a_name_pasted_with_invisible_or_decomposed_letters_is_found(desk, make_subject, term):
+    """The forms store a name in NFC without invisible characters; the search compared the
+    term as pasted, and found no one."""
+    semenova = make_subject(full_name="Семёнова Ирина", email="irina@example.kz")
+    assert found(desk, "/admin/consent/subject/", term) == [semenova]
+
+
 def test_a_name_no_one_has_finds_no_one(desk, person):
     assert found(desk, "/admin/consent/subject/", "Сейітова") == []
 

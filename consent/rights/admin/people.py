@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
 from consent.common.dates import reader_time
+from consent.common.text import clean_form_text
 from consent.core.admin import (
     AuditedAdmin,
     LatestRowsFormSet,
@@ -154,7 +155,10 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         45 67», «+7 (701) 123-45-67»: stored in E.164, which alone was found), or by the words
         of their name in any letter case and order («қасымова әсел»). Every such search is
         audited (`personal_search`). A name is found however its Kazakh letters were typed."""
-        term = search_term.strip()
+        # As a form stores text (NFC, no invisible character): a name pasted from a letter in
+        # decomposed letters («е» and a combining diaeresis) or with a zero-width space in it
+        # found no one, and the officer could conclude that nothing was held about them.
+        term = clean_form_text(search_term, multiline=False)
         if not term:
             return queryset, False
         if "@" in term:
