@@ -13,5 +13,8 @@ class MarketingConfig(AppConfig):
         from consent.core.delivery import campaign_mail_withheld
 
         from .campaigns import recipients_withheld
+        from .headers import register
+
+        register()
 
         campaign_mail_withheld.connect(recipients_withheld, dispatch_uid="campaign-withheld")

@@ -23,7 +23,7 @@ from consent.core.ledger import consent_grant
 from consent.core.mail import queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import MARKETING
-from consent.core.subjects import normalise_email, subject_find_for_update
+from consent.core.subjects import normalise_email, subject_find, subject_find_for_update
 from consent.core.texts import current_text
 
 SALT = "consent.marketing-confirm"
@@ -51,7 +51,12 @@ def optin_start(email: str, name: str, language: str, guardian: Guardian | None 
     """Queue the one confirmation email (call inside the submission's transaction). Its link is
     on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
     with their parent or guardian (the application form): the consent the link confirms is
-    theirs together, as the form's other consents are (compliance L6)."""
+    theirs together, as the form's other consents are (compliance L6). A person whose
+    processing is blocked is mailed nothing, as from every form (Art. 23; compliance L12); the
+    form answers as it does anyone."""
+    held = subject_find(email=email)
+    if held is not None and gate.is_blocked(held):
+        return
     text = current_text(MARKETING)
     payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,
                "ts": timezone.now().timestamp()}  # fmt: skip
@@ -108,7 +113,9 @@ def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Su
 
     Returns the subject, and whether this click recorded the consent. A link older than the
     person's latest marketing event (say, an unsubscribe) records nothing: subscribing again
-    takes a new double opt-in.
+    takes a new double opt-in. Nor does a link pressed while the person's processing is
+    blocked (`gate.is_blocked`): the block stops it; the link works again once it is lifted,
+    within its seven days.
     """
     subject = subject_find_for_update(email=payload["e"])
     if subject is None:
@@ -116,6 +123,8 @@ def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Su
             email=payload["e"], full_name=payload["n"] or "", language=payload["l"]
         )
     else:
+        if gate.is_blocked(subject):
+            return subject, False
         latest = gate.latest_event(subject, MARKETING)
         if latest is not None and latest.at.timestamp() >= payload.get("ts", 0):
             return subject, False

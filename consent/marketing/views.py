@@ -6,6 +6,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
+from consent.core import gate
 
 from .campaigns import read_unsubscribe_token, unsubscribe
 from .optin import confirmed_by, marketing_confirm, read_token
@@ -22,12 +23,16 @@ def confirm_marketing(request, token):
             return render(request, "marketing/confirm_marketing.html", {"state": "already"})
         return render(request, "marketing/confirm_marketing.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
-        _, created = marketing_confirm(payload, request)
-        # Not recorded: a word of theirs since the link (confirmed already, or unsubscribed).
-        said = "already" if confirmed_by(payload) else "unsubscribed"
-        return render(
-            request, "marketing/confirm_marketing.html", {"state": "done" if created else said}
-        )
+        subject, created = marketing_confirm(payload, request)
+        # Not recorded: the person's processing blocked, or a word of theirs since the link
+        # (confirmed already, or unsubscribed).
+        if created:
+            said = "done"
+        elif gate.is_blocked(subject):
+            said = "blocked"
+        else:
+            said = "already" if confirmed_by(payload) else "unsubscribed"
+        return render(request, "marketing/confirm_marketing.html", {"state": said})
     return render(request, "marketing/confirm_marketing.html", {"state": "ask"})
 
 

@@ -1,0 +1,65 @@
+"""A person whose processing is blocked (Art. 23; compliance L12) is mailed nothing and gets
+nothing on the ledger from the newsletter form, as from every other form: the marketing box of
+the contact form held to it, the newsletter form mailed its confirmation link all the same, and
+pressing it recorded a marketing grant that stood the moment the block was lifted."""
+
+import re
+
+import pytest
+from django.test import Client
+from post_office.models import Email
+
+from consent.core import gate
+from consent.core.ledger import consent_grant, subject_block, subject_unblock
+from consent.core.models import LedgerEntry, Source
+from consent.core.purposes import MARKETING, SERVICE
+from tests.conftest import aged_token
+
+ADDRESS = "blocked.reader@example.kz"
+
+
+def sign_up(lang):
+    data = {"token": aged_token(), "email": ADDRESS, "full_name": "", "consent_marketing": "on"}
+    assert Client().post(f"/{lang}/newsletter/", data).status_code == 302
+
+
+def confirmation_path():
+    (mail,) = Email.objects.filter(to=[ADDRESS], message__contains="/newsletter/confirm/")
+    return re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/[^/\s]+/)", mail.message)[1]
+
+
+@pytest.fixture
+def blocked(texts, make_subject):
+    subject = make_subject(email=ADDRESS)
+    consent_grant(subject, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    subject_block(subject, reason="request R-7", source=Source.ADMIN)
+    return subject
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_person_is_mailed_no_confirmation(blocked, lang):
+    sign_up(lang)  # the same answer as anyone's: the page says nothing of the block
+
+    assert not Email.objects.filter(to=[ADDRESS]).exists()
+
+
+@pytest.mark.parametrize("lang,says", [("kk", "бұғатталған"), ("ru", "заблокирована")])
+def test_a_link_pressed_while_blocked_records_nothing_and_says_why(texts, make_subject, lang, says):
+    """The link was mailed before the block; she presses it during the block, then again once
+    it is lifted."""
+    sign_up(lang)
+    subject = make_subject(email=ADDRESS)
+    subject_block(subject, reason="request R-7", source=Source.ADMIN)
+    path = confirmation_path()
+
+    response = Client().post(path)
+
+    assert response.status_code == 200
+    assert says in response.content.decode().lower()
+    assert not LedgerEntry.objects.filter(subject=subject, purpose=MARKETING).exists()
+    subject_unblock(subject, reason="violation not confirmed", source=Source.ADMIN)
+    assert not gate.may_process(subject, MARKETING)
+    assert Client().post(path).status_code == 200  # within its seven days, it works now
+    assert (
+        LedgerEntry.objects.get(subject=subject, purpose=MARKETING).kind == LedgerEntry.Kind.GRANT
+    )

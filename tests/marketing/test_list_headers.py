@@ -1,0 +1,76 @@
+"""The campaign mail's List-Unsubscribe as it reaches a mail server: RFC 2369 and RFC 8058 want
+the URLs in angle brackets, as written. The link with its token is longer than a header line's
+78 characters, and Python's email package, to fold it, wrote the whole field as RFC 2047 encoded
+words («=?utf-8?q?=3Chttps=3A//…?=»), which no mail client reads as a URL: no unsubscribe
+button, no one-click POST, at Gmail or Mail.ru."""
+
+import re
+from urllib.parse import urlsplit
+
+from aiosmtpd.controller import Controller
+from django.test import Client
+
+from consent.core import gate
+from consent.core.delivery import send_queued
+from consent.core.purposes import MARKETING
+from consent.marketing.campaigns import campaign_send
+from consent.marketing.models import Campaign
+from tests.live import free_port
+from tests.marketing.test_campaigns import confirmed
+
+
+class Wire:
+    """An SMTP server on loopback that keeps the bytes of each message as received."""
+
+    def __init__(self):
+        self.received = []
+
+    async def handle_DATA(self, server, session, envelope):
+        self.received.append(envelope.content)
+        return "250 OK"
+
+
+def over_the_wire(settings):
+    """The bytes the mail server gets, through the outbox's sender and Django's SMTP backend."""
+    wire, port = Wire(), free_port()
+    smtp = {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20}}  # fmt: skip
+    settings.MAILERS = {**settings.MAILERS, "default": smtp}
+    controller = Controller(wire, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        assert send_queued() == (1, 0)
+    finally:
+        controller.stop()
+    (raw,) = wire.received
+    return raw
+
+
+def field(raw, name):
+    """A header field's value as written, its folded lines unfolded (RFC 5322 2.2.3)."""
+    head = re.sub(r"\r\n(?=[ \t])", "", raw.split(b"\r\n\r\n", 1)[0].decode("ascii"))
+    (value,) = [line.split(":", 1)[1].strip() for line in head.split("\r\n")
+                if line.casefold().startswith(f"{name.casefold()}:")]  # fmt: skip
+    return value
+
+
+def test_list_unsubscribe_reaches_the_mail_server_as_urls(texts, settings):
+    subject = confirmed("reader@example.kz", "ru")
+    campaign = Campaign.objects.create(
+        title="November", subject_line_kk="Жаңалықтар", body_kk="Мәтін",
+        subject_line_ru="Новости", body_ru="Текст",
+    )  # fmt: skip
+    campaign_send(campaign)
+    raw = over_the_wire(settings)
+
+    value = field(raw, "List-Unsubscribe")
+    assert "=?" not in value
+    urls = re.findall(r"<([^<>]+)>", value)
+    assert [urlsplit(u).scheme for u in urls] == ["https", "mailto"]
+    assert field(raw, "List-Unsubscribe-Post") == "List-Unsubscribe=One-Click"
+    assert all(len(line) <= 998 for line in raw.split(b"\r\n"))
+
+    # What a mail client does with it (RFC 8058): a POST of the one field, no cookies.
+    response = Client().post(urlsplit(urls[0]).path, {"List-Unsubscribe": "One-Click"})
+    assert response.status_code == 200
+    assert not gate.may_process(subject, MARKETING)
