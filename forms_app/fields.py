@@ -121,8 +121,8 @@ class PhoneOrEmail(VisitorText):
 
 
 # A date as people write it by hand: day first, with dots, slashes, dashes or spaces (17.05.1990,
-# 17/05/1990, 17-05-1990, 17 05 1990), perhaps with «г.» or «ж.» after the year; or the ISO form
-# a phone's date picker sends (1990-05-17).
+# 17/05/1990, 17-05-1990, 17 05 1990), perhaps with «г.», «ж.» or a full stop after the year; or
+# the ISO form a phone's date picker sends (1990-05-17).
 _DAY_FIRST = re.compile(r"(\d{1,2})[./ -](\d{1,2})[./ -](\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы)\.?\Z", re.IGNORECASE)
@@ -147,7 +147,7 @@ class BirthDate(forms.DateField):
         if isinstance(value, date):
             return value
         typed = " ".join(unicodedata.normalize("NFKC", str(value)).split())
-        typed = re.sub(r"\s*([./-])\s*", r"\1", _YEAR_WORD.sub("", typed))
+        typed = re.sub(r"\s*([./-])\s*", r"\1", _YEAR_WORD.sub("", typed)).rstrip(".")
         if match := _ISO.fullmatch(typed):
             year, month, day = match.groups()
         elif match := _DAY_FIRST.fullmatch(typed):

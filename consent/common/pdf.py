@@ -1,9 +1,40 @@
-"""PDF documents in Noto Sans, which has every Kazakh letter and the tenge sign."""
+"""PDF documents in Noto Sans, which has every Kazakh letter and the tenge sign, with DejaVu Sans
+for the letters it lacks; a character neither font can draw is written as its Unicode number."""
 
+import re
 from collections.abc import Iterable
+from functools import cache
 from pathlib import Path
 
+from django.utils.translation import gettext as _
+
 FONTS = Path(__file__).resolve().parent / "fonts"
+# Noto Sans here is a subset (Latin-1 and Cyrillic): the letters of the 2021 Kazakh Latin
+# alphabet (Ğ, Ş, Ū, İ), Azerbaijani Ə, Greek, Vietnamese... come from DejaVu Sans, a subset
+# of Debian's fonts-dejavu-core made with fontTools' pyftsubset (Latin Extended A, B and
+# Additional, spacing modifiers and combining marks, Greek, Cyrillic and its supplement,
+# punctuation, currency and letterlike symbols), its copyright and licence kept in the file.
+FALLBACK = {"": "DejaVuSans-Extended.ttf", "B": "DejaVuSans-Bold-Extended.ttf"}
+# What a line may hold but no font draws: a tab (a letter's indentation) is a space.
+TABS = re.compile("\t")
+
+
+@cache
+def _drawn() -> frozenset[int]:
+    """Every code point one of the fonts draws (regular and bold have the same sets)."""
+    from fontTools.ttLib import TTFont
+
+    fonts = [FONTS / "NotoSans-Regular.ttf", FONTS / FALLBACK[""]]
+    return frozenset(c for font in fonts for c in TTFont(font).getBestCmap())
+
+
+def drawable(text: str) -> str:
+    """`text` with each character no font here draws written as its number, «[U+1F600]»: the
+    PDF library left such characters out without a word, and the access answer of a person who
+    wrote «Äsel Qasymova 👩‍💻» or a line in Arabic held neither the emoji nor the line."""
+    drawn = _drawn()
+    text = TABS.sub(" ", text)
+    return "".join(ch if ord(ch) in drawn or ch == "\n" else f"[U+{ord(ch):04X}]" for ch in text)
 
 
 def pdf_document(
@@ -15,9 +46,23 @@ def pdf_document(
     # the admin (each gunicorn worker, each run of a timer's command), and few of them make a PDF.
     from fpdf import FPDF
 
+    title, subtitle = drawable(title), drawable(subtitle)
+    blocks = [
+        (drawable(heading), [(drawable(label), drawable(value or "")) for label, value in rows])
+        for heading, rows in blocks
+    ]
+    everything = [title, subtitle, *(t for h, rows in blocks for t in (h, *sum(rows, ())))]
+    if any("[U+" in text for text in everything):
+        subtitle += "\n" + _(
+            "Characters this file cannot draw are written as their Unicode numbers, for "
+            "example [U+1F600]."
+        )
     pdf = FPDF(orientation="landscape")
     pdf.add_font("Noto", "", FONTS / "NotoSans-Regular.ttf")
     pdf.add_font("Noto", "B", FONTS / "NotoSans-Bold.ttf")
+    pdf.add_font("DejaVu", "", FONTS / FALLBACK[""])
+    pdf.add_font("DejaVu", "B", FONTS / FALLBACK["B"])
+    pdf.set_fallback_fonts(["DejaVu"])
     pdf.set_auto_page_break(True, margin=12)
     pdf.add_page()
     line = {"new_x": "LMARGIN", "new_y": "NEXT"}

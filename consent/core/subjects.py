@@ -116,6 +116,14 @@ def _latin(letter: str) -> bool:
     return unicodedata.name(letter, "").startswith(("LATIN ", "FULLWIDTH LATIN "))
 
 
+# What IDNA maps to nothing in a domain (RFC 3454, B.1: soft hyphen, zero-width space, joiners,
+# word joiner, BOM), gone from the whole address: a soft hyphen from a word processor or a
+# zero-width space from a web page, inside the local part, refused an address that reads right,
+# and the visitor could not see what to fix. A bidi control still refuses it: the address it
+# shows is not the one it holds.
+_ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
+
+
 def clean_email(value: str) -> str:
     """An address a person typed, checked and normalised (normalise_email); anything a person
     does not type as their address is refused: a quoted local part, a comment, a display name,
@@ -123,7 +131,7 @@ def clean_email(value: str) -> str:
     dotless host. The mail to it would fail delivery and be retried for days. Full-width
     letters and digits (an East Asian keyboard) are the ASCII ones (NFKC); a letter of another
     alphabet where a Latin one belongs gets a message that names it."""
-    value = unicodedata.normalize("NFKC", _strip_invisible(value))
+    value = unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", _strip_invisible(value)))
     if "@" not in value and value.count('"') == 1 and _is_address(value.replace('"', "@")):
         # Shift+2 on a Russian keyboard: «asel"mail.kz», told to leave out the quotes
         raise ValidationError(

@@ -17,6 +17,8 @@ TYPED = {
     " 17. 05. 1990 ": "1990-05-17",
     "17.05.1990 г.": "1990-05-17",
     "17.05.1990 ж.": "1990-05-17",
+    "17.05.1990.": "1990-05-17",  # the end of a sentence
+    "17.05.1990 года": "1990-05-17",
     "１７.０５.１９９０": "1990-05-17",  # full-width digits
     "17.05.90": "1990-05-17",
     # a two-digit year is the latest one not after today: Python read 65 as 2065, and a woman

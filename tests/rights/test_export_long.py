@@ -97,3 +97,24 @@ def test_the_pdf_writes_phone_numbers_as_they_are_dialled(person, tmp_path, lang
     assert text.count(f"+7 7232 12 34 56, {extension}") == 2  # the person's, the form's
     assert "+7 701 123 4567" in text and ";ext=" not in text and "+77011234567" not in text
     assert export_data(person, lang)["data"]["phone"] == "+77232123456;ext=12"
+
+
+NOTE = {"kk": "Юникод нөмірімен", "ru": "номерами в Юникоде"}
+
+
+@pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_pdf_keeps_every_letter_the_person_wrote(person, tmp_path, lang):
+    """The PDF's font is a subset (Latin-1 and Cyrillic) and the PDF library leaves out a
+    character its font lacks without a word: a name in the 2021 Kazakh Latin alphabet lost its
+    Ğ, Ş and Ū, and a letter's emoji and its line in Arabic were not in the access answer."""
+    person.full_name = "Ğalym Şaripov Ūlan-İlyas Əliyev"
+    person.save(update_fields=["full_name"])
+    sent = {"message": "Рахмет 👍 شكرا"}
+    Submission.objects.create(subject=person, source=Source.CONTACT_FORM, language="kk", data=sent)
+    (tmp_path / "export.pdf").write_bytes(export_pdf(person, lang))
+    text = subprocess.run(["pdftotext", tmp_path / "export.pdf", "-"],
+                          capture_output=True, text=True, check=True).stdout  # fmt: skip
+    text = " ".join(text.split())
+    assert "Ğalym Şaripov Ūlan-İlyas Əliyev" in text
+    assert "Рахмет [U+1F44D] [U+0634][U+0643][U+0631][U+0627]" in text and NOTE[lang] in text
