@@ -93,9 +93,10 @@ def _text(part):
     """A part's text as sent: the email package reads some message/* parts into messages of
     their own (the blocks of a delivery-status), which are written back out here."""
     payload = part.get_payload()
-    if isinstance(payload, list):
-        return "\n\n".join(inner.as_string() for inner in payload)
-    content = part.get_payload(decode=True) or b""
+    if isinstance(payload, list):  # as bytes: raw 8-bit text in them stays readable
+        content = b"\n\n".join(inner.as_bytes() for inner in payload)
+    else:
+        content = part.get_payload(decode=True) or b""
     return content.decode("utf-8", "replace")
 
 
