@@ -22,6 +22,8 @@ mail clients recognise a repeat.
 """
 
 import logging
+import re
+import smtplib
 
 from django.db import transaction
 from django.db.models import Q
@@ -42,6 +44,15 @@ WAITING = (STATUS.queued, STATUS.requeued)
 # Sent in the sending transaction with the Message-IDs of the campaign mails just deleted unsent
 # (`message_ids`) and the time (`at`): the campaign's record of who it was queued to says so.
 campaign_mail_withheld = Signal()
+# Sent in the sending transaction with the Message-IDs of the campaign mails the mail server
+# refused for good (`message_ids`, `_refused_for_good`) and the time (`at`): no campaign goes to
+# that person again until they confirm an address anew (consent/marketing/returns.py).
+campaign_mail_refused = Signal()
+# An enhanced status code (RFC 3463) at the head of a mail server's reply.
+ENHANCED = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})(?!\S)")
+# Permanent, but nothing against the address itself: a full mailbox (5.2.2), a message too
+# large (5.2.3, 5.3.4), a refusal for the content's or the sender's sake (5.7.x).
+NOT_THE_ADDRESS = re.compile(r"^5\.(2\.[23]|3\.4|7\.\d{1,3})$")
 # Sent in the sending transaction with the names of the files (`names`) the mails just held back
 # for a blocked person carried (`_blocked`): whoever made them learns that they never went out.
 files_mail_held_back = Signal()
@@ -63,13 +74,38 @@ def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
     )
 
 
+def refuses_the_address(status: str) -> bool:
+    """Whether an enhanced status code (RFC 3463, RFC 3464's Status) says the address itself
+    takes no mail: permanent (5.x.x), and not NOT_THE_ADDRESS. One rule for the mail server's
+    reply while it takes the mail and for its delivery report later."""
+    return re.fullmatch(r"5\.\d{1,3}\.\d{1,3}", status) is not None and not NOT_THE_ADDRESS.match(
+        status
+    )
+
+
+def _refused_for_good(email: Email, error: Exception) -> bool:
+    """Whether the mail server refused a campaign mail's address for good while taking it (its
+    reply to RCPT TO: «550 5.1.1 User unknown»): no retry can deliver it."""
+    if not _is_campaign(email) or not isinstance(error, smtplib.SMTPRecipientsRefused):
+        return False
+    replies = [reply for _code, reply in error.recipients.values()]
+    statuses = [ENHANCED.match(r.decode(errors="replace") if isinstance(r, bytes) else str(r))
+                for r in replies]  # fmt: skip
+    return bool(statuses) and all(m and refuses_the_address(m[1]) for m in statuses)
+
+
+def _is_campaign(email: Email) -> bool:
+    """A campaign mail: it carries List-Unsubscribe (consent/marketing/campaigns.py)."""
+    return "List-Unsubscribe" in (email.headers or {})
+
+
 def _withheld(batch: list[Email]) -> list[Email]:
     """The campaign mails of the batch (those with a List-Unsubscribe header) that no person the
     gate now allows marketing holds the address of: consent withdrawn, expired or blocked, or the
     address corrected, since the campaign was queued. A campaign is queued to everyone at once
     and delivered over minutes, or days while the mail server is down; the gate decides at the
     moment of sending (compliance L12, L15), so an unsubscribe stops the mail still queued."""
-    campaign = [m for m in batch if "List-Unsubscribe" in (m.headers or {})]
+    campaign = [m for m in batch if _is_campaign(m)]
     if not campaign:
         return []
     addresses = {address for m in campaign for address in m.to}
@@ -112,9 +148,10 @@ def _record(sent: list[Email], failed: list[tuple[Email, Exception]], log_level:
     now = timezone.now()
     Email.objects.filter(id__in=[e.id for e in sent]).update(status=STATUS.sent, last_updated=now)
     retry_at, max_retries = now + po.get_retry_timedelta(), po.get_max_retries()
+    refused = [email for email, error in failed if _refused_for_good(email, error)]
     for email, _ in failed:
         retries = email.number_of_retries or 0
-        if retries < max_retries:
+        if retries < max_retries and email not in refused:
             email.number_of_retries, email.status = retries + 1, STATUS.requeued
             email.scheduled_time = retry_at
         else:
@@ -130,6 +167,10 @@ def _record(sent: list[Email], failed: list[tuple[Email, Exception]], log_level:
     if log_level >= 2:
         logs += [Log(email=e, status=STATUS.sent) for e in sent]
     Log.objects.bulk_create(logs)
+    if refused:
+        campaign_mail_refused.send(
+            sender=Email, message_ids=[e.message_id for e in refused], at=now
+        )
 
 
 def send_batch(

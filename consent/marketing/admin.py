@@ -54,7 +54,8 @@ class CampaignAdmin(admin.ModelAdmin):
             ("failed", _("not delivered (given up after the retries)")),
             ("withheld", _("not sent: no longer permitted")),
             ("gone", _("no longer on record: the person's data destroyed")),
-            # Of those delivered, what came back to the intake mailbox (returns.py).
+            # What the mail servers refused for the address, at once or in a report later
+            # (returns.py): of the mails above, not beside them.
             ("bounce", _("came back: the address does not exist or takes no mail")),
             ("complaint", _("came back: marked as spam by the recipient")),
         ]

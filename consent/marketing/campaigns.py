@@ -19,7 +19,7 @@ from consent.core import gate
 from consent.core.audit import audit
 from consent.core.delivery import WAITING
 from consent.core.ledger import consent_withdraw_if_given
-from consent.core.mail import render_mail
+from consent.core.mail import AUTOMATIC, render_mail
 from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING
 from consent.core.routes import UNSUBSCRIBE
@@ -35,6 +35,9 @@ SALT = "consent.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600
 PLACEHOLDER = "https://unsubscribe.invalid/TOKEN"
 CHUNK = 2000
+# Written by the site, as every mail it sends (RFC 3834: no auto-responder answers it), and bulk
+# mail, which is what older vacation programs look for instead.
+BULK = {**AUTOMATIC, "Precedence": "bulk"}
 
 
 def unsubscribe_token(subject_id: int, campaign_id: int) -> str:
@@ -100,7 +103,7 @@ def _headers(url, phrase):
     # The mailto's subject is the policy's own phrase, so that the mail desk files it as an
     # unsubscribe request in the person's language (consent/rights/intake.py).
     mailto = f"mailto:{settings.OPERATOR['email']}?subject={quote(phrase)}"
-    return {"List-Unsubscribe": f"<{url}>, <{mailto}>",
+    return {**BULK, "List-Unsubscribe": f"<{url}>, <{mailto}>",
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
 
 
@@ -213,7 +216,7 @@ def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
     line, text, html = campaign_preview(campaign, language)
     return mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=f"[TEST] {line}", message=text,
-        html_message=html,
+        html_message=html, headers=BULK,
     )  # fmt: skip
 
 

@@ -15,6 +15,8 @@ from email.message import EmailMessage
 from django.db.models import Q
 from django.utils import timezone
 
+from consent.core.delivery import refuses_the_address
+
 from .models import CampaignRecipient, Returned
 
 STATUS_REPORTS = {"message/delivery-status", "message/global-delivery-status"}
@@ -23,12 +25,6 @@ COMPLAINTS = {"message/feedback-report"}
 ORIGINALS = {"message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers"}
 MESSAGE_ID = re.compile(r"^\s*message-id\s*:\s*(<[^<>\s]+>)", re.IGNORECASE | re.MULTILINE)
 FIELD = re.compile(r"^([a-z-]+)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
-# Class 5 (permanent), but not the statuses that say nothing against the address itself: a
-# full mailbox (5.2.2), a message too large (5.2.3, 5.3.4), a refusal for the content's or the
-# sender's sake (5.7.x). A failure after the retries ran out (4.x.x) is the server's, not the
-# address's.
-PERMANENT = re.compile(r"^5\.\d{1,3}\.\d{1,3}$")
-NOT_THE_ADDRESS = re.compile(r"^5\.(2\.[23]|3\.4|7\.\d{1,3})$")
 
 
 def returned_mail(message: EmailMessage) -> int:
@@ -44,6 +40,14 @@ def returned_mail(message: EmailMessage) -> int:
     # nothing of what stops.
     return CampaignRecipient.objects.filter(Q(returned_at=None), outbox_message_id__in=ids).update(
         returned_at=timezone.now(), returned_as=kind
+    )
+
+
+def recipients_refused(sender, *, message_ids, at, **kwargs):
+    """The campaign mails the mail server refused for good while taking them
+    (consent/core/delivery.py::campaign_mail_refused): a hard bounce given at once."""
+    CampaignRecipient.objects.filter(outbox_message_id__in=message_ids, returned_at=None).update(
+        returned_at=at, returned_as=Returned.BOUNCE
     )
 
 
@@ -67,11 +71,7 @@ def _failed_for_good(block):
     """Whether a recipient's block says Action: failed, with a permanent status against the
     address."""
     status = (block.get("status", "").split() or [""])[0]
-    return (
-        block.get("action", "").casefold() == "failed"
-        and PERMANENT.match(status) is not None
-        and NOT_THE_ADDRESS.match(status) is None
-    )
+    return block.get("action", "").casefold() == "failed" and refuses_the_address(status)
 
 
 def _report_parts(part):
@@ -93,9 +93,10 @@ def _text(part):
     """A part's text as sent: the email package reads some message/* parts into messages of
     their own (the blocks of a delivery-status), which are written back out here."""
     payload = part.get_payload()
-    if isinstance(payload, list):
-        return "\n\n".join(inner.as_string() for inner in payload)
-    content = part.get_payload(decode=True) or b""
+    if isinstance(payload, list):  # as bytes: raw 8-bit text in them stays readable
+        content = b"\n\n".join(inner.as_bytes() for inner in payload)
+    else:
+        content = part.get_payload(decode=True) or b""
     return content.decode("utf-8", "replace")
 
 

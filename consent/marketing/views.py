@@ -7,6 +7,7 @@ from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
 from consent.core import gate
+from consent.core.subjects import subject_find
 
 from .campaigns import read_unsubscribe_token, unsubscribe
 from .optin import confirmed_by, marketing_confirm, read_token
@@ -33,7 +34,11 @@ def confirm_marketing(request, token):
         else:
             said = "already" if confirmed_by(payload) else "unsubscribed"
         return render(request, "marketing/confirm_marketing.html", {"state": said})
-    return render(request, "marketing/confirm_marketing.html", {"state": "ask"})
+    # Blocked: said before the press, as the held consent's link does (rights/views.py), not a
+    # button that then confirms nothing.
+    held = subject_find(email=payload["e"])
+    state = "blocked" if held is not None and gate.is_blocked(held) else "ask"
+    return render(request, "marketing/confirm_marketing.html", {"state": state})
 
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the credential

@@ -52,8 +52,10 @@ def test_a_link_pressed_while_blocked_records_nothing_and_says_why(texts, make_s
     subject_block(subject, reason="request R-7", source=Source.ADMIN)
     path = confirmation_path()
 
+    shown = Client().get(path).content.decode().lower()  # the page, before any press
     response = Client().post(path)
 
+    assert says in shown and 'method="post"' not in shown
     assert response.status_code == 200
     assert says in response.content.decode().lower()
     assert not LedgerEntry.objects.filter(subject=subject, purpose=MARKETING).exists()

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from aiosmtpd.controller import Controller
 from django.test import Client
+from post_office.models import Email
 
 from consent.core import gate
 from consent.core.delivery import send_queued
@@ -74,3 +75,22 @@ def test_list_unsubscribe_reaches_the_mail_server_as_urls(texts, settings):
     response = Client().post(urlsplit(urls[0]).path, {"List-Unsubscribe": "One-Click"})
     assert response.status_code == 200
     assert not gate.may_process(subject, MARKETING)
+
+
+def test_a_campaign_mail_says_no_person_wrote_it(texts, settings, officer_client):
+    """Every mail the site sends says Auto-Submitted (RFC 3834), so that a vacation reply does
+    not answer it; the campaign mails, written outside the site's one mail function, did not:
+    a campaign to thousands drew an out-of-office reply from each reader away, every one set
+    aside by the intake. The copy a marketer sends to themselves is the mail as sent."""
+    confirmed("reader@example.kz")
+    campaign = Campaign.objects.create(title="N", subject_line_kk="Жаңалықтар", body_kk="Мәтін")
+    campaign_send(campaign)
+    raw = over_the_wire(settings)
+
+    assert field(raw, "Auto-Submitted") == "auto-generated"
+    assert field(raw, "Precedence") == "bulk"  # what older vacation programs look for
+    data = {"action": "send_test", "_selected_action": [campaign.pk]}
+    officer_client.post("/admin/marketing/campaign/", data)
+    copies = Email.objects.filter(subject__startswith="[TEST]")
+    assert copies.count() == 2
+    assert all(copy.headers["Auto-Submitted"] == "auto-generated" for copy in copies)

@@ -179,3 +179,15 @@ def test_the_access_export_says_the_mail_came_back(november):
 
     assert entry["campaigns"][0]["returned_as"] == "адреса нет или он не принимает почту"
     assert entry["campaigns"][0]["returned_at"] is not None
+
+
+def test_a_report_in_raw_utf8_is_read_too(november):
+    """Some servers write the report's text and the original's headers in raw UTF-8 (RFC 6532,
+    RFC 6533): it is read as any other."""
+    bounce = report(november, global_=True).replace(
+        b"Diagnostic-Code: smtp; 550 5.1.1 user unknown",
+        "Diagnostic-Code: smtp; 550 5.1.1 пользователь не найден".encode(),
+    )
+    ingest(bounce)
+
+    assert december() == ["dana@example.kz"]
