@@ -15,7 +15,7 @@ from consent.common.dates import LOCAL_ZONE_NAME, reader_time
 from consent.common.i18n import language_name
 from consent.common.pdf import pdf_document
 from consent.common.spreadsheet import csv_document
-from consent.core.models import LedgerEntry, Subject
+from consent.core.models import ConsentText, LedgerEntry, Subject
 
 
 def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
@@ -23,6 +23,11 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
         LedgerEntry.objects.filter(subject=subject)
         .select_related("text", "text__policy", "actor", "guardian")
         .order_by("id")
+    )
+    asked_again = list(
+        ConsentText.objects.filter(requires_reconsent=True, published_at__isnull=False)
+        .order_by("published_at")
+        .values_list("purpose", "version", "published_at")
     )
     for e in entries:
         yield {
@@ -41,6 +46,11 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             # given between midnight and 05:00 in Almaty.
             _("expires (Almaty)"): reader_time(e.expires_at, seconds=True),
             _("expires (UTC)"): reader_time(e.expires_at, seconds=True, zone=UTC),
+            # A later text that asked for consent again ends a grant before its term (the gate's
+            # rule 3): the evidence said only the term, as if the grant still stood.
+            _("consent asked again (Almaty)"): reader_time(
+                _asked_again(e, asked_again), seconds=True
+            ),
             _("source"): e.get_source_display(),
             _("IP address"): e.ip or "",
             _("browser"): e.user_agent,
@@ -49,6 +59,18 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             _("staff member"): e.actor.get_username() if e.actor else "",
             _("reason"): e.reason,
         }
+
+
+def _asked_again(entry, asked_again):
+    """When a later text of the grant's purpose asked for consent again (the grant no longer
+    counts from then), or None."""
+    if entry.kind != LedgerEntry.Kind.GRANT or entry.text is None:
+        return None
+    return next(
+        (at for purpose, version, at in asked_again
+         if purpose == entry.purpose and version > entry.text.version),
+        None,
+    )  # fmt: skip
 
 
 def evidence_csv(subject: Subject) -> bytes:

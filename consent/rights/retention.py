@@ -15,7 +15,7 @@ from consent.core import gate
 from consent.core.files import file_delete
 from consent.core.held import holds_service
 from consent.core.ledger import consent_achieve, consent_expire
-from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
+from consent.core.models import ConsentText, Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
 
 from .erasure import subject_destroy, subject_reduce, submission_erase
@@ -99,6 +99,7 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
     plan = {"expire": expired_grants, "destroy": [], "answered": [], "achieved": [],
             "unconsented": [], "review": [],
             "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
+    asked_again = _asked_again(at)
     for subject in Subject.objects.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, "open request"))
@@ -106,6 +107,8 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
             plan["review"].append((subject.pk, "blocked: staff decide after the check"))
         elif not LedgerEntry.objects.filter(subject=subject).exists():
             plan["review"].append((subject.pk, "no consent on record"))
+        elif subject.pk in asked_again:
+            plan["review"].append((subject.pk, ASKED_AGAIN))
         else:
             plan["destroy"].append(subject.pk)
     # Inquiries dealt with (compliance L5): what they sent goes after the grace period, and
@@ -153,14 +156,44 @@ def _unconsented(at, left_alone):
     return sorted(found)
 
 
-def _latest_consents(at):
-    last_ids = (
+ASKED_AGAIN = "consent asked again: kept until the person consents or its term ends"
+
+
+def _asked_again(at):
+    """The people whose latest event for a purpose is a grant still in its term that a later
+    text of the purpose, asking for consent again (the gate's rule 3), no longer counts. Nothing
+    is processed under it, but it ended no consent the person gave: their data is not destroyed
+    for a text they have not yet had the chance to agree to, only at the end of the term they
+    agreed to (the grant then expires) or when they withdraw."""
+    floors = (
+        ConsentText.objects.filter(requires_reconsent=True, published_at__lte=at)
+        .values("purpose")
+        .annotate(floor=Max("version"))
+        .values_list("purpose", "floor")
+    )
+    below = Q()
+    for purpose, floor in floors:
+        below |= Q(purpose=purpose, text__version__lt=floor)
+    if not below:
+        return set()
+    grants = LedgerEntry.objects.filter(
+        below, pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, expires_at__gt=at
+    )
+    return set(grants.values_list("subject_id", flat=True))
+
+
+def _last_ids(at):
+    """The id of each person's latest event for each purpose at `at` (a subquery)."""
+    return (
         LedgerEntry.objects.filter(purpose__isnull=False, at__lte=at)
         .values("subject", "purpose")
         .annotate(last=Max("id"))
         .values("last")
     )
-    return LedgerEntry.objects.filter(pk__in=last_ids).values_list(
+
+
+def _latest_consents(at):
+    return LedgerEntry.objects.filter(pk__in=_last_ids(at)).values_list(
         "subject_id", "purpose", "kind", "expires_at"
     )
 

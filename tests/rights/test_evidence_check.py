@@ -74,3 +74,28 @@ def test_the_pdf_gives_the_name_and_says_how_to_check(across_two_versions, priva
     text = " ".join(pdf_text(privacy_officer_client.get(url).content).split())
     assert "Асель Касымова" in text and "asel@example.kz" in text
     assert "SHA-256" in text and "с именем из графы «имя в показанном тексте»" in text
+
+
+ASKED_AGAIN = {
+    "kk": ("келісім қайта сұралған сәт (Алматы)", "мерзімінің аяқталуы (Алматы)"),
+    "ru": ("согласие запрошено заново (Алматы)", "истекает (Алматы)"),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_grant_that_stopped_counting_when_consent_was_asked_again_says_so(
+    across_two_versions, privacy_officer_client, lang
+):
+    """Version 2 of the policy asked for consent to the service again (published at 00:00:30
+    on 1 December 2026): from then the gate no longer counts her version 1 grant, and the
+    nightly retention acts on that. The evidence read «consent given, version 1, expires
+    30.11.2029» and nothing more, as if it still stood: it now says when it stopped counting."""
+    asked, expires = ASKED_AGAIN[lang]
+    privacy_officer_client.cookies["django_language"] = lang
+    url = f"/admin/consent/subject/{across_two_versions.pk}/evidence.csv"
+    body = privacy_officer_client.get(url).content.decode("utf-8-sig")
+    header, *rows = list(csv.reader(io.StringIO(body)))
+    service_v1, marketing, service_v2 = (dict(zip(header, row, strict=True)) for row in rows)
+    assert service_v1[asked] == "01.12.2026 00:00:30"
+    assert service_v1[expires] == "29.11.2029 23:59:30"  # its own term, as before
+    assert marketing[asked] == "" and service_v2[asked] == ""

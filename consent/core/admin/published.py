@@ -46,7 +46,11 @@ class PublishPolicyForm(forms.Form):
         label=_("Purposes that need consent again"),
         required=False,
         widget=forms.CheckboxSelectMultiple,
-        help_text=_("Consents given to earlier texts of a ticked purpose stop counting."),
+        help_text=_(
+            "Consents given to earlier texts of a ticked purpose stop counting: nothing is "
+            "processed under them until the person consents again. Their data is kept until "
+            "then, and destroyed when the term they agreed to ends."
+        ),
     )
 
     def __init__(self, *args, policy, **kwargs):
