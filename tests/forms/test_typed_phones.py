@@ -2,6 +2,8 @@
 dashes, brackets, full-width digits, and an office's extension. Every spelling of a number is
 held as E.164, and an extension is held with it (RFC 3966's «;ext=»), never dropped."""
 
+import re
+
 import pytest
 
 from consent.core.models import Guardian, Subject, Submission
@@ -114,6 +116,8 @@ def test_digits_typed_as_kazakh_letters_are_named(client, texts, fast, contact_d
     error = response.context["form"].errors["phone"][0]
     letters = dict.fromkeys(ch for ch in typed if ch.isalpha())
     assert KEYS[lang] in error and ", ".join(f"«{ch}»" for ch in letters) in error
+    # one letter or nine: the sentence never says «they» or «these letters» of what it names
+    assert not re.search(r"\b(они|их|бұл әріптер)\b", error), error
     assert Submission.objects.count() == Subject.objects.count() == 0
 
 

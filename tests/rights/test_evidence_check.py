@@ -73,7 +73,7 @@ def test_the_pdf_gives_the_name_and_says_how_to_check(across_two_versions, priva
     url = f"/admin/consent/subject/{across_two_versions.pk}/evidence.pdf"
     text = " ".join(pdf_text(privacy_officer_client.get(url).content).split())
     assert "Асель Касымова" in text and "asel@example.kz" in text
-    assert "SHA-256" in text and "с именем из графы «имя в показанном тексте»" in text
+    assert "SHA-256" in text and "имя из графы «имя в показанном тексте»" in text
 
 
 ASKED_AGAIN = {

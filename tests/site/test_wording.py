@@ -253,7 +253,8 @@ TYPOGRAPHY = {
     "quotes other than «»": re.compile(r"[“”„\"]"),
     "№ without a no-break space": re.compile(r"№(?!\N{NO-BREAK SPACE})"),
     "a unit that may part from its number": re.compile(r"\d [КМГТП]Б"),
-    "a phone number that may break": re.compile(r"\+7 \d"),
+    # «+7 701…», and a number said as people say it, «8 701 123 45 67», «8 7232 12 34 56»
+    "a phone number that may break": re.compile(r"\+7 \d|\d \d\d"),
     "a hyphen or en dash standing for a dash": re.compile(r"(^|\s)[-–](\s|$)"),
     "three full stops standing for an ellipsis": re.compile(r"\.\.\."),
     "two spaces in a row": re.compile(r"  "),
@@ -264,10 +265,10 @@ TYPOGRAPHY = {
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
 def test_catalogue_typography(language, domain):
     """«» for quotes (outside HTML tags), and a no-break space where a phone would break a line:
-    after №, between a number and its unit, inside the example phone number. A dash is «—»,
-    not a hyphen or an en dash between spaces («срок ответа – 10 рабочих дней»); an ellipsis
-    is «…»; no two spaces in a row (Django's «Ваш пароль был сохранен.  Теперь…»). A quote mark
-    that is itself the subject, as a key a keyboard types, is named inside «»: «"»."""
+    after №, between a number and its unit, between the digit groups of a phone number. A dash
+    is «—», not a hyphen or an en dash between spaces («срок ответа – 10 рабочих дней»); an
+    ellipsis is «…»; no two spaces in a row (Django's «Ваш пароль был сохранен.  Теперь…»). A
+    quote mark that is itself the subject, as a key a keyboard types, is named inside «»: «"»."""
     bad = []
     for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/{domain}.po"):
         for text in [entry.msgstr, *entry.msgstr_plural.values()]:
