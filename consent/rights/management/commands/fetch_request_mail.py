@@ -115,7 +115,7 @@ def fetch(client, uid):
     return part[1], arrival(b" ".join(p if isinstance(p, bytes) else p[0] for p in parts))
 
 
-def arrival(response):
+def arrival(response: bytes) -> datetime:
     """When the message reached the mailbox, from the FETCH response's INTERNALDATE
     («19-Mar-2026 23:58:00 +0500»); now when the server gave none, or a time after now (its
     clock ahead of ours): a letter is never received after it was read."""
