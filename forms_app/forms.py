@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
 from consent.core.gate import ADULT_AGE
+from consent.core.models import Subject
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import normalise_phone
 from consent.core.transfers import cross_border_offered
@@ -141,7 +142,7 @@ class ContactForm(PublicForm):
     email = EmailAddress(label=_("Email"))
     phone = text(
         _("Phone"),
-        40,
+        Subject._meta.get_field("phone").max_length,  # as typed, extension and all
         autocomplete="tel",
         help_text=_("A Kazakhstan number, e.g. +7 701 123 45 67."),
     )

@@ -19,6 +19,14 @@ def local_today() -> date:
     return timezone.localdate()
 
 
+def received_time(moment: datetime | None) -> datetime:
+    """When something reached us, as its deadline counts it: `moment`, never after now (a mail
+    server's or a computer's clock ahead of ours would promise a deadline later than the law's);
+    now when `moment` is None."""
+    now = timezone.now()
+    return now if moment is None else min(moment, now)
+
+
 def local_date(moment: datetime | date) -> date:
     """The date of `moment` (an aware datetime, or already a date) in the site's time zone."""
     if isinstance(moment, datetime):

@@ -56,12 +56,18 @@ def _blocks(at):
     )
 
 
+def texts_asking_again(at: datetime | None = None) -> QuerySet[ConsentText]:
+    """The consent texts published by `at` that asked for consent again (rule 3): a grant to an
+    earlier version of the purpose no longer counts from the moment one was published."""
+    return ConsentText.objects.filter(
+        requires_reconsent=True, published_at__lte=at or timezone.now()
+    )
+
+
 def _consented(purpose, subjects, at):
     """Rules 1-4 of the gate: the subjects whose consent for purpose stands, a block aside."""
     floor = (
-        ConsentText.objects.filter(purpose=purpose, requires_reconsent=True, published_at__lte=at)
-        .order_by("-version")
-        .values("version")[:1]
+        texts_asking_again(at).filter(purpose=purpose).order_by("-version").values("version")[:1]
     )
     adult_born_by = local_date(at) - relativedelta(years=ADULT_AGE)
     grants = LedgerEntry.objects.filter(

@@ -112,6 +112,11 @@ def _not_latin(local: str, domain: str) -> list[str]:
     return found
 
 
+def _named(letters: list[str]) -> str:
+    """Characters a message names for the visitor to find and retype: «а», «с»."""
+    return ", ".join(f"«{ch}»" for ch in letters)
+
+
 def _latin(letter: str) -> bool:
     return unicodedata.name(letter, "").startswith(("LATIN ", "FULLWIDTH LATIN "))
 
@@ -145,7 +150,7 @@ def clean_email(value: str) -> str:
             _("Type the address in plain Latin letters, a to z (switch the keyboard to "
               "English). Typed otherwise: %(letters)s."),
             code="not_latin",
-            params={"letters": ", ".join(f"«{ch}»" for ch in letters)},
+            params={"letters": _named(letters)},
         )  # fmt: skip
     forms = _domain_forms(domain) if local and len(local) <= 64 else None
     if (
@@ -209,7 +214,7 @@ def normalise_phone(phone: str | None) -> str | None:
                 _("Type the number in digits. Typed as letters: %(letters)s (a Kazakh keyboard "
                   "has them on the digit keys: switch it to English, or use the number pad)."),
                 code="kazakh_keys",
-                params={"letters": ", ".join(f"«{ch}»" for ch in letters)},
+                params={"letters": _named(letters)},
             )  # fmt: skip
         raise _phone_refused(phone)
     held = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)

@@ -78,9 +78,12 @@ class CampaignRecipient(models.Model):
     # The mail came back to the intake mailbox (returns.py): a hard bounce or a complaint. No
     # campaign goes to the person again until they confirm an address anew.
     returned_at = models.DateTimeField(_("came back"), null=True, blank=True)
+    # A default in the database: the running code, released before this column, inserts rows
+    # without it.
     returned_as = models.CharField(
-        _("came back as"), max_length=10, choices=Returned, blank=True, editable=False
-    )
+        _("came back as"), max_length=10, choices=Returned, blank=True, editable=False,
+        db_default="",
+    )  # fmt: skip
 
     class Meta:
         db_table = "consent_campaignrecipient"  # kept from before the app split

@@ -47,6 +47,13 @@ def make_token(payload: dict[str, Any]) -> str:
     return _fernet().encrypt(json.dumps(payload, ensure_ascii=False).encode()).decode()
 
 
+def address_blocked(email: str) -> bool:
+    """Whether the person on record at this address has their processing blocked (Art. 23;
+    `gate.is_blocked`): no confirmation link is mailed to them, and the link's page says so."""
+    held = subject_find(email=email)
+    return held is not None and gate.is_blocked(held)
+
+
 def optin_start(email: str, name: str, language: str, guardian: Guardian | None = None) -> None:
     """Queue the one confirmation email (call inside the submission's transaction). Its link is
     on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
@@ -54,8 +61,7 @@ def optin_start(email: str, name: str, language: str, guardian: Guardian | None 
     theirs together, as the form's other consents are (compliance L6). A person whose
     processing is blocked is mailed nothing, as from every form (Art. 23; compliance L12); the
     form answers as it does anyone."""
-    held = subject_find(email=email)
-    if held is not None and gate.is_blocked(held):
+    if address_blocked(email):
         return
     text = current_text(MARKETING)
     payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,

@@ -6,11 +6,9 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
-from consent.core import gate
-from consent.core.subjects import subject_find
 
 from .campaigns import read_unsubscribe_token, unsubscribe
-from .optin import confirmed_by, marketing_confirm, read_token
+from .optin import address_blocked, confirmed_by, marketing_confirm, read_token
 
 
 @never_cache
@@ -24,20 +22,19 @@ def confirm_marketing(request, token):
             return render(request, "marketing/confirm_marketing.html", {"state": "already"})
         return render(request, "marketing/confirm_marketing.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
-        subject, created = marketing_confirm(payload, request)
+        _subject, created = marketing_confirm(payload, request)
         # Not recorded: the person's processing blocked, or a word of theirs since the link
         # (confirmed already, or unsubscribed).
         if created:
             said = "done"
-        elif gate.is_blocked(subject):
+        elif address_blocked(payload["e"]):
             said = "blocked"
         else:
             said = "already" if confirmed_by(payload) else "unsubscribed"
         return render(request, "marketing/confirm_marketing.html", {"state": said})
     # Blocked: said before the press, as the held consent's link does (rights/views.py), not a
     # button that then confirms nothing.
-    held = subject_find(email=payload["e"])
-    state = "blocked" if held is not None and gate.is_blocked(held) else "ask"
+    state = "blocked" if address_blocked(payload["e"]) else "ask"
     return render(request, "marketing/confirm_marketing.html", {"state": state})
 
 

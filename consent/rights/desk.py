@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import reader_time
 from consent.common.text import NOTE_MAX_CHARS
 from consent.core import gate
+from consent.core.models import Subject
 from consent.core.purposes import purpose_choices
 
 from .access import ticket_answer_access
@@ -84,7 +85,9 @@ class ActionForm(forms.Form):
     document = forms.CharField(label=_("Supporting document"), required=False, max_length=300)
     full_name = forms.CharField(label=_("full name"), required=False, max_length=300)
     email = forms.EmailField(label=_("email"), required=False)
-    phone = forms.CharField(label=_("phone"), required=False, max_length=40)
+    phone = forms.CharField(
+        label=_("phone"), required=False, max_length=Subject._meta.get_field("phone").max_length
+    )
     birth_date = forms.DateField(label=_("date of birth"), required=False)
     birth_place = forms.CharField(label=_("place of birth"), required=False, max_length=300)
     new_type = forms.ChoiceField(label=_("New type"), required=False)

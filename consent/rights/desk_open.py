@@ -8,6 +8,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import received_time
 from consent.core.models import Subject
 
 from .models import Ticket
@@ -45,7 +46,7 @@ def ticket_open_at_desk(
     if not subject.email:
         raise ValidationError(NO_ADDRESS)
     purpose = purpose if kind == Ticket.Type.WITHDRAW else ""
-    received_at = min(received_at, timezone.now()) if received_at else None
+    received_at = received_time(received_at) if received_at else None
     same = Ticket.objects.open().filter(subject=subject, channel=Ticket.Channel.DESK, type=kind,
                                         purpose=purpose, message=message)  # fmt: skip
     if (opened := same.order_by("id").first()) is not None:

@@ -15,7 +15,8 @@ from consent.common.dates import LOCAL_ZONE_NAME, reader_time
 from consent.common.i18n import language_name
 from consent.common.pdf import pdf_document
 from consent.common.spreadsheet import csv_document
-from consent.core.models import ConsentText, LedgerEntry, Subject
+from consent.core import gate
+from consent.core.models import LedgerEntry, Subject
 
 
 def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
@@ -25,7 +26,7 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
         .order_by("id")
     )
     asked_again = list(
-        ConsentText.objects.filter(requires_reconsent=True, published_at__isnull=False)
+        gate.texts_asking_again()
         .order_by("published_at")
         .values_list("purpose", "version", "published_at")
     )

@@ -9,8 +9,8 @@ import logging
 from datetime import datetime
 
 from django.db import transaction
-from django.utils import timezone
 
+from consent.common.dates import received_time
 from consent.core.photos import fernet
 
 from .alerts import notify_quarantined
@@ -53,7 +53,7 @@ def quarantine_record(
             message_key=fingerprint(key),
             defaults={"reason": reason, "size": len(raw), "truncated": len(kept) < len(raw),
                       "content": fernet().encrypt(kept),
-                      "received_at": received_at or timezone.now()},
+                      "received_at": received_time(received_at)},
         )  # fmt: skip
         if created and reason != QuarantinedMessage.Reason.AUTOMATED:
             notify_quarantined(entry)

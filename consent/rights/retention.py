@@ -15,7 +15,7 @@ from consent.core import gate
 from consent.core.files import file_delete
 from consent.core.held import holds_service
 from consent.core.ledger import consent_achieve, consent_expire
-from consent.core.models import ConsentText, Held, LedgerEntry, Source, Subject, Submission
+from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
 
 from .erasure import subject_destroy, subject_reduce, submission_erase
@@ -166,7 +166,7 @@ def _asked_again(at):
     for a text they have not yet had the chance to agree to, only at the end of the term they
     agreed to (the grant then expires) or when they withdraw."""
     floors = (
-        ConsentText.objects.filter(requires_reconsent=True, published_at__lte=at)
+        gate.texts_asking_again(at)
         .values("purpose")
         .annotate(floor=Max("version"))
         .values_list("purpose", "floor")

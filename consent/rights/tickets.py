@@ -10,6 +10,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import received_time
 from consent.core.audit import audit
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import interpolate, queue_mail
@@ -65,9 +66,10 @@ def ticket_create(
     **fields: Any,
 ) -> Ticket:
     """The one place a ticket row is made: its due date counted from the local day of receipt
-    (Asia/Almaty), its audit row (with the staff member who opened it, if one did), and the
-    officers' notice. `fields` are further Ticket fields (status, message, verified_at, ...)."""
-    received_at = received_at or timezone.now()
+    (Asia/Almaty; never after now: `received_time`), its audit row (with the staff member who
+    opened it, if one did), and the officers' notice. `fields` are further Ticket fields
+    (status, message, verified_at, ...)."""
+    received_at = received_time(received_at)
     ticket = Ticket.objects.create(
         type=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, due_date=due_date(received_at, deadline_days(kind)), **fields,

@@ -7,17 +7,15 @@ button, no one-click POST, at Gmail or Mail.ru."""
 import re
 from urllib.parse import urlsplit
 
-from aiosmtpd.controller import Controller
 from django.test import Client
 from post_office.models import Email
 
 from consent.core import gate
-from consent.core.delivery import send_queued
 from consent.core.purposes import MARKETING
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
-from tests.live import free_port
 from tests.marketing.test_campaigns import confirmed
+from tests.marketing.test_refused_at_sending import send_through
 
 
 class Wire:
@@ -33,16 +31,8 @@ class Wire:
 
 def over_the_wire(settings):
     """The bytes the mail server gets, through the outbox's sender and Django's SMTP backend."""
-    wire, port = Wire(), free_port()
-    smtp = {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20}}  # fmt: skip
-    settings.MAILERS = {**settings.MAILERS, "default": smtp}
-    controller = Controller(wire, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        assert send_queued() == (1, 0)
-    finally:
-        controller.stop()
+    wire = Wire()
+    assert send_through(settings, wire) == (1, 0)
     (raw,) = wire.received
     return raw
 

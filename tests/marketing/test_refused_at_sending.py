@@ -36,6 +36,8 @@ def campaign(title):
 
 
 def send_through(settings, server):
+    """Send the outbox through the outbox's sender and Django's SMTP backend to `server` (an
+    aiosmtpd handler) on loopback: (sent, failed), as send_queued counts them."""
     port = free_port()
     smtp = {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
             "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20}}  # fmt: skip
@@ -43,7 +45,7 @@ def send_through(settings, server):
     controller = Controller(server, hostname="127.0.0.1", port=port)
     controller.start()
     try:
-        send_queued()
+        return send_queued()
     finally:
         controller.stop()
 

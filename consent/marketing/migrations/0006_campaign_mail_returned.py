@@ -2,8 +2,14 @@
 
 from django.db import migrations, models
 
+from consent.common.schema import AddIndexConcurrently
+
 
 class Migration(migrations.Migration):
+    # Safe under a running site on a large table: the columns, nullable or with a default kept
+    # in the database (the running code inserts rows without them), are added without a
+    # rewrite, and the index is built concurrently (consent.common.schema).
+    atomic = False
 
     dependencies = [
         ('consent', '0031_submission_subject_label'),
@@ -14,14 +20,14 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='campaignrecipient',
             name='returned_as',
-            field=models.CharField(blank=True, choices=[('bounce', 'the address does not exist or takes no mail'), ('complaint', 'marked as spam by the recipient')], editable=False, max_length=10, verbose_name='came back as'),
+            field=models.CharField(blank=True, db_default='', choices=[('bounce', 'the address does not exist or takes no mail'), ('complaint', 'marked as spam by the recipient')], editable=False, max_length=10, verbose_name='came back as'),
         ),
         migrations.AddField(
             model_name='campaignrecipient',
             name='returned_at',
             field=models.DateTimeField(blank=True, null=True, verbose_name='came back'),
         ),
-        migrations.AddIndex(
+        AddIndexConcurrently(
             model_name='campaignrecipient',
             index=models.Index(condition=models.Q(('returned_at__isnull', False)), fields=['subject', 'returned_at'], name='campaign_mail_returned'),
         ),

@@ -32,8 +32,8 @@ from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from consent.common.dates import received_time
 from consent.core.jobs import Skipped, run_once
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
@@ -115,22 +115,21 @@ def fetch(client, uid):
     return part[1], arrival(b" ".join(p if isinstance(p, bytes) else p[0] for p in parts))
 
 
-def arrival(response):
+def arrival(response: bytes) -> datetime:
     """When the message reached the mailbox, from the FETCH response's INTERNALDATE
     («19-Mar-2026 23:58:00 +0500»); now when the server gave none, or a time after now (its
     clock ahead of ours): a letter is never received after it was read."""
-    now = timezone.now()
     found = INTERNALDATE.search(response)
     if found is None or found.group(2).decode().lower() not in MONTHS:
-        return now
+        return received_time(None)
     day, month, year, hour, minute, second, sign, zh, zm = found.groups()
     offset = timedelta(hours=int(zh), minutes=int(zm)) * (-1 if sign == b"-" else 1)
     try:
         moment = datetime(int(year), MONTHS[month.decode().lower()], int(day), int(hour),
                           int(minute), int(second), tzinfo=dt_timezone(offset))  # fmt: skip
     except ValueError:  # a day or an hour that does not exist
-        return now
-    return min(moment, now)
+        return received_time(None)
+    return received_time(moment)
 
 
 def remove(client, uid):

@@ -8,7 +8,7 @@ letter, or none at all, is no arrival of ours: then it is received now."""
 
 import re
 import sys
-from datetime import timedelta
+from datetime import datetime, timedelta
 from email.utils import parsedate_to_datetime
 
 from django.core.management.base import BaseCommand, CommandError
@@ -29,7 +29,7 @@ HEAD_READ = 64 * 1024
 FIRST_RECEIVED = re.compile(rb"^Received:([^\r\n]*(?:\r?\n[ \t][^\r\n]*)*)", re.I | re.M)
 
 
-def arrival(raw: bytes):
+def arrival(raw: bytes) -> datetime:
     """When our MTA took the message: the date after the last «;» of its Received field."""
     now = timezone.now()
     head = raw[:HEAD_READ].split(b"\r\n\r\n", 1)[0].split(b"\n\n", 1)[0]
