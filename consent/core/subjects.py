@@ -243,6 +243,14 @@ def _phone_refused(phone: str) -> ValidationError:
     )
 
 
+def phone_holders(phone: str) -> Q:
+    """The people holding `phone` (as normalise_phone gives it): that number; and, for a number
+    without an extension (an office's switchboard), each extension held after it too."""
+    if EXTENSION in phone:
+        return Q(phone=phone)
+    return Q(phone=phone) | Q(phone__startswith=f"{phone}{EXTENSION}")
+
+
 def phone_shown(phone: str | None) -> str | None:
     """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 4567»):
     eleven digits in a row are hard to check against one's own number; an extension after it

@@ -3,7 +3,7 @@
 from cryptography.fernet import InvalidToken
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db.models import F, Func, Q, Value
+from django.db.models import F, Func, Value
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -22,7 +22,7 @@ from consent.core.admin import (
 )
 from consent.core.delivery import WAITING
 from consent.core.models import LedgerEntry, Subject, Submission
-from consent.core.subjects import EXTENSION, normalise_email, normalise_phone, phone_shown
+from consent.core.subjects import normalise_email, normalise_phone, phone_holders, phone_shown
 
 from .. import disclosure
 from ..models import Correction, Ticket
@@ -168,8 +168,7 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         except ValidationError:
             pass
         else:  # the office's number finds each extension held after it, and itself
-            held = Q(phone=phone) | Q(phone__startswith=f"{phone}{EXTENSION}")
-            return queryset.filter(held if EXTENSION not in phone else Q(phone=phone)), False
+            return queryset.filter(phone_holders(phone)), False
         # A Kazakh letter typed as the Russian one it looks like («Касымова» for «Қасымова», a
         # keyboard without Kazakh letters; «Семенова» for «Семёнова»), or as a Latin one (a Latin
         # i for і), in the name or the term: both compared with those letters folded alike.
