@@ -187,3 +187,28 @@ def test_a_letter_written_down_later_is_received_when_it_came(asel, time_machine
     # Left empty, it is received now, as before.
     officer.post(url, {**said, "message": "Позвонила"})
     assert Ticket.objects.latest("id").due_date == date(2026, 12, 1)
+
+
+DAY_AND_TIME = {
+    "kk": ("Келген күні", "Келген уақыты"),
+    "ru": ("Дата поступления", "Время поступления"),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_letter_by_post_needs_only_its_day(asel, time_machine, lang):
+    """A postmark or the day the post came is all an officer knows of a paper letter: the day
+    alone was refused with «enter a valid time». It is received that day, and due from it; the
+    day's and the time's boxes each have a name a screen reader says."""
+    time_machine.move_to("2026-11-30 09:00+05:00", tick=False)
+    officer = staff_in(lang)
+    url = f"/admin/consent/subject/{asel.pk}/open-request/"
+    form = page(officer.get(url))
+    for name in DAY_AND_TIME[lang]:
+        assert f'aria-label="{name}"' in form
+    said = {"kind": "block", "language": "kk", "purpose": "", "message": "Хат: дау"}
+    response = officer.post(url, {**said, "received_at_0": "2026-11-27", "received_at_1": ""})
+    assert response.status_code == 302, page(response)
+    ticket = Ticket.objects.get()
+    assert timezone.localtime(ticket.received_at).date() == date(2026, 11, 27)
+    assert ticket.due_date == date(2026, 11, 30)

@@ -1,7 +1,7 @@
 """A request opened at the desk from a person's page: they asked by telephone or in person
 (`desk_open.ticket_open_at_desk`)."""
 
-from datetime import timedelta
+from datetime import time, timedelta
 
 from django import forms
 from django.contrib import messages
@@ -21,6 +21,20 @@ from ..models import Ticket
 OPEN_PERMISSION = "rights.change_ticket"
 
 
+class ReceivedField(forms.SplitDateTimeField):
+    """A day, and its time if known: a letter by post has a day, not an hour, and the deadline
+    counts from the day alone. A day without a time is received at its start."""
+
+    def compress(self, data_list):
+        if (
+            data_list
+            and data_list[0] not in self.empty_values
+            and data_list[1] in self.empty_values
+        ):
+            data_list = [data_list[0], time(0)]
+        return super().compress(data_list)
+
+
 class DeskRequestForm(forms.Form):
     """What the person asked, as the officer heard it."""
 
@@ -37,14 +51,18 @@ class DeskRequestForm(forms.Form):
         label=_("message"), max_length=Ticket.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
         help_text=_("What the person asked, in their words or briefly, and how (by telephone, "
-                    "in person)."),
+                    "in person or by post)."),
     )  # fmt: skip
-    received_at = forms.SplitDateTimeField(
+    received_at = ReceivedField(
         label=_("received"), required=False,
-        widget=forms.SplitDateTimeWidget(date_attrs={"type": "date"}, time_attrs={"type": "time"},
-                                         date_format="%Y-%m-%d", time_format="%H:%M"),
-        help_text=_("Only when it came before now: a letter that came by post, a call written "
-                    "down later. Its deadline counts from that day (Almaty time)."),
+        widget=forms.SplitDateTimeWidget(
+            date_attrs={"type": "date", "aria-label": _("day received")},
+            time_attrs={"type": "time", "aria-label": _("time received")},
+            date_format="%Y-%m-%d", time_format="%H:%M",
+        ),
+        help_text=_("Only when it came before now: a letter that came by post (its day is "
+                    "enough) or a call written down later. Its deadline counts from that day "
+                    "(Almaty time)."),
     )  # fmt: skip
 
     def clean_received_at(self):
