@@ -99,7 +99,7 @@ def test_the_pdf_writes_phone_numbers_as_they_are_dialled(person, tmp_path, lang
     assert export_data(person, lang)["data"]["phone"] == "+77232123456;ext=12"
 
 
-NOTE = {"kk": "Юникод нөмірімен", "ru": "номерами в Юникоде"}
+NOTE = {"kk": "Юникод нөмірімен", "ru": "кодами в Юникоде"}
 
 
 @pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
