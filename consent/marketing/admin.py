@@ -6,7 +6,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from .campaigns import campaign_delivery, campaign_preview, campaign_send, campaign_test_send
+from .campaigns import campaign_delivery, campaign_preview, campaign_start, campaign_test_send
 from .campaigns import recipients as campaign_recipients
 from .models import Campaign
 
@@ -16,7 +16,7 @@ class CampaignAdmin(admin.ModelAdmin):
     """Marketers write, preview, test and send; they see counts, never addresses."""
 
     list_display = ["title", "status", "created_at", "sent_at", "recipient_count"]
-    readonly_fields = ["status", "sent_at", "recipient_count", "delivery", "audience",
+    readonly_fields = ["status", "sent_at", "recipient_count", "progress", "delivery", "audience",
                        "preview_kk", "preview_ru"]  # fmt: skip
     fields = ["title", "subject_line_kk", "body_kk", "subject_line_ru", "body_ru", *readonly_fields]
     actions = ["send_test", "send"]
@@ -45,7 +45,7 @@ class CampaignAdmin(admin.ModelAdmin):
     @admin.display(description=_("what became of the mails"))
     def delivery(self, obj):
         """The queued count broken down, so that what the marketer reads is what was sent."""
-        if obj.pk is None or obj.status != Campaign.Status.SENT:
+        if obj.pk is None or obj.status == Campaign.Status.DRAFT:
             return "-"
         counts = campaign_delivery(obj)
         labels = [
@@ -61,6 +61,18 @@ class CampaignAdmin(admin.ModelAdmin):
         ]
         return format_html_join("", "<div>{}: {}</div>",
                                 ((label, counts[key]) for key, label in labels))  # fmt: skip
+
+    @admin.display(description=_("progress"))
+    def progress(self, obj):
+        """How far the sending job got: the mails are queued outside the web request."""
+        if obj.pk is None or obj.status == Campaign.Status.DRAFT:
+            return "-"
+        if obj.status == Campaign.Status.SENT:
+            return _("all queued: %(done)d") % {"done": obj.recipient_count}
+        return _("being queued: %(done)d of %(total)d so far") % {
+            "done": obj.recipient_count,
+            "total": max(obj.audience_count, obj.recipient_count),
+        }
 
     @admin.display(description=_("people it would reach now"))
     def audience(self, obj):
@@ -104,19 +116,28 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @admin.action(description=_("Send the selected drafts now"), permissions=["change"])
     def send(self, request, queryset):
+        """Marks each campaign as being sent; the sending job queues its mails in batches
+        (campaigns.py::queue_sending), so the press returns at once whatever the audience."""
         for campaign in queryset:
             try:
-                count = campaign_send(campaign, actor=request.user)
+                count = campaign_start(campaign, actor=request.user)
             except ValidationError as error:
                 self._refused(request, campaign, error)
                 continue
             if count is None:  # sent before, or by another click or host at the same moment
                 campaign.refresh_from_db()
                 when = formats.date_format(timezone.localtime(campaign.sent_at), "DATETIME_FORMAT")
+                if campaign.status == Campaign.Status.SENDING:
+                    self.message_user(request, _(
+                        "%(title)s is already being sent (since %(when)s); it is not sent again.")
+                        % {"title": campaign.title, "when": when}, messages.WARNING)  # fmt: skip
+                    continue
                 self.message_user(request, _(
                     "%(title)s was already sent on %(when)s to %(count)d people; it is not sent "
                     "again.") % {"title": campaign.title, "when": when,
                                  "count": campaign.recipient_count}, messages.WARNING)  # fmt: skip
                 continue
-            self.message_user(request, _("%(title)s: queued to %(count)d people.") % {
+            self.message_user(request, _(
+                "%(title)s: sending has started (recipients now: %(count)d). The mails are queued "
+                "within minutes; the campaign's page shows how many so far.") % {
                 "title": campaign.title, "count": count})  # fmt: skip

@@ -107,27 +107,93 @@ def _headers(url, phrase):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
 
 
-@transaction.atomic
+def campaign_start(campaign: Campaign, *, actor: AbstractBaseUser | None = None) -> int | None:
+    """The marketer's "send": the campaign is marked as being sent, by whom and when, audited,
+    and the sending job (`queue_sending`, on the outbox timer) queues its mails outside the web
+    request. How many people it would reach now, or None when it was already sent or is being
+    sent (another click, another host). ValidationError when a field fails its model's rules (a
+    campaign stored before a rule): nothing is marked that could not be sent."""
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+        if campaign.status != Campaign.Status.DRAFT:
+            return None
+        campaign.full_clean()
+        _rendered(campaign, _phrases())  # a text that cannot be rendered fails here, not later
+        campaign.status, campaign.sent_at = Campaign.Status.SENDING, timezone.now()
+        campaign.sent_by = actor if actor is not None and actor.is_authenticated else None
+        campaign.audience_count = recipients(campaign.sent_at).count()
+        campaign.save(update_fields=["status", "sent_at", "sent_by", "audience_count"])
+        audit(AuditEvent.Action.CAMPAIGN_START, actor=actor, obj=campaign,
+              audience=campaign.audience_count)  # fmt: skip
+    return campaign.audience_count
+
+
 def campaign_send(campaign: Campaign, *, actor: AbstractBaseUser | None = None) -> int | None:
-    """Queue the campaign to every permitted person, once each, recorded and audited: how many
-    it was queued to, or None when it had already been sent (by another click, or another
-    host). ValidationError when a field fails its model's rules (a campaign stored before a
-    rule): no mail is queued that could not be sent."""
-    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
-    if campaign.status != Campaign.Status.DRAFT:
+    """Start the campaign and queue it at once, in this process: how many it was queued to, or
+    None as campaign_start. For scripts and tests; the admin only starts it."""
+    if campaign_start(campaign, actor=actor) is None:
         return None
-    campaign.full_clean()
+    queue_campaign(campaign.pk)
+    return Campaign.objects.get(pk=campaign.pk).recipient_count
+
+
+def queue_sending(batch_size: int = CHUNK) -> int:
+    """The sending job: queue every campaign being sent, `batch_size` people per transaction.
+    How many mails it queued."""
+    pending = Campaign.objects.filter(status=Campaign.Status.SENDING).order_by("id")
+    return sum(queue_campaign(pk, batch_size) for pk in pending.values_list("pk", flat=True))
+
+
+def queue_campaign(pk: int, batch_size: int = CHUNK) -> int:
+    """Queue the campaign to everyone the gate permits who has none of its mails yet, in id
+    order, one committed batch at a time: a run that dies half-way loses only its open batch,
+    and the next run (on any host) goes on after the last person queued. Each batch locks the
+    campaign's row and starts after the last person queued, so two runs at once never queue a
+    person twice (and the one-send-per-person constraint would refuse it). How many it queued."""
+    campaign = Campaign.objects.get(pk=pk)
+    if campaign.status != Campaign.Status.SENDING:
+        return 0
     phrases = _phrases()
     messages = _rendered(campaign, phrases)
-    base = {lang: unsubscribe_url("TOKEN", lang).removesuffix("TOKEN/") for lang in messages}
-    now = timezone.now()
-    domain = settings.POST_OFFICE.get("MESSAGE_ID_FQDN", "localhost")
-    rows = recipients(now).values_list("id", "email", "language").order_by("id")
-    total = 0
-    batch = []
     # One plain query, not a server-side cursor: PostgreSQL plans cursors for their first rows
     # (cursor_tuple_fraction) and picked a nested loop that took minutes at 100,000 people.
-    for subject_id, email, language in list(rows):
+    left = list(recipients().filter(pk__gt=_last_queued(campaign))
+                .order_by("id").values_list("id", flat=True))  # fmt: skip
+    Campaign.objects.filter(pk=pk).update(audience_count=campaign.recipient_count + len(left))
+    queued = 0
+    for i in range(0, len(left), batch_size):
+        queued += _queue_batch(campaign, left[i : i + batch_size], messages, phrases)
+    with transaction.atomic():
+        campaign = Campaign.objects.select_for_update().get(pk=pk)
+        if campaign.status == Campaign.Status.SENDING:
+            total = CampaignRecipient.objects.filter(campaign=campaign).count()
+            campaign.status, campaign.recipient_count = Campaign.Status.SENT, total
+            campaign.audience_count = total
+            campaign.save(update_fields=["status", "recipient_count", "audience_count"])
+            # One audit row for the send; who received it is recorded per person in
+            # CampaignRecipient.
+            audit(AuditEvent.Action.CAMPAIGN_SEND, actor=campaign.sent_by, obj=campaign,
+                  recipients=total)  # fmt: skip
+    return queued
+
+
+def _last_queued(campaign):
+    last = CampaignRecipient.objects.filter(campaign=campaign).order_by("-subject_id").first()
+    return 0 if last is None else last.subject_id
+
+
+@transaction.atomic
+def _queue_batch(campaign, ids, messages, phrases):
+    campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
+    if campaign.status != Campaign.Status.SENDING:
+        return 0
+    now = timezone.now()
+    base = {lang: unsubscribe_url("TOKEN", lang).removesuffix("TOKEN/") for lang in messages}
+    domain = settings.POST_OFFICE.get("MESSAGE_ID_FQDN", "localhost")
+    # The gate again, at the moment these are queued; and after whoever another run queued.
+    rows = recipients(now).filter(pk__in=ids, pk__gt=_last_queued(campaign))
+    batch = []
+    for subject_id, email, language in rows.values_list("id", "email", "language").order_by("id"):
         language = language if language in messages else "kk"
         line, text, html = messages[language]
         url = f"{base[language]}{unsubscribe_token(subject_id, campaign.pk)}/"
@@ -138,18 +204,6 @@ def campaign_send(campaign: Campaign, *, actor: AbstractBaseUser | None = None) 
             priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
         )))  # fmt: skip
-        if len(batch) >= CHUNK:
-            total += _flush(campaign, batch, actor, now)
-            batch = []
-    total += _flush(campaign, batch, actor, now)
-    campaign.status, campaign.sent_at, campaign.recipient_count = Campaign.Status.SENT, now, total
-    campaign.save(update_fields=["status", "sent_at", "recipient_count"])
-    # One audit row for the send; who received it is recorded per person in CampaignRecipient.
-    audit(AuditEvent.Action.CAMPAIGN_SEND, actor=actor, obj=campaign, recipients=total)
-    return total
-
-
-def _flush(campaign, batch, actor, now):
     if not batch:
         return 0
     Email.objects.bulk_create([email for _sid, _lang, email in batch])
@@ -163,6 +217,8 @@ def _flush(campaign, batch, actor, now):
         )
         for sid, lang, email in batch
     )
+    campaign.recipient_count += len(batch)
+    campaign.save(update_fields=["recipient_count"])
     return len(batch)
 
 

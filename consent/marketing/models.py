@@ -1,5 +1,6 @@
 """Campaigns and who they were queued to."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +14,9 @@ class Campaign(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
+        # Pressed "send": the sending job (campaigns.py::queue_sending, on the outbox timer)
+        # queues its mails batch by batch, outside the web request.
+        SENDING = "sending", _("being queued for sending")
         SENT = "sent", _("queued for sending")
 
     title = models.CharField(_("internal title"), max_length=200)
@@ -32,8 +36,15 @@ class Campaign(models.Model):
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
     created_at = models.DateTimeField(_("created"), default=timezone.now)
+    # When and by whom "send" was pressed (also in the audit log).
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    sent_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, editable=False,
+        related_name="+", verbose_name=_("sent by"),
+    )  # fmt: skip
+    # Queued so far (all of them once sent), and how many the sending job found to queue.
     recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
+    audience_count = models.PositiveIntegerField(_("to be queued"), default=0, editable=False)
 
     class Meta:
         db_table = "consent_campaign"  # kept from before the app split

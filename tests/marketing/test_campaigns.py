@@ -14,7 +14,12 @@ from consent.core import gate
 from consent.core.ledger import consent_grant, consent_withdraw, subject_block
 from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING, SERVICE
-from consent.marketing.campaigns import campaign_send, recipients, unsubscribe_token
+from consent.marketing.campaigns import (
+    campaign_send,
+    queue_sending,
+    recipients,
+    unsubscribe_token,
+)
 from consent.marketing.models import Campaign, CampaignRecipient
 from consent.marketing.optin import marketing_confirm
 from consent.rights.intake import classify, ingest
@@ -252,7 +257,12 @@ def test_marketer_sees_counts_not_addresses(marketer_client, texts, campaign):
                            {"action": "send", "_selected_action": [campaign.pk]})  # fmt: skip
     assert response.status_code == 302
     campaign.refresh_from_db()
+    assert campaign.status == "sending" and campaign.recipient_count == 0
+    queue_sending()
+    campaign.refresh_from_db()
     assert campaign.status == "sent" and campaign.recipient_count == 1
+    html = client.get(f"/admin/marketing/campaign/{campaign.pk}/change/").content.decode()
+    assert "yes@example.kz" not in html
     assert Subject.objects.count() == 1
 
 

@@ -105,6 +105,7 @@ class AuditEvent(AppendOnly):
         REQUEST_CLOSE = "request_close", _("request answered")
         REQUEST_REOPEN = "request_reopen", _("request reopened")
         ANSWER_HELD_BACK = "answer_held_back", _("answer not sent: processing blocked")
+        CAMPAIGN_START = "campaign_start", _("campaign sending started")
         CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
         SELF_SERVICE_OPEN = "self_service_open", _("self-service page opened")
         STATISTICS_EXPORT = "statistics_export", _("depersonalised statistics exported")
