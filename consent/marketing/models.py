@@ -44,7 +44,11 @@ class Campaign(models.Model):
     )  # fmt: skip
     # Queued so far (all of them once sent), and how many the sending job found to queue.
     recipient_count = models.PositiveIntegerField(_("recipients"), default=0)
-    audience_count = models.PositiveIntegerField(_("to be queued"), default=0, editable=False)
+    # Its default is kept in the database: the code still serving during a release inserts
+    # campaigns without it (marketing 0006's rule).
+    audience_count = models.PositiveIntegerField(
+        _("to be queued"), default=0, db_default=0, editable=False
+    )
 
     class Meta:
         db_table = "consent_campaign"  # kept from before the app split

@@ -16,7 +16,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='campaign',
             name='audience_count',
-            field=models.PositiveIntegerField(default=0, editable=False, verbose_name='to be queued'),
+            field=models.PositiveIntegerField(db_default=0, default=0, editable=False, verbose_name='to be queued'),
         ),
         migrations.AddField(
             model_name='campaign',
