@@ -6,7 +6,8 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Max, Q
+from django.db.models import CharField, Max, Q, Value
+from django.db.models.functions import Cast, Concat
 from django.dispatch import Signal
 from django.utils import timezone
 
@@ -100,9 +101,12 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
             "unconsented": [], "review": [],
             "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
     asked_again = _asked_again(at)
+    unconfirmed = _withdrawn_unconfirmed(at)
     for subject in Subject.objects.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, "open request"))
+        elif subject.pk in unconfirmed:
+            plan["review"].append((subject.pk, WITHDRAWN_UNCONFIRMED))
         elif gate.is_blocked(subject, at):
             plan["review"].append((subject.pk, "blocked: staff decide after the check"))
         elif not LedgerEntry.objects.filter(subject=subject).exists():
@@ -157,6 +161,7 @@ def _unconsented(at, left_alone):
 
 
 ASKED_AGAIN = "consent asked again: kept until the person consents or its term ends"
+WITHDRAWN_UNCONFIRMED = "consent withdrawn by an emailed request never confirmed: staff decide"
 
 
 def _asked_again(at):
@@ -190,6 +195,22 @@ def _last_ids(at):
         .annotate(last=Max("id"))
         .values("last")
     )
+
+
+def _withdrawn_unconfirmed(at):
+    """The people a consent of whose ends in a withdrawal carried out as an emailed request to
+    withdraw arrived (tickets._withdraw, the request's number its reason) that nobody ever
+    confirmed: anyone can send mail in a person's name, and such a request closed unconfirmed
+    destroyed, the next night, a person who never asked. Staff decide instead."""
+    never_confirmed = (
+        Ticket.objects.filter(type=Ticket.Type.WITHDRAW, verified_at=None)
+        .annotate(number=Concat(Value("R-"), Cast("pk", CharField())))
+        .values("number")
+    )
+    withdrawn = LedgerEntry.objects.filter(
+        pk__in=_last_ids(at), kind=LedgerEntry.Kind.WITHDRAW, reason__in=never_confirmed
+    )
+    return set(withdrawn.values_list("subject_id", flat=True))
 
 
 def _latest_consents(at):

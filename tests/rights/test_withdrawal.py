@@ -307,3 +307,34 @@ def test_withdrawing_the_service_consent_leaves_no_copy_in_the_access_answer_mai
     kept.refresh_from_db()
     assert kept.phone is None and gate.may_process(kept, MARKETING)
     assert not [a.name for a in Attachment.objects.all() if b"+77011234567" in a.file.read()]
+
+
+def test_a_mailed_withdrawal_never_confirmed_destroys_no_one(
+    officer_client, officer, person, time_machine, django_capture_on_commit_callbacks
+):
+    """Anyone can send mail in a person's name. A withdrawal mailed so stops processing as it
+    arrives, and its link goes to the person, who never presses it; a week on, the officer
+    closes the request as «identity not confirmed», which does nothing to anyone's data. The
+    next night's retention found no consent standing and destroyed the person. Now it leaves
+    them for staff, the withdrawal standing as it was."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consent.rights.intake import ingest
+    from consent.rights.retention import WITHDRAWN_UNCONFIRMED, enforce_retention
+    from tests.staff import verified_login
+
+    from .conftest import message
+
+    ticket = ingest(message("Отзыв согласия на обработку персональных данных",
+                            message_id="<forged@x>"))  # fmt: skip
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    time_machine.move_to(timezone.now() + timedelta(days=8))  # the link expired unused
+    act(verified_login(officer_client, officer), ticket, "close")
+    assert Ticket.objects.get(pk=ticket.pk).status == "not_confirmed"
+    with django_capture_on_commit_callbacks(execute=True):
+        plan = enforce_retention()
+    assert Subject.objects.filter(pk=person.pk, phone="+77011234567").exists()
+    assert (person.pk, WITHDRAWN_UNCONFIRMED) in plan["review"]
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
