@@ -34,7 +34,7 @@ def address_language(address: str) -> str:
     active staff member who holds it, the site's default for a shared mailbox."""
     language = (
         StaffProfile.objects.filter(
-            user__email__iexact=address, user__is_active=True, user__is_staff=True
+            user__email__address=address, user__is_active=True, user__is_staff=True
         )
         .order_by(F("user__last_login").desc(nulls_last=True))
         .values_list("language", flat=True)

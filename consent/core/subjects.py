@@ -301,7 +301,7 @@ def subject_numbers(addresses: Iterable[str]) -> dict[str, int]:
         return {}
     query = Q()
     for email in set(wanted.values()):
-        query |= Q(email__iexact=email)
+        query |= Q(email__address=email)
     rows = Subject.objects.filter(query).values_list("pk", "email")
     held = {email.lower(): pk for pk, email in rows}
     return {a: held[e.lower()] for a, e in wanted.items() if e.lower() in held}
@@ -315,7 +315,7 @@ def subject_find(*, email: str | None = None) -> Subject | None:
 
 def _holding(email: str) -> QuerySet[Subject]:
     """The subject holding the normalised address `email`: a queryset of at most one."""
-    return Subject.objects.filter(email__iexact=email).order_by("id")
+    return Subject.objects.filter(email__address=email).order_by("id")
 
 
 def subject_find_for_update(*, email: str | None = None) -> Subject | None:

@@ -104,7 +104,7 @@ def confirmed_by(payload: dict[str, Any]) -> bool:
     """Whether the address's marketing consent stands as given since this link was mailed:
     the link was used (or another like it), and pressed again, at any age, it says so. An
     unsubscribe since then leaves it saying nothing of the kind."""
-    subject = Subject.objects.filter(email__iexact=normalise_email(payload["e"])).first()
+    subject = Subject.objects.filter(email__address=normalise_email(payload["e"])).first()
     latest = gate.latest_event(subject, MARKETING) if subject else None
     return (
         latest is not None

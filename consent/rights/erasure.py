@@ -57,7 +57,7 @@ def subject_destroy(
     # Requests keep their number and dates for the record, not the person's words or address.
     tickets = Ticket.objects.filter(subject=subject)
     if subject.email:
-        tickets = tickets | Ticket.objects.filter(subject=None, email__iexact=subject.email)
+        tickets = tickets | Ticket.objects.filter(subject=None, email__address=subject.email)
     tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
     # The person's other requests still open close with the data: nothing is held to answer
     # them with, nor an address to answer to (the one destroying closes itself, with its mail).
@@ -226,8 +226,8 @@ def mail_to(subject: Subject) -> Q:
         )
     ) | set(Ticket.objects.filter(subject=subject).values_list("email", flat=True))
     old = {a.lower() for a in old if a} - {(subject.email or "").lower()}
-    query = Q(to__iexact=subject.email) if subject.email else Q(pk__in=[])
+    query = Q(to__address=subject.email) if subject.email else Q(pk__in=[])
     for address in old:
-        if not Subject.objects.filter(email__iexact=address).exists():
-            query |= Q(to__iexact=address)
+        if not Subject.objects.filter(email__address=address).exists():
+            query |= Q(to__address=address)
     return query

@@ -162,7 +162,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
         )
         tickets = Ticket.objects.filter(subject=subject)
         if subject.email:  # also those written from the address before it was linked
-            tickets = tickets | Ticket.objects.filter(subject=None, email__iexact=subject.email)
+            tickets = tickets | Ticket.objects.filter(subject=None, email__address=subject.email)
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
             for key, (heading, fields) in SECTIONS.items()

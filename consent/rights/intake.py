@@ -212,7 +212,7 @@ def replied_to(letter: Letter) -> Ticket | None:
     sender = normalise_email(letter.sender)
     found = (
         Ticket.objects.filter(pk__in=set(numbers))
-        .filter(Q(email__iexact=sender) | Q(subject__email__iexact=sender))
+        .filter(Q(email__address=sender) | Q(subject__email__address=sender))
         .select_related("regarding")
     )
     by_number = {ticket.pk: ticket for ticket in found}

@@ -34,7 +34,7 @@ def same_request_open(kind: str, purpose: str, subject: Subject | None, email: s
     if subject is not None:
         found = found.filter(subject=subject)
     else:
-        found = found.filter(subject=None, email__iexact=email)  # as addresses are looked up
+        found = found.filter(subject=None, email__address=email)  # as addresses are looked up
     earliest = found.order_by("received_at", "id").first()
     if earliest is None:
         return None

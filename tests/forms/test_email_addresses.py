@@ -3,6 +3,8 @@ place; quoted local parts, comments, control characters, separators, IP literals
 domains are refused with a clear message in the visitor's language, before any mail is queued.
 Every spelling of one address shares the per-address limit."""
 
+import base64
+
 import pytest
 from post_office.models import Email
 
@@ -267,3 +269,35 @@ def test_tagged_and_dotted_spellings_share_the_per_address_limit(client, texts, 
         client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email},
                     REMOTE_ADDR=f"203.0.113.{i}")  # fmt: skip
     assert Email.objects.count() == 3
+
+
+def test_an_address_other_only_in_a_letter_of_another_alphabet_is_another_person(
+    client, texts, fast, make_subject
+):
+    """«asel@maıl.kz», with the dotless «ı» of Kazakh's Latin alphabet, is a domain anyone may
+    register, and another mailbox than «asel@mail.kz». The database's case-blind comparison
+    read them as one: the newsletter confirmation mailed to the first granted a marketing
+    consent on the second person's record, and a withdrawal mailed from it stopped the second
+    person's processing."""
+    import re
+
+    from consent.core import gate
+    from consent.core.models import LedgerEntry
+    from consent.core.purposes import MARKETING, SERVICE
+    from consent.rights.intake import ingest
+
+    person = make_subject(email="asel@mail.kz")
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source
+
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    assert post(client, "kk", "newsletter", "asel@maıl.kz").status_code == 302
+    (mail,) = Email.objects.filter(to=["asel@maıl.kz"])
+    client.post(re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/[^/\s]+/)", mail.message)[1])
+    assert not LedgerEntry.objects.filter(subject=person, purpose=MARKETING).exists()
+    assert Subject.objects.get(email="asel@maıl.kz") != person
+    withdrawal = ("From: asel@maıl.kz\r\nSubject: =?utf-8?b?"
+                  + base64.b64encode("Отзыв согласия".encode()).decode()
+                  + "?=\r\nMessage-ID: <i@x>\r\n\r\nОтзываю.\r\n").encode()  # fmt: skip
+    ticket = ingest(withdrawal)
+    assert ticket.subject != person and gate.may_process(person, SERVICE)

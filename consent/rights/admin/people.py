@@ -162,7 +162,7 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         if not term:
             return queryset, False
         if "@" in term:
-            return queryset.filter(email__iexact=normalise_email(term)), False
+            return queryset.filter(email__address=normalise_email(term)), False
         try:
             phone = normalise_phone(term)
         except ValidationError:
@@ -221,7 +221,7 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     def emails_sent(self, obj):
         if not obj.email:
             return "-"
-        rows = Email.objects.filter(to__iexact=obj.email).order_by("-id")
+        rows = Email.objects.filter(to__address=obj.email).order_by("-id")
         rows = rows.only("created", "subject", "status", "expires_at")[:50]  # not the bodies
         # In TIME_ZONE and the staff member's format, as every other time on the page.
         now = timezone.now()

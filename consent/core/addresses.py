@@ -1,0 +1,40 @@
+"""How two addresses are compared: the lookup `__address` (registered on every text field when
+the core app is ready), the one comparison of a stored address with another
+(`core.subjects.normalise_email` makes both of the one form first).
+
+Letter case is set aside for the 26 ASCII letters only. Django's `iexact` compares UPPER() of
+each side, and PostgreSQL's UPPER() maps letters of other alphabets onto them: «ı» (the dotless
+i of Kazakh's Latin alphabet and Turkish) to «I», «ſ» to «S», the Kelvin sign to «K». So
+«asel@maıl.kz», a domain anyone may register, was «asel@mail.kz»: its owner's newsletter
+confirmation granted a consent on the other person's record, and their mail opened requests
+on it. Those are other mailboxes; no mail system reads them as one.
+"""
+
+from django.db.models import CharField, Lookup, TextField
+
+_UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+_LOWER = _UPPER.lower()
+
+
+class SameAddress(Lookup):
+    """`field__address=value`: the same text, the case of ASCII letters aside."""
+
+    lookup_name = "address"
+
+    def as_sql(self, compiler, connection):
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        fold = "TRANSLATE({}, %s, %s)"
+        sql = f"{fold.format(lhs)} = {fold.format(rhs)}"
+        return sql, [*lhs_params, _UPPER, _LOWER, *rhs_params, _UPPER, _LOWER]
+
+    def as_sqlite(self, compiler, connection):
+        # SQLite's LOWER() folds the ASCII letters alone (no ICU), and it has no TRANSLATE().
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        rhs, rhs_params = self.process_rhs(compiler, connection)
+        return f"LOWER({lhs}) = LOWER({rhs})", [*lhs_params, *rhs_params]
+
+
+def register() -> None:
+    for field in (CharField, TextField):
+        field.register_lookup(SameAddress)
