@@ -11,8 +11,8 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today
 from consent.core.gate import ADULT_AGE
 from consent.core.models import Subject
+from consent.core.phones import normalise_phone
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
-from consent.core.subjects import normalise_phone
 from consent.core.transfers import cross_border_offered
 from consent.rights.models import Ticket
 

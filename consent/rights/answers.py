@@ -16,7 +16,8 @@ from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
 from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent, Source, Subject
-from consent.core.subjects import clean_email, normalise_phone, subject_find
+from consent.core.phones import normalise_phone
+from consent.core.subjects import clean_email, subject_find
 
 from .closing import require_open, ticket_close, ticket_locked
 from .erasure import ERASED, outbox_copies_delete, subject_destroy, subject_keep_only_for
