@@ -7,7 +7,9 @@ person's record or reaches their ledger."""
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -16,10 +18,14 @@ from django.db.models import Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.common.text import clean_form_text
 
 from .models import Subject
 
+# The oldest a person giving a date of birth is taken to be: «01.01.1900», a placeholder more
+# often than a birth date, made its sender 126.
+OLDEST_AGE = 120
 EMAIL_MAX_LENGTH = 254  # RFC 5321's path limit, less the angle brackets
 # RFC 5322's dot-atom: what people write before the @. No quoted local parts, comments or
 # spaces: they are not typed by people, and a quoted form of an address is the same mailbox
@@ -165,6 +171,18 @@ def clean_email(value: str) -> str:
             code="email",
         )  # fmt: skip
     return f"{local}@{forms[1]}"
+
+
+def clean_birth_date(born: date) -> date:
+    """A date of birth as anyone may enter it, a visitor in a form or an officer correcting one:
+    not after today, not more than OLDEST_AGE years before it, both in Almaty. A future date made
+    the person a minor to the gate, and every consent they gave stopped."""
+    today = local_today()
+    if born > today:
+        raise ValidationError(_("The date of birth cannot be in the future."), code="future")
+    if born < today - relativedelta(years=OLDEST_AGE):
+        raise ValidationError(_("Check the year of birth."), code="too_old")
+    return born
 
 
 def _is_address(value: str) -> bool:
