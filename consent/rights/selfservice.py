@@ -24,8 +24,9 @@ from consent.core.audit import audit
 from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_lock
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Source, Subject
+from consent.core.phones import phone_shown
 from consent.core.purposes import CROSS_BORDER, PURPOSES
-from consent.core.subjects import address_tag, address_tag_matches, phone_shown, subject_find
+from consent.core.subjects import address_tag, address_tag_matches, subject_find
 from consent.core.texts import current_text
 from consent.core.transfers import cross_border_offered
 

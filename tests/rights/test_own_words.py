@@ -171,9 +171,9 @@ def test_the_desk_tells_the_officer_in_their_language(desk, person, lang, note):
 
 @pytest.mark.parametrize("lang, only_if, retyped", [
     ("kk", "Түрін хат шынында жіберушінің өзі туралы болып шықса ғана өзгертіңіз",
-     "өтініштің түрі кейін «деректерімді жою» болып өзгертілді"),
+     "өтініштің түрі кейін «деректерді жою» болып өзгертілді"),
     ("ru", "Меняйте тип, только если окажется, что письмо всё же о самом отправителе",
-     "тип запроса с тех пор изменён на «уничтожение моих данных»"),
+     "тип запроса с тех пор изменён на «уничтожение данных»"),
 ])  # fmt: skip
 def test_the_desk_says_a_new_type_acts_on_the_senders_own_data(
     client, desk, person, lang, only_if, retyped

@@ -22,7 +22,8 @@ from consent.core.admin import (
 )
 from consent.core.delivery import WAITING
 from consent.core.models import LedgerEntry, Subject, Submission
-from consent.core.subjects import normalise_email, normalise_phone, phone_holders, phone_shown
+from consent.core.phones import normalise_phone, phone_holders, phone_shown
+from consent.core.subjects import normalise_email
 
 from .. import disclosure
 from ..models import Correction, Ticket
