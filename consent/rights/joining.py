@@ -68,6 +68,12 @@ def file_repeat(ticket: Ticket, files: int = 0) -> None:
     _answer(ticket, "request_repeated", context)
 
 
+def file_on_page(ticket: Ticket) -> None:
+    """The same request again from the self-service page while the first is open: filed with
+    it; no mail, as the page says so to the person who just sent it."""
+    _file(ticket)
+
+
 def _file(ticket):
     regarding = ticket.regarding
     outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})

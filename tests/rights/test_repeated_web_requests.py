@@ -3,6 +3,7 @@ as a repeated letter does (test_repeated_requests.py): a person who heard nothin
 the form in again, a day or a week later, makes one request for the officers, with one deadline
 and one link, and is told in the language of the form they just sent."""
 
+import pytest
 from django.test import Client
 
 from consent.core import gate
@@ -11,6 +12,8 @@ from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
 from .conftest import confirm_link, mails_to, message, web_request
+from .test_selfservice import open_page
+from .test_selfservice_once import request_form_data
 
 Type, Status = Ticket.Type, Ticket.Status
 
@@ -82,3 +85,26 @@ def test_the_answer_to_a_russian_form_is_russian(person):
     answer = mails_to("asel@example.kz")[-1]
     assert "через форму на сайте" in answer.message and "/ru/requests/confirm/" in answer.message
     assert "өтініш" not in answer.message
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_same_request_from_a_persons_page_joins_the_open_one(client, person, lang):
+    """A correction asked by the web form and still waiting for its link, then asked again
+    from the person's own page (reached by a link to the address on record, as the form's link
+    would be): one request, now confirmed, with what they wrote on the page kept with it; the
+    page says so, and lists the one request as open."""
+    web_request(Client(), lang, Type.CORRECT)
+    first = Ticket.objects.get()
+    open_page(client, lang)
+    data = {**request_form_data(client, lang), "message": "Тегім: Қасымова"}
+    client.post(f"/{lang}/my-data/request/", data)
+    again = Ticket.objects.latest("id")
+    first.refresh_from_db()
+    assert again.regarding == first and again.status == Status.FILED
+    assert again.message == "Тегім: Қасымова"
+    assert first.status == Status.OPEN and Ticket.objects.open().get() == first
+    page = client.get(f"/{lang}/my-data/").content.decode()
+    assert JOINED[lang] in page and again.reference not in page and first.reference in page
+
+
+JOINED = {"kk": "жазғаныңыз соған қосылды", "ru": "написанное вами добавлено к нему"}
