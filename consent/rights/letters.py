@@ -38,6 +38,13 @@ FIELD_MAX_CHARS = 64 * 1024
 FIELDS_MAX_CHARS = 256 * 1024
 PARTS_MAX = 1000
 ASCII = {"us-ascii", "ascii", "ansi_x3.4-1968"}
+# Python's own text codecs (its documentation's «Python Specific Encodings»), which no mail
+# program writes or reads: a part or an encoded word labelled «unicode_escape» was read as the
+# «Отзыв согласия» its «\u041e…» escapes spell, where the person's mail program shows the escapes.
+PYTHON_ONLY = {"idna", "mbcs", "oem", "palmos", "punycode", "raw-unicode-escape", "undefined",
+               "unicode-escape"}  # fmt: skip
+# An encoded word's charset (RFC 2047, with RFC 2231's language after a «*»).
+ENCODED_WORD_CHARSET = re.compile(r"=\?([^?*\s]*)(?:\*[^?\s]*)?\?[bq]\?", re.IGNORECASE)
 # A whole message wrapped in a signature or encryption the intake cannot open (S/MIME's opaque
 # signed or enveloped data, PGP/MIME): its text is inside, and read as nothing it opened "other"
 # with no text at all. The officers' mail program opens it.
@@ -172,6 +179,10 @@ def _addresses(value):
 def _subject_line(message):
     # policy.default decodes RFC 2047 words and raw UTF-8 (RFC 6532); bytes it could not read
     # come back as U+FFFD or lone surrogates, and the type would be guessed from a garbled line.
+    # It reads a word in any codec Python has, as it reads no other: the charset is codec()'s.
+    raw = " ".join(str(value) for name, value in message.raw_items() if name.lower() == "subject")
+    if any(codec(label) is None for label in ENCODED_WORD_CHARSET.findall(raw)):
+        raise SetAside(Reason.UNDECODABLE)
     line = as_written(str(message.get("Subject") or ""))
     if "\ufffd" in line or re.search(r"[\ud800-\udfff]", line):
         raise SetAside(Reason.UNDECODABLE)
@@ -291,8 +302,10 @@ def codec(label: str | None) -> str | None:
             found = codecs.lookup(spelling)
         except LookupError:
             continue
-        # Not a codec of bytes to text («base64», «rot13», «zlib»): no charset of a letter.
-        return found.name if getattr(found, "_is_text_encoding", True) else None
+        # Not a codec of bytes to text («base64», «rot13», «zlib»), nor one of Python's own
+        # (PYTHON_ONLY): no charset of a letter.
+        charset = getattr(found, "_is_text_encoding", True) and found.name not in PYTHON_ONLY
+        return found.name if charset else None
     return None
 
 

@@ -2,8 +2,12 @@
 plus the weekend days those decrees make working (all three from the `holidays` package), with
 staff overrides (CalendarOverride) for decrees it does not know yet."""
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_date
 
@@ -88,3 +92,23 @@ def due_date(received_at: datetime | date, working_days: int) -> date:
     on Friday evening or on Saturday with 1 working day is due on Monday (if Monday works).
     """
     return add_working_days(local_date(received_at), working_days)
+
+
+def first_known_day() -> date:
+    """The first day whose holidays the calendar knows (the `holidays` package's first year for
+    Kazakhstan): a deadline counted from an earlier day would skip no holiday at all."""
+    return date(_holidays().KZ.start_year, 1, 1)
+
+
+def check_countable(moment: datetime) -> None:
+    """Refuse, in the staff member's language, a time typed as when something reached us or
+    happened that no deadline can be counted from: one before the calendar's first day (a year
+    mistyped, «0226» or «1026»). Such a request was opened overdue by centuries, and a day in
+    the first hours of year 1, before year 1 in UTC, could not be stored at all: a 500."""
+    first = first_known_day()
+    if moment < timezone.make_aware(datetime.combine(first, time())):
+        raise ValidationError(
+            _("Check the year: working days are counted from %(year)s on."),
+            code="too_early",
+            params={"year": first.year},
+        )

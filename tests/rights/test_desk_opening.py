@@ -189,6 +189,25 @@ def test_a_letter_written_down_later_is_received_when_it_came(asel, time_machine
     assert Ticket.objects.latest("id").due_date == date(2026, 12, 1)
 
 
+@pytest.mark.parametrize("lang, said", [("kk", "Жылды тексеріңіз"), ("ru", "Проверьте год")])
+@pytest.mark.parametrize("day", ["0001-01-01", "1026-11-27", "1990-12-31"])
+def test_a_day_no_deadline_can_be_counted_from_is_refused(asel, time_machine, lang, said, day):
+    """A letter's day with its year mistyped («0001», «1026») opened a request overdue by
+    centuries, its due date counted with no holiday the calendar knows (it starts in 1991); the
+    first hours of year 1, before year 1 in UTC, were a 500. The officer is told to check the
+    year, in their language, and nothing is opened."""
+    time_machine.move_to("2026-11-30 09:00+05:00", tick=False)
+    officer = staff_in(lang)
+    said_by_person = {"kind": "block", "language": "kk", "purpose": "", "message": "Хат: дау"}
+    response = officer.post(f"/admin/consent/subject/{asel.pk}/open-request/",
+                            {**said_by_person, "received_at_0": day})  # fmt: skip
+    assert response.status_code == 200 and said in page(response)
+    assert not Ticket.objects.exists()
+    accepted = officer.post(f"/admin/consent/subject/{asel.pk}/open-request/",
+                            {**said_by_person, "received_at_0": "1991-01-03"})  # fmt: skip
+    assert accepted.status_code == 302
+
+
 DAY_AND_TIME = {
     "kk": ("Келген күні", "Келген уақыты"),
     "ru": ("Дата поступления", "Время поступления"),

@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
+from consent.workdays.calendar import check_countable
 
 from ..desk_open import NO_ADDRESS, ticket_open_at_desk
 from ..models import Ticket
@@ -66,10 +67,13 @@ class DeskRequestForm(forms.Form):
     )  # fmt: skip
 
     def clean_received_at(self):
-        """A time still to come is no receipt (minutes of slack for a computer's clock)."""
+        """A time still to come is no receipt (minutes of slack for a computer's clock), nor one
+        no deadline can be counted from."""
         received = self.cleaned_data["received_at"]
         if received is not None and received > timezone.now() + timedelta(minutes=5):
             raise ValidationError(_("This time is in the future."))
+        if received is not None:
+            check_countable(received)
         return received
 
 

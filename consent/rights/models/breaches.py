@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.text import NOTE_MAX_CHARS
+from consent.workdays.calendar import check_countable
 
 
 class Breach(models.Model):
@@ -45,6 +46,11 @@ class Breach(models.Model):
         now, errors = timezone.now() + timedelta(minutes=5), {}
         if self.detected_at and self.detected_at > now:
             errors["detected_at"] = _("A breach cannot be detected in the future.")
+        elif self.detected_at:
+            try:  # the regulator's deadline is counted from it
+                check_countable(self.detected_at)
+            except ValidationError as error:
+                errors["detected_at"] = error
         for field in ("regulator_notified_at", "subjects_notified_at"):
             when = getattr(self, field)
             if when and when > now:
