@@ -2,7 +2,7 @@ from django.core.management.base import BaseCommand
 
 from consent.common.dates import local_today
 from consent.core.jobs import Skipped, daily, run_once
-from consent.rights.alerts import digest
+from consent.rights.digest import digest
 
 
 class Command(BaseCommand):
