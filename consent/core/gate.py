@@ -64,6 +64,29 @@ def texts_asking_again(at: datetime | None = None) -> QuerySet[ConsentText]:
     )
 
 
+def asking_again(at: datetime | None = None) -> list[tuple[str, int, datetime]]:
+    """(purpose, version, published at) of each text that asked for consent again (rule 3),
+    earliest first: what `asked_again_at()` reads, fetched once for a person's every row."""
+    return list(
+        texts_asking_again(at)
+        .order_by("published_at")
+        .values_list("purpose", "version", "published_at")
+    )
+
+
+def asked_again_at(entry: LedgerEntry, asking: list[tuple[str, int, datetime]]) -> datetime | None:
+    """When a later text of a grant's purpose asked for consent again, from which moment the
+    grant no longer counts (rule 3); None for any other event, or a grant no such text ended.
+    `asking` is `asking_again()`."""
+    if entry.kind != Kind.GRANT or entry.text is None:
+        return None
+    return next(
+        (at for purpose, version, at in asking
+         if purpose == entry.purpose and version > entry.text.version),
+        None,
+    )  # fmt: skip
+
+
 def _consented(purpose, subjects, at):
     """Rules 1-4 of the gate: the subjects whose consent for purpose stands, a block aside."""
     floor = (
