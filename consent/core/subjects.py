@@ -251,6 +251,17 @@ def phone_holders(phone: str) -> Q:
     return Q(phone=phone) | Q(phone__startswith=f"{phone}{EXTENSION}")
 
 
+def address_holders(address: str) -> Q:
+    """The people at `address` (as normalise_email gives it), any letter case, and at the same
+    mailbox with a tag after «+» («asel+news@», the desk searching «asel@»), or without it."""
+    local, __, domain = address.rpartition("@")
+    base = local.split("+", 1)[0]
+    if not base or not domain:
+        return Q(email__iexact=address)
+    tagged = Q(email__istartswith=f"{base}+", email__iendswith=f"@{domain}")
+    return Q(email__iexact=address) | Q(email__iexact=f"{base}@{domain}") | tagged
+
+
 def phone_shown(phone: str | None) -> str | None:
     """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 4567»):
     eleven digits in a row are hard to check against one's own number; an extension after it

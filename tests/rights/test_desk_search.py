@@ -33,6 +33,25 @@ def test_a_person_is_found_by_name_number_or_address_as_people_say_them(
 
 
 @pytest.mark.parametrize("term,expected", [
+    ("asel@example.kz", ["asel+news@example.kz", "asel+shop@example.kz", "asel@example.kz"]),
+    ("ASEL+News@Example.KZ", ["asel+news@example.kz", "asel+shop@example.kz", "asel@example.kz"]),
+    ("aselk@example.kz", ["aselk@example.kz"]),
+    ("asel@example.com", ["asel@example.com"]),
+])  # fmt: skip
+def test_an_address_finds_the_mailbox_with_or_without_its_tag(
+    desk, person, make_subject, term, expected
+):
+    """A person who signed up as «asel+news@…» (a tag many mail services deliver to the same
+    mailbox) and calls about «asel@…» was not found, and the officer could conclude that
+    nothing was held about them. Which of them is the caller, the confirmation link decides."""
+    for address in ["Asel+News@example.kz", "asel+shop@example.kz", "aselk@example.kz",
+                    "asel@example.com"]:  # fmt: skip
+        make_subject(email=address)
+    people = found(desk, "/admin/consent/subject/", term)
+    assert sorted(p.email.lower() for p in people) == expected
+
+
+@pytest.mark.parametrize("term,expected", [
     ("8 (7232) 12-34-56", ["Болат", "Ерлан"]),  # the office's number: each extension too
     ("8 (7232) 12-34-56 доб. 12", ["Ерлан"]),
     ("+7 7232 12 34 56 ішкі 12", ["Ерлан"]),

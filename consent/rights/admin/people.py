@@ -22,7 +22,13 @@ from consent.core.admin import (
 from consent.core.delivery import WAITING
 from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.names import name_keys
-from consent.core.subjects import normalise_email, normalise_phone, phone_holders, phone_shown
+from consent.core.subjects import (
+    address_holders,
+    normalise_email,
+    normalise_phone,
+    phone_holders,
+    phone_shown,
+)
 
 from .. import disclosure
 from ..models import Correction, Ticket
@@ -162,7 +168,9 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         if not term:
             return queryset, False
         if "@" in term:
-            return queryset.filter(email__iexact=normalise_email(term)), False
+            # The mailbox, with or without a tag: a person signed up as «asel+news@…» and
+            # calling about «asel@…» was not found, as if nothing were held about them.
+            return queryset.filter(address_holders(normalise_email(term))), False
         try:
             phone = normalise_phone(term)
         except ValidationError:
