@@ -180,7 +180,10 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         # A name in any of its spellings: Kazakh letters typed as Russian ones («Касымова»), the
         # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
         # transliterated («Fyodor»), either way round (consent.core.names).
-        for key in name_keys(term):
+        keys = name_keys(term)
+        if not keys:  # only signs and apostrophes («ь», «'»): no letter to find anyone by
+            return queryset.none(), False
+        for key in keys:
             queryset = queryset.filter(name_key__contains=key)
         return queryset, False
 
