@@ -7,9 +7,9 @@ from consent.rights.digest import digest
 
 class Command(BaseCommand):
     help = (
-        "Mail privacy officers the requests overdue, due today and due next, and the breaches "
-        "the regulator is still to hear of (working days only); once a day, however many hosts "
-        "start it."
+        "Mail privacy officers the requests overdue, due today and due next, the breaches "
+        "the regulator is still to hear of and the people retention left for them to decide "
+        "(working days only); once a day, however many hosts start it."
     )
 
     def handle(self, *args, **options):
