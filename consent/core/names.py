@@ -14,8 +14,8 @@ are searched (`name_keys`). One function makes both, word by word:
    looks like (`LOOKALIKES`: a Latin «C» or «i» a keyboard's layout left in the word);
 1. `LETTERS`: casefolded, every Latin and Cyrillic letter as a Cyrillic one, Kazakh letters as the
    Russian letters typed for them (қ as к, і as и, ...), the letters Latin spellings do not tell
-   apart made one (и, й, ы, і, i, y; е, ё, э), the soft and hard signs and apostrophes dropped
-   («Ol'ga», «Ольга»);
+   apart made one (и, й, ы, і, i, y; е, ё, э), the soft and hard signs dropped («Ольга»), as
+   apostrophes are («Ol'ga»), and any other sign between words (a hyphen, a comma, quotes);
 2. `SEQUENCES`: what Latin writes with two letters as the one letter it stands for (sh, zh, ch,
    kh, gh, ts: «сх» is ш, ...), я and ю as the и and а, и and у Latin writes for them, х as к
    (Kazakh қ is written «kh» in passports: «Bakhytzhan»), «ие» and «ио» as е («Sergeyev»,
@@ -28,6 +28,7 @@ is held about them.
 """
 
 import re
+import unicodedata
 
 _LATIN = {
     "a": "а", "b": "б", "c": "ц", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
@@ -45,7 +46,7 @@ _CYRILLIC = dict(zip(
     "абвгдежзииклмнопрстуфхцчшшиеюя" "агкноуухие",
     strict=True,
 ))  # fmt: skip
-_DROPPED = "ъь'’ʼ`\u0307"  # signs and apostrophes; the dot «İ» leaves when casefolded
+_DROPPED = "ъь\u0307"  # the signs; the dot «İ» leaves when casefolded
 
 
 # Of a casefolded word; «x» stays, to become «кс» below.
@@ -62,6 +63,8 @@ _LOOKS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y":
           "i": "і", "A": "А", "B": "В", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О",
           "P": "Р", "C": "С", "T": "Т", "X": "Х", "Y": "У", "I": "І"}  # fmt: skip
 LOOKALIKES = str.maketrans(_LOOKS)
+_WORD = re.compile(r"[^\W_]+")
+_APOSTROPHES = str.maketrans(dict.fromkeys("'’ʼ`"))
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _LATIN_LETTER = re.compile(r"[A-Za-z]")
 
@@ -69,7 +72,11 @@ _LATIN_LETTER = re.compile(r"[A-Za-z]")
 def name_keys(text: str) -> list[str]:
     """The key of each word of a name, or of the words typed to find one (see the module)."""
     keys = []
-    for word in (text or "").split():
+    # Words as letters and digits: a name pasted with the comma or the quotes of its sentence
+    # («Қасымова, Әсел») or written with a hyphen («Қасымова-Жақсыбекова») is its words; an
+    # apostrophe inside one («Ol'ga») is no break.
+    text = unicodedata.normalize("NFC", text or "").translate(_APOSTROPHES)
+    for word in _WORD.findall(text):
         if _CYRILLIC_LETTER.search(word) and _LATIN_LETTER.search(word):
             word = word.translate(LOOKALIKES)
         word = word.casefold().translate(LETTERS)
@@ -80,5 +87,6 @@ def name_keys(text: str) -> list[str]:
 
 
 def name_key(text: str) -> str:
-    """What `Subject.name_key` holds for a name: its words' keys, one space between them."""
+    """What `Subject.name_key` holds for a name: its words' keys, one space between them (a
+    word typed is found inside one, not across two)."""
     return " ".join(name_keys(text))

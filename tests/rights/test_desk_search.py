@@ -83,6 +83,7 @@ def test_a_name_is_found_however_its_kazakh_letters_were_typed(desk, person, mak
 @pytest.mark.parametrize("term", [
     "Qasymova", "Kasymova", "KASSYMOVA", "Kassymova Assel", "Äsel Qasymova", "asel kasymova",
     "Qasymova Ásel", "Касымова Асель",  # the 2021 and 2018 Latin alphabets, a passport, Russian
+    "Kasymova, Asel", "«Қасымова» Әсел.",  # pasted with the sentence's comma, quotes, full stop
 ])  # fmt: skip
 def test_a_name_is_found_in_latin_letters_as_passports_and_the_kazakh_latin_write_it(
     desk, person, make_subject, term
