@@ -1,13 +1,11 @@
 """The public forms; each field is an item of an approved data list (compliance L17)."""
 
-from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_today
-from consent.core.gate import ADULT_AGE
+from consent.core.gate import born_minor
 from consent.core.models import Subject
 from consent.core.phones import normalise_phone
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
@@ -233,8 +231,7 @@ class ApplicationForm(ContactForm):
         return sanitise_photo(upload) if upload else None
 
     def is_minor(self):
-        born = self.cleaned_data.get("birth_date")
-        return born is not None and born > local_today() - relativedelta(years=ADULT_AGE)
+        return born_minor(self.cleaned_data.get("birth_date"))
 
     GUARDIAN_NEEDED = _(
         "You are under 18: a parent or guardian must give their name, contact "

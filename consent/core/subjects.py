@@ -193,6 +193,17 @@ def _is_address(value: str) -> bool:
     return True
 
 
+def address_holders(address: str) -> Q:
+    """The people at `address` (as normalise_email gives it), any letter case, and at the same
+    mailbox with a tag after «+» («asel+news@», the desk searching «asel@»), or without it."""
+    local, __, domain = address.rpartition("@")
+    base = local.split("+", 1)[0]
+    if not base or not domain:
+        return Q(email__iexact=address)
+    tagged = Q(email__istartswith=f"{base}+", email__iendswith=f"@{domain}")
+    return Q(email__iexact=address) | Q(email__iexact=f"{base}@{domain}") | tagged
+
+
 def _address_tag(email: str, secret: str) -> str:
     key = (normalise_email(email) or "").lower()
     return salted_hmac("consent.address-tag", key, secret=secret, algorithm="sha256").hexdigest()[

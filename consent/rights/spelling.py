@@ -27,9 +27,6 @@ def fold(word: str) -> str:
 
 # Latin letters that look like Cyrillic ones, typed inside a Cyrillic word (a Latin i for і).
 LOOKALIKES = str.maketrans(LATIN_LOOKS := "aeopcxyki", "аеорсхукі")
-# Both folded, in both cases, as the desk's search of people by name compares (admin/people.py).
-_FROM, _TO = LATIN_LOOKS + KAZAKH_TYPED, "аеорсхуки" + TYPED_AS
-SEARCH_FOLD = (_FROM + _FROM.upper(), _TO + _TO.upper())
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 LATIN = re.compile(r"[a-z]")
 WORD = re.compile(r"[^\W_]+")
