@@ -14,20 +14,19 @@ always starts at a word's first letter.
 """
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .spelling import BLOCKERS, key_words
+from .sentences import Sentence, sentences, withheld
+from .spelling import BLOCKERS
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
 # negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
-# A Kazakh verb made of a converb and an auxiliary is negated in the auxiliary: «қайтарып
-# алмаймын» (I will not take back) is «қайтарып алу» denied. An auxiliary right after a phrase,
-# negated (folded, see spelling.FOLD), makes the phrase no request.
-NEGATED_AUXILIARY = re.compile(r"^(ал|бер|жибер|таста|кой|сал|шыгар|кет)(ма|ме|ба|бе|па|пе)")
+# A Kazakh verb in the conditional supposes, it does not ask: «қайтарып алсам» (if I take back),
+# «жойсаңыз» (if you delete). The infinitive's stem, then -са or -се.
+CONDITIONAL = ("са", "се")
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 
@@ -111,29 +110,33 @@ class Match:
 def find(phrases: list[Phrase], text: str) -> Match | None:
     """The phrase `text` names: the one matched earliest in it, and of those the longest (the
     most specific: «отказ от рассылки» before «отказ»). None when no phrase matches."""
-    tokens = key_words(text)
-    best = None
-    for phrase in phrases:
-        start = _position(phrase.words, tokens)
-        if start is None:
-            continue
-        if best is None or (start, -len(phrase.words)) < (best.start, -len(best.phrase.words)):
-            best = Match(phrase, start)
+    best, offset = None, 0
+    for sentence in sentences(text):
+        for phrase in phrases:
+            start = _position(phrase.words, sentence)
+            if start is None:
+                continue
+            start += offset
+            if best is None or (start, -len(phrase.words)) < (best.start, -len(best.phrase.words)):
+                best = Match(phrase, start)
+        offset += len(sentence.tokens)
     return best
 
 
 def denied(phrases: list[Phrase], text: str) -> set[str]:
     """The kinds of request `text` names only to deny or question them: after a negation or a
     question word («я не хочу отзывать согласие», «как отписаться?»), or with the Kazakh verb
-    negated («келісімді қайтарып алмаймын»)."""
-    tokens = key_words(text)
+    negated («келісімді қайтарып алмаймын»), or in a sentence that asks, supposes or declines it
+    (sentences.py)."""
+    read = sentences(text)
     return {
         phrase.kind
         for phrase in phrases
-        if _position(phrase.words, tokens) is None
-        and (
-            _position(phrase.words, tokens, blocked=True) is not None
-            or _position(phrase.words, tokens, same=_same_or_negated) is not None
+        if all(_position(phrase.words, sentence) is None for sentence in read)
+        and any(
+            _position(phrase.words, sentence, blocked=True) is not None
+            or _position(phrase.words, sentence, same=_same_or_negated) is not None
+            for sentence in read
         )
     }
 
@@ -151,23 +154,42 @@ def _same_or_negated(phrase_word, word):
     )
 
 
-def _position(phrase_words, tokens, *, blocked=False, same=same_word):
-    """Where the phrase starts in `tokens`, None when nowhere; with `blocked`, where it starts
-    after a word that makes it no request (BLOCKERS)."""
+def _supposing(phrase_word, word):
+    """Whether `word` is the Kazakh verb `phrase_word` (an infinitive in -у) in the conditional."""
+    stem = phrase_word[:-1]
+    return (
+        phrase_word.endswith("у")
+        and len(stem) >= 2
+        and word.startswith(stem)
+        and word[len(stem) : len(stem) + 2] in CONDITIONAL
+    )
+
+
+def _position(phrase_words, sentence: Sentence, *, blocked=False, same=same_word):
+    """Where the phrase starts in the sentence's words, None when nowhere; with `blocked`, where
+    it starts so that it names no request: after a word that makes it none (BLOCKERS), with a
+    verb in the conditional, or withheld by its sentence
+    (sentences.withheld)."""
+    tokens = sentence.tokens
     for start, token in enumerate(tokens):
         if not same(phrase_words[0], token):
             continue
-        at = start
+        at, matched = start, [token]
         for phrase_word in phrase_words[1:]:
             following = range(at + 1, min(len(tokens), at + 2 + GAP))
             at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break
+            matched.append(tokens[at])
         else:
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
             around = set(tokens[max(0, start - 2) : at + 1]) - set(phrase_words)
-            after = tokens[at + 1] if at + 1 < len(tokens) else ""
-            if bool(BLOCKERS & around or NEGATED_AUXILIARY.match(after)) == blocked:
+            no_request = (
+                BLOCKERS & around
+                or any(map(_supposing, phrase_words, matched))
+                or withheld(sentence, start, at)
+            )
+            if bool(no_request) == blocked:
                 return start
     return None
