@@ -135,7 +135,7 @@ def recognise(
     elif reading.forwarded is not None:
         candidates += [_without_prefixes(reading.forwarded_subject_line),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
-    found = [match for match in (_named(table, text) for text in candidates) if match]
+    found = [match for text in candidates for match in _named(table, text)]
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
         # The subject line names a request the letter itself says it does not make («Я не хочу
         # отзывать согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not
@@ -178,15 +178,19 @@ def recognise(
 
 
 def _named(table, text):
-    """The phrase `text` names (phrases.find); a withdrawal rather than a destruction asked
-    beside it («деректерімді жойып, келісімімді қайтарып алыңыз»): the withdrawal stops
-    processing as the letter arrives and, once confirmed, ends in destroying what no consent
-    still needs; the destruction alone would stop nothing until the link is used."""
-    match = phrases.find(table, text)
-    if match is not None and match.phrase.kind == Type.DESTROY:
+    """The requests `text` names (phrases.find_each, one a kind: «Отпишите меня от рассылки.
+    Удалите мои данные» names two); and a withdrawal found beside a destruction
+    («деректерімді жойып, келісімімді қайтарып алыңыз»), which recognise() opens rather than
+    the destruction: the withdrawal stops processing as the letter arrives and, once confirmed,
+    ends in destroying what no consent still needs; the destruction alone would stop nothing
+    until the link is used."""
+    found = phrases.find_each(table, text)
+    if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
-        return phrases.find(withdrawals, text) or match
-    return match
+        withdrawal = phrases.find(withdrawals, text)
+        if withdrawal is not None and all(m.phrase.kind != Type.WITHDRAW for m in found):
+            found.append(withdrawal)
+    return found
 
 
 def _from_someone_else(forwarded_sender, sender, operator):

@@ -105,22 +105,33 @@ class Phrase:
 class Match:
     phrase: Phrase
     start: int  # the index of its first word among the text's key words
+    end: int  # the index of its last word
 
 
 def find(phrases: list[Phrase], text: str) -> Match | None:
     """The phrase `text` names: the one matched earliest in it, and of those the longest (the
     most specific: «отказ от рассылки» before «отказ»). None when no phrase matches."""
-    best, offset = None, 0
+    found = find_each(phrases, text)
+    return found[0] if found else None
+
+
+def find_each(phrases: list[Phrase], text: str) -> list[Match]:
+    """Every request `text` names, in order, one match a kind: from its start, the phrase
+    matched earliest and of those the longest (find), then the next that shares no word with
+    one taken («отзыв согласия на рассылку» is an unsubscribe, not a withdrawal too)."""
+    matched, offset = [], 0
     for sentence in sentences(text):
         for phrase in phrases:
-            start = _position(phrase.words, sentence)
-            if start is None:
-                continue
-            start += offset
-            if best is None or (start, -len(phrase.words)) < (best.start, -len(best.phrase.words)):
-                best = Match(phrase, start)
+            span = _position(phrase.words, sentence)
+            if span is not None:
+                matched.append(Match(phrase, span[0] + offset, span[1] + offset))
         offset += len(sentence.tokens)
-    return best
+    taken = []
+    for match in sorted(matched, key=lambda match: (match.start, -len(match.phrase.words))):
+        if all(match.start > other.end or match.end < other.start for other in taken):
+            taken.append(match)
+    kinds = set()
+    return [m for m in taken if not (m.phrase.kind in kinds or kinds.add(m.phrase.kind))]
 
 
 def denied(phrases: list[Phrase], text: str) -> set[str]:
@@ -166,10 +177,9 @@ def _supposing(phrase_word, word):
 
 
 def _position(phrase_words, sentence: Sentence, *, blocked=False, same=same_word):
-    """Where the phrase starts in the sentence's words, None when nowhere; with `blocked`, where
-    it starts so that it names no request: after a word that makes it none (BLOCKERS), with a
-    verb in the conditional, or withheld by its sentence
-    (sentences.withheld)."""
+    """(first, last) index of the phrase's words in the sentence's, None when nowhere; with
+    `blocked`, where it stands so that it names no request: after a word that makes it none
+    (BLOCKERS), with a verb in the conditional, or withheld by its sentence (sentences.py)."""
     tokens = sentence.tokens
     for start, token in enumerate(tokens):
         if not same(phrase_words[0], token):
@@ -191,5 +201,5 @@ def _position(phrase_words, sentence: Sentence, *, blocked=False, same=same_word
                 or withheld(sentence, start, at)
             )
             if bool(no_request) == blocked:
-                return start
+                return start, at
     return None
