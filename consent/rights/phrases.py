@@ -14,6 +14,7 @@ always starts at a word's first letter.
 """
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +25,15 @@ from .spelling import BLOCKERS
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
 # negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
+# A Russian verb in the past tense reports, it does not ask: «я отписалась от рассылки», «кто-то
+# отозвал моё согласие», «вы удалили мои данные». Of an infinitive's phrase word («удалить»,
+# «отписаться»), its stem and -л, -ла, -ло, -ли (-ся, -сь): not «удали», which asks; of any
+# other (a noun: «отзыв», «отписка»), a vowel and those endings.
+PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
+PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
+# But a change of one's data told in the past is the request to correct it: «у меня изменились
+# контактные данные». The past counts against the requests that act as they are asked.
+REPORTED = frozenset({"withdraw", "unsubscribe", "destroy"})
 # A Kazakh verb in the conditional supposes, it does not ask: «қайтарып алсам» (if I take back),
 # «жойсаңыз» (if you delete). The infinitive's stem, then -са or -се.
 CONDITIONAL = ("са", "се")
@@ -122,7 +132,7 @@ def find_each(phrases: list[Phrase], text: str) -> list[Match]:
     matched, offset = [], 0
     for sentence in sentences(text):
         for phrase in phrases:
-            span = _position(phrase.words, sentence)
+            span = _position(phrase, sentence)
             if span is not None:
                 matched.append(Match(phrase, span[0] + offset, span[1] + offset))
         offset += len(sentence.tokens)
@@ -143,10 +153,10 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
     return {
         phrase.kind
         for phrase in phrases
-        if all(_position(phrase.words, sentence) is None for sentence in read)
+        if all(_position(phrase, sentence) is None for sentence in read)
         and any(
-            _position(phrase.words, sentence, blocked=True) is not None
-            or _position(phrase.words, sentence, same=_same_or_negated) is not None
+            _position(phrase, sentence, blocked=True) is not None
+            or _position(phrase, sentence, same=_same_or_negated) is not None
             for sentence in read
         )
     }
@@ -176,11 +186,21 @@ def _supposing(phrase_word, word):
     )
 
 
-def _position(phrase_words, sentence: Sentence, *, blocked=False, same=same_word):
+def _reported(phrase_word, word):
+    """Whether `word` is the Russian verb `phrase_word` stands for, in the past tense (PAST)."""
+    if word == phrase_word:
+        return False
+    infinitive = re.fullmatch(r"(.+)(ть|ться)", phrase_word)
+    if infinitive:
+        return any(word == infinitive[1] + ending for ending in PAST_ENDINGS)
+    return PAST.search(word) is not None
+
+
+def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
     """(first, last) index of the phrase's words in the sentence's, None when nowhere; with
     `blocked`, where it stands so that it names no request: after a word that makes it none
     (BLOCKERS), with a verb in the conditional, or withheld by its sentence (sentences.py)."""
-    tokens = sentence.tokens
+    tokens, phrase_words = sentence.tokens, phrase.words
     for start, token in enumerate(tokens):
         if not same(phrase_words[0], token):
             continue
@@ -198,6 +218,7 @@ def _position(phrase_words, sentence: Sentence, *, blocked=False, same=same_word
             no_request = (
                 BLOCKERS & around
                 or any(map(_supposing, phrase_words, matched))
+                or (phrase.kind in REPORTED and any(map(_reported, phrase_words, matched)))
                 or withheld(sentence, start, at)
             )
             if bool(no_request) == blocked:

@@ -42,12 +42,26 @@ Type = Ticket.Type
         "Келісімімді қайтарып алғым келмейді",
         "Хабарламалардан бас тарту қажет емес",
         "Менің деректерімді жоюдың қажеті жоқ",
+        # denied, as a person answers a confirmation mail that was not theirs
+        "Я не отправляла запрос на удаление данных",
+        "Запрос на удаление данных отправляла не я",
+        "Мен келісімді қайтарып алуды сұраған жоқпын",
+        "Мен деректерімді жоюды сұрамадым",
+        # called off
+        "Прошу отменить отписку от рассылки",
+        "Отменяю свой запрос на удаление данных",
+        "Деректерімді жою туралы өтінішті кері аламын",
+        # told in the past: a report, not a request
+        "Хочу подписаться обратно на рассылку, я случайно отписалась",
+        "Кто-то отозвал моё согласие от моего имени, верните всё",
     ],
 )  # fmt: skip
 def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
     """Each of these was opened as the request it names: a withdrawal of every consent, or an
     unsubscribe, carried out as the letter arrived; a destruction request for the officers to
-    carry out, from «Can my data be deleted?». It is a letter for staff to read."""
+    carry out, from «Can my data be deleted?», from «I did not send a request to delete my
+    data» (what the confirmation mail asks a person to answer when it was not theirs), from «I
+    call off my request to delete». It is a letter for staff to read."""
     ticket = ingest(message("Сұрақ / Вопрос", body=body))
     assert ticket.type == Type.OTHER
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
@@ -66,6 +80,14 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
         # «бе», «ба» of the greeting ask nothing about what follows
         ("Сәлеметсіз бе, келісімімді қайтарып аламын", Type.WITHDRAW),
         ("Саламатсыз ба деректерімді жойыңыз", Type.DESTROY),
+        # a «не» in a clause of its own; a request's noun that is not called off; a change told
+        # in the past
+        ("Больше не хочу получать ваши письма и прошу удалить мои данные", Type.DESTROY),
+        ("Прошу удалить мои данные - больше не пользуюсь вашими услугами", Type.DESTROY),
+        ("Прошу принять заявление об отзыве согласия на обработку персональных данных",
+         Type.WITHDRAW),
+        ("Отмените подписку на рассылку", Type.UNSUBSCRIBE),
+        ("У меня изменились контактные данные, новый телефон +7 701 444 55 66", Type.CORRECT),
     ],
 )  # fmt: skip
 def test_the_request_beside_a_question_is_still_heard(person, body, kind):
