@@ -156,14 +156,18 @@ def recognise(
     if len(kinds) > 1:
         found = []
     match = found[0] if found else None
-    own_text = "\n".join([_without_prefixes(subject_line), *reading.own])
+    # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»,
+    # «Re: № R-2 өтінішіңізді растаңыз»): our words, in the language we wrote, not the writer's.
+    # For the language it is read as the quote is, when what they wrote says nothing.
+    reply = bool(REPLY_PREFIX.match(subject_line or ""))
+    written = candidates[1:] if reply else candidates
+    own_text = "\n".join(["" if reply else _without_prefixes(subject_line), *reading.own])
     if reading.forwarded is not None:
         own_text += "\n".join(["", reading.forwarded_subject_line, *reading.forwarded.own])
+    quoted = f"{_without_prefixes(subject_line)}\n{reading.rest}" if reply else reading.rest
     language = language_of(
-        own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
+        own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else ""
     )
-    # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»).
-    written = candidates[1:] if REPLY_PREFIX.match(subject_line or "") else candidates
     if match is not None and any(map(names_someone_else, written)):
         # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
