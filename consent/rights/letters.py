@@ -309,11 +309,20 @@ def codec(label: str | None) -> str | None:
     return None
 
 
+# An HTML part may declare its charset in its markup only, as a browser reads it: a <meta> in
+# its first 1,024 bytes (HTML's prescan). Read as UTF-8, a Windows-1251 letter so was set aside.
+META_CHARSET = re.compile(rb"<meta\s[^>]*?charset\s*=\s*[\"']?\s*([-\w.:]+)", re.IGNORECASE)
+
+
 def _decoded(part):
     payload = part.get_payload(decode=True) or b""  # transfer encoding undone
     if any(isinstance(d, BROKEN_TRANSFER) for d in part.defects):
         raise SetAside(Reason.UNDECODABLE)
-    charset = codec(part.get_content_charset())
+    label = part.get_content_charset()
+    if label is None and part.get_content_subtype() == "html":
+        found = META_CHARSET.search(payload[:1024])
+        label = found and found[1].decode("ascii")
+    charset = codec(label)
     try:
         if charset is None:
             raise LookupError

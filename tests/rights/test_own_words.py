@@ -93,6 +93,13 @@ FOR_SOMEONE_ELSE = {
     "kk in Latin letters": "Qyzymnyñ derekterin joiyñyz.",
     "ru in Latin letters, unsubscribe": "Otpishite moyu mamu ot rassylki.",
     "ru in Latin letters, destroy": "Udalite dannye moego rebyonka.",
+    # every case of the Russian word, not a list of some: the accusative, the instrumental
+    "ru withdraw, for my grandmother": "Пишу за бабушку: отзываю согласие на обработку ПД.",
+    "ru unsubscribe, with my husband": "Мы с мужем просим отписать нас от рассылки.",
+    "ru destroy, my parents": "Удалите данные родителей, они больше не ходят на курсы.",
+    # data that is his, hers or theirs
+    "ru destroy, her data": "Удалите её персональные данные.",
+    "kk destroy, his data": "Оның деректерін жойыңыз.",
 }  # fmt: skip
 
 
