@@ -12,6 +12,11 @@ from dataclasses import dataclass
 
 from .spelling import FUNCTION_WORDS, fold, word_set, words
 
+# A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
+# letter that looks the same. A sentence that names one is about that request («Мы получили ваш
+# запрос № R-3 об отзыве согласия», our own mail pasted without a quote mark; «по запросу R-3
+# удалите и телефон»): what it names is not a new request. The intake files it by the number.
+REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 # Where a sentence ends: after «?», «!», «;» or «…»; after a full stop before a capital or the
 # end (not «перс. данных», «т.е.»); at a line break before a blank line or a capital (a line
@@ -76,7 +81,7 @@ DECLINED_AFTER = 3  # words after a phrase read for the decline («алуды с
 @dataclass(frozen=True)
 class Sentence:
     """One sentence: its key words (spelling.key_words), the clause each belongs to, and
-    whether it asks a question."""
+    whether it asks a question (or names a request by its number: about that one)."""
 
     tokens: tuple[str, ...]
     clauses: tuple[int, ...]
@@ -110,7 +115,7 @@ def sentences(text: str) -> list[Sentence]:
                     tokens.append(word)
                     clauses.append(number)
         if tokens:
-            asked = asking or bool(ASKED.search(piece.strip()))
+            asked = asking or bool(ASKED.search(piece.strip()) or REFERENCE.search(piece))
             found.append(
                 Sentence(
                     tuple(tokens), tuple(clauses), asked, tuple(particles), tuple(supposed_from)
