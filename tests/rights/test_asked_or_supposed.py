@@ -29,6 +29,9 @@ Type = Ticket.Type
         "Келісімімді қайтарып алуға бола ма, курс бітпеді",
         "Деректерімді жою керек пе?",
         "Kelisimimdi qaitaryp aluğa bola ma?",
+        "Mozhno li otozvat soglasie",
+        "Ya ne otpravlyala zapros na udalenie dannykh",
+        "Kelisimimdi qaitaryp alsam ne bolady",
         # asked without its «?», as on a phone
         "Что нужно сделать, чтобы отписаться от рассылки",
         "Подскажите, где кнопка отписаться от рассылки",
