@@ -31,6 +31,7 @@ from .machines import operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
 from .reading import Reading, read_own
+from .sentences import REFERENCE
 from .spelling import key_words
 from .tickets import ticket_open
 
@@ -45,9 +46,6 @@ REPLY_PREFIX = re.compile(
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
 FIRST_LINES = 8
 FIRST_CHARACTERS = 2000
-# A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
-# letter that looks the same.
-REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
 # An address begins only where the text around it ends (the lookbehind) and its domain holds
 # no «@»: findall, free to start anywhere in a long run, or to try every «@» of one, took time
 # growing with the square of its length (reading.py's patterns tell the same).

@@ -10,8 +10,13 @@ it arrives (compliance L7).
 import re
 from dataclasses import dataclass
 
-from .spelling import FUNCTION_WORDS, fold, words
+from .spelling import FUNCTION_WORDS, fold, word_set, words
 
+# A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
+# letter that looks the same. A sentence that names one is about that request («Мы получили ваш
+# запрос № R-3 об отзыве согласия», our own mail pasted without a quote mark; «по запросу R-3
+# удалите и телефон»): what it names is not a new request. The intake files it by the number.
+REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
 _UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
 # Where a sentence ends: after «?», «!», «;» or «…»; after a full stop before a capital or the
 # end (not «перс. данных», «т.е.»); at a line break before a blank line or a capital (a line
@@ -28,6 +33,20 @@ ASKED = re.compile(r"\?[\s\"'»“”)\]]*$")
 # most often the greeting («Сәлеметсіз бе, келісімімді қайтарып аламын»).
 ASKING = "ли"
 QUESTION_PARTICLES = frozenset({"ма", "ме", "ба", "бе", "па", "пе"})
+# A question written without its «?», as on a phone: a sentence that begins with a question word
+# («Что нужно сделать, чтобы отписаться», «Где отозвать согласие»); a question word before the
+# phrase in its clause («подскажите, где кнопка отписаться от рассылки»; not «как», which
+# «как можно скорее» writes, and which spelling.BLOCKERS reads right before the phrase); a
+# Kazakh one anywhere in its clause («хабарламалардан бас тарту үшін не істеу керек», «бас
+# тарту қанша тұрады»), as Kazakh puts it after. Folded (spelling.fold).
+OPENING_QUESTION = word_set(
+    "что где когда куда какой какая какое какие каким какую сколько кто как почему зачем "
+    "разве неужели откуда неге калай кашан кайда кандай канша"
+)
+ASKED_BEFORE = word_set("где когда куда сколько кто разве откуда почему зачем")
+KAZAKH_ASKING = word_set("неге калай кашан кайда кандай канша")
+# Kazakh «не» (what) before a verb of doing or happening: «не істеу керек», «не болады».
+KAZAKH_WHAT = ("исте", "бол", "керек")
 # A clause that begins «если» (if) supposes what follows in it; «Если можно, удалите мои данные»
 # asks in the clause after the comma.
 SUPPOSING = frozenset({"если", "ежели", "коли", "егер", "if"})
@@ -62,7 +81,7 @@ DECLINED_AFTER = 3  # words after a phrase read for the decline («алуды с
 @dataclass(frozen=True)
 class Sentence:
     """One sentence: its key words (spelling.key_words), the clause each belongs to, and
-    whether it asks a question."""
+    whether it asks a question (or names a request by its number: about that one)."""
 
     tokens: tuple[str, ...]
     clauses: tuple[int, ...]
@@ -78,6 +97,8 @@ def sentences(text: str) -> list[Sentence]:
     found = []
     for piece in SENTENCE_END.split(text or ""):
         tokens, clauses, supposed_from, particles, asking = [], [], [-1], [], False
+        first = next(iter(words(piece)), "")
+        asking = fold(first) in OPENING_QUESTION
         for clause in CLAUSE_END.split(piece):
             if tokens and clauses[-1] == len(supposed_from) - 1:
                 supposed_from.append(-1)  # the clause before held a word: a new one begins
@@ -94,7 +115,7 @@ def sentences(text: str) -> list[Sentence]:
                     tokens.append(word)
                     clauses.append(number)
         if tokens:
-            asked = asking or bool(ASKED.search(piece.strip()))
+            asked = asking or bool(ASKED.search(piece.strip()) or REFERENCE.search(piece))
             found.append(
                 Sentence(
                     tuple(tokens), tuple(clauses), asked, tuple(particles), tuple(supposed_from)
@@ -116,7 +137,13 @@ def withheld(sentence: Sentence, start: int, end: int) -> bool:
     if "не" in before and SO_THAT & set(before[before.index("не") :]):
         return True
     own = [at for at in range(len(tokens)) if sentence.clauses[at] == clause]
-    if NEGATIONS & {tokens[at] for at in own if at < start}:
+    if (NEGATIONS | ASKED_BEFORE) & {tokens[at] for at in own if at < start}:
+        return True
+    if KAZAKH_ASKING & {tokens[at] for at in own if not start <= at <= end} or any(
+        tokens[at] == "не" and tokens[at + 1].startswith(KAZAKH_WHAT)
+        for at in own
+        if at > end and at + 1 < len(tokens)
+    ):
         return True
     if _called_off([tokens[at] for at in own if not start <= at <= end]):
         return True

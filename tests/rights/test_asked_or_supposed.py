@@ -29,6 +29,14 @@ Type = Ticket.Type
         "Келісімімді қайтарып алуға бола ма, курс бітпеді",
         "Деректерімді жою керек пе?",
         "Kelisimimdi qaitaryp aluğa bola ma?",
+        "Mozhno li otozvat soglasie",
+        "Ya ne otpravlyala zapros na udalenie dannykh",
+        "Kelisimimdi qaitaryp alsam ne bolady",
+        # asked without its «?», as on a phone
+        "Что нужно сделать, чтобы отписаться от рассылки",
+        "Подскажите, где кнопка отписаться от рассылки",
+        "Хабарламалардан бас тарту үшін не істеу керек",
+        "Келісімді қайтарып алу қанша уақыт алады",
         # supposed: «если», «егер», a Kazakh verb in the conditional
         "Если я отзову согласие, курс продолжится",
         "Если вы удалите мои данные, я не смогу получать скидки.",
@@ -87,6 +95,7 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
         ("Прошу принять заявление об отзыве согласия на обработку персональных данных",
          Type.WITHDRAW),
         ("Отмените подписку на рассылку", Type.UNSUBSCRIBE),
+        ("Прошу как можно скорее удалить мои данные", Type.DESTROY),
         ("У меня изменились контактные данные, новый телефон +7 701 444 55 66", Type.CORRECT),
     ],
 )  # fmt: skip
@@ -95,3 +104,21 @@ def test_the_request_beside_a_question_is_still_heard(person, body, kind):
     program wrapped, a Kazakh greeting that is a question: the request is in the sentence that
     asks for it."""
     assert ingest(message("Сұрақ / Вопрос", body=body)).type == kind
+
+
+@pytest.mark.parametrize(
+    "first", ["Отзываю согласие на обработку персональных данных", "Келісімімді қайтарып аламын"]
+)
+def test_our_own_mail_pasted_back_is_about_its_request(person, first):
+    """Someone withdrew in Asel's name; she answered «Это не я!» in a new letter with our mail
+    pasted under it, no quote mark, no head. Its «Мы получили ваш запрос № R-1 об отзыве
+    согласия» read as her own withdrawal, asked again: joined to the forged one, every consent
+    she gave since withdrawn with it. A sentence that names a request by its number is about
+    that request: the letter is filed with it for the officers."""
+    from .conftest import mails_to
+
+    forged = ingest(message("", message_id="<forged@x>", body=first))
+    pasted = mails_to("asel@example.kz")[-1].message
+    letter = ingest(message("Это не я / Бұл мен емеспін", message_id="<not-me@x>",
+                            body=f"Это не я!\n\n{pasted}"))  # fmt: skip
+    assert (letter.type, letter.regarding, letter.status) == (Type.OTHER, forged, "filed")
