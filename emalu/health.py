@@ -10,13 +10,15 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection
 from django.db.migrations.recorder import MigrationRecorder
-from django.db.models import Count, Min, Q
+from django.db.models import Count, Max, Min, Q
+from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from post_office.models import STATUS, Email
 
 from consent.core.delivery import WAITING
 from consent.core.jobs import last_run
+from consent.marketing.models import Campaign
 from emalu.models import CacheSeen
 
 # Set by UntrustedProxyMiddleware in the shared cache, so that whichever worker or host answers
@@ -72,6 +74,20 @@ def failed_mail(now: datetime) -> dict:
     count = Email.objects.filter(status=STATUS.failed, last_updated__gte=now - timedelta(days=1))
     count = count.count()
     return {"status": "ok" if count <= settings.HEALTH_FAILED_MAIL_MAX else "error", "count": count}
+
+
+def campaigns(now: datetime) -> dict:
+    """A campaign being sent ("sending") must move: the sending job (`queue_sending`, on the
+    mail timer, every minute) queues it batch by batch. One with nothing queued for
+    HEALTH_CAMPAIGN_STALL, since "send" was pressed or since its latest batch, is stuck: the
+    timer stopped, or every run fails on it. The marketer read «being queued for sending» for
+    ever, the people never got it, and /healthz said all was well."""
+    progress = Coalesce(Max("recipients__queued_at"), "sent_at", "created_at")
+    moved = Campaign.objects.filter(status=Campaign.Status.SENDING).annotate(moved=progress)
+    times = list(moved.values_list("moved", flat=True))
+    still = max((int((now - t).total_seconds()) for t in times), default=0)
+    ok = still <= settings.HEALTH_CAMPAIGN_STALL.total_seconds()
+    return {"status": "ok" if ok else "error", "sending": len(times), "still_seconds": still}
 
 
 def _installed_at() -> datetime | None:
@@ -155,6 +171,7 @@ def report() -> dict:
         "mail_queue": lambda: mail_queue(now),
         "failed_mail": lambda: failed_mail(now),
         "retention": lambda: job("retention", settings.HEALTH_RETENTION_MAX_AGE, now),
+        "campaigns": lambda: campaigns(now),
     }
     if settings.IMAP_URL:
         database_parts["intake"] = lambda: job("intake", settings.HEALTH_INTAKE_MAX_AGE, now)

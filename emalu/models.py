@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.i18n import localised
 from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
-from consent.core.subjects import normalise_phone, phone_shown
+from consent.core.phones import normalise_phone, phone_shown
 
 
 def render_markdown(text):

@@ -250,6 +250,8 @@ HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MIN
 HEALTH_FAILED_MAIL_MAX = env.int("HEALTH_FAILED_MAIL_MAX", default=0)
 HEALTH_INTAKE_MAX_AGE = timedelta(minutes=env.int("HEALTH_INTAKE_MAX_MINUTES", 30, least=1))
 HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS", 26, least=1))
+# A campaign being sent with nothing queued for this long is stuck (emalu/health.py::campaigns).
+HEALTH_CAMPAIGN_STALL = timedelta(minutes=env.int("HEALTH_CAMPAIGN_STALL_MINUTES", 15, least=1))
 # /metrics (Prometheus text format) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset:
 # no metrics at all. Make one with `python -c "import secrets; print(secrets.token_urlsafe())"`.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")

@@ -12,7 +12,8 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
 from consent.common.text import clean_form_text, cleaning_bound
-from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email, normalise_phone
+from consent.core.phones import normalise_phone
+from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
 

@@ -1,18 +1,15 @@
 """The public forms; each field is an item of an approved data list (compliance L17)."""
 
-from datetime import date
-
-from dateutil.relativedelta import relativedelta
 from django import forms
 from django.core.exceptions import ValidationError
 from django.forms import BoundField
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_today
-from consent.core.gate import ADULT_AGE
+from consent.core.gate import born_minor
 from consent.core.models import Subject
+from consent.core.phones import normalise_phone
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
-from consent.core.subjects import normalise_phone
+from consent.core.subjects import clean_birth_date
 from consent.core.transfers import cross_border_offered
 from consent.rights.models import Ticket
 
@@ -224,13 +221,7 @@ class ApplicationForm(ContactForm):
         return self.service_titles[self.cleaned_data["service"]]
 
     def clean_birth_date(self):
-        born = self.cleaned_data["birth_date"]
-        today = local_today()
-        if born > today:
-            raise ValidationError(_("The date of birth cannot be in the future."), code="future")
-        if born < date(1900, 1, 1):
-            raise ValidationError(_("Check the year of birth."), code="too_old")
-        return born
+        return clean_birth_date(self.cleaned_data["birth_date"])
 
     def clean_photo(self):
         uploads = self.files.getlist(self.add_prefix("photo")) if self.files else []
@@ -240,8 +231,7 @@ class ApplicationForm(ContactForm):
         return sanitise_photo(upload) if upload else None
 
     def is_minor(self):
-        born = self.cleaned_data.get("birth_date")
-        return born is not None and born > local_today() - relativedelta(years=ADULT_AGE)
+        return born_minor(self.cleaned_data.get("birth_date"))
 
     GUARDIAN_NEEDED = _(
         "You are under 18: a parent or guardian must give their name, contact "

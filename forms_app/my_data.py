@@ -270,7 +270,11 @@ def my_data_request(request, subject):
         subject, data["type"], data["message"], get_language()
     )))  # fmt: skip
     selfservice.draft_drop(request.session)  # sent: a request kept from a closed page is done
-    if opened:  # not the second of a double tap: the first one's message says it
+    if opened and opened[-1].regarding_id:  # the same request as one still open: joined
+        messages.success(request, _("Request %(ref)s of this type is still open: what you wrote "
+                                    "was added to it; we answer by email.") % {
+            "ref": opened[-1].regarding.reference})  # fmt: skip
+    elif opened:  # not the second of a double tap: the first one's message says it
         messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
             "ref": opened[-1].reference})  # fmt: skip
     return redirect("my_data")

@@ -33,6 +33,13 @@ teen = Subject.objects.create(full_name="Айгерім Серікқызы", ema
 for s in (adult, teen):
     consent_grant(s, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
 consent_grant(adult, current_text("marketing"), language="kk", source=Source.NEWSLETTER_FORM)
+# The longest a form takes, shown back on the person's page: an address of 254 characters, a
+# name and a place of 300, each one word (typed without spaces, or long double-barrelled ones).
+long = Subject.objects.create(
+    full_name="Қасымова" * 37 + "Әсел", birth_place="Өскемен" * 42 + "ауданы",
+    email="a" * 64 + "@" + "b" * 63 + "." + "c" * 63 + "." + "d" * 58 + ".kz",
+)
+consent_grant(long, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
 # Someone who withdrew the service consent, then a contact form sent under their address: the
 # form's consent waits for the link mailed to it (consent.core.held). Only the contact and
 # application forms hold one; the newsletter's is its own double opt-in.
@@ -48,6 +55,8 @@ for lang in ("kk", "ru"):
     for who in ("asel", "teen"):
         selfservice.link_send(f"{who}@example.kz", lang)
         links[f"open-{who}-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
+    selfservice.link_send(long.email, lang)
+    links[f"open-long-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
     optin_start(f"news-{lang}@example.kz", "", lang)
     links[f"confirm-{lang}"] = mailed(r"https?://\\S+/newsletter/confirm/\\S+/")
     ticket_open(kind="destroy", email="asel@example.kz", language=lang, channel=Ticket.Channel.WEB)
@@ -193,6 +202,9 @@ def walk(browser, base, strict, links, lang, visit):
             mine.click("main form.public-form button[type=submit]")  # no type chosen
         visit(mine, f"my-data-{who}-request-errors")
         mine.context.close()
+    page.goto(links[f"open-long-{lang}"])  # the longest values a form takes, shown back
+    submit(page)
+    visit(page, "my-data-longest")
     page.goto(links[f"open-asel-{lang}"])  # spent
     submit(page)
     visit(page, "my-data-link-used")

@@ -64,16 +64,39 @@ def texts_asking_again(at: datetime | None = None) -> QuerySet[ConsentText]:
     )
 
 
+def asking_again(at: datetime | None = None) -> list[tuple[str, int, datetime]]:
+    """(purpose, version, published at) of each text that asked for consent again (rule 3),
+    earliest first: what `asked_again_at()` reads, fetched once for a person's every row."""
+    return list(
+        texts_asking_again(at)
+        .order_by("published_at")
+        .values_list("purpose", "version", "published_at")
+    )
+
+
+def asked_again_at(entry: LedgerEntry, asking: list[tuple[str, int, datetime]]) -> datetime | None:
+    """When a later text of a grant's purpose asked for consent again, from which moment the
+    grant no longer counts (rule 3); None for any other event, or a grant no such text ended.
+    `asking` is `asking_again()`."""
+    if entry.kind != Kind.GRANT or entry.text is None:
+        return None
+    return next(
+        (at for purpose, version, at in asking
+         if purpose == entry.purpose and version > entry.text.version),
+        None,
+    )  # fmt: skip
+
+
 def _consented(purpose, subjects, at):
     """Rules 1-4 of the gate: the subjects whose consent for purpose stands, a block aside."""
     floor = (
         texts_asking_again(at).filter(purpose=purpose).order_by("-version").values("version")[:1]
     )
-    adult_born_by = local_date(at) - relativedelta(years=ADULT_AGE)
+    born_by = adult_born_by(at)
     grants = LedgerEntry.objects.filter(
         Q(guardian__isnull=False)
         | Q(subject__birth_date__isnull=True)
-        | Q(subject__birth_date__lte=adult_born_by),
+        | Q(subject__birth_date__lte=born_by),
         subject=OuterRef("pk"),
         pk=_latest({"purpose": purpose}, at),
         kind=Kind.GRANT,
@@ -98,9 +121,15 @@ def needs_guardian(subject: Subject, at: datetime | None = None) -> bool:
 
 def born_minor(born: date | None, at: datetime | None = None) -> bool:
     """Whether someone born on `born` is under 18 at `at` (the local date, in TIME_ZONE)."""
-    return born is not None and born > local_date(at or timezone.now()) - relativedelta(
-        years=ADULT_AGE
-    )
+    return born is not None and born > adult_born_by(at or timezone.now())
+
+
+def adult_born_by(at: datetime) -> date:
+    """The latest date of birth of someone 18 at `at` (the local date, in TIME_ZONE). Someone
+    born on 29 February comes of age on 1 March in a year without one: a day later than on 28
+    February, the reading that asks a guardian's consent the longer while the law's is to be
+    confirmed (compliance L6)."""
+    return local_date(at) - relativedelta(years=ADULT_AGE)
 
 
 def consents_standing(subject: Subject, at: datetime | None = None) -> list[str]:

@@ -1,14 +1,15 @@
 """Finding people: by the email address they gave, the one the site would write to.
 
-A phone number is held as data, never as identity: anyone can type anyone's number, and a
-family shares one, so a number alone never links two submissions, fills another person's
-record or reaches their ledger."""
+A phone number is held as data, never as identity (`phones`): anyone can type anyone's number,
+and a family shares one, so a number alone never links two submissions, fills another
+person's record or reaches their ledger."""
 
 import re
 import unicodedata
 from collections.abc import Iterable
+from datetime import date
 
-import phonenumbers
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -17,10 +18,14 @@ from django.db.models import Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.common.text import clean_form_text
 
 from .models import Subject
 
+# The oldest a person giving a date of birth is taken to be: «01.01.1900», a placeholder more
+# often than a birth date, made its sender 126.
+OLDEST_AGE = 120
 EMAIL_MAX_LENGTH = 254  # RFC 5321's path limit, less the angle brackets
 # RFC 5322's dot-atom: what people write before the @. No quoted local parts, comments or
 # spaces: they are not typed by people, and a quoted form of an address is the same mailbox
@@ -112,7 +117,7 @@ def _not_latin(local: str, domain: str) -> list[str]:
     return found
 
 
-def _named(letters: list[str]) -> str:
+def named_characters(letters: list[str]) -> str:
     """Characters a message names for the visitor to find and retype: «а», «с»."""
     return ", ".join(f"«{ch}»" for ch in letters)
 
@@ -150,7 +155,7 @@ def clean_email(value: str) -> str:
             _("Type the address in plain Latin letters, a to z (switch the keyboard to "
               "English). Typed otherwise: %(letters)s."),
             code="not_latin",
-            params={"letters": _named(letters)},
+            params={"letters": named_characters(letters)},
         )  # fmt: skip
     forms = _domain_forms(domain) if local and len(local) <= 64 else None
     if (
@@ -168,6 +173,18 @@ def clean_email(value: str) -> str:
     return f"{local}@{forms[1]}"
 
 
+def clean_birth_date(born: date) -> date:
+    """A date of birth as anyone may enter it, a visitor in a form or an officer correcting one:
+    not after today, not more than OLDEST_AGE years before it, both in Almaty. A future date made
+    the person a minor to the gate, and every consent they gave stopped."""
+    today = local_today()
+    if born > today:
+        raise ValidationError(_("The date of birth cannot be in the future."), code="future")
+    if born < today - relativedelta(years=OLDEST_AGE):
+        raise ValidationError(_("Check the year of birth."), code="too_old")
+    return born
+
+
 def _is_address(value: str) -> bool:
     try:
         clean_email(value)
@@ -176,96 +193,15 @@ def _is_address(value: str) -> bool:
     return True
 
 
-# The words people write before an extension that phonenumbers does not know («доб.», «ext.»,
-# «x» and «#» it does): Kazakh «ішкі», Russian «вн.», «внутр.», «добавочный».
-_EXTENSION_WORDS = re.compile(
-    r"(?<![^\W\d_])(?:ішкі|внутр(?:енний)?|вн|добавочный)\.?\s*(?=\d)", re.IGNORECASE
-)
-# The Kazakh letters a Kazakh keyboard has on its digit keys: a number typed on it, without
-# switching to English, comes out as these.
-_KAZAKH_KEYS = re.compile("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
-# How an extension is held after the E.164 number: RFC 3966's parameter («+77232123456;ext=12»).
-EXTENSION = ";ext="
-
-
-def normalise_phone(phone: str | None) -> str | None:
-    """A Kazakhstan number in any usual form, as E.164, with its extension if one was given
-    (EXTENSION: «8 (7232) 12-34-56 доб. 12» lost its «12» without a word, and the office's
-    switchboard was all staff could call); anything else is refused.
-
-    phonenumbers accepts Russian +7 9xx numbers as valid for KZ (the two share +7), so the check
-    asks for Kazakhstan's own region code as well.
-    """
-    phone = (phone or "").strip()
-    if not phone:
-        return None
-    try:
-        number = phonenumbers.parse(_EXTENSION_WORDS.sub(" доб. ", phone), "KZ")
-    except phonenumbers.NumberParseException:
-        number = None
-    if (
-        number is None
-        or not phonenumbers.is_valid_number(number)
-        or phonenumbers.region_code_for_number(number) != "KZ"
-    ):
-        letters = list(dict.fromkeys(ch for ch in phone if ch.isalpha()))
-        if letters and all(_KAZAKH_KEYS.match(ch) for ch in letters):  # not «ішкі», a word
-            raise ValidationError(
-                _("Type the number in digits. Typed as letters: %(letters)s (a Kazakh keyboard "
-                  "has them on the digit keys: switch it to English, or use the number pad)."),
-                code="kazakh_keys",
-                params={"letters": _named(letters)},
-            )  # fmt: skip
-        raise _phone_refused(phone)
-    held = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
-    return f"{held}{EXTENSION}{number.extension}" if number.extension else held
-
-
-def _phone_refused(phone: str) -> ValidationError:
-    """Why a typed number is refused, as far as it can be told: a Kazakhstan number with words
-    round it or another after it («+7 705 123 45 67 (WhatsApp)»), or a city number without the
-    city's code («12-34-56»), was told only to «enter a Kazakhstan number», which the visitor
-    believed they had done."""
-    found = [m.number for m in phonenumbers.PhoneNumberMatcher(phone, "KZ")]
-    if any(phonenumbers.region_code_for_number(number) == "KZ" for number in found):
-        return ValidationError(
-            _("Type one phone number only, without words or a second number, for example "
-              "+7 701 123 45 67."),
-            code="one_number",
-        )  # fmt: skip
-    if 5 <= sum(ch.isdigit() for ch in phone) <= 7 and not any(ch.isalpha() for ch in phone):
-        return ValidationError(
-            _("Add the city's code to the number, for example 8 7232 12 34 56 in Öskemen."),
-            code="city_code",
-        )
-    return ValidationError(
-        _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
-    )
-
-
-def phone_holders(phone: str) -> Q:
-    """The people holding `phone` (as normalise_phone gives it): that number; and, for a number
-    without an extension (an office's switchboard), each extension held after it too."""
-    if EXTENSION in phone:
-        return Q(phone=phone)
-    return Q(phone=phone) | Q(phone__startswith=f"{phone}{EXTENSION}")
-
-
-def phone_shown(phone: str | None) -> str | None:
-    """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 4567»):
-    eleven digits in a row are hard to check against one's own number; an extension after it
-    in the reader's language («доб. 12»). A value that does not parse is shown as held."""
-    if not phone:
-        return phone
-    held, __, extension = phone.partition(EXTENSION)
-    try:
-        number = phonenumbers.parse(held, "KZ")
-    except phonenumbers.NumberParseException:
-        return phone
-    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    if extension:
-        return _("%(number)s ext. %(extension)s") % {"number": shown, "extension": extension}
-    return shown
+def address_holders(address: str) -> Q:
+    """The people at `address` (as normalise_email gives it), any letter case, and at the same
+    mailbox with a tag after «+» («asel+news@», the desk searching «asel@»), or without it."""
+    local, __, domain = address.rpartition("@")
+    base = local.split("+", 1)[0]
+    if not base or not domain:
+        return Q(email__address=address)
+    tagged = Q(email__istartswith=f"{base}+", email__iendswith=f"@{domain}")
+    return Q(email__address=address) | Q(email__address=f"{base}@{domain}") | tagged
 
 
 def _address_tag(email: str, secret: str) -> str:

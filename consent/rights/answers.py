@@ -16,7 +16,8 @@ from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
 from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent, Source, Subject
-from consent.core.subjects import clean_email, normalise_phone, subject_find
+from consent.core.phones import normalise_phone
+from consent.core.subjects import clean_birth_date, clean_email, subject_find
 
 from .closing import require_open, ticket_close, ticket_locked
 from .erasure import ERASED, outbox_copies_delete, subject_destroy, subject_keep_only_for
@@ -85,7 +86,8 @@ def _corrected(field: str, value: object) -> object:
     """A corrected value as every form stores it: a phone number in E.164, an address in its
     one normalised form (or refused), a name or a place as a form's text (no invisible
     character, such as a bidi override pasted from a letter, which made the name read
-    otherwise on the desk than it is stored), and an emptied field as erasure leaves it."""
+    otherwise on the desk than it is stored), a date of birth as a form takes it, and an emptied
+    field as erasure leaves it."""
     if isinstance(value, str) and field not in ("phone", "email"):
         value = clean_form_text(value, multiline=False)
     if value in (None, ""):
@@ -95,6 +97,8 @@ def _corrected(field: str, value: object) -> object:
             return normalise_phone(value)
         if field == "email":
             return clean_email(value)
+        if field == "birth_date":
+            return clean_birth_date(value)
     except ValidationError as error:
         raise ValidationError({field: error.messages}) from error
     return value

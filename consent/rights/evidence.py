@@ -25,11 +25,7 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
         .select_related("text", "text__policy", "actor", "guardian")
         .order_by("id")
     )
-    asked_again = list(
-        gate.texts_asking_again()
-        .order_by("published_at")
-        .values_list("purpose", "version", "published_at")
-    )
+    asking = gate.asking_again()
     for e in entries:
         yield {
             _("entry"): e.pk,
@@ -50,7 +46,7 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             # A later text that asked for consent again ends a grant before its term (the gate's
             # rule 3): the evidence said only the term, as if the grant still stood.
             _("consent asked again (Almaty)"): reader_time(
-                _asked_again(e, asked_again), seconds=True
+                gate.asked_again_at(e, asking), seconds=True
             ),
             _("source"): e.get_source_display(),
             _("IP address"): e.ip or "",
@@ -60,18 +56,6 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             _("staff member"): e.actor.get_username() if e.actor else "",
             _("reason"): e.reason,
         }
-
-
-def _asked_again(entry, asked_again):
-    """When a later text of the grant's purpose asked for consent again (the grant no longer
-    counts from then), or None."""
-    if entry.kind != LedgerEntry.Kind.GRANT or entry.text is None:
-        return None
-    return next(
-        (at for purpose, version, at in asked_again
-         if purpose == entry.purpose and version > entry.text.version),
-        None,
-    )  # fmt: skip
 
 
 def evidence_csv(subject: Subject) -> bytes:

@@ -94,7 +94,7 @@ def _data_sent(data):
     return out
 
 
-def _ledger_row(e):
+def _ledger_row(e, asking):
     return {
         "at": when(e.at),
         "event": e.get_kind_display(),
@@ -108,6 +108,7 @@ def _ledger_row(e):
         "ip": e.ip or "",
         "user_agent": e.user_agent,
         "expires_at": when(e.expires_at) or "",
+        "consent_asked_again": when(gate.asked_again_at(e, asking)) or "",
         "guardian": e.guardian.full_name if e.guardian else "",
         "reason": e.reason,
     }
@@ -137,13 +138,21 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
     """The person's data, purposes, sources and methods, consent history, recipients, terms."""
     with translation.override(language):
         latest = gate.latest_events(subject)
+        asking = gate.asking_again()
+        # A grant that a later text asked consent again for no longer counts (the gate's rule
+        # 3): the answer read «consent given», its term years away, and «processed now: no»
+        # with no reason, where nothing is processed under it and the person is to consent again.
+        asked = {code: gate.asked_again_at(event, asking) for code, event in latest.items()}
         op = settings.OPERATOR
         purposes = [
             {
                 "code": code,
                 "purpose": str(p.name),
                 "description": str(p.description),
-                "consent": latest[code].get_kind_display(),
+                "consent": str(LedgerEntry.Kind.RECONSENT.label)
+                if asked[code]
+                else latest[code].get_kind_display(),
+                "consent_asked_again": when(asked[code]) or "",
                 "processed_now": gate.may_process(subject, code),
                 "data": [str(DATA_FIELDS[f]) for f in p.fields],
                 "term": str(p.term_text),
@@ -194,7 +203,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 for s in subject.submissions.order_by("id")
             ],
             "purposes": purposes,
-            "consent_history": [_ledger_row(e) for e in ledger],
+            "consent_history": [_ledger_row(e, asking) for e in ledger],
             "guardians": [
                 {"full_name": g.full_name, "contact": g.contact, "recorded": when(g.created_at)}
                 for g in subject.guardians.order_by("id")

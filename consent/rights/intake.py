@@ -31,6 +31,7 @@ from .machines import operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
 from .reading import Reading, read_own
+from .sentences import REFERENCE
 from .spelling import key_words
 from .tickets import ticket_open
 
@@ -45,9 +46,6 @@ REPLY_PREFIX = re.compile(
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
 FIRST_LINES = 8
 FIRST_CHARACTERS = 2000
-# A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
-# letter that looks the same.
-REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
 # An address begins only where the text around it ends (the lookbehind) and its domain holds
 # no «@»: findall, free to start anywhere in a long run, or to try every «@» of one, took time
 # growing with the square of its length (reading.py's patterns tell the same).
@@ -135,7 +133,7 @@ def recognise(
     elif reading.forwarded is not None:
         candidates += [_without_prefixes(reading.forwarded_subject_line),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
-    found = [match for match in (_named(table, text) for text in candidates) if match]
+    found = [match for text in candidates for match in _named(table, text)]
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
         # The subject line names a request the letter itself says it does not make («Я не хочу
         # отзывать согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not
@@ -156,14 +154,18 @@ def recognise(
     if len(kinds) > 1:
         found = []
     match = found[0] if found else None
-    own_text = "\n".join([_without_prefixes(subject_line), *reading.own])
+    # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»,
+    # «Re: № R-2 өтінішіңізді растаңыз»): our words, in the language we wrote, not the writer's.
+    # For the language it is read as the quote is, when what they wrote says nothing.
+    reply = bool(REPLY_PREFIX.match(subject_line or ""))
+    written = candidates[1:] if reply else candidates
+    own_text = "\n".join(["" if reply else _without_prefixes(subject_line), *reading.own])
     if reading.forwarded is not None:
         own_text += "\n".join(["", reading.forwarded_subject_line, *reading.forwarded.own])
+    quoted = f"{_without_prefixes(subject_line)}\n{reading.rest}" if reply else reading.rest
     language = language_of(
-        own_text, fallback_text=reading.rest, phrase_language=match.phrase.language if match else ""
+        own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else ""
     )
-    # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»).
-    written = candidates[1:] if REPLY_PREFIX.match(subject_line or "") else candidates
     if match is not None and any(map(names_someone_else, written)):
         # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
@@ -178,15 +180,19 @@ def recognise(
 
 
 def _named(table, text):
-    """The phrase `text` names (phrases.find); a withdrawal rather than a destruction asked
-    beside it («деректерімді жойып, келісімімді қайтарып алыңыз»): the withdrawal stops
-    processing as the letter arrives and, once confirmed, ends in destroying what no consent
-    still needs; the destruction alone would stop nothing until the link is used."""
-    match = phrases.find(table, text)
-    if match is not None and match.phrase.kind == Type.DESTROY:
+    """The requests `text` names (phrases.find_each, one a kind: «Отпишите меня от рассылки.
+    Удалите мои данные» names two); and a withdrawal found beside a destruction
+    («деректерімді жойып, келісімімді қайтарып алыңыз»), which recognise() opens rather than
+    the destruction: the withdrawal stops processing as the letter arrives and, once confirmed,
+    ends in destroying what no consent still needs; the destruction alone would stop nothing
+    until the link is used."""
+    found = phrases.find_each(table, text)
+    if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
-        return phrases.find(withdrawals, text) or match
-    return match
+        withdrawal = phrases.find(withdrawals, text)
+        if withdrawal is not None and all(m.phrase.kind != Type.WITHDRAW for m in found):
+            found.append(withdrawal)
+    return found
 
 
 def _from_someone_else(forwarded_sender, sender, operator):

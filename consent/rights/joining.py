@@ -1,9 +1,10 @@
 """Letters that join a request already open instead of opening one of their own: a reply that
 asks for nothing by name, quoting the request's number (`file_reply`), and the same request
-written again while the first is open (`file_repeat`): sent twice by a mail program, or again
-by a person who heard nothing yet. Each is kept as a row of its own (its text, Message-ID and
-everything erasure, export and retention do with requests), `regarding` the open request and
-closed at once, so the officers read it there and it is never counted as a request; the
+written again while the first is open (`file_repeat`): sent twice by a mail program, or again,
+by mail or through the web form, by a person who heard nothing yet. Each is kept as a row of
+its own (its text, Message-ID and everything erasure, export and retention do with requests),
+`regarding` the open request and closed at once, so the officers read it there and it is never
+counted as a request; the
 deadline stays the first one's, counted from its receipt. The person is answered once a day at
 most (ANSWERED_ONCE_IN): an auto-responder without Auto-Submitted answers each answer."""
 
@@ -65,6 +66,12 @@ def file_repeat(ticket: Ticket, files: int = 0) -> None:
         return
     context = {"ticket": ticket, "regarding": ticket.regarding, "files": files}
     _answer(ticket, "request_repeated", context)
+
+
+def file_on_page(ticket: Ticket) -> None:
+    """The same request again from the self-service page while the first is open: filed with
+    it; no mail, as the page says so to the person who just sent it."""
+    _file(ticket)
 
 
 def _file(ticket):

@@ -2,7 +2,6 @@
 wrote, or the reason it is set aside (quarantine.py) when that cannot be read faithfully, or when
 a machine wrote it (machines.py)."""
 
-import codecs
 import email
 import re
 from dataclasses import dataclass
@@ -15,6 +14,7 @@ from django.core.validators import validate_email
 
 from consent.common.text import as_written, clean_text
 
+from .charsets import ENCODED_WORD_CHARSET, META_CHARSET, codec
 from .machines import machine_sender, machine_written
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
@@ -37,14 +37,6 @@ BROKEN_TRANSFER = (errors.InvalidBase64CharactersDefect, errors.InvalidBase64Len
 FIELD_MAX_CHARS = 64 * 1024
 FIELDS_MAX_CHARS = 256 * 1024
 PARTS_MAX = 1000
-ASCII = {"us-ascii", "ascii", "ansi_x3.4-1968"}
-# Python's own text codecs (its documentation's «Python Specific Encodings»), which no mail
-# program writes or reads: a part or an encoded word labelled «unicode_escape» was read as the
-# «Отзыв согласия» its «\u041e…» escapes spell, where the person's mail program shows the escapes.
-PYTHON_ONLY = {"idna", "mbcs", "oem", "palmos", "punycode", "raw-unicode-escape", "undefined",
-               "unicode-escape"}  # fmt: skip
-# An encoded word's charset (RFC 2047, with RFC 2231's language after a «*»).
-ENCODED_WORD_CHARSET = re.compile(r"=\?([^?*\s]*)(?:\*[^?\s]*)?\?[bq]\?", re.IGNORECASE)
 # A whole message wrapped in a signature or encryption the intake cannot open (S/MIME's opaque
 # signed or enveloped data, PGP/MIME): its text is inside, and read as nothing it opened "other"
 # with no text at all. The officers' mail program opens it.
@@ -287,33 +279,15 @@ def _readable(parts: list[tuple[EmailMessage, str]]) -> str:
     )
 
 
-def codec(label: str | None) -> str | None:
-    """The codec of a part's declared charset, or None for one no codec reads. Undeclared 8-bit
-    text is UTF-8 in practice, and US-ASCII is a subset of it. Mail programs also write labels
-    Python does not know by that spelling: «cp-1251», «win-1251», «x-cp1251», «cp-866»,
-    «x-mac-cyrillic» (Python's «cp1251», «cp866», «mac_cyrillic»)."""
-    label = (label or "").strip().lower()
-    if not label or label in ASCII:
-        return "utf-8"
-    bare = label.removeprefix("x-")
-    numbered = re.fullmatch(r"(?:cp|win|windows|ibm)[-_]?(\d{3,4})", bare)
-    for spelling in filter(None, (label, bare, f"cp{numbered[1]}" if numbered else None)):
-        try:
-            found = codecs.lookup(spelling)
-        except LookupError:
-            continue
-        # Not a codec of bytes to text («base64», «rot13», «zlib»), nor one of Python's own
-        # (PYTHON_ONLY): no charset of a letter.
-        charset = getattr(found, "_is_text_encoding", True) and found.name not in PYTHON_ONLY
-        return found.name if charset else None
-    return None
-
-
 def _decoded(part):
     payload = part.get_payload(decode=True) or b""  # transfer encoding undone
     if any(isinstance(d, BROKEN_TRANSFER) for d in part.defects):
         raise SetAside(Reason.UNDECODABLE)
-    charset = codec(part.get_content_charset())
+    label = part.get_content_charset()
+    if label is None and part.get_content_subtype() == "html":
+        found = META_CHARSET.search(payload[:1024])
+        label = found and found[1].decode("ascii")
+    charset = codec(label)
     try:
         if charset is None:
             raise LookupError

@@ -18,16 +18,25 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .spelling import BLOCKERS, key_words
+from .sentences import Sentence, sentences, withheld
+from .spelling import BLOCKERS
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
 # negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
-# A Kazakh verb made of a converb and an auxiliary is negated in the auxiliary: «қайтарып
-# алмаймын» (I will not take back) is «қайтарып алу» denied. An auxiliary right after a phrase,
-# negated (folded, see spelling.FOLD), makes the phrase no request.
-NEGATED_AUXILIARY = re.compile(r"^(ал|бер|жибер|таста|кой|сал|шыгар|кет)(ма|ме|ба|бе|па|пе)")
+# A Russian verb in the past tense reports, it does not ask: «я отписалась от рассылки», «кто-то
+# отозвал моё согласие», «вы удалили мои данные». Of an infinitive's phrase word («удалить»,
+# «отписаться»), its stem and -л, -ла, -ло, -ли (-ся, -сь): not «удали», which asks; of any
+# other (a noun: «отзыв», «отписка»), a vowel and those endings.
+PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
+PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
+# But a change of one's data told in the past is the request to correct it: «у меня изменились
+# контактные данные». The past counts against the requests that act as they are asked.
+REPORTED = frozenset({"withdraw", "unsubscribe", "destroy"})
+# A Kazakh verb in the conditional supposes, it does not ask: «қайтарып алсам» (if I take back),
+# «жойсаңыз» (if you delete). The infinitive's stem, then -са or -се.
+CONDITIONAL = ("са", "се")
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 
@@ -106,34 +115,49 @@ class Phrase:
 class Match:
     phrase: Phrase
     start: int  # the index of its first word among the text's key words
+    end: int  # the index of its last word
 
 
 def find(phrases: list[Phrase], text: str) -> Match | None:
     """The phrase `text` names: the one matched earliest in it, and of those the longest (the
     most specific: «отказ от рассылки» before «отказ»). None when no phrase matches."""
-    tokens = key_words(text)
-    best = None
-    for phrase in phrases:
-        start = _position(phrase.words, tokens)
-        if start is None:
-            continue
-        if best is None or (start, -len(phrase.words)) < (best.start, -len(best.phrase.words)):
-            best = Match(phrase, start)
-    return best
+    found = find_each(phrases, text)
+    return found[0] if found else None
+
+
+def find_each(phrases: list[Phrase], text: str) -> list[Match]:
+    """Every request `text` names, in order, one match a kind: from its start, the phrase
+    matched earliest and of those the longest (find), then the next that shares no word with
+    one taken («отзыв согласия на рассылку» is an unsubscribe, not a withdrawal too)."""
+    matched, offset = [], 0
+    for sentence in sentences(text):
+        for phrase in phrases:
+            span = _position(phrase, sentence)
+            if span is not None:
+                matched.append(Match(phrase, span[0] + offset, span[1] + offset))
+        offset += len(sentence.tokens)
+    taken = []
+    for match in sorted(matched, key=lambda match: (match.start, -len(match.phrase.words))):
+        if all(match.start > other.end or match.end < other.start for other in taken):
+            taken.append(match)
+    kinds = set()
+    return [m for m in taken if not (m.phrase.kind in kinds or kinds.add(m.phrase.kind))]
 
 
 def denied(phrases: list[Phrase], text: str) -> set[str]:
     """The kinds of request `text` names only to deny or question them: after a negation or a
     question word («я не хочу отзывать согласие», «как отписаться?»), or with the Kazakh verb
-    negated («келісімді қайтарып алмаймын»)."""
-    tokens = key_words(text)
+    negated («келісімді қайтарып алмаймын»), or in a sentence that asks, supposes or declines it
+    (sentences.py)."""
+    read = sentences(text)
     return {
         phrase.kind
         for phrase in phrases
-        if _position(phrase.words, tokens) is None
-        and (
-            _position(phrase.words, tokens, blocked=True) is not None
-            or _position(phrase.words, tokens, same=_same_or_negated) is not None
+        if all(_position(phrase, sentence) is None for sentence in read)
+        and any(
+            _position(phrase, sentence, blocked=True) is not None
+            or _position(phrase, sentence, same=_same_or_negated) is not None
+            for sentence in read
         )
     }
 
@@ -151,23 +175,52 @@ def _same_or_negated(phrase_word, word):
     )
 
 
-def _position(phrase_words, tokens, *, blocked=False, same=same_word):
-    """Where the phrase starts in `tokens`, None when nowhere; with `blocked`, where it starts
-    after a word that makes it no request (BLOCKERS)."""
+def _supposing(phrase_word, word):
+    """Whether `word` is the Kazakh verb `phrase_word` (an infinitive in -у) in the conditional."""
+    stem = phrase_word[:-1]
+    return (
+        phrase_word.endswith("у")
+        and len(stem) >= 2
+        and word.startswith(stem)
+        and word[len(stem) : len(stem) + 2] in CONDITIONAL
+    )
+
+
+def _reported(phrase_word, word):
+    """Whether `word` is the Russian verb `phrase_word` stands for, in the past tense (PAST)."""
+    if word == phrase_word:
+        return False
+    infinitive = re.fullmatch(r"(.+)(ть|ться)", phrase_word)
+    if infinitive:
+        return any(word == infinitive[1] + ending for ending in PAST_ENDINGS)
+    return PAST.search(word) is not None
+
+
+def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
+    """(first, last) index of the phrase's words in the sentence's, None when nowhere; with
+    `blocked`, where it stands so that it names no request: after a word that makes it none
+    (BLOCKERS), with a verb in the conditional, or withheld by its sentence (sentences.py)."""
+    tokens, phrase_words = sentence.tokens, phrase.words
     for start, token in enumerate(tokens):
         if not same(phrase_words[0], token):
             continue
-        at = start
+        at, matched = start, [token]
         for phrase_word in phrase_words[1:]:
             following = range(at + 1, min(len(tokens), at + 2 + GAP))
             at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break
+            matched.append(tokens[at])
         else:
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
             around = set(tokens[max(0, start - 2) : at + 1]) - set(phrase_words)
-            after = tokens[at + 1] if at + 1 < len(tokens) else ""
-            if bool(BLOCKERS & around or NEGATED_AUXILIARY.match(after)) == blocked:
-                return start
+            no_request = (
+                BLOCKERS & around
+                or any(map(_supposing, phrase_words, matched))
+                or (phrase.kind in REPORTED and any(map(_reported, phrase_words, matched)))
+                or withheld(sentence, start, at)
+            )
+            if bool(no_request) == blocked:
+                return start, at
     return None

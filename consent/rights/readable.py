@@ -10,8 +10,8 @@ from django.utils.translation import gettext as _
 from consent.common.dates import reader_time
 from consent.common.pdf import pdf_document
 from consent.core.models import Subject
+from consent.core.phones import phone_shown
 from consent.core.purposes import DATA_FIELDS
-from consent.core.subjects import phone_shown
 
 from .evidence import exported_line
 from .export import export_data

@@ -10,6 +10,7 @@ from django.db.models import CharField, Max, Q, Value
 from django.db.models.functions import Cast, Concat
 from django.dispatch import Signal
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_date
 from consent.core import gate
@@ -37,6 +38,26 @@ SPENT_TOKENS_KEPT = timedelta(days=2)
 QUARANTINE_KEPT = timedelta(days=30)
 # Sent after each run with `before`: apps above this one prune their own spent tokens.
 retention_ran = Signal()
+
+
+# Why retention leaves a person for staff (the plan's "review"), and how the officers' digest
+# says it (digest.digest).
+OPEN_REQUEST = "open request"
+BLOCKED = "blocked: staff decide after the check"
+NO_CONSENT = "no consent on record"
+ANSWERED_OPEN = "inquiry answered, but a request is open"
+ANSWERED_BLOCKED = "inquiry answered, but processing is blocked"
+ASKED_AGAIN = "consent asked again: kept until the person consents or its term ends"
+WITHDRAWN_UNCONFIRMED = "consent withdrawn by an emailed request never confirmed: staff decide"
+REVIEW_REASONS = {
+    OPEN_REQUEST: _("a request of theirs is open"),
+    BLOCKED: _("processing is blocked: decide after the check"),
+    NO_CONSENT: _("no consent on record"),
+    ASKED_AGAIN: _("consent asked again: kept until the person consents or its term ends"),
+    ANSWERED_OPEN: _("an inquiry or application answered, but a request of theirs is open"),
+    ANSWERED_BLOCKED: _("an inquiry or application answered, but processing is blocked"),
+    WITHDRAWN_UNCONFIRMED: _("consent withdrawn by an emailed request never confirmed: decide"),
+}
 
 
 def drop_outbox_attachments(at: datetime) -> None:
@@ -104,13 +125,13 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
     unconfirmed = _withdrawn_unconfirmed(at)
     for subject in Subject.objects.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
-            plan["review"].append((subject.pk, "open request"))
+            plan["review"].append((subject.pk, OPEN_REQUEST))
         elif subject.pk in unconfirmed:
             plan["review"].append((subject.pk, WITHDRAWN_UNCONFIRMED))
         elif gate.is_blocked(subject, at):
-            plan["review"].append((subject.pk, "blocked: staff decide after the check"))
+            plan["review"].append((subject.pk, BLOCKED))
         elif not LedgerEntry.objects.filter(subject=subject).exists():
-            plan["review"].append((subject.pk, "no consent on record"))
+            plan["review"].append((subject.pk, NO_CONSENT))
         elif subject.pk in asked_again:
             plan["review"].append((subject.pk, ASKED_AGAIN))
         else:
@@ -128,9 +149,9 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
         if subject_id in reviewed:
             continue
         if subject_id in open_tickets:
-            plan["review"].append((subject_id, "inquiry answered, but a request is open"))
+            plan["review"].append((subject_id, ANSWERED_OPEN))
         elif gate.is_blocked(Subject(pk=subject_id), at):
-            plan["review"].append((subject_id, "inquiry answered, but processing is blocked"))
+            plan["review"].append((subject_id, ANSWERED_BLOCKED))
         else:
             plan["answered"] += submission_ids
             if service_achieved(subject_id, at):
@@ -158,10 +179,6 @@ def _unconsented(at, left_alone):
         if holds_service(submission) and not gate.is_blocked(submission.subject, at):
             found.append(submission.pk)
     return sorted(found)
-
-
-ASKED_AGAIN = "consent asked again: kept until the person consents or its term ends"
-WITHDRAWN_UNCONFIRMED = "consent withdrawn by an emailed request never confirmed: staff decide"
 
 
 def _asked_again(at):

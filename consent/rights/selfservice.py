@@ -24,13 +24,15 @@ from consent.core.audit import audit
 from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_lock
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Source, Subject
+from consent.core.phones import phone_shown
 from consent.core.purposes import CROSS_BORDER, PURPOSES
-from consent.core.subjects import address_tag, address_tag_matches, phone_shown, subject_find
+from consent.core.subjects import address_tag, address_tag_matches, subject_find
 from consent.core.texts import current_text
 from consent.core.transfers import cross_border_offered
 
+from .joining import file_on_page, same_request_open
 from .models import KeptRequest, Ticket, UsedLink
-from .tickets import ticket_create
+from .tickets import ticket_create, ticket_verify
 
 SALT = "consent.self-service"
 LINK_MAX_AGE = 3600
@@ -260,15 +262,24 @@ def set_language(subject: Subject, language: str) -> bool:
 
 @transaction.atomic
 def ticket_open_verified(subject: Subject, ticket_type: str, message: str, language: str) -> Ticket:
-    """A correction, block or destroy request that lands on the desk already verified.
-    Raises Gone (see `_hold`)."""
+    """A correction, block or destroy request that lands on the desk already verified. The same
+    request while one of that type is open joins it (joining.py; the page lists it as open):
+    kept with it, and confirmed if it still waits for its link, as the person has shown here
+    what the link would (the address on record is theirs). Raises Gone (see `_hold`)."""
     _hold(subject)
     now = timezone.now()
-    return ticket_create(
+    earlier = same_request_open(ticket_type, "", subject, subject.email or "")
+    if earlier is not None:
+        earlier = ticket_verify(earlier)
+    ticket = ticket_create(
         kind=ticket_type, subject=subject, email=subject.email or "", language=language,
         channel=Ticket.Channel.SELF_SERVICE, received_at=now, status=Ticket.Status.OPEN,
         message=message[:5000], verified_at=now, audit_detail={"verified": True},
+        regarding=earlier, notify=earlier is None,
     )  # fmt: skip
+    if earlier is not None:
+        file_on_page(ticket)
+    return ticket
 
 
 @transaction.atomic

@@ -27,9 +27,6 @@ def fold(word: str) -> str:
 
 # Latin letters that look like Cyrillic ones, typed inside a Cyrillic word (a Latin i for і).
 LOOKALIKES = str.maketrans(LATIN_LOOKS := "aeopcxyki", "аеорсхукі")
-# Both folded, in both cases, as the desk's search of people by name compares (admin/people.py).
-_FROM, _TO = LATIN_LOOKS + KAZAKH_TYPED, "аеорсхуки" + TYPED_AS
-SEARCH_FOLD = (_FROM + _FROM.upper(), _TO + _TO.upper())
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 LATIN = re.compile(r"[a-z]")
 WORD = re.compile(r"[^\W_]+")
@@ -68,6 +65,11 @@ ENGLISH = frozenset(word for word in FUNCTION_WORDS | BLOCKERS if word.isascii()
 )
 
 
+# Marks that stand inside a word without ending it: a soft hyphen (Word's optional hyphen, HTML's
+# «&shy;», pasted with the text: «Отпи\u00adшите» read as «отпи» and «шите»), the joiners.
+INSIDE_WORDS = dict.fromkeys(map(ord, "\u00ad\u200c\u200d\u2060\ufeff"))
+
+
 def words(text: str) -> list[str]:
     """The words of `text`: casefolded, ё as е, without punctuation or quotes; a Latin letter
     that looks Cyrillic, inside a Cyrillic word, read as the Cyrillic one; a word in Latin
@@ -76,6 +78,7 @@ def words(text: str) -> list[str]:
     found = []
     # NFC, so that a letter and its marks are one; «İ» casefolds to i and a combining dot.
     text = unicodedata.normalize("NFC", text or "").casefold().replace("\u0307", "")
+    text = text.translate(INSIDE_WORDS)
     text = translit.without_apostrophes(text)
     for word in WORD.findall(text):
         if CYRILLIC.search(word) and LATIN.search(word):

@@ -23,8 +23,11 @@ AGE_BANDS = [(0, "<18"), (18, "18-29"), (30, "30-44"), (45, "45-59"), (60, "60+"
 def age_band(birth_date: date | None, on: date) -> str:
     if birth_date is None:
         return "unknown"
-    age = relativedelta(on, birth_date).years
-    return next(label for floor, label in reversed(AGE_BANDS) if age >= floor)
+    # An age as the gate counts it (gate.adult_born_by): relativedelta(on, born).years made
+    # someone born on 29 February 18 on 28 February of a year without one, counted among adults
+    # on the day the gate and the form still asked for their guardian's consent.
+    return next(label for floor, label in reversed(AGE_BANDS)
+                if birth_date <= on - relativedelta(years=floor))  # fmt: skip
 
 
 def consent_statistics() -> list[tuple[tuple[date, str, str, str], int]]:

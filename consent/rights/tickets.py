@@ -122,11 +122,12 @@ def ticket_open(
         regarding = ticket_locked(regarding)
         filed = regarding.is_open and regarding.subject_id == subject.pk
     repeated = None
-    # The same request mailed again while the first is open joins it (joining.py); not an
-    # unsubscribe from an address on record, carried out as it arrives (`_acts_on_arrival`).
+    # The same request mailed or sent by the web form again while the first is open joins it
+    # (joining.py); not an unsubscribe from an address on record, carried out as it arrives
+    # (`_acts_on_arrival`), nor one opened by staff, who see the open request on the desk.
     done_on_arrival = kind == Type.UNSUBSCRIBE and subject is not None
     if (
-        channel == Ticket.Channel.EMAIL
+        channel in (Ticket.Channel.EMAIL, Ticket.Channel.WEB)
         and actor is None
         and not (filed or about_someone_else or done_on_arrival)
     ):
@@ -141,9 +142,10 @@ def ticket_open(
     if filed:
         file_reply(ticket, files)
     elif repeated is not None:
-        if subject is not None and (kind == Type.WITHDRAW or unsubscribe):
+        if (subject is not None and channel == Ticket.Channel.EMAIL
+                and (kind == Type.WITHDRAW or unsubscribe)):  # fmt: skip
             # Stopped again as it arrives (compliance L14, L15): a consent given since the
-            # first letter is withdrawn too.
+            # first letter is withdrawn too. A web form's waits for the link, as its first did.
             _withdraw(ticket, _stops(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
         file_repeat(ticket, files)
     elif _acts_on_arrival(ticket):

@@ -117,7 +117,8 @@ def test_the_desk_counts_overdue_and_due_today_by_the_local_day(
     time_machine.move_to("2026-12-08 10:00+05:00", tick=False)
     late = ticket_open_verified(person, Ticket.Type.BLOCK, "", "kk")  # due 9 December
     time_machine.move_to("2026-12-09 10:00+05:00", tick=False)
-    today = ticket_open_verified(person, Ticket.Type.BLOCK, "", "kk")  # due 10 December
+    # Another type: the same one while the first is open would join it (rights/joining.py).
+    today = ticket_open_verified(person, Ticket.Type.CORRECT, "", "kk")  # due 10 December
     officer = staff(client, time_machine, moment)
     overdue = officer.get("/admin/rights/ticket/?due=overdue").content.decode()
     due_today = officer.get("/admin/rights/ticket/?due=today").content.decode()

@@ -3,7 +3,8 @@
 import pytest
 from django.core.exceptions import ValidationError
 
-from consent.core.subjects import normalise_email, normalise_phone, subject_find
+from consent.core.phones import normalise_phone
+from consent.core.subjects import normalise_email, subject_find
 
 
 @pytest.mark.parametrize(

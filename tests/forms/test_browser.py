@@ -219,8 +219,8 @@ RADIO_GAPS = """() => {
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_the_choices_of_a_request_do_not_run_together_on_a_phone(site, page, lang):
-    """At 390 px «уведомление о передаче моих данных третьим лицам» and «возражение против
-    автоматизированных решений в отношении меня» wrap to two lines each, and their rows met
+    """At 390 px «уведомление о передаче данных третьим лицам» and «удаление данных из
+    общедоступных источников» wrap to two lines each, and their rows met
     with no more space between them than between the lines of one choice: four lines read as
     one, and a thumb aimed at one choice between them."""
     base, _ = site

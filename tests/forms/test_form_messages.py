@@ -204,3 +204,31 @@ def test_the_self_service_request_form_has_its_error_summary_too(client, person,
     head = page.split('<main id="main"')[1].split("<h2>")[0]
     assert 'class="error-summary"' in head and "autofocus" in head
     assert 'href="#id_type_0"' in head and 'id="id_type_0"' in page  # the first choice
+
+
+TITLE_ERROR = {"kk": "Қате: ", "ru": "Ошибка: "}
+
+
+def title_of(page):
+    return htmllib.unescape(re.search(r"<title>(.*?)</title>", page, re.S).group(1))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("path", EMPTY_POSTS)
+def test_the_page_title_says_the_form_came_back_with_errors(client, texts, lang, path):
+    """The title is the first thing a screen reader reads of a page, and what a tab, the
+    history and a window switcher show: the form sent back with errors had the title of the
+    form page sent fresh, and a visitor who left the tab saw no sign of it."""
+    fresh = title_of(client.get(f"/{lang}/{path}").content.decode())
+    sent = title_of(client.post(f"/{lang}/{path}", {"token": aged_token()}).content.decode())
+    assert not fresh.startswith(TITLE_ERROR[lang]) and sent == TITLE_ERROR[lang] + fresh
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_self_service_page_title_says_its_request_form_has_errors(client, person, lang):  # noqa: F811
+    session = client.session
+    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session.save()
+    fresh = title_of(client.get(f"/{lang}/my-data/").content.decode())
+    sent = title_of(client.post(f"/{lang}/my-data/request/", {"message": "x"}).content.decode())
+    assert not fresh.startswith(TITLE_ERROR[lang]) and sent == TITLE_ERROR[lang] + fresh

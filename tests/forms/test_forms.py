@@ -224,6 +224,33 @@ def test_a_minors_news_box_ticked_with_their_guardian_subscribes_them(
     assert LedgerEntry.objects.get(purpose=MARKETING).guardian == guardian
 
 
+@pytest.mark.parametrize("moment,minor", [
+    ("2030-02-28 23:59+05:00", True),  # 18:59 UTC: the last minute of 28 February in Almaty
+    ("2030-03-01 00:00+05:00", False),  # still 28 February in UTC
+])  # fmt: skip
+def test_born_on_29_february_comes_of_age_on_1_march_on_the_form_the_gate_and_in_statistics(
+    client, texts, application_data, make_subject, time_machine, moment, minor
+):
+    """In a year without 29 February the form, the gate and the statistics must agree on the
+    day: the statistics' age (dateutil's relativedelta years) made the person 18 on 28 February,
+    counted among adults while the form and the gate asked for their guardian's consent."""
+    from datetime import date
+
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source
+    from consent.rights.statistics import consent_statistics
+
+    time_machine.move_to(moment, tick=False)
+    response = client.post("/kk/apply/", application_data(birth_date="2012-02-29"))
+    assert (response.status_code, Submission.objects.count()) == ((200, 0) if minor else (302, 1))
+    person = make_subject(email="leap@example.kz", birth_date=date(2012, 2, 29))
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    assert gate.may_process(person, SERVICE) is not minor  # no guardian gave it
+    assert (person in gate.permitted_subjects(SERVICE)) is not minor
+    bands = {band for (_month, _p, _l, band), _n in consent_statistics()}
+    assert bands == ({"<18"} if minor else {"18-29"})
+
+
 def test_eighteen_today_needs_no_guardian(client, texts, application_data, time_machine):
     time_machine.move_to("2027-06-01 00:10+05:00", tick=False)  # 31 May in UTC, 1 June in Almaty
     assert client.post("/kk/apply/", application_data(birth_date="2009-06-01")).status_code == 302

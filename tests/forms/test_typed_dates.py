@@ -70,3 +70,28 @@ def test_eighteen_today_typed_with_a_two_digit_year(client, texts, application_d
     time_machine.move_to("2027-06-01 00:10+05:00", tick=False)
     assert client.post("/kk/apply/", application_data(birth_date="01.06.09")).status_code == 302
     assert str(Subject.objects.get().birth_date) == "2009-06-01"
+
+
+YEAR = {"kk": "Туған жылын тексеріңіз", "ru": "Проверьте год рождения"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("typed", ["01.01.1900", "1907-05-31"])
+def test_a_birth_date_no_one_living_has_is_asked_again(
+    client, texts, application_data, time_machine, lang, typed
+):
+    """«01.01.1900», a picker's or a form's placeholder more often than a birth date, made its
+    sender 126; only a date before 1900 was asked again. More than 120 years ago is asked
+    again, counted back from today in Almaty (1 June 2027 there, 31 May in UTC)."""
+    time_machine.move_to("2027-06-01 00:10+05:00", tick=False)
+    response = client.post(f"/{lang}/apply/", application_data(birth_date=typed))
+    assert response.status_code == 200
+    assert YEAR[lang] in response.context["form"].errors["birth_date"][0]
+    assert Submission.objects.count() == Subject.objects.count() == 0
+
+
+def test_a_birth_date_120_years_ago_today_is_taken(client, texts, application_data, time_machine):
+    """The oldest date taken is today's, 120 years back, in Almaty: the day before is not."""
+    time_machine.move_to("2027-06-01 00:10+05:00", tick=False)
+    assert client.post("/kk/apply/", application_data(birth_date="31.05.1907")).status_code == 200
+    assert client.post("/kk/apply/", application_data(birth_date="01.06.1907")).status_code == 302

@@ -120,3 +120,39 @@ def test_a_guardians_number_refused_says_what_to_fix(client, texts, application_
     response = client.post(f"/{lang}/apply/", child)
     assert said[lang] in response.context["form"].errors["guardian_contact"][0]
     assert Submission.objects.count() == 0
+
+
+# Latin letters in a number: phonenumbers reads them as a phone keypad's (ABC is 2, O is 6),
+# so «+7 701 abc 45 67» was held as +77012224567, a number the visitor never typed, and a
+# letter O typed for a zero was refused with only «enter a Kazakhstan number».
+DIGITS = {"kk": "цифрлармен", "ru": "цифрами"}
+LATIN_LETTERS = {
+    "+7 701 abc 45 67": ["a", "b", "c"],
+    "8 701 CALL NOW": ["C", "A", "L", "N", "O", "W"],
+    "8 701 FLOWERS": ["F", "L", "O", "W", "E", "R", "S"],
+    "87O11234567": ["O"],  # the letter O for a zero
+    "8 701 123 45 6O": ["O"],
+    "87О11234567": ["О"],  # a Cyrillic О
+    "8 7o1 123 45 67": ["o"],
+    "+7 701 123 4S 67": ["S"],
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("typed", LATIN_LETTERS)
+def test_letters_in_a_number_are_named_never_read_as_digits(
+    client, texts, fast, contact_data, lang, typed
+):
+    response = client.post(f"/{lang}/contact/", contact_data(phone=typed))
+    assert response.status_code == 200
+    error = response.context["form"].errors["phone"][0]
+    assert DIGITS[lang] in error and ", ".join(f"«{ch}»" for ch in LATIN_LETTERS[typed]) in error
+    assert Submission.objects.count() == Subject.objects.count() == 0
+
+
+def test_a_guardians_number_in_letters_is_not_read_as_digits(client, texts, application_data):
+    child = application_data(birth_date="2015-05-17", guardian_name="Қасым Әлиев",
+                             guardian_contact="8 701 CALL NOW", consent_guardian="on")  # fmt: skip
+    response = client.post("/ru/apply/", child)
+    assert "«C», «A», «L», «N», «O», «W»" in response.context["form"].errors["guardian_contact"][0]
+    assert Guardian.objects.count() == Submission.objects.count() == 0

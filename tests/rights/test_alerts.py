@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from post_office.models import Email
 
-from consent.rights.alerts import digest
+from consent.rights.digest import digest
 from consent.rights.tickets import ticket_open, ticket_verify
 
 
@@ -128,8 +128,8 @@ def test_each_officer_reads_a_new_request_in_their_language(
                .exclude(to=["asel@example.kz"])}  # fmt: skip
     assert {n: language_of(m) for n, m in notices.items()} == {
         "dana": "kk", "ruslan": "ru", "vera": "ru", "gulnar": "kk"}  # fmt: skip
-    assert "доступ к моим данным" in notices["ruslan"].message
-    assert "доступ к моим данным" not in notices["dana"].message
+    assert "доступ к данным" in notices["ruslan"].message
+    assert "доступ к данным" not in notices["dana"].message
     # Rendered once per language, not once per officer.
     assert names.count("email/staff_new_request.txt") == 2
 
@@ -216,3 +216,42 @@ def test_mail_set_aside_as_automated_is_listed_once_in_the_next_digest(
     assert refs["friday"] not in tuesday and refs["saturday"] not in tuesday
     Email.objects.all().delete()
     assert digest(date(2026, 12, 23)) == 0  # nothing due, nothing set aside: no digest
+
+
+def test_the_people_retention_leaves_to_staff_are_in_the_digest(
+    officers_in_two_languages, texts, make_subject, time_machine, monkeypatch
+):
+    """The nightly retention keeps a person past their purpose only for a reason staff must
+    weigh (a block, an open request, no consent on record...) and wrote them to its log alone,
+    which no officer reads: they were kept for ever. The digest lists each by number, with the
+    reason in the officer's language and a link to their page, and nobody else."""
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source
+    from consent.core.purposes import SERVICE
+
+    time_machine.move_to("2026-12-17 08:00+05:00", tick=False)
+    kept = make_subject(email="kept@example.kz")  # no consent on record
+    other = make_subject(email="other@example.kz")
+    consenting = make_subject(email="ok@example.kz")
+    consent_grant(consenting, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    Email.objects.all().delete()
+
+    assert digest(date(2026, 12, 17)) == 4  # nothing due: the people kept alone send it
+    digests = {m.to[0].split("@")[0]: m for m in Email.objects.all()}
+    ru, kk = digests["vera"], digests["dana"]
+    assert f"#{kept.pk}: согласие не записано, http" in ru.message
+    assert f"#{kept.pk}: келісім жазылмаған, http" in kk.message
+    assert f"/admin/consent/subject/{kept.pk}/change/" in ru.message
+    assert f'/admin/consent/subject/{kept.pk}/change/" style="color:#0b5394;">#{kept.pk}</a>' in (
+        ru.html_message
+    )
+    assert f"#{consenting.pk}" not in ru.message  # a consent stands: nothing to decide
+    assert "@example.kz" not in ru.message  # by number: the digest names no one
+
+    # Past the number listed, how many more and where they are all listed.
+    monkeypatch.setattr("consent.rights.digest.REVIEW_LISTED", 1)
+    Email.objects.all().delete()
+    digest(date(2026, 12, 17))
+    ru = Email.objects.get(to=["vera@example.kz"]).message
+    assert f"#{kept.pk}:" in ru and f"#{other.pk}:" not in ru
+    assert "Здесь не перечислены ещё: 1." in ru and "enforce_retention --dry-run" in ru

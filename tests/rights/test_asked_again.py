@@ -47,3 +47,59 @@ def test_a_consent_asked_again_is_not_a_reason_to_destroy_overnight(
     enforce_retention()
     assert not Subject.objects.filter(pk=asel.pk).exists()
     assert Subject.objects.filter(pk=bota.pk).exists()
+
+
+def test_the_access_answer_says_that_consent_was_asked_again(
+    texts, make_subject, settings, time_machine, tmp_path
+):
+    """The person asking what is held about them read «consent given», its term three years
+    away, and «processed now: no» with no reason: nothing said that a new text had asked for
+    their consent again and that nothing is processed under the one they gave. The answer now
+    says so, when, in their language, in the JSON and the PDF, as the evidence does."""
+    import json
+    import subprocess
+
+    from consent.rights.export import export_json
+    from consent.rights.readable import export_pdf
+
+    settings.OPERATOR = operator(settings)
+    time_machine.move_to("2026-11-30 12:00+05:00", tick=False)
+    asel = make_subject(language="ru")
+    consent_grant(asel, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
+    time_machine.move_to("2026-12-01 12:00+05:00", tick=False)
+    policy_publish(PolicyVersion.objects.get(number=2), reconsent=[SERVICE])
+    time_machine.move_to("2026-12-02 09:00+05:00", tick=False)
+
+    data = json.loads(export_json(asel, "ru"))
+    (service,) = [p for p in data["purposes"] if p["code"] == SERVICE]
+    assert service["consent"] == "требуется повторное согласие"
+    assert service["consent_asked_again"] == "2026-12-01T12:00:00+05:00"
+    assert service["processed_now"] is False
+    (grant,) = data["consent_history"]
+    assert grant["consent_asked_again"] == "2026-12-01T12:00:00+05:00"
+    assert data["labels"]["purposes"]["consent_asked_again"] == "согласие запрошено заново"
+
+    (tmp_path / "export.pdf").write_bytes(export_pdf(asel, "kk"))
+    out = subprocess.run(["pdftotext", tmp_path / "export.pdf", "-"],
+                         capture_output=True, text=True, check=True).stdout  # fmt: skip
+    assert "келісім қайта сұралған сәт" in out and "01.12.2026 12:00" in out
+    assert "келісімді қайта беру қажет" in out
+
+
+def test_a_consent_given_to_the_new_text_reads_as_given(texts, make_subject, settings,
+                                                        time_machine):  # fmt: skip
+    import json
+
+    from consent.rights.export import export_json
+
+    settings.OPERATOR = operator(settings)
+    time_machine.move_to("2026-11-30 12:00+05:00", tick=False)
+    bota = make_subject(language="ru")
+    consent_grant(bota, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
+    time_machine.move_to("2026-12-01 12:00+05:00", tick=False)
+    policy_publish(PolicyVersion.objects.get(number=2), reconsent=[SERVICE])
+    consent_grant(bota, current_text(SERVICE), language="ru", source=Source.SELF_SERVICE)
+    (service,) = [p for p in json.loads(export_json(bota, "ru"))["purposes"]
+                  if p["code"] == SERVICE]  # fmt: skip
+    assert (service["consent"], service["consent_asked_again"]) == ("согласие дано", "")
+    assert service["processed_now"] is True

@@ -2,6 +2,8 @@
 the document that proves them, the old and the new are kept, and what may not be cleared,
 taken from another person or typed as no one would is refused in the officer's language."""
 
+from datetime import date
+
 import pytest
 
 from consent.core import gate
@@ -195,3 +197,20 @@ def test_a_correction_that_changes_nothing_is_not_answered_as_done(client, offic
     act(officer_client, ticket, "refuse", reason="Данные уже верны.")
     ticket.refresh_from_db()
     assert ticket.status == "refused"
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"), [("2030-01-01", "будущем"), ("1900-01-01", "год рождения")]
+)
+def test_a_corrected_date_of_birth_is_held_to_the_forms_rule(
+    client, privacy_officer_client, person, typed, said
+):
+    """A date of birth the form refuses (in the future, or more than 120 years ago) was taken
+    from the desk: a future one made the person a minor to the gate, every consent stopped."""
+    web_request(client, "kk", "correct", message="Туған күнім қате")
+    ticket = confirm(client)
+    privacy_officer_client.cookies["django_language"] = "ru"
+    page = act(privacy_officer_client, ticket, birth_date=typed, document="Паспорт").content
+    assert said in page.decode()
+    person.refresh_from_db()
+    assert person.birth_date != date.fromisoformat(typed) and not Correction.objects.exists()

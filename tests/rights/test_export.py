@@ -42,6 +42,8 @@ NOT_EXPORTED = {
     "how the intake routed it, read from the message, which is exported",
     "held": "the row numbers of the consent texts and the guardian a held consent is recorded "
     "with once confirmed, internal; the submission's consent_held says what became of it",
+    "name_key": "the full name (exported) as the desk's search compares it, made from it by "
+    "consent.core.names and never shown: a copy of it, not more data",
     "letter_key": "a hash of the emailed letter, internal: how the intake knows it if read again; "
     "the letter's Message-ID and text are exported",
 }

@@ -93,6 +93,13 @@ FOR_SOMEONE_ELSE = {
     "kk in Latin letters": "Qyzymnyñ derekterin joiyñyz.",
     "ru in Latin letters, unsubscribe": "Otpishite moyu mamu ot rassylki.",
     "ru in Latin letters, destroy": "Udalite dannye moego rebyonka.",
+    # every case of the Russian word, not a list of some: the accusative, the instrumental
+    "ru withdraw, for my grandmother": "Пишу за бабушку: отзываю согласие на обработку ПД.",
+    "ru unsubscribe, with my husband": "Мы с мужем просим отписать нас от рассылки.",
+    "ru destroy, my parents": "Удалите данные родителей, они больше не ходят на курсы.",
+    # data that is his, hers or theirs
+    "ru destroy, her data": "Удалите её персональные данные.",
+    "kk destroy, his data": "Оның деректерін жойыңыз.",
 }  # fmt: skip
 
 
@@ -171,9 +178,9 @@ def test_the_desk_tells_the_officer_in_their_language(desk, person, lang, note):
 
 @pytest.mark.parametrize("lang, only_if, retyped", [
     ("kk", "Түрін хат шынында жіберушінің өзі туралы болып шықса ғана өзгертіңіз",
-     "өтініштің түрі кейін «деректерімді жою» болып өзгертілді"),
+     "өтініштің түрі кейін «деректерді жою» болып өзгертілді"),
     ("ru", "Меняйте тип, только если окажется, что письмо всё же о самом отправителе",
-     "тип запроса с тех пор изменён на «уничтожение моих данных»"),
+     "тип запроса с тех пор изменён на «уничтожение данных»"),
 ])  # fmt: skip
 def test_the_desk_says_a_new_type_acts_on_the_senders_own_data(
     client, desk, person, lang, only_if, retyped

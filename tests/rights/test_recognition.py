@@ -102,6 +102,11 @@ def test_every_message_that_names_a_route_is_recognised(db, record_property, cap
         ("Otpisat'sya ot rassylki", "", ("unsubscribe", "ru")),
         ("", "Otzyv soglasiia na obrabotku personalnykh dannykh", ("withdraw", "ru")),
         ("", "Udalite moi dannye", ("destroy", "ru")),
+        # a soft hyphen pasted inside a word, as Word and HTML mail keep it
+        ("", "От\u00adпи\u00adшите меня от рассылки", ("unsubscribe", "ru")),
+        ("", "Про\u00adшу уда\u00adлить мои пер\u00adсо\u00adналь\u00adные дан\u00adные",
+         ("destroy", "ru")),
+        ("", "Ке\u00adлі\u00adсі\u00adмім\u00adді қай\u00adта\u00adрып аламын", ("withdraw", "kk")),
         # ... and what in it only mentions, questions or denies a request
         ("", "Derekterimdi joimañyz", ("other", "kk")),
         ("", "Kelisimimdi qaitaryp almaimyn", ("other", "kk")),

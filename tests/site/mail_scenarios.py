@@ -17,8 +17,9 @@ from consent.core.submissions import submission_record
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from consent.marketing.optin import optin_start
-from consent.rights.alerts import digest, maybe_alert
+from consent.rights.alerts import maybe_alert
 from consent.rights.breaches import breach_record
+from consent.rights.digest import digest
 from consent.rights.intake import ingest
 from consent.rights.models import Breach, IntakePhrase, Ticket
 from consent.rights.selfservice import link_send

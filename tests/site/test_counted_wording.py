@@ -8,7 +8,7 @@ import pytest
 from django.utils import translation
 from django.utils.translation import gettext
 
-DIGEST_SUBJECTS = [  # consent.rights.alerts.digest
+DIGEST_SUBJECTS = [  # consent.rights.digest.digest
     "Requests overdue: %(overdue)d, due today: %(today)d",
     "Breaches to report to the regulator: %(breaches)d; requests overdue: %(overdue)d, due "
     "today: %(today)d",

@@ -222,3 +222,31 @@ def test_metrics_count_by_status_without_personal_data(client, settings):
     assert 'emalu_job_last_success_timestamp_seconds{job="retention"} ' in text
     assert "# TYPE emalu_requests gauge" in text
     assert ADDRESS not in text
+
+
+def test_a_campaign_stuck_in_sending_is_named(client, make_subject):
+    """The marketer's "send" only marks the campaign; the mail timer's job queues it. With the
+    timer stopped (or each run failing on it) the campaign read «being queued for sending» for
+    ever, nobody got it, and /healthz answered 200."""
+    from consent.marketing.models import Campaign, CampaignRecipient
+
+    now = timezone.now()
+    stuck = Campaign.objects.create(title="t", subject_line_kk="s", body_kk="b",
+                                    status=Campaign.Status.SENDING,
+                                    sent_at=now - timedelta(minutes=20))  # fmt: skip
+    status, body = health(client)
+    assert (status, body["failing"]) == (503, ["campaigns"])
+    assert body["campaigns"]["sending"] == 1 and body["campaigns"]["still_seconds"] >= 1200
+
+    # A large campaign pressed two hours ago whose latest batch went two minutes ago is moving.
+    person = make_subject()
+    CampaignRecipient.objects.create(campaign=stuck, subject=person,
+                                     queued_at=now - timedelta(minutes=2))  # fmt: skip
+    Campaign.objects.filter(pk=stuck.pk).update(sent_at=now - timedelta(hours=2))
+    status, body = health(client)
+    assert status == 200 and body["campaigns"]["status"] == "ok"
+
+    # Queued in full, it is no longer being sent, however long ago it was.
+    Campaign.objects.filter(pk=stuck.pk).update(status=Campaign.Status.SENT)
+    CampaignRecipient.objects.filter(campaign=stuck).update(queued_at=now - timedelta(days=2))
+    assert health(client)[1]["campaigns"] == {"status": "ok", "sending": 0, "still_seconds": 0}

@@ -23,6 +23,7 @@ import pytest
 from django.urls import Resolver404, URLResolver, get_resolver, resolve
 from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
+from django.utils.translation import gettext
 
 from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import gunicorn, live_database, shell
@@ -159,7 +160,11 @@ class Visits:
         if skipped := page.evaluate(SKIPPED_HEADINGS):
             self.headings[f"{what} ({page.url})"] = skipped
         heading = page.locator("h1").first.inner_text().strip()
-        if what not in TITLED_OTHERWISE and not page.title().startswith(heading):
+        title = page.title()
+        if page.locator(".error-summary").count():  # a form sent back with errors says so first
+            with translation.override(urlsplit(page.url).path.split("/")[1]):
+                title = title.removeprefix(f"{gettext('Error:')} ")
+        if what not in TITLED_OTHERWISE and not title.startswith(heading):
             self.titles[f"{what} ({page.url})"] = f"{page.title()!r} for {heading!r}"
         if wrong := self.switch_problem(page):
             self.switches[f"{what} ({page.url})"] = wrong

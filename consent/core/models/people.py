@@ -7,6 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ..names import name_key
 from .base import Language
 
 
@@ -18,6 +19,9 @@ class Subject(models.Model):
     """One person, found by email or phone, with the data the site currently holds on them."""
 
     full_name = models.CharField(_("full name"), max_length=300, blank=True)
+    # The name as the desk's search compares it, in any of its spellings (consent.core.names):
+    # written with it by save(), emptied with it by destruction.
+    name_key = models.CharField(max_length=600, blank=True, default="", editable=False)
     email = models.EmailField(_("email"), max_length=254, null=True, blank=True, unique=True)
     # Data, not identity: people share numbers, and a typed number proves nothing. NULL, as
     # before, is "no number" (erasure writes it).
@@ -39,6 +43,12 @@ class Subject(models.Model):
     def __str__(self):
         # No personal data: this string lands in django_admin_log.
         return f"#{self.pk}"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.name_key = name_key(self.full_name)
+        if update_fields is not None and "full_name" in update_fields:
+            update_fields = {*update_fields, "name_key"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class Guardian(models.Model):

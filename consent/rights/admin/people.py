@@ -3,7 +3,6 @@
 from cryptography.fernet import InvalidToken
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db.models import F, Func, Value
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -22,11 +21,12 @@ from consent.core.admin import (
 )
 from consent.core.delivery import WAITING
 from consent.core.models import LedgerEntry, Subject, Submission
-from consent.core.subjects import normalise_email, normalise_phone, phone_holders, phone_shown
+from consent.core.names import name_keys
+from consent.core.phones import normalise_phone, phone_holders, phone_shown
+from consent.core.subjects import address_holders, normalise_email
 
 from .. import disclosure
 from ..models import Correction, Ticket
-from ..spelling import SEARCH_FOLD
 from .opening import DeskOpening
 
 
@@ -154,7 +154,8 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         """A person by their address, by their phone number as people dictate it («8 701 123
         45 67», «+7 (701) 123-45-67»: stored in E.164, which alone was found), or by the words
         of their name in any letter case and order («қасымова әсел»). Every such search is
-        audited (`personal_search`). A name is found however its Kazakh letters were typed."""
+        audited (`personal_search`). A name is found however its letters were typed, in
+        Cyrillic or in Latin («Qasymova», «Kassymova» for «Қасымова»)."""
         # As a form stores text (NFC, no invisible character): a name pasted from a letter in
         # decomposed letters («е» and a combining diaeresis) or with a zero-width space in it
         # found no one, and the officer could conclude that nothing was held about them.
@@ -162,22 +163,23 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         if not term:
             return queryset, False
         if "@" in term:
-            return queryset.filter(email__address=normalise_email(term)), False
+            # The mailbox, with or without a tag: a person signed up as «asel+news@…» and
+            # calling about «asel@…» was not found, as if nothing were held about them.
+            return queryset.filter(address_holders(normalise_email(term))), False
         try:
             phone = normalise_phone(term)
         except ValidationError:
             pass
         else:  # the office's number finds each extension held after it, and itself
             return queryset.filter(phone_holders(phone)), False
-        # A Kazakh letter typed as the Russian one it looks like («Касымова» for «Қасымова», a
-        # keyboard without Kazakh letters; «Семенова» for «Семёнова»), or as a Latin one (a Latin
-        # i for і), in the name or the term: both compared with those letters folded alike.
-        queryset = queryset.annotate(typed_name=Func(
-            F("full_name"), Value(SEARCH_FOLD[0]), Value(SEARCH_FOLD[1]), function="translate"
-        ))  # fmt: skip
-        fold = str.maketrans(*SEARCH_FOLD)
-        for word in term.split():
-            queryset = queryset.filter(typed_name__icontains=word.translate(fold))
+        # A name in any of its spellings: Kazakh letters typed as Russian ones («Касымова»), the
+        # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
+        # transliterated («Fyodor»), either way round (consent.core.names).
+        keys = name_keys(term)
+        if not keys:  # only signs and apostrophes («ь», «'»): no letter to find anyone by
+            return queryset.none(), False
+        for key in keys:
+            queryset = queryset.filter(name_key__contains=key)
         return queryset, False
 
     def get_list_display(self, request):

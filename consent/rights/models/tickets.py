@@ -47,16 +47,19 @@ class Ticket(models.Model):
     """
 
     class Type(models.TextChoices):
-        ACCESS = "access", _("access to my data")
-        CORRECT = "correct", _("correct or update my data")
+        # Named as the operator writes of it, never in the person's words: the mails say «your
+        # request (…)», the desk and the digest «request R-4 (…)», so «destroy my data» set
+        # «your data» and «my data» in one sentence, and made the officers' admin say «my».
+        ACCESS = "access", _("data access")
+        CORRECT = "correct", _("data correction or update")
         BLOCK = "block", _("block processing")
         UNBLOCK = "unblock", _("unblock processing")
-        DESTROY = "destroy", _("destroy my data")
+        DESTROY = "destroy", _("data destruction")
         WITHDRAW = "withdraw", _("withdraw consent")
         UNSUBSCRIBE = "unsubscribe", _("stop news and offers")
-        PUBLICATION_REMOVAL = "publication_removal", _("remove my data from public sources")
-        TRANSFER_NOTICE = "transfer_notice", _("tell me about transfers to third parties")
-        AUTOMATED_OBJECTION = "automated_objection", _("object to automated decisions about me")
+        PUBLICATION_REMOVAL = "publication_removal", _("removal of data from public sources")
+        TRANSFER_NOTICE = "transfer_notice", _("notice of transfers to third parties")
+        AUTOMATED_OBJECTION = "automated_objection", _("objection to automated decisions")
         OTHER = "other", _("other question")
 
     class Status(models.TextChoices):

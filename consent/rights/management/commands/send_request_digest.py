@@ -2,14 +2,14 @@ from django.core.management.base import BaseCommand
 
 from consent.common.dates import local_today
 from consent.core.jobs import Skipped, daily, run_once
-from consent.rights.alerts import digest
+from consent.rights.digest import digest
 
 
 class Command(BaseCommand):
     help = (
-        "Mail privacy officers the requests overdue, due today and due next, and the breaches "
-        "the regulator is still to hear of (working days only); once a day, however many hosts "
-        "start it."
+        "Mail privacy officers the requests overdue, due today and due next, the breaches "
+        "the regulator is still to hear of and the people retention left for them to decide "
+        "(working days only); once a day, however many hosts start it."
     )
 
     def handle(self, *args, **options):

@@ -1,0 +1,145 @@
+"""Phone numbers as people type them: read into E.164 with an extension (`normalise_phone`),
+refused with what to fix, and shown back in groups (`phone_shown`). A number is data about a
+person, never their identity (`subjects`)."""
+
+import re
+import unicodedata
+
+import phonenumbers
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+
+from .subjects import named_characters
+
+# The words people write before an extension that phonenumbers does not know («доб.», «ext.»,
+# «x» and «#» it does): Kazakh «ішкі», Russian «вн.», «внутр.», «добавочный».
+_EXTENSION_WORDS = re.compile(
+    r"(?<![^\W\d_])(?:ішкі|внутр(?:енний)?|вн|добавочный)\.?\s*(?=\d)", re.IGNORECASE
+)
+# The Kazakh letters a Kazakh keyboard has on its digit keys: a number typed on it, without
+# switching to English, comes out as these.
+_KAZAKH_KEYS = re.compile("[әіңғүұқөһӘІҢҒҮҰҚӨҺ]")
+# The words and marks that may stand before an extension, as phonenumbers reads them or
+# _EXTENSION_WORDS makes them: any other letter inside a number is not part of it.
+_EXTENSION_MARKS = re.compile(
+    r"(?<![^\W\d_])(?:ішкі|внутр(?:енний)?|вн|добавочный|доб|ext|x)(?![^\W\d_])", re.IGNORECASE
+)
+# How an extension is held after the E.164 number: RFC 3966's parameter («+77232123456;ext=12»).
+EXTENSION = ";ext="
+
+
+def normalise_phone(phone: str | None) -> str | None:
+    """A Kazakhstan number in any usual form, as E.164, with its extension if one was given
+    (EXTENSION: «8 (7232) 12-34-56 доб. 12» lost its «12» without a word, and the office's
+    switchboard was all staff could call); anything else is refused.
+
+    phonenumbers accepts Russian +7 9xx numbers as valid for KZ (the two share +7), so the check
+    asks for Kazakhstan's own region code as well.
+    """
+    phone = (phone or "").strip()
+    if not phone:
+        return None
+    try:
+        number = phonenumbers.parse(_EXTENSION_WORDS.sub(" доб. ", phone), "KZ")
+    except phonenumbers.NumberParseException:
+        number = None
+    if (
+        number is None
+        or not phonenumbers.is_valid_number(number)
+        or phonenumbers.region_code_for_number(number) != "KZ"
+    ):
+        letters = list(dict.fromkeys(ch for ch in phone if ch.isalpha()))
+        if letters and all(_KAZAKH_KEYS.match(ch) for ch in letters):  # not «ішкі», a word
+            raise ValidationError(
+                _("Type the number in digits. Typed as letters: %(letters)s (a Kazakh keyboard "
+                  "has them on the digit keys: switch it to English, or use the number pad)."),
+                code="kazakh_keys",
+                params={"letters": named_characters(letters)},
+            )  # fmt: skip
+        raise _phone_refused(phone)
+    if str(number.national_number) not in _digits(phone):
+        # phonenumbers read letters as a phone keypad's («CALL» is 2255): the visitor never
+        # typed the digits it made of them.
+        raise _letters_refused(_letters_in(phone, keypad=True))
+    held = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return f"{held}{EXTENSION}{number.extension}" if number.extension else held
+
+
+def _digits(text: str) -> str:
+    """The digits of a text, of any script's decimal digits, as 0 to 9."""
+    return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
+
+
+def _letters_in(phone: str, *, keypad: bool = False) -> list[str]:
+    """The letters typed inside a number, between its first and last digit or glued to either
+    («87O1…», «…45 6O»: a letter O for a zero), or, as a keypad reads them, anywhere after its
+    first digit («8 701 CALL NOW»); an extension's word («доб.», «ext.») is not one, nor a word
+    standing apart before or after the number («WhatsApp: 8 705…»)."""
+    digits = [i for i, ch in enumerate(phone) if ch.isdecimal()]
+    if not digits:
+        return []
+    start, end = digits[0], None if keypad else digits[-1] + 1
+    while start and phone[start - 1].isalpha():  # glued to it: «O8701…»
+        start -= 1
+    while end is not None and end < len(phone) and phone[end].isalpha():  # «…45 6O»
+        end += 1
+    inside = phone[start:end]
+    return list(dict.fromkeys(ch for ch in _EXTENSION_MARKS.sub("", inside) if ch.isalpha()))
+
+
+def _letters_refused(letters: list[str]) -> ValidationError:
+    return ValidationError(
+        _("Type the number in digits. Letters in it: %(letters)s."),
+        code="letters",
+        params={"letters": named_characters(letters)},
+    )
+
+
+def _phone_refused(phone: str) -> ValidationError:
+    """Why a typed number is refused, as far as it can be told: a Kazakhstan number with words
+    round it or another after it («+7 705 123 45 67 (WhatsApp)»), or a city number without the
+    city's code («12-34-56»), was told only to «enter a Kazakhstan number», which the visitor
+    believed they had done; a letter typed inside a number is named, as the digit it is not."""
+    found = [m.number for m in phonenumbers.PhoneNumberMatcher(phone, "KZ")]
+    if any(phonenumbers.region_code_for_number(number) == "KZ" for number in found):
+        return ValidationError(
+            _("Type one phone number only, without words or a second number, for example "
+              "+7 701 123 45 67."),
+            code="one_number",
+        )  # fmt: skip
+    if letters := _letters_in(phone):
+        return _letters_refused(letters)
+    if 5 <= sum(ch.isdigit() for ch in phone) <= 7 and not any(ch.isalpha() for ch in phone):
+        return ValidationError(
+            _("Add the city's code to the number, for example 8 7232 12 34 56 in Öskemen."),
+            code="city_code",
+        )
+    return ValidationError(
+        _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
+    )
+
+
+def phone_holders(phone: str) -> Q:
+    """The people holding `phone` (as normalise_phone gives it): that number; and, for a number
+    without an extension (an office's switchboard), each extension held after it too."""
+    if EXTENSION in phone:
+        return Q(phone=phone)
+    return Q(phone=phone) | Q(phone__startswith=f"{phone}{EXTENSION}")
+
+
+def phone_shown(phone: str | None) -> str | None:
+    """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 4567»):
+    eleven digits in a row are hard to check against one's own number; an extension after it
+    in the reader's language («доб. 12»). A value that does not parse is shown as held."""
+    if not phone:
+        return phone
+    held, __, extension = phone.partition(EXTENSION)
+    try:
+        number = phonenumbers.parse(held, "KZ")
+    except phonenumbers.NumberParseException:
+        return phone
+    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    if extension:
+        return _("%(number)s ext. %(extension)s") % {"number": shown, "extension": extension}
+    return shown

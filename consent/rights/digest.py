@@ -1,0 +1,99 @@
+"""The privacy officers' digest, each working day (compliance L5, L7, L8, L21): requests
+overdue, due today and next, those to close unconfirmed, breaches the regulator is still to
+hear of, emails set aside as a machine's, and the people retention leaves for staff."""
+
+from datetime import date, timedelta
+
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.net import absolute_url
+from consent.core.mail import interpolate, queue_mail_each
+from consent.core.staff import staff_addressed
+from consent.workdays.calendar import add_working_days, is_working_day
+
+from .alerts import officers
+from .models import Breach, QuarantinedMessage, Ticket
+from .retention import REVIEW_REASONS, retention_plan
+
+# The people listed by number; beyond them the digest says how many more, and
+# `manage.py enforce_retention --dry-run` lists all.
+REVIEW_LISTED = 50
+
+
+def digest(today: date) -> int:
+    """Send the digest for `today` (a date in Asia/Almaty). Returns the number of emails queued;
+    nothing on a weekend or public holiday, or when nothing is due. Due and overdue count
+    confirmed requests only (TicketQuerySet.actionable); those waiting for the person appear
+    only once they can be closed unconfirmed, so that none waits for ever.
+
+    Emails set aside as a machine's (reason "automated") raise no notice of their own, since an
+    auto-responder could answer each: each is listed once instead, in the first digest after
+    the day it arrived, so that a person's request behind such a header is still seen.
+
+    A breach the regulator has not been told of is listed from the day it is due (the local
+    date of `today`, as its due date is), and every working day after until it is told.
+
+    The people retention leaves for staff to decide are listed, each with the reason, every
+    working day until the reason is gone (compliance L5)."""
+    if not is_working_day(today):
+        return 0
+    tomorrow = add_working_days(today, 1)
+    previous = today - timedelta(days=1)
+    while not is_working_day(previous):
+        previous -= timedelta(days=1)
+    confirmed = Ticket.objects.actionable().order_by("due_date", "id")
+    groups = {
+        "overdue": list(confirmed.filter(due_date__lt=today)),
+        "today": list(confirmed.filter(due_date=today)),
+        "tomorrow": list(confirmed.filter(due_date__gt=today, due_date__lte=tomorrow)),
+        "breaches": list(
+            Breach.objects.filter(regulator_notified_at=None, regulator_due__lte=today).order_by(
+                "regulator_due", "id"
+            )
+        ),
+        "closable": list(Ticket.objects.closable(timezone.now()).order_by("received_at", "id")),
+        # Local dates (the current time zone is the site's): the previous working day's arrivals
+        # and those of the days off since, each in exactly one digest.
+        "automated": list(
+            QuarantinedMessage.objects.filter(
+                reason=QuarantinedMessage.Reason.AUTOMATED,
+                ticket=None,
+                received_at__date__gte=previous,
+                received_at__date__lt=today,
+            ).order_by("received_at", "id")
+        ),
+    }
+    # The people the nightly retention left for staff (its plan's "review"): data past its
+    # purpose, kept only until an officer decides. The job wrote them to its log, which no
+    # officer reads, so they stayed for ever.
+    review = retention_plan(timezone.now())["review"]
+    groups["review"] = [
+        (f"#{subject_id}", REVIEW_REASONS[reason],
+         absolute_url(reverse("admin:consent_subject_change", args=[subject_id])))
+        for subject_id, reason in review[:REVIEW_LISTED]
+    ]  # fmt: skip
+    if not any(groups.values()):
+        return 0
+    url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=open"
+    breaches_url = absolute_url(reverse("admin:rights_breach_changelist"))
+    counts = {"overdue": len(groups["overdue"]), "today": len(groups["today"]),
+              "breaches": len(groups["breaches"])}  # fmt: skip
+    # Each count after a colon: a number before a noun or participle would need its plural form
+    # («1 просрочен», «2 просрочено»), and a subject line is not the place for three of them.
+    if groups["breaches"]:
+        subject_line = _("Breaches to report to the regulator: %(breaches)d; requests overdue: "
+                         "%(overdue)d, due today: %(today)d")  # fmt: skip
+    else:
+        subject_line = _("Requests overdue: %(overdue)d, due today: %(today)d")
+    automated_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist")) + (
+        f"?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
+    )
+    return len(queue_mail_each(
+        staff_addressed(officers()), "staff_digest",
+        {**groups, "url": url, "automated_url": automated_url, "breaches_url": breaches_url,
+         "day": today, "next_day": tomorrow,
+         "review_more": max(0, len(review) - REVIEW_LISTED)},
+        subject_line=interpolate(subject_line, counts),
+    ))  # fmt: skip

@@ -1,0 +1,178 @@
+"""A text cut into the sentences and clauses a phrase is matched in (phrases.py), and what a
+sentence or a clause does to the requests it names: asks about them («Можно ли удалить мои
+данные?», «Деректерімді жоюға бола ма»), supposes them («Если я отзову согласие, что будет»,
+«келісімді қайтарып алсам») or declines them after naming them («Отписываться от рассылки не
+хочу», «бас тарту қажет емес»). Such a sentence names no request: the mailbox is the operator's
+general address, and a withdrawal or an unsubscribe from an address on record takes effect as
+it arrives (compliance L7).
+"""
+
+import re
+from dataclasses import dataclass
+
+from .spelling import FUNCTION_WORDS, fold, word_set, words
+
+# A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
+# letter that looks the same. A sentence that names one is about that request («Мы получили ваш
+# запрос № R-3 об отзыве согласия», our own mail pasted without a quote mark; «по запросу R-3
+# удалите и телефон»): what it names is not a new request. The intake files it by the number.
+REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
+_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
+# Where a sentence ends: after «?», «!», «;» or «…»; after a full stop before a capital or the
+# end (not «перс. данных», «т.е.»); at a line break before a blank line or a capital (a line
+# wrapped by the mail program goes on in small letters).
+SENTENCE_END = re.compile(
+    rf"(?<=[?!;…])|(?<=\.)(?=\s+[{_UPPER}\d]|\s*$)|\n(?=[ \t]*\n|[ \t]*[{_UPPER}])"
+)
+CLAUSE_END = re.compile(r"[,:—–]|\s-\s")
+# A conjunction begins a clause too: «Больше не хочу получать письма и удалите мои данные».
+CONJUNCTIONS = frozenset({"и", "а", "но", "однако", "или", "бирак", "жане", "немесе"})
+ASKED = re.compile(r"\?[\s\"'»“”)\]]*$")
+# Question particles, written as words of their own: Russian «ли» («можно ли удалить»), and
+# after the phrase Kazakh «ма», «ме», «ба», «бе», «па», «пе» («жоюға бола ма»); before it one is
+# most often the greeting («Сәлеметсіз бе, келісімімді қайтарып аламын»).
+ASKING = "ли"
+QUESTION_PARTICLES = frozenset({"ма", "ме", "ба", "бе", "па", "пе"})
+# A question written without its «?», as on a phone: a sentence that begins with a question word
+# («Что нужно сделать, чтобы отписаться», «Где отозвать согласие»); a question word before the
+# phrase in its clause («подскажите, где кнопка отписаться от рассылки»; not «как», which
+# «как можно скорее» writes, and which spelling.BLOCKERS reads right before the phrase); a
+# Kazakh one anywhere in its clause («хабарламалардан бас тарту үшін не істеу керек», «бас
+# тарту қанша тұрады»), as Kazakh puts it after. Folded (spelling.fold).
+OPENING_QUESTION = word_set(
+    "что где когда куда какой какая какое какие каким какую сколько кто как почему зачем "
+    "разве неужели откуда неге калай кашан кайда кандай канша"
+)
+ASKED_BEFORE = word_set("где когда куда сколько кто разве откуда почему зачем")
+KAZAKH_ASKING = word_set("неге калай кашан кайда кандай канша")
+# Kazakh «не» (what) before a verb of doing or happening: «не істеу керек», «не болады».
+KAZAKH_WHAT = ("исте", "бол", "керек")
+# A clause that begins «если» (if) supposes what follows in it; «Если можно, удалите мои данные»
+# asks in the clause after the comma.
+SUPPOSING = frozenset({"если", "ежели", "коли", "егер", "if"})
+# «не хочу, чтобы вы удаляли»: a «не» before «чтобы» denies what follows it. A «не» or «ни»
+# earlier in a phrase's clause denies it too: «я не отправляла запрос на удаление данных» (what
+# the confirmation mail asks a person to answer when the request was not theirs).
+SO_THAT = frozenset({"чтобы", "чтоб"})
+NEGATIONS = frozenset({"не", "ни"})
+# A request called off, in the phrase's clause: «отменяю запрос на удаление», «отзываю заявку
+# на отписку», «жою туралы өтінішті кері аламын»: a word of cancelling, or a request's noun
+# beside a word of taking back (not «заявление об отзыве согласия»: a noun, no verb).
+CANCELLING = ("отмен",)
+REQUEST_NOUNS = ("запрос", "заявлен", "заявк", "обращен", "отиниш")
+TAKING_BACK = ("отзыва", "отозв", "кери", "кайтар")
+# After a phrase, in its clause (DECLINED_AFTER words): a Kazakh auxiliary negated, as a verb made
+# of a converb and an auxiliary is negated in it («қайтарып алмаймын», I will not take back), a
+# wish or a possibility too («қайтарып алғым келмейді», «жоюға болмайды»); «не» with a word of
+# wanting or needing («не хочу», «не надо», «не требуется»); «нет»; Kazakh «емес» («керек
+# емес», «қажет емес») and «жоқ» («қажеті жоқ»). All folded (spelling.fold).
+AUXILIARIES = "ал|бер|жибер|таста|кой|сал|шыгар|кет|кел|бол"
+# Also a verb of asking or wanting negated: «жоюды сұрамадым» (I did not ask to delete),
+# «қаламаймын» (I do not want).
+NEGATED_AUXILIARY = re.compile(rf"^({AUXILIARIES}|сура|кала)(ма|ме|ба|бе|па|пе)")
+# Right after a phrase, an auxiliary in the conditional supposes it: «қайтарып алсам» (if I take
+# back), as the phrase's own verb would (phrases.CONDITIONAL).
+SUPPOSING_AUXILIARY = re.compile(rf"^({AUXILIARIES})с[ае]")
+DECLINING = ("нет", "емес", "жок")  # and their forms: «жоқпын» (I have not), «емеспін»
+WANTING = ("хоч", "хот", "жела", "прош", "надо", "нуж", "треб", "стоит", "буд", "собира", "обяз")
+DECLINED_AFTER = 3  # words after a phrase read for the decline («алуды сұраған жоқпын»)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence: its key words (spelling.key_words), the clause each belongs to, and
+    whether it asks a question (or names a request by its number: about that one)."""
+
+    tokens: tuple[str, ...]
+    clauses: tuple[int, ...]
+    asked: bool
+    # (key word index, clause) of each Kazakh question particle: it asks in its clause, after
+    # the phrase
+    particles: tuple[tuple[int, int], ...]
+    supposed_from: tuple[int, ...]  # per clause: the key word index «если» stands at, or -1
+
+
+def sentences(text: str) -> list[Sentence]:
+    """The sentences of `text`, in order (a text without one yields none)."""
+    found = []
+    for piece in SENTENCE_END.split(text or ""):
+        tokens, clauses, supposed_from, particles, asking = [], [], [-1], [], False
+        first = next(iter(words(piece)), "")
+        asking = fold(first) in OPENING_QUESTION
+        for clause in CLAUSE_END.split(piece):
+            if tokens and clauses[-1] == len(supposed_from) - 1:
+                supposed_from.append(-1)  # the clause before held a word: a new one begins
+            for word in map(fold, words(clause)):
+                if word in CONJUNCTIONS and tokens and clauses[-1] == len(supposed_from) - 1:
+                    supposed_from.append(-1)
+                number = len(supposed_from) - 1
+                asking = asking or word == ASKING
+                if word in QUESTION_PARTICLES:
+                    particles.append((len(tokens), number))
+                if word in SUPPOSING and supposed_from[-1] < 0:
+                    supposed_from[-1] = len(tokens)
+                if word not in FUNCTION_WORDS:
+                    tokens.append(word)
+                    clauses.append(number)
+        if tokens:
+            asked = asking or bool(ASKED.search(piece.strip()) or REFERENCE.search(piece))
+            found.append(
+                Sentence(
+                    tuple(tokens), tuple(clauses), asked, tuple(particles), tuple(supposed_from)
+                )
+            )
+    return found
+
+
+def withheld(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
+    asks, its clause supposes it, negates it before it (or a «не … чтобы» does), calls the
+    request off, or declines it right after."""
+    tokens, clause = sentence.tokens, sentence.clauses[start]
+    if sentence.asked or (any(at > end and c == clause for at, c in sentence.particles)):
+        return True
+    if 0 <= sentence.supposed_from[clause] <= start:
+        return True
+    before = tokens[:start]
+    if "не" in before and SO_THAT & set(before[before.index("не") :]):
+        return True
+    own = [at for at in range(len(tokens)) if sentence.clauses[at] == clause]
+    if (NEGATIONS | ASKED_BEFORE) & {tokens[at] for at in own if at < start}:
+        return True
+    if KAZAKH_ASKING & {tokens[at] for at in own if not start <= at <= end} or any(
+        tokens[at] == "не" and tokens[at + 1].startswith(KAZAKH_WHAT)
+        for at in own
+        if at > end and at + 1 < len(tokens)
+    ):
+        return True
+    if _called_off([tokens[at] for at in own if not start <= at <= end]):
+        return True
+    if end + 1 < len(tokens) and SUPPOSING_AUXILIARY.match(tokens[end + 1]):
+        return True
+    after = [
+        at for at in range(end + 1, min(len(tokens), end + 1 + DECLINED_AFTER))
+        if sentence.clauses[at] == clause
+    ]  # fmt: skip
+    for at in after:
+        following = tokens[at + 1] if at + 1 < len(tokens) else ""
+        # «не» before a word of wanting, or ending its clause: «отправляла не я».
+        last = at + 1 == len(tokens) or sentence.clauses[at + 1] != clause
+        if (
+            tokens[at].startswith(DECLINING)
+            or NEGATED_AUXILIARY.match(tokens[at])
+            or (tokens[at] == "не" and (last or following.startswith(WANTING)))
+        ):
+            return True
+    return False
+
+
+def _called_off(words):
+    """Whether a clause's words (the phrase's own aside) call a request off (CANCELLING)."""
+    if any(word.startswith(CANCELLING) for word in words):
+        return True
+    return any(
+        words[at].startswith(REQUEST_NOUNS) and words[near].startswith(TAKING_BACK)
+        for at in range(len(words))
+        for near in (at - 1, at + 1)
+        if 0 <= near < len(words)
+    )

@@ -1,0 +1,124 @@
+"""A letter that only asks about a request, supposes it or declines it opens none (compliance
+L7): the mailbox is the operator's general address, questions arrive there, and from an address
+on record a withdrawal or an unsubscribe takes effect as the letter arrives."""
+
+import pytest
+
+from consent.core import gate
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.intake import ingest
+from consent.rights.models import Ticket
+
+from .conftest import message
+
+Type = Ticket.Type
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        # asked: a question mark, «ли», Kazakh «ма», «ме», «ба», «бе», «па», «пе»
+        "Можно ли отозвать согласие на обработку персональных данных?",
+        "Хочу узнать, можно ли отозвать согласие",
+        "Где отозвать согласие?",
+        "Что будет, если отозвать согласие?",
+        "Вы уже отписали меня от рассылки? Письма всё ещё приходят",
+        "Можно ли удалить мои данные?",
+        "Когда вы удалите мои данные?",
+        "Келісімімді қайтарып алуға бола ма?",
+        "Келісімімді қайтарып алуға бола ма, курс бітпеді",
+        "Деректерімді жою керек пе?",
+        "Kelisimimdi qaitaryp aluğa bola ma?",
+        "Mozhno li otozvat soglasie",
+        "Ya ne otpravlyala zapros na udalenie dannykh",
+        "Kelisimimdi qaitaryp alsam ne bolady",
+        # asked without its «?», as on a phone
+        "Что нужно сделать, чтобы отписаться от рассылки",
+        "Подскажите, где кнопка отписаться от рассылки",
+        "Хабарламалардан бас тарту үшін не істеу керек",
+        "Келісімді қайтарып алу қанша уақыт алады",
+        # supposed: «если», «егер», a Kazakh verb in the conditional
+        "Если я отзову согласие, курс продолжится",
+        "Если вы удалите мои данные, я не смогу получать скидки.",
+        "Егер келісімді қайтарып алсам, сертификат бере ме",
+        "Келісімімді қайтарып алсам не болады",
+        # declined after it is named, or «не …, чтобы»
+        "Отписываться от рассылки не хочу",
+        "Отзывать согласие не нужно, я передумала",
+        "Удаление данных не требуется",
+        "Не хочу, чтобы вы удаляли мои данные",
+        "Келісімімді қайтарып алғым келмейді",
+        "Хабарламалардан бас тарту қажет емес",
+        "Менің деректерімді жоюдың қажеті жоқ",
+        # denied, as a person answers a confirmation mail that was not theirs
+        "Я не отправляла запрос на удаление данных",
+        "Запрос на удаление данных отправляла не я",
+        "Мен келісімді қайтарып алуды сұраған жоқпын",
+        "Мен деректерімді жоюды сұрамадым",
+        # called off
+        "Прошу отменить отписку от рассылки",
+        "Отменяю свой запрос на удаление данных",
+        "Деректерімді жою туралы өтінішті кері аламын",
+        # told in the past: a report, not a request
+        "Хочу подписаться обратно на рассылку, я случайно отписалась",
+        "Кто-то отозвал моё согласие от моего имени, верните всё",
+    ],
+)  # fmt: skip
+def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
+    """Each of these was opened as the request it names: a withdrawal of every consent, or an
+    unsubscribe, carried out as the letter arrived; a destruction request for the officers to
+    carry out, from «Can my data be deleted?», from «I did not send a request to delete my
+    data» (what the confirmation mail asks a person to answer when it was not theirs), from «I
+    call off my request to delete». It is a letter for staff to read."""
+    ticket = ingest(message("Сұрақ / Вопрос", body=body))
+    assert ticket.type == Type.OTHER
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "body,kind",
+    [
+        ("Если можно, удалите мои данные", Type.DESTROY),
+        ("Удалите мои данные. Когда это будет сделано?", Type.DESTROY),
+        ("Отпишите меня от рассылки, не хочу больше получать письма", Type.UNSUBSCRIBE),
+        ("Отзываю согласие на обработку персональных данных.\nВы меня слышите?", Type.WITHDRAW),
+        ("Келісімімді қайтарып аламын. Қашан жауап бересіз?", Type.WITHDRAW),
+        ("Прошу отозвать согласие на обработку\nперсональных данных", Type.WITHDRAW),
+        ("Отзыв согласия на обработку перс. данных", Type.WITHDRAW),
+        # «бе», «ба» of the greeting ask nothing about what follows
+        ("Сәлеметсіз бе, келісімімді қайтарып аламын", Type.WITHDRAW),
+        ("Саламатсыз ба деректерімді жойыңыз", Type.DESTROY),
+        # a «не» in a clause of its own; a request's noun that is not called off; a change told
+        # in the past
+        ("Больше не хочу получать ваши письма и прошу удалить мои данные", Type.DESTROY),
+        ("Прошу удалить мои данные - больше не пользуюсь вашими услугами", Type.DESTROY),
+        ("Прошу принять заявление об отзыве согласия на обработку персональных данных",
+         Type.WITHDRAW),
+        ("Отмените подписку на рассылку", Type.UNSUBSCRIBE),
+        ("Прошу как можно скорее удалить мои данные", Type.DESTROY),
+        ("У меня изменились контактные данные, новый телефон +7 701 444 55 66", Type.CORRECT),
+    ],
+)  # fmt: skip
+def test_the_request_beside_a_question_is_still_heard(person, body, kind):
+    """A question in a sentence of its own, an «if» in a clause of its own, a line the mail
+    program wrapped, a Kazakh greeting that is a question: the request is in the sentence that
+    asks for it."""
+    assert ingest(message("Сұрақ / Вопрос", body=body)).type == kind
+
+
+@pytest.mark.parametrize(
+    "first", ["Отзываю согласие на обработку персональных данных", "Келісімімді қайтарып аламын"]
+)
+def test_our_own_mail_pasted_back_is_about_its_request(person, first):
+    """Someone withdrew in Asel's name; she answered «Это не я!» in a new letter with our mail
+    pasted under it, no quote mark, no head. Its «Мы получили ваш запрос № R-1 об отзыве
+    согласия» read as her own withdrawal, asked again: joined to the forged one, every consent
+    she gave since withdrawn with it. A sentence that names a request by its number is about
+    that request: the letter is filed with it for the officers."""
+    from .conftest import mails_to
+
+    forged = ingest(message("", message_id="<forged@x>", body=first))
+    pasted = mails_to("asel@example.kz")[-1].message
+    letter = ingest(message("Это не я / Бұл мен емеспін", message_id="<not-me@x>",
+                            body=f"Это не я!\n\n{pasted}"))  # fmt: skip
+    assert (letter.type, letter.regarding, letter.status) == (Type.OTHER, forged, "filed")
