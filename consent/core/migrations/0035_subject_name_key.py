@@ -30,7 +30,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name="subject",
             name="name_key",
-            field=models.TextField(blank=True, default="", editable=False),
+            field=models.CharField(blank=True, default="", editable=False, max_length=600),
         ),
         migrations.RunPython(names_rekey, migrations.RunPython.noop, elidable=False),
     ]
