@@ -72,10 +72,19 @@ def held_names(submission: Submission) -> tuple[int, str]:
 
 
 def answer_refusal(submission: Submission) -> Promise | None:
-    """Why staff may not mark the form answered yet, or None: its service consent was held
-    back (never confirmed by the address's owner, or not recorded for a blocked person) and
-    does not stand now either. Answering it would process the owner's data without their
-    consent; once it stands (confirmed, or given again since) the form is answered under it."""
+    """Why staff may not mark the form answered yet, or None: processing of the person's data
+    is blocked, or its service consent was held back (never confirmed by the address's owner,
+    or not recorded for a blocked person) and does not stand now either. Answering it would
+    process the owner's data without their consent; once it stands (confirmed, or given again
+    since) the form is answered under it."""
+    # Art. 1(3), 25(2)(8) (compliance L12): a block stops all processing, answering the form
+    # too, and marking it answered starts its way to erasure, which the block stops as well.
+    # Before, it was marked answered, audited, as if nothing were blocked.
+    if gate.is_blocked(submission.subject):
+        return _(
+            "Processing of this person's data is blocked: the form cannot be answered or "
+            "marked answered while the block lasts."
+        )
     waits = holds_service(submission) and submission.consent_held != Held.CONFIRMED
     if waits and SERVICE not in gate.consents_standing(submission.subject):
         return _(

@@ -217,3 +217,22 @@ def test_a_search_of_many_spaces_is_answered_at_once(desk, person):
     assert time.process_time() - started < 1  # CPU seconds: 16 before
     spaced = f"№ {' ' * 40_000}R {' ' * 40_000}- {ticket.pk}"
     assert found(desk, "/admin/rights/ticket/", spaced, due="all") == [ticket]
+
+
+def test_a_name_erased_leaves_no_key_behind(desk, person):
+    """The name's key is the name in another form: erasing the name (a withdrawal that leaves
+    only what marketing lists, without a name) erases the key with it, and the person is no
+    longer found by it."""
+    from consent.rights.erasure import subject_minimise
+
+    subject_minimise(person, keep=["email"], actor=None)
+    person.refresh_from_db()
+    assert (person.full_name, person.name_key) == ("", "")
+    assert found(desk, "/admin/consent/subject/", "Qasymova") == []
+
+
+def test_a_name_whose_letters_grow_when_compared_is_stored(make_subject):
+    """A letter may become three in the name's key (casefolded «ΐ»): a key bounded by twice the
+    name's length refused the form's name, a 500 to the visitor."""
+    person = make_subject(full_name="ΐ" * 300)
+    assert len(Subject.objects.get(pk=person.pk).name_key) == 900

@@ -20,8 +20,9 @@ class Subject(models.Model):
 
     full_name = models.CharField(_("full name"), max_length=300, blank=True)
     # The name as the desk's search compares it, in any of its spellings (consent.core.names):
-    # written with it by save(), emptied with it by destruction.
-    name_key = models.CharField(max_length=600, blank=True, default="", editable=False)
+    # written with it by save(), emptied with it by destruction. Text without a bound: a letter
+    # may become three (casefolded «ΐ»; «x» is «кс»), and a bound would refuse a form's name.
+    name_key = models.TextField(blank=True, default="", editable=False)
     email = models.EmailField(_("email"), max_length=254, null=True, blank=True, unique=True)
     # Data, not identity: people share numbers, and a typed number proves nothing. NULL, as
     # before, is "no number" (erasure writes it).
