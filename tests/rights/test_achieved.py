@@ -266,3 +266,48 @@ def test_the_photo_of_an_answered_application_goes_with_it(
     assert not person.photo and person.birth_date is None and person.email
     assert not StoredFile.objects.exists()
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+@pytest.mark.parametrize("left_to_staff", ["open request", "blocked"])
+def test_a_purpose_ended_while_left_to_staff_ends_once_they_are_done(
+    client, texts, contact_data, moment, left_to_staff
+):
+    """The service consent's term ends while the person's access request is open, or while
+    processing is blocked: that night retention leaves her data to staff, and the first night
+    after the request is answered or the block lifted, what only the service needed goes
+    (Art. 12(2); compliance L5). Before, the expiry was recorded that night and never looked at
+    again: her phone number and message were kept for as long as her newsletter consent stood."""
+    from consent.core.ledger import subject_unblock
+    from consent.rights.models import Ticket
+    from consent.rights.tickets import ticket_open
+
+    moment("2027-03-01 10:00+05:00")
+    person = send(client, "kk", contact_data()).subject
+    moment("2029-06-01 10:00+05:00")
+    consent_grant(person, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    moment("2030-03-01 12:00+05:00")
+    if left_to_staff == "blocked":
+        subject_block(person, reason="complaint", source=Source.ADMIN)
+    else:
+        ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    moment("2030-03-02 03:00+05:00")  # three years and a day after the service consent
+    enforce_retention()
+    person.refresh_from_db()
+    assert person.phone and Submission.objects.get().data.get("message")
+    assert LedgerEntry.objects.filter(subject=person, purpose=SERVICE).latest("id").kind == "expire"
+
+    moment("2030-03-04 10:00+05:00")
+    if left_to_staff == "blocked":
+        subject_unblock(person, reason="not confirmed", source=Source.ADMIN)
+    else:
+        Ticket.objects.filter(pk=ticket.pk).update(status=Ticket.Status.DONE)
+    moment("2030-03-05 03:00+05:00")
+    enforce_retention()
+    person.refresh_from_db()
+    assert (person.full_name, person.email, person.phone) == ("Әсел Қасымова", "asel@example.kz",
+                                                             None)  # fmt: skip
+    assert Submission.objects.get().data.get("message") is None
+    assert gate.may_process(person, MARKETING)
+    erased = AuditEvent.objects.filter(subject_ref=person.pk, action="subject_edit").count()
+    enforce_retention()  # the next night changes nothing more, and records nothing
+    assert AuditEvent.objects.filter(subject_ref=person.pk, action="subject_edit").count() == erased
