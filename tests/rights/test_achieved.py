@@ -311,3 +311,25 @@ def test_a_purpose_ended_while_left_to_staff_ends_once_they_are_done(
     erased = AuditEvent.objects.filter(subject_ref=person.pk, action="subject_edit").count()
     enforce_retention()  # the next night changes nothing more, and records nothing
     assert AuditEvent.objects.filter(subject_ref=person.pk, action="subject_edit").count() == erased
+
+
+def test_an_inquiry_left_unanswered_keeps_the_purpose_going_past_the_others_grace(
+    client, texts, officer, contact_data, application_data, moment
+):
+    """Two forms sent the same morning, only the first answered: a month on, the first goes,
+    and the service purpose, not achieved while the second waits for its answer, keeps the
+    person and what the second sent (compliance L5)."""
+    moment("2027-03-01 10:00+05:00")
+    first = send(client, "kk", contact_data())
+    moment("2027-03-01 10:05+05:00")
+    second = send(client, "kk", application_data(), kind="apply")
+    person = first.subject
+    moment("2027-03-02 11:00+05:00")
+    mark_answered(officer, first)
+    moment("2027-04-05 03:00+05:00")
+    enforce_retention()
+    assert list(Submission.objects.all()) == [second]
+    person.refresh_from_db()
+    assert person.phone and Submission.objects.get().data["birth_place"] == "Өскемен"
+    assert gate.may_process(person, SERVICE)
+    assert not LedgerEntry.objects.filter(kind="achieved").exists()
