@@ -137,7 +137,8 @@ def subject_minimise(
         erased += ["photo"] if files else []
         subject.photo = ""
         submissions.update(photo="")
-    subject.save()
+    if erased:  # retention asks again each night (`retention._ended_before`): no write for nothing
+        subject.save()
     for submission in submissions:
         data = {k: v for k, v in submission.data.items() if k not in gone}
         if data != submission.data:

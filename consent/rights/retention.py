@@ -230,6 +230,16 @@ def _withdrawn_unconfirmed(at):
     return set(withdrawn.values_list("subject_id", flat=True))
 
 
+def _ended_before(at):
+    """The people a purpose has ended for, by its term or achieved, and not been given again:
+    their latest event for it is the expiry or the achievement (`subject_reduce` again erases
+    nothing more where it has done its work)."""
+    ended = LedgerEntry.objects.filter(
+        pk__in=_last_ids(at), kind__in=(LedgerEntry.Kind.EXPIRE, LedgerEntry.Kind.ACHIEVED)
+    )
+    return set(ended.values_list("subject_id", flat=True))
+
+
 def _latest_consents(at):
     return LedgerEntry.objects.filter(pk__in=_last_ids(at)).values_list(
         "subject_id", "purpose", "kind", "expires_at"
@@ -266,10 +276,12 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     for submission in Submission.objects.filter(pk__in=plan["unconsented"]).order_by("pk"):
         with transaction.atomic():
             submission_erase(submission, reason="consent_not_confirmed")
-    # A purpose ended tonight, expired or achieved: what no standing purpose lists goes, and the
-    # person with it when none stands (a block or an open request leaves them to staff).
+    # A purpose ended, expired or achieved: what no standing purpose lists goes, and the person
+    # with it when none stands (a block or an open request leaves them to staff meanwhile).
+    # Not only tonight's: the expiry is recorded once, so a person left to staff the night it
+    # was would otherwise keep for good what only the ended purpose needed.
     reviewed = {subject_id for subject_id, _reason in plan["review"]}
-    ended = {sid for sid, _purpose in plan["expire"]} | achieved
+    ended = {sid for sid, _purpose in plan["expire"]} | achieved | _ended_before(at)
     for subject_id in sorted(ended - set(plan["destroy"]) - reviewed):
         with transaction.atomic():
             subject = Subject.objects.select_for_update().filter(pk=subject_id).first()

@@ -268,35 +268,68 @@ def test_the_photo_of_an_answered_application_goes_with_it(
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
 
 
-@pytest.mark.parametrize("lang,why", [
-    ("kk", "Бұл адамның деректерін өңдеу бұғатталған"),
-    ("ru", "Обработка данных этого человека заблокирована"),
-])  # fmt: skip
-def test_a_blocked_persons_form_is_not_marked_answered_until_the_block_is_lifted(
-    client, texts, privacy_officer, contact_data, lang, why
+@pytest.mark.parametrize("left_to_staff", ["open request", "blocked"])
+def test_a_purpose_ended_while_left_to_staff_ends_once_they_are_done(
+    client, texts, contact_data, moment, left_to_staff
 ):
-    """A block stops all processing (Art. 1(3), 25(2)(8)); the desk still offered «Mark
-    answered» on a blocked person's form, and recorded it (the service purpose achieved, its
-    way to erasure begun), as if nothing were blocked."""
+    """The service consent's term ends while the person's access request is open, or while
+    processing is blocked: that night retention leaves her data to staff, and the first night
+    after the request is answered or the block lifted, what only the service needed goes
+    (Art. 12(2); compliance L5). Before, the expiry was recorded that night and never looked at
+    again: her phone number and message were kept for as long as her newsletter consent stood."""
     from consent.core.ledger import subject_unblock
+    from consent.rights.models import Ticket
+    from consent.rights.tickets import ticket_open
 
-    submission = send(client, "kk", contact_data())
-    subject_block(submission.subject, reason="complaint", source=Source.ADMIN)
-    desk = officer_in(lang, privacy_officer)
-    desk.cookies["django_language"] = lang
-    url = f"/admin/consent/submission/{submission.pk}/change/"
-    page = desk.get(url).content.decode()
-    assert 'value="mark_answered"' not in page and why in page
-    told = mark_answered(desk, submission)
-    (message,) = [str(m) for m in told.context["messages"]]
-    refused = {"kk": "Жауап берілді деп белгіленбеді: 1.", "ru": "Не отмечено отвеченным: 1."}
-    assert message.startswith(refused[lang]) and why in message
-    submission.refresh_from_db()
-    assert submission.answered_at is None
-    assert not AuditEvent.objects.filter(action="submission_answer").exists()
+    moment("2027-03-01 10:00+05:00")
+    person = send(client, "kk", contact_data()).subject
+    moment("2029-06-01 10:00+05:00")
+    consent_grant(person, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    moment("2030-03-01 12:00+05:00")
+    if left_to_staff == "blocked":
+        subject_block(person, reason="complaint", source=Source.ADMIN)
+    else:
+        ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    moment("2030-03-02 03:00+05:00")  # three years and a day after the service consent
+    enforce_retention()
+    person.refresh_from_db()
+    assert person.phone and Submission.objects.get().data.get("message")
+    assert LedgerEntry.objects.filter(subject=person, purpose=SERVICE).latest("id").kind == "expire"
 
-    subject_unblock(submission.subject, reason="not confirmed", source=Source.ADMIN)
-    assert 'value="mark_answered"' in desk.get(url).content.decode()
-    mark_answered(desk, submission)
-    submission.refresh_from_db()
-    assert submission.answered_at is not None
+    moment("2030-03-04 10:00+05:00")
+    if left_to_staff == "blocked":
+        subject_unblock(person, reason="not confirmed", source=Source.ADMIN)
+    else:
+        Ticket.objects.filter(pk=ticket.pk).update(status=Ticket.Status.DONE)
+    moment("2030-03-05 03:00+05:00")
+    enforce_retention()
+    person.refresh_from_db()
+    assert (person.full_name, person.email, person.phone) == ("Әсел Қасымова", "asel@example.kz",
+                                                             None)  # fmt: skip
+    assert Submission.objects.get().data.get("message") is None
+    assert gate.may_process(person, MARKETING)
+    erased = AuditEvent.objects.filter(subject_ref=person.pk, action="subject_edit").count()
+    enforce_retention()  # the next night changes nothing more, and records nothing
+    assert AuditEvent.objects.filter(subject_ref=person.pk, action="subject_edit").count() == erased
+
+
+def test_an_inquiry_left_unanswered_keeps_the_purpose_going_past_the_others_grace(
+    client, texts, officer, contact_data, application_data, moment
+):
+    """Two forms sent the same morning, only the first answered: a month on, the first goes,
+    and the service purpose, not achieved while the second waits for its answer, keeps the
+    person and what the second sent (compliance L5)."""
+    moment("2027-03-01 10:00+05:00")
+    first = send(client, "kk", contact_data())
+    moment("2027-03-01 10:05+05:00")
+    second = send(client, "kk", application_data(), kind="apply")
+    person = first.subject
+    moment("2027-03-02 11:00+05:00")
+    mark_answered(officer, first)
+    moment("2027-04-05 03:00+05:00")
+    enforce_retention()
+    assert list(Submission.objects.all()) == [second]
+    person.refresh_from_db()
+    assert person.phone and Submission.objects.get().data["birth_place"] == "Өскемен"
+    assert gate.may_process(person, SERVICE)
+    assert not LedgerEntry.objects.filter(kind="achieved").exists()

@@ -71,3 +71,25 @@ def test_an_adult_still_gives_a_consent_at_once(client, texts, make_subject):
     open_page(client, "kk", "adult@example.kz")
     client.post("/kk/my-data/consent/", {"give": MARKETING})
     assert gate.may_process(adult, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "moment,adult",
+    [
+        ("2026-12-09 23:30+05:00", False),  # the eve of her 18th birthday: still a minor
+        ("2026-12-10 00:30+05:00", True),  # 19:30 UTC on the 9th, but her birthday in Almaty
+        ("2026-12-10 23:30+05:00", True),
+    ],
+)
+def test_on_her_18th_birthday_she_gives_a_consent_herself(
+    client, texts, make_subject, time_machine, moment, adult
+):
+    """She is of age from local midnight of her 18th birthday (Art. 8(1); compliance L6), on her
+    own page as at the gate and on the application form: a consent she gives there that day is
+    recorded and stands, and the evening before she is told a guardian must give it."""
+    time_machine.move_to(moment)
+    person = make_subject(email="aruzhan@example.kz", birth_date=date(2008, 12, 10))
+    open_page(client, "kk", "aruzhan@example.kz")
+    html = client.post("/kk/my-data/consent/", {"give": MARKETING}, follow=True).content.decode()
+    assert gate.may_process(person, MARKETING) is adult
+    assert (GUARDIAN["kk"] in html) is not adult

@@ -239,6 +239,29 @@ def test_a_confirmation_link_tapped_again_says_where_the_request_stands(client, 
     assert closed in answered
 
 
+def test_the_confirm_button_pressed_again_after_the_answer_reopens_nothing(
+    client, officer_client, person
+):
+    """The confirmation page left open in a second tab, its button pressed after the officer has
+    answered the request: the request stays answered with the moment it was confirmed, and
+    nothing is confirmed, carried out or mailed again (compliance L9: a link never reopens a
+    request). Before, the press would have made an answered request open again, due and on the
+    desk, for an officer to send the person's data a second time."""
+    web_request(client, "kk", "access")
+    path = confirm_link()
+    client.get(path)  # the second tab, still showing the button
+    ticket = confirm(client)
+    act(officer_client, ticket)
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
+    mails, audit_rows = len(mails_to(person.email)), AuditEvent.objects.count()
+    assert client.post(path).status_code == 200
+    again = Ticket.objects.get()
+    assert again.status == Status.DONE and again.verified_at == ticket.verified_at
+    assert again.closed_at == ticket.closed_at
+    assert len(mails_to(person.email)) == mails and AuditEvent.objects.count() == audit_rows
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_used_confirmation_link_says_where_the_request_stands_at_any_age(
     client, person, time_machine, lang
