@@ -25,8 +25,12 @@ class SameAddress(Lookup):
         lhs, lhs_params = self.process_lhs(compiler, connection)
         rhs, rhs_params = self.process_rhs(compiler, connection)
         fold = "TRANSLATE({}, %s, %s)"
-        sql = f"{fold.format(lhs)} = {fold.format(rhs)}"
-        return sql, [*lhs_params, _UPPER, _LOWER, *rhs_params, _UPPER, _LOWER]
+        # UPPER() of both sides first, as `iexact` compares: it changes no answer (the same
+        # text but for ASCII case is the same in capitals) and lets an index on UPPER() find
+        # the rows (the outbox's, core migration 0011), which TRANSLATE() alone could not.
+        sql = f"UPPER({lhs}) = UPPER({rhs}) AND {fold.format(lhs)} = {fold.format(rhs)}"
+        params = [*lhs_params, *rhs_params]
+        return sql, [*params, *lhs_params, _UPPER, _LOWER, *rhs_params, _UPPER, _LOWER]
 
     def as_sqlite(self, compiler, connection):
         # SQLite's LOWER() folds the ASCII letters alone (no ICU), and it has no TRANSLATE().
