@@ -16,13 +16,48 @@ from consent.core.phones import normalise_phone, phone_shown
 
 
 def render_markdown(text):
-    """Markdown written by staff, sanitised so that no script or foreign resource gets through."""
-    import markdown  # here, not at start-up: a command that renders no page never needs it
-
-    html = markdown.markdown(text, extensions=["extra", "sane_lists"])
-    clean = nh3.clean(html, url_schemes={"https", "mailto", "tel"})
+    """Markdown written by staff, sanitised so that no script or foreign resource gets through:
+    a picture's address only a path of this site (`foreign_images`)."""
+    clean = nh3.clean(_html(text), url_schemes={"https", "mailto", "tel"},
+                      attribute_filter=_own_images_only())  # fmt: skip
     # Sanitised by nh3 just above.
     return mark_safe(clean)  # noqa: S308  # nosec B308 B703
+
+
+def foreign_images(text):
+    """The addresses of the images in staff Markdown that are not the site's own: a page never
+    loads them (no other host is contacted before the visitor consents: compliance L19), so
+    the editor is told instead of seeing a picture vanish. Read before nh3 would drop an address
+    of another scheme unseen."""
+    found = []
+    nh3.clean(_html(text), url_schemes={*SCHEMES_SEEN, "https"},
+              attribute_filter=_own_images_only(found))  # fmt: skip
+    return found
+
+
+# The schemes of a picture's address an editor may write, for telling them it is another host's.
+SCHEMES_SEEN = {"http", "data", "ftp", "file", "blob"}
+
+
+def _html(text):
+    import markdown  # here, not at start-up: a command that renders no page never needs it
+
+    return markdown.markdown(text or "", extensions=["extra", "sane_lists"])
+
+
+def _own_images_only(foreign=None):
+    """nh3's attribute filter that drops a picture's address unless it is a path of this site
+    («//host/…» and «/\\host/…» are another host to a browser), noting it in `foreign`."""
+
+    def keep(tag, attribute, value):
+        own = value.startswith("/") and not value.startswith("//") and "\\" not in value
+        if tag == "img" and attribute == "src" and not own:
+            if foreign is not None:
+                foreign.append(value)
+            return None
+        return value
+
+    return keep
 
 
 class Page(models.Model):
@@ -110,6 +145,12 @@ BOTH_LANGUAGES = {
 }
 
 
+FOREIGN_IMAGE = _(
+    "The site shows no pictures from other sites: a page loads nothing from elsewhere. Remove "
+    "the picture, or give the address of a file on this site, starting with «/»."
+)
+
+
 def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False, messages=None):
     """Compliance L24, the one home of the rule for pages, services and the company: each named
     field in kk and in ru (`optional`: or in neither); a Markdown field that renders to nothing
@@ -124,6 +165,10 @@ def _require_both_languages(obj, text_fields, markdown_fields=(), optional=False
             if not is_written:
                 field = f"{name}_{language}"
                 errors[field] = (messages or {}).get(field, BOTH_LANGUAGES[language])
+    for name in markdown_fields:
+        for language in ("kk", "ru"):
+            if foreign_images(localised(obj, name, language)):
+                errors[f"{name}_{language}"] = FOREIGN_IMAGE
     if errors:
         raise ValidationError(errors)
 
