@@ -6,6 +6,7 @@ import re
 
 import pytest
 from django.db import connection
+from post_office.models import Email
 
 from consent.core.ledger import consent_grant
 from consent.core.models import AuditEvent, Source
@@ -65,6 +66,41 @@ def test_withdrawal_and_unsubscribe_write_one_row_each(person):
     unsubscribe(person.pk)
     assert len(rows("consent_withdraw")) == 2
     assert {e.detail["purpose"] for e in rows("consent_withdraw")} == {SERVICE, MARKETING}
+
+
+def test_every_ledger_event_has_its_one_audit_row(client, texts, contact_data, officer):
+    """Art. 22(1)(5), compliance L16: every grant, withdrawal and term change of a consent, and
+    every block, is in the audit log, once, naming the person and the purpose: a consent given
+    on a form, one given by the newsletter's link, one withdrawn, expired and achieved, a block
+    and its lifting."""
+    from consent.core.ledger import (
+        consent_achieve,
+        consent_expire,
+        consent_withdraw,
+        subject_block,
+        subject_unblock,
+    )
+    from consent.core.models import LedgerEntry, Subject
+
+    assert client.post("/kk/contact/", contact_data(consent_marketing="on")).status_code == 302
+    person = Subject.objects.get()
+    confirm = next(m for m in Email.objects.all() if "/newsletter/confirm/" in m.message)
+    path = re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/\S+/)", confirm.message)[1]
+    assert client.post(path).status_code == 200
+    consent_withdraw(person, MARKETING, source=Source.UNSUBSCRIBE)
+    consent_expire(person, SERVICE, source=Source.RETENTION)
+    consent_grant(person, texts[SERVICE], language="ru", source=Source.APPLICATION_FORM)
+    consent_achieve(person, SERVICE, source=Source.RETENTION)
+    subject_block(person, reason="check", source=Source.ADMIN, actor=officer)
+    subject_unblock(person, reason="not confirmed", source=Source.ADMIN, actor=officer)
+    entries = LedgerEntry.objects.filter(subject=person).order_by("id")
+    assert [e.kind for e in entries] == ["grant", "grant", "withdraw", "expire", "grant",
+                                         "achieved", "block", "unblock"]  # fmt: skip
+    for entry in entries:
+        [event] = AuditEvent.objects.filter(object_type="consent.ledgerentry",
+                                            object_id=str(entry.pk))  # fmt: skip
+        assert event.subject_ref == person.pk
+        assert event.detail["purpose"] == (entry.purpose or "")
 
 
 def test_no_audit_column_holds_personal_data(person, officer, client):

@@ -104,12 +104,22 @@ def test_the_runtime_role_holds_only_select_and_insert(rows):
     assert grants == {t: "INSERT,SELECT" for t in APPEND_ONLY_TABLES}
 
 
-def test_even_the_owner_is_stopped_by_the_trigger(rows):
-    """The owner could drop the trigger on purpose, but no stray statement slips through."""
+@pytest.mark.parametrize(
+    "sql",
+    # A row trigger fires only on a row: DELETE where the fixture has rows (no cookie choice).
+    [*(f"DELETE FROM {t}" for t in APPEND_ONLY_TABLES if t != "consent_cookiechoice"),
+     *(f"TRUNCATE {t} CASCADE" for t in APPEND_ONLY_TABLES)],
+)  # fmt: skip
+def test_even_the_owner_is_stopped_by_the_trigger(rows, sql):
+    """The owner could drop the trigger on purpose, but no stray statement slips through: not a
+    DELETE, nor a TRUNCATE, which fires no row trigger (a maintenance script emptying a table
+    as the owner would have wiped the audit log)."""
+    Tombstone.objects.create(subject_ref=2**31, request_ref="R-1")
     with transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("RESET ROLE")
         try:
             with pytest.raises(DatabaseError), transaction.atomic():
-                cursor.execute("DELETE FROM consent_ledgerentry")
+                cursor.execute(sql)
         finally:
             cursor.execute("SET ROLE emalu_app")
+    assert AuditEvent.objects.exists() and LedgerEntry.objects.exists()

@@ -67,6 +67,37 @@ def test_progress_is_in_the_marketers_language(texts, marketer_client):
     assert "ставится в очередь: пока 0 из 1" in page.content.decode()
 
 
+def test_an_unsubscribe_while_the_job_queues_stops_the_mail_not_yet_queued(
+    texts, client, monkeypatch
+):
+    """The job reads the list, then queues it batch by batch (100,000 people take minutes).
+    A subscriber who unsubscribes meanwhile, by the link of the last campaign, before their
+    batch is queued, gets none of this one: an unsubscribe is in force before the next send
+    (Art. 24(1)(5); compliance L15)."""
+    from consent.marketing import campaigns
+    from consent.marketing.campaigns import unsubscribe_token
+
+    first, second = confirmed("first@example.kz"), confirmed("second@example.kz")
+    earlier = Campaign.objects.create(**WRITTEN)
+    campaign = Campaign.objects.create(**{**WRITTEN, "title": "December"})
+    campaign_start(campaign)
+    real_batch = campaigns._queue_batch
+
+    def batch_then_unsubscribe(*args):
+        queued = real_batch(*args)
+        if not CampaignRecipient.objects.filter(subject=second).exists():
+            token = unsubscribe_token(second.pk, earlier.pk)
+            assert client.post(f"/kk/unsubscribe/{token}/",
+                               {"List-Unsubscribe": "One-Click"}).status_code == 200  # fmt: skip
+        return queued
+
+    monkeypatch.setattr(campaigns, "_queue_batch", batch_then_unsubscribe)
+    queue_sending(batch_size=1)
+    assert once_each(campaign) == [first.email]
+    campaign.refresh_from_db()
+    assert (campaign.status, campaign.recipient_count) == ("sent", 1)
+
+
 # --- with real commits, in processes of their own (tests/core/test_one_at_a_time.py) ----------
 
 DIES = """

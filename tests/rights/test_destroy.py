@@ -222,3 +222,32 @@ def test_an_old_address_now_held_by_someone_else_keeps_their_mail(texts, make_su
 
     assert Email.objects.filter(pk=mail.pk).exists()
     assert not Email.objects.filter(to="ann@example.kz").exists()
+
+
+def test_a_request_she_sent_before_she_was_on_record_keeps_nothing_of_her(texts, make_subject):
+    """She wrote to the operator before any form of hers was on record (her request was
+    answered «nothing held»), then sent a form, then asked for destruction: the early request
+    keeps its number and dates, not her address or her words (Art. 1(6), 18; compliance L13)."""
+    address = f"{MARKER.lower()}@example.kz"
+    early = ticket_open(kind="access", email=address, language="kk", channel="email",
+                        message=f"Менің атым {MARKER}")  # fmt: skip
+    assert early.subject is None
+    person = make_subject(full_name="Әсел", email=address)
+    subject_destroy(person, request_ref="REQ-6")
+    text = all_text_in_database()
+    assert MARKER not in text and MARKER.lower() not in text
+    assert Ticket.objects.filter(pk=early.pk, email="", message="").exists()
+
+
+def test_her_other_open_requests_close_with_the_destruction(texts, make_subject, officer):
+    """An access request of hers still open when her data is destroyed cannot be answered any
+    more: it closes as «no data held», off the desk's open work, and nobody is mailed for it."""
+    person = make_subject(email="ann@example.kz")
+    access = verified_request(person, "access")
+    destroy = verified_request(person, "destroy")
+    mails = Email.objects.count()
+    subject_destroy(person, request_ref=destroy.reference, actor=officer)
+    access.refresh_from_db()
+    assert access.status == Ticket.Status.NO_DATA and access.closed_at is not None
+    assert list(Ticket.objects.open()) == [Ticket.objects.get(pk=destroy.pk)]
+    assert Email.objects.count() <= mails

@@ -274,3 +274,27 @@ def test_a_request_reopened_while_its_answer_waits_in_the_outbox_is_answered_onc
     # The person's page does not show the withdrawn letter as still waiting to go.
     page = desk.get(f"/admin/consent/subject/{person.pk}/change/").content.decode()
     assert page.count("срок истёк, не отправлено") == 1
+
+
+@pytest.mark.parametrize("language, why", [
+    ("ru", "Человек не подтвердил этот запрос"), ("kk", "Адам бұл өтінішті растамаған"),
+])  # fmt: skip
+def test_a_request_closed_unconfirmed_is_not_reopened(
+    client, desk, person, time_machine, language, why
+):
+    """A destruction request the person never confirmed, closed once its link expired, stays
+    closed when an officer asks to reopen it: opened, it could be carried out on the word of
+    whoever typed the address (Art. 10(2); compliance L9). The officer is told why."""
+    time_machine.move_to("2026-11-02 10:00+05:00", tick=False)
+    web_request(client, "ru", "destroy")
+    ticket = Ticket.objects.get()
+    desk = officer_on(desk, "2026-11-09 10:01+05:00", time_machine, language)
+    act(desk, ticket, "close")
+    ticket.refresh_from_db()
+    assert ticket.status == Status.NOT_CONFIRMED
+    page = desk.post(f"/admin/rights/ticket/{ticket.pk}/reopen/", {"reason": "ошибка"},
+                     follow=True)  # fmt: skip
+    assert why in told(page)[0]
+    ticket.refresh_from_db()
+    assert ticket.status == Status.NOT_CONFIRMED and ticket.verified_at is None
+    assert not AuditEvent.objects.filter(action="request_reopen").exists()

@@ -147,10 +147,13 @@ def test_a_calendar_change_moves_the_due_dates_of_open_requests_and_breaches(
     request(status=Ticket.Status.DONE, closed_at=at(2026, 12, 4, 19))
     breach = breach_record(Breach(detected_at=at(2026, 12, 4, 18), description="Lost laptop"))
     assert {confirmed.due_date, waiting.due_date, breach.regulator_due} == {date(2026, 12, 7)}
+    # A breach reported to the regulator already keeps the date its report was judged by.
+    reported = breach_record(Breach(detected_at=at(2026, 12, 4, 18), description="Sent astray"))
+    Breach.objects.filter(pk=reported.pk).update(regulator_notified_at=at(2026, 12, 4, 19))
 
     def dues():
         return [t.due_date for t in Ticket.objects.order_by("id")] + [
-            Breach.objects.get().regulator_due
+            Breach.objects.get(pk=breach.pk).regulator_due
         ]
 
     # A decree makes Monday 7 December a day off: due on Tuesday 8.
@@ -158,11 +161,13 @@ def test_a_calendar_change_moves_the_due_dates_of_open_requests_and_breaches(
                         {"date": "2026-12-07", "is_working_day": "", "note": "decree"})  # fmt: skip
     day_off = CalendarOverride.objects.get(date=date(2026, 12, 7))
     assert dues() == [date(2026, 12, 8), date(2026, 12, 8), date(2026, 12, 7), date(2026, 12, 8)]
+    assert Breach.objects.get(pk=reported.pk).regulator_due == date(2026, 12, 7)
 
     # ...and Saturday 5 December a working day: due on that Saturday, earlier than before.
     officer_client.post("/admin/workdays/calendaroverride/add/",
                         {"date": "2026-12-05", "is_working_day": "on"})  # fmt: skip
     assert dues() == [date(2026, 12, 5), date(2026, 12, 5), date(2026, 12, 7), date(2026, 12, 5)]
+    assert Breach.objects.get(pk=reported.pk).regulator_due == date(2026, 12, 7)
 
     # Removed again as entered by mistake: the calendar of the law, Monday 7, once more.
     officer_client.post("/admin/workdays/calendaroverride/", {
