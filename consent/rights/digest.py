@@ -85,8 +85,10 @@ def digest(today: date) -> int:
     if groups["breaches"]:
         subject_line = _("Breaches to report to the regulator: %(breaches)d; requests overdue: "
                          "%(overdue)d, due today: %(today)d")  # fmt: skip
-    else:
+    elif groups["overdue"] or groups["today"]:
         subject_line = _("Requests overdue: %(overdue)d, due today: %(today)d")
+    else:  # only what is due later, to close, to decide on or set aside: «0, 0» read as nothing
+        subject_line = _("Daily digest: no request overdue or due today")
     automated_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist")) + (
         f"?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
     )

@@ -239,6 +239,10 @@ def test_the_people_retention_leaves_to_staff_are_in_the_digest(
     assert digest(date(2026, 12, 17)) == 4  # nothing due: the people kept alone send it
     digests = {m.to[0].split("@")[0]: m for m in Email.objects.all()}
     ru, kk = digests["vera"], digests["dana"]
+    # Its subject line says there is nothing overdue, not «Requests overdue: 0, due today: 0»,
+    # which reads as a digest with nothing in it.
+    assert ru.subject == "Ежедневная сводка: просроченных запросов и запросов со сроком сегодня нет"
+    assert kk.subject == "Күнделікті шолу: мерзімі өткен және бүгін аяқталатын өтініш жоқ"
     assert f"#{kept.pk}: согласие не записано, http" in ru.message
     assert f"#{kept.pk}: келісім жазылмаған, http" in kk.message
     assert f"/admin/consent/subject/{kept.pk}/change/" in ru.message
