@@ -1,5 +1,8 @@
 """With the admin in Kazakh or Russian, no English shows: none of Django's catalogues, and no
-name, column, filter, action or help of any registered admin, third-party apps included."""
+name, column, filter, action or help of any registered admin, third-party apps included. And what
+the admin shows of a stored text reads as text: no markup of our own shown as characters, none of
+what staff typed run as markup. The judges read one walk of every admin page per language
+(tests/site/admin_walk.py), fetched once rather than once for each of them."""
 
 import functools
 import re
@@ -13,7 +16,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.test import Client, RequestFactory
 
-from tests.staff import verified_login
+from tests.site.admin_walk import TYPED, walks  # noqa: F401  (a fixture)
 
 DJANGO = Path(django.__file__).parent
 CATALOGUES = [DJANGO / "contrib/admin/locale/en/LC_MESSAGES/django.po",
@@ -41,24 +44,18 @@ def visible_text(html):
     return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
 
 
-@pytest.fixture
-def kk_staff(officer, texts, make_subject):
-    client = Client(headers={"accept-language": "kk"})
-    client.subject = make_subject()
-    return verified_login(client, officer)
-
-
-PAGES = ["/admin/", "/admin/consent/subject/", "/admin/rights/breach/add/",
-         "/admin/rights/ticket/", "/admin/auth/user/", "/admin/password_change/",
-         "/admin/consent/consenttext/", "/admin/consent/subject/{subject}/change/"]  # fmt: skip
-
-
-@pytest.mark.parametrize("path", PAGES)
-def test_no_english_from_djangos_catalogues(kk_staff, path):
-    response = kk_staff.get(path.format(subject=kk_staff.subject.pk))
-    assert response.status_code == 200
-    text = visible_text(response.content.decode())
-    leaks = sorted(p for p in english_phrases() if p in text)
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_english_from_djangos_catalogues(walks, lang):  # noqa: F811
+    """No phrase of Django's own catalogues shows in English on any page of the walk, the index
+    and the password form included."""
+    leaks = []
+    shown = [(url, r) for url, r in walks[lang].extra if r.status_code == 200]
+    assert {"/admin/", "/admin/password_change/"} <= set(dict(shown))
+    for url, response in walks[lang].pages + shown:
+        assert response.status_code == 200, url
+        text = visible_text(response.content.decode())
+        leaks += [(url, p) for p in sorted(english_phrases()) if p in text]
     assert leaks == [], leaks
 
 
@@ -73,31 +70,24 @@ def test_the_login_page_is_kazakh(db):
 OURS = ("consent", "forms_app", "emalu")  # the apps whose labels are ours to translate
 
 
+@pytest.mark.django_db
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_every_column_of_our_lists_is_named_in_the_staff_language(
-    officer_client, texts, make_subject, lang
-):
+def test_every_column_of_our_lists_is_named_in_the_staff_language(walks, lang):  # noqa: F811
     """A column named by a bare field (`subject_id`) showed "Subject id" in both languages.
-    A list shows its columns only with rows: a person who consented, wrote in and asked."""
-    from consent.core.ledger import consent_grant
-    from consent.core.models import Source, Submission
-    from consent.core.purposes import SERVICE
-    from consent.rights.tickets import ticket_open
-
-    person = make_subject(email="asel@example.kz")
-    consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
-    Submission.objects.create(subject=person, source=Source.CONTACT_FORM, language="kk", data={})
-    ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
-    english = []
-    for model in admin.site._registry:
-        if not model.__module__.startswith(OURS):
+    A list shows its columns only with rows: the walk's are of every kind."""
+    lists = {f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+             for model in admin.site._registry if model.__module__.startswith(OURS)}  # fmt: skip
+    english, judged = [], 0
+    for url, response in walks[lang].pages:
+        if url not in lists:
             continue
-        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
-        html = officer_client.get(url, headers={"accept-language": lang}).content.decode()
+        judged += 1
+        html = response.content.decode()
         for header in re.findall(r'<th scope="col"[^>]*>(.*?)</th>', html, re.S):
             text = " ".join(unescape(re.sub(r"<[^>]+>", " ", header)).split())
-            if text and not CYRILLIC.search(text) and text not in ("ID", "PDF"):
+            if text and not CYRILLIC.search(text) and text not in ("ID", "PDF", "SHA-256"):
                 english.append((url, text))
+    assert judged == len(lists)
     assert english == [], "\n".join(f"{url}: {label}" for url, label in english)
 
 
@@ -166,72 +156,83 @@ def standalone(shown):
 NOT_LABELS = re.compile(r'<td class="field-note">.*?</td>', re.S)
 
 
-@pytest.fixture(scope="module")
-def superuser(django_db_setup, django_db_blocker):
-    """A row of every kind (tests/site/admin_rows.py), and a superuser signed in."""
-    from consent.core.texts import current_policy
-    from tests.conftest import rows_for_the_module
-    from tests.site.admin_rows import site_rows, staff
-    from tests.texts import texts_publish
-
-    with rows_for_the_module(django_db_blocker):
-        person = site_rows(texts_publish(current_policy()), Client())
-        browser = staff("root")
-        browser.person = person
-        yield browser
-
-
-def admin_pages(browser):
-    """Every page the admin offers a superuser for each registered model: its app, the list,
-    the add form, one object's page, its history and delete confirmation, the confirmation of
-    'delete selected', and the object's own pages its page links to (an authenticator's QR
-    code, a staff member's password form…). Yields (url, response)."""
-    from tests.site.admin_rows import example
-
-    request = RequestFactory().get("/")
-    request.user = browser.user
-    apps = set()
-    for model, model_admin in admin.site._registry.items():
-        obj = example(model, browser.person)
-        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
-        own = f"{base}{obj.pk}/"
-        pages = [f"/admin/{model._meta.app_label}/"] * (model._meta.app_label not in apps)
-        apps.add(model._meta.app_label)
-        pages += [base, own + "change/", own + "history/"]
-        if model_admin.has_add_permission(request):
-            pages.append(base + "add/")
-        if model_admin.has_delete_permission(request, obj):
-            pages.append(own + "delete/")
-        responses = {url: browser.get(url) for url in pages}
-        yield from responses.items()
-        html = responses[own + "change/"].content.decode()  # its links: fetched once, read twice
-        for url in sorted(set(re.findall(rf'href="({re.escape(own)}[^"?#]+)"', html))):
-            response = browser.get(url, follow=True)  # resending a mail returns to its page
-            if response.get("content-type", "").startswith("text/html"):
-                yield url, response
-        if "delete_selected" in model_admin.get_actions(request):
-            data = {"action": "delete_selected", "_selected_action": [obj.pk]}
-            yield f"{base} (delete selected)", browser.post(base, data)
-
-
 @pytest.mark.django_db
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_no_admin_page_shows_english(superuser, lang):
+def test_no_admin_page_shows_english(walks, lang):  # noqa: F811
     """Third-party apps too: django-axes, django-otp and django-post-office showed their app,
     model and field names, columns, filters, actions and help in English ("AXES", "Access
     attempts", "Static devices", "TOTP devices", "Emails"), and the permissions Django names
     in English ("Can add data subject")."""
-    from django.contrib.auth.models import User
-
-    superuser.user = User.objects.get(username="root")
-    superuser.cookies["django_language"] = lang
-    superuser.defaults["HTTP_ACCEPT_LANGUAGE"] = lang
     labels = english_labels()
     english, opened = [], 0
-    for url, response in admin_pages(superuser):
+    for url, response in walks[lang].pages:
         assert response.status_code == 200, url
         opened += 1
         found = english_in(visible_text(NOT_LABELS.sub("", response.content.decode())), labels)
         english += [(url, label) for label in found]
     assert opened > 3 * len(admin.site._registry)
     assert english == [], "\n".join(f"{url}: {label}" for url, label in english)
+
+
+# --- what the admin shows of a stored text reads as text --------------------------------------
+
+# Markup a page shows as characters: tags of the kind Django's and our helpers write.
+SHOWN_TAGS = re.compile(r"&lt;/?(p|br|div|ul|li|a|b|pre|span)\b")
+# Where a page rightly holds what staff typed, escaped: the fields they type into.
+EDITABLE = re.compile(r"<textarea[^>]*>.*?</textarea>|<input[^>]*>", re.S)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_admin_page_shows_its_texts_as_text(walks, lang):  # noqa: F811
+    """Every page of every model admin, as a superuser (who sees them all): the previews of a
+    policy version and a consent text showed `<p>…</p>` around every paragraph; what a content
+    editor typed (here `<b>`) is shown escaped, never run."""
+    wrong = []
+    for url, response in walks[lang].urls:
+        if (
+            response.status_code != 200
+            or response.streaming
+            or "html" not in response["Content-Type"]
+        ):
+            continue
+        page = EDITABLE.sub("", response.content.decode())
+        if TYPED in page:
+            wrong.append(f"{url}: what staff typed is run as markup")
+        for tag in sorted(set(SHOWN_TAGS.findall(page)) - {"b"}):
+            wrong.append(f"{url}: <{tag}> shown as text")
+    assert wrong == [], "\n".join(wrong)
+
+
+# --- the header contract on every staff page (compliance T2) ------------------------------------
+
+
+# An email's HTML body, framed by the email's own page under a CSP of its own (emalu/admin.py,
+# post_office's outbox): a sandbox without script, so none of the contract's CSP applies.
+EMAIL_PREVIEW = re.compile(r"^/admin/post_office/email/\d+/preview/$")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_security_headers_on_every_staff_url(walks, settings, lang):  # noqa: F811
+    """The login page, then as a superuser every page of the walk: every admin URL reached
+    without arguments (index, each list and add form, the site's own views), every named URL of
+    every model admin with a real row (change forms, history, exports, evidence…), and the pages
+    a change form links to. Each carries the headers, and says no-store."""
+    from tests.site.test_headers import assert_header_contract
+
+    settings.SECURE_HSTS_SECONDS = 31536000
+    login = Client().get("/admin/login/", secure=True, headers={"accept-language": lang})
+    assert_header_contract(login, True, "login")
+    walk = walks[lang]
+    responses = walk.pages + walk.urls + walk.extra
+    assert len(walk.extra) > 40 and "/admin/rights/ticket/statistics.csv" in dict(walk.extra)
+    lists = {f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+             for model in admin.site._registry}  # fmt: skip
+    assert lists <= set(dict(walk.extra))
+    for url, response in responses:
+        if EMAIL_PREVIEW.search(url):  # a sandboxed frame of the email's page: no script at all
+            assert response["Content-Security-Policy"].startswith("sandbox; default-src 'none'")
+            continue
+        assert_header_contract(response, True, url)
+        assert response.status_code == 200 or url not in lists, url

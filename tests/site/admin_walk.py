@@ -1,0 +1,113 @@
+"""One walk of every admin page as a superuser, in each staff language, for the judges of
+tests/site/test_admin_kazakh.py: each page is fetched once per language and judged for English
+(Django's and ours), for the columns of our lists, for markup shown as text, and for the header
+contract (compliance T2: fetched over HTTPS, with HSTS on as in production)."""
+
+import re
+
+import pytest
+from django.contrib import admin
+from django.test import Client, RequestFactory
+
+# A draft policy version whose title and text hold what a content editor typed as markup.
+TYPED = "<b>typed</b>"
+
+
+class Walk:
+    """The responses of one language's walk: `pages` (admin_pages), `urls` (every named URL of
+    every model admin, tests/site/test_admin_permissions.admin_urls, and the draft's page), and
+    `extra` (every admin URL that takes no argument, and the password form). A URL fetched by
+    GET for one is not fetched again for another."""
+
+    def __init__(self, browser):
+        self.browser, self.fetched = browser, {}
+
+    def get(self, url):
+        if url not in self.fetched:
+            self.fetched[url] = self.browser.get(url, secure=True)
+        return self.fetched[url]
+
+
+def admin_pages(browser, get):
+    """Every page the admin offers a superuser for each registered model: its app, the list,
+    the add form, one object's page, its history and delete confirmation, the confirmation of
+    'delete selected', and the object's own pages its page links to (an authenticator's QR
+    code, a staff member's password form…). Yields (url, response)."""
+    from tests.site.admin_rows import example
+
+    request = RequestFactory().get("/")
+    request.user = browser.user
+    apps = set()
+    for model, model_admin in admin.site._registry.items():
+        obj = example(model, browser.person)
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        own = f"{base}{obj.pk}/"
+        pages = [f"/admin/{model._meta.app_label}/"] * (model._meta.app_label not in apps)
+        apps.add(model._meta.app_label)
+        pages += [base, own + "change/", own + "history/"]
+        if model_admin.has_add_permission(request):
+            pages.append(base + "add/")
+        if model_admin.has_delete_permission(request, obj):
+            pages.append(own + "delete/")
+        responses = {url: get(url) for url in pages}
+        yield from responses.items()
+        html = responses[own + "change/"].content.decode()  # its links: fetched once, read twice
+        for url in sorted(set(re.findall(rf'href="({re.escape(own)}[^"?#]+)"', html))):
+            response = get(url)  # fetched once: `urls` holds it too
+            if response.status_code in (301, 302):  # resending a mail returns to its page
+                response = browser.get(response["Location"], secure=True)
+            if response.get("content-type", "").startswith("text/html"):
+                yield url, response
+        if "delete_selected" in model_admin.get_actions(request):
+            data = {"action": "delete_selected", "_selected_action": [obj.pk]}
+            yield f"{base} (delete selected)", browser.post(base, data, secure=True)
+
+
+def bare_urls():
+    """Every admin URL reached without arguments: the index, each list and add form, the
+    site's own views (statistics, exports…), all but signing out."""
+    from django.urls import reverse
+
+    from tests.site.test_headers import url_names
+
+    return [reverse(f"admin:{p.name}") for _ns, p in url_names(admin.site.urls[0])
+            if not p.pattern.converters and "(?P" not in str(p.pattern)
+            and p.name != "logout"]  # fmt: skip
+
+
+def walk(browser, lang, draft):
+    from tests.site.test_admin_permissions import admin_urls
+
+    browser.cookies["django_language"] = lang
+    browser.defaults["HTTP_ACCEPT_LANGUAGE"] = lang
+    done = Walk(browser)
+    done.pages = list(admin_pages(browser, done.get))
+    urls = [url for _model, url in admin_urls(browser.person)]
+    urls.append(f"/admin/consent/policyversion/{draft.pk}/change/")
+    done.urls = [(url, done.get(url)) for url in urls]
+    done.extra = [(url, done.get(url)) for url in [*bare_urls(), "/admin/password_change/"]]
+    return done
+
+
+@pytest.fixture(scope="module")
+def walks(django_db_setup, django_db_blocker):
+    """A row of every kind (tests/site/admin_rows.py), a draft policy version with markup typed
+    into it, a superuser signed in; and their walk in kk and in ru."""
+    from django.contrib.auth.models import User
+    from django.test import override_settings
+
+    from consent.core.models import PolicyVersion
+    from consent.core.texts import current_policy
+    from tests.conftest import rows_for_the_module
+    from tests.site.admin_rows import site_rows, staff
+    from tests.texts import texts_publish
+
+    with rows_for_the_module(django_db_blocker), override_settings(SECURE_HSTS_SECONDS=31536000):
+        person = site_rows(texts_publish(current_policy()), Client())
+        draft = PolicyVersion.objects.create(
+            number=99, effective_date="2099-01-01", title_kk=TYPED, title_ru=TYPED,
+            text_kk=f"бір\n\n{TYPED}", text_ru=f"один\n\n{TYPED}",
+        )  # fmt: skip
+        browser = staff("root")
+        browser.person, browser.user = person, User.objects.get(username="root")
+        yield {lang: walk(browser, lang, draft) for lang in ("kk", "ru")}
