@@ -1,6 +1,7 @@
 """How two addresses are compared: the lookup `__address` (registered on every text field when
 the core app is ready), the one comparison of a stored address with another
-(`core.subjects.normalise_email` makes both of the one form first).
+(`core.subjects.normalise_email` makes both of the one form first), and the transform
+`__address_folded` with `address_folded()`, for a part of one (a prefix, a domain).
 
 Letter case is set aside for the 26 ASCII letters only. Django's `iexact` compares UPPER() of
 each side, and PostgreSQL's UPPER() maps letters of other alphabets onto them: «ı» (the dotless
@@ -10,10 +11,17 @@ confirmation granted a consent on the other person's record, and their mail open
 on it. Those are other mailboxes; no mail system reads them as one.
 """
 
-from django.db.models import CharField, Lookup, TextField
+from django.db.models import CharField, Lookup, TextField, Transform
 
 _UPPER = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _LOWER = _UPPER.lower()
+_FOLD = str.maketrans(_UPPER, _LOWER)
+
+
+def address_folded(text: str) -> str:
+    """The text with its ASCII capitals as small letters and nothing else changed: what
+    `__address_folded` makes of a stored value (Python's lower() changes other letters too)."""
+    return text.translate(_FOLD)
 
 
 class SameAddress(Lookup):
@@ -39,6 +47,23 @@ class SameAddress(Lookup):
         return f"LOWER({lhs}) = LOWER({rhs})", [*lhs_params, *rhs_params]
 
 
+class AddressFolded(Transform):
+    """`field__address_folded__startswith=address_folded(value)`: a part of an address compared
+    as `__address` compares the whole. `istartswith` and `iendswith` compare UPPER() of both
+    sides, which makes «@maıl.kz» end as «@mail.kz» does."""
+
+    lookup_name = "address_folded"
+
+    def as_sql(self, compiler, connection, **extra_context):
+        lhs, params = compiler.compile(self.lhs)
+        return f"TRANSLATE({lhs}, %s, %s)", [*params, _UPPER, _LOWER]
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        lhs, params = compiler.compile(self.lhs)  # SQLite's LOWER() folds ASCII alone
+        return f"LOWER({lhs})", params
+
+
 def register() -> None:
     for field in (CharField, TextField):
         field.register_lookup(SameAddress)
+        field.register_lookup(AddressFolded)

@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today
 from consent.common.text import clean_form_text
 
+from .addresses import address_folded
 from .models import Subject
 
 # The oldest a person giving a date of birth is taken to be: «01.01.1900», a placeholder more
@@ -200,7 +201,12 @@ def address_holders(address: str) -> Q:
     base = local.split("+", 1)[0]
     if not base or not domain:
         return Q(email__address=address)
-    tagged = Q(email__istartswith=f"{base}+", email__iendswith=f"@{domain}")
+    # Compared as `__address` compares (core/addresses.py): `istartswith` made «@maıl.kz»,
+    # another domain, end as «@mail.kz».
+    tagged = Q(
+        email__address_folded__startswith=address_folded(f"{base}+"),
+        email__address_folded__endswith=address_folded(f"@{domain}"),
+    )
     return Q(email__address=address) | Q(email__address=f"{base}@{domain}") | tagged
 
 

@@ -236,3 +236,17 @@ def test_a_name_whose_letters_grow_when_compared_is_stored(make_subject):
     name's length refused the form's name, a 500 to the visitor."""
     person = make_subject(full_name="ΐ" * 300)
     assert len(Subject.objects.get(pk=person.pk).name_key) == 900
+
+
+@pytest.mark.parametrize("term", ["asel@mail.kz", "asel+news@mail.kz"])
+def test_an_address_with_its_tag_finds_no_other_domain_that_capitals_make_alike(
+    desk, make_subject, term
+):
+    """«maıl.kz» (a dotless ı) is another domain, anyone's to register, which PostgreSQL's UPPER()
+    makes «MAIL.KZ»: the tag's comparison (LIKE of capitals) listed its mailbox for «asel@mail.kz»,
+    and the officer could answer the caller with another person's data. ASCII case alone is set
+    aside, as for the address itself (consent/core/addresses.py)."""
+    asel = make_subject(email="asel@mail.kz")
+    make_subject(email="asel+news@maıl.kz")
+    make_subject(email="asel+news@mail.kſ")  # long s: «S» in capitals
+    assert found(desk, "/admin/consent/subject/", term) == [asel]
