@@ -48,7 +48,8 @@ def answers_held_back(names: set[str], **_signal) -> None:
     its page, until a new answer is sent) and the officers are told, so that the answer is sent
     again once the block is lifted."""
     # «R-12.pdf» is request 12's (Ticket.answer_files); its number read by the one rule.
-    numbers = {whole_number(name.rpartition(".")[0].removeprefix("R-")) for name in names}
+    stems = [name.rpartition(".")[0] for name in names]
+    numbers = {whole_number(stem.removeprefix(Ticket.REFERENCE_PREFIX)) for stem in stems}
     answered = Ticket.objects.filter(type=Ticket.Type.ACCESS, status=Ticket.Status.DONE,
                                      pk__in=numbers - {None})  # fmt: skip
     for ticket in answered.select_related("subject"):

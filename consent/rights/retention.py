@@ -221,7 +221,7 @@ def _withdrawn_unconfirmed(at):
     destroyed, the next night, a person who never asked. Staff decide instead."""
     never_confirmed = (
         Ticket.objects.filter(type=Ticket.Type.WITHDRAW, verified_at=None)
-        .annotate(number=Concat(Value("R-"), Cast("pk", CharField())))
+        .annotate(number=Concat(Value(Ticket.REFERENCE_PREFIX), Cast("pk", CharField())))
         .values("number")
     )
     withdrawn = LedgerEntry.objects.filter(

@@ -90,6 +90,9 @@ class Ticket(models.Model):
     # A longer email is set aside whole rather than cut (intake.py; compliance L7), unless all
     # the person wrote lies above a long quoted thread (letters._cut_below_own_words).
     MESSAGE_MAX_LENGTH = 100_000
+    # A request is named «R-12» (`reference`) in its mails, its answer's files and the reason
+    # of the ledger events it caused; what reads the number back reads this prefix.
+    REFERENCE_PREFIX = "R-"
     # How long the confirmation link works (links.VERIFY_MAX_AGE); the mail says "7 days".
     CONFIRM_WITHIN = timedelta(days=7)
 
@@ -152,7 +155,7 @@ class Ticket(models.Model):
 
     @property
     def reference(self):
-        return f"R-{self.pk}"
+        return f"{self.REFERENCE_PREFIX}{self.pk}"
 
     @property
     def answer_files(self):
