@@ -11,7 +11,7 @@ short column, 100,000 people a sequential scan of milliseconds), the typed words
 are searched (`name_keys`). One function makes both, word by word:
 
 0. a word of Cyrillic letters with a Latin one among them reads the Latin one as the Cyrillic it
-   looks like (`LOOKALIKES`: a Latin «C» or «i» a keyboard's layout left in the word);
+   looks like (`common.lookalikes`: a Latin «C» or «i» a keyboard's layout left in the word);
 1. `LETTERS`: casefolded, every Latin and Cyrillic letter as a Cyrillic one, Kazakh letters as the
    Russian letters typed for them (қ as к, і as и, ...), the letters Latin spellings do not tell
    apart made one (и, й, ы, і, i, y; е, ё, э), the soft and hard signs dropped («Ольга»), as
@@ -29,6 +29,8 @@ is held about them.
 
 import re
 import unicodedata
+
+from consent.common.lookalikes import LOOKALIKES
 
 _LATIN = {
     "a": "а", "b": "б", "c": "ц", "d": "д", "e": "е", "f": "ф", "g": "г", "h": "х", "i": "и",
@@ -58,11 +60,6 @@ SEQUENCES = [
 ]  # fmt: skip
 DOUBLED = re.compile(r"(.)\1+")
 
-# Latin letters that look like Cyrillic ones, read as those inside a Cyrillic word.
-_LOOKS = {"a": "а", "e": "е", "o": "о", "p": "р", "c": "с", "x": "х", "y": "у", "k": "к",
-          "i": "і", "A": "А", "B": "В", "E": "Е", "H": "Н", "K": "К", "M": "М", "O": "О",
-          "P": "Р", "C": "С", "T": "Т", "X": "Х", "Y": "У", "I": "І"}  # fmt: skip
-LOOKALIKES = str.maketrans(_LOOKS)
 _WORD = re.compile(r"[^\W_]+")
 _APOSTROPHES = str.maketrans(dict.fromkeys("'’ʼ`"))
 _CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")

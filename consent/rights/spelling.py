@@ -8,6 +8,8 @@ matched over these words in phrases.py; the language is read from them in langua
 import re
 import unicodedata
 
+from consent.common.lookalikes import LOOKALIKES
+
 from . import translit
 
 KAZAKH_LETTERS = frozenset("әғқңөұүһі")
@@ -25,8 +27,6 @@ def fold(word: str) -> str:
     return IOTATED.sub(lambda m: "йа" if m[1] == "я" else "йу", word.translate(FOLD))
 
 
-# Latin letters that look like Cyrillic ones, typed inside a Cyrillic word (a Latin i for і).
-LOOKALIKES = str.maketrans(LATIN_LOOKS := "aeopcxyki", "аеорсхукі")
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 LATIN = re.compile(r"[a-z]")
 WORD = re.compile(r"[^\W_]+")
