@@ -45,12 +45,20 @@ def _html(text):
     return markdown.markdown(text or "", extensions=["extra", "sane_lists"])
 
 
+# What a browser's URL parser strips from an address's ends (C0 controls and the space) and
+# removes from anywhere in it (tabs and line breaks).
+_URL_ENDS = "".join(map(chr, range(0x21)))
+_TABS_AND_BREAKS = dict.fromkeys(map(ord, "\t\n\r"))
+
+
 def _own_images_only(foreign=None):
     """nh3's attribute filter that drops a picture's address unless it is a path of this site
     («//host/…» and «/\\host/…» are another host to a browser), noting it in `foreign`."""
 
     def keep(tag, attribute, value):
-        own = value.startswith("/") and not value.startswith("//") and "\\" not in value
+        # Read as a browser reads it: «/\t/host» is «//host», another host.
+        read = value.strip(_URL_ENDS).translate(_TABS_AND_BREAKS)
+        own = read.startswith("/") and not read.startswith("//") and "\\" not in read
         if tag == "img" and attribute == "src" and not own:
             if foreign is not None:
                 foreign.append(value)

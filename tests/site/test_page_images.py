@@ -15,11 +15,14 @@ REFUSED = {
     "ru": "Сайт не показывает изображения с других сайтов",
 }
 # Another host, however it is written: a full address, one without its scheme, a backslash a
-# browser reads as a slash, plain http, a data: address.
+# browser reads as a slash, a tab or a line break between the slashes (a browser removes them
+# from an address: «/\t/host» is «//host»), plain http, a data: address.
 FOREIGN = [
     "![логотип](https://cdn.example.com/logo.png)",
     '<img src="//cdn.example.com/logo.png" alt="логотип">',
     "![логотип](/\\cdn.example.com/logo.png)",
+    '<img src="/&#9;/cdn.example.com/logo.png">',
+    '<img src="/&#10;/cdn.example.com/logo.png">',
     '<img src="http://cdn.example.com/logo.png">',
     "![логотип](data:image/png;base64,iVBORw0KGgo=)",
 ]
