@@ -111,7 +111,10 @@ class CampaignRecipient(models.Model):
                 fields=["subject", "returned_at"],
                 condition=models.Q(returned_at__isnull=False),
                 name="campaign_mail_returned",
-            )
+            ),
+            # A campaign's latest batch, read by /healthz while it is being sent (emalu.health
+            # .campaigns): one index entry, not every recipient row of a large campaign.
+            models.Index(fields=["campaign", "queued_at"], name="campaign_latest_batch"),
         ]
         verbose_name = _("campaign recipient")
         verbose_name_plural = _("campaign recipients")

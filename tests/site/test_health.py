@@ -250,3 +250,29 @@ def test_a_campaign_stuck_in_sending_is_named(client, make_subject):
     Campaign.objects.filter(pk=stuck.pk).update(status=Campaign.Status.SENT)
     CampaignRecipient.objects.filter(campaign=stuck).update(queued_at=now - timedelta(days=2))
     assert health(client)[1]["campaigns"] == {"status": "ok", "sending": 0, "still_seconds": 0}
+
+
+def test_a_campaign_being_sent_is_judged_by_its_latest_batch_alone(db, make_subject):
+    """/healthz reads a sending campaign's latest batch by the index on (campaign, queued_at):
+    the maximum over the join read every recipient row of a large campaign on each probe."""
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from consent.marketing.models import Campaign, CampaignRecipient
+    from emalu.health import campaigns
+
+    sending = Campaign.objects.create(
+        title="t", subject_line_kk="s", body_kk="b", status=Campaign.Status.SENDING
+    )
+    CampaignRecipient.objects.create(campaign=sending, subject=make_subject())
+    with CaptureQueriesContext(connection) as queries:
+        assert campaigns(timezone.now())["status"] == "ok"
+    (query,) = [
+        q["sql"] for q in queries.captured_queries if "consent_campaignrecipient" in q["sql"]
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL enable_seqscan = off")  # the plan as on a large table
+        cursor.execute(f"EXPLAIN {query}")  # nosec B608: our own query, captured above
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    # One entry of the index, the latest, not all of them (an aggregate over the join)
+    assert "campaign_latest_batch" in plan and "Limit" in plan
