@@ -49,6 +49,18 @@ def test_a_consent_asked_again_is_not_a_reason_to_destroy_overnight(
     assert Subject.objects.filter(pk=bota.pk).exists()
 
 
+def consented_then_asked_again(texts, make_subject, settings, time_machine):
+    """Someone who gave the service consent on 30 November, asked for it again by version 2 of
+    the policy on 1 December (12:00 Almaty)."""
+    settings.OPERATOR = operator(settings)
+    time_machine.move_to("2026-11-30 12:00+05:00", tick=False)
+    person = make_subject(language="ru")
+    consent_grant(person, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
+    time_machine.move_to("2026-12-01 12:00+05:00", tick=False)
+    policy_publish(PolicyVersion.objects.get(number=2), reconsent=[SERVICE])
+    return person
+
+
 def test_the_access_answer_says_that_consent_was_asked_again(
     texts, make_subject, settings, time_machine, tmp_path
 ):
@@ -62,12 +74,7 @@ def test_the_access_answer_says_that_consent_was_asked_again(
     from consent.rights.export import export_json
     from consent.rights.readable import export_pdf
 
-    settings.OPERATOR = operator(settings)
-    time_machine.move_to("2026-11-30 12:00+05:00", tick=False)
-    asel = make_subject(language="ru")
-    consent_grant(asel, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
-    time_machine.move_to("2026-12-01 12:00+05:00", tick=False)
-    policy_publish(PolicyVersion.objects.get(number=2), reconsent=[SERVICE])
+    asel = consented_then_asked_again(texts, make_subject, settings, time_machine)
     time_machine.move_to("2026-12-02 09:00+05:00", tick=False)
 
     data = json.loads(export_json(asel, "ru"))
@@ -92,12 +99,7 @@ def test_a_consent_given_to_the_new_text_reads_as_given(texts, make_subject, set
 
     from consent.rights.export import export_json
 
-    settings.OPERATOR = operator(settings)
-    time_machine.move_to("2026-11-30 12:00+05:00", tick=False)
-    bota = make_subject(language="ru")
-    consent_grant(bota, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
-    time_machine.move_to("2026-12-01 12:00+05:00", tick=False)
-    policy_publish(PolicyVersion.objects.get(number=2), reconsent=[SERVICE])
+    bota = consented_then_asked_again(texts, make_subject, settings, time_machine)
     consent_grant(bota, current_text(SERVICE), language="ru", source=Source.SELF_SERVICE)
     (service,) = [p for p in json.loads(export_json(bota, "ru"))["purposes"]
                   if p["code"] == SERVICE]  # fmt: skip

@@ -3,8 +3,6 @@ compliance L19): a picture staff put in a page or a service from elsewhere is re
 saved, with the reason in the editor's language, and one saved before is not loaded."""
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.contrib.auth.models import Group
 from django.test import Client
 
 from emalu.models import Page
@@ -29,19 +27,17 @@ FOREIGN = [
 OWN = "![логотип](/static/img/logo.png)"
 
 
-def editor(lang):
-    user = get_user_model().objects.create_user("carol", "carol@example.kz", "pw-1234567890",
-                                                is_staff=True)  # fmt: skip
-    user.groups.add(Group.objects.get(name="content_editor"))
-    return verified_login(Client(headers={"accept-language": lang}), user)
+def editor(content_editor, lang):
+    """Carol, the content editor (tests/conftest.py), her admin in `lang`."""
+    return verified_login(Client(headers={"accept-language": lang}), content_editor)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 @pytest.mark.parametrize("image", FOREIGN)
-def test_a_picture_from_another_host_is_refused_when_saved(db, lang, image):
+def test_a_picture_from_another_host_is_refused_when_saved(content_editor, lang, image):
     form = {"slug": "about", "title_kk": "Біз туралы", "title_ru": "О нас",
             "body_kk": f"Біз туралы.\n\n{image}", "body_ru": "Мы работаем."}  # fmt: skip
-    response = editor(lang).post("/admin/emalu/page/add/", form)
+    response = editor(content_editor, lang).post("/admin/emalu/page/add/", form)
     assert response.status_code == 200 and REFUSED[lang] in response.content.decode()
     assert not Page.objects.exists()
 
@@ -55,7 +51,7 @@ def test_a_picture_from_another_host_saved_before_is_not_loaded(client, db, imag
     assert 'src="/static/img/logo.png"' in html  # the site's own picture stays
 
 
-def test_the_sites_own_picture_is_saved(db):
+def test_the_sites_own_picture_is_saved(content_editor):
     form = {"slug": "about", "title_kk": "Біз туралы", "title_ru": "О нас",
             "body_kk": f"Мәтін\n\n{OWN}", "body_ru": "Текст"}  # fmt: skip
-    assert editor("kk").post("/admin/emalu/page/add/", form).status_code == 302
+    assert editor(content_editor, "kk").post("/admin/emalu/page/add/", form).status_code == 302
