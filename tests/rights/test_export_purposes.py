@@ -1,0 +1,37 @@
+"""Compliance L10 (Art. 24(1)(1), 25(2)(9)): the access answer tells the person, for each
+purpose, which of their data it processes and who abroad receives it, in their language."""
+
+import json
+
+import pytest
+from django.utils import translation
+
+from consent.core.models import Subject
+from consent.core.purposes import CROSS_BORDER, DATA_FIELDS, PURPOSES, SERVICE
+from consent.rights.export import export_json
+from tests.texts import PROCESSOR
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_answer_names_the_recipients_abroad_of_a_cross_border_consent(
+    client, texts, contact_data, settings, lang
+):
+    """With no processor abroad configured (the tests' default) the list is empty either way,
+    so no test saw it left out."""
+    settings.CROSS_BORDER_PROCESSORS = [PROCESSOR]
+    response = client.post(f"/{lang}/contact/", contact_data(consent_cross_border="on"))
+    assert response.status_code == 302
+    person = Subject.objects.get()
+    answer = json.loads(export_json(person, lang))
+    [abroad] = [p for p in answer["purposes"] if p["code"] == CROSS_BORDER]
+    assert PROCESSOR in abroad["cross_border_recipients"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_answer_lists_the_data_each_purpose_processes(client, texts, contact_data, lang):
+    client.post(f"/{lang}/contact/", contact_data())
+    answer = json.loads(export_json(Subject.objects.get(), lang))
+    [service] = [p for p in answer["purposes"] if p["code"] == SERVICE]
+    with translation.override(lang):
+        names = [str(DATA_FIELDS[field]) for field in PURPOSES[SERVICE].fields]
+    assert names and service["data"] == names
