@@ -2,6 +2,7 @@
 purpose, which of their data it processes and who abroad receives it, in their language."""
 
 import json
+from datetime import date, timedelta
 
 import pytest
 from django.utils import translation
@@ -35,3 +36,14 @@ def test_the_answer_lists_the_data_each_purpose_processes(client, texts, contact
     with translation.override(lang):
         names = [str(DATA_FIELDS[field]) for field in PURPOSES[SERVICE].fields]
     assert names and service["data"] == names
+
+
+def test_the_answer_says_when_each_consent_ends(client, texts, contact_data, time_machine):
+    """The retention date (Art. 25(2)(7)): the consent given on the form ends when its term,
+    counted from that moment, does."""
+    time_machine.move_to("2026-12-10 02:00+05:00", tick=False)
+    client.post("/kk/contact/", contact_data())
+    answer = json.loads(export_json(Subject.objects.get(), "kk"))
+    [service] = [p for p in answer["purposes"] if p["code"] == SERVICE]
+    end = date(2026, 12, 10) + timedelta(days=PURPOSES[SERVICE].term_days)
+    assert service["consent_expires"] == f"{end.isoformat()}T02:00:00+05:00"

@@ -75,6 +75,11 @@ def assert_header_contract(response, no_store, where):
         assert "'unsafe-inline'" not in directives["script-src"], where
         assert "'unsafe-eval'" not in directives["script-src"], where
         assert directives["frame-ancestors"] == "'none'", where
+        # Neither falls back to default-src: without base-uri an injected <base> would move every
+        # relative script and form address to another host, and without form-action an injected
+        # form could post what the visitor types to another site.
+        assert directives["base-uri"] == "'none'", where
+        assert directives["form-action"] == "'self'", where
         assert response["Referrer-Policy"] in ("same-origin", "strict-origin-when-cross-origin")
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", where
         # A document without its icon makes the browser ask /favicon.ico by itself.
