@@ -67,6 +67,8 @@ def assert_header_contract(response, no_store, where):
     assert response["Strict-Transport-Security"].startswith(
         "max-age=31536000; includeSubDomains"), where  # fmt: skip
     assert response["X-Content-Type-Options"] == "nosniff", where
+    # No other site may load a page, an export or a photo into its own process (Spectre).
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin", where
     if response["Content-Type"].startswith("text/html"):
         directives = {}
         for directive in response["Content-Security-Policy"].split(";"):
