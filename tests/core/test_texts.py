@@ -82,6 +82,18 @@ def test_a_purpose_with_unknown_data_fails_the_system_check(monkeypatch):
         call_command("check")
 
 
+@pytest.mark.parametrize("days", [0, -365])
+def test_a_purpose_whose_consent_lasts_no_time_fails_the_system_check(monkeypatch, days):
+    """Art. 8(4)(3): the text states the term of the consent; a term of no days (or fewer) gave
+    every consent an expiry at or before the moment it was given."""
+    broken = purposes.Purpose(
+        code="nope", name="n", description="d", fields=("email",), term_days=days, term_text=""
+    )
+    monkeypatch.setitem(purposes.PURPOSES, "nope", broken)
+    with pytest.raises(SystemCheckError, match=r"consent\.E001"):
+        call_command("check")
+
+
 @pytest.mark.parametrize("key", ["bin", "responsible_person", "responsible_contact"])
 def test_production_without_operator_identity_fails_the_check(settings, key):
     settings.DEBUG = False

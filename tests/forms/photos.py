@@ -30,6 +30,10 @@ MESSAGES = {
 }
 EXPECTED = {
     "20 MB JPEG": "too_big",
+    "JPEG of 5 MB and one byte": "too_big",
+    "41-megapixel PNG": "pixels",
+    "WAV renamed .webp": "type",
+    "AVI renamed .webp": "type",
     "20000x20000 PNG": "pixels",
     "JPEG with a zero sampling factor": "invalid",
     "WebP 0 pixels wide": "invalid",
@@ -75,6 +79,17 @@ def big_jpeg():
     return data[:-2] + b"\x00" * (20 * 1024 * 1024) + data[-2:]
 
 
+def jpeg_of(size):
+    """A valid JPEG of exactly `size` bytes: filler before its end marker."""
+    data = jpeg()
+    return data[:-2] + b"\x00" * (size - len(data)) + data[-2:]
+
+
+def riff(kind):
+    """A RIFF file that is no WebP (a WAV sound, an AVI video): the container WebP uses."""
+    return b"RIFF" + struct.pack("<I", 1000) + kind + b"\x00" * 1000
+
+
 def jpeg_sampled_zero():
     """A progressive greyscale JPEG whose frame header gives its component a vertical sampling
     factor of 0: libjpeg allows 1 to 4, and refuses the file as damaged."""
@@ -114,6 +129,11 @@ def webp_zero_wide():
 SVG = b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>'
 BAD_FILES = {
     "20 MB JPEG": ("big.jpg", big_jpeg, "image/jpeg"),
+    # Just over each limit, where a limit widened twofold would still let it in.
+    "JPEG of 5 MB and one byte": ("big.jpg", lambda: jpeg_of(5 * 1024 * 1024 + 1), "image/jpeg"),
+    "41-megapixel PNG": ("wide.png", lambda: png_declaring(8200, 5000), "image/png"),
+    "WAV renamed .webp": ("sound.webp", lambda: riff(b"WAVEfmt "), "image/webp"),
+    "AVI renamed .webp": ("video.webp", lambda: riff(b"AVI LIST"), "video/x-msvideo"),
     "shell.php renamed .jpg": ("shell.jpg", lambda: b"<?php system($_GET['c']); ?>", "image/jpeg"),
     "photo.jpg.php": ("photo.jpg.php", lambda: b"<?php echo 1; ?>", "application/x-php"),
     "photo.php%00.jpg": ("photo.php\x00.jpg", lambda: b"<?php echo 1; ?>", "image/jpeg"),

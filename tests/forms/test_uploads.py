@@ -223,6 +223,16 @@ def png_rgba(size, colour):
     return out.getvalue()
 
 
+def png_palette_transparent(size):
+    """A palette PNG all of whose pixels are the colour its tRNS chunk marks transparent: black
+    in the palette, nothing to the eye (how many tools save a logo or a cut-out)."""
+    out = io.BytesIO()
+    image = Image.new("P", size, 0)
+    image.putpalette([0, 0, 0] + [255, 0, 0] * 255)
+    image.save(out, "PNG", transparency=0)
+    return out.getvalue()
+
+
 def exif_orientation(value):
     exif = Image.Exif()
     exif[0x0112] = value
@@ -236,6 +246,9 @@ LARGE = {
     ),
     "3000x2400 half-transparent PNG": (
         "p.png", lambda: png_rgba((3000, 2400), (0, 128, 0, 128)), (2000, 1600), (127, 191, 127)
+    ),
+    "2400x1200 palette PNG with a transparent colour": (
+        "p.png", lambda: png_palette_transparent((2400, 1200)), (2000, 1000), (255, 255, 255)
     ),
     "2500x1000 WebP": ("p.webp", lambda: webp((2500, 1000)), (2000, 800), (0, 0, 255)),
     "2100x2100 16-bit grey PNG": (

@@ -11,6 +11,7 @@ import pytest
 from consent.core.ledger import consent_grant
 from consent.core.models import Source
 from consent.core.purposes import SERVICE
+from tests.staff import verified_login
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -57,6 +58,21 @@ def test_statistics_have_no_direct_identifiers(officer_client, texts, make_subje
     for trace in ["Zq", "zq@", "7011112233", "1990", "05-17"]:
         assert trace not in body
     assert not re.search(r"\d{4}-\d{2}-\d{2}", body)  # months only, never a day
+
+
+def test_a_consent_given_on_the_18th_birthday_counts_among_adults(
+    client, officer, texts, make_subject, time_machine
+):
+    """The age band is the age on the day the consent was given, as the gate counts it: on the
+    18th birthday (in Almaty) the person is 18, and the day before 17."""
+    time_machine.move_to("2026-12-10 09:00+05:00", tick=False)
+    for born in (date(2008, 12, 10), date(2008, 12, 11)):  # 18 today; 18 tomorrow
+        person = make_subject(birth_date=born)
+        consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM)
+    staff = verified_login(client, officer)  # signed in on that day, not an idle week before
+    body = staff.get("/admin/rights/ticket/statistics.csv").content.decode("utf-8-sig")
+    _header, *rows = list(csv.reader(io.StringIO(body)))
+    assert sorted(row[3:] for row in rows) == [["18-29", "1"], ["<18", "1"]]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -67,6 +67,8 @@ def assert_header_contract(response, no_store, where):
     assert response["Strict-Transport-Security"].startswith(
         "max-age=31536000; includeSubDomains"), where  # fmt: skip
     assert response["X-Content-Type-Options"] == "nosniff", where
+    # No other site may load a page, an export or a photo into its own process (Spectre).
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin", where
     if response["Content-Type"].startswith("text/html"):
         directives = {}
         for directive in response["Content-Security-Policy"].split(";"):
@@ -75,6 +77,11 @@ def assert_header_contract(response, no_store, where):
         assert "'unsafe-inline'" not in directives["script-src"], where
         assert "'unsafe-eval'" not in directives["script-src"], where
         assert directives["frame-ancestors"] == "'none'", where
+        # Neither falls back to default-src: without base-uri an injected <base> would move every
+        # relative script and form address to another host, and without form-action an injected
+        # form could post what the visitor types to another site.
+        assert directives["base-uri"] == "'none'", where
+        assert directives["form-action"] == "'self'", where
         assert response["Referrer-Policy"] in ("same-origin", "strict-origin-when-cross-origin")
         assert response["Cross-Origin-Opener-Policy"] == "same-origin", where
         # A document without its icon makes the browser ask /favicon.ico by itself.
