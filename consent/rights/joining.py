@@ -49,7 +49,7 @@ def file_reply(ticket: Ticket, files: int = 0) -> None:
     anything, as anyone can write in the person's name: the person is told so at the address on
     record, with a new link for the request when it still waits for them, instead of a second
     link for a request they never meant to make."""
-    _file(ticket)
+    file_with_open(ticket)
     if _answered_lately(ticket):
         return
     context = {"ticket": ticket, "regarding": ticket.regarding, "files": files}
@@ -61,20 +61,17 @@ def file_repeat(ticket: Ticket, files: int = 0) -> None:
     told it joined that request (with its link again while it waits for them), at the address
     on record; a sender no one on record holds was told at the first letter that no data is
     held, and is not written to again."""
-    _file(ticket)
+    file_with_open(ticket)
     if ticket.subject_id is None or _answered_lately(ticket):
         return
     context = {"ticket": ticket, "regarding": ticket.regarding, "files": files}
     _answer(ticket, "request_repeated", context)
 
 
-def file_on_page(ticket: Ticket) -> None:
-    """The same request again from the self-service page while the first is open: filed with
-    it; no mail, as the page says so to the person who just sent it."""
-    _file(ticket)
-
-
-def _file(ticket):
+def file_with_open(ticket: Ticket) -> None:
+    """Close `ticket` as filed with the open request it is `regarding`, and tell the officers.
+    Mails no one: `file_reply` and `file_repeat` answer the person; the self-service page says
+    so to the person who just sent it."""
     regarding = ticket.regarding
     outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
     ticket_close(ticket, outcome=outcome, status=Status.FILED, notify=False,

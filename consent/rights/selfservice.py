@@ -30,7 +30,7 @@ from consent.core.subjects import address_tag, address_tag_matches, subject_find
 from consent.core.texts import current_text
 from consent.core.transfers import cross_border_offered
 
-from .joining import file_on_page, same_request_open
+from .joining import file_with_open, same_request_open
 from .models import KeptRequest, Ticket, UsedLink
 from .tickets import ticket_create, ticket_verify
 
@@ -278,7 +278,7 @@ def ticket_open_verified(subject: Subject, ticket_type: str, message: str, langu
         regarding=earlier, notify=earlier is None,
     )  # fmt: skip
     if earlier is not None:
-        file_on_page(ticket)
+        file_with_open(ticket)
     return ticket
 
 
