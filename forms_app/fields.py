@@ -142,11 +142,19 @@ class BirthDate(forms.DateField):
         "no_such_date": _("There is no such date: check the day and the month."),
     }
 
+    # Room for a date as anyone writes it («17 . 05 . 1990 жылы» is twenty characters). Beyond
+    # cleaning_bound of it the value is refused unread: NFKC writes some characters as many
+    # («\ufdfa» as eighteen letters), and a post of 7 MB of them took seconds of a worker and
+    # hundreds of megabytes, past its memory ceiling (a 500).
+    TYPED_MAX_LENGTH = 40
+
     def to_python(self, value):
         if value in self.empty_values:
             return None
         if isinstance(value, date):
             return value
+        if len(str(value)) > cleaning_bound(self.TYPED_MAX_LENGTH):
+            raise ValidationError(self.error_messages["invalid"], code="invalid")
         typed = " ".join(unicodedata.normalize("NFKC", str(value)).split())
         typed = re.sub(r"\s*([./-])\s*", r"\1", _YEAR_WORD.sub("", typed)).rstrip(".")
         if match := _ISO.fullmatch(typed):
