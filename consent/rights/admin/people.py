@@ -17,6 +17,7 @@ from consent.core.admin import (
     AuditedAdmin,
     LatestRowsFormSet,
     ReadOnlyInline,
+    guardian_named,
     may_see_people,
 )
 from consent.core.delivery import WAITING
@@ -33,7 +34,7 @@ from .opening import DeskOpening
 class LedgerInline(ReadOnlyInline):
     model = LedgerEntry
     formset = LatestRowsFormSet
-    fields = ["at", "purpose", "kind", "text", "language", "source", "expires_at", "guardian"]
+    fields = ["at", "purpose", "kind", "text", "language", "source", "expires_at", guardian_named]
     readonly_fields = fields
     ordering = ["-id"]
 
