@@ -124,6 +124,24 @@ def name_django_rows():
     Permission.__str__ = permission_label  # the group's and the user's forms list them so
 
 
+def name_yes_no_icons():
+    """A yes/no column and a yes/no field read-only show Django's icon, its text alternative
+    `str(value)`: a screen reader said «True», «False» or «None» on a Kazakh or Russian page.
+    Django's list and read-only field look the icon up in `admin_list` at each call, where it is
+    replaced by one whose text alternative is Django's own «Yes», «No», «Unknown», translated."""
+    from django.contrib.admin.templatetags import admin_list
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    said = {True: ("yes", _("Yes")), False: ("no", _("No")), None: ("unknown", _("Unknown"))}
+
+    def _boolean_icon(field_val):
+        icon, text = said[field_val]
+        return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), text)
+
+    admin_list._boolean_icon = _boolean_icon
+
+
 def linked(first, second):
     def __str__(row):
         return f"{getattr(row, first)} – {getattr(row, second)}"

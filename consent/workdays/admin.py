@@ -1,10 +1,11 @@
+from django import forms
 from django.contrib import admin, messages
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
 
-from .calendar import estimated_days
+from .calendar import check_countable, estimated_days
 from .models import CalendarOverride
 
 ESTIMATED = _(
@@ -14,8 +15,23 @@ ESTIMATED = _(
 )
 
 
+class CalendarOverrideForm(forms.ModelForm):
+    class Meta:
+        model = CalendarOverride
+        fields = ["date", "is_working_day", "note"]
+
+    def clean_date(self):
+        """A day with its year mistyped («07.12.0226») was saved as a day of year 226: the
+        message said the exception was added, and the day the decree meant still counted as
+        before in every deadline."""
+        day = self.cleaned_data["date"]
+        check_countable(day)
+        return day
+
+
 @admin.register(CalendarOverride)
 class CalendarOverrideAdmin(admin.ModelAdmin):
+    form = CalendarOverrideForm
     list_display = ["date", "is_working_day", "note"]
     list_filter = ["is_working_day"]
 

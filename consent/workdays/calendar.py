@@ -100,13 +100,19 @@ def first_known_day() -> date:
     return date(_holidays().KZ.start_year, 1, 1)
 
 
-def check_countable(moment: datetime) -> None:
+def check_countable(moment: datetime | date) -> None:
     """Refuse, in the staff member's language, a time typed as when something reached us or
     happened that no deadline can be counted from: one before the calendar's first day (a year
     mistyped, «0226» or «1026»). Such a request was opened overdue by centuries, and a day in
-    the first hours of year 1, before year 1 in UTC, could not be stored at all: a 500."""
+    the first hours of year 1, before year 1 in UTC, could not be stored at all: a 500. A day
+    of the calendar itself (an exception staff enter) is held to the same first day: one
+    before it changes no deadline, and the day the decree meant stays uncorrected."""
     first = first_known_day()
-    if moment < timezone.make_aware(datetime.combine(first, time())):
+    if isinstance(moment, datetime):
+        too_early = moment < timezone.make_aware(datetime.combine(first, time()))
+    else:
+        too_early = moment < first
+    if too_early:
         raise ValidationError(
             _("Check the year: working days are counted from %(year)s on."),
             code="too_early",

@@ -92,3 +92,28 @@ def test_a_persons_page_shows_the_number_as_it_is_dialled(
         f"/admin/consent/subject/{person.pk}/change/", HTTP_ACCEPT_LANGUAGE=lang
     ).content.decode()
     assert shown in page and ";ext=" not in page
+
+
+@pytest.mark.parametrize("contact, shown", [
+    ("+77017654321", "+7 701 765 4321"), ("gulnar@example.kz", "gulnar@example.kz"),
+])  # fmt: skip
+def test_a_minors_page_names_the_guardian_who_consented(
+    privacy_officer_client, texts, make_subject, contact, shown
+):
+    """A parent calls about their child's data: the officer checks that the caller is the
+    parent who consented. The person's page and the ledger row named the guardian «#1», the
+    row's number, and nowhere else in the admin were their name and contact."""
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Guardian, LedgerEntry, Source
+    from consent.core.purposes import SERVICE
+
+    child = make_subject(full_name="Айсұлу Қасымова", birth_date="2012-05-17")
+    guardian = Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact=contact)
+    consent_grant(child, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                  guardian=guardian)  # fmt: skip
+    row = LedgerEntry.objects.get(subject=child)
+    for url in [f"/admin/consent/subject/{child.pk}/change/",
+                f"/admin/consent/ledgerentry/{row.pk}/change/"]:  # fmt: skip
+        page = privacy_officer_client.get(url).content.decode()
+        assert f"Гүлнар Қасымова, {shown}" in page, url
+        assert f">#{guardian.pk}<" not in re.sub(r"\s+", "", page), url

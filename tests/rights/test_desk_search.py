@@ -251,3 +251,21 @@ def test_an_address_with_its_tag_finds_no_other_domain_that_capitals_make_alike(
     make_subject(email="asel+news@maıl.kz")
     make_subject(email="asel+news@mail.kſ")  # long s: «S» in capitals
     assert found(desk, "/admin/consent/subject/", term) == [asel]
+
+
+@pytest.mark.parametrize("term", ["8 701 765 43 21", "+7 (701) 765-43-21", "Gulnar@Example.kz"])
+def test_a_parent_is_found_by_the_number_or_address_they_gave_for_their_child(
+    desk, person, make_subject, term
+):
+    """A mother calls from her own number, or writes from her own mailbox, about her child's
+    data, or asks what is held about herself: the number and the address she gave with her
+    consent for the child are held on the child's record, and the search found no one, as if
+    nothing were held."""
+    from consent.core.models import Guardian
+
+    child = make_subject(full_name="Айсұлу Қасымова", birth_date="2012-05-17")
+    Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact="+77017654321")
+    Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова",
+                            contact="gulnar@example.kz")  # fmt: skip
+    assert found(desk, "/admin/consent/subject/", term) == [child]
+    assert found(desk, "/admin/consent/subject/", "8 701 765 43 22") == []

@@ -174,6 +174,30 @@ def test_no_admin_page_shows_english(walks, lang):  # noqa: F811
     assert english == [], "\n".join(f"{url}: {label}" for url, label in english)
 
 
+# What a screen reader says for an image or a control, and a pointer shows on hovering: the
+# attributes' text, which `visible_text` leaves out with the tags. Django writes the search
+# field's image as alt="Search" and a yes/no column's icon as alt="True", "False" or "None".
+SPOKEN = re.compile(r'\b(?:alt|title|aria-label|placeholder)="([^"]*)"')
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_admin_page_says_english_to_a_screen_reader(walks, lang):  # noqa: F811
+    """The text a page gives its images and controls instead of what they show is in the staff
+    language too: a yes/no column read aloud as «True», the search field named «Search»."""
+    english = set()
+    for url, response in walks[lang].pages:
+        for said in SPOKEN.findall(EDITABLE_VALUES.sub("", response.content.decode())):
+            said = unescape(said)
+            if ENGLISH.search(said) and not CYRILLIC.search(said) and "@" not in said:
+                english.add((url.split("?")[0], said))
+    assert english == set(), "\n".join(f"{url}: {said}" for url, said in sorted(english))
+
+
+# What staff typed into a field is its own: a title or a name in any alphabet.
+EDITABLE_VALUES = re.compile(r"<(?:input|textarea|option)\b[^>]*>", re.S)
+
+
 # --- what the admin shows of a stored text reads as text --------------------------------------
 
 # Markup a page shows as characters: tags of the kind Django's and our helpers write.

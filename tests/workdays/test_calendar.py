@@ -258,3 +258,32 @@ def test_a_due_date_moved_by_the_calendar_is_in_the_audit_log(
     back = moved.filter(detail__calendar_change="removed", object_type="rights.ticket").get()
     assert back.detail == {"old_due": "2026-12-08", "new_due": "2026-12-07",
                            "calendar_date": "2026-12-07", "calendar_change": "removed"}  # fmt: skip
+
+
+@pytest.mark.parametrize("language, typed, said", [
+    ("ru", "07.12.0226", "Проверьте год"), ("kk", "07.12.1026", "Жылды тексеріңіз"),
+    ("ru", "0226-12-07", "Проверьте год"),
+])  # fmt: skip
+def test_a_calendar_exception_with_its_year_mistyped_is_refused(
+    client, privacy_officer, make_subject, language, typed, said
+):
+    """Dana enters a decree's day off and mistypes the year: the day was saved in year 226, the
+    message said it was added, and the request due on the day the decree meant stayed due on
+    it. Refused at the date, in her language; nothing saved and no due date moved."""
+    from consent.rights.tickets import ticket_create
+    from tests.staff import verified_login
+
+    person = make_subject()
+    ticket = ticket_create(kind=Ticket.Type.BLOCK, subject=person, email=person.email,
+                           language="kk", channel=Ticket.Channel.WEB, notify=False,
+                           status=Ticket.Status.OPEN)  # fmt: skip
+    due = ticket.due_date
+    desk = verified_login(client, privacy_officer)
+    desk.cookies["django_language"] = language
+    page = desk.post("/admin/workdays/calendaroverride/add/",
+                     {"date": typed, "is_working_day": "", "note": "decree"})  # fmt: skip
+    assert page.status_code == 200
+    assert said in str(page.context["adminform"].form.errors["date"])
+    assert not CalendarOverride.objects.exists()
+    ticket.refresh_from_db()
+    assert ticket.due_date == due

@@ -7,6 +7,7 @@ from .base import (
     LatestRowsFormSet,
     ReadOnlyAdmin,
     ReadOnlyInline,
+    guardian_named,
     may_see_people,
     subject_number,
 )
@@ -16,6 +17,7 @@ from .records import AuditEventAdmin, LedgerEntryAdmin, TombstoneAdmin
 __all__ = [
     "AuditEventAdmin", "AuditedAdmin", "ConsentTextAdmin", "EstimatedCountPaginator",
     "LatestRowsFormSet", "LedgerEntryAdmin", "OperatorDocumentAdmin", "PolicyVersionAdmin",
-    "ReadOnlyAdmin", "ReadOnlyInline", "TombstoneAdmin", "diff_rows", "may_see_people",
+    "ReadOnlyAdmin", "ReadOnlyInline", "TombstoneAdmin", "diff_rows", "guardian_named",
+    "may_see_people",
     "subject_number",
 ]  # fmt: skip

@@ -8,7 +8,13 @@ from ..models import (
     LedgerEntry,
     Tombstone,
 )  # fmt: skip
-from .base import AuditedAdmin, EstimatedCountPaginator, ReadOnlyAdmin, subject_number
+from .base import (
+    AuditedAdmin,
+    EstimatedCountPaginator,
+    ReadOnlyAdmin,
+    guardian_named,
+    subject_number,
+)
 
 
 @admin.register(LedgerEntry)
@@ -17,8 +23,10 @@ class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
 
     list_display = ["id", "at", subject_number, "purpose", "kind", "source", "text"]
     list_filter = ["kind", "purpose", "source"]
-    list_select_related = ["text"]
     raw_id_fields = ["subject"]
+    exclude = ["guardian"]  # by name and contact (guardian_named), not as «#5»
+    readonly_fields = [guardian_named]
+    list_select_related = ["text"]
     list_lookups = ("subject__id__exact",)  # one person's history, linked from their page
     show_full_result_count = False
     paginator = EstimatedCountPaginator

@@ -3,6 +3,7 @@
 from cryptography.fernet import InvalidToken
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
@@ -17,10 +18,11 @@ from consent.core.admin import (
     AuditedAdmin,
     LatestRowsFormSet,
     ReadOnlyInline,
+    guardian_named,
     may_see_people,
 )
 from consent.core.delivery import WAITING
-from consent.core.models import LedgerEntry, Subject, Submission
+from consent.core.models import Guardian, LedgerEntry, Subject, Submission
 from consent.core.names import name_keys
 from consent.core.phones import normalise_phone, phone_holders, phone_shown
 from consent.core.subjects import address_holders, normalise_email
@@ -33,7 +35,7 @@ from .opening import DeskOpening
 class LedgerInline(ReadOnlyInline):
     model = LedgerEntry
     formset = LatestRowsFormSet
-    fields = ["at", "purpose", "kind", "text", "language", "source", "expires_at", "guardian"]
+    fields = ["at", "purpose", "kind", "text", "language", "source", "expires_at", guardian_named]
     readonly_fields = fields
     ordering = ["-id"]
 
@@ -130,6 +132,14 @@ def photo_response(request, owner, file):
 PERSONAL_COLUMNS = {"name", "address"}
 
 
+def guarded_by(contact: str) -> Q:
+    """The minors whose parent or guardian gave `contact` (a phone number as normalise_phone
+    gives it, or an address as normalise_email does) with their consent: a parent calling from
+    their own number, or writing from their own mailbox, found no one, and the officer could
+    answer that nothing was held, the parent's own name and contact included."""
+    return Q(pk__in=Guardian.objects.filter(contact__address=contact).values("subject"))
+
+
 @admin.register(Subject)
 class SubjectAdmin(DeskOpening, AuditedAdmin):
     # Name and address as columns of their own, for staff allowed to see them (never in
@@ -139,7 +149,8 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     list_filter = ["language"]
     search_fields = ["=email", "=phone", "full_name"]  # get_search_results reads the term
     search_help_text = _("By name (the words in any order), by phone as people say it "
-                         "(8 701 123 45 67) or by email address.")  # fmt: skip
+                         "(8 701 123 45 67) or by email address; a phone number or an address "
+                         "also finds the children whose parent or guardian gave it.")  # fmt: skip
     fields = ["full_name", "email", "phone_number", "birth_date", "birth_place", "language",
               "evidence", "emails_sent"]  # fmt: skip
     readonly_fields = ["phone_number", "evidence", "emails_sent"]
@@ -155,7 +166,8 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         45 67», «+7 (701) 123-45-67»: stored in E.164, which alone was found), or by the words
         of their name in any letter case and order («қасымова әсел»). Every such search is
         audited (`personal_search`). A name is found however its letters were typed, in
-        Cyrillic or in Latin («Qasymova», «Kassymova» for «Қасымова»)."""
+        Cyrillic or in Latin («Qasymova», «Kassymova» for «Қасымова»). A phone number or an
+        address also finds the minors whose parent or guardian gave it with their consent."""
         # As a form stores text (NFC, no invisible character): a name pasted from a letter in
         # decomposed letters («е» and a combining diaeresis) or with a zero-width space in it
         # found no one, and the officer could conclude that nothing was held about them.
@@ -165,13 +177,14 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         if "@" in term:
             # The mailbox, with or without a tag: a person signed up as «asel+news@…» and
             # calling about «asel@…» was not found, as if nothing were held about them.
-            return queryset.filter(address_holders(normalise_email(term))), False
+            address = normalise_email(term)
+            return queryset.filter(address_holders(address) | guarded_by(address)), False
         try:
             phone = normalise_phone(term)
         except ValidationError:
             pass
         else:  # the office's number finds each extension held after it, and itself
-            return queryset.filter(phone_holders(phone)), False
+            return queryset.filter(phone_holders(phone) | guarded_by(phone)), False
         # A name in any of its spellings: Kazakh letters typed as Russian ones («Касымова»), the
         # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
         # transliterated («Fyodor»), either way round (consent.core.names).
