@@ -31,6 +31,19 @@ NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 # other (a noun: «отзыв», «отписка»), a vowel and those endings.
 PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
+# A Russian verb the writer puts in their own future, or turns back on its subject, does not ask
+# either. «Отпишусь», «отпишу вам завтра» (I will write back), «удалю ваше письмо», «откажусь»:
+# the first person of the perfective future, -у or -ю after a consonant, -сь for the reflexive
+# (not the present «отзываю», «отписываюсь», which do it as they say it), matched to a phrase's
+# verb («отпишите») or noun («отписка»), though not the noun's own accusative («отписку»: its
+# stem, the phrase word without its ending, then -у). «Отпишитесь, когда будет расписание» (get
+# back to me), «уберитесь»: a reflexive form of a verb whose phrase word (an infinitive, an
+# imperative) is not reflexive asks the reader to act on themselves, not on the writer. Against
+# Russian phrases only: a Kazakh infinitive ends in -у too («жою», «тарту»).
+OWN_FUTURE = re.compile(r"[^аеиоуыэюяйь][ую](сь)?$")
+ENDING_LETTERS = "аеиоуыэюяйь"
+RUSSIAN_VERB = re.compile(r"(ть|ться|ти|тись|те|тесь)$")
+REFLEXIVE = ("сь", "ся")
 # But a change of one's data told in the past is the request to correct it: «у меня изменились
 # контактные данные». The past counts against the requests that act as they are asked.
 REPORTED = frozenset({"withdraw", "unsubscribe", "destroy"})
@@ -150,10 +163,17 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
     negated («келісімді қайтарып алмаймын»), or in a sentence that asks, supposes or declines it
     (sentences.py)."""
     read = sentences(text)
+    named = {
+        phrase.kind
+        for phrase in phrases
+        if any(_position(phrase, sentence) is not None for sentence in read)
+    }
+    # A kind one phrase names only to deny and another asks for is asked: «Отписываюсь от
+    # рассылки» is no «отпишите» the writer will do themselves (_own_act), but it is «отписаться».
     return {
         phrase.kind
         for phrase in phrases
-        if all(_position(phrase, sentence) is None for sentence in read)
+        if phrase.kind not in named
         and any(
             _position(phrase, sentence, blocked=True) is not None
             or _position(phrase, sentence, same=_same_or_negated) is not None
@@ -196,6 +216,17 @@ def _reported(phrase_word, word):
     return PAST.search(word) is not None
 
 
+def _own_act(phrase_word, word):
+    """Whether `word` is the Russian word `phrase_word` stands for as the writer's own future act
+    (OWN_FUTURE), or reflexive where the phrase's verb is not (REFLEXIVE)."""
+    if word == phrase_word:
+        return False
+    if OWN_FUTURE.search(word) and not word.startswith(phrase_word.rstrip(ENDING_LETTERS)):
+        return True
+    verb = RUSSIAN_VERB.search(phrase_word) and not phrase_word.endswith(REFLEXIVE)
+    return bool(verb) and word.endswith(REFLEXIVE)
+
+
 def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
     """(first, last) index of the phrase's words in the sentence's, None when nowhere; with
     `blocked`, where it stands so that it names no request: after a word that makes it none
@@ -219,6 +250,11 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                 BLOCKERS & around
                 or any(map(_supposing, phrase_words, matched))
                 or (phrase.kind in REPORTED and any(map(_reported, phrase_words, matched)))
+                or (
+                    phrase.kind in REPORTED
+                    and phrase.language == "ru"
+                    and any(map(_own_act, phrase_words, matched))
+                )
                 or withheld(sentence, start, at)
             )
             if bool(no_request) == blocked:

@@ -122,3 +122,37 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
     letter = ingest(message("Это не я / Бұл мен емеспін", message_id="<not-me@x>",
                             body=f"Это не я!\n\n{pasted}"))  # fmt: skip
     assert (letter.type, letter.regarding, letter.status) == (Type.OTHER, forged, "filed")
+
+
+@pytest.mark.parametrize(
+    "subject_line,body",
+    [
+        # «отписать(ся)» is also "write back": the writer's own future, or the reader's reflexive
+        ("Re: Курсы английского", "Спасибо, посмотрю расписание и отпишу вам завтра."),
+        ("Re: Курсы английского", "Добрый день. Уточню у мужа и отпишусь"),
+        ("Курсы английского", "Когда начинается набор? Отпишитесь пожалуйста, жду."),
+        ("Нет на месте", "Я в отпуске до 10 декабря, по возвращении отпишусь."),
+        # the writer's own future of a destruction or a refusal
+        ("Re: Курсы английского", "Удалю свои данные из профиля сама, спасибо."),
+        ("Re: Курсы английского", "Наверное, откажусь от рассылки, писем слишком много."),
+    ],
+)  # fmt: skip
+def test_what_the_writer_will_do_themselves_is_no_request(person, subject_line, body):
+    """«Отпишу вам завтра» (I will write back tomorrow) was read as «отпишите» and «отписка»
+    in another form, and the person's news stopped as the letter arrived; so did a holiday
+    auto-reply sent without a machine's header. What the writer says they will do is no
+    request to the operator: a letter for staff to read, nothing changed."""
+    ticket = ingest(message(subject_line, body=body))
+    assert (ticket.type, ticket.language) == (Type.OTHER, "ru")
+    assert not ticket.about_someone_else  # «мужа» named nobody a request is about
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "body", ["Отписываюсь от вашей рассылки", "Прошу оформить отписку от рассылки"]
+)
+def test_the_present_and_the_noun_still_unsubscribe(person, body):
+    """The present («отписываюсь»: I unsubscribe, as I say it) and the noun in the accusative
+    («отписку») are the request, one phrase's form aside."""
+    assert ingest(message("Рассылка", body=body)).type == Type.UNSUBSCRIBE
+    assert not gate.may_process(person, MARKETING)
