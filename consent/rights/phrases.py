@@ -44,6 +44,12 @@ OWN_FUTURE = re.compile(r"[^аеиоуыэюяйь][ую](сь)?$")
 ENDING_LETTERS = "аеиоуыэюяйь"
 RUSSIAN_VERB = re.compile(r"(ть|ться|ти|тись|те|тесь)$")
 REFLEXIVE = ("сь", "ся")
+# «Отписать(ся)» is also to write back: «отпишите мне, когда будет расписание», «прошу
+# отписаться о получении письма», «отпишите по результату», «отпишите на почту». Followed by to
+# whom (a dative), about what («о», «об», «по») or where to («на»), it names no unsubscribe,
+# which takes whom («отпишите меня») and from what («от рассылки»). Folded (spelling.fold).
+WRITING_BACK = ("отпис", "отпиш")
+WRITTEN_TO = frozenset({"мне", "нам", "о", "об", "обо", "по", "на"})
 # But a change of one's data told in the past is the request to correct it: «у меня изменились
 # контактные данные». The past counts against the requests that act as they are asked.
 REPORTED = frozenset({"withdraw", "unsubscribe", "destroy"})
@@ -227,6 +233,14 @@ def _own_act(phrase_word, word):
     return bool(verb) and word.endswith(REFLEXIVE)
 
 
+def _written_back(sentence, places):
+    """Whether a word at `places` is «отписать(ся)» in its sense of writing back (WRITTEN_TO)."""
+    return any(
+        sentence.tokens[at].startswith(WRITING_BACK) and sentence.following[at] in WRITTEN_TO
+        for at in places
+    )
+
+
 def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
     """(first, last) index of the phrase's words in the sentence's, None when nowhere; with
     `blocked`, where it stands so that it names no request: after a word that makes it none
@@ -235,13 +249,14 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
     for start, token in enumerate(tokens):
         if not same(phrase_words[0], token):
             continue
-        at, matched = start, [token]
+        at, matched, places = start, [token], [start]
         for phrase_word in phrase_words[1:]:
             following = range(at + 1, min(len(tokens), at + 2 + GAP))
             at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break
             matched.append(tokens[at])
+            places.append(at)
         else:
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
@@ -256,6 +271,7 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                     and any(map(_own_act, phrase_words, matched))
                 )
                 or withheld(sentence, start, at)
+                or (phrase.kind == "unsubscribe" and _written_back(sentence, places))
             )
             if bool(no_request) == blocked:
                 return start, at

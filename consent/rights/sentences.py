@@ -90,6 +90,9 @@ class Sentence:
     # the phrase
     particles: tuple[tuple[int, int], ...]
     supposed_from: tuple[int, ...]  # per clause: the key word index «если» stands at, or -1
+    # per key word: the word right after it in its clause, a function word too («отпишите мне»:
+    # «мне»), "" at the clause's end
+    following: tuple[str, ...] = ()
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -97,12 +100,16 @@ def sentences(text: str) -> list[Sentence]:
     found = []
     for piece in SENTENCE_END.split(text or ""):
         tokens, clauses, supposed_from, particles, asking = [], [], [-1], [], False
+        following = []
         first = next(iter(words(piece)), "")
         asking = fold(first) in OPENING_QUESTION
         for clause in CLAUSE_END.split(piece):
             if tokens and clauses[-1] == len(supposed_from) - 1:
                 supposed_from.append(-1)  # the clause before held a word: a new one begins
+            following += [""] * (len(tokens) - len(following))
             for word in map(fold, words(clause)):
+                if len(following) < len(tokens):
+                    following.append(word)
                 if word in CONJUNCTIONS and tokens and clauses[-1] == len(supposed_from) - 1:
                     supposed_from.append(-1)
                 number = len(supposed_from) - 1
@@ -115,12 +122,10 @@ def sentences(text: str) -> list[Sentence]:
                     tokens.append(word)
                     clauses.append(number)
         if tokens:
+            following += [""] * (len(tokens) - len(following))
             asked = asking or bool(ASKED.search(piece.strip()) or REFERENCE.search(piece))
-            found.append(
-                Sentence(
-                    tuple(tokens), tuple(clauses), asked, tuple(particles), tuple(supposed_from)
-                )
-            )
+            found.append(Sentence(tuple(tokens), tuple(clauses), asked, tuple(particles),
+                                  tuple(supposed_from), tuple(following)))  # fmt: skip
     return found
 
 

@@ -132,6 +132,11 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
         ("Re: Курсы английского", "Добрый день. Уточню у мужа и отпишусь"),
         ("Курсы английского", "Когда начинается набор? Отпишитесь пожалуйста, жду."),
         ("Нет на месте", "Я в отпуске до 10 декабря, по возвращении отпишусь."),
+        # and asks to be written back to: to whom, about what, where to
+        ("Курсы английского", "Отпишите мне, когда будет расписание"),
+        ("Счёт на оплату", "Прошу отписаться о получении письма"),
+        ("Re: Курсы английского", "Жду ответа, otpishite po rezultatu"),
+        ("Курсы английского", "Отпишите на почту, пожалуйста, когда будет набор"),
         # the writer's own future of a destruction or a refusal
         ("Re: Курсы английского", "Удалю свои данные из профиля сама, спасибо."),
         ("Re: Курсы английского", "Наверное, откажусь от рассылки, писем слишком много."),
@@ -140,8 +145,9 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
 def test_what_the_writer_will_do_themselves_is_no_request(person, subject_line, body):
     """«Отпишу вам завтра» (I will write back tomorrow) was read as «отпишите» and «отписка»
     in another form, and the person's news stopped as the letter arrived; so did a holiday
-    auto-reply sent without a machine's header. What the writer says they will do is no
-    request to the operator: a letter for staff to read, nothing changed."""
+    auto-reply sent without a machine's header, and «отпишите мне» (write back to me). What the
+    writer says they will do, or asks to be written back, is no request to stop the news: a
+    letter for staff to read, nothing changed."""
     ticket = ingest(message(subject_line, body=body))
     assert (ticket.type, ticket.language) == (Type.OTHER, "ru")
     assert not ticket.about_someone_else  # «мужа» named nobody a request is about
@@ -149,7 +155,13 @@ def test_what_the_writer_will_do_themselves_is_no_request(person, subject_line, 
 
 
 @pytest.mark.parametrize(
-    "body", ["Отписываюсь от вашей рассылки", "Прошу оформить отписку от рассылки"]
+    "body",
+    [
+        "Отписываюсь от вашей рассылки",
+        "Прошу оформить отписку от рассылки",
+        "Отпишите меня, пожалуйста",
+        "Прошу отписать мой адрес от рассылки",
+    ],
 )
 def test_the_present_and_the_noun_still_unsubscribe(person, body):
     """The present («отписываюсь»: I unsubscribe, as I say it) and the noun in the accusative
