@@ -50,6 +50,11 @@ REFLEXIVE = ("сь", "ся")
 # which takes whom («отпишите меня») and from what («от рассылки»). Folded (spelling.fold).
 WRITING_BACK = ("отпис", "отпиш")
 WRITTEN_TO = frozenset({"мне", "нам", "о", "об", "обо", "по", "на"})
+# And the noun «отписка» is also a formal brush-off: «ваш ответ — просто отписка», «опять
+# получила отписку». It names an unsubscribe from something («отписка от рассылки»), or alone
+# («Отписка», a subject line).
+BRUSH_OFF = "отписк"
+FROM = "от"
 # But a change of one's data told in the past is the request to correct it: «у меня изменились
 # контактные данные». The past counts against the requests that act as they are asked.
 REPORTED = frozenset({"withdraw", "unsubscribe", "destroy"})
@@ -234,9 +239,12 @@ def _own_act(phrase_word, word):
 
 
 def _written_back(sentence, places):
-    """Whether a word at `places` is «отписать(ся)» in its sense of writing back (WRITTEN_TO)."""
+    """Whether a word at `places` is «отписать(ся)» in its sense of writing back (WRITTEN_TO), or
+    «отписка» in its sense of a brush-off (BRUSH_OFF): not from anything, beside other words."""
+    tokens, following = sentence.tokens, sentence.following
     return any(
-        sentence.tokens[at].startswith(WRITING_BACK) and sentence.following[at] in WRITTEN_TO
+        (tokens[at].startswith(WRITING_BACK) and following[at] in WRITTEN_TO)
+        or (tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1)
         for at in places
     )
 

@@ -137,6 +137,9 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
         ("Счёт на оплату", "Прошу отписаться о получении письма"),
         ("Re: Курсы английского", "Жду ответа, otpishite po rezultatu"),
         ("Курсы английского", "Отпишите на почту, пожалуйста, когда будет набор"),
+        # «отписка» as a brush-off: a complaint about an answer
+        ("Re: Ответ на обращение", "Ваш ответ — просто отписка, я буду жаловаться"),
+        ("Re: Ответ на обращение", "Опять получила отписку вместо ответа"),
         # the writer's own future of a destruction or a refusal
         ("Re: Курсы английского", "Удалю свои данные из профиля сама, спасибо."),
         ("Re: Курсы английского", "Наверное, откажусь от рассылки, писем слишком много."),
@@ -145,9 +148,10 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
 def test_what_the_writer_will_do_themselves_is_no_request(person, subject_line, body):
     """«Отпишу вам завтра» (I will write back tomorrow) was read as «отпишите» and «отписка»
     in another form, and the person's news stopped as the letter arrived; so did a holiday
-    auto-reply sent without a machine's header, and «отпишите мне» (write back to me). What the
-    writer says they will do, or asks to be written back, is no request to stop the news: a
-    letter for staff to read, nothing changed."""
+    auto-reply sent without a machine's header, «отпишите мне» (write back to me), and «ваш
+    ответ — просто отписка» (a brush-off). What the writer says they will do, asks to be
+    written back, or complains of, is no request to stop the news: a letter for staff to read,
+    nothing changed."""
     ticket = ingest(message(subject_line, body=body))
     assert (ticket.type, ticket.language) == (Type.OTHER, "ru")
     assert not ticket.about_someone_else  # «мужа» named nobody a request is about
@@ -161,6 +165,7 @@ def test_what_the_writer_will_do_themselves_is_no_request(person, subject_line, 
         "Прошу оформить отписку от рассылки",
         "Отпишите меня, пожалуйста",
         "Прошу отписать мой адрес от рассылки",
+        "Отписка",
     ],
 )
 def test_the_present_and_the_noun_still_unsubscribe(person, body):
