@@ -76,6 +76,12 @@ SUPPOSING_AUXILIARY = re.compile(rf"^({AUXILIARIES})с[ае]")
 DECLINING = ("нет", "емес", "жок")  # and their forms: «жоқпын» (I have not), «емеспін»
 WANTING = ("хоч", "хот", "жела", "прош", "надо", "нуж", "треб", "стоит", "буд", "собира", "обяз")
 DECLINED_AFTER = 3  # words after a phrase read for the decline («алуды сұраған жоқпын»)
+# A request's form in its clause, before the phrase in Russian or after it in Kazakh: «пришлите
+# форму отзыва согласия», «бланк заявления на удаление данных», «келісімді қайтарып алу
+# үлгісін жіберіңіз». The letter asks for a document, not for the act it is the form of: for
+# staff to answer (a filled form sent back, «заполненный бланк отзыва согласия во вложении», is
+# read by them too, since the form itself is not kept). Folded (spelling.fold).
+FORMS = ("форм", "бланк", "образец", "образц", "шаблон", "улги", "нысан")
 
 
 @dataclass(frozen=True)
@@ -132,7 +138,7 @@ def sentences(text: str) -> list[Sentence]:
 def withheld(sentence: Sentence, start: int, end: int) -> bool:
     """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
     asks, its clause supposes it, negates it before it (or a «не … чтобы» does), calls the
-    request off, or declines it right after."""
+    request off, asks for its form (FORMS), or declines it right after."""
     tokens, clause = sentence.tokens, sentence.clauses[start]
     if sentence.asked or (any(at > end and c == clause for at, c in sentence.particles)):
         return True
@@ -151,6 +157,8 @@ def withheld(sentence: Sentence, start: int, end: int) -> bool:
     ):
         return True
     if _called_off([tokens[at] for at in own if not start <= at <= end]):
+        return True
+    if any(tokens[at].startswith(FORMS) for at in own if not start <= at <= end):
         return True
     if end + 1 < len(tokens) and SUPPOSING_AUXILIARY.match(tokens[end + 1]):
         return True

@@ -59,6 +59,11 @@ Type = Ticket.Type
         "Прошу отменить отписку от рассылки",
         "Отменяю свой запрос на удаление данных",
         "Деректерімді жою туралы өтінішті кері аламын",
+        # the form of a request asked for, not the request
+        "Пришлите, пожалуйста, форму отзыва согласия",
+        "Нужен образец заявления об отзыве согласия на обработку персональных данных",
+        "Пришлите бланк заявления на удаление данных",
+        "Келісімді кері қайтарып алу үлгісін жіберіңізші",
         # told in the past: a report, not a request
         "Хочу подписаться обратно на рассылку, я случайно отписалась",
         "Кто-то отозвал моё согласие от моего имени, верните всё",
@@ -69,7 +74,8 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
     unsubscribe, carried out as the letter arrived; a destruction request for the officers to
     carry out, from «Can my data be deleted?», from «I did not send a request to delete my
     data» (what the confirmation mail asks a person to answer when it was not theirs), from «I
-    call off my request to delete». It is a letter for staff to read."""
+    call off my request to delete», from «send me the form to withdraw consent». It is a letter
+    for staff to read."""
     ticket = ingest(message("Сұрақ / Вопрос", body=body))
     assert ticket.type == Type.OTHER
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
