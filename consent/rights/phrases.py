@@ -44,12 +44,17 @@ OWN_FUTURE = re.compile(r"[^аеиоуыэюяйь][ую](сь)?$")
 ENDING_LETTERS = "аеиоуыэюяйь"
 RUSSIAN_VERB = re.compile(r"(ть|ться|ти|тись|те|тесь)$")
 REFLEXIVE = ("сь", "ся")
-# «Отписать(ся)» is also to write back: «отпишите мне, когда будет расписание», «прошу
-# отписаться о получении письма», «отпишите по результату», «отпишите на почту». Followed by to
-# whom (a dative), about what («о», «об», «по») or where to («на»), it names no unsubscribe,
-# which takes whom («отпишите меня») and from what («от рассылки»). Folded (spelling.fold).
-WRITING_BACK = ("отпис", "отпиш")
-WRITTEN_TO = frozenset({"мне", "нам", "о", "об", "обо", "по", "на"})
+# Words of a request that have another sense, told by the word right after them (a function
+# word too; folded, spelling.fold), in which they name no request. «Отписать(ся)» is also to
+# write back: followed by to whom (a dative), about what («о», «об», «по») or where to («на»):
+# «отпишите мне, когда будет расписание», «прошу отписаться о получении письма», «отпишите по
+# результату»; an unsubscribe takes whom («отпишите меня») and from what («от рассылки»).
+# «Отзыв» is also a review: «мой отзыв о курсе и согласие на публикацию» (of what, «о», «про»,
+# «на»); a withdrawal is the consent's («отзыв согласия», «отзыв моего согласия»).
+OTHER_SENSE = {
+    ("отпис", "отпиш"): frozenset({"мне", "нам", "о", "об", "обо", "по", "на"}),
+    ("отзыв",): frozenset({"о", "об", "обо", "про", "на"}),
+}
 # And the noun «отписка» is also a formal brush-off: «ваш ответ — просто отписка», «опять
 # получила отписку». It names an unsubscribe from something («отписка от рассылки»), or alone
 # («Отписка», a subject line).
@@ -238,15 +243,17 @@ def _own_act(phrase_word, word):
     return bool(verb) and word.endswith(REFLEXIVE)
 
 
-def _written_back(sentence, places):
-    """Whether a word at `places` is «отписать(ся)» in its sense of writing back (WRITTEN_TO), or
-    «отписка» in its sense of a brush-off (BRUSH_OFF): not from anything, beside other words."""
+def _other_sense(sentence, places):
+    """Whether a word at `places` is one of OTHER_SENSE in its other sense, or «отписка» a
+    brush-off (BRUSH_OFF): not from anything, beside other words."""
     tokens, following = sentence.tokens, sentence.following
-    return any(
-        (tokens[at].startswith(WRITING_BACK) and following[at] in WRITTEN_TO)
-        or (tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1)
-        for at in places
-    )
+    for at in places:
+        if any(tokens[at].startswith(word) and following[at] in after
+               for word, after in OTHER_SENSE.items()):  # fmt: skip
+            return True
+        if tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1:
+            return True
+    return False
 
 
 def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
@@ -279,7 +286,7 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                     and any(map(_own_act, phrase_words, matched))
                 )
                 or withheld(sentence, start, at)
-                or (phrase.kind == "unsubscribe" and _written_back(sentence, places))
+                or _other_sense(sentence, places)
             )
             if bool(no_request) == blocked:
                 return start, at

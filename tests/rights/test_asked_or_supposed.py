@@ -143,6 +143,8 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
         ("Счёт на оплату", "Прошу отписаться о получении письма"),
         ("Re: Курсы английского", "Жду ответа, otpishite po rezultatu"),
         ("Курсы английского", "Отпишите на почту, пожалуйста, когда будет набор"),
+        # «отзыв» as a review, beside a consent given
+        ("Отзыв о курсах", "Мой отзыв о курсе и согласие на публикацию во вложении"),
         # «отписка» as a brush-off: a complaint about an answer
         ("Re: Ответ на обращение", "Ваш ответ — просто отписка, я буду жаловаться"),
         ("Re: Ответ на обращение", "Опять получила отписку вместо ответа"),
@@ -151,13 +153,13 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
         ("Re: Курсы английского", "Наверное, откажусь от рассылки, писем слишком много."),
     ],
 )  # fmt: skip
-def test_what_the_writer_will_do_themselves_is_no_request(person, subject_line, body):
+def test_what_the_writer_will_do_or_means_otherwise_is_no_request(person, subject_line, body):
     """«Отпишу вам завтра» (I will write back tomorrow) was read as «отпишите» and «отписка»
     in another form, and the person's news stopped as the letter arrived; so did a holiday
     auto-reply sent without a machine's header, «отпишите мне» (write back to me), and «ваш
-    ответ — просто отписка» (a brush-off). What the writer says they will do, asks to be
-    written back, or complains of, is no request to stop the news: a letter for staff to read,
-    nothing changed."""
+    ответ — просто отписка» (a brush-off); «мой отзыв о курсе и согласие на публикацию» (a
+    review) withdrew every consent. What the writer says they will do, asks to be written back,
+    complains of or reviews is no request: a letter for staff to read, nothing changed."""
     ticket = ingest(message(subject_line, body=body))
     assert (ticket.type, ticket.language) == (Type.OTHER, "ru")
     assert not ticket.about_someone_else  # «мужа» named nobody a request is about
