@@ -115,15 +115,18 @@ def clean_form_text(value: str | None, *, multiline: bool) -> str:
 MISLABELLED_AS = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1252")
 
 
-def as_written(text: str) -> str:
+def as_written(text: str, declared: tuple[str, ...] = ()) -> str:
     """`text` as written when it is UTF-8 read under a one-byte charset's label (a mail program
-    that writes its default label, «windows-1251», «koi8-r», whatever it encoded): read so,
-    «Деректерімді жойыңыз» was stored as «Р”РµСЂРµРєС‚РµСЂС–РјРґС– Р¶РѕР№С‹ТЈС‹Р·», in no language,
-    asking for nothing. Text really written in such a charset never encodes back to UTF-8:
-    its letters are all bytes that begin a UTF-8 sequence, and a letter follows a letter."""
+    that writes its default label, «windows-1251», «koi8-r», «iso-8859-1», whatever it encoded):
+    read so, «Деректерімді жойыңыз» was stored as «Р”РµСЂРµРєС‚РµСЂС–РјРґС– Р¶РѕР№С‹ТЈС‹Р·», in no
+    language, asking for nothing. The charsets it was read in (`declared`, Python's codec names)
+    are tried first, then those labels mail programs write most (MISLABELLED_AS): a Latin label
+    such as «iso-8859-1» reads every byte, UTF-8's as control characters no other charset
+    writes back. Text really written in such a charset never encodes back to UTF-8: its letters
+    are all bytes that begin a UTF-8 sequence, and a letter follows a letter."""
     if text.isascii():
         return text
-    for charset in MISLABELLED_AS:
+    for charset in dict.fromkeys((*declared, *MISLABELLED_AS)):
         try:
             return text.encode(charset).decode("utf-8")
         except UnicodeError:

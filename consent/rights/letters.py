@@ -173,9 +173,10 @@ def _subject_line(message):
     # come back as U+FFFD or lone surrogates, and the type would be guessed from a garbled line.
     # It reads a word in any codec Python has, as it reads no other: the charset is codec()'s.
     raw = " ".join(str(value) for name, value in message.raw_items() if name.lower() == "subject")
-    if any(codec(label) is None for label in ENCODED_WORD_CHARSET.findall(raw)):
+    declared = tuple(map(codec, ENCODED_WORD_CHARSET.findall(raw)))
+    if None in declared:
         raise SetAside(Reason.UNDECODABLE)
-    line = as_written(str(message.get("Subject") or ""))
+    line = as_written(str(message.get("Subject") or ""), declared)
     if "\ufffd" in line or re.search(r"[\ud800-\udfff]", line):
         raise SetAside(Reason.UNDECODABLE)
     return clean_text(line, multiline=False)
@@ -291,7 +292,7 @@ def _decoded(part):
     try:
         if charset is None:
             raise LookupError
-        text = as_written(payload.decode(charset))
+        text = as_written(payload.decode(charset), (charset,))
     except (LookupError, UnicodeDecodeError):  # an unknown charset, or bytes not in it
         raise SetAside(Reason.UNDECODABLE) from None
     return clean_text(text)

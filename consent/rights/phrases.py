@@ -31,6 +31,35 @@ NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 # other (a noun: «отзыв», «отписка»), a vowel and those endings.
 PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
+# A Russian verb the writer puts in their own future, or turns back on its subject, does not ask
+# either. «Отпишусь», «отпишу вам завтра» (I will write back), «удалю ваше письмо», «откажусь»:
+# the first person of the perfective future, -у or -ю after a consonant, -сь for the reflexive
+# (not the present «отзываю», «отписываюсь», which do it as they say it), matched to a phrase's
+# verb («отпишите») or noun («отписка»), though not the noun's own accusative («отписку»: its
+# stem, the phrase word without its ending, then -у). «Отпишитесь, когда будет расписание» (get
+# back to me), «уберитесь»: a reflexive form of a verb whose phrase word (an infinitive, an
+# imperative) is not reflexive asks the reader to act on themselves, not on the writer. Against
+# Russian phrases only: a Kazakh infinitive ends in -у too («жою», «тарту»).
+OWN_FUTURE = re.compile(r"[^аеиоуыэюяйь][ую](сь)?$")
+ENDING_LETTERS = "аеиоуыэюяйь"
+RUSSIAN_VERB = re.compile(r"(ть|ться|ти|тись|те|тесь)$")
+REFLEXIVE = ("сь", "ся")
+# Words of a request that have another sense, told by the word right after them (a function
+# word too; folded, spelling.fold), in which they name no request. «Отписать(ся)» is also to
+# write back: followed by to whom (a dative), about what («о», «об», «по») or where to («на»):
+# «отпишите мне, когда будет расписание», «прошу отписаться о получении письма», «отпишите по
+# результату»; an unsubscribe takes whom («отпишите меня») and from what («от рассылки»).
+# «Отзыв» is also a review: «мой отзыв о курсе и согласие на публикацию» (of what, «о», «про»,
+# «на»); a withdrawal is the consent's («отзыв согласия», «отзыв моего согласия»).
+OTHER_SENSE = {
+    ("отпис", "отпиш"): frozenset({"мне", "нам", "о", "об", "обо", "по", "на"}),
+    ("отзыв",): frozenset({"о", "об", "обо", "про", "на"}),
+}
+# And the noun «отписка» is also a formal brush-off: «ваш ответ — просто отписка», «опять
+# получила отписку». It names an unsubscribe from something («отписка от рассылки»), or alone
+# («Отписка», a subject line).
+BRUSH_OFF = "отписк"
+FROM = "от"
 # But a change of one's data told in the past is the request to correct it: «у меня изменились
 # контактные данные». The past counts against the requests that act as they are asked.
 REPORTED = frozenset({"withdraw", "unsubscribe", "destroy"})
@@ -150,10 +179,17 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
     negated («келісімді қайтарып алмаймын»), or in a sentence that asks, supposes or declines it
     (sentences.py)."""
     read = sentences(text)
+    named = {
+        phrase.kind
+        for phrase in phrases
+        if any(_position(phrase, sentence) is not None for sentence in read)
+    }
+    # A kind one phrase names only to deny and another asks for is asked: «Отписываюсь от
+    # рассылки» is no «отпишите» the writer will do themselves (_own_act), but it is «отписаться».
     return {
         phrase.kind
         for phrase in phrases
-        if all(_position(phrase, sentence) is None for sentence in read)
+        if phrase.kind not in named
         and any(
             _position(phrase, sentence, blocked=True) is not None
             or _position(phrase, sentence, same=_same_or_negated) is not None
@@ -196,6 +232,30 @@ def _reported(phrase_word, word):
     return PAST.search(word) is not None
 
 
+def _own_act(phrase_word, word):
+    """Whether `word` is the Russian word `phrase_word` stands for as the writer's own future act
+    (OWN_FUTURE), or reflexive where the phrase's verb is not (REFLEXIVE)."""
+    if word == phrase_word:
+        return False
+    if OWN_FUTURE.search(word) and not word.startswith(phrase_word.rstrip(ENDING_LETTERS)):
+        return True
+    verb = RUSSIAN_VERB.search(phrase_word) and not phrase_word.endswith(REFLEXIVE)
+    return bool(verb) and word.endswith(REFLEXIVE)
+
+
+def _other_sense(sentence, places):
+    """Whether a word at `places` is one of OTHER_SENSE in its other sense, or «отписка» a
+    brush-off (BRUSH_OFF): not from anything, beside other words."""
+    tokens, following = sentence.tokens, sentence.following
+    for at in places:
+        if any(tokens[at].startswith(word) and following[at] in after
+               for word, after in OTHER_SENSE.items()):  # fmt: skip
+            return True
+        if tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1:
+            return True
+    return False
+
+
 def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
     """(first, last) index of the phrase's words in the sentence's, None when nowhere; with
     `blocked`, where it stands so that it names no request: after a word that makes it none
@@ -204,13 +264,14 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
     for start, token in enumerate(tokens):
         if not same(phrase_words[0], token):
             continue
-        at, matched = start, [token]
+        at, matched, places = start, [token], [start]
         for phrase_word in phrase_words[1:]:
             following = range(at + 1, min(len(tokens), at + 2 + GAP))
             at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break
             matched.append(tokens[at])
+            places.append(at)
         else:
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
@@ -219,7 +280,13 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                 BLOCKERS & around
                 or any(map(_supposing, phrase_words, matched))
                 or (phrase.kind in REPORTED and any(map(_reported, phrase_words, matched)))
+                or (
+                    phrase.kind in REPORTED
+                    and phrase.language == "ru"
+                    and any(map(_own_act, phrase_words, matched))
+                )
                 or withheld(sentence, start, at)
+                or _other_sense(sentence, places)
             )
             if bool(no_request) == blocked:
                 return start, at

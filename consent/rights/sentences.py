@@ -76,6 +76,12 @@ SUPPOSING_AUXILIARY = re.compile(rf"^({AUXILIARIES})с[ае]")
 DECLINING = ("нет", "емес", "жок")  # and their forms: «жоқпын» (I have not), «емеспін»
 WANTING = ("хоч", "хот", "жела", "прош", "надо", "нуж", "треб", "стоит", "буд", "собира", "обяз")
 DECLINED_AFTER = 3  # words after a phrase read for the decline («алуды сұраған жоқпын»)
+# A request's form in its clause, before the phrase in Russian or after it in Kazakh: «пришлите
+# форму отзыва согласия», «бланк заявления на удаление данных», «келісімді қайтарып алу
+# үлгісін жіберіңіз». The letter asks for a document, not for the act it is the form of: for
+# staff to answer (a filled form sent back, «заполненный бланк отзыва согласия во вложении», is
+# read by them too, since the form itself is not kept). Folded (spelling.fold).
+FORMS = ("форм", "бланк", "образец", "образц", "шаблон", "улги", "нысан")
 
 
 @dataclass(frozen=True)
@@ -90,6 +96,9 @@ class Sentence:
     # the phrase
     particles: tuple[tuple[int, int], ...]
     supposed_from: tuple[int, ...]  # per clause: the key word index «если» stands at, or -1
+    # per key word: the word right after it in its clause, a function word too («отпишите мне»:
+    # «мне»), "" at the clause's end
+    following: tuple[str, ...] = ()
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -97,12 +106,16 @@ def sentences(text: str) -> list[Sentence]:
     found = []
     for piece in SENTENCE_END.split(text or ""):
         tokens, clauses, supposed_from, particles, asking = [], [], [-1], [], False
+        following = []
         first = next(iter(words(piece)), "")
         asking = fold(first) in OPENING_QUESTION
         for clause in CLAUSE_END.split(piece):
             if tokens and clauses[-1] == len(supposed_from) - 1:
                 supposed_from.append(-1)  # the clause before held a word: a new one begins
+            following += [""] * (len(tokens) - len(following))
             for word in map(fold, words(clause)):
+                if len(following) < len(tokens):
+                    following.append(word)
                 if word in CONJUNCTIONS and tokens and clauses[-1] == len(supposed_from) - 1:
                     supposed_from.append(-1)
                 number = len(supposed_from) - 1
@@ -115,19 +128,17 @@ def sentences(text: str) -> list[Sentence]:
                     tokens.append(word)
                     clauses.append(number)
         if tokens:
+            following += [""] * (len(tokens) - len(following))
             asked = asking or bool(ASKED.search(piece.strip()) or REFERENCE.search(piece))
-            found.append(
-                Sentence(
-                    tuple(tokens), tuple(clauses), asked, tuple(particles), tuple(supposed_from)
-                )
-            )
+            found.append(Sentence(tuple(tokens), tuple(clauses), asked, tuple(particles),
+                                  tuple(supposed_from), tuple(following)))  # fmt: skip
     return found
 
 
 def withheld(sentence: Sentence, start: int, end: int) -> bool:
     """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
     asks, its clause supposes it, negates it before it (or a «не … чтобы» does), calls the
-    request off, or declines it right after."""
+    request off, asks for its form (FORMS), or declines it right after."""
     tokens, clause = sentence.tokens, sentence.clauses[start]
     if sentence.asked or (any(at > end and c == clause for at, c in sentence.particles)):
         return True
@@ -146,6 +157,8 @@ def withheld(sentence: Sentence, start: int, end: int) -> bool:
     ):
         return True
     if _called_off([tokens[at] for at in own if not start <= at <= end]):
+        return True
+    if any(tokens[at].startswith(FORMS) for at in own if not start <= at <= end):
         return True
     if end + 1 < len(tokens) and SUPPOSING_AUXILIARY.match(tokens[end + 1]):
         return True

@@ -59,6 +59,11 @@ Type = Ticket.Type
         "Прошу отменить отписку от рассылки",
         "Отменяю свой запрос на удаление данных",
         "Деректерімді жою туралы өтінішті кері аламын",
+        # the form of a request asked for, not the request
+        "Пришлите, пожалуйста, форму отзыва согласия",
+        "Нужен образец заявления об отзыве согласия на обработку персональных данных",
+        "Пришлите бланк заявления на удаление данных",
+        "Келісімді кері қайтарып алу үлгісін жіберіңізші",
         # told in the past: a report, not a request
         "Хочу подписаться обратно на рассылку, я случайно отписалась",
         "Кто-то отозвал моё согласие от моего имени, верните всё",
@@ -69,7 +74,8 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
     unsubscribe, carried out as the letter arrived; a destruction request for the officers to
     carry out, from «Can my data be deleted?», from «I did not send a request to delete my
     data» (what the confirmation mail asks a person to answer when it was not theirs), from «I
-    call off my request to delete». It is a letter for staff to read."""
+    call off my request to delete», from «send me the form to withdraw consent». It is a letter
+    for staff to read."""
     ticket = ingest(message("Сұрақ / Вопрос", body=body))
     assert ticket.type == Type.OTHER
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
@@ -122,3 +128,56 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
     letter = ingest(message("Это не я / Бұл мен емеспін", message_id="<not-me@x>",
                             body=f"Это не я!\n\n{pasted}"))  # fmt: skip
     assert (letter.type, letter.regarding, letter.status) == (Type.OTHER, forged, "filed")
+
+
+@pytest.mark.parametrize(
+    "subject_line,body",
+    [
+        # «отписать(ся)» is also "write back": the writer's own future, or the reader's reflexive
+        ("Re: Курсы английского", "Спасибо, посмотрю расписание и отпишу вам завтра."),
+        ("Re: Курсы английского", "Добрый день. Уточню у мужа и отпишусь"),
+        ("Курсы английского", "Когда начинается набор? Отпишитесь пожалуйста, жду."),
+        ("Нет на месте", "Я в отпуске до 10 декабря, по возвращении отпишусь."),
+        # and asks to be written back to: to whom, about what, where to
+        ("Курсы английского", "Отпишите мне, когда будет расписание"),
+        ("Счёт на оплату", "Прошу отписаться о получении письма"),
+        ("Re: Курсы английского", "Жду ответа, otpishite po rezultatu"),
+        ("Курсы английского", "Отпишите на почту, пожалуйста, когда будет набор"),
+        # «отзыв» as a review, beside a consent given
+        ("Отзыв о курсах", "Мой отзыв о курсе и согласие на публикацию во вложении"),
+        # «отписка» as a brush-off: a complaint about an answer
+        ("Re: Ответ на обращение", "Ваш ответ — просто отписка, я буду жаловаться"),
+        ("Re: Ответ на обращение", "Опять получила отписку вместо ответа"),
+        # the writer's own future of a destruction or a refusal
+        ("Re: Курсы английского", "Удалю свои данные из профиля сама, спасибо."),
+        ("Re: Курсы английского", "Наверное, откажусь от рассылки, писем слишком много."),
+    ],
+)  # fmt: skip
+def test_what_the_writer_will_do_or_means_otherwise_is_no_request(person, subject_line, body):
+    """«Отпишу вам завтра» (I will write back tomorrow) was read as «отпишите» and «отписка»
+    in another form, and the person's news stopped as the letter arrived; so did a holiday
+    auto-reply sent without a machine's header, «отпишите мне» (write back to me), and «ваш
+    ответ — просто отписка» (a brush-off); «мой отзыв о курсе и согласие на публикацию» (a
+    review) withdrew every consent. What the writer says they will do, asks to be written back,
+    complains of or reviews is no request: a letter for staff to read, nothing changed."""
+    ticket = ingest(message(subject_line, body=body))
+    assert (ticket.type, ticket.language) == (Type.OTHER, "ru")
+    assert not ticket.about_someone_else  # «мужа» named nobody a request is about
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Отписываюсь от вашей рассылки",
+        "Прошу оформить отписку от рассылки",
+        "Отпишите меня, пожалуйста",
+        "Прошу отписать мой адрес от рассылки",
+        "Отписка",
+    ],
+)
+def test_the_present_and_the_noun_still_unsubscribe(person, body):
+    """The present («отписываюсь»: I unsubscribe, as I say it) and the noun in the accusative
+    («отписку») are the request, one phrase's form aside."""
+    assert ingest(message("Рассылка", body=body)).type == Type.UNSUBSCRIBE
+    assert not gate.may_process(person, MARKETING)
