@@ -131,9 +131,11 @@ def ticket_open(
         filed = regarding.is_open and regarding.subject_id == subject.pk
     repeated = None
     # The same request mailed or sent by the web form again while the first is open joins it
-    # (joining.py); not an unsubscribe from an address on record, carried out as it arrives
-    # (`_acts_on_arrival`), nor one opened by staff, who see the open request on the desk.
-    done_on_arrival = kind == Type.UNSUBSCRIBE and subject is not None
+    # (joining.py); not an unsubscribe mailed from an address on record, carried out as it
+    # arrives (`_acts_on_arrival`; the form's waits for its link), nor one opened by staff,
+    # who see the open request on the desk.
+    done_on_arrival = (kind == Type.UNSUBSCRIBE and subject is not None
+                       and channel == Ticket.Channel.EMAIL)  # fmt: skip
     if joins and not (filed or about_someone_else or done_on_arrival):
         repeated = same_request_open(kind, purpose, subject, email)
         regarding = repeated or regarding
