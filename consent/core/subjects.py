@@ -281,10 +281,19 @@ def subject_find_for_update(*, email: str | None = None) -> Subject | None:
     email = normalise_email(email)
     if not email:
         return None
+    address_lock(email)  # nobody may hold the address yet: lock the address
+    return _holding(email).select_for_update().first()
+
+
+def address_lock(email: str) -> None:
+    """Hold the normalised address `email` until the transaction ends, whether or not anyone on
+    record holds it (a PostgreSQL advisory lock: there may be no row to lock). Two addresses
+    `__address` finds the same take the same lock: Python's lower() folds at least the ASCII
+    capitals it sets aside. Taken before the person's row (`subject_find_for_update`), never
+    after it. No-op on SQLite, which writes one transaction at a time."""
     if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:  # nobody may hold the address yet: lock the address
+        with connection.cursor() as cursor:
             cursor.execute(
                 "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
                 [f"subject-address:{email.lower()}"],
             )
-    return _holding(email).select_for_update().first()

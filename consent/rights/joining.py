@@ -13,8 +13,10 @@ from datetime import timedelta
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.core.ledger import subject_lock
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import Subject
+from consent.core.subjects import address_lock
 
 from .alerts import notify_new_ticket
 from .closing import ticket_close, ticket_locked
@@ -28,13 +30,22 @@ ANSWERED_ONCE_IN = timedelta(days=1)
 def same_request_open(kind: str, purpose: str, subject: Subject | None, email: str):
     """The open request of the same type (and, for a withdrawal, purpose) from the same person
     (from the same address when no one on record holds it), locked; None when there is none.
-    "Other" is never the same: two questions are two requests."""
+    "Other" is never the same: two questions are two requests.
+
+    Asked, and the request made from the answer, one at a time for the person (their row) or,
+    when no one on record holds the address, for the address (`address_lock`), until the
+    caller's transaction ends: two sent at once (two tabs, the form and the person's page, a
+    letter and the form) each found none before the other committed, and both opened one.
+    Now the second waits and finds the first. A caller that looks the person up takes the
+    address first (`subject_find_for_update`), so that the person is read under it too."""
     if kind == Type.OTHER:
         return None
     found = Ticket.objects.open().filter(type=kind, purpose=purpose)
     if subject is not None:
+        subject_lock(subject)
         found = found.filter(subject=subject)
     else:
+        address_lock(email)
         found = found.filter(subject=None, email__address=email)  # as addresses are looked up
     earliest = found.order_by("received_at", "id").first()
     if earliest is None:

@@ -16,7 +16,12 @@ from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, PURPOSES
-from consent.core.subjects import clean_email, normalise_email, subject_find
+from consent.core.subjects import (
+    clean_email,
+    normalise_email,
+    subject_find,
+    subject_find_for_update,
+)
 from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
@@ -111,7 +116,10 @@ def ticket_open(
     only to an address the operator already holds (Art. 24; compliance L9).
     """
     email = normalise_email(email) or ""
-    subject = subject_find(email=email) if email else None
+    # What may join an open request reads the person under the address's lock, one at a time
+    # (`same_request_open`). Not what staff open: the desk holds the person's row already.
+    joins = channel in (Ticket.Channel.EMAIL, Ticket.Channel.WEB) and actor is None
+    subject = subject_find_for_update(email=email) if joins else subject_find(email=email)
     filed = False
     if (regarding is not None and subject is not None and kind == Type.OTHER
             and not (unsubscribe or about_someone_else)):  # fmt: skip
@@ -123,14 +131,12 @@ def ticket_open(
         filed = regarding.is_open and regarding.subject_id == subject.pk
     repeated = None
     # The same request mailed or sent by the web form again while the first is open joins it
-    # (joining.py); not an unsubscribe from an address on record, carried out as it arrives
-    # (`_acts_on_arrival`), nor one opened by staff, who see the open request on the desk.
-    done_on_arrival = kind == Type.UNSUBSCRIBE and subject is not None
-    if (
-        channel in (Ticket.Channel.EMAIL, Ticket.Channel.WEB)
-        and actor is None
-        and not (filed or about_someone_else or done_on_arrival)
-    ):
+    # (joining.py); not an unsubscribe mailed from an address on record, carried out as it
+    # arrives (`_acts_on_arrival`; the form's waits for its link), nor one opened by staff,
+    # who see the open request on the desk.
+    done_on_arrival = (kind == Type.UNSUBSCRIBE and subject is not None
+                       and channel == Ticket.Channel.EMAIL)  # fmt: skip
+    if joins and not (filed or about_someone_else or done_on_arrival):
         repeated = same_request_open(kind, purpose, subject, email)
         regarding = repeated or regarding
     ticket = ticket_create(

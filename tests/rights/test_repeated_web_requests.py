@@ -7,7 +7,7 @@ import pytest
 from django.test import Client
 
 from consent.core import gate
-from consent.core.purposes import SERVICE
+from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
@@ -56,6 +56,18 @@ def test_a_withdrawal_sent_again_by_the_form_still_waits_for_the_link(person):
     first, again = sent_twice("kk", "kk", kind=Type.WITHDRAW, purpose=SERVICE)
     assert again.regarding == first
     assert gate.may_process(person, SERVICE)
+
+
+def test_an_unsubscribe_sent_again_by_the_form_joins_the_one_waiting(person):
+    """Only an emailed unsubscribe is carried out as it arrives: the form's waits for its link,
+    the first time and the second, and the second joins the first as any request does. It
+    opened a request of its own, with a second link to confirm."""
+    first, again = sent_twice("kk", "ru", kind=Type.UNSUBSCRIBE)
+    assert again.regarding == first and again.status == Status.FILED
+    assert Ticket.objects.open().get() == first and first.is_waiting
+    assert gate.may_process(person, MARKETING)
+    _first_mail, answer = mails_to("asel@example.kz")
+    assert first.reference in answer.subject and "через форму на сайте" in answer.message
 
 
 def test_a_letter_and_then_the_form_are_one_request(person):
