@@ -255,6 +255,7 @@ TYPOGRAPHY = {
     "a unit that may part from its number": re.compile(r"\d [КМГТП]Б"),
     # «+7 701…», and a number said as people say it, «8 701 123 45 67», «8 7232 12 34 56»
     "a phone number that may break": re.compile(r"\+7 \d|\d \d\d"),
+    "an extension's word that may part from its digits": re.compile(r"(доб\.|ішкі) [%\d]"),
     "a hyphen or en dash standing for a dash": re.compile(r"(^|\s)[-–](\s|$)"),
     "three full stops standing for an ellipsis": re.compile(r"\.\.\."),
     "two spaces in a row": re.compile(r"  "),
