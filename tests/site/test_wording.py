@@ -293,6 +293,19 @@ def test_a_date_keeps_its_day_with_its_month_and_its_year_with_its_mark(language
     assert NBSP in shown
 
 
+@pytest.mark.parametrize("language,written", [("kk", "2026 ж. 2 желтоқсан, 07:42"),
+                                              ("ru", "2 декабря 2026 г., 7:42")])  # fmt: skip
+def test_a_time_is_set_apart_from_its_date_by_a_comma(language, written):
+    """A staff alert read «С 2 декабря 2026 г. 7:42: неудачные попытки…», and the set-aside
+    letter's notice «…для запросов 2 декабря 2026 г. 7:42 не удалось…», the time glued to the
+    year's «г.» where Kazakh already wrote «…желтоқсан, 07:42»."""
+    from datetime import datetime
+
+    with translation.override(language):
+        shown = date_format(datetime(2026, 12, 2, 7, 42), "DATETIME_FORMAT")
+    assert shown.replace(NBSP, " ") == written
+
+
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_a_request_number_is_always_written_with_its_sign(language):
     """A person reads «№ R-2026-0021» in every mail and page about their request; a staff mail,
