@@ -129,9 +129,11 @@ def phone_holders(phone: str) -> Q:
 
 
 def phone_shown(phone: str | None) -> str | None:
-    """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 4567»):
-    eleven digits in a row are hard to check against one's own number; an extension after it
-    in the reader's language («доб. 12»). A value that does not parse is shown as held."""
+    """A number held as E.164 («+77011234567») as people write it, in groups («+7 701 123 45 67»,
+    as the forms' example writes it, not phonenumbers' «+7 701 123 4567»): eleven digits in a
+    row are hard to check against one's own number. The groups are joined by no-break spaces,
+    so a phone's narrow screen never breaks a number over two lines; an extension after it in
+    the reader's language («доб. 12»). A value that does not parse is shown as held."""
     if not phone:
         return phone
     held, __, extension = phone.partition(EXTENSION)
@@ -139,7 +141,11 @@ def phone_shown(phone: str | None) -> str | None:
         number = phonenumbers.parse(held, "KZ")
     except phonenumbers.NumberParseException:
         return phone
-    shown = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    groups = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    groups = groups.split()
+    if len(groups[-1]) == 4:  # «4567» of a mobile number, written «45 67»
+        groups[-1:] = [groups[-1][:2], groups[-1][2:]]
+    shown = "\N{NO-BREAK SPACE}".join(groups)
     if extension:
         return _("%(number)s ext. %(extension)s") % {"number": shown, "extension": extension}
     return shown

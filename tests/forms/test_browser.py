@@ -8,7 +8,7 @@ import pytest
 from PIL import Image
 
 from tests.live import gunicorn, live_database, query
-from tests.pages import open_tab
+from tests.pages import open_tab, submit
 from tests.tools import launch_chromium
 
 # No django_db mark: Playwright runs an event loop in this thread, and the ORM refuses to run
@@ -194,12 +194,16 @@ def test_every_tap_target_on_a_phone_is_at_least_44_px_high(site, page, lang):
     """A thumb on a 390 px phone hits what it aims at: the phone number on the contacts page (a
     23 px line), «Ask a question» beside the application button, the name of the site that
     leads home, the file button of the photo, a radio of the request form (its 27 px label in a
-    44 px row left the rest of the row dead) were each a line of text high."""
+    44 px row left the rest of the row dead) were each a line of text high; so were the links of
+    a form's error summary, the way to each field to fix (a form sent empty shows them)."""
     base, _ = site
     page.set_viewport_size({"width": 390, "height": 844})
     small = {}
-    for path in ("/", "/contacts/", "/contact/", "/apply/", "/newsletter/", "/requests/new/"):
+    forms = ("/contact/", "/apply/", "/newsletter/", "/requests/new/")
+    for path in ("/", "/contacts/", *forms, *(f"{form}#sent-empty" for form in forms)):
         page.goto(f"{base}/{lang}{path}")
+        if path.endswith("#sent-empty"):
+            submit(page)
         if found := page.evaluate(TAP_TARGETS):
             small[path] = found
     assert small == {}

@@ -301,3 +301,9 @@ def left(client):
     """How many messages the mailbox still holds, deleted-flagged ones included."""
     client.select("INBOX")
     return len(client.search(None, "ALL")[1][0].split())
+
+
+def unbroken(shown: str) -> str:
+    """A phone number as a page shows it, written here with plain spaces: its groups, and an
+    extension's word and digits, joined by no-break spaces («+7 7232 12 34 56, доб. 12»)."""
+    return shown.replace(" ", "\N{NO-BREAK SPACE}").replace(",\N{NO-BREAK SPACE}", ", ")

@@ -11,6 +11,8 @@ from post_office.models import Email
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 
+from .conftest import unbroken
+
 
 @pytest.fixture
 def asel(make_subject):
@@ -91,11 +93,11 @@ def test_a_persons_page_shows_the_number_as_it_is_dialled(
     page = privacy_officer_client.get(
         f"/admin/consent/subject/{person.pk}/change/", HTTP_ACCEPT_LANGUAGE=lang
     ).content.decode()
-    assert shown in page and ";ext=" not in page
+    assert unbroken(shown) in page and ";ext=" not in page
 
 
 @pytest.mark.parametrize("contact, shown", [
-    ("+77017654321", "+7 701 765 4321"), ("gulnar@example.kz", "gulnar@example.kz"),
+    ("+77017654321", "+7 701 765 43 21"), ("gulnar@example.kz", "gulnar@example.kz"),
 ])  # fmt: skip
 def test_a_minors_page_names_the_guardian_who_consented(
     privacy_officer_client, texts, make_subject, contact, shown
@@ -115,5 +117,5 @@ def test_a_minors_page_names_the_guardian_who_consented(
     for url in [f"/admin/consent/subject/{child.pk}/change/",
                 f"/admin/consent/ledgerentry/{row.pk}/change/"]:  # fmt: skip
         page = privacy_officer_client.get(url).content.decode()
-        assert f"Гүлнар Қасымова, {shown}" in page, url
+        assert f"Гүлнар Қасымова, {unbroken(shown)}" in page, url
         assert f">#{guardian.pk}<" not in re.sub(r"\s+", "", page), url

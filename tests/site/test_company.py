@@ -43,6 +43,9 @@ def services(db):
     return [service("repair", order=1), service("cleaning", order=2), service("draft", False)]
 
 
+SHOWN = "+7 7232 00 00 00".replace(" ", "\N{NO-BREAK SPACE}")  # never broken over two lines
+
+
 def html(response):
     assert response.status_code == 200, response.status_code
     return response.content.decode()
@@ -53,7 +56,7 @@ def test_contacts_show_the_company_and_the_legal_details(client, company, lang):
     page = html(client.get(f"/{lang}/contacts/"))
     for fact in (COMPANY[f"address_{lang}"], COMPANY[f"hours_{lang}"]):
         assert fact in page
-    assert 'href="tel:+77232000000"' in page and "+7 7232 00 00 00" in page
+    assert 'href="tel:+77232000000"' in page and SHOWN in page
     assert 'href="tel:+77011234567"' in page
     assert "123456789012" in page and "Test Responsible" in page  # BIN, responsible person
     assert {"kk": "Заңды деректемелер", "ru": "Юридические реквизиты"}[lang] in page
@@ -205,7 +208,7 @@ def test_a_content_editor_writes_the_company_details_and_a_service(content_edito
             "body_kk": "Мәтін", "body_ru": "Текст"}  # fmt: skip
     assert staff.post("/admin/emalu/service/add/", form).status_code == 302
     assert "Ремонт" in html(client.get("/ru/services/"))
-    assert "+7 7232 00 00 00" in html(client.get("/kk/contacts/"))
+    assert SHOWN in html(client.get("/kk/contacts/"))
     edited = {**COMPANY, "phones": "+77232000000", "hours_ru": "Пн–Сб 10:00–16:00"}
     assert staff.post("/admin/emalu/company/1/change/", edited).status_code == 302
     assert "Пн–Сб 10:00–16:00" in html(client.get("/ru/contacts/"))

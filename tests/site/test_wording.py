@@ -255,6 +255,7 @@ TYPOGRAPHY = {
     "a unit that may part from its number": re.compile(r"\d [КМГТП]Б"),
     # «+7 701…», and a number said as people say it, «8 701 123 45 67», «8 7232 12 34 56»
     "a phone number that may break": re.compile(r"\+7 \d|\d \d\d"),
+    "an extension's word that may part from its digits": re.compile(r"(доб\.|ішкі) [%\d]"),
     "a hyphen or en dash standing for a dash": re.compile(r"(^|\s)[-–](\s|$)"),
     "three full stops standing for an ellipsis": re.compile(r"\.\.\."),
     "two spaces in a row": re.compile(r"  "),
@@ -290,6 +291,19 @@ def test_a_date_keeps_its_day_with_its_month_and_its_year_with_its_mark(language
     assert not re.search(r"\b\d{1,2} [^\W\d_]", shown), shown  # «2 декабря», «2 желтоқсан»
     assert not re.search(r"\d{4} (ж|г)\.", shown), shown  # «2026 г.», «2026 ж.»
     assert NBSP in shown
+
+
+@pytest.mark.parametrize("language,written", [("kk", "2026 ж. 2 желтоқсан, 07:42"),
+                                              ("ru", "2 декабря 2026 г., 7:42")])  # fmt: skip
+def test_a_time_is_set_apart_from_its_date_by_a_comma(language, written):
+    """A staff alert read «С 2 декабря 2026 г. 7:42: неудачные попытки…», and the set-aside
+    letter's notice «…для запросов 2 декабря 2026 г. 7:42 не удалось…», the time glued to the
+    year's «г.» where Kazakh already wrote «…желтоқсан, 07:42»."""
+    from datetime import datetime
+
+    with translation.override(language):
+        shown = date_format(datetime(2026, 12, 2, 7, 42), "DATETIME_FORMAT")
+    assert shown.replace(NBSP, " ") == written
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
