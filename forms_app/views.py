@@ -45,7 +45,7 @@ def public_form(request, kind):
     texts = current_texts()
     if form_class.required_purpose not in texts:
         return _unavailable(request)
-    form = form_class(request.POST, request.FILES)
+    form = form_class(request.POST, request.FILES, texts=texts)
     refusal, token_id = guard(request, kind, form, texts, "forms")
     if refusal is not None:
         return refusal
@@ -102,7 +102,7 @@ def _blank_form(request, kind, form_class, slots):
         return _unavailable(request)
     # A service's page links here with ?service=<slug>, chosen already (not a shared page then).
     initial = {"token": TOKEN_SLOT, "service": request.GET.get("service", "")}
-    return render_form(request, kind, form_class(initial=initial), texts, slots)
+    return render_form(request, kind, form_class(initial=initial, texts=texts), texts, slots)
 
 
 def guard(request, kind, form, texts, scope, thanks=None):
