@@ -10,7 +10,8 @@ from consent.core.models import Subject
 from consent.core.phones import normalise_phone
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import clean_birth_date
-from consent.core.transfers import cross_border_offered
+from consent.core.texts import current_texts
+from consent.core.transfers import consent_offered
 from consent.rights.models import Ticket
 
 from . import services
@@ -101,11 +102,13 @@ class PublicForm(GuardedForm):
     service_label = ""
 
     def __init__(self, *args, texts=None, **kwargs):
+        """`texts`: the current consent texts (current_texts()), when the caller holds them."""
         super().__init__(*args, **kwargs)
-        self.texts = texts or {}
-        purposes = [self.required_purpose, *self.optional_purposes]
-        if CROSS_BORDER in purposes and not cross_border_offered():
-            purposes.remove(CROSS_BORDER)  # nobody abroad, or a text that does not name them
+        self.texts = current_texts() if texts is None else texts
+        # An optional consent only with a text to give it to; the cross-border one only while
+        # someone abroad is named by it.
+        offered = [p for p in self.optional_purposes if consent_offered(p, self.texts)]
+        purposes = [self.required_purpose, *offered]
         labels = {
             SERVICE: self.service_label,
             MARKETING: _("I want to receive news and special offers by email."),

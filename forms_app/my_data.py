@@ -29,6 +29,7 @@ from .my_data_forms import (
 from .views import FORM_ID, guard, posted_again, render_form, store_once
 
 SELF_SERVICE_ADDRESS_RATE = "3/3600"
+THANKS = "my-data"  # the thank-you page (views.thanks) of asking for a link
 
 
 def _over_address_limit(email):
@@ -62,13 +63,13 @@ def my_data(request):
             request, lambda slots: render_form(request, "my_data_ask", form, {}, slots)
         )
     form = SelfServiceForm(request.POST)
-    refusal, token_id = guard(request, "my_data_ask", form, {}, "self-service")
+    refusal, token_id = guard(request, "my_data_ask", form, {}, "self-service", thanks=THANKS)
     if refusal is not None:
         return refusal
     email = form.cleaned_data["email"]
     if not _over_address_limit(email):
         store_once(token_id, lambda: selfservice.link_send(email, get_language()))
-    return redirect("form_thanks", kind="my-data")
+    return redirect("form_thanks", kind=THANKS)
 
 
 @never_cache

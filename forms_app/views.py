@@ -45,7 +45,7 @@ def public_form(request, kind):
     texts = current_texts()
     if form_class.required_purpose not in texts:
         return _unavailable(request)
-    form = form_class(request.POST, request.FILES)
+    form = form_class(request.POST, request.FILES, texts=texts)
     refusal, token_id = guard(request, kind, form, texts, "forms")
     if refusal is not None:
         return refusal
@@ -102,13 +102,16 @@ def _blank_form(request, kind, form_class, slots):
         return _unavailable(request)
     # A service's page links here with ?service=<slug>, chosen already (not a shared page then).
     initial = {"token": TOKEN_SLOT, "service": request.GET.get("service", "")}
-    return render_form(request, kind, form_class(initial=initial), texts, slots)
+    return render_form(request, kind, form_class(initial=initial, texts=texts), texts, slots)
 
 
-def guard(request, kind, form, texts, scope):
+def guard(request, kind, form, texts, scope, thanks=None):
     """(a response refusing the post, None) or (None, the token id of a valid form). A press
     of the language switch or of the banner's buttons is answered first: it sends nothing, so
-    nothing counts it."""
+    nothing counts it. `thanks`: the kind of the thank-you page the form leads to when sent
+    (`kind`, the page's own, unless named), which a filled honeypot gets too: a bot must not
+    tell it from a form taken, and the self-service page's («my_data_ask») has no such page
+    (a 404)."""
     if posted_again(request):
         return typed_back(request, kind, type(form), texts), None
     if wait := rate_wait(scope, request):  # the form again, as typed, with when to send it
@@ -118,7 +121,7 @@ def guard(request, kind, form, texts, scope):
     token = read_token(request.POST.get("token"))
     if request.POST.get("website"):
         security_log.warning("honeypot filled on %s form", kind)
-        return redirect("form_thanks", kind=kind), None
+        return redirect("form_thanks", kind=thanks or kind), None
     if token is None:
         message = _("The form has expired. Please send it again.")
         return _refuse(request, kind, form, texts, message), None

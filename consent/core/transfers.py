@@ -49,6 +49,17 @@ def cross_border_offered() -> bool:
     return text_names_processors(current_text(CROSS_BORDER))
 
 
+def consent_offered(purpose: str, texts: dict[str, ConsentText] | None = None) -> bool:
+    """Whether a form or the self-service page asks for the consent of `purpose` now: only
+    with a published text to give it to (`texts`, the current ones, when the caller holds
+    them), and the cross-border one only as cross_border_offered() says (compliance L1, L2).
+    An operator who sends no news publishes no marketing text: its box was offered all the
+    same, beside no text, and a form sent with it ticked was a 500, as was its switch on the
+    self-service page."""
+    text = texts.get(purpose) if texts is not None else current_text(purpose)
+    return text is not None and (purpose != CROSS_BORDER or cross_border_offered())
+
+
 def _fields(fields, *purposes):
     """The data items handed over: by default all that every purpose involved lists; never one
     that any of them does not list (compliance L17)."""

@@ -25,10 +25,10 @@ from consent.core.ledger import consent_grant, consent_withdraw_if_given, subjec
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.phones import phone_shown
-from consent.core.purposes import CROSS_BORDER, PURPOSES
+from consent.core.purposes import PURPOSES
 from consent.core.subjects import address_tag, address_tag_matches, subject_find
 from consent.core.texts import current_text
-from consent.core.transfers import cross_border_offered
+from consent.core.transfers import consent_offered
 
 from .joining import file_with_open, same_request_open
 from .models import KeptRequest, Ticket, UsedLink
@@ -57,10 +57,11 @@ def _hold(subject: Subject) -> None:
 
 
 def may_give(purpose: str) -> bool:
-    """Whether the page takes this consent now: an optional purpose, the cross-border one only
-    while the forms ask for it, its current text naming every processor configured (compliance
-    L2). Withdrawing one already given is always taken."""
-    return purpose in OPTIONAL and (purpose != CROSS_BORDER or cross_border_offered())
+    """Whether the page takes this consent now: an optional purpose the forms ask for now
+    (consent_offered: a published text to give it to; the cross-border one only while its text
+    names every processor configured, compliance L2). Withdrawing one already given is always
+    taken."""
+    return purpose in OPTIONAL and consent_offered(purpose)
 
 
 def link_send(email: str, language: str) -> None:

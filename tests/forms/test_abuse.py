@@ -16,6 +16,32 @@ def nothing_stored():
     return not any(m.objects.exists() for m in (Subject, Submission, LedgerEntry, Email))
 
 
+HONEYPOTTED = {  # every page with the honeypot, and a post of it as a person fills it in
+    "contact": lambda data: data(),
+    "apply": lambda data: data(birth_date="1990-05-17", birth_place="Өскемен", service=None),
+    "newsletter": lambda data: {"token": aged_token(), "email": "asel@example.kz",
+                                "consent_marketing": "on"},
+    "requests/new": lambda data: {"token": aged_token(), "email": "asel@example.kz",
+                                  "type": "access"},
+    "my-data": lambda data: {"token": aged_token(), "email": "asel@example.kz"},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("page", HONEYPOTTED)
+def test_a_filled_honeypot_gets_the_page_a_form_sent_gets(client, texts, contact_data, lang, page):
+    """On every form: the self-service page's led to «/kk/my_data_ask/thanks/», a 404, where a
+    request for the link leads to «/kk/my-data/thanks/»: a bot could tell its post was caught,
+    and a person whose browser filled the field in met «page not found»."""
+    caught = client.post(f"/{lang}/{page}/", {**HONEYPOTTED[page](contact_data), "website": "x"})
+    assert nothing_stored()
+    sent = client.post(f"/{lang}/{page}/", HONEYPOTTED[page](contact_data))
+    assert Email.objects.exists()  # sent indeed: an acknowledgement, a link or a note
+    assert caught.status_code == sent.status_code == 302
+    assert caught["Location"] == sent["Location"]
+    assert client.get(caught["Location"]).status_code == 200
+
+
 @pytest.mark.parametrize("lang,text", [("kk", "Тым көп"), ("ru", "слишком много форм")])
 def test_sixth_post_in_a_minute_gets_429_and_stores_nothing(
     client, texts, contact_data, lang, text, settings, time_machine
