@@ -39,8 +39,12 @@ logger = logging.getLogger(__name__)
 Type = Ticket.Type
 Reason = QuarantinedMessage.Reason
 
+# A reply's or a forward's prefix, as mail programs write it: «Re:», «FW:», «Fw[2]:», and the
+# Russian abbreviations with their dot («Отв.:», «Пересл.:»), without which the forwarded
+# subject line («Пересл.: Отзыв согласия») was read as the forwarder's own words.
 REPLY_PREFIX = re.compile(
-    r"^\s*(re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\s*(?:\[\d+\]\s*)?:\s*", re.IGNORECASE
+    r"^\s*(re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\.?\s*(?:\[\d+\]\s*)?:\s*",
+    re.IGNORECASE,
 )
 # Only the first lines the person wrote are read for a phrase: further down, a letter mentions
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.

@@ -51,10 +51,19 @@ REFLEXIVE = ("сь", "ся")
 # результату»; an unsubscribe takes whom («отпишите меня») and from what («от рассылки»).
 # «Отзыв» is also a review: «мой отзыв о курсе и согласие на публикацию» (of what, «о», «про»,
 # «на»); a withdrawal is the consent's («отзыв согласия», «отзыв моего согласия»).
+# «Келісім» followed by «шарт» is a contract («келісім-шарттан бас тартамын»: I cancel the
+# contract), as «келісімшарт» written as one word is (OTHER_WORDS).
 OTHER_SENSE = {
-    ("отпис", "отпиш"): frozenset({"мне", "нам", "о", "об", "обо", "по", "на"}),
-    ("отзыв",): frozenset({"о", "об", "обо", "про", "на"}),
+    ("отпис", "отпиш"): re.compile("мне|нам|о|об|обо|по|на"),
+    ("отзыв",): re.compile("о|об|обо|про|на"),
+    ("келисим",): re.compile("шарт.*"),
 }
+# Other words that begin as a phrase's word does, or are one with a slip: an agreement or a
+# contract is no consent, nor is agreeing. «Отказываюсь от соглашения об оказании услуг»
+# («соглаш» is «соглас» with a slip), «отказываюсь от курса, согласна на возврат», «келісімшарттан
+# бас тартамын», «келісемін» (I agree; «келісім» with a slip) each withdrew every consent as
+# it arrived. Never the same word as a phrase word that does not begin so. Folded.
+OTHER_WORDS = ("соглаш", "согласн", "согласован", "келисимшарт", "келисе")
 # And the noun «отписка» is also a formal brush-off: «ваш ответ — просто отписка», «опять
 # получила отписку». It names an unsubscribe from something («отписка от рассылки»), or alone
 # («Отписка», a subject line).
@@ -75,6 +84,8 @@ def same_word(phrase_word: str, word: str) -> bool:
     """Whether `word` (from a text) is `phrase_word` in another form, or with one slip."""
     if phrase_word == word:
         return True
+    if word.startswith(OTHER_WORDS) != phrase_word.startswith(OTHER_WORDS):
+        return False
     parting = _common_prefix(phrase_word, word)
     if (
         phrase_word.endswith("у")
@@ -248,7 +259,7 @@ def _other_sense(sentence, places):
     brush-off (BRUSH_OFF): not from anything, beside other words."""
     tokens, following = sentence.tokens, sentence.following
     for at in places:
-        if any(tokens[at].startswith(word) and following[at] in after
+        if any(tokens[at].startswith(word) and after.fullmatch(following[at])
                for word, after in OTHER_SENSE.items()):  # fmt: skip
             return True
         if tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1:

@@ -181,3 +181,23 @@ def test_the_present_and_the_noun_still_unsubscribe(person, body):
     («отписку») are the request, one phrase's form aside."""
     assert ingest(message("Рассылка", body=body)).type == Type.UNSUBSCRIBE
     assert not gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize(
+    "body,language",
+    [
+        ("Отказываюсь от соглашения об оказании услуг, верните оплату", "ru"),
+        ("Отзываю подпись под соглашением, курс не подошёл", "ru"),
+        ("Отказываюсь от курса, согласна на возврат половины суммы", "ru"),
+        ("Келісімшарттан бас тартамын, ақшамды қайтарыңыз", "kk"),
+        ("Келісім-шарттан бас тартамын, курс маған ұнамады", "kk"),
+        ("Келісемін, бірақ курстан бас тартамын", "kk"),
+    ],
+)
+def test_an_agreement_or_a_contract_is_no_consent(person, body, language):
+    """A customer cancelling the course contract («соглашение», «келісімшарт») had every consent
+    withdrawn as the letter arrived: «соглашения» was read as «согласия» with a slip, and
+    «келісімшарт» (contract), «келісемін» (I agree) as «келісім» (consent). A letter for staff."""
+    ticket = ingest(message("Курс / Курс", body=body))
+    assert (ticket.type, ticket.language) == (Type.OTHER, language)
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)

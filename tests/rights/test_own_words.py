@@ -210,11 +210,15 @@ FORWARDED_HEAD = (
 )
 
 
-def test_a_forwarded_request_of_someone_else_changes_nothing_for_the_forwarder(person):
+# How mail programs mark a forward or a reply in the subject line: with an abbreviation's dot
+# («Пересл.:», «Отв.:», Russian mail programs), a count («Fw[2]:»), in capitals.
+@pytest.mark.parametrize("prefix", ["Fwd:", "FW:", "Пересл.:", "ПЕРЕСЛ:", "Fw[2]:", "Отв.:"])
+def test_a_forwarded_request_of_someone_else_changes_nothing_for_the_forwarder(person, prefix):
     """A colleague (or a parent) forwarded someone's withdrawal: every consent of the forwarder
     was withdrawn as the mail arrived, and the one who asked was never heard. The request is
-    left for staff to read."""
-    ticket = ingest(message("Fwd: Отзыв согласия на обработку персональных данных",
+    left for staff to read. Under «Пересл.: Отзыв согласия» it still was: the dot was not read
+    as a forward's prefix, so the forwarded subject line counted as the forwarder's own."""
+    ticket = ingest(message(f"{prefix} Отзыв согласия на обработку персональных данных",
                             body=FORWARDED_HEAD))  # fmt: skip
     assert (ticket.type, ticket.status) == ("other", "unverified")
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
