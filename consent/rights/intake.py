@@ -41,11 +41,15 @@ Reason = QuarantinedMessage.Reason
 
 # A reply's or a forward's prefix, as mail programs write it: «Re:», «FW:», «Fw[2]:», and the
 # Russian abbreviations with their dot («Отв.:», «Пересл.:»), without which the forwarded
-# subject line («Пересл.: Отзыв согласия») was read as the forwarder's own words.
-REPLY_PREFIX = re.compile(
-    r"^\s*(re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\.?\s*(?:\[\d+\]\s*)?:\s*",
-    re.IGNORECASE,
-)
+# subject line («Пересл.: Отзыв согласия») was read as the forwarder's own words. Its spaces are
+# taken possessively (`\s*+`): a run of them is never handed back to be tried again.
+_PREFIX = r"\s*+(?:re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\.?\s*+(?:\[\d+\]\s*+)?:\s*+"
+REPLY_PREFIX = re.compile(f"^{_PREFIX}", re.IGNORECASE)
+# All of a subject line's prefixes at once («Re: Fwd: Re:»): taken off one at a time, the rest of
+# the line was copied for each, a time growing with the square of the line's length. Taken
+# possessively too, and with no group to capture, whose marks the pattern engine would save at
+# each repetition.
+REPLY_PREFIXES = re.compile(f"^(?:{_PREFIX})*+", re.IGNORECASE)
 # Only the first lines the person wrote are read for a phrase: further down, a letter mentions
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
 FIRST_LINES = 8
@@ -57,11 +61,10 @@ _NOT_IN_ADDRESS = r"\s<>\"'(),;:\[\]"
 ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}@]+\w")
 
 
-def _without_prefixes(line):
+def without_reply_prefixes(line: str | None) -> str:
+    """A subject line without the prefixes replies and forwards put before it («Re: Fwd:»)."""
     text = (line or "").strip()
-    while REPLY_PREFIX.match(text):
-        text = REPLY_PREFIX.sub("", text, count=1)
-    return text
+    return text[REPLY_PREFIXES.match(text).end() :]
 
 
 def active_phrases() -> list[phrases.Phrase]:
@@ -129,13 +132,13 @@ def recognise(
         if forwarder.casefold() not in operator:
             reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_own(inner),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
-    candidates = [_without_prefixes(subject_line), _first_lines(reading.own)]
+    candidates = [without_reply_prefixes(subject_line), _first_lines(reading.own)]
     if sender and _from_someone_else(reading.forwarded_sender, sender, operator):
         # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
         own_line = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
         candidates = [own_line, _first_lines(reading.own)]
     elif reading.forwarded is not None:
-        candidates += [_without_prefixes(reading.forwarded_subject_line),
+        candidates += [without_reply_prefixes(reading.forwarded_subject_line),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
     found = [match for text in candidates for match in _named(table, text)]
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
@@ -163,10 +166,10 @@ def recognise(
     # For the language it is read as the quote is, when what they wrote says nothing.
     reply = bool(REPLY_PREFIX.match(subject_line or ""))
     written = candidates[1:] if reply else candidates
-    own_text = "\n".join(["" if reply else _without_prefixes(subject_line), *reading.own])
+    own_text = "\n".join(["" if reply else without_reply_prefixes(subject_line), *reading.own])
     if reading.forwarded is not None:
         own_text += "\n".join(["", reading.forwarded_subject_line, *reading.forwarded.own])
-    quoted = f"{_without_prefixes(subject_line)}\n{reading.rest}" if reply else reading.rest
+    quoted = f"{without_reply_prefixes(subject_line)}\n{reading.rest}" if reply else reading.rest
     language = language_of(
         own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else ""
     )

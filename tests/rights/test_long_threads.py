@@ -118,3 +118,21 @@ def test_words_written_below_a_quoted_sign_off_are_the_persons(person):
     body = f"> Новости курсов.\n> С уважением,\n> ЕМ АЛУ\n\n{OWN}"
     ticket = ingest(letter(body, message_id="<below@x>"))
     assert ticket.type == Ticket.Type.WITHDRAW
+
+
+def test_a_subject_line_of_many_reply_prefixes_is_read_at_once(person):
+    """Each reply prefix taken off («Re: Re: …») copied the rest of the line, a time growing
+    with the square of its length: the subject line of a letter (64 KB a header field may hold)
+    and of a letter forwarded inside one (as long as a letter). What follows them is read."""
+    from base64 import b64encode
+
+    from consent.rights.intake import without_reply_prefixes
+    from tests.growth import grows_linearly
+
+    from .conftest import FROM, TEXT, raw
+
+    assert grows_linearly(lambda n: without_reply_prefixes("Re: " * n + "x"), 128_000) == "x"
+    words = b64encode("Отписаться от рассылки".encode()).decode()
+    subject_line = f"Subject: {'Re: ' * 16_000}=?utf-8?b?{words}?="  # on one line, as it came
+    letter = raw(FROM, subject_line, "Message-ID: <re@x>", TEXT)
+    assert ingest(letter).type == Ticket.Type.UNSUBSCRIBE
