@@ -52,11 +52,12 @@ REFLEXIVE = ("сь", "ся")
 # «Отзыв» is also a review: «мой отзыв о курсе и согласие на публикацию» (of what, «о», «про»,
 # «на»); a withdrawal is the consent's («отзыв согласия», «отзыв моего согласия»).
 # «Келісім» followed by «шарт» is a contract («келісім-шарттан бас тартамын»: I cancel the
-# contract), as «келісімшарт» written as one word is (OTHER_WORDS).
+# contract), as «келісімшарт» written as one word is (OTHER_WORDS); followed by «бойынша» or
+# «сәйкес», according to the agreement («келісім бойынша ақшаны қайтарыңыз»: return the money).
 OTHER_SENSE = {
     ("отпис", "отпиш"): re.compile("мне|нам|о|об|обо|по|на"),
     ("отзыв",): re.compile("о|об|обо|про|на"),
-    ("келисим",): re.compile("шарт.*"),
+    ("келисим",): re.compile("шарт.*|бойынша|сайкес"),
 }
 # Other words that begin as a phrase's word does, or are one with a slip: an agreement or a
 # contract is no consent, nor is agreeing. «Отказываюсь от соглашения об оказании услуг»
@@ -277,7 +278,14 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
             continue
         at, matched, places = start, [token], [start]
         for phrase_word in phrase_words[1:]:
-            following = range(at + 1, min(len(tokens), at + 2 + GAP))
+            # Words between two of a phrase's stay in their clause: «прекратите обработку моего
+            # заказа, данные неверные» is no «прекратить обработку данных». Next to each other
+            # they may stand on either side of a comma, as the policy's own phrases do
+            # («о новых продуктах, услугах и специальных предложениях»).
+            following = [
+                i for i in range(at + 1, min(len(tokens), at + 2 + GAP))
+                if i == at + 1 or sentence.clauses[i] == sentence.clauses[at]
+            ]  # fmt: skip
             at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break

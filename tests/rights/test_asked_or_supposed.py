@@ -192,12 +192,19 @@ def test_the_present_and_the_noun_still_unsubscribe(person, body):
         ("Келісімшарттан бас тартамын, ақшамды қайтарыңыз", "kk"),
         ("Келісім-шарттан бас тартамын, курс маған ұнамады", "kk"),
         ("Келісемін, бірақ курстан бас тартамын", "kk"),
+        # according to the agreement, return the money
+        ("Келісім бойынша ақшаны қайтаруыңызды сұраймын", "kk"),
+        ("Келісімге сәйкес ақшамды кері қайтарыңыз", "kk"),
+        # a phrase's words a clause apart: the order's processing, then the data
+        ("Прекратите обработку моего заказа, данные в нём неверные", "ru"),
     ],
 )
 def test_an_agreement_or_a_contract_is_no_consent(person, body, language):
     """A customer cancelling the course contract («соглашение», «келісімшарт») had every consent
     withdrawn as the letter arrived: «соглашения» was read as «согласия» with a slip, and
-    «келісімшарт» (contract), «келісемін» (I agree) as «келісім» (consent). A letter for staff."""
+    «келісімшарт» (contract), «келісемін» (I agree), «келісім бойынша» (according to the
+    agreement) as «келісім» (consent); «прекратите обработку моего заказа, данные…» as
+    «прекратить обработку данных» across a comma. A letter for staff."""
     ticket = ingest(message("Курс / Курс", body=body))
     assert (ticket.type, ticket.language) == (Type.OTHER, language)
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
