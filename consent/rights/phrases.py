@@ -294,7 +294,12 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
         else:
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
-            around = set(tokens[max(0, start - 2) : at + 1]) - set(phrase_words)
+            # Before it, only in its clause: «ссылка не работает, отпишите меня» asks.
+            before = range(max(0, start - 2), start)
+            around = {
+                tokens[i] for i in before if sentence.clauses[i] == sentence.clauses[start]
+            } | set(tokens[start : at + 1])
+            around -= set(phrase_words)
             no_request = (
                 BLOCKERS & around
                 or any(map(_supposing, phrase_words, matched))

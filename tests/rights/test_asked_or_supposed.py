@@ -64,6 +64,10 @@ Type = Ticket.Type
         "Нужен образец заявления об отзыве согласия на обработку персональных данных",
         "Пришлите бланк заявления на удаление данных",
         "Келісімді кері қайтарып алу үлгісін жіберіңізші",
+        # its button named, pressed by mistake
+        "Случайно нажала отписаться. Верните подписку пожалуйста",
+        "Случайно нажала на кнопку «Отписаться», хочу и дальше получать письма",
+        "Байқамай «Бас тарту» батырмасын басып қойдым, жазылымды қайтарыңыз",
         # told in the past: a report, not a request
         "Хочу подписаться обратно на рассылку, я случайно отписалась",
         "Кто-то отозвал моё согласие от моего имени, верните всё",
@@ -74,8 +78,8 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
     unsubscribe, carried out as the letter arrived; a destruction request for the officers to
     carry out, from «Can my data be deleted?», from «I did not send a request to delete my
     data» (what the confirmation mail asks a person to answer when it was not theirs), from «I
-    call off my request to delete», from «send me the form to withdraw consent». It is a letter
-    for staff to read."""
+    call off my request to delete», from «send me the form to withdraw consent», from «I
+    pressed "Отписаться" by mistake, subscribe me again». It is a letter for staff to read."""
     ticket = ingest(message("Сұрақ / Вопрос", body=body))
     assert ticket.type == Type.OTHER
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
@@ -101,6 +105,10 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
         ("Прошу принять заявление об отзыве согласия на обработку персональных данных",
          Type.WITHDRAW),
         ("Отмените подписку на рассылку", Type.UNSUBSCRIBE),
+        # a «не» or a link in the clause before
+        ("Ссылка для отписки не работает, отпишите меня", Type.UNSUBSCRIBE),
+        ("Ссылка «отписаться от рассылки» не открывается, отпишите меня вручную",
+         Type.UNSUBSCRIBE),
         ("Прошу как можно скорее удалить мои данные", Type.DESTROY),
         ("У меня изменились контактные данные, новый телефон +7 701 444 55 66", Type.CORRECT),
     ],
