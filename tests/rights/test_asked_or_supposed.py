@@ -182,6 +182,9 @@ def test_what_the_writer_will_do_or_means_otherwise_is_no_request(person, subjec
         "Отпишите меня, пожалуйста",
         "Прошу отписать мой адрес от рассылки",
         "Отписка",
+        # a reflexive verb the writer means for themselves, or says angrily to us
+        "Хочу удалиться из рассылки",
+        "Уберитесь из моей почты со своей рассылкой",
     ],
 )
 def test_the_present_and_the_noun_still_unsubscribe(person, body):
