@@ -31,19 +31,15 @@ NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 # other (a noun: «отзыв», «отписка»), a vowel and those endings.
 PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
-# A Russian verb the writer puts in their own future, or turns back on its subject, does not ask
-# either. «Отпишусь», «отпишу вам завтра» (I will write back), «удалю ваше письмо», «откажусь»:
-# the first person of the perfective future, -у or -ю after a consonant, -сь for the reflexive
-# (not the present «отзываю», «отписываюсь», which do it as they say it), matched to a phrase's
-# verb («отпишите») or noun («отписка»), though not the noun's own accusative («отписку»: its
-# stem, the phrase word without its ending, then -у). «Отпишитесь, когда будет расписание» (get
-# back to me), «уберитесь»: a reflexive form of a verb whose phrase word (an infinitive, an
-# imperative) is not reflexive asks the reader to act on themselves, not on the writer. Against
-# Russian phrases only: a Kazakh infinitive ends in -у too («жою», «тарту»).
+# A Russian verb the writer puts in their own future does not ask either. «Отпишусь», «отпишу
+# вам завтра» (I will write back), «удалю ваше письмо», «откажусь»: the first person of the
+# perfective future, -у or -ю after a consonant, -сь for the reflexive (not the present
+# «отзываю», «отписываюсь», which do it as they say it), matched to a phrase's verb («отпишите»)
+# or noun («отписка»), though not the noun's own accusative («отписку»: its stem, the phrase
+# word without its ending, then -у). Against Russian phrases only: a Kazakh infinitive ends in
+# -у too («жою», «тарту»).
 OWN_FUTURE = re.compile(r"[^аеиоуыэюяйь][ую](сь)?$")
 ENDING_LETTERS = "аеиоуыэюяйь"
-RUSSIAN_VERB = re.compile(r"(ть|ться|ти|тись|те|тесь)$")
-REFLEXIVE = ("сь", "ся")
 # Words of a request that have another sense, told by the word right after them (a function
 # word too; folded, spelling.fold), in which they name no request. «Отписать(ся)» is also to
 # write back: followed by to whom (a dative), about what («о», «об», «по») or where to («на»):
@@ -52,11 +48,17 @@ REFLEXIVE = ("сь", "ся")
 # «Отзыв» is also a review: «мой отзыв о курсе и согласие на публикацию» (of what, «о», «про»,
 # «на»); a withdrawal is the consent's («отзыв согласия», «отзыв моего согласия»).
 # «Келісім» followed by «шарт» is a contract («келісім-шарттан бас тартамын»: I cancel the
-# contract), as «келісімшарт» written as one word is (OTHER_WORDS).
+# contract), as «келісімшарт» written as one word is (OTHER_WORDS); followed by «бойынша» or
+# «сәйкес», according to the agreement («келісім бойынша ақшаны қайтарыңыз»: return the money).
+# And «отписаться» in the imperative, said to the reader, is writing back whatever follows:
+# «отпишитесь, когда будет расписание», «отпишись» (get back to me); an unsubscribe is asked
+# for the writer, «отпишите меня», and the infinitive is the writer's wish, «хочу удалиться».
+WRITING_BACK = ("отпис", "отпиш")
+WRITE_BACK = ("тесь", "ись")
 OTHER_SENSE = {
-    ("отпис", "отпиш"): re.compile("мне|нам|о|об|обо|по|на"),
+    WRITING_BACK: re.compile("мне|нам|о|об|обо|по|на"),
     ("отзыв",): re.compile("о|об|обо|про|на"),
-    ("келисим",): re.compile("шарт.*"),
+    ("келисим",): re.compile("шарт.*|бойынша|сайкес"),
 }
 # Other words that begin as a phrase's word does, or are one with a slip: an agreement or a
 # contract is no consent, nor is agreeing. «Отказываюсь от соглашения об оказании услуг»
@@ -245,20 +247,20 @@ def _reported(phrase_word, word):
 
 def _own_act(phrase_word, word):
     """Whether `word` is the Russian word `phrase_word` stands for as the writer's own future act
-    (OWN_FUTURE), or reflexive where the phrase's verb is not (REFLEXIVE)."""
+    (OWN_FUTURE)."""
     if word == phrase_word:
         return False
-    if OWN_FUTURE.search(word) and not word.startswith(phrase_word.rstrip(ENDING_LETTERS)):
-        return True
-    verb = RUSSIAN_VERB.search(phrase_word) and not phrase_word.endswith(REFLEXIVE)
-    return bool(verb) and word.endswith(REFLEXIVE)
+    return bool(OWN_FUTURE.search(word)) and not word.startswith(phrase_word.rstrip(ENDING_LETTERS))
 
 
 def _other_sense(sentence, places):
-    """Whether a word at `places` is one of OTHER_SENSE in its other sense, or «отписка» a
-    brush-off (BRUSH_OFF): not from anything, beside other words."""
+    """Whether a word at `places` is one of OTHER_SENSE in its other sense, «отписаться» said to
+    the reader (WRITE_BACK), or «отписка» a brush-off (BRUSH_OFF): not from anything, beside
+    other words."""
     tokens, following = sentence.tokens, sentence.following
     for at in places:
+        if tokens[at].startswith(WRITING_BACK) and tokens[at].endswith(WRITE_BACK):
+            return True
         if any(tokens[at].startswith(word) and after.fullmatch(following[at])
                for word, after in OTHER_SENSE.items()):  # fmt: skip
             return True
@@ -277,7 +279,14 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
             continue
         at, matched, places = start, [token], [start]
         for phrase_word in phrase_words[1:]:
-            following = range(at + 1, min(len(tokens), at + 2 + GAP))
+            # Words between two of a phrase's stay in their clause: «прекратите обработку моего
+            # заказа, данные неверные» is no «прекратить обработку данных». Next to each other
+            # they may stand on either side of a comma, as the policy's own phrases do
+            # («о новых продуктах, услугах и специальных предложениях»).
+            following = [
+                i for i in range(at + 1, min(len(tokens), at + 2 + GAP))
+                if i == at + 1 or sentence.clauses[i] == sentence.clauses[at]
+            ]  # fmt: skip
             at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break
@@ -286,7 +295,12 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
         else:
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
-            around = set(tokens[max(0, start - 2) : at + 1]) - set(phrase_words)
+            # Before it, only in its clause: «ссылка не работает, отпишите меня» asks.
+            before = range(max(0, start - 2), start)
+            around = {
+                tokens[i] for i in before if sentence.clauses[i] == sentence.clauses[start]
+            } | set(tokens[start : at + 1])
+            around -= set(phrase_words)
             no_request = (
                 BLOCKERS & around
                 or any(map(_supposing, phrase_words, matched))

@@ -82,6 +82,11 @@ DECLINED_AFTER = 3  # words after a phrase read for the decline («алуды с
 # staff to answer (a filled form sent back, «заполненный бланк отзыва согласия во вложении», is
 # read by them too, since the form itself is not kept). Folded (spelling.fold).
 FORMS = ("форм", "бланк", "образец", "образц", "шаблон", "улги", "нысан")
+# Nor does a button or a link the phrase names, or pressing it: «случайно нажала «Отписаться»,
+# верните подписку» (pressed by mistake: she asks for the opposite), «кнопка отписаться не
+# работает», «байқамай «Бас тарту» батырмасын бастым». What the person wants is for staff to
+# read. Folded.
+CONTROLS = ("кнопк", "ссылк", "нажа", "нажим", "нажм", "кликн", "батырма", "силтеме", "басып")
 
 
 @dataclass(frozen=True)
@@ -138,7 +143,8 @@ def sentences(text: str) -> list[Sentence]:
 def withheld(sentence: Sentence, start: int, end: int) -> bool:
     """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
     asks, its clause supposes it, negates it before it (or a «не … чтобы» does), calls the
-    request off, asks for its form (FORMS), or declines it right after."""
+    request off, asks for its form (FORMS), names its button (CONTROLS), or declines it right
+    after."""
     tokens, clause = sentence.tokens, sentence.clauses[start]
     if sentence.asked or (any(at > end and c == clause for at, c in sentence.particles)):
         return True
@@ -158,7 +164,7 @@ def withheld(sentence: Sentence, start: int, end: int) -> bool:
         return True
     if _called_off([tokens[at] for at in own if not start <= at <= end]):
         return True
-    if any(tokens[at].startswith(FORMS) for at in own if not start <= at <= end):
+    if any(tokens[at].startswith(FORMS + CONTROLS) for at in own if not start <= at <= end):
         return True
     if end + 1 < len(tokens) and SUPPOSING_AUXILIARY.match(tokens[end + 1]):
         return True

@@ -8,7 +8,7 @@ matched over these words in phrases.py; the language is read from them in langua
 import re
 import unicodedata
 
-from consent.common.lookalikes import LOOKALIKES
+from consent.common.lookalikes import LOOKALIKE_LETTERS, LOOKALIKES
 
 from . import translit
 
@@ -28,7 +28,7 @@ def fold(word: str) -> str:
 
 
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
-LATIN = re.compile(r"[a-z]")
+LOOKALIKE = re.compile(f"[{LOOKALIKE_LETTERS}]")
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -81,7 +81,7 @@ def words(text: str) -> list[str]:
     text = text.translate(INSIDE_WORDS)
     text = translit.without_apostrophes(text)
     for word in WORD.findall(text):
-        if CYRILLIC.search(word) and LATIN.search(word):
+        if CYRILLIC.search(word) and LOOKALIKE.search(word):
             word = word.translate(LOOKALIKES)
         elif translit.latin(word) and word not in ENGLISH:
             word = translit.to_cyrillic(word)

@@ -64,6 +64,10 @@ Type = Ticket.Type
         "Нужен образец заявления об отзыве согласия на обработку персональных данных",
         "Пришлите бланк заявления на удаление данных",
         "Келісімді кері қайтарып алу үлгісін жіберіңізші",
+        # its button named, pressed by mistake
+        "Случайно нажала отписаться. Верните подписку пожалуйста",
+        "Случайно нажала на кнопку «Отписаться», хочу и дальше получать письма",
+        "Байқамай «Бас тарту» батырмасын басып қойдым, жазылымды қайтарыңыз",
         # told in the past: a report, not a request
         "Хочу подписаться обратно на рассылку, я случайно отписалась",
         "Кто-то отозвал моё согласие от моего имени, верните всё",
@@ -74,8 +78,8 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
     unsubscribe, carried out as the letter arrived; a destruction request for the officers to
     carry out, from «Can my data be deleted?», from «I did not send a request to delete my
     data» (what the confirmation mail asks a person to answer when it was not theirs), from «I
-    call off my request to delete», from «send me the form to withdraw consent». It is a letter
-    for staff to read."""
+    call off my request to delete», from «send me the form to withdraw consent», from «I
+    pressed "Отписаться" by mistake, subscribe me again». It is a letter for staff to read."""
     ticket = ingest(message("Сұрақ / Вопрос", body=body))
     assert ticket.type == Type.OTHER
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
@@ -101,6 +105,10 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
         ("Прошу принять заявление об отзыве согласия на обработку персональных данных",
          Type.WITHDRAW),
         ("Отмените подписку на рассылку", Type.UNSUBSCRIBE),
+        # a «не» or a link in the clause before
+        ("Ссылка для отписки не работает, отпишите меня", Type.UNSUBSCRIBE),
+        ("Ссылка «отписаться от рассылки» не открывается, отпишите меня вручную",
+         Type.UNSUBSCRIBE),
         ("Прошу как можно скорее удалить мои данные", Type.DESTROY),
         ("У меня изменились контактные данные, новый телефон +7 701 444 55 66", Type.CORRECT),
     ],
@@ -174,6 +182,9 @@ def test_what_the_writer_will_do_or_means_otherwise_is_no_request(person, subjec
         "Отпишите меня, пожалуйста",
         "Прошу отписать мой адрес от рассылки",
         "Отписка",
+        # a reflexive verb the writer means for themselves, or says angrily to us
+        "Хочу удалиться из рассылки",
+        "Уберитесь из моей почты со своей рассылкой",
     ],
 )
 def test_the_present_and_the_noun_still_unsubscribe(person, body):
@@ -192,12 +203,19 @@ def test_the_present_and_the_noun_still_unsubscribe(person, body):
         ("Келісімшарттан бас тартамын, ақшамды қайтарыңыз", "kk"),
         ("Келісім-шарттан бас тартамын, курс маған ұнамады", "kk"),
         ("Келісемін, бірақ курстан бас тартамын", "kk"),
+        # according to the agreement, return the money
+        ("Келісім бойынша ақшаны қайтаруыңызды сұраймын", "kk"),
+        ("Келісімге сәйкес ақшамды кері қайтарыңыз", "kk"),
+        # a phrase's words a clause apart: the order's processing, then the data
+        ("Прекратите обработку моего заказа, данные в нём неверные", "ru"),
     ],
 )
 def test_an_agreement_or_a_contract_is_no_consent(person, body, language):
     """A customer cancelling the course contract («соглашение», «келісімшарт») had every consent
     withdrawn as the letter arrived: «соглашения» was read as «согласия» with a slip, and
-    «келісімшарт» (contract), «келісемін» (I agree) as «келісім» (consent). A letter for staff."""
+    «келісімшарт» (contract), «келісемін» (I agree), «келісім бойынша» (according to the
+    agreement) as «келісім» (consent); «прекратите обработку моего заказа, данные…» as
+    «прекратить обработку данных» across a comma. A letter for staff."""
     ticket = ingest(message("Курс / Курс", body=body))
     assert (ticket.type, ticket.language) == (Type.OTHER, language)
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)

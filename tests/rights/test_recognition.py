@@ -295,3 +295,16 @@ def test_a_withdrawal_in_latin_letters_stops_processing_as_it_arrives(person, bo
     assert ticket.type == ("withdraw" if withdrawn else "other") and ticket.language == "kk"
     assert gate.may_process(person, SERVICE) is not withdrawn
     assert "/kk/requests/confirm/" in mails_to("asel@example.kz")[-1].message
+
+
+@pytest.mark.parametrize(
+    "subject_line,body,kind",
+    [("", "Сəлеметсіз бе, мəліметтерімді жойыңыз", "destroy"),
+     ("Нɵмір", "Телефон нɵмірімді ɵзгертіңіз: 87011112233", "correct"),
+     ("ЖЕКЕ ДЕРЕКТЕРДІ ƟҢДЕУГЕ КЕЛІСІМДІ ҚАЙТАРЫП АЛУ", "", "withdraw")],
+)  # fmt: skip
+def test_kazakh_typed_with_the_latin_schwa_and_barred_o_is_read(person, subject_line, body, kind):
+    """A keyboard or a font without Kazakh letters writes «ə» and «ɵ» (Latin) for «ә» and «ө»:
+    «мəліметтерімді жойыңыз» opened "other", the deadline fifteen working days, not one."""
+    ticket = ingest(message(subject_line, body=body))
+    assert (ticket.type, ticket.language) == (kind, "kk")
