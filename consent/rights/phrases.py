@@ -35,11 +35,11 @@ PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
 # вам завтра» (I will write back), «удалю ваше письмо», «откажусь»: the first person of the
 # perfective future, -у or -ю after a consonant, -сь for the reflexive (not the present
 # «отзываю», «отписываюсь», which do it as they say it), matched to a phrase's verb («отпишите»)
-# or noun («отписка»), though not the noun's own accusative («отписку»: its stem, the phrase
-# word without its ending, then -у). Against Russian phrases only: a Kazakh infinitive ends in
+# or noun («отписка»), though not a noun's own case («отписку»: the phrase word's beginning,
+# then -у). Against Russian phrases only: a Kazakh infinitive ends in
 # -у too («жою», «тарту»).
 OWN_FUTURE = re.compile(r"[^аеиоуыэюяйь][ую](сь)?$")
-ENDING_LETTERS = "аеиоуыэюяйь"
+VERB = re.compile(r"(ть|ться|ти|те)$")  # an infinitive, an imperative
 # Words of a request that have another sense, told by the word right after them (a function
 # word too; folded, spelling.fold), in which they name no request. «Отписать(ся)» is also to
 # write back: followed by to whom (a dative), about what («о», «об», «по») or where to («на»):
@@ -250,7 +250,13 @@ def _own_act(phrase_word, word):
     (OWN_FUTURE)."""
     if word == phrase_word:
         return False
-    return bool(OWN_FUTURE.search(word)) and not word.startswith(phrase_word.rstrip(ENDING_LETTERS))
+    if not OWN_FUTURE.search(word):
+        return False
+    # A noun's own case in -у is the phrase word but its ending (two letters at most), then -у:
+    # «отписку», «услугу» (of «услугах»); not «удалю» of «удаление».
+    stem = word.removesuffix("сь")[:-1]
+    own_case = phrase_word.startswith(stem) and len(stem) >= len(phrase_word) - 2
+    return bool(VERB.search(phrase_word)) or not own_case
 
 
 def _other_sense(sentence, places):
