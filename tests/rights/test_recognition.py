@@ -134,7 +134,7 @@ def staff_officer(client):
 def test_an_officer_adds_a_phrase_and_the_intake_uses_it(client, db, lang):
     """A privacy officer (the role, not a superuser) extends the table in the admin; the next
     email written that way opens a typed request."""
-    assert ingest(message("Хочу получить копию моих данных", message_id="<a1@x>")).type == "other"
+    assert ingest(message("Хочу получить выписку о себе", message_id="<a1@x>")).type == "other"
     staff_officer(client)
     client.cookies["django_language"] = lang
     listing = client.get("/admin/rights/intakephrase/?canonical__exact=1")
@@ -143,19 +143,19 @@ def test_an_officer_adds_a_phrase_and_the_intake_uses_it(client, db, lang):
     assert client.get("/admin/rights/intakephrase/add/").status_code == 200
     response = client.post(
         "/admin/rights/intakephrase/add/",
-        {"phrase": "Копия моих данных", "type": "access", "language": "ru", "active": "on",
+        {"phrase": "Выписка о себе", "type": "access", "language": "ru", "active": "on",
          "note": "seen in December"},
     )  # fmt: skip
     assert response.status_code == 302, response.content.decode()
-    ticket = ingest(message("Хочу получить копию моих данных", message_id="<a2@x>"))
+    ticket = ingest(message("Хочу получить выписку о себе", message_id="<a2@x>"))
     assert (ticket.type, ticket.language) == ("access", "ru")
 
-    row = IntakePhrase.objects.get(phrase="Копия моих данных")
+    row = IntakePhrase.objects.get(phrase="Выписка о себе")
     client.post(f"/admin/rights/intakephrase/{row.pk}/change/",
                 {"phrase": row.phrase, "type": "access", "language": "ru", "note": ""})  # fmt: skip
     row.refresh_from_db()
     assert not row.active
-    assert ingest(message("Хочу получить копию моих данных", message_id="<a3@x>")).type == "other"
+    assert ingest(message("Хочу получить выписку о себе", message_id="<a3@x>")).type == "other"
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
