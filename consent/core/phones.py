@@ -120,12 +120,13 @@ def _phone_refused(phone: str) -> ValidationError:
     )
 
 
-def phone_holders(phone: str) -> Q:
+def phone_holders(phone: str, field: str = "phone") -> Q:
     """The people holding `phone` (as normalise_phone gives it): that number; and, for a number
-    without an extension (an office's switchboard), each extension held after it too."""
+    without an extension (an office's switchboard), each extension held after it too. `field`:
+    where the number is held (a guardian's is in «contact»)."""
     if EXTENSION in phone:
-        return Q(phone=phone)
-    return Q(phone=phone) | Q(phone__startswith=f"{phone}{EXTENSION}")
+        return Q(**{field: phone})
+    return Q(**{field: phone}) | Q(**{f"{field}__startswith": f"{phone}{EXTENSION}"})
 
 
 def phone_shown(phone: str | None) -> str | None:

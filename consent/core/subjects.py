@@ -206,20 +206,22 @@ def _is_address(value: str) -> bool:
     return True
 
 
-def address_holders(address: str) -> Q:
+def address_holders(address: str, field: str = "email") -> Q:
     """The people at `address` (as normalise_email gives it), any letter case, and at the same
-    mailbox with a tag after «+» («asel+news@», the desk searching «asel@»), or without it."""
+    mailbox with a tag after «+» («asel+news@», the desk searching «asel@»), or without it.
+    `field`: where the address is held (a guardian's is in «contact»)."""
     local, __, domain = address.rpartition("@")
     base = local.split("+", 1)[0]
+    same = f"{field}__address"
     if not base or not domain:
-        return Q(email__address=address)
+        return Q(**{same: address})
     # Compared as `__address` compares (core/addresses.py): `istartswith` made «@maıl.kz»,
     # another domain, end as «@mail.kz».
-    tagged = Q(
-        email__address_folded__startswith=address_folded(f"{base}+"),
-        email__address_folded__endswith=address_folded(f"@{domain}"),
-    )
-    return Q(email__address=address) | Q(email__address=f"{base}@{domain}") | tagged
+    tagged = Q(**{
+        f"{field}__address_folded__startswith": address_folded(f"{base}+"),
+        f"{field}__address_folded__endswith": address_folded(f"@{domain}"),
+    })  # fmt: skip
+    return Q(**{same: address}) | Q(**{same: f"{base}@{domain}"}) | tagged
 
 
 def _address_tag(email: str, secret: str) -> str:

@@ -87,6 +87,11 @@ FORMS = ("форм", "бланк", "образец", "образц", "шабло
 # работает», «байқамай «Бас тарту» батырмасын бастым». What the person wants is for staff to
 # read. Folded.
 CONTROLS = ("кнопк", "ссылк", "нажа", "нажим", "нажм", "кликн", "батырма", "силтеме", "басып")
+# Of those, the Kazakh words, which name the phrase after it («… алу үлгісін», «… батырмасын»);
+# a Russian one names it before it («форму отзыва», «кнопка отписаться»). On the other side a
+# word names something else: «удалите мои данные из формы заявки», «отпишите меня от рассылки
+# по ссылке», «сайттағы нысан арқылы жіберген деректерімді жойыңыз» ask, each of them.
+NAMING_AFTER = ("улги", "нысан", "батырма", "силтеме", "басып")
 
 
 @dataclass(frozen=True)
@@ -143,8 +148,8 @@ def sentences(text: str) -> list[Sentence]:
 def withheld(sentence: Sentence, start: int, end: int) -> bool:
     """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
     asks, its clause supposes it, negates it before it (or a «не … чтобы» does), calls the
-    request off, asks for its form (FORMS), names its button (CONTROLS), or declines it right
-    after."""
+    request off, asks for its form (FORMS), names its button (CONTROLS) on the side its
+    language names it (NAMING_AFTER), or declines it right after."""
     tokens, clause = sentence.tokens, sentence.clauses[start]
     if sentence.asked or (any(at > end and c == clause for at, c in sentence.particles)):
         return True
@@ -164,7 +169,12 @@ def withheld(sentence: Sentence, start: int, end: int) -> bool:
         return True
     if _called_off([tokens[at] for at in own if not start <= at <= end]):
         return True
-    if any(tokens[at].startswith(FORMS + CONTROLS) for at in own if not start <= at <= end):
+    if any(
+        tokens[at].startswith(FORMS + CONTROLS)
+        and (at > end) == tokens[at].startswith(NAMING_AFTER)
+        for at in own
+        if not start <= at <= end
+    ):
         return True
     if end + 1 < len(tokens) and SUPPOSING_AUXILIARY.match(tokens[end + 1]):
         return True

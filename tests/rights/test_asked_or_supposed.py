@@ -110,6 +110,11 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
         ("Ссылка «отписаться от рассылки» не открывается, отпишите меня вручную",
          Type.UNSUBSCRIBE),
         ("Прошу как можно скорее удалить мои данные", Type.DESTROY),
+        # a form or a link on the side where it is something else's: where the data came from,
+        # the way the writer was subscribed
+        ("Удалите мои данные из формы заявки", Type.DESTROY),
+        ("Отпишите меня от рассылки по ссылке", Type.UNSUBSCRIBE),
+        ("Сайттағы нысан арқылы жіберген деректерімді жойыңыз", Type.DESTROY),
         ("У меня изменились контактные данные, новый телефон +7 701 444 55 66", Type.CORRECT),
     ],
 )  # fmt: skip

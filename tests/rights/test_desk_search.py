@@ -269,3 +269,23 @@ def test_a_parent_is_found_by_the_number_or_address_they_gave_for_their_child(
                             contact="gulnar@example.kz")  # fmt: skip
     assert found(desk, "/admin/consent/subject/", term) == [child]
     assert found(desk, "/admin/consent/subject/", "8 701 765 43 22") == []
+
+
+@pytest.mark.parametrize(
+    "given,term",
+    [("gulnar+school@example.kz", "gulnar@example.kz"),  # her mailbox, the tag she gave aside
+     ("gulnar@example.kz", "gulnar+school@example.kz"),
+     ("+77017654321;ext=12", "8 701 765 43 21")],  # her office's switchboard
+)  # fmt: skip
+def test_a_parent_is_found_as_a_person_is_by_the_contact_they_gave(
+    desk, person, make_subject, given, term
+):
+    """A parent is found by the same rule as the person on record: their mailbox with or
+    without a tag, their switchboard with each extension held after it. The exact contact
+    alone was compared, so the mother writing from «gulnar@» about the child she signed up
+    from «gulnar+school@» found no one."""
+    from consent.core.models import Guardian
+
+    child = make_subject(full_name="Айсұлу Қасымова", birth_date="2012-05-17")
+    Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact=given)
+    assert found(desk, "/admin/consent/subject/", term) == [child]

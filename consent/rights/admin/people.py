@@ -132,12 +132,13 @@ def photo_response(request, owner, file):
 PERSONAL_COLUMNS = {"name", "address"}
 
 
-def guarded_by(contact: str) -> Q:
-    """The minors whose parent or guardian gave `contact` (a phone number as normalise_phone
-    gives it, or an address as normalise_email does) with their consent: a parent calling from
-    their own number, or writing from their own mailbox, found no one, and the officer could
-    answer that nothing was held, the parent's own name and contact included."""
-    return Q(pk__in=Guardian.objects.filter(contact__address=contact).values("subject"))
+def guarded_by(holders: Q) -> Q:
+    """The minors whose parent or guardian gave, with their consent, a contact `holders` finds
+    (address_holders or phone_holders of «contact»: as the person on record is found, a tag
+    or an extension aside): a parent calling from their own number, or writing from their own
+    mailbox, found no one, and the officer could answer that nothing was held, the parent's
+    own name and contact included."""
+    return Q(pk__in=Guardian.objects.filter(holders).values("subject"))
 
 
 @admin.register(Subject)
@@ -178,13 +179,17 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
             # The mailbox, with or without a tag: a person signed up as «asel+news@…» and
             # calling about «asel@…» was not found, as if nothing were held about them.
             address = normalise_email(term)
-            return queryset.filter(address_holders(address) | guarded_by(address)), False
+            return queryset.filter(
+                address_holders(address) | guarded_by(address_holders(address, "contact"))
+            ), False
         try:
             phone = normalise_phone(term)
         except ValidationError:
             pass
         else:  # the office's number finds each extension held after it, and itself
-            return queryset.filter(phone_holders(phone) | guarded_by(phone)), False
+            return queryset.filter(
+                phone_holders(phone) | guarded_by(phone_holders(phone, "contact"))
+            ), False
         # A name in any of its spellings: Kazakh letters typed as Russian ones («Касымова»), the
         # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
         # transliterated («Fyodor»), either way round (consent.core.names).
