@@ -7,7 +7,8 @@ import pytest
 
 from consent.rights.intake import ingest
 from consent.rights.models import IntakePhrase, Ticket
-from consent.rights.tickets import deadline_days, due_date
+from consent.rights.tickets import deadline_days
+from consent.workdays.calendar import due_date
 
 from .conftest import message
 
