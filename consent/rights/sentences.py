@@ -108,7 +108,7 @@ class Sentence:
     supposed_from: tuple[int, ...]  # per clause: the key word index «если» stands at, or -1
     # per key word: the word right after it in its clause, a function word too («отпишите мне»:
     # «мне»), "" at the clause's end
-    following: tuple[str, ...] = ()
+    following: tuple[str, ...]
 
 
 def sentences(text: str) -> list[Sentence]:
