@@ -1,17 +1,10 @@
 from django.conf import settings
-from django.core.exceptions import DisallowedHost
 from django.urls import reverse, translate_url
 from django.utils.translation import override
 
 from consent.common.i18n import localised
+from consent.common.net import absolute_url
 from consent.cookies.banner import analytics_settings
-
-
-def _absolute(request, url):
-    try:
-        return request.build_absolute_uri(url)
-    except DisallowedHost:  # the 400 page for a forged Host header still renders
-        return url
 
 
 def _same_page(path, lang, code):
@@ -41,7 +34,7 @@ def site(request):
             "code": code,
             "name": name,
             "url": f"{url}?{query}" if query else url,
-            "absolute_url": _absolute(request, url),
+            "absolute_url": absolute_url(url),
             "current": code == lang,
         })  # fmt: skip
     op = settings.OPERATOR

@@ -11,6 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
+from consent.common.net import absolute_url
 from consent.common.pagecache import shared_page
 from consent.core.declarations import operator
 from consent.core.jobs import last_run
@@ -154,6 +155,5 @@ def favicon(request):
 
 @require_safe
 def robots_txt(request):
-    sitemap = request.build_absolute_uri(reverse("sitemap"))
-    body = f"User-agent: *\nAllow: /\nSitemap: {sitemap}\n"
+    body = f"User-agent: *\nAllow: /\nSitemap: {absolute_url(reverse('sitemap'))}\n"
     return HttpResponse(body, content_type="text/plain; charset=utf-8")

@@ -98,7 +98,7 @@ def shared_page(
                 local_today().isoformat(),
                 get_language(),
                 str(getattr(request, "analytics_choice", None)),
-                request.build_absolute_uri(request.path),
+                request.path,  # not the host: a page names the site by SITE_URL alone
             ]
         )
         cached = cache.get(key)

@@ -7,6 +7,7 @@ import json
 import re
 
 import pytest
+from django.conf import settings
 from django.core.management import call_command
 
 from consent.core.models import Submission
@@ -102,7 +103,7 @@ def test_unpublishing_a_service_takes_its_page_down_at_once(client, company, ser
 def test_the_sitemap_lists_the_published_services_in_both_languages(client, services):
     xml = client.get("/sitemap.xml").content.decode()
     for lang in LANGS:
-        assert f"http://testserver/{lang}/services/repair/<" in xml
+        assert f"{settings.SITE_URL}/{lang}/services/repair/<" in xml
     assert "/services/draft/" not in xml
 
 
@@ -137,7 +138,7 @@ def test_link_previews_get_opengraph_tags(client, company, services, lang):
     title = {"kk": "Қызмет repair", "ru": "Услуга repair"}[lang]
     assert f'<meta property="og:title" content="{title}">' in page
     assert f'<meta property="og:description" content="{COMPANY[f"summary_{lang}"]}">' in page
-    assert f'content="http://testserver/{lang}/services/repair/"' in page
+    assert f'content="{settings.SITE_URL}/{lang}/services/repair/"' in page
     locale = {"kk": "kk_KZ", "ru": "ru_RU"}[lang]
     assert f'<meta property="og:locale" content="{locale}">' in page
     assert '<meta property="og:site_name"' in page

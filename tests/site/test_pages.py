@@ -5,6 +5,7 @@ from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import pytest
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -33,8 +34,8 @@ def test_every_page_renders_in_both_languages(client, pages, lang, path):
     html = response.content.decode()
     assert f'<html lang="{lang}">' in html
     # hreflang alternates for both languages, pointing at the same page
-    assert f'hreflang="kk" href="http://testserver/kk/{path}"' in html
-    assert f'hreflang="ru" href="http://testserver/ru/{path}"' in html
+    assert f'hreflang="kk" href="{settings.SITE_URL}/kk/{path}"' in html
+    assert f'hreflang="ru" href="{settings.SITE_URL}/ru/{path}"' in html
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -138,8 +139,9 @@ def test_no_page_refers_to_another_host(client, pages, lang, path):
         parts = urlsplit(url.strip("'\""))
         if parts.scheme == "mailto":
             continue
-        # page content written by staff may link out (an <a>), but never loads anything
-        if parts.netloc and parts.netloc != "testserver":
+        # page content written by staff may link out (an <a>), but never loads anything; the
+        # site's own address (hreflang) is the site's
+        if parts.netloc and parts.netloc != urlsplit(settings.SITE_URL).netloc:
             assert url == "https://example.com/", url
 
 
@@ -158,7 +160,7 @@ def test_sitemap_lists_both_languages(client, pages):
     xml = response.content.decode()
     for lang in ["kk", "ru"]:
         for path in PAGES:
-            assert f"http://testserver/{lang}/{path}<" in xml
+            assert f"{settings.SITE_URL}/{lang}/{path}<" in xml
     assert 'hreflang="x-default"' in xml
 
 
@@ -166,7 +168,7 @@ def test_the_sitemap_lists_only_pages_that_answer(client, db):
     """A site just deployed has no About page yet, which answers 404: the sitemap sent search
     engines to it. The others stand before staff write them."""
     xml = client.get("/sitemap.xml").content.decode()
-    listed = re.findall(r"<loc>http://testserver(/[^<]*)</loc>", xml)
+    listed = re.findall(rf"<loc>{re.escape(settings.SITE_URL)}(/[^<]*)</loc>", xml)
     assert listed and "/kk/about/" not in listed
     assert [url for url in listed if client.get(url).status_code != 200] == []
 
@@ -174,7 +176,25 @@ def test_the_sitemap_lists_only_pages_that_answer(client, db):
 def test_robots_txt_points_to_the_sitemap(client, db):
     response = client.get("/robots.txt")
     assert response.status_code == 200
-    assert "Sitemap: http://testserver/sitemap.xml" in response.content.decode()
+    assert f"Sitemap: {settings.SITE_URL}/sitemap.xml" in response.content.decode()
+
+
+@pytest.mark.parametrize("host", ["testserver", "localhost", "127.0.0.1"])
+def test_every_address_a_page_gives_is_the_sites_own_whatever_host_was_asked(client, pages, host):
+    """The site answers to several names (the bare domain, www, the server's address, each in
+    ALLOWED_HOSTS); what it tells search engines and link previews is its one address, SITE_URL:
+    built from the Host header, each page stood under each name (duplicate pages to a search
+    engine), and a proxy or the page cache kept whichever a request had sent."""
+    own = settings.SITE_URL
+    page = client.get("/kk/about/", headers={"host": host}).content.decode()
+    linked = re.findall(r'(?:hreflang="[a-z-]+" href|property="og:url" content)="([^"]+)"', page)
+    sitemap = client.get("/sitemap.xml", headers={"host": host}).content.decode()
+    linked += re.findall(r"<loc>([^<]+)</loc>", sitemap)
+    linked += re.findall(r'href="(http[^"]+)"', sitemap)
+    robots = client.get("/robots.txt", headers={"host": host}).content.decode()
+    linked += re.findall(r"Sitemap: (\S+)", robots)
+    assert len(linked) > 10
+    assert [url for url in linked if not url.startswith(f"{own}/")] == []
 
 
 @pytest.mark.parametrize("path", ["/kk/", "/ru/privacy/", "/kk/contact/"])
