@@ -150,7 +150,7 @@ def test_the_optional_hint_only_where_a_field_is_optional(client, texts, lang):
 
 @pytest.mark.parametrize(
     "lang,when",
-    [("kk", r"\d+ секундтан кейін"), ("ru", r"через \d+ секунд")],
+    [("kk", r"\d+\sсекундтан кейін"), ("ru", r"через \d+\sсекунд")],
 )
 def test_the_sixth_post_says_when_and_keeps_what_was_typed(
     client, texts, contact_data, settings, time_machine, lang, when

@@ -15,6 +15,7 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.digest import digest
 from consent.rights.models import Ticket
 from consent.workdays.calendar import due_date
+from tests.site.language import counted
 from tests.staff import verified_login
 
 from .conftest import Status, act, confirm, confirm_link, mails_to, web_request
@@ -34,7 +35,8 @@ PANEL = {
 MAIL = {
     "kk": {"hello": "Сәлеметсіз бе!", "subject": "№\N{NO-BREAK SPACE}{} өтінішіңіз",
            "closed": "өтінішіңіз ({}) орындалмай жабылды",
-           "no_data": "дербес деректер бізде жоқ", "not_confirmed": "7 күн ішінде расталмады",
+           "no_data": "дербес деректер бізде жоқ",
+           "not_confirmed": counted("7 күн ішінде расталмады"),
            "retyped": "енді мына түрде қаралады", "correct": "деректерді түзету немесе жаңарту",
            "other": "басқа сұрақ", "unsubscribed": "жаңалықтар мен ұсыныстар жібермейміз",
            "destroyed_instead": "Түзетудің орнына"},

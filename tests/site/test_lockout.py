@@ -6,6 +6,7 @@ from django.test import Client
 from post_office.models import Email
 
 from consent.core.models import AuditEvent
+from tests.site.language import counted
 from tests.staff import verified_login
 
 
@@ -23,8 +24,14 @@ def attempt(client, password, ip):
 # The lock lasts AXES_COOLOFF_TIME (an hour): the page says so, in minutes, where the public
 # forms' «wait a minute» sent a locked-out staff member back 59 minutes too soon.
 LOCKED = {
-    "kk": ("Кіру уақытша жабық", "соңғы әрекеттен кейін 60 минут бойы осы қосылымнан кіру жабық"),
-    "ru": ("Вход временно закрыт", "вход с него закрыт на 60 минут после последней из них"),
+    "kk": (
+        "Кіру уақытша жабық",
+        counted("соңғы әрекеттен кейін 60 минут бойы осы қосылымнан кіру жабық"),
+    ),
+    "ru": (
+        "Вход временно закрыт",
+        counted("вход с него закрыт на 60 минут после последней из них"),
+    ),
 }
 
 
@@ -108,7 +115,8 @@ def test_bulk_export_alerts_once(staff, settings, make_subject, client):
 
 
 @pytest.mark.parametrize(
-    "lang,text", [("kk", "көп дегенде 150 таңба"), ("ru", "не более 150 символов")]
+    "lang,text",
+    [("kk", counted("көп дегенде 150 таңба")), ("ru", counted("не более 150 символов"))],
 )
 def test_a_name_longer_than_any_account_is_refused_at_the_field(staff, lang, text):
     """django-axes keeps a failed sign-in's name in a column of 255 characters, and Django's

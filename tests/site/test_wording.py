@@ -13,6 +13,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext, ngettext
 
 from emalu.models import Service
+from tests.site.language import COUNT_THEN_WORD
 from tests.staff import verified_login
 
 NOUNS = ["өтініштер", "қызметтер", "дербес деректерді өңдеу саясатының нұсқалары"]
@@ -253,6 +254,7 @@ TYPOGRAPHY = {
     "quotes other than «»": re.compile(r"[“”„\"]"),
     "№ without a no-break space": re.compile(r"№(?!\N{NO-BREAK SPACE})"),
     "a unit that may part from its number": re.compile(r"\d [КМГТП]Б"),
+    "a count that may part from its word": COUNT_THEN_WORD,  # «15 жұмыс күні»
     # «+7 701…», and a number said as people say it, «8 701 123 45 67», «8 7232 12 34 56»
     "a phone number that may break": re.compile(r"\+7 \d|\d \d\d"),
     "an extension's word that may part from its digits": re.compile(r"(доб\.|ішкі) [%\d]"),
@@ -266,7 +268,8 @@ TYPOGRAPHY = {
 @pytest.mark.parametrize("domain", ["django", "djangojs"])
 def test_catalogue_typography(language, domain):
     """«» for quotes (outside HTML tags), and a no-break space where a phone would break a line:
-    after №, between a number and its unit, between the digit groups of a phone number. A dash
+    after №, between a number and its unit or the word it counts, between the digit groups of a
+    phone number. A dash
     is «—», not a hyphen or an en dash between spaces («срок ответа – 10 рабочих дней»); an
     ellipsis is «…»; no two spaces in a row (Django's «Ваш пароль был сохранен.  Теперь…»). A
     quote mark that is itself the subject, as a key a keyboard types, is named inside «»: «"»."""

@@ -9,6 +9,7 @@ from consent.rights.models import Ticket
 from consent.rights.tickets import deadline_days, ticket_open
 from consent.workdays.calendar import due_date, is_working_day
 from consent.workdays.models import CalendarOverride
+from tests.site.language import counted
 
 ALMATY = ZoneInfo("Asia/Almaty")
 
@@ -188,7 +189,7 @@ def test_staff_are_reminded_of_an_estimated_kurban_ait_until_they_enter_it(
     time_machine.move_to("2026-12-02 10:00+05:00", tick=False)
     staff = verified_login(client, officer)
     page = staff.get("/admin/workdays/calendaroverride/").content.decode()
-    assert "2027 жылғы Құрбан айт" in page and "2027\xa0ж. 16\xa0мамыр" in page
+    assert counted("2027 жылғы Құрбан айт") in page and "2027\xa0ж. 16\xa0мамыр" in page
     assert "2026 жылғы" not in page  # 27 May 2026 is past: no deadline runs across it now
     CalendarOverride.objects.create(date=date(2027, 5, 16), is_working_day=False, note="decree")
     page = staff.get("/admin/workdays/calendaroverride/").content.decode()
