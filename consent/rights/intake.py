@@ -94,6 +94,9 @@ class Recognised(NamedTuple):
     # The letter asks for something about someone else (about_whom.names_someone_else): "other",
     # for an officer to read, never carried out on the sender's record.
     someone_else: bool = False
+    # A withdrawal or an unsubscribe asked as a question («Можете ли вы отписать меня?»): it
+    # waits for the person's link rather than acting as the letter arrives.
+    asked: bool = False
 
 
 def classify(
@@ -147,6 +150,7 @@ def recognise(
         # carried out as it arrives.
         found = []
     kinds = {match.phrase.kind for match in found}
+    asked = any(m.asked for m in found if m.phrase.kind in (Type.WITHDRAW, Type.UNSUBSCRIBE))
     if {Type.DESTROY, Type.WITHDRAW} <= kinds:  # the withdrawal covers the destruction (_named)
         kinds.discard(Type.DESTROY)
         found = [match for match in found if match.phrase.kind != Type.DESTROY]
@@ -183,7 +187,7 @@ def recognise(
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     if match is None:
         return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
-    return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe)
+    return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe, asked=asked)
 
 
 def _named(table, text):
@@ -255,7 +259,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         if aside.reason == Reason.AUTOMATED:
             campaign_mail_returned(raw)
         return quarantine_record(raw, reason=aside.reason, key=key, received_at=received_at)
-    ticket_type, language, purpose, unsubscribe, someone_else = recognise(
+    read = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender
     )
     try:
@@ -264,11 +268,11 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
             # The deadline runs from when the mail reached us, not from a Date header the sender
             # wrote, nor from when it was read.
             return ticket_open(
-                kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
-                channel=Ticket.Channel.EMAIL, message=letter.text, message_id=message_key(raw),
-                received_at=received_at,
-                letter_key=key, unsubscribe=unsubscribe, regarding=replied_to(letter),
-                files=letter.files, about_someone_else=someone_else,
+                kind=read.kind, email=letter.sender, language=read.language,
+                purpose=read.purpose, channel=Ticket.Channel.EMAIL, message=letter.text,
+                message_id=message_key(raw), received_at=received_at, letter_key=key,
+                unsubscribe=read.unsubscribe, regarding=replied_to(letter), files=letter.files,
+                about_someone_else=read.someone_else, acts=not read.asked,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(letter_key=key).exists():
