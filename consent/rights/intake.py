@@ -27,6 +27,7 @@ from .about_whom import names_someone_else, says_me
 from .keys import hashed_key, letter_key, message_key, whole_message_key
 from .language import language_of
 from .letters import Letter, read_letter
+from .limits import ADDRESS, narrowed
 from .machines import operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
@@ -54,11 +55,6 @@ REPLY_PREFIXES = re.compile(f"^(?:{_PREFIX})*+", re.IGNORECASE)
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
 FIRST_LINES = 8
 FIRST_CHARACTERS = 2000
-# An address begins only where the text around it ends (the lookbehind) and its domain holds
-# no «@»: findall, free to start anywhere in a long run, or to try every «@» of one, took time
-# growing with the square of its length (reading.py's patterns tell the same).
-_NOT_IN_ADDRESS = r"\s<>\"'(),;:\[\]"
-ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}@]+\w")
 
 
 def without_reply_prefixes(line: str | None) -> str:
@@ -185,9 +181,11 @@ def recognise(
         # L15): stopping mail to the sender ends nothing of theirs that they did not ask to end.
         mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
-    if match is None:
-        return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
-    return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe, asked=asked)
+    kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
+    # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
+    kind, unsubscribe = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
+    purpose = purpose if kind == Type.WITHDRAW else ""
+    return Recognised(kind, language, purpose, unsubscribe, asked=asked)
 
 
 def _named(table, text):

@@ -1,0 +1,90 @@
+"""How far a letter's request to stop goes (compliance L7): what it asks us to keep. Read on
+what the person wrote (the subject line and the first lines, intake.recognise), once a
+withdrawal or an unsubscribe is recognised, since those act as the letter arrives.
+
+«Отзываю согласие на обработку данных, но рассылку оставьте», «…келісімімді кері қайтарамын,
+бірақ жаңалықтар таратылымын қалдырыңыз», «отпишите меня от всего, кроме новостей курса»: the
+withdrawal or unsubscribe would end what the person keeps. It opens for the officer to read
+(«other»: its fifteen working days are a withdrawal's own), nothing withdrawn as it arrives.
+"""
+
+import re
+
+from .models import Ticket
+from .spelling import fold, words
+
+Type = Ticket.Type
+# A verb of keeping, as asked (imperative, infinitive, converb; not negated, «не оставляйте»,
+# «қалдырмаңыз», nor a participle, «сохранённые данные»): «оставьте», «сохраните», «продолжайте
+# присылать», «қалдырыңыз», «сақтаңыз», «жалғастырыңыз». Folded (spelling.fold), whole words.
+KEEP = re.compile(
+    r"остав(ьте|ь|ить|ив|ляйте|лять)|сохран(ите|ить|ив|яйте|ять)|продолж(айте|ите|ать)|пусть"
+    r"|калдыр(ыныз|ыныздар|ындар|у|уды|ып|сын|саныз)|сакта(ныз|ныздар|ндар|у|уды|п|сын|саныз)"
+    r"|жалгастыр(ыныз|ыныздар|у|уды|а)"
+)
+# A stop declined is a keep: «рассылку не трогайте», «от рассылки не отписывайте»;
+# «хабарламаларды тоқтатпаңыз», «жаңалықтарды өшірмеңіз». Folded, whole words.
+NOT_STOPPED = frozenset({"трогайте", "трогать", "удаляйте", "отписывайте", "отключайте"})
+STOP_NEGATED = re.compile(r"(жой|токтат|шыгар|ошир)(ма|ме|па|пе|ба|бе)(н[ыи]з|н[ыи]здар|ндар)")
+# «Оставьте меня в покое» (leave me alone) keeps nothing.
+LEFT_ALONE = "покое"
+# Except: «кроме рассылки» (not «кроме того», besides), «за исключением», «таратылымнан басқа»
+# (a noun in the ablative, then «басқа»), «жаңалықтарды қоспағанда».
+EXCEPT = ("кроме", "исключени", "коспаганда")
+BESIDES = frozenset({"того", "этого", "всего"})
+# Where the clause of what is kept begins («…, но рассылку оставьте», «тек жаңалықтарды …»).
+BUT = frozenset({"но", "а", "однако", "бирак", "алайда", "тек"})
+ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
+# What names the news and offers (the marketing consent) among what is kept. Folded.
+NEWS = ("рассылк", "новост", "письм", "реклам", "акци", "предложен", "уведомлен", "подписк",
+        "хабарлам", "хабарланды", "жанал", "таратылым", "усыныс", "жазылым", "хат",
+        "жарнам")  # fmt: skip
+# An address (here and in a forwarded head, intake.py) begins only where the text around it ends
+# (the lookbehind) and its domain holds no «@»: findall, free to start anywhere in a long run, or
+# to try every «@» of one, took time growing with the square of its length (reading.py's
+# patterns tell the same).
+_NOT_IN_ADDRESS = r"\s<>\"'(),;:\[\]"
+ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}@]+\w")
+
+
+def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str):
+    """(kind, unsubscribe) of a recognised request once its limits are read in `text`: "other"
+    with nothing unsubscribed when a withdrawal or an unsubscribe would end what the letter
+    keeps."""
+    stops_news = unsubscribe or kind == Type.UNSUBSCRIBE or purpose == "marketing"
+    if kind != Type.WITHDRAW and not stops_news:
+        return kind, unsubscribe
+    folded = [fold(word) for word in words(text)]
+    kept = _kept(folded)
+    if kept is None:
+        return kind, unsubscribe
+    if kind == Type.WITHDRAW:
+        # All purposes keep nothing; one purpose keeps nothing of its own kind.
+        ends_kept = not purpose or kept == (purpose == "marketing") or (kept and unsubscribe)
+    else:
+        ends_kept = kept
+    return (Type.OTHER, False) if ends_kept else (kind, unsubscribe)
+
+
+def _kept(folded):
+    """None when the words keep nothing; else whether what they keep names the news (NEWS)."""
+    for at, word in enumerate(folded):
+        after = folded[at + 1 : at + 3]
+        negated = folded[at - 1 : at] == ["не"]
+        keeps = (
+            (KEEP.fullmatch(word) and not negated and LEFT_ALONE not in after)
+            or (word in NOT_STOPPED and negated)
+            or STOP_NEGATED.fullmatch(word)
+        )
+        excepts = (word.startswith(EXCEPT) and not BESIDES & set(after[:1])) or (
+            word == "баска" and at > 0 and ABLATIVE.fullmatch(folded[at - 1])
+        )
+        if keeps or excepts:
+            # What is kept stands right before its verb (after the «но» or «бірақ» that
+            # begins its clause), or after it or the «except».
+            before = folded[max(0, at - 3) : at] * bool(keeps)
+            while set(before) & BUT:
+                before = before[1:]
+            around = [*before, *after]
+            return any(w.startswith(NEWS) for w in around)
+    return None
