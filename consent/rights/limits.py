@@ -19,24 +19,29 @@ from .models import Ticket
 from .spelling import fold, words
 
 Type = Ticket.Type
-# A verb of keeping, as asked (imperative, infinitive, converb; not negated, «не оставляйте»,
-# «қалдырмаңыз», nor a participle, «сохранённые данные»): «оставьте», «сохраните», «продолжайте
-# присылать», «қалдырыңыз», «сақтаңыз», «жалғастырыңыз». Folded (spelling.fold), whole words.
+# A verb of keeping, asked: the imperative or the gerund («оставьте», «оставив», «сохраните»,
+# «продолжайте присылать», «қалдырыңыз», «сақтаңыз», «жалғастырыңыз»), or the infinitive after
+# «прошу» or before «сұраймын», «өтінемін» («прошу оставить рассылку», «қалдыруды сұраймын»).
+# Not negated («не оставляйте», «қалдырмаңыз»), nor an infinitive or a participle of anything
+# else («хочу оставить отзыв», «не могу продолжать курс», «сохранённые данные», «сақтау
+# мерзімі»). Folded (spelling.fold), whole words.
 KEEP = re.compile(
-    r"остав(ьте|ь|ить|ив|ляйте|лять)|сохран(ите|ить|ив|яйте|ять)|продолж(айте|ите|ать)|пусть"
-    r"|калдыр(ыныз|ыныздар|ындар|у|уды|ып|сын|саныз)|сакта(ныз|ныздар|ндар|у|уды|п|сын|саныз)"
-    r"|жалгастыр(ыныз|ыныздар|у|уды|а)"
+    r"остав(ьте|ь|ляйте|ив)|сохран(ите|яйте|ив)|продолж(айте|ите)"
+    r"|калдыр(ыныз|ыныздар|ындар|саныз)|сакта(ныз|ныздар|ндар|саныз)|жалгастыр(ыныз|ыныздар)"
 )
+KEEP_ASKED = re.compile(r"остав(ить|лять)|сохран(ить|ять)|продолжать|(калдыр|сакта|жалгастыр)уды?")
+ASKING = frozenset({"прошу", "просим", "сураймын", "отинемин", "отинемиз"})
 # A stop declined is a keep: «рассылку не трогайте», «от рассылки не отписывайте»;
 # «хабарламаларды тоқтатпаңыз», «жаңалықтарды өшірмеңіз». Folded, whole words.
 NOT_STOPPED = frozenset({"трогайте", "трогать", "удаляйте", "отписывайте", "отключайте"})
 STOP_NEGATED = re.compile(r"(жой|токтат|шыгар|ошир)(ма|ме|па|пе|ба|бе)(н[ыи]з|н[ыи]здар|ндар)")
 # «Оставьте меня в покое» (leave me alone) keeps nothing.
 LEFT_ALONE = "покое"
-# Except: «кроме рассылки» (not «кроме того», besides), «за исключением», «таратылымнан басқа»
-# (a noun in the ablative, then «басқа»), «жаңалықтарды қоспағанда».
-EXCEPT = ("кроме", "исключени", "коспаганда")
-BESIDES = frozenset({"того", "этого", "всего"})
+# Except: «кроме рассылки», «за исключением», «таратылымнан басқа» (a noun in the ablative,
+# then «басқа»), «жаңалықтарды қоспағанда».
+EXCEPT = frozenset({"кроме", "исключением", "коспаганда"})
+# Besides: «кроме того», «кроме этого», «бұдан басқа», «одан басқа».
+BESIDES = frozenset({"того", "этого", "всего", "будан", "мунан", "одан", "сонан"})
 # Where the clause of what is kept begins («…, но рассылку оставьте», «тек жаңалықтарды …»).
 BUT = frozenset({"но", "а", "однако", "бирак", "алайда", "тек"})
 ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
@@ -92,13 +97,17 @@ def _kept(folded):
     for at, word in enumerate(folded):
         after = folded[at + 1 : at + 3]
         negated = folded[at - 1 : at] == ["не"]
+        asked = KEEP_ASKED.fullmatch(word) and ASKING & {*folded[at - 1 : at], *after[:1]}
         keeps = (
-            (KEEP.fullmatch(word) and not negated and LEFT_ALONE not in after)
+            ((KEEP.fullmatch(word) or asked) and not negated and LEFT_ALONE not in after)
             or (word in NOT_STOPPED and negated)
             or STOP_NEGATED.fullmatch(word)
         )
-        excepts = (word.startswith(EXCEPT) and not BESIDES & set(after[:1])) or (
-            word == "баска" and at > 0 and ABLATIVE.fullmatch(folded[at - 1])
+        excepts = (word in EXCEPT and not BESIDES & set(after[:1])) or (
+            word == "баска"
+            and at > 0
+            and ABLATIVE.fullmatch(folded[at - 1])
+            and folded[at - 1] not in BESIDES
         )
         if keeps or excepts:
             # What is kept stands right before its verb (after the «но» or «бірақ» that

@@ -42,6 +42,8 @@ def withdrawn(person):
     "Жаңалықтарды қоспағанда, барлық келісімдерімді кері қайтарып аламын",
     "Дербес деректерді өңдеуді тоқтатыңыз, бірақ хабарламаларды тоқтатпаңыз",
     "Хабарламалардан бас тартамын, бірақ курс жаңалықтарын жіберуді жалғастырыңыз",
+    "Отзываю согласие на обработку данных и прошу оставить подписку на новости",
+    "Келісімімді кері қайтарып аламын, жаңалықтар таратылымын қалдыруды сұраймын",
 ])  # fmt: skip
 def test_a_withdrawal_that_keeps_something_ends_nothing_it_keeps(person, body):
     ticket = ingest(message("Келісім / Согласие", body=body))
@@ -57,6 +59,14 @@ def test_a_withdrawal_that_keeps_something_ends_nothing_it_keeps(person, body):
     ("Мені таратылымнан шығарыңыз, бірақ деректерімді сақтаңыз", Type.UNSUBSCRIBE, {MARKETING}),
     ("Оставьте меня в покое, отпишите от рассылки", Type.UNSUBSCRIBE, {MARKETING}),
     ("Кроме того, прошу отозвать согласие на обработку персональных данных", Type.WITHDRAW,
+     {SERVICE, MARKETING}),
+    ("Бұдан басқа, дербес деректерді өңдеуге келісімімді кері қайтарып аламын", Type.WITHDRAW,
+     {SERVICE, MARKETING}),
+    ("Отзываю согласие на обработку данных, хочу оставить отзыв о курсе", Type.WITHDRAW,
+     {SERVICE, MARKETING}),
+    ("Келісімімді қайтарып аламын, деректерді сақтау мерзімі туралы жазыңыз", Type.WITHDRAW,
+     {SERVICE, MARKETING}),
+    ("Отзываю согласие на обработку данных, не могу продолжать курс", Type.WITHDRAW,
      {SERVICE, MARKETING}),
 ])  # fmt: skip
 def test_what_the_request_does_not_end_is_kept_and_the_request_acts(person, body, kind, stopped):
