@@ -21,6 +21,10 @@ from .conftest import confirm, message
 Type, Status = Ticket.Type, Ticket.Status
 
 
+def due_as_the_law_says(ticket):
+    return ticket.due_date == due_date(ticket.received_at, deadline_days(ticket.type))
+
+
 def nothing_withdrawn(person):
     return (
         not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
@@ -95,6 +99,9 @@ def test_an_unsubscribe_wished_politely_stops_the_news_as_it_arrives(person, bod
     """Not a question: a wish in the conditional is asked as «хочу» or «шығарыңыз» is."""
     ticket = ingest(message("Рассылка / Таратылым", body=body))
     assert (ticket.type, ticket.status) == (Type.UNSUBSCRIBE, Status.DONE)
+    assert due_as_the_law_says(ticket)
+    assert set(LedgerEntry.objects.filter(subject=person, kind="withdraw").values_list(
+        "purpose", flat=True)) == {MARKETING}  # fmt: skip
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
 
 
@@ -120,7 +127,7 @@ def test_an_unsubscribe_wished_politely_stops_the_news_as_it_arrives(person, bod
 ])  # fmt: skip
 def test_a_question_that_asks_no_request_of_the_writers_own_stays_other(person, body):
     ticket = ingest(message("Сұрақ / Вопрос", body=body))
-    assert ticket.type == Type.OTHER
+    assert ticket.type == Type.OTHER and due_as_the_law_says(ticket)
     assert nothing_withdrawn(person)
 
 
@@ -130,5 +137,7 @@ def test_a_question_that_asks_no_request_of_the_writers_own_stays_other(person, 
     "Не могли бы вы отписать мою маму от рассылки?",
 ])  # fmt: skip
 def test_a_polite_request_about_someone_else_is_for_the_officer(person, body):
-    assert ingest(message("Сұрақ / Вопрос", body=body)).type == Type.OTHER
+    ticket = ingest(message("Сұрақ / Вопрос", body=body))
+    assert ticket.type == Type.OTHER and due_as_the_law_says(ticket)
+    assert nothing_withdrawn(person)
     assert nothing_withdrawn(person)

@@ -8,7 +8,7 @@ import pytest
 
 from consent.core import gate
 from consent.core.models import LedgerEntry
-from consent.core.purposes import MARKETING, PURPOSES, SERVICE
+from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 from consent.rights.tickets import deadline_days
@@ -72,6 +72,6 @@ def test_a_withdrawal_that_keeps_something_ends_nothing_it_keeps(person, body):
 def test_what_the_request_does_not_end_is_kept_and_the_request_acts(person, body, kind, stopped):
     ticket = ingest(message("Келісім / Согласие", body=body))
     assert ticket.type == kind
+    assert ticket.due_date == due_date(ticket.received_at, deadline_days(kind))
     assert withdrawn(person) == stopped
     assert all(gate.may_process(person, p) != (p in stopped) for p in (SERVICE, MARKETING))
-    assert set(PURPOSES) >= stopped

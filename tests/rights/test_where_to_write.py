@@ -49,4 +49,7 @@ def test_a_letter_about_where_to_write_is_a_correction_and_stops_nothing(person,
 def test_a_letter_that_asks_mail_to_stop_wherever_it_goes_still_unsubscribes(person, body):
     ticket = ingest(message("Рассылка / Таратылым", body=body))
     assert (ticket.type, ticket.status) == (Type.UNSUBSCRIBE, Status.DONE)
+    assert ticket.due_date == due_date(ticket.received_at, deadline_days(Type.UNSUBSCRIBE))
+    withdrawn = LedgerEntry.objects.filter(subject=person, kind="withdraw")
+    assert set(withdrawn.values_list("purpose", flat=True)) == {MARKETING}
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
