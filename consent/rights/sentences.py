@@ -109,18 +109,22 @@ OWN_NOUN = re.compile(
     r"(деректер|малиметтер|малимет|акпарат|келисим|мекенжай|номир|пошта|адрес|тег|ат)[ыи]?м"
     r"(ды|ди|ны|ни|га|ге|ка|ке|на|не|нын|нин|да|де|дан|ден|нан|нен|ыз|из)?"
 )
-# Asking whether we can («можете», «сможете», «могли бы», «не затруднит», «будьте добры»;
-# «жоя аласыз ба», «жойып бересіз бе»), or thanking beforehand for it («буду благодарна, если
-# вы удалите»): the «если» of thanks asks, it does not suppose. Folded.
-ABLE = word_set("можете сможете затруднит будьте")
+# Asking whether we can («можете», «сможете», «могли бы», «не затруднит», «будьте добры»,
+# «могу ли я попросить»; «жоя аласыз ба», «жойып бересіз бе», «жоюыңызды сұрай аламын ба»), or
+# thanking beforehand for it («буду благодарна, если вы удалите»): the «если» of thanks asks,
+# it does not suppose. Folded.
+ABLE = word_set("можете сможете затруднит будьте попросить сурай")
 GRATEFUL = word_set("благодарна благодарен благодарны признательна признателен признательны")
 COULD = word_set("могли смогли могла смогла мог смог")  # with «бы»
 ABLE_KAZAKH = ("аласы", "бересиз")
 # The «не» of «не могли бы вы», «вас не затруднит» is politeness, not a negation.
 POLITE_NOT = COULD | word_set("затруднит сложно трудно")
-# A Kazakh verb in the conditional of «you» asks politely: «жойсаңыз», «шығарып берсеңіз»,
-# «өшіріп тастасаңыздар» (not «алсам», if I take back). Folded.
+# A Kazakh verb in the conditional of «you» that ends its sentence, or is followed only by
+# words of asking, asks politely: «жойсаңыз», «шығарып берсеңіз», «өшіріп тастасаңыз екен»,
+# «шығарсаңыз бола ма» (not «алсам», if I take back; nor «жойсаңыз, сертификатым қала ма?», if
+# you delete, will my certificate stay?). Folded.
 YOU_CONDITIONAL = re.compile(r"с[ае]н[ыи]з")
+POLITE_AFTER = word_set("екен деймин деп едим еди иги жаксы болар болады бола ма ба ме бе")
 ACCESS = "access"
 
 
@@ -208,11 +212,13 @@ def asked_of_us(sentence: Sentence, start: int, end: int, kind: str) -> bool:
         return False
     if kind == ACCESS or sentence.able:
         return True
-    clause = sentence.clauses[start]
+    tokens = sentence.tokens
+    at = next((at for at in range(start, min(end + 2, len(tokens)))
+               if YOU_CONDITIONAL.search(tokens[at])), None)  # fmt: skip
     return (
-        any(YOU_CONDITIONAL.search(word) for word in sentence.tokens[start : end + 2])
-        and not questioned(sentence, start, end)
-        and not 0 <= sentence.supposed_from[clause] <= start
+        at is not None
+        and set(tokens[at + 1 :]) <= POLITE_AFTER
+        and not 0 <= sentence.supposed_from[sentence.clauses[start]] <= start
     )
 
 

@@ -48,6 +48,8 @@ def nothing_withdrawn(person):
     ("Менің деректерімді жоя аласыз ба?", Type.DESTROY),
     ("Өтінемін, деректерімді жоя аласыз ба?", Type.DESTROY),
     ("Мәліметтерімді өшіріп берсеңіз", Type.DESTROY),
+    ("Могу ли я попросить вас удалить мои данные?", Type.DESTROY),
+    ("Деректерімді жоюыңызды сұрай аламын ба?", Type.DESTROY),
     ("Сіздерде мен туралы қандай мәліметтер бар?", Type.ACCESS),
     ("Менің қандай деректерім сақталған?", Type.ACCESS),
     ("Деректерімнің көшірмесін жібере аласыз ба?", Type.ACCESS),
@@ -75,6 +77,7 @@ def test_a_request_asked_politely_is_due_when_the_law_says(person, body, kind):
      Type.WITHDRAW, SERVICE),
     ("Вас не затруднит прекратить обработку моих данных?", Type.WITHDRAW, SERVICE),
     ("Келісімімді қайтарып ала аласыз ба?", Type.WITHDRAW, SERVICE),
+    ("Мені таратылымнан шығарсаңыз бола ма?", Type.UNSUBSCRIBE, MARKETING),
 ])  # fmt: skip
 def test_a_withdrawal_or_unsubscribe_asked_as_a_question_waits_for_the_link(
     client, person, body, kind, stops
@@ -115,6 +118,7 @@ def test_an_unsubscribe_wished_politely_stops_the_news_as_it_arrives(person, bod
     "Я уже отписалась от рассылки, но письма приходят?",
     "Деректерімді жойдыңыз ба?",
     "Егер деректерімді жойсаңыз, сертификатым қала ма?",
+    "Деректерімді жойсаңыз, сертификатым қала ма?",
     # negated
     "Можете не удалять мои данные, я передумала?",
     "Не удаляйте мои данные",
