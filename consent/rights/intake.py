@@ -27,6 +27,7 @@ from .about_whom import names_someone_else, says_me
 from .keys import hashed_key, letter_key, message_key, whole_message_key
 from .language import language_of
 from .letters import Letter, read_letter
+from .limits import ADDRESS, narrowed
 from .machines import operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
@@ -54,11 +55,6 @@ REPLY_PREFIXES = re.compile(f"^(?:{_PREFIX})*+", re.IGNORECASE)
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
 FIRST_LINES = 8
 FIRST_CHARACTERS = 2000
-# An address begins only where the text around it ends (the lookbehind) and its domain holds
-# no «@»: findall, free to start anywhere in a long run, or to try every «@» of one, took time
-# growing with the square of its length (reading.py's patterns tell the same).
-_NOT_IN_ADDRESS = r"\s<>\"'(),;:\[\]"
-ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}@]+\w")
 
 
 def without_reply_prefixes(line: str | None) -> str:
@@ -94,6 +90,9 @@ class Recognised(NamedTuple):
     # The letter asks for something about someone else (about_whom.names_someone_else): "other",
     # for an officer to read, never carried out on the sender's record.
     someone_else: bool = False
+    # A withdrawal or an unsubscribe asked as a question («Можете ли вы отписать меня?»): it
+    # waits for the person's link rather than acting as the letter arrives.
+    asked: bool = False
 
 
 def classify(
@@ -147,6 +146,7 @@ def recognise(
         # carried out as it arrives.
         found = []
     kinds = {match.phrase.kind for match in found}
+    asked = any(m.asked for m in found if m.phrase.kind in (Type.WITHDRAW, Type.UNSUBSCRIBE))
     if {Type.DESTROY, Type.WITHDRAW} <= kinds:  # the withdrawal covers the destruction (_named)
         kinds.discard(Type.DESTROY)
         found = [match for match in found if match.phrase.kind != Type.DESTROY]
@@ -181,9 +181,11 @@ def recognise(
         # L15): stopping mail to the sender ends nothing of theirs that they did not ask to end.
         mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
-    if match is None:
-        return Recognised(Type.OTHER, language, unsubscribe=unsubscribe)
-    return Recognised(match.phrase.kind, language, match.phrase.purpose, unsubscribe)
+    kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
+    # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
+    kind, unsubscribe = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
+    purpose = purpose if kind == Type.WITHDRAW else ""
+    return Recognised(kind, language, purpose, unsubscribe, asked=asked)
 
 
 def _named(table, text):
@@ -255,7 +257,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         if aside.reason == Reason.AUTOMATED:
             campaign_mail_returned(raw)
         return quarantine_record(raw, reason=aside.reason, key=key, received_at=received_at)
-    ticket_type, language, purpose, unsubscribe, someone_else = recognise(
+    read = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender
     )
     try:
@@ -264,11 +266,11 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
             # The deadline runs from when the mail reached us, not from a Date header the sender
             # wrote, nor from when it was read.
             return ticket_open(
-                kind=ticket_type, email=letter.sender, language=language, purpose=purpose,
-                channel=Ticket.Channel.EMAIL, message=letter.text, message_id=message_key(raw),
-                received_at=received_at,
-                letter_key=key, unsubscribe=unsubscribe, regarding=replied_to(letter),
-                files=letter.files, about_someone_else=someone_else,
+                kind=read.kind, email=letter.sender, language=read.language,
+                purpose=read.purpose, channel=Ticket.Channel.EMAIL, message=letter.text,
+                message_id=message_key(raw), received_at=received_at, letter_key=key,
+                unsubscribe=read.unsubscribe, regarding=replied_to(letter), files=letter.files,
+                about_someone_else=read.someone_else, acts=not read.asked,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(letter_key=key).exists():

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .sentences import Sentence, sentences, withheld
+from .sentences import OPENING_QUESTION, Sentence, asked_of_us, questioned, sentences, withheld
 from .spelling import BLOCKERS
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
@@ -158,6 +158,9 @@ class Match:
     phrase: Phrase
     start: int  # the index of its first word among the text's key words
     end: int  # the index of its last word
+    # It is asked as a question («Можете ли вы отписать меня?»): a request all the same
+    # (sentences.asked_of_us), but one the person confirms before it acts (intake.recognise).
+    asked: bool = False
 
 
 def find(phrases: list[Phrase], text: str) -> Match | None:
@@ -176,7 +179,8 @@ def find_each(phrases: list[Phrase], text: str) -> list[Match]:
         for phrase in phrases:
             span = _position(phrase, sentence)
             if span is not None:
-                matched.append(Match(phrase, span[0] + offset, span[1] + offset))
+                asked = questioned(sentence, *span)
+                matched.append(Match(phrase, span[0] + offset, span[1] + offset, asked))
         offset += len(sentence.tokens)
     taken = []
     for match in sorted(matched, key=lambda match: (match.start, -len(match.phrase.words))):
@@ -307,16 +311,24 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                 tokens[i] for i in before if sentence.clauses[i] == sentence.clauses[start]
             } | set(tokens[start : at + 1])
             around -= set(phrase_words)
+            polite = asked_of_us(sentence, start, at, phrase.kind)
             no_request = (
                 BLOCKERS & around
-                or any(map(_supposing, phrase_words, matched))
-                or (phrase.kind in REPORTED and any(map(_reported, phrase_words, matched)))
+                # A phrase that is itself a question («какие данные хранятся», «қандай
+                # мәліметтер бар») asks for access only about the writer's own data.
+                or (phrase_words[0] in OPENING_QUESTION and not sentence.own)
+                or (not polite and any(map(_supposing, phrase_words, matched)))
+                or (
+                    phrase.kind in REPORTED
+                    and not (polite and sentence.wished)
+                    and any(map(_reported, phrase_words, matched))
+                )
                 or (
                     phrase.kind in REPORTED
                     and phrase.language == "ru"
                     and any(map(_own_act, phrase_words, matched))
                 )
-                or withheld(sentence, start, at)
+                or withheld(sentence, start, at, polite=polite)
                 or _other_sense(sentence, places)
             )
             if bool(no_request) == blocked:

@@ -9,6 +9,7 @@ it arrives (compliance L7).
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from .spelling import FUNCTION_WORDS, fold, word_set, words
 
@@ -92,6 +93,39 @@ CONTROLS = ("кнопк", "ссылк", "нажа", "нажим", "нажм", "�
 # word names something else: «удалите мои данные из формы заявки», «отпишите меня от рассылки
 # по ссылке», «сайттағы нысан арқылы жіберген деректерімді жойыңыз» ask, each of them.
 NAMING_AFTER = ("улги", "нысан", "батырма", "силтеме", "басып")
+# A request asked of us politely or as a question is still a request when it is about the
+# writer's own data (OWN): «Не могли бы вы удалить мои данные?», «Можете ли вы отписать меня?»,
+# «Деректерімді жоя аласыз ба?», «Деректерімді жойып берсеңіз», «Буду благодарна, если вы
+# удалите мои данные»; and so is any question of what is held about them, which is what a request
+# for access asks («Какие мои данные у вас хранятся?», «Сіздерде мен туралы қандай мәліметтер
+# бар?»). Not a question of whether it can be done («Можно ли удалить мои данные?», «жоюға бола
+# ма?»), of how, when or why, nor one about someone else (about_whom.py). Folded.
+OWN = frozenset(map(fold, word_set(
+    "мой моя мое мои моего моей моему мою моим моих моими моем меня мне мною "
+    "менин мени маган менде озим озимнин"
+)))  # fmt: skip
+# Kazakh says «my» in the noun: «деректерімді», «мәліметтерім», «келісімімді», «тегімді».
+OWN_NOUN = re.compile(
+    r"(деректер|малиметтер|малимет|акпарат|келисим|мекенжай|номир|пошта|адрес|тег|ат)[ыи]?м"
+    r"(ды|ди|ны|ни|га|ге|ка|ке|на|не|нын|нин|да|де|дан|ден|нан|нен|ыз|из)?"
+)
+# Asking whether we can («можете», «сможете», «могли бы», «не затруднит», «будьте добры»,
+# «могу ли я попросить»; «жоя аласыз ба», «жойып бересіз бе», «жоюыңызды сұрай аламын ба»), or
+# thanking beforehand for it («буду благодарна, если вы удалите»): the «если» of thanks asks,
+# it does not suppose. Folded.
+ABLE = word_set("можете сможете затруднит будьте попросить сурай")
+GRATEFUL = word_set("благодарна благодарен благодарны признательна признателен признательны")
+COULD = word_set("могли смогли могла смогла мог смог")  # with «бы»
+ABLE_KAZAKH = ("аласы", "бересиз")
+# The «не» of «не могли бы вы», «вас не затруднит» is politeness, not a negation.
+POLITE_NOT = COULD | word_set("затруднит сложно трудно")
+# A Kazakh verb in the conditional of «you» that ends its sentence, or is followed only by
+# words of asking, asks politely: «жойсаңыз», «шығарып берсеңіз», «өшіріп тастасаңыз екен»,
+# «шығарсаңыз бола ма» (not «алсам», if I take back; nor «жойсаңыз, сертификатым қала ма?», if
+# you delete, will my certificate stay?). Folded.
+YOU_CONDITIONAL = re.compile(r"с[ае]н[ыи]з")
+POLITE_AFTER = word_set("екен деймин деп едим еди иги жаксы болар болады бола ма ба ме бе")
+ACCESS = "access"
 
 
 @dataclass(frozen=True)
@@ -109,6 +143,9 @@ class Sentence:
     # per key word: the word right after it in its clause, a function word too («отпишите мне»:
     # «мне»), "" at the clause's end
     following: tuple[str, ...]
+    own: bool = False  # it names the writer or what is theirs (OWN, OWN_NOUN)
+    able: bool = False  # it asks whether we can, or thanks beforehand (ABLE, COULD, GRATEFUL)
+    wished: bool = False  # it holds «бы»: «если бы вы удалили» wishes, it does not report
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -117,13 +154,17 @@ def sentences(text: str) -> list[Sentence]:
     for piece in SENTENCE_END.split(text or ""):
         tokens, clauses, supposed_from, particles, asking = [], [], [-1], [], False
         following = []
-        first = next(iter(words(piece)), "")
-        asking = fold(first) in OPENING_QUESTION
+        every = [fold(word) for word in words(piece)]
+        asking = bool(every) and every[0] in OPENING_QUESTION
+        own, able = _own_and_able(every)
         for clause in CLAUSE_END.split(piece):
             if tokens and clauses[-1] == len(supposed_from) - 1:
                 supposed_from.append(-1)  # the clause before held a word: a new one begins
             following += [""] * (len(tokens) - len(following))
-            for word in map(fold, words(clause)):
+            folded = [fold(word) for word in words(clause)]
+            for at, word in enumerate(folded):
+                if word == "не" and folded[at + 1 : at + 2] and folded[at + 1] in POLITE_NOT:
+                    continue
                 if len(following) < len(tokens):
                     following.append(word)
                 if word in CONJUNCTIONS and tokens and clauses[-1] == len(supposed_from) - 1:
@@ -141,19 +182,56 @@ def sentences(text: str) -> list[Sentence]:
             following += [""] * (len(tokens) - len(following))
             asked = asking or bool(ASKED.search(piece.strip()) or REFERENCE.search(piece))
             found.append(Sentence(tuple(tokens), tuple(clauses), asked, tuple(particles),
-                                  tuple(supposed_from), tuple(following)))  # fmt: skip
+                                  tuple(supposed_from), tuple(following), own, able,
+                                  "бы" in every))  # fmt: skip
     return found
 
 
-def withheld(sentence: Sentence, start: int, end: int) -> bool:
-    """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
-    asks, its clause supposes it, negates it before it (or a «не … чтобы» does), calls the
-    request off, asks for its form (FORMS), names its button (CONTROLS) on the side its
-    language names it (NAMING_AFTER), or declines it right after."""
-    tokens, clause = sentence.tokens, sentence.clauses[start]
-    if sentence.asked or (any(at > end and c == clause for at, c in sentence.particles)):
+def _own_and_able(folded):
+    """Whether a sentence's words (folded, function words too) name the writer's own, and ask
+    whether we can or thank beforehand for it (see OWN, ABLE)."""
+    own = any(word in OWN or OWN_NOUN.fullmatch(word) for word in folded)
+    own = own or any(pair == ("мен", "туралы") for pair in pairwise(folded))
+    able = any(word in ABLE or word.startswith(ABLE_KAZAKH) for word in folded)
+    could = COULD & set(folded) and "бы" in folded
+    return own, able or bool(could or (GRATEFUL & set(folded) and "если" in folded))
+
+
+def questioned(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the phrase at tokens[start..end] stands in a question: the sentence asks, or a
+    Kazakh question particle follows it in its clause."""
+    clause = sentence.clauses[start]
+    return sentence.asked or any(at > end and c == clause for at, c in sentence.particles)
+
+
+def asked_of_us(sentence: Sentence, start: int, end: int, kind: str) -> bool:
+    """Whether the phrase at tokens[start..end], of a request of `kind`, is asked of us about the
+    writer's own data, politely or as a question (OWN, ABLE, YOU_CONDITIONAL): a request, which
+    a question, a conditional or the «не» of politeness does not withhold."""
+    if not sentence.own:
+        return False
+    if kind == ACCESS or sentence.able:
         return True
-    if 0 <= sentence.supposed_from[clause] <= start:
+    tokens = sentence.tokens
+    at = next((at for at in range(start, min(end + 2, len(tokens)))
+               if YOU_CONDITIONAL.search(tokens[at])), None)  # fmt: skip
+    return (
+        at is not None
+        and set(tokens[at + 1 :]) <= POLITE_AFTER
+        and not 0 <= sentence.supposed_from[sentence.clauses[start]] <= start
+    )
+
+
+def withheld(sentence: Sentence, start: int, end: int, *, polite: bool = False) -> bool:
+    """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
+    asks, its clause supposes it (neither when it is asked of us `polite`ly, asked_of_us),
+    negates it before it (or a «не … чтобы» does), calls the request off, asks for its form
+    (FORMS), names its button (CONTROLS) on the side its language names it (NAMING_AFTER), or
+    declines it right after."""
+    tokens, clause = sentence.tokens, sentence.clauses[start]
+    if not polite and questioned(sentence, start, end):
+        return True
+    if not polite and 0 <= sentence.supposed_from[clause] <= start:
         return True
     before = tokens[:start]
     if "не" in before and SO_THAT & set(before[before.index("не") :]):
@@ -176,7 +254,7 @@ def withheld(sentence: Sentence, start: int, end: int) -> bool:
         if not start <= at <= end
     ):
         return True
-    if end + 1 < len(tokens) and SUPPOSING_AUXILIARY.match(tokens[end + 1]):
+    if not polite and end + 1 < len(tokens) and SUPPOSING_AUXILIARY.match(tokens[end + 1]):
         return True
     after = [
         at for at in range(end + 1, min(len(tokens), end + 1 + DECLINED_AFTER))

@@ -104,13 +104,15 @@ def ticket_open(
     regarding: Ticket | None = None,
     files: int = 0,
     about_someone_else: bool = False,
+    acts: bool = True,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
     stop news and offers (intake.recognise); `regarding`, the earlier request of the same
     address an emailed reply quotes (intake.replied_to): see `joining.file_reply`; `files`, how many
     files the email carried, none of them kept: its answer says so; `about_someone_else`, that
-    the letter asks about someone else (a request "other" for the officer, never filed).
+    the letter asks about someone else (a request "other" for the officer, never filed); not
+    `acts`, that an emailed withdrawal or unsubscribe waits for the link (intake.recognise).
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -134,8 +136,8 @@ def ticket_open(
     # (joining.py); not an unsubscribe mailed from an address on record, carried out as it
     # arrives (`_acts_on_arrival`; the form's waits for its link), nor one opened by staff,
     # who see the open request on the desk.
-    done_on_arrival = (kind == Type.UNSUBSCRIBE and subject is not None
-                       and channel == Ticket.Channel.EMAIL)  # fmt: skip
+    on_arrival = acts and channel == Ticket.Channel.EMAIL and subject is not None
+    done_on_arrival = on_arrival and kind == Type.UNSUBSCRIBE
     if joins and not (filed or about_someone_else or done_on_arrival):
         repeated = same_request_open(kind, purpose, subject, email)
         regarding = repeated or regarding
@@ -148,17 +150,16 @@ def ticket_open(
     if filed:
         file_reply(ticket, files)
     elif repeated is not None:
-        if (subject is not None and channel == Ticket.Channel.EMAIL
-                and (kind == Type.WITHDRAW or unsubscribe)):  # fmt: skip
+        if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
             # Stopped again as it arrives (compliance L14, L15): a consent given since the
             # first letter is withdrawn too. A web form's waits for the link, as its first did.
             _withdraw(ticket, _stops(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
         file_repeat(ticket, files)
-    elif _acts_on_arrival(ticket):
+    elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
     elif subject is not None and subject.email:
         template, context = "request_verify", {"files": files}
-        if channel == Ticket.Channel.EMAIL and (kind == Type.WITHDRAW or unsubscribe):
+        if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
             # Compliance L14, L15, as for an emailed unsubscribe (`_acts_on_arrival`): a
             # withdrawal mailed from an address on record stops processing for the purposes it
             # names (all when none) as it arrives, and so does an unsubscribe written beside

@@ -1,0 +1,132 @@
+"""How far a letter's request to stop goes (compliance L7): what it asks us to keep, and whether
+it asks where or how to be written to rather than whether. Read on what the person wrote (the
+subject line and the first lines, intake.recognise), once a withdrawal or an unsubscribe is
+recognised, since those act as the letter arrives.
+
+«Отзываю согласие на обработку данных, но рассылку оставьте», «…келісімімді кері қайтарамын,
+бірақ жаңалықтар таратылымын қалдырыңыз», «отпишите меня от всего, кроме новостей курса»: the
+withdrawal or unsubscribe would end what the person keeps. It opens for the officer to read
+(«other»: its fifteen working days are a withdrawal's own), nothing withdrawn as it arrives.
+
+«Не хочу получать письма на старую почту, пишите на новую: …», «хаттарды жаңа поштаға
+жіберіңіз», «пишите мне на казахском»: the person asks for their address or language to be
+changed, not for the mail to stop. It opens as a correction, nothing unsubscribed.
+"""
+
+import re
+
+from .models import Ticket
+from .spelling import fold, words
+
+Type = Ticket.Type
+# A verb of keeping, asked: the imperative or the gerund («оставьте», «оставив», «сохраните»,
+# «продолжайте присылать», «қалдырыңыз», «сақтаңыз», «жалғастырыңыз»), or the infinitive after
+# «прошу» or before «сұраймын», «өтінемін» («прошу оставить рассылку», «қалдыруды сұраймын»).
+# Not negated («не оставляйте», «қалдырмаңыз»), nor an infinitive or a participle of anything
+# else («хочу оставить отзыв», «не могу продолжать курс», «сохранённые данные», «сақтау
+# мерзімі»). Folded (spelling.fold), whole words.
+KEEP = re.compile(
+    r"остав(ьте|ь|ляйте|ив)|сохран(ите|яйте|ив)|продолж(айте|ите)"
+    r"|калдыр(ыныз|ыныздар|ындар|саныз)|сакта(ныз|ныздар|ндар|саныз)|жалгастыр(ыныз|ыныздар)"
+)
+KEEP_ASKED = re.compile(r"остав(ить|лять)|сохран(ить|ять)|продолжать|(калдыр|сакта|жалгастыр)уды?")
+ASKING = frozenset({"прошу", "просим", "сураймын", "отинемин", "отинемиз"})
+# A stop declined is a keep: «рассылку не трогайте», «от рассылки не отписывайте»;
+# «хабарламаларды тоқтатпаңыз», «жаңалықтарды өшірмеңіз». Folded, whole words.
+NOT_STOPPED = frozenset({"трогайте", "трогать", "удаляйте", "отписывайте", "отключайте"})
+STOP_NEGATED = re.compile(r"(жой|токтат|шыгар|ошир)(ма|ме|па|пе|ба|бе)(н[ыи]з|н[ыи]здар|ндар)")
+# «Оставьте меня в покое» (leave me alone) keeps nothing.
+LEFT_ALONE = "покое"
+# Except: «кроме рассылки», «за исключением», «таратылымнан басқа» (a noun in the ablative,
+# then «басқа»), «жаңалықтарды қоспағанда».
+EXCEPT = frozenset({"кроме", "исключением", "коспаганда"})
+# Besides: «кроме того», «кроме этого», «бұдан басқа», «одан басқа».
+BESIDES = frozenset({"того", "этого", "всего", "будан", "мунан", "одан", "сонан"})
+# Where the clause of what is kept begins («…, но рассылку оставьте», «тек жаңалықтарды …»).
+BUT = frozenset({"но", "а", "однако", "бирак", "алайда", "тек"})
+ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
+# What names the news and offers (the marketing consent) among what is kept. Folded.
+NEWS = ("рассылк", "новост", "письм", "реклам", "акци", "предложен", "уведомлен", "подписк",
+        "хабарлам", "хабарланды", "жанал", "таратылым", "усыныс", "жазылым", "хат",
+        "жарнам")  # fmt: skip
+# Where or how to be written to: a verb of sending, asked (not «не присылайте», «жібермеңіз»),
+# near a new or other address or a language, or beside an address other than the sender's.
+SEND = ("пишит", "присылайт", "пришлит", "отправляйт", "отправьт", "направляйт", "шлит",
+        "высылайт", "переведит", "смените", "измените", "поменяйт", "жазыныз", "жазып",
+        "жибериниз", "жиберип", "жолданыз")  # fmt: skip
+# A new, other or personal address («на новую», «на другой ящик», «жаңа поштаға», «басқа
+# мекенжайға»; not «новости», «жаңалықтар»), a language («на казахском», «қазақша», «орыс
+# тілінде»). Folded, whole words.
+PLACE = re.compile(
+    r"(нов|друг|личн)(ый|ую|ой|ое|ом|ая|ые|ых)|жана|баска|(казах|русс)(ком|ки)|казакша|орысша"
+    r"|тилинде"
+)
+NEAR = 3  # words between the verb of sending and the place
+# An address (here and in a forwarded head, intake.py) begins only where the text around it ends
+# (the lookbehind) and its domain holds no «@»: findall, free to start anywhere in a long run, or
+# to try every «@» of one, took time growing with the square of its length (reading.py's
+# patterns tell the same).
+_NOT_IN_ADDRESS = r"\s<>\"'(),;:\[\]"
+ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}@]+\w")
+
+
+def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str):
+    """(kind, unsubscribe) of a recognised request once its limits are read in `text`: "other"
+    with nothing unsubscribed when a withdrawal or an unsubscribe would end what the letter keeps;
+    a correction when an unsubscribe asks where or how to be written to."""
+    stops_news = unsubscribe or kind == Type.UNSUBSCRIBE or purpose == "marketing"
+    if kind != Type.WITHDRAW and not stops_news:
+        return kind, unsubscribe
+    folded = [fold(word) for word in words(text)]
+    if stops_news and kind != Type.WITHDRAW and _elsewhere(folded, text, sender):
+        # The other request of a letter that also asks it (a destruction) stays what it is.
+        return (Type.CORRECT if kind in (Type.UNSUBSCRIBE, Type.OTHER) else kind), False
+    kept = _kept(folded)
+    if kept is None:
+        return kind, unsubscribe
+    if kind == Type.WITHDRAW:
+        # All purposes keep nothing; one purpose keeps nothing of its own kind.
+        ends_kept = not purpose or kept == (purpose == "marketing") or (kept and unsubscribe)
+    else:
+        ends_kept = kept
+    return (Type.OTHER, False) if ends_kept else (kind, unsubscribe)
+
+
+def _kept(folded):
+    """None when the words keep nothing; else whether what they keep names the news (NEWS)."""
+    for at, word in enumerate(folded):
+        after = folded[at + 1 : at + 3]
+        negated = folded[at - 1 : at] == ["не"]
+        asked = KEEP_ASKED.fullmatch(word) and ASKING & {*folded[at - 1 : at], *after[:1]}
+        keeps = (
+            ((KEEP.fullmatch(word) or asked) and not negated and LEFT_ALONE not in after)
+            or (word in NOT_STOPPED and negated)
+            or STOP_NEGATED.fullmatch(word)
+        )
+        excepts = (word in EXCEPT and not BESIDES & set(after[:1])) or (
+            word == "баска"
+            and at > 0
+            and ABLATIVE.fullmatch(folded[at - 1])
+            and folded[at - 1] not in BESIDES
+        )
+        if keeps or excepts:
+            # What is kept stands right before its verb (after the «но» or «бірақ» that
+            # begins its clause), or after it or the «except».
+            before = folded[max(0, at - 3) : at] * bool(keeps)
+            while set(before) & BUT:
+                before = before[1:]
+            around = [*before, *after]
+            return any(w.startswith(NEWS) for w in around)
+    return None
+
+
+def _elsewhere(folded, text, sender):
+    """Whether the words ask to be written to (SEND) at another address or in a language: one
+    near the verb (PLACE), or an address other than the sender's («пишите на asel@…»). An
+    address alone asks nothing of where: «отпишите адрес asel@… от рассылки»."""
+    sending = [at for at, word in enumerate(folded)
+               if word.startswith(SEND) and folded[at - 1 : at] != ["не"]]  # fmt: skip
+    if sending and any(a.casefold() != sender.casefold() for a in ADDRESS.findall(text)):
+        return True
+    near = [word for at in sending for word in folded[max(0, at - NEAR) : at + 1 + NEAR]]
+    return any(PLACE.fullmatch(word) for word in near)
