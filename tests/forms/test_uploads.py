@@ -345,3 +345,45 @@ def test_a_photo_no_key_opens_gives_staff_a_message_not_an_error(
 
 
 # Legal item 22: photos are encrypted at rest; staff get the clean JPEG back.
+
+
+# Compliance T9: the site's pixel limit decides for a photo of any size, with its own message;
+# Pillow warned (DecompressionBombWarning) from 40 to 80 megapixels and refused above with an
+# error of its own.
+DECLARED = {
+    "just over 40 megapixels": (8000, 5001),
+    "49 megapixels": (7000, 7000),
+    "80 megapixels": (10_000, 8000),
+    "just over 80 megapixels": (8000, 10_001),
+    "400 megapixels": (20_000, 20_000),
+}
+
+
+@pytest.mark.parametrize("case", DECLARED)
+@pytest.mark.parametrize("kind", ["png", "jpeg"])
+def test_a_photo_of_any_size_over_the_limit_is_refused_by_the_sites_own_limit(texts, kind, case):
+    import warnings
+
+    from django.core.exceptions import ValidationError
+
+    from forms_app.images import sanitise_photo
+
+    declaring = png_declaring if kind == "png" else cmyk_jpeg_declaring
+    data = declaring(*DECLARED[case])
+    upload = SimpleUploadedFile(f"p.{kind}", data, content_type=f"image/{kind}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning of Pillow's escapes either
+        with pytest.raises(ValidationError) as refused:
+            sanitise_photo(upload)
+    assert refused.value.code == "pixels" and refused.value.params == {"limit": 40}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_49_megapixel_photo_is_refused_in_the_visitors_language(
+    client, texts, application_data, media, lang
+):
+    upload = SimpleUploadedFile("p.png", png_declaring(7000, 7000), content_type="image/png")
+    response = client.post(f"/{lang}/apply/", {**application_data(), "photo": upload})
+    assert response.status_code == 200
+    assert photo_error(response.content.decode()) == PIXELS[lang].format(40)
+    assert Submission.objects.count() == 0 and media_files(media) == []
