@@ -21,7 +21,13 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core.mail import interpolate, lazy_date, queue_mail, queue_mail_each
-from consent.core.staff import address_language, staff_addressed
+from consent.core.staff import (
+    Notice,
+    address_language,
+    held_back_notice,
+    notice_bounded,
+    staff_addressed,
+)
 
 from .models import QuarantinedMessage, Ticket
 
@@ -44,7 +50,14 @@ def _tell_officers(ticket: Ticket, template: str, subject_line: str) -> None:
 def notify_new_ticket(ticket: Ticket) -> None:
     """No personal data in the subject line: the number, the type and the due date, or for a
     reply or a repeated request filed with an earlier request (joining.py) the two numbers.
-    Each officer reads it in their own language (compliance L24)."""
+    Each officer reads it in their own language (compliance L24). Bounded: anyone can mail
+    requests, from any number of addresses (core.staff.notice_bounded)."""
+    bound = notice_bounded("new-request")
+    if bound is not Notice.SEND:
+        if bound is Notice.LAST:
+            url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=all"
+            held_back_notice(staff_addressed(officers()), _("new requests"), url)
+        return
     if ticket.regarding_id is not None and not ticket.is_open:
         subject_line = interpolate(
             _("Email about request %(about)s, added to it as %(ref)s"),

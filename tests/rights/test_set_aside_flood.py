@@ -17,7 +17,7 @@ from consent.rights.digest import REVIEW_LISTED, digest
 from consent.rights.models import QuarantinedMessage
 from consent.rights.quarantine import quarantine_record
 
-from .conftest import BAD_MESSAGES
+from .conftest import BAD_MESSAGES, message
 
 FLOOD = 1000
 RAW, REASON = BAD_MESSAGES["from is no address"]
@@ -107,3 +107,41 @@ def test_a_steady_attacker_raises_one_security_alert_per_window(db, time_machine
         time_machine.shift(timedelta(seconds=61))
     assert 1 <= sent <= 7, sent  # at most one per 10-minute window
     assert Email.objects.filter(to=["dpo@example.kz"]).count() == sent
+
+
+def test_a_flood_of_emailed_requests_makes_a_bounded_number_of_notices(monday, settings):
+    """Anyone can mail requests from any number of addresses: each is a request, on the desk,
+    but each officer gets at most 20 notices an hour and one saying the next are held back."""
+    from consent.core.staff import NOTICE_RATE
+    from consent.rights.intake import ingest
+    from consent.rights.models import Ticket
+
+    limit = int(NOTICE_RATE.split("/")[0])
+    for n in range(60):
+        ingest(message("Деректерімді жойыңыз", sender=f"s{n}@example.kz",
+                       message_id=f"<flood{n}@example.kz>"))  # fmt: skip
+    assert Ticket.objects.count() == 60
+    told = notices()
+    assert len(told) == limit + 1
+    assert "/admin/rights/ticket/?due=all" in told[-1].message
+    monday.shift(timedelta(hours=1))
+    ingest(message("Деректерімді жойыңыз", sender="late@example.kz", message_id="<late@x>"))
+    assert len(notices()) == limit + 2  # the next hour's first is told of again
+
+
+def test_a_flood_of_forms_makes_a_bounded_number_of_staff_notices(texts, settings, db):
+    from consent.core.models import Source, Submission
+    from consent.core.purposes import SERVICE
+    from consent.core.staff import NOTICE_RATE
+    from consent.core.submissions import submission_record
+    from tests.site.mail_scenarios import FakeRequest
+
+    limit = int(NOTICE_RATE.split("/")[0])
+    for n in range(30):
+        submission_record(source=Source.CONTACT_FORM, language="ru",
+                          data={"full_name": "Әсел", "email": f"f{n}@example.kz", "message": "…"},
+                          consents={SERVICE: True}, request=FakeRequest())  # fmt: skip
+    assert Submission.objects.count() == 30
+    staff = notices(settings.STAFF_NOTIFY_EMAIL)
+    assert len(staff) == limit + 1
+    assert "/admin/consent/submission/" in staff[-1].message

@@ -268,6 +268,15 @@ def emails_set_aside(w):
         ingest(raw)
 
 
+def notices_held_back(w):
+    """A form sent once the hour's notices to staff are all used up."""
+    from consent.core.staff import NOTICE_RATE, notice_bounded
+
+    for _ in range(int(NOTICE_RATE.split("/")[0])):
+        notice_bounded("form-sent")
+    form_sent(w)
+
+
 def emails_set_aside_in_a_burst(w):
     """The first is told of at once, the others in one summary once the hour is over."""
     from django.utils import timezone
@@ -295,6 +304,7 @@ SCENARIOS = {
     "staff_digest": digest_sent,
     "staff_quarantined": emails_set_aside,
     "staff_quarantined_many": emails_set_aside_in_a_burst,
+    "staff_notices_held": notices_held_back,
     "staff_reopened": answer_unsent,
     "staff_answer_held_back": answer_held_back,
     "request_closed": unconfirmed_closed,
