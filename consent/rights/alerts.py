@@ -111,9 +111,11 @@ SET_ASIDE_WINDOW = timedelta(hours=1)
 
 
 def _held(name: str) -> None:
-    """Hold the PostgreSQL advisory lock `name` until the transaction ends (every host)."""
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [name])
+    """Hold the PostgreSQL advisory lock `name` until the transaction ends (every host). No-op
+    on SQLite, which writes one transaction at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [name])
 
 
 def tell_set_aside(now: datetime | None = None) -> int:
