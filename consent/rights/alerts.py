@@ -146,7 +146,7 @@ def tell_set_aside(now: datetime | None = None) -> int:
 
 def _notify_set_aside_many(first: QuarantinedMessage, last: QuarantinedMessage, count: int) -> None:
     """One notice for `count` emails set aside, from `first` to `last`: no personal data, the
-    numbers and times only, and a link to the list of those not yet opened as requests."""
+    numbers only, and a link to the list of them all."""
     url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist"))
     queue_mail_each(
         staff_addressed(officers()), "staff_quarantined_many",
