@@ -44,9 +44,13 @@ MARKER = re.compile(rb"\xff[^\x00\xd0-\xd7\xff]")
 TILE_SOURCE = 512
 REDUCING_GAP = 2.0
 
-# Pillow's own guard agrees with ours: it refuses twice the cap on opening and warns above it
-# (our check then refuses).
-Image.MAX_IMAGE_PIXELS = MAX_PIXELS
+# The site's own limit decides (`_afford`, with the visitor's message), on every photo, after its
+# header is read and before a pixel is decoded. Pillow's guard is off: it ran first, inside
+# Image.open, warned (DecompressionBombWarning) from the cap to twice the cap and refused above
+# with an error of its own, and guarded nothing ours does not: the one format Pillow allocates
+# for on opening, WebP, is charged by its header before (`_clean`). This module is the site's
+# only reader of images.
+Image.MAX_IMAGE_PIXELS = None
 # PNG text chunks are thrown away with the rest of the metadata; Pillow would keep up to 64 MB of
 # them in memory. 1 MB is far more than any camera or editor writes.
 PngImagePlugin.MAX_TEXT_MEMORY = 1024 * 1024
@@ -335,8 +339,6 @@ def sanitise_photo(upload):
             return ContentFile(_clean(upload, head), name="photo.jpg")
     except ValidationError:
         raise
-    except Image.DecompressionBombError as e:  # Pillow refuses twice the cap on opening
-        raise _too_many_pixels(MAX_PIXELS) from e
     except MemoryError as e:  # the worker's memory ceiling (emalu/gunicorn.py): nothing is kept
         raise ValidationError(
             _("The photo could not be processed. Upload a smaller photo."), code="memory"

@@ -30,7 +30,7 @@ from .mail import queue_mail
 from .models import AuditEvent, Guardian, Held, Source, Subject, Submission
 from .photos import photo_encrypt
 from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
-from .staff import address_language
+from .staff import Notice, address_language, held_back_notice, notice_bounded
 from .subjects import subject_find_for_update
 from .texts import current_text
 
@@ -209,6 +209,13 @@ def _queue_mail(submission, data):
         _queue_ack(data, source, text, marketing_confirmation_due(submission),
                    mail_language(submission),
                    held=submission if held else None)  # fmt: skip
+    staff = [(settings.STAFF_NOTIFY_EMAIL, address_language(settings.STAFF_NOTIFY_EMAIL))]
+    bound = notice_bounded("form-sent")  # anyone can send the forms, from any network
+    if bound is not Notice.SEND:
+        if bound is Notice.LAST:
+            url = absolute_url(reverse("admin:consent_submission_changelist"))
+            held_back_notice(staff, _("messages and applications sent on the site"), url)
+        return
     admin_url = absolute_url(reverse("admin:consent_submission_change", args=[submission.pk]))
     # Staff answer what the notice announces: one whose service consent the ledger did not take
     # (held.py) must wait for the owner's confirmation, or for the block to end.

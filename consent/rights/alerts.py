@@ -1,13 +1,19 @@
 """Staff alerts: a notice when a request opens or an email is set aside (compliance L7), and a
 mail to the responsible person on a burst of failed sign-ins or exports (compliance L22). The
-officers' daily digest is digest.py."""
+officers' daily digest is digest.py.
 
-from datetime import timedelta
+What an outsider can repeat at will (a letter that cannot become a request, a failed sign-in)
+raises at most one mail per window, counted in the database or the shared cache, so on every
+host alike: a flood of letters must not become a flood in every officer's mailbox."""
+
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AbstractUser
+from django.core.cache import cache
+from django.db import connection, transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +21,13 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core.mail import interpolate, lazy_date, queue_mail, queue_mail_each
-from consent.core.staff import address_language, staff_addressed
+from consent.core.staff import (
+    Notice,
+    address_language,
+    held_back_notice,
+    notice_bounded,
+    staff_addressed,
+)
 
 from .models import QuarantinedMessage, Ticket
 
@@ -38,7 +50,14 @@ def _tell_officers(ticket: Ticket, template: str, subject_line: str) -> None:
 def notify_new_ticket(ticket: Ticket) -> None:
     """No personal data in the subject line: the number, the type and the due date, or for a
     reply or a repeated request filed with an earlier request (joining.py) the two numbers.
-    Each officer reads it in their own language (compliance L24)."""
+    Each officer reads it in their own language (compliance L24). Bounded: anyone can mail
+    requests, from any number of addresses (core.staff.notice_bounded)."""
+    bound = notice_bounded("new-request")
+    if bound is not Notice.SEND:
+        if bound is Notice.LAST:
+            url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=all"
+            held_back_notice(staff_addressed(officers()), _("new requests"), url)
+        return
     if ticket.regarding_id is not None and not ticket.is_open:
         subject_line = interpolate(
             _("Email about request %(about)s, added to it as %(ref)s"),
@@ -74,7 +93,7 @@ def notify_answer_held_back(ticket: Ticket) -> None:
 def notify_quarantined(entry: QuarantinedMessage) -> None:
     """An email to the requests address could not become a request (compliance L7): the
     officers open it by hand. No personal data in the mail at all: the entry's number, the
-    reason and the time it arrived."""
+    reason and the time it arrived. Sent only by `tell_set_aside`, which bounds how often."""
     url = absolute_url(reverse("admin:rights_quarantinedmessage_change", args=[entry.pk]))
     reason = QuarantinedMessage.Reason(entry.reason).label  # lazy: rendered in the mail's language
     queue_mail_each(
@@ -82,6 +101,58 @@ def notify_quarantined(entry: QuarantinedMessage) -> None:
         {"entry": entry, "reason": reason, "url": url},
         subject_line=interpolate(_("Email %(ref)s set aside: read it and act by hand"),
                                  {"ref": entry.reference}),
+    )  # fmt: skip
+
+
+# At most one notice of emails set aside per window (the notice says "once an hour"): the first
+# at once, those after it in one summary once the window since the last notice has passed. Each
+# stays in the list and in the next daily digest (digest.py), so the officers miss none.
+SET_ASIDE_WINDOW = timedelta(hours=1)
+
+
+def _held(name: str) -> None:
+    """Hold the PostgreSQL advisory lock `name` until the transaction ends (every host). No-op
+    on SQLite, which writes one transaction at a time."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [name])
+
+
+def tell_set_aside(now: datetime | None = None) -> int:
+    """Tell the officers of the emails set aside they have not heard of yet, unless they were
+    told of one within SET_ASIDE_WINDOW: one alone by its own notice, more by one summary with
+    how many. Returns how many emails the mail told of (0: none sent now).
+
+    Called when an email is set aside (quarantine.quarantine_record, in its transaction) and
+    after each run of the intake, which sends the summary of a burst once its window is over.
+    Emails set aside as a machine's are never told of here (the digest lists them)."""
+    now = now or timezone.now()
+    with transaction.atomic():
+        _held("rights:set-aside-notice")  # every insert that needs telling waits here too
+        entries = QuarantinedMessage.objects
+        if entries.filter(told_at__gt=now - SET_ASIDE_WINDOW).exists():
+            return 0
+        waiting = entries.filter(told_at=None).exclude(reason=QuarantinedMessage.Reason.AUTOMATED)
+        first, last = waiting.order_by("pk").first(), waiting.order_by("pk").last()
+        if first is None:
+            return 0
+        told = waiting.filter(pk__lte=last.pk).update(told_at=now)
+        if told == 1:
+            notify_quarantined(first)
+        else:
+            _notify_set_aside_many(first, last, told)
+        return told
+
+
+def _notify_set_aside_many(first: QuarantinedMessage, last: QuarantinedMessage, count: int) -> None:
+    """One notice for `count` emails set aside, from `first` to `last`: no personal data, the
+    numbers only, and a link to the list of them all."""
+    url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist"))
+    queue_mail_each(
+        staff_addressed(officers()), "staff_quarantined_many",
+        {"first": first, "last": last, "count": count, "url": url},
+        subject_line=interpolate(_("Emails set aside: %(count)d, read them and act by hand"),
+                                 {"count": count}),
     )  # fmt: skip
 
 
@@ -98,13 +169,18 @@ def maybe_alert(action: str, actor: AbstractBaseUser | None = None) -> bool:
     if action == AuditEvent.Action.LOGIN_FAILED:
         since, threshold = now - timedelta(minutes=10), settings.ALERT_FAILED_LOGINS
         events = AuditEvent.objects.filter(action=action)
-        kind = _("failed staff sign-ins")
+        kind, key = _("failed staff sign-ins"), "alert:failed-sign-ins"
     else:
         since, threshold = now - timedelta(hours=1), settings.ALERT_BULK_EXPORTS
         events = AuditEvent.objects.filter(action__in=EXPORTS, actor_id=getattr(actor, "pk", None))
         kind = _("exports of personal data by one staff member")
+        key = f"alert:exports:{getattr(actor, 'pk', None)}"
     count = events.filter(at__gte=since).count()
-    if count != threshold:  # exactly at the threshold: one mail per burst
+    # One mail per window and kind (and staff member, for exports), whichever host counts:
+    # "exactly at the threshold" alone mailed at every failure of a steady attacker, whose
+    # count stays at the threshold as old failures leave the window.
+    window = int((now - since).total_seconds())
+    if count < threshold or not cache.add(key, 1, window):
         return False
     queue_mail(
         contact, "staff_alert", {"kind": kind, "count": count, "since": since},

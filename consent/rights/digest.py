@@ -1,9 +1,10 @@
 """The privacy officers' digest, each working day (compliance L5, L7, L8, L21): requests
 overdue, due today and next, those to close unconfirmed, breaches the regulator is still to
-hear of, emails set aside as a machine's, and the people retention leaves for staff."""
+hear of, the emails set aside, and the people retention leaves for staff."""
 
 from datetime import date, timedelta
 
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -18,7 +19,8 @@ from .models import Breach, QuarantinedMessage, Ticket
 from .retention import REVIEW_REASONS, retention_plan
 
 # The people listed by number; beyond them the digest says how many more, and
-# `manage.py enforce_retention --dry-run` lists all.
+# `manage.py enforce_retention --dry-run` lists all. The emails set aside likewise, each kind
+# (the list in the admin has them all): a flood of letters must not make the digest a flood.
 REVIEW_LISTED = 50
 
 
@@ -28,9 +30,11 @@ def digest(today: date) -> int:
     confirmed requests only (TicketQuerySet.actionable); those waiting for the person appear
     only once they can be closed unconfirmed, so that none waits for ever.
 
-    Emails set aside as a machine's (reason "automated") raise no notice of their own, since an
-    auto-responder could answer each: each is listed once instead, in the first digest after
-    the day it arrived, so that a person's request behind such a header is still seen.
+    Every email set aside is listed once, in the first digest after the day it arrived, and not
+    yet opened as a request: those a machine sent (reason "automated") raise no notice of their
+    own, since an auto-responder could answer each, so that a person's request behind such a
+    header is still seen; the others, since their notices are bounded (alerts.tell_set_aside),
+    a burst's after the first told of only by their number.
 
     A breach the regulator has not been told of is listed from the day it is due (the local
     date of `today`, as its due date is), and every working day after until it is told.
@@ -54,17 +58,18 @@ def digest(today: date) -> int:
             )
         ),
         "closable": list(Ticket.objects.closable(timezone.now()).order_by("received_at", "id")),
-        # Local dates (the current time zone is the site's): the previous working day's arrivals
-        # and those of the days off since, each in exactly one digest.
-        "automated": list(
-            QuarantinedMessage.objects.filter(
-                reason=QuarantinedMessage.Reason.AUTOMATED,
-                ticket=None,
-                received_at__date__gte=previous,
-                received_at__date__lt=today,
-            ).order_by("received_at", "id")
-        ),
     }
+    # Local dates (the current time zone is the site's): the previous working day's arrivals and
+    # those of the days off since, each in exactly one digest.
+    arrived = QuarantinedMessage.objects.filter(
+        ticket=None, received_at__date__gte=previous, received_at__date__lt=today
+    ).order_by("received_at", "id")
+    automated = Q(reason=QuarantinedMessage.Reason.AUTOMATED)
+    unlisted = {}
+    for group, entries in (("automated", arrived.filter(automated)),
+                           ("set_aside", arrived.exclude(automated))):  # fmt: skip
+        groups[group] = list(entries[:REVIEW_LISTED])
+        unlisted[f"{group}_more"] = entries.count() - len(groups[group]) if groups[group] else 0
     # The people the nightly retention left for staff (its plan's "review"): data past its
     # purpose, kept only until an officer decides. The job wrote them to its log, which no
     # officer reads, so they stayed for ever.
@@ -89,12 +94,12 @@ def digest(today: date) -> int:
         subject_line = _("Requests overdue: %(overdue)d, due today: %(today)d")
     else:  # only what is due later, to close, to decide on or set aside: «0, 0» read as nothing
         subject_line = _("Daily digest: no request overdue or due today")
-    automated_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist")) + (
-        f"?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
-    )
+    set_aside_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist"))
+    automated_url = f"{set_aside_url}?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
     return len(queue_mail_each(
         staff_addressed(officers()), "staff_digest",
-        {**groups, "url": url, "automated_url": automated_url, "breaches_url": breaches_url,
+        {**groups, **unlisted, "url": url, "automated_url": automated_url,
+         "set_aside_url": set_aside_url, "breaches_url": breaches_url,
          "day": today, "next_day": tomorrow,
          "review_more": max(0, len(review) - REVIEW_LISTED)},
         subject_line=interpolate(subject_line, counts),

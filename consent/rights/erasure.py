@@ -23,6 +23,7 @@ from consent.core.purposes import DATA_FIELDS, PURPOSES
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
 from .keys import hashed_key
+from .mailed import mail_to
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import attachments_delete
 
@@ -50,7 +51,8 @@ def subject_destroy(
     files.discard("")
     storage = subject.photo.storage
     # Queued and sent mail to the person, with their delivery logs and attachments (the access
-    # export), also at an address they held before a correction or wrote a request from.
+    # export), also at an address they held before a correction or wrote a request from, even
+    # one someone else holds now (mailed.mail_to).
     emails = Email.objects.filter(mail_to(subject))
     attachment_files = _attachments_delete(emails)
     emails.delete()
@@ -126,6 +128,7 @@ def subject_minimise(
     """Erase every item of data (keys of purposes.DATA_FIELDS) not in `keep`: what is left once
     a withdrawn purpose was the only one to need it (compliance L14). Returns the names erased."""
     gone = set(DATA_FIELDS) - set(keep)
+    mailed = mail_to(subject)  # read before the address and its corrections are erased
     erased = [f for f, empty in ERASED.items() if f in gone and getattr(subject, f) != empty]
     for name in erased:
         setattr(subject, name, ERASED[name])
@@ -150,7 +153,7 @@ def subject_minimise(
         erased.append("guardian")
     Correction.objects.filter(subject=subject, field__in=gone).delete()
     if erased:
-        outbox_copies_delete(subject, cause="minimised", actor=actor)
+        outbox_copies_delete(subject, cause="minimised", actor=actor, mailed=mailed)
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
     for name in files:
         file_delete(subject.photo.storage, name)
@@ -158,15 +161,16 @@ def subject_minimise(
 
 
 def outbox_copies_delete(
-    subject: Subject, *, cause: str, actor: AbstractBaseUser | None = None
+    subject: Subject, *, cause: str, actor: AbstractBaseUser | None = None, mailed: Q | None = None
 ) -> None:
     """Delete the access answers mailed to the person before (rows, and files with the
     transaction) once their data was erased or corrected (`cause`: "corrected", "minimised"):
     the outbox keeps no copy of what is no longer held or no longer true, and their letters
     expire with them (a new answer is made from the data held then). An answer still waiting
     in the outbox never reaches the person so: its request is reopened (closing.ticket_reopen),
-    back among the officers' open work with its due date, and the officers are told."""
-    emails = Email.objects.filter(mail_to(subject))
+    back among the officers' open work with its due date, and the officers are told. `mailed`:
+    the person's mail as it was before an erasure of their address (mailed.mail_to)."""
+    emails = Email.objects.filter(mail_to(subject) if mailed is None else mailed)
     unsent = emails.filter(status__in=WAITING)
     unsent_files = set(Attachment.objects.filter(emails__in=unsent).values_list("name", flat=True))
     for storage, name in _attachments_delete(emails):
@@ -216,19 +220,3 @@ def subject_keep_only_for(
     """Erase every item of data none of `purposes` lists (their declared data lists)."""
     keep = {name for code in purposes for name in PURPOSES[code].fields}
     return subject_minimise(subject, keep, actor=actor)
-
-
-def mail_to(subject: Subject) -> Q:
-    """Mail addressed to the person: their address, and the ones they held before a correction
-    or wrote a request from, unless another person holds that address now."""
-    old = set(
-        Correction.objects.filter(subject=subject, field="email").values_list(
-            "old_value", flat=True
-        )
-    ) | set(Ticket.objects.filter(subject=subject).values_list("email", flat=True))
-    old = {a.lower() for a in old if a} - {(subject.email or "").lower()}
-    query = Q(to__address=subject.email) if subject.email else Q(pk__in=[])
-    for address in old:
-        if not Subject.objects.filter(email__address=address).exists():
-            query |= Q(to__address=address)
-    return query

@@ -32,8 +32,8 @@ from consent.core import gate
 from consent.core.models import LedgerEntry, Subject
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
-from .erasure import mail_to
 from .export_sections import SECTIONS, field_name
+from .mailed import mail_to
 from .models import Ticket
 
 MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}

@@ -1,8 +1,8 @@
 """Emails set aside by the intake (compliance L7): a message that could not become a request is
-kept, encrypted, for the privacy officers, who are told at once and can open the request by
-hand with its deadline counted from when the mail reached us
-(tickets.py::ticket_open_from_quarantine). Retention destroys the copy after
-QUARANTINE_KEPT (retention.py)."""
+kept, encrypted, for the privacy officers, who are told at once (in a burst, by one summary an
+hour: alerts.tell_set_aside) and can open the request by hand with its deadline counted from
+when the mail reached us (tickets.py::ticket_open_from_quarantine). Retention destroys the copy
+after QUARANTINE_KEPT (retention.py)."""
 
 import hashlib
 import logging
@@ -13,7 +13,7 @@ from django.db import transaction
 from consent.common.dates import received_time
 from consent.core.photos import fernet
 
-from .alerts import notify_quarantined
+from .alerts import tell_set_aside
 from .models import QuarantinedMessage
 
 logger = logging.getLogger(__name__)
@@ -42,7 +42,8 @@ def quarantine_record(
 ) -> QuarantinedMessage | None:
     """Set one message aside, received at `received_at` (when it reached our mailbox; now by
     default), and tell the officers (not of an automated one: an auto-reply to our notice would
-    make another notice, and so on); None when it was set aside before.
+    make another notice, and so on), at once or in the window's summary (alerts.tell_set_aside:
+    a flood of letters makes one notice an hour); None when it was set aside before.
 
     Its own transaction holds only ciphertext, a hash, a size and a code, so it cannot fail on
     what the message contains: only a database that is down stops it, and then the caller
@@ -56,7 +57,7 @@ def quarantine_record(
                       "received_at": received_time(received_at)},
         )  # fmt: skip
         if created and reason != QuarantinedMessage.Reason.AUTOMATED:
-            notify_quarantined(entry)
+            tell_set_aside()
     if not created:
         return None
     logger.warning("request message set aside as %s: %s", entry.reference, reason)

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
 
-from .calendar import check_countable, estimated_days
+from .calendar import check_calendar_day, estimated_days
 from .models import CalendarOverride
 
 ESTIMATED = _(
@@ -21,11 +21,11 @@ class CalendarOverrideForm(forms.ModelForm):
         fields = ["date", "is_working_day", "note"]
 
     def clean_date(self):
-        """A day with its year mistyped («07.12.0226») was saved as a day of year 226: the
-        message said the exception was added, and the day the decree meant still counted as
-        before in every deadline."""
+        """A day with its year mistyped («07.12.0226», «07.12.2226») was saved as a day of year
+        226 or 2226: the message said the exception was added, and the day the decree meant
+        still counted as before in every deadline."""
         day = self.cleaned_data["date"]
-        check_countable(day)
+        check_calendar_day(day)
         return day
 
 

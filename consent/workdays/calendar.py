@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_date
+from consent.common.dates import local_date, local_today
 
 from .models import CalendarOverride
 
@@ -118,3 +118,22 @@ def check_countable(moment: datetime | date) -> None:
             code="too_early",
             params={"year": first.year},
         )
+
+
+# How far ahead a day of the calendar may be entered: a decree moves the days off of the year it
+# is published for, and Kurban ait is announced for this year and the next (estimated_days); a
+# later year is one mistyped («2226», «2062»), which no deadline reaches to correct.
+YEARS_AHEAD = 2
+
+
+def check_calendar_day(day: date) -> None:
+    """Refuse, in the staff member's language, an exception to the calendar outside the years
+    it can matter to: before the calendar's first day (check_countable) or after YEARS_AHEAD."""
+    first, last = first_known_day(), date(local_today().year + YEARS_AHEAD, 12, 31)
+    if not first <= day <= last:
+        raise ValidationError(
+            _("Check the year: an exception to the calendar can be entered for a day from "
+              "%(first)s to %(last)s."),
+            code="out_of_range",
+            params={"first": first.year, "last": last.year},
+        )  # fmt: skip

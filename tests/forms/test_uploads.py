@@ -290,58 +290,46 @@ def test_the_tiles_of_a_reduced_photo_join_without_seams(size):
     assert max(high for _, high in extrema) <= 1
 
 
-def test_photos_are_not_reachable_at_any_public_url(
-    client, texts, application_data, media, settings
-):
-    upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
-    client.post("/kk/apply/", {**application_data(), "photo": upload})
-    name = Submission.objects.get().photo.name
-    for prefix in ["/static/", "/media/", "/", "/kk/"]:
-        assert client.get(prefix + name).status_code == 404
-    assert not str(settings.MEDIA_ROOT).startswith(str(settings.STATIC_ROOT))
-
-
-def test_staff_download_is_an_attachment_in_a_sandbox(
-    client, officer_client, visitor, texts, application_data, media
-):
-    upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
-    client.post("/kk/apply/", {**application_data(), "photo": upload})
-    submission = Submission.objects.get()
-    url = f"/admin/consent/submission/{submission.pk}/photo/"
-    assert visitor.get(url).status_code == 302  # anonymous: to the login page
-    response = officer_client.get(url)
-    assert response.status_code == 200
-    assert response["Content-Disposition"].startswith("attachment")
-    assert response["X-Content-Type-Options"] == "nosniff"
-    assert response["Content-Security-Policy"].startswith("sandbox")
-    assert response.content.startswith(b"\xff\xd8")
-
-
-def test_a_blocked_persons_photo_is_not_downloaded(
-    client, officer_client, texts, application_data, media
-):
-    """Legal item 12: no export of any kind while processing is blocked."""
-    from consent.core.ledger import subject_block
-    from consent.core.models import AuditEvent, Source
-
-    upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
-    client.post("/kk/apply/", {**application_data(), "photo": upload})
-    submission = Submission.objects.get()
-    subject_block(submission.subject, reason="complaint", source=Source.ADMIN)
-    response = officer_client.get(f"/admin/consent/submission/{submission.pk}/photo/")
-    assert response.status_code == 302 and "/change/" in response["Location"]
-    assert not AuditEvent.objects.filter(action="subject_export").exists()
-
-
-def test_a_photo_no_key_opens_gives_staff_a_message_not_an_error(
-    client, officer_client, texts, application_data, media
-):
-    upload = SimpleUploadedFile("p.jpg", jpeg(), content_type="image/jpeg")
-    client.post("/kk/apply/", {**application_data(), "photo": upload})
-    submission = Submission.objects.get()
-    (media / submission.photo.name).write_bytes(jpeg())  # as stored before encryption
-    response = officer_client.get(f"/admin/consent/submission/{submission.pk}/photo/", follow=True)
-    assert response.status_code == 200 and "encrypt_photos" in response.content.decode()
-
-
 # Legal item 22: photos are encrypted at rest; staff get the clean JPEG back.
+
+
+# Compliance T9: the site's pixel limit decides for a photo of any size, with its own message;
+# Pillow warned (DecompressionBombWarning) from 40 to 80 megapixels and refused above with an
+# error of its own.
+DECLARED = {
+    "just over 40 megapixels": (8000, 5001),
+    "49 megapixels": (7000, 7000),
+    "80 megapixels": (10_000, 8000),
+    "just over 80 megapixels": (8000, 10_001),
+    "400 megapixels": (20_000, 20_000),
+}
+
+
+@pytest.mark.parametrize("case", DECLARED)
+@pytest.mark.parametrize("kind", ["png", "jpeg"])
+def test_a_photo_of_any_size_over_the_limit_is_refused_by_the_sites_own_limit(texts, kind, case):
+    import warnings
+
+    from django.core.exceptions import ValidationError
+
+    from forms_app.images import sanitise_photo
+
+    declaring = png_declaring if kind == "png" else cmyk_jpeg_declaring
+    data = declaring(*DECLARED[case])
+    upload = SimpleUploadedFile(f"p.{kind}", data, content_type=f"image/{kind}")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # no warning of Pillow's escapes either
+        with pytest.raises(ValidationError) as refused:
+            sanitise_photo(upload)
+    assert refused.value.code == "pixels" and refused.value.params == {"limit": 40}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_49_megapixel_photo_is_refused_in_the_visitors_language(
+    client, texts, application_data, media, lang
+):
+    upload = SimpleUploadedFile("p.png", png_declaring(7000, 7000), content_type="image/png")
+    response = client.post(f"/{lang}/apply/", {**application_data(), "photo": upload})
+    assert response.status_code == 200
+    assert photo_error(response.content.decode()) == PIXELS[lang].format(40)
+    assert Submission.objects.count() == 0 and media_files(media) == []

@@ -268,6 +268,25 @@ def emails_set_aside(w):
         ingest(raw)
 
 
+def notices_held_back(w):
+    """A form sent once the hour's notices to staff are all used up."""
+    from consent.core.staff import NOTICE_RATE, notice_bounded
+
+    for _ in range(int(NOTICE_RATE.split("/")[0])):
+        notice_bounded("form-sent")
+    form_sent(w)
+
+
+def emails_set_aside_in_a_burst(w):
+    """The first is told of at once, the others in one summary once the hour is over."""
+    from django.utils import timezone
+
+    from consent.rights.alerts import SET_ASIDE_WINDOW, tell_set_aside
+
+    emails_set_aside(w)
+    assert tell_set_aside(timezone.now() + SET_ASIDE_WINDOW) > 1
+
+
 SCENARIOS = {
     "ack": form_sent,
     "staff_notice": form_sent,
@@ -284,6 +303,8 @@ SCENARIOS = {
     "staff_alert": security_alerts,
     "staff_digest": digest_sent,
     "staff_quarantined": emails_set_aside,
+    "staff_quarantined_many": emails_set_aside_in_a_burst,
+    "staff_notices_held": notices_held_back,
     "staff_reopened": answer_unsent,
     "staff_answer_held_back": answer_held_back,
     "request_closed": unconfirmed_closed,

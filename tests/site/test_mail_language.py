@@ -114,6 +114,10 @@ def problems(to, subject, text, html, lang):
         yield str(error)
     if to[0] in (PERSON, STRANGER) and SHORT_DATE.search(subject + text + html):
         yield f"→ {to}: a date as staff lists write it:\n{text}"
+    # The signature under its separator, dash dash space (RFC 3676, 4.3), which mail programs
+    # know (they grey it, and leave it out of a reply's quote); «--» alone is a line of text.
+    if text.splitlines().count("-- ") != 1 or "--" in text.splitlines():
+        yield f"→ {to}: no signature separator «-- »:\n{text}"
 
 
 def check(template, scenario, lang, request):

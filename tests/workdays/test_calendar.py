@@ -263,10 +263,12 @@ def test_a_due_date_moved_by_the_calendar_is_in_the_audit_log(
 
 @pytest.mark.parametrize("language, typed, said", [
     ("ru", "07.12.0226", "Проверьте год"), ("kk", "07.12.1026", "Жылды тексеріңіз"),
-    ("ru", "0226-12-07", "Проверьте год"),
+    ("ru", "0226-12-07", "Проверьте год"), ("kk", "07.12.0001", "Жылды тексеріңіз"),
+    ("ru", "07.12.2226", "Проверьте год"), ("kk", "2226-12-07", "Жылды тексеріңіз"),
+    ("ru", "31.12.9999", "Проверьте год"),
 ])  # fmt: skip
 def test_a_calendar_exception_with_its_year_mistyped_is_refused(
-    client, privacy_officer, make_subject, language, typed, said
+    client, privacy_officer, make_subject, time_machine, language, typed, said
 ):
     """Dana enters a decree's day off and mistypes the year: the day was saved in year 226, the
     message said it was added, and the request due on the day the decree meant stayed due on
@@ -274,6 +276,7 @@ def test_a_calendar_exception_with_its_year_mistyped_is_refused(
     from consent.rights.tickets import ticket_create
     from tests.staff import verified_login
 
+    time_machine.move_to("2026-12-04 12:00+05:00")
     person = make_subject()
     ticket = ticket_create(kind=Ticket.Type.BLOCK, subject=person, email=person.email,
                            language="kk", channel=Ticket.Channel.WEB, notify=False,
@@ -284,7 +287,20 @@ def test_a_calendar_exception_with_its_year_mistyped_is_refused(
     page = desk.post("/admin/workdays/calendaroverride/add/",
                      {"date": typed, "is_working_day": "", "note": "decree"})  # fmt: skip
     assert page.status_code == 200
-    assert said in str(page.context["adminform"].form.errors["date"])
+    refused = str(page.context["adminform"].form.errors["date"])
+    assert said in refused and "1991" in refused and "2028" in refused  # the years it takes
     assert not CalendarOverride.objects.exists()
     ticket.refresh_from_db()
     assert ticket.due_date == due
+
+
+def test_the_calendar_takes_a_day_of_the_year_after_next(client, officer, time_machine):
+    from tests.staff import verified_login
+
+    time_machine.move_to("2026-12-04 12:00+05:00")
+    desk = verified_login(client, officer)
+    for typed in ["02.01.1991", "31.12.2028"]:
+        desk.post("/admin/workdays/calendaroverride/add/",
+                            {"date": typed, "is_working_day": "", "note": "decree"})  # fmt: skip
+    assert sorted(d.year for d in CalendarOverride.objects.values_list("date", flat=True)) == [
+        1991, 2028]  # fmt: skip

@@ -28,6 +28,7 @@ from consent.core.phones import normalise_phone, phone_holders, phone_shown
 from consent.core.subjects import address_holders, normalise_email
 
 from .. import disclosure
+from ..mailed import mail_to
 from ..models import Correction, Ticket
 from .opening import DeskOpening
 
@@ -239,14 +240,9 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
 
     @admin.display(description=_("emails sent"))
     def emails_sent(self, obj):
-        """The mail sent to the person's address, and to each address a correction replaced,
-        while it was theirs (before the correction: since, it may be someone else's). Only the
-        current address was read: after a change of address the person's page showed none of
-        the answers and links mailed to them before it, as if they had never been written to."""
-        held = Q(to__address=obj.email) if obj.email else Q(pk__in=[])
-        for old, until in obj.corrections.filter(field="email").values_list("old_value", "at"):
-            if old:
-                held |= Q(to__address=old, created__lt=until)
+        """The mail sent to the person, by the rule the access export and destruction read
+        (mailed.mail_to): also to each address a correction replaced, while it was theirs."""
+        held = mail_to(obj) if obj.pk else Q(pk__in=[])
         rows = Email.objects.filter(held).order_by("-id")
         rows = rows.only("created", "subject", "status", "expires_at")[:50]  # not the bodies
         # In TIME_ZONE and the staff member's format, as every other time on the page.

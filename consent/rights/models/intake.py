@@ -46,6 +46,11 @@ class QuarantinedMessage(models.Model):
         verbose_name=_("request opened from it"),
     )  # fmt: skip
 
+    # When the officers were mailed of it, alone or in a summary (alerts.tell_set_aside); None
+    # until then, and for one set aside as a machine's, which only the digest lists.
+    told_at = models.DateTimeField(_("officers told"), null=True, blank=True, db_index=True,
+                                   editable=False)  # fmt: skip
+
     class Meta:
         ordering = ["-received_at", "-id"]
         verbose_name = _("email set aside")

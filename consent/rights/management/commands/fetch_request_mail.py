@@ -35,6 +35,7 @@ from django.core.management.base import BaseCommand, CommandError
 
 from consent.common.dates import received_time
 from consent.core.jobs import Skipped, run_once
+from consent.rights.alerts import tell_set_aside
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
 from consent.rights.quarantine import MAX_BYTES
@@ -166,6 +167,7 @@ class Command(BaseCommand):
         if not settings.IMAP_URL:
             raise CommandError("IMAP_URL is not set.")
         counts = run_once("intake", None, self.fetch_all)
+        tell_set_aside()  # the summary of a burst whose window is over, however the run went
         if isinstance(counts, Skipped):
             self.stdout.write(f"intake not run: {counts}")
             return

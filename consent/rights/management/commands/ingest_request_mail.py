@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils import timezone
 
+from consent.rights.alerts import tell_set_aside
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage
 
@@ -59,6 +60,7 @@ class Command(BaseCommand):
             raise CommandError(
                 f"database unavailable ({type(error).__name__})", returncode=TEMPFAIL
             ) from None
+        tell_set_aside()  # the summary of a burst whose window is over, whatever this letter was
         if result is None:
             self.stdout.write("skipped (seen before)")
         elif isinstance(result, QuarantinedMessage):

@@ -1,0 +1,77 @@
+"""Whose mail a message in the outbox is: the one rule that the person's page (the mail sent),
+the access export, and destruction and the withdrawal of old answers (erasure.py) read, so that
+what a person is shown, is given and has destroyed is the same mail.
+
+A message written to an address is the person's who last took that address on record before it
+was written (the first to take it has what was written before, too): their address from when
+their record was made or a correction gave it to them, until someone else on record took it.
+So an old address keeps bringing its mail to them after a correction (the answer to that very
+correction goes there), and someone who takes it later neither hides the mail written to it
+before (destroying the person left it behind) nor gets it in their own export or
+destruction. An address they wrote a request from that the record no longer holds (erased by
+minimisation) counts as taken with their record."""
+
+from datetime import datetime
+
+from django.db.models import Q
+
+from consent.core.addresses import address_folded
+from consent.core.models import Subject
+
+from .models import Correction, Ticket
+
+
+def _taken(subject: Subject) -> list[tuple[str, datetime]]:
+    """Each address the person took on record, and when."""
+    corrections = list(
+        subject.corrections.filter(field="email")
+        .order_by("at", "pk")
+        .values_list("old_value", "new_value", "at")
+    )
+    first = corrections[0][0] if corrections else subject.email
+    taken = [(first, subject.created_at)] if first else []
+    taken += [(new, at) for _old, new, at in corrections if new]
+    known = {address_folded(address) for address, _at in taken}
+    for address in (
+        Ticket.objects.filter(subject=subject).exclude(email="").values_list("email", flat=True)
+    ):
+        if address_folded(address) not in known:
+            known.add(address_folded(address))
+            taken.append((address, subject.created_at))
+    return taken
+
+
+def _takers(address: str, subject: Subject) -> list[tuple[datetime, int]]:
+    """(when, who) of every time someone on record took `address`, in order."""
+    holders = Subject.objects.filter(
+        Q(pk=subject.pk)
+        | Q(email__address=address)
+        | Q(pk__in=Correction.objects.filter(
+            Q(old_value__address=address) | Q(new_value__address=address), field="email"
+        ).values("subject"))
+        | Q(pk__in=Ticket.objects.filter(email__address=address).values("subject"))
+    )  # fmt: skip
+    folded = address_folded(address)
+    return sorted(
+        (at, holder.pk)
+        for holder in holders
+        for taken, at in _taken(holder)
+        if address_folded(taken) == folded
+    )
+
+
+def mail_to(subject: Subject) -> Q:
+    """The person's mail, as a filter of post_office's Email."""
+    query = Q(pk__in=[])
+    addresses = {address_folded(address): address for address, _at in _taken(subject)}
+    for address in addresses.values():
+        takers = _takers(address, subject)
+        for n, (at, holder) in enumerate(takers):
+            if holder == subject.pk:
+                mine = Q(to__address=address)
+                if n:
+                    mine &= Q(created__gte=at)
+                if n + 1 < len(takers):
+                    mine &= Q(created__lt=takers[n + 1][0])
+                query |= mine
+    return query
