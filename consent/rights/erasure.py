@@ -146,7 +146,7 @@ def subject_minimise(
             submission.data = data
             submission.save(update_fields=["data"])
     if "guardian" in gone and Guardian.objects.filter(subject=subject).exclude(contact="").exists():
-        Guardian.objects.filter(subject=subject).update(full_name="", contact="")
+        Guardian.objects.filter(subject=subject).update(full_name="", name_key="", contact="")
         erased.append("guardian")
     Correction.objects.filter(subject=subject, field__in=gone).delete()
     if erased:
