@@ -119,7 +119,7 @@ def reopen_refusal(ticket: Ticket) -> Promise | None:
     and reopened have something to act on: the person confirmed it and is still on record."""
     if ticket.is_open or ticket.is_filed:
         return _("Only a closed request can be reopened.")
-    if ticket.subject_id is None:
+    if ticket.subject_id is None and not (ticket.as_guardian and ticket.email):
         return _("No data is held for this request's person any more (destroyed, or never on "
                  "record), so there is nothing to act on.")  # fmt: skip
     if ticket.verified_at is None:
