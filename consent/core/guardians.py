@@ -6,8 +6,9 @@ data: the desk finds them, a request from their own mailbox is theirs, an access
 what is held about them. The one rule for "is anything held for this address" is `held_at`."""
 
 from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
 
-from .models import Guardian, Subject
+from .models import Guardian, LedgerEntry, Subject
 from .names import name_keys
 from .phones import phone_holders
 from .subjects import address_holders, normalise_email, subject_find
@@ -54,6 +55,27 @@ def guardians_at(email: str | None) -> QuerySet[Guardian]:
         .select_related("subject")
         .order_by("subject_id", "id")
     )
+
+
+def given_as_guardian(email: str | None) -> list[tuple[Guardian, list[str]]]:
+    """What whoever writes from `email` gave as a parent or guardian, for their access answer:
+    each guardian row still holding their data (its child's record with it) and the purposes
+    they consented to for that child, in the order given."""
+    rows = list(guardians_at(email).exclude(contact=""))
+    granted = LedgerEntry.objects.filter(guardian__in=rows, kind=LedgerEntry.Kind.GRANT)
+    purposes: dict[int, list[str]] = {row.pk: [] for row in rows}
+    for guardian_id, purpose in granted.order_by("id").values_list("guardian_id", "purpose"):
+        if purpose not in purposes[guardian_id]:
+            purposes[guardian_id].append(purpose)
+    return [(row, purposes[row.pk]) for row in rows]
+
+
+def child_named(guardian: Guardian) -> str:
+    """The child a parent consented for, as the parent knows them (the name the form gave,
+    as on record), else the record's number: nothing more of the child's record."""
+    return guardian.subject.full_name or gettext("record No. %(number)s") % {
+        "number": guardian.subject_id
+    }
 
 
 def held_at(email: str | None) -> tuple[Subject | None, bool]:

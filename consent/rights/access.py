@@ -6,7 +6,6 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import QuerySet
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
@@ -16,7 +15,6 @@ from consent.core.models import AuditEvent
 
 from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record, refuse_if_blocked
-from .guardianship import guardian_statement
 from .models import Ticket
 from .outbox import unsent_answers_withdraw
 from .tickets import Status, Type
@@ -27,12 +25,7 @@ def ticket_answer_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> T
     """Send the person everything held about them, as JSON and PDF, free of charge."""
     require_open(ticket)
     files = _access_files(ticket, actor=actor)
-    with translation.override(ticket.language):
-        outcome = str(_("The data we hold about you is attached, as JSON and as PDF."))
-    if ticket.as_guardian:  # and what they gave as a parent or guardian, on a child's record
-        outcome = "\n\n".join(
-            filter(None, [outcome, guardian_statement(ticket.email, ticket.language)])
-        )
+    outcome = _("The data we hold about you is attached, as JSON and as PDF.")
     return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.subject.email,
                          attachments=files)  # fmt: skip
 

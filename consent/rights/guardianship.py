@@ -9,10 +9,9 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.core.guardians import guardians_at
+from consent.core.guardians import child_named, given_as_guardian, guardians_at
 from consent.core.mail import interpolate, send_without_trace
-from consent.core.models import AuditEvent, LedgerEntry
-from consent.core.phones import phone_shown
+from consent.core.models import AuditEvent
 from consent.core.purposes import PURPOSES
 
 from .closing import require_open, ticket_close
@@ -47,29 +46,19 @@ def guardian_statement(email: str, language: str) -> str:
     for each child's record, the name and contact they gave, when, and the consents they gave
     with them. Of the child, only the name the parent consented for: nothing else of the
     child's record is theirs to receive. "" when nothing is held."""
-    rows = list(guardians_at(email).exclude(contact=""))
-    if not rows:
+    given = given_as_guardian(email)
+    if not given:
         return ""
-    granted = LedgerEntry.objects.filter(guardian__in=rows, kind=LedgerEntry.Kind.GRANT)
-    purposes: dict[int, list[str]] = {}
-    for guardian_id, purpose in granted.order_by("id").values_list("guardian_id", "purpose"):
-        given = purposes.setdefault(guardian_id, [])
-        if purpose in PURPOSES and purpose not in given:
-            given.append(purpose)
     with translation.override(language):
         lines = [str(HELD_AS_GUARDIAN)]
-        for guardian in rows:
-            child = guardian.subject.full_name or gettext("record No. %(number)s") % {
-                "number": guardian.subject_id
-            }
-            contact = guardian.contact
-            names = [str(PURPOSES[p].name) for p in purposes.get(guardian.pk, [])]
+        for guardian, purposes in given:
             lines.append("— " + str(HELD_ROW) % {
-                "child": child,
+                "child": child_named(guardian),
                 "name": guardian.full_name or "—",
-                "contact": contact if "@" in contact else phone_shown(contact),
+                "contact": guardian.contact,
                 "time": reader_time(guardian.created_at),
-                "purposes": ", ".join(names) or "—",
+                "purposes": ", ".join(str(PURPOSES[p].name) for p in purposes if p in PURPOSES)
+                or "—",
             })  # fmt: skip
         lines.append(str(NOTHING_ELSE))
     return "\n".join(lines)
