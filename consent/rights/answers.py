@@ -20,7 +20,13 @@ from consent.core.phones import normalise_phone
 from consent.core.subjects import clean_birth_date, clean_email, subject_find
 
 from .closing import require_open, ticket_close, ticket_locked
-from .erasure import ERASED, outbox_copies_delete, subject_destroy, subject_keep_only_for
+from .erasure import (
+    ERASED,
+    guardian_erase,
+    outbox_copies_delete,
+    subject_destroy,
+    subject_keep_only_for,
+)
 from .models import Correction, Ticket
 from .tickets import Status, Type, _mailable
 
@@ -172,6 +178,8 @@ def ticket_destroy(
             raise ValidationError(BLOCKED_DESTRUCTION)
         detail = {**(detail or {}), "blocked": True}
     email, language, reference = ticket.email, ticket.language, ticket.reference
+    if ticket.as_guardian:  # what they gave as a parent or guardian goes with their record
+        guardian_erase(email, request_ref=reference, actor=actor)
     subject_destroy(ticket.subject, request_ref=reference, actor=actor)
     ticket.refresh_from_db()
     if outcome is None:
@@ -292,7 +300,8 @@ def ticket_close_unconfirmed(ticket: Ticket, *, actor: AbstractBaseUser | None) 
         raise ValidationError(_("The person can still confirm this request through the link: "
                                 "it can be closed once the link has expired."))  # fmt: skip
     if status == Status.NOT_CONFIRMED:
-        to, notify = ticket.subject.email, bool(ticket.subject.email)
+        to = ticket.address_on_record
+        notify = bool(to)
     else:
         to, notify = ticket.email, _mailable(ticket.email)
     return ticket_close(ticket, outcome=UNCONFIRMED_OUTCOMES[status], status=status, to=to,

@@ -53,9 +53,10 @@ def require_open(ticket, *, allowed_when_blocked=False):
     after the other; the second waits for the first and acts on what it left, or is refused."""
     ticket_lock(ticket)
     ticket.refresh_from_db(fields=["status", "subject"])
-    if ticket.status != Status.OPEN or ticket.subject_id is None:
+    if ticket.status != Status.OPEN or not ticket.holds_data:
         raise ValidationError(_("Only a confirmed, open request can be acted on."))
-    if not allowed_when_blocked and gate.is_blocked(ticket.subject):
+    blocked = ticket.subject_id is not None and gate.is_blocked(ticket.subject)
+    if blocked and not allowed_when_blocked:
         # Compliance L12: while blocked, only unblocking or destruction (or a reasoned refusal).
         raise ValidationError(_("Processing is blocked: unblock or destroy first, or refuse."))
 
@@ -118,7 +119,7 @@ def reopen_refusal(ticket: Ticket) -> Promise | None:
     and reopened have something to act on: the person confirmed it and is still on record."""
     if ticket.is_open or ticket.is_filed:
         return _("Only a closed request can be reopened.")
-    if ticket.subject_id is None:
+    if ticket.subject_id is None and not (ticket.as_guardian and ticket.email):
         return _("No data is held for this request's person any more (destroyed, or never on "
                  "record), so there is nothing to act on.")  # fmt: skip
     if ticket.verified_at is None:

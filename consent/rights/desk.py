@@ -30,6 +30,7 @@ from .answers import (
     withdrawal_keeps,
 )
 from .closing import ticket_close
+from .guardianship import guardian_only, ticket_answer_guardian_access, ticket_destroy_guardian
 from .models import Ticket
 from .tickets import ANSWERED, ticket_reclassify
 
@@ -53,6 +54,28 @@ ANSWER_HELP = {
     ),
 }
 
+# What "carry out" does for a parent or guardian with no record of their own (carry_out): the
+# name and contact they gave with their consent for a child is all that is held about them.
+GUARDIAN_NOTES = {
+    Type.ACCESS: _(
+        "This request comes from a parent or guardian with no record of their own. Carrying it "
+        "out mails them, in the letter itself, the name and contact they gave for each child "
+        "and the consents they gave with them; nothing else of the child's record."
+    ),
+    Type.DESTROY: _(
+        "This request comes from a parent or guardian with no record of their own. Carrying it "
+        "out erases the name and contact they gave on each child's record. The entry that a "
+        "parent or guardian consented stays, without them, as the consent's proof, and the "
+        "child's consent stays in force."
+    ),
+    None: _(
+        "This request comes from a parent or guardian with no record of their own: all that is "
+        "held about them is the name and contact they gave with their consent for a child, "
+        "kept only as that consent's proof. Nothing else is done with it, so there is nothing "
+        "to block, correct or stop here: write the answer above (they may ask for it to be "
+        "destroyed), or change the request's type."
+    ),
+}
 
 # What the panel's buttons do, and what the officer is told once it is done.
 ACTIONS = {
@@ -104,7 +127,9 @@ class ActionForm(forms.Form):
         # A reply filed with an earlier request can only be opened as a request of its own.
         actions = [] if ticket.is_filed else ["close"] if ticket.is_waiting else ["do", "refuse"]
         self.blocked = ticket.subject_id is not None and gate.is_blocked(ticket.subject)
-        if ticket.type == Type.CORRECT and not ticket.is_waiting and not self.blocked:
+        self.guardian_only = guardian_only(ticket)
+        if (ticket.type == Type.CORRECT and not ticket.is_waiting and not self.blocked
+                and not self.guardian_only):  # fmt: skip
             actions.append("destroy_instead")
         if ticket.type == Type.UNBLOCK and ticket.status == Status.OPEN and self.blocked:
             actions.append("destroy_unlawful")
@@ -119,7 +144,7 @@ class ActionForm(forms.Form):
         if ticket.is_waiting or ticket.is_filed:
             for name in ["reason", "document", *CORRECTABLE]:
                 del self.fields[name]
-        elif ticket.type != Type.CORRECT:
+        elif ticket.type != Type.CORRECT or self.guardian_only:
             for name in ["document", *CORRECTABLE]:
                 del self.fields[name]
         elif ticket.subject_id and not self.is_bound:
@@ -165,6 +190,8 @@ class ActionForm(forms.Form):
     def do_note(self) -> str | Promise:
         """What "carry out" does to the data, for the types where it may destroy it."""
         ticket = self.ticket
+        if self.guardian_only:
+            return GUARDIAN_NOTES.get(ticket.type, GUARDIAN_NOTES[None])
         if ticket.type == Type.WITHDRAW and withdrawal_keeps(ticket):
             return _("Consent for other purposes still stands: the data is kept for them, and "
                      "the person is told that the withdrawal is done.")  # fmt: skip
@@ -248,6 +275,14 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
         return ticket_destroy_instead(ticket, reason=data["reason"], actor=user)
     if action == "destroy_unlawful":
         return ticket_destroy_unlawful(ticket, reason=data["reason"], actor=user)
+    if guardian_only(ticket):
+        # A parent or guardian with no record of their own: what they gave for a child is
+        # shown or destroyed; anything else is answered in writing (GUARDIAN_NOTES).
+        if ticket.type == Type.ACCESS:
+            return ticket_answer_guardian_access(ticket, actor=user)
+        if ticket.type == Type.DESTROY:
+            return ticket_destroy_guardian(ticket, actor=user)
+        return ticket_answer(ticket, answer=data["reason"], actor=user)
     if ticket.type == Type.CORRECT:
         # A field the panel posted empty is to be cleared (a number the person wants removed);
         # one it did not post at all is left as it is.

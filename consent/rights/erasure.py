@@ -16,6 +16,7 @@ from consent.core import gate
 from consent.core.audit import audit
 from consent.core.delivery import WAITING
 from consent.core.files import file_delete
+from consent.core.guardians import guardians_at
 from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS, PURPOSES
@@ -109,6 +110,39 @@ def subject_destroy(
     return tombstone
 
 
+@transaction.atomic
+def guardian_erase(
+    email: str, *, request_ref: str, actor: AbstractBaseUser | None = None
+) -> list[int]:
+    """Destroy what a parent or guardian gave of themselves with their consent for a child, at
+    their request (Art. 1(6), 18; compliance L6, L13): their name and contact on each child's
+    record they gave them for, the words and address of their own requests, and the mail to
+    that address unless a person on record holds it. The guardian row stays, emptied: the
+    child's ledger rows point to it (append-only), so that a parent's or guardian's consent
+    stays provable (time, text, source) without naming them, as minimisation leaves it. One
+    audit row per child's record. Returns the numbers of those records."""
+    rows = list(guardians_at(email).exclude(contact=""))
+    for guardian in rows:
+        audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=guardian.subject,
+              obj=guardian, erased="guardian", request=request_ref)  # fmt: skip
+    Guardian.objects.filter(pk__in=[g.pk for g in rows]).update(
+        full_name="", name_key="", contact=""
+    )
+    tickets = Ticket.objects.filter(subject=None, as_guardian=True, email__address=email)
+    for ticket in tickets.filter(status__in=Ticket.OPEN_STATUSES):
+        if ticket.reference != request_ref:
+            ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
+                         detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
+    tickets.update(email="", message="", outcome="")
+    if not Subject.objects.filter(email__address=email).exists():
+        emails = Email.objects.filter(to__address=email)
+        attachment_files = _attachments_delete(emails)
+        emails.delete()
+        for attachment_storage, name in attachment_files:
+            file_delete(attachment_storage, name)
+    return sorted({g.subject_id for g in rows})
+
+
 def _attachments_delete(emails) -> list:
     """Delete the attachments of `emails` (the access answers) that no other mail shares;
     returns their files, to delete once the transaction commits."""
@@ -149,7 +183,7 @@ def subject_minimise(
             submission.data = data
             submission.save(update_fields=["data"])
     if "guardian" in gone and Guardian.objects.filter(subject=subject).exclude(contact="").exists():
-        Guardian.objects.filter(subject=subject).update(full_name="", contact="")
+        Guardian.objects.filter(subject=subject).update(full_name="", name_key="", contact="")
         erased.append("guardian")
     Correction.objects.filter(subject=subject, field__in=gone).delete()
     if erased:

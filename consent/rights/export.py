@@ -29,6 +29,7 @@ from post_office.models import Email
 from consent.common.dates import reader_time
 from consent.common.i18n import language_name, localised
 from consent.core import gate
+from consent.core.guardians import child_named, given_as_guardian
 from consent.core.models import LedgerEntry, Subject
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
@@ -207,6 +208,16 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             "guardians": [
                 {"full_name": g.full_name, "contact": g.contact, "recorded": when(g.created_at)}
                 for g in subject.guardians.order_by("id")
+            ],
+            "as_guardian": [
+                {
+                    "child": child_named(g),
+                    "full_name": g.full_name,
+                    "contact": g.contact,
+                    "recorded": when(g.created_at),
+                    "consents": [str(PURPOSES[p].name) for p in given if p in PURPOSES],
+                }
+                for g, given in given_as_guardian(subject.email)
             ],
             "requests": [_ticket_row(t) for t in tickets.distinct().order_by("id")],
             "kept_requests": [

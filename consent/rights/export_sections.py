@@ -94,6 +94,18 @@ SECTIONS = {
             "recorded": field_name(Subject, "created_at"),
         },
     ),
+    # What the person gave as a parent or guardian with their consent for a child: held on the
+    # child's record, theirs to know (core.guardians.given_as_guardian); of the child, the name.
+    "as_guardian": (
+        gettext_lazy("Given by you as a parent or guardian"),
+        {
+            "child": gettext_lazy("child"),
+            "full_name": field_name(Guardian, "full_name"),
+            "contact": field_name(Guardian, "contact"),
+            "recorded": field_name(Subject, "created_at"),
+            "consents": gettext_lazy("consent given for the child"),
+        },
+    ),
     "requests": (
         _plural(Ticket),
         {

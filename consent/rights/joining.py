@@ -73,7 +73,7 @@ def file_repeat(ticket: Ticket, files: int = 0) -> None:
     on record; a sender no one on record holds was told at the first letter that no data is
     held, and is not written to again."""
     file_with_open(ticket)
-    if ticket.subject_id is None or _answered_lately(ticket):
+    if not ticket.address_on_record or _answered_lately(ticket):
         return
     context = {"ticket": ticket, "regarding": ticket.regarding, "files": files}
     _answer(ticket, "request_repeated", context)
@@ -105,6 +105,6 @@ def _answer(ticket, template, context):
         # The page the link opens in the language of this mail, not of the earlier request.
         context["verify_url"] = confirmation_url(regarding, language=ticket.language)
     queue_mail(
-        ticket.subject.email, template, context, language=ticket.language,
+        ticket.address_on_record, template, context, language=ticket.language,
         subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
     )  # fmt: skip

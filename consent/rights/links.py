@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from consent.common.net import absolute_url
+from consent.core.guardians import guardians_at
 from consent.core.subjects import address_tag, address_tag_matches
 
 from .models import Ticket
@@ -20,7 +21,7 @@ def confirmation_url(ticket, *, language=None):
     time is kept first, so the link never outlives what the desk counts (Ticket.closable_as)."""
     ticket.link_sent_at = timezone.now()
     ticket.save(update_fields=["link_sent_at"])
-    token = signing.dumps({"r": ticket.pk, "a": address_tag(ticket.subject.email)}, salt=SALT)
+    token = signing.dumps({"r": ticket.pk, "a": address_tag(ticket.address_on_record)}, salt=SALT)
     with translation.override(language or ticket.language):
         return absolute_url(reverse("request_verify", args=[token]))
 
@@ -47,6 +48,8 @@ def ticket_for_link(token: str) -> Ticket | None:
     if expired and (read := read_verify_token(token, any_age=True)) is None:
         return None
     ticket = Ticket.objects.filter(pk=read[0]).select_related("subject").first()
-    if ticket is None or ticket.subject is None or (expired and ticket.verified_at is None):
+    if ticket is None or not ticket.holds_data or (expired and ticket.verified_at is None):
         return None
-    return ticket if address_tag_matches(read[1], ticket.subject.email) else None
+    if ticket.subject_id is None and not guardians_at(ticket.email).exists():
+        return None  # a parent's or guardian's data erased since: nothing is held to act on
+    return ticket if address_tag_matches(read[1], ticket.address_on_record) else None

@@ -21,12 +21,13 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.audit import audit
+from consent.core.guardians import held_at
 from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_lock
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.phones import phone_shown
 from consent.core.purposes import PURPOSES
-from consent.core.subjects import address_tag, address_tag_matches, subject_find
+from consent.core.subjects import address_tag, address_tag_matches
 from consent.core.texts import current_text
 from consent.core.transfers import consent_offered
 
@@ -65,18 +66,21 @@ def may_give(purpose: str) -> bool:
 
 
 def link_send(email: str, language: str) -> None:
-    """Mail a link to the address if it is on record, else a note that nothing is held.
+    """Mail a link to the address if it is on record, else a note: that nothing is held, or,
+    to a parent or guardian who gave it for a child, that their data is held and how to ask
+    for it (the page is a person's own record; held_at is the one rule).
 
-    Both paths render and queue one email, so neither the page nor its timing tells them apart.
+    Every path renders and queues one email, so neither the page nor its timing tells them apart.
     """
-    subject = subject_find(email=email)
+    subject, as_guardian = held_at(email)
     with translation.override(language):
         if subject is not None:
             url = absolute_url(reverse("self_service_open", args=[link_token(subject)]))
             queue_mail(subject.email, "self_service_link", {"url": url}, language=language,
                        subject_line=_("Your link to your data"))  # fmt: skip
         else:
-            queue_mail(email, "self_service_unknown", {}, language=language,
+            context = {"guardian": as_guardian, "request_url": absolute_url(reverse("request_new"))}
+            queue_mail(email, "self_service_unknown", context, language=language,
                        subject_line=_("Your link to your data"))  # fmt: skip
 
 

@@ -12,16 +12,12 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import received_time
 from consent.core.audit import audit
+from consent.core.guardians import held_at
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, PURPOSES
-from consent.core.subjects import (
-    clean_email,
-    normalise_email,
-    subject_find,
-    subject_find_for_update,
-)
+from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
 from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
@@ -121,7 +117,9 @@ def ticket_open(
     # What may join an open request reads the person under the address's lock, one at a time
     # (`same_request_open`). Not what staff open: the desk holds the person's row already.
     joins = channel in (Ticket.Channel.EMAIL, Ticket.Channel.WEB) and actor is None
-    subject = subject_find_for_update(email=email) if joins else subject_find(email=email)
+    if joins:
+        subject_find_for_update(email=email)  # the address's lock, before it is read
+    subject, as_guardian = held_at(email)
     filed = False
     if (regarding is not None and subject is not None and kind == Type.OTHER
             and not (unsubscribe or about_someone_else)):  # fmt: skip
@@ -146,6 +144,7 @@ def ticket_open(
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
         message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
         regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
+        as_guardian=as_guardian,
     )  # fmt: skip
     if filed:
         file_reply(ticket, files)
@@ -157,7 +156,8 @@ def ticket_open(
         file_repeat(ticket, files)
     elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
-    elif subject is not None and subject.email:
+    elif ticket.address_on_record:
+        # To the address on record: the person's, or the one a parent gave for a child.
         template, context = "request_verify", {"files": files}
         if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
             # Compliance L14, L15, as for an emailed unsubscribe (`_acts_on_arrival`): a
@@ -174,7 +174,7 @@ def ticket_open(
             else:
                 context["unsubscribed"] = MARKETING in withdrawn
         queue_mail(
-            subject.email, template,
+            ticket.address_on_record, template,
             {"ticket": ticket, "verify_url": confirmation_url(ticket), **context},
             language=language,
             subject_line=interpolate(_("Please confirm your request %(ref)s"),
@@ -260,7 +260,7 @@ def _mailable(email):
 def ticket_verify(ticket: Ticket) -> Ticket:
     """The person confirmed through the link: the request is theirs. Self-acting types act now."""
     ticket = ticket_locked(ticket)
-    if not ticket.is_waiting or ticket.subject_id is None:
+    if not ticket.is_waiting or not ticket.holds_data:
         # Confirmed already, or closed meanwhile (an officer closed it unconfirmed): a link
         # never reopens a request.
         return ticket
@@ -275,7 +275,9 @@ def ticket_verify(ticket: Ticket) -> Ticket:
 def _on_confirmed(ticket, actor=None):
     """What a confirmed request of its type does by itself: unsubscribe is carried out and
     answered; a withdrawal closes the gate at once, and staff then destroy or refuse with
-    reasons by the due date (compliance L14, L15)."""
+    reasons by the due date (compliance L14, L15). A parent with no record has none to stop."""
+    if ticket.subject_id is None:
+        return
     if ticket.type == Type.UNSUBSCRIBE:
         _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
         ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor)
@@ -328,7 +330,7 @@ def ticket_reclassify(
           old_type=old, new_type=kind, due=ticket.due_date.isoformat(),
           **({"purpose": purpose} if purpose else {}),
           **({"filed_with": ticket.regarding.reference} if filed else {}))  # fmt: skip
-    if ticket.subject_id is None:
+    if not ticket.holds_data:
         return ticket
     if ticket.status == Status.OPEN:
         _on_confirmed(ticket, actor=actor)
@@ -340,7 +342,7 @@ def ticket_reclassify(
         if ticket.is_waiting:
             context["verify_url"] = confirmation_url(ticket)
         queue_mail(
-            ticket.subject.email, "request_retyped", context, language=ticket.language,
+            ticket.address_on_record, "request_retyped", context, language=ticket.language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
         )  # fmt: skip
     return ticket

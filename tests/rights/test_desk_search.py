@@ -289,3 +289,28 @@ def test_a_parent_is_found_as_a_person_is_by_the_contact_they_gave(
     child = make_subject(full_name="Айсұлу Қасымова", birth_date="2012-05-17")
     Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact=given)
     assert found(desk, "/admin/consent/subject/", term) == [child]
+
+
+@pytest.mark.parametrize("term", ["Гүлнар Қасымова", "гулнар", "Gulnar Qasymova",
+                                  "Kassymova Gulnar", "ҚАСЫМОВА"])  # fmt: skip
+def test_a_parent_is_found_by_their_own_name_in_any_spelling(desk, make_subject, term):
+    """A mother calls and gives her own name: the child's record holds it with her consent,
+    and the search by name compared the people's own names only, so it found no one, as if
+    nothing were held about her. Her name is found as a person's is, in any alphabet."""
+    from consent.core.models import Guardian
+
+    child = make_subject(full_name="Айсұлу Төлеуова", birth_date="2012-05-17")
+    Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact="+77017654321")
+    other = make_subject(full_name="Бекзат Омаров", birth_date="2011-02-01")
+    Guardian.objects.create(subject=other, full_name="Ерлан Омаров", contact="erlan@example.kz")
+    assert found(desk, "/admin/consent/subject/", term) == [child]
+
+
+def test_a_parent_whose_data_was_erased_is_not_found_by_name(desk, make_subject):
+    """Once a guardian's name is erased, its search key goes with it."""
+    from consent.core.models import Guardian
+
+    child = make_subject(full_name="Айсұлу Төлеуова", birth_date="2012-05-17")
+    Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact="+77017654321")
+    Guardian.objects.filter(subject=child).update(full_name="", name_key="", contact="")
+    assert found(desk, "/admin/consent/subject/", "Гүлнар") == []

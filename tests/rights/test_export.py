@@ -40,6 +40,8 @@ NOT_EXPORTED = {
     "outbox_message_id": "the campaign mail's Message-ID, internal: which outbox row it was",
     "about_someone_else": "the desk's mark that the letter reads as written about someone else: "
     "how the intake routed it, read from the message, which is exported",
+    "as_guardian": "the desk's mark that the request's address is one a parent gave with their "
+    "consent for a child: the access answer itself says what is held about them as a parent",
     "held": "the row numbers of the consent texts and the guardian a held consent is recorded "
     "with once confirmed, internal; the submission's consent_held says what became of it",
     "name_key": "the full name (exported) as the desk's search compares it, made from it by "

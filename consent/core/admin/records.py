@@ -15,6 +15,7 @@ from .base import (
     guardian_named,
     subject_number,
 )
+from .details import audit_details
 
 
 @admin.register(LedgerEntry)
@@ -36,11 +37,16 @@ class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
 class AuditEventAdmin(ReadOnlyAdmin):
     list_display = ["id", "at", "action", "actor_label", "subject_ref", "object_kind", "object_id"]
     fields = ["at", "action", "actor_id", "actor_label", "subject_ref", "object_kind", "object_id",
-              "detail"]  # fmt: skip
+              "details"]  # fmt: skip
     list_filter = ["action"]
     search_fields = ["=subject_ref", "=actor_label"]
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+
+    @admin.display(description=AuditEvent._meta.get_field("detail").verbose_name)
+    def details(self, obj):
+        """The details as a readable list in the staff member's language, not raw JSON."""
+        return audit_details(obj.detail)
 
     @admin.display(description=AuditEvent._meta.get_field("object_type").verbose_name,
                    ordering="object_type")  # fmt: skip

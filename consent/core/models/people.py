@@ -57,6 +57,9 @@ class Guardian(models.Model):
 
     subject = models.ForeignKey(Subject, models.CASCADE, related_name="guardians")
     full_name = models.CharField(_("guardian's full name"), max_length=300)
+    # The name as the desk's search compares it, as Subject.name_key: a parent who calls about
+    # their child, or about themselves, is found by their own name in any of its spellings.
+    name_key = models.TextField(blank=True, default="", editable=False)
     contact = models.CharField(_("guardian's contact"), max_length=254)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -66,6 +69,12 @@ class Guardian(models.Model):
 
     def __str__(self):
         return f"#{self.pk}"
+
+    def save(self, *args, update_fields=None, **kwargs):
+        self.name_key = name_key(self.full_name)
+        if update_fields is not None and "full_name" in update_fields:
+            update_fields = {*update_fields, "name_key"}
+        super().save(*args, update_fields=update_fields, **kwargs)
 
 
 class Source(models.TextChoices):

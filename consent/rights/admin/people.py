@@ -22,7 +22,8 @@ from consent.core.admin import (
     may_see_people,
 )
 from consent.core.delivery import WAITING
-from consent.core.models import Guardian, LedgerEntry, Subject, Submission
+from consent.core.guardians import guarded_by, guardian_holders, guardians_named
+from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.names import name_keys
 from consent.core.phones import normalise_phone, phone_holders, phone_shown
 from consent.core.subjects import address_holders, normalise_email
@@ -133,15 +134,6 @@ def photo_response(request, owner, file):
 PERSONAL_COLUMNS = {"name", "address"}
 
 
-def guarded_by(holders: Q) -> Q:
-    """The minors whose parent or guardian gave, with their consent, a contact `holders` finds
-    (address_holders or phone_holders of «contact»: as the person on record is found, a tag
-    or an extension aside): a parent calling from their own number, or writing from their own
-    mailbox, found no one, and the officer could answer that nothing was held, the parent's
-    own name and contact included."""
-    return Q(pk__in=Guardian.objects.filter(holders).values("subject"))
-
-
 @admin.register(Subject)
 class SubjectAdmin(DeskOpening, AuditedAdmin):
     # Name and address as columns of their own, for staff allowed to see them (never in
@@ -151,8 +143,9 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     list_filter = ["language"]
     search_fields = ["=email", "=phone", "full_name"]  # get_search_results reads the term
     search_help_text = _("By name (the words in any order), by phone as people say it "
-                         "(8 701 123 45 67) or by email address; a phone number or an address "
-                         "also finds the children whose parent or guardian gave it.")  # fmt: skip
+                         "(8 701 123 45 67) or by email address; each also finds the children "
+                         "whose parent or guardian has that name or gave that number or "
+                         "address.")  # fmt: skip
     fields = ["full_name", "email", "phone_number", "birth_date", "birth_place", "language",
               "evidence", "emails_sent"]  # fmt: skip
     readonly_fields = ["phone_number", "evidence", "emails_sent"]
@@ -181,7 +174,7 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
             # calling about «asel@…» was not found, as if nothing were held about them.
             address = normalise_email(term)
             return queryset.filter(
-                address_holders(address) | guarded_by(address_holders(address, "contact"))
+                address_holders(address) | guarded_by(guardian_holders(address))
             ), False
         try:
             phone = normalise_phone(term)
@@ -189,17 +182,20 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
             pass
         else:  # the office's number finds each extension held after it, and itself
             return queryset.filter(
-                phone_holders(phone) | guarded_by(phone_holders(phone, "contact"))
+                phone_holders(phone) | guarded_by(guardian_holders(phone))
             ), False
         # A name in any of its spellings: Kazakh letters typed as Russian ones («Касымова»), the
         # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
-        # transliterated («Fyodor»), either way round (consent.core.names).
+        # transliterated («Fyodor»), either way round (consent.core.names); and the children
+        # whose parent or guardian has that name: a mother calling about her own data or her
+        # child's gives her own name, which the child's record holds with her consent.
         keys = name_keys(term)
         if not keys:  # only signs and apostrophes («ь», «'»): no letter to find anyone by
             return queryset.none(), False
+        named = Q()
         for key in keys:
-            queryset = queryset.filter(name_key__contains=key)
-        return queryset, False
+            named &= Q(name_key__contains=key)
+        return queryset.filter(named | guarded_by(guardians_named(term))), False
 
     def get_list_display(self, request):
         shown = super().get_list_display(request)

@@ -132,7 +132,7 @@ class TicketAdmin(AuditedAdmin):
         """The person by name, linked to their page: never in __str__, which the admin log
         keeps. A request from an address not on record names no one."""
         if obj.subject is None:
-            return "-"
+            return _("a parent or guardian, not on record themselves") if obj.as_guardian else "-"
         name = obj.subject.full_name or str(obj.subject)
         url = reverse("admin:consent_subject_change", args=[obj.subject_id])
         return format_html('<a href="{}">{}</a>', url, name)

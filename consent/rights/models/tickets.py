@@ -36,7 +36,7 @@ class TicketQuerySet(models.QuerySet):
     def closable(self, now):
         """Waiting requests an officer may close unconfirmed at `now` (see Ticket.closable_as)."""
         expired = Q(link_sent_at__lt=now - Ticket.CONFIRM_WITHIN)
-        return self.waiting().filter(Q(subject__isnull=True) | expired)
+        return self.waiting().filter(Q(subject__isnull=True, as_guardian=False) | expired)
 
 
 class Ticket(models.Model):
@@ -140,6 +140,11 @@ class Ticket(models.Model):
     # The email asks about someone else («удалите данные моей дочери»): opened as "other",
     # nothing carried out on the sender's record; the desk shows the officer a note.
     about_someone_else = models.BooleanField(_("written about someone else"), default=False)
+    # The address it came from is one a parent or guardian gave with their consent for a child
+    # (core.guardians.held_at): data about the requester is held on the child's record, so
+    # the request is theirs to confirm and the desk's to answer, with or without a record of
+    # their own (`subject`).
+    as_guardian = models.BooleanField(_("from a parent or guardian"), default=False)
 
     objects = TicketQuerySet.as_manager()
 
@@ -172,6 +177,21 @@ class Ticket(models.Model):
         return self.status == self.Status.FILED
 
     @property
+    def holds_data(self):
+        """Whether anything was held for the address it came from when it arrived: a record
+        of the requester's own, or what they gave as a parent or guardian."""
+        return self.subject_id is not None or self.as_guardian
+
+    @property
+    def address_on_record(self):
+        """Where its link and its answer go: the person's address on record, or, for a
+        parent or guardian with no record of their own, the address they gave (and wrote
+        from); None when nothing is held."""
+        if self.subject_id is not None:
+            return self.subject.email
+        return self.email if self.as_guardian else None
+
+    @property
     def is_waiting(self):
         return self.status == self.Status.UNVERIFIED
 
@@ -195,7 +215,7 @@ class Ticket(models.Model):
         unused. The same rule as TicketQuerySet.closable."""
         if not self.is_waiting:
             return None
-        if self.subject_id is None:
+        if not self.holds_data:
             return self.Status.NO_DATA
         if self.link_sent_at is not None and self.link_sent_at < now - self.CONFIRM_WITHIN:
             return self.Status.NOT_CONFIRMED

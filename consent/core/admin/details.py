@@ -1,0 +1,175 @@
+"""An audit row's details as staff read them: each key the code writes under its label in the
+staff member's language, each value in words (a request type by its name, a date as the admin
+writes dates, true as «yes»), and a key written before its label was added shown as it is,
+never hidden. The row itself is never changed (append-only)."""
+
+from datetime import date, datetime
+from typing import Any
+
+from django.apps import apps
+from django.core.exceptions import FieldDoesNotExist
+from django.utils import formats, timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.dates import reader_time
+
+from ..purposes import PURPOSES
+
+# Every key an audit() call writes (tests/core/test_audit_details.py reads the code for them).
+LABELS = {
+    "type": _("request type"),
+    "old_type": _("previous request type"),
+    "new_type": _("new request type"),
+    "status": _("status"),
+    "old_status": _("previous status"),
+    "channel": _("received by"),
+    "source": _("source"),
+    "purpose": _("purpose"),
+    "fields": _("data changed"),
+    "cleared": _("data removed"),
+    "erased": _("data erased"),
+    "kept": _("purposes the data is kept for"),
+    "reason": _("reason"),
+    "cause": _("cause"),
+    "due": _("due date"),
+    "old_due": _("previous due date"),
+    "new_due": _("new due date"),
+    "received": _("received"),
+    "calendar_date": _("calendar day"),
+    "calendar_change": _("calendar change"),
+    "working_day": _("working day"),
+    "format": _("format"),
+    "what": _("what"),
+    "resent": _("answer sent again"),
+    "already_blocked": _("already blocked"),
+    "blocked": _("processing was blocked"),
+    "unlawful": _("processing found unlawful"),
+    "instead_of": _("instead of"),
+    "destroyed_by": _("destroyed by request"),
+    "filed_with": _("filed with request"),
+    "request": _("request"),
+    "guardian_of": _("records of the children"),
+    "quarantined": _("email set aside"),
+    "opened_at_desk": _("opened at the desk"),
+    "verified": _("confirmed"),
+    "list": _("list"),
+    "ids": _("rows shown"),
+    "audience": _("audience"),
+    "recipients": _("recipients"),
+    "recipient": _("recipient"),
+    "processor": _("processor abroad"),
+    "where": _("where"),
+    "number": _("version number"),
+    "version": _("version"),
+    "kind": _("kind"),
+    "reconsent": _("consent asked again for"),
+    "more_not_recorded": _("further failures not recorded one by one"),
+    "window_seconds": _("window, seconds"),
+}
+# Keys whose value is a code of a model field's choices: shown by the choice's name.
+CHOICES = {
+    "type": ("rights.Ticket", "type"),
+    "old_type": ("rights.Ticket", "type"),
+    "new_type": ("rights.Ticket", "type"),
+    "instead_of": ("rights.Ticket", "type"),
+    "status": ("rights.Ticket", "status"),
+    "old_status": ("rights.Ticket", "status"),
+    "channel": ("rights.Ticket", "channel"),
+    "source": ("consent.LedgerEntry", "source"),
+    "kind": ("consent.OperatorDocument", "kind"),
+}
+# Codes the code writes as values (a reason, a cause, how the calendar changed).
+CODES = {
+    "corrected": _("the data was corrected"),
+    "minimised": _("part of the data was erased"),
+    "added": _("added"),
+    "changed": _("changed"),
+    "removed": _("removed"),
+    "minor_by_form": _("a form showed the person is under 18"),
+    "purpose_achieved": _("purpose achieved"),
+    "consent_not_confirmed": _("consent not confirmed"),
+    "quarantined_email": _("email set aside"),
+}
+# Keys whose value names data: a person's field, or a kind of record, by its label.
+DATA_KEYS = {"fields", "cleared", "erased", "what"}
+DATE_KEYS = {"due", "old_due", "new_due", "received", "calendar_date"}
+
+
+def audit_details(detail: Any) -> SafeString | str:
+    """The details as a list of «label: value» lines; "-" when there are none."""
+    if not isinstance(detail, dict):
+        return str(detail) if detail not in (None, "") else "-"
+    if not detail:
+        return "-"
+    rows = [(_label(key), readable(key, value)) for key, value in detail.items()]
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+
+
+def _label(key: str) -> str:
+    """A key's label; a key without one as the code wrote it, so nothing is hidden."""
+    return capfirst(LABELS[key]) if key in LABELS else key
+
+
+def readable(key: str, value: Any) -> str:
+    """One value in words."""
+    if isinstance(value, list):
+        return ", ".join(readable(key, item) for item in value) or "-"
+    if isinstance(value, bool):
+        return str(_("yes") if value else _("no"))
+    if value is None or value == "":
+        return "-"
+    if key in DATE_KEYS and isinstance(value, str):
+        return _date(value)
+    if key == "purpose" and value in PURPOSES:
+        return str(PURPOSES[value].name)
+    if key in ("reason", "cause", "calendar_change", "what") and value in CODES:
+        return str(CODES[value])
+    if key in DATA_KEYS and isinstance(value, str):
+        return _data_name(value)
+    if key == "list" and isinstance(value, str):
+        return _model_name(value)
+    if key in CHOICES and isinstance(value, str):
+        return _choice(*CHOICES[key], value)
+    return str(value)
+
+
+def _date(value: str) -> str:
+    """An ISO date as the admin writes one, a time in the site's zone (timezone.localtime)."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except ValueError:
+        return value
+    if "T" not in value and " " not in value:
+        return formats.date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+    if timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return reader_time(timezone.localtime(moment))
+
+
+def _choice(model: str, field: str, value: str) -> str:
+    try:
+        choices = dict(apps.get_model(model)._meta.get_field(field).flatchoices)
+    except (LookupError, FieldDoesNotExist):
+        return value
+    return str(choices.get(value, value))
+
+
+def _data_name(name: str) -> str:
+    """A person's field by its label («photo»), or a kind of record («submission»)."""
+    for label in ("consent.Subject", "consent.Guardian", "consent.Submission"):
+        if name == apps.get_model(label)._meta.model_name:
+            return str(apps.get_model(label)._meta.verbose_name)
+    try:
+        return str(apps.get_model("consent.Subject")._meta.get_field(name).verbose_name)
+    except FieldDoesNotExist:
+        return name
+
+
+def _model_name(label: str) -> str:
+    try:
+        return str(apps.get_model(label)._meta.verbose_name_plural)
+    except (LookupError, ValueError):
+        return label

@@ -1,0 +1,86 @@
+"""Parents and guardians as data subjects in their own right (compliance L6, L10, L13).
+
+A parent who consents for a minor gives their own name and contact (an address or a phone
+number), held on the child's record (`Guardian`). They have the rights any person has over that
+data: the desk finds them, a request from their own mailbox is theirs, an access answer says
+what is held about them. The one rule for "is anything held for this address" is `held_at`."""
+
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext
+
+from .models import Guardian, LedgerEntry, Subject
+from .names import name_keys
+from .phones import phone_holders
+from .subjects import address_holders, normalise_email, subject_find
+
+
+def guardian_holders(contact: str) -> Q:
+    """The guardians who gave `contact` (an address as normalise_email gives it, or a number
+    as normalise_phone does), found as the person on record is: a mailbox with or without its
+    tag, a switchboard with each extension held after it. For the desk's search."""
+    if "@" in contact:
+        return address_holders(contact, "contact")
+    return phone_holders(contact, "contact")
+
+
+def guardians_named(term: str) -> Q:
+    """The guardians whose name holds every word of `term`, in any alphabet and spelling, as
+    the desk's search finds a person on record (consent.core.names); none for a term without
+    a letter."""
+    keys = name_keys(term)
+    if not keys:
+        return Q(pk__in=[])
+    query = Q()
+    for key in keys:
+        query &= Q(name_key__contains=key)
+    return query
+
+
+def guarded_by(holders: Q) -> Q:
+    """The people (minors) whose parent or guardian `holders` finds: a parent calling from their
+    own number, writing from their own mailbox or giving their own name found no one, and the
+    officer could answer that nothing was held, the parent's own name and contact included."""
+    return Q(pk__in=Guardian.objects.filter(holders).values("subject"))
+
+
+def guardians_at(email: str | None) -> QuerySet[Guardian]:
+    """What is held about whoever writes from `email` as a parent or guardian: the guardian rows
+    that hold exactly that address (as subject_find finds a person: the address a link goes
+    to), the child's record with each. None once erased (an empty contact)."""
+    email = normalise_email(email)
+    if not email:
+        return Guardian.objects.none()
+    return (
+        Guardian.objects.filter(contact__address=email)
+        .select_related("subject")
+        .order_by("subject_id", "id")
+    )
+
+
+def given_as_guardian(email: str | None) -> list[tuple[Guardian, list[str]]]:
+    """What whoever writes from `email` gave as a parent or guardian, for their access answer:
+    each guardian row still holding their data (its child's record with it) and the purposes
+    they consented to for that child, in the order given."""
+    rows = list(guardians_at(email).exclude(contact=""))
+    granted = LedgerEntry.objects.filter(guardian__in=rows, kind=LedgerEntry.Kind.GRANT)
+    purposes: dict[int, list[str]] = {row.pk: [] for row in rows}
+    for guardian_id, purpose in granted.order_by("id").values_list("guardian_id", "purpose"):
+        if purpose not in purposes[guardian_id]:
+            purposes[guardian_id].append(purpose)
+    return [(row, purposes[row.pk]) for row in rows]
+
+
+def child_named(guardian: Guardian) -> str:
+    """The child a parent consented for, as the parent knows them (the name the form gave,
+    as on record), else the record's number: nothing more of the child's record."""
+    return guardian.subject.full_name or gettext("record No. %(number)s") % {
+        "number": guardian.subject_id
+    }
+
+
+def held_at(email: str | None) -> tuple[Subject | None, bool]:
+    """The one rule for "is anything held for this address": (the person on record who holds
+    it, or None; whether a parent or guardian gave it with their consent for a child). A
+    request, the self-service page and the desk's closing all ask it, so that a parent writing
+    from their own mailbox is not told that nothing is held about them."""
+    return subject_find(email=email), guardians_at(email).exists()
