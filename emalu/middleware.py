@@ -131,10 +131,16 @@ class StaffIdleTimeoutMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and SESSION_KEY in session
+            and request.path.startswith(f"/{settings.ADMIN_URL}")
+            and request.user.is_staff
+        ):
+            staff_language_follow(request, request.user)  # before the page, which may show it
         response = self.get_response(request)
         session = getattr(request, "session", None)
         if session is not None and (SESSION_KEY in session or ENROLMENT_KEY in session):
             staff_session_renew(session)
-            if request.path.startswith(f"/{settings.ADMIN_URL}") and request.user.is_staff:
-                staff_language_follow(request, request.user)  # the admin's language, last used
         return response

@@ -54,3 +54,11 @@ def test_a_language_the_site_does_not_speak_changes_nothing(db, language):
     assert said[language] in response.content.decode()
     assert StaffProfile.objects.get(user__username="boris").chosen is False
     assert client.get("/admin/notice-language/").status_code == 405
+
+
+@pytest.mark.parametrize("signed_in_in", ["kk", "ru"])
+def test_the_password_page_names_the_language_the_admin_is_used_in_now(db, signed_in_in):
+    client = staff_member("boris", signed_in_in)
+    now = OTHER[signed_in_in]
+    page = client.get(PASSWORD_PAGE, headers={"accept-language": now}).content.decode()
+    assert NAMED[now][now] in page, page
