@@ -51,13 +51,17 @@ def staff_addressed(users: Iterable[AbstractBaseUser]) -> list[tuple[str, str]]:
 
 def address_language(address: str) -> str:
     """The language of notices to `address` (a setting such as STAFF_NOTIFY_EMAIL): that of the
-    active staff member who holds it, the site's default for a shared mailbox."""
+    active staff member who holds it. A shared mailbox, which no one holds (the operator's own
+    address, by default), is read by the staff: their language when they all read one, else the
+    site's, Kazakh."""
+    staff = StaffProfile.objects.filter(user__is_active=True, user__is_staff=True)
     language = (
-        StaffProfile.objects.filter(
-            user__email__address=address, user__is_active=True, user__is_staff=True
-        )
+        staff.filter(user__email__address=address)
         .order_by(F("user__last_login").desc(nulls_last=True))
         .values_list("language", flat=True)
         .first()
     )
+    if language is None:
+        languages = set(staff.values_list("language", flat=True))
+        language = languages.pop() if len(languages) == 1 else None
     return language or settings.LANGUAGE_CODE

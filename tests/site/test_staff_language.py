@@ -8,7 +8,7 @@ from post_office.models import Email
 from consent.core.models import StaffProfile
 from consent.rights.tickets import ticket_open, ticket_verify
 from tests.site.language import OTHER, assert_in_language, wrong_language
-from tests.site.mail_scenarios import staff_member
+from tests.site.mail_scenarios import form_sent, staff_member
 
 PASSWORD_PAGE = "/admin/password_change/"
 NAMED = {"kk": {"kk": "қазақша", "ru": "орысша"}, "ru": {"kk": "казахский", "ru": "русский"}}
@@ -62,3 +62,18 @@ def test_the_password_page_names_the_language_the_admin_is_used_in_now(db, signe
     now = OTHER[signed_in_in]
     page = client.get(PASSWORD_PAGE, headers={"accept-language": now}).content.decode()
     assert NAMED[now][now] in page, page
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_shared_mailbox_is_written_to_in_the_staffs_language(texts, settings, language):
+    """No staff member holds STAFF_NOTIFY_EMAIL (by default the operator's own address): its
+    readers are the staff, so their language when they all read one, else Kazakh."""
+    settings.STAFF_NOTIFY_EMAIL = "desk@example.kz"
+    staff_member("boris", language)
+    form_sent({"lang": OTHER[language]})  # the visitor writes in the other language
+    notice = Email.objects.get(to=["desk@example.kz"])
+    assert_in_language(notice.subject, notice.message, notice.html_message, language, "notice")
+    staff_member("dana", OTHER[language])  # the staff read both: the site's language
+    form_sent({"lang": language})
+    notice = Email.objects.filter(to=["desk@example.kz"]).latest("id")
+    assert_in_language(notice.subject, notice.message, notice.html_message, "kk", "notice")
