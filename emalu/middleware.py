@@ -13,7 +13,7 @@ from consent.common.net import forwarded_by_untrusted_peer
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
 from .health import untrusted_proxy_seen
-from .staff import staff_session_renew
+from .staff import staff_language_follow, staff_session_renew
 
 security_log = logging.getLogger("emalu.security")
 
@@ -122,12 +122,23 @@ class StaffIdleTimeoutMiddleware:
     each request of a signed-in (or half-enrolled) session moves its end that far ahead
     (staff_session_renew). Only staff sign in on this site (the admin and the enrolment page
     admit no one else); a public visitor's session, the self-service one included, keeps
-    Django's own age. Listed after the session and authentication middleware."""
+    Django's own age. Listed after the session and authentication middleware.
+
+    An admin page also notes the language it was used in, for the staff member's notices
+    (`staff_language_follow`: a query only when it changed)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        session = getattr(request, "session", None)
+        if (
+            session is not None
+            and SESSION_KEY in session
+            and request.path.startswith(f"/{settings.ADMIN_URL}")
+            and request.user.is_staff
+        ):
+            staff_language_follow(request, request.user)  # before the page, which may show it
         response = self.get_response(request)
         session = getattr(request, "session", None)
         if session is not None and (SESSION_KEY in session or ENROLMENT_KEY in session):

@@ -11,6 +11,7 @@ from functools import wraps
 
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.admin import ModelAdmin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.admin.views.autocomplete import AutocompleteJsonView
@@ -20,21 +21,24 @@ from django.contrib.contenttypes.views import shortcut
 from django.contrib.sessions.backends.base import SessionBase
 from django.core.exceptions import PermissionDenied, SuspiciousOperation
 from django.core.validators import MaxLengthValidator
-from django.http import Http404
-from django.urls import path
+from django.http import Http404, HttpResponseRedirect
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from consent.common.errors import error_page
+from consent.common.i18n import language_name
 from consent.common.ratelimit import hit, parse_rate
 from consent.common.text import whole_number
 from consent.core.audit import audit
-from consent.core.models import AuditEvent
-from consent.core.staff import staff_language_record
+from consent.core.models import AuditEvent, Language
+from consent.core.staff import staff_language, staff_language_choose, staff_language_record
 from consent.rights.alerts import maybe_alert
 
 security_log = logging.getLogger("emalu.security")
@@ -85,6 +89,10 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
         return model.objects.filter(user=user, confirmed=True).first()
 
 
+class NoticeLanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_("Language of my notices"), choices=Language.choices)
+
+
 class StaffAdminSite(OTPAdminSite):
     """The admin, open only to staff whose session a second factor has verified
     (compliance T7). It is the default site (emalu.apps.StaffAdminConfig), so every app's
@@ -125,11 +133,41 @@ class StaffAdminSite(OTPAdminSite):
     def autocomplete_view(self, request):
         return DeclaredAutocomplete.as_view(admin_site=self)(request)
 
+    # A template's name (the password page, with the language of notices below it).
+    password_change_template = "admin/password_change.html"  # noqa: S105
+
     def get_urls(self):
         urls = super().get_urls()
         view_on_site = path("r/<path:content_type_id>/<path:object_id>/",
                             self.admin_view(self.view_on_site), name="view_on_site")  # fmt: skip
-        return [view_on_site if getattr(u, "name", "") == "view_on_site" else u for u in urls]
+        language = path("notice-language/", self.admin_view(self.notice_language),
+                        name="notice_language")  # fmt: skip
+        urls = [view_on_site if getattr(u, "name", "") == "view_on_site" else u for u in urls]
+        return [language, *urls]
+
+    def password_change(self, request, extra_context=None):
+        """Django's page, with the language of the staff member's notices below (compliance
+        L24): which it is, and whether they chose it or it is the admin's they last used."""
+        language, chosen = staff_language(request.user)
+        context = {
+            "notice_language_form": NoticeLanguageForm(initial={"language": language}),
+            "notice_language": language_name(language).lower(),  # inside a sentence
+            "notice_language_chosen": chosen,
+        }
+        return super().password_change(request, {**context, **(extra_context or {})})
+
+    @method_decorator(require_POST)
+    def notice_language(self, request):
+        """The staff member chooses the language of their notices; back to the password page."""
+        form = NoticeLanguageForm(request.POST)
+        if form.is_valid():
+            language = form.cleaned_data["language"]
+            staff_language_choose(user=request.user, language=language)
+            said = _("The language of your notices: %(language)s.")
+            messages.success(request, said % {"language": language_name(language).lower()})
+        else:  # nothing changes
+            messages.error(request, _("Choose Kazakh or Russian."))
+        return HttpResponseRedirect(reverse("admin:password_change", current_app=self.name))
 
     def view_on_site(self, request, content_type_id, object_id):
         """Django's "view on site" shortcut (`/admin/r/<type>/<id>/`) redirects to an object's
@@ -223,15 +261,27 @@ def staff_session_start(sender, request=None, **kwargs):
         staff_session_renew(request.session)
 
 
+LANGUAGE_NOTED = "staff_language"  # session key: the admin language last recorded for it
+
+
 def staff_language_start(sender, request=None, user=None, **kwargs):
     """At sign-in (user_logged_in): remember the language the staff member works in, which
-    LocaleMiddleware took from their browser, for their notices and digest (compliance L24).
-    At sign-in rather than on every admin page: it costs no query per page, and the admin has
-    no language switch of its own, so the language changes only with the browser's, and a staff
-    session ends after an idle hour anyway."""
+    LocaleMiddleware took from their browser, for their notices and digest (compliance L24)."""
+    if request is not None and user is not None:
+        staff_language_follow(request, user)
+
+
+def staff_language_follow(request, user) -> None:
+    """The admin used in a language other than the one the session last noted: that is the
+    language of `user`'s notices now, unless they chose one (consent/core/staff.py). A query
+    when the language changes, none on the other pages."""
     language = getattr(request, "LANGUAGE_CODE", None)
-    if user is not None and user.is_staff and language:
+    session = getattr(request, "session", None)
+    if user.is_staff and language and session is not None:
+        if session.get(LANGUAGE_NOTED) == language:
+            return
         staff_language_record(user=user, language=language)
+        session[LANGUAGE_NOTED] = language
 
 
 def locked_out(request, credentials=None, *args, **kwargs):

@@ -1,30 +1,29 @@
 """Periodic jobs run once per period, however many hosts (or hands) start them.
 
-`run_once(job, period, work)` takes a PostgreSQL advisory lock of the job's own for the session,
-so two runs never overlap (the second returns at once), then runs `work()` only if no `JobRun`
-row says the job already ran to the end for `period`, and writes that row when it did. A run
-that fails writes none: the next start runs it again. The lock is the database's, so it holds
-across hosts and across systemd's private /tmp.
+`run_once(job, period, work)` takes a lock of the job's own for the session (a PostgreSQL
+advisory lock, `common.locks`; nothing to take on the demo's SQLite), so two runs never overlap
+(the second returns at once), then runs `work()` only if no `JobRun` row says the job already
+ran to the end for `period`, and writes that row when it did. A run that fails writes none: the
+next start runs it again. The lock is the database's, so it holds across hosts and across
+systemd's private /tmp.
 
 The digest and retention are daily (`daily()`: the local date), so a second host's timer, or a
 hand run, the same day does nothing. The intake has no period (`period=None`): its runs must not
 overlap, but a run after another simply finds the mailbox read, and a hand run must still work.
 """
 
-import zlib
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
-from django.db import connection
 from django.utils import timezone
 
 from consent.common.dates import local_today
+from consent.common.locks import session_unlock, try_session_lock
 
 from .models import JobRun
 
 KEPT = timedelta(days=90)  # how long a run's record is kept
-LOCK_SPACE = 0x656D616C << 32  # "emal": keeps the job keys apart from any other advisory lock
 
 
 class Skipped(str):
@@ -40,18 +39,10 @@ def daily() -> str:
     return local_today().isoformat()
 
 
-def _lock(job: str, take: bool) -> bool:
-    key = LOCK_SPACE | zlib.crc32(job.encode())
-    with connection.cursor() as cursor:
-        sql = "SELECT pg_try_advisory_lock(%s)" if take else "SELECT pg_advisory_unlock(%s)"
-        cursor.execute(sql, [key])
-        return cursor.fetchone()[0]
-
-
 def run_once(job: str, period: str | None, work: Callable[[], Any]) -> Any:
     """`work()`'s result, or a `Skipped` saying why it did not run. With `period` None, only
     one run at a time, each recorded."""
-    if not _lock(job, take=True):
+    if not try_session_lock(job):
         return RUNNING
     try:
         if period is not None and JobRun.objects.filter(job=job, period=period).exists():
@@ -64,7 +55,7 @@ def run_once(job: str, period: str | None, work: Callable[[], Any]) -> Any:
         JobRun.objects.filter(job=job, finished_at__lt=started - KEPT).delete()
         return result
     finally:
-        _lock(job, take=False)
+        session_unlock(job)
 
 
 def last_run(job: str) -> JobRun | None:

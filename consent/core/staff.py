@@ -1,9 +1,10 @@
-"""Staff members as readers of the site's notices: each reads them in the language they last used
-the admin in, Kazakh until they have (compliance L24).
+"""Staff members as readers of the site's notices (compliance L24): each reads them in the
+language they chose on their password page in the admin or, until they choose, the language they
+last used the admin in; Kazakh, the site's, for one who has done neither.
 
-The last admin language, not a setting to look for: it is the language the officer chose in their
-browser for the work itself, it costs them nothing, and it follows a change at their next sign-in
-(`emalu.staff.staff_language_start` records it).
+The last admin language, not Kazakh, stands for those who never chose: it is the language they
+work in, picked in their browser, and costs them nothing; it follows them until they choose
+(`emalu.staff`: at sign-in and whenever the admin is used in another language).
 """
 
 from collections.abc import Iterable
@@ -24,10 +25,29 @@ from .models import Language, StaffProfile
 
 
 def staff_language_record(*, user: AbstractBaseUser, language: str) -> None:
-    """Remember the language `user` works in (a language the site does not speak changes
-    nothing)."""
-    if language in Language.values:
-        StaffProfile.objects.update_or_create(user=user, defaults={"language": language})
+    """`user` used the admin in `language`: their notices' language, unless they chose one (a
+    language the site does not speak changes nothing)."""
+    if language not in Language.values:
+        return
+    profile, made = StaffProfile.objects.get_or_create(user=user, defaults={"language": language})
+    if not made and not profile.chosen and profile.language != language:
+        profile.language = language
+        profile.save(update_fields=["language"])
+
+
+def staff_language_choose(*, user: AbstractBaseUser, language: str) -> None:
+    """`user` chose the language of their notices; it stands whatever language they work in."""
+    StaffProfile.objects.update_or_create(
+        user=user, defaults={"language": Language(language), "chosen": True}
+    )
+
+
+def staff_language(user: AbstractBaseUser) -> tuple[str, bool]:
+    """(the language of `user`'s notices, whether they chose it)."""
+    profile = StaffProfile.objects.filter(user=user).first()
+    return (
+        (settings.LANGUAGE_CODE, False) if profile is None else (profile.language, profile.chosen)
+    )
 
 
 def staff_addressed(users: Iterable[AbstractBaseUser]) -> list[tuple[str, str]]:
@@ -39,15 +59,19 @@ def staff_addressed(users: Iterable[AbstractBaseUser]) -> list[tuple[str, str]]:
 
 def address_language(address: str) -> str:
     """The language of notices to `address` (a setting such as STAFF_NOTIFY_EMAIL): that of the
-    active staff member who holds it, the site's default for a shared mailbox."""
+    active staff member who holds it. A shared mailbox, which no one holds (the operator's own
+    address, by default), is read by the staff: their language when they all read one, else the
+    site's, Kazakh."""
+    staff = StaffProfile.objects.filter(user__is_active=True, user__is_staff=True)
     language = (
-        StaffProfile.objects.filter(
-            user__email__address=address, user__is_active=True, user__is_staff=True
-        )
+        staff.filter(user__email__address=address)
         .order_by(F("user__last_login").desc(nulls_last=True))
         .values_list("language", flat=True)
         .first()
     )
+    if language is None:
+        languages = set(staff.values_list("language", flat=True))
+        language = languages.pop() if len(languages) == 1 else None
     return language or settings.LANGUAGE_CODE
 
 

@@ -13,12 +13,12 @@ from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
-from django.db import connection
 from django.db.models import Q, QuerySet
 from django.utils.crypto import constant_time_compare, salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.common.locks import transaction_lock
 from consent.common.text import clean_form_text, cleaning_bound
 
 from .addresses import address_folded
@@ -289,13 +289,8 @@ def subject_find_for_update(*, email: str | None = None) -> Subject | None:
 
 def address_lock(email: str) -> None:
     """Hold the normalised address `email` until the transaction ends, whether or not anyone on
-    record holds it (a PostgreSQL advisory lock: there may be no row to lock). Two addresses
+    record holds it (`common.locks.transaction_lock`: there may be no row to lock). Two addresses
     `__address` finds the same take the same lock: Python's lower() folds at least the ASCII
     capitals it sets aside. Taken before the person's row (`subject_find_for_update`), never
-    after it. No-op on SQLite, which writes one transaction at a time."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))",
-                [f"subject-address:{email.lower()}"],
-            )
+    after it."""
+    transaction_lock(f"subject-address:{email.lower()}")

@@ -12,6 +12,7 @@ from django.db.models import Count, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.translation import gettext
 from post_office.models import PRIORITY, STATUS, Email
 
 from consent.common.net import absolute_url
@@ -91,11 +92,11 @@ def _rendered(campaign, phrases):
     for language in ("kk", "ru"):
         line, body = campaign.content(language)
         # Without a Russian text, Russian readers get the whole mail in Kazakh, its frame and
-        # footer too, not a Kazakh text inside Russian words (compliance L24).
-        context = {"body": body, "unsubscribe_url": PLACEHOLDER,
-                   "phrase_kk": phrases["kk"], "phrase_ru": phrases["ru"]}  # fmt: skip
-        out[language] = render_mail("campaign", context, language=campaign.written_in(language),
-                                    subject_line=line)  # fmt: skip
+        # footer too, not a Kazakh text inside Russian words (compliance L24); the footer's
+        # way out is the policy's phrase in the mail's language only (the intake knows both).
+        written = campaign.written_in(language)
+        context = {"body": body, "unsubscribe_url": PLACEHOLDER, "phrase": phrases[written]}
+        out[language] = render_mail("campaign", context, language=written, subject_line=line)
     return out
 
 
@@ -270,8 +271,10 @@ def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
 
     campaign.full_clean()
     line, text, html = campaign_preview(campaign, language)
+    with translation.override(campaign.written_in(language)):  # the mail's language, all of it
+        line = gettext("[Test] %(subject_line)s") % {"subject_line": line}
     return mail.send(
-        [to], settings.DEFAULT_FROM_EMAIL, subject=f"[TEST] {line}", message=text,
+        [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text,
         html_message=html, headers=BULK,
     )  # fmt: skip
 

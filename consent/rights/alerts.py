@@ -13,12 +13,13 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AbstractUser
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.locks import transaction_lock
 from consent.common.net import absolute_url
 from consent.core.mail import interpolate, lazy_date, queue_mail, queue_mail_each
 from consent.core.staff import (
@@ -110,14 +111,6 @@ def notify_quarantined(entry: QuarantinedMessage) -> None:
 SET_ASIDE_WINDOW = timedelta(hours=1)
 
 
-def _held(name: str) -> None:
-    """Hold the PostgreSQL advisory lock `name` until the transaction ends (every host). No-op
-    on SQLite, which writes one transaction at a time."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(hashtextextended(%s, 0))", [name])
-
-
 def tell_set_aside(now: datetime | None = None) -> int:
     """Tell the officers of the emails set aside they have not heard of yet, unless they were
     told of one within SET_ASIDE_WINDOW: one alone by its own notice, more by one summary with
@@ -128,7 +121,9 @@ def tell_set_aside(now: datetime | None = None) -> int:
     Emails set aside as a machine's are never told of here (the digest lists them)."""
     now = now or timezone.now()
     with transaction.atomic():
-        _held("rights:set-aside-notice")  # every insert that needs telling waits here too
+        transaction_lock(
+            "rights:set-aside-notice"
+        )  # every insert that needs telling waits here too
         entries = QuarantinedMessage.objects
         if entries.filter(told_at__gt=now - SET_ASIDE_WINDOW).exists():
             return 0

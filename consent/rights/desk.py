@@ -10,6 +10,7 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.common.i18n import language_name
 from consent.common.text import NOTE_MAX_CHARS
 from consent.core import gate
 from consent.core.models import Subject
@@ -156,7 +157,7 @@ class ActionForm(forms.Form):
             self.fields["reason"].help_text = _(
                 "The person receives it inside a letter in the language of their request, "
                 "%(language)s: write it in that language."
-            ) % {"language": ticket.get_language_display()}
+            ) % {"language": language_name(ticket.language).lower()}  # as the reader names it
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

@@ -13,6 +13,7 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
+from consent.common.locks import lock_key
 from consent.core import jobs
 from consent.core.models import JobRun
 from tests.live import PYTHON, ROOT, dovecot, live_database, query
@@ -41,7 +42,7 @@ def test_a_job_running_elsewhere_is_not_started_again(job, settings):
     settings.IMAP_URL = "imaps://nobody:x@127.0.0.1:1/INBOX"  # never reached
     db = connection.settings_dict
     dsn = f"host={db['HOST']} port={db['PORT']} user={db['USER']} dbname={db['NAME']}"
-    key = jobs.LOCK_SPACE | jobs.zlib.crc32(job.encode())
+    key = lock_key(job)
     with psycopg.connect(dsn, autocommit=True) as other:
         assert other.execute("SELECT pg_try_advisory_lock(%s)", [key]).fetchone()[0]
         command = COMMANDS.get(job, ["fetch_request_mail"])

@@ -14,7 +14,7 @@ from consent.core.ledger import consent_withdraw
 from consent.core.models import AuditEvent, Source
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.submissions import submission_record
-from consent.marketing.campaigns import campaign_send
+from consent.marketing.campaigns import campaign_send, campaign_test_send
 from consent.marketing.models import Campaign
 from consent.marketing.optin import optin_start
 from consent.rights.alerts import maybe_alert
@@ -100,6 +100,16 @@ def campaign_sent(w):
     )  # fmt: skip
     assert campaign_send(campaign) == 1
     assert WRITTEN[lang]["body"] in Email.objects.get(to=[PERSON]).message
+
+
+def campaign_test_sent(w):
+    """The marketer's test copy (the admin's «send a test to my own address»), in one language."""
+    lang = w["lang"]
+    campaign = Campaign.objects.create(
+        title="x", subject_line_kk=WRITTEN["kk"]["title"], body_kk=WRITTEN["kk"]["body"],
+        subject_line_ru=WRITTEN["ru"]["title"], body_ru=WRITTEN["ru"]["body"],
+    )  # fmt: skip
+    campaign_test_send(campaign, "alice@example.kz", lang)
 
 
 def requests_opened(w):
@@ -316,6 +326,7 @@ SCENARIOS = {
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {
+    "campaign (a test copy to staff)": ("campaign", campaign_test_sent),
     "ack (a withdrawn consent to confirm)": ("ack", form_sent_after_a_withdrawal),
     "request_done (destroyed, sent without trace)": ("request_done", data_destroyed),
     **{f"{template} (files not kept)": (template, files_by_email)

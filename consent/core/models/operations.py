@@ -9,8 +9,9 @@ from .base import Language
 
 
 class StaffProfile(models.Model):
-    """What the site remembers of a staff member beyond Django's user: the language they last
-    used the admin in, which their notices and digest are written in (compliance L24)."""
+    """What the site remembers of a staff member beyond Django's user: the language their
+    notices and digest are written in (compliance L24), the one they chose on their password
+    page, else the one they last used the admin in (consent/core/staff.py)."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, models.CASCADE, primary_key=True, related_name="staff_profile"
@@ -18,6 +19,7 @@ class StaffProfile(models.Model):
     language = models.CharField(
         _("language of notices"), max_length=2, choices=Language, default=Language.KK
     )
+    chosen = models.BooleanField(_("chosen by the staff member"), default=False)
 
     class Meta:
         verbose_name = _("staff profile")

@@ -1,14 +1,12 @@
 import time
-import zlib
 
 from django.core.management.commands import migrate
-from django.db import connection
 
-from consent.core.jobs import LOCK_SPACE
+from consent.common.locks import try_session_lock
 from emalu.db.base import as_owner
 
 # One migrate at a time on a database, across hosts: `release` started on two at once.
-LOCK = LOCK_SPACE | zlib.crc32(b"migrate")
+LOCK = "migrate"
 WAIT_SECONDS = 0.5  # between tries for the lock
 
 
@@ -25,13 +23,6 @@ class Command(migrate.Command):
 
     def handle(self, *args, **options):
         with as_owner():  # its fresh connection, closed at the end, holds the lock till then
-            if connection.vendor == "postgresql":
-                with connection.cursor() as cursor:
-                    while not _took(cursor):
-                        time.sleep(WAIT_SECONDS)
+            while not try_session_lock(LOCK):
+                time.sleep(WAIT_SECONDS)
             return super().handle(*args, **options)
-
-
-def _took(cursor) -> bool:
-    cursor.execute("SELECT pg_try_advisory_lock(%s)", [LOCK])
-    return cursor.fetchone()[0]

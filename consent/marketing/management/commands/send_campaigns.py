@@ -1,6 +1,6 @@
 """Queue the campaigns a marketer pressed "send" on (consent/marketing/campaigns.py): run by the
-outbox's timer before the sender, outside any web request. One run at a time across hosts (an
-advisory lock, consent/core/jobs.py); a run that dies goes on where it stopped the next time."""
+outbox's timer before the sender, outside any web request. One run at a time across hosts (a lock
+of its own, consent/core/jobs.py); a run that dies goes on where it stopped the next time."""
 
 from django.core.management.base import BaseCommand
 
