@@ -62,7 +62,8 @@ SELECT e.id, CASE WHEN e.kind IN ('block', 'unblock') THEN NULL ELSE e.purpose E
             ELSE encode(sha256(convert_to(replace(CASE WHEN e.language = 'ru' THEN t.body_ru
                  ELSE t.body_kk END, '{full_name}', e.name), 'UTF8')), 'hex') END,
        CASE WHEN t.id IS NULL THEN '' ELSE e.language END,
-       e.at, e.at + make_interval(days => t.term_days),
+       e.at, (e.at AT TIME ZONE 'Asia/Almaty' + make_interval(years => t.term_years))
+             AT TIME ZONE 'Asia/Almaty',
        CASE WHEN e.web THEN '95.56.0.0'::inet + (e.id * 7 + e.s) %% 65536 END,
        CASE WHEN e.web THEN (%(agents)s::text[])[1 + (e.id + e.s) %% 3] ELSE '' END,
        e.source, CASE WHEN t.id IS NOT NULL THEN e.guardian_id END,
@@ -98,7 +99,7 @@ FROM (
     ) x
 ) e
 LEFT JOIN (SELECT vt.p, vt.v, ct.id, ct.body_kk, ct.body_ru,
-                  CASE WHEN vt.p = 2 THEN 365 ELSE 1095 END AS term_days
+                  CASE WHEN vt.p = 2 THEN 1 ELSE 3 END AS term_years
            FROM vol_text vt JOIN consent_consenttext ct ON ct.id = vt.id) t
        ON e.kind = 'grant' AND t.p = e.pidx AND t.v = least(e.s / 6, %(versions)s - 1)
 ORDER BY e.at;

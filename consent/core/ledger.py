@@ -1,7 +1,5 @@
 """Named operations that write the consent ledger, each with its audit row in one transaction."""
 
-from datetime import timedelta
-
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -57,7 +55,7 @@ def consent_grant(
         shown_name=name,
         language=language,
         at=now,
-        expires_at=now + timedelta(days=PURPOSES[text.purpose].term_days),
+        expires_at=PURPOSES[text.purpose].term_end(now),
         source=source,
         guardian=guardian,
         actor=actor if actor is not None and actor.is_authenticated else None,

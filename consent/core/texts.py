@@ -19,7 +19,7 @@ from consent.common.i18n import localised
 
 from . import policydoc, routes
 from .audit import audit
-from .declarations import agreement_key, declared_key, offered_purposes, operator
+from .declarations import agreement_key, declared_key, offered_purposes, operator, stated_term
 from .models import AuditEvent, ConsentText, PolicyVersion
 from .purposes import DATA_FIELDS, PURPOSES
 
@@ -39,7 +39,7 @@ def text_missing_elements(text: ConsentText) -> list[str]:
         missing.append(_("the operator's name"))
     if not op["bin"].strip():
         missing.append(_("the operator's BIN"))
-    if purpose is None or not purpose.term_days:
+    if purpose is None or not purpose.term_years:
         missing.append(_("the term of the consent"))
     if purpose is None or not purpose.fields:
         missing.append(_("the list of data collected"))
@@ -98,7 +98,7 @@ def _render_draft(text, language, other=True):
 
 AGREEMENT_ELEMENTS = {
     "purpose": gettext_lazy("the purpose itself"),
-    "term_days": gettext_lazy("the term"),
+    "term_years": gettext_lazy("the term"),
     "fields": gettext_lazy("the list of data"),
     "third_parties": gettext_lazy("the recipients"),
     "abroad": gettext_lazy("the processors abroad"),
@@ -108,8 +108,9 @@ AGREEMENT_ELEMENTS = {
 def _differences(stated: dict | None, declared: dict) -> list[str]:
     if stated is None:
         return ["purpose"]
-    return [key for key in ("term_days", "fields", "third_parties", "abroad")
-            if stated.get(key) != declared[key]]  # fmt: skip
+    differ = [] if stated_term(stated) == declared["term_years"] else ["term_years"]
+    return differ + [key for key in ("fields", "third_parties", "abroad")
+                     if stated.get(key) != declared[key]]  # fmt: skip
 
 
 def _stated_by_text(text: ConsentText) -> dict | None:
@@ -125,7 +126,7 @@ def _stated_by_text(text: ConsentText) -> dict | None:
     key = agreement_key(purpose)
     if all(n in text.body_kk for n in named):
         return key
-    return {**key, "term_days": None}
+    return {**key, "term_years": None}
 
 
 def disagreement_message(number: int, purpose: str, elements: list[str]) -> str:

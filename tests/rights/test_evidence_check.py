@@ -97,5 +97,5 @@ def test_a_grant_that_stopped_counting_when_consent_was_asked_again_says_so(
     header, *rows = list(csv.reader(io.StringIO(body)))
     service_v1, marketing, service_v2 = (dict(zip(header, row, strict=True)) for row in rows)
     assert service_v1[asked] == "01.12.2026 00:00:30"
-    assert service_v1[expires] == "29.11.2029 23:59:30"  # its own term, as before
+    assert service_v1[expires] == "30.11.2029 23:59:30"  # its own term, three years on
     assert marketing[asked] == "" and service_v2[asked] == ""
