@@ -11,7 +11,7 @@ from consent.core.phones import normalise_phone
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import clean_birth_date
 from consent.core.texts import current_texts
-from consent.core.transfers import consent_offered
+from consent.core.transfers import consent_offered, purposes_shown
 from consent.rights.models import Ticket
 
 from . import services
@@ -303,11 +303,7 @@ class RequestForm(GuardedForm):
         help_text=_("We send a confirmation link to this address if we hold data linked to it."),
     )
     purpose = forms.ChoiceField(
-        label=_("Which consent do you withdraw?"),
-        required=False,
-        choices=[("", _("all of them"))]
-        + [(code, p.name) for code, p in PURPOSES.items() if not p.banner_only],
-        error_messages=NOT_OFFERED,
+        label=_("Which consent do you withdraw?"), required=False, error_messages=NOT_OFFERED
     )
     message = long_text(
         _("Details"), help_text=_("For a correction, say what is wrong and what is right.")
@@ -315,6 +311,12 @@ class RequestForm(GuardedForm):
 
     data_fields = {"email": "email", "message": "message"}
     field_order = ["type", "email", "purpose", "message"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only a consent someone may hold: offered now, or given to a text published before.
+        shown = [(code, PURPOSES[code].name) for code in purposes_shown()]
+        self.fields["purpose"].choices = [("", _("all of them")), *shown]
 
     def data_bound_fields(self):
         return [self[name] for name in ("type", "email", "purpose", "message")]
