@@ -71,6 +71,12 @@ class GuardedForm(AccessibleErrors, forms.Form):
     def data_bound_fields(self):
         return [self[name] for name in self.fields if name in self.data_fields]
 
+    def collected(self):
+        """The data items (purposes.DATA_FIELDS codes) this form asks for, as shown now (the
+        application form without a service to choose asks for none): what its consent texts
+        name (Art. 8(4)(2))."""
+        return sorted({self.data_fields[name] for name in self.fields if name in self.data_fields})
+
     def has_optional_fields(self):
         """Whether the page needs to say that fields marked optional may be left empty."""
         return any(not field.field.required for field in self.data_bound_fields())

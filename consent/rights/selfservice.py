@@ -27,7 +27,7 @@ from consent.core.models import AuditEvent, Source, Subject
 from consent.core.phones import phone_shown
 from consent.core.purposes import PURPOSES
 from consent.core.subjects import address_tag, address_tag_matches, subject_find
-from consent.core.texts import current_text, current_texts
+from consent.core.texts import current_text, current_texts, render_consent
 from consent.core.transfers import consent_offered, purposes_shown
 
 from .joining import file_with_open, same_request_open
@@ -193,7 +193,7 @@ def overview(subject: Subject) -> dict[str, Any]:
     latest = gate.latest_events(subject)
     minor = gate.needs_guardian(subject)
     purposes = []
-    texts = current_texts()
+    texts, language = current_texts(), translation.get_language() or "kk"
     # What the forms ask for now, and what the person has a record of (transfers.purposes_shown).
     for code in purposes_shown(held=latest, texts=texts):
         entry = latest.get(code)
@@ -207,6 +207,9 @@ def overview(subject: Subject) -> dict[str, Any]:
             "needs_guardian": not active and minor,
             # A record of a consent no form asks for any more, and nothing left to withdraw.
             "no_longer_asked": not offered and not active,
+            # What «give» agrees to, as the ledger will hash it (set_consent): shown beside it.
+            "text": render_consent(texts[code], language, subject.full_name)
+            if offered and not active and code in OPTIONAL else "",
         })  # fmt: skip
     return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
             "tickets": subject.tickets.open(), "blocked": gate.is_blocked(subject)}  # fmt: skip
