@@ -5,9 +5,11 @@ birth, a photograph, a parent's or guardian's name and contact, none of which it
 («7. Жиналатын дербес деректер: … туған күні, туған жері, фотосурет, …»)."""
 
 import html
+import io
 import re
 
 import pytest
+from django.core.management import call_command
 from django.utils import timezone, translation
 
 from consent.core.ledger import consent_grant
@@ -138,3 +140,22 @@ def test_the_self_service_page_shows_the_text_its_switch_agrees_to(
     shown = render_consent(texts[MARKETING], lang, "Әсел Қасымова", entry.shown_fields)
     assert sha256(shown) == entry.text_sha256
     assert [line.strip() for line in shown.splitlines() if line.strip()] == lines
+
+
+def test_the_demo_follows_a_text_published_before_with_one_naming_each_forms_data(
+    client, texts, policy
+):
+    """`make run` on a demo database made before: load_demo publishes the next version of a
+    text that holds its whole list, and the contact form shows the contact form's list."""
+    whole = {lang: render_consent(texts[SERVICE], lang) for lang in ("kk", "ru")}
+    ConsentText.objects.create(
+        purpose=SERVICE, version=2, policy=policy, published_at=timezone.now(),
+        facts=texts[SERVICE].facts, body_kk=whole["kk"], body_ru=whole["ru"],
+    )  # fmt: skip
+    call_command("load_demo", stdout=io.StringIO())
+    newer = current_text(SERVICE)
+    assert newer.version == 3 and newer.data_names and not newer.requires_reconsent
+    page = client.get("/kk/contact/").content.decode()
+    with translation.override("kk"):
+        line = data_line(shown_texts(page)[SERVICE])
+        assert str(DATA_FIELDS["birth_date"]) not in line and str(DATA_FIELDS["phone"]) in line
