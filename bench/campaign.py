@@ -11,7 +11,6 @@ import os
 import resource
 import sys
 import time
-from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -49,7 +48,7 @@ def seed(n):
         LedgerEntry.objects.bulk_create(
             LedgerEntry(subject=s, purpose=MARKETING, kind="grant", text=text, language=s.language,
                         source=Source.NEWSLETTER_FORM, at=now,
-                        expires_at=now + timedelta(days=365))
+                        expires_at=PURPOSES[MARKETING].term_end(now))
             for s in subjects
         )  # fmt: skip
     with connection.cursor() as cursor:

@@ -15,7 +15,6 @@ import tempfile
 import time
 import uuid
 from concurrent.futures import ThreadPoolExecutor
-from datetime import timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -53,7 +52,8 @@ def people(n, run):
     )
     LedgerEntry.objects.bulk_create(
         LedgerEntry(subject=s, purpose=MARKETING, kind="grant", text=text, language="kk",
-                    source=Source.NEWSLETTER_FORM, at=now, expires_at=now + timedelta(days=365))
+                    source=Source.NEWSLETTER_FORM, at=now,
+                    expires_at=PURPOSES[MARKETING].term_end(now))
         for s in subjects
     )  # fmt: skip
     return [s.pk for s in subjects]

@@ -55,19 +55,24 @@ CREATE TEMP TABLE vol_text ON COMMIT DROP AS
 SELECT p - 1 AS p, v - 1 AS v, (%(texts)s::bigint[])[p][v] AS id
 FROM generate_series(1, 3) p, generate_series(1, %(versions)s) v;
 INSERT INTO consent_ledgerentry (subject_id, purpose, kind, text_id, text_sha256, language, at,
-                                 expires_at, ip, user_agent, source, guardian_id, reason)
+                                 expires_at, ip, user_agent, source, guardian_id, reason,
+                                 shown_fields)
 SELECT e.id, CASE WHEN e.kind IN ('block', 'unblock') THEN NULL ELSE e.purpose END, e.kind,
        t.id,
        CASE WHEN t.id IS NULL THEN ''
-            ELSE encode(sha256(convert_to(replace(CASE WHEN e.language = 'ru' THEN t.body_ru
-                 ELSE t.body_kk END, '{full_name}', e.name), 'UTF8')), 'hex') END,
+            ELSE encode(sha256(convert_to(replace(replace(
+                 CASE WHEN e.language = 'ru' THEN t.body_ru ELSE t.body_kk END, '{data}',
+                 coalesce(CASE WHEN e.language = 'ru' THEN t.list_ru ELSE t.list_kk END, '')),
+                 '{full_name}', e.name), 'UTF8')), 'hex') END,
        CASE WHEN t.id IS NULL THEN '' ELSE e.language END,
-       e.at, e.at + make_interval(days => t.term_days),
+       e.at, (e.at AT TIME ZONE 'Asia/Almaty' + make_interval(years => t.term_years))
+             AT TIME ZONE 'Asia/Almaty',
        CASE WHEN e.web THEN '95.56.0.0'::inet + (e.id * 7 + e.s) %% 65536 END,
        CASE WHEN e.web THEN (%(agents)s::text[])[1 + (e.id + e.s) %% 3] ELSE '' END,
        e.source, CASE WHEN t.id IS NOT NULL THEN e.guardian_id END,
        CASE WHEN e.kind IN ('block', 'unblock', 'reconsent')
-            THEN 'Өтініш бойынша / по заявлению' ELSE '' END
+            THEN 'Өтініш бойынша / по заявлению' ELSE '' END,
+       coalesce(t.codes, '[]'::jsonb)
 FROM (
     SELECT x.*, x.kind IN ('grant', 'withdraw')
                 AND x.source NOT IN ('admin', 'email_request', 'retention') AS web
@@ -98,7 +103,17 @@ FROM (
     ) x
 ) e
 LEFT JOIN (SELECT vt.p, vt.v, ct.id, ct.body_kk, ct.body_ru,
-                  CASE WHEN vt.p = 2 THEN 365 ELSE 1095 END AS term_days
+                  CASE WHEN vt.p = 2 THEN 1 ELSE 3 END AS term_years,
+                  -- every item of the purpose, as a form asking for all of them shows them
+                  (SELECT string_agg(x->>1, ', ' ORDER BY n)
+                   FROM jsonb_array_elements(ct.data_names->'kk')
+                        WITH ORDINALITY a(x, n)) AS list_kk,
+                  (SELECT string_agg(x->>1, ', ' ORDER BY n)
+                   FROM jsonb_array_elements(ct.data_names->'ru')
+                        WITH ORDINALITY a(x, n)) AS list_ru,
+                  (SELECT jsonb_agg(x->0 ORDER BY n)
+                   FROM jsonb_array_elements(ct.data_names->'kk')
+                        WITH ORDINALITY a(x, n)) AS codes
            FROM vol_text vt JOIN consent_consenttext ct ON ct.id = vt.id) t
        ON e.kind = 'grant' AND t.p = e.pidx AND t.v = least(e.s / 6, %(versions)s - 1)
 ORDER BY e.at;

@@ -11,7 +11,7 @@ from consent.core.phones import normalise_phone
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import clean_birth_date
 from consent.core.texts import current_texts
-from consent.core.transfers import consent_offered
+from consent.core.transfers import consent_offered, purposes_shown
 from consent.rights.models import Ticket
 
 from . import services
@@ -70,6 +70,12 @@ class GuardedForm(AccessibleErrors, forms.Form):
 
     def data_bound_fields(self):
         return [self[name] for name in self.fields if name in self.data_fields]
+
+    def collected(self):
+        """The data items (purposes.DATA_FIELDS codes) this form asks for, as shown now (the
+        application form without a service to choose asks for none): what its consent texts
+        name (Art. 8(4)(2))."""
+        return sorted({self.data_fields[name] for name in self.fields if name in self.data_fields})
 
     def has_optional_fields(self):
         """Whether the page needs to say that fields marked optional may be left empty."""
@@ -303,11 +309,7 @@ class RequestForm(GuardedForm):
         help_text=_("We send a confirmation link to this address if we hold data linked to it."),
     )
     purpose = forms.ChoiceField(
-        label=_("Which consent do you withdraw?"),
-        required=False,
-        choices=[("", _("all of them"))]
-        + [(code, p.name) for code, p in PURPOSES.items() if not p.banner_only],
-        error_messages=NOT_OFFERED,
+        label=_("Which consent do you withdraw?"), required=False, error_messages=NOT_OFFERED
     )
     message = long_text(
         _("Details"), help_text=_("For a correction, say what is wrong and what is right.")
@@ -315,6 +317,12 @@ class RequestForm(GuardedForm):
 
     data_fields = {"email": "email", "message": "message"}
     field_order = ["type", "email", "purpose", "message"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Only a consent someone may hold: offered now, or given to a text published before.
+        shown = [(code, PURPOSES[code].name) for code in purposes_shown()]
+        self.fields["purpose"].choices = [("", _("all of them")), *shown]
 
     def data_bound_fields(self):
         return [self[name] for name in ("type", "email", "purpose", "message")]

@@ -186,6 +186,7 @@ def _store(request, kind, form, source, language):
         language=language,
         data=data,
         consents=form.consents(),
+        collected=form.collected(),
         request=request,
         photo=form.cleaned_data.get("photo"),
         guardian=form.guardian() if hasattr(form, "guardian") else None,
@@ -210,7 +211,8 @@ def render_form(request, kind, form, texts, slots=None, status=200):
     consents = []
     for field in form.consent_fields():
         text = texts.get(field.field.purpose)
-        body = render_consent(text, language, _("[your name from this form]")) if text else ""
+        name = _("[your name from this form]")
+        body = render_consent(text, language, name, form.collected()) if text else ""
         consents.append({"field": field, "text": body})
     return render(
         request,

@@ -16,7 +16,7 @@ PROCESSOR = "Mailgun (USA)"
 
 
 # What text_publish froze (bodies, hashes, processors, facts), by all the wording is made of.
-_FROZEN = ("body_kk", "body_ru", "sha256_kk", "sha256_ru", "processors", "facts")
+_FROZEN = ("body_kk", "body_ru", "sha256_kk", "sha256_ru", "processors", "facts", "data_names")
 _published = {}
 
 

@@ -6,6 +6,7 @@ in UTC; a policy takes effect at midnight in Almaty, not at 05:00.
 
 from datetime import date, datetime, tzinfo
 
+from dateutil.relativedelta import relativedelta
 from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy
 
@@ -34,6 +35,14 @@ def local_date(moment: datetime | date) -> date:
     if isinstance(moment, date):
         return moment
     raise TypeError(f"expected a date or datetime, got {type(moment).__name__}")
+
+
+def years_later(moment: datetime, years: int) -> datetime:
+    """The same local date and time `years` on, in the site's time zone: what a term of years
+    ends on. 29 February ends on 28 February in a year without one. A count of days missed
+    the leap day (three years of 365 days ended a day early across 29.02.2028), and the date
+    of a moment near local midnight is the next or the previous one in UTC."""
+    return timezone.localtime(moment) + relativedelta(years=years)
 
 
 def reader_time(

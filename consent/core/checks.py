@@ -11,9 +11,9 @@ def check_purposes(app_configs, **kwargs):
     """Compliance L5 and L17: every purpose has a term and only approved, known data."""
     errors = []
     for code, purpose in PURPOSES.items():
-        if not purpose.term_days or purpose.term_days <= 0:
+        if not purpose.term_years or purpose.term_years <= 0:
             errors.append(
-                Error(f"Purpose '{code}' has no term.", hint="Set term_days.", id="consent.E001")
+                Error(f"Purpose '{code}' has no term.", hint="Set term_years.", id="consent.E001")
             )
         unknown = set(purpose.fields) - DATA_FIELDS.keys()
         if unknown:

@@ -110,7 +110,7 @@ def purpose_facts(purpose: Purpose, language: str) -> dict:
             "fields": [str(DATA_FIELDS[f]) for f in purpose.fields],
             "basis": str(purpose.basis),
             "term": str(purpose.term_text),
-            "term_days": purpose.term_days,
+            "term_years": purpose.term_years,
             "third_parties": [str(t) for t in purpose.third_parties],
             "abroad": [str(c) for c in purpose.recipients_abroad()],
             "published": purpose.published,
@@ -119,14 +119,26 @@ def purpose_facts(purpose: Purpose, language: str) -> dict:
 
 def agreement_key(purpose: Purpose) -> dict:
     """The facts two documents must agree on (term, data, recipients, processors abroad), in a
-    form that no translation changes: field codes, days and the untranslated names."""
+    form that no translation changes: field codes, years and the untranslated names."""
     with translation.override(None):
         return {
-            "term_days": purpose.term_days,
+            "term_years": purpose.term_years,
             "fields": list(purpose.fields),
             "third_parties": [str(t) for t in purpose.third_parties],
             "abroad": [str(c) for c in purpose.recipients_abroad()],
         }
+
+
+# The term as facts frozen before it was counted in years stated it: three years and one year
+# as 3 × 365 and 365 days (the texts said years all along).
+_TERM_IN_DAYS = {365: 1, 3 * 365: 3}
+
+
+def stated_term(facts: dict) -> int | None:
+    """The term in years that frozen facts state, read from either form."""
+    if "term_years" in facts:
+        return facts["term_years"]
+    return _TERM_IN_DAYS.get(facts.get("term_days"))
 
 
 def declared_key() -> dict[str, dict]:

@@ -47,12 +47,18 @@ def consent_decision(subject: Subject, made: bool, purposes: list[str]) -> tuple
 
 
 def consent_hold(
-    submission: Submission, because: str, texts: dict[str, ConsentText], guardian: Guardian | None
+    submission: Submission,
+    because: str,
+    texts: dict[str, ConsentText],
+    guardian: Guardian | None,
+    collected: list[str] | None = None,
 ) -> None:
-    """Mark the submission: its consents for `texts` wait (or, blocked, are not recorded)."""
+    """Mark the submission: its consents for `texts`, naming the data `collected` as the form
+    showed them, wait (or, blocked, are not recorded)."""
     submission.consent_held = because
     submission.held = {"texts": {p: t.pk for p, t in texts.items()},
-                       "guardian": guardian.pk if guardian else None}  # fmt: skip
+                       "guardian": guardian.pk if guardian else None,
+                       "fields": collected}  # fmt: skip
     submission.save(update_fields=["consent_held", "held"])
 
 
@@ -161,7 +167,8 @@ def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
         # In the language the owner read the mail and the page in, not the form's sender's.
         consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=subject.language,
                       source=Source.FORM_CONFIRMED, full_name=locked.data.get("full_name"),
-                      guardian=guardian, request=request)  # fmt: skip
+                      guardian=guardian, request=request,
+                      fields=locked.held.get("fields"))  # fmt: skip
         given = True
     if not given:
         return False

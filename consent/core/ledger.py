@@ -1,6 +1,6 @@
 """Named operations that write the consent ledger, each with its audit row in one transaction."""
 
-from datetime import timedelta
+from collections.abc import Iterable
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -15,7 +15,7 @@ from .audit import audit
 from .gate import is_blocked, latest_event
 from .models import AuditEvent, ConsentText, Guardian, LedgerEntry, Subject
 from .purposes import PURPOSES
-from .texts import render_consent, sha256
+from .texts import data_listed, data_named, render_consent, sha256
 
 Kind = LedgerEntry.Kind
 Action = AuditEvent.Action
@@ -41,13 +41,16 @@ def consent_grant(
     guardian: Guardian | None = None,
     request: HttpRequest | None = None,
     actor: AbstractBaseUser | None = None,
+    fields: Iterable[str] | None = None,
 ) -> LedgerEntry:
-    """Record that the subject (or their guardian) agreed to the published text they were shown."""
+    """Record that the subject (or their guardian) agreed to the published text they were
+    shown, naming the data in `fields` (the form's; default the purpose's whole list)."""
     if not text.is_published:
         raise ValidationError(_("Consent can only be given to a published text."))
     now = timezone.now()
     name = full_name or subject.full_name
-    shown = render_consent(text, language, name)
+    named = data_named(text, fields)
+    shown = render_consent(text, language, name, named)
     entry = LedgerEntry.objects.create(
         subject=subject,
         purpose=text.purpose,
@@ -55,9 +58,10 @@ def consent_grant(
         text=text,
         text_sha256=sha256(shown),
         shown_name=name,
+        shown_fields=named if text.data_names else [],
         language=language,
         at=now,
-        expires_at=now + timedelta(days=PURPOSES[text.purpose].term_days),
+        expires_at=PURPOSES[text.purpose].term_end(now),
         source=source,
         guardian=guardian,
         actor=actor if actor is not None and actor.is_authenticated else None,
@@ -65,6 +69,15 @@ def consent_grant(
     )
     audit(Action.CONSENT_GRANT, actor=actor, subject=subject, obj=entry, purpose=text.purpose)
     return entry
+
+
+def data_shown(entry: LedgerEntry) -> str:
+    """The list of data a grant's text named, as it named it (the frozen names, in the grant's
+    language): with shown_name, what the text's frozen body is filled in with to give the
+    grant's hash again. "" for a text that held its whole list in its bodies."""
+    if entry.text is None:
+        return ""
+    return data_listed(entry.text, entry.language, entry.shown_fields)
 
 
 def subject_lock(subject: Subject) -> bool:

@@ -6,9 +6,12 @@ whether a form requires it. Consent texts (models.ConsentText) are rendered from
 """
 
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.utils.translation import gettext_lazy as _
+
+from consent.common.dates import years_later
 
 # Every item of personal data the site may hold, with the name shown in consent texts.
 DATA_FIELDS = {
@@ -35,7 +38,7 @@ class Purpose:
     name: str
     description: str
     fields: tuple[str, ...]
-    term_days: int | None  # the longest a consent lasts; the system check refuses None
+    term_years: int | None  # the longest a consent lasts; the system check refuses None
     term_text: str
     third_parties: tuple[str, ...] = ()
     cross_border: tuple[str, ...] = ()  # "processor (country)", fixed in the code
@@ -54,6 +57,12 @@ class Purpose:
         if not self.processors_setting:
             return ()
         return tuple(getattr(settings, self.processors_setting))
+
+    def term_end(self, given: datetime) -> datetime:
+        """When a consent given at `given` ends: the same local date and time, the term's
+        number of years on (common.dates.years_later). The one rule for the ledger's
+        `expires_at`, which the gate, retention and every page and file read."""
+        return years_later(given, self.term_years)
 
     def recipients_abroad(self) -> tuple[str, ...]:
         """Everyone abroad who receives the data of this purpose: what the text must name."""
@@ -86,7 +95,7 @@ PURPOSES = {
                 "service",
                 "guardian",
             ),
-            term_days=3 * 365,
+            term_years=3,
             term_text=_(
                 "until the inquiry or application is dealt with, and no longer than three years "
                 "from the day of consent"
@@ -102,7 +111,7 @@ PURPOSES = {
                 "email. You can refuse at any time, and the service stays the same."
             ),
             fields=("full_name", "email"),
-            term_days=3 * 365,
+            term_years=3,
             term_text=_("until you withdraw it, and no longer than three years"),
         ),
         Purpose(
@@ -113,7 +122,7 @@ PURPOSES = {
                 "behalf."
             ),
             fields=("full_name", "email"),
-            term_days=365,
+            term_years=1,
             term_text=_("until you withdraw it, and no longer than one year"),
             processors_setting="CROSS_BORDER_PROCESSORS",
             basis=_(
@@ -128,7 +137,7 @@ PURPOSES = {
                 "To count visits with Google Analytics and Yandex Metrica and improve the site."
             ),
             fields=("analytics_cookie",),
-            term_days=365,
+            term_years=1,
             term_text=_(
                 "until you withdraw it in the cookie settings, and no longer than one year"
             ),

@@ -109,6 +109,7 @@ def submission_record(
     photo: ContentFile | None = None,
     guardian: dict[str, str] | None = None,
     on_recorded: Callable[[Submission, Guardian | None], None] | None = None,
+    collected: list[str] | None = None,
 ) -> Submission:
     """Store one submission with its consents, audit row and emails, or nothing at all.
 
@@ -117,7 +118,8 @@ def submission_record(
     (stored encrypted, `consent.core.photos`), `guardian` {"full_name", "contact"} for a minor. The
     photo file is removed again if the transaction does not commit. `on_recorded(submission,
     guardian)` runs inside the same transaction: what the layers above add to it (marketing's double
-    opt-in) is stored with it or not at all.
+    opt-in) is stored with it or not at all. `collected`: the data items the form asks for,
+    which the consent texts it showed named (texts.data_named); default the purposes' lists.
     """
     saved_files = []
     try:
@@ -146,10 +148,10 @@ def submission_record(
             for purpose in granted:
                 consent_grant(subject, current_text(purpose), language=language, source=source,
                               full_name=data.get("full_name"), guardian=g,
-                              request=request)  # fmt: skip
+                              request=request, fields=collected)  # fmt: skip
             if because:
                 texts = {p: current_text(p) for p in ticked if p not in granted}
-                consent_hold(submission, because, texts, g)
+                consent_hold(submission, because, texts, g, collected)
             audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
             _queue_mail(submission, data)
             if on_recorded is not None:

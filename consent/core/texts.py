@@ -19,11 +19,14 @@ from consent.common.i18n import localised
 
 from . import policydoc, routes
 from .audit import audit
-from .declarations import agreement_key, declared_key, offered_purposes, operator
+from .declarations import agreement_key, declared_key, offered_purposes, operator, stated_term
 from .models import AuditEvent, ConsentText, PolicyVersion
 from .purposes import DATA_FIELDS, PURPOSES
 
 NAME_PLACEHOLDER = "{full_name}"
+# Where a text published since the forms name their own data lists holds that list (item 7 of
+# consent_text.txt); its items are frozen beside the bodies, in `data_names`.
+DATA_PLACEHOLDER = "{data}"
 
 
 def sha256(text: str) -> str:
@@ -39,7 +42,7 @@ def text_missing_elements(text: ConsentText) -> list[str]:
         missing.append(_("the operator's name"))
     if not op["bin"].strip():
         missing.append(_("the operator's BIN"))
-    if purpose is None or not purpose.term_days:
+    if purpose is None or not purpose.term_years:
         missing.append(_("the term of the consent"))
     if purpose is None or not purpose.fields:
         missing.append(_("the list of data collected"))
@@ -71,13 +74,54 @@ def _untranslated(text, *bodies):
         lines = zip(english, body.splitlines(), strict=False)  # its own "other" lines follow
         if any(line.strip() and line == own for line, own in lines):
             return True
-    return False
+    english_names = {name for _code, name in _data_names(text.purpose, "en")}
+    return any(
+        name in english_names
+        for lang in ("kk", "ru")
+        for _code, name in _data_names(text.purpose, lang)
+    )
 
 
-def render_consent(text: ConsentText, language: str, full_name: str = NAME_PLACEHOLDER) -> str:
-    """The consent wording in one language: frozen body if published, else a fresh draft."""
+def render_consent(
+    text: ConsentText,
+    language: str,
+    full_name: str = NAME_PLACEHOLDER,
+    fields: Iterable[str] | None = None,
+) -> str:
+    """The consent wording in one language: frozen body if published, else a fresh draft;
+    naming, of the purpose's data, those in `fields` (what the form it is shown with collects;
+    default all). A text published before texts named a form's own data names all of its own."""
     body = text.body(language) if text.is_published else _render_draft(text, language)
+    body = body.replace(DATA_PLACEHOLDER, data_listed(text, language, data_named(text, fields)))
     return body.replace(NAME_PLACEHOLDER, full_name)
+
+
+def data_listed(text: ConsentText, language: str, fields: Iterable[str]) -> str:
+    """The list of data the text shows in place of DATA_PLACEHOLDER when it names `fields`: the
+    names frozen with it, in `language`, comma-separated. "" for a text published before, whose
+    bodies hold the list itself: what the evidence gives beside a grant's hash."""
+    if text.is_published:
+        names = text.data_names.get(language, [])
+    else:
+        names = _data_names(text.purpose, language)
+    return ", ".join(name for code, name in names if code in set(fields))
+
+
+def data_named(text: ConsentText, fields: Iterable[str] | None = None) -> list[str]:
+    """The data items (codes) the text names when shown with a form collecting `fields`: the
+    purpose's items the form collects, all of them by default. A text published before named
+    its purpose's whole list, on every form (Art. 8(4)(2): what the form collects, no more)."""
+    own = list(text.facts.get("fields") or PURPOSES[text.purpose].fields)
+    if not text.data_names and text.is_published:
+        return own
+    chosen = own if fields is None else [code for code in own if code in set(fields)]
+    return chosen or own
+
+
+def _data_names(purpose, language):
+    """[[code, name], …] of the purpose's data in `language`, frozen with a published text."""
+    with translation.override(language):
+        return [[code, str(DATA_FIELDS[code])] for code in PURPOSES[purpose].fields]
 
 
 def _render_draft(text, language, other=True):
@@ -86,7 +130,7 @@ def _render_draft(text, language, other=True):
         context = {
             **operator(language),
             "purpose": purpose,
-            "fields": [str(DATA_FIELDS[f]) for f in purpose.fields],
+            "fields": [DATA_PLACEHOLDER],
             "third_parties": [str(t) for t in purpose.third_parties],
             "cross_border": [str(c) for c in purpose.recipients_abroad()],
             "full_name": NAME_PLACEHOLDER,
@@ -98,7 +142,7 @@ def _render_draft(text, language, other=True):
 
 AGREEMENT_ELEMENTS = {
     "purpose": gettext_lazy("the purpose itself"),
-    "term_days": gettext_lazy("the term"),
+    "term_years": gettext_lazy("the term"),
     "fields": gettext_lazy("the list of data"),
     "third_parties": gettext_lazy("the recipients"),
     "abroad": gettext_lazy("the processors abroad"),
@@ -108,8 +152,9 @@ AGREEMENT_ELEMENTS = {
 def _differences(stated: dict | None, declared: dict) -> list[str]:
     if stated is None:
         return ["purpose"]
-    return [key for key in ("term_days", "fields", "third_parties", "abroad")
-            if stated.get(key) != declared[key]]  # fmt: skip
+    differ = [] if stated_term(stated) == declared["term_years"] else ["term_years"]
+    return differ + [key for key in ("fields", "third_parties", "abroad")
+                     if stated.get(key) != declared[key]]  # fmt: skip
 
 
 def _stated_by_text(text: ConsentText) -> dict | None:
@@ -125,7 +170,7 @@ def _stated_by_text(text: ConsentText) -> dict | None:
     key = agreement_key(purpose)
     if all(n in text.body_kk for n in named):
         return key
-    return {**key, "term_days": None}
+    return {**key, "term_years": None}
 
 
 def disagreement_message(number: int, purpose: str, elements: list[str]) -> str:
@@ -157,6 +202,7 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
     with transaction.atomic():
         text.body_kk = _render_draft(text, "kk")
         text.body_ru = _render_draft(text, "ru")
+        text.data_names = {lang: _data_names(text.purpose, lang) for lang in ("kk", "ru")}
         text.sha256_kk, text.sha256_ru = sha256(text.body_kk), sha256(text.body_ru)
         text.processors = list(PURPOSES[text.purpose].processors())
         text.facts = declared

@@ -25,7 +25,7 @@ from . import gate
 from .audit import audit
 from .models import AuditEvent, ConsentText, Subject
 from .purposes import CROSS_BORDER, PURPOSES
-from .texts import current_text
+from .texts import current_text, current_texts
 
 Action = AuditEvent.Action
 
@@ -58,6 +58,28 @@ def consent_offered(purpose: str, texts: dict[str, ConsentText] | None = None) -
     self-service page."""
     text = texts.get(purpose) if texts is not None else current_text(purpose)
     return text is not None and (purpose != CROSS_BORDER or cross_border_offered())
+
+
+def purposes_shown(
+    held: Iterable[str] | None = None, texts: dict[str, ConsentText] | None = None
+) -> list[str]:
+    """The purposes a person sees as something to act on or ask about (the self-service page,
+    the request form's list of consents to withdraw), in declaration order: every purpose but
+    the banner's that is offered now (consent_offered), and those `held` names, the purposes
+    the person has a consent record of, which they may still withdraw or ask about once no
+    form asks for them. For an anonymous visitor (`held` None) those are the purposes with a
+    published text: someone may hold a consent to it. The page listed the cross-border consent,
+    with no text ever published for it and no button, and the request form offered to withdraw
+    it (compliance L1, L2)."""
+    texts = current_texts() if texts is None else texts
+    if held is None:
+        held = ConsentText.objects.exclude(published_at=None).values_list("purpose", flat=True)
+    held = set(held)
+    return [
+        code
+        for code, purpose in PURPOSES.items()
+        if not purpose.banner_only and (code in held or consent_offered(code, texts))
+    ]
 
 
 def _fields(fields, *purposes):

@@ -16,6 +16,7 @@ from consent.common.i18n import language_name
 from consent.common.pdf import pdf_document
 from consent.common.spreadsheet import csv_document
 from consent.core import gate
+from consent.core.ledger import data_shown
 from consent.core.models import LedgerEntry, Subject
 
 
@@ -36,6 +37,8 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             _("SHA-256 of the text shown"): e.text_sha256,
             # What the hash was taken with: not always the name on record (compliance L4).
             _("name in the text shown"): e.shown_name,
+            # The data the form named, as the text listed them (a text's list is the form's).
+            _("data named in the text shown"): data_shown(e),
             _("language"): language_name(e.language),
             _("time (Almaty)"): reader_time(e.at, seconds=True),
             _("time (UTC)"): reader_time(e.at, seconds=True, zone=UTC),
@@ -77,9 +80,10 @@ def how_to_check() -> str:
     """How the reader recomputes a grant's hash from the evidence and the published text."""
     return _(
         "Each SHA-256 is that of the consent text of its version, in its language, as "
-        "published, with the name from the column «%(column)s» in place of the name: anyone can "
+        "published, with the name from the column «%(column)s» in place of {full_name} and the "
+        "list from the column «%(data)s» in place of {data}, where the text has it: anyone can "
         "compute it again."
-    ) % {"column": _("name in the text shown")}
+    ) % {"column": _("name in the text shown"), "data": _("data named in the text shown")}
 
 
 def exported_line() -> str:

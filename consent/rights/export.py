@@ -30,6 +30,7 @@ from consent.common.dates import reader_time
 from consent.common.i18n import language_name, localised
 from consent.core import gate
 from consent.core.guardians import child_named, given_as_guardian
+from consent.core.ledger import data_shown
 from consent.core.models import LedgerEntry, Subject
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
@@ -104,6 +105,7 @@ def _ledger_row(e, asking):
         "privacy_policy_version": e.text.policy.number if e.text else "",
         "text_sha256": e.text_sha256,
         "shown_name": e.shown_name,
+        "shown_fields": data_shown(e),
         "language": language_name(e.language),
         "source": e.get_source_display(),
         "ip": e.ip or "",

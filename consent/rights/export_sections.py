@@ -76,6 +76,7 @@ SECTIONS = {
             "privacy_policy_version": gettext_lazy("privacy policy version"),
             "text_sha256": field_name(LedgerEntry, "text_sha256"),
             "shown_name": field_name(LedgerEntry, "shown_name"),
+            "shown_fields": field_name(LedgerEntry, "shown_fields"),
             "language": field_name(LedgerEntry, "language"),
             "source": field_name(LedgerEntry, "source"),
             "ip": field_name(LedgerEntry, "ip"),

@@ -28,8 +28,8 @@ from consent.core.models import AuditEvent, Source, Subject
 from consent.core.phones import phone_shown
 from consent.core.purposes import PURPOSES
 from consent.core.subjects import address_tag, address_tag_matches
-from consent.core.texts import current_text
-from consent.core.transfers import consent_offered
+from consent.core.texts import current_text, current_texts, render_consent
+from consent.core.transfers import consent_offered, purposes_shown
 
 from .joining import file_with_open, same_request_open
 from .models import KeptRequest, Ticket, UsedLink
@@ -197,17 +197,23 @@ def overview(subject: Subject) -> dict[str, Any]:
     latest = gate.latest_events(subject)
     minor = gate.needs_guardian(subject)
     purposes = []
-    for code, purpose in PURPOSES.items():
-        if purpose.banner_only:
-            continue
+    texts, language = current_texts(), translation.get_language() or "kk"
+    # What the forms ask for now, and what the person has a record of (transfers.purposes_shown).
+    for code in purposes_shown(held=latest, texts=texts):
         entry = latest.get(code)
         active = gate.may_process(subject, code)
+        offered = consent_offered(code, texts)
         purposes.append({
-            "code": code, "purpose": purpose, "entry": entry, "active": active,
+            "code": code, "purpose": PURPOSES[code], "entry": entry, "active": active,
             # A switch: withdraw what is given; give only what the forms would ask for now.
-            "optional": may_give(code) or (active and code in OPTIONAL),
+            "optional": code in OPTIONAL and (offered or active),
             # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
             "needs_guardian": not active and minor,
+            # A record of a consent no form asks for any more, and nothing left to withdraw.
+            "no_longer_asked": not offered and not active,
+            # What «give» agrees to, as the ledger will hash it (set_consent): shown beside it.
+            "text": render_consent(texts[code], language, subject.full_name)
+            if offered and not active and code in OPTIONAL else "",
         })  # fmt: skip
     return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
             "tickets": subject.tickets.open(), "blocked": gate.is_blocked(subject)}  # fmt: skip

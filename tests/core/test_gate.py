@@ -1,6 +1,7 @@
 """The gate's truth table, derived from the ledger alone."""
 
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.db import connection
@@ -57,7 +58,8 @@ def test_expired(texts, make_subject, time_machine):
     time_machine.move_to("2026-01-10 12:00+05:00", tick=False)
     s = make_subject()
     entry = grant(s, texts[MARKETING])
-    assert entry.expires_at == entry.at + timedelta(days=3 * 365)
+    # Three years on, to the minute, in Almaty: 10.01.2029, across 29.02.2028.
+    assert entry.expires_at == datetime(2029, 1, 10, 12, 0, tzinfo=ZoneInfo("Asia/Almaty"))
     assert gate.may_process(s, MARKETING, at=entry.expires_at - timedelta(seconds=1))
     assert not gate.may_process(s, MARKETING, at=entry.expires_at)
 

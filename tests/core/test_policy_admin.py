@@ -57,7 +57,7 @@ def test_publishing_asks_which_purposes_need_consent_again(staff, v2, texts):
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_disagreement_is_refused_in_the_officers_language(staff, v2, texts, monkeypatch, lang):
-    longer = {**PURPOSES, MARKETING: dataclasses.replace(PURPOSES[MARKETING], term_days=999)}
+    longer = {**PURPOSES, MARKETING: dataclasses.replace(PURPOSES[MARKETING], term_years=9)}
     for module in ["purposes", "texts", "declarations"]:
         monkeypatch.setattr(f"consent.core.{module}.PURPOSES", longer)
     staff.cookies["django_language"] = lang

@@ -87,15 +87,15 @@ def test_an_unknown_placeholder_is_refused(v2):
         policy_publish(v2)
 
 
-def longer_term(code, days):
-    return {**PURPOSES, code: dataclasses.replace(PURPOSES[code], term_days=days)}
+def longer_term(code, years):
+    return {**PURPOSES, code: dataclasses.replace(PURPOSES[code], term_years=years)}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_consent_text_disagreeing_with_its_policy_is_refused(v2, texts, monkeypatch, lang):
     policy_publish(v2)
-    monkeypatch.setattr("consent.core.texts.PURPOSES", longer_term(MARKETING, 5 * 365))
-    monkeypatch.setattr("consent.core.declarations.PURPOSES", longer_term(MARKETING, 5 * 365))
+    monkeypatch.setattr("consent.core.texts.PURPOSES", longer_term(MARKETING, 5))
+    monkeypatch.setattr("consent.core.declarations.PURPOSES", longer_term(MARKETING, 5))
     draft = ConsentText.objects.create(purpose=MARKETING, version=9, policy=v2)
     with translation.override(lang), pytest.raises(ValidationError) as refused:
         text_publish(draft)
@@ -105,7 +105,7 @@ def test_a_consent_text_disagreeing_with_its_policy_is_refused(v2, texts, monkey
 
 
 def test_a_policy_disagreeing_with_a_consent_text_needs_consent_again(v2, texts, monkeypatch):
-    monkeypatch.setattr(purposes, "PURPOSES", longer_term(MARKETING, 5 * 365))
+    monkeypatch.setattr(purposes, "PURPOSES", longer_term(MARKETING, 5))
     for module in ["texts", "declarations"]:
         monkeypatch.setattr(f"consent.core.{module}.PURPOSES", purposes.PURPOSES)
     with pytest.raises(ValidationError) as refused:

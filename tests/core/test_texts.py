@@ -66,7 +66,7 @@ def test_consent_to_a_draft_is_refused(policy, make_subject):
 
 def test_a_purpose_without_a_term_fails_the_system_check(monkeypatch):
     broken = purposes.Purpose(
-        code="nope", name="n", description="d", fields=("email",), term_days=None, term_text=""
+        code="nope", name="n", description="d", fields=("email",), term_years=None, term_text=""
     )
     monkeypatch.setitem(purposes.PURPOSES, "nope", broken)
     with pytest.raises(SystemCheckError, match=r"consent\.E001"):
@@ -75,19 +75,24 @@ def test_a_purpose_without_a_term_fails_the_system_check(monkeypatch):
 
 def test_a_purpose_with_unknown_data_fails_the_system_check(monkeypatch):
     broken = purposes.Purpose(
-        code="nope", name="n", description="d", fields=("passport_scan",), term_days=1, term_text=""
+        code="nope",
+        name="n",
+        description="d",
+        fields=("passport_scan",),
+        term_years=1,
+        term_text="",
     )
     monkeypatch.setitem(purposes.PURPOSES, "nope", broken)
     with pytest.raises(SystemCheckError, match=r"consent\.E002"):
         call_command("check")
 
 
-@pytest.mark.parametrize("days", [0, -365])
-def test_a_purpose_whose_consent_lasts_no_time_fails_the_system_check(monkeypatch, days):
-    """Art. 8(4)(3): the text states the term of the consent; a term of no days (or fewer) gave
+@pytest.mark.parametrize("years", [0, -1])
+def test_a_purpose_whose_consent_lasts_no_time_fails_the_system_check(monkeypatch, years):
+    """Art. 8(4)(3): the text states the term of the consent; a term of no years (or fewer) gave
     every consent an expiry at or before the moment it was given."""
     broken = purposes.Purpose(
-        code="nope", name="n", description="d", fields=("email",), term_days=days, term_text=""
+        code="nope", name="n", description="d", fields=("email",), term_years=years, term_text=""
     )
     monkeypatch.setitem(purposes.PURPOSES, "nope", broken)
     with pytest.raises(SystemCheckError, match=r"consent\.E001"):

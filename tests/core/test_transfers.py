@@ -191,7 +191,7 @@ def test_publication_needs_a_purpose_that_declares_it(
 
     service = PURPOSES[SERVICE]  # its wording, which the catalogues translate
     board = Purpose(code="board", name=service.name, description=service.description,
-                    fields=("full_name", "photo"), term_days=365, term_text=service.term_text,
+                    fields=("full_name", "photo"), term_years=1, term_text=service.term_text,
                     published=True)  # fmt: skip
     monkeypatch.setitem(PURPOSES, "board", board)
     with pytest.raises(TransferRefused):  # declared, but no consent from this person

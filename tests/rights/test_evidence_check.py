@@ -9,11 +9,19 @@ import io
 from datetime import date
 
 import pytest
+from django.utils import translation
+from django.utils.translation import gettext
 
 from consent.core.ledger import consent_grant
 from consent.core.models import ConsentText, PolicyVersion, Source
 from consent.core.purposes import MARKETING, SERVICE
-from consent.core.texts import NAME_PLACEHOLDER, current_text, policy_publish, sha256
+from consent.core.texts import (
+    DATA_PLACEHOLDER,
+    NAME_PLACEHOLDER,
+    current_text,
+    policy_publish,
+    sha256,
+)
 from tests.core.test_policy_v2 import operator
 from tests.rights.test_evidence import pdf_text
 
@@ -51,6 +59,8 @@ def test_each_grants_hash_is_recomputed_from_what_the_evidence_says(
     across_two_versions, privacy_officer_client, lang
 ):
     version, language, digest, name, languages = COLUMNS[lang]
+    with translation.override(lang):
+        data = gettext("data named in the text shown")
     privacy_officer_client.cookies["django_language"] = lang
     url = f"/admin/consent/subject/{across_two_versions.pk}/evidence.csv"
     body = privacy_officer_client.get(url).content.decode("utf-8-sig")
@@ -60,7 +70,8 @@ def test_each_grants_hash_is_recomputed_from_what_the_evidence_says(
     for row in (dict(zip(header, row, strict=True)) for row in rows):
         purpose = SERVICE if row[version] == "2" or row[name] != "asel@example.kz" else MARKETING
         text = ConsentText.objects.get(purpose=purpose, version=int(row[version]))
-        shown = text.body(languages[row[language]]).replace(NAME_PLACEHOLDER, row[name])
+        shown = text.body(languages[row[language]]).replace(DATA_PLACEHOLDER, row[data])
+        shown = shown.replace(NAME_PLACEHOLDER, row[name])
         assert sha256(shown) == row[digest]
         checked.append((row[version], row[name]))
     assert checked == [("1", "Асель Касымова"), ("1", "asel@example.kz"),
@@ -97,5 +108,5 @@ def test_a_grant_that_stopped_counting_when_consent_was_asked_again_says_so(
     header, *rows = list(csv.reader(io.StringIO(body)))
     service_v1, marketing, service_v2 = (dict(zip(header, row, strict=True)) for row in rows)
     assert service_v1[asked] == "01.12.2026 00:00:30"
-    assert service_v1[expires] == "29.11.2029 23:59:30"  # its own term, as before
+    assert service_v1[expires] == "30.11.2029 23:59:30"  # its own term, three years on
     assert marketing[asked] == "" and service_v2[asked] == ""

@@ -17,8 +17,9 @@ from post_office.models import Email
 from consent.common.i18n import language_name
 from consent.core.delivery import send_queued
 from consent.core.ledger import consent_grant, consent_withdraw
-from consent.core.models import Guardian, Held, Source, Subject, Submission
+from consent.core.models import Guardian, Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import MARKETING, SERVICE
+from consent.core.texts import data_listed
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign, CampaignRecipient, Returned
 from consent.rights.answers import ticket_correct
@@ -120,6 +121,8 @@ def expected(obj, field):
         return [language_name(value)]
     if field.choices:
         return [str(getattr(obj, f"get_{field.name}_display")())]
+    if isinstance(obj, LedgerEntry) and field.name == "shown_fields":  # as the text listed them
+        return [data_listed(obj.text, obj.language, value)] if value else None
     if isinstance(field, models.JSONField):
         leaves, stack = [], [value]
         while stack:

@@ -3,6 +3,7 @@
 from django.apps import apps
 from django.contrib import admin
 
+from ..ledger import data_shown
 from ..models import (
     AuditEvent,
     LedgerEntry,
@@ -25,12 +26,18 @@ class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
     list_display = ["id", "at", subject_number, "purpose", "kind", "source", "text"]
     list_filter = ["kind", "purpose", "source"]
     raw_id_fields = ["subject"]
-    exclude = ["guardian"]  # by name and contact (guardian_named), not as «#5»
-    readonly_fields = [guardian_named]
+    # The guardian by name and contact (guardian_named), not as «#5»; the data the text named
+    # by their names as it named them, not their codes.
+    exclude = ["guardian", "shown_fields"]
+    readonly_fields = [guardian_named, "data_named"]
     list_select_related = ["text"]
     list_lookups = ("subject__id__exact",)  # one person's history, linked from their page
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+
+    @admin.display(description=LedgerEntry._meta.get_field("shown_fields").verbose_name)
+    def data_named(self, entry):
+        return data_shown(entry) or "-"
 
 
 @admin.register(AuditEvent)

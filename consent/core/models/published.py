@@ -1,6 +1,7 @@
 """What the operator publishes: policy versions, consent texts, its documents."""
 
 from django.db import models
+from django.db.models import JSONField, Value
 from django.utils import timezone
 from django.utils.text import capfirst
 from django.utils.translation import gettext
@@ -101,6 +102,12 @@ class ConsentText(Published):
     )
     # The purpose's facts it states (declarations.agreement_key), frozen with the bodies.
     facts = models.JSONField(_("facts stated"), default=dict, blank=True, editable=False)
+    # {language: [[data code, its name], …]}, frozen with the bodies, whose list of data is a
+    # placeholder: each form shows the items it collects (texts.render_consent). Empty for a
+    # text published before, whose bodies name the purpose's whole list.
+    data_names = models.JSONField(
+        _("data named"), default=dict, blank=True, editable=False, db_default=Value({}, JSONField())
+    )
     requires_reconsent = models.BooleanField(
         _("requires consent again"),
         default=False,

@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db import models
+from django.db.models import JSONField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -39,6 +40,15 @@ class LedgerEntry(AppendOnly):
     # name, so the evidence's reader can recompute it (compliance L4). "" for rows from before.
     shown_name = models.CharField(
         _("name in the text shown"), max_length=300, blank=True, db_default=""
+    )
+    # The data the text shown named (codes of purposes.DATA_FIELDS): a form's own, of the
+    # purpose's list (texts.data_named); text_sha256 is of the text with their names, frozen
+    # with it, in its list of data. [] for rows from before, whose text named its whole list.
+    shown_fields = models.JSONField(
+        _("data named in the text shown"),
+        default=list,
+        blank=True,
+        db_default=Value([], JSONField()),
     )
     language = models.CharField(_("language"), max_length=2, choices=Language, blank=True)
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)

@@ -84,6 +84,14 @@ class Command(BaseCommand):
         for code, purpose in PURPOSES.items():
             if purpose.processors_setting and not purpose.processors():
                 continue  # nobody abroad: there is no cross-border consent to ask for
-            if not ConsentText.objects.filter(purpose=code).exists():
-                text_publish(ConsentText.objects.create(purpose=code, version=1, policy=policy))
+            latest = ConsentText.objects.filter(purpose=code).order_by("-version").first()
+            # A text published before each form's text named the data that form collects (its
+            # list frozen whole, `data_names` empty) is followed by one that does: consent
+            # already given stays with the version it was given to.
+            if latest is None or (latest.is_published and not latest.data_names):
+                text_publish(ConsentText.objects.create(
+                    purpose=code, version=latest.version + 1 if latest else 1, policy=policy,
+                    other_kk=latest.other_kk if latest else "",
+                    other_ru=latest.other_ru if latest else "",
+                ))  # fmt: skip
         self.stdout.write("Demo content loaded.")
