@@ -11,6 +11,9 @@ withdrawal or unsubscribe would end what the person keeps. It opens for the offi
 «Не хочу получать письма на старую почту, пишите на новую: …», «хаттарды жаңа поштаға
 жіберіңіз», «пишите мне на казахском»: the person asks for their address or language to be
 changed, not for the mail to stop. It opens as a correction, nothing unsubscribed.
+
+«Прошу отменить подписку на онлайн-курс», «курсқа жазылуды тоқтатыңыз»: the person cancels a
+service, not the news. It opens for the officer, nothing unsubscribed.
 """
 
 import re
