@@ -5,11 +5,13 @@ intake carrying it out on the sender's record."""
 
 import re
 
-from consent.core.names import name_keys
+from django.conf import settings
+
+from consent.core.names import name_key, name_keys
 
 from .phrases import Phrase, find_each
 from .sentences import SENTENCE_END
-from .spelling import CYRILLIC, fold, word_set, words
+from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
 # деректерін жойыңыз», «otpishite muzha», «пишу за бабушку». What it asks is not the sender's own
@@ -91,6 +93,13 @@ GREETING = frozenset(map(fold, word_set(
     "салем салеметсиз hello dear hi"
 )))  # fmt: skip
 PLACE_BEFORE = frozenset(word_set("в во из г город города городе городу гор"))
+# Capitalised words of no person: a law, the state, an organisation, a place («согласно Закону
+# Республики Казахстан», «Қазақстан Республикасының Заңы», «Вашей Компании»), and the words of
+# the operator's own name (settings.OPERATOR: «Ем Алу Плюс»). Folded, beginnings.
+NOT_NAMES = ("закон", "заны", "республик", "казахстан", "казакстан", "кодекс", "конституц",
+             "правительств", "министерств", "компани", "товарищ", "организац", "университет",
+             "академи", "школ", "центр", "курс", "улиц", "проспект", "област", "облыс", "район",
+             "аудан", "кала", "город")  # fmt: skip
 WRITER = frozenset({"я", "мен"})  # «Я, Иванов Иван, прошу…», «Мен, Асқаров Ерлан, …»
 
 
@@ -125,7 +134,7 @@ def people_named(text: str) -> list[tuple[list[str], bool]]:
         if run and not joined:
             found.append(_name(run, before, first))
             run = []
-        if word[:1].isupper() and not word.isupper():
+        if _capitalised(word):
             if not run:
                 before = tokens[at - 1][0] if at else ""
                 first = at == 0
@@ -138,10 +147,24 @@ def people_named(text: str) -> list[tuple[list[str], bool]]:
     return [name for name in found if name is not None]
 
 
+def _capitalised(word):
+    """A word written with a capital, not in capitals («ЕМ АЛУ»), nor a pronoun or another
+    function word («Вас», «Ваши», «Прошу»: spelling.FUNCTION_WORDS)."""
+    return word[:1].isupper() and not word.isupper() and fold(word.casefold()) not in FUNCTION_WORDS
+
+
+def _operator_words():
+    names = " ".join(settings.OPERATOR.get(key) or "" for key in ("name_kk", "name_ru"))
+    return set(name_keys(names))
+
+
 def _name(run, before, first):
     """(keys, writer) of a run of capitalised words that names a person, else None."""
     previous = fold(before.casefold())
     if previous in GREETING or fold(run[0].casefold()) in GREETING or previous in PLACE_BEFORE:
+        return None
+    operator = _operator_words()
+    if any(fold(w.casefold()).startswith(NOT_NAMES) or name_key(w) in operator for w in run):
         return None
     keys = [key for word in run for key in name_keys(word)]
     if first and len(keys) > 1 and not _name_like(keys[0]):
@@ -175,7 +198,7 @@ def signed_by_another(text: str, own_names: tuple[str, ...]) -> bool:
     tokens = NAME_WORD.findall(signed)
     if not own_names or not tokens or any(fold(w.casefold()) in GREETING for w in words(text)):
         return False
-    if not all(token[:1].isupper() and not token.isupper() for token in tokens):
+    if not all(map(_capitalised, tokens)):
         return False
     named = people_named(signed)
     own = [_stems(key) for name in own_names for key in name_keys(name)]
