@@ -124,3 +124,13 @@ def test_from_an_address_not_on_record_a_named_person_is_still_marked(person):
                          body="Я, Иванов Иван, прошу удалить мои персональные данные"))  # fmt: skip
     assert (own.type, own.about_someone_else) == (Type.DESTROY, False)
     assert untouched(person)
+
+
+@pytest.mark.parametrize("body", [
+    "Отпишите меня и Ерлана Асқарова от рассылки",
+    "Мені және Ерлан Асқаровты таратылымнан шығарыңыз",
+])  # fmt: skip
+def test_the_senders_own_unsubscribe_beside_another_name_still_stops_her_news(person, body):
+    ticket = ingest(message("", message_id="<both@x>", body=body))
+    assert (ticket.type, ticket.about_someone_else) == (Type.OTHER, True)
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
