@@ -1,10 +1,17 @@
 """Whom a letter is about (compliance L7): the sender, who asks something in the first person
-(says_me), or someone else it names (names_someone_else), whose request an officer reads rather
-than the intake carrying it out on the sender's record."""
+(says_me), or someone else it names (names_someone_else), or names by name where the sender's
+name on record is not that name (names_another), whose request an officer reads rather than the
+intake carrying it out on the sender's record."""
 
 import re
 
-from .spelling import fold, word_set, words
+from django.conf import settings
+
+from consent.core.names import name_key, name_keys
+
+from .phrases import Phrase, find_each
+from .sentences import SENTENCE_END
+from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
 # деректерін жойыңыз», «otpishite muzha», «пишу за бабушку». What it asks is not the sender's own
@@ -58,3 +65,154 @@ def names_someone_else(text: str) -> bool:
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
             return True
     return False
+
+
+# A person named in the sentence of a request (compliance L7): «Удалите данные Иванова Ивана»,
+# «Отпишите Ерлана Асқарова от рассылки», «Ерлан Асқаровтың деректерін жойыңыз», «Udalite dannye
+# Petrovoy Anny». A name is a run of capitalised words (not in capitals: «ЕМ АЛУ») next to each
+# other, read in any alphabet and spelling (consent.core.names), in which a word has a surname's
+# or a patronymic's form in any case (SURNAME: «Асқаровтың», «Петровой», «Серікұлы»), or two
+# Cyrillic words stand past the sentence's first. A greeting's addressee («Уважаемый Ерлан
+# Асқаров», «Құрметті …») and a place («в Саратов») are no one the request is about; the writer
+# naming themselves («Я, Иванов Иван, прошу …») is the sender when the record says so.
+NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+# Case endings of a name's key (names.name_keys: й, ы, і as и; ң as н; қ as к; ғ as г; a letter
+# twice as once): Russian («Иванова», «Петровой», «Анну», «Достоевского») and Kazakh (the
+# genitive «-тың», the accusative «-ты», the dative «-ға», the locative, the ablative, «-мен»).
+ENDINGS = (
+    "а", "у", "е", "и", "ом", "ем", "ои", "еи", "ого", "ему", "им", "ими", "их", "иу", "иа",
+    "нин", "тин", "дин", "ин", "ни", "ди", "ти", "га", "ге", "ка", "ке", "на", "не", "да", "де",
+    "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
+)  # fmt: skip
+# Not «-ин», «-ын»: Kazakh words end so as often as Russian names («Ағылшын курсына …»).
+SURNAME = re.compile(r".{3,}(ов|ев)|.{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
+PATRONYMIC = re.compile(r".{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
+# Words before a name that make it no one a request is about: a greeting, a place. Folded.
+GREETING = frozenset(map(fold, word_set(
+    "уважаемый уважаемая уважаемые дорогой дорогая дорогие здравствуйте курметти кадирли "
+    "салем салеметсиз hello dear hi"
+)))  # fmt: skip
+PLACE_BEFORE = frozenset(word_set("в во из г город города городе городу гор"))
+# Capitalised words of no person: a law, the state, an organisation, a place («согласно Закону
+# Республики Казахстан», «Қазақстан Республикасының Заңы», «Вашей Компании»), and the words of
+# the operator's own name (settings.OPERATOR: «Ем Алу Плюс»). Folded, beginnings.
+NOT_NAMES = ("закон", "заны", "республик", "казахстан", "казакстан", "кодекс", "конституц",
+             "правительств", "министерств", "компани", "товарищ", "организац", "университет",
+             "академи", "школ", "центр", "курс", "улиц", "проспект", "област", "облыс", "район",
+             "аудан", "кала", "город")  # fmt: skip
+WRITER = frozenset({"я", "мен"})  # «Я, Иванов Иван, прошу…», «Мен, Асқаров Ерлан, …»
+
+
+def _stems(key: str) -> set[str]:
+    """A name word's key and the key without each case ending it may carry (ENDINGS)."""
+    return {key} | {key[: -len(e)] for e in ENDINGS if key.endswith(e) and len(key) > len(e) + 1}
+
+
+def _name_like(key: str) -> bool:
+    return any(SURNAME.fullmatch(stem) for stem in _stems(key))
+
+
+def _is_sender(run: list[str], own: list[set[str]]) -> bool:
+    """Whether every word of the name, a patronymic the record lacks aside, is a word of the
+    sender's name on record, in any case and spelling."""
+    matched = [any(_stems(key) & stems for stems in own) for key in run]
+    return any(matched) and all(
+        ok or any(PATRONYMIC.fullmatch(stem) for stem in _stems(key))
+        for key, ok in zip(run, matched, strict=True)
+    )
+
+
+def people_named(text: str) -> list[tuple[list[str], bool]]:
+    """The names `text` holds (see NAME_WORD), each as its words' keys, and whether the writer
+    names themselves with it («Я, Иванов Иван, …»)."""
+    found, run, first = [], [], True
+    before = ""
+    tokens = list(NAME_WORD.finditer(text or ""))
+    for at, token in enumerate(tokens):
+        word = token[0]
+        joined = at > 0 and not text[tokens[at - 1].end() : token.start()].strip()
+        if run and not joined:
+            found.append(_name(run, before, first))
+            run = []
+        if _capitalised(word):
+            if not run:
+                before = tokens[at - 1][0] if at else ""
+                first = at == 0
+            run.append(word)
+        elif run:
+            found.append(_name(run, before, first))
+            run = []
+    if run:
+        found.append(_name(run, before, first))
+    return [name for name in found if name is not None]
+
+
+def _capitalised(word):
+    """A word written with a capital, not in capitals («ЕМ АЛУ»), nor a pronoun or another
+    function word («Вас», «Ваши», «Прошу»: spelling.FUNCTION_WORDS)."""
+    return word[:1].isupper() and not word.isupper() and fold(word.casefold()) not in FUNCTION_WORDS
+
+
+def _operator_words():
+    names = " ".join(settings.OPERATOR.get(key) or "" for key in ("name_kk", "name_ru"))
+    return set(name_keys(names))
+
+
+def _name(run, before, first):
+    """(keys, writer) of a run of capitalised words that names a person, else None."""
+    previous = fold(before.casefold())
+    if previous in GREETING or fold(run[0].casefold()) in GREETING or previous in PLACE_BEFORE:
+        return None
+    operator = _operator_words()
+    if any(fold(w.casefold()).startswith(NOT_NAMES) or name_key(w) in operator for w in run):
+        return None
+    keys = [key for word in run for key in name_keys(word)]
+    if first and len(keys) > 1 and not _name_like(keys[0]):
+        keys = keys[1:]  # the sentence's first word: «Прошу Ерлана Асқарова отписать»
+    cyrillic = all(CYRILLIC.search(word.casefold()) for word in run)
+    if any(map(_name_like, keys)) or (len(keys) > 1 and not first and cyrillic):
+        return keys, previous in WRITER
+    return None
+
+
+def names_another_person(text: str, own_names: tuple[str, ...] = ()) -> bool:
+    """Whether `text` (the sentence of a request) names a person who is not the sender, whose
+    names on record are `own_names` (none: a sender not on record, of whom only the writer naming
+    themselves is known)."""
+    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    for keys, writer in people_named(text):
+        if own and _is_sender(keys, own):
+            continue
+        if writer and not own:
+            continue
+        return True
+    return False
+
+
+def signed_by_another(text: str, own_names: tuple[str, ...]) -> bool:
+    """Whether `text` is a line that signs a name («Иван Петров», «С уважением, Иван Петров»),
+    and a name not the sender's on record: the writer is someone else, and «удалите мои данные»
+    above it is theirs. Unknown without a record; a greeting («Здравствуйте, Ерлан Асқаров!»)
+    signs nothing."""
+    signed = (text or "").rsplit(",", 1)[-1]
+    tokens = NAME_WORD.findall(signed)
+    if not own_names or not tokens or any(fold(w.casefold()) in GREETING for w in words(text)):
+        return False
+    if not all(map(_capitalised, tokens)):
+        return False
+    named = people_named(signed)
+    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    return len(named) == 1 and not _is_sender(named[0][0], own)
+
+
+def names_another(table: list[Phrase], texts: list[str], own_names: tuple[str, ...]) -> bool:
+    """Whether a sentence of `texts` that names a request names a person who is not the sender
+    (names_another_person), or a line signs a name that is not the sender's on record
+    (signed_by_another): a name elsewhere, a greeting's, is not whom it is about."""
+    pieces = [piece for text in texts for piece in SENTENCE_END.split(text or "")]
+    return any(
+        names_another_person(piece, own_names)
+        if find_each(table, piece)
+        else signed_by_another(piece, own_names)
+        for piece in pieces
+    )

@@ -19,11 +19,11 @@ from django.db import IntegrityError, transaction
 from django.db.models import Q
 
 from consent.core import routes
-from consent.core.subjects import normalise_email
+from consent.core.subjects import normalise_email, subject_find
 from consent.marketing.returns import returned_mail
 
 from . import phrases
-from .about_whom import names_someone_else, says_me
+from .about_whom import names_another, names_someone_else, says_me
 from .keys import hashed_key, letter_key, message_key, whole_message_key
 from .language import language_of
 from .letters import Letter, read_letter
@@ -110,6 +110,7 @@ def recognise(
     attached: tuple[tuple[str, str, str], ...] = (),
     phrases_in_use: list[phrases.Phrase] | None = None,
     sender: str = "",
+    sender_names: tuple[str, ...] = (),
 ) -> Recognised:
     """(ticket type, language, purpose) of a message: the type its subject line names, else
     the type the first lines the person wrote name (quotes, signatures and forwarded heads left
@@ -120,8 +121,10 @@ def recognise(
     passing on a customer's withdrawal, a parent their child's, someone another shop's newsletter
     with its «отписаться» footer. Only what the sender wrote themselves is read for a phrase
     then; the forwarded request is for staff to read, never carried out on the sender's record.
-    So is a request the sender writes about someone else («удалите данные моей дочери»):
-    "other", marked `someone_else`."""
+    So is a request the sender writes about someone else («удалите данные моей дочери»), or
+    about a person it names who is not the sender, whose names on record are `sender_names`
+    («Удалите данные Иванова Ивана» from Әсел Қасымова's address): "other", marked
+    `someone_else`."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_own(body or "", operator=operator)
@@ -173,7 +176,12 @@ def recognise(
     language = language_of(
         own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else ""
     )
-    if match is not None and any(map(names_someone_else, written)):
+    # A correction names the name it asks for («новая фамилия Петрова»): no one else.
+    by_name = match is not None and match.phrase.kind != Type.CORRECT
+    if match is not None and (
+        any(map(names_someone_else, written))
+        or (by_name and names_another(table, written, sender_names))
+    ):
         # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
         # But an unsubscribe the sender asks in the first person («отпишите меня от рассылки.
@@ -257,9 +265,12 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         if aside.reason == Reason.AUTOMATED:
             campaign_mail_returned(raw)
         return quarantine_record(raw, reason=aside.reason, key=key, received_at=received_at)
+    # Whose record the address holds: a request naming someone else by name is not theirs.
+    holder = subject_find(email=letter.sender)
     read = recognise(
-        letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender
-    )
+        letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
+        sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
+    )  # fmt: skip
     try:
         # A savepoint: whatever the insert meets, the connection stays usable for the quarantine.
         with transaction.atomic():

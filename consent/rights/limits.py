@@ -11,6 +11,9 @@ withdrawal or unsubscribe would end what the person keeps. It opens for the offi
 «Не хочу получать письма на старую почту, пишите на новую: …», «хаттарды жаңа поштаға
 жіберіңіз», «пишите мне на казахском»: the person asks for their address or language to be
 changed, not for the mail to stop. It opens as a correction, nothing unsubscribed.
+
+«Прошу отменить подписку на онлайн-курс», «курсқа жазылуды тоқтатыңыз»: the person cancels a
+service, not the news. It opens for the officer, nothing unsubscribed.
 """
 
 import re
@@ -49,6 +52,21 @@ ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
 NEWS = ("рассылк", "новост", "письм", "реклам", "акци", "предложен", "уведомлен", "подписк",
         "хабарлам", "хабарланды", "жанал", "таратылым", "усыныс", "жазылым", "хат",
         "жарнам")  # fmt: skip
+# A subscription or unsubscribe word whose object is a service («отменить подписку на онлайн-курс»,
+# «отмените мою запись на курс», «отписаться от курса», «курсқа жазылуды тоқтатыңыз»): the person
+# cancels a course, an order or an event, not the news. The object follows a preposition in
+# Russian («на», «от», «из», «с»; after «меня»), within a few words, and comes right before the
+# word in Kazakh; the first of a service (SERVICE) or the news (NEWS) decides. Folded.
+KAZAKH_SUBSCRIBING = ("жазыл", "тиркел")
+SUBSCRIBING = ("подписк", "подпис", "отпис", "отпиш", "запис", *KAZAKH_SUBSCRIBING)
+SERVICE = ("курс", "заняти", "урок", "обучени", "заказ", "услуг", "мероприяти", "вебинар",
+           "семинар", "тренинг", "абонемент", "программ", "лагер", "марафон", "интенсив",
+           "олимпиад", "групп", "сабак", "оку", "тапсырыс", "кызмет", "шара", "топ")  # fmt: skip
+OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со"})
+WHOM = frozenset({"меня", "нас", "мою", "мой", "мое", "моего", "моей", "наш", "нашу", "нашего"})
+OBJECT_WORDS = 3  # words after the preposition read for the object
+# Words that name the news anywhere in a letter, the subscription's own word aside.
+MAILING = tuple(stem for stem in NEWS if not stem.startswith(SUBSCRIBING))
 # Where or how to be written to: a verb of sending, asked (not «не присылайте», «жібермеңіз»),
 # near a new or other address or a language, or beside an address other than the sender's.
 SEND = ("пишит", "присылайт", "пришлит", "отправляйт", "отправьт", "направляйт", "шлит",
@@ -73,11 +91,15 @@ ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_I
 def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str):
     """(kind, unsubscribe) of a recognised request once its limits are read in `text`: "other"
     with nothing unsubscribed when a withdrawal or an unsubscribe would end what the letter keeps;
-    a correction when an unsubscribe asks where or how to be written to."""
+    a correction when an unsubscribe asks where or how to be written to; "other" with nothing
+    unsubscribed when what it stops is a service, a course, not the news (SUBSCRIBING)."""
     stops_news = unsubscribe or kind == Type.UNSUBSCRIBE or purpose == "marketing"
     if kind != Type.WITHDRAW and not stops_news:
         return kind, unsubscribe
     folded = [fold(word) for word in words(text)]
+    if stops_news and kind != Type.WITHDRAW and _a_service(folded):
+        # Nothing of the news is asked: for an officer, the other request stays what it is.
+        return (Type.OTHER if kind == Type.UNSUBSCRIBE else kind), False
     if stops_news and kind != Type.WITHDRAW and _elsewhere(folded, text, sender):
         # The other request of a letter that also asks it (a destruction) stays what it is.
         return (Type.CORRECT if kind in (Type.UNSUBSCRIBE, Type.OTHER) else kind), False
@@ -130,3 +152,28 @@ def _elsewhere(folded, text, sender):
         return True
     near = [word for at in sending for word in folded[max(0, at - NEAR) : at + 1 + NEAR]]
     return any(PLACE.fullmatch(word) for word in near)
+
+
+def _a_service(folded):
+    """Whether the words stop a service rather than the news: a subscription word's object is a
+    service (SERVICE), none is the news, and no other word names the news (MAILING)."""
+    objects = {
+        _object(folded, at) for at, word in enumerate(folded) if word.startswith(SUBSCRIBING)
+    }
+    news = any(word.startswith(MAILING) for word in folded)
+    return "service" in objects and "news" not in objects and not news
+
+
+def _object(folded, at):
+    """ "service", "news" or None: what the subscription word at `at` names as its object."""
+    after = folded[at + 1 : at + 3 + OBJECT_WORDS]
+    while after and after[0] in WHOM:
+        after = after[1:]
+    named = after[1 : 1 + OBJECT_WORDS] if after[:1] and after[0] in OBJECT_AFTER else []
+    before = folded[max(0, at - 2) : at] if folded[at].startswith(KAZAKH_SUBSCRIBING) else []
+    for word in [*named, *reversed(before)]:
+        if word.startswith(MAILING):
+            return "news"
+        if word.startswith(SERVICE):
+            return "service"
+    return None

@@ -69,8 +69,9 @@ TAKING_BACK = ("отзыва", "отозв", "кери", "кайтар")
 # емес», «қажет емес») and «жоқ» («қажеті жоқ»). All folded (spelling.fold).
 AUXILIARIES = "ал|бер|жибер|таста|кой|сал|шыгар|кет|кел|бол"
 # Also a verb of asking or wanting negated: «жоюды сұрамадым» (I did not ask to delete),
-# «қаламаймын» (I do not want).
-NEGATED_AUXILIARY = re.compile(rf"^({AUXILIARIES}|сура|кала)(ма|ме|ба|бе|па|пе)")
+# «қаламаймын» (I do not want). A verb's ending follows the negation (-й, -д, -ғ, -с, -у, -ң)
+# or none: «Алматы» (the city, «ал» and «ма» then «ты») declines nothing.
+NEGATED_AUXILIARY = re.compile(rf"^({AUXILIARIES}|сура|кала)(ма|ме|ба|бе|па|пе)(?=[йдгсун]|$)")
 # Right after a phrase, an auxiliary in the conditional supposes it: «қайтарып алсам» (if I take
 # back), as the phrase's own verb would (phrases.CONDITIONAL).
 SUPPOSING_AUXILIARY = re.compile(rf"^({AUXILIARIES})с[ае]")

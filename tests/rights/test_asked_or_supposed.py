@@ -116,6 +116,10 @@ def test_a_question_a_supposition_or_a_refusal_changes_nothing(person, body):
         ("Отпишите меня от рассылки по ссылке", Type.UNSUBSCRIBE),
         ("Сайттағы нысан арқылы жіберген деректерімді жойыңыз", Type.DESTROY),
         ("У меня изменились контактные данные, новый телефон +7 701 444 55 66", Type.CORRECT),
+        # a word after the phrase that only begins as a negated Kazakh verb does («Алматы»:
+        # «ал» and «ма», as «алмаймын»)
+        ("Отпишите меня от рассылки о курсах в Алматы", Type.UNSUBSCRIBE),
+        ("Деректерімді жойыңыз, Алматыдан көштім", Type.DESTROY),
     ],
 )  # fmt: skip
 def test_the_request_beside_a_question_is_still_heard(person, body, kind):
