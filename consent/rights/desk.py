@@ -275,29 +275,33 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
         return ticket_destroy_instead(ticket, reason=data["reason"], actor=user)
     if action == "destroy_unlawful":
         return ticket_destroy_unlawful(ticket, reason=data["reason"], actor=user)
+    # The officer's words beside an answer of fixed text reach the person and stay with the
+    # request (closing.with_officer_words); where the answer is the words, they are required.
+    words = data.get("reason", "")
     if guardian_only(ticket):
         # A parent or guardian with no record of their own: what they gave for a child is
         # shown or destroyed; anything else is answered in writing (GUARDIAN_NOTES).
         if ticket.type == Type.ACCESS:
-            return ticket_answer_guardian_access(ticket, actor=user)
+            return ticket_answer_guardian_access(ticket, actor=user, words=words)
         if ticket.type == Type.DESTROY:
-            return ticket_destroy_guardian(ticket, actor=user)
-        return ticket_answer(ticket, answer=data["reason"], actor=user)
+            return ticket_destroy_guardian(ticket, actor=user, words=words)
+        return ticket_answer(ticket, answer=words, actor=user)
     if ticket.type == Type.CORRECT:
         # A field the panel posted empty is to be cleared (a number the person wants removed);
         # one it did not post at all is left as it is.
         changes = {f: data.get(f) for f in CORRECTABLE if form.add_prefix(f) in form.data}
-        return ticket_correct(ticket, changes=changes, document=data["document"], actor=user)
+        return ticket_correct(ticket, changes=changes, document=data["document"], actor=user,
+                              words=words)  # fmt: skip
     if ticket.type == Type.BLOCK:
-        return ticket_block(ticket, reason=data["reason"], actor=user)
+        return ticket_block(ticket, reason=words, actor=user, words=words)
     if ticket.type == Type.UNBLOCK:
-        return ticket_unblock(ticket, reason=data["reason"], actor=user)
+        return ticket_unblock(ticket, reason=words, actor=user, words=words)
     if ticket.type == Type.ACCESS:
-        return ticket_answer_access(ticket, actor=user)
+        return ticket_answer_access(ticket, actor=user, words=words)
     if ticket.type == Type.WITHDRAW:
-        return ticket_withdraw(ticket, actor=user)
+        return ticket_withdraw(ticket, actor=user, words=words)
     if ticket.type == Type.DESTROY:
-        return ticket_destroy(ticket, actor=user)
+        return ticket_destroy(ticket, actor=user, words=words)
     if ticket.type in ANSWERED:
-        return ticket_answer(ticket, answer=data["reason"], actor=user)
-    return ticket_close(ticket, outcome=data["reason"], actor=user)
+        return ticket_answer(ticket, answer=words, actor=user)
+    return ticket_close(ticket, outcome=words, actor=user)
