@@ -251,8 +251,9 @@ class ActionForm(forms.Form):
                      "“identity not confirmed”; the person is told so at the address on "
                      "record.") % {"time": expires}  # fmt: skip
         return _("The person can confirm the request through the emailed link until %(time)s. "
-                 "After that it can be closed as “identity not confirmed”; until then its due "
-                 "date waits on the person and it is not overdue.") % {"time": expires}  # fmt: skip
+                 "After that it can be closed as “identity not confirmed”. Its due date counts "
+                 "from receipt all the same: past it, the request is overdue.") % {
+            "time": expires}  # fmt: skip
 
     def can_close(self) -> bool:
         return self.ticket.closable_as(timezone.now()) is not None

@@ -40,8 +40,8 @@ MAX_ID = 2**63 - 1  # a bigint
 
 
 class DueFilter(admin.SimpleListFilter):
-    """Overdue and due today count confirmed requests only (TicketQuerySet.actionable): one
-    waiting for the person's confirmation is listed as waiting, however old its due date."""
+    """Overdue and due today count every request still to be answered, one waiting for the
+    person's confirmation included (TicketQuerySet.overdue: the law counts from receipt)."""
 
     title = _("deadline")
     parameter_name = "due"
@@ -61,9 +61,9 @@ class DueFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         today = local_today()
         if self.value() == "overdue":
-            return queryset.actionable().filter(due_date__lt=today)
+            return queryset.overdue(today)
         if self.value() == "today":
-            return queryset.actionable().filter(due_date=today)
+            return queryset.due_on(today)
         if self.value() == "waiting":
             return queryset.waiting()
         if self.value() == "all" or (
@@ -160,19 +160,22 @@ class TicketAdmin(AuditedAdmin):
 
     @admin.display(description=_("due"), ordering="due_date")
     def due(self, obj):
-        """The due date counts from receipt, as the law counts it; while the request waits for
-        the person's confirmation nothing can be done, so it is shown as waiting (or as ready
-        to be closed once the link has expired), never as overdue (compliance L8, L9)."""
+        """The due date counts from receipt, as the law counts it (compliance L8): past it, a
+        request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
+        one waiting says so too, or that it can be closed once the link has expired (L9)."""
         today = local_today()
         label = formats.date_format(obj.due_date, "SHORT_DATE_FORMAT")
+        if obj.is_overdue:
+            label = format_html("{} · {}", label, _("overdue"))
         if obj.is_waiting:
             if obj.closable_as(timezone.now()):
                 return format_html('<strong class="closable">{} · {}</strong>', label,
                                    _("not confirmed: can be closed"))  # fmt: skip
-            return format_html('<span class="waiting">{} · {}</span>', label,
+            return format_html('<span class="waiting{}">{} · {}</span>',
+                               " overdue" if obj.is_overdue else "", label,
                                _("waiting for the person"))  # fmt: skip
-        if obj.is_open and obj.due_date < today:
-            return format_html('<strong class="overdue">{} · {}</strong>', label, _("overdue"))
+        if obj.is_overdue:
+            return format_html('<strong class="overdue">{}</strong>', label)
         if obj.is_open and obj.due_date == today:
             return format_html('<strong class="due-today">{} · {}</strong>', label, _("today"))
         return label
