@@ -21,13 +21,15 @@ from .tickets import Status, Type
 
 
 @transaction.atomic
-def ticket_answer_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
+def ticket_answer_access(
+    ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = ""
+) -> Ticket:
     """Send the person everything held about them, as JSON and PDF, free of charge."""
     require_open(ticket)
     files = _access_files(ticket, actor=actor)
     outcome = _("The data we hold about you is attached, as JSON and as PDF.")
     return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.subject.email,
-                         attachments=files)  # fmt: skip
+                        attachments=files, words=words)  # fmt: skip
 
 
 def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:

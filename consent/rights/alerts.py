@@ -65,8 +65,10 @@ def notify_new_ticket(ticket: Ticket) -> None:
             {"about": ticket.regarding.reference, "ref": ticket.reference},
         )
     else:
+        # One opened by hand with an earlier day of receipt may be overdue already (L8).
+        overdue = _("New request %(ref)s, already overdue: it was due %(due)s")
         subject_line = interpolate(
-            _("New request %(ref)s, due %(due)s"),
+            overdue if ticket.is_overdue else _("New request %(ref)s, due %(due)s"),
             {"ref": ticket.reference, "due": lazy_date(ticket.due_date, "SHORT_DATE_FORMAT")},
         )
     _tell_officers(ticket, "staff_new_request", subject_line)

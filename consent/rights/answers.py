@@ -42,7 +42,12 @@ def ticket_answer(ticket: Ticket, *, answer: str, actor: AbstractBaseUser | None
 
 @transaction.atomic
 def ticket_correct(
-    ticket: Ticket, *, changes: dict[str, object], document: str, actor: AbstractBaseUser | None
+    ticket: Ticket,
+    *,
+    changes: dict[str, object],
+    document: str,
+    actor: AbstractBaseUser | None,
+    words: str = "",
 ) -> Ticket:
     """Apply a correction backed by a document; old and new values are kept with the subject."""
     require_open(ticket)
@@ -85,7 +90,8 @@ def ticket_correct(
     outbox_copies_delete(subject, cause="corrected", actor=actor)
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
           **({"cleared": cleared} if cleared else {}))  # fmt: skip
-    return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor)
+    return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor,
+                        words=words)  # fmt: skip
 
 
 def _corrected(field: str, value: object) -> object:
@@ -126,23 +132,29 @@ def _refuse_clearing(subject: Subject, field: str) -> None:
 
 
 @transaction.atomic
-def ticket_block(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
+def ticket_block(
+    ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None, words: str = ""
+) -> Ticket:
     """Block processing (compliance L12). A person already blocked (a second request to block,
     or one reopened since its answer) is told that it is blocked, and the block stands as it
     was: refusing was all the desk allowed, which told them their request was refused."""
     require_open(ticket, allowed_when_blocked=True)
     if gate.is_blocked(ticket.subject):
         return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor,
-                            detail={"already_blocked": True})  # fmt: skip
+                            detail={"already_blocked": True}, words=words)  # fmt: skip
     subject_block(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
-    return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor)
+    return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor,
+                        words=words)  # fmt: skip
 
 
 @transaction.atomic
-def ticket_unblock(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
+def ticket_unblock(
+    ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None, words: str = ""
+) -> Ticket:
     require_open(ticket, allowed_when_blocked=True)
     subject_unblock(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
-    return ticket_close(ticket, outcome=_("Processing of your data is unblocked."), actor=actor)
+    return ticket_close(ticket, outcome=_("Processing of your data is unblocked."), actor=actor,
+                        words=words)  # fmt: skip
 
 
 # Compliance L12 (Art. 25(2)(8)): what may destroy a blocked person's data. The person's own
@@ -165,6 +177,7 @@ def ticket_destroy(
     outcome: str | Promise | None = None,
     template: str = "request_done",
     detail: dict[str, Any] | None = None,
+    words: str = "",
 ) -> Ticket:
     """Destroy the subject's data. The request keeps its number and loses the address; the
     confirmation (`template`, saying `outcome`) is sent once the destruction commits, and kept
@@ -187,8 +200,9 @@ def ticket_destroy(
         # another address too (only an address links a request to a record, compliance L9):
         # the letter says how to reach that (`destroyed`), never that all their data is gone.
         outcome = _("We have destroyed the personal data we held under this email address.")
-    ticket_close(ticket, outcome=outcome, actor=actor, detail=detail)
-    context = {"reference": reference, "ticket": ticket, "outcome": outcome, "destroyed": True}
+    ticket_close(ticket, outcome=outcome, actor=actor, detail=detail, words=words)
+    context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome,
+               "destroyed": True}  # fmt: skip
     transaction.on_commit(
         lambda: send_without_trace(
             email, template, context, language=language,
@@ -246,14 +260,14 @@ def withdrawal_keeps(ticket: Ticket) -> list[str]:
 
 
 @transaction.atomic
-def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
+def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = "") -> Ticket:
     """Carry out a withdrawal; the gate for the purpose closed at confirmation already. With
     consent for another purpose still standing, the data stays for that purpose only and the
     person is told so; otherwise it is destroyed."""
     require_open(ticket, allowed_when_blocked=True)
     kept = withdrawal_keeps(ticket)
     if not kept:
-        return ticket_destroy(ticket, actor=actor)
+        return ticket_destroy(ticket, actor=actor, words=words)
     # What only the withdrawn purpose needed goes now; the rest stays for the others.
     subject_keep_only_for(ticket.subject, kept, actor=actor)
     with translation.override(ticket.language):
@@ -261,7 +275,7 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket
             "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "
             "for it. Your other consents remain in force, so we keep your data only for them."
         ) % {"purpose": ticket.get_purpose_display()}
-    return ticket_close(ticket, outcome=outcome, actor=actor, detail={"kept": kept})
+    return ticket_close(ticket, outcome=outcome, actor=actor, detail={"kept": kept}, words=words)
 
 
 @transaction.atomic

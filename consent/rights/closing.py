@@ -75,14 +75,18 @@ def ticket_close(
     notify: bool = True,
     context: Mapping[str, Any] | None = None,
     unproven_address: bool = False,
+    words: str = "",
 ) -> Ticket:
     """Close the request and answer the person by email in their language (to the requester's
     address unless `to` names the one on record; no mail without `notify`). `detail` adds
     codes to the audit row; `context`, to the answer's template; `unproven_address`, that the
     request came from an address nobody has shown to be the requester's (an email's From): the
-    answer then counts against that address's limit (core.mail.queue_mail)."""
+    answer then counts against that address's limit (core.mail.queue_mail). `words`, what the
+    officer typed beside an answer of fixed text: `with_officer_words`."""
     with translation.override(ticket.language):
-        outcome = str(outcome)  # kept as the person was told it, in their language
+        outcome = with_officer_words(outcome, words)  # as the person was told it, in their language
+    if words := clean_form_text(words, multiline=True):
+        detail = {**(detail or {}), "officer_words": True}
     ticket.status = status
     ticket.closed_at = timezone.now()
     ticket.outcome = outcome
@@ -98,6 +102,17 @@ def ticket_close(
             attachments=attachments, unproven_address=unproven_address,
         )  # fmt: skip
     return ticket
+
+
+def with_officer_words(outcome: str | Promise, words: str) -> str:
+    """The one home of the officer's own words in an answer: the operation's fixed text (in the
+    language active, the person's), then what the officer typed, set apart under a heading of
+    its own, as the person reads it in the letter and the request keeps it as its outcome."""
+    outcome, words = str(outcome), clean_form_text(words, multiline=True)
+    if not words:
+        return outcome
+    heading = str(_("From the staff member who handled your request:"))
+    return f"{outcome}\n\n{heading}\n{words}" if outcome else f"{heading}\n{words}"
 
 
 # Why a request was reopened without an officer's words (erasure.outbox_copies_delete): codes in

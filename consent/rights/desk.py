@@ -252,8 +252,9 @@ class ActionForm(forms.Form):
                      "“identity not confirmed”; the person is told so at the address on "
                      "record.") % {"time": expires}  # fmt: skip
         return _("The person can confirm the request through the emailed link until %(time)s. "
-                 "After that it can be closed as “identity not confirmed”; until then its due "
-                 "date waits on the person and it is not overdue.") % {"time": expires}  # fmt: skip
+                 "After that it can be closed as “identity not confirmed”. Its due date counts "
+                 "from receipt all the same: past it, the request is overdue.") % {
+            "time": expires}  # fmt: skip
 
     def can_close(self) -> bool:
         return self.ticket.closable_as(timezone.now()) is not None
@@ -276,29 +277,33 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
         return ticket_destroy_instead(ticket, reason=data["reason"], actor=user)
     if action == "destroy_unlawful":
         return ticket_destroy_unlawful(ticket, reason=data["reason"], actor=user)
+    # The officer's words beside an answer of fixed text reach the person and stay with the
+    # request (closing.with_officer_words); where the answer is the words, they are required.
+    words = data.get("reason", "")
     if guardian_only(ticket):
         # A parent or guardian with no record of their own: what they gave for a child is
         # shown or destroyed; anything else is answered in writing (GUARDIAN_NOTES).
         if ticket.type == Type.ACCESS:
-            return ticket_answer_guardian_access(ticket, actor=user)
+            return ticket_answer_guardian_access(ticket, actor=user, words=words)
         if ticket.type == Type.DESTROY:
-            return ticket_destroy_guardian(ticket, actor=user)
-        return ticket_answer(ticket, answer=data["reason"], actor=user)
+            return ticket_destroy_guardian(ticket, actor=user, words=words)
+        return ticket_answer(ticket, answer=words, actor=user)
     if ticket.type == Type.CORRECT:
         # A field the panel posted empty is to be cleared (a number the person wants removed);
         # one it did not post at all is left as it is.
         changes = {f: data.get(f) for f in CORRECTABLE if form.add_prefix(f) in form.data}
-        return ticket_correct(ticket, changes=changes, document=data["document"], actor=user)
+        return ticket_correct(ticket, changes=changes, document=data["document"], actor=user,
+                              words=words)  # fmt: skip
     if ticket.type == Type.BLOCK:
-        return ticket_block(ticket, reason=data["reason"], actor=user)
+        return ticket_block(ticket, reason=words, actor=user, words=words)
     if ticket.type == Type.UNBLOCK:
-        return ticket_unblock(ticket, reason=data["reason"], actor=user)
+        return ticket_unblock(ticket, reason=words, actor=user, words=words)
     if ticket.type == Type.ACCESS:
-        return ticket_answer_access(ticket, actor=user)
+        return ticket_answer_access(ticket, actor=user, words=words)
     if ticket.type == Type.WITHDRAW:
-        return ticket_withdraw(ticket, actor=user)
+        return ticket_withdraw(ticket, actor=user, words=words)
     if ticket.type == Type.DESTROY:
-        return ticket_destroy(ticket, actor=user)
+        return ticket_destroy(ticket, actor=user, words=words)
     if ticket.type in ANSWERED:
-        return ticket_answer(ticket, answer=data["reason"], actor=user)
-    return ticket_close(ticket, outcome=data["reason"], actor=user)
+        return ticket_answer(ticket, answer=words, actor=user)
+    return ticket_close(ticket, outcome=words, actor=user)

@@ -27,8 +27,9 @@ REVIEW_LISTED = 50
 def digest(today: date) -> int:
     """Send the digest for `today` (a date in Asia/Almaty). Returns the number of emails queued;
     nothing on a weekend or public holiday, or when nothing is due. Due and overdue count
-    confirmed requests only (TicketQuerySet.actionable); those waiting for the person appear
-    only once they can be closed unconfirmed, so that none waits for ever.
+    every request still to be answered, waiting ones included (TicketQuerySet.overdue: the law
+    counts from receipt); those waiting are listed to close once they can be closed
+    unconfirmed, so that none waits for ever.
 
     Every email set aside is listed once, in the first digest after the day it arrived, and not
     yet opened as a request: those a machine sent (reason "automated") raise no notice of their
@@ -47,7 +48,7 @@ def digest(today: date) -> int:
     previous = today - timedelta(days=1)
     while not is_working_day(previous):
         previous -= timedelta(days=1)
-    confirmed = Ticket.objects.actionable().order_by("due_date", "id")
+    confirmed = Ticket.objects.open().order_by("due_date", "id")  # waiting ones too: L8
     groups = {
         "overdue": list(confirmed.filter(due_date__lt=today)),
         "today": list(confirmed.filter(due_date=today)),

@@ -70,7 +70,9 @@ def guardian_only(ticket: Ticket) -> bool:
 
 
 @transaction.atomic
-def ticket_answer_guardian_access(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
+def ticket_answer_guardian_access(
+    ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = ""
+) -> Ticket:
     """Tell a parent or guardian what is held about them (guardian_statement), in the letter
     itself, at the address they gave; audited as an export on each child's record."""
     require_open(ticket)
@@ -83,11 +85,13 @@ def ticket_answer_guardian_access(ticket: Ticket, *, actor: AbstractBaseUser | N
     for guardian in guardians_at(ticket.email).exclude(contact=""):
         disclosure_record(guardian.subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor,
                           obj=ticket, what="guardian")  # fmt: skip
-    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.email)
+    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.email, words=words)
 
 
 @transaction.atomic
-def ticket_destroy_guardian(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
+def ticket_destroy_guardian(
+    ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = ""
+) -> Ticket:
     """Destroy what a parent or guardian with no record of their own gave about themselves
     (erasure.guardian_erase), and tell them so once it commits, keeping their address nowhere."""
     require_open(ticket, allowed_when_blocked=True)
@@ -97,8 +101,8 @@ def ticket_destroy_guardian(ticket: Ticket, *, actor: AbstractBaseUser | None) -
     with translation.override(language):
         outcome = str(GUARDIAN_DESTROYED)
     ticket_close(ticket, outcome=outcome, actor=actor, notify=False,
-                 detail={"guardian_of": records})  # fmt: skip
-    context = {"reference": reference, "ticket": ticket, "outcome": outcome}
+                 detail={"guardian_of": records}, words=words)  # fmt: skip
+    context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome}
     transaction.on_commit(
         lambda: send_without_trace(
             email, "request_done", context, language=language,

@@ -70,8 +70,10 @@ def file_reply(ticket: Ticket, files: int = 0) -> None:
 def file_repeat(ticket: Ticket, files: int = 0) -> None:
     """The same request again, from the same person, while the first is open: the person is
     told it joined that request (with its link again while it waits for them), at the address
-    on record; a sender no one on record holds was told at the first letter that no data is
-    held, and is not written to again."""
+    on record, once a day at most and in words that do not say the owner of the address sent
+    it (anyone can type an address into the form, or write in someone's name); a sender no one
+    on record holds was told at the first letter that no data is held, and is not written to
+    again."""
     file_with_open(ticket)
     if not ticket.address_on_record or _answered_lately(ticket):
         return
@@ -80,14 +82,18 @@ def file_repeat(ticket: Ticket, files: int = 0) -> None:
 
 
 def file_with_open(ticket: Ticket) -> None:
-    """Close `ticket` as filed with the open request it is `regarding`, and tell the officers.
-    Mails no one: `file_reply` and `file_repeat` answer the person; the self-service page says
-    so to the person who just sent it."""
+    """Close `ticket` as filed with the open request it is `regarding`; the officers are told
+    of a letter, not of a web form sent again. Mails no one else: `file_reply` and
+    `file_repeat` answer the person; the self-service page says so to the person who just
+    sent it."""
     regarding = ticket.regarding
     outcome = interpolate(_("Added to request %(ref)s."), {"ref": regarding.reference})
     ticket_close(ticket, outcome=outcome, status=Status.FILED, notify=False,
                  detail={"filed_with": regarding.reference})  # fmt: skip
-    notify_new_ticket(ticket)
+    if ticket.channel == Ticket.Channel.EMAIL:
+        # A letter may say something new: the officers read it. The same form sent again says
+        # nothing new, and anyone can send it in anyone's name, as often as they like.
+        notify_new_ticket(ticket)
 
 
 def _answered_lately(ticket):

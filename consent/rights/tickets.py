@@ -1,6 +1,6 @@
 """Data-subject requests: open, verify, carry out, answer — each with its legal due date."""
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
@@ -48,9 +48,12 @@ ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJEC
 
 
 def deadline_days(ticket_type: str) -> int:
-    if ticket_type == Type.ACCESS:
-        return settings.ACCESS_REQUEST_DAYS
-    return DEADLINES[ticket_type]
+    return settings.ACCESS_REQUEST_DAYS if ticket_type == Type.ACCESS else DEADLINES[ticket_type]
+
+
+def due_for(kind: str, received_at: datetime) -> date:
+    """The law's due date of a request of type `kind` received at `received_at` (L8)."""
+    return due_date(received_at, deadline_days(kind))
 
 
 def ticket_create(
@@ -73,7 +76,7 @@ def ticket_create(
     received_at = received_time(received_at)
     ticket = Ticket.objects.create(
         type=kind, subject=subject, email=email, language=language, channel=channel,
-        received_at=received_at, due_date=due_date(received_at, deadline_days(kind)), **fields,
+        received_at=received_at, due_date=due_for(kind, received_at), **fields,
     )  # fmt: skip
     audit(AuditEvent.Action.REQUEST_OPEN, actor=actor, subject=subject, obj=ticket, type=kind,
           channel=channel, **(audit_detail or {}))  # fmt: skip
@@ -247,8 +250,7 @@ def _act_on_arrival(ticket, actor=None, files=0):
 
 def _mailable(email):
     """Whether an address no one has shown to be theirs may be written to: only one a person
-    would type (a form checks it already; a mail's From is not checked). Another would fail
-    delivery and be retried for days."""
+    would type (a form checks it; a mail's From is not). Another would fail and be retried."""
     try:
         clean_email(email)
     except ValidationError:
@@ -322,7 +324,7 @@ def ticket_reclassify(
         raise ValidationError(_("A purpose is chosen only for a withdrawal of consent."))
     old = ticket.type
     ticket.type, ticket.purpose = kind, purpose
-    ticket.due_date = due_date(ticket.received_at, deadline_days(kind))
+    ticket.due_date = due_for(kind, ticket.received_at)
     if filed:
         ticket.status, ticket.closed_at, ticket.outcome = Status.UNVERIFIED, None, ""
     ticket.save(update_fields=["type", "purpose", "due_date", "status", "closed_at", "outcome"])

@@ -122,16 +122,18 @@ def test_an_unconfirmed_request_waits_then_closes_once_its_link_has_expired(
     link = confirm_link()
     assert ticket.due_date == date(2026, 11, 3)  # counted from receipt, as the law counts
 
-    # Wednesday: past its due date, but waiting on the person. Not overdue anywhere.
+    # Wednesday: past its due date while waiting on the person. The law counts from receipt:
+    # overdue everywhere, and waiting (test_opened_overdue.py).
     time_machine.move_to("2026-11-04 10:00+05:00")
     in_admin(verified_login(desk, privacy_officer), admin)
     listing = desk.get("/admin/rights/ticket/").content.decode()
-    assert PANEL[admin]["waiting"] in listing and 'class="overdue"' not in listing
-    assert not listed(desk.get("/admin/rights/ticket/?due=overdue").content.decode(), ticket)
+    assert PANEL[admin]["waiting"] in listing and 'class="waiting overdue"' in listing
+    assert listed(desk.get("/admin/rights/ticket/?due=overdue").content.decode(), ticket)
     assert listed(desk.get("/admin/rights/ticket/?due=waiting").content.decode(), ticket)
     index = desk.get("/admin/").content.decode()
-    assert "?due=overdue" not in index and "?due=waiting" in index
-    assert digest(date(2026, 11, 4)) == 0  # nothing overdue, nothing due, nothing to close
+    assert "?due=overdue" in index and "?due=waiting" in index
+    assert digest(date(2026, 11, 4)) == 1  # overdue, though nothing can be done yet
+    assert ticket.reference in mails_to("olga@example.kz")[-1].message
     # The link still works: the officer cannot close it yet.
     html = page(desk, ticket)
     assert PANEL[admin]["close"] in html and 'value="close"' not in html

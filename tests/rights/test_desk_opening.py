@@ -203,8 +203,10 @@ def test_a_day_no_deadline_can_be_counted_from_is_refused(asel, time_machine, la
                             {**said_by_person, "received_at_0": day})  # fmt: skip
     assert response.status_code == 200 and said in page(response)
     assert not Ticket.objects.exists()
-    accepted = officer.post(f"/admin/consent/subject/{asel.pk}/open-request/",
-                            {**said_by_person, "received_at_0": "1991-01-03"})  # fmt: skip
+    accepted = officer.post(
+        f"/admin/consent/subject/{asel.pk}/open-request/",
+        {**said_by_person, "received_at_0": "1991-01-03", "overdue_seen": "on"},
+    )  # overdue for decades: test_opened_overdue
     assert accepted.status_code == 302
 
 

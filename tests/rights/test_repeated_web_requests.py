@@ -120,3 +120,28 @@ def test_the_same_request_from_a_persons_page_joins_the_open_one(client, person,
 
 
 JOINED = {"kk": "жазғаныңыз соған қосылды", "ru": "написанное вами добавлено к нему"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_form_sent_three_times_in_someones_name_mails_her_twice_and_the_staff_once(
+    person, privacy_officer, lang
+):
+    """Anyone can type someone else's address into the form, as often as they like: three
+    posts made one request, a link and one reminder for the owner of the address (which never
+    says she sent it), and one notice for the officers, not three requests and six notices."""
+    for _post in range(3):
+        web_request(Client(), lang, Type.ACCESS)
+    first = Ticket.objects.order_by("id").first()
+    assert Ticket.objects.open().get() == first
+    assert Ticket.objects.exclude(pk=first.pk).filter(regarding=first).count() == 2
+    _link, reminder = mails_to("asel@example.kz")
+    assert reminder.message.startswith(RECEIVED_AGAIN[lang])
+    for claim in ["Вы повторно отправили", "Сіз бұл өтінішті", "You have sent"]:
+        assert claim not in reminder.message
+    assert len(mails_to("olga@example.kz")) == 1
+
+
+RECEIVED_AGAIN = {
+    "kk": "Сәлеметсіз бе!\n\nОсы электрондық пошта мекенжайының атынан сайттағы форма арқылы",
+    "ru": "Здравствуйте!\n\nМы повторно получили этот запрос от имени этого адреса",
+}

@@ -9,15 +9,17 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import timezone
+from django.utils import formats, timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 from consent.workdays.calendar import check_countable
 
 from ..desk_open import NO_ADDRESS, ticket_open_at_desk
 from ..models import Ticket
+from ..tickets import due_for
 
 OPEN_PERMISSION = "rights.change_ticket"
 
@@ -66,6 +68,17 @@ class DeskRequestForm(forms.Form):
                     "(Almaty time)."),
     )  # fmt: skip
 
+    overdue_seen = forms.BooleanField(
+        label=_("Open it although it is already overdue"), required=False,
+        help_text=_("Only when the day received leaves its deadline behind: it is answered at "
+                    "once."),
+    )  # fmt: skip
+
+    def shown_fields(self):
+        """The box to open a request overdue already, only once the form has said it is."""
+        warned = self.is_bound and (self.data.get("overdue_seen") or self.non_field_errors())
+        return [f for f in self.visible_fields() if f.name != "overdue_seen" or warned]
+
     def clean_received_at(self):
         """A time still to come is no receipt (minutes of slack for a computer's clock), nor one
         no deadline can be counted from."""
@@ -75,6 +88,23 @@ class DeskRequestForm(forms.Form):
         if received is not None:
             check_countable(received)
         return received
+
+    def clean(self):
+        """A day of receipt that leaves the request overdue already is said before it is saved
+        (the law counts from receipt, L8): the officer checks the day, or ticks the box and
+        opens it knowing it is to be answered at once."""
+        data = super().clean()
+        received, kind = data.get("received_at"), data.get("kind")
+        if received is None or kind is None or data.get("overdue_seen"):
+            return data
+        due = due_for(kind, received)
+        if due < local_today():
+            self.add_error(None, _(
+                "Received then, this request is already overdue: it was due on %(due)s. Check "
+                "the day it was received; to open it all the same, tick “%(box)s” and save again."
+            ) % {"due": formats.date_format(due, "SHORT_DATE_FORMAT"),
+                 "box": self.fields["overdue_seen"].label})  # fmt: skip
+        return data
 
 
 class DeskOpening:
@@ -105,7 +135,8 @@ class DeskOpening:
         form = DeskRequestForm(request.POST or None, initial={"language": subject.language})
         if request.method == "POST" and form.is_valid():
             try:
-                ticket, new = ticket_open_at_desk(subject, actor=request.user, **form.cleaned_data)
+                data = {k: v for k, v in form.cleaned_data.items() if k != "overdue_seen"}
+                ticket, new = ticket_open_at_desk(subject, actor=request.user, **data)
             except ValidationError as error:
                 form.add_error(None, error)
             else:

@@ -2,6 +2,7 @@
 one out."""
 
 import re
+from copy import copy
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
@@ -9,7 +10,6 @@ from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
-from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.html import format_html, format_html_join
@@ -40,8 +40,8 @@ MAX_ID = 2**63 - 1  # a bigint
 
 
 class DueFilter(admin.SimpleListFilter):
-    """Overdue and due today count confirmed requests only (TicketQuerySet.actionable): one
-    waiting for the person's confirmation is listed as waiting, however old its due date."""
+    """Overdue and due today count every request still to be answered, one waiting for the
+    person's confirmation included (TicketQuerySet.overdue: the law counts from receipt)."""
 
     title = _("deadline")
     parameter_name = "due"
@@ -61,9 +61,9 @@ class DueFilter(admin.SimpleListFilter):
     def queryset(self, request, queryset):
         today = local_today()
         if self.value() == "overdue":
-            return queryset.actionable().filter(due_date__lt=today)
+            return queryset.overdue(today)
         if self.value() == "today":
-            return queryset.actionable().filter(due_date=today)
+            return queryset.due_on(today)
         if self.value() == "waiting":
             return queryset.waiting()
         if self.value() == "all" or (
@@ -100,7 +100,6 @@ class TicketAdmin(AuditedAdmin):
               "message", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
-    act_template = "admin/rights/ticket/act.html"
 
     def has_add_permission(self, request):
         return False
@@ -160,19 +159,22 @@ class TicketAdmin(AuditedAdmin):
 
     @admin.display(description=_("due"), ordering="due_date")
     def due(self, obj):
-        """The due date counts from receipt, as the law counts it; while the request waits for
-        the person's confirmation nothing can be done, so it is shown as waiting (or as ready
-        to be closed once the link has expired), never as overdue (compliance L8, L9)."""
+        """The due date counts from receipt, as the law counts it (compliance L8): past it, a
+        request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
+        one waiting says so too, or that it can be closed once the link has expired (L9)."""
         today = local_today()
         label = formats.date_format(obj.due_date, "SHORT_DATE_FORMAT")
+        if obj.is_overdue:
+            label = format_html("{} · {}", label, _("overdue"))
         if obj.is_waiting:
             if obj.closable_as(timezone.now()):
                 return format_html('<strong class="closable">{} · {}</strong>', label,
                                    _("not confirmed: can be closed"))  # fmt: skip
-            return format_html('<span class="waiting">{} · {}</span>', label,
+            return format_html('<span class="waiting{}">{} · {}</span>',
+                               " overdue" if obj.is_overdue else "", label,
                                _("waiting for the person"))  # fmt: skip
-        if obj.is_open and obj.due_date < today:
-            return format_html('<strong class="overdue">{} · {}</strong>', label, _("overdue"))
+        if obj.is_overdue:
+            return format_html('<strong class="overdue">{}</strong>', label)
         if obj.is_open and obj.due_date == today:
             return format_html('<strong class="due-today">{} · {}</strong>', label, _("today"))
         return label
@@ -247,38 +249,35 @@ class TicketAdmin(AuditedAdmin):
         return super().change_view(request, object_id, form_url, extra)
 
     def act_view(self, request, pk):
-        """GET: the panel on its own; POST: carry out or refuse, then back to the request."""
+        """POST: carry out or refuse, then back to the request; or the request's own page
+        again with the panel's errors (GET: with an empty panel). The page the officer acted
+        from, whole: the panel shown on a page of its own lost what the person asked for, and
+        its breadcrumbs ended on a dangling «R-3 ›»."""
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
-        if not ticket.is_open and not ticket.is_filed:
-            # Closed (by another officer, or by the person's link) since the panel was shown:
-            # back to the request, which has no panel now, and a POST is told nothing was done,
-            # rather than a "403 Forbidden" that reads as a missing permission.
-            if request.method == "POST":
-                self.message_user(request, _("This request is already closed, so nothing was "
-                                             "done."), messages.WARNING)  # fmt: skip
-            return redirect("admin:rights_ticket_change", ticket.pk)
         form = ActionForm(request.POST or None, ticket=ticket)
-        if request.method == "POST" and form.is_valid():
+        if (ticket.is_open or ticket.is_filed) and request.method == "POST" and form.is_valid():
             try:
                 carry_out(ticket, form, request.user)
             except ValidationError as error:
                 form.add_refusal(error)
+                ticket.refresh_from_db(fields=["status"])
             else:
                 self.message_user(request, form.done_message())
                 return redirect("admin:rights_ticket_change", ticket.pk)
-        self._audit_view(request, ticket)
-        context = {
-            **self.admin_site.each_context(request),
-            "title": _("Carry out request %(ref)s") % {"ref": ticket.reference},
-            "opts": self.opts,
-            "original": ticket,
-            "ticket": ticket,
-            "due": self.due(ticket),
-            "desk_form": form,
-        }
-        return TemplateResponse(request, self.act_template, context)
+        if not ticket.is_open and not ticket.is_filed:
+            # Closed (by another officer, or by the person's link) since the panel was shown,
+            # or while this one acted: back to the request, which has no panel now, and a POST
+            # is told nothing was done, rather than a "403 Forbidden" that reads as a missing
+            # permission.
+            if request.method == "POST":
+                self.message_user(request, _("This request is already closed, so nothing was "
+                                             "done."), messages.WARNING)  # fmt: skip
+            return redirect("admin:rights_ticket_change", ticket.pk)
+        shown = copy(request)  # the request page's view reads it as shown, not as posted
+        shown.method = "GET"
+        return self.change_view(shown, str(ticket.pk), extra_context={"desk_form": form})
 
     def resend_view(self, request, pk):
         """POST: make an answered access request's answer again from the data held today and
@@ -319,13 +318,6 @@ class TicketAdmin(AuditedAdmin):
         else:
             self.message_user(request, done)
         return redirect("admin:rights_ticket_change", ticket.pk)
-
-    @staticmethod
-    def _audit_view(request, ticket):
-        # A request from an address on record is that person's; one from any other address
-        # still shows the address and the words (compliance L16).
-        audit(AuditEvent.Action.SUBJECT_VIEW, actor=request.user, subject=ticket.subject,
-              obj=ticket)  # fmt: skip
 
     def statistics_view(self, request):
         """Depersonalised counts for statistics or research (Art. 17(1); compliance L23)."""

@@ -23,11 +23,16 @@ class TicketQuerySet(models.QuerySet):
         """Requests still to be answered: waiting for the person's confirmation, or confirmed."""
         return self.filter(status__in=Ticket.OPEN_STATUSES)
 
-    def actionable(self):
-        """Confirmed requests still to be answered: only these can be due or overdue. One that
-        waits for the person's confirmation cannot be acted on (compliance L9), so it is shown
-        as waiting and kept out of every overdue count (the desk, the index, the digest)."""
-        return self.filter(status=Ticket.Status.OPEN)
+    def overdue(self, today):
+        """Requests past their due date on `today` and not yet answered. The law counts the
+        deadline from receipt (compliance L8), so a request still waiting for the person's
+        confirmation is overdue too: the one rule of the desk's list, its filter, the index,
+        the digest, the notice and the person's own pages (Ticket.is_overdue)."""
+        return self.open().filter(due_date__lt=today)
+
+    def due_on(self, day):
+        """Requests still to be answered whose due date is `day`, waiting ones included."""
+        return self.open().filter(due_date=day)
 
     def waiting(self):
         """Requests waiting for the person to confirm them through the emailed link."""
@@ -196,11 +201,17 @@ class Ticket(models.Model):
         return self.status == self.Status.UNVERIFIED
 
     @property
+    def is_overdue(self):
+        """Still to be answered after its due date, waiting for the person or not (the same
+        rule as TicketQuerySet.overdue)."""
+        return self.is_open and self.due_date < local_today()
+
+    @property
     def answer_by(self):
-        """The date the person is promised an answer by: the due date, or once it has passed
-        (the request waited for their link, or was re-typed late), the first working day from
-        today, when the desk, showing it overdue, acts on it. Never a day already gone; the
-        desk and the statistics keep the law's due date."""
+        """The date a new letter promises an answer by: the due date, or once it has passed
+        (the request was re-typed late), the first working day from today. Never a day already
+        gone; the desk, the person's pages and the statistics keep the law's due date, shown
+        as passed (is_overdue)."""
         today = local_today()
         return self.due_date if self.due_date >= today else add_working_days(today, 0)
 

@@ -1,0 +1,76 @@
+"""A request opened by hand with an earlier day of receipt can be overdue the moment it is
+opened: Law 94-V counts the deadline from the request's receipt, and waiting for the person's
+confirmation does not stop it. One due date, and one «overdue», everywhere: the opening form
+(before saving), the officers' notice, the desk's list and its filter, the admin index, and the
+person's confirmation page and own page."""
+
+from datetime import date
+
+import pytest
+from django.test import Client
+from django.utils import translation
+from django.utils.formats import date_format
+from post_office.models import Email
+
+from consent.rights.models import Ticket
+from tests.rights.conftest import confirm_link
+from tests.rights.test_selfservice import open_page
+from tests.staff import staff_member, verified_login
+
+WORDS = {
+    "kk": {"form": "бұл өтініштің мерзімі өтіп кеткен", "notice": "мерзімі өтіп кеткен",
+           "overdue": "мерзімі өткен", "waiting": "өтініш берушіні күтуде",
+           "none": "Мерзімі өткен өтініштер жоқ", "page": "Бұл күн өтіп кетті"},
+    "ru": {"form": "он уже просрочен", "notice": "уже просрочен", "overdue": "просрочен",
+           "waiting": "ожидает заявителя", "none": "Просроченных запросов нет",
+           "page": "уже прошёл"},
+}  # fmt: skip
+
+
+def day(lang, d, kind="DATE_FORMAT"):
+    with translation.override(lang):
+        return date_format(d, kind)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_received_before_its_deadline_passed_is_overdue_everywhere(
+    make_subject, time_machine, lang
+):
+    """Thursday 3 December 2026: an access request (3 working days) telephoned on Friday 20
+    November is due on Wednesday 25 November."""
+    asel = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", language=lang)
+    time_machine.move_to("2026-12-03 10:00+05:00", tick=False)
+    officer = verified_login(Client(headers={"accept-language": lang}),
+                             staff_member("dana", "privacy_officer"))  # fmt: skip
+    url = f"/admin/consent/subject/{asel.pk}/open-request/"
+    said = {"kind": "access", "language": lang, "purpose": "", "message": "Позвонила",
+            "received_at_0": "2026-11-20", "received_at_1": ""}  # fmt: skip
+    # The form says so before anything is saved, and saves once the officer confirms.
+    warned = officer.post(url, said).content.decode()
+    assert (
+        WORDS[lang]["form"] in warned
+        and day(lang, date(2026, 11, 25), "SHORT_DATE_FORMAT") in warned
+    )
+    assert not Ticket.objects.exists()
+    assert officer.post(url, {**said, "overdue_seen": "on"}).status_code == 302
+    ticket = Ticket.objects.get()
+    assert ticket.due_date == date(2026, 11, 25) and ticket.is_waiting
+    # The officers' notice warns (in Kazakh: the site does not know Dana's language yet).
+    notice = Email.objects.get(to=["dana@example.kz"])
+    assert WORDS["kk"]["notice"] in notice.subject and "20.11.2026" in notice.message
+    # The desk: the list, its filter and the index agree.
+    listed = officer.get("/admin/rights/ticket/").content.decode()
+    assert f"{WORDS[lang]['overdue']} · {WORDS[lang]['waiting']}" in listed
+    assert ticket.reference in officer.get("/admin/rights/ticket/?due=overdue").content.decode()
+    index = officer.get("/admin/").content.decode()
+    assert WORDS[lang]["none"] not in index and "?due=overdue" in index
+    # The person: the same date, said to have passed, before and after confirming.
+    person = Client()
+    path = confirm_link()
+    for page in (person.get(path), person.post(path)):
+        html = page.content.decode()
+        assert day(lang, date(2026, 11, 25)) in html and WORDS[lang]["page"] in html
+        assert day(lang, date(2026, 12, 3)) not in html
+    open_page(person, lang)
+    own = person.get(f"/{lang}/my-data/").content.decode()
+    assert day(lang, date(2026, 11, 25)) in own and day(lang, date(2026, 12, 3)) not in own
