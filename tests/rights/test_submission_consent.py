@@ -1,0 +1,37 @@
+"""A submission names the consent its form gave (purpose, text version), on its page, the
+person's page and in the access export: the demo's officer read «-» and "" for every form whose
+consent the ledger took, since only consents held back were noted."""
+
+import pytest
+from django.core.management import call_command
+from django.utils import translation
+
+from consent.core.models import ConsentText, LedgerEntry, Submission
+from consent.core.purposes import SERVICE
+from consent.rights.export import export_data
+
+
+@pytest.fixture
+def demo(db):
+    call_command("load_demo", stdout=open("/dev/null", "w"))  # noqa: SIM115
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_form_post_names_the_consent_it_gave(
+    demo, client, privacy_officer_client, contact_data, lang
+):
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    submission = Submission.objects.get()
+    grant = LedgerEntry.objects.get(subject=submission.subject, kind="grant")
+    assert list(submission.grants.all()) == [grant]
+    text = ConsentText.objects.get(pk=grant.text_id)
+    assert text.purpose == SERVICE
+    with translation.override(lang):
+        named = str(text)  # «…, version 1» in the officer's language
+    assert "1" in named
+    privacy_officer_client.cookies["django_language"] = lang
+    for url in (f"/admin/consent/submission/{submission.pk}/change/",
+                f"/admin/consent/subject/{submission.subject_id}/change/"):  # fmt: skip
+        assert named in privacy_officer_client.get(url).content.decode()
+    (row,) = export_data(submission.subject, lang)["sources_and_methods"]
+    assert row["consent"] == named
