@@ -35,3 +35,23 @@ def test_a_form_post_names_the_consent_it_gave(
         assert named in privacy_officer_client.get(url).content.decode()
     (row,) = export_data(submission.subject, lang)["sources_and_methods"]
     assert row["consent"] == named
+
+
+def test_submissions_from_before_are_linked_to_the_consent_their_form_gave(
+    demo, client, contact_data
+):
+    """Migration 0038 links the submissions made before the link existed: the same person's
+    grants from that form, written in the form's transaction."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module("consent.core.migrations.0038_submission_grants")
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    other = contact_data(email="other@example.kz", full_name="Дәурен Ахметов")
+    assert client.post("/ru/contact/", other).status_code == 302
+    grants = {s.pk: list(s.grants.all()) for s in Submission.objects.all()}
+    Submission.grants.through.objects.all().delete()  # as before the link
+    migration.link_grants(apps, None)
+    assert {s.pk: list(s.grants.all()) for s in Submission.objects.all()} == grants
+    assert all(len(given) == 1 for given in grants.values())
