@@ -60,3 +60,20 @@ def test_the_draft_notice_keeps_the_saved_detection_when_a_new_one_is_refused(
     assert ("1 желтоқсан" if lang == "kk" else "1 декабря") in notice
     breach.refresh_from_db()
     assert breach.detected_at == datetime(2026, 12, 1, 10, tzinfo=ALMATY)
+
+
+def test_the_policy_drafts_preview_is_of_the_saved_draft_when_an_edit_is_refused(
+    content_editor_client, db
+):
+    """The same rule for every preview beside a form (consent.core.admin.saved)."""
+    from django.forms.models import model_to_dict
+
+    from consent.core.models import PolicyVersion
+
+    draft = PolicyVersion.objects.get(number=2)
+    typed = {k: v for k, v in model_to_dict(draft).items() if v is not None}
+    typed.update(template_kk="ҚАБЫЛДАНБАҒАН МӘТІН", effective_date="99.99.2026")
+    page = content_editor_client.post(f"/admin/consent/policyversion/{draft.pk}/change/", typed)
+    assert page.status_code == 200 and page.context["adminform"].form.errors
+    html = page.content.decode()
+    assert html.count("ҚАБЫЛДАНБАҒАН МӘТІН") == 1  # in the field as typed, not the preview

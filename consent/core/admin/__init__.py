@@ -9,6 +9,7 @@ from .base import (
     ReadOnlyInline,
     guardian_named,
     may_see_people,
+    saved,
     subject_number,
 )
 from .details import submission_data
@@ -20,6 +21,6 @@ __all__ = [
     "AuditEventAdmin", "AuditedAdmin", "ConsentTextAdmin", "EstimatedCountPaginator",
     "LatestRowsFormSet", "LedgerEntryAdmin", "OperatorDocumentAdmin", "PolicyVersionAdmin",
     "ReadOnlyAdmin", "ReadOnlyInline", "TombstoneAdmin", "diff_rows", "guardian_named",
-    "may_see_people", "person_named", "staff_named", "subject_number", "submission_data",
+    "may_see_people", "person_named", "saved", "staff_named", "subject_number", "submission_data",
     "with_names",
 ]  # fmt: skip

@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.core.admin import saved
 
 from ..breaches import breach_notice, breach_record
 from ..models import Breach
@@ -37,7 +38,7 @@ class BreachAdmin(admin.ModelAdmin):
         """Drafted from the breach as saved: on a form shown again with an error, `obj` holds
         what was typed, the refused values too (a detection yet to come), while the deadline
         beside it is the saved one."""
-        saved = Breach.objects.filter(pk=obj.pk).first() if obj.pk else None
-        if saved is None:
+        stored = saved(obj)
+        if stored is None:
             return "-"
-        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", breach_notice(saved))
+        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", breach_notice(stored))
