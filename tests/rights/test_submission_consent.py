@@ -55,3 +55,18 @@ def test_submissions_from_before_are_linked_to_the_consent_their_form_gave(
     migration.link_grants(apps, None)
     assert {s.pk: list(s.grants.all()) for s in Submission.objects.all()} == grants
     assert all(len(given) == 1 for given in grants.values())
+
+
+def test_destruction_takes_the_link_with_the_ledger(demo, client, contact_data):
+    """The ledger's rows go first (emalu_destroy_subject), the person and their submissions
+    after: no link is left pointing at a destroyed grant when the constraints are checked."""
+    from django.db import connection
+
+    from consent.rights.erasure import subject_destroy
+
+    assert client.post("/kk/contact/", contact_data()).status_code == 302
+    submission = Submission.objects.get()
+    subject_destroy(submission.subject, request_ref="REQ-1")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # as at the commit
+    assert not Submission.grants.through.objects.exists()
