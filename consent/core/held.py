@@ -165,10 +165,11 @@ def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
             given = given or event.kind == LedgerEntry.Kind.GRANT
             continue
         # In the language the owner read the mail and the page in, not the form's sender's.
-        consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=subject.language,
-                      source=Source.FORM_CONFIRMED, full_name=locked.data.get("full_name"),
-                      guardian=guardian, request=request,
-                      fields=locked.held.get("fields"))  # fmt: skip
+        entry = consent_grant(subject, ConsentText.objects.get(pk=text_pk),
+                              language=subject.language, source=Source.FORM_CONFIRMED,
+                              full_name=locked.data.get("full_name"), guardian=guardian,
+                              request=request, fields=locked.held.get("fields"))  # fmt: skip
+        locked.grants.add(entry)
         given = True
     if not given:
         return False

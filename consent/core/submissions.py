@@ -145,10 +145,12 @@ def submission_record(
             ticked = [p for p in (SERVICE, CROSS_BORDER) if consents.get(p)]
             # A form never reverses a withdrawal nor writes a blocked person's ledger (held.py).
             granted, because = consent_decision(subject, made, ticked)
-            for purpose in granted:
+            submission.grants.add(*[
                 consent_grant(subject, current_text(purpose), language=language, source=source,
-                              full_name=data.get("full_name"), guardian=g,
-                              request=request, fields=collected)  # fmt: skip
+                              full_name=data.get("full_name"), guardian=g, request=request,
+                              fields=collected)
+                for purpose in granted
+            ])  # fmt: skip
             if because:
                 texts = {p: current_text(p) for p in ticked if p not in granted}
                 consent_hold(submission, because, texts, g, collected)

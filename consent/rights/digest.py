@@ -53,11 +53,7 @@ def digest(today: date) -> int:
         "overdue": list(confirmed.filter(due_date__lt=today)),
         "today": list(confirmed.filter(due_date=today)),
         "tomorrow": list(confirmed.filter(due_date__gt=today, due_date__lte=tomorrow)),
-        "breaches": list(
-            Breach.objects.filter(regulator_notified_at=None, regulator_due__lte=today).order_by(
-                "regulator_due", "id"
-            )
-        ),
+        "breaches": list(Breach.objects.report_now(today)),
         "closable": list(Ticket.objects.closable(timezone.now()).order_by("received_at", "id")),
     }
     # Local dates (the current time zone is the site's): the previous working day's arrivals and

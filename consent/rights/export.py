@@ -203,7 +203,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "data_sent": _data_sent(s.data),
                     "photo": _photo(s.photo, s.created_at),
                 }
-                for s in subject.submissions.order_by("id")
+                for s in subject.submissions.prefetch_related("grants__text").order_by("id")
             ],
             "purposes": purposes,
             "consent_history": [_ledger_row(e, asking) for e in ledger],

@@ -26,7 +26,7 @@ def deadlines_recount(*, change: dict[str, Any], actor: AbstractBaseUser | None 
     calendar day, and whether it was added, changed or removed) goes into the audit row of each
     date moved, with the staff member who made the change. Returns how many moved."""
     tickets = Ticket.objects.open().only("type", "subject", "received_at", "due_date")
-    breaches = Breach.objects.filter(regulator_notified_at=None)
+    breaches = Breach.objects.unreported()
     breaches = breaches.only("detected_at", "regulator_due")
     return _recount(
         tickets, "received_at", "due_date", lambda t: deadline_days(t.type), change, actor

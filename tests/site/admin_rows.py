@@ -94,6 +94,7 @@ def example(model, person):
         Attachment: lambda: rows.filter(emails__to__icontains=PERSON),
         Submission: lambda: rows.filter(subject=person),
         LedgerEntry: lambda: rows.filter(subject=person),
+        AuditEvent: lambda: rows.filter(subject_ref=person.pk),
         Ticket: lambda: rows.filter(subject=person),
     }
     if model is type(person):

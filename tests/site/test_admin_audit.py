@@ -24,8 +24,10 @@ from tests.texts import texts_publish
 # Admins whose pages show a person's data: {model: whether its list shows personal fields too}.
 PERSONAL = {
     "consent.subject": True,  # the list names people and their addresses
-    "consent.submission": False,
-    "consent.ledgerentry": False,
+    # Lists that name each person (consent/core/admin/names.py), for roles that may see people.
+    "consent.submission": True,
+    "consent.ledgerentry": True,
+    "consent.auditevent": True,
     "rights.ticket": True,  # the desk names the person of each request
     "post_office.email": True,  # the outbox lists addresses
     "post_office.log": True,  # each delivery with its mail's address
@@ -40,7 +42,6 @@ NOT_PERSONAL = {
     "consent.policyversion": "the privacy policy",
     "consent.operatordocument": "the list of data and the register, from the declarations",
     "consent.consenttext": "consent texts, with {full_name} as a placeholder",
-    "consent.auditevent": "numbers, codes and staff logins, never a value",
     "consent.tombstone": "a destroyed person's number, a request number and a staff login",
     "rights.breach": "an incident's counts, dates and measures; its form says no personal data",
     "rights.quarantinedmessage": "time, reason and size; the message is only downloaded, "

@@ -9,8 +9,11 @@ from .base import (
     ReadOnlyInline,
     guardian_named,
     may_see_people,
+    saved,
     subject_number,
 )
+from .details import submission_data
+from .names import person_named, staff_named, with_names
 from .published import ConsentTextAdmin, OperatorDocumentAdmin, PolicyVersionAdmin, diff_rows
 from .records import AuditEventAdmin, LedgerEntryAdmin, TombstoneAdmin
 
@@ -18,6 +21,6 @@ __all__ = [
     "AuditEventAdmin", "AuditedAdmin", "ConsentTextAdmin", "EstimatedCountPaginator",
     "LatestRowsFormSet", "LedgerEntryAdmin", "OperatorDocumentAdmin", "PolicyVersionAdmin",
     "ReadOnlyAdmin", "ReadOnlyInline", "TombstoneAdmin", "diff_rows", "guardian_named",
-    "may_see_people",
-    "subject_number",
+    "may_see_people", "person_named", "saved", "staff_named", "subject_number", "submission_data",
+    "with_names",
 ]  # fmt: skip

@@ -57,6 +57,16 @@ def guardian_named(entry: LedgerEntry) -> str:
     return ", ".join(part for part in (guardian.full_name, contact) if part) or "-"
 
 
+def saved(obj: Model) -> Model | None:
+    """The row as stored, for a page's draft or preview: on a form shown again with an error,
+    `obj` holds what was typed, refused values too, which a preview must never show as if they
+    stood (a breach's notice with a detection time the form refused). None before it is
+    saved."""
+    if obj.pk is None:
+        return None
+    return type(obj)._default_manager.filter(pk=obj.pk).first()
+
+
 def may_see_people(request: HttpRequest) -> bool:
     """Whether the staff member may see who people are (names, addresses) in lists: the roles
     that may open a person's page (emalu/roles.py)."""

@@ -16,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
 
-from ..purposes import PURPOSES
+from ..purposes import DATA_FIELDS, PURPOSES
 
 # Every key an audit() call writes (tests/core/test_audit_details.py reads the code for them).
 LABELS = {
@@ -68,6 +68,7 @@ LABELS = {
     "reconsent": _("consent asked again for"),
     "more_not_recorded": _("further failures not recorded one by one"),
     "window_seconds": _("window, seconds"),
+    "consents": _("consent boxes on the form"),
 }
 # Keys whose value is a code of a model field's choices: shown by the choice's name.
 CHOICES = {
@@ -95,7 +96,7 @@ CODES = {
 }
 # Keys whose value names data: a person's field, or a kind of record, by its label.
 DATA_KEYS = {"fields", "cleared", "erased", "what"}
-DATE_KEYS = {"due", "old_due", "new_due", "received", "calendar_date"}
+DATE_KEYS = {"due", "old_due", "new_due", "received", "calendar_date", "birth_date"}
 
 
 def audit_details(detail: Any) -> SafeString | str:
@@ -106,6 +107,43 @@ def audit_details(detail: Any) -> SafeString | str:
         return "-"
     rows = [(_label(key), readable(key, value)) for key, value in detail.items()]
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+
+
+def submission_data(data: Any) -> SafeString | str:
+    """What a form sent (`Submission.data`), as the audit's details are shown: each field under
+    the name the consent texts give its data (DATA_FIELDS), a date as the admin writes dates,
+    the service by its title, each consent box by its purpose's name with yes or no."""
+    if not isinstance(data, dict) or not data:
+        return "-"
+    rows = []
+    for key, value in data.items():
+        if key == "consents" and isinstance(value, dict):
+            boxes = [(_purpose_name(code), readable(code, bool(ticked)))
+                     for code, ticked in value.items()]  # fmt: skip
+            rows.append((capfirst(LABELS["consents"]), _list(boxes)))
+        elif key in DATA_FIELDS:
+            shown = _service(value) if key == "service" else readable(key, value)
+            rows.append((capfirst(DATA_FIELDS[key]), shown))
+        else:
+            rows.append((_label(key), readable(key, value)))
+    return _list(rows)
+
+
+def _list(rows: list) -> SafeString:
+    return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
+
+
+def _purpose_name(code: str) -> str:
+    return str(PURPOSES[code].name) if code in PURPOSES else code
+
+
+def _service(slug: Any) -> str:
+    """A service by its title in the reader's language (the site's model, read by its label)."""
+    try:
+        service = apps.get_model("emalu.Service").objects.filter(slug=slug).first()
+    except LookupError:
+        service = None
+    return str(service.title or slug) if service is not None else str(slug)
 
 
 def _label(key: str) -> str:

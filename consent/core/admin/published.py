@@ -24,6 +24,7 @@ from ..models import (
     PolicyVersion,
 )  # fmt: skip
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
+from .base import saved
 
 
 def diff_rows(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -124,7 +125,8 @@ class PolicyVersionAdmin(PublishedAdmin):
         return self._preview(obj, "ru")
 
     def _preview(self, obj, language):
-        if not obj.pk:
+        obj = saved(obj)
+        if obj is None:
             return "-"
         try:
             return linebreaks(policy_render(obj, language))
@@ -209,11 +211,13 @@ class ConsentTextAdmin(PublishedAdmin):
 
     @admin.display(description=_("text (Kazakh)"))
     def preview_kk(self, obj):
-        return linebreaks(render_consent(obj, "kk")) if obj.pk else "-"
+        stored = saved(obj)
+        return linebreaks(render_consent(stored, "kk")) if stored else "-"
 
     @admin.display(description=_("text (Russian)"))
     def preview_ru(self, obj):
-        return linebreaks(render_consent(obj, "ru")) if obj.pk else "-"
+        stored = saved(obj)
+        return linebreaks(render_consent(stored, "ru")) if stored else "-"
 
 
 @admin.register(OperatorDocument)

@@ -2,11 +2,14 @@
 
 from django.apps import apps
 from django.contrib import admin
+from django.utils.text import capfirst
+from django.utils.translation import gettext_lazy as _
 
 from ..ledger import data_shown
 from ..models import (
     AuditEvent,
     LedgerEntry,
+    Subject,
     Tombstone,
 )  # fmt: skip
 from .base import (
@@ -14,26 +17,61 @@ from .base import (
     EstimatedCountPaginator,
     ReadOnlyAdmin,
     guardian_named,
-    subject_number,
+    may_see_people,
 )
 from .details import audit_details
+from .names import person_named, staff_named, with_names
+
+
+class NamedAdmin(AuditedAdmin, ReadOnlyAdmin):
+    """A record of a person and a staff member, both shown by name (names.py); a list that
+    names people is audited as any list of them (AuditedAdmin)."""
+
+    subject_field = "subject_id"
+
+    def get_queryset(self, request):
+        rows = super().get_queryset(request)
+        return with_names(rows, request, subject=self.subject_field, actor="actor_id")
+
+    def lists_personal(self, request):
+        return may_see_people(request)
+
+    def subject_numbers(self, objs):
+        numbers = {obj.pk: getattr(obj, self.subject_field) for obj in objs}
+        return {pk: [number] if number else [] for pk, number in numbers.items()}
+
+    @admin.display(description=Subject._meta.verbose_name)
+    def person(self, obj):
+        return person_named(obj, getattr(obj, self.subject_field))
+
+    @admin.display(description=_("staff member"))
+    def staff(self, obj):
+        return staff_named(obj, obj.actor_id, getattr(obj, "actor_label", ""))
 
 
 @admin.register(LedgerEntry)
-class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
+class LedgerEntryAdmin(NamedAdmin):
     """A ledger row holds the person's IP and browser: opening one is audited."""
 
-    list_display = ["id", "at", subject_number, "purpose", "kind", "source", "text"]
+    # Five columns, to fit 1366 px beside the menu and the filters: the purpose with the text's
+    # version in one.
+    list_display = ["at", "person", "purpose_text", "kind", "source"]
     list_filter = ["kind", "purpose", "source"]
-    raw_id_fields = ["subject"]
-    # The guardian by name and contact (guardian_named), not as «#5»; the data the text named
-    # by their names as it named them, not their codes.
-    exclude = ["guardian", "shown_fields"]
-    readonly_fields = [guardian_named, "data_named"]
+    # By name (and a guardian with their contact: guardian_named), not as «#4», «#5», «1»; the
+    # data the text named by their names as it named them, not their codes.
+    exclude = ["subject", "guardian", "actor", "shown_fields"]
+    readonly_fields = ["person", "staff", guardian_named, "data_named"]
     list_select_related = ["text"]
     list_lookups = ("subject__id__exact",)  # one person's history, linked from their page
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+
+    @admin.display(description=LedgerEntry._meta.get_field("purpose").verbose_name,
+                   ordering="purpose")  # fmt: skip
+    def purpose_text(self, obj):
+        """The consent text by purpose and version; a row without one (a withdrawal, a
+        block) by its purpose."""
+        return str(obj.text) if obj.text_id else (obj.get_purpose_display() or "-")
 
     @admin.display(description=LedgerEntry._meta.get_field("shown_fields").verbose_name)
     def data_named(self, entry):
@@ -41,10 +79,13 @@ class LedgerEntryAdmin(AuditedAdmin, ReadOnlyAdmin):
 
 
 @admin.register(AuditEvent)
-class AuditEventAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "action", "actor_label", "subject_ref", "object_kind", "object_id"]
-    fields = ["at", "action", "actor_id", "actor_label", "subject_ref", "object_kind", "object_id",
-              "details"]  # fmt: skip
+class AuditEventAdmin(NamedAdmin):
+    """Who did what to whose data, the people and staff by name; five columns, to fit a laptop
+    screen (the kind and number of the object in one)."""
+
+    subject_field = "subject_ref"
+    list_display = ["at", "action", "staff", "person", "object_kind"]
+    fields = ["at", "action", "staff", "person", "object_kind", "details"]
     list_filter = ["action"]
     search_fields = ["=subject_ref", "=actor_label"]
     show_full_result_count = False
@@ -58,14 +99,16 @@ class AuditEventAdmin(ReadOnlyAdmin):
     @admin.display(description=AuditEvent._meta.get_field("object_type").verbose_name,
                    ordering="object_type")  # fmt: skip
     def object_kind(self, obj):
-        """What the row is about by the model's name in the staff member's language: the stored
-        model label (the app's label, a dot, the model's name) read as code in kk and ru."""
+        """What the row is about by the model's name in the staff member's language and its
+        number: the stored model label (the app's label, a dot, the model's name) read as code
+        in kk and ru."""
         if not obj.object_type:
             return "-"
         try:
-            return apps.get_model(obj.object_type)._meta.verbose_name
+            kind = capfirst(apps.get_model(obj.object_type)._meta.verbose_name)
         except (LookupError, ValueError):  # a model since removed: its label is all there is
-            return obj.object_type
+            kind = obj.object_type
+        return f"{kind} #{obj.object_id}" if obj.object_id else kind
 
 
 @admin.register(Tombstone)

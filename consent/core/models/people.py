@@ -132,6 +132,11 @@ class Submission(models.Model):
         _("consent on this form"), max_length=20, choices=Held, blank=True, editable=False
     )
     held = models.JSONField(default=dict, blank=True, editable=False)
+    # The ledger's grants this form gave: at once, or when a held one was confirmed (held.py).
+    grants = models.ManyToManyField(
+        "consent.LedgerEntry", blank=True, editable=False, related_name="+",
+        verbose_name=_("consents given on this form"),
+    )  # fmt: skip
 
     class Meta:
         verbose_name = _("submission")
@@ -147,13 +152,20 @@ class Submission(models.Model):
 
     def consent_note(self, at=None):
         """What became of the consents ticked on this form, for the desk and the access answer:
-        "" when the ledger took them as sent."""
+        each consent it gave by purpose and text version («Service, version 2»), then what
+        became of those the ledger did not take as sent; "" when it gave none."""
+        given = sorted(self.grants.all(), key=lambda entry: entry.pk)
+        parts = [str(entry.text) for entry in given if entry.text_id]
         if self.consent_held == Held.WITHDRAWN and self.confirm_expired(at):
-            return _(
-                "not recorded: the owner of the address did not confirm it by the link mailed "
-                "to the address within seven days"
+            parts.append(
+                _(
+                    "not recorded: the owner of the address did not confirm it by the link "
+                    "mailed to the address within seven days"
+                )
             )
-        return self.get_consent_held_display()
+        elif self.consent_held:
+            parts.append(self.get_consent_held_display())
+        return "; ".join(str(part) for part in parts)
 
     def confirm_expired(self, at=None):
         return self.created_at + self.CONFIRM_WITHIN <= (at or timezone.now())

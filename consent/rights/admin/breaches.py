@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.core.admin import saved
 
 from ..breaches import breach_notice, breach_record
 from ..models import Breach
@@ -28,12 +29,16 @@ class BreachAdmin(admin.ModelAdmin):
     @admin.display(description=_("regulator to be notified by"), ordering="regulator_due")
     def deadline(self, obj):
         label = formats.date_format(obj.regulator_due, "SHORT_DATE_FORMAT")
-        if obj.regulator_notified_at is None and obj.regulator_due <= local_today():
+        if obj.report_now(local_today()):
             return format_html('<strong class="overdue">{} · {}</strong>', label, _("notify now"))
         return label
 
     @admin.display(description=_("draft notice to the authorised body"))
     def draft_notice(self, obj):
-        if obj.pk is None:
+        """Drafted from the breach as saved: on a form shown again with an error, `obj` holds
+        what was typed, the refused values too (a detection yet to come), while the deadline
+        beside it is the saved one."""
+        stored = saved(obj)
+        if stored is None:
             return "-"
-        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", breach_notice(obj))
+        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", breach_notice(stored))

@@ -9,7 +9,14 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from consent.core.admin import AuditedAdmin, ReadOnlyAdmin, subject_number
+from consent.core.admin import (
+    AuditedAdmin,
+    ReadOnlyAdmin,
+    may_see_people,
+    person_named,
+    submission_data,
+    with_names,
+)
 from consent.core.held import answer_refusal
 from consent.core.models import Submission
 from consent.core.submissions import submission_answer
@@ -35,13 +42,29 @@ class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
     """What a form sent, as sent: read-only; opening one is audited. Staff mark an inquiry or
     application answered here (the list's action, or the button on its page)."""
 
-    list_display = ["__str__", "source", "language", "created_at", "answered_at", subject_number]
+    list_display = ["__str__", "source", "language", "created_at", "answered_at", "person"]
     list_filter = ["source", "language", AnsweredFilter, "consent_held"]
-    fields = ["subject", "source", "language", "created_at", "answered_at", form_consent, "data",
-              "photo_link"]  # fmt: skip
+    fields = ["person", "source", "language", "created_at", "answered_at", form_consent,
+              "data_sent", "photo_link"]  # fmt: skip
     readonly_fields = fields
     show_full_result_count = False
     actions = ["mark_answered"]  # also a button on the page (admin/consent/submission/)
+
+    def get_queryset(self, request):
+        return with_names(super().get_queryset(request), request, subject="subject_id")
+
+    def lists_personal(self, request):
+        return may_see_people(request)  # the list names each person (names.py)
+
+    @admin.display(description=Submission._meta.get_field("subject").verbose_name,
+                   ordering="subject_id")  # fmt: skip
+    def person(self, obj):
+        return person_named(obj, obj.subject_id)
+
+    @admin.display(description=Submission._meta.get_field("data").verbose_name)
+    def data_sent(self, obj):
+        """A labelled list in the staff member's language, not the stored JSON."""
+        return submission_data(obj.data)
 
     def has_answer_permission(self, request):
         return request.user.has_perm("consent.answer_submission")

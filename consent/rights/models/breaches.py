@@ -11,6 +11,17 @@ from consent.common.text import NOTE_MAX_CHARS
 from consent.workdays.calendar import check_countable
 
 
+class BreachQuerySet(models.QuerySet):
+    def unreported(self):
+        """Breaches the regulator has not been told of, the earliest deadline first."""
+        return self.filter(regulator_notified_at=None).order_by("regulator_due", "id")
+
+    def report_now(self, today):
+        """Those due or overdue on `today` (a local date, as `regulator_due` is): the digest
+        lists them, the dashboard and the register say «notify now»."""
+        return self.unreported().filter(regulator_due__lte=today)
+
+
 class Breach(models.Model):
     """A personal-data security incident (compliance L21): the regulator is told within one
     working day of detection, and the people affected as the rules require."""
@@ -29,6 +40,8 @@ class Breach(models.Model):
     subjects_notified_at = models.DateTimeField(_("people told on"), null=True, blank=True)
     created_at = models.DateTimeField(_("recorded"), default=timezone.now, editable=False)
 
+    objects = BreachQuerySet.as_manager()
+
     class Meta:
         db_table = "consent_breach"  # kept from before the app split
         ordering = ["-detected_at"]
@@ -37,6 +50,10 @@ class Breach(models.Model):
 
     def __str__(self):
         return f"#{self.pk}"
+
+    def report_now(self, today):
+        """The queryset's rule for one breach already loaded."""
+        return self.regulator_notified_at is None and self.regulator_due <= today
 
     def clean(self):
         """Times the register could not hold: a detection yet to come moved the regulator's

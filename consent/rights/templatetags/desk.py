@@ -5,7 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
-from consent.rights.models import QuarantinedMessage, Ticket
+from consent.rights.models import Breach, QuarantinedMessage, Ticket
 from consent.rights.statistics import consents_by_month, requests_by_week
 
 register = template.Library()
@@ -34,6 +34,25 @@ def desk_summary(context):
     if user.has_perm("rights.view_quarantinedmessage"):
         set_aside = QuarantinedMessage.objects.filter(ticket__isnull=True).count()
     return {"show": True, "set_aside": set_aside, **counts}
+
+
+# The breaches listed on the dashboard; beyond them, the register (its link) has them all.
+BREACHES_LISTED = 10
+
+
+@register.inclusion_tag("admin/rights/breach_summary.html", takes_context=True)
+def breach_summary(context):
+    """For everyone who keeps the breach register, first on the admin index: each breach the
+    regulator is still to hear of, with its deadline, «notify now» from the day it is due. The
+    register and the digest had them, the dashboard, where the day's work is read, did not."""
+    if not context["request"].user.has_perm("rights.view_breach"):
+        return {"show": False}
+    today = local_today()
+    breaches = list(Breach.objects.unreported()[: BREACHES_LISTED + 1])
+    rows = [(breach, breach.report_now(today)) for breach in breaches[:BREACHES_LISTED]]
+    more = len(breaches) > BREACHES_LISTED
+    register = Breach._meta.verbose_name_plural
+    return {"show": bool(rows), "rows": rows, "more": more, "register": register}
 
 
 # Bar patterns, so that the series are told apart without colour (and in print): solid,
