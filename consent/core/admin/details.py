@@ -44,6 +44,7 @@ LABELS = {
     "format": _("format"),
     "what": _("what"),
     "resent": _("answer sent again"),
+    "officer_words": _("the officer's own words added to the answer"),
     "already_blocked": _("already blocked"),
     "blocked": _("processing was blocked"),
     "unlawful": _("processing found unlawful"),
