@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today, reader_time
 from consent.common.text import REASON_MAX_CHARS, whole_number
-from consent.core.admin import AuditedAdmin, may_see_people
+from consent.core.admin import AuditedAdmin, may_see_people, person_link
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING
@@ -132,9 +132,7 @@ class TicketAdmin(AuditedAdmin):
         keeps. A request from an address not on record names no one."""
         if obj.subject is None:
             return _("a parent or guardian, not on record themselves") if obj.as_guardian else "-"
-        name = obj.subject.full_name or str(obj.subject)
-        url = reverse("admin:consent_subject_change", args=[obj.subject_id])
-        return format_html('<a href="{}">{}</a>', url, name)
+        return person_link(obj.subject_id, obj.subject.full_name, obj.subject.email)
 
     @admin.display(description=_("related requests"))
     def related(self, obj):
