@@ -11,8 +11,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import formats, timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today, reader_time
@@ -27,6 +26,7 @@ from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
+from .due import due_shown
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
 # staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
@@ -157,25 +157,7 @@ class TicketAdmin(AuditedAdmin):
 
     @admin.display(description=_("due"), ordering="due_date")
     def due(self, obj):
-        """The due date counts from receipt, as the law counts it (compliance L8): past it, a
-        request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
-        one waiting says so too, or that it can be closed once the link has expired (L9)."""
-        today = local_today()
-        label = formats.date_format(obj.due_date, "SHORT_DATE_FORMAT")
-        if obj.is_overdue:
-            label = format_html("{} · {}", label, _("overdue"))
-        if obj.is_waiting:
-            if obj.closable_as(timezone.now()):
-                return format_html('<strong class="closable">{} · {}</strong>', label,
-                                   _("not confirmed: can be closed"))  # fmt: skip
-            return format_html('<span class="waiting{}">{} · {}</span>',
-                               " overdue" if obj.is_overdue else "", label,
-                               _("waiting for the person"))  # fmt: skip
-        if obj.is_overdue:
-            return format_html('<strong class="overdue">{}</strong>', label)
-        if obj.is_open and obj.due_date == today:
-            return format_html('<strong class="due-today">{} · {}</strong>', label, _("today"))
-        return label
+        return due_shown(obj)
 
     def get_urls(self):
         return [

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
-from consent.workdays.calendar import add_working_days
 
 
 class TicketQuerySet(models.QuerySet):
@@ -203,17 +202,11 @@ class Ticket(models.Model):
     @property
     def is_overdue(self):
         """Still to be answered after its due date, waiting for the person or not (the same
-        rule as TicketQuerySet.overdue)."""
+        rule as TicketQuerySet.overdue). What anyone is told of when a request is answered reads
+        the due date and this, and nothing else: the desk, the digest and the notices, the
+        person's pages and mails (templates/email/parts/answer_due.txt), which say the day has
+        passed rather than promise a later one the desk does not show."""
         return self.is_open and self.due_date < local_today()
-
-    @property
-    def answer_by(self):
-        """The date a new letter promises an answer by: the due date, or once it has passed
-        (the request was re-typed late), the first working day from today. Never a day already
-        gone; the desk, the person's pages and the statistics keep the law's due date, shown
-        as passed (is_overdue)."""
-        today = local_today()
-        return self.due_date if self.due_date >= today else add_working_days(today, 0)
 
     @property
     def link_expires_at(self):
