@@ -19,7 +19,7 @@ from consent.common.text import REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people, person_link
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, LedgerEntry
-from consent.core.purposes import MARKETING
+from consent.core.purposes import MARKETING, PURPOSES
 
 from ..access import access_answers, answer_held_back, resendable, ticket_resend_access
 from ..closing import reopen_refusal, reopenings, ticket_reopen
@@ -219,6 +219,8 @@ class TicketAdmin(AuditedAdmin):
                 kind=LedgerEntry.Kind.WITHDRAW,
                 reason=ticket.reference,
             ).exists()
+        stops = ticket.limits.get("stops", [])
+        extra["limits_stops"] = ", ".join(str(PURPOSES[c].name) for c in stops if c in PURPOSES)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
         extra["answer_held_back_at"] = held_back and reader_time(held_back.at)
         if resendable(ticket) and self.has_change_permission(request, ticket):

@@ -89,6 +89,13 @@ class Ticket(models.Model):
         # (desk_open.py): confirmed, as any other, by the link mailed to the address on record.
         DESK = "desk", _("opened at the desk")
 
+    class Limit(models.TextChoices):
+        # Why an emailed withdrawal or unsubscribe did not act as asked (limits.narrowed).
+        KEEPS_NEWS = "keeps_news", _("it also asks to keep the news and offers")
+        KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
+        SERVICE = "service", _("it cancels a service, not the news and offers")
+        ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
+
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
     # A longer email is set aside whole rather than cut (intake.py; compliance L7), unless all
@@ -144,6 +151,11 @@ class Ticket(models.Model):
     # The email asks about someone else («удалите данные моей дочери»): opened as "other",
     # nothing carried out on the sender's record; the desk shows the officer a note.
     about_someone_else = models.BooleanField(_("written about someone else"), default=False)
+    # The letter's own words limited what it asks (limits.narrowed): {"limit": a Limit, "stops":
+    # the purposes it asked to stop}, so it opened as "other" or a correction, nothing stopped
+    # as it arrived; the desk tells the officer what the intake read. Empty otherwise.
+    limits = models.JSONField(_("what the letter asked to stop and keep"), default=dict,
+                              blank=True, editable=False)  # fmt: skip
     # The address it came from is one a parent or guardian gave with their consent for a child
     # (core.guardians.held_at): data about the requester is held on the child's record, so
     # the request is theirs to confirm and the desk's to answer, with or without a record of
