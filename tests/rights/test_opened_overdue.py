@@ -101,4 +101,4 @@ def test_every_template_that_names_a_due_date_says_when_it_has_passed():
         if shown.search(text) and name not in GROUPED:
             found.append(name)
             assert "is_overdue" in text, f"{name} shows a due date but not that it has passed"
-    assert "templates/email/parts/answer_due.txt" in found and len(found) >= 5
+    assert "consent/rights/templates/rights/answer_due.txt" in found and len(found) >= 5

@@ -25,6 +25,7 @@ def day(lang, d):
 
 
 PASSED = {"kk": "Бұл күн өтіп кетті", "ru": "уже прошёл"}
+SORRY = {"kk": "кешірім сұраймыз", "ru": "приносим извинения"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -40,6 +41,7 @@ def test_a_request_confirmed_after_its_due_date_says_that_date_has_passed(
     for page in (client.get(path), client.post(path)):  # the button, then the thanks
         html = page.content.decode()
         assert day(lang, date(2026, 11, 19)) in html and PASSED[lang] in html, html
+        assert SORRY[lang] in html.lower()  # the words of its mails (rights/answer_due.txt)
         assert day(lang, date(2026, 11, 23)) not in html
     ticket = Ticket.objects.get()
     assert ticket.due_date == date(2026, 11, 19) and ticket.is_overdue  # as the desk shows it
@@ -47,6 +49,7 @@ def test_a_request_confirmed_after_its_due_date_says_that_date_has_passed(
     open_page(client, lang)
     html = client.get(f"/{lang}/my-data/").content.decode()
     assert ticket.reference in html and day(lang, date(2026, 11, 19)) in html
+    assert SORRY[lang] in html.lower()
 
 
 def test_a_request_not_yet_due_still_promises_its_due_date(client, person, time_machine):
@@ -54,9 +57,6 @@ def test_a_request_not_yet_due_still_promises_its_due_date(client, person, time_
     web_request(client, "ru", "access")
     html = client.get(confirm_link()).content.decode()
     assert day("ru", date(2026, 11, 19)) in html
-
-
-SORRY = {"kk": "кешірім сұраймыз", "ru": "приносим извинения"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -216,8 +216,8 @@ class Ticket(models.Model):
         """Still to be answered after its due date, waiting for the person or not (the same
         rule as TicketQuerySet.overdue). What anyone is told of when a request is answered reads
         the due date and this, and nothing else: the desk, the digest and the notices, the
-        person's pages and mails (templates/email/parts/answer_due.txt), which say the day has
-        passed rather than promise a later one the desk does not show."""
+        person's pages and mails (the template rights/answer_due.txt), which say the day has
+        passed, with an apology, rather than promise a later one the desk does not show."""
         return self.is_open and self.due_date < local_today()
 
     @property
