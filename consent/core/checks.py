@@ -1,7 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, register
 
 from .purposes import DATA_FIELDS, PURPOSES
 
@@ -172,13 +172,14 @@ def _hours(offset: timedelta) -> str:
     return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-@register(deploy=True)
+@register(Tags.database)
 def check_form_texts(app_configs, databases=None, **kwargs):
     """Art. 8(4)(2): each public form's consent texts name the data that form collects. Read
-    from the database, so only where the command names one (`migrate` does, before it changes
-    anything; `check --deploy --database default`): the release's `check --deploy`, which runs
-    before `migrate` and stops at a warning, must not stop on what only an officer can publish.
-    The admin index says the same to the officers and content editors, in their language."""
+    from the database, so a database check, run only where the command names a database
+    (`migrate` does, at every release, before it changes anything; `check --database
+    default`): the release's `check --deploy`, which runs before `migrate` and stops at a
+    warning, must not stop on what only an officer can publish. The admin index says the same
+    to the officers and content editors, in their language."""
     from django.core.checks import Warning as CheckWarning
     from django.utils import translation
 
