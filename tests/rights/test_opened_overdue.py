@@ -102,3 +102,27 @@ def test_every_template_that_names_a_due_date_says_when_it_has_passed():
             found.append(name)
             assert "is_overdue" in text, f"{name} shows a due date but not that it has passed"
     assert "consent/rights/templates/rights/answer_due.txt" in found and len(found) >= 5
+
+
+REOPENED = {"kk": "мерзімі өтіп кеткен", "ru": "уже просрочен"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_reopened_after_its_due_date_is_told_as_overdue(make_subject, time_machine, lang):
+    """A reopened request whose answer never went out, told to the officers after its due
+    date: the notice said «open again and due on» a day gone."""
+    from consent.core.models import StaffProfile
+    from consent.rights.alerts import notify_reopened
+    from consent.rights.tickets import ticket_open
+
+    officer = staff_member("dana", "privacy_officer")
+    StaffProfile.objects.create(user=officer, language=lang)
+    make_subject(full_name="Әсел Қасымова", email="asel@example.kz")
+    time_machine.move_to("2026-11-20 10:00+05:00", tick=False)
+    ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="email")
+    time_machine.move_to("2026-12-03 10:00+05:00", tick=False)
+    Email.objects.all().delete()
+    notify_reopened(Ticket.objects.get(pk=ticket.pk))
+    notice = Email.objects.get(to=["dana@example.kz"])
+    for text in (notice.message, notice.html_message):
+        assert REOPENED[lang] in text and "25.11.2026" in text, text
