@@ -1,7 +1,7 @@
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core.checks import Error, register
+from django.core.checks import Error, Tags, register
 
 from .purposes import DATA_FIELDS, PURPOSES
 
@@ -170,3 +170,31 @@ def check_time_zone(app_configs, **kwargs):
 def _hours(offset: timedelta) -> str:
     minutes = int(offset.total_seconds()) // 60
     return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
+
+
+@register(Tags.database)
+def check_form_texts(app_configs, databases=None, **kwargs):
+    """Art. 8(4)(2): each public form's consent texts name the data that form collects. Read
+    from the database, so a database check, run only where the command names a database
+    (`migrate` does, at every release, before it changes anything; `check --database
+    default`): the release's `check --deploy`, which runs before `migrate` and stops at a
+    warning, must not stop on what only an officer can publish. The admin index says the same
+    to the officers and content editors, in their language."""
+    from django.core.checks import Warning as CheckWarning
+    from django.utils import translation
+
+    from .form_texts import texts_unnamed_or_none
+
+    if not databases:
+        return []
+    with translation.override(None):  # English, as every check speaks
+        return [
+            CheckWarning(
+                f"The {found.form.name} shows the consent text of '{found.purpose}' (version "
+                f"{found.text.version}), which names {sorted(found.named)}; the form collects "
+                f"{sorted(found.wanted)}.",
+                hint="Publish a new version of that consent text (admin: Consent texts).",
+                id="consent.W003",
+            )
+            for found in texts_unnamed_or_none() or []
+        ]

@@ -48,11 +48,11 @@ def digest(today: date) -> int:
     previous = today - timedelta(days=1)
     while not is_working_day(previous):
         previous -= timedelta(days=1)
-    confirmed = Ticket.objects.open().order_by("due_date", "id")  # waiting ones too: L8
+    tickets = Ticket.objects.order_by("due_date", "id")  # waiting ones too: L8
     groups = {
-        "overdue": list(confirmed.filter(due_date__lt=today)),
-        "today": list(confirmed.filter(due_date=today)),
-        "tomorrow": list(confirmed.filter(due_date__gt=today, due_date__lte=tomorrow)),
+        "overdue": list(tickets.overdue(today)),
+        "today": list(tickets.due_on(today)),
+        "tomorrow": list(tickets.open().filter(due_date__gt=today, due_date__lte=tomorrow)),
         "breaches": list(Breach.objects.report_now(today)),
         "closable": list(Ticket.objects.closable(timezone.now()).order_by("received_at", "id")),
     }

@@ -4,9 +4,7 @@ is written in (compliance L7). The phrases are the rows of `IntakePhrase`, match
 
 A message that cannot become a request (no sender to answer, text in a broken encoding, a
 structure the email package cannot read, a database that refuses it) is never dropped and never
-stops the intake: it is set aside whole in the quarantine for the privacy officers
-(quarantine.py; compliance L7), and the next message is read.
-"""
+stops the intake: it is set aside whole for the privacy officers (quarantine.py; L7)."""
 
 import logging
 import re
@@ -93,6 +91,8 @@ class Recognised(NamedTuple):
     # A withdrawal or an unsubscribe asked as a question («Можете ли вы отписать меня?»): it
     # waits for the person's link rather than acting as the letter arrives.
     asked: bool = False
+    # What its own words kept it from doing as asked (limits.narrowed), for the desk's note.
+    limits: dict | None = None
 
 
 def classify(
@@ -191,9 +191,9 @@ def recognise(
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
-    kind, unsubscribe = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
+    kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     purpose = purpose if kind == Type.WITHDRAW else ""
-    return Recognised(kind, language, purpose, unsubscribe, asked=asked)
+    return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits)
 
 
 def _named(table, text):
@@ -281,7 +281,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
                 purpose=read.purpose, channel=Ticket.Channel.EMAIL, message=letter.text,
                 message_id=message_key(raw), received_at=received_at, letter_key=key,
                 unsubscribe=read.unsubscribe, regarding=replied_to(letter), files=letter.files,
-                about_someone_else=read.someone_else, acts=not read.asked,
+                about_someone_else=read.someone_else, acts=not read.asked, limits=read.limits,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(letter_key=key).exists():

@@ -18,10 +18,12 @@ service, not the news. It opens for the officer, nothing unsubscribed.
 
 import re
 
+from consent.core.purposes import MARKETING, PURPOSES
+
 from .models import Ticket
 from .spelling import fold, words
 
-Type = Ticket.Type
+Type, Limit = Ticket.Type, Ticket.Limit
 # A verb of keeping, asked: the imperative or the gerund («оставьте», «оставив», «сохраните»,
 # «продолжайте присылать», «қалдырыңыз», «сақтаңыз», «жалғастырыңыз»), or the infinitive after
 # «прошу» or before «сұраймын», «өтінемін» («прошу оставить рассылку», «қалдыруды сұраймын»).
@@ -89,29 +91,43 @@ ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_I
 
 
 def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str):
-    """(kind, unsubscribe) of a recognised request once its limits are read in `text`: "other"
-    with nothing unsubscribed when a withdrawal or an unsubscribe would end what the letter keeps;
-    a correction when an unsubscribe asks where or how to be written to; "other" with nothing
-    unsubscribed when what it stops is a service, a course, not the news (SUBSCRIBING)."""
+    """(kind, unsubscribe, limits) of a recognised request once its limits are read in `text`:
+    "other" with nothing unsubscribed when a withdrawal or an unsubscribe would end what the
+    letter keeps; a correction when an unsubscribe asks where or how to be written to; "other"
+    with nothing unsubscribed when what it stops is a service, a course, not the news
+    (SUBSCRIBING). `limits`, for the desk's note (Ticket.limits), is None when the request
+    stays as asked, else why it does not (a Ticket.Limit) and the purposes it asked to stop."""
     stops_news = unsubscribe or kind == Type.UNSUBSCRIBE or purpose == "marketing"
     if kind != Type.WITHDRAW and not stops_news:
-        return kind, unsubscribe
+        return kind, unsubscribe, None
     folded = [fold(word) for word in words(text)]
+    asked = {"stops": stopped(kind, purpose, unsubscribe)}
     if stops_news and kind != Type.WITHDRAW and _a_service(folded):
         # Nothing of the news is asked: for an officer, the other request stays what it is.
-        return (Type.OTHER if kind == Type.UNSUBSCRIBE else kind), False
+        limits = {**asked, "limit": Limit.SERVICE}
+        return (Type.OTHER if kind == Type.UNSUBSCRIBE else kind), False, limits
     if stops_news and kind != Type.WITHDRAW and _elsewhere(folded, text, sender):
         # The other request of a letter that also asks it (a destruction) stays what it is.
-        return (Type.CORRECT if kind in (Type.UNSUBSCRIBE, Type.OTHER) else kind), False
+        limits = {**asked, "limit": Limit.ELSEWHERE}
+        return (Type.CORRECT if kind in (Type.UNSUBSCRIBE, Type.OTHER) else kind), False, limits
     kept = _kept(folded)
     if kept is None:
-        return kind, unsubscribe
+        return kind, unsubscribe, None
     if kind == Type.WITHDRAW:
         # All purposes keep nothing; one purpose keeps nothing of its own kind.
         ends_kept = not purpose or kept == (purpose == "marketing") or (kept and unsubscribe)
     else:
         ends_kept = kept
-    return (Type.OTHER, False) if ends_kept else (kind, unsubscribe)
+    if not ends_kept:
+        return kind, unsubscribe, None
+    return Type.OTHER, False, {**asked, "limit": Limit.KEEPS_NEWS if kept else Limit.KEEPS_MORE}
+
+
+def stopped(kind: str, purpose: str, unsubscribe: bool) -> list[str]:
+    """The purposes an emailed withdrawal (its purpose, or all) or unsubscribe stops."""
+    stops = ([purpose] if purpose else list(PURPOSES)) if kind == Type.WITHDRAW else []
+    news = unsubscribe or kind == Type.UNSUBSCRIBE
+    return [*stops, MARKETING] if news and MARKETING not in stops else stops
 
 
 def _kept(folded):

@@ -23,6 +23,7 @@ from consent.workdays.calendar import due_date
 from .alerts import notify_new_ticket
 from .closing import ticket_close, ticket_locked
 from .joining import file_repeat, file_reply, same_request_open
+from .limits import stopped
 from .links import confirmation_url
 from .models import QuarantinedMessage, Ticket
 
@@ -104,6 +105,7 @@ def ticket_open(
     files: int = 0,
     about_someone_else: bool = False,
     acts: bool = True,
+    limits: dict | None = None,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
@@ -111,7 +113,9 @@ def ticket_open(
     address an emailed reply quotes (intake.replied_to): see `joining.file_reply`; `files`, how many
     files the email carried, none of them kept: its answer says so; `about_someone_else`, that
     the letter asks about someone else (a request "other" for the officer, never filed); not
-    `acts`, that an emailed withdrawal or unsubscribe waits for the link (intake.recognise).
+    `acts`, that an emailed withdrawal or unsubscribe waits for the link (intake.recognise);
+    `limits`, what the letter's words kept it from doing as asked (limits.narrowed): like a
+    letter about someone else, it is the officer's to read, never filed with another request.
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -125,7 +129,7 @@ def ticket_open(
     subject, as_guardian = held_at(email)
     filed = False
     if (regarding is not None and subject is not None and kind == Type.OTHER
-            and not (unsubscribe or about_someone_else)):  # fmt: skip
+            and not (unsubscribe or about_someone_else or limits)):  # fmt: skip
         # Read again under its lock: an officer may be closing it. Filed only with a request of
         # the sender's own record: the answer may carry that request's confirmation link, which
         # confirms nothing for a request of no one on record, and must never reach anyone but
@@ -139,7 +143,7 @@ def ticket_open(
     # who see the open request on the desk.
     on_arrival = acts and channel == Ticket.Channel.EMAIL and subject is not None
     done_on_arrival = on_arrival and kind == Type.UNSUBSCRIBE
-    if joins and not (filed or about_someone_else or done_on_arrival):
+    if joins and not (filed or about_someone_else or done_on_arrival or limits):
         repeated = same_request_open(kind, purpose, subject, email)
         regarding = repeated or regarding
     ticket = ticket_create(
@@ -147,7 +151,7 @@ def ticket_open(
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
         message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
         regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
-        as_guardian=as_guardian,
+        as_guardian=as_guardian, limits=limits or {},
     )  # fmt: skip
     if filed:
         file_reply(ticket, files)
@@ -155,7 +159,7 @@ def ticket_open(
         if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
             # Stopped again as it arrives (compliance L14, L15): a consent given since the
             # first letter is withdrawn too. A web form's waits for the link, as its first did.
-            _withdraw(ticket, _stops(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
+            _withdraw(ticket, stopped(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
         file_repeat(ticket, files)
     elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
@@ -169,7 +173,7 @@ def ticket_open(
             # another request for marketing; the person is told so. What destroys or sends data
             # still waits for the link: the request stays unconfirmed until then, and staff
             # cannot act on it.
-            stops = _stops(kind, purpose, unsubscribe)
+            stops = stopped(kind, purpose, unsubscribe)
             withdrawn = _withdraw(ticket, stops, Source.EMAIL_REQUEST)
             if kind == Type.WITHDRAW:
                 template = "request_withdrawn"
@@ -216,12 +220,6 @@ def ticket_open_from_quarantine(
     entry.ticket = ticket
     entry.save(update_fields=["ticket"])
     return ticket
-
-
-def _stops(kind, purpose, unsubscribe):
-    """The purposes an emailed withdrawal (its purpose, or all) or unsubscribe stops."""
-    stops = ([purpose] if purpose else list(PURPOSES)) if kind == Type.WITHDRAW else []
-    return [*stops, MARKETING] if unsubscribe and MARKETING not in stops else stops
 
 
 def _acts_on_arrival(ticket):

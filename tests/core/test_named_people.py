@@ -89,3 +89,25 @@ def test_a_role_that_may_not_see_people_reads_numbers(asel, client, db):
     auditor.user_permissions.add(Permission.objects.get(codename="view_auditevent"))
     html = verified_login(client, auditor).get("/admin/consent/auditevent/").content.decode()
     assert "Әсел Қасымова" not in html and f"#{asel.pk}" in html
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["/admin/consent/auditevent/", "/admin/consent/ledgerentry/", "/admin/rights/ticket/",
+     "/admin/consent/submission/"],
+)  # fmt: skip
+def test_a_person_known_only_by_an_address_is_named_by_it(
+    texts, make_subject, privacy_officer, privacy_officer_client, url
+):
+    """A newsletter signed up with an address alone: every list names her by that address,
+    linked to her page, never as «#6»."""
+    from consent.rights.tickets import ticket_open
+
+    person = make_subject(full_name="", email="reader@example.kz", phone="")
+    consent_grant(person, current_text(MARKETING), language="ru", source="newsletter_form")
+    audit(AuditEvent.Action.SUBJECT_VIEW, actor=privacy_officer, subject=person, obj=person)
+    ticket_open(kind="access", email=person.email, language="ru", channel="email")
+    Submission.objects.create(subject=person, source="newsletter_form", language="ru", data={})
+    html = privacy_officer_client.get(url).content.decode()
+    link = f'<a href="/admin/consent/subject/{person.pk}/change/">reader@example.kz</a>'
+    assert link in html and f">#{person.pk}<" not in html

@@ -1,10 +1,12 @@
 """A request opened by hand with an earlier day of receipt can be overdue the moment it is
 opened: Law 94-V counts the deadline from the request's receipt, and waiting for the person's
 confirmation does not stop it. One due date, and one «overdue», everywhere: the opening form
-(before saving), the officers' notice, the desk's list and its filter, the admin index, and the
-person's confirmation page and own page."""
+(before saving), the officers' notice, the desk's list and its filter, the admin index, the
+person's page in the admin, and the person's confirmation page and own page."""
 
+import re
 from datetime import date
+from pathlib import Path
 
 import pytest
 from django.test import Client
@@ -64,6 +66,9 @@ def test_a_request_received_before_its_deadline_passed_is_overdue_everywhere(
     assert ticket.reference in officer.get("/admin/rights/ticket/?due=overdue").content.decode()
     index = officer.get("/admin/").content.decode()
     assert WORDS[lang]["none"] not in index and "?due=overdue" in index
+    # Her page in the admin lists the request as the desk does: it showed the bare date.
+    page = officer.get(f"/admin/consent/subject/{asel.pk}/change/").content.decode()
+    assert f"{WORDS[lang]['overdue']} · {WORDS[lang]['waiting']}" in page
     # The person: the same date, said to have passed, before and after confirming.
     person = Client()
     path = confirm_link()
@@ -74,3 +79,50 @@ def test_a_request_received_before_its_deadline_passed_is_overdue_everywhere(
     open_page(person, lang)
     own = person.get(f"/{lang}/my-data/").content.decode()
     assert day(lang, date(2026, 11, 25)) in own and day(lang, date(2026, 12, 3)) not in own
+
+
+ROOT = Path(__file__).resolve().parents[2]
+# The digest lists the overdue apart, under their own heading: its rows need not say it again.
+GROUPED = {"templates/email/staff_digest.txt", "templates/email/staff_digest.html"}
+
+
+def test_every_template_that_names_a_due_date_says_when_it_has_passed():
+    """A request's due date reaches a person or an officer in a template that also reads the
+    one rule of its having passed (Ticket.is_overdue) or includes the part that does: the
+    re-typed and withdrawal mails promised a later day (answer_by), the reopened notice a
+    date gone as if still to come."""
+    shown = re.compile(r"\.(due_date|answer_by)\b")
+    found = []
+    for path in sorted(ROOT.glob("**/templates/**/*.*")):
+        if ".venv" in path.parts or "var" in path.parts or path.suffix not in (".html", ".txt"):
+            continue
+        text = path.read_text()
+        name = str(path.relative_to(ROOT))
+        if shown.search(text) and name not in GROUPED:
+            found.append(name)
+            assert "is_overdue" in text, f"{name} shows a due date but not that it has passed"
+    assert "consent/rights/templates/rights/answer_due.txt" in found and len(found) >= 5
+
+
+REOPENED = {"kk": "мерзімі өтіп кеткен", "ru": "уже просрочен"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_reopened_after_its_due_date_is_told_as_overdue(make_subject, time_machine, lang):
+    """A reopened request whose answer never went out, told to the officers after its due
+    date: the notice said «open again and due on» a day gone."""
+    from consent.core.models import StaffProfile
+    from consent.rights.alerts import notify_reopened
+    from consent.rights.tickets import ticket_open
+
+    officer = staff_member("dana", "privacy_officer")
+    StaffProfile.objects.create(user=officer, language=lang)
+    make_subject(full_name="Әсел Қасымова", email="asel@example.kz")
+    time_machine.move_to("2026-11-20 10:00+05:00", tick=False)
+    ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="email")
+    time_machine.move_to("2026-12-03 10:00+05:00", tick=False)
+    Email.objects.all().delete()
+    notify_reopened(Ticket.objects.get(pk=ticket.pk))
+    notice = Email.objects.get(to=["dana@example.kz"])
+    for text in (notice.message, notice.html_message):
+        assert REOPENED[lang] in text and "25.11.2026" in text, text

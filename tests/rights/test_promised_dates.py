@@ -1,7 +1,8 @@
 """The date the person reads is the law's due date, counted from receipt (compliance L8), as
 the desk shows it: a request confirmed after that date is told the date has passed, never
-promised a later one while the desk shows it overdue. A new letter (a request re-typed late)
-never promises a day already gone: it names the first working day from today."""
+promised a later one while the desk shows it overdue. A new letter (a request re-typed late, a
+withdrawal opened late) says so too, with an apology: it promised the first working day from
+today, a day the desk, the digest and the person's page never showed."""
 
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
@@ -24,6 +25,7 @@ def day(lang, d):
 
 
 PASSED = {"kk": "Бұл күн өтіп кетті", "ru": "уже прошёл"}
+SORRY = {"kk": "кешірім сұраймыз", "ru": "приносим извинения"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -39,6 +41,7 @@ def test_a_request_confirmed_after_its_due_date_says_that_date_has_passed(
     for page in (client.get(path), client.post(path)):  # the button, then the thanks
         html = page.content.decode()
         assert day(lang, date(2026, 11, 19)) in html and PASSED[lang] in html, html
+        assert SORRY[lang] in html.lower()  # the words of its mails (rights/answer_due.txt)
         assert day(lang, date(2026, 11, 23)) not in html
     ticket = Ticket.objects.get()
     assert ticket.due_date == date(2026, 11, 19) and ticket.is_overdue  # as the desk shows it
@@ -46,6 +49,7 @@ def test_a_request_confirmed_after_its_due_date_says_that_date_has_passed(
     open_page(client, lang)
     html = client.get(f"/{lang}/my-data/").content.decode()
     assert ticket.reference in html and day(lang, date(2026, 11, 19)) in html
+    assert SORRY[lang] in html.lower()
 
 
 def test_a_request_not_yet_due_still_promises_its_due_date(client, person, time_machine):
@@ -56,16 +60,48 @@ def test_a_request_not_yet_due_still_promises_its_due_date(client, person, time_
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_request_retyped_after_its_new_due_date_promises_today(person, time_machine, lang):
+def test_a_request_retyped_after_its_new_due_date_says_that_date_has_passed(
+    person, time_machine, lang
+):
     """An email filed as "other" on Monday 2 November 2026 is re-typed by the officer on Friday
     20 November as a correction, due one working day from receipt: Tuesday 3 November. The
-    person's mail promised the answer by 3 November; it now promises Friday 20."""
+    person's mail names the 3rd as passed, with an apology, as the desk shows it overdue; it
+    promised Friday 20, a day no page showed."""
     time_machine.move_to(datetime(2026, 11, 2, 9, tzinfo=ALMATY), tick=False)
     ticket = ticket_open(kind=Ticket.Type.OTHER, email=person.email, language=lang,
                          channel=Ticket.Channel.EMAIL, message="Мекенжайым өзгерді")  # fmt: skip
     time_machine.move_to(datetime(2026, 11, 20, 15, tzinfo=ALMATY), tick=False)
     ticket = ticket_reclassify(ticket, kind=Ticket.Type.CORRECT, actor=None)
-    assert ticket.due_date == date(2026, 11, 3)
+    assert ticket.due_date == date(2026, 11, 3) and ticket.is_overdue
     told = mails_to(person.email)[-1]
-    assert day(lang, date(2026, 11, 20)) in told.message
-    assert day(lang, date(2026, 11, 3)) not in told.message + told.html_message
+    for text in (told.message, told.html_message):
+        assert day(lang, date(2026, 11, 3)) in text and SORRY[lang] in text.lower(), text
+        assert day(lang, date(2026, 11, 20)) not in text
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_withdrawal_opened_after_its_due_date_says_that_date_has_passed(
+    person, time_machine, lang
+):
+    """A withdrawal mailed on Monday 2 November 2026 and opened on Friday 27 November (read
+    after an outage): due in fifteen working days, on Monday 23 November. Its mail says the
+    23rd has passed; it promised the 27th."""
+    time_machine.move_to(datetime(2026, 11, 27, 11, tzinfo=ALMATY), tick=False)
+    ticket = ticket_open(kind=Ticket.Type.WITHDRAW, email=person.email, language=lang,
+                         channel=Ticket.Channel.EMAIL, message="Отзываю согласие",
+                         received_at=datetime(2026, 11, 2, 9, tzinfo=ALMATY))  # fmt: skip
+    assert ticket.due_date == date(2026, 11, 23) and ticket.is_overdue
+    told = mails_to(person.email)[-1]
+    assert "/requests/confirm/" in told.message
+    for text in (told.message, told.html_message):
+        assert day(lang, date(2026, 11, 23)) in text and SORRY[lang] in text.lower(), text
+        assert day(lang, date(2026, 11, 27)) not in text
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_withdrawal_on_time_promises_its_due_date(person, time_machine, lang):
+    time_machine.move_to(datetime(2026, 11, 2, 9, tzinfo=ALMATY), tick=False)
+    ticket_open(kind=Ticket.Type.WITHDRAW, email=person.email, language=lang,
+                channel=Ticket.Channel.EMAIL, message="Отзываю согласие")  # fmt: skip
+    told = mails_to(person.email)[-1]
+    assert day(lang, date(2026, 11, 23)) in told.message and SORRY[lang] not in told.message.lower()

@@ -13,7 +13,7 @@ from .base import (
     subject_number,
 )
 from .details import submission_data
-from .names import person_named, staff_named, with_names
+from .names import person_link, person_named, staff_named, with_names
 from .published import ConsentTextAdmin, OperatorDocumentAdmin, PolicyVersionAdmin, diff_rows
 from .records import AuditEventAdmin, LedgerEntryAdmin, TombstoneAdmin
 
@@ -21,6 +21,6 @@ __all__ = [
     "AuditEventAdmin", "AuditedAdmin", "ConsentTextAdmin", "EstimatedCountPaginator",
     "LatestRowsFormSet", "LedgerEntryAdmin", "OperatorDocumentAdmin", "PolicyVersionAdmin",
     "ReadOnlyAdmin", "ReadOnlyInline", "TombstoneAdmin", "diff_rows", "guardian_named",
-    "may_see_people", "person_named", "saved", "staff_named", "subject_number", "submission_data",
-    "with_names",
+    "may_see_people", "person_link", "person_named", "saved", "staff_named", "subject_number",
+    "submission_data", "with_names",
 ]  # fmt: skip

@@ -1,7 +1,8 @@
 """People and staff in the admin's lists and pages by name, linked to their page, never as a
-bare number («1», «#4»): for staff whose role may see people (`may_see_people`); for others,
-and for a person with no name on record, the person's number. A destroyed person's row is gone:
-a neutral label, never a crash. The names come with the list's one query (`with_names`)."""
+bare number («1», «#4»): for staff whose role may see people (`may_see_people`); a person with
+no name on record (a newsletter signed up with an address alone) by their address; for staff who
+may not see people, the person's number. A destroyed person's row is gone: a neutral label, never
+a crash. The names come with the list's one query (`with_names`)."""
 
 from django.contrib.auth import get_user_model
 from django.db.models import BooleanField, Exists, OuterRef, QuerySet, Subquery, Value
@@ -33,6 +34,7 @@ def with_names(
     if may_see_people(request):
         person = Subject.objects.filter(pk=OuterRef(subject))
         names["person_name"] = Subquery(person.values("full_name")[:1])
+        names["person_email"] = Subquery(person.values("email")[:1])
         names["person_kept"] = Exists(person)
     return queryset.annotate(**names)
 
@@ -45,8 +47,19 @@ def person_named(obj, number: int | None):
         return f"#{number}"
     if not obj.person_kept:
         return DESTROYED
+    return person_link(number, obj.person_name, obj.person_email)
+
+
+def person_shown(number: int, full_name: str, email: str) -> str:
+    """What names a person on record to staff who may see people: their name, else their
+    address (known only by it: a newsletter signed up without a name), else their number."""
+    return full_name or email or f"#{number}"
+
+
+def person_link(number: int, full_name: str, email: str):
+    """The person, as `person_shown` names them, linked to their page."""
     url = reverse("admin:consent_subject_change", args=[number])
-    return format_html('<a href="{}">{}</a>', url, obj.person_name or f"#{number}")
+    return format_html('<a href="{}">{}</a>', url, person_shown(number, full_name, email))
 
 
 def staff_named(obj, pk: int | None, login: str = ""):

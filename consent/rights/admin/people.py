@@ -31,6 +31,7 @@ from consent.core.subjects import address_holders, normalise_email
 from .. import disclosure
 from ..mailed import mail_to
 from ..models import Correction, Ticket
+from .due import due_shown
 from .opening import DeskOpening
 
 
@@ -60,8 +61,13 @@ class SubmissionInline(ReadOnlyInline):
 
 class TicketInline(ReadOnlyInline):
     model = Ticket
-    fields = ["received_at", "type", "status", "due_date"]
+    fields = ["received_at", "type", "status", "due"]
     readonly_fields = fields
+
+    @admin.display(description=_("due"))
+    def due(self, obj):
+        """As the desk shows it (due.py): overdue, waiting, closable, due today."""
+        return due_shown(obj)
 
 
 class CorrectionInline(ReadOnlyInline):

@@ -11,22 +11,22 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils import formats, timezone
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today, reader_time
 from consent.common.text import REASON_MAX_CHARS, whole_number
-from consent.core.admin import AuditedAdmin, may_see_people
+from consent.core.admin import AuditedAdmin, may_see_people, person_link
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, LedgerEntry
-from consent.core.purposes import MARKETING
+from consent.core.purposes import MARKETING, PURPOSES
 
 from ..access import access_answers, answer_held_back, resendable, ticket_resend_access
 from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
+from .due import due_shown
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
 # staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
@@ -132,9 +132,7 @@ class TicketAdmin(AuditedAdmin):
         keeps. A request from an address not on record names no one."""
         if obj.subject is None:
             return _("a parent or guardian, not on record themselves") if obj.as_guardian else "-"
-        name = obj.subject.full_name or str(obj.subject)
-        url = reverse("admin:consent_subject_change", args=[obj.subject_id])
-        return format_html('<a href="{}">{}</a>', url, name)
+        return person_link(obj.subject_id, obj.subject.full_name, obj.subject.email)
 
     @admin.display(description=_("related requests"))
     def related(self, obj):
@@ -159,25 +157,7 @@ class TicketAdmin(AuditedAdmin):
 
     @admin.display(description=_("due"), ordering="due_date")
     def due(self, obj):
-        """The due date counts from receipt, as the law counts it (compliance L8): past it, a
-        request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
-        one waiting says so too, or that it can be closed once the link has expired (L9)."""
-        today = local_today()
-        label = formats.date_format(obj.due_date, "SHORT_DATE_FORMAT")
-        if obj.is_overdue:
-            label = format_html("{} · {}", label, _("overdue"))
-        if obj.is_waiting:
-            if obj.closable_as(timezone.now()):
-                return format_html('<strong class="closable">{} · {}</strong>', label,
-                                   _("not confirmed: can be closed"))  # fmt: skip
-            return format_html('<span class="waiting{}">{} · {}</span>',
-                               " overdue" if obj.is_overdue else "", label,
-                               _("waiting for the person"))  # fmt: skip
-        if obj.is_overdue:
-            return format_html('<strong class="overdue">{}</strong>', label)
-        if obj.is_open and obj.due_date == today:
-            return format_html('<strong class="due-today">{} · {}</strong>', label, _("today"))
-        return label
+        return due_shown(obj)
 
     def get_urls(self):
         return [
@@ -239,6 +219,8 @@ class TicketAdmin(AuditedAdmin):
                 kind=LedgerEntry.Kind.WITHDRAW,
                 reason=ticket.reference,
             ).exists()
+        stops = ticket.limits.get("stops", [])
+        extra["limits_stops"] = ", ".join(str(PURPOSES[c].name) for c in stops if c in PURPOSES)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
         extra["answer_held_back_at"] = held_back and reader_time(held_back.at)
         if resendable(ticket) and self.has_change_permission(request, ticket):

@@ -10,7 +10,6 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
-from consent.workdays.calendar import add_working_days
 
 
 class TicketQuerySet(models.QuerySet):
@@ -90,6 +89,13 @@ class Ticket(models.Model):
         # (desk_open.py): confirmed, as any other, by the link mailed to the address on record.
         DESK = "desk", _("opened at the desk")
 
+    class Limit(models.TextChoices):
+        # Why an emailed withdrawal or unsubscribe did not act as asked (limits.narrowed).
+        KEEPS_NEWS = "keeps_news", _("it also asks to keep the news and offers")
+        KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
+        SERVICE = "service", _("it cancels a service, not the news and offers")
+        ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
+
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
     # A longer email is set aside whole rather than cut (intake.py; compliance L7), unless all
@@ -145,6 +151,11 @@ class Ticket(models.Model):
     # The email asks about someone else («удалите данные моей дочери»): opened as "other",
     # nothing carried out on the sender's record; the desk shows the officer a note.
     about_someone_else = models.BooleanField(_("written about someone else"), default=False)
+    # The letter's own words limited what it asks (limits.narrowed): {"limit": a Limit, "stops":
+    # the purposes it asked to stop}, so it opened as "other" or a correction, nothing stopped
+    # as it arrived; the desk tells the officer what the intake read. Empty otherwise.
+    limits = models.JSONField(_("what the letter asked to stop and keep"), default=dict,
+                              blank=True, editable=False)  # fmt: skip
     # The address it came from is one a parent or guardian gave with their consent for a child
     # (core.guardians.held_at): data about the requester is held on the child's record, so
     # the request is theirs to confirm and the desk's to answer, with or without a record of
@@ -203,17 +214,11 @@ class Ticket(models.Model):
     @property
     def is_overdue(self):
         """Still to be answered after its due date, waiting for the person or not (the same
-        rule as TicketQuerySet.overdue)."""
+        rule as TicketQuerySet.overdue). What anyone is told of when a request is answered reads
+        the due date and this, and nothing else: the desk, the digest and the notices, the
+        person's pages and mails (the template rights/answer_due.txt), which say the day has
+        passed, with an apology, rather than promise a later one the desk does not show."""
         return self.is_open and self.due_date < local_today()
-
-    @property
-    def answer_by(self):
-        """The date a new letter promises an answer by: the due date, or once it has passed
-        (the request was re-typed late), the first working day from today. Never a day already
-        gone; the desk, the person's pages and the statistics keep the law's due date, shown
-        as passed (is_overdue)."""
-        today = local_today()
-        return self.due_date if self.due_date >= today else add_working_days(today, 0)
 
     @property
     def link_expires_at(self):
