@@ -113,4 +113,4 @@ class AuditEventAdmin(NamedAdmin):
 
 @admin.register(Tombstone)
 class TombstoneAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "subject_ref", "request_ref", "actor_label"]
+    list_display = ["id", "at", "kind", "subject_ref", "erased", "request_ref", "actor_label"]
