@@ -191,18 +191,21 @@ def ticket_destroy(
             raise ValidationError(BLOCKED_DESTRUCTION)
         detail = {**(detail or {}), "blocked": True}
     email, language, reference = ticket.email, ticket.language, ticket.reference
-    if ticket.as_guardian:  # what they gave as a parent or guardian goes with their record
-        guardian_erase(email, request_ref=reference, actor=actor)
-    subject_destroy(ticket.subject, request_ref=reference, actor=actor)
-    ticket.refresh_from_db()
+    subject = ticket.subject
     if outcome is None:
         # What was destroyed: the record of this address. A person may be on record under
         # another address too (only an address links a request to a record, compliance L9):
         # the letter says how to reach that (`destroyed`), never that all their data is gone.
         outcome = _("We have destroyed the personal data we held under this email address.")
-    ticket_close(ticket, outcome=outcome, actor=actor, detail=detail, words=words)
+    # Closed first, then destroyed with the person's other requests: the answer (the officer's
+    # words, a reason, a finding) reaches the person in the letter and stays nowhere, as nothing
+    # else they or the officer wrote about them does (erasure.requests_forget).
+    ticket_close(ticket, outcome=outcome, actor=actor, detail=detail, words=words, notify=False)
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome,
                "destroyed": True}  # fmt: skip
+    if ticket.as_guardian:  # what they gave as a parent or guardian goes with their record
+        guardian_erase(email, request_ref=reference, actor=actor)
+    subject_destroy(subject, request_ref=reference, actor=actor)
     transaction.on_commit(
         lambda: send_without_trace(
             email, template, context, language=language,
@@ -269,7 +272,7 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: st
     if not kept:
         return ticket_destroy(ticket, actor=actor, words=words)
     # What only the withdrawn purpose needed goes now; the rest stays for the others.
-    subject_keep_only_for(ticket.subject, kept, actor=actor)
+    subject_keep_only_for(ticket.subject, kept, request_ref=ticket.reference, actor=actor)
     with translation.override(ticket.language):
         outcome = _(
             "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "
