@@ -127,11 +127,11 @@ def requests_forget(tickets) -> None:
     """What a request keeps once its person's data (or the part that was theirs) is destroyed:
     its number, type, status, language and dates. Nothing anyone wrote in it: the person's words
     and address, the answer (the officer's words, a reason, a finding, all of which the person
-    was mailed), the email set aside it was opened from (the letter whole); of its Message-ID,
-    which can carry a name or a host, only the hash, enough to know the message fetched again
-    (intake.ingest)."""
+    was mailed), the officers' reasons for reopening it, the email set aside it was opened from
+    (the letter whole); of its Message-ID, which can carry a name or a host, only the hash,
+    enough to know the message fetched again (intake.ingest)."""
     tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
-    tickets.update(email="", message="", outcome="")
+    tickets.update(email="", message="", outcome="", reopen_reasons={})
     QuarantinedMessage.objects.filter(ticket__in=tickets).delete()
     for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
         ticket.message_id = hashed_key(ticket.message_id)

@@ -25,7 +25,7 @@ PARENT = "gulnar@example.kz"
 def confirmed(client, kind, address, **extra):
     web_request(client, "ru", kind, email=address, message=f"{MARKER}: моё сообщение", **extra)
     assert client.post(confirm_link(address)).status_code == 200
-    ticket = Ticket.objects.get(email=address)
+    ticket = Ticket.objects.filter(email=address).latest("id")
     assert ticket.status == Status.OPEN
     return ticket
 
@@ -84,3 +84,25 @@ def test_the_answer_box_warns_against_typing_other_personal_data(
     privacy_officer_client.cookies["django_language"] = language
     page = privacy_officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/")
     assert WARNING[language] in page.content.decode()
+
+
+def test_a_reason_for_reopening_goes_with_the_persons_data(
+    client, privacy_officer_client, person, django_capture_on_commit_callbacks
+):
+    """The officer's reason for reopening a request was kept in its append-only audit row, for
+    good, whatever it named; it is the request's now, and goes when the person is destroyed."""
+    access = confirmed(client, Type.ACCESS, "asel@example.kz")
+    with django_capture_on_commit_callbacks(execute=True):
+        act(privacy_officer_client, access)
+    page = privacy_officer_client.post(f"/admin/rights/ticket/{access.pk}/reopen/",
+                                       {"reason": WORDS}, follow=True)  # fmt: skip
+    assert WORDS in page.content.decode()  # shown on the request's page
+    with django_capture_on_commit_callbacks(execute=True):
+        act(privacy_officer_client, access)
+    destroy = confirmed(client, Type.DESTROY, "asel@example.kz")
+    with django_capture_on_commit_callbacks(execute=True):
+        act(privacy_officer_client, destroy)
+    assert Ticket.objects.get(pk=destroy.pk).status == Status.DONE
+    assert tables_holding(MARKER) == []
+    reopened = AuditEvent.objects.get(action=AuditEvent.Action.REQUEST_REOPEN)
+    assert reopened.detail["reason_written"] is True  # what was done stays proved
