@@ -184,3 +184,18 @@ def test_a_list_naming_an_item_that_is_no_data_is_refused_whole(tmp_path):
     with pytest.raises(CommandError, match="line 2 is not"):
         run("reapply", str(listed))
     assert Subject.objects.filter(pk=person.pk, email="kept@example.kz").exists()
+
+
+def test_the_destruction_records_say_what_went_in_the_officers_language(officer_client):
+    from consent.rights.erasure import subject_minimise
+
+    person = Subject.objects.create(full_name="Kept Person", email="kept@example.kz",
+                                    phone="+77015550000")  # fmt: skip
+    subject_minimise(person, keep=["full_name", "email"], request_ref="R-2026-00012")
+    tombstone = Tombstone.objects.get()
+    officer_client.cookies["django_language"] = "ru"
+    listed = officer_client.get("/admin/consent/tombstone/").content.decode()
+    shown = officer_client.get(f"/admin/consent/tombstone/{tombstone.pk}/change/").content.decode()
+    for page in (listed, shown):
+        assert "часть записи" in page and "номер телефона" in page and "R-2026-00012" in page
+        assert "birth_place" not in page  # codes are read in words
