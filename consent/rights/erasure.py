@@ -251,6 +251,12 @@ def subject_minimise(
         if "email" in erased:  # the mail written to it holds it: it goes as a destruction's
             for attachment_storage, name in mail_delete(mailed):
                 file_delete(attachment_storage, name)
+            # So does the address of each request of theirs answered; one still open keeps it
+            # until it is answered there (mailed.mail_to finds that answer by it).
+            answered = Ticket.objects.filter(subject=subject).exclude(
+                status__in=Ticket.OPEN_STATUSES
+            )
+            answered.update(email="")
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
         tombstone_write(Tombstone.Kind.MINIMISED, subject_ref=subject.pk, erased=sorted(gone),
                         request_ref=request_ref, actor=actor)  # fmt: skip
