@@ -96,6 +96,20 @@ DROP TRIGGER IF EXISTS consent_tombstone_means_gone ON consent_tombstone;
 CREATE CONSTRAINT TRIGGER consent_tombstone_means_gone AFTER INSERT ON consent_tombstone
     DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION emalu_tombstone_means_gone();
 """
+# Since tombstones also record a part of a record destroyed (a minimisation, a parent's data on
+# a child's record: Tombstone.kind), only the whole person's must mean they are gone
+# (migration consent.0041).
+TOMBSTONE_KINDS = """
+CREATE OR REPLACE FUNCTION emalu_tombstone_means_gone() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    IF NEW.kind = 'subject' AND EXISTS (SELECT 1 FROM consent_subject WHERE id = NEW.subject_ref)
+    THEN
+        RAISE EXCEPTION 'emalu: data subject % has a tombstone but still exists', NEW.subject_ref
+            USING ERRCODE = 'integrity_constraint_violation';
+    END IF;
+    RETURN NULL;
+END $$;
+"""
 DESTROY_SIGNATURE = "emalu_destroy_subject(bigint, text, bigint, text)"
 
 
@@ -103,6 +117,12 @@ def install_destroy(schema_editor) -> None:
     """The destroy function and its commit-time check (migration consent.0015)."""
     if schema_editor.connection.vendor == "postgresql":
         schema_editor.execute(DESTROY, params=None)
+
+
+def install_tombstone_kinds(schema_editor) -> None:
+    """The commit-time check for the whole person's tombstone only (migration consent.0041)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(TOMBSTONE_KINDS, params=None)
 
 
 TABLE_TRIGGERS = """

@@ -17,6 +17,7 @@ from consent.core.ledger import subject_block, subject_unblock
 from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.phones import normalise_phone
+from consent.core.purposes import DATA_FIELDS
 from consent.core.subjects import clean_birth_date, clean_email, subject_find
 
 from .closing import require_open, ticket_close, ticket_locked
@@ -26,6 +27,7 @@ from .erasure import (
     outbox_copies_delete,
     subject_destroy,
     subject_keep_only_for,
+    subject_minimise,
 )
 from .models import Correction, Ticket
 from .tickets import Status, Type, _mailable
@@ -49,7 +51,11 @@ def ticket_correct(
     actor: AbstractBaseUser | None,
     words: str = "",
 ) -> Ticket:
-    """Apply a correction backed by a document; old and new values are kept with the subject."""
+    """Apply a correction backed by a document; old and new values are kept with the subject.
+    An item removed at the person's request is erased as minimisation erases it (Art. 18;
+    compliance L11, L13): from the record, the forms' data and the earlier corrections of it,
+    with a tombstone for `tombstones reapply`; its correction row says «removed», not what it
+    was."""
     require_open(ticket)
     if not document.strip():
         raise ValidationError(
@@ -65,7 +71,9 @@ def ticket_correct(
         if value == ERASED[field]:
             _refuse_clearing(subject, field)
             cleared.append(field)
-        elif field == "email" and subject_find(email=value) not in (None, subject):
+            changed.append(field)
+            continue
+        if field == "email" and subject_find(email=value) not in (None, subject):
             # One address, one person: the unique column compares letter case, lookups do not.
             raise ValidationError({"email": _(
                 "Another person on record holds this address, and an address belongs to one "
@@ -86,6 +94,12 @@ def ticket_correct(
         ))  # fmt: skip
     subject.full_clean()
     subject.save()
+    if cleared:
+        subject_minimise(subject, set(DATA_FIELDS) - set(cleared), request_ref=ticket.reference,
+                         actor=actor)  # fmt: skip
+        for field in cleared:
+            Correction.objects.create(subject=subject, ticket=ticket, field=field,
+                                      document=document)  # fmt: skip
     # An answer mailed before holds what was just corrected.
     outbox_copies_delete(subject, cause="corrected", actor=actor)
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
@@ -191,18 +205,21 @@ def ticket_destroy(
             raise ValidationError(BLOCKED_DESTRUCTION)
         detail = {**(detail or {}), "blocked": True}
     email, language, reference = ticket.email, ticket.language, ticket.reference
-    if ticket.as_guardian:  # what they gave as a parent or guardian goes with their record
-        guardian_erase(email, request_ref=reference, actor=actor)
-    subject_destroy(ticket.subject, request_ref=reference, actor=actor)
-    ticket.refresh_from_db()
+    subject = ticket.subject
     if outcome is None:
         # What was destroyed: the record of this address. A person may be on record under
         # another address too (only an address links a request to a record, compliance L9):
         # the letter says how to reach that (`destroyed`), never that all their data is gone.
         outcome = _("We have destroyed the personal data we held under this email address.")
-    ticket_close(ticket, outcome=outcome, actor=actor, detail=detail, words=words)
+    # Closed first, then destroyed with the person's other requests: the answer (the officer's
+    # words, a reason, a finding) reaches the person in the letter and stays nowhere, as nothing
+    # else they or the officer wrote about them does (erasure.requests_forget).
+    ticket_close(ticket, outcome=outcome, actor=actor, detail=detail, words=words, notify=False)
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome,
                "destroyed": True}  # fmt: skip
+    if ticket.as_guardian:  # what they gave as a parent or guardian goes with their record
+        guardian_erase(email, request_ref=reference, actor=actor)
+    subject_destroy(subject, request_ref=reference, actor=actor)
     transaction.on_commit(
         lambda: send_without_trace(
             email, template, context, language=language,
@@ -269,7 +286,7 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: st
     if not kept:
         return ticket_destroy(ticket, actor=actor, words=words)
     # What only the withdrawn purpose needed goes now; the rest stays for the others.
-    subject_keep_only_for(ticket.subject, kept, actor=actor)
+    subject_keep_only_for(ticket.subject, kept, request_ref=ticket.reference, actor=actor)
     with translation.override(ticket.language):
         outcome = _(
             "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "

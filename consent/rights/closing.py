@@ -155,7 +155,7 @@ def ticket_reopen(
     """Put a closed request back among the open ones (closed by mistake, or its answer never
     reached the person), to be carried out again. Its due date stays as it was: the law counts
     it from receipt, and reopening does not extend it (compliance L8). Needs the officer's
-    `reason` (kept in the audit row, so no personal data), or a `cause` of REOPEN_CAUSES when
+    `reason` (kept on the request, `Ticket.reopen_reasons`), or a `cause` of REOPEN_CAUSES when
     the system reopens it; only a request the person confirmed, whose person is still on
     record, can be reopened: anything else would have nothing to act on, or no one to act for.
     `closed_at` is the closing time the officer's page showed (ISO 8601): a request reopened and
@@ -165,7 +165,7 @@ def ticket_reopen(
     reason = clean_form_text(reason, multiline=True)  # a zero-width space is no reason
     if not reason and cause not in REOPEN_CAUSES:
         raise ValidationError({"reason": _("Write why the request is reopened.")})
-    MaxLengthValidator(REASON_MAX_CHARS)(reason)  # the audit row keeps it for good
+    MaxLengthValidator(REASON_MAX_CHARS)(reason)  # the request keeps it, shown on its page
     refusal = reopen_refusal(ticket)
     if refusal is not None:
         raise ValidationError(refusal)
@@ -176,11 +176,13 @@ def ticket_reopen(
     if ticket.type == Ticket.Type.ACCESS:
         unsent_answers_withdraw(ticket)  # carried out again, it is answered once, afresh
     old = ticket.status
+    row = audit(AuditEvent.Action.REQUEST_REOPEN, actor=actor, subject=ticket.subject, obj=ticket,
+                old_status=old, due=ticket.due_date.isoformat(),
+                **({"reason_written": True} if reason else {"cause": cause}))  # fmt: skip
     ticket.status, ticket.closed_at = Status.OPEN, None
-    ticket.save(update_fields=["status", "closed_at"])
-    audit(AuditEvent.Action.REQUEST_REOPEN, actor=actor, subject=ticket.subject, obj=ticket,
-          old_status=old, due=ticket.due_date.isoformat(),
-          **({"reason": reason} if reason else {"cause": cause}))  # fmt: skip
+    if reason:  # the officer's words stay with the request, to go with the person's data
+        ticket.reopen_reasons = {**ticket.reopen_reasons, str(row.pk): reason}
+    ticket.save(update_fields=["status", "closed_at", "reopen_reasons"])
     return ticket
 
 
@@ -188,6 +190,8 @@ def reopenings(ticket: Ticket) -> list[dict[str, Any]]:
     """Each time the request was reopened, oldest first: when, by whom, and why (the officer's
     words, or the cause in the reader's language)."""
     events = audited(AuditEvent.Action.REQUEST_REOPEN, ticket)
+    # An audit row written before the reasons were kept on the request holds its reason itself.
     return [{"at": e.at, "by": e.actor_label,
-             "why": e.detail.get("reason") or REOPEN_CAUSES.get(e.detail.get("cause"), "")}
+             "why": ticket.reopen_reasons.get(str(e.pk)) or e.detail.get("reason")
+             or REOPEN_CAUSES.get(e.detail.get("cause"), "")}
             for e in events]  # fmt: skip

@@ -154,10 +154,20 @@ class ActionForm(forms.Form):
         if "reason" in self.fields:
             # The answer goes out inside a letter in the request's language: an officer working
             # in the other one wrote a Russian paragraph into a Kazakh letter, or the reverse.
-            self.fields["reason"].help_text = _(
-                "The person receives it inside a letter in the language of their request, "
-                "%(language)s: write it in that language."
-            ) % {"language": language_name(ticket.language).lower()}  # as the reader names it
+            language = language_name(ticket.language).lower()  # as the reader names it
+            self.fields["reason"].help_text = " ".join((
+                _(
+                    "The person receives it inside a letter in the language of their request, "
+                    "%(language)s: write it in that language."
+                ) % {"language": language},
+                # It stays with the request until the person's data is destroyed (compliance
+                # L13): whatever else is typed here is held as long, and shown on the desk.
+                str(_(
+                    "Do not type any other personal data here (a document's number, an "
+                    "address, a telephone number, someone else's name): the request keeps "
+                    "what is written here."
+                )),
+            ))  # fmt: skip
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

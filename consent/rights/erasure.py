@@ -6,6 +6,7 @@ may keep a person's data any longer.
 
 import logging
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import connection, transaction
@@ -54,9 +55,7 @@ def subject_destroy(
     # Queued and sent mail to the person, with their delivery logs and attachments (the access
     # export), also at an address they held before a correction or wrote a request from, even
     # one someone else holds now (mailed.mail_to).
-    emails = Email.objects.filter(mail_to(subject))
-    attachment_files = _attachments_delete(emails)
-    emails.delete()
+    attachment_files = mail_delete(mail_to(subject))
     # Requests keep their number and dates for the record, not the person's words or address.
     tickets = Ticket.objects.filter(subject=subject)
     if subject.email:
@@ -68,15 +67,9 @@ def subject_destroy(
         if ticket.reference != request_ref:
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
-    tickets.update(email="", message="", outcome="", subject=None)
-    # The email set aside that an officer opened one of them from is the person's letter whole.
-    QuarantinedMessage.objects.filter(ticket__in=tickets).delete()
+    requests_forget(tickets)
+    tickets.update(subject=None)
     Correction.objects.filter(subject=subject).delete()
-    # Message-IDs can carry a name or a host: only their hash stays, enough to know a message
-    # that is fetched again (intake.ingest).
-    for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
-        ticket.message_id = hashed_key(ticket.message_id)
-        ticket.save(update_fields=["message_id"])
     actor_id = actor.pk if actor is not None else None
     actor_label = actor.get_username() if actor is not None else ""
     if connection.vendor == "postgresql":
@@ -101,46 +94,105 @@ def subject_destroy(
         file_delete(storage, name)
     for attachment_storage, name in attachment_files:
         file_delete(attachment_storage, name)
-    # The journal keeps the destruction apart from the database: should the database be lost,
-    # a restored backup made before it is told whom to destroy again from these lines
-    # (docs/deploy/backups.md; numbers only, as the tombstone).
-    fields = {"subject_ref": subject_ref, "request_ref": request_ref,
-              "at": tombstone.at.isoformat()}  # fmt: skip
-    transaction.on_commit(lambda: logger.info("data subject destroyed", extra=fields))
+    journal(tombstone)
     return tombstone
+
+
+def journal(tombstone: Tombstone) -> None:
+    """The journal keeps each destruction apart from the database: should the database be lost,
+    a restored backup made before it is told what to destroy again from these lines
+    (docs/deploy/backups.md; numbers and codes only, as the tombstone), once it commits."""
+    fields = {"subject_ref": tombstone.subject_ref, "request_ref": tombstone.request_ref,
+              "at": tombstone.at.isoformat(), "kind": tombstone.kind,
+              "erased": " ".join(str(item) for item in tombstone.erased)}  # fmt: skip
+    whole = tombstone.kind == Tombstone.Kind.SUBJECT
+    line = "data subject destroyed" if whole else "data destroyed"
+    transaction.on_commit(lambda: logger.info(line, extra=fields))
+
+
+def tombstone_write(kind: str, *, subject_ref: int | None, erased: list, request_ref: str,
+                    actor: AbstractBaseUser | None) -> Tombstone:  # fmt: skip
+    """The record of a part of someone's data destroyed (Tombstone.Kind), and its journal line;
+    a whole person's is written by the database's destroy function (subject_destroy)."""
+    tombstone = Tombstone.objects.create(
+        kind=kind, subject_ref=subject_ref, erased=erased, request_ref=request_ref,
+        actor_id=actor.pk if actor is not None else None,
+        actor_label=actor.get_username() if actor is not None else "",
+    )  # fmt: skip
+    journal(tombstone)
+    return tombstone
+
+
+def requests_forget(tickets) -> None:
+    """What a request keeps once its person's data (or the part that was theirs) is destroyed:
+    its number, type, status, language and dates. Nothing anyone wrote in it: the person's words
+    and address, the answer (the officer's words, a reason, a finding, all of which the person
+    was mailed), the officers' reasons for reopening it, the email set aside it was opened from
+    (the letter whole); of its Message-ID, which can carry a name or a host, only the hash,
+    enough to know the message fetched again (intake.ingest)."""
+    tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
+    tickets.update(email="", message="", outcome="", reopen_reasons={})
+    QuarantinedMessage.objects.filter(ticket__in=tickets).delete()
+    for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
+        ticket.message_id = hashed_key(ticket.message_id)
+        ticket.save(update_fields=["message_id"])
+
+
+def mail_delete(mailed: Q) -> list:
+    """Delete the outbox mail `mailed` finds (post_office's Email, sent or waiting, with its
+    delivery logs) and the attachments no one else's mail shares; returns those files, to
+    delete with the transaction (core.files.file_delete)."""
+    emails = Email.objects.filter(mailed)
+    files = _attachments_delete(emails)
+    emails.delete()
+    return files
 
 
 @transaction.atomic
 def guardian_erase(
-    email: str, *, request_ref: str, actor: AbstractBaseUser | None = None
-) -> list[int]:
+    email: str,
+    *,
+    request_ref: str,
+    actor: AbstractBaseUser | None = None,
+    until: datetime | None = None,
+) -> Tombstone | None:
     """Destroy what a parent or guardian gave of themselves with their consent for a child, at
     their request (Art. 1(6), 18; compliance L6, L13): their name and contact on each child's
-    record they gave them for, the words and address of their own requests, and the mail to
-    that address unless a person on record holds it. The guardian row stays, emptied: the
-    child's ledger rows point to it (append-only), so that a parent's or guardian's consent
-    stays provable (time, text, source) without naming them, as minimisation leaves it. One
-    audit row per child's record. Returns the numbers of those records."""
-    rows = list(guardians_at(email).exclude(contact=""))
+    record they gave them for, their own requests but for number and dates (requests_forget),
+    and the mail to that address unless a person on record holds it. The guardian row stays,
+    emptied: the child's ledger rows point to it (append-only), so that a parent's or
+    guardian's consent stays provable (time, text, source) without naming them, as
+    minimisation leaves it. One audit row per child's record, and a tombstone naming the
+    guardian rows (`tombstones reapply`); None when nothing was left to erase. `until`: only
+    what was held by then (reapplying in a restored database that has served people since)."""
+    rows = guardians_at(email).exclude(contact="")
+    tickets = Ticket.objects.filter(subject=None, as_guardian=True, email__address=email)
+    mailed = Q(to__address=email)
+    if until is not None:
+        rows = rows.filter(created_at__lte=until)
+        tickets = tickets.filter(received_at__lte=until)
+        mailed &= Q(created__lte=until)
+    if Subject.objects.filter(email__address=email).exists():
+        mailed = Q(pk__in=[])  # theirs as a person on record: their own destruction's
+    rows = list(rows)
+    if not rows and not tickets.exists() and not Email.objects.filter(mailed).exists():
+        return None
     for guardian in rows:
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=guardian.subject,
               obj=guardian, erased="guardian", request=request_ref)  # fmt: skip
     Guardian.objects.filter(pk__in=[g.pk for g in rows]).update(
         full_name="", name_key="", contact=""
     )
-    tickets = Ticket.objects.filter(subject=None, as_guardian=True, email__address=email)
     for ticket in tickets.filter(status__in=Ticket.OPEN_STATUSES):
         if ticket.reference != request_ref:
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
-    tickets.update(email="", message="", outcome="")
-    if not Subject.objects.filter(email__address=email).exists():
-        emails = Email.objects.filter(to__address=email)
-        attachment_files = _attachments_delete(emails)
-        emails.delete()
-        for attachment_storage, name in attachment_files:
-            file_delete(attachment_storage, name)
-    return sorted({g.subject_id for g in rows})
+    requests_forget(tickets)
+    for attachment_storage, name in mail_delete(mailed):
+        file_delete(attachment_storage, name)
+    return tombstone_write(Tombstone.Kind.GUARDIAN, subject_ref=None,
+                           erased=sorted(g.pk for g in rows), request_ref=request_ref,
+                           actor=actor)  # fmt: skip
 
 
 def _attachments_delete(emails) -> list:
@@ -157,10 +209,18 @@ ERASED = {"full_name": "", "email": None, "phone": None, "birth_date": None, "bi
 
 @transaction.atomic
 def subject_minimise(
-    subject: Subject, keep: Iterable[str], *, actor: AbstractBaseUser | None = None
+    subject: Subject,
+    keep: Iterable[str],
+    *,
+    request_ref: str,
+    actor: AbstractBaseUser | None = None,
 ) -> list[str]:
     """Erase every item of data (keys of purposes.DATA_FIELDS) not in `keep`: what is left once
-    a withdrawn purpose was the only one to need it (compliance L14). Returns the names erased."""
+    a withdrawn purpose was the only one to need it (compliance L14), as a destruction of those
+    items (Art. 18): the outbox keeps no copy of them (outbox_copies_delete), nor, once the
+    address goes, any mail to the person (mailed.mail_to, as subject_destroy), and a tombstone
+    names them for `tombstones reapply`. `request_ref`: the request (or retention's run) it
+    answers. Returns the names erased."""
     gone = set(DATA_FIELDS) - set(keep)
     mailed = mail_to(subject)  # read before the address and its corrections are erased
     erased = [f for f, empty in ERASED.items() if f in gone and getattr(subject, f) != empty]
@@ -188,7 +248,18 @@ def subject_minimise(
     Correction.objects.filter(subject=subject, field__in=gone).delete()
     if erased:
         outbox_copies_delete(subject, cause="minimised", actor=actor, mailed=mailed)
+        if "email" in erased:  # the mail written to it holds it: it goes as a destruction's
+            for attachment_storage, name in mail_delete(mailed):
+                file_delete(attachment_storage, name)
+            # So does the address of each request of theirs answered; one still open keeps it
+            # until it is answered there (mailed.mail_to finds that answer by it).
+            answered = Ticket.objects.filter(subject=subject).exclude(
+                status__in=Ticket.OPEN_STATUSES
+            )
+            answered.update(email="")
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
+        tombstone_write(Tombstone.Kind.MINIMISED, subject_ref=subject.pk, erased=sorted(gone),
+                        request_ref=request_ref, actor=actor)  # fmt: skip
     for name in files:
         file_delete(subject.photo.storage, name)
     return erased
@@ -245,12 +316,16 @@ def subject_reduce(
     standing = gate.consents_standing(subject)
     if not standing:
         return subject_destroy(subject, request_ref=request_ref, actor=actor)
-    return subject_keep_only_for(subject, standing, actor=actor)
+    return subject_keep_only_for(subject, standing, request_ref=request_ref, actor=actor)
 
 
 def subject_keep_only_for(
-    subject: Subject, purposes: Iterable[str], *, actor: AbstractBaseUser | None = None
+    subject: Subject,
+    purposes: Iterable[str],
+    *,
+    request_ref: str,
+    actor: AbstractBaseUser | None = None,
 ) -> list[str]:
     """Erase every item of data none of `purposes` lists (their declared data lists)."""
     keep = {name for code in purposes for name in PURPOSES[code].fields}
-    return subject_minimise(subject, keep, actor=actor)
+    return subject_minimise(subject, keep, request_ref=request_ref, actor=actor)

@@ -96,13 +96,16 @@ def ticket_destroy_guardian(
     (erasure.guardian_erase), and tell them so once it commits, keeping their address nowhere."""
     require_open(ticket, allowed_when_blocked=True)
     email, language, reference = ticket.email, ticket.language, ticket.reference
-    records = guardian_erase(email, request_ref=reference, actor=actor)
-    ticket.refresh_from_db()
+    given = guardians_at(email).exclude(contact="")
+    records = sorted(set(given.values_list("subject_id", flat=True)))
     with translation.override(language):
         outcome = str(GUARDIAN_DESTROYED)
+    # Closed first, then erased with their other requests (as ticket_destroy): the officer's
+    # words reach them in the letter and stay nowhere.
     ticket_close(ticket, outcome=outcome, actor=actor, notify=False,
                  detail={"guardian_of": records}, words=words)  # fmt: skip
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome}
+    guardian_erase(email, request_ref=reference, actor=actor)
     transaction.on_commit(
         lambda: send_without_trace(
             email, "request_done", context, language=language,

@@ -9,7 +9,7 @@ So an old address keeps bringing its mail to them after a correction (the answer
 correction goes there), and someone who takes it later neither hides the mail written to it
 before (destroying the person left it behind) nor gets it in their own export or
 destruction. An address they wrote a request from that the record no longer holds (erased by
-minimisation) counts as taken with their record."""
+minimisation while the request was open) counts as taken with their record."""
 
 from datetime import datetime
 

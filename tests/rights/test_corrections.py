@@ -44,11 +44,20 @@ def panel_as_shown(officer_client, ticket):
     return {name: panel[name].value() or "" for name in fields}
 
 
-def test_a_correction_can_remove_an_optional_item_and_keeps_what_it_was(
+def test_a_correction_can_remove_an_optional_item_and_keeps_nothing_of_it(
     client, privacy_officer_client, person
 ):
     """The person asks to have their phone number removed: the officer empties the field. The
-    panel took an empty field for "leave as it is", so the number could not be removed."""
+    panel took an empty field for "leave as it is", so the number could not be removed. Then
+    the correction's row kept the number removed, and the form that gave it kept it too: it
+    is erased as a minimisation erases an item (compliance L13), and a restore is told to
+    erase it again."""
+    from consent.core.models import Source, Submission, Tombstone
+
+    from .traces import tables_holding
+
+    Submission.objects.create(subject=person, source=Source.CONTACT_FORM, language="kk",
+                              data={"phone": "+77011234567", "message": "Сәлем"})  # fmt: skip
     web_request(client, "kk", "correct", message="Телефон нөмірімді өшіріңіздер")
     ticket = confirm(client)
     shown = panel_as_shown(privacy_officer_client, ticket)
@@ -59,16 +68,19 @@ def test_a_correction_can_remove_an_optional_item_and_keeps_what_it_was(
     assert person.phone is None and person.full_name == "Әсел Қасымова"
     assert ticket.status == Status.DONE
     correction = Correction.objects.get()
-    assert (correction.field, correction.old_value, correction.new_value) == (
-        "phone", "+77011234567", "")  # fmt: skip
-    event = AuditEvent.objects.get(action="subject_edit", subject_ref=person.pk)
+    assert (correction.field, correction.old_value, correction.new_value) == ("phone", "", "")
+    event = AuditEvent.objects.filter(action="subject_edit", subject_ref=person.pk).latest("id")
     assert event.detail == {"fields": ["phone"], "cleared": ["phone"]}
     assert "түзетілді" in mails_to("asel@example.kz")[-1].message
-    # The person's page shows the old number and that it was removed.
+    assert tables_holding("7011234567") == []
+    assert Submission.objects.get().data == {"message": "Сәлем"}
+    tombstone = Tombstone.objects.get()
+    assert (tombstone.kind, tombstone.erased) == ("minimised", ["phone"])
+    # The person's page shows that it was removed, and by what document.
     privacy_officer_client.cookies["django_language"] = "ru"
     page = privacy_officer_client.get(f"/admin/consent/subject/{person.pk}/change/")
     page = page.content.decode()
-    assert "+77011234567" in page and "удалено" in page and "Өтініш, 25.11.2026" in page
+    assert "+77011234567" not in page and "удалено" in page and "Өтініш, 25.11.2026" in page
 
 
 @pytest.mark.parametrize("lang, refusal", [

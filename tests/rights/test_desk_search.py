@@ -226,7 +226,7 @@ def test_a_name_erased_leaves_no_key_behind(desk, person):
     longer found by it."""
     from consent.rights.erasure import subject_minimise
 
-    subject_minimise(person, keep=["email"], actor=None)
+    subject_minimise(person, keep=["email"], request_ref="R-1", actor=None)
     person.refresh_from_db()
     assert (person.full_name, person.name_key) == ("", "")
     assert found(desk, "/admin/consent/subject/", "Qasymova") == []

@@ -149,11 +149,14 @@ def test_an_officer_reopens_a_request_closed_by_mistake_keeping_its_due_date(
     assert ticket.status == Status.OPEN and ticket.closed_at is None
     assert ticket.due_date.isoformat() == "2026-12-08"  # not extended: overdue now
     event = AuditEvent.objects.get(action="request_reopen")
-    assert (event.actor_label, event.detail["reason"], event.detail["old_status"]) == (
+    assert (event.actor_label, event.detail["reason_written"], event.detail["old_status"]) == (
         "olga",
-        "Закрыт по ошибке",
+        True,
         "refused",
     )
+    # The words on the request, to go with the person's data: the audit row keeps none.
+    assert ticket.reopen_reasons == {str(event.pk): "Закрыт по ошибке"}
+    assert "Закрыт" not in str(event.detail)
     assert event.subject_ref == person.pk
     page = reopened.content.decode()
     assert "Закрыт по ошибке" in page and "olga" in page

@@ -82,3 +82,120 @@ def test_the_list_made_from_the_journal_is_read(tmp_path):
     out, _err = run("reapply", str(listed))
     assert "destroyed again: 1, gone already: 0" in out
     assert Tombstone.objects.get().request_ref == "R-2026-00042"
+
+
+PARENT = "gulnar@example.kz"
+
+
+def restored(listed, *rows_back):
+    """The database as an older backup brings it back: what was destroyed, there again."""
+    for put_back in rows_back:
+        put_back()
+    return run("reapply", str(listed))
+
+
+def test_a_parents_erased_name_and_contact_stay_erased_after_a_restore(
+    tmp_path, texts, django_capture_on_commit_callbacks
+):
+    """Erasing what a parent gave for a child left no destruction record: a backup restored
+    and `tombstones reapply` brought their name, contact, request and mail back."""
+    from post_office.models import Email
+
+    from consent.core.ledger import consent_grant
+    from consent.core.mail import queue_mail
+    from consent.core.models import Guardian, Source
+    from consent.core.purposes import SERVICE
+    from consent.rights.guardianship import ticket_destroy_guardian
+    from consent.rights.models import Ticket
+    from consent.rights.tickets import ticket_open, ticket_verify
+
+    child = Subject.objects.create(full_name="Айсұлу Қасымова", email="aisulu@example.kz",
+                                   birth_date="2012-05-17")  # fmt: skip
+    guardian = Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact=PARENT)
+    consent_grant(child, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                  guardian=guardian)  # fmt: skip
+    ticket = ticket_open(kind="destroy", email=PARENT, language="kk", channel="email",
+                         message="Гүлнар: жойыңыз")  # fmt: skip
+    ticket_verify(ticket)
+    ticket = Ticket.objects.get(pk=ticket.pk)
+    assert ticket.as_guardian and ticket.subject_id is None
+    with django_capture_on_commit_callbacks(execute=True):
+        ticket_destroy_guardian(ticket, actor=None)
+    out, _err = run("export")
+    assert f",{ticket.reference},".join(["", ""]) in out and ",guardian," in out
+    listed = tmp_path / "tombstones.csv"
+    listed.write_text(out)
+
+    def guardian_back():
+        Guardian.objects.filter(pk=guardian.pk).update(
+            full_name="Гүлнар Қасымова", name_key="гулнар", contact=PARENT
+        )
+
+    def request_back():
+        Ticket.objects.filter(pk=ticket.pk).update(email=PARENT, message="Гүлнар: жойыңыз")
+
+    def mail_back():  # written before the erasure, as the backup holds it
+        queue_mail(PARENT, "ack", {"name": "x", "ack_line": "x", "policy_number": 1},
+                   language="kk", subject_line="ack")  # fmt: skip
+        Email.objects.filter(to__icontains=PARENT).update(created=ticket.received_at)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        out, _err = restored(listed, guardian_back, request_back, mail_back)
+    assert "erased again: 1" in out
+    guardian.refresh_from_db()
+    assert (guardian.full_name, guardian.name_key, guardian.contact) == ("", "", "")
+    assert Ticket.objects.filter(pk=ticket.pk, email="", message="").exists()
+    assert not Email.objects.filter(to__icontains=PARENT).exists()
+    out, _err = run("reapply", str(listed))
+    assert "erased again: 0" in out  # nothing left to erase: counted, nothing written
+
+
+def test_items_a_minimisation_erased_stay_erased_after_a_restore(
+    tmp_path, django_capture_on_commit_callbacks
+):
+    """A person who stays lost items of their data (a withdrawal, a purpose ended): restoring
+    an older backup brought them back for good, no record naming them."""
+    from consent.rights.erasure import subject_minimise
+
+    person = Subject.objects.create(full_name="Kept Person", email="kept@example.kz",
+                                    phone="+77015550000", birth_place="Zqtown")  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        subject_minimise(person, keep=["full_name", "email"], request_ref="R-2026-00011")
+    out, _err = run("export")
+    assert f"{person.pk},R-2026-00011," in out and "minimised" in out
+    listed = tmp_path / "tombstones.csv"
+    listed.write_text(out)
+
+    def back():
+        Subject.objects.filter(pk=person.pk).update(phone="+77015550000", birth_place="Zqtown")
+
+    out, _err = restored(listed, back)
+    assert "erased again: 1" in out
+    person.refresh_from_db()
+    assert (person.phone, person.birth_place, person.email) == (None, "", "kept@example.kz")
+
+
+def test_a_list_naming_an_item_that_is_no_data_is_refused_whole(tmp_path):
+    person = Subject.objects.create(full_name="Kept Person", email="kept@example.kz")
+    at = timezone.now().isoformat()
+    listed = tmp_path / "tombstones.csv"
+    listed.write_text(f"{person.pk},R-1,{at},minimised,phone\n{person.pk},R-2,{at},minimised,"
+                      "email; DROP\n")  # fmt: skip
+    with pytest.raises(CommandError, match="line 2 is not"):
+        run("reapply", str(listed))
+    assert Subject.objects.filter(pk=person.pk, email="kept@example.kz").exists()
+
+
+def test_the_destruction_records_say_what_went_in_the_officers_language(officer_client):
+    from consent.rights.erasure import subject_minimise
+
+    person = Subject.objects.create(full_name="Kept Person", email="kept@example.kz",
+                                    phone="+77015550000")  # fmt: skip
+    subject_minimise(person, keep=["full_name", "email"], request_ref="R-2026-00012")
+    tombstone = Tombstone.objects.get()
+    officer_client.cookies["django_language"] = "ru"
+    listed = officer_client.get("/admin/consent/tombstone/").content.decode()
+    shown = officer_client.get(f"/admin/consent/tombstone/{tombstone.pk}/change/").content.decode()
+    for page in (listed, shown):
+        assert "часть записи" in page and "номер телефона" in page and "R-2026-00012" in page
+        assert "birth_place" not in page  # codes are read in words

@@ -137,3 +137,68 @@ def test_a_restored_dump_keeps_the_ledgers_guarantees_and_its_destructions(
             assert status == 200, body
         finally:
             drop_database(name)
+
+
+PARTS = """
+from consent.core.ledger import consent_grant
+from consent.core.mail import queue_mail
+from consent.core.models import Guardian, Source, Subject
+from consent.core.texts import current_text
+from consent.rights.tickets import ticket_open, ticket_verify
+child = Subject.objects.create(full_name="Restore Child", email="child@example.kz",
+                               birth_date="2012-05-17")
+g = Guardian.objects.create(subject=child, full_name="Zqparent Name", contact="zqparent@example.kz")
+consent_grant(child, current_text("service"), language="kk", source=Source.APPLICATION_FORM,
+              guardian=g)
+queue_mail("zqparent@example.kz", "ack", {"name": "x", "ack_line": "x", "policy_number": 1},
+           language="kk", subject_line="ack")
+t = ticket_open(kind="destroy", email="zqparent@example.kz", language="kk", channel="email",
+                message="Zqparent: destroy my data")
+ticket_verify(t)
+kept = Subject.objects.create(full_name="Kept Person", email="kept@example.kz",
+                              phone="+77019990000", birth_place="Zqtown")
+print(t.pk, kept.pk)
+"""
+
+ERASE = """
+from consent.core.models import Subject
+from consent.rights.erasure import subject_minimise
+from consent.rights.guardianship import ticket_destroy_guardian
+from consent.rights.models import Ticket
+ticket_destroy_guardian(Ticket.objects.get(pk={ticket}), actor=None, words="Zqparent, done")
+subject_minimise(Subject.objects.get(pk={kept}), keep=["full_name", "email"], request_ref="R-9")
+"""
+
+
+def test_a_restored_dump_loses_again_what_a_parent_and_a_minimisation_erased(
+    django_db_setup, django_db_blocker, tmp_path
+):
+    """A parent's name and contact erased on a child's record, and the items a minimisation
+    erased from a person who stays, left no tombstone: the restored dump kept them for good."""
+    with django_db_blocker.unblock(), live_database() as current:
+        env = site_env(current)
+        ticket, kept = (int(n) for n in shell(PARTS, env).split()[-2:])
+        dump = nightly_backup(env, tmp_path)
+        shell(ERASE.format(ticket=ticket, kept=kept), env)  # the next morning
+        exported = manage(env, "tombstones", "export")
+        assert exported.returncode == 0, exported.stderr
+        name = current.rsplit("/", 1)[1] + "_restored"
+        restored = current.rsplit("/", 1)[0] + "/" + name
+        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+            admin.execute(SQL("CREATE DATABASE {}").format(Identifier(name)))
+        try:
+            subprocess.run(["pg_restore", "--exit-on-error", "--dbname", dsn(restored), str(dump)],
+                           check=True, capture_output=True)  # fmt: skip
+            env_r = {**env, "DATABASE_URL": restored}
+            again = manage(env_r, "tombstones", "reapply", "-", stdin=exported.stdout)
+            assert again.returncode == 0, again.stderr
+            assert "erased again: 2" in again.stdout
+            dumped = subprocess.run(["pg_dump", "--data-only", "--inserts", dsn(restored)],
+                                    check=True, capture_output=True, text=True).stdout  # fmt: skip
+            for trace in ["Zqparent", "zqparent", "+77019990000", "Zqtown"]:
+                assert trace not in dumped, trace
+            assert query(restored, "SELECT count(*) FROM consent_subject") == [(2,)]
+            twice = manage(env_r, "tombstones", "reapply", "-", stdin=exported.stdout)
+            assert "erased again: 0" in twice.stdout
+        finally:
+            drop_database(name)

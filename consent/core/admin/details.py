@@ -33,6 +33,7 @@ LABELS = {
     "erased": _("data erased"),
     "kept": _("purposes the data is kept for"),
     "reason": _("reason"),
+    "reason_written": _("reason written on the request"),
     "cause": _("cause"),
     "due": _("due date"),
     "old_due": _("previous due date"),

@@ -12,6 +12,7 @@ from ..models import (
     Subject,
     Tombstone,
 )  # fmt: skip
+from ..purposes import DATA_FIELDS
 from .base import (
     AuditedAdmin,
     EstimatedCountPaginator,
@@ -113,4 +114,14 @@ class AuditEventAdmin(NamedAdmin):
 
 @admin.register(Tombstone)
 class TombstoneAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "subject_ref", "request_ref", "actor_label"]
+    list_display = ["id", "at", "kind", "subject_ref", "items", "request_ref", "actor_label"]
+    fields = ["at", "kind", "subject_ref", "items", "request_ref", "actor_id", "actor_label"]
+    readonly_fields = fields
+
+    @admin.display(description=Tombstone._meta.get_field("erased").verbose_name)
+    def items(self, obj):
+        """What went, in words: the items of a minimisation by their names, the guardian rows a
+        parent's erasure emptied by their numbers."""
+        if obj.kind == Tombstone.Kind.MINIMISED:
+            return ", ".join(str(DATA_FIELDS.get(code, code)) for code in obj.erased) or "-"
+        return ", ".join(f"#{pk}" for pk in obj.erased) or "-"

@@ -141,9 +141,28 @@ class AuditEvent(AppendOnly):
 
 
 class Tombstone(AppendOnly):
-    """What remains of a destroyed subject: which request, when, and who; nothing personal."""
+    """What remains of a destruction: which request, when, who, and what went; nothing
+    personal. Each destruction the desk or retention performs leaves one, so that `tombstones
+    reapply` can do it again in a database restored from an older backup (compliance L13)."""
 
-    subject_ref = models.BigIntegerField(_("data subject"))
+    class Kind(models.TextChoices):
+        # The whole person (`subject_ref`): erasure.subject_destroy.
+        SUBJECT = "subject", _("the whole record")
+        # Items of a person who stays (`erased`: codes of purposes.DATA_FIELDS):
+        # erasure.subject_minimise.
+        MINIMISED = "minimised", _("part of the record")
+        # What a parent or guardian gave on children's records (`erased`: the guardian rows
+        # emptied; no `subject_ref`, the parent has no record): erasure.guardian_erase.
+        GUARDIAN = "guardian", _("a parent's or guardian's data")
+
+    subject_ref = models.BigIntegerField(_("data subject"), null=True, blank=True)
+    kind = models.CharField(
+        _("what was destroyed"), max_length=20, choices=Kind, default=Kind.SUBJECT,
+        db_default=Kind.SUBJECT,
+    )  # fmt: skip
+    erased = models.JSONField(
+        _("items destroyed"), default=list, blank=True, db_default=Value([], JSONField())
+    )
     request_ref = models.CharField(_("request"), max_length=60)
     at = models.DateTimeField(_("destroyed"), default=timezone.now)
     actor_id = models.BigIntegerField(_("staff member"), null=True, blank=True)

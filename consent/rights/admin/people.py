@@ -72,7 +72,7 @@ class TicketInline(ReadOnlyInline):
 
 class CorrectionInline(ReadOnlyInline):
     """Each correction's old and new value and its document (compliance L11): an item removed
-    at the person's request reads as its old value and «removed»."""
+    at the person's request reads as «removed», what it was erased with it (L13)."""
 
     model = Correction
     fields = ["at", "item", "old_value", "new", "document", "request_link"]

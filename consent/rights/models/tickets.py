@@ -3,7 +3,7 @@
 from datetime import timedelta
 
 from django.db import models
-from django.db.models import Q
+from django.db.models import JSONField, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -140,6 +140,13 @@ class Ticket(models.Model):
     verified_at = models.DateTimeField(_("identity confirmed"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.TextField(_("answer to the person"), blank=True)
+    # Why an officer reopened it, in their words, by the number of the audit row that records
+    # the reopening (closing.ticket_reopen): here, not in the append-only row, so that they go
+    # when the person's data is destroyed (erasure.requests_forget).
+    reopen_reasons = models.JSONField(
+        _("reasons for reopening"), default=dict, blank=True, editable=False,
+        db_default=Value({}, JSONField()),
+    )  # fmt: skip
     # The earlier request an emailed reply quotes by number, from the address that request came
     # from (intake.replied_to): a reply that asks for nothing by name is filed with it, closed
     # at once (tickets.ticket_open); one that names a request of its own is opened, marked.

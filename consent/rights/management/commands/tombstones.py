@@ -1,11 +1,14 @@
 """The destructions a restored database must not bring back (docs/deploy/backups.md).
 
-`tombstones export` writes every destruction record as CSV (subject number, request, time; no
-personal data). `tombstones reapply FILE` destroys again, in a database restored from a backup
-made before them, each person such a list names: by the same destruction as a request
-(erasure.subject_destroy), with the request it answered. A person who is gone already is
-counted, and one whose number was given to someone created after the destruction (the restored
-database has served new people since) is named and left alone.
+`tombstones export` writes every destruction record as CSV (subject number, request, time, what
+was destroyed and its items; no personal data). `tombstones reapply FILE` destroys again, in a
+database restored from a backup made before them, what such a list names, by the operation that
+destroyed it first, with the request it answered: a whole person (erasure.subject_destroy), items
+of a person who stays (erasure.subject_minimise), what a parent or guardian gave on children's
+records (erasure.guardian_erase). What is gone already is counted, and a person whose number was
+given to someone created after the destruction (the restored database has served new people
+since) is named and left alone. A list of three columns (from before the kinds, or a journal's)
+names whole people.
 """
 
 import csv
@@ -15,37 +18,65 @@ from datetime import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
-from consent.core.models import Subject, Tombstone
-from consent.rights.erasure import subject_destroy
+from consent.core.models import Guardian, Subject, Tombstone
+from consent.core.purposes import DATA_FIELDS
+from consent.core.subjects import normalise_email
+from consent.rights.erasure import guardian_erase, subject_destroy, subject_minimise
+from consent.rights.models import Ticket
 
-COLUMNS = ["subject_ref", "request_ref", "at"]
+COLUMNS = ["subject_ref", "request_ref", "at", "kind", "erased"]
+Kind = Tombstone.Kind
 
 
-def read_list(lines) -> list[tuple[int, str, datetime]]:
+def read_row(row: list[str]) -> tuple[int | None, str, datetime, str, list]:
+    """One line of the list, checked; ValueError when it is not one."""
+    if len(row) == 3:
+        row = [*row, Kind.SUBJECT, ""]
+    subject_ref, request_ref, at, kind, erased = row
+    at = parse_datetime(at)
+    if not request_ref.strip() or at is None or at.tzinfo is None or kind not in Kind.values:
+        raise ValueError
+    items = erased.split()
+    if kind == Kind.GUARDIAN:
+        return (None, request_ref, at, kind, [int(item) for item in items])
+    if kind == Kind.MINIMISED and (not items or not set(items) <= set(DATA_FIELDS)):
+        raise ValueError
+    return (int(subject_ref), request_ref, at, kind, items)
+
+
+def read_list(lines) -> list[tuple[int | None, str, datetime, str, list]]:
     """The rows of an exported list (its header line optional), every one checked before any
     destruction: a line that cannot be read stops the command with its number."""
     rows = []
     for number, row in enumerate(csv.reader(lines), 1):
-        if not row or (number == 1 and row == COLUMNS):
+        if not row or (number == 1 and row in (COLUMNS, COLUMNS[:3])):
             continue
         try:
-            subject_ref, request_ref, at = row
-            at = parse_datetime(at)
-            if not request_ref.strip() or at is None or at.tzinfo is None:
-                raise ValueError
-            rows.append((int(subject_ref), request_ref, at))
+            rows.append(read_row(row))
         except ValueError:
             raise CommandError(
-                f"line {number} is not subject_ref,request_ref,at (as `tombstones export` "
-                "writes it): nothing was destroyed."
+                f"line {number} is not subject_ref,request_ref,at,kind,erased (as `tombstones "
+                "export` writes it): nothing was destroyed."
             ) from None
     return rows
+
+
+def guardian_addresses(request_ref: str, guardians: list[int], at: datetime) -> set[str]:
+    """The addresses a parent's or guardian's erasure was of, as the restored database holds
+    them: on the guardian rows it emptied, and on the request it answered."""
+    contacts = Guardian.objects.filter(pk__in=guardians, created_at__lte=at)
+    found = {normalise_email(c) for c in contacts.values_list("contact", flat=True) if "@" in c}
+    number = request_ref.removeprefix(Ticket.REFERENCE_PREFIX)
+    if number.isdigit():
+        requests = Ticket.objects.filter(pk=int(number), as_guardian=True).exclude(email="")
+        found |= {normalise_email(e) for e in requests.values_list("email", flat=True)}
+    return {address for address in found if address}
 
 
 class Command(BaseCommand):
     help = (
         "export: every destruction record as CSV. reapply FILE ('-' for standard input): "
-        "destroy again the people such a list names, in a database restored from a backup."
+        "destroy again what such a list names, in a database restored from a backup."
     )
 
     def add_arguments(self, parser):
@@ -55,12 +86,16 @@ class Command(BaseCommand):
     def handle(self, *args, action, file, **options):
         if action == "export":
             # A list for `reapply` to read back, not a spreadsheet: numbers, request references
-            # the site makes and ISO times, no text anyone typed; without the spreadsheet's BOM.
+            # the site makes, ISO times and codes, no text anyone typed; without the
+            # spreadsheet's BOM.
             # nosemgrep: emalu-csv-through-the-one-writer -- machine list, no typed text
             writer = csv.writer(self.stdout)
             writer.writerow(COLUMNS)
-            for row in Tombstone.objects.order_by("id").values_list(*COLUMNS).iterator():
-                writer.writerow([row[0], row[1], row[2].isoformat()])
+            for ref, request_ref, at, kind, erased in (
+                Tombstone.objects.order_by("id").values_list(*COLUMNS).iterator()
+            ):
+                erased = " ".join(str(item) for item in erased)
+                writer.writerow([ref, request_ref, at.isoformat(), kind, erased])
             return
         if not file:
             raise CommandError("reapply needs the exported list: tombstones reapply FILE")
@@ -72,17 +107,32 @@ class Command(BaseCommand):
                     rows = read_list(lines)
         except OSError as e:
             raise CommandError(f"cannot read {file}: {e.strerror}") from None
-        destroyed = gone = 0
-        for subject_ref, request_ref, at in rows:
-            subject = Subject.objects.filter(pk=subject_ref).first()
-            if subject is None:
-                gone += 1
-            elif subject.created_at > at:
-                self.stderr.write(
-                    f"data subject {subject_ref} was created after destruction {request_ref}: "
-                    "another person has that number here; left alone."
-                )
-            else:
-                subject_destroy(subject, request_ref=request_ref)
-                destroyed += 1
-        self.stdout.write(f"destroyed again: {destroyed}, gone already: {gone}")
+        counts = {"destroyed": 0, "erased": 0, "gone": 0, "left": 0}
+        for row in rows:
+            counts[self.reapply(*row)] += 1
+        self.stdout.write(
+            "destroyed again: {destroyed}, gone already: {gone}, erased again: {erased}, "
+            "left alone: {left}".format(**counts)
+        )
+
+    def reapply(self, subject_ref, request_ref, at, kind, erased) -> str:
+        """Do one destruction again; what it did: "destroyed", "erased", "gone" (nothing left to
+        destroy) or "left" (another person's now)."""
+        if kind == Kind.GUARDIAN:
+            done = [guardian_erase(address, request_ref=request_ref, until=at)
+                    for address in sorted(guardian_addresses(request_ref, erased, at))]  # fmt: skip
+            return "erased" if any(done) else "gone"
+        subject = Subject.objects.filter(pk=subject_ref).first()
+        if subject is None:
+            return "gone"
+        if subject.created_at > at:
+            self.stderr.write(
+                f"data subject {subject_ref} was created after destruction {request_ref}: "
+                "another person has that number here; left alone."
+            )
+            return "left"
+        if kind == Kind.SUBJECT:
+            subject_destroy(subject, request_ref=request_ref)
+            return "destroyed"
+        keep = set(DATA_FIELDS) - set(erased)
+        return "erased" if subject_minimise(subject, keep, request_ref=request_ref) else "gone"
