@@ -143,8 +143,9 @@ def submission_record(
             submission.save()
             g = Guardian.objects.create(subject=subject, **guardian) if guardian else None
             ticked = [p for p in (SERVICE, CROSS_BORDER) if consents.get(p)]
-            # A form never reverses a withdrawal nor writes a blocked person's ledger (held.py).
-            granted, because = consent_decision(subject, made, ticked)
+            # A form never reverses a withdrawal, writes a blocked person's ledger, nor a minor's
+            # without their guardian's consent (held.py).
+            granted, because = consent_decision(subject, made, ticked, g)
             submission.grants.add(*[
                 consent_grant(subject, current_text(purpose), language=language, source=source,
                               full_name=data.get("full_name"), guardian=g, request=request,
