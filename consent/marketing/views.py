@@ -38,6 +38,8 @@ def confirm_marketing(request, token):
     # does (rights/views.py), not a button that then confirms nothing.
     if address_blocked(payload["e"]):
         state = "blocked"
+    elif confirmed_by(payload):  # opened again from the mail once used: it says so
+        state = "already"
     else:
         state = "guardian" if guardian_missing(payload) else "ask"
     return render(request, "marketing/confirm_marketing.html", {"state": state})
