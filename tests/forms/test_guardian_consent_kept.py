@@ -81,6 +81,10 @@ def test_without_a_guardians_consent_standing_the_form_waits_for_one(client, chi
     for lang, words in (("kk", "18 жасқа толмаған"), ("ru", "нет 18 лет")):
         with translation.override(lang):
             assert counted(words) in str(answer_refusal(message))
+    # The acknowledgement promises no answer: it says what the answer waits for.
+    ack = Email.objects.filter(to=[FAMILY]).latest("id")
+    assert counted("нет 18 лет") in ack.message
+    assert "ответим вам по электронной почте" not in ack.message
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
