@@ -6,6 +6,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
+from django.http import HttpResponseNotAllowed
 from django.utils.cache import add_never_cache_headers
 
 from consent.common.errors import error_page
@@ -37,6 +38,24 @@ class HeadersMiddleware:
         if request.path_info.startswith(self.staff_prefix):
             add_never_cache_headers(response)
         return response
+
+
+class KnownMethodsMiddleware:
+    """Only the methods a browser, a mail client's one-click unsubscribe (RFC 8058) and the
+    health checks send (GET, HEAD, POST) reach a view; any other is a 405 naming them. The
+    function views answered OPTIONS, TRACE, PUT, DELETE or PATCH as a GET (the whole page,
+    200; PUT to the unsubscribe link, which takes no CSRF token, too), and gunicorn passes them
+    all on."""
+
+    ALLOWED = ("GET", "HEAD", "POST")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in self.ALLOWED:
+            return HttpResponseNotAllowed(self.ALLOWED)
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

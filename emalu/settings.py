@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "emalu.middleware.HeadersMiddleware",
+    "emalu.middleware.KnownMethodsMiddleware",
     "emalu.middleware.UntrustedProxyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "emalu.middleware.DatabaseUnavailableMiddleware",

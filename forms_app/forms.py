@@ -173,7 +173,11 @@ class ApplicationForm(ContactForm):
     # visitor's language, text as the free-text answers before it were.
     service = forms.ChoiceField(
         label=_("The service you want"),
-        error_messages={"invalid_choice": _("Choose a service from the list.")},
+        # A list is chosen from, not filled in, left at its first line or sent a value it no
+        # longer offers (a service unpublished while the page was open).
+        error_messages=dict.fromkeys(
+            ["invalid_choice", "required"], _("Choose a service from the list.")
+        ),
     )
     photo = forms.FileField(
         label=_("Photo"),

@@ -235,7 +235,12 @@ def my_data_language(request, subject):
         return _refuse_action(request, form)
     try:
         if selfservice.set_language(subject, form.cleaned_data["language"]):
-            messages.success(request, _("Saved: we will write to you in the language you chose."))
+            # Our letters from now on; a request already made keeps its own (the officer
+            # writes its answer in it), which the page no longer leaves to be found out.
+            messages.success(request, _(
+                "Saved: our letters will come in the language you chose; a request you have "
+                "already made will be answered in the language it was made in."
+            ))  # fmt: skip
     except ValidationError as refusal:  # compliance L12: nothing changes while blocked
         messages.error(request, refusal.messages[0])
     return _back_to_page(request)

@@ -3,7 +3,8 @@
 A public form files under the person who holds the typed address (compliance L9), and anyone can
 type anyone's address. A form never changes that person's record; the same holds for their
 ledger wherever it would undo what they decided: a consent they withdrew is not given again by a
-form, and the ledger of a person whose processing is blocked takes nothing from one. The
+form, the ledger of a person whose processing is blocked takes nothing from one, and that of
+someone the record shows under 18 nothing without their guardian's consent. The
 submission is kept for staff, marked (`Submission.consent_held`); for a withdrawal the
 acknowledgement mailed to the address offers a link, and only following it records the grant,
 to the text the form showed, with the click's own evidence (`Source.FORM_CONFIRMED`).
@@ -32,15 +33,23 @@ from .subjects import address_tag, address_tag_matches
 SALT = "consent.form-consent-confirm"
 
 
-def consent_decision(subject: Subject, made: bool, purposes: list[str]) -> tuple[list, str]:
+def consent_decision(
+    subject: Subject, made: bool, purposes: list[str], guardian: Guardian | None = None
+) -> tuple[list, str]:
     """(the purposes the ledger records from the form at once, why the others wait: a Held
     value or ""). A new person's form is their own first word; for one on record, a purpose
     whose latest event is a withdrawal waits for the owner's confirmation, and a blocked
-    person's ledger takes nothing."""
+    person's ledger takes nothing. Nor does the ledger of someone the record shows under 18
+    from a form without their guardian's consent (`guardian`): such a grant never stands (the
+    gate's rule 4), and as their latest word it ended the consent their guardian gave. A parent
+    who applied for their child with their own address and then wrote a message from it
+    stopped the child's processing unawares, and retention destroyed the child's record."""
     if made or not purposes:
         return purposes, ""
     if gate.is_blocked(subject):
         return [], Held.BLOCKED
+    if guardian is None and gate.needs_guardian(subject):
+        return [], Held.GUARDIAN
     latest = gate.latest_events(subject)
     withdrawn = [p for p in purposes if p in latest and latest[p].kind == LedgerEntry.Kind.WITHDRAW]
     return [p for p in purposes if p not in withdrawn], Held.WITHDRAWN if withdrawn else ""
@@ -93,6 +102,12 @@ def answer_refusal(submission: Submission) -> Promise | None:
         )
     waits = holds_service(submission) and submission.consent_held != Held.CONFIRMED
     if waits and SERVICE not in gate.consents_standing(submission.subject):
+        if submission.consent_held == Held.GUARDIAN:
+            return _(
+                "By the record the person at this address is under 18, and the form carried no "
+                "parent's or guardian's consent: it can be marked answered once a consent their "
+                "parent or guardian gave stands."
+            )
         return _(
             "The owner of the address has not given the consent this form needs (it was held "
             "back, and they have not confirmed it), and answering the form would process their "

@@ -57,6 +57,19 @@ HELD_ACK_LINES = {
         "address confirms the consent by the link below within seven days."
     ),
 }
+# A known minor's form without their guardian's consent (held.py), while no consent a guardian
+# gave stands: no answer comes until one does.
+GUARDIAN_ACK_LINES = {
+    Source.CONTACT_FORM: _(
+        "We have received your message. By our records the person at this address is under 18: "
+        "we will answer it once their parent or guardian gives consent on the application form."
+    ),
+    Source.APPLICATION_FORM: _(
+        "We have received your application. By our records the person at this address is under "
+        "18: we will answer it once their parent or guardian gives consent on the application "
+        "form."
+    ),
+}
 NOTICE_SUBJECT_LINES = {
     Source.CONTACT_FORM: _("New message on the site"),
     Source.APPLICATION_FORM: _("New application on the site"),
@@ -143,8 +156,9 @@ def submission_record(
             submission.save()
             g = Guardian.objects.create(subject=subject, **guardian) if guardian else None
             ticked = [p for p in (SERVICE, CROSS_BORDER) if consents.get(p)]
-            # A form never reverses a withdrawal nor writes a blocked person's ledger (held.py).
-            granted, because = consent_decision(subject, made, ticked)
+            # A form never reverses a withdrawal, writes a blocked person's ledger, nor a minor's
+            # without their guardian's consent (held.py).
+            granted, because = consent_decision(subject, made, ticked, g)
             submission.grants.add(*[
                 consent_grant(subject, current_text(purpose), language=language, source=source,
                               full_name=data.get("full_name"), guardian=g, request=request,
@@ -210,9 +224,12 @@ def _queue_mail(submission, data):
     text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
         held = submission.consent_held == Held.WITHDRAWN
+        waits_for_guardian = submission.consent_held == Held.GUARDIAN and (
+            SERVICE not in gate.consents_standing(submission.subject)
+        )
         _queue_ack(data, source, text, marketing_confirmation_due(submission),
-                   mail_language(submission),
-                   held=submission if held else None)  # fmt: skip
+                   mail_language(submission), held=submission if held else None,
+                   waits_for_guardian=waits_for_guardian)  # fmt: skip
     staff = [(settings.STAFF_NOTIFY_EMAIL, address_language(settings.STAFF_NOTIFY_EMAIL))]
     bound = notice_bounded("form-sent")  # anyone can send the forms, from any network
     if bound is not Notice.SEND:
@@ -232,23 +249,26 @@ def _queue_mail(submission, data):
     )  # fmt: skip
 
 
-def _queue_ack(data, source, text, marketing, language, held=None):
+def _queue_ack(data, source, text, marketing, language, held=None, waits_for_guardian=False):
     # The address is whatever was typed into the form, not yet shown to be the sender's: the
     # mail says nothing the sender chose (no name, message or service), or anyone could send
     # their own words, a link say, from the operator's address to anyone. A consent the owner
     # had withdrawn is not given again by the form: the mail asks them, with a link (held.py).
     count, purposes = held_names(held) if held else (0, "")
     service_held = bool(held) and holds_service(held)
+    lines = (
+        GUARDIAN_ACK_LINES if waits_for_guardian else HELD_ACK_LINES if service_held else ACK_LINES
+    )
     queue_mail(
         data["email"],
         "ack",
         {
-            "ack_line": (HELD_ACK_LINES if service_held else ACK_LINES)[source],
+            "ack_line": lines[source],
             "policy_number": text.policy.number,
             "marketing_pending": marketing,
             "held_purposes": purposes,
             "held_count": count,
-            "service_held": service_held,
+            "service_held": service_held or waits_for_guardian,
             "confirm_url": confirm_url(held) if held else "",
         },
         language=language,

@@ -54,6 +54,15 @@ def address_blocked(email: str) -> bool:
     return held is not None and gate.is_blocked(held)
 
 
+def guardian_missing(payload: dict[str, Any]) -> bool:
+    """Whether the link asks for the consent of someone the record shows under 18 without their
+    parent's or guardian's (the newsletter form asks for neither): it would not stand (the
+    gate's rule 4), and as their latest word it would end the news their guardian agreed to.
+    The link records nothing then, and its page says so before the press."""
+    held = subject_find(email=payload["e"])
+    return held is not None and "g" not in payload and gate.needs_guardian(held)
+
+
 def optin_start(email: str, name: str, language: str, guardian: Guardian | None = None) -> None:
     """Queue the one confirmation email (call inside the submission's transaction). Its link is
     on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
@@ -121,7 +130,7 @@ def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Su
     person's latest marketing event (say, an unsubscribe) records nothing: subscribing again
     takes a new double opt-in. Nor does a link pressed while the person's processing is
     blocked (`gate.is_blocked`): the block stops it; the link works again once it is lifted,
-    within its seven days.
+    within its seven days. Nor one without a guardian for someone under 18 (`guardian_missing`).
     """
     subject = subject_find_for_update(email=payload["e"])
     if subject is None:
@@ -129,7 +138,7 @@ def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Su
             email=payload["e"], full_name=payload["n"] or "", language=payload["l"]
         )
     else:
-        if gate.is_blocked(subject):
+        if gate.is_blocked(subject) or guardian_missing(payload):
             return subject, False
         latest = gate.latest_event(subject, MARKETING)
         if latest is not None and latest.at.timestamp() >= payload.get("ts", 0):

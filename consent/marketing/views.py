@@ -8,7 +8,7 @@ from django.views.decorators.http import require_safe
 from consent.common.pagecache import shared_page
 
 from .campaigns import read_unsubscribe_token, unsubscribe
-from .optin import address_blocked, confirmed_by, marketing_confirm, read_token
+from .optin import address_blocked, confirmed_by, guardian_missing, marketing_confirm, read_token
 
 
 @never_cache
@@ -29,12 +29,19 @@ def confirm_marketing(request, token):
             said = "done"
         elif address_blocked(payload["e"]):
             said = "blocked"
+        elif guardian_missing(payload):
+            said = "guardian"
         else:
             said = "already" if confirmed_by(payload) else "unsubscribed"
         return render(request, "marketing/confirm_marketing.html", {"state": said})
-    # Blocked: said before the press, as the held consent's link does (rights/views.py), not a
-    # button that then confirms nothing.
-    state = "blocked" if address_blocked(payload["e"]) else "ask"
+    # Blocked, or a child without a guardian: said before the press, as the held consent's link
+    # does (rights/views.py), not a button that then confirms nothing.
+    if address_blocked(payload["e"]):
+        state = "blocked"
+    elif confirmed_by(payload):  # opened again from the mail once used: it says so
+        state = "already"
+    else:
+        state = "guardian" if guardian_missing(payload) else "ask"
     return render(request, "marketing/confirm_marketing.html", {"state": state})
 
 

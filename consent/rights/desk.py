@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
 from consent.common.i18n import language_name
-from consent.common.text import NOTE_MAX_CHARS
+from consent.common.text import NOTE_MAX_CHARS, clean_form_text
 from consent.core import gate
 from consent.core.models import Subject
 from consent.core.purposes import purpose_choices
@@ -168,6 +168,14 @@ class ActionForm(forms.Form):
                     "what is written here."
                 )),
             ))  # fmt: skip
+
+    # What the officer typed, as it reads (as a visitor's text is): a zero-width space pasted
+    # from a letter was a refusal's «reasons», mailed as nothing, or a correction's document.
+    def clean_reason(self) -> str:
+        return clean_form_text(self.cleaned_data["reason"], multiline=True)
+
+    def clean_document(self) -> str:
+        return clean_form_text(self.cleaned_data["document"], multiline=False)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

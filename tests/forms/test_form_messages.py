@@ -14,6 +14,7 @@ from PIL import Image
 
 from consent.core.models import Guardian, Submission
 from consent.rights import selfservice
+from emalu.models import Service
 from forms_app.abuse import new_token
 from forms_app.forms import ApplicationForm
 from tests.conftest import aged_token
@@ -171,6 +172,17 @@ def test_the_sixth_post_says_when_and_keeps_what_was_typed(
 def test_a_choice_is_asked_to_be_chosen(client, texts, lang):
     page = client.post(f"/{lang}/requests/new/", {"token": aged_token()}).content.decode()
     error = page.split('id="id_type_error"')[1].split("</p>")[0]
+    assert {"kk": "таңдаңыз", "ru": "Выберите"}[lang] in error and REQUIRED[lang] not in error
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_service_left_unchosen_is_asked_to_be_chosen(client, texts, application_data, lang):
+    """The list of services said «this field is required» («толтыру міндетті»: fill in), as
+    if it were typed into."""
+    Service.objects.create(slug="consult", is_published=True, title_kk="Кеңес",
+                           title_ru="Консультация")  # fmt: skip
+    page = client.post(f"/{lang}/apply/", application_data(service="")).content.decode()
+    error = page.split('id="id_service_error"')[1].split("</p>")[0]
     assert {"kk": "таңдаңыз", "ru": "Выберите"}[lang] in error and REQUIRED[lang] not in error
 
 

@@ -69,3 +69,15 @@ def test_an_unused_link_after_seven_days_still_does_not_work(client, texts, time
     assert client.post(path).status_code == 400
     assert client.get(path).status_code == 400
     assert not Subject.objects.filter(email=ADDRESS).exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_used_link_opened_again_within_its_days_says_confirmed(client, texts, lang):
+    """Opened again from the mail the next day, it offered the button to confirm once more, as
+    if nothing had been recorded; the other links of the site say what was done."""
+    optin_start(ADDRESS, "", lang)
+    path = confirm_path()
+    assert client.post(path).status_code == 200
+    response = client.get(path)
+    assert said(lang, "Your subscription was already confirmed.") in response.text
+    assert 'method="post"' not in response.text.split("<main", 1)[1]

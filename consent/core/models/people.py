@@ -109,6 +109,13 @@ class Held(models.TextChoices):
         _("recorded once the owner of the address confirmed it by the link mailed to the address"),
     )
     BLOCKED = "blocked", _("not recorded: processing of the data of the address's owner is blocked")
+    GUARDIAN = (
+        "guardian",
+        _(
+            "not recorded: by the record the person at this address is under 18, and the form "
+            "carried no parent's or guardian's consent"
+        ),
+    )
 
 
 class Submission(models.Model):
@@ -126,7 +133,8 @@ class Submission(models.Model):
     # for it, and retention erases it after SERVICE_ACHIEVED_GRACE_DAYS (compliance L5).
     answered_at = models.DateTimeField(_("answered"), null=True, blank=True, editable=False)
     # The consents ticked on the form that the ledger did not take from it (consent.core.held):
-    # the address's owner had withdrawn them, or their processing is blocked. `held` keeps
+    # the address's owner had withdrawn them, their processing is blocked, or the record shows
+    # them under 18 and the form brought no guardian's consent. `held` keeps
     # what a confirmation records: {"texts": {purpose: consent text id}, "guardian": id|None}.
     consent_held = models.CharField(
         _("consent on this form"), max_length=20, choices=Held, blank=True, editable=False
