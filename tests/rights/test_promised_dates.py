@@ -4,6 +4,7 @@ promised a later one while the desk shows it overdue. A new letter (a request re
 withdrawal opened late) says so too, with an apology: it promised the first working day from
 today, a day the desk, the digest and the person's page never showed."""
 
+import re
 from datetime import date, datetime
 from zoneinfo import ZoneInfo
 
@@ -50,6 +51,11 @@ def test_a_request_confirmed_after_its_due_date_says_that_date_has_passed(
     html = client.get(f"/{lang}/my-data/").content.decode()
     assert ticket.reference in html and day(lang, date(2026, 11, 19)) in html
     assert SORRY[lang] in html.lower()
+    # Its sentences follow the request's type after a full stop, not a dash before a capital.
+    listed = re.search(rf"<li>{ticket.reference}: [^<]*</li>", html).group(0)
+    with translation.override(lang):
+        kind = str(ticket.get_type_display())
+    assert "—" not in listed and f"{kind}. " in listed, listed
 
 
 def test_a_request_not_yet_due_still_promises_its_due_date(client, person, time_machine):
