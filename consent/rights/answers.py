@@ -7,9 +7,11 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_date
 from consent.common.text import clean_form_text
 from consent.core import gate
 from consent.core.audit import audit
@@ -79,6 +81,13 @@ def ticket_correct(
                 "Another person on record holds this address, and an address belongs to one "
                 "person only. Check the address and the document."
             )})  # fmt: skip
+        if field == "birth_date" and value > (since := local_date(subject.created_at)):
+            # Only a typo puts a birth after the day the person's data reached us; stored, it
+            # made an adult a newborn to the gate, and every consent they gave stopped.
+            raise ValidationError({"birth_date": _(
+                "We first received this person's data on %(date)s; they cannot have been born "
+                "after that. Check the date of birth and the document."
+            ) % {"date": date_format(since)}})  # fmt: skip
         Correction.objects.create(subject=subject, ticket=ticket, field=field,
                                   old_value=str(old or ""), new_value=str(value or ""),
                                   document=document)  # fmt: skip

@@ -2,10 +2,13 @@
 the document that proves them, the old and the new are kept, and what may not be cleared,
 taken from another person or typed as no one would is refused in the officer's language."""
 
-from datetime import date
+from datetime import UTC, date, datetime
 
 import pytest
+from django.utils.formats import date_format
+from django.utils.translation import override
 
+from consent.common.dates import local_today
 from consent.core import gate
 from consent.core.models import AuditEvent, Subject
 from consent.core.purposes import MARKETING
@@ -226,3 +229,27 @@ def test_a_corrected_date_of_birth_is_held_to_the_forms_rule(
     assert said in page.decode()
     person.refresh_from_db()
     assert person.birth_date != date.fromisoformat(typed) and not Correction.objects.exists()
+
+
+def test_a_corrected_date_of_birth_after_the_data_reached_us_is_refused(
+    client, privacy_officer_client, person
+):
+    """Someone whose data we have held since 2024 was not born after it: the desk took a
+    correction to a later date (today, a slip of the year), which made an adult a newborn to the
+    gate, and every consent they gave stopped. A date before it is corrected."""
+    Subject.objects.filter(pk=person.pk).update(created_at=datetime(2024, 5, 1, 12, tzinfo=UTC))
+    web_request(client, "kk", "correct", message="Туған күнім қате")
+    ticket = confirm(client)
+    privacy_officer_client.cookies["django_language"] = "ru"
+    for typed in (local_today(), date(2024, 5, 2)):
+        page = act(privacy_officer_client, ticket, birth_date=typed.isoformat(),
+                   document="Паспорт").content.decode()  # fmt: skip
+        assert "родиться позже он не мог" in page and "г.." not in page
+        with override("ru"):
+            assert date_format(date(2024, 5, 1)) in page  # «1 мая 2024 г.», one full stop
+    person.refresh_from_db()
+    assert person.birth_date != date(2024, 5, 2) and not Correction.objects.exists()
+    assert gate.may_process(person, MARKETING)
+    act(privacy_officer_client, ticket, birth_date="2024-05-01", document="Паспорт")
+    person.refresh_from_db()
+    assert person.birth_date == date(2024, 5, 1)
