@@ -9,8 +9,8 @@ from django.conf import settings
 
 from consent.core.names import name_key, name_keys
 
-from .phrases import Phrase, find_each
-from .sentences import SENTENCE_END
+from .phrases import Phrase, find_each, same_word
+from .sentences import OWN_NOUN, SENTENCE_END, sentences
 from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
@@ -83,6 +83,7 @@ ENDINGS = (
     "а", "у", "е", "и", "ом", "ем", "ои", "еи", "ого", "ему", "им", "ими", "их", "иу", "иа",
     "нин", "тин", "дин", "ин", "ни", "ди", "ти", "га", "ге", "ка", "ке", "на", "не", "да", "де",
     "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
+    "мин", "бин", "пин",  # I am: «Қасымовамын»
 )  # fmt: skip
 # Not «-ин», «-ын»: Kazakh words end so as often as Russian names («Ағылшын курсына …»).
 SURNAME = re.compile(r".{3,}(ов|ев)|.{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
@@ -100,7 +101,22 @@ NOT_NAMES = ("закон", "заны", "республик", "казахстан
              "правительств", "министерств", "компани", "товарищ", "организац", "университет",
              "академи", "школ", "центр", "курс", "улиц", "проспект", "област", "облыс", "район",
              "аудан", "кала", "город")  # fmt: skip
-WRITER = frozenset({"я", "мен"})  # «Я, Иванов Иван, прошу…», «Мен, Асқаров Ерлан, …»
+# The writer naming themselves: «Я, Иванов Иван, прошу…», «Мен, Асқаров Ерлан, …», «Меня зовут
+# Иван Петров», «Менің атым Ерлан», «Есімім …». Folded.
+WRITER = frozenset({"я", "мен", "зовут", "атым", "есимим"})
+# A first name alone has no surname's form to tell it from any capitalised word: where it
+# stands does (first_name_named). In Russian right after what is held, whose it is («удалите
+# данные Ерлана», «данные Айгерим», «согласие Анны»), or right after the request's verb, whom it
+# is asked for («отпишите Ерлана», «прошу удалить Ерлана»); in Kazakh in the genitive before
+# what is held («Ерланның деректерін жойыңыз») or in the accusative past the sentence's first
+# word («Өтінемін, Ерланды таратылымнан шығарыңыз»), but never a word of the request itself
+# («Деректерімді жойыңыз»). Folded.
+WHOSE = (*HELD, "согласи", "келисим", "малимет", "акпарат", "мекенжай", "номир", "почт", "адрес")
+VERB_BEFORE = re.compile(r".+(ите|йте|ть|ться)")
+GENITIVE = re.compile(r".{3,}[ндт][ыи]н")
+ACCUSATIVE = re.compile(r".{3,}[ндт][ыи]")
+# The Russian words of one's own beside the Kazakh «my» endings and sentences.OWN: «свои данные».
+SELF = "сво"
 
 
 def _stems(key: str) -> set[str]:
@@ -205,14 +221,81 @@ def signed_by_another(text: str, own_names: tuple[str, ...]) -> bool:
     return len(named) == 1 and not _is_sender(named[0][0], own)
 
 
+def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...]) -> bool:
+    """Whether `text` (the sentence of a request) names someone by a first name alone, where it
+    stands as whose data or whom the request is for (WHOSE, VERB_BEFORE, GENITIVE, ACCUSATIVE),
+    who is not the sender on record (any name is someone else's from an address not on record,
+    as in names_another_person)."""
+    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    tokens = NAME_WORD.findall(text or "")
+    folded = [fold((words(token) or [""])[0]) for token in tokens]
+    operator = _operator_words()
+    for at, word in enumerate(folded):
+        before, after = folded[at - 1] if at else "", folded[at + 1] if at + 1 < len(folded) else ""
+        if (
+            not _capitalised(tokens[at])
+            or (after and _capitalised(tokens[at + 1]))  # a run: names_another_person's
+            or before in GREETING
+            or before in PLACE_BEFORE
+            or word.startswith(NOT_NAMES)
+            or name_key(tokens[at]) in operator
+            or word.startswith(WHOSE)
+            or any(same_word(w, word) for phrase in table for w in phrase.words)
+        ):
+            continue  # a word of the request itself: «Отзыв согласия / Келісімді қайтарып алу»
+        russian = before.startswith(WHOSE) or VERB_BEFORE.fullmatch(before)
+        # The accusative not first in its sentence: a noun's capital there tells nothing
+        # («Хаттарды жібермеңіз»); the genitive before what is held is whose wherever it stands.
+        kazakh = (GENITIVE.fullmatch(word) and after.startswith(WHOSE)) or (
+            at > 0 and ACCUSATIVE.fullmatch(word) and not OWN_NOUN.search(word)
+        )
+        if (russian or kazakh) and not (own and _is_sender(name_keys(tokens[at]), own)):
+            return True
+    return False
+
+
+def named_elsewhere(
+    text: str, own_names: tuple[str, ...], unowned: bool, *, after: bool = False
+) -> bool:
+    """Whether `text`, a sentence of the letter that names no request, names whom it is about:
+    the writer introducing themselves by a name that is not the sender's on record («Меня
+    зовут Иван Петров» from Әсел's address), or, when the request names no one's own data
+    (`unowned`: «Удалите данные», «Отпишите его»), a person who is not the sender («Пишу о
+    Ерлане Асқарове.»). From an address not on record a line that signs, `after` the request,
+    is the writer's: only a name, or a line a name opens («Ахметов Ерлан, e-mail …»); from one
+    on record, a name not the sender's is someone else's wherever it signs."""
+    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    tokens = NAME_WORD.findall(text or "")
+    if not own and (
+        all(map(_capitalised, tokens)) or (after and all(map(_capitalised, tokens[:2])))
+    ):
+        return False
+    for keys, writer in people_named(text):
+        if own and _is_sender(keys, own):
+            continue
+        if (writer and own) or (unowned and not writer):
+            return True
+    return False
+
+
+def _own_data(text):
+    """Whether a request's sentence names the writer's own («мои данные», «деректерімді»,
+    «свои», «меня»: sentences.OWN, OWN_NOUN)."""
+    return any(s.own for s in sentences(text)) or any(w.startswith(SELF) for w in words(text))
+
+
 def names_another(table: list[Phrase], texts: list[str], own_names: tuple[str, ...]) -> bool:
     """Whether a sentence of `texts` that names a request names a person who is not the sender
-    (names_another_person), or a line signs a name that is not the sender's on record
-    (signed_by_another): a name elsewhere, a greeting's, is not whom it is about."""
+    (names_another_person), or by a first name alone (first_name_named); or another sentence
+    names whom the request is about (named_elsewhere), or a line signs a name that is not the
+    sender's on record (signed_by_another). A greeting's name is no one's."""
     pieces = [piece for text in texts for piece in SENTENCE_END.split(text or "")]
+    asked = [at for at, piece in enumerate(pieces) if find_each(table, piece)]
+    unowned = any(not _own_data(pieces[at]) for at in asked)
     return any(
-        names_another_person(piece, own_names)
-        if find_each(table, piece)
+        names_another_person(piece, own_names) or first_name_named(piece, table, own_names)
+        if at in asked
         else signed_by_another(piece, own_names)
-        for piece in pieces
+        or named_elsewhere(piece, own_names, unowned, after=bool(asked) and at > asked[0])
+        for at, piece in enumerate(pieces)
     )

@@ -133,6 +133,8 @@ def _ticket_row(r):
         "verified_at": when(r.verified_at) or "",
         "closed_at": when(r.closed_at) or "",
         "outcome": r.outcome,
+        # The officer's words on why it was reopened, oldest first (closing.reopenings).
+        "reopen_reasons": "\n".join(r.reopen_reasons.values()),
         "regarding": r.regarding.reference if r.regarding_id else "",
     }
 

@@ -127,6 +127,7 @@ SECTIONS = {
                     "verified_at",
                     "closed_at",
                     "outcome",
+                    "reopen_reasons",
                     "regarding",
                 ]
             },

@@ -85,22 +85,21 @@ class Recognised(NamedTuple):
     purpose: str = ""  # for a withdrawal: the one purpose its phrase names, "" for all
     # The letter also asks to stop news and offers, beside the request of `kind`.
     unsubscribe: bool = False
-    # The letter asks for something about someone else (about_whom.names_someone_else): "other",
-    # for an officer to read, never carried out on the sender's record.
+    # About someone else (about_whom.names_someone_else): "other", never done on the sender's.
     someone_else: bool = False
     # A withdrawal or an unsubscribe asked as a question («Можете ли вы отписать меня?»): it
     # waits for the person's link rather than acting as the letter arrives.
     asked: bool = False
     # What its own words kept it from doing as asked (limits.narrowed), for the desk's note.
     limits: dict | None = None
+    # Asked whether or how the writer can (whether.py): `kind`'s right, acting on nothing.
+    whether: bool = False
 
 
 def classify(
     subject_line: str | None, body: str = "", *, attached: tuple[tuple[str, str, str], ...] = ()
 ) -> tuple[str, str]:
-    """(ticket type, language) of a message: see recognise()."""
-    recognised = recognise(subject_line, body, attached=attached)
-    return recognised.kind, recognised.language
+    return recognise(subject_line, body, attached=attached)[:2]  # (type, language)
 
 
 def recognise(
@@ -193,7 +192,9 @@ def recognise(
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     purpose = purpose if kind == Type.WITHDRAW else ""
-    return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits)
+    whether = any(m.whether for m in found) and kind != Type.OTHER
+    return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits,
+                      whether=whether)  # fmt: skip
 
 
 def _named(table, text):
@@ -281,7 +282,8 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
                 purpose=read.purpose, channel=Ticket.Channel.EMAIL, message=letter.text,
                 message_id=message_key(raw), received_at=received_at, letter_key=key,
                 unsubscribe=read.unsubscribe, regarding=replied_to(letter), files=letter.files,
-                about_someone_else=read.someone_else, acts=not read.asked, limits=read.limits,
+                about_someone_else=read.someone_else, acts=not (read.asked or read.whether),
+                limits=read.limits, asked_whether=read.whether,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(letter_key=key).exists():

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from .sentences import OPENING_QUESTION, Sentence, asked_of_us, questioned, sentences, withheld
 from .spelling import BLOCKERS
+from .whether import HOW_WORDS, asked_whether
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
@@ -161,6 +162,8 @@ class Match:
     # It is asked as a question («Можете ли вы отписать меня?»): a request all the same
     # (sentences.asked_of_us), but one the person confirms before it acts (intake.recognise).
     asked: bool = False
+    # It asks whether or how the writer can (whether.py): not yet an instruction.
+    whether: bool = False
 
 
 def find(phrases: list[Phrase], text: str) -> Match | None:
@@ -180,7 +183,8 @@ def find_each(phrases: list[Phrase], text: str) -> list[Match]:
             span = _position(phrase, sentence)
             if span is not None:
                 asked = questioned(sentence, *span)
-                matched.append(Match(phrase, span[0] + offset, span[1] + offset, asked))
+                whether = asked_whether(sentence, *span, phrase.kind)
+                matched.append(Match(phrase, span[0] + offset, span[1] + offset, asked, whether))
         offset += len(sentence.tokens)
     taken = []
     for match in sorted(matched, key=lambda match: (match.start, -len(match.phrase.words))):
@@ -312,8 +316,9 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
             } | set(tokens[start : at + 1])
             around -= set(phrase_words)
             polite = asked_of_us(sentence, start, at, phrase.kind)
+            whether = asked_whether(sentence, start, at, phrase.kind)
             no_request = (
-                BLOCKERS & around
+                BLOCKERS & (around - HOW_WORDS if whether else around)
                 # A phrase that is itself a question («какие данные хранятся», «қандай
                 # мәліметтер бар») asks for access only about the writer's own data.
                 or (phrase_words[0] in OPENING_QUESTION and not sentence.own)
@@ -328,7 +333,7 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                     and phrase.language == "ru"
                     and any(map(_own_act, phrase_words, matched))
                 )
-                or withheld(sentence, start, at, polite=polite)
+                or withheld(sentence, start, at, polite=polite, whether=whether)
                 or _other_sense(sentence, places)
             )
             if bool(no_request) == blocked:

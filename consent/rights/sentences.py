@@ -46,6 +46,7 @@ OPENING_QUESTION = word_set(
 )
 ASKED_BEFORE = word_set("где когда куда сколько кто разве откуда почему зачем")
 KAZAKH_ASKING = word_set("неге калай кашан кайда кандай канша")
+KAZAKH_HOW = "калай"
 # Kazakh «не» (what) before a verb of doing or happening: «не істеу керек», «не болады».
 KAZAKH_WHAT = ("исте", "бол", "керек")
 # A clause that begins «если» (if) supposes what follows in it; «Если можно, удалите мои данные»
@@ -223,14 +224,17 @@ def asked_of_us(sentence: Sentence, start: int, end: int, kind: str) -> bool:
     )
 
 
-def withheld(sentence: Sentence, start: int, end: int, *, polite: bool = False) -> bool:
+def withheld(
+    sentence: Sentence, start: int, end: int, *, polite: bool = False, whether: bool = False
+) -> bool:
     """Whether the phrase at tokens[start..end] of `sentence` names no request: the sentence
     asks, its clause supposes it (neither when it is asked of us `polite`ly, asked_of_us),
     negates it before it (or a «не … чтобы» does), calls the request off, asks for its form
     (FORMS), names its button (CONTROLS) on the side its language names it (NAMING_AFTER), or
-    declines it right after."""
+    declines it right after. A question of `whether` the writer can (whether.py) is asked,
+    and its how («қалай», «не істеу керек») withholds nothing."""
     tokens, clause = sentence.tokens, sentence.clauses[start]
-    if not polite and questioned(sentence, start, end):
+    if not (polite or whether) and questioned(sentence, start, end):
         return True
     if not polite and 0 <= sentence.supposed_from[clause] <= start:
         return True
@@ -240,8 +244,9 @@ def withheld(sentence: Sentence, start: int, end: int, *, polite: bool = False) 
     own = [at for at in range(len(tokens)) if sentence.clauses[at] == clause]
     if (NEGATIONS | ASKED_BEFORE) & {tokens[at] for at in own if at < start}:
         return True
-    if KAZAKH_ASKING & {tokens[at] for at in own if not start <= at <= end} or any(
-        tokens[at] == "не" and tokens[at + 1].startswith(KAZAKH_WHAT)
+    asking = KAZAKH_ASKING - {KAZAKH_HOW} if whether else KAZAKH_ASKING
+    if asking & {tokens[at] for at in own if not start <= at <= end} or any(
+        not whether and tokens[at] == "не" and tokens[at + 1].startswith(KAZAKH_WHAT)
         for at in own
         if at > end and at + 1 < len(tokens)
     ):

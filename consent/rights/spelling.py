@@ -77,12 +77,14 @@ def words(text: str) -> list[str]:
     and Russian transliterated), but for the English words the rules below name."""
     found = []
     # NFC, so that a letter and its marks are one; «İ» casefolds to i and a combining dot.
-    text = unicodedata.normalize("NFC", text or "").casefold().replace("\u0307", "")
-    text = text.translate(INSIDE_WORDS)
+    text = unicodedata.normalize("NFC", text or "").translate(INSIDE_WORDS)
     text = translit.without_apostrophes(text)
-    for word in WORD.findall(text):
+    for written in WORD.findall(text):
+        word = written.casefold().replace("\u0307", "")
         if CYRILLIC.search(word) and LOOKALIKE.search(word):
-            word = word.translate(LOOKALIKES)
+            # Read before casefolding: a capital M, H, B or T looks Cyrillic, its small letter
+            # not («Mожно ли удалить»).
+            word = written.translate(LOOKALIKES).casefold()
         elif translit.latin(word) and word not in ENGLISH:
             word = translit.to_cyrillic(word)
         found.append(word.replace("ё", "е"))

@@ -106,16 +106,17 @@ def ticket_open(
     about_someone_else: bool = False,
     acts: bool = True,
     limits: dict | None = None,
+    asked_whether: bool = False,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
-    stop news and offers (intake.recognise); `regarding`, the earlier request of the same
-    address an emailed reply quotes (intake.replied_to): see `joining.file_reply`; `files`, how many
-    files the email carried, none of them kept: its answer says so; `about_someone_else`, that
-    the letter asks about someone else (a request "other" for the officer, never filed); not
-    `acts`, that an emailed withdrawal or unsubscribe waits for the link (intake.recognise);
-    `limits`, what the letter's words kept it from doing as asked (limits.narrowed): like a
-    letter about someone else, it is the officer's to read, never filed with another request.
+    stop news and offers (intake.recognise); `regarding`, the earlier request of the same address
+    an emailed reply quotes (intake.replied_to; `joining.file_reply`); `files`, how many files
+    the email carried, none kept: its answer says so; `about_someone_else`, that the letter asks
+    about someone else ("other" for the officer, never filed); not `acts`, that an emailed
+    withdrawal or unsubscribe waits for the link; `limits`, what the letter's words kept it from
+    doing as asked (limits.narrowed: the officer's to read, never filed); `asked_whether`, that
+    it asks whether it can be done (the mail says how: intake.recognise).
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -131,9 +132,8 @@ def ticket_open(
     if (regarding is not None and subject is not None and kind == Type.OTHER
             and not (unsubscribe or about_someone_else or limits)):  # fmt: skip
         # Read again under its lock: an officer may be closing it. Filed only with a request of
-        # the sender's own record: the answer may carry that request's confirmation link, which
-        # confirms nothing for a request of no one on record, and must never reach anyone but
-        # the person on record who made it (their old address may now be someone else's).
+        # the sender's own record: the answer may carry its confirmation link, which confirms
+        # nothing for no one on record, and must reach only the person on record who made it.
         regarding = ticket_locked(regarding)
         filed = regarding.is_open and regarding.subject_id == subject.pk
     repeated = None
@@ -151,7 +151,7 @@ def ticket_open(
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
         message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
         regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
-        as_guardian=as_guardian, limits=limits or {},
+        as_guardian=as_guardian, limits=limits or {}, asked_whether=asked_whether,
     )  # fmt: skip
     if filed:
         file_reply(ticket, files)
@@ -206,9 +206,8 @@ def ticket_open_from_quarantine(
     message: str = "",
     actor: AbstractBaseUser | None,
 ) -> Ticket:
-    """An officer read the message and opens the request it holds: received when the mail
-    reached us (the deadline counts from then, compliance L8), answered like any emailed
-    request. Once per message."""
+    """An officer opens the request a message holds: received when the mail reached us (the
+    deadline counts from then, compliance L8), answered like any emailed request; once."""
     entry = QuarantinedMessage.objects.select_for_update().defer("content").get(pk=entry.pk)
     if entry.ticket_id is not None:
         raise ValidationError(_("A request has already been opened from this email."))
@@ -247,8 +246,8 @@ def _act_on_arrival(ticket, actor=None, files=0):
 
 
 def _mailable(email):
-    """Whether an address no one has shown to be theirs may be written to: only one a person
-    would type (a form checks it; a mail's From is not). Another would fail and be retried."""
+    """Whether an address no one has shown to be theirs may be written to: one a person would
+    type (a form checks it, a mail's From not); another would fail and be retried."""
     try:
         clean_email(email)
     except ValidationError:

@@ -109,9 +109,7 @@ def test_an_unsubscribe_wished_politely_stops_the_news_as_it_arrives(person, bod
 
 
 @pytest.mark.parametrize("body", [
-    # whether it can be done, how, or a report of the past
-    "Можно ли удалить мои данные?",
-    "Могу ли я отозвать своё согласие?",
+    # a report of the past (whether it can be done, or how: test_asked_whether.py)
     "Вы уже удалили мои данные?",
     "Можете ли вы подтвердить, что удалили мои данные?",
     "Спасибо, я вам благодарна, что вы удалили мои данные",

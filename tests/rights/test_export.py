@@ -23,6 +23,7 @@ from consent.core.texts import data_listed
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign, CampaignRecipient, Returned
 from consent.rights.answers import ticket_correct
+from consent.rights.closing import ticket_reopen
 from consent.rights.export import export_json
 from consent.rights.models import Correction, KeptRequest
 from consent.rights.readable import export_pdf
@@ -39,6 +40,10 @@ NOT_EXPORTED = {
     "actor": "the staff member behind a ledger event: an employee's data, not the person's; the "
     "event's source already says it was staff",
     "outbox_message_id": "the campaign mail's Message-ID, internal: which outbox row it was",
+    "limits": "the desk's note of what the letter's own words kept the intake from doing (what "
+    "it asked to stop and to keep), internal: the letter itself is exported as written",
+    "asked_whether": "the desk's mark that the letter asks whether the right can be used, "
+    "internal: the letter itself is exported as written",
     "about_someone_else": "the desk's mark that the letter reads as written about someone else: "
     "how the intake routed it, read from the message, which is exported",
     "as_guardian": "the desk's mark that the request's address is one a parent gave with their "
@@ -97,6 +102,7 @@ def person(texts, make_subject, officer):
                 message="Спасибо", regarding=ticket)  # a reply, filed with the request  # fmt: skip
     ticket_correct(ticket, changes={"full_name": "Әсел Қасымқызы"}, document="Удостоверение № 0451",
                     actor=officer)  # fmt: skip
+    ticket_reopen(ticket, reason="Фамилия в удостоверении написана иначе", actor=officer)
     KeptRequest.objects.create(subject=s, type="block", message="Остановите рассылку, пожалуйста",
                                kept_until=timezone.now() + timedelta(days=1))  # fmt: skip
     s.refresh_from_db()

@@ -84,9 +84,9 @@ def test_every_message_that_names_a_route_is_recognised(db, record_property, cap
         ("", "Прошу уничтожить мои персональные данные", ("destroy", "ru")),
         ("", "Дербес деректерімді жоюды сұраймын", ("destroy", "kk")),
         ("", "Не удаляйте мои данные, я ваш клиент", ("other", "ru")),
-        ("", "Как удалить мои данные?", ("other", "ru")),
+        ("", "Как удалить мои данные?", ("destroy", "ru")),  # asked whether: test_asked_whether
         ("", "Деректерімді жоймаңыз", ("other", "kk")),
-        ("", "Деректерімді қалай жоюға болады?", ("other", "kk")),
+        ("", "Деректерімді қалай жоюға болады?", ("destroy", "kk")),
         ("Удалите меня из рассылки", "", ("unsubscribe", "ru")),
         ("", "Удалите мои данные и отзываю согласие на их обработку", ("withdraw", "ru")),
         ("Удаление данных", "Отзыв согласия на обработку персональных данных", ("withdraw", "ru")),
@@ -110,9 +110,9 @@ def test_every_message_that_names_a_route_is_recognised(db, record_property, cap
         # ... and what in it only mentions, questions or denies a request
         ("", "Derekterimdi joimañyz", ("other", "kk")),
         ("", "Kelisimimdi qaitaryp almaimyn", ("other", "kk")),
-        ("", "Kelisimdi qalai qaitaryp aluǵa bolady?", ("other", "kk")),
+        ("", "Kelisimdi qalai qaitaryp aluǵa bolady?", ("withdraw", "kk")),
         ("", "Ya ne otpisyvalas ot rassylki", ("other", "ru")),
-        ("", "Kak otozvat soglasie?", ("other", "ru")),
+        ("", "Kak otozvat soglasie?", ("withdraw", "ru")),
         ("", "Ne udalyayte moi dannye", ("other", "ru")),
         ("Re: Kurs", "Rakhmet!\n> Habarlamalardan bas tartu: bizge jazyñyz", ("other", "kk")),
         ("Question", "Please do not delete my data, I still need the course", ("other", "kk")),
@@ -276,23 +276,26 @@ def test_english_words_the_rules_name_stay_english(db):
 
 
 @pytest.mark.parametrize(
-    "body,withdrawn",
-    [("Sälemetsız be! Kelisimimdi qaitaryp alamyn.", True),
-     ("Salemetsiz be! Kelisimimdi kaitaryp alamyn.", True),
-     ("Sälemetsız be! Kelisimimdi qaitaryp almaimyn, bul qate hat.", False),
-     ("Kelisimdi qalai qaitaryp aluǵa bolady?", False)],
+    "body,kind,withdrawn",
+    [("Sälemetsız be! Kelisimimdi qaitaryp alamyn.", "withdraw", True),
+     ("Salemetsiz be! Kelisimimdi kaitaryp alamyn.", "withdraw", True),
+     ("Sälemetsız be! Kelisimimdi qaitaryp almaimyn, bul qate hat.", "other", False),
+     ("Kelisimdi qalai qaitaryp aluǵa bolady?", "withdraw", False)],
 )  # fmt: skip
-def test_a_withdrawal_in_latin_letters_stops_processing_as_it_arrives(person, body, withdrawn):
+def test_a_withdrawal_in_latin_letters_stops_processing_as_it_arrives(
+    person, body, kind, withdrawn
+):
     """Asel writes from her phone's Latin keyboard. Her withdrawal opened "other", and her
     data was processed for fifteen working days more; a Latin «I will not withdraw» or a
-    question must still withdraw nothing."""
+    question (how to withdraw: the withdrawal's request, asked whether) must still withdraw
+    nothing."""
     from consent.core import gate
     from consent.core.purposes import SERVICE
 
     from .conftest import mails_to
 
     ticket = ingest(message("", body=body))
-    assert ticket.type == ("withdraw" if withdrawn else "other") and ticket.language == "kk"
+    assert (ticket.type, ticket.language) == (kind, "kk")
     assert gate.may_process(person, SERVICE) is not withdrawn
     assert "/kk/requests/confirm/" in mails_to("asel@example.kz")[-1].message
 

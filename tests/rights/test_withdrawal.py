@@ -254,12 +254,15 @@ def test_a_withdrawal_typed_into_the_web_form_waits_for_the_link(client, person)
              "Келісімді қалай қайтарып алуға болады?"],
 )  # fmt: skip
 def test_a_question_about_withdrawing_withdraws_nothing(person, body):
-    """Processing stops on arrival only for a request, never for a question about one."""
+    """Processing stops on arrival only for a request, never for a question about one. A
+    question of how is the withdrawal's request, asked whether (test_asked_whether.py): due as
+    a withdrawal, acting on nothing before the person's link."""
     from consent.rights.intake import ingest
 
     from .conftest import message
 
-    assert ingest(message("Вопрос", body=body)).type == "other"
+    ticket = ingest(message("Вопрос", body=body))
+    assert (ticket.type, ticket.asked_whether, ticket.status) == ("withdraw", True, "unverified")
     assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
 

@@ -163,6 +163,10 @@ class Ticket(models.Model):
     # as it arrived; the desk tells the officer what the intake read. Empty otherwise.
     limits = models.JSONField(_("what the letter asked to stop and keep"), default=dict,
                               blank=True, editable=False)  # fmt: skip
+    # The email asks whether (or how) the person can use the right of its type («Можно ли
+    # удалить мои данные?», intake.recognise): opened as that type, with its deadline, but not
+    # yet an instruction; nothing acts before their link, and the desk shows the officer a note.
+    asked_whether = models.BooleanField(_("asked whether it can be done"), default=False)
     # The address it came from is one a parent or guardian gave with their consent for a child
     # (core.guardians.held_at): data about the requester is held on the child's record, so
     # the request is theirs to confirm and the desk's to answer, with or without a record of

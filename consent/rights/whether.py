@@ -1,0 +1,67 @@
+"""A question of whether, or how, the writer can use a right (compliance L7, L8): «Можно ли
+удалить мои данные?», «Могу ли я отозвать согласие», «Как отписаться от рассылки?», «Что нужно
+сделать, чтобы удалить мои данные», «Деректерімді жоюға бола ма?», «Келісімімді қайтарып ала
+аламын ба?», «Деректерімді қалай жоюға болады?», «бас тарту үшін не істеу керек».
+
+The law gives the person the right however they phrase it, so such a question is about the
+request of its phrase: it opens as that type, due when the law says for it, for the officer to
+see. But a question is not yet an instruction: the request does nothing as it arrives, and the
+person is told that they can and how (intake.recognise, tickets.ticket_open). What still
+withholds the phrase withholds it here too (sentences.withheld): a negation («можно ли не
+удалять»), a supposition («что будет, если отозвать»), the past («вы уже отписали меня?»), and
+questions of when, why or how long («когда вы удалите», «қанша уақыт алады»), which ask about
+a request rather than whether to make one.
+"""
+
+from .sentences import ACCESS, QUESTION_PARTICLES, Sentence, asked_of_us, questioned
+from .spelling import word_set
+
+# Russian, before the phrase in its clause: can I, is it possible, have I the right, may I
+# («можно ли», «могу ли я», «возможно ли», «имею ли я право», «вправе ли я»), how
+# («как», «каким образом»). Folded (spelling.fold).
+CAN = word_set("можно могу смогу можем возможно вправе право права")
+HOW = word_set("как каким калай")
+# «Как можно скорее удалите мои данные» (as soon as possible) asks nothing of the kind.
+NOT_HOW = ("скоре", "быстре", "раньше")
+# «Что нужно сделать, чтобы отписаться»: a sentence opening with what or how, and «чтобы»
+# before the phrase in its clause.
+OPENING = word_set("что как каким")
+SO_THAT = word_set("чтобы чтоб")
+# Kazakh, after the phrase in its clause, asked («?», or a particle after it): «жоюға бола ма»,
+# «алуға болады ма», «өшіруге мүмкіндік бар ма», «қайтарып ала аламын ба» (can I).
+KAZAKH_CAN = ("бола", "мумкин", "аламын", "аламыз")
+# «…бас тарту үшін не істеу керек» (what must be done to): how, with no question mark.
+KAZAKH_WHAT = "не"
+KAZAKH_DO = ("исте",)
+# The words a question of how holds that otherwise make a phrase no request
+# (spelling.BLOCKERS, sentences.KAZAKH_ASKING).
+HOW_WORDS = HOW | {"how"}
+
+
+def asked_whether(sentence: Sentence, start: int, end: int, kind: str) -> bool:
+    """Whether the phrase at tokens[start..end] of `sentence`, of a request of `kind`, stands in
+    a question of whether or how the writer can do it (see the module's docstring; what
+    withholds it is read by sentences.withheld); not when it is asked of us politely
+    (sentences.asked_of_us: «Могу ли я попросить вас удалить…», «шығарсаңыз бола ма»; of
+    access, any question about the writer's own is, but only one of whether we can is polite)."""
+    if asked_of_us(sentence, start, end, kind) and (kind != ACCESS or sentence.able):
+        return False
+    tokens, clause = sentence.tokens, sentence.clauses[start]
+    own = [at for at in range(len(tokens)) if sentence.clauses[at] == clause]
+    after = [at for at in own if at > end]
+    for at in own:
+        following = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if tokens[at] in HOW and not following.startswith(NOT_HOW):
+            return True
+        if at <= end and tokens[at] in CAN and not following.startswith(NOT_HOW):
+            return True
+        if at < start and tokens[at] in SO_THAT and tokens[0] in OPENING:
+            return True
+    asked = questioned(sentence, start, end)
+    for at in after:
+        following = tokens[at + 1] if at + 1 < len(tokens) else ""
+        if tokens[at] == KAZAKH_WHAT and following.startswith(KAZAKH_DO):
+            return True
+        if tokens[at].startswith(KAZAKH_CAN) and (asked or following in QUESTION_PARTICLES):
+            return True
+    return False
