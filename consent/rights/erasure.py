@@ -290,20 +290,30 @@ def outbox_copies_delete(
 
 @transaction.atomic
 def submission_erase(
-    submission: Submission, *, reason: str, actor: AbstractBaseUser | None = None
-) -> None:
+    submission: Submission,
+    *,
+    reason: str,
+    request_ref: str,
+    actor: AbstractBaseUser | None = None,
+) -> Tombstone:
     """Erase one submission (what the form sent, and its photo unless the person's record or
     another submission still holds that file) once nothing needs it, e.g. an inquiry answered
-    and past its grace period (compliance L5). The audit row keeps its number and the reason."""
+    and past its grace period (compliance L5), as a destruction (Art. 18): the audit row keeps
+    its number and the reason, and a tombstone names it for `tombstones reapply`, which a
+    restored backup brought back until the next night erased it again. `request_ref`: the
+    retention run (or request) it answers."""
     subject = submission.subject
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=submission,
           erased="submission", reason=reason)  # fmt: skip
     name = submission.photo.name
     storage = submission.photo.storage
+    erased = [submission.pk]
     submission.delete()
     still_held = subject.photo.name == name or Submission.objects.filter(photo=name).exists()
     if name and not still_held:
         file_delete(storage, name)
+    return tombstone_write(Tombstone.Kind.SUBMISSION, subject_ref=subject.pk, erased=erased,
+                           request_ref=request_ref, actor=actor)  # fmt: skip
 
 
 @transaction.atomic
