@@ -275,8 +275,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
                 submission_erase(submission, reason="purpose_achieved", request_ref=ref)
     for submission in Submission.objects.filter(pk__in=plan["unconsented"]).order_by("pk"):
         with transaction.atomic():
-            submission_erase(submission, reason="consent_not_confirmed",
-                             request_ref=ref)
+            submission_erase(submission, reason="consent_not_confirmed", request_ref=ref)
     # A purpose ended, expired or achieved: what no standing purpose lists goes, and the person
     # with it when none stands (a block or an open request leaves them to staff meanwhile).
     # Not only tonight's: the expiry is recorded once, so a person left to staff the night it

@@ -5,7 +5,8 @@ was destroyed and its items; no personal data). `tombstones reapply FILE` destro
 database restored from a backup made before them, what such a list names, by the operation that
 destroyed it first, with the request it answered: a whole person (erasure.subject_destroy), items
 of a person who stays (erasure.subject_minimise), what a parent or guardian gave on children's
-records (erasure.guardian_erase), form submissions retention erased (erasure.submission_erase). What is gone already is counted, and a person whose number was
+records (erasure.guardian_erase), form submissions retention erased (erasure.submission_erase).
+What is gone already is counted, and a person whose number was
 given to someone created after the destruction (the restored database has served new people
 since) is named and left alone. A list of three columns (from before the kinds, or a journal's)
 names whole people.
