@@ -64,7 +64,7 @@ def subject_destroy(
     tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
     # The person's other requests still open close with the data: nothing is held to answer
     # them with, nor an address to answer to (the one destroying closes itself, with its mail).
-    for ticket in tickets.filter(status__in=Ticket.OPEN_STATUSES):
+    for ticket in tickets.open():
         if ticket.reference != request_ref:
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
@@ -173,7 +173,7 @@ def guardian_erase(
     Guardian.objects.filter(pk__in=[g.pk for g in rows]).update(
         full_name="", name_key="", contact=""
     )
-    for ticket in tickets.filter(status__in=Ticket.OPEN_STATUSES):
+    for ticket in tickets.open():
         if ticket.reference != request_ref:
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
@@ -237,10 +237,7 @@ def subject_minimise(
                 file_delete(attachment_storage, name)
             # So does the address of each request of theirs answered; one still open keeps it
             # until it is answered there (mailed.mail_to finds that answer by it).
-            answered = Ticket.objects.filter(subject=subject).exclude(
-                status__in=Ticket.OPEN_STATUSES
-            )
-            answered.update(email="")
+            Ticket.objects.filter(subject=subject).closed().update(email="")
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
         tombstone_write(Tombstone.Kind.MINIMISED, subject_ref=subject.pk, erased=sorted(gone),
                         request_ref=request_ref, actor=actor)  # fmt: skip
