@@ -49,6 +49,11 @@ NOT_EXPORTED = {
     "consent.core.names and never shown: a copy of it, not more data",
     "letter_key": "a hash of the emailed letter, internal: how the intake knows it if read again; "
     "the letter's Message-ID and text are exported",
+    "limits": "the desk's note of what the letter asked to stop and keep: codes of how the "
+    "intake read it, read from the message, which is exported (as about_someone_else)",
+    "reopen_reasons": "the officers' reasons for reopening a request, their working note: kept "
+    "in the audit log before (never exported), on the request only so that it goes with the "
+    "person's data (closing.ticket_reopen); the request's status and dates are exported",
 }
 
 
