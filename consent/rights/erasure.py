@@ -249,10 +249,12 @@ def subject_minimise(
 
 
 def guardians_minimise(subject: Subject) -> list:
-    """Empty the name and contact of the person's parent or guardian (the item "guardian"),
-    and delete the mail to each address of theirs that no one holds any more, by the rule of
-    a guardian's mail (mailed.mail_to_guardian), as a destruction does (mail_delete): another
-    child's record holding it keeps it theirs, to be answered at. Returns the files to delete."""
+    """Empty the name and contact of the person's parent or guardian (the item "guardian"); at
+    each address of theirs no child's record holds any more, delete their mail (by the rule of
+    a guardian's mail, mailed.mail_to_guardian) as a destruction does (mail_delete), and keep of
+    their requests already answered what their erasure keeps (requests_forget: an answer to a
+    parent names the name and contact erased); one open keeps its address, to be answered at.
+    Returns the files to delete."""
     rows = Guardian.objects.filter(subject=subject)
     addresses = {normalise_email(c) for c in rows.values_list("contact", flat=True) if "@" in c}
     rows.update(full_name="", name_key="", contact="")
@@ -260,6 +262,8 @@ def guardians_minimise(subject: Subject) -> list:
     for address in sorted(a for a in addresses if a):
         if not guardians_at(address).exclude(contact="").exists():
             files += mail_delete(mail_to_guardian(address))
+            requests_forget(Ticket.objects.filter(subject=None, as_guardian=True,
+                                                  email__address=address).closed())  # fmt: skip
     return files
 
 

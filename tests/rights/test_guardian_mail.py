@@ -11,6 +11,7 @@ from consent.core.mail import queue_mail
 from consent.core.models import Guardian, Tombstone
 from consent.rights.answers import ticket_correct
 from consent.rights.erasure import guardian_erase, subject_minimise
+from consent.rights.guardianship import ticket_answer_guardian_access
 from consent.rights.mailed import mail_to
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
@@ -36,16 +37,22 @@ def test_erasing_the_guardian_of_a_childs_record_takes_the_mail_to_their_address
     Guardian.objects.create(subject=sister, full_name="Гүлнар Zqparent", contact=PARENT)
     to_parent = mailed(PARENT)
     to_child = mailed(child.email)
+    asked = ticket_open(kind="access", email=PARENT, language="kk", channel="email")
+    ticket_verify(asked)
+    ticket_answer_guardian_access(Ticket.objects.get(pk=asked.pk), actor=None)  # mailed to her
 
     # Her sister's record still holds the parent's address: their mail stays, to answer at.
     subject_minimise(child, EVERYTHING_BUT_THE_GUARDIAN, request_ref="R-91")
     assert Email.objects.filter(pk=to_parent.pk).exists()
+    assert Ticket.objects.get(pk=asked.pk).email == PARENT
 
     with django_capture_on_commit_callbacks(execute=True):
         erased = subject_minimise(sister, EVERYTHING_BUT_THE_GUARDIAN, request_ref="R-92")
     assert erased == ["guardian"]
     assert not Email.objects.filter(pk=to_parent.pk).exists()
+    # Nor her request answered, whose answer named her: it keeps what her erasure leaves.
     assert tables_holding("zqparent") == []
+    assert Ticket.objects.filter(pk=asked.pk, email="", outcome="", status="done").exists()
     assert Email.objects.filter(pk=to_child.pk).exists()  # the child's own mail stays
     assert Tombstone.objects.filter(kind="minimised", erased__contains="guardian").count() == 2
 
