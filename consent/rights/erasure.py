@@ -58,10 +58,9 @@ def subject_destroy(
     # one someone else holds now (mailed.mail_to).
     attachment_files = mail_delete(mail_to(subject))
     # Requests keep their number and dates for the record, not the person's words or address.
-    tickets = Ticket.objects.filter(subject=subject)
-    if subject.email:
-        tickets = tickets | Ticket.objects.filter(subject=None, email__address=subject.email)
-    tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
+    tickets = Ticket.objects.filter(
+        pk__in=list(Ticket.objects.of(subject).values_list("pk", flat=True))
+    )
     # The person's other requests still open close with the data: nothing is held to answer
     # them with, nor an address to answer to (the one destroying closes itself, with its mail).
     for ticket in tickets.open():

@@ -183,9 +183,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             .select_related("text__policy", "guardian")
             .order_by("id")
         )
-        tickets = Ticket.objects.filter(subject=subject)
-        if subject.email:  # also those written from the address before it was linked
-            tickets = tickets | Ticket.objects.filter(subject=None, email__address=subject.email)
+        tickets = Ticket.objects.of(subject)
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
             for key, (heading, fields) in SECTIONS.items()

@@ -42,6 +42,15 @@ class TicketQuerySet(models.QuerySet):
         """Requests no longer to be answered: carried out, refused, closed or filed."""
         return self.exclude(status__in=Ticket.OPEN_STATUSES)
 
+    def of(self, subject):
+        """The person's requests: those linked to them, and those written from their address on
+        record before it was linked to them. What their access export lists and their
+        destruction forgets, read alike."""
+        mine = Q(subject=subject)
+        if subject.email:
+            mine |= Q(subject=None, email__address=subject.email)
+        return self.filter(mine)
+
     def waiting(self):
         """Requests waiting for the person to confirm them through the emailed link."""
         return self.filter(status=Ticket.Status.UNVERIFIED)
