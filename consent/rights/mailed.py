@@ -21,7 +21,9 @@ from datetime import datetime
 from django.db.models import Q
 
 from consent.core.addresses import address_folded
+from consent.core.guardians import guardians_at
 from consent.core.models import Subject
+from consent.core.subjects import normalise_email
 
 from .models import Correction, Ticket
 
@@ -98,3 +100,29 @@ def mail_to_guardian(address: str) -> Q:
     for n in range(len(takers)):
         query &= ~_held_from(address, takers, n)
     return query
+
+
+def mail_owners(emails) -> dict[int, list[int]]:
+    """{mail pk: numbers of the people it is the mail of}: mail_to read the other way, for the
+    outbox's audit of who was shown whose mail. Written to an address someone on record took,
+    it is the person's whose it is by mail_to (an address a correction replaced brings its mail
+    to them still); to one no one took, a parent's or guardian's (mail_to_guardian), held on
+    the children's records that hold the address."""
+    takers: dict[str, list[tuple[datetime, int]]] = {}
+    owners = {}
+    for email in emails:
+        found = set()
+        for address in {normalise_email(a) for a in [*email.to, *email.cc, *email.bcc]} - {None}:
+            folded = address_folded(address)
+            if folded not in takers:
+                takers[folded] = _takers(address)
+            if not takers[folded]:
+                found |= set(guardians_at(address).values_list("subject_id", flat=True))
+                continue
+            owner = takers[folded][0][1]
+            for at, holder in takers[folded][1:]:
+                if email.created >= at:
+                    owner = holder
+            found.add(owner)
+        owners[email.pk] = sorted(found)
+    return owners
