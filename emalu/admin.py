@@ -9,7 +9,7 @@ from post_office import admin as post_office_admin
 from post_office.models import Attachment, Email, Log
 
 from consent.core.admin import AuditedAdmin, ReadOnlyAdmin
-from consent.core.subjects import subject_numbers
+from consent.rights.mailed import mail_owners
 
 from .company import legal_details
 from .models import Company, Page, Service
@@ -91,10 +91,10 @@ admin.site.unregister(post_office_admin.EmailTemplate)  # imported above, so reg
 
 
 def _addressed(emails):
-    """{mail pk: numbers of the subjects it was addressed to}."""
-    emails = list(emails)
-    held = subject_numbers({a for e in emails for a in [*e.to, *e.cc, *e.bcc]})
-    return {e.pk: sorted({held[a] for a in [*e.to, *e.cc, *e.bcc] if a in held}) for e in emails}
+    """{mail pk: numbers of the people whose mail it is}, by the rule the person's page, their
+    export and destruction read (rights.mailed): the holder of the address now missed the mail
+    to an address a correction replaced, and a parent's."""
+    return mail_owners(emails)
 
 
 class OutboxAdmin(AuditedAdmin, EmailAdmin):

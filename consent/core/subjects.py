@@ -6,7 +6,6 @@ person's record or reaches their ledger."""
 
 import re
 import unicodedata
-from collections.abc import Iterable
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
@@ -246,21 +245,6 @@ def address_tag_matches(tag: str, email: str | None) -> bool:
         constant_time_compare(tag, _address_tag(email, secret))
         for secret in [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]
     )
-
-
-def subject_numbers(addresses: Iterable[str]) -> dict[str, int]:
-    """{address: number of the subject holding it} for the addresses held, in one query, found
-    as subject_find() finds them (e.g. to audit who opened a mail to whom)."""
-    wanted = {address: normalise_email(address) for address in addresses}
-    wanted = {address: email for address, email in wanted.items() if email}
-    if not wanted:
-        return {}
-    query = Q()
-    for email in set(wanted.values()):
-        query |= Q(email__address=email)
-    rows = Subject.objects.filter(query).values_list("pk", "email")
-    held = {email.lower(): pk for pk, email in rows}
-    return {a: held[e.lower()] for a, e in wanted.items() if e.lower() in held}
 
 
 def subject_find(*, email: str | None = None) -> Subject | None:

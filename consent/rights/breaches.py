@@ -1,6 +1,8 @@
 """The breach register (Art. 20-1; compliance L21): the regulator is told within one working
 day of detection."""
 
+from datetime import date, datetime
+
 from django.conf import settings
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -13,6 +15,12 @@ from .models import Breach
 REGULATOR_WORKING_DAYS = 1
 
 
+def regulator_due_for(detected_at: datetime) -> date:
+    """The day the regulator must be told of a breach detected at `detected_at` (L21): the one
+    rule breach_record and a change of the calendar (recount.deadlines_recount) count by."""
+    return due_date(detected_at, REGULATOR_WORKING_DAYS)
+
+
 @transaction.atomic
 def breach_record(breach: Breach) -> Breach:
     """Save a breach, new or edited. The regulator's deadline is counted from its detection
@@ -22,7 +30,7 @@ def breach_record(breach: Breach) -> Breach:
     (recount.deadlines_recount). Counted on every save, it moved silently on any edit."""
     detected = Breach.objects.filter(pk=breach.pk).values_list("detected_at", flat=True).first()
     if detected != breach.detected_at:
-        breach.regulator_due = due_date(breach.detected_at, REGULATOR_WORKING_DAYS)
+        breach.regulator_due = regulator_due_for(breach.detected_at)
     breach.save()
     return breach
 

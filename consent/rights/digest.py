@@ -52,7 +52,7 @@ def digest(today: date) -> int:
     groups = {
         "overdue": list(tickets.overdue(today)),
         "today": list(tickets.due_on(today)),
-        "tomorrow": list(tickets.open().filter(due_date__gt=today, due_date__lte=tomorrow)),
+        "tomorrow": list(tickets.due_after(today, tomorrow)),
         "breaches": list(Breach.objects.report_now(today)),
         "closable": list(Ticket.objects.closable(timezone.now()).order_by("received_at", "id")),
     }

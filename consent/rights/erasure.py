@@ -21,13 +21,14 @@ from consent.core.guardians import guardians_at
 from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS, PURPOSES
+from consent.core.subjects import normalise_email
 
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
 from .keys import hashed_key
-from .mailed import mail_to
+from .mailed import mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
-from .outbox import attachments_delete
+from .outbox import mail_attachments_delete, mail_delete
 
 logger = logging.getLogger(__name__)
 
@@ -57,13 +58,12 @@ def subject_destroy(
     # one someone else holds now (mailed.mail_to).
     attachment_files = mail_delete(mail_to(subject))
     # Requests keep their number and dates for the record, not the person's words or address.
-    tickets = Ticket.objects.filter(subject=subject)
-    if subject.email:
-        tickets = tickets | Ticket.objects.filter(subject=None, email__address=subject.email)
-    tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
+    tickets = Ticket.objects.filter(
+        pk__in=list(Ticket.objects.of(subject).values_list("pk", flat=True))
+    )
     # The person's other requests still open close with the data: nothing is held to answer
     # them with, nor an address to answer to (the one destroying closes itself, with its mail).
-    for ticket in tickets.filter(status__in=Ticket.OPEN_STATUSES):
+    for ticket in tickets.open():
         if ticket.reference != request_ref:
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
@@ -138,16 +138,6 @@ def requests_forget(tickets) -> None:
         ticket.save(update_fields=["message_id"])
 
 
-def mail_delete(mailed: Q) -> list:
-    """Delete the outbox mail `mailed` finds (post_office's Email, sent or waiting, with its
-    delivery logs) and the attachments no one else's mail shares; returns those files, to
-    delete with the transaction (core.files.file_delete)."""
-    emails = Email.objects.filter(mailed)
-    files = _attachments_delete(emails)
-    emails.delete()
-    return files
-
-
 @transaction.atomic
 def guardian_erase(
     email: str,
@@ -159,7 +149,8 @@ def guardian_erase(
     """Destroy what a parent or guardian gave of themselves with their consent for a child, at
     their request (Art. 1(6), 18; compliance L6, L13): their name and contact on each child's
     record they gave them for, their own requests but for number and dates (requests_forget),
-    and the mail to that address unless a person on record holds it. The guardian row stays,
+    and their mail (mailed.mail_to_guardian: what no person on record holds by the rule of
+    whose mail it is, mailed.mail_to). The guardian row stays,
     emptied: the child's ledger rows point to it (append-only), so that a parent's or
     guardian's consent stays provable (time, text, source) without naming them, as
     minimisation leaves it. One audit row per child's record, and a tombstone naming the
@@ -167,13 +158,11 @@ def guardian_erase(
     what was held by then (reapplying in a restored database that has served people since)."""
     rows = guardians_at(email).exclude(contact="")
     tickets = Ticket.objects.filter(subject=None, as_guardian=True, email__address=email)
-    mailed = Q(to__address=email)
+    mailed = mail_to_guardian(email)
     if until is not None:
         rows = rows.filter(created_at__lte=until)
         tickets = tickets.filter(received_at__lte=until)
         mailed &= Q(created__lte=until)
-    if Subject.objects.filter(email__address=email).exists():
-        mailed = Q(pk__in=[])  # theirs as a person on record: their own destruction's
     rows = list(rows)
     if not rows and not tickets.exists() and not Email.objects.filter(mailed).exists():
         return None
@@ -183,7 +172,7 @@ def guardian_erase(
     Guardian.objects.filter(pk__in=[g.pk for g in rows]).update(
         full_name="", name_key="", contact=""
     )
-    for ticket in tickets.filter(status__in=Ticket.OPEN_STATUSES):
+    for ticket in tickets.open():
         if ticket.reference != request_ref:
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
@@ -193,14 +182,6 @@ def guardian_erase(
     return tombstone_write(Tombstone.Kind.GUARDIAN, subject_ref=None,
                            erased=sorted(g.pk for g in rows), request_ref=request_ref,
                            actor=actor)  # fmt: skip
-
-
-def _attachments_delete(emails) -> list:
-    """Delete the attachments of `emails` (the access answers) that no other mail shares;
-    returns their files, to delete once the transaction commits."""
-    return attachments_delete(Attachment.objects.filter(emails__in=emails).exclude(
-        emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
-    ))  # fmt: skip
 
 
 # The person's own fields and what an erased one becomes.
@@ -243,8 +224,10 @@ def subject_minimise(
             submission.data = data
             submission.save(update_fields=["data"])
     if "guardian" in gone and Guardian.objects.filter(subject=subject).exclude(contact="").exists():
-        Guardian.objects.filter(subject=subject).update(full_name="", name_key="", contact="")
+        files_mailed = guardians_minimise(subject)
         erased.append("guardian")
+    else:
+        files_mailed = []
     Correction.objects.filter(subject=subject, field__in=gone).delete()
     if erased:
         outbox_copies_delete(subject, cause="minimised", actor=actor, mailed=mailed)
@@ -253,16 +236,34 @@ def subject_minimise(
                 file_delete(attachment_storage, name)
             # So does the address of each request of theirs answered; one still open keeps it
             # until it is answered there (mailed.mail_to finds that answer by it).
-            answered = Ticket.objects.filter(subject=subject).exclude(
-                status__in=Ticket.OPEN_STATUSES
-            )
-            answered.update(email="")
+            Ticket.objects.filter(subject=subject).closed().update(email="")
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, fields=erased)
         tombstone_write(Tombstone.Kind.MINIMISED, subject_ref=subject.pk, erased=sorted(gone),
                         request_ref=request_ref, actor=actor)  # fmt: skip
     for name in files:
         file_delete(subject.photo.storage, name)
+    for attachment_storage, name in files_mailed:
+        file_delete(attachment_storage, name)
     return erased
+
+
+def guardians_minimise(subject: Subject) -> list:
+    """Empty the name and contact of the person's parent or guardian (the item "guardian"); at
+    each address of theirs no child's record holds any more, delete their mail (by the rule of
+    a guardian's mail, mailed.mail_to_guardian) as a destruction does (mail_delete), and keep of
+    their requests already answered what their erasure keeps (requests_forget: an answer to a
+    parent names the name and contact erased); one open keeps its address, to be answered at.
+    Returns the files to delete."""
+    rows = Guardian.objects.filter(subject=subject)
+    addresses = {normalise_email(c) for c in rows.values_list("contact", flat=True) if "@" in c}
+    rows.update(full_name="", name_key="", contact="")
+    files = []
+    for address in sorted(a for a in addresses if a):
+        if not guardians_at(address).exclude(contact="").exists():
+            files += mail_delete(mail_to_guardian(address))
+            requests_forget(Ticket.objects.filter(subject=None, as_guardian=True,
+                                                  email__address=address).closed())  # fmt: skip
+    return files
 
 
 def outbox_copies_delete(
@@ -278,7 +279,7 @@ def outbox_copies_delete(
     emails = Email.objects.filter(mail_to(subject) if mailed is None else mailed)
     unsent = emails.filter(status__in=WAITING)
     unsent_files = set(Attachment.objects.filter(emails__in=unsent).values_list("name", flat=True))
-    for storage, name in _attachments_delete(emails):
+    for storage, name in mail_attachments_delete(emails):
         file_delete(storage, name)
     answered = Ticket.objects.filter(subject=subject, type=Ticket.Type.ACCESS,
                                      status=Ticket.Status.DONE)  # fmt: skip
@@ -290,20 +291,30 @@ def outbox_copies_delete(
 
 @transaction.atomic
 def submission_erase(
-    submission: Submission, *, reason: str, actor: AbstractBaseUser | None = None
-) -> None:
+    submission: Submission,
+    *,
+    reason: str,
+    request_ref: str,
+    actor: AbstractBaseUser | None = None,
+) -> Tombstone:
     """Erase one submission (what the form sent, and its photo unless the person's record or
     another submission still holds that file) once nothing needs it, e.g. an inquiry answered
-    and past its grace period (compliance L5). The audit row keeps its number and the reason."""
+    and past its grace period (compliance L5), as a destruction (Art. 18): the audit row keeps
+    its number and the reason, and a tombstone names it for `tombstones reapply`, which a
+    restored backup brought back until the next night erased it again. `request_ref`: the
+    retention run (or request) it answers."""
     subject = submission.subject
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=submission,
           erased="submission", reason=reason)  # fmt: skip
     name = submission.photo.name
     storage = submission.photo.storage
+    erased = [submission.pk]
     submission.delete()
     still_held = subject.photo.name == name or Submission.objects.filter(photo=name).exists()
     if name and not still_held:
         file_delete(storage, name)
+    return tombstone_write(Tombstone.Kind.SUBMISSION, subject_ref=subject.pk, erased=erased,
+                           request_ref=request_ref, actor=actor)  # fmt: skip
 
 
 @transaction.atomic

@@ -21,6 +21,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
+from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -117,6 +118,15 @@ def _ledger_row(e, asking):
     }
 
 
+def due_passed(ticket: Ticket) -> str:
+    """Past its due date and not yet answered (Ticket.is_overdue), what the person's pages and
+    mails say of it, in the language active: that the day has passed, with an apology
+    (rights/answer_due.txt); "" otherwise, the due date saying all."""
+    if not ticket.is_overdue:
+        return ""
+    return render_to_string("rights/answer_due.txt", {"ticket": ticket}).strip()
+
+
 def _ticket_row(r):
     return {
         "reference": r.reference,
@@ -130,6 +140,7 @@ def _ticket_row(r):
         "message_id": r.message_id or "",
         "received_at": when(r.received_at),
         "due_date": when(r.due_date),
+        "due_passed": due_passed(r),
         "verified_at": when(r.verified_at) or "",
         "closed_at": when(r.closed_at) or "",
         "outcome": r.outcome,
@@ -174,9 +185,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             .select_related("text__policy", "guardian")
             .order_by("id")
         )
-        tickets = Ticket.objects.filter(subject=subject)
-        if subject.email:  # also those written from the address before it was linked
-            tickets = tickets | Ticket.objects.filter(subject=None, email__address=subject.email)
+        tickets = Ticket.objects.of(subject)
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
             for key, (heading, fields) in SECTIONS.items()

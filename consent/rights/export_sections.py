@@ -124,6 +124,12 @@ SECTIONS = {
                     "message_id",
                     "received_at",
                     "due_date",
+                ]
+            },
+            "due_passed": gettext_lazy("about the due date"),
+            **{
+                f: field_name(Ticket, f)
+                for f in [
                     "verified_at",
                     "closed_at",
                     "outcome",

@@ -9,14 +9,21 @@ So an old address keeps bringing its mail to them after a correction (the answer
 correction goes there), and someone who takes it later neither hides the mail written to it
 before (destroying the person left it behind) nor gets it in their own export or
 destruction. An address they wrote a request from that the record no longer holds (erased by
-minimisation while the request was open) counts as taken with their record."""
+minimisation while the request was open) counts as taken with their record.
+
+Mail to an address no person on record ever took is a parent's or guardian's who gave it with
+their consent for a child (`mail_to_guardian`): what the same rule leaves to no one on record,
+so that a guardian's erasure, of their own or by minimisation of the child's record, deletes
+no person's mail and leaves none of theirs."""
 
 from datetime import datetime
 
 from django.db.models import Q
 
 from consent.core.addresses import address_folded
+from consent.core.guardians import guardians_at
 from consent.core.models import Subject
+from consent.core.subjects import normalise_email
 
 from .models import Correction, Ticket
 
@@ -41,10 +48,11 @@ def _taken(subject: Subject) -> list[tuple[str, datetime]]:
     return taken
 
 
-def _takers(address: str, subject: Subject) -> list[tuple[datetime, int]]:
-    """(when, who) of every time someone on record took `address`, in order."""
+def _takers(address: str, subject: Subject | None = None) -> list[tuple[datetime, int]]:
+    """(when, who) of every time someone on record took `address`, in order (`subject` among
+    those looked at even when they hold it no longer)."""
     holders = Subject.objects.filter(
-        Q(pk=subject.pk)
+        Q(pk=subject.pk if subject is not None else None)
         | Q(email__address=address)
         | Q(pk__in=Correction.objects.filter(
             Q(old_value__address=address) | Q(new_value__address=address), field="email"
@@ -60,18 +68,61 @@ def _takers(address: str, subject: Subject) -> list[tuple[datetime, int]]:
     )
 
 
+def _held_from(address: str, takers: list[tuple[datetime, int]], n: int) -> Q:
+    """The mail to `address` that is the `n`th taker's: from when they took it (the first, from
+    the start) until the next took it."""
+    mine = Q(to__address=address)
+    if n:
+        mine &= Q(created__gte=takers[n][0])
+    if n + 1 < len(takers):
+        mine &= Q(created__lt=takers[n + 1][0])
+    return mine
+
+
 def mail_to(subject: Subject) -> Q:
     """The person's mail, as a filter of post_office's Email."""
     query = Q(pk__in=[])
     addresses = {address_folded(address): address for address, _at in _taken(subject)}
     for address in addresses.values():
         takers = _takers(address, subject)
-        for n, (at, holder) in enumerate(takers):
+        for n, (_at, holder) in enumerate(takers):
             if holder == subject.pk:
-                mine = Q(to__address=address)
-                if n:
-                    mine &= Q(created__gte=at)
-                if n + 1 < len(takers):
-                    mine &= Q(created__lt=takers[n + 1][0])
-                query |= mine
+                query |= _held_from(address, takers, n)
     return query
+
+
+def mail_to_guardian(address: str) -> Q:
+    """The mail to `address` (as normalise_email gives it) that no person on record holds by
+    mail_to's rule: a parent's or guardian's, as a filter of post_office's Email. Someone who
+    took the address on record has it all, what was written before they took it too."""
+    query = Q(to__address=address)
+    takers = _takers(address)
+    for n in range(len(takers)):
+        query &= ~_held_from(address, takers, n)
+    return query
+
+
+def mail_owners(emails) -> dict[int, list[int]]:
+    """{mail pk: numbers of the people it is the mail of}: mail_to read the other way, for the
+    outbox's audit of who was shown whose mail. Written to an address someone on record took,
+    it is the person's whose it is by mail_to (an address a correction replaced brings its mail
+    to them still); to one no one took, a parent's or guardian's (mail_to_guardian), held on
+    the children's records that hold the address."""
+    takers: dict[str, list[tuple[datetime, int]]] = {}
+    owners = {}
+    for email in emails:
+        found = set()
+        for address in {normalise_email(a) for a in [*email.to, *email.cc, *email.bcc]} - {None}:
+            folded = address_folded(address)
+            if folded not in takers:
+                takers[folded] = _takers(address)
+            if not takers[folded]:
+                found |= set(guardians_at(address).values_list("subject_id", flat=True))
+                continue
+            owner = takers[folded][0][1]
+            for at, holder in takers[folded][1:]:
+                if email.created >= at:
+                    owner = holder
+            found.add(owner)
+        owners[email.pk] = sorted(found)
+    return owners

@@ -1,8 +1,9 @@
 """The outbox's copies of the access answers: their files are deleted, and the letters that
 carried them expire, when what they hold must not be sent (erasure, retention) or a new answer
-replaces one still waiting (closing.ticket_reopen, access.ticket_resend_access)."""
+replaces one still waiting (closing.ticket_reopen, access.ticket_resend_access); and the mail
+a destruction takes (`mail_delete`, of what mailed.py finds)."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 from post_office.models import STATUS, Attachment, Email
 
@@ -26,6 +27,24 @@ def attachments_delete(attachments: QuerySet[Attachment]) -> list:
     files = [(a.file.storage, a.file.name) for a in gone if a.file]
     gone.delete()
     return files
+
+
+def mail_delete(mailed: Q) -> list:
+    """Delete the outbox mail `mailed` finds (post_office's Email, sent or waiting, with its
+    delivery logs) and the attachments no one else's mail shares; returns those files, to
+    delete with the transaction (core.files.file_delete)."""
+    emails = Email.objects.filter(mailed)
+    files = mail_attachments_delete(emails)
+    emails.delete()
+    return files
+
+
+def mail_attachments_delete(emails) -> list:
+    """Delete the attachments of `emails` (the access answers) that no other mail shares;
+    returns their files, to delete once the transaction commits."""
+    return attachments_delete(Attachment.objects.filter(emails__in=emails).exclude(
+        emails__in=Email.objects.exclude(pk__in=emails)  # shared with someone else's mail
+    ))  # fmt: skip
 
 
 def unsent_answers_withdraw(ticket: Ticket) -> None:

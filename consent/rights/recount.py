@@ -6,6 +6,7 @@ moves is audited, so the officer reads in the audit log that request №N was du
 and is now due on another, and which calendar day's change moved it."""
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -13,11 +14,10 @@ from django.db.models import Model, QuerySet
 
 from consent.core.audit import audit_row, audit_rows
 from consent.core.models import AuditEvent, Subject
-from consent.workdays.calendar import due_date
 
-from .breaches import REGULATOR_WORKING_DAYS
+from .breaches import regulator_due_for
 from .models import Breach, Ticket
-from .tickets import deadline_days
+from .tickets import due_for
 
 
 def deadlines_recount(*, change: dict[str, Any], actor: AbstractBaseUser | None = None) -> int:
@@ -28,26 +28,26 @@ def deadlines_recount(*, change: dict[str, Any], actor: AbstractBaseUser | None 
     tickets = Ticket.objects.open().only("type", "subject", "received_at", "due_date")
     breaches = Breach.objects.unreported()
     breaches = breaches.only("detected_at", "regulator_due")
+    # Each by the rule that counted it first (tickets.due_for, breaches.regulator_due_for).
     return _recount(
-        tickets, "received_at", "due_date", lambda t: deadline_days(t.type), change, actor
+        tickets, "due_date", lambda t: due_for(t.type, t.received_at), change, actor
     ) + _recount(
-        breaches, "detected_at", "regulator_due", lambda b: REGULATOR_WORKING_DAYS, change, actor
+        breaches, "regulator_due", lambda b: regulator_due_for(b.detected_at), change, actor
     )
 
 
 def _recount(
     rows: QuerySet,
-    start: str,
     due: str,
-    days: Callable[[Model], int],
+    due_of: Callable[[Model], date],
     change: dict[str, Any],
     actor: AbstractBaseUser | None,
 ) -> int:
-    """Count `due` of each of `rows` again, `days(row)` working days from `start`; save and audit
-    those that moved, in one UPDATE and one INSERT."""
+    """Count `due` of each of `rows` again (`due_of(row)`); save and audit those that moved, in
+    one UPDATE and one INSERT."""
     moved, events = [], []
     for row in rows:
-        old, new = getattr(row, due), due_date(getattr(row, start), days(row))
+        old, new = getattr(row, due), due_of(row)
         if new == old:
             continue
         setattr(row, due, new)

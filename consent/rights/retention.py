@@ -272,10 +272,10 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
                 consent_achieve(subject, SERVICE, source=Source.RETENTION)
                 achieved.add(subject_id)
             for submission in answered.filter(subject=subject).order_by("pk"):
-                submission_erase(submission, reason="purpose_achieved")
+                submission_erase(submission, reason="purpose_achieved", request_ref=ref)
     for submission in Submission.objects.filter(pk__in=plan["unconsented"]).order_by("pk"):
         with transaction.atomic():
-            submission_erase(submission, reason="consent_not_confirmed")
+            submission_erase(submission, reason="consent_not_confirmed", request_ref=ref)
     # A purpose ended, expired or achieved: what no standing purpose lists goes, and the person
     # with it when none stands (a block or an open request leaves them to staff meanwhile).
     # Not only tonight's: the expiry is recorded once, so a person left to staff the night it

@@ -74,6 +74,7 @@ def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:
     first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
     closed_day = TruncDate("closed_at")  # in the current time zone: the local day
     answered = Q(status__in=ANSWERED, closed_at__isnull=False)
+    closed = Ticket.objects.closed()
     rows = (
         Ticket.objects.requests()
         .filter(received_at__date__gte=first)
@@ -83,8 +84,8 @@ def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:
             received=Count("id"),
             on_time=Count("id", filter=answered & Q(closed_day__lte=F("due_date"))),
             late=Count("id", filter=answered & Q(closed_day__gt=F("due_date"))),
-            unconfirmed=Count("id", filter=~answered & ~Q(status__in=Ticket.OPEN_STATUSES)),
-            open=Count("id", filter=Q(status__in=Ticket.OPEN_STATUSES)),
+            unconfirmed=Count("id", filter=~answered & Q(pk__in=closed.values("pk"))),
+            open=Count("id", filter=Q(pk__in=Ticket.objects.open().values("pk"))),
         )
     )
     found = {timezone.localdate(row.pop("week")): row for row in rows}

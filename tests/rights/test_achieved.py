@@ -85,7 +85,9 @@ def test_an_answered_inquiry_is_erased_with_the_person_after_the_grace_period(
     enforce_retention()
     assert not Subject.objects.filter(pk=person.pk).exists()
     assert not Submission.objects.exists() and not LedgerEntry.objects.exists()
-    assert Tombstone.objects.get().subject_ref == person.pk
+    # The inquiry's erasure, then the person's destruction: each a restore must not undo.
+    kinds = list(Tombstone.objects.order_by("id").values_list("kind", "subject_ref", "erased"))
+    assert kinds == [("submission", person.pk, [submission.pk]), ("subject", person.pk, [])]
     # The ledger's rows went with the person; the audit log keeps what was done and why.
     audited = AuditEvent.objects.filter(subject_ref=person.pk).order_by("id")
     actions = list(audited.values_list("action", flat=True))

@@ -199,3 +199,43 @@ def test_the_destruction_records_say_what_went_in_the_officers_language(officer_
     for page in (listed, shown):
         assert "часть записи" in page and "номер телефона" in page and "R-2026-00012" in page
         assert "birth_place" not in page  # codes are read in words
+
+
+def test_a_form_submission_retention_erased_stays_erased_after_a_restore(
+    tmp_path, texts, make_subject, django_capture_on_commit_callbacks
+):
+    """Retention erases an inquiry answered and past its grace period (erasure.submission_erase)
+    and left no destruction record: a backup restored brought the inquiry back, its words and
+    all, until the next nightly run found it again."""
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source, Submission
+    from consent.core.purposes import SERVICE
+    from consent.rights.retention import enforce_retention
+
+    person = make_subject(email="inquirer@example.kz")
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    long_ago = timezone.now() - timedelta(days=40)
+    answered = Submission.objects.create(subject=person, source=Source.CONTACT_FORM,
+                                         language="kk", data={"message": "Zqinquiry"},
+                                         answered_at=long_ago)  # fmt: skip
+    Submission.objects.create(subject=person, source=Source.CONTACT_FORM, language="kk",
+                              data={"message": "still open"})  # fmt: skip
+    row = Submission.objects.filter(pk=answered.pk).values().get()
+    with django_capture_on_commit_callbacks(execute=True):
+        enforce_retention()
+    assert not Submission.objects.filter(pk=answered.pk).exists()
+    out, _err = run("export")
+    assert f"{person.pk},retention " in out and f",submission,{answered.pk}" in out
+    listed = tmp_path / "tombstones.csv"
+    listed.write_text(out)
+
+    def back():
+        Submission.objects.create(**row)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        out, _err = restored(listed, back)
+    assert "erased again: 1" in out
+    assert not Submission.objects.filter(data__message="Zqinquiry").exists()
+    assert Submission.objects.filter(subject=person, data__message="still open").exists()
+    out, _err = run("reapply", str(listed))
+    assert "erased again: 0, left alone: 0" in out  # nothing left: counted as gone

@@ -149,6 +149,27 @@ def test_a_mail_to_no_one_on_record_is_audited_as_the_mail(site, signed):
     assert (row.subject_ref, row.object_id) == (None, str(mail.pk))
 
 
+def test_a_mail_to_an_address_a_correction_replaced_is_audited_under_its_person(site, signed):
+    """Whose mail it is, is the one rule of the person's page and export (mailed.mail_to): the
+    audit named the holder of the address now, so a mail to Dana's old address, listed on her
+    page as hers, was opened with no one's number."""
+    from consent.core.mail import queue_mail
+    from consent.core.models import Subject
+    from consent.rights.models import Correction
+
+    dana = Subject.objects.create(full_name="Дана Zqaudit", email="dana-new@example.kz")
+    Correction.objects.create(subject=dana, field="email", old_value="dana-old@example.kz",
+                              new_value="dana-new@example.kz", document="letter")  # fmt: skip
+    queue_mail("dana-old@example.kz", "ack", {"name": "x", "ack_line": "x", "policy_number": 1},
+               language="kk", subject_line="ack")  # fmt: skip
+    mail = Email.objects.latest("id")
+    Email.objects.filter(pk=mail.pk).update(created=dana.created_at)  # before the correction
+    before = mark()
+    assert signed["root"].get(f"/admin/post_office/email/{mail.pk}/change/").status_code == 200
+    [row] = views_since(before)
+    assert (row.subject_ref, row.object_id) == (dana.pk, str(mail.pk))
+
+
 def test_a_request_from_an_address_not_on_record_is_audited(site, signed):
     ticket = ticket_open(kind="access", email="nobody@example.kz", language="kk", channel="web")
     browser = signed["olga"]

@@ -94,6 +94,7 @@ CODES = {
     "minor_by_form": _("a form showed the person is under 18"),
     "purpose_achieved": _("purpose achieved"),
     "consent_not_confirmed": _("consent not confirmed"),
+    "reapplied": _("destroyed again in a database restored from a backup"),
     "quarantined_email": _("email set aside"),
 }
 # Keys whose value names data: a person's field, or a kind of record, by its label.

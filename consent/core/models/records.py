@@ -154,6 +154,9 @@ class Tombstone(AppendOnly):
         # What a parent or guardian gave on children's records (`erased`: the guardian rows
         # emptied; no `subject_ref`, the parent has no record): erasure.guardian_erase.
         GUARDIAN = "guardian", _("a parent's or guardian's data")
+        # Form submissions of a person who stays (`erased`: their numbers), once nothing needs
+        # them (retention: an inquiry answered and past its grace period): erasure.submission_erase.
+        SUBMISSION = "submission", _("form submissions")
 
     subject_ref = models.BigIntegerField(_("data subject"), null=True, blank=True)
     kind = models.CharField(

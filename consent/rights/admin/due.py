@@ -4,8 +4,6 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_today
-
 from ..models import Ticket
 
 
@@ -25,6 +23,6 @@ def due_shown(ticket: Ticket):
                            _("waiting for the person"))  # fmt: skip
     if ticket.is_overdue:
         return format_html('<strong class="overdue">{}</strong>', label)
-    if ticket.is_open and ticket.due_date == local_today():
+    if ticket.is_due_today:
         return format_html('<strong class="due-today">{} · {}</strong>', label, _("today"))
     return label

@@ -33,6 +33,24 @@ class TicketQuerySet(models.QuerySet):
         """Requests still to be answered whose due date is `day`, waiting ones included."""
         return self.open().filter(due_date=day)
 
+    def due_after(self, day, until):
+        """Requests still to be answered due after `day`, up to `until` (the next working day:
+        the digest's «due next»), waiting ones included."""
+        return self.open().filter(due_date__gt=day, due_date__lte=until)
+
+    def closed(self):
+        """Requests no longer to be answered: carried out, refused, closed or filed."""
+        return self.exclude(status__in=Ticket.OPEN_STATUSES)
+
+    def of(self, subject):
+        """The person's requests: those linked to them, and those written from their address on
+        record before it was linked to them. What their access export lists and their
+        destruction forgets, read alike."""
+        mine = Q(subject=subject)
+        if subject.email:
+            mine |= Q(subject=None, email__address=subject.email)
+        return self.filter(mine)
+
     def waiting(self):
         """Requests waiting for the person to confirm them through the emailed link."""
         return self.filter(status=Ticket.Status.UNVERIFIED)
@@ -230,6 +248,11 @@ class Ticket(models.Model):
         person's pages and mails (the template rights/answer_due.txt), which say the day has
         passed, with an apology, rather than promise a later one the desk does not show."""
         return self.is_open and self.due_date < local_today()
+
+    @property
+    def is_due_today(self):
+        """Still to be answered, and due today (the same rule as TicketQuerySet.due_on)."""
+        return self.is_open and self.due_date == local_today()
 
     @property
     def link_expires_at(self):

@@ -5,7 +5,8 @@ was destroyed and its items; no personal data). `tombstones reapply FILE` destro
 database restored from a backup made before them, what such a list names, by the operation that
 destroyed it first, with the request it answered: a whole person (erasure.subject_destroy), items
 of a person who stays (erasure.subject_minimise), what a parent or guardian gave on children's
-records (erasure.guardian_erase). What is gone already is counted, and a person whose number was
+records (erasure.guardian_erase), form submissions retention erased (erasure.submission_erase).
+What is gone already is counted, and a person whose number was
 given to someone created after the destruction (the restored database has served new people
 since) is named and left alone. A list of three columns (from before the kinds, or a journal's)
 names whole people.
@@ -18,10 +19,15 @@ from datetime import datetime
 from django.core.management.base import BaseCommand, CommandError
 from django.utils.dateparse import parse_datetime
 
-from consent.core.models import Guardian, Subject, Tombstone
+from consent.core.models import Guardian, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS
 from consent.core.subjects import normalise_email
-from consent.rights.erasure import guardian_erase, subject_destroy, subject_minimise
+from consent.rights.erasure import (
+    guardian_erase,
+    subject_destroy,
+    subject_minimise,
+    submission_erase,
+)
 from consent.rights.models import Ticket
 
 COLUMNS = ["subject_ref", "request_ref", "at", "kind", "erased"]
@@ -39,6 +45,8 @@ def read_row(row: list[str]) -> tuple[int | None, str, datetime, str, list]:
     items = erased.split()
     if kind == Kind.GUARDIAN:
         return (None, request_ref, at, kind, [int(item) for item in items])
+    if kind == Kind.SUBMISSION:
+        return (int(subject_ref), request_ref, at, kind, [int(item) for item in items])
     if kind == Kind.MINIMISED and (not items or not set(items) <= set(DATA_FIELDS)):
         raise ValueError
     return (int(subject_ref), request_ref, at, kind, items)
@@ -134,5 +142,11 @@ class Command(BaseCommand):
         if kind == Kind.SUBJECT:
             subject_destroy(subject, request_ref=request_ref)
             return "destroyed"
+        if kind == Kind.SUBMISSION:
+            found = list(Submission.objects.filter(pk__in=erased, subject=subject,
+                                                   created_at__lte=at).order_by("pk"))  # fmt: skip
+            for submission in found:
+                submission_erase(submission, reason="reapplied", request_ref=request_ref)
+            return "erased" if found else "gone"
         keep = set(DATA_FIELDS) - set(erased)
         return "erased" if subject_minimise(subject, keep, request_ref=request_ref) else "gone"
