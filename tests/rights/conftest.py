@@ -11,8 +11,9 @@ from email.message import EmailMessage
 import pytest
 from post_office.models import Email
 
+from consent.core import gate
 from consent.core.ledger import consent_grant
-from consent.core.models import Source
+from consent.core.models import LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
@@ -51,6 +52,16 @@ def desk(client, privacy_officer):
 def web_request(client, lang, ticket_type, email="asel@example.kz", **extra):
     data = {"token": aged_token(), "type": ticket_type, "email": email, **extra}
     return client.post(f"/{lang}/requests/new/", data)
+
+
+def untouched(person):
+    """Nothing was done to `person`'s record: held whole, nothing withdrawn, every purpose on."""
+    return (
+        Subject.objects.filter(pk=person.pk).exists()
+        and not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
+        and gate.may_process(person, SERVICE)
+        and gate.may_process(person, MARKETING)
+    )
 
 
 def mails_to(address):

@@ -7,24 +7,12 @@ herself (a signature, «Меня зовут …», «Я, …», «мои дан�
 
 import pytest
 
-from consent.core import gate
-from consent.core.models import LedgerEntry, Subject
-from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import message
+from .conftest import message, untouched
 
 Type = Ticket.Type
-
-
-def untouched(person):
-    return (
-        Subject.objects.filter(pk=person.pk).exists()
-        and not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
-        and gate.may_process(person, SERVICE)
-        and gate.may_process(person, MARKETING)
-    )
 
 
 ELSEWHERE = {

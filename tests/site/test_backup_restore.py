@@ -4,6 +4,7 @@ ledger's append-only triggers and the runtime role's grants, the site starts on 
 destruction is applied again from the list the current database (or the journal) gives."""
 
 import subprocess
+from contextlib import contextmanager
 
 import psycopg
 import pytest
@@ -97,6 +98,22 @@ def nightly_backup(env, tmp_path):
     return dump
 
 
+@contextmanager
+def restored_from(dump, current):
+    """The dump restored into a new database beside `current`, as after losing it: its URL.
+    Dropped at the end."""
+    name = current.rsplit("/", 1)[1] + "_restored"
+    restored = current.rsplit("/", 1)[0] + "/" + name
+    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+        admin.execute(SQL("CREATE DATABASE {}").format(Identifier(name)))
+    try:
+        subprocess.run(["pg_restore", "--exit-on-error", "--dbname", dsn(restored), str(dump)],
+                       check=True, capture_output=True)  # fmt: skip
+        yield restored
+    finally:
+        drop_database(name)
+
+
 def test_a_restored_dump_keeps_the_ledgers_guarantees_and_its_destructions(
     django_db_setup, django_db_blocker, tmp_path
 ):
@@ -108,13 +125,7 @@ def test_a_restored_dump_keeps_the_ledgers_guarantees_and_its_destructions(
         exported = manage(env, "tombstones", "export")
         assert exported.returncode == 0, exported.stderr
         (tmp_path / "tombstones.csv").write_text(exported.stdout)
-        name = current.rsplit("/", 1)[1] + "_restored"
-        restored = current.rsplit("/", 1)[0] + "/" + name
-        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
-            admin.execute(SQL("CREATE DATABASE {}").format(Identifier(name)))
-        try:
-            subprocess.run(["pg_restore", "--exit-on-error", "--dbname", dsn(restored), str(dump)],
-                           check=True, capture_output=True)  # fmt: skip
+        with restored_from(dump, current) as restored:
             env_r = {**env, "DATABASE_URL": restored}
             # The append-only triggers and the runtime role's narrow grants came back with it.
             assert "refused" in shell(CHANGE_LEDGER, env_r)
@@ -135,8 +146,6 @@ def test_a_restored_dump_keeps_the_ledgers_guarantees_and_its_destructions(
             with gunicorn(restored, tmp_path) as (port, _proc):
                 status, _headers, body = request(port, "GET", "/healthz")
             assert status == 200, body
-        finally:
-            drop_database(name)
 
 
 PARTS = """
@@ -182,13 +191,7 @@ def test_a_restored_dump_loses_again_what_a_parent_and_a_minimisation_erased(
         shell(ERASE.format(ticket=ticket, kept=kept), env)  # the next morning
         exported = manage(env, "tombstones", "export")
         assert exported.returncode == 0, exported.stderr
-        name = current.rsplit("/", 1)[1] + "_restored"
-        restored = current.rsplit("/", 1)[0] + "/" + name
-        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
-            admin.execute(SQL("CREATE DATABASE {}").format(Identifier(name)))
-        try:
-            subprocess.run(["pg_restore", "--exit-on-error", "--dbname", dsn(restored), str(dump)],
-                           check=True, capture_output=True)  # fmt: skip
+        with restored_from(dump, current) as restored:
             env_r = {**env, "DATABASE_URL": restored}
             again = manage(env_r, "tombstones", "reapply", "-", stdin=exported.stdout)
             assert again.returncode == 0, again.stderr
@@ -200,5 +203,3 @@ def test_a_restored_dump_loses_again_what_a_parent_and_a_minimisation_erased(
             assert query(restored, "SELECT count(*) FROM consent_subject") == [(2,)]
             twice = manage(env_r, "tombstones", "reapply", "-", stdin=exported.stdout)
             assert "erased again: 0" in twice.stdout
-        finally:
-            drop_database(name)
