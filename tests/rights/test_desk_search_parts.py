@@ -86,7 +86,7 @@ def test_a_short_search_says_what_it_needs_in_the_officers_language(
     __, said = search(privacy_officer_client, term, language)
     assert said == [expected]
     page = privacy_officer_client.get(PEOPLE, {"q": term}).content.decode()
-    assert expected.replace("«", "&laquo;")[:40] in page or expected[:40] in page
+    assert expected in page
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
