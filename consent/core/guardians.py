@@ -10,6 +10,7 @@ from django.utils.translation import gettext
 
 from .models import Guardian, LedgerEntry, Subject
 from .names import name_keys
+from .people_search import named
 from .phones import phone_holders
 from .subjects import address_holders, normalise_email, subject_find
 
@@ -30,10 +31,7 @@ def guardians_named(term: str) -> Q:
     keys = name_keys(term)
     if not keys:
         return Q(pk__in=[])
-    query = Q()
-    for key in keys:
-        query &= Q(name_key__contains=key)
-    return query
+    return named(keys)
 
 
 def guarded_by(holders: Q) -> Q:

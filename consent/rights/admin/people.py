@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
 from consent.common.dates import reader_time
-from consent.common.text import clean_form_text
+from consent.common.text import clean_form_text, cleaning_bound
 from consent.core.admin import (
     AuditedAdmin,
     LatestRowsFormSet,
@@ -25,6 +25,14 @@ from consent.core.delivery import WAITING
 from consent.core.guardians import guarded_by, guardian_holders, guardians_named
 from consent.core.models import LedgerEntry, Subject, Submission
 from consent.core.names import name_keys
+from consent.core.people_search import (
+    TERM_MAX,
+    address_part_holders,
+    address_typed,
+    address_whole,
+    named,
+    part_too_short,
+)
 from consent.core.phones import normalise_phone, phone_holders, phone_shown
 from consent.core.subjects import address_holders, normalise_email
 
@@ -138,6 +146,9 @@ def photo_response(request, owner, file):
 
 
 PERSONAL_COLUMNS = {"name", "address"}
+SHORT_PART = _("A word of a name shorter than three letters finds only a name that has it as a "
+               "whole word, and part of an address needs three characters beside «@»: type more "
+               "to find people by part of their name or address.")  # fmt: skip
 
 
 @admin.register(Subject)
@@ -172,16 +183,29 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         # As a form stores text (NFC, no invisible character): a name pasted from a letter in
         # decomposed letters («е» and a combining diaeresis) or with a zero-width space in it
         # found no one, and the officer could conclude that nothing was held about them.
-        term = clean_form_text(search_term, multiline=False)
+        term = clean_form_text(search_term[: cleaning_bound(TERM_MAX)], multiline=False)
         if not term:
             return queryset, False
+        if len(term) > TERM_MAX:  # longer than any name or address: not compared with each row
+            messages.error(request, _("The search is longer than any name or address: shorten "
+                                      "it."))  # fmt: skip
+            return queryset.none(), False
         if "@" in term:
             # The mailbox, with or without a tag: a person signed up as «asel+news@…» and
             # calling about «asel@…» was not found, as if nothing were held about them.
-            address = normalise_email(term)
-            return queryset.filter(
-                address_holders(address) | guarded_by(guardian_holders(address))
-            ), False
+            address = address_typed(term)
+            exact = normalise_email(address)
+            people = Q(pk__in=[])
+            if exact and "@" in exact:
+                people = address_holders(exact) | guarded_by(guardian_holders(exact))
+            # Part of an address, as a caller spells it out («aig@example», «aigerim@»,
+            # «@example.kz»): before, only the whole address found anyone.
+            part = None if address_whole(address) else address_part_holders(address)
+            if part is not None:
+                people |= part | guarded_by(address_part_holders(address, "contact"))
+            elif not address_whole(address):
+                messages.info(request, SHORT_PART)
+            return queryset.filter(people), False
         try:
             phone = normalise_phone(term)
         except ValidationError:
@@ -194,14 +218,15 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
         # transliterated («Fyodor»), either way round (consent.core.names); and the children
         # whose parent or guardian has that name: a mother calling about her own data or her
-        # child's gives her own name, which the child's record holds with her consent.
+        # child's gives her own name, which the child's record holds with her consent. A word
+        # of one or two letters in its key («аааа» is «а») is a whole word of the name
+        # (core/people_search.py): before, it listed everyone whose name held the letter.
         keys = name_keys(term)
         if not keys:  # only signs and apostrophes («ь», «'»): no letter to find anyone by
             return queryset.none(), False
-        named = Q()
-        for key in keys:
-            named &= Q(name_key__contains=key)
-        return queryset.filter(named | guarded_by(guardians_named(term))), False
+        if part_too_short(keys):
+            messages.info(request, SHORT_PART)
+        return queryset.filter(named(keys) | guarded_by(guardians_named(term))), False
 
     def get_list_display(self, request):
         shown = super().get_list_display(request)

@@ -1,0 +1,92 @@
+"""What the desk's search of people (rights/admin/people.py) finds for part of a name or of an
+address, and what it refuses to search.
+
+A part is found only when it says enough: a word whose name key (consent.core.names) is shorter
+than `PART_MIN` letters («аааа» is «а»: repeated letters are one in the key) finds a name that
+has it as a whole word, not every name that holds the letter; a partial address needs
+`PART_MIN` characters beside its «@». A term longer than any name or address (`TERM_MAX`) finds
+no one and is not compared: a pattern the length of the term, compared with every row, made the
+database's time grow with the term."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
+from django.db.models import Q
+
+from consent.common.lookalikes import LOOKALIKES
+
+from .addresses import address_folded
+from .models import Subject
+
+PART_MIN = 3
+# The longest name a form keeps (a guardian's is as long); an address is at most 254 characters.
+TERM_MAX = Subject._meta.get_field("full_name").max_length
+
+# A Cyrillic letter that looks like a Latin one, in an address typed with an ASCII letter: the
+# keyboard's layout left it there («аigerim@» with a Cyrillic «а»).
+_AS_LATIN = str.maketrans(
+    {cyrillic: chr(latin) for latin, cyrillic in LOOKALIKES.items() if chr(latin).isascii()}
+)
+_CYRILLIC = re.compile(r"[\u0400-\u04ff]")
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_BRACKETED = re.compile(r"<([^<>]*@[^<>]*)>")
+_AROUND = "<>()[]{}\"'«»“”„,;:."
+
+
+def address_typed(term: str) -> str:
+    """The address in what the officer pasted (cleaned as a form's text): the one between
+    «<» and «>» of a mail's «Aigerim <aigerim@…>», without spaces, «mailto:» or the sentence's
+    quotes and stops around it, its Cyrillic lookalikes as Latin letters when it has ASCII ones."""
+    bracketed = _BRACKETED.search(term)
+    address = "".join((bracketed.group(1) if bracketed else term).split()).strip(_AROUND)
+    if address[:7].lower() == "mailto:":
+        address = address[7:]
+    if _CYRILLIC.search(address) and _ASCII_LETTER.search(address):
+        address = address.translate(_AS_LATIN)
+    return address
+
+
+def address_whole(address: str) -> bool:
+    """Whether `address` is a whole address, which finds its mailbox alone (with or without a
+    tag: subjects.address_holders), not every longer one («asel@» is not «aselk@»)."""
+    try:
+        validate_email(address)
+    except ValidationError:
+        return False
+    return True
+
+
+def address_part_holders(address: str, field: str = "email") -> Q | None:
+    """The people whose address (held in `field`) starts with the local part typed before «@»
+    and whose domain starts with what was typed after it, ASCII case aside as for a whole
+    address (core/addresses.py): «aig@example», «aigerim@», «@example.kz». None when fewer than
+    PART_MIN characters were typed beside the «@»."""
+    local, __, domain = address.rpartition("@")
+    if len(local) + len(domain) < PART_MIN:
+        return None
+    return Q(**{
+        f"{field}__address_folded__startswith": address_folded(local),
+        f"{field}__address_folded__contains": address_folded(f"@{domain.lower()}"),
+    })  # fmt: skip
+
+
+def part_too_short(keys: list[str]) -> bool:
+    """Whether a word of a name's search is found only whole (see the module)."""
+    return any(len(key) < PART_MIN for key in keys)
+
+
+def named(keys: list[str], field: str = "name_key") -> Q:
+    """The rows whose name key (`field`) holds every key, a short one as a whole word."""
+    query = Q()
+    for key in dict.fromkeys(keys):
+        if len(key) >= PART_MIN:
+            query &= Q(**{f"{field}__contains": key})
+        else:
+            query &= (
+                Q(**{field: key})
+                | Q(**{f"{field}__startswith": f"{key} "})
+                | Q(**{f"{field}__endswith": f" {key}"})
+                | Q(**{f"{field}__contains": f" {key} "})
+            )
+    return query
