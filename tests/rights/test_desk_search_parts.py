@@ -105,3 +105,16 @@ def test_a_long_search_is_answered_at_once(privacy_officer_client, register):
         return search(privacy_officer_client, "ab" * n + "@" + "c" * n)[0]
 
     assert grows_linearly(long_search, 200_000) == []
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("kk", "толық не бір бөлігі"), ("ru", "целиком или по части")]
+)
+def test_the_search_box_says_an_address_may_be_typed_in_part(
+    privacy_officer_client, language, said
+):
+    """The officer is told, in their language, that part of an address finds its person: the
+    box said only «by email address», and a part found nobody before."""
+    privacy_officer_client.cookies["django_language"] = language
+    page = privacy_officer_client.get(PEOPLE).content.decode()
+    assert said in page and "@example.kz" in page

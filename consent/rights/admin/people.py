@@ -160,7 +160,8 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     list_filter = ["language"]
     search_fields = ["=email", "=phone", "full_name"]  # get_search_results reads the term
     search_help_text = _("By name (the words in any order), by phone as people say it "
-                         "(8 701 123 45 67) or by email address; each also finds the children "
+                         "(8 701 123 45 67) or by email address, whole or in part (aig@example, "
+                         "@example.kz); each also finds the children "
                          "whose parent or guardian has that name or gave that number or "
                          "address.")  # fmt: skip
     fields = ["full_name", "email", "phone_number", "birth_date", "birth_place", "language",
