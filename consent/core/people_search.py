@@ -10,8 +10,6 @@ database's time grow with the term."""
 
 import re
 
-from django.core.exceptions import ValidationError
-from django.core.validators import validate_email
 from django.db.models import Q
 
 from consent.common.lookalikes import LOOKALIKES
@@ -45,16 +43,6 @@ def address_typed(term: str) -> str:
     if _CYRILLIC.search(address) and _ASCII_LETTER.search(address):
         address = address.translate(_AS_LATIN)
     return address
-
-
-def address_whole(address: str) -> bool:
-    """Whether `address` is a whole address, which finds its mailbox alone (with or without a
-    tag: subjects.address_holders), not every longer one («asel@» is not «aselk@»)."""
-    try:
-        validate_email(address)
-    except ValidationError:
-        return False
-    return True
 
 
 def address_part_holders(address: str, field: str = "email") -> Q | None:

@@ -158,7 +158,7 @@ def clean_email(value: str) -> str:
     if len(value) > cleaning_bound(EMAIL_MAX_LENGTH):
         raise ValidationError(NOT_AN_ADDRESS, code="email")
     value = unicodedata.normalize("NFKC", _ZERO_WIDTH.sub("", _strip_invisible(value)))
-    if "@" not in value and value.count('"') == 1 and _is_address(value.replace('"', "@")):
+    if "@" not in value and value.count('"') == 1 and is_address(value.replace('"', "@")):
         # Shift+2 on a Russian keyboard: «asel"mail.kz», told to leave out the quotes
         raise ValidationError(
             _("The address has no @: a Russian keyboard types a quote (\") in its place. Switch "
@@ -197,7 +197,8 @@ def clean_birth_date(born: date) -> date:
     return born
 
 
-def _is_address(value: str) -> bool:
+def is_address(value: str) -> bool:
+    """Whether `value` is an address a form takes (clean_email): a whole one."""
     try:
         clean_email(value)
     except ValidationError:

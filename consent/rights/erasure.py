@@ -157,7 +157,7 @@ def guardian_erase(
     guardian rows (`tombstones reapply`); None when nothing was left to erase. `until`: only
     what was held by then (reapplying in a restored database that has served people since)."""
     rows = guardians_at(email).exclude(contact="")
-    tickets = Ticket.objects.filter(subject=None, as_guardian=True, email__address=email)
+    tickets = Ticket.objects.of_guardian(email)
     mailed = mail_to_guardian(email)
     if until is not None:
         rows = rows.filter(created_at__lte=until)
@@ -261,8 +261,7 @@ def guardians_minimise(subject: Subject) -> list:
     for address in sorted(a for a in addresses if a):
         if not guardians_at(address).exclude(contact="").exists():
             files += mail_delete(mail_to_guardian(address))
-            requests_forget(Ticket.objects.filter(subject=None, as_guardian=True,
-                                                  email__address=address).closed())  # fmt: skip
+            requests_forget(Ticket.objects.of_guardian(address).closed())
     return files
 
 

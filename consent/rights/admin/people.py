@@ -29,12 +29,11 @@ from consent.core.people_search import (
     TERM_MAX,
     address_part_holders,
     address_typed,
-    address_whole,
     named,
     part_too_short,
 )
 from consent.core.phones import normalise_phone, phone_holders, phone_shown
-from consent.core.subjects import address_holders, normalise_email
+from consent.core.subjects import address_holders, is_address, normalise_email
 
 from .. import disclosure
 from ..mailed import mail_to
@@ -201,10 +200,13 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
                 people = address_holders(exact) | guarded_by(guardian_holders(exact))
             # Part of an address, as a caller spells it out («aig@example», «aigerim@»,
             # «@example.kz»): before, only the whole address found anyone.
-            part = None if address_whole(address) else address_part_holders(address)
+            # A whole address (one a form takes) finds its mailbox alone, not every longer one
+            # («asel@» is not «aselk@»).
+            whole = is_address(address)
+            part = None if whole else address_part_holders(address)
             if part is not None:
                 people |= part | guarded_by(address_part_holders(address, "contact"))
-            elif not address_whole(address):
+            elif not whole:
                 messages.info(request, SHORT_PART)
             return queryset.filter(people), False
         try:

@@ -51,6 +51,11 @@ class TicketQuerySet(models.QuerySet):
             mine |= Q(subject=None, email__address=subject.email)
         return self.filter(mine)
 
+    def of_guardian(self, address):
+        """A parent's or guardian's own requests from `address` (as_guardian): no one's record
+        on file holds them; a guardian's erasure forgets them."""
+        return self.filter(subject=None, as_guardian=True, email__address=address)
+
     def waiting(self):
         """Requests waiting for the person to confirm them through the emailed link."""
         return self.filter(status=Ticket.Status.UNVERIFIED)
