@@ -25,6 +25,9 @@ OUTPUT_SIDE = 2000
 # peaks: bench/photos.py). `_memory_cost` charges a file by its header before a pixel is decoded.
 MEMORY_BUDGET = 128 * 1024 * 1024
 FORMATS = ("JPEG", "PNG", "WEBP")
+# Pillow names a JPEG holding more images in the Multi-Picture Format (CIPA DC-007: a camera's or
+# phone's preview, depth map or HDR gain map) "MPO": a JPEG, whose first image alone is read.
+READ_AS = {"MPO": "JPEG"}
 DAMAGED = _("The file is damaged or is not a photo.")
 MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF")
 # libjpeg goes over every block of the image once per scan it reads, however few bytes the scan
@@ -193,18 +196,18 @@ def _jpeg_in_one_pass(scans, components):
     return bool(scans) and scans[0] == components
 
 
-def _memory_cost(image, full, stored, upload):
-    """Bytes that sanitising `image` (opened from `upload`, of size `full`, drafted already, to
-    be stored at `stored`) holds at its peak.
+def _memory_cost(image, kind, full, stored, upload):
+    """Bytes that sanitising `image` (opened from `upload`, read as `kind`, of size `full`,
+    drafted already, to be stored at `stored`) holds at its peak.
 
     A JPEG decoded in one pass needs only its (reduced) output, but a progressive or multi-scan
     one keeps every DCT coefficient of the full-size image: 2 bytes each, 64 a block, per
     component at its sampling. A PNG row is unfiltered in two row buffers of up to 8 bytes a pixel.
     """
-    if image.format == "WEBP":
+    if kind == "WEBP":
         return _webp_cost(image.size)
     pixel = {"1": 1, "L": 1, "P": 1}.get(image.mode, 2 if image.mode.startswith("I;16") else 4)
-    if image.format == "PNG":
+    if kind == "PNG":
         return _cost(pixel, image.size, stored, decoding=16 * image.size[0])
     scans = _jpeg_scans(upload)
     if scans is None:  # each scan is a pass over the whole image (see MAX_SCANS)
@@ -304,12 +307,12 @@ def _clean(upload, head):
     if head.startswith(b"RIFF") and (size := _webp_size(head)):
         _afford(size, _webp_cost(size))  # Pillow allocates the WebP canvases on opening
     with Image.open(upload, formats=FORMATS) as image:
-        if image.format not in FORMATS:
+        if (kind := READ_AS.get(image.format, image.format)) not in FORMATS:
             raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
         size, stored = image.size, _fitted(image.size)
-        if image.format == "JPEG":
+        if kind == "JPEG":
             image.draft(image.mode, stored)
-        _afford(size, _memory_cost(image, size, stored, upload))
+        _afford(size, _memory_cost(image, kind, size, stored, upload))
         image.load()
         orientation = _orientation(image)  # after load: a PNG's eXIf may follow the pixels
         clean = _reduced(image, stored)

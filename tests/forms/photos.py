@@ -55,6 +55,17 @@ def jpeg(size=(64, 48), exif=None, **kwargs):
     return out.getvalue()
 
 
+def jpeg_with_preview(size, exif=None):
+    """A camera's or phone's JPEG as many write it: the photo, then a smaller preview of another
+    colour in the Multi-Picture Format (CIPA DC-007), which Pillow names "MPO"."""
+    out = io.BytesIO()
+    preview = Image.new("RGB", (size[0] // 4, size[1] // 4), (0, 0, 255))
+    Image.new("RGB", size, (200, 30, 30)).save(
+        out, "MPO", save_all=True, append_images=[preview], exif=exif or b""
+    )
+    return out.getvalue()
+
+
 def png(size=(32, 32)):
     out = io.BytesIO()
     Image.new("RGBA", size, (0, 128, 0, 128)).save(out, "PNG")

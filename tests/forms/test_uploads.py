@@ -15,6 +15,7 @@ from tests.forms.photos import (
     decrypted,
     exif_with_gps_make_orientation,
     jpeg,
+    jpeg_with_preview,
     media_files,
     photo_error,
     png,
@@ -243,6 +244,11 @@ LARGE = {
     # (file name, bytes, stored size, a pixel of the stored photo)
     "4000x3000 JPEG turned 90°": (
         "p.jpg", lambda: jpeg((4000, 3000), exif=exif_orientation(6)), (1500, 2000), (200, 30, 30)
+    ),
+    # The photo, not its preview; refused as no JPEG while Pillow's name for it was its format.
+    "4000x3000 camera JPEG with a preview image, turned 90°": (
+        "IMG_0001.JPG", lambda: jpeg_with_preview((4000, 3000), exif=exif_orientation(6)),
+        (1500, 2000), (200, 30, 30),
     ),
     "3000x2400 half-transparent PNG": (
         "p.png", lambda: png_rgba((3000, 2400), (0, 128, 0, 128)), (2000, 1600), (127, 191, 127)
