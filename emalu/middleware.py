@@ -7,7 +7,9 @@ from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
 from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseNotAllowed
+from django.utils import translation
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language_from_request
 
 from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
@@ -45,7 +47,11 @@ class KnownMethodsMiddleware:
     health checks send (GET, HEAD, POST) reach a view; any other is a 405 naming them. The
     function views answered OPTIONS, TRACE, PUT, DELETE or PATCH as a GET (the whole page,
     200; PUT to the unsubscribe link, which takes no CSRF token, too), and gunicorn passes them
-    all on."""
+    all on.
+
+    Every 405, this one's or a view's (`require_safe`, `require_POST`: a form posted to a page
+    that only shows), is the error page in the visitor's language with its Allow header: Django
+    answers them with an empty page, which a browser shows blank."""
 
     ALLOWED = ("GET", "HEAD", "POST")
 
@@ -54,8 +60,19 @@ class KnownMethodsMiddleware:
 
     def __call__(self, request):
         if request.method not in self.ALLOWED:
-            return HttpResponseNotAllowed(self.ALLOWED)
-        return self.get_response(request)
+            response = HttpResponseNotAllowed(self.ALLOWED)
+        else:
+            response = self.get_response(request)
+        if response.status_code == 405 and not response.streaming and not response.content:
+            # Above LocaleMiddleware: the language it would choose, from the path, cookie or
+            # browser.
+            language = get_language_from_request(request, check_path=True)
+            with translation.override(language):
+                request.LANGUAGE_CODE = language
+                page = error_page(request, 405)
+            page["Allow"] = response["Allow"]
+            return page
+        return response
 
 
 class DatabaseUnavailableMiddleware:

@@ -11,6 +11,13 @@ MESSAGES = {
     ),
     403: (_("Access denied"), _("You do not have access to this page.")),
     404: (_("Page not found"), _("There is no page at this address. It may have moved.")),
+    405: (
+        _("Request not accepted"),
+        _(
+            "This address does not accept the request your browser sent. Open the page again "
+            "from the site's menu and try once more."
+        ),
+    ),
     429: (
         _("Too many attempts"),
         _("You have sent the form too many times. Please wait a minute and try again."),
