@@ -53,6 +53,19 @@ TOO_LARGE = (
     ),
 )
 
+# A request nginx cannot read whole (docs/deploy/nginx.conf large_client_header_buffers): its
+# cookies or its address longer than nginx takes, or a header it cannot parse. It answers by
+# itself, before the site sees the request; the browser sends the same cookies again, so going
+# back does not help, clearing them does.
+NOT_READ = (
+    _("The request could not be read"),
+    _(
+        "Your browser sent an address or cookies longer than this site reads. Open the page "
+        "from the site's home page. If you see this page again, delete this site's cookies in "
+        "your browser's settings and reload the page."
+    ),
+)
+
 # A visitor over the proxy's request limits (docs/deploy/nginx.conf limit_req, limit_conn):
 # nginx answers by itself, for a page as for a form.
 TOO_MANY_REQUESTS = (

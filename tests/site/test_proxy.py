@@ -16,7 +16,7 @@ from django.core import signing
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from consent.common.errors import MESSAGES, TOO_LARGE, TOO_MANY_REQUESTS
+from consent.common.errors import MESSAGES, NOT_READ, TOO_LARGE, TOO_MANY_REQUESTS
 from emalu.logs import redact
 from tests.live import (
     NGINX,
@@ -275,26 +275,35 @@ def test_a_flood_from_one_address_is_answered_by_nginx_not_gunicorn(proxied):
     )
 
 
+COOKIES_OVER_8_KB = "; ".join(f"_c{i}={'x' * 90}" for i in range(120))
+
+
 @pytest.mark.live
 @pytest.mark.requires_tool(NGINX, apt="nginx-light")
 @pytest.mark.parametrize(
-    ("method", "headers", "status", "message"),
+    ("method", "path", "headers", "status", "message"),
     [
         # No gunicorn answers (a restart, a crash): nothing listens behind nginx.
-        ("GET", {}, 502, MESSAGES[503]),
+        ("GET", "/kk/apply/", {}, 502, MESSAGES[503]),
         # A body over client_max_body_size, refused from its Content-Length before it is read.
-        ("POST", {"Content-Length": str(40 * 1024 * 1024)}, 413, TOO_LARGE),
+        ("POST", "/kk/apply/", {"Content-Length": str(40 * 1024 * 1024)}, 413, TOO_LARGE),
+        # Cookies over what nginx reads of a request's headers (large_client_header_buffers):
+        # years of a browser's cookies for the domain, which it sends with every page.
+        ("GET", "/kk/", {"Cookie": COOKIES_OVER_8_KB}, 400, NOT_READ),
+        # An address longer than nginx reads: a link pasted twice over, a mangled query string.
+        ("GET", "/kk/contact/?utm=" + "x" * 9000, {}, 414, NOT_READ),
     ],
-    ids=["no site", "too large"],
+    ids=["no site", "too large", "cookies too large", "address too long"],
 )
-def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, headers, status,
+def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, path, headers, status,
                                                           message):  # fmt: skip
     """nginx's own answers were its English pages ("502 Bad Gateway", "413 Request Entity Too
-    Large"), naming its version: now a page of the site's, in Kazakh and in Russian, that says
-    what to do."""
+    Large", "400 Bad Request: Request Header Or Cookie Too Large", "414 Request-URI Too Large"),
+    naming its version: now a page of the site's, in Kazakh and in Russian, that says what to
+    do."""
     with nginx(free_port(), tmp_path / "nginx") as (https, cert, _log):
         headers = {"Host": "emaluplus-vko.kz", **headers}
-        got, answer, body = tls_request(https, cert, method, "/kk/apply/", b"x", headers)
+        got, answer, body = tls_request(https, cert, method, path, b"x", headers)
     assert got == status
     page = body.decode()
     assert_in_both_languages(page, message)

@@ -6,17 +6,18 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.errors import MESSAGES, TOO_LARGE, TOO_MANY_REQUESTS
+from consent.common.errors import MESSAGES, NOT_READ, TOO_LARGE, TOO_MANY_REQUESTS
 
 # The pages nginx shows by itself (docs/deploy/nginx.conf, error_page): while no gunicorn
-# answers (a restart, a crash, a timeout), for a body over its limit and for a visitor over its
-# request limits. Files, as nothing of ours runs then; in every language of the site, one after
-# the other, as nginx cannot tell which the visitor reads. Without them nginx answers with its
-# own pages, in English.
+# answers (a restart, a crash, a timeout), for a body over its limit, for a visitor over its
+# request limits and for a request it cannot read (cookies or an address too long). Files, as
+# nothing of ours runs then; in every language of the site, one after the other, as nginx
+# cannot tell which the visitor reads. Without them nginx answers with its own pages, in English.
 PROXY_PAGES = {
     "unavailable.html": MESSAGES[503],
     "too-large.html": TOO_LARGE,
     "too-many.html": TOO_MANY_REQUESTS,
+    "not-read.html": NOT_READ,
 }
 
 
