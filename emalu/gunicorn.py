@@ -39,6 +39,12 @@ accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# A request line and a header as long as the documented nginx reads (large_client_header_buffers:
+# 8 KB a line; what it refuses, it answers with the site's own page, not-read.html). gunicorn's
+# own request line limit was 4 KB: an address of 4 to 8 KB passed nginx and got gunicorn's
+# English «414 URI Too Long». 8190 bytes is the most gunicorn takes; a header's is its default.
+limit_request_line = 8190
+limit_request_field_size = 8190
 # No control socket (gunicorn 25.1 and later, for `gunicornc`): its default path is one per user,
 # $XDG_RUNTIME_DIR/gunicorn.ctl or ~/.gunicorn/gunicorn.ctl, so each gunicorn started on the host
 # (a second site, a staging copy, a test run) takes it over from the one before, and a command
