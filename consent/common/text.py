@@ -56,10 +56,11 @@ def validate_one_line(value: str) -> None:
 # compared, so it must read as it is stored: on top of clean_text, the invisible characters go.
 # Unicode's format characters (category Cf: bidi embeddings, overrides and isolates U+202A–U+202E
 # and U+2066–U+2069, marks, zero-width spaces and joiners, word joiner, BOM, soft hyphen, tags),
-# private-use and unassigned code points, and the few letters and marks that render as nothing
-# (combining grapheme joiner, Hangul fillers, Khmer inherent vowels) used to pad or disguise a name.
+# private-use and unassigned code points, and the few letters, marks and symbols that render as
+# nothing (combining grapheme joiner, Hangul fillers, Khmer inherent vowels, the blank braille
+# cell, the musical null notehead) used to pad or disguise a name.
 _INVISIBLE_CATEGORIES = frozenset({"Cf", "Co", "Cn", "Cs"})
-_INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u3164\uffa0")
+_INVISIBLE = frozenset("\u034f\u115f\u1160\u17b4\u17b5\u2800\u3164\uffa0\U0001d159")
 _PARAGRAPH_BREAKS = re.compile("[\u2028\u2029]")
 
 
@@ -99,14 +100,17 @@ def clean_form_text(value: str | None, *, multiline: bool) -> str:
     T20): clean_text, then no invisible character, Unicode NFC, and on a single line every run
     of whitespace one space; a multi-line text keeps its line breaks ("\\n") and tabs and loses
     trailing spaces. Empty when nothing visible is left, so that a required field made of
-    invisible characters is simply missing. Lengths are the caller's to check, on this result,
-    and `cleaning_bound` before it."""
+    invisible characters (or of accents over no letter) is simply missing. Lengths are the
+    caller's to check, on this result, and `cleaning_bound` before it."""
     text = _visible(clean_text(value, multiline=multiline))
     if multiline:
         lines = _PARAGRAPH_BREAKS.sub("\n", text).split("\n")
         text = "\n".join(line.rstrip() for line in lines).strip()
     else:
         text = " ".join(text.split())
+    # Accents over no letter (combining marks alone) are no text either: a name of them was taken.
+    if all(unicodedata.category(ch)[0] == "M" or ch.isspace() for ch in text):
+        return ""
     # NFC last: removing a character can bring a base letter and its combining mark together.
     return unicodedata.normalize("NFC", text)
 

@@ -121,9 +121,20 @@ def test_zero_width_padding_does_not_count_towards_the_length(client, texts, fas
     assert Subject.objects.get().full_name == "Ә" * 250
 
 
+INVISIBLE_NAMES = {
+    "format and control": "\u200b\u202e\x00 \u2066",
+    "Hangul fillers": "\u3164 \uffa0",
+    # What renders as a blank and is sold as an «invisible name»: it was stored as the name.
+    "blank braille cells": "\u2800\u2800\u2800",
+    "musical null noteheads": "\U0001d159\U0001d159",
+    "accents over no letter": "\u0301\u0308 \u0301",
+}
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_name_of_invisible_characters_only_is_missing(client, texts, fast, lang):
-    response = post(client, lang, "contact/", {**CONTACT, "full_name": "\u200b\u202e\x00 \u2066"})
+@pytest.mark.parametrize("name", INVISIBLE_NAMES.values(), ids=INVISIBLE_NAMES)
+def test_a_name_of_invisible_characters_only_is_missing(client, texts, fast, lang, name):
+    response = post(client, lang, "contact/", {**CONTACT, "full_name": name})
     assert response.status_code == 200 and 'id="id_full_name_error"' in response.content.decode()
     assert Submission.objects.count() == 0
 
