@@ -217,6 +217,11 @@ def my_data_consent(request, subject):
     )
     if outcome == selfservice.Switched.NOT_OFFERED:
         messages.error(request, NOT_OFFERED["invalid_choice"])
+    elif outcome == selfservice.Switched.BLOCKED:
+        messages.error(request, _(
+            "Processing of your data is blocked: no consent can be given until the block is "
+            "lifted. Nothing has changed."
+        ))  # fmt: skip
     elif outcome == selfservice.Switched.GUARDIAN_NEEDED:
         messages.warning(request, _(
             "You are under 18: this consent counts only when a parent or guardian gives it "

@@ -47,6 +47,12 @@ def consent_grant(
     shown, naming the data in `fields` (the form's; default the purpose's whole list)."""
     if not text.is_published:
         raise ValidationError(_("Consent can only be given to a published text."))
+    # L12: a block stops processing and the ledger records no consent until it is lifted (each
+    # way a consent is given asks first, and says so); a withdrawal is still recorded.
+    if is_blocked(subject):
+        raise ValidationError(
+            _("Processing is blocked: no consent is recorded until it is lifted.")
+        )
     now = timezone.now()
     name = full_name or subject.full_name
     named = data_named(text, fields)

@@ -196,17 +196,22 @@ def overview(subject: Subject) -> dict[str, Any]:
     """What the page shows: data, each purpose's state, open requests."""
     latest = gate.latest_events(subject)
     minor = gate.needs_guardian(subject)
+    # While blocked the gate says no to every purpose; a consent still stands (the block ends
+    # none), and is shown as given, with its withdrawal. None is given here (set_consent).
+    blocked = gate.is_blocked(subject)
+    standing = gate.consents_standing(subject) if blocked else ()
     purposes = []
     texts, language = current_texts(), translation.get_language() or "kk"
     # What the forms ask for now, and what the person has a record of (transfers.purposes_shown).
     for code in purposes_shown(held=latest, texts=texts):
         entry = latest.get(code)
-        active = gate.may_process(subject, code)
+        active = code in standing if blocked else gate.may_process(subject, code)
         offered = consent_offered(code, texts)
         purposes.append({
             "code": code, "purpose": PURPOSES[code], "entry": entry, "active": active,
-            # A switch: withdraw what is given; give only what the forms would ask for now.
-            "optional": code in OPTIONAL and (offered or active),
+            # A switch: withdraw what is given; give only what the forms would ask for now, and
+            # not while blocked.
+            "optional": code in OPTIONAL and (active or (offered and not blocked)),
             # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
             "needs_guardian": not active and minor,
             # A record of a consent no form asks for any more, and nothing left to withdraw.
@@ -216,7 +221,7 @@ def overview(subject: Subject) -> dict[str, Any]:
             if offered and not active and code in OPTIONAL else "",
         })  # fmt: skip
     return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
-            "tickets": subject.tickets.open(), "blocked": gate.is_blocked(subject)}  # fmt: skip
+            "tickets": subject.tickets.open(), "blocked": blocked}  # fmt: skip
 
 
 class Switched:
@@ -228,6 +233,9 @@ class Switched:
     GUARDIAN_NEEDED = "guardian_needed"
     # Not asked for now (the cross-border consent while its text names nobody configured).
     NOT_OFFERED = "not_offered"
+    # Processing blocked (compliance L12): no consent is recorded until the block is lifted, as
+    # neither a form nor an emailed link records one then; a withdrawal still is.
+    BLOCKED = "blocked"
 
 
 @transaction.atomic
@@ -241,6 +249,8 @@ def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest
     if give and not may_give(purpose):
         return Switched.NOT_OFFERED
     _hold(subject)
+    if give and gate.is_blocked(subject):
+        return Switched.BLOCKED
     if give and gate.may_process(subject, purpose):
         return Switched.UNCHANGED
     if give and gate.needs_guardian(subject):

@@ -1,0 +1,65 @@
+"""A person whose processing is blocked (compliance L12) on their own page: no consent is given
+there until the block is lifted, as neither a form nor an emailed link records one then, and what
+they gave before stands and can be withdrawn. The page offered «Give consent» for every consent,
+showed the ones they had given as not given, and each press wrote another grant, saying «saved and
+in force now» while the block kept it from being so."""
+
+import pytest
+
+from consent.core import gate
+from consent.core.ledger import consent_withdraw_if_given, subject_block
+from consent.core.models import LedgerEntry, Source
+from consent.core.purposes import MARKETING
+
+from .test_selfservice import open_page
+
+REFUSED = {
+    "kk": "Деректеріңізді өңдеу бұғатталды: бұғаттан шығарылғанға дейін келісім беру мүмкін "
+    "емес. Ештеңе өзгерген жоқ.",
+    "ru": "Обработка ваших данных заблокирована: пока блокировка не снята, согласие дать нельзя. "
+    "Ничего не изменилось.",
+}
+GIVEN = {"kk": "берілді", "ru": "дано"}
+GIVE, WITHDRAW = 'name="give" value="marketing"', 'name="withdraw" value="marketing"'
+
+
+@pytest.fixture
+def blocked(person):
+    subject_block(person, reason="complaint", source=Source.ADMIN)
+    return person
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_person_is_offered_no_consent_and_a_give_records_nothing(client, blocked, lang):
+    consent_withdraw_if_given(blocked, MARKETING, source=Source.UNSUBSCRIBE)
+    open_page(client, lang)
+    assert GIVE not in client.get(f"/{lang}/my-data/").content.decode()
+    rows = LedgerEntry.objects.count()
+    for _ in range(2):  # a page opened before the block, pressed twice
+        page = client.post(f"/{lang}/my-data/consent/", {"give": MARKETING}, follow=True)
+        assert REFUSED[lang] in page.content.decode()
+    assert LedgerEntry.objects.count() == rows
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_what_a_blocked_person_gave_stands_and_can_be_withdrawn(client, blocked, lang):
+    open_page(client, lang)
+    html = client.get(f"/{lang}/my-data/").content.decode()
+    assert WITHDRAW in html and GIVE not in html and GIVEN[lang] in html
+    client.post(f"/{lang}/my-data/consent/", {"withdraw": MARKETING})
+    entry = LedgerEntry.objects.filter(subject=blocked).latest("id")
+    assert (entry.kind, entry.purpose, entry.source) == ("withdraw", MARKETING, "self_service")
+    assert gate.is_blocked(blocked)
+
+
+def test_the_ledger_itself_records_no_consent_while_blocked(blocked, texts):
+    """The rule has one home under every way a consent is given: the next one to forget to ask
+    gets a refusal, not a grant that stands the moment the block is lifted."""
+    from django.core.exceptions import ValidationError
+
+    from consent.core.ledger import consent_grant
+
+    rows = LedgerEntry.objects.count()
+    with pytest.raises(ValidationError):
+        consent_grant(blocked, texts[MARKETING], language="kk", source=Source.SELF_SERVICE)
+    assert LedgerEntry.objects.count() == rows
