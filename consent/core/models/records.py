@@ -119,6 +119,8 @@ class AuditEvent(AppendOnly):
         CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
         SELF_SERVICE_OPEN = "self_service_open", _("self-service page opened")
         STATISTICS_EXPORT = "statistics_export", _("depersonalised statistics exported")
+        BREACH_RECORD = "breach_record", _("breach recorded in the register")
+        BREACH_CHANGE = "breach_change", _("breach register entry changed")
         LOGIN_FAILED = "login_failed", _("failed staff sign-in")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
