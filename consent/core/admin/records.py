@@ -89,6 +89,8 @@ class AuditEventAdmin(NamedAdmin):
     fields = ["at", "action", "staff", "person", "object_kind", "details"]
     list_filter = ["action"]
     search_fields = ["=subject_ref", "=actor_label"]
+    # The rows about one request or person: where a page's History button leads (history_view).
+    list_lookups = ("object_type", "object_id", "subject_ref")
     show_full_result_count = False
     paginator = EstimatedCountPaginator
 

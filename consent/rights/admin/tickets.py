@@ -121,6 +121,7 @@ class TicketAdmin(AuditedAdmin):
               "message", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
+    audit_history = "object"  # changed by the panel's operations only, each audited
 
     def has_add_permission(self, request):
         return False
