@@ -263,12 +263,13 @@ class TicketAdmin(AuditedAdmin):
         form = ActionForm(request.POST or None, ticket=ticket)
         if (ticket.is_open or ticket.is_filed) and request.method == "POST" and form.is_valid():
             try:
-                carry_out(ticket, form, request.user)
+                done = carry_out(ticket, form, request.user)
             except ValidationError as error:
                 form.add_refusal(error)
                 ticket.refresh_from_db(fields=["status"])
             else:
-                self.message_user(request, form.done_message())
+                level = messages.WARNING if done.is_overdue else messages.SUCCESS
+                self.message_user(request, form.done_message(done), level)
                 return redirect("admin:rights_ticket_change", ticket.pk)
         if not ticket.is_open and not ticket.is_filed:
             # Closed (by another officer, or by the person's link) since the panel was shown,

@@ -1,0 +1,47 @@
+"""A request's type changed at the desk (compliance L8): its due date is counted again from
+receipt for the new type, often days earlier, and the officer is told the new date, or that
+it has passed, in the message after the change (the message said only «type changed»)."""
+
+from datetime import date
+
+import pytest
+
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open
+from tests.staff import verified_login
+
+from .conftest import act
+
+SAID = {
+    "kk": {"due": "оған жауап беру мерзімі — {}.",
+           "overdue": "оған жауап беру мерзімі — {}, ол өтіп кетті: оған дереу жауап беріңіз."},
+    "ru": {"due": "срок ответа на него — {}.",
+           "overdue": "срок ответа на него — {}, и он уже истёк: ответьте на него немедленно."},
+}  # fmt: skip
+
+
+def told(page):
+    return [(m.level_tag, str(m)) for m in page.context["messages"]]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_officer_is_told_the_due_date_a_new_type_gives(
+    desk, privacy_officer, person, time_machine, lang
+):
+    time_machine.move_to("2026-12-01 10:00+05:00")  # Tuesday
+    other = ticket_open(kind="other", email=person.email, language="kk", channel="web")
+    assert other.due_date == date(2026, 12, 23)  # 15 working days, Independence Day skipped
+    desk.cookies["django_language"] = lang
+    page = act(desk, other, "retype", new_type="access")  # 3 working days
+    [(level, text)] = told(page)
+    assert level == "success" and SAID[lang]["due"].format("04.12.2026") in text
+    assert Ticket.objects.get(pk=other.pk).due_date == date(2026, 12, 4)
+
+    time_machine.move_to("2026-12-04 10:00+05:00")  # Friday: three days after receipt
+    verified_login(desk, privacy_officer)  # an idle staff session ends after an hour
+    late = ticket_open(kind="other", email=person.email, language="ru", channel="web",
+                       received_at=other.received_at)  # fmt: skip
+    page = act(desk, late, "retype", new_type="destroy")  # 1 working day: 02.12.2026
+    [(level, text)] = told(page)
+    assert level == "warning" and SAID[lang]["overdue"].format("02.12.2026") in text
+    assert Ticket.objects.get(pk=late.pk).is_overdue
