@@ -5,7 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -203,21 +203,8 @@ class ActionForm(forms.Form):
     def retype_fields(self) -> list[forms.BoundField]:
         return [self[name] for name in self.RETYPE_FIELDS]
 
-    def done_message(self, ticket: Ticket) -> str | Promise:
-        """What the officer is told once `ticket` (as the action left it) is done. A request
-        whose type changed is still to be answered, by a due date counted again for its new
-        type, often days earlier (15 working days for another question, 1 for a destruction):
-        the message gave none, and its new date, passed already, showed only on the page."""
-        action = self.cleaned_data["desk_action"]
-        if action != "retype" or not ticket.is_open:
-            return ACTIONS[action][1]
-        due = {"due": formats.date_format(ticket.due_date, "SHORT_DATE_FORMAT")}
-        if ticket.is_overdue:
-            return _("The request's type is changed. Counted for its new type from the day it "
-                     "was received, it was due on %(due)s: it is overdue, answer it at "
-                     "once.") % due  # fmt: skip
-        return _("The request's type is changed. Counted for its new type from the day it was "
-                 "received, it is due on %(due)s.") % due  # fmt: skip
+    def done_message(self) -> str | Promise:
+        return ACTIONS[self.cleaned_data["desk_action"]][1]
 
     def do_note(self) -> str | Promise:
         """What "carry out" does to the data, for the types where it may destroy it."""

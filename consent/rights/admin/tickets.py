@@ -26,7 +26,7 @@ from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
-from .due import due_shown
+from .due import due_shown, due_told
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
 # staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
@@ -268,8 +268,11 @@ class TicketAdmin(AuditedAdmin):
                 form.add_refusal(error)
                 ticket.refresh_from_db(fields=["status"])
             else:
-                level = messages.WARNING if done.is_overdue else messages.SUCCESS
-                self.message_user(request, form.done_message(done), level)
+                text, level = form.done_message(), messages.SUCCESS
+                if done.is_open:  # a type changed: still to be answered, by a date counted again
+                    due, level = due_told(done)
+                    text = f"{text} {due}"
+                self.message_user(request, text, level)
                 return redirect("admin:rights_ticket_change", ticket.pk)
         if not ticket.is_open and not ticket.is_filed:
             # Closed (by another officer, or by the person's link) since the panel was shown,
@@ -296,32 +299,40 @@ class TicketAdmin(AuditedAdmin):
 
     def reopen_view(self, request, pk):
         """POST: put a closed request back among the open ones, with the officer's reason
-        (closing.ticket_reopen)."""
+        (closing.ticket_reopen), and say by when it is to be answered: the date stands, often
+        passed already."""
+
+        def reopened(ticket):
+            again = _("The request is open again: reopening does not change its due date.")
+            due, level = due_told(ticket)
+            return f"{again} {due}", level
+
         return self._posted(
             request, pk,
             lambda ticket: ticket_reopen(ticket, reason=request.POST.get("reason", ""),
                                          actor=request.user,
                                          closed_at=request.POST.get("closed_at")),
-            _("The request is open again. Its due date has not changed: the law counts it from "
-              "receipt."),
+            reopened,
         )  # fmt: skip
 
     def _posted(self, request, pk, operation, done):
         """One of the request page's own forms, posted: `operation(ticket)` for staff who may
         change requests (403 otherwise, 405 for anything but POST); back to the request, told
-        `done` or, in the officer's language, why nothing was done."""
+        `done` (a text, or of the request as the operation left it, `done(ticket)`: a text and
+        its level) or, in the officer's language, why nothing was done."""
         ticket = get_object_or_404(Ticket, pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         try:
-            operation(ticket)
+            result = operation(ticket)
         except ValidationError as error:
             for text in error.messages:
                 self.message_user(request, text, messages.ERROR)
         else:
-            self.message_user(request, done)
+            text, level = done(result) if callable(done) else (done, messages.SUCCESS)
+            self.message_user(request, text, level)
         return redirect("admin:rights_ticket_change", ticket.pk)
 
     def statistics_view(self, request):
