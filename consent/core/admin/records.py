@@ -94,6 +94,20 @@ class AuditEventAdmin(NamedAdmin):
     show_full_result_count = False
     paginator = EstimatedCountPaginator
 
+    def changelist_view(self, request, extra_context=None):
+        """Opened at the rows about one request or person (a page's History button): the title
+        names them, as Django's history page named its object."""
+        about = AuditEvent(object_type=request.GET.get("object_type", ""),
+                           object_id=request.GET.get("object_id", ""))  # fmt: skip
+        if about.object_type and about.object_id:
+            named = self.object_kind(about)
+        elif request.GET.get("subject_ref", "").isascii() and request.GET["subject_ref"].isdigit():
+            named = f"{capfirst(Subject._meta.verbose_name)} #{request.GET['subject_ref']}"
+        else:
+            return super().changelist_view(request, extra_context)
+        title = _("Audit log: %(object)s") % {"object": named}
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
+
     @admin.display(description=AuditEvent._meta.get_field("detail").verbose_name)
     def details(self, obj):
         """The details as a readable list in the staff member's language, not raw JSON."""
