@@ -6,7 +6,6 @@ from copy import copy
 
 from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +13,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_today, reader_time
+from consent.common.dates import reader_time
 from consent.common.text import REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people, person_link
 from consent.core.audit import audit
@@ -26,7 +25,7 @@ from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..statistics import statistics_csv
-from .due import due_shown, due_told
+from .due import DueFilter, due_shown, due_told
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
 # staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
@@ -37,63 +36,6 @@ REFERENCE = re.compile(
     r"[«\"'(]*(?:№\s*)?(?:[RР]\s*(?:[-‐‑‒–—−]\s*)?)?(\d{1,19})[»\"').,;:]*", re.IGNORECASE
 )
 MAX_ID = 2**63 - 1  # a bigint
-
-
-class DueFilter(admin.SimpleListFilter):
-    """Overdue and due today count every request still to be answered, one waiting for the
-    person's confirmation included (TicketQuerySet.overdue: the law counts from receipt).
-
-    The desk opens on the open requests. That default gives way to whatever names the requests
-    itself: a number searched, or a status chosen in the filter beside it. «Refused with
-    reasons» chosen alone listed the open requests that were refused, none, and the page said
-    «0 results» to an officer looking for the refusals she had sent."""
-
-    title = _("deadline")
-    parameter_name = "due"
-    # The list's own filter of statuses (TicketAdmin.list_filter), as its links name it.
-    STATUS_PARAMETERS = ("status__exact", "status")
-
-    def __init__(self, request, params, model, model_admin):
-        super().__init__(request, params, model, model_admin)
-        self.gives_way = self.value() is None and (
-            bool(request.GET.get(SEARCH_VAR, "").strip())
-            or any(request.GET.get(name) for name in self.STATUS_PARAMETERS)
-        )
-
-    def lookups(self, request, model_admin):
-        return [("overdue", _("overdue")), ("today", _("due today")),
-                ("waiting", _("waiting for the person")),
-                ("all", _("all, closed included"))]  # fmt: skip
-
-    def choices(self, changelist):
-        """The default first, under its name; a self-service download, done the moment it is
-        asked, and every closed request are one click away ("all"), not in the way. Where the
-        default gives way, "all" is what is shown and says so, and "all open" narrows the
-        status chosen to the open ones by its own value ("?due=open")."""
-        choices = super().choices(changelist)
-        default = {**next(choices), "display": _("all open")}  # no value: the default
-        default["selected"] = self.value() in (None, "open")  # "?due=open": the digest's link
-        if self.gives_way:
-            open_only = changelist.get_query_string({self.parameter_name: "open"})
-            default.update(selected=False, query_string=open_only)
-        yield default
-        for (value, _label), choice in zip(self.lookup_choices, choices, strict=True):
-            yield {**choice, "selected": True} if self.gives_way and value == "all" else choice
-
-    def queryset(self, request, queryset):
-        today = local_today()
-        if self.value() == "overdue":
-            return queryset.overdue(today)
-        if self.value() == "today":
-            return queryset.due_on(today)
-        if self.value() == "waiting":
-            return queryset.waiting()
-        if self.value() == "all" or self.gives_way:
-            # A search names a request by its number: found whatever its state (the default,
-            # open only, answered «0 results» for the closed request a letter quoted); a status
-            # chosen names the requests in it, closed ones too.
-            return queryset
-        return queryset.open()  # the default, and "?due=open" (its link where it gives way)
 
 
 @admin.register(Ticket)
