@@ -99,10 +99,11 @@ class AuditEventAdmin(NamedAdmin):
         names them, as Django's history page named its object."""
         about = AuditEvent(object_type=request.GET.get("object_type", ""),
                            object_id=request.GET.get("object_id", ""))  # fmt: skip
+        person = request.GET.get("subject_ref", "")
         if about.object_type and about.object_id:
             named = self.object_kind(about)
-        elif request.GET.get("subject_ref", "").isascii() and request.GET["subject_ref"].isdigit():
-            named = f"{capfirst(Subject._meta.verbose_name)} #{request.GET['subject_ref']}"
+        elif person.isascii() and person.isdigit():
+            named = f"{capfirst(Subject._meta.verbose_name)} #{person}"
         else:
             return super().changelist_view(request, extra_context)
         title = _("Audit log: %(object)s") % {"object": named}
