@@ -121,6 +121,7 @@ class AuditEvent(AppendOnly):
         STATISTICS_EXPORT = "statistics_export", _("depersonalised statistics exported")
         BREACH_RECORD = "breach_record", _("breach recorded in the register")
         BREACH_CHANGE = "breach_change", _("breach register entry changed")
+        REGISTER_EXPORT = "register_export", _("register of requests exported")
         LOGIN_FAILED = "login_failed", _("failed staff sign-in")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
