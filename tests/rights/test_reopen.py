@@ -122,8 +122,10 @@ def refused_by_mistake(client, desk, time_machine):
     return desk, ticket
 
 
-OVERDUE = {"ru": "срок ответа на него — 08.12.2026, и он уже истёк",
-           "kk": "оған жауап беру мерзімі — 08.12.2026, ол өтіп кетті"}
+OVERDUE = {
+    "ru": "срок ответа на него — 08.12.2026, и он уже истёк",
+    "kk": "оған жауап беру мерзімі — 08.12.2026, ол өтіп кетті",
+}
 
 
 @pytest.mark.parametrize("language, label, done, empty", [
