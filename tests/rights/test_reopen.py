@@ -122,6 +122,12 @@ def refused_by_mistake(client, desk, time_machine):
     return desk, ticket
 
 
+OVERDUE = {
+    "ru": "срок ответа на него — 08.12.2026, и он уже истёк",
+    "kk": "оған жауап беру мерзімі — 08.12.2026, ол өтіп кетті",
+}
+
+
 @pytest.mark.parametrize("language, label, done, empty", [
     ("ru", "Открыть запрос снова", "Запрос снова открыт", "Напишите, почему"),
     ("kk", "Өтінішті қайта ашу", "Өтініш қайта ашылды", "неліктен"),
@@ -145,6 +151,9 @@ def test_an_officer_reopens_a_request_closed_by_mistake_keeping_its_due_date(
 
     reopened = desk.post(reopen, {"reason": "Закрыт по ошибке"}, follow=True)
     assert done in told(reopened)[0]
+    # And that the date stands passed: answer at once (the message said only «not changed»).
+    [message] = reopened.context["messages"]
+    assert message.level_tag == "warning" and OVERDUE[language] in str(message)
     ticket.refresh_from_db()
     assert ticket.status == Status.OPEN and ticket.closed_at is None
     assert ticket.due_date.isoformat() == "2026-12-08"  # not extended: overdue now

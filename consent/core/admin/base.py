@@ -5,15 +5,19 @@ import json
 from typing import Any
 
 from django.contrib import admin
+from django.contrib.admin.utils import unquote
 from django.contrib.admin.views.main import SEARCH_VAR
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.paginator import Paginator
 from django.db import connections
 from django.db.models import Model
 from django.db.models.constants import LOOKUP_SEP
 from django.forms.models import BaseInlineFormSet
 from django.http import HttpRequest
+from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.http import urlencode
 
 from ..audit import audit, audit_row, audit_rows
 from ..models import (
@@ -88,6 +92,10 @@ class AuditedAdmin(admin.ModelAdmin):
 
     personal_list = False
     personal_search = False
+    # What the page's History button lists: Django's log of the admin's own add and change
+    # forms (None), or, for rows changed only by audited operations, the audit rows about the
+    # row ("object") or about the person ("person"): see history_view.
+    audit_history: str | None = None
     # Query-string lookups the list takes besides its filters' own (links to it use them).
     list_lookups: tuple[str, ...] = ()
 
@@ -150,6 +158,24 @@ class AuditedAdmin(admin.ModelAdmin):
         if request.method == "GET" and response.status_code == 200 and context.get("original"):
             self.audit_shown(request, [context["original"]])
         return response
+
+    def history_view(self, request, object_id, extra_context=None):
+        """A request or a person changes only through the desk's operations, each an audit row,
+        never through the admin's own forms: Django's history said «This object doesn't have a
+        change history» of a request refused, reopened and answered, and an officer read that
+        nobody had acted on it. For staff who may read the audit log, the History button opens
+        it at the rows about this request (or this person); for others, Django's page."""
+        if self.audit_history is None or not request.user.has_perm("consent.view_auditevent"):
+            return super().history_view(request, object_id, extra_context)
+        if not self.has_view_or_change_permission(request):  # before any row is looked up
+            raise PermissionDenied
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not self.has_view_or_change_permission(request, obj):
+            return super().history_view(request, object_id, extra_context)  # its 404 or 403
+        rows = ({"subject_ref": obj.pk} if self.audit_history == "person"
+                else {"object_type": obj._meta.label_lower, "object_id": obj.pk})  # fmt: skip
+        log = reverse("admin:consent_auditevent_changelist", current_app=self.admin_site.name)
+        return redirect(f"{log}?{urlencode(rows)}")
 
     def changelist_view(self, request, extra_context=None):
         response = super().changelist_view(request, extra_context)

@@ -89,8 +89,25 @@ class AuditEventAdmin(NamedAdmin):
     fields = ["at", "action", "staff", "person", "object_kind", "details"]
     list_filter = ["action"]
     search_fields = ["=subject_ref", "=actor_label"]
+    # The rows about one request or person: where a page's History button leads (history_view).
+    list_lookups = ("object_type", "object_id", "subject_ref")
     show_full_result_count = False
     paginator = EstimatedCountPaginator
+
+    def changelist_view(self, request, extra_context=None):
+        """Opened at the rows about one request or person (a page's History button): the title
+        names them, as Django's history page named its object."""
+        about = AuditEvent(object_type=request.GET.get("object_type", ""),
+                           object_id=request.GET.get("object_id", ""))  # fmt: skip
+        person = request.GET.get("subject_ref", "")
+        if about.object_type and about.object_id:
+            named = self.object_kind(about)
+        elif person.isascii() and person.isdigit():
+            named = f"{capfirst(Subject._meta.verbose_name)} #{person}"
+        else:
+            return super().changelist_view(request, extra_context)
+        title = _("Audit log: %(object)s") % {"object": named}
+        return super().changelist_view(request, {"title": title, **(extra_context or {})})
 
     @admin.display(description=AuditEvent._meta.get_field("detail").verbose_name)
     def details(self, obj):

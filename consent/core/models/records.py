@@ -119,6 +119,9 @@ class AuditEvent(AppendOnly):
         CAMPAIGN_SEND = "campaign_send", _("campaign email queued")
         SELF_SERVICE_OPEN = "self_service_open", _("self-service page opened")
         STATISTICS_EXPORT = "statistics_export", _("depersonalised statistics exported")
+        BREACH_RECORD = "breach_record", _("breach recorded in the register")
+        BREACH_CHANGE = "breach_change", _("breach register entry changed")
+        REGISTER_EXPORT = "register_export", _("register of requests exported")
         LOGIN_FAILED = "login_failed", _("failed staff sign-in")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
@@ -135,6 +138,10 @@ class AuditEvent(AppendOnly):
         verbose_name = _("audit event")
         verbose_name_plural = _("audit log")
         ordering = ["-id"]
+        # The rows about one request or breach (audit.audited): every request's page reads its
+        # reopenings, an access request's its answers, from a log of millions of rows; without
+        # it each read scanned the whole table (170 ms at 1,000,000 rows, both cores).
+        indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
 
     def __str__(self):
         return f"#{self.pk}"

@@ -12,19 +12,38 @@ from ..breaches import breach_notice, breach_record
 from ..models import Breach
 
 
+class RegulatorFilter(admin.SimpleListFilter):
+    """Breaches the regulator is still to be told of (BreachQuerySet.unreported), or told of: a
+    register of years listed them all together, by their detection."""
+
+    title = _("notice to the authorised body")
+    parameter_name = "regulator"
+
+    def lookups(self, request, model_admin):
+        return [("to_notify", _("not sent yet")), ("notified", _("sent"))]
+
+    def queryset(self, request, queryset):
+        if self.value() == "to_notify":
+            return queryset.unreported()
+        if self.value() == "notified":
+            return queryset.exclude(regulator_notified_at=None)
+        return queryset
+
+
 @admin.register(Breach)
 class BreachAdmin(admin.ModelAdmin):
     """The breach register: the regulator's deadline (one working day) shown and highlighted."""
 
     list_display = ["__str__", "detected_at", "deadline", "regulator_notified_at",
                     "subjects_notified"]  # fmt: skip
+    list_filter = [RegulatorFilter, "subjects_notified"]
     readonly_fields = ["regulator_due", "draft_notice"]
 
     def has_delete_permission(self, request, obj=None):
         return False
 
     def save_model(self, request, obj, form, change):
-        breach_record(obj)
+        breach_record(obj, actor=request.user)
 
     @admin.display(description=_("regulator to be notified by"), ordering="regulator_due")
     def deadline(self, obj):

@@ -1,8 +1,13 @@
-"""A request's due date as the officer reads it, on the desk and on the person's page alike."""
+"""A request's due date as the officer reads it: on the desk, in its filter, on the person's
+page, and in what she is told after an action."""
 
+from django.contrib import admin, messages
+from django.contrib.admin.views.main import SEARCH_VAR
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
+
+from consent.common.dates import local_today
 
 from ..models import Ticket
 
@@ -26,3 +31,74 @@ def due_shown(ticket: Ticket):
     if ticket.is_due_today:
         return format_html('<strong class="due-today">{} · {}</strong>', label, _("today"))
     return label
+
+
+def due_told(ticket: Ticket) -> tuple[str, int]:
+    """The sentence an officer is told, after an action that leaves `ticket` to be answered
+    (a type changed, a request opened from an email set aside or at the desk), of its due date
+    as counted from receipt, and the message's level: a warning once it has passed. The date
+    moves with the type, often days earlier, and a request opened from an email that waited is
+    due from the day it came: the messages gave none, and a date already passed showed only
+    on the page."""
+    due = {"due": formats.date_format(ticket.due_date, "SHORT_DATE_FORMAT")}
+    if ticket.is_overdue:
+        return _("Counted from the day it was received, it was due on %(due)s: it is overdue, "
+                 "answer it at once.") % due, messages.WARNING  # fmt: skip
+    return _("Counted from the day it was received, it is due on %(due)s.") % due, messages.SUCCESS
+
+
+class DueFilter(admin.SimpleListFilter):
+    """Overdue and due today count every request still to be answered, one waiting for the
+    person's confirmation included (TicketQuerySet.overdue: the law counts from receipt).
+
+    The desk opens on the open requests. That default gives way to whatever names the requests
+    itself: a number searched, or a status chosen in the filter beside it. «Refused with
+    reasons» chosen alone listed the open requests that were refused, none, and the page said
+    «0 results» to an officer looking for the refusals she had sent."""
+
+    title = _("deadline")
+    parameter_name = "due"
+    # The list's own filter of statuses (TicketAdmin.list_filter), as its links name it.
+    STATUS_PARAMETERS = ("status__exact", "status")
+
+    def __init__(self, request, params, model, model_admin):
+        super().__init__(request, params, model, model_admin)
+        self.gives_way = self.value() is None and (
+            bool(request.GET.get(SEARCH_VAR, "").strip())
+            or any(request.GET.get(name) for name in self.STATUS_PARAMETERS)
+        )
+
+    def lookups(self, request, model_admin):
+        return [("overdue", _("overdue")), ("today", _("due today")),
+                ("waiting", _("waiting for the person")),
+                ("all", _("all, closed included"))]  # fmt: skip
+
+    def choices(self, changelist):
+        """The default first, under its name; a self-service download, done the moment it is
+        asked, and every closed request are one click away ("all"), not in the way. Where the
+        default gives way, "all" is what is shown and says so, and "all open" narrows the
+        status chosen to the open ones by its own value ("?due=open")."""
+        choices = super().choices(changelist)
+        default = {**next(choices), "display": _("all open")}  # no value: the default
+        default["selected"] = self.value() in (None, "open")  # "?due=open": the digest's link
+        if self.gives_way:
+            open_only = changelist.get_query_string({self.parameter_name: "open"})
+            default.update(selected=False, query_string=open_only)
+        yield default
+        for (value, _label), choice in zip(self.lookup_choices, choices, strict=True):
+            yield {**choice, "selected": True} if self.gives_way and value == "all" else choice
+
+    def queryset(self, request, queryset):
+        today = local_today()
+        if self.value() == "overdue":
+            return queryset.overdue(today)
+        if self.value() == "today":
+            return queryset.due_on(today)
+        if self.value() == "waiting":
+            return queryset.waiting()
+        if self.value() == "all" or self.gives_way:
+            # A search names a request by its number: found whatever its state (the default,
+            # open only, answered «0 results» for the closed request a letter quoted); a status
+            # chosen names the requests in it, closed ones too.
+            return queryset
+        return queryset.open()  # the default, and "?due=open" (its link where it gives way)

@@ -19,6 +19,7 @@ from consent.workdays.calendar import check_countable
 from ..desk_open import NO_ADDRESS, ticket_open_at_desk
 from ..models import Ticket
 from ..tickets import due_for
+from .due import due_told
 
 OPEN_PERMISSION = "rights.change_ticket"
 
@@ -140,10 +141,12 @@ class DeskOpening:
                 form.add_error(None, error)
             else:
                 if new:
-                    self.message_user(request, _(
+                    due, level = due_told(ticket)  # a day received before today counts
+                    opened = _(
                         "Request %(ref)s opened. It waits for the person to confirm it by the "
                         "link mailed to the address on record."
-                    ) % {"ref": ticket.reference}, messages.SUCCESS)  # fmt: skip
+                    ) % {"ref": ticket.reference}  # fmt: skip
+                    self.message_user(request, f"{opened} {due}", level)
                 else:
                     self.message_user(request, _(
                         "Request %(ref)s was already opened with these words. Nothing new was "

@@ -169,6 +169,7 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     inlines = [LedgerInline, SubmissionInline, TicketInline, CorrectionInline]
     show_full_result_count = False
     personal_search = True  # a search by address or phone tells whose they are
+    audit_history = "person"  # changed by the desk's operations only, each audited
 
     def subject_numbers(self, objs):
         return {obj.pk: [obj.pk] for obj in objs}

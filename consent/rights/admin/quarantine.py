@@ -21,6 +21,7 @@ from .. import disclosure
 from ..models import QuarantinedMessage, Ticket
 from ..retention import QUARANTINE_KEPT
 from ..tickets import ticket_open_from_quarantine
+from .due import due_told
 
 OPEN_PERMISSION = "rights.change_quarantinedmessage"
 
@@ -135,7 +136,9 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
             except ValidationError as error:
                 form.add_error(None, error)
             else:
-                self.message_user(request, _("Request %(ref)s opened.") % {"ref": ticket.reference})
+                due, level = due_told(ticket)  # from the day the email came, days ago maybe
+                opened = _("Request %(ref)s opened.") % {"ref": ticket.reference}
+                self.message_user(request, f"{opened} {due}", level)
                 return redirect("admin:rights_ticket_change", ticket.pk)
         context = {
             **self.admin_site.each_context(request),

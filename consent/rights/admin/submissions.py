@@ -49,6 +49,7 @@ class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
     readonly_fields = fields
     show_full_result_count = False
     actions = ["mark_answered"]  # also a button on the page (admin/consent/submission/)
+    audit_history = "object"  # marked answered by an audited operation, never edited
 
     def get_queryset(self, request):
         return with_names(super().get_queryset(request), request, subject="subject_id")

@@ -5,8 +5,8 @@ import re
 from copy import copy
 
 from django.contrib import admin, messages
+from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
-from django.contrib.admin.views.main import SEARCH_VAR
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_today, reader_time
+from consent.common.dates import reader_time
 from consent.common.text import REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people, person_link
 from consent.core.audit import audit
@@ -25,8 +25,9 @@ from ..access import access_answers, answer_held_back, resendable, ticket_resend
 from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
+from ..register import register_csv
 from ..statistics import statistics_csv
-from .due import due_shown
+from .due import DueFilter, due_shown, due_told
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
 # staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
@@ -37,42 +38,6 @@ REFERENCE = re.compile(
     r"[«\"'(]*(?:№\s*)?(?:[RР]\s*(?:[-‐‑‒–—−]\s*)?)?(\d{1,19})[»\"').,;:]*", re.IGNORECASE
 )
 MAX_ID = 2**63 - 1  # a bigint
-
-
-class DueFilter(admin.SimpleListFilter):
-    """Overdue and due today count every request still to be answered, one waiting for the
-    person's confirmation included (TicketQuerySet.overdue: the law counts from receipt)."""
-
-    title = _("deadline")
-    parameter_name = "due"
-
-    def lookups(self, request, model_admin):
-        return [("overdue", _("overdue")), ("today", _("due today")),
-                ("waiting", _("waiting for the person")),
-                ("all", _("all, closed included"))]  # fmt: skip
-
-    def choices(self, changelist):
-        """The desk opens on the open requests: a self-service download, done the moment it is
-        asked, and every closed request are one click away ("all"), not in the way."""
-        choices = super().choices(changelist)
-        yield {**next(choices), "display": _("all open")}  # no value: the default
-        yield from choices
-
-    def queryset(self, request, queryset):
-        today = local_today()
-        if self.value() == "overdue":
-            return queryset.overdue(today)
-        if self.value() == "today":
-            return queryset.due_on(today)
-        if self.value() == "waiting":
-            return queryset.waiting()
-        if self.value() == "all" or (
-            self.value() is None and request.GET.get(SEARCH_VAR, "").strip()
-        ):
-            # A search names a request by its number: found whatever its state (the default,
-            # open only, answered «0 results» for the closed request a letter quoted).
-            return queryset
-        return queryset.open()  # the default, and "?due=open" in links mailed before
 
 
 @admin.register(Ticket)
@@ -100,6 +65,7 @@ class TicketAdmin(AuditedAdmin):
               "message", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
+    audit_history = "object"  # changed by the panel's operations only, each audited
 
     def has_add_permission(self, request):
         return False
@@ -175,6 +141,11 @@ class TicketAdmin(AuditedAdmin):
                 name="rights_ticket_reopen",
             ),
             path(
+                "register.csv",
+                self.admin_site.admin_view(self.register_view),
+                name="rights_ticket_register",
+            ),
+            path(
                 "statistics.csv",
                 self.admin_site.admin_view(self.statistics_view),
                 name="rights_statistics",
@@ -241,12 +212,16 @@ class TicketAdmin(AuditedAdmin):
         form = ActionForm(request.POST or None, ticket=ticket)
         if (ticket.is_open or ticket.is_filed) and request.method == "POST" and form.is_valid():
             try:
-                carry_out(ticket, form, request.user)
+                done = carry_out(ticket, form, request.user)
             except ValidationError as error:
                 form.add_refusal(error)
                 ticket.refresh_from_db(fields=["status"])
             else:
-                self.message_user(request, form.done_message())
+                text, level = form.done_message(), messages.SUCCESS
+                if done.is_open:  # a type changed: still to be answered, by a date counted again
+                    due, level = due_told(done)
+                    text = f"{text} {due}"
+                self.message_user(request, text, level)
                 return redirect("admin:rights_ticket_change", ticket.pk)
         if not ticket.is_open and not ticket.is_filed:
             # Closed (by another officer, or by the person's link) since the panel was shown,
@@ -273,33 +248,57 @@ class TicketAdmin(AuditedAdmin):
 
     def reopen_view(self, request, pk):
         """POST: put a closed request back among the open ones, with the officer's reason
-        (closing.ticket_reopen)."""
+        (closing.ticket_reopen), and say by when it is to be answered: the date stands, often
+        passed already."""
+
+        def reopened(ticket):
+            again = _("The request is open again: reopening does not change its due date.")
+            due, level = due_told(ticket)
+            return f"{again} {due}", level
+
         return self._posted(
             request, pk,
             lambda ticket: ticket_reopen(ticket, reason=request.POST.get("reason", ""),
                                          actor=request.user,
                                          closed_at=request.POST.get("closed_at")),
-            _("The request is open again. Its due date has not changed: the law counts it from "
-              "receipt."),
+            reopened,
         )  # fmt: skip
 
     def _posted(self, request, pk, operation, done):
         """One of the request page's own forms, posted: `operation(ticket)` for staff who may
         change requests (403 otherwise, 405 for anything but POST); back to the request, told
-        `done` or, in the officer's language, why nothing was done."""
+        `done` (a text, or of the request as the operation left it, `done(ticket)`: a text and
+        its level) or, in the officer's language, why nothing was done."""
         ticket = get_object_or_404(Ticket, pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
         if request.method != "POST":
             return HttpResponseNotAllowed(["POST"])
         try:
-            operation(ticket)
+            result = operation(ticket)
         except ValidationError as error:
             for text in error.messages:
                 self.message_user(request, text, messages.ERROR)
         else:
-            self.message_user(request, done)
+            text, level = done(result) if callable(done) else (done, messages.SUCCESS)
+            self.message_user(request, text, level)
         return redirect("admin:rights_ticket_change", ticket.pk)
+
+    def register_view(self, request):
+        """The requests the list shows, under its filters (Django's own changelist reads them),
+        as a CSV (register.register_csv): no personal data, but which requests there are,
+        audited with how many. A query the list refuses sends the officer back to it."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        try:
+            requests = self.get_changelist_instance(request).get_queryset(request)
+        except IncorrectLookupParameters:
+            return redirect(reverse("admin:rights_ticket_changelist") + "?e=1")
+        body = register_csv(requests)
+        audit(AuditEvent.Action.REGISTER_EXPORT, actor=request.user, filters=sorted(request.GET))
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = 'attachment; filename="requests-register.csv"'
+        return response
 
     def statistics_view(self, request):
         """Depersonalised counts for statistics or research (Art. 17(1); compliance L23)."""

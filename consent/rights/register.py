@@ -1,0 +1,31 @@
+"""The register of requests (compliance L8; Art. 25(3): the responsible person controls how
+requests are received and handled): each request, how and when it came, by when it was due and
+how it was answered, as a spreadsheet for that control and for an inspection. No one is named
+and no address is given: a request's number leads to its page, for staff who may open it."""
+
+from django.db.models import QuerySet
+from django.utils.translation import gettext as _
+
+from consent.common.dates import reader_time
+from consent.common.i18n import language_name
+from consent.common.spreadsheet import csv_document
+
+from .models import Ticket
+from .statistics import LATE, ON_TIME, timed
+
+
+def register_csv(requests: QuerySet[Ticket]) -> bytes:
+    """`requests`, in the order they came, as a CSV in the active language (the staff member's):
+    times in Almaty time as a person writes them, types, channels and statuses by their names,
+    and whether each was answered on time by the rule of the index's chart (statistics.timed)."""
+    answered = {ON_TIME: _("answered on time"), LATE: _("answered late")}
+    header = [_("request"), _("type"), _("received by"), _("language"), _("received (Almaty)"),
+              _("due"), _("identity confirmed (Almaty)"), _("closed (Almaty)"), _("status"),
+              _("deadline")]  # fmt: skip
+    rows = (
+        [t.reference, t.get_type_display(), t.get_channel_display(), language_name(t.language),
+         reader_time(t.received_at), reader_time(t.due_date), reader_time(t.verified_at),
+         reader_time(t.closed_at), t.get_status_display(), answered.get(t.answered, "")]
+        for t in timed(requests).order_by("received_at", "id").iterator(chunk_size=2000)
+    )  # fmt: skip
+    return csv_document([header, *rows])
