@@ -230,3 +230,21 @@ def html_text(html: str) -> str:
     parser.feed(shown)
     parser.close()
     return parser.text()
+
+
+# A letter's body that is HTML as it was stored (letters.read_letter keeps the markup): it
+# begins with a tag, as mail programs write an HTML body; a plain letter that writes «<div>»
+# in its text is read as written.
+MARKUP = re.compile(r"\s*<(!doctype|html|head|meta|body|div|p|br|span|table|font|style)\b", re.I)
+
+
+def as_read(message: str) -> str | None:
+    """The text a stored letter shows when its body is HTML (an HTML-only letter is stored as it
+    came, head, styles and all): its subject line, then the body as html_text reads it; None
+    for a plain text letter, which reads as it is stored."""
+    if MARKUP.match(message or ""):  # no subject line: the body alone
+        return html_text(message)
+    subject_line, blank, body = (message or "").partition("\n\n")
+    if not (blank and MARKUP.match(body)):
+        return None
+    return f"{subject_line}\n\n{html_text(body)}"
