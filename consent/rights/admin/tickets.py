@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today, reader_time
 from consent.common.text import REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people, person_link
-from consent.core.audit import audit
+from consent.core.audit import audit, audited
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING, PURPOSES
 
@@ -232,6 +232,9 @@ class TicketAdmin(AuditedAdmin):
                 kind=LedgerEntry.Kind.WITHDRAW,
                 reason=ticket.reference,
             ).exists()
+        # The files its letter carried, none kept (tickets.ticket_open): the sender was told.
+        opened = audited(AuditEvent.Action.REQUEST_OPEN, ticket).first()
+        extra["files_not_kept"] = opened.detail.get("files", 0) if opened else 0
         stops = ticket.limits.get("stops", [])
         extra["limits_stops"] = ", ".join(str(PURPOSES[c].name) for c in stops if c in PURPOSES)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
