@@ -28,6 +28,11 @@ Type = Ticket.Type
 RUSSIAN_ASKING = re.compile(r"\w{2,}[иыйь]те(сь)?")
 # The Kazakh imperative of «сіз» («айтыңыз», «беріңізші», «хабарласыңыздар»), folded: ң as н.
 KAZAKH_ASKING_FORM = re.compile(r"\w{2,}н[ыи]з(дар|дер)?(шы|ши)?")
+# A Russian infinitive, as a subject line asks («Отписаться от рассылки и удалить телефон»);
+# read only in a clause of the unsubscribe's sentence: elsewhere «хочу»/«прошу» stands before it.
+# Not a noun in «-ость», «-есть» («новость», «возможность»).
+INFINITIVE = re.compile(r"\w{2,}(ть|ти|чь)(ся|сь)?")
+NOUN_LIKE = re.compile(r"\w*[ое]сть")
 # Its negation («жібермеңіз», «жазбаңыз»): a stop, as the unsubscribe asks.
 KAZAKH_NOT = re.compile(r"\w*(ма|ме|ба|бе|па|пе)н[ыи]з(дар|дер)?(шы|ши)?")
 # Words of asking that are no imperative («прошу исправить», «нөмірді өзгертуді сұраймын»).
@@ -83,12 +88,12 @@ def _negated(folded, at):
 
 def _asks_in_another_clause(sentence, match):
     """Whether the unsubscribe's sentence asks something more in a clause of its own: «Отпишите
-    меня от рассылки и удалите мой номер телефона»."""
+    меня от рассылки и удалите мой номер телефона», «Отписаться и исправить фамилию»."""
     own = {sentence.clauses[match.start], sentence.clauses[match.end]}
     tokens = sentence.tokens
     return any(
         sentence.clauses[at] not in own
-        and _request(word)
+        and (_request(word) or (INFINITIVE.fullmatch(word) and not NOUN_LIKE.fullmatch(word)))
         and not (at and tokens[at - 1] in NEGATIONS)
         for at, word in enumerate(tokens)
     )
