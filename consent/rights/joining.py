@@ -8,6 +8,7 @@ counted as a request; the
 deadline stays the first one's, counted from its receipt. The person is answered once a day at
 most (ANSWERED_ONCE_IN): an auto-responder without Auto-Submitted answers each answer."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
@@ -26,6 +27,7 @@ from .reading import read_own
 
 Type, Status = Ticket.Type, Ticket.Status
 ANSWERED_ONCE_IN = timedelta(days=1)
+NUMBER = re.compile(r"\d+")
 
 
 def same_request_open(
@@ -67,9 +69,10 @@ def same_request_open(
 
 def same_words(message: str) -> str:
     """What a letter's writer wrote, as compared for «the same letter again»: its lines but the
-    quoted, the quote's head and the signature (reading.read_own), casefolded, spaces as one.
-    "" for a letter with none."""
-    return " ".join(" ".join(read_own(message or "").own).casefold().split())
+    quoted, the quote's head and the signature (reading.read_own), casefolded, spaces as one,
+    every number as one (a helpdesk's answer numbers each: «Обращение № 4521 принято», «№ 4522»,
+    and dates it). "" for a letter with none."""
+    return NUMBER.sub("0", " ".join(" ".join(read_own(message or "").own).casefold().split()))
 
 
 def file_reply(ticket: Ticket, files: int = 0) -> None:
