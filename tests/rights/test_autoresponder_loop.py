@@ -4,12 +4,13 @@ answer opened an "other" request and was mailed a link or a «nothing held» not
 answered again: a request and a mail every run of the intake, for ever (compliance L7)."""
 
 import pytest
+from django.core.management import call_command
 from post_office.models import Email
 
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import mails_to, message
+from .conftest import deliver, left, mails_to, message
 
 Status = Ticket.Status
 AUTO_REPLY = ("Ваше обращение принято",
@@ -64,3 +65,22 @@ def test_the_same_question_sent_twice_is_one_request_and_the_person_is_told(pers
     _first, second = mails_to("asel@example.kz")
     assert opened.reference in second.subject
     assert "добавили" in second.message  # «…so we have added the new email to it»
+
+
+@pytest.mark.live
+def test_the_fetch_timer_and_the_responder_stop_after_one_exchange(mailbox, person):
+    """As it runs: the responder's answers land in the real mailbox between the timer's runs,
+    one for each mail of ours (its first letter answers something we sent before)."""
+    sent, to_answer = 0, 1
+    for _run in range(5):
+        for n in range(sent, sent + to_answer):
+            deliver(mailbox, message(AUTO_REPLY[0], message_id=f"<imap-auto-{n}@x>",
+                                     body=f"Обращение № {n}.\n{AUTO_REPLY[1]}"))  # fmt: skip
+        sent += to_answer
+        ours = len(mails_to("asel@example.kz"))
+        call_command("fetch_request_mail")
+        to_answer = len(mails_to("asel@example.kz")) - ours
+    assert left(mailbox) == 0  # each letter taken in and kept
+    assert Ticket.objects.open().count() == 1
+    assert Ticket.objects.count() == sent == 3  # the first, and the answers to our two mails
+    assert len(mails_to("asel@example.kz")) == 2
