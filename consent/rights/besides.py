@@ -42,8 +42,8 @@ ASKING_WORDS = frozenset(map(fold, (
 )))  # fmt: skip
 # A greeting or a courtesy written as the imperative, or beside a particle: asks nothing.
 COURTESY = frozenset(map(fold, (
-    "здравствуйте", "извините", "простите", "будьте", "сәлеметсіз", "сәлем", "бе", "ме",
-    "саулығыңыз", "денсаулығыңыз",
+    "здравствуйте", "извините", "простите", "будьте", "берегите", "сәлеметсіз", "сәлем", "бе",
+    "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар",
 )))  # fmt: skip
 NEGATIONS = frozenset({"не", "ни"})
 
