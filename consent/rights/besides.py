@@ -52,20 +52,23 @@ def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
     """Whether the person's own words (`written`: the subject line and the first lines,
     intake.recognise) ask something beside the unsubscribe the table's phrases name."""
     stops = [phrase for phrase in table if phrase.kind == Type.UNSUBSCRIBE]
+    read = []  # (sentence, its unsubscribe or None, its words)
     for text in written:
         for piece in SENTENCE_END.split(text or ""):
             found = sentences(piece)
-            if not found:
-                continue
-            match = phrases.find(stops, piece)
-            if match is None:
-                if _asks(found[0], words(piece)):
-                    return True
-            elif _asks_in_another_clause(found[0], match):
-                return True
+            if found:
+                read.append((found[0], phrases.find(stops, piece), piece))
+    # The unsubscribe's own words asked again («…не открывается, отпишите меня вручную»).
+    again = {word for _s, match, _p in read if match for word in match.phrase.words}
+    return any(
+        _asks(sentence, words(piece), again)
+        if match is None
+        else _asks_in_another_clause(sentence, match, again)
+        for sentence, match, piece in read
+    )
 
 
-def _asks(sentence, every):
+def _asks(sentence, every, again):
     """Whether a sentence that holds no unsubscribe asks a question or asks us to do something."""
     folded = [fold(word) for word in every]
     if sentence.asked or KAZAKH_ASKING & set(folded):
@@ -75,7 +78,7 @@ def _asks(sentence, every):
            for at, w in enumerate(folded)):  # fmt: skip
         return True
     return any(
-        (_request(word) or word in ASKING_WORDS) and not _negated(folded, at)
+        (_request(word, again) or word in ASKING_WORDS) and not _negated(folded, at)
         for at, word in enumerate(folded)
     )
 
@@ -86,21 +89,33 @@ def _negated(folded, at):
     return bool(before or (folded[at] in ASKING_WORDS and NEGATIONS & set(folded[at + 1 : at + 3])))
 
 
-def _asks_in_another_clause(sentence, match):
+def _asks_in_another_clause(sentence, match, again):
     """Whether the unsubscribe's sentence asks something more in a clause of its own: «Отпишите
     меня от рассылки и удалите мой номер телефона», «Отписаться и исправить фамилию»."""
     own = {sentence.clauses[match.start], sentence.clauses[match.end]}
-    tokens = sentence.tokens
+    tokens, clauses = sentence.tokens, sentence.clauses
+    # A «не» earlier in its clause makes it a stop: «…, не хочу больше получать письма».
     return any(
-        sentence.clauses[at] not in own
-        and (_request(word) or (INFINITIVE.fullmatch(word) and not NOUN_LIKE.fullmatch(word)))
-        and not (at and tokens[at - 1] in NEGATIONS)
+        clauses[at] not in own
+        and (_request(word, again) or _infinitive(word, again))
+        and not any(tokens[i] in NEGATIONS for i in range(at) if clauses[i] == clauses[at])
         for at, word in enumerate(tokens)
     )
 
 
-def _request(word):
-    if word in COURTESY:
+def _infinitive(word, again):
+    return bool(INFINITIVE.fullmatch(word)) and not (
+        NOUN_LIKE.fullmatch(word) or _said(word, again)
+    )
+
+
+def _said(word, again):
+    """Whether the word is one of the unsubscribe's own, in any of its forms."""
+    return any(phrases.same_word(phrase_word, word) for phrase_word in again)
+
+
+def _request(word, again):
+    if word in COURTESY or _said(word, again):
         return False
     if RUSSIAN_ASKING.fullmatch(word):
         return True
