@@ -71,6 +71,8 @@ def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
 def _asks(sentence, every, again):
     """Whether a sentence that holds no unsubscribe asks a question or asks us to do something."""
     folded = [fold(word) for word in every]
+    if set(folded) <= COURTESY:  # «Сәлеметсіз бе?»: a greeting, asked as Kazakh asks it
+        return False
     if sentence.asked or KAZAKH_ASKING & set(folded):
         return True
     # A Kazakh particle asks, but for the greeting's («Сәлеметсіз бе»).
