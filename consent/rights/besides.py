@@ -19,6 +19,7 @@ officer with its news stopped: nothing is lost, the other way round the person's
 import re
 
 from . import phrases
+from .limits import KEEP, SEND
 from .models import Ticket
 from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
 from .spelling import fold, words
@@ -31,7 +32,7 @@ KAZAKH_ASKING_FORM = re.compile(r"\w{2,}н[ыи]з(дар|дер)?(шы|ши)?")
 # A Russian infinitive, as a subject line asks («Отписаться от рассылки и удалить телефон»);
 # read only in a clause of the unsubscribe's sentence: elsewhere «хочу»/«прошу» stands before it.
 # Not a noun in «-ость», «-есть» («новость», «возможность»).
-INFINITIVE = re.compile(r"\w{2,}(ть|ти|чь)(ся|сь)?")
+INFINITIVE = re.compile(r"\w{2,}(ть|чь)(ся|сь)?")  # not «-ти»: Kazakh's «-ті», «Құрметті»
 NOUN_LIKE = re.compile(r"\w*[ое]сть")
 # Its negation («жібермеңіз», «жазбаңыз»): a stop, as the unsubscribe asks.
 KAZAKH_NOT = re.compile(r"\w*(ма|ме|ба|бе|па|пе)н[ыи]з(дар|дер)?(шы|ши)?")
@@ -117,7 +118,9 @@ def _said(word, again):
 
 
 def _request(word, again):
-    if word in COURTESY or _said(word, again):
+    # What the letter keeps or where it wants mail is limits.py's to read («но данные
+    # оставьте», «пишите только о моём заказе»): it does not ask for anything else.
+    if word in COURTESY or _said(word, again) or KEEP.fullmatch(word) or word.startswith(SEND):
         return False
     if RUSSIAN_ASKING.fullmatch(word):
         return True
