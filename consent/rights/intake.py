@@ -190,10 +190,12 @@ def recognise(
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
-    if kind == Type.UNSUBSCRIBE and asks_besides(table, written):  # besides.py: read, not closed
+    whether = any(m.whether for m in found)
+    # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
+    if kind == Type.UNSUBSCRIBE and not (asked or whether) and asks_besides(table, written):
         kind, unsubscribe = Type.OTHER, True
     purpose = purpose if kind == Type.WITHDRAW else ""
-    whether = any(m.whether for m in found) and kind != Type.OTHER
+    whether = whether and kind != Type.OTHER
     return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits,
                       whether=whether)  # fmt: skip
 
