@@ -9,7 +9,6 @@ stops the intake: it is set aside whole for the privacy officers (quarantine.py;
 import logging
 import re
 from datetime import datetime
-from email import message_from_bytes, policy
 from typing import NamedTuple
 
 from cryptography.fernet import InvalidToken
@@ -18,15 +17,15 @@ from django.db.models import Q
 
 from consent.core import routes
 from consent.core.subjects import normalise_email, subject_find
-from consent.marketing.returns import returned_mail
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
+from .besides import asks_besides
 from .keys import hashed_key, letter_key, message_key, whole_message_key
 from .language import language_of
 from .letters import Letter, read_letter
 from .limits import ADDRESS, narrowed
-from .machines import operator_addresses
+from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
 from .reading import Reading, read_own
@@ -191,8 +190,12 @@ def recognise(
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
+    whether = any(m.whether for m in found)
+    # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
+    if kind == Type.UNSUBSCRIBE and not (asked or whether) and asks_besides(table, written):
+        kind, unsubscribe = Type.OTHER, True
     purpose = purpose if kind == Type.WITHDRAW else ""
-    whether = any(m.whether for m in found) and kind != Type.OTHER
+    whether = whether and kind != Type.OTHER
     return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits,
                       whether=whether)  # fmt: skip
 
@@ -294,17 +297,6 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
     # The class only: the error's text may quote the message (an address, a value).
     logger.warning("request message could not be stored (%s)", error_name)
     return quarantine_record(raw, reason=Reason.STORE_FAILED, key=key, received_at=received_at)
-
-
-def campaign_mail_returned(raw: bytes) -> None:
-    """A machine's report of a campaign mail of ours, a hard bounce or a complaint, stops the
-    campaigns to that person (consent/marketing/returns.py). It never keeps the report from
-    being set aside: whatever fails here is logged by its class and left."""
-    try:
-        with transaction.atomic():
-            returned_mail(message_from_bytes(raw, policy=policy.default))
-    except Exception as error:
-        logger.warning("a report of returned mail could not be read (%s)", type(error).__name__)
 
 
 def seen_before(raw: bytes, key: str) -> bool | None:

@@ -8,6 +8,7 @@ counted as a request; the
 deadline stays the first one's, counted from its receipt. The person is answered once a day at
 most (ANSWERED_ONCE_IN): an auto-responder without Auto-Submitted answers each answer."""
 
+import re
 from datetime import timedelta
 
 from django.utils import timezone
@@ -22,15 +23,22 @@ from .alerts import notify_new_ticket
 from .closing import ticket_close, ticket_locked
 from .links import confirmation_url
 from .models import Ticket
+from .reading import read_own
 
 Type, Status = Ticket.Type, Ticket.Status
 ANSWERED_ONCE_IN = timedelta(days=1)
+NUMBER = re.compile(r"\d+")
 
 
-def same_request_open(kind: str, purpose: str, subject: Subject | None, email: str):
+def same_request_open(
+    kind: str, purpose: str, subject: Subject | None, email: str, message: str = ""
+):
     """The open request of the same type (and, for a withdrawal, purpose) from the same person
     (from the same address when no one on record holds it), locked; None when there is none.
-    "Other" is never the same: two questions are two requests.
+    "Other" is the same only when its letter says the same words (`same_words`): two
+    questions are two requests, but an auto-responder that adds no header naming it a machine
+    answers each of our mails with the same letter, and each opened a request and was mailed
+    a link, which it answered again: a loop, a request and a mail every run of the intake.
 
     Asked, and the request made from the answer, one at a time for the person (their row) or,
     when no one on record holds the address, for the address (`address_lock`), until the
@@ -38,7 +46,8 @@ def same_request_open(kind: str, purpose: str, subject: Subject | None, email: s
     letter and the form) each found none before the other committed, and both opened one.
     Now the second waits and finds the first. A caller that looks the person up takes the
     address first (`subject_find_for_update`), so that the person is read under it too."""
-    if kind == Type.OTHER:
+    words = same_words(message)
+    if kind == Type.OTHER and not words:
         return None
     found = Ticket.objects.open().filter(type=kind, purpose=purpose)
     if subject is not None:
@@ -47,11 +56,23 @@ def same_request_open(kind: str, purpose: str, subject: Subject | None, email: s
     else:
         address_lock(email)
         found = found.filter(subject=None, email__address=email)  # as addresses are looked up
-    earliest = found.order_by("received_at", "id").first()
+    found = found.order_by("received_at", "id")
+    if kind == Type.OTHER:
+        earliest = next((ticket for ticket in found if same_words(ticket.message) == words), None)
+    else:
+        earliest = found.first()
     if earliest is None:
         return None
     earliest = ticket_locked(earliest)  # read again under its lock: an officer may close it
     return earliest if earliest.is_open else None
+
+
+def same_words(message: str) -> str:
+    """What a letter's writer wrote, as compared for «the same letter again»: its lines but the
+    quoted, the quote's head and the signature (reading.read_own), casefolded, spaces as one,
+    every number as one (a helpdesk's answer numbers each: «Обращение № 4521 принято», «№ 4522»,
+    and dates it). "" for a letter with none."""
+    return NUMBER.sub("0", " ".join(" ".join(read_own(message or "").own).casefold().split()))
 
 
 def file_reply(ticket: Ticket, files: int = 0) -> None:

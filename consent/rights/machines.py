@@ -3,13 +3,19 @@ Kazakh, Russian or English), delivery reports and bounces, read and delivery rec
 lists. The intake (letters.py) sets it aside unanswered: none of it asks for anything, and an
 answer goes back to a machine that may answer again, or to ourselves, in a loop."""
 
+import logging
 import re
+from email import message_from_bytes, policy
 from email.message import EmailMessage
 from email.utils import parseaddr
 
 from django.conf import settings
+from django.db import transaction
 
 from consent.core.subjects import normalise_email
+from consent.marketing.returns import returned_mail
+
+logger = logging.getLogger(__name__)
 
 # What machines write (RFC 3834, RFC 3464, RFC 2919 and the older headers still in use): an
 # auto-reply, a delivery report (Exim's names the failed recipients), a mailing list.
@@ -98,3 +104,14 @@ def ours(address: str) -> bool:
 def _mailbox(address):
     local, _at, domain = (normalise_email(address) or "").casefold().rpartition("@")
     return f"{local.split('+', 1)[0]}@{domain}"
+
+
+def campaign_mail_returned(raw: bytes) -> None:
+    """A machine's report of a campaign mail of ours, a hard bounce or a complaint, stops the
+    campaigns to that person (consent/marketing/returns.py). It never keeps the report from
+    being set aside: whatever fails here is logged by its class and left."""
+    try:
+        with transaction.atomic():
+            returned_mail(message_from_bytes(raw, policy=policy.default))
+    except Exception as error:
+        logger.warning("a report of returned mail could not be read (%s)", type(error).__name__)

@@ -40,17 +40,29 @@ FOOTER_WORDS = 6
 FORWARD_MARKER = re.compile(
     r"^\s*[-_=*\s]*(forwarded message|original message|begin forwarded message|"
     r"пересылаемое сообщение|пересланное сообщение|исходное сообщение|"
-    r"начало переадресованного сообщения|жіберілген хат|қайта жіберілген хат|бастапқы хат)"
+    r"начало переадресованного сообщения|жіберілген хат|қайта жіберілген хат|бастапқы хат|"
+    r"жіберілген хабар|қайта жіберілген хабар|бастапқы хабар)"
     r"[-_=*\s]*:?\s*$",
     re.IGNORECASE,
 )
+# The fields of a quoted or forwarded head, as mail programs name them in English, Russian and
+# Kazakh, the Kazakh ones in their possessive and compound forms too («Тақырыбы», «Жіберілген
+# уақыты»): a head written so was read as the person's own words, and a request it quoted from
+# someone else was carried out on the sender's record.
 HEADER_LINE = re.compile(
-    r"^\s*\**(from|от|от кого|кімнен|жіберуші|sent|date|дата|отправлено|күні|жіберілді|to|кому|"
-    r"кімге|cc|копия|subject|тема|тақырып)\**\s*:\s*(?P<value>.*)$",
+    r"^\s*\**(from|от|от кого|отправитель|кімнен|жіберуші|sent|date|дата|дата отправки|"
+    r"отправлено|күні|жіберілді|жіберілген|жіберілген күні|жіберілген уақыты|to|кому|"
+    r"получатель|получатели|кімге|алушы|алушылар|cc|bcc|копия|скрытая копия|көшірме|reply-to|"
+    r"subject|тема|тақырып|тақырыбы)\**\s*:\s*(?P<value>.*)$",
     re.IGNORECASE,
 )
-SUBJECT_HEADER = re.compile(r"^\s*\**(subject|тема|тақырып)\**\s*:", re.IGNORECASE)
-SENDER_HEADER = re.compile(r"^\s*\**(from|от|от кого|кімнен|жіберуші)\**\s*:", re.IGNORECASE)
+SUBJECT_HEADER = re.compile(r"^\s*\**(subject|тема|тақырып|тақырыбы)\**\s*:", re.IGNORECASE)
+SENDER_HEADER = re.compile(
+    r"^\s*\**(from|от|от кого|отправитель|кімнен|жіберуші)\**\s*:\s*\S", re.IGNORECASE
+)
+# A field of a head whose name no list holds («Жіберілген уақыты:», «Datum:»): a name of one to
+# three words, then its value. Read only right after a sender's field.
+ANY_FIELD = re.compile(r"^\s*\**[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\**\s*:\s*\S")
 
 # A multipart whose parts cannot be found: what get_body() returns would be missing the text.
 
@@ -139,7 +151,11 @@ def _header_block_at(lines, index):
     if not HEADER_LINE.match(lines[index]):
         return False
     following = [line for line in lines[index + 1 : index + 4] if line.strip()]
-    return bool(following) and bool(HEADER_LINE.match(following[0]))
+    if not following:
+        return False
+    if SENDER_HEADER.match(lines[index]):  # «От: …» then any field: a head
+        return bool(ANY_FIELD.match(following[0]))
+    return bool(HEADER_LINE.match(following[0]))
 
 
 def _head(lines):
@@ -230,3 +246,21 @@ def html_text(html: str) -> str:
     parser.feed(shown)
     parser.close()
     return parser.text()
+
+
+# A letter's body that is HTML as it was stored (letters.read_letter keeps the markup): it
+# begins with a tag, as mail programs write an HTML body; a plain letter that writes «<div>»
+# in its text is read as written.
+MARKUP = re.compile(r"\s*<(!doctype|html|head|meta|body|div|p|br|span|table|font|style)\b", re.I)
+
+
+def as_read(message: str) -> str | None:
+    """The text a stored letter shows when its body is HTML (an HTML-only letter is stored as it
+    came, head, styles and all): its subject line, then the body as html_text reads it; None
+    for a plain text letter, which reads as it is stored."""
+    if MARKUP.match(message or ""):  # no subject line: the body alone
+        return html_text(message)
+    subject_line, blank, body = (message or "").partition("\n\n")
+    if not (blank and MARKUP.match(body)):
+        return None
+    return f"{subject_line}\n\n{html_text(body)}"

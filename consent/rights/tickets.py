@@ -144,8 +144,9 @@ def ticket_open(
     on_arrival = acts and channel == Ticket.Channel.EMAIL and subject is not None
     done_on_arrival = on_arrival and kind == Type.UNSUBSCRIBE
     if joins and not (filed or about_someone_else or done_on_arrival or limits):
-        repeated = same_request_open(kind, purpose, subject, email)
+        repeated = same_request_open(kind, purpose, subject, email, message)
         regarding = repeated or regarding
+    audit_detail = {**(audit_detail or {}), **({"files": files} if files else {})}  # the desk's
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],

@@ -34,8 +34,10 @@ def written_keys():
         for node in ast.walk(ast.parse(path.read_text())):
             if isinstance(node, ast.Assign) and isinstance(node.value, ast.Dict):
                 names = {getattr(t, "id", "") for t in node.targets}
-                if names & {"detail", "change"}:
-                    keys |= {k.value for k in node.value.keys if isinstance(k, ast.Constant)}
+                if names & {"detail", "change", "audit_detail"}:
+                    for inner in ast.walk(node.value):  # «{**earlier, **({"files": n} if n …)}»
+                        if isinstance(inner, ast.Dict):
+                            keys |= {k.value for k in inner.keys if isinstance(k, ast.Constant)}
             if not isinstance(node, ast.Call):
                 continue
             name = getattr(node.func, "id", None) or getattr(node.func, "attr", None)

@@ -55,6 +55,7 @@ LABELS = {
     "request": _("request"),
     "guardian_of": _("records of the children"),
     "quarantined": _("email set aside"),
+    "files": _("files the email carried, not kept"),
     "opened_at_desk": _("opened at the desk"),
     "verified": _("confirmed"),
     "list": _("list"),

@@ -10,14 +10,15 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
-from django.utils.html import format_html_join
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
 from consent.common.text import REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people, person_link
-from consent.core.audit import audit
+from consent.core.audit import audit, audited
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING, PURPOSES
 
@@ -25,6 +26,7 @@ from ..access import access_answers, answer_held_back, resendable, ticket_resend
 from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
+from ..reading import as_read
 from ..register import register_csv
 from ..statistics import statistics_csv
 from .due import DueFilter, due_shown, due_told
@@ -62,7 +64,7 @@ class TicketAdmin(AuditedAdmin):
     list_per_page = 50
     fields = ["type", "status", "channel", "language", "purpose", "received_at", "due",
               "link_sent_at", "verified_at", "closed_at", "person", "email", "related",
-              "message", "outcome"]  # fmt: skip
+              "letter", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
     audit_history = "object"  # changed by the panel's operations only, each audited
@@ -116,6 +118,17 @@ class TicketAdmin(AuditedAdmin):
             ((label, reverse("admin:rights_ticket_change", args=[pk]), reference)
              for label, pk, reference in links),
         )  # fmt: skip
+
+    @admin.display(description=_("message"))
+    def letter(self, obj):
+        """The letter as it reads: an HTML-only one without its markup (the officer read the
+        tags and styles of an Outlook body to find three lines), as received one click away."""
+        shown = as_read(obj.message)
+        if shown is None:
+            return obj.message or "-"  # shown as a text field is, line breaks kept
+        return format_html("{}<details><summary>{}</summary><pre>{}</pre></details>",
+                           linebreaksbr(shown), _("As received, with its HTML markup"),
+                           obj.message)  # fmt: skip
 
     @admin.display(description=_("request"), ordering="id")
     def reference_link(self, obj):
@@ -190,6 +203,9 @@ class TicketAdmin(AuditedAdmin):
                 kind=LedgerEntry.Kind.WITHDRAW,
                 reason=ticket.reference,
             ).exists()
+        # The files its letter carried, none kept (tickets.ticket_open): the sender was told.
+        opened = audited(AuditEvent.Action.REQUEST_OPEN, ticket).first()
+        extra["files_not_kept"] = opened.detail.get("files", 0) if opened else 0
         stops = ticket.limits.get("stops", [])
         extra["limits_stops"] = ", ".join(str(PURPOSES[c].name) for c in stops if c in PURPOSES)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)

@@ -1,0 +1,127 @@
+"""What else a letter asks beside stopping the news (compliance L7, L15). An unsubscribe mailed
+from an address on record is carried out and its request closed as it arrives
+(tickets._act_on_arrival): no officer reads it. A letter that asks something more, in words no
+phrase of the table names, lost that: «Отпишите меня от рассылки. И подскажите, когда начнётся
+курс?», «Отпишите меня и удалите мой номер телефона», «Жаңалықтардан бас тартамын. Телефон
+нөмірімді өшіріп беріңізші» were answered «done», the question and the other request with them.
+
+Such a letter still stops the news as it arrives, as an unsubscribe beside a request the table
+names does (intake.recognise), and opens "other" for the officer to read and answer.
+
+What asks, outside the words of the unsubscribe: a question (sentences.py reads it: «?», «ли», a
+question word, a Kazakh particle, a request's number); a request to us, as Russian and Kazakh
+write one: the imperative of «вы» («подскажите», «удалите», «исправьте», «айтыңыз», «өшіріп
+беріңіз»), or «прошу», «хочу», «нужно», «өтінемін», «сұраймын». Not a request to stop («больше
+не присылайте», «прошу не писать», «жібермеңіз»: what the unsubscribe asks), nor a greeting or
+a courtesy («Здравствуйте», «Извините», «Сәлеметсіз бе»). A letter read wrongly so opens for an
+officer with its news stopped: nothing is lost, the other way round the person's words were."""
+
+import re
+
+from . import phrases
+from .limits import KEEP, SEND
+from .models import Ticket
+from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
+from .spelling import fold, words
+
+Type = Ticket.Type
+# The imperative of «вы» («подскажите», «исправьте», «пришлите»), folded (spelling.fold).
+RUSSIAN_ASKING = re.compile(r"\w{2,}[иыйь]те(сь)?")
+# The Kazakh imperative of «сіз» («айтыңыз», «беріңізші», «хабарласыңыздар»), folded: ң as н.
+KAZAKH_ASKING_FORM = re.compile(r"\w{2,}н[ыи]з(дар|дер)?(шы|ши)?")
+# A Russian infinitive, as a subject line asks («Отписаться от рассылки и удалить телефон»);
+# read only in a clause of the unsubscribe's sentence: elsewhere «хочу»/«прошу» stands before it.
+# Not a noun in «-ость», «-есть» («новость», «возможность»).
+INFINITIVE = re.compile(r"\w{2,}(ть|чь)(ся|сь)?")  # not «-ти»: Kazakh's «-ті», «Құрметті»
+NOUN_LIKE = re.compile(r"\w*[ое]сть")
+# Its negation («жібермеңіз», «жазбаңыз»): a stop, as the unsubscribe asks.
+KAZAKH_NOT = re.compile(r"\w*(ма|ме|ба|бе|па|пе)н[ыи]з(дар|дер)?(шы|ши)?")
+# Words of asking that are no imperative («прошу исправить», «нөмірді өзгертуді сұраймын»).
+ASKING_WORDS = frozenset(map(fold, (
+    "прошу", "просим", "хочу", "хотим", "хотела", "хотел", "хотелось", "нужно", "надо",
+    "необходимо", "өтінемін", "өтінеміз", "сұраймын", "сұраймыз", "қалаймын",
+)))  # fmt: skip
+# A greeting or a courtesy written as the imperative, or beside a particle: asks nothing.
+COURTESY = frozenset(map(fold, (
+    "здравствуйте", "извините", "простите", "будьте", "берегите", "сәлеметсіз", "сәлем", "бе",
+    "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар",
+)))  # fmt: skip
+NEGATIONS = frozenset({"не", "ни"})
+
+
+def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
+    """Whether the person's own words (`written`: the subject line and the first lines,
+    intake.recognise) ask something beside the unsubscribe the table's phrases name."""
+    stops = [phrase for phrase in table if phrase.kind == Type.UNSUBSCRIBE]
+    read = []  # (sentence, its unsubscribe or None, its words)
+    for text in written:
+        for piece in SENTENCE_END.split(text or ""):
+            found = sentences(piece)
+            if found:
+                read.append((found[0], phrases.find(stops, piece), piece))
+    # The unsubscribe's own words asked again («…не открывается, отпишите меня вручную»).
+    again = {word for _s, match, _p in read if match for word in match.phrase.words}
+    return any(
+        _asks(sentence, words(piece), again)
+        if match is None
+        else _asks_in_another_clause(sentence, match, again)
+        for sentence, match, piece in read
+    )
+
+
+def _asks(sentence, every, again):
+    """Whether a sentence that holds no unsubscribe asks a question or asks us to do something."""
+    folded = [fold(word) for word in every]
+    if set(folded) <= COURTESY:  # «Сәлеметсіз бе?»: a greeting, asked as Kazakh asks it
+        return False
+    if sentence.asked or KAZAKH_ASKING & set(folded):
+        return True
+    # A Kazakh particle asks, but for the greeting's («Сәлеметсіз бе»).
+    if any(w in QUESTION_PARTICLES and (at == 0 or folded[at - 1] not in COURTESY)
+           for at, w in enumerate(folded)):  # fmt: skip
+        return True
+    return any(
+        (_request(word, again) or word in ASKING_WORDS) and not _negated(folded, at)
+        for at, word in enumerate(folded)
+    )
+
+
+def _negated(folded, at):
+    """Whether a request is one to stop: «не присылайте», «прошу не писать», «прошу больше не»."""
+    before = at and folded[at - 1] in NEGATIONS
+    return bool(before or (folded[at] in ASKING_WORDS and NEGATIONS & set(folded[at + 1 : at + 3])))
+
+
+def _asks_in_another_clause(sentence, match, again):
+    """Whether the unsubscribe's sentence asks something more in a clause of its own: «Отпишите
+    меня от рассылки и удалите мой номер телефона», «Отписаться и исправить фамилию»."""
+    own = {sentence.clauses[match.start], sentence.clauses[match.end]}
+    tokens, clauses = sentence.tokens, sentence.clauses
+    # A «не» earlier in its clause makes it a stop: «…, не хочу больше получать письма».
+    return any(
+        clauses[at] not in own
+        and (_request(word, again) or _infinitive(word, again))
+        and not any(tokens[i] in NEGATIONS for i in range(at) if clauses[i] == clauses[at])
+        for at, word in enumerate(tokens)
+    )
+
+
+def _infinitive(word, again):
+    return bool(INFINITIVE.fullmatch(word)) and not (
+        NOUN_LIKE.fullmatch(word) or _said(word, again)
+    )
+
+
+def _said(word, again):
+    """Whether the word is one of the unsubscribe's own, in any of its forms."""
+    return any(phrases.same_word(phrase_word, word) for phrase_word in again)
+
+
+def _request(word, again):
+    # What the letter keeps or where it wants mail is limits.py's to read («но данные
+    # оставьте», «пишите только о моём заказе»): it does not ask for anything else.
+    if word in COURTESY or _said(word, again) or KEEP.fullmatch(word) or word.startswith(SEND):
+        return False
+    if RUSSIAN_ASKING.fullmatch(word):
+        return True
+    return bool(KAZAKH_ASKING_FORM.fullmatch(word)) and not KAZAKH_NOT.fullmatch(word)
