@@ -7,6 +7,7 @@ what is held about them. The one rule for "is anything held for this address" is
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from .models import Guardian, LedgerEntry, Subject
 from .names import name_keys
@@ -66,6 +67,20 @@ def given_as_guardian(email: str | None) -> list[tuple[Guardian, list[str]]]:
         if purpose not in purposes[guardian_id]:
             purposes[guardian_id].append(purpose)
     return [(row, purposes[row.pk]) for row in rows]
+
+
+# A guardian row whose name and contact were erased (erasure.guardian_erase, guardians_minimise):
+# the row stays, as the proof that a parent or guardian gave the child's consent.
+GUARDIAN_ERASED = _("a parent or guardian (their name and contact erased)")
+
+
+def guardian_name(guardian: Guardian | None) -> str:
+    """Who gave (or withdrew) a minor's consent, by name, wherever a ledger row is read (the
+    desk, the evidence, the access export): an erased one as erased, never an empty cell, which
+    read as a consent the minor gave alone. "" for a row no guardian gave."""
+    if guardian is None:
+        return ""
+    return guardian.full_name or str(GUARDIAN_ERASED)
 
 
 def child_named(guardian: Guardian) -> str:
