@@ -9,6 +9,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .gate import needs_guardian
 from .models import Guardian, LedgerEntry, Subject
 from .names import name_keys
 from .people_search import named
@@ -54,6 +55,17 @@ def guardians_at(email: str | None) -> QuerySet[Guardian]:
         .select_related("subject")
         .order_by("subject_id", "id")
     )
+
+
+def wards_at(email: str | None) -> list[Guardian]:
+    """The children whoever writes from `email` may act for as a parent or guardian (Art. 7(1),
+    8(1): a minor's consent is given and withdrawn by their legal representative): the guardian
+    rows holding that address whose child the record shows under 18 today, one a child (the
+    latest given). A child who has come of age acts for themselves, so is not among them."""
+    rows: dict[int, Guardian] = {}
+    for row in guardians_at(email).exclude(contact=""):
+        rows[row.subject_id] = row  # the latest row of a child, as guardians_at orders them
+    return [row for row in rows.values() if needs_guardian(row.subject)]
 
 
 def given_as_guardian(email: str | None) -> list[tuple[Guardian, list[str]]]:
