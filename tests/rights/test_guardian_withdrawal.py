@@ -6,6 +6,8 @@ child's consent they act for as the child's own would, with the ledger and audit
 withdrawal naming the parent, the parent's mails in the parent's language, and the desk's
 carrying out destroying (or minimising) the child's data."""
 
+import re
+
 import pytest
 from dateutil.relativedelta import relativedelta
 from django.utils import translation
@@ -151,3 +153,66 @@ def test_a_parent_with_a_record_of_their_own_withdraws_for_both(
     assert not gate.may_process(mother, MARKETING) and not gate.may_process(child, MARKETING)
     mail = mails_to(PARENT)[-1].message
     assert "больше не будете получать" in mail and "Айсұлу Қасымова" in mail
+
+
+WITHDRAWN_NOW = {"kk": "Келісім кері қайтарып алынды", "ru": "Согласие отозвано"}
+NOT_OFFERED = {"kk": "ұсынылмаған", "ru": "не предлагается"}
+
+
+def open_children_page(client, lang, address=PARENT):
+    """The link mailed to a parent who asks for one at «My data», spent."""
+    from consent.rights.selfservice import link_send
+
+    link_send(address, lang)
+    mail = mails_to(address)[-1]
+    path = re.search(r"https?://[^/\s]+(/\S+/my-data/open/\S+/)", mail.message)[1]
+    response = client.post(path)
+    assert response.status_code == 302 and response.url == f"/{lang}/my-data/children/"
+    return mail
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_parent_withdraws_the_childs_news_on_their_own_page(client, child, lang):
+    mail = open_children_page(client, lang)
+    assert in_language(mail, lang)
+    page = client.get(f"/{lang}/my-data/children/").content.decode()
+    mother = Guardian.objects.get(subject=child)
+    assert "Айсұлу Қасымова" in page and 'name="withdraw" value="marketing"' in page
+    for childs in ["aisulu@example.kz", "702 111", "17.05.2012"]:  # nothing else of hers
+        assert childs not in page
+
+    response = client.post(f"/{lang}/my-data/children/withdraw/",
+                           {"child": mother.pk, "withdraw": MARKETING}, follow=True)  # fmt: skip
+    assert WITHDRAWN_NOW[lang] in response.content.decode()
+    assert not gate.may_process(child, MARKETING) and gate.may_process(child, SERVICE)
+    row = LedgerEntry.objects.get(subject=child, kind="withdraw")
+    assert (row.guardian, row.source, row.purpose) == (mother, "self_service", MARKETING)
+    assert AuditEvent.objects.filter(action="consent_withdraw", subject_ref=child.pk).exists()
+
+    # Another row's number, a purpose the page does not switch: nothing, and it says so.
+    for posted in ({"child": mother.pk + 100, "withdraw": MARKETING},
+                   {"child": mother.pk, "withdraw": SERVICE}, {}):  # fmt: skip
+        response = client.post(f"/{lang}/my-data/children/withdraw/", posted, follow=True)
+        assert response.status_code == 200 and NOT_OFFERED[lang] in response.content.decode()
+    assert LedgerEntry.objects.filter(subject=child, kind="withdraw").count() == 1
+
+
+def test_a_parent_with_a_record_of_their_own_finds_the_childrens_page_on_theirs(
+    client, child, texts, make_subject
+):
+    from consent.rights.selfservice import link_send
+
+    make_subject(full_name="Гүлнар Қасымова", email=PARENT, language="ru")
+    link_send(PARENT, "ru")
+    path = re.search(r"https?://[^/\s]+(/\S+/my-data/open/\S+/)", mails_to(PARENT)[-1].message)
+    client.post(path[1])
+    page = client.get("/ru/my-data/").content.decode()
+    assert 'href="/ru/my-data/children/"' in page
+    assert "Айсұлу Қасымова" in client.get("/ru/my-data/children/").content.decode()
+
+
+def test_the_childrens_page_without_a_link_shows_nothing(client, child):
+    response = client.get("/kk/my-data/children/")
+    assert response.status_code == 302 and response.url == "/kk/my-data/"
+    client.post("/kk/my-data/children/withdraw/", {"child": 1, "withdraw": MARKETING})
+    assert gate.may_process(child, MARKETING)
