@@ -75,6 +75,6 @@ class WardWithdrawForm(forms.Form):
         error_messages={**NOT_OFFERED, "required": NOT_OFFERED["invalid_choice"]},
     )
 
-    def __init__(self, *args, rows, **kwargs):
+    def __init__(self, *args, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["child"].choices = [(str(row.pk), str(row.pk)) for row in rows]
