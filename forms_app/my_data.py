@@ -15,7 +15,7 @@ from consent.common import ratelimit
 from consent.common.pagecache import shared_page
 from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
-from consent.rights import selfservice
+from consent.rights import selfservice, wards
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
 from .forms import NOT_OFFERED
@@ -48,6 +48,8 @@ def my_data(request):
     if subject is not None:
         kept = selfservice.draft_read(request.session, subject)
         return _my_data_page(request, subject, SelfServiceRequestForm(initial=kept))
+    if request.method != "POST" and wards.acting_address(request.session):
+        return redirect("my_data_children")  # a parent's page, opened by their link
     if request.method == "POST" and "message" in request.POST:
         # The request form posted here by the language switch or the banner after the page
         # closed: its text is not to be lost on the page that asks for an email address.
@@ -75,6 +77,10 @@ def my_data(request):
 @never_cache
 def my_data_open(request, token):
     """GET shows a button (mail scanners follow links); POST spends the single-use link."""
+    if request.method == "POST" and wards.is_ward_link(token):  # a parent's, for a child
+        if wards.ward_link_open(token, request.session):
+            return redirect("my_data_children")
+        return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
         if selfservice.link_open(token, request.session) is None:
             if selfservice.link_opened_here(token, request.session):

@@ -61,3 +61,20 @@ class SelfServiceRequestForm(AccessibleErrors, forms.Form):
         error_messages={**NOT_OFFERED, **CHOOSE},
     )
     message = long_text(_("Details"), rows=3)
+
+
+class WardWithdrawForm(forms.Form):
+    """A parent's «withdraw» button on their children's page (forms_app/my_children.py): the
+    child's row (one the address acts for now) and the optional consent."""
+
+    child = forms.ChoiceField(
+        error_messages={**NOT_OFFERED, "required": NOT_OFFERED["invalid_choice"]}
+    )
+    withdraw = forms.ChoiceField(
+        choices=[(p, PURPOSES[p].name) for p in OPTIONAL],
+        error_messages={**NOT_OFFERED, "required": NOT_OFFERED["invalid_choice"]},
+    )
+
+    def __init__(self, *args, rows=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["child"].choices = [(str(row.pk), str(row.pk)) for row in rows]

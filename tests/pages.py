@@ -17,7 +17,7 @@ from post_office.models import Email
 from consent.common.dates import local_today
 from consent.core.held import confirm_url, consent_hold
 from consent.core.ledger import consent_grant, consent_withdraw
-from consent.core.models import Held, Source, Subject, Submission
+from consent.core.models import Guardian, Held, Source, Subject, Submission
 from consent.core.texts import current_text
 from consent.marketing.campaigns import unsubscribe_token, unsubscribe_url
 from consent.marketing.optin import optin_start
@@ -28,10 +28,13 @@ from consent.rights.tickets import ticket_open
 adult = Subject.objects.create(full_name="Әсел Қасымова-Жақсыбекова", email="asel@example.kz",
                                phone="+77011234567", birth_date=date(1990, 5, 17),
                                birth_place="Өскемен")
-teen = Subject.objects.create(full_name="Айгерім Серікқызы", email="teen@example.kz",
-                              birth_date=local_today() - relativedelta(years=17))
+# A teenager whose own consent was recorded before her date of birth was (no consent of a
+# minor's is recorded without a guardian now): it does not stand.
+teen = Subject.objects.create(full_name="Айгерім Серікқызы", email="teen@example.kz")
 for s in (adult, teen):
     consent_grant(s, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
+teen.birth_date = local_today() - relativedelta(years=17)
+teen.save()
 consent_grant(adult, current_text("marketing"), language="kk", source=Source.NEWSLETTER_FORM)
 # The longest a form takes, shown back on the person's page: an address of 254 characters, a
 # name and a place of 300, each one word (typed without spaces, or long double-barrelled ones).
@@ -46,6 +49,16 @@ consent_grant(long, current_text("service"), language="kk", source=Source.APPLIC
 held = Subject.objects.create(full_name="Дәурен Ахметов", email="held@example.kz")
 consent_grant(held, current_text("service"), language="kk", source=Source.CONTACT_FORM)
 consent_withdraw(held, "service", source=Source.SELF_SERVICE)
+# A parent who applied for their son of 12, to the service and the news: their page of the
+# consents they gave for him (forms_app/my_children.py); one a language, each walk withdrawing.
+for lang in ("kk", "ru"):
+    kid = Subject.objects.create(full_name="Әлихан Серікұлы", email=f"kid-{lang}@example.kz",
+                                 birth_date=local_today() - relativedelta(years=12))
+    father = Guardian.objects.create(subject=kid, full_name="Серік Ахметов",
+                                     contact=f"serik-{lang}@example.kz")
+    for code in ("service", "marketing"):
+        consent_grant(kid, current_text(code), language="kk", source=Source.APPLICATION_FORM,
+                      guardian=father)
 
 def mailed(pattern):
     return re.search(pattern, Email.objects.latest("id").message).group(0)
@@ -55,6 +68,8 @@ for lang in ("kk", "ru"):
     for who in ("asel", "teen"):
         selfservice.link_send(f"{who}@example.kz", lang)
         links[f"open-{who}-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
+    selfservice.link_send(f"serik-{lang}@example.kz", lang)
+    links[f"open-parent-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
     selfservice.link_send(long.email, lang)
     links[f"open-long-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
     optin_start(f"news-{lang}@example.kz", "", lang)
@@ -204,6 +219,15 @@ def walk(browser, base, strict, links, lang, visit):
             mine.click("main form.public-form button[type=submit]")  # no type chosen
         visit(mine, f"my-data-{who}-request-errors")
         mine.context.close()
+    # A parent's page of their son's consents, then the news withdrawn there.
+    mine = open_tab(browser)
+    mine.goto(links[f"open-parent-{lang}"])
+    submit(mine)
+    visit(mine, "my-data-children")
+    with mine.expect_navigation():
+        mine.click("main button[name=withdraw]")
+    visit(mine, "my-data-children-withdrawn")
+    mine.context.close()
     page.goto(links[f"open-long-{lang}"])  # the longest values a form takes, shown back
     submit(page)
     visit(page, "my-data-longest")

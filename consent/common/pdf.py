@@ -1,10 +1,12 @@
 """PDF documents in Noto Sans, which has every Kazakh letter and the tenge sign, with DejaVu Sans
 for the letters it lacks; a character neither font can draw is written as its Unicode number."""
 
+import io
 import re
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 
 from django.utils.translation import gettext as _
 
@@ -37,21 +39,33 @@ def drawable(text: str) -> str:
     return "".join(ch if ord(ch) in drawn or ch == "\n" else f"[U+{ord(ch):04X}]" for ch in text)
 
 
+class Picture(NamedTuple):
+    """A row's value that is an image (a JPEG's bytes), drawn under its caption."""
+
+    jpeg: bytes
+    caption: str
+
+
+# How large a picture is drawn: its longer side, in millimetres.
+PICTURE_MM = 60
+
+
 def pdf_document(
-    title: str, subtitle: str, blocks: Iterable[tuple[str, Iterable[tuple[str, str]]]]
+    title: str, subtitle: str, blocks: Iterable[tuple[str, Iterable[tuple[str, str | Picture]]]]
 ) -> bytes:
     """A landscape A4 PDF in Noto Sans (every Kazakh letter): a title, then blocks of
-    (heading, [(label, value)]) lines."""
+    (heading, [(label, value)]) lines; a value may be a Picture."""
     # Imported here: fpdf and fontTools are a sixth of the start-up of every process that loads
     # the admin (each gunicorn worker, each run of a timer's command), and few of them make a PDF.
     from fpdf import FPDF
 
     title, subtitle = drawable(title), drawable(subtitle)
     blocks = [
-        (drawable(heading), [(drawable(label), drawable(value or "")) for label, value in rows])
+        (drawable(heading), [(drawable(label), _drawable_value(value)) for label, value in rows])
         for heading, rows in blocks
     ]
-    everything = [title, subtitle, *(t for h, rows in blocks for t in (h, *sum(rows, ())))]
+    texts = (t for h, rows in blocks for t in (h, *sum(rows, ())) if isinstance(t, str))
+    everything = [title, subtitle, *texts]
     if any("[U+" in text for text in everything):
         subtitle += "\n" + _(
             "Characters this file cannot draw are written as their Unicode numbers, for "
@@ -83,10 +97,30 @@ def pdf_document(
                 pdf.multi_cell(0, 5, label, **line)
             pdf.set_font("Noto", "", 8)
             left = pdf.x
+            if isinstance(value, Picture):
+                _picture(pdf, value, left)
+                continue
             for text in wrapped(pdf, value or " ", pdf.w - pdf.r_margin - left):
                 pdf.x = left
                 pdf.cell(0, 5, text, **line)
     return bytes(pdf.output())
+
+
+def _drawable_value(value: str | Picture) -> str | Picture:
+    if isinstance(value, Picture):
+        return value._replace(caption=drawable(value.caption))
+    return drawable(value or "")
+
+
+def _picture(pdf, picture: Picture, left: float) -> None:
+    """The caption on the label's line, the picture under it at the value's left edge, on the
+    next page when this one has no room for it."""
+    pdf.cell(0, 5, picture.caption, new_x="LMARGIN", new_y="NEXT")
+    if pdf.y + PICTURE_MM > pdf.page_break_trigger:
+        pdf.add_page()
+    info = pdf.image(io.BytesIO(picture.jpeg), x=left, y=pdf.y, w=PICTURE_MM, h=PICTURE_MM,
+                     keep_aspect_ratio=True)  # fmt: skip
+    pdf.y += info.rendered_height + 2
 
 
 def wrapped(pdf, text: str, width: float) -> list[str]:

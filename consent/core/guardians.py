@@ -7,7 +7,9 @@ what is held about them. The one rule for "is anything held for this address" is
 
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
+from .gate import needs_guardian
 from .models import Guardian, LedgerEntry, Subject
 from .names import name_keys
 from .people_search import named
@@ -55,6 +57,17 @@ def guardians_at(email: str | None) -> QuerySet[Guardian]:
     )
 
 
+def wards_at(email: str | None) -> list[Guardian]:
+    """The children whoever writes from `email` may act for as a parent or guardian (Art. 7(1),
+    8(1): a minor's consent is given and withdrawn by their legal representative): the guardian
+    rows holding that address whose child the record shows under 18 today, one a child (the
+    latest given). A child who has come of age acts for themselves, so is not among them."""
+    rows: dict[int, Guardian] = {}
+    for row in guardians_at(email).exclude(contact=""):
+        rows[row.subject_id] = row  # the latest row of a child, as guardians_at orders them
+    return [row for row in rows.values() if needs_guardian(row.subject)]
+
+
 def given_as_guardian(email: str | None) -> list[tuple[Guardian, list[str]]]:
     """What whoever writes from `email` gave as a parent or guardian, for their access answer:
     each guardian row still holding their data (its child's record with it) and the purposes
@@ -66,6 +79,20 @@ def given_as_guardian(email: str | None) -> list[tuple[Guardian, list[str]]]:
         if purpose not in purposes[guardian_id]:
             purposes[guardian_id].append(purpose)
     return [(row, purposes[row.pk]) for row in rows]
+
+
+# A guardian row whose name and contact were erased (erasure.guardian_erase, guardians_minimise):
+# the row stays, as the proof that a parent or guardian gave the child's consent.
+GUARDIAN_ERASED = _("a parent or guardian (their name and contact erased)")
+
+
+def guardian_name(guardian: Guardian | None) -> str:
+    """Who gave (or withdrew) a minor's consent, by name, wherever a ledger row is read (the
+    desk, the evidence, the access export): an erased one as erased, never an empty cell, which
+    read as a consent the minor gave alone. "" for a row no guardian gave."""
+    if guardian is None:
+        return ""
+    return guardian.full_name or str(GUARDIAN_ERASED)
 
 
 def child_named(guardian: Guardian) -> str:

@@ -151,14 +151,29 @@ def submission_for_link(token: str) -> Submission | None:
     return submission
 
 
+def guardian_needed(submission: Submission) -> bool:
+    """Whether the link would record, without a parent's or guardian's consent, the consent of
+    someone the record shows under 18 now (a date of birth recorded since the form was sent: an
+    application, a correction). It would never stand (the gate's rule 4), and as their latest
+    word it would end the consent their guardian gave: the link records nothing, and its page
+    says, before the press, who gives it and where (compliance L6)."""
+    guardian = submission.held.get("guardian")
+    given = (
+        guardian is not None
+        and Guardian.objects.filter(pk=guardian, subject=submission.subject).exists()
+    )
+    return not given and gate.needs_guardian(submission.subject)
+
+
 @transaction.atomic
 def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
     """Record the held consent, as the owner of the address now gives it: True once it is
     confirmed, now or before (a second press, two tabs at once: the second waits for the
     first, finds it confirmed and records nothing more). False, with nothing recorded, when
     the person is blocked or erased, or a later event of theirs (another withdrawal, say) came
-    after the form: that later word stands. A consent they have given again since the form
-    needs no second grant: the form counts as confirmed."""
+    after the form: that later word stands; nor when the record shows them under 18 now and the
+    form brought no guardian's consent (`guardian_needed`). A consent they have given again
+    since the form needs no second grant: the form counts as confirmed."""
     if not subject_lock(submission.subject):
         return False
     locked = Submission.objects.select_for_update().filter(pk=submission.pk).first()
@@ -167,7 +182,7 @@ def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
     if locked is None or locked.consent_held != Held.WITHDRAWN or locked.confirm_expired():
         return False
     subject = locked.subject
-    if gate.is_blocked(subject):
+    if gate.is_blocked(subject) or guardian_needed(locked):
         return False
     latest = gate.latest_events(subject)
     guardian = Guardian.objects.filter(pk=locked.held.get("guardian"), subject=subject).first()

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from consent.common.net import client_ip
 
 from .audit import audit
-from .gate import is_blocked, latest_event
+from .gate import is_blocked, latest_event, needs_guardian
 from .models import AuditEvent, ConsentText, Guardian, LedgerEntry, Subject
 from .purposes import PURPOSES
 from .texts import data_listed, data_named, render_consent, sha256
@@ -53,6 +53,14 @@ def consent_grant(
         raise ValidationError(
             _("Processing is blocked: no consent is recorded until it is lifted.")
         )
+    if guardian is None and needs_guardian(subject):
+        # The gate's rule 4 (compliance L6): it would never stand, and as the minor's latest
+        # word it would end the consent their parent or guardian gave. Every way of recording
+        # a consent asks first and says what to do instead; this is the last line.
+        raise ValidationError(_(
+            "By the record this person is under 18: their consent is given by a parent or "
+            "guardian together with them, so a consent without one is not recorded."
+        ))  # fmt: skip
     now = timezone.now()
     name = full_name or subject.full_name
     named = data_named(text, fields)
@@ -93,13 +101,16 @@ def subject_lock(subject: Subject) -> bool:
     return Subject.objects.select_for_update().filter(pk=subject.pk).values_list("pk").exists()
 
 
-def _event(subject, purpose, kind, action, *, source, reason="", request=None, actor=None):
+def _event(
+    subject, purpose, kind, action, *, source, reason="", request=None, actor=None, guardian=None
+):
     entry = LedgerEntry.objects.create(
         subject=subject,
         purpose=purpose,
         kind=kind,
         source=source,
         reason=reason,
+        guardian=guardian,
         actor=actor if actor is not None and actor.is_authenticated else None,
         **_request_meta(request),
     )
@@ -130,22 +141,25 @@ def consent_withdraw_if_given(
     request: HttpRequest | None = None,
     actor: AbstractBaseUser | None = None,
     reason: str = "",
+    guardian: Guardian | None = None,
 ) -> LedgerEntry | None:
     """Withdraw only when the latest event for the purpose is a grant; else record nothing.
-    Two at once (a double click, a mail client's one-click POST sent twice) record one."""
+    Two at once (a double click, a mail client's one-click POST sent twice) record one.
+    `guardian`: the parent or guardian who withdraws a minor's consent (Art. 8(1)), named on
+    the row as on the grant they gave."""
     if not subject_lock(subject):
         return None
     entry = latest_event(subject, purpose)
     if entry is None or entry.kind != Kind.GRANT:
         return None
-    return _withdrawal(subject, purpose, source, request, actor, reason)
+    return _withdrawal(subject, purpose, source, request, actor, reason, guardian)
 
 
-def _withdrawal(subject, purpose, source, request, actor, reason):
+def _withdrawal(subject, purpose, source, request, actor, reason, guardian=None):
     # Called inside the operations' own transaction: no savepoint of its own (a one-click
     # unsubscribe is all round trips to the database; issue 21's click wave).
     return _event(subject, purpose, Kind.WITHDRAW, Action.CONSENT_WITHDRAW, source=source,
-                  request=request, actor=actor, reason=reason)  # fmt: skip
+                  request=request, actor=actor, reason=reason, guardian=guardian)  # fmt: skip
 
 
 @transaction.atomic

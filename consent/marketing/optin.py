@@ -58,9 +58,14 @@ def guardian_missing(payload: dict[str, Any]) -> bool:
     """Whether the link asks for the consent of someone the record shows under 18 without their
     parent's or guardian's (the newsletter form asks for neither): it would not stand (the
     gate's rule 4), and as their latest word it would end the news their guardian agreed to.
-    The link records nothing then, and its page says so before the press."""
+    The link records nothing then, and its page says so before the press. A link that carries
+    a guardian counts only with the one recorded on this person's record."""
     held = subject_find(email=payload["e"])
-    return held is not None and "g" not in payload and gate.needs_guardian(held)
+    if held is None or not gate.needs_guardian(held):
+        return False
+    # The guardian the application form recorded with this child, not any row: the address
+    # may be another child's record now, or the child's record destroyed and made anew.
+    return not Guardian.objects.filter(pk=payload.get("g"), subject=held).exists()
 
 
 def optin_start(email: str, name: str, language: str, guardian: Guardian | None = None) -> None:

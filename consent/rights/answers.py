@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -28,7 +28,6 @@ from .erasure import (
     guardian_erase,
     outbox_copies_delete,
     subject_destroy,
-    subject_keep_only_for,
     subject_minimise,
 )
 from .models import Correction, Ticket
@@ -192,6 +191,12 @@ BLOCKED_DESTRUCTION = _(
 )
 
 
+# What was destroyed: the record of this address. A person may be on record under another address
+# too (only an address links a request to a record, compliance L9): the letter says how to reach
+# that (`destroyed`), never that all their data is gone.
+DESTROYED_UNDER_ADDRESS = _("We have destroyed the personal data we held under this email address.")
+
+
 @transaction.atomic
 def ticket_destroy(
     ticket: Ticket,
@@ -216,10 +221,7 @@ def ticket_destroy(
     email, language, reference = ticket.email, ticket.language, ticket.reference
     subject = ticket.subject
     if outcome is None:
-        # What was destroyed: the record of this address. A person may be on record under
-        # another address too (only an address links a request to a record, compliance L9):
-        # the letter says how to reach that (`destroyed`), never that all their data is gone.
-        outcome = _("We have destroyed the personal data we held under this email address.")
+        outcome = DESTROYED_UNDER_ADDRESS
     # Closed first, then destroyed with the person's other requests: the answer (the officer's
     # words, a reason, a finding) reaches the person in the letter and stays nowhere, as nothing
     # else they or the officer wrote about them does (erasure.requests_forget).
@@ -274,34 +276,6 @@ def ticket_destroy_unlawful(
         raise ValidationError({"reason": _("Write the finding: why the processing was "
                                            "unlawful.")})  # fmt: skip
     return ticket_destroy(ticket, actor=actor, outcome=reason, detail={"unlawful": True})
-
-
-def withdrawal_keeps(ticket: Ticket) -> list[str]:
-    """The purposes for which a withdrawal leaves the data in place: those whose consent still
-    stands (a block aside). Compliance L14: the data is destroyed only when none is left; a
-    withdrawal of every purpose leaves none."""
-    if ticket.type != Type.WITHDRAW or not ticket.purpose or ticket.subject_id is None:
-        return []
-    return gate.consents_standing(ticket.subject)
-
-
-@transaction.atomic
-def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = "") -> Ticket:
-    """Carry out a withdrawal; the gate for the purpose closed at confirmation already. With
-    consent for another purpose still standing, the data stays for that purpose only and the
-    person is told so; otherwise it is destroyed."""
-    require_open(ticket, allowed_when_blocked=True)
-    kept = withdrawal_keeps(ticket)
-    if not kept:
-        return ticket_destroy(ticket, actor=actor, words=words)
-    # What only the withdrawn purpose needed goes now; the rest stays for the others.
-    subject_keep_only_for(ticket.subject, kept, request_ref=ticket.reference, actor=actor)
-    with translation.override(ticket.language):
-        outcome = _(
-            "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "
-            "for it. Your other consents remain in force, so we keep your data only for them."
-        ) % {"purpose": ticket.get_purpose_display()}
-    return ticket_close(ticket, outcome=outcome, actor=actor, detail={"kept": kept}, words=words)
 
 
 @transaction.atomic

@@ -27,13 +27,12 @@ from .answers import (
     ticket_destroy_unlawful,
     ticket_refuse,
     ticket_unblock,
-    ticket_withdraw,
-    withdrawal_keeps,
 )
 from .closing import ticket_close
 from .guardianship import guardian_only, ticket_answer_guardian_access, ticket_destroy_guardian
 from .models import Ticket
 from .tickets import ANSWERED, ticket_reclassify
+from .withdrawals import ticket_withdraw, withdrawal_keeps
 
 Type, Status = Ticket.Type, Ticket.Status
 CORRECTABLE = ["full_name", "email", "phone", "birth_date", "birth_place"]
@@ -68,6 +67,14 @@ GUARDIAN_NOTES = {
         "out erases the name and contact they gave on each child's record. The entry that a "
         "parent or guardian consented stays, without them, as the consent's proof, and the "
         "child's consent stays in force."
+    ),
+    # A minor's consent is withdrawn by their legal representative (Art. 8(1), 24(1)(5)).
+    Type.WITHDRAW: _(
+        "This request comes from a parent or guardian with no record of their own, for the "
+        "children under 18 they gave their consent for: processing for the consents withdrawn "
+        "stopped when it was confirmed. Carrying it out destroys each child's data, or, when "
+        "the request names one purpose and another of the child's consents stands, erases only "
+        "what that purpose needed. They are answered at their address."
     ),
     None: _(
         "This request comes from a parent or guardian with no record of their own: all that is "
@@ -305,6 +312,8 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
             return ticket_answer_guardian_access(ticket, actor=user, words=words)
         if ticket.type == Type.DESTROY:
             return ticket_destroy_guardian(ticket, actor=user, words=words)
+        if ticket.type == Type.WITHDRAW:  # for each child they act for (guardianship.py)
+            return ticket_withdraw(ticket, actor=user, words=words)
         return ticket_answer(ticket, answer=words, actor=user)
     if ticket.type == Type.CORRECT:
         # A field the panel posted empty is to be cleared (a number the person wants removed);

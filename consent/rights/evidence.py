@@ -16,6 +16,7 @@ from consent.common.i18n import language_name
 from consent.common.pdf import pdf_document
 from consent.common.spreadsheet import csv_document
 from consent.core import gate
+from consent.core.guardians import guardian_name
 from consent.core.ledger import data_shown
 from consent.core.models import LedgerEntry, Subject
 
@@ -55,7 +56,7 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             _("IP address"): e.ip or "",
             _("browser"): e.user_agent,
             # Who gave a minor's consent, by name: their row number told a reader nothing.
-            _("guardian"): e.guardian.full_name if e.guardian else "",
+            _("guardian"): guardian_name(e.guardian),
             _("staff member"): e.actor.get_username() if e.actor else "",
             _("reason"): e.reason,
         }

@@ -5,8 +5,10 @@ and recipients, the consent ledger, guardians, requests, corrections, campaigns 
 to them. tests/rights/test_export.py walks the models, so a field added later and left out fails it.
 Left out on purpose: database ids; the staff member behind a ledger event (an employee's data,
 not the person's: the source says it was staff); the bodies of emails (the person received
-them, they repeat what is here, and they carry one-time signed links); the photo itself (it is
-stored encrypted and a copy is given on request, so no plain copy ends up in the outbox).
+them, they repeat what is here, and they carry one-time signed links). The photo is the person's
+data as much as their name: it is stored encrypted, and the export holds it decrypted (a JPEG,
+base64 in the JSON, the picture itself in the PDF), once, however many rows name the same file.
+The mailed answer is kept in the outbox encrypted too (`photos.EncryptedStorage`).
 
 The JSON keeps stable English keys for programs, with their names in the person's language
 under "labels", and its times in ISO 8601 (the local time in Almaty with its offset, e.g.
@@ -14,10 +16,13 @@ under "labels", and its times in ISO 8601 (the local time in Almaty with its off
 PDF shows only the names, and every time as the person writes it (30.11.2026 13:12).
 """
 
+import base64
 import json
+import logging
 from datetime import date, datetime
 from typing import Any
 
+from cryptography.fernet import InvalidToken
 from django.conf import settings
 from django.core.exceptions import FieldDoesNotExist
 from django.core.serializers.json import DjangoJSONEncoder
@@ -30,15 +35,17 @@ from post_office.models import Email
 from consent.common.dates import reader_time
 from consent.common.i18n import language_name, localised
 from consent.core import gate
-from consent.core.guardians import child_named, given_as_guardian
+from consent.core.guardians import child_named, given_as_guardian, guardian_name
 from consent.core.ledger import data_shown
 from consent.core.models import LedgerEntry, Subject
+from consent.core.photos import photo_read
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
 from .export_sections import SECTIONS, field_name
 from .mailed import mail_to
 from .models import Ticket
 
+logger = logging.getLogger(__name__)
 MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
 
 
@@ -65,16 +72,36 @@ def _as_held(field: str, text: str) -> object:
     return text
 
 
-def _photo(file, received):
-    if not file:
-        return None
-    return _(
-        "Held, received %(date)s. It is stored encrypted and not copied into this export: "
-        "to receive a copy, write to %(email)s."
-    ) % {"date": reader_time(received), "email": settings.OPERATOR["email"]}
+class Photos:
+    """The person's photos for one export, decrypted (compliance L10, L22): each stored file in
+    full where a row first names it, and a sentence where another row names the same file (the
+    application's photo is also the record's). A file no configured key opens, or gone, is said
+    to be held and how to get a copy: the rest of the answer still goes, and the log says why."""
+
+    def __init__(self) -> None:
+        self.shown: dict[str, str] = {}  # file name -> the section it is shown in
+
+    def __call__(self, file, received, section: str) -> dict[str, Any] | str | None:
+        if not file:
+            return None
+        if file.name in self.shown:
+            return _("The same photo as under “%(section)s” above.") % {
+                "section": self.shown[file.name]
+            }
+        try:
+            jpeg = photo_read(file)
+        except (InvalidToken, OSError):
+            logger.error("a photo could not be read for an access export: run encrypt_photos")
+            return _(
+                "Held, received %(date)s, but it could not be copied into this export: to "
+                "receive a copy, write to %(email)s."
+            ) % {"date": reader_time(received), "email": settings.OPERATOR["email"]}
+        self.shown[file.name] = section
+        return {"received": when(received), "content_type": "image/jpeg",
+                "base64": base64.b64encode(jpeg).decode()}  # fmt: skip
 
 
-def _subject_data(subject):
+def _subject_data(subject, photos):
     data = {f: getattr(subject, f) for f in ["full_name", "email", "phone", "birth_place"]}
     photo_from = subject.submissions.filter(photo=subject.photo.name).order_by("id").first()
     photo_at = photo_from.created_at if photo_from else subject.created_at
@@ -82,7 +109,7 @@ def _subject_data(subject):
         **data,
         "birth_date": when(subject.birth_date),
         "language": language_name(subject.language),
-        "photo": _photo(subject.photo, photo_at),
+        "photo": photos(subject.photo, photo_at, str(SECTIONS["data"][0])),
         "created_at": when(subject.created_at),
         "updated_at": when(subject.updated_at),
     }
@@ -113,7 +140,7 @@ def _ledger_row(e, asking):
         "user_agent": e.user_agent,
         "expires_at": when(e.expires_at) or "",
         "consent_asked_again": when(gate.asked_again_at(e, asking)) or "",
-        "guardian": e.guardian.full_name if e.guardian else "",
+        "guardian": guardian_name(e.guardian),
         "reason": e.reason,
     }
 
@@ -186,6 +213,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             .order_by("id")
         )
         tickets = Ticket.objects.of(subject)
+        photos, sources_heading = Photos(), str(SECTIONS["sources_and_methods"][0])
         labels = {
             key: {"": str(heading)} | {k: str(v) for k, v in fields.items()}
             for key, (heading, fields) in SECTIONS.items()
@@ -202,7 +230,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             ),
             "subject_id": subject.pk,
             "stored_in": localised(op, "data_location", language),
-            "data": _subject_data(subject),
+            "data": _subject_data(subject, photos),
             "sources_and_methods": [
                 {
                     "source": s.get_source_display(),
@@ -212,14 +240,18 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "consent": str(s.consent_note()),
                     "language": language_name(s.language),
                     "data_sent": _data_sent(s.data),
-                    "photo": _photo(s.photo, s.created_at),
+                    "photo": photos(s.photo, s.created_at, sources_heading),
                 }
                 for s in subject.submissions.prefetch_related("grants__text").order_by("id")
             ],
             "purposes": purposes,
             "consent_history": [_ledger_row(e, asking) for e in ledger],
             "guardians": [
-                {"full_name": g.full_name, "contact": g.contact, "recorded": when(g.created_at)}
+                {
+                    "full_name": guardian_name(g),
+                    "contact": g.contact,
+                    "recorded": when(g.created_at),
+                }
                 for g in subject.guardians.order_by("id")
             ],
             "as_guardian": [

@@ -1,6 +1,10 @@
-"""A parent's or guardian's request about their own data (compliance L6, L10, L13): what they gave
-with their consent for a child, held on the child's record (`core.guardians`). Answered as any
-person's request is: access by what is held about them, destruction by erasing it."""
+"""A parent's or guardian's requests (compliance L6, L10, L13, L14). About their own data, what
+they gave with their consent for a child, held on the child's record (`core.guardians`):
+answered as any person's request is, access by what is held about them, destruction by erasing
+it. For the child: a minor's consent is given and withdrawn by their legal representative
+(Art. 7(1), 8(1), 24(1)(5)), so a withdrawal (or an unsubscribe) from the address a parent gave
+stops each child's consent they act for (`core.guardians.wards_at`) as the child's own would,
+and its carrying out destroys what none of the child's remaining consents needs."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
@@ -9,14 +13,16 @@ from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.core.guardians import child_named, given_as_guardian, guardians_at
+from consent.core import gate
+from consent.core.guardians import child_named, given_as_guardian, guardians_at, wards_at
+from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent
 from consent.core.purposes import PURPOSES
 
 from .closing import require_open, ticket_close
 from .disclosure import disclosure_record
-from .erasure import guardian_erase
+from .erasure import guardian_erase, subject_destroy, subject_keep_only_for
 from .models import Ticket
 
 HELD_AS_GUARDIAN = _(
@@ -113,3 +119,81 @@ def ticket_destroy_guardian(
         )
     )  # fmt: skip
     return ticket
+
+
+def wards_withdraw(ticket: Ticket, purposes: list[str], source: str) -> list[tuple[str, list]]:
+    """Withdraw, on the record of each child the request's address acts for (wards_at), each of
+    `purposes` whose consent is still given: one ledger row each, naming the parent or guardian
+    who withdrew it, and its audit row (`consent_withdraw_if_given`). (the child as the parent
+    knows them, the purposes withdrawn now) for each child, none left out: the mail says what
+    stopped for whom."""
+    done = []
+    for row in wards_at(ticket.email):
+        withdrawn = [
+            p for p in purposes
+            if consent_withdraw_if_given(row.subject, p, source=source, reason=ticket.reference,
+                                         guardian=row)
+        ]  # fmt: skip
+        done.append((child_named(row), withdrawn))
+    return done
+
+
+# What a parent or guardian is told of each child once their withdrawal is carried out.
+WARD_DESTROYED = _(
+    "The consent you withdrew for %(child)s: no consent of the child's remains in force, so we "
+    "have destroyed the personal data we held about the child."
+)
+WARD_KEPT = _(
+    "The consent for “%(purpose)s” you withdrew for %(child)s: we no longer process the "
+    "child's data for it. The child's other consents remain in force, so we keep the child's "
+    "data only for them."
+)
+
+
+def wards_carry_out(ticket: Ticket, *, actor: AbstractBaseUser | None) -> list[str]:
+    """Carry out a parent's or guardian's withdrawal for each child they act for, as the
+    child's own withdrawal is carried out (answers.ticket_withdraw): with a consent for
+    another purpose still standing, what only the withdrawn one needed is erased; with none,
+    the child's data is destroyed. A child whose own record the request was filed under is
+    left to that (the parent applied with their own address). What the parent is told, a
+    sentence a child, in the request's language."""
+    told = []
+    for row in wards_at(ticket.email):
+        child = row.subject
+        if child.pk == ticket.subject_id:
+            continue
+        kept = gate.consents_standing(child) if ticket.purpose else []
+        with translation.override(ticket.language):
+            named = child_named(row)
+            if kept:
+                told.append(str(WARD_KEPT) % {"purpose": ticket.get_purpose_display(),
+                                              "child": named})  # fmt: skip
+            else:
+                told.append(str(WARD_DESTROYED) % {"child": named})
+        if kept:
+            subject_keep_only_for(child, kept, request_ref=ticket.reference, actor=actor)
+        else:
+            subject_destroy(child, request_ref=ticket.reference, actor=actor)
+    return told
+
+
+@transaction.atomic
+def ticket_withdraw_guardian(
+    ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = ""
+) -> Ticket:
+    """Carry out the withdrawal of a parent or guardian with no record of their own: for each
+    child they act for (wards_carry_out), and tell them so at their address, in their language."""
+    require_open(ticket, allowed_when_blocked=True)
+    told = wards_carry_out(ticket, actor=actor)
+    if not told:
+        with translation.override(ticket.language):
+            told = [str(NO_WARDS)]
+    return ticket_close(ticket, outcome="\n\n".join(told), actor=actor, to=ticket.email,
+                        detail={"for_children": True}, words=words)  # fmt: skip
+
+
+NO_WARDS = _(
+    "None of the children you gave your consent for is under 18 by our records now, so the "
+    "consent is no longer yours to withdraw: a child who has come of age withdraws it "
+    "themselves. Nothing has been changed."
+)

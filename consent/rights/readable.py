@@ -2,13 +2,14 @@
 person's language: times as they write them in Almaty time, languages and choices by their
 names (compliance L10)."""
 
+import base64
 from datetime import date
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from consent.common.dates import reader_time
-from consent.common.pdf import pdf_document
+from consent.common.pdf import Picture, pdf_document
 from consent.core.models import Subject
 from consent.core.phones import phone_shown
 from consent.core.purposes import DATA_FIELDS
@@ -39,7 +40,7 @@ def export_pdf(subject: Subject, language: str) -> bytes:
             if not items:
                 blocks.append((str(heading), [("", "—")]))
             for n, item in enumerate(items):
-                rows = [(str(fields[k]), _text(v, k)) for k, v in item.items() if k in fields]
+                rows = [(str(fields[k]), _value(v, k)) for k, v in item.items() if k in fields]
                 rows = [(k, v) for k, v in rows if v]  # the JSON keeps the empty ones
                 blocks.append((str(heading) if n == 0 else "", rows))
         return pdf_document(title, subtitle, blocks)
@@ -50,6 +51,15 @@ def export_pdf(subject: Subject, language: str) -> bytes:
 # language («+7 7232 12 34 56, доб. 12»), not as held («+77232123456;ext=12»). An address or
 # anything else that is not a number stays as it is.
 PHONES = {"phone", "contact"}
+
+
+def _value(value, key):
+    """A row's value as the PDF shows it: a photo (export.Photos) as the picture, with the time
+    it was received; anything else as text."""
+    if key == "photo" and isinstance(value, dict):
+        received = _("received %(time)s") % {"time": reader_time(value["received"])}
+        return Picture(base64.b64decode(value["base64"]), received)
+    return _text(value, key)
 
 
 def _text(value, key=""):

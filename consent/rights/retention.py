@@ -216,7 +216,7 @@ def _last_ids(at):
 
 def _withdrawn_unconfirmed(at):
     """The people a consent of whose ends in a withdrawal carried out as an emailed request to
-    withdraw arrived (tickets._withdraw, the request's number its reason) that nobody ever
+    withdraw arrived (stops.request_stop, the request's number its reason) that nobody ever
     confirmed: anyone can send mail in a person's name, and such a request closed unconfirmed
     destroyed, the next night, a person who never asked. Staff decide instead."""
     never_confirmed = (

@@ -21,10 +21,10 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.audit import audit
-from consent.core.guardians import held_at
+from consent.core.guardians import held_at, wards_at
 from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_lock
 from consent.core.mail import queue_mail
-from consent.core.models import AuditEvent, Source, Subject
+from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.phones import phone_shown
 from consent.core.purposes import PURPOSES
 from consent.core.subjects import address_tag, address_tag_matches
@@ -70,14 +70,20 @@ def link_send(email: str, language: str) -> None:
     to a parent or guardian who gave it for a child, that their data is held and how to ask
     for it (the page is a person's own record; held_at is the one rule).
 
+    A parent or guardian of a child under 18 gets a link to the child's consents (wards.py).
     Every path renders and queues one email, so neither the page nor its timing tells them apart.
     """
     subject, as_guardian = held_at(email)
+    wards = wards_at(email) if subject is None else []
     with translation.override(language):
         if subject is not None:
             url = absolute_url(reverse("self_service_open", args=[link_token(subject)]))
             queue_mail(subject.email, "self_service_link", {"url": url}, language=language,
                        subject_line=_("Your link to your data"))  # fmt: skip
+        elif wards:  # a parent acting for a child under 18 (wards.py)
+            url = absolute_url(reverse("self_service_open", args=[ward_link_token(wards[0])]))
+            queue_mail(email, "self_service_link", {"url": url, "guardian": True},
+                       language=language, subject_line=_("Your link to your data"))  # fmt: skip
         else:
             context = {"guardian": as_guardian, "request_url": absolute_url(reverse("request_new"))}
             queue_mail(email, "self_service_unknown", context, language=language,
@@ -88,6 +94,13 @@ def link_token(subject: Subject) -> str:
     """The secret of a single-use link to the person's page, mailed to their address on
     record: their number, a nonce, and the tag of that address."""
     data = {"s": subject.pk, "n": uuid.uuid4().hex, "a": address_tag(subject.email)}
+    return signing.dumps(data, salt=SALT)
+
+
+def ward_link_token(row: Guardian) -> str:
+    """The secret of a single-use link for whoever gave `row`'s address as a parent or guardian
+    (wards.py): the row's number, a nonce and the tag of that address, no address."""
+    data = {"g": row.pk, "n": uuid.uuid4().hex, "a": address_tag(row.contact)}
     return signing.dumps(data, salt=SALT)
 
 
@@ -221,7 +234,9 @@ def overview(subject: Subject) -> dict[str, Any]:
             if offered and not active and code in OPTIONAL else "",
         })  # fmt: skip
     return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
-            "tickets": subject.tickets.open(), "blocked": blocked}  # fmt: skip
+            "tickets": subject.tickets.open(), "blocked": blocked,
+            # A parent or guardian too: the consents of their children under 18 (wards.py).
+            "acts_for_children": bool(wards_at(subject.email))}  # fmt: skip
 
 
 class Switched:

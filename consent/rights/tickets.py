@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import received_time
 from consent.core.audit import audit
 from consent.core.guardians import held_at
-from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, PURPOSES
@@ -26,6 +25,7 @@ from .joining import file_repeat, file_reply, same_request_open
 from .limits import stopped
 from .links import confirmation_url
 from .models import QuarantinedMessage, Ticket
+from .stops import request_stop
 
 Type, Status = Ticket.Type, Ticket.Status
 
@@ -141,7 +141,8 @@ def ticket_open(
     # (joining.py); not an unsubscribe mailed from an address on record, carried out as it
     # arrives (`_acts_on_arrival`; the form's waits for its link), nor one opened by staff,
     # who see the open request on the desk.
-    on_arrival = acts and channel == Ticket.Channel.EMAIL and subject is not None
+    # From an address on record: a person's own, or one a parent gave for a child they act for.
+    on_arrival = acts and channel == Ticket.Channel.EMAIL and (subject is not None or as_guardian)
     done_on_arrival = on_arrival and kind == Type.UNSUBSCRIBE
     if joins and not (filed or about_someone_else or done_on_arrival or limits):
         repeated = same_request_open(kind, purpose, subject, email, message)
@@ -160,7 +161,7 @@ def ticket_open(
         if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
             # Stopped again as it arrives (compliance L14, L15): a consent given since the
             # first letter is withdrawn too. A web form's waits for the link, as its first did.
-            _withdraw(ticket, stopped(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
+            request_stop(ticket, stopped(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
         file_repeat(ticket, files)
     elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
@@ -175,9 +176,12 @@ def ticket_open(
             # still waits for the link: the request stays unconfirmed until then, and staff
             # cannot act on it.
             stops = stopped(kind, purpose, unsubscribe)
-            withdrawn = _withdraw(ticket, stops, Source.EMAIL_REQUEST)
+            withdrawn, children = request_stop(ticket, stops, Source.EMAIL_REQUEST)
+            # What stopped for each child a parent or guardian acts for (guardianship.py).
+            context["children"] = [(c, [PURPOSES[p].name for p in codes]) for c, codes in children
+                                   if codes]  # fmt: skip
             if kind == Type.WITHDRAW:
-                template = "request_withdrawn"
+                template = "request_withdrawn" if subject else "request_withdrawn_guardian"
                 context["purposes"] = [PURPOSES[code].name for code in withdrawn]
             else:
                 context["unsubscribed"] = MARKETING in withdrawn
@@ -232,7 +236,7 @@ def _acts_on_arrival(ticket):
     for the link: anyone can type any address into a web form. The same holds for an emailed
     request an officer re-classifies as an unsubscribe (ticket_reclassify)."""
     return (
-        ticket.subject_id is not None
+        ticket.holds_data
         and ticket.type == Type.UNSUBSCRIBE
         and ticket.channel == Ticket.Channel.EMAIL
     )
@@ -241,9 +245,11 @@ def _acts_on_arrival(ticket):
 def _act_on_arrival(ticket, actor=None, files=0):
     # Anyone can write in the person's name, as often as they like: the answer to the address
     # on record counts against its limit, as the confirmation link does.
-    _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
-    ticket_close(ticket, outcome="", template="request_unsubscribed", to=ticket.subject.email,
-                 actor=actor, context={"files": files}, unproven_address=True)  # fmt: skip
+    _, children = request_stop(ticket, [MARKETING], Source.EMAIL_REQUEST)
+    ticket_close(ticket, outcome="", template="request_unsubscribed",
+                 to=ticket.address_on_record, actor=actor,
+                 context={"files": files, "children": [c for c, codes in children if codes]},
+                 unproven_address=True)  # fmt: skip
 
 
 def _mailable(email):
@@ -275,26 +281,18 @@ def ticket_verify(ticket: Ticket) -> Ticket:
 def _on_confirmed(ticket, actor=None):
     """What a confirmed request of its type does by itself: unsubscribe is carried out and
     answered; a withdrawal closes the gate at once, and staff then destroy or refuse with
-    reasons by the due date (compliance L14, L15). A parent with no record has none to stop."""
-    if ticket.subject_id is None:
+    reasons by the due date (compliance L14, L15). A parent or guardian stops the consents of
+    each child they act for (stops.request_stop), as one request."""
+    if not ticket.holds_data:
         return
     if ticket.type == Type.UNSUBSCRIBE:
-        _withdraw(ticket, [MARKETING], Source.EMAIL_REQUEST)
-        ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor)
+        _, children = request_stop(ticket, [MARKETING], Source.EMAIL_REQUEST)
+        ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
+                     context={"children": [c for c, codes in children if codes]})  # fmt: skip
     elif ticket.type == Type.WITHDRAW:
-        _withdraw(
+        request_stop(
             ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), Source.EMAIL_REQUEST
         )
-
-
-def _withdraw(ticket, purposes, source):
-    """Withdraw each consent still given; the purposes withdrawn now."""
-    reason = ticket.reference
-    return [
-        purpose
-        for purpose in purposes
-        if consent_withdraw_if_given(ticket.subject, purpose, source=source, reason=reason)
-    ]
 
 
 @transaction.atomic

@@ -3,7 +3,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from consent.core import gate
-from consent.core.held import consent_confirm, held_names, holds_service, submission_for_link
+from consent.core.held import (
+    consent_confirm,
+    guardian_needed,
+    held_names,
+    holds_service,
+    submission_for_link,
+)
 from consent.core.models import Held, Source
 from consent.core.purposes import SERVICE
 
@@ -67,10 +73,16 @@ def confirm_consent(request, token):
     # work"; the block stops processing, so no consent is recorded until it is lifted.
     if gate.is_blocked(submission.subject):
         return render(request, "rights/confirm_consent.html", {"state": "blocked"})
+    # Under 18 by the record now, and no guardian's consent came with the form: said before
+    # the press, and nothing is recorded (held.guardian_needed; compliance L6).
+    if guardian_needed(submission):
+        return render(request, "rights/confirm_consent.html", {"state": "guardian"})
     if request.method == "POST":
         if not consent_confirm(submission, request):
-            state = "blocked" if gate.is_blocked(submission.subject) else "invalid"
-            status = 200 if state == "blocked" else 400
+            submission.subject.refresh_from_db()  # a date of birth recorded meanwhile
+            state = ("blocked" if gate.is_blocked(submission.subject)
+                     else "guardian" if guardian_needed(submission) else "invalid")  # fmt: skip
+            status = 400 if state == "invalid" else 200
             return render(request, "rights/confirm_consent.html", {"state": state}, status=status)
         return _confirm_page(request, submission, "done")
     return _confirm_page(request, submission, "ask")

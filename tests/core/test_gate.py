@@ -4,6 +4,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.exceptions import ValidationError
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -138,9 +139,15 @@ def test_unknown_subject(texts):
 
 def test_minor_needs_a_guardians_consent(texts, make_subject, time_machine):
     time_machine.move_to("2026-06-01 12:00+05:00", tick=False)
-    minor = make_subject(birth_date=date(2009, 6, 2))  # 17 years and 364 days
+    # Her own grant, recorded before her date of birth was: 17 years and 364 days.
+    minor = make_subject()
     grant(minor, texts[SERVICE])
+    minor.birth_date = date(2009, 6, 2)
+    minor.save()
     assert not gate.may_process(minor, SERVICE)
+    # Nor is one recorded now without a guardian (ledger.consent_grant, compliance L6).
+    with pytest.raises(ValidationError):
+        grant(minor, texts[SERVICE])
     guardian = Guardian.objects.create(subject=minor, full_name="Parent", contact="+77011112233")
     grant(minor, texts[SERVICE], guardian=guardian)
     assert gate.may_process(minor, SERVICE)

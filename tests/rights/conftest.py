@@ -2,6 +2,7 @@
 officer take."""
 
 import imaplib
+import io
 import os
 import re
 import shutil
@@ -318,3 +319,15 @@ def unbroken(shown: str) -> str:
     """A phone number as a page shows it, written here with plain spaces: its groups, and an
     extension's word and digits, joined by no-break spaces («+7 7232 12 34 56, доб. 12»)."""
     return shown.replace(" ", "\N{NO-BREAK SPACE}").replace(",\N{NO-BREAK SPACE}", ", ")
+
+
+def _jpeg():
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), (200, 30, 60)).save(out, "JPEG")
+    return out.getvalue()
+
+
+# A photo as the forms store one after re-encoding: a small JPEG (40 × 30).
+PHOTO = _jpeg()

@@ -25,6 +25,44 @@ def test_people_list_names_each_person_and_address(privacy_officer_client, asel)
     assert not LogEntry.objects.filter(object_repr__contains="Қасымова").exists()
 
 
+def test_a_person_known_only_by_an_address_is_listed_by_it(privacy_officer_client, make_subject):
+    """Signed up for the news with an address alone: the name column, the link to their page,
+    read «-», as if no one were there; it names them as every other page does (person_shown)."""
+    reader = make_subject(email="reader@example.kz", full_name="")
+    html = privacy_officer_client.get("/admin/consent/subject/").content.decode()
+    cell = html.split('class="field-name"', 1)[1].split("</td>", 1)[0]
+    assert f'href="/admin/consent/subject/{reader.pk}/change/">reader@example.kz</a>' in cell
+
+
+@pytest.mark.parametrize("lang, erased", [
+    ("kk", "ата-ана немесе қорғаншы (аты-жөні мен байланыс деректері өшірілген)"),
+    ("ru", "родитель или опекун (имя и контакт стёрты)"),
+])  # fmt: skip
+def test_a_consent_whose_guardian_was_erased_still_says_a_guardian_gave_it(
+    privacy_officer_client, texts, make_subject, lang, erased
+):
+    """Once the parent's name and contact are erased (their own request), the child's ledger
+    row, page and evidence read «-» or nothing under «guardian»: a consent the minor seemed to
+    give alone, which does not stand. They say a parent or guardian gave it, name erased."""
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Guardian, LedgerEntry, Source
+    from consent.core.purposes import SERVICE
+    from consent.rights.erasure import guardian_erase
+
+    child = make_subject(full_name="Айсұлу Қасымова", birth_date="2012-05-17")
+    guardian = Guardian.objects.create(subject=child, full_name="Гүлнар", contact="g@example.kz")
+    consent_grant(child, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                  guardian=guardian)  # fmt: skip
+    guardian_erase("g@example.kz", request_ref="R-1")
+    row = LedgerEntry.objects.get(subject=child)
+    privacy_officer_client.cookies["django_language"] = lang
+    for url in [f"/admin/consent/subject/{child.pk}/change/",
+                f"/admin/consent/ledgerentry/{row.pk}/change/",
+                f"/admin/consent/subject/{child.pk}/evidence.csv"]:  # fmt: skip
+        page = privacy_officer_client.get(url).content.decode("utf-8-sig")
+        assert erased in page, url
+
+
 def test_a_request_names_its_person_on_the_desk_and_its_page(privacy_officer_client, asel):
     ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
     ticket_verify(ticket)

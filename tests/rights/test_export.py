@@ -2,6 +2,7 @@
 their language; a field added later to any of these models and left out of the export fails
 test_the_export_holds_every_field_linked_to_the_subject."""
 
+import base64
 import json
 import re
 import subprocess
@@ -9,6 +10,7 @@ from datetime import date, datetime, timedelta
 from zoneinfo import ZoneInfo
 
 import pytest
+from django.core.files.base import ContentFile
 from django.db import models
 from django.test import RequestFactory
 from django.utils import timezone, translation
@@ -18,6 +20,7 @@ from consent.common.i18n import language_name
 from consent.core.delivery import send_queued
 from consent.core.ledger import consent_grant, consent_withdraw
 from consent.core.models import Guardian, Held, LedgerEntry, Source, Subject, Submission
+from consent.core.photos import photo_encrypt
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import data_listed
 from consent.marketing.campaigns import campaign_send
@@ -29,14 +32,17 @@ from consent.rights.models import Correction, KeptRequest
 from consent.rights.readable import export_pdf
 from consent.rights.tickets import ticket_open, ticket_verify
 
+from .conftest import PHOTO
+
 ALMATY = ZoneInfo("Asia/Almaty")
+
 
 # Fields that are not looked for in the export, and why. Everything else must be there.
 NOT_EXPORTED = {
     "id": "a database row number, internal (the person's own number is subject_id)",
     "subject": "the link back to the person the whole export is about",
-    "photo": "the storage file name, random and internal; the export says that a photo is held, "
-    "since when, and how to get a copy (checked below)",
+    "photo": "the storage file name, random and internal; the photo itself is exported, "
+    "decrypted, with the time it was received (checked below)",
     "actor": "the staff member behind a ledger event: an employee's data, not the person's; the "
     "event's source already says it was staff",
     "outbox_message_id": "the campaign mail's Message-ID, internal: which outbox row it was",
@@ -63,15 +69,18 @@ def person(texts, make_subject, officer):
     s = make_subject(
         full_name="Әсел Қасымова", email="asel@example.kz", phone="+77011234567",
         birth_date=date(2009, 3, 14), birth_place="Өскемен-Ұлан", language="ru",
-        photo="private/photos/0123abcd.jpg",
     )  # fmt: skip
-    Submission.objects.create(
-        subject=s, source=Source.APPLICATION_FORM, language="kk",
-        photo="private/photos/0123abcd.jpg", answered_at=timezone.now(),
+    submission = Submission(
+        subject=s, source=Source.APPLICATION_FORM, language="kk", answered_at=timezone.now(),
         consent_held=Held.CONFIRMED,
         data={"full_name": "Әсел Қасымова", "message": "Сұрағым бар: бағасы қанша?",
               "service": "Кеңес берудің ерекше түрі", "consents": {SERVICE: True}},
     )  # fmt: skip
+    # Stored as the application form stores it: encrypted, under a random name, the record's too.
+    submission.photo.save("photo.jpg", photo_encrypt(ContentFile(PHOTO)), save=False)
+    submission.save()
+    s.photo.name = submission.photo.name
+    s.save(update_fields=["photo"])
     guardian = Guardian.objects.create(
         subject=s, full_name="Гүлнар Қасымова", contact="gulnar@example.kz"
     )
@@ -183,11 +192,15 @@ def test_the_export_holds_every_field_linked_to_the_subject(person):
         assert name in checked
     assert data["subject_id"] == person.pk
     assert "alice" not in text  # the staff member is not the person's data
-    # the photo: held, since when, and how to get a copy; not the file or its storage name
+    # the photo itself, decrypted, and when it came; once, the application naming the same file;
+    # never its storage name
     photo = data["data"]["photo"]
-    received = Submission.objects.get().created_at.astimezone(ALMATY)
-    assert f"{received:%d.%m.%Y %H:%M}" in photo and "@" in photo  # a sentence, for reading
-    assert "0123abcd" not in text
+    submission = Submission.objects.get()
+    assert base64.b64decode(photo["base64"]) == PHOTO and photo["content_type"] == "image/jpeg"
+    assert photo["received"] == shown(submission.created_at)
+    same = "То же фото, что в разделе «Ваши данные» выше."
+    assert data["sources_and_methods"][0]["photo"] == same
+    assert submission.photo.name.rsplit("/", 1)[-1].split(".")[0] not in text
     # mail sent to the person: when, to which address, subject line, status; not the bodies
     mails = list(Email.objects.filter(to__icontains="asel@example.kz"))
     assert len(mails) >= 2 and len(data["emails"]) == len(mails)
@@ -230,6 +243,23 @@ def test_the_pdf_reads_in_the_persons_language(person, lang, headings, tmp_path)
     for heading in headings:
         assert heading in out
     assert "consent_history" not in out and "sources_and_methods" not in out
+    # The photo is in it, as the picture: once, though the application names the same file.
+    images = subprocess.run(["pdfimages", "-list", tmp_path / "export.pdf"],
+                            capture_output=True, text=True, check=True).stdout  # fmt: skip
+    (image,) = images.splitlines()[2:]
+    assert image.split()[3:5] == ["40", "30"]
+    assert ("«Сіздің деректеріңіз»" if lang == "kk" else "«Ваши данные»") in out
+
+
+def test_a_photo_no_key_opens_is_said_to_be_held_and_the_rest_is_answered(person, settings):
+    """The person still gets everything else, and is told how to get the photo; the operator's
+    log says why (a key dropped before encrypt_photos ran)."""
+    from cryptography.fernet import Fernet
+
+    settings.MEDIA_ENCRYPTION_KEY = [Fernet.generate_key().decode()]
+    data = json.loads(export_json(person, "kk"))
+    assert "@" in data["data"]["photo"] and data["data"]["full_name"] == person.full_name
+    assert base64.b64encode(PHOTO).decode()[:40] not in json.dumps(data)
 
 
 def test_an_address_taken_over_by_someone_else_brings_none_of_the_first_persons_requests(
@@ -274,7 +304,9 @@ def test_the_pdf_writes_times_dates_and_languages_as_the_person_does(
     person = make_subject(birth_date=date(2009, 3, 14), language="ru")
     Submission.objects.create(subject=person, source=Source.APPLICATION_FORM, language="kk",
                               data={"full_name": "Әсел", "birth_date": "2009-03-14"})  # fmt: skip
-    consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM)
+    mother = Guardian.objects.create(subject=person, full_name="Гүлнар", contact="+77011112233")
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                  guardian=mother)  # fmt: skip
     time_machine.move_to("2026-11-30 20:30:00+00:00", tick=False)  # 1 December in Almaty
     ticket = ticket_verify(ticket_open(kind="correct", email=person.email, language=lang,
                                        channel="web", message="…"))  # fmt: skip

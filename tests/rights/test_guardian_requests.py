@@ -146,8 +146,15 @@ def test_a_parents_block_request_is_answered_in_writing(client, desk, child):
 
 
 def test_the_self_service_page_tells_a_parent_their_data_is_held(client, child):
+    """A parent of a child under 18 gets a link to the child's consents (test_guardian_withdrawal),
+    whose page says how to ask about their own data; once the child is of age, this note."""
+    from dateutil.relativedelta import relativedelta
+
+    from consent.common.dates import local_today
+    from consent.core.models import Subject
     from consent.rights.selfservice import link_send
 
+    Subject.objects.filter(pk=child.pk).update(birth_date=local_today() - relativedelta(years=19))
     link_send(PARENT, "ru")
     (note,) = mails_to(PARENT)
     assert "родитель или опекун" in note.message and "/ru/requests/new/" in note.message

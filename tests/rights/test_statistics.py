@@ -67,8 +67,10 @@ def test_a_consent_given_on_the_18th_birthday_counts_among_adults(
     18th birthday (in Almaty) the person is 18, and the day before 17."""
     time_machine.move_to("2026-12-10 09:00+05:00", tick=False)
     for born in (date(2008, 12, 10), date(2008, 12, 11)):  # 18 today; 18 tomorrow
-        person = make_subject(birth_date=born)
+        person = make_subject()  # the date of birth recorded after the grant: a minor's needs
         consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM)
+        person.birth_date = born  # a guardian now (ledger.consent_grant)
+        person.save()
     staff = verified_login(client, officer)  # signed in on that day, not an idle week before
     body = staff.get("/admin/rights/ticket/statistics.csv").content.decode("utf-8-sig")
     _header, *rows = list(csv.reader(io.StringIO(body)))

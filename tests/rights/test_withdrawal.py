@@ -290,8 +290,8 @@ def test_withdrawing_the_service_consent_leaves_no_copy_in_the_access_answer_mai
     from post_office.models import Attachment
 
     from consent.rights.access import ticket_answer_access
-    from consent.rights.answers import ticket_withdraw
     from consent.rights.tickets import ticket_open, ticket_verify
+    from consent.rights.withdrawals import ticket_withdraw
 
     kept = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", phone="+77011234567")
     consent_grant(kept, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)

@@ -3,17 +3,20 @@ template, run by the test with the other language active, and the people they ac
 
 from datetime import timedelta
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 from post_office.models import Email
 
+from consent.common.dates import local_today
 from consent.core.audit import audit
-from consent.core.ledger import consent_withdraw
-from consent.core.models import AuditEvent, Source
+from consent.core.ledger import consent_grant, consent_withdraw
+from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.submissions import submission_record
+from consent.core.texts import current_text
 from consent.marketing.campaigns import campaign_send, campaign_test_send
 from consent.marketing.models import Campaign
 from consent.marketing.optin import optin_start
@@ -146,6 +149,43 @@ def repeated(w):
 def withdrawn_by_email(w):
     phrase = IntakePhrase.objects.canonical(Type.WITHDRAW, w["lang"])
     ingest(message(phrase, sender=PERSON, message_id=f"<withdraw-{w['lang']}@example.kz>"))
+
+
+PARENT = "parent@example.kz"
+
+
+def a_child_of(parent):
+    """A child of 12 signed up on the application form by `parent`, to the service and the news
+    (a parent's letters are in their own language, whatever the child's)."""
+    child = Subject.objects.create(full_name="Айгерим", email="child@example.kz",
+                                   birth_date=local_today() - relativedelta(years=12))  # fmt: skip
+    mother = Guardian.objects.create(subject=child, full_name="Гүлнар", contact=parent)
+    for purpose in (SERVICE, MARKETING):
+        consent_grant(child, current_text(purpose), language="kk", guardian=mother,
+                      source=Source.APPLICATION_FORM)  # fmt: skip
+    return child
+
+
+def withdrawn_by_a_parent(w):
+    """A parent with no record of their own withdraws their consent for their child by email."""
+    a_child_of(PARENT)
+    phrase = IntakePhrase.objects.canonical(Type.WITHDRAW, w["lang"])
+    ingest(message(phrase, sender=PARENT, message_id=f"<parent-{w['lang']}@example.kz>"))
+
+
+def withdrawal_carried_out_for_a_child(w):
+    """The desk carries out a parent's confirmed withdrawal: the child's data is destroyed and
+    the parent answered, an officer working in the other language."""
+    a_child_of(PARENT)
+    ticket = opened(Type.WITHDRAW, w["lang"], email=PARENT)
+    desk(w["boris"], ticket)
+
+
+def unsubscribed_by_a_parent(w):
+    """A parent stops their child's news by email, and a person with a record and a child too."""
+    a_child_of(PERSON)
+    phrase = IntakePhrase.objects.canonical(Type.UNSUBSCRIBE, w["lang"])
+    ingest(message(phrase, sender=PERSON, message_id=f"<unsub-both-{w['lang']}@example.kz>"))
 
 
 def unsubscribed_by_email(w):
@@ -321,6 +361,7 @@ SCENARIOS = {
     "request_retyped": retyped,
     "request_destroyed_instead": destroyed_instead,
     "request_withdrawn": withdrawn_by_email,
+    "request_withdrawn_guardian": withdrawn_by_a_parent,
     "request_reply": replied,
     "request_repeated": repeated,
 }
@@ -329,6 +370,10 @@ SECOND_ROUTES = {
     "campaign (a test copy to staff)": ("campaign", campaign_test_sent),
     "ack (a withdrawn consent to confirm)": ("ack", form_sent_after_a_withdrawal),
     "request_done (destroyed, sent without trace)": ("request_done", data_destroyed),
+    "request_done (a parent's withdrawal for a child)": (
+        "request_done", withdrawal_carried_out_for_a_child),
+    "request_unsubscribed (a parent with a record and a child)": (
+        "request_unsubscribed", unsubscribed_by_a_parent),
     **{f"{template} (files not kept)": (template, files_by_email)
        for template in ("request_verify", "request_unknown", "request_withdrawn",
                         "request_unsubscribed", "request_reply")},

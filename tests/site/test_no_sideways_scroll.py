@@ -51,6 +51,7 @@ NOT_PAGES = {
     "my_data_export": "a PDF or JSON download",
     "my_data_leave": "redirects to home (a GET: to my_data)",
     "my_data_language": "redirects to my_data",
+    "my_data_children_withdraw": "redirects to my_data_children",
 }
 
 
@@ -83,7 +84,7 @@ MUST_VISIT = {
     "home", "about", "services", "service", "contacts", "privacy", "privacy_version",
     "contact_form", "application_form", "newsletter_form", "form_thanks", "marketing_confirm",
     "request_new", "unsubscribe", "unsubscribed", "cookie_settings", "my_data", "self_service_open",
-    "my_data_request", "request_verify", "form_consent_confirm",
+    "my_data_request", "request_verify", "form_consent_confirm", "my_data_children",
 }  # fmt: skip
 
 

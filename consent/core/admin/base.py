@@ -20,6 +20,7 @@ from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
 from ..audit import audit, audit_row, audit_rows
+from ..guardians import guardian_name
 from ..models import (
     AuditEvent,
     LedgerEntry,
@@ -57,8 +58,10 @@ def guardian_named(entry: LedgerEntry) -> str:
     guardian = entry.guardian
     if guardian is None:
         return "-"
+    if not guardian.contact:  # erased: the row proves a guardian consented, not who
+        return guardian_name(guardian)
     contact = guardian.contact if "@" in guardian.contact else phone_shown(guardian.contact)
-    return ", ".join(part for part in (guardian.full_name, contact) if part) or "-"
+    return ", ".join(part for part in (guardian.full_name, contact) if part)
 
 
 def saved(obj: Model) -> Model | None:

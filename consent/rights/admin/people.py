@@ -21,6 +21,7 @@ from consent.core.admin import (
     guardian_named,
     may_see_people,
 )
+from consent.core.admin.names import person_shown
 from consent.core.delivery import WAITING
 from consent.core.guardians import guarded_by, guardian_holders, guardians_named
 from consent.core.models import LedgerEntry, Subject, Submission
@@ -246,7 +247,10 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
 
     @admin.display(description=_("full name"), ordering="full_name")
     def name(self, obj):
-        return obj.full_name or "-"
+        """As every other page names a person (`person_shown`): one known only by an address (a
+        newsletter signed up without a name) by it, not «-», which was also the link to their
+        page."""
+        return person_shown(obj.pk, obj.full_name, obj.email or "")
 
     @admin.display(description=_("email"), ordering="email")
     def address(self, obj):

@@ -196,7 +196,7 @@ class TicketAdmin(AuditedAdmin):
         extra["reopen_max_chars"] = REASON_MAX_CHARS
         if ticket.about_someone_else and ticket.subject_id is not None:
             # The one thing such a letter does on arrival (intake.recognise): the sender's own
-            # unsubscribe, withdrawn under the request's reference (tickets._withdraw).
+            # unsubscribe, withdrawn under the request's reference (stops.request_stop).
             extra["unsubscribed_on_arrival"] = LedgerEntry.objects.filter(
                 subject=ticket.subject_id,
                 purpose=MARKETING,

@@ -1,0 +1,54 @@
+"""Carrying out a confirmed withdrawal of consent (Art. 8(7), 24(1)(5); compliance L14): the
+gate closed for its purposes at confirmation (tickets.py); staff then erase what only the
+withdrawn purposes needed while another consent stands, or destroy the data when none does.
+A parent or guardian withdraws for each child they act for as well (guardianship.py)."""
+
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
+from django.utils import translation
+from django.utils.translation import gettext_lazy as _
+
+from consent.core import gate
+
+from .answers import DESTROYED_UNDER_ADDRESS, ticket_destroy
+from .closing import require_open, ticket_close
+from .erasure import subject_keep_only_for
+from .guardianship import guardian_only, ticket_withdraw_guardian, wards_carry_out
+from .models import Ticket
+
+Type = Ticket.Type
+
+
+def withdrawal_keeps(ticket: Ticket) -> list[str]:
+    """The purposes for which a withdrawal leaves the data in place: those whose consent still
+    stands (a block aside). Compliance L14: the data is destroyed only when none is left; a
+    withdrawal of every purpose leaves none."""
+    if ticket.type != Type.WITHDRAW or not ticket.purpose or ticket.subject_id is None:
+        return []
+    return gate.consents_standing(ticket.subject)
+
+
+@transaction.atomic
+def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = "") -> Ticket:
+    """Carry out a withdrawal; the gate for the purpose closed at confirmation already. With
+    consent for another purpose still standing, the data stays for that purpose only and the
+    person is told so; otherwise it is destroyed. From a parent's or guardian's address, each
+    child they act for is answered so too (guardianship.wards_carry_out), in the same letter;
+    from one with no record of their own, only the children (ticket_withdraw_guardian)."""
+    if guardian_only(ticket):
+        return ticket_withdraw_guardian(ticket, actor=actor, words=words)
+    require_open(ticket, allowed_when_blocked=True)
+    children = wards_carry_out(ticket, actor=actor) if ticket.as_guardian else []
+    kept = withdrawal_keeps(ticket)
+    with translation.override(ticket.language):
+        if not kept:
+            outcome = "\n\n".join([str(DESTROYED_UNDER_ADDRESS), *children])
+            return ticket_destroy(ticket, actor=actor, words=words, outcome=outcome)
+        # What only the withdrawn purpose needed goes now; the rest stays for the others.
+        outcome = _(
+            "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "
+            "for it. Your other consents remain in force, so we keep your data only for them."
+        ) % {"purpose": ticket.get_purpose_display()}
+        outcome = "\n\n".join([outcome, *children])
+    subject_keep_only_for(ticket.subject, kept, request_ref=ticket.reference, actor=actor)
+    return ticket_close(ticket, outcome=outcome, actor=actor, detail={"kept": kept}, words=words)
