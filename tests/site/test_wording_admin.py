@@ -3,14 +3,19 @@ the middle of Django's sentences («Удалить выбранное (пись�
 a help text, a value a form sent (docs/glossary.md, "Wording with a name, a number or a date")."""
 
 import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 import pytest
 from django.apps import apps
 from django.test import Client
 from django.utils import translation
-from post_office.models import STATUS, Email
+from django.utils.formats import localize
+from post_office.models import STATUS, Email, Log
 
 from tests.staff import verified_login
+
+NBSP = "\N{NO-BREAK SPACE}"
 
 
 def staff(user, language):
@@ -48,3 +53,21 @@ def test_the_outbox_names_its_mail_as_every_list_names_its_rows(officer, languag
     page = shown(staff(officer, language).get("/admin/post_office/email/"))
     assert says in page
     assert not re.search(r"\((Хаттар|Письма)\)|: (Хат|Письмо)\b", page), page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_delivery_is_named_by_its_local_time(officer, language, settings):
+    """A delivery log entry was named by its stored UTC timestamp, «2026-12-04 00:07:47.153622
+    +00:00», in its page's title and history and in what a deletion takes along: the admin
+    writes every other time in Almaty's, as the reader's language writes it."""
+    email = Email.objects.create(from_email="noreply@emaluplus-vko.kz", to=["asel@example.kz"],
+                                 subject="S", message="M", status=STATUS.sent)  # fmt: skip
+    at = datetime(2026, 12, 3, 22, 30, tzinfo=ZoneInfo("UTC"))  # 4 December in Almaty
+    log = Log.objects.create(email=email, status=STATUS.sent)
+    Log.objects.filter(pk=log.pk).update(date=at)
+    page = shown(staff(officer, language).get(f"/admin/post_office/log/{log.pk}/change/"))
+    with translation.override(language):
+        local = localize(at.astimezone(ZoneInfo(settings.TIME_ZONE)))
+    assert local in page and "2026-12-03" not in page and "+00:00" not in page, page
+    assert {"kk": "2026 ж.", "ru": "4 декабря"}[language] in local.replace(NBSP, " ")
