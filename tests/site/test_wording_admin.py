@@ -13,6 +13,10 @@ from django.utils import translation
 from django.utils.formats import localize
 from post_office.models import STATUS, Email, Log
 
+from consent.core.models import Source
+from consent.core.purposes import SERVICE
+from consent.core.submissions import submission_record
+from tests.site.mail_scenarios import FakeRequest
 from tests.staff import verified_login
 
 NBSP = "\N{NO-BREAK SPACE}"
@@ -71,3 +75,20 @@ def test_a_delivery_is_named_by_its_local_time(officer, language, settings):
         local = localize(at.astimezone(ZoneInfo(settings.TIME_ZONE)))
     assert local in page and "2026-12-03" not in page and "+00:00" not in page, page
     assert {"kk": "2026 ж.", "ru": "4 декабря"}[language] in local.replace(NBSP, " ")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_forms_phone_is_shown_as_it_is_dialled(officer, texts, language):
+    """The form's page showed «Номер телефона: +77011234567», the number as held, where the
+    person's page, the desk and the export write «+7 701 123 45 67» in groups that never part."""
+    submission = submission_record(
+        source=Source.CONTACT_FORM, language="kk", request=FakeRequest(),
+        data={"full_name": "Әсел", "email": "asel@example.kz", "phone": "+77011234567",
+              "message": "Сәлем"},
+        consents={SERVICE: True},
+    )  # fmt: skip
+    url = f"/admin/consent/submission/{submission.pk}/change/"
+    page = shown(staff(officer, language).get(url))
+    assert f"+7{NBSP}701{NBSP}123{NBSP}45{NBSP}67" in page
+    assert "+77011234567" not in page
