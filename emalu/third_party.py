@@ -145,6 +145,20 @@ def name_yes_no_icons():
     admin_list._boolean_icon = _boolean_icon
 
 
+def translate_password_warning():
+    """Django's form for another staff member's password joins its translated help to an
+    English warning with «+» (AdminPasswordChangeForm.usable_password_help_text), which
+    translates the help once, at import, in the language active then: every reader got it in
+    Kazakh, and the warning in English. The same markup, each part translated when shown."""
+    from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
+
+    AdminPasswordChangeForm.usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
+
+
 def linked(first, second):
     def __str__(row):
         return f"{getattr(row, first)} – {getattr(row, second)}"

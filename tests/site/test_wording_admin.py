@@ -8,6 +8,8 @@ from zoneinfo import ZoneInfo
 
 import pytest
 from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import translation
 from django.utils.formats import localize
@@ -20,6 +22,7 @@ from tests.site.mail_scenarios import FakeRequest
 from tests.staff import verified_login
 
 NBSP = "\N{NO-BREAK SPACE}"
+CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
 
 
 def staff(user, language):
@@ -92,3 +95,39 @@ def test_a_forms_phone_is_shown_as_it_is_dialled(officer, texts, language):
     page = shown(staff(officer, language).get(url))
     assert f"+7{NBSP}701{NBSP}123{NBSP}45{NBSP}67" in page
     assert "+77011234567" not in page
+
+
+def frozen_texts(cls):
+    """The class attributes of `cls` (its bases' too) that hold a text already translated: a
+    plain str in Cyrillic. A library's English source holds none unless a translation was
+    forced at import, in the language then active, and stays in it for every reader."""
+    values = {name: getattr(cls, name, None) for name in dir(cls)}
+    return [(cls.__qualname__, name) for name, value in values.items()
+            if isinstance(value, str) and CYRILLIC.search(value)]  # fmt: skip
+
+
+def test_no_admin_text_is_translated_once_for_everyone():
+    """Django's password form for a staff member's account joined its translated help to an
+    English warning with «+», which translated the help once, at import, in Kazakh: the Russian
+    page showed «Пайдаланушы құпиясөз арқылы…» and «If disabled, the current password for this
+    user will be lost.»"""
+    frozen = []
+    for model_admin in admin.site._registry.values():
+        classes = [type(model_admin), model_admin.form, *model_admin.inlines]
+        classes += [getattr(model_admin, name) for name in ("add_form", "change_password_form")
+                    if hasattr(model_admin, name)]  # fmt: skip
+        for cls in classes:
+            frozen += frozen_texts(cls)
+    assert frozen == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language,says,not_said", [
+    ("kk", "Өшірілсе, бұл пайдаланушының қазіргі құпиясөзі жойылады.", "Может ли пользователь"),
+    ("ru", "Если отключить, текущий пароль этого пользователя будет утерян.", "Пайдаланушы"),
+])  # fmt: skip
+def test_the_password_form_speaks_the_staff_language(officer, language, says, not_said):
+    other = User.objects.create_user("dana", "dana@example.kz", "pw-dana-123456", is_staff=True)
+    page = shown(staff(officer, language).get(f"/admin/auth/user/{other.pk}/password/"))
+    assert says in page
+    assert not_said not in page and "If disabled" not in page, page
