@@ -86,10 +86,13 @@ class PostOfficeConfig(LabelledModels, post_office_apps.PostOfficeConfig):
 
     def ready(self):
         super().ready()
-        from post_office.models import Attachment
+        from post_office.models import Attachment, Log
 
         # "Name" is a person's name in the project's catalogues; an attachment's is a file's.
         Attachment._meta.get_field("name").verbose_name = pgettext_lazy("attachment", "File name")
+        # A delivery by its time as the admin writes times, Almaty's in the reader's language:
+        # post_office names it by the stored UTC value, «2026-12-04 00:07:47.153622+00:00».
+        Log.__str__ = lambda log: localize(timezone.localtime(log.date))
 
 
 class OTPStaticConfig(LabelledModels, otp_static_apps.DefaultConfig):
@@ -140,6 +143,20 @@ def name_yes_no_icons():
         return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), text)
 
     admin_list._boolean_icon = _boolean_icon
+
+
+def translate_password_warning():
+    """Django's form for another staff member's password joins its translated help to an
+    English warning with «+» (AdminPasswordChangeForm.usable_password_help_text), which
+    translates the help once, at import, in the language active then: every reader got it in
+    Kazakh, and the warning in English. The same markup, each part translated when shown."""
+    from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
+
+    AdminPasswordChangeForm.usable_password_help_text = format_lazy(
+        '{}<ul id="id_unusable_warning" class="messagelist"><li class="warning">{}</li></ul>',
+        SetUnusablePasswordMixin.usable_password_help_text,
+        _("If disabled, the current password for this user will be lost."),
+    )
 
 
 def linked(first, second):

@@ -44,7 +44,7 @@ def test_the_press_returns_at_once_and_the_job_queues_everyone_once(texts, marke
     assert campaign.sent_by.username == "dan" and campaign.sent_at is not None
     start = AuditEvent.objects.get(action="campaign_start")
     assert start.actor_label == "dan" and start.detail == {"audience": 5}
-    assert progress(marketer_client, campaign) == counted("кезекке қойылуда: әзірге 5 ішінен 0")
+    assert progress(marketer_client, campaign) == counted("кезекке қойылуда: әзірге 0 / 5")
     # Pressed again (a double click, a second tab) while it goes out: not sent twice.
     [(level, text)] = act(marketer_client, "send", campaign)
     assert level == "warning" and "жіберілуде" in text

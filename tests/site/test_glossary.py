@@ -166,3 +166,23 @@ def test_russian_spells_each_word_with_yo_one_way():
         and any(word[:i] + "ё" + word[i + 1 :] in with_yo for i, c in enumerate(word) if c == "е")
     }
     assert not bad, bad
+
+
+# A pronoun of address written with a capital after a word of the same sentence.
+CAPITAL_YOU = {
+    "ru": re.compile(r"(?<![.!?:»—]\s)(?<=\s)(Вы|Вас|Вам|Вами|Ваш\w*)\b"),
+    "kk": re.compile(r"(?<![.!?:»—]\s)(?<=\s)(Сіз\w*)\b"),
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_pronoun_of_address_is_capitalised_only_at_a_sentence_start(language):
+    """One rule for the site and its letters (docs/glossary.md): «вы», «ваш», «сіз» in lower
+    case, but where a sentence starts with them."""
+    bad = [text for entry in polib.pofile(ROOT / f"locale/{language}/LC_MESSAGES/django.po")
+           for text in [entry.msgstr, *entry.msgstr_plural.values()]
+           if CAPITAL_YOU[language].search(text)]  # fmt: skip
+    assert bad == []
+    assert CAPITAL_YOU[language].search(
+        {"ru": "Мы ответим Вам", "kk": "Біз Сізге жазамыз"}[language]
+    )

@@ -81,3 +81,28 @@ def test_the_rule_reads_enough_entries():
 )  # fmt: skip
 def test_the_rule_sees_a_wrong_word(msgid, msgstr, wrong):
     assert wrong_terms(msgid, msgstr) == wrong
+
+
+# The web's own requests (an HTTP error page, the proxy's limits, Django's CSRF page) are
+# «сұрау»: the word for a person's request about their data is «өтініш» (docs/glossary.md).
+WEB_REQUESTS = re.compile(
+    r"^(Bad request|Too many requests|The request could not be understood|"
+    r"The site cannot take requests|CSRF verification failed|If you have configured your browser)"
+)
+
+
+def said_as_a_query(msgid: str, msgstr: str) -> bool:
+    return bool(
+        TERMS["өтініш"].search(msgid)
+        and not WEB_REQUESTS.match(msgid)
+        and re.search(r"\bсұрау", msgstr, re.IGNORECASE)
+        and "өтініш" not in msgstr.casefold()
+    )
+
+
+def test_a_persons_request_is_never_called_a_query():
+    """The retention list told an officer a consent was withdrawn «…ешкім растамаған сұрау
+    бойынша»: «сұрау», a query, where every page, letter and the desk say «өтініш»."""
+    bad = [(msgid, msgstr) for msgid, msgstr in entries() if said_as_a_query(msgid, msgstr)]
+    assert not bad, bad
+    assert said_as_a_query("a request never confirmed", "растамаған сұрау")

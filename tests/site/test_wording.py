@@ -20,7 +20,9 @@ NOUNS = ["өтініштер", "қызметтер", "дербес дерект�
 DATES = [date(2026, 11, 25), date(2027, 3, 1), date(2026, 6, 9)]
 # A word after the filled-in noun that would need it in a case it cannot take.
 NEEDS_A_CASE = r"(жою|таңдау|өзгерту|қарау|жойғыңыз|бастап|дейін|кейін|күнінен|күнгі)"
-DATE_PLACEHOLDERS = r"%\((date|due|time|since|day|received|detected|until)\)s"
+DATE_PLACEHOLDERS = r"%\((date|due|time|since|day|received|detected|until|when)\)s"
+# A postposition that governs a case: «5 ішінен» wants «5-тің ішінен», «14:30 бастап» «14:30-дан».
+GOVERNS_A_CASE = r"(бастап|дейін|кейін|бері|бұрын|ішінен|қарай|артық|аспайтын|аспайды|кем)"
 NOUN_PLACEHOLDERS = r"%\((verbose_name_plural|objects_name|model|module_name|items|name)\)s"
 
 
@@ -103,6 +105,8 @@ def test_a_date_is_never_followed_by_a_case_ending_word(day):
         kk("%(count)s %(kind)s since %(since)s. Check the audit log in the administration.",
            {"count": 3, "kind": "экспорт", "since": shown}),
         kk("Requests on %(day)s:", {"day": shown}),
+        kk("%(title)s is already being sent (since %(when)s); it is not sent again.",
+           {"title": "Жаңалықтар", "when": shown}),
         kk("Once you confirm, no later than %(due)s we destroy the data that none of your "
            "remaining consents needs, or tell you which law requires us to keep it.",
            {"due": shown}),
@@ -123,6 +127,7 @@ def test_no_catalogue_entry_glues_a_case_to_a_filled_in_word(language):
         rf"{DATE_PLACEHOLDERS}\s+[^\W\d_]",
         r"%\(\w*(count|cnt|num|n)\)[sd]\s+%\(",
         rf"({NOUN_PLACEHOLDERS}|»)\s+{NEEDS_A_CASE}\b",
+        rf"(%\(\w+\)[sd]|%[sd]|\{{\w*\}})»?\s+{GOVERNS_A_CASE}\b",  # whatever fills it
     ]
     catalogue = polib.pofile(f"locale/{language}/LC_MESSAGES/django.po")
     bad = [

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
 
+from ..phones import phone_shown
 from ..purposes import DATA_FIELDS, PURPOSES
 
 # Every key an audit() call writes (tests/core/test_audit_details.py reads the code for them).
@@ -165,6 +166,8 @@ def readable(key: str, value: Any) -> str:
         return "-"
     if key in DATE_KEYS and isinstance(value, str):
         return _date(value)
+    if key == "phone" and isinstance(value, str):  # a form's, as the person's page shows it
+        return phone_shown(value)
     if key == "purpose" and value in PURPOSES:
         return str(PURPOSES[value].name)
     if key in ("reason", "cause", "calendar_change", "what") and value in CODES:

@@ -1,0 +1,133 @@
+"""What the admin says with a name filled in, in the staff member's language: a model's name in
+the middle of Django's sentences («Удалить выбранное (письма)»), a row's name («Просмотр: …»),
+a help text, a value a form sent (docs/glossary.md, "Wording with a name, a number or a date")."""
+
+import re
+from datetime import datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.auth.models import User
+from django.test import Client
+from django.utils import translation
+from django.utils.formats import localize
+from post_office.models import STATUS, Email, Log
+
+from consent.core.models import Source
+from consent.core.purposes import SERVICE
+from consent.core.submissions import submission_record
+from tests.site.mail_scenarios import FakeRequest
+from tests.staff import verified_login
+
+NBSP = "\N{NO-BREAK SPACE}"
+CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
+
+
+def staff(user, language):
+    return verified_login(Client(headers={"accept-language": language}), user)
+
+
+def shown(response):
+    """The page's text as a reader sees it (tags out, spaces joined; a no-break space kept)."""
+    text = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.S)
+    return re.sub(r"[ \t\r\n]+", " ", re.sub(r"<[^>]+>", " ", text))
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_model_is_named_in_lower_case(language):
+    """Django writes a model's name into its sentences as it is («Выберите для изменения: …»,
+    «Всего (…): 4», «Удалить выбранное (…)») and capitalises it itself where a heading starts
+    with it. django-post-office names its models «Email», «Log», «Attachment»: translated as
+    written, «Письмо», «Хат», they stood capitalised in the middle of those sentences, beside
+    every other model's «страница», «бет»."""
+    capitalised = []
+    with translation.override(language):
+        for model in apps.get_models(include_auto_created=True):
+            for name in (model._meta.verbose_name, model._meta.verbose_name_plural):
+                if str(name)[:1].isupper():
+                    capitalised.append((model._meta.label, str(name)))
+    assert capitalised == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language,says", [("kk", "Таңдалғандарды жою (хаттар)"),
+                                           ("ru", "Удалить выбранное (письма)")])  # fmt: skip
+def test_the_outbox_names_its_mail_as_every_list_names_its_rows(officer, language, says):
+    Email.objects.create(from_email="noreply@emaluplus-vko.kz", to=["asel@example.kz"],
+                         subject="S", message="M", status=STATUS.sent)  # fmt: skip
+    page = shown(staff(officer, language).get("/admin/post_office/email/"))
+    assert says in page
+    assert not re.search(r"\((Хаттар|Письма)\)|: (Хат|Письмо)\b", page), page
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_delivery_is_named_by_its_local_time(officer, language, settings):
+    """A delivery log entry was named by its stored UTC timestamp, «2026-12-04 00:07:47.153622
+    +00:00», in its page's title and history and in what a deletion takes along: the admin
+    writes every other time in Almaty's, as the reader's language writes it."""
+    email = Email.objects.create(from_email="noreply@emaluplus-vko.kz", to=["asel@example.kz"],
+                                 subject="S", message="M", status=STATUS.sent)  # fmt: skip
+    at = datetime(2026, 12, 3, 22, 30, tzinfo=ZoneInfo("UTC"))  # 4 December in Almaty
+    log = Log.objects.create(email=email, status=STATUS.sent)
+    Log.objects.filter(pk=log.pk).update(date=at)
+    page = shown(staff(officer, language).get(f"/admin/post_office/log/{log.pk}/change/"))
+    with translation.override(language):
+        local = localize(at.astimezone(ZoneInfo(settings.TIME_ZONE)))
+    assert local in page and "2026-12-03" not in page and "+00:00" not in page, page
+    assert {"kk": "2026 ж.", "ru": "4 декабря"}[language] in local.replace(NBSP, " ")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_forms_phone_is_shown_as_it_is_dialled(officer, texts, language):
+    """The form's page showed «Номер телефона: +77011234567», the number as held, where the
+    person's page, the desk and the export write «+7 701 123 45 67» in groups that never part."""
+    submission = submission_record(
+        source=Source.CONTACT_FORM, language="kk", request=FakeRequest(),
+        data={"full_name": "Әсел", "email": "asel@example.kz", "phone": "+77011234567",
+              "message": "Сәлем"},
+        consents={SERVICE: True},
+    )  # fmt: skip
+    url = f"/admin/consent/submission/{submission.pk}/change/"
+    page = shown(staff(officer, language).get(url))
+    assert f"+7{NBSP}701{NBSP}123{NBSP}45{NBSP}67" in page
+    assert "+77011234567" not in page
+
+
+def frozen_texts(cls):
+    """The class attributes of `cls` (its bases' too) that hold a text already translated: a
+    plain str in Cyrillic. A library's English source holds none unless a translation was
+    forced at import, in the language then active, and stays in it for every reader."""
+    values = {name: getattr(cls, name, None) for name in dir(cls)}
+    return [(cls.__qualname__, name) for name, value in values.items()
+            if isinstance(value, str) and CYRILLIC.search(value)]  # fmt: skip
+
+
+def test_no_admin_text_is_translated_once_for_everyone():
+    """Django's password form for a staff member's account joined its translated help to an
+    English warning with «+», which translated the help once, at import, in Kazakh: the Russian
+    page showed «Пайдаланушы құпиясөз арқылы…» and «If disabled, the current password for this
+    user will be lost.»"""
+    frozen = []
+    for model_admin in admin.site._registry.values():
+        classes = [type(model_admin), model_admin.form, *model_admin.inlines]
+        classes += [getattr(model_admin, name) for name in ("add_form", "change_password_form")
+                    if hasattr(model_admin, name)]  # fmt: skip
+        for cls in classes:
+            frozen += frozen_texts(cls)
+    assert frozen == []
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language,says,not_said", [
+    ("kk", "Өшірілсе, бұл пайдаланушының қазіргі құпиясөзі жойылады.", "Может ли пользователь"),
+    ("ru", "Если отключить, текущий пароль этого пользователя будет утерян.", "Пайдаланушы"),
+])  # fmt: skip
+def test_the_password_form_speaks_the_staff_language(officer, language, says, not_said):
+    other = User.objects.create_user("dana", "dana@example.kz", "pw-dana-123456", is_staff=True)
+    page = shown(staff(officer, language).get(f"/admin/auth/user/{other.pk}/password/"))
+    assert says in page
+    assert not_said not in page and "If disabled" not in page, page
