@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.crypto import salted_hmac
 from post_office.models import STATUS, Email
 
+from consent.common.clock import clock_offset, clock_wrong
 from consent.core.delivery import WAITING
 from consent.core.jobs import last_run
 from consent.marketing.models import Campaign, CampaignRecipient
@@ -45,6 +46,14 @@ def database() -> dict:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return {"status": "ok"}
+
+
+def clock() -> dict:
+    """This host's clock against the database server's (consent/common/clock.py): a host
+    whose clock is off dates what it records wrongly, and its jobs refuse to run."""
+    offset = clock_offset()
+    status = "error" if clock_wrong(offset) else "ok"
+    return {"status": status, "ahead_seconds": round(offset.total_seconds())}
 
 
 def shared_cache() -> dict:
@@ -171,6 +180,7 @@ def report() -> dict:
     now = timezone.now()
     checks = {"database": database, "cache": shared_cache}
     database_parts = {
+        "clock": clock,
         "mail_queue": lambda: mail_queue(now),
         "failed_mail": lambda: failed_mail(now),
         "retention": lambda: job("retention", settings.HEALTH_RETENTION_MAX_AGE, now),

@@ -167,6 +167,24 @@ def check_time_zone(app_configs, **kwargs):
     ]
 
 
+@register(deploy=True)
+def check_clock(app_configs, **kwargs):
+    """Every legal date is read from this host's clock (compliance L8): one hours off dates
+    each request, consent and daily job wrongly. `check --deploy` (emalu.service's start, the
+    release's first step) compares it with the database server's. A database it cannot reach
+    says nothing here: the site starts and answers 503 for what needs it (compliance T13)."""
+    from django.db import DatabaseError
+
+    from consent.common.clock import clock_wrong
+
+    try:
+        wrong = clock_wrong()
+    except DatabaseError:
+        return []
+    hint = "Synchronise the clocks (systemd-timesyncd or chrony), then start again."
+    return [Error(wrong, hint=hint, id="consent.E011")] if wrong else []
+
+
 def _hours(offset: timedelta) -> str:
     minutes = int(offset.total_seconds()) // 60
     return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
