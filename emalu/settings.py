@@ -147,6 +147,11 @@ USE_I18N = True
 # is the local date in Kazakhstan (consent/common/dates.py), and two hosts must count the same.
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
+# Legal moments are read from the host's clock: one more than this off the database server's
+# (the clock every host shares) runs no job, does not start, and /healthz names it
+# (consent/common/clock.py). NTP keeps a host within milliseconds; a minute is a clock not kept
+# at all, or hours of a zone taken for UTC.
+HOST_CLOCK_TOLERANCE = timedelta(minutes=1)
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))

@@ -11,12 +11,9 @@ Checked where a wrong clock does lasting harm: the daily and intake jobs refuse 
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import connection
 from django.utils import timezone
-
-# NTP keeps a host within milliseconds; a minute is a clock that is not kept at all (or a
-# zone mistaken for UTC: hours). Within it a moment's date is wrong only a minute around midnight.
-TOLERANCE = timedelta(minutes=1)
 
 
 def clock_offset() -> timedelta:
@@ -33,9 +30,14 @@ def clock_offset() -> timedelta:
 
 
 def clock_wrong(offset: timedelta | None = None) -> str:
-    """What the operator must be told when the clocks differ by more than TOLERANCE, or ""."""
+    """What the operator must be told when the clocks differ by more than
+    HOST_CLOCK_TOLERANCE (settings; None in the tests, which move this host's clock alone), or
+    ""."""
+    tolerance = settings.HOST_CLOCK_TOLERANCE
+    if tolerance is None:
+        return ""
     offset = clock_offset() if offset is None else offset
-    if abs(offset) <= TOLERANCE:
+    if abs(offset) <= tolerance:
         return ""
     minutes = round(abs(offset).total_seconds() / 60)
     way = "ahead of" if offset > timedelta(0) else "behind"

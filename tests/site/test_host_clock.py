@@ -11,13 +11,23 @@ import time_machine
 from django.core.checks import run_checks
 from django.utils import timezone
 
+from emalu.settings import HOST_CLOCK_TOLERANCE as PRODUCTION_TOLERANCE
 from tests.live import PYTHON, ROOT, live_database, query
 
 pytestmark = pytest.mark.django_db
 
-# manage.py in a process of its own, on a host whose clock is off by argv[1] hours.
+
+@pytest.fixture(autouse=True)
+def production_tolerance(settings):
+    settings.HOST_CLOCK_TOLERANCE = PRODUCTION_TOLERANCE
+
+# manage.py in a process of its own, on a host whose clock is off by argv[1] hours, checking its
+# clock as production does (tests.settings leave it to this file).
 OFF_HOST = (
     "import datetime, runpy, sys, time_machine;"
+    "from django.conf import settings;"
+    "from emalu.settings import HOST_CLOCK_TOLERANCE;"
+    "settings.HOST_CLOCK_TOLERANCE = HOST_CLOCK_TOLERANCE;"
     "now = datetime.datetime.now(datetime.UTC);"
     "time_machine.travel(now + datetime.timedelta(hours=float(sys.argv[1])), tick=True).start();"
     "sys.argv = ['manage.py', *sys.argv[2:]];"
