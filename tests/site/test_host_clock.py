@@ -21,6 +21,7 @@ pytestmark = pytest.mark.django_db
 def production_tolerance(settings):
     settings.HOST_CLOCK_TOLERANCE = PRODUCTION_TOLERANCE
 
+
 # manage.py in a process of its own, on a host whose clock is off by argv[1] hours, checking its
 # clock as production does (tests.settings leave it to this file).
 OFF_HOST = (
