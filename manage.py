@@ -3,7 +3,39 @@ import os
 import sys
 from importlib import import_module
 
+
+def wrong_user():
+    """Why this user may not run manage.py here, or "". The code's owner (emalu, README,
+    Deploying, step 3) runs every command: one run as root (or anyone else) left static files,
+    their folders and catalogues that owner could not replace, and the next `release` stopped
+    at collectstatic on a PermissionError naming a file, long after the mistake."""
+    if not hasattr(os, "geteuid"):
+        return ""
+    import pwd
+
+    here = os.path.dirname(os.path.abspath(__file__))
+    owner, me = os.stat(here).st_uid, os.geteuid()
+    if owner == me:
+        return ""
+
+    def name(uid):
+        try:
+            return pwd.getpwuid(uid).pw_name
+        except KeyError:
+            return str(uid)
+
+    return (
+        f"manage.py runs as {name(me)}, but {here} belongs to {name(owner)}: run it as "
+        f"{name(owner)} (sudo -u {name(owner)} sh -c 'set -a; . /etc/emalu/env; set +a; "
+        f".venv/bin/python manage.py …'; README, Deploying, step 4). Nothing was run: files "
+        f"written as {name(me)} (static files, catalogues) would be ones {name(owner)} cannot "
+        "replace at the next release."
+    )
+
+
 if __name__ == "__main__":
+    if refused := wrong_user():
+        sys.exit(refused)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emalu.settings")
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
