@@ -33,6 +33,33 @@ def wrong_user():
     )
 
 
+def database_unreachable(error):
+    """The one line for a database that refused or dropped the connection (PostgreSQL down, a
+    wrong host, port, user or database in DATABASE_URL), or "" for any other error. Every job
+    met it with a traceback through Django's connection code, its one useful line at the bottom
+    and nothing on what to do; the password is not in it."""
+    import psycopg
+    from django.conf import settings
+    from django.db import InterfaceError, OperationalError
+
+    cause = error.__cause__
+    if not isinstance(error, OperationalError | InterfaceError) or type(cause) not in (
+        psycopg.OperationalError,
+        psycopg.InterfaceError,
+    ):
+        return ""  # a deadlock, a constraint, a bug: its traceback is the report
+    db = settings.DATABASES["default"]
+    where = f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
+    reason = " ".join(line.strip() for line in str(cause).splitlines() if line.strip())
+    return (
+        f"{sys.argv[1] if len(sys.argv) > 1 else 'manage.py'} stopped: the database could not "
+        f"be reached ({reason}). Check that PostgreSQL runs at {where} and that DATABASE_URL "
+        f"(user {db.get('USER')}, database {db.get('NAME')}; /etc/emalu/env) is right. What it "
+        "was doing then was rolled back: run it again once the database answers (--traceback "
+        "for the trace)."
+    )
+
+
 if __name__ == "__main__":
     if refused := wrong_user():
         sys.exit(refused)
@@ -53,4 +80,9 @@ if __name__ == "__main__":
         import_module(os.environ["DJANGO_SETTINGS_MODULE"])
     except ImproperlyConfigured as error:
         sys.exit(f"{error}")
-    execute_from_command_line(sys.argv)
+    try:
+        execute_from_command_line(sys.argv)
+    except Exception as error:
+        if "--traceback" in sys.argv or not (unreachable := database_unreachable(error)):
+            raise
+        sys.exit(unreachable)

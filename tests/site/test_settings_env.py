@@ -5,6 +5,7 @@ The settings module is run as the site starts it, in this process with the site'
 (its traceback would print what the exception holds: its message and what it is chained to)."""
 
 import runpy
+import socket
 import subprocess
 
 import pytest
@@ -107,3 +108,28 @@ def test_gunicorn_names_a_number_it_cannot_read(monkeypatch, name, value):
     with pytest.raises(SystemExit) as stopped:
         runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
     assert str(stopped.value.code).startswith(f"{name} is not a whole number")
+
+
+def closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("mistake", ["port", "database"])
+@pytest.mark.parametrize("command", ["enforce_retention", "send_queued_mail"])
+def test_a_job_that_cannot_reach_the_database_says_so_in_one_line(mistake, command):
+    """A wrong DATABASE_URL (or PostgreSQL down) gave the timers' jobs a traceback through
+    Django's connection code, the reason at the bottom and nothing on what to do."""
+    host = {"port": f"127.0.0.1:{closed_port()}/emalu", "database": "127.0.0.1:5432/no_such_db"}
+    env = site_env(f"postgres://postgres:{SECRET}@{host[mistake]}",
+                   MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=")  # fmt: skip
+    done = subprocess.run([PYTHON, "manage.py", command], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"{command} stopped: the database could not be reached (")
+    where = host[mistake].split("/")[0]
+    assert f"PostgreSQL runs at {where} and that DATABASE_URL" in line
+    assert {"port": "refused", "database": '"no_such_db" does not exist'}[mistake] in line
+    assert SECRET not in line and done.stdout == ""
