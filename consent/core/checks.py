@@ -134,6 +134,28 @@ def check_media_encryption_key(app_configs, **kwargs):
     return errors
 
 
+@register(deploy=True)
+def check_media_keys_shared(app_configs, **kwargs):
+    """Compliance L22: a host must read what every other host encrypts. One started without a
+    key another host encrypts with (an env file not copied, an old key dropped before every
+    host had the new one first) showed those photos as unreadable and failed the access answers
+    it mailed; it does not start (emalu.service runs `check --deploy`)."""
+    from .keys import media_keys_not_shared
+
+    why = media_keys_not_shared(first_only=False)
+    if not why:
+        return []
+    return [
+        Error(
+            f"MEDIA_ENCRYPTION_KEY: {why}: this host could not read what that host stores.",
+            hint="Give every host the same MEDIA_ENCRYPTION_KEY, all its keys in the same order "
+            "(copy /etc/emalu/env). Drop an old key only once every host runs with the new one "
+            "first and `manage.py encrypt_photos` has run (README, MEDIA_ENCRYPTION_KEY).",
+            id="consent.E012",
+        )
+    ]
+
+
 # What the zone database must say of the site's zone, for its legal dates to be right: Kazakhstan
 # has kept one zone, UTC+5, since 1 March 2024 (tzdata 2024a); before, Almaty was UTC+6.
 ZONE_FACTS = {"Asia/Almaty": (datetime(2024, 3, 1, 12, tzinfo=UTC), timedelta(hours=5))}
