@@ -4,6 +4,7 @@ never shows its value: a URL holds a password, and the traceback goes to the jou
 The settings module is run as the site starts it, in this process with the site's environment
 (its traceback would print what the exception holds: its message and what it is chained to)."""
 
+import os
 import runpy
 import socket
 import subprocess
@@ -133,3 +134,15 @@ def test_a_job_that_cannot_reach_the_database_says_so_in_one_line(mistake, comma
     assert f"PostgreSQL runs at {where} and that DATABASE_URL" in line
     assert {"port": "refused", "database": '"no_such_db" does not exist'}[mistake] in line
     assert SECRET not in line and done.stdout == ""
+
+
+def test_a_command_run_without_the_environment_file_says_where_it_is():
+    """The most common way to miss every variable: `manage.py createsuperuser` typed at a shell
+    that never read /etc/emalu/env. "Set the SECRET_KEY environment variable" named no file."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    done = subprocess.run([PYTHON, "manage.py", "createsuperuser"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith("SECRET_KEY is not set. A host reads it from /etc/emalu/env")
+    assert ". /etc/emalu/env; set +a; .venv/bin/python manage.py" in line
