@@ -39,15 +39,20 @@ def database_unreachable(error):
     met it with a traceback through Django's connection code, its one useful line at the bottom
     and nothing on what to do; the password is not in it."""
     import psycopg
+    import psycopg.errors
     from django.conf import settings
     from django.db import InterfaceError, OperationalError
 
     cause = error.__cause__
-    if not isinstance(error, OperationalError | InterfaceError) or type(cause) not in (
-        psycopg.OperationalError,
-        psycopg.InterfaceError,
-    ):
-        return ""  # a deadlock, a constraint, a bug: its traceback is the report
+    # The connection's own faults: no answer in time, a refusal, or what the server says of
+    # the connection (SQLSTATE 08 connection, 28 authorisation, 3D no such database, 57P
+    # shutting down). Not a deadlock, a constraint or a bug: its traceback is the report.
+    connecting = type(cause) in (psycopg.OperationalError, psycopg.InterfaceError) or (
+        isinstance(cause, psycopg.errors.ConnectionTimeout)
+        or (getattr(cause, "sqlstate", None) or "").startswith(("08", "28", "3D", "57P"))
+    )
+    if not isinstance(error, OperationalError | InterfaceError) or not connecting:
+        return ""
     db = settings.DATABASES["default"]
     where = f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
     reason = " ".join(line.strip() for line in str(cause).splitlines() if line.strip())

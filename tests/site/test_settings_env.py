@@ -12,7 +12,7 @@ import subprocess
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tests.live import PYTHON, ROOT, site_env
+from tests.live import PYTHON, ROOT, silent_server, site_env
 
 SECRET = "pw-s3cr3t-9a7"
 
@@ -146,3 +146,20 @@ def test_a_command_run_without_the_environment_file_says_where_it_is():
     [line] = done.stderr.splitlines()
     assert line.startswith("SECRET_KEY is not set. A host reads it from /etc/emalu/env")
     assert ". /etc/emalu/env; set +a; .venv/bin/python manage.py" in line
+
+
+def test_a_job_whose_database_does_not_answer_gives_up_and_says_so():
+    """A database host that takes the connection and never answers (frozen, or behind a
+    firewall that drops): each job, and each worker's connection, waited for as long as the
+    network held it (minutes), with no word. Now it is refused after the connect timeout."""
+    with silent_server(hold=60) as port:
+        key = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
+        env = site_env(f"postgres://postgres:{SECRET}@127.0.0.1:{port}/emalu",
+                       MEDIA_ENCRYPTION_KEY=key)  # fmt: skip
+        done = subprocess.run([PYTHON, "manage.py", "send_queued_mail"], cwd=ROOT, env=env,
+                              capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith("send_queued_mail stopped: the database could not be reached (")
+    assert "timeout expired" in line, line  # not the server closing it at last
+    assert SECRET not in line
