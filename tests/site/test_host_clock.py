@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from emalu.settings import HOST_CLOCK_TOLERANCE as PRODUCTION_TOLERANCE
 from tests.live import PYTHON, ROOT, live_database, query
+from tests.rights.conftest import message
 
 pytestmark = pytest.mark.django_db
 
@@ -36,10 +37,10 @@ OFF_HOST = (
 )
 
 
-def on_host(url, hours, *command):
+def on_host(url, hours, *command, letter=None):
     env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings", "DATABASE_URL": url}
     return subprocess.run([PYTHON, "-c", OFF_HOST, str(hours), *command], cwd=ROOT, env=env,
-                          text=True, capture_output=True)  # fmt: skip
+                          input=letter, capture_output=True)  # fmt: skip
 
 
 @pytest.mark.live
@@ -50,8 +51,10 @@ def test_a_host_whose_clock_is_hours_off_runs_no_daily_job(django_db_blocker, ho
             off = on_host(url, hours, command)
             assert off.returncode == 1, off.stdout + off.stderr
             way = "ahead of" if hours > 0 else "behind"
-            assert f"clock is {abs(hours)} h 0 min {way} the database server's" in off.stderr
-            assert "Traceback" not in off.stderr
+            assert (
+                f"clock is {abs(hours)} h 0 min {way} the database server's" in off.stderr.decode()
+            )
+            assert b"Traceback" not in off.stderr
         assert query(url, "SELECT count(*) FROM consent_jobrun") == [(0,)]
         # Set right, the same host runs them, each for the local day.
         for command in ["enforce_retention", "send_request_digest"]:
@@ -83,3 +86,15 @@ def test_healthz_names_a_clock_off_on_the_host_that_answers(client):
     body = response.json()
     assert response.status_code == 503 and "clock" in body["failing"]
     assert 89 * 60 <= body["clock"]["ahead_seconds"] <= 91 * 60
+
+
+@pytest.mark.live
+def test_a_letter_piped_to_a_host_whose_clock_is_off_is_kept_by_the_mta(django_db_blocker):
+    """Exit 75 (EX_TEMPFAIL): the MTA keeps it and pipes it again once the clock is set."""
+    letter = message("Сұрақ", message_id="<clock@x>")
+    with django_db_blocker.unblock(), live_database() as url:
+        off = on_host(url, 4, "ingest_request_mail", letter=letter)
+        assert off.returncode == 75 and b"not taken: This host's clock is 4 h" in off.stderr
+        assert query(url, "SELECT count(*) FROM consent_request") == [(0,)]
+        assert on_host(url, 0, "ingest_request_mail", letter=letter).returncode == 0
+        assert query(url, "SELECT count(*) FROM consent_request") == [(1,)]
