@@ -1,6 +1,7 @@
 """`manage.py release` and the first staff member, as the deploy docs run them (issue 19 item 6)."""
 
 import io
+import os
 import re
 import subprocess
 import uuid
@@ -183,3 +184,19 @@ def test_an_officer_with_an_address_mail_cannot_reach_is_not_created(db, name, e
     assert not get_user_model().objects.exists()
     with pytest.raises(CommandError, match="--email"):  # and none left out
         call_command("create_privacy_officer", "aliya", stdout=io.StringIO())
+
+
+def test_catalogues_are_compiled_from_the_code_wherever_the_command_starts(tmp_path):
+    """An operator in their home directory, or in /, runs the command by its full path."""
+    foreign = tmp_path / "other-project" / "locale" / "kk" / "LC_MESSAGES"
+    foreign.mkdir(parents=True)
+    (foreign / "django.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    done = subprocess.run([PYTHON, ROOT / "manage.py", "compilemessages", "--ignore=.venv"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert not (foreign / "django.mo").exists()  # nothing of another's is touched
+    said = done.stdout + done.stderr
+    assert f"{ROOT / 'locale' / 'kk' / 'LC_MESSAGES'}" in said and "other-project" not in said
