@@ -200,3 +200,33 @@ def test_catalogues_are_compiled_from_the_code_wherever_the_command_starts(tmp_p
     assert not (foreign / "django.mo").exists()  # nothing of another's is touched
     said = done.stdout + done.stderr
     assert f"{ROOT / 'locale' / 'kk' / 'LC_MESSAGES'}" in said and "other-project" not in said
+
+
+@pytest.mark.live
+@pytest.mark.django_db
+def test_a_host_started_on_code_newer_than_its_database_does_not_start(tmp_path):
+    """The code updated and the host restarted before `release` ran (README step 9): it served
+    500 for every page reading what the release adds. emalu.service's ExecStartPre refuses it,
+    naming the migration; `release` (whose own check does not ask) applies it, and it starts."""
+    key = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
+    production = {"ALLOWED_HOSTS": "emaluplus-vko.kz", "TRUSTED_PROXIES": "127.0.0.1",
+                  "SECURE_SSL_REDIRECT": "true", "STATIC_ROOT": str(tmp_path / "static"),
+                  "MEDIA_ENCRYPTION_KEY": key}  # fmt: skip
+    start = ["check", "--deploy", "--fail-level", "WARNING"]
+    with live_database() as url, redis_cache(11) as cache:
+        env = site_env(url, **cache, **production)
+        # The database of the release before: its last migration not yet applied.
+        subprocess.run([PYTHON, "manage.py", "migrate", "rights", "0024"], cwd=ROOT, env=env,
+                       check=True, capture_output=True)  # fmt: skip
+        refused = subprocess.run([PYTHON, "manage.py", *start], cwd=ROOT, env=env,
+                                 capture_output=True, text=True)  # fmt: skip
+        assert refused.returncode == 1
+        assert (
+            "emalu.E001" in refused.stderr and "rights.0025_ticket_asked_whether" in refused.stderr
+        )
+        assert "Run `manage.py release` on one host" in refused.stderr
+        released = release(url, tmp_path)
+        assert released.returncode == 0, released.stderr
+        started = subprocess.run([PYTHON, "manage.py", *start], cwd=ROOT, env=env,
+                                 capture_output=True, text=True)  # fmt: skip
+        assert started.returncode == 0, started.stderr
