@@ -1,5 +1,6 @@
 """Deploy checks of the project itself (the domain's own are in consent/core/checks.py)."""
 
+from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -47,5 +48,40 @@ def check_site_url(app_configs, **kwargs):
             hint="Set SITE_URL=https://emaluplus-vko.kz (the address visitors use, no path), "
             "the same on every host.",
             id="emalu.W002",
+        )
+    ]
+
+
+# Set by `release` around its own `check --deploy`: the migrations are what it applies next.
+RELEASING = ContextVar("releasing", default=False)
+
+
+@register(deploy=True)
+def check_migrations_applied(app_configs, **kwargs):
+    """A host started on code newer than its database (the code updated and the host restarted
+    before `release` ran on one host, README step 9) answered 500 for every page that read a
+    column the release adds. emalu.service's `check --deploy` refuses the start instead. A
+    database it cannot reach says nothing here: the site starts and answers 503 (T13)."""
+    from django.core.checks import Error
+    from django.db import DatabaseError, connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    if RELEASING.get():
+        return []
+    try:
+        executor = MigrationExecutor(connection)
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError:
+        return []
+    if not plan:
+        return []
+    first = plan[0][0]
+    return [
+        Error(
+            f"The database lacks {len(plan)} migration(s) this code needs (the first: "
+            f"{first.app_label}.{first.name}): its pages would fail on what they add.",
+            hint="Run `manage.py release` on one host, with the owner's DATABASE_URL (README, "
+            "Deploying, steps 4 and 9), then start this one.",
+            id="emalu.E001",
         )
     ]

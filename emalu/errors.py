@@ -1,5 +1,10 @@
 """The project's error handlers: each page comes from consent.common.errors.error_page."""
 
+import errno
+import sys
+
+from django.db import InterfaceError, OperationalError
+
 from consent.common.errors import FORM_NOT_SENT, error_page
 
 
@@ -15,7 +20,38 @@ def page_not_found(request, exception=None):
     return error_page(request, 404)
 
 
+# The host's disk full, or its user's quota spent: where an upload too large for memory is written
+# as it arrives (the private /tmp), before any view or form sees it.
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
+
+
+def service_down(exception: BaseException | None) -> bool:
+    """Whether `exception` is a service the site needs being down, not a fault of the page: the
+    database or Redis refusing, or not answering within their timeouts (a host frozen, or one
+    that drops what is sent to it). The visitor is asked to come back (503, Retry-After) and
+    nobody is mailed a bug for each request (/healthz names it).
+
+    Redis is looked up only if the cache has loaded its client: a site on another cache never
+    imports it (~0.3 s of CPU in each worker as it starts), and an exception of a module never
+    imported cannot have been raised."""
+    if isinstance(exception, OperationalError | InterfaceError):
+        return True
+    redis = sys.modules.get("redis.exceptions")
+    return redis is not None and isinstance(exception, redis.ConnectionError | redis.TimeoutError)
+
+
+def disk_full(exception: BaseException | None) -> bool:
+    return isinstance(exception, OSError) and exception.errno in DISK_FULL
+
+
 def server_error(request):
+    """A fault anywhere in the request, a middleware's included (the CSRF check reads the post,
+    the session is saved after the view), which no process_exception sees: a service down
+    (`service_down`) is a 503 there too, and so is a full disk, which no /healthz names: Django
+    logs it as a 503 with its traceback, which mails ADMINS (emalu/logs.py)."""
+    error = sys.exc_info()[1]
+    if service_down(error) or disk_full(error):
+        return error_page(request, 503)
     return error_page(request, 500)
 
 

@@ -13,11 +13,12 @@ from django.db.migrations.recorder import MigrationRecorder
 from django.db.models import Count, Min, OuterRef, Q, Subquery
 from django.db.models.functions import Coalesce
 from django.utils import timezone
-from django.utils.crypto import salted_hmac
 from post_office.models import STATUS, Email
 
+from consent.common.clock import clock_offset, clock_wrong
 from consent.core.delivery import WAITING
 from consent.core.jobs import last_run
+from consent.core.keys import KEYS_WINDOW, note_and_compare
 from consent.marketing.models import Campaign, CampaignRecipient
 from emalu.models import CacheSeen
 
@@ -25,12 +26,6 @@ from emalu.models import CacheSeen
 # /healthz knows that one of them saw X-Forwarded-For from a peer outside TRUSTED_PROXIES.
 UNTRUSTED_PROXY_KEY = "emalu:health:untrusted-proxy"
 UNTRUSTED_PROXY_REMEMBERED = 24 * 3600
-# The keys every host must share (README, "The same on every host"): each /healthz notes in the
-# shared cache a digest of the key its host signs or encrypts with, and names a key another host
-# used within this window that this host cannot read. A form shown by one host and posted to
-# another was otherwise refused and shown again, unstored, and no check could see why.
-KEYS_SEEN = "emalu:health:keys"
-KEYS_WINDOW = 10 * 60
 # The id of the cache a host uses (one_cache): every host sharing it reads the same.
 CACHE_ID = "emalu:health:cache-id"
 
@@ -45,6 +40,14 @@ def database() -> dict:
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
     return {"status": "ok"}
+
+
+def clock() -> dict:
+    """This host's clock against the database server's (consent/common/clock.py): a host
+    whose clock is off dates what it records wrongly, and its jobs refuse to run."""
+    offset = clock_offset()
+    status = "error" if clock_wrong(offset) else "ok"
+    return {"status": status, "ahead_seconds": round(offset.total_seconds())}
 
 
 def shared_cache() -> dict:
@@ -114,22 +117,6 @@ def proxy() -> dict:
     return {"status": "ok" if seen is None else "warning", "untrusted_peer_seen_at": seen}
 
 
-def _digest(key: str) -> str:
-    """A key's digest: it names the key in the cache and says nothing of it."""
-    digest = salted_hmac("emalu.health.keys", "on every host", secret=key, algorithm="sha256")
-    return digest.hexdigest()[:16]
-
-
-def _unreadable(name: str, used: str, readable: list[str]) -> bool:
-    """Note that this host uses key `used` for `name`; whether a host used another, within
-    KEYS_WINDOW, that is not among the keys this host reads (`readable`)."""
-    now, key = int(time.time()), f"{KEYS_SEEN}:{name}"
-    seen = {d: t for d, t in (cache.get(key) or {}).items() if now - t < KEYS_WINDOW}
-    seen[_digest(used)] = now
-    cache.set(key, seen, KEYS_WINDOW)
-    return bool(set(seen) - {_digest(k) for k in readable})
-
-
 def shared_keys() -> dict:
     """SECRET_KEY signs (forms, sign-ins, emailed links); MEDIA_ENCRYPTION_KEY's first key
     encrypts and all of its keys decrypt (photos, access answers). The key a host signs or
@@ -139,7 +126,7 @@ def shared_keys() -> dict:
     differs = [name for name, used, readable in [
         ("SECRET_KEY", settings.SECRET_KEY, [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]),
         *([("MEDIA_ENCRYPTION_KEY", media[0], media)] if media else []),
-    ] if _unreadable(name, used, readable)]  # fmt: skip
+    ] if note_and_compare(name, used, readable)]  # fmt: skip
     return {"status": "error" if differs else "ok", "differs": differs}
 
 
@@ -171,6 +158,7 @@ def report() -> dict:
     now = timezone.now()
     checks = {"database": database, "cache": shared_cache}
     database_parts = {
+        "clock": clock,
         "mail_queue": lambda: mail_queue(now),
         "failed_mail": lambda: failed_mail(now),
         "retention": lambda: job("retention", settings.HEALTH_RETENTION_MAX_AGE, now),

@@ -1,11 +1,9 @@
 import logging
-import sys
 import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
-from django.db import InterfaceError, OperationalError
 from django.http import HttpResponseNotAllowed
 from django.utils import translation
 from django.utils.cache import add_never_cache_headers
@@ -15,6 +13,7 @@ from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
+from .errors import service_down
 from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
 
@@ -87,17 +86,9 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if isinstance(exception, OperationalError | InterfaceError) or _redis_down(exception):
+        if service_down(exception):
             return error_page(request, 503)
         return None
-
-
-def _redis_down(exception):
-    """Whether `exception` is Redis refusing a connection. Looked up only if the cache has
-    loaded the client: a site on another cache never imports it (~0.3 s of CPU in each worker
-    as it starts), and an exception of a module never imported cannot have been raised."""
-    redis = sys.modules.get("redis.exceptions")
-    return redis is not None and isinstance(exception, redis.ConnectionError)
 
 
 class FormBodyMiddleware:

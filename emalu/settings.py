@@ -114,6 +114,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters travel separately from the SQL instead of being quoted into it by Python:
     # a campaign of 100,000 emails spent most of its time quoting text (make bench).
     DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
+    # A database host that does not answer (down behind a router, frozen, firewalled) held each
+    # connection attempt for minutes: every gunicorn worker stuck until its timeout killed it,
+    # no 503, and each job hung. Refused after this long instead (T13: 503 within 5 s); a
+    # `?connect_timeout=` in DATABASE_URL wins.
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -147,6 +152,11 @@ USE_I18N = True
 # is the local date in Kazakhstan (consent/common/dates.py), and two hosts must count the same.
 TIME_ZONE = "Asia/Almaty"
 USE_TZ = True
+# Legal moments are read from the host's clock: one more than this off the database server's
+# (the clock every host shares) runs no job, does not start, and /healthz names it
+# (consent/common/clock.py). NTP keeps a host within milliseconds; a minute is a clock not kept
+# at all, or hours of a zone taken for UTC.
+HOST_CLOCK_TOLERANCE = timedelta(minutes=1)
 
 STATIC_URL = "static/"
 STATIC_ROOT = Path(env("STATIC_ROOT", default=str(BASE_DIR / "var" / "static")))

@@ -12,6 +12,9 @@ os.environ.setdefault("MEDIA_ENCRYPTION_KEY", "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb
 
 from emalu.settings import *  # noqa: F403
 
+# The tests move this host's clock (time_machine) and not the database server's: the clock check
+# is on only where tests/site/test_host_clock.py turns it on, as production has it.
+HOST_CLOCK_TOLERANCE = None
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES["staticfiles"]["BACKEND"] = "django.contrib.staticfiles.storage.StaticFilesStorage"  # noqa: F405
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # noqa: F405  (whitenoise looks for it)

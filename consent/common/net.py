@@ -21,7 +21,7 @@ def _networks(proxies: tuple[str, ...]) -> tuple:
 
 def trusted_networks() -> tuple:
     """TRUSTED_PROXIES (addresses or CIDRs, e.g. 127.0.0.1, 10.0.0.0/8, fd00::/8) as networks;
-    a malformed entry raises ValueError (emalu.E002 names it at start)."""
+    a malformed entry raises ValueError (emalu/settings.py refuses it at start, naming it)."""
     return _networks(tuple(str(p) for p in settings.TRUSTED_PROXIES))
 
 

@@ -134,6 +134,28 @@ def check_media_encryption_key(app_configs, **kwargs):
     return errors
 
 
+@register(deploy=True)
+def check_media_keys_shared(app_configs, **kwargs):
+    """Compliance L22: a host must read what every other host encrypts. One started without a
+    key another host encrypts with (an env file not copied, an old key dropped before every
+    host had the new one first) showed those photos as unreadable and failed the access answers
+    it mailed; it does not start (emalu.service runs `check --deploy`)."""
+    from .keys import media_keys_not_shared
+
+    why = media_keys_not_shared(first_only=False)
+    if not why:
+        return []
+    return [
+        Error(
+            f"MEDIA_ENCRYPTION_KEY: {why}: this host could not read what that host stores.",
+            hint="Give every host the same MEDIA_ENCRYPTION_KEY, all its keys in the same order "
+            "(copy /etc/emalu/env). Drop an old key only once every host runs with the new one "
+            "first and `manage.py encrypt_photos` has run (README, MEDIA_ENCRYPTION_KEY).",
+            id="consent.E012",
+        )
+    ]
+
+
 # What the zone database must say of the site's zone, for its legal dates to be right: Kazakhstan
 # has kept one zone, UTC+5, since 1 March 2024 (tzdata 2024a); before, Almaty was UTC+6.
 ZONE_FACTS = {"Asia/Almaty": (datetime(2024, 3, 1, 12, tzinfo=UTC), timedelta(hours=5))}
@@ -165,6 +187,24 @@ def check_time_zone(app_configs, **kwargs):
             id="consent.E010",
         )
     ]
+
+
+@register(deploy=True)
+def check_clock(app_configs, **kwargs):
+    """Every legal date is read from this host's clock (compliance L8): one hours off dates
+    each request, consent and daily job wrongly. `check --deploy` (emalu.service's start, the
+    release's first step) compares it with the database server's. A database it cannot reach
+    says nothing here: the site starts and answers 503 for what needs it (compliance T13)."""
+    from django.db import DatabaseError
+
+    from consent.common.clock import clock_wrong
+
+    try:
+        wrong = clock_wrong()
+    except DatabaseError:
+        return []
+    hint = "Synchronise the clocks (systemd-timesyncd or chrony), then start again."
+    return [Error(wrong, hint=hint, id="consent.E011")] if wrong else []
 
 
 def _hours(offset: timedelta) -> str:

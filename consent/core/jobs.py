@@ -10,14 +10,19 @@ systemd's private /tmp.
 The digest and retention are daily (`daily()`: the local date), so a second host's timer, or a
 hand run, the same day does nothing. The intake has no period (`period=None`): its runs must not
 overlap, but a run after another simply finds the mailbox read, and a hand run must still work.
+
+No job runs on a host whose clock differs from the database server's (consent/common/clock.py):
+it would run for the wrong day and date what it records wrongly. It stops with the message.
 """
 
 from collections.abc import Callable
 from datetime import timedelta
 from typing import Any
 
+from django.core.management.base import CommandError
 from django.utils import timezone
 
+from consent.common.clock import clock_wrong
 from consent.common.dates import local_today
 from consent.common.locks import session_unlock, try_session_lock
 
@@ -41,7 +46,9 @@ def daily() -> str:
 
 def run_once(job: str, period: str | None, work: Callable[[], Any]) -> Any:
     """`work()`'s result, or a `Skipped` saying why it did not run. With `period` None, only
-    one run at a time, each recorded."""
+    one run at a time, each recorded. A host whose clock is wrong runs nothing (CommandError)."""
+    if wrong := clock_wrong():
+        raise CommandError(f"{job} not run: {wrong}")
     if not try_session_lock(job):
         return RUNNING
     try:

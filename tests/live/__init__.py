@@ -29,6 +29,7 @@ from .proxy import (
     nginx,
     nginx_config,
     settled_log,
+    silent_server,
     test_certificate,
     tls_request,
 )
@@ -64,6 +65,7 @@ __all__ = [
     "settled_log",
     "shared",
     "shell",
+    "silent_server",
     "site_env",
     "test_certificate",
     "tls_request",

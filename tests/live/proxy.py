@@ -191,3 +191,33 @@ class TcpProxy:
             except OSError:
                 pass
         self.sockets = []
+
+
+@contextmanager
+def silent_server(hold=30):
+    """A server that takes connections and never answers (a database or Redis frozen, or a host
+    that drops what is sent to it, as a client sees it); each connection is closed after `hold`
+    seconds, so that a client without a timeout of its own is let go at last. Yields its port."""
+    listener = socket.create_server(("127.0.0.1", 0))
+    listener.settimeout(0.2)
+    held, stop = [], threading.Event()
+
+    def serve():
+        while not stop.is_set():
+            with suppress(OSError):
+                held.append((listener.accept()[0], time.monotonic()))
+            for conn, since in list(held):
+                if time.monotonic() - since > hold:
+                    conn.close()
+                    held.remove((conn, since))
+
+    thread = threading.Thread(target=serve, daemon=True)
+    thread.start()
+    try:
+        yield listener.getsockname()[1]
+    finally:
+        stop.set()
+        thread.join()
+        for conn, _since in held:
+            conn.close()
+        listener.close()

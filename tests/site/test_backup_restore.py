@@ -203,3 +203,33 @@ def test_a_restored_dump_loses_again_what_a_parent_and_a_minimisation_erased(
             assert query(restored, "SELECT count(*) FROM consent_subject") == [(2,)]
             twice = manage(env_r, "tombstones", "reapply", "-", stdin=exported.stdout)
             assert "erased again: 0" in twice.stdout
+
+
+# Each stand-in writes part of its output, then fails as the real tool does on that fault.
+CUT_SHORT = {
+    "disk full": ("age", "head -c 4096\necho 'age: error: write: no space left on device' >&2\n"),
+    "database gone": ("pg_dump", "head -c 4096 /dev/zero\necho 'pg_dump: error: lost' >&2\n"),
+}
+
+
+@pytest.mark.parametrize("fault", CUT_SHORT)
+def test_a_backup_cut_short_leaves_no_part_and_keeps_the_dumps_before_it(tmp_path, fault):
+    tools, folder = tmp_path / "bin", tmp_path / "backup"
+    tools.mkdir()
+    folder.mkdir()
+    scripts = {"pg_dump": "head -c 65536 /dev/zero\n", "age": "exec cat\n"}
+    tool, failing = CUT_SHORT[fault]
+    scripts[tool] = failing + "exit 1\n"
+    for name, body in scripts.items():
+        (tools / name).write_text("#!/bin/sh\n" + body)
+        (tools / name).chmod(0o755)
+    earlier = folder / "db-2026-12-01.dump.age"
+    earlier.write_bytes(b"last night's dump")
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "BACKUP_DIR": str(folder), "BACKUP_RECIPIENT": "age1x",
+           "DATABASE_URL": "postgres://emalu_app@127.0.0.1/emalu"}  # fmt: skip
+    failed = subprocess.run([ROOT / "scripts" / "backup"], env=env, capture_output=True, text=True)
+    assert failed.returncode != 0
+    assert "backup failed: nothing written; the dumps before it are kept" in failed.stderr
+    assert failing.split("'")[1] in failed.stderr  # the tool's own reason
+    assert list(folder.iterdir()) == [earlier]
+    assert earlier.read_bytes() == b"last night's dump"

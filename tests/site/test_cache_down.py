@@ -6,7 +6,7 @@ import pytest
 from django.core import mail
 from django.test import Client
 
-from tests.live import free_port
+from tests.live import free_port, silent_server
 
 pytestmark = pytest.mark.django_db
 
@@ -22,3 +22,17 @@ def test_a_form_while_redis_is_down_and_after(settings, texts):
     assert mail.outbox == []
     settings.CACHES = {"default": up}
     assert Client().get("/kk/contact/").status_code == 200
+
+
+def test_a_form_while_redis_does_not_answer(settings, texts):
+    """Redis frozen, or its host dropping what is sent to it: the client gives up after its
+    timeout with an error of another kind than a refusal, and each request was a 500 and a mail
+    to ADMINS, «the error has been recorded», instead of «come back»."""
+    settings.ADMINS = ["ops@example.kz"]
+    with silent_server() as port:
+        settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                       "LOCATION": f"redis://127.0.0.1:{port}/0"}}  # fmt: skip
+        response = Client(raise_request_exception=False).get("/ru/contact/")
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert '<html lang="ru">' in response.content.decode()
+    assert mail.outbox == []

@@ -50,6 +50,16 @@ def test_every_service_runs_a_command_that_exists():
             assert (ROOT / re.search(r"-c (\S+)", exec_start).group(1)).exists()
 
 
+def test_the_outbox_is_delivered_whatever_the_campaign_step_does():
+    """systemd runs a oneshot unit's ExecStart lines in order and ends it at the first that
+    fails, unless the line starts with "-": a campaign that could not be queued held back every
+    request's confirmation and answer queued behind it, each minute."""
+    lines = re.findall(r"^ExecStart=(.*)$", (DEPLOY / "emalu-mail.service").read_text(), re.M)
+    *before, last = lines
+    assert "send_queued_mail" in last and before
+    assert all(line.startswith("-") for line in before), before
+
+
 def test_every_timer_starts_a_service_that_is_shipped():
     for path in (p for p in UNITS if p.suffix == ".timer"):
         started = unit(path)["Timer"].get("Unit", path.with_suffix(".service").name)

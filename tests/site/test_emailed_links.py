@@ -88,6 +88,7 @@ def test_a_link_of_our_own_keys_with_an_odd_payload_is_no_good(
     assert Subject.objects.count() == 1 and LedgerEntry.objects.count() == 0
 
 
+@pytest.mark.django_db  # the deploy checks read the database (clock, migrations)
 @pytest.mark.parametrize(
     ("site_url", "warns"),
     [

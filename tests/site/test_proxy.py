@@ -98,6 +98,7 @@ def test_the_applications_own_log_keeps_no_link_secret(client, db):
     assert not [token for token in paths.values() if token in out.getvalue()]
 
 
+@pytest.mark.django_db  # the deploy checks read the database (clock, migrations)
 @pytest.mark.parametrize(
     "hosts,proxies,debug,warns",
     [

@@ -1,6 +1,7 @@
 """`manage.py release` and the first staff member, as the deploy docs run them (issue 19 item 6)."""
 
 import io
+import os
 import re
 import subprocess
 import uuid
@@ -163,4 +164,69 @@ def test_the_first_privacy_officer_enrols_with_what_the_command_prints(client, d
                            {"username": "aliya", "password": password})  # fmt: skip
     assert response.status_code == 302  # on to the authenticator's code
     with pytest.raises(CommandError, match="exists already"):
+        call_command("create_privacy_officer", "aliya", "--email", "a@emaluplus-vko.kz",
+                     stdout=io.StringIO())  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("name", "email", "refused"),
+    [("aliya", "aliya@emaluplus-vko", "email address"), ("aliya", "aliya", "email address"),
+     ("Aliya Nur", "aliya@emaluplus-vko.kz", "name")],
+)  # fmt: skip
+def test_an_officer_with_an_address_mail_cannot_reach_is_not_created(db, name, email, refused):
+    """The officers' digest of requests falling due and each new request's notice go to this
+    address: a mistyped one got them nowhere, with each day's requests running to their dates."""
+    with pytest.raises(CommandError) as stopped:
+        call_command("create_privacy_officer", name, "--email", email, stdout=io.StringIO())
+    assert str(stopped.value).startswith(f"{(name if refused == 'name' else email)!r} is not a "
+                                         f"staff member's {refused}: ")  # fmt: skip
+    assert str(stopped.value).endswith("Nothing was created.")
+    assert not get_user_model().objects.exists()
+    with pytest.raises(CommandError, match="--email"):  # and none left out
         call_command("create_privacy_officer", "aliya", stdout=io.StringIO())
+
+
+def test_catalogues_are_compiled_from_the_code_wherever_the_command_starts(tmp_path):
+    """An operator in their home directory, or in /, runs the command by its full path."""
+    foreign = tmp_path / "other-project" / "locale" / "kk" / "LC_MESSAGES"
+    foreign.mkdir(parents=True)
+    (foreign / "django.po").write_text(
+        'msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n'
+    )
+    env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings"}
+    done = subprocess.run([PYTHON, ROOT / "manage.py", "compilemessages", "--ignore=.venv"],
+                          cwd=tmp_path, env=env, capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert not (foreign / "django.mo").exists()  # nothing of another's is touched
+    said = done.stdout + done.stderr
+    assert f"{ROOT / 'locale' / 'kk' / 'LC_MESSAGES'}" in said and "other-project" not in said
+
+
+@pytest.mark.live
+@pytest.mark.django_db
+def test_a_host_started_on_code_newer_than_its_database_does_not_start(tmp_path):
+    """The code updated and the host restarted before `release` ran (README step 9): it served
+    500 for every page reading what the release adds. emalu.service's ExecStartPre refuses it,
+    naming the migration; `release` (whose own check does not ask) applies it, and it starts."""
+    key = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
+    production = {"ALLOWED_HOSTS": "emaluplus-vko.kz", "TRUSTED_PROXIES": "127.0.0.1",
+                  "SECURE_SSL_REDIRECT": "true", "STATIC_ROOT": str(tmp_path / "static"),
+                  "MEDIA_ENCRYPTION_KEY": key}  # fmt: skip
+    start = ["check", "--deploy", "--fail-level", "WARNING"]
+    with live_database() as url, redis_cache(11) as cache:
+        env = site_env(url, **cache, **production)
+        # The database of the release before: its last migration not yet applied.
+        subprocess.run([PYTHON, "manage.py", "migrate", "rights", "0024"], cwd=ROOT, env=env,
+                       check=True, capture_output=True)  # fmt: skip
+        refused = subprocess.run([PYTHON, "manage.py", *start], cwd=ROOT, env=env,
+                                 capture_output=True, text=True)  # fmt: skip
+        assert refused.returncode == 1
+        assert (
+            "emalu.E001" in refused.stderr and "rights.0025_ticket_asked_whether" in refused.stderr
+        )
+        assert "Run `manage.py release` on one host" in refused.stderr
+        released = release(url, tmp_path)
+        assert released.returncode == 0, released.stderr
+        started = subprocess.run([PYTHON, "manage.py", *start], cwd=ROOT, env=env,
+                                 capture_output=True, text=True)  # fmt: skip
+        assert started.returncode == 0, started.stderr

@@ -4,13 +4,15 @@ never shows its value: a URL holds a password, and the traceback goes to the jou
 The settings module is run as the site starts it, in this process with the site's environment
 (its traceback would print what the exception holds: its message and what it is chained to)."""
 
+import os
 import runpy
+import socket
 import subprocess
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from tests.live import PYTHON, ROOT, site_env
+from tests.live import PYTHON, ROOT, silent_server, site_env
 
 SECRET = "pw-s3cr3t-9a7"
 
@@ -107,3 +109,57 @@ def test_gunicorn_names_a_number_it_cannot_read(monkeypatch, name, value):
     with pytest.raises(SystemExit) as stopped:
         runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
     assert str(stopped.value.code).startswith(f"{name} is not a whole number")
+
+
+def closed_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.mark.parametrize("mistake", ["port", "database"])
+@pytest.mark.parametrize("command", ["enforce_retention", "send_queued_mail"])
+def test_a_job_that_cannot_reach_the_database_says_so_in_one_line(mistake, command):
+    """A wrong DATABASE_URL (or PostgreSQL down) gave the timers' jobs a traceback through
+    Django's connection code, the reason at the bottom and nothing on what to do."""
+    host = {"port": f"127.0.0.1:{closed_port()}/emalu", "database": "127.0.0.1:5432/no_such_db"}
+    env = site_env(f"postgres://postgres:{SECRET}@{host[mistake]}",
+                   MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=")  # fmt: skip
+    done = subprocess.run([PYTHON, "manage.py", command], cwd=ROOT, env=env, capture_output=True,
+                          text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"{command} stopped: the database could not be reached (")
+    where = host[mistake].split("/")[0]
+    assert f"PostgreSQL runs at {where} and that DATABASE_URL" in line
+    assert {"port": "refused", "database": '"no_such_db" does not exist'}[mistake] in line
+    assert SECRET not in line and done.stdout == ""
+
+
+def test_a_command_run_without_the_environment_file_says_where_it_is():
+    """The most common way to miss every variable: `manage.py createsuperuser` typed at a shell
+    that never read /etc/emalu/env. "Set the SECRET_KEY environment variable" named no file."""
+    env = {k: v for k, v in os.environ.items() if k not in ("SECRET_KEY", "DJANGO_SETTINGS_MODULE")}
+    done = subprocess.run([PYTHON, "manage.py", "createsuperuser"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith("SECRET_KEY is not set. A host reads it from /etc/emalu/env")
+    assert ". /etc/emalu/env; set +a; .venv/bin/python manage.py" in line
+
+
+def test_a_job_whose_database_does_not_answer_gives_up_and_says_so():
+    """A database host that takes the connection and never answers (frozen, or behind a
+    firewall that drops): each job, and each worker's connection, waited for as long as the
+    network held it (minutes), with no word. Now it is refused after the connect timeout."""
+    with silent_server(hold=60) as port:
+        key = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
+        env = site_env(f"postgres://postgres:{SECRET}@127.0.0.1:{port}/emalu",
+                       MEDIA_ENCRYPTION_KEY=key)  # fmt: skip
+        done = subprocess.run([PYTHON, "manage.py", "send_queued_mail"], cwd=ROOT, env=env,
+                              capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith("send_queued_mail stopped: the database could not be reached (")
+    assert "timeout expired" in line, line  # not the server closing it at last
+    assert SECRET not in line

@@ -2,7 +2,9 @@ import secrets
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
 
@@ -17,11 +19,31 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("username")
-        parser.add_argument("--email", default="", help="Where the site writes to them.")
+        parser.add_argument(
+            "--email",
+            required=True,
+            help="Where the site writes to them: the officers' digest of requests due, and a "
+            "notice of each new request.",
+        )
 
     @transaction.atomic
     def handle(self, *args, username, email, **options):
         users = get_user_model()
+        # Refused here, not found out later: an address mistyped («dana@example», «nope») or
+        # left out got the officers' digest and request notices nowhere, while each day's
+        # requests ran to their legal due dates; a name the admin's own forms refuse could not
+        # be edited there.
+        for what, value, validate in [
+            ("name", username, users.username_validator),
+            ("email address", email, validate_email),
+        ]:
+            try:
+                validate(value)
+            except ValidationError as error:
+                raise CommandError(
+                    f"{value!r} is not a staff member's {what}: {' '.join(error.messages)} "
+                    "Nothing was created."
+                ) from None
         if users.objects.filter(username=username).exists():
             raise CommandError(f"A user named {username!r} exists already.")
         try:

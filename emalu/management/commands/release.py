@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
+from emalu.checks import RELEASING
+
 # Each step is safe to run again: after a failure, fix its cause and run `release` again.
 # The database is changed last of all: a setting check --deploy refuses (a proxy not trusted, a
 # data host not listed), a catalogue that does not compile or a static file that cannot be
@@ -36,7 +38,12 @@ class Command(BaseCommand):
         for number, (name, command) in enumerate(STEPS, 1):
             self.stdout.write(f"[{number}/{len(STEPS)}] {name}")
             try:
-                call_command(*command, "-v", verbosity, stdout=self.stdout, stderr=self.stderr)
+                # Its own check --deploy does not ask for the migrations it applies at step 4.
+                token = RELEASING.set(True)
+                try:
+                    call_command(*command, "-v", verbosity, stdout=self.stdout, stderr=self.stderr)
+                finally:
+                    RELEASING.reset(token)
             except (Exception, SystemExit) as e:
                 later = ", ".join(n for n, _c in STEPS[number:]) or "nothing"
                 error, kind = str(e), type(e).__name__

@@ -5,6 +5,7 @@ from django.db import transaction
 from django.db.models import Q
 from post_office.models import Attachment
 
+from consent.core.keys import KEYS_WINDOW, media_keys_not_shared
 from consent.core.models import StoredFile, Subject, Submission
 from consent.core.photos import FERNET_PREFIX, encrypted_columns, fernet
 
@@ -19,6 +20,15 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
+        if why := media_keys_not_shared(first_only=True):
+            # Re-encrypted under a key another host lacks, what it stored became unreadable
+            # there (an officer's photo, the access answers it mails); dropped from this host's
+            # list next, what that host went on storing under the old key was lost.
+            raise CommandError(
+                f"Nothing re-encrypted: {why}. Put the same MEDIA_ENCRYPTION_KEY (all its keys, "
+                "in the same order) in /etc/emalu/env on every host, `systemctl restart emalu` "
+                f"on each, and run this again {KEYS_WINDOW // 60} minutes after the last restart."
+            )
         self.current, self.keys = Fernet(settings.MEDIA_ENCRYPTION_KEY[0]), fernet()
         self.counts = {"encrypted": 0, "re-encrypted": 0, "already current": 0, "unreadable": 0}
         names = set(Subject.objects.exclude(photo="").values_list("photo", flat=True))

@@ -15,6 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 from django.utils import timezone
 
+from consent.common.clock import clock_wrong
 from consent.rights.alerts import tell_set_aside
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage
@@ -53,6 +54,11 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         raw = sys.stdin.buffer.read()
         try:
+            if wrong := clock_wrong():
+                # Received on the wrong day, it would be due on the wrong one: the MTA keeps the
+                # letter and pipes it again once the clock is set (the arrival it stamped then is
+                # after now, so it is received when it is taken).
+                raise CommandError(f"not taken: {wrong}", returncode=TEMPFAIL)
             result = ingest(raw, received_at=arrival(raw))
         except DatabaseError as error:
             # Not even the quarantine could be written (the database is down): neither bounce

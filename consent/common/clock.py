@@ -1,0 +1,50 @@
+"""Whether this host's clock agrees with the database server's, the one clock every app host
+shares. Every legal moment is read from the host's own clock (a request's receipt and so its
+due date, a consent's time in the ledger, the day a daily job runs for): a host whose clock was
+hours off recorded a request received on the wrong day, and ran the next day's retention and
+digest early, while every check and /healthz said all was well.
+
+Checked where a wrong clock does lasting harm: the daily and intake jobs refuse to run
+(consent/core/jobs.py), `check --deploy` refuses the start of the site and the release
+(consent/core/checks.py), and /healthz names `clock` (emalu/health.py).
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+
+def clock_offset() -> timedelta:
+    """How far this host's clock is ahead of the database server's (negative: behind). On
+    SQLite (`make run`) the database is on this host: nothing to compare."""
+    if connection.vendor != "postgresql":
+        return timedelta(0)
+    before = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT clock_timestamp()")  # the server's clock now, not the transaction's
+        server = cursor.fetchone()[0]
+    after = timezone.now()
+    return before + (after - before) / 2 - server
+
+
+def clock_wrong(offset: timedelta | None = None) -> str:
+    """What the operator must be told when the clocks differ by more than
+    HOST_CLOCK_TOLERANCE (settings; None in the tests, which move this host's clock alone), or
+    ""."""
+    tolerance = settings.HOST_CLOCK_TOLERANCE
+    if tolerance is None:
+        return ""
+    offset = clock_offset() if offset is None else offset
+    if abs(offset) <= tolerance:
+        return ""
+    minutes = round(abs(offset).total_seconds() / 60)
+    way = "ahead of" if offset > timedelta(0) else "behind"
+    return (
+        f"This host's clock is {minutes // 60} h {minutes % 60} min {way} the database "
+        f"server's: every date it records (a request's receipt and due date, a consent's time, "
+        f"the day a daily job runs for) would be wrong. Set the clock of whichever is wrong and "
+        f"keep it synchronised (`timedatectl` on each: System clock synchronized: yes; README, "
+        f"Adding a host, step 4)."
+    )

@@ -1,0 +1,58 @@
+"""The keys every host must share (README, "The same on every host"), as the hosts note them in
+the shared cache: each /healthz notes a digest of the key its host signs (SECRET_KEY) or encrypts
+(MEDIA_ENCRYPTION_KEY's first) with, so that a host can tell a key another used within
+KEYS_WINDOW that it cannot read. /healthz names it (emalu/health.py::shared_keys); a host
+that cannot read what another encrypts does not start, and `encrypt_photos` does not
+re-encrypt under a key another host cannot read (`media_keys_not_shared`)."""
+
+import time
+
+from django.conf import settings
+from django.core.cache import cache
+from django.utils.crypto import salted_hmac
+
+KEYS_SEEN = "emalu:health:keys"
+KEYS_WINDOW = 10 * 60
+
+
+def _digest(key: str) -> str:
+    """A key's digest: it names the key in the cache and says nothing of it."""
+    digest = salted_hmac("emalu.health.keys", "on every host", secret=key, algorithm="sha256")
+    return digest.hexdigest()[:16]
+
+
+def _seen(name: str, now: int) -> dict[str, int]:
+    """The digests of the keys hosts used for `name` within KEYS_WINDOW, with when."""
+    return {d: t for d, t in (cache.get(f"{KEYS_SEEN}:{name}") or {}).items()
+            if now - t < KEYS_WINDOW}  # fmt: skip
+
+
+def note_and_compare(name: str, used: str, readable: list[str]) -> bool:
+    """Note that this host uses key `used` for `name`; whether a host used another, within
+    KEYS_WINDOW, that is not among the keys this host reads (`readable`)."""
+    now = int(time.time())
+    seen = _seen(name, now)
+    seen[_digest(used)] = now
+    cache.set(f"{KEYS_SEEN}:{name}", seen, KEYS_WINDOW)
+    return bool(set(seen) - {_digest(k) for k in readable})
+
+
+def media_keys_not_shared(*, first_only: bool) -> str:
+    """Why MEDIA_ENCRYPTION_KEY is not yet the same on every host that noted its key within
+    KEYS_WINDOW, or "": another host encrypts with a key this one cannot read (it lacks it),
+    or, with `first_only` (before re-encrypting everything under this host's first key), with
+    any key but this host's first (that host lacks the new key, or has not been restarted with
+    it). Unknown (a cache down, no host noted) is "": /healthz reports the cache."""
+    keys = settings.MEDIA_ENCRYPTION_KEY
+    try:
+        seen = set(_seen("MEDIA_ENCRYPTION_KEY", int(time.time())))
+    except Exception:  # whatever the cache's client raises when it is down
+        return ""
+    known = {_digest(k) for k in (keys[:1] if first_only else keys)}
+    if not keys or not seen - known:
+        return ""
+    lacking = "other than this host's first" if first_only else "this host does not have"
+    return (
+        f"another host encrypted with a MEDIA_ENCRYPTION_KEY {lacking} in the last "
+        f"{KEYS_WINDOW // 60} minutes (its /healthz noted it)"
+    )
