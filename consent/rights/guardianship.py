@@ -152,7 +152,7 @@ WARD_KEPT = _(
 
 def wards_carry_out(ticket: Ticket, *, actor: AbstractBaseUser | None) -> list[str]:
     """Carry out a parent's or guardian's withdrawal for each child they act for, as the
-    child's own withdrawal is carried out (answers.ticket_withdraw): with a consent for
+    child's own withdrawal is carried out (withdrawals.ticket_withdraw): with a consent for
     another purpose still standing, what only the withdrawn one needed is erased; with none,
     the child's data is destroyed. A child whose own record the request was filed under is
     left to that (the parent applied with their own address). What the parent is told, a

@@ -1,7 +1,7 @@
 """Public forms collect personal data only with consent (compliance L1, L2, L6, L17)."""
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from urllib.parse import urlsplit
 
 import pytest
@@ -10,7 +10,7 @@ from django.utils import timezone
 from post_office.models import Email
 
 from consent.core import gate
-from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission
+from consent.core.models import AuditEvent, Guardian, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import DATA_FIELDS, MARKETING, PURPOSES, SERVICE
 from emalu.models import Service
 from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
@@ -234,10 +234,7 @@ def test_born_on_29_february_comes_of_age_on_1_march_on_the_form_the_gate_and_in
     """In a year without 29 February the form, the gate and the statistics must agree on the
     day: the statistics' age (dateutil's relativedelta years) made the person 18 on 28 February,
     counted among adults while the form and the gate asked for their guardian's consent."""
-    from datetime import date
-
     from consent.core.ledger import consent_grant
-    from consent.core.models import Source
     from consent.rights.statistics import consent_statistics
 
     time_machine.move_to(moment, tick=False)

@@ -3,20 +3,17 @@ template, run by the test with the other language active, and the people they ac
 
 from datetime import timedelta
 
-from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.utils import timezone
 from post_office.models import Email
 
-from consent.common.dates import local_today
 from consent.core.audit import audit
-from consent.core.ledger import consent_grant, consent_withdraw
-from consent.core.models import AuditEvent, Guardian, Source, Subject
+from consent.core.ledger import consent_withdraw
+from consent.core.models import AuditEvent, Source
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.submissions import submission_record
-from consent.core.texts import current_text
 from consent.marketing.campaigns import campaign_send, campaign_test_send
 from consent.marketing.models import Campaign
 from consent.marketing.optin import optin_start
@@ -29,6 +26,12 @@ from consent.rights.selfservice import link_send
 from consent.rights.tickets import ticket_open, ticket_verify
 from tests.rights.conftest import BAD_MESSAGES, message
 from tests.staff import signed_in
+
+from .mail_scenarios_children import (
+    unsubscribed_by_a_parent,
+    withdrawal_carried_out_for_a_child,
+    withdrawn_by_a_parent,
+)
 
 PERSON = "person@example.kz"
 STRANGER = "stranger@example.kz"
@@ -149,43 +152,6 @@ def repeated(w):
 def withdrawn_by_email(w):
     phrase = IntakePhrase.objects.canonical(Type.WITHDRAW, w["lang"])
     ingest(message(phrase, sender=PERSON, message_id=f"<withdraw-{w['lang']}@example.kz>"))
-
-
-PARENT = "parent@example.kz"
-
-
-def a_child_of(parent):
-    """A child of 12 signed up on the application form by `parent`, to the service and the news
-    (a parent's letters are in their own language, whatever the child's)."""
-    child = Subject.objects.create(full_name="Айгерим", email="child@example.kz",
-                                   birth_date=local_today() - relativedelta(years=12))  # fmt: skip
-    mother = Guardian.objects.create(subject=child, full_name="Гүлнар", contact=parent)
-    for purpose in (SERVICE, MARKETING):
-        consent_grant(child, current_text(purpose), language="kk", guardian=mother,
-                      source=Source.APPLICATION_FORM)  # fmt: skip
-    return child
-
-
-def withdrawn_by_a_parent(w):
-    """A parent with no record of their own withdraws their consent for their child by email."""
-    a_child_of(PARENT)
-    phrase = IntakePhrase.objects.canonical(Type.WITHDRAW, w["lang"])
-    ingest(message(phrase, sender=PARENT, message_id=f"<parent-{w['lang']}@example.kz>"))
-
-
-def withdrawal_carried_out_for_a_child(w):
-    """The desk carries out a parent's confirmed withdrawal: the child's data is destroyed and
-    the parent answered, an officer working in the other language."""
-    a_child_of(PARENT)
-    ticket = opened(Type.WITHDRAW, w["lang"], email=PARENT)
-    desk(w["boris"], ticket)
-
-
-def unsubscribed_by_a_parent(w):
-    """A parent stops their child's news by email, and a person with a record and a child too."""
-    a_child_of(PERSON)
-    phrase = IntakePhrase.objects.canonical(Type.UNSUBSCRIBE, w["lang"])
-    ingest(message(phrase, sender=PERSON, message_id=f"<unsub-both-{w['lang']}@example.kz>"))
 
 
 def unsubscribed_by_email(w):

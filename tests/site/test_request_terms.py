@@ -87,7 +87,8 @@ def test_the_rule_sees_a_wrong_word(msgid, msgstr, wrong):
 # «сұрау»: the word for a person's request about their data is «өтініш» (docs/glossary.md).
 WEB_REQUESTS = re.compile(
     r"^(Bad request|Too many requests|The request could not be understood|"
-    r"The site cannot take requests|CSRF verification failed|If you have configured your browser)"
+    r"The site cannot take requests|CSRF verification failed|If you have configured your browser|"
+    r"Request not accepted|The request could not be read|This address does not accept)"
 )
 
 

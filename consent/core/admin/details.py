@@ -55,6 +55,8 @@ LABELS = {
     "filed_with": _("filed with request"),
     "request": _("request"),
     "guardian_of": _("records of the children"),
+    "for_children": _("done for the children by their parent or guardian"),
+    "filters": _("list filters applied"),
     "quarantined": _("email set aside"),
     "files": _("files the email carried, not kept"),
     "opened_at_desk": _("opened at the desk"),

@@ -1,0 +1,53 @@
+"""Mail scenarios of a parent acting for a child (tests/site/mail_scenarios.py runs them)."""
+
+from dateutil.relativedelta import relativedelta
+
+from consent.common.dates import local_today
+from consent.core.ledger import consent_grant
+from consent.core.models import Guardian, Source, Subject
+from consent.core.purposes import MARKETING, SERVICE
+from consent.core.texts import current_text
+from consent.rights.intake import ingest
+from consent.rights.models import IntakePhrase, Ticket
+from tests.rights.conftest import message
+
+Type = Ticket.Type
+PARENT = "parent@example.kz"
+
+
+def a_child_of(parent):
+    """A child of 12 signed up on the application form by `parent`, to the service and the news
+    (a parent's letters are in their own language, whatever the child's)."""
+    child = Subject.objects.create(full_name="Айгерим", email="child@example.kz",
+                                   birth_date=local_today() - relativedelta(years=12))  # fmt: skip
+    mother = Guardian.objects.create(subject=child, full_name="Гүлнар", contact=parent)
+    for purpose in (SERVICE, MARKETING):
+        consent_grant(child, current_text(purpose), language="kk", guardian=mother,
+                      source=Source.APPLICATION_FORM)  # fmt: skip
+    return child
+
+
+def withdrawn_by_a_parent(w):
+    """A parent with no record of their own withdraws their consent for their child by email."""
+    a_child_of(PARENT)
+    phrase = IntakePhrase.objects.canonical(Type.WITHDRAW, w["lang"])
+    ingest(message(phrase, sender=PARENT, message_id=f"<parent-{w['lang']}@example.kz>"))
+
+
+def withdrawal_carried_out_for_a_child(w):
+    """The desk carries out a parent's confirmed withdrawal: the child's data is destroyed and
+    the parent answered, an officer working in the other language."""
+    from .mail_scenarios import desk, opened
+
+    a_child_of(PARENT)
+    ticket = opened(Type.WITHDRAW, w["lang"], email=PARENT)
+    desk(w["boris"], ticket)
+
+
+def unsubscribed_by_a_parent(w):
+    """A parent stops their child's news by email, and a person with a record and a child too."""
+    from .mail_scenarios import PERSON
+
+    a_child_of(PERSON)
+    phrase = IntakePhrase.objects.canonical(Type.UNSUBSCRIBE, w["lang"])
+    ingest(message(phrase, sender=PERSON, message_id=f"<unsub-both-{w['lang']}@example.kz>"))
