@@ -11,8 +11,7 @@ from consent.common import ratelimit
 from consent.core.guardians import wards_at
 from consent.rights import wards
 
-from .abuse import security_log
-from .my_data import CLOSED, SELF_SERVICE_ACTION_RATE
+from .my_data import CLOSED, actions_over_limit
 from .my_data_forms import WardWithdrawForm
 
 
@@ -35,12 +34,7 @@ def my_children_withdraw(request):
     if address is None:
         messages.info(request, CLOSED)
         return redirect("my_data")
-    if ratelimit.over_limit_for(
-        "self-service-action", ratelimit.address_key(address), SELF_SERVICE_ACTION_RATE
-    ):
-        security_log.warning("rate limit: self-service actions")
-        messages.error(request, _("Too many changes in a short time: nothing was done this "
-                                  "time. Please try again in an hour."))  # fmt: skip
+    if actions_over_limit(request, ratelimit.address_key(address)):
         return redirect("my_data_children")
     form = WardWithdrawForm(request.POST, rows=wards_at(address))
     if not form.is_valid():

@@ -155,6 +155,18 @@ CLOSED = gettext_lazy(
 SELF_SERVICE_ACTION_RATE = "20/3600"
 
 
+def actions_over_limit(request, key: str) -> bool:
+    """Whether `key` (a person's record, or the address a parent acts for children from) has
+    made more changes on their page than SELF_SERVICE_ACTION_RATE; the visitor is told that
+    nothing was done (compliance T8)."""
+    if not ratelimit.over_limit_for("self-service-action", key, SELF_SERVICE_ACTION_RATE):
+        return False
+    security_log.warning("rate limit: self-service actions")
+    messages.error(request, _("Too many changes in a short time: nothing was done this "
+                              "time. Please try again in an hour."))  # fmt: skip
+    return True
+
+
 def _self_service_action(view):
     """An action of the self-service page, posted by its buttons. Its address is also where a
     refused request is shown again, so a GET of it (the language switch there, a reload from the
@@ -173,12 +185,7 @@ def _self_service_action(view):
             return answer_on_page(request, lambda: _page_closed(request))
         if posted_again(request):  # the switch or the banner on the page shown at this address
             return _typed_page(request, subject)
-        if ratelimit.over_limit_for(
-            "self-service-action", str(subject.pk), SELF_SERVICE_ACTION_RATE
-        ):
-            security_log.warning("rate limit: self-service actions")
-            messages.error(request, _("Too many changes in a short time: nothing was done this "
-                                      "time. Please try again in an hour."))  # fmt: skip
+        if actions_over_limit(request, str(subject.pk)):
             return _back_to_page(request)
         try:
             return view(request, subject)

@@ -68,6 +68,17 @@ def wards_at(email: str | None) -> list[Guardian]:
     return [row for row in rows.values() if needs_guardian(row.subject)]
 
 
+def guardian_lacking(subject: Subject, guardian_pk: object) -> bool:
+    """Whether a consent for `subject`, given with the guardian row `guardian_pk` (the number a
+    held form or an emailed link carries, or None), would be recorded without a parent's or
+    guardian's consent though the record shows them under 18 now (the gate's rule 4;
+    compliance L6). Only a row on this child's own record counts: the number may be another
+    child's row, or one of a record destroyed and made anew."""
+    if not needs_guardian(subject):
+        return False
+    return not Guardian.objects.filter(pk=guardian_pk, subject=subject).exists()
+
+
 def given_as_guardian(email: str | None) -> list[tuple[Guardian, list[str]]]:
     """What whoever writes from `email` gave as a parent or guardian, for their access answer:
     each guardian row still holding their data (its child's record with it) and the purposes

@@ -25,6 +25,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 
 from . import gate
+from .guardians import guardian_lacking
 from .ledger import consent_grant, subject_lock
 from .models import ConsentText, Guardian, Held, LedgerEntry, Source, Subject, Submission
 from .purposes import PURPOSES, SERVICE
@@ -154,15 +155,10 @@ def submission_for_link(token: str) -> Submission | None:
 def guardian_needed(submission: Submission) -> bool:
     """Whether the link would record, without a parent's or guardian's consent, the consent of
     someone the record shows under 18 now (a date of birth recorded since the form was sent: an
-    application, a correction). It would never stand (the gate's rule 4), and as their latest
-    word it would end the consent their guardian gave: the link records nothing, and its page
-    says, before the press, who gives it and where (compliance L6)."""
-    guardian = submission.held.get("guardian")
-    given = (
-        guardian is not None
-        and Guardian.objects.filter(pk=guardian, subject=submission.subject).exists()
-    )
-    return not given and gate.needs_guardian(submission.subject)
+    application, a correction; guardians.guardian_lacking). It would never stand, and as their
+    latest word it would end the consent their guardian gave: the link records nothing, and its
+    page says, before the press, who gives it and where (compliance L6)."""
+    return guardian_lacking(submission.subject, submission.held.get("guardian"))
 
 
 @transaction.atomic

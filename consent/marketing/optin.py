@@ -19,6 +19,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core import gate
+from consent.core.guardians import guardian_lacking
 from consent.core.ledger import consent_grant
 from consent.core.mail import queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
@@ -61,11 +62,7 @@ def guardian_missing(payload: dict[str, Any]) -> bool:
     The link records nothing then, and its page says so before the press. A link that carries
     a guardian counts only with the one recorded on this person's record."""
     held = subject_find(email=payload["e"])
-    if held is None or not gate.needs_guardian(held):
-        return False
-    # The guardian the application form recorded with this child, not any row: the address
-    # may be another child's record now, or the child's record destroyed and made anew.
-    return not Guardian.objects.filter(pk=payload.get("g"), subject=held).exists()
+    return held is not None and guardian_lacking(held, payload.get("g"))
 
 
 def optin_start(email: str, name: str, language: str, guardian: Guardian | None = None) -> None:

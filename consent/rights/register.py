@@ -3,12 +3,15 @@ requests are received and handled): each request, how and when it came, by when 
 how it was answered, as a spreadsheet for that control and for an inspection. No one is named
 and no address is given: a request's number leads to its page, for staff who may open it."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
 from consent.common.dates import reader_time
 from consent.common.i18n import language_name
 from consent.common.spreadsheet import csv_document
+from consent.core.audit import audit
+from consent.core.models import AuditEvent
 
 from .models import Ticket
 from .statistics import LATE, ON_TIME, timed
@@ -29,3 +32,13 @@ def register_csv(requests: QuerySet[Ticket]) -> bytes:
         for t in timed(requests).order_by("received_at", "id").iterator(chunk_size=2000)
     )  # fmt: skip
     return csv_document([header, *rows])
+
+
+def register_export(
+    requests: QuerySet[Ticket], *, actor: AbstractBaseUser, filters: list[str]
+) -> bytes:
+    """The register of `requests` for `actor` (register_csv), audited with the list's filters
+    it was taken under (their names)."""
+    body = register_csv(requests)
+    audit(AuditEvent.Action.REGISTER_EXPORT, actor=actor, filters=filters)
+    return body

@@ -13,6 +13,7 @@ from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -98,30 +99,36 @@ def link_token(subject: Subject) -> str:
 
 
 def ward_link_token(row: Guardian) -> str:
-    """The secret of a single-use link for whoever gave `row`'s address as a parent or guardian
-    (wards.py): the row's number, a nonce and the tag of that address, no address."""
+    """A parent's single-use link (wards.py): the guardian row, a nonce, its address's tag."""
     data = {"g": row.pk, "n": uuid.uuid4().hex, "a": address_tag(row.contact)}
     return signing.dumps(data, salt=SALT)
 
 
-def link_open(token: str, session: SessionBase) -> Subject | None:
-    """Spend the link: on success the session holds the subject for an hour. Returns the subject
-    or None (forged, expired, already used, or mailed to an address the person no longer holds:
-    a correction moved them to another, and the old mailbox may be someone else's)."""
+def link_spend(token: str, key: str, rows: QuerySet, address: str) -> Any:
+    """The row of `rows` a single-use link names under `key` ("s" a person, "g" a parent), its
+    nonce spent; None when forged, expired, used, or mailed to an address the row's `address`
+    no longer holds (a correction moved them: the old mailbox may be someone else's)."""
     try:
         data = signing.loads(token, salt=SALT, max_age=LINK_MAX_AGE)
-        nonce, subject_pk, tag = uuid.UUID(data["n"]), data["s"], data["a"]
+        nonce, pk, tag = uuid.UUID(data["n"]), data[key], data["a"]
     except (signing.BadSignature, KeyError, ValueError, TypeError, AttributeError):
         return None  # AttributeError: a nonce that is no string
-    if type(subject_pk) is not int or type(tag) is not str:
+    if type(pk) is not int or type(tag) is not str:
         return None
-    subject = Subject.objects.filter(pk=subject_pk).first()
-    if subject is None or not address_tag_matches(tag, subject.email):
+    row = rows.filter(pk=pk).first()
+    if row is None or not address_tag_matches(tag, getattr(row, address)):
         return None
     try:
         with transaction.atomic():
             UsedLink.objects.create(nonce=nonce)
     except IntegrityError:
+        return None
+    return row
+
+
+def link_open(token: str, session: SessionBase) -> Subject | None:
+    """Spend the link (`link_spend`): the session holds the subject for an hour; or None."""
+    if (subject := link_spend(token, "s", Subject.objects.all(), "email")) is None:
         return None
     session.cycle_key()
     session[SESSION_KEY] = {"s": subject.pk, "until": time.time() + SESSION_SECONDS}

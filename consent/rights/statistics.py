@@ -4,6 +4,7 @@ from collections import Counter
 from datetime import date, timedelta
 
 from dateutil.relativedelta import relativedelta
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
 from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 from django.utils import formats, timezone
@@ -12,7 +13,8 @@ from django.utils.translation import gettext as _
 from consent.common.dates import local_today
 from consent.common.i18n import language_name
 from consent.common.spreadsheet import csv_document
-from consent.core.models import LedgerEntry
+from consent.core.audit import audit
+from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import PURPOSES
 
 from .models import Ticket
@@ -55,6 +57,13 @@ def statistics_csv() -> bytes:
         for (month, purpose, language, band), count in consent_statistics()
     ]  # fmt: skip
     return csv_document([header, *rows])
+
+
+def statistics_export(*, actor: AbstractBaseUser) -> bytes:
+    """The depersonalised counts for `actor` (statistics_csv; Art. 17(1), compliance L23),
+    audited."""
+    audit(AuditEvent.Action.STATISTICS_EXPORT, actor=actor)
+    return statistics_csv()
 
 
 # What an answer is: the request carried out, or refused with reasons. A request closed because

@@ -6,24 +6,21 @@ their own reaches it from their page; one with none, by the link mailed to the a
 request (guardianship.py), as it is for anyone."""
 
 import time
-import uuid
 from typing import Any
 
 from django.contrib.sessions.backends.base import SessionBase
 from django.core import signing
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.http import HttpRequest
 
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.guardians import child_named, wards_at
-from consent.core.ledger import consent_withdraw_if_given, subject_lock
+from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.purposes import PURPOSES
-from consent.core.subjects import address_tag_matches
 
-from .models import UsedLink
-from .selfservice import LINK_MAX_AGE, OPTIONAL, SALT, SESSION_KEY, SESSION_SECONDS
+from .selfservice import LINK_MAX_AGE, OPTIONAL, SALT, SESSION_KEY, SESSION_SECONDS, link_spend
 
 GUARDIAN_KEY = "self_service_guardian"
 
@@ -31,20 +28,8 @@ GUARDIAN_KEY = "self_service_guardian"
 def ward_link_open(token: str, session: SessionBase) -> bool:
     """Spend a parent's link (selfservice.ward_link_token): the session acts for the children
     of that address for an hour. False when forged, expired, used, or the address erased."""
-    try:
-        data = signing.loads(token, salt=SALT, max_age=LINK_MAX_AGE)
-        nonce, row_pk, tag = uuid.UUID(data["n"]), data["g"], data["a"]
-    except (signing.BadSignature, KeyError, ValueError, TypeError, AttributeError):
-        return False
-    if type(row_pk) is not int or type(tag) is not str:
-        return False
-    row = Guardian.objects.filter(pk=row_pk).exclude(contact="").first()
-    if row is None or not address_tag_matches(tag, row.contact):
-        return False
-    try:
-        with transaction.atomic():
-            UsedLink.objects.create(nonce=nonce)
-    except IntegrityError:
+    row = link_spend(token, "g", Guardian.objects.exclude(contact=""), "contact")
+    if row is None:
         return False
     session.cycle_key()
     session[GUARDIAN_KEY] = {"g": row.pk, "until": time.time() + SESSION_SECONDS}
@@ -98,7 +83,7 @@ def ward_withdraw(address: str, row_pk: int, purpose: str, request: HttpRequest)
     nothing recorded, for a child the address does not act for (come of age, say), a purpose
     the page does not switch, or a consent not given now."""
     row = next((w for w in wards_at(address) if w.pk == row_pk), None)
-    if row is None or purpose not in OPTIONAL or not subject_lock(row.subject):
+    if row is None or purpose not in OPTIONAL:
         return False
     entry = consent_withdraw_if_given(row.subject, purpose, source=Source.SELF_SERVICE,
                                       request=request, guardian=row)  # fmt: skip

@@ -18,7 +18,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import reader_time
 from consent.common.text import REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people, person_link
-from consent.core.audit import audit, audited
+from consent.core.audit import audited
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING, PURPOSES
 
@@ -27,8 +27,8 @@ from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..reading import as_read
-from ..register import register_csv
-from ..statistics import statistics_csv
+from ..register import register_export
+from ..statistics import statistics_export
 from .due import DueFilter, due_shown, due_told
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
@@ -310,8 +310,7 @@ class TicketAdmin(AuditedAdmin):
             requests = self.get_changelist_instance(request).get_queryset(request)
         except IncorrectLookupParameters:
             return redirect(reverse("admin:rights_ticket_changelist") + "?e=1")
-        body = register_csv(requests)
-        audit(AuditEvent.Action.REGISTER_EXPORT, actor=request.user, filters=sorted(request.GET))
+        body = register_export(requests, actor=request.user, filters=sorted(request.GET))
         response = HttpResponse(body, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="requests-register.csv"'
         return response
@@ -320,7 +319,7 @@ class TicketAdmin(AuditedAdmin):
         """Depersonalised counts for statistics or research (Art. 17(1); compliance L23)."""
         if not request.user.has_perm("consent.view_ledgerentry"):
             raise PermissionDenied
-        audit(AuditEvent.Action.STATISTICS_EXPORT, actor=request.user)
-        response = HttpResponse(statistics_csv(), content_type="text/csv; charset=utf-8")
+        body = statistics_export(actor=request.user)
+        response = HttpResponse(body, content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="consent-statistics.csv"'
         return response
