@@ -64,6 +64,14 @@ urlpatterns += i18n_patterns(
         my_children.my_children_withdraw,
         name="my_data_children_withdraw",
     ),
+    path(
+        "my-data/children/export/", my_children.my_children_export, name="my_data_children_export"
+    ),
+    path(
+        "my-data/children/request/",
+        my_children.my_children_request,
+        name="my_data_children_request",
+    ),
     path("requests/confirm/<str:token>/", rights_views.verify_request, name="request_verify"),
     path("consent/confirm/<str:token>/", rights_views.confirm_consent, name="form_consent_confirm"),
 )

@@ -1,51 +1,160 @@
 """A parent's or guardian's self-service page (consent/rights/wards.py; compliance L6, L14): the
-consents of each child under 18 they act for, an optional one withdrawn at once, behind the
-single-use emailed link; every other right, for the child as for anyone, by a request."""
+consents of each child under 18 they act for, an optional one withdrawn at once, the child's
+data downloaded, a correction or blocking asked for, behind the single-use emailed link; every
+other right, for the child as for anyone, by a request."""
+
+from functools import wraps
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
 from consent.core.guardians import wards_at
-from consent.rights import wards
+from consent.rights import selfservice, wards
 
+from .abuse import new_token, read_token
 from .my_data import CLOSED, actions_over_limit
-from .my_data_forms import WardWithdrawForm
+from .my_data_forms import WardExportForm, WardRequestForm, WardWithdrawForm
+from .views import store_once
+
+PAGE = "my_data_children"
+# What a press on the page for a child meets (lazy: said in the language of the request).
+COME_OF_AGE = gettext_lazy(
+    "Nothing has changed: by our records this child is 18 now and acts for themselves, so you "
+    "can no longer act for them here."
+)
+CHILD_BLOCKED = gettext_lazy(
+    "Processing of the child's data is blocked, so it cannot be downloaded until the block is "
+    "lifted."
+)
+NOT_HELD = gettext_lazy("We no longer hold this child's personal data. Nothing has changed.")
+
+
+def _request_form(row, data=None):
+    """The request form of one child's part of the page: its own ids, so that each child's
+    labels point at their own boxes."""
+    return WardRequestForm(data, rows=[row], auto_id=f"id_{row.pk}_%s", initial={"child": row.pk})
 
 
 @never_cache
-def my_children(request):
+def my_children(request, refused=None):
     address = wards.acting_address(request.session)
     if address is None:  # the page's hour is over, or the parent's address erased since
         messages.info(request, CLOSED)
         return redirect("my_data")
-    context = {"wards": wards.wards_overview(address)}
-    return render(request, "forms_app/my_children.html", context)
+    shown = wards.wards_overview(address)
+    for ward in shown:
+        ward["form"] = refused if refused and refused["child"].value() == str(ward["row"].pk) \
+            else _request_form(ward["row"])  # fmt: skip
+        ward["token"] = new_token()
+    return render(request, "forms_app/my_children.html", {"wards": shown})
 
 
-def my_children_withdraw(request):
-    """A «withdraw» button of the page: the child's consent stops at once, the ledger naming
-    the parent. Anything but what the page offers changes nothing and says so."""
-    if request.method != "POST":
-        return redirect("my_data_children")
-    address = wards.acting_address(request.session)
-    if address is None:
-        messages.info(request, CLOSED)
-        return redirect("my_data")
-    if actions_over_limit(request, ratelimit.address_key(address)):
-        return redirect("my_data_children")
-    form = WardWithdrawForm(request.POST, rows=wards_at(address))
-    if not form.is_valid():
+def _ward_action(view):
+    """An action of the page, posted by its buttons: only within the link's hour, at most
+    SELF_SERVICE_ACTION_RATE for the address (my_data.actions_over_limit); a GET gets the page."""
+
+    @wraps(view)
+    def wrapper(request):
+        if request.method != "POST":
+            return redirect(PAGE)
+        address = wards.acting_address(request.session)
+        if address is None:
+            messages.info(request, CLOSED)
+            return redirect("my_data")
+        if actions_over_limit(request, ratelimit.address_key(address)):
+            return redirect(PAGE)
+        try:
+            return view(request, address)
+        except selfservice.Gone:  # the child's data destroyed meanwhile, or the row erased
+            messages.info(request, NOT_HELD)
+            return redirect(PAGE)
+
+    return wrapper
+
+
+def _refused(request, address, form):
+    """Each error of the form as a message, the page again. A child who has come of age since
+    the page showed them is said so (wards.come_of_age), not that the button was not offered."""
+    if "child" in form.errors and wards.come_of_age(address, _posted_child(request)):
+        messages.error(request, COME_OF_AGE)
+    else:
         for errors in form.errors.values():
             messages.error(request, errors[0])
-        return redirect("my_data_children")
+    return redirect(PAGE)
+
+
+def _posted_child(request):
+    try:
+        return int(request.POST.get("child", ""))
+    except ValueError:
+        return None
+
+
+@_ward_action
+def my_children_withdraw(request, address):
+    """A «withdraw» button of the page: the child's consent stops at once, the ledger naming
+    the parent. Anything but what the page offers changes nothing and says so."""
+    form = WardWithdrawForm(request.POST, rows=wards_at(address))
+    if not form.is_valid():
+        return _refused(request, address, form)
     data = form.cleaned_data
-    if wards.ward_withdraw(address, int(data["child"]), data["withdraw"], request):
+    if wards.ward_withdraw(address, data["child"], data["withdraw"], request):
         messages.success(
             request, _("The consent is withdrawn: we no longer process the child's data for it.")
         )
     else:
         messages.info(request, _("Nothing has changed: this consent was not in force."))
-    return redirect("my_data_children")
+    return redirect(PAGE)
+
+
+@_ward_action
+def my_children_export(request, address):
+    """The child's data, downloaded as the child's own page downloads it (Art. 24(1)(1))."""
+    form = WardExportForm(request.POST, rows=wards_at(address))
+    if not form.is_valid():
+        return _refused(request, address, form)
+    fmt = "pdf" if form.cleaned_data["format"] == "pdf" else "json"  # a literal, not posted text
+    try:
+        ticket, body = wards.ward_download(address, form.cleaned_data["child"], get_language(), fmt)
+    except LookupError:  # come of age, or no longer the child's latest row, since the check
+        return _refused(request, address, WardExportForm({"child": ""}, rows=[]))
+    except ValidationError:  # compliance L12: no export while processing is blocked
+        messages.error(request, CHILD_BLOCKED)
+        return redirect(PAGE)
+    response = HttpResponse(body, content_type=f"application/{fmt}")
+    response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+@_ward_action
+def my_children_request(request, address):
+    """A correction or blocking of the child's data: a request on the child's record, naming
+    the parent, answered at the parent's address in the page's language."""
+    form = WardRequestForm(request.POST, rows=wards_at(address),
+                           auto_id=f"id_{_posted_child(request)}_%s")  # fmt: skip
+    token = read_token(request.POST.get("token"))
+    if form.is_valid() and token is None:
+        form.add_error(None, _("The form has expired. Please send it again."))
+    if "child" in form.errors:
+        return _refused(request, address, form)
+    if form.errors:  # the page again, with what the parent wrote and why it was refused
+        return my_children(request, refused=form)
+    data, opened = form.cleaned_data, []
+    store_once(token[0], lambda: opened.append(wards.ward_request(
+        address, data["child"], data["type"], data["message"], get_language()
+    )))  # fmt: skip
+    if opened and opened[-1].regarding_id:
+        messages.success(request, _("Request %(ref)s of this type is still open: what you wrote "
+                                    "was added to it; we answer by email.") % {
+            "ref": opened[-1].regarding.reference})  # fmt: skip
+    elif opened:
+        messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
+            "ref": opened[-1].reference})  # fmt: skip
+    return redirect(PAGE)

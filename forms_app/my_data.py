@@ -16,6 +16,7 @@ from consent.common.pagecache import shared_page
 from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
 from consent.rights import selfservice, wards
+from consent.rights.overview import overview
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
 from .forms import NOT_OFFERED
@@ -94,7 +95,7 @@ def _my_data_page(request, subject, request_form, status=200):
     # The request form's one-time token: a double tap, or the form sent again from a page left
     # open, opens one request, not two (store_once). It is the page's form: the language switch
     # and the banner's buttons post it (base.html), so that what the person wrote comes along.
-    context = {**selfservice.overview(subject), "request_form": request_form,
+    context = {**overview(subject), "request_form": request_form,
                "request_token": new_token(), "language_switch_form": FORM_ID}  # fmt: skip
     return render(request, "forms_app/my_data.html", context, status=status)
 

@@ -63,18 +63,41 @@ class SelfServiceRequestForm(AccessibleErrors, forms.Form):
     message = long_text(_("Details"), rows=3)
 
 
-class WardWithdrawForm(forms.Form):
-    """A parent's «withdraw» button on their children's page (forms_app/my_children.py): the
-    child's row (one the address acts for now) and the optional consent."""
+class WardForm(forms.Form):
+    """A button or form of a parent's page of their children (forms_app/my_children.py): the
+    child's guardian row, one the address acts for now (its choices)."""
 
-    child = forms.ChoiceField(
-        error_messages={**NOT_OFFERED, "required": NOT_OFFERED["invalid_choice"]}
-    )
-    withdraw = forms.ChoiceField(
-        choices=[(p, PURPOSES[p].name) for p in OPTIONAL],
-        error_messages={**NOT_OFFERED, "required": NOT_OFFERED["invalid_choice"]},
+    child = forms.TypedChoiceField(
+        coerce=int, error_messages={**NOT_OFFERED, "required": NOT_OFFERED["invalid_choice"]}
     )
 
     def __init__(self, *args, rows=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["child"].choices = [(str(row.pk), str(row.pk)) for row in rows]
+
+
+class WardWithdrawForm(WardForm):
+    """A parent's «withdraw» button: the child and the optional consent."""
+
+    withdraw = forms.ChoiceField(
+        choices=[(p, PURPOSES[p].name) for p in OPTIONAL],
+        error_messages={**NOT_OFFERED, "required": NOT_OFFERED["invalid_choice"]},
+    )
+
+
+class WardExportForm(WardForm, ExportForm):
+    """A parent's «download the child's data» button."""
+
+
+# What a parent asks on the child's page (Art. 24): access is the download, at once.
+WARD_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK)
+
+
+class WardRequestForm(AccessibleErrors, WardForm):
+    type = forms.ChoiceField(
+        label=_("Ask us to"),
+        choices=[(t.value, t.label) for t in WARD_REQUESTS],
+        widget=forms.RadioSelect,
+        error_messages={**NOT_OFFERED, **CHOOSE},
+    )
+    message = long_text(_("Details"), rows=3)

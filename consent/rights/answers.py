@@ -112,8 +112,9 @@ def ticket_correct(
     outbox_copies_delete(subject, cause="corrected", actor=actor)
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
           **({"cleared": cleared} if cleared else {}))  # fmt: skip
-    return ticket_close(ticket, outcome=_("Your data has been corrected."), actor=actor,
-                        words=words)  # fmt: skip
+    outcome = of_whom(ticket, _("Your data has been corrected."),
+                      _("The child's data has been corrected."))  # fmt: skip
+    return ticket_close(ticket, outcome=outcome, actor=actor, words=words)
 
 
 def _corrected(field: str, value: object) -> object:
@@ -161,12 +162,13 @@ def ticket_block(
     or one reopened since its answer) is told that it is blocked, and the block stands as it
     was: refusing was all the desk allowed, which told them their request was refused."""
     require_open(ticket, allowed_when_blocked=True)
+    outcome = of_whom(ticket, _("Processing of your data is blocked."),
+                      _("Processing of the child's data is blocked."))  # fmt: skip
     if gate.is_blocked(ticket.subject):
-        return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor,
+        return ticket_close(ticket, outcome=outcome, actor=actor,
                             detail={"already_blocked": True}, words=words)  # fmt: skip
     subject_block(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
-    return ticket_close(ticket, outcome=_("Processing of your data is blocked."), actor=actor,
-                        words=words)  # fmt: skip
+    return ticket_close(ticket, outcome=outcome, actor=actor, words=words)
 
 
 @transaction.atomic
@@ -177,6 +179,12 @@ def ticket_unblock(
     subject_unblock(ticket.subject, reason=reason, source=Source.ADMIN, actor=actor)
     return ticket_close(ticket, outcome=_("Processing of your data is unblocked."), actor=actor,
                         words=words)  # fmt: skip
+
+
+def of_whom(ticket: Ticket, own: Promise, childs: Promise) -> Promise:
+    """An answer's words about the person's data, or, for a request their parent or guardian
+    asked for them (`Ticket.guardian`, answered at the parent's address), about the child's."""
+    return childs if ticket.guardian_id else own
 
 
 # Compliance L12 (Art. 25(2)(8)): what may destroy a blocked person's data. The person's own

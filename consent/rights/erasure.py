@@ -17,7 +17,7 @@ from consent.core import gate
 from consent.core.audit import audit
 from consent.core.delivery import WAITING
 from consent.core.files import file_delete
-from consent.core.guardians import guardians_at
+from consent.core.guardians import guardians_at, held_at
 from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS, PURPOSES
@@ -38,16 +38,15 @@ def subject_destroy(
     subject: Subject, *, request_ref: str, actor: AbstractBaseUser | None = None
 ) -> Tombstone:
     """Destroy everything held about the subject so that it cannot be restored (Art. 1(6), 18).
-
     Rows go with the transaction, and so do the photo and mail attachment files (rows too:
-    `core.files.file_delete`). What
-    remains is a tombstone and the audit row: the request, the time, the staff member, no
-    personal data.
-    """
+    `core.files.file_delete`). What remains is a tombstone and the audit row: the request, the
+    time, the staff member, no personal data. A child's guardian rows go with them; a parent
+    held as nobody else's and not on record themselves goes too (`guardian_erase`, L6)."""
     # The person's row is held first: an operation on them under way (an access export
     # queuing its mail) finishes before what it wrote is looked for, and none starts after.
     subject_lock(subject)
     subject_ref = subject.pk
+    parents = set(subject.guardians.filter(contact__contains="@").values_list("contact", flat=True))
     files = {subject.photo.name} | set(
         Submission.objects.filter(subject=subject).exclude(photo="").values_list("photo", flat=True)
     )
@@ -94,6 +93,9 @@ def subject_destroy(
         file_delete(storage, name)
     for attachment_storage, name in attachment_files:
         file_delete(attachment_storage, name)
+    for address in sorted(parents):  # their requests and mail were held as the child's record
+        if held_at(address) == (None, False):
+            guardian_erase(address, request_ref=request_ref, actor=actor)
     journal(tombstone)
     return tombstone
 

@@ -14,7 +14,13 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
 from consent.core import gate
-from consent.core.guardians import child_named, given_as_guardian, guardians_at, wards_at
+from consent.core.guardians import (
+    child_named,
+    given_as_guardian,
+    guardians_at,
+    held_at,
+    wards_at,
+)
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent
@@ -22,7 +28,7 @@ from consent.core.purposes import PURPOSES
 
 from .closing import require_open, ticket_close
 from .disclosure import disclosure_record
-from .erasure import guardian_erase, subject_destroy, subject_keep_only_for
+from .erasure import guardian_erase, requests_forget, subject_destroy, subject_keep_only_for
 from .models import Ticket
 
 HELD_AS_GUARDIAN = _(
@@ -184,12 +190,28 @@ def ticket_withdraw_guardian(
     """Carry out the withdrawal of a parent or guardian with no record of their own: for each
     child they act for (wards_carry_out), and tell them so at their address, in their language."""
     require_open(ticket, allowed_when_blocked=True)
+    email, language, reference = ticket.email, ticket.language, ticket.reference
     told = wards_carry_out(ticket, actor=actor)
     if not told:
         with translation.override(ticket.language):
             told = [str(NO_WARDS)]
-    return ticket_close(ticket, outcome="\n\n".join(told), actor=actor, to=ticket.email,
-                        detail={"for_children": True}, words=words)  # fmt: skip
+    if held_at(email) != (None, False):
+        return ticket_close(ticket, outcome="\n\n".join(told), actor=actor, to=email,
+                            detail={"for_children": True}, words=words)  # fmt: skip
+    # Each child's data destroyed, and with it all that was held about the parent (erasure.
+    # subject_destroy): answered by a letter that leaves no copy, the request keeping what a
+    # destroyed person's keeps (requests_forget), so that nothing names the child or the parent.
+    ticket_close(ticket, outcome="\n\n".join(told), actor=actor, notify=False,
+                 detail={"for_children": True}, words=words)  # fmt: skip
+    context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome}
+    requests_forget(Ticket.objects.filter(pk=ticket.pk))
+    transaction.on_commit(
+        lambda: send_without_trace(
+            email, "request_done", context, language=language,
+            subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
+        )
+    )  # fmt: skip
+    return ticket
 
 
 NO_WARDS = _(

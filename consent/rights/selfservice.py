@@ -26,11 +26,10 @@ from consent.core.guardians import held_at, wards_at
 from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_lock
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Guardian, Source, Subject
-from consent.core.phones import phone_shown
 from consent.core.purposes import PURPOSES
 from consent.core.subjects import address_tag, address_tag_matches
-from consent.core.texts import current_text, current_texts, render_consent
-from consent.core.transfers import consent_offered, purposes_shown
+from consent.core.texts import current_text
+from consent.core.transfers import consent_offered
 
 from .joining import file_with_open, same_request_open
 from .models import KeptRequest, Ticket, UsedLink
@@ -212,40 +211,6 @@ def session_subject(session: SessionBase, expired: bool = False) -> Subject | No
     return Subject.objects.filter(pk=data["s"]).first()
 
 
-def overview(subject: Subject) -> dict[str, Any]:
-    """What the page shows: data, each purpose's state, open requests."""
-    latest = gate.latest_events(subject)
-    minor = gate.needs_guardian(subject)
-    # While blocked the gate says no to every purpose; a consent still stands (the block ends
-    # none), and is shown as given, with its withdrawal. None is given here (set_consent).
-    blocked = gate.is_blocked(subject)
-    standing = gate.consents_standing(subject) if blocked else ()
-    purposes = []
-    texts, language = current_texts(), translation.get_language() or "kk"
-    # What the forms ask for now, and what the person has a record of (transfers.purposes_shown).
-    for code in purposes_shown(held=latest, texts=texts):
-        entry = latest.get(code)
-        active = code in standing if blocked else gate.may_process(subject, code)
-        offered = consent_offered(code, texts)
-        purposes.append({
-            "code": code, "purpose": PURPOSES[code], "entry": entry, "active": active,
-            # A switch: withdraw what is given; give only what the forms would ask for now, and
-            # not while blocked.
-            "optional": code in OPTIONAL and (active or (offered and not blocked)),
-            # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
-            "needs_guardian": not active and minor,
-            # A record of a consent no form asks for any more, and nothing left to withdraw.
-            "no_longer_asked": not offered and not active,
-            # What «give» agrees to, as the ledger will hash it (set_consent): shown beside it.
-            "text": render_consent(texts[code], language, subject.full_name)
-            if offered and not active and code in OPTIONAL else "",
-        })  # fmt: skip
-    return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
-            "tickets": subject.tickets.open(), "blocked": blocked,
-            # A parent or guardian too: the consents of their children under 18 (wards.py).
-            "acts_for_children": bool(wards_at(subject.email))}  # fmt: skip
-
-
 class Switched:
     """What set_consent did."""
 
@@ -304,18 +269,24 @@ def set_language(subject: Subject, language: str) -> bool:
 
 
 @transaction.atomic
-def ticket_open_verified(subject: Subject, ticket_type: str, message: str, language: str) -> Ticket:
+def ticket_open_verified(subject: Subject, ticket_type: str, message: str, language: str,
+                         guardian: Guardian | None = None) -> Ticket:  # fmt: skip
     """A correction, block or destroy request that lands on the desk already verified. The same
     request while one of that type is open joins it (joining.py; the page lists it as open):
     kept with it, and confirmed if it still waits for its link, as the person has shown here
-    what the link would (the address on record is theirs). Raises Gone (see `_hold`)."""
+    what the link would (the address on record is theirs). Asked for a child by a parent on
+    their page (wards.py): `guardian`, their row, whose address it is answered at. Raises Gone
+    (see `_hold`)."""
     _hold(subject)
-    now = timezone.now()
-    earlier = same_request_open(ticket_type, "", subject, subject.email or "")
+    now, email = timezone.now(), guardian.contact if guardian else subject.email or ""
+    earlier = same_request_open(ticket_type, "", subject, email)
+    if earlier is not None and (earlier.guardian_id, earlier.email) != (guardian and guardian.pk,
+                                                                        email):  # fmt: skip
+        earlier = None  # the child's own and a parent's (or two parents') are not one request
     if earlier is not None:
         earlier = ticket_verify(earlier)
     ticket = ticket_create(
-        kind=ticket_type, subject=subject, email=subject.email or "", language=language,
+        kind=ticket_type, subject=subject, email=email, language=language, guardian=guardian,
         channel=Ticket.Channel.SELF_SERVICE, received_at=now, status=Ticket.Status.OPEN,
         message=message[:5000], verified_at=now, audit_detail={"verified": True},
         regarding=earlier, notify=earlier is None,
@@ -326,11 +297,12 @@ def ticket_open_verified(subject: Subject, ticket_type: str, message: str, langu
 
 
 @transaction.atomic
-def access_download(subject: Subject, language: str, fmt: str = "json") -> tuple[Ticket, bytes]:
+def access_download(subject: Subject, language: str, fmt: str = "json",
+                    guardian: Guardian | None = None) -> tuple[Ticket, bytes]:  # fmt: skip
     """The same export as an access request (JSON or PDF), and logged as one (opened and closed
-    at once). Refused (ValidationError) while processing is blocked (compliance L12), as read
-    under the person's lock: a block the desk commits meanwhile is seen. Raises Gone (see
-    `_hold`)."""
+    at once), for the person or, `guardian`, their parent (wards.py). Refused (ValidationError)
+    while processing is blocked (compliance L12), as read under the person's lock: a block the
+    desk commits meanwhile is seen. Raises Gone (see `_hold`)."""
     from .export import export_json
     from .readable import export_pdf
 
@@ -341,8 +313,9 @@ def access_download(subject: Subject, language: str, fmt: str = "json") -> tuple
     with translation.override(language):
         outcome = str(_("Downloaded from the self-service page."))
     ticket = ticket_create(
-        kind=Ticket.Type.ACCESS, subject=subject, email=subject.email or "", language=language,
-        channel=Ticket.Channel.SELF_SERVICE, received_at=now, notify=False,
+        kind=Ticket.Type.ACCESS, subject=subject, language=language, guardian=guardian,
+        email=guardian.contact if guardian else subject.email or "", notify=False,
+        channel=Ticket.Channel.SELF_SERVICE, received_at=now,
         status=Ticket.Status.DONE, verified_at=now, closed_at=now, outcome=outcome,
     )  # fmt: skip
     audit(AuditEvent.Action.SUBJECT_EXPORT, subject=subject, obj=ticket, channel="self_service",

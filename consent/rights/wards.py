@@ -2,8 +2,10 @@
 consents of each child under 18 they act for, and withdrawing one at once, as the child's own
 page would, behind the same single-use emailed link (compliance L9). A parent with a record of
 their own reaches it from their page; one with none, by the link mailed to the address they gave
-(selfservice.link_send). Withdrawing every consent, which destroys the child's data, is a
-request (guardianship.py), as it is for anyone."""
+(selfservice.link_send). The child's other rights their legal representative uses (Art. 24:
+access, correction, blocking) go through the child's own page's operations, the request naming
+the parent and answered at their address (`ward_download`, `ward_request`). Withdrawing every
+consent, which destroys the child's data, is a request (guardianship.py), as it is for anyone."""
 
 import time
 from typing import Any
@@ -15,12 +17,22 @@ from django.http import HttpRequest
 
 from consent.core import gate
 from consent.core.audit import audit
-from consent.core.guardians import child_named, wards_at
+from consent.core.guardians import child_named, guardians_at, wards_at
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.purposes import PURPOSES
 
-from .selfservice import LINK_MAX_AGE, OPTIONAL, SALT, SESSION_KEY, SESSION_SECONDS, link_spend
+from .models import Ticket
+from .selfservice import (
+    LINK_MAX_AGE,
+    OPTIONAL,
+    SALT,
+    SESSION_KEY,
+    SESSION_SECONDS,
+    access_download,
+    link_spend,
+    ticket_open_verified,
+)
 
 GUARDIAN_KEY = "self_service_guardian"
 
@@ -72,8 +84,43 @@ def wards_overview(address: str) -> list[dict[str, Any]]:
             active = gate.may_process(row.subject, code)
             purposes.append({"code": code, "purpose": purpose, "active": active,
                              "optional": active and code in OPTIONAL})  # fmt: skip
-        shown.append({"row": row, "child": child_named(row), "purposes": purposes})
+        shown.append({"row": row, "child": child_named(row), "purposes": purposes,
+                      "blocked": gate.is_blocked(row.subject)})  # fmt: skip
     return shown
+
+
+def ward_of(address: str, row_pk: int) -> Guardian | None:
+    """The guardian row `row_pk` when `address` acts for its child now (wards_at: under 18 by
+    today's local date, the child's latest row); None otherwise."""
+    return next((w for w in wards_at(address) if w.pk == row_pk), None)
+
+
+def come_of_age(address: str, row_pk: object) -> bool:
+    """Whether `row_pk` is a row `address` gave for a child who is 18 now by the local date
+    (Asia/Almaty): the parent acted for them until that day and no longer may (Art. 7(1)). What
+    a press for such a child is told, rather than that its button was not offered."""
+    if type(row_pk) is not int:
+        return False
+    row = guardians_at(address).exclude(contact="").filter(pk=row_pk).first()
+    return row is not None and not gate.needs_guardian(row.subject)
+
+
+def ward_download(address: str, row_pk: int, language: str, fmt: str) -> tuple[Ticket, bytes]:
+    """The child's access export, as the child's own page downloads it
+    (selfservice.access_download): logged as an access request the parent asked, answered at
+    once. LookupError for a child the address does not act for; ValidationError while blocked."""
+    if (row := ward_of(address, row_pk)) is None:
+        raise LookupError(row_pk)
+    return access_download(row.subject, language, fmt, guardian=row)
+
+
+def ward_request(address: str, row_pk: int, kind: str, message: str, language: str) -> Ticket:
+    """A correction or blocking of the child's data, asked by the parent: the child's own page's
+    request (selfservice.ticket_open_verified) on the child's record, naming the parent's row,
+    answered at the parent's address in the language they asked in. LookupError as above."""
+    if (row := ward_of(address, row_pk)) is None:
+        raise LookupError(row_pk)
+    return ticket_open_verified(row.subject, kind, message, language, guardian=row)
 
 
 @transaction.atomic
@@ -82,7 +129,7 @@ def ward_withdraw(address: str, row_pk: int, purpose: str, request: HttpRequest)
     row naming the parent, and its audit row, as the child's own page records one. False, with
     nothing recorded, for a child the address does not act for (come of age, say), a purpose
     the page does not switch, or a consent not given now."""
-    row = next((w for w in wards_at(address) if w.pk == row_pk), None)
+    row = ward_of(address, row_pk)
     if row is None or purpose not in OPTIONAL:
         return False
     entry = consent_withdraw_if_given(row.subject, purpose, source=Source.SELF_SERVICE,

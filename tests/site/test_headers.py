@@ -36,9 +36,11 @@ PUBLIC_URLS = {
     "my_data_leave": ({}, 302, False),
     "my_data_language": ({}, 302, False),
     # A parent's page of their children's consents (forms_app/my_children.py): without a link
-    # it leads to «My data»; its «withdraw» is posted.
+    # it leads to «My data»; its «withdraw», download and request are posted.
     "my_data_children": ({}, 302, False),
     "my_data_children_withdraw": ({}, 302, False),
+    "my_data_children_export": ({}, 302, False),
+    "my_data_children_request": ({}, 302, False),
     "request_verify": ({"token": "x"}, 400, True),
     "form_consent_confirm": ({"token": "x"}, 400, True),
     "healthz": ({}, 200, True),

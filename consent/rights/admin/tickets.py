@@ -19,6 +19,7 @@ from consent.common.dates import reader_time
 from consent.common.text import REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people, person_link
 from consent.core.audit import audited
+from consent.core.guardians import guardian_name
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING, PURPOSES
 
@@ -63,7 +64,7 @@ class TicketAdmin(AuditedAdmin):
     show_full_result_count = False
     list_per_page = 50
     fields = ["type", "status", "channel", "language", "purpose", "received_at", "due",
-              "link_sent_at", "verified_at", "closed_at", "person", "email", "related",
+              "link_sent_at", "verified_at", "closed_at", "person", "asked_by", "email", "related",
               "letter", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
@@ -101,6 +102,14 @@ class TicketAdmin(AuditedAdmin):
         if obj.subject is None:
             return _("a parent or guardian, not on record themselves") if obj.as_guardian else "-"
         return person_link(obj.subject_id, obj.subject.full_name, obj.subject.email)
+
+    @admin.display(description=_("asked by"))
+    def asked_by(self, obj):
+        """Who asked, when not the person: their parent or guardian, on the page of the children
+        they act for (wards.py); the answer goes to the parent's address."""
+        if obj.guardian_id is None:
+            return "-"
+        return _("the child's parent or guardian: %(name)s") % {"name": guardian_name(obj.guardian)}
 
     @admin.display(description=_("related requests"))
     def related(self, obj):

@@ -52,9 +52,11 @@ class TicketQuerySet(models.QuerySet):
         return self.filter(mine)
 
     def of_guardian(self, address):
-        """A parent's or guardian's own requests from `address` (as_guardian): no one's record
-        on file holds them; a guardian's erasure forgets them."""
-        return self.filter(subject=None, as_guardian=True, email__address=address)
+        """A parent's or guardian's own requests from `address`: as_guardian ones no one's record
+        on file holds, and those they asked for a child on their page (`guardian`); a
+        guardian's erasure forgets them."""
+        asked = Q(subject=None, as_guardian=True) | Q(guardian__isnull=False)
+        return self.filter(asked, email__address=address)
 
     def waiting(self):
         """Requests waiting for the person to confirm them through the emailed link."""
@@ -195,6 +197,12 @@ class Ticket(models.Model):
     # the request is theirs to confirm and the desk's to answer, with or without a record of
     # their own (`subject`).
     as_guardian = models.BooleanField(_("from a parent or guardian"), default=False)
+    # Asked for the child whose record it is filed under by their parent or guardian, on the
+    # page their emailed link opens (rights.wards): the answer goes to the parent's address
+    # (`email`); the child's destruction, or the parent's erasure, forgets it (erasure.py).
+    guardian = models.ForeignKey("consent.Guardian", models.SET_NULL, null=True, blank=True,
+                                 related_name="requests", verbose_name=_("asked by a parent or "
+                                 "guardian for the child"), editable=False)  # fmt: skip
 
     objects = TicketQuerySet.as_manager()
 

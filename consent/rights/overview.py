@@ -1,0 +1,50 @@
+"""What a person's own self-service page shows (forms_app/my_data.py): their data, each
+purpose's state and switch, their open requests; the page's actions are selfservice.py's."""
+
+from typing import Any
+
+from django.utils import translation
+
+from consent.core import gate
+from consent.core.guardians import wards_at
+from consent.core.models import Subject
+from consent.core.phones import phone_shown
+from consent.core.purposes import PURPOSES
+from consent.core.texts import current_texts, render_consent
+from consent.core.transfers import consent_offered, purposes_shown
+
+from .selfservice import OPTIONAL
+
+
+def overview(subject: Subject) -> dict[str, Any]:
+    """What the page shows: data, each purpose's state, open requests."""
+    latest = gate.latest_events(subject)
+    minor = gate.needs_guardian(subject)
+    # While blocked the gate says no to every purpose; a consent still stands (the block ends
+    # none), and is shown as given, with its withdrawal. None is given here (set_consent).
+    blocked = gate.is_blocked(subject)
+    standing = gate.consents_standing(subject) if blocked else ()
+    purposes = []
+    texts, language = current_texts(), translation.get_language() or "kk"
+    # What the forms ask for now, and what the person has a record of (transfers.purposes_shown).
+    for code in purposes_shown(held=latest, texts=texts):
+        entry = latest.get(code)
+        active = code in standing if blocked else gate.may_process(subject, code)
+        offered = consent_offered(code, texts)
+        purposes.append({
+            "code": code, "purpose": PURPOSES[code], "entry": entry, "active": active,
+            # A switch: withdraw what is given; give only what the forms would ask for now, and
+            # not while blocked.
+            "optional": code in OPTIONAL and (active or (offered and not blocked)),
+            # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
+            "needs_guardian": not active and minor,
+            # A record of a consent no form asks for any more, and nothing left to withdraw.
+            "no_longer_asked": not offered and not active,
+            # What «give» agrees to, as the ledger will hash it (set_consent): shown beside it.
+            "text": render_consent(texts[code], language, subject.full_name)
+            if offered and not active and code in OPTIONAL else "",
+        })  # fmt: skip
+    return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
+            "tickets": subject.tickets.open(), "blocked": blocked,
+            # A parent or guardian too: the consents of their children under 18 (wards.py).
+            "acts_for_children": bool(wards_at(subject.email))}  # fmt: skip
