@@ -81,6 +81,8 @@ def my_data_open(request, token):
     if request.method == "POST" and wards.is_ward_link(token):  # a parent's, for a child
         if wards.ward_link_open(token, request.session):
             return redirect("my_data_children")
+        if wards.ward_link_opened_here(token, request.session):  # pressed again where spent
+            return redirect("my_data_children")
         return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
     if request.method == "POST":
         if selfservice.link_open(token, request.session) is None:

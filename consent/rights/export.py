@@ -174,6 +174,8 @@ def _ticket_row(r):
         # The officer's words on why it was reopened, oldest first (closing.reopenings).
         "reopen_reasons": "\n".join(r.reopen_reasons.values()),
         "regarding": r.regarding.reference if r.regarding_id else "",
+        # Asked for the person, as a child, by their parent or guardian (rights.wards).
+        "guardian": guardian_name(r.guardian) if r.guardian_id else "",
     }
 
 

@@ -135,6 +135,7 @@ SECTIONS = {
                     "outcome",
                     "reopen_reasons",
                     "regarding",
+                    "guardian",
                 ]
             },
         },

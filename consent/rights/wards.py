@@ -50,6 +50,18 @@ def ward_link_open(token: str, session: SessionBase) -> bool:
     return True
 
 
+def ward_link_opened_here(token: str, session: SessionBase) -> bool:
+    """Whether this session acts, within its hour, from the guardian row a parent's link names:
+    the link pressed again where it was spent (a second tap, the Back button) finds the page
+    open, as a person's does (selfservice.link_opened_here). Another browser is still refused."""
+    try:
+        row_pk = signing.loads(token, salt=SALT, max_age=LINK_MAX_AGE)["g"]
+    except (signing.BadSignature, KeyError, TypeError):
+        return False
+    data = session.get(GUARDIAN_KEY) or {}
+    return type(row_pk) is int and data.get("g") == row_pk and data.get("until", 0) >= time.time()
+
+
 def is_ward_link(token: str) -> bool:
     """Whether a link's secret is a parent's (selfservice.ward_link_token), not a person's."""
     try:

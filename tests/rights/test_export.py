@@ -30,6 +30,7 @@ from consent.rights.closing import ticket_reopen
 from consent.rights.export import export_json
 from consent.rights.models import Correction, KeptRequest
 from consent.rights.readable import export_pdf
+from consent.rights.selfservice import ticket_open_verified
 from consent.rights.tickets import ticket_open, ticket_verify
 
 from .conftest import PHOTO
@@ -112,6 +113,8 @@ def person(texts, make_subject, officer):
     ticket_correct(ticket, changes={"full_name": "Әсел Қасымқызы"}, document="Удостоверение № 0451",
                     actor=officer)  # fmt: skip
     ticket_reopen(ticket, reason="Фамилия в удостоверении написана иначе", actor=officer)
+    # A block her mother asked for her on the page of the children she acts for (rights.wards).
+    ticket_open_verified(s, "block", "Прошу заблокировать", "kk", guardian=guardian)
     KeptRequest.objects.create(subject=s, type="block", message="Остановите рассылку, пожалуйста",
                                kept_until=timezone.now() + timedelta(days=1))  # fmt: skip
     s.refresh_from_db()
