@@ -28,7 +28,7 @@ def ticket_answer_access(
     require_open(ticket)
     files = _access_files(ticket, actor=actor)
     outcome = _("The data we hold about you is attached, as JSON and as PDF.")
-    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.subject.email,
+    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.address_on_record,
                         attachments=files, words=words)  # fmt: skip
 
 

@@ -93,3 +93,18 @@ def test_the_childs_data_destroyed_while_the_page_is_open(child, desk):
         # Held only as hers, the mother went with her: the page is closed, nothing is asked.
         assert response.status_code == 200 and response.redirect_chain[-1][0] == "/kk/my-data/"
     assert not Ticket.objects.exclude(pk=ticket.pk).exists()
+
+
+def test_what_the_desk_tells_of_a_parents_request_goes_to_the_parent(child):
+    """Its link, its notices and its answers go where the request was asked from: the desk
+    re-typing the mother's correction as a block told the child, at the child's address."""
+    from consent.rights.tickets import ticket_reclassify
+
+    client = Client()
+    open_children_page(client, "ru")
+    ask(client, "ru", child[1], Type.CORRECT, "Заблокируйте, пожалуйста")
+    ticket = Ticket.objects.get(type=Type.CORRECT)
+    assert ticket.address_on_record == PARENT
+    ticket_reclassify(ticket, kind=Type.BLOCK, actor=None)
+    assert [m.subject for m in mails_to(PARENT)][-1].endswith(ticket.reference)
+    assert not mails_to(CHILD)

@@ -244,7 +244,10 @@ class Ticket(models.Model):
     def address_on_record(self):
         """Where its link and its answer go: the person's address on record, or, for a
         parent or guardian with no record of their own, the address they gave (and wrote
-        from); None when nothing is held."""
+        from); for one a parent asked for their child (`guardian`), the parent's. None when
+        nothing is held."""
+        if self.guardian_id is not None:
+            return self.guardian.contact or None
         if self.subject_id is not None:
             return self.subject.email
         return self.email if self.as_guardian else None
