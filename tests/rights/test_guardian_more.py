@@ -108,3 +108,22 @@ def test_what_the_desk_tells_of_a_parents_request_goes_to_the_parent(child):
     ticket_reclassify(ticket, kind=Type.BLOCK, actor=None)
     assert [m.subject for m in mails_to(PARENT)][-1].endswith(ticket.reference)
     assert not mails_to(CHILD)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_childs_data_is_not_downloaded_and_the_parent_is_told_why(child, lang):
+    from consent.core.ledger import subject_block
+
+    client = Client()
+    open_children_page(client, lang)
+    subject_block(child[0], reason="проверка", source=Source.ADMIN)
+    page = client.get(f"/{lang}/my-data/children/").content.decode()
+    assert "/my-data/children/export/" not in page  # no button while blocked
+    response = client.post(f"/{lang}/my-data/children/export/",
+                           {"child": child[1].pk, "format": "pdf"}, follow=True)  # fmt: skip
+    assert response.status_code == 200 and response["Content-Type"].startswith("text/html")
+    assert BLOCKED_NOW[lang] in response.content.decode()
+    assert not Ticket.objects.exists()
+
+
+BLOCKED_NOW = {"kk": "бұғаттау алынғанша", "ru": "пока блокирование не снято"}
