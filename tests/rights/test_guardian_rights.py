@@ -122,7 +122,7 @@ def test_a_parents_correction_reaches_the_desk_named_and_is_answered_at_the_pare
     assert in_language(answer, "ru") and "данные ребёнка исправлены" in answer.message.lower()
 
 
-def test_a_child_and_each_parent_asking_the_same_are_three_requests_answered_each_at_theirs(
+def test_two_parents_asking_the_same_for_one_child_make_two_requests_each_answered_at_theirs(
     child, texts
 ):
     father = Guardian.objects.create(subject=child[0], full_name="Ерлан", contact="erlan@x.kz")
