@@ -23,7 +23,7 @@ from .tickets import due_for
 
 def calendar_fields(day: CalendarOverride) -> dict[str, Any]:
     """A calendar day's fields as its audit rows keep them."""
-    return {"calendar_date": day.date.isoformat(), "working_day": day.is_working_day,
+    return {"calendar_date": str(day.date), "working_day": day.is_working_day,
             "note": day.note}  # fmt: skip
 
 

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import JSONField, Q, Value
 from django.utils import timezone
@@ -195,6 +196,12 @@ class Ticket(models.Model):
     # the request is theirs to confirm and the desk's to answer, with or without a record of
     # their own (`subject`).
     as_guardian = models.BooleanField(_("from a parent or guardian"), default=False)
+    # The officer who has taken it (assignment.ticket_assign, audited): the desk filters by it
+    # and the digest lists each officer's own first. Anyone may still act on it.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("officer"),
+    )  # fmt: skip
 
     objects = TicketQuerySet.as_manager()
 
