@@ -28,7 +28,7 @@ from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..reading import as_read
 from ..register import register_export
-from ..statistics import statistics_export
+from ..statistics import statistics_export, timed
 from .assigned import AssignedAdmin, AssigneeFilter
 from .due import DueFilter, due_shown, due_told
 
@@ -75,6 +75,10 @@ class TicketAdmin(AssignedAdmin, AuditedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        # Whether each was answered on time (statistics.timed): the list marks those late.
+        return timed(super().get_queryset(request))
 
     def get_list_display(self, request):
         shown = super().get_list_display(request)
