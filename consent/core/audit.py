@@ -43,6 +43,20 @@ def audit_row(
     )
 
 
+def edit_detail(before: dict | None, after: dict | None) -> dict:
+    """What staff did to a row of a table that steers the desk (the working-day calendar, the
+    intake's phrases), for its audit row: "change" (added, changed or removed), the row's
+    fields as it is now and, under «old_<field>», each value a change replaced or the removal
+    took. `before` and `after` hold the fields as JSON values (None: not there); {} when a
+    save changed nothing."""
+    if before is None:
+        return {"change": "added", **after}
+    if after is None:
+        return {"change": "removed", **{f"old_{k}": v for k, v in before.items()}}
+    old = {f"old_{k}": before.get(k) for k, v in after.items() if v != before.get(k)}
+    return {"change": "changed", **after, **old} if old else {}
+
+
 def audited(action: str, obj: Model) -> QuerySet[AuditEvent]:
     """The audit rows of `action` on `obj` (as audit_row keys them), the first one first."""
     return AuditEvent.objects.filter(

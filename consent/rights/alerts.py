@@ -33,10 +33,16 @@ from consent.core.staff import (
 from .models import QuarantinedMessage, Ticket
 
 
-def officers() -> QuerySet[AbstractUser]:
-    """Active staff who work requests: the privacy officer group, and superusers."""
-    users = get_user_model().objects.filter(is_active=True).exclude(email="")
+def desk_staff() -> QuerySet[AbstractUser]:
+    """Active staff who work requests: the privacy officer group, and superusers. Who may take
+    one (assignment.ticket_assign)."""
+    users = get_user_model().objects.filter(is_active=True)
     return users.filter(Q(groups__name="privacy_officer") | Q(is_superuser=True)).distinct()
+
+
+def officers() -> QuerySet[AbstractUser]:
+    """Those of them mail reaches (desk_staff with an address)."""
+    return desk_staff().exclude(email="")
 
 
 def _tell_officers(ticket: Ticket, template: str, subject_line: str) -> None:

@@ -10,7 +10,7 @@ class RightsConfig(AppConfig):
     verbose_name = _("Requests about personal data")
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
+        from django.db.models.signals import post_delete, post_save, pre_save
 
         from consent.core.declarations import register_deadlines
         from consent.core.delivery import files_mail_held_back
@@ -23,10 +23,19 @@ class RightsConfig(AppConfig):
         register_deadlines(deadline_days)
         # A calendar exception added, changed or removed (by staff in the admin) moves the
         # deadlines still running; the calendar app knows nothing of requests.
+        pre_save.connect(_calendar_saving, sender=CalendarOverride, dispatch_uid="rights.cal")
         post_save.connect(_calendar_saved, sender=CalendarOverride, dispatch_uid="rights.cal")
         post_delete.connect(_calendar_removed, sender=CalendarOverride, dispatch_uid="rights.cal")
         # An access answer the sender held back for a blocked person: its request learns it.
         files_mail_held_back.connect(answers_held_back, dispatch_uid="rights.held-back")
+
+
+def _calendar_saving(instance, **_signal) -> None:
+    """The day as stored before this save, for the audit row of what the save changed."""
+    from .recount import calendar_fields
+
+    stored = type(instance).objects.filter(pk=instance.pk).first() if instance.pk else None
+    instance.stored = calendar_fields(stored) if stored is not None else None
 
 
 def _calendar_saved(instance, created, **_signal) -> None:
@@ -38,8 +47,9 @@ def _calendar_removed(instance, **_signal) -> None:
 
 
 def _calendar_changed(day, how: str) -> None:
-    from .recount import deadlines_recount
+    from .recount import calendar_audit, deadlines_recount
 
+    calendar_audit(day, how)
     change = {"calendar_date": str(day.date), "calendar_change": how}
     if how != "removed":
         change["working_day"] = day.is_working_day

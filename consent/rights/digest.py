@@ -2,6 +2,7 @@
 overdue, due today and next, those to close unconfirmed, breaches the regulator is still to
 hear of, the emails set aside, and the people retention leaves for staff."""
 
+from collections import defaultdict
 from datetime import date, timedelta
 
 from django.db.models import Q
@@ -93,11 +94,18 @@ def digest(today: date) -> int:
         subject_line = _("Daily digest: no request overdue or due today")
     set_aside_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist"))
     automated_url = f"{set_aside_url}?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
-    return len(queue_mail_each(
-        staff_addressed(officers()), "staff_digest",
-        {**groups, **unlisted, "url": url, "automated_url": automated_url,
-         "set_aside_url": set_aside_url, "breaches_url": breaches_url,
-         "day": today, "next_day": tomorrow,
-         "review_more": max(0, len(review) - REVIEW_LISTED)},
+    context = {**groups, **unlisted, "url": url, "automated_url": automated_url,
+               "set_aside_url": set_aside_url, "breaches_url": breaches_url,
+               "day": today, "next_day": tomorrow, "mine_url": f"{url}&officer=me",
+               "review_more": max(0, len(review) - REVIEW_LISTED)}  # fmt: skip
+    due = groups["overdue"] + groups["today"] + groups["tomorrow"]
+    # Each officer's own requests first, those they are in charge of (assignment.py): the
+    # officers with the same own requests (most often none) get one mail, rendered once per
+    # language.
+    readers = defaultdict(list)
+    for officer in officers():
+        readers[tuple(t for t in due if t.assignee_id == officer.pk)].append(officer)
+    return sum(len(queue_mail_each(
+        staff_addressed(group), "staff_digest", {**context, "mine": list(mine)},
         subject_line=interpolate(subject_line, counts),
-    ))  # fmt: skip
+    )) for mine, group in readers.items())  # fmt: skip

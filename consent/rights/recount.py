@@ -12,12 +12,30 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Model, QuerySet
 
-from consent.core.audit import audit_row, audit_rows
+from consent.core.audit import audit, audit_row, audit_rows, edit_detail
 from consent.core.models import AuditEvent, Subject
+from consent.workdays.models import CalendarOverride
 
 from .breaches import regulator_due_for
 from .models import Breach, Ticket
 from .tickets import due_for
+
+
+def calendar_fields(day: CalendarOverride) -> dict[str, Any]:
+    """A calendar day's fields as its audit rows keep them."""
+    return {"calendar_date": str(day.date), "working_day": day.is_working_day,
+            "note": day.note}  # fmt: skip
+
+
+def calendar_audit(day: CalendarOverride, how: str) -> None:
+    """Every change to the working-day calendar, whether or not it moves a deadline: who made
+    it, and the day before and after (a note rewritten or a day entered and removed again
+    left no trace when no request was running)."""
+    stored = getattr(day, "stored", None)
+    after = None if how == "removed" else calendar_fields(day)
+    before = calendar_fields(day) if how == "removed" else stored
+    if detail := edit_detail(before, after):
+        audit(AuditEvent.Action.CALENDAR_CHANGE, actor=day.changed_by, obj=day, **detail)
 
 
 def deadlines_recount(*, change: dict[str, Any], actor: AbstractBaseUser | None = None) -> int:

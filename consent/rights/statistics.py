@@ -76,7 +76,11 @@ ON_TIME, LATE = "on_time", "late"
 def timed(requests: QuerySet[Ticket]) -> QuerySet[Ticket]:
     """`requests`, each with `answered`: ON_TIME when carried out or refused on or before its
     due date (by the local day it was closed), LATE after it, None when not answered (still
-    open, closed unconfirmed, filed). The one rule of the index's chart and the register."""
+    open, closed unconfirmed, filed). The one rule of the index's chart, the register and the
+    desk's list (its mark and its filter); `requests` already so annotated are returned as
+    they are."""
+    if "answered" in requests.query.annotations:
+        return requests
     answered = Q(status__in=ANSWERED, closed_at__isnull=False)
     return requests.annotate(closed_day=TruncDate("closed_at")).annotate(answered=Case(
         When(answered & Q(closed_day__lte=F("due_date")), then=Value(ON_TIME)),

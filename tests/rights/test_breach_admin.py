@@ -2,7 +2,9 @@
 dashboard with its deadline (compliance L21), and the draft notice is built from the breach as
 saved, never from a value the form refused."""
 
+import re
 from datetime import datetime
+from html import unescape
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -77,3 +79,22 @@ def test_the_policy_drafts_preview_is_of_the_saved_draft_when_an_edit_is_refused
     assert page.status_code == 200 and page.context["adminform"].form.errors
     html = page.content.decode()
     assert html.count("ҚАБЫЛДАНБАҒАН МӘТІН") == 1  # in the field as typed, not the preview
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_register_lists_what_happened_short_and_escaped(privacy_officer_client, db, lang):
+    """The register listed «#1», «#2» and dates: the officer opened each entry to find the
+    lost laptop. Its description shows, cut to one short line, markup as typed."""
+    long = "Ноутбук <b>бухгалтера</b> утерян\nв такси; " + "подробности " * 20
+    breach = breach_record(Breach(detected_at=datetime(2026, 11, 27, 17, tzinfo=ALMATY),
+                                  description=long))  # fmt: skip
+    privacy_officer_client.cookies["django_language"] = lang
+    html = privacy_officer_client.get("/admin/rights/breach/").content.decode()
+    row = html[html.index(f"/admin/rights/breach/{breach.pk}/change/") :]
+    row = row[: row.index("</tr>")]
+    assert "Ноутбук &lt;b&gt;бухгалтера&lt;/b&gt; утерян в такси;" in row
+    assert "<b>" not in row
+    shown = re.search(r'<span title="([^"]*)">([^<]*)</span>', row)
+    assert shown.group(1).count("подробности") == 20  # the whole of it in the title
+    assert shown.group(2).endswith("…") and len(unescape(shown.group(2))) <= 60
+    assert ("Не болды" if lang == "kk" else "Что произошло") in html

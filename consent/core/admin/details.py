@@ -75,6 +75,22 @@ LABELS = {
     "more_not_recorded": _("further failures not recorded one by one"),
     "window_seconds": _("window, seconds"),
     "consents": _("consent boxes on the form"),
+    # A staff edit of the calendar or the phrase table (audit.edit_detail): the row as it is
+    # now, and under «old_» what the edit replaced or removed.
+    "change": _("change"),
+    "note": _("note"),
+    "old_note": _("previous note"),
+    "old_calendar_date": _("previous calendar day"),
+    "old_working_day": _("previously a working day"),
+    "phrase": _("phrase"),
+    "old_phrase": _("previous phrase"),
+    "language": _("language"),
+    "old_language": _("previous language"),
+    "old_purpose": _("previous purpose"),
+    "active": _("in use"),
+    "old_active": _("previously in use"),
+    "old_assignee": _("previous officer"),
+    "assignee": _("officer"),
 }
 # Keys whose value is a code of a model field's choices: shown by the choice's name.
 CHOICES = {
@@ -87,6 +103,8 @@ CHOICES = {
     "channel": ("rights.Ticket", "channel"),
     "source": ("consent.LedgerEntry", "source"),
     "kind": ("consent.OperatorDocument", "kind"),
+    "language": ("rights.IntakePhrase", "language"),
+    "old_language": ("rights.IntakePhrase", "language"),
 }
 # Codes the code writes as values (a reason, a cause, how the calendar changed).
 CODES = {
@@ -103,7 +121,8 @@ CODES = {
 }
 # Keys whose value names data: a person's field, or a kind of record, by its label.
 DATA_KEYS = {"fields", "cleared", "erased", "what"}
-DATE_KEYS = {"due", "old_due", "new_due", "received", "calendar_date", "birth_date"}
+DATE_KEYS = {"due", "old_due", "new_due", "received", "calendar_date", "old_calendar_date",
+             "birth_date"}  # fmt: skip
 
 
 def audit_details(detail: Any) -> SafeString | str:
@@ -170,9 +189,9 @@ def readable(key: str, value: Any) -> str:
         return _date(value)
     if key == "phone" and isinstance(value, str):  # a form's, as the person's page shows it
         return phone_shown(value)
-    if key == "purpose" and value in PURPOSES:
+    if key in ("purpose", "old_purpose") and value in PURPOSES:
         return str(PURPOSES[value].name)
-    if key in ("reason", "cause", "calendar_change", "what") and value in CODES:
+    if key in ("reason", "cause", "calendar_change", "change", "what") and value in CODES:
         return str(CODES[value])
     if key in DATA_KEYS and isinstance(value, str):
         return _data_name(value)

@@ -122,6 +122,9 @@ class AuditEvent(AppendOnly):
         BREACH_RECORD = "breach_record", _("breach recorded in the register")
         BREACH_CHANGE = "breach_change", _("breach register entry changed")
         REGISTER_EXPORT = "register_export", _("register of requests exported")
+        REQUEST_ASSIGN = "request_assign", _("request assigned to an officer")
+        CALENDAR_CHANGE = "calendar_change", _("working-day calendar changed")
+        PHRASE_CHANGE = "phrase_change", _("email request phrase changed")
         LOGIN_FAILED = "login_failed", _("failed staff sign-in")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)

@@ -8,8 +8,10 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.workdays.calendar import add_working_days
 
 from ..models import Ticket
+from ..statistics import LATE, timed
 
 
 def due_shown(ticket: Ticket):
@@ -17,6 +19,10 @@ def due_shown(ticket: Ticket):
     request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
     one waiting says so too, or that it can be closed once the link has expired (L9)."""
     label = formats.date_format(ticket.due_date, "SHORT_DATE_FORMAT")
+    if getattr(ticket, "answered", None) == LATE:  # the list's rows (statistics.timed)
+        return format_html('<span class="late" title="{}">{} · {}</span>', _(
+            "Answered after its due date: the law's deadline was missed."), label,
+            _("answered late"))  # fmt: skip
     if ticket.is_overdue:
         label = format_html("{} · {}", label, _("overdue"))
     if ticket.is_waiting:
@@ -70,7 +76,9 @@ class DueFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         return [("overdue", _("overdue")), ("today", _("due today")),
+                ("next", _("due next working day")),
                 ("waiting", _("waiting for the person")),
+                ("late", _("answered late")),
                 ("all", _("all, closed included"))]  # fmt: skip
 
     def choices(self, changelist):
@@ -94,8 +102,12 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.overdue(today)
         if self.value() == "today":
             return queryset.due_on(today)
+        if self.value() == "next":
+            return queryset.due_after(today, add_working_days(today, 1))
         if self.value() == "waiting":
             return queryset.waiting()
+        if self.value() == "late":  # answered after the due date, by the register's rule
+            return timed(queryset).filter(answered=LATE)
         if self.value() == "all" or self.gives_way:
             # A search names a request by its number: found whatever its state (the default,
             # open only, answered «0 results» for the closed request a letter quoted); a status

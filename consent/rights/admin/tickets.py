@@ -29,7 +29,8 @@ from ..desk import ActionForm, carry_out
 from ..models import Ticket
 from ..reading import as_read
 from ..register import register_export
-from ..statistics import statistics_export
+from ..statistics import statistics_export, timed
+from .assigned import AssignedAdmin, AssigneeFilter
 from .due import DueFilter, due_shown, due_told
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
@@ -44,16 +45,16 @@ MAX_ID = 2**63 - 1  # a bigint
 
 
 @admin.register(Ticket)
-class TicketAdmin(AuditedAdmin):
+class TicketAdmin(AssignedAdmin, AuditedAdmin):
     """The desk: requests by due date, overdue ones marked. Each request's page is read-only;
     its panel posts to a page of its own (`act_view`), as Django's user admin does for
     passwords, which carries the request out or shows the panel again with its errors."""
 
     # What fits at 1280 px beside the filters, the due date (the sort) last and never cut off;
     # who the person is only for staff allowed to see it (get_list_display).
-    list_display = ["reference_link", "type", "person", "status", "due"]
-    list_filter = [DueFilter, "type", "status", "channel"]
-    list_select_related = ["subject"]
+    list_display = ["reference_link", "type", "person", "status", "officer", "due"]
+    list_filter = [DueFilter, AssigneeFilter, "type", "status", "channel"]
+    list_select_related = ["subject", "assignee"]
     search_fields = ["=id"]
     # A name or a number typed here found nothing, and nothing said why: people are found on
     # their own page, their requests listed there.
@@ -63,7 +64,7 @@ class TicketAdmin(AuditedAdmin):
     ordering = ["due_date", "id"]
     show_full_result_count = False
     list_per_page = 50
-    fields = ["type", "status", "channel", "language", "purpose", "received_at", "due",
+    fields = ["type", "status", "assignee", "channel", "language", "purpose", "received_at", "due",
               "link_sent_at", "verified_at", "closed_at", "person", "asked_by", "email", "related",
               "letter", "outcome"]  # fmt: skip
     readonly_fields = fields
@@ -75,6 +76,10 @@ class TicketAdmin(AuditedAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_queryset(self, request):
+        # Whether each was answered on time (statistics.timed): the list marks those late.
+        return timed(super().get_queryset(request))
 
     def get_list_display(self, request):
         shown = super().get_list_display(request)
@@ -153,6 +158,11 @@ class TicketAdmin(AuditedAdmin):
                 "<int:pk>/act/", self.admin_site.admin_view(self.act_view), name="rights_ticket_act"
             ),
             path(
+                "<int:pk>/assign/",
+                self.admin_site.admin_view(self.assign_view),
+                name="rights_ticket_assign",
+            ),
+            path(
                 "<int:pk>/resend/",
                 self.admin_site.admin_view(self.resend_view),
                 name="rights_ticket_resend",
@@ -203,6 +213,7 @@ class TicketAdmin(AuditedAdmin):
             request, ticket
         )
         extra["reopen_max_chars"] = REASON_MAX_CHARS
+        extra.update(self.assignment(request, ticket))
         if ticket.about_someone_else and ticket.subject_id is not None:
             # The one thing such a letter does on arrival (intake.recognise): the sender's own
             # unsubscribe, withdrawn under the request's reference (stops.request_stop).

@@ -2,6 +2,7 @@
 
 from datetime import timedelta
 
+from django.conf import settings
 from django.db import models
 from django.db.models import JSONField, Q, Value
 from django.utils import timezone
@@ -203,6 +204,12 @@ class Ticket(models.Model):
     guardian = models.ForeignKey("consent.Guardian", models.SET_NULL, null=True, blank=True,
                                  related_name="requests", verbose_name=_("asked by a parent or "
                                  "guardian for the child"), editable=False)  # fmt: skip
+    # The officer who has taken it (assignment.ticket_assign, audited): the desk filters by it
+    # and the digest lists each officer's own first. Anyone may still act on it.
+    assignee = models.ForeignKey(
+        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
+        verbose_name=_("officer"),
+    )  # fmt: skip
 
     objects = TicketQuerySet.as_manager()
 

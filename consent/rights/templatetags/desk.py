@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today
 from consent.rights.models import Breach, QuarantinedMessage, Ticket
 from consent.rights.statistics import consents_by_month, requests_by_week
+from consent.workdays.calendar import add_working_days
 
 register = template.Library()
 
@@ -26,17 +27,22 @@ def desk_summary(context):
     def counted(requests):  # each by its rule's one home (models/tickets.py)
         return Count("id", filter=Q(pk__in=requests.values("pk")))
 
+    # The next working day by the calendar, from the local date: what the digest lists as due
+    # next, and the list's filter «due next working day».
+    next_day = add_working_days(today, 1)
     counts = Ticket.objects.open().aggregate(
         open=Count("id"),
         overdue=counted(Ticket.objects.overdue(today)),
         today=counted(Ticket.objects.due_on(today)),
+        next=counted(Ticket.objects.due_after(today, next_day)),
+        mine=counted(Ticket.objects.filter(assignee=user)),
         waiting=counted(Ticket.objects.waiting()),
         closable=counted(Ticket.objects.closable(timezone.now())),
     )
     set_aside = None
     if user.has_perm("rights.view_quarantinedmessage"):
         set_aside = QuarantinedMessage.objects.filter(ticket__isnull=True).count()
-    return {"show": True, "set_aside": set_aside, **counts}
+    return {"show": True, "set_aside": set_aside, "next_day": next_day, **counts}
 
 
 # The breaches listed on the dashboard; beyond them, the register (its link) has them all.

@@ -1,0 +1,45 @@
+"""«Due next working day» on the admin index, in the desk's filter and in the digest: one count
+(TicketQuerySet.due_after), by the working-day calendar from the local date. The index counted
+overdue and today only; the digest alone said what came next."""
+
+import re
+from datetime import date
+
+import pytest
+from post_office.models import Email
+
+from consent.rights.digest import digest
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open
+from tests.staff import verified_login
+
+SAID = {"kk": "Мерзімі келесі жұмыс күні", "ru": "Срок в следующий рабочий день"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_due_next_working_day_skips_the_holiday_by_the_local_date(
+    client, privacy_officer, person, time_machine, lang
+):
+    """01:00 on Tuesday 15 December 2026 in Almaty is still Monday 14 in UTC. The next working
+    day after Tuesday 15 is Thursday 17 (Wednesday 16 is Independence Day): the request due on
+    17 is due next, those due on 15 (today) and 18 are not."""
+    time_machine.move_to("2026-12-10 10:00+05:00", tick=False)
+    made = [ticket_open(kind=kind, email="asel@example.kz", language="kk", channel="web")
+            for kind in ("block", "correct", "access")]  # fmt: skip
+    for ticket, due in zip(made, (date(2026, 12, 15), date(2026, 12, 17), date(2026, 12, 18)),
+                           strict=True):  # fmt: skip
+        Ticket.objects.filter(pk=ticket.pk).update(due_date=due)
+    time_machine.move_to("2026-12-15 01:00+05:00", tick=False)
+    staff = verified_login(client, privacy_officer)
+    staff.cookies["django_language"] = lang
+    index = staff.get("/admin/").content.decode()
+    summary = index[index.index('id="desk-summary"') :]
+    assert f"{SAID[lang]}" in summary and "(17.12.2026): 1" in summary
+    assert "?due=next" in summary
+    listed = staff.get("/admin/rights/ticket/?due=next").content.decode()
+    assert set(re.findall(r">(R-\d+)<", listed)) == {made[1].reference}
+    Email.objects.all().delete()
+    digest(date(2026, 12, 15))
+    text = Email.objects.get(to=[privacy_officer.email]).message
+    after = text[text.index("17.12.2026):") :]
+    assert f"- {made[1].reference} (" in after.split("\n\n")[0]
