@@ -46,6 +46,8 @@ NOT_EXPORTED = {
     "decrypted, with the time it was received (checked below)",
     "actor": "the staff member behind a ledger event: an employee's data, not the person's; the "
     "event's source already says it was staff",
+    "assignee": "the officer who took the request on the desk: an employee's data, not the "
+    "person's",
     "outbox_message_id": "the campaign mail's Message-ID, internal: which outbox row it was",
     "limits": "the desk's note of what the letter's own words kept the intake from doing (what "
     "it asked to stop and to keep), internal: the letter itself is exported as written",

@@ -193,10 +193,8 @@ class Ticket(models.Model):
     # удалить мои данные?», intake.recognise): opened as that type, with its deadline, but not
     # yet an instruction; nothing acts before their link, and the desk shows the officer a note.
     asked_whether = models.BooleanField(_("asked whether it can be done"), default=False)
-    # The address it came from is one a parent or guardian gave with their consent for a child
-    # (core.guardians.held_at): data about the requester is held on the child's record, so
-    # the request is theirs to confirm and the desk's to answer, with or without a record of
-    # their own (`subject`).
+    # From an address a parent or guardian gave for a child (core.guardians.held_at): theirs to
+    # confirm and the desk's to answer, with or without a record of their own (`subject`).
     as_guardian = models.BooleanField(_("from a parent or guardian"), default=False)
     # Asked for the child whose record it is filed under by their parent or guardian, on the
     # page their emailed link opens (rights.wards): the answer goes to the parent's address
@@ -206,10 +204,8 @@ class Ticket(models.Model):
                                  "guardian for the child"), editable=False)  # fmt: skip
     # The officer who has taken it (assignment.ticket_assign, audited): the desk filters by it
     # and the digest lists each officer's own first. Anyone may still act on it.
-    assignee = models.ForeignKey(
-        settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True, related_name="+",
-        verbose_name=_("officer"),
-    )  # fmt: skip
+    assignee = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
+                                 related_name="+", verbose_name=_("officer"))  # fmt: skip
 
     objects = TicketQuerySet.as_manager()
 
