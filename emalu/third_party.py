@@ -46,7 +46,9 @@ def mark_labels(model):
 
 
 def describe(template):
-    """A sign-in record's __str__: `template` with its username and local time."""
+    """A sign-in record's __str__: `template` with its username and local time. It names the
+    record, not its kind: the admin puts the model's name before it («Сәтсіз кіру: asel, …» in
+    a deletion's list), and a kind in both read «Сәтсіз кіру: Сәтсіз кіру: asel»."""
 
     def __str__(record):
         when = localize(timezone.localtime(record.attempt_time))
@@ -72,13 +74,8 @@ class AxesConfig(LabelledModels, axes_apps.AppConfig):
         super().ready()
         from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-        AccessAttempt.__str__ = describe(
-            gettext_noop("Sign-in attempts of %(username)s, the last at %(time)s")
-        )
-        AccessLog.__str__ = describe(gettext_noop("Sign-in of %(username)s at %(time)s"))
-        AccessFailureLog.__str__ = describe(
-            gettext_noop("Failed sign-in of %(username)s at %(time)s")
-        )
+        AccessAttempt.__str__ = describe(gettext_noop("%(username)s, the last at %(time)s"))
+        AccessLog.__str__ = AccessFailureLog.__str__ = describe("%(username)s, %(time)s")
 
 
 class PostOfficeConfig(LabelledModels, post_office_apps.PostOfficeConfig):

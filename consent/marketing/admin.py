@@ -94,8 +94,10 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def _refused(self, request, campaign, error):
         """A campaign its own rules refuse (stored before a rule): which field, and why."""
-        fields = {f.name: capfirst(f.verbose_name) for f in Campaign._meta.fields}
-        why = " ".join(f"{fields.get(name, campaign.title)}: {' '.join(texts)}"
+        # A field's errors after its name; the campaign's own after its title alone (they read
+        # «title: title: …» with the title given as the field's name too).
+        fields = {f.name: f"{capfirst(f.verbose_name)}: " for f in Campaign._meta.fields}
+        why = " ".join(f"{fields.get(name, '')}{' '.join(texts)}"
                        for name, texts in error.message_dict.items())  # fmt: skip
         self.message_user(request, f"{campaign.title}: {why}", messages.ERROR)
 
