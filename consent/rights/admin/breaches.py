@@ -6,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.common.text import EMPTY
 from consent.core.admin import saved
 
 from ..breaches import breach_notice, breach_record
@@ -59,5 +60,5 @@ class BreachAdmin(admin.ModelAdmin):
         beside it is the saved one."""
         stored = saved(obj)
         if stored is None:
-            return "-"
+            return EMPTY
         return format_html("<pre style='white-space:pre-wrap'>{}</pre>", breach_notice(stored))
