@@ -18,7 +18,12 @@ class EmaluConfig(AppConfig):
         from . import checks  # noqa: F401  (registers the deploy checks)
         from .roles import sync_roles
         from .staff import record_failed_login, staff_language_start, staff_session_start
-        from .third_party import name_django_rows, name_yes_no_icons, translate_password_warning
+        from .third_party import (
+            name_django_rows,
+            name_languages,
+            name_yes_no_icons,
+            translate_password_warning,
+        )
 
         # What public pages show: their text, the policy and the consent texts on forms.
         for model in ("emalu.Page", "emalu.Service", "emalu.Company", "consent.PolicyVersion",
@@ -32,6 +37,7 @@ class EmaluConfig(AppConfig):
         user_logged_in.connect(staff_language_start, dispatch_uid="emalu.staff_language_start")
         name_django_rows()
         name_yes_no_icons()
+        name_languages()
         translate_password_warning()
 
 

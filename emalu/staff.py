@@ -35,7 +35,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from consent.common.errors import error_page
 from consent.common.i18n import language_name
 from consent.common.ratelimit import hit, parse_rate
-from consent.common.text import whole_number
+from consent.common.text import EMPTY, whole_number
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, Language
 from consent.core.staff import staff_language, staff_language_choose, staff_language_record
@@ -99,6 +99,7 @@ class StaffAdminSite(OTPAdminSite):
     registrations land here."""
 
     login_form = StaffLoginForm
+    empty_value_display = EMPTY
     site_header = _("«EM ALU plus»: administration")
     site_title = _("«EM ALU plus»")
 

@@ -46,7 +46,9 @@ def mark_labels(model):
 
 
 def describe(template):
-    """A sign-in record's __str__: `template` with its username and local time."""
+    """A sign-in record's __str__: `template` with its username and local time. It names the
+    record, not its kind: the admin puts the model's name before it («Сәтсіз кіру: asel, …» in
+    a deletion's list), and a kind in both read «Сәтсіз кіру: Сәтсіз кіру: asel»."""
 
     def __str__(record):
         when = localize(timezone.localtime(record.attempt_time))
@@ -72,13 +74,8 @@ class AxesConfig(LabelledModels, axes_apps.AppConfig):
         super().ready()
         from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 
-        AccessAttempt.__str__ = describe(
-            gettext_noop("Sign-in attempts of %(username)s, the last at %(time)s")
-        )
-        AccessLog.__str__ = describe(gettext_noop("Sign-in of %(username)s at %(time)s"))
-        AccessFailureLog.__str__ = describe(
-            gettext_noop("Failed sign-in of %(username)s at %(time)s")
-        )
+        AccessAttempt.__str__ = describe(gettext_noop("%(username)s, the last at %(time)s"))
+        AccessLog.__str__ = AccessFailureLog.__str__ = describe("%(username)s, %(time)s")
 
 
 class PostOfficeConfig(LabelledModels, post_office_apps.PostOfficeConfig):
@@ -183,3 +180,39 @@ def permission_label(permission):
     else:
         what = gettext(permission.name)
     return f"{model._meta.app_config.verbose_name} | {model._meta.verbose_name} | {what}"
+
+
+def name_languages():
+    """A language field's value in the reader's language: its choices name each language for
+    itself, for choosing one (consent.common.i18n), and a Kazakh page read «Тіл: Русский», a
+    Russian one «Язык: Қазақша», in the lists and on each row's page. Django's list and
+    read-only field look the display up in their modules at each call, where it is wrapped; a
+    list's filter by language is registered (Django's hook for a field's filter) to match."""
+    from django.contrib.admin import ChoicesFieldListFilter, FieldListFilter, helpers
+    from django.contrib.admin.templatetags import admin_list
+
+    from consent.common.i18n import LANGUAGE_NAMES, language_name
+    from consent.core.models import Language
+
+    def is_language(field):
+        return bool(getattr(field, "choices", None)) and list(field.flatchoices) == list(
+            Language.choices
+        )
+
+    djangos = admin_list.display_for_field
+
+    def display_for_field(value, field, empty_value_display, avoid_link=False):
+        if is_language(field) and value in LANGUAGE_NAMES:
+            return language_name(value)
+        return djangos(value, field, empty_value_display, avoid_link)
+
+    class LanguageFilter(ChoicesFieldListFilter):
+        def choices(self, changelist):
+            own = {str(name): code for code, name in Language.choices}
+            for choice in super().choices(changelist):
+                if str(choice["display"]) in own:
+                    choice = {**choice, "display": language_name(own[str(choice["display"])])}
+                yield choice
+
+    admin_list.display_for_field = helpers.display_for_field = display_for_field
+    FieldListFilter.register(is_language, LanguageFilter, take_priority=True)

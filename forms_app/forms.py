@@ -250,9 +250,11 @@ class ApplicationForm(ContactForm):
         "You are under 18: a parent or guardian must give their name, contact "
         "and consent, or the application cannot be sent."
     )
+    # A text field's own "required" message: it stands under the field's label and after it in
+    # the error summary, where «Enter the parent's or guardian's full name» said the label twice.
     GUARDIAN_FIELDS = {
-        "guardian_name": _("Enter the parent's or guardian's full name."),
-        "guardian_contact": _("Enter the parent's or guardian's phone or email."),
+        "guardian_name": None,
+        "guardian_contact": None,
         "consent_guardian": _("The parent or guardian ticks this box to give their consent."),
     }
 
@@ -271,7 +273,8 @@ class ApplicationForm(ContactForm):
             for name in self.GUARDIAN_FIELDS:
                 self.fields[name].required = True  # the page marks them required, not optional
             for name in missing:
-                self.add_error(name, self.GUARDIAN_FIELDS[name])
+                required = self.fields[name].error_messages["required"]
+                self.add_error(name, self.GUARDIAN_FIELDS[name] or required)
         return cleaned
 
     def guardian(self):

@@ -145,3 +145,8 @@ def whole_number(text: str | None) -> int | None:
     if text and len(text) <= 18 and text.isascii() and text.isdigit():
         return int(text)
     return None
+
+
+# What the admin shows for a value there is none of: a dash, as Kazakh and Russian write an
+# empty cell (Django's own is a hyphen, «-», which reads as a minus or a broken word).
+EMPTY = "—"

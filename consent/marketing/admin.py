@@ -6,6 +6,8 @@ from django.utils.html import format_html, format_html_join
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import EMPTY
+
 from .campaigns import campaign_delivery, campaign_preview, campaign_start, campaign_test_send
 from .campaigns import recipients as campaign_recipients
 from .models import Campaign
@@ -46,7 +48,7 @@ class CampaignAdmin(admin.ModelAdmin):
     def delivery(self, obj):
         """The queued count broken down, so that what the marketer reads is what was sent."""
         if obj.pk is None or obj.status == Campaign.Status.DRAFT:
-            return "-"
+            return EMPTY
         counts = campaign_delivery(obj)
         labels = [
             ("delivered", _("delivered to the mail server")),
@@ -66,7 +68,7 @@ class CampaignAdmin(admin.ModelAdmin):
     def progress(self, obj):
         """How far the sending job got: the mails are queued outside the web request."""
         if obj.pk is None or obj.status == Campaign.Status.DRAFT:
-            return "-"
+            return EMPTY
         if obj.status == Campaign.Status.SENT:
             return _("all queued: %(done)d") % {"done": obj.recipient_count}
         return _("being queued: %(done)d of %(total)d so far") % {
@@ -80,7 +82,7 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def _preview(self, obj, language):
         if obj.pk is None:
-            return "-"
+            return EMPTY
         _line, text, _html = campaign_preview(obj, language)
         return format_html("<pre style='white-space:pre-wrap'>{}</pre>", text)
 
@@ -94,8 +96,10 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def _refused(self, request, campaign, error):
         """A campaign its own rules refuse (stored before a rule): which field, and why."""
-        fields = {f.name: capfirst(f.verbose_name) for f in Campaign._meta.fields}
-        why = " ".join(f"{fields.get(name, campaign.title)}: {' '.join(texts)}"
+        # A field's errors after its name; the campaign's own after its title alone (they read
+        # «title: title: …» with the title given as the field's name too).
+        fields = {f.name: f"{capfirst(f.verbose_name)}: " for f in Campaign._meta.fields}
+        why = " ".join(f"{fields.get(name, '')}{' '.join(texts)}"
                        for name, texts in error.message_dict.items())  # fmt: skip
         self.message_user(request, f"{campaign.title}: {why}", messages.ERROR)
 

@@ -84,6 +84,37 @@ def test_a_minor_reads_the_guardian_message_once_and_sees_the_fields_required(
         assert f'id="id_{name}_error"' in page
 
 
+ITEM = r'<a href="#id_\w+">(.+?)</a> <span class="error-summary-message">(.+?)</span>'
+
+
+def says_again(label, message):
+    """`message` names its field again: the label's words, its last word with any ending."""
+    words = label.casefold().split()
+    if len(words) < 2:
+        return False
+    stem = " ".join([*words[:-1], words[-1][: max(4, len(words[-1]) - 2)]])
+    return stem in message.casefold()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_message_says_its_fields_name_again(client, texts, application_data, lang,
+                                                time_machine):  # fmt: skip
+    """The summary links each field by its name, the message follows it, and the field shows
+    the message under its name too: a minor's parent read «Ата-ананың немесе қорғаншының
+    аты-жөні» and then «Ата-ананың немесе қорғаншының аты-жөнін енгізіңіз»."""
+    time_machine.move_to("2027-06-01 12:00+05:00", tick=False)
+    pages = [client.post(f"/{lang}/apply/", application_data(birth_date="2009-06-02")),
+             *(client.post(f"/{lang}/{path}/", {"token": aged_token()})
+               for path in ("apply", "contact", "requests/new", "newsletter"))]  # fmt: skip
+    said, items = [], 0
+    for page in pages:
+        for link, message in re.findall(ITEM, page.content.decode()):
+            items += 1
+            if says_again(text_of(link), text_of(message)):
+                said.append((text_of(link), text_of(message)))
+    assert items > 10 and said == []
+
+
 PHONE_OR_EMAIL = {"kk": "телефон нөмірін", "ru": "номер телефона"}
 
 
@@ -105,7 +136,7 @@ def test_a_parents_contact_that_reaches_no_one_is_asked_again(
     error = text_of(page.split('id="id_guardian_contact_error"')[1].split("</p>")[0])
     assert PHONE_OR_EMAIL[lang] in error and "name@example.kz" in error
     with translation.override(lang):  # one message, not «enter the contact» beside it too
-        assert str(ApplicationForm.GUARDIAN_FIELDS["guardian_contact"]) not in error
+        assert REQUIRED[lang] not in error
         assert escape(str(ApplicationForm.GUARDIAN_NEEDED)) not in page
     assert f'value="{escape(contact)}"' in page and 'value="Серік Әлиев"' in page
 

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.test import Client
+from django.utils import translation
 
+from consent.core.models import Source
+from consent.core.purposes import SERVICE
+from consent.core.submissions import submission_record
 from consent.rights.tickets import ticket_open, ticket_verify
+from tests.site.mail_scenarios import FakeRequest
+from tests.site.test_wording_admin import shown, staff
 from tests.staff import verified_login
 
 ROOT = Path(settings.BASE_DIR)
@@ -45,3 +51,25 @@ def test_no_code_names_a_language_by_its_choice_label():
         if path.suffix in {".py", ".html", ".txt"} and "get_language_display" in path.read_text()
     ]
     assert not found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language, named, not_named", [("kk", "Қазақша", "Русский"),
+                                                        ("ru", "Русский", "Қазақша")])  # fmt: skip
+def test_a_language_is_named_in_the_readers_language(officer, texts, language, named, not_named):
+    """A form sent in Kazakh and one in Russian, on a Kazakh and a Russian admin page: a
+    Kazakh officer read «Тіл: Русский», a Russian one «Язык: Қазақша», each language in its own
+    name (the choices'), on the form's page and in the list."""
+    sent = [submission_record(
+        source=Source.CONTACT_FORM, language=lang, request=FakeRequest(),
+        data={"full_name": "Әсел", "email": f"{lang}@example.kz", "message": "Сәлем"},
+        consents={SERVICE: True},
+    ) for lang in ("kk", "ru")]  # fmt: skip
+    browser = staff(officer, language)
+    pages = [shown(browser.get(f"/admin/consent/submission/{s.pk}/change/")) for s in sent]
+    listed = shown(browser.get("/admin/consent/submission/"))
+    assert all(not_named not in page for page in [*pages, listed])
+    assert named in pages[0] + pages[1]
+    with translation.override(language):
+        other = {"kk": "Russian", "ru": "Kazakh"}[language]
+        assert str(translation.gettext(other)) in listed

@@ -260,3 +260,25 @@ def test_security_headers_on_every_staff_url(walks, settings, lang):  # noqa: F8
             continue
         assert_header_contract(response, True, url)
         assert response.status_code == 200 or url not in lists, url
+
+
+# A label said twice: the admin names an object by its model's name and then its own
+# description («Сәтсіз кіру: asel, …» in a deletion's list, «Өзгерістер тарихы: …» as a title),
+# so a description that names its kind again read «Сәтсіз кіру: Сәтсіз кіру: asel». The same
+# word at the start of an item or a title and again after its colon.
+SAID_TWICE = re.compile(r"^([^\W\d_]+)(?: [^\W\d_]+){0,2}: \1\b", re.I)
+ITEMS = re.compile(r"<(li|h1|h2|title)\b[^>]*>(.*?)</\1>", re.S)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_no_admin_page_says_a_label_twice(walks, lang):  # noqa: F811
+    said, deletions = [], 0
+    for url, response in walks[lang].pages + walks[lang].urls + walks[lang].extra:
+        if response.get("content-type", "").startswith("text/html"):
+            deletions += "delete" in url
+            for _tag, item in ITEMS.findall(response.content.decode()):
+                if twice := SAID_TWICE.match(visible_text(item)):
+                    said.append((url, twice.string))
+    assert deletions > len(admin.site._registry)
+    assert said == [], "\n".join(f"{url}: {twice}" for url, twice in sorted(set(said)))

@@ -1,7 +1,7 @@
 """Kazakh formats, a font with every Kazakh letter, and complete kk/ru catalogues."""
 
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -45,6 +45,20 @@ def test_every_kazakh_month_is_lower_case_kazakh():
         "қараша",
         "желтоқсан",
     ]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("shape", ["DATE_FORMAT", "DATETIME_FORMAT", "YEAR_MONTH_FORMAT",
+                                   "MONTH_DAY_FORMAT", "F", "N", "E"])  # fmt: skip
+def test_a_month_is_written_in_lower_case_in_every_format(lang, shape):
+    """Kazakh and Russian write a month in lower case («4 желтоқсан», «4 декабря», «декабрь
+    2026 г.»): Russian's month and year (the statistics, the admin's dates above a list) read
+    «Декабрь 2026 г.» from Django's catalogue, whose names of months stand for a calendar's
+    heading. Where a sentence or a heading starts with one, Django's capfirst raises it."""
+    with translation.override(lang):
+        shown = [formats.date_format(datetime(2026, m, 4, 9), shape) for m in range(1, 13)]
+    assert [s for s in shown if s != s.lower()] == []
+    assert all(any(ch.isalpha() for ch in s.replace("ж.", "").replace("г.", "")) for s in shown)
 
 
 @pytest.mark.parametrize(

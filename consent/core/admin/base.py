@@ -19,6 +19,8 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 
+from consent.common.text import EMPTY
+
 from ..audit import audit, audit_row, audit_rows
 from ..guardians import guardian_name
 from ..models import (
@@ -57,7 +59,7 @@ def guardian_named(entry: LedgerEntry) -> str:
     which names no one (kept so for the admin log). «-» once destruction emptied them."""
     guardian = entry.guardian
     if guardian is None:
-        return "-"
+        return EMPTY
     if not guardian.contact:  # erased: the row proves a guardian consented, not who
         return guardian_name(guardian)
     contact = guardian.contact if "@" in guardian.contact else phone_shown(guardian.contact)

@@ -15,6 +15,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.common.text import EMPTY
 
 from ..phones import phone_shown
 from ..purposes import DATA_FIELDS, PURPOSES
@@ -126,11 +127,11 @@ DATE_KEYS = {"due", "old_due", "new_due", "received", "calendar_date", "old_cale
 
 
 def audit_details(detail: Any) -> SafeString | str:
-    """The details as a list of «label: value» lines; "-" when there are none."""
+    """The details as a list of «label: value» lines; EMPTY when there are none."""
     if not isinstance(detail, dict):
-        return str(detail) if detail not in (None, "") else "-"
+        return str(detail) if detail not in (None, "") else EMPTY
     if not detail:
-        return "-"
+        return EMPTY
     rows = [(_label(key), readable(key, value)) for key, value in detail.items()]
     return format_html("<ul>{}</ul>", format_html_join("", "<li>{}: {}</li>", rows))
 
@@ -140,7 +141,7 @@ def submission_data(data: Any) -> SafeString | str:
     the name the consent texts give its data (DATA_FIELDS), a date as the admin writes dates,
     the service by its title, each consent box by its purpose's name with yes or no."""
     if not isinstance(data, dict) or not data:
-        return "-"
+        return EMPTY
     rows = []
     for key, value in data.items():
         if key == "consents" and isinstance(value, dict):
@@ -180,11 +181,11 @@ def _label(key: str) -> str:
 def readable(key: str, value: Any) -> str:
     """One value in words."""
     if isinstance(value, list):
-        return ", ".join(readable(key, item) for item in value) or "-"
+        return ", ".join(readable(key, item) for item in value) or EMPTY
     if isinstance(value, bool):
         return str(_("yes") if value else _("no"))
     if value is None or value == "":
-        return "-"
+        return EMPTY
     if key in DATE_KEYS and isinstance(value, str):
         return _date(value)
     if key == "phone" and isinstance(value, str):  # a form's, as the person's page shows it

@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import EMPTY
+
 from ..models import Subject
 from .base import may_see_people
 
@@ -42,7 +44,7 @@ def with_names(
 def person_named(obj, number: int | None):
     """The person `number` of a row read through `with_names`."""
     if number is None:
-        return "-"
+        return EMPTY
     if not hasattr(obj, "person_kept"):  # this role sees numbers only
         return f"#{number}"
     if not obj.person_kept:
@@ -67,7 +69,7 @@ def staff_named(obj, pk: int | None, login: str = ""):
     stored with the row once the account is gone."""
     login = getattr(obj, "staff_login", None) or login
     if not login:
-        return "-"
+        return EMPTY
     parts = (getattr(obj, "staff_first", ""), getattr(obj, "staff_last", ""))
     full = " ".join(part for part in parts if part)
     shown = f"{full} ({login})" if full else login

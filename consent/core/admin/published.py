@@ -14,7 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import whole_number
+from consent.common.text import EMPTY, whole_number
 
 from ..declarations import agreement_key, offered_purposes
 from ..documents import document_draft, document_pdf, document_publish
@@ -127,7 +127,7 @@ class PolicyVersionAdmin(PublishedAdmin):
     def _preview(self, obj, language):
         obj = saved(obj)
         if obj is None:
-            return "-"
+            return EMPTY
         try:
             return linebreaks(policy_render(obj, language))
         except KeyError as e:  # an unknown placeholder: publishing names it
@@ -212,12 +212,12 @@ class ConsentTextAdmin(PublishedAdmin):
     @admin.display(description=_("text (Kazakh)"))
     def preview_kk(self, obj):
         stored = saved(obj)
-        return linebreaks(render_consent(stored, "kk")) if stored else "-"
+        return linebreaks(render_consent(stored, "kk")) if stored else EMPTY
 
     @admin.display(description=_("text (Russian)"))
     def preview_ru(self, obj):
         stored = saved(obj)
-        return linebreaks(render_consent(stored, "ru")) if stored else "-"
+        return linebreaks(render_consent(stored, "ru")) if stored else EMPTY
 
 
 @admin.register(OperatorDocument)

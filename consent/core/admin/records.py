@@ -5,6 +5,8 @@ from django.contrib import admin
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import EMPTY
+
 from ..ledger import data_shown
 from ..models import (
     AuditEvent,
@@ -72,11 +74,11 @@ class LedgerEntryAdmin(NamedAdmin):
     def purpose_text(self, obj):
         """The consent text by purpose and version; a row without one (a withdrawal, a
         block) by its purpose."""
-        return str(obj.text) if obj.text_id else (obj.get_purpose_display() or "-")
+        return str(obj.text) if obj.text_id else (obj.get_purpose_display() or EMPTY)
 
     @admin.display(description=LedgerEntry._meta.get_field("shown_fields").verbose_name)
     def data_named(self, entry):
-        return data_shown(entry) or "-"
+        return data_shown(entry) or EMPTY
 
 
 @admin.register(AuditEvent)
@@ -121,7 +123,7 @@ class AuditEventAdmin(NamedAdmin):
         number: the stored model label (the app's label, a dot, the model's name) read as code
         in kk and ru."""
         if not obj.object_type:
-            return "-"
+            return EMPTY
         try:
             kind = capfirst(apps.get_model(obj.object_type)._meta.verbose_name)
         except (LookupError, ValueError):  # a model since removed: its label is all there is
@@ -140,5 +142,5 @@ class TombstoneAdmin(ReadOnlyAdmin):
         """What went, in words: the items of a minimisation by their names, the guardian rows a
         parent's erasure emptied by their numbers."""
         if obj.kind == Tombstone.Kind.MINIMISED:
-            return ", ".join(str(DATA_FIELDS.get(code, code)) for code in obj.erased) or "-"
-        return ", ".join(f"#{pk}" for pk in obj.erased) or "-"
+            return ", ".join(str(DATA_FIELDS.get(code, code)) for code in obj.erased) or EMPTY
+        return ", ".join(f"#{pk}" for pk in obj.erased) or EMPTY

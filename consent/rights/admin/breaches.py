@@ -7,6 +7,7 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.common.text import EMPTY
 from consent.core.admin import saved
 
 from ..breaches import breach_notice, breach_record
@@ -73,5 +74,5 @@ class BreachAdmin(admin.ModelAdmin):
         beside it is the saved one."""
         stored = saved(obj)
         if stored is None:
-            return "-"
+            return EMPTY
         return format_html("<pre style='white-space:pre-wrap'>{}</pre>", breach_notice(stored))

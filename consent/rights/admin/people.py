@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
 from consent.common.dates import reader_time
-from consent.common.text import clean_form_text, cleaning_bound
+from consent.common.text import EMPTY, clean_form_text, cleaning_bound
 from consent.core.admin import (
     AuditedAdmin,
     LatestRowsFormSet,
@@ -57,8 +57,8 @@ class LedgerInline(ReadOnlyInline):
 @admin.display(description=Submission._meta.get_field("consent_held").verbose_name)
 def form_consent(obj):
     """What became of the consents ticked on the form when the ledger did not take them as sent
-    (consent.core.held); "-" when it did."""
-    return obj.consent_note() or "-"
+    (consent.core.held); EMPTY when it did."""
+    return obj.consent_note() or EMPTY
 
 
 class SubmissionInline(ReadOnlyInline):
@@ -102,7 +102,7 @@ class CorrectionInline(ReadOnlyInline):
     @admin.display(description=_("request"))
     def request_link(self, obj):
         if obj.ticket_id is None:
-            return "-"
+            return EMPTY
         url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
         return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
 
@@ -254,7 +254,7 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
 
     @admin.display(description=_("email"), ordering="email")
     def address(self, obj):
-        return obj.email or "-"
+        return obj.email or EMPTY
 
     def has_delete_permission(self, request, obj=None):
         return False  # destruction is an audited operation on a request, never a delete button
@@ -271,7 +271,7 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     @admin.display(description=_("phone"))
     def phone_number(self, obj):
         """As the officer dials it («+7 7232 12 34 56, доб. 12»), not as held («;ext=12»)."""
-        return phone_shown(obj.phone) or "-"
+        return phone_shown(obj.phone) or EMPTY
 
     @admin.display(description=_("emails sent"))
     def emails_sent(self, obj):
@@ -283,12 +283,12 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         # In TIME_ZONE and the staff member's format, as every other time on the page.
         now = timezone.now()
         lines = [(reader_time(e.created), e.subject, _mail_state(e, now)) for e in rows]
-        return format_html_join("\n", "{} · {} · {}<br>", lines) if lines else "-"
+        return format_html_join("\n", "{} · {} · {}<br>", lines) if lines else EMPTY
 
     @admin.display(description=_("consent evidence"))
     def evidence(self, obj):
         if obj.pk is None:
-            return "-"
+            return EMPTY
         return format_html(
             '<a href="{}">CSV</a> · <a href="{}">PDF</a> · '
             '<a href="{}?subject__id__exact={}">{}</a>',

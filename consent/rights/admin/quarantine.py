@@ -14,6 +14,7 @@ from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import EMPTY
 from consent.core.admin import ReadOnlyAdmin
 from consent.core.models import Language
 
@@ -71,7 +72,7 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
     @admin.display(description=_("request opened from it"), ordering="ticket")
     def request_link(self, obj):
         if obj.ticket_id is None:
-            return "-"
+            return EMPTY
         url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
         return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
 

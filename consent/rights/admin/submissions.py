@@ -9,6 +9,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import EMPTY
 from consent.core.admin import (
     AuditedAdmin,
     ReadOnlyAdmin,
@@ -104,7 +105,7 @@ class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
     @admin.display(description=_("photo"))
     def photo_link(self, obj):
         if not obj.photo:
-            return "-"
+            return EMPTY
         url = reverse("admin:consent_submission_photo", args=[obj.pk])
         return format_html('<a href="{}">{}</a>', url, _("download"))
 

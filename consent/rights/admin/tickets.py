@@ -16,7 +16,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.common.text import REASON_MAX_CHARS, whole_number
+from consent.common.text import EMPTY, REASON_MAX_CHARS, whole_number
 from consent.core.admin import AuditedAdmin, may_see_people, person_link
 from consent.core.audit import audited
 from consent.core.guardians import guardian_name
@@ -105,7 +105,7 @@ class TicketAdmin(AssignedAdmin, AuditedAdmin):
         """The person by name, linked to their page: never in __str__, which the admin log
         keeps. A request from an address not on record names no one."""
         if obj.subject is None:
-            return _("a parent or guardian, not on record themselves") if obj.as_guardian else "-"
+            return _("a parent or guardian, not on record themselves") if obj.as_guardian else EMPTY
         return person_link(obj.subject_id, obj.subject.full_name, obj.subject.email)
 
     @admin.display(description=_("asked by"))
@@ -126,7 +126,7 @@ class TicketAdmin(AssignedAdmin, AuditedAdmin):
         links += [(_("email about this request"), reply.pk, reply.reference)
                   for reply in obj.replies.order_by("id")]  # fmt: skip
         if not links:
-            return "-"
+            return EMPTY
         return format_html_join(
             "\n", '{}: <a href="{}">{}</a><br>',
             ((label, reverse("admin:rights_ticket_change", args=[pk]), reference)
@@ -139,7 +139,7 @@ class TicketAdmin(AssignedAdmin, AuditedAdmin):
         tags and styles of an Outlook body to find three lines), as received one click away."""
         shown = as_read(obj.message)
         if shown is None:
-            return obj.message or "-"  # shown as a text field is, line breaks kept
+            return obj.message or EMPTY  # shown as a text field is, line breaks kept
         return format_html("{}<details><summary>{}</summary><pre>{}</pre></details>",
                            linebreaksbr(shown), _("As received, with its HTML markup"),
                            obj.message)  # fmt: skip
