@@ -307,8 +307,5 @@ def my_data_request(request, subject):
 def my_data_leave(request):
     if request.method != "POST":  # as for the page's other actions: the page, not an empty 405
         return redirect("my_data")
-    selfservice.draft_drop(request.session)  # a shared computer: nothing of theirs is left
-    # The session itself goes, as a sign-out's does: a press of the page still being answered
-    # (waiting for the person's row) would otherwise save it back, page open, after the leave.
-    request.session.flush()
+    wards.session_close(request.session)  # a shared computer: nothing of theirs is left
     return redirect("home")

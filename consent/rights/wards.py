@@ -20,7 +20,15 @@ from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.purposes import PURPOSES
 
-from .selfservice import LINK_MAX_AGE, OPTIONAL, SALT, SESSION_KEY, SESSION_SECONDS, link_spend
+from .selfservice import (
+    LINK_MAX_AGE,
+    OPTIONAL,
+    SALT,
+    SESSION_KEY,
+    SESSION_SECONDS,
+    draft_drop,
+    link_spend,
+)
 
 GUARDIAN_KEY = "self_service_guardian"
 
@@ -36,6 +44,17 @@ def ward_link_open(token: str, session: SessionBase) -> bool:
     for ward in wards_at(row.contact):
         audit(AuditEvent.Action.SELF_SERVICE_OPEN, subject=ward.subject, obj=ward)
     return True
+
+
+def session_close(session: SessionBase) -> None:
+    """«Close my page» (a person's or a parent's): the session lets go of the person, of the
+    children, and of a request kept for them, and nothing else: a staff sign-in in the same
+    browser stays. Its key changes, so that a press of the page still being answered cannot
+    save the page open again under the old one (Django answers that press 400)."""
+    draft_drop(session)
+    session.pop(SESSION_KEY, None)
+    session.pop(GUARDIAN_KEY, None)
+    session.cycle_key()
 
 
 def is_ward_link(token: str) -> bool:
