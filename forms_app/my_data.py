@@ -16,6 +16,7 @@ from consent.common.pagecache import shared_page
 from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
 from consent.rights import selfservice, wards
+from consent.rights.link_refused import why_refused
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
 from .forms import NOT_OFFERED
@@ -80,14 +81,21 @@ def my_data_open(request, token):
     if request.method == "POST" and wards.is_ward_link(token):  # a parent's, for a child
         if wards.ward_link_open(token, request.session):
             return redirect("my_data_children")
-        return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
+        return _link_refused(request, token)
     if request.method == "POST":
         if selfservice.link_open(token, request.session) is None:
             if selfservice.link_opened_here(token, request.session):
                 return redirect("my_data")  # pressed again where it was spent: the page is open
-            return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
+            return _link_refused(request, token)
         return redirect("my_data")
     return render(request, "forms_app/my_data_link.html", {"state": "ask"})
+
+
+def _link_refused(request, token):
+    """Used already (and when), past its hour, or damaged: each said as it is."""
+    state, used_at = why_refused(token)
+    context = {"state": state, "used_at": used_at}
+    return render(request, "forms_app/my_data_link.html", context, status=400)
 
 
 def _my_data_page(request, subject, request_form, status=200):

@@ -8,7 +8,14 @@ from django.views.decorators.http import require_safe
 from consent.common.pagecache import shared_page
 
 from .campaigns import read_unsubscribe_token, unsubscribe
-from .optin import address_blocked, confirmed_by, guardian_missing, marketing_confirm, read_token
+from .optin import (
+    address_blocked,
+    confirmed_by,
+    guardian_missing,
+    marketing_confirm,
+    read_token,
+    withdrawn_since,
+)
 
 
 @never_cache
@@ -16,11 +23,15 @@ def confirm_marketing(request, token):
     """The double opt-in link: GET shows a button (link scanners follow GETs); POST confirms."""
     payload = read_token(token)
     if payload is None:
-        # Used to confirm, the link says so at any age, never "older than seven days".
-        used = read_token(token, any_age=True)
-        if used is not None and confirmed_by(used):
-            return render(request, "marketing/confirm_marketing.html", {"state": "already"})
-        return render(request, "marketing/confirm_marketing.html", {"state": "invalid"}, status=400)
+        # Used to confirm, or unsubscribed since, the link says so at any age, never "older
+        # than seven days"; only a link this site made is told it is old, not damaged.
+        if (sent := read_token(token, any_age=True)) is None:
+            state, status = "invalid", 400
+        elif confirmed_by(sent):
+            state, status = "already", 200
+        else:
+            state, status = ("unsubscribed", 200) if withdrawn_since(sent) else ("expired", 400)
+        return render(request, "marketing/confirm_marketing.html", {"state": state}, status=status)
     if request.method == "POST":
         _subject, created = marketing_confirm(payload, request)
         # Not recorded: the person's processing blocked, or a word of theirs since the link
