@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
 
-from .campaigns import read_unsubscribe_token, unsubscribe
+from .campaigns import read_unsubscribe_token, unsubscribe, unsubscribe_link_expired
 from .optin import (
     address_blocked,
     confirmed_by,
@@ -61,8 +61,9 @@ def confirm_marketing(request, token):
 def unsubscribe_view(request, token):
     """One-click unsubscribe: GET asks (link scanners follow GETs), POST unsubscribes."""
     ids = read_unsubscribe_token(token)
-    if ids is None:
-        return render(request, "marketing/unsubscribe.html", {"state": "invalid"}, status=400)
+    if ids is None:  # past its year, or not a link of ours: the other ways out, either way
+        state = "expired" if unsubscribe_link_expired(token) else "invalid"
+        return render(request, "marketing/unsubscribe.html", {"state": state}, status=400)
     if request.method == "POST":
         unsubscribe(ids[0], request)
         if request.POST.get("List-Unsubscribe") == "One-Click":
