@@ -3,12 +3,19 @@
 import errno
 import sys
 
+from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError
 
-from consent.common.errors import FORM_NOT_SENT, error_page
+from consent.common.errors import FORM_NOT_SENT, TOO_LARGE, error_page
+
+# What Django raises for a post over one of its size limits (settings DATA_UPLOAD_*): a 400 of
+# its own, which is a 413 saying so here (a GET with a thousand query fields sends no form).
+OVER_LIMIT = (RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent)
 
 
 def bad_request(request, exception=None):
+    if isinstance(exception, OVER_LIMIT) and request.method == "POST":
+        return error_page(request, 413, TOO_LARGE)
     return error_page(request, 400)
 
 

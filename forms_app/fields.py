@@ -11,11 +11,15 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
-from consent.common.text import clean_form_text, cleaning_bound
+from consent.common.text import clean_form_text, cleaning_bound, marks_stacked
 from consent.core.phones import normalise_phone
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
+STACKED = _(
+    "A letter here carries more accent marks than any language writes. Please type the text "
+    "again without them."
+)
 
 
 class LengthCheckedHere:
@@ -62,7 +66,10 @@ class VisitorText(LengthCheckedHere, forms.CharField):
         # the person had written it.
         if "\ufffd" in value:
             raise ValidationError(UNREADABLE, code="unreadable")
-        return clean_form_text(value, multiline=self.multiline) if value else value
+        value = clean_form_text(value, multiline=self.multiline) if value else value
+        if marks_stacked(value):  # «Zalgo»: refused, not stored and shown over the desk's lines
+            raise ValidationError(STACKED, code="stacked")
+        return value
 
 
 def text(label, max_length, *, required=True, autocomplete="", help_text=""):

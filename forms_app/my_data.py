@@ -16,6 +16,7 @@ from consent.common.pagecache import shared_page
 from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
 from consent.rights import selfservice, wards
+from consent.rights.link_refused import why_refused
 from consent.rights.overview import overview
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
@@ -83,14 +84,21 @@ def my_data_open(request, token):
             return redirect("my_data_children")
         if wards.ward_link_opened_here(token, request.session):  # pressed again where spent
             return redirect("my_data_children")
-        return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
+        return _link_refused(request, token)
     if request.method == "POST":
         if selfservice.link_open(token, request.session) is None:
             if selfservice.link_opened_here(token, request.session):
                 return redirect("my_data")  # pressed again where it was spent: the page is open
-            return render(request, "forms_app/my_data_link.html", {"state": "invalid"}, status=400)
+            return _link_refused(request, token)
         return redirect("my_data")
     return render(request, "forms_app/my_data_link.html", {"state": "ask"})
+
+
+def _link_refused(request, token):
+    """Used already (and when), past its hour, or damaged: each said as it is."""
+    state, used_at = why_refused(token)
+    context = {"state": state, "used_at": used_at}
+    return render(request, "forms_app/my_data_link.html", context, status=400)
 
 
 def _my_data_page(request, subject, request_form, status=200):
@@ -310,8 +318,5 @@ def my_data_request(request, subject):
 def my_data_leave(request):
     if request.method != "POST":  # as for the page's other actions: the page, not an empty 405
         return redirect("my_data")
-    selfservice.draft_drop(request.session)  # a shared computer: nothing of theirs is left
-    # The session itself goes, as a sign-out's does: a press of the page still being answered
-    # (waiting for the person's row) would otherwise save it back, page open, after the leave.
-    request.session.flush()
+    wards.session_close(request.session)  # a shared computer: nothing of theirs is left
     return redirect("home")

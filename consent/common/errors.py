@@ -43,13 +43,16 @@ FORM_NOT_SENT = (
 )
 
 
-# A body over the proxy's limit (docs/deploy/nginx.conf client_max_body_size): nginx refuses it
-# before the site sees it, so the form cannot be shown again with the reason.
+# A post over a size limit (413): over the proxy's body limit (docs/deploy/nginx.conf
+# client_max_body_size), where nginx answers by itself, or over the site's own (the form's text
+# over DATA_UPLOAD_MAX_MEMORY_SIZE, more fields or files than DATA_UPLOAD_MAX_NUMBER_FIELDS or
+# _FILES take), where Django stops reading it: either way the form cannot be shown again with
+# the reason, so the page says what to shorten.
 TOO_LARGE = (
     _("What you sent is too large"),
     _(
-        "The file you attached is larger than this site takes, so the form was not sent. Go "
-        "back, choose a photo of at most 5 MB, and send the form again."
+        "What you sent is larger than this site takes, so the form was not sent. Go back, "
+        "shorten the text you typed or choose a photo of at most 5 MB, and send the form again."
     ),
 )
 

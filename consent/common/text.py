@@ -150,3 +150,21 @@ def whole_number(text: str | None) -> int | None:
 # What the admin shows for a value there is none of: a dash, as Kazakh and Russian write an
 # empty cell (Django's own is a hyphen, «-», which reads as a minus or a broken word).
 EMPTY = "—"
+
+
+# The most combining marks one letter carries as people write it, once composed (NFC): a Kazakh
+# or Russian letter none or one (й, ё, ә, ғ, қ, ң, ө, ұ, ү, һ, і compose to letters of their
+# own), with a stress mark two, Vietnamese two. More is «Zalgo» text: a letter under dozens of
+# marks, drawn over the lines round it wherever it is shown (the desk, a letter, the export).
+MARKS_PER_LETTER = 3
+
+
+def marks_stacked(text: str) -> bool:
+    """Whether a letter of `text` (composed, as clean_form_text leaves it) carries more than
+    MARKS_PER_LETTER combining marks."""
+    run = 0
+    for ch in text:
+        run = run + 1 if unicodedata.category(ch)[0] == "M" else 0
+        if run > MARKS_PER_LETTER:
+            return True
+    return False

@@ -152,6 +152,17 @@ def submission_for_link(token: str) -> Submission | None:
     return submission
 
 
+def held_link_expired(token: str) -> bool:
+    """Whether a link this site signed is past its seven days (not forged or damaged)."""
+    try:
+        signing.loads(token, salt=SALT, max_age=int(Submission.CONFIRM_WITHIN.total_seconds()))
+    except signing.SignatureExpired:
+        return True
+    except signing.BadSignature:
+        return False
+    return False
+
+
 def guardian_needed(submission: Submission) -> bool:
     """Whether the link would record, without a parent's or guardian's consent, the consent of
     someone the record shows under 18 now (a date of birth recorded since the form was sent: an

@@ -54,6 +54,17 @@ def read_unsubscribe_token(token: str) -> tuple[int, int] | None:
         return None
 
 
+def unsubscribe_link_expired(token: str) -> bool:
+    """Whether an unsubscribe link this site signed is past UNSUBSCRIBE_MAX_AGE (not forged)."""
+    try:
+        signing.loads(token, salt=SALT, max_age=UNSUBSCRIBE_MAX_AGE)
+    except signing.SignatureExpired:
+        return True
+    except signing.BadSignature:
+        return False
+    return False
+
+
 def unsubscribe_url(token: str, language: str) -> str:
     with translation.override(language):
         return absolute_url(reverse("unsubscribe", args=[token]))

@@ -111,17 +111,26 @@ def read_token(token: str, any_age: bool = False) -> dict[str, Any] | None:
     return payload
 
 
+def _word_since(payload: dict[str, Any]) -> LedgerEntry | None:
+    """The address's latest marketing event, if it came since this link was mailed."""
+    subject = Subject.objects.filter(email__address=normalise_email(payload["e"])).first()
+    latest = gate.latest_event(subject, MARKETING) if subject else None
+    return latest if latest is not None and latest.at.timestamp() >= payload.get("ts", 0) else None
+
+
 def confirmed_by(payload: dict[str, Any]) -> bool:
     """Whether the address's marketing consent stands as given since this link was mailed:
     the link was used (or another like it), and pressed again, at any age, it says so. An
     unsubscribe since then leaves it saying nothing of the kind."""
-    subject = Subject.objects.filter(email__address=normalise_email(payload["e"])).first()
-    latest = gate.latest_event(subject, MARKETING) if subject else None
-    return (
-        latest is not None
-        and latest.kind == LedgerEntry.Kind.GRANT
-        and latest.at.timestamp() >= payload.get("ts", 0)
-    )
+    word = _word_since(payload)
+    return word is not None and word.kind == LedgerEntry.Kind.GRANT
+
+
+def withdrawn_since(payload: dict[str, Any]) -> bool:
+    """Whether the address's latest word on marketing since this link was mailed is not a grant
+    (an unsubscribe, a withdrawal): the link, at any age, says that, not that it is old."""
+    word = _word_since(payload)
+    return word is not None and word.kind != LedgerEntry.Kind.GRANT
 
 
 @transaction.atomic

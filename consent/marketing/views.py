@@ -7,8 +7,15 @@ from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
 
-from .campaigns import read_unsubscribe_token, unsubscribe
-from .optin import address_blocked, confirmed_by, guardian_missing, marketing_confirm, read_token
+from .campaigns import read_unsubscribe_token, unsubscribe, unsubscribe_link_expired
+from .optin import (
+    address_blocked,
+    confirmed_by,
+    guardian_missing,
+    marketing_confirm,
+    read_token,
+    withdrawn_since,
+)
 
 
 @never_cache
@@ -16,11 +23,15 @@ def confirm_marketing(request, token):
     """The double opt-in link: GET shows a button (link scanners follow GETs); POST confirms."""
     payload = read_token(token)
     if payload is None:
-        # Used to confirm, the link says so at any age, never "older than seven days".
-        used = read_token(token, any_age=True)
-        if used is not None and confirmed_by(used):
-            return render(request, "marketing/confirm_marketing.html", {"state": "already"})
-        return render(request, "marketing/confirm_marketing.html", {"state": "invalid"}, status=400)
+        # Used to confirm, or unsubscribed since, the link says so at any age, never "older
+        # than seven days"; only a link this site made is told it is old, not damaged.
+        if (sent := read_token(token, any_age=True)) is None:
+            state, status = "invalid", 400
+        elif confirmed_by(sent):
+            state, status = "already", 200
+        else:
+            state, status = ("unsubscribed", 200) if withdrawn_since(sent) else ("expired", 400)
+        return render(request, "marketing/confirm_marketing.html", {"state": state}, status=status)
     if request.method == "POST":
         _subject, created = marketing_confirm(payload, request)
         # Not recorded: the person's processing blocked, or a word of theirs since the link
@@ -50,8 +61,9 @@ def confirm_marketing(request, token):
 def unsubscribe_view(request, token):
     """One-click unsubscribe: GET asks (link scanners follow GETs), POST unsubscribes."""
     ids = read_unsubscribe_token(token)
-    if ids is None:
-        return render(request, "marketing/unsubscribe.html", {"state": "invalid"}, status=400)
+    if ids is None:  # past its year, or not a link of ours: the other ways out, either way
+        state = "expired" if unsubscribe_link_expired(token) else "invalid"
+        return render(request, "marketing/unsubscribe.html", {"state": state}, status=400)
     if request.method == "POST":
         unsubscribe(ids[0], request)
         if request.POST.get("List-Unsubscribe") == "One-Click":

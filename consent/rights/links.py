@@ -42,14 +42,26 @@ def ticket_for_link(token: str) -> Ticket | None:
     address its person no longer holds (a correction moved them to another, and the old
     mailbox may be someone else's: it must not confirm a destruction or a withdrawal). A link
     of a request already confirmed stays the person's way to see where it stands: pressed
-    again after its seven days, it finds the request, never "older than seven days"."""
+    again after its seven days, it finds the request, never "older than seven days". So does
+    the link of a request closed, confirmed or not (an officer closed it unconfirmed once the
+    link had expired; the person's data destroyed as they asked): its page says when, never
+    that the link is damaged. Only a link this site signed gets that far."""
     read = read_verify_token(token)
     expired = read is None
     if expired and (read := read_verify_token(token, any_age=True)) is None:
         return None
     ticket = Ticket.objects.filter(pk=read[0]).select_related("subject").first()
-    if ticket is None or not ticket.holds_data or (expired and ticket.verified_at is None):
+    if ticket is None:
+        return None
+    if not ticket.is_open and ticket.address_on_record is None:
+        return ticket  # closed, and nothing held since to check the address against
+    if not ticket.holds_data or (expired and ticket.is_waiting):
         return None
     if ticket.subject_id is None and not guardians_at(ticket.email).exists():
         return None  # a parent's or guardian's data erased since: nothing is held to act on
     return ticket if address_tag_matches(read[1], ticket.address_on_record) else None
+
+
+def link_expired(token: str) -> bool:
+    """Whether a link this site signed is past its seven days (not forged or damaged)."""
+    return read_verify_token(token) is None and read_verify_token(token, any_age=True) is not None

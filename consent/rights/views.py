@@ -6,6 +6,7 @@ from consent.core import gate
 from consent.core.held import (
     consent_confirm,
     guardian_needed,
+    held_link_expired,
     held_names,
     holds_service,
     submission_for_link,
@@ -13,18 +14,22 @@ from consent.core.held import (
 from consent.core.models import Held, Source
 from consent.core.purposes import SERVICE
 
-from .links import ticket_for_link
+from .links import link_expired, ticket_for_link
 from .tickets import ticket_verify
 
 
 @never_cache
 def verify_request(request, token):
     """The requester's confirmation link: GET shows a button, POST confirms (compliance L9); once
-    confirmed, the link says where the request stands."""
+    confirmed, or closed, the link says where the request stands, and when."""
     ticket = ticket_for_link(token)
-    if ticket is None or (ticket.verified_at is None and not ticket.is_waiting):
-        # Damaged or expired, or closed unconfirmed by an officer: a link never reopens one.
-        return render(request, "rights/verify_request.html", {"state": "invalid"}, status=400)
+    if ticket is None:  # past its seven days unconfirmed, or anything a link cannot act on
+        state = "expired" if link_expired(token) else "invalid"
+        return render(request, "rights/verify_request.html", {"state": state}, status=400)
+    if ticket.verified_at is None and not ticket.is_waiting:
+        # Closed unconfirmed (by an officer, once the link had expired): a link never reopens
+        # one, and says so, with the day it was closed.
+        return render(request, "rights/verify_request.html", {"state": "closed", "ticket": ticket})
     if request.method == "POST":
         ticket = ticket_verify(ticket)
     elif ticket.verified_at is None:
@@ -66,7 +71,8 @@ def confirm_consent(request, token):
     (consent.core.held): GET shows a button (link scanners follow GETs), POST records it."""
     submission = submission_for_link(token)
     if submission is None or submission.consent_held not in (Held.WITHDRAWN, Held.CONFIRMED):
-        return render(request, "rights/confirm_consent.html", {"state": "invalid"}, status=400)
+        state = "expired" if submission is None and held_link_expired(token) else "invalid"
+        return render(request, "rights/confirm_consent.html", {"state": state}, status=400)
     if submission.consent_held == Held.CONFIRMED:
         return _confirm_page(request, submission, "done")
     # Blocked (before the press, or while it was recorded): said so, not "the link does not

@@ -30,6 +30,7 @@ from .selfservice import (
     SESSION_KEY,
     SESSION_SECONDS,
     access_download,
+    draft_drop,
     link_spend,
     ticket_open_verified,
 )
@@ -60,6 +61,17 @@ def ward_link_opened_here(token: str, session: SessionBase) -> bool:
         return False
     data = session.get(GUARDIAN_KEY) or {}
     return type(row_pk) is int and data.get("g") == row_pk and data.get("until", 0) >= time.time()
+
+
+def session_close(session: SessionBase) -> None:
+    """«Close my page» (a person's or a parent's): the session lets go of the person, of the
+    children, and of a request kept for them, and nothing else: a staff sign-in in the same
+    browser stays. Its key changes, so that a press of the page still being answered cannot
+    save the page open again under the old one (Django answers that press 400)."""
+    draft_drop(session)
+    session.pop(SESSION_KEY, None)
+    session.pop(GUARDIAN_KEY, None)
+    session.cycle_key()
 
 
 def is_ward_link(token: str) -> bool:

@@ -57,3 +57,19 @@ def test_a_link_older_than_a_year_offers_the_other_ways_out(
         assert f'href="/{lang}/my-data/"' in html and f'href="/{lang}/requests/new/"' in html
         assert "mailto:" in html
     assert gate.may_process(subject, MARKETING)  # nothing changed
+
+
+@pytest.mark.parametrize("lang,old,damaged", [
+    ("kk", "бір жылдан асқан", "Сілтеме бүлінген"), ("ru", "ей больше года", "Ссылка повреждена"),
+])  # fmt: skip
+def test_a_damaged_link_is_not_called_old_nor_an_old_one_damaged(
+    texts, campaign, time_machine, lang, old, damaged
+):
+    """Both said «damaged or more than a year old»: each now says which it is."""
+    sent = timezone.now()
+    path = unsubscribe_path(confirmed("old@example.kz"), campaign, lang)
+    time_machine.move_to(sent + timedelta(days=366), tick=False)
+    aged = Client().get(path).content.decode()
+    assert old in aged and damaged not in aged
+    broken = Client().get(path[:-4] + "xyz/").content.decode()
+    assert damaged in broken and old not in broken
