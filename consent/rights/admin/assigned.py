@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404, redirect
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from consent.common.text import whole_number
+from consent.common.text import EMPTY, whole_number
 
 from ..alerts import desk_staff
 from ..assignment import ticket_assign
@@ -38,7 +38,7 @@ class AssignedAdmin:
 
     @admin.display(description=gettext_lazy("officer"), ordering="assignee__username")
     def officer(self, obj):
-        return obj.assignee.get_username() if obj.assignee_id is not None else "-"
+        return obj.assignee.get_username() if obj.assignee_id is not None else EMPTY
 
     def assignment(self, request, ticket):
         """The request page's form: who has it, and, on an open request for staff who may

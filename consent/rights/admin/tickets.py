@@ -113,7 +113,7 @@ class TicketAdmin(AssignedAdmin, AuditedAdmin):
         """Who asked, when not the person: their parent or guardian, on the page of the children
         they act for (wards.py); the answer goes to the parent's address."""
         if obj.guardian_id is None:
-            return "-"
+            return EMPTY
         return _("the child's parent or guardian: %(name)s") % {"name": guardian_name(obj.guardian)}
 
     @admin.display(description=_("related requests"))
