@@ -13,11 +13,13 @@ from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
-from .errors import service_down
+from .errors import query_timed_out, service_down
 from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
 
 security_log = logging.getLogger("emalu.security")
+# Django's logger of server errors: what it logs is mailed to ADMINS (emalu/logs.py).
+server_errors = logging.getLogger("django.request")
 
 
 class HeadersMiddleware:
@@ -86,6 +88,11 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if query_timed_out(exception):
+            server_errors.error(
+                "A query ran past DATABASE_STATEMENT_TIMEOUT and was cancelled: %s",
+                request.path, exc_info=exception, extra={"status_code": 503, "request": request},
+            )  # fmt: skip
         if service_down(exception):
             return error_page(request, 503)
         return None

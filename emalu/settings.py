@@ -114,11 +114,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters travel separately from the SQL instead of being quoted into it by Python:
     # a campaign of 100,000 emails spent most of its time quoting text (make bench).
     DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
-    # A database host that does not answer (down behind a router, frozen, firewalled) held each
-    # connection attempt for minutes: every gunicorn worker stuck until its timeout killed it,
-    # no 503, and each job hung. Refused after this long instead (T13: 503 within 5 s); a
-    # `?connect_timeout=` in DATABASE_URL wins.
+    # A database host that does not answer (frozen, firewalled) held each connection
+    # attempt for minutes, every worker stuck: refused after 5 s (T13); `?connect_timeout=` wins.
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
+    # Seconds before a query is cancelled: a page's (503), a command's (emalu/db); 0 is none.
+    DATABASES["default"]["STATEMENT_TIMEOUT"] = env.int("DATABASE_STATEMENT_TIMEOUT", 20)
+    DATABASES["default"]["JOB_STATEMENT_TIMEOUT"] = env.int("DATABASE_JOB_STATEMENT_TIMEOUT", 0)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
