@@ -85,3 +85,28 @@ def check_migrations_applied(app_configs, **kwargs):
             id="emalu.E001",
         )
     ]
+
+
+@register(deploy=True)
+def check_secret_key_shared(app_configs, **kwargs):
+    """A host whose SECRET_KEY differs from the running hosts' (a key made anew for it, an env
+    file not copied) refused the forms they showed and the links they mailed, and they its; only
+    /healthz said so. It does not start (emalu.service runs `check --deploy`). Known by the
+    keyed digests the running hosts note in the shared cache (consent/core/keys.py): neither
+    key is in the message, the log or the cache."""
+    from django.core.checks import Error
+
+    from consent.core.keys import key_not_shared
+
+    if not (why := key_not_shared("SECRET_KEY")):
+        return []
+    return [
+        Error(
+            f"SECRET_KEY: {why}: the forms that host shows and the links it mails would fail on "
+            "this one, and this one's on it.",
+            hint="Copy SECRET_KEY and SECRET_KEY_FALLBACKS from a running host's /etc/emalu/env "
+            "(the same on every host), then start this one. Changing the key on purpose: the "
+            "old key goes in SECRET_KEY_FALLBACKS on every host (README, Changing SECRET_KEY).",
+            id="emalu.E002",
+        )
+    ]

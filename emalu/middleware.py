@@ -11,6 +11,7 @@ from django.utils.translation import get_language_from_request
 
 from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
+from consent.core.keys import note_keys
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
 from .errors import query_timed_out, service_down
@@ -148,6 +149,21 @@ class UntrustedProxyMiddleware:
             if cls.noted_at is None or now - cls.noted_at > cls.NOTE_EVERY:
                 cls.noted_at = now
                 untrusted_proxy_seen()
+        return self.get_response(request)
+
+
+class KeysNotedMiddleware:
+    """Note this host's signing and encryption keys, by their keyed digests, in the shared cache
+    once a minute while it serves (consent/core/keys.py::note_keys): a host started with a
+    SECRET_KEY or MEDIA_ENCRYPTION_KEY that does not read what this one signs or encrypts sees
+    them and does not start (emalu.E002, consent.E012), whether the monitoring asks /healthz
+    or not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        note_keys()
         return self.get_response(request)
 
 

@@ -15,7 +15,6 @@ from emalu.release import code_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
 env = Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -66,6 +65,7 @@ MIDDLEWARE = [
     "emalu.middleware.HeadersMiddleware",
     "emalu.middleware.KnownMethodsMiddleware",
     "emalu.middleware.UntrustedProxyMiddleware",
+    "emalu.middleware.KeysNotedMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "emalu.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -257,12 +257,13 @@ for _proxy in TRUSTED_PROXIES:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no network") from None
 
 # /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
-# than this was given up on in the last day, or when a job has not succeeded for this long.
+# than this was given up on in the last day, or when a job or the backup has not run this long.
 HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", 30, least=1))
 HEALTH_FAILED_MAIL_MAX = env.int("HEALTH_FAILED_MAIL_MAX", default=0)
 HEALTH_INTAKE_MAX_AGE = timedelta(minutes=env.int("HEALTH_INTAKE_MAX_MINUTES", 30, least=1))
 HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS", 26, least=1))
-# A campaign being sent with nothing queued for this long is stuck (emalu/health.py::campaigns).
+HEALTH_BACKUP_MAX_AGE = timedelta(hours=env.int("HEALTH_BACKUP_MAX_HOURS", 26, least=1))
+# A campaign being sent with nothing queued for this long is stuck (health.py::campaigns).
 HEALTH_CAMPAIGN_STALL = timedelta(minutes=env.int("HEALTH_CAMPAIGN_STALL_MINUTES", 15, least=1))
 # /metrics (Prometheus text format) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset:
 # no metrics at all. Make one with `python -c "import secrets; print(secrets.token_urlsafe())"`.

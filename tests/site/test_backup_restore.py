@@ -93,6 +93,9 @@ def nightly_backup(env, tmp_path):
     done = subprocess.run([ROOT / "scripts" / "backup"], env={**env, "BACKUP_RECIPIENT": "age1x"},
                           capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 0, done.stderr
+    # Recorded where every host's /healthz and the admin index read it (test_backup_age.py).
+    assert "backup recorded at" in done.stdout
+    assert query(env["DATABASE_URL"], "SELECT job FROM consent_jobrun") == [("backup",)]
     [dump] = folder.iterdir()
     assert dump.name.startswith("db-") and dump.name.endswith(".dump.age")
     return dump
