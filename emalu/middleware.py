@@ -9,6 +9,7 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_from_request
 
+from consent.common.clock import clock_wrong_lately
 from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
 from consent.core.keys import note_keys
@@ -164,6 +165,26 @@ class KeysNotedMiddleware:
 
     def __call__(self, request):
         note_keys()
+        return self.get_response(request)
+
+
+class ClockMiddleware:
+    """A host whose clock drifted after it started (its time synchronisation stopped) dated
+    every form, request and staff action wrongly: a request's receipt and so its due date, a
+    consent's moment, while it served on. Its posts answer 503 (come back in a few minutes, in
+    the visitor's language; nothing stored) while the clock is more than HOST_CLOCK_TOLERANCE
+    off the database server's; the pages are still shown, and another host with a right clock
+    takes the post when it comes again. Each time logged as an error, with how far off and
+    what to do; /healthz names `clock`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and (wrong := clock_wrong_lately()):
+            server_errors.error("A post refused (503): %s", wrong,
+                                extra={"status_code": 503, "request": request})  # fmt: skip
+            return error_page(request, 503)
         return self.get_response(request)
 
 

@@ -70,6 +70,7 @@ MIDDLEWARE = [
     "emalu.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "emalu.middleware.ClockMiddleware",  # after the language, for its 503 page
     "emalu.middleware.FormBodyMiddleware",  # before anything reads request.POST
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -255,7 +256,6 @@ for _proxy in TRUSTED_PROXIES:
         ipaddress.ip_network(_proxy.strip(), strict=False)
     except ValueError:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no network") from None
-
 # /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
 # than this was given up on in the last day, or when a job or the backup has not run this long.
 HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", 30, least=1))
