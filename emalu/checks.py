@@ -110,3 +110,30 @@ def check_secret_key_shared(app_configs, **kwargs):
             id="emalu.E002",
         )
     ]
+
+
+@register(deploy=True)
+def check_statement_timeout(app_configs, **kwargs):
+    """A page's query is cancelled after DATABASE_STATEMENT_TIMEOUT (emalu/db): the visitor gets
+    the 503 page and the worker is free. At or past gunicorn's own timeout (GUNICORN_TIMEOUT,
+    emalu/gunicorn.py) gunicorn kills the worker first: nginx's bare error page, and the query
+    runs on in the database."""
+    import os
+
+    seconds = settings.DATABASES["default"].get("STATEMENT_TIMEOUT")
+    try:
+        worker = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+    except ValueError:
+        return []  # gunicorn itself refuses it, naming it
+    if seconds is None or 0 < seconds < worker:
+        return []
+    return [
+        CheckWarning(
+            f"DATABASE_STATEMENT_TIMEOUT is {seconds or 'none'}, not below GUNICORN_TIMEOUT "
+            f"({worker}): gunicorn would kill a worker whose query runs long before the database "
+            "cancels it, and the query would run on.",
+            hint="Set DATABASE_STATEMENT_TIMEOUT below GUNICORN_TIMEOUT (the defaults: 20 and "
+            "30); a command's own is DATABASE_JOB_STATEMENT_TIMEOUT.",
+            id="emalu.W003",
+        )
+    ]

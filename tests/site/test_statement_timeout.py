@@ -91,3 +91,22 @@ def test_a_statement_timeout_that_is_no_number_is_named():
                           text=True)  # fmt: skip
     assert done.returncode != 0 and "DATABASE_STATEMENT_TIMEOUT" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("statement", "worker", "warned"),
+    [("20", None, False), ("0", None, True), ("30", None, True), ("50", "60", False)],
+)
+def test_a_statement_timeout_gunicorn_would_outrun_is_refused_at_start(statement, worker, warned):
+    """emalu.service's `check --deploy --fail-level WARNING` stops at emalu.W003."""
+    import subprocess
+
+    from tests.live import PYTHON, ROOT
+
+    extra = {"GUNICORN_TIMEOUT": worker} if worker else {}
+    env = site_env(
+        "postgres://postgres@127.0.0.1:5432/postgres", DATABASE_STATEMENT_TIMEOUT=statement, **extra
+    )
+    done = subprocess.run([PYTHON, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    assert ("emalu.W003" in done.stderr + done.stdout) is warned
