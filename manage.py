@@ -85,6 +85,10 @@ if __name__ == "__main__":
         import_module(os.environ["DJANGO_SETTINGS_MODULE"])
     except ImproperlyConfigured as error:
         sys.exit(f"{error}")
+    # A command (a job, `release`, `migrate`) takes DATABASE_JOB_STATEMENT_TIMEOUT, not a page's.
+    from emalu.db.process import commands_run_here
+
+    commands_run_here()
     try:
         execute_from_command_line(sys.argv)
     except Exception as error:

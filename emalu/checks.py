@@ -85,3 +85,55 @@ def check_migrations_applied(app_configs, **kwargs):
             id="emalu.E001",
         )
     ]
+
+
+@register(deploy=True)
+def check_secret_key_shared(app_configs, **kwargs):
+    """A host whose SECRET_KEY differs from the running hosts' (a key made anew for it, an env
+    file not copied) refused the forms they showed and the links they mailed, and they its; only
+    /healthz said so. It does not start (emalu.service runs `check --deploy`). Known by the
+    keyed digests the running hosts note in the shared cache (consent/core/keys.py): neither
+    key is in the message, the log or the cache."""
+    from django.core.checks import Error
+
+    from consent.core.keys import key_not_shared
+
+    if not (why := key_not_shared("SECRET_KEY")):
+        return []
+    return [
+        Error(
+            f"SECRET_KEY: {why}: the forms that host shows and the links it mails would fail on "
+            "this one, and this one's on it.",
+            hint="Copy SECRET_KEY and SECRET_KEY_FALLBACKS from a running host's /etc/emalu/env "
+            "(the same on every host), then start this one. Changing the key on purpose: the "
+            "old key goes in SECRET_KEY_FALLBACKS on every host (README, Changing SECRET_KEY).",
+            id="emalu.E002",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_statement_timeout(app_configs, **kwargs):
+    """A page's query is cancelled after DATABASE_STATEMENT_TIMEOUT (emalu/db): the visitor gets
+    the 503 page and the worker is free. At or past gunicorn's own timeout (GUNICORN_TIMEOUT,
+    emalu/gunicorn.py) gunicorn kills the worker first: nginx's bare error page, and the query
+    runs on in the database."""
+    import os
+
+    seconds = settings.DATABASES["default"].get("STATEMENT_TIMEOUT")
+    try:
+        worker = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
+    except ValueError:
+        return []  # gunicorn itself refuses it, naming it
+    if seconds is None or 0 < seconds < worker:
+        return []
+    return [
+        CheckWarning(
+            f"DATABASE_STATEMENT_TIMEOUT is {seconds or 'none'}, not below GUNICORN_TIMEOUT "
+            f"({worker}): gunicorn would kill a worker whose query runs long before the database "
+            "cancels it, and the query would run on.",
+            hint="Set DATABASE_STATEMENT_TIMEOUT below GUNICORN_TIMEOUT (the defaults: 20 and "
+            "30); a command's own is DATABASE_JOB_STATEMENT_TIMEOUT.",
+            id="emalu.W003",
+        )
+    ]

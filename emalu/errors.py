@@ -47,6 +47,15 @@ def service_down(exception: BaseException | None) -> bool:
     return redis is not None and isinstance(exception, redis.ConnectionError | redis.TimeoutError)
 
 
+def query_timed_out(exception: BaseException | None) -> bool:
+    """Whether the database cancelled the request's query: it ran past
+    DATABASE_STATEMENT_TIMEOUT (emalu/db), or someone cancelled it (pg_cancel_backend). A
+    service down to the visitor (503), but a fault of the site's to its ADMINS: no /healthz
+    names a slow query."""
+    cause = getattr(exception, "__cause__", None)
+    return isinstance(exception, OperationalError) and getattr(cause, "sqlstate", "") == "57014"
+
+
 def disk_full(exception: BaseException | None) -> bool:
     return isinstance(exception, OSError) and exception.errno in DISK_FULL
 

@@ -17,8 +17,8 @@ from post_office.models import STATUS, Email
 
 from consent.common.clock import clock_offset, clock_wrong
 from consent.core.delivery import WAITING
-from consent.core.jobs import last_run
-from consent.core.keys import KEYS_WINDOW, note_and_compare
+from consent.core.jobs import BACKUP, last_run
+from consent.core.keys import KEYS_WINDOW, keys_used, note_and_compare
 from consent.marketing.models import Campaign, CampaignRecipient
 from emalu.models import CacheSeen
 
@@ -122,11 +122,9 @@ def shared_keys() -> dict:
     encrypts and all of its keys decrypt (photos, access answers). The key a host signs or
     encrypts with must be one every other host reads. After a key is changed on every host, the
     old one is still named until KEYS_WINDOW has passed: what was made with it fails meanwhile."""
-    media = settings.MEDIA_ENCRYPTION_KEY
-    differs = [name for name, used, readable in [
-        ("SECRET_KEY", settings.SECRET_KEY, [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]),
-        *([("MEDIA_ENCRYPTION_KEY", media[0], media)] if media else []),
-    ] if note_and_compare(name, used, readable)]  # fmt: skip
+    differs = [
+        name for name, used, readable in keys_used() if note_and_compare(name, used, readable)
+    ]
     return {"status": "error" if differs else "ok", "differs": differs}
 
 
@@ -162,6 +160,7 @@ def report() -> dict:
         "mail_queue": lambda: mail_queue(now),
         "failed_mail": lambda: failed_mail(now),
         "retention": lambda: job("retention", settings.HEALTH_RETENTION_MAX_AGE, now),
+        "backup": lambda: job(BACKUP, settings.HEALTH_BACKUP_MAX_AGE, now),
         "campaigns": lambda: campaigns(now),
     }
     if settings.IMAP_URL:

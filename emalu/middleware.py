@@ -9,15 +9,19 @@ from django.utils import translation
 from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language_from_request
 
+from consent.common.clock import clock_wrong_lately
 from consent.common.errors import error_page
 from consent.common.net import forwarded_by_untrusted_peer
+from consent.core.keys import note_keys
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
-from .errors import service_down
+from .errors import query_timed_out, service_down
 from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
 
 security_log = logging.getLogger("emalu.security")
+# Django's logger of server errors: what it logs is mailed to ADMINS (emalu/logs.py).
+server_errors = logging.getLogger("django.request")
 
 
 class HeadersMiddleware:
@@ -86,6 +90,11 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
+        if query_timed_out(exception):
+            server_errors.error(
+                "A query ran past DATABASE_STATEMENT_TIMEOUT and was cancelled: %s",
+                request.path, exc_info=exception, extra={"status_code": 503, "request": request},
+            )  # fmt: skip
         if service_down(exception):
             return error_page(request, 503)
         return None
@@ -141,6 +150,41 @@ class UntrustedProxyMiddleware:
             if cls.noted_at is None or now - cls.noted_at > cls.NOTE_EVERY:
                 cls.noted_at = now
                 untrusted_proxy_seen()
+        return self.get_response(request)
+
+
+class KeysNotedMiddleware:
+    """Note this host's signing and encryption keys, by their keyed digests, in the shared cache
+    once a minute while it serves (consent/core/keys.py::note_keys): a host started with a
+    SECRET_KEY or MEDIA_ENCRYPTION_KEY that does not read what this one signs or encrypts sees
+    them and does not start (emalu.E002, consent.E012), whether the monitoring asks /healthz
+    or not."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        note_keys()
+        return self.get_response(request)
+
+
+class ClockMiddleware:
+    """A host whose clock drifted after it started (its time synchronisation stopped) dated
+    every form, request and staff action wrongly: a request's receipt and so its due date, a
+    consent's moment, while it served on. Its posts answer 503 (come back in a few minutes, in
+    the visitor's language; nothing stored) while the clock is more than HOST_CLOCK_TOLERANCE
+    off the database server's; the pages are still shown, and another host with a right clock
+    takes the post when it comes again. Each time logged as an error, with how far off and
+    what to do; /healthz names `clock`."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method == "POST" and (wrong := clock_wrong_lately()):
+            server_errors.error("A post refused (503): %s", wrong,
+                                extra={"status_code": 503, "request": request})  # fmt: skip
+            return error_page(request, 503)
         return self.get_response(request)
 
 

@@ -15,7 +15,6 @@ from emalu.release import code_digest
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
-
 env = Env()
 environ.Env.read_env(BASE_DIR / ".env")
 
@@ -66,10 +65,12 @@ MIDDLEWARE = [
     "emalu.middleware.HeadersMiddleware",
     "emalu.middleware.KnownMethodsMiddleware",
     "emalu.middleware.UntrustedProxyMiddleware",
+    "emalu.middleware.KeysNotedMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "emalu.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    "emalu.middleware.ClockMiddleware",  # after the language, for its 503 page
     "emalu.middleware.FormBodyMiddleware",  # before anything reads request.POST
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -114,11 +115,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Parameters travel separately from the SQL instead of being quoted into it by Python:
     # a campaign of 100,000 emails spent most of its time quoting text (make bench).
     DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = True
-    # A database host that does not answer (down behind a router, frozen, firewalled) held each
-    # connection attempt for minutes: every gunicorn worker stuck until its timeout killed it,
-    # no 503, and each job hung. Refused after this long instead (T13: 503 within 5 s); a
-    # `?connect_timeout=` in DATABASE_URL wins.
+    # A database host that does not answer (frozen, firewalled) held each connection
+    # attempt for minutes, every worker stuck: refused after 5 s (T13); `?connect_timeout=` wins.
     DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 5)
+    # Seconds before a query is cancelled: a page's (503), a command's (emalu/db); 0 is none.
+    DATABASES["default"]["STATEMENT_TIMEOUT"] = env.int("DATABASE_STATEMENT_TIMEOUT", 20)
+    DATABASES["default"]["JOB_STATEMENT_TIMEOUT"] = env.int("DATABASE_JOB_STATEMENT_TIMEOUT", 0)
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
@@ -254,14 +256,14 @@ for _proxy in TRUSTED_PROXIES:
         ipaddress.ip_network(_proxy.strip(), strict=False)
     except ValueError:
         raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no network") from None
-
 # /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
-# than this was given up on in the last day, or when a job has not succeeded for this long.
+# than this was given up on in the last day, or when a job or the backup has not run this long.
 HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", 30, least=1))
 HEALTH_FAILED_MAIL_MAX = env.int("HEALTH_FAILED_MAIL_MAX", default=0)
 HEALTH_INTAKE_MAX_AGE = timedelta(minutes=env.int("HEALTH_INTAKE_MAX_MINUTES", 30, least=1))
 HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS", 26, least=1))
-# A campaign being sent with nothing queued for this long is stuck (emalu/health.py::campaigns).
+HEALTH_BACKUP_MAX_AGE = timedelta(hours=env.int("HEALTH_BACKUP_MAX_HOURS", 26, least=1))
+# A campaign being sent with nothing queued for this long is stuck (health.py::campaigns).
 HEALTH_CAMPAIGN_STALL = timedelta(minutes=env.int("HEALTH_CAMPAIGN_STALL_MINUTES", 15, least=1))
 # /metrics (Prometheus text format) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset:
 # no metrics at all. Make one with `python -c "import secrets; print(secrets.token_urlsafe())"`.

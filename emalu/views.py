@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 from consent.common.net import absolute_url
 from consent.common.pagecache import shared_page
 from consent.core.declarations import operator
-from consent.core.jobs import last_run
+from consent.core.jobs import BACKUP, last_run
 from consent.core.models import PolicyVersion
 from consent.core.policy import policy_blocks
 from consent.core.texts import current_policy
@@ -131,7 +131,7 @@ def metrics(request):
         values["emalu_mail_failed_last_day"].append(({}, report["failed_mail"]["count"]))
         for row in Ticket.objects.values("status").annotate(n=Count("id")).order_by("status"):
             values["emalu_requests"].append(({"status": row["status"]}, row["n"]))
-        for job in ("retention", "intake", "digest"):
+        for job in ("retention", "intake", "digest", BACKUP):
             if run := last_run(job):
                 values["emalu_job_last_success_timestamp_seconds"].append(
                     ({"job": job}, int(run.finished_at.timestamp()))

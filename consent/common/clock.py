@@ -6,13 +6,16 @@ digest early, while every check and /healthz said all was well.
 
 Checked where a wrong clock does lasting harm: the daily and intake jobs refuse to run
 (consent/core/jobs.py), `check --deploy` refuses the start of the site and the release
-(consent/core/checks.py), and /healthz names `clock` (emalu/health.py).
+(consent/core/checks.py), /healthz names `clock` (emalu/health.py), and a clock that drifts
+after the site started stops its writes (`clock_wrong_lately`, emalu/middleware.py): what a
+form, a request or a staff action records is dated by this clock, and no job is there to refuse.
 """
 
+import time
 from datetime import timedelta
 
 from django.conf import settings
-from django.db import connection
+from django.db import DatabaseError, connection
 from django.utils import timezone
 
 
@@ -48,3 +51,22 @@ def clock_wrong(offset: timedelta | None = None) -> str:
         f"keep it synchronised (`timedatectl` on each: System clock synchronized: yes; README, "
         f"Adding a host, step 4)."
     )
+
+
+CHECK_EVERY = 60  # seconds between a web process's comparisons (time.monotonic: no wall clock)
+_lately: tuple[float, str] | None = None
+
+
+def clock_wrong_lately() -> str:
+    """clock_wrong(), compared with the database at most once every CHECK_EVERY seconds in this
+    process: a web worker's posts ask it. A database that does not answer is no answer here:
+    the request that needs it answers 503 itself."""
+    global _lately
+    if _lately is not None and time.monotonic() - _lately[0] < CHECK_EVERY:
+        return _lately[1]
+    try:
+        wrong = clock_wrong()
+    except DatabaseError:
+        return ""
+    _lately = (time.monotonic(), wrong)
+    return wrong

@@ -65,6 +65,18 @@ def run_once(job: str, period: str | None, work: Callable[[], Any]) -> Any:
         session_unlock(job)
 
 
+BACKUP = "backup"  # the nightly dump (scripts/backup), recorded by `manage.py backup_recorded`
+
+
+def run_recorded(job: str) -> JobRun:
+    """Record that `job`, run outside this code (the nightly backup), went to the end now:
+    /healthz and the admin index count its age from it (`last_run`)."""
+    now = timezone.now()
+    run = JobRun.objects.create(job=job, period=now.isoformat(), started_at=now, finished_at=now)
+    JobRun.objects.filter(job=job, finished_at__lt=now - KEPT).delete()
+    return run
+
+
 def last_run(job: str) -> JobRun | None:
     """The latest run of `job` that went to the end."""
     return JobRun.objects.filter(job=job).order_by("-finished_at").first()

@@ -1,11 +1,15 @@
 """The keys every host must share (README, "The same on every host"), as the hosts note them in
-the shared cache: each /healthz notes a digest of the key its host signs (SECRET_KEY) or encrypts
+the shared cache: each /healthz, and each web process once a minute while it serves
+(`note_keys`), notes a digest of the key its host signs (SECRET_KEY) or encrypts
 (MEDIA_ENCRYPTION_KEY's first) with, so that a host can tell a key another used within
 KEYS_WINDOW that it cannot read. /healthz names it (emalu/health.py::shared_keys); a host
-that cannot read what another encrypts does not start, and `encrypt_photos` does not
-re-encrypt under a key another host cannot read (`media_keys_not_shared`)."""
+that cannot read what another signs or encrypts does not start (`key_not_shared`), and
+`encrypt_photos` does not re-encrypt under a key another host cannot read
+(`media_keys_not_shared`). The digest is keyed by the key itself (HMAC): neither the key nor
+anything it can be found from without guessing it is stored or logged."""
 
 import time
+from contextlib import suppress
 
 from django.conf import settings
 from django.core.cache import cache
@@ -13,6 +17,17 @@ from django.utils.crypto import salted_hmac
 
 KEYS_SEEN = "emalu:health:keys"
 KEYS_WINDOW = 10 * 60
+NOTE_EVERY = 60  # seconds between a web process's notes of its keys
+_noted_at: float | None = None
+
+
+def keys_used() -> list[tuple[str, str, list[str]]]:
+    """(name, the key this host signs or encrypts with, the keys it reads) of each shared key."""
+    media = settings.MEDIA_ENCRYPTION_KEY
+    return [
+        ("SECRET_KEY", settings.SECRET_KEY, [settings.SECRET_KEY, *settings.SECRET_KEY_FALLBACKS]),
+        *([("MEDIA_ENCRYPTION_KEY", media[0], media)] if media else []),
+    ]
 
 
 def _digest(key: str) -> str:
@@ -35,6 +50,36 @@ def note_and_compare(name: str, used: str, readable: list[str]) -> bool:
     seen[_digest(used)] = now
     cache.set(f"{KEYS_SEEN}:{name}", seen, KEYS_WINDOW)
     return bool(set(seen) - {_digest(k) for k in readable})
+
+
+def note_keys() -> None:
+    """Note this host's keys, at most once every NOTE_EVERY seconds in this process: a site
+    that serves pages keeps its keys known to a host that starts, monitored or not. A cache
+    that is down is reported by /healthz."""
+    global _noted_at
+    if _noted_at is not None and time.monotonic() - _noted_at < NOTE_EVERY:
+        return
+    _noted_at = time.monotonic()
+    with suppress(Exception):  # whatever the cache's client raises when it is down
+        for name, used, readable in keys_used():
+            note_and_compare(name, used, readable)
+
+
+def key_not_shared(name: str) -> str:
+    """Why the key `name` is not the same on this host as on a host that noted its key within
+    KEYS_WINDOW, or "": that host signs or encrypts with a key this one does not read. Unknown
+    (a cache down, no host noted) is "": /healthz reports the cache."""
+    readable = next((keys for n, _, keys in keys_used() if n == name), [])
+    try:
+        seen = set(_seen(name, int(time.time())))
+    except Exception:  # whatever the cache's client raises when it is down
+        return ""
+    if not readable or not seen - {_digest(k) for k in readable}:
+        return ""
+    return (
+        f"another host used a {name} this host does not have in the last {KEYS_WINDOW // 60} "
+        f"minutes (its pages or /healthz noted a keyed digest of it)"
+    )
 
 
 def media_keys_not_shared(*, first_only: bool) -> str:

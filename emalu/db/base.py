@@ -13,10 +13,23 @@ from django.db import connections
 from django.db.backends.base.base import NO_DB_ALIAS
 from django.db.backends.postgresql import base
 
+from emalu.db import process
+
 _as_owner = False
 
 
 class DatabaseWrapper(base.DatabaseWrapper):
+    def get_connection_params(self):
+        """A query running past the statement timeout is cancelled by the server: a runaway
+        query (a missing index, a lock held by a migration) held its gunicorn worker until
+        gunicorn killed it, and went on running in the database after. Passed at connection,
+        so it costs no round trip; 0 is none."""
+        params = super().get_connection_params()
+        seconds = self.settings_dict.get(process.timeout_setting) or 0
+        timeout = f"-c statement_timeout={int(seconds * 1000)}"
+        params["options"] = f"{params.get('options') or ''} {timeout}".strip()
+        return params
+
     def connect(self):
         try:
             super().connect()

@@ -93,6 +93,9 @@ def nightly_backup(env, tmp_path):
     done = subprocess.run([ROOT / "scripts" / "backup"], env={**env, "BACKUP_RECIPIENT": "age1x"},
                           capture_output=True, text=True)  # fmt: skip
     assert done.returncode == 0, done.stderr
+    # Recorded where every host's /healthz and the admin index read it (test_backup_age.py).
+    assert "backup recorded at" in done.stdout
+    assert query(env["DATABASE_URL"], "SELECT job FROM consent_jobrun") == [("backup",)]
     [dump] = folder.iterdir()
     assert dump.name.startswith("db-") and dump.name.endswith(".dump.age")
     return dump
@@ -233,3 +236,20 @@ def test_a_backup_cut_short_leaves_no_part_and_keeps_the_dumps_before_it(tmp_pat
     assert failing.split("'")[1] in failed.stderr  # the tool's own reason
     assert list(folder.iterdir()) == [earlier]
     assert earlier.read_bytes() == b"last night's dump"
+
+
+def test_a_backup_without_its_tools_names_the_package_to_install(tmp_path):
+    """A new host set up from the README lacked `age`: the unit failed on «age: command not
+    found» after pg_dump had started. It names the package first, and writes nothing."""
+    tools, folder = tmp_path / "bin", tmp_path / "backup"
+    tools.mkdir()
+    folder.mkdir()
+    (tools / "pg_dump").write_text("#!/bin/sh\nexit 0\n")
+    (tools / "pg_dump").chmod(0o755)
+    env = {"PATH": str(tools), "BACKUP_DIR": str(folder), "BACKUP_RECIPIENT": "age1x",
+           "DATABASE_URL": "postgres://emalu_app@127.0.0.1/emalu"}  # fmt: skip
+    failed = subprocess.run(["/bin/bash", ROOT / "scripts" / "backup"], env=env,
+                            capture_output=True, text=True)  # fmt: skip
+    assert failed.returncode == 1
+    assert "age is not installed: apt-get install age postgresql-client" in failed.stderr
+    assert list(folder.iterdir()) == []

@@ -98,3 +98,30 @@ def test_a_letter_piped_to_a_host_whose_clock_is_off_is_kept_by_the_mta(django_d
         assert query(url, "SELECT count(*) FROM consent_request") == [(0,)]
         assert on_host(url, 0, "ingest_request_mail", letter=letter).returncode == 0
         assert query(url, "SELECT count(*) FROM consent_request") == [(1,)]
+
+
+def test_a_clock_that_drifts_while_the_site_runs_stops_its_posts_not_its_pages(
+    client, texts, contact_data, monkeypatch
+):
+    """Decided: no job is there to refuse what a form, a request or a staff action dates by a
+    clock that drifted after the start, so the host's posts answer 503 in the visitor's
+    language (nothing stored; sent again, on this host once its clock is set or on another)
+    while its pages are still shown. Compared once a minute per worker."""
+    from consent.common import clock
+    from consent.core.models import Submission
+
+    monkeypatch.setattr(clock, "_lately", None)
+    assert client.post("/kk/contact/", contact_data(email="before@example.kz")).status_code == 302
+    with time_machine.travel(timezone.now() + timedelta(hours=5), tick=True):
+        assert (
+            client.post("/ru/contact/", contact_data()).status_code == 302
+        )  # compared < 1 min ago
+        monkeypatch.setattr(clock, "_lately", None)  # a minute later
+        for language, title in [("kk", "Уақытша қолжетімсіз"), ("ru", "Временно недоступно")]:
+            response = client.post(f"/{language}/contact/", contact_data(email="off@example.kz"))
+            assert response.status_code == 503 and response["Retry-After"] == "30"
+            assert title in response.content.decode()
+        assert client.get("/kk/contact/").status_code == 200
+    assert not Submission.objects.filter(data__email="off@example.kz").exists()
+    monkeypatch.setattr(clock, "_lately", None)  # set right: the next post is taken
+    assert client.post("/kk/contact/", contact_data(email="after@example.kz")).status_code == 302

@@ -1,0 +1,112 @@
+"""A runaway query held its gunicorn worker until gunicorn's timeout killed the worker (a bare
+502 from nginx), and ran on in the database after. A page's query is cancelled after
+DATABASE_STATEMENT_TIMEOUT: the visitor gets the 503 page in their language, nothing is stored,
+the worker serves the next request and the database runs nothing of it. A command (a job,
+`migrate`) takes DATABASE_JOB_STATEMENT_TIMEOUT, none unless set.
+
+The slow query is a real one: a row-level policy that sleeps (pg_sleep) on the table the page
+reads, which applies to the runtime role the site's requests run as."""
+
+import time
+
+import pytest
+
+from tests.live import FAST, form_session, gunicorn, live_database, post_contact, query, request
+from tests.live.base import shell, site_env
+
+pytestmark = [pytest.mark.live, pytest.mark.django_db]
+
+SLOW = (
+    "ALTER TABLE {table} ENABLE ROW LEVEL SECURITY; "
+    "CREATE POLICY slow ON {table} USING (pg_sleep(3) IS NOT NULL)"
+)
+FAST_AGAIN = "DROP POLICY slow ON {table}; ALTER TABLE {table} DISABLE ROW LEVEL SECURITY"
+SLEEPING = (
+    "SELECT count(*) FROM pg_stat_activity WHERE query LIKE '%consent_%' AND wait_event = 'PgSleep'"
+)
+
+
+def execute(url, sql):
+    import psycopg
+
+    with psycopg.connect(url.replace("postgres://", "postgresql://"), autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def test_a_page_whose_query_runs_too_long_answers_503_in_its_language(
+    django_db_setup, django_db_blocker, tmp_path
+):
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path, DATABASE_STATEMENT_TIMEOUT="1", **FAST) as (port, server),
+    ):
+        execute(url, SLOW.format(table="consent_consenttext"))
+        for language, word in [("kk", "Уақытша қолжетімсіз"), ("ru", "Временно недоступно")]:
+            started = time.monotonic()
+            status, headers, body = request(port, "GET", f"/{language}/contact/")
+            page = body.decode()
+            assert status == 503 and headers["Retry-After"] == "30"
+            assert f'<html lang="{language}">' in page and word in page
+            assert "Traceback" not in page
+            assert time.monotonic() - started < 3  # cancelled, not waited out
+        assert query(url, SLEEPING) == [(0,)]  # the database runs nothing of it
+        execute(url, FAST_AGAIN.format(table="consent_consenttext"))
+
+        # A form sent while the insert is slow: 503, and nothing half-stored.
+        session = form_session(port, "/kk/contact/")
+        execute(url, SLOW.format(table="consent_submission"))
+        status, _, body = post_contact(port, session, "slow@example.kz", full=True)
+        assert status == 503 and '<html lang="kk">' in body.decode()
+        execute(url, FAST_AGAIN.format(table="consent_submission"))
+        assert query(url, "SELECT count(*) FROM consent_submission") == [(0,)]
+
+        # The one worker serves the next visitor at once.
+        assert request(port, "GET", "/kk/contact/")[0] == 200
+        assert post_contact(port, form_session(port, "/kk/contact/"), "next@example.kz") == 302
+        log = server.stop()
+    assert "DATABASE_STATEMENT_TIMEOUT" in log  # the fault is logged (and mailed to ADMINS)
+
+
+@pytest.mark.parametrize(("job_timeout", "shown"), [(None, "0"), ("600", "10min")])
+def test_a_command_takes_the_job_statement_timeout(job_timeout, shown):
+    """The timers' jobs, `release` and `migrate` run through manage.py: a retention run over
+    many people, or an index built, is not cut at the page's 20 seconds."""
+    extra = {"DATABASE_JOB_STATEMENT_TIMEOUT": job_timeout} if job_timeout else {}
+    env = site_env("postgres://postgres@127.0.0.1:5432/postgres", **extra)
+    code = (
+        "from django.db import connection; c = connection.cursor(); "
+        "c.execute('SHOW statement_timeout'); print(c.fetchone()[0])"
+    )
+    assert shell(code, env).strip() == shown
+
+
+def test_a_statement_timeout_that_is_no_number_is_named():
+    import subprocess
+
+    from tests.live import PYTHON, ROOT
+
+    env = site_env("postgres://postgres@127.0.0.1:5432/postgres", DATABASE_STATEMENT_TIMEOUT="20s")
+    done = subprocess.run([PYTHON, "manage.py", "check"], cwd=ROOT, env=env, capture_output=True,
+                          text=True)  # fmt: skip
+    assert done.returncode != 0 and "DATABASE_STATEMENT_TIMEOUT" in done.stderr
+    assert "Traceback" not in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("statement", "worker", "warned"),
+    [("20", None, False), ("0", None, True), ("30", None, True), ("50", "60", False)],
+)
+def test_a_statement_timeout_gunicorn_would_outrun_is_refused_at_start(statement, worker, warned):
+    """emalu.service's `check --deploy --fail-level WARNING` stops at emalu.W003."""
+    import subprocess
+
+    from tests.live import PYTHON, ROOT
+
+    extra = {"GUNICORN_TIMEOUT": worker} if worker else {}
+    env = site_env(
+        "postgres://postgres@127.0.0.1:5432/postgres", DATABASE_STATEMENT_TIMEOUT=statement, **extra
+    )
+    done = subprocess.run([PYTHON, "manage.py", "check", "--deploy"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    assert ("emalu.W003" in done.stderr + done.stdout) is warned
