@@ -15,7 +15,7 @@ from consent.core.staff import staff_addressed
 from consent.workdays.calendar import add_working_days, is_working_day
 
 from .alerts import officers
-from .models import Breach, QuarantinedMessage, Ticket
+from .models import QUIET_REASONS, Breach, QuarantinedMessage, Ticket
 from .retention import REVIEW_REASONS, retention_plan
 
 # The people listed by number; beyond them the digest says how many more, and
@@ -32,10 +32,12 @@ def digest(today: date) -> int:
     unconfirmed, so that none waits for ever.
 
     Every email set aside is listed once, in the first digest after the day it arrived, and not
-    yet opened as a request: those a machine sent (reason "automated") raise no notice of their
-    own, since an auto-responder could answer each, so that a person's request behind such a
-    header is still seen; the others, since their notices are bounded (alerts.tell_set_aside),
-    a burst's after the first told of only by their number.
+    yet opened as a request: those a machine sent (reason "automated") or that ask nothing
+    (asked_nothing.py) raise no notice of their own, since an auto-responder could answer
+    each, so that a person's request behind such a header is still seen; the others, since
+    their notices are bounded (alerts.tell_set_aside), a burst's after the first told of only
+    by their number. Reports that our mail about a request came back (threads.py) are listed
+    with the request's number, and counted.
 
     A breach the regulator has not been told of is listed from the day it is due (the local
     date of `today`, as its due date is), and every working day after until it is told.
@@ -61,10 +63,12 @@ def digest(today: date) -> int:
     arrived = QuarantinedMessage.objects.filter(
         ticket=None, received_at__date__gte=previous, received_at__date__lt=today
     ).order_by("received_at", "id")
-    automated = Q(reason=QuarantinedMessage.Reason.AUTOMATED)
+    quiet = Q(reason__in=QUIET_REASONS)
+    returned = Q(reason=QuarantinedMessage.Reason.RETURNED)
     unlisted = {}
-    for group, entries in (("automated", arrived.filter(automated)),
-                           ("set_aside", arrived.exclude(automated))):  # fmt: skip
+    for group, entries in (("automated", arrived.filter(quiet)),
+                           ("returned", arrived.filter(returned).select_related("request")),
+                           ("set_aside", arrived.exclude(quiet | returned))):  # fmt: skip
         groups[group] = list(entries[:REVIEW_LISTED])
         unlisted[f"{group}_more"] = entries.count() - len(groups[group]) if groups[group] else 0
     # The people the nightly retention left for staff (its plan's "review"): data past its

@@ -63,8 +63,8 @@ class TicketAdmin(AuditedAdmin):
     show_full_result_count = False
     list_per_page = 50
     fields = ["type", "status", "channel", "language", "purpose", "received_at", "due",
-              "link_sent_at", "verified_at", "closed_at", "person", "email", "related",
-              "letter", "outcome"]  # fmt: skip
+              "link_sent_at", "verified_at", "closed_at", "person", "email", "reply_to",
+              "related", "returned", "letter", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
     audit_history = "object"  # changed by the panel's operations only, each audited
@@ -118,6 +118,17 @@ class TicketAdmin(AuditedAdmin):
             ((label, reverse("admin:rights_ticket_change", args=[pk]), reference)
              for label, pk, reference in links),
         )  # fmt: skip
+
+    @admin.display(description=_("our mail that came back"))
+    def returned(self, obj):
+        """The reports that our mail about the request did not reach the person (threads.py):
+        the officer learns the answer or the link never arrived, and reads why."""
+        entries = obj.returned_mail.order_by("received_at", "id")
+        return format_html_join(
+            "\n", '<a href="{}">{}</a>, {}<br>',
+            ((reverse("admin:rights_quarantinedmessage_change", args=[q.pk]), q.reference,
+              reader_time(q.received_at)) for q in entries),
+        ) or "-"  # fmt: skip
 
     @admin.display(description=_("message"))
     def letter(self, obj):

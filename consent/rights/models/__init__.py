@@ -2,10 +2,10 @@
 links, requests kept from a closed self-service page and breaches; a module per kind."""
 
 from .breaches import Breach
-from .intake import IntakePhrase, IntakePhraseQuerySet, QuarantinedMessage
+from .intake import QUIET_REASONS, IntakePhrase, IntakePhraseQuerySet, QuarantinedMessage
 from .tickets import Correction, KeptRequest, Ticket, TicketQuerySet, UsedLink
 
 __all__ = [
-    "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet", "KeptRequest",
-    "QuarantinedMessage", "Ticket", "TicketQuerySet", "UsedLink",
+    "QUIET_REASONS", "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet",
+    "KeptRequest", "QuarantinedMessage", "Ticket", "TicketQuerySet", "UsedLink",
 ]  # fmt: skip

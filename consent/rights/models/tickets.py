@@ -146,6 +146,14 @@ class Ticket(models.Model):
         help_text=_("For a withdrawal: empty means every purpose."),
     )  # fmt: skip
     message = models.TextField(_("message"), blank=True)
+    # The letter's Reply-To, as written, when it names another address than its sender: shown
+    # to the officer, never read for whose request it is (the sender's address decides that).
+    reply_to = models.CharField(
+        _("reply-to address"), max_length=998, blank=True, editable=False,
+        help_text=_("The address the letter asks answers to go to. Anyone can write any address "
+                    "here: the request is the sender's, and its mail goes only to the address "
+                    "on record."),
+    )  # fmt: skip
     # NULL, as before, for a request not emailed. Another letter can carry a Message-ID too:
     # a letter is known by `letter_key` (keys.py), NULL but for the emailed (and unique).
     message_id = models.CharField(  # noqa: DJ001
