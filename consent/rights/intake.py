@@ -22,6 +22,7 @@ from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
 from .asked_nothing import asks_nothing, file_nothing_asked
 from .besides import asks_besides
+from .items import asked_items
 from .keys import letter_key, message_key
 from .language import language_of
 from .letters import Letter, read_letter
@@ -193,6 +194,11 @@ def recognise(
         mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
+    if match is None and asked_items("\n".join(written)):
+        # One item of their data to change or remove (items.py): the desk's correction.
+        if any(map(names_someone_else, written)):  # «удалите номер моей дочери»
+            return Recognised(Type.OTHER, language, someone_else=True)
+        kind = Type.CORRECT
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
