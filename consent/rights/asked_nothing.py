@@ -11,9 +11,11 @@ kept, and listed in the officers' digest: nothing is lost if it meant more than 
 
 What counts as asking nothing: every word the person wrote (the subject line, unless it is a
 reply's, which is ours; their own lines, without the quote and the signature) is a thanks, an
-acknowledgement or a greeting (COURTESY), and a name may sign it off. A letter that forwards
+acknowledgement or a greeting (COURTESY), and a name may sign it off; or it begins by saying
+its writer is away («Я в отпуске до 15.12», AWAY) and asks no question. A letter that forwards
 or attaches another, or carries a file, asks for it to be read, and is read as a request."""
 
+import re
 from datetime import datetime
 
 from django.utils.translation import gettext_lazy as _
@@ -36,8 +38,17 @@ COURTESY = frozenset(fold(word) for word in words(
     "привет хорошего дня всего до свидания пожалуйста "
     "рахмет рақмет рахмат рахмеет көп сізге сізге алғыс алғысым жақсы түсінікті түсіндім иә ия "
     "жарайды болады алдым сәлеметсіз бе сәлем қайырлы күн таң кеш сау болыңыз "
-    "thanks thank you thx ok okay got it fine great noted received hello hi"
+    "за ответ помощь оперативность информацию жауап жауабыңыз жауабыңызға үшін көмек көмегіңіз "
+    "көмегіңізге "
+    "thanks thank you thx ok okay got it fine great noted received hello hi for the answer"
 ))  # fmt: skip
+# An out-of-office reply a mail program sends without a header naming it a machine (machines.py
+# reads those): the writer says they are away, and asks nothing unless they ask a question.
+AWAY = re.compile(
+    r"в отпуске|в командировке|на больничном|нет на месте|вне офиса|отсутству|"
+    r"демалыс|іссапар|орнымда жоқ|кеңседе жоқ|out of (the )?office|on (vacation|holiday|leave)",
+    re.IGNORECASE,
+)
 SIGNED_WORDS = 3  # a last line of at most this many capitalised words is a name signing off
 
 
@@ -45,6 +56,8 @@ def asks_nothing(texts: list[str]) -> bool:
     """Whether the person's own words (`texts`: the subject line unless a reply's, then their
     own lines, as intake.recognise reads them) say nothing but courtesies."""
     lines = [line for text in texts for line in (text or "").split("\n") if words(line)]
+    if any(map(AWAY.search, lines[:2])) and not any("?" in line for line in lines):
+        return True
     if len(lines) > 1 and _signed(lines[-1]):
         lines = lines[:-1]
     return all(fold(word) in COURTESY for line in lines for word in words(line))

@@ -27,6 +27,18 @@ NOTHING = {
     "thanks in the subject line": ("Рахмет!", ""),
     "greeting and thanks": ("", "Здравствуйте! Спасибо, всё получила."),
     "under a phone's footer": ("", "Ок, спасибо\n\nОтправлено из Mail для iPhone"),
+    "both languages": ("", "Рахмет! Спасибо!"),
+    "thanks for the answer": ("", "Благодарю за оперативность!"),
+    "kk thanks for the answer": ("", "Жауабыңызға рақмет!"),
+    "a company signature": ("", "Спасибо\n\nС уважением,\nИванова Мария\nТОО Ромашка"),
+    "a long thread": ("Re: Re: Re: Курсы", "Спасибо!\n\n> > > Когда курс?\n> > Завтра\n> Ок"),
+    # Out-of-office replies a mail program sends with no header naming a machine.
+    "away": ("Re: Ваш запрос", "Я в отпуске до 15 декабря. По срочным вопросам пишите на "
+                               "ivan@corp.kz"),
+    "kk away": ("Re: Өтініш", "Мен 20 желтоқсанға дейін демалыстамын. Шұғыл сұрақтар бойынша "
+                             "+77011112233 нөміріне хабарласыңыз."),
+    "not at my desk": ("Re: Ваш запрос", "Меня нет на месте до 10.12. Письмо прочитаю позже."),
+    "away in English": ("Re: Your request", "I am out of the office until Monday."),
 }  # fmt: skip
 
 
@@ -94,7 +106,14 @@ def test_a_thread_names_a_request_only_for_its_own_sender(person, make_subject):
 
 @pytest.mark.parametrize(
     "body",
-    ["Спасибо. Когда начнётся курс?", "Рахмет, келесі аптада хабарласамын.", "Ок, а где договор?"],
+    [
+        "Спасибо. Когда начнётся курс?",
+        "Рахмет, келесі аптада хабарласамын.",
+        "Ок, а где договор?",
+        "Я в отпуске до 10 января. Курсы начнутся?",
+        "Вы получили моё письмо?",
+        "Спасибо, всё понятно, но почему вы не ответили на мой вопрос?",
+    ],
 )
 def test_a_thanks_with_words_of_its_own_still_opens(person, body):
     ticket = ingest(message("", body=body))
