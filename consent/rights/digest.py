@@ -63,10 +63,12 @@ def digest(today: date) -> int:
     arrived = QuarantinedMessage.objects.filter(
         ticket=None, received_at__date__gte=previous, received_at__date__lt=today
     ).order_by("received_at", "id")
+    Reason = QuarantinedMessage.Reason
     quiet = Q(reason__in=QUIET_REASONS)
-    returned = Q(reason=QuarantinedMessage.Reason.RETURNED)
+    returned = Q(reason=Reason.RETURNED)
     unlisted = {}
-    for group, entries in (("automated", arrived.filter(quiet)),
+    for group, entries in (("automated", arrived.filter(reason=Reason.AUTOMATED)),
+                           ("nothing_asked", arrived.filter(reason=Reason.NOTHING_ASKED)),
                            ("returned", arrived.filter(returned).select_related("request")),
                            ("set_aside", arrived.exclude(quiet | returned))):  # fmt: skip
         groups[group] = list(entries[:REVIEW_LISTED])
@@ -96,10 +98,12 @@ def digest(today: date) -> int:
     else:  # only what is due later, to close, to decide on or set aside: «0, 0» read as nothing
         subject_line = _("Daily digest: no request overdue or due today")
     set_aside_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist"))
-    automated_url = f"{set_aside_url}?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
+    automated_url = f"{set_aside_url}?reason__exact={Reason.AUTOMATED}"
+    nothing_asked_url = f"{set_aside_url}?reason__exact={Reason.NOTHING_ASKED}"
     return len(queue_mail_each(
         staff_addressed(officers()), "staff_digest",
         {**groups, **unlisted, "url": url, "automated_url": automated_url,
+         "nothing_asked_url": nothing_asked_url,
          "set_aside_url": set_aside_url, "breaches_url": breaches_url,
          "day": today, "next_day": tomorrow,
          "review_more": max(0, len(review) - REVIEW_LISTED)},

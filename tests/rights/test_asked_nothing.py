@@ -4,11 +4,14 @@ back, which an auto-responder answered again. Now: replying to a request of the 
 thread, or its number), it is kept with that request, which stays as it was, and no one is
 mailed; standing alone, it is set aside with a reason the officer reads, unanswered."""
 
+from datetime import date
+
 import pytest
 from django.utils import translation
 from post_office.models import Email
 
 from consent.rights.closing import ticket_close
+from consent.rights.digest import digest
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
 
@@ -118,3 +121,14 @@ def test_a_thread_names_a_request_only_for_its_own_sender(person, make_subject):
 def test_a_thanks_with_words_of_its_own_still_opens(person, body):
     ticket = ingest(message("", body=body))
     assert isinstance(ticket, Ticket) and ticket.type == "other"
+
+
+def test_the_digest_lists_the_letters_that_asked_nothing(person, officer, time_machine):
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=False)  # Monday
+    entry = ingest(message("", body="Рахмет!"))
+    assert not mails_to("alice@example.kz")  # no notice of its own
+    time_machine.move_to("2026-12-08 09:00+05:00", tick=False)
+    assert digest(date(2026, 12, 8)) == 1
+    text = mails_to("alice@example.kz")[-1].message
+    assert f"- {entry.reference}," in text and "?reason__exact=nothing_asked" in text
+    assert "Ештеңе сұрамайтын" in text  # Olga reads Kazakh
