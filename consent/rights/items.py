@@ -12,6 +12,11 @@ verb not negated («не меняйте номер», «нөмірді өзге�
 reads them (Kazakh typed without its letters, Latin letters as the Cyrillic they stand for) and
 matched by their beginning, so any ending and «исправте» (a slip) match too."""
 
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.mail import interpolate
+from consent.core.models import Subject
+
 from .besides import COURTESY, KAZAKH_ASKING_FORM, RUSSIAN_ASKING
 from .sentences import SENTENCE_END
 from .spelling import fold, words
@@ -79,3 +84,18 @@ def _item(word, following):
         if word.startswith(stems) and not (item == "phone" and following.startswith(NUMBERED)):
             return item
     return None
+
+
+def items_shown(text: str) -> list[str]:
+    """What `text` asks of each item, as the desk shows it to the officer («phone: remove»)."""
+    return [
+        interpolate(_("%(item)s: remove") if remove else _("%(item)s: change"),
+                    {"item": _label(item)})
+        for item, remove in asked_items(text)
+    ]  # fmt: skip
+
+
+def _label(item):
+    if item == "address":  # no field of the record: the officer answers what is held
+        return _("postal address")
+    return Subject._meta.get_field(item).verbose_name

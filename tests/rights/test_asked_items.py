@@ -76,7 +76,12 @@ def test_an_item_of_someone_elses_is_for_the_officer(person):
     assert (ticket.type, ticket.about_someone_else) == ("other", True)
 
 
-def test_the_new_value_is_on_the_officers_page(person, officer_client):
-    ticket = ingest(message("", body="Поменяйте фамилию на Петрова"))
+@pytest.mark.parametrize(
+    "lang,said", [("kk", "аты-жөні: өзгерту; телефон: жою"), ("ru", "изменить; телефон: удалить")]
+)
+def test_the_officer_reads_what_is_asked_of_each_item(person, officer_client, lang, said):
+    ticket = ingest(message("", body="Поменяйте фамилию на Петрова. Удалите мой телефон."))
+    assert ticket.type == "correct"
+    officer_client.cookies["django_language"] = lang
     page = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
-    assert "Петрова" in page
+    assert "Петрова" in page and said in page  # the new value, in the letter kept

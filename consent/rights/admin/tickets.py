@@ -25,6 +25,7 @@ from consent.core.purposes import MARKETING, PURPOSES
 from ..access import access_answers, answer_held_back, resendable, ticket_resend_access
 from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
+from ..items import items_shown
 from ..models import Ticket
 from ..reading import as_read
 from ..register import register_export
@@ -217,6 +218,8 @@ class TicketAdmin(AuditedAdmin):
         # The files its letter carried, none kept (tickets.ticket_open): the sender was told.
         opened = audited(AuditEvent.Action.REQUEST_OPEN, ticket).first()
         extra["files_not_kept"] = opened.detail.get("files", 0) if opened else 0
+        if ticket.type == Ticket.Type.CORRECT and ticket.channel == Ticket.Channel.EMAIL:
+            extra["asked_items"] = items_shown(ticket.message)  # what the letter asks of each
         stops = ticket.limits.get("stops", [])
         extra["limits_stops"] = ", ".join(str(PURPOSES[c].name) for c in stops if c in PURPOSES)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
