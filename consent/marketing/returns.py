@@ -43,6 +43,21 @@ def returned_mail(message: EmailMessage) -> int:
     )
 
 
+def failed_originals(message: EmailMessage) -> set[str]:
+    """The Message-IDs of the mails a delivery report says were not delivered (Action: failed,
+    for good or after the server gave up retrying; not delayed): the intake links each to the
+    request it was about (consent/rights/threads.py). An empty set for any other message."""
+    failed = any(
+        block.get("action", "").casefold() == "failed"
+        for part in _report_parts(message)
+        if part.get_content_type() in STATUS_REPORTS
+        for block in _blocks(part)
+    )
+    if not failed:
+        return set()
+    return _original_ids(message) - {str(message.get("Message-ID") or "").strip()}
+
+
 def recipients_refused(sender, *, message_ids, at, **kwargs):
     """The campaign mails the mail server refused for good while taking them
     (consent/core/delivery.py::campaign_mail_refused): a hard bounce given at once."""

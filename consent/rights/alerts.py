@@ -30,7 +30,7 @@ from consent.core.staff import (
     staff_addressed,
 )
 
-from .models import QuarantinedMessage, Ticket
+from .models import QUIET_REASONS, QuarantinedMessage, Ticket
 
 
 def desk_staff() -> QuerySet[AbstractUser]:
@@ -126,7 +126,8 @@ def tell_set_aside(now: datetime | None = None) -> int:
 
     Called when an email is set aside (quarantine.quarantine_record, in its transaction) and
     after each run of the intake, which sends the summary of a burst once its window is over.
-    Emails set aside as a machine's are never told of here (the digest lists them)."""
+    Emails set aside as a machine's, or as asking nothing, are never told of here (the digest
+    lists them)."""
     now = now or timezone.now()
     with transaction.atomic():
         transaction_lock(
@@ -135,7 +136,7 @@ def tell_set_aside(now: datetime | None = None) -> int:
         entries = QuarantinedMessage.objects
         if entries.filter(told_at__gt=now - SET_ASIDE_WINDOW).exists():
             return 0
-        waiting = entries.filter(told_at=None).exclude(reason=QuarantinedMessage.Reason.AUTOMATED)
+        waiting = entries.filter(told_at=None).exclude(reason__in=QUIET_REASONS)
         first, last = waiting.order_by("pk").first(), waiting.order_by("pk").last()
         if first is None:
             return 0

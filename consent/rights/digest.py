@@ -16,7 +16,7 @@ from consent.core.staff import staff_addressed
 from consent.workdays.calendar import add_working_days, is_working_day
 
 from .alerts import officers
-from .models import Breach, QuarantinedMessage, Ticket
+from .models import QUIET_REASONS, Breach, QuarantinedMessage, Ticket
 from .retention import REVIEW_REASONS, retention_plan
 
 # The people listed by number; beyond them the digest says how many more, and
@@ -33,10 +33,12 @@ def digest(today: date) -> int:
     unconfirmed, so that none waits for ever.
 
     Every email set aside is listed once, in the first digest after the day it arrived, and not
-    yet opened as a request: those a machine sent (reason "automated") raise no notice of their
-    own, since an auto-responder could answer each, so that a person's request behind such a
-    header is still seen; the others, since their notices are bounded (alerts.tell_set_aside),
-    a burst's after the first told of only by their number.
+    yet opened as a request: those a machine sent (reason "automated") or that ask nothing
+    (asked_nothing.py) raise no notice of their own, since an auto-responder could answer
+    each, so that a person's request behind such a header is still seen; the others, since
+    their notices are bounded (alerts.tell_set_aside), a burst's after the first told of only
+    by their number. Reports that our mail about a request came back (threads.py) are listed
+    with the request's number, and counted.
 
     A breach the regulator has not been told of is listed from the day it is due (the local
     date of `today`, as its due date is), and every working day after until it is told.
@@ -62,10 +64,14 @@ def digest(today: date) -> int:
     arrived = QuarantinedMessage.objects.filter(
         ticket=None, received_at__date__gte=previous, received_at__date__lt=today
     ).order_by("received_at", "id")
-    automated = Q(reason=QuarantinedMessage.Reason.AUTOMATED)
+    Reason = QuarantinedMessage.Reason
+    quiet = Q(reason__in=QUIET_REASONS)
+    returned = Q(reason=Reason.RETURNED)
     unlisted = {}
-    for group, entries in (("automated", arrived.filter(automated)),
-                           ("set_aside", arrived.exclude(automated))):  # fmt: skip
+    for group, entries in (("automated", arrived.filter(reason=Reason.AUTOMATED)),
+                           ("nothing_asked", arrived.filter(reason=Reason.NOTHING_ASKED)),
+                           ("returned", arrived.filter(returned).select_related("request")),
+                           ("set_aside", arrived.exclude(quiet | returned))):  # fmt: skip
         groups[group] = list(entries[:REVIEW_LISTED])
         unlisted[f"{group}_more"] = entries.count() - len(groups[group]) if groups[group] else 0
     # The people the nightly retention left for staff (its plan's "review"): data past its
@@ -93,8 +99,10 @@ def digest(today: date) -> int:
     else:  # only what is due later, to close, to decide on or set aside: «0, 0» read as nothing
         subject_line = _("Daily digest: no request overdue or due today")
     set_aside_url = absolute_url(reverse("admin:rights_quarantinedmessage_changelist"))
-    automated_url = f"{set_aside_url}?reason__exact={QuarantinedMessage.Reason.AUTOMATED}"
+    automated_url = f"{set_aside_url}?reason__exact={Reason.AUTOMATED}"
+    nothing_asked_url = f"{set_aside_url}?reason__exact={Reason.NOTHING_ASKED}"
     context = {**groups, **unlisted, "url": url, "automated_url": automated_url,
+               "nothing_asked_url": nothing_asked_url,
                "set_aside_url": set_aside_url, "breaches_url": breaches_url,
                "day": today, "next_day": tomorrow, "mine_url": f"{url}&officer=me",
                "review_more": max(0, len(review) - REVIEW_LISTED)}  # fmt: skip

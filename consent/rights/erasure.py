@@ -130,11 +130,14 @@ def requests_forget(tickets) -> None:
     its number, type, status, language and dates. Nothing anyone wrote in it: the person's words
     and address, the answer (the officer's words, a reason, a finding, all of which the person
     was mailed), the officers' reasons for reopening it, the email set aside it was opened from
-    (the letter whole); of its Message-ID, which can carry a name or a host, only the hash,
-    enough to know the message fetched again (intake.ingest)."""
+    (the letter whole) and the reports of its mail that came back; of its Message-ID, which can
+    carry a name or a host, only the hash, enough to know the message fetched again
+    (intake.ingest)."""
     tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
-    tickets.update(email="", message="", outcome="", reopen_reasons={})
-    QuarantinedMessage.objects.filter(ticket__in=tickets).delete()
+    tickets.update(email="", message="", reply_to="", outcome="", reopen_reasons={})
+    # The letter it was opened from, and our mail to the person that came back (its report
+    # quotes the mail whole).
+    QuarantinedMessage.objects.filter(Q(ticket__in=tickets) | Q(request__in=tickets)).delete()
     for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
         ticket.message_id = hashed_key(ticket.message_id)
         ticket.save(update_fields=["message_id"])

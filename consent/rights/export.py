@@ -165,6 +165,7 @@ def _ticket_row(r):
         "purpose": r.get_purpose_display() if r.purpose else "",
         "message": r.message,
         "message_id": r.message_id or "",
+        "reply_to": r.reply_to,
         "received_at": when(r.received_at),
         "due_date": when(r.due_date),
         "due_passed": due_passed(r),

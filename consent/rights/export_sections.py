@@ -122,6 +122,7 @@ SECTIONS = {
                     "purpose",
                     "message",
                     "message_id",
+                    "reply_to",
                     "received_at",
                     "due_date",
                 ]

@@ -9,9 +9,9 @@ stops the intake: it is set aside whole for the privacy officers (quarantine.py;
 import logging
 import re
 from datetime import datetime
+from email import message_from_bytes, policy
 from typing import NamedTuple
 
-from cryptography.fernet import InvalidToken
 from django.db import IntegrityError, transaction
 from django.db.models import Q
 
@@ -20,17 +20,21 @@ from consent.core.subjects import normalise_email, subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
+from .asked_nothing import asks_nothing, file_nothing_asked
 from .besides import asks_besides
-from .keys import hashed_key, letter_key, message_key, whole_message_key
+from .items import asked_items
+from .keys import letter_key, message_key
 from .language import language_of
 from .letters import Letter, read_letter
 from .limits import ADDRESS, narrowed
 from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
-from .quarantine import MAX_BYTES, SetAside, fingerprint, quarantine_read, quarantine_record
+from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_own
+from .seen import seen_before
 from .sentences import REFERENCE
 from .spelling import key_words
+from .threads import returned_request, thread_request
 from .tickets import ticket_open
 
 logger = logging.getLogger(__name__)
@@ -93,6 +97,8 @@ class Recognised(NamedTuple):
     limits: dict | None = None
     # Asked whether or how the writer can (whether.py): `kind`'s right, acting on nothing.
     whether: bool = False
+    # Its writer's words ask nothing at all («Спасибо», «👍», only the quote: asked_nothing.py).
+    nothing: bool = False
 
 
 def classify(
@@ -188,6 +194,11 @@ def recognise(
         mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
+    if match is None and asked_items("\n".join(written)):
+        # One item of their data to change or remove (items.py): the desk's correction.
+        if any(map(names_someone_else, written)):  # «удалите номер моей дочери»
+            return Recognised(Type.OTHER, language, someone_else=True)
+        kind = Type.CORRECT
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
@@ -196,8 +207,11 @@ def recognise(
         kind, unsubscribe = Type.OTHER, True
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER
+    # A letter that forwards or attaches another asks for it to be read.
+    nothing = (kind == Type.OTHER and not (unsubscribe or limits or attached)
+               and reading.forwarded is None and asks_nothing([own_text]))  # fmt: skip
     return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits,
-                      whether=whether)  # fmt: skip
+                      whether=whether, nothing=nothing)  # fmt: skip
 
 
 def _named(table, text):
@@ -266,27 +280,44 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
     try:
         letter = read_letter(raw)
     except SetAside as aside:
+        returned = None
         if aside.reason == Reason.AUTOMATED:
             campaign_mail_returned(raw)
-        return quarantine_record(raw, reason=aside.reason, key=key, received_at=received_at)
+            returned = returned_request(message_from_bytes(raw, policy=policy.default))
+        reason = Reason.RETURNED if returned else aside.reason
+        return quarantine_record(raw, reason=reason, key=key, received_at=received_at,
+                                 request=returned)  # fmt: skip
     # Whose record the address holds: a request naming someone else by name is not theirs.
     holder = subject_find(email=letter.sender)
     read = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
         sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
     )  # fmt: skip
+    # The request it replies to: by the number it quotes, else by its thread (threads.py).
+    regarding = replied_to(letter) or thread_request(letter.thread, letter.sender)
+    # A file says something, whatever the text: a scanned application is read as a request.
+    nothing = read.nothing and not letter.files
+    if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer
+        return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key,
+                                 received_at=received_at)  # fmt: skip
     try:
         # A savepoint: whatever the insert meets, the connection stays usable for the quarantine.
         with transaction.atomic():
+            if nothing:
+                return file_nothing_asked(
+                    regarding, email=letter.sender, language=read.language, message=letter.text,
+                    received_at=received_at, message_id=message_key(raw), letter_key=key,
+                    reply_to=letter.reply_to,
+                )  # fmt: skip
             # The deadline runs from when the mail reached us, not from a Date header the sender
             # wrote, nor from when it was read.
             return ticket_open(
                 kind=read.kind, email=letter.sender, language=read.language,
                 purpose=read.purpose, channel=Ticket.Channel.EMAIL, message=letter.text,
                 message_id=message_key(raw), received_at=received_at, letter_key=key,
-                unsubscribe=read.unsubscribe, regarding=replied_to(letter), files=letter.files,
+                unsubscribe=read.unsubscribe, regarding=regarding, files=letter.files,
                 about_someone_else=read.someone_else, acts=not (read.asked or read.whether),
-                limits=read.limits, asked_whether=read.whether,
+                limits=read.limits, asked_whether=read.whether, reply_to=letter.reply_to,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(letter_key=key).exists():
@@ -297,46 +328,3 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
     # The class only: the error's text may quote the message (an address, a value).
     logger.warning("request message could not be stored (%s)", error_name)
     return quarantine_record(raw, reason=Reason.STORE_FAILED, key=key, received_at=received_at)
-
-
-def seen_before(raw: bytes, key: str) -> bool | None:
-    """Whether this letter (its `key`, keys.letter_key) was taken in before: as a request, or
-    set aside. Requests and entries stored before letter keys are known by the Message-ID
-    alone (keys.message_key; hashed once its person is destroyed), which another letter may
-    carry too: such a one is this letter only if it holds what this one says (the same sender
-    and text; the same bytes, set aside). None when it cannot be told: a request stored so
-    whose person has been destroyed since, its text with them."""
-    if (
-        Ticket.objects.filter(letter_key=key).exists()
-        or QuarantinedMessage.objects.filter(message_key=fingerprint(key)).exists()
-    ):
-        return True
-    old_key = message_key(raw)
-    earlier = Ticket.objects.filter(letter_key=None, message_id__in={old_key, hashed_key(old_key)})
-    entry = QuarantinedMessage.objects.filter(message_key=fingerprint(old_key)).first()
-    if old_key == whole_message_key(raw):  # no Message-ID: that key was of these very bytes
-        return earlier.exists() or entry is not None
-    for ticket in earlier:
-        if not ticket.email:  # destroyed
-            return None
-        if _holds(ticket, raw):
-            return True
-    return entry is not None and _kept_is(entry, raw, key)
-
-
-def _holds(ticket, raw):
-    """Whether the request holds this letter's sender and text, as the intake reads them."""
-    try:
-        letter = read_letter(raw)
-    except SetAside:
-        return False
-    return normalise_email(letter.sender) == ticket.email and letter.text == ticket.message
-
-
-def _kept_is(entry, raw, key):
-    """Whether the quarantine entry keeps this letter."""
-    try:
-        kept = quarantine_read(entry)
-    except InvalidToken:  # kept under a key no longer configured: read it as another letter
-        return False
-    return kept == raw[:MAX_BYTES] if entry.truncated else letter_key(kept) == key

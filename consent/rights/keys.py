@@ -52,7 +52,7 @@ def message_key(raw: bytes) -> str:
     """The message's Message-ID as written when that is short printable ASCII, otherwise a
     SHA-256 of the Message-ID's exact bytes, or of the whole message when it has none: the
     request's `message_id`, and the whole of a letter's identity for the requests stored before
-    `letter_key` (intake.seen_before). Never raises."""
+    `letter_key` (seen.seen_before). Never raises."""
     match = re.search(rb"^message-id:(.*(?:\r?\n[ \t].*)*)", _split(raw)[0], re.I | re.M)
     value = re.sub(rb"\s+", b"", match.group(1)) if match else b""
     if not value:

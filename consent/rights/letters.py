@@ -19,6 +19,7 @@ from .machines import machine_sender, machine_written
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
 from .reading import html_text, read_own
+from .threads import reply_to, thread_ids
 
 Reason = QuarantinedMessage.Reason
 
@@ -64,6 +65,8 @@ class Letter:
     # address); only read for a phrase, never stored.
     attached: tuple[tuple[str, str, str], ...] = ()
     files: int = 0  # the files the message carried: none is kept (the person is told so)
+    reply_to: str = ""  # another address its Reply-To names: shown, never whose request it is
+    thread: tuple[str, ...] = ()  # the Message-IDs it answers (threads.thread_ids)
 
 
 def read_letter(raw: bytes) -> Letter:
@@ -96,7 +99,8 @@ def read_letter(raw: bytes) -> Letter:
     except Exception as error:  # the email package failed on it: set aside, never lost
         raise SetAside(Reason.UNREADABLE) from error
     return Letter(sender=sender, subject_line=subject_line, text=text, body=readable,
-                  attached=_attached(message), files=files)  # fmt: skip
+                  attached=_attached(message), files=files, reply_to=reply_to(message, sender),
+                  thread=thread_ids(message))  # fmt: skip
 
 
 def _cut_below_own_words(text, readable, parts):

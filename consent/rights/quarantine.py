@@ -14,7 +14,7 @@ from consent.common.dates import received_time
 from consent.core.photos import fernet
 
 from .alerts import tell_set_aside
-from .models import QuarantinedMessage
+from .models import QUIET_REASONS, QuarantinedMessage, Ticket
 
 logger = logging.getLogger(__name__)
 
@@ -38,10 +38,16 @@ def fingerprint(key: str) -> str:
 
 
 def quarantine_record(
-    raw: bytes, *, reason: str, key: str, received_at: datetime | None = None
+    raw: bytes,
+    *,
+    reason: str,
+    key: str,
+    received_at: datetime | None = None,
+    request: Ticket | None = None,
 ) -> QuarantinedMessage | None:
     """Set one message aside, received at `received_at` (when it reached our mailbox; now by
-    default), and tell the officers (not of an automated one: an auto-reply to our notice would
+    default; `request`, the request a returned mail of ours was about), and tell the officers
+    (not of an automated one, nor of one that asks nothing: an auto-reply to our notice would
     make another notice, and so on), at once or in the window's summary (alerts.tell_set_aside:
     a flood of letters makes one notice an hour); None when it was set aside before.
 
@@ -54,9 +60,9 @@ def quarantine_record(
             message_key=fingerprint(key),
             defaults={"reason": reason, "size": len(raw), "truncated": len(kept) < len(raw),
                       "content": fernet().encrypt(kept),
-                      "received_at": received_time(received_at)},
+                      "received_at": received_time(received_at), "request": request},
         )  # fmt: skip
-        if created and reason != QuarantinedMessage.Reason.AUTOMATED:
+        if created and reason not in QUIET_REASONS:
             tell_set_aside()
     if not created:
         return None

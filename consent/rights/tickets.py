@@ -107,6 +107,7 @@ def ticket_open(
     acts: bool = True,
     limits: dict | None = None,
     asked_whether: bool = False,
+    reply_to: str = "",
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
@@ -116,7 +117,8 @@ def ticket_open(
     about someone else ("other" for the officer, never filed); not `acts`, that an emailed
     withdrawal or unsubscribe waits for the link; `limits`, what the letter's words kept it from
     doing as asked (limits.narrowed: the officer's to read, never filed); `asked_whether`, that
-    it asks whether it can be done (the mail says how: intake.recognise).
+    it asks whether it can be done (the mail says how: intake.recognise); `reply_to`, the other
+    address a letter's Reply-To names, shown to the officer and never written to.
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -154,6 +156,7 @@ def ticket_open(
         message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
         regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
         as_guardian=as_guardian, limits=limits or {}, asked_whether=asked_whether,
+        reply_to=reply_to,
     )  # fmt: skip
     if filed:
         file_reply(ticket, files)

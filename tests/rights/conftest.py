@@ -165,22 +165,24 @@ BAD_MESSAGES = {
             body=b"<![foo[ x ]]>" + b"<p>word</p>" * 10_000), "too_long"),
 }  # fmt: skip
 
-# Messages with bytes a database cannot hold, or should not: cleaned, they open a request. (A raw
+# Messages with bytes a database cannot hold, or should not: cleaned, they open a request (each
+# asks when the course starts: a greeting alone asks nothing, asked_nothing.py). (A raw
 # NUL byte is not allowed in a message at all: an IMAP server hands it out as 0x80, which is
 # then invalid UTF-8 and set aside; encoded, as quoted-printable =00, it reaches the intake.)
 DIRTY_MESSAGES = {
     "NUL in the body (quoted-printable =00)": raw(
-        FROM, b"Subject: hi", b"Message-ID: <d1@x>", TEXT,
+        FROM, b"Subject: Kurs qashan?", b"Message-ID: <d1@x>", TEXT,
         b"Content-Transfer-Encoding: quoted-printable", body=b"Sa=00lem"),
     "NUL in the subject (encoded word)": raw(
-        FROM, b"Subject: =?utf-8?Q?Sa=00lem?=", b"Message-ID: <d2@x>", body=b"Salem"),
-    "NUL in the Message-ID": raw(FROM, b"Subject: Salem", b"Message-ID: <d3\x00@x>",
+        FROM, b"Subject: =?utf-8?Q?Sa=00lem?=", b"Message-ID: <d2@x>", body=b"Salem. Kurs qashan?"),
+    "NUL in the Message-ID": raw(FROM, b"Subject: Kurs qashan?", b"Message-ID: <d3\x00@x>",
                                  body=b"Salem"),
     "terminal escapes and a bell": raw(
-        FROM, b"Subject: Sal\x1b[31mem", b"Message-ID: <d4@x>", body=b"Sal\x07em\x0c"),
+        FROM, b"Subject: Sal\x1b[31mem", b"Message-ID: <d4@x>", body=b"Sal\x07em\x0c Kurs qashan?"),
     "NUL in an HTML-only body": raw(
-        FROM, b"Subject: Salem", b"Message-ID: <d5@x>", b"Content-Type: text/html; charset=utf-8",
-        b"Content-Transfer-Encoding: quoted-printable", body=b"<p>Sal=00em</p>"),
+        FROM, b"Subject: Kurs qashan?", b"Message-ID: <d5@x>",
+        b"Content-Type: text/html; charset=utf-8", b"Content-Transfer-Encoding: quoted-printable",
+        body=b"<p>Sal=00em</p>"),
 }  # fmt: skip
 
 

@@ -108,7 +108,8 @@ def person(texts, make_subject, officer):
     )
     ticket = ticket_open(kind="correct", email="asel@example.kz", language="ru", channel="email",
                        purpose=SERVICE, message="Исправьте фамилию",
-                       message_id="<abc-123@mail.example.kz>")  # fmt: skip
+                       message_id="<abc-123@mail.example.kz>",
+                       reply_to="asel.work@example.kz")  # fmt: skip
     ticket = ticket_verify(ticket)
     ticket_open(kind="other", email="asel@example.kz", language="ru", channel="email",
                 message="Спасибо", regarding=ticket)  # a reply, filed with the request  # fmt: skip

@@ -73,10 +73,10 @@ def test_an_html_reply_above_a_long_blockquote(person):
 
 
 def test_the_quoted_thread_asks_for_nothing(person):
-    """«Спасибо» above a million characters quoting an unsubscribe footer: a question for
-    staff, and the news keep coming."""
-    ticket = ingest(letter("Спасибо, всё получила.\n\n" + thread("> ")))
-    assert ticket.type == Ticket.Type.OTHER
+    """«Спасибо» above a million characters quoting an unsubscribe footer: it asks nothing, so
+    it is set aside for the officers (asked_nothing.py), and the news keep coming."""
+    entry = ingest(letter("Спасибо, всё получила.\n\n" + thread("> ")))
+    assert isinstance(entry, QuarantinedMessage) and entry.reason == "nothing_asked"
     assert gate.may_process(person, MARKETING)
 
 

@@ -88,7 +88,7 @@ def test_a_letter_without_files_says_nothing_of_them(person, lang):
 def test_a_mail_that_is_only_a_file_is_a_request_and_is_told(person):
     """No subject, no text, a scanned application attached: the request opens for staff to
     read, and the answer says the file was not kept (in Kazakh, the site's default)."""
-    ticket = ingest(letter(None, files=1))
+    ticket = ingest(letter(None, files=1))  # a file says something: not a letter asking nothing
     assert (ticket.type, ticket.language, ticket.message) == ("other", "kk", "")
     plain, _html = said()
     assert SAYS["kk", 1] in plain
@@ -324,7 +324,7 @@ def test_a_letter_of_a_hundred_thousand_parts_is_set_aside_at_once(person, offic
 
     ingest(letter(900, "warm"))  # what is done once in a process is counted in neither
     read, kept = cpu_seconds(lambda: ingest(letter(900, "p2")))
-    assert kept.type == "other"  # hi × 900, a letter still
+    assert kept.reason == "nothing_asked"  # hi × 900: read through, a letter asking nothing
     set_aside, entry = cpu_seconds(lambda: ingest(letter(100_000, "p")))
     assert entry.reason == "unreadable"
     assert set_aside < read, f"{set_aside:.3f} s of CPU for 100,000 parts, {read:.3f} s for 900"

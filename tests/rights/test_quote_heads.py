@@ -9,7 +9,8 @@ import pytest
 from consent.core import gate
 from consent.core.purposes import MARKETING
 from consent.rights.intake import ingest
-from consent.rights.models import Ticket
+from consent.rights.models import QuarantinedMessage, Ticket
+from consent.rights.quarantine import quarantine_read
 
 from .conftest import message, untouched
 
@@ -33,8 +34,10 @@ QUOTED = {"kk": "Жаңалықтардан бас тартамын. Дерек�
 @pytest.mark.parametrize("lang, own", [("kk", "Рахмет, түсінікті."), ("ru", "Спасибо, понятно.")])
 def test_a_request_in_the_quoted_letter_is_not_the_senders(person, head, lang, own):
     body = f"{own}\n\n{HEADS[head]}\n\n{QUOTED[lang]}"
-    ticket = ingest(message("Re: сұрақ", body=body))
+    raw = message("Re: сұрақ", body=body)
+    entry = ingest(raw)
 
-    assert ticket.type == Ticket.Type.OTHER
-    assert body in ticket.message  # kept whole for the officer
+    # Her own words ask nothing, and answer no request of hers (asked_nothing.py): set aside.
+    assert isinstance(entry, QuarantinedMessage) and entry.reason == "nothing_asked"
+    assert quarantine_read(entry) == raw and not Ticket.objects.exists()  # kept whole
     assert untouched(person) and gate.may_process(person, MARKETING)

@@ -12,7 +12,7 @@ from .conftest import mails_to, message
 REPLIES = {
     "ru reply to a kk mail": ("Деректерімді жойыңыз", "Спасибо! Хорошо, жду.", "ru",
                               "Мы получили ваше письмо о запросе"),
-    "kk reply to a ru mail": ("Удалите мои данные", "Рахмет!", "kk",
+    "kk reply to a ru mail": ("Удалите мои данные", "Рахмет! Жауабыңызды күтемін.", "kk",
                               "өтінішке қатысты хатыңызды алдық"),
 }  # fmt: skip
 

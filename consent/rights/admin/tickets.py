@@ -10,28 +10,26 @@ from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
-from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
-from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.common.text import EMPTY, REASON_MAX_CHARS, whole_number
-from consent.core.admin import AuditedAdmin, may_see_people, person_link
+from consent.common.text import REASON_MAX_CHARS, whole_number
+from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audited
-from consent.core.guardians import guardian_name
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING, PURPOSES
 
 from ..access import access_answers, answer_held_back, resendable, ticket_resend_access
 from ..closing import reopen_refusal, reopenings, ticket_reopen
 from ..desk import ActionForm, carry_out
+from ..items import items_shown
 from ..models import Ticket
-from ..reading import as_read
 from ..register import register_export
 from ..statistics import statistics_export, timed
 from .assigned import AssignedAdmin, AssigneeFilter
 from .due import DueFilter, due_shown, due_told
+from .ticket_shown import TicketShown
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
 # staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
@@ -45,7 +43,7 @@ MAX_ID = 2**63 - 1  # a bigint
 
 
 @admin.register(Ticket)
-class TicketAdmin(AssignedAdmin, AuditedAdmin):
+class TicketAdmin(TicketShown, AssignedAdmin, AuditedAdmin):
     """The desk: requests by due date, overdue ones marked. Each request's page is read-only;
     its panel posts to a page of its own (`act_view`), as Django's user admin does for
     passwords, which carries the request out or shows the panel again with its errors."""
@@ -65,8 +63,8 @@ class TicketAdmin(AssignedAdmin, AuditedAdmin):
     show_full_result_count = False
     list_per_page = 50
     fields = ["type", "status", "assignee", "channel", "language", "purpose", "received_at", "due",
-              "link_sent_at", "verified_at", "closed_at", "person", "asked_by", "email", "related",
-              "letter", "outcome"]  # fmt: skip
+              "link_sent_at", "verified_at", "closed_at", "person", "asked_by", "email", "reply_to",
+              "related", "returned", "letter", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
     audit_history = "object"  # changed by the panel's operations only, each audited
@@ -99,50 +97,6 @@ class TicketAdmin(AssignedAdmin, AuditedAdmin):
         if match is None or int(match.group(1)) > MAX_ID:
             return queryset.none(), False
         return queryset.filter(pk=int(match.group(1))), False
-
-    @admin.display(description=_("data subject"))
-    def person(self, obj):
-        """The person by name, linked to their page: never in __str__, which the admin log
-        keeps. A request from an address not on record names no one."""
-        if obj.subject is None:
-            return _("a parent or guardian, not on record themselves") if obj.as_guardian else EMPTY
-        return person_link(obj.subject_id, obj.subject.full_name, obj.subject.email)
-
-    @admin.display(description=_("asked by"))
-    def asked_by(self, obj):
-        """Who asked, when not the person: their parent or guardian, on the page of the children
-        they act for (wards.py); the answer goes to the parent's address."""
-        if obj.guardian_id is None:
-            return EMPTY
-        return _("the child's parent or guardian: %(name)s") % {"name": guardian_name(obj.guardian)}
-
-    @admin.display(description=_("related requests"))
-    def related(self, obj):
-        """The request an emailed reply is about, and the replies filed with this one
-        (joining.file_reply, joining.file_repeat): the officer reads them together."""
-        links = []
-        if obj.regarding_id is not None:
-            links.append((_("about request"), obj.regarding_id, obj.regarding.reference))
-        links += [(_("email about this request"), reply.pk, reply.reference)
-                  for reply in obj.replies.order_by("id")]  # fmt: skip
-        if not links:
-            return EMPTY
-        return format_html_join(
-            "\n", '{}: <a href="{}">{}</a><br>',
-            ((label, reverse("admin:rights_ticket_change", args=[pk]), reference)
-             for label, pk, reference in links),
-        )  # fmt: skip
-
-    @admin.display(description=_("message"))
-    def letter(self, obj):
-        """The letter as it reads: an HTML-only one without its markup (the officer read the
-        tags and styles of an Outlook body to find three lines), as received one click away."""
-        shown = as_read(obj.message)
-        if shown is None:
-            return obj.message or EMPTY  # shown as a text field is, line breaks kept
-        return format_html("{}<details><summary>{}</summary><pre>{}</pre></details>",
-                           linebreaksbr(shown), _("As received, with its HTML markup"),
-                           obj.message)  # fmt: skip
 
     @admin.display(description=_("request"), ordering="id")
     def reference_link(self, obj):
@@ -226,6 +180,8 @@ class TicketAdmin(AssignedAdmin, AuditedAdmin):
         # The files its letter carried, none kept (tickets.ticket_open): the sender was told.
         opened = audited(AuditEvent.Action.REQUEST_OPEN, ticket).first()
         extra["files_not_kept"] = opened.detail.get("files", 0) if opened else 0
+        if ticket.type == Ticket.Type.CORRECT and ticket.channel == Ticket.Channel.EMAIL:
+            extra["asked_items"] = items_shown(ticket.message)  # what the letter asks of each
         stops = ticket.limits.get("stops", [])
         extra["limits_stops"] = ", ".join(str(PURPOSES[c].name) for c in stops if c in PURPOSES)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)

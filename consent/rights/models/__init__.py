@@ -2,10 +2,11 @@
 links, requests kept from a closed self-service page and breaches; a module per kind."""
 
 from .breaches import Breach
-from .intake import IntakePhrase, IntakePhraseQuerySet, QuarantinedMessage
-from .tickets import Correction, KeptRequest, Ticket, TicketQuerySet, UsedLink
+from .intake import QUIET_REASONS, IntakePhrase, IntakePhraseQuerySet, QuarantinedMessage
+from .selfservice import KeptRequest, UsedLink
+from .tickets import Correction, Ticket, TicketQuerySet
 
 __all__ = [
-    "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet", "KeptRequest",
-    "QuarantinedMessage", "Ticket", "TicketQuerySet", "UsedLink",
+    "QUIET_REASONS", "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet",
+    "KeptRequest", "QuarantinedMessage", "Ticket", "TicketQuerySet", "UsedLink",
 ]  # fmt: skip

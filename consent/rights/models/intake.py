@@ -27,8 +27,13 @@ class QuarantinedMessage(models.Model):
         TOO_LONG = "too_long", _("its text is longer than a request can hold")
         STORE_FAILED = "store_failed", _("the database refused to store it")
         AUTOMATED = "automated", _("sent by a machine (auto-reply, bounce, list) or in our name")
-        # A letter stored before letter keys carried its Message-ID (intake.seen_before).
+        # A letter stored before letter keys carried its Message-ID (seen.seen_before).
         REUSED_ID = "reused_id", _("the Message-ID of a letter destroyed since: perhaps the same")
+        # It asks nothing («Спасибо», «👍», a signature, only the quote) and answers no request
+        # of the sender's (intake.ingest): nothing to open, nothing to answer.
+        NOTHING_ASKED = "nothing_asked", _("it asks nothing and answers no request of the sender")
+        # A delivery report that our mail about `request` did not reach the person.
+        RETURNED = "returned", _("our mail about a request came back undelivered")
 
     received_at = models.DateTimeField(_("received"), default=timezone.now, db_index=True)
     reason = models.CharField(_("reason"), max_length=20, choices=Reason)
@@ -44,6 +49,12 @@ class QuarantinedMessage(models.Model):
     ticket = models.ForeignKey(
         Ticket, models.SET_NULL, null=True, blank=True, related_name="+",
         verbose_name=_("request opened from it"),
+    )  # fmt: skip
+
+    # The request our mail came back about (reason "returned", intake.ingest): shown on its page.
+    request = models.ForeignKey(
+        Ticket, models.SET_NULL, null=True, blank=True, related_name="returned_mail",
+        verbose_name=_("request whose mail came back"), editable=False,
     )  # fmt: skip
 
     # When the officers were mailed of it, alone or in a summary (alerts.tell_set_aside); None
@@ -62,6 +73,11 @@ class QuarantinedMessage(models.Model):
     @property
     def reference(self):
         return f"Q-{self.pk}"
+
+
+# Set aside with no notice of its own (alerts.tell_set_aside), listed by the digest: answering
+# or telling of each would let a machine or a chatty thread make a notice of every letter.
+QUIET_REASONS = (QuarantinedMessage.Reason.AUTOMATED, QuarantinedMessage.Reason.NOTHING_ASKED)
 
 
 class IntakePhraseQuerySet(models.QuerySet):

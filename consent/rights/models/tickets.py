@@ -1,4 +1,4 @@
-"""Requests (tickets), the corrections made in answer to them and the single-use links spent."""
+"""Requests (tickets) and the corrections made in answer to them."""
 
 from datetime import timedelta
 
@@ -149,6 +149,14 @@ class Ticket(models.Model):
         help_text=_("For a withdrawal: empty means every purpose."),
     )  # fmt: skip
     message = models.TextField(_("message"), blank=True)
+    # The letter's Reply-To, as written, when it names another address than its sender: shown
+    # to the officer, never read for whose request it is (the sender's address decides that).
+    reply_to = models.CharField(
+        _("reply-to address"), max_length=998, blank=True, editable=False,
+        help_text=_("The address the letter asks answers to go to. Anyone can write any address "
+                    "here: the request is the sender's, and its mail goes only to the address "
+                    "on record."),
+    )  # fmt: skip
     # NULL, as before, for a request not emailed. Another letter can carry a Message-ID too:
     # a letter is known by `letter_key` (keys.py), NULL but for the emailed (and unique).
     message_id = models.CharField(  # noqa: DJ001
@@ -308,43 +316,6 @@ class Correction(models.Model):
         db_table = "consent_correction"  # kept from before the app split
         verbose_name = _("correction")
         verbose_name_plural = _("corrections")
-
-    def __str__(self):
-        return f"#{self.pk}"
-
-
-class UsedLink(models.Model):
-    """A single-use link already opened (self-service); holds no personal data."""
-
-    nonce = models.UUIDField(unique=True)
-    used_at = models.DateTimeField(default=timezone.now)
-
-    class Meta:
-        db_table = "consent_usedlink"  # kept from before the app split
-        verbose_name = _("used single-use link")
-        verbose_name_plural = _("used single-use links")
-
-    def __str__(self):
-        return str(self.nonce)
-
-
-class KeptRequest(models.Model):
-    """A request the person was writing on their own page and did not send: kept for the page a
-    button of it leads back to, or, written after the page closed, for a day for their next page
-    in the same browser (the session holds only this row's number: `selfservice.draft_keep`). A
-    row of theirs, so a destruction takes it with them."""
-
-    subject = models.ForeignKey(
-        Subject, on_delete=models.CASCADE, related_name="kept_requests",
-        verbose_name=_("data subject"),
-    )  # fmt: skip
-    type = models.CharField(_("type"), max_length=32, choices=Ticket.Type.choices, blank=True)
-    message = models.TextField(_("message"))
-    kept_until = models.DateTimeField(_("kept until"))
-
-    class Meta:
-        verbose_name = _("request written on your page and not sent")
-        verbose_name_plural = _("requests written on your page and not sent")
 
     def __str__(self):
         return f"#{self.pk}"

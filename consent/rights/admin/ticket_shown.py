@@ -1,0 +1,74 @@
+"""What a request's page shows of it beside its own fields, read-only: the person, who asked
+for them, the requests it is filed with, our mail that came back, and the letter as it reads."""
+
+from django.contrib import admin
+from django.template.defaultfilters import linebreaksbr
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+
+from consent.common.dates import reader_time
+from consent.common.text import EMPTY
+from consent.core.admin import person_link
+from consent.core.guardians import guardian_name
+
+from ..reading import as_read
+
+
+class TicketShown:
+    """TicketAdmin's display fields (`fields`) that are not the request's own columns."""
+
+    @admin.display(description=_("data subject"))
+    def person(self, obj):
+        """The person by name, linked to their page: never in __str__, which the admin log
+        keeps. A request from an address not on record names no one."""
+        if obj.subject is None:
+            return _("a parent or guardian, not on record themselves") if obj.as_guardian else EMPTY
+        return person_link(obj.subject_id, obj.subject.full_name, obj.subject.email)
+
+    @admin.display(description=_("asked by"))
+    def asked_by(self, obj):
+        """Who asked, when not the person: their parent or guardian, on the page of the children
+        they act for (wards.py); the answer goes to the parent's address."""
+        if obj.guardian_id is None:
+            return EMPTY
+        return _("the child's parent or guardian: %(name)s") % {"name": guardian_name(obj.guardian)}
+
+    @admin.display(description=_("related requests"))
+    def related(self, obj):
+        """The request an emailed reply is about, and the replies filed with this one
+        (joining.file_reply, joining.file_repeat): the officer reads them together."""
+        links = []
+        if obj.regarding_id is not None:
+            links.append((_("about request"), obj.regarding_id, obj.regarding.reference))
+        links += [(_("email about this request"), reply.pk, reply.reference)
+                  for reply in obj.replies.order_by("id")]  # fmt: skip
+        if not links:
+            return EMPTY
+        return format_html_join(
+            "\n", '{}: <a href="{}">{}</a><br>',
+            ((label, reverse("admin:rights_ticket_change", args=[pk]), reference)
+             for label, pk, reference in links),
+        )  # fmt: skip
+
+    @admin.display(description=_("our mail that came back"))
+    def returned(self, obj):
+        """The reports that our mail about the request did not reach the person (threads.py):
+        the officer learns the answer or the link never arrived, and reads why."""
+        entries = obj.returned_mail.order_by("received_at", "id")
+        return format_html_join(
+            "\n", '<a href="{}">{}</a>, {}<br>',
+            ((reverse("admin:rights_quarantinedmessage_change", args=[q.pk]), q.reference,
+              reader_time(q.received_at)) for q in entries),
+        ) or EMPTY  # fmt: skip
+
+    @admin.display(description=_("message"))
+    def letter(self, obj):
+        """The letter as it reads: an HTML-only one without its markup (the officer read the
+        tags and styles of an Outlook body to find three lines), as received one click away."""
+        shown = as_read(obj.message)
+        if shown is None:
+            return obj.message or EMPTY  # shown as a text field is, line breaks kept
+        return format_html("{}<details><summary>{}</summary><pre>{}</pre></details>",
+                           linebreaksbr(shown), _("As received, with its HTML markup"),
+                           obj.message)  # fmt: skip

@@ -1,0 +1,101 @@
+"""A letter that asks to change or remove one item of the writer's data (compliance L7, L11,
+L13): «Исправьте мой номер», «Удалите мой номер телефона», «Поменяйте фамилию на …»,
+«Нөмірімді өшіріңіз», «Телефон нөмірімді түзетіңіз», «Адресімді өзгертіңіз». No phrase of the
+table names them (the phrases name «данные», a whole record), and each opened "other". They are
+a correction: the desk's correction changes the item, or removes it as minimisation does
+(answers.ticket_correct), the new value read by the officer in the letter, which the request
+keeps whole.
+
+Read in the person's own words (intake.recognise), sentence by sentence: a word naming an item
+of the record (ITEMS) and a verb of changing or removing it (CHANGE, REMOVE), in any order, the
+verb not negated («не меняйте номер», «нөмірді өзгертпеңіз»). Words are read as spelling.words
+reads them (Kazakh typed without its letters, Latin letters as the Cyrillic they stand for) and
+matched by their beginning, so any ending and «исправте» (a slip) match too."""
+
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.mail import interpolate
+from consent.core.models import Subject
+
+from .besides import COURTESY, KAZAKH_ASKING_FORM, RUSSIAN_ASKING
+from .sentences import SENTENCE_END
+from .spelling import fold, words
+
+# The beginnings of the words that name an item of the record, folded (spelling.fold).
+ITEMS = {
+    "phone": ("телефон", "номер", "номир", "сотов", "мобильн", "уялы"),
+    "full_name": ("фамил", "имя", "имени", "отчеств", "фио", "тегим", "атым", "атымды", "жоним"),
+    # «email», «e-mail» as spelling.words reads the Latin letters: «емайл», «майл».
+    "email": ("почт", "пошт", "емейл", "имейл", "емайл", "майл", "мейл", "мэйл"),
+    "address": ("адрес", "мекенжай", "мекен"),
+    "birth_date": ("рождени", "туган"),
+}
+# «Номер заказа» is no phone number: the word after it names what it numbers.
+NUMBERED = ("заказ", "договор", "запрос", "заявк", "счет", "карт", "тапсырыс", "шарт", "отиниш")
+CHANGE = ("исправ", "измен", "помен", "смен", "обнов", "поправ", "замен", "актуализ",
+          "корректир", "тузет", "озгерт", "ауыстыр", "жанарт", "алмастыр")  # fmt: skip
+REMOVE = ("удал", "убер", "убр", "сотр", "вычеркн", "исключ", "ошир", "жой", "алып")
+# A Kazakh verb negated inside it («өзгертпеңіз», «жоймаңыз»): a syllable right after its stem.
+NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
+NOT = frozenset({"не", "ни"})
+
+
+def asked_items(text: str) -> list[tuple[str, bool]]:
+    """(the item, whether it is to be removed) for each item `text` asks to change or remove,
+    in order, each once; none when a sentence asks for something else too («…и уничтожьте мои
+    фотографии»): two requests are for the officer to read, as intake.recognise leaves them."""
+    found = {}
+    for piece in SENTENCE_END.split(text or ""):
+        folded = [fold(word) for word in words(piece)]
+        verbs = [verb for at, word in enumerate(folded) if (verb := _verb(folded, at, word))]
+        items = [_item(word, folded[at + 1] if at + 1 < len(folded) else "")
+                 for at, word in enumerate(folded)]  # fmt: skip
+        if verbs and any(items):
+            for item in filter(None, items):
+                found.setdefault(item, "remove" in verbs and "change" not in verbs)
+        elif any(_asking(word) for word in folded):
+            return []
+    return list(found.items())
+
+
+def _asking(word):
+    """Whether the word asks us to do something (besides.py's imperative of «вы» and «сіз»)."""
+    return word not in COURTESY and bool(
+        RUSSIAN_ASKING.fullmatch(word) or KAZAKH_ASKING_FORM.fullmatch(word)
+    )
+
+
+def _verb(folded, at, word):
+    """ "change", "remove" or None: what the word asks, unless negated."""
+    for kind, stems in (("change", CHANGE), ("remove", REMOVE)):
+        stem = next((stem for stem in stems if word.startswith(stem)), None)
+        if stem is None:
+            continue
+        if (at and folded[at - 1] in NOT) or word[len(stem) : len(stem) + 2] in NEGATION_SYLLABLES:
+            return None
+        return kind
+    return None
+
+
+def _item(word, following):
+    if word == "почти":  # almost
+        return None
+    for item, stems in ITEMS.items():
+        if word.startswith(stems) and not (item == "phone" and following.startswith(NUMBERED)):
+            return item
+    return None
+
+
+def items_shown(text: str) -> list[str]:
+    """What `text` asks of each item, as the desk shows it to the officer («phone: remove»)."""
+    return [
+        interpolate(_("%(item)s: remove") if remove else _("%(item)s: change"),
+                    {"item": _label(item)})
+        for item, remove in asked_items(text)
+    ]  # fmt: skip
+
+
+def _label(item):
+    if item == "address":  # no field of the record: the officer answers what is held
+        return _("postal address")
+    return Subject._meta.get_field(item).verbose_name

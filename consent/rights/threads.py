@@ -1,0 +1,101 @@
+"""Which request a letter belongs to by its thread, not by its words: a reply names the mail it
+answers (In-Reply-To, References: RFC 5322 3.6.4), and a delivery report the mail that came
+back (its original's headers: RFC 3464). Our mail about a request carries the request's number
+in its subject line («Please confirm your request R-12», «Your request R-12»), and the outbox
+keeps each mail's Message-ID, random and known only to those the mail passed through: a
+Message-ID of ours is how a letter names a request it was never told the number of.
+
+A reply is the request's only from the address that request came from (as intake.replied_to):
+a Message-ID alone links nobody to someone else's request. A report of a mail that came back
+is the request's whoever sent it: it names our own mail, and changes nothing but what the
+officer is shown."""
+
+import re
+from email.message import EmailMessage
+
+from django.db.models import Q
+from post_office.models import Email
+
+from consent.common.text import clean_text
+from consent.core.subjects import normalise_email
+from consent.marketing.returns import failed_originals
+
+from .models import Ticket
+from .sentences import REFERENCE
+
+MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+# The latest Message-IDs of a long thread's References are read: the request is in the last
+# mails of it, and a field of thousands of them is no person's.
+THREAD_IDS = 50
+REPLY_TO_MAX = Ticket._meta.get_field("reply_to").max_length
+
+
+def thread_ids(message: EmailMessage) -> tuple[str, ...]:
+    """The Message-IDs the message answers, nearest first (In-Reply-To, then References from
+    the end)."""
+    found = []
+    for name in ("In-Reply-To", "References"):
+        for value in message.get_all(name) or ():
+            found += reversed(MESSAGE_ID.findall(str(value)))
+    return tuple(dict.fromkeys(found))[:THREAD_IDS]
+
+
+def reply_to(message: EmailMessage, sender: str) -> str:
+    """The addresses the message's Reply-To names beside its sender's, as written: "" when it
+    has none or names the sender alone."""
+    named = []
+    try:
+        values = [getattr(value, "addresses", ()) for value in message.get_all("Reply-To") or ()]
+    except Exception:  # a field the email package cannot read: shown as nothing, never refused
+        return ""
+    for addresses in values:
+        for address in addresses:
+            spelled = str(address.addr_spec or "")
+            if spelled and _folded(spelled) != _folded(sender):
+                named.append(spelled)
+    # Raw UTF-8 comes as escaped bytes, and a control character is stored by no database.
+    shown = ", ".join(dict.fromkeys(named)).encode("utf-8", "surrogateescape")
+    return clean_text(shown.decode("utf-8", "replace"), multiline=False)[:REPLY_TO_MAX]
+
+
+def _folded(address):
+    return (normalise_email(address) or address).casefold()
+
+
+def thread_request(ids: tuple[str, ...], sender: str) -> Ticket | None:
+    """The request of the sender's address that the thread `ids` names: one of our mails about
+    it, or a letter of theirs it was opened from; the nearest in the thread. A letter filed
+    with a request stands for that request. None when the thread names none."""
+    if not ids:
+        return None
+    sender = normalise_email(sender)
+    ours = dict(Email.objects.filter(message_id__in=ids).values_list("message_id", "subject"))
+    theirs = dict(Ticket.objects.filter(message_id__in=ids).values_list("message_id", "pk"))
+    numbers = []
+    for message_id in ids:
+        numbers += [int(n) for n in REFERENCE.findall(ours.get(message_id, ""))]
+        numbers += [theirs[message_id]] if message_id in theirs else []
+    if not numbers:
+        return None
+    found = {
+        ticket.pk: ticket
+        for ticket in Ticket.objects.filter(pk__in=set(numbers))
+        .filter(Q(email__address=sender) | Q(subject__email__address=sender))
+        .select_related("regarding")
+    }
+    ticket = next((found[n] for n in numbers if n in found), None)
+    if ticket is not None and ticket.is_filed and ticket.regarding_id:
+        return ticket.regarding
+    return ticket
+
+
+def returned_request(message: EmailMessage) -> Ticket | None:
+    """The request a delivery report says our mail about did not reach the person: the report
+    says it failed (not delayed), and names a mail of ours whose subject line names the
+    request. None for any other report."""
+    ids = failed_originals(message)
+    if not ids:
+        return None
+    subjects = Email.objects.filter(message_id__in=ids).values_list("subject", flat=True)
+    numbers = [int(n) for subject in subjects for n in REFERENCE.findall(subject)]
+    return Ticket.objects.filter(pk__in=numbers).order_by("-pk").first()
