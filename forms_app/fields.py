@@ -11,7 +11,7 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
-from consent.common.text import clean_form_text, cleaning_bound, marks_stacked
+from consent.common.text import clean_form_text, clean_name, cleaning_bound, marks_stacked
 from consent.core.phones import normalise_phone
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
@@ -41,10 +41,12 @@ class VisitorText(LengthCheckedHere, forms.CharField):
     the required check apply to what is stored (compliance T18, T20).
 
     A phone number (autocomplete "tel") is an input of type tel: a phone shows its number pad
-    for it, not the letters."""
+    for it, not the letters. A name (`name=True`: a person's, a place's) is cleaned as names
+    are stored (clean_name: compatibility letters as plain ones)."""
 
-    def __init__(self, *, multiline=False, autocomplete="", rows=4, **kwargs):
+    def __init__(self, *, multiline=False, autocomplete="", rows=4, name=False, **kwargs):
         self.multiline = multiline
+        self.name = name
         if "widget" not in kwargs:
             attrs = {"autocomplete": autocomplete} if autocomplete else {}
             if multiline:
@@ -66,19 +68,23 @@ class VisitorText(LengthCheckedHere, forms.CharField):
         # the person had written it.
         if "\ufffd" in value:
             raise ValidationError(UNREADABLE, code="unreadable")
-        value = clean_form_text(value, multiline=self.multiline) if value else value
+        if value:
+            value = (
+                clean_name(value) if self.name else clean_form_text(value, multiline=self.multiline)
+            )
         if marks_stacked(value):  # «Zalgo»: refused, not stored and shown over the desk's lines
             raise ValidationError(STACKED, code="stacked")
         return value
 
 
-def text(label, max_length, *, required=True, autocomplete="", help_text=""):
+def text(label, max_length, *, required=True, autocomplete="", help_text="", name=False):
     return VisitorText(
         label=label,
         max_length=max_length,
         required=required,
         help_text=help_text,
         autocomplete=autocomplete,
+        name=name,
     )
 
 

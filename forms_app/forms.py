@@ -144,7 +144,7 @@ class PublicForm(GuardedForm):
 
 
 class ContactForm(PublicForm):
-    full_name = text(_("Surname, first name and patronymic"), 300, autocomplete="name")
+    full_name = text(_("Surname, first name and patronymic"), 300, autocomplete="name", name=True)
     email = EmailAddress(label=_("Email"))
     phone = text(
         _("Phone"),
@@ -168,7 +168,7 @@ class ContactForm(PublicForm):
 class ApplicationForm(ContactForm):
     service_label = _("I agree to the processing of my personal data for answering my application.")
     birth_date = BirthDate(label=_("Date of birth"), help_text=_("For example 21.03.2001."))
-    birth_place = text(_("Place of birth"), 300)
+    birth_place = text(_("Place of birth"), 300, name=True)
     # One of the published services (choices set per form); stored as its title in the
     # visitor's language, text as the free-text answers before it were.
     service = forms.ChoiceField(
@@ -185,7 +185,7 @@ class ApplicationForm(ContactForm):
         help_text=_("JPEG, PNG or WebP, up to 5 MB. Do not upload identity documents."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    guardian_name = text(_("Parent's or guardian's full name"), 300, required=False)
+    guardian_name = text(_("Parent's or guardian's full name"), 300, required=False, name=True)
     guardian_contact = PhoneOrEmail(
         label=_("Parent's or guardian's phone or email"),
         max_length=254,
@@ -288,7 +288,7 @@ class ApplicationForm(ContactForm):
 
 class NewsletterForm(PublicForm):
     email = EmailAddress(label=_("Email"))
-    full_name = text(_("Name"), 300, required=False, autocomplete="name")
+    full_name = text(_("Name"), 300, required=False, autocomplete="name", name=True)
 
     data_fields = {"email": "email", "full_name": "full_name"}
     required_purpose = MARKETING

@@ -115,6 +115,15 @@ def clean_form_text(value: str | None, *, multiline: bool) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def clean_name(value: str | None) -> str:
+    """A person's or a place's name as it is stored (a form's or the desk's): clean_form_text
+    on one line, with every compatibility letter as the plain letter it is drawn from (NFKC):
+    «𝐀𝐛𝐞𝐥» (mathematical bold), «Ａｓｅｌ» (full-width), «Ⓐⓢⓔⓛ» (circled) were kept as typed, a
+    name no search, comparison or letter's greeting reads as «Asel». Kazakh and Russian letters
+    have no compatibility form and are untouched («Әсел», «Ёлка», «й»)."""
+    return clean_form_text(unicodedata.normalize("NFKC", value or ""), multiline=False)
+
+
 # The one-byte charsets UTF-8 text comes mislabelled with (as_written).
 MISLABELLED_AS = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1252")
 

@@ -72,7 +72,9 @@ def name_keys(text: str) -> list[str]:
     # Words as letters and digits: a name pasted with the comma or the quotes of its sentence
     # («Қасымова, Әсел») or written with a hyphen («Қасымова-Жақсыбекова») is its words; an
     # apostrophe inside one («Ol'ga») is no break.
-    text = unicodedata.normalize("NFC", text or "").translate(_APOSTROPHES)
+    # NFKC: a name stored before names were folded (common.text.clean_name), «Ａｓｅｌ» or «𝐀𝐬𝐞𝐥»,
+    # is found by «Asel», and the reverse.
+    text = unicodedata.normalize("NFKC", text or "").translate(_APOSTROPHES)
     for word in _WORD.findall(text):
         if _CYRILLIC_LETTER.search(word) and _LATIN_LETTER.search(word):
             word = word.translate(LOOKALIKES)

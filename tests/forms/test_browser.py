@@ -192,19 +192,22 @@ TAP_TARGETS = """() => [...document.querySelectorAll(
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_every_tap_target_on_a_phone_is_at_least_44_px_high(site, page, lang):
+@pytest.mark.parametrize("width,height", [(390, 844), (844, 390)], ids=["portrait", "landscape"])
+def test_every_tap_target_on_a_phone_is_at_least_44_px_high(site, page, lang, width, height):
     """A thumb on a 390 px phone hits what it aims at: the phone number on the contacts page (a
     23 px line), «Ask a question» beside the application button, the name of the site that
     leads home, the file button of the photo, a radio of the request form (its 27 px label in a
     44 px row left the rest of the row dead) were each a line of text high; so were the links of
     a form's error summary, the way to each field to fix (a form sent empty shows them), and a
     link alone in its paragraph: «Go to the home page» of a thank-you or error page, the
-    operator's address in every page's footer, the policy under a form."""
+    operator's address in every page's footer, the policy under a form. The same phone on its
+    side (844 by 390 px) too, and the policy and the self-service page."""
     base, _ = site
-    page.set_viewport_size({"width": 390, "height": 844})
+    page.set_viewport_size({"width": width, "height": height})
     small = {}
     forms = ("/contact/", "/apply/", "/newsletter/", "/requests/new/")
-    pages = ("/", "/contacts/", "/contact/thanks/", "/no-such-page/", "/my-data/thanks/")
+    pages = ("/", "/contacts/", "/privacy/", "/contact/thanks/", "/no-such-page/", "/my-data/",
+             "/my-data/thanks/")  # fmt: skip
     for path in (*pages, *forms, *(f"{form}#sent-empty" for form in forms)):
         page.goto(f"{base}/{lang}{path}")
         if path.endswith("#sent-empty"):

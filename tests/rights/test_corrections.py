@@ -168,6 +168,9 @@ def test_a_corrected_address_is_stored_in_the_one_form_of_an_address(
         ("full_name", "\u202eавомысаҚ лесӘ", "авомысаҚ лесӘ"),  # reads "Әсел Қасымова" reversed
         ("full_name", "Әсел\u200b  Қасымқызы ", "Әсел Қасымқызы"),
         ("birth_place", "Семей\u2066\u202e", "Семей"),
+        # compatibility letters as the plain ones (common.text.clean_name)
+        ("full_name", "𝐀𝐬𝐞𝐥 Ｑａｓｙｍｏｖａ", "Asel Qasymova"),
+        ("birth_place", "Ⓢⓔⓜⓔⓨ", "Semey"),
     ],
 )
 def test_a_corrected_name_or_place_is_stored_as_a_form_stores_it(
