@@ -1,8 +1,15 @@
-"""Dan writes a campaign in both languages: what he wrote for Russian readers reaches them whole."""
+"""Dan writes a campaign in both languages: what he wrote for Russian readers reaches them
+whole, and a link he (or an officer answering a request) writes in the text is one the reader
+can click."""
+
+from types import SimpleNamespace
 
 import pytest
 from post_office.models import Email
 
+from consent.core.delivery import send_queued
+from consent.core.mail import render_mail
+from consent.marketing.campaigns import queue_sending
 from consent.marketing.models import Campaign
 from tests.marketing.test_campaigns import confirmed
 from tests.marketing.test_marketer_desk import CHANGELIST, WRITTEN, act
@@ -38,3 +45,32 @@ def test_a_half_written_draft_stored_before_the_rule_is_not_sent(texts, marketer
     assert level == "error" and "Мәтін (орыс тілінде)" in text
     draft.refresh_from_db()
     assert draft.status == "draft" and not Email.objects.exists()
+
+
+def test_a_link_in_the_text_is_clickable_in_the_sent_mail(texts, marketer_client):
+    confirmed("kk@example.kz")
+    confirmed("ru@example.kz", "ru")
+    url = "https://emalu.kz/kk/offers/?a=1&b=2"
+    body = f"Жаңа ұсыныс: {url}\n<b>бағасы</b> төмен"
+    campaign = Campaign.objects.create(**{**WRITTEN, "body_kk": body, "body_ru": body})
+    act(marketer_client, "send", campaign)
+    queue_sending()
+    assert send_queued() == (2, 0)
+    for email in Email.objects.all():
+        assert f'href="{url.replace("&", "&amp;")}"' in email.html_message
+        # what the marketer typed stays text: no markup of theirs reaches the reader
+        assert "&lt;b&gt;бағасы&lt;/b&gt;" in email.html_message
+        assert url in email.message
+
+
+@pytest.mark.parametrize(
+    "template", ["request_done", "request_refused", "request_closed", "request_destroyed_instead"]
+)
+def test_a_link_an_officer_writes_in_an_answer_is_clickable(template):
+    """The same for the outcome an officer writes into the answer to a request."""
+    ticket = SimpleNamespace(reference="R-1", get_type_display=lambda: "access")
+    url = "https://emalu.kz/ru/privacy/?v=2&x=1"
+    context = {"ticket": ticket, "outcome": f"См. {url}\n<i>до конца</i>"}
+    _line, text, html = render_mail(template, context, language="ru", subject_line="x")
+    assert f'href="{url.replace("&", "&amp;")}"' in html
+    assert "&lt;i&gt;до конца&lt;/i&gt;" in html and url in text
