@@ -74,3 +74,24 @@ def test_a_link_an_officer_writes_in_an_answer_is_clickable(template):
     _line, text, html = render_mail(template, context, language="ru", subject_line="x")
     assert f'href="{url.replace("&", "&amp;")}"' in html
     assert "&lt;i&gt;до конца&lt;/i&gt;" in html and url in text
+
+
+@pytest.mark.parametrize(
+    ("language", "said"),
+    [("kk", "орыс тілінде оқитындар төмендегі қазақ"), ("ru", "русскоязычные читатели получат")],
+)
+def test_the_russian_preview_shows_the_mail_russian_readers_get(
+    texts, marketer_client, language, said
+):
+    """The preview is the mail as it goes: its subject line, and, when nothing was written in
+    Russian, a word that Russian readers get the Kazakh mail (it showed Kazakh under "Russian"
+    and said nothing, the subject line nowhere)."""
+    marketer_client.cookies["django_language"] = language
+    only_kk = Campaign.objects.create(title="kk", subject_line_kk="Тақырып", body_kk="Мәтін")
+    both = Campaign.objects.create(**WRITTEN)
+    page = marketer_client.get(f"{CHANGELIST}{only_kk.pk}/change/").content.decode()
+    russian = page.split("field-preview_ru", 1)[1]
+    assert said in russian and "<strong>Тақырып</strong>" in russian
+    page = marketer_client.get(f"{CHANGELIST}{both.pk}/change/").content.decode()
+    assert said not in page and "<strong>Новости</strong>" in page.split("field-preview_ru")[1]
+    assert "<strong>Жаңалықтар</strong>" in page.split("field-preview_kk")[1]
