@@ -78,6 +78,10 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("people it would reach now"))
     def audience(self, obj):
+        # A draft's only: beside a sent campaign's own counts, today's subscribers read as
+        # people it went to.
+        if obj.pk is not None and obj.status != Campaign.Status.DRAFT:
+            return EMPTY
         return campaign_recipients().count()
 
     def _preview(self, obj, language):

@@ -7,6 +7,7 @@ from types import SimpleNamespace
 import pytest
 from post_office.models import Email
 
+from consent.common.text import EMPTY
 from consent.core.delivery import send_queued
 from consent.core.mail import render_mail
 from consent.marketing.campaigns import queue_sending
@@ -95,3 +96,20 @@ def test_the_russian_preview_shows_the_mail_russian_readers_get(
     page = marketer_client.get(f"{CHANGELIST}{both.pk}/change/").content.decode()
     assert said not in page and "<strong>Новости</strong>" in page.split("field-preview_ru")[1]
     assert "<strong>Жаңалықтар</strong>" in page.split("field-preview_kk")[1]
+
+
+def test_a_sent_campaign_does_not_count_todays_subscribers_as_its_audience(texts, marketer_client):
+    """Sent to one person; two more subscribe later. The sent campaign's page showed «people it
+    would reach now: 3» beside «all queued: 1»: it now shows only what happened."""
+    confirmed("first@example.kz")
+    campaign = Campaign.objects.create(**WRITTEN)
+    act(marketer_client, "send", campaign)
+    queue_sending()
+    confirmed("second@example.kz")
+    confirmed("third@example.kz", "ru")
+    page = marketer_client.get(f"{CHANGELIST}{campaign.pk}/change/").content.decode()
+    audience = page.split("field-audience", 1)[1].split("field-", 1)[0].replace(" ", "")
+    assert ">3<" not in audience and f">{EMPTY}<" in audience
+    draft = Campaign.objects.create(**WRITTEN)
+    page = marketer_client.get(f"{CHANGELIST}{draft.pk}/change/").content.decode()
+    assert ">3<" in page.split("field-audience", 1)[1].split("field-", 1)[0].replace(" ", "")
