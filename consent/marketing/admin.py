@@ -78,13 +78,25 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("people it would reach now"))
     def audience(self, obj):
+        # A draft's only: beside a sent campaign's own counts, today's subscribers read as
+        # people it went to.
+        if obj.pk is not None and obj.status != Campaign.Status.DRAFT:
+            return EMPTY
         return campaign_recipients().count()
 
     def _preview(self, obj, language):
+        """The mail as its reader gets it: the subject line too, and, when no Russian was
+        written, that Russian readers get the Kazakh mail (it showed the Kazakh text under
+        "Russian" and said nothing)."""
         if obj.pk is None:
             return EMPTY
-        _line, text, _html = campaign_preview(obj, language)
-        return format_html("<pre style='white-space:pre-wrap'>{}</pre>", text)
+        line, text, _html = campaign_preview(obj, language)
+        note = ""
+        if obj.written_in(language) != language:
+            note = format_html("<p><em>{}</em></p>", _("No Russian version: Russian readers get "
+                                                       "the Kazakh mail below."))  # fmt: skip
+        return format_html("{}<p><strong>{}</strong></p><pre style='white-space:pre-wrap'>{}</pre>",
+                           note, line, text)  # fmt: skip
 
     @admin.display(description=_("preview (Kazakh)"))
     def preview_kk(self, obj):

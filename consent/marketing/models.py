@@ -1,6 +1,7 @@
 """Campaigns and who they were queued to."""
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -58,6 +59,20 @@ class Campaign(models.Model):
 
     def __str__(self):
         return self.title
+
+    def clean(self):
+        """The Russian version is written whole or not at all: with only one of its subject line
+        and text, Russian readers would silently get the Kazakh mail instead (written_in)."""
+        super().clean()
+        line, body = self.subject_line_ru.strip(), self.body_ru.strip()
+        if line and not body:
+            raise ValidationError(
+                {"body_ru": _("Write the Russian text too, or clear the Russian subject.")}
+            )
+        if body and not line:
+            raise ValidationError(
+                {"subject_line_ru": _("Write the Russian subject too, or clear the Russian text.")}
+            )
 
     def written_in(self, language):
         """The language a reader of `language` gets the campaign in: Kazakh when no Russian was
