@@ -3,8 +3,10 @@ again. Each carries what the page showed (shown.py), so a repeat does nothing an
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.text import whole_number
@@ -47,6 +49,7 @@ class AnsweredAdmin:
             reopened,
         )  # fmt: skip
 
+    @method_decorator(transaction.atomic)  # the request held from its check (changed_since)
     def _posted(self, request, pk, operation, done):
         """One of the request page's own forms, posted: `operation(ticket)` for staff who may
         change requests (403 otherwise, 405 for anything but POST); back to the request, told

@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 from consent.common.dates import reader_time
 from consent.core.models import AuditEvent
 
+from ..closing import ticket_lock
 from ..models import Ticket
 
 # The audit rows of what changes a request's type or status (not a view, not a hand-over).
@@ -27,7 +28,13 @@ def changed_since(ticket: Ticket, posted, user) -> str | None:
     before this rule, is not checked); otherwise what the officer is told: done already by
     them, or by someone else, when, and what the request is now."""
     shown = posted.get("state")
-    if shown is None or shown == page_state(ticket):
+    if shown is None:
+        return None
+    # Held until the view's transaction ends: a double click's two posts, served at once by two
+    # workers, read the request one after the other, the second as the first left it.
+    ticket_lock(ticket)
+    ticket.refresh_from_db(fields=["status", "type"])
+    if shown == page_state(ticket):
         return None
     last = (
         AuditEvent.objects.filter(object_type=Ticket._meta.label_lower, object_id=str(ticket.pk))

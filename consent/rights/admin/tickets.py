@@ -8,10 +8,12 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.template.defaultfilters import linebreaksbr
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
@@ -240,6 +242,7 @@ class TicketAdmin(AssignedAdmin, AnsweredAdmin, AuditedAdmin):
             extra["can_resend"] = True
         return super().change_view(request, object_id, form_url, extra)
 
+    @method_decorator(transaction.atomic)  # the request held from its check (changed_since)
     def act_view(self, request, pk):
         """POST: carry out or refuse, then back to the request (from a page out of date:
         nothing done, shown.changed_since); or the request's page again with the panel's errors
