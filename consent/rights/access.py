@@ -75,9 +75,9 @@ def ticket_resend_access(
     refuse_if_blocked(ticket.subject)
     latest = access_answers(ticket).last()
     if latest is not None and latest.pk != after:
-        when = reader_time(latest.at)
-        raise ValidationError(_("The answer was sent at %(time)s, after this page was opened, "
-                                "so it was not sent once more.") % {"time": when})  # fmt: skip
+        done = {"time": reader_time(latest.at), "who": latest.actor_label or _("the system")}
+        raise ValidationError(_("The answer was sent at %(time)s by %(who)s, after this page "
+                                "was opened, so it was not sent once more.") % done)  # fmt: skip
     unsent_answers_withdraw(ticket)  # one still waiting is replaced, not sent as well
     files = _access_files(ticket, actor=actor, resent=True)
     outcome = _("As you asked, here again is the data we hold about you, as it stands today, "

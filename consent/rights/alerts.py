@@ -14,7 +14,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.contrib.auth.models import AbstractUser
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import QuerySet
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -31,13 +31,13 @@ from consent.core.staff import (
 )
 
 from .models import QUIET_REASONS, QuarantinedMessage, Ticket
+from .models.officers import works_requests
 
 
 def desk_staff() -> QuerySet[AbstractUser]:
     """Active staff who work requests: the privacy officer group, and superusers. Who may take
     one (assignment.ticket_assign)."""
-    users = get_user_model().objects.filter(is_active=True)
-    return users.filter(Q(groups__name="privacy_officer") | Q(is_superuser=True)).distinct()
+    return get_user_model().objects.filter(works_requests()).distinct()
 
 
 def officers() -> QuerySet[AbstractUser]:

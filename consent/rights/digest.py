@@ -110,6 +110,12 @@ def digest(today: date) -> int:
     # Each officer's own requests first, those they are in charge of (assignment.py): the
     # officers with the same own requests (most often none) get one mail, rendered once per
     # language.
+    # And for everyone those no one who can work them is in charge of: none taken, or held by an
+    # officer since deactivated or taken out of the group, who gets no digest (officers.py).
+    free = set(Ticket.objects.unassigned().filter(pk__in=[t.pk for t in due]).values_list(
+        "pk", flat=True))  # fmt: skip
+    context["unassigned"] = [t for t in due if t.pk in free]
+    context["unassigned_url"] = f"{url}&officer=none"
     readers = defaultdict(list)
     for officer in officers():
         readers[tuple(t for t in due if t.assignee_id == officer.pk)].append(officer)

@@ -94,7 +94,7 @@ def test_the_desk_sends_a_new_answer_made_from_the_data_held_today_once_per_pres
 
     # Pressed twice (or by a second officer on a page opened before): sent once.
     twice = desk.post(resend, {"after": after}, follow=True)
-    assert "не отправлен ещё раз" in told(twice)[0]
+    assert "не отправлен ещё раз" in told(twice)[0] and "сотрудник: olga" in told(twice)[0]
     assert mails_to("asel@example.kz")[-1].pk == again.pk and exports.count() == 2
 
     # An `after` that is no answer's number («²» and 5,000 digits passed isdecimal() to int(),

@@ -17,7 +17,7 @@ from ..models import Ticket
 
 
 class AssigneeFilter(admin.SimpleListFilter):
-    """The officer's own requests, or those no one has taken yet."""
+    """The officer's own requests, or those no one who can work them has (unassigned)."""
 
     title = gettext_lazy("officer")
     parameter_name = "officer"
@@ -27,9 +27,9 @@ class AssigneeFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() == "me":
-            return queryset.filter(assignee=request.user)
+            return queryset.held_by(request.user)
         if self.value() == "none":
-            return queryset.filter(assignee=None)
+            return queryset.unassigned()
         return queryset
 
 
@@ -42,10 +42,17 @@ class AssignedAdmin:
 
     def assignment(self, request, ticket):
         """The request page's form: who has it, and, on an open request for staff who may
-        change it, a button to take it and a list of officers to hand it to."""
+        change it, a button to take it and a list of officers to hand it to. The list offers
+        only a change: not the one in charge (handing it to them did nothing, and the list
+        started on them, or on «no one» for a request no one had), «no one» only when someone
+        has it, and it starts on the officer reading, unless it is theirs already. A holder
+        who can no longer work requests is named as such: the request counts as no one's."""
         can = ticket.is_open and self.has_change_permission(request, ticket)
-        return {"can_assign": can, "officers": list(desk_staff().order_by("username")) if can
-                else [], "mine": ticket.assignee_id == request.user.pk}  # fmt: skip
+        gone = ticket.assignee_id is not None and not Ticket.objects.held_by(
+            ticket.assignee_id).filter(pk=ticket.pk).exists()  # fmt: skip
+        others = [o for o in desk_staff().order_by("username") if o.pk != ticket.assignee_id]
+        return {"can_assign": can, "officers": others if can else [], "holder_gone": gone,
+                "mine": ticket.assignee_id == request.user.pk and not gone}  # fmt: skip
 
     def assign_view(self, request, pk):
         """POST: take the request ("take") or hand it to an officer (their number; empty:

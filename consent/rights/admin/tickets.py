@@ -8,27 +8,31 @@ from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
+from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.common.text import REASON_MAX_CHARS, whole_number
+from consent.common.text import REASON_MAX_CHARS
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audited
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING, PURPOSES
 
-from ..access import access_answers, answer_held_back, resendable, ticket_resend_access
-from ..closing import reopen_refusal, reopenings, ticket_reopen
+from ..access import access_answers, answer_held_back, resendable
+from ..closing import reopen_refusal, reopenings
 from ..desk import ActionForm, carry_out
 from ..items import items_shown
 from ..models import Ticket
 from ..register import register_export
 from ..statistics import statistics_export, timed
+from .answered import AnsweredAdmin
 from .assigned import AssignedAdmin, AssigneeFilter
 from .due import DueFilter, due_shown, due_told
+from .shown import changed_since, page_state
 from .ticket_shown import TicketShown
 
 # A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
@@ -43,7 +47,7 @@ MAX_ID = 2**63 - 1  # a bigint
 
 
 @admin.register(Ticket)
-class TicketAdmin(TicketShown, AssignedAdmin, AuditedAdmin):
+class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
     """The desk: requests by due date, overdue ones marked. Each request's page is read-only;
     its panel posts to a page of its own (`act_view`), as Django's user admin does for
     passwords, which carries the request out or shows the panel again with its errors."""
@@ -158,7 +162,8 @@ class TicketAdmin(TicketShown, AssignedAdmin, AuditedAdmin):
         if not self.has_view_permission(request, ticket):
             raise PermissionDenied
         extra = {"desk_form": ActionForm(ticket=ticket), "can_act": self._can_act(request, ticket),
-                 "ticket": ticket, **(extra_context or {})}  # fmt: skip
+                 "ticket": ticket, "state": page_state(ticket),
+                 **(extra_context or {})}  # fmt: skip
         extra["reopenings"] = [
             {**r, "at": reader_time(r["at"]), "by": r["by"] or _("the system")}
             for r in reopenings(ticket)
@@ -193,14 +198,18 @@ class TicketAdmin(TicketShown, AssignedAdmin, AuditedAdmin):
             extra["can_resend"] = True
         return super().change_view(request, object_id, form_url, extra)
 
+    @method_decorator(transaction.atomic)  # the request held from its check (changed_since)
     def act_view(self, request, pk):
-        """POST: carry out or refuse, then back to the request; or the request's own page
-        again with the panel's errors (GET: with an empty panel). The page the officer acted
-        from, whole: the panel shown on a page of its own lost what the person asked for, and
-        its breadcrumbs ended on a dangling «R-3 ›»."""
+        """POST: carry out or refuse, then back to the request (from a page out of date:
+        nothing done, shown.changed_since); or the request's page again with the panel's errors
+        (GET: with an empty panel), whole, not a page of the panel's own."""
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
+        stale = request.method == "POST" and changed_since(ticket, request.POST, request.user)
+        if stale:
+            self.message_user(request, stale, messages.WARNING)
+            return redirect("admin:rights_ticket_change", ticket.pk)
         form = ActionForm(request.POST or None, ticket=ticket)
         if (ticket.is_open or ticket.is_filed) and request.method == "POST" and form.is_valid():
             try:
@@ -216,10 +225,8 @@ class TicketAdmin(TicketShown, AssignedAdmin, AuditedAdmin):
                 self.message_user(request, text, level)
                 return redirect("admin:rights_ticket_change", ticket.pk)
         if not ticket.is_open and not ticket.is_filed:
-            # Closed (by another officer, or by the person's link) since the panel was shown,
-            # or while this one acted: back to the request, which has no panel now, and a POST
-            # is told nothing was done, rather than a "403 Forbidden" that reads as a missing
-            # permission.
+            # Closed while this one acted: back to the request, which has no panel now, told
+            # nothing was done, rather than a "403 Forbidden" that reads as a missing permission.
             if request.method == "POST":
                 self.message_user(request, _("This request is already closed, so nothing was "
                                              "done."), messages.WARNING)  # fmt: skip
@@ -227,54 +234,6 @@ class TicketAdmin(TicketShown, AssignedAdmin, AuditedAdmin):
         shown = copy(request)  # the request page's view reads it as shown, not as posted
         shown.method = "GET"
         return self.change_view(shown, str(ticket.pk), extra_context={"desk_form": form})
-
-    def resend_view(self, request, pk):
-        """POST: make an answered access request's answer again from the data held today and
-        mail it (access.ticket_resend_access)."""
-        after = whole_number(request.POST.get("after"))
-        return self._posted(
-            request, pk,
-            lambda ticket: ticket_resend_access(ticket, actor=request.user, after=after),
-            _("Done: a new answer, made from the data held today, is on its way to the person."),
-        )  # fmt: skip
-
-    def reopen_view(self, request, pk):
-        """POST: put a closed request back among the open ones, with the officer's reason
-        (closing.ticket_reopen), and say by when it is to be answered: the date stands, often
-        passed already."""
-
-        def reopened(ticket):
-            again = _("The request is open again: reopening does not change its due date.")
-            due, level = due_told(ticket)
-            return f"{again} {due}", level
-
-        return self._posted(
-            request, pk,
-            lambda ticket: ticket_reopen(ticket, reason=request.POST.get("reason", ""),
-                                         actor=request.user,
-                                         closed_at=request.POST.get("closed_at")),
-            reopened,
-        )  # fmt: skip
-
-    def _posted(self, request, pk, operation, done):
-        """One of the request page's own forms, posted: `operation(ticket)` for staff who may
-        change requests (403 otherwise, 405 for anything but POST); back to the request, told
-        `done` (a text, or of the request as the operation left it, `done(ticket)`: a text and
-        its level) or, in the officer's language, why nothing was done."""
-        ticket = get_object_or_404(Ticket, pk=pk)
-        if not self.has_change_permission(request, ticket):
-            raise PermissionDenied
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
-        try:
-            result = operation(ticket)
-        except ValidationError as error:
-            for text in error.messages:
-                self.message_user(request, text, messages.ERROR)
-        else:
-            text, level = done(result) if callable(done) else (done, messages.SUCCESS)
-            self.message_user(request, text, level)
-        return redirect("admin:rights_ticket_change", ticket.pk)
 
     def register_view(self, request):
         """The requests the list shows, under its filters (Django's own changelist reads them),

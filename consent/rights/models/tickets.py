@@ -12,11 +12,12 @@ from consent.common.dates import local_today
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 
+from .officers import AssignedQuerySet
 
-class TicketQuerySet(models.QuerySet):
+
+class TicketQuerySet(AssignedQuerySet):
     def requests(self):
-        """What counts as a request received: all but the replies filed with the request they
-        answer (the charts and the statistics count requests, not letters)."""
+        """Requests received: all but replies filed with the request they answer."""
         return self.exclude(status=Ticket.Status.FILED)
 
     def open(self):
@@ -210,8 +211,7 @@ class Ticket(models.Model):
     guardian = models.ForeignKey("consent.Guardian", models.SET_NULL, null=True, blank=True,
                                  related_name="requests", verbose_name=_("asked by a parent or "
                                  "guardian for the child"), editable=False)  # fmt: skip
-    # The officer who has taken it (assignment.ticket_assign, audited): the desk filters by it
-    # and the digest lists each officer's own first. Anyone may still act on it.
+    # Its officer (assignment.py; officers.py: held_by, unassigned). Anyone may act on it.
     assignee = models.ForeignKey(settings.AUTH_USER_MODEL, models.SET_NULL, null=True, blank=True,
                                  related_name="+", verbose_name=_("officer"))  # fmt: skip
 

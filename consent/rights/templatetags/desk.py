@@ -35,7 +35,8 @@ def desk_summary(context):
         overdue=counted(Ticket.objects.overdue(today)),
         today=counted(Ticket.objects.due_on(today)),
         next=counted(Ticket.objects.due_after(today, next_day)),
-        mine=counted(Ticket.objects.filter(assignee=user)),
+        mine=counted(Ticket.objects.held_by(user)),
+        unassigned=counted(Ticket.objects.unassigned()),
         waiting=counted(Ticket.objects.waiting()),
         closable=counted(Ticket.objects.closable(timezone.now())),
     )

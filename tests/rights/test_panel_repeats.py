@@ -1,0 +1,79 @@
+"""Every panel action on a request's page, posted twice (a double click) or from a second tab
+opened before a colleague acted, does nothing the second time and says it is already done,
+when and by whom, as the hand-over does: never a refusal read as a failure («Choose a type
+other than the request's own»), never a second answer or a second letter."""
+
+import re
+
+import pytest
+from post_office.models import Email
+
+from consent.core.models import AuditEvent
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open, ticket_verify
+from tests.staff import staff_member, verified_login
+
+AGAIN = {"kk": "Бұл әлдеқашан жасалған: оны сіз жасадыңыз", "ru": "Уже сделано: вы сделали это"}
+BY = {"kk": "кім: olga", "ru": "сотрудник: olga"}
+
+# (the request: its type, whether confirmed; the form posted: its URL's end, what it sends)
+ACTIONS = {
+    "carry out": ("block", True, "act", {"desk_action": "do", "reason": "Бұғатталды."}),
+    "refuse": ("access", True, "act", {"desk_action": "refuse", "reason": "Негіз жоқ."}),
+    "change type": ("access", True, "act", {"desk_action": "retype", "new_type": "destroy"}),
+    "close unconfirmed": ("access", False, "act", {"desk_action": "close"}),
+    "reopen": ("block", True, "reopen", {"reason": "Қате жабылды."}),
+}
+
+
+def page_form(desk, ticket, form_id):
+    """The hidden fields the page's form `form_id` carries, as a browser would post them."""
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    form = re.search(rf'<form [^>]*id="{form_id}".*?</form>', page, re.S).group(0)
+    return dict(re.findall(r'<input type="hidden" name="(\w+)" value="([^"]*)"', form))
+
+
+def told(response):
+    return " ".join(str(m) for m in response.context["messages"])
+
+
+def trace(ticket):
+    ticket.refresh_from_db()
+    rows = AuditEvent.objects.filter(object_type="rights.ticket", object_id=str(ticket.pk))
+    rows = rows.exclude(action=AuditEvent.Action.SUBJECT_VIEW)  # the page read again
+    return (ticket.status, ticket.type, ticket.closed_at, rows.count(), Email.objects.count())
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("action", list(ACTIONS))
+def test_a_panel_action_posted_again_is_already_done(
+    client, person, privacy_officer, time_machine, action, lang
+):
+    time_machine.move_to("2026-12-15 10:00+05:00", tick=False)
+    kind, confirmed, url, data = ACTIONS[action]
+    email = "asel@example.kz" if confirmed else "nobody@example.kz"
+    ticket = ticket_open(kind=kind, email=email, language=lang, channel="email")
+    if confirmed:
+        ticket = ticket_verify(ticket)
+    desk = verified_login(client, privacy_officer)
+    desk.cookies["django_language"] = lang
+    if action == "reopen":  # a request answered first, then reopened
+        desk.post(f"/admin/rights/ticket/{ticket.pk}/act/",
+                  {**ACTIONS["carry out"][3], **page_form(desk, ticket, "desk-panel")})  # fmt: skip
+    form = "reopen-panel" if action == "reopen" else "desk-panel"
+    shown = page_form(desk, ticket, form)
+    assert shown.get("state")
+    first = desk.post(f"/admin/rights/ticket/{ticket.pk}/{url}/", {**data, **shown}, follow=True)
+    assert AGAIN[lang] not in told(first)
+    done = trace(ticket)
+    assert done[:2] != (Ticket.Status.OPEN, kind) or action == "reopen"
+    # The double click: the same page's form again.
+    again = desk.post(f"/admin/rights/ticket/{ticket.pk}/{url}/", {**data, **shown}, follow=True)
+    assert again.status_code == 200 and AGAIN[lang] in told(again)
+    assert trace(ticket) == done
+    # Dana's tab, opened before Olga acted: told it was done, by whom.
+    dana = verified_login(client.__class__(), staff_member("dana", "privacy_officer"))
+    dana.cookies["django_language"] = lang
+    late = dana.post(f"/admin/rights/ticket/{ticket.pk}/{url}/", {**data, **shown}, follow=True)
+    assert late.status_code == 200 and BY[lang] in told(late)
+    assert trace(ticket) == done
