@@ -27,12 +27,14 @@ u = User.objects.create_superuser("desk", "desk@example.kz", "desk-officer-pass-
 TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
 User.objects.create_user("newbie", "newbie@example.kz", "newbie-pass-123456", is_staff=True)
 today = local_today()
+long_login = User.objects.create_user("nurmukhamedova.aigerim.kairatkyzy", is_staff=True)
 for n, (days, kind) in enumerate([(-3, "destroy"), (0, "correct"), (9, "automated_objection")]):
     s = Subject.objects.create(full_name=f"Әсел Қасымова-Сейітжанова {{n}}",
                                email=f"person{{n}}@example.kz", language="kk")
     t = ticket_create(kind=kind, subject=s, email=s.email, language="kk", channel="email",
                       notify=False, status=Ticket.Status.OPEN)
-    Ticket.objects.filter(pk=t.pk).update(due_date=today + datetime.timedelta(days=days))
+    Ticket.objects.filter(pk=t.pk).update(due_date=today + datetime.timedelta(days=days),
+                                          assignee=long_login if n == 2 else None)
 ticket_create(kind="access", subject=s, email=s.email, language="kk", notify=False,
               channel=Ticket.Channel.SELF_SERVICE, status=Ticket.Status.DONE)
 for kind, status in [("block", Ticket.Status.REFUSED), ("access", Ticket.Status.DONE)]:
@@ -153,10 +155,13 @@ def test_the_desk_works_on_a_phone(site, browser, officer, lang):  # noqa: F811
     for url in ["/admin/rights/ticket/", "/admin/rights/ticket/?due=all", *urls]:
         page.goto(site + url)
         assert page.evaluate("document.documentElement.scrollWidth") <= 390, url
+        for form in page.locator("#content-main ~ form").all():  # whatever form comes next
+            box = form.bounding_box()
+            assert box["x"] >= 0 and box["x"] + box["width"] <= 390, url
         for button in page.locator("#content form button").all():
             box = button.bounding_box()
             assert box["x"] >= 0 and box["x"] + box["width"] <= 390, (url, button.inner_text())
-        seen |= {f for f in ("#desk-panel", "#resend-answer", "#reopen-panel")
+        seen |= {f for f in ("#desk-panel", "#resend-answer", "#reopen-panel", "#assign-panel")
                  if page.locator(f).count()}  # fmt: skip
-    assert seen == {"#desk-panel", "#resend-answer", "#reopen-panel"}
+    assert seen == {"#desk-panel", "#resend-answer", "#reopen-panel", "#assign-panel"}
     page.context.close()
