@@ -147,7 +147,6 @@ def test_our_own_mail_pasted_back_is_about_its_request(person, first):
         ("Re: Курсы английского", "Спасибо, посмотрю расписание и отпишу вам завтра."),
         ("Re: Курсы английского", "Добрый день. Уточню у мужа и отпишусь"),
         ("Курсы английского", "Когда начинается набор? Отпишитесь пожалуйста, жду."),
-        ("Нет на месте", "Я в отпуске до 10 декабря, по возвращении отпишусь."),
         # and asks to be written back to: to whom, about what, where to
         ("Курсы английского", "Отпишите мне, когда будет расписание"),
         ("Счёт на оплату", "Прошу отписаться о получении письма"),
@@ -173,6 +172,18 @@ def test_what_the_writer_will_do_or_means_otherwise_is_no_request(person, subjec
     ticket = ingest(message(subject_line, body=body))
     assert (ticket.type, ticket.language) == (Type.OTHER, "ru")
     assert not ticket.about_someone_else  # «мужа» named nobody a request is about
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+def test_a_holiday_reply_that_will_write_back_is_set_aside_and_changes_nothing(person):
+    """A holiday auto-reply sent without a machine's header: «отпишусь» is «I will write back»,
+    not «unsubscribe me», and the letter asks nothing (asked_nothing.py): set aside for staff to
+    read, no request opened, no answer sent, and the person's news go on."""
+    letter = ingest(
+        message("Нет на месте", body="Я в отпуске до 10 декабря, по возвращении отпишусь.")
+    )
+    assert getattr(letter, "reason", None) == "nothing_asked"
+    assert not Ticket.objects.exists()
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
 
 

@@ -54,6 +54,7 @@ LABELS = {
     "instead_of": _("instead of"),
     "destroyed_by": _("destroyed by request"),
     "filed_with": _("filed with request"),
+    "asked_nothing": _("the letter asks nothing"),
     "request": _("request"),
     "guardian_of": _("records of the children"),
     "for_children": _("done for the children by their parent or guardian"),
