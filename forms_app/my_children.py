@@ -7,13 +7,13 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
+from consent.common.net import download
 from consent.core.guardians import wards_at
 from consent.rights import selfservice, wards
 
@@ -127,10 +127,7 @@ def my_children_export(request, address):
     except ValidationError:  # compliance L12: no export while processing is blocked
         messages.error(request, CHILD_BLOCKED)
         return redirect(PAGE)
-    response = HttpResponse(body, content_type=f"application/{fmt}")
-    response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return download(body, f"{ticket.reference}.{fmt}", f"application/{fmt}")
 
 
 @_ward_action

@@ -5,13 +5,13 @@ from functools import wraps
 
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
+from consent.common.net import download
 from consent.common.pagecache import shared_page
 from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
@@ -286,10 +286,7 @@ def my_data_export(request, subject):
     except ValidationError as refusal:  # compliance L12: no export while processing is blocked
         messages.error(request, refusal.messages[0])
         return _back_to_page(request)
-    response = HttpResponse(body, content_type=f"application/{fmt}")
-    response["Content-Disposition"] = f'attachment; filename="{ticket.reference}.{fmt}"'
-    response["Cache-Control"] = "no-store"
-    return response
+    return download(body, f"{ticket.reference}.{fmt}", f"application/{fmt}")
 
 
 @_self_service_action

@@ -5,7 +5,7 @@ from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 # Where a proxy of one's own sits (RFC 1918, loopback, unique local IPv6): never a visitor's
@@ -108,3 +108,13 @@ def sent_from_this_site(request: HttpRequest) -> bool:
     return origin == f"{request.scheme}://{request.get_host()}" or (
         origin in settings.CSRF_TRUSTED_ORIGINS
     )
+
+
+def download(body: bytes, filename: str, content_type: str) -> HttpResponse:
+    """A file of personal data as the browser must treat it: saved, never rendered (so no
+    posted text in it can run as a page), never kept by a cache on the way."""
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}"'
+    response["Cache-Control"] = "no-store"
+    response["X-Content-Type-Options"] = "nosniff"
+    return response

@@ -64,7 +64,11 @@ def test_a_parent_downloads_the_childs_data_as_the_childs_own_page_would(child, 
     response = client.post(f"/{lang}/my-data/children/export/", {"child": row.pk, "format": "json"})
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     assert name in json.dumps(json.loads(response.content), ensure_ascii=False)
+    # A file to save, never a page to render, and kept by no cache on the way.
     (ticket,) = Ticket.objects.filter(type=Type.ACCESS)
+    assert response["Content-Disposition"] == f'attachment; filename="{ticket.reference}.json"'
+    assert response["Cache-Control"] == "no-store"
+    assert response["X-Content-Type-Options"] == "nosniff"
     # Logged as an access request on the child's record, asked and answered at the parent's.
     assert (ticket.subject, ticket.guardian, ticket.email, ticket.status, ticket.language) == (
         child[0],

@@ -7,8 +7,6 @@ the worker serves the next request and the database runs nothing of it. A comman
 The slow query is a real one: a row-level policy that sleeps (pg_sleep) on the table the page
 reads, which applies to the runtime role the site's requests run as."""
 
-import time
-
 import pytest
 
 from tests.live import FAST, form_session, gunicorn, live_database, post_contact, query, request
@@ -43,14 +41,14 @@ def test_a_page_whose_query_runs_too_long_answers_503_in_its_language(
     ):
         execute(url, SLOW.format(table="consent_consenttext"))
         for language, word in [("kk", "Уақытша қолжетімсіз"), ("ru", "Временно недоступно")]:
-            started = time.monotonic()
             status, headers, body = request(port, "GET", f"/{language}/contact/")
             page = body.decode()
             assert status == 503 and headers["Retry-After"] == "30"
             assert f'<html lang="{language}">' in page and word in page
             assert "Traceback" not in page
-            assert time.monotonic() - started < 3  # cancelled, not waited out
-        assert query(url, SLEEPING) == [(0,)]  # the database runs nothing of it
+        # Cancelled, not waited out (a query waited out would give the page, 200; the log below
+        # names the timeout), and the database runs nothing of it after.
+        assert query(url, SLEEPING) == [(0,)]
         execute(url, FAST_AGAIN.format(table="consent_consenttext"))
 
         # A form sent while the insert is slow: 503, and nothing half-stored.
