@@ -30,6 +30,10 @@ def desk(client, privacy_officer, ticket):
     return verified_login(client, privacy_officer)
 
 
+def officer_cell(page):
+    return re.search(r'<td class="field-officer">(.*?)</td>', page, re.S).group(1)
+
+
 def dana_left(how):
     dana = staff_member("dana", "privacy_officer")
     if how == "deactivated":
@@ -47,6 +51,9 @@ def test_a_request_held_by_someone_who_left_is_no_ones(desk, ticket, privacy_off
     dana = dana_left(how)
     Ticket.objects.filter(pk=ticket.pk).update(assignee=dana)
     assert listed(desk, "officer=none") == [ticket.pk]
+    # The list's column says so too, not dana as if she had it.
+    column = officer_cell(desk.get("/admin/rights/ticket/").content.decode())
+    assert column.startswith(f'<span title="{NO_ONE[lang]}') and "— (dana)" in column
     index = desk.get("/admin/").content.decode()
     assert 'href="/admin/rights/ticket/?officer=none"' in index
     page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
@@ -55,6 +62,7 @@ def test_a_request_held_by_someone_who_left_is_no_ones(desk, ticket, privacy_off
     page = assign(desk, ticket, take="1", shown=str(dana.pk))
     ticket.refresh_from_db()
     assert ticket.assignee == privacy_officer and listed(desk, "officer=none") == []
+    assert officer_cell(desk.get("/admin/rights/ticket/").content.decode()) == "olga"
     assert listed(desk, "officer=me") == [ticket.pk]
 
 

@@ -6,6 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -38,7 +39,16 @@ class AssignedAdmin:
 
     @admin.display(description=gettext_lazy("officer"), ordering="assignee__username")
     def officer(self, obj):
-        return obj.assignee.get_username() if obj.assignee_id is not None else EMPTY
+        """The officer in charge; a holder who can no longer work requests is shown as no one,
+        with their name beside it (the filter «unassigned» counts the request as no one's)."""
+        if obj.assignee_id is None:
+            return EMPTY
+        who = obj.assignee.get_username()
+        if getattr(obj, "holder_works", True):
+            return who
+        gone = _("No officer is in charge of this request: %(who)s can no longer work requests.")
+        gone %= {"who": who}
+        return format_html('<span title="{}">{} ({})</span>', gone, EMPTY, who)
 
     def assignment(self, request, ticket):
         """The request page's form: who has it, and, on an open request for staff who may

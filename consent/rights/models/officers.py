@@ -2,7 +2,7 @@
 
 from django.contrib.auth import get_user_model
 from django.db import models
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
 # The privacy officers' group: with the superusers, the staff who work requests.
 OFFICERS_GROUP = "privacy_officer"
@@ -31,3 +31,9 @@ class AssignedQuerySet(models.QuerySet):
         since deactivated or taken out of the officers' group. The desk's filter «unassigned»,
         its index and the digest read them alike, so that none stays with someone who left."""
         return self.exclude(assignee__in=_workers())
+
+    def with_holder_working(self):
+        """Each with `holder_works`: whether the officer in charge can still work requests,
+        so that a list names a departed holder as the request page does, as no one's."""
+        workers = get_user_model().objects.filter(works_requests(), pk=OuterRef("assignee"))
+        return self.annotate(holder_works=Exists(workers))
