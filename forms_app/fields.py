@@ -11,7 +11,13 @@ from django.core.validators import MaxLengthValidator
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
-from consent.common.text import clean_form_text, clean_name, cleaning_bound, marks_stacked
+from consent.common.text import (
+    clean_form_text,
+    clean_name,
+    cleaning_bound,
+    marks_stacked,
+    validate_name,
+)
 from consent.core.phones import normalise_phone
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
@@ -74,6 +80,8 @@ class VisitorText(LengthCheckedHere, forms.CharField):
             )
         if marks_stacked(value):  # «Zalgo»: refused, not stored and shown over the desk's lines
             raise ValidationError(STACKED, code="stacked")
+        if self.name:
+            validate_name(value)
         return value
 
 

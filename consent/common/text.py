@@ -124,6 +124,27 @@ def clean_name(value: str | None) -> str:
     return clean_form_text(unicodedata.normalize("NFKC", value or ""), multiline=False)
 
 
+# What no one's name, nor a place's, is written with: a symbol (an emoji or pictograph, a flag's
+# letters, a maths or currency sign: Unicode's So, Sm, Sc) or an enclosing mark (a keycap «1⃣»,
+# a circle drawn round a letter). Modifier symbols (Sk) stay: «`» and «´» stand for apostrophes
+# in Latin spellings; an emoji's skin tone is one, but never comes without its emoji.
+NOT_IN_NAMES = {"So", "Sm", "Sc", "Me"}
+
+
+def validate_name(value: str) -> None:
+    """A name as clean_name leaves it, refused unless it reads as one: a letter at least, and
+    none of NOT_IN_NAMES. «Асель 🌸» was stored, shown on the desk, and greeted in letters; a
+    name of «***» or «123» was nobody's. Digits and punctuation stay («Өскемен-2», «Ж. Әлиев»)."""
+    if not value:
+        return
+    if not any(ch.isalpha() for ch in value) or any(
+        unicodedata.category(ch) in NOT_IN_NAMES for ch in value
+    ):
+        raise ValidationError(
+            _("Please write this in letters, without emoji or other symbols."), code="not_a_name"
+        )
+
+
 # The one-byte charsets UTF-8 text comes mislabelled with (as_written).
 MISLABELLED_AS = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1252")
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
 from consent.common.i18n import language_name
-from consent.common.text import NOTE_MAX_CHARS, clean_form_text, clean_name
+from consent.common.text import NOTE_MAX_CHARS, clean_form_text, clean_name, validate_name
 from consent.core import gate
 from consent.core.models import Subject
 from consent.core.purposes import purpose_choices
@@ -184,12 +184,17 @@ class ActionForm(forms.Form):
     def clean_document(self) -> str:
         return clean_form_text(self.cleaned_data["document"], multiline=False)
 
-    # A corrected name is stored as a form stores one (compatibility letters as plain ones).
+    # A corrected name is stored as a form stores one (compatibility letters as plain ones),
+    # and refused as a form refuses one (an emoji in it, or no letter).
     def clean_full_name(self) -> str:
-        return clean_name(self.cleaned_data["full_name"])
+        name = clean_name(self.cleaned_data["full_name"])
+        validate_name(name)
+        return name
 
     def clean_birth_place(self) -> str:
-        return clean_name(self.cleaned_data["birth_place"])
+        place = clean_name(self.cleaned_data["birth_place"])
+        validate_name(place)
+        return place
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()

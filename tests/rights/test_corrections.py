@@ -256,3 +256,15 @@ def test_a_corrected_date_of_birth_after_the_data_reached_us_is_refused(
     act(privacy_officer_client, ticket, birth_date="2024-05-01", document="Паспорт")
     person.refresh_from_db()
     assert person.birth_date == date(2024, 5, 1)
+
+
+@pytest.mark.parametrize(("field", "typed"), [("full_name", "Асель 🌸"), ("birth_place", "***")])
+def test_a_corrected_name_not_in_letters_is_refused(client, officer_client, person, field, typed):
+    """The desk refuses what a form refuses (common.text.validate_name): nothing changes."""
+    before = getattr(person, field)
+    web_request(client, "kk", "correct", message="Тегім қате жазылған")
+    ticket = confirm(client)
+    response = act(officer_client, ticket, **{field: typed}, document="ID card seen, No. 123")
+    assert 'class="errorlist' in response.content.decode()
+    person.refresh_from_db()
+    assert getattr(person, field) == before and not Correction.objects.exists()
