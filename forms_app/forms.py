@@ -185,12 +185,19 @@ class ApplicationForm(ContactForm):
         help_text=_("JPEG, PNG or WebP, up to 5 MB. Do not upload identity documents."),
         widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
     )
-    guardian_name = text(_("Parent's or guardian's full name"), 300, required=False, name=True)
+    # Another person's name and contact: a browser must not fill in the visitor's own (it took
+    # «name» and «tel» for them), and a phone must not capitalise or correct an address.
+    guardian_name = text(
+        _("Parent's or guardian's full name"), 300, required=False, name=True, autocomplete="off"
+    )
     guardian_contact = PhoneOrEmail(
         label=_("Parent's or guardian's phone or email"),
         max_length=254,
         required=False,
         help_text=_("Needed only if you are under 18."),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}
+        ),
     )
     consent_guardian = ConsentBox(
         label=_("I am the parent or guardian and I agree to the processing of the child's data."),

@@ -57,6 +57,17 @@ def test_a_phone_number_field_brings_up_the_number_pad(client, texts, offered, k
     assert 'type="tel"' in phone and 'autocomplete="tel"' in phone
 
 
+def test_the_parents_fields_are_not_filled_with_the_visitors_own(client, texts, offered):
+    """A browser filled the parent's name and contact with the visitor's own (a name and a
+    phone it had saved): the child sent their own details as their parent's. And a phone
+    capitalised the first letter of an address typed there, and corrected it as a word."""
+    html = client.get(f"/kk/{FORM_URLS['apply']}").content.decode()
+    name = re.search(r'<input[^>]*name="guardian_name"[^>]*>', html).group(0)
+    contact = re.search(r'<input[^>]*name="guardian_contact"[^>]*>', html).group(0)
+    assert 'autocomplete="off"' in name and 'autocomplete="off"' in contact
+    assert 'autocapitalize="none"' in contact and 'spellcheck="false"' in contact
+
+
 @pytest.mark.parametrize(
     "form_class,purposes",
     [(ContactForm, [SERVICE]), (ApplicationForm, [SERVICE]), (NewsletterForm, [MARKETING])],
