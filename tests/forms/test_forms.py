@@ -1,6 +1,5 @@
 """Public forms collect personal data only with consent (compliance L1, L2, L6, L17)."""
 
-import re
 from datetime import date, timedelta
 from urllib.parse import urlsplit
 
@@ -46,26 +45,6 @@ def test_form_pages_render_with_unticked_consents(client, texts, lang, kind):
     assert "no-store" in response["Cache-Control"]
     assert "123456789012" in html  # the consent text with the BIN is right there
     assert f'href="/{lang}/privacy/1/"' in html
-
-
-@pytest.mark.parametrize("kind", ["contact", "apply"])
-def test_a_phone_number_field_brings_up_the_number_pad(client, texts, offered, kind):
-    """On a phone, an input of type tel opens the number pad; a text input opens the letters,
-    and the visitor has to switch keyboards to type +7 701 ... ."""
-    html = client.get(f"/kk/{FORM_URLS[kind]}").content.decode()
-    phone = re.search(r'<input[^>]*name="phone"[^>]*>', html).group(0)
-    assert 'type="tel"' in phone and 'autocomplete="tel"' in phone
-
-
-def test_the_parents_fields_are_not_filled_with_the_visitors_own(client, texts, offered):
-    """A browser filled the parent's name and contact with the visitor's own (a name and a
-    phone it had saved): the child sent their own details as their parent's. And a phone
-    capitalised the first letter of an address typed there, and corrected it as a word."""
-    html = client.get(f"/kk/{FORM_URLS['apply']}").content.decode()
-    name = re.search(r'<input[^>]*name="guardian_name"[^>]*>', html).group(0)
-    contact = re.search(r'<input[^>]*name="guardian_contact"[^>]*>', html).group(0)
-    assert 'autocomplete="off"' in name and 'autocomplete="off"' in contact
-    assert 'autocapitalize="none"' in contact and 'spellcheck="false"' in contact
 
 
 @pytest.mark.parametrize(
