@@ -179,6 +179,11 @@ def walk(browser, base, strict, links, lang, visit):
         page.goto(f"{base}/{lang}{PATHS[name]}")
         submit(page)
         visit(page, f"{name}-errors")
+    # A name written with an emoji: refused, and shown again as typed.
+    page.goto(f"{base}/{lang}{PATHS['contact']}")
+    page.fill("#id_full_name", "Айгерім 🌸")
+    submit(page)
+    visit(page, "contact-name-errors")
     page.goto(f"{base}/{lang}/apply/")
     page.fill("#id_full_name", "Айгерім Серікқызы")
     page.fill("#id_birth_date", "2015-01-01")
