@@ -67,7 +67,7 @@ def notify_new_ticket(ticket: Ticket) -> None:
         return
     if ticket.regarding_id is not None and not ticket.is_open:
         subject_line = interpolate(
-            _("Email about request %(about)s, added to it as %(ref)s"),
+            _("Request %(about)s: a letter about it has arrived (%(ref)s)"),
             {"about": ticket.regarding.reference, "ref": ticket.reference},
         )
     else:
