@@ -233,7 +233,10 @@ def test_every_admin_page_shows_its_texts_as_text(walks, lang):  # noqa: F811
 
 # An email's HTML body, framed by the email's own page under a CSP of its own (emalu/admin.py,
 # post_office's outbox): a sandbox without script, so none of the contract's CSP applies.
-EMAIL_PREVIEW = re.compile(r"^/admin/post_office/email/\d+/preview/$")
+# The sandboxed frames of a mail's HTML: the outbox's, and a campaign's on its page.
+EMAIL_PREVIEW = re.compile(
+    r"^/admin/(post_office/email/\d+/preview|marketing/campaign/\d+/mail/(kk|ru))/$"
+)
 
 
 @pytest.mark.django_db
