@@ -9,12 +9,13 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.core import gate
 from consent.core.audit import audited
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent
 
 from .closing import require_open, ticket_close, ticket_locked
-from .disclosure import disclosure_record, refuse_if_blocked
+from .disclosure import disclosure_record
 from .models import Ticket
 from .outbox import unsent_answers_withdraw
 from .tickets import Status, Type
@@ -72,7 +73,14 @@ def ticket_resend_access(
     if not resendable(ticket):
         raise ValidationError(_("Only an access request answered by email, whose person is "
                                 "still on record, can have its answer sent again."))  # fmt: skip
-    refuse_if_blocked(ticket.subject)
+    if gate.is_blocked(ticket.subject):
+        # Not refuse_if_blocked's «unblock or destroy first, or refuse»: an answered
+        # request has nothing to refuse, and the page offered no refusal.
+        blocked = _(
+            "Processing of the person's data is blocked, so the answer was not "
+            "sent again: it can be sent once the block is lifted."
+        )
+        raise ValidationError(blocked)
     latest = access_answers(ticket).last()
     if latest is not None and latest.pk != after:
         done = {"time": reader_time(latest.at), "who": latest.actor_label or _("the system")}

@@ -20,15 +20,17 @@ from .statistics import LATE, ON_TIME, timed
 def register_csv(requests: QuerySet[Ticket]) -> bytes:
     """`requests`, in the order they came, as a CSV in the active language (the staff member's):
     times in Almaty time as a person writes them, types, channels and statuses by their names,
-    and whether each was answered on time by the rule of the index's chart (statistics.timed)."""
-    answered = {ON_TIME: _("answered on time"), LATE: _("answered late")}
+    and whether each was answered on time, late or not (yet) by the rule of the index's chart
+    (statistics.timed): open, closed unconfirmed or filed, «not answered», never a blank that
+    reads as a gap in the register."""
+    answered = {ON_TIME: _("answered on time"), LATE: _("answered late"), None: _("not answered")}
     header = [_("request"), _("type"), _("received by"), _("language"), _("received (Almaty)"),
               _("due"), _("identity confirmed (Almaty)"), _("closed (Almaty)"), _("status"),
               _("deadline")]  # fmt: skip
     rows = (
         [t.reference, t.get_type_display(), t.get_channel_display(), language_name(t.language),
          reader_time(t.received_at), reader_time(t.due_date), reader_time(t.verified_at),
-         reader_time(t.closed_at), t.get_status_display(), answered.get(t.answered, "")]
+         reader_time(t.closed_at), t.get_status_display(), answered[t.answered]]
         for t in timed(requests).order_by("received_at", "id").iterator(chunk_size=2000)
     )  # fmt: skip
     return csv_document([header, *rows])

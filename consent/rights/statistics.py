@@ -1,7 +1,8 @@
 """Depersonalised statistics (Art. 17(1); compliance L23): counts only, no one recognisable."""
 
-from collections import Counter
-from datetime import date, timedelta
+from collections import Counter, defaultdict
+from datetime import date, datetime, timedelta
+from functools import partial
 
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -45,27 +46,6 @@ def consent_statistics() -> list[tuple[tuple[date, str, str, str], int]]:
     return sorted(counts.items())
 
 
-def statistics_csv() -> bytes:
-    """The counts as a spreadsheet in the active language (the staff member's, as the evidence
-    CSV): translated headers, the month in words («December 2026»), each purpose and language
-    by its name, not its code."""
-    header = [_("month"), _("purpose"), _("language"), _("age band"), _("consents given")]
-    rows = [
-        [formats.date_format(month, "YEAR_MONTH_FORMAT"),
-         PURPOSES[purpose].name if purpose in PURPOSES else purpose, language_name(language),
-         _("unknown") if band == "unknown" else band, count]
-        for (month, purpose, language, band), count in consent_statistics()
-    ]  # fmt: skip
-    return csv_document([header, *rows])
-
-
-def statistics_export(*, actor: AbstractBaseUser) -> bytes:
-    """The depersonalised counts for `actor` (statistics_csv; Art. 17(1), compliance L23),
-    audited."""
-    audit(AuditEvent.Action.STATISTICS_EXPORT, actor=actor)
-    return statistics_csv()
-
-
 # What an answer is: the request carried out, or refused with reasons. A request closed because
 # the person never confirmed it (or no one on record has its address) was never answered, and
 # the desk could not act on it (compliance L9): it is neither on time nor late.
@@ -86,6 +66,58 @@ def timed(requests: QuerySet[Ticket]) -> QuerySet[Ticket]:
         When(answered & Q(closed_day__lte=F("due_date")), then=Value(ON_TIME)),
         When(answered, then=Value(LATE)), default=None, output_field=CharField(),
     ))  # fmt: skip
+
+
+def request_statistics() -> list[tuple[tuple[date, str], Counter]]:
+    """Requests by local month (its first day) and type: how many were received that month,
+    how many answered that month (carried out or refused, by the local day each was closed),
+    and of those how many late, by the one rule of on time and late (`timed`)."""
+    counts = defaultdict(Counter)
+    rows = timed(Ticket.objects.requests()).values_list(
+        "type", "received_at", "closed_at", "answered"
+    )
+    for kind, received_at, closed_at, answered in rows.iterator(chunk_size=5000):
+        counts[(_month(received_at), kind)]["received"] += 1
+        if answered is not None:
+            closed = counts[(_month(closed_at), kind)]
+            closed["answered"] += 1
+            if answered == LATE:
+                closed["late"] += 1
+    return sorted(counts.items())
+
+
+def _month(at: datetime) -> date:
+    return timezone.localtime(at).date().replace(day=1)
+
+
+def statistics_csv() -> bytes:
+    """The counts as a spreadsheet in the active language (the staff member's, as the evidence
+    CSV): translated headers, the month in words («December 2026»), each purpose, language and
+    type by its name, not its code. Two tables, an empty row between them: consents given, and
+    requests received, answered and answered late in each month (request_statistics)."""
+    month_named = partial(formats.date_format, format="YEAR_MONTH_FORMAT")
+    header = [_("month"), _("purpose"), _("language"), _("age band"), _("consents given")]
+    rows = [
+        [month_named(month), PURPOSES[purpose].name if purpose in PURPOSES else purpose,
+         language_name(language), _("unknown") if band == "unknown" else band, count]
+        for (month, purpose, language, band), count in consent_statistics()
+    ]  # fmt: skip
+    types = dict(Ticket.Type.choices)
+    requests_header = [_("month"), _("request type"), _("requests received"),
+                       _("requests answered"), _("of them answered late")]  # fmt: skip
+    requests = [
+        [month_named(month), types.get(kind, kind), count["received"], count["answered"],
+         count["late"]]
+        for (month, kind), count in request_statistics()
+    ]  # fmt: skip
+    return csv_document([header, *rows, [], requests_header, *requests])
+
+
+def statistics_export(*, actor: AbstractBaseUser) -> bytes:
+    """The depersonalised counts for `actor` (statistics_csv; Art. 17(1), compliance L23),
+    audited."""
+    audit(AuditEvent.Action.STATISTICS_EXPORT, actor=actor)
+    return statistics_csv()
 
 
 def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:

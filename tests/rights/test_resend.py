@@ -215,3 +215,31 @@ def test_an_answer_held_back_for_a_block_is_shown_and_told_and_can_be_sent_again
     send_queued()
     assert [len(m.attachments) for m in mailoutbox if m.to == ["asel@example.kz"]] == [2]
     assert "Жауап жіберілмеді" not in olga.get(url).content.decode()
+
+
+BLOCKED_RESEND = {
+    "kk": "Адамның деректерін өңдеу бұғатталған, сондықтан жауап қайта жіберілмеді: оны "
+    "бұғаттау алынғаннан кейін жіберуге болады.",
+    "ru": "Обработка данных человека заблокирована, поэтому ответ не отправлен ещё раз: его "
+    "можно отправить, когда блокирование будет снято.",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_persons_answer_is_not_sent_again_and_the_officer_is_told_when_it_can_be(
+    client, desk, person, time_machine, lang
+):
+    """The page's own form read, pressed for a blocked person, «unblock or destroy first, or
+    refuse»: an answered request has no refusal to give, and the page offered none."""
+    from consent.core.ledger import subject_block
+    from consent.core.models import Source
+
+    ticket, _answer = delivered_answer(client, desk, time_machine)
+    subject_block(person, reason="Art. 23", source=Source.ADMIN)
+    before = Email.objects.count()
+    desk.cookies["django_language"] = lang
+    url = f"/admin/rights/ticket/{ticket.pk}/change/"
+    after = desk.get(url).content.decode().split('name="after" value="')[1].split('"')[0]
+    done = desk.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": after}, follow=True)
+    assert told(done) == [BLOCKED_RESEND[lang]]
+    assert Email.objects.count() == before
