@@ -25,6 +25,14 @@ from .models import Ticket
 from .outbox import unsent_answers_withdraw
 
 Status = Ticket.Status
+# What the desk is told of a request a parent asked for a child who has come of age since
+# (Ticket.outgrown), whatever it tried: carry out, refuse, retype, reopen.
+OUTGROWN = _(
+    "A parent or guardian asked this for a child who is 18 now by our records, so the parent "
+    "no longer acts for them: it can no longer be carried out, refused, given another type or "
+    "reopened, and nothing was done. Close it as asked for a child now of age: the parent is "
+    "told, without any of the child's data, that the person asks themselves now."
+)
 
 
 def ticket_lock(ticket):
@@ -55,6 +63,8 @@ def require_open(ticket, *, allowed_when_blocked=False):
     ticket.refresh_from_db(fields=["status", "subject"])
     if ticket.status != Status.OPEN or not ticket.holds_data:
         raise ValidationError(_("Only a confirmed, open request can be acted on."))
+    if ticket.outgrown:  # the answer would reach the parent of someone now of age
+        raise ValidationError(OUTGROWN)
     blocked = ticket.subject_id is not None and gate.is_blocked(ticket.subject)
     if blocked and not allowed_when_blocked:
         # Compliance L12: while blocked, only unblocking or destruction (or a reasoned refusal).
@@ -134,6 +144,8 @@ def reopen_refusal(ticket: Ticket) -> Promise | None:
     and reopened have something to act on: the person confirmed it and is still on record."""
     if ticket.is_open or ticket.is_filed:
         return _("Only a closed request can be reopened.")
+    if ticket.outgrown:
+        return OUTGROWN
     if ticket.subject_id is None and not (ticket.as_guardian and ticket.email):
         return _("No data is held for this request's person any more (destroyed, or never on "
                  "record), so there is nothing to act on.")  # fmt: skip

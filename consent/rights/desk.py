@@ -28,63 +28,20 @@ from .answers import (
     ticket_refuse,
     ticket_unblock,
 )
-from .closing import ticket_close
-from .guardianship import guardian_only, ticket_answer_guardian_access, ticket_destroy_guardian
+from .closing import OUTGROWN, ticket_close
+from .desk_notes import ANSWER_HELP, GUARDIAN_NOTES, OUTGROWN_NOTE
+from .guardianship import (
+    guardian_only,
+    ticket_answer_guardian_access,
+    ticket_close_outgrown,
+    ticket_destroy_guardian,
+)
 from .models import Ticket
 from .tickets import ANSWERED, ticket_reclassify
 from .withdrawals import ticket_withdraw, withdrawal_keeps
 
 Type, Status = Ticket.Type, Ticket.Status
 CORRECTABLE = ["full_name", "email", "phone", "birth_date", "birth_place"]
-# What the written answer usually says: the operator publishes no personal data and makes no
-# decision by automated means only. Staff check and write it; nothing is answered automatically.
-ANSWER_HELP = {
-    Type.PUBLICATION_REMOVAL: _(
-        "We publish no personal data, so the answer usually explains that. If the person's data "
-        "did appear somewhere we publish, remove it first and say what was removed."
-    ),
-    Type.TRANSFER_NOTICE: _(
-        "Write which third parties received the person's data, when and why (the consent texts "
-        "name the recipients and cross-border processors), or that none did."
-    ),
-    Type.AUTOMATED_OBJECTION: _(
-        "We make no decisions about people by automated means only, so the answer usually "
-        "explains that a staff member decides. If such processing did occur, decide on the "
-        "objection and tell the person the decision."
-    ),
-}
-
-# What "carry out" does for a parent or guardian with no record of their own (carry_out): the
-# name and contact they gave with their consent for a child is all that is held about them.
-GUARDIAN_NOTES = {
-    Type.ACCESS: _(
-        "This request comes from a parent or guardian with no record of their own. Carrying it "
-        "out mails them, in the letter itself, the name and contact they gave for each child "
-        "and the consents they gave with them; nothing else of the child's record."
-    ),
-    Type.DESTROY: _(
-        "This request comes from a parent or guardian with no record of their own. Carrying it "
-        "out erases the name and contact they gave on each child's record. The entry that a "
-        "parent or guardian consented stays, without them, as the consent's proof, and the "
-        "child's consent stays in force."
-    ),
-    # A minor's consent is withdrawn by their legal representative (Art. 8(1), 24(1)(5)).
-    Type.WITHDRAW: _(
-        "This request comes from a parent or guardian with no record of their own, for the "
-        "children under 18 they gave their consent for: processing for the consents withdrawn "
-        "stopped when it was confirmed. Carrying it out destroys each child's data, or, when "
-        "the request names one purpose and another of the child's consents stands, erases only "
-        "what that purpose needed. They are answered at their address."
-    ),
-    None: _(
-        "This request comes from a parent or guardian with no record of their own: all that is "
-        "held about them is the name and contact they gave with their consent for a child, "
-        "kept only as that consent's proof. Nothing else is done with it, so there is nothing "
-        "to block, correct or stop here: write the answer above (they may ask for it to be "
-        "destroyed), or change the request's type."
-    ),
-}
-
 # What the panel's buttons do, and what the officer is told once it is done.
 ACTIONS = {
     "do": (_("carry out"), _("Done: the person has been answered.")),
@@ -94,6 +51,8 @@ ACTIONS = {
     "destroy_unlawful": (_("destroy: processing found unlawful"),
                          _("Done: the data is destroyed and the person has been answered.")),
     "close": (_("close unconfirmed"), _("The request is closed.")),
+    "outgrown": (_("close: the child is 18 now"), _("The request is closed: the parent has "
+                                                    "been told.")),
     "retype": (_("change the type"), _("The request's type is changed.")),
 }  # fmt: skip
 
@@ -136,6 +95,8 @@ class ActionForm(forms.Form):
         actions = [] if ticket.is_filed else ["close"] if ticket.is_waiting else ["do", "refuse"]
         self.blocked = ticket.subject_id is not None and gate.is_blocked(ticket.subject)
         self.guardian_only = guardian_only(ticket)
+        self.outgrown = ticket.is_open and ticket.outgrown  # only closed so (clean)
+        actions += ["outgrown"] if self.outgrown else []
         if (ticket.type == Type.CORRECT and not ticket.is_waiting and not self.blocked
                 and not self.guardian_only):  # fmt: skip
             actions.append("destroy_instead")
@@ -198,6 +159,8 @@ class ActionForm(forms.Form):
 
     def clean(self) -> dict[str, Any]:
         data = super().clean()
+        if self.outgrown and data.get("desk_action") not in (None, "outgrown"):
+            raise ValidationError(OUTGROWN)  # a page shown before midnight: why nothing is done
         if data.get("desk_action") == "retype" and not data.get("new_type"):
             self.add_error("new_type", _("Choose the request's new type."))
         return data
@@ -228,6 +191,8 @@ class ActionForm(forms.Form):
     def do_note(self) -> str | Promise:
         """What "carry out" does to the data, for the types where it may destroy it."""
         ticket = self.ticket
+        if self.outgrown:
+            return OUTGROWN_NOTE
         if self.guardian_only:
             return GUARDIAN_NOTES.get(ticket.type, GUARDIAN_NOTES[None])
         if ticket.type == Type.WITHDRAW and withdrawal_keeps(ticket):
@@ -308,6 +273,8 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
         )
     if action == "close":
         return ticket_close_unconfirmed(ticket, actor=user)
+    if action == "outgrown":
+        return ticket_close_outgrown(ticket, actor=user)
     if action == "refuse":
         return ticket_refuse(ticket, reason=data["reason"], actor=user)
     if action == "destroy_instead":

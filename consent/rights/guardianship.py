@@ -7,6 +7,7 @@ stops each child's consent they act for (`core.guardians.wards_at`) as the child
 and its carrying out destroys what none of the child's remaining consents needs."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import translation
 from django.utils.translation import gettext
@@ -26,7 +27,7 @@ from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent
 from consent.core.purposes import PURPOSES
 
-from .closing import require_open, ticket_close
+from .closing import require_open, ticket_close, ticket_locked
 from .disclosure import disclosure_record
 from .erasure import guardian_erase, requests_forget, subject_destroy, subject_keep_only_for
 from .models import Ticket
@@ -219,3 +220,35 @@ NO_WARDS = _(
     "consent is no longer yours to withdraw: a child who has come of age withdraws it "
     "themselves. Nothing has been changed."
 )
+
+
+# What a parent is told when their request for a child is closed because the child has come of
+# age (ticket_close_outgrown): the request's number and type, and nothing of the child's record.
+OUTGROWN_TOLD = _(
+    "You made this request as a parent or guardian, for a child. By our records the person it "
+    "is about is 18 now and uses their rights over their personal data themselves, so we can "
+    "no longer carry it out or answer it to you, and nothing has been changed. If they want "
+    "it, they can make the request themselves."
+)
+
+
+@transaction.atomic
+def ticket_close_outgrown(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
+    """Close a request a parent asked for a child who is 18 now (Ticket.outgrown), the one
+    thing the desk can still do with it. Chosen over answering anyone: from midnight in Almaty
+    on the birthday the parent is no longer the legal representative (Law 94-V Art. 7(1),
+    8(1), 24(1) let the representative act for a minor; Civil Code Art. 17: capable at 18), so
+    neither the answer nor any of the now-adult's data goes to the parent; and the address on
+    the child's record may be one the parent typed on the form, which nobody has shown to be
+    the person's own, so nothing is sent there in their name either. The parent is told, in
+    their language, that the person asks themselves now: the number and type, nothing of the
+    child's record (not even the name). Nothing of the person's data changes; the request stays
+    among theirs (access export), closed without action."""
+    ticket = ticket_locked(ticket)
+    if not ticket.is_open or not ticket.outgrown:
+        raise ValidationError(_("Only an open request a parent asked for a child who is 18 now "
+                                "can be closed so."))  # fmt: skip
+    with translation.override(ticket.language):
+        outcome = str(OUTGROWN_TOLD)
+    return ticket_close(ticket, outcome=outcome, status=Ticket.Status.CLOSED, actor=actor,
+                        template="request_closed", detail={"come_of_age": True})  # fmt: skip

@@ -20,7 +20,7 @@ from consent.core.subjects import clean_email, normalise_email, subject_find_for
 from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
-from .closing import ticket_close, ticket_locked
+from .closing import OUTGROWN, ticket_close, ticket_locked
 from .joining import file_repeat, file_reply, same_request_open
 from .limits import stopped
 from .links import confirmation_url
@@ -317,6 +317,8 @@ def ticket_reclassify(
     filed = ticket.is_filed
     if not ticket.is_open and not filed:
         raise ValidationError(_("Only an open request can change its type."))
+    if ticket.outgrown:  # its mail, and what a new type does, would reach the parent
+        raise ValidationError(OUTGROWN)
     if kind not in Type.values or (kind == ticket.type and not filed):
         raise ValidationError(_("Choose a type other than the request's own."))
     if purpose and (kind != Type.WITHDRAW or purpose not in PURPOSES):

@@ -96,8 +96,9 @@ def acting_address(session: SessionBase) -> str | None:
 
 
 def wards_overview(address: str) -> list[dict[str, Any]]:
-    """Each child `address` acts for: the name the parent gave, and each purpose with a record
-    on the child's ledger, whether it is given now and whether the page withdraws it at once."""
+    """Each child `address` acts for: the name the parent gave, each purpose with a record on
+    the child's ledger, whether it is given now and whether the page withdraws it at once, and
+    the requests the parent asked for the child here (`ward_requests`)."""
     shown = []
     for row in wards_at(address):
         latest = gate.latest_events(row.subject)
@@ -109,8 +110,17 @@ def wards_overview(address: str) -> list[dict[str, Any]]:
             purposes.append({"code": code, "purpose": purpose, "active": active,
                              "optional": active and code in OPTIONAL})  # fmt: skip
         shown.append({"row": row, "child": child_named(row), "purposes": purposes,
-                      "blocked": gate.is_blocked(row.subject)})  # fmt: skip
+                      "blocked": gate.is_blocked(row.subject),
+                      "requests": ward_requests(address, row.subject_id)})  # fmt: skip
     return shown
+
+
+def ward_requests(address: str, child_id: int) -> list[Ticket]:
+    """The requests `address` asked for the child on this page (`Ticket.guardian`, any of
+    its rows on the child's record), newest first: a download, a correction, a block; not one
+    the child asked themselves, nor another parent's, nor a second press filed with the first."""
+    rows = guardians_at(address).filter(subject_id=child_id)
+    return list(Ticket.objects.requests().filter(guardian__in=rows).order_by("-received_at", "-id"))
 
 
 def ward_of(address: str, row_pk: int) -> Guardian | None:

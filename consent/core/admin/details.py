@@ -58,6 +58,7 @@ LABELS = {
     "request": _("request"),
     "guardian_of": _("records of the children"),
     "for_children": _("done for the children by their parent or guardian"),
+    "come_of_age": _("asked by a parent for a child who has come of age since"),
     "filters": _("list filters applied"),
     "quarantined": _("email set aside"),
     "files": _("files the email carried, not kept"),

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.core.gate import needs_guardian
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 
@@ -262,6 +263,20 @@ class Ticket(models.Model):
         if self.subject_id is not None:
             return self.subject.email
         return self.email if self.as_guardian else None
+
+    @property
+    def outgrown(self):
+        """Whether a parent or guardian asked it for a child (`guardian`) who is 18 now by the
+        local date (Asia/Almaty; gate.needs_guardian): from midnight there on the birthday the
+        parent no longer acts for them (Art. 7(1), 24), so it is no longer the parent's to be
+        carried out, refused, retyped or reopened, nor answered at their address; the desk can
+        only close it (guardianship.ticket_close_outgrown). The one rule every operation asks
+        (closing.require_open, closing.reopen_refusal, tickets.ticket_reclassify)."""
+        return (
+            self.guardian_id is not None
+            and self.subject_id is not None
+            and not needs_guardian(self.subject)
+        )
 
     @property
     def is_waiting(self):

@@ -1,0 +1,66 @@
+"""What the desk's panel tells the officer before they act, by the request's type: what the
+written answer usually says, and what «carry out» does for a parent or guardian."""
+
+from django.utils.translation import gettext_lazy as _
+
+from .models import Ticket
+
+Type = Ticket.Type
+
+# What the written answer usually says: the operator publishes no personal data and makes no
+# decision by automated means only. Staff check and write it; nothing is answered automatically.
+ANSWER_HELP = {
+    Type.PUBLICATION_REMOVAL: _(
+        "We publish no personal data, so the answer usually explains that. If the person's data "
+        "did appear somewhere we publish, remove it first and say what was removed."
+    ),
+    Type.TRANSFER_NOTICE: _(
+        "Write which third parties received the person's data, when and why (the consent texts "
+        "name the recipients and cross-border processors), or that none did."
+    ),
+    Type.AUTOMATED_OBJECTION: _(
+        "We make no decisions about people by automated means only, so the answer usually "
+        "explains that a staff member decides. If such processing did occur, decide on the "
+        "objection and tell the person the decision."
+    ),
+}
+
+# What "carry out" does for a parent or guardian with no record of their own (carry_out): the
+# name and contact they gave with their consent for a child is all that is held about them.
+GUARDIAN_NOTES = {
+    Type.ACCESS: _(
+        "This request comes from a parent or guardian with no record of their own. Carrying it "
+        "out mails them, in the letter itself, the name and contact they gave for each child "
+        "and the consents they gave with them; nothing else of the child's record."
+    ),
+    Type.DESTROY: _(
+        "This request comes from a parent or guardian with no record of their own. Carrying it "
+        "out erases the name and contact they gave on each child's record. The entry that a "
+        "parent or guardian consented stays, without them, as the consent's proof, and the "
+        "child's consent stays in force."
+    ),
+    # A minor's consent is withdrawn by their legal representative (Art. 8(1), 24(1)(5)).
+    Type.WITHDRAW: _(
+        "This request comes from a parent or guardian with no record of their own, for the "
+        "children under 18 they gave their consent for: processing for the consents withdrawn "
+        "stopped when it was confirmed. Carrying it out destroys each child's data, or, when "
+        "the request names one purpose and another of the child's consents stands, erases only "
+        "what that purpose needed. They are answered at their address."
+    ),
+    None: _(
+        "This request comes from a parent or guardian with no record of their own: all that is "
+        "held about them is the name and contact they gave with their consent for a child, "
+        "kept only as that consent's proof. Nothing else is done with it, so there is nothing "
+        "to block, correct or stop here: write the answer above (they may ask for it to be "
+        "destroyed), or change the request's type."
+    ),
+}
+
+# A request a parent asked for a child who is 18 now (Ticket.outgrown): the only action left.
+OUTGROWN_NOTE = _(
+    "A parent or guardian asked this for a child who is 18 now by our records (the date in "
+    "Almaty). From that day the parent no longer acts for them, so the request can no longer "
+    "be carried out, refused or answered to the parent. Close it: the parent is told, in "
+    "their language and without any of the child's data, that the person asks themselves now. "
+    "Nothing of the person's data changes."
+)
