@@ -304,15 +304,14 @@ def ticket_reclassify(
 ) -> Ticket:
     """Change the type of an open or waiting request (the intake files what it does not
     recognise as "other"; a person may pick the wrong type on the form), or open an emailed
-    reply filed with an earlier request (`joining.file_reply`) as a request of its own: it asked for
-    something in words no phrase names, and only the officer reading it can tell; it then
-    waits for the person's link like any emailed request. Compliance L7, L8:
-    the due date is counted again from the original receipt for the new type; the audit row
-    keeps the old and the new type. What the new type does by itself happens as if it had been
-    filed so: at once for a confirmed request or an unsubscribe mailed from an address on
-    record; at confirmation otherwise, with a new link naming the new type. The person is told
-    in their language, except when no data is held for the address: then no type would do
-    anything, and they have been told so already."""
+    reply filed with an earlier request (`joining.file_reply`) as a request of its own: it asked
+    for something in words no phrase names, which only the officer reading it can tell; it then
+    waits for the person's link like any emailed request. Compliance L7, L8: the due date is
+    counted again from the original receipt for the new type; the audit row keeps the old and
+    the new type. What the new type does by itself happens as if it had been filed so: at once
+    for a confirmed request or an unsubscribe mailed from an address on record; at confirmation
+    otherwise, with a new link naming the new type. The person is told in their language, except
+    when no data is held for the address (no type would do anything; they were told so)."""
     ticket = ticket_locked(ticket)
     filed = ticket.is_filed
     if not ticket.is_open and not filed:
