@@ -126,4 +126,4 @@ def test_a_blocked_childs_data_is_not_downloaded_and_the_parent_is_told_why(chil
     assert not Ticket.objects.exists()
 
 
-BLOCKED_NOW = {"kk": "бұғаттау алынғанша", "ru": "пока блокирование не снято"}
+BLOCKED_NOW = {"kk": "бұғаттан шығарылғанша", "ru": "пока блокирование не снято"}

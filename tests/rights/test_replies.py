@@ -45,7 +45,7 @@ def test_the_confirmation_mail_names_its_request_and_says_a_reply_does_not_confi
 
 
 # The officer reads the desk's mail in Kazakh, whatever the person wrote in.
-OFFICERS_SUBJECT = "№ {} өтініш: ол туралы хат келді (№ {})"
+OFFICERS_SUBJECT = "№\xa0{} өтініш: ол туралы хат келді (№\xa0{})"  # a no-break space after №
 NO_ANSWER_OF_ITS_OWN = "оған бөлек жауап берудің қажеті жоқ"
 
 
