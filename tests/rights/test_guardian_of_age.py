@@ -25,10 +25,10 @@ Type, Status = Ticket.Type, Ticket.Status
 FATHER, SON = "father@x.kz", "erbolat@x.kz"
 # What the desk is told (closing.OUTGROWN) and what the parent reads (OUTGROWN_TOLD).
 DESK_TOLD = {"kk": "ештеңе істелген жоқ", "ru": "ничего не сделано"}
-PANEL = {"kk": "Жабу: бала қазір 18 жаста", "ru": "Закрыть: ребёнку уже 18 лет"}
+PANEL = {"kk": "Жабу: балаға 18\u00a0жас толған", "ru": "Закрыть: ребёнку уже 18\u00a0лет"}
 CARRY_OUT = {"kk": "Осы өтінішті орындау", "ru": "Выполнить этот запрос"}
-PARENT_TOLD = {"kk": "қазір 18 жаста және өзінің дербес деректеріне",
-               "ru": "уже исполнилось 18 лет, и своими правами"}  # fmt: skip
+PARENT_TOLD = {"kk": "адамға 18\u00a0жас толған және өзінің дербес деректеріне",
+               "ru": "уже исполнилось 18\u00a0лет, и своими правами"}  # fmt: skip
 CLOSED = {"kk": "орындалмай жабылды", "ru": "закрыт без исполнения"}
 
 
