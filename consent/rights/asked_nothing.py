@@ -9,11 +9,22 @@ officer to see: filed with it, closed at once, never reopening a closed one, no 
 Any other is set aside unanswered (QuarantinedMessage.Reason.NOTHING_ASKED), the whole message
 kept, and listed in the officers' digest: nothing is lost if it meant more than it says.
 
-What counts as asking nothing: every word the person wrote (the subject line, unless it is a
-reply's, which is ours; their own lines, without the quote and the signature) is a thanks, an
-acknowledgement or a greeting (COURTESY), and a name may sign it off; or it begins by saying
-its writer is away («Я в отпуске до 15.12», AWAY) and asks no question. A letter that forwards
-or attaches another, or carries a file, asks for it to be read, and is read as a request."""
+What counts as asking nothing: every sentence the person wrote (the subject line, unless it is
+a reply's, which is ours; their own lines, without the quote and the signature) is made of
+courtesies (COURTESY: a thanks, an acknowledgement or an agreement, a «waiting for your answer»,
+a greeting), and a name may sign it off; none is a question but a greeting asked as Kazakh asks
+it. «Хорошо, жду», «Жақсы, күтемін», «Ок, спасибо, жду ответа» opened a request each when only
+a thanks was read: any word beyond the courtesies («Хорошо, жду. И удалите мой номер»,
+«Жақсы, бірақ деректерімді жойыңыз») still makes a request of it.
+
+Or it is an out-of-office reply a mail program sends without a header naming it a machine
+(machines.py reads those): one of its first sentences says its writer is away (AWAY), and no
+sentence asks a question or asks us to do something (besides.asks); pointing the reader to
+someone else for urgent matters (REDIRECT: «По срочным вопросам пишите на …») asks us nothing.
+«Я в отпуске до 10-го, но прошу перезвонить мне» was set aside by the leave it mentions.
+
+A letter that forwards or attaches another, or carries a file, asks for it to be read, and is
+read as a request (intake.recognise, intake.ingest)."""
 
 import re
 from datetime import datetime
@@ -24,43 +35,105 @@ from consent.core.guardians import held_at
 from consent.core.mail import interpolate
 from consent.core.subjects import normalise_email
 
+from .besides import ASKING_WORDS, asks
 from .closing import ticket_close
 from .models import Ticket
+from .sentences import SENTENCE_END
 from .spelling import fold, words
 from .tickets import ticket_create
 
-# Thanks, acknowledgements, greetings and goodbyes, as Russian, Kazakh (in Cyrillic or Latin
-# letters) and English write them; read as spelling.words reads a letter, folded.
-COURTESY = frozenset(fold(word) for word in words(
+
+def _folded(text):
+    return frozenset(fold(word) for word in words(text))
+
+
+# Courtesies, as Russian, Kazakh (in Cyrillic or Latin letters) and English write them; read as
+# spelling.words reads a letter, folded. Greetings and goodbyes, which alone may be asked
+# («Сәлеметсіз бе?»):
+GREETINGS = _folded(
+    "здравствуйте добрый доброго день утро вечер привет хорошего дня всего до свидания "
+    "с уважением пожалуйста "
+    "сәлеметсіз бе сәлем қайырлы күн таң кеш сау болыңыз құрметпен "
+    "hello hi regards"
+)
+# A thanks, and what it is for.
+THANKS = _folded(
     "спасибо спасибочки спасибки спс сенкс благодарю благодарим благодарна благодарен большое "
-    "огромное вам вас всё все ок окей хорошо понятно поняла понял ясно отлично супер класс "
-    "принято получила получил получено ага угу да здравствуйте добрый доброго день утро вечер "
-    "привет хорошего дня всего до свидания пожалуйста "
-    "рахмет рақмет рахмат рахмеет көп сізге сізге алғыс алғысым жақсы түсінікті түсіндім иә ия "
-    "жарайды болады алдым сәлеметсіз бе сәлем қайырлы күн таң кеш сау болыңыз "
-    "за ответ помощь оперативность информацию жауап жауабыңыз жауабыңызға үшін көмек көмегіңіз "
-    "көмегіңізге "
-    "thanks thank you thx ok okay got it fine great noted received hello hi for the answer"
-))  # fmt: skip
-# An out-of-office reply a mail program sends without a header naming it a machine (machines.py
-# reads those): the writer says they are away, and asks nothing unless they ask a question.
+    "огромное заранее вам вас всё все за ответ помощь оперативность информацию письмо ваше "
+    "рахмет рақмет рахмат рахмеет көп сізге алғыс алғысым алдын ала жауап жауабыңыз "
+    "жауабыңызға хат хатыңыз хатыңызға үшін көмек көмегіңіз көмегіңізге "
+    "thanks thank you thx for the answer"
+)
+# An acknowledgement or an agreement: received, understood, agreed.
+ACKNOWLEDGED = _folded(
+    "ок окей хорошо ладно понятно поняла понял поняли ясно отлично супер класс прекрасно "
+    "принято приняла принял приняли получила получил получили получено ага угу да конечно "
+    "договорились согласна согласен согласны "
+    "жақсы жарайды болады мақұл түсінікті түсіндім түсіндік иә ия алдым алдық қабылдадым "
+    "қабылданды келісемін келістік "
+    "ok okay got it fine great noted received agreed"
+)
+# Saying they wait: for an answer, for news, as an answer said it would come.
+WAITING = _folded(
+    "жду ждем ждём ждать ожидаю ожидаем ожидать буду будем вашего ваш ответа ответов "
+    "обратной связи новостей "
+    "күтемін күтеміз күтем күтейін күтіп отырмын отырмыз сіздің жауабыңызды жауапты "
+    "хабарыңызды хабар "
+    "wait waiting look looking forward to your reply hearing from"
+)
+COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | WAITING
+# The writer says they are away, as an out-of-office reply does (read folded: Kazakh letters
+# as typed without a Kazakh keyboard, spelling.fold).
 AWAY = re.compile(
-    r"в отпуске|в командировке|на больничном|нет на месте|вне офиса|отсутству|"
-    r"демалыс|іссапар|орнымда жоқ|кеңседе жоқ|out of (the )?office|on (vacation|holiday|leave)",
+    r"в (\w+ ){0,2}отпуск|в (\w+ )?командировк|на больничном|в декрете|нет на месте|вне офиса|"
+    r"не в офисе|отсутству|демалыс|иссапар|орнымда жок|кенседе жок|"
+    r"out of (the )?office|out-of-office|away from (the )?office|on (vacation|holiday|leave)",
     re.IGNORECASE,
 )
+AWAY_WITHIN = 2  # among the first sentences that are not courtesies
+# A sentence of an out-of-office reply that sends the reader to someone else: it asks nothing of
+# us, though it says «пишите», «обращайтесь», «хабарласыңыз» (CONTACTING). Read folded.
+REDIRECT = re.compile(
+    r"срочн\w* (вопрос|дел|случа|обращен)|в случае срочн|в (мое|моё) отсутств|"
+    r"шугыл|жедел|urgent|in my absence",
+    re.IGNORECASE,
+)
+CONTACTING = ("пиш", "напиш", "звон", "позвон", "обращ", "обрат", "связ", "хабарлас", "жаз",
+              "конырау", "шалыныз", "contact", "write", "call")  # fmt: skip
 SIGNED_WORDS = 3  # a last line of at most this many capitalised words is a name signing off
 
 
 def asks_nothing(texts: list[str]) -> bool:
     """Whether the person's own words (`texts`: the subject line unless a reply's, then their
-    own lines, as intake.recognise reads them) say nothing but courtesies."""
+    own lines, as intake.recognise reads them) ask nothing: courtesies alone, or an
+    out-of-office reply."""
     lines = [line for text in texts for line in (text or "").split("\n") if words(line)]
-    if any(map(AWAY.search, lines[:2])) and not any("?" in line for line in lines):
-        return True
     if len(lines) > 1 and _signed(lines[-1]):
         lines = lines[:-1]
-    return all(fold(word) in COURTESY for line in lines for word in words(line))
+    said = [piece for line in lines for piece in SENTENCE_END.split(line) if words(piece)]
+    if any("?" in piece and not _folded(piece) <= GREETINGS for piece in said):
+        return False
+    rest = [piece for piece in said if not _folded(piece) <= COURTESY]
+    if not rest:
+        return True
+    return any(AWAY.search(fold(piece.casefold())) for piece in rest[:AWAY_WITHIN]) and not any(
+        map(_asks_us, rest)
+    )
+
+
+def _asks_us(piece):
+    """Whether a sentence asks a question or asks us to do something; in one that sends the
+    reader elsewhere (REDIRECT), its verbs of contacting and the «прошу» before them aside."""
+    every = [fold(word) for word in words(piece)]
+    if REDIRECT.search(fold(piece.casefold())):
+        contacting = [word.startswith(CONTACTING) for word in every]
+        every = [
+            word
+            for at, word in enumerate(every)
+            if not contacting[at]
+            and not (word in ASKING_WORDS and any(contacting[at + 1 : at + 3]))
+        ]
+    return asks(piece, every)
 
 
 def _signed(line):

@@ -69,6 +69,25 @@ def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
     )
 
 
+def asks(piece: str, every: list[str]) -> bool:
+    """Whether one sentence (`piece`, read in `every`: its words, or those that count) asks a
+    question or asks us anything, as an out-of-office reply may not (asked_nothing.py): read
+    more widely than beside an unsubscribe, any imperative or word of asking counts, a stop
+    («не присылайте») and what limits.py reads («пришлите договор») too."""
+    found = sentences(piece)
+    folded = [fold(word) for word in every]
+    return bool(found) and (
+        _asks(found[0], every, frozenset())
+        or any(word in ASKING_WORDS or _imperative(word) for word in folded)
+    )
+
+
+def _imperative(word):
+    return word not in COURTESY and bool(
+        RUSSIAN_ASKING.fullmatch(word) or KAZAKH_ASKING_FORM.fullmatch(word)
+    )
+
+
 def _asks(sentence, every, again):
     """Whether a sentence that holds no unsubscribe asks a question or asks us to do something."""
     folded = [fold(word) for word in every]

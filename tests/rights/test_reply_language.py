@@ -8,11 +8,12 @@ from consent.rights.models import Ticket
 
 from .conftest import mails_to, message
 
-# (the first letter, in one language; the reply, in the other; what the answer then says)
+# (the first letter, in one language; the reply, in the other; what the answer then says). A
+# reply that asks something: a thanks and «жду» alone are filed unanswered (asked_nothing.py).
 REPLIES = {
-    "ru reply to a kk mail": ("Деректерімді жойыңыз", "Спасибо! Хорошо, жду.", "ru",
+    "ru reply to a kk mail": ("Деректерімді жойыңыз", "Спасибо! Когда будет ответ?", "ru",
                               "Мы получили ваше письмо о запросе"),
-    "kk reply to a ru mail": ("Удалите мои данные", "Рахмет! Жауабыңызды күтемін.", "kk",
+    "kk reply to a ru mail": ("Удалите мои данные", "Рахмет! Жауап қашан болады?", "kk",
                               "өтінішке қатысты хатыңызды алдық"),
 }  # fmt: skip
 
