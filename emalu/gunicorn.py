@@ -2,7 +2,9 @@
 
 import os
 import resource
+from functools import cache
 
+from gunicorn import util
 from gunicorn.glogging import Logger
 
 # gunicorn puts its working directory on sys.path
@@ -88,3 +90,35 @@ class RedactingLogger(Logger):
 
 
 logger_class = RedactingLogger
+
+
+gunicorns_page = util.write_error
+
+
+@cache
+def _site_page(failed: bool) -> bytes:
+    # In a worker, which has loaded the site (emalu.wsgi), so Django and its catalogues are set.
+    from consent.common.errors import MESSAGES, NOT_READ, every_language_page
+
+    return every_language_page(MESSAGES[500] if failed else NOT_READ).encode()
+
+
+def write_error(sock, status_int, reason, mesg):
+    """What gunicorn answers by itself, the site's page in its languages: a request nginx passed
+    on that gunicorn refuses before the site sees it (HTTP forbids it: an address with letters
+    not percent-encoded, a header with a control character, two Content-Type headers, over 100
+    headers, a method of under 3 or over 20 letters) got gunicorn's English «Bad Request» and
+    its reason, which nginx shows as it is (it shows its own pages only for what it refuses).
+    gunicorn has no setting for the page; its workers call util.write_error for every one, its
+    status and log line unchanged. Its own page should the site's not render."""
+    try:
+        body = _site_page(status_int >= 500 and status_int != 501)
+    except Exception:
+        return gunicorns_page(sock, status_int, reason, mesg)
+    head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
+            "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
+            f"X-Content-Type-Options: nosniff\r\nContent-Length: {len(body)}\r\n\r\n")  # fmt: skip
+    util.write_nonblock(sock, head.encode("latin-1") + body)
+
+
+util.write_error = write_error

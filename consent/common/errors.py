@@ -1,7 +1,9 @@
 """Error pages in the visitor's language, with no traceback or settings (compliance T18)."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
@@ -56,16 +58,18 @@ TOO_LARGE = (
     ),
 )
 
-# A request nginx cannot read whole (docs/deploy/nginx.conf large_client_header_buffers): its
-# cookies or its address longer than nginx takes, or a header it cannot parse. It answers by
-# itself, before the site sees the request; the browser sends the same cookies again, so going
-# back does not help, clearing them does.
+# A request refused before the site sees it: by nginx (docs/deploy/nginx.conf
+# large_client_header_buffers), its cookies or its address longer than nginx takes, or a header
+# it cannot parse; or by gunicorn (emalu/gunicorn.py), for what nginx passes on but HTTP forbids,
+# an address with letters not percent-encoded or a header with control characters. The browser
+# sends the same cookies again, so going back does not help, clearing them does.
 NOT_READ = (
     _("The request could not be read"),
     _(
-        "Your browser sent an address or cookies longer than this site reads. Open the page "
-        "from the site's home page. If you see this page again, delete this site's cookies in "
-        "your browser's settings and reload the page."
+        "Your browser sent an address or cookies that this site cannot read: too long, or with "
+        "characters that do not belong there. Open the page from the site's home page. If you "
+        "see this page again, delete this site's cookies in your browser's settings and reload "
+        "the page."
     ),
 )
 
@@ -91,3 +95,16 @@ def error_page(
     if status in (429, 503):
         response["Retry-After"] = "60" if status == 429 else "30"
     return response
+
+
+def every_language_page(message: tuple[str, str]) -> str:
+    """A page with `message` in every language of the site, one after the other, for an answer
+    made where nothing tells which the visitor reads: nginx's own (its error_page files,
+    emalu/management/commands/collectstatic.py) and gunicorn's (emalu/gunicorn.py)."""
+    pages = []
+    for language, _name in settings.LANGUAGES:
+        with translation.override(language):
+            title, text = map(str, message)
+            home = str(_("Go to the home page"))
+        pages.append({"language": language, "title": title, "text": text, "home": home})
+    return render_to_string("proxy_error.html", {"pages": pages})

@@ -124,6 +124,23 @@ def tls_request(port, cert, method, path, body=None, headers=None, source="127.0
         conn.close()
 
 
+def raw_tls_request(port, cert, request):
+    """`request`, bytes as a client wrote them (what http.client refuses to send: a method of
+    two letters, a control character in a header, an address not percent-encoded), over HTTPS to
+    loopback: (status, headers, body) of the answer."""
+    import ssl
+
+    context = ssl.create_default_context(cafile=str(cert))
+    with (
+        socket.create_connection(("127.0.0.1", port), timeout=30) as plain,
+        context.wrap_socket(plain, server_hostname="127.0.0.1") as conn,
+    ):
+        conn.sendall(request)
+        response = http.client.HTTPResponse(conn)
+        response.begin()
+        return response.status, response.headers, response.read()
+
+
 def settled_log(port, cert, log):
     """nginx's access log once every request it has answered is in it. nginx writes a request's
     line after answering it, so a log read as soon as an answer arrives may lack that request.

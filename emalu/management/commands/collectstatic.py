@@ -2,11 +2,14 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles.management.commands import collectstatic
-from django.template.loader import render_to_string
-from django.utils import translation
-from django.utils.translation import gettext_lazy as _
 
-from consent.common.errors import MESSAGES, NOT_READ, TOO_LARGE, TOO_MANY_REQUESTS
+from consent.common.errors import (
+    MESSAGES,
+    NOT_READ,
+    TOO_LARGE,
+    TOO_MANY_REQUESTS,
+    every_language_page,
+)
 
 # The pages nginx shows by itself (docs/deploy/nginx.conf, error_page): while no gunicorn
 # answers (a restart, a crash, a timeout), for a body over its limit, for a visitor over its
@@ -21,16 +24,6 @@ PROXY_PAGES = {
 }
 
 
-def proxy_page(message: tuple[str, str]) -> str:
-    pages = []
-    for language, _name in settings.LANGUAGES:
-        with translation.override(language):
-            title, text = map(str, message)
-            home = str(_("Go to the home page"))
-        pages.append({"language": language, "title": title, "text": text, "home": home})
-    return render_to_string("proxy_error.html", {"pages": pages})
-
-
 class Command(collectstatic.Command):
     """Django's collectstatic, and then the proxy's error pages (PROXY_PAGES) in STATIC_ROOT/errors:
     every host that collects the static files has them."""
@@ -41,5 +34,5 @@ class Command(collectstatic.Command):
             folder = Path(settings.STATIC_ROOT) / "errors"
             folder.mkdir(parents=True, exist_ok=True)
             for name, message in PROXY_PAGES.items():
-                (folder / name).write_text(proxy_page(message), encoding="utf-8")
+                (folder / name).write_text(every_language_page(message), encoding="utf-8")
         return result
