@@ -316,20 +316,21 @@ def current_policy(at: datetime | None = None) -> PolicyVersion | None:
 
 
 def current_texts(at: datetime | None = None) -> dict[str, ConsentText]:
-    """The latest published consent text of every purpose, in one query."""
+    """The latest consent text in force of every purpose, in one query."""
     at = at or timezone.now()
     texts = {}
-    for text in ConsentText.objects.filter(published_at__lte=at).select_related("policy"):
+    for text in ConsentText.objects.in_force(at).select_related("policy"):
         if text.purpose not in texts or text.version > texts[text.purpose].version:
             texts[text.purpose] = text
     return texts
 
 
 def current_text(purpose: str, at: datetime | None = None) -> ConsentText | None:
-    """The latest published consent text of a purpose: what a form shows now."""
+    """The latest consent text in force of a purpose: what a form shows now."""
     at = at or timezone.now()
     return (
-        ConsentText.objects.filter(purpose=purpose, published_at__lte=at)
+        ConsentText.objects.in_force(at)
+        .filter(purpose=purpose)
         .select_related("policy")
         .order_by("-version")
         .first()
