@@ -66,7 +66,7 @@ def publish_v2():
 
 
 def test_after_version_two_version_one_is_still_served(client, db, time_machine):
-    time_machine.move_to("2026-12-02 10:00+05:00")
+    time_machine.move_to("2026-12-01 10:00+05:00")
     publish_v2()
     current = client.get("/kk/privacy/").content.decode()
     assert "Саясат 2" in current and "2-нұсқа" in current

@@ -8,6 +8,7 @@ effect with its version, at midnight in Almaty."""
 from datetime import date
 
 import pytest
+from django.test import Client
 
 from consent.core import gate
 from consent.core.ledger import consent_grant
@@ -15,6 +16,7 @@ from consent.core.models import LedgerEntry, PolicyVersion, Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import policy_publish
 from tests.core.test_policy_v2 import operator
+from tests.staff import verified_login
 
 CITES = {
     "kk": "Дербес деректерді өңдеу саясатының {}-нұсқасы.",
@@ -69,3 +71,60 @@ def test_a_subscribers_consent_counts_until_the_new_text_takes_effect(v2_announc
     assert v2_announced in gate.permitted_subjects(MARKETING)
     time_machine.move_to("2026-12-10 00:01+05:00", tick=False)
     assert not gate.may_process(v2_announced, MARKETING)
+
+
+PASSED = {"kk": "енетін күні өтіп кетті", "ru": "вступления в силу уже прошла"}
+
+
+def publishing(editor, lang, effective, reconsent=()):
+    """The content editor, signed in now, sets version 2's effective date and publishes it in
+    the admin."""
+    staff = verified_login(Client(), editor)
+    v2 = PolicyVersion.objects.get(number=2)
+    v2.effective_date = effective
+    v2.save()
+    staff.cookies["django_language"] = lang
+    url = f"/admin/consent/policyversion/{v2.pk}/publish/"
+    page = staff.post(url, {"reconsent": list(reconsent)}, follow=True).content.decode()
+    return page, PolicyVersion.objects.get(number=2).is_published
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_effective_date_already_past_in_almaty_is_refused(
+    content_editor, texts, settings, time_machine, client, lang
+):
+    """At 00:30 on 10 December in Almaty it is still the 9th in UTC: the 9th has passed."""
+    settings.OPERATOR = operator(settings)
+    time_machine.move_to("2026-12-10 00:30+05:00", tick=False)
+    page, published = publishing(content_editor, lang, date(2026, 12, 9))
+    assert PASSED[lang] in page and not published
+    assert "1-нұсқа" in client.get("/kk/privacy/").content.decode()
+    page, published = publishing(content_editor, lang, date(2026, 12, 10))
+    assert published and PASSED[lang] not in page
+
+
+def test_today_in_almaty_at_half_past_eleven_is_not_past(
+    content_editor, texts, settings, time_machine, client
+):
+    settings.OPERATOR = operator(settings)
+    time_machine.move_to("2026-12-09 23:30+05:00", tick=False)
+    _page, published = publishing(content_editor, "kk", date(2026, 12, 9))
+    assert published
+    assert "2-нұсқа" in client.get("/kk/privacy/").content.decode()
+
+
+def test_a_version_cannot_take_effect_before_the_one_published_before_it(
+    content_editor, texts, settings, time_machine, client
+):
+    settings.OPERATOR = operator(settings)
+    time_machine.move_to("2026-12-04 12:00+05:00", tick=False)
+    assert publishing(content_editor, "ru", date(2026, 12, 20))[1]
+    v3 = PolicyVersion.objects.create(
+        number=3, effective_date=date(2026, 12, 15), title_kk="3", title_ru="3",
+        text_kk="Саясат 3", text_ru="Политика 3",
+    )  # fmt: skip
+    verified_login(Client(), content_editor).post("/admin/consent/policyversion/",
+                               {"action": "publish", "_selected_action": [v3.pk]})  # fmt: skip
+    assert not PolicyVersion.objects.get(number=3).is_published
+    time_machine.move_to("2026-12-20 09:00+05:00", tick=False)
+    assert "2-нұсқа" in client.get("/kk/privacy/").content.decode()
