@@ -64,8 +64,9 @@ def _company():
 
 def privacy(request, number=None):
     def render_page(slots):
+        in_force = current_policy()
         if number is None:
-            policy = current_policy()
+            policy = in_force
             if policy is None:
                 raise Http404
         else:
@@ -75,7 +76,9 @@ def privacy(request, number=None):
             .order_by("-number")
             .first()
         )
+        # An older or a coming version, read at its own address, says which one applies now.
         context = {"policy": policy, "previous": previous, "blocks": policy_blocks(policy.text),
+                   "in_force": in_force if in_force != policy else None,
                    **_operator(), **slots}  # fmt: skip
         return render(request, "pages/privacy.html", context)
 

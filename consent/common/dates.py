@@ -37,6 +37,11 @@ def local_date(moment: datetime | date) -> date:
     raise TypeError(f"expected a date or datetime, got {type(moment).__name__}")
 
 
+def local_midnight(day: date) -> datetime:
+    """The moment `day` begins in the site's time zone: when a policy dated `day` takes effect."""
+    return timezone.make_aware(datetime.combine(day, datetime.min.time()))
+
+
 def years_later(moment: datetime, years: int) -> datetime:
     """The same local date and time `years` on, in the site's time zone: what a term of years
     ends on. 29 February ends on 28 February in a year without one. A count of days missed

@@ -57,21 +57,18 @@ def _blocks(at):
 
 
 def texts_asking_again(at: datetime | None = None) -> QuerySet[ConsentText]:
-    """The consent texts published by `at` that asked for consent again (rule 3): a grant to an
-    earlier version of the purpose no longer counts from the moment one was published."""
-    return ConsentText.objects.filter(
-        requires_reconsent=True, published_at__lte=at or timezone.now()
-    )
+    """The consent texts in force at `at` that asked for consent again (rule 3): a grant to an
+    earlier version of the purpose no longer counts from the moment one took effect (published,
+    and its policy version's effective date come), not before."""
+    return ConsentText.objects.in_force(at or timezone.now()).filter(requires_reconsent=True)
 
 
 def asking_again(at: datetime | None = None) -> list[tuple[str, int, datetime]]:
-    """(purpose, version, published at) of each text that asked for consent again (rule 3),
+    """(purpose, version, in force from) of each text that asked for consent again (rule 3),
     earliest first: what `asked_again_at()` reads, fetched once for a person's every row."""
-    return list(
-        texts_asking_again(at)
-        .order_by("published_at")
-        .values_list("purpose", "version", "published_at")
-    )
+    texts = texts_asking_again(at).select_related("policy")
+    found = [(text.purpose, text.version, text.in_force_from) for text in texts]
+    return sorted(found, key=lambda row: row[2])
 
 
 def asked_again_at(entry: LedgerEntry, asking: list[tuple[str, int, datetime]]) -> datetime | None:

@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy
 from consent.common.dates import local_date
 from consent.common.i18n import localised
 
-from . import policydoc, routes
+from . import policy_checks, policydoc, routes
 from .audit import audit
 from .declarations import agreement_key, declared_key, offered_purposes, operator, stated_term
 from .models import AuditEvent, ConsentText, PolicyVersion
@@ -233,9 +233,10 @@ def policy_publish(
     current consent text says otherwise of its term, data, recipients or processors abroad and
     the officer did not ask for consent again: people consented to what that text said."""
     reconsent = set(reconsent)
+    policy_checks.check_place(policy)
     templated = bool(policy.template_kk.strip() or policy.template_ru.strip())
     if templated:
-        _check_template(policy)
+        policy_checks.check_template(policy)
         policy.text_kk = policydoc.render_policy(policy.template_kk, "kk", policy.number)
         policy.text_ru = policydoc.render_policy(policy.template_ru, "ru", policy.number)
     # Compliance L24: the /kk/ and /ru/ pages each show their own text; only spaces is none.
@@ -257,23 +258,6 @@ def policy_publish(
             for purpose in offered_purposes():
                 _text_on(policy, purpose.code, purpose.code in reconsent, actor)
     return policy
-
-
-def _check_template(policy):
-    problems = []
-    for language in ("kk", "ru"):
-        template = localised(policy, "template", language)
-        unknown = policydoc.unknown_placeholders(template)
-        if unknown:
-            problems.append(_("unknown placeholders: %(names)s") % {"names": ", ".join(unknown)})
-        empty = policydoc.empty_facts(template, language)
-        if empty:
-            problems.append(_("operator details not set: %(names)s") % {"names": ", ".join(empty)})
-    if problems:
-        raise ValidationError(
-            _("This policy version cannot be published: %(problems)s.")
-            % {"problems": "; ".join(dict.fromkeys(problems))}
-        )
 
 
 def _check_agreement(policy, reconsent):
@@ -316,20 +300,21 @@ def current_policy(at: datetime | None = None) -> PolicyVersion | None:
 
 
 def current_texts(at: datetime | None = None) -> dict[str, ConsentText]:
-    """The latest published consent text of every purpose, in one query."""
+    """The latest consent text in force of every purpose, in one query."""
     at = at or timezone.now()
     texts = {}
-    for text in ConsentText.objects.filter(published_at__lte=at).select_related("policy"):
+    for text in ConsentText.objects.in_force(at).select_related("policy"):
         if text.purpose not in texts or text.version > texts[text.purpose].version:
             texts[text.purpose] = text
     return texts
 
 
 def current_text(purpose: str, at: datetime | None = None) -> ConsentText | None:
-    """The latest published consent text of a purpose: what a form shows now."""
+    """The latest consent text in force of a purpose: what a form shows now."""
     at = at or timezone.now()
     return (
-        ConsentText.objects.filter(purpose=purpose, published_at__lte=at)
+        ConsentText.objects.in_force(at)
+        .filter(purpose=purpose)
         .select_related("policy")
         .order_by("-version")
         .first()

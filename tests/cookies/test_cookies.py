@@ -1,11 +1,11 @@
 """Compliance L19: analytics only after an explicit yes, decided on the server."""
 
 import logging
-from datetime import date
 
 import pytest
 from django.test import Client
 
+from consent.common.dates import local_today
 from consent.cookies.banner import COOKIE
 from consent.cookies.models import CookieChoice
 from consent.core.models import PolicyVersion
@@ -155,7 +155,7 @@ def test_withdrawing_removes_the_analytics_cookies(client, analytics):
 def test_a_new_policy_version_asks_again(client, analytics, time_machine):
     choose(client, "accept")
     assert "cookie-banner" not in client.get("/kk/").content.decode()
-    v2 = PolicyVersion.objects.create(number=3, effective_date=date(2026, 1, 1), title_kk="2",
+    v2 = PolicyVersion.objects.create(number=3, effective_date=local_today(), title_kk="2",
                                       title_ru="2", text_kk="2", text_ru="2")  # fmt: skip
     policy_publish(v2)
     html = client.get("/kk/").content.decode()

@@ -66,7 +66,7 @@ def publish_v2():
 
 
 def test_after_version_two_version_one_is_still_served(client, db, time_machine):
-    time_machine.move_to("2026-12-02 10:00+05:00")
+    time_machine.move_to("2026-12-01 10:00+05:00")
     publish_v2()
     current = client.get("/kk/privacy/").content.decode()
     assert "Саясат 2" in current and "2-нұсқа" in current
@@ -133,3 +133,27 @@ def test_the_policy_page_names_the_operator_and_the_responsible_person(client, d
     html = client.get(f"/{lang}/privacy/").content.decode()
     for text in [*words, "Test Responsible", "dpo@example.kz", "em.alu.plus@mail.kz"]:
         assert text in html, text
+
+
+@pytest.mark.parametrize(
+    "lang,coming,gone",
+    [
+        ("kk", "Бұл нұсқа әлі күшіне енген жоқ", "Бұл нұсқа енді күшінде емес"),
+        ("ru", "Эта версия ещё не вступила в силу", "Эта версия больше не действует"),
+    ],
+)
+def test_a_version_read_at_its_own_address_says_which_one_applies(
+    client, db, time_machine, lang, coming, gone
+):
+    """Version 1 at /privacy/1/ read «in effect from 25 November» and nothing more once
+    version 2 had replaced it, as if it still applied; version 2, announced ahead, the same."""
+    time_machine.move_to("2026-11-30 10:00+05:00")
+    publish_v2()  # effective 1 December
+    ahead = client.get(f"/{lang}/privacy/2/").content.decode()
+    assert coming in ahead and f'href="/{lang}/privacy/"' in ahead
+    assert coming not in client.get(f"/{lang}/privacy/").content.decode()
+    time_machine.move_to("2026-12-01 00:30+05:00")
+    old = client.get(f"/{lang}/privacy/1/").content.decode()
+    assert gone in old and f'href="/{lang}/privacy/"' in old
+    current = client.get(f"/{lang}/privacy/").content.decode()
+    assert gone not in current and coming not in current

@@ -8,6 +8,7 @@ from datetime import date
 import pytest
 from django.utils import translation
 
+from consent.common.dates import local_midnight
 from consent.core import purposes
 from consent.core.models import PolicyVersion
 from consent.core.purposes import MARKETING, PURPOSES, SERVICE
@@ -51,8 +52,10 @@ def test_publishing_asks_which_purposes_need_consent_again(staff, v2, texts):
     assert response.status_code == 302
     v2.refresh_from_db()
     assert v2.is_published and v2.text_kk and v2.sha256_kk
-    assert current_text(MARKETING).requires_reconsent and current_text(MARKETING).policy == v2
-    assert not current_text(SERVICE).requires_reconsent
+    in_effect = local_midnight(v2.effective_date)
+    marketing = current_text(MARKETING, in_effect)
+    assert marketing.requires_reconsent and marketing.policy == v2
+    assert not current_text(SERVICE, in_effect).requires_reconsent
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.utils import translation
 
+from consent.common.dates import local_midnight
 from consent.core import purposes
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import DATA_FIELDS, MARKETING, PURPOSES, SERVICE
@@ -114,6 +115,8 @@ def test_a_policy_disagreeing_with_a_consent_text_needs_consent_again(v2, texts,
     assert not PolicyVersion.objects.get(number=2).is_published
 
     policy_publish(v2, reconsent=[MARKETING])
-    new = current_text(MARKETING)
+    in_effect = local_midnight(v2.effective_date)
+    new = current_text(MARKETING, in_effect)
     assert (new.version, new.policy, new.requires_reconsent) == (2, v2, True)
-    assert not current_text(SERVICE).requires_reconsent and current_text(SERVICE).policy == v2
+    service = current_text(SERVICE, in_effect)
+    assert not service.requires_reconsent and service.policy == v2

@@ -26,7 +26,7 @@ def test_a_consent_asked_again_is_not_a_reason_to_destroy_overnight(
     for person in (asel, bota):
         consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     v2 = PolicyVersion.objects.get(number=2)
-    v2.effective_date = date(2026, 12, 10)
+    v2.effective_date = date(2026, 12, 1)  # in effect from its publication
     v2.save()
     time_machine.move_to("2026-12-01 12:00+05:00", tick=False)
     policy_publish(v2, reconsent=[SERVICE])
@@ -57,7 +57,10 @@ def consented_then_asked_again(texts, make_subject, settings, time_machine):
     person = make_subject(language="ru")
     consent_grant(person, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
     time_machine.move_to("2026-12-01 12:00+05:00", tick=False)
-    policy_publish(PolicyVersion.objects.get(number=2), reconsent=[SERVICE])
+    v2 = PolicyVersion.objects.get(number=2)
+    v2.effective_date = date(2026, 12, 1)  # in effect from its publication
+    v2.save()
+    policy_publish(v2, reconsent=[SERVICE])
     return person
 
 

@@ -46,7 +46,7 @@ def across_two_versions(texts, make_subject, settings, time_machine):
     consent_grant(person, texts[MARKETING], language="ru", source=Source.NEWSLETTER_FORM,
                   full_name="asel@example.kz")  # fmt: skip
     v2 = PolicyVersion.objects.get(number=2)
-    v2.effective_date = date(2026, 12, 10)
+    v2.effective_date = date(2026, 12, 1)  # in effect from its publication
     v2.save()
     time_machine.move_to("2026-12-01 00:00:30+05:00", tick=False)
     policy_publish(v2, reconsent=[SERVICE])

@@ -7,6 +7,7 @@ from django.utils.text import capfirst
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_date, local_midnight
 from consent.common.i18n import localised
 from consent.common.text import DOCUMENT_MAX_CHARS, NOTE_MAX_CHARS
 
@@ -72,6 +73,14 @@ class PolicyVersion(Published):
         return localised(self, "changes")
 
 
+class ConsentTextQuerySet(models.QuerySet):
+    def in_force(self, at):
+        """The texts in force at `at`: published by then, on a policy version whose effective
+        date has come in Almaty. A text published with a version dated later waits for it, as
+        the version does (compliance L25): until then forms, ledger and gate keep the one before."""
+        return self.filter(published_at__lte=at, policy__effective_date__lte=local_date(at))
+
+
 class ConsentText(Published):
     """One version of the consent wording for one purpose, kk and ru together (Art. 8(4)).
 
@@ -114,6 +123,8 @@ class ConsentText(Published):
         help_text=_("Consents given to earlier versions stop counting once this is published."),
     )
 
+    objects = ConsentTextQuerySet.as_manager()
+
     class Meta:
         ordering = ["purpose", "-version"]
         constraints = [
@@ -127,6 +138,13 @@ class ConsentText(Published):
 
     def body(self, language):
         return localised(self, "body", language)
+
+    @property
+    def in_force_from(self):
+        """The moment it takes effect (ConsentTextQuerySet.in_force); None while a draft."""
+        if not self.is_published:
+            return None
+        return max(self.published_at, local_midnight(self.policy.effective_date))
 
 
 class OperatorDocument(Published):
