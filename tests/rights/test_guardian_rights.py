@@ -24,7 +24,7 @@ from .test_guardian_withdrawal import PARENT, in_language, open_children_page
 Type, Status = Ticket.Type, Ticket.Status
 CHILD = "aisulu@example.kz"
 NOT_OFFERED = {"kk": "ұсынылмаған", "ru": "не предлагается"}
-COME_OF_AGE = {"kk": "18\xa0жаста", "ru": "исполнилось 18\xa0лет"}
+COME_OF_AGE = {"kk": "18\xa0жас толған", "ru": "исполнилось 18\xa0лет"}
 BLOCKED = {"kk": "Баланың деректерін өңдеу бұғатталды", "ru": "Обработка данных ребёнка"}
 
 

@@ -118,7 +118,7 @@ def test_art_6_19_requests_are_answered_by_staff_in_writing(
     from django.utils import translation
     from django.utils.html import escape
 
-    from consent.rights.desk import ANSWER_HELP
+    from consent.rights.desk_notes import ANSWER_HELP
     from consent.workdays.calendar import due_date
 
     assert f'value="{ticket_type}"' in client.get(f"/{lang}/requests/new/").content.decode()
