@@ -3,7 +3,7 @@ from django.contrib import admin, messages
 from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.http import Http404, HttpResponse
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
 from django.urls import path, reverse
 from django.utils import formats, timezone
 from django.utils.csp import CSP
@@ -16,7 +16,14 @@ from django.views.decorators.csp import csp_override
 
 from consent.common.text import EMPTY
 
-from .campaigns import campaign_delivery, campaign_preview, campaign_start, campaign_test_send
+from .campaigns import (
+    CampaignChanged,
+    campaign_delivery,
+    campaign_digest,
+    campaign_preview,
+    campaign_start,
+    campaign_test_send,
+)
 from .campaigns import recipients as campaign_recipients
 from .models import Campaign
 
@@ -42,7 +49,7 @@ class CampaignAdmin(admin.ModelAdmin):
     readonly_fields = ["status", "sent_at", "recipient_count", "progress", "delivery", "audience",
                        "preview_kk", "preview_ru"]  # fmt: skip
     fields = ["title", "subject_line_kk", "body_kk", "subject_line_ru", "body_ru", *readonly_fields]
-    actions = ["send_test", "send"]
+    actions = ["send_test"]  # «send» is on the campaign's page, beside what it sends
 
     def get_object(self, request, object_id, from_field=None):
         """On an edit or a delete (a POST, in the transaction the admin runs it in), the row is
@@ -127,8 +134,19 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def get_urls(self):
         mail = self.admin_site.admin_view(self.mail_view)
+        send = self.admin_site.admin_view(self.send_view)
         return [path("<path:object_id>/mail/<str:language>/", mail,
-                     name="marketing_campaign_mail"), *super().get_urls()]  # fmt: skip
+                     name="marketing_campaign_mail"),
+                path("<path:object_id>/send/", send, name="marketing_campaign_send"),
+                *super().get_urls()]  # fmt: skip
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        # «Send» beside the preview, for a draft the staff member may change: it carries the
+        # digest of what the page shows (the same object the preview is rendered from).
+        if obj is not None and obj.pk is not None and self.has_change_permission(request, obj):
+            context["send_url"] = reverse("admin:marketing_campaign_send", args=[obj.pk])
+            context["send_digest"] = campaign_digest(obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
 
     @method_decorator(csp_override(PAGE_CSP))
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -177,30 +195,52 @@ class CampaignAdmin(admin.ModelAdmin):
             self.message_user(request, _("%(title)s: test emails queued to %(email)s.") % {
                 "title": campaign.title, "email": request.user.email})  # fmt: skip
 
-    @admin.action(description=_("Send the selected drafts now"), permissions=["change"])
-    def send(self, request, queryset):
-        """Marks each campaign as being sent; the sending job queues its mails in batches
-        (campaigns.py::queue_sending), so the press returns at once whatever the audience."""
-        for campaign in queryset:
-            try:
-                count = campaign_start(campaign, actor=request.user)
-            except ValidationError as error:
-                self._refused(request, campaign, error)
-                continue
-            if count is None:  # sent before, or by another click or host at the same moment
-                campaign.refresh_from_db()
-                when = formats.date_format(timezone.localtime(campaign.sent_at), "DATETIME_FORMAT")
-                if campaign.status == Campaign.Status.SENDING:
-                    self.message_user(request, _(
-                        "%(title)s is already being sent (since %(when)s); it is not sent again.")
-                        % {"title": campaign.title, "when": when}, messages.WARNING)  # fmt: skip
-                    continue
-                self.message_user(request, _(
-                    "%(title)s was already sent on %(when)s to %(count)d people; it is not sent "
-                    "again.") % {"title": campaign.title, "when": when,
-                                 "count": campaign.recipient_count}, messages.WARNING)  # fmt: skip
-                continue
+    def send_view(self, request, object_id):
+        """«Send» on the campaign's page, beside its preview: sends the campaign only as the
+        page showed it (the digest it carries, campaigns.py::campaign_digest). Changed since
+        (another tab, another staff member), nothing is sent and the page shows the new
+        preview with what changed. There is no «send» on the list: a campaign is never sent
+        unseen. The campaign's page again, with what happened."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        campaign = self.get_object(request, unquote(object_id))
+        if campaign is None:
+            raise Http404
+        # The model permission: a campaign sent already is said so, not refused as forbidden.
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        page = HttpResponseRedirect(reverse("admin:marketing_campaign_change", args=[campaign.pk]))
+        try:
+            count = campaign_start(campaign, actor=request.user,
+                                   seen=request.POST.get("digest", ""))  # fmt: skip
+        except ValidationError as error:
+            self._refused(request, campaign, error)
+            return page
+        except CampaignChanged as changed:
+            names = {f.name: capfirst(f.verbose_name) for f in Campaign._meta.fields}
             self.message_user(request, _(
-                "%(title)s: sending has started (recipients now: %(count)d). The mails are queued "
-                "within minutes; the campaign's page shows how many so far.") % {
-                "title": campaign.title, "count": count})  # fmt: skip
+                "%(title)s was not sent: it was changed after its page was opened (in another "
+                "tab, or by another staff member). Changed: %(fields)s. Read the new preview "
+                "below and send again if it is right.") % {
+                "title": campaign.title,
+                "fields": ", ".join(str(names[name]) for name in changed.fields)},
+                messages.ERROR)  # fmt: skip
+            return page
+        if count is None:  # sent before, or by another click or host at the same moment
+            campaign.refresh_from_db()
+            when = formats.date_format(timezone.localtime(campaign.sent_at), "DATETIME_FORMAT")
+            if campaign.status == Campaign.Status.SENDING:
+                self.message_user(request, _(
+                    "%(title)s is already being sent (since %(when)s); it is not sent again.")
+                    % {"title": campaign.title, "when": when}, messages.WARNING)  # fmt: skip
+                return page
+            self.message_user(request, _(
+                "%(title)s was already sent on %(when)s to %(count)d people; it is not sent "
+                "again.") % {"title": campaign.title, "when": when,
+                             "count": campaign.recipient_count}, messages.WARNING)  # fmt: skip
+            return page
+        self.message_user(request, _(
+            "%(title)s: sending has started (recipients now: %(count)d). The mails are queued "
+            "within minutes; the campaign's page shows how many so far.") % {
+            "title": campaign.title, "count": count})  # fmt: skip
+        return page

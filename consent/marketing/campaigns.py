@@ -1,5 +1,6 @@
 """Marketing campaigns: only to people the gate allows at the moment of sending (compliance L15)."""
 
+import hashlib
 from datetime import datetime
 from email.utils import make_msgid
 from urllib.parse import quote
@@ -119,16 +120,47 @@ def _headers(url, phrase):
             "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
 
 
-def campaign_start(campaign: Campaign, *, actor: AbstractBaseUser | None = None) -> int | None:
+class CampaignChanged(Exception):
+    """The campaign is no longer what its sender was shown: `fields`, the mail fields that
+    differ."""
+
+    def __init__(self, fields: list[str]):
+        super().__init__(fields)
+        self.fields = fields
+
+
+def campaign_digest(campaign: Campaign) -> str:
+    """What a page showed of the campaign's mail (Campaign.MAIL_FIELDS, which the preview is
+    rendered from): a short hash per field, so that a send can say which of them changed."""
+    return ".".join(hashlib.sha256(getattr(campaign, name).encode()).hexdigest()[:16]
+                    for name in Campaign.MAIL_FIELDS)  # fmt: skip
+
+
+def campaign_changes(campaign: Campaign, seen: str) -> list[str]:
+    """The mail fields in which the campaign differs from the digest `seen`; all of them when
+    `seen` is no digest (nothing then says what was shown)."""
+    shown, now = str(seen).split("."), campaign_digest(campaign).split(".")
+    if len(shown) != len(now):
+        return list(Campaign.MAIL_FIELDS)
+    return [name for name, a, b in zip(Campaign.MAIL_FIELDS, shown, now, strict=True) if a != b]
+
+
+def campaign_start(
+    campaign: Campaign, *, actor: AbstractBaseUser | None = None, seen: str | None = None
+) -> int | None:
     """The marketer's "send": the campaign is marked as being sent, by whom and when, audited,
     and the sending job (`queue_sending`, on the outbox timer) queues its mails outside the web
     request. How many people it would reach now, or None when it was already sent or is being
     sent (another click, another host). ValidationError when a field fails its model's rules (a
-    campaign stored before a rule): nothing is marked that could not be sent."""
+    campaign stored before a rule): nothing is marked that could not be sent. With `seen` (the
+    campaign_digest of the preview its sender read), CampaignChanged when the campaign differs
+    from it, checked under the row's lock: an edit saved meanwhile is never sent unseen."""
     with transaction.atomic():
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if campaign.status != Campaign.Status.DRAFT:
             return None
+        if seen is not None and (changed := campaign_changes(campaign, seen)):
+            raise CampaignChanged(changed)
         campaign.full_clean()
         _rendered(campaign, _phrases())  # a text that cannot be rendered fails here, not later
         campaign.status, campaign.sent_at = Campaign.Status.SENDING, timezone.now()

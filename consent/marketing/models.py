@@ -51,6 +51,10 @@ class Campaign(models.Model):
         _("to be queued"), default=0, db_default=0, editable=False
     )
 
+    # What its mail is made of (content, written_in): what the preview shows and a send must
+    # match (campaigns.py::campaign_digest).
+    MAIL_FIELDS = ("subject_line_kk", "body_kk", "subject_line_ru", "body_ru")
+
     class Meta:
         db_table = "consent_campaign"  # kept from before the app split
         ordering = ["-id"]

@@ -13,7 +13,7 @@ from consent.core.mail import render_mail
 from consent.marketing.campaigns import queue_sending
 from consent.marketing.models import Campaign
 from tests.marketing.test_campaigns import confirmed
-from tests.marketing.test_marketer_desk import CHANGELIST, WRITTEN, act
+from tests.marketing.test_marketer_desk import CHANGELIST, WRITTEN, send
 
 HALF = {
     "subject_line_ru": ({"body_ru": ""}, "body_ru"),
@@ -42,7 +42,7 @@ def test_a_half_written_russian_version_is_refused(texts, marketer_client, writt
 def test_a_half_written_draft_stored_before_the_rule_is_not_sent(texts, marketer_client):
     confirmed("ru@example.kz", "ru")
     draft = Campaign.objects.create(**{**WRITTEN, "body_ru": " "})
-    [(level, text)] = act(marketer_client, "send", draft)
+    [(level, text)] = send(marketer_client, draft)
     assert level == "error" and "Мәтін (орыс тілінде)" in text
     draft.refresh_from_db()
     assert draft.status == "draft" and not Email.objects.exists()
@@ -54,7 +54,7 @@ def test_a_link_in_the_text_is_clickable_in_the_sent_mail(texts, marketer_client
     url = "https://emalu.kz/kk/offers/?a=1&b=2"
     body = f"Жаңа ұсыныс: {url}\n<b>бағасы</b> төмен"
     campaign = Campaign.objects.create(**{**WRITTEN, "body_kk": body, "body_ru": body})
-    act(marketer_client, "send", campaign)
+    send(marketer_client, campaign)
     queue_sending()
     assert send_queued() == (2, 0)
     for email in Email.objects.all():
@@ -103,7 +103,7 @@ def test_a_sent_campaign_does_not_count_todays_subscribers_as_its_audience(texts
     would reach now: 3» beside «all queued: 1»: it now shows only what happened."""
     confirmed("first@example.kz")
     campaign = Campaign.objects.create(**WRITTEN)
-    act(marketer_client, "send", campaign)
+    send(marketer_client, campaign)
     queue_sending()
     confirmed("second@example.kz")
     confirmed("third@example.kz", "ru")

@@ -16,7 +16,7 @@ from consent.core.models import AuditEvent
 from consent.marketing.campaigns import campaign_start, queue_sending
 from consent.marketing.models import Campaign, CampaignRecipient
 from tests.marketing.test_campaigns import confirmed
-from tests.marketing.test_marketer_desk import CHANGELIST, WRITTEN, act
+from tests.marketing.test_marketer_desk import CHANGELIST, WRITTEN, digest_shown, send
 from tests.site.language import counted
 
 
@@ -35,8 +35,9 @@ def once_each(campaign):
 def test_the_press_returns_at_once_and_the_job_queues_everyone_once(texts, marketer_client):
     people = sorted(confirmed(f"p{i}@example.kz", "ru" if i % 2 else "kk").email for i in range(5))
     campaign = Campaign.objects.create(**WRITTEN)
+    digest = digest_shown(marketer_client, campaign)
 
-    [(level, text)] = act(marketer_client, "send", campaign)
+    [(level, text)] = send(marketer_client, campaign, digest)
 
     assert level == "info" and "(қазіргі алушылар саны: 5)" in text
     campaign.refresh_from_db()
@@ -46,7 +47,7 @@ def test_the_press_returns_at_once_and_the_job_queues_everyone_once(texts, marke
     assert start.actor_label == "dan" and start.detail == {"audience": 5}
     assert progress(marketer_client, campaign) == counted("кезекке қойылуда: әзірге 0 / 5")
     # Pressed again (a double click, a second tab) while it goes out: not sent twice.
-    [(level, text)] = act(marketer_client, "send", campaign)
+    [(level, text)] = send(marketer_client, campaign, digest)
     assert level == "warning" and "жіберілуде" in text
 
     call_command("send_campaigns", batch_size=2)
@@ -63,7 +64,7 @@ def test_the_press_returns_at_once_and_the_job_queues_everyone_once(texts, marke
 def test_progress_is_in_the_marketers_language(texts, marketer_client):
     confirmed("a@example.kz")
     campaign = Campaign.objects.create(**WRITTEN)
-    act(marketer_client, "send", campaign)
+    send(marketer_client, campaign)
     page = marketer_client.get(f"{CHANGELIST}{campaign.pk}/change/", HTTP_ACCEPT_LANGUAGE="ru")
     assert counted("ставится в очередь: пока 0 из 1") in page.content.decode()
 

@@ -30,15 +30,17 @@ from consent.core.models import Subject
 from consent.rights.tickets import ticket_open
 from post_office.models import Email
 from emalu.models import Page
+from consent.marketing.models import Campaign
 u = User.objects.create_superuser("csp", "csp@example.kz", "csp-officer-pass-123")
 TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
 s = Subject.objects.create(full_name="Әсел Қасымова", email="csp@example.kz", language="kk")
 r = ticket_open(kind="access", email="csp@example.kz", language="kk", channel="web")
-print(s.pk, r.pk, Page.objects.get(slug="about").pk, Email.objects.latest("id").pk)
+c = Campaign.objects.create(title="N", subject_line_kk="Жаңалық", body_kk="Қараша")
+print(s.pk, r.pk, Page.objects.get(slug="about").pk, Email.objects.latest("id").pk, c.pk)
 """
 
 
-def staff_paths(subject, ticket, page, mail):
+def staff_paths(subject, ticket, page, mail, campaign):
     paths = [
         reverse(f"admin:{p.name}")
         for _, p in url_names(admin.site.urls[0])
@@ -48,6 +50,8 @@ def staff_paths(subject, ticket, page, mail):
     paths.append(reverse("admin:consent_subject_change", args=[subject]))
     paths.append(reverse("admin:rights_ticket_change", args=[ticket]))
     paths.append(reverse("admin:post_office_email_change", args=[mail]))  # the confirmation
+    # A draft's page: its framed previews and the «send» form beside them.
+    paths.append(reverse("admin:marketing_campaign_change", args=[campaign]))
     return paths
 
 
@@ -70,7 +74,7 @@ def check(page, base, path):
 def test_no_csp_violation_or_console_error_on_any_staff_page(site, browser):  # noqa: F811
     from django_otp.oath import totp
 
-    base, (subject, ticket, page_id, mail) = site
+    base, (subject, ticket, page_id, mail, campaign) = site
     started = time.monotonic()
     officer = open_tab(browser)
     officer.goto(base + "/admin/login/")
@@ -79,8 +83,14 @@ def test_no_csp_violation_or_console_error_on_any_staff_page(site, browser):  # 
     officer.fill("#id_otp_token", f"{totp(bytes.fromhex(KEY)):06d}")
     officer.click("input[type=submit], button[type=submit]")
     officer.wait_for_url(base + "/admin/")
-    staff = staff_paths(subject, ticket, page_id, mail)
+    staff = staff_paths(subject, ticket, page_id, mail, campaign)
     found = {path: check(officer, base, path) for path in staff}
+    # «Send» pressed on the campaign's page: the post and the page it returns to.
+    campaign_page = reverse("admin:marketing_campaign_change", args=[campaign])
+    officer.goto(base + campaign_page)
+    officer.click("#campaign-send button[type=submit]")
+    officer.wait_for_selector(".messagelist .info")
+    found[f"{campaign_page} (sent)"] = (200, problems(officer))
 
     print(f"T4: {len(found)} pages in {time.monotonic() - started:.1f} s")
     assert {path: wrong for path, (_, wrong) in found.items() if wrong} == {}
