@@ -84,6 +84,17 @@ def asked_again_at(entry: LedgerEntry, asking: list[tuple[str, int, datetime]]) 
     )  # fmt: skip
 
 
+def asked_again_since(latest: dict[str | None, LedgerEntry], at: datetime | None = None
+                      ) -> dict[str, date]:  # fmt: skip
+    """The local date (Almaty) from which each purpose's latest event, a grant, no longer
+    counts because a later text asked for consent again (`asked_again_at`): what a person's
+    page says of it, rather than «not given». `latest` is `latest_events()`; a purpose whose
+    grant stands, or whose latest event is no grant, is left out."""
+    asking = asking_again(at)
+    since = {code: asked_again_at(entry, asking) for code, entry in latest.items() if code}
+    return {code: local_date(moment) for code, moment in since.items() if moment}
+
+
 def _consented(purpose, subjects, at):
     """Rules 1-4 of the gate: the subjects whose consent for purpose stands, a block aside."""
     floor = (

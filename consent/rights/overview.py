@@ -24,6 +24,8 @@ def overview(subject: Subject) -> dict[str, Any]:
     # none), and is shown as given, with its withdrawal. None is given here (set_consent).
     blocked = gate.is_blocked(subject)
     standing = gate.consents_standing(subject) if blocked else ()
+    # A grant a later text asked consent again for: given, but to be given again (gate rule 3).
+    asked_again = gate.asked_again_since(latest)
     purposes = []
     texts, language = current_texts(), translation.get_language() or "kk"
     # What the forms ask for now, and what the person has a record of (transfers.purposes_shown).
@@ -33,6 +35,7 @@ def overview(subject: Subject) -> dict[str, Any]:
         offered = consent_offered(code, texts)
         purposes.append({
             "code": code, "purpose": PURPOSES[code], "entry": entry, "active": active,
+            "asked_again": None if active else asked_again.get(code),
             # A switch: withdraw what is given; give only what the forms would ask for now, and
             # not while blocked.
             "optional": code in OPTIONAL and (active or (offered and not blocked)),

@@ -97,17 +97,20 @@ def acting_address(session: SessionBase) -> str | None:
 
 def wards_overview(address: str) -> list[dict[str, Any]]:
     """Each child `address` acts for: the name the parent gave, each purpose with a record on
-    the child's ledger, whether it is given now and whether the page withdraws it at once, and
+    the child's ledger, whether it is given now (or, given to an earlier text, asked again since
+    a date: gate.asked_again_since) and whether the page withdraws it at once, and
     the requests the parent asked for the child here (`ward_requests`)."""
     shown = []
     for row in wards_at(address):
         latest = gate.latest_events(row.subject)
+        asked_again = gate.asked_again_since(latest)
         purposes = []
         for code, purpose in PURPOSES.items():
             if code not in latest or purpose.banner_only:
                 continue
             active = gate.may_process(row.subject, code)
             purposes.append({"code": code, "purpose": purpose, "active": active,
+                             "asked_again": None if active else asked_again.get(code),
                              "optional": active and code in OPTIONAL})  # fmt: skip
         shown.append({"row": row, "child": child_named(row), "purposes": purposes,
                       "blocked": gate.is_blocked(row.subject),
