@@ -119,12 +119,7 @@ def ticket_destroy_guardian(
                  detail={"guardian_of": records}, words=words)  # fmt: skip
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome}
     guardian_erase(email, request_ref=reference, actor=actor)
-    transaction.on_commit(
-        lambda: send_without_trace(
-            email, "request_done", context, language=language,
-            subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
-        )
-    )  # fmt: skip
+    _answer_without_trace(email, context, language, reference)
     return ticket
 
 
@@ -206,12 +201,7 @@ def ticket_withdraw_guardian(
                  detail={"for_children": True}, words=words)  # fmt: skip
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome}
     requests_forget(Ticket.objects.filter(pk=ticket.pk))
-    transaction.on_commit(
-        lambda: send_without_trace(
-            email, "request_done", context, language=language,
-            subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
-        )
-    )  # fmt: skip
+    _answer_without_trace(email, context, language, reference)
     return ticket
 
 
@@ -252,3 +242,14 @@ def ticket_close_outgrown(ticket: Ticket, *, actor: AbstractBaseUser | None) -> 
         outcome = str(OUTGROWN_TOLD)
     return ticket_close(ticket, outcome=outcome, status=Ticket.Status.CLOSED, actor=actor,
                         template="request_closed", detail={"come_of_age": True})  # fmt: skip
+
+
+def _answer_without_trace(email: str, context: dict, language: str, reference: str) -> None:
+    """The closing letter of a request whose people are destroyed: sent once the destruction is
+    committed, and leaving no copy in the outbox."""
+    transaction.on_commit(
+        lambda: send_without_trace(
+            email, "request_done", context, language=language,
+            subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
+        )
+    )  # fmt: skip
