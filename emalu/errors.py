@@ -5,8 +5,15 @@ import sys
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import InterfaceError, OperationalError
+from django.middleware import csrf
 
-from consent.common.errors import FORM_NOT_SENT, TOO_LARGE, error_page
+from consent.common.errors import (
+    FORM_FROM_ELSEWHERE,
+    FORM_NOT_SENT,
+    FORM_OUT_OF_DATE,
+    TOO_LARGE,
+    error_page,
+)
 
 # What Django raises for a post over one of its size limits (settings DATA_UPLOAD_*): a 400 of
 # its own, which is a 413 saying so here (a GET with a thousand query fields sends no form).
@@ -71,5 +78,16 @@ def server_error(request):
     return error_page(request, 500)
 
 
+# The beginnings Django's Referer and Origin reasons share («Referer checking failed - …»).
+WHERE_FROM = tuple(r.split(" - ")[0] for r in (csrf.REASON_NO_REFERER, csrf.REASON_BAD_ORIGIN))
+
+
 def csrf_failure(request, reason=""):
-    return error_page(request, 403, FORM_NOT_SENT)
+    """The CSRF check's refusal, told by what the visitor can do about it: the cookie missing;
+    the page the form came from not told, or another site's (Referer, Origin); or the form's
+    token out of date. Django's `reason` strings are its own constants (django.middleware.csrf)."""
+    if reason == csrf.REASON_NO_CSRF_COOKIE:
+        return error_page(request, 403, FORM_NOT_SENT)
+    if reason.startswith(WHERE_FROM):
+        return error_page(request, 403, FORM_FROM_ELSEWHERE)
+    return error_page(request, 403, FORM_OUT_OF_DATE)

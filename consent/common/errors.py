@@ -45,6 +45,28 @@ FORM_NOT_SENT = (
 )
 
 
+# A form refused by the CSRF check for another reason than the cookie: over HTTPS the browser
+# did not say the form came from this site's own page (no Referer or Origin, as a privacy setting
+# or extension may leave out, or another site's); or the form's token no longer matches the
+# cookie (the page was shown before a sign-in or sign-out, or kept open from an older session).
+FORM_FROM_ELSEWHERE = (
+    _("The form was not sent"),
+    _(
+        "Your browser did not say that the form was sent from this site's own page. Open the "
+        "form from the site's menu and send it again. If you see this page again, a privacy "
+        "setting or a browser extension may be hiding it: turn that off for this site."
+    ),
+)
+FORM_OUT_OF_DATE = (
+    _("The form was not sent"),
+    _(
+        "The form was out of date: it was opened before something changed in your browser's "
+        "session with this site, such as signing in or out in another tab. Open the form "
+        "again, check what you typed, and send it."
+    ),
+)
+
+
 # A post over a size limit (413): over the proxy's body limit (docs/deploy/nginx.conf
 # client_max_body_size), where nginx answers by itself, or over the site's own (the form's text
 # over DATA_UPLOAD_MAX_MEMORY_SIZE, more fields or files than DATA_UPLOAD_MAX_NUMBER_FIELDS or
