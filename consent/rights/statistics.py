@@ -11,7 +11,7 @@ from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
-from consent.common.dates import local_today
+from consent.common.dates import local_date, local_today
 from consent.common.i18n import language_name
 from consent.common.spreadsheet import csv_document
 from consent.core.audit import audit
@@ -41,7 +41,7 @@ def consent_statistics() -> list[tuple[tuple[date, str, str, str], int]]:
         "at", "purpose", "language", "subject__birth_date"
     )
     for at, purpose, language, birth_date in rows.iterator(chunk_size=5000):
-        day = timezone.localtime(at).date()
+        day = local_date(at)
         counts[(day.replace(day=1), purpose, language, age_band(birth_date, day))] += 1
     return sorted(counts.items())
 
@@ -87,7 +87,7 @@ def request_statistics() -> list[tuple[tuple[date, str], Counter]]:
 
 
 def _month(at: datetime) -> date:
-    return timezone.localtime(at).date().replace(day=1)
+    return local_date(at).replace(day=1)
 
 
 def statistics_csv() -> bytes:
