@@ -26,9 +26,9 @@ EVIDENCE_FORMATS = {"csv": evidence_csv, "pdf": evidence_pdf}
 
 
 # What the officer who pressed a download is told while the person is blocked: what was not
-# downloaded and what lets it be. A download is no request to decide, so not the desk panel's
-# «unblock or destroy first, or refuse»; nor can the officer lift a block at will: it is lifted
-# by answering the person's request to unblock (answers.ticket_unblock), and only then.
+# downloaded and what lets it be. A download is no request to refuse (it said «unblock or
+# destroy first, or refuse»), nor can the officer lift a block at will: it is lifted by
+# answering the person's request to unblock (answers.ticket_unblock), and only then.
 BLOCKED_EXPORT = _(
     "Processing of this person's data is blocked, so their data was not downloaded: it can be "
     "once the block is lifted, when their request to unblock is answered."
