@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.core import gate
@@ -48,7 +49,7 @@ class ProcessingBlocked(ValidationError):
     `message` says what was not downloaded and what lets it be."""
 
 
-def refuse_if_blocked(subject: Subject, message) -> None:
+def refuse_if_blocked(subject: Subject, message: str | Promise) -> None:
     if gate.is_blocked(subject):
         raise ProcessingBlocked(message)
 
