@@ -89,10 +89,25 @@ def asked_again_since(latest: dict[str | None, LedgerEntry], at: datetime | None
     """The local date (Almaty) from which each purpose's latest event, a grant, no longer
     counts because a later text asked for consent again (`asked_again_at`): what a person's
     page says of it, rather than «not given». `latest` is `latest_events()`; a purpose whose
-    grant stands, or whose latest event is no grant, is left out."""
+    grant stands, whose latest event is no grant (withdrawn, expiry recorded), or whose grant
+    is past its term (`ended_by_term`: it ended, whatever a later text asked) is left out."""
+    at = at or timezone.now()
     asking = asking_again(at)
-    since = {code: asked_again_at(entry, asking) for code, entry in latest.items() if code}
+    since = {code: asked_again_at(entry, asking) for code, entry in latest.items()
+             if code and not ended_by_term(entry, at)}  # fmt: skip
     return {code: local_date(moment) for code, moment in since.items() if moment}
+
+
+def ended_by_term(entry: LedgerEntry | None, at: datetime | None = None) -> bool:
+    """Whether `entry` is a grant past its term at `at` (rule 2), its expiry recorded or not:
+    retention records it overnight, and not while the person is left to staff (blocked, a
+    request open)."""
+    return (
+        entry is not None
+        and entry.kind == Kind.GRANT
+        and entry.expires_at is not None
+        and entry.expires_at <= (at or timezone.now())
+    )
 
 
 def _consented(purpose, subjects, at):

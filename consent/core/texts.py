@@ -9,6 +9,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -290,12 +291,12 @@ def _text_on(policy, purpose, requires_reconsent, actor):
 
 def current_policy(at: datetime | None = None) -> PolicyVersion | None:
     """The published version in force at `at` (default now): it takes effect at midnight of
-    its effective date in the site's time zone, not in UTC."""
+    its effective date in the site's time zone, not in UTC, and never before it was published
+    (one published at 14:00, effective that day, was not in force at 10:00)."""
+    published = Q(published_at__isnull=False) if at is None else Q(published_at__lte=at)
     day = local_date(at or timezone.now())
     return (
-        PolicyVersion.objects.filter(published_at__isnull=False, effective_date__lte=day)
-        .order_by("-number")
-        .first()
+        PolicyVersion.objects.filter(published, effective_date__lte=day).order_by("-number").first()
     )
 
 

@@ -16,15 +16,9 @@ from django.views.decorators.csp import csp_override
 
 from consent.common.text import EMPTY
 
-from .campaigns import (
-    CampaignChanged,
-    campaign_delivery,
-    campaign_digest,
-    campaign_preview,
-    campaign_start,
-    campaign_test_send,
-)
+from .campaigns import campaign_delivery, campaign_preview, campaign_start, campaign_test_send
 from .campaigns import recipients as campaign_recipients
+from .mailing import OTHER_PARTS, CampaignChanged, campaign_digest
 from .models import Campaign
 
 # The mail's HTML shown as its reader's mail program shows it, inside the campaign's page: its
@@ -197,7 +191,7 @@ class CampaignAdmin(admin.ModelAdmin):
 
     def send_view(self, request, object_id):
         """«Send» on the campaign's page, beside its preview: sends the campaign only as the
-        page showed it (the digest it carries, campaigns.py::campaign_digest). Changed since
+        page showed it (the digest it carries, mailing.py::campaign_digest). Changed since
         (another tab, another staff member), nothing is sent and the page shows the new
         preview with what changed. There is no «send» on the list: a campaign is never sent
         unseen. The campaign's page again, with what happened."""
@@ -218,6 +212,7 @@ class CampaignAdmin(admin.ModelAdmin):
             return page
         except CampaignChanged as changed:
             names = {f.name: capfirst(f.verbose_name) for f in Campaign._meta.fields}
+            names.update((name, capfirst(label)) for name, label in OTHER_PARTS.items())
             self.message_user(request, _(
                 "%(title)s was not sent: it was changed after its page was opened (in another "
                 "tab, or by another staff member). Changed: %(fields)s. Read the new preview "

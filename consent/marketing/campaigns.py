@@ -1,9 +1,7 @@
 """Marketing campaigns: only to people the gate allows at the moment of sending (compliance L15)."""
 
-import hashlib
 from datetime import datetime
 from email.utils import make_msgid
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
@@ -21,12 +19,18 @@ from consent.core import gate
 from consent.core.audit import audit
 from consent.core.delivery import WAITING
 from consent.core.ledger import consent_withdraw_if_given
-from consent.core.mail import AUTOMATIC, render_mail
 from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING
-from consent.core.routes import UNSUBSCRIBE
-from consent.core.texts import route_phrase
 
+from .mailing import (
+    BULK,
+    PLACEHOLDER,
+    CampaignChanged,
+    campaign_changes,
+    list_headers,
+    mail_phrases,
+    mails_rendered,
+)
 from .models import Campaign, CampaignRecipient, Returned
 
 SALT = "consent.unsubscribe"
@@ -35,11 +39,7 @@ SALT = "consent.unsubscribe"
 # links with each campaign, and an expired link's page offers the other ways out (the
 # self-service page, the request form, the policy's email route; compliance L15).
 UNSUBSCRIBE_MAX_AGE = 365 * 24 * 3600
-PLACEHOLDER = "https://unsubscribe.invalid/TOKEN"
 CHUNK = 2000
-# Written by the site, as every mail it sends (RFC 3834: no auto-responder answers it), and bulk
-# mail, which is what older vacation programs look for instead.
-BULK = {**AUTOMATIC, "Precedence": "bulk"}
 
 
 def unsubscribe_token(subject_id: int, campaign_id: int) -> str:
@@ -92,59 +92,6 @@ def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     return gate.permitted_subjects(MARKETING, with_address.exclude(pk__in=returned), at)
 
 
-def _phrases():
-    """The policy's own way out in each language (the one phrase table, consent/core/routes.py),
-    read once per send."""
-    return {language: route_phrase(UNSUBSCRIBE, language) for language in ("kk", "ru")}
-
-
-def _rendered(campaign, phrases):
-    """The message in each language, with a placeholder where each person's link goes."""
-    out = {}
-    for language in ("kk", "ru"):
-        line, body = campaign.content(language)
-        # Without a Russian text, Russian readers get the whole mail in Kazakh, its frame and
-        # footer too, not a Kazakh text inside Russian words (compliance L24); the footer's
-        # way out is the policy's phrase in the mail's language only (the intake knows both).
-        written = campaign.written_in(language)
-        context = {"body": body, "unsubscribe_url": PLACEHOLDER, "phrase": phrases[written]}
-        out[language] = render_mail("campaign", context, language=written, subject_line=line)
-    return out
-
-
-def _headers(url, phrase):
-    # The mailto's subject is the policy's own phrase, so that the mail desk files it as an
-    # unsubscribe request in the person's language (consent/rights/intake.py).
-    mailto = f"mailto:{settings.OPERATOR['email']}?subject={quote(phrase)}"
-    return {**BULK, "List-Unsubscribe": f"<{url}>, <{mailto}>",
-            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
-
-
-class CampaignChanged(Exception):
-    """The campaign is no longer what its sender was shown: `fields`, the mail fields that
-    differ."""
-
-    def __init__(self, fields: list[str]):
-        super().__init__(fields)
-        self.fields = fields
-
-
-def campaign_digest(campaign: Campaign) -> str:
-    """What a page showed of the campaign's mail (Campaign.MAIL_FIELDS, which the preview is
-    rendered from): a short hash per field, so that a send can say which of them changed."""
-    return ".".join(hashlib.sha256(getattr(campaign, name).encode()).hexdigest()[:16]
-                    for name in Campaign.MAIL_FIELDS)  # fmt: skip
-
-
-def campaign_changes(campaign: Campaign, seen: str) -> list[str]:
-    """The mail fields in which the campaign differs from the digest `seen`; all of them when
-    `seen` is no digest (nothing then says what was shown)."""
-    shown, now = str(seen).split("."), campaign_digest(campaign).split(".")
-    if len(shown) != len(now):
-        return list(Campaign.MAIL_FIELDS)
-    return [name for name, a, b in zip(Campaign.MAIL_FIELDS, shown, now, strict=True) if a != b]
-
-
 def campaign_start(
     campaign: Campaign, *, actor: AbstractBaseUser | None = None, seen: str | None = None
 ) -> int | None:
@@ -159,11 +106,12 @@ def campaign_start(
         campaign = Campaign.objects.select_for_update().get(pk=campaign.pk)
         if campaign.status != Campaign.Status.DRAFT:
             return None
-        if seen is not None and (changed := campaign_changes(campaign, seen)):
+        now = timezone.now()
+        if seen is not None and (changed := campaign_changes(campaign, seen, now)):
             raise CampaignChanged(changed)
         campaign.full_clean()
-        _rendered(campaign, _phrases())  # a text that cannot be rendered fails here, not later
-        campaign.status, campaign.sent_at = Campaign.Status.SENDING, timezone.now()
+        mails_rendered(campaign, mail_phrases(now))  # a text that cannot render fails here
+        campaign.status, campaign.sent_at = Campaign.Status.SENDING, now
         campaign.sent_by = actor if actor is not None and actor.is_authenticated else None
         campaign.audience_count = recipients(campaign.sent_at).count()
         campaign.save(update_fields=["status", "sent_at", "sent_by", "audience_count"])
@@ -197,8 +145,10 @@ def queue_campaign(pk: int, batch_size: int = CHUNK) -> int:
     campaign = Campaign.objects.get(pk=pk)
     if campaign.status != Campaign.Status.SENDING:
         return 0
-    phrases = _phrases()
-    messages = _rendered(campaign, phrases)
+    # The way out of the policy in force when «send» was pressed, which the digest held to what
+    # the page showed: not of one published while the job queues it, minutes later.
+    phrases = mail_phrases(campaign.sent_at)
+    messages = mails_rendered(campaign, phrases)
     # One plain query, not a server-side cursor: PostgreSQL plans cursors for their first rows
     # (cursor_tuple_fraction) and picked a nested loop that took minutes at 100,000 people.
     left = list(recipients().filter(pk__gt=_last_queued(campaign))
@@ -244,7 +194,7 @@ def _queue_batch(campaign, ids, messages, phrases):
         batch.append((subject_id, language, Email(
             from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line,
             message=text.replace(PLACEHOLDER, url), html_message=html.replace(PLACEHOLDER, url),
-            headers=_headers(url, phrases[language]), status=STATUS.queued,
+            headers=list_headers(url, phrases[language]), status=STATUS.queued,
             priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
         )))  # fmt: skip
@@ -302,7 +252,7 @@ def campaign_delivery(campaign: Campaign) -> dict[str, int]:
 
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
     """(subject line, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
-    line, text, html = _rendered(campaign, _phrases())[language]
+    line, text, html = mails_rendered(campaign, mail_phrases())[language]
     url = unsubscribe_url("preview", language)
     return line, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url)
 

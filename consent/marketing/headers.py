@@ -6,7 +6,7 @@ characters, and a word longer than that it cannot break it writes as RFC 2047 en
 the one-click link with its token is such a word, and the field went out as
 «=?utf-8?q?=3Chttps=3A//…?=», which no mail client reads as a URL (no unsubscribe button, no
 one-click POST). Encoded words are not allowed in these fields anyway; a line may hold 998
-characters (RFC 5322 2.1.1), and ours, ASCII by construction (campaigns.py::_headers), are far
+characters (RFC 5322 2.1.1), and ours, ASCII by construction (mailing.py::list_headers), are far
 shorter. So these fields are written on one line, as Message-ID already is by the package."""
 
 from email import headerregistry, policy

@@ -52,7 +52,7 @@ class Campaign(models.Model):
     )
 
     # What its mail is made of (content, written_in): what the preview shows and a send must
-    # match (campaigns.py::campaign_digest).
+    # match, with what the site puts around it (mailing.py::campaign_digest).
     MAIL_FIELDS = ("subject_line_kk", "body_kk", "subject_line_ru", "body_ru")
 
     class Meta:

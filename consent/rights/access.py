@@ -74,7 +74,7 @@ def ticket_resend_access(
         raise ValidationError(_("Only an access request answered by email, whose person is "
                                 "still on record, can have its answer sent again."))  # fmt: skip
     if gate.is_blocked(ticket.subject):
-        # Not refuse_if_blocked's «unblock or destroy first, or refuse»: an answered
+        # Not closing.BLOCKED_REQUEST's «it can only be refused»: an answered
         # request has nothing to refuse, and the page offered no refusal.
         blocked = _(
             "Processing of the person's data is blocked, so the answer was not "

@@ -195,7 +195,8 @@ DESTROYS_WHILE_BLOCKED = (Type.DESTROY, Type.WITHDRAW, Type.UNBLOCK)
 BLOCKED_DESTRUCTION = _(
     "Processing of this person's data is blocked. Blocked data is destroyed only at the "
     "person's own request, or when the block ends with a finding that the processing was "
-    "unlawful (answer their request to unblock so). Refuse with reasons, or unblock first."
+    "unlawful (answer their request to unblock so). Until then, this request can only be "
+    "refused with reasons."
 )
 
 

@@ -53,6 +53,17 @@ def ticket_locked(ticket):
     return Ticket.objects.select_related("subject").get(pk=ticket.pk)
 
 
+# What an officer who pressed «carry out» on a blocked person's request is told. Not «unblock or
+# destroy first, or refuse»: no officer lifts a block or destroys blocked data at will (the
+# person's request to unblock does, answers.ticket_unblock; DESTROYS_WHILE_BLOCKED), so what
+# is theirs to do with this request is to refuse it, or wait.
+BLOCKED_REQUEST = _(
+    "Processing of this person's data is blocked, so this request was not carried out: until "
+    "the block is lifted, when their request to unblock is answered, it can only be refused "
+    "with reasons."
+)
+
+
 def require_open(ticket, *, allowed_when_blocked=False):
     """Refuse unless the request is confirmed and open now. The person and the request are
     locked until the operation's transaction ends (`ticket_lock`) and `ticket` is read again under
@@ -68,7 +79,7 @@ def require_open(ticket, *, allowed_when_blocked=False):
     blocked = ticket.subject_id is not None and gate.is_blocked(ticket.subject)
     if blocked and not allowed_when_blocked:
         # Compliance L12: while blocked, only unblocking or destruction (or a reasoned refusal).
-        raise ValidationError(_("Processing is blocked: unblock or destroy first, or refuse."))
+        raise ValidationError(BLOCKED_REQUEST)
 
 
 @transaction.atomic

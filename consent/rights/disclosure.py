@@ -7,6 +7,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db.models import Model
 from django.db.models.fields.files import FieldFile
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.core import gate
@@ -25,16 +26,32 @@ EXPORT_FORMATS = {"json": export_json, "pdf": export_pdf}
 EVIDENCE_FORMATS = {"csv": evidence_csv, "pdf": evidence_pdf}
 
 
+# What the officer who pressed a download is told while the person is blocked: what was not
+# downloaded and what lets it be. A download is no request to refuse (it said «unblock or
+# destroy first, or refuse»), nor can the officer lift a block at will: it is lifted by
+# answering the person's request to unblock (answers.ticket_unblock), and only then.
+BLOCKED_EXPORT = _(
+    "Processing of this person's data is blocked, so their data was not downloaded: it can be "
+    "once the block is lifted, when their request to unblock is answered."
+)
+BLOCKED_EVIDENCE = _(
+    "Processing of this person's data is blocked, so the consent evidence was not downloaded: "
+    "it can be once the block is lifted, when their request to unblock is answered."
+)
+BLOCKED_PHOTO = _(
+    "Processing of this person's data is blocked, so the photo was not downloaded: it can be "
+    "once the block is lifted, when their request to unblock is answered."
+)
+
+
 class ProcessingBlocked(ValidationError):
-    """Nothing about a blocked person leaves the system until they are unblocked or destroyed."""
-
-    def __init__(self) -> None:
-        super().__init__(_("Processing is blocked: unblock or destroy first, or refuse."))
+    """Nothing about a blocked person leaves the system until they are unblocked or destroyed;
+    `message` says what was not downloaded and what lets it be."""
 
 
-def refuse_if_blocked(subject: Subject) -> None:
+def refuse_if_blocked(subject: Subject, message: str | Promise) -> None:
     if gate.is_blocked(subject):
-        raise ProcessingBlocked
+        raise ProcessingBlocked(message)
 
 
 def disclosure_record(
@@ -55,7 +72,7 @@ def disclosure_record(
 def subject_export(subject: Subject, *, fmt: str, actor: AbstractBaseUser | None) -> bytes:
     """Everything held about the person (Art. 24(1)(1); compliance L10) in their language, as
     bytes of `fmt` ("json" or "pdf")."""
-    refuse_if_blocked(subject)
+    refuse_if_blocked(subject, BLOCKED_EXPORT)
     body = EXPORT_FORMATS[fmt](subject, subject.language)
     disclosure_record(subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor, format=fmt)
     return body
@@ -63,7 +80,7 @@ def subject_export(subject: Subject, *, fmt: str, actor: AbstractBaseUser | None
 
 def subject_evidence(subject: Subject, *, fmt: str, actor: AbstractBaseUser | None) -> bytes:
     """The proof of the person's consents (Art. 25(2)(5); compliance L4) as "csv" or "pdf"."""
-    refuse_if_blocked(subject)
+    refuse_if_blocked(subject, BLOCKED_EVIDENCE)
     body = EVIDENCE_FORMATS[fmt](subject)
     disclosure_record(subject, action=AuditEvent.Action.EVIDENCE_EXPORT, actor=actor, format=fmt)
     return body
@@ -72,7 +89,7 @@ def subject_evidence(subject: Subject, *, fmt: str, actor: AbstractBaseUser | No
 def subject_photo(subject: Subject, file: FieldFile, *, actor: AbstractBaseUser | None) -> bytes:
     """The JPEG bytes of a stored photo of the person; InvalidToken when no configured key
     opens it (then nothing is recorded)."""
-    refuse_if_blocked(subject)
+    refuse_if_blocked(subject, BLOCKED_PHOTO)
     body = photo_read(file)
     disclosure_record(subject, action=AuditEvent.Action.SUBJECT_EXPORT, actor=actor, what="photo")
     return body

@@ -36,6 +36,7 @@ def overview(subject: Subject) -> dict[str, Any]:
         purposes.append({
             "code": code, "purpose": PURPOSES[code], "entry": entry, "active": active,
             "asked_again": None if active else asked_again.get(code),
+            "expired": not active and gate.ended_by_term(entry),
             # A switch: withdraw what is given; give only what the forms would ask for now, and
             # not while blocked.
             "optional": code in OPTIONAL and (active or (offered and not blocked)),

@@ -111,6 +111,7 @@ def wards_overview(address: str) -> list[dict[str, Any]]:
             active = gate.may_process(row.subject, code)
             purposes.append({"code": code, "purpose": purpose, "active": active,
                              "asked_again": None if active else asked_again.get(code),
+                             "expired": not active and gate.ended_by_term(latest[code]),
                              "optional": active and code in OPTIONAL})  # fmt: skip
         shown.append({"row": row, "child": child_named(row), "purposes": purposes,
                       "blocked": gate.is_blocked(row.subject),

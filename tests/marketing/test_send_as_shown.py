@@ -10,11 +10,13 @@ import pytest
 from django.test import Client
 from post_office.models import Email
 
+from consent.core import routes
 from consent.core.models import AuditEvent
 from consent.marketing.campaigns import queue_sending
 from consent.marketing.models import Campaign
-from tests.marketing.test_campaigns import confirmed
+from tests.marketing.test_campaigns import confirmed, mailto_subject_line
 from tests.marketing.test_marketer_desk import CHANGELIST, WRITTEN, act, digest_shown, send
+from tests.rights.test_phrase_table import publish_version_two
 from tests.staff import staff_member, verified_login
 
 # Each field the mail is made of, as the marketer reads its name in each language.
@@ -155,3 +157,64 @@ def test_the_list_sends_nothing(texts, marketer_client, campaign):
     act(marketer_client, "send", campaign)
     campaign.refresh_from_db()
     assert campaign.status == "draft"
+
+
+# What the site puts around the text, as the marketer reads its name, and what changes it
+# between the preview and «send» without anyone touching the campaign.
+AROUND = {
+    "sender": {"kk": "Жіберушінің мекенжайы", "ru": "Адрес отправителя"},
+    "mail_kk": {"kk": "Мәтіннің айналасындағы қазақша хат", "ru": "Казахское письмо вокруг текста"},
+    "mail_ru": {"kk": "Мәтіннің айналасындағы орысша хат", "ru": "Русское письмо вокруг текста"},
+}
+
+
+def a_new_sender(settings):
+    """A release that writes from another address."""
+    settings.DEFAULT_FROM_EMAIL = "news@emalu.kz"
+
+
+def a_new_policy(settings):
+    """The content editor publishes the policy's version 2, whose way out (the footer's phrase,
+    the List-Unsubscribe mail's subject) is worded anew in both languages."""
+    publish_version_two(settings)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize(
+    "change,named", [(a_new_sender, ["sender"]), (a_new_policy, ["mail_kk", "mail_ru"])]
+)
+def test_what_is_sent_around_the_text_changed_after_the_page_was_read_nothing_is_sent(
+    texts, settings, marketer_client, campaign, change, named, language
+):
+    marketer_client.cookies["django_language"] = language
+    read = digest_shown(marketer_client, campaign)
+    change(settings)
+
+    [(level, text)] = send(marketer_client, campaign, read)
+
+    assert level == "error" and NOT_SENT[language] in text
+    assert all(AROUND[part][language] in text for part in named)
+    assert not any(NAMED[field][language] in text for field in NAMED)
+    campaign.refresh_from_db()
+    assert campaign.status == "draft"
+    queue_sending()
+    assert not Email.objects.exists()
+    [(level, _text)] = send(marketer_client, campaign)  # from the page read anew, it goes
+    assert level == "info"
+
+
+def test_a_policy_published_after_send_was_pressed_leaves_the_mail_as_previewed(
+    texts, settings, marketer_client, campaign
+):
+    """«Send» only starts the campaign; the sending job queues its mails minutes later. A policy
+    published in between changed the footer and the List-Unsubscribe header of mails the
+    digest had held to the preview: they keep the way out the page showed."""
+    shown = marketer_client.get(f"{CHANGELIST}{campaign.pk}/mail/kk/").content.decode()
+    [(level, _text)] = send(marketer_client, campaign)
+    assert level == "info"
+    a_new_policy(settings)
+    queue_sending()
+    sent = Email.objects.get(to=["kk@example.kz"])
+    assert mailto_subject_line(sent) == routes.phrase(routes.UNSUBSCRIBE, "kk", 1)
+    assert routes.phrase(routes.UNSUBSCRIBE, "kk", 1) in shown
+    assert routes.phrase(routes.UNSUBSCRIBE, "kk", 2) not in sent.html_message

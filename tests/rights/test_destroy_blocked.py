@@ -138,3 +138,36 @@ def test_a_second_request_to_block_is_answered_blocked_not_refused(desk, person,
     assert "Обработка ваших данных заблокирована" in mails_to(person.email)[-1].message
     closing = AuditEvent.objects.filter(action="request_close").latest("id")
     assert closing.detail["already_blocked"] is True and closing.actor_label == "olga"
+
+
+# What the officer may do with a blocked person's request to be carried out: refuse it, or wait
+# for the block to be lifted by their request to unblock; never «unblock or destroy first».
+ONLY_REFUSED = {
+    "kk": ("бұл өтініш орындалмады", "бұғаттан шығару туралы өтінішіне",
+           "тек себебін көрсетіп бас тартуға болады"),
+    "ru": ("запрос не выполнен", "запрос о разблокировании",
+           "можно только отказать с указанием причин"),
+}  # fmt: skip
+MISFIT = {"kk": "алдымен бұғаттан шығарыңыз", "ru": "сначала разблокируйте"}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("kind", ["access", "correct"])
+def test_carrying_out_a_blocked_persons_request_says_what_is_left_to_the_officer(
+    desk, person, kind, language
+):
+    """The panel offers «carry out» beside «refuse»; pressed for a blocked person it answered
+    «unblock or destroy first, or refuse», though no officer lifts a block or destroys blocked
+    data at will. It now says the request was not carried out, that until the block is lifted
+    by the person's request to unblock it can only be refused with reasons, and nothing
+    happens."""
+    ticket = blocked_with(person, kind)
+    page = page_of(desk, ticket, language)
+    assert 'value="do"' in page
+    fields = {"full_name": person.full_name, "email": person.email} if kind == "correct" else {}
+    done = act(desk, ticket, "do", **fields).content.decode()
+    assert all(words in done for words in ONLY_REFUSED[language]), done
+    assert MISFIT[language] not in done
+    ticket.refresh_from_db()
+    assert ticket.status == Status.OPEN and gate.is_blocked(person)
+    assert not AuditEvent.objects.filter(action__in=["subject_export", "subject_edit"]).exists()

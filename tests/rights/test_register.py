@@ -85,7 +85,8 @@ def test_the_register_keeps_the_lists_filters(desk, day):
 def test_the_index_leads_to_the_register_and_the_statistics(desk, day):
     html = desk.get("/admin/").content.decode()
     assert 'href="/admin/rights/ticket/register.csv?due=all"' in html
-    assert 'href="/admin/rights/ticket/statistics.csv"' in html
+    assert 'href="/admin/rights/ticket/statistics-consents.csv"' in html
+    assert 'href="/admin/rights/ticket/statistics-requests.csv"' in html
 
 
 def test_staff_who_may_not_see_requests_get_no_register(content_editor_client, marketer_client):

@@ -139,3 +139,59 @@ def test_a_parents_page_says_their_childs_consent_was_asked_again(
     assert said == ASKED_AGAIN[lang]
     assert f'href="/{lang}/apply/"' in row  # a parent gives it again on the application form
     assert state(page, f"purpose-{mother.pk}-{SERVICE}")[0] == GIVEN[lang]
+
+
+EXPIRED = {"kk": "келісімнің мерзімі өтті", "ru": "срок согласия истёк"}
+WITHDRAWN = {"kk": "келісім кері қайтарып алынды", "ru": "согласие отозвано"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_consent_asked_again_and_since_past_its_term_reads_expired(
+    texts, make_subject, settings, time_machine, lang
+):
+    """The grant to version 1 (3 December 2026) ends on its three-year term on 3 December
+    2029. Its expiry is recorded overnight, and not while the person is left to staff (a
+    request open, a block): the person's and the parent's pages went on saying it was «asked
+    again since» 10 December 2026, as if it still stood but for the new text."""
+    asel = make_subject(email="asel@example.kz", language=lang)
+    child = make_subject(full_name="Айсұлу Қасымова", email="aisulu@example.kz",
+                         birth_date=date(2012, 5, 17))  # fmt: skip
+    mother = Guardian.objects.create(subject=child, full_name="Гүлнар", contact=PARENT)
+    announce_v2(settings, time_machine, texts, (asel, None, BOTH), (child, mother, BOTH))
+    assert not LedgerEntry.objects.filter(kind="expire").exists()
+
+    time_machine.move_to("2029-12-03 12:30+05:00", tick=False)
+    _client, page = own_page(lang)
+    said, row = state(page, f"purpose-{MARKETING}")
+    assert said == EXPIRED[lang] and ASKED_AGAIN[lang] not in page
+    assert f'name="give" value="{MARKETING}"' in row  # given again on the page, as before
+    client = Client()
+    open_children_page(client, lang)
+    page = client.get(f"/{lang}/my-data/children/").content.decode()
+    assert state(page, f"purpose-{mother.pk}-{MARKETING}")[0] == EXPIRED[lang]
+    assert ASKED_AGAIN[lang] not in page
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_consent_given_again_and_then_withdrawn_or_expired_is_not_asked_again(
+    texts, make_subject, settings, time_machine, lang
+):
+    """Given again to version 2 after it asked, the consent then withdrawn reads withdrawn, and
+    given again and left to its term reads expired: never «asked again», which only a grant
+    still in its term to an earlier text is."""
+    asel = make_subject(email="asel@example.kz", language=lang)
+    bota = make_subject(email="bota@example.kz", language=lang)
+    announce_v2(settings, time_machine, texts, (asel, None, BOTH), (bota, None, BOTH))
+    time_machine.move_to("2026-12-11 12:00+05:00", tick=False)
+    for email in ("asel@example.kz", "bota@example.kz"):
+        client, _page = own_page(lang, email)
+        client.post(f"/{lang}/my-data/consent/", {"give": MARKETING})
+    client.post(f"/{lang}/my-data/consent/", {"withdraw": MARKETING})  # Bota's page
+    assert state(own_page(lang)[1], f"purpose-{MARKETING}")[0] == GIVEN[lang]
+    page = own_page(lang, "bota@example.kz")[1]
+    assert state(page, f"purpose-{MARKETING}")[0] == WITHDRAWN[lang]
+
+    time_machine.move_to("2029-12-11 12:30+05:00", tick=False)
+    page = own_page(lang)[1]
+    assert state(page, f"purpose-{MARKETING}")[0] == EXPIRED[lang]
+    assert ASKED_AGAIN[lang] not in page

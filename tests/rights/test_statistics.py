@@ -16,15 +16,12 @@ from tests.staff import verified_login
 ALMATY = ZoneInfo("Asia/Almaty")
 
 
-def tables(body):
-    """The file's tables, an empty row between them: consents, then requests."""
-    rows = list(csv.reader(io.StringIO(body)))
-    gap = rows.index([])
-    return rows[:gap], rows[gap + 1 :]
+CONSENTS = "/admin/rights/ticket/statistics-consents.csv"
+REQUESTS = "/admin/rights/ticket/statistics-requests.csv"
 
 
 def consents(body):
-    return tables(body)[0]
+    return list(csv.reader(io.StringIO(body)))
 
 
 STATISTICS = {
@@ -50,7 +47,7 @@ def test_statistics_read_in_the_staff_members_language(officer_client, texts, ma
     for person in (known, unknown):
         consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM)
     officer_client.cookies["django_language"] = lang
-    body = officer_client.get("/admin/rights/ticket/statistics.csv").content.decode("utf-8-sig")
+    body = officer_client.get(CONSENTS).content.decode("utf-8-sig")
     header, *rows = consents(body)
     names, purpose, unknown_band = STATISTICS[lang]
     assert header == names
@@ -62,7 +59,7 @@ def test_statistics_have_no_direct_identifiers(officer_client, texts, make_subje
     s = make_subject(full_name="Zq Person", email="zq@example.kz", phone="+77011112233",
                      birth_date=date(1990, 5, 17))  # fmt: skip
     consent_grant(s, texts[SERVICE], language="ru", source=Source.APPLICATION_FORM)
-    response = officer_client.get("/admin/rights/ticket/statistics.csv")
+    response = officer_client.get(CONSENTS)
     body = response.content.decode("utf-8-sig")
     _header, *rows = consents(body)
     assert rows and rows[0][3:] == ["30-44", "1"]
@@ -83,7 +80,7 @@ def test_a_consent_given_on_the_18th_birthday_counts_among_adults(
         person.birth_date = born  # a guardian now (ledger.consent_grant)
         person.save()
     staff = verified_login(client, officer)  # signed in on that day, not an idle week before
-    body = staff.get("/admin/rights/ticket/statistics.csv").content.decode("utf-8-sig")
+    body = staff.get(CONSENTS).content.decode("utf-8-sig")
     _header, *rows = consents(body)
     assert sorted(row[3:] for row in rows) == [["18-29", "1"], ["<18", "1"]]
 
@@ -99,7 +96,43 @@ def test_the_month_and_the_language_read_as_words(officer_client, texts, make_su
     time_machine.move_to("2026-12-01 01:30+05:00", tick=False)
     consent_grant(make_subject(), texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
     officer_client.cookies["django_language"] = lang
-    body = officer_client.get("/admin/rights/ticket/statistics.csv").content.decode("utf-8-sig")
+    body = officer_client.get(CONSENTS).content.decode("utf-8-sig")
     _header, *rows = consents(body)
     assert [row[0:3:2] for row in rows] == MONTHS_AND_LANGUAGES[lang]
     assert not re.search(r"\d{4}-\d{2}|\b(kk|ru)\b", body)
+
+
+REQUESTS_HEADER = {
+    "kk": ["ай", "өтініш түрі", "түскен өтініштер", "жауап берілген өтініштер",
+           "оның ішінде мерзімінен кеш"],
+    "ru": ["месяц", "тип запроса", "поступило запросов", "дано ответов", "из них с опозданием"],
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_each_table_is_a_file_of_its_own_that_a_spreadsheet_reads_whole(
+    privacy_officer_client, texts, make_subject, lang
+):
+    """The consents and the requests were one file, an empty row and a second header between
+    them, which a spreadsheet program reads as one table (its columns typed, sorted and
+    filtered across both). Each is now a file of its own, linked from the admin index: for
+    Excel a BOM, then the header in the officer's language, then rows as wide as it, no gap."""
+    from consent.core.models import AuditEvent
+    from consent.rights.tickets import ticket_open
+
+    consent_grant(make_subject(email="a@example.kz"), texts[SERVICE], language="ru",
+                  source=Source.APPLICATION_FORM)  # fmt: skip
+    ticket_open(kind="access", email="a@example.kz", language="ru", channel="web")
+    desk = privacy_officer_client
+    desk.cookies["django_language"] = lang
+    index = desk.get("/admin/").content.decode()
+    for url, header in [(CONSENTS, STATISTICS[lang][0]), (REQUESTS, REQUESTS_HEADER[lang])]:
+        assert f'href="{url}"' in index
+        response = desk.get(url)
+        assert response.status_code == 200
+        assert response["Content-Disposition"].startswith("attachment")
+        assert response.content.startswith(b"\xef\xbb\xbf")
+        rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+        assert rows[0] == header
+        assert len(rows) == 2 and all(len(row) == len(header) for row in rows)
+    assert AuditEvent.objects.filter(action=AuditEvent.Action.STATISTICS_EXPORT).count() == 2

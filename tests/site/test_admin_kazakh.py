@@ -253,7 +253,8 @@ def test_security_headers_on_every_staff_url(walks, settings, lang):  # noqa: F8
     assert_header_contract(login, True, "login")
     walk = walks[lang]
     responses = walk.pages + walk.urls + walk.extra
-    assert len(walk.extra) > 40 and "/admin/rights/ticket/statistics.csv" in dict(walk.extra)
+    assert len(walk.extra) > 40
+    assert "/admin/rights/ticket/statistics-requests.csv" in dict(walk.extra)
     lists = {f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
              for model in admin.site._registry}  # fmt: skip
     assert lists <= set(dict(walk.extra))

@@ -28,7 +28,7 @@ from ..desk import ActionForm, carry_out
 from ..items import items_shown
 from ..models import Ticket
 from ..register import register_export
-from ..statistics import statistics_export, timed
+from ..statistics import STATISTICS_TABLES, statistics_export, timed
 from .answered import AnsweredAdmin
 from .assigned import AssignedAdmin, AssigneeFilter
 from .due import DueFilter, due_shown, due_told
@@ -136,10 +136,14 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
                 self.admin_site.admin_view(self.register_view),
                 name="rights_ticket_register",
             ),
-            path(
-                "statistics.csv",
-                self.admin_site.admin_view(self.statistics_view),
-                name="rights_statistics",
+            *(
+                path(
+                    f"statistics-{table}.csv",
+                    self.admin_site.admin_view(self.statistics_view),
+                    {"table": table},
+                    name=f"rights_statistics_{table}",
+                )
+                for table in STATISTICS_TABLES
             ),
             *super().get_urls(),
         ]
@@ -253,11 +257,12 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         response["Content-Disposition"] = 'attachment; filename="requests-register.csv"'
         return response
 
-    def statistics_view(self, request):
-        """Depersonalised counts for statistics or research (Art. 17(1); compliance L23)."""
+    def statistics_view(self, request, table):
+        """Depersonalised counts for statistics or research (Art. 17(1); compliance L23), one
+        table (statistics.STATISTICS_TABLES) a file."""
         if not request.user.has_perm("consent.view_ledgerentry"):
             raise PermissionDenied
-        body = statistics_export(actor=request.user)
+        body = statistics_export(table, actor=request.user)
         response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-        response["Content-Disposition"] = 'attachment; filename="consent-statistics.csv"'
+        response["Content-Disposition"] = f'attachment; filename="{table}-statistics.csv"'
         return response

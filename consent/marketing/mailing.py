@@ -1,0 +1,108 @@
+"""A campaign's mail as its readers get it, and the digest that says a send is what its sender
+was shown (compliance L15, L24)."""
+
+import hashlib
+import json
+from datetime import datetime
+from urllib.parse import quote
+
+from django.conf import settings
+from django.utils.translation import gettext_lazy as _
+
+from consent.core.mail import AUTOMATIC, render_mail
+from consent.core.routes import UNSUBSCRIBE
+from consent.core.texts import route_phrase
+
+from .models import Campaign
+
+PLACEHOLDER = "https://unsubscribe.invalid/TOKEN"
+# Written by the site, as every mail it sends (RFC 3834: no auto-responder answers it), and bulk
+# mail, which is what older vacation programs look for instead.
+BULK = {**AUTOMATIC, "Precedence": "bulk"}
+LANGUAGES = ("kk", "ru")
+
+
+def mail_phrases(at: datetime | None = None) -> dict[str, str]:
+    """The way out the policy in force at `at` (now by default) gives in each language (the one
+    phrase table, consent/core/routes.py), read once per send."""
+    return {language: route_phrase(UNSUBSCRIBE, language, at) for language in LANGUAGES}
+
+
+def mails_rendered(campaign: Campaign, phrases: dict[str, str]) -> dict[str, tuple[str, str, str]]:
+    """The message in each language, with a placeholder where each person's link goes."""
+    out = {}
+    for language in LANGUAGES:
+        line, body = campaign.content(language)
+        # Without a Russian text, Russian readers get the whole mail in Kazakh, its frame and
+        # footer too, not a Kazakh text inside Russian words (compliance L24); the footer's
+        # way out is the policy's phrase in the mail's language only (the intake knows both).
+        written = campaign.written_in(language)
+        context = {"body": body, "unsubscribe_url": PLACEHOLDER, "phrase": phrases[written]}
+        out[language] = render_mail("campaign", context, language=written, subject_line=line)
+    return out
+
+
+def list_headers(url: str, phrase: str) -> dict[str, str]:
+    # The mailto's subject is the policy's own phrase, so that the mail desk files it as an
+    # unsubscribe request in the person's language (consent/rights/intake.py).
+    mailto = f"mailto:{settings.OPERATOR['email']}?subject={quote(phrase)}"
+    return {**BULK, "List-Unsubscribe": f"<{url}>, <{mailto}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click"}  # fmt: skip
+
+
+# Everything that decides what a reader gets, each part hashed on its own so that a send can
+# say which changed: the fields the marketer writes (the language each reader gets follows
+# from them, Campaign.written_in), the sender, and each language's mail as sent around the
+# text (its frame, the footer's way out and the List-Unsubscribe header, which follow the
+# policy in force: a policy published between the preview and «send» changed them unseen). Who
+# gets it is not a part: everyone the gate permits when it is queued (compliance L15), as the
+# page says, never a list the page showed.
+OTHER_PARTS = {
+    "sender": _("sender's address"),
+    "mail_kk": _("the Kazakh mail around the text (its footer and way to unsubscribe)"),
+    "mail_ru": _("the Russian mail around the text (its footer and way to unsubscribe)"),
+}
+PARTS = (*Campaign.MAIL_FIELDS, *OTHER_PARTS)
+
+
+class CampaignChanged(Exception):
+    """The campaign is no longer what its sender was shown: `fields`, the parts (PARTS) that
+    differ."""
+
+    def __init__(self, fields: list[str]):
+        super().__init__(fields)
+        self.fields = fields
+
+
+def _parts(campaign: Campaign, at: datetime | None) -> dict[str, object]:
+    phrases = mail_phrases(at)
+    mails = mails_rendered(campaign, phrases)
+    parts: dict[str, object] = {name: getattr(campaign, name) for name in Campaign.MAIL_FIELDS}
+    parts["sender"] = settings.DEFAULT_FROM_EMAIL
+    for language in LANGUAGES:
+        parts[f"mail_{language}"] = [*mails[language],
+                                     list_headers(PLACEHOLDER, phrases[language])]  # fmt: skip
+    return parts
+
+
+def campaign_digest(campaign: Campaign, at: datetime | None = None) -> str:
+    """What a page showed of the campaign's mail (PARTS, as at `at`): a short hash per part."""
+    parts = _parts(campaign, at)
+    return ".".join(
+        hashlib.sha256(json.dumps(parts[name], sort_keys=True).encode()).hexdigest()[:16]
+        for name in PARTS
+    )
+
+
+def campaign_changes(campaign: Campaign, seen: str, at: datetime | None = None) -> list[str]:
+    """The parts (PARTS) in which the campaign as sent at `at` differs from the digest `seen`;
+    every field the marketer writes when `seen` is no digest (nothing then says what was
+    shown). A mail around the text is named only when no field changed: a changed text changes
+    its mail too."""
+    shown, now = str(seen).split("."), campaign_digest(campaign, at).split(".")
+    if len(shown) != len(now):
+        return list(Campaign.MAIL_FIELDS)
+    changed = [name for name, a, b in zip(PARTS, shown, now, strict=True) if a != b]
+    if any(name in Campaign.MAIL_FIELDS for name in changed):
+        return [name for name in changed if name not in ("mail_kk", "mail_ru")]
+    return changed
