@@ -251,7 +251,7 @@ def policy_publish(
         policy.sha256_kk, policy.sha256_ru = sha256(policy.text_kk), sha256(policy.text_ru)
         policy.published_at = timezone.now()
         policy.save()
-        cache.delete("consent:policy-number")  # the cookie banner asks again
+        schedule_forget()  # the cookie banner asks again, on every host, at once
         audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number,
               reconsent=sorted(reconsent))  # fmt: skip
         if templated:
@@ -286,6 +286,32 @@ def _text_on(policy, purpose, requires_reconsent, actor):
         requires_reconsent=requires_reconsent,
     )  # fmt: skip
     text_publish(text, actor=actor)
+
+
+# The published versions' (number, effective date), cached for the cookie banner, which reads the
+# version in force on every request. Publication deletes it (now and at the commit: a request in
+# between may have cached the rows before); the date is compared on each read, so a version dated
+# ahead takes effect at midnight in Almaty without anything expiring. The timeout only bounds a
+# cache that missed the deletion (a local-memory cache of another worker: use Redis there).
+SCHEDULE = "consent:policy-schedule"
+SCHEDULE_SECONDS = 60
+
+
+def schedule_forget() -> None:
+    cache.delete(SCHEDULE)
+    transaction.on_commit(lambda: cache.delete(SCHEDULE))
+
+
+def policy_number_in_force(at: datetime | None = None) -> int:
+    """The number of the version in force at `at` (default now; 0 when none is): what
+    `current_policy` gives, from the cached schedule, so that it costs no query."""
+    schedule = cache.get(SCHEDULE)
+    if schedule is None:
+        published = PolicyVersion.objects.filter(published_at__isnull=False)
+        schedule = list(published.values_list("number", "effective_date"))
+        cache.set(SCHEDULE, schedule, SCHEDULE_SECONDS)
+    day = local_date(at or timezone.now())
+    return max((number for number, effective in schedule if effective <= day), default=0)
 
 
 def current_policy(at: datetime | None = None) -> PolicyVersion | None:
