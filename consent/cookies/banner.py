@@ -16,7 +16,7 @@ from django.http.request import split_domain_port
 from django.utils.csp import CSP
 
 from consent.common.ratelimit import hit, parse_rate
-from consent.core.texts import policy_number_in_force
+from consent.core.policy_schedule import policy_number_in_force
 
 from .models import CookieChoice
 

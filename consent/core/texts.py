@@ -6,7 +6,6 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -21,6 +20,7 @@ from . import policy_checks, policydoc, routes
 from .audit import audit
 from .declarations import agreement_key, declared_key, offered_purposes, operator, stated_term
 from .models import AuditEvent, ConsentText, PolicyVersion
+from .policy_schedule import schedule_forget
 from .purposes import DATA_FIELDS, PURPOSES
 
 NAME_PLACEHOLDER = "{full_name}"
@@ -286,32 +286,6 @@ def _text_on(policy, purpose, requires_reconsent, actor):
         requires_reconsent=requires_reconsent,
     )  # fmt: skip
     text_publish(text, actor=actor)
-
-
-# The published versions' (number, effective date), cached for the cookie banner, which reads the
-# version in force on every request. Publication deletes it (now and at the commit: a request in
-# between may have cached the rows before); the date is compared on each read, so a version dated
-# ahead takes effect at midnight in Almaty without anything expiring. The timeout only bounds a
-# cache that missed the deletion (a local-memory cache of another worker: use Redis there).
-SCHEDULE = "consent:policy-schedule"
-SCHEDULE_SECONDS = 60
-
-
-def schedule_forget() -> None:
-    cache.delete(SCHEDULE)
-    transaction.on_commit(lambda: cache.delete(SCHEDULE))
-
-
-def policy_number_in_force(at: datetime | None = None) -> int:
-    """The number of the version in force at `at` (default now; 0 when none is): what
-    `current_policy` gives, from the cached schedule, so that it costs no query."""
-    schedule = cache.get(SCHEDULE)
-    if schedule is None:
-        published = PolicyVersion.objects.filter(published_at__isnull=False)
-        schedule = list(published.values_list("number", "effective_date"))
-        cache.set(SCHEDULE, schedule, SCHEDULE_SECONDS)
-    day = local_date(at or timezone.now())
-    return max((number for number, effective in schedule if effective <= day), default=0)
 
 
 def current_policy(at: datetime | None = None) -> PolicyVersion | None:
