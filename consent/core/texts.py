@@ -233,7 +233,19 @@ def policy_publish(
     current consent text says otherwise of its term, data, recipients or processors abroad and
     the officer did not ask for consent again: people consented to what that text said."""
     reconsent = set(reconsent)
-    policy_checks.check_place(policy)
+    draft_number = policy.number
+    try:
+        with transaction.atomic():
+            policy_checks.check_place(policy)
+            policy_checks.number_in_order(policy)  # what the text is filled in with, below
+            _publish(policy, reconsent, actor)
+    except ValidationError:
+        policy.number = draft_number  # refused: the draft keeps the number it was shown under
+        raise
+    return policy
+
+
+def _publish(policy, reconsent, actor):
     templated = bool(policy.template_kk.strip() or policy.template_ru.strip())
     if templated:
         policy_checks.check_template(policy)
@@ -247,17 +259,15 @@ def policy_publish(
     if templated:
         policy.facts = declared_key()
         _check_agreement(policy, reconsent)
-    with transaction.atomic():
-        policy.sha256_kk, policy.sha256_ru = sha256(policy.text_kk), sha256(policy.text_ru)
-        policy.published_at = timezone.now()
-        policy.save()
-        schedule_forget()  # the cookie banner asks again, on every host, at once
-        audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number,
-              reconsent=sorted(reconsent))  # fmt: skip
-        if templated:
-            for purpose in offered_purposes():
-                _text_on(policy, purpose.code, purpose.code in reconsent, actor)
-    return policy
+    policy.sha256_kk, policy.sha256_ru = sha256(policy.text_kk), sha256(policy.text_ru)
+    policy.published_at = timezone.now()
+    policy.save()
+    schedule_forget()  # the cookie banner asks again, on every host, at once
+    audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number,
+          reconsent=sorted(reconsent))  # fmt: skip
+    if templated:
+        for purpose in offered_purposes():
+            _text_on(policy, purpose.code, purpose.code in reconsent, actor)
 
 
 def _check_agreement(policy, reconsent):

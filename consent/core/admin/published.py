@@ -23,6 +23,7 @@ from ..models import (
     OperatorDocument,
     PolicyVersion,
 )  # fmt: skip
+from ..policy_checks import next_draft_number
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
 
@@ -105,8 +106,13 @@ class PolicyVersionAdmin(PublishedAdmin):
         "template_kk", "template_ru", "text_kk", "text_ru", "preview_kk", "preview_ru",
         "sha256_kk", "sha256_ru",
     ]  # fmt: skip
-    readonly_fields = ["state", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru"]
+    readonly_fields = ["state", "number", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru"]
     publish_function = policy_publish
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # numbered by the system, never typed (policy_checks.number_in_order)
+            obj.number = next_draft_number()
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("state"))
     def state(self, obj):
