@@ -20,6 +20,7 @@ from . import policy_checks, policydoc, routes
 from .audit import audit
 from .declarations import agreement_key, declared_key, offered_purposes, operator, stated_term
 from .models import AuditEvent, ConsentText, PolicyVersion
+from .numbering import number_in_order
 from .policy_schedule import schedule_forget
 from .purposes import DATA_FIELDS, PURPOSES
 
@@ -200,6 +201,8 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
                 + _("Publish a new policy version that states what the consent text says.")
             )
     with transaction.atomic():
+        # The version after the purpose's last published one, given by the system.
+        number_in_order(text, "version", ConsentText.objects.filter(purpose=text.purpose))
         text.body_kk = _render_draft(text, "kk")
         text.body_ru = _render_draft(text, "ru")
         text.data_names = {lang: _data_names(text.purpose, lang) for lang in ("kk", "ru")}
@@ -237,7 +240,7 @@ def policy_publish(
     try:
         with transaction.atomic():
             policy_checks.check_place(policy)
-            policy_checks.number_in_order(policy)  # what the text is filled in with, below
+            number_in_order(policy, "number", PolicyVersion.objects.all())  # filled in below
             _publish(policy, reconsent, actor)
     except ValidationError:
         policy.number = draft_number  # refused: the draft keeps the number it was shown under

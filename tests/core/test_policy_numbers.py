@@ -89,3 +89,26 @@ def test_an_upgraded_database_keeps_its_published_numbers_and_goes_on_after_them
     assert new.number == 5
     policy_publish(new)
     assert published_numbers() == [1, 4, 5]
+
+
+def test_consent_texts_are_numbered_by_the_system_too(texts, editor):
+    from consent.core.models import ConsentText
+    from consent.core.purposes import MARKETING
+    from consent.core.texts import text_publish
+
+    def drafted():
+        policy = texts[MARKETING].policy
+        response = editor.post("/admin/consent/consenttext/add/", {
+            "purpose": MARKETING, "policy": policy.pk, "other_kk": "", "other_ru": "",
+        })  # fmt: skip
+        assert response.status_code == 302, response.content.decode()[:3000]
+        return ConsentText.objects.filter(purpose=MARKETING).latest("pk")
+
+    page = editor.get("/admin/consent/consenttext/add/").content.decode()
+    assert 'name="version"' not in page
+    dropped, kept = drafted(), drafted()
+    assert (dropped.version, kept.version) == (2, 3)  # after version 1 of the texts fixture
+    dropped.delete()
+    text_publish(kept)
+    published = ConsentText.objects.filter(purpose=MARKETING, published_at__isnull=False)
+    assert sorted(published.values_list("version", flat=True)) == [1, 2]

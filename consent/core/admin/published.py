@@ -23,7 +23,7 @@ from ..models import (
     OperatorDocument,
     PolicyVersion,
 )  # fmt: skip
-from ..policy_checks import next_draft_number
+from ..numbering import next_number
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
 
@@ -110,8 +110,8 @@ class PolicyVersionAdmin(PublishedAdmin):
     publish_function = policy_publish
 
     def save_model(self, request, obj, form, change):
-        if not change:  # numbered by the system, never typed (policy_checks.number_in_order)
-            obj.number = next_draft_number()
+        if not change:  # numbered by the system, never typed (numbering.py)
+            obj.number = next_number(PolicyVersion.objects.all(), "number")
         super().save_model(request, obj, form, change)
 
     @admin.display(description=_("state"))
@@ -212,8 +212,14 @@ class ConsentTextAdmin(PublishedAdmin):
     list_display = ["__str__", "purpose", "version", "policy", "requires_reconsent", "published_at"]
     list_filter = ["purpose"]
     list_select_related = ["policy"]
-    readonly_fields = ["preview_kk", "preview_ru", "sha256_kk", "sha256_ru", "processors"]
+    readonly_fields = ["version", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru",
+                       "processors"]  # fmt: skip
     publish_function = text_publish
+
+    def save_model(self, request, obj, form, change):
+        if not change or "purpose" in form.changed_data:  # the system's number (numbering.py)
+            obj.version = next_number(ConsentText.objects.filter(purpose=obj.purpose), "version")
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("text (Kazakh)"))
     def preview_kk(self, obj):

@@ -97,7 +97,12 @@ class ConsentText(Published):
     """
 
     purpose = models.CharField(_("purpose"), max_length=30, choices=purpose_choices)
-    version = models.PositiveIntegerField(_("version"))
+    version = models.PositiveIntegerField(
+        _("version"),
+        help_text=_("Given by the system. A draft's number is provisional: when it is published "
+                    "it takes the number after the purpose's last published text, so published "
+                    "texts are numbered in order, with no gap and no number used twice."),
+    )  # fmt: skip
     policy = models.ForeignKey(
         PolicyVersion, models.PROTECT, verbose_name=_("privacy policy version")
     )
