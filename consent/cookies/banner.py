@@ -11,13 +11,12 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.csp import CSP
 
 from consent.common.ratelimit import hit, parse_rate
-from consent.core.texts import current_policy
+from consent.core.policy_schedule import policy_number_in_force
 
 from .models import CookieChoice
 
@@ -61,21 +60,21 @@ def analytics_settings(request: HttpRequest) -> dict[str, bool | str]:
     }
 
 
-def policy_number() -> int:
-    """The current policy version, cached (it changes only when staff publish one)."""
-    number = cache.get("consent:policy-number")
-    if number is None:
-        policy = current_policy()
-        number = policy.number if policy else 0
-        cache.set("consent:policy-number", number, 300)
-    return number
+def policy_number(request: HttpRequest) -> int:
+    """The policy version in force for this request: read once, when the request starts, so
+    that what the banner reads, records and sends back is one version even across midnight,
+    and never an older one than a publication or an effective date made current
+    (texts.policy_number_in_force)."""
+    if not hasattr(request, "policy_number"):
+        request.policy_number = policy_number_in_force()
+    return request.policy_number
 
 
 def read_choice(request: HttpRequest) -> str | None:
     """ "accept", "reject" or None (not asked yet, or asked under an older policy)."""
     try:
         version, choice, _visitor = request.COOKIES.get(COOKIE, "").split(".")
-        if int(version) == policy_number() and choice in CookieChoice.Choice.values:
+        if int(version) == policy_number(request) and choice in CookieChoice.Choice.values:
             return choice
     except ValueError:
         pass
@@ -95,11 +94,13 @@ def record_choice(request: HttpRequest, response: HttpResponse, choice: str) -> 
     count = hit("cookie-choice", request, settings.COOKIE_CHOICE_RATE_LIMIT)
     limit = parse_rate(settings.COOKIE_CHOICE_RATE_LIMIT)[0]
     if count <= limit:
-        CookieChoice.objects.create(visitor=visitor, choice=choice, policy_version=policy_number())
+        CookieChoice.objects.create(
+            visitor=visitor, choice=choice, policy_version=policy_number(request)
+        )
     elif count == limit + 1:
         security_log.warning("rate limit: cookie-choice (answers over the bound are not logged)")
     response.set_cookie(
-        COOKIE, f"{policy_number()}.{choice}.{visitor.hex}", max_age=MAX_AGE,
+        COOKIE, f"{policy_number(request)}.{choice}.{visitor.hex}", max_age=MAX_AGE,
         secure=request.is_secure(), httponly=True, samesite="Lax",
     )  # fmt: skip
     if choice == CookieChoice.Choice.REJECT:

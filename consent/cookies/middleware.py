@@ -20,5 +20,5 @@ class AnalyticsConsentMiddleware:
         if analytics_loads(request):  # not on a page whose address holds a link's secret
             response._csp_config = analytics_csp()
         choice = request.analytics_choice
-        response.headers[CHOICE_HEADER] = f"{policy_number()}.{choice}" if choice else "-"
+        response.headers[CHOICE_HEADER] = f"{policy_number(request)}.{choice}" if choice else "-"
         return response

@@ -35,7 +35,8 @@ from post_office.connections import connections
 from post_office.models import STATUS, Email, Log
 
 from . import gate
-from .models import Subject
+from .audit import audit
+from .models import AuditEvent, Guardian, GuardianMail, Subject
 from .purposes import MARKETING
 
 logger = logging.getLogger(__name__)
@@ -130,6 +131,21 @@ def _blocked(batch: list[Email]) -> list[Email]:
     return [m for m in carrying if {address.lower() for address in m.to} & blocked]
 
 
+def _come_of_age(batch: list[Email]) -> dict[int, Guardian]:
+    """{mail id: guardian row} of the mails of the batch written to a parent or guardian as a
+    child's representative (`GuardianMail`) whose child is 18 now, at the moment of sending, by
+    the local date (Asia/Almaty; gate.needs_guardian). Queued before midnight on the birthday,
+    they waited in the queue (a mail server down, a long queue): from that midnight the person
+    speaks for themself and the parent no longer acts for them (Art. 7(1), 24), so what the
+    mail tells of them is no longer the parent's to receive."""
+    links = GuardianMail.objects.filter(email_id__in=[m.id for m in batch])
+    return {
+        link.email_id: link.guardian
+        for link in links.select_related("guardian__subject")
+        if not gate.needs_guardian(link.guardian.subject)
+    }
+
+
 def _send(message: Email, log_level: int) -> Exception | None:
     """Send one message on this process's connection; the exception if it was not accepted."""
     try:
@@ -178,7 +194,8 @@ def send_batch(
 ) -> tuple[list[int], list[int], list[int]]:
     """Claim, send and record one batch: (ids sent, ids not sent, ids withheld); all empty when
     nothing is due. A withheld campaign mail (`_withheld`) is deleted unsent; a mail with files
-    to a blocked person (`_blocked`) expires unsent."""
+    to a blocked person (`_blocked`), or to a parent for a child who is 18 now (`_come_of_age`),
+    expires unsent, with an audit row for the latter."""
     batch_size = batch_size or po.get_batch_size()
     log_level = po.get_log_level() if log_level is None else log_level
     with transaction.atomic():
@@ -200,6 +217,14 @@ def send_batch(
             logger.info("%d mails with files held back: the person's processing is blocked",
                         len(blocked))  # fmt: skip
             withheld |= blocked
+        of_age = _come_of_age([m for m in batch if m.id not in withheld])
+        if of_age:  # held unsent, as a blocked person's: the outbox shows them expired
+            Email.objects.filter(id__in=of_age).update(expires_at=timezone.now())
+            for mail_id, guardian in of_age.items():
+                audit(AuditEvent.Action.MAIL_HELD_OF_AGE, subject=guardian.subject, obj=guardian,
+                      mail=mail_id)  # fmt: skip
+            logger.info("%d mails to parents held back: the child is 18 now", len(of_age))
+            withheld |= set(of_age)
         for email in batch:
             if email.id in withheld:
                 continue

@@ -22,6 +22,7 @@ from post_office.models import Email
 from consent.common import ratelimit
 from consent.common.i18n import localised
 
+from .models import Guardian, GuardianMail
 from .subjects import normalise_email
 
 logger = logging.getLogger(__name__)
@@ -98,21 +99,28 @@ def queue_mail(
     headers: dict[str, str] | None = None,
     attachments: Mapping[str, File] | None = None,
     unproven_address: bool = False,
+    for_child: Guardian | None = None,
 ) -> Email | None:
     """Queue a message to `to` in the outbox, in `language`.
 
     `unproven_address`: `to` was typed into a public form (an acknowledgement, a link to
     confirm). The per-address limit holds it back (None) beyond UNPROVEN_ADDRESS_RATE: the
     per-connection limit alone let anyone with a few connections have the site mail a
-    stranger's inbox hundreds of times an hour in the operator's name."""
+    stranger's inbox hundreds of times an hour in the operator's name.
+
+    `for_child`: the guardian row of a child `to` is written to as their parent or guardian;
+    the sender sends it only while the child is under 18 (core.delivery)."""
     if unproven_address and unproven_address_over_limit(to):
         logger.warning("mail to one typed address held back over the per-address limit")
         return None
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
-    return mail.send(
+    queued = mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text, html_message=html,
         headers={**AUTOMATIC, **(headers or {})}, attachments=attachments,
     )  # fmt: skip
+    if for_child is not None:
+        GuardianMail.objects.create(email=queued, guardian=for_child)
+    return queued
 
 
 def queue_mail_each(

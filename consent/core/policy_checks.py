@@ -14,9 +14,9 @@ from .models import PolicyVersion
 
 def check_place(policy):
     """A version takes effect no earlier than its publication, the Almaty date (a date already
-    past would say it applied to consents given under the one before), and follows the
-    versions published before it in number and date (current_policy takes the highest number in
-    effect: one out of order would hide another)."""
+    past would say it applied to consents given under the one before), and no earlier than the
+    version published before it (current_policy takes the highest number in effect: one out of
+    order would hide another)."""
     day, today = policy.effective_date, local_today()
     if day < today:
         raise ValidationError(
@@ -24,20 +24,17 @@ def check_place(policy):
               "version takes effect from its publication at the earliest.")
             % {"date": formats.date_format(day), "today": formats.date_format(today)}
         )  # fmt: skip
-    last = PolicyVersion.objects.filter(published_at__isnull=False).order_by("-number").first()
-    if last is None:
-        return
-    if policy.number <= last.number:
-        raise ValidationError(
-            _("Version %(last)s is already published: give this version a higher number.")
-            % {"last": last.number}
-        )
-    if day < last.effective_date:
+    last = last_published()
+    if last is not None and day < last.effective_date:
         raise ValidationError(
             _("Version %(last)s takes effect on %(date)s: this version cannot take effect "
               "before it.")
             % {"last": last.number, "date": formats.date_format(last.effective_date)}
         )  # fmt: skip
+
+
+def last_published():
+    return PolicyVersion.objects.filter(published_at__isnull=False).order_by("-number").first()
 
 
 def check_template(policy):

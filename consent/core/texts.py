@@ -6,7 +6,6 @@ from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -22,6 +21,8 @@ from . import policy_checks, policydoc, routes
 from .audit import audit
 from .declarations import agreement_key, declared_key, offered_purposes, operator, stated_term
 from .models import AuditEvent, ConsentText, PolicyVersion
+from .numbering import number_in_order
+from .policy_schedule import schedule_forget
 from .purposes import DATA_FIELDS, PURPOSES
 
 NAME_PLACEHOLDER = "{full_name}"
@@ -201,6 +202,8 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
                 + _("Publish a new policy version that states what the consent text says.")
             )
     with transaction.atomic():
+        # The version after the purpose's last published one, given by the system.
+        number_in_order(text, "version", ConsentText.objects.filter(purpose=text.purpose))
         text.body_kk = _render_draft(text, "kk")
         text.body_ru = _render_draft(text, "ru")
         text.data_names = {lang: _data_names(text.purpose, lang) for lang in ("kk", "ru")}
@@ -234,7 +237,19 @@ def policy_publish(
     current consent text says otherwise of its term, data, recipients or processors abroad and
     the officer did not ask for consent again: people consented to what that text said."""
     reconsent = set(reconsent)
-    policy_checks.check_place(policy)
+    draft_number = policy.number
+    try:
+        with transaction.atomic():
+            policy_checks.check_place(policy)
+            number_in_order(policy, "number", PolicyVersion.objects.all())  # filled in below
+            _publish(policy, reconsent, actor)
+    except ValidationError:
+        policy.number = draft_number  # refused: the draft keeps the number it was shown under
+        raise
+    return policy
+
+
+def _publish(policy, reconsent, actor):
     templated = bool(policy.template_kk.strip() or policy.template_ru.strip())
     if templated:
         policy_checks.check_template(policy)
@@ -248,17 +263,15 @@ def policy_publish(
     if templated:
         policy.facts = declared_key()
         _check_agreement(policy, reconsent)
-    with transaction.atomic():
-        policy.sha256_kk, policy.sha256_ru = sha256(policy.text_kk), sha256(policy.text_ru)
-        policy.published_at = timezone.now()
-        policy.save()
-        cache.delete("consent:policy-number")  # the cookie banner asks again
-        audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number,
-              reconsent=sorted(reconsent))  # fmt: skip
-        if templated:
-            for purpose in offered_purposes():
-                _text_on(policy, purpose.code, purpose.code in reconsent, actor)
-    return policy
+    policy.sha256_kk, policy.sha256_ru = sha256(policy.text_kk), sha256(policy.text_ru)
+    policy.published_at = timezone.now()
+    policy.save()
+    schedule_forget()  # the cookie banner asks again, on every host, at once
+    audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number,
+          reconsent=sorted(reconsent))  # fmt: skip
+    if templated:
+        for purpose in offered_purposes():
+            _text_on(policy, purpose.code, purpose.code in reconsent, actor)
 
 
 def _check_agreement(policy, reconsent):

@@ -121,6 +121,7 @@ def ticket_close(
             language=ticket.language,
             subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
             attachments=attachments, unproven_address=unproven_address,
+            for_child=ticket.for_child,
         )  # fmt: skip
     return ticket
 

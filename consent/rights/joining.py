@@ -134,4 +134,5 @@ def _answer(ticket, template, context):
     queue_mail(
         ticket.address_on_record, template, context, language=ticket.language,
         subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
+        for_child=regarding.for_child,
     )  # fmt: skip

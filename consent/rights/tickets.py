@@ -194,7 +194,7 @@ def ticket_open(
             language=language,
             subject_line=interpolate(_("Please confirm your request %(ref)s"),
                                      {"ref": ticket.reference}),
-            unproven_address=True,
+            unproven_address=True, for_child=ticket.for_child,
         )  # fmt: skip
     elif _mailable(email):
         queue_mail(
@@ -343,8 +343,7 @@ def ticket_reclassify(
                    "filed_with": ticket.regarding if filed else None}  # fmt: skip
         if ticket.is_waiting:
             context["verify_url"] = confirmation_url(ticket)
-        queue_mail(
-            ticket.address_on_record, "request_retyped", context, language=ticket.language,
-            subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
-        )  # fmt: skip
+        queue_mail(ticket.address_on_record, "request_retyped", context, language=ticket.language,
+                   subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
+                   for_child=ticket.for_child)  # fmt: skip
     return ticket

@@ -59,6 +59,7 @@ LABELS = {
     "guardian_of": _("records of the children"),
     "for_children": _("done for the children by their parent or guardian"),
     "come_of_age": _("asked by a parent for a child who has come of age since"),
+    "mail": _("number of the mail in the sending queue"),
     "filters": _("list filters applied"),
     "quarantined": _("email set aside"),
     "files": _("files the email carried, not kept"),

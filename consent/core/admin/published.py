@@ -23,6 +23,7 @@ from ..models import (
     OperatorDocument,
     PolicyVersion,
 )  # fmt: skip
+from ..numbering import next_number
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
 
@@ -105,8 +106,13 @@ class PolicyVersionAdmin(PublishedAdmin):
         "template_kk", "template_ru", "text_kk", "text_ru", "preview_kk", "preview_ru",
         "sha256_kk", "sha256_ru",
     ]  # fmt: skip
-    readonly_fields = ["state", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru"]
+    readonly_fields = ["state", "number", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru"]
     publish_function = policy_publish
+
+    def save_model(self, request, obj, form, change):
+        if not change:  # numbered by the system, never typed (numbering.py)
+            obj.number = next_number(PolicyVersion.objects.all(), "number")
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("state"))
     def state(self, obj):
@@ -206,8 +212,14 @@ class ConsentTextAdmin(PublishedAdmin):
     list_display = ["__str__", "purpose", "version", "policy", "requires_reconsent", "published_at"]
     list_filter = ["purpose"]
     list_select_related = ["policy"]
-    readonly_fields = ["preview_kk", "preview_ru", "sha256_kk", "sha256_ru", "processors"]
+    readonly_fields = ["version", "preview_kk", "preview_ru", "sha256_kk", "sha256_ru",
+                       "processors"]  # fmt: skip
     publish_function = text_publish
+
+    def save_model(self, request, obj, form, change):
+        if not change or "purpose" in form.changed_data:  # the system's number (numbering.py)
+            obj.version = next_number(ConsentText.objects.filter(purpose=obj.purpose), "version")
+        super().save_model(request, obj, form, change)
 
     @admin.display(description=_("text (Kazakh)"))
     def preview_kk(self, obj):

@@ -3,13 +3,13 @@ subjects.py and texts.py."""
 
 from .base import AppendOnly, AppendOnlyError, AppendOnlyQuerySet, Language, Published
 from .operations import JobRun, StaffProfile, StoredFile
-from .people import Guardian, Held, Source, Subject, Submission, photo_path
+from .people import Guardian, GuardianMail, Held, Source, Subject, Submission, photo_path
 from .published import ConsentText, OperatorDocument, PolicyVersion
 from .records import AuditEvent, LedgerEntry, Tombstone
 
 __all__ = [
     "AppendOnly", "AppendOnlyError", "AppendOnlyQuerySet", "AuditEvent", "ConsentText",
-    "Guardian", "Held", "JobRun", "Language", "LedgerEntry", "OperatorDocument", "PolicyVersion",
-    "Published", "Source", "StaffProfile", "StoredFile", "Subject", "Submission", "Tombstone",
-    "photo_path",
+    "Guardian", "GuardianMail", "Held", "JobRun", "Language", "LedgerEntry", "OperatorDocument",
+    "PolicyVersion", "Published", "Source", "StaffProfile", "StoredFile", "Subject", "Submission",
+    "Tombstone", "photo_path",
 ]  # fmt: skip

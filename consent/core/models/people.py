@@ -77,6 +77,23 @@ class Guardian(models.Model):
         super().save(*args, update_fields=update_fields, **kwargs)
 
 
+class GuardianMail(models.Model):
+    """A mail in the outbox to a parent or guardian as a child's legal representative: the
+    answer to a request they asked for the child, at their address. From midnight in Almaty on
+    the child's 18th birthday the parent no longer acts for them (Art. 7(1), 24), so the sender
+    sends it only while the child is under 18 at the moment of sending (core.delivery)."""
+
+    email = models.OneToOneField("post_office.Email", models.CASCADE, related_name="+")
+    guardian = models.ForeignKey(Guardian, models.CASCADE, related_name="+")
+
+    class Meta:
+        verbose_name = _("mail to a parent or guardian for a child")
+        verbose_name_plural = _("mails to parents or guardians for children")
+
+    def __str__(self):
+        return f"#{self.pk}"
+
+
 class Source(models.TextChoices):
     CONTACT_FORM = "contact_form", _("contact form")
     APPLICATION_FORM = "application_form", _("application form")

@@ -22,7 +22,14 @@ def versioned(name: str, number: int) -> str:
 
 
 class PolicyVersion(Published):
-    number = models.PositiveIntegerField(_("version"), unique=True)
+    # Given by the system (policy_checks): the next number when the draft is made, and at
+    # publication the one after the last published version's, so published numbers run 1, 2, 3…
+    number = models.PositiveIntegerField(
+        _("version"), unique=True,
+        help_text=_("Given by the system. A draft's number is provisional: when it is published "
+                    "it takes the number after the last published version, so published "
+                    "versions are numbered in order, with no gap and no number used twice."),
+    )  # fmt: skip
     effective_date = models.DateField(_("effective date"))
     title_kk = models.CharField(_("title (Kazakh)"), max_length=300)
     title_ru = models.CharField(_("title (Russian)"), max_length=300)
@@ -90,7 +97,12 @@ class ConsentText(Published):
     """
 
     purpose = models.CharField(_("purpose"), max_length=30, choices=purpose_choices)
-    version = models.PositiveIntegerField(_("version"))
+    version = models.PositiveIntegerField(
+        _("version"),
+        help_text=_("Given by the system. A draft's number is provisional: when it is published "
+                    "it takes the number after the purpose's last published text, so published "
+                    "texts are numbered in order, with no gap and no number used twice."),
+    )  # fmt: skip
     policy = models.ForeignKey(
         PolicyVersion, models.PROTECT, verbose_name=_("privacy policy version")
     )

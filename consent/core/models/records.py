@@ -126,6 +126,7 @@ class AuditEvent(AppendOnly):
         CALENDAR_CHANGE = "calendar_change", _("working-day calendar changed")
         PHRASE_CHANGE = "phrase_change", _("email request phrase changed")
         LOGIN_FAILED = "login_failed", _("failed staff sign-in")
+        MAIL_HELD_OF_AGE = "mail_held_of_age", _("mail to a parent not sent: the child is 18 now")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action)

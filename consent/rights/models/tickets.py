@@ -279,6 +279,14 @@ class Ticket(models.Model):
         )
 
     @property
+    def for_child(self):
+        """The parent's or guardian's row (`guardian`) while they act for the child, under 18
+        now: what its mail to them is queued with (core.mail.queue_mail's `for_child`), so that
+        the sender holds it once the child is 18. None otherwise: the notice that the request
+        is closed because the child came of age, say."""
+        return self.guardian if self.guardian_id is not None and not self.outgrown else None
+
+    @property
     def is_waiting(self):
         return self.status == self.Status.UNVERIFIED
 

@@ -1,0 +1,37 @@
+"""Which policy version is in force, for what reads it on every request (the cookie banner):
+the published versions' numbers and effective dates, cached, and the date compared on each read."""
+
+from datetime import datetime
+
+from django.core.cache import cache
+from django.db import transaction
+from django.utils import timezone
+
+from consent.common.dates import local_date
+
+from .models import PolicyVersion
+
+# The published versions' (number, effective date), cached for the cookie banner, which reads the
+# version in force on every request. Publication deletes it (now and at the commit: a request in
+# between may have cached the rows before); the date is compared on each read, so a version dated
+# ahead takes effect at midnight in Almaty without anything expiring. The timeout only bounds a
+# cache that missed the deletion (a local-memory cache of another worker: use Redis there).
+SCHEDULE = "consent:policy-schedule"
+SCHEDULE_SECONDS = 60
+
+
+def schedule_forget() -> None:
+    cache.delete(SCHEDULE)
+    transaction.on_commit(lambda: cache.delete(SCHEDULE))
+
+
+def policy_number_in_force(at: datetime | None = None) -> int:
+    """The number of the version in force at `at` (default now; 0 when none is): what
+    `texts.current_policy` gives, from the cached schedule, so that it costs no query."""
+    schedule = cache.get(SCHEDULE)
+    if schedule is None:
+        published = PolicyVersion.objects.filter(published_at__isnull=False)
+        schedule = list(published.values_list("number", "effective_date"))
+        cache.set(SCHEDULE, schedule, SCHEDULE_SECONDS)
+    day = local_date(at or timezone.now())
+    return max((number for number, effective in schedule if effective <= day), default=0)
