@@ -20,7 +20,7 @@ from consent.core.subjects import normalise_email, subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
-from .asked_nothing import asks_nothing, file_nothing_asked
+from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office
 from .besides import asks_besides
 from .items import asked_items
 from .keys import letter_key, message_key
@@ -180,6 +180,10 @@ def recognise(
     language = language_of(
         own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else ""
     )
+    # An out-of-office reply sent with no header naming it a machine (machines.py): its stop
+    # until the writer is back («Не присылайте мне письма до 15 декабря») is no unsubscribe.
+    if not attached and reading.forwarded is None and out_of_office([own_text]):
+        return Recognised(Type.OTHER, language, nothing=True)
     # A correction names the name it asks for («новая фамилия Петрова»): no one else.
     by_name = match is not None and match.phrase.kind != Type.CORRECT
     if match is not None and (
