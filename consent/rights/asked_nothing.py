@@ -131,9 +131,24 @@ def asks_nothing(texts: list[str]) -> bool:
 def out_of_office(texts: list[str]) -> bool:
     """Whether the person's own words are an out-of-office reply (AWAY), asking nothing of us:
     read before the phrases, for its stop until the writer is back («Я в отпуске. Не присылайте
-    мне письма до 15 декабря») names an unsubscribe it does not ask for."""
+    мне письма до 15 декабря») names an unsubscribe it does not ask for (without_waits)."""
     rest = _beyond_courtesies(texts)
     return bool(rest) and _away(rest)
+
+
+def without_waits(text: str) -> str:
+    """`text` without its sentences that ask mail to wait until a time (UNTIL): what an
+    out-of-office reply names a request in, if it names one anywhere else («Я в отпуске.
+    Отказ от рассылки» does)."""
+    return "\n".join(
+        " ".join(piece for piece in SENTENCE_END.split(line) if not _waits(piece))
+        for line in (text or "").split("\n")
+    )
+
+
+def _waits(piece):
+    every = [fold(word) for word in words(piece)]
+    return bool(UNTIL.search(fold(piece.casefold()))) and _without_stops(every) != every
 
 
 def _beyond_courtesies(texts):

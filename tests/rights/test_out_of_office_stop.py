@@ -108,3 +108,26 @@ def test_on_leave_and_asking_more_is_a_request(person, body, lang):
     assert ticket.language == lang
     assert Ticket.objects.open().filter(pk=ticket.pk).exists()  # on the desk's open list
     assert mails_to("asel@example.kz")  # acknowledged, unlike an out-of-office reply
+
+
+# A letter that says its writer is away and names a request outside any wait: the request.
+AWAY_AND_NAMES = {
+    "a subject line that names it": ("Отказ от рассылки (out of office: нет)", "Сәлем",
+                                     "unsubscribe"),
+    "a noun phrase": ("", "Я в отпуске. Отказ от рассылки.", "unsubscribe"),
+    "kk": ("", "Мен демалыстамын. Жаңалықтардан бас тартамын.", "unsubscribe"),
+    "a reply to our mail under its subject line": ("Re: Отказ от рассылки",
+                                                   "Я в отпуске до 10 декабря.", None),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("subject_line,body,kind", AWAY_AND_NAMES.values(), ids=AWAY_AND_NAMES)
+def test_away_and_naming_a_request_elsewhere(person, subject_line, body, kind):
+    """«Отказ от рассылки» beside a leave is asked; our own subject line under «Re:» is not the
+    person's words, and an out-of-office reply to it asks nothing."""
+    entry = ingest(message(subject_line, body=body))
+    if kind is None:
+        assert isinstance(entry, QuarantinedMessage) and entry.reason == "nothing_asked"
+        assert gate.may_process(person, MARKETING)
+    else:
+        assert isinstance(entry, Ticket) and entry.type == kind
