@@ -6,6 +6,8 @@ and the answer they drew were in Russian. Now Kazakh's short replies are Kazakh 
 in the language of the request it answers, else of the sender's last letter
 (threads.known_language)."""
 
+from email.message import EmailMessage
+
 import pytest
 
 from consent.rights.intake import ingest
@@ -62,3 +64,22 @@ def test_a_new_letter_that_tells_no_language_follows_the_senders_last(person, ea
     assert ticket.language == earlier
     [answer] = mails_to("asel@example.kz")[sent:]
     assert answer.subject and ticket.reference in answer.subject
+
+
+@pytest.mark.parametrize("earlier", ["kk", "ru"])
+def test_a_file_sent_without_a_word_is_answered_in_the_senders_language(person, earlier):
+    """A scanned application attached with no subject line and no text: it opens a request, and
+    the answer went out in Kazakh, the default for a letter without Cyrillic, to a person who
+    writes to us in Russian."""
+    first = "Деректерімді жойыңыз" if earlier == "kk" else "Удалите мои данные"
+    ingest(message("", message_id="<first@example.kz>", body=first))
+    sent = len(mails_to("asel@example.kz"))
+    letter = EmailMessage()
+    letter["From"] = "Әсел <asel@example.kz>"
+    letter["Message-ID"] = "<scan@example.kz>"
+    letter.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="scan.pdf")
+    ticket = ingest(letter.as_bytes())
+    assert isinstance(ticket, Ticket) and ticket.language == earlier
+    [answer] = mails_to("asel@example.kz")[sent:]
+    kazakh = any(letter in answer.message for letter in "әғқңөұүһі")
+    assert kazakh == (earlier == "kk")
