@@ -33,7 +33,7 @@ from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_own
 from .seen import seen_before
 from .sentences import REFERENCE
-from .spelling import key_words
+from .spelling import CYRILLIC, key_words
 from .threads import known_language, returned_request, thread_request
 from .tickets import ticket_open
 
@@ -78,7 +78,10 @@ def active_phrases() -> list[phrases.Phrase]:
         # A phrase of function words only matches nothing (the admin refuses it).
         if key and (key, kind, purpose) not in seen:
             seen.add((key, kind, purpose))
-            found.append(phrases.Phrase(key, kind, language, purpose))
+            # One in Latin letters («Unsubscribe», as mail programs write it) tells no language:
+            # its row's «kk» outweighed a Russian letter's own words («Unsubscribe» / «Спасибо»).
+            told = language if CYRILLIC.search(text.casefold()) else ""
+            found.append(phrases.Phrase(key, kind, told, purpose))
     return found
 
 

@@ -83,3 +83,28 @@ def test_a_file_sent_without_a_word_is_answered_in_the_senders_language(person, 
     [answer] = mails_to("asel@example.kz")[sent:]
     kazakh = any(letter in answer.message for letter in "әғқңөұүһі")
     assert kazakh == (earlier == "kk")
+
+
+# «Unsubscribe», as some mail programs write the subject line: its phrase is no word of either
+# language, and it answered a Russian letter, or a person who writes in Russian, in Kazakh.
+UNSUBSCRIBE = {
+    "a Russian letter under it": ("Спасибо!", None, "ru"),
+    "a Kazakh letter under it": ("Рахмет, керек емес", None, "kk"),
+    "alone, from a Russian writer": ("", "ru", "ru"),
+    "alone, from a Kazakh writer": ("", "kk", "kk"),
+    "alone, from a stranger: the state language": ("", None, "kk"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body,earlier,lang", UNSUBSCRIBE.values(), ids=UNSUBSCRIBE)
+def test_an_unsubscribe_in_latin_letters_is_answered_in_the_writers_language(
+    person, body, earlier, lang
+):
+    if earlier:
+        first = "Деректерімді жойыңыз" if earlier == "kk" else "Удалите мои данные"
+        ingest(message("", message_id="<first@example.kz>", body=first))
+    ticket = ingest(message("Unsubscribe", message_id="<stop@example.kz>", body=body))
+    assert isinstance(ticket, Ticket) and ticket.type == Ticket.Type.UNSUBSCRIBE
+    assert ticket.language == lang
+    answer = mails_to("asel@example.kz")[-1]
+    assert any(letter in answer.message for letter in "әғқңөұүһі") == (lang == "kk")
