@@ -39,10 +39,10 @@ from consent.core.guardians import held_at
 from consent.core.mail import interpolate
 from consent.core.subjects import normalise_email
 
-from .besides import ASKING_WORDS, KAZAKH_NOT, NEGATIONS, asks
+from .besides import ASKING_WORDS, KAZAKH_NOT, asks
 from .closing import ticket_close
 from .models import Ticket
-from .sentences import SENTENCE_END
+from .sentences import NEGATIONS, SENTENCE_END
 from .spelling import fold, words
 from .tickets import ticket_create
 
@@ -113,8 +113,10 @@ UNTIL = re.compile(
     r"(дейин|шейин|кайткан(ша|ға)|оралган(ша|га)|келгенше)\b|\b(until|till)\b",
     re.IGNORECASE,
 )
-# The words of a stop in such a sentence: «не» and the verb after it, «прошу не …», and the
-# Kazakh negative imperative («жібермеңіз», «жазбаңыз»; besides.KAZAKH_NOT).
+# The words of a stop in such a sentence: «не» and the verb after it («do not», «don't» too:
+# sentences.NEGATIONS), «прошу не …», the Kazakh negative imperative («жібермеңіз», «жазбаңыз»;
+# besides.KAZAKH_NOT), and a verb of stopping («stop sending», «перестаньте присылать»).
+STOPPING = ("стоп", "перестан", "прекрат", "токтат")
 CONTACTING = ("пиш", "напиш", "звон", "позвон", "обращ", "обрат", "связ", "хабарлас", "жаз",
               "конырау", "шалыныз", "contact", "write", "call")  # fmt: skip
 SIGNED_WORDS = 3  # a last line of at most this many capitalised words is a name signing off
@@ -148,7 +150,7 @@ def without_waits(text: str) -> str:
 
 def _waits(piece):
     every = [fold(word) for word in words(piece)]
-    return bool(UNTIL.search(fold(piece.casefold()))) and _without_stops(every) != every
+    return bool(UNTIL.search(_read(piece))) and _without_stops(every) != every
 
 
 def _beyond_courtesies(texts):
@@ -164,7 +166,7 @@ def _beyond_courtesies(texts):
 
 
 def _away(rest):
-    return any(AWAY.search(fold(piece.casefold())) for piece in rest[:AWAY_WITHIN]) and not any(
+    return any(AWAY.search(_read(piece)) for piece in rest[:AWAY_WITHIN]) and not any(
         map(_asks_us, rest)
     )
 
@@ -174,9 +176,9 @@ def _asks_us(piece):
     reader elsewhere (REDIRECT), its verbs of contacting and the «прошу» before them aside; in
     one that asks mail to wait until a time (UNTIL), its words of the stop aside."""
     every = [fold(word) for word in words(piece)]
-    if UNTIL.search(fold(piece.casefold())):
+    if UNTIL.search(_read(piece)):
         every = _without_stops(every)
-    if REDIRECT.search(fold(piece.casefold())):
+    if REDIRECT.search(_read(piece)):
         contacting = [word.startswith(CONTACTING) for word in every]
         every = [
             word
@@ -194,10 +196,19 @@ def _without_stops(every):
     for at, word in enumerate(every):
         if word in NEGATIONS or (at and every[at - 1] in NEGATIONS) or KAZAKH_NOT.fullmatch(word):
             continue
+        if word.startswith(STOPPING) or (at and every[at - 1].startswith(STOPPING)):
+            continue
         if word in ASKING_WORDS and NEGATIONS & set(every[at + 1 : at + 3]):
             continue
         kept.append(word)
     return kept
+
+
+def _read(piece):
+    """A sentence as AWAY, UNTIL and REDIRECT read it: as written, and as its words read
+    (spelling.words: Latin letters as the Kazakh or Russian they transliterate, «Men
+    demalystamyn», «Ya v otpuske»), folded."""
+    return f"{fold(piece.casefold())}\n{' '.join(fold(word) for word in words(piece))}"
 
 
 def _signed(line):

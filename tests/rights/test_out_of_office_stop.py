@@ -33,6 +33,10 @@ AWAY_UNTIL = {
     "kk, typed without Kazakh letters": "Мен демалыстамын. 15 желтоксанга дейин хат жибермениз.",
     "kk, until I am back": "Сәлеметсіз бе! Мен іссапардамын, оралғанша маған хат жазбаңыз.",
     "en": "I am out of the office until December 15. Please do not email me until then.",
+    "en, stop until": "I am on vacation until December 15. Please stop sending me emails until "
+                      "then.",
+    "kk in Latin letters": "Men demalystamyn. 15 zheltoqsanga deiin hat zhibermeniz.",
+    "ru in Latin letters": "Ya v otpuske. Ne prisylaite mne pisma do 15 dekabrya",
 }  # fmt: skip
 
 
@@ -78,6 +82,10 @@ STOPS = {
     "kk": message("", body="Маған хат жібермеңіз"),
     "kk, on leave but for good": message("", body="Мен демалыстамын. Бұдан былай маған хат "
                                                   "жібермеңіз."),
+    "en, on leave but for good": message("", body="I am on vacation. Please stop sending me "
+                                                  "emails."),
+    "ru in Latin letters, on leave": message("", body="Ya v otpuske do 15 dekabrya. Otpishite "
+                                                      "menya ot rassylki"),
 }  # fmt: skip
 
 
