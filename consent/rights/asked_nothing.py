@@ -21,7 +21,11 @@ Or it is an out-of-office reply a mail program sends without a header naming it 
 (machines.py reads those): one of its first sentences says its writer is away (AWAY), and no
 sentence asks a question or asks us to do something (besides.asks); pointing the reader to
 someone else for urgent matters (REDIRECT: «По срочным вопросам пишите на …») asks us nothing.
-«Я в отпуске до 10-го, но прошу перезвонить мне» was set aside by the leave it mentions.
+«Я в отпуске до 10-го, но прошу перезвонить мне» was set aside by the leave it mentions. Nor
+does asking mail to wait until the writer is back (UNTIL: «Не присылайте мне письма до 15
+декабря», «15 желтоқсанға дейін хат жібермеңіз»): read before the phrases (out_of_office), it
+opened «other», or an unsubscribe; a stop without such a bound («Больше не присылайте мне
+писем») from a person on leave is the person's unsubscribe.
 
 A letter that forwards or attaches another, or carries a file, asks for it to be read, and is
 read as a request (intake.recognise, intake.ingest)."""
@@ -35,10 +39,10 @@ from consent.core.guardians import held_at
 from consent.core.mail import interpolate
 from consent.core.subjects import normalise_email
 
-from .besides import ASKING_WORDS, asks
+from .besides import ASKING_WORDS, KAZAKH_NOT, asks
 from .closing import ticket_close
 from .models import Ticket
-from .sentences import SENTENCE_END
+from .sentences import NEGATIONS, SENTENCE_END
 from .spelling import fold, words
 from .tickets import ticket_create
 
@@ -98,6 +102,21 @@ REDIRECT = re.compile(
     r"шугыл|жедел|urgent|in my absence",
     re.IGNORECASE,
 )
+# A sentence of an out-of-office reply that asks for mail to wait until the writer is back: «Не
+# присылайте мне письма до 15 декабря», «15 желтоқсанға дейін хат жібермеңіз», «do not email me
+# until Monday». Its stop is bounded by a time (UNTIL) and it asks nothing of us, where «Больше не
+# присылайте мне письма» from a person on leave is an unsubscribe. Read folded, casefolded.
+UNTIL = re.compile(
+    r"\bдо (\d|конц|окончан|мо(его|ей) |возвращ|выход|приезд|понедельник|вторник|сред|четверг|"
+    r"пятниц|суббот|воскресен|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|"
+    r"ноябр|декабр|следующ|этого|того)|"
+    r"(дейин|шейин|кайткан(ша|ға)|оралган(ша|га)|келгенше)\b|\b(until|till)\b",
+    re.IGNORECASE,
+)
+# The words of a stop in such a sentence: «не» and the verb after it («do not», «don't» too:
+# sentences.NEGATIONS), «прошу не …», the Kazakh negative imperative («жібермеңіз», «жазбаңыз»;
+# besides.KAZAKH_NOT), and a verb of stopping («stop sending», «перестаньте присылать»).
+STOPPING = ("стоп", "перестан", "прекрат", "токтат")
 CONTACTING = ("пиш", "напиш", "звон", "позвон", "обращ", "обрат", "связ", "хабарлас", "жаз",
               "конырау", "шалыныз", "contact", "write", "call")  # fmt: skip
 SIGNED_WORDS = 3  # a last line of at most this many capitalised words is a name signing off
@@ -107,25 +126,59 @@ def asks_nothing(texts: list[str]) -> bool:
     """Whether the person's own words (`texts`: the subject line unless a reply's, then their
     own lines, as intake.recognise reads them) ask nothing: courtesies alone, or an
     out-of-office reply."""
+    rest = _beyond_courtesies(texts)
+    return rest is not None and (not rest or _away(rest))
+
+
+def out_of_office(texts: list[str]) -> bool:
+    """Whether the person's own words are an out-of-office reply (AWAY), asking nothing of us:
+    read before the phrases, for its stop until the writer is back («Я в отпуске. Не присылайте
+    мне письма до 15 декабря») names an unsubscribe it does not ask for (without_waits)."""
+    rest = _beyond_courtesies(texts)
+    return bool(rest) and _away(rest)
+
+
+def without_waits(text: str) -> str:
+    """`text` without its sentences that ask mail to wait until a time (UNTIL): what an
+    out-of-office reply names a request in, if it names one anywhere else («Я в отпуске.
+    Отказ от рассылки» does)."""
+    return "\n".join(
+        " ".join(piece for piece in SENTENCE_END.split(line) if not _waits(piece))
+        for line in (text or "").split("\n")
+    )
+
+
+def _waits(piece):
+    every = [fold(word) for word in words(piece)]
+    return bool(UNTIL.search(_read(piece))) and _without_stops(every) != every
+
+
+def _beyond_courtesies(texts):
+    """The sentences of `texts` beyond the courtesies, a name signing off aside; None when one
+    asks a question (a greeting asked as Kazakh asks it aside)."""
     lines = [line for text in texts for line in (text or "").split("\n") if words(line)]
     if len(lines) > 1 and _signed(lines[-1]):
         lines = lines[:-1]
     said = [piece for line in lines for piece in SENTENCE_END.split(line) if words(piece)]
     if any("?" in piece and not _folded(piece) <= GREETINGS for piece in said):
-        return False
-    rest = [piece for piece in said if not _folded(piece) <= COURTESY]
-    if not rest:
-        return True
-    return any(AWAY.search(fold(piece.casefold())) for piece in rest[:AWAY_WITHIN]) and not any(
+        return None
+    return [piece for piece in said if not _folded(piece) <= COURTESY]
+
+
+def _away(rest):
+    return any(AWAY.search(_read(piece)) for piece in rest[:AWAY_WITHIN]) and not any(
         map(_asks_us, rest)
     )
 
 
 def _asks_us(piece):
     """Whether a sentence asks a question or asks us to do something; in one that sends the
-    reader elsewhere (REDIRECT), its verbs of contacting and the «прошу» before them aside."""
+    reader elsewhere (REDIRECT), its verbs of contacting and the «прошу» before them aside; in
+    one that asks mail to wait until a time (UNTIL), its words of the stop aside."""
     every = [fold(word) for word in words(piece)]
-    if REDIRECT.search(fold(piece.casefold())):
+    if UNTIL.search(_read(piece)):
+        every = _without_stops(every)
+    if REDIRECT.search(_read(piece)):
         contacting = [word.startswith(CONTACTING) for word in every]
         every = [
             word
@@ -134,6 +187,28 @@ def _asks_us(piece):
             and not (word in ASKING_WORDS and any(contacting[at + 1 : at + 3]))
         ]
     return asks(piece, every)
+
+
+def _without_stops(every):
+    """A sentence's words (folded) without those of a stop: «не» and the word after it, «прошу»
+    before a «не», a Kazakh negative imperative."""
+    kept = []
+    for at, word in enumerate(every):
+        if word in NEGATIONS or (at and every[at - 1] in NEGATIONS) or KAZAKH_NOT.fullmatch(word):
+            continue
+        if word.startswith(STOPPING) or (at and every[at - 1].startswith(STOPPING)):
+            continue
+        if word in ASKING_WORDS and NEGATIONS & set(every[at + 1 : at + 3]):
+            continue
+        kept.append(word)
+    return kept
+
+
+def _read(piece):
+    """A sentence as AWAY, UNTIL and REDIRECT read it: as written, and as its words read
+    (spelling.words: Latin letters as the Kazakh or Russian they transliterate, «Men
+    demalystamyn», «Ya v otpuske»), folded."""
+    return f"{fold(piece.casefold())}\n{' '.join(fold(word) for word in words(piece))}"
 
 
 def _signed(line):

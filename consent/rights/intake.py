@@ -20,7 +20,7 @@ from consent.core.subjects import normalise_email, subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
-from .asked_nothing import asks_nothing, file_nothing_asked
+from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, without_waits
 from .besides import asks_besides
 from .items import asked_items
 from .keys import letter_key, message_key
@@ -33,8 +33,8 @@ from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_own
 from .seen import seen_before
 from .sentences import REFERENCE
-from .spelling import key_words
-from .threads import returned_request, thread_request
+from .spelling import CYRILLIC, key_words
+from .threads import known_language, returned_request, thread_request
 from .tickets import ticket_open
 
 logger = logging.getLogger(__name__)
@@ -78,7 +78,10 @@ def active_phrases() -> list[phrases.Phrase]:
         # A phrase of function words only matches nothing (the admin refuses it).
         if key and (key, kind, purpose) not in seen:
             seen.add((key, kind, purpose))
-            found.append(phrases.Phrase(key, kind, language, purpose))
+            # One in Latin letters («Unsubscribe», as mail programs write it) tells no language:
+            # its row's «kk» outweighed a Russian letter's own words («Unsubscribe» / «Спасибо»).
+            told = language if CYRILLIC.search(text.casefold()) else ""
+            found.append(phrases.Phrase(key, kind, told, purpose))
     return found
 
 
@@ -115,6 +118,7 @@ def recognise(
     phrases_in_use: list[phrases.Phrase] | None = None,
     sender: str = "",
     sender_names: tuple[str, ...] = (),
+    known_language: str = "",
 ) -> Recognised:
     """(ticket type, language, purpose) of a message: the type its subject line names, else
     the type the first lines the person wrote name (quotes, signatures and forwarded heads left
@@ -128,7 +132,8 @@ def recognise(
     So is a request the sender writes about someone else («удалите данные моей дочери»), or
     about a person it names who is not the sender, whose names on record are `sender_names`
     («Удалите данные Иванова Ивана» from Әсел Қасымова's address): "other", marked
-    `someone_else`."""
+    `someone_else`. Words too few to tell their language («Ок») are read in the one the sender
+    is `known_language` to write in (threads.known_language)."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_own(body or "", operator=operator)
@@ -178,8 +183,14 @@ def recognise(
         own_text += "\n".join(["", reading.forwarded_subject_line, *reading.forwarded.own])
     quoted = f"{without_reply_prefixes(subject_line)}\n{reading.rest}" if reply else reading.rest
     language = language_of(
-        own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else ""
-    )
+        own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else "",
+        known=known_language,
+    )  # fmt: skip
+    # An out-of-office reply sent with no header naming it a machine (machines.py): its stop
+    # until the writer is back («Не присылайте мне письма до 15 декабря») is no unsubscribe.
+    if (not attached and reading.forwarded is None and out_of_office([own_text])
+            and not any(_named(table, without_waits(text)) for text in written)):  # fmt: skip
+        return Recognised(Type.OTHER, language, nothing=True)
     # A correction names the name it asks for («новая фамилия Петрова»): no one else.
     by_name = match is not None and match.phrase.kind != Type.CORRECT
     if match is not None and (
@@ -289,12 +300,13 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
                                  request=returned)  # fmt: skip
     # Whose record the address holds: a request naming someone else by name is not theirs.
     holder = subject_find(email=letter.sender)
+    # The request it replies to: by the number it quotes, else by its thread (threads.py).
+    regarding = replied_to(letter) or thread_request(letter.thread, letter.sender)
     read = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
         sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
+        known_language=known_language(regarding, letter.sender),
     )  # fmt: skip
-    # The request it replies to: by the number it quotes, else by its thread (threads.py).
-    regarding = replied_to(letter) or thread_request(letter.thread, letter.sender)
     # A file says something, whatever the text: a scanned application is read as a request.
     nothing = read.nothing and not letter.files
     if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer

@@ -15,14 +15,19 @@ RUSSIAN_WORDS = word_set(
     "хочу можно нужно есть нет все всех также мою свои своё свое новый новая номер а когда где "
     "сколько какой какие какая почему зачем вопрос "
     # what a short reply says: «Хорошо, жду», «Понятно, благодарю»
-    "хорошо жду понятно ясно конечно благодарю подтверждаю согласна согласен"
+    "хорошо жду понятно ясно конечно благодарю подтверждаю согласна согласен ладно отлично "
+    "договорились получила получил получено принято"
 )
 KAZAKH_WORDS = word_set(
     "мен жане туралы бойынша ушин маган менин мени сиз сизге сиздин биз бизге рахмет салем "
     "салеметсиз саламатсыз бе ба ма ме па пе жок емес керек бар осы бул мына жеке алу бас "
     "тарту кайтарып кери "
     # what a short reply says: «Жақсы, рақмет», «Түсінікті», «Растаймын»
-    "ракмет жаксы тусиникти растаймын келисемин куттим кутемин"
+    "ракмет жаксы тусиникти растаймын келисемин куттим кутемин "
+    # and the short replies Kazakh writes with no Kazakh-only letter, or typed without them:
+    # «Жарайды», «Болады», «Иә» (typed «Иа», «Ия»), «Мақұл», «Түсіндім», «Дұрыс», «Алдым»
+    "жарайды болады бопты иа ия иэ макул тусиндим тусиндик дурыс солай алдым алдык кабылдадым "
+    "кабылданды келистик рахмат рахмеет кешириниз"
 )
 KAZAKH_STEMS = (
     "деректер", "хабарлама", "келисим", "жанарт", "кайтар", "тартам", "отиниш", "отинем",
@@ -49,14 +54,19 @@ def language_evidence(text: str) -> tuple[float, float]:
     return kazakh, russian
 
 
-def language_of(text: str, *, fallback_text: str = "", phrase_language: str = "") -> str:
+def language_of(
+    text: str, *, fallback_text: str = "", phrase_language: str = "", known: str = ""
+) -> str:
     """ "kk" or "ru" for a message whose person-written part is `text`: the language with more
     evidence; the phrase the message names counts for its language. Without any evidence in
-    `text`, the rest of the message (`fallback_text`: quoted and forwarded parts) decides; then
-    Kazakh letters mean Kazakh, other Cyrillic Russian, and no Cyrillic the site's default,
-    Kazakh."""
+    `text`, the language the writer is `known` to write in (their thread's, their last letter's:
+    «Ок» under a Kazakh thread), else the rest of the message (`fallback_text`: quoted and
+    forwarded parts) decides; then Kazakh letters mean Kazakh, other Cyrillic Russian, and no
+    Cyrillic the site's default, Kazakh."""
     text, fallback_text = text[:LANGUAGE_SAMPLE], fallback_text[:LANGUAGE_SAMPLE]
     kazakh, russian = language_evidence(text)
+    if not kazakh and not russian and not phrase_language and known in ("kk", "ru"):
+        return known
     if not kazakh and not russian and not phrase_language and fallback_text:
         kazakh, russian = language_evidence(fallback_text)
         text = fallback_text

@@ -43,7 +43,11 @@ SUBJECT = re.compile(
     # Exchange in Russian).
     r"|^\s*(undelivered mail returned to sender|delivery status notification|"
     r"mail delivery failed|returned mail|failure notice|"
-    r"уведомление о состоянии доставки|хабарды жеткізу күйі туралы хабарландыру)\b",
+    r"уведомление о состоянии доставки|хабарды жеткізу күйі туралы хабарландыру)\b"
+    # An auto-reply's subject line that is the machine's word alone (a hosting panel's, Yandex's
+    # «Автоответ»): no person writes a request under it.
+    r"|^\s*(auto(matic)?[ -]?reply|auto[ -]?response|out of (the )?office|автоответ|"
+    r"автоматический ответ|автожауап|автоматты жауап|автоматтық жауап)\s*$",
     re.IGNORECASE,
 )
 # Senders no person writes from: a mail system's reports, and addresses that take no answer.

@@ -56,7 +56,7 @@ SUPPOSING = frozenset({"если", "ежели", "коли", "егер", "if"})
 # earlier in a phrase's clause denies it too: «я не отправляла запрос на удаление данных» (what
 # the confirmation mail asks a person to answer when the request was not theirs).
 SO_THAT = frozenset({"чтобы", "чтоб"})
-NEGATIONS = frozenset({"не", "ни"})
+NEGATIONS = frozenset({"не", "ни", "not", "dont", "didnt", "never"})  # English: spelling.BLOCKERS
 # A request called off, in the phrase's clause: «отменяю запрос на удаление», «отзываю заявку
 # на отписку», «жою туралы өтінішті кері аламын»: a word of cancelling, or a request's noun
 # beside a word of taking back (not «заявление об отзыве согласия»: a noun, no verb).

@@ -57,7 +57,9 @@ FUNCTION_WORDS = frozenset(map(fold, FUNCTION_WORDS))
 # согласие?», «келісімді қалай қайтарып алуға болады?». The mailbox is the operator's general
 # address, so complaints and questions arrive there too, and a withdrawal or an unsubscribe from
 # an address on record takes effect as it arrives: a question must not. (Folded, see FOLD.)
-BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "каким", "неге", "калай", "why", "how"})
+# English says «not» as Russian «не»: «please do not delete my data», «I don't withdraw».
+BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "каким", "неге", "калай", "why", "how",
+                      "not", "dont", "didnt", "never"})  # fmt: skip
 # English words kept as written rather than read as transliterated: those the rules name, and
 # common ones that would read as Russian or Kazakh words («no» as «но», «was» as «вас»).
 ENGLISH = frozenset(word for word in FUNCTION_WORDS | BLOCKERS if word.isascii()) | word_set(

@@ -99,3 +99,20 @@ def returned_request(message: EmailMessage) -> Ticket | None:
     subjects = Email.objects.filter(message_id__in=ids).values_list("subject", flat=True)
     numbers = [int(n) for subject in subjects for n in REFERENCE.findall(subject)]
     return Ticket.objects.filter(pk__in=numbers).order_by("-pk").first()
+
+
+def known_language(regarding: Ticket | None, sender: str) -> str:
+    """The language the sender is known to write to us in: that of the request their letter
+    answers, else that of their last letter (a request from their address); "" when there is
+    none. «Ок», «Иә», «Жарайды» typed without Kazakh letters say too little to tell their own
+    (language.language_of)."""
+    if regarding is not None:
+        return regarding.language
+    sender = normalise_email(sender)
+    latest = (
+        Ticket.objects.filter(Q(email__address=sender) | Q(subject__email__address=sender))
+        .order_by("-received_at", "-pk")
+        .values_list("language", flat=True)
+        .first()
+    )
+    return latest or ""
