@@ -5,9 +5,7 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
 from django.http import HttpResponseNotAllowed
-from django.utils import translation
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language_from_request
 
 from consent.common.clock import clock_wrong_lately
 from consent.common.errors import error_page
@@ -67,12 +65,7 @@ class KnownMethodsMiddleware:
         else:
             response = self.get_response(request)
         if response.status_code == 405 and not response.streaming and not response.content:
-            # Above LocaleMiddleware: the language it would choose, from the path, cookie or
-            # browser.
-            language = get_language_from_request(request, check_path=True)
-            with translation.override(language):
-                request.LANGUAGE_CODE = language
-                page = error_page(request, 405)
+            page = error_page(request, 405)  # above LocaleMiddleware: error_page finds it
             page["Allow"] = response["Allow"]
             return page
         return response

@@ -120,6 +120,26 @@ def test_bad_host_gives_the_400_page(db, settings):
     assert response["X-Frame-Options"] == "DENY"
 
 
+BAD_REQUEST = {"kk": "Қате сұрау", "ru": "Неверный запрос"}
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_host_not_allowed_is_refused_in_the_language_of_the_path(db, settings, lang, secure):
+    """The host is checked before LocaleMiddleware has chosen the language: over plain HTTP by
+    the redirect to HTTPS, which needs the host. A /ru/ page got the Kazakh 400."""
+    settings.SECURE_SSL_REDIRECT = True
+    other = next(code for code in BAD_REQUEST if code != lang)
+    for path in (f"/{lang}/contact/", f"/{lang}/unsubscribe/x/", f"/{lang}/no-such-page/"):
+        response = Client(raise_request_exception=False).get(
+            path, headers={"host": "evil.example", "accept-language": other}, secure=secure
+        )
+        html = response.content.decode()
+        assert response.status_code == 400, path
+        assert f'<html lang="{lang}">' in html and BAD_REQUEST[lang] in html, path
+        assert BAD_REQUEST[other] not in html, path
+
+
 def test_no_admin_page_fails_on_an_id_that_is_no_number(officer_client):
     """Each registered model's change page with "abc": Django's "does not exist" (a redirect)
     or 404, never 500. The desk's own change views included."""
