@@ -131,12 +131,15 @@ def error_page(
     return response
 
 
-def every_language_page(message: tuple[str, str]) -> str:
+def every_language_page(message: tuple[str, str], only: str | None = None) -> str:
     """A page with `message` in every language of the site, one after the other, for an answer
     made where nothing tells which the visitor reads: nginx's own (its error_page files,
-    emalu/management/commands/collectstatic.py) and gunicorn's (emalu/gunicorn.py)."""
+    emalu/management/commands/collectstatic.py) and gunicorn's (emalu/gunicorn.py). In the
+    language `only` alone where the address names it."""
     pages = []
     for language, _name in settings.LANGUAGES:
+        if only not in (None, language):
+            continue
         with translation.override(language):
             title, text = map(str, message)
             home = str(_("Go to the home page"))
