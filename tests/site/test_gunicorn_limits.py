@@ -48,12 +48,12 @@ def header(length):
     return b"Cookie: _ga=" + b"x" * (length - 2 - len(b"Cookie: _ga="))
 
 
-def in_language(page, language):
-    """Whether `page` is the not-read page in `language` alone (None: in every language)."""
+def in_language(page, language, message=NOT_READ):
+    """Whether `page` says `message` in `language` alone (None: in every language)."""
     found = []
     for code in ("kk", "ru"):
         with translation.override(code):
-            found.append(str(NOT_READ[0]) in page and str(NOT_READ[1]) in page)
+            found.append(str(message[0]) in page and str(message[1]) in page)
     return found == [language in (None, "kk"), language in (None, "ru")]
 
 
