@@ -164,3 +164,22 @@ def test_no_admin_action_fails_on_a_selected_id_that_is_no_number(officer_client
         data = {"action": "delete_selected", "_selected_action": [selected, str(kept.pk)]}
         assert officer_client.post(url, data).status_code == 400, url
     assert CalendarOverride.objects.filter(pk=kept.pk).exists()
+
+
+@pytest.mark.parametrize("value", ["9" * 20, "-" + "9" * 20, "²", "abc"])
+def test_no_admin_list_fails_on_a_date_drill_down_that_is_no_number(officer_client, value):
+    """The sign-in log's list (django-axes) drills down by year, month and day: a year of 20
+    digits was Django's uncaught OverflowError, a 500. Every list with a drill-down is tried."""
+    from django.contrib import admin
+
+    registered = admin.site._registry.items()
+    lists = [(model, each.date_hierarchy) for model, each in registered if each.date_hierarchy]
+    assert lists  # the sign-in log's at least
+    for model, field in lists:
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        for part in ("year", "month", "day"):
+            query = {f"{field}__year": "2026", f"{field}__{part}": value}
+            response = officer_client.get(url, query)
+            assert response.status_code == 400, (url, part)
+            assert "Қате сұрау" in response.content.decode()
+        assert officer_client.get(url, {f"{field}__year": "2026"}).status_code == 200
