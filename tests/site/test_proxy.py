@@ -16,11 +16,10 @@ from django.core import signing
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from consent.common.errors import MESSAGES, NOT_READ, TOO_LARGE, TOO_MANY_REQUESTS
+from consent.common.errors import TOO_MANY_REQUESTS
 from emalu.logs import redact
 from tests.live import (
     NGINX,
-    ROOT,
     free_port,
     gunicorn,
     live_database,
@@ -283,46 +282,6 @@ def test_a_flood_from_one_address_is_answered_by_nginx_not_gunicorn(proxied):
     )
 
 
-COOKIES_OVER_8_KB = "; ".join(f"_c{i}={'x' * 90}" for i in range(120))
-
-
-@pytest.mark.live
-@pytest.mark.requires_tool(NGINX, apt="nginx-light")
-@pytest.mark.parametrize("language", ["kk", "ru", None])
-@pytest.mark.parametrize(
-    ("method", "path", "headers", "status", "message"),
-    [
-        # No gunicorn answers (a restart, a crash): nothing listens behind nginx.
-        ("GET", "/{}apply/", {}, 502, MESSAGES[503]),
-        # A body over client_max_body_size, refused from its Content-Length before it is read.
-        ("POST", "/{}apply/", {"Content-Length": str(40 * 1024 * 1024)}, 413, TOO_LARGE),
-        # Cookies over what nginx reads of a request's headers (large_client_header_buffers):
-        # years of a browser's cookies for the domain, which it sends with every page.
-        ("GET", "/{}", {"Cookie": COOKIES_OVER_8_KB}, 400, NOT_READ),
-        # An address longer than nginx reads: a link pasted twice over, a mangled query string.
-        # nginx has not read its path, so the page is in every language.
-        ("GET", "/{}contact/?utm=" + "x" * 9000, {}, 414, NOT_READ),
-    ],
-    ids=["no site", "too large", "cookies too large", "address too long"],
-)
-def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, path, headers, status,
-                                                          message, language):  # fmt: skip
-    """nginx's own answers were its English pages ("502 Bad Gateway", "413 Request Entity Too
-    Large", "400 Bad Request: Request Header Or Cookie Too Large", "414 Request-URI Too Large"),
-    naming its version: now a page of the site's that says what to do, in the language the
-    address names (a /ru/ visitor read the Kazakh first), in every language where it names
-    none."""
-    path = path.format(f"{language}/" if language else "")
-    with nginx(free_port(), tmp_path / "nginx") as (https, cert, _log):
-        headers = {"Host": "emaluplus-vko.kz", **headers}
-        got, answer, body = tls_request(https, cert, method, path, b"x", headers)
-    assert got == status
-    page = body.decode()
-    assert in_language(page, None if status == 414 else language, message)
-    assert "nginx" not in page.lower()
-    assert answer["Content-Type"].startswith("text/html")
-
-
 def test_certbot_s_check_is_answered_over_http_and_everything_else_goes_to_https(tmp_path):
     """The HTTP server sent every path to https, certbot's HTTP-01 check too: `certbot
     certonly --webroot`, as README step 7 says, could neither issue the certificate nor renew
@@ -342,14 +301,3 @@ def test_certbot_s_check_is_answered_over_http_and_everything_else_goes_to_https
             assert status in (301, 400, 404), (path, status)
             if status == 301:
                 assert headers["Location"].startswith("https://emaluplus-vko.kz/")
-
-
-def test_nginx_knows_every_language_of_the_site():
-    """nginx's pages follow the address's language by a list of its own (a map and the 429
-    page's location): a language added to the site is one added there too."""
-    from django.conf import settings
-
-    site = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
-    codes = [code for code, _name in settings.LANGUAGES]
-    assert f"(?<emalu_language>{'|'.join(codes)})" in site
-    assert f"(?:{'/|'.join(codes)}/)?too-many" in site
