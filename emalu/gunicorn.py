@@ -151,6 +151,29 @@ def path_language(head: bytes) -> str | None:
 
 
 @cache
+def _site_headers() -> str:
+    """The headers every page of the site carries (compliance T2: emalu/settings.py, what
+    SecurityMiddleware, XFrameOptionsMiddleware, the CSP middleware and HeadersMiddleware
+    send), for gunicorn's page: it is the site's page, framed by no one, over HTTPS only."""
+    from django.conf import settings
+    from django.utils.csp import build_policy
+
+    hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+    hsts += "; includeSubDomains" * settings.SECURE_HSTS_INCLUDE_SUBDOMAINS
+    hsts += "; preload" * settings.SECURE_HSTS_PRELOAD
+    headers = {
+        "Content-Security-Policy": build_policy(settings.SECURE_CSP),
+        "X-Frame-Options": settings.X_FRAME_OPTIONS,
+        "Strict-Transport-Security": hsts if settings.SECURE_HSTS_SECONDS else None,
+        "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
+        "Cross-Origin-Opener-Policy": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
+        "Cross-Origin-Resource-Policy": "same-origin",
+        "X-Content-Type-Options": "nosniff",
+    }
+    return "".join(f"{name}: {value}\r\n" for name, value in headers.items() if value)
+
+
+@cache
 def _site_page(failed: bool, language: str | None) -> bytes:
     # In a worker, which has loaded the site (emalu.wsgi), so Django and its catalogues are set.
     from consent.common.errors import MESSAGES, NOT_READ, every_language_page
@@ -170,11 +193,12 @@ def write_error(sock, status_int, reason, mesg):
     try:
         language = path_language(getattr(_parsed, "head", b""))
         body = _site_page(status_int >= 500 and status_int != 501, language)
+        headers = _site_headers()
     except Exception:
         return gunicorns_page(sock, status_int, reason, mesg)
     head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
             "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
-            f"X-Content-Type-Options: nosniff\r\nContent-Length: {len(body)}\r\n\r\n")  # fmt: skip
+            f"{headers}Content-Length: {len(body)}\r\n\r\n")  # fmt: skip
     util.write_nonblock(sock, head.encode("latin-1") + body)
 
 

@@ -27,14 +27,16 @@ def port(django_db_setup, django_db_blocker, tmp_path_factory):
         yield port
 
 
-def sent(port, first_line, *headers):
-    """`first_line` and `headers` as a client (or nginx) writes them: (status, body text)."""
+def sent(port, first_line, *headers, answer=False):
+    """`first_line` and `headers` as a client (or nginx) writes them: (status, body text), or
+    the response with `answer`."""
     head = [first_line, b"Host: 127.0.0.1", b"Connection: close", *headers]
     with socket.create_connection(("127.0.0.1", port), timeout=30) as conn:
         conn.sendall(b"\r\n".join(head) + b"\r\n\r\n")
         response = http.client.HTTPResponse(conn)
         response.begin()
-        return response.status, response.read().decode()
+        response.content = response.read()
+        return response if answer else (response.status, response.content.decode())
 
 
 def request_line(path, length):
@@ -123,3 +125,17 @@ def test_a_refused_request_after_a_good_one_on_the_same_connection_has_its_own_l
     assert first.startswith(b"HTTP/1.1 200 ") and b'<html lang="ru">' in first
     assert second.startswith(b"HTTP/1.1 400 ")
     assert in_language(second.partition(b"\r\n\r\n")[2].decode(), "kk")
+
+
+def test_gunicorns_page_carries_the_sites_headers(port):
+    """Compliance T2 for the page gunicorn sends by itself: it had only nosniff, no CSP, no
+    frame refusal, no HSTS, and no icon (the browser asked /favicon.ico)."""
+    from django.http import HttpResponse
+
+    from tests.site.test_headers import assert_header_contract
+
+    answer = sent(port, b"GE /ru/ HTTP/1.1", answer=True)
+    response = HttpResponse(answer.content, status=answer.status, headers=dict(answer.headers))
+    assert response.status_code == 400
+    assert_header_contract(response, True, "gunicorn's own 400")
+    assert response["X-Frame-Options"] == "DENY"

@@ -2,10 +2,12 @@
 the address names, never nginx's English ones."""
 
 import pytest
+from django.http import HttpResponse
 
 from consent.common.errors import MESSAGES, NOT_READ, TOO_LARGE
 from tests.live import NGINX, ROOT, free_port, nginx, tls_request
 from tests.site.test_gunicorn_limits import in_language
+from tests.site.test_headers import assert_header_contract
 
 COOKIES_OVER_8_KB = "; ".join(f"_c{i}={'x' * 90}" for i in range(120))
 
@@ -45,14 +47,21 @@ def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, path
     assert in_language(page, None if status == 414 else language, message)
     assert "nginx" not in page.lower()
     assert answer["Content-Type"].startswith("text/html")
+    # The site's headers (compliance T2), which nginx's own pages lacked but nosniff.
+    response = HttpResponse(body, headers=dict(answer))
+    assert_header_contract(response, True, f"nginx's {status}")
+    assert "Retry-After" not in answer  # only the page of a visitor over the request limits
 
 
-def test_nginx_knows_every_language_of_the_site():
-    """nginx's pages follow the address's language by a list of its own (a map and the 429
-    page's location): a language added to the site is one added there too."""
+def test_nginx_knows_every_language_of_the_site_and_its_policy():
+    """nginx's pages follow the address's language by a list of its own (a map), and carry the
+    site's Content Security Policy written out: a language added to the site, or a source to
+    its policy, is one added there too."""
     from django.conf import settings
+    from django.utils.csp import build_policy
 
     site = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
     codes = [code for code, _name in settings.LANGUAGES]
     assert f"(?<emalu_language>{'|'.join(codes)})" in site
-    assert f"(?:{'/|'.join(codes)}/)?too-many" in site
+    policy = build_policy(settings.SECURE_CSP)
+    assert f'add_header Content-Security-Policy "{policy}" always;' in site
