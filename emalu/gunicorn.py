@@ -2,10 +2,13 @@
 
 import os
 import resource
+import threading
 from functools import cache
+from urllib.parse import urlsplit
 
 from gunicorn import util
 from gunicorn.glogging import Logger
+from gunicorn.http import message
 
 # gunicorn puts its working directory on sys.path
 from emalu.logs import JsonFormatter, RedactTokens, redact
@@ -42,11 +45,20 @@ errorlog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # A request line and a header as long as the documented nginx reads (large_client_header_buffers:
-# 8 KB a line; what it refuses, it answers with the site's own page, not-read.html). gunicorn's
-# own request line limit was 4 KB: an address of 4 to 8 KB passed nginx and got gunicorn's
-# English «414 URI Too Long». 8190 bytes is the most gunicorn takes; a header's is its default.
+# 8 KB a line; what it refuses, it answers with the site's own page, not-read.html), so that what
+# nginx passes on the site reads (tests/site/test_gunicorn_limits.py, just under and just over
+# each). nginx reads a line of 8190 bytes and its CRLF. gunicorn's own request line limit was
+# 4 KB: an address of 4 to 8 KB passed nginx and got gunicorn's English «414 URI Too Long»;
+# 8190 bytes is the most gunicorn takes, and nginx's. A header's limit counts its CRLF: 8190,
+# gunicorn's default, refused a Cookie line of 8189 or 8190 bytes that nginx had passed. The
+# site's own longest address is a signed link (~150 bytes) with a tracking query; its cookies
+# (session, CSRF, the banner's answer) are under 300 bytes, the rest are other sites' scripts'.
 limit_request_line = 8190
-limit_request_field_size = 8190
+limit_request_field_size = 8192
+# Headers: a browser sends 10 to 30 (client hints, fetch metadata, conditionals), nginx adds 4
+# (docs/deploy/nginx.conf: Host, X-Forwarded-For, -Proto, X-Request-ID) and sets no count
+# of its own: 100, gunicorn's default, leaves room for a corporate proxy's additions.
+limit_request_fields = 100
 # No control socket (gunicorn 25.1 and later, for `gunicornc`): its default path is one per user,
 # $XDG_RUNTIME_DIR/gunicorn.ctl or ~/.gunicorn/gunicorn.ctl, so each gunicorn started on the host
 # (a second site, a staging copy, a test run) takes it over from the one before, and a command
@@ -93,31 +105,100 @@ logger_class = RedactingLogger
 
 
 gunicorns_page = util.write_error
+# What gunicorn read of the request it parsed last in this thread (the worker refuses a request
+# in the thread that parsed it): the first line, or its first KB, for the language its path
+# names. A request line gunicorn refuses never reaches the Request's `path`.
+HEAD = 1024
+_parsed = threading.local()
+# gunicorn's own methods, kept once: a reload (HUP) reads this file again.
+GUNICORNS = vars(message.Request).get("gunicorns") or (
+    message.Request.__init__,
+    message.Request.read_into,
+)
+
+
+def request_init(self, *args, **kwargs):
+    self.emalu_head = b""
+    try:
+        GUNICORNS[0](self, *args, **kwargs)
+    finally:
+        _parsed.head = self.emalu_head
+
+
+def read_into(self, unreader, buf, stop=False):
+    GUNICORNS[1](self, unreader, buf, stop)
+    if len(self.emalu_head) < HEAD and b"\n" not in self.emalu_head:
+        self.emalu_head = bytes(buf[:HEAD])
+
+
+message.Request.__init__, message.Request.read_into = request_init, read_into
+message.Request.gunicorns = GUNICORNS
+
+
+def path_language(head: bytes) -> str | None:
+    """The site's language the request line in `head` names by its path (/kk/..., /ru/...), as
+    LocaleMiddleware reads it; None for a path that names none (/, /healthz) or no line."""
+    from django.utils.translation import get_language_from_path
+
+    parts = head.lstrip(b"\r\n").split(b"\r\n", 1)[0].split(b" ", 2)
+    if len(parts) < 2:
+        return None
+    try:
+        path = urlsplit(parts[1].decode("latin-1")).path
+    except ValueError:  # an absolute-form target with a malformed host
+        return None
+    return get_language_from_path(path)
 
 
 @cache
-def _site_page(failed: bool) -> bytes:
+def _site_headers() -> str:
+    """The headers every page of the site carries (compliance T2: emalu/settings.py, what
+    SecurityMiddleware, XFrameOptionsMiddleware, the CSP middleware and HeadersMiddleware
+    send), for gunicorn's page: it is the site's page, framed by no one, over HTTPS only."""
+    from django.conf import settings
+    from django.utils.csp import build_policy
+
+    hsts = f"max-age={settings.SECURE_HSTS_SECONDS}"
+    hsts += "; includeSubDomains" * settings.SECURE_HSTS_INCLUDE_SUBDOMAINS
+    hsts += "; preload" * settings.SECURE_HSTS_PRELOAD
+    headers = {
+        "Content-Security-Policy": build_policy(settings.SECURE_CSP),
+        "X-Frame-Options": settings.X_FRAME_OPTIONS,
+        "Strict-Transport-Security": hsts if settings.SECURE_HSTS_SECONDS else None,
+        "Referrer-Policy": settings.SECURE_REFERRER_POLICY,
+        "Cross-Origin-Opener-Policy": settings.SECURE_CROSS_ORIGIN_OPENER_POLICY,
+        "Cross-Origin-Resource-Policy": "same-origin",
+        "X-Content-Type-Options": "nosniff",
+    }
+    return "".join(f"{name}: {value}\r\n" for name, value in headers.items() if value)
+
+
+@cache
+def _site_page(failed: bool, language: str | None) -> bytes:
     # In a worker, which has loaded the site (emalu.wsgi), so Django and its catalogues are set.
     from consent.common.errors import MESSAGES, NOT_READ, every_language_page
 
-    return every_language_page(MESSAGES[500] if failed else NOT_READ).encode()
+    return every_language_page(MESSAGES[500] if failed else NOT_READ, only=language).encode()
 
 
 def write_error(sock, status_int, reason, mesg):
-    """What gunicorn answers by itself, the site's page in its languages: a request nginx passed
-    on that gunicorn refuses before the site sees it (HTTP forbids it: an address with letters
-    not percent-encoded, a header with a control character, two Content-Type headers, over 100
+    """What gunicorn answers by itself, the site's page in the language of the request's path,
+    or in every language for a path that names none: a request nginx passed on that gunicorn
+    refuses before the site sees it (HTTP forbids it: an address with letters not
+    percent-encoded, a header with a control character, two Content-Type headers, over 100
     headers, a method of under 3 or over 20 letters) got gunicorn's English «Bad Request» and
     its reason, which nginx shows as it is (it shows its own pages only for what it refuses).
     gunicorn has no setting for the page; its workers call util.write_error for every one, its
     status and log line unchanged. Its own page should the site's not render."""
     try:
-        body = _site_page(status_int >= 500 and status_int != 501)
+        language = path_language(getattr(_parsed, "head", b""))
+        body = _site_page(status_int >= 500 and status_int != 501, language)
+        headers = _site_headers()
     except Exception:
         return gunicorns_page(sock, status_int, reason, mesg)
     head = (f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\n"
             "Content-Type: text/html; charset=utf-8\r\nCache-Control: no-store\r\n"
-            f"X-Content-Type-Options: nosniff\r\nContent-Length: {len(body)}\r\n\r\n")  # fmt: skip
+            f"{headers}Content-Length: {len(body)}\r\n\r\n")  # fmt: skip
     util.write_nonblock(sock, head.encode("latin-1") + body)
 
 

@@ -4,10 +4,10 @@ import time
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
-from django.http import HttpResponseNotAllowed
-from django.utils import translation
+from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language_from_request
+from django.utils.encoding import iri_to_uri
+from django.utils.http import escape_leading_slashes
 
 from consent.common.clock import clock_wrong_lately
 from consent.common.errors import error_page
@@ -67,15 +67,44 @@ class KnownMethodsMiddleware:
         else:
             response = self.get_response(request)
         if response.status_code == 405 and not response.streaming and not response.content:
-            # Above LocaleMiddleware: the language it would choose, from the path, cookie or
-            # browser.
-            language = get_language_from_request(request, check_path=True)
-            with translation.override(language):
-                request.LANGUAGE_CODE = language
-                page = error_page(request, 405)
+            page = error_page(request, 405)  # above LocaleMiddleware: error_page finds it
             page["Allow"] = response["Allow"]
             return page
         return response
+
+
+def normal_path(path: str) -> str:
+    """`path` as a browser and nginx read it (RFC 3986 5.2.4, and nginx's merge_slashes): no
+    «.» or «..» segment, no empty one. Never begins with «//», which a browser would read as
+    another host."""
+    segments = []
+    for segment in path.split("/")[1:]:
+        if segment == "..":
+            del segments[-1:]
+        elif segment not in ("", "."):
+            segments.append(segment)
+    last = path.rsplit("/", 1)[-1]
+    slash = "/" if segments and last in ("", ".", "..") else ""
+    return "/" + "/".join(segments) + slash
+
+
+class NormalPathMiddleware:
+    """A page asked for by an address with «..», «.» or «//» in its path is sent (301) to the
+    address a browser would have made of it. No browser sends one, but a link typed or mangled
+    by a program does, and nginx passes it on as it came while it reads it normalised itself
+    (its locations, its error pages' language): «/kk/../ru/contact/» got the Kazakh 404 for
+    what is the Russian form. Only GET and HEAD: a post is not sent on elsewhere."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        path = request.path_info
+        if request.method in ("GET", "HEAD") and (normal := normal_path(path)) != path:
+            query = request.META.get("QUERY_STRING", "")
+            target = iri_to_uri(normal) + (f"?{query}" if query else "")
+            return HttpResponsePermanentRedirect(escape_leading_slashes(target))
+        return self.get_response(request)
 
 
 class DatabaseUnavailableMiddleware:

@@ -64,6 +64,7 @@ MIDDLEWARE = [
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
     "emalu.middleware.HeadersMiddleware",
     "emalu.middleware.KnownMethodsMiddleware",
+    "emalu.middleware.NormalPathMiddleware",
     "emalu.middleware.UntrustedProxyMiddleware",
     "emalu.middleware.KeysNotedMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -188,8 +189,7 @@ STORAGES = {
     },
 }
 
-# Mail (emalu/mailers.py): the console under `make run`; SMTP in production
-# (smtp+tls://user:pass@host:587).
+# Mail (emalu/mailers.py): the console for `make run`; production: smtp+tls://user:pass@host:587.
 MAILERS = mailers(
     env.email_url("EMAIL_URL", default="consolemail://" if DEBUG else "smtp://127.0.0.1:25")
 )

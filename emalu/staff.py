@@ -93,6 +93,18 @@ class NoticeLanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of my notices"), choices=Language.choices)
 
 
+def _dates_drillable(model_admin, query) -> bool:
+    """Whether a list's date drill-down (`date_hierarchy`, the sign-in log's) in `query` is
+    whole numbers: Django makes a date of «year=» 20 digits long, whose OverflowError it does
+    not catch, and answered 500 (it redirects for any other date out of range)."""
+    field = getattr(model_admin, "date_hierarchy", None)
+    return not field or all(
+        whole_number(value) is not None
+        for part in ("year", "month", "day")
+        for value in query.getlist(f"{field}__{part}")
+    )
+
+
 class StaffAdminSite(OTPAdminSite):
     """The admin, open only to staff whose session a second factor has verified
     (compliance T7). It is the default site (emalu.apps.StaffAdminConfig), so every app's
@@ -108,7 +120,8 @@ class StaffAdminSite(OTPAdminSite):
         a list filter, an action's selected ids or a search hands these values to PostgreSQL,
         whose text cannot hold NUL, and the page answered 500 (compliance T18, T20). So does
         an action's selected id that is no row's number (every model here has a whole-number
-        key): Django handed «²» or «abc» to the query, whose ValueError was a 500.
+        key): Django handed «²» or «abc» to the query, whose ValueError was a 500; and a list's
+        date drill-down that is no number (`_dates_drillable`).
 
         Every page of a model admin, Django's and our own, refuses (403) a staff member whose
         role holds no permission on the model before it looks up the row in the address:
@@ -127,6 +140,8 @@ class StaffAdminSite(OTPAdminSite):
                     raise SuspiciousOperation("NUL character in an admin request")
             if any(whole_number(pk) is None for pk in request.POST.getlist(ACTION_CHECKBOX_NAME)):
                 raise SuspiciousOperation("an action's selected id is no row's number")
+            if not _dates_drillable(model_admin, request.GET):
+                raise SuspiciousOperation("a list's year, month or day is no number")
             return inner(request, *args, **kwargs)
 
         return checked

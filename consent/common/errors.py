@@ -1,9 +1,12 @@
 """Error pages in the visitor's language, with no traceback or settings (compliance T18)."""
 
+from contextlib import nullcontext
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
+from django.utils.translation import get_language_from_request
 from django.utils.translation import gettext_lazy as _
 
 MESSAGES = {
@@ -109,22 +112,34 @@ TOO_MANY_REQUESTS = (
 def error_page(
     request: HttpRequest, status: int, message: tuple[str, str] | None = None
 ) -> HttpResponse:
-    """The error page for `status`, with its own title and text or those of `message`."""
+    """The error page for `status`, with its own title and text or those of `message`, in the
+    visitor's language. A refusal made before LocaleMiddleware has chosen it (a host not
+    allowed, found by the HTTPS redirect; Redis down for a middleware above it; a method not
+    taken) is in the language LocaleMiddleware would choose, the path's first: it was the
+    default language's, Kazakh on a /ru/ page."""
+    chosen = nullcontext()
+    if getattr(request, "LANGUAGE_CODE", None) is None:
+        request.LANGUAGE_CODE = get_language_from_request(request, check_path=True)
+        chosen = translation.override(request.LANGUAGE_CODE)
     title, text = message or MESSAGES[status]
     context = {"status": status, "title": title, "text": text}
-    html = render_to_string("error.html", context, request=request)
+    with chosen:
+        html = render_to_string("error.html", context, request=request)
     response = HttpResponse(html, status=status)
     if status in (429, 503):
         response["Retry-After"] = "60" if status == 429 else "30"
     return response
 
 
-def every_language_page(message: tuple[str, str]) -> str:
+def every_language_page(message: tuple[str, str], only: str | None = None) -> str:
     """A page with `message` in every language of the site, one after the other, for an answer
     made where nothing tells which the visitor reads: nginx's own (its error_page files,
-    emalu/management/commands/collectstatic.py) and gunicorn's (emalu/gunicorn.py)."""
+    emalu/management/commands/collectstatic.py) and gunicorn's (emalu/gunicorn.py). In the
+    language `only` alone where the address names it."""
     pages = []
     for language, _name in settings.LANGUAGES:
+        if only not in (None, language):
+            continue
         with translation.override(language):
             title, text = map(str, message)
             home = str(_("Go to the home page"))

@@ -120,6 +120,26 @@ def test_bad_host_gives_the_400_page(db, settings):
     assert response["X-Frame-Options"] == "DENY"
 
 
+BAD_REQUEST = {"kk": "Қате сұрау", "ru": "Неверный запрос"}
+
+
+@pytest.mark.parametrize("secure", [False, True], ids=["http", "https"])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_host_not_allowed_is_refused_in_the_language_of_the_path(db, settings, lang, secure):
+    """The host is checked before LocaleMiddleware has chosen the language: over plain HTTP by
+    the redirect to HTTPS, which needs the host. A /ru/ page got the Kazakh 400."""
+    settings.SECURE_SSL_REDIRECT = True
+    other = next(code for code in BAD_REQUEST if code != lang)
+    for path in (f"/{lang}/contact/", f"/{lang}/unsubscribe/x/", f"/{lang}/no-such-page/"):
+        response = Client(raise_request_exception=False).get(
+            path, headers={"host": "evil.example", "accept-language": other}, secure=secure
+        )
+        html = response.content.decode()
+        assert response.status_code == 400, path
+        assert f'<html lang="{lang}">' in html and BAD_REQUEST[lang] in html, path
+        assert BAD_REQUEST[other] not in html, path
+
+
 def test_no_admin_page_fails_on_an_id_that_is_no_number(officer_client):
     """Each registered model's change page with "abc": Django's "does not exist" (a redirect)
     or 404, never 500. The desk's own change views included."""
@@ -144,3 +164,22 @@ def test_no_admin_action_fails_on_a_selected_id_that_is_no_number(officer_client
         data = {"action": "delete_selected", "_selected_action": [selected, str(kept.pk)]}
         assert officer_client.post(url, data).status_code == 400, url
     assert CalendarOverride.objects.filter(pk=kept.pk).exists()
+
+
+@pytest.mark.parametrize("value", ["9" * 20, "-" + "9" * 20, "²", "abc"])
+def test_no_admin_list_fails_on_a_date_drill_down_that_is_no_number(officer_client, value):
+    """The sign-in log's list (django-axes) drills down by year, month and day: a year of 20
+    digits was Django's uncaught OverflowError, a 500. Every list with a drill-down is tried."""
+    from django.contrib import admin
+
+    registered = admin.site._registry.items()
+    lists = [(model, each.date_hierarchy) for model, each in registered if each.date_hierarchy]
+    assert lists  # the sign-in log's at least
+    for model, field in lists:
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        for part in ("year", "month", "day"):
+            query = {f"{field}__year": "2026", f"{field}__{part}": value}
+            response = officer_client.get(url, query)
+            assert response.status_code == 400, (url, part)
+            assert "Қате сұрау" in response.content.decode()
+        assert officer_client.get(url, {f"{field}__year": "2026"}).status_code == 200

@@ -4,9 +4,9 @@ page naming its reason; nginx shows the site's own pages only for what it refuse
 
 import pytest
 
-from consent.common.errors import NOT_READ
 from tests.live import raw_tls_request
 from tests.site import test_proxy
+from tests.site.test_gunicorn_limits import in_language
 
 proxied = test_proxy.proxied  # gunicorn behind the documented nginx
 
@@ -17,15 +17,16 @@ def sent(first_line, *headers, body=b""):
     return b"\r\n".join(lines) + b"\r\n\r\n" + body
 
 
-# (the request, gunicorn's status for it)
+# (the request, gunicorn's status for it, the language its path names)
 REFUSED = {
     # A link opened by a program that does not percent-encode the letters of a service's name
     # (browsers do; a chat app's preview or a script may not).
     "address with Kazakh letters": (
         sent("GET /kk/contact/?service=қыз HTTP/1.1".encode()),
         400,
+        "kk",
     ),
-    "control character in a header": (sent(b"GET /kk/ HTTP/1.1", b"User-Agent: a\x01b"), 400),
+    "control character in a header": (sent(b"GET /kk/ HTTP/1.1", b"User-Agent: a\x01b"), 400, "kk"),
     "two Content-Type headers": (
         sent(
             b"POST /ru/contact/ HTTP/1.1",
@@ -35,23 +36,27 @@ REFUSED = {
             body=b"a=b",
         ),
         400,
+        "ru",
     ),
     "over 100 headers": (
         sent(b"GET /ru/ HTTP/1.1", *(b"X-Extra-%d: 1" % n for n in range(120))),
         431,
+        "ru",
     ),
-    "method of two letters": (sent(b"GE /kk/ HTTP/1.1"), 400),
+    "method of two letters": (sent(b"GE /kk/ HTTP/1.1"), 400, "kk"),
+    "no language in the path": (sent(b"GET /healthz HTTP/1.1", b"User-Agent: a\x01b"), 400, None),
 }
 
 
 @pytest.mark.live
-def test_what_gunicorn_refuses_gets_the_sites_page_in_its_languages(proxied):
+def test_what_gunicorn_refuses_gets_the_sites_page_in_the_language_of_its_path(proxied):
+    """In the path's language; in every language for a path that names none."""
     _port, proc, https_port, cert, _log = proxied
-    for case, (request, status) in REFUSED.items():
+    for case, (request, status, language) in REFUSED.items():
         got, headers, body = raw_tls_request(https_port, cert, request)
         page = body.decode(errors="replace")
         assert got == status, case
-        test_proxy.assert_in_both_languages(page, NOT_READ)
+        assert in_language(page, language), case
         assert "Bad Request" not in page and "Invalid" not in page, case
         assert headers["Content-Type"] == "text/html; charset=utf-8", case
     # Refused by gunicorn as before, and logged so: only the page changed.

@@ -16,7 +16,7 @@ from django.core import signing
 from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
-from consent.common.errors import MESSAGES, NOT_READ, TOO_LARGE, TOO_MANY_REQUESTS
+from consent.common.errors import TOO_MANY_REQUESTS
 from emalu.logs import redact
 from tests.live import (
     NGINX,
@@ -28,6 +28,7 @@ from tests.live import (
     settled_log,
     tls_request,
 )
+from tests.site.test_gunicorn_limits import in_language
 
 
 def tokened_routes():
@@ -240,12 +241,6 @@ def test_a_phone_photo_over_5_mb_gets_the_form_back_through_the_proxy(proxied):
 FORM = {"Content-Type": "application/x-www-form-urlencoded"}
 
 
-def assert_in_both_languages(page, message):
-    for language in ("kk", "ru"):
-        with translation.override(language):
-            assert str(message[0]) in page and str(message[1]) in page, language
-
-
 @pytest.mark.live
 def test_a_flood_from_one_address_is_answered_by_nginx_not_gunicorn(proxied):
     """nginx passed every request to gunicorn's few workers: one address asking for pages as
@@ -272,7 +267,7 @@ def test_a_flood_from_one_address_is_answered_by_nginx_not_gunicorn(proxied):
     # 1 + burst pass (one more for every 6 s the posts take), then 429, the sign-in's included
     assert post_statuses[:21] == [403] * 21 and post_statuses[-5:] == [429] * 5
     headers, refused = next((h, body.decode()) for status, h, body in pages if status == 429)
-    assert_in_both_languages(refused, TOO_MANY_REQUESTS)
+    assert in_language(refused, "kk", TOO_MANY_REQUESTS)  # the address's language
     assert headers["Retry-After"] == "60" and headers["Content-Type"].startswith("text/html")
 
     status, _, body = tls_request(https_port, cert, "GET", "/kk/contact/", source=visitor)
@@ -285,42 +280,6 @@ def test_a_flood_from_one_address_is_answered_by_nginx_not_gunicorn(proxied):
     assert served[("POST", "/kk/contact/")] + served[("POST", "/admin/login/")] == (
         post_statuses.count(403) + 1
     )
-
-
-COOKIES_OVER_8_KB = "; ".join(f"_c{i}={'x' * 90}" for i in range(120))
-
-
-@pytest.mark.live
-@pytest.mark.requires_tool(NGINX, apt="nginx-light")
-@pytest.mark.parametrize(
-    ("method", "path", "headers", "status", "message"),
-    [
-        # No gunicorn answers (a restart, a crash): nothing listens behind nginx.
-        ("GET", "/kk/apply/", {}, 502, MESSAGES[503]),
-        # A body over client_max_body_size, refused from its Content-Length before it is read.
-        ("POST", "/kk/apply/", {"Content-Length": str(40 * 1024 * 1024)}, 413, TOO_LARGE),
-        # Cookies over what nginx reads of a request's headers (large_client_header_buffers):
-        # years of a browser's cookies for the domain, which it sends with every page.
-        ("GET", "/kk/", {"Cookie": COOKIES_OVER_8_KB}, 400, NOT_READ),
-        # An address longer than nginx reads: a link pasted twice over, a mangled query string.
-        ("GET", "/kk/contact/?utm=" + "x" * 9000, {}, 414, NOT_READ),
-    ],
-    ids=["no site", "too large", "cookies too large", "address too long"],
-)
-def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, path, headers, status,
-                                                          message):  # fmt: skip
-    """nginx's own answers were its English pages ("502 Bad Gateway", "413 Request Entity Too
-    Large", "400 Bad Request: Request Header Or Cookie Too Large", "414 Request-URI Too Large"),
-    naming its version: now a page of the site's, in Kazakh and in Russian, that says what to
-    do."""
-    with nginx(free_port(), tmp_path / "nginx") as (https, cert, _log):
-        headers = {"Host": "emaluplus-vko.kz", **headers}
-        got, answer, body = tls_request(https, cert, method, path, b"x", headers)
-    assert got == status
-    page = body.decode()
-    assert_in_both_languages(page, message)
-    assert "nginx" not in page.lower()
-    assert answer["Content-Type"].startswith("text/html")
 
 
 def test_certbot_s_check_is_answered_over_http_and_everything_else_goes_to_https(tmp_path):

@@ -14,8 +14,9 @@ from consent.common.errors import (
 # The pages nginx shows by itself (docs/deploy/nginx.conf, error_page): while no gunicorn
 # answers (a restart, a crash, a timeout), for a body over its limit, for a visitor over its
 # request limits and for a request it cannot read (cookies or an address too long). Files, as
-# nothing of ours runs then; in every language of the site, one after the other, as nginx
-# cannot tell which the visitor reads. Without them nginx answers with its own pages, in English.
+# nothing of ours runs then: errors/<language>/ for an address that names its language, and in
+# errors/ in every language of the site, one after the other, for one that names none. Without
+# them nginx answers with its own pages, in English.
 PROXY_PAGES = {
     "unavailable.html": MESSAGES[503],
     "too-large.html": TOO_LARGE,
@@ -35,4 +36,8 @@ class Command(collectstatic.Command):
             folder.mkdir(parents=True, exist_ok=True)
             for name, message in PROXY_PAGES.items():
                 (folder / name).write_text(every_language_page(message), encoding="utf-8")
+                for language, _name in settings.LANGUAGES:
+                    (folder / language).mkdir(exist_ok=True)
+                    page = every_language_page(message, only=language)
+                    (folder / language / name).write_text(page, encoding="utf-8")
         return result

@@ -1,0 +1,53 @@
+"""An address with «..», «.» or «//» in its path: sent on to the page a browser would have
+asked for (emalu.middleware.NormalPathMiddleware), never to another host."""
+
+import pytest
+from django.test import Client
+
+from tests.site.test_gunicorn_limits import port, sent  # noqa: F401  (the served site)
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    "asked,sent_to",
+    [
+        ("/kk/../ru/contact/", "/ru/contact/"),
+        ("/kk/%2e%2e/ru/contact/?service=x", "/ru/contact/?service=x"),
+        ("/kk//contact/", "/kk/contact/"),
+        ("/ru/./about/", "/ru/about/"),
+        ("/ru/about/..", "/ru/"),
+        ("/.//evil.example/", "/evil.example/"),
+        ("/../../admin/", "/admin/"),
+        ("/kk/services/../%D0%B0/", "/kk/%D0%B0/"),
+    ],
+)
+def test_a_path_with_dot_or_empty_segments_is_sent_to_the_page_it_names(asked, sent_to):
+    """«/kk/../ru/contact/» got the Kazakh 404 for what is the Russian form."""
+    response = Client().get(asked)
+    assert response.status_code == 301
+    assert response["Location"] == sent_to
+
+
+def test_the_page_it_is_sent_to_is_in_its_language(texts):
+    response = Client().get("/kk/../ru/contact/", follow=True)
+    assert response.status_code == 200 and '<html lang="ru">' in response.content.decode()
+
+
+@pytest.mark.parametrize("path", ["/kk/contact/", "/kk/...", "/kk/.x/", "/"])
+def test_a_plain_path_is_not_sent_anywhere(path):
+    assert Client().get(path).status_code != 301
+
+
+def test_a_post_is_not_sent_on(texts, contact_data):
+    """A form's post is never sent elsewhere (a redirect would lose it): the address's 404."""
+    response = Client().post("/kk/../ru/contact/", contact_data())
+    assert response.status_code == 404
+
+
+@pytest.mark.live
+def test_an_address_of_two_slashes_stays_on_the_site(port):  # noqa: F811
+    """«//host/» is another host to a browser: the path it is sent to begins with one slash."""
+    for path, location in [(b"//evil.example/", "/evil.example/"), (b"//kk//", "/kk/")]:
+        answer = sent(port, b"GET " + path + b" HTTP/1.1", answer=True)
+        assert (answer.status, answer.headers["Location"]) == (301, location), path

@@ -1,0 +1,67 @@
+"""nginx's own answers (docs/deploy/nginx.conf error_page): the site's pages, in the language
+the address names, never nginx's English ones."""
+
+import pytest
+from django.http import HttpResponse
+
+from consent.common.errors import MESSAGES, NOT_READ, TOO_LARGE
+from tests.live import NGINX, ROOT, free_port, nginx, tls_request
+from tests.site.test_gunicorn_limits import in_language
+from tests.site.test_headers import assert_header_contract
+
+COOKIES_OVER_8_KB = "; ".join(f"_c{i}={'x' * 90}" for i in range(120))
+
+
+@pytest.mark.live
+@pytest.mark.requires_tool(NGINX, apt="nginx-light")
+@pytest.mark.parametrize("language", ["kk", "ru", None])
+@pytest.mark.parametrize(
+    ("method", "path", "headers", "status", "message"),
+    [
+        # No gunicorn answers (a restart, a crash): nothing listens behind nginx.
+        ("GET", "/{}apply/", {}, 502, MESSAGES[503]),
+        # A body over client_max_body_size, refused from its Content-Length before it is read.
+        ("POST", "/{}apply/", {"Content-Length": str(40 * 1024 * 1024)}, 413, TOO_LARGE),
+        # Cookies over what nginx reads of a request's headers (large_client_header_buffers):
+        # years of a browser's cookies for the domain, which it sends with every page.
+        ("GET", "/{}", {"Cookie": COOKIES_OVER_8_KB}, 400, NOT_READ),
+        # An address longer than nginx reads: a link pasted twice over, a mangled query string.
+        # nginx has not read its path, so the page is in every language.
+        ("GET", "/{}contact/?utm=" + "x" * 9000, {}, 414, NOT_READ),
+    ],
+    ids=["no site", "too large", "cookies too large", "address too long"],
+)
+def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, path, headers, status,
+                                                          message, language):  # fmt: skip
+    """nginx's own answers were its English pages ("502 Bad Gateway", "413 Request Entity Too
+    Large", "400 Bad Request: Request Header Or Cookie Too Large", "414 Request-URI Too Large"),
+    naming its version: now a page of the site's that says what to do, in the language the
+    address names (a /ru/ visitor read the Kazakh first), in every language where it names
+    none."""
+    path = path.format(f"{language}/" if language else "")
+    with nginx(free_port(), tmp_path / "nginx") as (https, cert, _log):
+        headers = {"Host": "emaluplus-vko.kz", **headers}
+        got, answer, body = tls_request(https, cert, method, path, b"x", headers)
+    assert got == status
+    page = body.decode()
+    assert in_language(page, None if status == 414 else language, message)
+    assert "nginx" not in page.lower()
+    assert answer["Content-Type"].startswith("text/html")
+    # The site's headers (compliance T2), which nginx's own pages lacked but nosniff.
+    response = HttpResponse(body, headers=dict(answer))
+    assert_header_contract(response, True, f"nginx's {status}")
+    assert "Retry-After" not in answer  # only the page of a visitor over the request limits
+
+
+def test_nginx_knows_every_language_of_the_site_and_its_policy():
+    """nginx's pages follow the address's language by a list of its own (a map), and carry the
+    site's Content Security Policy written out: a language added to the site, or a source to
+    its policy, is one added there too."""
+    from django.conf import settings
+    from django.utils.csp import build_policy
+
+    site = (ROOT / "docs" / "deploy" / "nginx.conf").read_text()
+    codes = [code for code, _name in settings.LANGUAGES]
+    assert f"(?<emalu_language>{'|'.join(codes)})" in site
+    policy = build_policy(settings.SECURE_CSP)
+    assert f'add_header Content-Security-Policy "{policy}" always;' in site
