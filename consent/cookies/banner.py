@@ -64,7 +64,7 @@ def policy_number(request: HttpRequest) -> int:
     """The policy version in force for this request: read once, when the request starts, so
     that what the banner reads, records and sends back is one version even across midnight,
     and never an older one than a publication or an effective date made current
-    (texts.policy_number_in_force)."""
+    (policy_schedule.policy_number_in_force)."""
     if not hasattr(request, "policy_number"):
         request.policy_number = policy_number_in_force()
     return request.policy_number

@@ -89,3 +89,17 @@ def test_an_audit_rows_details_read_in_the_officers_language(
     assert "&quot;type&quot;" not in html and '"channel"' not in html
     # Only shown: the append-only row is as it was written.
     assert AuditEvent.objects.get(pk=event.pk).detail == stored
+
+
+@pytest.mark.parametrize("language, shown", [
+    ("kk", "Кесте: айлар бойынша өтініштер"),
+    ("ru", "Таблица: запросы по месяцам"),
+])  # fmt: skip
+def test_a_statistics_download_names_its_table_in_words(privacy_officer_client, language, shown):
+    """Each statistics table is a download of its own (rights/statistics.py): its audit row
+    says which, in the officer's words, not the code «requests»."""
+    privacy_officer_client.cookies["django_language"] = language
+    privacy_officer_client.get("/admin/rights/ticket/statistics-requests.csv")
+    event = AuditEvent.objects.get(action=AuditEvent.Action.STATISTICS_EXPORT)
+    page = privacy_officer_client.get(f"/admin/consent/auditevent/{event.pk}/change/")
+    assert shown in page.content.decode()

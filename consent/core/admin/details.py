@@ -95,6 +95,7 @@ LABELS = {
     "old_active": _("previously in use"),
     "old_assignee": _("previous officer"),
     "assignee": _("officer"),
+    "table": _("table"),
 }
 # Keys whose value is a code of a model field's choices: shown by the choice's name.
 CHOICES = {
@@ -122,6 +123,9 @@ CODES = {
     "consent_not_confirmed": _("consent not confirmed"),
     "reapplied": _("destroyed again in a database restored from a backup"),
     "quarantined_email": _("email set aside"),
+    # statistics.STATISTICS_TABLES, the tables of the statistics downloads
+    "consents": _("consents given by month"),
+    "requests": _("requests by month"),
 }
 # Keys whose value names data: a person's field, or a kind of record, by its label.
 DATA_KEYS = {"fields", "cleared", "erased", "what"}
@@ -195,7 +199,7 @@ def readable(key: str, value: Any) -> str:
         return phone_shown(value)
     if key in ("purpose", "old_purpose") and value in PURPOSES:
         return str(PURPOSES[value].name)
-    if key in ("reason", "cause", "calendar_change", "change", "what") and value in CODES:
+    if key in ("reason", "cause", "calendar_change", "change", "what", "table") and value in CODES:
         return str(CODES[value])
     if key in DATA_KEYS and isinstance(value, str):
         return _data_name(value)
