@@ -92,8 +92,8 @@ def check_secret_key_shared(app_configs, **kwargs):
     """A host whose SECRET_KEY differs from the running hosts' (a key made anew for it, an env
     file not copied) refused the forms they showed and the links they mailed, and they its; only
     /healthz said so. It does not start (emalu.service runs `check --deploy`). Known by the
-    keyed digests the running hosts note in the shared cache (consent/core/keys.py): neither
-    key is in the message, the log or the cache."""
+    keyed digests the running hosts note in the database (consent/core/keys.py), which a Redis
+    restarted or flushed does not empty: neither key is in the message, the log or a table."""
     from django.core.checks import Error
 
     from consent.core.keys import key_not_shared

@@ -2,14 +2,15 @@
 subjects.py and texts.py."""
 
 from .base import AppendOnly, AppendOnlyError, AppendOnlyQuerySet, Language, Published
-from .operations import JobRun, StaffProfile, StoredFile
+from .operations import JobRun, KeySeen, StaffProfile, StoredFile
 from .people import Guardian, Held, Source, Subject, Submission, photo_path
 from .published import ConsentText, OperatorDocument, PolicyVersion
 from .records import AuditEvent, LedgerEntry, Tombstone
 
 __all__ = [
     "AppendOnly", "AppendOnlyError", "AppendOnlyQuerySet", "AuditEvent", "ConsentText",
-    "Guardian", "Held", "JobRun", "Language", "LedgerEntry", "OperatorDocument", "PolicyVersion",
-    "Published", "Source", "StaffProfile", "StoredFile", "Subject", "Submission", "Tombstone",
+    "Guardian", "Held", "JobRun", "KeySeen", "Language", "LedgerEntry", "OperatorDocument",
+    "PolicyVersion", "Published", "Source", "StaffProfile", "StoredFile", "Subject", "Submission",
+    "Tombstone",
     "photo_path",
 ]  # fmt: skip
