@@ -52,6 +52,69 @@ def check_site_url(app_configs, **kwargs):
     ]
 
 
+@register(deploy=True)
+def check_database_reached(app_configs, **kwargs):
+    """A DATABASE_URL that reaches no database (a wrong port or host, PostgreSQL down when the
+    host boots) passed `check --deploy`: the host started and answered 503 for every page, and
+    nothing said why but /healthz. It does not start now, naming the variable and where it
+    looked; emalu.service tries again every few seconds, so a database that comes up later
+    brings the host up. Its password is never in the message."""
+    from django.core.checks import Error
+    from django.db import InterfaceError, OperationalError, connection
+
+    try:
+        connection.ensure_connection()
+    except (OperationalError, InterfaceError) as error:
+        db = settings.DATABASES["default"]
+        where = f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
+        reason = _reason(error.__cause__ or error, db.get("PASSWORD"))
+        return [
+            Error(
+                f"DATABASE_URL: the database could not be reached at {where} (user "
+                f"{db.get('USER')}, database {db.get('NAME')}): {reason}.",
+                hint="Start PostgreSQL, or correct DATABASE_URL's host, port, user, password or "
+                "database in /etc/emalu/env (README, Deploying, steps 2 and 3); the host starts "
+                "once it answers.",
+                id="emalu.E003",
+            )
+        ]
+    return []
+
+
+@register(deploy=True)
+def check_cache_reached(app_configs, **kwargs):
+    """The same for CACHE_URL: a Redis down when the host boots, a wrong port, or «redis:/host»
+    (one slash: django-environ reads a Unix socket of that path) passed `check --deploy`, and
+    every page and post then answered 503."""
+    from django.core.cache import cache
+    from django.core.checks import Error
+
+    try:
+        cache.set("emalu:check:reached", 1, 30)
+        cache.get("emalu:check:reached")
+    except Exception as error:  # whatever the cache's client raises when it cannot connect
+        location = settings.CACHES["default"].get("LOCATION", "")
+        reason = _reason(error, urlsplit(str(location)).password)
+        return [
+            Error(
+                f"CACHE_URL: the shared cache (Redis) could not be reached: {reason}.",
+                hint="Start Redis, or correct CACHE_URL in /etc/emalu/env: "
+                "redis://:password@host:6379/1, two slashes after redis: (README, Deploying, "
+                "step 3); the host starts once it answers.",
+                id="emalu.E004",
+            )
+        ]
+    return []
+
+
+def _reason(error: BaseException, password: str | None) -> str:
+    """An error's message on one line, its type named, a password in it hidden."""
+    text = " ".join(line.strip() for line in str(error).splitlines() if line.strip())
+    if password:
+        text = text.replace(password, "***")
+    return f"{type(error).__name__}: {text}".rstrip(": .")
+
+
 # Set by `release` around its own `check --deploy`: the migrations are what it applies next.
 RELEASING = ContextVar("releasing", default=False)
 
@@ -61,7 +124,7 @@ def check_migrations_applied(app_configs, **kwargs):
     """A host started on code newer than its database (the code updated and the host restarted
     before `release` ran on one host, README step 9) answered 500 for every page that read a
     column the release adds. emalu.service's `check --deploy` refuses the start instead. A
-    database it cannot reach says nothing here: the site starts and answers 503 (T13)."""
+    database it cannot reach says nothing here: emalu.E003 says so."""
     from django.core.checks import Error
     from django.db import DatabaseError, connection
     from django.db.migrations.executor import MigrationExecutor

@@ -43,6 +43,12 @@ SECRET = "pw-s3cr3t-9a7"
         ("LOG_LEVEL", "LOUD"),
         ("ADMIN_URL", "staff"),
         ("ADMIN_URL", "/staff/"),
+        # A database the site does not run on: Django's start-up traceback on a missing driver.
+        ("DATABASE_URL", f"mysql://emalu:{SECRET}@127.0.0.1:3306/emalu"),
+        # A host written as an address: it matched no request, every page answered 400.
+        ("ALLOWED_HOSTS", "https://emaluplus-vko.kz"),
+        ("ALLOWED_HOSTS", "emaluplus-vko.kz,www.emaluplus-vko.kz/"),
+        ("ALLOWED_HOSTS", "emaluplus-vko.kz:443"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
