@@ -103,10 +103,11 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite under var/ for `make run`; PostgreSQL in CI and production.
-DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'emalu.sqlite3'}")
-}
+# Database: SQLite under var/ for `make run`; PostgreSQL in CI and production, where it must be
+# named: a host whose file lacked it ran on a SQLite file of its own, and `check` said only that
+# a migration was missing.
+_LOCAL = f"sqlite:///{BASE_DIR / 'var' / 'emalu.sqlite3'}"
+DATABASES = {"default": env.db_url("DATABASE_URL", default=_LOCAL if DEBUG else env.NOTSET)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Requests run as the runtime role, which may only SELECT and INSERT on the ledger and the
     # audit log; `migrate` runs as the login (owner) role. See docs/architecture.md.
