@@ -171,3 +171,18 @@ def test_a_job_whose_database_does_not_answer_gives_up_and_says_so():
     assert line.startswith("send_queued_mail stopped: the database could not be reached (")
     assert "timeout expired" in line, line  # not the server closing it at last
     assert SECRET not in line
+
+
+def test_a_local_database_in_a_folder_that_does_not_exist_says_to_make_it(tmp_path):
+    """A fresh clone has no var/ until `make run` makes it: `DEBUG=1 manage.py migrate` (or
+    `check`) stopped in a traceback through Django's SQLite code, "unable to open database
+    file" at its bottom."""
+    path = tmp_path / "var" / "emalu.sqlite3"
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{path}",
+           "DJANGO_SETTINGS_MODULE": "emalu.settings"}  # fmt: skip
+    done = subprocess.run([PYTHON, "manage.py", "migrate"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"migrate stopped: the SQLite database {path} could not be opened")
+    assert f"mkdir -p {tmp_path / 'var'}" in line
