@@ -53,6 +53,28 @@ def check_site_url(app_configs, **kwargs):
 
 
 @register(deploy=True)
+def check_site_url_allowed(app_configs, **kwargs):
+    """Every emailed link (confirmations, unsubscribes, the self-service link) leads to
+    SITE_URL: a host name ALLOWED_HOSTS does not list (SITE_URL=https://www.… beside
+    ALLOWED_HOSTS=emaluplus-vko.kz) answered each of them 400, while every check passed."""
+    from django.http.request import split_domain_port, validate_host
+
+    host = urlsplit(settings.SITE_URL).netloc.rpartition("@")[2]
+    domain = split_domain_port(host)[0]
+    if settings.DEBUG or not domain or validate_host(domain, settings.ALLOWED_HOSTS):
+        return []
+    return [
+        CheckWarning(
+            "SITE_URL's host is not in ALLOWED_HOSTS: every link the site mails would be "
+            "answered 400 (Bad Request).",
+            hint="Add SITE_URL's host name to ALLOWED_HOSTS, or correct SITE_URL, the same on "
+            "every host.",
+            id="emalu.W004",
+        )
+    ]
+
+
+@register(deploy=True)
 def check_database_reached(app_configs, **kwargs):
     """A DATABASE_URL that reaches no database (a wrong port or host, PostgreSQL down when the
     host boots) passed `check --deploy`: the host started and answered 503 for every page, and

@@ -14,7 +14,10 @@ from consent.common.ratelimit import parse_rate
 SITE_DATABASES = {"django.db.backends.postgresql", "django.db.backends.sqlite3"}
 # An entry of ALLOWED_HOSTS: «*», a name or «.domain» (letters, digits, hyphens, dots), or an
 # IPv6 address in brackets; no scheme, port or path.
-HOST = re.compile(r"\*|\.?[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]")
+NAME = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]"
+HOST = re.compile(rf"\*|\.?(?:{NAME})")
+# An entry of CSRF_TRUSTED_ORIGINS: a scheme, a host (or «*.» and a domain), a port; no path.
+ORIGIN = re.compile(rf"https?://(?:\*\.)?(?:{NAME})(?::[0-9]+)?")
 
 
 def _named(read):
@@ -113,6 +116,20 @@ class Env(environ.Env):
                     f"{var} lists an entry that is not a host name (the value is not shown): "
                     "names only, comma-separated, without https://, a port or a path, e.g. "
                     f"{var}=emaluplus-vko.kz,www.emaluplus-vko.kz."
+                )
+        return values
+
+    def origins(self, var, default):
+        """Origins as Django's CSRF check compares them: scheme://host[:port], nothing after.
+        One with a path or a trailing «/» (https://emaluplus-vko.kz/) matched no browser's
+        Origin, and a form posted from the other host name was refused 403."""
+        values = self.list(var, default=default)
+        for value in values:
+            if not ORIGIN.fullmatch(value):
+                raise ImproperlyConfigured(
+                    f"{var} lists an entry that is not an origin (the value is not shown): "
+                    "https:// and a host name, no path or «/» after it, comma-separated, e.g. "
+                    f"{var}=https://emaluplus-vko.kz,https://www.emaluplus-vko.kz."
                 )
         return values
 

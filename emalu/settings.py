@@ -25,7 +25,7 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key" if DEBUG else env
 # (and every other emailed link, form and sign-in) working (README, "Changing SECRET_KEY").
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
 ALLOWED_HOSTS = env.hosts("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+CSRF_TRUSTED_ORIGINS = env.origins("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "https://emaluplus-vko.kz")
 ADMIN_URL = env.path("ADMIN_URL", default="admin/")
 
@@ -256,7 +256,10 @@ for _proxy in TRUSTED_PROXIES:
     try:
         ipaddress.ip_network(_proxy.strip(), strict=False)
     except ValueError:
-        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no network") from None
+        raise ImproperlyConfigured(
+            f"TRUSTED_PROXIES: {_proxy!r} is no address or network: addresses or CIDR networks, "
+            "comma-separated, e.g. TRUSTED_PROXIES=127.0.0.1,10.0.0.0/24."
+        ) from None
 # /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
 # than this was given up on in the last day, or when a job or the backup has not run this long.
 HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", 30, least=1))

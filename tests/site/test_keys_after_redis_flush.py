@@ -40,6 +40,7 @@ def test_a_host_with_other_keys_does_not_start_after_redis_was_flushed(tmp_path,
                     **first.env,
                     "SECURE_SSL_REDIRECT": "true",
                     "SITE_URL": "https://emaluplus-vko.kz",
+                    "ALLOWED_HOSTS": "emaluplus-vko.kz",
                     **changed,
                 }
                 return subprocess.run([PYTHON, *CHECK], cwd=ROOT, env=env, capture_output=True,

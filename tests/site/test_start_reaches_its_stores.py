@@ -23,7 +23,8 @@ def start(env):
 def test_a_host_whose_database_or_redis_does_not_answer_does_not_start(django_db_blocker):
     with django_db_blocker.unblock(), live_database() as url, redis_cache(12) as cache:
         host = site_env(url, **cache, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
-                        SITE_URL="https://emaluplus-vko.kz")  # fmt: skip
+                        SITE_URL="https://emaluplus-vko.kz",
+                        ALLOWED_HOSTS="emaluplus-vko.kz")  # fmt: skip
         ok = start(host)
         assert ok.returncode == 0, ok.stderr  # both answer: it starts
 
@@ -54,3 +55,18 @@ def test_a_host_whose_database_or_redis_does_not_answer_does_not_start(django_db
             )
             assert said in refused.stderr and "two slashes after redis:" in refused.stderr
             assert "Traceback" not in refused.stderr and SECRET not in refused.stderr
+
+
+def test_a_host_whose_mailed_links_would_answer_400_does_not_start(django_db_blocker):
+    """SITE_URL names the host every emailed link goes to; one ALLOWED_HOSTS does not list
+    answered each link 400 while every check passed."""
+    with django_db_blocker.unblock(), live_database() as url, redis_cache(12) as cache:
+        host = site_env(url, **cache, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
+                        ALLOWED_HOSTS="emaluplus-vko.kz")  # fmt: skip
+        refused = start({**host, "SITE_URL": "https://www.emaluplus-vko.kz"})
+        assert refused.returncode == 1 and "(emalu.W004) SITE_URL's host is not in " \
+            "ALLOWED_HOSTS" in refused.stderr, refused.stderr  # fmt: skip
+        assert "Add SITE_URL's host name to ALLOWED_HOSTS" in refused.stderr
+        listed = {**host, "ALLOWED_HOSTS": "emaluplus-vko.kz,www.emaluplus-vko.kz"}
+        ok = start({**listed, "SITE_URL": "https://www.emaluplus-vko.kz"})
+        assert ok.returncode == 0, ok.stderr
