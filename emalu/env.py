@@ -2,6 +2,7 @@
 message naming it, and a rate is refused by the rule that reads it on every request."""
 
 import functools
+import ipaddress
 import re
 import warnings
 
@@ -131,6 +132,20 @@ class Env(environ.Env):
                     "https:// and a host name, no path or «/» after it, comma-separated, e.g. "
                     f"{var}=https://emaluplus-vko.kz,https://www.emaluplus-vko.kz."
                 )
+        return values
+
+    def networks(self, var, default):
+        """Addresses or CIDR networks (TRUSTED_PROXIES), each as the request's address is
+        compared with it (consent.common.net)."""
+        values = self.list(var, default=default)
+        for value in values:
+            try:
+                ipaddress.ip_network(value.strip(), strict=False)
+            except ValueError:
+                raise ImproperlyConfigured(
+                    f"{var}: {value!r} is no address or network: addresses or CIDR networks, "
+                    f"comma-separated, e.g. {var}=127.0.0.1,10.0.0.0/24."
+                ) from None
         return values
 
     def rate(self, var, default):

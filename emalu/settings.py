@@ -1,11 +1,9 @@
 """One settings module, read from the environment (see .env.example for every variable)."""
 
-import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import environ
-from django.core.exceptions import ImproperlyConfigured
 
 from emalu.csp import SECURE_CSP  # noqa: F401
 from emalu.env import Env
@@ -251,15 +249,7 @@ CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
 # Behind the documented nginx: 127.0.0.1 (`check --deploy` warns when it is empty, emalu.W001).
 # Addresses or networks (CIDR): 127.0.0.1 behind nginx on the same host; add the load balancer's
 # network (e.g. 10.0.0.0/24) when one stands in front (docs/deploy/nginx.conf). Malformed: no start.
-TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
-for _proxy in TRUSTED_PROXIES:
-    try:
-        ipaddress.ip_network(_proxy.strip(), strict=False)
-    except ValueError:
-        raise ImproperlyConfigured(
-            f"TRUSTED_PROXIES: {_proxy!r} is no address or network: addresses or CIDR networks, "
-            "comma-separated, e.g. TRUSTED_PROXIES=127.0.0.1,10.0.0.0/24."
-        ) from None
+TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES", default=[])
 # /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
 # than this was given up on in the last day, or when a job or the backup has not run this long.
 HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", 30, least=1))

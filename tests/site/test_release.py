@@ -117,6 +117,9 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
                 assert f"[{number}/5] {step}" in stdout
             assert "released" in stdout
             assert (tmp_path / host / "static" / "staticfiles.json").exists()
+        # migrate's progress as migrate prints it: «Applying … OK» on one line, not two.
+        said = "".join(stdout for stdout, _ in outputs.values())
+        assert re.search(r"^  Applying consent\.0001_initial\.\.\. OK$", said, re.M), said
         with psycopg.connect(owner.replace("postgres://", "postgresql://")) as conn:
             applied = conn.execute(
                 "SELECT count(*), count(DISTINCT (app, name)) FROM django_migrations"
