@@ -38,12 +38,24 @@ def database_unreachable(error):
     wrong host, port, user or database in DATABASE_URL), or "" for any other error. Every job
     met it with a traceback through Django's connection code, its one useful line at the bottom
     and nothing on what to do; the password is not in it."""
+    import sqlite3
+
     import psycopg
     import psycopg.errors
     from django.conf import settings
     from django.db import InterfaceError, OperationalError
 
     cause = error.__cause__
+    db = settings.DATABASES["default"]
+    if isinstance(cause, sqlite3.OperationalError) and "unable to open" in str(cause):
+        # The local SQLite file (DEBUG, `make run`) in a folder that does not exist: a fresh
+        # clone has no var/ until `make run` makes it.
+        folder = os.path.dirname(str(db.get("NAME")))
+        return (
+            f"{sys.argv[1] if len(sys.argv) > 1 else 'manage.py'} stopped: the SQLite database "
+            f"{db.get('NAME')} could not be opened ({cause}). Make its folder (mkdir -p "
+            f"{folder}; `make run` does) or name another in DATABASE_URL, and run it again."
+        )
     # The connection's own faults: no answer in time, a refusal, or what the server says of
     # the connection (SQLSTATE 08 connection, 28 authorisation, 3D no such database, 57P
     # shutting down). Not a deadlock, a constraint or a bug: its traceback is the report.
@@ -53,7 +65,6 @@ def database_unreachable(error):
     )
     if not isinstance(error, OperationalError | InterfaceError) or not connecting:
         return ""
-    db = settings.DATABASES["default"]
     where = f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
     reason = " ".join(line.strip() for line in str(cause).splitlines() if line.strip())
     return (

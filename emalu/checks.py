@@ -52,6 +52,91 @@ def check_site_url(app_configs, **kwargs):
     ]
 
 
+@register(deploy=True)
+def check_site_url_allowed(app_configs, **kwargs):
+    """Every emailed link (confirmations, unsubscribes, the self-service link) leads to
+    SITE_URL: a host name ALLOWED_HOSTS does not list (SITE_URL=https://www.… beside
+    ALLOWED_HOSTS=emaluplus-vko.kz) answered each of them 400, while every check passed."""
+    from django.http.request import split_domain_port, validate_host
+
+    host = urlsplit(settings.SITE_URL).netloc.rpartition("@")[2]
+    domain = split_domain_port(host)[0]
+    if settings.DEBUG or not domain or validate_host(domain, settings.ALLOWED_HOSTS):
+        return []
+    return [
+        CheckWarning(
+            "SITE_URL's host is not in ALLOWED_HOSTS: every link the site mails would be "
+            "answered 400 (Bad Request).",
+            hint="Add SITE_URL's host name to ALLOWED_HOSTS, or correct SITE_URL, the same on "
+            "every host.",
+            id="emalu.W004",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_database_reached(app_configs, **kwargs):
+    """A DATABASE_URL that reaches no database (a wrong port or host, PostgreSQL down when the
+    host boots) passed `check --deploy`: the host started and answered 503 for every page, and
+    nothing said why but /healthz. It does not start now, naming the variable and where it
+    looked; emalu.service tries again every few seconds, so a database that comes up later
+    brings the host up. Its password is never in the message."""
+    from django.core.checks import Error
+    from django.db import InterfaceError, OperationalError, connection
+
+    try:
+        connection.ensure_connection()
+    except (OperationalError, InterfaceError) as error:
+        db = settings.DATABASES["default"]
+        where = f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
+        reason = _reason(error.__cause__ or error, db.get("PASSWORD"))
+        return [
+            Error(
+                f"DATABASE_URL: the database could not be reached at {where} (user "
+                f"{db.get('USER')}, database {db.get('NAME')}): {reason}.",
+                hint="Start PostgreSQL, or correct DATABASE_URL's host, port, user, password or "
+                "database in /etc/emalu/env (README, Deploying, steps 2 and 3); the host starts "
+                "once it answers.",
+                id="emalu.E003",
+            )
+        ]
+    return []
+
+
+@register(deploy=True)
+def check_cache_reached(app_configs, **kwargs):
+    """The same for CACHE_URL: a Redis down when the host boots, a wrong port, or «redis:/host»
+    (one slash: django-environ reads a Unix socket of that path) passed `check --deploy`, and
+    every page and post then answered 503."""
+    from django.core.cache import cache
+    from django.core.checks import Error
+
+    try:
+        cache.set("emalu:check:reached", 1, 30)
+        cache.get("emalu:check:reached")
+    except Exception as error:  # whatever the cache's client raises when it cannot connect
+        location = settings.CACHES["default"].get("LOCATION", "")
+        reason = _reason(error, urlsplit(str(location)).password)
+        return [
+            Error(
+                f"CACHE_URL: the shared cache (Redis) could not be reached: {reason}.",
+                hint="Start Redis, or correct CACHE_URL in /etc/emalu/env: "
+                "redis://:password@host:6379/1, two slashes after redis: (README, Deploying, "
+                "step 3); the host starts once it answers.",
+                id="emalu.E004",
+            )
+        ]
+    return []
+
+
+def _reason(error: BaseException, password: str | None) -> str:
+    """An error's message on one line, its type named, a password in it hidden."""
+    text = " ".join(line.strip() for line in str(error).splitlines() if line.strip())
+    if password:
+        text = text.replace(password, "***")
+    return f"{type(error).__name__}: {text}".rstrip(": .")
+
+
 # Set by `release` around its own `check --deploy`: the migrations are what it applies next.
 RELEASING = ContextVar("releasing", default=False)
 
@@ -61,7 +146,7 @@ def check_migrations_applied(app_configs, **kwargs):
     """A host started on code newer than its database (the code updated and the host restarted
     before `release` ran on one host, README step 9) answered 500 for every page that read a
     column the release adds. emalu.service's `check --deploy` refuses the start instead. A
-    database it cannot reach says nothing here: the site starts and answers 503 (T13)."""
+    database it cannot reach says nothing here: emalu.E003 says so."""
     from django.core.checks import Error
     from django.db import DatabaseError, connection
     from django.db.migrations.executor import MigrationExecutor
@@ -92,8 +177,8 @@ def check_secret_key_shared(app_configs, **kwargs):
     """A host whose SECRET_KEY differs from the running hosts' (a key made anew for it, an env
     file not copied) refused the forms they showed and the links they mailed, and they its; only
     /healthz said so. It does not start (emalu.service runs `check --deploy`). Known by the
-    keyed digests the running hosts note in the shared cache (consent/core/keys.py): neither
-    key is in the message, the log or the cache."""
+    keyed digests the running hosts note in the database (consent/core/keys.py), which a Redis
+    restarted or flushed does not empty: neither key is in the message, the log or a table."""
     from django.core.checks import Error
 
     from consent.core.keys import key_not_shared

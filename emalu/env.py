@@ -2,6 +2,7 @@
 message naming it, and a rate is refused by the rule that reads it on every request."""
 
 import functools
+import ipaddress
 import re
 import warnings
 
@@ -9,6 +10,15 @@ import environ
 from django.core.exceptions import ImproperlyConfigured
 
 from consent.common.ratelimit import parse_rate
+
+# The database backends the site runs on: PostgreSQL in production, SQLite for local work.
+SITE_DATABASES = {"django.db.backends.postgresql", "django.db.backends.sqlite3"}
+# An entry of ALLOWED_HOSTS: «*», a name or «.domain» (letters, digits, hyphens, dots), or an
+# IPv6 address in brackets; no scheme, port or path.
+NAME = r"[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]"
+HOST = re.compile(rf"\*|\.?(?:{NAME})")
+# An entry of CSRF_TRUSTED_ORIGINS: a scheme, a host (or «*.» and a domain), a port; no path.
+ORIGIN = re.compile(rf"https?://(?:\*\.)?(?:{NAME})(?::[0-9]+)?")
 
 
 def _named(read):
@@ -60,6 +70,13 @@ class Env(environ.Env):
             config = environ.Env.db_url(self, var, *args, **kwargs)
         if config.get("ENGINE") not in set(environ.Env.DB_SCHEMES.values()):
             raise ValueError("no database backend for its scheme")
+        if config["ENGINE"] not in SITE_DATABASES:
+            # mysql://, oracle://...: Django's start-up stopped in a traceback on a driver
+            # missing, and the site's guarantees (triggers, roles) are PostgreSQL's.
+            raise ImproperlyConfigured(
+                f"{var} names a database the site does not run on: postgres://user:password@"
+                "host:5432/name (or sqlite:///path for local work, DEBUG=1)."
+            )
         return config
 
     cache_url = _named(environ.Env.cache_url)
@@ -88,6 +105,48 @@ class Env(environ.Env):
                 f"{var} is not a path such as desk-7f3a/ (words ending in /)."
             )
         return value
+
+    def hosts(self, var, default):
+        """Host names as Django's ALLOWED_HOSTS reads them: a name, a «.domain», an address or
+        «*». One written as an address (https://emaluplus-vko.kz, a path or a port after it)
+        matched no request: every page answered 400 while `check --deploy` passed."""
+        values = self.list(var, default=default)
+        for value in values:
+            if not HOST.fullmatch(value):
+                raise ImproperlyConfigured(
+                    f"{var} lists an entry that is not a host name (the value is not shown): "
+                    "names only, comma-separated, without https://, a port or a path, e.g. "
+                    f"{var}=emaluplus-vko.kz,www.emaluplus-vko.kz."
+                )
+        return values
+
+    def origins(self, var, default):
+        """Origins as Django's CSRF check compares them: scheme://host[:port], nothing after.
+        One with a path or a trailing «/» (https://emaluplus-vko.kz/) matched no browser's
+        Origin, and a form posted from the other host name was refused 403."""
+        values = self.list(var, default=default)
+        for value in values:
+            if not ORIGIN.fullmatch(value):
+                raise ImproperlyConfigured(
+                    f"{var} lists an entry that is not an origin (the value is not shown): "
+                    "https:// and a host name, no path or «/» after it, comma-separated, e.g. "
+                    f"{var}=https://emaluplus-vko.kz,https://www.emaluplus-vko.kz."
+                )
+        return values
+
+    def networks(self, var, default):
+        """Addresses or CIDR networks (TRUSTED_PROXIES), each as the request's address is
+        compared with it (consent.common.net)."""
+        values = self.list(var, default=default)
+        for value in values:
+            try:
+                ipaddress.ip_network(value.strip(), strict=False)
+            except ValueError:
+                raise ImproperlyConfigured(
+                    f"{var}: {value!r} is no address or network: addresses or CIDR networks, "
+                    f"comma-separated, e.g. {var}=127.0.0.1,10.0.0.0/24."
+                ) from None
+        return values
 
     def rate(self, var, default):
         """ "N/seconds", read by consent.common.ratelimit.parse_rate on every request: refused

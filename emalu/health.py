@@ -133,8 +133,8 @@ def one_cache(now: datetime) -> dict:
     names its cache by an id kept in it, and notes that id in the database, which all hosts
     share: a host whose CACHE_URL reaches a Redis of its own (a copied 127.0.0.1, another
     database number or CACHE_KEY_PREFIX) named another, and was well by every other part,
-    while it counted rate limits and lockouts apart, kept pages the others had changed, and
-    compared keys with no one (shared_keys)."""
+    while it counted rate limits and lockouts apart and kept pages the others had changed (its
+    keys are compared with theirs all the same: shared_keys notes them in the database)."""
     made = cache.add(CACHE_ID, uuid.uuid4().hex, None)
     mine = cache.get(CACHE_ID)
     if made:
@@ -179,8 +179,14 @@ def report() -> dict:
             parts[name] = check()
         except DatabaseError as e:
             parts[name] = {"status": "unavailable", "error": type(e).__name__}
-    for name, check in {"proxy": proxy, "shared_keys": shared_keys}.items():
-        parts[name] = check() if parts["cache"]["status"] == "ok" else {"status": "unknown"}
+    parts["proxy"] = proxy() if parts["cache"]["status"] == "ok" else {"status": "unknown"}
+    if parts["database"]["status"] == "ok":
+        try:
+            parts["shared_keys"] = shared_keys()
+        except DatabaseError as e:
+            parts["shared_keys"] = {"status": "unavailable", "error": type(e).__name__}
+    else:
+        parts["shared_keys"] = {"status": "unknown"}
     if parts["cache"]["status"] == parts["database"]["status"] == "ok":
         try:
             parts["one_cache"] = one_cache(now)

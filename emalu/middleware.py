@@ -183,7 +183,7 @@ class UntrustedProxyMiddleware:
 
 
 class KeysNotedMiddleware:
-    """Note this host's signing and encryption keys, by their keyed digests, in the shared cache
+    """Note this host's signing and encryption keys, by their keyed digests, in the database
     once a minute while it serves (consent/core/keys.py::note_keys): a host started with a
     SECRET_KEY or MEDIA_ENCRYPTION_KEY that does not read what this one signs or encrypts sees
     them and does not start (emalu.E002, consent.E012), whether the monitoring asks /healthz

@@ -1,11 +1,9 @@
 """One settings module, read from the environment (see .env.example for every variable)."""
 
-import ipaddress
 from datetime import timedelta
 from pathlib import Path
 
 import environ
-from django.core.exceptions import ImproperlyConfigured
 
 from emalu.csp import SECURE_CSP  # noqa: F401
 from emalu.env import Env
@@ -24,8 +22,8 @@ SECRET_KEY = env("SECRET_KEY", default="dev-only-insecure-key" if DEBUG else env
 # Earlier keys, still accepted on what they signed: a rotation keeps a year's unsubscribe links
 # (and every other emailed link, form and sign-in) working (README, "Changing SECRET_KEY").
 SECRET_KEY_FALLBACKS = env.list("SECRET_KEY_FALLBACKS", default=[])
-ALLOWED_HOSTS = env.list("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
-CSRF_TRUSTED_ORIGINS = env.list("CSRF_TRUSTED_ORIGINS", default=[])
+ALLOWED_HOSTS = env.hosts("ALLOWED_HOSTS", default=["127.0.0.1", "localhost"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = env.origins("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "https://emaluplus-vko.kz")
 ADMIN_URL = env.path("ADMIN_URL", default="admin/")
 
@@ -104,10 +102,11 @@ TEMPLATES = [
     },
 ]
 
-# Database: SQLite under var/ for `make run`; PostgreSQL in CI and production.
-DATABASES = {
-    "default": env.db_url("DATABASE_URL", default=f"sqlite:///{BASE_DIR / 'var' / 'emalu.sqlite3'}")
-}
+# Database: SQLite under var/ for `make run`; PostgreSQL in CI and production, where it must be
+# named: a host whose file lacked it ran on a SQLite file of its own, and `check` said only that
+# a migration was missing.
+_LOCAL = f"sqlite:///{BASE_DIR / 'var' / 'emalu.sqlite3'}"
+DATABASES = {"default": env.db_url("DATABASE_URL", default=_LOCAL if DEBUG else env.NOTSET)}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Requests run as the runtime role, which may only SELECT and INSERT on the ledger and the
     # audit log; `migrate` runs as the login (owner) role. See docs/architecture.md.
@@ -250,12 +249,7 @@ CSRF_FAILURE_VIEW = "emalu.errors.csrf_failure"
 # Behind the documented nginx: 127.0.0.1 (`check --deploy` warns when it is empty, emalu.W001).
 # Addresses or networks (CIDR): 127.0.0.1 behind nginx on the same host; add the load balancer's
 # network (e.g. 10.0.0.0/24) when one stands in front (docs/deploy/nginx.conf). Malformed: no start.
-TRUSTED_PROXIES = env.list("TRUSTED_PROXIES", default=[])
-for _proxy in TRUSTED_PROXIES:
-    try:
-        ipaddress.ip_network(_proxy.strip(), strict=False)
-    except ValueError:
-        raise ImproperlyConfigured(f"TRUSTED_PROXIES: {_proxy!r} is no network") from None
+TRUSTED_PROXIES = env.networks("TRUSTED_PROXIES", default=[])
 # /healthz (emalu/health.py) answers 503 when mail has waited longer than this, when more mail
 # than this was given up on in the last day, or when a job or the backup has not run this long.
 HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MINUTES", 30, least=1))

@@ -1,21 +1,26 @@
 """The keys every host must share (README, "The same on every host"), as the hosts note them in
-the shared cache: each /healthz, and each web process once a minute while it serves
+the database they all share: each /healthz, and each web process once a minute while it serves
 (`note_keys`), notes a digest of the key its host signs (SECRET_KEY) or encrypts
-(MEDIA_ENCRYPTION_KEY's first) with, so that a host can tell a key another used within
-KEYS_WINDOW that it cannot read. /healthz names it (emalu/health.py::shared_keys); a host
-that cannot read what another signs or encrypts does not start (`key_not_shared`), and
-`encrypt_photos` does not re-encrypt under a key another host cannot read
-(`media_keys_not_shared`). The digest is keyed by the key itself (HMAC): neither the key nor
-anything it can be found from without guessing it is stored or logged."""
+(MEDIA_ENCRYPTION_KEY's first) with (consent.core.models.KeySeen), so that a host can tell a key
+another used within KEYS_WINDOW that it cannot read. /healthz names it
+(emalu/health.py::shared_keys); a host that cannot read what another signs or encrypts does not
+start (`key_not_shared`), and `encrypt_photos` does not re-encrypt under a key another host
+cannot read (`media_keys_not_shared`). The notes were once kept in Redis, which keeps nothing on
+disk: a Redis restarted or flushed let a host with a key of its own start until the others noted
+theirs again. The digest is keyed by the key itself (HMAC): neither the key nor anything it can
+be found from without guessing it is stored or logged."""
 
 import time
 from contextlib import suppress
+from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
+from django.db import DatabaseError
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
-KEYS_SEEN = "emalu:health:keys"
+from .models import KeySeen
+
 KEYS_WINDOW = 10 * 60
 NOTE_EVERY = 60  # seconds between a web process's notes of its keys
 _noted_at: float | None = None
@@ -31,36 +36,36 @@ def keys_used() -> list[tuple[str, str, list[str]]]:
 
 
 def _digest(key: str) -> str:
-    """A key's digest: it names the key in the cache and says nothing of it."""
+    """A key's digest: it names the key in the database and says nothing of it."""
     digest = salted_hmac("emalu.health.keys", "on every host", secret=key, algorithm="sha256")
     return digest.hexdigest()[:16]
 
 
-def _seen(name: str, now: int) -> dict[str, int]:
-    """The digests of the keys hosts used for `name` within KEYS_WINDOW, with when."""
-    return {d: t for d, t in (cache.get(f"{KEYS_SEEN}:{name}") or {}).items()
-            if now - t < KEYS_WINDOW}  # fmt: skip
+def _seen(name: str) -> set[str]:
+    """The digests of the keys hosts used for `name` within KEYS_WINDOW."""
+    since = timezone.now() - timedelta(seconds=KEYS_WINDOW)
+    return set(KeySeen.objects.filter(name=name, seen_at__gte=since)
+               .values_list("digest", flat=True))  # fmt: skip
 
 
 def note_and_compare(name: str, used: str, readable: list[str]) -> bool:
     """Note that this host uses key `used` for `name`; whether a host used another, within
     KEYS_WINDOW, that is not among the keys this host reads (`readable`)."""
-    now = int(time.time())
-    seen = _seen(name, now)
-    seen[_digest(used)] = now
-    cache.set(f"{KEYS_SEEN}:{name}", seen, KEYS_WINDOW)
-    return bool(set(seen) - {_digest(k) for k in readable})
+    mine = KeySeen(name=name, digest=_digest(used), seen_at=timezone.now())
+    KeySeen.objects.bulk_create([mine], update_conflicts=True, unique_fields=["name", "digest"],
+                                update_fields=["seen_at"])  # fmt: skip
+    return bool(_seen(name) - {_digest(k) for k in readable})
 
 
 def note_keys() -> None:
     """Note this host's keys, at most once every NOTE_EVERY seconds in this process: a site
-    that serves pages keeps its keys known to a host that starts, monitored or not. A cache
-    that is down is reported by /healthz."""
+    that serves pages keeps its keys known to a host that starts, monitored or not. A database
+    that is down (or not yet migrated) is reported by /healthz."""
     global _noted_at
     if _noted_at is not None and time.monotonic() - _noted_at < NOTE_EVERY:
         return
     _noted_at = time.monotonic()
-    with suppress(Exception):  # whatever the cache's client raises when it is down
+    with suppress(DatabaseError):
         for name, used, readable in keys_used():
             note_and_compare(name, used, readable)
 
@@ -68,17 +73,17 @@ def note_keys() -> None:
 def key_not_shared(name: str) -> str:
     """Why the key `name` is not the same on this host as on a host that noted its key within
     KEYS_WINDOW, or "": that host signs or encrypts with a key this one does not read. Unknown
-    (a cache down, no host noted) is "": /healthz reports the cache."""
+    (the database down or not yet migrated, no host noted) is "": emalu.E001 and /healthz say so."""
     readable = next((keys for n, _, keys in keys_used() if n == name), [])
     try:
-        seen = set(_seen(name, int(time.time())))
-    except Exception:  # whatever the cache's client raises when it is down
+        seen = _seen(name)
+    except DatabaseError:
         return ""
     if not readable or not seen - {_digest(k) for k in readable}:
         return ""
     return (
         f"another host used a {name} this host does not have in the last {KEYS_WINDOW // 60} "
-        f"minutes (its pages or /healthz noted a keyed digest of it)"
+        f"minutes (its pages or /healthz noted a keyed digest of it in the database)"
     )
 
 
@@ -87,11 +92,12 @@ def media_keys_not_shared(*, first_only: bool) -> str:
     KEYS_WINDOW, or "": another host encrypts with a key this one cannot read (it lacks it),
     or, with `first_only` (before re-encrypting everything under this host's first key), with
     any key but this host's first (that host lacks the new key, or has not been restarted with
-    it). Unknown (a cache down, no host noted) is "": /healthz reports the cache."""
+    it). Unknown (the database down or not yet migrated, no host noted) is "": emalu.E001 and
+    /healthz say so."""
     keys = settings.MEDIA_ENCRYPTION_KEY
     try:
-        seen = set(_seen("MEDIA_ENCRYPTION_KEY", int(time.time())))
-    except Exception:  # whatever the cache's client raises when it is down
+        seen = _seen("MEDIA_ENCRYPTION_KEY")
+    except DatabaseError:
         return ""
     known = {_digest(k) for k in (keys[:1] if first_only else keys)}
     if not keys or not seen - known:

@@ -18,6 +18,7 @@ from tests.live import (
     gunicorn,
     live_database,
     nginx_config,
+    redis_cache,
     site_env,
 )
 
@@ -151,21 +152,26 @@ def test_the_example_environment_reads_the_same_in_systemd_sh_and_django(tmp_pat
     assert result.stdout.split(" ", 1) == ["60", "['emaluplus-vko.kz', 'www.emaluplus-vko.kz']\n"]
 
 
-def test_a_host_with_a_cache_of_its_own_does_not_start(tmp_path):
+@pytest.mark.live
+def test_a_host_with_a_cache_of_its_own_does_not_start(
+    django_db_setup, django_db_blocker, tmp_path
+):
     """emalu.service's ExecStartPre, on a second host whose /etc/emalu/env lacks CACHE_URL: it
     would count rate limits and keep pages on its own, and `release` ran the checks elsewhere."""
     command = unit(DEPLOY / "emalu.service")["Service"]["ExecStartPre"]
     assert "manage.py check --deploy --fail-level WARNING" in command
     argv = [PYTHON, *command.split()[1:]]  # the venv's python is this one
-    env = site_env("postgres://emalu_app@127.0.0.1:5432/emalu", TRUSTED_PROXIES="127.0.0.1",
-                   SECURE_SSL_REDIRECT="true",
-                   ALLOWED_HOSTS="emaluplus-vko.kz", STATIC_ROOT=str(tmp_path),
-                   MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=")  # fmt: skip
-    env.pop("CACHE_URL", None)
-    ok = subprocess.run(argv, cwd=ROOT, env={**env, "CACHE_URL": "redis://127.0.0.1:6379/1"},
-                        capture_output=True, text=True, timeout=60)  # fmt: skip
-    assert ok.returncode == 0, ok.stderr
-    alone = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    with django_db_blocker.unblock(), live_database() as url, redis_cache(11) as cache:
+        key = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
+        env = site_env(url, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
+                       ALLOWED_HOSTS="emaluplus-vko.kz", STATIC_ROOT=str(tmp_path),
+                       MEDIA_ENCRYPTION_KEY=key)  # fmt: skip
+        env.pop("CACHE_URL", None)
+        ok = subprocess.run(argv, cwd=ROOT, env={**env, **cache}, capture_output=True,
+                            text=True, timeout=60)  # fmt: skip
+        assert ok.returncode == 0, ok.stderr
+        alone = subprocess.run(argv, cwd=ROOT, env=env, capture_output=True, text=True,
+                               timeout=60)  # fmt: skip
     assert alone.returncode != 0 and "consent.W002" in alone.stderr
 
 

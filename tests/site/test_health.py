@@ -184,18 +184,20 @@ def test_a_host_with_a_cache_of_its_own_is_named_on_every_host(client, settings)
     """Two hosts of one database, the second's CACHE_URL reaching a Redis of its own (a copied
     127.0.0.1): it counted rate limits and lockouts apart and kept pages the first had changed,
     and /healthz was 200 on both, shared_keys included, whatever keys they held, for neither
-    compared its keys with the other's. A host's cache emptied (Redis restarted) is no second
-    cache."""
+    compared its keys with the other's. Their keys are compared through the database now, their
+    caches apart or not. A host's cache emptied (Redis restarted) is no second cache."""
     assert as_host(client, settings, "first")[1]["one_cache"] == {"status": "ok",
                                                                   "other_caches": 0}  # fmt: skip
     as_host(client, settings, "second")  # its first answer: no other cache noted since its own
     for host in ("first", "second"):
         status, body = as_host(client, settings, host)
-        assert (status, body["failing"]) == (503, ["one_cache"]), host
+        assert (status, body["failing"]) == (503, ["shared_keys", "one_cache"]), host
         assert body["one_cache"] == {"status": "error", "other_caches": 1}
+        assert body["shared_keys"]["differs"] == ["SECRET_KEY"]
     caches["default"].clear()  # the second host's Redis restarted empty; the first one is gone
     status, body = as_host(client, settings, "second")
-    assert (status, body["one_cache"]) == (200, {"status": "ok", "other_caches": 0})
+    assert body["one_cache"] == {"status": "ok", "other_caches": 0}
+    assert (status, body["failing"]) == (503, ["shared_keys"])  # the first one's key is still known
 
 
 METRICS_TOKEN = "m" * 40

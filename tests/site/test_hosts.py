@@ -134,11 +134,13 @@ def test_two_sites_on_one_redis_keep_apart():
         assert on_site(production, read) == "None"
 
 
-def test_healthz_names_a_key_another_host_signs_or_encrypts_with_that_this_one_cannot_read():
+def test_healthz_names_a_key_another_host_signs_or_encrypts_with_that_this_one_cannot_read(
+    django_db_blocker,
+):
     """Two hosts with different SECRET_KEYs refused each other's forms (shown again, nothing
     stored) and links, and no check could see it; a host without the first MEDIA_ENCRYPTION_KEY
     cannot read photos stored through the others. Each host here is a process of its own on
-    one Redis, asking what /healthz asks."""
+    one database and one Redis, asking what /healthz asks."""
     from tests.live import redis_cache, site_env
 
     old, new = (
@@ -147,18 +149,18 @@ def test_healthz_names_a_key_another_host_signs_or_encrypts_with_that_this_one_c
     )
     ask = "import json; from emalu import health; print(json.dumps(health.shared_keys()))"
 
-    def host(cache, **keys):
-        env = site_env("postgres://postgres@127.0.0.1:5432/postgres", **cache,
+    def host(url, cache, **keys):
+        env = site_env(url, **cache,
                        **{"SECRET_KEY": "s" * 50, "MEDIA_ENCRYPTION_KEY": old, **keys})  # fmt: skip
         return json.loads(shell(ask, env).splitlines()[-1])
 
-    with redis_cache(5) as cache:
-        assert host(cache) == host(cache) == {"status": "ok", "differs": []}  # two alike
-        assert host(cache, SECRET_KEY="t" * 50)["differs"] == ["SECRET_KEY"]  # a third, apart
-        assert host(cache)["differs"] == ["SECRET_KEY"]  # and the first ones see it too
-    with redis_cache(5) as cache:
+    with django_db_blocker.unblock(), live_database() as url, redis_cache(5) as cache:
+        assert host(url, cache) == host(url, cache) == {"status": "ok", "differs": []}
+        assert host(url, cache, SECRET_KEY="t" * 50)["differs"] == ["SECRET_KEY"]  # a third
+        assert host(url, cache)["differs"] == ["SECRET_KEY"]  # and the first ones see it too
+    with django_db_blocker.unblock(), live_database() as url, redis_cache(5) as cache:
         # A new encryption key put first, the old one kept: this host reads what the others
         # store; they cannot read what it stores, until they have the new key too.
-        assert host(cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
-        assert host(cache)["differs"] == ["MEDIA_ENCRYPTION_KEY"]
-        assert host(cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
+        assert host(url, cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
+        assert host(url, cache)["differs"] == ["MEDIA_ENCRYPTION_KEY"]
+        assert host(url, cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"

@@ -42,6 +42,7 @@ def test_a_key_on_one_host_alone_is_neither_used_nor_dropped(django_db_blocker):
                 MEDIA_ENCRYPTION_KEY=keys,
                 TRUSTED_PROXIES="127.0.0.1",
                 SECURE_SSL_REDIRECT="true",
+                ALLOWED_HOSTS="emaluplus-vko.kz",  # SITE_URL's
             )
 
         first, second = host(OLD), host(f"{NEW},{OLD}")

@@ -117,6 +117,9 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
                 assert f"[{number}/5] {step}" in stdout
             assert "released" in stdout
             assert (tmp_path / host / "static" / "staticfiles.json").exists()
+        # migrate's progress as migrate prints it: «Applying … OK» on one line, not two.
+        said = "".join(stdout for stdout, _ in outputs.values())
+        assert re.search(r"^  Applying consent\.0001_initial\.\.\. OK$", said, re.M), said
         with psycopg.connect(owner.replace("postgres://", "postgresql://")) as conn:
             applied = conn.execute(
                 "SELECT count(*), count(DISTINCT (app, name)) FROM django_migrations"
@@ -129,12 +132,18 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
                 admin.execute(SQL("DROP ROLE {}").format(Identifier(role)))
 
 
-def test_release_without_a_database_stops_at_migrate(tmp_path):
-    closed = f"postgres://postgres@127.0.0.1:{free_port()}/emalu"
-    result = release(closed, tmp_path)
-    assert result.returncode != 0 and "[5/5]" not in result.stdout
-    assert "release stopped at step 4 (migrate): OperationalError" in result.stderr
-    assert "Not run: encrypt_photos" in result.stderr
+def test_release_without_a_database_stops_before_it_writes_anything(tmp_path):
+    """It stopped at step 4 (migrate), with the static files already collected; its check
+    --deploy now asks the database first (emalu.E003), naming DATABASE_URL and where."""
+    port = free_port()
+    result = release(f"postgres://postgres@127.0.0.1:{port}/emalu", tmp_path)
+    assert result.returncode != 0 and "[2/5]" not in result.stdout
+    assert "release stopped at step 1 (check --deploy)" in result.stderr
+    assert f"emalu.E003) DATABASE_URL: the database could not be reached at 127.0.0.1:{port}" in (
+        result.stderr
+    )
+    assert "Not run: compilemessages, collectstatic, migrate, encrypt_photos" in result.stderr
+    assert not (tmp_path / "static").exists()
 
 
 def test_release_with_the_runtime_roles_url_says_it_needs_the_owners(tmp_path):

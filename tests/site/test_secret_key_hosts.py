@@ -24,7 +24,7 @@ def test_a_host_with_another_secret_key_does_not_start(django_db_blocker):
         def host(key, fallbacks=""):
             return site_env(url, **cache, SECRET_KEY=key, SECRET_KEY_FALLBACKS=fallbacks,
                             TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
-                            ALLOWED_HOSTS="127.0.0.1,testserver")  # fmt: skip
+                            ALLOWED_HOSTS="127.0.0.1,testserver,emaluplus-vko.kz")  # fmt: skip
 
         def start(env):
             return subprocess.run([PYTHON, "manage.py", *CHECK], cwd=ROOT, env=env,

@@ -43,6 +43,15 @@ SECRET = "pw-s3cr3t-9a7"
         ("LOG_LEVEL", "LOUD"),
         ("ADMIN_URL", "staff"),
         ("ADMIN_URL", "/staff/"),
+        # A database the site does not run on: Django's start-up traceback on a missing driver.
+        ("DATABASE_URL", f"mysql://emalu:{SECRET}@127.0.0.1:3306/emalu"),
+        # A host written as an address: it matched no request, every page answered 400.
+        ("ALLOWED_HOSTS", "https://emaluplus-vko.kz"),
+        ("ALLOWED_HOSTS", "emaluplus-vko.kz,www.emaluplus-vko.kz/"),
+        ("ALLOWED_HOSTS", "emaluplus-vko.kz:443"),
+        # An origin with a path or «/» after it: no browser sends it, posts from it were 403.
+        ("CSRF_TRUSTED_ORIGINS", "https://emaluplus-vko.kz/"),
+        ("CSRF_TRUSTED_ORIGINS", "emalu.example.kz"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
@@ -73,7 +82,9 @@ def test_no_host_counts_legal_dates_in_another_zone(monkeypatch, zone):
 @pytest.mark.parametrize(
     ("name", "value"),
     [("SECRET_KEY", None), ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:port/emalu"),
-     ("DATABASE_URL", f"emalu{SECRET}")],
+     ("DATABASE_URL", f"emalu{SECRET}"),
+     # Missing, a production host ran on a SQLite file of its own («lacks a migration»).
+     ("DATABASE_URL", None)],
 )  # fmt: skip
 def test_every_command_names_the_variable_in_one_line(name, value):
     """release, the timers' jobs and emalu.service's ExecStartPre are manage.py commands: the
@@ -163,3 +174,18 @@ def test_a_job_whose_database_does_not_answer_gives_up_and_says_so():
     assert line.startswith("send_queued_mail stopped: the database could not be reached (")
     assert "timeout expired" in line, line  # not the server closing it at last
     assert SECRET not in line
+
+
+def test_a_local_database_in_a_folder_that_does_not_exist_says_to_make_it(tmp_path):
+    """A fresh clone has no var/ until `make run` makes it: `DEBUG=1 manage.py migrate` (or
+    `check`) stopped in a traceback through Django's SQLite code, "unable to open database
+    file" at its bottom."""
+    path = tmp_path / "var" / "emalu.sqlite3"
+    env = {**os.environ, "DEBUG": "1", "DATABASE_URL": f"sqlite:///{path}",
+           "DJANGO_SETTINGS_MODULE": "emalu.settings"}  # fmt: skip
+    done = subprocess.run([PYTHON, "manage.py", "migrate"], cwd=ROOT, env=env,
+                          capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 1
+    [line] = done.stderr.splitlines()
+    assert line.startswith(f"migrate stopped: the SQLite database {path} could not be opened")
+    assert f"mkdir -p {tmp_path / 'var'}" in line

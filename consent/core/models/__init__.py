@@ -2,14 +2,14 @@
 subjects.py and texts.py."""
 
 from .base import AppendOnly, AppendOnlyError, AppendOnlyQuerySet, Language, Published
-from .operations import JobRun, StaffProfile, StoredFile
+from .operations import JobRun, KeySeen, StaffProfile, StoredFile
 from .people import Guardian, GuardianMail, Held, Source, Subject, Submission, photo_path
 from .published import ConsentText, OperatorDocument, PolicyVersion
 from .records import AuditEvent, LedgerEntry, Tombstone
 
 __all__ = [
     "AppendOnly", "AppendOnlyError", "AppendOnlyQuerySet", "AuditEvent", "ConsentText",
-    "Guardian", "GuardianMail", "Held", "JobRun", "Language", "LedgerEntry", "OperatorDocument",
-    "PolicyVersion", "Published", "Source", "StaffProfile", "StoredFile", "Subject", "Submission",
-    "Tombstone", "photo_path",
+    "Guardian", "GuardianMail", "Held", "JobRun", "KeySeen", "Language", "LedgerEntry",
+    "OperatorDocument", "PolicyVersion", "Published", "Source", "StaffProfile", "StoredFile",
+    "Subject", "Submission", "Tombstone", "photo_path",
 ]  # fmt: skip

@@ -65,3 +65,23 @@ class JobRun(models.Model):
 
     def __str__(self):
         return f"{self.job} {self.period}"
+
+
+class KeySeen(models.Model):
+    """A keyed digest of a key an app host signed (SECRET_KEY) or encrypted
+    (MEDIA_ENCRYPTION_KEY's first) with, and when it last said so (consent/core/keys.py). Kept in
+    the database, which every host shares for certain and which keeps it on disk: noted only in
+    Redis, a Redis restarted or flushed forgot every host's key, and a host started then with a
+    key of its own was let in. Never the key, nor anything it can be found from."""
+
+    name = models.CharField(max_length=40)
+    digest = models.CharField(max_length=16)
+    seen_at = models.DateTimeField()
+
+    class Meta:
+        verbose_name = _("key seen by a host")
+        verbose_name_plural = _("keys seen by the hosts")
+        constraints = [models.UniqueConstraint(fields=["name", "digest"], name="key_seen_once")]
+
+    def __str__(self):
+        return f"{self.name} {self.digest}"

@@ -41,7 +41,10 @@ class Command(BaseCommand):
                 # Its own check --deploy does not ask for the migrations it applies at step 4.
                 token = RELEASING.set(True)
                 try:
-                    call_command(*command, "-v", verbosity, stdout=self.stdout, stderr=self.stderr)
+                    # The streams under this command's wrappers: a step's own wrapper ends its
+                    # lines, and a second one around it broke «Applying … OK» in two.
+                    call_command(*command, "-v", verbosity, stdout=self.stdout._out,
+                                 stderr=self.stderr._out)  # fmt: skip
                 finally:
                     RELEASING.reset(token)
             except (Exception, SystemExit) as e:
