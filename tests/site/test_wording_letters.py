@@ -112,7 +112,7 @@ def test_a_request_number_has_its_sign_wherever_it_is_filled_in(language):
 
 # A one-letter Russian preposition or conjunction before a filled-in value: «…текст изменился,
 # и с» ended a line on a phone, «4 декабря 2026 г.» began the next.
-LETTER_BEFORE_A_VALUE = re.compile(rf"(^|\s)[вскоуиаВСКОУИА] ({PLACEHOLDER.pattern})")
+LETTER_BEFORE_A_VALUE = re.compile(rf"(^|[\s(«])[вскоуиаВСКОУИА] ({PLACEHOLDER.pattern})")
 
 
 def test_a_one_letter_russian_word_stays_with_the_value_after_it():
@@ -124,3 +124,4 @@ def test_a_one_letter_russian_word_stays_with_the_value_after_it():
     ]
     assert not bad, bad
     assert LETTER_BEFORE_A_VALUE.search("текст изменился, и с %(date)s согласие")
+    assert LETTER_BEFORE_A_VALUE.search("уже отправляется (с %(when)s)")
