@@ -125,3 +125,22 @@ def test_a_one_letter_russian_word_stays_with_the_value_after_it():
     assert not bad, bad
     assert LETTER_BEFORE_A_VALUE.search("текст изменился, и с %(date)s согласие")
     assert LETTER_BEFORE_A_VALUE.search("уже отправляется (с %(when)s)")
+
+
+# A dash after a plain space may begin the next line on a phone («…открыт» / «— подтверждён»),
+# where it reads as a list's bullet or a reply: the space before it is a no-break one.
+DASH_THAT_MAY_START_A_LINE = re.compile(r"(?<=\S) —")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_a_dash_never_starts_a_line(language, domain):
+    bad = [
+        text
+        for entry in entries(language, domain)
+        for text in texts(entry)
+        if DASH_THAT_MAY_START_A_LINE.search(text)
+    ]
+    assert not bad, bad
+    assert DASH_THAT_MAY_START_A_LINE.search("срок ответа — 10 рабочих дней")
+    assert not DASH_THAT_MAY_START_A_LINE.search("срок ответа\N{NO-BREAK SPACE}— 10")
