@@ -1,5 +1,6 @@
 """Compliance L25: versioned privacy policy, verbatim seed, old versions kept."""
 
+import re
 from datetime import date
 from pathlib import Path
 
@@ -155,5 +156,10 @@ def test_a_version_read_at_its_own_address_says_which_one_applies(
     time_machine.move_to("2026-12-01 00:30+05:00")
     old = client.get(f"/{lang}/privacy/1/").content.decode()
     assert gone in old and f'href="/{lang}/privacy/"' in old
+    # Its date is named as a date, not as «in effect from» above «no longer in effect»: the
+    # Russian said «Версия 1, действует с 25 ноября 2026 г.» over «Эта версия больше не
+    # действует».
+    meta = re.search(r'<p class="meta">(.*?)</p>', old, re.S)[1]
+    assert not re.search(r"действует|күшінде", meta), meta
     current = client.get(f"/{lang}/privacy/").content.decode()
     assert gone not in current and coming not in current

@@ -82,7 +82,8 @@ BREACH = {"detected_at_0": "01.12.2026", "detected_at_1": "10:00", "description"
     ({"detected_at_0": "01.12.2027"}, "detected_at", "Время обнаружения не может быть в будущем"),
     # a year mistyped the other way: due centuries ago, or (year 1 at midnight, before year 1
     # in UTC) a 500
-    ({"detected_at_0": "01.12.1026"}, "detected_at", "Проверьте год: рабочие дни считаются с 1991"),
+    ({"detected_at_0": "01.12.1026"}, "detected_at",
+     "Проверьте год: рабочие дни считаются с\xa01991"),
     ({"detected_at_0": "01.01.0001", "detected_at_1": "00:00"}, "detected_at", "Проверьте год"),
     ({"regulator_notified_at_0": "30.11.2026", "regulator_notified_at_1": "09:00"},
      "regulator_notified_at", "раньше обнаружения инцидента"),

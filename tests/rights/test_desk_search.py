@@ -197,7 +197,7 @@ def test_anything_else_finds_no_request_and_no_error(desk, person, term):
 
 
 @pytest.mark.parametrize("language, requests_hint, people_hint", [
-    ("ru", "Человека — по имени, телефону", "по телефону так, как его диктуют"),
+    ("ru", "Человека\xa0— по имени, телефону", "по телефону так, как его диктуют"),
     ("kk", "Адамды аты, телефоны немесе электрондық поштасы бойынша",
      "телефон бойынша адамдар айтатындай"),
 ])  # fmt: skip

@@ -158,10 +158,10 @@ def test_the_parents_page_lists_the_requests_they_made_for_each_child(son, lang)
     access = Ticket.objects.get(type=Type.ACCESS)
     listed = page.split(f'id="requests-{son[1].pk}"')[1]
     expected = {
-        "kk": [f"{block.reference}: өңдеуді бұғаттау — расталды, орындалуы тиіс.",
-               f"{access.reference}: деректерге қол жеткізу — орындалды."],
-        "ru": [f"{block.reference}: блокирование обработки — подтверждён, ждёт выполнения.",
-               f"{access.reference}: доступ к данным — выполнен."],
+        "kk": [f"{block.reference}: өңдеуді бұғаттау\xa0— расталды, орындалуы тиіс.",
+               f"{access.reference}: деректерге қол жеткізу\xa0— орындалды."],
+        "ru": [f"{block.reference}: блокирование обработки\xa0— подтверждён, ждёт выполнения.",
+               f"{access.reference}: доступ к данным\xa0— выполнен."],
     }  # fmt: skip
     for line in expected[lang]:
         assert line in listed

@@ -52,7 +52,7 @@ def test_a_request_confirmed_after_its_due_date_says_that_date_has_passed(
     assert ticket.reference in html and day(lang, date(2026, 11, 19)) in html
     assert SORRY[lang] in html.lower()
     # Its sentences follow the request's type after a full stop, not a dash before a capital.
-    listed = re.search(rf"<li>{ticket.reference}: [^<]*</li>", html).group(0)
+    listed = re.search(rf"<li>[^<]*№\xa0{ticket.reference}[^<]*</li>", html).group(0)
     with translation.override(lang):
         kind = str(ticket.get_type_display())
     assert "—" not in listed and f"{kind}. " in listed, listed

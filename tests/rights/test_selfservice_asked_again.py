@@ -27,8 +27,8 @@ NOT_GIVEN = {"kk": "берілмеген", "ru": "не дано"}
 ASKED_AGAIN = {
     "kk": "бұрынғы мәтін бойынша берілген; мәтін өзгергендіктен, келісім қайта сұралды "
     "(күні: 2026\xa0ж. 10\xa0желтоқсан)",
-    "ru": "дано по прежнему тексту; с 10\xa0декабря 2026\xa0г. согласие запрошено заново, так "
-    "как текст изменился",
+    "ru": "дано по прежнему тексту; текст изменился, и с\xa010\xa0декабря 2026\xa0г. согласие "
+    "запрашивается заново",
 }
 VERSION = {"kk": "{}-нұсқа, ", "ru": "версия {}, "}
 BOTH = (SERVICE, MARKETING)
@@ -138,6 +138,10 @@ def test_a_parents_page_says_their_childs_consent_was_asked_again(
     said, row = state(page, f"purpose-{mother.pk}-{MARKETING}")
     assert said == ASKED_AGAIN[lang]
     assert f'href="/{lang}/apply/"' in row  # a parent gives it again on the application form
+    # said to the parent, who gives it: the Kazakh said «your parent or guardian gives it»
+    link = re.search(r'href="/\w+/apply/"[^>]*>(.*?)</a>', row)[1]
+    assert link == {"kk": "Өтінім формасында қайта беріңіз",
+                    "ru": "Дайте его заново в форме заявки"}[lang]  # fmt: skip
     assert state(page, f"purpose-{mother.pk}-{SERVICE}")[0] == GIVEN[lang]
 
 

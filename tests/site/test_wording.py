@@ -250,10 +250,14 @@ def test_an_admin_list_counts_its_rows_with_the_name_apart(db, officer, language
 # --- typography: quotes, no-break spaces, dates ------------------------------------------------
 
 NBSP = "\N{NO-BREAK SPACE}"
+FILLED = r"(%\(\w+\)[sd]|%[sd]|\{\w*\})"  # a value filled in, whatever it is
 TYPOGRAPHY = {
     "quotes other than «»": re.compile(r"[“”„\"]"),
     "№ without a no-break space": re.compile(r"№(?!\N{NO-BREAK SPACE})"),
-    "a unit that may part from its number": re.compile(r"\d [КМГТП]Б"),
+    # «5 МБ», and Django's «%s КБ» whatever size fills it
+    "a unit that may part from its number": re.compile(rf"(\d|{FILLED}) [КМГТП]Б"),
+    # «%(first)s жыл», «%(last)s год»: a filled-in year or age keeps its word
+    "a year that may part from its number": re.compile(rf"{FILLED} (жыл|жас|год|лет)\b"),
     "a count that may part from its word": COUNT_THEN_WORD,  # «15 жұмыс күні»
     # «+7 701…», and a number said as people say it, «8 701 123 45 67», «8 7232 12 34 56»
     "a phone number that may break": re.compile(r"\+7 \d|\d \d\d"),

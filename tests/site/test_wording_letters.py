@@ -1,0 +1,146 @@
+"""What the kk and ru catalogues may not hold whatever the sentence: a word typed with a Latin
+look-alike letter, a value the English fills in and the translation drops, a Kazakh conjunction
+or particle whose form follows a value no placeholder can know, and a request's number without
+its «№» (docs/glossary.md). Each rule reads every entry, so the next string with the same fault
+fails here, not on a reader's phone."""
+
+import re
+
+import polib
+import pytest
+
+LANGUAGES = ["kk", "ru"]
+PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sd]|\{\w*\}")
+CYRILLIC = re.compile("[а-яёәғқңөұүһіА-ЯЁӘҒҚҢӨҰҮҺІ]")
+LATIN = re.compile("[A-Za-z]")
+KAZAKH_ONLY = re.compile("[әғқңөұүһіӘҒҚҢӨҰҮҺІ]")
+
+
+def entries(language, domain="django"):
+    for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/{domain}.po"):
+        if not entry.obsolete:
+            yield entry
+
+
+def texts(entry):
+    return [entry.msgstr, *entry.msgstr_plural.values()]
+
+
+def words(text):
+    """The words a reader reads: placeholders, tags, addresses and links aside."""
+    text = re.sub(r"<[^>]+>|https?://\S+|[\w.+-]+@[\w.-]+|" + PLACEHOLDER.pattern, " ", text)
+    return re.findall(r"[^\W\d_]+", text)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_no_word_mixes_latin_and_cyrillic_letters(language, domain):
+    """A Latin «a», «o», «c», «e», «i», «p», «x» looks like its Cyrillic twin and is not: the word
+    is not found by a search, a screen reader spells it, and Kazakh «і» typed as Latin «i» is
+    another letter. A Russian text has none of Kazakh's own letters either."""
+    bad = []
+    for entry in entries(language, domain):
+        for text in texts(entry):
+            for word in words(text):
+                mixed = LATIN.search(word) and CYRILLIC.search(word)
+                if mixed or (language == "ru" and KAZAKH_ONLY.search(word)):
+                    bad.append((word, text))
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_translation_keeps_every_value_its_english_fills_in(language):
+    """A msgstr that drops a placeholder drops what the reader needed (a date, a number, a
+    name); one that adds a name the code does not pass fails as the page renders. A plural's
+    every form keeps the values of the English plural (Russian's first form serves 21 too)."""
+    bad = []
+    for entry in entries(language):
+        if not entry.msgstr and not any(entry.msgstr_plural.values()):
+            continue
+        if entry.msgid_plural:
+            english = set(PLACEHOLDER.findall(entry.msgid_plural))
+            forms = entry.msgstr_plural.values()
+        else:
+            english = set(PLACEHOLDER.findall(entry.msgid))
+            forms = [entry.msgstr]
+        for form in forms:
+            if set(PLACEHOLDER.findall(form)) != english:
+                bad.append((entry.msgid, form))
+    assert not bad, bad
+
+
+# Kazakh's «and» is «мен» after a vowel or a sonorant, «бен» after з, ж, «пен» after another
+# consonant; its question and «too» particles change the same way (ма/ба/па, да/та). After a
+# filled-in value the right form is unknowable: «сегіз бен», «үш пен», «бес пен», «{min_days}
+# мен» wrong for most numbers. The value stands after a colon, or the sentence uses «және».
+CONJUNCTION_AFTER_A_VALUE = re.compile(
+    rf"({PLACEHOLDER.pattern})»?\)?\s+(мен|бен|пен|ма|ме|ба|бе|па|пе|да|де|та|те)\b"
+)
+
+
+def test_no_kazakh_conjunction_or_particle_follows_a_filled_in_value():
+    bad = [
+        text
+        for entry in entries("kk")
+        for text in texts(entry)
+        if CONJUNCTION_AFTER_A_VALUE.search(text)
+    ]
+    assert not bad, bad
+    assert CONJUNCTION_AFTER_A_VALUE.search("Күндер саны {min_days} мен {max_days} аралығында")
+    assert CONJUNCTION_AFTER_A_VALUE.search("тіркелгісінің %(username)s мен құпиясөзін")
+
+
+# A reference filled in as `ref` is a request's number, but in the entries about an email set
+# aside (its own Q-number) or opened from one.
+EMAIL_REF = re.compile(r"\b(Email|email|from|as) %\(ref\)s")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_request_number_has_its_sign_wherever_it_is_filled_in(language):
+    """The parent's list of requests for a child read «R-2026-0021: доступ — открыт.» where
+    every mail and page writes «№ R-2026-0021»: a request's number is written with its sign in
+    every entry, whatever the English around it says."""
+    bad = []
+    for entry in entries(language):
+        if "%(ref)s" not in entry.msgid or EMAIL_REF.search(entry.msgid):
+            continue
+        for text in texts(entry):
+            if text.count("%(ref)s") != text.count("№\N{NO-BREAK SPACE}%(ref)s"):
+                bad.append(text)
+    assert not bad, bad
+
+
+# A one-letter Russian preposition or conjunction before a filled-in value: «…текст изменился,
+# и с» ended a line on a phone, «4 декабря 2026 г.» began the next.
+LETTER_BEFORE_A_VALUE = re.compile(rf"(^|[\s(«])[вскоуиаВСКОУИА] ({PLACEHOLDER.pattern})")
+
+
+def test_a_one_letter_russian_word_stays_with_the_value_after_it():
+    bad = [
+        text
+        for entry in entries("ru")
+        for text in texts(entry)
+        if LETTER_BEFORE_A_VALUE.search(text)
+    ]
+    assert not bad, bad
+    assert LETTER_BEFORE_A_VALUE.search("текст изменился, и с %(date)s согласие")
+    assert LETTER_BEFORE_A_VALUE.search("уже отправляется (с %(when)s)")
+
+
+# A dash after a plain space may begin the next line on a phone («…открыт» / «— подтверждён»),
+# where it reads as a list's bullet or a reply: the space before it is a no-break one.
+DASH_THAT_MAY_START_A_LINE = re.compile(r"(?<=\S) —")
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_a_dash_never_starts_a_line(language, domain):
+    bad = [
+        text
+        for entry in entries(language, domain)
+        for text in texts(entry)
+        if DASH_THAT_MAY_START_A_LINE.search(text)
+    ]
+    assert not bad, bad
+    assert DASH_THAT_MAY_START_A_LINE.search("срок ответа — 10 рабочих дней")
+    assert not DASH_THAT_MAY_START_A_LINE.search("срок ответа\N{NO-BREAK SPACE}— 10")
