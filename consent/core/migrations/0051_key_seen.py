@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('consent', '0048_phone_rekey_names'),
+        ('consent', '0050_version_numbers_given_by_the_system'),
     ]
 
     operations = [
