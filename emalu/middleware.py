@@ -7,7 +7,7 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers
 from django.utils.encoding import iri_to_uri
-from django.utils.http import escape_leading_slashes
+from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 
 from consent.common.clock import clock_wrong_lately
 from consent.common.errors import error_page
@@ -102,8 +102,12 @@ class NormalPathMiddleware:
         path = request.path_info
         if request.method in ("GET", "HEAD") and (normal := normal_path(path)) != path:
             query = request.META.get("QUERY_STRING", "")
-            target = iri_to_uri(normal) + (f"?{query}" if query else "")
-            return HttpResponsePermanentRedirect(escape_leading_slashes(target))
+            target = escape_leading_slashes(iri_to_uri(normal) + (f"?{query}" if query else ""))
+            # A path of this site by construction (one leading «/»); checked all the same, as
+            # every redirect built from what the request says is.
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+                target = "/"
+            return HttpResponsePermanentRedirect(target)
         return self.get_response(request)
 
 

@@ -18,6 +18,7 @@ pytestmark = pytest.mark.django_db
         ("/ru/./about/", "/ru/about/"),
         ("/ru/about/..", "/ru/"),
         ("/.//evil.example/", "/evil.example/"),
+        ("/./\\evil.example/", "/%5Cevil.example/"),  # «/\» is «//» to a browser
         ("/../../admin/", "/admin/"),
         ("/kk/services/../%D0%B0/", "/kk/%D0%B0/"),
     ],
