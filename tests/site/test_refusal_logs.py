@@ -71,3 +71,10 @@ def test_a_form_without_its_csrf_cookie_is_one_warning(settings, texts, contact_
     assert response.status_code == 403
     assert line["logger"] == "django.security.csrf" and line["reason"] == "csrf"
     assert line["path"] == "/kk/requests/confirm/[token]/"
+
+
+def test_a_query_over_the_field_limit_is_one_warning(settings, texts):
+    query = "&".join(f"f{i}=x" for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    response, line = refused(settings, lambda c: c.get(f"/ru/contact/?{query}"))
+    assert response.status_code == 400
+    assert (line["reason"], line["path"]) == ("TooManyFieldsSent", "/ru/contact/")
