@@ -44,6 +44,7 @@ class RedactTokens(logging.Filter):
 # --- One JSON object a line, each with its request's id (issue 19) ---------------------------
 
 REQUEST_ID = contextvars.ContextVar("request_id", default="")
+REQUEST = contextvars.ContextVar("request", default=None)  # for a record Django gives none
 WELL_FORMED_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{7,63}")
 STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 request_log = logging.getLogger("emalu.request")
@@ -57,6 +58,34 @@ class RequestIdFilter(logging.Filter):
     def filter(self, record: logging.LogRecord) -> bool:
         request = getattr(record, "request", None)
         record.request_id = getattr(request, "request_id", "") or REQUEST_ID.get()
+        return True
+
+
+class Refusals(logging.Filter):
+    """A handler filter, before any other: what Django logs of a request it refused for what the
+    visitor sent (a 4xx: a Host not in ALLOWED_HOSTS, a body or a form over its limits, a CSRF
+    failure; and every django.security record, a malformed session's included) is one WARNING
+    line naming the reason, the path and the host; never a traceback, never ERROR, which alerting
+    reads as the site failing (bots send these all day), so never mailed. A 5xx keeps both.
+    No client address, as on every line (RequestLogMiddleware)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        status = getattr(record, "status_code", None)
+        if status is None and record.name.startswith("django.security."):
+            status = 400
+        if not isinstance(status, int) or not 400 <= status < 500:
+            return True
+        if record.exc_info and record.exc_info[0] is not None:
+            record.reason = record.exc_info[0].__name__
+        elif record.name.startswith("django.security."):
+            record.reason = record.name.removeprefix("django.security.")
+        request = getattr(record, "request", None) or REQUEST.get()
+        if request is not None and hasattr(request, "META"):
+            record.path = redact(request.path)
+            meta = request.META  # the Host as get_host reads it (no USE_X_FORWARDED_HOST)
+            record.host = str(meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""))[:255]
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = record.stack_info = None
         return True
 
 
@@ -110,7 +139,7 @@ class RequestLogMiddleware:
 
     def __call__(self, request):
         request.request_id = request_id = request_id_for(request)
-        reset = REQUEST_ID.set(request_id)
+        reset, reset_request = REQUEST_ID.set(request_id), REQUEST.set(request)
         start = time.perf_counter()
         try:
             response = self.get_response(request)
@@ -127,6 +156,7 @@ class RequestLogMiddleware:
             return response
         finally:
             REQUEST_ID.reset(reset)
+            REQUEST.reset(reset_request)
 
 
 # --- Error mail without personal data (issue 19) ------------------------------------------------
@@ -242,6 +272,8 @@ def logging_settings(level: str) -> dict:
         "filters": {
             # Django logs the path of every refused request: no link secret in it (compliance T18).
             "no_tokens": {"()": "emalu.logs.RedactTokens"},
+            # A refusal a visitor caused (Host, size limits, CSRF, session) is no fault.
+            "refusals": {"()": "emalu.logs.Refusals"},
             "request_id": {"()": "emalu.logs.RequestIdFilter"},
             "exceptions_only": {"()": "emalu.logs.ExceptionsOnly"},
         },
@@ -249,13 +281,13 @@ def logging_settings(level: str) -> dict:
             "console": {
                 "class": "logging.StreamHandler",
                 "formatter": "json",
-                "filters": ["no_tokens", "request_id"],
+                "filters": ["refusals", "no_tokens", "request_id"],
             },
             "mail_admins": {
                 "class": "emalu.logs.OncePerFault",
                 "using": "admins",  # settings.MAILERS: a relay that is down fails silently
                 "level": "ERROR",
-                "filters": ["exceptions_only", "no_tokens"],
+                "filters": ["refusals", "exceptions_only", "no_tokens"],
                 "include_html": False,
             },
         },

@@ -260,7 +260,8 @@ HEALTH_BACKUP_MAX_AGE = timedelta(hours=env.int("HEALTH_BACKUP_MAX_HOURS", 26, l
 # A campaign being sent with nothing queued for this long is stuck (health.py::campaigns).
 HEALTH_CAMPAIGN_STALL = timedelta(minutes=env.int("HEALTH_CAMPAIGN_STALL_MINUTES", 15, least=1))
 # /metrics (Prometheus text format) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset:
-# no metrics at all. Make one with `python -c "import secrets; print(secrets.token_urlsafe())"`.
+# no metrics at all; /healthz names its parts to it too, from outside TRUSTED_PROXIES. Make
+# one with `python -c "import secrets; print(secrets.token_urlsafe())"`.
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 
 # The outbox and its retries (emalu/mailers.py).

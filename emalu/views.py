@@ -11,7 +11,7 @@ from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
 
-from consent.common.net import absolute_url
+from consent.common.net import absolute_url, from_inside
 from consent.common.pagecache import shared_page
 from consent.core.declarations import operator
 from consent.core.jobs import BACKUP, last_run
@@ -90,14 +90,27 @@ def _operator():
     return operator(get_language())
 
 
+def monitoring(request) -> bool:
+    """Whether the request carries `Authorization: Bearer <METRICS_TOKEN>` (never when unset)."""
+    token = settings.METRICS_TOKEN
+    sent = request.headers.get("Authorization", "").removeprefix("Bearer ")
+    return bool(token) and hmac.compare_digest(sent.encode(), token.encode())
+
+
 @require_safe
 @cache_control(no_store=True)
 def healthz(request):
-    """200 when every part the site needs is well, 503 naming the failing ones (emalu/health.py)."""
+    """200 when every part the site needs is well, 503 when one fails (emalu/health.py). Which
+    parts fail, and their figures, go only to the monitoring: a request from this host or a
+    network of ours (loopback, TRUSTED_PROXIES) or with METRICS_TOKEN. Anyone else reads only
+    {"status": "ok" | "error"}: that the mail queue, the backup or Redis is down told an
+    attacker where to push and when; a load balancer needs only the status code."""
     report = health.report()
     if report["failing"]:
         logger.error("healthz: failing: %s", ", ".join(report["failing"]))
-    return JsonResponse(report, status=503 if report["failing"] else 200)
+    if not (from_inside(request) or monitoring(request)):
+        report = {"status": report["status"]}
+    return JsonResponse(report, status=503 if report["status"] != "ok" else 200)
 
 
 METRICS = [
@@ -116,9 +129,7 @@ def metrics(request):
     """Prometheus text format, for `Authorization: Bearer <METRICS_TOKEN>` only (404 when no token
     is set or the wrong one is sent, so the page does not announce itself). Counts, ages and
     times; no personal data."""
-    token = settings.METRICS_TOKEN
-    sent = request.headers.get("Authorization", "").removeprefix("Bearer ")
-    if not token or not hmac.compare_digest(sent.encode(), token.encode()):
+    if not monitoring(request):
         raise Http404
     report = health.report()
     values = {name: [] for name, _help in METRICS}

@@ -87,6 +87,16 @@ def client_ip(request: HttpRequest) -> str | None:
     return None if address is None else str(address)
 
 
+def from_inside(request: HttpRequest) -> bool:
+    """Whether the request comes from this host or a network of ours: its client (client_ip)
+    is a loopback address or in TRUSTED_PROXIES, and no peer outside them relayed it (behind an
+    nginx left out of TRUSTED_PROXIES, every visitor would be 127.0.0.1)."""
+    if forwarded_by_untrusted_peer(request):
+        return False
+    address = parse_address(client_ip(request) or "")
+    return address is not None and (address.is_loopback or is_trusted_proxy(address))
+
+
 def absolute_url(path: str) -> str:
     """`path` on the site's own address (SITE_URL), never on the Host header a request sent:
     every link in a mail is built here."""

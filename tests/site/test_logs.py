@@ -94,6 +94,7 @@ def test_a_500_during_a_form_post_mails_admins_without_personal_data(
         assert cookie.value not in text
     [logged] = [x for x in lines if x["logger"] == "django.request"]
     assert logged["request_id"] == response["X-Request-ID"]
+    assert logged["level"] == "ERROR"  # a fault, unlike a refusal (test_refusal_logs.py)
     assert "ValueError" in logged["exception"]  # the host's own log has the traceback,
     assert "asel@example.kz" not in logged["exception"]  # with what patterns can tell scrubbed
     assert "+77011234567" not in logged["exception"]

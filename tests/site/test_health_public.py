@@ -1,0 +1,68 @@
+"""/healthz is public (a load balancer and an uptime check ask it), and it told anyone which part
+of the site was failing and since when: the backup a day late, the mail queue stuck, Redis down,
+a host's keys or clock wrong. A stranger now reads only ok or not, with the same status code;
+the parts and their figures go to this host, a network of ours (TRUSTED_PROXIES) and a request
+with METRICS_TOKEN, as the monitoring asks (README, "Watching it")."""
+
+from datetime import timedelta
+
+import pytest
+import time_machine
+from django.utils import timezone
+
+pytestmark = pytest.mark.django_db
+TOKEN = "monitoring-token-0123456789"
+STRANGER = "203.0.113.7"
+# (REMOTE_ADDR, X-Forwarded-For or None, TRUSTED_PROXIES, Authorization or None)
+PUBLIC = {
+    "a visitor through nginx": ("127.0.0.1", STRANGER, ["127.0.0.1"], None),
+    "a visitor reaching gunicorn": (STRANGER, None, ["127.0.0.1"], None),
+    "a visitor naming loopback": (STRANGER, "127.0.0.1", ["127.0.0.1"], None),
+    "behind an nginx not trusted": ("127.0.0.1", STRANGER, [], None),
+    "a balancer not trusted": ("127.0.0.1", "10.0.0.5", ["127.0.0.1"], None),
+    "a wrong token": ("127.0.0.1", STRANGER, ["127.0.0.1"], "Bearer wrong"),
+    "the token unset, none sent": ("127.0.0.1", STRANGER, ["127.0.0.1"], "Bearer "),
+}
+DETAILED = {
+    "this host": ("127.0.0.1", None, [], None),
+    "this host over IPv6": ("::1", None, [], None),
+    "the balancer's check": ("127.0.0.1", "10.0.0.5", ["127.0.0.1", "10.0.0.0/24"], None),
+    "the token from outside": ("127.0.0.1", STRANGER, ["127.0.0.1"], f"Bearer {TOKEN}"),
+}
+
+
+def ask(client, settings, peer, forwarded, proxies, authorization, token=TOKEN):
+    settings.TRUSTED_PROXIES = proxies
+    settings.METRICS_TOKEN = "" if authorization == "Bearer " else token
+    headers = {"x-forwarded-for": forwarded} if forwarded else {}
+    if authorization:
+        headers["authorization"] = authorization
+    return client.get("/healthz", REMOTE_ADDR=peer, headers=headers)
+
+
+def two_days_on():
+    """Neither retention nor the backup has run since the site was installed: both fail."""
+    return time_machine.travel(timezone.now() + timedelta(days=2))
+
+
+@pytest.mark.parametrize("who", PUBLIC)
+def test_a_stranger_learns_only_whether_the_site_is_well(client, settings, who):
+    assert ask(client, settings, *PUBLIC[who]).json() == {"status": "ok"}
+    with two_days_on():
+        response = ask(client, settings, *PUBLIC[who])
+    assert response.status_code == 503
+    assert response.json() == {"status": "error"}
+    assert "no-store" in response["Cache-Control"]
+
+
+@pytest.mark.parametrize("who", DETAILED)
+def test_the_monitoring_reads_which_part_fails(client, settings, who):
+    well = ask(client, settings, *DETAILED[who])
+    assert (well.status_code, well.json()["failing"]) == (200, [])
+    assert well.json()["database"] == {"status": "ok"}
+    with two_days_on():
+        response = ask(client, settings, *DETAILED[who])
+    assert response.status_code == 503
+    report = response.json()
+    assert report["status"] == "error" and {"retention", "backup"} <= set(report["failing"])
+    assert report["backup"] == {"status": "error", "last_success": None}

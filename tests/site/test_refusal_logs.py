@@ -1,0 +1,80 @@
+"""A request the site refuses for what the visitor sent is a warning, not a fault: Django logged
+every Host not in ALLOWED_HOSTS (bots try IP addresses and other names all day), and every post
+over a size limit, at ERROR with a whole traceback, which an operator's alerting reads as the
+site failing. Each is now one WARNING line saying what happened, and a real 500 keeps its
+ERROR and traceback (tests/site/test_logs.py)."""
+
+import json
+from urllib.parse import urlencode
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from tests.conftest import aged_token
+from tests.site.test_logs import console
+
+pytestmark = pytest.mark.django_db
+
+SECRET = "c2VjcmV0LXRva2VuLWluLXRoZS1wYXRo"  # where an emailed link carries its secret
+VISITOR = "203.0.113.7"
+
+
+def refused(settings, send):
+    """(the response, the one line logged besides the request's own) for `send(client)`."""
+    settings.ADMINS = ["ops@example.kz"]
+    client = Client(raise_request_exception=False, REMOTE_ADDR=VISITOR)
+    with console() as lines:
+        response = send(client)
+    others = [line for line in lines if line["logger"] != "emalu.request"]
+    assert len(others) == 1, others
+    text = json.dumps(lines, ensure_ascii=False)
+    assert SECRET not in text  # a link's secret stays [token] (compliance T18)
+    assert VISITOR not in text  # no address on any line
+    assert "Traceback" not in text
+    assert mail.outbox == []  # no mail to ADMINS
+    [line] = others
+    assert line["level"] == "WARNING" and "exception" not in line, line
+    assert line["request_id"] == response["X-Request-ID"]
+    return response, line
+
+
+@pytest.mark.parametrize("path", ["/kk/", f"/ru/unsubscribe/{SECRET}/"])
+def test_a_host_not_allowed_is_one_warning_naming_it(settings, path):
+    response, line = refused(settings, lambda c: c.get(path, headers={"host": "203.0.113.99:8080"}))
+    assert response.status_code == 400
+    assert line["logger"] == "django.security.DisallowedHost"
+    assert line["reason"] == "DisallowedHost" and line["host"] == "203.0.113.99:8080"
+    assert line["path"] == path.replace(SECRET, "[token]")
+
+
+@pytest.mark.parametrize("kind", ["RequestDataTooBig", "TooManyFieldsSent"])
+def test_a_post_over_a_size_limit_is_one_warning(settings, texts, contact_data, kind):
+    settings.FORM_RATE_LIMIT = "1000/60"
+    data = {**contact_data(), "token": aged_token()}
+    if kind == "RequestDataTooBig":
+        data["message"] = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
+    else:
+        data.update({f"f{i}": "x" for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1)})
+    body, form = urlencode(data), "application/x-www-form-urlencoded"
+    response, line = refused(settings, lambda c: c.post("/kk/contact/", body, content_type=form))
+    assert response.status_code == 413
+    assert (line["reason"], line["path"], line["host"]) == (kind, "/kk/contact/", "testserver")
+
+
+def test_a_form_without_its_csrf_cookie_is_one_warning(settings, texts, contact_data):
+    def send(client):
+        client.handler.enforce_csrf_checks = True
+        return client.post(f"/kk/requests/confirm/{SECRET}/", contact_data(), secure=True)
+
+    response, line = refused(settings, send)
+    assert response.status_code == 403
+    assert line["logger"] == "django.security.csrf" and line["reason"] == "csrf"
+    assert line["path"] == "/kk/requests/confirm/[token]/"
+
+
+def test_a_query_over_the_field_limit_is_one_warning(settings, texts):
+    query = "&".join(f"f{i}=x" for i in range(settings.DATA_UPLOAD_MAX_NUMBER_FIELDS + 1))
+    response, line = refused(settings, lambda c: c.get(f"/ru/contact/?{query}"))
+    assert response.status_code == 400
+    assert (line["reason"], line["path"]) == ("TooManyFieldsSent", "/ru/contact/")
