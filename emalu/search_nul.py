@@ -7,6 +7,8 @@ from django.contrib import messages
 from django.contrib.admin import ModelAdmin
 from django.contrib.admin.views.main import SEARCH_VAR
 from django.http import HttpRequest, HttpResponseRedirect
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
 
 NUL = "\x00"
@@ -43,4 +45,11 @@ def search_without_nul(
     query = request.GET.copy()
     query.setlist(SEARCH_VAR, [v.replace(NUL, "") for v in query.getlist(SEARCH_VAR)])
     messages.warning(request, LEFT_OUT)
-    return HttpResponseRedirect(f"{request.path}?{query.urlencode()}")
+    opts = model_admin.opts  # the list's own address, not one read from the request
+    listing = reverse(
+        f"{model_admin.admin_site.name}:{opts.app_label}_{opts.model_name}_changelist"
+    )
+    target = f"{listing}?{query.urlencode()}"  # the query cannot change where it leads
+    if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+        target = listing
+    return HttpResponseRedirect(target)
