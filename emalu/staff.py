@@ -41,6 +41,8 @@ from consent.core.models import AuditEvent, Language
 from consent.core.staff import staff_language, staff_language_choose, staff_language_record
 from consent.rights.alerts import maybe_alert
 
+from .search_nul import search_without_nul
+
 security_log = logging.getLogger("emalu.security")
 
 
@@ -128,12 +130,17 @@ class StaffAdminSite(OTPAdminSite):
         Django's history page and our downloads looked first, so a content editor told from a
         404 or a redirect which people, photos and set-aside emails exist (compliance L22)."""
         model_admin = getattr(view, "__self__", None)
+        view_name = getattr(view, "__name__", "")
         if isinstance(model_admin, ModelAdmin):
             view = _permission_first(model_admin, view)
         inner = super().admin_view(view, cacheable)
 
         @wraps(inner)
         def checked(request, *args, **kwargs):
+            allowed = self.has_permission(request)  # a NUL in the search box alone is told
+            searched = search_without_nul(request, model_admin, view_name, allowed)
+            if searched is not None:
+                return searched
             for data in (request.GET, request.POST):
                 if any("\x00" in key or any("\x00" in v for v in values)
                        for key, values in data.lists()):  # fmt: skip

@@ -15,13 +15,16 @@ from consent.common.net import download
 from consent.common.pagecache import shared_page
 from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
+from consent.core import gate
 from consent.rights import selfservice, wards
 from consent.rights.link_refused import why_refused
+from consent.rights.models import Ticket
 from consent.rights.overview import overview
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
 from .forms import NOT_OFFERED
 from .my_data_forms import (
+    ANY_REQUEST,
     ConsentSwitchForm,
     ExportForm,
     LanguageForm,
@@ -49,7 +52,8 @@ def my_data(request):
         return _typed_page(request, subject)
     if subject is not None:
         kept = selfservice.draft_read(request.session, subject)
-        return _my_data_page(request, subject, SelfServiceRequestForm(initial=kept))
+        form = SelfServiceRequestForm(initial=kept, blocked=gate.is_blocked(subject))
+        return _my_data_page(request, subject, form)
     if request.method != "POST" and wards.acting_address(request.session):
         return redirect("my_data_children")  # a parent's page, opened by their link
     if request.method == "POST" and "message" in request.POST:
@@ -106,7 +110,8 @@ def _my_data_page(request, subject, request_form, status=200):
     # open, opens one request, not two (store_once). It is the page's form: the language switch
     # and the banner's buttons post it (base.html), so that what the person wrote comes along.
     context = {**overview(subject), "request_form": request_form,
-               "request_token": new_token(), "language_switch_form": FORM_ID}  # fmt: skip
+               "request_token": new_token(), "language_switch_form": FORM_ID,
+               "request_types": dict(Ticket.Type.choices)}  # fmt: skip
     return render(request, "forms_app/my_data.html", context, status=status)
 
 
@@ -114,7 +119,7 @@ def _typed_page(request, subject):
     """The page again, after the language switch (in the language it posted to) or the banner's
     answer, with the request as it was written and no error: nothing is sent."""
     typed = {name: request.POST[name] for name in ("type", "message") if name in request.POST}
-    form = SelfServiceRequestForm(initial=typed)
+    form = SelfServiceRequestForm(initial=typed, blocked=gate.is_blocked(subject))
     return answer_on_page(request, lambda: _my_data_page(request, subject, form))
 
 
@@ -139,7 +144,7 @@ def _typed(request):
     the page; None when its box is empty. Only a type the page offers."""
     written = _written(request.POST.get("message"))
     kind = request.POST.get("type", "")
-    if not SelfServiceRequestForm.base_fields["type"].valid_value(kind):
+    if kind not in ANY_REQUEST:
         kind = ""
     return {"type": kind, "message": written} if written else None
 
@@ -291,7 +296,7 @@ def my_data_export(request, subject):
 
 @_self_service_action
 def my_data_request(request, subject):
-    form = SelfServiceRequestForm(request.POST)
+    form = SelfServiceRequestForm(request.POST, blocked=gate.is_blocked(subject))
     token = read_token(request.POST.get("token"))
     if form.is_valid() and token is None:
         form.add_error(None, _("The form has expired. Please send it again."))

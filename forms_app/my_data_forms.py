@@ -22,6 +22,10 @@ class SelfServiceForm(GuardedForm):
 # credential). Every field is a form field, so nothing reaches the operations unchecked.
 
 SELF_SERVICE_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.DESTROY)
+# While their processing is blocked, a person asks to lift the block in the block's place
+# (Art. 25(2)(8)): the page offered no way to, and said nothing of one.
+BLOCKED_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.UNBLOCK, Ticket.Type.DESTROY)
+ANY_REQUEST = {t.value for t in (*SELF_SERVICE_REQUESTS, *BLOCKED_REQUESTS)}
 
 
 class ConsentSwitchForm(forms.Form):
@@ -61,6 +65,11 @@ class SelfServiceRequestForm(AccessibleErrors, forms.Form):
         error_messages={**NOT_OFFERED, **CHOOSE},
     )
     message = long_text(_("Details"), rows=3)
+
+    def __init__(self, *args, blocked: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if blocked:
+            self.fields["type"].choices = [(t.value, t.label) for t in BLOCKED_REQUESTS]
 
 
 class WardForm(forms.Form):

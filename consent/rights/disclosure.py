@@ -43,6 +43,13 @@ BLOCKED_PHOTO = _(
     "once the block is lifted, when their request to unblock is answered."
 )
 
+# What a blocked person's pages show in place of each download link (admin/downloads.py), so that
+# the officer is not offered what would be refused: the reason and what lifts it, briefly.
+BLOCKED_LINK = _(
+    "Not available: processing of this person's data is blocked. It can be downloaded once "
+    "the block is lifted, when their request to unblock is answered."
+)
+
 
 class ProcessingBlocked(ValidationError):
     """Nothing about a blocked person leaves the system until they are unblocked or destroyed;
@@ -52,6 +59,12 @@ class ProcessingBlocked(ValidationError):
 def refuse_if_blocked(subject: Subject, message: str | Promise) -> None:
     if gate.is_blocked(subject):
         raise ProcessingBlocked(message)
+
+
+def download_refusal(subject: Subject) -> Promise | None:
+    """What a download of the person's data would be refused with now (None: it is not), said
+    in place of the link: every download above refuses for the same reason."""
+    return BLOCKED_LINK if gate.is_blocked(subject) else None
 
 
 def disclosure_record(

@@ -26,7 +26,7 @@ def register_csv(requests: QuerySet[Ticket]) -> bytes:
     answered = {ON_TIME: _("answered on time"), LATE: _("answered late"), None: _("not answered")}
     header = [_("request"), _("type"), _("received by"), _("language"), _("received (Almaty)"),
               _("due"), _("identity confirmed (Almaty)"), _("closed (Almaty)"), _("status"),
-              _("deadline")]  # fmt: skip
+              _("answer deadline kept")]  # fmt: skip
     rows = (
         [t.reference, t.get_type_display(), t.get_channel_display(), language_name(t.language),
          reader_time(t.received_at), reader_time(t.due_date), reader_time(t.verified_at),

@@ -168,6 +168,13 @@ def test_the_digest_goes_to_each_officer_in_their_language(
         "dana": "kk", "ruslan": "ru", "vera": "ru", "gulnar": "kk"}  # fmt: skip
     assert "блокирование обработки" in digests["vera"].message
     assert names.count("email/staff_digest.txt") == 2
+    # Each request by its number as the glossary writes it, «№ R-12», in both parts of the
+    # mail and in both languages: the lists said a bare «R-12».
+    numbered = f"№\N{NO-BREAK SPACE}{ticket.reference}"
+    for mail in digests.values():
+        for part in (mail.message, mail.html_message):
+            assert numbered in part
+            assert part.count(ticket.reference) == part.count(numbered), part
 
 
 def test_mail_set_aside_as_automated_is_listed_once_in_the_next_digest(

@@ -42,4 +42,4 @@ def test_due_next_working_day_skips_the_holiday_by_the_local_date(
     digest(date(2026, 12, 15))
     text = Email.objects.get(to=[privacy_officer.email]).message
     after = text[text.index("17.12.2026):") :]
-    assert f"- {made[1].reference} (" in after.split("\n\n")[0]
+    assert f"- №\N{NO-BREAK SPACE}{made[1].reference} (" in after.split("\n\n")[0]

@@ -47,7 +47,7 @@ def digested():
     sections, heading = {}, None
     for line in Email.objects.get().message.splitlines():
         if line.startswith("- "):
-            sections[heading].add(line[2:].split()[0])
+            sections[heading].add(line[2:].removeprefix("№\N{NO-BREAK SPACE}").split()[0])
         elif line.endswith(":"):
             heading = line
             sections[heading] = set()

@@ -68,7 +68,7 @@ def test_a_returned_link_is_shown_on_its_request_and_counted(
     time_machine.move_to(f"{day.isoformat()} 09:00+05:00", tick=False)
     assert digest(day) >= 1
     text = mails_to("alice@example.kz")[-1].message
-    assert f"- {ticket.reference}: {entry.reference}" in text
+    assert f"- №\N{NO-BREAK SPACE}{ticket.reference}: {entry.reference}" in text
     assert "жеткізілмей қайтып келген хаттарымыз: 1." in text  # Olga reads Kazakh
 
 

@@ -10,6 +10,8 @@ from consent.core import gate
 from consent.core.ledger import consent_withdraw_if_given, subject_block
 from consent.core.models import LedgerEntry, Source
 from consent.core.purposes import MARKETING
+from consent.rights.models import Ticket
+from tests.conftest import aged_token
 
 from .test_selfservice import open_page
 
@@ -63,3 +65,50 @@ def test_the_ledger_itself_records_no_consent_while_blocked(blocked, texts):
     with pytest.raises(ValidationError):
         consent_grant(blocked, texts[MARKETING], language="kk", source=Source.SELF_SERVICE)
     assert LedgerEntry.objects.count() == rows
+
+
+# What a blocked person reads on their page: what the block means and what they can do.
+MEANING = {
+    "kk": "Бұғаттау күшінде тұрғанда біз деректеріңізді сақтаймыз, бірақ оларды пайдаланбаймыз",
+    "ru": "Пока действует блокирование, мы храним ваши данные, но не используем их",
+}
+LIFTING = {
+    "kk": "Бұғаттауды алу үшін төменде «өңдеуді бұғаттан шығару» дегенді таңдап, өтінішті "
+    "жіберіңіз; біз жауап беретін күн содан кейін «Ашық өтініштер» бөлімінде көрсетіледі. Оның "
+    "орнына деректеріңізді жойғыңыз келсе, «деректерді жою» дегенді таңдаңыз.",
+    "ru": "Чтобы снять блокирование, выберите ниже «разблокирование обработки» и отправьте "
+    "запрос; дата, до которой мы ответим, появится в разделе «Открытые запросы». Если вместо "
+    "этого вы хотите, чтобы ваши данные были уничтожены, выберите «уничтожение данных».",
+}
+ASK_UNBLOCK, ASK_BLOCK = 'name="type" value="unblock"', 'name="type" value="block"'
+
+
+def page_text(html):
+    """The page as read: the no-break spaces and line breaks of the markup as spaces."""
+    return " ".join(html.replace("\N{NO-BREAK SPACE}", " ").split())
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_person_reads_what_the_block_means_and_asks_to_lift_it(client, blocked, lang):
+    """The page said only «Processing of your data is blocked.»: nothing of what that does, and
+    no way to ask for it to end (its requests offered a block, not its lifting)."""
+    open_page(client, lang)
+    html = client.get(f"/{lang}/my-data/").content.decode()
+    assert MEANING[lang] in page_text(html) and LIFTING[lang] in page_text(html)
+    assert ASK_UNBLOCK in html and ASK_BLOCK not in html
+    client.post(f"/{lang}/my-data/request/", {"type": "unblock", "message": "",
+                                              "token": aged_token()})  # fmt: skip
+    ticket = Ticket.objects.get(subject=blocked)
+    assert (ticket.type, ticket.status, ticket.channel) == ("unblock", "open", "self_service")
+    listed = client.get(f"/{lang}/my-data/").content.decode()
+    assert ticket.reference in listed  # among the open requests, with the date it is answered by
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_person_not_blocked_is_offered_a_block_not_its_lifting(client, person, lang):
+    open_page(client, lang)
+    html = client.get(f"/{lang}/my-data/").content.decode()
+    assert ASK_BLOCK in html and ASK_UNBLOCK not in html and MEANING[lang] not in page_text(html)
+    client.post(f"/{lang}/my-data/request/", {"type": "unblock", "message": "Разблокируйте",
+                                              "token": aged_token()})  # fmt: skip
+    assert not Ticket.objects.filter(subject=person).exists()

@@ -1,11 +1,9 @@
 """The people's pages: what is held about each person, read-only, every opening audited."""
 
-from cryptography.fernet import InvalidToken
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Q
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -39,6 +37,7 @@ from consent.core.subjects import address_holders, is_address, normalise_email
 from .. import disclosure
 from ..mailed import mail_to
 from ..models import Correction, Ticket
+from .downloads import links_or_reason, released
 from .due import due_shown
 from .opening import DeskOpening
 
@@ -108,41 +107,6 @@ class CorrectionInline(ReadOnlyInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("ticket")
-
-
-def released(request, subject, release, *, filename, content_type):
-    """The response for personal data leaving the system through `release()` (an operation of
-    disclosure.py), or the person's page with the reason it was refused."""
-    try:
-        body = release()
-    except disclosure.ProcessingBlocked as refusal:
-        messages.error(request, refusal.message)
-        return redirect("admin:consent_subject_change", subject.pk)
-    except InvalidToken:  # a photo stored before encryption, or under a key no longer set
-        messages.error(request, _(
-            "The photo cannot be decrypted: run manage.py encrypt_photos "
-            "with every key it may be under in MEDIA_ENCRYPTION_KEY."
-        ))  # fmt: skip
-        return redirect("admin:consent_subject_change", subject.pk)
-    response = HttpResponse(body, content_type=content_type)
-    response["Content-Disposition"] = f'attachment; filename="{filename}"'
-    return response
-
-
-def photo_response(request, owner, file):
-    """A stored photo for staff: always a download, never rendered by the browser
-    (compliance T10)."""
-    if not file:
-        raise PermissionDenied
-    response = released(
-        request, owner, lambda: disclosure.subject_photo(owner, file, actor=request.user),
-        filename=f"photo-{owner.pk}.jpg", content_type="image/jpeg",
-    )  # fmt: skip
-    if response.status_code == 200:
-        response["X-Content-Type-Options"] = "nosniff"
-        response["Content-Security-Policy"] = "sandbox; default-src 'none'"
-        response["Cache-Control"] = "no-store"
-    return response
 
 
 PERSONAL_COLUMNS = {"name", "address"}
@@ -289,11 +253,14 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
     def evidence(self, obj):
         if obj.pk is None:
             return EMPTY
-        return format_html(
-            '<a href="{}">CSV</a> · <a href="{}">PDF</a> · '
-            '<a href="{}?subject__id__exact={}">{}</a>',
+        files = format_html(
+            '<a href="{}">CSV</a> · <a href="{}">PDF</a>',
             reverse("admin:consent_subject_evidence", args=[obj.pk, "csv"]),
             reverse("admin:consent_subject_evidence", args=[obj.pk, "pdf"]),
+        )  # while blocked, what a press would be refused with instead
+        return format_html(
+            '{} · <a href="{}?subject__id__exact={}">{}</a>',
+            links_or_reason(obj, files),
             reverse("admin:consent_ledgerentry_changelist"),
             obj.pk,
             LedgerEntry._meta.verbose_name_plural,  # the whole history; the page shows the latest

@@ -22,7 +22,8 @@ from consent.core.held import answer_refusal
 from consent.core.models import Submission
 from consent.core.submissions import submission_answer
 
-from .people import form_consent, photo_response
+from .downloads import links_or_reason, photo_response
+from .people import form_consent
 
 
 class AnsweredFilter(admin.SimpleListFilter):
@@ -107,7 +108,7 @@ class SubmissionAdmin(AuditedAdmin, ReadOnlyAdmin):
         if not obj.photo:
             return EMPTY
         url = reverse("admin:consent_submission_photo", args=[obj.pk])
-        return format_html('<a href="{}">{}</a>', url, _("download"))
+        return links_or_reason(obj.subject, format_html('<a href="{}">{}</a>', url, _("download")))
 
     def get_urls(self):
         view = self.admin_site.admin_view(self.photo_view)

@@ -22,6 +22,7 @@ from consent.core.audit import audited
 from consent.core.models import AuditEvent, LedgerEntry
 from consent.core.purposes import MARKETING, PURPOSES
 
+from .. import disclosure
 from ..access import access_answers, answer_held_back, resendable
 from ..closing import reopen_refusal, reopenings
 from ..desk import ActionForm, carry_out
@@ -194,6 +195,9 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
             extra["asked_items"] = items_shown(ticket.message)  # what the letter asks of each
         stops = ticket.limits.get("stops", [])
         extra["limits_stops"] = ", ".join(str(PURPOSES[c].name) for c in stops if c in PURPOSES)
+        if ticket.type == Ticket.Type.ACCESS and ticket.subject_id is not None:
+            # The export links, or what a press would be refused with (a blocked person).
+            extra["download_refused"] = disclosure.download_refusal(ticket.subject)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
         extra["answer_held_back_at"] = held_back and reader_time(held_back.at)
         if resendable(ticket) and self.has_change_permission(request, ticket):
