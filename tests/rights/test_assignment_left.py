@@ -74,7 +74,7 @@ def test_the_digest_lists_to_everyone_what_no_officer_is_in_charge_of(ticket, pr
     text = Email.objects.get().message
     assert "officer=none" in text
     part = text[text.index("due=open\n") : text.index("officer=none")]  # its own list
-    assert f"- {ticket.reference} (" in part
+    assert f"- №\N{NO-BREAK SPACE}{ticket.reference} (" in part
     # Taken by someone who works requests: no longer listed as no one's.
     Ticket.objects.filter(pk=ticket.pk).update(assignee=privacy_officer)
     Email.objects.all().delete()
