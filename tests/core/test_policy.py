@@ -27,7 +27,7 @@ def test_kk_page_shows_title_version_and_effective_date(client, db):
     html = client.get("/kk/privacy/").content.decode()
     assert "Жеке деректерді өңдеуге қатысты саясат" in html
     assert "1-нұсқа" in html
-    assert "2026\N{NO-BREAK SPACE}ж. 25\N{NO-BREAK SPACE}қараша" in html
+    assert "2026\N{NO-BREAK SPACE}ж.\N{NO-BREAK SPACE}25\N{NO-BREAK SPACE}қараша" in html
     assert "em.alu.plus@mail.kz" in html
 
 

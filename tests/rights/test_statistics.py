@@ -33,7 +33,7 @@ STATISTICS = {
 
 # The month and the language as the staff member writes them (NBSP inside, emalu/formats).
 MONTHS_AND_LANGUAGES = {
-    "kk": [["2026\xa0ж. қараша", "Қазақша"], ["2026\xa0ж. желтоқсан", "Орысша"]],
+    "kk": [["2026\xa0ж.\xa0қараша", "Қазақша"], ["2026\xa0ж.\xa0желтоқсан", "Орысша"]],
     "ru": [["ноябрь 2026\xa0г.", "Казахский"], ["декабрь 2026\xa0г.", "Русский"]],
 }
 
