@@ -49,7 +49,7 @@ MAIL = {
            "destroyed_instead": "Вместо исправления"},
 }  # fmt: skip
 TYPE = {"kk": {"destroy": "деректерді жою", "access": "деректерге қол жеткізу"},
-        "ru": {"destroy": "уничтожение данных", "access": "доступ к данным"}}  # fmt: skip
+        "ru": {"destroy": "уничтожение данных", "access": "доступ к\xa0данным"}}  # fmt: skip
 
 
 def in_admin(desk, language):

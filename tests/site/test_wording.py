@@ -340,4 +340,4 @@ def test_one_email_set_aside_is_one_email(count):
     with translation.override("ru"):
         text = ngettext(msgid, plural, count) % {"counter": count}
     # Russian's form for 1 serves 21 too: the count after a colon, no «прочитайте его».
-    assert text == f"Отложенные письма: {count}. Прочитайте и откройте запросы вручную.", text
+    assert text == f"Отложенные письма: {count}. Прочитайте и\xa0откройте запросы вручную.", text
