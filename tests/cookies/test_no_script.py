@@ -14,7 +14,7 @@ from tests.forms.test_language_switch import FORMS, Form, stored, typed_in
 
 FILE_AGAIN = {
     "kk": "Cookie туралы сұраққа жауап бергенде тіркеген файлыңыз сақталмады.",
-    "ru": "Прикреплённый файл не сохранился, когда вы ответили на вопрос о cookie.",
+    "ru": "Прикреплённый файл не сохранился, когда вы ответили на вопрос о\xa0cookie.",
 }
 
 

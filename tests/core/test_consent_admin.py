@@ -75,7 +75,7 @@ def test_the_audit_log_names_what_each_row_is_about_in_the_officers_language(
 
 
 @pytest.mark.parametrize("language, shown", [
-    ("ru", "Ответы на обращения и заявки, версия 1"),
+    ("ru", "Ответы на обращения и\xa0заявки, версия 1"),
     ("kk", "Хабарламалар мен өтінімдерге жауап беру, 1-нұсқа"),
 ])  # fmt: skip
 def test_a_consent_text_is_named_with_its_version_in_the_officers_language(

@@ -27,7 +27,7 @@ def test_kk_page_shows_title_version_and_effective_date(client, db):
     html = client.get("/kk/privacy/").content.decode()
     assert "Жеке деректерді өңдеуге қатысты саясат" in html
     assert "1-нұсқа" in html
-    assert "2026\N{NO-BREAK SPACE}ж. 25\N{NO-BREAK SPACE}қараша" in html
+    assert "2026\N{NO-BREAK SPACE}ж.\N{NO-BREAK SPACE}25\N{NO-BREAK SPACE}қараша" in html
     assert "em.alu.plus@mail.kz" in html
 
 
@@ -140,7 +140,7 @@ def test_the_policy_page_names_the_operator_and_the_responsible_person(client, d
     "lang,coming,gone",
     [
         ("kk", "Бұл нұсқа әлі күшіне енген жоқ", "Бұл нұсқа енді күшінде емес"),
-        ("ru", "Эта версия ещё не вступила в силу", "Эта версия больше не действует"),
+        ("ru", "Эта версия ещё не вступила в\xa0силу", "Эта версия больше не действует"),
     ],
 )
 def test_a_version_read_at_its_own_address_says_which_one_applies(

@@ -73,7 +73,7 @@ def test_a_subscribers_consent_counts_until_the_new_text_takes_effect(v2_announc
     assert not gate.may_process(v2_announced, MARKETING)
 
 
-PASSED = {"kk": "енетін күні өтіп кетті", "ru": "вступления в силу уже прошла"}
+PASSED = {"kk": "енетін күні өтіп кетті", "ru": "вступления в\xa0силу уже прошла"}
 
 
 def publishing(editor, lang, effective, reconsent=()):

@@ -138,7 +138,7 @@ def test_every_spelling_of_one_address_finds_one_person(client, texts, fast):
     assert Subject.objects.count() == 1 and Submission.objects.count() == 5
 
 
-NO_AT = {"kk": "Мекенжайда @ белгісі жоқ", "ru": "В адресе нет знака @"}
+NO_AT = {"kk": "Мекенжайда @ белгісі жоқ", "ru": "В\xa0адресе нет знака @"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -25,11 +25,11 @@ HOSTILE = {
 }
 NOT_AN_ADDRESS = {
     "kk": "Электрондық пошта мекенжайын name@example.kz түрінде",
-    "ru": "Введите адрес электронной почты в виде name@example.kz",
+    "ru": "Введите адрес электронной почты в\xa0виде name@example.kz",
 }
 NOT_A_DATE = {
     "kk": "Күнді күн.ай.жыл түрінде енгізіңіз",
-    "ru": "Введите дату в виде день.месяц.год",
+    "ru": "Введите дату в\xa0виде день.месяц.год",
 }
 PAGES = [  # (page, field, what the page says, the rest of the form as a visitor fills it)
     ("contact", "email", NOT_AN_ADDRESS, {"full_name": "Әсел", "phone": "87011234567",

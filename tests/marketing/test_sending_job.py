@@ -66,7 +66,7 @@ def test_progress_is_in_the_marketers_language(texts, marketer_client):
     campaign = Campaign.objects.create(**WRITTEN)
     send(marketer_client, campaign)
     page = marketer_client.get(f"{CHANGELIST}{campaign.pk}/change/", HTTP_ACCEPT_LANGUAGE="ru")
-    assert counted("ставится в очередь: пока 0 из 1") in page.content.decode()
+    assert counted("ставится в\xa0очередь: пока 0 из 1") in page.content.decode()
 
 
 def test_an_unsubscribe_while_the_job_queues_stops_the_mail_not_yet_queued(

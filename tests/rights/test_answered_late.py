@@ -15,7 +15,7 @@ from consent.rights.tickets import ticket_open, ticket_verify
 from tests.staff import verified_login
 
 ALMATY = ZoneInfo("Asia/Almaty")
-LATE = {"kk": "мерзімінен кеш жауап берілді", "ru": "отвечено с опозданием"}
+LATE = {"kk": "мерзімінен кеш жауап берілді", "ru": "отвечено с\xa0опозданием"}
 
 
 def closed(ticket, status, at):

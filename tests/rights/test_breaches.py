@@ -79,7 +79,8 @@ BREACH = {"detected_at_0": "01.12.2026", "detected_at_1": "10:00", "description"
 
 @pytest.mark.parametrize("change, field, message", [
     # a year mistyped: the deadline moved to 2027 and "notify now" went quiet
-    ({"detected_at_0": "01.12.2027"}, "detected_at", "Время обнаружения не может быть в будущем"),
+    ({"detected_at_0": "01.12.2027"}, "detected_at",
+     "Время обнаружения не может быть в\xa0будущем"),
     # a year mistyped the other way: due centuries ago, or (year 1 at midnight, before year 1
     # in UTC) a 500
     ({"detected_at_0": "01.12.1026"}, "detected_at",

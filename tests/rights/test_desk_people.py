@@ -36,7 +36,7 @@ def test_a_person_known_only_by_an_address_is_listed_by_it(privacy_officer_clien
 
 @pytest.mark.parametrize("lang, erased", [
     ("kk", "ата-ана немесе қорғаншы (аты-жөні мен байланыс деректері өшірілген)"),
-    ("ru", "родитель или опекун (имя и контакт стёрты)"),
+    ("ru", "родитель или опекун (имя и\xa0контакт стёрты)"),
 ])  # fmt: skip
 def test_a_consent_whose_guardian_was_erased_still_says_a_guardian_gave_it(
     privacy_officer_client, texts, make_subject, lang, erased

@@ -13,7 +13,7 @@ from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
 from tests.staff import verified_login
 
-SAID = {"kk": "Мерзімі келесі жұмыс күні", "ru": "Срок в следующий рабочий день"}
+SAID = {"kk": "Мерзімі келесі жұмыс күні", "ru": "Срок в\xa0следующий рабочий день"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

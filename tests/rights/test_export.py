@@ -204,7 +204,7 @@ def test_the_export_holds_every_field_linked_to_the_subject(person):
     submission = Submission.objects.get()
     assert base64.b64decode(photo["base64"]) == PHOTO and photo["content_type"] == "image/jpeg"
     assert photo["received"] == shown(submission.created_at)
-    same = "То же фото, что в разделе «Ваши данные» выше."
+    same = "То же фото, что в\xa0разделе «Ваши данные» выше."
     assert data["sources_and_methods"][0]["photo"] == same
     assert submission.photo.name.rsplit("/", 1)[-1].split(".")[0] not in text
     # mail sent to the person: when, to which address, subject line, status; not the bodies

@@ -28,7 +28,7 @@ DESK_TOLD = {"kk": "ештеңе істелген жоқ", "ru": "ничего �
 PANEL = {"kk": "Жабу: балаға 18\u00a0жас толған", "ru": "Закрыть: ребёнку уже 18\u00a0лет"}
 CARRY_OUT = {"kk": "Осы өтінішті орындау", "ru": "Выполнить этот запрос"}
 PARENT_TOLD = {"kk": "адамға 18\u00a0жас толған және өзінің дербес деректеріне",
-               "ru": "уже исполнилось 18\u00a0лет, и своими правами"}  # fmt: skip
+               "ru": "уже исполнилось 18\u00a0лет, и\xa0своими правами"}  # fmt: skip
 CLOSED = {"kk": "орындалмай жабылды", "ru": "закрыт без исполнения"}
 
 
@@ -161,7 +161,7 @@ def test_the_parents_page_lists_the_requests_they_made_for_each_child(son, lang)
         "kk": [f"{block.reference}: өңдеуді бұғаттау\xa0— расталды, орындалуы тиіс.",
                f"{access.reference}: деректерге қол жеткізу\xa0— орындалды."],
         "ru": [f"{block.reference}: блокирование обработки\xa0— подтверждён, ждёт выполнения.",
-               f"{access.reference}: доступ к данным\xa0— выполнен."],
+               f"{access.reference}: доступ к\xa0данным\xa0— выполнен."],
     }  # fmt: skip
     for line in expected[lang]:
         assert line in listed

@@ -118,7 +118,7 @@ def test_a_parents_withdrawal_of_the_news_by_the_web_form_waits_for_the_link_and
     # The service consent stands: the child's data is kept for it, what only news needed goes.
     assert Subject.objects.filter(pk=child.pk).exists() and gate.may_process(child, SERVICE)
     answer = mails_to(PARENT)[-1].message
-    assert "Айсұлу Қасымова" in answer and "остаются в силе" in answer
+    assert "Айсұлу Қасымова" in answer and "остаются в\xa0силе" in answer
 
 
 def test_a_child_who_has_come_of_age_withdraws_for_herself(client, desk, child):

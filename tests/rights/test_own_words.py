@@ -141,7 +141,7 @@ def test_an_unsubscribe_asked_in_the_first_person_stops_the_senders_news(desk, p
     assert gate.may_process(person, SERVICE)  # nothing else of the sender's is touched
     desk.cookies["django_language"] = "ru"
     page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
-    assert "остановлены только новости и предложения для самого" in page
+    assert "остановлены только новости и\xa0предложения для самого" in page
 
 
 # Letters that name children as those the courses or the newsletter are for, and ask
@@ -180,8 +180,8 @@ def test_the_desk_tells_the_officer_in_their_language(desk, person, lang, note):
 @pytest.mark.parametrize("lang, only_if, retyped", [
     ("kk", "Түрін хат шынында жіберушінің өзі туралы болып шықса ғана өзгертіңіз",
      "өтініштің түрі кейін «деректерді жою» болып өзгертілді"),
-    ("ru", "Меняйте тип, только если окажется, что письмо всё же о самом отправителе",
-     "тип запроса с тех пор изменён на «уничтожение данных»"),
+    ("ru", "Меняйте тип, только если окажется, что письмо всё же о\xa0самом отправителе",
+     "тип запроса с\xa0тех пор изменён на «уничтожение данных»"),
 ])  # fmt: skip
 def test_the_desk_says_a_new_type_acts_on_the_senders_own_data(
     client, desk, person, lang, only_if, retyped

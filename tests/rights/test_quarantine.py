@@ -136,7 +136,7 @@ def test_retention_destroys_it_after_its_term(set_aside, time_machine):
 @pytest.mark.parametrize(
     "lang,words",
     [("kk", ["Бөлек сақталған хаттар", "мәтіні белгісіз немесе бүлінген кодтауда"]),
-     ("ru", ["Отложенные письма", "текст в неизвестной или повреждённой кодировке"])],
+     ("ru", ["Отложенные письма", "текст в\xa0неизвестной или повреждённой кодировке"])],
 )  # fmt: skip
 def test_the_list_speaks_the_officers_language(privacy_officer, set_aside, lang, words):
     page = privacy_officer.get(

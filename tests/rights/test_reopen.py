@@ -77,8 +77,8 @@ def test_an_answer_that_never_went_out_puts_its_request_back_on_the_desk(
     listed = desk.get("/admin/rights/ticket/").content.decode()
     assert f">{access.reference}<" in listed
     page = desk.get(f"/admin/rights/ticket/{access.pk}/change/").content.decode()
-    assert "Ответ по нему так и не был отправлен" in page
-    assert "Выполнить и ответить заявителю" in page
+    assert "Ответ по нему так и\xa0не был отправлен" in page
+    assert "Выполнить и\xa0ответить заявителю" in page
 
     # The old letter never goes; carrying the request out sends a new answer of today's data.
     send_queued()
@@ -123,7 +123,7 @@ def refused_by_mistake(client, desk, time_machine):
 
 
 OVERDUE = {
-    "ru": "срок ответа на него\xa0— 08.12.2026, и он уже истёк",
+    "ru": "срок ответа на него\xa0— 08.12.2026, и\xa0он уже истёк",
     "kk": "оған жауап беру мерзімі\xa0— 08.12.2026, ол өтіп кетті",
 }
 

@@ -119,7 +119,7 @@ def test_the_same_request_from_a_persons_page_joins_the_open_one(client, person,
     assert JOINED[lang] in page and again.reference not in page and first.reference in page
 
 
-JOINED = {"kk": "жазғаныңыз соған қосылды", "ru": "написанное вами добавлено к нему"}
+JOINED = {"kk": "жазғаныңыз соған қосылды", "ru": "написанное вами добавлено к\xa0нему"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -26,8 +26,8 @@ NOT_GIVEN = {"kk": "берілмеген", "ru": "не дано"}
 # Version 2's date as the site writes a date (emalu/formats), not the UTC one (the 9th).
 ASKED_AGAIN = {
     "kk": "бұрынғы мәтін бойынша берілген; мәтін өзгергендіктен, келісім қайта сұралды "
-    "(күні: 2026\xa0ж. 10\xa0желтоқсан)",
-    "ru": "дано по прежнему тексту; текст изменился, и с\xa010\xa0декабря 2026\xa0г. согласие "
+    "(күні: 2026\xa0ж.\xa010\xa0желтоқсан)",
+    "ru": "дано по прежнему тексту; текст изменился, и\xa0с\xa010\xa0декабря 2026\xa0г. согласие "
     "запрашивается заново",
 }
 VERSION = {"kk": "{}-нұсқа, ", "ru": "версия {}, "}
@@ -141,7 +141,7 @@ def test_a_parents_page_says_their_childs_consent_was_asked_again(
     # said to the parent, who gives it: the Kazakh said «your parent or guardian gives it»
     link = re.search(r'href="/\w+/apply/"[^>]*>(.*?)</a>', row)[1]
     assert link == {"kk": "Өтінім формасында қайта беріңіз",
-                    "ru": "Дайте его заново в форме заявки"}[lang]  # fmt: skip
+                    "ru": "Дайте его заново в\xa0форме заявки"}[lang]  # fmt: skip
     assert state(page, f"purpose-{mother.pk}-{SERVICE}")[0] == GIVEN[lang]
 
 

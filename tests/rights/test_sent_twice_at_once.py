@@ -125,7 +125,7 @@ def run(database, first, second, known=True):
 CONFIRM = {"kk": "№\xa0{} өтінішіңізді растаңыз", "ru": "Пожалуйста, подтвердите запрос №\xa0{}"}
 JOINED = {"kk": "№\xa0{} өтінішіңіз", "ru": "Ваш запрос №\xa0{}"}
 STILL_OPEN = {"kk": "әлі ашық, сондықтан екінші өтініш ашпай", "ru": "ещё открыт, поэтому мы"}
-JOINED_ON_THE_PAGE = {"kk": "жазғаныңыз соған қосылды", "ru": "написанное вами добавлено к нему"}
+JOINED_ON_THE_PAGE = {"kk": "жазғаныңыз соған қосылды", "ru": "написанное вами добавлено к\xa0нему"}
 
 
 @pytest.mark.parametrize("first,second", [("form kk", "form ru"), ("letter ru", "letter kk"),

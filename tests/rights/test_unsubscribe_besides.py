@@ -39,7 +39,7 @@ def test_the_news_stop_and_the_rest_of_the_letter_waits_for_an_officer(
     assert not gate.may_process(person, MARKETING)
     assert gate.may_process(person, SERVICE)
     [mail] = mails_to("asel@example.kz")
-    stopped = {"ru": "мы перестали присылать вам новости и предложения",
+    stopped = {"ru": "мы перестали присылать вам новости и\xa0предложения",
                "kk": "біз сізге жаңалықтар мен ұсыныстар жіберуді тоқтаттық"}  # fmt: skip
     assert stopped[language] in mail.message
     # Not told the request was done: an officer has yet to read the rest.

@@ -86,7 +86,7 @@ def table_row(html, chart, label):
 
 @pytest.mark.parametrize("lang, late, unconfirmed", [
     ("kk", "мерзімінен кеш жауап берілді", "расталмай жабылды"),
-    ("ru", "отвечено с опозданием", "закрыто без подтверждения"),
+    ("ru", "отвечено с\xa0опозданием", "закрыто без подтверждения"),
 ])  # fmt: skip
 def test_the_index_draws_the_numbers_for_a_privacy_officer(work, privacy_officer_client, lang,
                                                            late, unconfirmed):  # fmt: skip

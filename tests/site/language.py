@@ -129,3 +129,29 @@ COUNT_THEN_WORD = re.compile(
 def counted(text: str) -> str:
     """`text` («15 жұмыс күні», written here with a plain space) as a page shows it."""
     return COUNT_THEN_WORD.sub(lambda m: m.group(0)[:-1] + "\N{NO-BREAK SPACE}", text)
+
+
+# A one-letter Russian word (в, к, с, у, о, и, а, я) and the word after it, as the catalogue
+# writes them: joined by a no-break space, so that a phone never leaves «…как в» at a line's
+# end and «предпросмотре» on the next. Placeholders, HTML tags with their attributes, addresses
+# and links are not words a reader reads, whatever letters they hold.
+ONE_LETTER_WORD = re.compile(r"(?<![\w-])[вксуоияаВКСУОИЯА] ")
+UNREAD = re.compile(rf"<[^>]+>|{URLS.pattern}|{PLACEHOLDER.pattern}")
+
+
+def _as_read(text: str) -> str:
+    """`text` with every character in its place, what a reader does not read blanked out: a tag
+    as the edge of a word, a placeholder, an address or a link as a word."""
+    return UNREAD.sub(lambda m: ("\0" if m.group()[0] == "<" else "x") * len(m.group()), text)
+
+
+def one_letter_words(text: str) -> list[int]:
+    """Where in `text` a one-letter Russian word stands before a plain space."""
+    return [m.start() for m in ONE_LETTER_WORD.finditer(_as_read(text))]
+
+
+def joined(text: str) -> str:
+    """`text` («как в предпросмотре», written here with plain spaces) as a page shows it."""
+    for at in one_letter_words(text):
+        text = f"{text[: at + 1]}\N{NO-BREAK SPACE}{text[at + 2 :]}"
+    return text

@@ -17,15 +17,15 @@ from tests.staff import verified_login
 
 PAGE_REFUSED = {
     "kk": "Орысша мәтінді де жазыңыз: бет екі тілде де көрсетіледі.",
-    "ru": "Напишите и русский текст: страница показывается на обоих языках.",
+    "ru": "Напишите и\xa0русский текст: страница показывается на обоих языках.",
 }
 POLICY_REFUSED = {
     "kk": "Саясат нұсқасының тақырыбы мен мәтіні екі тілде де болуы керек.",
-    "ru": "У версии политики должны быть заголовок и текст на обоих языках.",
+    "ru": "У\xa0версии политики должны быть заголовок и\xa0текст на обоих языках.",
 }
 TEXT_REFUSED = {
     "kk": "Бұл келісім мәтінін жариялау мүмкін емес; онда мыналар жоқ:",
-    "ru": "Этот текст согласия нельзя опубликовать; в нём отсутствуют:",
+    "ru": "Этот текст согласия нельзя опубликовать; в\xa0нём отсутствуют:",
 }
 SHOWN_IN_KAZAKH = "Эта страница ещё не написана на русском языке, поэтому показана на казахском."
 SHOWN_IN_RUSSIAN = "Бұл бет әлі қазақ тілінде жазылмаған, сондықтан орыс тілінде көрсетілді."
@@ -70,7 +70,8 @@ def test_a_page_without_a_russian_title_is_refused(db):
     form = {"slug": "about", "title_kk": "Біз туралы", "title_ru": " ",
             "body_kk": "Мәтін", "body_ru": "Текст"}  # fmt: skip
     response = staff.post("/admin/emalu/page/add/", form)
-    assert "Напишите и русский заголовок: страница показывается на обоих языках." in text(response)
+    said = "Напишите и\xa0русский заголовок: страница показывается на обоих языках."
+    assert said in text(response)
     assert not Page.objects.exists()
 
 
@@ -143,6 +144,6 @@ def test_a_consent_text_with_an_untranslated_sentence_is_not_published(texts, po
     publish = {"action": "publish", "_selected_action": [draft.pk]}
     response = staff.post("/admin/consent/consenttext/", publish, follow=True)
     assert TEXT_REFUSED["ru"] in text(response)
-    assert "переводы на казахский и русский языки" in text(response)
+    assert "переводы на казахский и\xa0русский языки" in text(response)
     draft.refresh_from_db()
     assert not draft.is_published

@@ -12,7 +12,7 @@ from django.test import Client
 from consent.core.models import Subject, Submission
 
 ELSEWHERE = {"kk": "сайттың өз бетінен жіберілгенін көрсетпеді",
-             "ru": "форма отправлена с собственной страницы этого сайта"}  # fmt: skip
+             "ru": "форма отправлена с\xa0собственной страницы этого сайта"}  # fmt: skip
 OUT_OF_DATE = {"kk": "Форма ескірген", "ru": "Форма устарела"}
 COOKIE = {"kk": "cookie файлын қайтармады", "ru": "cookie"}
 

@@ -14,7 +14,7 @@ KAZAKH_LETTERS = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 
 @pytest.mark.parametrize(
     "lang,expected",
-    [("kk", "2026\N{NO-BREAK SPACE}ж. 21\N{NO-BREAK SPACE}наурыз"),
+    [("kk", "2026\N{NO-BREAK SPACE}ж.\N{NO-BREAK SPACE}21\N{NO-BREAK SPACE}наурыз"),
      ("ru", "21\N{NO-BREAK SPACE}марта 2026\N{NO-BREAK SPACE}г.")],
 )  # fmt: skip
 def test_long_date(lang, expected):

@@ -10,7 +10,7 @@ from tests.staff import verified_login
 
 REFUSED = {
     "kk": "Сайт басқа сайттардағы суреттерді көрсетпейді",
-    "ru": "Сайт не показывает изображения с других сайтов",
+    "ru": "Сайт не показывает изображения с\xa0других сайтов",
 }
 # Another host, however it is written: a full address, one without its scheme, a backslash a
 # browser reads as a slash, a tab or a line break between the slashes (a browser removes them

@@ -290,13 +290,15 @@ def test_catalogue_typography(language, domain):
 @pytest.mark.parametrize("fmt", ["DATE_FORMAT", "DATETIME_FORMAT", "MONTH_DAY_FORMAT",
                                  "YEAR_MONTH_FORMAT"])  # fmt: skip
 def test_a_date_keeps_its_day_with_its_month_and_its_year_with_its_mark(language, fmt):
-    """On a phone «2 декабря 2026» + «г.» or «2026 ж. 2» + «желтоқсан» broke over two lines."""
+    """On a phone «2 декабря 2026» + «г.» or «2026 ж. 2» + «желтоқсан» broke over two lines,
+    and «2026 ж.» + «7 желтоқсан»: a year's mark is never followed by a plain space either."""
     from datetime import datetime
 
     with translation.override(language):
         shown = date_format(datetime(2026, 12, 2, 7, 42), fmt)
     assert not re.search(r"\b\d{1,2} [^\W\d_]", shown), shown  # «2 декабря», «2 желтоқсан»
     assert not re.search(r"\d{4} (ж|г)\.", shown), shown  # «2026 г.», «2026 ж.»
+    assert not re.search(r"\b(ж|г)\. (?=[^\W_])", shown), shown  # «ж. 2», «ж. желтоқсан»
     assert NBSP in shown
 
 
@@ -338,4 +340,4 @@ def test_one_email_set_aside_is_one_email(count):
     with translation.override("ru"):
         text = ngettext(msgid, plural, count) % {"counter": count}
     # Russian's form for 1 serves 21 too: the count after a colon, no «прочитайте его».
-    assert text == f"Отложенные письма: {count}. Прочитайте и откройте запросы вручную.", text
+    assert text == f"Отложенные письма: {count}. Прочитайте и\xa0откройте запросы вручную.", text

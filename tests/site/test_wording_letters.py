@@ -1,13 +1,16 @@
 """What the kk and ru catalogues may not hold whatever the sentence: a word typed with a Latin
 look-alike letter, a value the English fills in and the translation drops, a Kazakh conjunction
-or particle whose form follows a value no placeholder can know, and a request's number without
-its «№» (docs/glossary.md). Each rule reads every entry, so the next string with the same fault
-fails here, not on a reader's phone."""
+or particle whose form follows a value no placeholder can know, a request's number without
+its «№» (docs/glossary.md), and a one-letter Russian word a phone may leave at a line's end.
+Each rule reads every entry, so the next string with the same fault fails here, not on a
+reader's phone."""
 
 import re
 
 import polib
 import pytest
+
+from tests.site.language import joined, one_letter_words
 
 LANGUAGES = ["kk", "ru"]
 PLACEHOLDER = re.compile(r"%\(\w+\)[sdfr]|%[sd]|\{\w*\}")
@@ -125,6 +128,38 @@ def test_a_one_letter_russian_word_stays_with_the_value_after_it():
     assert not bad, bad
     assert LETTER_BEFORE_A_VALUE.search("текст изменился, и с %(date)s согласие")
     assert LETTER_BEFORE_A_VALUE.search("уже отправляется (с %(when)s)")
+
+
+@pytest.mark.parametrize("domain", ["django", "djangojs"])
+def test_a_one_letter_russian_word_never_ends_a_line(domain):
+    """«…как в» ended a line on a phone and «предпросмотре» began the next: a one-letter
+    preposition, conjunction or «я» is joined to the word after it by a no-break space, in
+    every entry and every plural form (placeholders, tags and links aside)."""
+    bad = [text for entry in entries("ru", domain) for text in texts(entry)
+           if one_letter_words(text)]  # fmt: skip
+    assert not bad, bad
+
+
+ONE_LETTER_THEN_A_PLAIN_SPACE = [
+    "как в предпросмотре", "В адресе нет", "Да, я уверен", "(с указанием времени)",
+    "Закона «О персональных", "статьи 7\N{NO-BREAK SPACE}и 8", "<br>и ещё", "%(n)s и ещё",
+]  # fmt: skip
+NOT_A_WORD_READ = [
+    '<a title="о сайте" href="/">', "как в\N{NO-BREAK SPACE}окне", "https://emalu.kz/?q=в сайте",
+    "а@emalu.kz или", "{я} ",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("text", ONE_LETTER_THEN_A_PLAIN_SPACE)
+def test_the_judge_sees_a_one_letter_word_before_a_plain_space(text):
+    assert one_letter_words(text)
+    assert not one_letter_words(joined(text))
+
+
+@pytest.mark.parametrize("text", NOT_A_WORD_READ)
+def test_the_judge_leaves_tags_links_and_placeholders_alone(text):
+    assert not one_letter_words(text)
+    assert joined(text) == text
 
 
 # A dash after a plain space may begin the next line on a phone («…открыт» / «— подтверждён»),

@@ -1,11 +1,13 @@
 # Kazakh date and number formats; Django ships none for kk.
 # Month names: Django's catalogue, completed for kk in locale/ (emalu/django_admin_strings.py).
-# A no-break space (NBSP) keeps a date's parts together on a narrow screen: «2026 ж.» and
-# «21 наурыз» never break; a line may break only between the two.
-DATE_FORMAT = "Y\N{NO-BREAK SPACE}ж. j\N{NO-BREAK SPACE}E"  # 2026 ж. 21 наурыз
+# A no-break space (NBSP) keeps a date whole on a narrow screen: «2026 ж. 21 наурыз» never
+# breaks, not even after «ж.» (a line that ends with «2026 ж.» reads as a year alone, and the
+# next one starts with a day and month of no year); a date and time part only after the comma.
+_YEAR = "Y\N{NO-BREAK SPACE}ж.\N{NO-BREAK SPACE}"
+DATE_FORMAT = _YEAR + "j\N{NO-BREAK SPACE}E"  # 2026 ж. 21 наурыз
 TIME_FORMAT = "H:i"
-DATETIME_FORMAT = "Y\N{NO-BREAK SPACE}ж. j\N{NO-BREAK SPACE}E, H:i"
-YEAR_MONTH_FORMAT = "Y\N{NO-BREAK SPACE}ж. E"  # month names are lower case in Kazakh
+DATETIME_FORMAT = _YEAR + "j\N{NO-BREAK SPACE}E, H:i"
+YEAR_MONTH_FORMAT = _YEAR + "E"  # month names are lower case in Kazakh
 MONTH_DAY_FORMAT = "j\N{NO-BREAK SPACE}E"
 SHORT_DATE_FORMAT = "d.m.Y"  # 21.03.2026
 SHORT_DATETIME_FORMAT = "d.m.Y H:i"
