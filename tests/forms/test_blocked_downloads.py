@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from consent.core.ledger import subject_block
 from consent.core.models import AuditEvent, Source, Submission
 from tests.forms.photos import jpeg
+from tests.site.language import joined
 
 # What each download's refusal names, and the way the block is lifted, in each language.
 NAMED = {
@@ -61,8 +62,10 @@ def test_each_refused_download_says_what_was_not_downloaded_and_what_lets_it_be(
 IN_PLACE = {
     "kk": "Қолжетімсіз: бұл адамның деректерін өңдеу бұғатталған. Бұғаттау алынғанда, яғни "
     "оның бұғаттан шығару туралы өтінішіне жауап берілгенде, жүктеп алуға болады.",
-    "ru": "Недоступно: обработка данных этого человека заблокирована. Скачать можно будет, когда "
-    "блокирование будет снято, то есть когда будет дан ответ на его запрос о разблокировании.",
+    "ru": joined(
+        "Недоступно: обработка данных этого человека заблокирована. Скачать можно будет, когда "
+        "блокирование будет снято, то есть когда будет дан ответ на его запрос о разблокировании."
+    ),
 }
 
 

@@ -19,6 +19,7 @@ from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
 from tests.conftest import rows_for_the_module
 from tests.site.admin_rows import PERSON, example, label, mark, site_rows, staff, views_since
+from tests.site.language import joined
 from tests.texts import texts_publish
 
 # Admins whose pages show a person's data: {model: whether its list shows personal fields too}.
@@ -300,8 +301,10 @@ def test_a_nul_character_in_any_list_query_is_refused_not_a_server_error(site, s
 NUL_LEFT_OUT = {
     "kk": "Іздеуде көрінбейтін басқару таңбасы (NUL) болды, оны іздеуге болмайды: ол алынып "
     "тасталды, тізім іздеудің қалған бөлігі тапқанды көрсетеді.",
-    "ru": "В поиске был невидимый управляющий символ (NUL), по которому искать нельзя: он "
-    "убран, и список показывает то, что находится по остальной части поиска.",
+    "ru": joined(
+        "В поиске был невидимый управляющий символ (NUL), по которому искать нельзя: он "
+        "убран, и список показывает то, что находится по остальной части поиска."
+    ),
 }
 SEARCHABLE = [m for m in MODELS if admin.site._registry[m].search_fields]
 
