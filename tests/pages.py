@@ -16,7 +16,7 @@ from dateutil.relativedelta import relativedelta
 from post_office.models import Email
 from consent.common.dates import local_today
 from consent.core.held import confirm_url, consent_hold
-from consent.core.ledger import consent_grant, consent_withdraw
+from consent.core.ledger import consent_grant, consent_withdraw, subject_block
 from consent.core.models import Guardian, Held, Source, Subject, Submission
 from consent.core.texts import current_text
 from consent.marketing.campaigns import unsubscribe_token, unsubscribe_url
@@ -49,6 +49,10 @@ consent_grant(long, current_text("service"), language="kk", source=Source.APPLIC
 held = Subject.objects.create(full_name="Дәурен Ахметов", email="held@example.kz")
 consent_grant(held, current_text("service"), language="kk", source=Source.CONTACT_FORM)
 consent_withdraw(held, "service", source=Source.SELF_SERVICE)
+# Someone whose processing is blocked: their page says what that means and offers to unblock.
+blocked = Subject.objects.create(full_name="Бақыт Жұмабаев", email="blocked@example.kz")
+consent_grant(blocked, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
+subject_block(blocked, reason="a complaint under check", source=Source.ADMIN)
 # A parent who applied for their son of 12, to the service and the news: their page of the
 # consents they gave for him (forms_app/my_children.py); one a language, each walk withdrawing.
 for lang in ("kk", "ru"):
@@ -72,6 +76,8 @@ for lang in ("kk", "ru"):
     links[f"open-parent-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
     selfservice.link_send(long.email, lang)
     links[f"open-long-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
+    selfservice.link_send(blocked.email, lang)
+    links[f"open-blocked-{lang}"] = mailed(r"https?://\\S+/my-data/open/\\S+/")
     optin_start(f"news-{lang}@example.kz", "", lang)
     links[f"confirm-{lang}"] = mailed(r"https?://\\S+/newsletter/confirm/\\S+/")
     # A type of its own per language: the same request again would join the first (joining.py).
@@ -236,6 +242,9 @@ def walk(browser, base, strict, links, lang, visit):
     page.goto(links[f"open-long-{lang}"])  # the longest values a form takes, shown back
     submit(page)
     visit(page, "my-data-longest")
+    page.goto(links[f"open-blocked-{lang}"])  # processing blocked: what it means, what is left
+    submit(page)
+    visit(page, "my-data-blocked")
     page.goto(links[f"open-asel-{lang}"])  # spent
     submit(page)
     visit(page, "my-data-link-used")
