@@ -80,6 +80,8 @@ LIFTING = {
     "запрос; дата, до которой мы ответим, появится в разделе «Открытые запросы». Если вместо "
     "этого вы хотите, чтобы ваши данные были уничтожены, выберите «уничтожение данных».",
 }
+HEADING = {"kk": "<h2>Өтініш беру</h2>", "ru": "<h2>Подать запрос</h2>"}
+DOWNLOAD_OR_ASK = {"kk": "Жүктеп алу немесе өтініш беру", "ru": "Скачать или запросить"}
 ASK_UNBLOCK, ASK_BLOCK = 'name="type" value="unblock"', 'name="type" value="block"'
 
 
@@ -96,6 +98,8 @@ def test_a_blocked_person_reads_what_the_block_means_and_asks_to_lift_it(client,
     html = client.get(f"/{lang}/my-data/").content.decode()
     assert MEANING[lang] in page_text(html) and LIFTING[lang] in page_text(html)
     assert ASK_UNBLOCK in html and ASK_BLOCK not in html
+    # Nothing can be downloaded while blocked: the section is not headed as if it could.
+    assert HEADING[lang] in page_text(html) and DOWNLOAD_OR_ASK[lang] not in page_text(html)
     client.post(f"/{lang}/my-data/request/", {"type": "unblock", "message": "",
                                               "token": aged_token()})  # fmt: skip
     ticket = Ticket.objects.get(subject=blocked)
@@ -109,6 +113,7 @@ def test_a_person_not_blocked_is_offered_a_block_not_its_lifting(client, person,
     open_page(client, lang)
     html = client.get(f"/{lang}/my-data/").content.decode()
     assert ASK_BLOCK in html and ASK_UNBLOCK not in html and MEANING[lang] not in page_text(html)
+    assert DOWNLOAD_OR_ASK[lang] in page_text(html)
     client.post(f"/{lang}/my-data/request/", {"type": "unblock", "message": "Разблокируйте",
                                               "token": aged_token()})  # fmt: skip
     assert not Ticket.objects.filter(subject=person).exists()
