@@ -45,6 +45,8 @@ def database_unreachable(error):
     from django.conf import settings
     from django.db import InterfaceError, OperationalError
 
+    from emalu.checks import database_where, one_line
+
     cause = error.__cause__
     db = settings.DATABASES["default"]
     if isinstance(cause, sqlite3.OperationalError) and "unable to open" in str(cause):
@@ -65,8 +67,7 @@ def database_unreachable(error):
     )
     if not isinstance(error, OperationalError | InterfaceError) or not connecting:
         return ""
-    where = f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
-    reason = " ".join(line.strip() for line in str(cause).splitlines() if line.strip())
+    where, reason = database_where(db), one_line(str(cause))
     return (
         f"{sys.argv[1] if len(sys.argv) > 1 else 'manage.py'} stopped: the database could not "
         f"be reached ({reason}). Check that PostgreSQL runs at {where} and that DATABASE_URL "

@@ -88,7 +88,7 @@ def check_database_reached(app_configs, **kwargs):
         connection.ensure_connection()
     except (OperationalError, InterfaceError) as error:
         db = settings.DATABASES["default"]
-        where = f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
+        where = database_where(db)
         reason = _reason(error.__cause__ or error, db.get("PASSWORD"))
         return [
             Error(
@@ -129,9 +129,20 @@ def check_cache_reached(app_configs, **kwargs):
     return []
 
 
+def database_where(db: dict) -> str:
+    """Where a DATABASES entry looks for its server, as an operator checks it (this check and
+    manage.py's one line for a job that could not reach it)."""
+    return f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
+
+
+def one_line(text: str) -> str:
+    """A driver's message, which may run over several lines, on one."""
+    return " ".join(line.strip() for line in text.splitlines() if line.strip())
+
+
 def _reason(error: BaseException, password: str | None) -> str:
     """An error's message on one line, its type named, a password in it hidden."""
-    text = " ".join(line.strip() for line in str(error).splitlines() if line.strip())
+    text = one_line(str(error))
     if password:
         text = text.replace(password, "***")
     return f"{type(error).__name__}: {text}".rstrip(": .")

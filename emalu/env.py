@@ -106,33 +106,32 @@ class Env(environ.Env):
             )
         return value
 
+    def _each(self, var, default, valid, what):
+        """The list `var`, each entry `valid`; else a stop naming `var` and the form it takes
+        (`what`), without the value: one may be a secret pasted in the wrong place."""
+        values = self.list(var, default=default)
+        if not all(map(valid, values)):
+            raise ImproperlyConfigured(f"{var} lists an entry that is not {what.format(var=var)}")
+        return values
+
     def hosts(self, var, default):
         """Host names as Django's ALLOWED_HOSTS reads them: a name, a «.domain», an address or
         «*». One written as an address (https://emaluplus-vko.kz, a path or a port after it)
         matched no request: every page answered 400 while `check --deploy` passed."""
-        values = self.list(var, default=default)
-        for value in values:
-            if not HOST.fullmatch(value):
-                raise ImproperlyConfigured(
-                    f"{var} lists an entry that is not a host name (the value is not shown): "
-                    "names only, comma-separated, without https://, a port or a path, e.g. "
-                    f"{var}=emaluplus-vko.kz,www.emaluplus-vko.kz."
-                )
-        return values
+        return self._each(var, default, HOST.fullmatch, (
+            "a host name (the value is not shown): names only, comma-separated, without "
+            "https://, a port or a path, e.g. {var}=emaluplus-vko.kz,www.emaluplus-vko.kz."
+        ))  # fmt: skip
 
     def origins(self, var, default):
         """Origins as Django's CSRF check compares them: scheme://host[:port], nothing after.
         One with a path or a trailing «/» (https://emaluplus-vko.kz/) matched no browser's
         Origin, and a form posted from the other host name was refused 403."""
-        values = self.list(var, default=default)
-        for value in values:
-            if not ORIGIN.fullmatch(value):
-                raise ImproperlyConfigured(
-                    f"{var} lists an entry that is not an origin (the value is not shown): "
-                    "https:// and a host name, no path or «/» after it, comma-separated, e.g. "
-                    f"{var}=https://emaluplus-vko.kz,https://www.emaluplus-vko.kz."
-                )
-        return values
+        return self._each(var, default, ORIGIN.fullmatch, (
+            "an origin (the value is not shown): https:// and a host name, no path or «/» "
+            "after it, comma-separated, e.g. "
+            "{var}=https://emaluplus-vko.kz,https://www.emaluplus-vko.kz."
+        ))  # fmt: skip
 
     def networks(self, var, default):
         """Addresses or CIDR networks (TRUSTED_PROXIES), each as the request's address is

@@ -6,7 +6,7 @@ opens again, searched for the rest of what was typed, and says what was left out
 from django.contrib import messages
 from django.contrib.admin import ModelAdmin
 from django.contrib.admin.views.main import SEARCH_VAR
-from django.http import HttpRequest, HttpResponseRedirect
+from django.http import HttpRequest, HttpResponseRedirect, QueryDict
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext_lazy as _
@@ -18,14 +18,21 @@ LEFT_OUT = _(
 )
 
 
+def nul_in(data: QueryDict, *, besides: str | None = None) -> bool:
+    """Whether a key or a value of `data` holds a NUL, the values of the key `besides` aside."""
+    return any(
+        NUL in key or (key != besides and any(NUL in value for value in values))
+        for key, values in data.lists()
+    )
+
+
 def _nul_only_in_search(request: HttpRequest) -> bool:
-    """Whether the one NUL of the request is in the search box's value, nowhere else."""
-    if any(NUL in key or NUL in value for key, value in request.POST.items()):
-        return False
-    return all(
-        key == SEARCH_VAR or not any(NUL in key or NUL in value for value in values)
-        for key, values in request.GET.lists()
-    ) and any(NUL in value for value in request.GET.getlist(SEARCH_VAR))
+    """Whether the NUL of the request is in the search box's value, nowhere else."""
+    return (
+        not nul_in(request.POST)
+        and not nul_in(request.GET, besides=SEARCH_VAR)
+        and any(NUL in value for value in request.GET.getlist(SEARCH_VAR))
+    )
 
 
 def search_without_nul(

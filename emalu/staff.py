@@ -41,7 +41,7 @@ from consent.core.models import AuditEvent, Language
 from consent.core.staff import staff_language, staff_language_choose, staff_language_record
 from consent.rights.alerts import maybe_alert
 
-from .search_nul import search_without_nul
+from .search_nul import nul_in, search_without_nul
 
 security_log = logging.getLogger("emalu.security")
 
@@ -141,10 +141,8 @@ class StaffAdminSite(OTPAdminSite):
             searched = search_without_nul(request, model_admin, view_name, allowed)
             if searched is not None:
                 return searched
-            for data in (request.GET, request.POST):
-                if any("\x00" in key or any("\x00" in v for v in values)
-                       for key, values in data.lists()):  # fmt: skip
-                    raise SuspiciousOperation("NUL character in an admin request")
+            if nul_in(request.GET) or nul_in(request.POST):
+                raise SuspiciousOperation("NUL character in an admin request")
             if any(whole_number(pk) is None for pk in request.POST.getlist(ACTION_CHECKBOX_NAME)):
                 raise SuspiciousOperation("an action's selected id is no row's number")
             if not _dates_drillable(model_admin, request.GET):
