@@ -67,7 +67,13 @@ class Refusals(logging.Filter):
     failure; and every django.security record, a malformed session's included) is one WARNING
     line naming the reason, the path and the host; never a traceback, never ERROR, which alerting
     reads as the site failing (bots send these all day), so never mailed. A 5xx keeps both.
-    No client address, as on every line (RequestLogMiddleware)."""
+    No client address, as on every line (RequestLogMiddleware).
+
+    During the request RequestLogMiddleware serves, that line is the request's own: the reason,
+    the host and Django's words (`detail`) join the request's line, which is then a WARNING,
+    and Django's record is not written. Each refusal was two lines, an INFO with the status
+    and a WARNING with the reason, one request counted twice and the WARNING's id the only
+    thing joining them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         status = getattr(record, "status_code", None)
@@ -86,6 +92,13 @@ class Refusals(logging.Filter):
             record.host = str(meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""))[:255]
         record.levelno, record.levelname = logging.WARNING, "WARNING"
         record.exc_info = record.exc_text = record.stack_info = None
+        if request is not None and request is REQUEST.get() and hasattr(request, "request_id"):
+            request.refusal = {
+                "reason": getattr(record, "reason", ""),
+                "host": getattr(record, "host", ""),
+                "detail": redact(record.getMessage())[:300],
+            }
+            return False
         return True
 
 
@@ -144,13 +157,16 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            request_log.info(
+            refusal = getattr(request, "refusal", None)  # Refusals: what the visitor sent
+            request_log.log(
+                logging.WARNING if refusal else logging.INFO,
                 "request",
                 extra={
                     "method": request.method,
                     "path": redact(request.path),
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - start) * 1000, 1),
+                    **(refusal or {}),
                 },
             )
             return response
