@@ -257,7 +257,8 @@ class OncePerFault(AdminEmailHandler):
     """ADMINS hear of a fault once per FAULT_MAIL_SECONDS, on every host together (the shared
     cache): a bug on a busy page, or one someone sets off again and again, mailed every time,
     each mail an SMTP session inside the visitor's request. The journal keeps every one. A fault
-    is the exception's type and the line that raised it; with the cache down, each is mailed."""
+    is the exception's type, the line that raised it and the database's SQLSTATE if any; with
+    the cache down, each is mailed."""
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.exc_info and record.exc_info[2] is not None:
@@ -265,7 +266,10 @@ class OncePerFault(AdminEmailHandler):
             while tb.tb_next is not None:
                 tb = tb.tb_next
             code = tb.tb_frame.f_code
-            fault = f"{record.exc_info[0].__qualname__}:{code.co_filename}:{tb.tb_lineno}"
+            # The SQLSTATE too: every refusal of the database is raised on the driver's one line,
+            # and a statement timeout mailed kept a full disk from being mailed for ten minutes.
+            state = getattr(record.exc_info[1].__cause__, "sqlstate", "") or ""
+            fault = f"{record.exc_info[0].__qualname__}:{code.co_filename}:{tb.tb_lineno}:{state}"
             try:
                 first = cache.add(f"fault-mailed:{fault}", True, FAULT_MAIL_SECONDS)
             except Exception:  # the cache is down: mail rather than lose the report
