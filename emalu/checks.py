@@ -233,3 +233,41 @@ def check_statement_timeout(app_configs, **kwargs):
             id="emalu.W003",
         )
     ]
+
+
+@register(deploy=True)
+def check_mail_relay(app_configs, **kwargs):
+    """The relay EMAIL_URL names was first tried by the mail timer, a minute after the start: a
+    wrong port, host or password said nothing until /healthz named mail_queue half an hour on,
+    while confirmation links waited in the outbox. emalu.service's `check --deploy` (and
+    `release`'s) now connects and signs in, and says so at the start. An Info, not a Warning:
+    the host still starts, for the forms and the ledger work without the relay and mail waits
+    in the outbox for it (a day of retries); a relay down at a reboot must not take the site
+    down with it."""
+    from django.core.checks import Info
+    from django.core.mail import mailers
+
+    mailer = settings.MAILERS["default"]
+    if not mailer["BACKEND"].endswith("smtp.EmailBackend"):
+        return []
+    options = mailer["OPTIONS"]
+    try:
+        relay = mailers.create_connection("default")
+        relay.timeout = 5  # the start waits no longer for a relay that does not answer
+        relay.open()
+        relay.close()
+    except Exception as error:  # whatever smtplib or the socket raises
+        where = f"{options['host']}:{options['port']}"
+        return [
+            Info(
+                f"EMAIL_URL: the mail relay at {where} did not take a connection"
+                f"{' and sign-in' if options.get('username') else ''}: "
+                f"{_reason(error, options.get('password'))}. Mail waits in the outbox until it "
+                "does.",
+                hint="Correct EMAIL_URL in /etc/emalu/env (smtp+tls://user:password@host:587), "
+                "or start the relay; /healthz names mail_queue once mail has waited "
+                "HEALTH_MAIL_QUEUE_MAX_MINUTES.",
+                id="emalu.I001",
+            )
+        ]
+    return []

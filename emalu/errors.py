@@ -54,13 +54,25 @@ def service_down(exception: BaseException | None) -> bool:
     return redis is not None and isinstance(exception, redis.ConnectionError | redis.TimeoutError)
 
 
-def query_timed_out(exception: BaseException | None) -> bool:
-    """Whether the database cancelled the request's query: it ran past
-    DATABASE_STATEMENT_TIMEOUT (emalu/db), or someone cancelled it (pg_cancel_backend). A
-    service down to the visitor (503), but a fault of the site's to its ADMINS: no /healthz
-    names a slow query."""
-    cause = getattr(exception, "__cause__", None)
-    return isinstance(exception, OperationalError) and getattr(cause, "sqlstate", "") == "57014"
+# What the database server refuses a statement for while it answers /healthz's «SELECT 1» (by
+# the SQLSTATE, or its class): a service down to the visitor (503), but a fault for ADMINS, for
+# no /healthz names it. A tablespace or disk full refused every photo, while /healthz was
+# green and the journal said only «Service Unavailable: /ru/apply/».
+REFUSED = {
+    "57014": "a query ran past DATABASE_STATEMENT_TIMEOUT and was cancelled",
+    "53100": "the database server's disk is full",
+    "53": "the database server is out of a resource (memory, connections)",
+}
+
+
+def database_refused(exception: BaseException | None) -> str | None:
+    """What the database refused the request's statement for (REFUSED), or None: a query
+    cancelled (DATABASE_STATEMENT_TIMEOUT, emalu/db, or pg_cancel_backend), a disk full, memory
+    or connections spent."""
+    if not isinstance(exception, OperationalError):
+        return None
+    state = getattr(exception.__cause__, "sqlstate", None) or ""
+    return REFUSED.get(state) or (REFUSED["53"] if state.startswith("53") else None)
 
 
 def disk_full(exception: BaseException | None) -> bool:

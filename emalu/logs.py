@@ -67,7 +67,13 @@ class Refusals(logging.Filter):
     failure; and every django.security record, a malformed session's included) is one WARNING
     line naming the reason, the path and the host; never a traceback, never ERROR, which alerting
     reads as the site failing (bots send these all day), so never mailed. A 5xx keeps both.
-    No client address, as on every line (RequestLogMiddleware)."""
+    No client address, as on every line (RequestLogMiddleware).
+
+    During the request RequestLogMiddleware serves, that line is the request's own: the reason,
+    the host and Django's words (`detail`) join the request's line, which is then a WARNING,
+    and Django's record is not written. Each refusal was two lines, an INFO with the status
+    and a WARNING with the reason, one request counted twice and the WARNING's id the only
+    thing joining them."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         status = getattr(record, "status_code", None)
@@ -86,6 +92,13 @@ class Refusals(logging.Filter):
             record.host = str(meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""))[:255]
         record.levelno, record.levelname = logging.WARNING, "WARNING"
         record.exc_info = record.exc_text = record.stack_info = None
+        if request is not None and request is REQUEST.get() and hasattr(request, "request_id"):
+            request.refusal = {
+                "reason": getattr(record, "reason", ""),
+                "host": getattr(record, "host", ""),
+                "detail": redact(record.getMessage())[:300],
+            }
+            return False
         return True
 
 
@@ -144,13 +157,16 @@ class RequestLogMiddleware:
         try:
             response = self.get_response(request)
             response["X-Request-ID"] = request_id
-            request_log.info(
+            refusal = getattr(request, "refusal", None)  # Refusals: what the visitor sent
+            request_log.log(
+                logging.WARNING if refusal else logging.INFO,
                 "request",
                 extra={
                     "method": request.method,
                     "path": redact(request.path),
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - start) * 1000, 1),
+                    **(refusal or {}),
                 },
             )
             return response
@@ -241,7 +257,8 @@ class OncePerFault(AdminEmailHandler):
     """ADMINS hear of a fault once per FAULT_MAIL_SECONDS, on every host together (the shared
     cache): a bug on a busy page, or one someone sets off again and again, mailed every time,
     each mail an SMTP session inside the visitor's request. The journal keeps every one. A fault
-    is the exception's type and the line that raised it; with the cache down, each is mailed."""
+    is the exception's type, the line that raised it and the database's SQLSTATE if any; with
+    the cache down, each is mailed."""
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.exc_info and record.exc_info[2] is not None:
@@ -249,7 +266,10 @@ class OncePerFault(AdminEmailHandler):
             while tb.tb_next is not None:
                 tb = tb.tb_next
             code = tb.tb_frame.f_code
-            fault = f"{record.exc_info[0].__qualname__}:{code.co_filename}:{tb.tb_lineno}"
+            # The SQLSTATE too: every refusal of the database is raised on the driver's one line,
+            # and a statement timeout mailed kept a full disk from being mailed for ten minutes.
+            state = getattr(record.exc_info[1].__cause__, "sqlstate", "") or ""
+            fault = f"{record.exc_info[0].__qualname__}:{code.co_filename}:{tb.tb_lineno}:{state}"
             try:
                 first = cache.add(f"fault-mailed:{fault}", True, FAULT_MAIL_SECONDS)
             except Exception:  # the cache is down: mail rather than lose the report

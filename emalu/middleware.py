@@ -15,7 +15,7 @@ from consent.common.net import forwarded_by_untrusted_peer
 from consent.core.keys import note_keys
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
-from .errors import query_timed_out, service_down
+from .errors import database_refused, service_down
 from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
 
@@ -123,14 +123,16 @@ class DatabaseUnavailableMiddleware:
         return self.get_response(request)
 
     def process_exception(self, request, exception):
-        if query_timed_out(exception):
+        if not service_down(exception):
+            return None
+        response = error_page(request, 503)
+        if refused := database_refused(exception):  # the database answers: no /healthz says it
             server_errors.error(
-                "A query ran past DATABASE_STATEMENT_TIMEOUT and was cancelled: %s",
-                request.path, exc_info=exception, extra={"status_code": 503, "request": request},
+                "%s (SQLSTATE %s): %s", refused, exception.__cause__.sqlstate, request.path,
+                exc_info=exception, extra={"status_code": 503, "request": request},
             )  # fmt: skip
-        if service_down(exception):
-            return error_page(request, 503)
-        return None
+            response._has_been_logged = True  # not Django's «Service Unavailable» line again
+        return response
 
 
 class FormBodyMiddleware:

@@ -106,11 +106,31 @@ def healthz(request):
     {"status": "ok" | "error"}: that the mail queue, the backup or Redis is down told an
     attacker where to push and when; a load balancer needs only the status code."""
     report = health.report()
-    if report["failing"]:
-        logger.error("healthz: failing: %s", ", ".join(report["failing"]))
+    _log_change(report["failing"])
     if not (from_inside(request) or monitoring(request)):
         report = {"status": report["status"]}
-    return JsonResponse(report, status=503 if report["status"] != "ok" else 200)
+    response = JsonResponse(report, status=503 if report["status"] != "ok" else 200)
+    # Not Django's «Service Unavailable: /healthz» at ERROR too: the request's own line has the
+    # status, and _log_change the parts.
+    response._has_been_logged = True
+    return response
+
+
+_failing_before: list[str] = []  # what this process's last /healthz found failing
+
+
+def _log_change(failing: list[str]) -> None:
+    """One ERROR line when parts start failing (or others join them), one INFO when all are
+    well again: the outage's start and end, in each worker. Every probe of a monitoring that
+    asks each minute wrote two ERROR lines through an hour's outage, for one fault."""
+    global _failing_before
+    if failing == _failing_before:
+        return
+    if failing:
+        logger.error("healthz: failing: %s", ", ".join(failing))
+    else:
+        logger.info("healthz: well again (was failing: %s)", ", ".join(_failing_before))
+    _failing_before = failing
 
 
 METRICS = [

@@ -193,11 +193,11 @@ def multipart(fields, photo):
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
 
 
-def post_photo(port, photo):
+def post_photo(port, photo, lang="kk"):
     """The application form posted as a browser does, with the photo: (status, body)."""
     from tests.live import form_session, request
 
-    cookies, csrf, token = form_session(port, "/kk/apply/")
+    cookies, csrf, token = form_session(port, f"/{lang}/apply/")
     fields = {
         "csrfmiddlewaretoken": csrf,
         "token": token,
@@ -211,7 +211,7 @@ def post_photo(port, photo):
     }
     body, content_type = multipart(fields, photo)
     headers = {"Content-Type": content_type, "Cookie": cookies}
-    status, _, html = request(port, "POST", "/kk/apply/", body, headers)
+    status, _, html = request(port, "POST", f"/{lang}/apply/", body, headers)
     return status, html.decode()
 
 

@@ -6,6 +6,7 @@ import json
 import re
 import shutil
 import subprocess
+from datetime import datetime, timedelta
 
 import pytest
 from django.core.management import get_commands
@@ -236,3 +237,28 @@ def test_every_variable_the_site_reads_is_documented():
     in_table = set(re.findall(r"`([A-Z][A-Z0-9_]*)`", readme.split("\n\n## ", 1)[0]))
     assert sorted(read - example) == []
     assert sorted(read - in_table) == []
+
+
+DAILY_JOBS = {"emalu-digest.timer": "send_request_digest",
+              "emalu-retention.timer": "enforce_retention",
+              "emalu-outgrown.timer": "close_outgrown_requests"}  # fmt: skip
+
+
+@pytest.mark.parametrize("timer", sorted(DAILY_JOBS))
+def test_a_daily_job_that_failed_runs_again_the_same_day(timer):
+    """The daily jobs run once a day however often they are started (consent/core/jobs.py: a
+    failed run records nothing and «runs again»), but each timer started its job once a day:
+    a digest failed at 08:30 (the database restarting, the clock off) waited for the next
+    morning, and the officers for the day's deadlines. Each timer now starts its job several
+    times a day; only the first run that goes to the end does the work."""
+    spec = unit(DEPLOY / timer)["Timer"]["OnCalendar"]
+    service = unit(DEPLOY / timer.replace(".timer", ".service"))["Service"]["ExecStart"]
+    assert f"manage.py {DAILY_JOBS[timer]}" in service
+    shown = subprocess.run(["systemd-analyze", "calendar", "--iterations=48", spec],
+                           capture_output=True, text=True, check=True).stdout  # fmt: skip
+    starts = [
+        datetime.fromisoformat(t)
+        for t in re.findall(r"(\d{4}-\d\d-\d\d \d\d:\d\d:\d\d) UTC", shown)
+    ]
+    first_day = [t for t in starts if t - starts[0] < timedelta(hours=24)]
+    assert len(first_day) >= 3, shown

@@ -13,6 +13,7 @@ from post_office.models import STATUS, Email
 
 from consent.core.jobs import last_run
 from consent.core.models import JobRun
+from tests.site.test_logs import console
 
 pytestmark = pytest.mark.django_db
 ADDRESS = "aigerim.health@example.kz"
@@ -78,6 +79,34 @@ def test_a_dead_cache_is_named(client, settings):
     status, body = health(client)
     assert (status, body["failing"]) == (503, ["cache"])
     assert body["cache"] == {"status": "unavailable", "error": "ConnectionError"}
+
+
+def test_an_outage_is_logged_where_it_starts_and_ends(client, settings, monitoring_probes):
+    """A monitoring probing each minute through an outage: the journal says when the cache
+    went and when it came back, not two ERROR lines at every probe (ours and Django's
+    «Service Unavailable: /healthz»), which buried the outage's start under an hour of copies."""
+    working = settings.CACHES
+    down = {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/1"}  # fmt: skip
+    with console() as lines:
+        settings.CACHES = {"default": down}
+        assert [health(client)[0] for _ in range(5)] == [503] * 5
+        settings.CACHES = working
+        assert [health(client)[0] for _ in range(3)] == [200] * 3
+    said = [(line["level"], line["message"]) for line in lines if line["logger"] != "emalu.request"]
+    assert said == [
+        ("ERROR", "healthz: failing: cache"),
+        ("INFO", "healthz: well again (was failing: cache)"),
+    ]
+    assert [line["status"] for line in lines if line["logger"] == "emalu.request"] == [503] * 5 + [
+        200
+    ] * 3
+
+
+@pytest.fixture
+def monitoring_probes(monkeypatch):
+    """This process's last /healthz found all well (an earlier test's probe may have failed)."""
+    monkeypatch.setattr("emalu.views._failing_before", [])
 
 
 def test_mail_waiting_too_long_is_named(client):

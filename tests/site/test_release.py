@@ -115,7 +115,7 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
             assert hosts[host].returncode == 0, stderr
             for number, step in enumerate(STEPS, 1):
                 assert f"[{number}/5] {step}" in stdout
-            assert "released" in stdout
+            assert "released" in stdout and "then `systemctl reload emalu` on every host" in stdout
             assert (tmp_path / host / "static" / "staticfiles.json").exists()
         # migrate's progress as migrate prints it: «Applying … OK» on one line, not two.
         said = "".join(stdout for stdout, _ in outputs.values())

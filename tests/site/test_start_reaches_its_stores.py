@@ -70,3 +70,44 @@ def test_a_host_whose_mailed_links_would_answer_400_does_not_start(django_db_blo
         listed = {**host, "ALLOWED_HOSTS": "emaluplus-vko.kz,www.emaluplus-vko.kz"}
         ok = start({**listed, "SITE_URL": "https://www.emaluplus-vko.kz"})
         assert ok.returncode == 0, ok.stderr
+
+
+def test_a_host_whose_mail_relay_refuses_starts_and_says_so(django_db_blocker):
+    """EMAIL_URL was first tried by the mail timer: a wrong port or password said nothing until
+    /healthz named the mail waiting, half an hour on. The start now says it, by name and
+    without the password; and the host still starts (mail waits in the outbox for the relay)."""
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult
+
+    from tests.live.mail import Inbox
+
+    def only_the_site(server, session, envelope, mechanism, auth_data):
+        return AuthResult(success=(auth_data.login, auth_data.password) == (b"site", b"right"))
+
+    port, closed = free_port(), free_port()
+    relay = Controller(Inbox(), hostname="127.0.0.1", port=port, authenticator=only_the_site,
+                       auth_require_tls=False)  # fmt: skip
+    relay.start()
+    try:
+        with django_db_blocker.unblock(), live_database() as url, redis_cache(12) as cache:
+            host = site_env(url, **cache, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
+                            SITE_URL="https://emaluplus-vko.kz",
+                            ALLOWED_HOSTS="emaluplus-vko.kz")  # fmt: skip
+            said = {}
+            for case, email_url in [
+                ("right", f"smtp://site:right@127.0.0.1:{port}"),
+                ("wrong password", f"smtp://site:{SECRET}@127.0.0.1:{port}"),
+                ("nothing there", f"smtp://127.0.0.1:{closed}"),
+            ]:
+                started = start({**host, "EMAIL_URL": email_url})
+                assert started.returncode == 0, started.stderr
+                assert SECRET not in started.stderr and "Traceback" not in started.stderr
+                said[case] = started.stderr
+    finally:
+        relay.stop()
+    assert "emalu.I001" not in said["right"]
+    assert f"(emalu.I001) EMAIL_URL: the mail relay at 127.0.0.1:{port} did not take a " \
+        "connection and sign-in: SMTP" in said["wrong password"]  # fmt: skip
+    assert f"(emalu.I001) EMAIL_URL: the mail relay at 127.0.0.1:{closed} did not take a " \
+        "connection: ConnectionRefusedError" in said["nothing there"]  # fmt: skip
+    assert "Mail waits in the outbox until it does." in said["nothing there"]

@@ -21,7 +21,7 @@ class Command(BaseCommand):
     help = (
         "Release the code in this directory, with the owner's DATABASE_URL: check --deploy "
         "--fail-level WARNING, compilemessages, collectstatic, migrate and encrypt_photos, "
-        "stopping at the first step that fails. Then restart the site (docs/deploy)."
+        "stopping at the first step that fails. Then reload the site on every host (README)."
     )
 
     def handle(self, *args, **options):
@@ -55,4 +55,10 @@ class Command(BaseCommand):
                     f"release stopped at step {number} ({name}): {error}\n"
                     f"Not run: {later}. Fix the cause and run `manage.py release` again."
                 ) from e
-        self.stdout.write(self.style.SUCCESS("released: restart the site and the timers' units"))
+        # It said «restart the site and the timers' units», where the README says a reload (a
+        # restart drops the requests being served) and a timer's job starts anew each run.
+        self.stdout.write(self.style.SUCCESS(
+            "released: on each other host `manage.py compilemessages --ignore=.venv` and "
+            "`manage.py collectstatic --no-input`, then `systemctl reload emalu` on every host "
+            "(README, Deploying, step 9); the timers' jobs take the new code at their next run"
+        ))  # fmt: skip
