@@ -64,6 +64,18 @@ def test_a_link_in_the_text_is_clickable_in_the_sent_mail(texts, marketer_client
         assert url in email.message
 
 
+@pytest.mark.parametrize("template", ["campaign", "request_done", "request_refused"])
+def test_an_address_written_without_its_scheme_links_over_https(template):
+    """«www.emalu.kz/offers», written as people write an address, was linked as
+    «http://www.emalu.kz/offers» (Django's urlize took HTTP for it): the reader's click went
+    out unencrypted, open to anyone on their network to read or change on the way."""
+    context = {"body": "Қараңыз: www.emalu.kz/kk/offers/", "unsubscribe_url": "x", "phrase": "x",
+               "ticket": SimpleNamespace(reference="R-1", get_type_display=lambda: "access"),
+               "outcome": "См. www.emalu.kz/ru/privacy/"}  # fmt: skip
+    _line, _text, html = render_mail(template, context, language="kk", subject_line="x")
+    assert 'href="https://www.emalu.kz/' in html and "http://" not in html
+
+
 @pytest.mark.parametrize(
     "template", ["request_done", "request_refused", "request_closed", "request_destroyed_instead"]
 )
