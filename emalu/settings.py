@@ -101,6 +101,8 @@ TEMPLATES = [
         },
     },
 ]
+# An address written without its scheme (www.…) in a campaign or an answer links over HTTPS.
+URLIZE_ASSUME_HTTPS = True
 
 # Database: SQLite under var/ for `make run`; PostgreSQL in CI and production, where it must be
 # named: a host whose file lacked it ran on a SQLite file of its own, and `check` said only that

@@ -52,6 +52,35 @@ def validate_one_line(value: str) -> None:
         )
 
 
+# Unicode's explicit direction marks: embeddings and overrides (LRE, RLE, LRO, RLO), closed by
+# PDF; isolates (LRI, RLI, FSI), closed by PDI, which closes what was opened inside them too.
+_EMBEDDINGS, _POP_EMBEDDING = "\u202a\u202b\u202d\u202e", "\u202c"
+_ISOLATES, _POP_ISOLATE = "\u2066\u2067\u2068", "\u2069"
+
+
+def validate_direction_closed(value: str) -> None:
+    """Refuse a line staff write (a campaign's title or subject line) holding a direction mark
+    it never closes: an invisible override pasted with an Arabic or Hebrew phrase turned around
+    whatever follows the line where it is shown, the preview in a reader's inbox list after the
+    subject, the desk's message after the title. Marks that are closed are kept as written."""
+    opened = []
+    for ch in value or "":
+        if ch in _EMBEDDINGS or ch in _ISOLATES:
+            opened.append(ch in _ISOLATES)
+        elif ch == _POP_EMBEDDING and opened and not opened[-1]:
+            opened.pop()
+        elif ch == _POP_ISOLATE and True in opened:
+            while not opened.pop():
+                pass
+    if opened:
+        raise ValidationError(
+            _("This holds an invisible direction mark (pasted with right-to-left text) that is "
+              "never closed: it would turn the text after it around. Type the line again "
+              "instead of pasting it."),
+            code="direction_open",
+        )  # fmt: skip
+
+
 # What a visitor types into a form field is shown to staff, put in mails and exports, and
 # compared, so it must read as it is stored: on top of clean_text, the invisible characters go.
 # Unicode's format characters (category Cf: bidi embeddings, overrides and isolates U+202A–U+202E

@@ -201,15 +201,8 @@ def send_batch(
     with transaction.atomic():
         sent, failed = [], []
         batch = claim(batch_size, skip)
-        held_back = _withheld(batch)
-        withheld = {m.id for m in held_back}
-        if withheld:
-            Email.objects.filter(id__in=withheld).delete()
-            campaign_mail_withheld.send(
-                sender=Email, message_ids=[m.message_id for m in held_back], at=timezone.now()
-            )
-            logger.info("%d campaign mails withheld: marketing no longer permitted", len(withheld))
-        blocked = {m.id for m in _blocked([m for m in batch if m.id not in withheld])}
+        withheld = set()
+        blocked = {m.id for m in _blocked(batch)}
         if blocked:
             Email.objects.filter(id__in=blocked).update(expires_at=timezone.now())
             names = {a.name for m in batch if m.id in blocked for a in m.attachments.all()}
@@ -225,8 +218,15 @@ def send_batch(
                       mail=mail_id)  # fmt: skip
             logger.info("%d mails to parents held back: the child is 18 now", len(of_age))
             withheld |= set(of_age)
+        held_back = []
         for email in batch:
             if email.id in withheld:
+                continue
+            # The gate for each campaign mail as it goes, not once for the batch: a batch takes
+            # as long as the mail server does (a minute of a slow one), and an unsubscribe
+            # answered «done» meanwhile let the batch's later mails to that person go out.
+            if _withheld([email]):
+                held_back.append(email)
                 continue
             error = _send(email, log_level)
             if error is None:
@@ -234,6 +234,14 @@ def send_batch(
             else:
                 failed.append((email, error))
         _record(sent, failed, log_level)
+        if held_back:
+            Email.objects.filter(id__in=[m.id for m in held_back]).delete()
+            campaign_mail_withheld.send(
+                sender=Email, message_ids=[m.message_id for m in held_back], at=timezone.now()
+            )
+            logger.info("%d campaign mails withheld: marketing no longer permitted",
+                        len(held_back))  # fmt: skip
+            withheld |= {m.id for m in held_back}
     return [e.id for e in sent], [e.id for e, _ in failed], sorted(withheld)
 
 

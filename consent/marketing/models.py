@@ -6,8 +6,14 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import DOCUMENT_MAX_CHARS, validate_one_line
+from consent.common.text import (
+    DOCUMENT_MAX_CHARS,
+    validate_direction_closed,
+    validate_one_line,
+)
 from consent.core.models import Language, Subject
+
+ONE_LINE = [validate_one_line, validate_direction_closed]
 
 
 class Campaign(models.Model):
@@ -20,14 +26,17 @@ class Campaign(models.Model):
         SENDING = "sending", _("being queued for sending")
         SENT = "sent", _("queued for sending")
 
-    title = models.CharField(_("internal title"), max_length=200)
-    # A subject line is a mail header: one line, or the mail cannot be sent to anyone.
+    title = models.CharField(
+        _("internal title"), max_length=200, validators=[validate_direction_closed]
+    )
+    # A subject line is a mail header: one line, or the mail cannot be sent to anyone; and a
+    # direction mark it opens closes within it, or the inbox's line after it reads backwards.
     subject_line_kk = models.CharField(
-        _("email subject (Kazakh)"), max_length=200, validators=[validate_one_line]
+        _("email subject (Kazakh)"), max_length=200, validators=ONE_LINE
     )
     body_kk = models.TextField(_("text (Kazakh)"), max_length=DOCUMENT_MAX_CHARS)
     subject_line_ru = models.CharField(
-        _("email subject (Russian)"), max_length=200, blank=True, validators=[validate_one_line]
+        _("email subject (Russian)"), max_length=200, blank=True, validators=ONE_LINE
     )
     body_ru = models.TextField(
         _("text (Russian)"),

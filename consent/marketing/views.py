@@ -45,12 +45,15 @@ def confirm_marketing(request, token):
         else:
             said = "already" if confirmed_by(payload) else "unsubscribed"
         return render(request, "marketing/confirm_marketing.html", {"state": said})
-    # Blocked, or a child without a guardian: said before the press, as the held consent's link
-    # does (rights/views.py), not a button that then confirms nothing.
+    # Blocked, unsubscribed since the link, or a child without a guardian: said before the
+    # press, as the held consent's link does (rights/views.py), not a button that then
+    # confirms nothing.
     if address_blocked(payload["e"]):
         state = "blocked"
     elif confirmed_by(payload):  # opened again from the mail once used: it says so
         state = "already"
+    elif withdrawn_since(payload):
+        state = "unsubscribed"
     else:
         state = "guardian" if guardian_missing(payload) else "ask"
     return render(request, "marketing/confirm_marketing.html", {"state": state})

@@ -64,6 +64,18 @@ def test_a_link_in_the_text_is_clickable_in_the_sent_mail(texts, marketer_client
         assert url in email.message
 
 
+@pytest.mark.parametrize("template", ["campaign", "request_done", "request_refused"])
+def test_an_address_written_without_its_scheme_links_over_https(template):
+    """«www.emalu.kz/offers», written as people write an address, was linked as
+    «http://www.emalu.kz/offers» (Django's urlize took HTTP for it): the reader's click went
+    out unencrypted, open to anyone on their network to read or change on the way."""
+    context = {"body": "Қараңыз: www.emalu.kz/kk/offers/", "unsubscribe_url": "x", "phrase": "x",
+               "ticket": SimpleNamespace(reference="R-1", get_type_display=lambda: "access"),
+               "outcome": "См. www.emalu.kz/ru/privacy/"}  # fmt: skip
+    _line, _text, html = render_mail(template, context, language="kk", subject_line="x")
+    assert 'href="https://www.emalu.kz/' in html and "http://" not in html
+
+
 @pytest.mark.parametrize(
     "template", ["request_done", "request_refused", "request_closed", "request_destroyed_instead"]
 )
@@ -113,3 +125,35 @@ def test_a_sent_campaign_does_not_count_todays_subscribers_as_its_audience(texts
     draft = Campaign.objects.create(**WRITTEN)
     page = marketer_client.get(f"{CHANGELIST}{draft.pk}/change/").content.decode()
     assert ">3<" in page.split("field-audience", 1)[1].split("field-", 1)[0].replace(" ", "")
+
+
+RLO, PDF, RLI, PDI = "\u202e", "\u202c", "\u2067", "\u2069"
+
+
+@pytest.mark.parametrize(
+    ("language", "said"), [("kk", "бағыт белгісі"), ("ru", "знак направления")]
+)
+@pytest.mark.parametrize("field", ["title", "subject_line_kk", "subject_line_ru"])
+def test_a_direction_mark_left_open_is_refused(texts, marketer_client, field, language, said):
+    """A subject line pasted with an Arabic phrase carried an invisible right-to-left override
+    it never closed: saved and sent, it turned the inbox's preview of the text after the
+    subject backwards (and a title, the desk's message after it). The admin now says so in the
+    marketer's language and saves nothing; marks that are closed are kept as written."""
+    marketer_client.cookies["django_language"] = language
+    value = f"Жеңілдік {RLO}عرض خاص 50%"
+    response = marketer_client.post(f"{CHANGELIST}add/", {**WRITTEN, field: value})
+    page = response.content.decode()
+    assert response.status_code == 200 and "errornote" in page and said in page
+    assert not Campaign.objects.exists()
+    closed = f"Жеңілдік {RLI}عرض خاص{PDI} 50% {RLO}abc{PDF}"
+    marketer_client.post(f"{CHANGELIST}add/", {**WRITTEN, field: closed})
+    assert Campaign.objects.filter(**{field: closed}).exists()
+
+
+def test_a_draft_with_a_direction_mark_left_open_is_not_sent(texts, marketer_client):
+    confirmed("kk@example.kz")
+    draft = Campaign.objects.create(**{**WRITTEN, "subject_line_kk": f"{RLO}Жаңалықтар"})
+    [(level, text)] = send(marketer_client, draft)
+    assert level == "error" and "Хат тақырыбы (қазақ тілінде)" in text
+    draft.refresh_from_db()
+    assert draft.status == "draft" and not Email.objects.exists()

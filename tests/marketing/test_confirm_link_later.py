@@ -81,3 +81,37 @@ def test_a_used_link_opened_again_within_its_days_says_confirmed(client, texts, 
     response = client.get(path)
     assert said(lang, "Your subscription was already confirmed.") in response.text
     assert 'method="post"' not in response.text.split("<main", 1)[1]
+
+
+def newsletter_link(response, lang):
+    main = response.text.split("<main", 1)[1]
+    return f'<a href="/{lang}/newsletter/">{said(lang, "Subscribe again")}</a>' in main
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_page_that_says_subscribe_again_links_the_form(client, texts, time_machine, lang):
+    """The link after an unsubscribe, past its days or damaged, and the page every unsubscribe
+    ends on, said «subscribe again» and showed no way to: the form was one footer link among
+    six, which a reader on a phone scrolls past. And the link opened after an unsubscribe,
+    within its seven days, offered «Confirm my subscription», whose press then said it no
+    longer subscribes: it says so at once, as it does when blocked or confirmed already."""
+    from consent.core.ledger import consent_withdraw
+
+    time_machine.move_to(timezone.now(), tick=False)
+    optin_start(ADDRESS, "", lang)
+    path = confirm_path()
+    client.post(path)
+    consent_withdraw(Subject.objects.get(email=ADDRESS), MARKETING, source=Source.UNSUBSCRIBE)
+    response = client.get(path)  # unsubscribed since: said before any press, with no button
+    assert said(lang, "You unsubscribed after this link was sent, so it no longer subscribes "
+                      "you. Subscribe again to get a new one.") in response.text  # fmt: skip
+    assert 'method="post"' not in response.text.split("<main", 1)[1]
+    assert newsletter_link(response, lang)
+    assert newsletter_link(client.get(f"/{lang}/newsletter/confirm/damaged/"), lang)
+    time_machine.shift(timedelta(days=8))
+    optin_start("other@example.kz", "", lang)
+    (mail,) = Email.objects.filter(to=["other@example.kz"])
+    (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", mail.message)
+    time_machine.shift(timedelta(days=8))
+    assert newsletter_link(client.get(urlsplit(url).path), lang)  # past its seven days
+    assert newsletter_link(client.get(f"/{lang}/unsubscribe/done/"), lang)
