@@ -77,7 +77,7 @@ def test_a_delivery_is_named_by_its_local_time(officer, language, settings):
     with translation.override(language):
         local = localize(at.astimezone(ZoneInfo(settings.TIME_ZONE)))
     assert local in page and "2026-12-03" not in page and "+00:00" not in page, page
-    assert {"kk": "2026 ж.", "ru": "4 декабря"}[language] in local.replace(NBSP, " ")
+    assert {"kk": "2026 жылғы", "ru": "4 декабря"}[language] in local.replace(NBSP, " ")
 
 
 @pytest.mark.django_db
