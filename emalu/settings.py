@@ -98,6 +98,8 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "emalu.context_processors.site",
             ],
+            # Loaded after Django's own filters: `truncatewords` that keeps no-break spaces.
+            "builtins": ["emalu.templatetags.spacing"],
         },
     },
 ]

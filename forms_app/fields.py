@@ -143,11 +143,12 @@ class PhoneOrEmail(VisitorText):
 
 
 # A date as people write it by hand: day first, with dots, slashes, dashes or spaces (17.05.1990,
-# 17/05/1990, 17-05-1990, 17 05 1990), perhaps with «г.», «ж.» or a full stop after the year; or
+# 17/05/1990, 17-05-1990, 17 05 1990), perhaps with «г.», «ж.», «жылғы» (as the site writes a
+# year) or a full stop after the year; or
 # the ISO form a phone's date picker sends (1990-05-17).
 _DAY_FIRST = re.compile(r"(\d{1,2})[./ -](\d{1,2})[./ -](\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
-_YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы)\.?\Z", re.IGNORECASE)
+_YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы|жылғы)\.?\Z", re.IGNORECASE)
 
 
 class BirthDate(forms.DateField):

@@ -65,7 +65,9 @@ def test_a_breach_due_and_not_yet_reported_is_in_the_officers_digest(
     assert (mail is not None and f"{breach}, 10.12.2026" in mail.message) is listed
     if listed:
         assert "/admin/rights/breach/" in mail.message
-        assert mail.subject.startswith("Уәкілетті органға хабарланатын инциденттер: 1;")
+        assert mail.subject.startswith(
+            "Уәкілетті органға хабарланатын дербес деректер қауіпсіздігінің бұзылулары: 1;"
+        )
         Breach.objects.filter(pk=breach.pk).update(regulator_notified_at=datetime.now(ALMATY))
         time_machine.move_to("2026-12-14 09:00+05:00", tick=False)  # the next working day
         assert digest_on(time_machine, "2026-12-14 09:00+05:00") is None
@@ -87,7 +89,7 @@ BREACH = {"detected_at_0": "01.12.2026", "detected_at_1": "10:00", "description"
      "Проверьте год: рабочие дни считаются с\xa01991"),
     ({"detected_at_0": "01.01.0001", "detected_at_1": "00:00"}, "detected_at", "Проверьте год"),
     ({"regulator_notified_at_0": "30.11.2026", "regulator_notified_at_1": "09:00"},
-     "regulator_notified_at", "раньше обнаружения инцидента"),
+     "regulator_notified_at", "раньше обнаружения нарушения безопасности"),
     ({"regulator_notified_at_0": "03.12.2026", "regulator_notified_at_1": "09:00"},
      "regulator_notified_at", "ещё не наступило"),
     ({"subjects_notified": "on"}, "subjects_notified_at", "Укажите, когда затронутые лица"),

@@ -167,7 +167,7 @@ def test_an_unconfirmed_request_waits_then_closes_once_its_link_has_expired(
 
 
 # A person reads a date in words.
-DUE_IN_WORDS = {"kk": "2026\xa0ж.\xa03\xa0қараша", "ru": "3\xa0ноября 2026"}
+DUE_IN_WORDS = {"kk": "2026\xa0жылғы\xa03\xa0қараша", "ru": "3\xa0ноября\xa02026"}
 
 
 @pytest.mark.parametrize("lang,admin", LANGS)

@@ -220,3 +220,32 @@ def test_the_childrens_page_without_a_link_shows_nothing(client, child):
     assert response.status_code == 302 and response.url == "/kk/my-data/"
     client.post("/kk/my-data/children/withdraw/", {"child": 1, "withdraw": MARKETING})
     assert gate.may_process(child, MARKETING)
+
+
+# What the mother reads of her children: one child is «the child», two are «these children».
+ONE_CHILD = {"kk": ["баланың дербес деректерін", "Баланың деректері"],
+             "ru": ["персональных данных ребёнка", "Данные ребёнка"]}  # fmt: skip
+CHILDREN = {"kk": ["мына балалардың дербес деректерін", "Балалардың деректері"],
+            "ru": ["персональных данных этих детей", "Данные детей"]}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("children", [1, 2])
+def test_a_parent_of_one_child_reads_of_one_child(child, texts, make_subject, lang, children):
+    """A mother withdrawing for her only child read «мы прекратили обработку персональных
+    данных этих детей» / «мына балалардың» and «Данные детей пока хранятся»: the mail spoke of
+    children whatever their number. With her second child they are children."""
+    if children == 2:
+        brother = make_subject(full_name="Нұрлан Қасымов", email="nurlan@example.kz",
+                               birth_date="2014-02-01", language="kk")  # fmt: skip
+        mother = Guardian.objects.create(subject=brother, full_name="Гүлнар Қасымова",
+                                         contact=PARENT)  # fmt: skip
+        consent_grant(brother, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                      guardian=mother)  # fmt: skip
+    ingest(message(WITHDRAW[lang], sender=PARENT, message_id=f"<w-{lang}@x>"))
+    (mail,) = mails_to(PARENT)
+    said, not_said = (ONE_CHILD, CHILDREN) if children == 1 else (CHILDREN, ONE_CHILD)
+    assert mail.message.count(" Қасым") == children
+    for text in (mail.message, mail.html_message):
+        assert all(words in text for words in said[lang]), text
+        assert not any(words in text for words in not_said[lang]), text

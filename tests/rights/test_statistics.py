@@ -33,8 +33,8 @@ STATISTICS = {
 
 # The month and the language as the staff member writes them (NBSP inside, emalu/formats).
 MONTHS_AND_LANGUAGES = {
-    "kk": [["2026\xa0ж.\xa0қараша", "Қазақша"], ["2026\xa0ж.\xa0желтоқсан", "Орысша"]],
-    "ru": [["ноябрь 2026\xa0г.", "Казахский"], ["декабрь 2026\xa0г.", "Русский"]],
+    "kk": [["2026\xa0жылғы\xa0қараша", "Қазақша"], ["2026\xa0жылғы\xa0желтоқсан", "Орысша"]],
+    "ru": [["ноябрь\xa02026\xa0г.", "Казахский"], ["декабрь\xa02026\xa0г.", "Русский"]],
 }
 
 

@@ -286,3 +286,29 @@ def test_no_admin_page_says_a_label_twice(walks, lang):  # noqa: F811
                     said.append((url, twice.string))
     assert deletions > len(admin.site._registry)
     assert said == [], "\n".join(f"{url}: {twice}" for url, twice in sorted(set(said)))
+
+
+# An object's name where a change form shows it twice: the breadcrumb's last item, cut to 18
+# words, and the heading above the form.
+CRUMB = re.compile(r'<li aria-current="page">(.*?)</li>', re.S)
+HEADING = re.compile(r"<h2>(.*?)</h2>", re.S)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_breadcrumb_names_an_object_with_the_spaces_of_its_name(walks, lang):  # noqa: F811
+    """The breadcrumbs read «сведения о компании», «Ответы на обращения и заявки, версия 1»
+    where the catalogue writes «о\u00a0компании», «и\u00a0заявки» (a one-letter word and a count
+    kept with the next word, docs/glossary.md): Django's `truncatewords` joined every word
+    again with a plain space (emalu/templatetags/spacing.py)."""
+    named, wrong = 0, []
+    for url, response in walks[lang].pages:
+        page = response.content.decode()
+        if url.endswith("/change/") and (crumb := CRUMB.search(page)):
+            heading = HEADING.search(page)
+            if heading and len(heading[1].split()) <= 18:
+                named += "\N{NO-BREAK SPACE}" in heading[1]
+                if crumb[1] != heading[1]:
+                    wrong.append(f"{url}: {crumb[1]!r} under {heading[1]!r}")
+    assert named >= 2, "the walk names no object with a no-break space"
+    assert wrong == [], "\n".join(wrong)

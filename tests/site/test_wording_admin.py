@@ -77,7 +77,7 @@ def test_a_delivery_is_named_by_its_local_time(officer, language, settings):
     with translation.override(language):
         local = localize(at.astimezone(ZoneInfo(settings.TIME_ZONE)))
     assert local in page and "2026-12-03" not in page and "+00:00" not in page, page
-    assert {"kk": "2026 ж.", "ru": "4 декабря"}[language] in local.replace(NBSP, " ")
+    assert {"kk": "2026 жылғы", "ru": "4 декабря"}[language] in local.replace(NBSP, " ")
 
 
 @pytest.mark.django_db
@@ -131,3 +131,19 @@ def test_the_password_form_speaks_the_staff_language(officer, language, says, no
     page = shown(staff(officer, language).get(f"/admin/auth/user/{other.pk}/password/"))
     assert says in page
     assert not_said not in page and "If disabled" not in page, page
+
+
+@pytest.mark.parametrize("text,words,shown", [
+    ("сведения о\xa0компании", 18, "сведения о\xa0компании"),
+    ("Ответы на обращения и\xa0заявки, версия\xa01", 3, "Ответы на обращения …"),
+    ("15\xa0жұмыс күні ішінде", 1, "15\xa0жұмыс …"),
+    ("  a  b ", 5, "a  b"),
+    ("a b", 0, ""),
+])  # fmt: skip
+def test_a_name_cut_to_its_first_words_keeps_its_spaces(text, words, shown):
+    """The admin cuts an object's name in its breadcrumbs with `truncatewords`; a no-break space
+    is part of a word, as a phone reads it."""
+    from django.template import Context, Template
+
+    template = Template("{{ text|truncatewords:words }}")
+    assert template.render(Context({"text": text, "words": words})) == shown

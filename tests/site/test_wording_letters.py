@@ -179,3 +179,39 @@ def test_a_dash_never_starts_a_line(language, domain):
     assert not bad, bad
     assert DASH_THAT_MAY_START_A_LINE.search("срок ответа — 10 рабочих дней")
     assert not DASH_THAT_MAY_START_A_LINE.search("срок ответа\N{NO-BREAK SPACE}— 10")
+
+
+# A limit the English sets keeps its word in the translation: «Please submit at least 2 forms»
+# read «Пожалуйста, отправьте 2 формы», an exact number where the rule is a minimum. The words
+# each language says a minimum or a maximum with.
+LIMITS = {
+    "at least": (r"\bat least\b", {"ru": r"не менее|как минимум|хотя бы|не меньше|по крайней мере",
+                                   "kk": r"кемінде|кем дегенде|ең кемі"}),
+    "at most": (r"\bat most\b|\bno more than\b|\bnot more than\b",
+                {"ru": r"не более|не больше|не чаще|не позднее",
+                 "kk": r"көп дегенде|аспа|артық емес|жиі емес"}),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_minimum_or_a_maximum_stays_one_in_every_form(language):
+    bad = []
+    for entry in entries(language):
+        english = f"{entry.msgid} {entry.msgid_plural}"
+        for limit, (said, translated) in LIMITS.items():
+            if re.search(said, english, re.I):
+                forms = entry.msgstr_plural.values() if entry.msgid_plural else [entry.msgstr]
+                bad += [(limit, text) for text in forms
+                        if not re.search(translated[language], text, re.I)]  # fmt: skip
+    assert not bad, bad
+
+
+def test_what_the_english_plural_adds_is_said_for_21_too():
+    """The admin's «All 21 selected» (every row of a long list chosen) read «Выбран 21»: the
+    Russian form for 1 also serves 21, 31, 101…, so a word only the English plural has («All»)
+    is in every form."""
+    bad = [entry.msgstr_plural for entry in entries("ru") if entry.msgid_plural
+           and re.match(r"All\b", entry.msgid_plural) and not re.match(r"All\b", entry.msgid)
+           and not all(re.search(r"\bвсе\b", text, re.I)
+                       for text in entry.msgstr_plural.values())]  # fmt: skip
+    assert not bad, bad

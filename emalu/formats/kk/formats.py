@@ -1,10 +1,12 @@
 # Kazakh date and number formats; Django ships none for kk.
 # Month names: Django's catalogue, completed for kk in locale/ (emalu/django_admin_strings.py).
-# A no-break space (NBSP) keeps a date whole on a narrow screen: «2026 ж. 21 наурыз» never
-# breaks, not even after «ж.» (a line that ends with «2026 ж.» reads as a year alone, and the
-# next one starts with a day and month of no year); a date and time part only after the comma.
-_YEAR = "Y\N{NO-BREAK SPACE}ж.\N{NO-BREAK SPACE}"
-DATE_FORMAT = _YEAR + "j\N{NO-BREAK SPACE}E"  # 2026 ж. 21 наурыз
+# A date is written as the law and official letters write it, «2026 жылғы 21 наурыз» (not the
+# abbreviated «2026 ж.» of a table). A no-break space (NBSP) keeps it whole on a narrow screen:
+# a line that ends with «2026 жылғы» reads as a year alone, and the next one starts with a day
+# and month of no year; a date and time part only after the comma. One home for both languages'
+# rule: tests/site/test_wording.py renders every format.
+_YEAR = "Y\N{NO-BREAK SPACE}жылғы\N{NO-BREAK SPACE}"
+DATE_FORMAT = _YEAR + "j\N{NO-BREAK SPACE}E"  # 2026 жылғы 21 наурыз
 TIME_FORMAT = "H:i"
 DATETIME_FORMAT = _YEAR + "j\N{NO-BREAK SPACE}E, H:i"
 YEAR_MONTH_FORMAT = _YEAR + "E"  # month names are lower case in Kazakh
