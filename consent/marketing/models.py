@@ -6,7 +6,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import DOCUMENT_MAX_CHARS, validate_one_line
+from consent.common.text import DOCUMENT_MAX_CHARS, numbered, validate_one_line
 from consent.core.models import Language, Subject
 
 
@@ -139,4 +139,4 @@ class CampaignRecipient(models.Model):
         verbose_name_plural = _("campaign recipients")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import EMPTY
+from consent.common.text import EMPTY, numbered
 
 from ..ledger import data_shown
 from ..models import (
@@ -105,7 +105,7 @@ class AuditEventAdmin(NamedAdmin):
         if about.object_type and about.object_id:
             named = self.object_kind(about)
         elif person.isascii() and person.isdigit():
-            named = f"{capfirst(Subject._meta.verbose_name)} #{person}"
+            named = f"{capfirst(Subject._meta.verbose_name)} {numbered(person)}"
         else:
             return super().changelist_view(request, extra_context)
         title = _("Audit log: %(object)s") % {"object": named}
@@ -128,7 +128,7 @@ class AuditEventAdmin(NamedAdmin):
             kind = capfirst(apps.get_model(obj.object_type)._meta.verbose_name)
         except (LookupError, ValueError):  # a model since removed: its label is all there is
             kind = obj.object_type
-        return f"{kind} #{obj.object_id}" if obj.object_id else kind
+        return f"{kind} {numbered(obj.object_id)}" if obj.object_id else kind
 
 
 @admin.register(Tombstone)
@@ -143,4 +143,4 @@ class TombstoneAdmin(ReadOnlyAdmin):
         parent's erasure emptied by their numbers."""
         if obj.kind == Tombstone.Kind.MINIMISED:
             return ", ".join(str(DATA_FIELDS.get(code, code)) for code in obj.erased) or EMPTY
-        return ", ".join(f"#{pk}" for pk in obj.erased) or EMPTY
+        return ", ".join(numbered(pk) for pk in obj.erased) or EMPTY
