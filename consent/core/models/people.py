@@ -86,7 +86,9 @@ class GuardianMail(models.Model):
     sends it only while the child is under 18 at the moment of sending (core.delivery)."""
 
     email = models.OneToOneField("post_office.Email", models.CASCADE, related_name="+")
-    guardian = models.ForeignKey(Guardian, models.CASCADE, related_name="+")
+    # Never dropped by a cascade: a child's destruction deletes the mail first (rights.erasure,
+    # mailed.mail_for_child); a guardian row going with its link left the mail queued, unheld.
+    guardian = models.ForeignKey(Guardian, models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("mail to a parent or guardian for a child")
