@@ -187,8 +187,9 @@ def numbered(number: object) -> str:
     """A record's or request's number as the site writes it to people and staff, «№ 12» (a
     no-break space after «№», kk and ru alike): the one home of that sign. Written «#12» in a
     few places (the digest's people to decide on, the admin's saved and deleted messages, the
-    audit log's titles), it read as code beside the «№ 12» of every letter and page."""
-    return gettext("No. %(number)s") % {"number": number}
+    audit log's titles), it read as code beside the «№ 12» of every letter and page. The
+    templates' «No. {{ ref }}» is the same message, one translation."""
+    return gettext("No. %(ref)s") % {"ref": number}
 
 
 # The most combining marks one letter carries as people write it, once composed (NFC): a Kazakh
