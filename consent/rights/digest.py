@@ -11,7 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
-from consent.common.text import numbered
 from consent.core.mail import interpolate, queue_mail_each
 from consent.core.staff import staff_addressed
 from consent.workdays.calendar import add_working_days, is_working_day
@@ -80,7 +79,7 @@ def digest(today: date) -> int:
     # officer reads, so they stayed for ever.
     review = retention_plan(timezone.now())["review"]
     groups["review"] = [
-        (numbered(subject_id), REVIEW_REASONS[reason],
+        (subject_id, REVIEW_REASONS[reason],
          absolute_url(reverse("admin:consent_subject_change", args=[subject_id])))
         for subject_id, reason in review[:REVIEW_LISTED]
     ]  # fmt: skip
