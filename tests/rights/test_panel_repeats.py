@@ -118,3 +118,39 @@ def test_a_page_opened_before_a_colleague_blocked_the_person_says_what_changed(
     assert trace(correction) == before
     person.refresh_from_db()
     assert person.full_name == "Әсел Қасымова"
+
+
+CLOSED_WITH_DATA = {
+    "kk": "Бұл өтініш {time} адамның деректерімен бірге жабылды: олар R-{ref} өтініш бойынша "
+    "жойылды (кім: olga;",
+    "ru": "Этот запрос закрыт {time} вместе с\xa0данными человека, уничтоженными по\xa0запросу "
+    "R-{ref} (сотрудник: olga;",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_page_of_a_request_closed_by_the_persons_destruction_does_not_say_already_done(
+    client, person, privacy_officer, time_machine, lang
+):
+    """Olga opens Әсел's access request, then carries out her destruction request, which closes
+    the access request with the data. The access request's page, pressed then, said «Already
+    done: you did it», as if the access had been answered. It says it was closed with the data,
+    under which request, and nothing is done."""
+    time_machine.move_to("2026-12-15 10:00+05:00", tick=False)
+    access = ticket_verify(ticket_open(kind="access", email=person.email, language=lang,
+                                       channel="email"))  # fmt: skip
+    destroy = ticket_verify(ticket_open(kind="destroy", email=person.email, language=lang,
+                                        channel="email"))  # fmt: skip
+    olga = verified_login(client, privacy_officer)
+    olga.cookies["django_language"] = lang
+    shown = page_form(olga, access, "desk-panel")
+    olga.post(f"/admin/rights/ticket/{destroy.pk}/act/",
+              {"desk_action": "do", **page_form(olga, destroy, "desk-panel")})  # fmt: skip
+    before = trace(access)
+
+    late = olga.post(f"/admin/rights/ticket/{access.pk}/act/", {"desk_action": "do", **shown},
+                     follow=True)  # fmt: skip
+    text = told(late)
+    assert CLOSED_WITH_DATA[lang].format(time="15.12.2026 10:00", ref=destroy.pk) in text, text
+    assert AGAIN[lang] not in text
+    assert trace(access) == before

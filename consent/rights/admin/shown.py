@@ -64,10 +64,17 @@ def changed_since(ticket: Ticket, posted, user) -> str | None:
         return _("This request changed after this page was opened (now: %(state)s), so "
                  "nothing was done. Read the page again first.") % now  # fmt: skip
     now["time"] = reader_time(last.at)
+    now["who"] = last.actor_label or _("the system")
+    if destroyed_by := last.detail.get("destroyed_by"):
+        # Closed by another request's destruction, not by a press of this panel: «Already done:
+        # you did it» read as if the access asked for had been answered.
+        now["ref"] = destroyed_by
+        return _("This request was closed at %(time)s with the person's data, destroyed under "
+                 "request %(ref)s by %(who)s (now: %(state)s), so nothing was "
+                 "done.") % now  # fmt: skip
     if last.actor_id == user.pk:
         return _("Already done: you did it at %(time)s (now: %(state)s), so nothing was done "
                  "again.") % now  # fmt: skip
-    now["who"] = last.actor_label or _("the system")
     return _("Already done after this page was opened: at %(time)s, by %(who)s (now: "
              "%(state)s), so nothing was done. Read the page again first.") % now  # fmt: skip
 
