@@ -133,9 +133,22 @@ class AuditEventAdmin(NamedAdmin):
 
 @admin.register(Tombstone)
 class TombstoneAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "kind", "subject_ref", "items", "request_ref", "actor_label"]
-    fields = ["at", "kind", "subject_ref", "items", "request_ref", "actor_id", "actor_label"]
+    """The records of destruction: the person by their number («№ 12»: nothing else of them is
+    left) and the staff member by login; the bare «1» and «2» of the person's and the staff
+    account's numbers read as counts."""
+
+    list_display = ["id", "at", "kind", "person", "items", "request_ref", "staff"]
+    fields = ["at", "kind", "person", "items", "request_ref", "staff"]
     readonly_fields = fields
+
+    @admin.display(description=Tombstone._meta.get_field("subject_ref").verbose_name,
+                   ordering="subject_ref")  # fmt: skip
+    def person(self, obj):
+        return numbered(obj.subject_ref) if obj.subject_ref is not None else EMPTY
+
+    @admin.display(description=_("staff member"), ordering="actor_label")
+    def staff(self, obj):
+        return staff_named(obj, obj.actor_id, obj.actor_label)
 
     @admin.display(description=Tombstone._meta.get_field("erased").verbose_name)
     def items(self, obj):
