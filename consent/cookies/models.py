@@ -4,6 +4,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import numbered
 from consent.core.models import AppendOnly
 
 
@@ -26,4 +27,4 @@ class CookieChoice(AppendOnly):
         verbose_name_plural = _("cookie choices")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.text import (
     DOCUMENT_MAX_CHARS,
+    numbered,
     validate_direction_closed,
     validate_one_line,
 )
@@ -148,4 +149,4 @@ class CampaignRecipient(models.Model):
         verbose_name_plural = _("campaign recipients")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)

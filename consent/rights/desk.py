@@ -262,6 +262,13 @@ class ActionForm(forms.Form):
         return self.ticket.closable_as(timezone.now()) is not None
 
 
+def actions_offered(ticket: Ticket) -> list[str]:
+    """The panel's actions for `ticket` as it is now: what the page's «state» records
+    (admin.shown.page_state), since more than its status and type decide them (the person's
+    block, the child's 18th birthday)."""
+    return [choice[0] for choice in ActionForm(ticket=ticket).fields["desk_action"].choices]
+
+
 def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -> Ticket:
     """Run the operation for the panel's action and the request's type (export and
     withdrawal have their own steps)."""

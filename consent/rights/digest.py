@@ -79,7 +79,7 @@ def digest(today: date) -> int:
     # officer reads, so they stayed for ever.
     review = retention_plan(timezone.now())["review"]
     groups["review"] = [
-        (f"#{subject_id}", REVIEW_REASONS[reason],
+        (subject_id, REVIEW_REASONS[reason],
          absolute_url(reverse("admin:consent_subject_change", args=[subject_id])))
         for subject_id, reason in review[:REVIEW_LISTED]
     ]  # fmt: skip

@@ -26,7 +26,7 @@ from consent.core.subjects import normalise_email
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
 from .keys import hashed_key
-from .mailed import mail_to, mail_to_guardian
+from .mailed import mail_for_child, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
 
@@ -54,8 +54,9 @@ def subject_destroy(
     storage = subject.photo.storage
     # Queued and sent mail to the person, with their delivery logs and attachments (the access
     # export), also at an address they held before a correction or wrote a request from, even
-    # one someone else holds now (mailed.mail_to).
-    attachment_files = mail_delete(mail_to(subject))
+    # one someone else holds now (mailed.mail_to); and the mail written to their parent about
+    # them (mailed.mail_for_child), which their guardian rows' cascade left queued, unlinked.
+    attachment_files = mail_delete(mail_to(subject) | mail_for_child(subject))
     # Requests keep their number and dates for the record, not the person's words or address.
     tickets = Ticket.objects.filter(
         pk__in=list(Ticket.objects.of(subject).values_list("pk", flat=True))

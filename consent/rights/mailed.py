@@ -22,7 +22,7 @@ from django.db.models import Q
 
 from consent.core.addresses import address_folded
 from consent.core.guardians import guardians_at
-from consent.core.models import Subject
+from consent.core.models import GuardianMail, Subject
 from consent.core.subjects import normalise_email
 
 from .models import Correction, Ticket
@@ -89,6 +89,14 @@ def mail_to(subject: Subject) -> Q:
             if holder == subject.pk:
                 query |= _held_from(address, takers, n)
     return query
+
+
+def mail_for_child(subject: Subject) -> Q:
+    """The mail written to a parent or guardian as `subject`'s representative (core.mail's
+    `for_child`: the answers to what they asked for the child), as a filter of post_office's
+    Email: it tells of the child, so it goes when the child's data is destroyed, queued or sent,
+    with the link that holds it once the child is 18 (core.delivery)."""
+    return Q(pk__in=GuardianMail.objects.filter(guardian__subject=subject).values("email"))
 
 
 def mail_to_guardian(address: str) -> Q:

@@ -255,13 +255,12 @@ def test_the_people_retention_leaves_to_staff_are_in_the_digest(
         "Ежедневная сводка: просроченных запросов и\xa0запросов со сроком сегодня нет"
     )
     assert kk.subject == "Күнделікті шолу: мерзімі өткен және бүгін аяқталатын өтініш жоқ"
-    assert f"#{kept.pk}: согласие не записано, http" in ru.message
-    assert f"#{kept.pk}: келісім жазылмаған, http" in kk.message
+    assert f"№\xa0{kept.pk}: согласие не записано, http" in ru.message
+    assert f"№\xa0{kept.pk}: келісім жазылмаған, http" in kk.message
     assert f"/admin/consent/subject/{kept.pk}/change/" in ru.message
-    assert f'/admin/consent/subject/{kept.pk}/change/" style="color:#0b5394;">#{kept.pk}</a>' in (
-        ru.html_message
-    )
-    assert f"#{consenting.pk}" not in ru.message  # a consent stands: nothing to decide
+    linked = f'/admin/consent/subject/{kept.pk}/change/" style="color:#0b5394;">№\xa0{kept.pk}</a>'
+    assert linked in ru.html_message
+    assert f"№\xa0{consenting.pk}" not in ru.message  # a consent stands: nothing to decide
     assert "@example.kz" not in ru.message  # by number: the digest names no one
 
     # Past the number listed, how many more and where they are all listed.
@@ -269,5 +268,5 @@ def test_the_people_retention_leaves_to_staff_are_in_the_digest(
     Email.objects.all().delete()
     digest(date(2026, 12, 17))
     ru = Email.objects.get(to=["vera@example.kz"]).message
-    assert f"#{kept.pk}:" in ru and f"#{other.pk}:" not in ru
+    assert f"№\xa0{kept.pk}:" in ru and f"№\xa0{other.pk}:" not in ru
     assert "Здесь не перечислены ещё: 1." in ru and "enforce_retention --dry-run" in ru

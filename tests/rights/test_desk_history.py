@@ -40,14 +40,14 @@ def test_a_requests_history_is_its_audit_rows(desk, privacy_officer, refused, la
     closed = next(row for row in shown if row.action == Action.REQUEST_CLOSE)
     assert closed.actor_id == privacy_officer.pk and closed.detail["status"] == "refused"
     assert REFUSED[lang] in html.lower() and privacy_officer.username in html
-    assert page.context["title"] == f"{TITLE[lang]}: {REQUEST[lang]} #{refused.pk}"
+    assert page.context["title"] == f"{TITLE[lang]}: {REQUEST[lang]} №\xa0{refused.pk}"
 
 
 def test_a_persons_history_is_every_audit_row_about_them(desk, person, refused):
     page = desk.get(f"/admin/consent/subject/{person.pk}/history/", follow=True)
     shown = list(page.context["cl"].result_list)
     assert {row.subject_ref for row in shown} == {person.pk}
-    assert page.context["title"].endswith(f" #{person.pk}")
+    assert page.context["title"].endswith(f" №\xa0{person.pk}")
     assert {Action.REQUEST_CLOSE, Action.CONSENT_GRANT} <= {row.action for row in shown}
 
 

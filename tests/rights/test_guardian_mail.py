@@ -75,3 +75,48 @@ def test_a_guardians_erasure_leaves_the_mail_a_person_on_record_holds_by_the_one
     guardian_erase(PARENT, request_ref="R-93")
     assert Email.objects.filter(mail_to(person), pk=theirs.pk).exists()
     assert Guardian.objects.get(subject=child).contact == ""
+
+
+def test_a_child_destroyed_takes_the_mail_to_their_parent_about_them_and_no_other(
+    make_subject, desk, django_capture_on_commit_callbacks
+):
+    """Гүлнар asked on her page to block her daughter Айсұлу's data (14) and has a son, Ерлан,
+    on record too. Before the outbox sent her the answers about Айсұлу, Айсұлу had her data
+    destroyed. The child's guardian rows went with her, and with them, by a cascade nobody
+    chose, the links that hold a parent's mail once the child is 18: the mail about a child no
+    longer on record stayed in the queue, unguarded, and went out. Now the mail written to a
+    parent as the child's representative goes with the child (as the child's own mail does);
+    the son's stays, and still knows whose it is."""
+    from consent.core.delivery import send_batch
+    from consent.core.models import GuardianMail
+    from consent.rights.wards import ward_request
+
+    from .conftest import act
+
+    daughter = make_subject(full_name="Айсұлу", email="zqdaughter@example.kz",
+                            birth_date="2012-05-17")  # fmt: skip
+    son = make_subject(full_name="Ерлан", email="zqson@example.kz", birth_date="2014-03-02")
+    hers = Guardian.objects.create(subject=daughter, full_name="Гүлнар", contact=PARENT)
+    his = Guardian.objects.create(subject=son, full_name="Гүлнар", contact=PARENT)
+    blocked = ward_request(PARENT, hers.pk, "block", "Блоктаңыз", "ru")
+    act(desk, blocked, reason="По просьбе матери.")
+    corrected = ward_request(PARENT, his.pk, "correct", "Фамилия с ошибкой", "ru")
+    act(desk, corrected, document="свидетельство", full_name="Ерлан Қасымов", email=son.email,
+        phone="", birth_date="02.03.2014", birth_place="")  # fmt: skip
+    about_her = set(GuardianMail.objects.filter(guardian=hers).values_list("email", flat=True))
+    about_him = set(GuardianMail.objects.filter(guardian=his).values_list("email", flat=True))
+    assert about_her and about_him and not Email.objects.exclude(status=2).exclude(
+        pk__in=about_her | about_him).filter(to__icontains=PARENT).exists()  # fmt: skip
+
+    destroy = ticket_verify(ticket_open(kind="destroy", email=daughter.email, language="kk",
+                                        channel="email"))  # fmt: skip
+    with django_capture_on_commit_callbacks(execute=True):
+        done = act(desk, Ticket.objects.get(pk=destroy.pk))
+    assert done.status_code == 200
+    assert not Ticket.objects.filter(pk=destroy.pk).exclude(status="done").exists()
+    assert not Email.objects.filter(pk__in=about_her).exists()
+    assert set(GuardianMail.objects.values_list("email", flat=True)) == about_him
+    assert tables_holding("Айсұлу") == [] and tables_holding("zqdaughter") == []
+    sent, _failed, _withheld = send_batch()
+    to_her_mother = Email.objects.filter(pk__in=sent, to__icontains=PARENT)
+    assert set(to_her_mother.values_list("pk", flat=True)) == about_him  # nothing about her

@@ -198,6 +198,7 @@ def test_the_destruction_records_say_what_went_in_the_officers_language(officer_
     shown = officer_client.get(f"/admin/consent/tombstone/{tombstone.pk}/change/").content.decode()
     for page in (listed, shown):
         assert "часть записи" in page and "номер телефона" in page and "R-2026-00012" in page
+        assert f"№\xa0{person.pk}" in page  # the person by number, as the site writes one
         assert "birth_place" not in page  # codes are read in words
 
 

@@ -1,5 +1,5 @@
 """People and staff in the admin's lists and pages by name, linked to their page, never as a
-bare number («1», «#4»): for staff whose role may see people (`may_see_people`); a person with
+bare number («1», «№ 4»): for staff whose role may see people (`may_see_people`); a person with
 no name on record (a newsletter signed up with an address alone) by their address; for staff who
 may not see people, the person's number. A destroyed person's row is gone: a neutral label, never
 a crash. The names come with the list's one query (`with_names`)."""
@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import EMPTY
+from consent.common.text import EMPTY, numbered
 
 from ..models import Subject
 from .base import may_see_people
@@ -46,7 +46,7 @@ def person_named(obj, number: int | None):
     if number is None:
         return EMPTY
     if not hasattr(obj, "person_kept"):  # this role sees numbers only
-        return f"#{number}"
+        return numbered(number)
     if not obj.person_kept:
         return DESTROYED
     return person_link(number, obj.person_name, obj.person_email)
@@ -55,7 +55,7 @@ def person_named(obj, number: int | None):
 def person_shown(number: int, full_name: str, email: str) -> str:
     """What names a person on record to staff who may see people: their name, else their
     address (known only by it: a newsletter signed up without a name), else their number."""
-    return full_name or email or f"#{number}"
+    return full_name or email or numbered(number)
 
 
 def person_link(number: int, full_name: str, email: str):

@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import EMPTY
+from consent.common.text import EMPTY, numbered
 
 from ..ledger import data_shown
 from ..models import (
@@ -105,7 +105,7 @@ class AuditEventAdmin(NamedAdmin):
         if about.object_type and about.object_id:
             named = self.object_kind(about)
         elif person.isascii() and person.isdigit():
-            named = f"{capfirst(Subject._meta.verbose_name)} #{person}"
+            named = f"{capfirst(Subject._meta.verbose_name)} {numbered(person)}"
         else:
             return super().changelist_view(request, extra_context)
         title = _("Audit log: %(object)s") % {"object": named}
@@ -128,14 +128,27 @@ class AuditEventAdmin(NamedAdmin):
             kind = capfirst(apps.get_model(obj.object_type)._meta.verbose_name)
         except (LookupError, ValueError):  # a model since removed: its label is all there is
             kind = obj.object_type
-        return f"{kind} #{obj.object_id}" if obj.object_id else kind
+        return f"{kind} {numbered(obj.object_id)}" if obj.object_id else kind
 
 
 @admin.register(Tombstone)
 class TombstoneAdmin(ReadOnlyAdmin):
-    list_display = ["id", "at", "kind", "subject_ref", "items", "request_ref", "actor_label"]
-    fields = ["at", "kind", "subject_ref", "items", "request_ref", "actor_id", "actor_label"]
+    """The records of destruction: the person by their number («№ 12»: nothing else of them is
+    left) and the staff member by login; the bare «1» and «2» of the person's and the staff
+    account's numbers read as counts."""
+
+    list_display = ["id", "at", "kind", "person", "items", "request_ref", "staff"]
+    fields = ["at", "kind", "person", "items", "request_ref", "staff"]
     readonly_fields = fields
+
+    @admin.display(description=Tombstone._meta.get_field("subject_ref").verbose_name,
+                   ordering="subject_ref")  # fmt: skip
+    def person(self, obj):
+        return numbered(obj.subject_ref) if obj.subject_ref is not None else EMPTY
+
+    @admin.display(description=_("staff member"), ordering="actor_label")
+    def staff(self, obj):
+        return staff_named(obj, obj.actor_id, obj.actor_label)
 
     @admin.display(description=Tombstone._meta.get_field("erased").verbose_name)
     def items(self, obj):
@@ -143,4 +156,4 @@ class TombstoneAdmin(ReadOnlyAdmin):
         parent's erasure emptied by their numbers."""
         if obj.kind == Tombstone.Kind.MINIMISED:
             return ", ".join(str(DATA_FIELDS.get(code, code)) for code in obj.erased) or EMPTY
-        return ", ".join(f"#{pk}" for pk in obj.erased) or EMPTY
+        return ", ".join(numbered(pk) for pk in obj.erased) or EMPTY

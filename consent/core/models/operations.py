@@ -5,6 +5,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import numbered
+
 from .base import Language
 
 
@@ -26,7 +28,7 @@ class StaffProfile(models.Model):
         verbose_name_plural = _("staff profiles")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)
 
 
 class StoredFile(models.Model):

@@ -7,6 +7,8 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import numbered
+
 from ..names import name_key
 from .base import Language
 
@@ -43,7 +45,7 @@ class Subject(models.Model):
 
     def __str__(self):
         # No personal data: this string lands in django_admin_log.
-        return f"#{self.pk}"
+        return numbered(self.pk)
 
     def save(self, *args, update_fields=None, **kwargs):
         self.name_key = name_key(self.full_name)
@@ -68,7 +70,7 @@ class Guardian(models.Model):
         verbose_name_plural = _("guardians")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)
 
     def save(self, *args, update_fields=None, **kwargs):
         self.name_key = name_key(self.full_name)
@@ -84,14 +86,16 @@ class GuardianMail(models.Model):
     sends it only while the child is under 18 at the moment of sending (core.delivery)."""
 
     email = models.OneToOneField("post_office.Email", models.CASCADE, related_name="+")
-    guardian = models.ForeignKey(Guardian, models.CASCADE, related_name="+")
+    # Never dropped by a cascade: a child's destruction deletes the mail first (rights.erasure,
+    # mailed.mail_for_child); a guardian row going with its link left the mail queued, unheld.
+    guardian = models.ForeignKey(Guardian, models.PROTECT, related_name="+")
 
     class Meta:
         verbose_name = _("mail to a parent or guardian for a child")
         verbose_name_plural = _("mails to parents or guardians for children")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)
 
 
 class Source(models.TextChoices):
@@ -170,7 +174,7 @@ class Submission(models.Model):
         permissions = [("answer_submission", _("Can mark an inquiry or application answered"))]
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)
 
     # How long the link mailed to confirm a held consent works (consent.core.held).
     CONFIRM_WITHIN = timedelta(days=7)

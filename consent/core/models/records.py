@@ -6,6 +6,8 @@ from django.db.models import JSONField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import numbered
+
 from ..purposes import purpose_choices
 from .base import AppendOnly, Language
 from .people import Guardian, Source, Subject
@@ -80,7 +82,7 @@ class LedgerEntry(AppendOnly):
         ]
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)
 
 
 class AuditEvent(AppendOnly):
@@ -148,7 +150,7 @@ class AuditEvent(AppendOnly):
         indexes = [models.Index(fields=["object_type", "object_id"], name="audit_object")]
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)
 
 
 class Tombstone(AppendOnly):
@@ -188,4 +190,4 @@ class Tombstone(AppendOnly):
         ordering = ["-id"]
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)

@@ -6,7 +6,7 @@ from datetime import time, timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils import formats, timezone
@@ -20,6 +20,7 @@ from ..desk_open import NO_ADDRESS, ticket_open_at_desk
 from ..models import Ticket
 from ..tickets import due_for
 from .due import due_told
+from .gone import person_gone_or_404
 
 OPEN_PERMISSION = "rights.change_ticket"
 
@@ -127,7 +128,9 @@ class DeskOpening:
 
     def open_request_view(self, request, pk):
         """GET: the form; POST: open the request and go to it, or show what is wrong."""
-        subject = get_object_or_404(Subject, pk=pk)
+        subject = Subject.objects.filter(pk=pk).first()
+        if subject is None:  # destroyed since the person's page was opened: said so
+            return person_gone_or_404(request, pk)
         if not self.has_view_permission(request, subject) or not request.user.has_perm(
             OPEN_PERMISSION
         ):

@@ -3,7 +3,6 @@
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
 from django.db.models import Q
-from django.shortcuts import get_object_or_404
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
@@ -39,6 +38,7 @@ from ..mailed import mail_to
 from ..models import Correction, Ticket
 from .downloads import links_or_reason, released
 from .due import due_shown
+from .gone import person_gone, person_gone_or_404
 from .opening import DeskOpening
 
 
@@ -282,14 +282,26 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         ]
 
     def _subject_for(self, request, pk, fmt, formats):
-        subject = get_object_or_404(Subject, pk=pk)
-        if not self.has_view_permission(request, subject) or fmt not in formats:
+        """The person `pk`, None for a number no one holds now (gone.person_gone_or_404)."""
+        subject = Subject.objects.filter(pk=pk).first()
+        if subject is not None and (
+            not self.has_view_permission(request, subject) or fmt not in formats
+        ):
             raise PermissionDenied
         return subject
+
+    def _get_obj_does_not_exist_redirect(self, request, opts, object_id):
+        """The person's page (or its history) after their data was destroyed: said so, with
+        when and under which request (gone.py), not «Perhaps it was deleted?»."""
+        return person_gone(request, object_id) or super()._get_obj_does_not_exist_redirect(
+            request, opts, object_id
+        )
 
     def export_view(self, request, pk, fmt):
         """Everything held about the person (compliance L10), for staff answering a request."""
         subject = self._subject_for(request, pk, fmt, disclosure.EXPORT_FORMATS)
+        if subject is None:
+            return person_gone_or_404(request, pk)
         return released(
             request, subject,
             lambda: disclosure.subject_export(subject, fmt=fmt, actor=request.user),
@@ -299,6 +311,8 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
 
     def evidence_view(self, request, pk, fmt):
         subject = self._subject_for(request, pk, fmt, disclosure.EVIDENCE_FORMATS)
+        if subject is None:
+            return person_gone_or_404(request, pk)
         return released(
             request, subject,
             lambda: disclosure.subject_evidence(subject, fmt=fmt, actor=request.user),

@@ -7,7 +7,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import NOTE_MAX_CHARS
+from consent.common.text import NOTE_MAX_CHARS, numbered
 from consent.workdays.calendar import check_countable
 
 
@@ -49,7 +49,7 @@ class Breach(models.Model):
         verbose_name_plural = _("breach register")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)
 
     def report_now(self, today):
         """The queryset's rule for one breach already loaded."""

@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import numbered
 from consent.core.models import Subject
 
 from .tickets import Ticket
@@ -44,4 +45,4 @@ class KeptRequest(models.Model):
         verbose_name_plural = _("requests written on your page and not sent")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.common.text import numbered
 from consent.core.gate import needs_guardian
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
@@ -341,4 +342,4 @@ class Correction(models.Model):
         verbose_name_plural = _("corrections")
 
     def __str__(self):
-        return f"#{self.pk}"
+        return numbered(self.pk)
