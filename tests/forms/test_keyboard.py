@@ -147,3 +147,29 @@ def test_no_control_is_announced_invalid_before_the_form_is_sent(site, page, pat
     with page.expect_navigation():
         page.click("main button[type=submit]")
     assert announced_invalid(page)
+
+
+# Each button that does not look like a link, and whether its edge is drawn: with forced colours
+# the browser drops backgrounds and shadows and draws borders in the system's colour.
+BUTTON_EDGES = """() => [...document.querySelectorAll('button, a.button')]
+  .filter(b => b.getClientRects().length)
+  .filter(b => !getComputedStyle(b).textDecorationLine.includes('underline'))
+  .map(b => {
+    const s = getComputedStyle(b);
+    const edge = ['Top', 'Right', 'Bottom', 'Left'].every(side =>
+      s['border' + side + 'Style'] !== 'none' && parseFloat(s['border' + side + 'Width']) >= 1);
+    return [(b.innerText || b.getAttribute('aria-label')).trim().slice(0, 30), edge];
+  })"""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("path", ["contact/", "apply/", "requests/new/", "my-data/", "cookies/"])
+def test_with_forced_colours_every_button_shows_its_edge(site, page, lang, path):
+    """With Windows high contrast on, the green «Send» and the banner's blue Accept and Reject
+    lost their background and, drawn with no border, read as lines of text; the banner's ×
+    was a glyph in the air. Each keeps a border, transparent until the colours are forced."""
+    page.emulate_media(forced_colors="active")
+    page.goto(f"{site}/{lang}/{path}")
+    buttons = page.evaluate(BUTTON_EDGES)
+    assert any(name for name, _ in buttons), buttons
+    assert [name for name, edge in buttons if not edge] == []
