@@ -41,7 +41,7 @@ def shown_texts(page):
     """{purpose: the consent text's lines} of every consent text the page shows."""
     found = {}
     for block in re.findall(r'<details class="consent-text">(.*?)</details>', page, re.S):
-        block = re.sub(r"<summary>.*?</summary>", "", block, flags=re.S)
+        block = re.sub(r"<summary[^>]*>.*?</summary>", "", block, flags=re.S)
         text = html.unescape(re.sub(r"<[^>]+>", "\n", block))
         purpose = next(c for c, p in PURPOSES.items() if f": {p.name}." in text)
         found[purpose] = [line.strip() for line in text.splitlines() if line.strip()]

@@ -2,7 +2,9 @@
 cookie banner is reached with Tab, shows the focus ring (the yellow outline and its dark band,
 visible on white and on the banner's cream alike), and works with Enter or Space; a form sent
 with errors opens on its error summary, whose links lead into the fields (radio buttons too); and
-no control is announced invalid before the form is sent."""
+no control is announced invalid before the form is sent. With forced colours (Windows high
+contrast) every button keeps its edge, and a screen reader tells each consent's «read the full
+text» by its consent."""
 
 import pytest
 
@@ -147,3 +149,53 @@ def test_no_control_is_announced_invalid_before_the_form_is_sent(site, page, pat
     with page.expect_navigation():
         page.click("main button[type=submit]")
     assert announced_invalid(page)
+
+
+# Each button that does not look like a link, and whether its edge is drawn: with forced colours
+# the browser drops backgrounds and shadows and draws borders in the system's colour.
+BUTTON_EDGES = """() => [...document.querySelectorAll('button, a.button')]
+  .filter(b => b.getClientRects().length)
+  .filter(b => !getComputedStyle(b).textDecorationLine.includes('underline'))
+  .map(b => {
+    const s = getComputedStyle(b);
+    const edge = ['Top', 'Right', 'Bottom', 'Left'].every(side =>
+      s['border' + side + 'Style'] !== 'none' && parseFloat(s['border' + side + 'Width']) >= 1);
+    return [(b.innerText || b.getAttribute('aria-label')).trim().slice(0, 30), edge];
+  })"""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("path", ["contact/", "apply/", "requests/new/", "my-data/", "cookies/"])
+def test_with_forced_colours_every_button_shows_its_edge(site, page, lang, path):
+    """With Windows high contrast on, the green «Send» and the banner's blue Accept and Reject
+    lost their background and, drawn with no border, read as lines of text; the banner's ×
+    was a glyph in the air. Each keeps a border, transparent until the colours are forced."""
+    page.emulate_media(forced_colors="active")
+    page.goto(f"{site}/{lang}/{path}")
+    buttons = page.evaluate(BUTTON_EDGES)
+    assert any(name for name, _ in buttons), buttons
+    assert [name for name, edge in buttons if not edge] == []
+
+
+def disclosures(page):
+    """What Chromium tells a screen reader of each «read more» (summary): name and description."""
+    cdp = page.context.new_cdp_session(page)
+    nodes = cdp.send("Accessibility.getFullAXTree")["nodes"]
+    cdp.detach()
+    return [
+        (n.get("name", {}).get("value", ""), n.get("description", {}).get("value", ""))
+        for n in nodes
+        if not n.get("ignored") and n.get("role", {}).get("value") == "DisclosureTriangle"
+    ]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("path", ["contact/", "apply/", "newsletter/"])
+def test_each_consent_text_says_which_consent_it_opens(site, page, lang, path):
+    """A screen reader's list of controls read «Келісімнің толық мәтінін оқу» once for each
+    consent, the same words, and none said which consent's text it opened."""
+    page.goto(f"{site}/{lang}/{path}")
+    said = disclosures(page)
+    assert said, path
+    assert all(description for _, description in said), said
+    assert len({description for _, description in said}) == len(said), said

@@ -174,3 +174,21 @@ def test_the_self_service_page_opens_on_what_a_button_did(client, subject, lang)
         assert len(focused) == 1, what
         expected = "error-summary" if "errors" in what else "notice"
         assert expected in focused[0]["class"] and focused[0]["tabindex"] == "-1", what
+
+
+THANK_YOU_PAGES = ["contact", "apply", "newsletter", "request", "my-data"]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_each_thank_you_page_says_in_its_title_which_form_was_sent(client, lang):
+    """The five thank-you pages were titled «Рақмет» / «Спасибо» alike: the first thing a
+    screen reader says on arrival, and all a tab or the history shows, did not tell a message
+    sent from an application, nor a request from a subscription waiting for its link."""
+    titles = {}
+    for kind in THANK_YOU_PAGES:
+        html = client.get(f"/{lang}/{kind}/thanks/").content.decode()
+        title = re.search(r"<title>(.*?)</title>", html, re.S).group(1).strip()
+        heading = re.search(r"<h1>(.*?)</h1>", html, re.S).group(1).strip()
+        assert title.startswith(f"{heading} · "), (kind, title, heading)
+        titles[kind] = title
+    assert len(set(titles.values())) == len(THANK_YOU_PAGES), titles
