@@ -121,7 +121,7 @@ def test_a_page_opened_before_a_colleague_blocked_the_person_says_what_changed(
 
 
 CLOSED_WITH_DATA = {
-    "kk": "Бұл өтініш {time} адамның деректерімен бірге жабылды: олар №\xa0R-{ref} өтініш бойынша "
+    "kk": "Бұл өтініш адамның деректерімен бірге жабылды (уақыты: {time}): олар №\xa0R-{ref} өтініш бойынша "
     "жойылды (кім: olga;",
     "ru": "Этот запрос закрыт {time} вместе с\xa0данными человека, уничтоженными по\xa0запросу "
     "№\xa0R-{ref} (сотрудник: olga;",

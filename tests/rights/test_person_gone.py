@@ -13,8 +13,8 @@ from consent.rights.tickets import ticket_open, ticket_verify
 from .conftest import act
 
 TOLD = {
-    "kk": "деректері {time} №\xa0R-{ref} өтініш бойынша жойылды",
-    "ru": "уничтожены {time} по\xa0запросу №\xa0R-{ref}",
+    "kk": "деректері №\xa0R-{ref} өтініш бойынша жойылды (уақыты: {time})",
+    "ru": "уничтожены по\xa0запросу №\xa0R-{ref} ({time})",
 }
 
 
