@@ -1,6 +1,7 @@
 """What /healthz and /metrics report (issue 19): each part the site needs, judged against the
 HEALTH_* settings. Figures only: counts, ages and times, never an address or a name."""
 
+import threading
 import time
 import uuid
 from contextlib import suppress
@@ -199,6 +200,36 @@ def report() -> dict:
     warnings = [name for name, part in parts.items() if part["status"] == "warning"]
     return {"status": "error" if failing else "ok", "failing": failing, "warnings": warnings,
             **parts}  # fmt: skip
+
+
+# A stranger's /healthz (a load balancer, an uptime check, anyone) is answered from the last
+# report this process made within this many seconds. Each report is some twelve queries, three
+# of them writes (shared_keys, one_cache), and waits up to the connect timeout (5 s) when the
+# database is down: a stranger asking in a loop loaded the database, or held every worker
+# while it was down.
+PUBLIC_REPORT_SECONDS = 10
+_made: tuple[float, dict] | None = None
+_making = threading.Lock()
+
+
+def report_for(*, fresh: bool) -> dict:
+    """report(), made anew when `fresh` (the monitoring) or when the last one of this process is
+    older than PUBLIC_REPORT_SECONDS; one at a time in a process, so requests that arrive while
+    one is made read it."""
+    global _made
+    with _making:
+        age = time.time() - _made[0] if _made else None
+        if not fresh and age is not None and 0 <= age < PUBLIC_REPORT_SECONDS:
+            return _made[1]
+        made = report()
+        _made = (time.time(), made)
+        return made
+
+
+def forget_reports() -> None:
+    """For tests: the next report is made anew."""
+    global _made
+    _made = None
 
 
 def outbox_counts() -> dict[str, int]:

@@ -41,6 +41,7 @@ from consent.core.models import AuditEvent, Language
 from consent.core.staff import staff_language, staff_language_choose, staff_language_record
 from consent.rights.alerts import maybe_alert
 
+from .list_query import list_query_readable
 from .search_nul import nul_in, search_without_nul
 
 security_log = logging.getLogger("emalu.security")
@@ -95,18 +96,6 @@ class NoticeLanguageForm(forms.Form):
     language = forms.ChoiceField(label=_("Language of my notices"), choices=Language.choices)
 
 
-def _dates_drillable(model_admin, query) -> bool:
-    """Whether a list's date drill-down (`date_hierarchy`, the sign-in log's) in `query` is
-    whole numbers: Django makes a date of «year=» 20 digits long, whose OverflowError it does
-    not catch, and answered 500 (it redirects for any other date out of range)."""
-    field = getattr(model_admin, "date_hierarchy", None)
-    return not field or all(
-        whole_number(value) is not None
-        for part in ("year", "month", "day")
-        for value in query.getlist(f"{field}__{part}")
-    )
-
-
 class StaffAdminSite(OTPAdminSite):
     """The admin, open only to staff whose session a second factor has verified
     (compliance T7). It is the default site (emalu.apps.StaffAdminConfig), so every app's
@@ -123,7 +112,7 @@ class StaffAdminSite(OTPAdminSite):
         whose text cannot hold NUL, and the page answered 500 (compliance T18, T20). So does
         an action's selected id that is no row's number (every model here has a whole-number
         key): Django handed «²» or «abc» to the query, whose ValueError was a 500; and a list's
-        date drill-down that is no number (`_dates_drillable`).
+        lookup in a list's query string that its query cannot be made of (`list_query`).
 
         Every page of a model admin, Django's and our own, refuses (403) a staff member whose
         role holds no permission on the model before it looks up the row in the address:
@@ -145,8 +134,9 @@ class StaffAdminSite(OTPAdminSite):
                 raise SuspiciousOperation("NUL character in an admin request")
             if any(whole_number(pk) is None for pk in request.POST.getlist(ACTION_CHECKBOX_NAME)):
                 raise SuspiciousOperation("an action's selected id is no row's number")
-            if not _dates_drillable(model_admin, request.GET):
-                raise SuspiciousOperation("a list's year, month or day is no number")
+            listed = allowed and isinstance(model_admin, ModelAdmin)  # signed in: no schema told
+            if listed and not list_query_readable(model_admin, request.GET):
+                raise SuspiciousOperation("a list's query string holds a lookup it cannot run")
             return inner(request, *args, **kwargs)
 
         return checked

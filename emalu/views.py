@@ -105,9 +105,10 @@ def healthz(request):
     network of ours (loopback, TRUSTED_PROXIES) or with METRICS_TOKEN. Anyone else reads only
     {"status": "ok" | "error"}: that the mail queue, the backup or Redis is down told an
     attacker where to push and when; a load balancer needs only the status code."""
-    report = health.report()
+    inside = from_inside(request) or monitoring(request)
+    report = health.report_for(fresh=inside)
     _log_change(report["failing"])
-    if not (from_inside(request) or monitoring(request)):
+    if not inside:
         report = {"status": report["status"]}
     response = JsonResponse(report, status=503 if report["status"] != "ok" else 200)
     # Not Django's «Service Unavailable: /healthz» at ERROR too: the request's own line has the

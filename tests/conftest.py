@@ -185,6 +185,15 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _fresh_health():
+    """A stranger's /healthz reads the last report of the process for a few seconds: not one
+    made for another test's database."""
+    from emalu import health
+
+    health.forget_reports()
+
+
+@pytest.fixture(autouse=True)
 def _site_language():
     """Each test starts in the site's default language (kk), as a new visitor's request does. A
     request through the test client leaves its language active in the thread (LocaleMiddleware

@@ -8,6 +8,8 @@ from datetime import timedelta
 
 import pytest
 import time_machine
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 pytestmark = pytest.mark.django_db
@@ -66,3 +68,19 @@ def test_the_monitoring_reads_which_part_fails(client, settings, who):
     report = response.json()
     assert report["status"] == "error" and {"retention", "backup"} <= set(report["failing"])
     assert report["backup"] == {"status": "error", "last_success": None}
+
+
+def test_a_stranger_asking_in_a_loop_does_not_load_the_database(client, settings):
+    """Each report is some twelve queries, three of them writes, and waited up to 5 s for a
+    database that was down: /healthz had no limit, so anyone could load the database with it,
+    or hold every worker while it was down. A stranger reads the last report for 10 s."""
+    with CaptureQueriesContext(connection) as first:
+        ask(client, settings, *PUBLIC["a visitor through nginx"])
+    with CaptureQueriesContext(connection) as again:
+        for _ in range(30):
+            assert ask(client, settings, *PUBLIC["a visitor through nginx"]).status_code == 200
+    assert len(first) >= 10 and len(again) == 0
+    later = CaptureQueriesContext(connection)
+    with time_machine.travel(timezone.now() + timedelta(seconds=11)), later:
+        ask(client, settings, *PUBLIC["a visitor through nginx"])
+    assert len(later) >= 10
