@@ -26,7 +26,7 @@ from .items import asked_items
 from .keys import letter_key, message_key
 from .language import language_of
 from .letters import Letter, read_letter
-from .limits import ADDRESS, narrowed
+from .limits import ADDRESS, narrowed, until_a_date
 from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import SetAside, quarantine_record
@@ -119,6 +119,7 @@ def recognise(
     sender: str = "",
     sender_names: tuple[str, ...] = (),
     known_language: str = "",
+    chosen_language: str = "",
 ) -> Recognised:
     """(ticket type, language, purpose) of a message: the type its subject line names, else
     the type the first lines the person wrote name (quotes, signatures and forwarded heads left
@@ -133,7 +134,8 @@ def recognise(
     about a person it names who is not the sender, whose names on record are `sender_names`
     («Удалите данные Иванова Ивана» from Әсел Қасымова's address): "other", marked
     `someone_else`. Words too few to tell their language («Ок») are read in the one the sender
-    is `known_language` to write in (threads.known_language)."""
+    is `known_language` to write in (threads.known_language); words of no Cyrillic, in the one
+    the person on record at the address chose for our letters (`chosen_language`)."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_own(body or "", operator=operator)
@@ -184,7 +186,7 @@ def recognise(
     quoted = f"{without_reply_prefixes(subject_line)}\n{reading.rest}" if reply else reading.rest
     language = language_of(
         own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else "",
-        known=known_language,
+        known=known_language, chosen=chosen_language,
     )  # fmt: skip
     # An out-of-office reply sent with no header naming it a machine (machines.py): its stop
     # until the writer is back («Не присылайте мне письма до 15 декабря») is no unsubscribe.
@@ -213,6 +215,8 @@ def recognise(
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
+    if kind == Type.UNSUBSCRIBE and limits is None:  # «…до 15 декабря» from someone not away
+        limits = until_a_date(table, [without_waits(text) for text in written])
     # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
     if kind == Type.UNSUBSCRIBE and not (asked or whether) and asks_besides(table, written):
         kind, unsubscribe = Type.OTHER, True
@@ -306,6 +310,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
         sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
         known_language=known_language(regarding, letter.sender),
+        chosen_language=holder.language if holder is not None else "",
     )  # fmt: skip
     # A file says something, whatever the text: a scanned application is read as a request.
     nothing = read.nothing and not letter.files
