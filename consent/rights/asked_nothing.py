@@ -12,10 +12,10 @@ kept, and listed in the officers' digest: nothing is lost if it meant more than 
 What counts as asking nothing: every sentence the person wrote (the subject line, unless it is
 a reply's, which is ours; their own lines, without the quote and the signature) is made of
 courtesies (COURTESY: a thanks, an acknowledgement or an agreement, a «waiting for your answer»,
-a greeting), and a name may sign it off; none is a question but a greeting asked as Kazakh asks
-it. «Хорошо, жду», «Жақсы, күтемін», «Ок, спасибо, жду ответа» opened a request each when only
-a thanks was read: any word beyond the courtesies («Хорошо, жду. И удалите мой номер»,
-«Жақсы, бірақ деректерімді жойыңыз») still makes a request of it.
+an «I will answer soon», a greeting), and a name may sign it off; none is a question but a
+greeting asked as Kazakh asks it. «Хорошо, жду», «Жақсы, күтемін», «Ок, спасибо, жду ответа»
+opened a request each when only a thanks was read: any word beyond the courtesies («Хорошо,
+жду. И удалите мой номер», «Жақсы, бірақ деректерімді жойыңыз») still makes a request of it.
 
 Or it is an out-of-office reply a mail program sends without a header naming it a machine
 (machines.py reads those): one of its first sentences says its writer is away (AWAY), and no
@@ -85,7 +85,19 @@ WAITING = _folded(
     "хабарыңызды хабар "
     "wait waiting look looking forward to your reply hearing from"
 )
-COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | WAITING
+# Saying they will answer, as a busy person or a mail program's acknowledgement without a header
+# naming it a machine writes it: «Спасибо за письмо. Я отвечу в ближайшее время.», «Ваше
+# сообщение получено, свяжусь с вами позже», «Жақын арада жауап беремін», «I will get back to you
+# shortly». Answered, a reply to our answer opened a request of its own, and was answered again.
+REPLYING = _folded(
+    "я мы вам вас вами с в как только отвечу ответим ответить свяжусь свяжемся ближайшее "
+    "ближайшие время дни скоро позже смогу сможем обязательно сообщение письмо ваше получено "
+    "жақын арада уақытта жауап беремін береміз хабарласамын хабарласамыз кейінірек міндетті "
+    "түрде хатыңыз алынды "
+    "i we will ll get back to you shortly soon as possible reply respond your email message "
+    "has been received"
+)
+COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | WAITING | REPLYING
 # The writer says they are away, as an out-of-office reply does (read folded: Kazakh letters
 # as typed without a Kazakh keyboard, spelling.fold).
 AWAY = re.compile(
