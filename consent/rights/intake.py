@@ -20,13 +20,13 @@ from consent.core.subjects import normalise_email, subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
-from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, without_waits
+from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .items import asked_items
 from .keys import letter_key, message_key
 from .language import language_of
 from .letters import Letter, read_letter
-from .limits import ADDRESS, narrowed, until_a_date
+from .limits import ADDRESS, narrowed
 from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import SetAside, quarantine_record
@@ -216,7 +216,7 @@ def recognise(
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
     if kind == Type.UNSUBSCRIBE and limits is None:  # «…до 15 декабря» from someone not away
-        limits = until_a_date(table, [without_waits(text) for text in written])
+        limits = paused(table, written)
     # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
     if kind == Type.UNSUBSCRIBE and not (asked or whether) and asks_besides(table, written):
         kind, unsubscribe = Type.OTHER, True

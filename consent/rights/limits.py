@@ -20,7 +20,6 @@ import re
 
 from consent.core.purposes import MARKETING, PURPOSES
 
-from . import phrases
 from .models import Ticket
 from .spelling import fold, words
 
@@ -122,18 +121,6 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
     if not ends_kept:
         return kind, unsubscribe, None
     return Type.OTHER, False, {**asked, "limit": Limit.KEEPS_NEWS if kept else Limit.KEEPS_MORE}
-
-
-def until_a_date(table: list[phrases.Phrase], texts: list[str]) -> dict | None:
-    """The limits of an unsubscribe whose `texts` (the person's, without their sentences that
-    ask mail to wait until a time: asked_nothing.without_waits) name it nowhere: it asked for
-    no news until a date («Не присылайте мне письма до 15 декабря», «15 желтоқсанға дейін хат
-    жібермеңіз», from someone who does not say they are away). No campaign can be paused: the
-    news stop as asked, for good, and the answer says so and how to subscribe again
-    (Limit.UNTIL). None when the letter asks the stop for good anywhere."""
-    if any(m.phrase.kind == Type.UNSUBSCRIBE for t in texts for m in phrases.find_each(table, t)):
-        return None
-    return {"stops": [MARKETING], "limit": Limit.UNTIL}
 
 
 def stopped(kind: str, purpose: str, unsubscribe: bool) -> list[str]:

@@ -1,6 +1,7 @@
 """A person who asks for no mail until a date, and says nothing of being away («Не присылайте
 мне письма до 15 декабря», «15 желтоқсанға дейін маған хат жібермеңіз», «Please don't email me
-until December 15»), asks for a pause (compliance L7, L15). The news cannot be paused: the
+until December 15»), or for a pause («Приостановите рассылку»), asks for a while (compliance L7,
+L15). The news cannot be paused: the
 Russian and Kazakh letters were unsubscribed for good with the plain answer «you will receive no
 more news», which read as if the person had asked to leave, and the English one opened «other»,
 fifteen working days during which the news went on.
@@ -21,12 +22,12 @@ from consent.rights.intake import ingest
 
 from .conftest import mails_to, message
 
-PAUSE = ("You asked us to send nothing until a date. We cannot pause the news and offers for a "
-         "while, so we have stopped them now, and they will not start again by themselves. "
-         "Whenever you want them again, subscribe on our website:")  # fmt: skip
-DESK = ("This email asks for no news or offers until a date. They cannot be paused, so they were "
-        "stopped as it arrived and stay stopped; the answer told the person so, and how to "
-        "subscribe again when they want them.")  # fmt: skip
+PAUSE = ("You asked us to send nothing for a while. We cannot pause the news and offers, so we "
+         "have stopped them now, and they will not start again by themselves. Whenever you want "
+         "them again, subscribe on our website:")  # fmt: skip
+DESK = ("This email asks for no news or offers for a while (until a date, or a pause). They "
+        "cannot be paused, so they were stopped as it arrived and stay stopped; the answer told "
+        "the person so, and how to subscribe again when they want them.")  # fmt: skip
 
 UNTIL = {
     "ru, the reported letter": ("", "Не присылайте мне письма до 15 декабря", "ru"),
@@ -35,6 +36,10 @@ UNTIL = {
     "kk": ("", "15 желтоқсанға дейін маған хат жібермеңіз", "kk"),
     "kk, the news": ("", "Жаңалықтарды қаңтарға дейін жібермеңізші", "kk"),
     "en": ("", "Please don't email me until December 15.", "kk"),  # her record's language
+    "ru, a pause": ("", "Приостановите рассылку, пожалуйста", "ru"),
+    "ru, on pause until": ("Рассылка", "Поставьте рассылку на паузу до января", "ru"),
+    "kk, for a while": ("", "Таратылымды уақытша тоқтатыңыз", "kk"),
+    "ru, till the new year": ("", "Не присылайте рекламу до Нового года", "ru"),
 }  # fmt: skip
 
 
@@ -70,3 +75,18 @@ def test_a_stop_named_beside_the_pause_is_a_plain_unsubscribe(person):
     body = "Отпишите меня от рассылки. До 15 декабря я в любом случае не читаю почту."
     ticket = ingest(message("", body=body))
     assert ticket.type == "unsubscribe" and ticket.limits == {}
+
+
+@pytest.mark.parametrize("body", ["Не присылайте мне рассылку", "Таратылымды тоқтатыңыз"])
+def test_a_plain_stop_of_the_newsletter_unsubscribes(person, body):
+    """«Не присылайте мне рассылку», «Таратылымды тоқтатыңыз» opened «other» (0032)."""
+    ticket = ingest(message("", body=body))
+    assert ticket.type == "unsubscribe" and ticket.limits == {}
+    assert not gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize("body", ["Не надо приостанавливать рассылку", "Приостановите рассылку?",
+                                  "Вы приостановили рассылку?"])  # fmt: skip
+def test_a_pause_asked_about_or_declined_stops_nothing(person, body):
+    ticket = ingest(message("", body=body))
+    assert ticket.type == "other" and gate.may_process(person, MARKETING)

@@ -123,8 +123,8 @@ class Ticket(models.Model):
         KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
         SERVICE = "service", _("it cancels a service, not the news and offers")
         ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
-        # Not a limit it kept: a stop asked until a date, which the news cannot do (intake.py).
-        UNTIL = "until", _("it asks for no news until a date, and they cannot be paused")
+        # Not a limit it kept: a stop asked for a while, no pause (asked_nothing.paused).
+        UNTIL = "until", _("it asks for no news for a while, and they cannot be paused")
 
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
