@@ -215,11 +215,11 @@ def recognise(
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
-    if kind == Type.UNSUBSCRIBE and limits is None:  # «…до 15 декабря» from someone not away
-        limits = paused(table, written)
     # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
     if kind == Type.UNSUBSCRIBE and not (asked or whether) and asks_besides(table, written):
         kind, unsubscribe = Type.OTHER, True
+    if kind == Type.UNSUBSCRIBE and limits is None:  # «…до 15 декабря» from someone not away
+        limits = paused(table, written)
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER
     # A letter that forwards or attaches another asks for it to be read.

@@ -37,7 +37,8 @@ UNTIL = {
     "kk, the news": ("", "Жаңалықтарды қаңтарға дейін жібермеңізші", "kk"),
     "en": ("", "Please don't email me until December 15.", "kk"),  # her record's language
     "ru, a pause": ("", "Приостановите рассылку, пожалуйста", "ru"),
-    "ru, on pause until": ("Рассылка", "Поставьте рассылку на паузу до января", "ru"),
+    "ru, on pause until": ("Рассылка", "Поставьте, пожалуйста, рассылку на паузу до января",
+                           "ru"),
     "kk, for a while": ("", "Таратылымды уақытша тоқтатыңыз", "kk"),
     "ru, till the new year": ("", "Не присылайте рекламу до Нового года", "ru"),
 }  # fmt: skip
@@ -90,3 +91,11 @@ def test_a_plain_stop_of_the_newsletter_unsubscribes(person, body):
 def test_a_pause_asked_about_or_declined_stops_nothing(person, body):
     ticket = ingest(message("", body=body))
     assert ticket.type == "other" and gate.may_process(person, MARKETING)
+
+
+def test_a_pause_beside_another_question_is_read_by_an_officer_with_no_pause_note(person):
+    """The news stop as any unsubscribe beside more does (besides.py); the officer answers it,
+    and no note says the answer told of the pause, which the confirmation mail does not."""
+    ticket = ingest(message("", body="Приостановите рассылку до января. Когда начнётся курс?"))
+    assert ticket.type == "other" and ticket.limits == {}
+    assert not gate.may_process(person, MARKETING)
