@@ -12,10 +12,10 @@ kept, and listed in the officers' digest: nothing is lost if it meant more than 
 What counts as asking nothing: every sentence the person wrote (the subject line, unless it is
 a reply's, which is ours; their own lines, without the quote and the signature) is made of
 courtesies (COURTESY: a thanks, an acknowledgement or an agreement, a «waiting for your answer»,
-a greeting), and a name may sign it off; none is a question but a greeting asked as Kazakh asks
-it. «Хорошо, жду», «Жақсы, күтемін», «Ок, спасибо, жду ответа» opened a request each when only
-a thanks was read: any word beyond the courtesies («Хорошо, жду. И удалите мой номер»,
-«Жақсы, бірақ деректерімді жойыңыз») still makes a request of it.
+an «I will answer soon», a greeting), and a name may sign it off; none is a question but a
+greeting asked as Kazakh asks it. «Хорошо, жду», «Жақсы, күтемін», «Ок, спасибо, жду ответа»
+opened a request each when only a thanks was read: any word beyond the courtesies («Хорошо,
+жду. И удалите мой номер», «Жақсы, бірақ деректерімді жойыңыз») still makes a request of it.
 
 Or it is an out-of-office reply a mail program sends without a header naming it a machine
 (machines.py reads those): one of its first sentences says its writer is away (AWAY), and no
@@ -37,8 +37,10 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.core.guardians import held_at
 from consent.core.mail import interpolate
+from consent.core.purposes import MARKETING
 from consent.core.subjects import normalise_email
 
+from . import phrases
 from .besides import ASKING_WORDS, KAZAKH_NOT, asks
 from .closing import ticket_close
 from .models import Ticket
@@ -85,7 +87,19 @@ WAITING = _folded(
     "хабарыңызды хабар "
     "wait waiting look looking forward to your reply hearing from"
 )
-COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | WAITING
+# Saying they will answer, as a busy person or a mail program's acknowledgement without a header
+# naming it a machine writes it: «Спасибо за письмо. Я отвечу в ближайшее время.», «Ваше
+# сообщение получено, свяжусь с вами позже», «Жақын арада жауап беремін», «I will get back to you
+# shortly». Answered, a reply to our answer opened a request of its own, and was answered again.
+REPLYING = _folded(
+    "я мы вам вас вами с в как только отвечу ответим ответить свяжусь свяжемся ближайшее "
+    "ближайшие время дни скоро позже смогу сможем обязательно сообщение письмо ваше получено "
+    "жақын арада уақытта жауап беремін береміз хабарласамын хабарласамыз кейінірек міндетті "
+    "түрде хатыңыз алынды "
+    "i we will ll get back to you shortly soon as possible reply respond your email message "
+    "has been received"
+)
+COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | WAITING | REPLYING
 # The writer says they are away, as an out-of-office reply does (read folded: Kazakh letters
 # as typed without a Kazakh keyboard, spelling.fold).
 AWAY = re.compile(
@@ -108,9 +122,15 @@ REDIRECT = re.compile(
 # присылайте мне письма» from a person on leave is an unsubscribe. Read folded, casefolded.
 UNTIL = re.compile(
     r"\bдо (\d|конц|окончан|мо(его|ей) |возвращ|выход|приезд|понедельник|вторник|сред|четверг|"
-    r"пятниц|суббот|воскресен|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|"
+    r"пятниц|суббот|воскресен|нового|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|"
     r"ноябр|декабр|следующ|этого|того)|"
     r"(дейин|шейин|кайткан(ша|ға)|оралган(ша|га)|келгенше)\b|\b(until|till)\b",
+    re.IGNORECASE,
+)
+# A stop asked for a while, not for good: «временно», «приостановите», «на паузу», «уақытша»,
+# «тоқтата тұрыңыз», «for now», «pause». Read folded, casefolded, as UNTIL.
+A_WHILE = re.compile(
+    r"временн|приостан|пауз|уакытша|токтата тур|\b(temporar\w*|for now|for a while|pause)\b",
     re.IGNORECASE,
 )
 # The words of a stop in such a sentence: «не» and the verb after it («do not», «don't» too:
@@ -146,6 +166,25 @@ def without_waits(text: str) -> str:
         " ".join(piece for piece in SENTENCE_END.split(line) if not _waits(piece))
         for line in (text or "").split("\n")
     )
+
+
+def paused(table: list[phrases.Phrase], texts: list[str]) -> dict | None:
+    """The limits (Ticket.limits) of an unsubscribe that `texts`, the person's own words, ask
+    for a while: a sentence that names it is bounded by a time (UNTIL) or says it is for a
+    while (A_WHILE): «Не присылайте мне письма до 15 декабря», «Таратылымды 1 ақпанға дейін
+    тоқтатыңыз», «Приостановите рассылку», from someone who does not say they are away. No
+    campaign can be paused: the news stop as asked, for good, and the answer says so and how
+    to subscribe again (Limit.UNTIL). None when it is asked for good."""
+    for text in texts:
+        for line in (text or "").split("\n"):
+            for piece in SENTENCE_END.split(line):
+                read = _read(piece)
+                if (UNTIL.search(read) or A_WHILE.search(read)) and any(
+                    m.phrase.kind == Ticket.Type.UNSUBSCRIBE
+                    for m in phrases.find_each(table, piece)
+                ):
+                    return {"stops": [MARKETING], "limit": Ticket.Limit.UNTIL}
+    return None
 
 
 def _waits(piece):

@@ -3,6 +3,7 @@ declared label in the spellings mail programs write, never one of Python's own c
 
 import codecs
 import re
+from email.header import decode_header, make_header
 
 ASCII = {"us-ascii", "ascii", "ansi_x3.4-1968"}
 # Python's own text codecs (its documentation's «Python Specific Encodings»), which no mail
@@ -34,6 +35,26 @@ def codec(label: str | None) -> str | None:
         charset = getattr(found, "_is_text_encoding", True) and found.name not in PYTHON_ONLY
         return found.name if charset else None
     return None
+
+
+def respelled_words(raw: str) -> str | None:
+    """A header field as written (`raw`) decoded with each encoded word's label spelled as
+    codec() reads it («=?win-1251?B?…?=», «=?x-mac-cyrillic?Q?…?=», «=?cp-866?…»): the email
+    package looks labels up in Python's spelling only, and a subject line so labelled was set
+    aside unread where a body part of the same label is read. None when Python knows every
+    label as written. Raises UnicodeError or ValueError for words that do not decode."""
+    labels = [label for label in ENCODED_WORD_CHARSET.findall(raw) if not _known(label)]
+    if not labels:
+        return None
+    spelled = ENCODED_WORD_CHARSET.sub(lambda m: f"=?{codec(m[1])}?{m[0][-2]}?", raw)
+    return str(make_header(decode_header(spelled)))
+
+
+def _known(label):
+    try:
+        return bool(codecs.lookup(label))
+    except LookupError:
+        return False
 
 
 # An HTML part may declare its charset in its markup only, as a browser reads it: a <meta> in

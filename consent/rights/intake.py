@@ -20,7 +20,7 @@ from consent.core.subjects import normalise_email, subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
-from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, without_waits
+from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .items import asked_items
 from .keys import letter_key, message_key
@@ -119,6 +119,7 @@ def recognise(
     sender: str = "",
     sender_names: tuple[str, ...] = (),
     known_language: str = "",
+    chosen_language: str = "",
 ) -> Recognised:
     """(ticket type, language, purpose) of a message: the type its subject line names, else
     the type the first lines the person wrote name (quotes, signatures and forwarded heads left
@@ -133,7 +134,8 @@ def recognise(
     about a person it names who is not the sender, whose names on record are `sender_names`
     («Удалите данные Иванова Ивана» from Әсел Қасымова's address): "other", marked
     `someone_else`. Words too few to tell their language («Ок») are read in the one the sender
-    is `known_language` to write in (threads.known_language)."""
+    is `known_language` to write in (threads.known_language); words of no Cyrillic, in the one
+    the person on record at the address chose for our letters (`chosen_language`)."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_own(body or "", operator=operator)
@@ -184,7 +186,7 @@ def recognise(
     quoted = f"{without_reply_prefixes(subject_line)}\n{reading.rest}" if reply else reading.rest
     language = language_of(
         own_text, fallback_text=quoted, phrase_language=match.phrase.language if match else "",
-        known=known_language,
+        known=known_language, chosen=chosen_language,
     )  # fmt: skip
     # An out-of-office reply sent with no header naming it a machine (machines.py): its stop
     # until the writer is back («Не присылайте мне письма до 15 декабря») is no unsubscribe.
@@ -216,6 +218,8 @@ def recognise(
     # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
     if kind == Type.UNSUBSCRIBE and not (asked or whether) and asks_besides(table, written):
         kind, unsubscribe = Type.OTHER, True
+    if kind == Type.UNSUBSCRIBE and limits is None:  # «…до 15 декабря» from someone not away
+        limits = paused(table, written)
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER
     # A letter that forwards or attaches another asks for it to be read.
@@ -306,6 +310,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
         sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
         known_language=known_language(regarding, letter.sender),
+        chosen_language=holder.language if holder is not None else "",
     )  # fmt: skip
     # A file says something, whatever the text: a scanned application is read as a request.
     nothing = read.nothing and not letter.files

@@ -5,6 +5,12 @@ from . import translit
 from .spelling import CYRILLIC, FOLD, KAZAKH_LETTERS, WORD, word_set, words
 
 LANGUAGE_SAMPLE = 20_000  # characters read for the language: enough for any letter
+# A letter in words of neither language («Please delete my data», «Bitte löschen Sie meine
+# Daten») from a writer who has never told us theirs is answered in Russian, wholly: Kazakh, the
+# site's default, is what its writer is least likely to read (compliance L7, "Language of a
+# letter in another language"). A letter with no words at all (a file, «👍») tells nothing
+# of its writer: the site's default.
+OTHER_LANGUAGE = "ru"
 # Evidence of Russian in a text: common words Kazakh does not use. Kazakh evidence is any word
 # with a Kazakh-only letter, and the words and stems below (folded), which need none of them
 # («Хабарламалардан бас тарту» has no Kazakh-only letter).
@@ -55,14 +61,21 @@ def language_evidence(text: str) -> tuple[float, float]:
 
 
 def language_of(
-    text: str, *, fallback_text: str = "", phrase_language: str = "", known: str = ""
+    text: str,
+    *,
+    fallback_text: str = "",
+    phrase_language: str = "",
+    known: str = "",
+    chosen: str = "",
 ) -> str:
     """ "kk" or "ru" for a message whose person-written part is `text`: the language with more
     evidence; the phrase the message names counts for its language. Without any evidence in
     `text`, the language the writer is `known` to write in (their thread's, their last letter's:
     «Ок» under a Kazakh thread), else the rest of the message (`fallback_text`: quoted and
-    forwarded parts) decides; then Kazakh letters mean Kazakh, other Cyrillic Russian, and no
-    Cyrillic the site's default, Kazakh."""
+    forwarded parts) decides; then Kazakh letters mean Kazakh, other Cyrillic Russian; then the
+    language the person on record at the address `chosen` for our letters («Please delete my
+    data» from them), else words of another language OTHER_LANGUAGE, and no words the site's
+    default, Kazakh."""
     text, fallback_text = text[:LANGUAGE_SAMPLE], fallback_text[:LANGUAGE_SAMPLE]
     kazakh, russian = language_evidence(text)
     if not kazakh and not russian and not phrase_language and known in ("kk", "ru"):
@@ -79,6 +92,10 @@ def language_of(
     if phrase_language:
         return phrase_language
     lowered = (text or "").casefold()
-    if KAZAKH_LETTERS & set(lowered) or not CYRILLIC.search(lowered):
+    if KAZAKH_LETTERS & set(lowered):
         return "kk"
-    return "ru"
+    if CYRILLIC.search(lowered):
+        return "ru"
+    if chosen in ("kk", "ru"):
+        return chosen
+    return OTHER_LANGUAGE if any(map(str.isalpha, lowered)) else "kk"

@@ -14,7 +14,7 @@ from django.core.validators import validate_email
 
 from consent.common.text import as_written, clean_text
 
-from .charsets import ENCODED_WORD_CHARSET, META_CHARSET, codec
+from .charsets import ENCODED_WORD_CHARSET, META_CHARSET, codec, respelled_words
 from .machines import machine_sender, machine_written
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
@@ -180,7 +180,11 @@ def _subject_line(message):
     declared = tuple(map(codec, ENCODED_WORD_CHARSET.findall(raw)))
     if None in declared:
         raise SetAside(Reason.UNDECODABLE)
-    line = as_written(str(message.get("Subject") or ""), declared)
+    try:
+        line = respelled_words(raw)
+    except (UnicodeError, ValueError, errors.HeaderParseError):
+        raise SetAside(Reason.UNDECODABLE) from None
+    line = as_written(str(message.get("Subject") or "") if line is None else line, declared)
     if "\ufffd" in line or re.search(r"[\ud800-\udfff]", line):
         raise SetAside(Reason.UNDECODABLE)
     return clean_text(line, multiline=False)

@@ -1,8 +1,14 @@
 """Letters in English (compliance L7): «Please delete my personal data», «I withdraw my
 consent», «Stop sending me emails» each opened "other", due in fifteen working days, the right
 they asked for named nowhere. They open the request they ask for now, answered in the language
-the sender is known to write to us in (Kazakh, the state language, for a stranger); a negated
-or asked one names no request, as in Kazakh and Russian."""
+the sender is known to write to us in, or chose for our letters; a negated or asked one names
+no request, as in Kazakh and Russian.
+
+A stranger's letter in English was answered in Kazakh, the site's default, the language its
+writer is least likely to read. Every mail is wholly in one language, and the site has two: a
+letter in another language from a writer who never told us theirs is answered in Russian
+(language.OTHER_LANGUAGE; compliance L7). A letter of no words (a file alone) tells nothing:
+the default stays."""
 
 import pytest
 
@@ -11,7 +17,7 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import message, untouched
+from .conftest import mails_to, message, untouched
 
 Type = Ticket.Type
 
@@ -59,3 +65,56 @@ def test_an_english_letter_that_does_not_ask_acts_on_nothing(person, body):
     assert ticket.type in (Type.OTHER, Type.DESTROY, Type.UNSUBSCRIBE) and untouched(person)
     assert ticket.type == Type.OTHER or ticket.asked_whether
     assert gate.may_process(person, MARKETING)
+
+
+STRANGERS = {
+    "delete": ("Data deletion", "Hello, please delete my personal data. Regards", Type.DESTROY),
+    "a question": ("Question", "Hello, what personal data do you hold about me?", Type.OTHER),
+    "unsubscribe": ("", "Unsubscribe me please", Type.UNSUBSCRIBE),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("subject_line,body,kind", STRANGERS.values(), ids=STRANGERS)
+def test_a_strangers_english_letter_is_answered_wholly_in_russian(db, subject_line, body, kind):
+    ticket = ingest(message(subject_line, sender="john@example.com", body=body))
+    assert (ticket.type, ticket.language) == (kind, "ru")
+    [mail] = mails_to("john@example.com")
+    assert "Здравствуйте" in mail.message and not set("әғқңөұүһі") & set(mail.message.lower())
+
+
+def test_an_english_letter_is_answered_in_the_language_its_writer_chose(db, make_subject):
+    make_subject(email="dana@example.kz", language="ru")
+    ticket = ingest(message("", sender="dana@example.kz", body="Please delete my data"))
+    assert (ticket.type, ticket.language) == (Type.DESTROY, "ru")
+    make_subject(email="erlan@example.kz", language="kk")
+    ticket = ingest(message("", sender="erlan@example.kz", message_id="<m2@x>",
+                            body="Please delete my data"))  # fmt: skip
+    assert (ticket.type, ticket.language) == (Type.DESTROY, "kk")
+
+
+def test_a_strangers_letter_of_no_words_keeps_the_sites_language(db):
+    from email.message import EmailMessage
+
+    msg = EmailMessage()
+    msg["From"], msg["To"], msg["Message-ID"] = "john@example.com", "em.alu.plus@mail.kz", "<f@x>"
+    msg.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="scan.pdf")
+    ticket = ingest(msg.as_bytes())
+    assert ticket.language == "kk"
+
+
+STOPS = ["Please stop emailing me.", "Please don't email me anymore.", "Don't email me",
+         "Do not send me any more emails.", "Don't send me emails anymore"]  # fmt: skip
+
+
+@pytest.mark.parametrize("body", STOPS)
+def test_the_ways_english_asks_mail_to_stop_unsubscribe_as_they_arrive(person, body):
+    ticket = ingest(message("", body=body))
+    assert ticket.type == Type.UNSUBSCRIBE and ticket.status == "done"
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", ["Why do you not email me?", "I did not ask you to stop "
+                                  "emailing me", "Can you stop emailing me?"])  # fmt: skip
+def test_an_english_stop_asked_about_or_denied_stops_nothing(person, body):
+    ticket = ingest(message("", body=body))
+    assert ticket.type == Type.OTHER and untouched(person)

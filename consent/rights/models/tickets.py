@@ -124,6 +124,8 @@ class Ticket(models.Model):
         KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
         SERVICE = "service", _("it cancels a service, not the news and offers")
         ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
+        # Not a limit it kept: a stop asked for a while, no pause (asked_nothing.paused).
+        UNTIL = "until", _("it asks for no news for a while, and they cannot be paused")
 
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
@@ -197,7 +199,8 @@ class Ticket(models.Model):
     about_someone_else = models.BooleanField(_("written about someone else"), default=False)
     # The letter's own words limited what it asks (limits.narrowed): {"limit": a Limit, "stops":
     # the purposes it asked to stop}, so it opened as "other" or a correction, nothing stopped
-    # as it arrived; the desk tells the officer what the intake read. Empty otherwise.
+    # as it arrived (but Limit.UNTIL: stopped as asked, for good); the desk tells the officer
+    # what the intake read. Empty otherwise.
     limits = models.JSONField(_("what the letter asked to stop and keep"), default=dict,
                               blank=True, editable=False)  # fmt: skip
     # The email asks whether (or how) the person can use the right of its type («Можно ли
