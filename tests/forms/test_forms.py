@@ -322,10 +322,10 @@ def test_form_pages_need_at_most_two_queries(client, texts, kind, django_assert_
 @pytest.mark.parametrize(
     ("form", "lang", "subject_line", "page"),
     [
-        ("contact", "kk", "Хабарламаңыз қабылданды", "Хабарламаңыз қабылданды."),
-        ("contact", "ru", "Мы получили ваше сообщение", "Ваше сообщение получено."),
-        ("apply", "kk", "Өтініміңіз қабылданды", "Өтініміңіз қабылданды."),
-        ("apply", "ru", "Мы получили вашу заявку", "Ваша заявка получена."),
+        ("contact", "kk", "Хабарламаңыз қабылданды", "<h1>Хабарламаңыз қабылданды</h1>"),
+        ("contact", "ru", "Мы получили ваше сообщение", "<h1>Сообщение получено</h1>"),
+        ("apply", "kk", "Өтініміңіз қабылданды", "<h1>Өтініміңіз қабылданды</h1>"),
+        ("apply", "ru", "Мы получили вашу заявку", "<h1>Заявка получена</h1>"),
     ],
 )
 def test_the_acknowledgement_names_what_was_sent(client, texts, contact_data, application_data,

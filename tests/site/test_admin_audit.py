@@ -185,7 +185,7 @@ def test_finding_a_person_by_address_is_audited(site, signed):
     browser = signed["olga"]
     before = mark()
     page = browser.get("/admin/consent/subject/", {"q": PERSON})
-    assert page.status_code == 200 and f"#{site.pk}" in page.content.decode()
+    assert page.status_code == 200 and f"№\xa0{site.pk}" in page.content.decode()
     [row] = views_since(before)
     assert row.subject_ref == site.pk and row.detail == {"list": "consent.subject",
                                                           "ids": [str(site.pk)]}  # fmt: skip
