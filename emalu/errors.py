@@ -4,7 +4,7 @@ import errno
 import sys
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.middleware import csrf
 
 from consent.common.errors import (
@@ -48,7 +48,7 @@ def service_down(exception: BaseException | None) -> bool:
     Redis is looked up only if the cache has loaded its client: a site on another cache never
     imports it (~0.3 s of CPU in each worker as it starts), and an exception of a module never
     imported cannot have been raised."""
-    if isinstance(exception, OperationalError | InterfaceError):
+    if isinstance(exception, OperationalError | InterfaceError) or database_read_only(exception):
         return True
     redis = sys.modules.get("redis.exceptions")
     return redis is not None and isinstance(exception, redis.ConnectionError | redis.TimeoutError)
@@ -73,6 +73,24 @@ def database_refused(exception: BaseException | None) -> str | None:
         return None
     state = getattr(exception.__cause__, "sqlstate", None) or ""
     return REFUSED.get(state) or (REFUSED["53"] if state.startswith("53") else None)
+
+
+# PostgreSQL refusing every write (SQLSTATE 25006, read_only_sql_transaction): DATABASE_URL
+# reaches a hot standby (a failover that moved the primary, a standby not yet promoted) or a
+# database set default_transaction_read_only. Every form post was a 500 «the error has been
+# recorded» and a mail to ADMINS while reads went on; /healthz now names it (emalu/health.py),
+# so it is a 503, one ERROR line, and no mail.
+READ_ONLY_STATE = "25006"
+READ_ONLY = (
+    "the database is read-only (a hot standby, or default_transaction_read_only): point "
+    "DATABASE_URL at the primary, or promote this server"
+)
+
+
+def database_read_only(exception: BaseException | None) -> bool:
+    """Whether the database refused a write because it takes none (READ_ONLY)."""
+    state = getattr(getattr(exception, "__cause__", None), "sqlstate", None)
+    return isinstance(exception, DatabaseError) and state == READ_ONLY_STATE
 
 
 def disk_full(exception: BaseException | None) -> bool:

@@ -21,6 +21,7 @@ from consent.core.delivery import WAITING
 from consent.core.jobs import BACKUP, last_run
 from consent.core.keys import KEYS_WINDOW, keys_used, note_and_compare
 from consent.marketing.models import Campaign, CampaignRecipient
+from emalu.errors import READ_ONLY
 from emalu.models import CacheSeen
 
 # Set by UntrustedProxyMiddleware in the shared cache, so that whichever worker or host answers
@@ -38,8 +39,13 @@ def untrusted_proxy_seen() -> None:
 
 
 def database() -> dict:
+    """Answering, and taking writes: a hot standby answers «SELECT 1» and refuses every form."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT current_setting('transaction_read_only')")
+            if cursor.fetchone()[0] == "on":
+                return {"status": "error", "cause": READ_ONLY}
     return {"status": "ok"}
 
 

@@ -1,0 +1,72 @@
+"""A failover that leaves DATABASE_URL on a PostgreSQL hot standby: the server answers, reads
+work, and every write is refused with SQLSTATE 25006 (read_only_sql_transaction). Each form post
+was a 500, «the error has been recorded», with a mail to ADMINS per fault, while /healthz's
+«SELECT 1» was green. The visitor now gets the 503 page in their language, the journal one ERROR
+line naming the cause, ADMINS no mail (/healthz names it), and the post sent again once the
+database takes writes is taken: nothing of it was spent.
+
+The refusal is PostgreSQL's own: the test's transaction set read-only (SET LOCAL
+transaction_read_only), as a standby has every transaction, inside a savepoint whose end gives
+the primary back."""
+
+import logging
+
+import pytest
+from django.core import mail
+from django.db import connection, transaction
+
+from consent.core.models import Submission
+from emalu.errors import READ_ONLY
+from tests.site.test_logs import console
+
+pytestmark = pytest.mark.django_db
+COME_BACK = {
+    "kk": "Сайт қазір сұрауларды қабылдай алмайды.",
+    "ru": "Сайт сейчас не может принимать запросы.",
+}
+
+
+@pytest.fixture
+def standby(texts):
+    """The database read-only until `standby()` (called) gives the primary back."""
+    point = transaction.savepoint_create()
+    with connection.cursor() as cursor:
+        cursor.execute("SET LOCAL transaction_read_only = on")
+    over = []
+
+    def primary_again():
+        over.append(transaction.savepoint_rollback(point))
+
+    yield primary_again
+    if not over:
+        primary_again()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_form_sent_to_a_read_only_database(client, contact_data, standby, lang, settings):
+    settings.ADMINS = [("ops", "ops@example.kz")]
+    client.raise_request_exception = False
+    data = contact_data()
+    with console() as lines:
+        response = client.post(f"/{lang}/contact/", data)
+    assert response.status_code == 503 and response["Retry-After"] == "30"
+    assert COME_BACK[lang] in response.content.decode()
+    assert f'<html lang="{lang}">' in response.content.decode()
+    said = [(line["level"], line["message"]) for line in lines if line["level"] != "INFO"]
+    assert said == [("ERROR", f"{READ_ONLY} (SQLSTATE 25006): /{lang}/contact/")]
+    assert "exception" not in next(line for line in lines if line["level"] == "ERROR")
+    assert mail.outbox == []
+    standby()  # the primary again: the same post, sent again, is taken
+    assert Submission.objects.count() == 0
+    assert client.post(f"/{lang}/contact/", data).status_code == 302
+    assert Submission.objects.count() == 1
+
+
+def test_healthz_names_a_read_only_database(client, standby, caplog, monkeypatch):
+    monkeypatch.setattr("emalu.views._failing_before", [])
+    with caplog.at_level(logging.ERROR):
+        response = client.get("/healthz")
+    report = response.json()
+    assert response.status_code == 503 and report["failing"] == ["database"]
+    assert report["database"] == {"status": "error", "cause": READ_ONLY}
+    assert [r.getMessage() for r in caplog.records] == ["healthz: failing: database"]
