@@ -9,15 +9,19 @@ The refusal is PostgreSQL's own: the test's transaction set read-only (SET LOCAL
 transaction_read_only), as a standby has every transaction, inside a savepoint whose end gives
 the primary back."""
 
+import json
 import logging
 
+import psycopg
 import pytest
 from django.core import mail
 from django.db import connection, transaction
 
 from consent.core.models import Submission
 from emalu.errors import READ_ONLY
+from tests.live import FAST, form_session, gunicorn, live_database, post_contact, query, request
 from tests.site.test_logs import console
+from tests.site.test_statement_timeout import execute
 
 pytestmark = pytest.mark.django_db
 COME_BACK = {
@@ -70,3 +74,47 @@ def test_healthz_names_a_read_only_database(client, standby, caplog, monkeypatch
     assert response.status_code == 503 and report["failing"] == ["database"]
     assert report["database"] == {"status": "error", "cause": READ_ONLY}
     assert [r.getMessage() for r in caplog.records] == ["healthz: failing: database"]
+
+
+def failover(url, read_only):
+    """The server under DATABASE_URL takes writes no more (or again), and drops the site's
+    connections, as a failover does: the site connects anew (CONN_HEALTH_CHECKS)."""
+    name = url.rsplit("/", 1)[1]
+    setting = (
+        "SET default_transaction_read_only = on"
+        if read_only
+        else "RESET default_transaction_read_only"
+    )
+    # (Our own session set back to writing first: it too opened read-only.)
+    dsn = url.replace("postgres://", "postgresql://")
+    with psycopg.connect(dsn, autocommit=True, options="-c default_transaction_read_only=off") as c:
+        c.execute(f"ALTER DATABASE {name} {setting}")
+    execute(url, "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+                 " WHERE datname = current_database() AND pid <> pg_backend_pid()")  # fmt: skip
+
+
+@pytest.mark.live
+def test_a_site_whose_database_became_a_standby(django_db_setup, django_db_blocker, tmp_path):
+    """The site as gunicorn serves it, every middleware of production's on the way."""
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path, **FAST, ADMINS="ops@example.kz") as (port, server),
+    ):
+        session = form_session(port, "/kk/contact/")
+        failover(url, read_only=True)
+        status, headers, body = post_contact(port, session, "standby@example.kz", full=True)
+        assert status == 503 and headers["Retry-After"] == "30"
+        assert COME_BACK["kk"] in body.decode() and '<html lang="kk">' in body.decode()
+        health = request(port, "GET", "/healthz")
+        assert health[0] == 503 and json.loads(health[2])["database"]["cause"] == READ_ONLY
+        failover(url, read_only=False)
+        assert post_contact(port, session, "standby@example.kz") == 302  # the same post, taken
+        lines = [json.loads(line) for line in server.stop().splitlines() if line[:1] == "{"]
+        assert query(url, "SELECT count(*) FROM consent_submission") == [(1,)]
+    said = [(line["level"], line["message"]) for line in lines if line["level"] != "INFO"]
+    assert said == [
+        ("ERROR", f"{READ_ONLY} (SQLSTATE 25006): /kk/contact/"),
+        ("ERROR", "healthz: failing: database"),
+    ], said
+    assert not any("exception" in line for line in lines)
