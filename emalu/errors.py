@@ -1,6 +1,7 @@
 """The project's error handlers: each page comes from consent.common.errors.error_page."""
 
 import errno
+import logging
 import sys
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
@@ -93,6 +94,19 @@ def database_read_only(exception: BaseException | None) -> bool:
     return isinstance(exception, DatabaseError) and state == READ_ONLY_STATE
 
 
+def read_only_page(request):
+    """The 503 for a write the read-only database refused, wherever in the request (a view, or
+    a middleware after it: server_error), and its one ERROR line naming the cause: no
+    traceback, no mail (/healthz names it), not Django's «Service Unavailable» line too."""
+    logging.getLogger("django.request").error(
+        "%s (SQLSTATE %s): %s", READ_ONLY, READ_ONLY_STATE, request.path,
+        extra={"status_code": 503, "request": request},
+    )  # fmt: skip
+    response = error_page(request, 503)
+    response._has_been_logged = True
+    return response
+
+
 def disk_full(exception: BaseException | None) -> bool:
     return isinstance(exception, OSError) and exception.errno in DISK_FULL
 
@@ -103,6 +117,8 @@ def server_error(request):
     (`service_down`) is a 503 there too, and so is a full disk, which no /healthz names: Django
     logs it as a 503 with its traceback, which mails ADMINS (emalu/logs.py)."""
     error = sys.exc_info()[1]
+    if database_read_only(error):
+        return read_only_page(request)
     if service_down(error) or disk_full(error):
         return error_page(request, 503)
     return error_page(request, 500)

@@ -15,10 +15,10 @@ import logging
 import psycopg
 import pytest
 from django.core import mail
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from consent.core.models import Submission
-from emalu.errors import READ_ONLY
+from emalu.errors import READ_ONLY, server_error
 from tests.live import FAST, form_session, gunicorn, live_database, post_contact, query, request
 from tests.site.test_logs import console
 from tests.site.test_statement_timeout import execute
@@ -74,6 +74,23 @@ def test_healthz_names_a_read_only_database(client, standby, caplog, monkeypatch
     assert response.status_code == 503 and report["failing"] == ["database"]
     assert report["database"] == {"status": "error", "cause": READ_ONLY}
     assert [r.getMessage() for r in caplog.records] == ["healthz: failing: database"]
+
+
+def test_a_refusal_after_the_view_is_the_same_503(rf, standby, caplog):
+    """A write refused outside any view (a middleware's, the session saved after it) reaches
+    the 500 handler, as Django calls it, in the except block: the same page and line."""
+    request = rf.post("/ru/contact/")
+    with caplog.at_level(logging.INFO, logger="django.request"):
+        try:
+            with transaction.atomic(), connection.cursor() as cursor:
+                cursor.execute("UPDATE django_session SET expire_date = expire_date")
+        except DatabaseError:
+            response = server_error(request)
+    assert response.status_code == 503 and COME_BACK["ru"] in response.content.decode()
+    assert response._has_been_logged  # Django's own «Service Unavailable» line is not written
+    [logged] = caplog.records
+    assert logged.getMessage() == f"{READ_ONLY} (SQLSTATE 25006): /ru/contact/"
+    assert logged.levelno == logging.ERROR and logged.exc_info is None
 
 
 def failover(url, read_only):
