@@ -3,7 +3,8 @@ text, no consent), and each visit logged Django's «Service Unavailable: /kk/con
 which alerting reads as the site failing and which said nothing of what to do. The visitor still
 reads «not available yet» in their language; the operator reads, at WARNING and once a while per
 process, which text to publish and where, and `check --deploy` says the same at every start as
-information, which does not keep the site (where it is published) from starting."""
+information, which does not keep the site (where it is published) from starting; /healthz
+names it as a warning."""
 
 import pytest
 from django.core.checks import INFO, run_checks
@@ -42,10 +43,16 @@ def test_the_forms_before_the_texts_are_published(client, contact_data):
     [check] = [m for m in waiting_checks() if "'service'" in m.msg]
     assert check.level == INFO and check.msg == service
     assert "Publish the selected drafts" in service and "/consent/consenttext/" in service
+    # The monitoring sees it too: a warning, not a failure (nothing is down).
+    response = client.get("/healthz")
+    body = response.json()
+    assert response.status_code == 200 and body["warnings"] == ["forms"]
+    assert body["forms"] == {"status": "warning", "waiting_for": ["marketing", "service"]}
 
 
 def test_nothing_is_said_once_the_texts_are_in_force(client, texts):
     with console() as lines:
         assert client.get("/kk/contact/").status_code == 200
+        assert client.get("/healthz").json()["forms"]["status"] == "ok"
     assert [line for line in lines if line["level"] != "INFO"] == []
     assert waiting_checks() == []
