@@ -1,10 +1,11 @@
 """The project's error handlers: each page comes from consent.common.errors.error_page."""
 
 import errno
+import logging
 import sys
 
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
-from django.db import InterfaceError, OperationalError
+from django.db import DatabaseError, InterfaceError, OperationalError
 from django.middleware import csrf
 
 from consent.common.errors import (
@@ -48,7 +49,7 @@ def service_down(exception: BaseException | None) -> bool:
     Redis is looked up only if the cache has loaded its client: a site on another cache never
     imports it (~0.3 s of CPU in each worker as it starts), and an exception of a module never
     imported cannot have been raised."""
-    if isinstance(exception, OperationalError | InterfaceError):
+    if isinstance(exception, OperationalError | InterfaceError) or database_read_only(exception):
         return True
     redis = sys.modules.get("redis.exceptions")
     return redis is not None and isinstance(exception, redis.ConnectionError | redis.TimeoutError)
@@ -75,6 +76,37 @@ def database_refused(exception: BaseException | None) -> str | None:
     return REFUSED.get(state) or (REFUSED["53"] if state.startswith("53") else None)
 
 
+# PostgreSQL refusing every write (SQLSTATE 25006, read_only_sql_transaction): DATABASE_URL
+# reaches a hot standby (a failover that moved the primary, a standby not yet promoted) or a
+# database set default_transaction_read_only. Every form post was a 500 «the error has been
+# recorded» and a mail to ADMINS while reads went on; /healthz now names it (emalu/health.py),
+# so it is a 503, one ERROR line, and no mail.
+READ_ONLY_STATE = "25006"
+READ_ONLY = (
+    "the database is read-only (a hot standby, or default_transaction_read_only): point "
+    "DATABASE_URL at the primary, or promote this server"
+)
+
+
+def database_read_only(exception: BaseException | None) -> bool:
+    """Whether the database refused a write because it takes none (READ_ONLY)."""
+    state = getattr(getattr(exception, "__cause__", None), "sqlstate", None)
+    return isinstance(exception, DatabaseError) and state == READ_ONLY_STATE
+
+
+def read_only_page(request):
+    """The 503 for a write the read-only database refused, wherever in the request (a view, or
+    a middleware after it: server_error), and its one ERROR line naming the cause: no
+    traceback, no mail (/healthz names it), not Django's «Service Unavailable» line too."""
+    logging.getLogger("django.request").error(
+        "%s (SQLSTATE %s): %s", READ_ONLY, READ_ONLY_STATE, request.path,
+        extra={"status_code": 503, "request": request},
+    )  # fmt: skip
+    response = error_page(request, 503)
+    response._has_been_logged = True
+    return response
+
+
 def disk_full(exception: BaseException | None) -> bool:
     return isinstance(exception, OSError) and exception.errno in DISK_FULL
 
@@ -85,6 +117,8 @@ def server_error(request):
     (`service_down`) is a 503 there too, and so is a full disk, which no /healthz names: Django
     logs it as a 503 with its traceback, which mails ADMINS (emalu/logs.py)."""
     error = sys.exc_info()[1]
+    if database_read_only(error):
+        return read_only_page(request)
     if service_down(error) or disk_full(error):
         return error_page(request, 503)
     return error_page(request, 500)

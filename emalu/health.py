@@ -18,9 +18,11 @@ from post_office.models import STATUS, Email
 
 from consent.common.clock import clock_offset, clock_wrong
 from consent.core.delivery import WAITING
+from consent.core.form_texts import forms_waiting
 from consent.core.jobs import BACKUP, last_run
 from consent.core.keys import KEYS_WINDOW, keys_used, note_and_compare
 from consent.marketing.models import Campaign, CampaignRecipient
+from emalu.errors import READ_ONLY
 from emalu.models import CacheSeen
 
 # Set by UntrustedProxyMiddleware in the shared cache, so that whichever worker or host answers
@@ -38,8 +40,13 @@ def untrusted_proxy_seen() -> None:
 
 
 def database() -> dict:
+    """Answering, and taking writes: a hot standby answers «SELECT 1» and refuses every form."""
     with connection.cursor() as cursor:
         cursor.execute("SELECT 1")
+        if connection.vendor == "postgresql":
+            cursor.execute("SELECT current_setting('transaction_read_only')")
+            if cursor.fetchone()[0] == "on":
+                return {"status": "error", "cause": READ_ONLY}
     return {"status": "ok"}
 
 
@@ -111,6 +118,13 @@ def job(name: str, max_age: timedelta, now: datetime) -> dict:
     return {"status": "ok" if ok else "error", "last_success": last.isoformat() if last else None}
 
 
+def forms() -> dict:
+    """A form whose consent text is not in force yet (a fresh install) takes nothing: a warning
+    naming the purposes whose text to publish (the log and `check --deploy` say where)."""
+    waiting = sorted(forms_waiting())
+    return {"status": "warning" if waiting else "ok", "waiting_for": waiting}
+
+
 def proxy() -> dict:
     """A warning, not a failure: anyone who reaches gunicorn directly can send the header, and
     must not be able to turn /healthz red by it."""
@@ -163,6 +177,7 @@ def report() -> dict:
         "retention": lambda: job("retention", settings.HEALTH_RETENTION_MAX_AGE, now),
         "backup": lambda: job(BACKUP, settings.HEALTH_BACKUP_MAX_AGE, now),
         "campaigns": lambda: campaigns(now),
+        "forms": forms,
     }
     if settings.IMAP_URL:
         database_parts["intake"] = lambda: job("intake", settings.HEALTH_INTAKE_MAX_AGE, now)

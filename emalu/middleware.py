@@ -15,7 +15,7 @@ from consent.common.net import forwarded_by_untrusted_peer
 from consent.core.keys import note_keys
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
-from .errors import database_refused, service_down
+from .errors import database_read_only, database_refused, read_only_page, service_down
 from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
 
@@ -125,6 +125,8 @@ class DatabaseUnavailableMiddleware:
     def process_exception(self, request, exception):
         if not service_down(exception):
             return None
+        if database_read_only(exception):
+            return read_only_page(request)
         response = error_page(request, 503)
         if refused := database_refused(exception):  # the database answers: no /healthz says it
             server_errors.error(

@@ -31,4 +31,5 @@ def _register_forms():
             purposes=lambda texts, form_class=form_class: list(
                 form_class(texts=texts).consent_purposes
             ),
+            required=form_class.required_purpose,
         ))  # fmt: skip

@@ -1,8 +1,12 @@
+import logging
+import time
+
 from django.conf import settings
 from django.db import IntegrityError, transaction
 from django.forms import FileField
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import translation
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -10,6 +14,7 @@ from django.views.decorators.cache import never_cache
 from consent.common.pagecache import shared_page
 from consent.cookies.banner import PAGE_FIELD, answer_on_page
 from consent.core.audit import audit
+from consent.core.form_texts import forms_waiting, waiting_for
 from consent.core.models import AuditEvent, Source
 from consent.core.submissions import (
     mail_language,
@@ -44,7 +49,7 @@ def public_form(request, kind):
         return shared_page(request, lambda slots: _blank_form(request, kind, form_class, slots))
     texts = current_texts()
     if form_class.required_purpose not in texts:
-        return _unavailable(request)
+        return _unavailable(request, texts)
     form = form_class(request.POST, request.FILES, texts=texts)
     refusal, token_id = guard(request, kind, form, texts, "forms")
     if refusal is not None:
@@ -91,15 +96,34 @@ def typed_back(request, kind, form_class, texts):
     )
 
 
-def _unavailable(request):
-    # No published consent text yet: collecting anything would be collecting without consent.
-    return render(request, "forms_app/unavailable.html", status=503)
+log = logging.getLogger("emalu.forms")
+# How often each process says that forms wait for their consent texts (WAITING_SAID_EVERY).
+WAITING_SAID_EVERY = 600
+_waiting_said: dict[str, float] = {}
+
+
+def _unavailable(request, texts):
+    """No consent text of the form's purpose in force (a fresh install, before an officer
+    publishes one): collecting anything would be collecting without consent. The visitor reads
+    «not available yet» in their language; the operator reads what to publish, once per process
+    every WAITING_SAID_EVERY seconds at WARNING. Each visit was Django's «Service Unavailable»
+    at ERROR, naming nothing to do. A database that cannot answer is not this: it raises, and
+    is a 503 logged as the outage it is (emalu.middleware.DatabaseUnavailableMiddleware)."""
+    now = time.monotonic()
+    for purpose, forms in forms_waiting(texts).items():
+        if now - _waiting_said.get(purpose, -WAITING_SAID_EVERY) >= WAITING_SAID_EVERY:
+            _waiting_said[purpose] = now
+            with translation.override(None):  # English, as every log line is
+                log.warning("%s", waiting_for(purpose, forms))
+    response = render(request, "forms_app/unavailable.html", status=503)
+    response._has_been_logged = True  # not Django's «Service Unavailable» at ERROR too
+    return response
 
 
 def _blank_form(request, kind, form_class, slots):
     texts = current_texts()
     if form_class.required_purpose not in texts:
-        return _unavailable(request)
+        return _unavailable(request, texts)
     # A service's page links here with ?service=<slug>, chosen already (not a shared page then).
     initial = {"token": TOKEN_SLOT, "service": request.GET.get("service", "")}
     return render_form(request, kind, form_class(initial=initial, texts=texts), texts, slots)

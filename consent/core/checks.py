@@ -238,3 +238,25 @@ def check_form_texts(app_configs, databases=None, **kwargs):
             )
             for found in texts_unnamed_or_none() or []
         ]
+
+
+@register(deploy=True)
+def check_forms_waiting(app_configs, **kwargs):
+    """A fresh install's forms answer «not available yet» until the consent texts they need are
+    published: told to the operator at every start (emalu.service's `check --deploy`) as
+    information, never a warning, which would keep the site, and the admin where an officer
+    publishes them, from starting. A database that cannot answer, or has no tables yet (before
+    `migrate`), says nothing here."""
+    from django.core.checks import Info
+    from django.db import DatabaseError
+    from django.utils import translation
+
+    from .form_texts import forms_waiting, waiting_for
+
+    try:
+        with translation.override(None):  # English, as every check speaks
+            waiting = {purpose: waiting_for(purpose, forms)
+                       for purpose, forms in forms_waiting().items()}  # fmt: skip
+    except DatabaseError:
+        return []
+    return [Info(line, id="consent.I001") for line in waiting.values()]

@@ -22,6 +22,7 @@ class RegisteredForm:
     name: object  # a lazy string: the form's name in the reader's language
     collects: Callable[[Texts], list[str]]  # the data codes it asks for, given the texts
     purposes: Callable[[Texts], list[str]]  # the consents it asks for, given the texts
+    required: str = ""  # the purpose without whose text in force the form takes nothing
 
 
 @dataclass(frozen=True)
@@ -69,3 +70,37 @@ def texts_unnamed_or_none() -> list[Unnamed] | None:
         return texts_unnamed()
     except DatabaseError:
         return None
+
+
+# What the operator must do when a form waits for its consent text: said alike by `check
+# --deploy` (consent.I001) and by the form's own log line (forms_app.views), in English as every
+# check and log line is. A fresh install has no text in force until an officer publishes one.
+PUBLISH_HINT = (
+    "In the admin, publish a privacy policy version in force today (Privacy policy versions), "
+    "then add the purpose's consent text on it and run «Publish the selected drafts» "
+    "(Consent texts: {url})."
+)
+
+
+def waiting_for(purpose: str, forms: list) -> str:
+    """The line that says which forms wait for `purpose`'s text and what to do about it."""
+    from django.urls import reverse
+
+    url = reverse("admin:consent_consenttext_changelist")
+    named = [f"the {form}" for form in forms]
+    listed = " and ".join([", ".join(named[:-1]), named[-1]] if len(named) > 1 else named)
+    return (
+        f"No consent text of '{purpose}' is published and in force: visitors to {listed} read "
+        f"«not available yet» (503), and nothing is taken. " + PUBLISH_HINT.format(url=url)
+    )
+
+
+def forms_waiting(texts: Texts | None = None) -> dict[str, list]:
+    """{purpose: [form name, ...]} for each registered form whose required purpose has no text
+    in force, in registration order (the names lazy: read in the language of their use)."""
+    texts = current_texts() if texts is None else texts
+    waiting: dict[str, list[str]] = {}
+    for form in _FORMS.values():
+        if form.required and form.required not in texts:
+            waiting.setdefault(form.required, []).append(form.name)
+    return waiting

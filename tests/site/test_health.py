@@ -57,7 +57,7 @@ def closed_port():
         return s.getsockname()[1]
 
 
-def test_all_well_answers_200_naming_every_part(client):
+def test_all_well_answers_200_naming_every_part(client, texts):
     mail(STATUS.queued, timedelta(minutes=5))
     mail(STATUS.sent, timedelta(days=3))
     status, body = health(client)
@@ -188,7 +188,7 @@ def test_the_retention_command_records_its_successes_only(client, monkeypatch):
     assert health(client)[0] == 200
 
 
-def test_a_proxy_not_trusted_is_a_warning_not_a_failure(client, settings, monkeypatch):
+def test_a_proxy_not_trusted_is_a_warning_not_a_failure(client, settings, monkeypatch, texts):
     from emalu.middleware import UntrustedProxyMiddleware
 
     monkeypatch.setattr(UntrustedProxyMiddleware, "warned", False)
