@@ -95,7 +95,7 @@ def my_data_open(request, token):
                 return redirect("my_data")  # pressed again where it was spent: the page is open
             return _link_refused(request, token)
         return redirect("my_data")
-    return render(request, "forms_app/my_data_link.html", {"state": "ask"})
+    return render(request, "forms_app/my_data_link.html", {"state": "open"})
 
 
 def _link_refused(request, token):

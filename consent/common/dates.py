@@ -53,12 +53,12 @@ def years_later(moment: datetime, years: int) -> datetime:
 def reader_time(
     moment: datetime | date | None, *, seconds: bool = False, zone: tzinfo | None = None
 ) -> str:
-    """`moment` as a person writes it in the active language, for a file people read (the
-    access export, the consent evidence): an aware datetime as its date and 24-hour time in the
-    site's time zone (or `zone`), «30.11.2026 13:12», to the second with `seconds`; a date as
-    «30.11.2026»; None as "". In the language's SHORT_DATETIME_FORMAT and SHORT_DATE_FORMAT
-    (emalu/formats): a file reads as the admin and the mail do, and the admin's own short times
-    come from here too."""
+    """`moment` as a person writes it in the active language, short, for a spreadsheet's column
+    (the register, the consent evidence's CSV) and the desk: an aware datetime as its date and
+    24-hour time in the site's time zone (or `zone`), «30.11.2026 13:12», to the second with
+    `seconds`; a date as «30.11.2026»; None as "". In the language's SHORT_DATETIME_FORMAT and
+    SHORT_DATE_FORMAT (emalu/formats); the admin's own short times come from here too. A
+    document for reading (a PDF) writes document_time's long date instead."""
     if moment is None:
         return ""
     if isinstance(moment, datetime):
@@ -68,4 +68,25 @@ def reader_time(
         return f"{formats.date_format(local, 'SHORT_DATE_FORMAT')} {local:%H:%M:%S}"
     if isinstance(moment, date):
         return formats.date_format(moment, "SHORT_DATE_FORMAT")
+    raise TypeError(f"expected a date or datetime, got {type(moment).__name__}")
+
+
+def document_time(
+    moment: datetime | date | None, *, seconds: bool = False, zone: tzinfo | None = None
+) -> str:
+    """`moment` as a document written for a person reads it (the access answer's PDF, the
+    consent evidence's PDF): the language's long local date, as the site's pages and letters
+    write it, «2026 жылғы 4 желтоқсан, 21:35», «4 декабря 2026 г., 21:35» (DATETIME_FORMAT and
+    DATE_FORMAT, emalu/formats), in the site's time zone (or `zone`), to the second with
+    `seconds`; None as "". The short «04.12.2026 21:35» of reader_time stays the spreadsheets'
+    and the desk's, whose columns are compared and sorted."""
+    if moment is None:
+        return ""
+    if isinstance(moment, datetime):
+        local = timezone.localtime(moment, zone)
+        shown = formats.get_format("DATETIME_FORMAT")
+        # Each language's DATETIME_FORMAT ends with its minutes («H:i», «G:i»): the seconds follow.
+        return formats.date_format(local, shown + ":s" if seconds else shown)
+    if isinstance(moment, date):
+        return formats.date_format(moment, "DATE_FORMAT")
     raise TypeError(f"expected a date or datetime, got {type(moment).__name__}")

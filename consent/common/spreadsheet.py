@@ -7,13 +7,16 @@ so every text cell starting with one of those characters (its full-width forms i
 after any leading whitespace: a line break, a no-break or ideographic space as well as a plain
 one, which a program may trim) gets an apostrophe in front, which the program shows as text.
 Numbers stay numbers. Every cell is quoted, and the file is UTF-8 with a BOM so that Cyrillic
-reads right.
+reads right. Text is written plain (text.plain_text): no-break spaces and the like from the
+catalogues' typography are plain spaces, so that a filter typed on a keyboard matches.
 """
 
 import csv
 import io
 from collections.abc import Iterable
 from decimal import Decimal
+
+from consent.common.text import plain_text
 
 # What a spreadsheet may take for the start of a formula: OWASP's list, plus the full-width
 # forms some programs accept in East Asian locales.
@@ -26,7 +29,7 @@ def csv_cell(value: object) -> object:
         return ""
     if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
         return value
-    text = str(value)
+    text = plain_text(value if isinstance(value, str) else str(value))
     if text.lstrip().startswith(FORMULA_START):
         return "'" + text
     return text

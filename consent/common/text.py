@@ -175,6 +175,34 @@ def validate_name(value: str) -> None:
         )
 
 
+# What only typesetting needs: no-break and narrow spaces (the catalogues write «декабрь
+# 2026\xa0г.», «доступ к\xa0данным», the Russian rule for a one-letter word), a no-break hyphen,
+# a soft hyphen and a word joiner. A spreadsheet's filter and search, or a program reading the
+# JSON, compare them as other characters than the space and hyphen the officer types, so
+# «доступ к данным» found nothing in a file that showed those very words.
+TYPOGRAPHY_ONLY = str.maketrans(
+    {**dict.fromkeys("\xa0\u2007\u202f\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2008"
+                     "\u2009\u200a\u205f", " "),
+     "\u2011": "-", "\u00ad": None, "\u2060": None}
+)  # fmt: skip
+
+
+class Verbatim(str):
+    """Text a machine-readable file keeps exactly as held (plain_text leaves it): what a hash
+    was taken over, such as the name and the list of data a consent text showed, which the
+    reader fills in to compute the hash again."""
+
+
+def plain_text(value: object) -> object:
+    """`value` as a machine-readable file (a CSV, the JSON export) writes it: text with the
+    TYPOGRAPHY_ONLY characters as plain spaces and hyphens (or nothing), so that what reads
+    alike matches alike; a Verbatim text, and anything not text, as it is. The one home of that
+    rule: csv_document and the access export's JSON both write through it."""
+    if isinstance(value, str) and not isinstance(value, Verbatim):
+        return value.translate(TYPOGRAPHY_ONLY)
+    return value
+
+
 # The one-byte charsets UTF-8 text comes mislabelled with (as_written).
 MISLABELLED_AS = ("cp1251", "koi8_r", "koi8_u", "iso8859_5", "cp866", "mac_cyrillic", "cp1252")
 

@@ -5,23 +5,28 @@ as dates and times in Almaty, to the second, with the same moment in UTC beside 
 against a log; the language, event, purpose and source by their names, not their codes.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC
 
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from consent.common.dates import LOCAL_ZONE_NAME, reader_time
+from consent.common.dates import LOCAL_ZONE_NAME, document_time, reader_time
 from consent.common.i18n import language_name
 from consent.common.pdf import pdf_document
 from consent.common.spreadsheet import csv_document
+from consent.common.text import Verbatim
 from consent.core import gate
 from consent.core.guardians import guardian_name
 from consent.core.ledger import data_shown
 from consent.core.models import LedgerEntry, Subject
 
 
-def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
+def evidence_rows(
+    subject: Subject, written: Callable[..., str] = reader_time
+) -> Iterator[dict[str, object]]:
+    """The ledger rows of `subject`, their times `written` so: the CSV's short, to be sorted
+    and compared (reader_time), the PDF's the long date a reader writes (document_time)."""
     entries = (
         LedgerEntry.objects.filter(subject=subject)
         .select_related("text", "text__policy", "actor", "guardian")
@@ -37,19 +42,19 @@ def evidence_rows(subject: Subject) -> Iterator[dict[str, object]]:
             _("privacy policy version"): e.text.policy.number if e.text else "",
             _("SHA-256 of the text shown"): e.text_sha256,
             # What the hash was taken with: not always the name on record (compliance L4).
-            _("name in the text shown"): e.shown_name,
+            _("name in the text shown"): Verbatim(e.shown_name),
             # The data the form named, as the text listed them (a text's list is the form's).
-            _("data named in the text shown"): data_shown(e),
+            _("data named in the text shown"): Verbatim(data_shown(e)),
             _("language"): language_name(e.language),
-            _("time (Almaty)"): reader_time(e.at, seconds=True),
-            _("time (UTC)"): reader_time(e.at, seconds=True, zone=UTC),
+            _("time (Almaty)"): written(e.at, seconds=True),
+            _("time (UTC)"): written(e.at, seconds=True, zone=UTC),
             # The moment, not a date: a UTC date is a day before the local one for consents
             # given between midnight and 05:00 in Almaty.
-            _("expires (Almaty)"): reader_time(e.expires_at, seconds=True),
-            _("expires (UTC)"): reader_time(e.expires_at, seconds=True, zone=UTC),
+            _("expires (Almaty)"): written(e.expires_at, seconds=True),
+            _("expires (UTC)"): written(e.expires_at, seconds=True, zone=UTC),
             # A later text that asked for consent again ends a grant before its term (the gate's
             # rule 3): the evidence said only the term, as if the grant still stood.
-            _("consent asked again (Almaty)"): reader_time(
+            _("consent asked again (Almaty)"): written(
                 gate.asked_again_at(e, asking), seconds=True
             ),
             _("source"): e.get_source_display(),
@@ -73,7 +78,10 @@ def evidence_pdf(subject: Subject) -> bytes:
     return pdf_document(
         _("Consent evidence for data subject #%(id)s") % {"id": subject.pk},
         f"{exported_line()}\n{how_to_check()}",
-        [("", [(str(k), str(v)) for k, v in row.items()]) for row in evidence_rows(subject)],
+        [
+            ("", [(str(k), str(v)) for k, v in row.items()])
+            for row in evidence_rows(subject, document_time)
+        ],
     )
 
 
@@ -88,8 +96,8 @@ def how_to_check() -> str:
 
 
 def exported_line() -> str:
-    """When a file was made, for its reader, in the active language."""
+    """When a document was made, for its reader, in the active language."""
     return _("Exported %(time)s (%(zone)s)") % {
-        "time": reader_time(timezone.now()),
+        "time": document_time(timezone.now()),
         "zone": LOCAL_ZONE_NAME,
     }

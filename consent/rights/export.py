@@ -32,8 +32,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from post_office.models import Email
 
-from consent.common.dates import reader_time
+from consent.common.dates import document_time
 from consent.common.i18n import language_name, localised
+from consent.common.text import Verbatim, plain_text
 from consent.core import gate
 from consent.core.guardians import child_named, given_as_guardian, guardian_name
 from consent.core.ledger import data_shown
@@ -95,7 +96,7 @@ class Photos:
             return _(
                 "Held, received %(date)s, but it could not be copied into this export: to "
                 "receive a copy, write to %(email)s."
-            ) % {"date": reader_time(received), "email": settings.OPERATOR["email"]}
+            ) % {"date": document_time(received), "email": settings.OPERATOR["email"]}
         self.shown[file.name] = section
         return {"received": when(received), "content_type": "image/jpeg",
                 "base64": base64.b64encode(jpeg).decode()}  # fmt: skip
@@ -132,8 +133,8 @@ def _ledger_row(e, asking):
         "consent_text_version": e.text.version if e.text else "",
         "privacy_policy_version": e.text.policy.number if e.text else "",
         "text_sha256": e.text_sha256,
-        "shown_name": e.shown_name,
-        "shown_fields": data_shown(e),
+        "shown_name": Verbatim(e.shown_name),  # what the hash was taken over (plain_text)
+        "shown_fields": Verbatim(data_shown(e)),
         "language": language_name(e.language),
         "source": e.get_source_display(),
         "ip": e.ip or "",
@@ -316,6 +317,17 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
         }
 
 
+def _plain(value: Any) -> Any:
+    """`value` with every text in it, keys too, as a program reads it (text.plain_text)."""
+    if isinstance(value, dict):
+        return {_plain(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return plain_text(value)
+
+
 def export_json(subject: Subject, language: str) -> bytes:
-    data = export_data(subject, language)
+    """The access answer for programs: export_data with its texts plain (no no-break spaces
+    from the catalogues, which a program compares as other characters than a space)."""
+    data = _plain(export_data(subject, language))
     return json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=2).encode()

@@ -1,6 +1,7 @@
 """The access export laid out for reading: the same content as the JSON, as a PDF, wholly in the
-person's language: times as they write them in Almaty time, languages and choices by their
-names (compliance L10)."""
+person's language: times as its pages and letters write them, the long local date in Almaty
+time (dates.document_time), languages and choices by their names, a yes or a no as the
+lower-case labels beside it are written (compliance L10)."""
 
 import base64
 from datetime import date
@@ -8,7 +9,7 @@ from datetime import date
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from consent.common.dates import reader_time
+from consent.common.dates import document_time
 from consent.common.pdf import Picture, pdf_document
 from consent.core.models import Subject
 from consent.core.phones import phone_shown
@@ -57,7 +58,7 @@ def _value(value, key):
     """A row's value as the PDF shows it: a photo (export.Photos) as the picture, with the time
     it was received; anything else as text."""
     if key == "photo" and isinstance(value, dict):
-        received = _("received %(time)s") % {"time": reader_time(value["received"])}
+        received = _("received %(time)s") % {"time": document_time(value["received"])}
         return Picture(base64.b64decode(value["base64"]), received)
     return _text(value, key)
 
@@ -66,9 +67,10 @@ def _text(value, key=""):
     if (key in PHONES or key == str(DATA_FIELDS["phone"])) and isinstance(value, str):
         return phone_shown(value)
     if isinstance(value, bool):
-        return _("Yes") if value else _("No")
+        # Beside «қазір өңделеді», «обрабатываются сейчас»: «иә», «да», not «Иә», «Да».
+        return _("yes") if value else _("no")
     if isinstance(value, date):  # a datetime too
-        return reader_time(value)
+        return document_time(value)
     if isinstance(value, dict):
         return "\n".join(f"{k}: {_text(v, k)}" for k, v in value.items())
     if isinstance(value, list):

@@ -6,6 +6,7 @@ import json
 import pytest
 from django.utils import translation
 
+from consent.common.text import plain_text
 from consent.core.models import Subject
 from consent.core.purposes import CROSS_BORDER, DATA_FIELDS, PURPOSES, SERVICE
 from consent.rights.export import export_json
@@ -33,7 +34,7 @@ def test_the_answer_lists_the_data_each_purpose_processes(client, texts, contact
     answer = json.loads(export_json(Subject.objects.get(), lang))
     [service] = [p for p in answer["purposes"] if p["code"] == SERVICE]
     with translation.override(lang):
-        names = [str(DATA_FIELDS[field]) for field in PURPOSES[SERVICE].fields]
+        names = [plain_text(str(DATA_FIELDS[f])) for f in PURPOSES[SERVICE].fields]
     assert names and service["data"] == names
 
 
