@@ -13,7 +13,11 @@ LANGUAGE_SAMPLE = 20_000  # characters read for the language: enough for any let
 OTHER_LANGUAGE = "ru"
 # Evidence of Russian in a text: common words Kazakh does not use. Kazakh evidence is any word
 # with a Kazakh-only letter, and the words and stems below (folded), which need none of them
-# («Хабарламалардан бас тарту» has no Kazakh-only letter).
+# («Хабарламалардан бас тарту» has no Kazakh-only letter). In Latin letters, the words and stems
+# as transliterated («derekterimdi», «sälemetsız»), and a letter only Kazakh writes (ǵ, ŋ, ə);
+# a letter Kazakh shares with German, Turkish or Spanish (ö, ü, ğ, ñ) counts only beside them:
+# «Bitte löschen Sie meine Daten. Schöne Grüße» was Kazakh by its ö and ü, and its writer was
+# answered in Kazakh, not by the rule for other languages (OTHER_LANGUAGE).
 RUSSIAN_WORDS = word_set(
     "и в во не на я что с со по от из к у о об для меня мне мои моих мой моя моё мое моей "
     "прошу пожалуйста здравствуйте добрый день спасибо уважением данных данные персональных "
@@ -45,19 +49,23 @@ def language_evidence(text: str) -> tuple[float, float]:
     """(Kazakh, Russian) evidence in `text`: a word with a Kazakh-only letter, or a Kazakh word
     or stem, counts for Kazakh; a common Russian word counts for Russian. A capitalised word with
     a Kazakh letter counts half: in a Russian letter it is most often a name («Әсел»)."""
-    kazakh = russian = 0.0
+    kazakh = russian = marked = 0.0
     for raw in WORD.findall(text or ""):
         word = words(raw)[0] if words(raw) else ""
         if not word:
             continue
         folded = word.translate(FOLD)
-        if KAZAKH_LETTERS & set(word) or translit.KAZAKH_LATIN & set(raw.casefold()):
-            kazakh += 0.5 if raw[:1].isupper() else 1
+        weight = 0.5 if raw[:1].isupper() else 1
+        letters = set(raw.casefold())
+        if KAZAKH_LETTERS & set(word) or translit.KAZAKH_ONLY_LATIN & letters:
+            kazakh += weight
         elif folded in KAZAKH_WORDS or folded.startswith(KAZAKH_STEMS):
             kazakh += 1
+        elif translit.KAZAKH_LATIN & letters:
+            marked += weight  # Kazakh only beside Kazakh words (see RUSSIAN_WORDS)
         elif word in RUSSIAN_WORDS:
             russian += 1
-    return kazakh, russian
+    return kazakh + (marked if kazakh else 0), russian
 
 
 def language_of(

@@ -17,10 +17,20 @@ import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import pairwise
 
-from .sentences import OPENING_QUESTION, Sentence, asked_of_us, questioned, sentences, withheld
+from .sentences import (
+    KAZAKH_ASKING,
+    OPENING_QUESTION,
+    Sentence,
+    asked_of_us,
+    questioned,
+    sentences,
+    withheld,
+)
 from .spelling import BLOCKERS
 from .whether import HOW_WORDS, asked_whether
+from .word_order import reach
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
@@ -32,6 +42,8 @@ NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 # other (a noun: «отзыв», «отписка»), a vowel and those endings.
 PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
+# So does a Kazakh one: its stem, -ды/-ты (folded), a person («тоқтаттық», we stopped; «алдым»).
+KAZAKH_PAST = r"[дт][ыи](м|к|н|ныз|ныздар|ндар)?"
 # A Russian verb the writer puts in their own future does not ask either. «Отпишусь», «отпишу
 # вам завтра» (I will write back), «удалю ваше письмо», «откажусь»: the first person of the
 # perfective future, -у or -ю after a consonant, -сь for the reflexive (not the present
@@ -79,7 +91,6 @@ REPORTED = frozenset({"withdraw", "unsubscribe", "destroy"})
 # «жойсаңыз» (if you delete). The infinitive's stem, then -са or -се.
 CONDITIONAL = ("са", "се")
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
-GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 
 
 @lru_cache(maxsize=65536)
@@ -244,9 +255,11 @@ def _supposing(phrase_word, word):
 
 
 def _reported(phrase_word, word):
-    """Whether `word` is the Russian verb `phrase_word` stands for, in the past tense (PAST)."""
+    """Whether `word` is the verb `phrase_word` stands for in the past (PAST, KAZAKH_PAST)."""
     if word == phrase_word:
         return False
+    if phrase_word.endswith("у") and re.fullmatch(re.escape(phrase_word[:-1]) + KAZAKH_PAST, word):
+        return True
     infinitive = re.fullmatch(r"(.+)(ть|ться)", phrase_word)
     if infinitive:
         return any(word == infinitive[1] + ending for ending in PAST_ENDINGS)
@@ -292,15 +305,8 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
         if not same(phrase_words[0], token):
             continue
         at, matched, places = start, [token], [start]
-        for phrase_word in phrase_words[1:]:
-            # Words between two of a phrase's stay in their clause: «прекратите обработку моего
-            # заказа, данные неверные» is no «прекратить обработку данных». Next to each other
-            # they may stand on either side of a comma, as the policy's own phrases do
-            # («о новых продуктах, услугах и специальных предложениях»).
-            following = [
-                i for i in range(at + 1, min(len(tokens), at + 2 + GAP))
-                if i == at + 1 or sentence.clauses[i] == sentence.clauses[at]
-            ]  # fmt: skip
+        for before, phrase_word in pairwise(phrase_words):
+            following = reach(phrase.language, before, tokens, sentence.clauses, at)
             at = next((i for i in following if same(phrase_word, tokens[i])), None)
             if at is None:
                 break
@@ -318,7 +324,9 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
             polite = asked_of_us(sentence, start, at, phrase.kind)
             whether = asked_whether(sentence, start, at, phrase.kind)
             no_request = (
-                BLOCKERS & (around - HOW_WORDS if whether else around)
+                # A Kazakh question word between its words too: «деректерімді сіздер қашан
+                # жоясыздар» (when will you delete) asks when, it does not ask to delete.
+                (BLOCKERS | KAZAKH_ASKING) & (around - HOW_WORDS if whether else around)
                 # A phrase that is itself a question («какие данные хранятся», «қандай
                 # мәліметтер бар») asks for access only about the writer's own data.
                 or (phrase_words[0] in OPENING_QUESTION and not sentence.own)

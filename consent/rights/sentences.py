@@ -104,7 +104,7 @@ NAMING_AFTER = ("улги", "нысан", "батырма", "силтеме", "�
 # ма?»), of how, when or why, nor one about someone else (about_whom.py). Folded.
 OWN = frozenset(map(fold, word_set(
     "мой моя мое мои моего моей моему мою моим моих моими моем меня мне мною "
-    "менин мени маган менде озим озимнин"
+    "менин мени маган менде озим озимнин me my mine myself"
 )))  # fmt: skip
 # Kazakh says «my» in the noun: «деректерімді», «мәліметтерім», «келісімімді», «тегімді».
 OWN_NOUN = re.compile(
@@ -119,6 +119,10 @@ ABLE = word_set("можете сможете затруднит будьте п�
 GRATEFUL = word_set("благодарна благодарен благодарны признательна признателен признательны")
 COULD = word_set("могли смогли могла смогла мог смог")  # with «бы»
 ABLE_KAZAKH = ("аласы", "бересиз")
+# English asks us as Russian «можете ли вы» does: «Can you stop emailing me?», «Could you
+# please delete my data?», «Would you remove me from the list?» (not «Can I…», which asks
+# whether the writer can: whether.py). A modal, then «you», «please» between them or not.
+POLITE_ENGLISH = word_set("can could would will")
 # The «не» of «не могли бы вы», «вас не затруднит» is politeness, not a negation.
 POLITE_NOT = COULD | word_set("затруднит сложно трудно")
 # A Kazakh verb in the conditional of «you» that ends its sentence, or is followed only by
@@ -195,6 +199,10 @@ def _own_and_able(folded):
     own = any(word in OWN or OWN_NOUN.fullmatch(word) for word in folded)
     own = own or any(pair == ("мен", "туралы") for pair in pairwise(folded))
     able = any(word in ABLE or word.startswith(ABLE_KAZAKH) for word in folded)
+    able = able or any(
+        modal in POLITE_ENGLISH and "you" in folded[at + 1 : at + 3]
+        for at, modal in enumerate(folded)
+    )
     could = COULD & set(folded) and "бы" in folded
     return own, able or bool(could or (GRATEFUL & set(folded) and "если" in folded))
 

@@ -61,9 +61,10 @@ FUNCTION_WORDS = frozenset(map(fold, FUNCTION_WORDS))
 BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "каким", "неге", "калай", "why", "how",
                       "not", "dont", "didnt", "never"})  # fmt: skip
 # English words kept as written rather than read as transliterated: those the rules name, and
-# common ones that would read as Russian or Kazakh words («no» as «но», «was» as «вас»).
+# common ones that would read as Russian or Kazakh words («no» as «но», «was» as «вас»), and
+# the words of a polite English question (sentences.POLITE_ENGLISH: «Can you stop emailing me?»).
 ENGLISH = frozenset(word for word in FUNCTION_WORDS | BLOCKERS if word.isascii()) | word_set(
-    "no so by was be men bar"
+    "no so by was be men bar can could would will you mine myself it them"
 )
 
 

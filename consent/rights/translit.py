@@ -29,8 +29,12 @@ DIGRAPHS = re.compile(r"shch|sh|ch|zh|kh|ya|yu|yo")
 DIGRAPH = {"shch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ya": "я", "yu": "ю",
            "yo": "е"}  # fmt: skip
 VOWELS = frozenset("аеиоуыэюяё")  # after one of these, i and y are й
-# Letters only Kazakh's Latin alphabets write: evidence that a Latin text is Kazakh.
+# Letters of Kazakh's Latin alphabets. Most are other languages' too: German writes ä, ö, ü
+# («Bitte löschen Sie meine Daten»), Turkish ğ, ı, ö, ü, Spanish ñ, Czech ú, ý, Polish ń, ó: alone
+# they tell no language (language.py reads them beside Kazakh words). Only the 1929 alphabet's
+# and the 2018 one's letters below no other language in use writes.
 KAZAKH_LATIN = frozenset("äğǵıñńŋöóūüúýəɵƣ")
+KAZAKH_ONLY_LATIN = frozenset("ǵŋəɵƣ")
 APOSTROPHES = re.compile(r"(?<=[^\W\d_])['’ʼ`](?=[^\W\d_])")
 
 

@@ -56,6 +56,8 @@ def nothing_withdrawn(person):
     ("Дербес деректерімді бұғаттай аласыздар ма?", Type.BLOCK),
     ("Тегімді өзгерте аласыз ба? Күйеуге шықтым", Type.CORRECT),
     ("Деректерімді жаңартып бере аласыз ба?", Type.CORRECT),
+    ("Could you please delete my personal data?", Type.DESTROY),
+    ("Can you send me a copy of my data?", Type.ACCESS),
 ])  # fmt: skip
 def test_a_request_asked_politely_is_due_when_the_law_says(person, body, kind):
     ticket = ingest(message("Сұрақ / Вопрос", body=body))

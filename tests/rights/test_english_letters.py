@@ -14,10 +14,10 @@ import pytest
 
 from consent.core import gate
 from consent.core.purposes import MARKETING, SERVICE
-from consent.rights.intake import ingest
+from consent.rights.intake import ingest, recognise
 from consent.rights.models import Ticket
 
-from .conftest import mails_to, message, untouched
+from .conftest import confirm, mails_to, message, untouched
 
 Type = Ticket.Type
 
@@ -114,7 +114,28 @@ def test_the_ways_english_asks_mail_to_stop_unsubscribe_as_they_arrive(person, b
 
 
 @pytest.mark.parametrize("body", ["Why do you not email me?", "I did not ask you to stop "
-                                  "emailing me", "Can you stop emailing me?"])  # fmt: skip
+                                  "emailing me", "Can you not delete my data?"])  # fmt: skip
 def test_an_english_stop_asked_about_or_denied_stops_nothing(person, body):
     ticket = ingest(message("", body=body))
     assert ticket.type == Type.OTHER and untouched(person)
+
+
+@pytest.mark.parametrize("body, russian", [
+    ("Can you stop emailing me?", "Можете ли вы перестать присылать мне письма?"),
+    ("Could you please remove me from your mailing list?",
+     "Не могли бы вы, пожалуйста, отписать меня от рассылки?"),
+    ("Would you stop emailing me, please?", "Вы не могли бы отписать меня от рассылки?"),
+])  # fmt: skip
+def test_an_english_stop_asked_politely_waits_for_the_link_as_its_russian_twin(
+    client, person, body, russian
+):
+    """«Can you stop emailing me?» opened "other", fifteen working days of news, while its
+    Russian twin is an unsubscribe that waits for the person's link (test_asked_politely.py):
+    «can/could/would/will you» asks us as «можете ли вы» does (sentences.POLITE_ENGLISH)."""
+    twin = recognise("", russian)
+    assert (recognise("", body).kind, recognise("", body).asked) == (twin.kind, twin.asked)
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.status) == (Type.UNSUBSCRIBE, "unverified")
+    assert untouched(person)
+    confirm(client)
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)

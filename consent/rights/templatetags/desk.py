@@ -12,6 +12,13 @@ from consent.workdays.calendar import add_working_days
 register = template.Library()
 
 
+@register.filter
+def also_asked(ticket: Ticket) -> str:
+    """The other rights a request's letter asks beside it (also.py: «копию данных, а потом
+    удалите их»), named in the active language: the desk's note and the person's mail."""
+    return ", ".join(str(Ticket.Type(kind).label) for kind in ticket.limits.get("also", []))
+
+
 @register.inclusion_tag("admin/rights/desk_summary.html", takes_context=True)
 def desk_summary(context):
     """Open requests: overdue and due today, waiting ones included (TicketQuerySet.overdue:
