@@ -39,6 +39,10 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
     """(the matches to open, the other rights asked beside it): a letter that names two or more
     rights (bar an unsubscribe, read by intake.recognise) opens the one that comes first (FIRST)
     and lists the others; after a copy, also a right asked of the data by a pronoun."""
+    if any(not match.whether for match in found):
+        # A right only asked about («Тегімді қалай түзетуге болады?») beside one asked for is
+        # no right asked: it neither opens nor is listed (whether.py).
+        found = [match for match in found if not match.whether]
     kinds = {match.phrase.kind for match in found}
     if not kinds:
         return found, []

@@ -64,6 +64,8 @@ ONE = {
                                    Type.DESTROY),
     "ru, destruction negated": ("Исправьте фамилию, но не удаляйте мои данные", Type.CORRECT),
     "kk, destruction negated": ("Тегімді түзетіңіз, бірақ деректерімді жоймаңыз", Type.CORRECT),
+    "kk, correction asked about": ("Деректерімді жойыңыз. Тегімді қалай түзетуге болады?",
+                                   Type.DESTROY),
     "kk, correction negated": ("Деректерімді жойыңыз, тегімді түзетудің қажеті жоқ",
                                Type.DESTROY),
 }  # fmt: skip
