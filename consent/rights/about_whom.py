@@ -42,6 +42,22 @@ OTHER_PERSON_KAZAKH = re.compile(
 # her, their, two words at most before what the operator holds). Folded, see FOLD.
 THIRD_PERSON = frozenset({"ее", "его", "их", "онын", "олардын"})
 HELD = ("данн", "персональн", "анкет", "контакт", "номер", "телефон", "деректер", "жеке", "дербес")
+# English relatives, read in the letter's own Latin words (words() reads «son» as the
+# transliterated «сон»), beside «my» or «our» up to two words before: «Stop emailing my son»,
+# «Please delete my daughter's data», «my 12 year old son», as «моему сыну» (L7). Not alone:
+# «the newsletter about courses for children», «I am a mother of two» are the writer's own.
+# And data that is his, hers or theirs, as THIRD_PERSON: «Please delete her personal data».
+ENGLISH_WORD = re.compile(r"[a-z]+")
+RELATIVES = frozenset(word_set(
+    "son sons daughter daughters child children kid kids mother mom mum mommy mummy father dad "
+    "daddy parent parents wife husband spouse partner brother brothers sister sisters "
+    "grandmother grandma granny grandfather grandpa grandson granddaughter grandchild "
+    "grandchildren"
+))  # fmt: skip
+MY_ENGLISH = frozenset({"my", "our"})
+THIRD_PERSON_ENGLISH = frozenset({"his", "her", "their"})
+HELD_ENGLISH = ("data", "personal", "detail", "information", "info", "email", "mail", "address",
+                "phone", "number", "account", "contact")  # fmt: skip
 # «Me» as the object of a request: «отпишите меня», «не присылайте мне», «мені тізімнен
 # шығарыңыз», «маған жібермеңіз» (Latin spellings through words()). Folded, see FOLD.
 ME = frozenset(map(fold, word_set("меня мне мени маган")))
@@ -55,7 +71,7 @@ def says_me(text: str) -> bool:
 def names_someone_else(text: str) -> bool:
     """Whether `text` names someone else it is written about: a relative (a Kazakh word with
     «my»), «атынан», children within two words after «my» or «our», or right before (MY), or
-    data that is his, hers or theirs (THIRD_PERSON)."""
+    data that is his, hers or theirs (THIRD_PERSON); in English too (RELATIVES)."""
     folded = [fold(word) for word in words(text)]
     for at, word in enumerate(folded):
         if OTHER_PERSON.fullmatch(word) or OTHER_PERSON_KAZAKH.fullmatch(word):
@@ -63,6 +79,19 @@ def names_someone_else(text: str) -> bool:
         if word in CHILDREN and MY & {*folded[max(at - 2, 0) : at], *folded[at + 1 : at + 2]}:
             return True
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
+            return True
+    return _names_someone_else_in_english(text)
+
+
+def _names_someone_else_in_english(text: str) -> bool:
+    """Whether `text` names a relative after «my» or «our», or data that is his, hers or
+    theirs, in English (RELATIVES, THIRD_PERSON_ENGLISH)."""
+    english = ENGLISH_WORD.findall((text or "").casefold())
+    for at, word in enumerate(english):
+        if word in RELATIVES and MY_ENGLISH & set(english[max(at - 3, 0) : at]):
+            return True
+        after = english[at + 1 : at + 3]
+        if word in THIRD_PERSON_ENGLISH and any(w.startswith(HELD_ENGLISH) for w in after):
             return True
     return False
 

@@ -1,23 +1,33 @@
-"""A letter that asks for a copy of the data and for another right (compliance L7): «Пришлите
-копию моих данных, а потом удалите их», «Деректерімнің көшірмесін жіберіңіз, содан кейін
-оларды жойыңыз», «Send me a copy of my data and then delete it». The second request names the
-data by a pronoun («их», «оларды», «it»), which no phrase of the table names: the letter opened
-an access request only, the destruction in its text alone. And two requests named in full
-opened "other", whose deadline is five times an access request's.
+"""A letter that asks for two or more rights (compliance L7): «Пришлите копию моих данных, а
+потом удалите их», «Удалите мои данные и исправьте фамилию», «Деректерімді жойыңыз және тегімді
+түзетіңіз». A second request may name the data by a pronoun («их», «оларды», «it»), which no
+phrase of the table names: the letter opened an access request only, the destruction in its
+text alone. Two requests named in full opened nothing, and then the rule that reads one item to
+change (items.py) took «удалите мои данные и исправьте фамилию» for a correction: the
+destruction was lost without a word.
 
 Decided: one letter opens one request (a letter's key is unique to its request, intake.ingest),
-the access request, with its own deadline, and the request records the other rights it asks
-(Ticket.limits["also"]). The desk shows them to the officer above the letter, and the mail
-asking the person to confirm names them, in the person's language. Not two requests opened at
-once: the copy is asked first, and a destruction or a block confirmed by its own link could be
-carried out before the copy is sent (a blocked person's answer is held back, a destroyed
-person's export refused), losing what was asked first. The officer opens the other request from
-the person's page, with the letter's received time, from which the law counts its deadline."""
+the right that must be done first (FIRST), with its own deadline, and the request records the
+other rights it asks (Ticket.limits["also"]). The desk shows them to the officer above the
+letter, and the mail asking the person to confirm names them, in the person's language. Not two
+requests opened at once: each would be confirmed by its own link and carried out in whatever
+order the links are used, and a destruction or a block done first loses what was asked beside
+it (a blocked person's answer is held back, a destroyed person's export refused, a destroyed
+record has no surname to correct). The officer opens the other request from the person's page,
+with the letter's received time, from which the law counts its deadline."""
 
 from . import phrases
 from .models import Ticket
 
 Type = Ticket.Type
+# Which right of a letter opens: what reads the data before what changes it, what changes it
+# before what stops its use, and what ends it last (a copy, then a correction, then a block or a
+# withdrawal, then a destruction). Each right done in this order leaves the next one's data for
+# it; in any other order, the first done loses what the next was asked for.
+FIRST = (
+    Type.ACCESS, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.CORRECT, Type.UNBLOCK,
+    Type.BLOCK, Type.PUBLICATION_REMOVAL, Type.WITHDRAW, Type.DESTROY,
+)  # fmt: skip
 # The nouns a request's phrase names the data with (folded, spelling.fold), and the pronouns a
 # second request of the same letter names it with instead: «удалите их», «оларды жойыңыз»,
 # «delete it», «erase them».
@@ -25,20 +35,33 @@ DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", 
 PRONOUNS = ("их", "оларды", "it", "them")
 
 
-def with_access(table: list[phrases.Phrase], texts: list[str], found: list[phrases.Match]):
-    """(the matches to open, the other rights asked beside a copy): a letter that names an
-    access request and other rights (bar an unsubscribe, read by intake.recognise) opens the
-    access request and lists the others; any other pair of rights opens "other" (no match)."""
+def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phrases.Match]):
+    """(the matches to open, the other rights asked beside it): a letter that names two or more
+    rights (bar an unsubscribe, read by intake.recognise) opens the one that comes first (FIRST)
+    and lists the others; after a copy, also a right asked of the data by a pronoun."""
+    if any(not match.whether for match in found):
+        # A right only asked about («Тегімді қалай түзетуге болады?») beside one asked for is
+        # no right asked: it neither opens nor is listed (whether.py).
+        found = [match for match in found if not match.whether]
     kinds = {match.phrase.kind for match in found}
-    if Type.ACCESS not in kinds:
-        return (found if len(kinds) < 2 else []), []
-    standing = [
-        phrases.Phrase(tuple(pronoun if word.startswith(DATA_NOUNS) else word
-                             for word in phrase.words), phrase.kind, phrase.language)
-        for phrase in table
-        if phrase.kind != Type.ACCESS and any(word.startswith(DATA_NOUNS) for word in phrase.words)
-        for pronoun in PRONOUNS
-    ]  # fmt: skip
-    kinds |= {match.phrase.kind for text in texts for match in phrases.find_each(standing, text)}
-    access = [match for match in found if match.phrase.kind == Type.ACCESS]
-    return access, sorted(kinds - {Type.ACCESS})
+    if not kinds:
+        return found, []
+    first = min(kinds, key=_order)
+    if first == Type.ACCESS:
+        standing = [
+            phrases.Phrase(tuple(pronoun if word.startswith(DATA_NOUNS) else word
+                                 for word in phrase.words), phrase.kind, phrase.language)
+            for phrase in table
+            if phrase.kind != Type.ACCESS
+            and any(word.startswith(DATA_NOUNS) for word in phrase.words)
+            for pronoun in PRONOUNS
+        ]  # fmt: skip
+        kinds |= {
+            match.phrase.kind for text in texts for match in phrases.find_each(standing, text)
+        }
+    opened = [match for match in found if match.phrase.kind == first]
+    return opened, sorted(kinds - {first}, key=_order)
+
+
+def _order(kind: str) -> int:
+    return FIRST.index(kind) if kind in FIRST else len(FIRST)

@@ -20,7 +20,7 @@ from consent.core.subjects import normalise_email, subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
-from .also import with_access
+from .also import one_request
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .items import asked_items
@@ -167,14 +167,13 @@ def recognise(
         found = [match for match in found if match.phrase.kind != Type.DESTROY]
     # The subject line names one request and the first lines another: the first alone would
     # drop the other. An unsubscribe beside another request is kept as a flag (it still stops
-    # marketing as it arrives, compliance L15) and the other request is opened; a copy of the
-    # data beside other rights opens the access request, listing them (also.py); two other
-    # requests are for staff ("other").
+    # marketing as it arrives, compliance L15) and the other request is opened; two or more
+    # other rights open the one that must be done first, listing the others on it (also.py).
     unsubscribe = Type.UNSUBSCRIBE in kinds and len(kinds) > 1
     if unsubscribe:
         kinds.discard(Type.UNSUBSCRIBE)
         found = [match for match in found if match.phrase.kind != Type.UNSUBSCRIBE]
-    found, also = with_access(table, candidates, found)  # «копию данных, а потом удалите их»
+    found, also = one_request(table, candidates, found)  # «удалите данные и исправьте фамилию»
     match = found[0] if found else None
     # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»,
     # «Re: № R-2 өтінішіңізді растаңыз»): our words, in the language we wrote, not the writer's.
@@ -221,7 +220,7 @@ def recognise(
         kind, unsubscribe = Type.OTHER, True
     if kind == Type.UNSUBSCRIBE and limits is None:  # «…до 15 декабря» from someone not away
         limits = paused(table, written)
-    if also and kind == Type.ACCESS:
+    if also and kind == match.phrase.kind:
         limits = {**(limits or {}), "also": also}
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER

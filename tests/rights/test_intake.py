@@ -266,19 +266,18 @@ def test_a_person_on_vacation_stays_subscribed(person):
      ("Жеке деректерді өңдеуге келісімді қайтарып алу", "Хабарламалардан бас тартамын", "withdraw"),
      ("Жеке деректерді жаңарту", "Хабарламалардан бас тартамын.", "correct"),
      ("Отписаться от рассылки", "И поменяйте номер телефона, пожалуйста.", "correct"),
-     ("Обновление персональных данных", "И уничтожьте мои фотографии.", "other"),
      # both in the text: the first alone was taken
      ("Вопрос", "Больше не хочу получать ваши письма. Удалите мои данные", "destroy"),
      ("Вопрос", "Отпишите меня от рассылки; прошу отозвать согласие на обработку данных",
       "withdraw"),
-     ("Сұрақ", "Хабарламалардан бас тартамын. Жеке деректерімді жаңартыңыз", "correct"),
-     ("Вопрос", "Поменяйте номер телефона, пожалуйста. И уничтожьте мои фотографии.", "other")],
+     ("Сұрақ", "Хабарламалардан бас тартамын. Жеке деректерімді жаңартыңыз", "correct")],
 )  # fmt: skip
 def test_a_letter_asking_for_two_things_loses_neither(person, subject_line, body, expected):
     """The subject's request alone dropped the body's: an unsubscribe was carried out and closed
     while the withdrawal beside it was never seen, or a correction opened and the unsubscribe was
     lost. The other request is opened, and an unsubscribe beside it still stops marketing as the
-    letter arrives (compliance L15); two requests that are neither are left for staff to read.
+    letter arrives (compliance L15); of two requests that are neither, the one that must be
+    done first opens, the other listed on it (test_two_rights.py).
     So it is for two requests in the text: only the first was taken, and «Больше не хочу
     получать ваши письма. Удалите мои данные» was an unsubscribe done and closed on arrival,
     the destruction in it read by nobody."""

@@ -1,0 +1,90 @@
+"""A letter that names two rights besides a copy of the data (compliance L7): «Удалите мои
+данные и исправьте фамилию», «Деректерімді жойыңыз және тегімді түзетіңіз». With two rights
+matched none was opened, and the rule that reads one item to change (items.py) then took the
+letter for a correction: the destruction it asked was lost without a word.
+
+Decided (consent/rights/also.py): one letter opens one request, the right that must be done
+first (a copy before a change, a change before a block, a block before an end); the others are
+recorded on it (Ticket.limits["also"]), named in the one mail asking to confirm and shown on
+the desk. A second right negated or asked about is no right asked."""
+
+import pytest
+
+from consent.core.models import Subject
+from consent.rights.intake import ingest
+from consent.rights.models import Ticket
+
+from .conftest import mails_to, message, untouched
+
+Type = Ticket.Type
+
+BOTH = {
+    "ru": ("Удалите мои данные и исправьте фамилию", Type.CORRECT, [Type.DESTROY],
+           "другой запрос (уничтожение данных)"),
+    "kk": ("Деректерімді жойыңыз және тегімді түзетіңіз", Type.CORRECT, [Type.DESTROY],
+           "басқа да өтініш бар (деректерді жою)"),
+    "ru, block and destroy": ("Заблокируйте мои данные, а потом удалите мои данные", Type.BLOCK,
+                              [Type.DESTROY], "другой запрос (уничтожение данных)"),
+    "kk, destroy and block": ("Деректерімді бұғаттаңыз және деректерімді жойыңыз", Type.BLOCK,
+                              [Type.DESTROY], "басқа да өтініш бар (деректерді жою)"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body, kind, also, told", BOTH.values(), ids=BOTH)
+def test_two_rights_open_the_first_and_name_the_other(person, body, kind, also, told):
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.limits.get("also")) == (kind, also)
+    assert Subject.objects.filter(pk=person.pk).exists()
+    [mail] = mails_to("asel@example.kz")
+    assert told in mail.message and "/requests/confirm/" in mail.message
+    assert "копию" not in mail.message and "көшірме" not in mail.message
+
+
+SUBJECT_AND_TEXT = [
+    ("Обновление персональных данных", "И уничтожьте мои фотографии."),
+    ("Вопрос", "Поменяйте номер телефона, пожалуйста. И уничтожьте мои фотографии."),
+]
+
+
+@pytest.mark.parametrize("subject_line, body", SUBJECT_AND_TEXT)
+def test_a_correction_and_a_destruction_in_the_subject_line_and_text(person, subject_line, body):
+    from consent.rights.models import IntakePhrase
+
+    IntakePhrase.objects.create(phrase="уничтожьте фотографии", type="destroy", language="ru")
+    ticket = ingest(message(subject_line, body=body))
+    assert (ticket.type, ticket.limits["also"], ticket.status) == (
+        Type.CORRECT, [Type.DESTROY], "unverified"
+    )  # fmt: skip
+    assert untouched(person)
+
+
+ONE = {
+    "ru, correction negated": ("Удалите мои данные, фамилию исправлять не нужно", Type.DESTROY),
+    "ru, correction asked about": ("Удалите мои данные. Когда вы исправите фамилию?",
+                                   Type.DESTROY),
+    "ru, destruction negated": ("Исправьте фамилию, но не удаляйте мои данные", Type.CORRECT),
+    "kk, destruction negated": ("Тегімді түзетіңіз, бірақ деректерімді жоймаңыз", Type.CORRECT),
+    "kk, correction asked about": ("Деректерімді жойыңыз. Тегімді қалай түзетуге болады?",
+                                   Type.DESTROY),
+    "kk, correction negated": ("Деректерімді жойыңыз, тегімді түзетудің қажеті жоқ",
+                               Type.DESTROY),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body, kind", ONE.values(), ids=ONE)
+def test_a_second_right_negated_or_asked_about_counts_for_nothing(person, body, kind):
+    ticket = ingest(message("", body=body))
+    assert ticket.type == kind and not (ticket.limits or {}).get("also")
+    [mail] = mails_to("asel@example.kz")
+    assert "другой запрос" not in mail.message and "басқа да өтініш" not in mail.message
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("kk", "Бұл хатта басқа да өтініш бар (деректерді жою)"),
+    ("ru", "В\xa0этом письме есть и\xa0другой запрос (уничтожение данных)"),
+])  # fmt: skip
+def test_the_desk_warns_of_the_destruction_beside_a_correction(desk, person, lang, note):
+    ticket = ingest(message("", body="Удалите мои данные и исправьте фамилию"))
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert 'id="also-asked"' in page and note in page
