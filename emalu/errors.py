@@ -14,6 +14,7 @@ from consent.common.errors import (
     FORM_OUT_OF_DATE,
     TOO_LARGE,
     error_page,
+    sqlstate,
 )
 
 # What Django raises for a post over one of its size limits (settings DATA_UPLOAD_*): a 400 of
@@ -72,7 +73,7 @@ def database_refused(exception: BaseException | None) -> str | None:
     or connections spent."""
     if not isinstance(exception, OperationalError):
         return None
-    state = getattr(exception.__cause__, "sqlstate", None) or ""
+    state = sqlstate(exception)
     return REFUSED.get(state) or (REFUSED["53"] if state.startswith("53") else None)
 
 
@@ -90,8 +91,7 @@ READ_ONLY = (
 
 def database_read_only(exception: BaseException | None) -> bool:
     """Whether the database refused a write because it takes none (READ_ONLY)."""
-    state = getattr(getattr(exception, "__cause__", None), "sqlstate", None)
-    return isinstance(exception, DatabaseError) and state == READ_ONLY_STATE
+    return isinstance(exception, DatabaseError) and sqlstate(exception) == READ_ONLY_STATE
 
 
 def read_only_page(request):

@@ -20,6 +20,7 @@ from django.core.cache import cache
 from django.utils.log import AdminEmailHandler
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
+from consent.common.errors import sqlstate
 from consent.common.net import is_trusted_proxy
 
 TOKEN_PATH = re.compile(
@@ -268,7 +269,7 @@ class OncePerFault(AdminEmailHandler):
             code = tb.tb_frame.f_code
             # The SQLSTATE too: every refusal of the database is raised on the driver's one line,
             # and a statement timeout mailed kept a full disk from being mailed for ten minutes.
-            state = getattr(record.exc_info[1].__cause__, "sqlstate", "") or ""
+            state = sqlstate(record.exc_info[1])
             fault = f"{record.exc_info[0].__qualname__}:{code.co_filename}:{tb.tb_lineno}:{state}"
             try:
                 first = cache.add(f"fault-mailed:{fault}", True, FAULT_MAIL_SECONDS)

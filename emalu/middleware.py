@@ -10,7 +10,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 
 from consent.common.clock import clock_wrong_lately
-from consent.common.errors import error_page
+from consent.common.errors import error_page, sqlstate
 from consent.common.net import forwarded_by_untrusted_peer
 from consent.core.keys import note_keys
 
@@ -130,7 +130,7 @@ class DatabaseUnavailableMiddleware:
         response = error_page(request, 503)
         if refused := database_refused(exception):  # the database answers: no /healthz says it
             server_errors.error(
-                "%s (SQLSTATE %s): %s", refused, exception.__cause__.sqlstate, request.path,
+                "%s (SQLSTATE %s): %s", refused, sqlstate(exception), request.path,
                 exc_info=exception, extra={"status_code": 503, "request": request},
             )  # fmt: skip
             response._has_been_logged = True  # not Django's «Service Unavailable» line again

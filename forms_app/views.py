@@ -11,6 +11,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from consent.common.errors import sqlstate
 from consent.common.pagecache import shared_page
 from consent.cookies.banner import PAGE_FIELD, answer_on_page
 from consent.core.audit import audit
@@ -183,8 +184,8 @@ def store_once(token_id, store):
 def taken_first(error: IntegrityError) -> bool:
     """Whether the database refused a duplicate of a unique key (PostgreSQL's 23505, SQLite's
     «UNIQUE constraint failed» for the demo): another post stored it first."""
-    state = getattr(error.__cause__, "sqlstate", None)
-    return state == "23505" or (state is None and str(error).startswith("UNIQUE constraint"))
+    state = sqlstate(error)
+    return state == "23505" or (not state and str(error).startswith("UNIQUE constraint"))
 
 
 @never_cache

@@ -145,3 +145,10 @@ def every_language_page(message: tuple[str, str], only: str | None = None) -> st
             home = str(_("Go to the home page"))
         pages.append({"language": language, "title": title, "text": text, "home": home})
     return render_to_string("proxy_error.html", {"pages": pages})
+
+
+def sqlstate(error: BaseException | None) -> str:
+    """The SQLSTATE the database server gave for `error` (Django's wrapper of the driver's
+    error, whose `__cause__` carries it), or "" where none did (SQLite, a connection that never
+    reached a server): the one reading of it for the checks that tell refusals apart."""
+    return getattr(getattr(error, "__cause__", None), "sqlstate", None) or ""
