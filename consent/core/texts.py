@@ -21,7 +21,7 @@ from . import policy_checks, policydoc, routes
 from .audit import audit
 from .declarations import agreement_key, declared_key, offered_purposes, operator, stated_term
 from .models import AuditEvent, ConsentText, PolicyVersion
-from .numbering import number_in_order
+from .numbering import next_number, number_in_order
 from .policy_schedule import schedule_forget
 from .purposes import DATA_FIELDS, PURPOSES
 
@@ -295,7 +295,8 @@ def _check_agreement(policy, reconsent):
 def _text_on(policy, purpose, requires_reconsent, actor):
     latest = ConsentText.objects.filter(purpose=purpose).order_by("-version").first()
     text = ConsentText.objects.create(
-        purpose=purpose, policy=policy, version=(latest.version + 1 if latest else 1),
+        purpose=purpose, policy=policy,
+        version=next_number(ConsentText.objects.filter(purpose=purpose), "version"),
         other_kk=latest.other_kk if latest else "", other_ru=latest.other_ru if latest else "",
         requires_reconsent=requires_reconsent,
     )  # fmt: skip

@@ -14,6 +14,8 @@ import re
 from django import template
 from django.template.defaultfilters import stringfilter
 
+from consent.common.text import numbered
+
 register = template.Library()
 
 # A space a line may break at: white space but the no-break ones, which join two words into one.
@@ -34,3 +36,10 @@ def truncatewords(value: str, arg) -> str:
     if len(parts) <= 2 * length:
         return "".join(parts)
     return "".join(parts[: 2 * length - 1]) + " …" if length > 0 else ""
+
+
+@register.filter(name="numbered")
+def numbered_filter(number) -> str:
+    """`{{ r.reference|numbered }}`: a record's or request's number as «№ 12», its sign kept with
+    it by a no-break space (consent.common.text.numbered, the one home of that sign)."""
+    return numbered(number)
