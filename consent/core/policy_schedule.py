@@ -1,8 +1,6 @@
 """Which policy version is in force, for what reads it on every request (the cookie banner):
 the published versions' numbers and effective dates, cached, and the date compared on each read."""
 
-from datetime import datetime
-
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -25,13 +23,13 @@ def schedule_forget() -> None:
     transaction.on_commit(lambda: cache.delete(SCHEDULE))
 
 
-def policy_number_in_force(at: datetime | None = None) -> int:
-    """The number of the version in force at `at` (default now; 0 when none is): what
-    `texts.current_policy` gives, from the cached schedule, so that it costs no query."""
+def policy_number_in_force() -> int:
+    """The number of the version in force today in Almaty (0 when none is): what
+    `texts.current_policy()` gives, from the cached schedule, so that it costs no query."""
     schedule = cache.get(SCHEDULE)
     if schedule is None:
         published = PolicyVersion.objects.filter(published_at__isnull=False)
         schedule = list(published.values_list("number", "effective_date"))
         cache.set(SCHEDULE, schedule, SCHEDULE_SECONDS)
-    day = local_date(at or timezone.now())
+    day = local_date(timezone.now())
     return max((number for number, effective in schedule if effective <= day), default=0)
