@@ -7,7 +7,7 @@ from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
 
-from .campaigns import read_unsubscribe_token, unsubscribe, unsubscribe_link_expired
+from .campaigns import read_unsubscribe_token, subscribed, unsubscribe, unsubscribe_link_expired
 from .optin import (
     address_blocked,
     confirmed_by,
@@ -81,6 +81,10 @@ def unsubscribe_view(request, token):
             return HttpResponse()
         # The button on our page: post/redirect/get, so that a reload does not post again.
         return HttpResponseRedirect(reverse("unsubscribed"), status=303)
+    if not subscribed(ids[0]):
+        # Unsubscribed already (by this link, a complaint, their page), or no longer on record:
+        # the page that says so, not a button as if the news still came.
+        return HttpResponseRedirect(reverse("unsubscribed"))
     return render(request, "marketing/unsubscribe.html", {"state": "ask"})
 
 
