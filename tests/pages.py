@@ -84,7 +84,11 @@ for lang in ("kk", "ru"):
     kind = "destroy" if lang == "kk" else "block"
     ticket_open(kind=kind, email="asel@example.kz", language=lang, channel=Ticket.Channel.WEB)
     links[f"verify-{lang}"] = mailed(r"https?://\\S+/requests/confirm/\\S+/")
-    links[f"unsubscribe-{lang}"] = unsubscribe_url(unsubscribe_token(adult.pk, 0), lang)
+    # A subscriber a language: the link of one who unsubscribed already says so, no button.
+    reader = Subject.objects.create(full_name="Дана Ержанқызы", email=f"reader-{lang}@example.kz",
+                                    language=lang)
+    consent_grant(reader, current_text("marketing"), language=lang, source=Source.NEWSLETTER_FORM)
+    links[f"unsubscribe-{lang}"] = unsubscribe_url(unsubscribe_token(reader.pk, 0), lang)
     form = Submission.objects.create(subject=held, source=Source.CONTACT_FORM, language=lang,
                                      data={"email": held.email})
     consent_hold(form, Held.WITHDRAWN, {"service": current_text("service")}, None)

@@ -272,6 +272,13 @@ def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
     )  # fmt: skip
 
 
+def subscribed(subject_id: int) -> bool:
+    """Whether the person is on record with their marketing consent as given (their latest
+    marketing event a grant): what an unsubscribe would withdraw."""
+    latest = gate.latest_event(Subject(pk=subject_id), MARKETING)
+    return latest is not None and latest.kind == LedgerEntry.Kind.GRANT
+
+
 def unsubscribe(subject_id: int, request: HttpRequest | None = None) -> bool:
     """One click: marketing consent withdrawn now, in force before the next send. Idempotent
     (the withdrawal is one transaction, taken for one person at a time). The person is not

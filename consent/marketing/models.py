@@ -150,3 +150,20 @@ class CampaignRecipient(models.Model):
 
     def __str__(self):
         return numbered(self.pk)
+
+
+class SpentLink(models.Model):
+    """A newsletter confirmation link already used: the SHA-256 of its token, nothing about the
+    person. A used link never subscribes anyone again, not even once the person's data, and
+    with it the record that they confirmed, has been destroyed (optin.py). Kept as long as the
+    link works (optin.MAX_AGE)."""
+
+    digest = models.CharField(max_length=64, unique=True)
+    used_at = models.DateTimeField(default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("used confirmation link")
+        verbose_name_plural = _("used confirmation links")
+
+    def __str__(self):
+        return self.digest[:12]

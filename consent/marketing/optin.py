@@ -5,7 +5,9 @@ is stored before they confirm, and only the one confirmation email is sent.
 """
 
 import base64
+import hashlib
 import json
+from datetime import timedelta
 from typing import Any
 
 from cryptography.fernet import Fernet, InvalidToken, MultiFernet
@@ -26,6 +28,8 @@ from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subj
 from consent.core.purposes import MARKETING
 from consent.core.subjects import normalise_email, subject_find, subject_find_for_update
 from consent.core.texts import current_text
+
+from .models import SpentLink
 
 SALT = "consent.marketing-confirm"
 MAX_AGE = 7 * 24 * 3600
@@ -133,17 +137,33 @@ def withdrawn_since(payload: dict[str, Any]) -> bool:
     return word is not None and word.kind != LedgerEntry.Kind.GRANT
 
 
+def _digest(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def link_spent(token: str) -> bool:
+    """Whether this confirmation link was used already (SpentLink)."""
+    return SpentLink.objects.filter(digest=_digest(token)).exists()
+
+
 @transaction.atomic
-def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Subject, bool]:
+def marketing_confirm(
+    payload: dict[str, Any], request: HttpRequest, link: str = ""
+) -> tuple[Subject | None, bool]:
     """Grant marketing consent to the text the person was shown; a second click adds nothing.
 
-    Returns the subject, and whether this click recorded the consent. A link older than the
-    person's latest marketing event (say, an unsubscribe) records nothing: subscribing again
-    takes a new double opt-in. Nor does a link pressed while the person's processing is
-    blocked (`gate.is_blocked`): the block stops it; the link works again once it is lifted,
-    within its seven days. Nor one without a guardian for someone under 18 (`guardian_missing`).
+    Returns the subject (None when not on record), and whether this click recorded the
+    consent. A link older than the person's latest marketing event (say, an unsubscribe)
+    records nothing: subscribing again takes a new double opt-in. Nor does a link pressed
+    while the person's processing is blocked (`gate.is_blocked`): the block stops it; the link
+    works again once it is lifted, within its seven days. Nor one without a guardian for
+    someone under 18 (`guardian_missing`). Nor, given as `link`, a link used already
+    (`link_spent`): once the person's data is destroyed nothing else remembers that it was,
+    and a second press would make them anew with a consent they gave before the destruction.
     """
-    subject = subject_find_for_update(email=payload["e"])
+    subject = subject_find_for_update(email=payload["e"])  # one press of the address at a time
+    if link and link_spent(link):
+        return subject, False
     if subject is None:
         subject = Subject.objects.create(
             email=payload["e"], full_name=payload["n"] or "", language=payload["l"]
@@ -175,4 +195,7 @@ def marketing_confirm(payload: dict[str, Any], request: HttpRequest) -> tuple[Su
         guardian=guardian,
         request=request,
     )
+    if link:
+        SpentLink.objects.filter(used_at__lt=timezone.now() - timedelta(seconds=MAX_AGE)).delete()
+        SpentLink.objects.create(digest=_digest(link))
     return subject, True

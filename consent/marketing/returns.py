@@ -5,6 +5,11 @@ again until they confirm an address anew (campaigns.py::recipients): a sender th
 to addresses that do not exist, or to people who called it spam, is taken for a spammer by the
 mail servers, and its mail to everyone else stops arriving.
 
+A complaint is also the person's word that they want no more of it: their marketing consent is
+withdrawn on the ledger (source «spam complaint»), as an unsubscribe would, so that the record
+of consent, the person's page and the officer's desk say what the sending does. A bounce says
+nothing of what the person wants and withdraws nothing.
+
 A report counts only when it names a campaign mail of ours by its Message-ID (random, known
 only to those the mail passed through): a forged or mistaken report naming none stops nothing.
 The report itself is still set aside by the intake (consent/rights/machines.py), as before."""
@@ -16,6 +21,9 @@ from django.db.models import Q
 from django.utils import timezone
 
 from consent.core.delivery import refuses_the_address
+from consent.core.ledger import consent_withdraw_if_given
+from consent.core.models import Source, Subject
+from consent.core.purposes import MARKETING
 
 from .models import CampaignRecipient, Returned
 
@@ -38,9 +46,17 @@ def returned_mail(message: EmailMessage) -> int:
         return 0
     # A later report of the same mail keeps the first; a bounce after a complaint changes
     # nothing of what stops.
-    return CampaignRecipient.objects.filter(Q(returned_at=None), outbox_message_id__in=ids).update(
-        returned_at=timezone.now(), returned_as=kind
-    )
+    rows = CampaignRecipient.objects.filter(Q(returned_at=None), outbox_message_id__in=ids)
+    marked = dict(rows.values_list("pk", "subject_id"))
+    count = rows.filter(pk__in=marked).update(returned_at=timezone.now(), returned_as=kind)
+    if kind == Returned.COMPLAINT:
+        for subject_id in sorted(set(marked.values())):
+            # Once: only a consent still given is withdrawn (a second report, or one after an
+            # unsubscribe, adds nothing). Taken as of its arrival, as recipients() takes it: a
+            # feedback loop reports the press of «spam» within minutes, so it is the person's
+            # latest word even about a mail sent before they subscribed again.
+            consent_withdraw_if_given(Subject(pk=subject_id), MARKETING, source=Source.COMPLAINT)
+    return count
 
 
 def failed_originals(message: EmailMessage) -> set[str]:

@@ -7,11 +7,12 @@ from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
 
-from .campaigns import read_unsubscribe_token, unsubscribe, unsubscribe_link_expired
+from .campaigns import read_unsubscribe_token, subscribed, unsubscribe, unsubscribe_link_expired
 from .optin import (
     address_blocked,
     confirmed_by,
     guardian_missing,
+    link_spent,
     marketing_confirm,
     read_token,
     withdrawn_since,
@@ -33,17 +34,20 @@ def confirm_marketing(request, token):
             state, status = ("unsubscribed", 200) if withdrawn_since(sent) else ("expired", 400)
         return render(request, "marketing/confirm_marketing.html", {"state": state}, status=status)
     if request.method == "POST":
-        _subject, created = marketing_confirm(payload, request)
-        # Not recorded: the person's processing blocked, or a word of theirs since the link
-        # (confirmed already, or unsubscribed).
+        _subject, created = marketing_confirm(payload, request, link=token)
+        # Not recorded: the person's processing blocked, a word of theirs since the link
+        # (confirmed already, or unsubscribed), or the link used before and nothing on record
+        # says so any more (their data destroyed since).
         if created:
             said = "done"
         elif address_blocked(payload["e"]):
             said = "blocked"
         elif guardian_missing(payload):
             said = "guardian"
+        elif confirmed_by(payload):
+            said = "already"
         else:
-            said = "already" if confirmed_by(payload) else "unsubscribed"
+            said = "unsubscribed" if withdrawn_since(payload) else "spent"
         return render(request, "marketing/confirm_marketing.html", {"state": said})
     # Blocked, unsubscribed since the link, or a child without a guardian: said before the
     # press, as the held consent's link does (rights/views.py), not a button that then
@@ -54,6 +58,8 @@ def confirm_marketing(request, token):
         state = "already"
     elif withdrawn_since(payload):
         state = "unsubscribed"
+    elif link_spent(token):
+        state = "spent"
     else:
         state = "guardian" if guardian_missing(payload) else "ask"
     return render(request, "marketing/confirm_marketing.html", {"state": state})
@@ -75,6 +81,10 @@ def unsubscribe_view(request, token):
             return HttpResponse()
         # The button on our page: post/redirect/get, so that a reload does not post again.
         return HttpResponseRedirect(reverse("unsubscribed"), status=303)
+    if not subscribed(ids[0]):
+        # Unsubscribed already (by this link, a complaint, their page), or no longer on record:
+        # the page that says so, not a button as if the news still came.
+        return HttpResponseRedirect(reverse("unsubscribed"))
     return render(request, "marketing/unsubscribe.html", {"state": "ask"})
 
 

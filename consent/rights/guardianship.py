@@ -123,7 +123,9 @@ def ticket_destroy_guardian(
     return ticket
 
 
-def wards_withdraw(ticket: Ticket, purposes: list[str], source: str) -> list[tuple[str, list]]:
+def wards_withdraw(
+    ticket: Ticket, purposes: list[str], source: str, actor: AbstractBaseUser | None = None
+) -> list[tuple[str, list]]:
     """Withdraw, on the record of each child the request's address acts for (wards_at), each of
     `purposes` whose consent is still given: one ledger row each, naming the parent or guardian
     who withdrew it, and its audit row (`consent_withdraw_if_given`). (the child as the parent
@@ -134,7 +136,7 @@ def wards_withdraw(ticket: Ticket, purposes: list[str], source: str) -> list[tup
         withdrawn = [
             p for p in purposes
             if consent_withdraw_if_given(row.subject, p, source=source, reason=ticket.reference,
-                                         guardian=row)
+                                         guardian=row, actor=actor)
         ]  # fmt: skip
         done.append((child_named(row), withdrawn))
     return done

@@ -1,24 +1,38 @@
 """What a withdrawal or an unsubscribe stops as it takes effect (compliance L14, L15): at
 confirmation, on arrival by email from an address on record, or on re-classification."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
+
 from consent.core.ledger import consent_withdraw_if_given
+from consent.core.models import Source
 
 from .guardianship import wards_withdraw
 from .models import Ticket
 
+# The way the request came, as the ledger names it: an unsubscribe made on the request form
+# and confirmed by its link is the request form's, not an email's.
+SOURCES = {
+    Ticket.Channel.WEB: Source.REQUEST_FORM,
+    Ticket.Channel.EMAIL: Source.EMAIL_REQUEST,
+    Ticket.Channel.SELF_SERVICE: Source.SELF_SERVICE,
+    Ticket.Channel.DESK: Source.ADMIN,
+}
+
 
 def request_stop(
-    ticket: Ticket, purposes: list[str], source: str
+    ticket: Ticket, purposes: list[str], actor: AbstractBaseUser | None = None
 ) -> tuple[list[str], list[tuple[str, list[str]]]]:
-    """Withdraw each consent of `purposes` still given, the request's number as its reason: of
-    each child its address acts for as a parent or guardian (guardianship.wards_withdraw; first:
-    a child whose record holds the parent's own address is withdrawn for by the parent, and the
-    ledger names them), then the person's own. (the person's purposes withdrawn now, [(child,
-    purposes withdrawn now)])."""
-    children = wards_withdraw(ticket, purposes, source) if ticket.as_guardian else []
+    """Withdraw each consent of `purposes` still given, the request's number as its reason and
+    the way it came as its source (`actor`: the officer whose action it is): of each child its
+    address acts for as a parent or guardian (guardianship.wards_withdraw; first: a child whose
+    record holds the parent's own address is withdrawn for by the parent, and the ledger names
+    them), then the person's own. (the person's purposes withdrawn now, [(child, purposes
+    withdrawn now)])."""
+    source = SOURCES[ticket.channel]
+    children = wards_withdraw(ticket, purposes, source, actor) if ticket.as_guardian else []
     own = []
     if ticket.subject_id is not None:
         own = [purpose for purpose in purposes
                if consent_withdraw_if_given(ticket.subject, purpose, source=source,
-                                            reason=ticket.reference)]  # fmt: skip
+                                            reason=ticket.reference, actor=actor)]  # fmt: skip
     return own, children

@@ -14,7 +14,7 @@ from consent.common.dates import received_time
 from consent.core.audit import audit
 from consent.core.guardians import held_at
 from consent.core.mail import interpolate, queue_mail
-from consent.core.models import AuditEvent, Source, Subject
+from consent.core.models import AuditEvent, Subject
 from consent.core.purposes import MARKETING, PURPOSES
 from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
 from consent.workdays.calendar import due_date
@@ -164,7 +164,7 @@ def ticket_open(
         if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
             # Stopped again as it arrives (compliance L14, L15): a consent given since the
             # first letter is withdrawn too. A web form's waits for the link, as its first did.
-            request_stop(ticket, stopped(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
+            request_stop(ticket, stopped(kind, purpose, unsubscribe), actor)
         file_repeat(ticket, files)
     elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
@@ -179,7 +179,7 @@ def ticket_open(
             # still waits for the link: the request stays unconfirmed until then, and staff
             # cannot act on it.
             stops = stopped(kind, purpose, unsubscribe)
-            withdrawn, children = request_stop(ticket, stops, Source.EMAIL_REQUEST)
+            withdrawn, children = request_stop(ticket, stops, actor)
             # What stopped for each child a parent or guardian acts for (guardianship.py).
             context["children"] = [(c, [PURPOSES[p].name for p in codes]) for c, codes in children
                                    if codes]  # fmt: skip
@@ -248,7 +248,7 @@ def _acts_on_arrival(ticket):
 def _act_on_arrival(ticket, actor=None, files=0):
     # Anyone can write in the person's name, as often as they like: the answer to the address
     # on record counts against its limit, as the confirmation link does.
-    _, children = request_stop(ticket, [MARKETING], Source.EMAIL_REQUEST)
+    _, children = request_stop(ticket, [MARKETING], actor)
     ticket_close(ticket, outcome="", template="request_unsubscribed",
                  to=ticket.address_on_record, actor=actor,
                  context={"files": files, "children": [c for c, codes in children if codes]},
@@ -289,13 +289,11 @@ def _on_confirmed(ticket, actor=None):
     if not ticket.holds_data:
         return
     if ticket.type == Type.UNSUBSCRIBE:
-        _, children = request_stop(ticket, [MARKETING], Source.EMAIL_REQUEST)
+        _, children = request_stop(ticket, [MARKETING], actor)
         ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
                      context={"children": [c for c, codes in children if codes]})  # fmt: skip
     elif ticket.type == Type.WITHDRAW:
-        request_stop(
-            ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), Source.EMAIL_REQUEST
-        )
+        request_stop(ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), actor)
 
 
 @transaction.atomic

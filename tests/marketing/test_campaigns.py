@@ -144,7 +144,7 @@ def test_one_click_post_works_without_session_or_csrf(texts, campaign):
 def test_every_reader_is_told_in_their_language(texts, campaign):
     """The button on the link's page ends on the "you are unsubscribed" page (post, redirect,
     get), rendered once and kept for everyone: a Russian reader after Kazakh ones still reads
-    Russian."""
+    Russian. The link opened again offered the button once more, as if the news still came."""
     headings = {}
     for lang in ("kk", "ru"):
         with translation.override(lang):
@@ -157,6 +157,10 @@ def test_every_reader_is_told_in_their_language(texts, campaign):
         other = "ru" if lang == "kk" else "kk"
         assert headings[lang] in page and headings[other] not in page
         assert f'<html lang="{lang}"' in page
+        # Opened again from the mail, it says they are unsubscribed, not «press to unsubscribe».
+        again = Client().get(path, follow=True)
+        assert again.redirect_chain == [(f"/{lang}/unsubscribe/done/", 302)]
+        assert headings[lang] in again.content.decode()
     assert LedgerEntry.objects.filter(kind="withdraw").count() == 5
 
 

@@ -115,3 +115,28 @@ def test_every_page_that_says_subscribe_again_links_the_form(client, texts, time
     time_machine.shift(timedelta(days=8))
     assert newsletter_link(client.get(urlsplit(url).path), lang)  # past its seven days
     assert newsletter_link(client.get(f"/{lang}/unsubscribe/done/"), lang)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_used_link_pressed_after_the_persons_data_was_destroyed_makes_nobody(client, texts,
+                                                                               lang):  # fmt: skip
+    """Asel subscribed, then had all her data destroyed. Opened again from the old mail, the
+    link asked her to confirm, and the press made her anew, with a consent given before the
+    destruction: nothing on record said the link was used. It says so now and makes nobody;
+    a new subscription still works."""
+    from consent.rights.erasure import subject_destroy
+
+    optin_start(ADDRESS, "", lang)
+    path = confirm_path()
+    client.post(path)
+    subject_destroy(Subject.objects.get(email=ADDRESS), request_ref="R-1")
+    spent = said(lang, "This link has been used already and does not subscribe you again. "
+                       "Subscribe again to get a new one.")  # fmt: skip
+    for response in (client.get(path), client.post(path)):
+        assert spent in response.text and newsletter_link(response, lang)
+        assert 'method="post"' not in response.text.split("<main", 1)[1]
+    assert not Subject.objects.filter(email=ADDRESS).exists()
+    Email.objects.all().delete()
+    optin_start(ADDRESS, "", lang)
+    client.post(confirm_path())
+    assert gate.may_process(Subject.objects.get(email=ADDRESS), MARKETING)

@@ -1,7 +1,7 @@
 """Campaign mail that comes back to the intake mailbox: a hard bounce (the address does not
 exist) or a complaint (the recipient marked it as spam). Either stops campaign mail to that
 person until they confirm an address again; a soft bounce, a bounce of another mail or a report
-naming no mail of ours stops nothing."""
+naming no mail of ours stops nothing. A complaint is also a withdrawal of marketing consent."""
 
 import json
 from email import message_from_bytes, policy
@@ -11,12 +11,16 @@ from django.core import mail
 from django.utils import timezone
 
 from consent.core.delivery import send_queued
-from consent.marketing.campaigns import campaign_send
+from consent.core.models import AuditEvent, LedgerEntry, Subject
+from consent.core.purposes import MARKETING
+from consent.marketing.campaigns import campaign_send, unsubscribe
 from consent.marketing.models import Campaign, CampaignRecipient
+from consent.marketing.optin import marketing_confirm
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage
 from tests.marketing.test_campaigns import FakeRequest, confirmed, gate_text
 from tests.marketing.test_marketer_desk import shown
+from tests.rights.test_selfservice import ask_link, link_path
 
 
 def campaign(title="November"):
@@ -143,8 +147,6 @@ def test_a_report_of_no_campaign_mail_of_ours_stops_nothing(november):
 
 def test_confirming_again_lifts_the_stop(november):
     """Asel's mailbox works again and she subscribes anew: the confirmation reached her."""
-    from consent.marketing.optin import marketing_confirm
-
     ingest(report(november))
     assert december() == ["dana@example.kz"]
     payload = {"e": "asel@example.kz", "n": "", "l": "kk", "t": gate_text().pk,
@@ -171,7 +173,6 @@ def test_the_campaign_page_counts_what_came_back(november, marketer_client):
 
 
 def test_the_access_export_says_the_mail_came_back(november):
-    from consent.core.models import Subject
     from consent.rights.export import export_json
 
     ingest(report(november))
@@ -191,3 +192,68 @@ def test_a_report_in_raw_utf8_is_read_too(november):
     ingest(bounce)
 
     assert december() == ["dana@example.kz"]
+
+
+def test_a_complaint_withdraws_the_consent_on_the_ledger_once(november):
+    """Asel pressed «Спам»: the record of her consent says she withdrew it, from that report,
+    once however often the provider reports it and whatever comes back after it; Dana's
+    consent, whose mail came back as a bounce, still stands (a dead mailbox says nothing of
+    what she wants)."""
+    ingest(complaint(november))
+    ingest(complaint(november).replace(b"<fbl.1@", b"<fbl.2@"))  # the provider reports it again
+    ingest(report(november))
+    ingest(report(sent_to("dana@example.kz")))
+
+    rows = LedgerEntry.objects.filter(purpose=MARKETING, kind="withdraw")
+    assert list(rows.values_list("subject__email", "source")) == [("asel@example.kz", "complaint")]
+    assert AuditEvent.objects.filter(action="consent_withdraw").count() == 1
+
+
+def test_a_complaint_after_an_unsubscribe_writes_nothing_more(november):
+    asel = Subject.objects.get(email="asel@example.kz")
+    unsubscribe(asel.pk)
+    ingest(complaint(november))
+
+    rows = LedgerEntry.objects.filter(subject=asel, kind="withdraw")
+    assert list(rows.values_list("source", flat=True)) == ["unsubscribe"]
+
+
+@pytest.mark.parametrize("lang,said", [
+    ("kk", "келісім кері қайтарып алынды: сіз хатымызды спам деп белгіледіңіз"),
+    ("ru", "согласие отозвано: вы отметили наше письмо как спам"),
+])  # fmt: skip
+def test_her_page_and_the_desk_say_why_the_news_stopped(november, client, officer_client, lang,
+                                                        said):  # fmt: skip
+    """Asel opens her page: the news is withdrawn, and by her «Спам» press, not a silence she
+    cannot explain; she can give it again there. The officer reads the same on her record."""
+    ingest(complaint(november))
+    ask_link(client, lang)
+    page = client.get(client.post(link_path())["Location"]).content.decode()
+
+    assert said in page
+    asel = Subject.objects.get(email="asel@example.kz")
+    desk = officer_client.get(f"/admin/consent/subject/{asel.pk}/change/").content.decode()
+    assert "шағым: хатымыз спам деп белгіленді" in desk
+
+
+def test_complaints_recorded_before_are_withdrawn_on_the_ledger_by_the_migration(november):
+    """Complaints that came before a complaint withdrew consent: Asel's consent is withdrawn
+    once (the migration run twice), Dana's, given again by a new double opt-in since her
+    complaint, is her later word and stands."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module("consent.marketing.migrations.0010_complaints_withdrawn")
+    CampaignRecipient.objects.update(returned_at=timezone.now(), returned_as="complaint")
+    dana = Subject.objects.get(email="dana@example.kz")
+    again = {"e": dana.email, "n": "", "l": "ru", "t": gate_text().pk,
+             "ts": timezone.now().timestamp()}  # fmt: skip
+    marketing_confirm(again, FakeRequest())
+
+    migration.withdraw(apps, None)
+    migration.withdraw(apps, None)
+
+    rows = LedgerEntry.objects.filter(purpose=MARKETING, kind="withdraw")
+    assert list(rows.values_list("subject__email", "source")) == [("asel@example.kz", "complaint")]
+    assert AuditEvent.objects.filter(action="consent_withdraw").count() == 1

@@ -207,6 +207,10 @@ def test_a_confirmed_request_reclassified_as_unsubscribe_takes_effect_at_once(de
     ticket.refresh_from_db()
     assert ticket.type == "unsubscribe" and ticket.status == Status.DONE
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    # The ledger says how it came (the request form, not an email) and whose action it was.
+    row = gate.latest_event(person, MARKETING)
+    said = (row.kind, row.source, row.reason, row.actor.username)
+    assert said == ("withdraw", "request_form", ticket.reference, "olga")
     assert MAIL["ru"]["unsubscribed"] in mails_to("asel@example.kz")[-1].message
 
 

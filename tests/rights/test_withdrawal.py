@@ -156,7 +156,8 @@ def test_unsubscribe_is_in_force_at_confirmation(client, person):
     ticket.refresh_from_db()
     assert ticket.status == Status.DONE
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
-    assert LedgerEntry.objects.filter(subject=person, kind="withdraw", purpose=MARKETING).exists()
+    row = LedgerEntry.objects.get(subject=person, kind="withdraw", purpose=MARKETING)
+    assert (row.source, row.reason, row.actor) == ("request_form", ticket.reference, None)
 
 
 def other_language_words(lang):

@@ -112,6 +112,9 @@ class Source(models.TextChoices):
     # A form's consent held back (Submission.consent_held) and then confirmed by the address
     # owner through the link mailed to that address (consent.core.held).
     FORM_CONFIRMED = "form_confirmed", _("form, confirmed by the link mailed to the address")
+    # The recipient marked a campaign mail as spam: a feedback report (RFC 5965) that came back
+    # to the intake mailbox (consent/marketing/returns.py) withdraws their marketing consent.
+    COMPLAINT = "complaint", _("spam complaint about our mail")
 
 
 class Held(models.TextChoices):
