@@ -15,6 +15,7 @@ from consent.core.transfers import consent_offered, purposes_shown
 from consent.rights.models import Ticket
 
 from . import services
+from .details import DetailsNeeded
 from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text, text
 from .images import sanitise_photo
 
@@ -309,7 +310,7 @@ CHOOSE = {"required": _("Choose one of the options.")}
 NOT_OFFERED = {"invalid_choice": _("This choice is not offered. Reload the page and try again.")}
 
 
-class RequestForm(GuardedForm):
+class RequestForm(DetailsNeeded, GuardedForm):
     """A request about one's own data. The address is only used to reach the person on record."""
 
     type = forms.ChoiceField(
@@ -326,7 +327,10 @@ class RequestForm(GuardedForm):
         label=_("Which consent do you withdraw?"), required=False, error_messages=NOT_OFFERED
     )
     message = long_text(
-        _("Details"), help_text=_("For a correction, say what is wrong and what is right.")
+        _("Details"),
+        help_text=_(
+            "For a correction, say what is wrong and what is right; for a question, ask it."
+        ),
     )
 
     data_fields = {"email": "email", "message": "message"}

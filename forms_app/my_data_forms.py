@@ -9,6 +9,7 @@ from consent.core.purposes import PURPOSES
 from consent.rights.models import Ticket
 from consent.rights.selfservice import OPTIONAL
 
+from .details import DetailsNeeded
 from .fields import EmailAddress, long_text
 from .forms import CHOOSE, NOT_OFFERED, AccessibleErrors, GuardedForm
 
@@ -57,14 +58,16 @@ class ExportForm(forms.Form):
         return self.cleaned_data["format"] or "json"
 
 
-class SelfServiceRequestForm(AccessibleErrors, forms.Form):
+class SelfServiceRequestForm(DetailsNeeded, AccessibleErrors, forms.Form):
     type = forms.ChoiceField(
         label=_("Ask us to"),
         choices=[(t.value, t.label) for t in SELF_SERVICE_REQUESTS],
         widget=forms.RadioSelect,
         error_messages={**NOT_OFFERED, **CHOOSE},
     )
-    message = long_text(_("Details"), rows=3)
+    message = long_text(
+        _("Details"), rows=3, help_text=_("For a correction, say what is wrong and what is right.")
+    )
 
     def __init__(self, *args, blocked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
@@ -102,11 +105,13 @@ class WardExportForm(WardForm, ExportForm):
 WARD_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK)
 
 
-class WardRequestForm(AccessibleErrors, WardForm):
+class WardRequestForm(DetailsNeeded, AccessibleErrors, WardForm):
     type = forms.ChoiceField(
         label=_("Ask us to"),
         choices=[(t.value, t.label) for t in WARD_REQUESTS],
         widget=forms.RadioSelect,
         error_messages={**NOT_OFFERED, **CHOOSE},
     )
-    message = long_text(_("Details"), rows=3)
+    message = long_text(
+        _("Details"), rows=3, help_text=_("For a correction, say what is wrong and what is right.")
+    )
