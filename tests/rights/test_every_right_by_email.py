@@ -31,6 +31,9 @@ def test_every_right_has_words_the_intake_knows_in_each_language(db, kind, langu
     ("Сұрау", "Менің дербес деректерім туралы мәліметтерді беруіңізді сұраймын.", Type.ACCESS),
     ("Сәлеметсіз бе", "Дербес деректеріме қол жеткізуді сұраймын.", Type.ACCESS),
     ("Блокирование", "Прошу заблокировать мои персональные данные.", Type.BLOCK),
+    # A subject line of one word of the request that reads as a surname (-ов before its ending)
+    # signed the letter as someone else's: "other".
+    ("Блокировка", "Прошу заблокировать мои персональные данные.", Type.BLOCK),
     ("Здравствуйте", "Требую блокирования моих персональных данных.", Type.BLOCK),
     ("Сәлем", "Менің дербес деректерімді бұғаттауыңызды сұраймын.", Type.BLOCK),
 ])  # fmt: skip
@@ -53,3 +56,43 @@ def test_a_letter_asking_to_see_or_block_the_data_is_due_when_the_law_says(
 ])  # fmt: skip
 def test_a_letter_about_other_data_or_asking_a_question_opens_no_access_request(person, body):
     assert ingest(message("Вопрос", body=body)).type == Type.OTHER
+
+
+@pytest.mark.parametrize("subject_line, body, language, answered", [
+    ("Запрос", "Прошу снять блокировку с моих персональных данных.", "ru", "разблокирована"),
+    ("Запрос", "Снимите, пожалуйста, блокировку с моих данных.", "ru", "разблокирована"),
+    ("Разблокировка", "Прошу разблокировать мои персональные данные.", "ru", "разблокирована"),
+    ("Запрос", "Прошу отменить блокирование моих персональных данных.", "ru", "разблокирована"),
+    ("Сәлем", "Дербес деректерімді бұғаттан шығаруыңызды сұраймын.", "kk", "бұғаттан шығарылды"),
+    ("Сәлем", "Деректерімнен бұғаттауды алып тастаңыз.", "kk", "бұғаттан шығарылды"),
+])  # fmt: skip
+def test_a_letter_asking_to_lift_the_block_is_a_request_to_unblock_due_in_a_working_day(
+    client, desk, person, django_capture_on_commit_callbacks,
+    subject_line, body, language, answered,
+):  # fmt: skip
+    """Its words name the block too: read by their stems they opened a request to block,
+    answered «your data is blocked», or "other", due in fifteen working days (Art. 25(2)(8))."""
+    from consent.core import gate
+    from consent.core.ledger import subject_block
+    from consent.core.models import Source
+
+    from .conftest import act, confirm, mails_to
+
+    subject_block(person, reason="complaint under check", source=Source.ADMIN)
+    ticket = ingest(message(subject_line, body=body))
+    assert (ticket.type, ticket.language) == (Type.UNBLOCK, language)
+    assert ticket.due_date == due_date(ticket.received_at, 1)
+    confirm(client, language)
+    with django_capture_on_commit_callbacks(execute=True):
+        act(desk, ticket, reason="Нарушение не подтвердилось.")
+    assert not gate.is_blocked(person)
+    assert answered in mails_to("asel@example.kz")[-1].message
+
+
+@pytest.mark.parametrize("body", [
+    "Заблокируйте мои данные и снимите меня с рассылки.",
+    "Деректерімді бұғаттап, мені тізімнен шығарыңыз.",
+    "Прошу заблокировать мои персональные данные.",
+])  # fmt: skip
+def test_a_letter_asking_to_block_is_still_a_request_to_block(person, body):
+    assert ingest(message("Сәлем", body=body)).type == Type.BLOCK
