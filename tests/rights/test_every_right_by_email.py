@@ -96,3 +96,31 @@ def test_a_letter_asking_to_lift_the_block_is_a_request_to_unblock_due_in_a_work
 ])  # fmt: skip
 def test_a_letter_asking_to_block_is_still_a_request_to_block(person, body):
     assert ingest(message("Сәлем", body=body)).type == Type.BLOCK
+
+
+@pytest.mark.parametrize("body, language", [
+    ("Мои данные опубликованы на вашем сайте без согласия, удалите публикацию.", "ru"),
+    ("Уберите мою фотографию с сайта.", "ru"),
+    ("Прошу снять публикацию моих персональных данных.", "ru"),
+    ("Фотомды сайттан алып тастаңыз.", "kk"),
+    ("Менің суретімді сайттан алып тастаңыз.", "kk"),
+    ("Деректерім келісімімсіз жарияланған, жарияланымды алып тастаңыз.", "kk"),
+])  # fmt: skip
+def test_a_letter_asking_to_take_down_what_was_published_is_due_in_a_working_day(
+    person, body, language
+):
+    """Art. 6: data published unlawfully is removed within one working day of the demand; the
+    letter opened "other", due in fifteen."""
+    ticket = ingest(message("Өтініш / Обращение", body=body))
+    assert (ticket.type, ticket.language) == (Type.PUBLICATION_REMOVAL, language)
+    assert ticket.due_date == due_date(ticket.received_at, 1)
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Уберите меня из рассылки на сайте.", Type.UNSUBSCRIBE),
+    ("Удалите мои персональные данные с сайта.", Type.DESTROY),
+    ("Будут ли мои данные опубликованы без согласия?", Type.OTHER),
+    ("Мені сайттағы таратылымнан шығарыңыз.", Type.UNSUBSCRIBE),
+])  # fmt: skip
+def test_a_letter_about_the_site_that_asks_no_take_down_is_what_it_asks(person, body, kind):
+    assert ingest(message("Сәлем", body=body)).type == kind
