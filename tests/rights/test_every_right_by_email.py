@@ -124,3 +124,29 @@ def test_a_letter_asking_to_take_down_what_was_published_is_due_in_a_working_day
 ])  # fmt: skip
 def test_a_letter_about_the_site_that_asks_no_take_down_is_what_it_asks(person, body, kind):
     assert ingest(message("Сәлем", body=body)).type == kind
+
+
+@pytest.mark.parametrize("body, kind", [
+    ("Мені тізімнен алып тастаңыз.", Type.UNSUBSCRIBE),
+    ("Мені таратылымнан алып тастаңыз.", Type.UNSUBSCRIBE),
+    ("Мені рассылкадан алып тастаңыз.", Type.UNSUBSCRIBE),
+    ("Менің поштамды таратылымнан алып тастаңыз.", Type.UNSUBSCRIBE),  # not a correction
+    ("Хабарламалар жіберуді тоқтатыңыз.", Type.UNSUBSCRIBE),
+    ("Прошу прекратить отправку рекламных писем.", Type.UNSUBSCRIBE),
+    ("Сотрите все мои данные.", Type.DESTROY),
+    ("Прошу стереть мои персональные данные.", Type.DESTROY),
+    # Negated, the same words ask nothing.
+    ("Хабарламалар жіберуді тоқтатпаңыз.", Type.OTHER),
+    ("Не прекращайте отправку писем, я жду ответа.", Type.OTHER),
+    ("Не стирайте мои данные.", Type.OTHER),
+])  # fmt: skip
+def test_plain_ways_of_stopping_the_news_or_erasing_the_data_are_recognised(person, body, kind):
+    """The policy: anyone may stop the news by writing to us, at any time. These opened "other"
+    (or a correction), fifteen working days for an officer while the news went on."""
+    ticket = ingest(message("Сәлем", body=body))
+    assert ticket.type == kind
+    if kind == Type.UNSUBSCRIBE:  # from an address on record: in force as it arrives
+        from consent.core import gate
+        from consent.core.purposes import MARKETING, SERVICE
+
+        assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
