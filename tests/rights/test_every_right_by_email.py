@@ -150,3 +150,22 @@ def test_plain_ways_of_stopping_the_news_or_erasing_the_data_are_recognised(pers
         from consent.core.purposes import MARKETING, SERVICE
 
         assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body, kind", [
+    # The policy's own definition of blocking, «өңдеуді уақытша тоқтату» (Art. 1(3)): not a
+    # withdrawal in force as it arrives and ending in destruction.
+    ("Деректерімді өңдеуді уақытша тоқтатыңыз.", Type.BLOCK),
+    ("Приостановите обработку моих данных.", Type.BLOCK),
+    ("Прошу о приостановлении обработки моих данных.", Type.BLOCK),
+    ("Деректерімді өңдеуді тоқтатыңыз.", Type.WITHDRAW),  # stopping for good
+    ("Деректерімді өңдеуді уақытша тоқтатпаңыз.", Type.OTHER),
+    # Art. 13, 24(1)(2): change and supplement alike, one working day.
+    ("Прошу дополнить мои персональные данные.", Type.CORRECT),
+    ("Деректерімді толықтыруды сұраймын.", Type.CORRECT),
+    ("Прошу дополнить заявку: хочу записаться и на второй курс.", Type.OTHER),
+])  # fmt: skip
+def test_a_pause_is_a_block_and_a_supplement_a_correction(person, body, kind):
+    ticket = ingest(message("Сәлем", body=body))
+    assert ticket.type == kind
+    assert ticket.due_date == due_date(ticket.received_at, deadline_days(kind))
