@@ -4,6 +4,7 @@ name on record is not that name (names_another), whose request an officer reads 
 intake carrying it out on the sender's record."""
 
 import re
+from collections.abc import Sequence
 
 from django.conf import settings
 
@@ -12,6 +13,8 @@ from consent.core.names import name_key, name_keys
 from .phrases import Phrase, find_each, same_word
 from .sentences import OWN_NOUN, SENTENCE_END, sentences
 from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
+
+Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
 # деректерін жойыңыз», «otpishite muzha», «пишу за бабушку». What it asks is not the sender's own
@@ -167,9 +170,18 @@ def _is_sender(run: list[str], own: list[set[str]]) -> bool:
     )
 
 
-def people_named(text: str) -> list[tuple[list[str], bool]]:
+def _request_word(token: str, table: Table) -> bool:
+    """Whether `token` is a word of a request phrase, in any form: a subject line «Разблокировка»
+    or «Блокировка» reads as a surname (-ов before its ending) and signed the letter as someone
+    else's, so that the request under it was left to an officer as "other"."""
+    word = fold((words(token) or [""])[0])
+    return any(same_word(w, word) for phrase in table for w in phrase.words)
+
+
+def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
     """The names `text` holds (see NAME_WORD), each as its words' keys, and whether the writer
-    names themselves with it («Я, Иванов Иван, …»)."""
+    names themselves with it («Я, Иванов Иван, …»); a word of a request phrase of `table` is
+    no name's."""
     found, run, first = [], [], True
     before = ""
     tokens = list(NAME_WORD.finditer(text or ""))
@@ -179,7 +191,7 @@ def people_named(text: str) -> list[tuple[list[str], bool]]:
         if run and not joined:
             found.append(_name(run, before, first))
             run = []
-        if _capitalised(word):
+        if _capitalised(word) and not _request_word(word, table):
             if not run:
                 before = tokens[at - 1][0] if at else ""
                 first = at == 0
@@ -220,12 +232,12 @@ def _name(run, before, first):
     return None
 
 
-def names_another_person(text: str, own_names: tuple[str, ...] = ()) -> bool:
+def names_another_person(text: str, own_names: tuple[str, ...] = (), table: Table = ()) -> bool:
     """Whether `text` (the sentence of a request) names a person who is not the sender, whose
     names on record are `own_names` (none: a sender not on record, of whom only the writer naming
     themselves is known)."""
     own = [_stems(key) for name in own_names for key in name_keys(name)]
-    for keys, writer in people_named(text):
+    for keys, writer in people_named(text, table):
         if own and _is_sender(keys, own):
             continue
         if writer and not own:
@@ -234,7 +246,7 @@ def names_another_person(text: str, own_names: tuple[str, ...] = ()) -> bool:
     return False
 
 
-def signed_by_another(text: str, own_names: tuple[str, ...]) -> bool:
+def signed_by_another(text: str, own_names: tuple[str, ...], table: Table = ()) -> bool:
     """Whether `text` is a line that signs a name («Иван Петров», «С уважением, Иван Петров»),
     and a name not the sender's on record: the writer is someone else, and «удалите мои данные»
     above it is theirs. Unknown without a record; a greeting («Здравствуйте, Ерлан Асқаров!»)
@@ -245,7 +257,7 @@ def signed_by_another(text: str, own_names: tuple[str, ...]) -> bool:
         return False
     if not all(map(_capitalised, tokens)):
         return False
-    named = people_named(signed)
+    named = people_named(signed, table)
     own = [_stems(key) for name in own_names for key in name_keys(name)]
     return len(named) == 1 and not _is_sender(named[0][0], own)
 
@@ -284,7 +296,7 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
 
 
 def named_elsewhere(
-    text: str, own_names: tuple[str, ...], unowned: bool, *, after: bool = False
+    text: str, own_names: tuple[str, ...], unowned: bool, *, after: bool = False, table: Table = ()
 ) -> bool:
     """Whether `text`, a sentence of the letter that names no request, names whom it is about:
     the writer introducing themselves by a name that is not the sender's on record («Меня
@@ -299,7 +311,7 @@ def named_elsewhere(
         all(map(_capitalised, tokens)) or (after and all(map(_capitalised, tokens[:2])))
     ):
         return False
-    for keys, writer in people_named(text):
+    for keys, writer in people_named(text, table):
         if own and _is_sender(keys, own):
             continue
         if (writer and own) or (unowned and not writer):
@@ -322,9 +334,11 @@ def names_another(table: list[Phrase], texts: list[str], own_names: tuple[str, .
     asked = [at for at, piece in enumerate(pieces) if find_each(table, piece)]
     unowned = any(not _own_data(pieces[at]) for at in asked)
     return any(
-        names_another_person(piece, own_names) or first_name_named(piece, table, own_names)
+        names_another_person(piece, own_names, table) or first_name_named(piece, table, own_names)
         if at in asked
-        else signed_by_another(piece, own_names)
-        or named_elsewhere(piece, own_names, unowned, after=bool(asked) and at > asked[0])
+        else signed_by_another(piece, own_names, table)
+        or named_elsewhere(
+            piece, own_names, unowned, after=bool(asked) and at > asked[0], table=table
+        )
         for at, piece in enumerate(pieces)
     )

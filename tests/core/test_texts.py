@@ -99,12 +99,18 @@ def test_a_purpose_whose_consent_lasts_no_time_fails_the_system_check(monkeypatc
         call_command("check")
 
 
-@pytest.mark.parametrize("key", ["bin", "responsible_person", "responsible_contact"])
-def test_production_without_operator_identity_fails_the_check(settings, key):
+@pytest.mark.parametrize(
+    "key, check_id",
+    [("bin", "E003"), ("responsible_person", "E004"), ("responsible_contact", "E005")],
+)
+def test_production_without_operator_identity_fails_the_check(settings, key, check_id):
+    """Each missing item fails by its own check (any other failing check proved nothing), and a
+    value of spaces is missing too."""
     settings.DEBUG = False
-    settings.OPERATOR = {**settings.OPERATOR, key: ""}
-    with pytest.raises(SystemCheckError):
-        call_command("check")
+    for value in ("", "   "):
+        settings.OPERATOR = {**settings.OPERATOR, key: value}
+        with pytest.raises(SystemCheckError, match=rf"consent\.{check_id}"):
+            call_command("check")
 
 
 def test_the_check_passes_when_configured():
