@@ -18,6 +18,7 @@ with the letter's received time, from which the law counts its deadline."""
 
 from . import phrases
 from .models import Ticket
+from .word_order import DATA_NOUNS
 
 Type = Ticket.Type
 # Which right of a letter opens: what reads the data before what changes it, what changes it
@@ -28,10 +29,8 @@ FIRST = (
     Type.ACCESS, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.CORRECT, Type.UNBLOCK,
     Type.BLOCK, Type.PUBLICATION_REMOVAL, Type.WITHDRAW, Type.DESTROY,
 )  # fmt: skip
-# The nouns a request's phrase names the data with (folded, spelling.fold), and the pronouns a
-# second request of the same letter names it with instead: «удалите их», «оларды жойыңыз»,
-# «delete it», «erase them».
-DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", "информац", "акпарат", "дата")
+# The pronouns a second request of the same letter names the data (DATA_NOUNS) with: «удалите
+# их», «оларды жойыңыз», «delete it», «erase them».
 PRONOUNS = ("их", "оларды", "it", "them")
 
 

@@ -88,3 +88,31 @@ def test_the_desk_warns_of_the_destruction_beside_a_correction(desk, person, lan
     desk.cookies["django_language"] = lang
     page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     assert 'id="also-asked"' in page and note in page
+
+
+# Two verbs joined share one object (word_order._shared_object): the first verb's phrase matched
+# nothing, and «Заблокируйте и удалите мои данные» opened the destruction alone, the block that
+# protects the data while it waits lost. In either order, in both languages and word orders.
+SHARED = {
+    "ru, block and destroy": "Заблокируйте и удалите мои данные",
+    "ru, destroy and block": "Удалите и заблокируйте мои данные",
+    "ru, asked": "Прошу заблокировать и удалить мои данные",
+    "ru, comma": "Заблокируйте, а затем удалите мои данные",
+    "ru, the other negated": "Заблокируйте и не удаляйте мои данные",
+    "kk, joined": "Деректерімді бұғаттаңыз және жойыңыз",
+    "kk, gerund": "Деректерімді бұғаттап, жойыңыз",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body", SHARED.values(), ids=SHARED)
+def test_two_verbs_of_one_object_open_the_block_first_and_keep_the_destruction(person, body):
+    ticket = ingest(message("", body=body))
+    also = [] if "не удаляйте" in body else [Type.DESTROY]
+    assert (ticket.type, ticket.limits.get("also", [])) == (Type.BLOCK, also)
+    assert untouched(person)
+
+
+def test_one_request_named_by_two_phrases_is_still_one(person):
+    """«Отзыв согласия на рассылку» shares more than its object: one unsubscribe, no withdrawal."""
+    ticket = ingest(message("", body="Отзыв согласия на рассылку"))
+    assert ticket.type == Type.UNSUBSCRIBE and not ticket.limits.get("also")
