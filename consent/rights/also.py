@@ -17,6 +17,7 @@ record has no surname to correct). The officer opens the other request from the 
 with the letter's received time, from which the law counts its deadline."""
 
 from . import phrases
+from .limits import narrowed
 from .models import Ticket
 from .word_order import DATA_NOUNS
 
@@ -60,6 +61,22 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
         }
     opened = [match for match in found if match.phrase.kind == first]
     return opened, sorted(kinds - {first}, key=_order)
+
+
+def withdrawn_beside(found, limits, unsubscribe, text, sender):
+    """The purpose a withdrawal listed beside the request opened (`limits`, Ticket.limits) stops
+    as the letter arrives ("" for all: «Отзываю согласие и исправьте фамилию»), as a withdrawal
+    alone does: the law gives it no delay (compliance L14). None when the letter asks none, asks
+    it as a question, or keeps what it would end (limits.narrowed: the officer's to read)."""
+    if Type.WITHDRAW not in (limits or {}).get("also", []):
+        return None
+    named = [match for match in found if match.phrase.kind == Type.WITHDRAW]
+    if any(match.asked or match.whether for match in named):
+        return None
+    purpose = named[0].phrase.purpose if named else ""
+    if narrowed(Type.WITHDRAW, purpose, unsubscribe, text, sender)[2] is not None:
+        return None
+    return purpose
 
 
 def _order(kind: str) -> int:

@@ -20,7 +20,7 @@ from consent.core.subjects import normalise_email, subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
-from .also import one_request
+from .also import one_request, withdrawn_beside
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .items import asked_items
@@ -103,6 +103,7 @@ class Recognised(NamedTuple):
     whether: bool = False
     # Its writer's words ask nothing at all («Спасибо», «👍», only the quote: asked_nothing.py).
     nothing: bool = False
+    withdraws: str | None = None  # beside `kind`, done on arrival (also.withdrawn_beside)
 
 
 def classify(
@@ -156,9 +157,8 @@ def recognise(
                        _first_lines(reading.forwarded.own)]  # fmt: skip
     found = [match for text in candidates for match in _named(table, text)]
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
-        # The subject line names a request the letter itself says it does not make («Я не хочу
-        # отзывать согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not
-        # carried out as it arrives.
+        # The subject line names a request the letter says it does not make («Я не хочу отзывать
+        # согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not done on arrival.
         found = []
     kinds = {match.phrase.kind for match in found}
     asked = any(m.asked for m in found if m.phrase.kind in (Type.WITHDRAW, Type.UNSUBSCRIBE))
@@ -173,7 +173,7 @@ def recognise(
     if unsubscribe:
         kinds.discard(Type.UNSUBSCRIBE)
         found = [match for match in found if match.phrase.kind != Type.UNSUBSCRIBE]
-    found, also = one_request(table, candidates, found)  # «удалите данные и исправьте фамилию»
+    beside, (found, also) = found, one_request(table, candidates, found)  # «…и исправьте фамилию»
     match = found[0] if found else None
     # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»,
     # «Re: № R-2 өтінішіңізді растаңыз»): our words, in the language we wrote, not the writer's.
@@ -228,7 +228,8 @@ def recognise(
     nothing = (kind == Type.OTHER and not (unsubscribe or limits or attached)
                and reading.forwarded is None and asks_nothing([own_text]))  # fmt: skip
     return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits,
-                      whether=whether, nothing=nothing)  # fmt: skip
+                      whether=whether, nothing=nothing, withdraws=withdrawn_beside(
+                          beside, limits, unsubscribe, "\n".join(written), sender))  # fmt: skip
 
 
 def _named(table, text):
@@ -314,8 +315,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         known_language=known_language(regarding, letter.sender),
         chosen_language=holder.language if holder is not None else "",
     )  # fmt: skip
-    # A file says something, whatever the text: a scanned application is read as a request.
-    nothing = read.nothing and not letter.files
+    nothing = read.nothing and not letter.files  # a file says something, as a scanned form
     if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer
         return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key,
                                  received_at=received_at)  # fmt: skip
@@ -337,6 +337,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
                 unsubscribe=read.unsubscribe, regarding=regarding, files=letter.files,
                 about_someone_else=read.someone_else, acts=not (read.asked or read.whether),
                 limits=read.limits, asked_whether=read.whether, reply_to=letter.reply_to,
+                withdraws=read.withdraws,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(letter_key=key).exists():

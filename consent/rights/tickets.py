@@ -28,6 +28,7 @@ from .models import QuarantinedMessage, Ticket
 from .stops import request_stop
 
 Type, Status = Ticket.Type, Ticket.Status
+EMAILED = Source.EMAIL_REQUEST
 
 # Working days to answer each type (Law 94-V: Art. 8(7) withdrawal 15; Art. 25(2)(8) correction,
 # block, unblock, destruction 1; Art. 6 removal from public sources 1; Art. 19(1) notice of a
@@ -108,6 +109,7 @@ def ticket_open(
     limits: dict | None = None,
     asked_whether: bool = False,
     reply_to: str = "",
+    withdraws: str | None = None,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
@@ -118,7 +120,8 @@ def ticket_open(
     withdrawal or unsubscribe waits for the link; `limits`, what the letter's words kept it from
     doing as asked (limits.narrowed: the officer's to read, never filed); `asked_whether`, that
     it asks whether it can be done (the mail says how: intake.recognise); `reply_to`, the other
-    address a letter's Reply-To names, shown to the officer and never written to.
+    address a letter's Reply-To names, shown to the officer and never written to; `withdraws`,
+    what a withdrawal asked beside another right stops on arrival (also.withdrawn_beside).
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -131,6 +134,7 @@ def ticket_open(
         subject_find_for_update(email=email)  # the address's lock, before it is read
     subject, as_guardian = held_at(email)
     filed = False
+    stops_now = kind == Type.WITHDRAW or unsubscribe or withdraws is not None
     if (regarding is not None and subject is not None and kind == Type.OTHER
             and not (unsubscribe or about_someone_else or limits)):  # fmt: skip
         # Read again under its lock: an officer may be closing it. Filed only with a request of
@@ -161,33 +165,33 @@ def ticket_open(
     if filed:
         file_reply(ticket, files)
     elif repeated is not None:
-        if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
+        if on_arrival and stops_now:
             # Stopped again as it arrives (compliance L14, L15): a consent given since the
             # first letter is withdrawn too. A web form's waits for the link, as its first did.
-            request_stop(ticket, stopped(kind, purpose, unsubscribe), Source.EMAIL_REQUEST)
+            request_stop(ticket, stopped(kind, purpose, unsubscribe, withdraws), EMAILED)
         file_repeat(ticket, files)
     elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
     elif ticket.address_on_record:
         # To the address on record: the person's, or the one a parent gave for a child.
         template, context = "request_verify", {"files": files}
-        if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
+        if on_arrival and stops_now:
             # Compliance L14, L15, as for an emailed unsubscribe (`_acts_on_arrival`): a
             # withdrawal mailed from an address on record stops processing for the purposes it
-            # names (all when none) as it arrives, and so does an unsubscribe written beside
-            # another request for marketing; the person is told so. What destroys or sends data
-            # still waits for the link: the request stays unconfirmed until then, and staff
-            # cannot act on it.
-            stops = stopped(kind, purpose, unsubscribe)
-            withdrawn, children = request_stop(ticket, stops, Source.EMAIL_REQUEST)
+            # names (all when none) as it arrives, alone or beside another request, and so does
+            # an unsubscribe beside one for marketing; the person is told so. What destroys or
+            # sends data waits for the link: the request stays unconfirmed, staff cannot act.
+            stops = stopped(kind, purpose, unsubscribe, withdraws)
+            withdrawn, children = request_stop(ticket, stops, EMAILED)
             # What stopped for each child a parent or guardian acts for (guardianship.py).
             context["children"] = [(c, [PURPOSES[p].name for p in codes]) for c, codes in children
                                    if codes]  # fmt: skip
+            context["purposes"] = [PURPOSES[code].name for code in withdrawn]
             if kind == Type.WITHDRAW:
                 template = "request_withdrawn" if subject else "request_withdrawn_guardian"
-                context["purposes"] = [PURPOSES[code].name for code in withdrawn]
-            else:
-                context["unsubscribed"] = MARKETING in withdrawn
+            else:  # a withdrawal beside the request opened, or an unsubscribe: the mail says so
+                context["withdrew"] = withdraws is not None
+                context["unsubscribed"] = withdraws is None and MARKETING in withdrawn
         queue_mail(
             ticket.address_on_record, template,
             {"ticket": ticket, "verify_url": confirmation_url(ticket), **context},
@@ -248,11 +252,10 @@ def _acts_on_arrival(ticket):
 def _act_on_arrival(ticket, actor=None, files=0):
     # Anyone can write in the person's name, as often as they like: the answer to the address
     # on record counts against its limit, as the confirmation link does.
-    _, children = request_stop(ticket, [MARKETING], Source.EMAIL_REQUEST)
-    ticket_close(ticket, outcome="", template="request_unsubscribed",
-                 to=ticket.address_on_record, actor=actor,
-                 context={"files": files, "children": [c for c, codes in children if codes]},
-                 unproven_address=True)  # fmt: skip
+    _, children = request_stop(ticket, [MARKETING], EMAILED)
+    context = {"files": files, "children": [c for c, codes in children if codes]}
+    ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
+                 to=ticket.address_on_record, unproven_address=True, context=context)  # fmt: skip
 
 
 def _mailable(email):
@@ -289,13 +292,11 @@ def _on_confirmed(ticket, actor=None):
     if not ticket.holds_data:
         return
     if ticket.type == Type.UNSUBSCRIBE:
-        _, children = request_stop(ticket, [MARKETING], Source.EMAIL_REQUEST)
+        _, children = request_stop(ticket, [MARKETING], EMAILED)
         ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
                      context={"children": [c for c, codes in children if codes]})  # fmt: skip
     elif ticket.type == Type.WITHDRAW:
-        request_stop(
-            ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), Source.EMAIL_REQUEST
-        )
+        request_stop(ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), EMAILED)
 
 
 @transaction.atomic

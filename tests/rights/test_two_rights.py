@@ -10,7 +10,9 @@ the desk. A second right negated or asked about is no right asked."""
 
 import pytest
 
+from consent.core import gate
 from consent.core.models import Subject
+from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
@@ -116,3 +118,41 @@ def test_one_request_named_by_two_phrases_is_still_one(person):
     """«Отзыв согласия на рассылку» shares more than its object: one unsubscribe, no withdrawal."""
     ticket = ingest(message("", body="Отзыв согласия на рассылку"))
     assert ticket.type == Type.UNSUBSCRIBE and not ticket.limits.get("also")
+
+
+# A withdrawal beside another right: the other opened first (also.FIRST) and the withdrawal
+# only listed, so «Отзываю согласие и исправьте фамилию» stopped nothing until an officer opened
+# it, though a withdrawal alone stops processing as it arrives (compliance L14).
+WITHDRAWN_BESIDE = {
+    "ru, correction": ("Отзываю согласие и исправьте фамилию", Type.CORRECT,
+                       "с\xa0момента получения вашего письма ваше согласие отозвано"),
+    "ru, copy first": ("Пришлите копию моих данных и отзываю согласие", Type.ACCESS,
+                       "с\xa0момента получения вашего письма ваше согласие отозвано"),
+    "ru, block": ("Заблокируйте мои данные. Отзываю согласие на обработку", Type.BLOCK,
+                  "с\xa0момента получения вашего письма ваше согласие отозвано"),
+    "kk, correction": ("Келісімімді қайтарып аламын және тегімді түзетіңіз", Type.CORRECT,
+                       "хатыңыз келген сәттен бастап келісіміңіз кері қайтарып алынды"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body, kind, told", WITHDRAWN_BESIDE.values(), ids=WITHDRAWN_BESIDE)
+def test_a_withdrawal_beside_another_right_stops_processing_as_it_arrives(person, body, kind, told):
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.status) == (kind, "unverified")
+    assert Type.WITHDRAW in ticket.limits["also"]
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    [mail] = mails_to("asel@example.kz")
+    assert told in mail.message and "/requests/confirm/" in mail.message
+    assert "nothing will be done" not in mail.message
+
+
+WAITS = {
+    "asked about": "Исправьте фамилию. Можно ли отозвать согласие?",
+    "keeps the news": "Отзываю согласие, но рассылку оставьте. Исправьте фамилию",
+}
+
+
+@pytest.mark.parametrize("body", WAITS.values(), ids=WAITS)
+def test_a_withdrawal_asked_about_or_keeping_the_news_beside_another_waits(person, body):
+    ingest(message("", body=body))
+    assert untouched(person)
