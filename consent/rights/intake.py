@@ -23,11 +23,12 @@ from .about_whom import names_another, names_someone_else, says_me
 from .also import one_request, withdrawn_beside
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
+from .forwarded import from_someone_else, passes_on
 from .items import asked_items
 from .keys import letter_key, message_key
 from .language import language_of
 from .letters import Letter, read_letter
-from .limits import ADDRESS, narrowed
+from .limits import narrowed
 from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import SetAside, quarantine_record
@@ -148,7 +149,8 @@ def recognise(
             reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_own(inner),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [without_reply_prefixes(subject_line), _first_lines(reading.own)]
-    if sender and _from_someone_else(reading.forwarded_sender, sender, operator):
+    passed_on = bool(sender) and from_someone_else(reading.forwarded_sender, sender, operator)
+    if passed_on:
         # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
         own_line = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
         candidates = [own_line, _first_lines(reading.own)]
@@ -193,6 +195,8 @@ def recognise(
     if (not attached and reading.forwarded is None and out_of_office([own_text])
             and not any(_named(table, without_waits(text)) for text in written)):  # fmt: skip
         return Recognised(Type.OTHER, language, nothing=True)
+    if passes_on(subject_line, candidates[1], passed_on, match is not None):  # forwarded.py
+        return Recognised(Type.OTHER, language, someone_else=True, limits={"forwarded": True})
     # A correction names the name it asks for («новая фамилия Петрова»): no one else.
     by_name = match is not None and match.phrase.kind != Type.CORRECT
     if match is not None and (
@@ -246,12 +250,6 @@ def _named(table, text):
         if withdrawal is not None and all(m.phrase.kind != Type.WITHDRAW for m in found):
             found.append(withdrawal)
     return found
-
-
-def _from_someone_else(forwarded_sender, sender, operator):
-    """Whether the forwarded head names an address, none of them the sender's or ours."""
-    named = {address.casefold() for address in ADDRESS.findall(forwarded_sender)}
-    return bool(named) and not named & {sender.casefold(), *operator}
 
 
 def _first_lines(lines):

@@ -34,17 +34,11 @@ EMAILED = Source.EMAIL_REQUEST
 # block, unblock, destruction 1; Art. 6 removal from public sources 1; Art. 19(1) notice of a
 # transfer to a third party 10; Art. 19-1 objection to automated decisions 3; access per settings).
 DEADLINES = {
-    Type.CORRECT: 1,
-    Type.BLOCK: 1,
-    Type.UNBLOCK: 1,
-    Type.DESTROY: 1,
-    Type.WITHDRAW: 15,
+    Type.CORRECT: 1, Type.BLOCK: 1, Type.UNBLOCK: 1, Type.DESTROY: 1, Type.WITHDRAW: 15,
     Type.UNSUBSCRIBE: 1,  # in force at once or at confirmation; the day is for the answer
-    Type.PUBLICATION_REMOVAL: 1,
-    Type.TRANSFER_NOTICE: 10,
-    Type.AUTOMATED_OBJECTION: 3,
+    Type.PUBLICATION_REMOVAL: 1, Type.TRANSFER_NOTICE: 10, Type.AUTOMATED_OBJECTION: 3,
     Type.OTHER: 15,
-}
+}  # fmt: skip
 # Types that staff close with a written answer (see desk.py for what the answer usually says).
 ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.OTHER)
 
@@ -172,6 +166,11 @@ def ticket_open(
         file_repeat(ticket, files)
     elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
+    elif (limits or {}).get("forwarded"):  # forwarded.py: told it was received, nothing more
+        if _mailable(email):
+            queue_mail(email, "request_forwarded", {"ticket": ticket}, language=language,
+                       subject_line=_("The letter you forwarded to us"),
+                       unproven_address=True)  # fmt: skip
     elif ticket.address_on_record:
         # To the address on record: the person's, or the one a parent gave for a child.
         template, context = "request_verify", {"files": files}
