@@ -115,7 +115,7 @@ def ticket_open(
     doing as asked (limits.narrowed: the officer's to read, never filed); `asked_whether`, that
     it asks whether it can be done (the mail says how: intake.recognise); `reply_to`, the other
     address a letter's Reply-To names, shown to the officer and never written to; `withdraws`,
-    what a withdrawal asked beside another right stops on arrival (also.withdrawn_beside).
+    what a withdrawal beside another right stops on arrival (also.withdrawn_beside).
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -140,10 +140,11 @@ def ticket_open(
     # The same request mailed or sent by the web form again while the first is open joins it
     # (joining.py); not an unsubscribe mailed from an address on record, carried out as it
     # arrives (`_acts_on_arrival`; the form's waits for its link), nor one opened by staff,
-    # who see the open request on the desk.
-    # From an address on record: a person's own, or one a parent gave for a child they act for.
+    # who see the open request on the desk. On arrival: from an address on record (a person's
+    # own, or a parent's for a child); the desk says a withdrawal beside another took effect.
     on_arrival = acts and channel == Ticket.Channel.EMAIL and (subject is not None or as_guardian)
     done_on_arrival = on_arrival and kind == Type.UNSUBSCRIBE
+    limits = {**limits, "withdrew": True} if on_arrival and withdraws is not None else limits
     if joins and not (filed or about_someone_else or done_on_arrival or limits):
         repeated = same_request_open(kind, purpose, subject, email, message)
         regarding = repeated or regarding

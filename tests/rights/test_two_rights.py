@@ -156,3 +156,18 @@ WAITS = {
 def test_a_withdrawal_asked_about_or_keeping_the_news_beside_another_waits(person, body):
     ingest(message("", body=body))
     assert untouched(person)
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("kk", "келісімді кері қайтарып алу заң талап ететіндей хат келген сәтте күшіне енді"),
+    ("ru", "уже вступил в\xa0силу при получении письма"),
+])  # fmt: skip
+def test_the_desk_says_the_withdrawal_beside_took_effect(desk, person, lang, note):
+    ticket = ingest(message("", body="Отзываю согласие и исправьте фамилию"))
+    other = ingest(message("", message_id="<m2@example.kz>", body="Исправьте фамилию. Можно ли "
+                           "отозвать согласие?"))  # fmt: skip
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert 'id="also-asked"' in page and note in page
+    page = desk.get(f"/admin/rights/ticket/{other.pk}/change/").content.decode()
+    assert note not in page
