@@ -17,7 +17,9 @@ record has no surname to correct). The officer opens the other request from the 
 with the letter's received time, from which the law counts its deadline."""
 
 from . import phrases
+from .limits import narrowed
 from .models import Ticket
+from .word_order import DATA_NOUNS
 
 Type = Ticket.Type
 # Which right of a letter opens: what reads the data before what changes it, what changes it
@@ -28,10 +30,8 @@ FIRST = (
     Type.ACCESS, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.CORRECT, Type.UNBLOCK,
     Type.BLOCK, Type.PUBLICATION_REMOVAL, Type.WITHDRAW, Type.DESTROY,
 )  # fmt: skip
-# The nouns a request's phrase names the data with (folded, spelling.fold), and the pronouns a
-# second request of the same letter names it with instead: «удалите их», «оларды жойыңыз»,
-# «delete it», «erase them».
-DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", "информац", "акпарат", "дата")
+# The pronouns a second request of the same letter names the data (DATA_NOUNS) with: «удалите
+# их», «оларды жойыңыз», «delete it», «erase them».
 PRONOUNS = ("их", "оларды", "it", "them")
 
 
@@ -61,6 +61,22 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
         }
     opened = [match for match in found if match.phrase.kind == first]
     return opened, sorted(kinds - {first}, key=_order)
+
+
+def withdrawn_beside(found, limits, unsubscribe, text, sender):
+    """The purpose a withdrawal listed beside the request opened (`limits`, Ticket.limits) stops
+    as the letter arrives ("" for all: «Отзываю согласие и исправьте фамилию»), as a withdrawal
+    alone does: the law gives it no delay (compliance L14). None when the letter asks none, asks
+    it as a question, or keeps what it would end (limits.narrowed: the officer's to read)."""
+    if Type.WITHDRAW not in (limits or {}).get("also", []):
+        return None
+    named = [match for match in found if match.phrase.kind == Type.WITHDRAW]
+    if any(match.asked or match.whether for match in named):
+        return None
+    purpose = named[0].phrase.purpose if named else ""
+    if narrowed(Type.WITHDRAW, purpose, unsubscribe, text, sender)[2] is not None:
+        return None
+    return purpose
 
 
 def _order(kind: str) -> int:

@@ -20,14 +20,15 @@ from consent.core.subjects import normalise_email, subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
-from .also import one_request
+from .also import one_request, withdrawn_beside
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
+from .forwarded import from_someone_else, passes_on
 from .items import asked_items
 from .keys import letter_key, message_key
 from .language import language_of
 from .letters import Letter, read_letter
-from .limits import ADDRESS, narrowed
+from .limits import narrowed
 from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import SetAside, quarantine_record
@@ -103,6 +104,7 @@ class Recognised(NamedTuple):
     whether: bool = False
     # Its writer's words ask nothing at all («Спасибо», «👍», only the quote: asked_nothing.py).
     nothing: bool = False
+    withdraws: str | None = None  # beside `kind`, done on arrival (also.withdrawn_beside)
 
 
 def classify(
@@ -147,7 +149,8 @@ def recognise(
             reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_own(inner),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [without_reply_prefixes(subject_line), _first_lines(reading.own)]
-    if sender and _from_someone_else(reading.forwarded_sender, sender, operator):
+    passed_on = bool(sender) and from_someone_else(reading.forwarded_sender, sender, operator)
+    if passed_on:
         # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
         own_line = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
         candidates = [own_line, _first_lines(reading.own)]
@@ -156,9 +159,8 @@ def recognise(
                        _first_lines(reading.forwarded.own)]  # fmt: skip
     found = [match for text in candidates for match in _named(table, text)]
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
-        # The subject line names a request the letter itself says it does not make («Я не хочу
-        # отзывать согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not
-        # carried out as it arrives.
+        # The subject line names a request the letter says it does not make («Я не хочу отзывать
+        # согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not done on arrival.
         found = []
     kinds = {match.phrase.kind for match in found}
     asked = any(m.asked for m in found if m.phrase.kind in (Type.WITHDRAW, Type.UNSUBSCRIBE))
@@ -173,7 +175,7 @@ def recognise(
     if unsubscribe:
         kinds.discard(Type.UNSUBSCRIBE)
         found = [match for match in found if match.phrase.kind != Type.UNSUBSCRIBE]
-    found, also = one_request(table, candidates, found)  # «удалите данные и исправьте фамилию»
+    beside, (found, also) = found, one_request(table, candidates, found)  # «…и исправьте фамилию»
     match = found[0] if found else None
     # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»,
     # «Re: № R-2 өтінішіңізді растаңыз»): our words, in the language we wrote, not the writer's.
@@ -193,6 +195,8 @@ def recognise(
     if (not attached and reading.forwarded is None and out_of_office([own_text])
             and not any(_named(table, without_waits(text)) for text in written)):  # fmt: skip
         return Recognised(Type.OTHER, language, nothing=True)
+    if passes_on(subject_line, candidates[1], passed_on, match is not None):  # forwarded.py
+        return Recognised(Type.OTHER, language, someone_else=True, limits={"forwarded": True})
     # A correction names the name it asks for («новая фамилия Петрова»): no one else.
     by_name = match is not None and match.phrase.kind != Type.CORRECT
     if match is not None and (
@@ -228,7 +232,8 @@ def recognise(
     nothing = (kind == Type.OTHER and not (unsubscribe or limits or attached)
                and reading.forwarded is None and asks_nothing([own_text]))  # fmt: skip
     return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits,
-                      whether=whether, nothing=nothing)  # fmt: skip
+                      whether=whether, nothing=nothing, withdraws=withdrawn_beside(
+                          beside, limits, unsubscribe, "\n".join(written), sender))  # fmt: skip
 
 
 def _named(table, text):
@@ -245,12 +250,6 @@ def _named(table, text):
         if withdrawal is not None and all(m.phrase.kind != Type.WITHDRAW for m in found):
             found.append(withdrawal)
     return found
-
-
-def _from_someone_else(forwarded_sender, sender, operator):
-    """Whether the forwarded head names an address, none of them the sender's or ours."""
-    named = {address.casefold() for address in ADDRESS.findall(forwarded_sender)}
-    return bool(named) and not named & {sender.casefold(), *operator}
 
 
 def _first_lines(lines):
@@ -314,8 +313,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         known_language=known_language(regarding, letter.sender),
         chosen_language=holder.language if holder is not None else "",
     )  # fmt: skip
-    # A file says something, whatever the text: a scanned application is read as a request.
-    nothing = read.nothing and not letter.files
+    nothing = read.nothing and not letter.files  # a file says something, as a scanned form
     if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer
         return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key,
                                  received_at=received_at)  # fmt: skip
@@ -337,6 +335,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
                 unsubscribe=read.unsubscribe, regarding=regarding, files=letter.files,
                 about_someone_else=read.someone_else, acts=not (read.asked or read.whether),
                 limits=read.limits, asked_whether=read.whether, reply_to=letter.reply_to,
+                withdraws=read.withdraws,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(letter_key=key).exists():

@@ -123,8 +123,11 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
     return Type.OTHER, False, {**asked, "limit": Limit.KEEPS_NEWS if kept else Limit.KEEPS_MORE}
 
 
-def stopped(kind: str, purpose: str, unsubscribe: bool) -> list[str]:
-    """The purposes an emailed withdrawal (its purpose, or all) or unsubscribe stops."""
+def stopped(kind: str, purpose: str, unsubscribe: bool, withdraws: str | None = None) -> list[str]:
+    """The purposes an emailed withdrawal (its purpose, or all) or unsubscribe stops; or a
+    withdrawal asked beside another request (`withdraws`: its purpose, "" for all)."""
+    if withdraws is not None:
+        kind, purpose = Type.WITHDRAW, withdraws
     stops = ([purpose] if purpose else list(PURPOSES)) if kind == Type.WITHDRAW else []
     news = unsubscribe or kind == Type.UNSUBSCRIBE
     return [*stops, MARKETING] if news and MARKETING not in stops else stops

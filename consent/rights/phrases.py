@@ -28,9 +28,9 @@ from .sentences import (
     sentences,
     withheld,
 )
-from .spelling import BLOCKERS
+from .spelling import BLOCKERS, common_prefix, one_slip
 from .whether import HOW_WORDS, asked_whether
-from .word_order import reach
+from .word_order import apart, reach
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
@@ -100,7 +100,7 @@ def same_word(phrase_word: str, word: str) -> bool:
         return True
     if word.startswith(OTHER_WORDS) != phrase_word.startswith(OTHER_WORDS):
         return False
-    parting = _common_prefix(phrase_word, word)
+    parting = common_prefix(phrase_word, word)
     if (
         phrase_word.endswith("у")
         and parting >= 2
@@ -117,42 +117,15 @@ def same_word(phrase_word: str, word: str) -> bool:
     # A shared beginning of 60% of the shorter word (at least 4 letters) is one stem: endings
     # and suffixes differ («согласия»/«согласие», «жаңарту»/«жаңартуды»), stems do not.
     stem = max(4, math.ceil(0.6 * shorter))
-    if _common_prefix(phrase_word, word) >= stem:
+    if common_prefix(phrase_word, word) >= stem:
         return True
-    # One slip (see _one_slip) in the stem of a long word; the first letter as typed, since a
+    # One slip (spelling.one_slip) in the stem of a long word; the first letter as typed, since a
     # slip there makes another word more often than not. In a shorter word the stem is too
     # short: a slip in it makes another common word («отписка» / «отпуск», "on vacation").
     core = phrase_word[: max(5, math.ceil(0.6 * len(phrase_word)))]
     if len(phrase_word) < SLIP_MIN_LENGTH or phrase_word[0] != word[0]:
         return False
-    return any(_one_slip(core, word[:k]) for k in range(len(core) - 1, len(core) + 2))
-
-
-def _common_prefix(a, b):
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _one_slip(a, b):
-    """One slip of the hand: a wrong letter, two neighbours swapped, or a doubled letter written
-    once or a letter doubled («расылки», «рассылкки»). Not any missing letter: in Kazakh one
-    missing syllable letter is the negation («келмейді» / «келеді»)."""
-    if a == b:
-        return True
-    if abs(len(a) - len(b)) > 1:
-        return False
-    i = _common_prefix(a, b)
-    if len(a) == len(b):
-        wrong_letter = a[i + 1 :] == b[i + 1 :]
-        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
-        return wrong_letter or swapped
-    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
-    doubled = i > 0 and longer[i] == longer[i - 1]
-    return doubled and longer[i + 1 :] == shorter[i:]
+    return any(one_slip(core, word[:k]) for k in range(len(core) - 1, len(core) + 2))
 
 
 @dataclass(frozen=True)
@@ -175,6 +148,7 @@ class Match:
     asked: bool = False
     # It asks whether or how the writer can (whether.py): not yet an instruction.
     whether: bool = False
+    places: tuple[int, ...] = ()  # the index of each of its words among the text's key words
 
 
 def find(phrases: list[Phrase], text: str) -> Match | None:
@@ -188,18 +162,21 @@ def find_each(phrases: list[Phrase], text: str) -> list[Match]:
     """Every request `text` names, in order, one match a kind: from its start, the phrase
     matched earliest and of those the longest (find), then the next that shares no word with
     one taken («отзыв согласия на рассылку» is an unsubscribe, not a withdrawal too)."""
-    matched, offset = [], 0
+    matched, offset, tokens = [], 0, []
     for sentence in sentences(text):
         for phrase in phrases:
-            span = _position(phrase, sentence)
-            if span is not None:
+            places = _position(phrase, sentence)
+            if places is not None:
+                span = places[0], places[-1]
                 asked = questioned(sentence, *span)
                 whether = asked_whether(sentence, *span, phrase.kind)
-                matched.append(Match(phrase, span[0] + offset, span[1] + offset, asked, whether))
+                at = tuple(place + offset for place in places)
+                matched.append(Match(phrase, at[0], at[-1], asked, whether, at))
         offset += len(sentence.tokens)
+        tokens += sentence.tokens
     taken = []
     for match in sorted(matched, key=lambda match: (match.start, -len(match.phrase.words))):
-        if all(match.start > other.end or match.end < other.start for other in taken):
+        if all(apart(match, other, tokens) for other in taken):
             taken.append(match)
     kinds = set()
     return [m for m in taken if not (m.phrase.kind in kinds or kinds.add(m.phrase.kind))]
@@ -234,7 +211,7 @@ def _same_or_negated(phrase_word, word):
     """`word` is `phrase_word`, or that Kazakh verb with a negation syllable inside it."""
     if same_word(phrase_word, word):
         return True
-    at = _common_prefix(phrase_word, word)
+    at = common_prefix(phrase_word, word)
     return (
         phrase_word.endswith("у")
         and at >= 2
@@ -297,7 +274,7 @@ def _other_sense(sentence, places):
 
 
 def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
-    """(first, last) index of the phrase's words in the sentence's, None when nowhere; with
+    """The index of each of the phrase's words in the sentence's, None when nowhere; with
     `blocked`, where it stands so that it names no request: after a word that makes it none
     (BLOCKERS), with a verb in the conditional, or withheld by its sentence (sentences.py)."""
     tokens, phrase_words = sentence.tokens, phrase.words
@@ -316,10 +293,17 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
             # Before it, only in its clause: «ссылка не работает, отпишите меня» asks.
+            # Between its words, those of the clause the word before stands in: a verb sharing
+            # its object with another's (word_order._shared_object) reads not that one's «не»
+            # («Заблокируйте и не удаляйте мои данные» asks the block).
+            clauses = sentence.clauses
             before = range(max(0, start - 2), start)
-            around = {
-                tokens[i] for i in before if sentence.clauses[i] == sentence.clauses[start]
-            } | set(tokens[start : at + 1])
+            around = {tokens[i] for i in before if clauses[i] == clauses[start]} | {
+                tokens[i]
+                for here, there in pairwise(places)
+                for i in range(here, there + 1)
+                if clauses[i] == clauses[here] or i == there
+            }
             around -= set(phrase_words)
             polite = asked_of_us(sentence, start, at, phrase.kind)
             whether = asked_whether(sentence, start, at, phrase.kind)
@@ -345,5 +329,5 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                 or _other_sense(sentence, places)
             )
             if bool(no_request) == blocked:
-                return start, at
+                return tuple(places)
     return None

@@ -103,3 +103,30 @@ def key_words(text: str) -> tuple[str, ...]:
     """The words that matter for matching: folded (і as и, ...), function words left out."""
     folded = (fold(word) for word in words(text))
     return tuple(word for word in folded if word not in FUNCTION_WORDS)
+
+
+def common_prefix(a, b):
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
+
+
+def one_slip(a, b):
+    """One slip of the hand: a wrong letter, two neighbours swapped, or a doubled letter written
+    once or a letter doubled («расылки», «рассылкки»). Not any missing letter: in Kazakh one
+    missing syllable letter is the negation («келмейді» / «келеді»)."""
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    i = common_prefix(a, b)
+    if len(a) == len(b):
+        wrong_letter = a[i + 1 :] == b[i + 1 :]
+        swapped = a[i : i + 2] == b[i : i + 2][::-1] and a[i + 2 :] == b[i + 2 :]
+        return wrong_letter or swapped
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    doubled = i > 0 and longer[i] == longer[i - 1]
+    return doubled and longer[i + 1 :] == shorter[i:]

@@ -33,17 +33,11 @@ Type, Status = Ticket.Type, Ticket.Status
 # block, unblock, destruction 1; Art. 6 removal from public sources 1; Art. 19(1) notice of a
 # transfer to a third party 10; Art. 19-1 objection to automated decisions 3; access per settings).
 DEADLINES = {
-    Type.CORRECT: 1,
-    Type.BLOCK: 1,
-    Type.UNBLOCK: 1,
-    Type.DESTROY: 1,
-    Type.WITHDRAW: 15,
+    Type.CORRECT: 1, Type.BLOCK: 1, Type.UNBLOCK: 1, Type.DESTROY: 1, Type.WITHDRAW: 15,
     Type.UNSUBSCRIBE: 1,  # in force at once or at confirmation; the day is for the answer
-    Type.PUBLICATION_REMOVAL: 1,
-    Type.TRANSFER_NOTICE: 10,
-    Type.AUTOMATED_OBJECTION: 3,
+    Type.PUBLICATION_REMOVAL: 1, Type.TRANSFER_NOTICE: 10, Type.AUTOMATED_OBJECTION: 3,
     Type.OTHER: 15,
-}
+}  # fmt: skip
 # Types that staff close with a written answer (see desk.py for what the answer usually says).
 ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.OTHER)
 
@@ -108,6 +102,7 @@ def ticket_open(
     limits: dict | None = None,
     asked_whether: bool = False,
     reply_to: str = "",
+    withdraws: str | None = None,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
@@ -118,7 +113,8 @@ def ticket_open(
     withdrawal or unsubscribe waits for the link; `limits`, what the letter's words kept it from
     doing as asked (limits.narrowed: the officer's to read, never filed); `asked_whether`, that
     it asks whether it can be done (the mail says how: intake.recognise); `reply_to`, the other
-    address a letter's Reply-To names, shown to the officer and never written to.
+    address a letter's Reply-To names, shown to the officer and never written to; `withdraws`,
+    what a withdrawal beside another right stops on arrival (also.withdrawn_beside).
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -131,6 +127,7 @@ def ticket_open(
         subject_find_for_update(email=email)  # the address's lock, before it is read
     subject, as_guardian = held_at(email)
     filed = False
+    stops_now = kind == Type.WITHDRAW or unsubscribe or withdraws is not None
     if (regarding is not None and subject is not None and kind == Type.OTHER
             and not (unsubscribe or about_someone_else or limits)):  # fmt: skip
         # Read again under its lock: an officer may be closing it. Filed only with a request of
@@ -142,10 +139,11 @@ def ticket_open(
     # The same request mailed or sent by the web form again while the first is open joins it
     # (joining.py); not an unsubscribe mailed from an address on record, carried out as it
     # arrives (`_acts_on_arrival`; the form's waits for its link), nor one opened by staff,
-    # who see the open request on the desk.
-    # From an address on record: a person's own, or one a parent gave for a child they act for.
+    # who see the open request on the desk. On arrival: from an address on record (a person's
+    # own, or a parent's for a child); the desk says a withdrawal beside another took effect.
     on_arrival = acts and channel == Ticket.Channel.EMAIL and (subject is not None or as_guardian)
     done_on_arrival = on_arrival and kind == Type.UNSUBSCRIBE
+    limits = {**limits, "withdrew": True} if on_arrival and withdraws is not None else limits
     if joins and not (filed or about_someone_else or done_on_arrival or limits):
         repeated = same_request_open(kind, purpose, subject, email, message)
         regarding = repeated or regarding
@@ -161,33 +159,38 @@ def ticket_open(
     if filed:
         file_reply(ticket, files)
     elif repeated is not None:
-        if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
+        if on_arrival and stops_now:
             # Stopped again as it arrives (compliance L14, L15): a consent given since the
             # first letter is withdrawn too. A web form's waits for the link, as its first did.
-            request_stop(ticket, stopped(kind, purpose, unsubscribe), actor)
+            request_stop(ticket, stopped(kind, purpose, unsubscribe, withdraws), actor)
         file_repeat(ticket, files)
     elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
+    elif (limits or {}).get("forwarded"):  # forwarded.py: told it was received, nothing more
+        if _mailable(email):
+            queue_mail(email, "request_forwarded", {"ticket": ticket}, language=language,
+                       subject_line=_("The letter you forwarded to us"),
+                       unproven_address=True)  # fmt: skip
     elif ticket.address_on_record:
         # To the address on record: the person's, or the one a parent gave for a child.
         template, context = "request_verify", {"files": files}
-        if on_arrival and (kind == Type.WITHDRAW or unsubscribe):
+        if on_arrival and stops_now:
             # Compliance L14, L15, as for an emailed unsubscribe (`_acts_on_arrival`): a
             # withdrawal mailed from an address on record stops processing for the purposes it
-            # names (all when none) as it arrives, and so does an unsubscribe written beside
-            # another request for marketing; the person is told so. What destroys or sends data
-            # still waits for the link: the request stays unconfirmed until then, and staff
-            # cannot act on it.
-            stops = stopped(kind, purpose, unsubscribe)
+            # names (all when none) as it arrives, alone or beside another request, and so does
+            # an unsubscribe beside one for marketing; the person is told so. What destroys or
+            # sends data waits for the link: the request stays unconfirmed, staff cannot act.
+            stops = stopped(kind, purpose, unsubscribe, withdraws)
             withdrawn, children = request_stop(ticket, stops, actor)
             # What stopped for each child a parent or guardian acts for (guardianship.py).
             context["children"] = [(c, [PURPOSES[p].name for p in codes]) for c, codes in children
                                    if codes]  # fmt: skip
+            context["purposes"] = [PURPOSES[code].name for code in withdrawn]
             if kind == Type.WITHDRAW:
                 template = "request_withdrawn" if subject else "request_withdrawn_guardian"
-                context["purposes"] = [PURPOSES[code].name for code in withdrawn]
-            else:
-                context["unsubscribed"] = MARKETING in withdrawn
+            else:  # a withdrawal beside the request opened, or an unsubscribe: the mail says so
+                context["withdrew"] = withdraws is not None
+                context["unsubscribed"] = withdraws is None and MARKETING in withdrawn
         queue_mail(
             ticket.address_on_record, template,
             {"ticket": ticket, "verify_url": confirmation_url(ticket), **context},
@@ -249,10 +252,9 @@ def _act_on_arrival(ticket, actor=None, files=0):
     # Anyone can write in the person's name, as often as they like: the answer to the address
     # on record counts against its limit, as the confirmation link does.
     _, children = request_stop(ticket, [MARKETING], actor)
-    ticket_close(ticket, outcome="", template="request_unsubscribed",
-                 to=ticket.address_on_record, actor=actor,
-                 context={"files": files, "children": [c for c, codes in children if codes]},
-                 unproven_address=True)  # fmt: skip
+    context = {"files": files, "children": [c for c, codes in children if codes]}
+    ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
+                 to=ticket.address_on_record, unproven_address=True, context=context)  # fmt: skip
 
 
 def _mailable(email):

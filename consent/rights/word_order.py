@@ -7,10 +7,19 @@ with two words allowed between. After a Kazakh phrase word in the accusative or 
 (the verb's object, «-ды», «-дан», folded), its next word may stand anywhere later in the
 clause. What withholds a phrase is still read between its words (a «не», a question word:
 phrases._position; a negated verb does not match: phrases.same_word); and a Kazakh «емес» or
-«жоқ» ends the reach («таратылымды емес курсты тоқтатыңыз»: not the news, the course)."""
+«жоқ» ends the reach («таратылымды емес курсты тоқтатыңыз»: not the news, the course).
+
+Two verbs joined by «и», «және», «and» or a comma share their object: «Заблокируйте и удалите мои
+данные», «Деректерімді бұғаттаңыз және жойыңыз». The verb alone in its clause reaches into the
+next one, and the next clause's verb alone in it is reached from the one before; else the first
+verb's phrase matched nothing and the letter's block was lost (phrases.find_each keeps both
+matches, which share only their object)."""
 
 import re
 
+# The nouns a request's phrase names the data with (folded, spelling.fold): the object two
+# rights of one sentence may share (apart), and that a pronoun stands for (also.py).
+DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", "информац", "акпарат", "дата")
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 KAZAKH_OBJECT = re.compile(r"(д[ыи]|т[ыи]|н[ыи]|[дтн][ае]н)$")
 NOT_BETWEEN = ("емес", "жок")
@@ -27,6 +36,29 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
     for i in range(at + 1, min(len(tokens), at + 2 + gap)):
         if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:
             break
-        if i == at + 1 or clauses[i] == clauses[at]:
+        if i == at + 1 or clauses[i] == clauses[at] or _shared_object(clauses, at, i):
             places.append(i)
     return places
+
+
+def _shared_object(clauses, at: int, i: int) -> bool:
+    """Whether the words at `at` and `i` stand in clauses next to each other, one of them alone
+    in its clause: a verb joined to the other clause's verb, sharing its object."""
+    alone = 1 in (clauses.count(clauses[at]), clauses.count(clauses[i]))
+    return clauses[i] == clauses[at] + 1 and alone
+
+
+def apart(match, other, tokens: list[str]) -> bool:
+    """Whether two matches name two requests: they share no word, or only the data both verbs
+    name («Заблокируйте и удалите мои данные», «Деректерімді бұғаттаңыз және жойыңыз»: two
+    rights, _shared_object). Not «отзыв согласия на рассылку»: one request."""
+    if match.start > other.end or match.end < other.start:
+        return True
+    shared = set(match.places) & set(other.places)
+    return (
+        match.phrase.kind != other.phrase.kind
+        and bool(shared)
+        and all(tokens[at].startswith(DATA_NOUNS) for at in shared)
+        and set(match.places) != shared
+        and set(other.places) != shared
+    )

@@ -249,3 +249,13 @@ def test_a_parent_of_one_child_reads_of_one_child(child, texts, make_subject, la
     for text in (mail.message, mail.html_message):
         assert all(words in text for words in said[lang]), text
         assert not any(words in text for words in not_said[lang]), text
+
+
+def test_a_parents_withdrawal_beside_another_right_stops_the_childs_and_says_so(child):
+    """Beside a correction (also.withdrawn_beside) the withdrawal stops the child's consents as
+    it arrives; the mail names the child, not «none of your consents was in force»."""
+    ticket = ingest(message("", sender=PARENT, body="Отзываю согласие и исправьте фамилию"))
+    assert ticket.type == Type.CORRECT and Type.WITHDRAW in ticket.limits["also"]
+    assert not gate.may_process(child, SERVICE) and not gate.may_process(child, MARKETING)
+    [mail] = mails_to(PARENT)
+    assert "Айсұлу Қасымова" in mail.message and "не действовало" not in mail.message

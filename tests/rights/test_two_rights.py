@@ -10,7 +10,9 @@ the desk. A second right negated or asked about is no right asked."""
 
 import pytest
 
+from consent.core import gate
 from consent.core.models import Subject
+from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
@@ -88,3 +90,84 @@ def test_the_desk_warns_of_the_destruction_beside_a_correction(desk, person, lan
     desk.cookies["django_language"] = lang
     page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     assert 'id="also-asked"' in page and note in page
+
+
+# Two verbs joined share one object (word_order._shared_object): the first verb's phrase matched
+# nothing, and «Заблокируйте и удалите мои данные» opened the destruction alone, the block that
+# protects the data while it waits lost. In either order, in both languages and word orders.
+SHARED = {
+    "ru, block and destroy": "Заблокируйте и удалите мои данные",
+    "ru, destroy and block": "Удалите и заблокируйте мои данные",
+    "ru, asked": "Прошу заблокировать и удалить мои данные",
+    "ru, comma": "Заблокируйте, а затем удалите мои данные",
+    "ru, the other negated": "Заблокируйте и не удаляйте мои данные",
+    "kk, joined": "Деректерімді бұғаттаңыз және жойыңыз",
+    "kk, gerund": "Деректерімді бұғаттап, жойыңыз",
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body", SHARED.values(), ids=SHARED)
+def test_two_verbs_of_one_object_open_the_block_first_and_keep_the_destruction(person, body):
+    ticket = ingest(message("", body=body))
+    also = [] if "не удаляйте" in body else [Type.DESTROY]
+    assert (ticket.type, ticket.limits.get("also", [])) == (Type.BLOCK, also)
+    assert untouched(person)
+
+
+def test_one_request_named_by_two_phrases_is_still_one(person):
+    """«Отзыв согласия на рассылку» shares more than its object: one unsubscribe, no withdrawal."""
+    ticket = ingest(message("", body="Отзыв согласия на рассылку"))
+    assert ticket.type == Type.UNSUBSCRIBE and not ticket.limits.get("also")
+
+
+# A withdrawal beside another right: the other opened first (also.FIRST) and the withdrawal
+# only listed, so «Отзываю согласие и исправьте фамилию» stopped nothing until an officer opened
+# it, though a withdrawal alone stops processing as it arrives (compliance L14).
+WITHDRAWN_BESIDE = {
+    "ru, correction": ("Отзываю согласие и исправьте фамилию", Type.CORRECT,
+                       "с\xa0момента получения вашего письма ваше согласие отозвано"),
+    "ru, copy first": ("Пришлите копию моих данных и отзываю согласие", Type.ACCESS,
+                       "с\xa0момента получения вашего письма ваше согласие отозвано"),
+    "ru, block": ("Заблокируйте мои данные. Отзываю согласие на обработку", Type.BLOCK,
+                  "с\xa0момента получения вашего письма ваше согласие отозвано"),
+    "kk, correction": ("Келісімімді қайтарып аламын және тегімді түзетіңіз", Type.CORRECT,
+                       "хатыңыз келген сәттен бастап келісіміңіз кері қайтарып алынды"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body, kind, told", WITHDRAWN_BESIDE.values(), ids=WITHDRAWN_BESIDE)
+def test_a_withdrawal_beside_another_right_stops_processing_as_it_arrives(person, body, kind, told):
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.status) == (kind, "unverified")
+    assert Type.WITHDRAW in ticket.limits["also"]
+    assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    [mail] = mails_to("asel@example.kz")
+    assert told in mail.message and "/requests/confirm/" in mail.message
+    assert "nothing will be done" not in mail.message
+
+
+WAITS = {
+    "asked about": "Исправьте фамилию. Можно ли отозвать согласие?",
+    "keeps the news": "Отзываю согласие, но рассылку оставьте. Исправьте фамилию",
+}
+
+
+@pytest.mark.parametrize("body", WAITS.values(), ids=WAITS)
+def test_a_withdrawal_asked_about_or_keeping_the_news_beside_another_waits(person, body):
+    ingest(message("", body=body))
+    assert untouched(person)
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("kk", "келісімді кері қайтарып алу заң талап ететіндей хат келген сәтте күшіне енді"),
+    ("ru", "уже вступил в\xa0силу при получении письма"),
+])  # fmt: skip
+def test_the_desk_says_the_withdrawal_beside_took_effect(desk, person, lang, note):
+    ticket = ingest(message("", body="Отзываю согласие и исправьте фамилию"))
+    other = ingest(message("", message_id="<m2@example.kz>", body="Исправьте фамилию. Можно ли "
+                           "отозвать согласие?"))  # fmt: skip
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert 'id="also-asked"' in page and note in page
+    page = desk.get(f"/admin/rights/ticket/{other.pk}/change/").content.decode()
+    assert note not in page

@@ -1,0 +1,67 @@
+"""A colleague passing on a customer's letter (forwarded.py; compliance L7, L9): under a
+forwarded head, the forwarder's own words were read, found to ask nothing, and they were
+answered «we hold no personal data linked to this address», about themselves; pasted under
+«Пересылаю письмо клиента», the customer's «Отзываю согласие» was the forwarder's own
+withdrawal. The letter opens for an officer; the forwarder is told it was received and nothing
+of the person it concerns."""
+
+import pytest
+
+from consent.rights.intake import ingest
+from consent.rights.models import Ticket
+
+from .conftest import mails_to, message, untouched
+
+HEAD = "\n---------- Forwarded message ---------\nFrom: Әсел Қасымова <asel@example.kz>\n"
+FORWARDS = {
+    "ru, forwarded head": ("Fwd: Отзыв согласия", HEAD + "Subject: Отзыв согласия\n\n"
+                           "Отзываю согласие, удалите мои данные.\n", "ru"),
+    "ru, pasted": ("Письмо клиента", "Добрый день, пересылаю письмо клиента.\n\nОтзываю "
+                   "согласие, удалите мои данные. Әсел Қасымова, asel@example.kz", "ru"),
+    "kk, pasted": ("", "Клиенттің хатын жіберемін:\n\nДеректерімді жойыңыз. Әсел Қасымова", "kk"),
+    "en, original message": ("Fwd: delete my data", "Forwarding a customer's letter below.\n\n"
+                             "-----Original Message-----\nFrom: Asel <asel@example.kz>\n"
+                             "Subject: delete my data\n\nPlease delete my personal data.", "ru"),
+}  # fmt: skip
+TOLD = {"ru": "Письмо, которое вы нам переслали", "kk": "Сіз бізге қайта жіберген хат"}
+NO_DATA = ("нет персональных данных", "деректер жоқ", "asel@", "Қасымова", "Әсел")
+
+
+@pytest.mark.parametrize("subject_line, body, language", FORWARDS.values(), ids=FORWARDS)
+def test_a_colleague_forwarding_a_customers_letter_is_told_nothing_of_the_customer(
+    person, subject_line, body, language
+):
+    ticket = ingest(message(subject_line, sender="manager@partner.kz", body=body))
+    assert (ticket.type, ticket.about_someone_else) == (Ticket.Type.OTHER, True)
+    assert ticket.limits == {"forwarded": True}
+    [mail] = mails_to("manager@partner.kz")
+    assert mail.subject == TOLD[language] and ticket.reference in mail.message
+    assert not any(word in mail.message for word in NO_DATA)
+    assert "/requests/confirm/" not in mail.message
+    assert not mails_to("asel@example.kz") and untouched(person)
+
+
+def test_a_pasted_customers_withdrawal_is_not_the_forwarders_own(person):
+    """Әсел on record passes on Ерлан's letter: her consents stay, and no link asks her to
+    confirm a request that is not hers."""
+    ingest(message("", body="Пересылаю письмо клиента:\n\nОтзываю согласие. Ерлан"))
+    assert untouched(person)
+    [mail] = mails_to("asel@example.kz")
+    assert mail.subject == TOLD["ru"] and "/requests/confirm/" not in mail.message
+
+
+def test_a_person_sending_their_own_letter_again_is_still_heard(person):
+    ticket = ingest(message("", body="Пересылаю своё письмо ещё раз.\n\nОтзываю согласие."))
+    assert ticket.type == Ticket.Type.WITHDRAW and not untouched(person)
+
+
+@pytest.mark.parametrize("lang, note", [
+    ("kk", "Жіберушіге хат қатысты адам туралы ештеңе айтпаңыз"),
+    ("ru", "Ничего не сообщайте отправителю о\xa0человеке, которого оно касается"),
+])  # fmt: skip
+def test_the_desk_tells_the_officer_to_open_the_customers_own_request(desk, person, lang, note):
+    ticket = ingest(message(FORWARDS["ru, forwarded head"][0], sender="manager@partner.kz",
+                            body=FORWARDS["ru, forwarded head"][1]))  # fmt: skip
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert 'id="someone-else"' in page and note in page
