@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
 
+from consent.common.refusals import database_where, one_line
+
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]", "testserver"}
 
 
@@ -127,17 +129,6 @@ def check_cache_reached(app_configs, **kwargs):
             )
         ]
     return []
-
-
-def database_where(db: dict) -> str:
-    """Where a DATABASES entry looks for its server, as an operator checks it (this check and
-    manage.py's one line for a job that could not reach it)."""
-    return f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
-
-
-def one_line(text: str) -> str:
-    """A driver's message, which may run over several lines, on one."""
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _reason(error: BaseException, password: str | None) -> str:
