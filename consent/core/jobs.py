@@ -93,12 +93,12 @@ def run_once(job: str, period: str | None, work: Callable[[], Any], whole=False)
         session_unlock(job)
 
 
-def recorded(job: str, period: str, started) -> JobRun:
+def recorded(job: str, period: str, started, finished=None) -> JobRun:
     """A run's row, written last, and the rows past KEPT gone: both or neither. A transaction of
     its own: a refused write leaves the session usable for the lock's release."""
     with transaction.atomic():
         run = JobRun.objects.create(job=job, period=period, started_at=started,
-                                    finished_at=timezone.now())  # fmt: skip
+                                    finished_at=finished or timezone.now())  # fmt: skip
         JobRun.objects.filter(job=job, finished_at__lt=started - KEPT).delete()
     return run
 
@@ -110,7 +110,7 @@ def run_recorded(job: str) -> JobRun:
     """Record that `job`, run outside this code (the nightly backup), went to the end now:
     /healthz and the admin index count its age from it (`last_run`)."""
     now = timezone.now()
-    return recorded(job, now.isoformat(), now)
+    return recorded(job, now.isoformat(), now, now)
 
 
 def last_run(job: str) -> JobRun | None:
