@@ -11,6 +11,7 @@ from django.core.handlers.wsgi import WSGIRequest
 from gunicorn.config import Config
 from gunicorn.http import message, unreader, wsgi
 
+from emalu.checks import check_forwarded_allow_ips
 from tests.live import ROOT
 
 REQUEST = b"GET /kk/ HTTP/1.1\r\nHost: emaluplus-vko.kz\r\nX-Forwarded-Proto: https\r\n\r\n"
@@ -52,3 +53,14 @@ def test_a_claimed_https_from_elsewhere_is_sent_to_https(client, settings, texts
     response = client.get("/kk/", HTTP_X_FORWARDED_PROTO="https")
     assert response.status_code == 301 and response["Location"].startswith("https://")
     assert client.get("/kk/", secure=True).status_code == 200  # what gunicorn says for nginx
+
+
+@pytest.mark.parametrize("allowed, warned", [(None, False), ("10.0.0.11", False), ("*", True),
+                                             ("127.0.0.1, *", True)])  # fmt: skip
+def test_a_proxy_list_that_trusts_anyone_stops_the_start(allowed, warned, monkeypatch):
+    """emalu.service's `check --deploy --fail-level WARNING` stops at emalu.W005."""
+    if allowed is None:
+        monkeypatch.delenv("FORWARDED_ALLOW_IPS", raising=False)
+    else:
+        monkeypatch.setenv("FORWARDED_ALLOW_IPS", allowed)
+    assert bool(check_forwarded_allow_ips(None)) is warned
