@@ -33,50 +33,6 @@ def wrong_user():
     )
 
 
-def database_unreachable(error):
-    """The one line for a database that refused or dropped the connection (PostgreSQL down, a
-    wrong host, port, user or database in DATABASE_URL), or "" for any other error. Every job
-    met it with a traceback through Django's connection code, its one useful line at the bottom
-    and nothing on what to do; the password is not in it."""
-    import sqlite3
-
-    import psycopg
-    import psycopg.errors
-    from django.conf import settings
-    from django.db import InterfaceError, OperationalError
-
-    from emalu.checks import database_where, one_line
-
-    cause = error.__cause__
-    db = settings.DATABASES["default"]
-    if isinstance(cause, sqlite3.OperationalError) and "unable to open" in str(cause):
-        # The local SQLite file (DEBUG, `make run`) in a folder that does not exist: a fresh
-        # clone has no var/ until `make run` makes it.
-        folder = os.path.dirname(str(db.get("NAME")))
-        return (
-            f"{sys.argv[1] if len(sys.argv) > 1 else 'manage.py'} stopped: the SQLite database "
-            f"{db.get('NAME')} could not be opened ({cause}). Make its folder (mkdir -p "
-            f"{folder}; `make run` does) or name another in DATABASE_URL, and run it again."
-        )
-    # The connection's own faults: no answer in time, a refusal, or what the server says of
-    # the connection (SQLSTATE 08 connection, 28 authorisation, 3D no such database, 57P
-    # shutting down). Not a deadlock, a constraint or a bug: its traceback is the report.
-    connecting = type(cause) in (psycopg.OperationalError, psycopg.InterfaceError) or (
-        isinstance(cause, psycopg.errors.ConnectionTimeout)
-        or (getattr(cause, "sqlstate", None) or "").startswith(("08", "28", "3D", "57P"))
-    )
-    if not isinstance(error, OperationalError | InterfaceError) or not connecting:
-        return ""
-    where, reason = database_where(db), one_line(str(cause))
-    return (
-        f"{sys.argv[1] if len(sys.argv) > 1 else 'manage.py'} stopped: the database could not "
-        f"be reached ({reason}). Check that PostgreSQL runs at {where} and that DATABASE_URL "
-        f"(user {db.get('USER')}, database {db.get('NAME')}; /etc/emalu/env) is right. What it "
-        "was doing then was rolled back: run it again once the database answers (--traceback "
-        "for the trace)."
-    )
-
-
 if __name__ == "__main__":
     if refused := wrong_user():
         sys.exit(refused)
@@ -101,9 +57,15 @@ if __name__ == "__main__":
     from emalu.db.process import commands_run_here
 
     commands_run_here()
+    # A database that refuses (down, unreachable, read-only, out of a resource) stops any command
+    # with one line, not a traceback (consent/common/refusals.py); the scheduled jobs say the same
+    # from within (consent.core.jobs.JobCommand), for call_command too.
+    from consent.common.refusals import database_refusal
+
     try:
         execute_from_command_line(sys.argv)
     except Exception as error:
-        if "--traceback" in sys.argv or not (unreachable := database_unreachable(error)):
+        command = sys.argv[1] if len(sys.argv) > 1 else "manage.py"
+        if "--traceback" in sys.argv or not (refused := database_refusal(error, command)):
             raise
-        sys.exit(unreachable)
+        sys.exit(refused)

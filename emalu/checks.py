@@ -1,11 +1,14 @@
 """Deploy checks of the project itself (the domain's own are in consent/core/checks.py)."""
 
+import os
 from contextvars import ContextVar
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
+
+from consent.common.refusals import database_where, one_line
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]", "testserver"}
 
@@ -26,6 +29,24 @@ def check_trusted_proxies(app_configs, **kwargs):
             "balancer's network (e.g. 10.0.0.0/24) when one stands before it. If visitors reach "
             "gunicorn directly, with no proxy, silence emalu.W001.",
             id="emalu.W001",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_forwarded_allow_ips(app_configs, **kwargs):
+    """Only the proxies FORWARDED_ALLOW_IPS names may make a request HTTPS (emalu/gunicorn.py,
+    read by gunicorn from the same /etc/emalu/env): «*» gave that to any client reaching it."""
+    allowed = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+    if "*" not in (address.strip() for address in allowed.split(",")):
+        return []
+    return [
+        CheckWarning(
+            "FORWARDED_ALLOW_IPS is «*»: any client that reaches gunicorn can say that its "
+            "request came over HTTPS.",
+            hint="Name the proxy: 127.0.0.1 behind the nginx on the host, or the first host's "
+            "private address for a gunicorn behind another host's nginx (README, Deploying).",
+            id="emalu.W005",
         )
     ]
 
@@ -127,17 +148,6 @@ def check_cache_reached(app_configs, **kwargs):
             )
         ]
     return []
-
-
-def database_where(db: dict) -> str:
-    """Where a DATABASES entry looks for its server, as an operator checks it (this check and
-    manage.py's one line for a job that could not reach it)."""
-    return f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
-
-
-def one_line(text: str) -> str:
-    """A driver's message, which may run over several lines, on one."""
-    return " ".join(line.strip() for line in text.splitlines() if line.strip())
 
 
 def _reason(error: BaseException, password: str | None) -> str:

@@ -16,6 +16,7 @@ from consent.common.errors import (
     error_page,
     sqlstate,
 )
+from consent.common.refusals import READ_ONLY, READ_ONLY_STATE
 
 # What Django raises for a post over one of its size limits (settings DATA_UPLOAD_*): a 400 of
 # its own, which is a 413 saying so here (a GET with a thousand query fields sends no form).
@@ -77,16 +78,9 @@ def database_refused(exception: BaseException | None) -> str | None:
     return REFUSED.get(state) or (REFUSED["53"] if state.startswith("53") else None)
 
 
-# PostgreSQL refusing every write (SQLSTATE 25006, read_only_sql_transaction): DATABASE_URL
-# reaches a hot standby (a failover that moved the primary, a standby not yet promoted) or a
-# database set default_transaction_read_only. Every form post was a 500 «the error has been
-# recorded» and a mail to ADMINS while reads went on; /healthz now names it (emalu/health.py),
-# so it is a 503, one ERROR line, and no mail.
-READ_ONLY_STATE = "25006"
-READ_ONLY = (
-    "the database is read-only (a hot standby, or default_transaction_read_only): point "
-    "DATABASE_URL at the primary, or promote this server"
-)
+# PostgreSQL refusing every write (READ_ONLY, consent/common/refusals.py): every form post was a
+# 500 «the error has been recorded» and a mail to ADMINS while reads went on; /healthz now names
+# it (emalu/health.py), so it is a 503, one ERROR line, and no mail.
 
 
 def database_read_only(exception: BaseException | None) -> bool:

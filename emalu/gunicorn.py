@@ -43,6 +43,9 @@ max_requests_jitter = 5000
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 errorlog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
+# The only peers whose X-Forwarded-Proto makes a request HTTPS (the WSGI url scheme): the site
+# believes this, not the header (settings SECURE_PROXY_SSL_HEADER is None), so a client reaching
+# gunicorn directly cannot claim https (tests/site/test_forwarded_proto.py). Never "*".
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # A request line and a header as long as the documented nginx reads (large_client_header_buffers:
 # 8 KB a line; what it refuses, it answers with the site's own page, not-read.html), so that what

@@ -17,12 +17,12 @@ from django.utils import timezone
 from post_office.models import STATUS, Email
 
 from consent.common.clock import clock_offset, clock_wrong
+from consent.common.refusals import READ_ONLY
 from consent.core.delivery import WAITING
 from consent.core.form_texts import forms_waiting
 from consent.core.jobs import BACKUP, last_run
 from consent.core.keys import KEYS_WINDOW, keys_used, note_and_compare
 from consent.marketing.models import Campaign, CampaignRecipient
-from emalu.errors import READ_ONLY
 from emalu.models import CacheSeen
 
 # Set by UntrustedProxyMiddleware in the shared cache, so that whichever worker or host answers

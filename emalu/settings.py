@@ -207,7 +207,8 @@ PAGE_PROXY_SECONDS = env.int("PAGE_PROXY_SECONDS", default=10)
 
 # Security headers and cookies (compliance T1, T2, T5).
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", default=not DEBUG)
-SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# HTTPS is gunicorn's word (FORWARDED_ALLOW_IPS, emalu/gunicorn.py), not any peer's header.
+SECURE_PROXY_SSL_HEADER = None
 SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True

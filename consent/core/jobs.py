@@ -11,20 +11,30 @@ The digest and retention are daily (`daily()`: the local date), so a second host
 hand run, the same day does nothing. The intake has no period (`period=None`): its runs must not
 overlap, but a run after another simply finds the mailbox read, and a hand run must still work.
 
+Every scheduled command (each `manage.py` command a unit in docs/deploy/ starts) is a
+`JobCommand`: a database that refuses its work (down, unreachable, read-only after a failover,
+out of a resource: consent/common/refusals.py) stops it with one line and exit status 1, which
+the timer records, not a traceback. What it did is rolled back or was committed whole (each
+job's unit of work is a transaction, and its `JobRun` row is written last), so the next start,
+once the database takes it, does the work (tests/core/test_job_refusals.py).
+
 No job runs on a host whose clock differs from the database server's (consent/common/clock.py):
 it would run for the wrong day and date what it records wrongly. It stops with the message.
 """
 
 from collections.abc import Callable
+from contextlib import nullcontext
 from datetime import timedelta
 from typing import Any
 
-from django.core.management.base import CommandError
+from django.core.management.base import BaseCommand, CommandError
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from consent.common.clock import clock_wrong
 from consent.common.dates import local_today
 from consent.common.locks import session_unlock, try_session_lock
+from consent.common.refusals import database_refusal
 
 from .models import JobRun
 
@@ -44,9 +54,28 @@ def daily() -> str:
     return local_today().isoformat()
 
 
-def run_once(job: str, period: str | None, work: Callable[[], Any]) -> Any:
+class JobCommand(BaseCommand):
+    """A scheduled command (the module): a database refusing its work ends it with its one line
+    (SystemExit: exit status 1, the line on stderr, as manage.py says it for any command)."""
+
+    def execute(self, *args, **options):
+        try:
+            return super().execute(*args, **options)
+        except DatabaseError as error:
+            if options.get("traceback") or not (refused := database_refusal(error, self.name)):
+                raise
+            raise SystemExit(refused) from None
+
+    @property
+    def name(self) -> str:
+        return self.__module__.rsplit(".", 1)[-1]
+
+
+def run_once(job: str, period: str | None, work: Callable[[], Any], whole=False) -> Any:
     """`work()`'s result, or a `Skipped` saying why it did not run. With `period` None, only
-    one run at a time, each recorded. A host whose clock is wrong runs nothing (CommandError)."""
+    one run at a time, each recorded. A host whose clock is wrong runs nothing (CommandError).
+    `whole`: `work()` and its record in one transaction (the digest: mail queued by a run whose
+    record could not be written would be queued again by the next)."""
     if wrong := clock_wrong():
         raise CommandError(f"{job} not run: {wrong}")
     if not try_session_lock(job):
@@ -56,13 +85,22 @@ def run_once(job: str, period: str | None, work: Callable[[], Any]) -> Any:
             return DONE
         started = timezone.now()
         period = started.isoformat() if period is None else period
-        result = work()
-        JobRun.objects.create(job=job, period=period, started_at=started,
-                              finished_at=timezone.now())  # fmt: skip
-        JobRun.objects.filter(job=job, finished_at__lt=started - KEPT).delete()
+        with transaction.atomic() if whole else nullcontext():
+            result = work()
+            recorded(job, period, started)
         return result
     finally:
         session_unlock(job)
+
+
+def recorded(job: str, period: str, started, finished=None) -> JobRun:
+    """A run's row, written last, and the rows past KEPT gone: both or neither. A transaction of
+    its own: a refused write leaves the session usable for the lock's release."""
+    with transaction.atomic():
+        run = JobRun.objects.create(job=job, period=period, started_at=started,
+                                    finished_at=finished or timezone.now())  # fmt: skip
+        JobRun.objects.filter(job=job, finished_at__lt=started - KEPT).delete()
+    return run
 
 
 BACKUP = "backup"  # the nightly dump (scripts/backup), recorded by `manage.py backup_recorded`
@@ -72,9 +110,7 @@ def run_recorded(job: str) -> JobRun:
     """Record that `job`, run outside this code (the nightly backup), went to the end now:
     /healthz and the admin index count its age from it (`last_run`)."""
     now = timezone.now()
-    run = JobRun.objects.create(job=job, period=now.isoformat(), started_at=now, finished_at=now)
-    JobRun.objects.filter(job=job, finished_at__lt=now - KEPT).delete()
-    return run
+    return recorded(job, now.isoformat(), now, now)
 
 
 def last_run(job: str) -> JobRun | None:

@@ -254,6 +254,14 @@ def subject_find(*, email: str | None = None) -> Subject | None:
     return _holding(email).first() if email else None
 
 
+def subjects_holding(email: str | None) -> QuerySet[Subject]:
+    """subject_find() as a queryset (none for no address), to ask more of the person in the same
+    query: a public form asks the same of an address on record as of an unknown one, so its
+    answer takes as long either way (bench/address_timing.py)."""
+    email = normalise_email(email)
+    return _holding(email) if email else Subject.objects.none()
+
+
 def _holding(email: str) -> QuerySet[Subject]:
     """The subject holding the normalised address `email`: a queryset of at most one."""
     return Subject.objects.filter(email__address=email).order_by("id")

@@ -26,7 +26,12 @@ from consent.core.ledger import consent_grant
 from consent.core.mail import queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import MARKETING
-from consent.core.subjects import normalise_email, subject_find, subject_find_for_update
+from consent.core.subjects import (
+    normalise_email,
+    subject_find,
+    subject_find_for_update,
+    subjects_holding,
+)
 from consent.core.texts import current_text
 
 from .models import SpentLink
@@ -55,8 +60,10 @@ def make_token(payload: dict[str, Any]) -> str:
 def address_blocked(email: str) -> bool:
     """Whether the person on record at this address has their processing blocked (Art. 23;
     `gate.is_blocked`): no confirmation link is mailed to them, and the link's page says so."""
-    held = subject_find(email=email)
-    return held is not None and gate.is_blocked(held)
+    # One query whether or not anyone is on record: a second, the ledger's, for a known address
+    # only made the newsletter form 3 to 8 ms slower for a customer's address than for a
+    # stranger's, which told who is one (bench/address_timing.py).
+    return gate.blocked_subjects(subjects_holding(email)).exists()
 
 
 def guardian_missing(payload: dict[str, Any]) -> bool:

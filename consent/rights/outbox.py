@@ -3,6 +3,7 @@ carried them expire, when what they hold must not be sent (erasure, retention) o
 replaces one still waiting (closing.ticket_reopen, access.ticket_resend_access); and the mail
 a destruction takes (`mail_delete`, of what mailed.py finds)."""
 
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from post_office.models import STATUS, Attachment, Email
@@ -16,6 +17,7 @@ from .alerts import notify_answer_held_back
 from .models import Ticket
 
 
+@transaction.atomic  # the mails expired and their files gone, or neither (a database gone between)
 def attachments_delete(attachments: QuerySet[Attachment]) -> list:
     """Delete outbox attachments (the access answers) and return their files, for the caller
     to delete with `core.files.file_delete`. The mails they went with expire at once

@@ -74,13 +74,14 @@ def link_send(email: str, language: str) -> None:
     Every path renders and queues one email, so neither the page nor its timing tells them apart.
     """
     subject, as_guardian = held_at(email)
-    wards = wards_at(email) if subject is None else []
+    # Asked for every address, so that a stranger's takes the same queries as a customer's.
+    wards = wards_at(email)
     with translation.override(language):
         if subject is not None:
             url = absolute_url(reverse("self_service_open", args=[link_token(subject)]))
             queue_mail(subject.email, "self_service_link", {"url": url}, language=language,
                        subject_line=_("Your link to your data"))  # fmt: skip
-        elif wards:  # a parent acting for a child under 18 (wards.py)
+        elif wards:  # a parent acting for a child under 18 (wards.py), with no record of their own
             url = absolute_url(reverse("self_service_open", args=[ward_link_token(wards[0])]))
             queue_mail(email, "self_service_link", {"url": url, "guardian": True},
                        language=language, subject_line=_("Your link to your data"))  # fmt: skip

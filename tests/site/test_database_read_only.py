@@ -17,8 +17,9 @@ import pytest
 from django.core import mail
 from django.db import DatabaseError, connection, transaction
 
+from consent.common.refusals import READ_ONLY
 from consent.core.models import Submission
-from emalu.errors import READ_ONLY, server_error
+from emalu.errors import server_error
 from tests.live import FAST, form_session, gunicorn, live_database, post_contact, query, request
 from tests.site.test_logs import console
 from tests.site.test_statement_timeout import execute

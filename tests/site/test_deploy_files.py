@@ -5,9 +5,12 @@ import configparser
 import json
 import re
 import shutil
+import struct
 import subprocess
 from datetime import datetime, timedelta
+from pathlib import Path
 
+import cffi
 import pytest
 from django.core.management import get_commands
 
@@ -107,13 +110,21 @@ def test_systemd_accepts_the_units(tmp_path):
 # The one rule of hardening: every service shipped carries these lines, the site's and each
 # job's alike (the digest, retention and outgrown units had none of them while the others had
 # PrivateTmp and NoNewPrivileges: a job ran with more of the host than the site).
+# MemoryDenyWriteExecute: nothing the site runs makes memory both writable and executable. Tried
+# under the kernel's own form of it (prctl PR_SET_MDWE, which a child inherits): gunicorn and its
+# workers, psycopg, Pillow's decoders, fpdf2, cryptography's Fernet and the photo, PDF and
+# database-down tests all pass; ctypes callbacks work (libffi's static trampolines). cffi's
+# `ffi.callback()` is refused («Cannot allocate write+execute memory»), and no installed package
+# calls it (cryptography binds OpenSSL in cffi's API mode, without it): a new dependency that does
+# fails under the units: the test below names it.
 HARDENING = {
     "NoNewPrivileges": "true", "PrivateTmp": "true", "PrivateDevices": "true",
     "ProtectSystem": "strict", "ProtectHome": "true", "ProtectKernelTunables": "true",
     "ProtectKernelModules": "true", "ProtectKernelLogs": "true", "ProtectControlGroups": "true",
     "ProtectClock": "true", "ProtectHostname": "true", "ProtectProc": "invisible",
     "RestrictSUIDSGID": "true", "RestrictRealtime": "true", "RestrictNamespaces": "true",
-    "LockPersonality": "true", "RestrictAddressFamilies": "AF_UNIX AF_INET AF_INET6 AF_NETLINK",
+    "LockPersonality": "true", "MemoryDenyWriteExecute": "true",
+    "RestrictAddressFamilies": "AF_UNIX AF_INET AF_INET6 AF_NETLINK",
     "SystemCallArchitectures": "native", "CapabilityBoundingSet": "", "UMask": "0027",
 }  # fmt: skip
 
@@ -130,6 +141,23 @@ def services_started():
 def test_every_unit_runs_with_the_same_hardening(name):
     service = dict(unit(DEPLOY / name)["Service"])
     assert {key: service.get(key) for key in HARDENING} == HARDENING
+
+
+def test_nothing_installed_needs_memory_both_written_and_run():
+    """What MemoryDenyWriteExecute refuses: cffi's `ffi.callback()`, and a library whose ELF
+    header asks for an executable stack (PT_GNU_STACK with PF_X), which the loader then fails."""
+    packages = Path(cffi.__file__).parents[1]
+    calling = [str(p) for p in packages.rglob("*.py") if "ffi.callback(" in p.read_text("latin-1")
+               and not p.is_relative_to(packages / "cffi") and "test" not in p.name]  # fmt: skip
+    stacks = []
+    for path in (*packages.rglob("*.so"), *packages.rglob("*.so.*")):
+        data = path.read_bytes()
+        (headers,) = struct.unpack_from("<Q", data, 0x20)  # ELF64: e_phoff
+        size, count = struct.unpack_from("<HH", data, 0x36)  # e_phentsize, e_phnum
+        for i in range(count):
+            kind, flags = struct.unpack_from("<II", data, headers + i * size)
+            stacks += [str(path)] if kind == 0x6474E551 and flags & 1 else []
+    assert (calling, stacks) == ([], [])
 
 
 def test_systemd_rates_every_unit_safe(tmp_path):

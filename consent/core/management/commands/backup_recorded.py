@@ -1,9 +1,7 @@
-from django.core.management.base import BaseCommand
-
-from consent.core.jobs import BACKUP, run_recorded
+from consent.core.jobs import BACKUP, JobCommand, run_recorded
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = (
         "Record that the nightly backup (scripts/backup) has written its dump: /healthz names "
         "`backup` and the admin index warns when the last one is older than "

@@ -2,12 +2,11 @@
 INSTALLED_APPS), whose lock was a file in /tmp. Any number may run at once, on any host
 (consent/core/delivery.py)."""
 
-from django.core.management.base import BaseCommand
-
 from consent.core.delivery import send_queued
+from consent.core.jobs import JobCommand
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = "Send the due mail of the outbox; any number of senders may run at once, on any host."
 
     def add_arguments(self, parser):

@@ -2,13 +2,11 @@
 outbox's timer before the sender, outside any web request. One run at a time across hosts (a lock
 of its own, consent/core/jobs.py); a run that dies goes on where it stopped the next time."""
 
-from django.core.management.base import BaseCommand
-
-from consent.core.jobs import Skipped, run_once
+from consent.core.jobs import JobCommand, Skipped, run_once
 from consent.marketing.campaigns import CHUNK, queue_sending
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = "Queue the mails of the campaigns being sent, batch by batch; safe on every host."
 
     def add_arguments(self, parser):

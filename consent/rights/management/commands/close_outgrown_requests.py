@@ -1,10 +1,8 @@
-from django.core.management.base import BaseCommand
-
-from consent.core.jobs import Skipped, daily, run_once
+from consent.core.jobs import JobCommand, Skipped, daily, run_once
 from consent.rights.guardianship import outgrown_requests_close
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = (
         "Close every open request a parent asked for a child who is 18 now (Asia/Almaty), "
         "telling the parent. Once a day, just after midnight, however many hosts start it."

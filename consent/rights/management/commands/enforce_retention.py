@@ -1,10 +1,8 @@
-from django.core.management.base import BaseCommand
-
-from consent.core.jobs import Skipped, daily, run_once
+from consent.core.jobs import JobCommand, Skipped, daily, run_once
 from consent.rights.retention import enforce_retention
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = (
         "Destroy personal data past the term of every purpose or whose purpose is achieved; "
         "list what staff must decide. Once a day, however many hosts start it."

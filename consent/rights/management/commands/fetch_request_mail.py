@@ -31,10 +31,10 @@ from datetime import timezone as dt_timezone
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
 from consent.common.dates import received_time
-from consent.core.jobs import Skipped, run_once
+from consent.core.jobs import JobCommand, Skipped, run_once
 from consent.rights.alerts import tell_set_aside
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
@@ -157,7 +157,7 @@ def keep(client, uid):
     client.uid("STORE", uid, "+FLAGS", "(\\Seen)")
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = (
         "Read the messages of IMAP_URL, open a request for each and remove it from the mailbox "
         "once stored; one run at a time, however many hosts start it."

@@ -1,11 +1,9 @@
-from django.core.management.base import BaseCommand
-
 from consent.common.dates import local_today
-from consent.core.jobs import Skipped, daily, run_once
+from consent.core.jobs import JobCommand, Skipped, daily, run_once
 from consent.rights.digest import digest
 
 
-class Command(BaseCommand):
+class Command(JobCommand):
     help = (
         "Mail privacy officers the requests overdue, due today and due next, the breaches "
         "the regulator is still to hear of and the people retention left for them to decide "
@@ -13,7 +11,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        sent = run_once("digest", daily(), lambda: digest(local_today()))
+        sent = run_once("digest", daily(), lambda: digest(local_today()), whole=True)
         if isinstance(sent, Skipped):
             self.stdout.write(f"digest not run: {sent}")
             return
