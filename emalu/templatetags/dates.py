@@ -20,3 +20,9 @@ def document_date(value) -> str:
     """The local date alone of a moment (when a letter arrived, as its deadline counts it),
     written as document_time writes a date."""
     return dates.document_time(value and dates.local_date(value))
+
+
+@register.filter(expects_localtime=False)
+def reader_time(value) -> str:
+    """A date or a time in a column of the desk, short, «04.12.2026» (dates.reader_time)."""
+    return dates.reader_time(value)
