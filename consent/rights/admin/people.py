@@ -299,26 +299,23 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
 
     def export_view(self, request, pk, fmt):
         """Everything held about the person (compliance L10), for staff answering a request."""
-        subject = self._subject_for(request, pk, fmt, disclosure.EXPORT_FORMATS)
-        if subject is None:
-            return person_gone_or_404(request, pk)
-        return released(
-            request, subject,
-            lambda: disclosure.subject_export(subject, fmt=fmt, actor=request.user),
-            filename=f"subject-{pk}.{fmt}",
-            content_type="application/json" if fmt == "json" else "application/pdf",
-        )  # fmt: skip
+        kind = "application/json" if fmt == "json" else "application/pdf"
+        return self._file(request, pk, fmt, disclosure.EXPORT_FORMATS, disclosure.subject_export,
+                          f"subject-{pk}.{fmt}", kind)  # fmt: skip
 
     def evidence_view(self, request, pk, fmt):
-        subject = self._subject_for(request, pk, fmt, disclosure.EVIDENCE_FORMATS)
+        kind = "text/csv; charset=utf-8" if fmt == "csv" else "application/pdf"
+        name = f"consent-evidence-{pk}.{fmt}"
+        return self._file(request, pk, fmt, disclosure.EVIDENCE_FORMATS,
+                          disclosure.subject_evidence, name, kind)  # fmt: skip
+
+    def _file(self, request, pk, fmt, formats, make, filename, content_type):
+        """The person's file `make` writes in `fmt` (one of `formats`), released to staff."""
+        subject = self._subject_for(request, pk, fmt, formats)
         if subject is None:
             return person_gone_or_404(request, pk)
-        return released(
-            request, subject,
-            lambda: disclosure.subject_evidence(subject, fmt=fmt, actor=request.user),
-            filename=f"consent-evidence-{pk}.{fmt}",
-            content_type="text/csv; charset=utf-8" if fmt == "csv" else "application/pdf",
-        )  # fmt: skip
+        return released(request, subject, lambda: make(subject, fmt=fmt, actor=request.user),
+                        filename=filename, content_type=content_type)  # fmt: skip
 
 
 def _mail_state(mail: Email, now) -> str:
