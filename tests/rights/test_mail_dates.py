@@ -7,8 +7,10 @@ import re
 from datetime import date
 
 import pytest
+from django.utils import translation
 from post_office.models import Email
 
+from consent.common.dates import document_time, reader_time
 from consent.core.staff import staff_language_choose
 from consent.rights.digest import digest
 from consent.rights.tickets import ticket_open, ticket_verify
@@ -35,3 +37,17 @@ def test_officers_mails_write_the_due_date_in_words(officer, texts, make_subject
         text = mail.subject + mail.message + mail.html_message
         assert not NUMERIC_DATE.search(text)
         assert "г.." not in text  # «г.» ends the Russian date: a sentence's stop is not doubled
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_requests_page_writes_its_due_date_as_the_dates_beside_it(desk, person, lang):
+    """The page wrote «Received: 15 December 2026, 10:00» above «Due: 17.12.2026»; its list
+    keeps the short date, a column to compare."""
+    desk.cookies["django_language"] = lang
+    ticket = ticket_verify(ticket_open(kind="block", email="asel@example.kz", language="kk",
+                                       channel="web"))  # fmt: skip
+    with translation.override(lang):
+        written, short = document_time(ticket.due_date), reader_time(ticket.due_date)
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert written in page and short not in page
+    assert short in desk.get("/admin/rights/ticket/").content.decode()

@@ -14,11 +14,13 @@ from ..models import Ticket
 from ..statistics import LATE, timed
 
 
-def due_shown(ticket: Ticket):
+def due_shown(ticket: Ticket, written=reader_time):
     """The due date counts from receipt, as the law counts it (compliance L8): past it, a
     request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
-    one waiting says so too, or that it can be closed once the link has expired (L9)."""
-    label = reader_time(ticket.due_date)
+    one waiting says so too, or that it can be closed once the link has expired (L9). Short in
+    a list's column (reader_time); `written`, document_time on the request's own page, beside
+    the other dates there, as the admin writes them."""
+    label = written(ticket.due_date)
     if getattr(ticket, "answered", None) == LATE:  # the list's rows (statistics.timed)
         return format_html('<span class="late" title="{}">{} · {}</span>', _(
             "Answered after its due date: the law's deadline was missed."), label,
