@@ -40,6 +40,7 @@ from .downloads import links_or_reason, released
 from .due import due_shown
 from .gone import person_gone, person_gone_or_404
 from .opening import DeskOpening
+from .ticket_shown import ticket_link
 
 
 class LedgerInline(ReadOnlyInline):
@@ -100,10 +101,7 @@ class CorrectionInline(ReadOnlyInline):
 
     @admin.display(description=_("request"))
     def request_link(self, obj):
-        if obj.ticket_id is None:
-            return EMPTY
-        url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
-        return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
+        return ticket_link(obj)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("ticket")

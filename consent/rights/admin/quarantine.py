@@ -14,7 +14,6 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_date, reader_time
-from consent.common.text import EMPTY
 from consent.core.admin import ReadOnlyAdmin
 from consent.core.models import Language
 
@@ -23,6 +22,7 @@ from ..models import QuarantinedMessage, Ticket
 from ..retention import QUARANTINE_KEPT
 from ..tickets import ticket_open_from_quarantine
 from .due import due_told
+from .ticket_shown import ticket_link
 
 OPEN_PERMISSION = "rights.change_quarantinedmessage"
 
@@ -70,10 +70,7 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("request opened from it"), ordering="ticket")
     def request_link(self, obj):
-        if obj.ticket_id is None:
-            return EMPTY
-        url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
-        return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
+        return ticket_link(obj)
 
     def get_urls(self):
         return [
