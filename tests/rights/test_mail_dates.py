@@ -41,13 +41,16 @@ def test_officers_mails_write_the_due_date_in_words(officer, texts, make_subject
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_requests_page_writes_its_due_date_as_the_dates_beside_it(desk, person, lang):
-    """The page wrote «Received: 15 December 2026, 10:00» above «Due: 17.12.2026»; its list
-    keeps the short date, a column to compare."""
+    """The request's page wrote «Received: 15 December 2026, 10:00» above «Due: 17.12.2026»,
+    and the person's page the same side by side; the desk's list keeps the short date, a
+    column to compare."""
     desk.cookies["django_language"] = lang
     ticket = ticket_verify(ticket_open(kind="block", email="asel@example.kz", language="kk",
                                        channel="web"))  # fmt: skip
     with translation.override(lang):
         written, short = document_time(ticket.due_date), reader_time(ticket.due_date)
-    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
-    assert written in page and short not in page
+    for url in (f"/admin/rights/ticket/{ticket.pk}/change/",
+                f"/admin/consent/subject/{person.pk}/change/"):  # fmt: skip
+        page = desk.get(url).content.decode()
+        assert written in page and short not in page, url
     assert short in desk.get("/admin/rights/ticket/").content.decode()

@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
-from consent.common.dates import reader_time
+from consent.common.dates import document_time, reader_time
 from consent.common.text import EMPTY, clean_form_text, cleaning_bound
 from consent.core.admin import (
     AuditedAdmin,
@@ -74,8 +74,9 @@ class TicketInline(ReadOnlyInline):
 
     @admin.display(description=_("due"))
     def due(self, obj):
-        """As the desk shows it (due.py): overdue, waiting, closable, due today."""
-        return due_shown(obj)
+        """As the request's page shows it (due.py): overdue, waiting, closable, due today; its
+        date long, as the admin writes the time received beside it."""
+        return due_shown(obj, written=document_time)
 
 
 class CorrectionInline(ReadOnlyInline):
