@@ -99,7 +99,7 @@ TEMPLATES = [
                 "emalu.context_processors.site",
             ],
             # Loaded after Django's own filters: `truncatewords` that keeps no-break spaces.
-            "builtins": ["emalu.templatetags.spacing"],
+            "builtins": ["emalu.templatetags.spacing", "emalu.templatetags.dates"],
         },
     },
 ]

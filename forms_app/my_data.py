@@ -109,7 +109,7 @@ def _my_data_page(request, subject, request_form, status=200):
     # The request form's one-time token: a double tap, or the form sent again from a page left
     # open, opens one request, not two (store_once). It is the page's form: the language switch
     # and the banner's buttons post it (base.html), so that what the person wrote comes along.
-    context = {**overview(subject), "request_form": request_form,
+    context = {**overview(subject, blocked=request_form.blocked), "request_form": request_form,
                "request_token": new_token(), "language_switch_form": FORM_ID,
                "request_types": dict(Ticket.Type.choices)}  # fmt: skip
     return render(request, "forms_app/my_data.html", context, status=status)

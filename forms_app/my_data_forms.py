@@ -71,6 +71,7 @@ class SelfServiceRequestForm(DetailsNeeded, AccessibleErrors, forms.Form):
 
     def __init__(self, *args, blocked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
+        self.blocked = blocked  # what the page says of the block too (my_data._my_data_page)
         if blocked:
             self.fields["type"].choices = [(t.value, t.label) for t in BLOCKED_REQUESTS]
 

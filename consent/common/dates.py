@@ -2,6 +2,16 @@
 
 A request received at 23:30 in Almaty is received that day, though it is still the day before
 in UTC; a policy takes effect at midnight in Almaty, not at 05:00.
+
+Where each form of a date is written, one rule: a text a person reads (a page, a PDF, and every
+mail, a staff member's as well as a visitor's) writes the long date of its language,
+document_time («2026 жылғы 4 желтоқсан», «4 декабря 2026 г.»): a mail is read away from the
+site, forwarded and kept, and «04.12.2026» is the 12th of April to a reader used to another
+order. The short numeric date, reader_time («04.12.2026»), is for columns compared and sorted,
+and the desk's own short notes: the spreadsheets, the admin's lists, its panels' messages; a
+record's own page writes its dates as the admin writes the others there, long. Templates write
+them by the builtin filters `document_time`, `document_date` and `reader_time`
+(emalu/templatetags/dates.py).
 """
 
 from datetime import date, datetime, tzinfo

@@ -189,6 +189,12 @@ def _record(sent: list[Email], failed: list[tuple[Email, Exception]], log_level:
         )
 
 
+def _expire_unsent(ids) -> set[int]:
+    """Hold the mails `ids` unsent for good: the outbox shows them expired. Their ids."""
+    Email.objects.filter(id__in=ids).update(expires_at=timezone.now())
+    return set(ids)
+
+
 def send_batch(
     batch_size: int | None = None, log_level: int | None = None, skip: frozenset[int] = frozenset()
 ) -> tuple[list[int], list[int], list[int]]:
@@ -204,20 +210,18 @@ def send_batch(
         withheld = set()
         blocked = {m.id for m in _blocked(batch)}
         if blocked:
-            Email.objects.filter(id__in=blocked).update(expires_at=timezone.now())
+            withheld |= _expire_unsent(blocked)
             names = {a.name for m in batch if m.id in blocked for a in m.attachments.all()}
             files_mail_held_back.send(sender=Email, names=names)
             logger.info("%d mails with files held back: the person's processing is blocked",
                         len(blocked))  # fmt: skip
-            withheld |= blocked
         of_age = _come_of_age([m for m in batch if m.id not in withheld])
-        if of_age:  # held unsent, as a blocked person's: the outbox shows them expired
-            Email.objects.filter(id__in=of_age).update(expires_at=timezone.now())
+        if of_age:  # held unsent, as a blocked person's
+            withheld |= _expire_unsent(of_age)
             for mail_id, guardian in of_age.items():
                 audit(AuditEvent.Action.MAIL_HELD_OF_AGE, subject=guardian.subject, obj=guardian,
                       mail=mail_id)  # fmt: skip
             logger.info("%d mails to parents held back: the child is 18 now", len(of_age))
-            withheld |= set(of_age)
         held_back = []
         for email in batch:
             if email.id in withheld:

@@ -7,19 +7,19 @@ once however many senders run (consent/core/delivery.py).
 
 import logging
 from collections.abc import Iterable, Mapping
-from datetime import date, datetime
 from typing import Any
 
 from django.conf import settings
 from django.core.files.base import File
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
-from django.utils import formats, timezone, translation
+from django.utils import translation
 from django.utils.functional import Promise, lazy
 from post_office import mail
 from post_office.models import Email
 
 from consent.common import ratelimit
+from consent.common.dates import document_time
 from consent.common.i18n import localised
 
 from .models import Guardian, GuardianMail
@@ -41,14 +41,9 @@ def _interpolate(text, params):
 interpolate = lazy(_interpolate, str)
 
 
-def _date(value: date | datetime, format_name: str) -> str:
-    if isinstance(value, datetime):
-        value = timezone.localtime(value)  # the date in TIME_ZONE, never the UTC one
-    return formats.date_format(value, format_name)
-
-
-# A date for a subject line, formatted when the mail is rendered, in its language's format.
-lazy_date = lazy(_date, str)
+# A date for a subject line, written when the mail is rendered, in its language, as the mail's
+# text writes it (common.dates.document_time: a mail is read away from the desk).
+lazy_date = lazy(document_time, str)
 
 
 def render_mail(

@@ -1,6 +1,7 @@
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
@@ -18,6 +19,23 @@ from .optin import (
     withdrawn_since,
 )
 
+# The title and heading of each state of the double opt-in link's page, from one table (the link
+# refused, the rest: "The link does not work"); what each state says is the template's.
+CONFIRM_HEADINGS = {
+    "ask": _("Confirm your subscription"),
+    "done": _("Subscription confirmed"),
+    "already": _("Subscription confirmed"),
+    "blocked": _("Processing of your data is blocked"),
+    "guardian": _("A parent's or guardian's consent is needed"),
+}
+LINK_REFUSED = _("The link does not work")
+
+
+def _confirm_page(request, state, status=200):
+    heading = CONFIRM_HEADINGS.get(state, LINK_REFUSED)
+    context = {"state": state, "heading": heading}
+    return render(request, "marketing/confirm_marketing.html", context, status=status)
+
 
 @never_cache
 def confirm_marketing(request, token):
@@ -32,7 +50,7 @@ def confirm_marketing(request, token):
             state, status = "already", 200
         else:
             state, status = ("unsubscribed", 200) if withdrawn_since(sent) else ("expired", 400)
-        return render(request, "marketing/confirm_marketing.html", {"state": state}, status=status)
+        return _confirm_page(request, state, status)
     if request.method == "POST":
         _subject, created = marketing_confirm(payload, request, link=token)
         # Not recorded: the person's processing blocked, a word of theirs since the link
@@ -48,7 +66,7 @@ def confirm_marketing(request, token):
             said = "already"
         else:
             said = "unsubscribed" if withdrawn_since(payload) else "spent"
-        return render(request, "marketing/confirm_marketing.html", {"state": said})
+        return _confirm_page(request, said)
     # Blocked, unsubscribed since the link, or a child without a guardian: said before the
     # press, as the held consent's link does (rights/views.py), not a button that then
     # confirms nothing.
@@ -62,7 +80,7 @@ def confirm_marketing(request, token):
         state = "spent"
     else:
         state = "guardian" if guardian_missing(payload) else "ask"
-    return render(request, "marketing/confirm_marketing.html", {"state": state})
+    return _confirm_page(request, state)
 
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the credential

@@ -75,7 +75,7 @@ def notify_new_ticket(ticket: Ticket) -> None:
         overdue = _("New request %(ref)s, already overdue: it was due %(due)s")
         subject_line = interpolate(
             overdue if ticket.is_overdue else _("New request %(ref)s, due %(due)s"),
-            {"ref": ticket.reference, "due": lazy_date(ticket.due_date, "SHORT_DATE_FORMAT")},
+            {"ref": ticket.reference, "due": lazy_date(ticket.due_date)},
         )
     _tell_officers(ticket, "staff_new_request", subject_line)
 

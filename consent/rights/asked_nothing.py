@@ -41,7 +41,7 @@ from consent.core.purposes import MARKETING
 from consent.core.subjects import normalise_email
 
 from . import phrases
-from .besides import ASKING_WORDS, KAZAKH_NOT, asks
+from .besides import ASKING_WORDS, KAZAKH_NOT, asks, negated
 from .closing import ticket_close
 from .models import Ticket
 from .sentences import NEGATIONS, SENTENCE_END
@@ -233,11 +233,9 @@ def _without_stops(every):
     before a «не», a Kazakh negative imperative."""
     kept = []
     for at, word in enumerate(every):
-        if word in NEGATIONS or (at and every[at - 1] in NEGATIONS) or KAZAKH_NOT.fullmatch(word):
+        if word in NEGATIONS or negated(every, at, NEGATIONS) or KAZAKH_NOT.fullmatch(word):
             continue
         if word.startswith(STOPPING) or (at and every[at - 1].startswith(STOPPING)):
-            continue
-        if word in ASKING_WORDS and NEGATIONS & set(every[at + 1 : at + 3]):
             continue
         kept.append(word)
     return kept

@@ -100,15 +100,16 @@ def _asks(sentence, every, again):
            for at, w in enumerate(folded)):  # fmt: skip
         return True
     return any(
-        (_request(word, again) or word in ASKING_WORDS) and not _negated(folded, at)
+        (_request(word, again) or word in ASKING_WORDS) and not negated(folded, at)
         for at, word in enumerate(folded)
     )
 
 
-def _negated(folded, at):
-    """Whether a request is one to stop: «не присылайте», «прошу не писать», «прошу больше не»."""
-    before = at and folded[at - 1] in NEGATIONS
-    return bool(before or (folded[at] in ASKING_WORDS and NEGATIONS & set(folded[at + 1 : at + 3])))
+def negated(folded, at, negations=NEGATIONS):
+    """Whether the word at `at` of a sentence's folded words asks to stop: «не присылайте»,
+    «прошу не писать», «прошу больше не» (`negations`: the words that make a stop)."""
+    before = at and folded[at - 1] in negations
+    return bool(before or (folded[at] in ASKING_WORDS and negations & set(folded[at + 1 : at + 3])))
 
 
 def _asks_in_another_clause(sentence, match, again):

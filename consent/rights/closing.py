@@ -115,15 +115,22 @@ def ticket_close(
     audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=ticket.subject, obj=ticket,
           status=status, **(detail or {}))  # fmt: skip
     if notify and (to or ticket.email):
-        queue_mail(
-            to or ticket.email, template,
-            {**(context or {}), "ticket": ticket, "outcome": outcome},
-            language=ticket.language,
-            subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
-            attachments=attachments, unproven_address=unproven_address,
-            for_child=ticket.for_child,
-        )  # fmt: skip
+        ticket_mail(ticket, to or ticket.email, template,
+                    {**(context or {}), "ticket": ticket, "outcome": outcome},
+                    attachments=attachments, unproven_address=unproven_address)  # fmt: skip
     return ticket
+
+
+def ticket_mail(ticket: Ticket, to: str, template: str, context: Mapping[str, Any], *,
+                subject_line: str | Promise | None = None, **options: Any) -> None:  # fmt: skip
+    """A mail about `ticket` to `to`, its person's address or the parent's or guardian's acting
+    for them: in the request's language unless `options` name another, under «Your request
+    № …» unless `subject_line`; one written to a parent for a child is held by the sender once
+    the child is 18 (Ticket.for_child). `options`: core.mail.queue_mail's."""
+    options.setdefault("language", ticket.language)
+    line = subject_line or interpolate(_("Your request %(ref)s"), {"ref": ticket.reference})
+    queue_mail(to, template, dict(context), subject_line=line, for_child=ticket.for_child,
+               **options)  # fmt: skip
 
 
 def with_officer_words(outcome: str | Promise, words: str) -> str:

@@ -13,7 +13,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import reader_time
+from consent.common.dates import document_time
 from consent.core import gate
 from consent.core.guardians import (
     child_named,
@@ -69,7 +69,7 @@ def guardian_statement(email: str, language: str) -> str:
                 "child": child_named(guardian),
                 "name": guardian.full_name or "—",
                 "contact": guardian.contact,
-                "time": reader_time(guardian.created_at),
+                "time": document_time(guardian.created_at),
                 "purposes": ", ".join(str(PURPOSES[p].name) for p in purposes if p in PURPOSES)
                 or "—",
             })  # fmt: skip

@@ -13,10 +13,9 @@ from email import message_from_bytes, policy
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
-from django.db.models import Q
 
 from consent.core import routes
-from consent.core.subjects import normalise_email, subject_find
+from consent.core.subjects import subject_find
 
 from . import phrases
 from .about_whom import names_another, names_someone_else, says_me
@@ -36,7 +35,7 @@ from .reading import Reading, read_own
 from .seen import seen_before
 from .sentences import REFERENCE
 from .spelling import CYRILLIC, key_words
-from .threads import known_language, returned_request, thread_request
+from .threads import known_language, returned_request, senders_request, thread_request
 from .tickets import ticket_open
 
 logger = logging.getLogger(__name__)
@@ -263,20 +262,7 @@ def replied_to(letter: Letter) -> Ticket | None:
     request (the person's data export lists it) stands for that request. None when it quotes
     none of them."""
     numbers = [int(n) for n in REFERENCE.findall(f"{letter.subject_line}\n{letter.text}")]
-    if not numbers:
-        return None
-    # The address as stored: an IDN domain in its Unicode form, however the From wrote it.
-    sender = normalise_email(letter.sender)
-    found = (
-        Ticket.objects.filter(pk__in=set(numbers))
-        .filter(Q(email__address=sender) | Q(subject__email__address=sender))
-        .select_related("regarding")
-    )
-    by_number = {ticket.pk: ticket for ticket in found}
-    quoted = next((by_number[n] for n in numbers if n in by_number), None)
-    if quoted is not None and quoted.is_filed and quoted.regarding_id:
-        return quoted.regarding
-    return quoted
+    return senders_request(numbers, letter.sender)
 
 
 def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | QuarantinedMessage | None:

@@ -15,12 +15,12 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.core.ledger import subject_lock
-from consent.core.mail import interpolate, queue_mail
+from consent.core.mail import interpolate
 from consent.core.models import Subject
 from consent.core.subjects import address_lock
 
 from .alerts import notify_new_ticket
-from .closing import ticket_close, ticket_locked
+from .closing import ticket_close, ticket_locked, ticket_mail
 from .links import confirmation_url
 from .models import Ticket
 from .reading import read_own
@@ -131,8 +131,5 @@ def _answer(ticket, template, context):
     if regarding.is_waiting:
         # The page the link opens in the language of this mail, not of the earlier request.
         context["verify_url"] = confirmation_url(regarding, language=ticket.language)
-    queue_mail(
-        ticket.address_on_record, template, context, language=ticket.language,
-        subject_line=interpolate(_("Your request %(ref)s"), {"ref": regarding.reference}),
-        for_child=regarding.for_child,
-    )  # fmt: skip
+    # About the earlier request (its number, its child), in the language of this mail.
+    ticket_mail(regarding, ticket.address_on_record, template, context, language=ticket.language)

@@ -16,13 +16,14 @@ from consent.core.transfers import consent_offered, purposes_shown
 from .selfservice import OPTIONAL
 
 
-def overview(subject: Subject) -> dict[str, Any]:
-    """What the page shows: data, each purpose's state, open requests."""
+def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]:
+    """What the page shows: data, each purpose's state, open requests. `blocked`: whether
+    processing is blocked, when the caller has read it already (the page's request form)."""
     latest = gate.latest_events(subject)
     minor = gate.needs_guardian(subject)
     # While blocked the gate says no to every purpose; a consent still stands (the block ends
     # none), and is shown as given, with its withdrawal. None is given here (set_consent).
-    blocked = gate.is_blocked(subject)
+    blocked = gate.is_blocked(subject) if blocked is None else blocked
     standing = gate.consents_standing(subject) if blocked else ()
     # A grant a later text asked consent again for: given, but to be given again (gate rule 3).
     asked_again = gate.asked_again_since(latest)

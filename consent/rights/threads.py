@@ -68,19 +68,33 @@ def thread_request(ids: tuple[str, ...], sender: str) -> Ticket | None:
     with a request stands for that request. None when the thread names none."""
     if not ids:
         return None
-    sender = normalise_email(sender)
     ours = dict(Email.objects.filter(message_id__in=ids).values_list("message_id", "subject"))
     theirs = dict(Ticket.objects.filter(message_id__in=ids).values_list("message_id", "pk"))
     numbers = []
     for message_id in ids:
         numbers += [int(n) for n in REFERENCE.findall(ours.get(message_id, ""))]
         numbers += [theirs[message_id]] if message_id in theirs else []
+    return senders_request(numbers, sender)
+
+
+def from_sender(sender: str) -> Q:
+    """The requests written from `sender`'s address or of the person whose address it is (the
+    requests a letter from it may answer), the address read as stored: an IDN domain in its
+    Unicode form, however the From wrote it."""
+    sender = normalise_email(sender)
+    return Q(email__address=sender) | Q(subject__email__address=sender)
+
+
+def senders_request(numbers: list[int], sender: str) -> Ticket | None:
+    """The first request of `numbers` (the nearest first) that is `sender`'s (from_sender): a
+    number alone links nobody to someone else's request. A reply filed with a request stands
+    for that request. None when none of them is."""
     if not numbers:
         return None
     found = {
         ticket.pk: ticket
         for ticket in Ticket.objects.filter(pk__in=set(numbers))
-        .filter(Q(email__address=sender) | Q(subject__email__address=sender))
+        .filter(from_sender(sender))
         .select_related("regarding")
     }
     ticket = next((found[n] for n in numbers if n in found), None)
@@ -108,9 +122,8 @@ def known_language(regarding: Ticket | None, sender: str) -> str:
     (language.language_of)."""
     if regarding is not None:
         return regarding.language
-    sender = normalise_email(sender)
     latest = (
-        Ticket.objects.filter(Q(email__address=sender) | Q(subject__email__address=sender))
+        Ticket.objects.filter(from_sender(sender))
         .order_by("-received_at", "-pk")
         .values_list("language", flat=True)
         .first()

@@ -20,7 +20,7 @@ from consent.core.subjects import clean_email, normalise_email, subject_find_for
 from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
-from .closing import OUTGROWN, ticket_close, ticket_locked
+from .closing import OUTGROWN, ticket_close, ticket_locked, ticket_mail
 from .joining import file_repeat, file_reply, same_request_open
 from .limits import stopped
 from .links import confirmation_url
@@ -191,13 +191,12 @@ def ticket_open(
             else:  # a withdrawal beside the request opened, or an unsubscribe: the mail says so
                 context["withdrew"] = withdraws is not None
                 context["unsubscribed"] = withdraws is None and MARKETING in withdrawn
-        queue_mail(
-            ticket.address_on_record, template,
+        ticket_mail(
+            ticket, ticket.address_on_record, template,
             {"ticket": ticket, "verify_url": confirmation_url(ticket), **context},
-            language=language,
+            language=language, unproven_address=True,
             subject_line=interpolate(_("Please confirm your request %(ref)s"),
                                      {"ref": ticket.reference}),
-            unproven_address=True, for_child=ticket.for_child,
         )  # fmt: skip
     elif _mailable(email):
         queue_mail(
@@ -343,7 +342,5 @@ def ticket_reclassify(
                    "filed_with": ticket.regarding if filed else None}  # fmt: skip
         if ticket.is_waiting:
             context["verify_url"] = confirmation_url(ticket)
-        queue_mail(ticket.address_on_record, "request_retyped", context, language=ticket.language,
-                   subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
-                   for_child=ticket.for_child)  # fmt: skip
+        ticket_mail(ticket, ticket.address_on_record, "request_retyped", context)
     return ticket

@@ -22,7 +22,7 @@ def requests_open(officer, texts, make_subject, time_machine):
 
 def test_officers_get_a_notice_without_personal_data_in_its_subject_line(requests_open):
     notice = Email.objects.get(to=["alice@example.kz"])
-    assert requests_open.reference in notice.subject and "17.12.2026" in notice.subject
+    assert requests_open.reference in notice.subject and "17\xa0желтоқсан" in notice.subject
     assert "asel" not in notice.subject and "asel" not in notice.message
     assert f"/admin/rights/ticket/{requests_open.pk}/change/" in notice.message
 
@@ -49,7 +49,7 @@ def test_overdue_and_next_day_sections(requests_open):
     assert "R-" in Email.objects.get().message
     Email.objects.all().delete()
     digest(date(2026, 12, 15))  # due on the next working day, 17 December
-    assert "17.12.2026" in Email.objects.get().message
+    assert "2026\xa0жылғы\xa017\xa0желтоқсан" in Email.objects.get().message
 
 
 def test_the_digest_command_runs(requests_open, time_machine):

@@ -13,6 +13,7 @@ from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
 from tests.staff import verified_login
 
+LONG = {"kk": "2026\xa0жылғы\xa017\xa0желтоқсан", "ru": "17\xa0декабря\xa02026\xa0г."}
 SAID = {"kk": "Мерзімі келесі жұмыс күні", "ru": "Срок в\xa0следующий рабочий день"}
 
 
@@ -41,5 +42,5 @@ def test_due_next_working_day_skips_the_holiday_by_the_local_date(
     Email.objects.all().delete()
     digest(date(2026, 12, 15))
     text = Email.objects.get(to=[privacy_officer.email]).message
-    after = text[text.index("17.12.2026):") :]
+    after = text[text.index(LONG[lang] + "):") :]
     assert f"- №\N{NO-BREAK SPACE}{made[1].reference} (" in after.split("\n\n")[0]

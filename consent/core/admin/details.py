@@ -8,7 +8,7 @@ from typing import Any
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.safestring import SafeString
 from django.utils.text import capfirst
@@ -217,7 +217,7 @@ def _date(value: str) -> str:
     except ValueError:
         return value
     if "T" not in value and " " not in value:
-        return formats.date_format(date.fromisoformat(value), "SHORT_DATE_FORMAT")
+        return reader_time(date.fromisoformat(value))
     if timezone.is_naive(moment):
         moment = timezone.make_aware(moment)
     return reader_time(timezone.localtime(moment))

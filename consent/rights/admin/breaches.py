@@ -1,12 +1,11 @@
 """The breach register (Art. 20-1; compliance L21)."""
 
 from django.contrib import admin
-from django.utils import formats
 from django.utils.html import format_html
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_today
+from consent.common.dates import local_today, reader_time
 from consent.common.text import EMPTY
 from consent.core.admin import saved
 
@@ -62,7 +61,7 @@ class BreachAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("regulator to be notified by"), ordering="regulator_due")
     def deadline(self, obj):
-        label = formats.date_format(obj.regulator_due, "SHORT_DATE_FORMAT")
+        label = reader_time(obj.regulator_due)
         if obj.report_now(local_today()):
             return format_html('<strong class="overdue">{} · {}</strong>', label, _("notify now"))
         return label

@@ -3,22 +3,24 @@ page, and in what she is told after an action."""
 
 from django.contrib import admin, messages
 from django.contrib.admin.views.main import SEARCH_VAR
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_today
+from consent.common.dates import local_today, reader_time
 from consent.workdays.calendar import add_working_days
 
 from ..models import Ticket
 from ..statistics import LATE, timed
 
 
-def due_shown(ticket: Ticket):
+def due_shown(ticket: Ticket, written=reader_time):
     """The due date counts from receipt, as the law counts it (compliance L8): past it, a
     request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
-    one waiting says so too, or that it can be closed once the link has expired (L9)."""
-    label = formats.date_format(ticket.due_date, "SHORT_DATE_FORMAT")
+    one waiting says so too, or that it can be closed once the link has expired (L9). Short in
+    a list's column (reader_time); `written`, document_time on the request's own page, beside
+    the other dates there, as the admin writes them."""
+    label = written(ticket.due_date)
     if getattr(ticket, "answered", None) == LATE:  # the list's rows (statistics.timed)
         return format_html('<span class="late" title="{}">{} · {}</span>', _(
             "Answered after its due date: the law's deadline was missed."), label,
@@ -46,7 +48,7 @@ def due_told(ticket: Ticket) -> tuple[str, int]:
     moves with the type, often days earlier, and a request opened from an email that waited is
     due from the day it came: the messages gave none, and a date already passed showed only
     on the page."""
-    due = {"due": formats.date_format(ticket.due_date, "SHORT_DATE_FORMAT")}
+    due = {"due": reader_time(ticket.due_date)}
     if ticket.is_overdue:
         return _("Counted from the day it was received, it was due on %(due)s: it is overdue, "
                  "answer it at once.") % due, messages.WARNING  # fmt: skip

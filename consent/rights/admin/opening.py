@@ -9,9 +9,10 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils import formats, timezone
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import reader_time
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 from consent.workdays.calendar import check_countable
@@ -103,7 +104,7 @@ class DeskRequestForm(forms.Form):
             self.add_error(None, _(
                 "Received then, this request is already overdue: it was due on %(due)s. Check "
                 "the day it was received; to open it all the same, tick “%(box)s” and save again."
-            ) % {"due": formats.date_format(due, "SHORT_DATE_FORMAT"),
+            ) % {"due": reader_time(due),
                  "box": self.fields["overdue_seen"].label})  # fmt: skip
         return data
 

@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from post_office.models import Email
 
-from consent.common.dates import reader_time
+from consent.common.dates import document_time, reader_time
 from consent.common.text import EMPTY, clean_form_text, cleaning_bound
 from consent.core.admin import (
     AuditedAdmin,
@@ -40,6 +40,7 @@ from .downloads import links_or_reason, released
 from .due import due_shown
 from .gone import person_gone, person_gone_or_404
 from .opening import DeskOpening
+from .ticket_shown import ticket_link
 
 
 class LedgerInline(ReadOnlyInline):
@@ -73,8 +74,9 @@ class TicketInline(ReadOnlyInline):
 
     @admin.display(description=_("due"))
     def due(self, obj):
-        """As the desk shows it (due.py): overdue, waiting, closable, due today."""
-        return due_shown(obj)
+        """As the request's page shows it (due.py): overdue, waiting, closable, due today; its
+        date long, as the admin writes the time received beside it."""
+        return due_shown(obj, written=document_time)
 
 
 class CorrectionInline(ReadOnlyInline):
@@ -100,10 +102,7 @@ class CorrectionInline(ReadOnlyInline):
 
     @admin.display(description=_("request"))
     def request_link(self, obj):
-        if obj.ticket_id is None:
-            return EMPTY
-        url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
-        return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
+        return ticket_link(obj)
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("ticket")
@@ -299,26 +298,23 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
 
     def export_view(self, request, pk, fmt):
         """Everything held about the person (compliance L10), for staff answering a request."""
-        subject = self._subject_for(request, pk, fmt, disclosure.EXPORT_FORMATS)
-        if subject is None:
-            return person_gone_or_404(request, pk)
-        return released(
-            request, subject,
-            lambda: disclosure.subject_export(subject, fmt=fmt, actor=request.user),
-            filename=f"subject-{pk}.{fmt}",
-            content_type="application/json" if fmt == "json" else "application/pdf",
-        )  # fmt: skip
+        kind = "application/json" if fmt == "json" else "application/pdf"
+        return self._file(request, pk, fmt, disclosure.EXPORT_FORMATS, disclosure.subject_export,
+                          f"subject-{pk}.{fmt}", kind)  # fmt: skip
 
     def evidence_view(self, request, pk, fmt):
-        subject = self._subject_for(request, pk, fmt, disclosure.EVIDENCE_FORMATS)
+        kind = "text/csv; charset=utf-8" if fmt == "csv" else "application/pdf"
+        name = f"consent-evidence-{pk}.{fmt}"
+        return self._file(request, pk, fmt, disclosure.EVIDENCE_FORMATS,
+                          disclosure.subject_evidence, name, kind)  # fmt: skip
+
+    def _file(self, request, pk, fmt, formats, make, filename, content_type):
+        """The person's file `make` writes in `fmt` (one of `formats`), released to staff."""
+        subject = self._subject_for(request, pk, fmt, formats)
         if subject is None:
             return person_gone_or_404(request, pk)
-        return released(
-            request, subject,
-            lambda: disclosure.subject_evidence(subject, fmt=fmt, actor=request.user),
-            filename=f"consent-evidence-{pk}.{fmt}",
-            content_type="text/csv; charset=utf-8" if fmt == "csv" else "application/pdf",
-        )  # fmt: skip
+        return released(request, subject, lambda: make(subject, fmt=fmt, actor=request.user),
+                        filename=filename, content_type=content_type)  # fmt: skip
 
 
 def _mail_state(mail: Email, now) -> str:

@@ -10,11 +10,10 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import EMPTY
+from consent.common.dates import local_date, reader_time
 from consent.core.admin import ReadOnlyAdmin
 from consent.core.models import Language
 
@@ -23,6 +22,7 @@ from ..models import QuarantinedMessage, Ticket
 from ..retention import QUARANTINE_KEPT
 from ..tickets import ticket_open_from_quarantine
 from .due import due_told
+from .ticket_shown import ticket_link
 
 OPEN_PERMISSION = "rights.change_quarantinedmessage"
 
@@ -60,9 +60,8 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("destroyed on"))
     def destroyed_on(self, obj):
-        # The local date: date_format() of an aware time would give its UTC date.
-        destroyed = timezone.localtime(obj.received_at + QUARANTINE_KEPT)
-        return formats.date_format(destroyed, "SHORT_DATE_FORMAT")
+        # The local date: the UTC date of an aware time is a day off near midnight.
+        return reader_time(local_date(obj.received_at + QUARANTINE_KEPT))
 
     @admin.display(description=_("email"))
     def download(self, obj):
@@ -71,10 +70,7 @@ class QuarantinedMessageAdmin(ReadOnlyAdmin):
 
     @admin.display(description=_("request opened from it"), ordering="ticket")
     def request_link(self, obj):
-        if obj.ticket_id is None:
-            return EMPTY
-        url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
-        return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
+        return ticket_link(obj)
 
     def get_urls(self):
         return [

@@ -15,6 +15,15 @@ from consent.core.guardians import guardian_name
 from ..reading import as_read
 
 
+def ticket_link(obj) -> str:
+    """A link to the request `obj` (a correction, an email set aside) belongs to, by its number;
+    the admin's mark for none."""
+    if obj.ticket_id is None:
+        return EMPTY
+    url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
+    return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
+
+
 class TicketShown:
     """TicketAdmin's display fields (`fields`) that are not the request's own columns."""
 

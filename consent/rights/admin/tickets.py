@@ -15,7 +15,7 @@ from django.urls import path, reverse
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import reader_time
+from consent.common.dates import document_time, reader_time
 from consent.common.text import REASON_MAX_CHARS
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audited
@@ -67,9 +67,9 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
     ordering = ["due_date", "id"]
     show_full_result_count = False
     list_per_page = 50
-    fields = ["type", "status", "assignee", "channel", "language", "purpose", "received_at", "due",
-              "link_sent_at", "verified_at", "closed_at", "person", "asked_by", "email", "reply_to",
-              "related", "returned", "letter", "outcome"]  # fmt: skip
+    fields = ["type", "status", "assignee", "channel", "language", "purpose", "received_at",
+              "due_written", "link_sent_at", "verified_at", "closed_at", "person", "asked_by",
+              "email", "reply_to", "related", "returned", "letter", "outcome"]  # fmt: skip
     readonly_fields = fields
     change_form_template = "admin/rights/ticket/change_form.html"
     audit_history = "object"  # changed by the panel's operations only, each audited
@@ -111,6 +111,10 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
     @admin.display(description=_("due"), ordering="due_date")
     def due(self, obj):
         return due_shown(obj)
+
+    @admin.display(description=_("due"))
+    def due_written(self, obj):
+        return due_shown(obj, written=document_time)
 
     def get_urls(self):
         return [
