@@ -20,6 +20,12 @@ from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text
 from .images import sanitise_photo
 
 
+def marked_optional(field):
+    """Whether the page marks a field «optional»: not one required in some cases only (its
+    `required_when` says which, in the mark's place: _field.html)."""
+    return not field.required and not getattr(field, "required_when", None)
+
+
 class StatedField(BoundField):
     """A field that tells screen readers whether it is in error, both ways. Left unsaid,
     Chromium takes an empty required box, radio, list or date field for invalid from the start
@@ -80,7 +86,7 @@ class GuardedForm(AccessibleErrors, forms.Form):
 
     def has_optional_fields(self):
         """Whether the page needs to say that fields marked optional may be left empty."""
-        return any(not field.field.required for field in self.data_bound_fields())
+        return any(marked_optional(field.field) for field in self.data_bound_fields())
 
     def note_dropped_upload(self, files):
         """A page with errors cannot hand back a file the visitor attached (browsers do not
@@ -194,8 +200,7 @@ class ApplicationForm(ContactForm):
     guardian_contact = PhoneOrEmail(
         label=_("Parent's or guardian's phone or email"),
         max_length=254,
-        required=False,
-        help_text=_("Needed only if you are under 18."),
+        required=False,  # its label says when it is needed (required_when, below)
         widget=forms.TextInput(
             attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}
         ),
@@ -231,6 +236,8 @@ class ApplicationForm(ContactForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for name in self.GUARDIAN_FIELDS:  # the page says when, not «optional»
+            self.fields[name].required_when = _("required if you are under 18")
         offered = services.choices()
         if offered:
             self.fields["service"].choices = [("", _("Choose a service")), *offered]
@@ -326,12 +333,7 @@ class RequestForm(DetailsNeeded, GuardedForm):
     purpose = forms.ChoiceField(
         label=_("Which consent do you withdraw?"), required=False, error_messages=NOT_OFFERED
     )
-    message = long_text(
-        _("Details"),
-        help_text=_(
-            "For a correction, say what is wrong and what is right; for a question, ask it."
-        ),
-    )
+    message = long_text(_("Details"))  # its label mark and help: DetailsNeeded
 
     data_fields = {"email": "email", "message": "message"}
     field_order = ["type", "email", "purpose", "message"]

@@ -14,6 +14,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from PIL import ExifTags, Image, PngImagePlugin
 
+from .photo_formats import WRONG_TYPE, check_type
+
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 # The stored photo's longest side: staff need to recognise a person, which a 2000-pixel portrait
@@ -29,7 +31,6 @@ FORMATS = ("JPEG", "PNG", "WEBP")
 # phone's preview, depth map or HDR gain map) "MPO": a JPEG, whose first image alone is read.
 READ_AS = {"MPO": "JPEG"}
 DAMAGED = _("The file is damaged or is not a photo.")
-MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"RIFF")
 # libjpeg goes over every block of the image once per scan it reads, however few bytes the scan
 # holds, and goes on past a progression that repeats itself: 300 scans of a few bytes each kept a
 # 40-megapixel photo decoding for 15 s (a 5 MB file would hold an hour's worth). Its own
@@ -308,7 +309,7 @@ def _clean(upload, head):
         _afford(size, _webp_cost(size))  # Pillow allocates the WebP canvases on opening
     with Image.open(upload, formats=FORMATS) as image:
         if (kind := READ_AS.get(image.format, image.format)) not in FORMATS:
-            raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
+            raise ValidationError(WRONG_TYPE, code="type")
         size, stored = image.size, _fitted(image.size)
         if kind == "JPEG":
             image.draft(image.mode, stored)
@@ -335,8 +336,7 @@ def sanitise_photo(upload):
         raise ValidationError(_("The photo is larger than 5 MB."), code="too_big")
     head = upload.read(30)
     upload.seek(0)
-    if not head.startswith(MAGIC) or (head.startswith(b"RIFF") and head[8:12] != b"WEBP"):
-        raise ValidationError(_("Upload a photo in JPEG, PNG or WebP format."), code="type")
+    check_type(head)  # a photo in a format we do not accept is named, with what to do
     try:
         with _DECODING:  # one photo at a time, even in a threaded worker
             return ContentFile(_clean(upload, head), name="photo.jpg")

@@ -65,15 +65,14 @@ class SelfServiceRequestForm(DetailsNeeded, AccessibleErrors, forms.Form):
         widget=forms.RadioSelect,
         error_messages={**NOT_OFFERED, **CHOOSE},
     )
-    message = long_text(
-        _("Details"), rows=3, help_text=_("For a correction, say what is wrong and what is right.")
-    )
+    message = long_text(_("Details"), rows=3)  # its label mark and help: DetailsNeeded
 
     def __init__(self, *args, blocked: bool = False, **kwargs):
         super().__init__(*args, **kwargs)
         self.blocked = blocked  # what the page says of the block too (my_data._my_data_page)
         if blocked:
             self.fields["type"].choices = [(t.value, t.label) for t in BLOCKED_REQUESTS]
+            self.say_when_details_needed()
 
 
 class WardForm(forms.Form):
@@ -113,6 +112,4 @@ class WardRequestForm(DetailsNeeded, AccessibleErrors, WardForm):
         widget=forms.RadioSelect,
         error_messages={**NOT_OFFERED, **CHOOSE},
     )
-    message = long_text(
-        _("Details"), rows=3, help_text=_("For a correction, say what is wrong and what is right.")
-    )
+    message = long_text(_("Details"), rows=3)  # its label mark and help: DetailsNeeded

@@ -68,3 +68,41 @@ def test_a_parent_says_what_to_correct_of_their_childs_data():
     assert list(blank.errors) == ["message"]
     block = WardRequestForm({"child": "7", "type": "block", "message": ""}, rows=[Row])
     assert block.is_valid()
+
+
+# What «Details» says beside it and under it, for the types the form offers (it said «optional»).
+MARKED = {
+    ("kk", "/kk/requests/new/"): (
+        "(түзету немесе сұрақ үшін міндетті)",
+        "Түзету үшін не қате екенін және қалай дұрыс екенін жазыңыз; сұрақ болса, оны жазыңыз. "
+        "Басқа өтініштерге толығырақ жазу қажет емес.",
+    ),
+    ("ru", "/ru/requests/new/"): (
+        "(обязательно для исправления или вопроса)",
+        "Для исправления укажите, что неверно и\xa0как правильно; для вопроса напишите его. "
+        "Для других запросов подробности не нужны.",
+    ),
+    ("kk", "/kk/my-data/"): (
+        "(түзету үшін міндетті)",
+        "Түзету үшін не қате екенін және қалай дұрыс екенін жазыңыз. Басқа өтініштерге "
+        "толығырақ жазу қажет емес.",
+    ),
+    ("ru", "/ru/my-data/"): (
+        "(обязательно для исправления)",
+        "Для исправления укажите, что неверно и\xa0как правильно. Для других запросов "
+        "подробности не нужны.",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang, path", MARKED)
+def test_the_details_say_when_they_are_needed(client, person, lang, path):
+    if "my-data" in path:
+        open_page(client, lang)
+    page = client.get(path).content.decode()
+    mark, help_text = MARKED[lang, path]
+    label = page[page.index('<label for="id_message">') :].split("</label>", 1)[0]
+    assert mark in label and "(міндетті емес)" not in label and "(необязательно)" not in label
+    assert f'<p class="hint" id="id_message_helptext">{help_text}</p>' in page
+    textarea = page[page.index('<textarea name="message"') :].split(">", 1)[0]
+    assert 'aria-describedby="id_message_helptext"' in textarea

@@ -73,17 +73,34 @@ def test_text_is_legible_in_either_scheme(scheme, text, background):
     assert contrast(colours[text], colours[background]) >= 4.5, (text, background)
 
 
+# What each of the desk's colours must reach on the admin's backgrounds (WCAG 1.4.3, 1.4.11).
+DESK_COLOURS = {"desk-overdue": 4.5, "desk-due-today": 4.5, "desk-chart": 3}
+
+
 def test_the_desk_marks_are_legible_on_either_admin_theme():
     """Django's admin follows the system's dark mode (and its own theme button): the desk's
-    light red stood at 2.6:1 on it."""
+    light red stood at 2.6:1 on it, the charts' solid bars at 2.2:1."""
     admin = (CSS / "admin.css").read_text()
     light = variables(re.search(r'html\[data-theme="light"\], :root \{(.*?)\}', admin).group(1))
     dark = variables(re.search(r'html\[data-theme="dark"\] \{(.*?)\}', admin).group(1))
     in_media = variables(admin[admin.index(DARK) :].split("}", 1)[0])
-    assert in_media == dark and set(dark) == set(light) == {"desk-overdue", "desk-due-today"}
+    assert in_media == dark and set(dark) == set(light) == set(DESK_COLOURS)
     django_light = variables((ADMIN_CSS / "base.css").read_text().split("}", 1)[0])
     django_dark = variables((ADMIN_CSS / "dark_mode.css").read_text().split("}", 1)[0])
     for ours, theirs in ((light, django_light), (dark, django_dark)):
         for background in ("body-bg", "darkened-bg", "selected-row"):
-            for mark in ours.values():
-                assert contrast(mark, theirs[background]) >= 4.5, (mark, background)
+            for name, mark in ours.items():
+                assert contrast(mark, theirs[background]) >= DESK_COLOURS[name], (name, background)
+
+
+def test_the_charts_draw_with_the_desks_colours():
+    """A colour written into the chart's markup has no dark twin: the solid bars were #205067
+    whatever the theme. On the page, the chart fills only white (a bar with a pattern or a
+    border), the text's colour, or the desk's variable; its patterns draw on white of their own."""
+    chart = Path(settings.BASE_DIR, "consent/rights/templates/admin/rights/_chart.html")
+    markup = re.sub(r"<defs>.*?</defs>", "", chart.read_text(), flags=re.S)
+    fills = {f for f in re.findall(r'fill="([^"]*)"', markup) if not f.startswith("url(")}
+    assert fills == {"#fff", "currentColor"}
+    assert markup.count('class="chart-solid"') == 2  # the bars and their legend
+    admin = (CSS / "admin.css").read_text()
+    assert ".work-charts .chart-solid { fill: var(--desk-chart); }" in admin

@@ -42,6 +42,7 @@ def test_every_service_runs_a_command_that_exists():
     commands = get_commands()
     services = [p for p in UNITS if p.suffix == ".service"]
     assert {p.name for p in services} >= {"emalu.service", "emalu-mail.service",
+                                          "emalu-campaigns.service",
                                           "emalu-retention.service"}  # fmt: skip
     for path in services:
         service = unit(path)["Service"]
@@ -55,14 +56,23 @@ def test_every_service_runs_a_command_that_exists():
             assert (ROOT / re.search(r"-c (\S+)", exec_start).group(1)).exists()
 
 
-def test_the_outbox_is_delivered_whatever_the_campaign_step_does():
-    """systemd runs a oneshot unit's ExecStart lines in order and ends it at the first that
-    fails, unless the line starts with "-": a campaign that could not be queued held back every
-    request's confirmation and answer queued behind it, each minute."""
-    lines = re.findall(r"^ExecStart=(.*)$", (DEPLOY / "emalu-mail.service").read_text(), re.M)
-    *before, last = lines
-    assert "send_queued_mail" in last and before
-    assert all(line.startswith("-") for line in before), before
+def test_a_job_that_fails_fails_its_unit_and_no_other():
+    """A command run with "-" before it fails in silence: send_campaigns was, so that the outbox
+    delivered after it in the same unit went out all the same, and a campaign that could not be
+    queued (the database refusing: exit 1, consent/core/jobs.py) was never seen. Each unit runs
+    one command without "-", so a failure leaves its own unit failed (`systemctl --failed`),
+    and each job is a unit of its own that a timer the operator enables (README, step 6) starts."""
+    timers = [p for p in UNITS if p.suffix == ".timer"]
+    started = {unit(p)["Timer"].get("Unit", p.with_suffix(".service").name) for p in timers}
+    unit_of = {}
+    for path in (p for p in UNITS if p.suffix == ".service"):
+        lines = re.findall(r"^ExecStart=(.*)$", path.read_text(), re.M)
+        assert len(lines) == 1 and "-" not in re.match(r"[-@:+!]*", lines[0]).group(), path.name
+        if path.name in started:
+            unit_of.update(dict.fromkeys(re.findall(r"manage\.py (\w+)", lines[0]), path.name))
+    assert unit_of["send_campaigns"] != unit_of["send_queued_mail"]
+    step_6 = re.search(r"\n6\. systemd:(.*?)\n7\. ", (ROOT / "README.md").read_text(), re.S)
+    assert sorted(p.name for p in timers if p.name not in step_6.group(1)) == []
 
 
 def test_every_timer_starts_a_service_that_is_shipped():
