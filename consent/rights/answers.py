@@ -227,7 +227,9 @@ def ticket_destroy(
         if ticket.type not in DESTROYS_WHILE_BLOCKED:
             raise ValidationError(BLOCKED_DESTRUCTION)
         detail = {**(detail or {}), "blocked": True}
-    email, language, reference = ticket.email, ticket.language, ticket.reference
+    # To the address on record (a parent's for a child), as closing.ticket_close answers: not
+    # the one the request came from, which a correction may have given to someone else since.
+    email, language, reference = ticket.address_on_record, ticket.language, ticket.reference
     subject = ticket.subject
     if outcome is None:
         outcome = DESTROYED_UNDER_ADDRESS
