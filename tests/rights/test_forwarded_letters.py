@@ -5,6 +5,8 @@ answered «we hold no personal data linked to this address», about themselves; 
 withdrawal. The letter opens for an officer; the forwarder is told it was received and nothing
 of the person it concerns."""
 
+import re
+
 import pytest
 
 from consent.rights.intake import ingest
@@ -89,3 +91,23 @@ def test_the_desk_says_no_link_went_and_closes_it_telling_the_sender_nothing_mor
     assert (ticket.status, ticket.outcome) == (Ticket.Status.CLOSED, "")
     assert len(mails_to(sender)) == 1  # the receipt, nothing since
     assert untouched(person)
+
+
+@pytest.mark.parametrize("how, told", [
+    ("self-service", "Не нужна: запрос подан на личной странице человека"),
+    ("unknown", "Нет: по адресу, с\xa0которого пришёл запрос, персональные данные не хранятся"),
+    ("linked", "г.,"),  # the time the link went, as the admin writes a time
+])  # fmt: skip
+def test_every_request_says_when_its_link_went_or_why_none_did(desk, person, how, told):
+    from consent.rights.selfservice import ticket_open_verified
+    from consent.rights.tickets import ticket_open
+
+    if how == "self-service":
+        ticket = ticket_open_verified(person, Ticket.Type.BLOCK, "Өтінем.", "ru")
+    else:
+        email = "stranger@example.kz" if how == "unknown" else person.email
+        ticket = ticket_open(kind="access", email=email, language="ru", channel="web")
+    desk.cookies["django_language"] = "ru"
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    link = re.search(r'field-link_sent.*?<div class="readonly">(.*?)</div>', page, re.S)
+    assert told in link.group(1)
