@@ -98,3 +98,15 @@ def test_a_persons_answer_goes_to_the_address_on_record_not_one_corrected_away(
     with django_capture_on_commit_callbacks(execute=True):
         act(privacy_officer_client, Ticket.objects.get(pk=ticket.pk), reason=WORDS)
     assert [a for a, _text, _held in letters_since(first)] == ["asel.new@example.kz"]
+
+
+def test_a_parents_request_retyped_and_refused_is_told_to_the_parent(privacy_officer_client, ward):
+    """Every other letter about it too: the new type, and a refusal with reasons."""
+    ticket = ticket_open_verified(ward.subject, Type.CORRECT, "Өтінем.", "ru", guardian=ward)
+    first = latest_id()
+    act(privacy_officer_client, ticket, "retype", new_type=Type.BLOCK)
+    act(privacy_officer_client, Ticket.objects.get(pk=ticket.pk), "refuse", reason=WORDS)
+    assert Ticket.objects.get(pk=ticket.pk).status == Ticket.Status.REFUSED
+    letters = letters_since(first)
+    assert len(letters) == 2
+    assert all((address, held) == (PARENT, True) for address, _text, held in letters)
