@@ -11,10 +11,9 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import reader_time
 from consent.core import gate
 from consent.core.audit import audited
-from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent
 
-from .closing import require_open, ticket_close, ticket_locked
+from .closing import require_open, ticket_close, ticket_locked, ticket_mail
 from .disclosure import disclosure_record
 from .models import Ticket
 from .outbox import unsent_answers_withdraw
@@ -48,13 +47,16 @@ def answer_held_back(ticket: Ticket) -> AuditEvent | None:
 
 def resendable(ticket: Ticket) -> bool:
     """Whether an answer can be sent again: an access request answered by email (not by a
-    download on the self-service page) whose person is still on record, with an address."""
+    download on the self-service page) whose person is still on record, with an address to
+    answer at (Ticket.address_on_record: a parent's for a child), and not one a parent asked
+    for a child who is 18 now (Ticket.outgrown: their data no longer goes to the parent)."""
     return (
         ticket.type == Type.ACCESS
         and ticket.status == Status.DONE
         and ticket.channel != Ticket.Channel.SELF_SERVICE
         and ticket.subject_id is not None
-        and bool(ticket.subject.email)
+        and not ticket.outgrown
+        and bool(ticket.address_on_record)
     )
 
 
@@ -65,8 +67,9 @@ def ticket_resend_access(
     """Send an answered access request's answer again (the person lost it, or it never
     arrived), made anew from the data held now: the right of access is to the data the
     operator holds (Art. 24(1)(1)), not to an old copy, and the first answer's files leave the
-    outbox a week after delivery (retention.SENT_ATTACHMENTS_KEPT). To the address on record,
-    in the request's language; audited as an export. `after` is the id of the latest answer
+    outbox a week after delivery (retention.SENT_ATTACHMENTS_KEPT). Through closing.ticket_mail,
+    as the first answer: to the address on record (a parent's for a child), in the request's
+    language; audited as an export. `after` is the id of the latest answer
     the officer saw (access_answers): when another was sent since (a second press, a second
     officer), nothing is sent."""
     ticket = ticket_locked(ticket)
@@ -90,11 +93,8 @@ def ticket_resend_access(
     files = _access_files(ticket, actor=actor, resent=True)
     outcome = _("As you asked, here again is the data we hold about you, as it stands today, "
                 "attached as JSON and as PDF.")  # fmt: skip
-    queue_mail(
-        ticket.subject.email, "request_done", {"ticket": ticket, "outcome": outcome},
-        language=ticket.language, attachments=files,
-        subject_line=interpolate(_("Your request %(ref)s"), {"ref": ticket.reference}),
-    )  # fmt: skip
+    ticket_mail(ticket, ticket.address_on_record, "request_done",
+                {"ticket": ticket, "outcome": outcome}, attachments=files)  # fmt: skip
     return ticket
 
 

@@ -227,7 +227,9 @@ def ticket_destroy(
         if ticket.type not in DESTROYS_WHILE_BLOCKED:
             raise ValidationError(BLOCKED_DESTRUCTION)
         detail = {**(detail or {}), "blocked": True}
-    email, language, reference = ticket.email, ticket.language, ticket.reference
+    # To the address on record (a parent's for a child), as closing.ticket_close answers: not
+    # the one the request came from, which a correction may have given to someone else since.
+    email, language, reference = ticket.address_on_record, ticket.language, ticket.reference
     subject = ticket.subject
     if outcome is None:
         outcome = DESTROYED_UNDER_ADDRESS
@@ -322,10 +324,12 @@ def ticket_close_unconfirmed(ticket: Ticket, *, actor: AbstractBaseUser | None) 
     if status is None:
         raise ValidationError(_("The person can still confirm this request through the link: "
                                 "it can be closed once the link has expired."))  # fmt: skip
-    if status == Status.NOT_CONFIRMED:
+    if status == Status.CLOSED:  # forwarded: its sender was told all they are told (tickets.py)
+        to, notify = None, False
+    elif status == Status.NOT_CONFIRMED:
         to = ticket.address_on_record
         notify = bool(to)
     else:
         to, notify = ticket.email, _mailable(ticket.email)
-    return ticket_close(ticket, outcome=UNCONFIRMED_OUTCOMES[status], status=status, to=to,
+    return ticket_close(ticket, outcome=UNCONFIRMED_OUTCOMES.get(status, ""), status=status, to=to,
                         notify=notify, actor=actor, template="request_closed")  # fmt: skip

@@ -98,8 +98,10 @@ def ticket_close(
     unproven_address: bool = False,
     words: str = "",
 ) -> Ticket:
-    """Close the request and answer the person by email in their language (to the requester's
-    address unless `to` names the one on record; no mail without `notify`). `detail` adds
+    """Close the request and answer the person by email in their language (to the request's
+    address on record, Ticket.address_on_record, unless `to` names another; no mail without
+    `notify`). Not the address the request came from: a correction may have moved the person
+    since, and the old mailbox may be someone else's now. `detail` adds
     codes to the audit row; `context`, to the answer's template; `unproven_address`, that the
     request came from an address nobody has shown to be the requester's (an email's From): the
     answer then counts against that address's limit (core.mail.queue_mail). `words`, what the
@@ -114,8 +116,8 @@ def ticket_close(
     ticket.save(update_fields=["status", "closed_at", "outcome"])
     audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=ticket.subject, obj=ticket,
           status=status, **(detail or {}))  # fmt: skip
-    if notify and (to or ticket.email):
-        ticket_mail(ticket, to or ticket.email, template,
+    if notify and (to := to or ticket.address_on_record):
+        ticket_mail(ticket, to, template,
                     {**(context or {}), "ticket": ticket, "outcome": outcome},
                     attachments=attachments, unproven_address=unproven_address)  # fmt: skip
     return ticket

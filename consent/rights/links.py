@@ -4,6 +4,8 @@ person still holds that address (compliance L9)."""
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.functional import Promise
+from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core.guardians import guardians_at
@@ -24,6 +26,26 @@ def confirmation_url(ticket, *, language=None):
     token = signing.dumps({"r": ticket.pk, "a": address_tag(ticket.address_on_record)}, salt=SALT)
     with translation.override(language or ticket.language):
         return absolute_url(reverse("request_verify", args=[token]))
+
+
+def link_unsent(ticket: Ticket) -> Promise:
+    """Why no confirmation link was ever sent for `ticket` (its `link_sent_at` is empty), as
+    its page says in place of the time: the page showed the field's empty mark, as if a link
+    were on its way, for a letter forwarded about someone else above all."""
+    if ticket.limits.get("forwarded"):
+        return _("None: a letter forwarded about someone else. Its sender was sent only a "
+                 "receipt, without a link, and is sent nothing about the person.")  # fmt: skip
+    if ticket.channel == Ticket.Channel.SELF_SERVICE:
+        return _("None needed: asked on the person's own page (or their parent's), which a "
+                 "link to the address on record opened.")  # fmt: skip
+    if ticket.is_filed:
+        return _("None: filed with the request it answers or repeats.")
+    if not ticket.holds_data:
+        return _("None: no personal data is held for the address it came from, so a link "
+                 "would confirm nothing.")  # fmt: skip
+    if ticket.verified_at is None and ticket.closed_at is not None:
+        return _("None: carried out as it arrived, from an address on record.")
+    return _("Not sent.")
 
 
 def read_verify_token(token: str, any_age: bool = False) -> tuple[int, str] | None:

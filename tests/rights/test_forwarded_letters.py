@@ -5,12 +5,14 @@ answered «we hold no personal data linked to this address», about themselves; 
 withdrawal. The letter opens for an officer; the forwarder is told it was received and nothing
 of the person it concerns."""
 
+import re
+
 import pytest
 
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import mails_to, message, untouched
+from .conftest import act, mails_to, message, untouched
 
 HEAD = "\n---------- Forwarded message ---------\nFrom: Әсел Қасымова <asel@example.kz>\n"
 FORWARDS = {
@@ -65,3 +67,47 @@ def test_the_desk_tells_the_officer_to_open_the_customers_own_request(desk, pers
     desk.cookies["django_language"] = lang
     page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     assert 'id="someone-else"' in page and note in page
+
+
+NO_LINK = {"kk": "Жоқ: басқа адам туралы қайта жіберілген хат",
+           "ru": "Нет: пересланное письмо о\xa0другом человеке"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("sender", ["manager@partner.kz", "asel@example.kz"])
+def test_the_desk_says_no_link_went_and_closes_it_telling_the_sender_nothing_more(
+    desk, person, lang, sender
+):
+    """The page showed «confirmation link sent» as for any request, and the request waited for
+    a confirmation that never comes: from a sender on record it could never be closed, from
+    one not on record only as «no data held», which told them nothing is held about them."""
+    ticket = ingest(message("", sender=sender, body="Пересылаю письмо клиента:\n\nОтзываю "
+                            "согласие. Ерлан"))  # fmt: skip
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert NO_LINK[lang] in page
+    act(desk, ticket, "close")
+    ticket.refresh_from_db()
+    assert (ticket.status, ticket.outcome) == (Ticket.Status.CLOSED, "")
+    assert len(mails_to(sender)) == 1  # the receipt, nothing since
+    assert untouched(person)
+
+
+@pytest.mark.parametrize("how, told", [
+    ("self-service", "Не нужна: запрос подан на личной странице человека"),
+    ("unknown", "Нет: по адресу, с\xa0которого пришёл запрос, персональные данные не хранятся"),
+    ("linked", "г.,"),  # the time the link went, as the admin writes a time
+])  # fmt: skip
+def test_every_request_says_when_its_link_went_or_why_none_did(desk, person, how, told):
+    from consent.rights.selfservice import ticket_open_verified
+    from consent.rights.tickets import ticket_open
+
+    if how == "self-service":
+        ticket = ticket_open_verified(person, Ticket.Type.BLOCK, "Өтінем.", "ru")
+    else:
+        email = "stranger@example.kz" if how == "unknown" else person.email
+        ticket = ticket_open(kind="access", email=email, language="ru", channel="web")
+    desk.cookies["django_language"] = "ru"
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    link = re.search(r'field-link_sent.*?<div class="readonly">(.*?)</div>', page, re.S)
+    assert told in link.group(1)

@@ -2,6 +2,7 @@
 for them, the requests it is filed with, our mail that came back, and the letter as it reads."""
 
 from django.contrib import admin
+from django.contrib.admin.utils import display_for_field
 from django.template.defaultfilters import linebreaksbr
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -12,6 +13,8 @@ from consent.common.text import EMPTY
 from consent.core.admin import person_link
 from consent.core.guardians import guardian_name
 
+from ..links import link_unsent
+from ..models import Ticket
 from ..reading import as_read
 
 
@@ -26,6 +29,13 @@ def ticket_link(obj) -> str:
 
 class TicketShown:
     """TicketAdmin's display fields (`fields`) that are not the request's own columns."""
+
+    @admin.display(description=Ticket._meta.get_field("link_sent_at").verbose_name)
+    def link_sent(self, obj):
+        """When the confirmation link was sent, or why none was (links.link_unsent)."""
+        if obj.link_sent_at is None:
+            return link_unsent(obj)
+        return display_for_field(obj.link_sent_at, Ticket._meta.get_field("link_sent_at"), "")
 
     @admin.display(description=_("data subject"))
     def person(self, obj):

@@ -68,8 +68,8 @@ class TicketQuerySet(AssignedQuerySet):
 
     def closable(self, now):
         """Waiting requests an officer may close unconfirmed at `now` (see Ticket.closable_as)."""
-        expired = Q(link_sent_at__lt=now - Ticket.CONFIRM_WITHIN)
-        return self.waiting().filter(Q(subject__isnull=True, as_guardian=False) | expired)
+        ended = Q(link_sent_at__lt=now - Ticket.CONFIRM_WITHIN) | Q(limits__forwarded=True)
+        return self.waiting().filter(Q(subject__isnull=True, as_guardian=False) | ended)
 
 
 class Ticket(models.Model):
@@ -314,11 +314,13 @@ class Ticket(models.Model):
 
     def closable_as(self, now):
         """The status this waiting request may be closed with at `now`, or None while the person
-        can still confirm it: "no data held" at once when no one on record has its address
-        (nothing could ever be done), "identity not confirmed" once the link has expired
-        unused. The same rule as TicketQuerySet.closable."""
+        can still confirm it: "no data held" at once when no one on record has its address,
+        "closed without action" when forwarded about someone else (no link is sent, forwarded.py),
+        "identity not confirmed" once the link has expired unused. As TicketQuerySet.closable."""
         if not self.is_waiting:
             return None
+        if self.limits.get("forwarded"):
+            return self.Status.CLOSED
         if not self.holds_data:
             return self.Status.NO_DATA
         if self.link_sent_at is not None and self.link_sent_at < now - self.CONFIRM_WITHIN:
