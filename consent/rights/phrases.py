@@ -15,7 +15,7 @@ always starts at a word's first letter.
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
@@ -26,11 +26,12 @@ from .sentences import (
     asked_of_us,
     questioned,
     sentences,
+    unurged,
     withheld,
 )
 from .spelling import BLOCKERS, common_prefix, one_slip
 from .whether import HOW_WORDS, asked_whether
-from .word_order import apart, reach
+from .word_order import asked_verb, kept, moved, reach
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
@@ -161,11 +162,16 @@ def find(phrases: list[Phrase], text: str) -> Match | None:
 def find_each(phrases: list[Phrase], text: str) -> list[Match]:
     """Every request `text` names, in order, one match a kind: from its start, the phrase
     matched earliest and of those the longest (find), then the next that shares no word with
-    one taken («отзыв согласия на рассылку» is an unsubscribe, not a withdrawal too)."""
-    matched, offset, tokens = [], 0, []
+    one taken («отзыв согласия на рассылку» is an unsubscribe, not a withdrawal too). A phrase
+    named only to deny it claims its words (word_order.kept): «Блокировку данных не снимайте»."""
+    matched, withheld, offset, tokens = [], set(), 0, []
     for sentence in sentences(text):
         for phrase in phrases:
-            places = _position(phrase, sentence)
+            places = _placed(phrase, sentence)
+            if places is None:  # denied, or a Kazakh verb negated («бұғаттаудан шығармаңыз»)
+                places = _placed(phrase, sentence, blocked=True) or _placed(
+                    phrase, sentence, same=_same_or_negated)  # fmt: skip
+                withheld |= {len(matched)} if places else set()
             if places is not None:
                 span = places[0], places[-1]
                 asked = questioned(sentence, *span)
@@ -174,12 +180,8 @@ def find_each(phrases: list[Phrase], text: str) -> list[Match]:
                 matched.append(Match(phrase, at[0], at[-1], asked, whether, at))
         offset += len(sentence.tokens)
         tokens += sentence.tokens
-    taken = []
-    for match in sorted(matched, key=lambda match: (match.start, -len(match.phrase.words))):
-        if all(apart(match, other, tokens) for other in taken):
-            taken.append(match)
-    kinds = set()
-    return [m for m in taken if not (m.phrase.kind in kinds or kinds.add(m.phrase.kind))]
+    kinds, asked = set(), kept(matched, withheld, tokens)
+    return [m for m in asked if not (m.phrase.kind in kinds or kinds.add(m.phrase.kind))]
 
 
 def denied(phrases: list[Phrase], text: str) -> set[str]:
@@ -191,7 +193,7 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
     named = {
         phrase.kind
         for phrase in phrases
-        if any(_position(phrase, sentence) is not None for sentence in read)
+        if any(_placed(phrase, sentence) is not None for sentence in read)
     }
     # A kind one phrase names only to deny and another asks for is asked: «Отписываюсь от
     # рассылки» is no «отпишите» the writer will do themselves (_own_act), but it is «отписаться».
@@ -200,11 +202,23 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
         for phrase in phrases
         if phrase.kind not in named
         and any(
-            _position(phrase, sentence, blocked=True) is not None
-            or _position(phrase, sentence, same=_same_or_negated) is not None
+            _placed(phrase, sentence, blocked=True) is not None
+            or _placed(phrase, sentence, same=_same_or_negated) is not None
             for sentence in read
         )
     }
+
+
+def _placed(phrase: Phrase, sentence: Sentence, **how):
+    """Where the phrase stands in the sentence (_position), its words in their order or moved
+    (word_order.moved: «Мои данные удалите»)."""
+    places = _position(phrase, sentence, **how)
+    turned = moved(phrase.words)
+    if places is None and turned is not None:
+        places = _position(replace(phrase, words=turned), sentence, **how)
+        if places is not None and not asked_verb(sentence.tokens, places):
+            return None
+    return places
 
 
 def _same_or_negated(phrase_word, word):
@@ -290,6 +304,8 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
             matched.append(tokens[at])
             places.append(at)
         else:
+            if unurged(sentence, phrase_words, tuple(places)):
+                continue  # «Я не могу писать вам» is no «не писать»
             # The words before the match and between its words, not the phrase's own («не хочу
             # получать письма» is a phrase).
             # Before it, only in its clause: «ссылка не работает, отпишите меня» asks.

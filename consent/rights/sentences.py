@@ -132,6 +132,11 @@ POLITE_NOT = COULD | word_set("затруднит сложно трудно")
 YOU_CONDITIONAL = re.compile(r"с[ае]н[ыи]з")
 POLITE_AFTER = word_set("екен деймин деп едим еди иги жаксы болар болады бола ма ба ме бе")
 ACCESS = "access"
+# «Не» and an infinitive asks only where a word of asking or «больше» governs it: «Прошу больше не
+# писать мне», «Прошу не писать мне больше», «Просьба впредь не писать»; not «Я не могу писать
+# вам» (its «не» is «могу»'s), nor «я решила не писать» unasked. Folded.
+URGING = word_set("прошу просим просьба впредь больше более")
+INFINITIVE = re.compile(r"(ть|ться|ти)$")
 
 
 @dataclass(frozen=True)
@@ -152,6 +157,7 @@ class Sentence:
     own: bool = False  # it names the writer or what is theirs (OWN, OWN_NOUN)
     able: bool = False  # it asks whether we can, or thanks beforehand (ABLE, COULD, GRATEFUL)
     wished: bool = False  # it holds «бы»: «если бы вы удалили» wishes, it does not report
+    urged: frozenset[int] = frozenset()  # the clauses that hold a word of URGING
 
 
 def sentences(text: str) -> list[Sentence]:
@@ -159,7 +165,7 @@ def sentences(text: str) -> list[Sentence]:
     found = []
     for piece in SENTENCE_END.split(text or ""):
         tokens, clauses, supposed_from, particles, asking = [], [], [-1], [], False
-        following = []
+        following, urged = [], set()
         every = [fold(word) for word in words(piece)]
         asking = bool(every) and every[0] in OPENING_QUESTION
         own, able = _own_and_able(every)
@@ -179,6 +185,8 @@ def sentences(text: str) -> list[Sentence]:
                 asking = asking or word == ASKING
                 if word in QUESTION_PARTICLES:
                     particles.append((len(tokens), number))
+                if word in URGING:
+                    urged.add(number)
                 if word in SUPPOSING and supposed_from[-1] < 0:
                     supposed_from[-1] = len(tokens)
                 if word not in FUNCTION_WORDS:
@@ -189,8 +197,18 @@ def sentences(text: str) -> list[Sentence]:
             asked = asking or bool(ASKED.search(piece.strip()) or REFERENCE.search(piece))
             found.append(Sentence(tuple(tokens), tuple(clauses), asked, tuple(particles),
                                   tuple(supposed_from), tuple(following), own, able,
-                                  "бы" in every))  # fmt: skip
+                                  "бы" in every, frozenset(urged)))  # fmt: skip
     return found
+
+
+def unurged(sentence: Sentence, words: tuple[str, ...], places: tuple[int, ...]) -> bool:
+    """Whether a phrase of «не» and an infinitive (`words`, matched at `places`) stands where it
+    asks nothing: its «не» not right before the verb, or no word of URGING in its clause."""
+    if len(words) < 2 or words[0] != "не" or not INFINITIVE.search(words[1]):
+        return False
+    at = places[0]
+    adjacent = sentence.following[at] == sentence.tokens[places[1]]
+    return not adjacent or sentence.clauses[at] not in sentence.urged
 
 
 def _own_and_able(folded):

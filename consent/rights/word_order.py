@@ -13,7 +13,13 @@ Two verbs joined by «и», «және», «and» or a comma share their object:
 данные», «Деректерімді бұғаттаңыз және жойыңыз». The verb alone in its clause reaches into the
 next one, and the next clause's verb alone in it is reached from the one before; else the first
 verb's phrase matched nothing and the letter's block was lost (phrases.find_each keeps both
-matches, which share only their object)."""
+matches, which share only their object).
+
+The object may stand on either side of its verb: «Удалите мои данные и заблокируйте», «Мои данные
+удалите и заблокируйте», «Блокировку данных снимите», «Жойыңыз деректерімді». A phrase of two
+words is also matched the other way round (moved), when one of the two words it matches is a
+verb asked for (ASKED_VERB): not a noun («данные об удалении» asks nothing). Not a phrase with
+«не» in it: «не пишите» turned round is «пишите, не стесняйтесь»."""
 
 import re
 
@@ -23,6 +29,22 @@ DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", 
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 KAZAKH_OBJECT = re.compile(r"(д[ыи]|т[ыи]|н[ыи]|[дтн][ае]н)$")
 NOT_BETWEEN = ("емес", "жок")
+# A verb asked for, folded: the Russian imperative or infinitive («удалите», «снимайте»,
+# «удалить»), the Kazakh imperative of «сіз» («жойыңыз», «бұғаттаңыздар»).
+ASKED_VERB = re.compile(r"(ть|ться|ти|те|тесь|н[ыи]з|н[ыи]зд[ае]р)$")
+MOVED_NOT = ("не", "ни")
+
+
+def moved(words: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A two-word phrase's words the other way round, None for any other phrase."""
+    if len(words) != 2 or any(word in MOVED_NOT for word in words):
+        return None
+    return words[::-1]
+
+
+def asked_verb(tokens, places) -> bool:
+    """Whether a moved phrase (moved) matched a verb asked for at one of its `places`."""
+    return any(ASKED_VERB.search(tokens[at]) for at in places)
 
 
 def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
@@ -62,3 +84,23 @@ def apart(match, other, tokens: list[str]) -> bool:
         and set(match.places) != shared
         and set(other.places) != shared
     )
+
+
+def kept(matched: list, withheld: set[int], tokens: list[str]) -> list:
+    """Of the matches of a text, those that name a request (phrases.find_each): the earliest
+    first, of those the longest phrase, then the one reaching furthest («Блокировку данных
+    снимите» is «снимите блокировку» moved, not «блокировку данных»), each apart from those
+    before it. A match `withheld` (its phrase named only to deny it) is never kept, but claims its
+    words from another kind's: «Блокировку данных не снимайте» names no block."""
+
+    def rank(i):
+        match = matched[i]
+        return match.start, -len(match.phrase.words), -match.end, i in withheld
+
+    taken = []
+    for i in sorted(range(len(matched)), key=rank):
+        if all(apart(matched[i], matched[other], tokens)
+               or (other in withheld and matched[other].phrase.kind == matched[i].phrase.kind)
+               for other in taken):  # fmt: skip
+            taken.append(i)
+    return [matched[i] for i in taken if i not in withheld]

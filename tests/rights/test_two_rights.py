@@ -13,7 +13,7 @@ import pytest
 from consent.core import gate
 from consent.core.models import Subject
 from consent.core.purposes import MARKETING, SERVICE
-from consent.rights.intake import ingest
+from consent.rights.intake import classify, ingest
 from consent.rights.models import Ticket
 
 from .conftest import mails_to, message, untouched
@@ -94,7 +94,9 @@ def test_the_desk_warns_of_the_destruction_beside_a_correction(desk, person, lan
 
 # Two verbs joined share one object (word_order._shared_object): the first verb's phrase matched
 # nothing, and «Заблокируйте и удалите мои данные» opened the destruction alone, the block that
-# protects the data while it waits lost. In either order, in both languages and word orders.
+# protects the data while it waits lost. In either order, in both languages and word orders,
+# the object on either side of either verb (word_order.moved: phrases matched in their written
+# order opened the destruction alone for «Удалите мои данные и заблокируйте»).
 SHARED = {
     "ru, block and destroy": "Заблокируйте и удалите мои данные",
     "ru, destroy and block": "Удалите и заблокируйте мои данные",
@@ -103,6 +105,13 @@ SHARED = {
     "ru, the other negated": "Заблокируйте и не удаляйте мои данные",
     "kk, joined": "Деректерімді бұғаттаңыз және жойыңыз",
     "kk, gerund": "Деректерімді бұғаттап, жойыңыз",
+    "ru, object before the second verb": "Удалите мои данные и заблокируйте",
+    "ru, object first": "Мои данные удалите и заблокируйте",
+    "ru, object first, block first": "Мои данные заблокируйте и удалите",
+    "ru, object first, the other negated": "Мои данные заблокируйте и не удаляйте",
+    "ru, pronoun after the second verb": "Удалите мои данные и заблокируйте их",
+    "kk, destroy first": "Деректерімді жойыңыз және бұғаттаңыз",
+    "kk, object last": "Жойыңыз және бұғаттаңыз деректерімді",
 }  # fmt: skip
 
 
@@ -112,6 +121,22 @@ def test_two_verbs_of_one_object_open_the_block_first_and_keep_the_destruction(p
     also = [] if "не удаляйте" in body else [Type.DESTROY]
     assert (ticket.type, ticket.limits.get("also", [])) == (Type.BLOCK, also)
     assert untouched(person)
+
+
+# The object turned before its verb is still read as the verb reads it: negated, reported, a noun.
+OBJECT_FIRST = {
+    "ru, asked": ("Мои данные удалите, пожалуйста", Type.DESTROY),
+    "kk, object after": ("Жойыңыз деректерімді", Type.DESTROY),
+    "ru, negated": ("Мои данные не удаляйте", Type.OTHER),
+    "ru, reported": ("Мои данные вы удалили?", Type.OTHER),
+    "ru, a noun, no verb": ("Данные об удалении в письме неверны", Type.OTHER),
+    "kk, negated": ("Жоймаңыз деректерімді", Type.OTHER),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("body, kind", OBJECT_FIRST.values(), ids=OBJECT_FIRST)
+def test_the_object_before_its_verb_names_what_the_verb_asks(db, body, kind):
+    assert classify("", body)[0] == kind
 
 
 def test_one_request_named_by_two_phrases_is_still_one(person):
