@@ -1,0 +1,19 @@
+"""Mail scenarios of a letter that passes on someone else's (consent/rights/forwarded.py;
+tests/site/mail_scenarios.py runs them)."""
+
+from consent.rights.intake import ingest
+from tests.rights.conftest import message
+
+COLLEAGUE = "manager@partner.kz"
+# A colleague pasting a customer's letter under a line saying so, in the colleague's language.
+PASSED_ON = {
+    "kk": "Клиенттің хатын жіберемін:\n\nДеректерімді жойыңыз. Әсел Қасымова",
+    "ru": "Пересылаю письмо клиента:\n\nУдалите мои данные. Әсел Қасымова",
+}
+
+
+def forwarded(w):
+    """The colleague is told only that the letter arrived, in the language they wrote in."""
+    ticket = ingest(message("", sender=COLLEAGUE, body=PASSED_ON[w["lang"]],
+                            message_id=f"<passed-on-{w['lang']}@example.kz>"))  # fmt: skip
+    assert ticket.limits.get("forwarded"), "read as the colleague's own request"
