@@ -86,8 +86,9 @@ OTHER_WORDS = ("соглаш", "согласн", "согласован", "кел
 BRUSH_OFF = "отписк"
 FROM = "от"
 # But a change of one's data told in the past is the request to correct it: «у меня изменились
-# контактные данные». The past counts against the requests that act as they are asked.
-REPORTED = frozenset({"withdraw", "unsubscribe", "destroy"})
+# контактные данные». The past counts against the requests that act as they are asked, and a
+# block's: «Блокировку данных вчера сняли» tells of a block lifted, it asks for no block.
+REPORTED = frozenset({"withdraw", "unsubscribe", "destroy", "block", "unblock"})
 # A Kazakh verb in the conditional supposes, it does not ask: «қайтарып алсам» (if I take back),
 # «жойсаңыз» (if you delete). The infinitive's stem, then -са or -се.
 CONDITIONAL = ("са", "се")
@@ -213,12 +214,11 @@ def _placed(phrase: Phrase, sentence: Sentence, **how):
     """Where the phrase stands in the sentence (_position), its words in their order or moved
     (word_order.moved: «Мои данные удалите»)."""
     places = _position(phrase, sentence, **how)
-    turned = moved(phrase.words)
-    if places is None and turned is not None:
-        places = _position(replace(phrase, words=turned), sentence, **how)
-        if places is not None and not asked_verb(sentence.tokens, places):
-            return None
-    return places
+    turned = (
+        _position(replace(phrase, words=w), sentence, **how)
+        for w in moved(phrase.words, phrase.language)
+    )
+    return places or next((p for p in turned if p and asked_verb(sentence.tokens, p)), None)
 
 
 def _same_or_negated(phrase_word, word):

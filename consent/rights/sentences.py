@@ -26,6 +26,16 @@ SENTENCE_END = re.compile(
     rf"(?<=[?!;…])|(?<=\.)(?=\s+[{_UPPER}\d]|\s*$)|\n(?=[ \t]*\n|[ \t]*[{_UPPER}])"
 )
 CLAUSE_END = re.compile(r"[,:—–]|\s-\s")
+# An aside in commas between two clauses is no clause of its own: politeness, haste, a day, or
+# the reader's name («Блокировку данных, пожалуйста, не снимайте», «Удалите, если можно, мои
+# данные», «Деректерімді, өтінемін, жойыңыз», «Удалите, Анна Петровна, мои данные»). Its words
+# are left out and the clauses on both sides are one: else a verb and its object stood in two
+# clauses and the «не» beside the verb was not read. Folded.
+ASIDE = word_set(
+    "пожалуйста плиз прошу просим если можно как скорее быстрее срочно немедленно сегодня "
+    "отинемин сураймын бугин тез шугыл please asap today"
+)
+NAME_WORDS = 3  # an aside of at most so many words, each with a capital, is the reader's name
 # A conjunction begins a clause too: «Больше не хочу получать письма и удалите мои данные».
 CONJUNCTIONS = frozenset({"и", "а", "но", "однако", "или", "бирак", "жане", "немесе"})
 ASKED = re.compile(r"\?[\s\"'»“”)\]]*$")
@@ -169,9 +179,15 @@ def sentences(text: str) -> list[Sentence]:
         every = [fold(word) for word in words(piece)]
         asking = bool(every) and every[0] in OPENING_QUESTION
         own, able = _own_and_able(every)
-        for clause in CLAUSE_END.split(piece):
-            if tokens and clauses[-1] == len(supposed_from) - 1:
+        parts, joined = CLAUSE_END.split(piece), False
+        for number_of, clause in enumerate(parts):
+            aside = 0 < number_of < len(parts) - 1 and _aside(clause)
+            if aside == ASIDE:
+                joined = True
+                continue
+            if tokens and clauses[-1] == len(supposed_from) - 1 and not (joined or aside):
                 supposed_from.append(-1)  # the clause before held a word: a new one begins
+            joined = bool(aside)
             following += [""] * (len(tokens) - len(following))
             folded = [fold(word) for word in words(clause)]
             for at, word in enumerate(folded):
@@ -199,6 +215,19 @@ def sentences(text: str) -> list[Sentence]:
                                   tuple(supposed_from), tuple(following), own, able,
                                   "бы" in every, frozenset(urged)))  # fmt: skip
     return found
+
+
+def _aside(clause: str):
+    """What a clause between two others is: ASIDE when its words are (left out), NAME_WORDS
+    when it is a name (kept, in the clauses it joins: a capital begins «Отпишите» too), else
+    None."""
+    said = words(clause)
+    if said and {fold(word) for word in said} <= ASIDE:
+        return ASIDE
+    written = re.findall(r"\w+", clause)
+    if 0 < len(written) <= NAME_WORDS and all(word[:1].isupper() for word in written):
+        return NAME_WORDS
+    return None
 
 
 def unurged(sentence: Sentence, words: tuple[str, ...], places: tuple[int, ...]) -> bool:

@@ -18,8 +18,10 @@ matches, which share only their object).
 The object may stand on either side of its verb: «Удалите мои данные и заблокируйте», «Мои данные
 удалите и заблокируйте», «Блокировку данных снимите», «Жойыңыз деректерімді». A phrase of two
 words is also matched the other way round (moved), when one of the two words it matches is a
-verb asked for (ASKED_VERB): not a noun («данные об удалении» asks nothing). Not a phrase with
-«не» in it: «не пишите» turned round is «пишите, не стесняйтесь»."""
+verb asked for (ASKED_VERB): not a noun («данные об удалении» asks nothing), as «Согласие
+отзываю», «Данные мои прошу удалить» ask. Not a two-word phrase with «не» in it: «не пишите»
+turned round is «пишите, не стесняйтесь». A longer Russian phrase's object may stand first:
+«Рассылку больше не хочу получать»."""
 
 import re
 
@@ -30,16 +32,23 @@ GAP = 2  # words allowed between two words of a phrase («отказ от пол
 KAZAKH_OBJECT = re.compile(r"(д[ыи]|т[ыи]|н[ыи]|[дтн][ае]н)$")
 NOT_BETWEEN = ("емес", "жок")
 # A verb asked for, folded: the Russian imperative or infinitive («удалите», «снимайте»,
-# «удалить»), the Kazakh imperative of «сіз» («жойыңыз», «бұғаттаңыздар»).
-ASKED_VERB = re.compile(r"(ть|ться|ти|те|тесь|н[ыи]з|н[ыи]зд[ае]р)$")
+# «удалить»), the first person doing it as it is said («отзываю», «отказываюсь», «удаляю»:
+# -аю, -яю, folded as -айу, -яйу; not a noun's «информацию»), the Kazakh imperative of «сіз»
+# («жойыңыз», «бұғаттаңыздар»).
+ASKED_VERB = re.compile(r"(ть|ться|ти|те|тесь|[ая]йу|[ая]йусь|н[ыи]з|н[ыи]зд[ае]р)$")
 MOVED_NOT = ("не", "ни")
 
 
-def moved(words: tuple[str, ...]) -> tuple[str, ...] | None:
-    """A two-word phrase's words the other way round, None for any other phrase."""
+def moved(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
+    """A two-word phrase's words the other way round. A longer Russian phrase's object (its last
+    word) put first, as «Рассылку больше не хочу получать» says «не хочу получать рассылку» (its
+    «не» stays with its verb), or its verb (its first word) put last: «Согласие на рассылку
+    отзываю» is «отзыв согласия на рассылку». None for any other phrase."""
+    if len(words) > 2 and language == "ru":
+        return [words[-1:] + words[:-1]] + ([words[1:] + words[:1]] * (words[0] not in MOVED_NOT))
     if len(words) != 2 or any(word in MOVED_NOT for word in words):
-        return None
-    return words[::-1]
+        return []
+    return [words[::-1]]
 
 
 def asked_verb(tokens, places) -> bool:
