@@ -22,7 +22,7 @@ from consent.core.phones import normalise_phone
 from consent.core.purposes import DATA_FIELDS
 from consent.core.subjects import clean_birth_date, clean_email, subject_find
 
-from .closing import require_open, ticket_close, ticket_locked
+from .closing import require_open, tell_old_address, ticket_close, ticket_locked
 from .erasure import (
     ERASED,
     guardian_erase,
@@ -64,7 +64,7 @@ def ticket_correct(
         )
     changes = {field: _corrected(field, value) for field, value in changes.items()}
     subject = ticket.subject
-    changed, cleared = [], []
+    changed, cleared, old_email = [], [], subject.email
     for field, value in changes.items():
         old = getattr(subject, field)
         if str(old or "") == str(value or ""):
@@ -114,7 +114,10 @@ def ticket_correct(
           **({"cleared": cleared} if cleared else {}))  # fmt: skip
     outcome = of_whom(ticket, _("Your data has been corrected."),
                       _("The child's data has been corrected."))  # fmt: skip
-    return ticket_close(ticket, outcome=outcome, actor=actor, words=words)
+    ticket = ticket_close(ticket, outcome=outcome, actor=actor, words=words)
+    if "email" in changed and "email" not in cleared and old_email:
+        tell_old_address(ticket, old_email)
+    return ticket
 
 
 def _corrected(field: str, value: object) -> object:

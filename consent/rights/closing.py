@@ -135,6 +135,16 @@ def ticket_mail(ticket: Ticket, to: str, template: str, context: Mapping[str, An
                **options)  # fmt: skip
 
 
+def tell_old_address(ticket: Ticket, old: str) -> None:
+    """Tell the address a correction replaced that the address on record changed, in the
+    person's language: the answer goes to the new one only, so a person whose mailbox was taken
+    over, and a correction asked in their name, would never have learnt of it. The new address
+    is not named (its owner may not be the person). Mail to the old address stays the person's
+    (mailed.py), destroyed with their record."""
+    queue_mail(old, "address_changed", {"ticket": ticket}, language=ticket.subject.language,
+               subject_line=_("The email address on record has changed"))  # fmt: skip
+
+
 def with_officer_words(outcome: str | Promise, words: str) -> str:
     """The one home of the officer's own words in an answer: the operation's fixed text (in the
     language active, the person's), then what the officer typed, set apart under a heading of

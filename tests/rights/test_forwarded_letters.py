@@ -111,3 +111,41 @@ def test_every_request_says_when_its_link_went_or_why_none_did(desk, person, how
     page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     link = re.search(r'field-link_sent.*?<div class="readonly">(.*?)</div>', page, re.S)
     assert told in link.group(1)
+
+
+LISTED = {  # (status, due note) as the desk's list and the person's page say them
+    "forwarded": {"ru": ("ссылка для подтверждения не отправлялась",
+                         "пересланное письмо, ссылка не отправлялась: можно закрыть"),
+                  "kk": ("растау сілтемесі жіберілмеген",
+                         "қайта жіберілген хат, сілтеме жіберілмеген: жабуға болады")},
+    "unknown": {"ru": ("ссылка для подтверждения не отправлялась",
+                       "данных нет, ссылка не отправлялась: можно закрыть"),
+                "kk": ("растау сілтемесі жіберілмеген",
+                       "деректер жоқ, сілтеме жіберілмеген: жабуға болады")},
+    "linked": {"ru": ("ожидает подтверждения заявителем", "ожидает заявителя"),
+               "kk": ("өтініш берушінің растауын күтуде", "өтініш берушіні күтуде")},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("how", LISTED)
+def test_the_list_says_no_link_went_where_none_did(desk, person, how, lang):
+    """A forwarded letter's request was listed «waiting for the person to confirm» and «not
+    confirmed: can be closed», as if a link had gone out and expired unused."""
+    from consent.rights.tickets import ticket_open
+
+    if how == "forwarded":
+        ticket = ingest(message("", sender=person.email, body="Пересылаю письмо клиента:\n\n"
+                                "Отзываю согласие. Ерлан"))  # fmt: skip
+    else:
+        email = "stranger@example.kz" if how == "unknown" else person.email
+        ticket = ticket_open(kind="access", email=email, language="ru", channel="web")
+    desk.cookies["django_language"] = lang
+    status, note = LISTED[how][lang]
+    page = desk.get("/admin/rights/ticket/?due=all").content.decode()
+    row = re.search(rf"<tr>(?:(?!</tr>).)*>{ticket.reference}<.*?</tr>", page, re.S).group(0)
+    assert status in row and note in row
+    assert ("жабуға болады" in row or "можно закрыть" in row) == (how != "linked")
+    if ticket.subject_id:  # the person's page lists their requests the same way
+        page = desk.get(f"/admin/consent/subject/{ticket.subject_id}/change/").content.decode()
+        assert status in page and note in page

@@ -1,5 +1,5 @@
-"""Mail scenarios of a letter that passes on someone else's (consent/rights/forwarded.py;
-tests/site/mail_scenarios.py runs them)."""
+"""Mail scenarios of a letter that passes on someone else's (consent/rights/forwarded.py) and of
+an address corrected (tests/site/mail_scenarios.py runs them)."""
 
 from consent.rights.intake import ingest
 from tests.rights.conftest import message
@@ -17,3 +17,11 @@ def forwarded(w):
     ticket = ingest(message("", sender=COLLEAGUE, body=PASSED_ON[w["lang"]],
                             message_id=f"<passed-on-{w['lang']}@example.kz>"))  # fmt: skip
     assert ticket.limits.get("forwarded"), "read as the colleague's own request"
+
+
+def address_changed(w):
+    """A correction of the person's address: the old one is told it changed, in the person's
+    language (closing.tell_old_address)."""
+    from .mail_scenarios import desk, opened
+
+    desk(w["boris"], opened("correct", w["lang"]), document="ID 1", email="asel.new@example.kz")

@@ -10,8 +10,33 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today, reader_time
 from consent.workdays.calendar import add_working_days
 
+from ..links import link_unsent
 from ..models import Ticket
 from ..statistics import LATE, timed
+
+# What the due column adds for a request waiting with no link sent (unsent), by the status it
+# may be closed with at once (Ticket.closable_as).
+UNSENT_NOTES = {
+    Ticket.Status.CLOSED: _("forwarded, no link was sent: can be closed"),
+    Ticket.Status.NO_DATA: _("no data held, no link was sent: can be closed"),
+}
+
+
+def unsent(ticket: Ticket) -> bool:
+    """Waiting for the person's confirmation by a link that was never sent (links.link_unsent
+    says why): a letter forwarded about someone else, an address no one on record holds. The
+    list said «waiting for the person to confirm» and «not confirmed: can be closed» of them,
+    as if a link had gone out and expired unused."""
+    return ticket.is_waiting and ticket.link_sent_at is None
+
+
+def status_shown(ticket: Ticket):
+    """The request's status as a list reads it: for one whose link was never sent, that none
+    was, and why in its title (links.link_unsent)."""
+    if unsent(ticket):
+        return format_html('<span title="{}">{}</span>', link_unsent(ticket),
+                           _("no confirmation link sent"))  # fmt: skip
+    return ticket.get_status_display()
 
 
 def due_shown(ticket: Ticket, written=reader_time):
@@ -27,6 +52,11 @@ def due_shown(ticket: Ticket, written=reader_time):
             _("answered late"))  # fmt: skip
     if ticket.is_overdue:
         label = format_html("{} · {}", label, _("overdue"))
+    if unsent(ticket):
+        closable = ticket.closable_as(timezone.now())
+        note = UNSENT_NOTES.get(closable, _("no link was sent"))
+        return format_html('<span class="waiting{}">{} · {}</span>',
+                           " overdue" if ticket.is_overdue else "", label, note)  # fmt: skip
     if ticket.is_waiting:
         if ticket.closable_as(timezone.now()):
             return format_html('<strong class="closable">{} · {}</strong>', label,

@@ -37,7 +37,7 @@ from .. import disclosure
 from ..mailed import mail_to
 from ..models import Correction, Ticket
 from .downloads import links_or_reason, released
-from .due import due_shown
+from .due import due_shown, status_shown
 from .gone import person_gone, person_gone_or_404
 from .opening import DeskOpening
 from .ticket_shown import ticket_link
@@ -69,8 +69,12 @@ class SubmissionInline(ReadOnlyInline):
 
 class TicketInline(ReadOnlyInline):
     model = Ticket
-    fields = ["received_at", "type", "status", "due"]
+    fields = ["received_at", "type", "status_shown", "due"]
     readonly_fields = fields
+
+    @admin.display(description=_("status"))
+    def status_shown(self, obj):
+        return status_shown(obj)
 
     @admin.display(description=_("due"))
     def due(self, obj):

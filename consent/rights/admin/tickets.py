@@ -33,7 +33,7 @@ from ..register import register_export
 from ..statistics import STATISTICS_TABLES, statistics_export, timed
 from .answered import AnsweredAdmin
 from .assigned import AssignedAdmin, AssigneeFilter
-from .due import DueFilter, due_shown, due_told
+from .due import DueFilter, due_shown, due_told, status_shown
 from .shown import changed_since, page_state
 from .ticket_shown import TicketShown
 
@@ -56,7 +56,7 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
 
     # What fits at 1280 px beside the filters, the due date (the sort) last and never cut off;
     # who the person is only for staff allowed to see it (get_list_display).
-    list_display = ["reference_link", "type", "person", "status", "officer", "due"]
+    list_display = ["reference_link", "type", "person", "status_shown", "officer", "due"]
     list_filter = [DueFilter, AssigneeFilter, "type", "status", "channel"]
     list_select_related = ["subject", "assignee"]
     search_fields = ["=id"]
@@ -108,6 +108,10 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
     @admin.display(description=_("request"), ordering="id")
     def reference_link(self, obj):
         return obj.reference
+
+    @admin.display(description=_("status"), ordering="status")
+    def status_shown(self, obj):
+        return status_shown(obj)
 
     @admin.display(description=_("due"), ordering="due_date")
     def due(self, obj):
