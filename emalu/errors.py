@@ -16,7 +16,7 @@ from consent.common.errors import (
     error_page,
     sqlstate,
 )
-from consent.common.refusals import READ_ONLY, READ_ONLY_STATE
+from consent.common.refusals import READ_ONLY, READ_ONLY_STATE, RESOURCE_STATES
 
 # What Django raises for a post over one of its size limits (settings DATA_UPLOAD_*): a 400 of
 # its own, which is a 413 saying so here (a GET with a thousand query fields sends no form).
@@ -75,7 +75,7 @@ def database_refused(exception: BaseException | None) -> str | None:
     if not isinstance(exception, OperationalError):
         return None
     state = sqlstate(exception)
-    return REFUSED.get(state) or (REFUSED["53"] if state.startswith("53") else None)
+    return REFUSED.get(state) or (REFUSED["53"] if state.startswith(RESOURCE_STATES) else None)
 
 
 # PostgreSQL refusing every write (READ_ONLY, consent/common/refusals.py): every form post was a
