@@ -1,7 +1,8 @@
 """Campaign mail that came back to the intake mailbox: a hard bounce (RFC 3464, RFC 6533: the
 address does not exist or takes no mail) or a complaint (RFC 5965: the recipient marked it as
 spam). Either is recorded on the campaign's recipient row, and no campaign goes to that person
-again until they confirm an address anew (campaigns.py::recipients): a sender that keeps writing
+again until they confirm an address anew (a bounce by campaigns.py::recipients, a complaint by
+the gate, its consent withdrawn as below): a sender that keeps writing
 to addresses that do not exist, or to people who called it spam, is taken for a spammer by the
 mail servers, and its mail to everyone else stops arriving.
 
