@@ -139,3 +139,20 @@ def test_a_report_quoting_our_message_id_in_a_body_counts_for_nothing(november):
 
     assert withdrawn("asel@example.kz") == []
     assert Subject.objects.get(email="asel@example.kz").campaigns_received.get().returned_at is None
+
+
+def test_a_complaint_about_a_forward_of_our_mail_is_not_the_forwarders(november):
+    """Dana forwards her November mail to a friend as an attachment; the friend presses «Спам»
+    on the forward. The report's original is Dana's mail, not ours: it was counted by our
+    Message-ID inside the attachment, and withdrew Dana's consent for a press that was not
+    hers."""
+    dana = test_returned_mail.sent_to("dana@example.kz")
+    forward = EmailMessage()
+    forward["From"], forward["To"] = "dana@example.kz", "friend@example.kz"
+    forward["Subject"], forward["Message-ID"] = "Fwd: Новости", "<fwd.dana@example.kz>"
+    forward.set_content("Посмотри.")
+    forward.add_attachment(dana)
+    ingest(complaint(forward))
+
+    assert withdrawn("dana@example.kz") == []
+    assert december() == ["asel@example.kz", "dana@example.kz"]
