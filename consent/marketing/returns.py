@@ -42,10 +42,11 @@ from .models import CampaignRecipient, Returned
 
 STATUS_REPORTS = {"message/delivery-status", "message/global-delivery-status"}
 COMPLAINTS = {"message/feedback-report"}
-# The attached original, whole or its headers alone (RFC 3462, RFC 6533), or quoted in a text.
+# The attached original, whole or its header alone (RFC 3462, RFC 5965, RFC 6533).
 ORIGINALS = {"message/rfc822", "message/global", "text/rfc822-headers", "message/global-headers"}
 # A message attached whole: a report forwarded as an attachment, or the original beside one.
 ATTACHED = {"message/rfc822", "message/global"}
+MESSAGE_ID = re.compile(r"<[^<>\s]+>")  # a field's id, without the folding or comments around it
 FIELD = re.compile(r"^([a-z-]+)\s*:\s*(.*?)\s*$", re.IGNORECASE | re.MULTILINE)
 
 
@@ -86,7 +87,7 @@ def failed_originals(message: EmailMessage) -> set[str]:
     )
     if not failed:
         return set()
-    own = _own_id(message)
+    own = _message_id(message)
     return {head["message-id"] for head in _originals(message)} - {own}
 
 
@@ -155,7 +156,7 @@ def _reports(message):
         kind = _kind(level)
         if kind is None:
             continue
-        own = _own_id(level)
+        own = _message_id(level)
         heads = [head for head in _originals(level) if head["message-id"] != own]
         ids = _sent_by_us(heads)
         if ids:
@@ -180,8 +181,9 @@ def _attached(part):
     return [message_from_bytes(_text(part).encode(), policy=policy.default)]
 
 
-def _own_id(message):
-    return _header(message, "Message-ID")
+def _message_id(message):
+    found = MESSAGE_ID.search(_header(message, "Message-ID"))
+    return found[0] if found else ""
 
 
 def _originals(message):
@@ -197,7 +199,7 @@ def _originals(message):
             text = _text(part).replace("\r\n", "\n").split("\n\n", 1)[0]
             heads = [HeaderParser(policy=policy.default).parsestr(text)]
         for head in heads:
-            found.append({"message-id": _header(head, "Message-ID"),
+            found.append({"message-id": _message_id(head),
                           "from": parseaddr(_header(head, "From"))[1].casefold()})  # fmt: skip
     return found
 
