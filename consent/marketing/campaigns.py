@@ -73,8 +73,11 @@ def unsubscribe_url(token: str, language: str) -> str:
 
 def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     """Everyone a campaign may go to now: the gate for marketing, an address to write to, and
-    no campaign mail of theirs come back (a hard bounce, a complaint: returns.py) since they
-    last confirmed an address."""
+    no campaign mail of theirs come back as a hard bounce (returns.py) since they last confirmed
+    an address. A complaint is not read here: it withdrew the consent on the ledger as it came
+    (returns.py; those on record before, migrations/0010), so the gate, the one rule of who may
+    get a campaign, leaves the person out, here and at the moment each mail is sent
+    (core/delivery.py::_withheld), until a new double opt-in."""
     at = at or timezone.now()
     with_address = Subject.objects.exclude(email=None).exclude(email="")
     confirmed_at = (
@@ -86,10 +89,10 @@ def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     )
     # Read once for the whole send (the rows come back are few, by a partial index), not once
     # per subscriber.
-    returned = CampaignRecipient.objects.filter(
-        returned_at__lte=at, returned_at__gt=Subquery(confirmed_at)
+    bounced = CampaignRecipient.objects.filter(
+        returned_as=Returned.BOUNCE, returned_at__lte=at, returned_at__gt=Subquery(confirmed_at)
     ).values("subject_id")
-    return gate.permitted_subjects(MARKETING, with_address.exclude(pk__in=returned), at)
+    return gate.permitted_subjects(MARKETING, with_address.exclude(pk__in=bounced), at)
 
 
 def campaign_start(

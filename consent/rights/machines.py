@@ -26,6 +26,7 @@ BULK = {"bulk", "junk", "list", "auto_reply", "autoreply"}
 # first two for internationalised mail).
 REPORTS = {"message/delivery-status", "message/disposition-notification", "message/feedback-report",
            "message/global-delivery-status", "message/global-disposition-notification"}  # fmt: skip
+FEEDBACK = "message/feedback-report"
 # Auto-replies and delivery reports from mail programs and servers that add none of those
 # headers (an Outlook rule, an old Exchange, a hosting panel's autoresponder) say so only in
 # their subject line, before the subject they answer: «Автоответ: Отзыв согласия...» named a
@@ -67,6 +68,12 @@ def machine_written(message: EmailMessage) -> bool:
     if message.get_content_type() == "multipart/report":
         return True
     if any(part.get_content_type() in REPORTS for part in _own_parts(message)):
+        return True
+    # A feedback loop's report (RFC 5965) passed on as an attachment, by a mailbox's forwarding
+    # rule or an abuse desk: only a provider writes one, for the sender's abuse desk, and it
+    # asks nothing of the intake (consent/marketing/returns.py reads it). Read as a letter, the
+    # campaign mail inside it, with its footer's way out, opened a request for the forwarder.
+    if any(part.get_content_type() == FEEDBACK for part in message.walk()):
         return True
     # The null reverse-path the delivering server records: what mail servers and auto-replies
     # send from (RFC 5321 4.5.5, RFC 3834 3.3), so that nothing answers them.
