@@ -1,7 +1,9 @@
 """One walk of every admin page as a superuser, in each staff language, for the judges of
 tests/site/test_admin_kazakh.py: each page is fetched once per language and judged for English
-(Django's and ours), for the columns of our lists, for markup shown as text, and for the header
-contract (compliance T2: fetched over HTTPS, with HSTS on as in production)."""
+(Django's and ours), for the columns of our lists, for markup shown as text, for the mark of an
+empty value (a dash, docs/glossary.md), and for the header contract (compliance T2: fetched over
+HTTPS, with HSTS on as in production). A judge of another module reading it would walk the admin
+again: the walk is most of that module's time."""
 
 import re
 

@@ -295,7 +295,8 @@ def notices_held_back(w):
 
 
 def emails_set_aside_in_a_burst(w):
-    """The first is told of at once, the others in one summary once the hour is over."""
+    """The first is told of at once (staff_quarantined), the others in one summary once the hour
+    is over (staff_quarantined_many): one run for both, each reading every message set aside."""
     from django.utils import timezone
 
     from consent.rights.alerts import SET_ASIDE_WINDOW, tell_set_aside
@@ -319,7 +320,7 @@ SCENARIOS = {
     "self_service_unknown": self_service_asked,
     "staff_alert": security_alerts,
     "staff_digest": digest_sent,
-    "staff_quarantined": emails_set_aside,
+    "staff_quarantined": emails_set_aside_in_a_burst,
     "staff_quarantined_many": emails_set_aside_in_a_burst,
     "staff_notices_held": notices_held_back,
     "staff_reopened": answer_unsent,

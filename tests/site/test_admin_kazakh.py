@@ -313,3 +313,18 @@ def test_a_breadcrumb_names_an_object_with_the_spaces_of_its_name(walks, lang): 
                     wrong.append(f"{url}: {crumb[1]!r} under {heading[1]!r}")
     assert named >= 2, "the walk names no object with a no-break space"
     assert wrong == [], "\n".join(wrong)
+
+
+# A dash and a hyphen where each belongs (tests/site/test_wording_dashes.py, docs/glossary.md).
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_empty_value_in_the_admin_is_a_dash(walks, lang):  # noqa: F811
+    """Django's mark for a value there is none of is a hyphen, «-»; the site's columns and
+    read-only fields wrote theirs so too."""
+    hyphens = []
+    for url, response in walks[lang].pages:
+        html = response.content.decode()
+        hyphens += [url for _ in re.finditer(r"<(td|th|div|p)\b[^>]*>\s*-\s*</\1>", html)]
+    assert hyphens == []
