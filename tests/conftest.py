@@ -265,6 +265,13 @@ def django_db_setup(
 
     from . import live
 
+    if not any(_reaches_the_setup(item) for item in request.session.items):
+        # pytest-django sets up only the databases the selected tests name before they run; a test
+        # that asks for one at run time alone (request.getfixturevalue) would get none, and its
+        # queries would reach the database DATABASE_URL names itself, a developer's own.
+        raise pytest.UsageError(
+            "a test asked for the database at run time only: mark it (or its module) django_db"
+        )
     own = fixtures.django_db_setup._get_wrapped_function()  # the generator under @pytest.fixture
     args = (request, django_test_environment, django_db_blocker, django_db_use_migrations)
     if not (
@@ -280,6 +287,15 @@ def django_db_setup(
     finally:
         connections.close_all()
         live.drop_database(name)
+
+
+def _reaches_the_setup(item):
+    """Whether `item` reaches django_db_setup before it runs: it names a database as pytest-django
+    reads it (a django_db mark, `db` and the like), or asks for the setup itself (the live tests,
+    which then copy the template into a database of their own)."""
+    names = {"db", "transactional_db", "live_server", "django_db_setup"}
+    asked = names & set(getattr(item, "fixturenames", ()))
+    return bool(item.get_closest_marker("django_db") or asked)
 
 
 @pytest.hookimpl(tryfirst=True)

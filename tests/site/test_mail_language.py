@@ -33,6 +33,9 @@ from tests.site.mail_scenarios import (
     staff_member,
 )
 
+# Its tests ask for their fixtures by name at run time (world()): the mark sets the database up.
+pytestmark = pytest.mark.django_db
+
 TEMPLATES = Path(settings.BASE_DIR) / "templates" / "email"
 LAYOUTS = {"base"}  # extended by every mail, never sent on its own
 
