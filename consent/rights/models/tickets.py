@@ -4,7 +4,7 @@ from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import JSONField, Q, Value
+from django.db.models import BooleanField, ExpressionWrapper, JSONField, Q, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -61,14 +61,26 @@ class TicketQuerySet(AssignedQuerySet):
         asked = Q(subject=None, as_guardian=True) | Q(guardian__isnull=False)
         return self.filter(asked, email__address=address)
 
-    def waiting(self):
-        """Requests waiting for the person to confirm them through the emailed link."""
+    def unconfirmed(self):
+        """Requests not confirmed yet, whether or not a link went to the person (Ticket.is_waiting):
+        those an officer can only close unconfirmed or retype."""
         return self.filter(status=Ticket.Status.UNVERIFIED)
 
+    def with_waiting(self):
+        """Each request with `waits`, the one rule of the desk's filter, badge and counts: a
+        confirmation link went to the person and was not pressed. Not one whose link never went
+        (links.link_unsent), which «waiting for the person» listed beside those that do."""
+        sent_unpressed = Q(status=Ticket.Status.UNVERIFIED, link_sent_at__isnull=False)
+        return self.annotate(waits=ExpressionWrapper(sent_unpressed, output_field=BooleanField()))
+
+    def waiting(self):
+        """Requests waiting for the person to confirm them through the link mailed to them."""
+        return self.with_waiting().filter(waits=True)
+
     def closable(self, now):
-        """Waiting requests an officer may close unconfirmed at `now` (see Ticket.closable_as)."""
+        """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as)."""
         ended = Q(link_sent_at__lt=now - Ticket.CONFIRM_WITHIN) | Q(limits__forwarded=True)
-        return self.waiting().filter(Q(subject__isnull=True, as_guardian=False) | ended)
+        return self.unconfirmed().filter(Q(subject__isnull=True, as_guardian=False) | ended)
 
 
 class Ticket(models.Model):
@@ -291,7 +303,18 @@ class Ticket(models.Model):
 
     @property
     def is_waiting(self):
+        """Not confirmed yet (TicketQuerySet.unconfirmed), a link sent or not; whether it waits
+        for the person is `waits_for_person`."""
         return self.status == self.Status.UNVERIFIED
+
+    @property
+    def waits_for_person(self):
+        """Whether it waits for the person: the row's `waits` (TicketQuerySet.with_waiting), or
+        asked of the database by that rule where its queryset did not give it."""
+        waits = getattr(self, "waits", None)
+        if waits is None:
+            waits = type(self).objects.waiting().filter(pk=self.pk).exists()
+        return waits
 
     @property
     def is_overdue(self):
