@@ -45,18 +45,28 @@ def answer_held_back(ticket: Ticket) -> AuditEvent | None:
     return held if held is not None and (latest is None or held.pk > latest.pk) else None
 
 
+def answered_by_mail(ticket: Ticket) -> bool:
+    """Whether an access answer was mailed for `ticket` (ticket_answer_access), not only
+    downloaded on a self-service page (selfservice.access_download, whose export row says so).
+    How it was answered, not how it came (`channel`): a parent's request for a child comes by
+    their page, and retyped to an access by the officer it is answered by mail, but read as a
+    download its answer could never be sent again."""
+    # `contains`: a row without the key is kept («exclude(detail__channel=…)» dropped it too).
+    return access_answers(ticket).exclude(detail__contains={"channel": "self_service"}).exists()
+
+
 def resendable(ticket: Ticket) -> bool:
-    """Whether an answer can be sent again: an access request answered by email (not by a
-    download on the self-service page) whose person is still on record, with an address to
-    answer at (Ticket.address_on_record: a parent's for a child), and not one a parent asked
-    for a child who is 18 now (Ticket.outgrown: their data no longer goes to the parent)."""
+    """Whether an answer can be sent again: an access request answered by email
+    (`answered_by_mail`) whose person is still on record, with an address to answer at
+    (Ticket.address_on_record: a parent's for a child), and not one a parent asked for a child
+    who is 18 now (Ticket.outgrown: their data no longer goes to the parent)."""
     return (
         ticket.type == Type.ACCESS
         and ticket.status == Status.DONE
-        and ticket.channel != Ticket.Channel.SELF_SERVICE
         and ticket.subject_id is not None
         and not ticket.outgrown
         and bool(ticket.address_on_record)
+        and answered_by_mail(ticket)
     )
 
 
