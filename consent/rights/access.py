@@ -24,12 +24,31 @@ from .tickets import Status, Type
 def ticket_answer_access(
     ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = ""
 ) -> Ticket:
-    """Send the person everything held about them, as JSON and PDF, free of charge."""
-    require_open(ticket)
-    files = _access_files(ticket, actor=actor)
+    """Send the person everything held about them, as JSON and PDF, free of charge; while
+    their processing is blocked too, when it is their own request (`answered_while_blocked`),
+    the export and the closing audited as made while blocked."""
+    require_open(ticket, allowed_when_blocked=own_request(ticket))
+    blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
+    files = _access_files(ticket, actor=actor, **blocked)
     outcome = _("The data we hold about you is attached, as JSON and as PDF.")
     return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.address_on_record,
-                        attachments=files, words=words)  # fmt: skip
+                        attachments=files, words=words, detail=blocked)  # fmt: skip
+
+
+def own_request(ticket: Ticket) -> bool:
+    """Whether `ticket` is the person's own, answered at their own address on record, not one a
+    parent or guardian asked for a child (`Ticket.guardian`), answered at the parent's."""
+    return ticket.guardian_id is None and ticket.subject_id is not None
+
+
+def answered_while_blocked(ticket: Ticket) -> bool:
+    """Whether an access answer for `ticket` is given although the person's processing is
+    blocked (compliance L12). Law 94-V Art. 1(3) suspends collection, accumulation, change,
+    addition, use, distribution, depersonalisation and destruction; telling the person what is
+    held about them (Art. 24(1)(1)) is none of these: the export goes to the person themself,
+    at their address on record, and nowhere else. A parent's request for a blocked child is
+    not the person's own: its answer waits for the block to be lifted."""
+    return own_request(ticket) and gate.is_blocked(ticket.subject)
 
 
 def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
@@ -86,7 +105,7 @@ def ticket_resend_access(
     if not resendable(ticket):
         raise ValidationError(_("Only an access request answered by email, whose person is "
                                 "still on record, can have its answer sent again."))  # fmt: skip
-    if gate.is_blocked(ticket.subject):
+    if gate.is_blocked(ticket.subject) and not own_request(ticket):
         # Not closing.BLOCKED_REQUEST's «it can only be refused»: an answered
         # request has nothing to refuse, and the page offered no refusal.
         blocked = _(
@@ -100,7 +119,8 @@ def ticket_resend_access(
         raise ValidationError(_("The answer was sent at %(time)s by %(who)s, after this page "
                                 "was opened, so it was not sent once more.") % done)  # fmt: skip
     unsent_answers_withdraw(ticket)  # one still waiting is replaced, not sent as well
-    files = _access_files(ticket, actor=actor, resent=True)
+    blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
+    files = _access_files(ticket, actor=actor, resent=True, **blocked)
     outcome = _("As you asked, here again is the data we hold about you, as it stands today, "
                 "attached as JSON and as PDF.")  # fmt: skip
     ticket_mail(ticket, ticket.address_on_record, "request_done",
