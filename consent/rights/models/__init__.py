@@ -5,7 +5,8 @@ from .breaches import Breach
 from .corrections import Correction
 from .intake import QUIET_REASONS, IntakePhrase, IntakePhraseQuerySet, QuarantinedMessage
 from .selfservice import KeptRequest, UsedLink
-from .tickets import Ticket, TicketQuerySet
+from .ticket_queries import TicketQuerySet
+from .tickets import Ticket
 
 __all__ = [
     "QUIET_REASONS", "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet",
