@@ -27,18 +27,12 @@ def ticket_answer_access(
     """Send the person everything held about them, as JSON and PDF, free of charge; while
     their processing is blocked too, when it is their own request (`answered_while_blocked`),
     the export and the closing audited as made while blocked."""
-    require_open(ticket, allowed_when_blocked=own_request(ticket))
+    require_open(ticket, allowed_when_blocked=ticket.is_own)
     blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
     files = _access_files(ticket, actor=actor, **blocked)
     outcome = _("The data we hold about you is attached, as JSON and as PDF.")
     return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.address_on_record,
                         attachments=files, words=words, detail=blocked)  # fmt: skip
-
-
-def own_request(ticket: Ticket) -> bool:
-    """Whether `ticket` is the person's own, answered at their own address on record, not one a
-    parent or guardian asked for a child (`Ticket.guardian`), answered at the parent's."""
-    return ticket.guardian_id is None and ticket.subject_id is not None
 
 
 def answered_while_blocked(ticket: Ticket) -> bool:
@@ -48,7 +42,7 @@ def answered_while_blocked(ticket: Ticket) -> bool:
     held about them (Art. 24(1)(1)) is none of these: the export goes to the person themself,
     at their address on record, and nowhere else. A parent's request for a blocked child is
     not the person's own: its answer waits for the block to be lifted."""
-    return own_request(ticket) and gate.is_blocked(ticket.subject)
+    return ticket.is_own and gate.is_blocked(ticket.subject)
 
 
 def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
@@ -105,7 +99,7 @@ def ticket_resend_access(
     if not resendable(ticket):
         raise ValidationError(_("Only an access request answered by email, whose person is "
                                 "still on record, can have its answer sent again."))  # fmt: skip
-    if gate.is_blocked(ticket.subject) and not own_request(ticket):
+    if gate.is_blocked(ticket.subject) and not ticket.is_own:
         # Not closing.BLOCKED_REQUEST's «it can only be refused»: an answered
         # request has nothing to refuse, and the page offered no refusal.
         blocked = _(

@@ -16,7 +16,7 @@ from consent.core import gate
 from consent.core.models import Subject
 from consent.core.purposes import purpose_choices
 
-from .access import own_request, ticket_answer_access
+from .access import ticket_answer_access
 from .answers import (
     ticket_answer,
     ticket_block,
@@ -222,7 +222,7 @@ class ActionForm(forms.Form):
         if self.ticket.type == Type.BLOCK:
             return _("Processing of this person's data is already blocked: carrying this out "
                      "tells the person so, and the block stands as it is.")  # fmt: skip
-        if self.ticket.type == Type.ACCESS and own_request(self.ticket):
+        if self.ticket.type == Type.ACCESS and self.ticket.is_own:
             return _("Processing of this person's data is blocked, but a block does not suspend "
                      "the person's right to know what is held about them: carrying this out "
                      "mails the export to the person themself, at the address on record, and "

@@ -19,6 +19,11 @@ from tests.staff import verified_login
 from .conftest import act, confirm, mails_to, web_request
 
 
+def page_of(client, url, lang):
+    client.cookies["django_language"] = lang
+    return client.get(url).content.decode().replace("\xa0", " ")
+
+
 def told(response):
     return [str(m) for m in response.context["messages"]]
 
@@ -194,7 +199,7 @@ def test_an_answer_held_back_for_a_block_is_shown_and_told_and_can_be_sent_again
 ):
     """The answer waited in the outbox when the person's processing was blocked: the sender
     held it back and it expired unsent, while the request read «done» and nobody knew."""
-    from consent.core.ledger import subject_block, subject_unblock
+    from consent.core.ledger import subject_block
     from consent.core.models import Source
 
     time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
@@ -219,8 +224,11 @@ def test_an_answer_held_back_for_a_block_is_shown_and_told_and_can_be_sent_again
         olga.cookies["django_language"] = lang
         assert words in olga.get(url).content.decode()
 
-    # Sent again once the block is lifted: a new answer goes, and the notice is gone.
-    subject_unblock(person, reason="accuracy confirmed", source=Source.ADMIN)
+    # Sent again while the block stands: a block does not suspend the person's right to know
+    # what is held (Art. 1(3), 24(1)(1)); the page and the notice said to wait for its end.
+    assert "қайта жіберіңіз" in page_of(olga, url, "kk") and "Бұғаттан шығарылғаннан" not in (
+        page_of(olga, url, "kk"))  # fmt: skip
+    assert "білу құқығын тоқтатпайды" in alert.body
     page = olga.get(url).content.decode()
     after = page.split('name="after" value="')[1].split('"')[0]
     olga.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": after})

@@ -214,6 +214,12 @@ class Ticket(models.Model):
         return self.email if self.as_guardian else None
 
     @property
+    def is_own(self):
+        """Whether it is the person's own, answered at their address on record: not one a parent
+        or guardian asked for a child (`guardian`), answered at the parent's (access.py)."""
+        return self.guardian_id is None and self.subject_id is not None
+
+    @property
     def outgrown(self):
         """Whether a parent or guardian asked it for a child (`guardian`) who is 18 now by the
         local date (Asia/Almaty; gate.needs_guardian): from midnight there on the birthday the
