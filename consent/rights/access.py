@@ -30,9 +30,26 @@ def ticket_answer_access(
     require_open(ticket, allowed_when_blocked=ticket.is_own)
     blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
     files = _access_files(ticket, actor=actor, **blocked)
-    outcome = _("The data we hold about you is attached, as JSON and as PDF.")
-    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.address_on_record,
-                        attachments=files, words=words, detail=blocked)  # fmt: skip
+    return ticket_close(ticket, outcome=ANSWERED_WITH[ticket.is_own], actor=actor,
+                        to=ticket.address_on_record, attachments=files, words=words,
+                        detail=blocked, context={"under_address": ticket.is_own})  # fmt: skip
+
+
+# What the answer's letter says it carries, by whose the request is (Ticket.is_own): the data held
+# under the person's own address (only an address links a request to a record, compliance L9:
+# a person on record under a second address holds more, and the letter says how to ask for it),
+# or a parent's, the child's. It said «the data we hold about you» to both: untrue of a person
+# on record twice, and of the child's data mailed to the parent.
+ANSWERED_WITH = {
+    True: _("The data we hold under this email address is attached, as JSON and as PDF."),
+    False: _("The data we hold about the child you asked for is attached, as JSON and as PDF."),
+}
+SENT_AGAIN_WITH = {
+    True: _("As you asked, here again is the data we hold under this email address, as it "
+            "stands today, attached as JSON and as PDF."),
+    False: _("As you asked, here again is the data we hold about the child you asked for, as "
+             "it stands today, attached as JSON and as PDF."),
+}  # fmt: skip
 
 
 def answered_while_blocked(ticket: Ticket) -> bool:
@@ -115,10 +132,9 @@ def ticket_resend_access(
     unsent_answers_withdraw(ticket)  # one still waiting is replaced, not sent as well
     blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
     files = _access_files(ticket, actor=actor, resent=True, **blocked)
-    outcome = _("As you asked, here again is the data we hold about you, as it stands today, "
-                "attached as JSON and as PDF.")  # fmt: skip
     ticket_mail(ticket, ticket.address_on_record, "request_done",
-                {"ticket": ticket, "outcome": outcome}, attachments=files)  # fmt: skip
+                {"ticket": ticket, "outcome": SENT_AGAIN_WITH[ticket.is_own],
+                 "under_address": ticket.is_own}, attachments=files)  # fmt: skip
     return ticket
 
 

@@ -68,6 +68,7 @@ def test_every_answer_to_a_parents_request_for_a_child_goes_to_the_parent_in_the
 
 
 HELLO = {"kk": "Сәлеметсіз", "ru": "Здравствуйте"}
+ABOUT_THE_CHILD = {"kk": "бала туралы біз сақтайтын деректер", "ru": "храним о ребёнке"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -83,6 +84,7 @@ def test_an_access_answer_sent_again_goes_to_the_parent_who_asked(
     act(privacy_officer_client, Ticket.objects.get(pk=ticket.pk), reason=WORDS)
     ((address, text, held),) = letters_since(first)
     assert (address, held) == (PARENT, True) and HELLO[lang] in text
+    assert ABOUT_THE_CHILD[lang] in " ".join(text.replace("\xa0", " ").split())  # not «about you»
     assert Email.objects.get(pk=latest_id()).attachments.count() == 2
     first = latest_id()
     page = privacy_officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/")

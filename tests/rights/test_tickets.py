@@ -198,7 +198,7 @@ def test_a_kazakh_speaking_officer_answers_a_russian_speaker_in_russian(
     assert answer.subject == f"Ваш запрос №\N{NO-BREAK SPACE}{ticket.reference}"
     assert "приложены к\xa0письму в\xa0форматах JSON и\xa0PDF" in answer.message
     ticket.refresh_from_db()
-    assert ticket.outcome.startswith("Данные о\xa0вас")
+    assert ticket.outcome.startswith("Данные, связанные с\xa0этим адресом")
 
 
 def test_a_form_from_a_blocked_person_adds_nothing_to_their_record(client, texts, make_subject):
