@@ -118,17 +118,22 @@ def _withheld(batch: list[Email]) -> list[Email]:
 def _blocked(batch: list[Email]) -> list[Email]:
     """The mails of the batch that carry files (an access answer: everything held about the
     person) to the address of a person whose processing is now blocked (Art. 1(3), 25(2)(8);
-    compliance L12). Made before the block, they wait while the mail server is down or the
-    queue is long; sending them is processing the block stops. They expire unsent, and
-    `files_mail_held_back` tells the requests' app: a new answer is made once the block is
-    lifted. A letter without files (the block's own confirmation) still goes."""
+    compliance L12), made before the block: they wait while the mail server is down or the
+    queue is long, made without the block in view. They expire unsent, and
+    `files_mail_held_back` tells the requests' app: the desk makes a new answer. One made
+    since the block began is the desk's answer to the person's own access request, given to
+    them while blocked (rights.access.answered_while_blocked; nothing else mails files while
+    blocked): it goes. A letter without files (the block's own confirmation) still goes."""
     carrying = [m for m in batch if m.attachments.all()]  # prefetched by claim()
     if not carrying:
         return []
     addresses = {address.lower() for m in carrying for address in m.to}
     held = Subject.objects.alias(address=Lower("email")).filter(address__in=addresses)
-    blocked = {e.lower() for e in gate.blocked_subjects(held).values_list("email", flat=True)}
-    return [m for m in carrying if {address.lower() for address in m.to} & blocked]
+    since = {s.email.lower(): gate.latest_event(s, None).at for s in gate.blocked_subjects(held)}
+    return [
+        m for m in carrying
+        if any(m.created < since[a.lower()] for a in m.to if a.lower() in since)
+    ]  # fmt: skip
 
 
 def _come_of_age(batch: list[Email]) -> dict[int, Guardian]:

@@ -24,12 +24,42 @@ from .tickets import Status, Type
 def ticket_answer_access(
     ticket: Ticket, *, actor: AbstractBaseUser | None, words: str = ""
 ) -> Ticket:
-    """Send the person everything held about them, as JSON and PDF, free of charge."""
-    require_open(ticket)
-    files = _access_files(ticket, actor=actor)
-    outcome = _("The data we hold about you is attached, as JSON and as PDF.")
-    return ticket_close(ticket, outcome=outcome, actor=actor, to=ticket.address_on_record,
-                        attachments=files, words=words)  # fmt: skip
+    """Send the person everything held about them, as JSON and PDF, free of charge; while
+    their processing is blocked too, when it is their own request (`answered_while_blocked`),
+    the export and the closing audited as made while blocked."""
+    require_open(ticket, allowed_when_blocked=ticket.is_own)
+    blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
+    files = _access_files(ticket, actor=actor, **blocked)
+    return ticket_close(ticket, outcome=ANSWERED_WITH[ticket.is_own], actor=actor,
+                        to=ticket.address_on_record, attachments=files, words=words,
+                        detail=blocked, context={"under_address": ticket.is_own})  # fmt: skip
+
+
+# What the answer's letter says it carries, by whose the request is (Ticket.is_own): the data held
+# under the person's own address (only an address links a request to a record, compliance L9:
+# a person on record under a second address holds more, and the letter says how to ask for it),
+# or a parent's, the child's. It said «the data we hold about you» to both: untrue of a person
+# on record twice, and of the child's data mailed to the parent.
+ANSWERED_WITH = {
+    True: _("The data we hold under this email address is attached, as JSON and as PDF."),
+    False: _("The data we hold about the child you asked for is attached, as JSON and as PDF."),
+}
+SENT_AGAIN_WITH = {
+    True: _("As you asked, here again is the data we hold under this email address, as it "
+            "stands today, attached as JSON and as PDF."),
+    False: _("As you asked, here again is the data we hold about the child you asked for, as "
+             "it stands today, attached as JSON and as PDF."),
+}  # fmt: skip
+
+
+def answered_while_blocked(ticket: Ticket) -> bool:
+    """Whether an access answer for `ticket` is given although the person's processing is
+    blocked (compliance L12). Law 94-V Art. 1(3) suspends collection, accumulation, change,
+    addition, use, distribution, depersonalisation and destruction; telling the person what is
+    held about them (Art. 24(1)(1)) is none of these: the export goes to the person themself,
+    at their address on record, and nowhere else. A parent's request for a blocked child is
+    not the person's own: its answer waits for the block to be lifted."""
+    return ticket.is_own and gate.is_blocked(ticket.subject)
 
 
 def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
@@ -45,18 +75,28 @@ def answer_held_back(ticket: Ticket) -> AuditEvent | None:
     return held if held is not None and (latest is None or held.pk > latest.pk) else None
 
 
+def answered_by_mail(ticket: Ticket) -> bool:
+    """Whether an access answer was mailed for `ticket` (ticket_answer_access), not only
+    downloaded on a self-service page (selfservice.access_download, whose export row says so).
+    How it was answered, not how it came (`channel`): a parent's request for a child comes by
+    their page, and retyped to an access by the officer it is answered by mail, but read as a
+    download its answer could never be sent again."""
+    # `contains`: a row without the key is kept («exclude(detail__channel=…)» dropped it too).
+    return access_answers(ticket).exclude(detail__contains={"channel": "self_service"}).exists()
+
+
 def resendable(ticket: Ticket) -> bool:
-    """Whether an answer can be sent again: an access request answered by email (not by a
-    download on the self-service page) whose person is still on record, with an address to
-    answer at (Ticket.address_on_record: a parent's for a child), and not one a parent asked
-    for a child who is 18 now (Ticket.outgrown: their data no longer goes to the parent)."""
+    """Whether an answer can be sent again: an access request answered by email
+    (`answered_by_mail`) whose person is still on record, with an address to answer at
+    (Ticket.address_on_record: a parent's for a child), and not one a parent asked for a child
+    who is 18 now (Ticket.outgrown: their data no longer goes to the parent)."""
     return (
         ticket.type == Type.ACCESS
         and ticket.status == Status.DONE
-        and ticket.channel != Ticket.Channel.SELF_SERVICE
         and ticket.subject_id is not None
         and not ticket.outgrown
         and bool(ticket.address_on_record)
+        and answered_by_mail(ticket)
     )
 
 
@@ -76,7 +116,7 @@ def ticket_resend_access(
     if not resendable(ticket):
         raise ValidationError(_("Only an access request answered by email, whose person is "
                                 "still on record, can have its answer sent again."))  # fmt: skip
-    if gate.is_blocked(ticket.subject):
+    if gate.is_blocked(ticket.subject) and not ticket.is_own:
         # Not closing.BLOCKED_REQUEST's «it can only be refused»: an answered
         # request has nothing to refuse, and the page offered no refusal.
         blocked = _(
@@ -90,11 +130,11 @@ def ticket_resend_access(
         raise ValidationError(_("The answer was sent at %(time)s by %(who)s, after this page "
                                 "was opened, so it was not sent once more.") % done)  # fmt: skip
     unsent_answers_withdraw(ticket)  # one still waiting is replaced, not sent as well
-    files = _access_files(ticket, actor=actor, resent=True)
-    outcome = _("As you asked, here again is the data we hold about you, as it stands today, "
-                "attached as JSON and as PDF.")  # fmt: skip
+    blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
+    files = _access_files(ticket, actor=actor, resent=True, **blocked)
     ticket_mail(ticket, ticket.address_on_record, "request_done",
-                {"ticket": ticket, "outcome": outcome}, attachments=files)  # fmt: skip
+                {"ticket": ticket, "outcome": SENT_AGAIN_WITH[ticket.is_own],
+                 "under_address": ticket.is_own}, attachments=files)  # fmt: skip
     return ticket
 
 

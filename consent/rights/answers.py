@@ -205,7 +205,7 @@ BLOCKED_DESTRUCTION = _(
 
 # What was destroyed: the record of this address. A person may be on record under another address
 # too (only an address links a request to a record, compliance L9): the letter says how to reach
-# that (`destroyed`), never that all their data is gone.
+# that (`under_address`), never that all their data is gone.
 DESTROYED_UNDER_ADDRESS = _("We have destroyed the personal data we held under this email address.")
 
 
@@ -241,7 +241,7 @@ def ticket_destroy(
     # else they or the officer wrote about them does (erasure.requests_forget).
     ticket_close(ticket, outcome=outcome, actor=actor, detail=detail, words=words, notify=False)
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome,
-               "destroyed": True}  # fmt: skip
+               "under_address": True}  # fmt: skip
     if ticket.as_guardian:  # what they gave as a parent or guardian goes with their record
         guardian_erase(email, request_ref=reference, actor=actor)
     subject_destroy(subject, request_ref=reference, actor=actor)

@@ -78,7 +78,8 @@ def require_open(ticket, *, allowed_when_blocked=False):
         raise ValidationError(OUTGROWN)
     blocked = ticket.subject_id is not None and gate.is_blocked(ticket.subject)
     if blocked and not allowed_when_blocked:
-        # Compliance L12: while blocked, only unblocking or destruction (or a reasoned refusal).
+        # Compliance L12: while blocked, only unblocking or destruction, the person's own access
+        # (access.answered_while_blocked), or a reasoned refusal.
         raise ValidationError(BLOCKED_REQUEST)
 
 

@@ -222,6 +222,12 @@ class ActionForm(forms.Form):
         if self.ticket.type == Type.BLOCK:
             return _("Processing of this person's data is already blocked: carrying this out "
                      "tells the person so, and the block stands as it is.")  # fmt: skip
+        if self.ticket.type == Type.ACCESS and self.ticket.is_own:
+            return _("Processing of this person's data is blocked, but a block does not suspend "
+                     "the person's right to know what is held about them: carrying this out "
+                     "mails the export to the person themself, at the address on record, and "
+                     "records that it was given while blocked. Nothing else is done with the "
+                     "data.")  # fmt: skip
         if self.ticket.type == Type.UNBLOCK:
             return _("If the check the block was for found the processing lawful, carry this "
                      "out: processing resumes. If it found it unlawful, destroy the data instead "

@@ -20,7 +20,8 @@ import datetime
 from django.contrib.auth.models import User
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from consent.common.dates import local_today
-from consent.core.models import Subject
+from consent.core.audit import audit
+from consent.core.models import AuditEvent, Subject
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_create
 u = User.objects.create_superuser("desk", "desk@example.kz", "desk-officer-pass-123")
@@ -38,8 +39,11 @@ for n, (days, kind) in enumerate([(-3, "destroy"), (0, "correct"), (9, "automate
 ticket_create(kind="access", subject=s, email=s.email, language="kk", notify=False,
               channel=Ticket.Channel.SELF_SERVICE, status=Ticket.Status.DONE)
 for kind, status in [("block", Ticket.Status.REFUSED), ("access", Ticket.Status.DONE)]:
-    ticket_create(kind=kind, subject=s, email=s.email, language="kk", notify=False,
-                  channel="email", status=status, verified_at=datetime.datetime.now(datetime.UTC))
+    t = ticket_create(kind=kind, subject=s, email=s.email, language="kk", notify=False,
+                      channel="email", status=status,
+                      verified_at=datetime.datetime.now(datetime.UTC))
+# The access answer mailed (access.ticket_answer_access records its export): one to send again.
+audit(AuditEvent.Action.SUBJECT_EXPORT, subject=s, obj=t)
 """
 
 

@@ -152,7 +152,7 @@ MISFIT = {"kk": "алдымен бұғаттан шығарыңыз", "ru": "с�
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
-@pytest.mark.parametrize("kind", ["access", "correct"])
+@pytest.mark.parametrize("kind", ["correct"])  # access: test_blocked_access.py
 def test_carrying_out_a_blocked_persons_request_says_what_is_left_to_the_officer(
     desk, person, kind, language
 ):

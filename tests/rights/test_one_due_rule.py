@@ -12,7 +12,7 @@ from post_office.models import Email
 
 from consent.rights.digest import digest
 from consent.rights.models import Ticket
-from consent.rights.models.tickets import TicketQuerySet
+from consent.rights.models.ticket_queries import TicketQuerySet
 from consent.rights.tickets import ticket_open, ticket_verify
 
 TODAY = date(2026, 11, 25)  # a Wednesday, a working day

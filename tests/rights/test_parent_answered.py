@@ -67,20 +67,33 @@ def test_every_answer_to_a_parents_request_for_a_child_goes_to_the_parent_in_the
         assert "Здравствуйте" in text and "Сәлеметсіз" not in text
 
 
+HELLO = {"kk": "Сәлеметсіз", "ru": "Здравствуйте"}
+ABOUT_THE_CHILD = {"kk": "бала туралы біз сақтайтын деректер", "ru": "храним о ребёнке"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_an_access_answer_sent_again_goes_to_the_parent_who_asked(
-    privacy_officer_client, ward, django_capture_on_commit_callbacks
+    privacy_officer_client, ward, lang, django_capture_on_commit_callbacks
 ):
-    ticket = ticket_open_verified(ward.subject, Type.CORRECT, "Өтінем.", "ru", guardian=ward)
-    # The desk gave it the type it asks for (an access request), and answered it by email.
-    Ticket.objects.filter(pk=ticket.pk).update(type=Type.ACCESS, channel=Ticket.Channel.EMAIL)
-    act(privacy_officer_client, ticket, reason=WORDS)
+    """The desk gives the parent's request the type it asks for, an access, on its panel, and
+    answers it by email: the answer could not be sent again, read as a download on the page
+    the request came from (its channel), and the page offered no «send the answer again»."""
+    ticket = ticket_open_verified(ward.subject, Type.CORRECT, "Өтінем.", lang, guardian=ward)
+    act(privacy_officer_client, ticket, "retype", new_type=Type.ACCESS)
+    first = latest_id()
+    act(privacy_officer_client, Ticket.objects.get(pk=ticket.pk), reason=WORDS)
+    ((address, text, held),) = letters_since(first)
+    assert (address, held) == (PARENT, True) and HELLO[lang] in text
+    assert ABOUT_THE_CHILD[lang] in " ".join(text.replace("\xa0", " ").split())  # not «about you»
+    assert Email.objects.get(pk=latest_id()).attachments.count() == 2
     first = latest_id()
     page = privacy_officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/")
     assert page.context["can_resend"]
     privacy_officer_client.post(f"/admin/rights/ticket/{ticket.pk}/resend/",
                                 {"after": page.context["last_answer"].pk})  # fmt: skip
     ((address, text, held),) = letters_since(first)
-    assert (address, held) == (PARENT, True) and "Здравствуйте" in text
+    assert (address, held) == (PARENT, True) and HELLO[lang] in text
+    assert Email.objects.get(pk=latest_id()).attachments.count() == 2
 
 
 @pytest.mark.parametrize("kind", [Type.BLOCK, Type.DESTROY])

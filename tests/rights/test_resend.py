@@ -19,6 +19,11 @@ from tests.staff import verified_login
 from .conftest import act, confirm, mails_to, web_request
 
 
+def page_of(client, url, lang):
+    client.cookies["django_language"] = lang
+    return client.get(url).content.decode().replace("\xa0", " ")
+
+
 def told(response):
     return [str(m) for m in response.context["messages"]]
 
@@ -106,9 +111,12 @@ def test_the_desk_sends_a_new_answer_made_from_the_data_held_today_once_per_pres
 
 
 @pytest.mark.parametrize("blocked", [True, False])
-def test_no_answer_is_sent_again_while_processing_is_blocked_or_for_a_download(
+def test_an_answer_is_sent_again_to_a_blocked_person_but_not_for_a_download(
     client, desk, person, time_machine, blocked
 ):
+    """A block does not suspend the person's right to know what is held (Law 94-V Art. 1(3),
+    24(1)(1)): their own answer is sent again, audited as given while blocked. A download on
+    the self-service page was never mailed, so there is nothing to send again."""
     from consent.core.ledger import subject_block
     from consent.core.models import Source
     from consent.rights.selfservice import access_download
@@ -121,10 +129,19 @@ def test_no_answer_is_sent_again_while_processing_is_blocked_or_for_a_download(
     before = Email.objects.count()
     desk.cookies["django_language"] = "ru"
     page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
-    assert ("Отправить ответ ещё раз" in page) is blocked  # offered, then refused
-    done = desk.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": "x"}, follow=True)
-    assert "заблокирована" in told(done)[0] if blocked else "по электронной почте" in told(done)[0]
-    assert Email.objects.count() == before
+    assert ("Отправить ответ ещё раз" in page) is blocked
+    after = page.split('name="after" value="')[1].split('"')[0] if blocked else "x"
+    done = desk.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": after}, follow=True)
+    if not blocked:
+        assert "по электронной почте" in told(done)[0] and Email.objects.count() == before
+        return
+    assert "новый ответ" in told(done)[0]
+    assert send_queued()[1] == 0
+    again = mails_to("asel@example.kz")[-1]
+    assert again.status == STATUS.sent and again.attachments.count() == 2
+    export = AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk)
+    export = export.order_by("id").last()
+    assert export.detail == {"resent": True, "blocked": True}
 
 
 def test_a_correction_leaves_no_copy_of_the_old_data_to_send_again(
@@ -182,7 +199,7 @@ def test_an_answer_held_back_for_a_block_is_shown_and_told_and_can_be_sent_again
 ):
     """The answer waited in the outbox when the person's processing was blocked: the sender
     held it back and it expired unsent, while the request read «done» and nobody knew."""
-    from consent.core.ledger import subject_block, subject_unblock
+    from consent.core.ledger import subject_block
     from consent.core.models import Source
 
     time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
@@ -190,6 +207,7 @@ def test_an_answer_held_back_for_a_block_is_shown_and_told_and_can_be_sent_again
     ticket = confirm(client, "ru")
     olga = verified_login(desk, User.objects.get(username="olga"))
     act(olga, ticket)
+    time_machine.move_to("2026-12-07 10:05+05:00", tick=False)  # blocked while it waited
     subject_block(person, reason="Art. 23", source=Source.ADMIN)
     mailoutbox.clear()
     send_queued()
@@ -206,8 +224,11 @@ def test_an_answer_held_back_for_a_block_is_shown_and_told_and_can_be_sent_again
         olga.cookies["django_language"] = lang
         assert words in olga.get(url).content.decode()
 
-    # Sent again once the block is lifted: a new answer goes, and the notice is gone.
-    subject_unblock(person, reason="accuracy confirmed", source=Source.ADMIN)
+    # Sent again while the block stands: a block does not suspend the person's right to know
+    # what is held (Art. 1(3), 24(1)(1)); the page and the notice said to wait for its end.
+    assert "қайта жіберіңіз" in page_of(olga, url, "kk") and "Бұғаттан шығарылғаннан" not in (
+        page_of(olga, url, "kk"))  # fmt: skip
+    assert "білу құқығын тоқтатпайды" in alert.body
     page = olga.get(url).content.decode()
     after = page.split('name="after" value="')[1].split('"')[0]
     olga.post(f"/admin/rights/ticket/{ticket.pk}/resend/", {"after": after})
@@ -226,16 +247,27 @@ BLOCKED_RESEND = {
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_blocked_persons_answer_is_not_sent_again_and_the_officer_is_told_when_it_can_be(
-    client, desk, person, time_machine, lang
+def test_a_blocked_childs_answer_is_not_sent_again_to_the_parent_and_the_officer_is_told_when(
+    desk, texts, make_subject, lang
 ):
-    """The page's own form read, pressed for a blocked person, «unblock or destroy first, or
-    refuse»: an answered request has no refusal to give, and the page offered none."""
-    from consent.core.ledger import subject_block
-    from consent.core.models import Source
+    """An answer a parent asked for a child goes to the parent, not to the person themself:
+    while the child's processing is blocked it is not sent again, and the officer is told when
+    it can be (the page's own form read «unblock or destroy first, or refuse»)."""
+    from consent.core.ledger import consent_grant, subject_block
+    from consent.core.models import Guardian, Source
+    from consent.core.purposes import SERVICE
+    from consent.rights.models import Ticket
+    from consent.rights.selfservice import ticket_open_verified
 
-    ticket, _answer = delivered_answer(client, desk, time_machine)
-    subject_block(person, reason="Art. 23", source=Source.ADMIN)
+    child = make_subject(full_name="Айсұлу Қасымова", email="aisulu@example.kz",
+                         birth_date="2012-05-17")  # fmt: skip
+    row = Guardian.objects.create(subject=child, full_name="Гүлнар", contact="gulnar@example.kz")
+    consent_grant(child, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                  guardian=row)  # fmt: skip
+    ticket = ticket_open_verified(child, "correct", "Өтінем.", lang, guardian=row)
+    act(desk, ticket, "retype", new_type="access")
+    act(desk, Ticket.objects.get(pk=ticket.pk))
+    subject_block(child, reason="Art. 23", source=Source.ADMIN)
     before = Email.objects.count()
     desk.cookies["django_language"] = lang
     url = f"/admin/rights/ticket/{ticket.pk}/change/"

@@ -10,7 +10,7 @@ import pytest
 from consent.core.ledger import consent_grant
 from consent.core.models import Source, Subject
 from consent.core.purposes import SERVICE
-from tests.rights.conftest import act, confirm, web_request
+from tests.rights.conftest import act, confirm, mails_to, web_request
 
 TOLD = {
     "kk": ("Осы электрондық пошта мекенжайы бойынша", "басқа мекенжай берген болсаңыз"),
@@ -37,3 +37,30 @@ def test_the_confirmation_says_what_was_destroyed_and_how_to_reach_the_rest(
     body = " ".join(mail.body.split())
     for said in TOLD[lang]:
         assert said in body, body
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_access_answer_says_whose_data_it_carries_and_how_to_ask_for_the_rest(
+    client, desk, person, texts, make_subject, lang
+):
+    """«The data we hold about you is attached» was untrue of a person on record under a second
+    address, as the destruction's «your data has been destroyed» was: the answer carries what is
+    held under the address it answers, and says how to ask for the rest."""
+    work = make_subject(full_name=person.full_name, email="asel.work@example.kz",
+                        phone=person.phone)  # fmt: skip
+    consent_grant(work, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    web_request(client, lang, "access")
+    ticket = confirm(client, lang)
+    act(desk, ticket)
+    (mail,) = [m for m in mails_to("asel@example.kz") if m.attachments.exists()]
+    body = " ".join(mail.message.replace("\xa0", " ").split())
+    assert UNDER_ADDRESS[lang] in body and TOLD[lang][1] in body, body
+    assert "asel.work" not in body
+    attached = mail.attachments.get(name__endswith=".json").file.read().decode()
+    assert "asel.work@example.kz" not in attached
+
+
+UNDER_ADDRESS = {
+    "kk": "Осы электрондық пошта мекенжайы бойынша біз сақтайтын деректер",
+    "ru": "Данные, связанные с этим адресом электронной почты, приложены",
+}

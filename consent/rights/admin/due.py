@@ -27,7 +27,7 @@ def unsent(ticket: Ticket) -> bool:
     says why): a letter forwarded about someone else, an address no one on record holds. The
     list said «waiting for the person to confirm» and «not confirmed: can be closed» of them,
     as if a link had gone out and expired unused."""
-    return ticket.is_waiting and ticket.link_sent_at is None
+    return ticket.is_waiting and not ticket.waits_for_person
 
 
 def status_shown(ticket: Ticket):
@@ -57,7 +57,7 @@ def due_shown(ticket: Ticket, written=reader_time):
         note = UNSENT_NOTES.get(closable, _("no link was sent"))
         return format_html('<span class="waiting{}">{} · {}</span>',
                            " overdue" if ticket.is_overdue else "", label, note)  # fmt: skip
-    if ticket.is_waiting:
+    if ticket.waits_for_person:  # TicketQuerySet.waiting: the filter's and the counts' rule
         if ticket.closable_as(timezone.now()):
             return format_html('<strong class="closable">{} · {}</strong>', label,
                                _("not confirmed: can be closed"))  # fmt: skip

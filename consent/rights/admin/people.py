@@ -72,6 +72,9 @@ class TicketInline(ReadOnlyInline):
     fields = ["received_at", "type", "status_shown", "due"]
     readonly_fields = fields
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).with_waiting()  # the due column's badge, one query
+
     @admin.display(description=_("status"))
     def status_shown(self, obj):
         return status_shown(obj)

@@ -84,7 +84,8 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
     def get_queryset(self, request):
         # Whether each was answered on time (statistics.timed): the list marks those late.
         # Whether the officer in charge can still work requests: the officer column.
-        return timed(super().get_queryset(request)).with_holder_working()
+        # Whether each waits for the person (with_waiting): the due column's badge.
+        return timed(super().get_queryset(request)).with_holder_working().with_waiting()
 
     def get_list_display(self, request):
         shown = super().get_list_display(request)

@@ -2,9 +2,11 @@
 links, requests kept from a closed self-service page and breaches; a module per kind."""
 
 from .breaches import Breach
+from .corrections import Correction
 from .intake import QUIET_REASONS, IntakePhrase, IntakePhraseQuerySet, QuarantinedMessage
 from .selfservice import KeptRequest, UsedLink
-from .tickets import Correction, Ticket, TicketQuerySet
+from .ticket_queries import TicketQuerySet
+from .tickets import Ticket
 
 __all__ = [
     "QUIET_REASONS", "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet",

@@ -1,75 +1,20 @@
-"""Requests (tickets) and the corrections made in answer to them."""
+"""Requests (tickets); the requests read by rule: ticket_queries.py; the corrections made in
+answer to them: corrections.py."""
 
 from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
-from django.db.models import JSONField, Q, Value
+from django.db.models import JSONField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
-from consent.common.text import numbered
 from consent.core.gate import needs_guardian
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 
-from .officers import AssignedQuerySet
-
-
-class TicketQuerySet(AssignedQuerySet):
-    def requests(self):
-        """Requests received: all but replies filed with the request they answer."""
-        return self.exclude(status=Ticket.Status.FILED)
-
-    def open(self):
-        """Requests still to be answered: waiting for the person's confirmation, or confirmed."""
-        return self.filter(status__in=Ticket.OPEN_STATUSES)
-
-    def overdue(self, today):
-        """Requests past their due date on `today` and not yet answered. The law counts the
-        deadline from receipt (compliance L8), so a request still waiting for the person's
-        confirmation is overdue too: the one rule of the desk's list, its filter, the index,
-        the digest, the notice and the person's own pages (Ticket.is_overdue)."""
-        return self.open().filter(due_date__lt=today)
-
-    def due_on(self, day):
-        """Requests still to be answered whose due date is `day`, waiting ones included."""
-        return self.open().filter(due_date=day)
-
-    def due_after(self, day, until):
-        """Requests still to be answered due after `day`, up to `until` (the next working day:
-        the digest's «due next»), waiting ones included."""
-        return self.open().filter(due_date__gt=day, due_date__lte=until)
-
-    def closed(self):
-        """Requests no longer to be answered: carried out, refused, closed or filed."""
-        return self.exclude(status__in=Ticket.OPEN_STATUSES)
-
-    def of(self, subject):
-        """The person's requests: those linked to them, and those written from their address on
-        record before it was linked to them. What their access export lists and their
-        destruction forgets, read alike."""
-        mine = Q(subject=subject)
-        if subject.email:
-            mine |= Q(subject=None, email__address=subject.email)
-        return self.filter(mine)
-
-    def of_guardian(self, address):
-        """A parent's or guardian's own requests from `address`: as_guardian ones no one's record
-        on file holds, and those they asked for a child on their page (`guardian`); a
-        guardian's erasure forgets them."""
-        asked = Q(subject=None, as_guardian=True) | Q(guardian__isnull=False)
-        return self.filter(asked, email__address=address)
-
-    def waiting(self):
-        """Requests waiting for the person to confirm them through the emailed link."""
-        return self.filter(status=Ticket.Status.UNVERIFIED)
-
-    def closable(self, now):
-        """Waiting requests an officer may close unconfirmed at `now` (see Ticket.closable_as)."""
-        ended = Q(link_sent_at__lt=now - Ticket.CONFIRM_WITHIN) | Q(limits__forwarded=True)
-        return self.waiting().filter(Q(subject__isnull=True, as_guardian=False) | ended)
+from .ticket_queries import TicketQuerySet
 
 
 class Ticket(models.Model):
@@ -269,6 +214,12 @@ class Ticket(models.Model):
         return self.email if self.as_guardian else None
 
     @property
+    def is_own(self):
+        """Whether it is the person's own, answered at their address on record: not one a parent
+        or guardian asked for a child (`guardian`), answered at the parent's (access.py)."""
+        return self.guardian_id is None and self.subject_id is not None
+
+    @property
     def outgrown(self):
         """Whether a parent or guardian asked it for a child (`guardian`) who is 18 now by the
         local date (Asia/Almaty; gate.needs_guardian): from midnight there on the birthday the
@@ -292,7 +243,18 @@ class Ticket(models.Model):
 
     @property
     def is_waiting(self):
+        """Not confirmed yet (TicketQuerySet.unconfirmed), a link sent or not; whether it waits
+        for the person is `waits_for_person`."""
         return self.status == self.Status.UNVERIFIED
+
+    @property
+    def waits_for_person(self):
+        """Whether it waits for the person: the row's `waits` (TicketQuerySet.with_waiting), or
+        asked of the database by that rule where its queryset did not give it."""
+        waits = getattr(self, "waits", None)
+        if waits is None:
+            waits = type(self).objects.waiting().filter(pk=self.pk).exists()
+        return waits
 
     @property
     def is_overdue(self):
@@ -326,25 +288,3 @@ class Ticket(models.Model):
         if self.link_sent_at is not None and self.link_sent_at < now - self.CONFIRM_WITHIN:
             return self.Status.NOT_CONFIRMED
         return None
-
-
-class Correction(models.Model):
-    """Old and new values of a correction: personal data, so it lives and dies with the subject."""
-
-    subject = models.ForeignKey(Subject, models.CASCADE, related_name="corrections")
-    ticket = models.ForeignKey(
-        Ticket, models.SET_NULL, null=True, blank=True, db_column="request_id"
-    )
-    field = models.CharField(_("field"), max_length=40)
-    old_value = models.TextField(_("old value"), blank=True)
-    new_value = models.TextField(_("new value"), blank=True)
-    document = models.CharField(_("supporting document"), max_length=300)
-    at = models.DateTimeField(_("time"), default=timezone.now)
-
-    class Meta:
-        db_table = "consent_correction"  # kept from before the app split
-        verbose_name = _("correction")
-        verbose_name_plural = _("corrections")
-
-    def __str__(self):
-        return numbered(self.pk)

@@ -1,0 +1,74 @@
+"""The requests read by rule (TicketQuerySet): open, overdue, due, waiting for the person,
+closable, a person's; each the one home of its rule, which the desk's list, its filters, the
+admin index, the digest and the person's pages read."""
+
+from django.db.models import BooleanField, ExpressionWrapper, Q
+
+from .officers import AssignedQuerySet
+
+
+class TicketQuerySet(AssignedQuerySet):
+    def requests(self):
+        """Requests received: all but replies filed with the request they answer."""
+        return self.exclude(status=self.model.Status.FILED)
+
+    def open(self):
+        """Requests still to be answered: waiting for the person's confirmation, or confirmed."""
+        return self.filter(status__in=self.model.OPEN_STATUSES)
+
+    def overdue(self, today):
+        """Requests past their due date on `today` and not yet answered. The law counts the
+        deadline from receipt (compliance L8), so a request still waiting for the person's
+        confirmation is overdue too: the one rule of the desk's list, its filter, the index,
+        the digest, the notice and the person's own pages (Ticket.is_overdue)."""
+        return self.open().filter(due_date__lt=today)
+
+    def due_on(self, day):
+        """Requests still to be answered whose due date is `day`, waiting ones included."""
+        return self.open().filter(due_date=day)
+
+    def due_after(self, day, until):
+        """Requests still to be answered due after `day`, up to `until` (the next working day:
+        the digest's «due next»), waiting ones included."""
+        return self.open().filter(due_date__gt=day, due_date__lte=until)
+
+    def closed(self):
+        """Requests no longer to be answered: carried out, refused, closed or filed."""
+        return self.exclude(status__in=self.model.OPEN_STATUSES)
+
+    def of(self, subject):
+        """The person's requests: those linked to them, and those written from their address on
+        record before it was linked to them. What their access export lists and their
+        destruction forgets, read alike."""
+        mine = Q(subject=subject)
+        if subject.email:
+            mine |= Q(subject=None, email__address=subject.email)
+        return self.filter(mine)
+
+    def of_guardian(self, address):
+        """A parent's or guardian's own requests from `address`: as_guardian ones no one's record
+        on file holds, and those they asked for a child on their page (`guardian`); a
+        guardian's erasure forgets them."""
+        asked = Q(subject=None, as_guardian=True) | Q(guardian__isnull=False)
+        return self.filter(asked, email__address=address)
+
+    def unconfirmed(self):
+        """Requests not confirmed yet, whether or not a link went to the person (Ticket.is_waiting):
+        those an officer can only close unconfirmed or retype."""
+        return self.filter(status=self.model.Status.UNVERIFIED)
+
+    def with_waiting(self):
+        """Each request with `waits`, the one rule of the desk's filter, badge and counts: a
+        confirmation link went to the person and was not pressed. Not one whose link never went
+        (links.link_unsent), which «waiting for the person» listed beside those that do."""
+        sent_unpressed = Q(status=self.model.Status.UNVERIFIED, link_sent_at__isnull=False)
+        return self.annotate(waits=ExpressionWrapper(sent_unpressed, output_field=BooleanField()))
+
+    def waiting(self):
+        """Requests waiting for the person to confirm them through the link mailed to them."""
+        return self.with_waiting().filter(waits=True)
+
+    def closable(self, now):
+        """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as)."""
+        ended = Q(link_sent_at__lt=now - self.model.CONFIRM_WITHIN) | Q(limits__forwarded=True)
+        return self.unconfirmed().filter(Q(subject__isnull=True, as_guardian=False) | ended)
