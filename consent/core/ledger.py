@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consent.common.net import client_ip
+from consent.common.text import clean_text
 
 from .audit import audit
 from .gate import is_blocked, latest_event, needs_guardian
@@ -26,7 +27,9 @@ def _request_meta(request):
         return {}
     return {
         "ip": client_ip(request),
-        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:500],
+        # A header is anything the client sends: a NUL in it, which PostgreSQL cannot store,
+        # made the whole form a 500 and stored nothing.
+        "user_agent": clean_text(request.META.get("HTTP_USER_AGENT"), multiline=False)[:500],
     }
 
 
