@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from consent.common.net import client_ip
-from consent.common.text import clean_text
 
 from .audit import audit
 from .gate import is_blocked, latest_event, needs_guardian
@@ -27,9 +26,10 @@ def _request_meta(request):
         return {}
     return {
         "ip": client_ip(request),
-        # A header is anything the client sends: a NUL in it, which PostgreSQL cannot store,
-        # made the whole form a 500 and stored nothing.
-        "user_agent": clean_text(request.META.get("HTTP_USER_AGENT"), multiline=False)[:500],
+        # As the browser sent it (the evidence shows it so, its export escapes what a
+        # spreadsheet would run) but for a NUL, which PostgreSQL cannot store in text: a
+        # header is anything the client sends, and one made the whole form a 500.
+        "user_agent": request.META.get("HTTP_USER_AGENT", "").replace("\x00", "")[:500],
     }
 
 
