@@ -7,6 +7,7 @@ difference. A script, not a test: a busy machine would fail any limit on the clo
     DATABASE_URL=... python bench/address_timing.py [rounds]   # migrated, `load_demo` texts
 """
 
+import functools
 import json
 import os
 import statistics
@@ -25,10 +26,30 @@ from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
 from consent.core.models import Subject  # noqa: E402
+from forms_app import services  # noqa: E402
 from tests.conftest import aged_token  # noqa: E402
 
+
 # Each form's post for `email` (what a visitor types; the token aged past the fill limit).
+@functools.cache
+def first_service():
+    """The slug of the first published service (`load_demo` publishes some)."""
+    return services.choices()[0][0]
+
+
+CONTACT = {
+    "full_name": "Әсел Қасымова",
+    "phone": "8 701 123 45 67",
+    "message": "Сәлеметсіз бе! Қызмет туралы сұрағым бар.",
+    "consent_service": "on",
+}
+APPLICATION = {"message": "", "birth_date": "1990-05-17", "birth_place": "Өскемен"}
 FORMS = {
+    "contact": ("/kk/contact/", lambda email: {**CONTACT, "email": email}),
+    "apply": (
+        "/kk/apply/",
+        lambda email: {**CONTACT, "email": email, **APPLICATION, "service": first_service()},
+    ),
     "my-data": ("/kk/my-data/", lambda email: {"email": email}),
     "request": ("/kk/requests/new/", lambda email: {"type": "access", "email": email}),
     "newsletter": (

@@ -19,6 +19,7 @@ and cookie choice); any other is sent `no-store`, so neither the proxy nor the b
 token, a nonce or a form meant for one visitor.
 """
 
+import hashlib
 import uuid
 from collections.abc import Callable
 
@@ -98,7 +99,10 @@ def shared_page(
                 local_today().isoformat(),
                 get_language(),
                 str(getattr(request, "analytics_choice", None)),
-                request.path,  # not the host: a page names the site by SITE_URL alone
+                # Not the host: a page names the site by SITE_URL alone. The path as a digest: a
+                # stranger's path of any length or character, over the 250 a cache key may hold,
+                # wrote a warning line of its own outside the JSON log on every such request.
+                hashlib.sha256(request.path.encode()).hexdigest(),
             ]
         )
         cached = cache.get(key)

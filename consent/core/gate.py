@@ -193,3 +193,17 @@ def latest_events(subject: Subject, at: datetime | None = None) -> dict[str | No
     )
     rows = LedgerEntry.objects.filter(pk__in=last_ids).select_related("text")
     return {row.purpose: row for row in rows}
+
+
+def latest_kinds(subject: Subject, at: datetime | None = None) -> dict[str | None, str]:
+    """latest_events()' kinds alone (grant, withdraw, block, ...): one query, no text read and
+    no row made of it, as a public form asks of an address on record while a stranger's costs
+    one write (core.held.consent_decision; bench/address_timing.py)."""
+    at = at or timezone.now()
+    last_ids = (
+        LedgerEntry.objects.filter(subject=subject, at__lte=at)
+        .values("purpose")
+        .annotate(last=Max("id"))
+        .values("last")
+    )
+    return dict(LedgerEntry.objects.filter(pk__in=last_ids).values_list("purpose", "kind"))

@@ -26,7 +26,10 @@ def _request_meta(request):
         return {}
     return {
         "ip": client_ip(request),
-        "user_agent": request.META.get("HTTP_USER_AGENT", "")[:500],
+        # As the browser sent it (the evidence shows it so, its export escapes what a
+        # spreadsheet would run) but for a NUL, which PostgreSQL cannot store in text: a
+        # header is anything the client sends, and one made the whole form a 500.
+        "user_agent": request.META.get("HTTP_USER_AGENT", "").replace("\x00", "")[:500],
     }
 
 

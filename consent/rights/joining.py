@@ -11,6 +11,7 @@ most (ANSWERED_ONCE_IN): an auto-responder without Auto-Submitted answers each a
 import re
 from datetime import timedelta
 
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -28,10 +29,18 @@ from .reading import read_own
 Type, Status = Ticket.Type, Ticket.Status
 ANSWERED_ONCE_IN = timedelta(days=1)
 NUMBER = re.compile(r"\d+")
+# No stored address is a single space: every one is normalised (core.subjects.normalise_email).
+NOBODY = " "
 
 
 def same_request_open(
-    kind: str, purpose: str, subject: Subject | None, email: str, message: str = ""
+    kind: str,
+    purpose: str,
+    subject: Subject | None,
+    email: str,
+    message: str = "",
+    *,
+    locked: bool = False,
 ):
     """The open request of the same type (and, for a withdrawal, purpose) from the same person
     (from the same address when no one on record holds it), locked; None when there is none.
@@ -45,18 +54,25 @@ def same_request_open(
     caller's transaction ends: two sent at once (two tabs, the form and the person's page, a
     letter and the form) each found none before the other committed, and both opened one.
     Now the second waits and finds the first. A caller that looks the person up takes the
-    address first (`subject_find_for_update`), so that the person is read under it too."""
+    address first (`subject_find_for_update`), so that the person is read under it too, and
+    says so (`locked`): both are held already, and taking one of them again was one statement
+    for a customer's address and another for a stranger's (bench/address_timing.py).
+
+    The request is looked for by one statement whoever asks, its values aside: the person's
+    (`subject_id`), or, no one on record, the address's without a person; the branch that does
+    not apply is given a value no row holds (no person 0, no address «NOBODY»)."""
     words = same_words(message)
     if kind == Type.OTHER and not words:
         return None
-    found = Ticket.objects.open().filter(type=kind, purpose=purpose)
-    if subject is not None:
+    if not locked and subject is not None:
         subject_lock(subject)
-        found = found.filter(subject=subject)
-    else:
+    elif not locked:
         address_lock(email)
-        found = found.filter(subject=None, email__address=email)  # as addresses are looked up
-    found = found.order_by("received_at", "id")
+    found = Ticket.objects.open().filter(type=kind, purpose=purpose)
+    found = found.filter(
+        Q(subject_id=subject.pk if subject is not None else 0)
+        | Q(subject=None, email__address=NOBODY if subject is not None else email)
+    ).order_by("received_at", "id")
     if kind == Type.OTHER:
         earliest = next((ticket for ticket in found if same_words(ticket.message) == words), None)
     else:

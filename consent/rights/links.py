@@ -17,12 +17,15 @@ SALT = "consent.request-verify"
 VERIFY_MAX_AGE = int(Ticket.CONFIRM_WITHIN.total_seconds())
 
 
-def confirmation_url(ticket, *, language=None):
+def confirmation_url(ticket, *, language=None, recorded=False):
     """A new confirmation link for the request, valid for Ticket.CONFIRM_WITHIN from now
     (compliance L9), to its page in `language` (the mail's; the request's own by default). Its
-    time is kept first, so the link never outlives what the desk counts (Ticket.closable_as)."""
-    ticket.link_sent_at = timezone.now()
-    ticket.save(update_fields=["link_sent_at"])
+    time is kept first, so the link never outlives what the desk counts (Ticket.closable_as);
+    `recorded`: by the caller, in the row it made (tickets.ticket_open: a statement more for a
+    customer's address than for a stranger's told who is one)."""
+    if not recorded:
+        ticket.link_sent_at = timezone.now()
+        ticket.save(update_fields=["link_sent_at"])
     token = signing.dumps({"r": ticket.pk, "a": address_tag(ticket.address_on_record)}, salt=SALT)
     with translation.override(language or ticket.language):
         return absolute_url(reverse("request_verify", args=[token]))

@@ -145,16 +145,21 @@ def ticket_open(
     done_on_arrival = on_arrival and kind == Type.UNSUBSCRIBE
     limits = {**limits, "withdrew": True} if on_arrival and withdraws is not None else limits
     if joins and not (filed or about_someone_else or done_on_arrival or limits):
-        repeated = same_request_open(kind, purpose, subject, email, message)
+        repeated = same_request_open(kind, purpose, subject, email, message, locked=True)
         regarding = repeated or regarding
     audit_detail = {**(audit_detail or {}), **({"files": files} if files else {})}  # the desk's
+    forwarded = (limits or {}).get("forwarded")
+    # The link's time in the row, as it is made: an update after it, for an address on record
+    # only, made the form slower for a customer's address than for a stranger's (links.py).
+    held = subject is not None or as_guardian
+    linked = held and not (filed or repeated or done_on_arrival or forwarded)
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
         message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
         regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
         as_guardian=as_guardian, limits=limits or {}, asked_whether=asked_whether,
-        reply_to=reply_to,
+        reply_to=reply_to, link_sent_at=timezone.now() if linked else None,
     )  # fmt: skip
     if filed:
         file_reply(ticket, files)
@@ -166,13 +171,12 @@ def ticket_open(
         file_repeat(ticket, files)
     elif done_on_arrival:
         _act_on_arrival(ticket, files=files)
-    elif (limits or {}).get("forwarded"):  # forwarded.py: told it was received, nothing more
+    elif forwarded:  # forwarded.py: told it was received, nothing more
         if _mailable(email):
             queue_mail(email, "request_forwarded", {"ticket": ticket}, language=language,
                        subject_line=_("The letter you forwarded to us"),
                        unproven_address=True)  # fmt: skip
-    elif ticket.address_on_record:
-        # To the address on record: the person's, or the one a parent gave for a child.
+    elif linked:  # to the address on record: the person's, or the one a parent gave for a child
         template, context = "request_verify", {"files": files}
         if on_arrival and stops_now:
             # Compliance L14, L15, as for an emailed unsubscribe (`_acts_on_arrival`): a
@@ -193,7 +197,7 @@ def ticket_open(
                 context["unsubscribed"] = withdraws is None and MARKETING in withdrawn
         ticket_mail(
             ticket, ticket.address_on_record, template,
-            {"ticket": ticket, "verify_url": confirmation_url(ticket), **context},
+            {"ticket": ticket, "verify_url": confirmation_url(ticket, recorded=True), **context},
             language=language, unproven_address=True,
             subject_line=interpolate(_("Please confirm your request %(ref)s"),
                                      {"ref": ticket.reference}),

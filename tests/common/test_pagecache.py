@@ -210,3 +210,13 @@ def test_the_release_is_what_pages_are_made_of(tmp_path):
     assert code_digest(tmp_path / "a") == code_digest(tmp_path / "b")
     (tmp_path / "b" / "templates" / "base.html").write_text('<footer class="new">')
     assert code_digest(tmp_path / "a") != code_digest(tmp_path / "b")
+
+
+@pytest.mark.parametrize("slug", ["a" * 300, "service-" * 40])
+def test_any_path_a_stranger_types_writes_nothing_outside_the_log(client, db, slug, recwarn):
+    """The page cache's key is made for any service's address asked, a 404 too: the path itself
+    in it, over the 250 characters a cache key holds, had Django warn, a line outside the JSON
+    log for each new path, as many as a stranger cared to send."""
+    assert client.get(f"/kk/services/{slug}/").status_code == 404
+    assert client.get("/kk/").status_code == 200
+    assert [str(w.message) for w in recwarn] == []
