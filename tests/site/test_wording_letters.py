@@ -215,3 +215,24 @@ def test_what_the_english_plural_adds_is_said_for_21_too():
            and not all(re.search(r"\bвсе\b", text, re.I)
                        for text in entry.msgstr_plural.values())]  # fmt: skip
     assert not bad, bad
+
+
+# «жауапты» is the desk's word for the officer in charge (docs/glossary.md), and also the
+# accusative of «жауап», an answer: the button «Жауапты қайта жіберу» beside the column «Жауапты»
+# read «send the officer again», and «жаңа жауапты … жіберіңіз» «send the new officer». An answer
+# as an object is «жауап хатын», «жауабын», «жауабыңызды», or no case at all.
+IN_CHARGE = re.compile(r"\b(officers?|in charge|responsible)\b", re.IGNORECASE)
+SAYS_IN_CHARGE = re.compile(r"\bжауапты\b", re.IGNORECASE)
+
+
+def test_kazakh_says_in_charge_only_of_an_officer():
+    bad = [
+        text
+        for entry in entries("kk")
+        if not IN_CHARGE.search(f"{entry.msgid} {entry.msgid_plural}")
+        for text in texts(entry)
+        if SAYS_IN_CHARGE.search(text)
+    ]
+    assert not bad, bad
+    assert SAYS_IN_CHARGE.search("Жауапты қайта жіберу")
+    assert not SAYS_IN_CHARGE.search("Жауап хатын қайта жіберу, жауаптың мерзімі")
