@@ -236,3 +236,27 @@ def test_kazakh_says_in_charge_only_of_an_officer():
     assert not bad, bad
     assert SAYS_IN_CHARGE.search("Жауапты қайта жіберу")
     assert not SAYS_IN_CHARGE.search("Жауап хатын қайта жіберу, жауаптың мерзімі")
+
+
+# A possessive ending agrees with its possessor. «Ата-анасы немесе қорғаншысы ретінде сіз…»
+# («as its parent, you…») opened a sentence with no «its» before it; «сұраған адамның сіз
+# екеніңіз» («of the person who asked, that you are», the genitive's «екені» in the second
+# person). A parent is addressed «Ата-ана немесе қорғаншы ретінде», as every other letter does.
+POSSESSIVE_WITHOUT_ITS_OWNER = [
+    re.compile(r"(^|[.:!?]\s+)Ата-анасы немесе қорғаншысы ретінде"),
+    re.compile(r"\w+(ның|нің|дың|дің|тың|тің)\s+(сіз|сен)\s+екені(ңіз|ң)\b"),
+]
+
+
+def test_a_kazakh_possessive_agrees_with_its_owner():
+    bad = [
+        text
+        for entry in entries("kk")
+        for text in texts(entry)
+        if any(rule.search(text) for rule in POSSESSIVE_WITHOUT_ITS_OWNER)
+    ]
+    assert not bad, bad
+    wrong = ["Ата-анасы немесе қорғаншысы ретінде сіз балаға", "сұраған адамның сіз екеніңіз"]
+    assert all(any(rule.search(text) for rule in POSSESSIVE_WITHOUT_ITS_OWNER) for text in wrong)
+    right = ["Баланың ата-анасы ретінде", "сұраған адамның сіз екені", "сіз екеніңізді"]
+    assert not any(rule.search(text) for rule in POSSESSIVE_WITHOUT_ITS_OWNER for text in right)
