@@ -260,3 +260,15 @@ def test_a_kazakh_possessive_agrees_with_its_owner():
     assert all(any(rule.search(text) for rule in POSSESSIVE_WITHOUT_ITS_OWNER) for text in wrong)
     right = ["Баланың ата-анасы ретінде", "сұраған адамның сіз екені", "сіз екеніңізді"]
     assert not any(rule.search(text) for rule in POSSESSIVE_WITHOUT_ITS_OWNER for text in right)
+
+
+# «ретінде» («as») follows a noun: the digest's «…жауап болмайтын ретінде бөлек сақталған хаттар»
+# («set aside as answering no»: a participle with no noun) read as a sentence cut short.
+PARTICIPLE_AS = re.compile(r"\w+(тын|тін|атын|етін|йтын|йтін|ған|ген|қан|кен)\s+ретінде\b")
+
+
+def test_kazakh_as_follows_a_noun_not_a_participle():
+    bad = [text for entry in entries("kk") for text in texts(entry) if PARTICIPLE_AS.search(text)]
+    assert not bad, bad
+    assert PARTICIPLE_AS.search("жауап болмайтын ретінде бөлек сақталған")
+    assert not PARTICIPLE_AS.search("ата-ана немесе қорғаншы ретінде, № R-5 өтініш ретінде")
