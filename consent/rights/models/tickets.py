@@ -230,7 +230,7 @@ class Ticket(models.Model):
         verbose_name_plural = _("requests")
 
     def __str__(self):
-        return self.reference
+        return numbered(self.reference)  # «№ R-12», as every letter and page writes it
 
     @property
     def reference(self):
