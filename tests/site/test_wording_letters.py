@@ -272,3 +272,24 @@ def test_kazakh_as_follows_a_noun_not_a_participle():
     assert not bad, bad
     assert PARTICIPLE_AS.search("жауап болмайтын ретінде бөлек сақталған")
     assert not PARTICIPLE_AS.search("ата-ана немесе қорғаншы ретінде, № R-5 өтініш ретінде")
+
+
+# A case or possessive ending glued to a filled-in value takes the vowel of a word no one knows
+# yet: «%(name)s-ға» is right after «Асқар», wrong after «Әлия» («-ға» / «-ге») and after «Нұрлан»
+# («-ға» but «-ның» / «-дың»). The value stands apart (after a colon, in brackets) and the word
+# after it takes the ending. «%(number)s-нұсқа» is the ordinal (a hyphen and a whole word).
+SUFFIX = (
+    r"ға|ге|қа|ке|на|не|а|е|ны|ні|ды|ді|ты|ті|ын|ін|да|де|та|те|нда|нде|дан|ден|тан|"
+    r"тен|нан|нен|ның|нің|дың|дің|тың|тің|ы|і|сы|сі|мен|бен|пен|дағы|дегі|тағы|тегі"
+)
+ENDING_ON_A_VALUE = re.compile(rf"({PLACEHOLDER.pattern})»?[-'’]?({SUFFIX})(?![^\W\d_])")
+
+
+def test_no_kazakh_ending_is_glued_to_a_filled_in_value():
+    bad = [text for entry in entries("kk") for text in texts(entry)
+           if ENDING_ON_A_VALUE.search(text)]  # fmt: skip
+    assert not bad, bad
+    for glued in ["%(name)s-ға", "«%(title)s»-ның", "{name}дің", "%(ref)sқа", "%(n)d-ден"]:
+        assert ENDING_ON_A_VALUE.search(glued), glued
+    for apart in ["%(number)s-нұсқа", "%(email)s мекенжайына", "(%(name)s)", "%(n)s: а"]:
+        assert not ENDING_ON_A_VALUE.search(apart), apart
