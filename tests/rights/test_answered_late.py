@@ -42,14 +42,14 @@ def test_a_late_answer_is_marked_filtered_and_in_the_register(
     staff = verified_login(client, privacy_officer)
     staff.cookies["django_language"] = lang
     page = staff.get("/admin/rights/ticket/?due=all").content.decode()
-    row = page[page.index(f">{late.reference}<") :]
+    row = page[page.index(f">№\xa0{late.reference}<") :]
     row = row[: row.index("</tr>")]
     assert 'class="late" title="' in row and LATE[lang] in row
     for other in (on_time, unconfirmed):
-        row = page[page.index(f">{other.reference}<") :]
+        row = page[page.index(f">№\xa0{other.reference}<") :]
         assert LATE[lang] not in row[: row.index("</tr>")]
     listed = staff.get("/admin/rights/ticket/?due=late").content.decode()
-    assert set(re.findall(r">(R-\d+)<", listed)) == {late.reference}
+    assert set(re.findall(r">№\xa0(R-\d+)<", listed)) == {late.reference}
     body = staff.get("/admin/rights/ticket/register.csv?due=late").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(body)))
     assert [r[0] for r in rows[1:]] == [late.reference] and rows[1][-1] == plain_text(LATE[lang])

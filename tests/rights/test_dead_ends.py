@@ -64,7 +64,7 @@ def page(desk, ticket):
 
 
 def listed(html, ticket):
-    return f">{ticket.reference}</a>" in html
+    return f">№\xa0{ticket.reference}</a>" in html
 
 
 # Item 1: a request nobody confirms is closed with its outcome.

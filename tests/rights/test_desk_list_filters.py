@@ -19,7 +19,7 @@ SHOWN_OPEN = {"kk": "барлық ашық", "ru": "все открытые"}
 def listed(html):
     """The requests the list shows, by their reference, in its order."""
     table = html[html.index('id="result_list"') :] if 'id="result_list"' in html else ""
-    return re.findall(r">(R-\d+)</a>", table)
+    return re.findall(r">№\xa0(R-\d+)</a>", table)
 
 
 def selected(html):

@@ -38,7 +38,7 @@ def test_due_next_working_day_skips_the_holiday_by_the_local_date(
     assert f"{SAID[lang]}" in summary and "(17.12.2026): 1" in summary
     assert "?due=next" in summary
     listed = staff.get("/admin/rights/ticket/?due=next").content.decode()
-    assert set(re.findall(r">(R-\d+)<", listed)) == {made[1].reference}
+    assert set(re.findall(r">№\xa0(R-\d+)<", listed)) == {made[1].reference}
     Email.objects.all().delete()
     digest(date(2026, 12, 15))
     text = Email.objects.get(to=[privacy_officer.email]).message

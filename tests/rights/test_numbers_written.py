@@ -49,3 +49,18 @@ def test_the_desk_writes_no_number_with_a_hash(desk, person, lang):
     assert not HASH_NUMBER.search(text), HASH_NUMBER.search(text)
     assert f"№\xa0{person.pk}" in text or str(person) == f"№\xa0{person.pk}"
     assert str(Subject.objects.get(pk=person.pk)) == f"№\xa0{person.pk}"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_desk_titles_a_request_with_its_sign(desk, person, lang):
+    """The brief's rule, «request numbers always carry «№»», held in every letter and page but
+    the request's own: its title, heading and breadcrumbs said a bare «R-2» (the model's name
+    for itself), beside «№ R-2» in the digest and every mail about it."""
+    desk.cookies["django_language"] = lang
+    ticket = ticket_open(kind="block", email=person.email, language=lang, channel="email")
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    title = re.search(r"<title>(.*?)</title>", page, re.S).group(1)
+    crumbs = re.search(r'class="breadcrumbs"[^>]*>(.*?)</(?:div|nav|ol)>', page, re.S).group(1)
+    for shown in (title, crumbs):
+        assert f"№\xa0{ticket.reference}" in shown, shown
+    assert str(Ticket.objects.get(pk=ticket.pk)) == f"№\xa0{ticket.reference}"

@@ -37,7 +37,7 @@ def dashboard(client):
 
 def listed(client, due):
     html = client.get(f"/admin/rights/ticket/?due={due}").content.decode()
-    return set(re.findall(r">(R-\d+)<", html))
+    return set(re.findall(r">№\xa0(R-\d+)<", html))
 
 
 def digested():

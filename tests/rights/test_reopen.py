@@ -75,7 +75,7 @@ def test_an_answer_that_never_went_out_puts_its_request_back_on_the_desk(
 
     # On the desk: among the open requests, with why it is open again.
     listed = desk.get("/admin/rights/ticket/").content.decode()
-    assert f">{access.reference}<" in listed
+    assert f">№\xa0{access.reference}<" in listed
     page = desk.get(f"/admin/rights/ticket/{access.pk}/change/").content.decode()
     assert "Ответ по нему так и\xa0не был отправлен" in page
     assert "Выполнить и\xa0ответить заявителю" in page
@@ -170,7 +170,7 @@ def test_an_officer_reopens_a_request_closed_by_mistake_keeping_its_due_date(
     page = reopened.content.decode()
     assert "Закрыт по ошибке" in page and "olga" in page
     overdue = desk.get("/admin/rights/ticket/?due=overdue").content.decode()
-    assert f">{ticket.reference}<" in overdue
+    assert f">№\xa0{ticket.reference}<" in overdue
 
     # Open now: it is carried out again, not reopened twice.
     again = desk.post(reopen, {"reason": "ещё раз"}, follow=True)

@@ -73,3 +73,50 @@ def test_a_plural_whose_english_changes_its_pronoun_changes_in_translation(langu
         if one != many and len(forms) == 1 and pronouns:
             bad.append(entry.msgstr_plural[0])
     assert not bad, bad
+
+
+def _returned_paragraph(language, count):
+    """The officers' digest's paragraph on our mail about requests that came back undelivered,
+    for `count` such letters (the list shows one of them, the rest are counted)."""
+    from datetime import UTC, datetime
+    from types import SimpleNamespace
+
+    from django.template.loader import render_to_string
+
+    letter = SimpleNamespace(reference="Q-7", received_at=datetime(2026, 12, 2, 5, tzinfo=UTC),
+                             request=SimpleNamespace(reference="R-5"))  # fmt: skip
+    with translation.override(language):
+        text = render_to_string("email/staff_digest.txt",
+                                {"returned": [letter], "returned_more": count - 1})  # fmt: skip
+    [line] = [line for line in text.splitlines() if f": {count}. " in line]
+    return line
+
+
+@pytest.mark.parametrize("count", [1, 2, 5, 21])
+def test_the_digest_counts_returned_mail_in_the_number_it_has(count):
+    """The digest said «…хаттарымыз: 1. Адам оны…» of one letter and the same «Адам оны» (the
+    person, it) of five, and Russian «Человек их не получил» (the person did not get them) of one:
+    Kazakh has a form for one and one for many; Russian, whose form for 1 also serves 21, names
+    the requester without a pronoun in every form."""
+    kk, ru = _returned_paragraph("kk", count), _returned_paragraph("ru", count)
+    if count == 1:
+        assert kk.startswith("Өтініш туралы жеткізілмей қайтып келген хатымыз: 1. Адам оны "), kk
+    else:
+        assert kk.startswith(f"Өтініштер туралы жеткізілмей қайтып келген хаттарымыз: {count}. "
+                             "Адамдар оларды "), kk  # fmt: skip
+    assert ru.startswith(f"Наши письма по запросам, вернувшиеся недоставленными: {count}. "), ru
+    assert not RU_PRONOUNS.search(ru.split(": ", 1)[1]), ru
+
+
+def test_a_template_fills_a_count_in_with_its_plural_forms():
+    """A count bound with `{% blocktranslate with count=… %}` gets one sentence for every number;
+    `{% blocktranslate count count=… %}` gives each language its forms (the digest's returned
+    mail was the last one bound with `with`)."""
+    from pathlib import Path
+
+    from django.conf import settings
+
+    bound = re.compile(r"{% blocktranslate with [^%]*\bcount=")
+    bad = [path.name for path in Path(settings.BASE_DIR).glob("**/templates/**/*.*")
+           if ".venv" not in path.parts and bound.search(path.read_text())]  # fmt: skip
+    assert not bad, bad

@@ -147,3 +147,32 @@ def test_every_kazakh_entry_names_a_notice_and_a_message_apart():
            if (wrong := notice_or_message_confused(msgid, msgstr))]  # fmt: skip
     assert not bad, "\n".join(f"{m!r} -> {s!r}: {w}" for m, s, w in bad)
     assert sum(bool(NOTICE.search(msgid)) for msgid, _ in entries()) > 10
+
+
+# Russian has the same three: a request about one's data is «запрос», an application «заявка», a
+# message or inquiry «сообщение» or «обращение» (docs/glossary.md). The letter answering a
+# forwarded letter registered it «как обращение № R-5» while the desk, the subject line and every
+# other mail call R-5 a «запрос»: the person could not tell whether it was one.
+RU_CATALOGUE = ROOT / "locale" / "ru" / "LC_MESSAGES" / "django.mo"
+
+
+def russian_inquiry_for_a_request(msgid: str, msgstr: str) -> bool:
+    return bool(
+        TERMS["өтініш"].search(msgid)
+        and not TERMS["хабарлама"].search(msgid)
+        and not WEB_REQUESTS.match(msgid)
+        and re.search(r"\bобращени", msgstr, re.IGNORECASE)
+    )
+
+
+def test_a_russian_entry_about_a_request_never_calls_it_an_inquiry():
+    with RU_CATALOGUE.open("rb") as file:
+        catalog = gettext.GNUTranslations(file)._catalog
+    bad = [(key, msgstr) for key, msgstr in catalog.items()
+           if russian_inquiry_for_a_request(str(key[0] if isinstance(key, tuple) else key),
+                                            msgstr)]  # fmt: skip
+    assert not bad, bad
+    assert russian_inquiry_for_a_request(
+        "registered it as request %(ref)s", "зарегистрировали его как обращение № %(ref)s"
+    )
+    assert not russian_inquiry_for_a_request("Answering inquiries", "Ответы на обращения")

@@ -215,3 +215,81 @@ def test_what_the_english_plural_adds_is_said_for_21_too():
            and not all(re.search(r"\bвсе\b", text, re.I)
                        for text in entry.msgstr_plural.values())]  # fmt: skip
     assert not bad, bad
+
+
+# «жауапты» is the desk's word for the officer in charge (docs/glossary.md), and also the
+# accusative of «жауап», an answer: the button «Жауапты қайта жіберу» beside the column «Жауапты»
+# read «send the officer again», and «жаңа жауапты … жіберіңіз» «send the new officer». An answer
+# as an object is «жауап хатын», «жауабын», «жауабыңызды», or no case at all.
+IN_CHARGE = re.compile(r"\b(officers?|in charge|responsible)\b", re.IGNORECASE)
+SAYS_IN_CHARGE = re.compile(r"\bжауапты\b", re.IGNORECASE)
+
+
+def test_kazakh_says_in_charge_only_of_an_officer():
+    bad = [
+        text
+        for entry in entries("kk")
+        if not IN_CHARGE.search(f"{entry.msgid} {entry.msgid_plural}")
+        for text in texts(entry)
+        if SAYS_IN_CHARGE.search(text)
+    ]
+    assert not bad, bad
+    assert SAYS_IN_CHARGE.search("Жауапты қайта жіберу")
+    assert not SAYS_IN_CHARGE.search("Жауап хатын қайта жіберу, жауаптың мерзімі")
+
+
+# A possessive ending agrees with its possessor. «Ата-анасы немесе қорғаншысы ретінде сіз…»
+# («as its parent, you…») opened a sentence with no «its» before it; «сұраған адамның сіз
+# екеніңіз» («of the person who asked, that you are», the genitive's «екені» in the second
+# person). A parent is addressed «Ата-ана немесе қорғаншы ретінде», as every other letter does.
+POSSESSIVE_WITHOUT_ITS_OWNER = [
+    re.compile(r"(^|[.:!?]\s+)Ата-анасы немесе қорғаншысы ретінде"),
+    re.compile(r"\w+(ның|нің|дың|дің|тың|тің)\s+(сіз|сен)\s+екені(ңіз|ң)\b"),
+]
+
+
+def test_a_kazakh_possessive_agrees_with_its_owner():
+    bad = [
+        text
+        for entry in entries("kk")
+        for text in texts(entry)
+        if any(rule.search(text) for rule in POSSESSIVE_WITHOUT_ITS_OWNER)
+    ]
+    assert not bad, bad
+    wrong = ["Ата-анасы немесе қорғаншысы ретінде сіз балаға", "сұраған адамның сіз екеніңіз"]
+    assert all(any(rule.search(text) for rule in POSSESSIVE_WITHOUT_ITS_OWNER) for text in wrong)
+    right = ["Баланың ата-анасы ретінде", "сұраған адамның сіз екені", "сіз екеніңізді"]
+    assert not any(rule.search(text) for rule in POSSESSIVE_WITHOUT_ITS_OWNER for text in right)
+
+
+# «ретінде» («as») follows a noun: the digest's «…жауап болмайтын ретінде бөлек сақталған хаттар»
+# («set aside as answering no»: a participle with no noun) read as a sentence cut short.
+PARTICIPLE_AS = re.compile(r"\w+(тын|тін|атын|етін|йтын|йтін|ған|ген|қан|кен)\s+ретінде\b")
+
+
+def test_kazakh_as_follows_a_noun_not_a_participle():
+    bad = [text for entry in entries("kk") for text in texts(entry) if PARTICIPLE_AS.search(text)]
+    assert not bad, bad
+    assert PARTICIPLE_AS.search("жауап болмайтын ретінде бөлек сақталған")
+    assert not PARTICIPLE_AS.search("ата-ана немесе қорғаншы ретінде, № R-5 өтініш ретінде")
+
+
+# A case or possessive ending glued to a filled-in value takes the vowel of a word no one knows
+# yet: «%(name)s-ға» is right after «Асқар», wrong after «Әлия» («-ға» / «-ге») and after «Нұрлан»
+# («-ға» but «-ның» / «-дың»). The value stands apart (after a colon, in brackets) and the word
+# after it takes the ending. «%(number)s-нұсқа» is the ordinal (a hyphen and a whole word).
+SUFFIX = (
+    r"ға|ге|қа|ке|на|не|а|е|ны|ні|ды|ді|ты|ті|ын|ін|да|де|та|те|нда|нде|дан|ден|тан|"
+    r"тен|нан|нен|ның|нің|дың|дің|тың|тің|ы|і|сы|сі|мен|бен|пен|дағы|дегі|тағы|тегі"
+)
+ENDING_ON_A_VALUE = re.compile(rf"({PLACEHOLDER.pattern})»?[-'’]?({SUFFIX})(?![^\W\d_])")
+
+
+def test_no_kazakh_ending_is_glued_to_a_filled_in_value():
+    bad = [text for entry in entries("kk") for text in texts(entry)
+           if ENDING_ON_A_VALUE.search(text)]  # fmt: skip
+    assert not bad, bad
+    for glued in ["%(name)s-ға", "«%(title)s»-ның", "{name}дің", "%(ref)sқа", "%(n)d-ден"]:
+        assert ENDING_ON_A_VALUE.search(glued), glued
+    for apart in ["%(number)s-нұсқа", "%(email)s мекенжайына", "(%(name)s)", "%(n)s: а"]:
+        assert not ENDING_ON_A_VALUE.search(apart), apart

@@ -9,7 +9,7 @@ from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.common.text import EMPTY
+from consent.common.text import EMPTY, numbered
 from consent.core.admin import person_link
 from consent.core.guardians import guardian_name
 
@@ -24,7 +24,7 @@ def ticket_link(obj) -> str:
     if obj.ticket_id is None:
         return EMPTY
     url = reverse("admin:rights_ticket_change", args=[obj.ticket_id])
-    return format_html('<a href="{}">{}</a>', url, obj.ticket.reference)
+    return format_html('<a href="{}">{}</a>', url, numbered(obj.ticket.reference))
 
 
 class TicketShown:
@@ -59,8 +59,8 @@ class TicketShown:
         (joining.file_reply, joining.file_repeat): the officer reads them together."""
         links = []
         if obj.regarding_id is not None:
-            links.append((_("about request"), obj.regarding_id, obj.regarding.reference))
-        links += [(_("email about this request"), reply.pk, reply.reference)
+            links.append((_("about request"), obj.regarding_id, numbered(obj.regarding.reference)))
+        links += [(_("email about this request"), reply.pk, numbered(reply.reference))
                   for reply in obj.replies.order_by("id")]  # fmt: skip
         if not links:
             return EMPTY

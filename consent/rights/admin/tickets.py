@@ -17,7 +17,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import document_time, reader_time
-from consent.common.text import REASON_MAX_CHARS
+from consent.common.text import REASON_MAX_CHARS, numbered
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audited
 from consent.core.models import AuditEvent, LedgerEntry
@@ -108,7 +108,7 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
 
     @admin.display(description=_("request"), ordering="id")
     def reference_link(self, obj):
-        return obj.reference
+        return numbered(obj.reference)  # «№ R-12», as letters and the request's page write it
 
     @admin.display(description=_("status"), ordering="status")
     def status_shown(self, obj):

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.common.text import numbered
 from consent.core.gate import needs_guardian
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
@@ -175,7 +176,7 @@ class Ticket(models.Model):
         verbose_name_plural = _("requests")
 
     def __str__(self):
-        return self.reference
+        return numbered(self.reference)  # «№ R-12», as every letter and page writes it
 
     @property
     def reference(self):
