@@ -16,8 +16,8 @@ from tests.staff import verified_login
 
 def rows(desk, query):
     html = desk.get(f"/admin/rights/ticket/?{query}").content.decode()
-    return {m.group(1): m.group(0) for m in re.finditer(r"<tr>(?:(?!</tr>).)*?>(R-\d+)<.*?</tr>",
-                                                        html, re.S)}  # fmt: skip
+    row = r"<tr>(?:(?!</tr>).)*?>№\xa0(R-\d+)<.*?</tr>"  # the request's number, «№ R-12»
+    return {m.group(1): m.group(0) for m in re.finditer(row, html, re.S)}
 
 
 def summary(desk):
