@@ -10,6 +10,9 @@ class EmaluConfig(AppConfig):
     default = True
 
     def ready(self):
+        from .third_party import name_no_choice_value
+
+        name_no_choice_value()  # first: before the forms the imports below declare
         from django.contrib.auth.signals import user_logged_in, user_login_failed
 
         from consent.common.pagecache import new_generation

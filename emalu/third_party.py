@@ -216,3 +216,26 @@ def name_languages():
 
     admin_list.display_for_field = helpers.display_for_field = display_for_field
     FieldListFilter.register(is_language, LanguageFilter, take_priority=True)
+
+
+def name_no_choice_value():
+    """A choice a form did not offer is refused without echoing what was posted. Django's
+    «Select a valid choice. access is not one of the available choices.» showed an officer the
+    raw code of a request type (a purpose, a language), which every page names by its kk or ru
+    label, or whatever a hand-crafted post put there; a model field's «Value 'access' is not a
+    valid choice.» the same. Every choice field, the admin's own and the project's, says
+    instead the value-free sentence Django's ModelChoiceField says (translated in the
+    project's catalogues). A field that says more (the public forms' NOT_OFFERED) keeps its own."""
+    from django import forms
+    from django.apps import apps
+    from django.db import models
+
+    message = forms.ModelChoiceField.default_error_messages["invalid_choice"]
+    for field in (forms.ChoiceField, forms.MultipleChoiceField, forms.ModelMultipleChoiceField,
+                  models.Field):  # fmt: skip
+        field.default_error_messages = {**field.default_error_messages, "invalid_choice": message}
+    forms.ModelMultipleChoiceField.default_error_messages["invalid_pk_value"] = message
+    for model in apps.get_models():  # their fields were made as the models were imported
+        for field in model._meta.get_fields():
+            if getattr(field, "choices", None):
+                field.error_messages["invalid_choice"] = message

@@ -28,10 +28,6 @@ COME_OF_AGE = gettext_lazy(
     "Nothing has changed: by our records this child is 18 now and acts for themselves, so you "
     "can no longer act for them here."
 )
-CHILD_BLOCKED = gettext_lazy(
-    "Processing of the child's data is blocked, so it cannot be downloaded until the block is "
-    "lifted."
-)
 NOT_HELD = gettext_lazy("We no longer hold this child's personal data. Nothing has changed.")
 
 
@@ -124,8 +120,8 @@ def my_children_export(request, address):
         ticket, body = wards.ward_download(address, form.cleaned_data["child"], get_language(), fmt)
     except LookupError:  # come of age, or no longer the child's latest row, since the check
         return _refused(request, address, WardExportForm({"child": ""}, rows=[]))
-    except ValidationError:  # compliance L12: no export while processing is blocked
-        messages.error(request, CHILD_BLOCKED)
+    except ValidationError as refusal:  # compliance L12: selfservice.CHILD_BLOCKED
+        messages.error(request, refusal.messages[0])
         return redirect(PAGE)
     return download(body, f"{ticket.reference}.{fmt}", f"application/{fmt}")
 

@@ -27,7 +27,7 @@ def ticket_answer_access(
     """Send the person everything held about them, as JSON and PDF, free of charge; while
     their processing is blocked too, when it is their own request (`answered_while_blocked`),
     the export and the closing audited as made while blocked."""
-    require_open(ticket, allowed_when_blocked=ticket.is_own)
+    require_open(ticket, allowed_when_blocked=stands_while_blocked(ticket))
     blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
     files = _access_files(ticket, actor=actor, **blocked)
     return ticket_close(ticket, outcome=ANSWERED_WITH[ticket.is_own], actor=actor,
@@ -52,14 +52,28 @@ SENT_AGAIN_WITH = {
 }  # fmt: skip
 
 
+def stands_while_blocked(ticket: Ticket) -> bool:
+    """Whether an access answer for `ticket` is given while the person's processing is blocked
+    (compliance L12): the one rule of it, for the desk's answer, its sending again and the
+    self-service download (selfservice.access_download). Law 94-V Art. 1(3) suspends
+    collection, accumulation, change, addition, use, distribution, depersonalisation and
+    destruction; telling the person what is held about them (Art. 24(1)(1)) is none of these:
+    the export goes to the person themself (their address on record, or their own page), and
+    nowhere else. A parent's request for a blocked child is not the person's own
+    (`Ticket.is_own`): its answer would go to the parent, and waits for the block to be lifted."""
+    return ticket.is_own
+
+
 def answered_while_blocked(ticket: Ticket) -> bool:
     """Whether an access answer for `ticket` is given although the person's processing is
-    blocked (compliance L12). Law 94-V Art. 1(3) suspends collection, accumulation, change,
-    addition, use, distribution, depersonalisation and destruction; telling the person what is
-    held about them (Art. 24(1)(1)) is none of these: the export goes to the person themself,
-    at their address on record, and nowhere else. A parent's request for a blocked child is
-    not the person's own: its answer waits for the block to be lifted."""
-    return ticket.is_own and gate.is_blocked(ticket.subject)
+    blocked now (`stands_while_blocked`): its export's audit row says so."""
+    return stands_while_blocked(ticket) and gate.is_blocked(ticket.subject)
+
+
+def refused_while_blocked(ticket: Ticket) -> bool:
+    """Whether an access answer for `ticket` waits for the block to be lifted now: the
+    person's processing is blocked and the request is not theirs (`stands_while_blocked`)."""
+    return not stands_while_blocked(ticket) and gate.is_blocked(ticket.subject)
 
 
 def access_answers(ticket: Ticket) -> QuerySet[AuditEvent]:
@@ -116,7 +130,7 @@ def ticket_resend_access(
     if not resendable(ticket):
         raise ValidationError(_("Only an access request answered by email, whose person is "
                                 "still on record, can have its answer sent again."))  # fmt: skip
-    if gate.is_blocked(ticket.subject) and not ticket.is_own:
+    if refused_while_blocked(ticket):
         # Not closing.BLOCKED_REQUEST's «it can only be refused»: an answered
         # request has nothing to refuse, and the page offered no refusal.
         blocked = _(

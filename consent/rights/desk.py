@@ -103,7 +103,11 @@ class ActionForm(forms.Form):
         if ticket.type == Type.UNBLOCK and ticket.status == Status.OPEN and self.blocked:
             actions.append("destroy_unlawful")
         self.fields["desk_action"].choices = [(a, ACTIONS[a][0]) for a in [*actions, "retype"]]
-        self.fields["new_type"].choices = [
+        # The field takes every type; the list offers those but the request's own (a filed
+        # reply is opened as its own). The own type, posted by hand, is refused by the
+        # operation (tickets.ticket_reclassify) in words naming no code.
+        self.fields["new_type"].choices = [("", "---------"), *Type.choices]
+        self.fields["new_type"].widget.choices = [
             ("", "---------"),
             *((v, label) for v, label in Type.choices if v != ticket.type or ticket.is_filed),
         ]
@@ -161,7 +165,8 @@ class ActionForm(forms.Form):
         data = super().clean()
         if self.outgrown and data.get("desk_action") not in (None, "outgrown"):
             raise ValidationError(OUTGROWN)  # a page shown before midnight: why nothing is done
-        if data.get("desk_action") == "retype" and not data.get("new_type"):
+        retype = data.get("desk_action") == "retype"
+        if retype and not data.get("new_type") and "new_type" not in self.errors:  # not twice
             self.add_error("new_type", _("Choose the request's new type."))
         return data
 

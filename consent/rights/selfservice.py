@@ -301,24 +301,37 @@ def ticket_open_verified(subject: Subject, ticket_type: str, message: str, langu
 def access_download(subject: Subject, language: str, fmt: str = "json",
                     guardian: Guardian | None = None) -> tuple[Ticket, bytes]:  # fmt: skip
     """The same export as an access request (JSON or PDF), and logged as one (opened and closed
-    at once), for the person or, `guardian`, their parent (wards.py). Refused (ValidationError)
-    while processing is blocked (compliance L12), as read under the person's lock: a block the
-    desk commits meanwhile is seen. Raises Gone (see `_hold`)."""
+    at once), for the person or, `guardian`, their parent (wards.py). While processing is
+    blocked (compliance L12), by the desk's one rule (access.stands_while_blocked): the person's
+    own is given, its audit rows saying so; a parent's for the child is refused
+    (ValidationError). The block is read under the person's lock: one the desk commits
+    meanwhile is seen. Raises Gone (see `_hold`)."""
+    from .access import answered_while_blocked, refused_while_blocked
     from .export import export_json
     from .readable import export_pdf
 
     _hold(subject)
-    if gate.is_blocked(subject):
-        raise ValidationError(_("Processing of your data is blocked."))
+    asked = Ticket(type=Ticket.Type.ACCESS, subject=subject, guardian=guardian)  # as logged below
+    if refused_while_blocked(asked):
+        raise ValidationError(CHILD_BLOCKED)
+    blocked = {"blocked": True} if answered_while_blocked(asked) else {}
     now = timezone.now()
     with translation.override(language):
         outcome = str(_("Downloaded from the self-service page."))
     ticket = ticket_create(
         kind=Ticket.Type.ACCESS, subject=subject, language=language, guardian=guardian,
         email=guardian.contact if guardian else subject.email or "", notify=False,
-        channel=Ticket.Channel.SELF_SERVICE, received_at=now,
+        channel=Ticket.Channel.SELF_SERVICE, received_at=now, audit_detail=blocked,
         status=Ticket.Status.DONE, verified_at=now, closed_at=now, outcome=outcome,
     )  # fmt: skip
     audit(AuditEvent.Action.SUBJECT_EXPORT, subject=subject, obj=ticket, channel="self_service",
-          format=fmt)  # fmt: skip
+          format=fmt, **blocked)  # fmt: skip
     return ticket, (export_pdf if fmt == "pdf" else export_json)(subject, language)
+
+
+# What a parent's download of a blocked child's data is refused with (wards.ward_download): the
+# answer would go to the parent, not to the person (access.stands_while_blocked).
+CHILD_BLOCKED = _(
+    "Processing of the child's data is blocked, so it cannot be downloaded until the block is "
+    "lifted."
+)

@@ -118,7 +118,8 @@ def test_a_blocked_childs_data_is_not_downloaded_and_the_parent_is_told_why(chil
     open_children_page(client, lang)
     subject_block(child[0], reason="проверка", source=Source.ADMIN)
     page = client.get(f"/{lang}/my-data/children/").content.decode()
-    assert "/my-data/children/export/" not in page  # no button while blocked
+    assert "/my-data/children/export/" not in page  # no button while blocked, and why
+    assert BLOCKED_NOW[lang] in page
     response = client.post(f"/{lang}/my-data/children/export/",
                            {"child": child[1].pk, "format": "pdf"}, follow=True)  # fmt: skip
     assert response.status_code == 200 and response["Content-Type"].startswith("text/html")

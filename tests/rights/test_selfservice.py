@@ -171,22 +171,6 @@ def test_per_ip_limit(client, person, settings):
     assert ask_link(client, "kk").status_code == 429
 
 
-@pytest.mark.parametrize("lang,notice", [("kk", "өңдеу бұғатталды"), ("ru", "заблокирована")])
-def test_a_blocked_person_gets_no_download(client, person, lang, notice):
-    """Legal item 12: while blocked, nothing about the person leaves the system."""
-    from consent.core.ledger import subject_block
-
-    subject_block(person, reason="complaint", source=Source.ADMIN)
-    ask_link(client, lang)
-    client.post(link_path())
-    html = client.get(f"/{lang}/my-data/").content.decode()
-    assert "/my-data/export/" not in html
-    response = client.post(f"/{lang}/my-data/export/", follow=True)
-    assert response["Content-Type"].startswith("text/html") and notice in response.content.decode()
-    assert not AuditEvent.objects.filter(action="subject_export", subject_ref=person.pk).exists()
-    assert not Ticket.objects.filter(type="access").exists()
-
-
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_the_download_is_also_a_readable_pdf(client, person, lang):
     ask_link(client, lang)
