@@ -40,10 +40,11 @@ ENDINGS = (
 # Not «-ин», «-ын»: Kazakh words end so as often as Russian names («Ағылшын курсына …»).
 SURNAME = re.compile(r".{3,}(ов|ев)|.{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
 PATRONYMIC = re.compile(r".{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
-# Words before a name that make it no one a request is about: a greeting, a place. Folded.
+# Words before a name that make it no one a request is about: a greeting («Добрый день, Анна
+# Сергеевна!», «Қайырлы күн, Айгерим»), a place. Folded.
 GREETING = frozenset(map(fold, word_set(
     "уважаемый уважаемая уважаемые дорогой дорогая дорогие здравствуйте курметти кадирли "
-    "салем салеметсиз hello dear hi"
+    "салем салеметсиз hello dear hi день вечер утро кун кеш"
 )))  # fmt: skip
 PLACE_BEFORE = frozenset(word_set("в во из г город города городе городу гор"))
 # Capitalised words of no person: a law, the state, an organisation, a place («согласно Закону
@@ -127,7 +128,10 @@ def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
 
 def _addressed(text, first, last, keys):
     """Whether the name from the match `first` to `last` (of `keys`) addresses the reader."""
-    surnamed = any(_name_like(key) and not PATRONYMIC.fullmatch(key) for key in keys)
+    surnamed = any(
+        _name_like(key) and not any(PATRONYMIC.fullmatch(stem) for stem in _stems(key))
+        for key in keys
+    )
     return addressed(text, first.start(), last.end(), own=_own_data(text), surnamed=surnamed)
 
 

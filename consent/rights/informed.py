@@ -21,7 +21,7 @@ KAZAKH_TELLING = ("хабарла", "акпарат", "малимет", "рас�
 # What it is about: an end of the data, or its processing (only beside a word of the data:
 # «как проходит обработка заказа» asks about an order).
 ENDING = ("удал", "уничтож", "стерт", "стер", "жой")
-PROCESSING = ("обработ", "ондел", "ондеу")
+PROCESSING = ("обработ", "обрабат", "ондел", "ондеу")
 WITHIN = 3  # words after «туралы» read for a word of telling
 
 

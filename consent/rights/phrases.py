@@ -75,6 +75,10 @@ FROM = "от"
 # block's: «Блокировку данных вчера сняли» tells of a block lifted, it asks for no block.
 REPORTED = frozenset({"withdraw", "unsubscribe", "destroy", "block", "unblock"})
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
+# An unstressed Russian vowel written as it sounds: о for а, и for е (_unstressed_slip).
+UNSTRESSED = frozenset({frozenset("ао"), frozenset("еи")})
+UNSTRESSED_MIN = 6
+ENDING = 3  # a phrase word's last letters, where a slip is read as another form
 
 
 @lru_cache(maxsize=65536)
@@ -103,6 +107,8 @@ def same_word(phrase_word: str, word: str) -> bool:
     stem = max(4, math.ceil(0.6 * shorter))
     if common_prefix(phrase_word, word) >= stem:
         return True
+    if _unstressed_slip(phrase_word, word):
+        return True
     # One slip (spelling.one_slip) in the stem of a long word; the first letter as typed, since a
     # slip there makes another word more often than not. In a shorter word the stem is too
     # short: a slip in it makes another common word («отписка» / «отпуск», "on vacation").
@@ -110,6 +116,20 @@ def same_word(phrase_word: str, word: str) -> bool:
     if len(phrase_word) < SLIP_MIN_LENGTH or phrase_word[0] != word[0]:
         return False
     return any(one_slip(core, word[:k]) for k in range(len(core) - 1, len(core) + 2))
+
+
+def _unstressed_slip(phrase_word: str, word: str) -> bool:
+    """Whether `word` is `phrase_word` (of UNSTRESSED_MIN letters or more) with one unstressed
+    vowel written as it sounds, past the first letter and before the ending: «удолите»,
+    «сагласие», «отпешите» (о for а, и for е), the commonest Russian slip, in words too short
+    for one_slip's."""
+    parting = common_prefix(phrase_word, word)
+    # Not in the ending, where и and е tell the mood: «пишите» asks, «пишете» tells.
+    if len(phrase_word) < UNSTRESSED_MIN or not 0 < parting < len(phrase_word) - ENDING:
+        return False
+    if frozenset({phrase_word[parting], word[parting]}) not in UNSTRESSED:
+        return False
+    return same_word(phrase_word, word[:parting] + phrase_word[parting] + word[parting + 1 :])
 
 
 @dataclass(frozen=True)
