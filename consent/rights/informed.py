@@ -12,7 +12,8 @@ from .word_order import DATA_NOUNS
 # Russian: what is asked for, right before what it is about («информацию об удалении»,
 # «подтверждение удаления», «справку об уничтожении»), and a verb of telling anywhere before it
 # («сообщите, удалены ли»). Folded beginnings.
-INFORMATION = ("информац", "сведен", "подтвержден", "справк", "уведомлен", "отчет", "ответ")
+# Not «уведомление»: «Уведомление об отзыве согласия» is how a formal withdrawal is titled.
+INFORMATION = ("информац", "сведен", "подтвержден", "справк", "отчет")
 TELLING = ("сообщ", "уведом", "информир", "подтверд", "подтвержд", "напиш", "ответ")
 # Kazakh: what it is about, then «туралы» and a word of telling or information after it
 # («жойылғаны туралы хабарлаңыз», «жою туралы ақпарат беріңіз», «растауын жіберіңіз»).

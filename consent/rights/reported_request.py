@@ -19,8 +19,10 @@ from .spelling import fold, words
 from .verb_forms import KAZAKH_PAST, reported
 
 # A verb of asking in the past, the writer's own: «просила», «просил», «обращалась», «писала с
-# просьбой»; Kazakh «сұрадым», «сұраған едім», «өтініш жіберген едім». Folded beginnings.
-ASKED_BEFORE = ("просил", "обращал", "сурадым", "сураган", "сураганмын", "жиберген", "жибердим")
+# просьбой», «отправляла запрос»; Kazakh «сұрадым», «сұраған едім», «өтініш жіберген едім».
+# Folded beginnings.
+ASKED_BEFORE = ("просил", "обращал", "писал", "отправлял", "сурадым", "сураган", "жиберген",
+                "жибердим")  # fmt: skip
 # A Russian passive participle of the phrase's verb: «удалены», «удалена», «отписана».
 PARTICIPLE = re.compile(r"(ен|ена|ены|ено|ан|ана|аны|ано|ят|ята|яты)$")
 # A Kazakh passive before the past: «жойылды», «тоқтатылды».

@@ -101,6 +101,7 @@ def test_asking_to_be_told_of_a_deletion_is_an_access_request(person, body):
     ("Удалите мои данные и пришлите подтверждение удаления", Type.DESTROY),
     ("Деректерімді жою туралы өтініш жіберемін", Type.DESTROY),
     ("Сообщите, как проходит обработка заказа", Type.OTHER),
+    ("Уведомление об отзыве согласия на обработку персональных данных", Type.WITHDRAW),
 ])  # fmt: skip
 def test_a_deletion_asked_beside_its_confirmation_is_still_asked(person, body, kind):
     assert ingest(message("Сұрақ / Вопрос", body=body)).type == kind
@@ -111,6 +112,7 @@ def test_a_deletion_asked_beside_its_confirmation_is_still_asked(person, body, k
     "Я просил удалить мои данные. Спасибо, данные удалены.",
     "Деректерімді жоюды сұрадым, рахмет, жойылды",
     "Я просила отписать меня от рассылки, спасибо, отписали",
+    "Писала вам с просьбой удалить мои данные. Вижу, что удалили, благодарю.",
 ])  # fmt: skip
 def test_an_earlier_request_told_as_done_opens_nothing(person, body):
     """«Я просила удалить мои данные, спасибо, удалили» opened a destruction of a record the
