@@ -41,6 +41,7 @@ from .spelling import CYRILLIC, key_words
 from .third_parties import about_transfers
 from .threads import known_language, returned_request, senders_request, thread_request
 from .tickets import ticket_open
+from .unneeded import news_unneeded
 
 logger = logging.getLogger(__name__)
 Type = Ticket.Type
@@ -218,6 +219,8 @@ def recognise(
         mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
+    if match is None and news_unneeded(written):  # «Мне не нужна ваша рассылка»: unneeded.py
+        kind = Type.UNSUBSCRIBE
     told = match is None and informed("\n".join(written))  # «сообщите, удалены ли мои данные»
     if match is None and (told or asked_items("\n".join(written))):
         # Asked to be told of an end of their data (informed.py), or one item of their data to

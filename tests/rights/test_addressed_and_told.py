@@ -143,3 +143,32 @@ def test_asked_again_while_the_first_is_open_it_joins_that_one(person):
     assert again.regarding == first and not again.is_open
     assert Ticket.objects.filter(type=Type.DESTROY, regarding=None).count() == 1
     assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
+
+
+@pytest.mark.parametrize("body", [
+    "Мне не нужна ваша рассылка",
+    "Рассылка не нужна",
+    "Письма мне больше не нужны, спасибо",
+    "Хабарлама керек емес",
+    "Хаттарыңыз маған қажет емес",
+    "Ваша рассылка мне не нужна, удалите меня из списка",
+])  # fmt: skip
+def test_news_said_to_be_unneeded_stop(person, body):
+    """«Мне не нужна ваша рассылка» named no verb of a request and opened "other", due in fifteen
+    working days, while the news went on (unneeded.py)."""
+    ingest(message("Рассылка / Хабарлама", body=body))
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "Отписываться от рассылки не нужно",
+    "От рассылки отписываться не нужно, я передумала",
+    "Хабарламалардан бас тарту қажет емес",
+    "Не надо приостанавливать рассылку",
+    "Если рассылка не нужна, куда нажать",
+    "Рассылка не нужна?",
+    "Спасибо, не интересно",
+])  # fmt: skip
+def test_a_declined_stop_or_a_question_keeps_the_news(person, body):
+    ingest(message("Рассылка / Хабарлама", body=body))
+    assert untouched(person)
