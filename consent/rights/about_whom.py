@@ -1,7 +1,7 @@
-"""Whom a letter is about (compliance L7): the sender, who asks something in the first person
-(says_me), or someone else it names (names_someone_else), or names by name where the sender's
-name on record is not that name (names_another), whose request an officer reads rather than the
-intake carrying it out on the sender's record."""
+"""Whom a letter is about by name (compliance L7): a person it names where the sender's name on
+record is not that name (names_another), whose request an officer reads rather than the intake
+carrying it out on the sender's record; but not the officer it is addressed to («Удалите, Анна,
+мои данные»: addressee.py). By a relation or a pronoun: relatives.py."""
 
 import re
 from collections.abc import Sequence
@@ -10,93 +10,13 @@ from django.conf import settings
 
 from consent.core.names import name_key, name_keys
 
+from .addressee import addressed
 from .phrases import Phrase, find_each, same_word
-from .sentences import OWN_NOUN, SENTENCE_END, sentences
+from .relatives import HELD
+from .sentences import ASIDE, OWN_NOUN, SENTENCE_END, sentences
 from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
 
 Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
-
-# Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
-# деректерін жойыңыз», «otpishite muzha», «пишу за бабушку». What it asks is not the sender's own
-# request, and is for an officer to read rather than carried out on the sender's record (a
-# parent may act for a minor, once checked). Russian in every case (a list of forms missed the
-# accusative «бабушку», «дедушку», the instrumental «мамой», «мужем», and the withdrawal «пишу за
-# бабушку» ended the sender's consents); Kazakh with «my» (-ым, -ім, -м) and then nothing, the
-# genitive, the accusative or the dative («ұлым», «ұлымның», «ұлымды», «ұлыма қатысты»; «балама»
-# only as "alternative"); a Russian word for children in general only beside «my», «our» (MY):
-# «курсы для детей» asks nothing about a child. Folded, see FOLD; whole words only; «доч» is
-# «doch» in Latin letters.
-OTHER_PERSON = re.compile(
-    r"сын(а|у|ом|е|овья|овей|овьям|овьями)?|доч(ь|ери|ерью|ерей|ерям|ерями|ка|ки|ке|ку|кой)?"
-    r"|мать|матер(и|ью|ей|ям|ями)|отец|отц(а|у|ом|е)|родител(и|ей|ям|ями|ях)"
-    r"|(мам|пап|бабушк|дедушк|внучк|сестр|жен|племянниц)(а|ы|е|у|ой|ою|и)"
-    r"|(тет|дяд)(я|и|е|ю|ей)|(муж|брат|внук|супруг|племянник)(а|у|ом|ем|е|и|ов|ья|ьям|ьев)?"
-    r"|атынан"
-)
-CHILDREN = word_set("ребенок ребенка ребенку ребенком ребенке дети детей детям детьми")
-MY = frozenset(map(fold, word_set("мой моя мое моего моей моему мою моим моих моими моем наш "
-                                    "наша наше нашего нашей нашему нашу нашим наших нашими "
-                                    "нашем")))  # fmt: skip
-OTHER_PERSON_KAZAKH = re.compile(
-    r"(улы|кызы|балалары|ана|аке|куйеуи|айели|ага|ини|апа|синли|карындасы|немере)м"
-    r"(нын|нин|ды|ди|а|е)?|балам(нын|нин|ды|ди)?"
-)
-# Whose data: «удалите её данные», «его персональные данные», «оның деректерін жойыңыз» (his,
-# her, their, two words at most before what the operator holds). Folded, see FOLD.
-THIRD_PERSON = frozenset({"ее", "его", "их", "онын", "олардын"})
-HELD = ("данн", "персональн", "анкет", "контакт", "номер", "телефон", "деректер", "жеке", "дербес")
-# English relatives, read in the letter's own Latin words (words() reads «son» as the
-# transliterated «сон»), beside «my» or «our» up to two words before: «Stop emailing my son»,
-# «Please delete my daughter's data», «my 12 year old son», as «моему сыну» (L7). Not alone:
-# «the newsletter about courses for children», «I am a mother of two» are the writer's own.
-# And data that is his, hers or theirs, as THIRD_PERSON: «Please delete her personal data».
-ENGLISH_WORD = re.compile(r"[a-z]+")
-RELATIVES = frozenset(word_set(
-    "son sons daughter daughters child children kid kids mother mom mum mommy mummy father dad "
-    "daddy parent parents wife husband spouse partner brother brothers sister sisters "
-    "grandmother grandma granny grandfather grandpa grandson granddaughter grandchild "
-    "grandchildren"
-))  # fmt: skip
-MY_ENGLISH = frozenset({"my", "our"})
-THIRD_PERSON_ENGLISH = frozenset({"his", "her", "their"})
-HELD_ENGLISH = ("data", "personal", "detail", "information", "info", "email", "mail", "address",
-                "phone", "number", "account", "contact")  # fmt: skip
-# «Me» as the object of a request: «отпишите меня», «не присылайте мне», «мені тізімнен
-# шығарыңыз», «маған жібермеңіз» (Latin spellings through words()). Folded, see FOLD.
-ME = frozenset(map(fold, word_set("меня мне мени маган")))
-
-
-def says_me(text: str) -> bool:
-    """Whether `text` asks something for its writer in the first person (ME)."""
-    return any(fold(word) in ME for word in words(text))
-
-
-def names_someone_else(text: str) -> bool:
-    """Whether `text` names someone else it is written about: a relative (a Kazakh word with
-    «my»), «атынан», children within two words after «my» or «our», or right before (MY), or
-    data that is his, hers or theirs (THIRD_PERSON); in English too (RELATIVES)."""
-    folded = [fold(word) for word in words(text)]
-    for at, word in enumerate(folded):
-        if OTHER_PERSON.fullmatch(word) or OTHER_PERSON_KAZAKH.fullmatch(word):
-            return True
-        if word in CHILDREN and MY & {*folded[max(at - 2, 0) : at], *folded[at + 1 : at + 2]}:
-            return True
-        if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
-            return True
-    return _names_someone_else_in_english(text)
-
-
-def _names_someone_else_in_english(text: str) -> bool:
-    """Whether `text` names a relative after «my» or «our», or data that is his, hers or
-    theirs, in English (RELATIVES, THIRD_PERSON_ENGLISH)."""
-    english = ENGLISH_WORD.findall((text or "").casefold())
-    for at, word in enumerate(english):
-        if word in RELATIVES and MY_ENGLISH & set(english[max(at - 3, 0) : at]):
-            return True
-        after = english[at + 1 : at + 3]
-        if word in THIRD_PERSON_ENGLISH and any(w.startswith(HELD_ENGLISH) for w in after):
-            return True
-    return False
 
 
 # A person named in the sentence of a request (compliance L7): «Удалите данные Иванова Ивана»,
@@ -120,10 +40,11 @@ ENDINGS = (
 # Not «-ин», «-ын»: Kazakh words end so as often as Russian names («Ағылшын курсына …»).
 SURNAME = re.compile(r".{3,}(ов|ев)|.{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
 PATRONYMIC = re.compile(r".{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
-# Words before a name that make it no one a request is about: a greeting, a place. Folded.
+# Words before a name that make it no one a request is about: a greeting («Добрый день, Анна
+# Сергеевна!», «Қайырлы күн, Айгерим»), a place. Folded.
 GREETING = frozenset(map(fold, word_set(
     "уважаемый уважаемая уважаемые дорогой дорогая дорогие здравствуйте курметти кадирли "
-    "салем салеметсиз hello dear hi"
+    "салем салеметсиз hello dear hi день вечер утро кун кеш"
 )))  # fmt: skip
 PLACE_BEFORE = frozenset(word_set("в во из г город города городе городу гор"))
 # Capitalised words of no person: a law, the state, an organisation, a place («согласно Закону
@@ -181,27 +102,37 @@ def _request_word(token: str, table: Table) -> bool:
 def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
     """The names `text` holds (see NAME_WORD), each as its words' keys, and whether the writer
     names themselves with it («Я, Иванов Иван, …»); a word of a request phrase of `table` is
-    no name's."""
-    found, run, first = [], [], True
-    before = ""
+    no name's, nor is the reader's the letter addresses (addressee.py)."""
+    runs, run = [], []
     tokens = list(NAME_WORD.finditer(text or ""))
     for at, token in enumerate(tokens):
-        word = token[0]
         joined = at > 0 and not text[tokens[at - 1].end() : token.start()].strip()
         if run and not joined:
-            found.append(_name(run, before, first))
+            runs.append(run)
             run = []
-        if _capitalised(word) and not _request_word(word, table):
-            if not run:
-                before = tokens[at - 1][0] if at else ""
-                first = at == 0
-            run.append(word)
+        if _capitalised(token[0]) and not _request_word(token[0], table):
+            run.append(at)
         elif run:
-            found.append(_name(run, before, first))
+            runs.append(run)
             run = []
-    if run:
-        found.append(_name(run, before, first))
+    runs += [run] if run else []
+    found = []
+    for run in runs:
+        before = tokens[run[0] - 1][0] if run[0] else ""
+        name = _name([tokens[at][0] for at in run], before, run[0] == 0)
+        if name and not name[1] and _addressed(text, tokens[run[0]], tokens[run[-1]], name[0]):
+            continue
+        found.append(name)
     return [name for name in found if name is not None]
+
+
+def _addressed(text, first, last, keys):
+    """Whether the name from the match `first` to `last` (of `keys`) addresses the reader."""
+    surnamed = any(
+        _name_like(key) and not any(PATRONYMIC.fullmatch(stem) for stem in _stems(key))
+        for key in keys
+    )
+    return addressed(text, first.start(), last.end(), own=_own_data(text), surnamed=surnamed)
 
 
 def _capitalised(word):
@@ -266,18 +197,22 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
     """Whether `text` (the sentence of a request) names someone by a first name alone, where it
     stands as whose data or whom the request is for (WHOSE, VERB_BEFORE, GENITIVE, ACCUSATIVE),
     who is not the sender on record (any name is someone else's from an address not on record,
-    as in names_another_person)."""
+    as in names_another_person), nor the reader it addresses (addressee.py)."""
     own = [_stems(key) for name in own_names for key in name_keys(name)]
-    tokens = NAME_WORD.findall(text or "")
+    spans = list(NAME_WORD.finditer(text or ""))
+    tokens = [span[0] for span in spans]
     folded = [fold((words(token) or [""])[0]) for token in tokens]
     operator = _operator_words()
     for at, word in enumerate(folded):
-        before, after = folded[at - 1] if at else "", folded[at + 1] if at + 1 < len(folded) else ""
+        # The word before, past an aside («Отпишите, пожалуйста, Ерлана»: sentences.ASIDE).
+        before = next((w for w in reversed(folded[:at]) if w not in ASIDE), "")
+        after = folded[at + 1] if at + 1 < len(folded) else ""
         if (
             not _capitalised(tokens[at])
             or (after and _capitalised(tokens[at + 1]))  # a run: names_another_person's
             or before in GREETING
             or before in PLACE_BEFORE
+            or _addressed(text, spans[at], spans[at], ())
             or word.startswith(NOT_NAMES)
             or name_key(tokens[at]) in operator
             or word.startswith(WHOSE)

@@ -61,12 +61,32 @@ def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
                 read.append((found[0], phrases.find(stops, piece), piece))
     # The unsubscribe's own words asked again («…не открывается, отпишите меня вручную»).
     again = {word for _s, match, _p in read if match for word in match.phrase.words}
+    # And every other way of the stop its sentence writes, not only the first phrase matched:
+    # «Хабарламаларды алғым келмейді, тізімнен шығарыңыз» asks one thing twice, nothing besides.
+    # Each in a clause of its own: «отписаться от рассылки и удалить мой номер» is no «удалить
+    # из рассылки» read across the «и», its «удалить» asks something besides.
+    again |= {
+        word
+        for sentence, match, piece in read
+        if match
+        for phrase in stops
+        if _apart(phrases.find([phrase], piece), match, sentence.clauses)
+        for word in phrase.words
+    }
     return any(
         _asks(sentence, words(piece), again)
         if match is None
         else _asks_in_another_clause(sentence, match, again)
         for sentence, match, piece in read
     )
+
+
+def _apart(other, match, clauses):
+    """Whether `other`, a match of another stop, stands in one clause, sharing no word with
+    `match`."""
+    if other is None or set(other.places) & set(match.places):
+        return False
+    return len({clauses[at] for at in other.places if at < len(clauses)}) == 1
 
 
 def asks(piece: str, every: list[str]) -> bool:

@@ -18,11 +18,12 @@ from consent.core import routes
 from consent.core.subjects import subject_find
 
 from . import phrases
-from .about_whom import names_another, names_someone_else, says_me
+from .about_whom import names_another
 from .also import one_request, withdrawn_beside
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .forwarded import from_someone_else, passes_on
+from .informed import informed
 from .items import asked_items
 from .keys import letter_key, message_key
 from .language import language_of
@@ -32,11 +33,15 @@ from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_own
+from .relatives import names_someone_else, says_me
+from .reported_request import told_done
 from .seen import seen_before
 from .sentences import REFERENCE
 from .spelling import CYRILLIC, key_words
+from .third_parties import about_transfers
 from .threads import known_language, returned_request, senders_request, thread_request
 from .tickets import ticket_open
+from .unneeded import news_unneeded
 
 logger = logging.getLogger(__name__)
 Type = Ticket.Type
@@ -92,7 +97,7 @@ class Recognised(NamedTuple):
     purpose: str = ""  # for a withdrawal: the one purpose its phrase names, "" for all
     # The letter also asks to stop news and offers, beside the request of `kind`.
     unsubscribe: bool = False
-    # About someone else (about_whom.names_someone_else): "other", never done on the sender's.
+    # About someone else (relatives.names_someone_else): "other", never done on the sender's.
     someone_else: bool = False
     # A withdrawal or an unsubscribe asked as a question («Можете ли вы отписать меня?»): it
     # waits for the person's link rather than acting as the letter arrives.
@@ -196,6 +201,10 @@ def recognise(
         return Recognised(Type.OTHER, language, nothing=True)
     if passes_on(subject_line, candidates[1], passed_on, match is not None):  # forwarded.py
         return Recognised(Type.OTHER, language, someone_else=True, limits={"forwarded": True})
+    if told_done("\n".join(written), match):  # «я просила удалить, спасибо, удалили»
+        return Recognised(Type.OTHER, language, nothing=True)
+    if (match is None or match.phrase.kind == Type.WITHDRAW) and about_transfers(written):
+        return Recognised(Type.OTHER, language, limits={"transfers": True})  # third_parties.py
     # A correction names the name it asks for («новая фамилия Петрова»): no one else.
     by_name = match is not None and match.phrase.kind != Type.CORRECT
     if match is not None and (
@@ -210,11 +219,15 @@ def recognise(
         mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
-    if match is None and asked_items("\n".join(written)):
-        # One item of their data to change or remove (items.py): the desk's correction.
+    if match is None and news_unneeded(written):  # «Мне не нужна ваша рассылка»: unneeded.py
+        kind = Type.UNSUBSCRIBE
+    told = match is None and informed("\n".join(written))  # «сообщите, удалены ли мои данные»
+    if match is None and (told or asked_items("\n".join(written))):
+        # Asked to be told of an end of their data (informed.py), or one item of their data to
+        # change or remove (items.py): an access request, the desk's correction.
         if any(map(names_someone_else, written)):  # «удалите номер моей дочери»
             return Recognised(Type.OTHER, language, someone_else=True)
-        kind = Type.CORRECT
+        kind = Type.ACCESS if told else Type.CORRECT
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)

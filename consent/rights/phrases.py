@@ -19,6 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
+from .informed import about_it
 from .sentences import (
     KAZAKH_ASKING,
     OPENING_QUESTION,
@@ -30,6 +31,7 @@ from .sentences import (
     withheld,
 )
 from .spelling import BLOCKERS, common_prefix, one_slip
+from .verb_forms import own_act, reported, supposing
 from .whether import HOW_WORDS, asked_whether
 from .word_order import asked_verb, kept, moved, reach
 
@@ -37,23 +39,6 @@ from .word_order import asked_verb, kept, moved, reach
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
 # negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
-# A Russian verb in the past tense reports, it does not ask: «я отписалась от рассылки», «кто-то
-# отозвал моё согласие», «вы удалили мои данные». Of an infinitive's phrase word («удалить»,
-# «отписаться»), its stem and -л, -ла, -ло, -ли (-ся, -сь): not «удали», which asks; of any
-# other (a noun: «отзыв», «отписка»), a vowel and those endings.
-PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
-PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
-# So does a Kazakh one: its stem, -ды/-ты (folded), a person («тоқтаттық», we stopped; «алдым»).
-KAZAKH_PAST = r"[дт][ыи](м|к|н|ныз|ныздар|ндар)?"
-# A Russian verb the writer puts in their own future does not ask either. «Отпишусь», «отпишу
-# вам завтра» (I will write back), «удалю ваше письмо», «откажусь»: the first person of the
-# perfective future, -у or -ю after a consonant, -сь for the reflexive (not the present
-# «отзываю», «отписываюсь», which do it as they say it), matched to a phrase's verb («отпишите»)
-# or noun («отписка»), though not a noun's own case («отписку»: the phrase word's beginning,
-# then -у). Against Russian phrases only: a Kazakh infinitive ends in
-# -у too («жою», «тарту»).
-OWN_FUTURE = re.compile(r"[^аеиоуыэюяйь][ую](сь)?$")
-VERB = re.compile(r"(ть|ться|ти|те)$")  # an infinitive, an imperative
 # Words of a request that have another sense, told by the word right after them (a function
 # word too; folded, spelling.fold), in which they name no request. «Отписать(ся)» is also to
 # write back: followed by to whom (a dative), about what («о», «об», «по») or where to («на»):
@@ -89,10 +74,11 @@ FROM = "от"
 # контактные данные». The past counts against the requests that act as they are asked, and a
 # block's: «Блокировку данных вчера сняли» tells of a block lifted, it asks for no block.
 REPORTED = frozenset({"withdraw", "unsubscribe", "destroy", "block", "unblock"})
-# A Kazakh verb in the conditional supposes, it does not ask: «қайтарып алсам» (if I take back),
-# «жойсаңыз» (if you delete). The infinitive's stem, then -са or -се.
-CONDITIONAL = ("са", "се")
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
+# An unstressed Russian vowel written as it sounds: о for а, и for е (_unstressed_slip).
+UNSTRESSED = frozenset({frozenset("ао"), frozenset("еи")})
+UNSTRESSED_MIN = 6
+ENDING = 3  # a phrase word's last letters, where a slip is read as another form
 
 
 @lru_cache(maxsize=65536)
@@ -121,6 +107,8 @@ def same_word(phrase_word: str, word: str) -> bool:
     stem = max(4, math.ceil(0.6 * shorter))
     if common_prefix(phrase_word, word) >= stem:
         return True
+    if _unstressed_slip(phrase_word, word):
+        return True
     # One slip (spelling.one_slip) in the stem of a long word; the first letter as typed, since a
     # slip there makes another word more often than not. In a shorter word the stem is too
     # short: a slip in it makes another common word («отписка» / «отпуск», "on vacation").
@@ -128,6 +116,20 @@ def same_word(phrase_word: str, word: str) -> bool:
     if len(phrase_word) < SLIP_MIN_LENGTH or phrase_word[0] != word[0]:
         return False
     return any(one_slip(core, word[:k]) for k in range(len(core) - 1, len(core) + 2))
+
+
+def _unstressed_slip(phrase_word: str, word: str) -> bool:
+    """Whether `word` is `phrase_word` (of UNSTRESSED_MIN letters or more) with one unstressed
+    vowel written as it sounds, past the first letter and before the ending: «удолите»,
+    «сагласие», «отпешите» (о for а, и for е), the commonest Russian slip, in words too short
+    for one_slip's."""
+    parting = common_prefix(phrase_word, word)
+    # Not in the ending, where и and е tell the mood: «пишите» asks, «пишете» tells.
+    if len(phrase_word) < UNSTRESSED_MIN or not 0 < parting < len(phrase_word) - ENDING:
+        return False
+    if frozenset({phrase_word[parting], word[parting]}) not in UNSTRESSED:
+        return False
+    return same_word(phrase_word, word[:parting] + phrase_word[parting] + word[parting + 1 :])
 
 
 @dataclass(frozen=True)
@@ -197,7 +199,8 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
         if any(_placed(phrase, sentence) is not None for sentence in read)
     }
     # A kind one phrase names only to deny and another asks for is asked: «Отписываюсь от
-    # рассылки» is no «отпишите» the writer will do themselves (_own_act), but it is «отписаться».
+    # рассылки» is no «отпишите» the writer will do themselves (verb_forms.own_act), but it is
+    # «отписаться».
     return {
         phrase.kind
         for phrase in phrases
@@ -232,43 +235,6 @@ def _same_or_negated(phrase_word, word):
         and word[at : at + 2] in NEGATION_SYLLABLES
         and same_word(phrase_word, word[:at] + word[at + 2 :])
     )
-
-
-def _supposing(phrase_word, word):
-    """Whether `word` is the Kazakh verb `phrase_word` (an infinitive in -у) in the conditional."""
-    stem = phrase_word[:-1]
-    return (
-        phrase_word.endswith("у")
-        and len(stem) >= 2
-        and word.startswith(stem)
-        and word[len(stem) : len(stem) + 2] in CONDITIONAL
-    )
-
-
-def _reported(phrase_word, word):
-    """Whether `word` is the verb `phrase_word` stands for in the past (PAST, KAZAKH_PAST)."""
-    if word == phrase_word:
-        return False
-    if phrase_word.endswith("у") and re.fullmatch(re.escape(phrase_word[:-1]) + KAZAKH_PAST, word):
-        return True
-    infinitive = re.fullmatch(r"(.+)(ть|ться)", phrase_word)
-    if infinitive:
-        return any(word == infinitive[1] + ending for ending in PAST_ENDINGS)
-    return PAST.search(word) is not None
-
-
-def _own_act(phrase_word, word):
-    """Whether `word` is the Russian word `phrase_word` stands for as the writer's own future act
-    (OWN_FUTURE)."""
-    if word == phrase_word:
-        return False
-    if not OWN_FUTURE.search(word):
-        return False
-    # A noun's own case in -у is the phrase word but its ending (two letters at most), then -у:
-    # «отписку», «услугу» (of «услугах»); not «удалю» of «удаление».
-    stem = word.removesuffix("сь")[:-1]
-    own_case = phrase_word.startswith(stem) and len(stem) >= len(phrase_word) - 2
-    return bool(VERB.search(phrase_word)) or not own_case
 
 
 def _other_sense(sentence, places):
@@ -330,18 +296,19 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                 # A phrase that is itself a question («какие данные хранятся», «қандай
                 # мәліметтер бар») asks for access only about the writer's own data.
                 or (phrase_words[0] in OPENING_QUESTION and not sentence.own)
-                or (not polite and any(map(_supposing, phrase_words, matched)))
+                or (not polite and any(map(supposing, phrase_words, matched)))
                 or (
                     phrase.kind in REPORTED
                     and not (polite and sentence.wished)
-                    and any(map(_reported, phrase_words, matched))
+                    and any(map(reported, phrase_words, matched))
                 )
                 or (
                     phrase.kind in REPORTED
                     and phrase.language == "ru"
-                    and any(map(_own_act, phrase_words, matched))
+                    and any(map(own_act, phrase_words, matched))
                 )
                 or withheld(sentence, start, at, polite=polite, whether=whether)
+                or (phrase.kind in REPORTED and about_it(sentence, start, at))  # informed.py
                 or _other_sense(sentence, places)
             )
             if bool(no_request) == blocked:

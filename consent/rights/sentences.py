@@ -84,7 +84,7 @@ AUXILIARIES = "ал|бер|жибер|таста|кой|сал|шыгар|кет
 # or none: «Алматы» (the city, «ал» and «ма» then «ты») declines nothing.
 NEGATED_AUXILIARY = re.compile(rf"^({AUXILIARIES}|сура|кала)(ма|ме|ба|бе|па|пе)(?=[йдгсун]|$)")
 # Right after a phrase, an auxiliary in the conditional supposes it: «қайтарып алсам» (if I take
-# back), as the phrase's own verb would (phrases.CONDITIONAL).
+# back), as the phrase's own verb would (verb_forms.CONDITIONAL).
 SUPPOSING_AUXILIARY = re.compile(rf"^({AUXILIARIES})с[ае]")
 DECLINING = ("нет", "емес", "жок")  # and their forms: «жоқпын» (I have not), «емеспін»
 WANTING = ("хоч", "хот", "жела", "прош", "надо", "нуж", "треб", "стоит", "буд", "собира", "обяз")

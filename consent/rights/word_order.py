@@ -21,7 +21,8 @@ words is also matched the other way round (moved), when one of the two words it 
 verb asked for (ASKED_VERB): not a noun («данные об удалении» asks nothing), as «Согласие
 отзываю», «Данные мои прошу удалить» ask. Not a two-word phrase with «не» in it: «не пишите»
 turned round is «пишите, не стесняйтесь». A longer Russian phrase's object may stand first:
-«Рассылку больше не хочу получать»."""
+«Рассылку больше не хочу получать»; and a negated wish may come last, after the verb and its
+object: «Рассылку получать не хочу», «Получать рассылку не желаю» (WISHING)."""
 
 import re
 
@@ -37,6 +38,9 @@ NOT_BETWEEN = ("емес", "жок")
 # («жойыңыз», «бұғаттаңыздар»).
 ASKED_VERB = re.compile(r"(ть|ться|ти|те|тесь|[ая]йу|[ая]йусь|н[ыи]з|н[ыи]зд[ае]р)$")
 MOVED_NOT = ("не", "ни")
+# A negated wish («не хочу», «не желаю») may close the sentence after its verb and object:
+# «Рассылку получать не хочу», «Получать письма не желаю» (folded beginnings).
+WISHING = ("хоч", "хот", "жела")
 
 
 def moved(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
@@ -45,7 +49,12 @@ def moved(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
     «не» stays with its verb), or its verb (its first word) put last: «Согласие на рассылку
     отзываю» is «отзыв согласия на рассылку». None for any other phrase."""
     if len(words) > 2 and language == "ru":
-        return [words[-1:] + words[:-1]] + ([words[1:] + words[:1]] * (words[0] not in MOVED_NOT))
+        wished = words[0] in MOVED_NOT and words[1].startswith(WISHING)
+        return (
+            [words[-1:] + words[:-1]]
+            + [words[1:] + words[:1]] * (words[0] not in MOVED_NOT)
+            + [words[-1:] + words[2:-1] + words[:2], words[2:] + words[:2]] * wished
+        )
     if len(words) != 2 or any(word in MOVED_NOT for word in words):
         return []
     return [words[::-1]]

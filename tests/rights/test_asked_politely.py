@@ -113,7 +113,6 @@ def test_an_unsubscribe_wished_politely_stops_the_news_as_it_arrives(person, bod
 @pytest.mark.parametrize("body", [
     # a report of the past (whether it can be done, or how: test_asked_whether.py)
     "Вы уже удалили мои данные?",
-    "Можете ли вы подтвердить, что удалили мои данные?",
     "Спасибо, я вам благодарна, что вы удалили мои данные",
     "Я уже отписалась от рассылки, но письма приходят?",
     "Деректерімді жойдыңыз ба?",

@@ -1,7 +1,7 @@
 """An English letter about a relative (compliance L7): «Stop emailing my son», «Please delete my
 daughter's data», «Can you stop emailing my son?» were read as the sender's own request, the
 sender's news stopped and their data to be destroyed: the words that name someone else
-(about_whom.OTHER_PERSON) were Kazakh and Russian only, and an English word was read as a
+(relatives.OTHER_PERSON) were Kazakh and Russian only, and an English word was read as a
 transliterated one («son» as «сон»). They open "other" for an officer, nothing done to the
 sender's data, as their Russian twins do; a course for children is still no one else."""
 

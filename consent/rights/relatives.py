@@ -1,0 +1,89 @@
+"""Whom a letter is about by a relation or a pronoun (compliance L7): someone else it names as the
+writer's relative or as «his», «her» (names_someone_else), or the writer themselves, who asks
+something in the first person (says_me). By a name: about_whom.py."""
+
+import re
+
+from .spelling import fold, word_set, words
+
+# Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
+# деректерін жойыңыз», «otpishite muzha», «пишу за бабушку». What it asks is not the sender's own
+# request, and is for an officer to read rather than carried out on the sender's record (a
+# parent may act for a minor, once checked). Russian in every case (a list of forms missed the
+# accusative «бабушку», «дедушку», the instrumental «мамой», «мужем», and the withdrawal «пишу за
+# бабушку» ended the sender's consents); Kazakh with «my» (-ым, -ім, -м) and then nothing, the
+# genitive, the accusative or the dative («ұлым», «ұлымның», «ұлымды», «ұлыма қатысты»; «балама»
+# only as "alternative"); a Russian word for children in general only beside «my», «our» (MY):
+# «курсы для детей» asks nothing about a child. Folded, see FOLD; whole words only; «доч» is
+# «doch» in Latin letters.
+OTHER_PERSON = re.compile(
+    r"сын(а|у|ом|е|овья|овей|овьям|овьями)?|доч(ь|ери|ерью|ерей|ерям|ерями|ка|ки|ке|ку|кой)?"
+    r"|мать|матер(и|ью|ей|ям|ями)|отец|отц(а|у|ом|е)|родител(и|ей|ям|ями|ях)"
+    r"|(мам|пап|бабушк|дедушк|внучк|сестр|жен|племянниц)(а|ы|е|у|ой|ою|и)"
+    r"|(тет|дяд)(я|и|е|ю|ей)|(муж|брат|внук|супруг|племянник)(а|у|ом|ем|е|и|ов|ья|ьям|ьев)?"
+    r"|атынан"
+)
+CHILDREN = word_set("ребенок ребенка ребенку ребенком ребенке дети детей детям детьми")
+MY = frozenset(map(fold, word_set("мой моя мое моего моей моему мою моим моих моими моем наш "
+                                    "наша наше нашего нашей нашему нашу нашим наших нашими "
+                                    "нашем")))  # fmt: skip
+OTHER_PERSON_KAZAKH = re.compile(
+    r"(улы|кызы|балалары|ана|аке|куйеуи|айели|ага|ини|апа|синли|карындасы|немере)м"
+    r"(нын|нин|ды|ди|а|е)?|балам(нын|нин|ды|ди)?"
+)
+# Whose data: «удалите её данные», «его персональные данные», «оның деректерін жойыңыз» (his,
+# her, their, two words at most before what the operator holds). Folded, see FOLD.
+THIRD_PERSON = frozenset({"ее", "его", "их", "онын", "олардын"})
+HELD = ("данн", "персональн", "анкет", "контакт", "номер", "телефон", "деректер", "жеке", "дербес")
+# English relatives, read in the letter's own Latin words (words() reads «son» as the
+# transliterated «сон»), beside «my» or «our» up to two words before: «Stop emailing my son»,
+# «Please delete my daughter's data», «my 12 year old son», as «моему сыну» (L7). Not alone:
+# «the newsletter about courses for children», «I am a mother of two» are the writer's own.
+# And data that is his, hers or theirs, as THIRD_PERSON: «Please delete her personal data».
+ENGLISH_WORD = re.compile(r"[a-z]+")
+RELATIVES = frozenset(word_set(
+    "son sons daughter daughters child children kid kids mother mom mum mommy mummy father dad "
+    "daddy parent parents wife husband spouse partner brother brothers sister sisters "
+    "grandmother grandma granny grandfather grandpa grandson granddaughter grandchild "
+    "grandchildren"
+))  # fmt: skip
+MY_ENGLISH = frozenset({"my", "our"})
+THIRD_PERSON_ENGLISH = frozenset({"his", "her", "their"})
+HELD_ENGLISH = ("data", "personal", "detail", "information", "info", "email", "mail", "address",
+                "phone", "number", "account", "contact")  # fmt: skip
+# «Me» as the object of a request: «отпишите меня», «не присылайте мне», «мені тізімнен
+# шығарыңыз», «маған жібермеңіз» (Latin spellings through words()). Folded, see FOLD.
+ME = frozenset(map(fold, word_set("меня мне мени маган")))
+
+
+def says_me(text: str) -> bool:
+    """Whether `text` asks something for its writer in the first person (ME)."""
+    return any(fold(word) in ME for word in words(text))
+
+
+def names_someone_else(text: str) -> bool:
+    """Whether `text` names someone else it is written about: a relative (a Kazakh word with
+    «my»), «атынан», children within two words after «my» or «our», or right before (MY), or
+    data that is his, hers or theirs (THIRD_PERSON); in English too (RELATIVES)."""
+    folded = [fold(word) for word in words(text)]
+    for at, word in enumerate(folded):
+        if OTHER_PERSON.fullmatch(word) or OTHER_PERSON_KAZAKH.fullmatch(word):
+            return True
+        if word in CHILDREN and MY & {*folded[max(at - 2, 0) : at], *folded[at + 1 : at + 2]}:
+            return True
+        if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
+            return True
+    return _names_someone_else_in_english(text)
+
+
+def _names_someone_else_in_english(text: str) -> bool:
+    """Whether `text` names a relative after «my» or «our», or data that is his, hers or
+    theirs, in English (RELATIVES, THIRD_PERSON_ENGLISH)."""
+    english = ENGLISH_WORD.findall((text or "").casefold())
+    for at, word in enumerate(english):
+        if word in RELATIVES and MY_ENGLISH & set(english[max(at - 3, 0) : at]):
+            return True
+        after = english[at + 1 : at + 3]
+        if word in THIRD_PERSON_ENGLISH and any(w.startswith(HELD_ENGLISH) for w in after):
+            return True
+    return False
