@@ -2,7 +2,8 @@
 request that arrives at 23:30 on the eve of Independence Day (Wednesday 16 December 2026), at
 00:30 on the holiday (still the 15th in UTC) or at 00:30 the day after it (still the holiday in
 UTC) is due when the Almaty day says, by the web form, by email and by our MTA's stamp, and the
-person reads that day. The UTC day would make the last one due a working day early."""
+person reads that day; so is a breach found then, as the officer types it in. The UTC day would
+make the last one due a working day early."""
 
 import io
 import re
@@ -68,3 +69,24 @@ def test_a_letter_our_mta_stamped_in_utc_is_due_by_the_almaty_day(
     ticket = Ticket.objects.get()
     assert ticket.received_at == stamp
     assert ticket.due_date == correction_due
+
+
+@pytest.mark.parametrize("moment,access_due,correction_due", ARRIVALS)
+def test_a_breach_the_officer_types_in_is_due_by_the_almaty_day(
+    client, officer, time_machine, moment, access_due, correction_due
+):
+    """The officer types when the breach was found as the clock on the wall says it (Almaty);
+    the regulator is told within one working day of that day (Art. 25(2)(8))."""
+    from consent.rights.models import Breach
+    from tests.conftest import verified_login
+
+    found = datetime.fromisoformat(moment)
+    time_machine.move_to("2026-12-17 09:00+05:00", tick=False)
+    answer = verified_login(client, officer).post("/admin/rights/breach/add/", {
+        "detected_at_0": f"{found:%d.%m.%Y}", "detected_at_1": f"{found:%H:%M}",
+        "description": "Lost laptop", "people_affected": "3",
+    })  # fmt: skip
+    assert answer.status_code == 302
+    breach = Breach.objects.get()
+    assert breach.detected_at == found
+    assert breach.regulator_due == correction_due  # one working day, as a correction
