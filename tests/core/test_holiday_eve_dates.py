@@ -78,7 +78,7 @@ def test_a_breach_the_officer_types_in_is_due_by_the_almaty_day(
     """The officer types when the breach was found as the clock on the wall says it (Almaty);
     the regulator is told within one working day of that day (Art. 25(2)(8))."""
     from consent.rights.models import Breach
-    from tests.conftest import verified_login
+    from tests.staff import verified_login
 
     found = datetime.fromisoformat(moment)
     time_machine.move_to("2026-12-17 09:00+05:00", tick=False)
