@@ -184,14 +184,7 @@ def is_blocked(subject: Subject, at: datetime | None = None) -> bool:
 
 def latest_events(subject: Subject, at: datetime | None = None) -> dict[str | None, LedgerEntry]:
     """The latest ledger event of each purpose (and of blocking, under None): one query."""
-    at = at or timezone.now()
-    last_ids = (
-        LedgerEntry.objects.filter(subject=subject, at__lte=at)
-        .values("purpose")
-        .annotate(last=Max("id"))
-        .values("last")
-    )
-    rows = LedgerEntry.objects.filter(pk__in=last_ids).select_related("text")
+    rows = LedgerEntry.objects.filter(pk__in=_latest_ids(subject, at)).select_related("text")
     return {row.purpose: row for row in rows}
 
 
@@ -199,11 +192,11 @@ def latest_kinds(subject: Subject, at: datetime | None = None) -> dict[str | Non
     """latest_events()' kinds alone (grant, withdraw, block, ...): one query, no text read and
     no row made of it, as a public form asks of an address on record while a stranger's costs
     one write (core.held.consent_decision; bench/address_timing.py)."""
-    at = at or timezone.now()
-    last_ids = (
-        LedgerEntry.objects.filter(subject=subject, at__lte=at)
-        .values("purpose")
-        .annotate(last=Max("id"))
-        .values("last")
-    )
-    return dict(LedgerEntry.objects.filter(pk__in=last_ids).values_list("purpose", "kind"))
+    latest = LedgerEntry.objects.filter(pk__in=_latest_ids(subject, at))
+    return dict(latest.values_list("purpose", "kind"))
+
+
+def _latest_ids(subject: Subject, at: datetime | None):
+    """The ids of the latest ledger row of each purpose (blocking under None), as a subquery."""
+    rows = LedgerEntry.objects.filter(subject=subject, at__lte=at or timezone.now())
+    return rows.values("purpose").annotate(last=Max("id")).values("last")
