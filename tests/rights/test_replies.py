@@ -192,7 +192,7 @@ def test_a_filed_reply_that_asks_for_more_is_opened_as_a_request_by_the_officer(
     web_request(client, lang, "access")
     ticket = Ticket.objects.get()
     asks = {"kk": "Иә, растаймын. Деректерімді кімге бергеніңізді де айтыңызшы.",
-            "ru": "Да, подтверждаю. И сообщите, кому вы передавали мои данные."}  # fmt: skip
+            "ru": "Да, подтверждаю. Интересно ещё, с кем вы делились моими данными."}  # fmt: skip
     reply = reply_to(confirmation_mail(), asks[lang])
     assert reply.status == Status.FILED
     page = desk.get(f"/admin/rights/ticket/{reply.pk}/change/").content.decode()
