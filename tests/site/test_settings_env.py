@@ -122,6 +122,25 @@ def test_gunicorn_names_a_number_it_cannot_read(monkeypatch, name, value):
     assert str(stopped.value.code).startswith(f"{name} is not a whole number")
 
 
+@pytest.mark.parametrize("value", ["", "127.0.0.1:", "127.0.0.1:99999", "http://127.0.0.1:8000"])
+def test_gunicorn_names_an_address_it_cannot_bind(monkeypatch, value):
+    """GUNICORN_BIND left empty had gunicorn listen nowhere, and each worker it booted fail on
+    a traceback, again and again, with systemd seeing it running; a port past 65535 stopped
+    it on a traceback ending in OverflowError."""
+    monkeypatch.setenv("GUNICORN_BIND", value)
+    with pytest.raises(SystemExit) as stopped:
+        runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
+    assert str(stopped.value.code).startswith("GUNICORN_BIND is not host:port")
+
+
+@pytest.mark.parametrize(
+    "value", ["127.0.0.1:8000", "10.0.0.12:8000", "[::1]:8000", "localhost", "unix:/run/emalu.sock"]
+)
+def test_gunicorn_takes_the_addresses_it_binds(monkeypatch, value):
+    monkeypatch.setenv("GUNICORN_BIND", value)
+    assert runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))["bind"] == value
+
+
 def closed_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
