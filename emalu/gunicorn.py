@@ -25,15 +25,16 @@ def number(name, default):
 
 
 def address(name, default):
-    """host:port (an IPv6 host in brackets; a host alone is gunicorn's port 8000), or
-    unix:/path, from the environment. One gunicorn
+    """host:port (an IPv6 host in brackets; a host alone is gunicorn's port 8000), unix:/path
+    or fd://N, from the environment. One gunicorn
     cannot bind stops it with the line that names it: an empty value had it listen nowhere and
     every worker fail with a traceback, over and over; a port past 65535 stopped it on
     OverflowError's traceback."""
     value = os.environ.get(name, default)
-    if value.startswith("unix:/"):
+    if value.startswith(("unix:/", "fd://")):  # a socket file, or one given (the live tests)
         return value
-    host, _, port = value.rpartition(":") if ":" in value else (value, "", "8000")
+    where = value.removeprefix("tcp://")
+    host, _, port = where.rpartition(":") if ":" in where else (where, "", "8000")
     if not (host and "/" not in host and port.isdigit() and 0 < int(port) < 65536):
         raise SystemExit(f"{name} is not host:port, e.g. 127.0.0.1:8000 (unset: {default}).")
     return value

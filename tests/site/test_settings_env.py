@@ -134,7 +134,16 @@ def test_gunicorn_names_an_address_it_cannot_bind(monkeypatch, value):
 
 
 @pytest.mark.parametrize(
-    "value", ["127.0.0.1:8000", "10.0.0.12:8000", "[::1]:8000", "localhost", "unix:/run/emalu.sock"]
+    "value",
+    [
+        "127.0.0.1:8000",
+        "10.0.0.12:8000",
+        "[::1]:8000",
+        "localhost",
+        "unix:/run/emalu.sock",
+        "fd://3",
+        "tcp://127.0.0.1:8000",
+    ],
 )
 def test_gunicorn_takes_the_addresses_it_binds(monkeypatch, value):
     monkeypatch.setenv("GUNICORN_BIND", value)
