@@ -38,7 +38,21 @@ def check_forwarded_allow_ips(app_configs, **kwargs):
     """Only the proxies FORWARDED_ALLOW_IPS names may make a request HTTPS (emalu/gunicorn.py,
     read by gunicorn from the same /etc/emalu/env): «*» gave that to any client reaching it."""
     allowed = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
-    if "*" not in (address.strip() for address in allowed.split(",")):
+    named = [address.strip() for address in allowed.split(",") if address.strip()]
+    if not named and settings.SECURE_SSL_REDIRECT:
+        # Left empty, gunicorn believed no proxy: every request nginx passed on was plain HTTP
+        # to the site, which sent it to https:// again, and the browser gave up on a loop.
+        return [
+            CheckWarning(
+                "FORWARDED_ALLOW_IPS is empty: gunicorn believes no proxy that a request came "
+                "over HTTPS, so every page redirects to itself (SECURE_SSL_REDIRECT) until the "
+                "browser gives up.",
+                hint="Name the proxy: 127.0.0.1 behind the nginx on the host, or the first host's "
+                "private address for a gunicorn behind another host's nginx (README, Deploying).",
+                id="emalu.W006",
+            )
+        ]
+    if "*" not in named:
         return []
     return [
         CheckWarning(

@@ -5,6 +5,7 @@ import functools
 import ipaddress
 import re
 import warnings
+from urllib.parse import urlsplit
 
 import environ
 from django.core.exceptions import ImproperlyConfigured
@@ -79,7 +80,22 @@ class Env(environ.Env):
             )
         return config
 
-    cache_url = _named(environ.Env.cache_url)
+    @_named
+    def cache_url(self, var, *args, **kwargs):
+        """CACHE_URL's settings; a Redis database after the last «/» that is no number («/1x»,
+        «/cache») is refused: redis-py read it as database 0, quietly, so that the site shared
+        its counts and pages with whatever else used database 0 of that Redis."""
+        config = environ.Env.cache_url(self, var, *args, **kwargs)
+        for url in str(config.get("LOCATION") or "").split(","):
+            parts = urlsplit(url.strip())
+            database = parts.path.strip("/")
+            if parts.scheme in ("redis", "rediss") and database and not database.isdigit():
+                raise ImproperlyConfigured(
+                    f"{var} names a Redis database that is not a number (the value is not "
+                    "shown): redis://:password@host:6379/1, the number after the last /."
+                )
+        return config
+
     email_url = _named(environ.Env.email_url)
 
     def int(self, var, default=environ.Env.NOTSET, least=0):

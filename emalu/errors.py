@@ -4,6 +4,7 @@ import errno
 import logging
 import sys
 
+from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
 from django.db import DatabaseError, InterfaceError, OperationalError
 from django.middleware import csrf
@@ -16,7 +17,15 @@ from consent.common.errors import (
     error_page,
     sqlstate,
 )
-from consent.common.refusals import READ_ONLY, READ_ONLY_STATE, RESOURCE_STATES
+from consent.common.refusals import (
+    READ_ONLY,
+    READ_ONLY_STATE,
+    RESOURCE_STATES,
+    database_where,
+    one_line,
+)
+
+from .logs import scrub
 
 # What Django raises for a post over one of its size limits (settings DATA_UPLOAD_*): a 400 of
 # its own, which is a 413 saying so here (a GET with a thousand query fields sends no form).
@@ -101,6 +110,35 @@ def read_only_page(request):
     return response
 
 
+# A service down (`service_down`) was one line in the journal, Django's «Service Unavailable:
+# /kk/», the same for the database and Redis, with no where or why: an operator could not tell
+# which was down, or a wrong port from a refused password, but by asking /healthz.
+
+
+def down_cause(exception: BaseException) -> str:
+    """Which store did not answer, where it was looked for, and the driver's reason (on one
+    line, scrubbed as a traceback is: it names hosts and ports, never a password)."""
+    cause = exception.__cause__ or exception
+    reason = f"{type(cause).__name__}: {scrub(one_line(str(cause)))}"
+    if not isinstance(exception, DatabaseError):
+        return f"the shared cache (CACHE_URL) could not be reached ({reason})"
+    db = settings.DATABASES["default"]
+    where = db["NAME"] if "sqlite" in db["ENGINE"] else database_where(db)
+    return f"the database could not be reached at {where} ({reason})"
+
+
+def service_down_page(request, exception: BaseException):
+    """The 503 for the database or Redis down, and its one ERROR line naming which and why: no
+    traceback and no mail (/healthz names it), not Django's bare «Service Unavailable» line."""
+    logging.getLogger("django.request").error(
+        "%s: %s", down_cause(exception), request.path,
+        extra={"status_code": 503, "request": request},
+    )  # fmt: skip
+    response = error_page(request, 503)
+    response._has_been_logged = True
+    return response
+
+
 def disk_full(exception: BaseException | None) -> bool:
     return isinstance(exception, OSError) and exception.errno in DISK_FULL
 
@@ -113,6 +151,8 @@ def server_error(request):
     error = sys.exc_info()[1]
     if database_read_only(error):
         return read_only_page(request)
+    if service_down(error) and not database_refused(error):
+        return service_down_page(request, error)
     if service_down(error) or disk_full(error):
         return error_page(request, 503)
     return error_page(request, 500)

@@ -24,7 +24,23 @@ def number(name, default):
         raise SystemExit(f"{name} is not a whole number (unset: {default}).") from None
 
 
-bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
+def address(name, default):
+    """host:port (an IPv6 host in brackets; a host alone is gunicorn's port 8000), unix:/path
+    or fd://N, from the environment. One gunicorn
+    cannot bind stops it with the line that names it: an empty value had it listen nowhere and
+    every worker fail with a traceback, over and over; a port past 65535 stopped it on
+    OverflowError's traceback."""
+    value = os.environ.get(name, default)
+    if value.startswith(("unix:/", "fd://")):  # a socket file, or one given (the live tests)
+        return value
+    where = value.removeprefix("tcp://")
+    host, _, port = where.rpartition(":") if ":" in where else (where, "", "8000")
+    if not (host and "/" not in host and port.isdigit() and 0 < int(port) < 65536):
+        raise SystemExit(f"{name} is not host:port, e.g. 127.0.0.1:8000 (unset: {default}).")
+    return value
+
+
+bind = address("GUNICORN_BIND", "127.0.0.1:8000")
 workers = number("GUNICORN_WORKERS", 3)
 threads = number("GUNICORN_THREADS", 1)
 timeout = number("GUNICORN_TIMEOUT", 30)

@@ -15,7 +15,13 @@ from consent.common.net import forwarded_by_untrusted_peer
 from consent.core.keys import note_keys
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
-from .errors import database_read_only, database_refused, read_only_page, service_down
+from .errors import (
+    database_read_only,
+    database_refused,
+    read_only_page,
+    service_down,
+    service_down_page,
+)
 from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
 
@@ -127,13 +133,16 @@ class DatabaseUnavailableMiddleware:
             return None
         if database_read_only(exception):
             return read_only_page(request)
+        refused = database_refused(exception)
+        if not refused:
+            return service_down_page(request, exception)
         response = error_page(request, 503)
-        if refused := database_refused(exception):  # the database answers: no /healthz says it
-            server_errors.error(
-                "%s (SQLSTATE %s): %s", refused, sqlstate(exception), request.path,
-                exc_info=exception, extra={"status_code": 503, "request": request},
-            )  # fmt: skip
-            response._has_been_logged = True  # not Django's «Service Unavailable» line again
+        # The database answers: no /healthz says it, so ADMINS are mailed (the traceback).
+        server_errors.error(
+            "%s (SQLSTATE %s): %s", refused, sqlstate(exception), request.path,
+            exc_info=exception, extra={"status_code": 503, "request": request},
+        )  # fmt: skip
+        response._has_been_logged = True  # not Django's «Service Unavailable» line again
         return response
 
 

@@ -1,6 +1,10 @@
 """Compliance T13: with the database gone a form answers 503 with Retry-After in the
 visitor's language, quickly; pages that need no database still work; after it is back the first
-post succeeds and nothing half-written remains."""
+post succeeds and nothing half-written remains. The journal says, in one ERROR line a request,
+that the database could not be reached, where it was looked for and why (it said only «Service
+Unavailable: /kk/contact/», the same line as for Redis down)."""
+
+import json
 
 import pytest
 from django.db import connection
@@ -23,7 +27,7 @@ def test_database_down_and_back(django_db_setup, django_db_blocker, tmp_path):
     with django_db_blocker.unblock(), live_database() as url:
         proxy = TcpProxy(int(connection.settings_dict["PORT"] or 5432)).start()
         site_url = url.replace(f":{connection.settings_dict['PORT']}/", f":{proxy.port}/")
-        with gunicorn(site_url, tmp_path, **FAST) as (port, _):
+        with gunicorn(site_url, tmp_path, **FAST) as (port, server):
             session = form_session(port, "/kk/contact/")
             proxy.stop()
             status, headers, body = post_contact(port, session, "down@example.kz", full=True)
@@ -36,6 +40,12 @@ def test_database_down_and_back(django_db_setup, django_db_blocker, tmp_path):
             proxy = TcpProxy(proxy.target_port, proxy.port).start()
             session = form_session(port, "/kk/contact/")
             assert post_contact(port, session, "back@example.kz") == 302
+            lines = [json.loads(line) for line in server.stop().splitlines() if line[:1] == "{"]
         rows = query(url, "SELECT data->>'email' FROM consent_submission")
         assert rows == [("back@example.kz",)]
         proxy.stop()
+    down = [line["message"] for line in lines if line["level"] == "ERROR"]
+    where = f"the database could not be reached at 127.0.0.1:{proxy.port} (OperationalError: "
+    assert down[0].startswith(where) and down[0].endswith("): /kk/contact/"), down
+    assert not any(line.startswith("Service Unavailable") for line in down), down
+    assert "exception" not in json.dumps(lines)  # no traceback, nor a mail of one

@@ -191,20 +191,6 @@ def test_nginx_accepts_the_site(tmp_path):
     nginx_config(free_port(), tmp_path)  # asserts that nginx -t passes
 
 
-def test_the_deploy_steps_make_the_venv_with_a_python_django_runs_on():
-    """Debian 12, which the steps name, has Python 3.11 as `python3`: a venv made with it gets no
-    Django 6.1 from pip. Every venv the steps make comes from scripts/find-python, which names
-    only a Python >= 3.12."""
-    steps = (ROOT / "README.md").read_text().split("## Deploying", 1)[1]
-    made_with = re.findall(r"`?(\S+) -m venv", steps)
-    assert made_with and set(made_with) == {'"$(scripts/find-python)"'}, made_with
-    found = subprocess.run([ROOT / "scripts" / "find-python"], capture_output=True, text=True)
-    new_enough = "import sys; print(sys.version_info >= (3, 12))"
-    version = subprocess.run([found.stdout.strip(), "-c", new_enough], capture_output=True,
-                             text=True)  # fmt: skip
-    assert version.stdout == "True\n"
-
-
 def test_the_example_environment_reads_the_same_in_systemd_sh_and_django(tmp_path):
     """.env.example becomes /etc/emalu/env, which systemd's EnvironmentFile reads for the units
     and `sh` for the release step, or .env, which django-environ reads: none of them strips a

@@ -64,3 +64,18 @@ def test_a_proxy_list_that_trusts_anyone_stops_the_start(allowed, warned, monkey
     else:
         monkeypatch.setenv("FORWARDED_ALLOW_IPS", allowed)
     assert bool(check_forwarded_allow_ips(None)) is warned
+
+
+@pytest.mark.parametrize("allowed", ["", " , "])
+@pytest.mark.parametrize("redirect", [True, False])
+def test_a_proxy_list_left_empty_stops_the_start_of_a_site_that_redirects(
+    allowed, redirect, monkeypatch, settings
+):
+    """FORWARDED_ALLOW_IPS left empty: gunicorn believed no proxy, the site saw every request
+    nginx passed on as plain HTTP and redirected it to the same https:// address, a loop; the
+    host started all the same. Now emalu.W006 stops it (a site behind a proxy that redirects
+    itself, SECURE_SSL_REDIRECT off, is not looped)."""
+    monkeypatch.setenv("FORWARDED_ALLOW_IPS", allowed)
+    settings.SECURE_SSL_REDIRECT = redirect
+    said = check_forwarded_allow_ips(None)
+    assert [warning.id for warning in said] == (["emalu.W006"] if redirect else [])

@@ -52,6 +52,9 @@ SECRET = "pw-s3cr3t-9a7"
         # An origin with a path or «/» after it: no browser sends it, posts from it were 403.
         ("CSRF_TRUSTED_ORIGINS", "https://emaluplus-vko.kz/"),
         ("CSRF_TRUSTED_ORIGINS", "emalu.example.kz"),
+        # A Redis database that is no number: redis-py quietly took database 0.
+        ("CACHE_URL", f"redis://:{SECRET}@127.0.0.1:6379/1x"),
+        ("CACHE_URL", f"redis://:{SECRET}@127.0.0.1:6379/1,redis://:{SECRET}@10.0.0.5:6379/cache"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
@@ -120,6 +123,34 @@ def test_gunicorn_names_a_number_it_cannot_read(monkeypatch, name, value):
     with pytest.raises(SystemExit) as stopped:
         runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
     assert str(stopped.value.code).startswith(f"{name} is not a whole number")
+
+
+@pytest.mark.parametrize("value", ["", "127.0.0.1:", "127.0.0.1:99999", "http://127.0.0.1:8000"])
+def test_gunicorn_names_an_address_it_cannot_bind(monkeypatch, value):
+    """GUNICORN_BIND left empty had gunicorn listen nowhere, and each worker it booted fail on
+    a traceback, again and again, with systemd seeing it running; a port past 65535 stopped
+    it on a traceback ending in OverflowError."""
+    monkeypatch.setenv("GUNICORN_BIND", value)
+    with pytest.raises(SystemExit) as stopped:
+        runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
+    assert str(stopped.value.code).startswith("GUNICORN_BIND is not host:port")
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "127.0.0.1:8000",
+        "10.0.0.12:8000",
+        "[::1]:8000",
+        "localhost",
+        "unix:/run/emalu.sock",
+        "fd://3",
+        "tcp://127.0.0.1:8000",
+    ],
+)
+def test_gunicorn_takes_the_addresses_it_binds(monkeypatch, value):
+    monkeypatch.setenv("GUNICORN_BIND", value)
+    assert runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))["bind"] == value
 
 
 def closed_port():
