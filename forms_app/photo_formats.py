@@ -12,6 +12,13 @@ from django.utils.translation import gettext_lazy as _
 
 ACCEPTED = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG; WebP is RIFF…WEBP (below)
 WRONG_TYPE = _("Upload a photo in JPEG, PNG or WebP format.")
+# Over the size the site takes (images.MAX_BYTES): what to do, not only what is wrong. A phone's
+# camera takes photos over 5 MB, and its owner was told only that: a screenshot is a smaller
+# copy any phone makes.
+TOO_BIG = _(
+    "The photo is larger than 5 MB. Attach a smaller copy of it: for example, a screenshot of "
+    "the photo."
+)
 NOT_ACCEPTED = _(
     "Photos in %(format)s format are not accepted. Save the photo as JPEG (in a photo app: "
     "Export or Save as, choosing JPEG) and upload it again."

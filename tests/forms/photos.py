@@ -12,7 +12,9 @@ from PIL import Image
 # The field's own error in each language, exactly (the help text also names JPEG and 5 MB).
 MESSAGES = {
     "kk": {
-        "too_big": "Фотосуреттің көлемі 5\N{NO-BREAK SPACE}МБ-тан асады.",
+        # what to do too: a phone's camera takes photos over 5 MB
+        "too_big": "Фотосуреттің көлемі 5\N{NO-BREAK SPACE}МБ-тан асады. Оның кішірек көшірмесін "
+        "тіркеңіз: мысалы, фотосуреттің скриншотын жасап, соны тіркеңіз.",
         "type": "Фотосуретті JPEG, PNG немесе WebP форматында жүктеңіз.",
         "pixels": "Фотосуреттің өлшемі 40\N{NO-BREAK SPACE}мегапикселден асады.",
         "invalid": "Файл бүлінген немесе фотосурет емес.",
@@ -20,7 +22,8 @@ MESSAGES = {
         "memory": "Фотосуретті өңдеу мүмкін болмады. Кішірек фотосурет жүктеңіз.",
     },
     "ru": {
-        "too_big": "Размер фото больше 5\N{NO-BREAK SPACE}МБ.",
+        "too_big": "Размер фото больше 5\N{NO-BREAK SPACE}МБ. Прикрепите копию поменьше: например, "
+        "снимок экрана с\N{NO-BREAK SPACE}этим фото.",
         "type": "Загрузите фото в\xa0формате JPEG, PNG или WebP.",
         "pixels": "Разрешение фото больше 40\N{NO-BREAK SPACE}мегапикселей.",
         "invalid": "Файл повреждён или не является фотографией.",
