@@ -12,11 +12,12 @@ from PIL import Image
 # The field's own error in each language, exactly (the help text also names JPEG and 5 MB).
 MESSAGES = {
     "kk": {
-        # what to do too: a phone's camera takes photos over 5 MB
+        # what to do too, over the size or the pixels: a phone's camera takes such photos
         "too_big": "Фотосуреттің көлемі 5\N{NO-BREAK SPACE}МБ-тан асады. Оның кішірек көшірмесін "
         "тіркеңіз: мысалы, фотосуреттің скриншотын жасап, соны тіркеңіз.",
         "type": "Фотосуретті JPEG, PNG немесе WebP форматында жүктеңіз.",
-        "pixels": "Фотосуреттің өлшемі 40\N{NO-BREAK SPACE}мегапикселден асады.",
+        "pixels": "Фотосуреттің өлшемі 40\N{NO-BREAK SPACE}мегапикселден асады. Оның кішірек "
+        "көшірмесін тіркеңіз: мысалы, фотосуреттің скриншотын жасап, соны тіркеңіз.",
         "invalid": "Файл бүлінген немесе фотосурет емес.",
         "too_many": "Тек бір ғана фотосурет жүктеңіз.",
         "memory": "Фотосуретті өңдеу мүмкін болмады. Кішірек фотосурет жүктеңіз.",
@@ -25,7 +26,8 @@ MESSAGES = {
         "too_big": "Размер фото больше 5\N{NO-BREAK SPACE}МБ. Прикрепите копию поменьше: например, "
         "снимок экрана с\N{NO-BREAK SPACE}этим фото.",
         "type": "Загрузите фото в\xa0формате JPEG, PNG или WebP.",
-        "pixels": "Разрешение фото больше 40\N{NO-BREAK SPACE}мегапикселей.",
+        "pixels": "Разрешение фото больше 40\N{NO-BREAK SPACE}мегапикселей. Прикрепите копию "
+        "поменьше: например, снимок экрана с\N{NO-BREAK SPACE}этим фото.",
         "invalid": "Файл повреждён или не является фотографией.",
         "too_many": "Загрузите только одну фотографию.",
         "memory": "Не удалось обработать фото. Загрузите фото меньшего размера.",
