@@ -142,23 +142,34 @@ class PhoneOrEmail(VisitorText):
             ) from None  # fmt: skip
 
 
-# A date as people write it by hand: day first, with dots, slashes, dashes or spaces (17.05.1990,
-# 17/05/1990, 17-05-1990, 17 05 1990), perhaps with «г.», «ж.», «жылғы» (as the site writes a
-# year) or a full stop after the year; or
-# the ISO form a phone's date picker sends (1990-05-17).
-_DAY_FIRST = re.compile(r"(\d{1,2})[./ -](\d{1,2})[./ -](\d{4}|\d{2})")
+# A date as people write it by hand: day first, with dots, slashes, dashes, spaces or commas
+# (17.05.1990, 17/05/1990, 17-05-1990, 17 05 1990, 17,05,1990: the comma is the one separator a
+# phone's decimal keypad offers in a Russian or Kazakh locale), perhaps with «г.», «ж.», «жылғы»
+# (as the site writes a year) or a full stop after the year; or the ISO form (1990-05-17), what
+# a date picker or a browser's autofill sends.
+_DAY_FIRST = re.compile(r"(\d{1,2})[./ ,-](\d{1,2})[./ ,-](\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы|жылғы)\.?\Z", re.IGNORECASE)
 
 
 class BirthDate(forms.DateField):
-    """A date of birth, from a date picker or typed by hand (_DAY_FIRST). Django's formats took
-    only dots and the ISO form, and a two-digit year as Python reads it (00–68 as 20xx):
-    «17.05.65» was «in the future». Here a two-digit year is the latest one not after today in
-    Almaty; full-width digits are digits; and a date that does not exist (31.04.1990) is said to
-    be so, not a date «written wrongly» that was written as asked."""
+    """A date of birth typed by hand (_DAY_FIRST) or filled in ISO form by a browser. Django's
+    formats took only dots and the ISO form, and a two-digit year as Python reads it (00–68 as
+    20xx): «17.05.65» was «in the future». Here a two-digit year is the latest one not after
+    today in Almaty; full-width digits are digits; and a date that does not exist (31.04.1990)
+    is said to be so, not a date «written wrongly» that was written as asked."""
 
-    widget = forms.DateInput(attrs={"type": "date", "autocomplete": "bday"}, format="%Y-%m-%d")
+    # A text box, not the browser's date input: that one hands the server an empty value for a
+    # date it cannot read or that does not exist (31.02.1990), so the person was told «this
+    # field is required» under the date they had typed, and the page shown again cleared it
+    # (a browser drops a value not in ISO form); on a computer it also asks in its own order
+    # (mm/dd/yyyy in English) under a hint that says day.month.year. Here what is typed reaches
+    # the server, is answered in words, and is shown again as typed. «decimal»: a phone's
+    # keypad of digits with a separator (a comma or a dot), not the letters.
+    # A date it is given back (not typed) reads as the hint writes one.
+    widget = forms.DateInput(
+        attrs={"autocomplete": "bday", "inputmode": "decimal"}, format="%d.%m.%Y"
+    )
     default_error_messages = {
         "invalid": _("Enter the date as day.month.year, for example 21.03.2001."),
         "no_such_date": _("There is no such date: check the day and the month."),

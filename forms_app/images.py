@@ -11,10 +11,9 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext_lazy
 from PIL import ExifTags, Image, PngImagePlugin
 
-from .photo_formats import WRONG_TYPE, check_type
+from .photo_formats import TOO_BIG, TOO_MANY_PIXELS, WRONG_TYPE, check_type
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -244,11 +243,7 @@ def _room():
 
 def _too_many_pixels(limit):
     return ValidationError(
-        ngettext_lazy(
-            "The photo has more than %(limit)d megapixel.",
-            "The photo has more than %(limit)d megapixels.",
-            "limit",
-        ),
+        TOO_MANY_PIXELS,
         code="pixels",
         params={"limit": max(1, limit // 1_000_000)},
     )
@@ -333,7 +328,7 @@ def sanitise_photo(upload):
     comment, has its orientation applied, and is a new file the server names.
     """
     if upload.size > MAX_BYTES:
-        raise ValidationError(_("The photo is larger than 5 MB."), code="too_big")
+        raise ValidationError(TOO_BIG, code="too_big")
     head = upload.read(30)
     upload.seek(0)
     check_type(head)  # a photo in a format we do not accept is named, with what to do

@@ -9,9 +9,24 @@ never its name."""
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 ACCEPTED = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG; WebP is RIFF…WEBP (below)
 WRONG_TYPE = _("Upload a photo in JPEG, PNG or WebP format.")
+# Over the size or the pixels the site takes (images.MAX_BYTES, MAX_PIXELS): what to do, not
+# only what is wrong. A phone's camera takes photos over 5 MB, and its owner was told only
+# that: a screenshot is a smaller copy any phone makes.
+TOO_BIG = _(
+    "The photo is larger than 5 MB. Attach a smaller copy of it: for example, a screenshot of "
+    "the photo."
+)
+TOO_MANY_PIXELS = ngettext_lazy(
+    "The photo has more than %(limit)d megapixel. Attach a smaller copy of it: for example, a "
+    "screenshot of the photo.",
+    "The photo has more than %(limit)d megapixels. Attach a smaller copy of it: for example, a "
+    "screenshot of the photo.",
+    "limit",
+)
 NOT_ACCEPTED = _(
     "Photos in %(format)s format are not accepted. Save the photo as JPEG (in a photo app: "
     "Export or Save as, choosing JPEG) and upload it again."

@@ -3,6 +3,8 @@ day first, with whatever separator the keyboard offers. Every such spelling is t
 the person's record; what cannot be read gets a message saying how to write it, what does not
 exist (31.04.1990) says so, and nothing is stored."""
 
+import re
+
 import pytest
 
 from consent.core.models import Subject, Submission
@@ -14,6 +16,7 @@ TYPED = {
     "17/05/1990": "1990-05-17",
     "17-05-1990": "1990-05-17",
     "17 05 1990": "1990-05-17",
+    "17,05,1990": "1990-05-17",  # a phone's decimal keypad in a ru or kk locale has a comma
     " 17. 05. 1990 ": "1990-05-17",
     "17.05.1990 г.": "1990-05-17",
     "17.05.1990 ж.": "1990-05-17",
@@ -96,3 +99,18 @@ def test_a_birth_date_120_years_ago_today_is_taken(client, texts, application_da
     time_machine.move_to("2027-06-01 00:10+05:00", tick=False)
     assert client.post("/kk/apply/", application_data(birth_date="31.05.1907")).status_code == 200
     assert client.post("/kk/apply/", application_data(birth_date="01.06.1907")).status_code == 302
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_date_that_does_not_exist_is_shown_again_as_typed(client, texts, application_data, lang):
+    """The field was the browser's date input: Chromium sends an empty value for «31.02.1990»
+    typed into it, and the person read «this field is required» under their date, in a field
+    the page then showed empty (a browser drops any value not in ISO form). The field is a
+    text box on a phone's number keypad: the date reaches the server, is answered, and stays."""
+    response = client.post(f"/{lang}/apply/", application_data(birth_date="31.02.1990"))
+    assert NO_SUCH[lang] in response.context["form"].errors["birth_date"][0]
+    field = re.search(r"<input[^>]*id=\"id_birth_date\"[^>]*>", response.content.decode())[0]
+    assert 'value="31.02.1990"' in field
+    assert 'type="text"' in field and 'inputmode="decimal"' in field
+    assert 'aria-describedby="id_birth_date_error id_birth_date_helptext"' in field
+    assert Submission.objects.count() == Subject.objects.count() == 0

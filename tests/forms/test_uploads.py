@@ -112,9 +112,12 @@ COSTLY = {
         "p.jpg", lambda: cmyk_jpeg_declaring(6000, 6000, first_scan=1), "image/jpeg", 14
     ),
 }  # fmt: skip
+# What is wrong, and what to do (photos.MESSAGES' «pixels», for any limit).
 PIXELS = {
-    "kk": "Фотосуреттің өлшемі {}\N{NO-BREAK SPACE}мегапикселден асады.",
-    "ru": "Разрешение фото больше {}\N{NO-BREAK SPACE}мегапикселей.",
+    "kk": "Фотосуреттің өлшемі {}\N{NO-BREAK SPACE}мегапикселден асады. Оның кішірек көшірмесін "
+    "тіркеңіз: мысалы, фотосуреттің скриншотын жасап, соны тіркеңіз.",
+    "ru": "Разрешение фото больше {}\N{NO-BREAK SPACE}мегапикселей. Прикрепите копию поменьше: "
+    "например, снимок экрана с\N{NO-BREAK SPACE}этим фото.",
 }
 
 
