@@ -196,14 +196,14 @@ def walk(browser, base, strict, links, lang, visit):
     visit(page, "contact-name-errors")
     page.goto(f"{base}/{lang}/apply/")
     page.fill("#id_full_name", "Айгерім Серікқызы")
-    page.fill("#id_birth_date", "2015-01-01")
+    page.fill("#id_birth_date", "01.01.2015")  # as a person types it in the text box
     submit(page)
     visit(page, "apply-minor-errors")
     # The application, filled in and ticked, switched to the other language: what was typed
     # comes along, the page asks for the boxes again.
     page.goto(f"{base}/{lang}/apply/")
     page.fill("#id_full_name", "Әсел Қасымова-Жақсыбекова")
-    page.fill("#id_birth_date", "1990-05-17")
+    page.fill("#id_birth_date", "17.05.1990")
     page.check("#id_consent_service")
     with page.expect_navigation():
         page.click("nav.lang button[name=switch_language]")
