@@ -10,6 +10,17 @@ from emalu.env import Env
 from emalu.logs import logging_settings
 from emalu.mailers import mailers, post_office
 from emalu.release import code_digest
+from emalu.stack import (  # noqa: F401  the program's own parts, which nothing here configures
+    AUTH_PASSWORD_VALIDATORS,
+    AUTHENTICATION_BACKENDS,
+    FILE_UPLOAD_HANDLERS,
+    INSTALLED_APPS,
+    MIDDLEWARE,
+    ROOT_URLCONF,
+    TEMPLATES,
+    URLIZE_ASSUME_HTTPS,
+    WSGI_APPLICATION,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -27,84 +38,6 @@ CSRF_TRUSTED_ORIGINS = env.origins("CSRF_TRUSTED_ORIGINS", default=[])
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000" if DEBUG else "https://emaluplus-vko.kz")
 ADMIN_URL = env.path("ADMIN_URL", default="admin/")
 
-INSTALLED_APPS = [
-    "emalu",  # first: its `migrate` runs as the database owner (emalu/db)
-    # The privacy domain, one app per part of the business, lowest layer last
-    # (docs/architecture.md; the import contract in pyproject.toml keeps them so).
-    "forms_app",
-    "consent.rights",
-    "consent.marketing",
-    "consent.cookies",
-    "consent.core",
-    "consent.workdays",
-    "emalu.apps.StaffAdminConfig",  # django.contrib.admin with the two-factor staff site
-    "django.contrib.auth",
-    "django.contrib.contenttypes",
-    "django.contrib.sessions",
-    "django.contrib.messages",
-    "django.contrib.sitemaps",
-    "whitenoise.runserver_nostatic",
-    "django.contrib.staticfiles",
-    # Third-party apps with names in the staff's language (emalu/third_party.py).
-    "emalu.third_party.PostOfficeConfig",
-    "django_otp",
-    "emalu.third_party.OTPTOTPConfig",
-    "emalu.third_party.OTPStaticConfig",
-    "emalu.third_party.AxesConfig",
-]
-
-MIDDLEWARE = [
-    "emalu.logs.RequestLogMiddleware",
-    "django.middleware.security.SecurityMiddleware",
-    # Outside every middleware that reads the Host header, so that the 400 for a host not
-    # allowed carries them too.
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "django.middleware.csp.ContentSecurityPolicyMiddleware",
-    "emalu.middleware.HeadersMiddleware",
-    "emalu.middleware.KnownMethodsMiddleware",
-    "emalu.middleware.NormalPathMiddleware",
-    "emalu.middleware.UntrustedProxyMiddleware",
-    "emalu.middleware.KeysNotedMiddleware",
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-    "emalu.middleware.DatabaseUnavailableMiddleware",
-    "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
-    "emalu.middleware.ClockMiddleware",  # after the language, for its 503 page
-    "emalu.middleware.FormBodyMiddleware",  # before anything reads request.POST
-    "django.middleware.common.CommonMiddleware",
-    "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
-    "django_otp.middleware.OTPMiddleware",
-    "emalu.middleware.StaffIdleTimeoutMiddleware",
-    "django.contrib.messages.middleware.MessageMiddleware",
-    "consent.cookies.middleware.AnalyticsConsentMiddleware",
-    "axes.middleware.AxesMiddleware",
-]
-
-ROOT_URLCONF = "emalu.urls"
-WSGI_APPLICATION = "emalu.wsgi.application"
-
-TEMPLATES = [
-    {
-        "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [BASE_DIR / "templates"],
-        "APP_DIRS": True,
-        "OPTIONS": {
-            "context_processors": [
-                "django.template.context_processors.request",
-                "django.template.context_processors.i18n",
-                "django.template.context_processors.csp",
-                "django.contrib.auth.context_processors.auth",
-                "django.contrib.messages.context_processors.messages",
-                "emalu.context_processors.site",
-            ],
-            # Loaded after Django's own filters: `truncatewords` that keeps no-break spaces.
-            "builtins": ["emalu.templatetags.spacing", "emalu.templatetags.dates"],
-        },
-    },
-]
-# An address written without its scheme (www.…) in a campaign or an answer links over HTTPS.
-URLIZE_ASSUME_HTTPS = True
 
 # Database: SQLite under var/ for `make run`; PostgreSQL in CI and production, where it must be
 # named: a host whose file lacked it ran on a SQLite file of its own, and `check` said only that
@@ -138,15 +71,6 @@ CACHES = {
     }
 }
 
-AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
-    {
-        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
-        "OPTIONS": {"min_length": 12},
-    },
-    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
-    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
-]
 
 # Languages: Kazakh first and default, Russian second.
 LANGUAGE_CODE = "kk"
@@ -283,11 +207,6 @@ COOKIE_CHOICE_RATE_LIMIT = env.rate("COOKIE_CHOICE_RATE_LIMIT", "20/600")
 FAILED_LOGIN_AUDIT_LIMIT = env.rate("FAILED_LOGIN_AUDIT_LIMIT", "20/600")
 DATA_UPLOAD_MAX_MEMORY_SIZE = 7 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 6 * 1024 * 1024
-# A larger upload goes to a temporary file, named so the file system takes it (emalu/uploads.py).
-FILE_UPLOAD_HANDLERS = [
-    "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "emalu.uploads.ShortNameUploadHandler",
-]
 # Days an answered inquiry or application is kept before retention erases it, and the person
 # with it when no other consent stands (the service purpose is achieved; compliance L5): time
 # for a follow-up question to reach the same record.
@@ -332,10 +251,6 @@ LOGIN_REDIRECT_URL = "admin:index"
 # Lockout after repeated failed sign-ins, per user and IP (django-axes; compliance T6). The IP is
 # consent.common.net.client_ip (X-Forwarded-For counts only from TRUSTED_PROXIES), an IPv6 one
 # as its /64 (consent.common.ratelimit.lockout_ip).
-AUTHENTICATION_BACKENDS = [
-    "axes.backends.AxesStandaloneBackend",
-    "django.contrib.auth.backends.ModelBackend",
-]
 AXES_FAILURE_LIMIT = 5
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_COOLOFF_TIME = timedelta(hours=1)

@@ -22,7 +22,7 @@ from consent.rights.models import Ticket
 from consent.rights.overview import overview
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
-from .forms import NOT_OFFERED
+from .guarded import NOT_OFFERED
 from .my_data_forms import (
     ANY_REQUEST,
     ConsentSwitchForm,

@@ -11,7 +11,7 @@ from consent.rights.selfservice import OPTIONAL
 
 from .details import DetailsNeeded
 from .fields import EmailAddress, long_text
-from .forms import CHOOSE, NOT_OFFERED, AccessibleErrors, GuardedForm
+from .guarded import CHOOSE, NOT_OFFERED, AccessibleErrors, GuardedForm
 
 
 class SelfServiceForm(GuardedForm):

@@ -16,8 +16,8 @@ class RightsConfig(AppConfig):
         from consent.core.delivery import files_mail_held_back
         from consent.workdays.models import CalendarOverride
 
+        from .deadlines import deadline_days
         from .outbox import answers_held_back
-        from .tickets import deadline_days
 
         # The policy states every right's deadline from the same table the due dates use.
         register_deadlines(deadline_days)

@@ -1,6 +1,6 @@
 """What else a letter asks beside stopping the news (compliance L7, L15). An unsubscribe mailed
 from an address on record is carried out and its request closed as it arrives
-(tickets._act_on_arrival): no officer reads it. A letter that asks something more, in words no
+(self_acting.act_on_arrival): no officer reads it. A letter that asks something more, in words no
 phrase of the table names, lost that: «Отпишите меня от рассылки. И подскажите, когда начнётся
 курс?», «Отпишите меня и удалите мой номер телефона», «Жаңалықтардан бас тартамын. Телефон
 нөмірімді өшіріп беріңізші» were answered «done», the question and the other request with them.

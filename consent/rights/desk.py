@@ -37,7 +37,8 @@ from .guardianship import (
     ticket_destroy_guardian,
 )
 from .models import Ticket
-from .tickets import ANSWERED, ticket_reclassify
+from .retyping import ticket_reclassify
+from .tickets import ANSWERED
 from .withdrawals import ticket_withdraw, withdrawal_keeps
 
 Type, Status = Ticket.Type, Ticket.Status
@@ -105,7 +106,7 @@ class ActionForm(forms.Form):
         self.fields["desk_action"].choices = [(a, ACTIONS[a][0]) for a in [*actions, "retype"]]
         # The field takes every type; the list offers those but the request's own (a filed
         # reply is opened as its own). The own type, posted by hand, is refused by the
-        # operation (tickets.ticket_reclassify) in words naming no code.
+        # operation (retyping.ticket_reclassify) in words naming no code.
         self.fields["new_type"].choices = [("", "---------"), *Type.choices]
         self.fields["new_type"].widget.choices = [
             ("", "---------"),

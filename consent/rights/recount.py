@@ -17,8 +17,8 @@ from consent.core.models import AuditEvent, Subject
 from consent.workdays.models import CalendarOverride
 
 from .breaches import regulator_due_for
+from .deadlines import due_for
 from .models import Breach, Ticket
-from .tickets import due_for
 
 
 def calendar_fields(day: CalendarOverride) -> dict[str, Any]:
@@ -46,7 +46,7 @@ def deadlines_recount(*, change: dict[str, Any], actor: AbstractBaseUser | None 
     tickets = Ticket.objects.open().only("type", "subject", "received_at", "due_date")
     breaches = Breach.objects.unreported()
     breaches = breaches.only("detected_at", "regulator_due")
-    # Each by the rule that counted it first (tickets.due_for, breaches.regulator_due_for).
+    # Each by the rule that counted it first (deadlines.due_for, breaches.regulator_due_for).
     return _recount(
         tickets, "due_date", lambda t: due_for(t.type, t.received_at), change, actor
     ) + _recount(

@@ -1,9 +1,8 @@
 """Data-subject requests: open, verify, carry out, answer — each with its legal due date."""
 
-from datetime import date, datetime
+from datetime import datetime
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
@@ -17,38 +16,21 @@ from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Subject
 from consent.core.purposes import MARKETING, PURPOSES
 from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
-from consent.workdays.calendar import due_date
 
 from .alerts import notify_new_ticket
-from .closing import OUTGROWN, ticket_close, ticket_locked, ticket_mail
+from .closing import ticket_locked, ticket_mail
+from .deadlines import due_for
 from .joining import file_repeat, file_reply, same_request_open
 from .limits import stopped
 from .links import confirmation_url
 from .models import QuarantinedMessage, Ticket
+from .self_acting import act_on_arrival, on_confirmed
 from .stops import request_stop
 
 Type, Status = Ticket.Type, Ticket.Status
 
-# Working days to answer each type (Law 94-V: Art. 8(7) withdrawal 15; Art. 25(2)(8) correction,
-# block, unblock, destruction 1; Art. 6 removal from public sources 1; Art. 19(1) notice of a
-# transfer to a third party 10; Art. 19-1 objection to automated decisions 3; access per settings).
-DEADLINES = {
-    Type.CORRECT: 1, Type.BLOCK: 1, Type.UNBLOCK: 1, Type.DESTROY: 1, Type.WITHDRAW: 15,
-    Type.UNSUBSCRIBE: 1,  # in force at once or at confirmation; the day is for the answer
-    Type.PUBLICATION_REMOVAL: 1, Type.TRANSFER_NOTICE: 10, Type.AUTOMATED_OBJECTION: 3,
-    Type.OTHER: 15,
-}  # fmt: skip
 # Types that staff close with a written answer (see desk.py for what the answer usually says).
 ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.OTHER)
-
-
-def deadline_days(ticket_type: str) -> int:
-    return settings.ACCESS_REQUEST_DAYS if ticket_type == Type.ACCESS else DEADLINES[ticket_type]
-
-
-def due_for(kind: str, received_at: datetime) -> date:
-    """The law's due date of a request of type `kind` received at `received_at` (L8)."""
-    return due_date(received_at, deadline_days(kind))
 
 
 def ticket_create(
@@ -138,8 +120,8 @@ def ticket_open(
     repeated = None
     # The same request mailed or sent by the web form again while the first is open joins it
     # (joining.py); not an unsubscribe mailed from an address on record, carried out as it
-    # arrives (`_acts_on_arrival`; the form's waits for its link), nor one opened by staff,
-    # who see the open request on the desk. On arrival: from an address on record (a person's
+    # arrives (`self_acting.acts_on_arrival`; the form's waits for its link), nor one opened by
+    # staff, who see the open request on the desk. On arrival: from an address on record (a person's
     # own, or a parent's for a child); the desk says a withdrawal beside another took effect.
     on_arrival = acts and channel == Ticket.Channel.EMAIL and (subject is not None or as_guardian)
     done_on_arrival = on_arrival and kind == Type.UNSUBSCRIBE
@@ -170,7 +152,7 @@ def ticket_open(
             request_stop(ticket, stopped(kind, purpose, unsubscribe, withdraws), actor)
         file_repeat(ticket, files)
     elif done_on_arrival:
-        _act_on_arrival(ticket, files=files)
+        act_on_arrival(ticket, files=files)
     elif forwarded:  # forwarded.py: told it was received, nothing more
         if _mailable(email):
             queue_mail(email, "request_forwarded", {"ticket": ticket}, language=language,
@@ -179,7 +161,7 @@ def ticket_open(
     elif linked:  # to the address on record: the person's, or the one a parent gave for a child
         template, context = "request_verify", {"files": files}
         if on_arrival and stops_now:
-            # Compliance L14, L15, as for an emailed unsubscribe (`_acts_on_arrival`): a
+            # Compliance L14, L15, as for an emailed unsubscribe (self_acting.acts_on_arrival): a
             # withdrawal mailed from an address on record stops processing for the purposes it
             # names (all when none) as it arrives, alone or beside another request, and so does
             # an unsubscribe beside one for marketing; the person is told so. What destroys or
@@ -235,31 +217,6 @@ def ticket_open_from_quarantine(
     return ticket
 
 
-def _acts_on_arrival(ticket):
-    """Compliance L15: an unsubscribe takes effect before the next send, so a mail from an
-    address on record (the campaign's List-Unsubscribe mailto, or the policy's phrase)
-    withdraws marketing as it arrives, without the confirmation link. No identity check is
-    needed: withdrawing marketing discloses nothing and errs on the person's side (compliance
-    L9 is about data leaving the system), and the answer goes to the address on record, so its
-    owner learns of it even if someone forged the sender. A web-form unsubscribe still waits
-    for the link: anyone can type any address into a web form. The same holds for an emailed
-    request an officer re-classifies as an unsubscribe (ticket_reclassify)."""
-    return (
-        ticket.holds_data
-        and ticket.type == Type.UNSUBSCRIBE
-        and ticket.channel == Ticket.Channel.EMAIL
-    )
-
-
-def _act_on_arrival(ticket, actor=None, files=0):
-    # Anyone can write in the person's name, as often as they like: the answer to the address
-    # on record counts against its limit, as the confirmation link does.
-    _, children = request_stop(ticket, [MARKETING], actor)
-    context = {"files": files, "children": [c for c, codes in children if codes]}
-    ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
-                 to=ticket.address_on_record, unproven_address=True, context=context)  # fmt: skip
-
-
 def _mailable(email):
     """Whether an address no one has shown to be theirs may be written to: one a person would
     type (a form checks it, a mail's From not); another would fail and be retried."""
@@ -282,69 +239,5 @@ def ticket_verify(ticket: Ticket) -> Ticket:
     ticket.status = Status.OPEN
     ticket.save(update_fields=["verified_at", "status"])
     audit(AuditEvent.Action.REQUEST_VERIFY, subject=ticket.subject, obj=ticket)
-    _on_confirmed(ticket)
-    return ticket
-
-
-def _on_confirmed(ticket, actor=None):
-    """What a confirmed request of its type does by itself: unsubscribe is carried out and
-    answered; a withdrawal closes the gate at once, and staff then destroy or refuse with
-    reasons by the due date (compliance L14, L15). A parent or guardian stops the consents of
-    each child they act for (stops.request_stop), as one request."""
-    if not ticket.holds_data:
-        return
-    if ticket.type == Type.UNSUBSCRIBE:
-        _, children = request_stop(ticket, [MARKETING], actor)
-        ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
-                     context={"children": [c for c, codes in children if codes]})  # fmt: skip
-    elif ticket.type == Type.WITHDRAW:
-        request_stop(ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), actor)
-
-
-@transaction.atomic
-def ticket_reclassify(
-    ticket: Ticket, *, kind: str, purpose: str = "", actor: AbstractBaseUser | None
-) -> Ticket:
-    """Change the type of an open or waiting request (the intake files what it does not
-    recognise as "other"; a person may pick the wrong type on the form), or open an emailed
-    reply filed with an earlier request (`joining.file_reply`) as a request of its own: it asked
-    for something in words no phrase names, which only the officer reading it can tell; it then
-    waits for the person's link like any emailed request. Compliance L7, L8: the due date is
-    counted again from the original receipt for the new type; the audit row keeps the old and
-    the new type. What the new type does by itself happens as if it had been filed so: at once
-    for a confirmed request or an unsubscribe mailed from an address on record; at confirmation
-    otherwise, with a new link naming the new type. The person is told in their language, except
-    when no data is held for the address (no type would do anything; they were told so)."""
-    ticket = ticket_locked(ticket)
-    filed = ticket.is_filed
-    if not ticket.is_open and not filed:
-        raise ValidationError(_("Only an open request can change its type."))
-    if ticket.outgrown:  # its mail, and what a new type does, would reach the parent
-        raise ValidationError(OUTGROWN)
-    if kind not in Type.values or (kind == ticket.type and not filed):
-        raise ValidationError(_("Choose a type other than the request's own."))
-    if purpose and (kind != Type.WITHDRAW or purpose not in PURPOSES):
-        raise ValidationError(_("A purpose is chosen only for a withdrawal of consent."))
-    old = ticket.type
-    ticket.type, ticket.purpose = kind, purpose
-    ticket.due_date = due_for(kind, ticket.received_at)
-    if filed:
-        ticket.status, ticket.closed_at, ticket.outcome = Status.UNVERIFIED, None, ""
-    ticket.save(update_fields=["type", "purpose", "due_date", "status", "closed_at", "outcome"])
-    audit(AuditEvent.Action.REQUEST_RETYPE, actor=actor, subject=ticket.subject, obj=ticket,
-          old_type=old, new_type=kind, due=ticket.due_date.isoformat(),
-          **({"purpose": purpose} if purpose else {}),
-          **({"filed_with": ticket.regarding.reference} if filed else {}))  # fmt: skip
-    if not ticket.holds_data:
-        return ticket
-    if ticket.status == Status.OPEN:
-        _on_confirmed(ticket, actor=actor)
-    elif _acts_on_arrival(ticket):
-        _act_on_arrival(ticket, actor=actor)
-    if ticket.is_open:
-        context = {"ticket": ticket, "type": Type(kind).label, "old_type": Type(old).label,
-                   "filed_with": ticket.regarding if filed else None}  # fmt: skip
-        if ticket.is_waiting:
-            context["verify_url"] = confirmation_url(ticket)
-        ticket_mail(ticket, ticket.address_on_record, "request_retyped", context)
+    on_confirmed(ticket)
     return ticket

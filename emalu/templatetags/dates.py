@@ -1,5 +1,5 @@
 """`{{ day|document_time }}`: a date or a time in a text a person reads, by the one rule of
-consent.common.dates (a template builtin, settings.TEMPLATES, as `spacing` is). As Django's
+consent.common.dates (a template builtin, stack.TEMPLATES, as `spacing` is). As Django's
 `date` filter, a value that is no date or time (a variable the context lacks) writes nothing."""
 
 from datetime import date

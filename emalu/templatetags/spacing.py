@@ -5,7 +5,7 @@ spaces, even when it cuts nothing: the admin's breadcrumbs (a change form, a del
 confirmation, an object's history, a password form) showed «сведения о компании» and «Ответы
 на обращения и заявки» where the catalogue joins «о» and «и» to the next word with a no-break
 space, and a date whole, so a one-letter word, «№», a count or half a date could end a line
-there (docs/glossary.md). This library is a template builtin (settings.TEMPLATES), loaded
+there (docs/glossary.md). This library is a template builtin (stack.TEMPLATES), loaded
 after Django's own: its `truncatewords` replaces theirs in every template, the admin's
 included."""
 

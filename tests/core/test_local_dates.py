@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
+from consent.rights.deadlines import deadline_days
 from consent.rights.models import Ticket
 from consent.rights.selfservice import access_download
-from consent.rights.tickets import deadline_days
 from consent.workdays.calendar import due_date
 
 from .test_policy import publish_v2  # effective 2026-12-01

@@ -9,13 +9,8 @@ from datetime import date
 import pytest
 
 from consent.common.dates import local_today
-from forms_app.forms import (
-    ApplicationForm,
-    ContactForm,
-    NewsletterForm,
-    RequestForm,
-    marked_optional,
-)
+from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm, RequestForm
+from forms_app.guarded import marked_optional
 from forms_app.my_data_forms import SelfServiceForm, SelfServiceRequestForm, WardRequestForm
 from tests.conftest import aged_token
 

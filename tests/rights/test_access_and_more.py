@@ -12,9 +12,9 @@ the copy asked first)."""
 import pytest
 
 from consent.core.models import Subject
+from consent.rights.deadlines import deadline_days
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
-from consent.rights.tickets import deadline_days
 from consent.workdays.calendar import due_date
 
 from .conftest import mails_to, message

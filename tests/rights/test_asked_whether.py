@@ -11,9 +11,9 @@ import pytest
 from consent.core import gate
 from consent.core.models import LedgerEntry
 from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.deadlines import deadline_days
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
-from consent.rights.tickets import deadline_days
 from consent.workdays.calendar import due_date
 
 from .conftest import confirm, mails_to, message

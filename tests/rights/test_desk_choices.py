@@ -17,7 +17,7 @@ from consent.rights.selfservice import ticket_open_verified
 
 from .conftest import act
 
-OWN_TYPE = "Choose a type other than the request's own."  # tickets.ticket_reclassify
+OWN_TYPE = "Choose a type other than the request's own."  # retyping.ticket_reclassify
 BOGUS = "nonesuch-code"
 
 

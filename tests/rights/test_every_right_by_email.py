@@ -5,9 +5,9 @@ and a block one (Art. 25(2)(8)); the officer's digest showed it as not yet due."
 
 import pytest
 
+from consent.rights.deadlines import deadline_days
 from consent.rights.intake import ingest
 from consent.rights.models import IntakePhrase, Ticket
-from consent.rights.tickets import deadline_days
 from consent.workdays.calendar import due_date
 
 from .conftest import message

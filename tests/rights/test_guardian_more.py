@@ -98,7 +98,7 @@ def test_the_childs_data_destroyed_while_the_page_is_open(child, desk):
 def test_what_the_desk_tells_of_a_parents_request_goes_to_the_parent(child):
     """Its link, its notices and its answers go where the request was asked from: the desk
     re-typing the mother's correction as a block told the child, at the child's address."""
-    from consent.rights.tickets import ticket_reclassify
+    from consent.rights.retyping import ticket_reclassify
 
     client = Client()
     open_children_page(client, "ru")

@@ -5,9 +5,9 @@ past the law's day unless an officer noticed and re-typed it in time."""
 
 import pytest
 
+from consent.rights.deadlines import deadline_days
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
-from consent.rights.tickets import deadline_days
 from consent.workdays.calendar import due_date
 
 from .conftest import message

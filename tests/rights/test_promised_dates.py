@@ -13,7 +13,8 @@ from django.utils import translation
 from django.utils.formats import date_format
 
 from consent.rights.models import Ticket
-from consent.rights.tickets import ticket_open, ticket_reclassify
+from consent.rights.retyping import ticket_reclassify
+from consent.rights.tickets import ticket_open
 from tests.rights.conftest import confirm_link, mails_to, web_request
 from tests.rights.test_selfservice import open_page
 

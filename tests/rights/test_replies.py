@@ -186,7 +186,7 @@ def test_a_filed_reply_that_asks_for_more_is_opened_as_a_request_by_the_officer(
     it could not make it a request (only an open request could change its type), so a
     question the law gives ten working days to answer had no deadline at all. The officer now
     opens it as a request of the type it asks for, due from the day the letter arrived."""
-    from consent.rights.tickets import deadline_days
+    from consent.rights.deadlines import deadline_days
     from consent.workdays.calendar import due_date
 
     web_request(client, lang, "access")

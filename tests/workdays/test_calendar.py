@@ -5,8 +5,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from consent.rights.deadlines import deadline_days
 from consent.rights.models import Ticket
-from consent.rights.tickets import deadline_days, ticket_open
+from consent.rights.tickets import ticket_open
 from consent.workdays.calendar import due_date, is_working_day
 from consent.workdays.models import CalendarOverride
 from tests.site.language import counted

@@ -17,9 +17,9 @@ from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 from consent.workdays.calendar import check_countable
 
+from ..deadlines import due_for
 from ..desk_open import NO_ADDRESS, ticket_open_at_desk
 from ..models import Ticket
-from ..tickets import due_for
 from .due import due_told
 from .gone import person_gone_or_404
 

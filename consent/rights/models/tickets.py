@@ -227,7 +227,7 @@ class Ticket(models.Model):
         parent no longer acts for them (Art. 7(1), 24), so it is no longer the parent's to be
         carried out, refused, retyped or reopened, nor answered at their address; the desk can
         only close it (guardianship.ticket_close_outgrown). The one rule every operation asks
-        (closing.require_open, closing.reopen_refusal, tickets.ticket_reclassify)."""
+        (closing.require_open, closing.reopen_refusal, retyping.ticket_reclassify)."""
         return (
             self.guardian_id is not None
             and self.subject_id is not None

@@ -1,0 +1,51 @@
+"""What a request of its type does by itself, with no officer: an unsubscribe mailed from an
+address on record as it arrives, an unsubscribe or a withdrawal once the person confirms it
+(compliance L14, L15). Read when a request is opened, confirmed, or given another type."""
+
+from consent.core.purposes import MARKETING, PURPOSES
+
+from .closing import ticket_close
+from .models import Ticket
+from .stops import request_stop
+
+Type = Ticket.Type
+
+
+def acts_on_arrival(ticket):
+    """Compliance L15: an unsubscribe takes effect before the next send, so a mail from an
+    address on record (the campaign's List-Unsubscribe mailto, or the policy's phrase)
+    withdraws marketing as it arrives, without the confirmation link. No identity check is
+    needed: withdrawing marketing discloses nothing and errs on the person's side (compliance
+    L9 is about data leaving the system), and the answer goes to the address on record, so its
+    owner learns of it even if someone forged the sender. A web-form unsubscribe still waits
+    for the link: anyone can type any address into a web form. The same holds for an emailed
+    request an officer re-classifies as an unsubscribe (retyping.ticket_reclassify)."""
+    return (
+        ticket.holds_data
+        and ticket.type == Type.UNSUBSCRIBE
+        and ticket.channel == Ticket.Channel.EMAIL
+    )
+
+
+def act_on_arrival(ticket, actor=None, files=0):
+    # Anyone can write in the person's name, as often as they like: the answer to the address
+    # on record counts against its limit, as the confirmation link does.
+    _, children = request_stop(ticket, [MARKETING], actor)
+    context = {"files": files, "children": [c for c, codes in children if codes]}
+    ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
+                 to=ticket.address_on_record, unproven_address=True, context=context)  # fmt: skip
+
+
+def on_confirmed(ticket, actor=None):
+    """What a confirmed request of its type does by itself: unsubscribe is carried out and
+    answered; a withdrawal closes the gate at once, and staff then destroy or refuse with
+    reasons by the due date (compliance L14, L15). A parent or guardian stops the consents of
+    each child they act for (stops.request_stop), as one request."""
+    if not ticket.holds_data:
+        return
+    if ticket.type == Type.UNSUBSCRIBE:
+        _, children = request_stop(ticket, [MARKETING], actor)
+        ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
+                     context={"children": [c for c, codes in children if codes]})  # fmt: skip
+    elif ticket.type == Type.WITHDRAW:
+        request_stop(ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), actor)
