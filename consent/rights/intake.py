@@ -24,7 +24,7 @@ from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paus
 from .besides import asks_besides
 from .forwarded import from_someone_else, passes_on
 from .informed import informed
-from .items import asked_items
+from .items import asked_items, item_instead
 from .keys import letter_key, message_key
 from .language import language_of
 from .letters import Letter, read_letter
@@ -255,7 +255,7 @@ def _named(table, text):
     the destruction: the withdrawal stops processing as the letter arrives and, once confirmed,
     ends in destroying what no consent still needs; the destruction alone would stop nothing
     until the link is used."""
-    found = phrases.find_each(table, text)
+    found = item_instead(phrases.find_each(table, text), text)  # «удалите из базы мой номер»
     if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
         withdrawal = phrases.find(withdrawals, text)

@@ -10,7 +10,15 @@ Read in the person's own words (intake.recognise), sentence by sentence: a word 
 of the record (ITEMS) and a verb of changing or removing it (CHANGE, REMOVE), in any order, the
 verb not negated («не меняйте номер», «нөмірді өзгертпеңіз»). Words are read as spelling.words
 reads them (Kazakh typed without its letters, Latin letters as the Cyrillic they stand for) and
-matched by their beginning, so any ending and «исправте» (a slip) match too."""
+matched by their beginning, so any ending and «исправте» (a slip) match too.
+
+Two letters name the item elsewhere than beside the verb. A destruction phrase that names only
+the act and the place («удалить из базы», «базадан өшіру»: the person, «меня», «мені», is a
+function word to the phrase table) asks to remove the person, unless the letter names an item
+as what is removed («удалите из базы мой номер»): then it is that item's correction
+(item_instead). And a short «Исправьте, пожалуйста.», «Түзетіп беріңізші.» with no object,
+right after a sentence that names an item as wrong («В фамилии ошибка.», «Тегім қате
+жазылған.»), corrects that item (WRONG)."""
 
 from django.utils.translation import gettext_lazy as _
 
@@ -18,8 +26,9 @@ from consent.core.mail import interpolate
 from consent.core.models import Subject
 
 from .besides import COURTESY, KAZAKH_ASKING_FORM, RUSSIAN_ASKING
+from .models import Ticket
 from .sentences import SENTENCE_END
-from .spelling import fold, words
+from .spelling import FUNCTION_WORDS, fold, words
 
 # The beginnings of the words that name an item of the record, folded (spelling.fold).
 ITEMS = {
@@ -38,24 +47,74 @@ REMOVE = ("удал", "убер", "убр", "сотр", "вычеркн", "ис�
 # A Kazakh verb negated inside it («өзгертпеңіз», «жоймаңыз»): a syllable right after its stem.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 NOT = frozenset({"не", "ни"})
+# An item told as wrong: «ошибка в фамилии», «неверный номер», «тегім қате», «дұрыс емес».
+# By beginning; the Kazakh «қате» as a whole word («категория» is none), «дұрыс» with «емес».
+WRONG = ("ошиб", "неправильн", "неверн", "опечат", "неточн", "кателес")
+KAZAKH_WRONG = frozenset({"кате", "катеси", "кателер", "катели"})
+NO = frozenset({"нет", "без", "жок"})
+# What a short request to correct says besides its verb: «пожалуйста», «түзетіп беріңізші».
+SOFTENERS = ("пожалуйст", "пжл", "плиз", "прош", "бер", "отин", "спасиб", "рахмет", "етин")
+# The words of a destruction phrase that name the act or the place, not what is removed.
+PLACES = ("баз", "списк", "систем", "реестр", "тизим", "таста")
 
 
 def asked_items(text: str) -> list[tuple[str, bool]]:
     """(the item, whether it is to be removed) for each item `text` asks to change or remove,
     in order, each once; none when a sentence asks for something else too («…и уничтожьте мои
     фотографии»): two requests are for the officer to read, as intake.recognise leaves them."""
-    found = {}
+    found, wrong = {}, []
     for piece in SENTENCE_END.split(text or ""):
         folded = [fold(word) for word in words(piece)]
         verbs = [verb for at, word in enumerate(folded) if (verb := _verb(folded, at, word))]
         items = [_item(word, folded[at + 1] if at + 1 < len(folded) else "")
                  for at, word in enumerate(folded)]  # fmt: skip
+        if verbs == ["change"] and not any(items) and _bare(folded):
+            items = wrong  # «В фамилии ошибка. Исправьте, пожалуйста.»
+        wrong = [item for item in items if item] if _told_wrong(folded) else []
         if verbs and any(items):
             for item in filter(None, items):
                 found.setdefault(item, "remove" in verbs and "change" not in verbs)
         elif any(_asking(word) for word in folded):
             return []
     return list(found.items())
+
+
+def item_instead(found: list, text: str) -> list:
+    """The matches (phrases.Match) found in `text` but a destruction that is an item's
+    correction: its phrase names no object, only removing and where from, and `text` names an
+    item to remove («удалите из базы мой номер»); «удалите меня из базы» names none."""
+    items = None
+    kept = []
+    for match in found:
+        if match.phrase.kind == Ticket.Type.DESTROY and all(
+            word.startswith(REMOVE + PLACES) for word in match.phrase.words
+        ):
+            items = asked_items(text) if items is None else items
+            if items:
+                continue
+        kept.append(match)
+    return kept
+
+
+def _told_wrong(folded):
+    """Whether the sentence tells something as wrong: not «ошибки нет», «без ошибок», «қате
+    жоқ»."""
+    after = [*folded[1:], ""][: len(folded)]
+    return any(
+        (word.startswith(WRONG) or word in KAZAKH_WRONG or (word, following) == ("дурыс", "емес"))
+        and not (at and folded[at - 1] in NOT | NO)
+        and following not in NO
+        for at, (word, following) in enumerate(zip(folded, after, strict=True))
+    ) and not NO & set(folded[-1:])  # «Ошибок в фамилии нет.»
+
+
+def _bare(folded):
+    """Whether the sentence says nothing but its verb and courtesy: no object of its own."""
+    return all(
+        _verb(folded, at, word) or word in FUNCTION_WORDS or word in COURTESY
+        or word.startswith(SOFTENERS)
+        for at, word in enumerate(folded)
+    )  # fmt: skip
 
 
 def _asking(word):
