@@ -11,7 +11,7 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import mails_to, message, untouched
+from .conftest import mails_to, message, untouched, web_request
 
 LETTERS = {
     "ru, subject line": ("Отзыв согласия", "Отзываю согласие на аналитику.", "ru"),
@@ -55,3 +55,18 @@ def test_the_desk_tells_the_officer_in_their_language(person, desk, lang, says):
     with translation.override(lang):
         page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
     assert 'id="analytics-letter"' in page and says in page.casefold()
+
+
+@pytest.mark.parametrize("lang, says", [("kk", "әр браузерде"), ("ru", "каждом браузере")])
+def test_a_web_form_withdrawal_naming_analytics_withdraws_nothing(client, person, lang, says):
+    details = {
+        "kk": "Аналитикаға келісімімді кері қайтарамын",
+        "ru": "Отзываю согласие на аналитику",
+    }
+    web_request(client, lang, "withdraw", purpose="", message=details[lang])
+    ticket = Ticket.objects.get()
+    assert ticket.type == Ticket.Type.OTHER and ticket.limits.get("analytics")
+    [answer] = mails_to("asel@example.kz")
+    assert says in answer.message and f"{lang}/cookies/" in answer.message
+    assert "/requests/confirm/" not in answer.message
+    assert untouched(person)
