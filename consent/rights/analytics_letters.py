@@ -20,15 +20,16 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core.mail import queue_mail
-from consent.core.purposes import MARKETING
+from consent.core.purposes import ANALYTICS, MARKETING
 
 from .limits import stopped
 from .spelling import fold, words
 from .stops import request_stop
 
 # «аналитика», «аналитику», «аналитикаға», «Метрика», «Метрику», «Google Analytics», «cookie»,
-# «куки», «кукилер». Folded beginnings; English as written.
-NAMES = ("аналитик", "метрик", "куки")
+# «куки», «кукилер», «статистика посещений», «кіру статистикасы». Folded beginnings; English as
+# written.
+NAMES = ("аналитик", "метрик", "куки", "статистик")
 LATIN = ("analytic", "metrica", "metrika", "cookie")
 
 
@@ -49,7 +50,10 @@ def analytics_letter(match, written: list[str], unsubscribe: bool) -> bool | Non
     """None unless the letter's words (`written`) name the analytics, with no request named
     (`match`: a question about them, «отключите Метрику») or a withdrawal; else whether it also
     stops the news: an unsubscribe beside it, or a withdrawal whose phrase names the news."""
-    if (match is not None and match.phrase.kind != "withdraw") or not about_analytics(written):
+    if match is not None and match.phrase.kind != "withdraw":
+        return None
+    named = match is not None and match.phrase.purpose == ANALYTICS  # a phrase staff keep
+    if not (named or about_analytics(written)):
         return None
     return unsubscribe or (match is not None and match.phrase.purpose == MARKETING)
 
