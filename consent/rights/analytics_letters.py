@@ -13,6 +13,7 @@ opens); the desk tells the officer so. The published texts' «withdraw by writin
 until the operator publishes a new version."""
 
 import re
+from itertools import pairwise
 
 from django.urls import reverse
 from django.utils import translation
@@ -29,15 +30,20 @@ from .stops import request_stop
 # «аналитика», «аналитику», «аналитикаға», «Метрика», «Метрику», «Google Analytics», «cookie»,
 # «куки», «кукилер», «статистика посещений», «кіру статистикасы». Folded beginnings; English as
 # written.
-NAMES = ("аналитик", "метрик", "куки", "статистик")
+NAMES = ("аналитик", "куки", "статистик")
+# «Метрика» alone is also a birth certificate («копия метрики ребёнка»): only after «Яндекс».
+YANDEX, METRICA = "яндекс", "метрик"
 LATIN = ("analytic", "metrica", "metrika", "cookie")
 
 
 def about_analytics(texts: list[str]) -> bool:
-    """Whether the writer's words name the visit statistics (NAMES, LATIN)."""
+    """Whether the writer's words name the visit statistics (NAMES, LATIN, «Яндекс Метрика»)."""
     said = [fold(word) for text in texts for word in words(text)]
     latin = [word for text in texts for word in re.findall(r"[a-z]+", (text or "").casefold())]
-    return any(w.startswith(NAMES) for w in said) or any(w.startswith(LATIN) for w in latin)
+    yandex = any(a == YANDEX and b.startswith(METRICA) for a, b in pairwise(said))
+    return (
+        yandex or any(w.startswith(NAMES) for w in said) or any(w.startswith(LATIN) for w in latin)
+    )
 
 
 def cookie_settings_url(language: str) -> str:

@@ -45,6 +45,12 @@ def test_an_analytics_letter_that_also_unsubscribes_stops_only_the_news(person):
     assert "прекратили присылать вам новости" in answer.message and "ru/cookies/" in answer.message
 
 
+def test_a_birth_certificate_is_no_metrica(person):
+    ingest(message("Отзыв согласия", body="Отзываю согласие, удалите копию метрики сына."))
+    assert not Ticket.objects.filter(limits__analytics=True).exists()
+    assert not any("cookies/" in mail.message for mail in mails_to("asel@example.kz"))
+
+
 def test_a_withdrawal_of_every_consent_still_withdraws_them(person):
     ingest(message("Отзыв согласия", body="Отзываю согласие на обработку персональных данных."))
     assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
