@@ -24,6 +24,7 @@ from consent.core.submissions import (
 )
 from consent.core.texts import current_policy, current_texts, render_consent
 from consent.marketing.optin import optin_start
+from consent.rights.analytics_letters import about_analytics
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
 
@@ -200,10 +201,15 @@ def request_new(request):
     if refusal is not None:
         return refusal
     data = form.cleaned_data
+    kind = data["type"]
+    purpose = data["purpose"] if kind == Ticket.Type.WITHDRAW else ""
+    # A withdrawal of "all of them" whose details name the analytics, which no request can
+    # withdraw (analytics_letters.py): answered with where each browser turns them off.
+    analytics = kind == Ticket.Type.WITHDRAW and not purpose and about_analytics([data["message"]])
     store_once(token_id, lambda: ticket_open(
-        kind=data["type"], email=data["email"], language=get_language(),
-        channel=Ticket.Channel.WEB, message=data["message"],
-        purpose=data["purpose"] if data["type"] == Ticket.Type.WITHDRAW else "",
+        kind=Ticket.Type.OTHER if analytics else kind, email=data["email"],
+        language=get_language(), channel=Ticket.Channel.WEB, message=data["message"],
+        purpose=purpose, limits={"analytics": True} if analytics else None,
     ))  # fmt: skip
     return redirect("form_thanks", kind="request")
 

@@ -20,6 +20,7 @@ from consent.core.subjects import subject_find
 from . import phrases
 from .about_whom import names_another
 from .also import one_request, withdrawn_beside
+from .analytics_letters import analytics_letter
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .forwarded import from_someone_else, passes_on
@@ -205,6 +206,8 @@ def recognise(
         return Recognised(Type.OTHER, language, nothing=True)
     if (match is None or match.phrase.kind == Type.WITHDRAW) and about_transfers(written):
         return Recognised(Type.OTHER, language, limits={"transfers": True})  # third_parties.py
+    if (news := analytics_letter(match, written, unsubscribe)) is not None:
+        return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
     # A correction names the name it asks for («новая фамилия Петрова»): no one else.
     by_name = match is not None and match.phrase.kind != Type.CORRECT
     if match is not None and (

@@ -38,6 +38,9 @@ def link_unsent(ticket: Ticket) -> Promise:
     if ticket.limits.get("forwarded"):
         return _("None: a letter forwarded about someone else. Its sender was sent only a "
                  "receipt, without a link, and is sent nothing about the person.")  # fmt: skip
+    if ticket.limits.get("analytics"):
+        return _("None: a letter about the visit statistics, which no request can withdraw. Its "
+                 "sender was answered at once with where each browser turns them off.")  # fmt: skip
     if ticket.channel == Ticket.Channel.SELF_SERVICE:
         return _("None needed: asked on the person's own page (or their parent's), which a "
                  "link to the address on record opened.")  # fmt: skip

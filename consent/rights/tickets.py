@@ -18,6 +18,7 @@ from consent.core.purposes import MARKETING, PURPOSES
 from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
 
 from .alerts import notify_new_ticket
+from .analytics_letters import answer_without_link
 from .closing import ticket_locked, ticket_mail
 from .deadlines import due_for
 from .joining import file_repeat, file_reply, same_request_open
@@ -130,11 +131,12 @@ def ticket_open(
         repeated = same_request_open(kind, purpose, subject, email, message, locked=True)
         regarding = repeated or regarding
     audit_detail = {**(audit_detail or {}), **({"files": files} if files else {})}  # the desk's
-    forwarded = (limits or {}).get("forwarded")
+    # Answered at once, no link (analytics_letters.py): forwarded about someone else, analytics.
+    answered = (limits or {}).get("forwarded") or (limits or {}).get("analytics")
     # The link's time in the row, as it is made: an update after it, for an address on record
     # only, made the form slower for a customer's address than for a stranger's (links.py).
     held = subject is not None or as_guardian
-    linked = held and not (filed or repeated or done_on_arrival or forwarded)
+    linked = held and not (filed or repeated or done_on_arrival or answered)
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
@@ -153,11 +155,8 @@ def ticket_open(
         file_repeat(ticket, files)
     elif done_on_arrival:
         act_on_arrival(ticket, files=files)
-    elif forwarded:  # forwarded.py: told it was received, nothing more
-        if _mailable(email):
-            queue_mail(email, "request_forwarded", {"ticket": ticket}, language=language,
-                       subject_line=_("The letter you forwarded to us"),
-                       unproven_address=True)  # fmt: skip
+    elif answered and _mailable(email):
+        answer_without_link(ticket, email, stops_now=on_arrival and stops_now, actor=actor)
     elif linked:  # to the address on record: the person's, or the one a parent gave for a child
         template, context = "request_verify", {"files": files}
         if on_arrival and stops_now:

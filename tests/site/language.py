@@ -34,8 +34,9 @@ RUSSIAN_WORDS = set(
     г года""",
     )
 ) - {"не", "он", "от", "да", "у", "мен", "без", "ал", "сен", "бар"}
-# Tokens in Latin letters a mail may carry in any language: references, file formats.
-LATIN_ALLOWED = {"R", "Q", "JSON", "PDF", "CSV"}
+# Tokens in Latin letters a mail may carry in any language: references, file formats, and the
+# names the cookie banner and settings page write in both languages (a product's, and «cookie»).
+LATIN_ALLOWED = {"R", "Q", "JSON", "PDF", "CSV", "Google", "Analytics", "cookie"}
 URLS = re.compile(r"https?://\S+|mailto:\S+|[\w.+-]+@[\w.-]+\.\w+")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|%[sd]|\{\{?[^}]*\}?\}|\{\w*\}")
 

@@ -32,7 +32,7 @@ from .mail_scenarios_children import (
     withdrawal_carried_out_for_a_child,
     withdrawn_by_a_parent,
 )
-from .mail_scenarios_passed_on import address_changed, forwarded
+from .mail_scenarios_passed_on import PASSED_ON
 
 PERSON = "person@example.kz"
 STRANGER = "stranger@example.kz"
@@ -332,8 +332,7 @@ SCENARIOS = {
     "request_withdrawn_guardian": withdrawn_by_a_parent,
     "request_reply": replied,
     "request_repeated": repeated,
-    "request_forwarded": forwarded,
-    "address_changed": address_changed,
+    **PASSED_ON,
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {

@@ -1,4 +1,5 @@
-"""Mail scenarios of a letter that passes on someone else's (consent/rights/forwarded.py) and of
+"""Mail scenarios of letters answered at once with no link, one that passes on someone else's
+(consent/rights/forwarded.py) and one about the visit statistics (analytics_letters.py), and of
 an address corrected (tests/site/mail_scenarios.py runs them)."""
 
 from consent.rights.intake import ingest
@@ -6,7 +7,7 @@ from tests.rights.conftest import message
 
 COLLEAGUE = "manager@partner.kz"
 # A colleague pasting a customer's letter under a line saying so, in the colleague's language.
-PASSED_ON = {
+PASSED_ON_LETTER = {
     "kk": "Клиенттің хатын жіберемін:\n\nДеректерімді жойыңыз. Әсел Қасымова",
     "ru": "Пересылаю письмо клиента:\n\nУдалите мои данные. Әсел Қасымова",
 }
@@ -14,9 +15,24 @@ PASSED_ON = {
 
 def forwarded(w):
     """The colleague is told only that the letter arrived, in the language they wrote in."""
-    ticket = ingest(message("", sender=COLLEAGUE, body=PASSED_ON[w["lang"]],
+    ticket = ingest(message("", sender=COLLEAGUE, body=PASSED_ON_LETTER[w["lang"]],
                             message_id=f"<passed-on-{w['lang']}@example.kz>"))  # fmt: skip
     assert ticket.limits.get("forwarded"), "read as the colleague's own request"
+
+
+# The person withdrawing the visit statistics, which no letter can reach (a browser's choice).
+ANALYTICS = {
+    "kk": "Аналитикаға келісімімді кері қайтарамын.",
+    "ru": "Отзываю согласие на аналитику.",
+}
+
+
+def analytics_withdrawn(w):
+    """The writer is told what is held of the statistics and where each browser turns them off,
+    in the language they wrote in."""
+    ticket = ingest(message("", sender=w["person"].email, body=ANALYTICS[w["lang"]],
+                            message_id=f"<analytics-{w['lang']}@example.kz>"))  # fmt: skip
+    assert ticket.limits.get("analytics"), "not read as a letter about the statistics"
 
 
 def address_changed(w):
@@ -25,3 +41,11 @@ def address_changed(w):
     from .mail_scenarios import desk, opened
 
     desk(w["boris"], opened("correct", w["lang"]), document="ID 1", email="asel.new@example.kz")
+
+
+# The scenarios of this file, by the template each reaches.
+PASSED_ON = {
+    "request_forwarded": forwarded,
+    "request_analytics": analytics_withdrawn,
+    "address_changed": address_changed,
+}

@@ -190,9 +190,9 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         )
         extra["reopen_max_chars"] = REASON_MAX_CHARS
         extra.update(self.assignment(request, ticket))
-        if ticket.about_someone_else and ticket.subject_id is not None:
+        if (ticket.about_someone_else or ticket.limits.get("analytics")) and ticket.subject_id:
             # The one thing such a letter does on arrival (intake.recognise): the sender's own
-            # unsubscribe, withdrawn under the request's reference (stops.request_stop).
+            # unsubscribe, or an analytics letter's, withdrawn under its reference (stops.py).
             extra["unsubscribed_on_arrival"] = LedgerEntry.objects.filter(
                 subject=ticket.subject_id,
                 purpose=MARKETING,
