@@ -3,8 +3,8 @@
 Hypothesis's `from_form()` draws every field of each public form: what the field itself accepts
 (`from_field`), a known good value, or hostile text (Kazakh letters, right-to-left and zero-width
 marks, NUL, 10 000 characters). Half the examples take no hostile text and keep the checked fields
-(email, phone, date of birth, consents) good, so that accepted input is fuzzed too and must store
-exactly one row.
+(email, phone, date of birth, the required consents, the photo) good, so that accepted input is
+fuzzed too and must store exactly one row.
 """
 
 import time
@@ -21,6 +21,7 @@ from consent.core.models import Submission
 from forms_app.fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, VisitorText
 from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
 from tests.conftest import aged_token
+from tests.forms.photos import jpeg, png
 
 KAZAKH = "әғқңөұүһіӘҒҚҢӨҰҮҺІ"
 WEIRD = "\u200b\u200d\u200e\u200f\u202e\u061c\ufeff\x00\n\r\t<>\"'&%;"
@@ -63,11 +64,17 @@ VALID = {
     "birth_date": st.sampled_from(["1990-01-01", "01.02.1985"]),
     "birth_place": st.sampled_from(["Өскемен", "Семей"]),
     "service": st.sampled_from(["Кеңес"]),
+    "guardian_name": st.sampled_from(["", "Айгүл Серікова"]),
+    "guardian_contact": st.sampled_from(["", "8 701 765 43 21", "ana@example.kz"]),
 }
 CHECKED = {"email", "phone", "birth_date"}  # what free text from from_field() rarely passes
 FORMS = {"contact": ContactForm, "apply": ApplicationForm, "newsletter": NewsletterForm}
 PHOTO = st.none() | st.builds(
     ContentFile, st.binary(min_size=1, max_size=2048), name=st.sampled_from(["me.jpg", "ф.png"])
+)
+# A photo the form takes: none, or a real small JPEG or PNG.
+GOOD_PHOTO = st.none() | st.sampled_from([("me.jpg", jpeg), ("ф.png", png)]).map(
+    lambda named: ContentFile(named[1](), name=named[0])
 )
 
 
@@ -77,7 +84,9 @@ def field_strategies(form_class, keep_checked_good):
         if name in strategies:
             continue
         if name == "photo":
-            strategies[name] = PHOTO
+            strategies[name] = GOOD_PHOTO if keep_checked_good else PHOTO
+        elif keep_checked_good and name.startswith("consent_") and field.required:
+            strategies[name] = st.just(True)
         elif keep_checked_good and (name in CHECKED or name.startswith("consent_")):
             strategies[name] = VALID.get(name, from_field(field))
         elif name.startswith("consent_"):
