@@ -216,12 +216,23 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
 def _placed(phrase: Phrase, sentence: Sentence, **how):
     """Where the phrase stands in the sentence (_position), its words in their order or moved
     (word_order.moved: «Мои данные удалите»)."""
+    if not _initials(phrase.words) <= _initials(sentence.tokens):
+        return None  # a word of the phrase that no word of the sentence begins as (_initials)
     places = _position(phrase, sentence, **how)
     turned = (
         _position(replace(phrase, words=w), sentence, **how)
         for w in moved(phrase.words, phrase.language)
     )
     return places or next((p for p in turned if p and asked_verb(sentence.tokens, p)), None)
+
+
+@lru_cache(maxsize=4096)
+def _initials(words: tuple[str, ...]) -> frozenset[str]:
+    """The first letters of `words`. A word is the same as another (same_word, _same_or_negated)
+    only where both begin with the same letter, so a phrase can stand in a sentence only where
+    each of its words' first letters begins a word of the sentence: most phrases are ruled out
+    by this alone, before the word-by-word search (_position), in any order of their words."""
+    return frozenset(word[:1] for word in words)
 
 
 def _same_or_negated(phrase_word, word):

@@ -9,6 +9,7 @@ it arrives (compliance L7).
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from itertools import pairwise
 
 from .spelling import FUNCTION_WORDS, fold, word_set, words
@@ -170,8 +171,11 @@ class Sentence:
     urged: frozenset[int] = frozenset()  # the clauses that hold a word of URGING
 
 
-def sentences(text: str) -> list[Sentence]:
-    """The sentences of `text`, in order (a text without one yields none)."""
+@lru_cache(maxsize=4096)
+def sentences(text: str) -> tuple[Sentence, ...]:
+    """The sentences of `text`, in order (a text without one yields none). Kept for the texts
+    read again: a letter's lines are read once for each kind of request and each phrase asked of
+    them (besides.py, phrases.find)."""
     found = []
     for piece in SENTENCE_END.split(text or ""):
         tokens, clauses, supposed_from, particles, asking = [], [], [-1], [], False
@@ -214,7 +218,7 @@ def sentences(text: str) -> list[Sentence]:
             found.append(Sentence(tuple(tokens), tuple(clauses), asked, tuple(particles),
                                   tuple(supposed_from), tuple(following), own, able,
                                   "бы" in every, frozenset(urged)))  # fmt: skip
-    return found
+    return tuple(found)
 
 
 def _aside(clause: str):

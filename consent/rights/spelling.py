@@ -7,6 +7,7 @@ matched over these words in phrases.py; the language is read from them in langua
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from consent.common.lookalikes import LOOKALIKE_LETTERS, LOOKALIKES
 
@@ -99,8 +100,11 @@ def normalise(text: str) -> str:
     return " ".join(words(text))
 
 
+@lru_cache(maxsize=8192)
 def key_words(text: str) -> tuple[str, ...]:
-    """The words that matter for matching: folded (і as и, ...), function words left out."""
+    """The words that matter for matching: folded (і as и, ...), function words left out.
+    Kept for the texts read again: every phrase of the table at each letter (intake.active_phrases),
+    a letter's lines for each question asked of it."""
     folded = (fold(word) for word in words(text))
     return tuple(word for word in folded if word not in FUNCTION_WORDS)
 
