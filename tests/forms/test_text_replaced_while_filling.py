@@ -7,7 +7,8 @@ import re
 import pytest
 
 from consent.cookies.banner import PAGE_FIELD
-from consent.core.models import ConsentText, LedgerEntry
+from consent.core.ledger import consent_grant
+from consent.core.models import ConsentText, LedgerEntry, Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import text_publish
 from tests.forms.test_language_switch import stored
@@ -88,3 +89,32 @@ def test_the_banners_answer_leaves_the_box_of_a_replaced_text_empty(
     html = client.post("/kk/contact/", data).content.decode()
     assert not box_ticked(html, SERVICE) and box_ticked(html, MARKETING)
     assert f"{SERVICE}:{newer.pk}" in shown(html)
+
+
+PAGE_CHANGED = {
+    "kk": "Бұл бет ашылғаннан кейін келісім мәтіні жаңартылды",
+    "ru": "Текст согласия обновился после того, как эта страница была открыта",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_self_service_give_agrees_to_the_text_beside_it(
+    client, texts, policy, make_subject, lang
+):
+    """The self-service page's «give» logged the text in force when pressed, though the page
+    showed the one before."""
+    from tests.rights.test_selfservice import opened
+
+    person = make_subject(full_name="Әсел Қасымова", email="asel@example.kz")
+    consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    page = opened(client, person, lang).get(f"/{lang}/my-data/").content.decode()
+    was = re.search(rf'name="shown_{MARKETING}" value="(\d+)"', page)[1]
+    newer = replace(texts[MARKETING], policy)
+    data = {"give": MARKETING, f"shown_{MARKETING}": was}
+    answer = client.post(f"/{lang}/my-data/consent/", data, follow=True)
+    assert PAGE_CHANGED[lang] in answer.content.decode()
+    assert not person.ledgerentry_set.filter(purpose=MARKETING).exists()
+    now = re.search(rf'name="shown_{MARKETING}" value="(\d+)"', answer.content.decode())[1]
+    assert now == str(newer.pk)
+    client.post(f"/{lang}/my-data/consent/", {"give": MARKETING, f"shown_{MARKETING}": now})
+    assert person.ledgerentry_set.get(purpose=MARKETING).text == newer
