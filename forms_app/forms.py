@@ -19,6 +19,13 @@ from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text
 from .guarded import CHOOSE, NOT_OFFERED, GuardedForm
 from .images import sanitise_photo
 
+# The hidden field of the texts a form page shows (PublicForm.texts_shown).
+TEXTS_SHOWN = "texts_shown"
+TEXT_CHANGED = _(
+    "This consent text was updated while you were filling in the form. Read it again and tick "
+    "the box if you agree."
+)
+
 
 class PublicForm(GuardedForm):
     """A form that collects personal data: with the consent boxes of its purposes."""
@@ -53,6 +60,35 @@ class PublicForm(GuardedForm):
             )
             self.fields[f"consent_{purpose}"].purpose = purpose
         self.consent_purposes = purposes
+
+    def texts_shown(self) -> str:
+        """Which text of each purpose the page shows («service:12,marketing:7»), posted back
+        with the boxes (forms_app/templates/forms_app/_form.html): a consent is logged to the
+        text the visitor read."""
+        return ",".join(f"{p}:{self.texts[p].pk}" for p in self.consent_purposes if p in self.texts)
+
+    def texts_changed(self, data) -> list[str]:
+        """The purposes whose text in force is not the one the posted page showed: one published
+        while the visitor was filling the form in. A post that names no texts (no page of this
+        site's) claims none and is held to the texts in force."""
+        if TEXTS_SHOWN not in data:
+            return []
+        shown = dict(item.partition(":")[::2] for item in str(data[TEXTS_SHOWN]).split(","))
+        return [p for p in self.consent_purposes
+                if p in self.texts and shown.get(p) != str(self.texts[p].pk)]  # fmt: skip
+
+    def clean(self):
+        """A box ticked beside a text that is no longer in force is no consent to the one that
+        is (Law 94-V art. 8: the log proves the text agreed to): the box is shown again, empty,
+        with the new text to read."""
+        cleaned = super().clean()
+        changed = [p for p in self.texts_changed(self.data) if cleaned.get(f"consent_{p}")]
+        if changed:
+            self.data = self.data.copy()
+            for purpose in changed:
+                self.data.pop(f"consent_{purpose}", None)
+                self.add_error(f"consent_{purpose}", TEXT_CHANGED)
+        return cleaned
 
     def clean_phone(self):
         return normalise_phone(self.cleaned_data.get("phone"))

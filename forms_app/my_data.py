@@ -16,6 +16,7 @@ from consent.common.pagecache import shared_page
 from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
 from consent.core import gate
+from consent.core.texts import current_text
 from consent.rights import selfservice, wards
 from consent.rights.link_refused import why_refused
 from consent.rights.models import Ticket
@@ -241,9 +242,16 @@ def my_data_consent(request, subject):
     form = ConsentSwitchForm(request.POST)
     if not form.is_valid():
         return _refuse_action(request, form)
-    outcome = selfservice.set_consent(
-        subject, form.cleaned_data["purpose"], form.cleaned_data["give"], request
-    )
+    purpose, give = form.cleaned_data["purpose"], form.cleaned_data["give"]
+    # «Give» agrees to the text shown beside it (Law 94-V art. 8): not to one published since.
+    shown, text = request.POST.get(f"shown_{purpose}"), current_text(purpose)
+    if give and shown is not None and text is not None and shown != str(text.pk):
+        messages.error(request, _(
+            "The consent text was updated after this page was opened. Nothing has changed: read "
+            "the new text below and give your consent again if you agree."
+        ))  # fmt: skip
+        return _back_to_page(request)
+    outcome = selfservice.set_consent(subject, purpose, give, request)
     if outcome == selfservice.Switched.NOT_OFFERED:
         messages.error(request, NOT_OFFERED["invalid_choice"])
     elif outcome == selfservice.Switched.BLOCKED:

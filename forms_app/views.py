@@ -33,6 +33,7 @@ from .forms import (
     ApplicationForm,
     ContactForm,
     NewsletterForm,
+    PublicForm,
     RequestForm,
 )
 from .models import UsedFormToken
@@ -81,8 +82,11 @@ def typed_back(request, kind, form_class, texts):
     token = request.POST.get("token", "")
     form = form_class(initial={"token": token if read_token(token) else new_token()})
     typed = [f for f in form.data_bound_fields() if not isinstance(f.field, FileField)]
-    if not switching:
-        typed += [form[name] for name in form.fields if name.startswith("consent_")]
+    if not switching:  # a box beside a text replaced since stays empty (PublicForm.clean)
+        replaced = form.texts_changed(request.POST) if isinstance(form, PublicForm) else []
+        changed = {f"consent_{p}" for p in replaced}
+        typed += [form[name] for name in form.fields
+                  if name.startswith("consent_") and name not in changed]  # fmt: skip
     form.initial.update({f.name: request.POST[f.name] for f in typed if f.name in request.POST})
     notes = []
     if switching and any(v for name, v in request.POST.items() if name.startswith("consent_")):

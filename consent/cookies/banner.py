@@ -1,8 +1,11 @@
 """The cookie banner, decided on the server (compliance L19).
 
-The visitor's answer lives in a first-party cookie, `emalu_consent=<policy>.<choice>.<id>`, and
-is recorded as an anonymous CookieChoice. A new policy version asks again. Analytics scripts
-are rendered, and their hosts allowed by the CSP, only for a visitor who accepted.
+The visitor's answer is recorded as an anonymous CookieChoice and lives in a first-party cookie,
+`<policy>.<choice>.<the row's visitor id>:<time>:<signature>`, signed by the site. A new policy
+version asks again. Analytics scripts are rendered, and their hosts allowed by the CSP, only for
+a visitor whose cookie the site signed after it logged the acceptance (Law 94-V art. 8: the log
+is the proof of the consent): a cookie set by hand, by a script on a sibling subdomain, by another
+site or altered or out of date is no answer, and the banner asks again.
 """
 
 import ipaddress
@@ -11,6 +14,7 @@ import uuid
 from urllib.parse import urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.csp import CSP
@@ -21,7 +25,10 @@ from consent.core.policy_schedule import policy_number_in_force
 from .models import CookieChoice
 
 security_log = logging.getLogger("emalu.security")
-COOKIE = "emalu_consent"
+COOKIE = "emalu_consent"  # over plain HTTP only (development, the test client)
+# Over HTTPS: a browser takes a __Host- cookie only from this host itself (Secure, Path=/, no
+# Domain), so a page of a sibling subdomain cannot plant another visitor's signed answer here.
+SECURE_COOKIE = "__Host-emalu_consent"
 MAX_AGE = 365 * 24 * 3600
 ANALYTICS_COOKIE_PREFIXES = ("_ga", "_gid", "_gat", "_ym", "yandexuid", "_gcl")
 
@@ -70,45 +77,91 @@ def policy_number(request: HttpRequest) -> int:
     return request.policy_number
 
 
+def cookie_name(request: HttpRequest) -> str:
+    return SECURE_COOKIE if request.is_secure() else COOKIE
+
+
+def _signer() -> signing.TimestampSigner:
+    # The site's address in the salt: a cookie another site of the same key signed is no answer.
+    return signing.TimestampSigner(salt=f"consent.cookies.choice:{settings.SITE_URL}")
+
+
 def read_choice(request: HttpRequest) -> str | None:
-    """ "accept", "reject" or None (not asked yet, or asked under an older policy)."""
+    """ "accept", "reject" or None (not asked yet, asked under an older policy, or a cookie the
+    site did not sign or signed over a year ago), checked without the database. The cookie as
+    read is kept in `request.choice_cookie`: the proxy keeps an accepting visitor's pages under
+    it (middleware.CHOICE_HEADER)."""
+    raw = request.COOKIES.get(cookie_name(request), "")
     try:
-        version, choice, _visitor = request.COOKIES.get(COOKIE, "").split(".")
-        if int(version) == policy_number(request) and choice in CookieChoice.Choice.values:
+        version, choice, visitor = _signer().unsign(raw, max_age=MAX_AGE).split(".")
+        if (int(version) == policy_number(request) and choice in CookieChoice.Choice.values
+                and uuid.UUID(hex=visitor).hex == visitor):  # fmt: skip
+            request.choice_cookie = raw
             return choice
-    except ValueError:
+    except (signing.BadSignature, ValueError):
         pass
     return None
 
 
-def record_choice(request: HttpRequest, response: HttpResponse, choice: str) -> None:
-    """Store the answer in the cookie and, anonymously, on the server; clear analytics cookies
-    the site can clear when the answer is no.
+def choice_key(request: HttpRequest) -> str:
+    """What the proxy keys this visitor's public pages by (docs/deploy/nginx.conf): an
+    acceptance by its whole signed cookie, as nginx cannot check a signature (a forged one then
+    finds no page kept for it), a refusal by its policy version, no answer by "-"."""
+    choice = getattr(request, "analytics_choice", None)
+    if choice == CookieChoice.Choice.ACCEPT:
+        return getattr(request, "choice_cookie", None) or "-"
+    return f"{policy_number(request)}.{choice}" if choice else "-"
 
-    The server's rows are append-only, so one address writes at most COOKIE_CHOICE_RATE_LIMIT
-    of them per window; beyond that the answer still holds (the cookie decides what loads,
-    compliance L19) but is not logged again, and the first answer over the bound is logged as
-    a security event. A visitor behind a shared address (a mobile operator's NAT) is never
-    refused a choice for it."""
+
+def log_choice(request: HttpRequest, choice: str) -> str | None:
+    """Log the answer, anonymously, and return the signed cookie that stands for it; None for an
+    acceptance that could not be logged, which holds nothing (the banner asks again).
+
+    The rows are append-only, so one address writes at most COOKIE_CHOICE_RATE_LIMIT of them per
+    window, and the first answer over the bound is logged as a security event. Beyond it a
+    refusal still holds unlogged (nothing is processed on it), and a withdrawal, the refusal of
+    a visitor whose signed cookie accepted, is logged all the same (Law 94-V art. 8: consent and
+    its withdrawal are proved by the log); an acceptance is not taken without its row."""
     visitor = uuid.uuid4()
+    withdrawal = choice == CookieChoice.Choice.REJECT and read_choice(request) == "accept"
     count = hit("cookie-choice", request, settings.COOKIE_CHOICE_RATE_LIMIT)
     limit = parse_rate(settings.COOKIE_CHOICE_RATE_LIMIT)[0]
-    if count <= limit:
+    if count <= limit or withdrawal:
         CookieChoice.objects.create(
             visitor=visitor, choice=choice, policy_version=policy_number(request)
         )
-    elif count == limit + 1:
-        security_log.warning("rate limit: cookie-choice (answers over the bound are not logged)")
+    else:
+        if count == limit + 1:
+            security_log.warning(
+                "rate limit: cookie-choice (answers over the bound are not logged)"
+            )
+        if choice == CookieChoice.Choice.ACCEPT:
+            return None
+    return _signer().sign(f"{policy_number(request)}.{choice}.{visitor.hex}")
+
+
+def record_choice(
+    request: HttpRequest, response: HttpResponse, choice: str, signed: str | None = None
+) -> bool:
+    """Log the answer (log_choice, unless `signed` is its cookie already) and store it in the
+    cookie; clear analytics cookies the site can clear when the answer is no. False when the
+    answer does not hold (an acceptance over the bound): then no cookie is set."""
+    signed = signed or log_choice(request, choice)
+    if signed is None:
+        return False
     response.set_cookie(
-        COOKIE, f"{policy_number(request)}.{choice}.{visitor.hex}", max_age=MAX_AGE,
+        cookie_name(request), signed, max_age=MAX_AGE,
         secure=request.is_secure(), httponly=True, samesite="Lax",
     )  # fmt: skip
+    if request.is_secure() and COOKIE in request.COOKIES:
+        response.delete_cookie(COOKIE)  # the answer of before the __Host- name, read no more
     if choice == CookieChoice.Choice.REJECT:
         domains = cookie_domains(request.get_host())
         for name in request.COOKIES:
             if name.startswith(ANALYTICS_COOKIE_PREFIXES):
                 for domain in domains:
                     expire_cookie(response, name, domain)
+    return True
 
 
 # The name the banner's buttons carry on a page with a form of its own: there they post that
@@ -125,9 +178,12 @@ def answer_on_page(request: HttpRequest, make_response) -> HttpResponse:
     choice = request.POST.get(PAGE_FIELD)
     if not analytics_enabled() or choice not in CookieChoice.Choice.values:
         return make_response()
-    request.analytics_choice = choice
+    signed = log_choice(request, choice)
+    if signed is None:  # an acceptance that could not be logged: the banner asks again
+        return make_response()
+    request.analytics_choice, request.choice_cookie = choice, signed
     response = make_response()
-    record_choice(request, response, choice)
+    record_choice(request, response, choice, signed)
     return response
 
 

@@ -1,8 +1,9 @@
-from .banner import analytics_csp, analytics_enabled, analytics_loads, policy_number, read_choice
+from .banner import analytics_csp, analytics_enabled, analytics_loads, choice_key, read_choice
 
-# The answer a response was made for, "<policy>.<choice>" or "-": the proxy keeps a public page
-# only when this is the answer its key read from the cookie (docs/deploy/nginx.conf), so a cookie
-# the two read differently can never put one visitor's variant in front of another.
+# The answer a response was made for (banner.choice_key): the proxy keeps a public page only when
+# this is the answer its key read from the cookie (docs/deploy/nginx.conf), so a cookie the two
+# read differently, or one the site did not sign, can never put one visitor's variant in front
+# of another.
 CHOICE_HEADER = "X-Cookie-Choice"
 
 
@@ -19,6 +20,5 @@ class AnalyticsConsentMiddleware:
         response = self.get_response(request)
         if analytics_loads(request):  # not on a page whose address holds a link's secret
             response._csp_config = analytics_csp()
-        choice = request.analytics_choice
-        response.headers[CHOICE_HEADER] = f"{policy_number(request)}.{choice}" if choice else "-"
+        response.headers[CHOICE_HEADER] = choice_key(request)
         return response

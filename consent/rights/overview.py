@@ -48,6 +48,7 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
             # What «give» agrees to, as the ledger will hash it (set_consent): shown beside it.
             "text": render_consent(texts[code], language, subject.full_name)
             if offered and not active and code in OPTIONAL else "",
+            "text_id": texts[code].pk if code in texts else None,  # posted back with «give»
         })  # fmt: skip
     return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
             "tickets": subject.tickets.open(), "blocked": blocked,

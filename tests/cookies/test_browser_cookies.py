@@ -52,6 +52,8 @@ def served(django_db_blocker, tmp_path_factory, stub):
         "ANALYTICS_CONNECT_HOSTS": stub,
         "ALLOWED_HOSTS": f"127.0.0.1,www.{DOMAIN}",
         "CSRF_TRUSTED_ORIGINS": f"https://www.{DOMAIN}:{https_port}",
+        # Every browser here is one address: beyond the bound an acceptance is not taken.
+        "COOKIE_CHOICE_RATE_LIMIT": "1000/600",
     }
     with (
         django_db_blocker.unblock(),
