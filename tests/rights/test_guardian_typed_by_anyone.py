@@ -117,3 +117,17 @@ def test_the_parent_who_made_the_record_keeps_acting_after_applying_again(
     assert Client().post("/ru/apply/", application()).status_code == 302  # the same parent
     assert list(Guardian.objects.order_by("id").values_list("acts", flat=True)) == [True, False]
     open_children_page(Client(), "kk")
+
+
+def test_the_desk_reads_a_later_forms_parent_as_not_shown_to_be_one(
+    client, desk, child, application_data
+):
+    """A caller who gives the name and number a later form gave finds the child on the desk:
+    the officer reads beside the consent it gave that the form proves no one a parent."""
+    record, _mother = child
+    Client().post("/kk/apply/", application_data(
+        email=CHILD, full_name=FAKE_CHILD_NAME, birth_date="2012-05-17", guardian_name="Mallory",
+        guardian_contact=MALLORY, consent_guardian="on"))  # fmt: skip
+    page = desk.get(f"/admin/consent/subject/{record.pk}/change/").content.decode()
+    assert "Mallory, mallory@evil.kz (адамның мекенжайымен кейін жіберілген формада" in page
+    assert "Гүлнар, gulnar@example.kz (" not in page and "Гүлнар, gulnar@example.kz" in page
