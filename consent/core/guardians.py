@@ -57,6 +57,12 @@ def guardians_at(email: str | None) -> QuerySet[Guardian]:
     )
 
 
+def acts_for_any(email: str | None) -> bool:
+    """Whether `email` was given as a parent's by the form that made a child's record, of age
+    now or not (`Guardian.acts`): a parent named only by later forms acts for no child."""
+    return guardians_at(email).exclude(contact="").filter(acts=True).exists()
+
+
 def wards_at(email: str | None) -> list[Guardian]:
     """The children whoever writes from `email` may act for as a parent or guardian (Art. 7(1),
     8(1): a minor's consent is given and withdrawn by their legal representative): the guardian

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import document_time
 from consent.core import gate
 from consent.core.guardians import (
+    acts_for_any,
     child_named,
     given_as_guardian,
     guardians_at,
@@ -191,9 +192,8 @@ def ticket_withdraw_guardian(
     email, language, reference = ticket.email, ticket.language, ticket.reference
     told = wards_carry_out(ticket, actor=actor)
     if not told:
-        acting = guardians_at(email).exclude(contact="").filter(acts=True).exists()
         with translation.override(ticket.language):
-            told = [str(NO_WARDS if acting else NOT_ACTING)]
+            told = [str(NO_WARDS if acts_for_any(email) else NOT_ACTING)]
     if held_at(email) != (None, False):
         return ticket_close(ticket, outcome="\n\n".join(told), actor=actor, to=email,
                             detail={"for_children": True}, words=words)  # fmt: skip

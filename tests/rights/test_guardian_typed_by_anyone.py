@@ -68,7 +68,10 @@ def test_a_strangers_emailed_withdrawal_stops_and_destroys_nothing_of_the_child(
     typed_as_the_parent(client, application_data)
     ticket = ingest(message(WITHDRAW["kk"], sender=MALLORY, message_id="<w@evil.kz>"))
     assert not LedgerEntry.objects.filter(subject=record, kind="withdraw").exists()
-    assert "Айсұлу" not in mails_to(MALLORY)[-1].message
+    # Asked to confirm as for any request: not told that a child's data will be destroyed.
+    (arrived,) = mails_to(MALLORY)
+    assert "Айсұлу" not in arrived.message and "бала" not in arrived.message.lower()
+    assert "/kk/requests/confirm/" in arrived.message
     assert Client().post(confirm_link(MALLORY)).status_code == 200
     act(desk, ticket)
     assert Subject.objects.filter(pk=record.pk, full_name="Айсұлу Қасымова").exists()
