@@ -57,13 +57,22 @@ def guardians_at(email: str | None) -> QuerySet[Guardian]:
     )
 
 
+def acts_for_any(email: str | None) -> bool:
+    """Whether `email` was given as a parent's by the form that made a child's record, of age
+    now or not (`Guardian.acts`): a parent named only by later forms acts for no child."""
+    return guardians_at(email).exclude(contact="").filter(acts=True).exists()
+
+
 def wards_at(email: str | None) -> list[Guardian]:
     """The children whoever writes from `email` may act for as a parent or guardian (Art. 7(1),
     8(1): a minor's consent is given and withdrawn by their legal representative): the guardian
     rows holding that address whose child the record shows under 18 today, one a child (the
-    latest given). A child who has come of age acts for themselves, so is not among them."""
+    latest given). A child who has come of age acts for themselves, so is not among them. Nor
+    is a child whose row a later form added to a record already held (`Guardian.acts`): whoever
+    typed the child's address could name their own as the parent's, and read the child's data
+    or have it destroyed."""
     rows: dict[int, Guardian] = {}
-    for row in guardians_at(email).exclude(contact=""):
+    for row in guardians_at(email).exclude(contact="").filter(acts=True):
         rows[row.subject_id] = row  # the latest row of a child, as guardians_at orders them
     return [row for row in rows.values() if needs_guardian(row.subject)]
 
@@ -108,10 +117,11 @@ def guardian_name(guardian: Guardian | None) -> str:
 
 def child_named(guardian: Guardian) -> str:
     """The child a parent consented for, as the parent knows them (the name the form gave,
-    as on record), else the record's number: nothing more of the child's record."""
-    return guardian.subject.full_name or gettext("record No. %(number)s") % {
-        "number": guardian.subject_id
-    }
+    as on record), else the record's number: nothing more of the child's record. A row that
+    does not act for the child (`Guardian.acts`) gets the number alone: its form found the
+    record by the address it typed, and the name on record is not the typer's to learn."""
+    name = guardian.subject.full_name if guardian.acts else ""
+    return name or gettext("record No. %(number)s") % {"number": guardian.subject_id}
 
 
 def held_at(email: str | None) -> tuple[Subject | None, bool]:

@@ -154,7 +154,11 @@ def submission_record(
                     subject.photo.name = submission.photo.name
                     subject.save(update_fields=["photo"])
             submission.save()
-            g = Guardian.objects.create(subject=subject, **guardian) if guardian else None
+            # Only a parent named by the form that made the record acts for the child
+            # (Guardian.acts): anyone may type a child's address with their own as the parent's.
+            g = None
+            if guardian:
+                g = Guardian.objects.create(subject=subject, acts=made, **guardian)
             ticked = [p for p in (SERVICE, CROSS_BORDER) if consents.get(p)]
             # A form never reverses a withdrawal, writes a blocked person's ledger, nor a minor's
             # without their guardian's consent (held.py).

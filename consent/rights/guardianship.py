@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import document_time
 from consent.core import gate
 from consent.core.guardians import (
+    acts_for_any,
     child_named,
     given_as_guardian,
     guardians_at,
@@ -192,7 +193,7 @@ def ticket_withdraw_guardian(
     told = wards_carry_out(ticket, actor=actor)
     if not told:
         with translation.override(ticket.language):
-            told = [str(NO_WARDS)]
+            told = [str(NO_WARDS if acts_for_any(email) else NOT_ACTING)]
     if held_at(email) != (None, False):
         return ticket_close(ticket, outcome="\n\n".join(told), actor=actor, to=email,
                             detail={"for_children": True}, words=words)  # fmt: skip
@@ -211,6 +212,14 @@ NO_WARDS = _(
     "None of the children you gave your consent for is under 18 by our records now, so the "
     "consent is no longer yours to withdraw: a child who has come of age withdraws it "
     "themselves. Nothing has been changed."
+)
+# A parent named only by a form sent under the address of someone already on record
+# (Guardian.acts): anyone can type any address into a form, so it proves no one a child's parent.
+NOT_ACTING = _(
+    "Your name and address were given as a parent's or guardian's only on a form sent under the "
+    "address of a person already on our records. Anyone can type any address into a form, so "
+    "we cannot act on that person's data at your request. Nothing has been changed. If you are "
+    "the child's parent or guardian, reply to this email and we will tell you how to show it."
 )
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import received_time
 from consent.core.audit import audit
-from consent.core.guardians import held_at
+from consent.core.guardians import acts_for_any, held_at
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Subject
 from consent.core.purposes import MARKETING, PURPOSES
@@ -171,11 +171,13 @@ def ticket_open(
             context["children"] = [(c, [PURPOSES[p].name for p in codes]) for c, codes in children
                                    if codes]  # fmt: skip
             context["purposes"] = [PURPOSES[code].name for code in withdrawn]
-            if kind == Type.WITHDRAW:
-                template = "request_withdrawn" if subject else "request_withdrawn_guardian"
-            else:  # a withdrawal beside the request opened, or an unsubscribe: the mail says so
+            if kind != Type.WITHDRAW:  # one beside the request opened, or an unsubscribe
                 context["withdrew"] = withdraws is not None
                 context["unsubscribed"] = withdraws is None and MARKETING in withdrawn
+            elif subject or acts_for_any(email):
+                template = "request_withdrawn" if subject else "request_withdrawn_guardian"
+            # A parent named only by a later form (Guardian.acts) stopped no child's consent:
+            # asked to confirm as for any request, never told that a child's data will go.
         ticket_mail(
             ticket, ticket.address_on_record, template,
             {"ticket": ticket, "verify_url": confirmation_url(ticket, recorded=True), **context},

@@ -18,6 +18,7 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
+from django.utils.translation import gettext_lazy as _
 
 from consent.common.text import EMPTY
 
@@ -63,7 +64,13 @@ def guardian_named(entry: LedgerEntry) -> str:
     if not guardian.contact:  # erased: the row proves a guardian consented, not who
         return guardian_name(guardian)
     contact = guardian.contact if "@" in guardian.contact else phone_shown(guardian.contact)
-    return ", ".join(part for part in (guardian.full_name, contact) if part)
+    named = ", ".join(part for part in (guardian.full_name, contact) if part)
+    if not guardian.acts:  # a caller giving this name is not thereby the child's parent
+        return f"{named} ({NOT_ACTING})"
+    return named
+
+
+NOT_ACTING = _("named on a later form under the person's address; not shown to be their parent")
 
 
 def saved(obj: Model) -> Model | None:

@@ -63,6 +63,13 @@ class Guardian(models.Model):
     # their child, or about themselves, is found by their own name in any of its spellings.
     name_key = models.TextField(blank=True, default="", editable=False)
     contact = models.CharField(_("guardian's contact"), max_length=254)
+    # Whether the contact acts for the child (wards_at: the parent's page, their emailed
+    # withdrawal): only a row that came with the record, given by the form that made it. A later
+    # form under an address already on record is anyone's typing (compliance L9): the row it
+    # adds is kept, as what the form said, and opens nothing of the child's record.
+    acts = models.BooleanField(
+        _("acts for the child"), default=True, db_default=True, editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
