@@ -226,6 +226,21 @@ def recipients_withheld(sender, *, message_ids, at, **kwargs):
     CampaignRecipient.objects.filter(outbox_message_id__in=message_ids).update(withheld_at=at)
 
 
+def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
+    """The campaign mails among `emails` (outbox rows about to be sent, consent/core/delivery.py)
+    that may still go at `at`: their person is one `recipients` admits now, the rule that
+    queued them, and still holds the address the mail is to. So a hard bounce that came back
+    after a campaign was queued stops its mail still in the outbox, as a complaint, an
+    unsubscribe or a block does (compliance L15); a mail whose person is no longer on record
+    (destroyed) has no row, and does not go."""
+    by_mail = dict(CampaignRecipient.objects.filter(
+        outbox_message_id__in=[m.message_id for m in emails]
+    ).values_list("outbox_message_id", "subject_id"))  # fmt: skip
+    admitted = dict(recipients(at).filter(pk__in=by_mail.values()).values_list("pk", "email"))
+    whose = {m.id: admitted.get(by_mail.get(m.message_id)) for m in emails}
+    return {m.id for m in emails if whose[m.id] is not None and set(m.to) == {whose[m.id]}}
+
+
 def campaign_delivery(campaign: Campaign) -> dict[str, int]:
     """What became of the mails a campaign was queued to, for the marketer: delivered (the mail
     server took it), waiting (in the outbox, or to be tried again), not delivered (given up
