@@ -24,9 +24,12 @@ from consent.core.purposes import MARKETING
 
 from .mailing import (
     BULK,
+    CAMPAIGN_MAIL,
     PLACEHOLDER,
+    TEST_COPY,
     CampaignChanged,
     campaign_changes,
+    feedback_id,
     list_headers,
     mail_phrases,
     mails_rendered,
@@ -187,6 +190,7 @@ def _queue_batch(campaign, ids, messages, phrases):
     now = timezone.now()
     base = {lang: unsubscribe_url("TOKEN", lang).removesuffix("TOKEN/") for lang in messages}
     domain = settings.POST_OFFICE.get("MESSAGE_ID_FQDN", "localhost")
+    feedback = {"Feedback-ID": feedback_id(campaign.pk, CAMPAIGN_MAIL)}
     # The gate again, at the moment these are queued; and after whoever another run queued.
     rows = recipients(now).filter(pk__in=ids, pk__gt=_last_queued(campaign))
     batch = []
@@ -197,7 +201,7 @@ def _queue_batch(campaign, ids, messages, phrases):
         batch.append((subject_id, language, Email(
             from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line,
             message=text.replace(PLACEHOLDER, url), html_message=html.replace(PLACEHOLDER, url),
-            headers=list_headers(url, phrases[language]), status=STATUS.queued,
+            headers={**list_headers(url, phrases[language]), **feedback}, status=STATUS.queued,
             priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
         )))  # fmt: skip
@@ -286,7 +290,7 @@ def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
         line = gettext("[Test] %(subject_line)s") % {"subject_line": line}
     return mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text,
-        html_message=html, headers=BULK,
+        html_message=html, headers={**BULK, "Feedback-ID": feedback_id(campaign.pk, TEST_COPY)},
     )  # fmt: skip
 
 
