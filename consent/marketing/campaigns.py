@@ -79,8 +79,8 @@ def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     no campaign mail of theirs come back as a hard bounce (returns.py) since they last confirmed
     an address. A complaint is not read here: it withdrew the consent on the ledger as it came
     (returns.py; those on record before, migrations/0010), so the gate, the one rule of who may
-    get a campaign, leaves the person out, here and at the moment each mail is sent
-    (core/delivery.py::_withheld), until a new double opt-in."""
+    get a campaign, leaves the person out, until a new double opt-in. The whole rule, the
+    bounce included, is asked again as each mail is sent (`mails_permitted`)."""
     at = at or timezone.now()
     with_address = Subject.objects.exclude(email=None).exclude(email="")
     confirmed_at = (
