@@ -122,6 +122,17 @@ class Env(environ.Env):
             )
         return value
 
+    def sender_id(self, var, default):
+        """Gmail's SenderId, the right-most field of a Feedback-ID (FEEDBACK_SENDER_ID): 5 to 15
+        letters, digits, «.», «_» or «-». A colon would shift every field of the header, and
+        Gmail gives no feedback-loop data for an id outside those bounds."""
+        value = self(var, default=default)
+        if not re.fullmatch(r"[A-Za-z0-9._-]{5,15}", value):
+            raise ImproperlyConfigured(
+                f"{var} is not a sender id such as emaluplus (5 to 15 letters or digits)."
+            )
+        return value
+
     def _each(self, var, default, valid, what):
         """The list `var`, each entry `valid`; else a stop naming `var` and the form it takes
         (`what`), without the value: one may be a secret pasted in the wrong place."""

@@ -122,6 +122,9 @@ MAILERS = mailers(
 )
 DEFAULT_FROM_EMAIL = env("DEFAULT_FROM_EMAIL", default="«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+# The right-most field of each campaign mail's Feedback-ID (consent/marketing/mailing.py), by
+# which Gmail's feedback loop (Postmaster Tools) counts spam reports per campaign.
+FEEDBACK_SENDER_ID = env.sender_id("FEEDBACK_SENDER_ID", default="emaluplus")
 
 # The code this process runs (emalu/release.py): the page cache keeps each release's pages apart.
 RELEASE = code_digest(BASE_DIR)

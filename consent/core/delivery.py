@@ -49,6 +49,10 @@ campaign_mail_withheld = Signal()
 # refused for good (`message_ids`, `_refused_for_good`) and the time (`at`): no campaign goes to
 # that person again until they confirm an address anew (consent/marketing/returns.py).
 campaign_mail_refused = Signal()
+# Asked in the sending transaction about the campaign mails about to go (`emails`) at the moment
+# (`at`): a receiver returns the ids of those that may still go, by the one rule of who may get a
+# campaign (consent/marketing/campaigns.py::mails_permitted). Without a receiver, the gate alone.
+campaign_mail_permitted = Signal()
 # An enhanced status code (RFC 3463) at the head of a mail server's reply.
 ENHANCED = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})(?!\S)")
 # Permanent, but nothing against the address itself: a full mailbox (5.2.2), a message too
@@ -101,14 +105,20 @@ def _is_campaign(email: Email) -> bool:
 
 
 def _withheld(batch: list[Email]) -> list[Email]:
-    """The campaign mails of the batch (those with a List-Unsubscribe header) that no person the
-    gate now allows marketing holds the address of: consent withdrawn, expired or blocked, or the
-    address corrected, since the campaign was queued. A campaign is queued to everyone at once
-    and delivered over minutes, or days while the mail server is down; the gate decides at the
-    moment of sending (compliance L12, L15), so an unsubscribe stops the mail still queued."""
+    """The campaign mails of the batch (those with a List-Unsubscribe header) that may no longer
+    go: their person is one no campaign may reach now (consent withdrawn by any channel, a
+    complaint, expired, blocked, destroyed, or a hard bounce since they last confirmed an
+    address), or no longer holds the address the mail is to. A campaign is queued to everyone
+    at once and delivered over minutes, or days while the mail server is down; who may get it is
+    decided at the moment of sending, by the same rule that queued it (`campaign_mail_permitted`;
+    compliance L12, L15), so whatever stops the next campaign stops the mail still queued."""
     campaign = [m for m in batch if _is_campaign(m)]
     if not campaign:
         return []
+    answers = campaign_mail_permitted.send(sender=Email, emails=campaign, at=timezone.now())
+    if answers:
+        permitted = set.intersection(*(set(ids) for _receiver, ids in answers))
+        return [m for m in campaign if m.id not in permitted]
     addresses = {address for m in campaign for address in m.to}
     held = Subject.objects.filter(email__in=addresses)
     allowed = set(gate.permitted_subjects(MARKETING, held).values_list("email", flat=True))
@@ -188,10 +198,6 @@ def _record(sent: list[Email], failed: list[tuple[Email, Exception]], log_level:
     if log_level >= 2:
         logs += [Log(email=e, status=STATUS.sent) for e in sent]
     Log.objects.bulk_create(logs)
-    if refused:
-        campaign_mail_refused.send(
-            sender=Email, message_ids=[e.message_id for e in refused], at=now
-        )
 
 
 def _expire_unsent(ids) -> set[int]:
@@ -242,6 +248,12 @@ def send_batch(
                 sent.append(email)
             else:
                 failed.append((email, error))
+                if _refused_for_good(email, error):
+                    # Said at once, not with the batch's outcome: the batch's later mails to
+                    # the address (another campaign's) are asked after it, and stay unsent.
+                    campaign_mail_refused.send(
+                        sender=Email, message_ids=[email.message_id], at=timezone.now()
+                    )
         _record(sent, failed, log_level)
         if held_back:
             Email.objects.filter(id__in=[m.id for m in held_back]).delete()

@@ -144,7 +144,25 @@ class CampaignAdmin(admin.ModelAdmin):
 
     @method_decorator(csp_override(PAGE_CSP))
     def change_view(self, request, object_id, form_url="", extra_context=None):
-        return super().change_view(request, object_id, form_url, extra_context)
+        """A save of a campaign whose sending has started (its page read before «send», in
+        another tab or by another staff member; or saved while the send held the row) changes
+        nothing and says why on the campaign's page: it got the bare «403 Forbidden» page, the
+        typing lost unexplained."""
+        try:
+            return super().change_view(request, object_id, form_url, extra_context)
+        except PermissionDenied:
+            campaign = self.get_object(request, unquote(object_id))
+            if (request.method != "POST" or campaign is None
+                    or campaign.status == Campaign.Status.DRAFT
+                    or not super().has_change_permission(request)):  # fmt: skip
+                raise
+        when = formats.date_format(timezone.localtime(campaign.sent_at), "DATETIME_FORMAT")
+        self.message_user(request, _(
+            "%(title)s was not changed: its sending started on %(when)s, and a campaign is "
+            "sent as it was then. To send other words, write a new campaign.") % {
+            "title": campaign.title, "when": when}, messages.ERROR)  # fmt: skip
+        url = reverse("admin:marketing_campaign_change", args=[campaign.pk])
+        return HttpResponseRedirect(url, status=303)
 
     @method_decorator(xframe_options_sameorigin)
     @method_decorator(csp_override(MAIL_CSP))

@@ -10,13 +10,18 @@ class MarketingConfig(AppConfig):
     verbose_name = _("News and offers")
 
     def ready(self):
-        from consent.core.delivery import campaign_mail_refused, campaign_mail_withheld
+        from consent.core.delivery import (
+            campaign_mail_permitted,
+            campaign_mail_refused,
+            campaign_mail_withheld,
+        )
 
-        from .campaigns import recipients_withheld
+        from .campaigns import mails_permitted, recipients_withheld
         from .headers import register
         from .returns import recipients_refused
 
         register()
 
         campaign_mail_withheld.connect(recipients_withheld, dispatch_uid="campaign-withheld")
+        campaign_mail_permitted.connect(mails_permitted, dispatch_uid="campaign-permitted")
         campaign_mail_refused.connect(recipients_refused, dispatch_uid="campaign-refused")

@@ -24,9 +24,12 @@ from consent.core.purposes import MARKETING
 
 from .mailing import (
     BULK,
+    CAMPAIGN_MAIL,
     PLACEHOLDER,
+    TEST_COPY,
     CampaignChanged,
     campaign_changes,
+    feedback_id,
     list_headers,
     mail_phrases,
     mails_rendered,
@@ -76,8 +79,8 @@ def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     no campaign mail of theirs come back as a hard bounce (returns.py) since they last confirmed
     an address. A complaint is not read here: it withdrew the consent on the ledger as it came
     (returns.py; those on record before, migrations/0010), so the gate, the one rule of who may
-    get a campaign, leaves the person out, here and at the moment each mail is sent
-    (core/delivery.py::_withheld), until a new double opt-in."""
+    get a campaign, leaves the person out, until a new double opt-in. The whole rule, the
+    bounce included, is asked again as each mail is sent (`mails_permitted`)."""
     at = at or timezone.now()
     with_address = Subject.objects.exclude(email=None).exclude(email="")
     confirmed_at = (
@@ -187,6 +190,7 @@ def _queue_batch(campaign, ids, messages, phrases):
     now = timezone.now()
     base = {lang: unsubscribe_url("TOKEN", lang).removesuffix("TOKEN/") for lang in messages}
     domain = settings.POST_OFFICE.get("MESSAGE_ID_FQDN", "localhost")
+    feedback = {"Feedback-ID": feedback_id(campaign.pk, CAMPAIGN_MAIL)}
     # The gate again, at the moment these are queued; and after whoever another run queued.
     rows = recipients(now).filter(pk__in=ids, pk__gt=_last_queued(campaign))
     batch = []
@@ -197,7 +201,7 @@ def _queue_batch(campaign, ids, messages, phrases):
         batch.append((subject_id, language, Email(
             from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line,
             message=text.replace(PLACEHOLDER, url), html_message=html.replace(PLACEHOLDER, url),
-            headers=list_headers(url, phrases[language]), status=STATUS.queued,
+            headers={**list_headers(url, phrases[language]), **feedback}, status=STATUS.queued,
             priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
         )))  # fmt: skip
@@ -224,6 +228,21 @@ def recipients_withheld(sender, *, message_ids, at, **kwargs):
     recipients are recorded as not sent, so that neither the campaign's record nor the person's
     access export says a mail went out that did not (compliance L10, L15)."""
     CampaignRecipient.objects.filter(outbox_message_id__in=message_ids).update(withheld_at=at)
+
+
+def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
+    """The campaign mails among `emails` (outbox rows about to be sent, consent/core/delivery.py)
+    that may still go at `at`: their person is one `recipients` admits now, the rule that
+    queued them, and still holds the address the mail is to. So a hard bounce that came back
+    after a campaign was queued stops its mail still in the outbox, as a complaint, an
+    unsubscribe or a block does (compliance L15); a mail whose person is no longer on record
+    (destroyed) has no row, and does not go."""
+    by_mail = dict(CampaignRecipient.objects.filter(
+        outbox_message_id__in=[m.message_id for m in emails]
+    ).values_list("outbox_message_id", "subject_id"))  # fmt: skip
+    admitted = dict(recipients(at).filter(pk__in=by_mail.values()).values_list("pk", "email"))
+    whose = {m.id: admitted.get(by_mail.get(m.message_id)) for m in emails}
+    return {m.id for m in emails if whose[m.id] is not None and set(m.to) == {whose[m.id]}}
 
 
 def campaign_delivery(campaign: Campaign) -> dict[str, int]:
@@ -271,7 +290,7 @@ def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
         line = gettext("[Test] %(subject_line)s") % {"subject_line": line}
     return mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text,
-        html_message=html, headers=BULK,
+        html_message=html, headers={**BULK, "Feedback-ID": feedback_id(campaign.pk, TEST_COPY)},
     )  # fmt: skip
 
 

@@ -42,6 +42,21 @@ def mails_rendered(campaign: Campaign, phrases: dict[str, str]) -> dict[str, tup
     return out
 
 
+# The kinds of mail a campaign's Feedback-ID names: each mail to a reader, and the copy a
+# marketer sends themselves (`feedback_id`).
+CAMPAIGN_MAIL, TEST_COPY = "news", "test"
+
+
+def feedback_id(campaign_id: int, kind: str) -> str:
+    """Gmail's Feedback-ID («a:b:c:SenderId»): the campaign, the kind of mail, the sender
+    (settings.FEEDBACK_SENDER_ID). Gmail reports no single complaint (its feedback loop is
+    Postmaster Tools' daily spam rate per identifier), so this is how a rise in complaints is
+    tied to the campaign that drew it. Nothing in it names a reader: an identifier unique to a
+    person is one Gmail drops. The campaign carries a letter of its own («c12»), so that no
+    identifier of one field is repeated in another (Gmail would count them together)."""
+    return f"c{campaign_id}:{kind}:{settings.FEEDBACK_SENDER_ID}"
+
+
 def list_headers(url: str, phrase: str) -> dict[str, str]:
     # The mailto's subject is the policy's own phrase, so that the mail desk files it as an
     # unsubscribe request in the person's language (consent/rights/intake.py).

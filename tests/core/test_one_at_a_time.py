@@ -228,8 +228,8 @@ def test_an_edit_saved_while_the_campaign_is_sent_changes_nothing_of_what_went_o
     send (half a minute for 100,000 people) is under way: the edit read the draft, waited, and
     then wrote "draft", no count and its new text over the record of what went out; the
     campaign offered itself for sending again, which the one-send-per-person rule refused. The
-    edit now waits for the send and is refused."""
-    assert run(database, "edit_while_sending") == [403, "sent", "Қараша", True]
+    edit now waits for the send and is refused, back on the campaign's page that says why."""
+    assert run(database, "edit_while_sending") == [303, "sent", "Қараша", True]
 
 
 def test_a_held_consent_confirmed_in_two_tabs_at_once_is_granted_once_and_both_say_so(database):

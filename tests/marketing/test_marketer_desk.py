@@ -131,3 +131,25 @@ def test_the_marketer_reads_what_became_of_each_mail(texts, marketer_client):
     assert sum(list(delivered.values())[:5]) == Campaign.objects.get().recipient_count == 4
     assert {a for e in Email.objects.filter(subject="Жаңалықтар") for a in e.to} == {
         stays.email, also.email}  # fmt: skip
+
+
+@pytest.mark.parametrize("queued", [False, True], ids=["being queued", "all queued"])
+def test_an_edit_saved_after_send_was_pressed_says_why_it_changed_nothing(
+    texts, marketer_client, queued
+):
+    """Dan had the page open in a second tab when he pressed «send» in the first; his edit,
+    saved from the second, got the bare «403 Forbidden» page: nothing said that the campaign
+    had gone out as it was, or what to do with his new words."""
+    confirmed("reader@example.kz")
+    campaign = Campaign.objects.create(**WRITTEN)
+    send(marketer_client, campaign)
+    if queued:
+        queue_sending()
+
+    page = f"{CHANGELIST}{campaign.pk}/change/"
+    response = marketer_client.post(page, {**WRITTEN, "body_kk": "Өзгертілген"}, follow=True)
+
+    assert response.redirect_chain == [(page, 303)]
+    [said] = [str(m) for m in response.context["messages"]]
+    assert "«November» таратуы өзгертілмеді" in said and "жаңа тарату жазыңыз" in said
+    assert Campaign.objects.get().body_kk == "Қараша"

@@ -80,10 +80,10 @@ def run(scenario, w, request):
     finally:
         template_rendered.disconnect(record)
     queued = Email.objects.exclude(id__in=before).order_by("id")
-    sent = [(m.to, m.subject, m.message, m.html_message) for m in queued]
+    sent = [(m.to, m.subject, m.message, m.html_message, m.headers or {}) for m in queued]
     for message_ in django_mail.outbox:
         [(html, _)] = message_.alternatives
-        sent.append((message_.to, message_.subject, message_.body, html))
+        sent.append((message_.to, message_.subject, message_.body, html, message_.extra_headers))
     return rendered, sent
 
 
@@ -104,8 +104,8 @@ def outcome(scenario, lang, request):
     if (scenario, lang) not in OUTCOMES:
         rendered, sent = run(scenario, world(lang, request), request)
         OUTCOMES[scenario, lang] = rendered, sent, [
-            problem for to, subject, text, html in sent
-            for problem in problems(to, subject, text, html, lang)
+            problem for to, subject, text, html, headers in sent
+            for problem in [*problems(to, subject, text, html, lang), *list_fields(to, headers)]
         ]  # fmt: skip
     return OUTCOMES[scenario, lang]
 
@@ -123,11 +123,37 @@ def problems(to, subject, text, html, lang):
         yield f"→ {to}: no signature separator «-- »:\n{text}"
 
 
+# A campaign mail's fields (RFC 2369, RFC 8058, Gmail's Feedback-ID), exactly so: the one-click
+# link and the mailto in angle brackets, the one-click POST's field, the campaign and sender.
+CAMPAIGN_FIELDS = {
+    "List-Unsubscribe": re.compile(
+        r"<https?://[^<>\s]+/unsubscribe/[^<>\s/]+/>, <mailto:[^<>\s]+>"
+    ),
+    "List-Unsubscribe-Post": re.compile(r"List-Unsubscribe=One-Click"),
+    "Feedback-ID": re.compile(r"c\d+:news:[\w.-]{5,15}"),
+}
+
+
+def list_fields(to, headers):
+    """What is wrong with a mail's list fields: a mail to a reader of the news carries each of
+    CAMPAIGN_FIELDS, right; no other mail of the site carries the unsubscribe fields (a mail
+    client would offer to «unsubscribe» from a request's answer), and a marketer's test copy
+    is counted apart from the campaign («test», never «news»)."""
+    if "List-Unsubscribe" in headers:
+        for name, form in CAMPAIGN_FIELDS.items():
+            if not form.fullmatch(headers.get(name, "")):
+                yield f"→ {to}: {name} is {headers.get(name)!r}"
+    elif "List-Unsubscribe-Post" in headers or ":news:" in headers.get("Feedback-ID", ""):
+        yield f"→ {to}: campaign fields on a mail with no List-Unsubscribe: {headers}"
+
+
 def check(template, scenario, lang, request):
     rendered, sent, wrong = outcome(scenario, lang, request)
     assert f"email/{template}.txt" in rendered and f"email/{template}.html" in rendered
     assert sent
     assert not wrong, f"{template}:\n" + "\n\n".join(wrong)
+    to_readers = [headers for to, *_, headers in sent if template == "campaign" and to == [PERSON]]
+    assert all("List-Unsubscribe" in headers for headers in to_readers)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -52,6 +52,9 @@ SECRET = "pw-s3cr3t-9a7"
         # An origin with a path or «/» after it: no browser sends it, posts from it were 403.
         ("CSRF_TRUSTED_ORIGINS", "https://emaluplus-vko.kz/"),
         ("CSRF_TRUSTED_ORIGINS", "emalu.example.kz"),
+        # A colon shifts every field of a Feedback-ID; Gmail gives nothing for an id of over 15.
+        ("FEEDBACK_SENDER_ID", "emalu:news"),
+        ("FEEDBACK_SENDER_ID", "emaluplus-vko-kz-news"),
         # A Redis database that is no number: redis-py quietly took database 0.
         ("CACHE_URL", f"redis://:{SECRET}@127.0.0.1:6379/1x"),
         ("CACHE_URL", f"redis://:{SECRET}@127.0.0.1:6379/1,redis://:{SECRET}@10.0.0.5:6379/cache"),
