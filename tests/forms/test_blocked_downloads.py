@@ -13,7 +13,7 @@ from tests.site.language import joined
 
 # What each download's refusal names, and the way the block is lifted, in each language.
 NAMED = {
-    "kk": {"export": "деректері", "evidence": "келісімнің дәлелдемелері", "photo": "фото"},
+    "kk": {"export": "деректері", "evidence": "келісімнің дәлелдемелері", "photo": "фотосурет"},
     "ru": {"export": "данные", "evidence": "доказательства согласия", "photo": "фото не скачано"},
 }
 LIFTED = {"kk": "бұғаттан шығару туралы өтінішіне", "ru": "запрос о\xa0разблокировании"}
