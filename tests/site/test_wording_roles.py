@@ -11,6 +11,7 @@ from datetime import datetime
 from types import SimpleNamespace
 from zoneinfo import ZoneInfo
 
+import polib
 import pytest
 from django.test import Client
 from django.utils import translation
@@ -69,3 +70,24 @@ def test_the_time_notices_resume_is_written_as_the_language_writes_times(languag
                                 subject_line="")  # fmt: skip
     for body in (text, html):
         assert re.search(rf"(?<![\d:]){shown}(?!\d)", body), body
+
+
+def _catalogue(language):
+    return polib.pofile(f"locale/{language}/LC_MESSAGES/django.po")
+
+
+def test_a_document_s_draft_is_a_project_in_russian():
+    """A draft policy version, consent text or notice is «проект» on every page and in every
+    message of the admin; the action that publishes them said «черновики». «draft» alone is a
+    campaign's state, a mail not sent yet: «черновик»."""
+    bad = [(e.msgid, e.msgstr) for e in _catalogue("ru")
+           if re.search(r"\bdrafts?\b", e.msgid) and e.msgid != "draft"
+           and ("черновик" in e.msgstr or "проект" not in e.msgstr.lower())]  # fmt: skip
+    assert not bad, bad
+
+
+def test_the_policy_s_name_is_not_capitalised_inside_a_kazakh_sentence():
+    """The acknowledgement said «Сіз Дербес деректерді өңдеу саясатының 1-нұсқасына сәйкес»,
+    where every other sentence writes the policy's name in lower case after a word."""
+    inside = re.compile(r"(?<=[^\W\d_]\s)Дербес деректерді өңдеу саясат")
+    assert not [e.msgstr for e in _catalogue("kk") if inside.search(e.msgstr)]
