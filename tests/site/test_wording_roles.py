@@ -91,3 +91,14 @@ def test_the_policy_s_name_is_not_capitalised_inside_a_kazakh_sentence():
     where every other sentence writes the policy's name in lower case after a word."""
     inside = re.compile(r"(?<=[^\W\d_]\s)Дербес деректерді өңдеу саясат")
     assert not [e.msgstr for e in _catalogue("kk") if inside.search(e.msgstr)]
+
+
+def test_an_export_is_a_vygruzka_in_russian():
+    """The officers' alert counts «выгрузки персональных данных», the audit's statistics and
+    register rows say «выгружен(а)», while the person's own export and the audit rows the alert
+    sends the officer to said «экспортированы»: one word. A photo app's «Export» menu is its
+    own name."""
+    bad = [(e.msgid, e.msgstr) for e in _catalogue("ru")
+           if re.search(r"\bexport", e.msgid, re.I) and "«Экспорт»" not in e.msgstr
+           and "экспорт" in e.msgstr.lower()]  # fmt: skip
+    assert not bad, bad
