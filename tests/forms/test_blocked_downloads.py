@@ -13,7 +13,7 @@ from tests.site.language import joined
 
 # What each download's refusal names, and the way the block is lifted, in each language.
 NAMED = {
-    "kk": {"export": "деректері", "evidence": "келісімнің дәлелдемелері", "photo": "фото"},
+    "kk": {"export": "деректері", "evidence": "келісімнің дәлелдемелері", "photo": "фотосурет"},
     "ru": {"export": "данные", "evidence": "доказательства согласия", "photo": "фото не скачано"},
 }
 LIFTED = {"kk": "бұғаттан шығару туралы өтінішіне", "ru": "запрос о\xa0разблокировании"}
@@ -60,7 +60,7 @@ def test_each_refused_download_says_what_was_not_downloaded_and_what_lets_it_be(
 # What each page shows in place of a download link while the person is blocked: the reason and
 # what lifts it, in the officer's language.
 IN_PLACE = {
-    "kk": "Қолжетімсіз: бұл адамның деректерін өңдеу бұғатталған. Бұғаттау алынғанда, яғни "
+    "kk": "Қолжетімсіз: бұл адамның деректерін өңдеу бұғатталған. Бұғаттан шығарылғанда, яғни "
     "оның бұғаттан шығару туралы өтінішіне жауап берілгенде, жүктеп алуға болады.",
     "ru": joined(
         "Недоступно: обработка данных этого человека заблокирована. Скачать можно будет, когда "

@@ -77,7 +77,7 @@ def test_an_item_of_someone_elses_is_for_the_officer(person):
 
 
 @pytest.mark.parametrize(
-    "lang,said", [("kk", "аты-жөні: өзгерту; телефон: жою"), ("ru", "изменить; телефон: удалить")]
+    "lang,said", [("kk", "аты-жөні: өзгерту; телефон: өшіру"), ("ru", "изменить; телефон: удалить")]
 )
 def test_the_officer_reads_what_is_asked_of_each_item(person, officer_client, lang, said):
     ticket = ingest(message("", body="Поменяйте фамилию на Петрова. Удалите мой телефон."))

@@ -38,13 +38,15 @@ def wrong_terms(msgid: str, msgstr: str) -> list[str]:
 
 
 def entries():
-    """(msgid, msgstr) of every entry of the compiled catalogue, each plural form apart."""
+    """(msgid, msgstr) of every entry of the compiled catalogue, each plural form apart. An
+    entry's context is read as part of its English: «message» in the context «the words of a
+    request» is a request's text, «өтініш мәтіні»."""
     with CATALOGUE.open("rb") as file:
         catalog = gettext.GNUTranslations(file)._catalog  # no public iterator
     for key, msgstr in catalog.items():
         msgid = key[0] if isinstance(key, tuple) else key
         if msgid:  # not the header
-            yield msgid.split("\x04")[-1], msgstr
+            yield msgid.replace("\x04", ": "), msgstr
 
 
 def test_the_catalogue_is_compiled():

@@ -53,7 +53,7 @@ class DeskRequestForm(forms.Form):
         help_text=_("The language of the letters about this request."),
     )  # fmt: skip
     message = forms.CharField(
-        label=_("message"), max_length=Ticket.MESSAGE_MAX_LENGTH,
+        label=Ticket.MESSAGE_LABEL, max_length=Ticket.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4, "class": "vLargeTextField"}),
         help_text=_("What the person asked, in their words or briefly, and how (by telephone, "
                     "in person or by post)."),

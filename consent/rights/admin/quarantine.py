@@ -34,7 +34,7 @@ class OpenRequestForm(forms.Form):
     kind = forms.ChoiceField(label=_("type"), choices=Ticket.Type.choices)
     language = forms.ChoiceField(label=_("language"), choices=Language.choices)
     message = forms.CharField(
-        label=_("message"), required=False, max_length=Ticket.MESSAGE_MAX_LENGTH,
+        label=Ticket.MESSAGE_LABEL, required=False, max_length=Ticket.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the person asks, in their words or briefly."),
     )  # fmt: skip

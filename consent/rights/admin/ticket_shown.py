@@ -81,7 +81,7 @@ class TicketShown:
               reader_time(q.received_at)) for q in entries),
         ) or EMPTY  # fmt: skip
 
-    @admin.display(description=_("message"))
+    @admin.display(description=Ticket.MESSAGE_LABEL)
     def letter(self, obj):
         """The letter as it reads: an HTML-only one without its markup (the officer read the
         tags and styles of an Outlook body to find three lines), as received one click away."""

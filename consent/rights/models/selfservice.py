@@ -37,7 +37,7 @@ class KeptRequest(models.Model):
         verbose_name=_("data subject"),
     )  # fmt: skip
     type = models.CharField(_("type"), max_length=32, choices=Ticket.Type.choices, blank=True)
-    message = models.TextField(_("message"))
+    message = models.TextField(Ticket.MESSAGE_LABEL)
     kept_until = models.DateTimeField(_("kept until"))
 
     class Meta:

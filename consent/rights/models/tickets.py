@@ -8,6 +8,7 @@ from django.db import models
 from django.db.models import JSONField, Value
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 from consent.common.dates import local_today
 from consent.common.text import numbered
@@ -78,6 +79,10 @@ class Ticket(models.Model):
     # A longer email is set aside whole rather than cut (intake.py; compliance L7), unless all
     # the person wrote lies above a long quoted thread (letters._cut_below_own_words).
     MESSAGE_MAX_LENGTH = 100_000
+    # The label of what the person wrote or said: their words in a request, which Kazakh
+    # calls «өтініш мәтіні», never «хабарлама», the contact form's message (docs/glossary.md).
+    # A context, not a new English label, so the fields' migrations stay as they are.
+    MESSAGE_LABEL = pgettext_lazy("the words of a request", "message")
     # A request is named «R-12» (`reference`) in its mails, its answer's files and the reason
     # of the ledger events it caused; what reads the number back reads this prefix.
     REFERENCE_PREFIX = "R-"
@@ -99,7 +104,7 @@ class Ticket(models.Model):
         _("purpose"), max_length=30, choices=purpose_choices, blank=True,
         help_text=_("For a withdrawal: empty means every purpose."),
     )  # fmt: skip
-    message = models.TextField(_("message"), blank=True)
+    message = models.TextField(MESSAGE_LABEL, blank=True)
     # The letter's Reply-To, as written, when it names another address than its sender: shown
     # to the officer, never read for whose request it is (the sender's address decides that).
     reply_to = models.CharField(
