@@ -259,7 +259,7 @@ class RequestForm(DetailsNeeded, GuardedForm):
         super().__init__(*args, **kwargs)
         # Only a consent someone may hold: offered now, or given to a text published before.
         shown = [(code, PURPOSES[code].name) for code in purposes_shown()]
-        self.fields["purpose"].choices = [("", _("all of them")), *shown]
+        self.fields["purpose"].choices = [("", _("All of them")), *shown]
 
     def data_bound_fields(self):
         return [self[name] for name in ("type", "email", "purpose", "message")]
