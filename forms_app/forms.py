@@ -132,8 +132,11 @@ class ApplicationForm(ContactForm):
     birth_place = text(_("Place of birth"), 300, name=True)
     # One of the published services (choices set per form); stored as its title in the
     # visitor's language, text as the free-text answers before it were.
+    # Buttons, not a list box: a closed list box shows its choice on one line, cut at its edge
+    # (a service's name, or «Choose a service» itself, with a phone's largest text).
     service = forms.ChoiceField(
         label=_("The service you want"),
+        widget=forms.RadioSelect,
         # A list is chosen from, not filled in, left at its first line or sent a value it no
         # longer offers (a service unpublished while the page was open).
         error_messages=dict.fromkeys(
@@ -194,7 +197,7 @@ class ApplicationForm(ContactForm):
             self.fields[name].required_when = _("required if you are under 18")
         offered = services.choices()
         if offered:
-            self.fields["service"].choices = [("", _("Choose a service")), *offered]
+            self.fields["service"].choices = offered
             self.service_titles = dict(offered)
         else:  # nothing published: nothing to choose from, and nothing asked
             del self.fields["service"]
@@ -278,7 +281,10 @@ class RequestForm(DetailsNeeded, GuardedForm):
         help_text=_("We send a confirmation link to this address if we hold data linked to it."),
     )
     purpose = forms.ChoiceField(
-        label=_("Which consent do you withdraw?"), required=False, error_messages=NOT_OFFERED
+        label=_("Which consent do you withdraw?"),
+        required=False,
+        widget=forms.RadioSelect,  # as the service's: a list box cuts its choice at its edge
+        error_messages=NOT_OFFERED,
     )
     message = long_text(_("Details"))  # its label mark and help: DetailsNeeded
 
@@ -289,7 +295,7 @@ class RequestForm(DetailsNeeded, GuardedForm):
         super().__init__(*args, **kwargs)
         # Only a consent someone may hold: offered now, or given to a text published before.
         shown = [(code, PURPOSES[code].name) for code in purposes_shown()]
-        self.fields["purpose"].choices = [("", _("all of them")), *shown]
+        self.fields["purpose"].choices = [("", _("All of them")), *shown]
 
     def data_bound_fields(self):
         return [self[name] for name in ("type", "email", "purpose", "message")]

@@ -109,7 +109,10 @@ def wards_overview(address: str) -> list[dict[str, Any]]:
             if code not in latest or purpose.banner_only:
                 continue
             active = gate.may_process(row.subject, code)
+            # The last row too: a consent withdrawn is said so, as on the person's own page,
+            # not «not given» (a parent who had just withdrawn it read that it never was).
             purposes.append({"code": code, "purpose": purpose, "active": active,
+                             "entry": latest[code],
                              "asked_again": None if active else asked_again.get(code),
                              "expired": not active and gate.ended_by_term(latest[code]),
                              "optional": active and code in OPTIONAL})  # fmt: skip

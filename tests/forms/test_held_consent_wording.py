@@ -32,15 +32,23 @@ ANSWERED = {
 }
 # Any promise of an answer, in either language: the old page's «we will answer your form».
 ANY_ANSWER = re.compile(r"жауап бер|ответим")
+# One consent held is one purpose: «мына мақсаттарға», «для целей» (these purposes) named one.
 GIVEN_AGAIN = {
-    "kk": "Рақмет. Сіз мына мақсаттарға келісіміңізді қайта бердіңіз: ",
-    "ru": "Спасибо. Вы снова дали согласие для целей: ",
+    "kk": "Рақмет. Сіз мына мақсатқа келісіміңізді қайта бердіңіз: ",
+    "ru": "Спасибо. Вы снова дали согласие для цели: ",
+}
+ASKED_ONE = {
+    "kk": "Сіз мына мақсатқа берген келісіміңізді бұрын кері қайтарып алғансыз: ",
+    "ru": "Ранее вы отозвали согласие для цели: ",
 }
 BOTH_HELD_MAIL = {
     "kk": ("келісімдерін кері қайтарып алған", "бұл келісімдерді қайта бергіңіз келсе, оларды"),
     "ru": ("ранее отозвал согласия для целей", "снова дать эти согласия, перейдите"),
 }
-BOTH_HELD_PAGE = {"kk": "келісімдеріңізді бұрын кері қайтарып", "ru": "Ранее вы отозвали согласия"}
+BOTH_HELD_PAGE = {
+    "kk": "мына мақсаттарға берген келісімдеріңізді бұрын кері қайтарып",
+    "ru": "Ранее вы отозвали согласия для целей: ",
+}
 
 
 @pytest.fixture
@@ -78,7 +86,9 @@ def test_a_held_service_consent_promises_that_forms_own_answer(
     data = request.getfixturevalue(FORMS[kind])()
     assert client.post(f"/{lang}/{kind}/", data).status_code == 302
     _, path = link("asel@example.kz")
-    assert ONCE_CONFIRMED[kind, lang] in text(client.get(path))
+    asked = text(client.get(path))
+    assert ONCE_CONFIRMED[kind, lang] in asked
+    assert ASKED_ONE[lang] in asked
     done = text(client.post(path))
     assert GIVEN_AGAIN[lang] in done
     assert ANSWERED[kind, lang] in done

@@ -100,7 +100,7 @@ def test_newcomer_journey(world, browser):  # noqa: F811
     page.click("nav a[href='/kk/services/']")
     page.click("main a[href='/kk/services/consult/']")
     page.click("main a[href='/kk/apply/?service=consult']")
-    assert page.input_value("#id_service") == "consult"  # chosen on the service's page
+    assert page.is_checked("input[name=service][value=consult]")  # chosen on the service's page
     page.fill("#id_full_name", "Жаңа Келуші")
     page.fill("#id_email", "newcomer@example.kz")
     page.fill("#id_phone", "8 701 555 44 33")

@@ -4,6 +4,7 @@ when (its `required_when`, in the mark's place) and is refused empty in those, n
 one without a mark is refused empty. «Details» said «(optional)» on the request forms, which
 refuse a question or a correction without it."""
 
+import re
 from datetime import date
 
 import pytest
@@ -87,3 +88,15 @@ def test_every_mark_says_what_the_form_does(texts, which):
             assert all(refused), (name, "marked required, taken empty")
         else:  # required_when: refused in some cases, and only in some
             assert any(refused) and not all(refused), (name, field.required_when)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_optional_set_of_buttons_says_so_in_its_legend(client, texts, lang):
+    """The consent a request withdraws was a list box, marked «(optional)» in its label; as
+    buttons (a list box cut its choice at its edge with large text) its legend says it, and
+    «All of them» starts with a capital as the purposes beside it do."""
+    html = client.get(f"/{lang}/requests/new/").content.decode()
+    legend = re.search(r'<fieldset[^>]*id="id_purpose"[^>]*>\s*<legend>(.*?)</legend>', html)
+    assert {"kk": "(міндетті емес)", "ru": "(необязательно)"}[lang] in legend[1]
+    labels = re.findall(r'<label for="id_purpose_\d+">(.*?)</label>', html)
+    assert len(labels) > 1 and all(label[0].isupper() for label in labels), labels

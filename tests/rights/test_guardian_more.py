@@ -51,12 +51,19 @@ def test_a_parent_with_a_page_of_their_own_acts_for_the_child_from_it(child, tex
     assert not mother.tickets.exists()
 
 
-def test_a_consent_the_child_withdrew_herself_at_17_shows_as_not_given_without_a_button(child):
+def state(page, purpose):
+    """The state cell of a purpose's row on the parent's page."""
+    row = re.search(rf'id="purpose-\d+-{purpose}"[^>]*>.*?</th>\s*<td[^>]*>(.*?)</td>', page, re.S)
+    return row[1]
+
+
+def test_a_consent_the_child_withdrew_herself_at_17_shows_as_withdrawn_without_a_button(child):
     consent_withdraw_if_given(child[0], MARKETING, source=Source.SELF_SERVICE)
     client = Client()
     open_children_page(client, "kk")
     page = client.get("/kk/my-data/children/").content.decode()
     assert 'name="withdraw" value="marketing"' not in page
+    assert state(page, MARKETING) == "келісім кері қайтарып алынды"
     response = client.post("/kk/my-data/children/withdraw/",
                            {"child": child[1].pk, "withdraw": MARKETING}, follow=True)  # fmt: skip
     assert "күшінде болмаған" in response.content.decode()  # not in force: nothing recorded
@@ -128,3 +135,18 @@ def test_a_blocked_childs_data_is_not_downloaded_and_the_parent_is_told_why(chil
 
 
 BLOCKED_NOW = {"kk": "бұғаттан шығарылғанша", "ru": "пока блокирование не снято"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_consent_the_parent_withdrew_on_the_page_says_withdrawn_not_never_given(child, lang):
+    """The row of the news said «not given» right under «the consent is withdrawn»: as if the
+    parent had never given it. It says what the person's own page says of a withdrawal."""
+    client = Client()
+    open_children_page(client, lang)
+    client.post(
+        f"/{lang}/my-data/children/withdraw/", {"child": child[1].pk, "withdraw": MARKETING}
+    )
+    page = client.get(f"/{lang}/my-data/children/").content.decode()
+    assert state(page, MARKETING) == {"kk": "келісім кері қайтарып алынды",
+                                      "ru": "согласие отозвано"}[lang]  # fmt: skip
+    assert state(page, "service") == {"kk": "берілді", "ru": "дано"}[lang]

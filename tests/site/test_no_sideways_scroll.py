@@ -146,6 +146,24 @@ SKIP_LINK = """() => {
 }"""
 
 
+# Controls whose words are cut at their box's edge, which no scroll of the page brings into view:
+# a file box wider inside than out («Choose File IM», the name of the photo attached cut off) and a
+# list box whose chosen line is wider than the box (a closed list box never wraps). A field that
+# scrolls what was typed in it (a text box) is not counted: its words are the visitor's to scroll.
+CLIPPED = """() => {
+  const ink = document.createElement('canvas').getContext('2d');
+  return [...document.querySelectorAll('main input[type=file], main select, main button')]
+    .filter(e => e.getClientRects().length).filter(e => {
+      if (e.scrollWidth > e.clientWidth + 1) return true;
+      if (e.tagName !== 'SELECT' || !e.selectedOptions.length) return false;
+      const style = getComputedStyle(e);
+      ink.font = style.font;
+      const room = e.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+      return ink.measureText(e.selectedOptions[0].text).width > room;
+    }).map(e => `${e.tagName.toLowerCase()}#${e.id || e.name}`);
+}"""
+
+
 # Pages whose title is not their heading: the home page is titled with the company's name, the
 # privacy policy with its name in the glossary (its heading is the document's own title).
 TITLED_OTHERWISE = {"home", "privacy", "privacy-v1"}
@@ -159,6 +177,7 @@ class Visits:
     def __init__(self):
         self.overflows, self.seen, self.problems = [], set(), {}
         self.headings, self.switches, self.titles, self.skip_links = {}, {}, {}, []
+        self.clipped = []
 
     def check(self, page, what):
         if found := problems(page):
@@ -197,6 +216,8 @@ class Visits:
         if scroll > LARGE_TEXT:
             self.overflows.append(f"{what} ({page.url}) at {LARGE_TEXT}px, 200 % text: "
                                   f"{scroll}px wide, {page.evaluate(WIDEST)}")  # fmt: skip
+        if clipped := page.evaluate(CLIPPED):
+            self.clipped.append(f"{what} ({page.url}): {clipped}")
         page.evaluate("document.documentElement.style.fontSize = ''")
 
     @staticmethod
@@ -236,6 +257,14 @@ def walked(request, site, browser):  # noqa: F811
 def test_no_page_scrolls_sideways(walked):
     assert not walked.overflows, "\n".join(walked.overflows)
     assert walked.seen >= MUST_VISIT, sorted(MUST_VISIT - walked.seen)
+
+
+@pytest.mark.live
+@pytest.mark.browser
+def test_no_control_cuts_its_words_with_the_largest_text(walked):
+    """WCAG 1.4.4 on a 360 px phone with its text at 200 %: the photo's file box showed «Choose
+    File N» (no file) or «IM» of the photo's name, and the service's list box «Қызметті таңд»."""
+    assert not walked.clipped, "\n".join(walked.clipped)
 
 
 @pytest.mark.live
