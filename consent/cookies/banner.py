@@ -126,8 +126,9 @@ def log_choice(request: HttpRequest, choice: str) -> str | None:
     The rows are append-only, so one address writes at most COOKIE_CHOICE_RATE_LIMIT of them per
     window, and the first answer over the bound is logged as a security event. Beyond it a
     refusal still holds unlogged (nothing is processed on it), and a withdrawal, the refusal of
-    a visitor whose signed cookie accepted, is logged all the same (Law 94-V art. 8: consent and
-    its withdrawal are proved by the log); an acceptance is not taken without its row."""
+    a visitor whose signed cookie accepted, is logged once for the acceptance it ends (Law 94-V
+    art. 8: consent and its withdrawal are proved by the log); an acceptance is not taken
+    without its row."""
     # A withdrawal is logged under the id of the acceptance it ends, so the log shows which
     # consent it withdrew; and over the bound once for that acceptance only: a script replaying
     # one signed acceptance with «reject» would otherwise write a row for every post.
