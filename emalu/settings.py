@@ -205,7 +205,7 @@ FORM_RATE_LIMIT = env.rate("FORM_RATE_LIMIT", "5/60")
 FORM_MIN_FILL_SECONDS = env.int("FORM_MIN_FILL_SECONDS", default=3)
 # Append-only rows a visitor can cause without signing in are bounded per address and window
 # ("N/seconds"): cookie-banner answers (beyond it a refusal holds unlogged, a withdrawal is logged
-# all the same, an acceptance is not taken: consent.cookies.banner.log_choice)
+# once for the acceptance it ends, an acceptance is not taken: consent.cookies.banner.log_choice)
 # and audit rows of failed staff sign-ins (beyond it they are counted, not written one by one).
 COOKIE_CHOICE_RATE_LIMIT = env.rate("COOKIE_CHOICE_RATE_LIMIT", "20/600")
 FAILED_LOGIN_AUDIT_LIMIT = env.rate("FAILED_LOGIN_AUDIT_LIMIT", "20/600")

@@ -91,13 +91,19 @@ def read_choice(request: HttpRequest) -> str | None:
     site did not sign or signed over a year ago), checked without the database. The cookie as
     read is kept in `request.choice_cookie`: the proxy keeps an accepting visitor's pages under
     it (middleware.CHOICE_HEADER)."""
+    answer = _signed_answer(request)
+    return answer[0] if answer else None
+
+
+def _signed_answer(request: HttpRequest) -> tuple[str, uuid.UUID] | None:
+    """The answer the site signed in this visitor's cookie and the id of its logged row."""
     raw = request.COOKIES.get(cookie_name(request), "")
     try:
         version, choice, visitor = _signer().unsign(raw, max_age=MAX_AGE).split(".")
         if (int(version) == policy_number(request) and choice in CookieChoice.Choice.values
                 and uuid.UUID(hex=visitor).hex == visitor):  # fmt: skip
             request.choice_cookie = raw
-            return choice
+            return choice, uuid.UUID(hex=visitor)
     except (signing.BadSignature, ValueError):
         pass
     return None
@@ -120,16 +126,21 @@ def log_choice(request: HttpRequest, choice: str) -> str | None:
     The rows are append-only, so one address writes at most COOKIE_CHOICE_RATE_LIMIT of them per
     window, and the first answer over the bound is logged as a security event. Beyond it a
     refusal still holds unlogged (nothing is processed on it), and a withdrawal, the refusal of
-    a visitor whose signed cookie accepted, is logged all the same (Law 94-V art. 8: consent and
-    its withdrawal are proved by the log); an acceptance is not taken without its row."""
-    visitor = uuid.uuid4()
-    withdrawal = choice == CookieChoice.Choice.REJECT and read_choice(request) == "accept"
+    a visitor whose signed cookie accepted, is logged once for the acceptance it ends (Law 94-V
+    art. 8: consent and its withdrawal are proved by the log); an acceptance is not taken
+    without its row."""
+    # A withdrawal is logged under the id of the acceptance it ends, so the log shows which
+    # consent it withdrew; and over the bound once for that acceptance only: a script replaying
+    # one signed acceptance with «reject» would otherwise write a row for every post.
+    answer = _signed_answer(request) if choice == CookieChoice.Choice.REJECT else None
+    withdrawal = answer is not None and answer[0] == CookieChoice.Choice.ACCEPT
+    visitor = answer[1] if withdrawal else uuid.uuid4()
     count = hit("cookie-choice", request, settings.COOKIE_CHOICE_RATE_LIMIT)
     limit = parse_rate(settings.COOKIE_CHOICE_RATE_LIMIT)[0]
-    if count <= limit or withdrawal:
-        CookieChoice.objects.create(
-            visitor=visitor, choice=choice, policy_version=policy_number(request)
-        )
+    version = policy_number(request)
+    if count <= limit or (withdrawal and not CookieChoice.objects.filter(
+            visitor=visitor, choice=choice, policy_version=version).exists()):  # fmt: skip
+        CookieChoice.objects.create(visitor=visitor, choice=choice, policy_version=version)
     else:
         if count == limit + 1:
             security_log.warning(
@@ -137,7 +148,7 @@ def log_choice(request: HttpRequest, choice: str) -> str | None:
             )
         if choice == CookieChoice.Choice.ACCEPT:
             return None
-    return _signer().sign(f"{policy_number(request)}.{choice}.{visitor.hex}")
+    return _signer().sign(f"{version}.{choice}.{visitor.hex}")
 
 
 def record_choice(

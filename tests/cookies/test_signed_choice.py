@@ -15,7 +15,8 @@ from consent.cookies.models import CookieChoice
 
 from .test_cookies import FOREIGN, choose
 
-HEX = uuid.uuid4().hex
+# A fixed id: the parametrized ids below hold it, and every xdist worker must collect the same.
+HEX = uuid.UUID(int=0x5EED).hex
 
 
 @pytest.fixture
@@ -161,3 +162,21 @@ def test_an_acceptance_over_the_bound_on_a_page_with_a_form_loads_nothing(
     assert page.status_code == 200 and COOKIE not in page.cookies
     assert "googletagmanager" not in html and "cookie-banner" in html
     assert CookieChoice.objects.count() == 1
+
+
+def test_one_acceptance_is_withdrawn_in_the_log_once_over_the_bound(analytics, settings):
+    """A withdrawal over COOKIE_CHOICE_RATE_LIMIT is logged: once for the acceptance it ends. A
+    script that keeps one signed acceptance and posts «reject» with it again and again held
+    every post for a withdrawal, and wrote an append-only row each time, past any bound."""
+    settings.COOKIE_CHOICE_RATE_LIMIT = "2/600"
+    accepted = accepted_cookie().value
+    choose(Client(), "reject")
+    for _ in range(5):
+        replay = Client()
+        replay.cookies[COOKIE] = accepted
+        withdrawn = choose(replay, "reject")
+        assert withdrawn.status_code == 302 and ".reject." in withdrawn.cookies[COOKIE].value
+        assert "googletagmanager" not in replay.get("/kk/").content.decode()
+    rows = list(CookieChoice.objects.order_by("id").values_list("visitor", "choice"))
+    assert [choice for _visitor, choice in rows] == ["accept", "reject", "reject"]
+    assert rows[2][0] == rows[0][0]  # the withdrawal names the acceptance it ends
