@@ -48,6 +48,22 @@ def _named(read):
     return wrapper
 
 
+def _userinfo_plain(var: str, value: str) -> None:
+    """A URL's user name and password hold no «/», «?» or «#»: each ends a URL's host part, so
+    that DATABASE_URL=postgres://emalu_app:p@ss/w0rd@db:5432/emalu was read as the host «ss»
+    and the database «w0rd@db:5432/emalu»: the host refused to start naming parts of the
+    password as the host and the database, in the journal, and never the cause."""
+    for url in str(value).split(","):  # CACHE_URL may list several servers
+        userinfo = url.strip().partition("://")[2].rpartition("@")[0]
+        if any(character in userinfo for character in "/?#"):
+            raise ImproperlyConfigured(
+                f"{var} holds «/», «?» or «#» in its password or user name, which end a URL's "
+                "host part (the value is not shown): percent-encode them, / as %2F, ? as %3F, "
+                "# as %23 (and @ as %40, % as %25), or choose a password of letters, digits, "
+                "- and _ (README, Deploying, step 3)."
+            )
+
+
 class Env(environ.Env):
     get_value = _named(environ.Env.get_value)
     BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")
@@ -66,6 +82,7 @@ class Env(environ.Env):
     def db_url(self, var, *args, **kwargs):
         """DATABASE_URL's settings; a scheme no database backend has («postgress://», a bare
         word) is refused here, not later by Django's start-up in a traceback."""
+        _userinfo_plain(var, self.ENVIRON.get(var, ""))
         with warnings.catch_warnings():  # its "Engine not recognized" prints the password
             warnings.simplefilter("ignore")
             config = environ.Env.db_url(self, var, *args, **kwargs)
@@ -85,6 +102,7 @@ class Env(environ.Env):
         """CACHE_URL's settings; a Redis database after the last «/» that is no number («/1x»,
         «/cache») is refused: redis-py read it as database 0, quietly, so that the site shared
         its counts and pages with whatever else used database 0 of that Redis."""
+        _userinfo_plain(var, self.ENVIRON.get(var, ""))
         config = environ.Env.cache_url(self, var, *args, **kwargs)
         for url in str(config.get("LOCATION") or "").split(","):
             parts = urlsplit(url.strip())
@@ -96,7 +114,16 @@ class Env(environ.Env):
                 )
         return config
 
-    email_url = _named(environ.Env.email_url)
+    @_named
+    def email_url(self, var, *args, **kwargs):
+        _userinfo_plain(var, self.ENVIRON.get(var, ""))
+        return environ.Env.email_url(self, var, *args, **kwargs)
+
+    def secret_url(self, var, default):
+        """A URL with a password in it (IMAP_URL), read as it is: checked as the others are."""
+        value = self(var, default=default)
+        _userinfo_plain(var, value)
+        return value
 
     def int(self, var, default=environ.Env.NOTSET, least=0):
         """A whole number, `least` or more: no variable of ours means anything below 0, and
@@ -121,6 +148,14 @@ class Env(environ.Env):
                 f"{var} is not a path such as desk-7f3a/ (words ending in /)."
             )
         return value
+
+    def list(self, var, cast=None, default=environ.Env.NOTSET):
+        """Comma-separated, each entry without the spaces around it, and none empty: ADMINS was
+        read so but ALLOWED_HOSTS=emaluplus-vko.kz, www.emaluplus-vko.kz stopped the start as
+        «not a host name», and TRUSTED_PROXIES=127.0.0.1, 10.0.0.0/24 kept « 10.0.0.0/24»."""
+        values = super().list(var, cast=cast, default=default)
+        stripped = (v.strip() if isinstance(v, str) else v for v in values)
+        return [v for v in stripped if v != ""]
 
     def _each(self, var, default, valid, what):
         """The list `var`, each entry `valid`; else a stop naming `var` and the form it takes

@@ -55,6 +55,13 @@ SECRET = "pw-s3cr3t-9a7"
         # A Redis database that is no number: redis-py quietly took database 0.
         ("CACHE_URL", f"redis://:{SECRET}@127.0.0.1:6379/1x"),
         ("CACHE_URL", f"redis://:{SECRET}@127.0.0.1:6379/1,redis://:{SECRET}@10.0.0.5:6379/cache"),
+        # A password with «/», «?» or «#» as it is: they end the host part, and the host was
+        # looked for at a piece of the password, named in the journal with the rest of it.
+        ("DATABASE_URL", f"postgres://emalu_app:p@ss/{SECRET}@127.0.0.1:5432/emalu"),
+        ("DATABASE_URL", f"postgres://emalu_app:{SECRET}?x@127.0.0.1:5432/emalu"),
+        ("CACHE_URL", f"redis://:{SECRET}/x@127.0.0.1:6379/1"),
+        ("EMAIL_URL", f"smtp+tls://mailer:{SECRET}#x@smtp.example.kz:587"),
+        ("IMAP_URL", f"imaps://requests:{SECRET}/x@mail.example.kz:993/INBOX"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
@@ -69,6 +76,22 @@ def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name
     assert SECRET not in str(error) and value not in str(error)
     # No parser's exception (which holds the value) chained to it, as cause or as context.
     assert error.__cause__ is None and (error.__context__ is None or error.__suppress_context__)
+
+
+def test_a_list_typed_with_spaces_after_its_commas_is_read_as_its_entries(monkeypatch):
+    """ADMINS=a, b was read so, but ALLOWED_HOSTS=emaluplus-vko.kz, www.emaluplus-vko.kz stopped
+    the start («not a host name») and TRUSTED_PROXIES kept « 10.0.0.0/24» with its space."""
+    spaced = {"ALLOWED_HOSTS": "emaluplus-vko.kz, www.emaluplus-vko.kz ,",
+              "CSRF_TRUSTED_ORIGINS": "https://emaluplus-vko.kz, https://www.emaluplus-vko.kz",
+              "TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/24",
+              "ADMINS": " ops@example.kz, dev@example.kz",
+              "DATA_HOSTS_IN_KAZAKHSTAN": "db.example.kz, 10.0.0.5"}  # fmt: skip
+    for key, setting in site_env("postgres://emalu_app@127.0.0.1:5432/emalu", **spaced).items():
+        monkeypatch.setenv(key, setting)
+    read = runpy.run_path(str(ROOT / "emalu" / "settings.py"))
+    for name, value in spaced.items():
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        assert [e for e in read[name] if e in entries] == entries, name
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Europe/Moscow"])
