@@ -64,6 +64,25 @@ def _userinfo_plain(var: str, value: str) -> None:
             )
 
 
+def _libpq_reads(var: str, value: str) -> None:
+    """DATABASE_URL is read by libpq too: the nightly backup's pg_dump (scripts/backup) and the
+    restore's commands. The site took «postgres://emalu_app:p@ss@db/emalu» (the host after the
+    last «@») and «pgsql://…», and the backup failed every night: libpq took the host after the
+    first «@», and read a scheme it does not know as a database's name."""
+    scheme, _, rest = value.partition("://")
+    if scheme.lower() in ("pgsql", "psql", "postgis") or scheme.startswith("prometheus_postg"):
+        raise ImproperlyConfigured(
+            f"{var} begins with a scheme the nightly backup's pg_dump does not read (the value "
+            "is not shown): write postgres://user:password@host:5432/name."
+        )
+    if "@" in rest.rpartition("@")[0]:
+        raise ImproperlyConfigured(
+            f"{var} holds «@» in its password or user name (the value is not shown): the site "
+            "reads it, but the nightly backup's pg_dump takes the host from after the first "
+            "«@»: percent-encode it as %40 (README, Deploying, step 3)."
+        )
+
+
 class Env(environ.Env):
     get_value = _named(environ.Env.get_value)
     BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")
@@ -82,7 +101,9 @@ class Env(environ.Env):
     def db_url(self, var, *args, **kwargs):
         """DATABASE_URL's settings; a scheme no database backend has («postgress://», a bare
         word) is refused here, not later by Django's start-up in a traceback."""
-        _userinfo_plain(var, self.ENVIRON.get(var, ""))
+        raw = str(self.ENVIRON.get(var, ""))
+        _userinfo_plain(var, raw)
+        _libpq_reads(var, raw)
         with warnings.catch_warnings():  # its "Engine not recognized" prints the password
             warnings.simplefilter("ignore")
             config = environ.Env.db_url(self, var, *args, **kwargs)

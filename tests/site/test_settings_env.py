@@ -62,6 +62,10 @@ SECRET = "pw-s3cr3t-9a7"
         ("CACHE_URL", f"redis://:{SECRET}/x@127.0.0.1:6379/1"),
         ("EMAIL_URL", f"smtp+tls://mailer:{SECRET}#x@smtp.example.kz:587"),
         ("IMAP_URL", f"imaps://requests:{SECRET}/x@mail.example.kz:993/INBOX"),
+        # What the site read but the nightly backup's pg_dump (libpq) did not: the backup failed
+        # every night, the first with the host «{SECRET}@127.0.0.1» in its line.
+        ("DATABASE_URL", f"postgres://emalu_app:p@{SECRET}@127.0.0.1:5432/emalu"),
+        ("DATABASE_URL", f"pgsql://emalu_app:{SECRET}@127.0.0.1:5432/emalu"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
