@@ -152,6 +152,20 @@ def test_gunicorn_names_a_number_it_cannot_read(monkeypatch, name, value):
     assert str(stopped.value.code).startswith(f"{name} is not a whole number")
 
 
+@pytest.mark.parametrize(
+    ("name", "value", "least"),
+    [("GUNICORN_WORKERS", "0", 1), ("GUNICORN_WORKERS", "-2", 1), ("GUNICORN_THREADS", "0", 1),
+     ("GUNICORN_TIMEOUT", "-1", 0), ("GUNICORN_WORKER_MEMORY_MB", "-384", 0)],
+)  # fmt: skip
+def test_gunicorn_names_a_number_below_what_it_can_run_on(monkeypatch, name, value, least):
+    """GUNICORN_WORKERS=0 started a master with no worker: listening, ready to systemd, and
+    every request waited until nginx gave up on it."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as stopped:
+        runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
+    assert str(stopped.value.code).startswith(f"{name} is below {least}, the least it may be")
+
+
 @pytest.mark.parametrize("value", ["", "127.0.0.1:", "127.0.0.1:99999", "http://127.0.0.1:8000"])
 def test_gunicorn_names_an_address_it_cannot_bind(monkeypatch, value):
     """GUNICORN_BIND left empty had gunicorn listen nowhere, and each worker it booted fail on
