@@ -91,3 +91,32 @@ def test_a_mail_the_relay_refuses_has_no_receipt(answered, settings):
     assert send_through_relay(settings, Refusing()) == (0, Email.objects.count())
     assert not Log.objects.filter(status=STATUS.sent).exists()
     assert set(Email.objects.values_list("status", flat=True)) == {STATUS.requeued}
+
+
+def test_the_destruction_confirmation_kept_nowhere_leaves_its_receipt_in_the_journal(
+    client, person, settings, caplog, django_capture_on_commit_callbacks
+):
+    """The confirmation that someone's data is destroyed goes straight to the relay and is kept
+    nowhere (not even its address): the journal's line, by request number, holds the relay's
+    reply, by which the relay's own log finds it."""
+    from consent.rights.answers import ticket_destroy
+
+    assert web_request(client, "kk", "destroy").status_code == 302
+    ticket = confirm(client)
+    relay, port = Relay(), free_port()
+    settings.MAILERS = mailers(environ.Env.email_url_config(f"smtp://127.0.0.1:{port}"))
+    controller = Controller(relay, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        with (
+            caplog.at_level("INFO", "consent.core.mail"),
+            django_capture_on_commit_callbacks(execute=True),
+        ):
+            ticket_destroy(ticket, actor=None)
+    finally:
+        controller.stop()
+    (queue_id,) = relay.queued
+    lines = [r.getMessage() for r in caplog.records if r.name == "consent.core.mail"]
+    assert lines == [f"destruction confirmation handed to the mail server: {ticket.reference}, "
+                     f"250 2.0.0 Ok: queued as {queue_id}"]  # fmt: skip
+    assert "asel" not in lines[0]
