@@ -295,3 +295,42 @@ def check_mail_relay(app_configs, **kwargs):
             )
         ]
     return []
+
+
+@register(deploy=True)
+def check_admins(app_configs, **kwargs):
+    """A server error (a 500) is mailed to ADMINS (emalu/logs.py), through a mailer that fails
+    silently (emalu/mailers.py). With ADMINS empty, or an entry that is no address («ops@»,
+    two addresses joined by «;»), a production host answered 500s that nobody heard of: only
+    the journal had them. emalu.service's `check --deploy` refuses the start instead."""
+    from email.utils import parseaddr
+
+    from django.core.exceptions import ValidationError
+    from django.core.validators import validate_email
+
+    if settings.DEBUG:
+        return []
+    wrong = []
+    for entry in settings.ADMINS:
+        address = parseaddr(entry if isinstance(entry, str) else entry[-1])[1]
+        try:
+            validate_email(address)
+        except ValidationError:
+            wrong.append(entry)
+    if settings.ADMINS and not wrong:
+        return []
+    said = (
+        f"ADMINS has {len(wrong)} entr{'y' if len(wrong) == 1 else 'ies'} that no mail can reach"
+        if wrong
+        else "ADMINS is empty"
+    )
+    return [
+        CheckWarning(
+            f"{said}: the report of a server error (a 500) would reach no one, and the fault "
+            "would be seen only in the journal.",
+            hint="Set ADMINS in /etc/emalu/env to the addresses that must hear of server "
+            "errors, comma-separated (ADMINS=ops@emaluplus-vko.kz,dev@emaluplus-vko.kz), the "
+            "same on every host (README, Configuration).",
+            id="emalu.W007",
+        )
+    ]

@@ -48,6 +48,41 @@ def _named(read):
     return wrapper
 
 
+def _userinfo_plain(var: str, value: str) -> None:
+    """A URL's user name and password hold no «/», «?» or «#»: each ends a URL's host part, so
+    that DATABASE_URL=postgres://emalu_app:p@ss/w0rd@db:5432/emalu was read as the host «ss»
+    and the database «w0rd@db:5432/emalu»: the host refused to start naming parts of the
+    password as the host and the database, in the journal, and never the cause."""
+    for url in str(value).split(","):  # CACHE_URL may list several servers
+        userinfo = url.strip().partition("://")[2].rpartition("@")[0]
+        if any(character in userinfo for character in "/?#"):
+            raise ImproperlyConfigured(
+                f"{var} holds «/», «?» or «#» in its password or user name, which end a URL's "
+                "host part (the value is not shown): percent-encode them, / as %2F, ? as %3F, "
+                "# as %23 (and @ as %40, % as %25), or choose a password of letters, digits, "
+                "- and _ (README, Deploying, step 3)."
+            )
+
+
+def _libpq_reads(var: str, value: str) -> None:
+    """DATABASE_URL is read by libpq too: the nightly backup's pg_dump (scripts/backup) and the
+    restore's commands. The site took «postgres://emalu_app:p@ss@db/emalu» (the host after the
+    last «@») and «pgsql://…», and the backup failed every night: libpq took the host after the
+    first «@», and read a scheme it does not know as a database's name."""
+    scheme, _, rest = value.partition("://")
+    if scheme.lower() in ("pgsql", "psql", "postgis") or scheme.startswith("prometheus_postg"):
+        raise ImproperlyConfigured(
+            f"{var} begins with a scheme the nightly backup's pg_dump does not read (the value "
+            "is not shown): write postgres://user:password@host:5432/name."
+        )
+    if "@" in rest.rpartition("@")[0]:
+        raise ImproperlyConfigured(
+            f"{var} holds «@» in its password or user name (the value is not shown): the site "
+            "reads it, but the nightly backup's pg_dump takes the host from after the first "
+            "«@»: percent-encode it as %40 (README, Deploying, step 3)."
+        )
+
+
 class Env(environ.Env):
     get_value = _named(environ.Env.get_value)
     BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")
@@ -66,6 +101,9 @@ class Env(environ.Env):
     def db_url(self, var, *args, **kwargs):
         """DATABASE_URL's settings; a scheme no database backend has («postgress://», a bare
         word) is refused here, not later by Django's start-up in a traceback."""
+        raw = str(self.ENVIRON.get(var, ""))
+        _userinfo_plain(var, raw)
+        _libpq_reads(var, raw)
         with warnings.catch_warnings():  # its "Engine not recognized" prints the password
             warnings.simplefilter("ignore")
             config = environ.Env.db_url(self, var, *args, **kwargs)
@@ -85,6 +123,7 @@ class Env(environ.Env):
         """CACHE_URL's settings; a Redis database after the last «/» that is no number («/1x»,
         «/cache») is refused: redis-py read it as database 0, quietly, so that the site shared
         its counts and pages with whatever else used database 0 of that Redis."""
+        _userinfo_plain(var, self.ENVIRON.get(var, ""))
         config = environ.Env.cache_url(self, var, *args, **kwargs)
         for url in str(config.get("LOCATION") or "").split(","):
             parts = urlsplit(url.strip())
@@ -96,7 +135,16 @@ class Env(environ.Env):
                 )
         return config
 
-    email_url = _named(environ.Env.email_url)
+    @_named
+    def email_url(self, var, *args, **kwargs):
+        _userinfo_plain(var, self.ENVIRON.get(var, ""))
+        return environ.Env.email_url(self, var, *args, **kwargs)
+
+    def secret_url(self, var, default):
+        """A URL with a password in it (IMAP_URL), read as it is: checked as the others are."""
+        value = self(var, default=default)
+        _userinfo_plain(var, value)
+        return value
 
     def int(self, var, default=environ.Env.NOTSET, least=0):
         """A whole number, `least` or more: no variable of ours means anything below 0, and
@@ -132,6 +180,14 @@ class Env(environ.Env):
                 f"{var} is not a sender id such as emaluplus (5 to 15 letters or digits)."
             )
         return value
+
+    def list(self, var, cast=None, default=environ.Env.NOTSET):
+        """Comma-separated, each entry without the spaces around it, and none empty: ADMINS was
+        read so but ALLOWED_HOSTS=emaluplus-vko.kz, www.emaluplus-vko.kz stopped the start as
+        «not a host name», and TRUSTED_PROXIES=127.0.0.1, 10.0.0.0/24 kept « 10.0.0.0/24»."""
+        values = super().list(var, cast=cast, default=default)
+        stripped = (v.strip() if isinstance(v, str) else v for v in values)
+        return [v for v in stripped if v != ""]
 
     def _each(self, var, default, valid, what):
         """The list `var`, each entry `valid`; else a stop naming `var` and the form it takes

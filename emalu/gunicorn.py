@@ -14,14 +14,19 @@ from gunicorn.http import message
 from emalu.logs import JsonFormatter, RedactTokens, redact
 
 
-def number(name, default):
-    """A whole number from the environment. One that is not stops gunicorn with the line that
-    names it: gunicorn answers any other error in this file with a traceback ending in the value."""
+def number(name, default, least=0):
+    """A whole number from the environment, `least` or more. One that is not stops gunicorn with
+    the line that names it: gunicorn answers any other error in this file with a traceback
+    ending in the value, and took GUNICORN_WORKERS=0 as a master with no worker, listening and
+    ready to systemd while every request waited until nginx gave up on it."""
     value = os.environ.get(name, str(default))
     try:
-        return int(value)
+        read = int(value)
     except ValueError:
         raise SystemExit(f"{name} is not a whole number (unset: {default}).") from None
+    if read < least:
+        raise SystemExit(f"{name} is below {least}, the least it may be (unset: {default}).")
+    return read
 
 
 def address(name, default):
@@ -41,8 +46,8 @@ def address(name, default):
 
 
 bind = address("GUNICORN_BIND", "127.0.0.1:8000")
-workers = number("GUNICORN_WORKERS", 3)
-threads = number("GUNICORN_THREADS", 1)
+workers = number("GUNICORN_WORKERS", 3, least=1)
+threads = number("GUNICORN_THREADS", 1, least=1)
 timeout = number("GUNICORN_TIMEOUT", 30)
 graceful_timeout = 20
 # A worker is replaced after this many requests, to hand back what a long life may leave behind

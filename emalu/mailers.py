@@ -9,7 +9,8 @@ def mailers(mail):
     """MAILERS from django-environ's email_url() of EMAIL_URL."""
     smtp = mail["EMAIL_BACKEND"].endswith("smtp.EmailBackend")
     default = {
-        "BACKEND": mail["EMAIL_BACKEND"],
+        # Django's own, keeping the relay's reply to each message (its queue id) for the outbox.
+        "BACKEND": "consent.core.smtp.EmailBackend" if smtp else mail["EMAIL_BACKEND"],
         "OPTIONS": {
             "host": mail["EMAIL_HOST"],
             "port": mail["EMAIL_PORT"],

@@ -218,7 +218,7 @@ SERVICE_ACHIEVED_GRACE_DAYS = env.int("SERVICE_ACHIEVED_GRACE_DAYS", default=30)
 # Requests: working days to answer (Law 94-V; access: 3 until a lawyer confirms; compliance L8).
 ACCESS_REQUEST_DAYS = env.int("ACCESS_REQUEST_DAYS", 3, least=1)
 # IMAP mailbox for requests by email: imaps://user:password@host:993/INBOX
-IMAP_URL = env("IMAP_URL", default="")
+IMAP_URL = env.secret_url("IMAP_URL", default="")
 
 # Analytics (compliance L19): nothing loads before the visitor accepts on the cookie banner.
 # With neither ID set there is no banner at all. The script addresses are settings so that tests

@@ -54,6 +54,7 @@ def site_env(url, **extra_env):
         "OPERATOR_BIN": "123456789012",
         "RESPONSIBLE_PERSON": "Live Test",
         "RESPONSIBLE_CONTACT": "dpo@example.kz",
+        "ADMINS": "ops@example.kz",  # or check --deploy refuses the start (emalu.W007)
         **extra_env,
     }
 

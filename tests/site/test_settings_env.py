@@ -58,6 +58,17 @@ SECRET = "pw-s3cr3t-9a7"
         # A Redis database that is no number: redis-py quietly took database 0.
         ("CACHE_URL", f"redis://:{SECRET}@127.0.0.1:6379/1x"),
         ("CACHE_URL", f"redis://:{SECRET}@127.0.0.1:6379/1,redis://:{SECRET}@10.0.0.5:6379/cache"),
+        # A password with «/», «?» or «#» as it is: they end the host part, and the host was
+        # looked for at a piece of the password, named in the journal with the rest of it.
+        ("DATABASE_URL", f"postgres://emalu_app:p@ss/{SECRET}@127.0.0.1:5432/emalu"),
+        ("DATABASE_URL", f"postgres://emalu_app:{SECRET}?x@127.0.0.1:5432/emalu"),
+        ("CACHE_URL", f"redis://:{SECRET}/x@127.0.0.1:6379/1"),
+        ("EMAIL_URL", f"smtp+tls://mailer:{SECRET}#x@smtp.example.kz:587"),
+        ("IMAP_URL", f"imaps://requests:{SECRET}/x@mail.example.kz:993/INBOX"),
+        # What the site read but the nightly backup's pg_dump (libpq) did not: the backup failed
+        # every night, the first with the host «{SECRET}@127.0.0.1» in its line.
+        ("DATABASE_URL", f"postgres://emalu_app:p@{SECRET}@127.0.0.1:5432/emalu"),
+        ("DATABASE_URL", f"pgsql://emalu_app:{SECRET}@127.0.0.1:5432/emalu"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
@@ -72,6 +83,22 @@ def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name
     assert SECRET not in str(error) and value not in str(error)
     # No parser's exception (which holds the value) chained to it, as cause or as context.
     assert error.__cause__ is None and (error.__context__ is None or error.__suppress_context__)
+
+
+def test_a_list_typed_with_spaces_after_its_commas_is_read_as_its_entries(monkeypatch):
+    """ADMINS=a, b was read so, but ALLOWED_HOSTS=emaluplus-vko.kz, www.emaluplus-vko.kz stopped
+    the start («not a host name») and TRUSTED_PROXIES kept « 10.0.0.0/24» with its space."""
+    spaced = {"ALLOWED_HOSTS": "emaluplus-vko.kz, www.emaluplus-vko.kz ,",
+              "CSRF_TRUSTED_ORIGINS": "https://emaluplus-vko.kz, https://www.emaluplus-vko.kz",
+              "TRUSTED_PROXIES": "127.0.0.1, 10.0.0.0/24",
+              "ADMINS": " ops@example.kz, dev@example.kz",
+              "DATA_HOSTS_IN_KAZAKHSTAN": "db.example.kz, 10.0.0.5"}  # fmt: skip
+    for key, setting in site_env("postgres://emalu_app@127.0.0.1:5432/emalu", **spaced).items():
+        monkeypatch.setenv(key, setting)
+    read = runpy.run_path(str(ROOT / "emalu" / "settings.py"))
+    for name, value in spaced.items():
+        entries = [entry.strip() for entry in value.split(",") if entry.strip()]
+        assert [e for e in read[name] if e in entries] == entries, name
 
 
 @pytest.mark.parametrize("zone", ["UTC", "Europe/Moscow"])
@@ -126,6 +153,20 @@ def test_gunicorn_names_a_number_it_cannot_read(monkeypatch, name, value):
     with pytest.raises(SystemExit) as stopped:
         runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
     assert str(stopped.value.code).startswith(f"{name} is not a whole number")
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "least"),
+    [("GUNICORN_WORKERS", "0", 1), ("GUNICORN_WORKERS", "-2", 1), ("GUNICORN_THREADS", "0", 1),
+     ("GUNICORN_TIMEOUT", "-1", 0), ("GUNICORN_WORKER_MEMORY_MB", "-384", 0)],
+)  # fmt: skip
+def test_gunicorn_names_a_number_below_what_it_can_run_on(monkeypatch, name, value, least):
+    """GUNICORN_WORKERS=0 started a master with no worker: listening, ready to systemd, and
+    every request waited until nginx gave up on it."""
+    monkeypatch.setenv(name, value)
+    with pytest.raises(SystemExit) as stopped:
+        runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
+    assert str(stopped.value.code).startswith(f"{name} is below {least}, the least it may be")
 
 
 @pytest.mark.parametrize("value", ["", "127.0.0.1:", "127.0.0.1:99999", "http://127.0.0.1:8000"])

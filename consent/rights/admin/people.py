@@ -2,12 +2,12 @@
 
 from django.contrib import admin, messages
 from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
-from django.db.models import Q
+from django.db.models import Prefetch, Q
 from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from post_office.models import Email
+from post_office.models import STATUS, Email, Log
 
 from consent.common.dates import document_time, reader_time
 from consent.common.text import EMPTY, clean_form_text, cleaning_bound
@@ -250,6 +250,8 @@ class SubjectAdmin(DeskOpening, AuditedAdmin):
         held = mail_to(obj) if obj.pk else Q(pk__in=[])
         rows = Email.objects.filter(held).order_by("-id")
         rows = rows.only("created", "subject", "status", "expires_at")[:50]  # not the bodies
+        receipts = Log.objects.filter(status=STATUS.sent).exclude(message="").order_by("-id")
+        rows = rows.prefetch_related(Prefetch("logs", receipts, to_attr="receipts"))
         # In TIME_ZONE and the staff member's format, as every other time on the page.
         now = timezone.now()
         lines = [(reader_time(e.created), e.subject, _mail_state(e, now)) for e in rows]
@@ -331,4 +333,11 @@ def _mail_state(mail: Email, now) -> str:
     waiting = mail.status in WAITING or mail.status is None
     if waiting and mail.expires_at is not None and mail.expires_at <= now:
         return str(_("expired, never sent"))
+    if receipt := next(iter(getattr(mail, "receipts", [])), None):
+        # The relay's receipt (core.delivery._record): when it took the mail, and its queue id,
+        # which the officer quotes to the person and by which the relay's own log traces it.
+        return str(_("handed to the mail server on %(when)s: %(reply)s")) % {
+            "when": reader_time(receipt.date),
+            "reply": receipt.message,
+        }
     return mail.get_status_display()

@@ -1,0 +1,48 @@
+"""Who hears of a server error: ADMINS. Empty, or with an entry no mail reaches, a production
+host answered 500s that nobody was told of (the error mail fails silently, emalu/mailers.py).
+emalu.service's `check --deploy --fail-level WARNING` now refuses the start, naming ADMINS."""
+
+import subprocess
+
+import pytest
+
+from emalu.checks import check_admins
+from tests.live import PYTHON, ROOT, live_database, redis_cache, site_env
+
+KEY = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
+CHECK = [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+
+
+@pytest.mark.parametrize(
+    ("admins", "debug", "refused"),
+    [
+        ([], False, True),
+        (["ops@"], False, True),  # half an address
+        (["ops@emaluplus-vko.kz;dev@emaluplus-vko.kz"], False, True),  # «;» for «,»
+        (["ops@emaluplus-vko.kz"], False, False),
+        (["Ops <ops@emaluplus-vko.kz>", "dev@emaluplus-vko.kz"], False, False),
+        ([], True, False),  # `make run`: the console shows the error
+    ],
+)
+def test_a_production_host_no_error_mail_reaches_does_not_start(admins, debug, refused, settings):
+    settings.ADMINS, settings.DEBUG = admins, debug
+    said = check_admins(None)
+    assert [w.id for w in said] == (["emalu.W007"] if refused else [])
+    assert all("ADMINS" in w.msg and "ADMINS" in w.hint for w in said)
+
+
+@pytest.mark.live
+@pytest.mark.django_db
+def test_the_start_names_admins_and_takes_them_as_the_readme_writes_them(django_db_blocker):
+    """As the operator meets it: /etc/emalu/env without ADMINS, then with the README's
+    comma-separated list typed with spaces after the commas."""
+    with django_db_blocker.unblock(), live_database() as url, redis_cache(13) as cache:
+        env = site_env(url, **cache, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
+                       ALLOWED_HOSTS="emaluplus-vko.kz", MEDIA_ENCRYPTION_KEY=KEY)  # fmt: skip
+        env.pop("ADMINS")
+        alone = subprocess.run(CHECK, cwd=ROOT, env=env, capture_output=True, text=True)
+        assert alone.returncode == 1
+        assert "(emalu.W007) ADMINS is empty" in alone.stderr, alone.stderr
+        env["ADMINS"] = "ops@emaluplus-vko.kz, dev@emaluplus-vko.kz"
+        heard = subprocess.run(CHECK, cwd=ROOT, env=env, capture_output=True, text=True)
+        assert heard.returncode == 0, heard.stderr
