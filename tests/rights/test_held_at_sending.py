@@ -40,7 +40,7 @@ def queue_then_contradict():
         subject_block,
         subject_unblock,
     )
-    from consent.core.models import Guardian, Source, Subject
+    from consent.core.models import AuditEvent, Guardian, Source, Subject
     from consent.core.purposes import MARKETING, SERVICE
     from consent.core.texts import current_text
     from consent.marketing.optin import optin_start
@@ -87,7 +87,9 @@ def queue_then_contradict():
     subject_unblock(children["blocked"], reason="accuracy confirmed", source=Source.ADMIN)
     subject_unblock(readers["blocked"], reason="accuracy confirmed", source=Source.ADMIN)
     call_command("send_queued_mail")
-    return [first, outbox()]
+    held_back = list(AuditEvent.objects.filter(action=AuditEvent.Action.ANSWER_HELD_BACK)
+                     .values_list("subject_ref", flat=True))  # fmt: skip
+    return [first, outbox(), held_back == [children["blocked"].pk]]
 
 
 def test_mail_an_event_since_contradicts_is_held_back_and_the_rest_goes(django_db_blocker):
@@ -102,7 +104,7 @@ def test_mail_an_event_since_contradicts_is_held_back_and_the_rest_goes(django_d
                 "import json; from tests.rights.test_held_at_sending import queue_then_contradict;"
                 " print(json.dumps(queue_then_contradict()))"
             )
-            first, after_unblock = json.loads(shell(code, env).splitlines()[-1])
+            first, after_unblock, recorded = json.loads(shell(code, env).splitlines()[-1])
     finally:
         controller.stop()
     held, sent = [2, True], [0, False]  # post_office's «queued» (2) and expired; «sent» (0)
@@ -115,6 +117,9 @@ def test_mail_an_event_since_contradicts_is_held_back_and_the_rest_goes(django_d
         "stranger@example.kz": sent,
     }
     assert first == after_unblock == expected  # lifting the block sends none of them
+    # The parent's request records that its answer never went (the officers are told, to send
+    # it again once the block is lifted).
+    assert recorded
     received = {message["To"] for message in inbox.messages}
     assert PARENTS["free"] in received and READERS["subscribed"] in received
     assert not received & {PARENTS["blocked"], READERS["unsubscribed"], READERS["blocked"]}
