@@ -39,6 +39,7 @@ from .audit import audit
 from .mail import CONFIRMS
 from .models import AuditEvent, Guardian, GuardianMail, Subject
 from .purposes import MARKETING
+from .subjects import normalise_email
 
 logger = logging.getLogger(__name__)
 # A mail still to go: queued, or queued again after a failed try (claim() takes these).
@@ -173,6 +174,21 @@ def _unconfirmable(batch: list[Email]) -> list[Email]:
     return [m for m in asking if any(contradicted(m, a) for a in m.to)]
 
 
+def _no_longer_named(batch: list[Email]) -> set[int]:
+    """The mails of the batch written to a parent or guardian for a child (`GuardianMail`)
+    whose row on the child's record no longer holds the address: erased or corrected since it
+    was queued (rights.erasure.guardians_minimise keeps the parent's mail while another child's
+    record still holds the address). The record no longer names them as the one acting for the
+    child, so what the mail tells of the child is not theirs to receive (Art. 7(1), 24)."""
+    mails = {m.id: m for m in batch}
+    links = GuardianMail.objects.filter(email_id__in=mails).select_related("guardian")
+    return {
+        link.email_id for link in links
+        if normalise_email(link.guardian.contact) not in {normalise_email(a) for a in
+                                                          mails[link.email_id].to}
+    }  # fmt: skip
+
+
 def _come_of_age(batch: list[Email]) -> dict[int, Guardian]:
     """{mail id: guardian row} of the mails of the batch written to a parent or guardian as a
     child's representative (`GuardianMail`) whose child is 18 now, at the moment of sending, by
@@ -245,7 +261,8 @@ def send_batch(
     what happened since it was queued contradicts it: a withheld campaign mail (`_withheld`) is
     deleted unsent; a mail with files about a blocked person, to them or to their parent
     (`_blocked`), a link to confirm a consent the person refused or cannot give since
-    (`_unconfirmable`), or a mail to a parent for a child who is 18 now (`_come_of_age`),
+    (`_unconfirmable`), or a mail to a parent whom the child's record no longer names
+    (`_no_longer_named`) or for a child who is 18 now (`_come_of_age`),
     expires unsent, with an audit row for the latter."""
     batch_size = batch_size or po.get_batch_size()
     log_level = po.get_log_level() if log_level is None else log_level
@@ -265,6 +282,11 @@ def send_batch(
             withheld |= _expire_unsent(unconfirmable)
             logger.info("%d confirmation links held back: the person said no since, or is "
                         "blocked", len(unconfirmable))  # fmt: skip
+        unnamed = _no_longer_named([m for m in batch if m.id not in withheld])
+        if unnamed:
+            withheld |= _expire_unsent(unnamed)
+            logger.info("%d mails to parents held back: the child's record no longer names them",
+                        len(unnamed))  # fmt: skip
         of_age = _come_of_age([m for m in batch if m.id not in withheld])
         if of_age:  # held unsent, as a blocked person's
             withheld |= _expire_unsent(of_age)
