@@ -36,8 +36,10 @@ from post_office.models import STATUS, Email, Log
 
 from . import gate
 from .audit import audit
+from .mail import CONFIRMS
 from .models import AuditEvent, Guardian, GuardianMail, Subject
 from .purposes import MARKETING
+from .subjects import normalise_email
 
 logger = logging.getLogger(__name__)
 # A mail still to go: queued, or queued again after a failed try (claim() takes these).
@@ -126,24 +128,75 @@ def _withheld(batch: list[Email]) -> list[Email]:
 
 
 def _blocked(batch: list[Email]) -> list[Email]:
-    """The mails of the batch that carry files (an access answer: everything held about the
-    person) to the address of a person whose processing is now blocked (Art. 1(3), 25(2)(8);
-    compliance L12), made before the block: they wait while the mail server is down or the
-    queue is long, made without the block in view. They expire unsent, and
-    `files_mail_held_back` tells the requests' app: the desk makes a new answer. One made
-    since the block began is the desk's answer to the person's own access request, given to
-    them while blocked (rights.access.answered_while_blocked; nothing else mails files while
-    blocked): it goes. A letter without files (the block's own confirmation) still goes."""
+    """The mails of the batch that carry files (an access answer: everything held about a
+    person) about a person whose processing is now blocked (Art. 1(3), 25(2)(8); compliance
+    L12): to their own address, made before the block, or to their parent or guardian for them
+    (`GuardianMail`), whenever made. They wait while the mail server is down or the queue is
+    long, made without the block in view. They expire unsent, and `files_mail_held_back` tells
+    the requests' app: the desk makes a new answer. One made since the block began to the
+    person's own address is the desk's answer to their own access request, given to them while
+    blocked (rights.access.answered_while_blocked; nothing else mails files while blocked): it
+    goes. A parent's answer for a blocked child is never given while the block stands
+    (rights.access.stands_while_blocked), so one queued before it does not go either. A letter
+    without files (the block's own confirmation) still goes."""
     carrying = [m for m in batch if m.attachments.all()]  # prefetched by claim()
     if not carrying:
         return []
     addresses = {address.lower() for m in carrying for address in m.to}
     held = Subject.objects.alias(address=Lower("email")).filter(address__in=addresses)
     since = {s.email.lower(): gate.latest_event(s, None).at for s in gate.blocked_subjects(held)}
+    links = GuardianMail.objects.filter(email_id__in=[m.id for m in carrying])
+    children = dict(links.values_list("email_id", "guardian__subject_id"))
+    blocked_children = set(
+        gate.blocked_subjects(Subject.objects.filter(pk__in=children.values()))
+        .values_list("pk", flat=True)
+    )  # fmt: skip
     return [
         m for m in carrying
-        if any(m.created < since[a.lower()] for a in m.to if a.lower() in since)
+        if children.get(m.id) in blocked_children
+        or any(m.created < since[a.lower()] for a in m.to if a.lower() in since)
     ]  # fmt: skip
+
+
+def _unconfirmable(batch: list[Email]) -> list[Email]:
+    """The mails of the batch that ask their reader to confirm a consent by a link
+    (`mail.CONFIRMS`: the newsletter's double opt-in) which can confirm nothing any more: the
+    person at the address is blocked now (the link's page refuses them, Art. 23; compliance
+    L12), or gave their word on the purpose since the mail was written (an unsubscribe, a
+    withdrawal: the link is older than it, consent.marketing.optin._word_since). Queued before
+    that word (the mail server down, the queue long), it asked a person who had just said no to
+    say yes, with a button that then refused them."""
+    asking = [m for m in batch if (m.headers or {}).get(CONFIRMS)]
+    if not asking:
+        return []
+    addresses = {address.lower() for m in asking for address in m.to}
+    on_record = Subject.objects.alias(address=Lower("email")).filter(address__in=addresses)
+    held = {s.email.lower(): s for s in on_record}
+    blocked = {s.email.lower() for s in gate.blocked_subjects(on_record)}
+
+    def contradicted(mail: Email, address: str) -> bool:
+        person = held.get(address.lower())
+        if person is None:
+            return False
+        latest = gate.latest_event(person, mail.headers[CONFIRMS])
+        return address.lower() in blocked or (latest is not None and latest.at >= mail.created)
+
+    return [m for m in asking if any(contradicted(m, a) for a in m.to)]
+
+
+def _no_longer_named(batch: list[Email]) -> set[int]:
+    """The mails of the batch written to a parent or guardian for a child (`GuardianMail`)
+    whose row on the child's record no longer holds the address: erased or corrected since it
+    was queued (rights.erasure.guardians_minimise keeps the parent's mail while another child's
+    record still holds the address). The record no longer names them as the one acting for the
+    child, so what the mail tells of the child is not theirs to receive (Art. 7(1), 24)."""
+    mails = {m.id: m for m in batch}
+    links = GuardianMail.objects.filter(email_id__in=mails).select_related("guardian")
+    return {
+        link.email_id for link in links
+        if normalise_email(link.guardian.contact) not in {normalise_email(a) for a in
+                                                          mails[link.email_id].to}
+    }  # fmt: skip
 
 
 def _come_of_age(batch: list[Email]) -> dict[int, Guardian]:
@@ -222,8 +275,12 @@ def send_batch(
     batch_size: int | None = None, log_level: int | None = None, skip: frozenset[int] = frozenset()
 ) -> tuple[list[int], list[int], list[int]]:
     """Claim, send and record one batch: (ids sent, ids not sent, ids withheld); all empty when
-    nothing is due. A withheld campaign mail (`_withheld`) is deleted unsent; a mail with files
-    to a blocked person (`_blocked`), or to a parent for a child who is 18 now (`_come_of_age`),
+    nothing is due. Each mail about a person is asked again, at the moment of sending, whether
+    what happened since it was queued contradicts it: a withheld campaign mail (`_withheld`) is
+    deleted unsent; a mail with files about a blocked person, to them or to their parent
+    (`_blocked`), a link to confirm a consent the person refused or cannot give since
+    (`_unconfirmable`), or a mail to a parent whom the child's record no longer names
+    (`_no_longer_named`) or for a child who is 18 now (`_come_of_age`),
     expires unsent, with an audit row for the latter."""
     batch_size = batch_size or po.get_batch_size()
     log_level = po.get_log_level() if log_level is None else log_level
@@ -238,6 +295,16 @@ def send_batch(
             files_mail_held_back.send(sender=Email, names=names)
             logger.info("%d mails with files held back: the person's processing is blocked",
                         len(blocked))  # fmt: skip
+        unconfirmable = {m.id for m in _unconfirmable([m for m in batch if m.id not in withheld])}
+        if unconfirmable:
+            withheld |= _expire_unsent(unconfirmable)
+            logger.info("%d confirmation links held back: the person said no since, or is "
+                        "blocked", len(unconfirmable))  # fmt: skip
+        unnamed = _no_longer_named([m for m in batch if m.id not in withheld])
+        if unnamed:
+            withheld |= _expire_unsent(unnamed)
+            logger.info("%d mails to parents held back: the child's record no longer names them",
+                        len(unnamed))  # fmt: skip
         of_age = _come_of_age([m for m in batch if m.id not in withheld])
         if of_age:  # held unsent, as a blocked person's
             withheld |= _expire_unsent(of_age)

@@ -30,6 +30,10 @@ logger = logging.getLogger(__name__)
 # it, so that a vacation reply or a helpdesk robot and the requests intake never write to each
 # other in a loop.
 AUTOMATIC = {"Auto-Submitted": "auto-generated"}
+# The header of a mail that asks its reader to confirm a consent by a link (the newsletter's
+# double opt-in: consent.marketing.optin), naming the purpose: the sender asks at the moment of
+# sending whether the link can still confirm it (core.delivery._unconfirmable).
+CONFIRMS = "X-Emalu-Confirms"
 
 
 def _interpolate(text, params):

@@ -23,7 +23,7 @@ from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.guardians import guardian_lacking
 from consent.core.ledger import consent_grant
-from consent.core.mail import queue_mail
+from consent.core.mail import CONFIRMS, queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import MARKETING
 from consent.core.subjects import (
@@ -99,6 +99,7 @@ def optin_start(email: str, name: str, language: str, guardian: Guardian | None 
         {"confirm_url": url},
         language=language,
         subject_line=_("Please confirm your subscription"),
+        headers={CONFIRMS: MARKETING},
         unproven_address=True,
     )
 

@@ -17,6 +17,7 @@ from consent.core.models import Subject
 from consent.core.purposes import purpose_choices
 
 from .access import ticket_answer_access
+from .answer_language import other_language_refusal
 from .answers import (
     ticket_answer,
     ticket_block,
@@ -145,7 +146,10 @@ class ActionForm(forms.Form):
     # What the officer typed, as it reads (as a visitor's text is): a zero-width space pasted
     # from a letter was a refusal's «reasons», mailed as nothing, or a correction's document.
     def clean_reason(self) -> str:
-        return clean_form_text(self.cleaned_data["reason"], multiline=True)
+        reason = clean_form_text(self.cleaned_data["reason"], multiline=True)
+        if refusal := other_language_refusal(reason, self.ticket.language):
+            raise ValidationError(refusal)  # the letter it goes into is wholly the person's
+        return reason
 
     def clean_document(self) -> str:
         return clean_form_text(self.cleaned_data["document"], multiline=False)

@@ -120,3 +120,31 @@ def test_a_child_destroyed_takes_the_mail_to_their_parent_about_them_and_no_othe
     sent, _failed, _withheld = send_batch()
     to_her_mother = Email.objects.filter(pk__in=sent, to__icontains=PARENT)
     assert set(to_her_mother.values_list("pk", flat=True)) == about_him  # nothing about her
+
+
+def test_a_letter_queued_to_a_parent_the_childs_record_no_longer_names_is_not_sent(
+    make_subject, django_capture_on_commit_callbacks
+):
+    """The «guardian» item of one daughter's record erased while the answer to what the parent
+    asked for her waited in the outbox (a mail server down): her sister's record still holds
+    the address, so the parent's mail stays; this letter, about the one record that no longer
+    names them, went out all the same."""
+    from consent.core.delivery import send_queued
+    from consent.rights.answers import ticket_answer
+    from consent.rights.wards import ward_request
+
+    child = make_subject(full_name="Айсұлу", email="zqchild@example.kz", birth_date="2012-05-17")
+    sister = make_subject(full_name="Әйгерім", email="zqsister@example.kz", birth_date="2014-02-01")
+    row = Guardian.objects.create(subject=child, full_name="Гүлнар", contact=PARENT)
+    Guardian.objects.create(subject=sister, full_name="Гүлнар", contact=PARENT)
+    asked = ward_request(PARENT, row.pk, "transfer_notice", "", "kk")
+    ticket_answer(asked, answer="Деректер ешкімге берілген жоқ.", actor=None)
+    letter = Email.objects.filter(subject__contains=asked.reference).latest("id")
+    assert letter.to == [PARENT]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        subject_minimise(child, EVERYTHING_BUT_THE_GUARDIAN, request_ref="R-94")
+    send_queued()
+    letter.refresh_from_db()
+    assert letter.status != 0  # post_office's «sent»: held back, expired unsent
+    assert letter.expires_at is not None

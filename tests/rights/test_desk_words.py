@@ -1,0 +1,63 @@
+"""The desk's words and the officer's. A request's text is named as what it is, the person's
+letter or statement, in the officer's language: in Kazakh it read «Хабарлама», a notification
+(what the site sends), beside the request's «хат» and «өтініш» everywhere else on the page. And
+an answer the officer types goes into a letter wholly in the person's language (compliance L24):
+one typed in the other language is refused, nothing sent."""
+
+import re
+
+import pytest
+from django.utils import translation
+
+from consent.rights.models import Ticket
+
+from .conftest import act, confirm_link, mails_to, web_request
+
+NOTIFICATION = {"kk": "хабарлама", "ru": "уведомление"}
+REQUEST_TEXT = {"kk": "Өтініш мәтіні", "ru": "Текст запроса"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_requests_text_is_labelled_as_the_persons_words(client, desk, person, lang):
+    web_request(client, "kk", "correct", message="Тегім қате жазылған: Қасымова")
+    ticket = Ticket.objects.get()
+    desk.cookies["django_language"] = lang
+    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    text = re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page))
+    assert REQUEST_TEXT[lang] in text and "Тегім қате жазылған" in text
+    with translation.override(lang):  # nor any other label of a request's field
+        labels = [str(field.verbose_name).lower() for field in Ticket._meta.fields]
+    assert not [label for label in labels if NOTIFICATION[lang] in label]
+
+
+# A question answered in writing (ticket_answer), by an officer whose desk is in the other language.
+ANSWERS = {
+    "kk": ("Здравствуйте! Мы не передавали ваши данные третьим лицам.",
+           "напишите его на казахском"),  # told in the officer's language
+    "ru": ("Сәлеметсіз бе! Біз сіздің деректеріңізді үшінші тұлғаларға бергеніміз жоқ.",
+           "оны орыс тілінде жазыңыз"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_answer_typed_in_the_other_language_is_refused_and_nothing_is_sent(
+    client, desk, person, lang
+):
+    web_request(client, lang, "transfer_notice")
+    assert client.post(confirm_link()).status_code == 200
+    ticket = Ticket.objects.get()
+    desk.cookies["django_language"] = "ru" if lang == "kk" else "kk"  # the officer's own
+    sent = len(mails_to(person.email))
+    words, told = ANSWERS[lang]
+    page = act(desk, ticket, reason=words).content.decode()
+    assert told in page.replace("\xa0", " ")
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.OPEN and len(mails_to(person.email)) == sent
+    # In the person's language, with a name or a word of the other one quoted, it goes.
+    answer = {
+        "kk": "Деректеріңіз ешкімге берілген жоқ (сұрағыңыз: «передача данных»).",
+        "ru": "Ваши данные никому не передавались, Әсел.",
+    }[lang]
+    act(desk, ticket, reason=answer)
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.DONE and answer in mails_to(person.email)[-1].message
