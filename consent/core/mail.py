@@ -32,7 +32,7 @@ logger = logging.getLogger(__name__)
 AUTOMATIC = {"Auto-Submitted": "auto-generated"}
 # The header of a mail that asks its reader to confirm a consent by a link (the newsletter's
 # double opt-in: consent.marketing.optin), naming the purpose: the sender asks at the moment of
-# sending whether the link can still confirm it (core.delivery._unconfirmable).
+# sending whether the link can still confirm it (core.withheld.unconfirmable).
 CONFIRMS = "X-Emalu-Confirms"
 
 

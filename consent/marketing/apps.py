@@ -10,11 +10,8 @@ class MarketingConfig(AppConfig):
     verbose_name = _("News and offers")
 
     def ready(self):
-        from consent.core.delivery import (
-            campaign_mail_permitted,
-            campaign_mail_refused,
-            campaign_mail_withheld,
-        )
+        from consent.core.delivery import campaign_mail_refused, campaign_mail_withheld
+        from consent.core.withheld import campaign_mail_permitted
 
         from .campaigns import mails_permitted, recipients_withheld
         from .headers import register

@@ -117,7 +117,7 @@ class CampaignRecipient(models.Model):
     # The campaign mail's Message-ID in the outbox: which row a mail withheld unsent is.
     outbox_message_id = models.CharField(max_length=300, blank=True, editable=False)
     # The mail was deleted unsent: marketing no longer permitted when it was to go out
-    # (core/delivery.py::_withheld; compliance L15).
+    # (core/withheld.py::withheld_campaign; compliance L15).
     withheld_at = models.DateTimeField(_("not sent: no longer permitted"), null=True, blank=True)
     # The mail came back to the intake mailbox (returns.py): a hard bounce or a complaint. No
     # campaign goes to the person again until they confirm an address anew.

@@ -63,7 +63,7 @@ REVIEW_REASONS = {
 def drop_outbox_attachments(at: datetime) -> None:
     """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
     failed FAILED_ATTACHMENTS_KEPT before `at`, or expired unsent (held back by the sender for a
-    person blocked since, `core.delivery._blocked`), and attachments no email refers to any
+    person blocked since, `core.withheld.blocked_files`), and attachments no email refers to any
     more; their emails are never sent again without them (`outbox.attachments_delete`)."""
     from post_office.models import STATUS, Attachment, Email
 
