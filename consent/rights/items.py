@@ -27,8 +27,9 @@ from consent.core.models import Subject
 
 from .besides import COURTESY, KAZAKH_ASKING_FORM, RUSSIAN_ASKING
 from .models import Ticket
-from .sentences import SENTENCE_END
+from .sentences import SENTENCE_END, sentences
 from .spelling import FUNCTION_WORDS, fold, words
+from .word_order import DATA_NOUNS
 
 # The beginnings of the words that name an item of the record, folded (spelling.fold).
 ITEMS = {
@@ -82,12 +83,17 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
 def item_instead(found: list, text: str) -> list:
     """The matches (phrases.Match) found in `text` but a destruction that is an item's
     correction: its phrase names no object, only removing and where from, and `text` names an
-    item to remove («удалите из базы мой номер»); «удалите меня из базы» names none."""
+    item to remove («удалите из базы мой номер»); «удалите меня из базы» names none, nor does
+    one whose removing takes the data itself before the place, the items only listed in it
+    («удалить все мои персональные данные из вашей базы, включая номер телефона»)."""
     items = None
     kept = []
+    tokens = [token for sentence in sentences(text) for token in sentence.tokens]
     for match in found:
-        if match.phrase.kind == Ticket.Type.DESTROY and all(
-            word.startswith(REMOVE + PLACES) for word in match.phrase.words
+        if (
+            match.phrase.kind == Ticket.Type.DESTROY
+            and all(word.startswith(REMOVE + PLACES) for word in match.phrase.words)
+            and not any(word.startswith(DATA_NOUNS) for word in tokens[match.start : match.end])
         ):
             items = asked_items(text) if items is None else items
             if items:
