@@ -2,9 +2,10 @@
 Law 94-V Art. 24(1)(1): the person may learn whether, how, for what and to whom their data is
 processed and passed): «Какие мои данные у вас есть?», «Кому вы передаёте мои данные?», «Кто
 имеет доступ к моим данным?», «Менің қандай деректерім сізде бар?», «Деректерімді кімге
-бересіздер?». Such a letter names no request's phrase, or one that its question withholds
-(sentences.withheld: «кто», «где» before it), and opened "other", due in fifteen working days,
-where the access answer, which lists the data, its purposes and its recipients, is due in three.
+бересіздер?», «Who do you share my data with?». Such a letter names no request's phrase, or
+one that its question withholds (sentences.withheld: «кто», «где» before it), and opened
+"other", due in fifteen working days, where the access answer, which lists the data, its
+purposes and its recipients, is due in three.
 
 A question whether the data was ended («Вы удалили мои данные?», «Мои данные удалены?»,
 «Деректерім жойылды ма?») asks the same: what is held now. It is no new destruction (verb_forms
@@ -15,7 +16,7 @@ else's data (intake reads that after: about_whom.py, relatives.py)."""
 
 import re
 
-from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, sentences
+from .sentences import ASKED, KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
 from .spelling import word_set
 from .word_order import DATA_NOUNS
 
@@ -27,9 +28,13 @@ HELD = ("хран", "имеет", "имеют", "доступ", "обраба", 
         "ондей", "пайдалан", "жина", "бересиз", "берет", "берилг", "берилд", "бердин", "тапсыр",
         "колжетим")  # fmt: skip
 HELD_WORDS = word_set("есть ест бар барма откуда кайдан")  # whence: its source
-# Ended, only in the past or as a passive: «удалили», «удалены», «уничтожены», «стёрли»,
-# «жойылды», «жойдыңыз», «өшірілді» (not «удалите», which asks for it).
-ENDED = re.compile(r"^(?:(?:удал|уничтож)(?:ил|ен)|стер[тл]|(?:жой|ошир)(?:[ыи]л|д[ыи]|г[ае]н))")
+# Ended or blocked, only in the past or as a passive: «удалили», «удалены», «уничтожены»,
+# «стёрли», «жойылды», «жойдыңыз», «өшірілді», «заблокированы», «бұғатталды» (not «удалите»,
+# which asks for it).
+ENDED = re.compile(
+    r"^(?:(?:удал|уничтож)(?:ил|ен)|стер[тл]|(?:жой|ошир)(?:[ыи]л|д[ыи]|г[ае]н)"
+    r"|заблокир\w*(?:ал|ан)|бугатта(?:л|д))"
+)
 # A Russian imperative («передайте», «предоставьте»), a Kazakh one of «сіз» («сақтаңыз»,
 # «беріңіздер»), which asks for the act; not the Kazakh past of «сіз» («сақтадыңыз»).
 IMPERATIVE = re.compile(r"(йте|ьте|н[ыи]з(д[ае]р)?(ши)?)$")
@@ -38,6 +43,17 @@ KAZAKH_PAST_YOU = re.compile(r"[дт][ыи]н[ыи]з(д[ае]р)?$")
 WHO = ("ким",)
 # Why and when: for an officer (see the module). Folded.
 WHY_OR_WHEN = word_set("почему зачем когда неге кашан")
+# English, read as written (spelling.words reads a Latin word as the Cyrillic it may stand for):
+# «Who do you share my data with?», «What data do you have about me?», «Did you delete my data?».
+ENGLISH_OWN = word_set("my me mine")
+ENGLISH_DATA = word_set("data information details")
+ENGLISH_HELD = word_set(
+    "have has hold holding keep keeping store stored share shared sell sold pass passed use "
+    "used process processed transfer transferred disclose disclosed deleted erased removed"
+)
+ENGLISH_DID = word_set("did have has")  # «did you delete», «have you deleted»
+ENGLISH_ENDED = word_set("delete erase remove")
+ENGLISH_WHY_OR_WHEN = word_set("why when")
 
 
 def asks_about_own(text: str) -> bool:
@@ -59,7 +75,18 @@ def asks_about_own(text: str) -> bool:
         )
         if asked and any(map(_held_or_ended, tokens)):
             return True
-    return False
+    return any(map(_asked_in_english, SENTENCE_END.split(text or "")))
+
+
+def _asked_in_english(piece: str) -> bool:
+    said = re.findall(r"[a-z]+", piece.casefold())
+    if not (ASKED.search(piece.strip()) and ENGLISH_OWN & set(said) and ENGLISH_DATA & set(said)):
+        return False
+    if ENGLISH_WHY_OR_WHEN & set(said):
+        return False
+    return bool(ENGLISH_HELD & set(said)) or bool(
+        ENGLISH_DID & set(said) and ENGLISH_ENDED & set(said)
+    )
 
 
 def _held_or_ended(word: str) -> bool:

@@ -29,6 +29,8 @@ Type = Ticket.Type
     "Деректерімді үшінші тұлғаларға бересіз бе?",
     "Деректерім сізде бар ма?",
     "Komu vy peredaete moi dannye?",
+    "Who do you share my data with?",
+    "What data do you have about me?",
 ])  # fmt: skip
 def test_a_question_about_ones_own_data_is_an_access_request(person, body):
     ticket = ingest(message("Вопрос", body=body))
@@ -43,8 +45,13 @@ def test_a_question_about_ones_own_data_is_an_access_request(person, body):
     "Деректерім жойылды ма?",
     "Деректерімді жойдыңыз ба?",
     "Добрый день! Я писала вам месяц назад. Вы удалили мои данные?",
+    "Вы заблокировали мои данные?",
+    "Деректерім бұғатталды ма?",
+    "Did you delete my data?",
 ])  # fmt: skip
-def test_asking_whether_the_data_was_deleted_asks_what_is_held_and_deletes_nothing(person, body):
+def test_asking_whether_the_data_was_deleted_or_blocked_asks_what_is_held_and_does_nothing(
+    person, body
+):
     ticket = ingest(message("Вопрос", body=body))
     assert ticket.type == Type.ACCESS
     assert untouched(person)
@@ -58,6 +65,7 @@ def test_asking_whether_the_data_was_deleted_asks_what_is_held_and_deletes_nothi
     "Удалите мои данные?",
     "Вы удалили мои данные, спасибо.",
     "Не передавайте мои данные третьим лицам",
+    "Why did you delete my data?",
 ])  # fmt: skip
 def test_a_complaint_a_request_or_someone_elses_data_opens_no_access(person, body):
     assert ingest(message("Вопрос", body=body)).type != Type.ACCESS
@@ -67,3 +75,18 @@ def test_a_complaint_a_request_or_someone_elses_data_opens_no_access(person, bod
 def test_a_question_under_a_request_keeps_the_request(person):
     body = "Вы удалили мои данные? Прошу удалить мои данные полностью."
     assert ingest(message("Данные", body=body)).type == Type.DESTROY
+
+
+@pytest.mark.parametrize("body", [
+    "Вы удалили мой номер телефона?",
+    "Нөмірімді өшірдіңіз бе?",
+    "Фамилию исправили?",
+])  # fmt: skip
+def test_asking_whether_an_item_was_changed_or_removed_does_not_ask_it_again(person, body):
+    assert ingest(message("Вопрос", body=body)).type == Type.OTHER
+    assert untouched(person)
+
+
+def test_a_change_told_still_asks_for_its_correction(person):
+    body = "У меня изменился номер телефона, новый +7 701 765 43 21"
+    assert ingest(message("Данные", body=body)).type == Type.CORRECT
