@@ -20,6 +20,8 @@ as what is removed («удалите из базы мой номер»): then it
 right after a sentence that names an item as wrong («В фамилии ошибка.», «Тегім қате
 жазылған.»), corrects that item (WRONG)."""
 
+import re
+
 from django.utils.translation import gettext_lazy as _
 
 from consent.core.mail import interpolate
@@ -27,8 +29,9 @@ from consent.core.models import Subject
 
 from .besides import COURTESY, KAZAKH_ASKING_FORM, RUSSIAN_ASKING
 from .models import Ticket
-from .sentences import SENTENCE_END
+from .sentences import ASKED, QUESTION_PARTICLES, SENTENCE_END, sentences
 from .spelling import FUNCTION_WORDS, fold, words
+from .word_order import DATA_NOUNS
 
 # The beginnings of the words that name an item of the record, folded (spelling.fold).
 ITEMS = {
@@ -47,6 +50,11 @@ REMOVE = ("удал", "убер", "убр", "сотр", "вычеркн", "ис�
 # A Kazakh verb negated inside it («өзгертпеңіз», «жоймаңыз»): a syllable right after its stem.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 NOT = frozenset({"не", "ни"})
+# What follows a verb's stem when it tells the act done: the Russian past and passive
+# («удалили», «изменён», «исправлены»), the Kazakh past («өшірдіңіз», «жойылды»). In a question
+# it asks whether it was done («Вы удалили мой номер?»), and opened the item's removal again;
+# told, it still asks («У меня изменился номер телефона»: correct it). Folded.
+DONE = re.compile(r"[иаяеы]?л(а|о|и)?(сь|ся)?|л?[её]н[аоы]?|[ыи]?л?[дт][ыи].*")
 # An item told as wrong: «ошибка в фамилии», «неверный номер», «тегім қате», «дұрыс емес».
 # By beginning; the Kazakh «қате» as a whole word («категория» is none), «дұрыс» with «емес».
 WRONG = ("ошиб", "неправильн", "неверн", "опечат", "неточн", "кателес")
@@ -65,7 +73,9 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
     found, wrong = {}, []
     for piece in SENTENCE_END.split(text or ""):
         folded = [fold(word) for word in words(piece)]
-        verbs = [verb for at, word in enumerate(folded) if (verb := _verb(folded, at, word))]
+        asked = bool(ASKED.search(piece.strip()) or QUESTION_PARTICLES & set(folded))
+        verbs = [verb for at, word in enumerate(folded)
+                 if (verb := _verb(folded, at, word, asked=asked))]  # fmt: skip
         items = [_item(word, folded[at + 1] if at + 1 < len(folded) else "")
                  for at, word in enumerate(folded)]  # fmt: skip
         if verbs == ["change"] and not any(items) and _bare(folded):
@@ -82,12 +92,17 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
 def item_instead(found: list, text: str) -> list:
     """The matches (phrases.Match) found in `text` but a destruction that is an item's
     correction: its phrase names no object, only removing and where from, and `text` names an
-    item to remove («удалите из базы мой номер»); «удалите меня из базы» names none."""
+    item to remove («удалите из базы мой номер»); «удалите меня из базы» names none, nor does
+    one whose removing takes the data itself before the place, the items only listed in it
+    («удалить все мои персональные данные из вашей базы, включая номер телефона»)."""
     items = None
     kept = []
+    tokens = [token for sentence in sentences(text) for token in sentence.tokens]
     for match in found:
-        if match.phrase.kind == Ticket.Type.DESTROY and all(
-            word.startswith(REMOVE + PLACES) for word in match.phrase.words
+        if (
+            match.phrase.kind == Ticket.Type.DESTROY
+            and all(word.startswith(REMOVE + PLACES) for word in match.phrase.words)
+            and not any(word.startswith(DATA_NOUNS) for word in tokens[match.start : match.end])
         ):
             items = asked_items(text) if items is None else items
             if items:
@@ -124,13 +139,16 @@ def _asking(word):
     )
 
 
-def _verb(folded, at, word):
-    """ "change", "remove" or None: what the word asks, unless negated."""
+def _verb(folded, at, word, *, asked=False):
+    """ "change", "remove" or None: what the word asks, unless negated, or `asked` whether it
+    was done (DONE)."""
     for kind, stems in (("change", CHANGE), ("remove", REMOVE)):
         stem = next((stem for stem in stems if word.startswith(stem)), None)
         if stem is None:
             continue
         if (at and folded[at - 1] in NOT) or word[len(stem) : len(stem) + 2] in NEGATION_SYLLABLES:
+            return None
+        if asked and DONE.fullmatch(word[len(stem) :]):
             return None
         return kind
     return None

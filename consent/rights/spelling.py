@@ -9,7 +9,7 @@ import re
 import unicodedata
 from functools import lru_cache
 
-from consent.common.lookalikes import LOOKALIKE_LETTERS, LOOKALIKES
+from consent.common.lookalikes import LOOKALIKES
 
 from . import translit
 
@@ -29,7 +29,6 @@ def fold(word: str) -> str:
 
 
 CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
-LOOKALIKE = re.compile(f"[{LOOKALIKE_LETTERS}]")
 WORD = re.compile(r"[^\W_]+")
 
 
@@ -85,10 +84,16 @@ def words(text: str) -> list[str]:
     text = translit.without_apostrophes(text)
     for written in WORD.findall(text):
         word = written.casefold().replace("\u0307", "")
-        if CYRILLIC.search(word) and LOOKALIKE.search(word):
-            # Read before casefolding: a capital M, H, B or T looks Cyrillic, its small letter
-            # not («Mожно ли удалить»).
-            word = written.translate(LOOKALIKES).casefold()
+        if CYRILLIC.search(word) and translit.LATIN_RUN.search(word):
+            # Mostly Cyrillic: a Latin letter in it looks like the Cyrillic one, read before
+            # casefolding, since a capital M, H, B or T looks Cyrillic, its small letter not
+            # («Mожно ли удалить»); the Latin letters left are read as translit reads them
+            # («jaзылымнан»). Mostly Latin: Latin text with a Kazakh keyboard's letters in it
+            # («Menіñ derekterіmdі öşіrіñіz»), its Latin letters read so (translit.mixed).
+            latin_letters = sum(len(run) for run in translit.LATIN_RUN.findall(word))
+            if 2 * latin_letters <= len(CYRILLIC.findall(word)) + latin_letters:
+                word = written.translate(LOOKALIKES).casefold()
+            word = translit.mixed(word)
         elif translit.latin(word) and word not in ENGLISH:
             word = translit.to_cyrillic(word)
         found.append(word.replace("ё", "е"))

@@ -1,6 +1,7 @@
 """A letter about passing the writer's data to third parties (compliance L7): «Не передавайте мои
 данные третьим лицам», «Отзываю согласие на передачу данных третьим лицам», «Деректерімді үшінші
-тұлғаларға бермеңіз», «Передаёте ли вы мои данные третьим лицам?».
+тұлғаларға бермеңіз». (A question whether or to whom they are passed asks for access:
+own_questions.py.)
 
 Law 94-V Art. 24(1)(5) lets a person withdraw consent separately for transfer to third parties.
 The site asks no separate consent for it: the service consent names its one third party (the
@@ -16,6 +17,7 @@ person's page if that is what they want."""
 import re
 from itertools import pairwise
 
+from .own_questions import asks_about_own
 from .spelling import fold, words
 
 # «третьим лицам», «третьи стороны», «үшінші тұлғаларға», «үшінші жаққа», «third parties».
@@ -29,7 +31,10 @@ PASSING = ("переда", "передач", "предостав", "раскры
 
 def about_transfers(texts: list[str]) -> bool:
     """Whether the writer's words name third parties (THIRD, then PARTIES) and passing data on
-    to them (PASSING)."""
+    to them (PASSING); not when they ask whether or to whom their data is passed («Передаёте
+    ли вы мои данные третьим лицам?»): that is an access request (own_questions.py)."""
+    if any(map(asks_about_own, texts)):
+        return False
     said = [fold(word) for text in texts for word in words(text)]
     # English as written: words() reads a Latin word as the Cyrillic one it may stand for.
     said += [word for text in texts for word in re.findall(r"[a-z]+", (text or "").casefold())]

@@ -8,8 +8,10 @@ Each Latin letter becomes the Cyrillic letter it stands for, a Kazakh one as the
 people type for it without a Kazakh keyboard (spelling.FOLD: қ as к, ң as н, і as и, ...), so a
 word compares with a phrase as if typed in Cyrillic. What the alphabets write alike is read
 alike: «i» (и, й or і) is й after a vowel and и elsewhere; «y» (ы, or й after a vowel in
-Russian) likewise; «j» is ж (Kazakh), «c» ц, «h» and «kh» х, «sh» ш, «ch» ч, «zh» ж, «ya» я,
-«yu» ю. A letter it does not know keeps its base letter, without its marks.
+Russian) likewise; «j» is ж (Kazakh) but й after a vowel and я, ю after a consonant before a,
+u (Russian: «otzyvaju», «menja»); «c» ц, «h» and «kh» х, «gh» ғ, «sh» ш, «ch» ч, «zh» ж, «ya»
+я, «yu» ю. A letter it does not know keeps its base letter, without its marks. A word of Latin
+and Cyrillic letters has its Latin ones read so (mixed).
 """
 
 import re
@@ -25,10 +27,11 @@ LETTERS = str.maketrans({
     "w": "в", "x": "х", "z": "з", "ž": "ж",
 })  # fmt: skip
 # Letters before the single ones: ş, ç and the 2018 alphabet's sh, ch; «shch» before «sh».
-DIGRAPHS = re.compile(r"shch|sh|ch|zh|kh|ya|yu|yo")
-DIGRAPH = {"shch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ya": "я", "yu": "ю",
-           "yo": "е"}  # fmt: skip
-VOWELS = frozenset("аеиоуыэюяё")  # after one of these, i and y are й
+DIGRAPHS = re.compile(r"shch|sh|ch|zh|kh|gh|ya|yu|yo")
+DIGRAPH = {"shch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "gh": "г", "ya": "я",
+           "yu": "ю", "yo": "е"}  # fmt: skip
+IOTATED_J = {"a": "я", "u": "ю", "o": "е"}  # «ja», «ju», «jo» after a consonant
+VOWELS = frozenset("аеиоуыэюяёәіөұү")  # after one of these, i and y are й
 # Letters of Kazakh's Latin alphabets. Most are other languages' too: German writes ä, ö, ü
 # («Bitte löschen Sie meine Daten»), Turkish ğ, ı, ö, ü, Spanish ñ, Czech ú, ý, Polish ń, ó: alone
 # they tell no language (language.py reads them beside Kazakh words). Only the 1929 alphabet's
@@ -36,6 +39,8 @@ VOWELS = frozenset("аеиоуыэюяё")  # after one of these, i and y are й
 KAZAKH_LATIN = frozenset("äğǵıñńŋöóūüúýəɵƣ")
 KAZAKH_ONLY_LATIN = frozenset("ǵŋəɵƣ")
 APOSTROPHES = re.compile(r"(?<=[^\W\d_])['’ʼ`](?=[^\W\d_])")
+# A run of Latin letters inside a word that has Cyrillic ones too (mixed).
+LATIN_RUN = re.compile(r"([^\W\d_\u0400-\u04ff]+)")
 
 
 def latin(word: str) -> bool:
@@ -49,11 +54,24 @@ def without_apostrophes(text: str) -> str:
     return APOSTROPHES.sub("", text)
 
 
-def to_cyrillic(word: str) -> str:
-    """A casefolded Latin word as the Cyrillic word it stands for (see the module)."""
+def mixed(word: str) -> str:
+    """A casefolded word of Latin and Cyrillic letters as all Cyrillic: each run of Latin letters
+    read as to_cyrillic reads it, after the letter before it. People type Kazakh letters in Latin
+    text with the Kazakh keyboard's «і», «ң», «ө» («Menіñ derekterіmdі öşіrіñіz», «shygaryңyz»),
+    or switch the layout mid-word («jaзылымнан»)."""
+    parts = LATIN_RUN.split(word)
+    out = ""
+    for at, part in enumerate(parts):
+        out += to_cyrillic(part, before=out[-1:]) if at % 2 else part
+    return out
+
+
+def to_cyrillic(word: str, before: str = "") -> str:
+    """A casefolded Latin word as the Cyrillic word it stands for (see the module); `before`,
+    the Cyrillic letter it follows inside a word (mixed)."""
     # «İ» casefolds to i and a combining dot; other marks it does not know are dropped.
     word = unicodedata.normalize("NFC", word.replace("\u0307", ""))
-    out = []
+    out = list(before)
     i = 0
     while i < len(word):
         letter = word[i]
@@ -62,6 +80,16 @@ def to_cyrillic(word: str) -> str:
         if digraph:
             out.append(DIGRAPH[digraph[0]])
             i += len(digraph[0])
+            continue
+        if letter == "j" and (after_vowel or (out and word[i + 1 : i + 2] in IOTATED_J)):
+            # Russian written the German or ISO way: «otzyvaju», «pozhalujsta», «menja»; Kazakh's
+            # ж («jіberіñіz», «jazylym») begins its words or follows a consonant before ы, і.
+            if after_vowel:
+                out.append("й")
+            else:
+                out.append(IOTATED_J[word[i + 1]])
+                i += 1
+            i += 1
             continue
         if letter in "iı":
             out.append("й" if after_vowel else "и")
@@ -76,4 +104,4 @@ def to_cyrillic(word: str) -> str:
                 base = stripped.translate(LETTERS)
             out.append(base)
         i += 1
-    return "".join(out)
+    return "".join(out)[len(before) :]

@@ -105,12 +105,14 @@ def test_a_request_with_an_aside_or_its_object_first_is_read(db, body, kind):
 
 
 TWINS = {
-    f"{name}, {how}": row[at]
+    f"{name}, {how}": (row[at], row[1])
     for name, row in ROWS.items()
     for at, how in ((2, "negated"), (3, "questioned"), (4, "past"))
 }
 
 
-@pytest.mark.parametrize("body", TWINS.values(), ids=TWINS)
-def test_its_negated_questioned_or_past_twin_opens_nothing(db, body):
-    assert classify("", body)[0] == Type.OTHER
+@pytest.mark.parametrize("body, kind", TWINS.values(), ids=TWINS)
+def test_its_negated_questioned_or_past_twin_opens_nothing(db, body, kind):
+    """Not the request; a question whether it was done («Данные мои удалены?») asks what is
+    held now, an access request (own_questions.py)."""
+    assert classify("", body)[0] in {Type.OTHER, Type.ACCESS} - {kind}

@@ -112,10 +112,8 @@ def test_an_unsubscribe_wished_politely_stops_the_news_as_it_arrives(person, bod
 
 @pytest.mark.parametrize("body", [
     # a report of the past (whether it can be done, or how: test_asked_whether.py)
-    "Вы уже удалили мои данные?",
     "Спасибо, я вам благодарна, что вы удалили мои данные",
     "Я уже отписалась от рассылки, но письма приходят?",
-    "Деректерімді жойдыңыз ба?",
     "Егер деректерімді жойсаңыз, сертификатым қала ма?",
     "Деректерімді жойсаңыз, сертификатым қала ма?",
     # negated

@@ -69,7 +69,7 @@ def test_an_english_letter_that_does_not_ask_acts_on_nothing(person, body):
 
 STRANGERS = {
     "delete": ("Data deletion", "Hello, please delete my personal data. Regards", Type.DESTROY),
-    "a question": ("Question", "Hello, what personal data do you hold about me?", Type.OTHER),
+    "a question": ("Question", "Hello, what personal data do you hold about me?", Type.ACCESS),
     "unsubscribe": ("", "Unsubscribe me please", Type.UNSUBSCRIBE),
 }  # fmt: skip
 

@@ -51,7 +51,6 @@ def test_a_letter_asking_to_see_or_block_the_data_is_due_when_the_law_says(
 
 @pytest.mark.parametrize("body", [
     "Предоставьте, пожалуйста, данные для оплаты курса.",
-    "Вы передаёте мои данные третьим лицам?",
     "Деректерді үшінші тұлғаларға беру туралы айтыңызшы.",
 ])  # fmt: skip
 def test_a_letter_about_other_data_or_asking_a_question_opens_no_access_request(person, body):

@@ -43,8 +43,6 @@ def test_a_letter_objecting_or_asking_who_got_the_data_is_due_when_the_law_says(
     "Вы принимаете автоматизированные решения?",
     "Я не против автоматизированной обработки.",
     "Автоматтандырылған өңдеуге қарсы емеспін.",
-    "Кому переданы мои данные?",
-    "Вы передаёте мои данные третьим лицам?",
 ])  # fmt: skip
 def test_a_question_or_a_negation_of_them_is_still_for_an_officer(person, body):
     assert ingest(message("Вопрос", body=body)).type == Type.OTHER

@@ -19,7 +19,6 @@ SAID = {"kk": "үшінші тұлғаларға беру туралы", "ru": "
     "Запрещаю передавать мои персональные данные третьим лицам.",
     "Отзываю согласие на передачу моих данных третьим лицам",
     "Деректерімді үшінші тұлғаларға бермеңіз",
-    "Передаёте ли вы мои данные третьим лицам?",
     "Please do not share my data with third parties",
 ])  # fmt: skip
 def test_a_letter_about_third_parties_acts_on_nothing_and_says_so(person, body):

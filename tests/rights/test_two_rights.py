@@ -128,7 +128,8 @@ OBJECT_FIRST = {
     "ru, asked": ("Мои данные удалите, пожалуйста", Type.DESTROY),
     "kk, object after": ("Жойыңыз деректерімді", Type.DESTROY),
     "ru, negated": ("Мои данные не удаляйте", Type.OTHER),
-    "ru, reported": ("Мои данные вы удалили?", Type.OTHER),
+    # asks what is held now: access (own_questions.py), never a destruction again
+    "ru, reported": ("Мои данные вы удалили?", Type.ACCESS),
     "ru, a noun, no verb": ("Данные об удалении в письме неверны", Type.OTHER),
     "kk, negated": ("Жоймаңыз деректерімді", Type.OTHER),
 }  # fmt: skip

@@ -1,0 +1,98 @@
+"""A question about what is done with the writer's own data asks for access (compliance L7, L10;
+Law 94-V Art. 24(1)(1): the person may learn whether, how, for what and to whom their data is
+processed and passed): «Какие мои данные у вас есть?», «Кому вы передаёте мои данные?», «Кто
+имеет доступ к моим данным?», «Менің қандай деректерім сізде бар?», «Деректерімді кімге
+бересіздер?», «Who do you share my data with?». Such a letter names no request's phrase, or
+one that its question withholds (sentences.withheld: «кто», «где» before it), and opened
+"other", due in fifteen working days, where the access answer, which lists the data, its
+purposes and its recipients, is due in three.
+
+A question whether the data was ended («Вы удалили мои данные?», «Мои данные удалены?»,
+«Деректерім жойылды ма?») asks the same: what is held now. It is no new destruction (verb_forms
+reads the past as asking nothing), and no "other" either. A question of why or when
+(«Почему вы не удалили…», «Когда вы удалите…») is a complaint or about a request already made:
+for an officer. Nor does a supposition ask («…, если я отпишусь?»), nor a question about someone
+else's data (intake reads that after: about_whom.py, relatives.py)."""
+
+import re
+
+from .sentences import ASKED, KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
+from .spelling import word_set
+from .word_order import DATA_NOUNS
+
+# Holding, using or passing the data on, in any form but the imperative (IMPERATIVE): «храните»,
+# «хранятся», «обрабатываете», «переданы», «получают», «сақтайсыз», «өңделеді», «бересіздер»,
+# «пайдаланасыз». Folded beginnings, and the short words as written.
+HELD = ("хран", "имеет", "имеют", "доступ", "обраба", "обрабо", "использ", "собира", "собра",
+        "получа", "переда", "передан", "предоставл", "раскры", "прода", "сакта", "ондел",
+        "ондей", "пайдалан", "жина", "бересиз", "берет", "берилг", "берилд", "бердин", "тапсыр",
+        "колжетим")  # fmt: skip
+HELD_WORDS = word_set("есть ест бар барма откуда кайдан")  # whence: its source
+# Ended or blocked, only in the past or as a passive: «удалили», «удалены», «уничтожены»,
+# «стёрли», «жойылды», «жойдыңыз», «өшірілді», «заблокированы», «бұғатталды» (not «удалите»,
+# which asks for it).
+ENDED = re.compile(
+    r"^(?:(?:удал|уничтож)(?:ил|ен)|стер[тл]|(?:жой|ошир)(?:[ыи]л|д[ыи]|г[ае]н)"
+    r"|заблокир\w*(?:ал|ан)|бугатта(?:л|д))"
+)
+# A Russian imperative («передайте», «предоставьте»), a Kazakh one of «сіз» («сақтаңыз»,
+# «беріңіздер»), which asks for the act; not the Kazakh past of «сіз» («сақтадыңыз»).
+IMPERATIVE = re.compile(r"(йте|ьте|н[ыи]з(д[ае]р)?(ши)?)$")
+KAZAKH_PAST_YOU = re.compile(r"[дт][ыи]н[ыи]з(д[ае]р)?$")
+# Who receives it, Kazakh: «кімге», «кімде», «кімдер» (Russian «кому» is read by its «?»).
+WHO = ("ким",)
+# Why and when: for an officer (see the module). Folded.
+WHY_OR_WHEN = word_set("почему зачем когда неге кашан")
+# English, read as written (spelling.words reads a Latin word as the Cyrillic it may stand for):
+# «Who do you share my data with?», «What data do you have about me?», «Did you delete my data?».
+ENGLISH_OWN = word_set("my me mine")
+ENGLISH_DATA = word_set("data information details")
+ENGLISH_HELD = word_set(
+    "have has hold holding keep keeping store stored share shared sell sold pass passed use "
+    "used process processed transfer transferred disclose disclosed deleted erased removed"
+)
+ENGLISH_DID = word_set("did have has")  # «did you delete», «have you deleted»
+ENGLISH_ENDED = word_set("delete erase remove")
+ENGLISH_WHY_OR_WHEN = word_set("why when")
+
+
+def asks_about_own(text: str) -> bool:
+    """Whether a sentence of `text` asks (its «?», «ли», a question word, a Kazakh particle
+    after its data) what is done with the writer's own data (OWN, a data noun, and a word of
+    holding it, HELD, or of its end in the past, ENDED)."""
+    for sentence in sentences(text):
+        tokens = sentence.tokens
+        data = [at for at, word in enumerate(tokens) if word.startswith(DATA_NOUNS)]
+        if not (sentence.own and data) or WHY_OR_WHEN & set(tokens):
+            continue
+        if any(start >= 0 for start in sentence.supposed_from):
+            continue
+        asked = (
+            sentence.asked
+            or any(word in KAZAKH_ASKING or word.startswith(WHO) for word in tokens)
+            or any(at > data[0] for at, _ in sentence.particles)
+            or bool(QUESTION_PARTICLES & set(tokens[data[0] :]))
+        )
+        if asked and any(map(_held_or_ended, tokens)):
+            return True
+    return any(map(_asked_in_english, SENTENCE_END.split(text or "")))
+
+
+def _asked_in_english(piece: str) -> bool:
+    said = re.findall(r"[a-z]+", piece.casefold())
+    if not (ASKED.search(piece.strip()) and ENGLISH_OWN & set(said) and ENGLISH_DATA & set(said)):
+        return False
+    if ENGLISH_WHY_OR_WHEN & set(said):
+        return False
+    return bool(ENGLISH_HELD & set(said)) or bool(
+        ENGLISH_DID & set(said) and ENGLISH_ENDED & set(said)
+    )
+
+
+def _held_or_ended(word: str) -> bool:
+    if ENDED.match(word):
+        return True
+    if word in HELD_WORDS:
+        return True
+    imperative = IMPERATIVE.search(word) and not KAZAKH_PAST_YOU.search(word)
+    return word.startswith(HELD) and not imperative
