@@ -79,7 +79,8 @@ def guardian_pending(contact: str, child_email: str | None) -> bool:
     address). A form proves only what its sender typed; a stranger typing their own address as
     the parent's would read, or have destroyed, the child's record."""
     own = normalise_email(contact) if "@" in contact else ""
-    return not own or own != normalise_email(child_email)
+    child = normalise_email(child_email) or ""
+    return not own or own.lower() != child.lower()  # lookups ignore case: one mailbox
 
 
 def awaits_confirmation(email: str | None) -> bool:
