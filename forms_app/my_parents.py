@@ -6,8 +6,7 @@ link mailed to the person's own address, which is what the parent's typing could
 from django.contrib import messages
 from django.utils.translation import gettext as _
 
-from consent.core.guardians import guardian_confirm
-from consent.rights.overview import parents_waiting
+from consent.core.guardians import guardian_confirm, parents_waiting
 
 from .my_data import _back_to_page, _self_service_action
 

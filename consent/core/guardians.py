@@ -83,6 +83,23 @@ def guardian_pending(contact: str, child_email: str | None) -> bool:
     return not own or own.lower() != child.lower()  # lookups ignore case: one mailbox
 
 
+def parents_waiting(subject: Subject) -> list[Guardian]:
+    """The parents or guardians a form named for `subject` who do not act for them yet, one a
+    contact (its latest row), for the person or an officer to confirm (guardian_confirm); none
+    once the record shows them 18, when a parent acts for them in nothing. Not the person's own
+    address: whoever reads it reads the person's mail already."""
+    if not needs_guardian(subject):
+        return []
+    rows = subject.guardians.exclude(contact="")
+    acting = {contact.lower() for contact in rows.filter(ACTING).values_list("contact", flat=True)}
+    acting.add((subject.email or "").lower())
+    waiting: dict[str, Guardian] = {}
+    for row in rows.exclude(ACTING).order_by("id"):
+        if row.contact.lower() not in acting:
+            waiting[row.contact.lower()] = row
+    return list(waiting.values())
+
+
 def awaits_confirmation(email: str | None) -> bool:
     """Whether `email` was given as a parent's by the form that made the record of a child
     under 18 today, and waits to be confirmed (`Guardian.pending`) before it acts for them."""
@@ -91,14 +108,16 @@ def awaits_confirmation(email: str | None) -> bool:
 
 
 def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None = None) -> bool:
-    """Confirm that `row`'s contact is the child's parent or guardian: it acts from now.
-    `reason`: "guardian_by_child" (the child's address, on its «My data» page) or
-    "guardian_by_document" (an officer who saw a document). False, with nothing changed, for a
-    row that acts already or never can (a later form's, an erased one)."""
+    """Confirm that `row`'s contact is the child's parent or guardian: it acts from now, whichever
+    form named it (the first, `Guardian.pending`, or a later one, `Guardian.acts`). `reason`:
+    "guardian_by_child" (the child's address, on its «My data» page) or "guardian_by_document"
+    (an officer who saw a document). False, with nothing changed, for a row that acts already or
+    was erased."""
     done = (
-        Guardian.objects.filter(pk=row.pk, acts=True, pending=True)
+        Guardian.objects.filter(pk=row.pk)
         .exclude(contact="")
-        .update(pending=False)
+        .exclude(ACTING)
+        .update(acts=True, pending=False)
     )
     if done:
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=row.subject, obj=row,

@@ -17,7 +17,7 @@ from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
-from .guardians import guardian_pending
+from .guardians import guardian_pending, parents_waiting
 from .held import (
     answer_refusal,
     confirm_url,
@@ -177,7 +177,9 @@ def submission_record(
                 texts = {p: current_text(p) for p in ticked if p not in granted}
                 consent_hold(submission, because, texts, g, collected)
             audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
-            _queue_mail(submission, data, parent_waits=g is not None and g.pending)
+            # The child's address is told of a parent who waits for its confirmation.
+            waits = g is not None and any(row.pk == g.pk for row in parents_waiting(subject))
+            _queue_mail(submission, data, parent_waits=waits)
             if on_recorded is not None:
                 on_recorded(submission, g)
             return submission

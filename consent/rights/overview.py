@@ -6,8 +6,8 @@ from typing import Any
 from django.utils import translation
 
 from consent.core import gate
-from consent.core.guardians import wards_at
-from consent.core.models import Guardian, Subject
+from consent.core.guardians import parents_waiting, wards_at
+from consent.core.models import Subject
 from consent.core.phones import phone_shown
 from consent.core.purposes import PURPOSES
 from consent.core.texts import current_texts, render_consent
@@ -54,15 +54,6 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
             "tickets": subject.tickets.open(), "blocked": blocked,
             # A parent or guardian too: the consents of their children under 18 (wards.py).
             "acts_for_children": bool(wards_at(subject.email)),
-            # A parent the form that made this record named under another address, who acts
-            # for the person once they confirm it here (Guardian.pending; compliance L6).
+            # A parent a form named under another address, who acts for the person once they
+            # confirm it here (Guardian.pending, Guardian.acts; compliance L6).
             "parents_waiting": parents_waiting(subject)}  # fmt: skip
-
-
-def parents_waiting(subject: Subject) -> list[Guardian]:
-    """The parents or guardians named for `subject` who wait for the person's confirmation;
-    none once the record shows them 18 (a parent then acts for them in nothing)."""
-    if not gate.needs_guardian(subject):
-        return []
-    rows = subject.guardians.filter(acts=True, pending=True).exclude(contact="")
-    return list(rows.order_by("id"))

@@ -10,10 +10,9 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from consent.core.guardians import guardian_confirm
+from consent.core.guardians import guardian_confirm, parents_waiting
 from consent.core.models import Subject
 
-from ..overview import parents_waiting
 from .gone import person_gone_or_404
 from .opening import OPEN_PERMISSION
 
