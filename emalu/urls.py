@@ -7,7 +7,7 @@ from django.urls import path
 from consent.cookies import views as cookie_views
 from consent.marketing import views as marketing_views
 from consent.rights import views as rights_views
-from forms_app import my_children, my_data
+from forms_app import my_children, my_data, my_parents
 from forms_app import views as form_views
 
 from . import enrolment, views
@@ -58,6 +58,7 @@ urlpatterns += i18n_patterns(
     path("my-data/request/", my_data.my_data_request, name="my_data_request"),
     path("my-data/leave/", my_data.my_data_leave, name="my_data_leave"),
     path("my-data/language/", my_data.my_data_language, name="my_data_language"),
+    path("my-data/parent/", my_parents.my_data_parent, name="my_data_parent"),
     path("my-data/children/", my_children.my_children, name="my_data_children"),
     path(
         "my-data/children/withdraw/",

@@ -156,6 +156,12 @@ class ApplicationForm(ContactForm):
     )
     guardian_contact = PhoneOrEmail(
         label=_("Parent's or guardian's phone or email"),
+        # Guardian.pending: a parent's own address acts once confirmed by the child's.
+        help_text=_(
+            "Give the child's email here too, and you can see and manage the child's data online "
+            "at once. With a phone or an email of your own, you can once the child confirms you "
+            "from their email, or after you show a birth certificate at our office."
+        ),
         max_length=254,
         required=False,  # its label says when it is needed (required_when, below)
         widget=forms.TextInput(

@@ -5,12 +5,14 @@ number), held on the child's record (`Guardian`). They have the rights any perso
 data: the desk finds them, a request from their own mailbox is theirs, an access answer says
 what is held about them. The one rule for "is anything held for this address" is `held_at`."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .audit import audit
 from .gate import needs_guardian
-from .models import Guardian, LedgerEntry, Subject
+from .models import AuditEvent, Guardian, LedgerEntry, Subject
 from .names import name_keys
 from .people_search import named
 from .phones import phone_holders
@@ -57,10 +59,70 @@ def guardians_at(email: str | None) -> QuerySet[Guardian]:
     )
 
 
+# The guardian rows that act for their child: given by the form that made the record
+# (`Guardian.acts`), and confirmed by someone other than the parent's own mailbox, or needing
+# no confirmation (`Guardian.pending`). Every "may this parent act" asks it.
+ACTING = Q(acts=True, pending=False)
+
+
 def acts_for_any(email: str | None) -> bool:
     """Whether `email` was given as a parent's by the form that made a child's record, of age
-    now or not (`Guardian.acts`): a parent named only by later forms acts for no child."""
-    return guardians_at(email).exclude(contact="").filter(acts=True).exists()
+    now or not, and confirmed (ACTING): a parent named only by later forms, or not yet
+    confirmed, acts for no child."""
+    return guardians_at(email).exclude(contact="").filter(ACTING).exists()
+
+
+def guardian_pending(contact: str, child_email: str | None) -> bool:
+    """Whether a parent named with `contact` by the form that makes a child's record under
+    `child_email` waits to be confirmed (`Guardian.pending`): yes unless they gave the child's
+    own address, whose mailbox every mail to them then reaches (the common case: one family
+    address). A form proves only what its sender typed; a stranger typing their own address as
+    the parent's would read, or have destroyed, the child's record."""
+    own = normalise_email(contact) if "@" in contact else ""
+    child = normalise_email(child_email) or ""
+    return not own or own.lower() != child.lower()  # lookups ignore case: one mailbox
+
+
+def parents_waiting(subject: Subject) -> list[Guardian]:
+    """The parents or guardians a form named for `subject` who do not act for them yet, one a
+    contact (its latest row), for the person or an officer to confirm (guardian_confirm); none
+    once the record shows them 18, when a parent acts for them in nothing. Not the person's own
+    address: whoever reads it reads the person's mail already."""
+    if not needs_guardian(subject):
+        return []
+    rows = subject.guardians.exclude(contact="")
+    acting = {contact.lower() for contact in rows.filter(ACTING).values_list("contact", flat=True)}
+    acting.add((subject.email or "").lower())
+    waiting: dict[str, Guardian] = {}
+    for row in rows.exclude(ACTING).order_by("id"):
+        if row.contact.lower() not in acting:
+            waiting[row.contact.lower()] = row
+    return list(waiting.values())
+
+
+def awaits_confirmation(email: str | None) -> bool:
+    """Whether `email` was given as a parent's by the form that made the record of a child
+    under 18 today, and waits to be confirmed (`Guardian.pending`) before it acts for them."""
+    rows = guardians_at(email).exclude(contact="").filter(acts=True, pending=True)
+    return any(needs_guardian(row.subject) for row in rows)
+
+
+def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None = None) -> bool:
+    """Confirm that `row`'s contact is the child's parent or guardian: it acts from now, whichever
+    form named it (the first, `Guardian.pending`, or a later one, `Guardian.acts`). `reason`:
+    "guardian_by_child" (the child's address, on its «My data» page) or "guardian_by_document"
+    (an officer who saw a document). False, with nothing changed, for a row that acts already or
+    was erased."""
+    done = (
+        Guardian.objects.filter(pk=row.pk)
+        .exclude(contact="")
+        .exclude(ACTING)
+        .update(acts=True, pending=False)
+    )
+    if done:
+        audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=row.subject, obj=row,
+              fields=["guardian"], reason=reason)  # fmt: skip
+    return bool(done)
 
 
 def wards_at(email: str | None) -> list[Guardian]:
@@ -70,9 +132,9 @@ def wards_at(email: str | None) -> list[Guardian]:
     latest given). A child who has come of age acts for themselves, so is not among them. Nor
     is a child whose row a later form added to a record already held (`Guardian.acts`): whoever
     typed the child's address could name their own as the parent's, and read the child's data
-    or have it destroyed."""
+    or have it destroyed; nor, for the same reason, one not yet confirmed (ACTING)."""
     rows: dict[int, Guardian] = {}
-    for row in guardians_at(email).exclude(contact="").filter(acts=True):
+    for row in guardians_at(email).exclude(contact="").filter(ACTING):
         rows[row.subject_id] = row  # the latest row of a child, as guardians_at orders them
     return [row for row in rows.values() if needs_guardian(row.subject)]
 
@@ -118,9 +180,9 @@ def guardian_name(guardian: Guardian | None) -> str:
 def child_named(guardian: Guardian) -> str:
     """The child a parent consented for, as the parent knows them (the name the form gave,
     as on record), else the record's number: nothing more of the child's record. A row that
-    does not act for the child (`Guardian.acts`) gets the number alone: its form found the
+    does not act for the child (ACTING) gets the number alone: its form found or made the
     record by the address it typed, and the name on record is not the typer's to learn."""
-    name = guardian.subject.full_name if guardian.acts else ""
+    name = guardian.subject.full_name if guardian.acts and not guardian.pending else ""
     return name or gettext("record No. %(number)s") % {"number": guardian.subject_id}
 
 

@@ -10,13 +10,14 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.http import HttpRequest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
+from .guardians import guardian_pending, parents_waiting
 from .held import (
     answer_refusal,
     confirm_url,
@@ -156,9 +157,12 @@ def submission_record(
             submission.save()
             # Only a parent named by the form that made the record acts for the child
             # (Guardian.acts): anyone may type a child's address with their own as the parent's.
+            # A parent giving an address other than the child's acts once someone other than
+            # their own mailbox confirms them (Guardian.pending): the form proves only its typing.
             g = None
             if guardian:
-                g = Guardian.objects.create(subject=subject, acts=made, **guardian)
+                pending = made and guardian_pending(guardian["contact"], subject.email)
+                g = Guardian.objects.create(subject=subject, acts=made, pending=pending, **guardian)
             ticked = [p for p in (SERVICE, CROSS_BORDER) if consents.get(p)]
             # A form never reverses a withdrawal, writes a blocked person's ledger, nor a minor's
             # without their guardian's consent (held.py).
@@ -173,7 +177,9 @@ def submission_record(
                 texts = {p: current_text(p) for p in ticked if p not in granted}
                 consent_hold(submission, because, texts, g, collected)
             audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
-            _queue_mail(submission, data)
+            # The child's address is told of a parent who waits for its confirmation.
+            waits = g is not None and any(row.pk == g.pk for row in parents_waiting(subject))
+            _queue_mail(submission, data, parent_waits=waits)
             if on_recorded is not None:
                 on_recorded(submission, g)
             return submission
@@ -223,7 +229,7 @@ def mail_language(submission: Submission) -> str:
     return submission.language
 
 
-def _queue_mail(submission, data):
+def _queue_mail(submission, data, parent_waits=False):
     source = submission.source
     text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
@@ -233,7 +239,7 @@ def _queue_mail(submission, data):
         )
         _queue_ack(data, source, text, marketing_confirmation_due(submission),
                    mail_language(submission), held=submission if held else None,
-                   waits_for_guardian=waits_for_guardian)  # fmt: skip
+                   waits_for_guardian=waits_for_guardian, parent_waits=parent_waits)  # fmt: skip
     staff = [(settings.STAFF_NOTIFY_EMAIL, address_language(settings.STAFF_NOTIFY_EMAIL))]
     bound = notice_bounded("form-sent")  # anyone can send the forms, from any network
     if bound is not Notice.SEND:
@@ -253,7 +259,14 @@ def _queue_mail(submission, data):
     )  # fmt: skip
 
 
-def _queue_ack(data, source, text, marketing, language, held=None, waits_for_guardian=False):
+def _my_data_url(language: str) -> str:
+    with translation.override(language):
+        return absolute_url(reverse("my_data"))
+
+
+def _queue_ack(
+    data, source, text, marketing, language, held=None, waits_for_guardian=False, parent_waits=False
+):
     # The address is whatever was typed into the form, not yet shown to be the sender's: the
     # mail says nothing the sender chose (no name, message or service), or anyone could send
     # their own words, a link say, from the operator's address to anyone. A consent the owner
@@ -274,6 +287,9 @@ def _queue_ack(data, source, text, marketing, language, held=None, waits_for_gua
             "held_count": count,
             "service_held": service_held or waits_for_guardian,
             "confirm_url": confirm_url(held) if held else "",
+            # The form named a parent under another address (Guardian.pending): the owner of
+            # this one confirms them on «My data». The mail names no one: the sender typed it.
+            "parent_confirm_url": _my_data_url(language) if parent_waits else "",
         },
         language=language,
         subject_line=ACK_SUBJECT_LINES[source],

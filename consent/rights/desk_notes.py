@@ -64,3 +64,12 @@ OUTGROWN_NOTE = _(
     "their language and without any of the child's data, that the person asks themselves now. "
     "Nothing of the person's data changes."
 )
+
+# A parent named under an address other than the child's by the form that made the record,
+# not yet confirmed (Guardian.pending): «carry out» does nothing to that child's data.
+NOT_CONFIRMED_NOTE = _(
+    "For a child whose record names them with an address other than the child's, they are not "
+    "yet confirmed as the parent: carrying it out changes nothing of that child's data, and "
+    "tells them how to confirm it. Confirm them first on the child's page, after seeing a "
+    "document, if they show you one."
+)

@@ -17,6 +17,7 @@ from consent.common.dates import document_time
 from consent.core import gate
 from consent.core.guardians import (
     acts_for_any,
+    awaits_confirmation,
     child_named,
     given_as_guardian,
     guardians_at,
@@ -191,8 +192,10 @@ def ticket_withdraw_guardian(
     require_open(ticket, allowed_when_blocked=True)
     email, language, reference = ticket.email, ticket.language, ticket.reference
     told = wards_carry_out(ticket, actor=actor)
-    if not told:
-        with translation.override(ticket.language):
+    with translation.override(ticket.language):
+        if awaits_confirmation(email):  # a child they will act for once confirmed: nothing yet
+            told.append(str(NOT_CONFIRMED))
+        elif not told:
             told = [str(NO_WARDS if acts_for_any(email) else NOT_ACTING)]
     if held_at(email) != (None, False):
         return ticket_close(ticket, outcome="\n\n".join(told), actor=actor, to=email,
@@ -220,6 +223,16 @@ NOT_ACTING = _(
     "address of a person already on our records. Anyone can type any address into a form, so "
     "we cannot act on that person's data at your request. Nothing has been changed. If you are "
     "the child's parent or guardian, reply to this email and we will tell you how to show it."
+)
+
+# A parent named by the form that made a child's record, under an address other than the
+# child's, not yet confirmed (Guardian.pending): the form proves only what its sender typed.
+NOT_CONFIRMED = _(
+    "You were named as a parent or guardian on the form that made a child's record, with an "
+    "address other than the child's. Anyone can type any address into a form, so we act on the "
+    "child's data at your request only once it is confirmed: by the child, on the page of "
+    "their data (we mailed the child's address how), or by you, showing a birth certificate or a "
+    "guardianship decision at our office. Nothing of that child's data has been changed."
 )
 
 

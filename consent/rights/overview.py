@@ -6,7 +6,7 @@ from typing import Any
 from django.utils import translation
 
 from consent.core import gate
-from consent.core.guardians import wards_at
+from consent.core.guardians import parents_waiting, wards_at
 from consent.core.models import Subject
 from consent.core.phones import phone_shown
 from consent.core.purposes import PURPOSES
@@ -53,4 +53,7 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
     return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
             "tickets": subject.tickets.open(), "blocked": blocked,
             # A parent or guardian too: the consents of their children under 18 (wards.py).
-            "acts_for_children": bool(wards_at(subject.email))}  # fmt: skip
+            "acts_for_children": bool(wards_at(subject.email)),
+            # A parent a form named under another address, who acts for the person once they
+            # confirm it here (Guardian.pending, Guardian.acts; compliance L6).
+            "parents_waiting": parents_waiting(subject)}  # fmt: skip

@@ -22,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.audit import audit
-from consent.core.guardians import held_at, wards_at
+from consent.core.guardians import awaits_confirmation, held_at, wards_at
 from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_lock
 from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Guardian, Source, Subject
@@ -75,7 +75,7 @@ def link_send(email: str, language: str) -> None:
     """
     subject, as_guardian = held_at(email)
     # Asked for every address, so that a stranger's takes the same queries as a customer's.
-    wards = wards_at(email)
+    wards, waits = wards_at(email), awaits_confirmation(email)
     with translation.override(language):
         if subject is not None:
             url = absolute_url(reverse("self_service_open", args=[link_token(subject)]))
@@ -86,7 +86,8 @@ def link_send(email: str, language: str) -> None:
             queue_mail(email, "self_service_link", {"url": url, "guardian": True},
                        language=language, subject_line=_("Your link to your data"))  # fmt: skip
         else:
-            context = {"guardian": as_guardian, "request_url": absolute_url(reverse("request_new"))}
+            context = {"guardian": as_guardian, "waits": waits,
+                       "request_url": absolute_url(reverse("request_new"))}  # fmt: skip
             queue_mail(email, "self_service_unknown", context, language=language,
                        subject_line=_("Your link to your data"))  # fmt: skip
 

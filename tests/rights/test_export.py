@@ -64,6 +64,8 @@ NOT_EXPORTED = {
     "consent.core.names and never shown: a copy of it, not more data",
     "letter_key": "a hash of the emailed letter, internal: how the intake knows it if read again; "
     "the letter's Message-ID and text are exported",
+    "acts": "whether the parent named acts for the person: a rule's mark, internal",
+    "pending": "whether that parent waits to be confirmed: a rule's mark, on the person's page",
 }
 
 

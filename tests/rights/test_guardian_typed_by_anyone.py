@@ -18,6 +18,7 @@ from consent.rights.intake import ingest
 from consent.rights.selfservice import link_send
 
 from .conftest import act, confirm_link, mails_to, message
+from .test_guardian_confirmed import childs_page
 from .test_guardian_rights import CHILD, with_child
 from .test_guardian_withdrawal import PARENT, WITHDRAW, open_children_page
 
@@ -117,6 +118,9 @@ def test_the_parent_who_made_the_record_keeps_acting_after_applying_again(
                                 guardian_contact=PARENT, consent_guardian="on")  # fmt: skip
 
     assert Client().post("/kk/apply/", application()).status_code == 302
+    first = Guardian.objects.get()
+    child_page, _ = childs_page("kk")  # the child confirms her mother (test_guardian_confirmed)
+    child_page.post("/kk/my-data/parent/", {"parent": first.pk})
     assert Client().post("/ru/apply/", application()).status_code == 302  # the same parent
     assert list(Guardian.objects.order_by("id").values_list("acts", flat=True)) == [True, False]
     open_children_page(Client(), "kk")

@@ -27,11 +27,7 @@ from consent.rights.tickets import ticket_open, ticket_verify
 from tests.rights.conftest import BAD_MESSAGES, message
 from tests.staff import signed_in
 
-from .mail_scenarios_children import (
-    unsubscribed_by_a_parent,
-    withdrawal_carried_out_for_a_child,
-    withdrawn_by_a_parent,
-)
+from .mail_scenarios_children import CHILDREN_ROUTES, withdrawn_by_a_parent
 from .mail_scenarios_passed_on import PASSED_ON
 
 PERSON = "person@example.kz"
@@ -339,10 +335,7 @@ SECOND_ROUTES = {
     "campaign (a test copy to staff)": ("campaign", campaign_test_sent),
     "ack (a withdrawn consent to confirm)": ("ack", form_sent_after_a_withdrawal),
     "request_done (destroyed, sent without trace)": ("request_done", data_destroyed),
-    "request_done (a parent's withdrawal for a child)": (
-        "request_done", withdrawal_carried_out_for_a_child),
-    "request_unsubscribed (a parent with a record and a child)": (
-        "request_unsubscribed", unsubscribed_by_a_parent),
+    **CHILDREN_ROUTES,
     **{f"{template} (files not kept)": (template, files_by_email)
        for template in ("request_verify", "request_unknown", "request_withdrawn",
                         "request_unsubscribed", "request_reply")},

@@ -51,3 +51,38 @@ def unsubscribed_by_a_parent(w):
     a_child_of(PERSON)
     phrase = IntakePhrase.objects.canonical(Type.UNSUBSCRIBE, w["lang"])
     ingest(message(phrase, sender=PERSON, message_id=f"<unsub-both-{w['lang']}@example.kz>"))
+
+
+def child_signed_up_by_a_parent_elsewhere(w):
+    """A parent signs their child up on the application form with an address of their own: the
+    acknowledgement to the child's address says how to confirm them (Guardian.pending), and the
+    parent, asking for a link, is told that the child's page opens once they are confirmed."""
+    from consent.core.submissions import submission_record
+    from consent.rights.selfservice import link_send
+
+    from .mail_scenarios import FakeRequest
+
+    born = local_today() - relativedelta(years=12)
+    submission_record(source=Source.APPLICATION_FORM, language=w["lang"],
+                      data={"full_name": "Айгерим", "email": "child@example.kz",
+                            "birth_date": born, "service": "Кеңес"},
+                      consents={SERVICE: True}, request=FakeRequest(),
+                      guardian={"full_name": "Гүлнар", "contact": PARENT})  # fmt: skip
+    link_send(PARENT, w["lang"])
+
+
+CHILDREN_ROUTES = {
+    "request_done (a parent's withdrawal for a child)": (
+        "request_done",
+        withdrawal_carried_out_for_a_child,
+    ),
+    "request_unsubscribed (a parent with a record and a child)": (
+        "request_unsubscribed",
+        unsubscribed_by_a_parent,
+    ),
+    "ack (a parent to confirm)": ("ack", child_signed_up_by_a_parent_elsewhere),
+    "self_service_unknown (a parent not yet confirmed)": (
+        "self_service_unknown",
+        child_signed_up_by_a_parent_elsewhere,
+    ),
+}

@@ -35,6 +35,7 @@ PUBLIC_URLS = {
     "my_data_request": ({}, 302, False),
     "my_data_leave": ({}, 302, False),
     "my_data_language": ({}, 302, False),
+    "my_data_parent": ({}, 302, False),
     # A parent's page of their children's consents (forms_app/my_children.py): without a link
     # it leads to «My data»; its «withdraw», download and request are posted.
     "my_data_children": ({}, 302, False),

@@ -67,10 +67,13 @@ def guardian_named(entry: LedgerEntry) -> str:
     named = ", ".join(part for part in (guardian.full_name, contact) if part)
     if not guardian.acts:  # a caller giving this name is not thereby the child's parent
         return f"{named} ({NOT_ACTING})"
+    if guardian.pending:  # nor yet one the child or an officer has not confirmed
+        return f"{named} ({NOT_CONFIRMED})"
     return named
 
 
 NOT_ACTING = _("named on a later form under the person's address; not shown to be their parent")
+NOT_CONFIRMED = _("not yet confirmed as their parent: the person or an officer confirms it")
 
 
 def saved(obj: Model) -> Model | None:

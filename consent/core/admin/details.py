@@ -119,6 +119,8 @@ CODES = {
     "changed": _("changed"),
     "removed": _("removed"),
     "minor_by_form": _("a form showed the person is under 18"),
+    "guardian_by_child": _("the person confirmed their parent or guardian on their page"),
+    "guardian_by_document": _("the parent or guardian showed a document to the officer"),
     "purpose_achieved": _("purpose achieved"),
     "consent_not_confirmed": _("consent not confirmed"),
     "reapplied": _("destroyed again in a database restored from a backup"),

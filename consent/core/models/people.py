@@ -70,6 +70,15 @@ class Guardian(models.Model):
     acts = models.BooleanField(
         _("acts for the child"), default=True, db_default=True, editable=False
     )
+    # Whether the row waits to be confirmed before it acts (`guardians.ACTING`): a form that made
+    # a child's record under an address other than the parent's proves only what its sender
+    # typed, so the parent acts once the child's address confirms them (on its «My data» page)
+    # or an officer who saw a document does (compliance L6, L9). A parent giving the child's
+    # own address acts at once: their mail goes to the child's mailbox. Rows from before this
+    # rule act as they did.
+    pending = models.BooleanField(
+        _("awaits confirmation"), default=False, db_default=False, editable=False
+    )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
     class Meta:
