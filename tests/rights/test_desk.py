@@ -109,6 +109,10 @@ def test_person_page_keeps_a_constant_query_count(officer_client, person, texts)
             officer_client.get(f"/admin/consent/subject/{person.pk}/change/")
         return len(ctx)
 
+    # One of each first: a kind of row the page shows only when there is one (the mails' relay
+    # receipts) costs its one query from the first row on, not for each.
+    consent_grant(person, texts[MARKETING], language="kk", source=Source.ADMIN)
+    ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
     count()  # warm Django's caches (content types, permissions)
     few = count()
     for _ in range(15):

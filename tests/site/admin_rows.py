@@ -8,9 +8,11 @@ from django.utils import timezone
 from django_otp.plugins.otp_static.models import StaticDevice
 from post_office.models import Attachment, Email, Log
 
+from consent.common.dates import local_today
 from consent.core.ledger import consent_grant
 from consent.core.models import (
     AuditEvent,
+    Guardian,
     LedgerEntry,
     OperatorDocument,
     Source,
@@ -62,6 +64,12 @@ def site_rows(texts, client):
     Service.objects.create(slug="x", title_kk="x", title_ru="x")
 
     OperatorDocument.objects.create(kind="register", version=1)
+    # A child whose parent waits to be confirmed: the desk's page that confirms them.
+    born = local_today().replace(year=local_today().year - 10, day=1)
+    child = Subject.objects.create(full_name="Ерлан Қасымов", email="child@example.kz",
+                                   birth_date=born)  # fmt: skip
+    Guardian.objects.create(subject=child, full_name="Айгүл Қасымова", contact="+77017654321",
+                            pending=True)  # fmt: skip
     return person
 
 

@@ -11,6 +11,7 @@ from django.contrib.auth.models import Group
 from django.test import Client, RequestFactory
 from django.urls import reverse
 
+from consent.core.models import Guardian
 from consent.core.texts import current_policy
 from consent.marketing.models import Campaign
 from emalu.roles import ROLES
@@ -88,6 +89,12 @@ def admin_urls(person, missing=False):
             if not pattern.name:
                 continue  # Django's redirect of an old-style object URL
             names = list(pattern.pattern.regex.groupindex)
+            if "row" in names:  # a row of another model under its person: the parent waiting
+                waiting = Guardian.objects.filter(pending=True).first()
+                kwargs = {"pk": waiting.subject_id, "row": waiting.pk}
+                kwargs = {"pk": obj.pk, "row": 987654321} if missing else kwargs
+                yield model, reverse(f"admin:{pattern.name}", kwargs=kwargs)
+                continue
             assert set(names) <= set(fillers), f"give {pattern.name} a value for {names}"
             choices = [fillers[n] or [obj.pk] for n in names]
             for values in itertools.product(*choices):
