@@ -225,12 +225,12 @@ def recognise(
     if match is None and news_unneeded(written):  # «Мне не нужна ваша рассылка»: unneeded.py
         kind = Type.UNSUBSCRIBE
     told = match is None and informed("\n".join(written))  # «сообщите, удалены ли мои данные»
-    if match is None and (told or asked_items("\n".join(written))):
-        # Asked to be told of an end of their data (informed.py), or one item of their data to
-        # change or remove (items.py): an access request, the desk's correction.
+    if match is None and ((items := asked_items("\n".join(written))) or told):
+        # Told (informed.py): access, listing an item to change (items.py, also.py); else correct.
         if any(map(names_someone_else, written)):  # «удалите номер моей дочери»
             return Recognised(Type.OTHER, language, someone_else=True)
         kind = Type.ACCESS if told else Type.CORRECT
+        also = [Type.CORRECT.value] if told and items else also
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
@@ -239,7 +239,7 @@ def recognise(
         kind, unsubscribe = Type.OTHER, True
     if kind == Type.UNSUBSCRIBE and limits is None:  # «…до 15 декабря» from someone not away
         limits = paused(table, written)
-    if also and kind == match.phrase.kind:
+    if also and kind == (match.phrase.kind if match else Type.ACCESS):
         limits = {**(limits or {}), "also": also}
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER
