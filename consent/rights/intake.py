@@ -24,7 +24,6 @@ from .analytics_letters import analytics_letter
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .forwarded import from_someone_else, passes_on
-from .informed import informed
 from .items import asked_items, item_instead
 from .keys import letter_key, message_key
 from .language import language_of
@@ -32,6 +31,7 @@ from .letters import Letter, read_letter
 from .limits import narrowed
 from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
+from .own_questions import asks_to_be_told
 from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_own
 from .relatives import names_someone_else, says_me
@@ -224,7 +224,7 @@ def recognise(
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
     if match is None and news_unneeded(written):  # «Мне не нужна ваша рассылка»: unneeded.py
         kind = Type.UNSUBSCRIBE
-    told = match is None and informed("\n".join(written))  # «сообщите, удалены ли мои данные»
+    told = match is None and asks_to_be_told("\n".join(written))  # «сообщите, удалены ли…»
     if match is None and ((items := asked_items("\n".join(written))) or told):
         # Told (informed.py): access, listing an item to change (items.py, also.py); else correct.
         if any(map(names_someone_else, written)):  # «удалите номер моей дочери»

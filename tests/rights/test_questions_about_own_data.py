@@ -109,6 +109,16 @@ def test_a_question_beside_an_objection_to_transfers_keeps_the_objection(person,
     "Удалите мой номер телефона. Кому вы передаёте мои данные?",
 ])  # fmt: skip
 def test_a_question_beside_an_item_to_remove_keeps_the_removal(person, body):
-    ticket = ingest(message("Вопрос", body=body))
-    assert ticket.type == Type.ACCESS and ticket.limits.get("also") == [Type.CORRECT]
+    # The removal is opened, as before the question rule: the officer reads the question in it.
+    assert ingest(message("Вопрос", body=body)).type == Type.CORRECT
+    assert untouched(person)
+
+
+@pytest.mark.parametrize("body", [
+    "Где хранятся мои данные? Не передавайте их за границу.",
+    "Деректерім қайда сақталады? Оларды шетелге жібермеңіз.",
+    "Кому вы передаёте мои данные? Пришлите копию договора.",
+])  # fmt: skip
+def test_a_question_beside_anything_else_asked_is_for_an_officer(person, body):
+    assert ingest(message("Вопрос", body=body)).type == Type.OTHER
     assert untouched(person)
