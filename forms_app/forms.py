@@ -160,7 +160,8 @@ class ApplicationForm(ContactForm):
         help_text=_(
             "Give the child's email here too, and you can see and manage the child's data online "
             "at once. With a phone or an email of your own, you can once the child confirms you "
-            "from their email, or after you show a birth certificate at our office."
+            "from their email, or after you show a birth certificate or a guardianship decision "
+            "at our office."
         ),
         max_length=254,
         required=False,  # its label says when it is needed (required_when, below)

@@ -35,6 +35,9 @@ for s in (adult, teen):
     consent_grant(s, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
 teen.birth_date = local_today() - relativedelta(years=17)
 teen.save()
+# Her mother, named with an address of her own, waits for the teen to confirm her on her page.
+Guardian.objects.create(subject=teen, full_name="Гүлнар Серікова", contact="gulnar@example.kz",
+                        pending=True)
 consent_grant(adult, current_text("marketing"), language="kk", source=Source.NEWSLETTER_FORM)
 # The longest a form takes, shown back on the person's page: an address of 254 characters, a
 # name and a place of 300, each one word (typed without spaces, or long double-barrelled ones).

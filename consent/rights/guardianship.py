@@ -192,14 +192,19 @@ def ticket_withdraw_guardian(
     require_open(ticket, allowed_when_blocked=True)
     email, language, reference = ticket.email, ticket.language, ticket.reference
     told = wards_carry_out(ticket, actor=actor)
+    carried = bool(told)
     with translation.override(ticket.language):
         if awaits_confirmation(email):  # a child they will act for once confirmed: nothing yet
             told.append(str(NOT_CONFIRMED))
         elif not told:
             told = [str(NO_WARDS if acts_for_any(email) else NOT_ACTING)]
     if held_at(email) != (None, False):
+        # No child's consent was withdrawn (none they act for yet, or none at all): the letter
+        # says the request is closed without action, not «carried out» above «nothing has been
+        # changed» (NOT_CONFIRMED, NO_WARDS, NOT_ACTING).
+        kind = {} if carried else {"template": "request_closed", "status": Ticket.Status.CLOSED}
         return ticket_close(ticket, outcome="\n\n".join(told), actor=actor, to=email,
-                            detail={"for_children": True}, words=words)  # fmt: skip
+                            detail={"for_children": True}, words=words, **kind)  # fmt: skip
     # Each child's data destroyed, and with it all that was held about the parent (erasure.
     # subject_destroy): answered by a letter that leaves no copy, the request keeping what a
     # destroyed person's keeps (requests_forget), so that nothing names the child or the parent.

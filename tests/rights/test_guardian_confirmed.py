@@ -87,6 +87,9 @@ def test_a_strangers_emailed_withdrawal_destroys_nothing_and_says_how_to_show_it
     assert not LedgerEntry.objects.filter(subject=record, kind="withdraw").exists()
     answer = mails_to(MALLORY)[-1].message
     assert NOT_YET["kk"] in answer and "Айсұлу" not in answer
+    # «Nothing of that child's data has been changed» under «closed without action», not under
+    # «your request … has been carried out».
+    assert "орындалмай жабылды" in answer and ") орындалды" not in answer
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -81,6 +81,10 @@ def test_a_strangers_emailed_withdrawal_stops_and_destroys_nothing_of_the_child(
     answer = mails_to(MALLORY)[-1].message
     assert "Айсұлу" not in answer and "18" not in answer
     assert "Кез келген адам формаға кез келген мекенжайды" in answer
+    # Nothing was carried out, so the letter does not open «…өтінішіңіз … орындалды».
+    assert "орындалмай жабылды" in answer and ") орындалды" not in answer
+    ticket.refresh_from_db()
+    assert ticket.status == ticket.Status.CLOSED
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
