@@ -112,17 +112,20 @@ def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None 
     form named it (the first, `Guardian.pending`, or a later one, `Guardian.acts`). `reason`:
     "guardian_by_child" (the child's address, on its «My data» page) or "guardian_by_document"
     (an officer who saw a document). False, with nothing changed, for a row that acts already or
-    was erased."""
-    done = (
-        Guardian.objects.filter(pk=row.pk)
-        .exclude(contact="")
-        .exclude(ACTING)
-        .update(acts=True, pending=False)
-    )
-    if done:
-        audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=row.subject, obj=row,
+    was erased. Every row of the child naming that contact (in any letter case) is confirmed with
+    it: a parent who sent the form twice is one parent, and their first row, left waiting, still
+    told the desk and their withdrawal's answer that they were not confirmed."""
+    if not row.contact:
+        return False
+    rows = Guardian.objects.filter(subject_id=row.subject_id, contact__iexact=row.contact)
+    confirmed = list(rows.exclude(ACTING).order_by("id"))
+    if not any(other.pk == row.pk for other in confirmed):
+        return False
+    rows.filter(pk__in=[other.pk for other in confirmed]).update(acts=True, pending=False)
+    for other in confirmed:
+        audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=row.subject, obj=other,
               fields=["guardian"], reason=reason)  # fmt: skip
-    return bool(done)
+    return True
 
 
 def wards_at(email: str | None) -> list[Guardian]:

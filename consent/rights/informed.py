@@ -6,7 +6,6 @@ destruction, which ends the person's record once confirmed; or it opened "other"
 working days, though whether and how their data is held is what an access request answers
 (Law 94-V Art. 24(1)(1), three working days). Such a letter opens an access request."""
 
-from .own_questions import asks_about_own
 from .sentences import Sentence, sentences
 from .word_order import DATA_NOUNS
 
@@ -42,10 +41,7 @@ def about_it(sentence: Sentence, start: int, end: int) -> bool:
 def informed(text: str) -> bool:
     """Whether a sentence of `text` asks to be told about an end of the data or its processing
     (ENDING, PROCESSING beside a data word): after a word of telling or information in Russian,
-    before «туралы» and a word of telling in Kazakh; or asks what is done with the writer's data
-    (own_questions.py: «Кому вы передаёте мои данные?», «Вы удалили мои данные?»)."""
-    if asks_about_own(text):
-        return True
+    before «туралы» and a word of telling in Kazakh."""
     for sentence in sentences(text):
         tokens = sentence.tokens
         data = any(word.startswith(DATA_NOUNS) for word in tokens)

@@ -24,7 +24,6 @@ from .analytics_letters import analytics_letter
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .forwarded import from_someone_else, passes_on
-from .informed import informed
 from .items import asked_items, item_instead
 from .keys import letter_key, message_key
 from .language import language_of
@@ -32,6 +31,7 @@ from .letters import Letter, read_letter
 from .limits import narrowed
 from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
+from .own_questions import asks_to_be_told
 from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_own
 from .relatives import names_someone_else, says_me
@@ -224,13 +224,13 @@ def recognise(
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
     if match is None and news_unneeded(written):  # «Мне не нужна ваша рассылка»: unneeded.py
         kind = Type.UNSUBSCRIBE
-    told = match is None and informed("\n".join(written))  # «сообщите, удалены ли мои данные»
-    if match is None and (told or asked_items("\n".join(written))):
-        # Asked to be told of an end of their data (informed.py), or one item of their data to
-        # change or remove (items.py): an access request, the desk's correction.
+    told = match is None and asks_to_be_told("\n".join(written))  # «сообщите, удалены ли…»
+    if match is None and ((items := asked_items("\n".join(written))) or told):
+        # Told (informed.py): access, listing an item to change (items.py, also.py); else correct.
         if any(map(names_someone_else, written)):  # «удалите номер моей дочери»
             return Recognised(Type.OTHER, language, someone_else=True)
         kind = Type.ACCESS if told else Type.CORRECT
+        also = [Type.CORRECT.value] if told and items else also
     # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
@@ -239,7 +239,7 @@ def recognise(
         kind, unsubscribe = Type.OTHER, True
     if kind == Type.UNSUBSCRIBE and limits is None:  # «…до 15 декабря» from someone not away
         limits = paused(table, written)
-    if also and kind == match.phrase.kind:
+    if also and kind == (match.phrase.kind if match else Type.ACCESS):
         limits = {**(limits or {}), "also": also}
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER

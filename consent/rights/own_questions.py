@@ -16,8 +16,10 @@ else's data (intake reads that after: about_whom.py, relatives.py)."""
 
 import re
 
+from .besides import asks
+from .informed import informed
 from .sentences import ASKED, KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
-from .spelling import word_set
+from .spelling import word_set, words
 from .word_order import DATA_NOUNS
 
 # Holding, using or passing the data on, in any form but the imperative (IMPERATIVE): «храните»,
@@ -54,6 +56,18 @@ ENGLISH_HELD = word_set(
 ENGLISH_DID = word_set("did have has")  # «did you delete», «have you deleted»
 ENGLISH_ENDED = word_set("delete erase remove")
 ENGLISH_WHY_OR_WHEN = word_set("why when")
+
+
+def asks_to_be_told(text: str) -> bool:
+    """Whether `text` asks for what an access request answers: to be told of an end of the data
+    (informed.py), or what is done with the writer's data while no other sentence asks anything
+    (besides.asks): «Где хранятся мои данные? Не передавайте их за границу» asks an officer, and
+    as an access request it dropped the objection beside the question."""
+    if informed(text):
+        return True
+    pieces = [piece for piece in SENTENCE_END.split(text or "") if piece.strip()]
+    rest = [piece for piece in pieces if not asks_about_own(piece)]
+    return len(rest) < len(pieces) and not any(asks(piece, words(piece)) for piece in rest)
 
 
 def asks_about_own(text: str) -> bool:

@@ -18,6 +18,7 @@ import re
 from itertools import pairwise
 
 from .own_questions import asks_about_own
+from .sentences import SENTENCE_END
 from .spelling import fold, words
 
 # «третьим лицам», «третьи стороны», «үшінші тұлғаларға», «үшінші жаққа», «third parties».
@@ -31,10 +32,11 @@ PASSING = ("переда", "передач", "предостав", "раскры
 
 def about_transfers(texts: list[str]) -> bool:
     """Whether the writer's words name third parties (THIRD, then PARTIES) and passing data on
-    to them (PASSING); not when they ask whether or to whom their data is passed («Передаёте
-    ли вы мои данные третьим лицам?»): that is an access request (own_questions.py)."""
-    if any(map(asks_about_own, texts)):
-        return False
+    to them (PASSING); not in a sentence that asks whether or to whom their data is passed
+    («Передаёте ли вы мои данные третьим лицам?»): that is an access request (own_questions.py).
+    A sentence beside it that objects («Не передавайте мои данные третьим лицам. Кому вы уже
+    их передали?») still does: the whole letter's question hid the objection."""
+    texts = [_unasked(text) for text in texts]
     said = [fold(word) for text in texts for word in words(text)]
     # English as written: words() reads a Latin word as the Cyrillic one it may stand for.
     said += [word for text in texts for word in re.findall(r"[a-z]+", (text or "").casefold())]
@@ -43,3 +45,9 @@ def about_transfers(texts: list[str]) -> bool:
         for word, following in pairwise(said)
     )
     return third and any(word.startswith(PASSING) for word in said)
+
+
+def _unasked(text: str) -> str:
+    """`text` without its sentences that ask about the writer's own data (own_questions.py)."""
+    pieces = SENTENCE_END.split(text or "")
+    return " ".join(piece for piece in pieces if not asks_about_own(piece))

@@ -61,3 +61,22 @@ def test_an_answer_typed_in_the_other_language_is_refused_and_nothing_is_sent(
     act(desk, ticket, reason=answer)
     ticket.refresh_from_db()
     assert ticket.status == Ticket.Status.DONE and answer in mails_to(person.email)[-1].message
+
+
+# A Russian answer names what is written in Kazakh: an address, a district, a name, a term the
+# officer quotes. Refused as Kazakh, the officer could not answer at all.
+RUSSIAN_WITH_KAZAKH = [
+    "Документы принимаем: Өскемен қ., Қазақстан көшесі, 62.",
+    "Адрес исправлен: Алматы облысы, Қарасай ауданы, Қаскелең қаласы.",
+    "Поле «өтініш мәтіні» вашего запроса оказалось пустым.",
+]
+
+
+@pytest.mark.parametrize("answer", RUSSIAN_WITH_KAZAKH)
+def test_a_russian_answer_naming_kazakh_places_or_terms_goes(client, desk, person, answer):
+    web_request(client, "ru", "transfer_notice")
+    assert client.post(confirm_link()).status_code == 200
+    ticket = Ticket.objects.get()
+    act(desk, ticket, reason=answer)
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.DONE and answer in mails_to(person.email)[-1].message

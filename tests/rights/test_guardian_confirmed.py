@@ -11,6 +11,7 @@ address (one family mailbox) acts at once, as every mail to them reaches the chi
 import re
 
 import pytest
+from django.core import mail
 from django.test import Client
 
 from consent.core import gate
@@ -166,3 +167,27 @@ def test_the_mother_who_applies_after_a_strangers_form_is_confirmed_by_the_child
     open_children_page(Client(), lang)  # the mother's page opens
     link_send(MALLORY, lang)
     assert link_path(MALLORY) is None  # the stranger's still does not
+
+
+def test_a_mother_who_applied_twice_is_confirmed_once_for_good(
+    desk, texts, application_data, django_capture_on_commit_callbacks
+):
+    """Two forms from the mother, each with her own address: the child confirms her once, and
+    the desk and her withdrawal treat her as confirmed, not as one waiting still."""
+    first = applied(application_data, "kk", CHILD, PARENT)
+    applied(application_data, "kk", CHILD, PARENT)
+    client, page = childs_page("kk")
+    (pk,) = re.findall(r'name="parent" value="(\d+)"', page)  # one button for one parent
+    client.post("/kk/my-data/parent/", {"parent": pk})
+    first.refresh_from_db()
+    assert not first.pending
+    person = desk.get(f"/admin/consent/subject/{first.subject_id}/change/").content.decode()
+    assert "әлі расталмаған" not in person  # the desk shows no parent waiting
+    ticket = ingest(message(WITHDRAW["kk"], sender=PARENT, message_id="<w@example.kz>"))
+    assert Client().post(confirm_link(PARENT)).status_code == 200
+    panel = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert "баланың деректерінің ешқайсысын өзгертпейді" not in panel
+    with django_capture_on_commit_callbacks(execute=True):
+        act(desk, ticket)  # the child's data destroyed: answered by a letter that keeps no copy
+    (answer,) = [m for m in mail.outbox if PARENT in m.to]
+    assert NOT_YET["kk"] not in answer.body and not Subject.objects.filter(email=CHILD).exists()

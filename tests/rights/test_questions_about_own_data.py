@@ -90,3 +90,35 @@ def test_asking_whether_an_item_was_changed_or_removed_does_not_ask_it_again(per
 def test_a_change_told_still_asks_for_its_correction(person):
     body = "У меня изменился номер телефона, новый +7 701 765 43 21"
     assert ingest(message("Данные", body=body)).type == Type.CORRECT
+
+
+@pytest.mark.parametrize("body", [
+    "Не передавайте мои данные третьим лицам. Кому вы уже передали мои данные?",
+    "Кому вы передаёте мои данные? Прошу больше не передавать мои данные третьим лицам.",
+    "Деректерімді үшінші тұлғаларға бермеңіз. Деректерімді кімге бересіздер?",
+])  # fmt: skip
+def test_a_question_beside_an_objection_to_transfers_keeps_the_objection(person, body):
+    # The question is no reason to lose what the letter objects to: the officer reads both.
+    ticket = ingest(message("Вопрос", body=body))
+    assert ticket.type == Type.OTHER and ticket.limits.get("transfers")
+    assert untouched(person)
+
+
+@pytest.mark.parametrize("body", [
+    "Менің телефон нөмірімді өшіріңіз. Деректерім сізде бар ма?",
+    "Удалите мой номер телефона. Кому вы передаёте мои данные?",
+])  # fmt: skip
+def test_a_question_beside_an_item_to_remove_keeps_the_removal(person, body):
+    # The removal is opened, as before the question rule: the officer reads the question in it.
+    assert ingest(message("Вопрос", body=body)).type == Type.CORRECT
+    assert untouched(person)
+
+
+@pytest.mark.parametrize("body", [
+    "Где хранятся мои данные? Не передавайте их за границу.",
+    "Деректерім қайда сақталады? Оларды шетелге жібермеңіз.",
+    "Кому вы передаёте мои данные? Пришлите копию договора.",
+])  # fmt: skip
+def test_a_question_beside_anything_else_asked_is_for_an_officer(person, body):
+    assert ingest(message("Вопрос", body=body)).type == Type.OTHER
+    assert untouched(person)
