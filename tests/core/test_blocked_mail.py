@@ -10,10 +10,9 @@ aiosmtpd on loopback, as the suite's other mail tests (tests/core/test_senders.p
 import json
 
 import pytest
-from aiosmtpd.controller import Controller
 from post_office.models import STATUS
 
-from tests.live import Inbox, free_port, live_database, shell, site_env
+from tests.live import live_database, shell, site_env, smtp_relay
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
@@ -67,20 +66,18 @@ def answer_then_block():
 def test_an_access_answer_to_a_person_blocked_since_is_held_back_and_expires_unsent(
     django_db_blocker,
 ):
-    inbox, smtp_port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
-    try:
-        with django_db_blocker.unblock(), live_database() as url:
-            env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings",
-                           EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}")  # fmt: skip
-            code = (
-                "import json; from tests.core.test_blocked_mail import answer_then_block;"
-                " print(json.dumps(answer_then_block()))"
-            )
-            after_block, after_unblock = json.loads(shell(code, env).splitlines()[-1])
-    finally:
-        controller.stop()
+    with (
+        smtp_relay() as (inbox, smtp_port),
+        django_db_blocker.unblock(),
+        live_database() as url,
+    ):
+        env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings",
+                       EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}")  # fmt: skip
+        code = (
+            "import json; from tests.core.test_blocked_mail import answer_then_block;"
+            " print(json.dumps(answer_then_block()))"
+        )
+        after_block, after_unblock = json.loads(shell(code, env).splitlines()[-1])
     # Held back, never sent, expired: lifting the block does not send the old answer.
     held = ["blocked@example.kz", 2, STATUS.queued, True]
     assert after_block == after_unblock == [held, ["free@example.kz", 2, STATUS.sent, False]]

@@ -22,7 +22,7 @@ from .database import (
     query,
     shared,
 )
-from .mail import Inbox, dovecot
+from .mail import Inbox, dovecot, smtp_relay
 from .proxy import (
     NGINX,
     TcpProxy,
@@ -69,6 +69,7 @@ __all__ = [
     "shell",
     "silent_server",
     "site_env",
+    "smtp_relay",
     "test_certificate",
     "tls_request",
 ]  # fmt: skip

@@ -77,6 +77,21 @@ service imap-login {{
         shutil.rmtree(directory, ignore_errors=True)
 
 
+@contextmanager
+def smtp_relay(handler=None):
+    """An aiosmtpd server on a free loopback port, with `handler` (an Inbox by default);
+    yields (handler, port) and stops it after."""
+    from aiosmtpd.controller import Controller
+
+    handler, port = handler or Inbox(), free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    controller.start()
+    try:
+        yield handler, port
+    finally:
+        controller.stop()
+
+
 class Inbox:
     """An aiosmtpd handler that keeps every message it receives."""
 

@@ -4,13 +4,12 @@ every ten minutes for a day, and every later campaign went to the address again,
 server had been down."""
 
 import pytest
-from aiosmtpd.controller import Controller
 from post_office.models import STATUS, Email
 
 from consent.core.delivery import send_queued
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign, CampaignRecipient
-from tests.live import free_port
+from tests.live import smtp_relay
 from tests.marketing.test_campaigns import confirmed
 
 
@@ -38,16 +37,11 @@ def campaign(title):
 def send_through(settings, server):
     """Send the outbox through the outbox's sender and Django's SMTP backend to `server` (an
     aiosmtpd handler) on loopback: (sent, failed), as send_queued counts them."""
-    port = free_port()
-    smtp = {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20}}  # fmt: skip
-    settings.MAILERS = {**settings.MAILERS, "default": smtp}
-    controller = Controller(server, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_relay(server) as (_, port):
+        smtp = {"BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+                "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20}}  # fmt: skip
+        settings.MAILERS = {**settings.MAILERS, "default": smtp}
         return send_queued()
-    finally:
-        controller.stop()
 
 
 @pytest.fixture

@@ -13,9 +13,8 @@ aiosmtpd on loopback (as tests/core/test_blocked_mail.py).
 import json
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from tests.live import Inbox, free_port, live_database, shell, site_env
+from tests.live import live_database, shell, site_env, smtp_relay
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 PARENTS = {"blocked": "parent.blocked@example.kz", "free": "parent.free@example.kz"}
@@ -93,20 +92,18 @@ def queue_then_contradict():
 
 
 def test_mail_an_event_since_contradicts_is_held_back_and_the_rest_goes(django_db_blocker):
-    inbox, smtp_port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
-    try:
-        with django_db_blocker.unblock(), live_database() as url:
-            env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings",
-                           EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}")  # fmt: skip
-            code = (
-                "import json; from tests.rights.test_held_at_sending import queue_then_contradict;"
-                " print(json.dumps(queue_then_contradict()))"
-            )
-            first, after_unblock, recorded = json.loads(shell(code, env).splitlines()[-1])
-    finally:
-        controller.stop()
+    with (
+        smtp_relay() as (inbox, smtp_port),
+        django_db_blocker.unblock(),
+        live_database() as url,
+    ):
+        env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings",
+                       EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}")  # fmt: skip
+        code = (
+            "import json; from tests.rights.test_held_at_sending import queue_then_contradict;"
+            " print(json.dumps(queue_then_contradict()))"
+        )
+        first, after_unblock, recorded = json.loads(shell(code, env).splitlines()[-1])
     held, sent = [2, True], [0, False]  # post_office's «queued» (2) and expired; «sent» (0)
     expected = {
         PARENTS["blocked"]: held,

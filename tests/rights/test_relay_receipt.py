@@ -9,13 +9,12 @@ import re
 
 import environ
 import pytest
-from aiosmtpd.controller import Controller
 from post_office.models import STATUS, Email, Log
 
 from consent.core.delivery import send_queued
 from consent.rights.answers import ticket_answer
 from emalu.mailers import mailers
-from tests.live import free_port
+from tests.live import smtp_relay
 from tests.staff import verified_login
 
 from .conftest import confirm, mails_to, web_request
@@ -35,14 +34,9 @@ class Relay:
 
 def send_through_relay(settings, relay):
     """Send the outbox as production does: MAILERS from EMAIL_URL (emalu/settings.py)."""
-    port = free_port()
-    settings.MAILERS = mailers(environ.Env.email_url_config(f"smtp://127.0.0.1:{port}"))
-    controller = Controller(relay, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_relay(relay) as (_, port):
+        settings.MAILERS = mailers(environ.Env.email_url_config(f"smtp://127.0.0.1:{port}"))
         return send_queued()
-    finally:
-        controller.stop()
 
 
 @pytest.fixture
@@ -103,18 +97,13 @@ def test_the_destruction_confirmation_kept_nowhere_leaves_its_receipt_in_the_jou
 
     assert web_request(client, "kk", "destroy").status_code == 302
     ticket = confirm(client)
-    relay, port = Relay(), free_port()
-    settings.MAILERS = mailers(environ.Env.email_url_config(f"smtp://127.0.0.1:{port}"))
-    controller = Controller(relay, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
-        with (
-            caplog.at_level("INFO", "consent.core.mail"),
-            django_capture_on_commit_callbacks(execute=True),
-        ):
-            ticket_destroy(ticket, actor=None)
-    finally:
-        controller.stop()
+    with (
+        smtp_relay(Relay()) as (relay, port),
+        caplog.at_level("INFO", "consent.core.mail"),
+        django_capture_on_commit_callbacks(execute=True),
+    ):
+        settings.MAILERS = mailers(environ.Env.email_url_config(f"smtp://127.0.0.1:{port}"))
+        ticket_destroy(ticket, actor=None)
     (queue_id,) = relay.queued
     lines = [r.getMessage() for r in caplog.records if r.name == "consent.core.mail"]
     assert lines == [f"destruction confirmation handed to the mail server: {ticket.reference}, "
