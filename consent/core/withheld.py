@@ -11,12 +11,11 @@ from post_office.models import Email
 from . import gate
 from .mail import CONFIRMS
 from .models import Guardian, GuardianMail, Subject
-from .purposes import MARKETING
 from .subjects import normalise_email
 
 # Asked in the sending transaction about the campaign mails about to go (`emails`) at the moment
 # (`at`): a receiver returns the ids of those that may still go, by the one rule of who may get a
-# campaign (consent/marketing/campaigns.py::mails_permitted). Without a receiver, the gate alone.
+# campaign (consent/marketing/campaigns.py::mails_permitted). Without a receiver, none may go.
 campaign_mail_permitted = Signal()
 
 
@@ -37,13 +36,9 @@ def withheld_campaign(batch: list[Email]) -> list[Email]:
     if not campaign:
         return []
     answers = campaign_mail_permitted.send(sender=Email, emails=campaign, at=timezone.now())
-    if answers:
-        permitted = set.intersection(*(set(ids) for _receiver, ids in answers))
-        return [m for m in campaign if m.id not in permitted]
-    addresses = {address for m in campaign for address in m.to}
-    held = Subject.objects.filter(email__in=addresses)
-    allowed = set(gate.permitted_subjects(MARKETING, held).values_list("email", flat=True))
-    return [m for m in campaign if not set(m.to) <= allowed]
+    # No receiver (no marketing app to say who may get a campaign): none of it may go.
+    permitted = set.intersection(*(set(ids) for _receiver, ids in answers)) if answers else set()
+    return [m for m in campaign if m.id not in permitted]
 
 
 def blocked_files(batch: list[Email]) -> list[Email]:
