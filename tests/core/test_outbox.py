@@ -9,20 +9,19 @@ import subprocess
 import time
 
 import pytest
-from aiosmtpd.controller import Controller
 from post_office.models import STATUS
 
 from tests.live import (
     FAST,
     PYTHON,
     ROOT,
-    Inbox,
     form_session,
     free_port,
     gunicorn,
     live_database,
     post_contact,
     query,
+    smtp_relay,
 )
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
@@ -58,15 +57,10 @@ def test_mail_survives_a_dead_smtp_server(django_db_setup, django_db_blocker, tm
         failures = f"SELECT count(*) FROM post_office_log WHERE status = {STATUS.failed}"
         assert query(url, failures)[0][0] == 20  # each failure logged
 
-        inbox = Inbox()
-        controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-        controller.start()
-        try:
+        with smtp_relay(port=smtp_port) as (inbox, _):  # now something listens there
             time.sleep(1.2)  # the retry is due
             send_queued_mail(url, smtp_port)
             send_queued_mail(url, smtp_port)  # a second run sends nothing again
-        finally:
-            controller.stop()
         assert statuses(url) == {STATUS.sent: 20}
 
     assert len(inbox.messages) == 20

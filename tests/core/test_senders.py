@@ -9,10 +9,9 @@ import subprocess
 from collections import Counter
 
 import pytest
-from aiosmtpd.controller import Controller
 from post_office.models import STATUS
 
-from tests.live import PYTHON, ROOT, Inbox, free_port, live_database, query
+from tests.live import PYTHON, ROOT, Inbox, live_database, query, smtp_relay
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 QUEUE = f"""
@@ -52,16 +51,14 @@ def received(inbox):
 
 
 def test_three_senders_deliver_each_mail_once(django_db_blocker, tmp_path):
-    inbox, smtp_port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
-    try:
-        with django_db_blocker.unblock(), live_database() as url:
-            query(url, QUEUE % 2000)
-            senders(url, smtp_port, tmp_path)
-            assert statuses(url) == {STATUS.sent: 2000}  # none left queued
-    finally:
-        controller.stop()
+    with (
+        smtp_relay() as (inbox, smtp_port),
+        django_db_blocker.unblock(),
+        live_database() as url,
+    ):
+        query(url, QUEUE % 2000)
+        senders(url, smtp_port, tmp_path)
+        assert statuses(url) == {STATUS.sent: 2000}  # none left queued
     counts = received(inbox)
     assert len(counts) == 2000
     assert set(counts.values()) == {1}, Counter(counts.values())  # each exactly once
@@ -96,23 +93,19 @@ class DroppingInbox(Inbox):
 def test_a_server_that_drops_connections_loses_nothing_and_repeats_only_what_it_kept(
     django_db_blocker, tmp_path
 ):
-    inbox, smtp_port = DroppingInbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
-    try:
-        with django_db_blocker.unblock(), live_database() as url:
-            query(url, QUEUE % 500)
-            for _ in range(10):  # the timer starts them again; each run retries what failed
-                senders(url, smtp_port, tmp_path)
-                if statuses(url) == {STATUS.sent: 500}:
-                    break
-            assert statuses(url) == {STATUS.sent: 500}  # none lost, none left queued
-            retried = query(
-                url, "SELECT count(*) FROM post_office_email WHERE number_of_retries > 0"
-            )
-            assert retried[0][0] > 0  # the drops did fail deliveries
-    finally:
-        controller.stop()
+    with (
+        smtp_relay(DroppingInbox()) as (inbox, smtp_port),
+        django_db_blocker.unblock(),
+        live_database() as url,
+    ):
+        query(url, QUEUE % 500)
+        for _ in range(10):  # the timer starts them again; each run retries what failed
+            senders(url, smtp_port, tmp_path)
+            if statuses(url) == {STATUS.sent: 500}:
+                break
+        assert statuses(url) == {STATUS.sent: 500}  # none lost, none left queued
+        retried = query(url, "SELECT count(*) FROM post_office_email WHERE number_of_retries > 0")
+        assert retried[0][0] > 0  # the drops did fail deliveries
     counts = received(inbox)
     assert len(counts) == 500  # every message arrived
     # A second copy only of a message the server took and then dropped the connection before

@@ -10,11 +10,10 @@ import re
 import subprocess
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests import live
 from tests.forms.test_browser import browser  # noqa: F401  (fixture)
-from tests.live import PYTHON, ROOT, free_port, gunicorn, live_database
+from tests.live import PYTHON, ROOT, free_port, gunicorn, live_database, smtp_relay
 from tests.pages import open_tab
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
@@ -52,28 +51,24 @@ class Inbox(live.Inbox):
 
 @pytest.fixture
 def world(django_db_blocker, tmp_path):
-    inbox, smtp_port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
+    smtp_port = free_port()
     env = {"FORM_MIN_FILL_SECONDS": "0", "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}"}
-    try:
-        with (
-            django_db_blocker.unblock(),
-            live_database() as url,
-            gunicorn(url, tmp_path, **env) as (port, server),
-        ):
-            manage_env = server.env  # the served site's settings: keys, hashers, mail
+    with (
+        smtp_relay(Inbox(), port=smtp_port) as (inbox, _),
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path, **env) as (port, server),
+    ):
+        manage_env = server.env  # the served site's settings: keys, hashers, mail
 
-            def manage(*args):
-                command = [PYTHON, "manage.py", *args]
-                done = subprocess.run(command, cwd=ROOT, env=manage_env, check=True,
-                                      capture_output=True, text=True)  # fmt: skip
-                return done.stdout
+        def manage(*args):
+            command = [PYTHON, "manage.py", *args]
+            done = subprocess.run(command, cwd=ROOT, env=manage_env, check=True,
+                                  capture_output=True, text=True)  # fmt: skip
+            return done.stdout
 
-            manage("shell", "-c", SETUP)
-            yield f"http://127.0.0.1:{port}", inbox, manage
-    finally:
-        controller.stop()
+        manage("shell", "-c", SETUP)
+        yield f"http://127.0.0.1:{port}", inbox, manage
 
 
 def totp_now():

@@ -78,13 +78,14 @@ service imap-login {{
 
 
 @contextmanager
-def smtp_relay(handler=None):
-    """An aiosmtpd server on a free loopback port, with `handler` (an Inbox by default);
-    yields (handler, port) and stops it after."""
+def smtp_relay(handler=None, port=None, **options):
+    """An aiosmtpd server on loopback, on `port` (a free one by default), with `handler` (an
+    Inbox by default) and the Controller's other `options` (an authenticator...); yields
+    (handler, port) and stops it after."""
     from aiosmtpd.controller import Controller
 
-    handler, port = handler or Inbox(), free_port()
-    controller = Controller(handler, hostname="127.0.0.1", port=port)
+    handler, port = handler or Inbox(), port or free_port()
+    controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:
         yield handler, port

@@ -6,7 +6,6 @@ page said «you are unsubscribed» and the campaign's mail to that person went o
 import threading
 
 import pytest
-from aiosmtpd.controller import Controller
 from django.db import connections
 from django.test import Client
 from post_office.models import Email
@@ -14,7 +13,7 @@ from post_office.models import Email
 from consent.core.delivery import send_queued
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign, CampaignRecipient
-from tests.live import free_port
+from tests.live import smtp_relay
 from tests.marketing.test_campaigns import confirmed, unsubscribe_path
 
 pytestmark = pytest.mark.django_db
@@ -58,16 +57,11 @@ def test_an_unsubscribe_while_the_batch_is_sent_stops_the_mail_still_to_go(texts
                                        body_ru="Новости")  # fmt: skip
     assert campaign_send(campaign) == 2
     server = UnsubscribesDuringTheBatch(unsubscribe_path(leaves, campaign, "ru"))
-    port = free_port()
-    settings.MAILERS = {**settings.MAILERS, "default": {
-        "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
-        "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20}}}  # fmt: skip
-    controller = Controller(server, hostname="127.0.0.1", port=port)
-    controller.start()
-    try:
+    with smtp_relay(server) as (_, port):
+        settings.MAILERS = {**settings.MAILERS, "default": {
+            "BACKEND": "django.core.mail.backends.smtp.EmailBackend",
+            "OPTIONS": {"host": "127.0.0.1", "port": port, "timeout": 20}}}  # fmt: skip
         send_queued(batch_size=10)  # both mails in one batch
-    finally:
-        controller.stop()
 
     assert server.answers == [200]  # the mail client was told it is done
     assert server.received == [first.email]  # and nothing went to them after it

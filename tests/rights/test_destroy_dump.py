@@ -7,9 +7,8 @@ import os
 import subprocess
 
 import pytest
-from aiosmtpd.controller import Controller
 
-from tests.live import Inbox, free_port, live_database, query, shell
+from tests.live import live_database, query, shell, smtp_relay
 
 pytestmark = [
     pytest.mark.live,
@@ -73,18 +72,16 @@ print("REF", ticket.reference)
 
 def test_destroy_leaves_nothing_in_a_full_dump(django_db_setup, django_db_blocker, tmp_path):
     media = tmp_path / "media"
-    inbox, smtp_port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
-    try:
-        with django_db_blocker.unblock(), live_database() as url:
-            env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings",
-                   "DATABASE_URL": url, "MEDIA_ROOT": str(media),
-                   "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}"}  # fmt: skip
-            before = shell(SCRIPT, env)
-            dump, tombstones, audit = dump_and_ledger(url)
-    finally:
-        controller.stop()
+    with (
+        smtp_relay() as (inbox, smtp_port),
+        django_db_blocker.unblock(),
+        live_database() as url,
+    ):
+        env = {**os.environ, "DJANGO_SETTINGS_MODULE": "tests.settings",
+               "DATABASE_URL": url, "MEDIA_ROOT": str(media),
+               "EMAIL_URL": f"smtp://127.0.0.1:{smtp_port}"}  # fmt: skip
+        before = shell(SCRIPT, env)
+        dump, tombstones, audit = dump_and_ledger(url)
     assert "REF R-" in before and "ATTACHMENTS 2" in before
     exported = {part.get_filename(): part.get_payload(decode=True)
                 for m in inbox.messages for part in m.walk() if part.get_filename()}  # fmt: skip

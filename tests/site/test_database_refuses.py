@@ -12,11 +12,9 @@ the photos are stored in: the driver and Django receive what a full disk sends t
 import json
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.forms.photos import LIVE, png, post_photo
-from tests.live import free_port, gunicorn, live_database, query, request
-from tests.live.mail import Inbox
+from tests.live import free_port, gunicorn, live_database, query, request, smtp_relay
 from tests.site.test_statement_timeout import execute
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
@@ -38,28 +36,24 @@ COME_BACK = {
 def test_a_photo_refused_by_a_full_database_disk_is_named_and_mailed(
     django_db_setup, django_db_blocker, tmp_path
 ):
-    inbox, relay_port = Inbox(), free_port()
-    relay = Controller(inbox, hostname="127.0.0.1", port=relay_port)
-    relay.start()
+    relay_port = free_port()
     site = {**LIVE, "ADMINS": "ops@example.kz", "EMAIL_URL": f"smtp://127.0.0.1:{relay_port}"}
-    try:
-        with (
-            django_db_blocker.unblock(),
-            live_database() as url,
-            gunicorn(url, tmp_path, **site) as (port, server),
-        ):
-            execute(url, FULL)
-            for lang in ("kk", "ru"):
-                status, page = post_photo(port, png((40, 30)), lang)
-                assert status == 503 and COME_BACK[lang] in page, (status, page[:300])
-                assert f'<html lang="{lang}">' in page
-            assert query(url, "SELECT count(*) FROM consent_submission") == [(0,)]
-            assert request(port, "GET", "/healthz")[0] == 200  # why the journal must say it
-            execute(url, FREED)
-            assert post_photo(port, png((40, 30)), "ru")[0] == 302  # taken, no restart
-            lines = [json.loads(line) for line in server.stop().splitlines() if line[:1] == "{"]
-    finally:
-        relay.stop()
+    with (
+        smtp_relay(port=relay_port) as (inbox, _),
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path, **site) as (port, server),
+    ):
+        execute(url, FULL)
+        for lang in ("kk", "ru"):
+            status, page = post_photo(port, png((40, 30)), lang)
+            assert status == 503 and COME_BACK[lang] in page, (status, page[:300])
+            assert f'<html lang="{lang}">' in page
+        assert query(url, "SELECT count(*) FROM consent_submission") == [(0,)]
+        assert request(port, "GET", "/healthz")[0] == 200  # why the journal must say it
+        execute(url, FREED)
+        assert post_photo(port, png((40, 30)), "ru")[0] == 302  # taken, no restart
+        lines = [json.loads(line) for line in server.stop().splitlines() if line[:1] == "{"]
     said = [(line["level"], line["message"]) for line in lines if line["level"] != "INFO"]
     refused = "the database server's disk is full (SQLSTATE 53100): /{}/apply/"
     assert said == [("ERROR", refused.format("kk")), ("ERROR", refused.format("ru"))], said

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from tests.live import PYTHON, ROOT, free_port, live_database, redis_cache, site_env
+from tests.live import PYTHON, ROOT, free_port, live_database, redis_cache, site_env, smtp_relay
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 SECRET = "pw-s3cr3t-9a7"
@@ -76,35 +76,31 @@ def test_a_host_whose_mail_relay_refuses_starts_and_says_so(django_db_blocker):
     """EMAIL_URL was first tried by the mail timer: a wrong port or password said nothing until
     /healthz named the mail waiting, half an hour on. The start now says it, by name and
     without the password; and the host still starts (mail waits in the outbox for the relay)."""
-    from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult
-
-    from tests.live.mail import Inbox
 
     def only_the_site(server, session, envelope, mechanism, auth_data):
         return AuthResult(success=(auth_data.login, auth_data.password) == (b"site", b"right"))
 
-    port, closed = free_port(), free_port()
-    relay = Controller(Inbox(), hostname="127.0.0.1", port=port, authenticator=only_the_site,
-                       auth_require_tls=False)  # fmt: skip
-    relay.start()
-    try:
-        with django_db_blocker.unblock(), live_database() as url, redis_cache(12) as cache:
-            host = site_env(url, **cache, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
-                            SITE_URL="https://emaluplus-vko.kz",
-                            ALLOWED_HOSTS="emaluplus-vko.kz")  # fmt: skip
-            said = {}
-            for case, email_url in [
-                ("right", f"smtp://site:right@127.0.0.1:{port}"),
-                ("wrong password", f"smtp://site:{SECRET}@127.0.0.1:{port}"),
-                ("nothing there", f"smtp://127.0.0.1:{closed}"),
-            ]:
-                started = start({**host, "EMAIL_URL": email_url})
-                assert started.returncode == 0, started.stderr
-                assert SECRET not in started.stderr and "Traceback" not in started.stderr
-                said[case] = started.stderr
-    finally:
-        relay.stop()
+    closed = free_port()
+    with (
+        smtp_relay(authenticator=only_the_site, auth_require_tls=False) as (_, port),
+        django_db_blocker.unblock(),
+        live_database() as url,
+        redis_cache(12) as cache,
+    ):
+        host = site_env(url, **cache, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
+                        SITE_URL="https://emaluplus-vko.kz",
+                        ALLOWED_HOSTS="emaluplus-vko.kz")  # fmt: skip
+        said = {}
+        for case, email_url in [
+            ("right", f"smtp://site:right@127.0.0.1:{port}"),
+            ("wrong password", f"smtp://site:{SECRET}@127.0.0.1:{port}"),
+            ("nothing there", f"smtp://127.0.0.1:{closed}"),
+        ]:
+            started = start({**host, "EMAIL_URL": email_url})
+            assert started.returncode == 0, started.stderr
+            assert SECRET not in started.stderr and "Traceback" not in started.stderr
+            said[case] = started.stderr
     assert "emalu.I001" not in said["right"]
     assert f"(emalu.I001) EMAIL_URL: the mail relay at 127.0.0.1:{port} did not take a " \
         "connection and sign-in: SMTP" in said["wrong password"]  # fmt: skip

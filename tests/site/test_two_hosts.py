@@ -18,10 +18,9 @@ from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from aiosmtpd.controller import Controller
 
 from tests.core.test_senders import senders
-from tests.live import NGINX, Inbox, free_port, gunicorn, live_database, nginx, query, redis_cache
+from tests.live import NGINX, gunicorn, live_database, nginx, query, redis_cache, smtp_relay
 
 pytestmark = [
     pytest.mark.live,
@@ -76,45 +75,38 @@ def posts_served(output):
 def test_two_hosts_behind_one_proxy(django_db_blocker, tmp_path):
     net = random.randrange(2, 250)  # the visitors: 127.<net>.0.1 …
     visitors = [f"127.{net}.0.{i + 1}" for i in range(VISITORS)]
-    inbox, smtp_port = Inbox(), free_port()
-    controller = Controller(inbox, hostname="127.0.0.1", port=smtp_port)
-    controller.start()
     env = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": f"{POSTS_EACH}/86400",
            "TRUSTED_PROXIES": "127.0.0.1"}  # fmt: skip
-    try:
-        with (
-            django_db_blocker.unblock(),
-            live_database() as url,
-            redis_cache(7) as cache,  # the rate counts both hosts share, and only they
-            gunicorn(url, tmp_path / "a", workers=2, **env, **cache) as (port_a, host_a),
-            gunicorn(url, tmp_path / "b", workers=2, **env, **cache) as (port_b, host_b),
-            nginx([port_a, port_b], tmp_path / "nginx") as (https, cert, _log),
-            ThreadPoolExecutor(max_workers=30) as pool,
-        ):
-            forms = list(pool.map(lambda i: open_form(https, cert, visitors[i % VISITORS]),
-                                  range(VISITORS * POSTS_EACH)))  # fmt: skip
-            statuses = list(pool.map(lambda i: send_form(https, cert, forms[i], f"v{i}@example.kz"),
-                                     range(len(forms))))  # fmt: skip
-            assert Counter(statuses) == {302: 300}  # stored, none refused, no 5xx
+    with (
+        smtp_relay() as (inbox, smtp_port),
+        django_db_blocker.unblock(),
+        live_database() as url,
+        redis_cache(7) as cache,  # the rate counts both hosts share, and only they
+        gunicorn(url, tmp_path / "a", workers=2, **env, **cache) as (port_a, host_a),
+        gunicorn(url, tmp_path / "b", workers=2, **env, **cache) as (port_b, host_b),
+        nginx([port_a, port_b], tmp_path / "nginx") as (https, cert, _log),
+        ThreadPoolExecutor(max_workers=30) as pool,
+    ):
+        forms = list(pool.map(lambda i: open_form(https, cert, visitors[i % VISITORS]),
+                              range(VISITORS * POSTS_EACH)))  # fmt: skip
+        statuses = list(pool.map(lambda i: send_form(https, cert, forms[i], f"v{i}@example.kz"),
+                                 range(len(forms))))  # fmt: skip
+        assert Counter(statuses) == {302: 300}  # stored, none refused, no 5xx
 
-            # The fourth post of one visitor is refused, whichever host it reaches: the count
-            # is the visitor's, in the shared Redis. Someone new is let through.
-            assert (
-                send_form(https, cert, open_form(https, cert, visitors[7]), "x@example.kz") == 429
-            )
-            newcomer = open_form(https, cert, f"127.{net}.1.1")
-            assert send_form(https, cert, newcomer, "new@example.kz") == 302
+        # The fourth post of one visitor is refused, whichever host it reaches: the count
+        # is the visitor's, in the shared Redis. Someone new is let through.
+        assert send_form(https, cert, open_form(https, cert, visitors[7]), "x@example.kz") == 429
+        newcomer = open_form(https, cert, f"127.{net}.1.1")
+        assert send_form(https, cert, newcomer, "new@example.kz") == 302
 
-            assert query(url, "SELECT count(*) FROM consent_submission") == [(301,)]
-            # Both hosts took posts (nginx's round robin), into one database and one outbox.
-            # Counted once they have stopped: a worker logs a request after answering it, so
-            # the last line may not be written yet when the answer arrives.
-            posts = [posts_served(host.stop()) for host in (host_a, host_b)]
-            assert sum(posts) == 302 and min(posts) > 50, posts
-            senders(url, smtp_port, tmp_path, n=2)  # two senders at once, as two hosts run them
-            assert query(url, "SELECT count(*) FROM post_office_email WHERE status <> 0") == [(0,)]
-    finally:
-        controller.stop()
+        assert query(url, "SELECT count(*) FROM consent_submission") == [(301,)]
+        # Both hosts took posts (nginx's round robin), into one database and one outbox.
+        # Counted once they have stopped: a worker logs a request after answering it, so
+        # the last line may not be written yet when the answer arrives.
+        posts = [posts_served(host.stop()) for host in (host_a, host_b)]
+        assert sum(posts) == 302 and min(posts) > 50, posts
+        senders(url, smtp_port, tmp_path, n=2)  # two senders at once, as two hosts run them
+        assert query(url, "SELECT count(*) FROM post_office_email WHERE status <> 0") == [(0,)]
     acks = Counter(m["To"] for m in inbox.messages if m["To"].startswith("v"))
     assert sorted(acks) == sorted(f"v{i}@example.kz" for i in range(300))
     assert set(acks.values()) == {1}  # each acknowledgement once
