@@ -6,7 +6,7 @@ import re
 import polib
 import pytest
 from django.utils import translation
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 DIGEST_SUBJECTS = [  # consent.rights.digest.digest
     "Requests overdue: %(overdue)d, due today: %(today)d",
@@ -119,4 +119,42 @@ def test_a_template_fills_a_count_in_with_its_plural_forms():
     bound = re.compile(r"{% blocktranslate with [^%]*\bcount=")
     bad = [path.name for path in Path(settings.BASE_DIR).glob("**/templates/**/*.*")
            if ".venv" not in path.parts and bound.search(path.read_text())]  # fmt: skip
+    assert not bad, bad
+
+
+@pytest.mark.parametrize("errors", [1, 21, 101])
+def test_the_admin_s_error_note_reads_right_for_any_number_of_errors(errors):
+    """Django's admin heads a form with errors with «Please correct the error(s) below», counted
+    but with no number in it: Russian's form for 1, also used for 21 and 101, said «исправьте
+    ошибку ниже» (the error, one) above 21 marked fields."""
+    with translation.override("ru"):
+        text = ngettext("Please correct the error below.", "Please correct the errors below.",
+                        errors)  # fmt: skip
+        many = ngettext("Please correct the error below.", "Please correct the errors below.", 5)
+    assert text == many, text
+    assert "ошибку" not in text, text
+
+
+# Counted by the consent purposes a form holds back (templates/email/ack.*): never 21.
+COUNTS_OF_PURPOSES = [
+    "If you sent the form and want to give this consent again, confirm it within seven days by "
+    "this link:",
+    "If you did not send it, do nothing: your withdrawal stands.",
+]
+
+
+def test_a_russian_count_with_no_number_in_it_reads_the_same_for_21_as_for_5():
+    """A Russian plural entry that shows no number («исправьте ошибку ниже») is read for 21 and
+    101 with its first form: the words cannot say «one», so the forms for 1 and 5 are the same.
+    A bare noun (one word, «запись») is the exception: the page writes the number before it; so
+    is a count of the consent purposes, which stays below 21."""
+    from consent.core.purposes import PURPOSES
+
+    assert len(PURPOSES) < 21
+    catalogue = polib.pofile("locale/ru/LC_MESSAGES/django.po")
+    bad = [entry.msgstr_plural[0] for entry in catalogue
+           if entry.msgid_plural and not entry.obsolete and len(entry.msgid.split()) > 1
+           and "%" not in entry.msgid + entry.msgid_plural
+           and entry.msgid not in COUNTS_OF_PURPOSES
+           and entry.msgstr_plural[0] != entry.msgstr_plural[2]]  # fmt: skip
     assert not bad, bad
