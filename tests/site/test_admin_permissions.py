@@ -222,8 +222,9 @@ def test_a_staff_member_who_may_only_view_the_outbox_cannot_requeue_its_mail(db)
     from django.contrib.auth.models import Permission
     from post_office.models import STATUS, Email
 
-    sent = Email.objects.create(from_email="site@example.kz", to=["asel@example.kz"], subject="x",
-                                status=STATUS.sent)
+    sent = Email.objects.create(
+        from_email="site@example.kz", to=["asel@example.kz"], subject="x", status=STATUS.sent
+    )
     user = get_user_model().objects.create_user("viewer", "viewer@example.kz", "pw-1234567890",
                                                 is_staff=True)  # fmt: skip
     user.user_permissions.add(Permission.objects.get(codename="view_email"))
