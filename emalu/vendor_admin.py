@@ -51,7 +51,9 @@ class TOTPDeviceAdmin(TranslatedFieldsets, otp_totp_admin.TOTPDeviceAdmin):
 class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
     actions = ["cleanup_expired_attempts"]
 
-    @admin.action(description=_("Clean up expired attempts"))
+    # Deletes rows: only for who may delete them (Django offers an action that names no
+    # permission to anyone who may see the list).
+    @admin.action(description=_("Clean up expired attempts"), permissions=["delete"])
     def cleanup_expired_attempts(self, request, queryset):
         count = self.handler.clean_expired_user_attempts(request=request)
         self.message_user(request, ngettext("Cleaned up %(count)d expired access attempt.",
@@ -91,7 +93,9 @@ def _expired(queryset):
     return queryset.filter(expires_at__lte=timezone.now())
 
 
-@admin.action(description=_("Requeue selected emails"))
+# Sends mail again, as «resend» on an email's page does: only for who may change emails (Django
+# offers an action that names no permission to anyone who may see the list).
+@admin.action(description=_("Requeue selected emails"), permissions=["change"])
 def requeue(modeladmin, request, queryset):
     expired = _expired(queryset).count()
     if expired:

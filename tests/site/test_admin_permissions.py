@@ -193,3 +193,45 @@ def test_view_on_site_tells_a_role_nothing_of_a_model_it_may_not_view(db, site, 
     assert answers == ([302, 404] if role == "content_editor" else [403, 403])
     for odd in ("x", "99999999999999999999", "0"):
         assert browser.get(f"/admin/r/{odd}/1/").status_code == 404
+
+
+# Actions that change nothing but the staff member's own mailbox: open to whoever may view.
+VIEWING_ACTIONS = {("marketing.Campaign", "send_test")}
+
+
+def test_every_admin_action_names_the_permission_it_needs(db):
+    """Django offers an action that names no permission to anyone who may see the list: the
+    outbox's «requeue» sent mail again, and the lockout list's «clean up» deleted rows, for a
+    staff member who might only look. Every action names what it needs, and only an action that
+    changes nothing may ask no more than «view»."""
+    from django.contrib.admin.options import ActionLocation
+
+    loose = []
+    for model, model_admin in admin.site._registry.items():
+        for location in ActionLocation:
+            for action in model_admin._get_base_actions(location):
+                needs = set(getattr(action.func, "allowed_permissions", ()))
+                viewing = (model._meta.label, action.name) in VIEWING_ACTIONS
+                if not needs or (needs <= {"view"} and not viewing):
+                    loose.append(f"{model._meta.label}.{action.name}: {sorted(needs)}")
+    assert loose == []
+
+
+def test_a_staff_member_who_may_only_view_the_outbox_cannot_requeue_its_mail(db):
+    """As a staff member meets it: the list's action posted, with view but not change."""
+    from django.contrib.auth.models import Permission
+    from post_office.models import STATUS, Email
+
+    sent = Email.objects.create(
+        from_email="site@example.kz", to=["asel@example.kz"], subject="x", status=STATUS.sent
+    )
+    user = get_user_model().objects.create_user("viewer", "viewer@example.kz", "pw-1234567890",
+                                                is_staff=True)  # fmt: skip
+    user.user_permissions.add(Permission.objects.get(codename="view_email"))
+    browser = verified_login(Client(), user)
+    page = browser.get("/admin/post_office/email/")
+    assert page.status_code == 200 and 'value="requeue"' not in page.content.decode()
+    action = {"action": "requeue", "_selected_action": [sent.pk]}
+    browser.post("/admin/post_office/email/", action)
+    sent.refresh_from_db()
+    assert sent.status == STATUS.sent
