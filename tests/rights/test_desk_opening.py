@@ -75,7 +75,7 @@ def test_the_officer_opens_a_telephoned_request_from_the_persons_page(asel, time
     assert "/ru/requests/confirm/" in mail.message
     # The mail says how the request came, and why it waits for the link all the same.
     for body in (mail.message, mail.html_message):
-        assert "Этот запрос записал наш сотрудник со слов по телефону" in " ".join(body.split())
+        assert "Этот запрос записал наш сотрудник: он поступил по\xa0телефону" in body
     # The request's page names the channel in the officer's language.
     assert channel in page(officer.get(response["Location"]))
 
@@ -235,3 +235,33 @@ def test_a_letter_by_post_needs_only_its_day(asel, time_machine, lang):
     ticket = Ticket.objects.get()
     assert timezone.localtime(ticket.received_at).date() == date(2026, 11, 27)
     assert ticket.due_date == date(2026, 11, 30)
+
+
+LETTER_SAID = {
+    "kk": (
+        "ол телефон арқылы, кеңседе немесе қағаз хатпен келді",
+        "телефон арқылы немесе кеңседе айтылған",
+    ),
+    "ru": ("письмом на\xa0бумаге", "со\xa0слов по\xa0телефону или в\xa0нашем офисе"),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_letter_by_post_is_not_told_it_came_by_telephone(asel, time_machine, lang):
+    """A letter on paper, typed in on Monday from the post of Saturday 28 November 2026: the
+    link's mail told its writer, in both languages, that staff wrote the request down «from
+    words said by telephone or at our office», which no one had said. It names the post among
+    the ways a request reaches the desk, wholly in the request's language; the request is
+    received on the Saturday and due on the first working day after it."""
+    time_machine.move_to("2026-11-30 09:00+05:00", tick=False)
+    officer = staff_in("ru" if lang == "kk" else "kk")  # the officer works in the other one
+    said = {"kind": "correct", "language": lang, "purpose": "", "message": "Хат: тегім қате",
+            "received_at_0": "2026-11-28", "received_at_1": ""}  # fmt: skip
+    response = officer.post(f"/admin/consent/subject/{asel.pk}/open-request/", said)
+    assert response.status_code == 302
+    ticket = Ticket.objects.get()
+    assert ticket.due_date == date(2026, 11, 30)
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    now_said, said_before = LETTER_SAID[lang]
+    for body in (mail.message, mail.html_message):
+        assert now_said in body and said_before not in body
