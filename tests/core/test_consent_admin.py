@@ -52,8 +52,8 @@ def test_no_staff_member_changes_or_deletes_an_audit_or_ledger_row_through_the_a
     assert client.post(url + "delete/", {"post": "yes"}).status_code == 403
     listing = client.get(f"/admin/consent/{model}/")
     assert listing.status_code == 200 and b"delete_selected" not in listing.content
-    client.post(f"/admin/consent/{model}/",
-                {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"})  # fmt: skip
+    bulk = {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"}
+    client.post(f"/admin/consent/{model}/", bulk)
     row.refresh_from_db()
     assert {f.attname: getattr(row, f.attname) for f in type(row)._meta.concrete_fields} == before
 
