@@ -33,6 +33,31 @@ def test_even_a_superuser_cannot_change_or_delete_a_ledger_row(officer_client, e
     assert entry.reason == ""
 
 
+@pytest.mark.parametrize("who", ["officer_client", "privacy_officer_client"])
+@pytest.mark.parametrize("model", ["auditevent", "ledgerentry"])
+def test_no_staff_member_changes_or_deletes_an_audit_or_ledger_row_through_the_admin(
+    request, entry, who, model
+):
+    """Compliance L16: each audit entry cannot be changed through the admin. The privacy officer
+    (the group) and a superuser alike open a row, read only; a change, a delete and the list's
+    delete action posted by hand are each refused, and the row is as it was."""
+    client = request.getfixturevalue(who)
+    row = AuditEvent.objects.latest("id") if model == "auditevent" else entry
+    before = {f.attname: getattr(row, f.attname) for f in type(row)._meta.concrete_fields}
+    url = f"/admin/consent/{model}/{row.pk}/"
+    page = client.get(url + "change/")
+    assert page.status_code == 200
+    assert b'type="submit"' not in page.content.split(b'id="content-main"')[1]
+    assert client.post(url + "change/", {"reason": "x", "detail": "{}"}).status_code == 403
+    assert client.post(url + "delete/", {"post": "yes"}).status_code == 403
+    listing = client.get(f"/admin/consent/{model}/")
+    assert listing.status_code == 200 and b"delete_selected" not in listing.content
+    bulk = {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"}
+    client.post(f"/admin/consent/{model}/", bulk)
+    row.refresh_from_db()
+    assert {f.attname: getattr(row, f.attname) for f in type(row)._meta.concrete_fields} == before
+
+
 def test_the_changelist_offers_no_delete_action(officer_client, entry):
     response = officer_client.get("/admin/consent/ledgerentry/")
     assert response.status_code == 200

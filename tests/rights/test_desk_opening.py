@@ -75,7 +75,7 @@ def test_the_officer_opens_a_telephoned_request_from_the_persons_page(asel, time
     assert "/ru/requests/confirm/" in mail.message
     # The mail says how the request came, and why it waits for the link all the same.
     for body in (mail.message, mail.html_message):
-        assert "Этот запрос записал наш сотрудник со слов по телефону" in " ".join(body.split())
+        assert "Этот запрос записал наш сотрудник: он поступил по\xa0телефону" in body
     # The request's page names the channel in the officer's language.
     assert channel in page(officer.get(response["Location"]))
 
@@ -235,3 +235,72 @@ def test_a_letter_by_post_needs_only_its_day(asel, time_machine, lang):
     ticket = Ticket.objects.get()
     assert timezone.localtime(ticket.received_at).date() == date(2026, 11, 27)
     assert ticket.due_date == date(2026, 11, 30)
+
+
+LETTER_SAID = {
+    "kk": (
+        "ол телефон арқылы, кеңседе немесе қағаз хатпен келді",
+        "телефон арқылы немесе кеңседе айтылған",
+    ),
+    "ru": ("письмом на\xa0бумаге", "со\xa0слов по\xa0телефону или в\xa0нашем офисе"),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_letter_by_post_is_not_told_it_came_by_telephone(asel, time_machine, lang):
+    """A letter on paper, typed in on Monday from the post of Saturday 28 November 2026: the
+    link's mail told its writer, in both languages, that staff wrote the request down «from
+    words said by telephone or at our office», which no one had said. It names the post among
+    the ways a request reaches the desk, wholly in the request's language; the request is
+    received on the Saturday and due on the first working day after it."""
+    time_machine.move_to("2026-11-30 09:00+05:00", tick=False)
+    officer = staff_in("ru" if lang == "kk" else "kk")  # the officer works in the other one
+    said = {"kind": "correct", "language": lang, "purpose": "", "message": "Хат: тегім қате",
+            "received_at_0": "2026-11-28", "received_at_1": ""}  # fmt: skip
+    response = officer.post(f"/admin/consent/subject/{asel.pk}/open-request/", said)
+    assert response.status_code == 302
+    ticket = Ticket.objects.get()
+    assert ticket.due_date == date(2026, 11, 30)
+    (mail,) = Email.objects.filter(to=["asel@example.kz"])
+    now_said, said_before = LETTER_SAID[lang]
+    for body in (mail.message, mail.html_message):
+        assert now_said in body and said_before not in body
+
+
+PARENT_NOTE = {
+    "kk": "Бұл адам 18\xa0жасқа толмаған. Егер бала атынан оның ата-анасы немесе қорғаншысы",
+    "ru": "Этому человеку нет 18\xa0лет. Если от\xa0имени ребёнка просит родитель или опекун",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_minors_page_says_where_a_parent_asking_for_the_child_goes(
+    make_subject, asel, time_machine, lang
+):
+    """A mother telephones about her 14-year-old's data. The page opened a request on the
+    child's record with no word that its link goes to the child's address and its answer to
+    the child: the desk could not tell that the mother acts from the address she gave, nor
+    where. It says so, naming that address, while the record shows the child under 18 and the
+    parent gave an address other than the child's; an adult's page says nothing of it."""
+    from consent.core.models import Guardian
+
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
+    child = make_subject(full_name="Айсұлу Қасымова", email="aisulu@example.kz",
+                         birth_date=date(2012, 5, 17))  # fmt: skip
+    Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact="gulnar@example.kz")
+    family = make_subject(full_name="Дәурен Сейітов", email="family@example.kz",
+                          birth_date=date(2011, 1, 9))  # fmt: skip
+    Guardian.objects.create(subject=family, full_name="Сейітов", contact="family@example.kz")
+    officer = staff_in(lang)
+    note = page(officer.get(f"/admin/consent/subject/{child.pk}/open-request/"))
+    assert 'id="parent-asking"' in note and PARENT_NOTE[lang] in note
+    assert "(gulnar@example.kz)" in note
+    for other in (asel, family):  # an adult; a parent who gave the child's own address
+        assert 'id="parent-asking"' not in page(
+            officer.get(f"/admin/consent/subject/{other.pk}/open-request/")
+        )
+    time_machine.move_to("2030-05-17 10:00+05:00", tick=False)  # 18 today: acts for herself
+    officer = staff_in(lang, name="dana2")
+    assert 'id="parent-asking"' not in page(
+        officer.get(f"/admin/consent/subject/{child.pk}/open-request/")
+    )

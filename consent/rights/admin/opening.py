@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+from consent.core.gate import needs_guardian
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
 from consent.workdays.calendar import check_countable
@@ -109,6 +110,28 @@ class DeskRequestForm(forms.Form):
         return data
 
 
+def parent_addresses(subject: Subject) -> list[str]:
+    """The addresses of their own that parents or guardians gave for `subject`, while the record
+    shows them under 18 (compliance L6): a request opened here goes to the child's address, and
+    its answer to the child, so a parent asking for the child is sent to their own route."""
+    if not needs_guardian(subject):
+        return []
+    own = (subject.email or "").lower()
+    contacts = subject.guardians.filter(contact__contains="@").values_list("contact", flat=True)
+    return sorted({c for c in contacts if c.lower() != own}, key=str.lower)
+
+
+# What the officer is told on a minor's page before opening a request a parent may be asking.
+PARENT_ASKING = _(
+    "This person is under 18. If a parent or guardian is asking for the child, do not open the "
+    "request here: its link would go to the child's address, and the answer to the child. A "
+    "parent acts for the child from the address they gave us (%(addresses)s): on the page of "
+    "the child's consents, opened by a link the site mails there, or by writing to us from it. "
+    "A parent who shows you a birth certificate or a guardianship decision is confirmed on this "
+    "person's page."
+)
+
+
 class DeskOpening:
     """For the people's admin (people.SubjectAdmin): the page that opens a request for the
     person, linked from their page for those who may open one."""
@@ -168,5 +191,10 @@ class DeskOpening:
             # No address, no link to confirm by: said at once, not after the form is filled in.
             "open_form": form if subject.email else None,
             "no_address": NO_ADDRESS,
+            "parent_asking": (
+                PARENT_ASKING % {"addresses": ", ".join(addresses)}
+                if (addresses := parent_addresses(subject))
+                else ""
+            ),
         }
         return TemplateResponse(request, self.open_request_template, context)
