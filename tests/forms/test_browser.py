@@ -131,6 +131,36 @@ def test_switching_language_on_a_form_keeps_what_was_typed(site, page, lang):
     assert query(url, sql) == [(other,)]
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_back_after_sending_then_send_again_is_taken_once(site, page, lang):
+    """Back from the thank-you page shows the form as it was typed (the browser puts the values
+    back into the page it loads again, with a fresh one-time token); «Send» again stored a
+    second message. Now it is taken once, and the page says so (forms_app/resent.py)."""
+    base, url = site
+    email = f"back-{lang}@example.kz"
+    page.goto(f"{base}/{lang}/contact/")
+    page.fill("#id_full_name", "Әсел Қасымова")
+    page.fill("#id_email", email)
+    page.fill("#id_phone", "8 701 123 45 67")
+    page.fill("#id_message", "Сәлеметсіз бе!")
+    page.check("#id_consent_service")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"**/{lang}/contact/thanks/")
+    page.go_back()
+    assert page.input_value("#id_email") == email  # what the visitor meets: the form filled
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"**/{lang}/contact/thanks/")
+    notice = page.locator("main .notice")
+    assert notice.inner_text().startswith(SENT_AGAIN[lang])
+    assert page.evaluate("document.activeElement.classList.contains('notice')")  # announced
+    assert page.problems == []
+    sql = f"SELECT count(*) FROM consent_submission WHERE data->>'email' = '{email}'"
+    assert query(url, sql)[0][0] == 1
+
+
+SENT_AGAIN = {"kk": "Сіз бұл форманы дәл осы мазмұнмен", "ru": "Вы уже отправляли эту форму"}
+
+
 # --- layout (issue 18 item 4) ---------------------------------------------------------------
 
 BOX = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"
