@@ -147,7 +147,15 @@ class ApplicationForm(ContactForm):
         label=_("Photo"),
         required=False,
         help_text=_("JPEG, PNG or WebP, up to 5 MB. Do not upload identity documents."),
-        widget=forms.ClearableFileInput(attrs={"accept": "image/jpeg,image/png,image/webp"}),
+        # The page's words for the box's button and «no file» (static/js/file-field.js): the
+        # browser's own are in its language, not the page's.
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": "image/jpeg,image/png,image/webp",
+                "data-choose": _("Choose a photo"),
+                "data-none": _("No photo chosen"),
+            }
+        ),
     )
     # Another person's name and contact: a browser must not fill in the visitor's own (it took
     # «name» and «tel» for them), and a phone must not capitalise or correct an address.

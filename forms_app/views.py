@@ -2,6 +2,7 @@ import logging
 import time
 
 from django.conf import settings
+from django.contrib import messages
 from django.db import IntegrityError, transaction
 from django.forms import FileField
 from django.http import Http404
@@ -37,6 +38,7 @@ from .forms import (
     RequestForm,
 )
 from .models import UsedFormToken
+from .resent import content_digest, remember_sent, sent_before
 
 FORMS = {
     "contact": (ContactForm, Source.CONTACT_FORM),
@@ -57,8 +59,19 @@ def public_form(request, kind):
     refusal, token_id = guard(request, kind, form, texts, "forms")
     if refusal is not None:
         return refusal
+    digest = content_digest(kind, form, request.FILES)
+    if sent_before(request, digest):  # Back, then Send: the same form under a fresh token
+        messages.info(request, SENT_ALREADY)
+        return redirect("form_thanks", kind=kind)
     store_once(token_id, lambda: _store(request, kind, form, source, get_language()))
+    remember_sent(request, digest)
     return redirect("form_thanks", kind=kind)
+
+
+SENT_ALREADY = gettext_lazy(
+    "You sent this form with the same content before, and we received it. It was not sent a "
+    "second time, and you need not send it again."
+)
 
 
 # The header's language switch on a form page: a button that posts the form, as typed, to the

@@ -131,6 +131,68 @@ def test_switching_language_on_a_form_keeps_what_was_typed(site, page, lang):
     assert query(url, sql) == [(other,)]
 
 
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_back_after_sending_then_send_again_is_taken_once(site, page, lang):
+    """Back from the thank-you page shows the form as it was typed (the browser puts the values
+    back into the page it loads again, with a fresh one-time token); «Send» again stored a
+    second message. Now it is taken once, and the page says so (forms_app/resent.py)."""
+    base, url = site
+    email = f"back-{lang}@example.kz"
+    page.goto(f"{base}/{lang}/contact/")
+    page.fill("#id_full_name", "Әсел Қасымова")
+    page.fill("#id_email", email)
+    page.fill("#id_phone", "8 701 123 45 67")
+    page.fill("#id_message", "Сәлеметсіз бе!")
+    page.check("#id_consent_service")
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"**/{lang}/contact/thanks/")
+    page.go_back()
+    assert page.input_value("#id_email") == email  # what the visitor meets: the form filled
+    page.click("main button[type=submit]")
+    page.wait_for_url(f"**/{lang}/contact/thanks/")
+    notice = page.locator("main .notice")
+    assert notice.inner_text().startswith(SENT_AGAIN[lang])
+    assert page.evaluate("document.activeElement.classList.contains('notice')")  # announced
+    assert page.problems == []
+    sql = f"SELECT count(*) FROM consent_submission WHERE data->>'email' = '{email}'"
+    assert query(url, sql)[0][0] == 1
+
+
+SENT_AGAIN = {"kk": "Сіз бұл форманы дәл осы мазмұнмен", "ru": "Вы уже отправляли эту форму"}
+
+
+# What the page writes on the photo's box in each language, where the browser wrote its own.
+FILE_WORDS = {"kk": ("Фотосуретті таңдау", "Фотосурет таңдалмаған"),
+              "ru": ("Выбрать фото", "Фото не\xa0выбрано")}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_photo_box_speaks_the_pages_language_and_opens_by_keyboard(site, page, lang, tmp_path):
+    """The photo's box showed the browser's «Choose File» and «No file chosen» on a Kazakh or a
+    Russian page; it reads in the page's language, shows the file chosen, and the keyboard
+    still reaches it and opens it, with its focus seen."""
+    base, _ = site
+    page.set_viewport_size({"width": 360, "height": 640})
+    page.goto(f"{base}/{lang}/apply/")
+    field = page.locator("#id_photo").locator("xpath=..")
+    choose, none = FILE_WORDS[lang]
+    assert choose in field.inner_text() and none in field.inner_text()
+    page.focus("input[name=service] >> nth=-1")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "id_photo"
+    ring = page.locator(".file-button").evaluate("e => getComputedStyle(e).outlineStyle")
+    assert ring == "solid"
+    with page.expect_file_chooser() as chooser:
+        page.keyboard.press("Space")
+    photo = tmp_path / "менің-суретім.jpg"
+    Image.new("RGB", (40, 30), "teal").save(photo, "JPEG")
+    chooser.value.set_files(str(photo))
+    assert "менің-суретім.jpg" in field.inner_text() and none not in field.inner_text()
+    # The browser's own box, with its words, is out of sight.
+    assert page.locator("#id_photo").evaluate("e => getComputedStyle(e).opacity") == "0"
+    assert page.problems == []
+
+
 # --- layout (issue 18 item 4) ---------------------------------------------------------------
 
 BOX = "e => { const r = e.getBoundingClientRect(); return [r.left, r.top, r.right, r.bottom]; }"

@@ -150,11 +150,12 @@ SKIP_LINK = """() => {
 # Controls whose words are cut at their box's edge, which no scroll of the page brings into view:
 # a file box wider inside than out («Choose File IM», the name of the photo attached cut off) and a
 # list box whose chosen line is wider than the box (a closed list box never wraps). A field that
-# scrolls what was typed in it (a text box) is not counted: its words are the visitor's to scroll.
+# scrolls what was typed in it (a text box) is not counted: its words are the visitor's to scroll;
+# nor a file box out of sight, whose button and file name the page writes (static/js/file-field.js).
 CLIPPED = """() => {
   const ink = document.createElement('canvas').getContext('2d');
   return [...document.querySelectorAll('main input[type=file], main select, main button')]
-    .filter(e => e.getClientRects().length).filter(e => {
+    .filter(e => e.getClientRects().length && !e.matches('.file-enhanced')).filter(e => {
       if (e.scrollWidth > e.clientWidth + 1) return true;
       if (e.tagName !== 'SELECT' || !e.selectedOptions.length) return false;
       const style = getComputedStyle(e);

@@ -1,0 +1,70 @@
+"""A visitor sends a form, presses Back, finds it filled in as they typed it (the browser puts
+the values back, under the fresh one-time token of a page loaded again) and presses «Send»
+again: it was stored twice, with two acknowledgements and two notices to staff. The same form
+again from the same browser is taken once and the visitor is told so; a changed one is a new
+form (forms_app/resent.py). The browser's own walk is in tests/forms/test_browser.py."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
+from post_office.models import Email
+
+from consent.core.models import LedgerEntry, Submission
+from forms_app.resent import SESSION_KEY
+from tests.forms.photos import jpeg
+
+SAID = {
+    "kk": "Сіз бұл форманы дәл осы мазмұнмен бұрын жібергенсіз, біз оны алдық.",
+    "ru": "Вы уже отправляли эту форму с\xa0тем\xa0же содержимым, и\xa0мы её получили.",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_back_then_send_again_is_taken_once_and_said(client, texts, contact_data, lang):
+    first = client.post(f"/{lang}/contact/", contact_data(), follow=True)
+    assert SAID[lang] not in first.content.decode()
+    mails = Email.objects.count()
+
+    again = client.post(f"/{lang}/contact/", contact_data(), follow=True)  # a fresh token
+
+    assert again.redirect_chain == [(f"/{lang}/contact/thanks/", 302)]
+    assert SAID[lang] in again.content.decode()
+    assert Submission.objects.count() == 1 and LedgerEntry.objects.count() == 1
+    assert Email.objects.count() == mails  # no second acknowledgement, no second staff notice
+    # Said once: the thank-you page loaded again is the ordinary one.
+    assert SAID[lang] not in client.get(f"/{lang}/contact/thanks/").content.decode()
+
+
+def test_a_changed_form_is_a_new_one(client, texts, contact_data):
+    client.post("/kk/contact/", contact_data())
+    client.post("/kk/contact/", contact_data(message="Тағы бір сұрақ."))
+    client.post("/kk/contact/", contact_data(consent_marketing="on"))
+    assert Submission.objects.count() == 3
+
+
+def test_the_same_form_from_another_browser_is_stored(client, texts, contact_data):
+    client.post("/kk/contact/", contact_data())
+    Client().post("/kk/contact/", contact_data())
+    assert Submission.objects.count() == 2
+
+
+def test_an_application_with_the_same_photo_is_taken_once_another_photo_is_new(
+    client, texts, application_data, media
+):
+    def send(photo):
+        data = application_data(photo=SimpleUploadedFile("me.jpg", photo, "image/jpeg"))
+        return client.post("/ru/apply/", data, follow=True)
+
+    send(jpeg())
+    assert SAID["ru"] in send(jpeg()).content.decode()
+    assert Submission.objects.count() == 1
+    send(jpeg(size=(48, 64)))
+    assert Submission.objects.count() == 2
+
+
+def test_the_session_keeps_no_personal_data(client, texts, contact_data):
+    client.post("/kk/contact/", contact_data())
+    kept = str(dict(client.session))
+    assert client.session[SESSION_KEY]
+    for typed in ("Әсел", "asel@example.kz", "701", "Сәлеметсіз"):
+        assert typed not in kept
