@@ -28,7 +28,7 @@ MALLORY = "mallory@evil.kz"
 FAMILY = "family@example.kz"
 # What the acknowledgement to the child's address says about a parent named elsewhere.
 ACK_SAYS = {"kk": "ата-анасын немесе қорғаншысын оның өз мекенжайымен көрсетті",
-            "ru": "указала родителя или опекуна владельца этого адреса"}  # fmt: skip
+            "ru": "указан родитель или опекун владельца этого адреса"}  # fmt: skip
 WAITS = {"kk": "Баланың келісімдерінің беті", "ru": "Страница согласий ребёнка"}
 NOT_YET = {"kk": "тек бұл расталғаннан кейін ғана", "ru": "только после подтверждения"}
 

@@ -1,0 +1,105 @@
+"""Russian that a reader understands at once: plain words, not the officialese or the calques of
+English a translation slips into (docs/glossary.md, "Plain Russian"). Each rule reads every
+Russian catalogue entry, Django's own strings included (staff read them beside ours), and is
+shown the variants it must catch and the ones it must leave alone."""
+
+import re
+
+import polib
+import pytest
+
+from consent.core.models import Subject
+from tests.site.mail_scenarios_children import PARENT, withdrawal_carried_out_for_a_child
+from tests.site.test_mail_language import outcome
+
+from .test_glossary import CATALOGUES, PATTERNS_OF, offences
+
+SPACE = "[ \N{NO-BREAK SPACE}]"
+
+# «данный» for «this» is the paperwork's word: «просмотра данной страницы», «данный сайт». The
+# participle «given» stays: after a comma («согласие, данное родителем») or before its agent
+# («данное вами»); the plural «данные» is data and is never looked at.
+THIS_AS_DANNYJ = re.compile(
+    rf"(?<!,{SPACE})\bданн(ый|ая|ое|ого|ой|ому|ую|ом)\b"
+    rf"(?!{SPACE}+(вами|нами|им|ею|ей|ими|ему|его|её|их)\b)",
+    re.IGNORECASE,
+)
+# A verb wrapped round a verbal noun: «мы проведём уничтожение ваших данных» says «мы уничтожим
+# ваши данные», «произвести действия над объектами» «выполнить действие».
+WRAPPED_VERB = re.compile(
+    rf"\b(пров[ео][дс]|произв[ео][дс]|осуществ)\w*{SPACE}+\w+(ние|ния|нию|нием|тие|тия|ция|ции|ций)\b",
+    re.IGNORECASE,
+)
+# A form does not name or state anyone: English's «the form named a parent» is «в форме указан
+# родитель»; «Форма указала родителя» reads as if the form had acted.
+FORM_AS_AGENT = re.compile(r"\bФорма\b[^.:;]*\bуказала\b")
+
+# What a parent gives, asks or withdraws for a child is done «от имени ребёнка» (docs/glossary.md):
+# «подан родителем за ребёнка», «согласия, которые вы дали за детей» are talk.
+FOR_THE_CHILD = re.compile(rf"\bза{SPACE}+(ребён|детей\b|детьми\b|детям\b)", re.IGNORECASE)
+
+RULES = {
+    "«за ребёнка» for «от имени ребёнка»": FOR_THE_CHILD,
+    "«данный» for «этот»": THIS_AS_DANNYJ,
+    "a verb wrapped round a verbal noun": WRAPPED_VERB,
+    "a form that names someone": FORM_AS_AGENT,
+}
+
+
+def russian_texts():
+    for path in CATALOGUES[2:]:
+        for entry in polib.pofile(str(path)):
+            for text in [entry.msgstr, *entry.msgstr_plural.values()]:
+                yield entry.msgid, text
+
+
+@pytest.mark.parametrize("rule", RULES)
+def test_no_russian_entry_breaks_the_rule(rule):
+    bad = [(msgid, text) for msgid, text in russian_texts() if RULES[rule].search(text)]
+    assert not bad, bad
+
+
+@pytest.mark.parametrize(
+    "rule, text",
+    [("«за ребёнка» for «от имени ребёнка»", "согласие, данное за ребёнка"),
+     ("«за ребёнка» for «от имени ребёнка»", "Согласия, которые вы дали за детей"),
+     ("«за ребёнка» for «от имени ребёнка»", "как родитель или опекун, за ребёнком"),
+     ("«данный» for «этот»", "у вас недостаточно прав для просмотра данной страницы"),
+     ("«данный» for «этот»", "Данный объект не имеет истории изменений"),
+     ("«данный» for «этот»", "На данный момент"),
+     ("a verb wrapped round a verbal noun", "мы проведём блокирование обработки ваших данных"),
+     ("a verb wrapped round a verbal noun", "Чтобы произвести удаление объектов"),
+     ("a verb wrapped round a verbal noun", "осуществляется уничтожение данных"),
+     ("a form that names someone", "Форма также указала родителя или опекуна"),
+     ("a form that names someone", "Форма, отправленная с\xa0вашим адресом, указала его")],
+)  # fmt: skip
+def test_the_rule_sees_its_variant(rule, text):
+    assert RULES[rule].search(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["согласие, данное от имени ребёнка", "согласия, данного его родителем",
+     "отозвать данное вами согласие", "персональные данные", "данных нет",
+     "Благодарим вас за время, проведённое на этом сайте.", "мы уничтожим ваши данные",
+     "В форме также указан родитель или опекун", "Трансграничная передача не осуществляется.",
+     "согласие, данное от имени ребёнка", "записи детей", "заботиться о детях"],
+)  # fmt: skip
+def test_the_rules_leave_plain_russian_alone(text):
+    assert not [rule for rule, regex in RULES.items() if regex.search(text)]
+
+
+@pytest.mark.django_db
+def test_a_parent_is_told_what_they_did_in_the_child_s_name(request):
+    """The mail a parent reads once the desk carries out the withdrawal they made for a child:
+    it began «Согласие, которое вы отозвали за ребёнка (Айгерим): других…», a noun left
+    hanging before a colon and the talk's «за ребёнка» for the law's «от имени ребёнка»."""
+    _rendered, sent, wrong = outcome(withdrawal_carried_out_for_a_child, "ru", request)
+    assert not wrong, wrong  # wholly in Russian, as every mail
+    [text] = [text for to, subject, text, html, headers in sent
+              if to == [PARENT] and "выполнен" in text]  # fmt: skip
+    text = text.replace("\N{NO-BREAK SPACE}", " ")
+    assert "Вы отозвали согласие от имени ребёнка (Айгерим). Других действующих" in text, text
+    assert not offences(text, PATTERNS_OF["ru"]), text
+    assert not [rule for rule, regex in RULES.items() if regex.search(text)], text
+    assert not Subject.objects.filter(email="child@example.kz").exists()  # as the mail says
