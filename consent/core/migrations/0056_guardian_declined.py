@@ -21,7 +21,7 @@ class Migration(migrations.Migration):
                     ),
                     (
                         "guardian_declined_by_document",
-                        "a document showed the child's legal representative is someone else",
+                        "a document showed that someone else is the child's parent or guardian",
                     ),
                     (
                         "guardian_declined_by_named",

@@ -64,7 +64,7 @@ class Declined(models.TextChoices):
     )
     BY_DOCUMENT = (
         "guardian_declined_by_document",
-        _("a document showed the child's legal representative is someone else"),
+        _("a document showed that someone else is the child's parent or guardian"),
     )
     BY_NAMED = (
         "guardian_declined_by_named",

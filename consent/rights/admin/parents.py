@@ -99,7 +99,7 @@ class DeskParents:
         subject, guardian, gone = self._waiting(request, pk, row)
         if gone is not None:
             return gone
-        form = NotParentForm(request.POST or None)
+        form = NotParentForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             ended = guardian_decline(guardian, form.cleaned_data["reason"], actor=request.user)
             if ended is None:  # confirmed or declined in another tab meanwhile
@@ -115,7 +115,7 @@ class DeskParents:
         subject, guardian, gone = self._waiting(request, pk, row)
         if gone is not None:
             return gone
-        form = DocumentSeenForm(request.POST or None)
+        form = DocumentSeenForm(request.POST if request.method == "POST" else None)
         if request.method == "POST" and form.is_valid():
             if guardian_confirm(guardian, "guardian_by_document", actor=request.user):
                 self.message_user(request, CONFIRMED)
