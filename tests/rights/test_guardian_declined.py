@@ -23,7 +23,7 @@ from .test_guardian_withdrawal import PARENT, WITHDRAW
 DONE = {"kk": "біз оған ештеңе хабарлаған жоқпыз", "ru": "мы ничего ему не сообщили"}
 NOT_WAITING = {"kk": "жауабыңызды күтіп тұрған жоқ", "ru": "не ждёт вашего ответа"}
 DECLINE_BUTTON = {"kk": "Бұл менің ата-анам немесе қорғаншым емес",
-                  "ru": "Это не мой родитель и не опекун"}  # fmt: skip
+                  "ru": "Это не мой родитель и\N{NO-BREAK SPACE}не опекун"}  # fmt: skip
 OFFICERS_TOLD = "өзінікі емес екенін айтады"
 
 
@@ -58,7 +58,7 @@ def test_the_child_declines_a_stranger_on_their_own_page(
     assert ended(record).filter(purpose=SERVICE, reason=Declined.BY_CHILD).count() == 1
     # The desk is told, by the record's number only.
     (notice,) = mails_to(privacy_officer.email)
-    assert f"№ {record.pk}" in notice.subject and OFFICERS_TOLD in notice.subject  # Olga's kk
+    assert f"№\N{NO-BREAK SPACE}{record.pk}" in notice.subject and OFFICERS_TOLD in notice.subject  # Olga's kk
     assert "Mallory" not in notice.message + notice.subject and MALLORY not in notice.message
     assert "Айсұлу" not in notice.message and CHILD not in notice.message
     # Nothing to the stranger, then or when they ask «My data» for a link.
