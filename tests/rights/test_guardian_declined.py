@@ -56,9 +56,9 @@ def test_the_child_declines_a_stranger_on_their_own_page(
     # Only a parent or guardian gives a minor's consent: the one the stranger gave stops now.
     assert not gate.may_process(record, SERVICE)
     assert ended(record).filter(purpose=SERVICE, reason=Declined.BY_CHILD).count() == 1
-    # The desk is told, by the record's number only.
+    # The desk is told, by the record's number only, in the officer's language (Dana's kk).
     (notice,) = mails_to(privacy_officer.email)
-    assert f"№\N{NO-BREAK SPACE}{record.pk}" in notice.subject and OFFICERS_TOLD in notice.subject  # Olga's kk
+    assert f"№\N{NO-BREAK SPACE}{record.pk}" in notice.subject and OFFICERS_TOLD in notice.subject
     assert "Mallory" not in notice.message + notice.subject and MALLORY not in notice.message
     assert "Айсұлу" not in notice.message and CHILD not in notice.message
     # Nothing to the stranger, then or when they ask «My data» for a link.
