@@ -255,6 +255,8 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "full_name": guardian_name(g),
                     "contact": g.contact,
                     "recorded": when(g.created_at),
+                    # The person (or an officer) said this is not their parent or guardian.
+                    "declined": g.get_declined_display(),
                 }
                 for g in subject.guardians.order_by("id")
             ],
