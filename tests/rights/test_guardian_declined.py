@@ -6,12 +6,14 @@ Now the contact never acts nor waits again, each consent given with it alone mus
 again (only a legal representative gives a minor's consent), each declined row has its audit
 row, the desk is told of a child's decline, and nothing reaches the declined contact."""
 
+import re
+
 import pytest
 from django.test import Client
 
 from consent.core import gate
 from consent.core.models import AuditEvent, Declined, Guardian, LedgerEntry, Subject
-from consent.core.purposes import SERVICE
+from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.selfservice import link_send
 
@@ -168,3 +170,25 @@ def test_the_declined_contacts_withdrawal_changes_nothing_and_names_no_one(
     answer = mails_to(MALLORY)[-1].message
     assert "ата-анасы немесе қорғаншысы екеніңіз көрсетілмеген" in answer
     assert "Айсұлу" not in answer and CHILD not in answer
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_news_link_a_strangers_form_asked_for_records_nothing_once_declined(
+    texts, application_data, lang
+):
+    """The stranger ticked the news box too: the double opt-in link went to the child's address
+    carrying the stranger's row as the parent. Pressed after the decline, it records nothing."""
+    data = application_data(email=CHILD, full_name="Айсұлу Қасымова", birth_date="2012-05-17",
+                            guardian_name="Mallory", guardian_contact=MALLORY,
+                            consent_guardian="on", consent_marketing="on")  # fmt: skip
+    assert Client().post(f"/{lang}/apply/", data).status_code == 302
+    row = Guardian.objects.get(contact=MALLORY)
+    (news,) = [m for m in mails_to(CHILD) if "/newsletter/confirm/" in m.message]
+    path = re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/\S+/)", news.message)[1]
+    client, _page = childs_page(lang)
+    client.post(f"/{lang}/my-data/parent/", {"not_parent": row.pk})
+    before = LedgerEntry.objects.filter(subject=row.subject).count()
+    pressed = Client().post(path)
+    assert pressed.status_code == 200
+    assert LedgerEntry.objects.filter(subject=row.subject).count() == before
+    assert not gate.may_process(row.subject, MARKETING)
