@@ -165,6 +165,8 @@ def test_the_declined_contacts_withdrawal_changes_nothing_and_names_no_one(
     client.post("/kk/my-data/parent/", {"not_parent": row.pk})
     ticket = ingest(message(WITHDRAW["kk"], sender=MALLORY, message_id="<w@evil.kz>"))
     assert Client().post(confirm_link(MALLORY)).status_code == 200
+    panel = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert "ешбір баланың деректерін өзгертпейді" in panel  # not «destroys each child's data»
     act(desk, ticket)
     assert Subject.objects.filter(pk=row.subject_id).exists()
     answer = mails_to(MALLORY)[-1].message
