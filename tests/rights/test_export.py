@@ -87,12 +87,9 @@ def person(texts, make_subject, officer):
     submission.save()
     s.photo.name = submission.photo.name
     s.save(update_fields=["photo"])
-    guardian = Guardian.objects.create(
-        subject=s, full_name="Гүлнар Қасымова", contact="gulnar@example.kz"
-    )
-    # A contact a form named whom she said, on her page, is not her parent (guardian_decline).
-    Guardian.objects.create(subject=s, full_name="Мэллори", contact="mallory@evil.kz",
-                            declined=Declined.BY_CHILD)  # fmt: skip
+    guardian = Guardian.objects.create(subject=s, full_name="Гүлнар Қасымова",
+                                       contact="gulnar@example.kz")  # fmt: skip
+    Guardian.objects.create(subject=s, full_name="М", contact="m@e.kz", declined=Declined.BY_CHILD)
     web = RequestFactory().post(
         "/", HTTP_USER_AGENT="Mozilla/5.0 Firefox/Ерекше", REMOTE_ADDR="10.1.2.3"
     )
