@@ -6,13 +6,15 @@ data: the desk finds them, a request from their own mailbox is theirs, an access
 what is held about them. The one rule for "is anything held for this address" is `held_at`."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .audit import audit
-from .gate import needs_guardian
-from .models import AuditEvent, Guardian, LedgerEntry, Subject
+from .gate import latest_events, needs_guardian
+from .ledger import consent_require_again, subject_lock
+from .models import AuditEvent, Declined, Guardian, LedgerEntry, Source, Subject
 from .names import name_keys
 from .people_search import named
 from .phones import phone_holders
@@ -59,10 +61,13 @@ def guardians_at(email: str | None) -> QuerySet[Guardian]:
     )
 
 
+Kind = LedgerEntry.Kind
+
 # The guardian rows that act for their child: given by the form that made the record
 # (`Guardian.acts`), and confirmed by someone other than the parent's own mailbox, or needing
-# no confirmation (`Guardian.pending`). Every "may this parent act" asks it.
-ACTING = Q(acts=True, pending=False)
+# no confirmation (`Guardian.pending`), and never declined (`Guardian.declined`). Every "may
+# this parent act" asks it.
+ACTING = Q(acts=True, pending=False, declined="")
 
 
 def acts_for_any(email: str | None) -> bool:
@@ -83,6 +88,14 @@ def guardian_pending(contact: str, child_email: str | None) -> bool:
     return not own or own.lower() != child.lower()  # lookups ignore case: one mailbox
 
 
+def declined_before(subject: Subject, contact: str) -> str:
+    """How `contact` was declined as `subject`'s parent or guardian (a `Declined` code), or ""
+    if never: a later form naming it again makes a row declined the same way, which gives the
+    child no consent (core.held.consent_decision, ledger.consent_grant)."""
+    rows = subject.guardians.filter(contact__iexact=contact).exclude(declined="")
+    return rows.values_list("declined", flat=True).first() or "" if contact else ""
+
+
 def parents_waiting(subject: Subject) -> list[Guardian]:
     """The parents or guardians a form named for `subject` who do not act for them yet, one a
     contact (its latest row), for the person or an officer to confirm (guardian_confirm); none
@@ -91,7 +104,10 @@ def parents_waiting(subject: Subject) -> list[Guardian]:
     if not needs_guardian(subject):
         return []
     rows = subject.guardians.exclude(contact="")
-    acting = {contact.lower() for contact in rows.filter(ACTING).values_list("contact", flat=True)}
+    # A contact declined once (guardian_decline) waits no more, whatever form names it again:
+    # a stranger re-sending the form would put themselves back on the child's page at will.
+    settled = rows.filter(ACTING) | rows.exclude(declined="")
+    acting = {contact.lower() for contact in settled.values_list("contact", flat=True)}
     acting.add((subject.email or "").lower())
     waiting: dict[str, Guardian] = {}
     for row in rows.exclude(ACTING).order_by("id"):
@@ -100,24 +116,36 @@ def parents_waiting(subject: Subject) -> list[Guardian]:
     return list(waiting.values())
 
 
+def declined_at(email: str | None) -> bool:
+    """Whether `email` was declined as a child's parent or guardian (guardian_decline): what
+    their own withdrawal's answer says instead of how to be confirmed, naming no one."""
+    return guardians_at(email).exclude(contact="").exclude(declined="").exists()
+
+
 def awaits_confirmation(email: str | None) -> bool:
     """Whether `email` was given as a parent's by the form that made the record of a child
     under 18 today, and waits to be confirmed (`Guardian.pending`) before it acts for them."""
-    rows = guardians_at(email).exclude(contact="").filter(acts=True, pending=True)
+    rows = guardians_at(email).exclude(contact="").filter(acts=True, pending=True, declined="")
     return any(needs_guardian(row.subject) for row in rows)
 
 
+@transaction.atomic
 def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None = None) -> bool:
     """Confirm that `row`'s contact is the child's parent or guardian: it acts from now, whichever
     form named it (the first, `Guardian.pending`, or a later one, `Guardian.acts`). `reason`:
     "guardian_by_child" (the child's address, on its «My data» page) or "guardian_by_document"
-    (an officer who saw a document). False, with nothing changed, for a row that acts already or
-    was erased. Every row of the child naming that contact (in any letter case) is confirmed with
-    it: a parent who sent the form twice is one parent, and their first row, left waiting, still
-    told the desk and their withdrawal's answer that they were not confirmed."""
-    if not row.contact:
+    (an officer who saw a document). False, with nothing changed, for a row that acts already,
+    was declined (guardian_decline: the two exclude each other) or was erased. Every row of the
+    child naming that contact (in any letter case) is confirmed with it: a parent who sent the
+    form twice is one parent, and their first row, left waiting, still told the desk and their
+    withdrawal's answer that they were not confirmed."""
+    # One decision for a child's parent at a time (a confirm in one tab, a decline in another):
+    # the second waits for the first, and finds the contact settled.
+    if not row.contact or not subject_lock(row.subject):
         return False
     rows = Guardian.objects.filter(subject_id=row.subject_id, contact__iexact=row.contact)
+    if rows.exclude(declined="").exists():  # declined: it never acts (guardian_decline)
+        return False
     confirmed = list(rows.exclude(ACTING).order_by("id"))
     if not any(other.pk == row.pk for other in confirmed):
         return False
@@ -126,6 +154,41 @@ def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None 
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=row.subject, obj=other,
               fields=["guardian"], reason=reason)  # fmt: skip
     return True
+
+
+@transaction.atomic
+def guardian_decline(
+    row: Guardian, reason: str, actor: AbstractBaseUser | None = None
+) -> list[str] | None:
+    """Record that `row`'s contact is not the child's parent or guardian: `reason` a `Declined`
+    code (the child on their page, or an officer and why). Every row of the child naming that
+    contact (in any letter case) is declined with it, waits no more and never acts; each is
+    kept, as the record of what a form said, with an audit row. None, with nothing changed,
+    unless the contact waits for confirmation now (`parents_waiting`): confirmed, declined
+    already (two tabs, a double click), erased, or the child 18.
+
+    A minor's consent is given by their legal representative (Law 94-V Art. 7(1), 8(1)): one
+    the ledger holds as given with a declined row was given by no one who could, so each
+    purpose whose latest event is such a grant must be consented to again (a "reconsent" row,
+    the gate says no from now). Returns those purposes. Nothing is mailed to the declined
+    contact: whoever typed it learns nothing of the child's record from us."""
+    if reason not in Declined.values or not subject_lock(row.subject):
+        return None
+    subject = row.subject
+    if row.contact.lower() not in {w.contact.lower() for w in parents_waiting(subject)}:
+        return None
+    rows = list(subject.guardians.filter(contact__iexact=row.contact).order_by("id"))
+    Guardian.objects.filter(pk__in=[r.pk for r in rows]).update(declined=reason)
+    for other in rows:
+        audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=other,
+              fields=["guardian"], reason=reason)  # fmt: skip
+    given = {r.pk for r in rows}
+    source = Source.SELF_SERVICE if reason == Declined.BY_CHILD else Source.ADMIN
+    grants = [(code, e) for code, e in latest_events(subject).items() if e.kind == Kind.GRANT]
+    ended = [code for code, entry in grants if code and entry.guardian_id in given]
+    for purpose in sorted(ended):
+        consent_require_again(subject, purpose, source=source, actor=actor, reason=reason)
+    return sorted(ended)
 
 
 def wards_at(email: str | None) -> list[Guardian]:
@@ -150,7 +213,8 @@ def guardian_lacking(subject: Subject, guardian_pk: object) -> bool:
     child's row, or one of a record destroyed and made anew."""
     if not needs_guardian(subject):
         return False
-    return not Guardian.objects.filter(pk=guardian_pk, subject=subject).exists()
+    rows = Guardian.objects.filter(pk=guardian_pk, subject=subject, declined="")
+    return not rows.exists()  # a declined row is no parent's (guardian_decline)
 
 
 def given_as_guardian(email: str | None) -> list[tuple[Guardian, list[str]]]:
@@ -185,7 +249,8 @@ def child_named(guardian: Guardian) -> str:
     as on record), else the record's number: nothing more of the child's record. A row that
     does not act for the child (ACTING) gets the number alone: its form found or made the
     record by the address it typed, and the name on record is not the typer's to learn."""
-    name = guardian.subject.full_name if guardian.acts and not guardian.pending else ""
+    acting = guardian.acts and not guardian.pending and not guardian.declined
+    name = guardian.subject.full_name if acting else ""
     return name or gettext("record No. %(number)s") % {"number": guardian.subject_id}
 
 

@@ -53,7 +53,8 @@ def consent_decision(
     latest = gate.latest_kinds(subject)
     if latest.get(None) == LedgerEntry.Kind.BLOCK:
         return [], Held.BLOCKED
-    if guardian is None and gate.needs_guardian(subject):
+    # A contact declined as the child's parent (guardians.guardian_decline) gives no consent.
+    if (guardian is None or guardian.declined) and gate.needs_guardian(subject):
         return [], Held.GUARDIAN
     withdrawn = [p for p in purposes if latest.get(p) == LedgerEntry.Kind.WITHDRAW]
     return [p for p in purposes if p not in withdrawn], Held.WITHDRAWN if withdrawn else ""

@@ -13,7 +13,7 @@ from consent.common.net import client_ip
 
 from .audit import audit
 from .gate import is_blocked, latest_event, needs_guardian
-from .models import AuditEvent, ConsentText, Guardian, LedgerEntry, Subject
+from .models import AuditEvent, ConsentText, Declined, Guardian, LedgerEntry, Subject
 from .purposes import PURPOSES
 from .texts import data_listed, data_named, render_consent, sha256
 
@@ -56,10 +56,11 @@ def consent_grant(
         raise ValidationError(
             _("Processing is blocked: no consent is recorded until it is lifted.")
         )
-    if guardian is None and needs_guardian(subject):
+    if (guardian is None or guardian.declined) and needs_guardian(subject):
         # The gate's rule 4 (compliance L6): it would never stand, and as the minor's latest
         # word it would end the consent their parent or guardian gave. Every way of recording
-        # a consent asks first and says what to do instead; this is the last line.
+        # a consent asks first and says what to do instead; this is the last line. A row
+        # declined as the child's parent (guardians.guardian_decline) is no guardian.
         raise ValidationError(_(
             "By the record this person is under 18: their consent is given by a parent or "
             "guardian together with them, so a consent without one is not recorded."
@@ -95,6 +96,14 @@ def data_shown(entry: LedgerEntry) -> str:
     if entry.text is None:
         return ""
     return data_listed(entry.text, entry.language, entry.shown_fields)
+
+
+def reason_shown(entry: LedgerEntry) -> str:
+    """A ledger row's reason as a reader of the evidence or the export reads it: a code the code
+    wrote (why a parent or guardian was declined, `Declined`) in words, in the language active."""
+    if entry.reason in Declined.values:
+        return str(Declined(entry.reason).label)
+    return entry.reason
 
 
 def subject_lock(subject: Subject) -> bool:

@@ -17,7 +17,7 @@ from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
-from .guardians import guardian_pending, parents_waiting
+from .guardians import declined_before, guardian_pending, parents_waiting
 from .held import (
     answer_refusal,
     confirm_url,
@@ -162,7 +162,9 @@ def submission_record(
             g = None
             if guardian:
                 pending = made and guardian_pending(guardian["contact"], subject.email)
-                g = Guardian.objects.create(subject=subject, acts=made, pending=pending, **guardian)
+                declined = "" if made else declined_before(subject, guardian["contact"])
+                g = Guardian.objects.create(subject=subject, acts=made, pending=pending,
+                                            declined=declined, **guardian)  # fmt: skip
             ticked = [p for p in (SERVICE, CROSS_BORDER) if consents.get(p)]
             # A form never reverses a withdrawal, writes a blocked person's ledger, nor a minor's
             # without their guardian's consent (held.py).

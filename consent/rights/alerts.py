@@ -21,7 +21,9 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.locks import transaction_lock
 from consent.common.net import absolute_url
+from consent.core.guardians import guardian_decline
 from consent.core.mail import interpolate, lazy_date, queue_mail, queue_mail_each
+from consent.core.models import Declined, Guardian, Subject
 from consent.core.staff import (
     Notice,
     address_language,
@@ -97,6 +99,41 @@ def notify_answer_held_back(ticket: Ticket) -> None:
         _("The answer to request %(ref)s was not sent: processing is blocked"),
         {"ref": ticket.reference},
     ))  # fmt: skip
+
+
+@transaction.atomic
+def guardian_declined_by_child(row: Guardian) -> list[str] | None:
+    """The person, on their own page, said the parent or guardian a form named for them is not
+    theirs (core.guardians.guardian_decline; compliance L6): the desk is told, since someone
+    typed a child's address with their own as the parent's, and the child's data may now stand
+    without a consent. None, with nothing changed or told, when the contact was not waiting."""
+    ended = guardian_decline(row, Declined.BY_CHILD)
+    if ended is not None:
+        notify_guardian_declined(row.subject, ended)
+    return ended
+
+
+def notify_guardian_declined(subject: Subject, ended: list[str]) -> None:
+    """Each officer is mailed, in their own language, the record's number, whether consents
+    ended with it, and a link to the person's page: no name, no address, neither the child's
+    nor the one declined. Bounded, as anyone may make records and decline on their pages
+    (core.staff.notice_bounded); the person's page in the admin lists every declined row."""
+    bound = notice_bounded("guardian-declined")
+    url = absolute_url(reverse("admin:consent_subject_change", args=[subject.pk]))
+    if bound is not Notice.SEND:
+        if bound is Notice.LAST:
+            changelist = absolute_url(reverse("admin:consent_subject_changelist"))
+            held_back_notice(staff_addressed(officers()), _("parents or guardians declined"),
+                             changelist)  # fmt: skip
+        return
+    queue_mail_each(
+        staff_addressed(officers()), "staff_guardian_declined",
+        {"number": subject.pk, "ended": bool(ended), "url": url},
+        subject_line=interpolate(
+            _("Record No. %(number)s: the person says a parent or guardian named is not theirs"),
+            {"number": subject.pk},
+        ),
+    )  # fmt: skip
 
 
 def notify_quarantined(entry: QuarantinedMessage) -> None:

@@ -13,7 +13,6 @@ from consent.common.dates import reader_time
 from consent.common.i18n import language_name
 from consent.common.text import NOTE_MAX_CHARS, clean_form_text, clean_name, validate_name
 from consent.core import gate
-from consent.core.guardians import awaits_confirmation
 from consent.core.models import Subject
 from consent.core.purposes import purpose_choices
 
@@ -31,7 +30,7 @@ from .answers import (
     ticket_unblock,
 )
 from .closing import OUTGROWN, ticket_close
-from .desk_notes import ANSWER_HELP, GUARDIAN_NOTES, NOT_CONFIRMED_NOTE, OUTGROWN_NOTE
+from .desk_notes import ANSWER_HELP, OUTGROWN_NOTE, guardian_note
 from .guardianship import (
     guardian_only,
     ticket_answer_guardian_access,
@@ -204,10 +203,8 @@ class ActionForm(forms.Form):
         ticket = self.ticket
         if self.outgrown:
             return OUTGROWN_NOTE
-        if self.guardian_only and awaits_confirmation(ticket.email):
-            return f"{GUARDIAN_NOTES.get(ticket.type, GUARDIAN_NOTES[None])} {NOT_CONFIRMED_NOTE}"
         if self.guardian_only:
-            return GUARDIAN_NOTES.get(ticket.type, GUARDIAN_NOTES[None])
+            return guardian_note(ticket)
         if ticket.type == Type.WITHDRAW and withdrawal_keeps(ticket):
             return _("Consent for other purposes still stands: the data is kept for them, and "
                      "the person is told that the withdrawal is done.")  # fmt: skip

@@ -1,7 +1,10 @@
 """What the desk's panel tells the officer before they act, by the request's type: what the
 written answer usually says, and what «carry out» does for a parent or guardian."""
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+
+from consent.core.guardians import awaits_confirmation, wards_at
 
 from .models import Ticket
 
@@ -73,3 +76,21 @@ NOT_CONFIRMED_NOTE = _(
     "tells them how to confirm it. Confirm them first on the child's page, after seeing a "
     "document, if they show you one."
 )
+
+# A parent's withdrawal that stops no child's consent: declined as the child's parent
+# (Guardian.declined), named only by a later form, or every child 18 now.
+NO_WARD_NOTE = _(
+    "This request comes from a parent or guardian with no record of their own who acts for no "
+    "child under 18 now. Carrying it out changes nothing of any child's data, and tells them "
+    "so without naming any child."
+)
+
+
+def guardian_note(ticket: Ticket) -> str | Promise:
+    """What «carry out» does for a request of a parent or guardian with no record of their own:
+    by its type, and for a withdrawal whether it stops any child's consent at all."""
+    if awaits_confirmation(ticket.email):
+        return f"{GUARDIAN_NOTES.get(ticket.type, GUARDIAN_NOTES[None])} {NOT_CONFIRMED_NOTE}"
+    if ticket.type == Type.WITHDRAW and not wards_at(ticket.email):
+        return NO_WARD_NOTE
+    return GUARDIAN_NOTES.get(ticket.type, GUARDIAN_NOTES[None])

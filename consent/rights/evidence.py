@@ -18,7 +18,7 @@ from consent.common.spreadsheet import csv_document
 from consent.common.text import Verbatim
 from consent.core import gate
 from consent.core.guardians import guardian_name
-from consent.core.ledger import data_shown
+from consent.core.ledger import data_shown, reason_shown
 from consent.core.models import LedgerEntry, Subject
 
 
@@ -63,7 +63,7 @@ def evidence_rows(
             # Who gave a minor's consent, by name: their row number told a reader nothing.
             _("guardian"): guardian_name(e.guardian),
             _("staff member"): e.actor.get_username() if e.actor else "",
-            _("reason"): e.reason,
+            _("reason"): reason_shown(e),
         }
 
 

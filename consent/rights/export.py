@@ -37,7 +37,7 @@ from consent.common.i18n import language_name, localised
 from consent.common.text import Verbatim, plain_text
 from consent.core import gate
 from consent.core.guardians import child_named, given_as_guardian, guardian_name
-from consent.core.ledger import data_shown
+from consent.core.ledger import data_shown, reason_shown
 from consent.core.models import LedgerEntry, Subject
 from consent.core.photos import photo_read
 from consent.core.purposes import DATA_FIELDS, PURPOSES
@@ -142,7 +142,7 @@ def _ledger_row(e, asking):
         "expires_at": when(e.expires_at) or "",
         "consent_asked_again": when(gate.asked_again_at(e, asking)) or "",
         "guardian": guardian_name(e.guardian),
-        "reason": e.reason,
+        "reason": reason_shown(e),
     }
 
 
@@ -255,6 +255,8 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                     "full_name": guardian_name(g),
                     "contact": g.contact,
                     "recorded": when(g.created_at),
+                    # The person (or an officer) said this is not their parent or guardian.
+                    "declined": g.get_declined_display(),
                 }
                 for g in subject.guardians.order_by("id")
             ],

@@ -93,6 +93,7 @@ SECTIONS = {
             "full_name": field_name(Guardian, "full_name"),
             "contact": field_name(Guardian, "contact"),
             "recorded": field_name(Subject, "created_at"),
+            "declined": field_name(Guardian, "declined"),
         },
     ),
     # What the person gave as a parent or guardian with their consent for a child: held on the

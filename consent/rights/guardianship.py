@@ -19,6 +19,7 @@ from consent.core.guardians import (
     acts_for_any,
     awaits_confirmation,
     child_named,
+    declined_at,
     given_as_guardian,
     guardians_at,
     held_at,
@@ -197,7 +198,8 @@ def ticket_withdraw_guardian(
         if awaits_confirmation(email):  # a child they will act for once confirmed: nothing yet
             told.append(str(NOT_CONFIRMED))
         elif not told:
-            told = [str(NO_WARDS if acts_for_any(email) else NOT_ACTING)]
+            told = [str(NO_WARDS if acts_for_any(email) else NOT_SHOWN if declined_at(email)
+                        else NOT_ACTING)]  # fmt: skip
     if held_at(email) != (None, False):
         # No child's consent was withdrawn (none they act for yet, or none at all): the letter
         # says the request is closed without action, not «carried out» above «nothing has been
@@ -228,6 +230,13 @@ NOT_ACTING = _(
     "address of a person already on our records. Anyone can type any address into a form, so "
     "we cannot act on that person's data at your request. Nothing has been changed. If you are "
     "the child's parent or guardian, reply to this email and we will tell you how to show it."
+)
+
+# A parent found not to be the child's (Guardian.declined): told nothing of how, nor by whom.
+NOT_SHOWN = _(
+    "Your name and address were given as a parent's or guardian's on a form about another "
+    "person. It has not been shown that you are that person's parent or guardian, so we cannot "
+    "act on their data at your request. Nothing has been changed."
 )
 
 # A parent named by the form that made a child's record, under an address other than the

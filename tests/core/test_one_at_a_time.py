@@ -198,6 +198,37 @@ def edit_while_sending():
     return [answer, campaign.status, campaign.body_kk, campaign.recipient_count == sent > 0]
 
 
+def parent_answered_in_two_tabs(first_says):
+    """A child's page open in two tabs: «not my parent» in one, «yes, my parent» in the other
+    (core.guardians.guardian_decline, guardian_confirm), `first_says` pressed first. The second
+    waits for the first and finds the parent answered: one decision, never both."""
+    from dateutil.relativedelta import relativedelta
+
+    from consent.common.dates import local_today
+    from consent.core.guardians import guardian_confirm, guardian_decline
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Declined, Guardian, Source, Subject
+    from consent.core.purposes import SERVICE
+    from consent.core.texts import current_text
+
+    child = Subject.objects.create(full_name="Айсұлу", email=f"{first_says}@example.kz",
+                                   birth_date=local_today() - relativedelta(years=14))  # fmt: skip
+    row = Guardian.objects.create(subject=child, full_name="M", contact="m@evil.kz", pending=True)
+    consent_grant(child, current_text(SERVICE), language="kk", guardian=row,
+                  source=Source.APPLICATION_FORM)  # fmt: skip
+
+    def decline():
+        return guardian_decline(Guardian.objects.get(pk=row.pk), Declined.BY_CHILD)
+
+    def confirm():
+        return guardian_confirm(Guardian.objects.get(pk=row.pk), "guardian_by_child")
+
+    pair = (decline, confirm) if first_says == "not" else (confirm, decline)
+    first, second = both_at_once(*pair)
+    row.refresh_from_db()
+    return [first, second, row.declined, row.pending]
+
+
 # --- the tests ------------------------------------------------------------------------------
 
 
@@ -236,3 +267,13 @@ def test_a_held_consent_confirmed_in_two_tabs_at_once_is_granted_once_and_both_s
     """The second press waited for the first and found the consent given: it said «the link
     does not work» (400), as for a forged or expired link."""
     assert run(database, "form_consent_confirm_twice") == [200, 200, 1]
+
+
+def test_a_parent_declined_and_confirmed_in_two_tabs_at_once_is_only_declined(database):
+    got = run_case(database, "tests.core.test_one_at_a_time", "parent_answered_in_two_tabs", "not")
+    assert got == [["service"], False, "guardian_declined_by_child", True]
+
+
+def test_a_parent_confirmed_and_declined_in_two_tabs_at_once_is_only_confirmed(database):
+    got = run_case(database, "tests.core.test_one_at_a_time", "parent_answered_in_two_tabs", "yes")
+    assert got == [True, None, "", False]

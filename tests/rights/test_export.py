@@ -20,7 +20,7 @@ from consent.common.i18n import language_name
 from consent.common.text import plain_text
 from consent.core.delivery import send_queued
 from consent.core.ledger import consent_grant, consent_withdraw
-from consent.core.models import Guardian, Held, LedgerEntry, Source, Subject, Submission
+from consent.core.models import Declined, Guardian, Held, LedgerEntry, Source, Subject, Submission
 from consent.core.photos import photo_encrypt
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import data_listed
@@ -87,9 +87,9 @@ def person(texts, make_subject, officer):
     submission.save()
     s.photo.name = submission.photo.name
     s.save(update_fields=["photo"])
-    guardian = Guardian.objects.create(
-        subject=s, full_name="Гүлнар Қасымова", contact="gulnar@example.kz"
-    )
+    guardian = Guardian.objects.create(subject=s, full_name="Гүлнар Қасымова",
+                                       contact="gulnar@example.kz")  # fmt: skip
+    Guardian.objects.create(subject=s, full_name="М", contact="m@e.kz", declined=Declined.BY_CHILD)
     web = RequestFactory().post(
         "/", HTTP_USER_AGENT="Mozilla/5.0 Firefox/Ерекше", REMOTE_ADDR="10.1.2.3"
     )

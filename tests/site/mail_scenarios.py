@@ -27,7 +27,11 @@ from consent.rights.tickets import ticket_open, ticket_verify
 from tests.rights.conftest import BAD_MESSAGES, message
 from tests.staff import signed_in
 
-from .mail_scenarios_children import CHILDREN_ROUTES, withdrawn_by_a_parent
+from .mail_scenarios_children import (
+    CHILDREN_ROUTES,
+    parent_declined_by_the_child,
+    withdrawn_by_a_parent,
+)
 from .mail_scenarios_passed_on import PASSED_ON
 
 PERSON = "person@example.kz"
@@ -321,6 +325,7 @@ SCENARIOS = {
     "staff_notices_held": notices_held_back,
     "staff_reopened": answer_unsent,
     "staff_answer_held_back": answer_held_back,
+    "staff_guardian_declined": parent_declined_by_the_child,
     "request_closed": unconfirmed_closed,
     "request_retyped": retyped,
     "request_destroyed_instead": destroyed_instead,

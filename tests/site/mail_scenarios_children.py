@@ -71,6 +71,17 @@ def child_signed_up_by_a_parent_elsewhere(w):
     link_send(PARENT, w["lang"])
 
 
+def parent_declined_by_the_child(w):
+    """A child says, on their own page, that the parent a form named elsewhere is not theirs:
+    the officers are told, by the record's number (the declined parent is sent nothing)."""
+    from consent.core.guardians import parents_waiting
+    from consent.rights.alerts import guardian_declined_by_child
+
+    child_signed_up_by_a_parent_elsewhere(w)
+    (row,) = parents_waiting(Subject.objects.get(email="child@example.kz"))
+    assert guardian_declined_by_child(row) == [SERVICE]
+
+
 CHILDREN_ROUTES = {
     "request_done (a parent's withdrawal for a child)": (
         "request_done",

@@ -65,6 +65,8 @@ def guardian_named(entry: LedgerEntry) -> str:
         return guardian_name(guardian)
     contact = guardian.contact if "@" in guardian.contact else phone_shown(guardian.contact)
     named = ", ".join(part for part in (guardian.full_name, contact) if part)
+    if guardian.declined:  # found not to be the child's parent: the consent stopped with it
+        return f"{named} ({NOT_PARENT}: {guardian.get_declined_display()})"
     if not guardian.acts:  # a caller giving this name is not thereby the child's parent
         return f"{named} ({NOT_ACTING})"
     if guardian.pending:  # nor yet one the child or an officer has not confirmed
@@ -74,6 +76,7 @@ def guardian_named(entry: LedgerEntry) -> str:
 
 NOT_ACTING = _("named on a later form under the person's address; not shown to be their parent")
 NOT_CONFIRMED = _("not yet confirmed as their parent: the person or an officer confirms it")
+NOT_PARENT = _("not their parent or guardian")
 
 
 def saved(obj: Model) -> Model | None:

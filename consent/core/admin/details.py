@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import reader_time
 from consent.common.text import EMPTY
 
+from ..models import Declined
 from ..phones import phone_shown
 from ..purposes import DATA_FIELDS, PURPOSES
 
@@ -121,6 +122,7 @@ CODES = {
     "minor_by_form": _("a form showed the person is under 18"),
     "guardian_by_child": _("the person confirmed their parent or guardian on their page"),
     "guardian_by_document": _("the parent or guardian showed a document to the officer"),
+    **{code.value: code.label for code in Declined},  # guardians.guardian_decline
     "purpose_achieved": _("purpose achieved"),
     "consent_not_confirmed": _("consent not confirmed"),
     "reapplied": _("destroyed again in a database restored from a backup"),

@@ -3,12 +3,21 @@ subjects.py and texts.py."""
 
 from .base import AppendOnly, AppendOnlyError, AppendOnlyQuerySet, Language, Published
 from .operations import JobRun, KeySeen, StaffProfile, StoredFile
-from .people import Guardian, GuardianMail, Held, Source, Subject, Submission, photo_path
+from .people import (
+    Declined,
+    Guardian,
+    GuardianMail,
+    Held,
+    Source,
+    Subject,
+    Submission,
+    photo_path,
+)
 from .published import ConsentText, OperatorDocument, PolicyVersion
 from .records import AuditEvent, LedgerEntry, Tombstone
 
 __all__ = [
-    "AppendOnly", "AppendOnlyError", "AppendOnlyQuerySet", "AuditEvent", "ConsentText",
+    "AppendOnly", "AppendOnlyError", "AppendOnlyQuerySet", "AuditEvent", "ConsentText", "Declined",
     "Guardian", "GuardianMail", "Held", "JobRun", "KeySeen", "Language", "LedgerEntry",
     "OperatorDocument", "PolicyVersion", "Published", "Source", "StaffProfile", "StoredFile",
     "Subject", "Submission", "Tombstone", "photo_path",

@@ -54,6 +54,28 @@ class Subject(models.Model):
         super().save(*args, update_fields=update_fields, **kwargs)
 
 
+class Declined(models.TextChoices):
+    """How a parent or guardian a form named was found not to be the child's (guardian_decline):
+    the codes are the audit row's reason too, so they name no one."""
+
+    BY_CHILD = (
+        "guardian_declined_by_child",
+        _("the person said on their page it is not their parent"),
+    )
+    BY_DOCUMENT = (
+        "guardian_declined_by_document",
+        _("a document showed that someone else is the child's parent or guardian"),
+    )
+    BY_NAMED = (
+        "guardian_declined_by_named",
+        _("the person named said they are not the child's parent or guardian"),
+    )
+    BY_CHILD_TOLD = (
+        "guardian_declined_child_told",
+        _("the person told the officer it is not their parent or guardian"),
+    )
+
+
 class Guardian(models.Model):
     """The parent or guardian who consented for a minor (compliance L6)."""
 
@@ -78,6 +100,19 @@ class Guardian(models.Model):
     # rule act as they did.
     pending = models.BooleanField(
         _("awaits confirmation"), default=False, db_default=False, editable=False
+    )
+    # Who said this contact is not the child's parent or guardian, and how (Declined; "" while
+    # nobody has): the child on their page, or an officer from a document or what they were
+    # told. A declined row never acts nor waits (`guardians.ACTING`, `parents_waiting`), and
+    # is kept as the record of what the form said (compliance L6).
+    declined = models.CharField(
+        _("declined as parent or guardian"),
+        max_length=40,
+        choices=Declined,
+        blank=True,
+        default="",
+        db_default="",
+        editable=False,
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
 
