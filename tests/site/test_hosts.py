@@ -118,6 +118,44 @@ def test_a_photo_is_served_and_destroyed_by_every_host(hosts, destroyed_on):
     assert dump.count("INSERT INTO public.consent_tombstone") > tombstones
 
 
+def test_a_host_whose_env_differs_in_a_setting_all_hold_alike_is_named_not_shown(hosts):
+    """A second host started from an older copy of /etc/emalu/env (ACCESS_REQUEST_DAYS 10 where
+    the others count 3, another address of the operator) dated each access request it took a
+    week later, and every check and /healthz passed. Its start says so in the journal (consent.
+    I002; it starts: a setting changed on purpose is changed on one host after another), and
+    /healthz on every host names the variables while it serves, never their values."""
+    _url, servers, _staff, _medias = hosts
+    port_a, host_a = servers["a"]
+    # The two test hosts each mail links to their own port: SITE_URL is named from the start.
+    before = json.loads(request(port_a, "GET", "/healthz")[2])["same_settings"]["differs"]
+    assert before == ["SITE_URL"]
+    older = {**host_a.env, "ACCESS_REQUEST_DAYS": "10", "OPERATOR_ADDRESS_RU": "Старый адрес"}
+    check = ["check", "--deploy", "--fail-level", "WARNING"]
+    started = subprocess.run([PYTHON, "manage.py", *check], cwd=ROOT, env=older,
+                             capture_output=True, text=True)  # fmt: skip
+    output = started.stdout + started.stderr
+    said = [line for line in output.splitlines() if "consent.I002" in line]
+    assert said == ["?: (consent.I002) ACCESS_REQUEST_DAYS, OPERATOR_ADDRESS_RU, SITE_URL: another "
+                    "host held a different value in the last 10 minutes (its pages or /healthz "
+                    "noted a digest of it)."], output  # fmt: skip
+    assert "Старый" not in output
+    shell("from consent.core.keys import note_keys; note_keys()", older)  # it serves a page
+    status, _, body = request(port_a, "GET", "/healthz")
+    assert "same_settings" in json.loads(body)["warnings"]
+    assert json.loads(body)["same_settings"]["differs"] == [
+        "ACCESS_REQUEST_DAYS", "OPERATOR_ADDRESS_RU", "SITE_URL"]  # fmt: skip
+    assert "Старый".encode() not in body and b'"10"' not in body
+
+
+def test_every_setting_all_hosts_hold_alike_is_named_as_the_env_file_names_it():
+    """same_settings names what the operator edits: each a variable .env.example documents."""
+    from consent.core.keys import shared_settings
+    from emalu.checks_names import documented_names
+
+    assert set(shared_settings()) - documented_names() == set()
+    assert {"ACCESS_REQUEST_DAYS", "OPERATOR_BIN", "RESPONSIBLE_PERSON"} <= set(shared_settings())
+
+
 def test_two_sites_on_one_redis_keep_apart():
     """Staging beside production on one Redis: with their own CACHE_KEY_PREFIX, a page
     generation (or a page, or a rate count) set by one is not seen by the other."""
