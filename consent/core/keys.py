@@ -90,8 +90,9 @@ def note_and_compare(name: str, used: str, readable: list[str]) -> bool:
 
 def note_keys() -> None:
     """Note this host's keys (and its shared settings' values), at most once every NOTE_EVERY
-    seconds in this process: a site that serves pages keeps its keys known to a host that starts, monitored or not. A database
-    that is down (or not yet migrated) is reported by /healthz."""
+    seconds in this process: a site that serves pages keeps its keys known to a host that
+    starts, monitored or not. A database that is down (or not yet migrated) is reported by
+    /healthz."""
     global _noted_at
     if _noted_at is not None and time.monotonic() - _noted_at < NOTE_EVERY:
         return

@@ -140,7 +140,7 @@ def test_a_host_whose_env_differs_in_a_setting_all_hold_alike_is_named_not_shown
                     "noted a digest of it)."], output  # fmt: skip
     assert "Старый" not in output
     shell("from consent.core.keys import note_keys; note_keys()", older)  # it serves a page
-    status, _, body = request(port_a, "GET", "/healthz")
+    body = request(port_a, "GET", "/healthz")[2]
     assert "same_settings" in json.loads(body)["warnings"]
     assert json.loads(body)["same_settings"]["differs"] == [
         "ACCESS_REQUEST_DAYS", "OPERATOR_ADDRESS_RU", "SITE_URL"]  # fmt: skip
