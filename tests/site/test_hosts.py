@@ -202,3 +202,54 @@ def test_healthz_names_a_key_another_host_signs_or_encrypts_with_that_this_one_c
         assert host(url, cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
         assert host(url, cache)["differs"] == ["MEDIA_ENCRYPTION_KEY"]
         assert host(url, cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
+
+
+# A host as it serves: notes its keys as /healthz does, shows a form (its token) and reads the
+# tokens of the forms other hosts showed (argv: the tokens). JSON on the last line.
+SERVES = """
+import json, sys
+from emalu import health
+from forms_app.abuse import new_token, read_token
+print(json.dumps({"shared_keys": health.shared_keys(), "token": new_token(),
+                  "reads": [read_token(t) is not None for t in TOKENS]}))
+"""
+
+
+def test_secret_key_changed_host_by_host_in_two_rounds_refuses_no_form_on_any_host(
+    django_db_blocker,
+):
+    """README's rotation was one round: each host restarted with the new key first and the old
+    in SECRET_KEY_FALLBACKS. A host restarted so signed forms and links the hosts not yet
+    restarted refused (a form shown again, nothing stored; a mailed link «damaged») until the
+    last was restarted. In two rounds (first the new key in SECRET_KEY_FALLBACKS on every host,
+    then the swap) every host reads what every other signs at each step, and each starts."""
+    from tests.live import redis_cache, site_env
+
+    old, new = "o" * 50, "n" * 50
+    rounds = [{"SECRET_KEY": old}, {"SECRET_KEY": old, "SECRET_KEY_FALLBACKS": new},
+              {"SECRET_KEY": new, "SECRET_KEY_FALLBACKS": old}]  # fmt: skip
+    with django_db_blocker.unblock(), live_database() as url, redis_cache(5) as cache:
+
+        def host(step, *tokens):
+            env = site_env(url, **cache, **rounds[step])
+            code = SERVES.replace("TOKENS", repr(list(tokens)))
+            return json.loads(shell(code, env).splitlines()[-1])
+
+        def starts(step):
+            env = site_env(url, **cache, **rounds[step])
+            check = [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+            done = subprocess.run(check, cwd=ROOT, env=env, capture_output=True, text=True)
+            return "emalu.E002" not in done.stdout + done.stderr
+
+        a = host(0)  # host a serves with the old key; b, restarted in round 1, reads it
+        assert starts(1)
+        b = host(1, a["token"])
+        assert b["reads"] == [True] and b["shared_keys"]["status"] == "ok"
+        # Round 2: b first signs with the new key; a, still in round 1, reads it.
+        assert starts(2)
+        b = host(2, a["token"])
+        a = host(1, b["token"])
+        assert a["reads"] == [True] and a["shared_keys"]["status"] == "ok"
+        assert b["reads"] == [True] and b["shared_keys"]["status"] == "ok"
+        # The one round README gave: a host not yet restarted refused the new key's forms.
+        assert host(0, b["token"])["reads"] == [False]
