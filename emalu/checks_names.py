@@ -17,13 +17,14 @@ from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
 
 EXAMPLE = Path(__file__).resolve().parent.parent / ".env.example"
-# Names other Django projects, Django's settings and container images use, by the variable of
-# ours that holds the same (a URL holds host, port, user, password and TLS at once).
+# Names other Django projects and Django's settings use, by the variable of ours that holds the
+# same (a URL holds host, port, user, password and TLS at once). Not POSTGRES_*: the database
+# image's own, which a machine running it may export for every process.
 ELSEWHERE = {
     **dict.fromkeys(["EMAIL_HOST", "EMAIL_PORT", "EMAIL_HOST_USER", "EMAIL_HOST_PASSWORD",
                      "EMAIL_USE_TLS", "EMAIL_USE_SSL", "EMAIL_BACKEND", "SMTP_HOST", "SMTP_PORT",
                      "SMTP_USER", "SMTP_PASSWORD", "SMTP_URL"], "EMAIL_URL"),
-    **dict.fromkeys([f"{prefix}_{part}" for prefix in ("DB", "DATABASE", "POSTGRES")
+    **dict.fromkeys([f"{prefix}_{part}" for prefix in ("DB", "DATABASE")
                      for part in ("HOST", "PORT", "NAME", "DB", "USER", "PASSWORD")],
                     "DATABASE_URL"),
     **dict.fromkeys(["REDIS_URL", "REDIS_HOST", "REDIS_PORT", "REDIS_PASSWORD", "CACHE_LOCATION"],

@@ -15,7 +15,7 @@ from emalu.checks_names import check_variable_names, documented_names
      ("DATA_HOST_IN_KAZAKHSTAN", "DATA_HOSTS_IN_KAZAKHSTAN"),
      # Named as Django's settings or other projects name them: far from any name of ours.
      ("EMAIL_HOST", "EMAIL_URL"), ("EMAIL_HOST_PASSWORD", "EMAIL_URL"), ("DB_HOST", "DATABASE_URL"),
-     ("POSTGRES_PASSWORD", "DATABASE_URL"), ("REDIS_URL", "CACHE_URL"),
+     ("DATABASE_PASSWORD", "DATABASE_URL"), ("REDIS_URL", "CACHE_URL"),
      ("DJANGO_SECRET_KEY", "SECRET_KEY"), ("DJANGO_ALLOWED_HOSTS", "ALLOWED_HOSTS")],
 )  # fmt: skip
 def test_a_mistyped_name_stops_the_start_naming_the_one_read(monkeypatch, typed, meant):
