@@ -24,9 +24,11 @@ def wrong_user():
         except KeyError:
             return str(uid)
 
+    # root has runuser on every Debian; sudo is not installed with a root password set.
+    switch = f"runuser -u {name(owner)} --" if me == 0 else f"sudo -u {name(owner)}"
     return (
         f"manage.py runs as {name(me)}, but {here} belongs to {name(owner)}: run it as "
-        f"{name(owner)} (sudo -u {name(owner)} sh -c 'set -a; . /etc/emalu/env; set +a; "
+        f"{name(owner)} ({switch} sh -c 'set -a; . /etc/emalu/env; set +a; "
         f".venv/bin/python manage.py …'; README, Deploying, step 4). Nothing was run: files "
         f"written as {name(me)} (static files, catalogues) would be ones {name(owner)} cannot "
         "replace at the next release."

@@ -183,23 +183,22 @@ def check_migrations_applied(app_configs, **kwargs):
     column the release adds. emalu.service's `check --deploy` refuses the start instead. A
     database it cannot reach says nothing here: emalu.E003 says so."""
     from django.core.checks import Error
-    from django.db import DatabaseError, connection
-    from django.db.migrations.executor import MigrationExecutor
+    from django.db import DatabaseError
+
+    from consent.common.schema import migrations_lacking
 
     if RELEASING.get():
         return []
     try:
-        executor = MigrationExecutor(connection)
-        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+        lacking = migrations_lacking()
     except DatabaseError:
         return []
-    if not plan:
+    if not lacking:
         return []
-    first = plan[0][0]
     return [
         Error(
-            f"The database lacks {len(plan)} migration(s) this code needs (the first: "
-            f"{first.app_label}.{first.name}): its pages would fail on what they add.",
+            f"The database lacks {len(lacking)} migration(s) this code needs (the first: "
+            f"{lacking[0]}): its pages would fail on what they add.",
             hint="Run `manage.py release` on one host, with the owner's DATABASE_URL (README, "
             "Deploying, steps 4 and 9), then start this one.",
             id="emalu.E001",

@@ -35,8 +35,8 @@ def _named(read):
                 # Most often a command run by hand without the file systemd gives the units.
                 raise ImproperlyConfigured(
                     f"{var} is not set. A host reads it from /etc/emalu/env (README, Deploying, "
-                    "step 3), which a command run by hand must read first: sudo -u emalu sh -c "
-                    "'set -a; . /etc/emalu/env; set +a; .venv/bin/python manage.py …'."
+                    "step 3), which a command run by hand must read first: runuser -u emalu -- sh "
+                    "-c 'set -a; . /etc/emalu/env; set +a; .venv/bin/python manage.py …'."
                 ) from None
             if isinstance(error, ImproperlyConfigured) and var in str(error):
                 raise  # "Set the SECRET_KEY environment variable", or ours from a nested read

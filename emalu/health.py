@@ -21,7 +21,7 @@ from consent.common.refusals import READ_ONLY
 from consent.core.delivery import WAITING
 from consent.core.form_texts import forms_waiting
 from consent.core.jobs import BACKUP, last_run
-from consent.core.keys import KEYS_WINDOW, keys_used, note_and_compare
+from consent.core.keys import KEYS_WINDOW, keys_used, note_and_compare, settings_not_shared
 from consent.marketing.models import Campaign, CampaignRecipient
 from emalu.models import CacheSeen
 
@@ -143,6 +143,16 @@ def shared_keys() -> dict:
     return {"status": "error" if differs else "ok", "differs": differs}
 
 
+def same_settings() -> dict:
+    """The variables every host must hold alike (consent/core/keys.py::SHARED_SETTINGS: a
+    request's due date, retention's grace, the links in mail, the operator named) that a host
+    held otherwise within KEYS_WINDOW, by name: their /etc/emalu/env files differ. A warning,
+    as a proxy not trusted is: the site serves, by the wrong rule on one host. After one is
+    changed on every host, named until KEYS_WINDOW has passed."""
+    differs = settings_not_shared(note=True)
+    return {"status": "warning" if differs else "ok", "differs": differs}
+
+
 def one_cache(now: datetime) -> dict:
     """Whether every host that answered /healthz within KEYS_WINDOW uses this host's cache. Each
     names its cache by an id kept in it, and notes that id in the database, which all hosts
@@ -196,13 +206,14 @@ def report() -> dict:
         except DatabaseError as e:
             parts[name] = {"status": "unavailable", "error": type(e).__name__}
     parts["proxy"] = proxy() if parts["cache"]["status"] == "ok" else {"status": "unknown"}
-    if parts["database"]["status"] == "ok":
+    for name, check in {"shared_keys": shared_keys, "same_settings": same_settings}.items():
+        if parts["database"]["status"] != "ok":
+            parts[name] = {"status": "unknown"}
+            continue
         try:
-            parts["shared_keys"] = shared_keys()
+            parts[name] = check()
         except DatabaseError as e:
-            parts["shared_keys"] = {"status": "unavailable", "error": type(e).__name__}
-    else:
-        parts["shared_keys"] = {"status": "unknown"}
+            parts[name] = {"status": "unavailable", "error": type(e).__name__}
     if parts["cache"]["status"] == parts["database"]["status"] == "ok":
         try:
             parts["one_cache"] = one_cache(now)

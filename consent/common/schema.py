@@ -21,3 +21,24 @@ class AddIndexConcurrently(postgres.AddIndexConcurrently):
         if schema_editor.connection.vendor == "postgresql":
             return super().database_backwards(app_label, schema_editor, from_state, to_state)
         return AddIndex.database_backwards(self, app_label, schema_editor, from_state, to_state)
+
+
+def migrations_lacking() -> list[str]:
+    """The migrations this code has that its database has not applied ("app.name", in the
+    order `migrate` applies them): none once `release` ran. DatabaseError when the database
+    does not answer."""
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    return [f"{migration.app_label}.{migration.name}" for migration, _backwards in plan]
+
+
+def code_ahead(lacking: list[str]) -> str:
+    """What an operator is told when the database lacks `lacking` (migrations_lacking())."""
+    return (
+        f"the database lacks {len(lacking)} migration(s) this code needs (the first: "
+        f"{lacking[0]}): run `manage.py release` on one host with the owner's DATABASE_URL "
+        f"(README, Deploying, steps 4 and 9)"
+    )

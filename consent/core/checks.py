@@ -156,6 +156,37 @@ def check_media_keys_shared(app_configs, **kwargs):
     ]
 
 
+@register(deploy=True)
+def check_settings_shared(app_configs, **kwargs):
+    """A host whose /etc/emalu/env differs from the running hosts' in a setting every host must
+    hold alike (an older copy, an edit made on one host) counted a request's due date or
+    retention's grace by other days, mailed other links, or named another operator, by whichever
+    host took the request. Said at the start, in the journal (information: a setting changed on
+    purpose is changed on one host after the other, and the first to restart must start);
+    /healthz names it as `same_settings` until the hosts agree."""
+    from django.core.checks import Info
+    from django.db import DatabaseError
+
+    from .keys import KEYS_WINDOW, settings_not_shared
+
+    try:
+        differs = settings_not_shared(note=False)
+    except DatabaseError:  # down or not yet migrated: emalu.E001 and E003 say so
+        return []
+    if not differs:
+        return []
+    return [
+        Info(
+            f"{', '.join(differs)}: another host held a different value in the last "
+            f"{KEYS_WINDOW // 60} minutes (its pages or /healthz noted a digest of it).",
+            hint="Give every host the same values (copy /etc/emalu/env, then change only "
+            "GUNICORN_BIND, FORWARDED_ALLOW_IPS and TRUSTED_PROXIES where README says so) and "
+            "restart emalu on each; /healthz names them under same_settings until they agree.",
+            id="consent.I002",
+        )
+    ]
+
+
 # What the zone database must say of the site's zone, for its legal dates to be right: Kazakhstan
 # has kept one zone, UTC+5, since 1 March 2024 (tzdata 2024a); before, Almaty was UTC+6.
 ZONE_FACTS = {"Asia/Almaty": (datetime(2024, 3, 1, 12, tzinfo=UTC), timedelta(hours=5))}

@@ -12,8 +12,10 @@ hand run, the same day does nothing. The intake has no period (`period=None`): i
 overlap, but a run after another simply finds the mailbox read, and a hand run must still work.
 
 Every scheduled command (each `manage.py` command a unit in docs/deploy/ starts) is a
-`JobCommand`: a database that refuses its work (down, unreachable, read-only after a failover,
-out of a resource: consent/common/refusals.py) stops it with one line and exit status 1, which
+`JobCommand`: it does not run on a database that lacks a migration of its code (the code put on
+a host before `release` ran: README, Deploying, step 9), and a database that refuses its work
+(down, unreachable, read-only after a failover, out of a resource: consent/common/refusals.py)
+stops it with one line and exit status 1, which
 the timer records, not a traceback. What it did is rolled back or was committed whole (each
 job's unit of work is a transaction, and its `JobRun` row is written last), so the next start,
 once the database takes it, does the work (tests/core/test_job_refusals.py).
@@ -35,6 +37,7 @@ from consent.common.clock import clock_wrong
 from consent.common.dates import local_today
 from consent.common.locks import session_unlock, try_session_lock
 from consent.common.refusals import database_refusal
+from consent.common.schema import code_ahead, migrations_lacking
 
 from .models import JobRun
 
@@ -58,8 +61,19 @@ class JobCommand(BaseCommand):
     """A scheduled command (the module): a database refusing its work ends it with its one line
     (SystemExit: exit status 1, the line on stderr, as manage.py says it for any command)."""
 
+    # A job runs only on the schema its code was written for: the timers start the new code
+    # at their next run after it is put on a host, before `release` has migrated (README step
+    # 9), and the web's refusal (emalu.E001) is at its start only. On the old schema a job
+    # failed with a traceback each minute on a column the release adds, or ran its rules
+    # without the rows a data migration adds (the intake's phrases: letters typed «other»).
+    # The backup's record may: a dump is what one takes before a release.
+    needs_current_schema = True
+
     def execute(self, *args, **options):
         try:
+            if self.needs_current_schema and (lacking := migrations_lacking()):
+                raise SystemExit(f"{self.name} not run: {code_ahead(lacking)}; the next start "
+                                 "after it does the work")  # fmt: skip
             return super().execute(*args, **options)
         except DatabaseError as error:
             if options.get("traceback") or not (refused := database_refusal(error, self.name)):

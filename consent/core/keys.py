@@ -8,8 +8,17 @@ start (`key_not_shared`), and `encrypt_photos` does not re-encrypt under a key a
 cannot read (`media_keys_not_shared`). The notes were once kept in Redis, which keeps nothing on
 disk: a Redis restarted or flushed let a host with a key of its own start until the others noted
 theirs again. The digest is keyed by the key itself (HMAC): neither the key nor anything it can
-be found from without guessing it is stored or logged."""
+be found from without guessing it is stored or logged.
 
+The settings every host must hold alike (SHARED_SETTINGS) are noted the same way, by a digest of
+their value: a second host whose /etc/emalu/env was an older copy, or edited apart, counted a
+request's due date (ACCESS_REQUEST_DAYS) or retention's grace (SERVICE_ACHIEVED_GRACE_DAYS) by
+other days, mailed other links or showed another operator, by whichever host took the request,
+and nothing said so. /healthz names each (`same_settings`) and `check --deploy` says it at the
+start (consent.I002); neither stops a host, for a setting changed on purpose is changed on one
+host after the other."""
+
+import hashlib
 import time
 from contextlib import suppress
 from datetime import timedelta
@@ -24,6 +33,28 @@ from .models import KeySeen
 KEYS_WINDOW = 10 * 60
 NOTE_EVERY = 60  # seconds between a web process's notes of its keys
 _noted_at: float | None = None
+
+
+# Each variable of /etc/emalu/env whose value must be the same on every host (README, "The same
+# on every host"), as the settings hold it. Not here: what differs by host on purpose
+# (GUNICORN_BIND, FORWARDED_ALLOW_IPS, TRUSTED_PROXIES), what has its own part (the keys, the
+# cache: one_cache) and what holds a password (the URLs).
+SHARED_SETTINGS = (
+    "ACCESS_REQUEST_DAYS", "SERVICE_ACHIEVED_GRACE_DAYS", "SITE_URL", "ADMIN_URL", "ALLOWED_HOSTS",
+    "CSRF_TRUSTED_ORIGINS", "DEFAULT_FROM_EMAIL", "FEEDBACK_SENDER_ID", "STAFF_NOTIFY_EMAIL",
+    "CROSS_BORDER_PROCESSORS", "GA_MEASUREMENT_ID", "YANDEX_METRICA_ID", "FORM_MIN_FILL_SECONDS",
+    "FORM_RATE_LIMIT", "STAFF_IDLE_SECONDS",
+)  # fmt: skip
+
+
+def shared_settings() -> dict[str, str]:
+    """{variable: its value as this host's settings hold it} of each setting every host must
+    hold alike: SHARED_SETTINGS and the operator's details (settings.OPERATOR)."""
+    values = {name: getattr(settings, name) for name in SHARED_SETTINGS}
+    for key, value in settings.OPERATOR.items():
+        plain = key.startswith(("responsible_", "data_location_"))
+        values[key.upper() if plain else f"OPERATOR_{key.upper()}"] = value
+    return {name: repr(value) for name, value in values.items()}
 
 
 def keys_used() -> list[tuple[str, str, list[str]]]:
@@ -58,9 +89,10 @@ def note_and_compare(name: str, used: str, readable: list[str]) -> bool:
 
 
 def note_keys() -> None:
-    """Note this host's keys, at most once every NOTE_EVERY seconds in this process: a site
-    that serves pages keeps its keys known to a host that starts, monitored or not. A database
-    that is down (or not yet migrated) is reported by /healthz."""
+    """Note this host's keys (and its shared settings' values), at most once every NOTE_EVERY
+    seconds in this process: a site that serves pages keeps its keys known to a host that
+    starts, monitored or not. A database that is down (or not yet migrated) is reported by
+    /healthz."""
     global _noted_at
     if _noted_at is not None and time.monotonic() - _noted_at < NOTE_EVERY:
         return
@@ -68,6 +100,7 @@ def note_keys() -> None:
     with suppress(DatabaseError):
         for name, used, readable in keys_used():
             note_and_compare(name, used, readable)
+        settings_not_shared(note=True)
 
 
 def key_not_shared(name: str) -> str:
@@ -107,3 +140,24 @@ def media_keys_not_shared(*, first_only: bool) -> str:
         f"another host encrypted with a MEDIA_ENCRYPTION_KEY {lacking} in the last "
         f"{KEYS_WINDOW // 60} minutes (its /healthz noted it)"
     )
+
+
+def _value_digest(name: str, value: str) -> str:
+    """A setting's digest: equal values, equal digests, on every host (nothing secret is here)."""
+    return hashlib.sha256(f"{name}={value}".encode()).hexdigest()[:16]
+
+
+def settings_not_shared(*, note: bool) -> list[str]:
+    """The variables of SHARED_SETTINGS (and the operator's) a host held otherwise than this one
+    within KEYS_WINDOW, by name (never the value); with `note`, this host's values are noted
+    first, as its keys are."""
+    mine = {name: _value_digest(name, value) for name, value in shared_settings().items()}
+    now = timezone.now()
+    if note:
+        KeySeen.objects.bulk_create(
+            [KeySeen(name=name, digest=digest, seen_at=now) for name, digest in mine.items()],
+            update_conflicts=True, unique_fields=["name", "digest"], update_fields=["seen_at"],
+        )  # fmt: skip
+    since = now - timedelta(seconds=KEYS_WINDOW)
+    seen = KeySeen.objects.filter(name__in=mine, seen_at__gte=since).values_list("name", "digest")
+    return sorted({name for name, digest in seen if digest != mine[name]})

@@ -253,3 +253,39 @@ def test_a_backup_without_its_tools_names_the_package_to_install(tmp_path):
     assert failed.returncode == 1
     assert "age is not installed: apt-get install age postgresql-client" in failed.stderr
     assert list(folder.iterdir()) == []
+
+
+@pytest.mark.requires_tool("faketime", apt="faketime")
+def test_a_host_clock_months_ahead_deletes_no_dump_and_records_no_backup(
+    django_db_blocker, tmp_path
+):
+    """A host started without time synchronisation, its clock 60 days ahead: the backup named its
+    dump by that day, deleted every dump before it as older than 56 days, and recorded a backup
+    dated two months on, which /healthz counted as fresh until then; the unit succeeded. It
+    deletes and records nothing now, keeps no part, and says why, as every job does."""
+    import os
+    import time
+    from datetime import date, timedelta
+
+    tools, folder = tmp_path / "bin", tmp_path / "backup"
+    tools.mkdir()
+    folder.mkdir()
+    (tools / "age").write_text(AGE)
+    (tools / "age").chmod(0o755)
+    dumps = []
+    for days in (1, 2, 10):
+        dump = folder / f"db-{date.today() - timedelta(days=days)}.dump.age"
+        dump.write_bytes(b"an earlier night's dump")
+        os.utime(dump, (time.time() - days * 86400,) * 2)
+        dumps.append(dump)
+    with django_db_blocker.unblock(), live_database() as url:
+        env = {**site_env(url), "PATH": f"{tools}:{os.environ['PATH']}",
+               "BACKUP_DIR": str(folder), "BACKUP_RECIPIENT": "age1x"}  # fmt: skip
+        ahead = subprocess.run(["faketime", "-f", "+60d", ROOT / "scripts" / "backup"], env=env,
+                               capture_output=True, text=True)  # fmt: skip
+        assert ahead.returncode == 1
+        assert "backup not run: This host's clock is 1440 h 0 min ahead of the database " \
+               "server's" in ahead.stderr  # fmt: skip
+        assert "backup failed: nothing written; the dumps before it are kept" in ahead.stderr
+        assert sorted(folder.iterdir()) == sorted(dumps)
+        assert query(url, "SELECT count(*) FROM consent_jobrun WHERE job = 'backup'") == [(0,)]

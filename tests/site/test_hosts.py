@@ -118,6 +118,44 @@ def test_a_photo_is_served_and_destroyed_by_every_host(hosts, destroyed_on):
     assert dump.count("INSERT INTO public.consent_tombstone") > tombstones
 
 
+def test_a_host_whose_env_differs_in_a_setting_all_hold_alike_is_named_not_shown(hosts):
+    """A second host started from an older copy of /etc/emalu/env (ACCESS_REQUEST_DAYS 10 where
+    the others count 3, another address of the operator) dated each access request it took a
+    week later, and every check and /healthz passed. Its start says so in the journal (consent.
+    I002; it starts: a setting changed on purpose is changed on one host after another), and
+    /healthz on every host names the variables while it serves, never their values."""
+    _url, servers, _staff, _medias = hosts
+    port_a, host_a = servers["a"]
+    # The two test hosts each mail links to their own port: SITE_URL is named from the start.
+    before = json.loads(request(port_a, "GET", "/healthz")[2])["same_settings"]["differs"]
+    assert before == ["SITE_URL"]
+    older = {**host_a.env, "ACCESS_REQUEST_DAYS": "10", "OPERATOR_ADDRESS_RU": "Старый адрес"}
+    check = ["check", "--deploy", "--fail-level", "WARNING"]
+    started = subprocess.run([PYTHON, "manage.py", *check], cwd=ROOT, env=older,
+                             capture_output=True, text=True)  # fmt: skip
+    output = started.stdout + started.stderr
+    said = [line for line in output.splitlines() if "consent.I002" in line]
+    assert said == ["?: (consent.I002) ACCESS_REQUEST_DAYS, OPERATOR_ADDRESS_RU, SITE_URL: another "
+                    "host held a different value in the last 10 minutes (its pages or /healthz "
+                    "noted a digest of it)."], output  # fmt: skip
+    assert "Старый" not in output
+    shell("from consent.core.keys import note_keys; note_keys()", older)  # it serves a page
+    body = request(port_a, "GET", "/healthz")[2]
+    assert "same_settings" in json.loads(body)["warnings"]
+    assert json.loads(body)["same_settings"]["differs"] == [
+        "ACCESS_REQUEST_DAYS", "OPERATOR_ADDRESS_RU", "SITE_URL"]  # fmt: skip
+    assert "Старый".encode() not in body and b'"10"' not in body
+
+
+def test_every_setting_all_hosts_hold_alike_is_named_as_the_env_file_names_it():
+    """same_settings names what the operator edits: each a variable .env.example documents."""
+    from consent.core.keys import shared_settings
+    from emalu.checks_names import documented_names
+
+    assert set(shared_settings()) - documented_names() == set()
+    assert {"ACCESS_REQUEST_DAYS", "OPERATOR_BIN", "RESPONSIBLE_PERSON"} <= set(shared_settings())
+
+
 def test_two_sites_on_one_redis_keep_apart():
     """Staging beside production on one Redis: with their own CACHE_KEY_PREFIX, a page
     generation (or a page, or a rate count) set by one is not seen by the other."""
@@ -164,3 +202,54 @@ def test_healthz_names_a_key_another_host_signs_or_encrypts_with_that_this_one_c
         assert host(url, cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
         assert host(url, cache)["differs"] == ["MEDIA_ENCRYPTION_KEY"]
         assert host(url, cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
+
+
+# A host as it serves: notes its keys as /healthz does, shows a form (its token) and reads the
+# tokens of the forms other hosts showed (argv: the tokens). JSON on the last line.
+SERVES = """
+import json, sys
+from emalu import health
+from forms_app.abuse import new_token, read_token
+print(json.dumps({"shared_keys": health.shared_keys(), "token": new_token(),
+                  "reads": [read_token(t) is not None for t in TOKENS]}))
+"""
+
+
+def test_secret_key_changed_host_by_host_in_two_rounds_refuses_no_form_on_any_host(
+    django_db_blocker,
+):
+    """README's rotation was one round: each host restarted with the new key first and the old
+    in SECRET_KEY_FALLBACKS. A host restarted so signed forms and links the hosts not yet
+    restarted refused (a form shown again, nothing stored; a mailed link «damaged») until the
+    last was restarted. In two rounds (first the new key in SECRET_KEY_FALLBACKS on every host,
+    then the swap) every host reads what every other signs at each step, and each starts."""
+    from tests.live import redis_cache, site_env
+
+    old, new = "o" * 50, "n" * 50
+    rounds = [{"SECRET_KEY": old}, {"SECRET_KEY": old, "SECRET_KEY_FALLBACKS": new},
+              {"SECRET_KEY": new, "SECRET_KEY_FALLBACKS": old}]  # fmt: skip
+    with django_db_blocker.unblock(), live_database() as url, redis_cache(5) as cache:
+
+        def host(step, *tokens):
+            env = site_env(url, **cache, **rounds[step])
+            code = SERVES.replace("TOKENS", repr(list(tokens)))
+            return json.loads(shell(code, env).splitlines()[-1])
+
+        def starts(step):
+            env = site_env(url, **cache, **rounds[step])
+            check = [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
+            done = subprocess.run(check, cwd=ROOT, env=env, capture_output=True, text=True)
+            return "emalu.E002" not in done.stdout + done.stderr
+
+        a = host(0)  # host a serves with the old key; b, restarted in round 1, reads it
+        assert starts(1)
+        b = host(1, a["token"])
+        assert b["reads"] == [True] and b["shared_keys"]["status"] == "ok"
+        # Round 2: b first signs with the new key; a, still in round 1, reads it.
+        assert starts(2)
+        b = host(2, a["token"])
+        a = host(1, b["token"])
+        assert a["reads"] == [True] and a["shared_keys"]["status"] == "ok"
+        assert b["reads"] == [True] and b["shared_keys"]["status"] == "ok"
+        # The one round README gave: a host not yet restarted refused the new key's forms.
+        assert host(0, b["token"])["reads"] == [False]

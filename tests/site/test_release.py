@@ -190,6 +190,9 @@ def test_an_officer_with_an_address_mail_cannot_reach_is_not_created(db, name, e
     assert str(stopped.value).startswith(f"{(name if refused == 'name' else email)!r} is not a "
                                          f"staff member's {refused}: ")  # fmt: skip
     assert str(stopped.value).endswith("Nothing was created.")
+    # The reason in the line's language, English, whatever the site's (Kazakh, by default).
+    said = {"name": ": Enter a valid username.", "email address": ": Enter a valid email address."}
+    assert said[refused] in str(stopped.value)
     assert not get_user_model().objects.exists()
     with pytest.raises(CommandError, match="--email"):  # and none left out
         call_command("create_privacy_officer", "aliya", stdout=io.StringIO())

@@ -3,7 +3,7 @@ import secrets
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.exceptions import ValidationError
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 from django.core.validators import validate_email
 from django.db import transaction
 from django.urls import reverse
@@ -26,6 +26,10 @@ class Command(BaseCommand):
             "notice of each new request.",
         )
 
+    # In English, as the rest of its lines: under the site's language (Kazakh) the validators'
+    # reasons came in Kazakh inside an English line («Дұрыс электрондық пошта мекенжайын
+    # енгізіңіз.»), which an operator reading English could not act on.
+    @no_translations
     @transaction.atomic
     def handle(self, *args, username, email, **options):
         users = get_user_model()

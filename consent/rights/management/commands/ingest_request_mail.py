@@ -16,6 +16,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from consent.common.clock import clock_wrong
+from consent.common.schema import code_ahead, migrations_lacking
 from consent.rights.alerts import tell_set_aside
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage
@@ -54,6 +55,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         raw = sys.stdin.buffer.read()
         try:
+            if lacking := migrations_lacking():
+                # The code put on this host before `release` ran: typed by rules whose rows
+                # (the intake's phrases) the release adds, a letter would be misread.
+                raise CommandError(f"not taken: {code_ahead(lacking)}", returncode=TEMPFAIL)
             if wrong := clock_wrong():
                 # Received on the wrong day, it would be due on the wrong one: the MTA keeps the
                 # letter and pipes it again once the clock is set (the arrival it stamped then is
