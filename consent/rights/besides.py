@@ -47,6 +47,17 @@ COURTESY = frozenset(map(fold, (
     "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар",
 )))  # fmt: skip
 NEGATIONS = frozenset({"не", "ни"})
+# Exasperation, said as a question and asking none: «Сколько можно?!», «Доколе!», «Қашанға
+# дейін?!» before «прекратите слать мне спам» opened the unsubscribe for an officer. Folded.
+EXASPERATED = frozenset(map(fold, ("сколько", "можно", "доколе", "қашанға", "қашанғы", "дейін")))
+EXASPERATION_WORDS = EXASPERATED | frozenset({"уже", "же", "ну", "да", "ей", "ой"})
+# An infinitive the writer tells of doing themselves, after their own verb: «я ещё буду у вас
+# учиться», «мы планируем ходить на курсы», «собираюсь продолжить»; «хочу», «прошу» ask
+# (ASKING_WORDS), these tell.
+OWN_DOING = frozenset({
+    "буду", "будем", "собираюсь", "собираемся", "планирую", "планируем", "продолжу", "продолжим",
+    "продолжаю", "начну", "начнем", "стану", "станем", "люблю", "любим", "умею", "умеем",
+})  # fmt: skip
 
 
 def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
@@ -113,6 +124,10 @@ def _asks(sentence, every, again):
     folded = [fold(word) for word in every]
     if set(folded) <= COURTESY:  # «Сәлеметсіз бе?»: a greeting, asked as Kazakh asks it
         return False
+    if set(folded) <= EXASPERATION_WORDS and len(set(folded) & EXASPERATED) >= 1 + (
+        "сколько" in folded
+    ):  # «Сколько можно!», «Доколе?»: exasperation, no question
+        return False
     if sentence.asked or KAZAKH_ASKING & set(folded):
         return True
     # A Kazakh particle asks, but for the greeting's («Сәлеметсіз бе»).
@@ -137,11 +152,16 @@ def _asks_in_another_clause(sentence, match, again):
     меня от рассылки и удалите мой номер телефона», «Отписаться и исправить фамилию»."""
     own = {sentence.clauses[match.start], sentence.clauses[match.end]}
     tokens, clauses = sentence.tokens, sentence.clauses
-    # A «не» earlier in its clause makes it a stop: «…, не хочу больше получать письма».
+
+    def before(at):  # the words before `at` in its clause
+        return {tokens[i] for i in range(at) if clauses[i] == clauses[at]}
+
+    # A «не» earlier in its clause makes it a stop: «…, не хочу больше получать письма»; a verb
+    # of the writer's own, an infinitive what they will do: «…, я ещё буду у вас учиться».
     return any(
         clauses[at] not in own
-        and (_request(word, again) or _infinitive(word, again))
-        and not any(tokens[i] in NEGATIONS for i in range(at) if clauses[i] == clauses[at])
+        and (_request(word, again) or (_infinitive(word, again) and not OWN_DOING & before(at)))
+        and not NEGATIONS & before(at)
         for at, word in enumerate(tokens)
     )
 
