@@ -47,10 +47,6 @@ COURTESY = frozenset(map(fold, (
     "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар",
 )))  # fmt: skip
 NEGATIONS = frozenset({"не", "ни"})
-# Exasperation, said as a question and asking none: «Сколько можно?!», «Доколе!», «Қашанға
-# дейін?!» before «прекратите слать мне спам» opened the unsubscribe for an officer. Folded.
-EXASPERATED = frozenset(map(fold, ("сколько", "можно", "доколе", "қашанға", "қашанғы", "дейін")))
-EXASPERATION_WORDS = EXASPERATED | frozenset({"уже", "же", "ну", "да", "ей", "ой"})
 # An infinitive the writer tells of doing themselves, after their own verb: «я ещё буду у вас
 # учиться», «мы планируем ходить на курсы», «собираюсь продолжить»; «хочу», «прошу» ask
 # (ASKING_WORDS), these tell.
@@ -123,10 +119,6 @@ def _asks(sentence, every, again):
     """Whether a sentence that holds no unsubscribe asks a question or asks us to do something."""
     folded = [fold(word) for word in every]
     if set(folded) <= COURTESY:  # «Сәлеметсіз бе?»: a greeting, asked as Kazakh asks it
-        return False
-    if set(folded) <= EXASPERATION_WORDS and len(set(folded) & EXASPERATED) >= 1 + (
-        "сколько" in folded
-    ):  # «Сколько можно!», «Доколе?»: exasperation, no question
         return False
     if sentence.asked or KAZAKH_ASKING & set(folded):
         return True
