@@ -2,7 +2,9 @@
 «Хватит спамить», «Спам жібермеңіздер» opened "other", fifteen working days for an officer,
 while the same letter naming «рекламу» or «письма» stopped the news as it arrived. Each phrase
 names the sending with the spam: «спам» alone is also the folder a letter lands in («ваше
-письмо попало в спам»), which asks nothing. Each note in the row's language (0021)."""
+письмо попало в спам»), which asks nothing. And Russian's «рассылка» in Kazakh grammar,
+«Мені рассылкадан шығарыңызшы», «Рассылкадан бас тартамын», opened "other" too. Each note in
+the row's language (0021)."""
 
 from django.db import migrations
 
@@ -17,6 +19,9 @@ PHRASES = [
     ("unsubscribe", "Спам жібермеу", "kk",
      "сондай-ақ «маған спам жібермеңіздер»; «хат спамға түсті» — бас тарту емес"),
     ("unsubscribe", "Спам жіберуді тоқтату", "kk", "«спам жіберуді тоқтатыңыз»"),
+    # Russian's word in Kazakh grammar, as East Kazakhstan says it: «рассылкадан шығарыңыз».
+    ("unsubscribe", "Рассылкадан шығару", "kk", "сондай-ақ «мені рассылкадан шығарыңызшы»"),
+    ("unsubscribe", "Рассылкадан бас тарту", "kk", "сондай-ақ «рассылкадан бас тартамын»"),
 ]  # fmt: skip
 
 
