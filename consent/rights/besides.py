@@ -19,7 +19,7 @@ officer with its news stopped: nothing is lost, the other way round the person's
 import re
 
 from . import phrases
-from .limits import KEEP, SEND
+from .limits import KEEP, MAILING, SEND
 from .models import Ticket
 from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
 from .spelling import fold, words
@@ -111,7 +111,8 @@ def asks(piece: str, every: list[str]) -> bool:
 
 def _imperative(word):
     return word not in COURTESY and bool(
-        RUSSIAN_ASKING.fullmatch(word) or KAZAKH_ASKING_FORM.fullmatch(word)
+        RUSSIAN_ASKING.fullmatch(word)
+        or (KAZAKH_ASKING_FORM.fullmatch(word) and not word.startswith(MAILING))
     )
 
 
@@ -176,4 +177,10 @@ def _request(word, again):
         return False
     if RUSSIAN_ASKING.fullmatch(word):
         return True
-    return bool(KAZAKH_ASKING_FORM.fullmatch(word)) and not KAZAKH_NOT.fullmatch(word)
+    # Kazakh's «your» ends as its imperative does: «хабарламаларыңыз керек емес» (your messages
+    # are not needed) names the news, it asks nothing (limits.MAILING).
+    return (
+        bool(KAZAKH_ASKING_FORM.fullmatch(word))
+        and not KAZAKH_NOT.fullmatch(word)
+        and not word.startswith(MAILING)
+    )

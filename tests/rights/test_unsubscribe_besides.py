@@ -27,6 +27,7 @@ Type, Status = Ticket.Type, Ticket.Status
     ("Жаңалықтардан бас тарту", "Маған хабарлама жібермеңіз. Курс қашан басталады?", "kk"),
     ("Рассылка", "Сколько стоит курс? Отпишите меня от рассылки", "ru"),
     ("Рассылка", "Отпишите меня от рассылки, я хочу записаться на курс в январе", "ru"),
+    ("Хабарлама", "Хабарламаларыңыз керек емес. Ақшамды қайтарыңыз", "kk"),
 ])  # fmt: skip
 def test_the_news_stop_and_the_rest_of_the_letter_waits_for_an_officer(
     person, subject_line, body, language
@@ -67,6 +68,9 @@ def test_the_news_stop_and_the_rest_of_the_letter_waits_for_an_officer(
     ("Хабарлама", "Қашанға дейін?! Маған хабарлама жібермеңіз", "kk"),
     ("Рассылка", "Данные мои не удаляйте, я ещё буду у вас учиться, но от рассылки отпишите.",
      "ru"),
+    # Kazakh's «your» on the news ends as an imperative does, and asks nothing
+    ("Хабарлама", "Хабарламаларыңыз керек емес", "kk"),
+    ("Жаңалықтар", "Жаңалықтарыңыз маған қажет емес, рахмет", "kk"),
 ])  # fmt: skip
 def test_a_letter_that_only_unsubscribes_is_still_done_as_it_arrives(
     person, subject_line, body, language
