@@ -19,7 +19,7 @@ officer with its news stopped: nothing is lost, the other way round the person's
 import re
 
 from . import phrases
-from .limits import KEEP, SEND
+from .limits import KEEP, MAILING, SEND
 from .models import Ticket
 from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
 from .spelling import fold, words
@@ -47,6 +47,13 @@ COURTESY = frozenset(map(fold, (
     "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар",
 )))  # fmt: skip
 NEGATIONS = frozenset({"не", "ни"})
+# An infinitive the writer tells of doing themselves, after their own verb: «я ещё буду у вас
+# учиться», «мы планируем ходить на курсы», «собираюсь продолжить»; «хочу», «прошу» ask
+# (ASKING_WORDS), these tell.
+OWN_DOING = frozenset({
+    "буду", "будем", "собираюсь", "собираемся", "планирую", "планируем", "продолжу", "продолжим",
+    "продолжаю", "начну", "начнем", "стану", "станем", "люблю", "любим", "умею", "умеем",
+})  # fmt: skip
 
 
 def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
@@ -104,7 +111,8 @@ def asks(piece: str, every: list[str]) -> bool:
 
 def _imperative(word):
     return word not in COURTESY and bool(
-        RUSSIAN_ASKING.fullmatch(word) or KAZAKH_ASKING_FORM.fullmatch(word)
+        RUSSIAN_ASKING.fullmatch(word)
+        or (KAZAKH_ASKING_FORM.fullmatch(word) and not word.startswith(MAILING))
     )
 
 
@@ -137,11 +145,16 @@ def _asks_in_another_clause(sentence, match, again):
     меня от рассылки и удалите мой номер телефона», «Отписаться и исправить фамилию»."""
     own = {sentence.clauses[match.start], sentence.clauses[match.end]}
     tokens, clauses = sentence.tokens, sentence.clauses
-    # A «не» earlier in its clause makes it a stop: «…, не хочу больше получать письма».
+
+    def before(at):  # the words before `at` in its clause
+        return {tokens[i] for i in range(at) if clauses[i] == clauses[at]}
+
+    # A «не» earlier in its clause makes it a stop: «…, не хочу больше получать письма»; a verb
+    # of the writer's own, an infinitive what they will do: «…, я ещё буду у вас учиться».
     return any(
         clauses[at] not in own
-        and (_request(word, again) or _infinitive(word, again))
-        and not any(tokens[i] in NEGATIONS for i in range(at) if clauses[i] == clauses[at])
+        and (_request(word, again) or (_infinitive(word, again) and not OWN_DOING & before(at)))
+        and not NEGATIONS & before(at)
         for at, word in enumerate(tokens)
     )
 
@@ -164,4 +177,10 @@ def _request(word, again):
         return False
     if RUSSIAN_ASKING.fullmatch(word):
         return True
-    return bool(KAZAKH_ASKING_FORM.fullmatch(word)) and not KAZAKH_NOT.fullmatch(word)
+    # Kazakh's «your» ends as its imperative does: «хабарламаларыңыз керек емес» (your messages
+    # are not needed) names the news, it asks nothing (limits.MAILING).
+    return (
+        bool(KAZAKH_ASKING_FORM.fullmatch(word))
+        and not KAZAKH_NOT.fullmatch(word)
+        and not word.startswith(MAILING)
+    )

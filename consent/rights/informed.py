@@ -7,7 +7,7 @@ working days, though whether and how their data is held is what an access reques
 (Law 94-V Art. 24(1)(1), three working days). Such a letter opens an access request."""
 
 from .sentences import Sentence, sentences
-from .word_order import DATA_NOUNS
+from .word_order import ASKED_VERB, DATA_NOUNS
 
 # Russian: what is asked for, right before what it is about («информацию об удалении»,
 # «подтверждение удаления», «справку об уничтожении»), and a verb of telling anywhere before it
@@ -48,7 +48,10 @@ def informed(text: str) -> bool:
         for at, word in enumerate(tokens):
             if not (word.startswith(ENDING) or (data and word.startswith(PROCESSING))):
                 continue
-            if any(t.startswith(TELLING + INFORMATION) for t in tokens[:at]):
+            # A noun of information before the end asked for as a verb is what is ended:
+            # «Информацию обо мне удалите», «Сведения обо мне удалите» ask for a destruction.
+            named = TELLING if ASKED_VERB.search(word) else TELLING + INFORMATION
+            if any(t.startswith(named) for t in tokens[:at]):
                 return True
             if about_it(sentence, at, at):
                 return True

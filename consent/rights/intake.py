@@ -23,6 +23,7 @@ from .also import one_request, withdrawn_beside
 from .analytics_letters import analytics_letter
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
+from .exasperation import calmed
 from .forwarded import from_someone_else, passes_on
 from .items import asked_items, item_instead
 from .keys import letter_key, message_key
@@ -107,8 +108,7 @@ class Recognised(NamedTuple):
     limits: dict | None = None
     # Asked whether or how the writer can (whether.py): `kind`'s right, acting on nothing.
     whether: bool = False
-    # Its writer's words ask nothing at all («Спасибо», «👍», only the quote: asked_nothing.py).
-    nothing: bool = False
+    nothing: bool = False  # its words ask nothing («Спасибо», «👍», a quote: asked_nothing.py)
     withdraws: str | None = None  # beside `kind`, done on arrival (also.withdrawn_beside)
 
 
@@ -153,7 +153,7 @@ def recognise(
         if forwarder.casefold() not in operator:
             reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_own(inner),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
-    candidates = [without_reply_prefixes(subject_line), _first_lines(reading.own)]
+    candidates = [calmed(without_reply_prefixes(subject_line)), _first_lines(reading.own)]
     passed_on = bool(sender) and from_someone_else(reading.forwarded_sender, sender, operator)
     if passed_on:
         # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
@@ -267,8 +267,8 @@ def _named(table, text):
     return found
 
 
-def _first_lines(lines):
-    return "\n".join([line for line in lines if line.strip()][:FIRST_LINES])[:FIRST_CHARACTERS]
+def _first_lines(lines):  # read for a request, «Сколько можно?!» as the «!» it is (exasperation)
+    return calmed("\n".join([ln for ln in lines if ln.strip()][:FIRST_LINES])[:FIRST_CHARACTERS])
 
 
 def replied_to(letter: Letter) -> Ticket | None:

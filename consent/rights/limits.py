@@ -110,7 +110,7 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
         # The other request of a letter that also asks it (a destruction) stays what it is.
         limits = {**asked, "limit": Limit.ELSEWHERE}
         return (Type.CORRECT if kind in (Type.UNSUBSCRIBE, Type.OTHER) else kind), False, limits
-    kept = _kept(folded)
+    kept = _kept(text)
     if kept is None:
         return kind, unsubscribe, None
     if kind == Type.WITHDRAW:
@@ -133,8 +133,37 @@ def stopped(kind: str, purpose: str, unsubscribe: bool, withdraws: str | None = 
     return [*stops, MARKETING] if news and MARKETING not in stops else stops
 
 
-def _kept(folded):
-    """None when the words keep nothing; else whether what they keep names the news (NEWS)."""
+# Where a clause ends: what is kept is named in the keeping verb's own clause. Read across one,
+# «Деректерімді өшірмеңіз, бірақ хабарлама жібермеңіз», «Данные не удаляйте. Рекламу не
+# присылайте» kept the news the next clause stops: nothing unsubscribed. A courtesy between
+# commas stays inside its clause («Рассылку, пожалуйста, оставьте»).
+CLAUSE_END = re.compile(r"[,.!?;:\n]+")
+COURTESY = re.compile(r",\s*(пожалуйста|плиз|please|өтінемін|өтінеміз)\s*,", re.IGNORECASE)
+
+
+def _clauses(text):
+    """The folded words of each clause of `text`: split where punctuation ends one, and before a
+    word that begins another («но», «бірақ», «тек»)."""
+    for piece in CLAUSE_END.split(COURTESY.sub(" ", text)):
+        clause = []
+        for word in map(fold, words(piece)):
+            if word in BUT and clause:
+                yield clause
+                clause = []
+            clause.append(word)
+        yield clause
+
+
+def _kept(text):
+    """None when the words keep nothing; else whether what they keep names the news (NEWS),
+    read in the keeping word's clause."""
+    for folded in _clauses(text):
+        if (found := _kept_in(folded)) is not None:
+            return found
+    return None
+
+
+def _kept_in(folded):
     for at, word in enumerate(folded):
         after = folded[at + 1 : at + 3]
         negated = folded[at - 1 : at] == ["не"]

@@ -97,7 +97,41 @@ def words(text: str) -> list[str]:
         elif translit.latin(word) and word not in ENGLISH:
             word = translit.to_cyrillic(word)
         found.append(word.replace("ё", "е"))
-    return found
+    return _auxiliaries_joined(found)
+
+
+# Kazakh says «keep doing» with a converb and an auxiliary, and negates the auxiliary: «хабарлама
+# жібере бермеңдер» (stop sending messages), «хат жаза көрмеңіз» (never write). Read as the verb
+# negated itself («жібермеңдер»): read apart, the phrase's «жібермеу» found a «жібере» that is not
+# negated and a «бермеңдер» that sends nothing. The converb ends in -а or -е, not in a dative's
+# -ға, -ге, -қа, -ке, -на, -не, -ма («үшінші тарапқа бермеңіз», «анама бермеңіз»: do not hand
+# it over), nor in a noun's -ма, -ба, -па («жарнама», «ескертпе»).
+NEGATED_AUXILIARY = re.compile(r"(бер|көр|кор)(ме|ма)(\w*)")
+CONVERB = re.compile(r"\w{2,}[^аеәоөұүыіуияюгғкқмбпн][ае]")
+BACK_VOWELS, VOWELS = set("аоұуы"), set("аеәоөұүыіиуэюя")
+TO_BACK, TO_FRONT = str.maketrans("еіөү", "аыоұ"), str.maketrans("аыоұ", "еіөү")
+
+
+def _auxiliaries_joined(found):
+    joined = []
+    for word in found:
+        negated = NEGATED_AUXILIARY.fullmatch(word)
+        if negated and joined and CONVERB.fullmatch(joined[-1]):
+            joined[-1] = _negated(joined[-1][:-1], negated[3])
+        else:
+            joined.append(word)
+    return joined
+
+
+def _negated(stem, ending):
+    """A verb stem negated as Kazakh does: -ма/-ме after a vowel, р, й, у, л; -ба/-бе after м, н,
+    ң, з, ж; -па/-пе after the other consonants («жібер-ме», «жаз-ба», «айт-па»)."""
+    last = stem[-1]
+    back = next((letter in BACK_VOWELS for letter in reversed(stem) if letter in VOWELS), False)
+    initial = "м" if last in VOWELS or last in "рйул" else "б" if last in "мнңзж" else "п"
+    # The auxiliary's ending in the stem's vowel harmony («жаз-ба-ңыз», not «-ңіз»).
+    ending = ending.translate(TO_BACK if back else TO_FRONT)
+    return f"{stem}{initial}{'а' if back else 'е'}{ending}"
 
 
 def normalise(text: str) -> str:

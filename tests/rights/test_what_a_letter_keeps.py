@@ -68,6 +68,11 @@ def test_a_withdrawal_that_keeps_something_ends_nothing_it_keeps(person, body):
      {SERVICE, MARKETING}),
     ("Отзываю согласие на обработку данных, не могу продолжать курс", Type.WITHDRAW,
      {SERVICE, MARKETING}),
+    # What is kept is named in the keeping word's own clause: the next one stops the news.
+    ("Деректерімді өшірмеңіз, бірақ хабарлама жібермеңіз", Type.UNSUBSCRIBE, {MARKETING}),
+    ("Деректерімді жоймаңыз. Жарнама жібермеңіз", Type.UNSUBSCRIBE, {MARKETING}),
+    ("Данные не удаляйте, но рекламу не присылайте", Type.UNSUBSCRIBE, {MARKETING}),
+    ("Данные мои не трогайте. Рассылку больше не присылайте!", Type.UNSUBSCRIBE, {MARKETING}),
 ])  # fmt: skip
 def test_what_the_request_does_not_end_is_kept_and_the_request_acts(person, body, kind, stopped):
     ticket = ingest(message("Келісім / Согласие", body=body))
