@@ -5,17 +5,21 @@ puts it back) under a fresh one-time token, and «Send» stored it a second time
 acknowledgements, two notices to staff, for one message. The one-time token stops a double
 click and a reload of the post, not this. So the visitor's session remembers a keyed digest of
 each form it sent (no personal data in the session), and the same content again, in the same
-session, is not stored: the visitor reads that it was received once and need not be sent again.
-Anything changed (a word, a box, another photo) is a new form, stored as any other.
+session and within the hour, is not stored: the visitor reads that it was received once and need
+not be sent again. Anything changed (a word, a box, another photo) is a new form, stored as any
+other; so is the same form sent again later (the next day, its answer still awaited: the
+visitor asks again, and the desk should see it).
 """
 
 import hashlib
 import json
 
+from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
 SESSION_KEY = "forms_sent"
 KEEP = 20  # digests a session remembers, the latest ones
+WITHIN_SECONDS = 3600  # how long after its sending the same form is the same one sent again
 NOT_CONTENT = {"token", "website", "texts_shown"}
 
 
@@ -33,10 +37,21 @@ def content_digest(kind: str, form, files) -> str:
     return salted_hmac("forms_app.resent", text, algorithm="sha256").hexdigest()
 
 
+def _recent(request) -> list[list]:
+    """[digest, when sent (seconds)] of the forms this session sent within the window; an entry
+    of another shape (a session from before the window) is forgotten."""
+    now = timezone.now().timestamp()
+    return [
+        entry
+        for entry in request.session.get(SESSION_KEY, [])
+        if isinstance(entry, list) and len(entry) == 2 and now - entry[1] < WITHIN_SECONDS
+    ]
+
+
 def sent_before(request, digest: str) -> bool:
-    return digest in request.session.get(SESSION_KEY, [])
+    return any(entry[0] == digest for entry in _recent(request))
 
 
 def remember_sent(request, digest: str) -> None:
-    sent = [d for d in request.session.get(SESSION_KEY, []) if d != digest]
-    request.session[SESSION_KEY] = [*sent, digest][-KEEP:]
+    sent = [entry for entry in _recent(request) if entry[0] != digest]
+    request.session[SESSION_KEY] = [*sent, [digest, timezone.now().timestamp()]][-KEEP:]

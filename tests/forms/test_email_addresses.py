@@ -6,6 +6,7 @@ Every spelling of one address shares the per-address limit."""
 import base64
 
 import pytest
+from django.test import Client
 from post_office.models import Email
 
 from consent.core.models import Subject, Submission
@@ -131,10 +132,12 @@ def test_addresses_people_type_are_accepted_and_normalised(
     assert ack.to == [stored]
 
 
-def test_every_spelling_of_one_address_finds_one_person(client, texts, fast):
+def test_every_spelling_of_one_address_finds_one_person(texts, fast):
     for email in ["asel@мысал.қаз", "asel@МЫСАЛ.ҚАЗ", "asel@" + "мысал.қаз".encode("idna").decode(),
                   " ASEL@мысал.қаз ", "asel@мысал.қаз."]:  # fmt: skip
-        assert post(client, "kk", "contact", email).status_code == 302
+        # each from a browser of its own: one browser sending the same form again is told it
+        # was received (forms_app/resent.py), whatever spelling the address had
+        assert post(Client(), "kk", "contact", email).status_code == 302
     assert Subject.objects.count() == 1 and Submission.objects.count() == 5
 
 
@@ -261,7 +264,7 @@ def test_every_form_mails_one_typed_address_a_bounded_number_of_times(
     for i in range(15):
         data = {"token": aged_token(), "email": spellings[i % 3], **fields}
         data.setdefault("message", f"{QUESTIONS[i]} туралы сұрақ")
-        response = client.post(f"/kk/{kind}/", data, REMOTE_ADDR=f"203.0.113.{i}")
+        response = Client().post(f"/kk/{kind}/", data, REMOTE_ADDR=f"203.0.113.{i}")
         assert response.status_code == 302
     to_person = Email.objects.exclude(to=[settings.STAFF_NOTIFY_EMAIL])
     assert to_person.count() == 10

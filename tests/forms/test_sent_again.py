@@ -4,9 +4,12 @@ again: it was stored twice, with two acknowledgements and two notices to staff. 
 again from the same browser is taken once and the visitor is told so; a changed one is a new
 form (forms_app/resent.py). The browser's own walk is in tests/forms/test_browser.py."""
 
+from datetime import timedelta
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
+from django.utils import timezone
 from post_office.models import Email
 
 from consent.core.models import LedgerEntry, Submission
@@ -40,6 +43,21 @@ def test_a_changed_form_is_a_new_one(client, texts, contact_data):
     client.post("/kk/contact/", contact_data(message="Тағы бір сұрақ."))
     client.post("/kk/contact/", contact_data(consent_marketing="on"))
     assert Submission.objects.count() == 3
+
+
+def test_the_same_form_sent_again_the_next_day_is_a_new_one(
+    client, texts, contact_data, time_machine
+):
+    """Back and «Send» come within minutes; the same question asked again the next day, its
+    answer still awaited, is the visitor asking again, and the desk sees it."""
+    time_machine.move_to(timezone.now(), tick=False)
+    client.post("/kk/contact/", contact_data())
+    time_machine.shift(timedelta(minutes=59))
+    said = client.post("/kk/contact/", contact_data(), follow=True).content.decode()
+    assert Submission.objects.count() == 1 and SAID["kk"] in said
+    time_machine.shift(timedelta(days=1))
+    said = client.post("/kk/contact/", contact_data(), follow=True).content.decode()
+    assert Submission.objects.count() == 2 and SAID["kk"] not in said
 
 
 def test_the_same_form_from_another_browser_is_stored(client, texts, contact_data):
