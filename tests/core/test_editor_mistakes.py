@@ -19,6 +19,10 @@ REFUSED = (
     "This policy version cannot be published: a placeholder is written wrongly or is not filled "
     "in here: %(fragments)s. A placeholder is written {{ name }}, in the template fields only."
 )
+CITES_AN_OLDER = (
+    "A consent text is published on the latest privacy policy version, %(latest)s; this one "
+    "cites version %(cited)s. Choose version %(latest)s."
+)
 TYPOS = ["{{operator_name}", "{ bin }}", "{{ operator name }}", "{{operator-name}}"]
 
 
@@ -101,7 +105,7 @@ def test_a_text_on_a_version_a_later_one_replaces_is_refused(editor, v2, texts, 
     page, text = publish_text(editor, PolicyVersion.objects.get(number=1))
     assert not text.is_published
     with translation.override(lang):
-        assert translation.gettext("Choose version %(latest)s.") % {"latest": 2} in page.text
+        assert translation.gettext(CITES_AN_OLDER) % {"latest": 2, "cited": 1} in page.text
     in_effect = local_midnight(v2.effective_date)
     shown = current_text(MARKETING, in_effect)
     assert shown.policy == v2 and shown.requires_reconsent
@@ -122,7 +126,7 @@ def test_a_mistyped_name_in_the_other_information_is_refused(editor, texts, poli
     page, text = publish_text(editor, policy, "{fullname} келіседі.", "{fullname} согласен.")
     assert not text.is_published
     assert "«{fullname}»" in page.text
-    assert said(page, lang, "the other information without unfilled placeholders (")
+    assert said(page, lang, "the other information without unfilled placeholders (%(fragments)s)")
     text.other_kk, text.other_ru = "{full_name} келіседі.", "{full_name} согласен."
     text.save()
     page = publish_action(editor, "consenttext", text)
