@@ -10,7 +10,7 @@ from django.utils import translation
 from consent.common.dates import local_midnight
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
-from consent.core.texts import current_text, render_consent
+from consent.core.texts import current_text, policy_publish, render_consent, text_publish
 
 ADDRESS = {"address_kk": "Өскемен қ., Абай даңғылы, 1", "address_ru": "г. Усть-Каменогорск"}
 PUBLISHED = {"kk": "Жарияланды", "ru": "Опубликовано"}
@@ -133,3 +133,46 @@ def test_a_mistyped_name_in_the_other_information_is_refused(editor, texts, poli
     text.refresh_from_db()
     assert text.is_published
     assert "Асель Н. келіседі." in render_consent(text, "kk", full_name="Асель Н.")
+
+
+ALREADY = (
+    "It was published already, on %(when)s (by another staff member, or by a second click); it "
+    "is published once, as it was then."
+)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_two_editors_publishing_one_version_at_once(editor, v2, texts, monkeypatch, lang):
+    """The second editor's page read the draft before the first one's publication ended: the
+    database refused to rewrite the frozen row, and the second editor got a server error."""
+    from consent.core.admin import published
+
+    def read_then_the_other_publishes(model, **lookup):
+        draft = get_object_or_404(model, **lookup)
+        policy_publish(model.objects.get(pk=draft.pk), reconsent=[MARKETING])
+        return draft
+
+    get_object_or_404 = published.get_object_or_404
+    monkeypatch.setattr(published, "get_object_or_404", read_then_the_other_publishes)
+    editor.cookies["django_language"] = lang
+    page = editor.post(f"/admin/consent/policyversion/{v2.pk}/publish/",
+                       {"reconsent": [MARKETING]}, follow=True)  # fmt: skip
+    assert page.status_code == 200 and said(page, lang, ALREADY)
+    assert PolicyVersion.objects.filter(published_at__isnull=False).count() == 2
+    assert ConsentText.objects.filter(policy=v2, purpose=MARKETING).count() == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_two_editors_publishing_one_consent_text_at_once(editor, texts, policy, monkeypatch, lang):
+    from consent.core.admin.published import ConsentTextAdmin
+
+    def the_other_publishes_first(text, actor=None):
+        text_publish(ConsentText.objects.get(pk=text.pk))
+        return text_publish(text, actor=actor)
+
+    monkeypatch.setattr(ConsentTextAdmin, "publish_function", the_other_publishes_first)
+    editor.cookies["django_language"] = lang
+    page, text = publish_text(editor, policy)
+    assert page.status_code == 200 and said(page, lang, ALREADY)
+    assert not said(page, lang, "Published: %(n)d.")
+    assert text.is_published and text.version == texts[MARKETING].version + 1
