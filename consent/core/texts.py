@@ -261,11 +261,7 @@ def _publish(policy, reconsent, actor):
         policy_checks.check_template(policy)
         policy.text_kk = policydoc.render_policy(policy.template_kk, "kk", policy.number)
         policy.text_ru = policydoc.render_policy(policy.template_ru, "ru", policy.number)
-    # Compliance L24: the /kk/ and /ru/ pages each show their own text; only spaces is none.
-    if not all(
-        v.strip() for v in [policy.title_kk, policy.title_ru, policy.text_kk, policy.text_ru]
-    ):
-        raise ValidationError(_("A policy version needs its title and text in both languages."))
+    policy_checks.check_languages(policy)
     policy_checks.check_filled(policy)
     if templated:
         policy.facts = declared_key()

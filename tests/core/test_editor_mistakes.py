@@ -23,6 +23,10 @@ CITES_AN_OLDER = (
     "A consent text is published on the latest privacy policy version, %(latest)s; this one "
     "cites version %(cited)s. Choose version %(latest)s."
 )
+ONE_LANGUAGE = (
+    "What changed since the previous version is written in one language only: write it in both, "
+    "or leave both empty."
+)
 TYPOS = ["{{operator_name}", "{ bin }}", "{{ operator name }}", "{{operator-name}}"]
 
 
@@ -176,3 +180,19 @@ def test_two_editors_publishing_one_consent_text_at_once(editor, texts, policy, 
     assert page.status_code == 200 and said(page, lang, ALREADY)
     assert not said(page, lang, "Published: %(n)d.")
     assert text.is_published and text.version == texts[MARKETING].version + 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_what_changed_written_in_one_language_only_is_refused(editor, v2, texts, client, lang):
+    """Published so, the Russian page of version 2 said nothing of what had changed."""
+    v2.changes_ru = "   "
+    v2.save()
+    editor.cookies["django_language"] = lang
+    page = editor.post(f"/admin/consent/policyversion/{v2.pk}/publish/",
+                       {"reconsent": [MARKETING]}, follow=True)  # fmt: skip
+    assert said(page, lang, ONE_LANGUAGE)
+    assert not PolicyVersion.objects.get(pk=v2.pk).is_published
+    v2.changes_ru = "Политика написана заново."
+    v2.save()
+    editor.post(f"/admin/consent/policyversion/{v2.pk}/publish/", {"reconsent": [MARKETING]})
+    assert "Политика написана заново." in client.get("/ru/privacy/2/").text
