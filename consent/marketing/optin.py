@@ -147,12 +147,10 @@ def withdrawn_since(payload: dict[str, Any]) -> bool:
 
 def text_replaced(payload: dict[str, Any]) -> bool:
     """Whether the text the person agreed to on the form was replaced since by one asking for
-    consent again (the gate's rule 3, in force now): consent to it would not count, so the link
-    records none. It recorded it, said «subscription confirmed», and the gate, rightly, never
-    let a campaign reach them (compliance L25)."""
-    shown = ConsentText.objects.filter(pk=payload["t"]).values_list("version", flat=True).first()
-    asking = gate.texts_asking_again().filter(purpose=MARKETING)
-    return shown is None or asking.filter(version__gt=shown).exists()
+    consent again (`gate.text_replaced`): the link recorded consent to it, said «subscription
+    confirmed», and the gate, rightly, never let a campaign reach them (compliance L25)."""
+    shown = ConsentText.objects.filter(pk=payload["t"]).first()
+    return shown is None or gate.text_replaced(shown)
 
 
 def _digest(token: str) -> str:
