@@ -103,6 +103,9 @@ def test_a_mothers_telephoned_request_goes_to_her_and_is_answered_to_her(
         assert PARENT_LINK_RU in spaced(body) and "Этот запрос записал наш сотрудник" in body
     assert "/ru/requests/confirm/" in link.message
     assert mails_to(CHILD) == []
+    # Pressed twice: the same request, no second link; the child's own would be another.
+    assert officer.post(opening(child), asked(mother))["Location"] == response["Location"]
+    assert Ticket.objects.count() == 1 and len(mails_to(MOTHER)) == 1
 
     assert Client().post(confirm_link(MOTHER)).status_code == 200  # she confirms it
     ticket.refresh_from_db()

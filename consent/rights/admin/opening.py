@@ -99,7 +99,7 @@ class DeskRequestForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.parents = {str(row.pk): row for row in parents}
         self.fields["asker"].widget.choices = [("", _("the person themself")), *(
-            (pk, _("%(name)s, parent or guardian (%(address)s)")
+            (pk, _("parent or guardian: %(name)s (%(address)s)")
              % {"name": row.full_name, "address": row.contact})
             for pk, row in self.parents.items()
         )]  # fmt: skip
