@@ -198,3 +198,20 @@ def test_a_link_queued_to_the_parent_before_the_birthday_is_not_sent_after_it(
     assert (held.subject_ref, held.detail["mail"]) == (child.pk, link.pk)
     ticket.refresh_from_db()
     assert ticket.outgrown and ticket.is_open  # to be closed, the mother told (guardianship.py)
+
+
+def test_a_child_with_no_address_of_their_own_is_asked_for_by_the_parent(make_subject):
+    """A record with no address: the child's own request has no link to wait for, but the
+    mother who acts for them has one: the form is offered for her, and only for her."""
+    child = make_subject(full_name="Айсұлу", email=None, birth_date=date(2012, 5, 17))
+    mother = Guardian.objects.create(subject=child, full_name="Гүлнар", contact=MOTHER)
+    officer = staff_in("ru")
+    form = page(officer.get(opening(child)))
+    assert 'name="asker"' in form and "(gulnar@example.kz)" in form
+    assert "Адрес электронной почты этого человека у\xa0нас не\xa0записан" in form
+    assert "Адрес электронной почты этого человека" in page(
+        officer.post(opening(child), asked(mother, asker=""))
+    )
+    nothing_opened()
+    assert officer.post(opening(child), asked(mother)).status_code == 302
+    assert Ticket.objects.get().address_on_record == MOTHER
