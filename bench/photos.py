@@ -95,6 +95,15 @@ ACCEPTED = {
         5329, 5329, depth=8, colour=6, pixel=RED_HALF, interlaced=True
     ),
     "PNG grey+alpha 5329x5329": lambda: png(5329, 5329, depth=8, colour=4, pixel=b"\x80\x80"),
+    # Metadata the site does not read (forms_app/png_chunks.py), but holds a copy of the file for.
+    "PNG RGB 5329x5329 with 4 MB of XMP": lambda: png(
+        5329,
+        5329,
+        depth=8,
+        colour=2,
+        pixel=RED,
+        chunks=[(b"iTXt", b"XML:com.adobe.xmp\0\0\0\0\0" + b"<rdf:li>x</rdf:li>" * 233_000)],
+    ),
     "APNG RGBA 5329x5329": lambda: apng(5329),
     "PNG grey 16-bit 40 MP": lambda: png(SIDE, SIDE, depth=16, colour=0, pixel=b"\x80\x00"),
     "PNG palette+tRNS 40 MP": lambda: png(
