@@ -263,3 +263,15 @@ def test_a_photo_is_taken_whatever_its_name_and_type(
         assert image.format == "JPEG" and image.size == (60, 40)
     kept = str(list(Submission.objects.values().get().values()))
     assert not any(part in kept for part in ("passwd", "фото", "ффф", "photo.png")), kept
+
+
+def test_a_pngs_chunks_are_kept_for_its_pixels_and_orientation_only():
+    from forms_app.png_chunks import pixel_chunks
+
+    names = [b"IHDR", b"iCCP", b"PLTE", b"tRNS", b"tEXt", b"eXIf", b"acTL", b"fcTL", b"IDAT"]
+    names += [b"fdAT", b"zTXt", b"iTXt", b"prVt", b"IEND"]
+    chunks = [chunk(name, name.lower() * 3) for name in names]
+    cut = chunk(b"tEXt", b"runs past the end")[:-6]
+    kept = pixel_chunks(b"\x89PNG\r\n\x1a\n" + b"".join(chunks) + cut)
+    wanted = [b"IHDR", b"PLTE", b"tRNS", b"eXIf", b"IDAT", b"IEND"]
+    assert kept == b"\x89PNG\r\n\x1a\n" + b"".join(chunk(n, n.lower() * 3) for n in wanted) + cut
