@@ -83,6 +83,21 @@ def apng(side):
     return out.getvalue()
 
 
+def png_of_tiny_chunks():
+    """A 5 MB PNG whose compressed pixels (noise at the top) come a byte a chunk: the most chunks
+    a file under the size limit holds, each of which forms_app/png_chunks.py walks."""
+    import random
+
+    width = height = 2000
+    noise = random.Random(0)
+    rows = b"".join(b"\0" + noise.randbytes(3 * width) for _ in range(64))
+    rows += (b"\0" + RED * width) * (height - 64)
+    body = zlib.compress(rows, 9)
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idats = b"".join(_chunk(b"IDAT", body[i : i + 1]) for i in range(len(body)))
+    return b"".join([b"\x89PNG\r\n\x1a\n", _chunk(b"IHDR", ihdr), idats, _chunk(b"IEND", b"")])
+
+
 RED, RED_HALF = b"\xc8\x1e\x1e", b"\x00\x80\x00\x80"
 # The worst files the checks let through: tiny to upload, in the modes and encodings whose
 # decoding costs the most per pixel, each as large as forms_app/images.py accepts it (the tests
@@ -95,6 +110,16 @@ ACCEPTED = {
         5329, 5329, depth=8, colour=6, pixel=RED_HALF, interlaced=True
     ),
     "PNG grey+alpha 5329x5329": lambda: png(5329, 5329, depth=8, colour=4, pixel=b"\x80\x80"),
+    # Metadata the site does not read (forms_app/png_chunks.py), but holds a copy of the file for.
+    "PNG of 380,000 chunks": lambda: png_of_tiny_chunks(),
+    "PNG RGB 5329x5329 with 4 MB of XMP": lambda: png(
+        5329,
+        5329,
+        depth=8,
+        colour=2,
+        pixel=RED,
+        chunks=[(b"iTXt", b"XML:com.adobe.xmp\0\0\0\0\0" + b"<rdf:li>x</rdf:li>" * 233_000)],
+    ),
     "APNG RGBA 5329x5329": lambda: apng(5329),
     "PNG grey 16-bit 40 MP": lambda: png(SIDE, SIDE, depth=16, colour=0, pixel=b"\x80\x00"),
     "PNG palette+tRNS 40 MP": lambda: png(

@@ -11,9 +11,10 @@ from pathlib import Path
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
-from PIL import ExifTags, Image, PngImagePlugin
+from PIL import ExifTags, Image, ImageMath
 
 from .photo_formats import TOO_BIG, TOO_MANY_PIXELS, WRONG_TYPE, check_type
+from .png_chunks import SIGNATURE, pixel_chunks
 
 MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
@@ -54,9 +55,6 @@ REDUCING_GAP = 2.0
 # for on opening, WebP, is charged by its header before (`_clean`). This module is the site's
 # only reader of images.
 Image.MAX_IMAGE_PIXELS = None
-# PNG text chunks are thrown away with the rest of the metadata; Pillow would keep up to 64 MB of
-# them in memory. 1 MB is far more than any camera or editor writes.
-PngImagePlugin.MAX_TEXT_MEMORY = 1024 * 1024
 
 # The budget is per photo; a worker with threads (GUNICORN_THREADS) decodes one at a time.
 _DECODING = threading.Lock()
@@ -263,9 +261,14 @@ def _afford(size, cost):
 
 
 def _rgb(tile):
-    """tile in RGB, transparency on white, 16-bit grey by its high byte."""
+    """tile in RGB, transparency on white, 16-bit grey by its high byte (with the alpha its
+    transparent value gives: Pillow's conversion to RGBA finds no pixel of it)."""
     if tile.mode.startswith("I"):
-        tile = tile.convert("I").point(lambda v: v / 256).convert("L")
+        wide, transparent = tile.convert("I"), tile.info.pop("transparency", None)
+        tile = wide.point(lambda v: v / 256).convert("L")
+        if transparent is not None:
+            alpha = ImageMath.lambda_eval(lambda a: (a["w"] != transparent) * 255, w=wide)
+            tile.putalpha(alpha.convert("L"))
     if tile.mode in ("RGBA", "LA", "PA") or "transparency" in tile.info:
         rgba = tile.convert("RGBA")
         tile = Image.new("RGB", rgba.size, "white")
@@ -302,6 +305,8 @@ def _clean(upload, head):
     """The photo in upload as a clean JPEG's bytes, checked for what it costs before decoding."""
     if head.startswith(b"RIFF") and (size := _webp_size(head)):
         _afford(size, _webp_cost(size))  # Pillow allocates the WebP canvases on opening
+    if head.startswith(SIGNATURE):  # no metadata is read, whatever its size (png_chunks.py)
+        upload = io.BytesIO(pixel_chunks(upload.read()))
     with Image.open(upload, formats=FORMATS) as image:
         if (kind := READ_AS.get(image.format, image.format)) not in FORMATS:
             raise ValidationError(WRONG_TYPE, code="type")

@@ -63,6 +63,14 @@ def texts_asking_again(at: datetime | None = None) -> QuerySet[ConsentText]:
     return ConsentText.objects.in_force(at or timezone.now()).filter(requires_reconsent=True)
 
 
+def text_replaced(text: ConsentText, at: datetime | None = None) -> bool:
+    """Whether a later text of `text`'s purpose asking for consent again is in force at `at`:
+    a grant to `text` recorded now would not count (rule 3), so a link that would record one
+    (the newsletter's, a held consent's) records nothing and says why."""
+    asking = texts_asking_again(at).filter(purpose=text.purpose, version__gt=text.version)
+    return asking.exists()
+
+
 def asking_again(at: datetime | None = None) -> list[tuple[str, int, datetime]]:
     """(purpose, version, in force from) of each text that asked for consent again (rule 3),
     earliest first: what `asked_again_at()` reads, fetched once for a person's every row."""

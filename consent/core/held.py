@@ -177,13 +177,23 @@ def guardian_needed(submission: Submission) -> bool:
 
 
 @transaction.atomic
+def texts_replaced(submission: Submission) -> bool:
+    """Whether a text the form's held consents were given to was replaced since by one asking
+    for consent again (`gate.text_replaced`): the link records none of them, and says to send
+    the form again, which shows the new text. It recorded them, said «consent confirmed», and
+    the gate counted none of them (compliance L25)."""
+    pks = (submission.held or {}).get("texts", {}).values()
+    return any(gate.text_replaced(text) for text in ConsentText.objects.filter(pk__in=pks))
+
+
 def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
     """Record the held consent, as the owner of the address now gives it: True once it is
     confirmed, now or before (a second press, two tabs at once: the second waits for the
     first, finds it confirmed and records nothing more). False, with nothing recorded, when
     the person is blocked or erased, or a later event of theirs (another withdrawal, say) came
     after the form: that later word stands; nor when the record shows them under 18 now and the
-    form brought no guardian's consent (`guardian_needed`). A consent they have given again
+    form brought no guardian's consent (`guardian_needed`), nor when a text they were given to
+    was replaced since by one asking again (`texts_replaced`). A consent they have given again
     since the form needs no second grant: the form counts as confirmed."""
     if not subject_lock(submission.subject):
         return False
@@ -193,7 +203,7 @@ def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
     if locked is None or locked.consent_held != Held.WITHDRAWN or locked.confirm_expired():
         return False
     subject = locked.subject
-    if gate.is_blocked(subject) or guardian_needed(locked):
+    if gate.is_blocked(subject) or guardian_needed(locked) or texts_replaced(locked):
         return False
     latest = gate.latest_events(subject)
     guardian = Guardian.objects.filter(pk=locked.held.get("guardian"), subject=subject).first()

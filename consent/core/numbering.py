@@ -6,7 +6,10 @@ read as a version withdrawn. Published numbers never change (frozen; the ledger,
 choices and the intake's phrases name them): a database upgraded with a gap already published
 keeps it and goes on after the highest."""
 
+from django.core.exceptions import ValidationError
 from django.db.models import Model, QuerySet
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
 
 from consent.common.locks import transaction_lock
 
@@ -25,6 +28,7 @@ def number_in_order(obj: Model, field: str, rows: QuerySet) -> None:
     (its own included); a draft holding that number takes `obj`'s. Call inside the publishing
     transaction: the lock keeps two publications apart until it ends."""
     transaction_lock(f"numbering:{rows.model._meta.label_lower}")
+    still_a_draft(obj)
     last = rows.filter(published_at__isnull=False).order_by(f"-{field}").first()
     number = (getattr(last, field) if last is not None else 0) + 1
     old = getattr(obj, field)
@@ -38,3 +42,17 @@ def number_in_order(obj: Model, field: str, rows: QuerySet) -> None:
     if holder is not None:
         manager.filter(pk=holder.pk).update(**{field: old})
     setattr(obj, field, number)
+
+
+def still_a_draft(obj: Model) -> None:
+    """Refuse, in words, to publish a row published since it was read: two editors pressing
+    «publish» at once, or a second click, went on to rewrite the frozen row, which the database
+    refuses (sql.PUBLISHED_TRIGGERS), and the second editor got a server error."""
+    when = type(obj)._default_manager.filter(pk=obj.pk).values_list("published_at", flat=True)
+    published_at = when.first()
+    if published_at is not None:
+        raise ValidationError(
+            _("It was published already, on %(when)s (by another staff member, or by a second "
+              "click); it is published once, as it was then.")
+            % {"when": formats.date_format(timezone.localtime(published_at), "DATETIME_FORMAT")}
+        )  # fmt: skip

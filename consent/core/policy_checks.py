@@ -1,5 +1,6 @@
 """What a policy version must be to be published (texts.policy_publish asks): in its place
-among the versions, dated no earlier than its publication, and a template that fills in."""
+among the versions, dated no earlier than its publication, a template that fills in, and no
+placeholder left unfilled in what the site shows."""
 
 from django.core.exceptions import ValidationError
 from django.utils import formats
@@ -51,4 +52,53 @@ def check_template(policy):
         raise ValidationError(
             _("This policy version cannot be published: %(problems)s.")
             % {"problems": "; ".join(dict.fromkeys(problems))}
+        )
+
+
+def check_languages(policy):
+    """Compliance L24: the /kk/ and /ru/ pages each show their own title and text (only spaces
+    is none), and what changed since the previous version in both or in neither: written in one,
+    the other language's page said nothing had changed."""
+    if not all(v.strip() for v in [policy.title_kk, policy.title_ru, policy.text_kk,
+                                   policy.text_ru]):  # fmt: skip
+        raise ValidationError(_("A policy version needs its title and text in both languages."))
+    if bool(policy.changes_kk.strip()) != bool(policy.changes_ru.strip()):
+        raise ValidationError(
+            _("What changed since the previous version is written in one language only: write "
+              "it in both, or leave both empty.")
+        )  # fmt: skip
+
+
+# What the site shows of a version, in each language: a brace left in any of them is published.
+SHOWN = ("title", "text", "changes")
+
+
+def check_filled(policy):
+    """No placeholder is left in the filled-in version (policydoc.stray_braces): one written
+    wrongly in a template, or typed into a version without one, was published as it stood and
+    frozen with its hash, «{{ bin }» on the public page for good."""
+    stray = policydoc.stray_braces(
+        *(localised(policy, name, language) for language in ("kk", "ru") for name in SHOWN)
+    )
+    if stray:
+        raise ValidationError(
+            _("This policy version cannot be published: a placeholder is written wrongly or is "
+              "not filled in here: %(fragments)s. A placeholder is written {{ name }}, in the "
+              "template fields only.")
+            % {"fragments": ", ".join(f"«{f}»" for f in stray)}
+        )  # fmt: skip
+
+
+def check_cited(text):
+    """A consent text cites the latest published version: one on an earlier version, numbered
+    after the texts of the latest, replaced them on the forms and in the ledger once the latest
+    took effect, citing the version it had replaced and undoing its «consent again»."""
+    latest = last_published()
+    if latest is not None and text.policy_id != latest.pk:
+        raise ValidationError(
+            _(
+                "A consent text is published on the latest privacy policy version, %(latest)s; "
+                "this one cites version %(cited)s. Choose version %(latest)s."
+            )
+            % {"latest": latest.number, "cited": text.policy.number}
         )

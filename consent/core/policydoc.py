@@ -26,6 +26,24 @@ def placeholders(template: str) -> set[str]:
     return set(PLACEHOLDER.findall(template))
 
 
+# What is left of a placeholder written wrongly («{{operator_name}», «{ bin }}», «{{ operator
+# name }}») or typed where nothing fills it in (a version without a template, a consent text's
+# other information): the prose of a policy or a consent has no braces of its own, so any brace
+# left once the text is filled in would be published, and frozen, as it stands.
+STRAY = re.compile(r"\{+[^{}\n]{0,40}\}*|[^{}\s]{0,40}\}+")
+
+
+def stray_braces(*texts: str, filled: tuple[str, ...] = ()) -> list[str]:
+    """The fragments of `texts` with a brace in them, each once, in order, but for the
+    placeholders in `filled` (those the caller fills in afterwards)."""
+    found = []
+    for text in texts:
+        for placeholder in filled:
+            text = text.replace(placeholder, "")
+        found += [m.group(0).strip() for m in STRAY.finditer(text)]
+    return list(dict.fromkeys(found))
+
+
 def unknown_placeholders(template: str) -> list[str]:
     return sorted(placeholders(template) - {*OPERATOR_FACTS, *BLOCKS})
 

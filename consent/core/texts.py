@@ -29,6 +29,7 @@ NAME_PLACEHOLDER = "{full_name}"
 # Where a text published since the forms name their own data lists holds that list (item 7 of
 # consent_text.txt); its items are frozen beside the bodies, in `data_names`.
 DATA_PLACEHOLDER = "{data}"
+FILLED = (NAME_PLACEHOLDER, DATA_PLACEHOLDER)
 
 
 def sha256(text: str) -> str:
@@ -58,6 +59,10 @@ def text_missing_elements(text: ConsentText) -> list[str]:
             missing.append(_("the processors abroad, named in both languages"))
     if bool(text.other_kk.strip()) != bool(text.other_ru.strip()):
         missing.append(_("the other information in both languages"))
+    if stray := policydoc.stray_braces(text.other_kk, text.other_ru, filled=FILLED):
+        fragments = ", ".join(f"«{f}»" for f in stray)
+        missing.append(_("the other information without unfilled placeholders (%(fragments)s)")
+                       % {"fragments": fragments})  # fmt: skip
     if purpose is not None and purpose.processors_setting and not purpose.processors():
         # A cross-border consent that names nobody abroad covers nothing (compliance L2).
         missing.append(
@@ -192,6 +197,7 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
             _("This consent text cannot be published; it lacks: %(missing)s.")
             % {"missing": "; ".join(str(m) for m in missing)}
         )
+    policy_checks.check_cited(text)
     declared = agreement_key(PURPOSES[text.purpose])
     if text.policy.facts:  # a policy written from the declarations states these facts
         differ = _differences(text.policy.facts.get(text.purpose), declared)
@@ -255,11 +261,8 @@ def _publish(policy, reconsent, actor):
         policy_checks.check_template(policy)
         policy.text_kk = policydoc.render_policy(policy.template_kk, "kk", policy.number)
         policy.text_ru = policydoc.render_policy(policy.template_ru, "ru", policy.number)
-    # Compliance L24: the /kk/ and /ru/ pages each show their own text; only spaces is none.
-    if not all(
-        v.strip() for v in [policy.title_kk, policy.title_ru, policy.text_kk, policy.text_ru]
-    ):
-        raise ValidationError(_("A policy version needs its title and text in both languages."))
+    policy_checks.check_languages(policy)
+    policy_checks.check_filled(policy)
     if templated:
         policy.facts = declared_key()
         _check_agreement(policy, reconsent)

@@ -145,6 +145,14 @@ def withdrawn_since(payload: dict[str, Any]) -> bool:
     return word is not None and word.kind != LedgerEntry.Kind.GRANT
 
 
+def text_replaced(payload: dict[str, Any]) -> bool:
+    """Whether the text the person agreed to on the form was replaced since by one asking for
+    consent again (`gate.text_replaced`): the link recorded consent to it, said «subscription
+    confirmed», and the gate, rightly, never let a campaign reach them (compliance L25)."""
+    shown = ConsentText.objects.filter(pk=payload["t"]).first()
+    return shown is None or gate.text_replaced(shown)
+
+
 def _digest(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
@@ -165,12 +173,13 @@ def marketing_confirm(
     records nothing: subscribing again takes a new double opt-in. Nor does a link pressed
     while the person's processing is blocked (`gate.is_blocked`): the block stops it; the link
     works again once it is lifted, within its seven days. Nor one without a guardian for
-    someone under 18 (`guardian_missing`). Nor, given as `link`, a link used already
+    someone under 18 (`guardian_missing`). Nor one whose text was replaced since by one asking
+    for consent again (`text_replaced`). Nor, given as `link`, a link used already
     (`link_spent`): once the person's data is destroyed nothing else remembers that it was,
     and a second press would make them anew with a consent they gave before the destruction.
     """
     subject = subject_find_for_update(email=payload["e"])  # one press of the address at a time
-    if link and link_spent(link):
+    if (link and link_spent(link)) or text_replaced(payload):
         return subject, False
     if subject is None:
         subject = Subject.objects.create(

@@ -16,6 +16,7 @@ from .optin import (
     link_spent,
     marketing_confirm,
     read_token,
+    text_replaced,
     withdrawn_since,
 )
 
@@ -64,6 +65,8 @@ def confirm_marketing(request, token):
             said = "guardian"
         elif confirmed_by(payload):
             said = "already"
+        elif text_replaced(payload):
+            said = "replaced"
         else:
             said = "unsubscribed" if withdrawn_since(payload) else "spent"
         return _confirm_page(request, said)
@@ -78,6 +81,8 @@ def confirm_marketing(request, token):
         state = "unsubscribed"
     elif link_spent(token):
         state = "spent"
+    elif text_replaced(payload):
+        state = "replaced"
     else:
         state = "guardian" if guardian_missing(payload) else "ask"
     return _confirm_page(request, state)

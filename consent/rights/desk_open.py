@@ -1,4 +1,5 @@
-"""A request asked by telephone or in person: the officer opens it from the person's page."""
+"""A request asked by telephone or in person: the officer opens it from the person's page, for
+the person or, for a minor, for a parent or guardian who acts for them (compliance L6)."""
 
 from datetime import datetime
 
@@ -9,7 +10,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import received_time
-from consent.core.models import Subject
+from consent.core.gate import needs_guardian
+from consent.core.guardians import ACTING
+from consent.core.models import Guardian, Subject
 
 from .models import Ticket
 from .tickets import ticket_open
@@ -18,6 +21,37 @@ NO_ADDRESS = _(
     "No email address is on record for this person, and a request opened at the desk is "
     "confirmed by the link mailed there: ask the person to write to us."
 )
+
+# What a parent or guardian may ask at the desk for the child: what their page for the child
+# opens with `Ticket.guardian` (wards.ward_download, wards.ward_request), each answered to them
+# about the child (access.ANSWERED_WITH, answers.py). Not a withdrawal or a destruction, whose
+# operations carry out the record's own person's request: the ledger would not name the parent,
+# and a destruction's answer says the data held under the parent's address was destroyed. The
+# parent asks those from their own address, a request that covers each child they act for
+# (guardianship.py); nor the other types, which their page does not open either.
+FOR_A_PARENT = (Ticket.Type.ACCESS, Ticket.Type.CORRECT, Ticket.Type.BLOCK)
+PARENT_TYPES = _(
+    "For a parent or guardian the desk opens only a request for data access, correction or "
+    "blocking of the child's data, as their page for the child does. To withdraw the child's "
+    "consent or have the child's data destroyed, the parent writes to us from the address they "
+    "gave, by email or by the request form on our site: that request covers each child they "
+    "act for."
+)
+NOT_ACTING = _(
+    "This parent or guardian does not act for this person now: not confirmed, no longer on "
+    "record, or the person is 18. Nothing was opened."
+)
+
+
+def parents_acting(subject: Subject) -> list[Guardian]:
+    """The parents or guardians who may ask for `subject` at the desk: while the record shows
+    them under 18 (Almaty date), each address given by a row that acts for them (ACTING: not
+    one waiting to be confirmed), one an address (its latest row, as core.guardians.wards_at
+    takes it). A phone number alone takes no link, so it is not among them."""
+    if not needs_guardian(subject):
+        return []
+    rows = subject.guardians.filter(ACTING, contact__contains="@").order_by("id")
+    return list({row.contact.lower(): row for row in rows}.values())
 
 
 @transaction.atomic
@@ -30,6 +64,7 @@ def ticket_open_at_desk(
     actor: AbstractBaseUser,
     purpose: str = "",
     received_at: datetime | None = None,
+    guardian: Guardian | None = None,
 ) -> tuple[Ticket, bool]:
     """Record what the person asked the desk, received now, or at `received_at` (a letter that
     came by post, a call written down later: the law counts from receipt, not from the typing;
@@ -39,22 +74,33 @@ def ticket_open_at_desk(
     nothing is done or disclosed before.
     (the request, whether it is new): the same request still open, opened at the desk for the
     same person with the same words (the button pressed twice, two tabs), is that one, and no
-    second link is mailed. Under the person's lock, so two presses at once find each other."""
+    second link is mailed. Under the person's lock, so two presses at once find each other.
+    `guardian`: the parent or guardian asking for the child (`parents_acting`, read again under
+    the lock: confirmed, the child under 18 now), for what their page opens (FOR_A_PARENT); the
+    request names them, its link and answer go to their address (compliance L6)."""
     subject = Subject.objects.select_for_update().filter(pk=subject.pk).first()
     if subject is None:
         raise ValidationError(_("This person's data is no longer held."))
-    if not subject.email:
+    if guardian is not None:
+        guardian = next((g for g in parents_acting(subject) if g.pk == guardian.pk), None)
+        if guardian is None:
+            raise ValidationError(NOT_ACTING)
+        if kind not in FOR_A_PARENT:
+            raise ValidationError(PARENT_TYPES)
+    elif not subject.email:
         raise ValidationError(NO_ADDRESS)
     purpose = purpose if kind == Ticket.Type.WITHDRAW else ""
     received_at = received_time(received_at) if received_at else None
     same = Ticket.objects.open().filter(subject=subject, channel=Ticket.Channel.DESK, type=kind,
-                                        purpose=purpose, message=message)  # fmt: skip
+                                        purpose=purpose, message=message,
+                                        guardian=guardian)  # fmt: skip
     if (opened := same.order_by("id").first()) is not None:
         return opened, False
     ticket = ticket_open(
-        kind=kind, email=subject.email, language=language, channel=Ticket.Channel.DESK,
+        kind=kind, email=guardian.contact if guardian else subject.email, language=language,
+        channel=Ticket.Channel.DESK, guardian=guardian,
         purpose=purpose, message=message, actor=actor, received_at=received_at,
-        audit_detail={"opened_at_desk": True,
+        audit_detail={"opened_at_desk": True, **({"guardian": guardian.pk} if guardian else {}),
                       **({"received": timezone.localtime(received_at).isoformat()}
                          if received_at else {})},
     )  # fmt: skip

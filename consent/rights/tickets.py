@@ -13,7 +13,7 @@ from consent.common.dates import received_time
 from consent.core.audit import audit
 from consent.core.guardians import acts_for_any, held_at
 from consent.core.mail import interpolate, queue_mail
-from consent.core.models import AuditEvent, Subject
+from consent.core.models import AuditEvent, Guardian, Subject
 from consent.core.purposes import MARKETING, PURPOSES
 from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
 
@@ -86,6 +86,7 @@ def ticket_open(
     asked_whether: bool = False,
     reply_to: str = "",
     withdraws: str | None = None,
+    guardian: Guardian | None = None,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
@@ -97,7 +98,10 @@ def ticket_open(
     doing as asked (limits.narrowed: the officer's to read, never filed); `asked_whether`, that
     it asks whether it can be done (the mail says how: intake.recognise); `reply_to`, the other
     address a letter's Reply-To names, shown to the officer and never written to; `withdraws`,
-    what a withdrawal beside another right stops on arrival (also.withdrawn_beside).
+    what a withdrawal beside another right stops on arrival (also.withdrawn_beside);
+    `guardian`, the parent's row when an officer opens it for a parent asking for their child
+    (desk_open.ticket_open_at_desk): filed under the child's record, its link and answer at the
+    parent's address (`Ticket.guardian`), as the parent's page files theirs.
 
     Whether or not the address is known, the requester sees the same answer; the link goes
     only to an address the operator already holds (Art. 24; compliance L9).
@@ -108,7 +112,7 @@ def ticket_open(
     joins = channel in (Ticket.Channel.EMAIL, Ticket.Channel.WEB) and actor is None
     if joins:
         subject_find_for_update(email=email)  # the address's lock, before it is read
-    subject, as_guardian = held_at(email)
+    subject, as_guardian = held_at(email) if guardian is None else (guardian.subject, False)
     filed = False
     stops_now = kind == Type.WITHDRAW or unsubscribe or withdraws is not None
     if (regarding is not None and subject is not None and kind == Type.OTHER
@@ -143,7 +147,7 @@ def ticket_open(
         message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
         regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
         as_guardian=as_guardian, limits=limits or {}, asked_whether=asked_whether,
-        reply_to=reply_to, link_sent_at=timezone.now() if linked else None,
+        reply_to=reply_to, link_sent_at=timezone.now() if linked else None, guardian=guardian,
     )  # fmt: skip
     if filed:
         file_reply(ticket, files)

@@ -10,6 +10,7 @@ from consent.core.held import (
     held_names,
     holds_service,
     submission_for_link,
+    texts_replaced,
 )
 from consent.core.models import Held, Source
 from consent.core.purposes import SERVICE
@@ -83,11 +84,15 @@ def confirm_consent(request, token):
     # the press, and nothing is recorded (held.guardian_needed; compliance L6).
     if guardian_needed(submission):
         return render(request, "rights/confirm_consent.html", {"state": "guardian"})
+    # A text it was given to asked for consent again since: the form is sent again, to it.
+    if texts_replaced(submission):
+        return render(request, "rights/confirm_consent.html", {"state": "replaced"})
     if request.method == "POST":
         if not consent_confirm(submission, request):
             submission.subject.refresh_from_db()  # a date of birth recorded meanwhile
             state = ("blocked" if gate.is_blocked(submission.subject)
-                     else "guardian" if guardian_needed(submission) else "invalid")  # fmt: skip
+                     else "guardian" if guardian_needed(submission)
+                     else "replaced" if texts_replaced(submission) else "invalid")  # fmt: skip
             status = 400 if state == "invalid" else 200
             return render(request, "rights/confirm_consent.html", {"state": state}, status=status)
         return _confirm_page(request, submission, "done")

@@ -279,26 +279,30 @@ def test_a_minors_page_says_where_a_parent_asking_for_the_child_goes(
 ):
     """A mother telephones about her 14-year-old's data. The page opened a request on the
     child's record with no word that its link goes to the child's address and its answer to
-    the child: the desk could not tell that the mother acts from the address she gave, nor
-    where. It says so, naming that address, while the record shows the child under 18 and the
-    parent gave an address other than the child's; an adult's page says nothing of it."""
+    the child. While the record shows the child under 18 it says so: a parent who acts for the
+    child is chosen under «who is asking» (tests/rights/test_desk_parent.py); one waiting to be
+    confirmed is named, with how they are confirmed; an adult's page says nothing of it."""
     from consent.core.models import Guardian
 
     time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
     child = make_subject(full_name="Айсұлу Қасымова", email="aisulu@example.kz",
                          birth_date=date(2012, 5, 17))  # fmt: skip
-    Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact="gulnar@example.kz")
+    Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact="gulnar@example.kz",
+                            pending=True)  # fmt: skip
     family = make_subject(full_name="Дәурен Сейітов", email="family@example.kz",
                           birth_date=date(2011, 1, 9))  # fmt: skip
     Guardian.objects.create(subject=family, full_name="Сейітов", contact="family@example.kz")
     officer = staff_in(lang)
     note = page(officer.get(f"/admin/consent/subject/{child.pk}/open-request/"))
     assert 'id="parent-asking"' in note and PARENT_NOTE[lang] in note
-    assert "(gulnar@example.kz)" in note
-    for other in (asel, family):  # an adult; a parent who gave the child's own address
-        assert 'id="parent-asking"' not in page(
-            officer.get(f"/admin/consent/subject/{other.pk}/open-request/")
-        )
+    assert "(gulnar@example.kz)" in note and 'name="asker"' not in note
+    # A parent who gave the child's own address acts at once, and is chosen here.
+    chosen = page(officer.get(f"/admin/consent/subject/{family.pk}/open-request/"))
+    assert PARENT_NOTE[lang] in chosen and 'name="asker"' in chosen
+    assert "Сейітов" in chosen and "(family@example.kz)" in chosen
+    assert 'id="parent-asking"' not in page(
+        officer.get(f"/admin/consent/subject/{asel.pk}/open-request/")
+    )
     time_machine.move_to("2030-05-17 10:00+05:00", tick=False)  # 18 today: acts for herself
     officer = staff_in(lang, name="dana2")
     assert 'id="parent-asking"' not in page(

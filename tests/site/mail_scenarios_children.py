@@ -82,7 +82,21 @@ def parent_declined_by_the_child(w):
     assert guardian_declined_by_child(row) == [SERVICE]
 
 
+def asked_at_the_desk_by_a_parent(w):
+    """A mother telephones for her child: the officer, working in the other language, opens the
+    request for her from the child's page; its link goes to her, in the language she asked in."""
+    child = a_child_of(PARENT)
+    said = {"asker": child.guardians.get().pk, "kind": Type.ACCESS, "language": w["lang"],
+            "purpose": "", "message": "…"}  # fmt: skip
+    response = w["boris"].post(f"/admin/consent/subject/{child.pk}/open-request/", said)
+    assert response.status_code == 302, response.content.decode()[-3000:]
+
+
 CHILDREN_ROUTES = {
+    "request_verify (a parent asking for a child at the desk)": (
+        "request_verify",
+        asked_at_the_desk_by_a_parent,
+    ),
     "request_done (a parent's withdrawal for a child)": (
         "request_done",
         withdrawal_carried_out_for_a_child,

@@ -19,7 +19,14 @@ from consent.core.purposes import purpose_choices
 from consent.workdays.calendar import check_countable
 
 from ..deadlines import due_for
-from ..desk_open import NO_ADDRESS, ticket_open_at_desk
+from ..desk_open import (
+    FOR_A_PARENT,
+    NO_ADDRESS,
+    NOT_ACTING,
+    PARENT_TYPES,
+    parents_acting,
+    ticket_open_at_desk,
+)
 from ..models import Ticket
 from .due import due_told
 from .gone import person_gone_or_404
@@ -42,8 +49,19 @@ class ReceivedField(forms.SplitDateTimeField):
 
 
 class DeskRequestForm(forms.Form):
-    """What the person asked, as the officer heard it."""
+    """What the person asked, as the officer heard it; for a minor, who asks: the person, or a
+    parent or guardian who acts for them (desk_open.parents_acting)."""
 
+    # Checked against the parents listed for this child (`clean_asker`), not by the widget's
+    # choices: a number posted for anyone else is refused above the form, not beside a box an
+    # adult's page does not show.
+    asker = forms.CharField(
+        label=_("who is asking"), required=False, widget=forms.Select,
+        help_text=_("A parent or guardian asking for the child: the link goes to their address, "
+                    "and the answer about the child to them. Only a data access, correction or "
+                    "blocking request. Listed: the parents or guardians confirmed to act for "
+                    "the child."),
+    )  # fmt: skip
     kind = forms.ChoiceField(label=_("type"), choices=Ticket.Type.choices)
     purpose = forms.ChoiceField(
         label=_("purpose"), required=False, choices=[("", _("every purpose")), *purpose_choices()],
@@ -77,10 +95,32 @@ class DeskRequestForm(forms.Form):
                     "once."),
     )  # fmt: skip
 
+    def __init__(self, *args, parents=(), **kwargs):
+        super().__init__(*args, **kwargs)
+        self.parents = {str(row.pk): row for row in parents}
+        self.fields["asker"].widget.choices = [("", _("the person themself")), *(
+            (pk, _("parent or guardian: %(name)s (%(address)s)")
+             % {"name": row.full_name, "address": row.contact})
+            for pk, row in self.parents.items()
+        )]  # fmt: skip
+
+    def clean_asker(self):
+        """The parent's row, or None for the person: only one listed for this child. A number
+        posted for another child's parent, one not confirmed, or one for a child who is 18 now
+        opens nothing, and the officer is told why."""
+        posted = self.cleaned_data["asker"]
+        if posted and posted not in self.parents:
+            self.add_error(None, NOT_ACTING)
+        return self.parents.get(posted)
+
     def shown_fields(self):
-        """The box to open a request overdue already, only once the form has said it is."""
+        """The box to open a request overdue already, only once the form has said it is; «who
+        is asking» only on a minor's page with a parent who acts for them."""
         warned = self.is_bound and (self.data.get("overdue_seen") or self.non_field_errors())
-        return [f for f in self.visible_fields() if f.name != "overdue_seen" or warned]
+        hidden = {"asker"} if not self.parents else set()  # an adult's, or no parent acts
+        if not warned:
+            hidden.add("overdue_seen")
+        return [f for f in self.visible_fields() if f.name not in hidden]
 
     def clean_received_at(self):
         """A time still to come is no receipt (minutes of slack for a computer's clock), nor one
@@ -97,6 +137,8 @@ class DeskRequestForm(forms.Form):
         (the law counts from receipt, L8): the officer checks the day, or ticks the box and
         opens it knowing it is to be answered at once."""
         data = super().clean()
+        if data.get("asker") is not None and data.get("kind") not in (None, *FOR_A_PARENT):
+            self.add_error("kind", PARENT_TYPES)
         received, kind = data.get("received_at"), data.get("kind")
         if received is None or kind is None or data.get("overdue_seen"):
             return data
@@ -121,14 +163,40 @@ def parent_addresses(subject: Subject) -> list[str]:
     return sorted({c for c in contacts if c.lower() != own}, key=str.lower)
 
 
-# What the officer is told on a minor's page before opening a request a parent may be asking.
+# What the officer is told on a minor's page before opening a request a parent may be asking:
+# with a parent who acts for the child listed under «who is asking», or with none yet.
 PARENT_ASKING = _(
+    "This person is under 18. If a parent or guardian is asking for the child, choose them under "
+    "“who is asking”: the link then goes to the parent's address, and the answer to the parent. "
+    "A parent or guardian not listed there is not confirmed to act for the child: one who shows "
+    "you a birth certificate or a guardianship decision is confirmed on this person's page."
+)
+NO_PARENT_ACTING = _(
     "This person is under 18. If a parent or guardian is asking for the child, do not open the "
-    "request here: its link would go to the child's address, and the answer to the child. A "
-    "parent acts for the child from the address they gave us (%(addresses)s): on the page of "
-    "the child's consents, opened by a link the site mails there, or by writing to us from it. "
-    "A parent who shows you a birth certificate or a guardianship decision is confirmed on this "
-    "person's page."
+    "request here: its link would go to the child's address, and the answer to the child. No "
+    "parent or guardian is confirmed to act for this child yet (%(addresses)s): one who shows "
+    "you a birth certificate or a guardianship decision is confirmed on this person's page, "
+    "and can then be chosen here."
+)
+
+
+def parent_note(subject: Subject, parents: list) -> str:
+    """What the officer is told of a parent asking for `subject` (compliance L6): nothing for
+    an adult, nor for a minor whose parents gave only the child's own address and none acts."""
+    if parents:
+        return str(PARENT_ASKING)
+    if addresses := parent_addresses(subject):
+        return NO_PARENT_ACTING % {"addresses": ", ".join(addresses)}
+    return ""
+
+
+OPENED = _(
+    "Request %(ref)s opened. It waits for the person to confirm it by the link mailed to the "
+    "address on record."
+)
+OPENED_FOR_PARENT = _(
+    "Request %(ref)s opened for the child's parent or guardian. It waits for them to confirm it "
+    "by the link mailed to their address."
 )
 
 
@@ -159,20 +227,22 @@ class DeskOpening:
             OPEN_PERMISSION
         ):
             raise PermissionDenied
-        form = DeskRequestForm(request.POST or None, initial={"language": subject.language})
+        parents = parents_acting(subject)
+        form = DeskRequestForm(request.POST or None, initial={"language": subject.language},
+                               parents=parents)  # fmt: skip
         if request.method == "POST" and form.is_valid():
             try:
                 data = {k: v for k, v in form.cleaned_data.items() if k != "overdue_seen"}
-                ticket, new = ticket_open_at_desk(subject, actor=request.user, **data)
+                guardian = data.pop("asker", None)
+                ticket, new = ticket_open_at_desk(subject, actor=request.user, guardian=guardian,
+                                                  **data)  # fmt: skip
             except ValidationError as error:
                 form.add_error(None, error)
             else:
                 if new:
                     due, level = due_told(ticket)  # a day received before today counts
-                    opened = _(
-                        "Request %(ref)s opened. It waits for the person to confirm it by the "
-                        "link mailed to the address on record."
-                    ) % {"ref": ticket.reference}  # fmt: skip
+                    opened = (OPENED_FOR_PARENT if guardian else OPENED) % {
+                        "ref": ticket.reference}  # fmt: skip
                     self.message_user(request, f"{opened} {due}", level)
                 else:
                     self.message_user(request, _(
@@ -189,12 +259,9 @@ class DeskOpening:
             "original": subject,
             "subject": subject,
             # No address, no link to confirm by: said at once, not after the form is filled in.
-            "open_form": form if subject.email else None,
+            # A parent who acts for a child with none asks here all the same: theirs is the link.
+            "open_form": form if subject.email or parents else None,
             "no_address": NO_ADDRESS,
-            "parent_asking": (
-                PARENT_ASKING % {"addresses": ", ".join(addresses)}
-                if (addresses := parent_addresses(subject))
-                else ""
-            ),
+            "parent_asking": parent_note(subject, parents),
         }
         return TemplateResponse(request, self.open_request_template, context)
