@@ -65,6 +65,7 @@ LABELS = {
     "quarantined": _("email set aside"),
     "files": _("files the email carried, not kept"),
     "opened_at_desk": _("opened at the desk"),
+    "guardian": _("the parent or guardian who asked (their row's number)"),
     "verified": _("confirmed"),
     "list": _("list"),
     "ids": _("rows shown"),
