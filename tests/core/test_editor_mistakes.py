@@ -2,8 +2,6 @@
 placeholder written wrongly, or typed where nothing fills it in, and a consent text on a version
 a later one replaces. Each is refused in the editor's language and nothing is published."""
 
-from datetime import date
-
 import pytest
 from django.utils import translation
 
@@ -11,8 +9,9 @@ from consent.common.dates import local_midnight
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
 from consent.core.texts import current_text, policy_publish, render_consent, text_publish
+from tests.core.test_policy_admin import ADDRESS
+from tests.core.test_policy_admin import v2 as v2  # the same draft (a fixture)
 
-ADDRESS = {"address_kk": "Өскемен қ., Абай даңғылы, 1", "address_ru": "г. Усть-Каменогорск"}
 PUBLISHED = {"kk": "Жарияланды", "ru": "Опубликовано"}
 # Two hands typing {{ operator_name }}, and a version without a template.
 REFUSED = (
@@ -39,14 +38,6 @@ def monday(time_machine):
 def editor(monday, content_editor_client, settings):
     settings.OPERATOR = {**settings.OPERATOR, **ADDRESS}
     return content_editor_client
-
-
-@pytest.fixture
-def v2(db):
-    v2 = PolicyVersion.objects.get(number=2)
-    v2.effective_date = date(2026, 12, 10)
-    v2.save()
-    return v2
 
 
 def publish_action(editor, model, draft):

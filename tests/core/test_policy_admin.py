@@ -26,6 +26,7 @@ def staff(content_editor_client, settings):
 
 @pytest.fixture
 def v2(db):
+    """Version 2, the draft the migrations seed, to take effect on 10 December 2026."""
     v2 = PolicyVersion.objects.get(number=2)
     v2.effective_date = date(2026, 12, 10)
     v2.save()

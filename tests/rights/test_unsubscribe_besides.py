@@ -63,6 +63,12 @@ def test_the_news_stop_and_the_rest_of_the_letter_waits_for_an_officer(
     ("Вопрос", "Ссылка «отписаться от рассылки» не открывается, отпишите меня вручную", "ru"),
     ("Отписаться от рассылки новостей и акций", "Спасибо", "ru"),
     # exasperation asks no question; what the writer will do asks nothing of us
+    ("Рассылка", "Сколько раз просить отписать меня от рассылки?", "ru"),
+    ("Re: Новые курсы", "Сколько можно просить отписать меня от рассылки???", "ru"),
+    ("Рассылка", "Сколько раз я должна вам писать, отпишите меня от рассылки!", "ru"),
+    ("Сколько можно?!", "Отпишите меня от рассылки.", "ru"),
+    ("Хабарлама", "Қанша рет айту керек, мені таратылымнан шығарыңыз!", "kk"),
+    ("Хабарлама", "Қанша рет жазу керек? Мені таратылымнан шығарыңыз!", "kk"),
     ("СПАМ!!!", "СКОЛЬКО МОЖНО!!! ПРЕКРАТИТЕ СЛАТЬ МНЕ ВАШ СПАМ!!!", "ru"),
     ("Рассылка", "Сколько можно? Отпишите меня от рассылки", "ru"),
     ("Хабарлама", "Қашанға дейін?! Маған хабарлама жібермеңіз", "kk"),
@@ -81,3 +87,4 @@ def test_a_letter_that_only_unsubscribes_is_still_done_as_it_arrives(
     assert (ticket.type, ticket.status, ticket.language) == (Type.UNSUBSCRIBE, Status.DONE,
                                                             language)  # fmt: skip
     assert not gate.may_process(person, MARKETING)
+    assert gate.may_process(person, SERVICE)  # only the news stopped
