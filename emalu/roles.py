@@ -37,6 +37,9 @@ ROLES = {
             "consent.view_policyversion", "consent.add_policyversion",
             "consent.change_policyversion",
             "consent.view_consenttext", "consent.add_consenttext", "consent.change_consenttext",
+            # A mistaken draft, never a published version or text: the admin refuses that row
+            # by row (admin/published.py), and the database refuses it whoever asks (core.sql).
+            "consent.delete_policyversion", "consent.delete_consenttext",
         ],
     },
     # Campaigns and their counts; never the recipients' addresses.

@@ -187,3 +187,22 @@ def test_what_changed_written_in_one_language_only_is_refused(editor, v2, texts,
     v2.save()
     editor.post(f"/admin/consent/policyversion/{v2.pk}/publish/", {"reconsent": [MARKETING]})
     assert "Политика написана заново." in client.get("/ru/privacy/2/").text
+
+
+def test_the_editor_deletes_a_mistaken_draft_and_never_a_published_version(editor, v2, texts):
+    """A draft made by mistake stayed in the list for good: the content editor could not
+    delete one. Now a draft goes; a published version or text stays, deleted from its page or
+    with the list's action (the database refuses it whoever asks)."""
+    published = PolicyVersion.objects.get(number=1)
+    text = ConsentText.objects.filter(published_at__isnull=False).first()
+    for model, row in (("policyversion", published), ("consenttext", text)):
+        single = editor.post(f"/admin/consent/{model}/{row.pk}/delete/", {"post": "yes"})
+        bulk = {"action": "delete_selected", "_selected_action": [row.pk], "post": "yes"}
+        # refused (403), or the list's confirmation page naming what stops it; never done
+        assert single.status_code == 403
+        assert editor.post(f"/admin/consent/{model}/", bulk).status_code in (200, 403)
+        assert type(row).objects.filter(pk=row.pk).exists()
+
+    response = editor.post(f"/admin/consent/policyversion/{v2.pk}/delete/", {"post": "yes"})
+    assert response.status_code == 302
+    assert not PolicyVersion.objects.filter(pk=v2.pk).exists()
