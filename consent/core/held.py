@@ -176,7 +176,6 @@ def guardian_needed(submission: Submission) -> bool:
     return guardian_lacking(submission.subject, submission.held.get("guardian"))
 
 
-@transaction.atomic
 def texts_replaced(submission: Submission) -> bool:
     """Whether a text the form's held consents were given to was replaced since by one asking
     for consent again (`gate.text_replaced`): the link records none of them, and says to send
@@ -186,6 +185,7 @@ def texts_replaced(submission: Submission) -> bool:
     return any(gate.text_replaced(text) for text in ConsentText.objects.filter(pk__in=pks))
 
 
+@transaction.atomic
 def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
     """Record the held consent, as the owner of the address now gives it: True once it is
     confirmed, now or before (a second press, two tabs at once: the second waits for the

@@ -136,7 +136,7 @@ def confirm_twice():
     return [first, second, [kinds(person) for person in people]]
 
 
-def form_consent_confirm_twice():
+def form_consent_confirm_twice(once=""):
     """The link that gives back a consent a form held (consent.core.held), pressed in two tabs
     at once: both pages say it is confirmed, and the ledger takes one grant."""
     from urllib.parse import urlsplit
@@ -150,12 +150,13 @@ def form_consent_confirm_twice():
     from consent.core.submissions import submission_record
     from consent.core.texts import current_text
 
-    subject = Subject.objects.create(full_name="Әсел", email="held@example.kz", language="kk")
+    address = f"held{once}@example.kz"  # the module's cases share one database
+    subject = Subject.objects.create(full_name="Әсел", email=address, language="kk")
     consent_grant(subject, current_text(SERVICE), language="kk", source=Source.CONTACT_FORM)
     consent_withdraw(subject, SERVICE, source=Source.SELF_SERVICE)
     submission = submission_record(
         source=Source.CONTACT_FORM, language="kk", request=RequestFactory().post("/"),
-        data={"email": "held@example.kz", "full_name": "Әсел", "message": "?"},
+        data={"email": address, "full_name": "Әсел", "message": "?"},
         consents={SERVICE: True},
     )  # fmt: skip
     path = urlsplit(confirm_url(submission)).path
@@ -164,7 +165,10 @@ def form_consent_confirm_twice():
         page = Client(HTTP_HOST="127.0.0.1").post(path)
         return [page.status_code]
 
-    first, second = both_at_once(press, press)
+    if once:  # as a request is served: no transaction of the test's around it
+        first, second = press(), [None]
+    else:
+        first, second = both_at_once(press, press)
     grants = LedgerEntry.objects.filter(subject=subject, purpose=SERVICE, kind="grant")
     return [first[0], second[0], grants.filter(source=Source.FORM_CONFIRMED).count()]
 
@@ -267,6 +271,13 @@ def test_a_held_consent_confirmed_in_two_tabs_at_once_is_granted_once_and_both_s
     """The second press waited for the first and found the consent given: it said «the link
     does not work» (400), as for a forged or expired link."""
     assert run(database, "form_consent_confirm_twice") == [200, 200, 1]
+
+
+def test_a_held_consent_pressed_once_outside_any_transaction_is_granted(database):
+    """The operation takes the person's row lock itself: pressed as a request is served, not
+    inside a transaction a test opened, it answered 500 when it lost its own transaction."""
+    got = run_case(database, "tests.core.test_one_at_a_time", "form_consent_confirm_twice", "once")
+    assert got == [200, None, 1]
 
 
 def test_a_parent_declined_and_confirmed_in_two_tabs_at_once_is_only_declined(database):
