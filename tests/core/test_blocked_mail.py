@@ -7,12 +7,10 @@ Real parts: the outbox in PostgreSQL, `manage.py send_queued_mail` in a process 
 aiosmtpd on loopback, as the suite's other mail tests (tests/core/test_senders.py).
 """
 
-import json
-
 import pytest
 from post_office.models import STATUS
 
-from tests.live import live_database, shell, site_env, smtp_relay
+from tests.live import live_database, run_case, smtp_relay
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
@@ -71,13 +69,10 @@ def test_an_access_answer_to_a_person_blocked_since_is_held_back_and_expires_uns
         django_db_blocker.unblock(),
         live_database() as url,
     ):
-        env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings",
-                       EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}")  # fmt: skip
-        code = (
-            "import json; from tests.core.test_blocked_mail import answer_then_block;"
-            " print(json.dumps(answer_then_block()))"
+        mail = f"smtp://127.0.0.1:{smtp_port}"
+        after_block, after_unblock = run_case(
+            url, "tests.core.test_blocked_mail", "answer_then_block", EMAIL_URL=mail
         )
-        after_block, after_unblock = json.loads(shell(code, env).splitlines()[-1])
     # Held back, never sent, expired: lifting the block does not send the old answer.
     held = ["blocked@example.kz", 2, STATUS.queued, True]
     assert after_block == after_unblock == [held, ["free@example.kz", 2, STATUS.sent, False]]

@@ -68,11 +68,12 @@ def shell(code, env):
     return done.stdout
 
 
-def run_case(url, module, case, *args):
+def run_case(url, module, case, *args, **variables):
     """Function `case` of test module `module`, called with `args`, run on the database `url` in
-    a process of its own (test settings): what it returned, through JSON."""
+    a process of its own (test settings, and the environment `variables`: an EMAIL_URL...):
+    what it returned, through JSON."""
     code = f"import json; from {module} import {case}; print(json.dumps({case}(*{args!r})))"
-    env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings")
+    env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings", **variables)
     return json.loads(shell(code, env).splitlines()[-1])
 
 

@@ -10,11 +10,9 @@ Real parts: the outbox in PostgreSQL, `manage.py send_queued_mail` in a process 
 aiosmtpd on loopback (as tests/core/test_blocked_mail.py).
 """
 
-import json
-
 import pytest
 
-from tests.live import live_database, shell, site_env, smtp_relay
+from tests.live import live_database, run_case, smtp_relay
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 PARENTS = {"blocked": "parent.blocked@example.kz", "free": "parent.free@example.kz"}
@@ -97,13 +95,10 @@ def test_mail_an_event_since_contradicts_is_held_back_and_the_rest_goes(django_d
         django_db_blocker.unblock(),
         live_database() as url,
     ):
-        env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings",
-                       EMAIL_URL=f"smtp://127.0.0.1:{smtp_port}")  # fmt: skip
-        code = (
-            "import json; from tests.rights.test_held_at_sending import queue_then_contradict;"
-            " print(json.dumps(queue_then_contradict()))"
+        mail = f"smtp://127.0.0.1:{smtp_port}"
+        first, after_unblock, recorded = run_case(
+            url, "tests.rights.test_held_at_sending", "queue_then_contradict", EMAIL_URL=mail
         )
-        first, after_unblock, recorded = json.loads(shell(code, env).splitlines()[-1])
     held, sent = [2, True], [0, False]  # post_office's «queued» (2) and expired; «sent» (0)
     expected = {
         PARENTS["blocked"]: held,
