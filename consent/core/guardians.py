@@ -11,6 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .addresses import address_folded
 from .audit import audit
 from .gate import latest_events, needs_guardian
 from .ledger import consent_require_again, subject_lock
@@ -85,14 +86,14 @@ def guardian_pending(contact: str, child_email: str | None) -> bool:
     the parent's would read, or have destroyed, the child's record."""
     own = normalise_email(contact) if "@" in contact else ""
     child = normalise_email(child_email) or ""
-    return not own or own.lower() != child.lower()  # lookups ignore case: one mailbox
+    return not own or address_folded(own) != address_folded(child)  # as `__address` compares
 
 
 def declined_before(subject: Subject, contact: str) -> str:
     """How `contact` was declined as `subject`'s parent or guardian (a `Declined` code), or ""
     if never: a later form naming it again makes a row declined the same way, which gives the
     child no consent (core.held.consent_decision, ledger.consent_grant)."""
-    rows = subject.guardians.filter(contact__iexact=contact).exclude(declined="")
+    rows = subject.guardians.filter(contact__address=contact).exclude(declined="")
     return rows.values_list("declined", flat=True).first() or "" if contact else ""
 
 
@@ -107,12 +108,12 @@ def parents_waiting(subject: Subject) -> list[Guardian]:
     # A contact declined once (guardian_decline) waits no more, whatever form names it again:
     # a stranger re-sending the form would put themselves back on the child's page at will.
     settled = rows.filter(ACTING) | rows.exclude(declined="")
-    acting = {contact.lower() for contact in settled.values_list("contact", flat=True)}
-    acting.add((subject.email or "").lower())
+    acting = {address_folded(contact) for contact in settled.values_list("contact", flat=True)}
+    acting.add(address_folded(subject.email or ""))
     waiting: dict[str, Guardian] = {}
     for row in rows.exclude(ACTING).order_by("id"):
-        if row.contact.lower() not in acting:
-            waiting[row.contact.lower()] = row
+        if address_folded(row.contact) not in acting:
+            waiting[address_folded(row.contact)] = row
     return list(waiting.values())
 
 
@@ -136,14 +137,15 @@ def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None 
     "guardian_by_child" (the child's address, on its «My data» page) or "guardian_by_document"
     (an officer who saw a document). False, with nothing changed, for a row that acts already,
     was declined (guardian_decline: the two exclude each other) or was erased. Every row of the
-    child naming that contact (in any letter case) is confirmed with it: a parent who sent the
+    child naming that contact (in any case of its ASCII letters: `__address`; a look-alike
+    such as «maıl.kz» is another parent) is confirmed with it: a parent who sent the
     form twice is one parent, and their first row, left waiting, still told the desk and their
     withdrawal's answer that they were not confirmed."""
     # One decision for a child's parent at a time (a confirm in one tab, a decline in another):
     # the second waits for the first, and finds the contact settled.
     if not row.contact or not subject_lock(row.subject):
         return False
-    rows = Guardian.objects.filter(subject_id=row.subject_id, contact__iexact=row.contact)
+    rows = Guardian.objects.filter(subject_id=row.subject_id, contact__address=row.contact)
     if rows.exclude(declined="").exists():  # declined: it never acts (guardian_decline)
         return False
     confirmed = list(rows.exclude(ACTING).order_by("id"))
@@ -175,9 +177,10 @@ def guardian_decline(
     if reason not in Declined.values or not subject_lock(row.subject):
         return None
     subject = row.subject
-    if row.contact.lower() not in {w.contact.lower() for w in parents_waiting(subject)}:
+    waiting = {address_folded(w.contact) for w in parents_waiting(subject)}
+    if address_folded(row.contact) not in waiting:
         return None
-    rows = list(subject.guardians.filter(contact__iexact=row.contact).order_by("id"))
+    rows = list(subject.guardians.filter(contact__address=row.contact).order_by("id"))
     Guardian.objects.filter(pk__in=[r.pk for r in rows]).update(declined=reason)
     for other in rows:
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=other,
