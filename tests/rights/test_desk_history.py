@@ -40,7 +40,7 @@ def test_a_requests_history_is_its_audit_rows(desk, privacy_officer, refused, la
     closed = next(row for row in shown if row.action == Action.REQUEST_CLOSE)
     assert closed.actor_id == privacy_officer.pk and closed.detail["status"] == "refused"
     assert REFUSED[lang] in html.lower() and privacy_officer.username in html
-    assert page.context["title"] == f"{TITLE[lang]}: {REQUEST[lang]} №\xa0{refused.pk}"
+    assert page.context["title"] == f"{TITLE[lang]}: {REQUEST[lang]} №\xa0{refused.reference}"
 
 
 def test_a_persons_history_is_every_audit_row_about_them(desk, person, refused):
