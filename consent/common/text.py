@@ -1,6 +1,7 @@
 """Text from outside (a mail, a form) made storable without changing what the person wrote;
 and what a visitor typed into a form field, made to read as it is stored."""
 
+import codecs
 import re
 import unicodedata
 
@@ -215,12 +216,17 @@ def as_written(text: str, declared: tuple[str, ...] = ()) -> str:
     are tried first, then those labels mail programs write most (MISLABELLED_AS): a Latin label
     such as «iso-8859-1» reads every byte, UTF-8's as control characters no other charset
     writes back. Text really written in such a charset never encodes back to UTF-8: its letters
-    are all bytes that begin a UTF-8 sequence, and a letter follows a letter."""
+    are all bytes that begin a UTF-8 sequence, and a letter follows a letter. A charset of more
+    than a byte a letter is never so mislabelled, and not tried: Cyrillic in UTF-16 (or in UTF-7)
+    is all bytes below 0x80, which read as UTF-8 without an error, and a letter in UTF-16 was
+    stored as the control characters and Latin letters of its bytes («B?8H8B5»)."""
     if text.isascii():
         return text
     for charset in dict.fromkeys((*declared, *MISLABELLED_AS)):
         try:
-            return text.encode(charset).decode("utf-8")
+            written = text.encode(charset)
+            if len(written) == len(text) or codecs.lookup(charset).name == "utf-8":
+                return written.decode("utf-8")  # UTF-8 read as such: the text itself
         except UnicodeError:
             continue
     return text

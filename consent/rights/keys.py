@@ -10,11 +10,21 @@ differ (Received, Delivered-To, spam verdicts, ...). So the letter's key is a SH
 the writer's side wrote: the originator fields below, unfolded, and the body, line ends
 normalised. Two letters with one Message-ID but another sender, date, subject or text are two
 letters; a letter sent again («Resent-*», a new act of sending) is another letter too.
+
+What the writer wrote is read with the transfer encodings undone: a server on one of its ways
+may write it again in another (Postfix turns 8-bit text into quoted-printable for a relay that
+takes only 7 bits, Exchange writes a subject line's encoded words its own way), and the copy so
+delivered was taken for another letter, opened a second request, and told the person their
+request had come twice.
 """
 
+import email
 import hashlib
 import re
+from email import policy
+from email.header import decode_header, make_header
 
+from .letters import FIELD_MAX_CHARS, PARTS_MAX
 from .models import Ticket
 from .quarantine import MAX_BYTES
 
@@ -25,27 +35,63 @@ WRITTEN = frozenset(
     b"keywords resent-from resent-sender resent-to resent-cc resent-date resent-message-id "
     b"mime-version content-type content-transfer-encoding content-language".split()
 )
+# How the text was carried, which a server on the way may change: not what was written.
+CARRIED = b"content-transfer-encoding"
 FIELD = re.compile(rb"^([\x21-\x39\x3b-\x7e]+)[ \t]*:(.*(?:\r?\n[ \t].*)*)", re.M)
 BLANK_LINE = re.compile(rb"\r?\n\r?\n")
-# Bumped whenever WRITTEN or the normalising changes: keys of another form never match.
-FORM = b"emalu letter key 2\n"
+# Bumped whenever WRITTEN or the normalising changes: keys of another form never match, and
+# seen.seen_before also looks for the form before (`letter_key(raw, carried=True)`).
+FORM = b"emalu letter key 3\n"
+FORM_CARRIED = b"emalu letter key 2\n"
 MESSAGE_ID_MAX = Ticket._meta.get_field("message_id").max_length
 
 
-def letter_key(raw: bytes) -> str:
+def letter_key(raw: bytes, *, carried: bool = False) -> str:
     """The letter's identity, stored as the request's `letter_key` (and, hashed again, as a
-    quarantine entry's): see the module. Never raises: every message has one."""
+    quarantine entry's): see the module. `carried`: the form stored before the transfer
+    encodings were undone, the bytes as they came. Never raises: every message has one."""
     head, body = _split(raw)
     fields = sorted(
-        (name.lower(), b" ".join(value.split()))
+        (name.lower(), b" ".join(_field(value, carried).split()))
         for name, value in FIELD.findall(head)
-        if name.lower() in WRITTEN
+        if name.lower() in WRITTEN and (carried or name.lower() != CARRIED)
     )
-    digest = hashlib.sha256(FORM)
+    digest = hashlib.sha256(FORM_CARRIED if carried else FORM)
     for name, value in fields:
         digest.update(name + b":" + value + b"\n")
-    digest.update(b"\n" + body.replace(b"\r\n", b"\n").rstrip())
+    digest.update(b"\n" + (body if carried else _text(raw, body)).replace(b"\r\n", b"\n").rstrip())
     return "sha256:" + digest.hexdigest()
+
+
+def _field(value, carried):
+    """A field's value with its encoded words read (RFC 2047), however a server wrote them
+    again; as it came when they cannot be read, or when it is longer than the intake reads."""
+    if carried or b"=?" not in value or len(value) > FIELD_MAX_CHARS:
+        return value
+    try:
+        text = str(make_header(decode_header(value.decode("ascii", "surrogateescape"))))
+        return text.encode("utf-8", "surrogateescape")
+    except Exception:  # a word in no charset, bytes not in its charset: as it came
+        return value
+
+
+def _text(raw, body):
+    """The body with each part's transfer encoding undone, each part under its type; the body
+    as it came when it is larger or has more parts than the intake reads (letters.py), or its
+    structure cannot be read."""
+    if len(raw) > MAX_BYTES or raw.count(b"\n--") > PARTS_MAX:
+        return body
+    try:
+        message = email.message_from_bytes(raw, policy=policy.compat32)
+        texts = []
+        for part in message.walk():
+            if not part.is_multipart():
+                content = part.get_payload(decode=True) or b""
+                content = content.replace(b"\r\n", b"\n").rstrip()
+                texts.append(part.get_content_type().encode() + b"\n" + content)
+        return b"\n\n".join(texts)
+    except Exception:
+        return body
 
 
 def message_key(raw: bytes) -> str:

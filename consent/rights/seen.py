@@ -17,9 +17,10 @@ def seen_before(raw: bytes, key: str) -> bool | None:
     carry too: such a one is this letter only if it holds what this one says (the same sender
     and text; the same bytes, set aside). None when it cannot be told: a request stored so
     whose person has been destroyed since, its text with them."""
+    keys = {key, letter_key(raw, carried=True)}  # and as keyed before (keys.FORM_CARRIED)
     if (
-        Ticket.objects.filter(letter_key=key).exists()
-        or QuarantinedMessage.objects.filter(message_key=fingerprint(key)).exists()
+        Ticket.objects.filter(letter_key__in=keys).exists()
+        or QuarantinedMessage.objects.filter(message_key__in=map(fingerprint, keys)).exists()
     ):
         return True
     old_key = message_key(raw)

@@ -1,7 +1,9 @@
 """One letter read twice, or two letters that carry one Message-ID (consent/rights/keys.py), as
 the requests mailbox gives them: a real IMAP server (Debian's Dovecot), fetch_request_mail."""
 
+import base64
 import io
+import quopri
 
 import pytest
 from django.core.management import call_command
@@ -13,7 +15,7 @@ from consent.rights.erasure import subject_destroy
 from consent.rights.keys import hashed_key, letter_key, message_key
 from consent.rights.models import QuarantinedMessage, Ticket
 from consent.rights.quarantine import quarantine_record
-from tests.rights.conftest import BAD_MESSAGES, deliver, left, message
+from tests.rights.conftest import BAD_MESSAGES, deliver, left, mails_to, message, raw
 
 pytestmark = pytest.mark.live
 
@@ -72,6 +74,43 @@ def test_one_letter_delivered_to_two_addresses_and_fetched_again_is_one_request(
     deliver(mailbox, raw)  # the same message fetched again (a crash before its removal)
     assert fetch() == "opened 0, skipped 1, quarantined 0"
     assert Ticket.objects.get().letter_key == letter_key(raw) and left(mailbox) == 0
+
+
+WITHDRAWAL = "Прошу отозвать моё согласие на обработку персональных данных.\r\nАсель".encode()
+
+
+def written(subject_line, transfer, body):
+    return raw(b"From: asel@example.kz", b"Subject: " + subject_line, b"Message-ID: <tw@x.kz>",
+               b"Date: Wed, 2 Dec 2026 15:00:00 +0500", b"MIME-Version: 1.0",
+               b"Content-Type: text/plain; charset=utf-8",
+               b"Content-Transfer-Encoding: " + transfer, body=body)  # fmt: skip
+
+
+def test_one_letter_carried_again_in_another_encoding_is_one_request(mailbox, person):
+    """Delivered to the mailbox's two addresses, one way through a relay that takes only 7 bits
+    (Postfix's 8BITMIME downgrade: the text in quoted-printable) and Exchange (the subject
+    line's encoded word in Q, not B): the copy was taken for another letter, filed as a second
+    request, and the person told «we received this request again» of a letter sent once."""
+    words = "Отзыв согласия".encode()
+    sent = written(b"=?utf-8?B?" + base64.b64encode(words) + b"?=", b"8bit", WITHDRAWAL)
+    carried = written(b"=?UTF-8?Q?" + b"".join(b"=%02X" % c for c in words) + b"?=",
+                      b"quoted-printable", quopri.encodestring(WITHDRAWAL))  # fmt: skip
+    deliver(mailbox, delivered(sent, "em.alu.plus@mail.kz"))
+    deliver(mailbox, delivered(carried, "privacy@emaluplus-vko.kz"))
+    assert fetch() == "opened 1, skipped 1, quarantined 0"
+    assert Ticket.objects.get().type == "withdraw" and left(mailbox) == 0
+    assert len(mails_to("asel@example.kz")) == 1
+
+
+def test_a_letter_taken_in_before_its_key_read_the_text_is_still_known(mailbox, person):
+    """A request stored under the key of the bytes as they came (keys.FORM_CARRIED), the
+    letter fetched again after the upgrade (a crash before its removal)."""
+    raw = message("Жеке деректерді жаңарту", message_id="<upgrade@example.kz>")
+    ticket = intake.ingest(raw)
+    Ticket.objects.filter(pk=ticket.pk).update(letter_key=letter_key(raw, carried=True))
+    deliver(mailbox, raw)
+    assert fetch() == "opened 0, skipped 1, quarantined 0"
+    assert Ticket.objects.count() == 1 and left(mailbox) == 0
 
 
 def test_one_letter_from_the_mailbox_and_from_an_mta_pipe_is_one_request(person):

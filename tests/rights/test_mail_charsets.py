@@ -56,3 +56,36 @@ def test_a_label_that_is_no_charset_sets_the_letter_aside(person, label):
            + b"\r\nContent-Transfer-Encoding: 8bit\r\n\r\nhello\xd0\r\n")  # fmt: skip
     entry = ingest(raw)
     assert entry.reason == "undecodable"
+
+
+# Charsets of more than a byte a letter, as some Windows programs and scripts write a letter
+# (UTF-16 without a byte order mark, as «utf-16le» and «utf-16be» declare it; UTF-7, RFC 2152).
+WIDE = ["utf-16le", "utf-16be", "utf-32le", "utf-7"]
+
+
+@pytest.mark.parametrize("label", WIDE)
+def test_a_letter_in_a_charset_of_more_than_a_byte_a_letter_is_read_in_it(person, label):
+    """«Отпишите меня от рассылки» in UTF-16LE is all bytes below 0x80, which read as UTF-8
+    without an error: taken for UTF-8 under a wrong label and «mended», it was stored as
+    «B?8H8B5 <5=O …» and opened as "other", the news going on, the person asked to confirm a
+    request they could not recognise."""
+    text = "Отпишите меня от рассылки, пожалуйста."
+    raw = (b"From: asel@example.kz\r\nSubject: hi\r\nMessage-ID: <w@x>\r\n"
+           b"Content-Type: text/plain; charset=" + label.encode()
+           + b"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+           + base64.encodebytes(text.encode(label)) + b"\r\n")  # fmt: skip
+    ticket = ingest(raw)
+    assert (ticket.type, ticket.language, ticket.status) == ("unsubscribe", "ru", "done")
+    assert text in ticket.message
+    assert not gate.may_process(person, MARKETING)
+
+
+@pytest.mark.parametrize("label", WIDE)
+def test_a_subject_line_in_a_charset_of_more_than_a_byte_a_letter_is_read_in_it(person, label):
+    word = base64.b64encode("Отказ от рассылки".encode(label))
+    subject_line = b"Subject: =?" + label.encode() + b"?B?" + word + b"?="
+    raw = b"\r\n".join([b"From: asel@example.kz", subject_line, b"Message-ID: <ws@x>",
+                         b"Content-Type: text/plain; charset=utf-8", b"", b""])  # fmt: skip
+    ticket = ingest(raw)
+    assert (ticket.type, ticket.language, ticket.status) == ("unsubscribe", "ru", "done")
+    assert ticket.message.startswith("Отказ от рассылки")
