@@ -17,7 +17,8 @@ from . import services
 from .details import DetailsNeeded
 from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text, text
 from .guarded import CHOOSE, NOT_OFFERED, GuardedForm
-from .images import sanitise_photo
+from .images import MAX_BYTES, sanitise_photo
+from .photo_formats import TOO_BIG
 
 # The hidden field of the texts a form page shows (PublicForm.texts_shown).
 TEXTS_SHOWN = "texts_shown"
@@ -148,12 +149,17 @@ class ApplicationForm(ContactForm):
         required=False,
         help_text=_("JPEG, PNG or WebP, up to 5 MB. Do not upload identity documents."),
         # The page's words for the box's button and «no file» (static/js/file-field.js): the
-        # browser's own are in its language, not the page's.
+        # browser's own are in its language, not the page's. The limit and its message let the
+        # script refuse a photo over it as it is chosen, before a slow network spends minutes
+        # sending what the site refuses (or the proxy cuts off with the form lost).
         widget=forms.ClearableFileInput(
             attrs={
                 "accept": "image/jpeg,image/png,image/webp",
                 "data-choose": _("Choose a photo"),
                 "data-none": _("No photo chosen"),
+                "data-max-bytes": MAX_BYTES,
+                "data-too-big": TOO_BIG,
+                "data-error": _("Error:"),
             }
         ),
     )

@@ -4,6 +4,11 @@
 // from sight (still the control a keyboard reaches and a screen reader reads) and a button of
 // the page's words opens it, beside the name of the file chosen or the page's «no file». Without
 // this script the browser's own box shows, as before.
+//
+// A photo over the site's limit (data-max-bytes) is refused as it is chosen, with the site's own
+// message (data-too-big) read out at once: a phone's 12 MB photo was sent whole, minutes on a
+// slow network, to be refused by the site, or cut off by the proxy with everything typed lost.
+// The box is emptied, so the form can still be sent without it.
 (function () {
   "use strict";
   document.querySelectorAll("input[type=file][data-choose]").forEach(function (input) {
@@ -15,12 +20,39 @@
     var chosen = document.createElement("span");
     chosen.className = "file-chosen";
     chosen.setAttribute("aria-hidden", "true"); // the box itself says which file it holds
+    var limit = Number(input.dataset.maxBytes) || 0;
+    var field = input.closest(".field");
+    var erred = field.classList.contains("field-error"); // the server's error, kept as it came
+    var described = input.getAttribute("aria-describedby") || "";
+    var note = document.createElement("p");
+    note.className = "error-message";
+    note.id = input.id + "_too_big";
+    note.setAttribute("role", "alert"); // read out when it is filled, wherever focus is
+    function refuse(big) {
+      note.textContent = "";
+      if (big) {
+        var label = document.createElement("span");
+        label.className = "visually-hidden";
+        label.textContent = input.dataset.error;
+        note.append(label, " " + input.dataset.tooBig);
+        input.value = ""; // not sent: the form goes without it
+      }
+      field.classList.toggle("field-error", big || erred);
+      input.setAttribute("aria-invalid", String(big || erred));
+      var ids = big ? note.id + " " + described : described;
+      if (ids.trim()) {
+        input.setAttribute("aria-describedby", ids.trim());
+      }
+    }
     function show() {
+      var files = Array.prototype.slice.call(input.files);
+      refuse(limit > 0 && files.some(function (f) { return f.size > limit; }));
       chosen.textContent = input.files.length
         ? Array.prototype.map.call(input.files, function (f) { return f.name; }).join(", ")
         : input.dataset.none;
     }
     input.classList.add("file-enhanced");
+    input.before(note);
     input.after(button, chosen);
     input.addEventListener("change", show);
     show();

@@ -1,0 +1,86 @@
+"""A photo over the site's limit, chosen on a phone: the site's message as it is chosen, not
+after the upload. A phone's camera writes photos of 10 MB and more; the whole file went over a
+slow mobile network, minutes of it, to be refused by the site (or, past the proxy's own limit,
+cut off with a page that cannot give back what was typed). The box is emptied and the form still
+goes, without the photo (static/js/file-field.js)."""
+
+import pytest
+
+from forms_app.images import MAX_BYTES
+from tests.live import gunicorn, live_database, query
+from tests.pages import open_tab, submit
+from tests.tools import launch_chromium
+
+pytestmark = [pytest.mark.live, pytest.mark.browser]
+
+TOO_BIG = {"kk": "Фотосуреттің көлемі 5 МБ-тан асады.", "ru": "Размер фото больше 5 МБ."}
+ERROR = {"kk": "Қате:", "ru": "Ошибка:"}
+
+
+@pytest.fixture(scope="module")
+def site(django_db_blocker, tmp_path_factory):
+    env = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100/60"}
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("chosen"), **env) as (port, _),
+    ):
+        yield f"http://127.0.0.1:{port}", url
+
+
+@pytest.fixture
+def page():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        page = open_tab(browser)
+        page.set_viewport_size({"width": 390, "height": 844})
+        yield page
+        browser.close()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_photo_over_the_limit_is_refused_as_it_is_chosen(site, page, lang, tmp_path):
+    base, url = site
+    big = tmp_path / "IMG_2041.jpg"
+    big.write_bytes(b"\xff\xd8\xff\xe0" + bytes(MAX_BYTES))  # one byte a JPEG's start over
+    page.goto(f"{base}/{lang}/apply/")
+    page.set_input_files("#id_photo", str(big))
+
+    note = page.locator("#id_photo_too_big")
+    assert note.get_attribute("role") == "alert"  # a screen reader reads it out at once
+    assert " ".join(note.inner_text().split()).startswith(f"{ERROR[lang]} {TOO_BIG[lang]}")
+    assert page.locator("#id_photo").evaluate("e => e.files.length") == 0  # it will not be sent
+    assert page.get_attribute("#id_photo", "aria-invalid") == "true"
+    assert page.get_attribute("#id_photo", "aria-describedby").split()[0] == "id_photo_too_big"
+
+    email = f"chosen-{lang}@example.kz"
+    page.fill("#id_full_name", "Бақыт Ержанов")
+    page.fill("#id_email", email)
+    page.fill("#id_phone", "+7 705 765 43 21")
+    page.fill("#id_birth_date", "17.05.1990")
+    page.fill("#id_birth_place", "Өскемен")
+    page.check("input[name=service][value=demo-1]")
+    page.check("#id_consent_service")
+    submit(page)
+    assert page.url == f"{base}/{lang}/apply/thanks/"
+    assert page.problems == []
+    sql = f"SELECT photo FROM consent_submission WHERE data->>'email' = '{email}'"
+    assert query(url, sql) == [("",)]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_photo_within_the_limit_chosen_after_one_over_it_is_sent(site, page, lang, tmp_path):
+    base, _ = site
+    big, small = tmp_path / "big.jpg", tmp_path / "small.jpg"
+    big.write_bytes(b"\xff\xd8\xff\xe0" + bytes(MAX_BYTES))
+    small.write_bytes(b"\xff\xd8\xff\xe0" + bytes(1000))
+    page.goto(f"{base}/{lang}/apply/")
+    page.set_input_files("#id_photo", str(big))
+    page.set_input_files("#id_photo", str(small))
+    assert page.locator("#id_photo_too_big").inner_text() == ""
+    assert page.locator("#id_photo").evaluate("e => e.files.length") == 1
+    assert page.get_attribute("#id_photo", "aria-invalid") == "false"
+    assert page.get_attribute("#id_photo", "aria-describedby") == "id_photo_helptext"
+    assert "small.jpg" in page.locator(".file-chosen").inner_text()
