@@ -30,6 +30,7 @@ from .ledger import consent_grant, subject_lock
 from .models import ConsentText, Guardian, Held, LedgerEntry, Source, Subject, Submission
 from .purposes import PURPOSES, SERVICE
 from .subjects import address_tag, address_tag_matches
+from .texts import data_named, render_consent
 
 SALT = "consent.form-consent-confirm"
 
@@ -89,6 +90,27 @@ def held_names(submission: Submission) -> tuple[int, str]:
     list in {% blocktranslate with %} came out as its repr, «['Ответы на обращения и заявки']»."""
     names = [PURPOSES[p].name for p in submission.held.get("texts", {})]
     return len(names), format_lazy("; ".join(["{}"] * len(names)), *names) if names else ""
+
+
+def held_texts(submission: Submission, language: str) -> list[tuple[ConsentText, str]]:
+    """[(text, wording)] of each consent the link gives, as its page shows it in `language` and
+    the grant hashes it (compliance L4): naming the data the form collected and the owner of the
+    address by the name on their record (their address when it holds none), never the name the
+    form's sender typed. The consent is the owner's, given on that page; anyone can type
+    anything into a form, and their words must not reach the owner under the site's name."""
+    name = owner_name(submission.subject)
+    fields = submission.held.get("fields")
+    texts = ConsentText.objects.in_bulk(submission.held.get("texts", {}).values())
+    return [
+        (texts[pk], render_consent(texts[pk], language, name, data_named(texts[pk], fields)))
+        for pk in submission.held.get("texts", {}).values()
+        if pk in texts
+    ]
+
+
+def owner_name(subject: Subject) -> str:
+    """The name a held consent's text names its owner by: the record's, else the address."""
+    return subject.full_name or subject.email or ""
 
 
 def answer_refusal(submission: Submission) -> Promise | None:
@@ -186,7 +208,7 @@ def texts_replaced(submission: Submission) -> bool:
 
 
 @transaction.atomic
-def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
+def consent_confirm(submission: Submission, request: HttpRequest, language: str) -> bool:
     """Record the held consent, as the owner of the address now gives it: True once it is
     confirmed, now or before (a second press, two tabs at once: the second waits for the
     first, finds it confirmed and records nothing more). False, with nothing recorded, when
@@ -215,11 +237,13 @@ def consent_confirm(submission: Submission, request: HttpRequest) -> bool:
             # leaves nothing to record; anything else (withdrawn again) stands over the link.
             given = given or event.kind == LedgerEntry.Kind.GRANT
             continue
-        # In the language the owner read the mail and the page in, not the form's sender's.
-        entry = consent_grant(subject, ConsentText.objects.get(pk=text_pk),
-                              language=subject.language, source=Source.FORM_CONFIRMED,
-                              full_name=locked.data.get("full_name"), guardian=guardian,
-                              request=request, fields=locked.held.get("fields"))  # fmt: skip
+        # The text as the page showed it (held_texts): in the language the owner read it in,
+        # under their own name. It was recorded in their record's language, under the name the
+        # form's sender typed, while the page showed neither the text nor that name.
+        entry = consent_grant(subject, ConsentText.objects.get(pk=text_pk), language=language,
+                              source=Source.FORM_CONFIRMED, full_name=owner_name(subject),
+                              guardian=guardian, request=request,
+                              fields=locked.held.get("fields"))  # fmt: skip
         locked.grants.add(entry)
         given = True
     if not given:

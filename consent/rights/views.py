@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
@@ -8,6 +9,7 @@ from consent.core.held import (
     guardian_needed,
     held_link_expired,
     held_names,
+    held_texts,
     holds_service,
     submission_for_link,
     texts_replaced,
@@ -63,6 +65,8 @@ def _confirm_page(request, submission, state):
         elif gate.may_process(submission.subject, SERVICE):
             answer = ANSWER_NOW.get(submission.source, "")
     context = {"state": state, "held_count": count, "held_names": names, "answer": answer}
+    if state == "ask":  # the whole text the button agrees to, as the grant records it
+        context["texts"] = [wording for _text, wording in held_texts(submission, get_language())]
     return render(request, "rights/confirm_consent.html", context)
 
 
@@ -88,7 +92,7 @@ def confirm_consent(request, token):
     if texts_replaced(submission):
         return render(request, "rights/confirm_consent.html", {"state": "replaced"})
     if request.method == "POST":
-        if not consent_confirm(submission, request):
+        if not consent_confirm(submission, request, get_language()):
             submission.subject.refresh_from_db()  # a date of birth recorded meanwhile
             state = ("blocked" if gate.is_blocked(submission.subject)
                      else "guardian" if guardian_needed(submission)

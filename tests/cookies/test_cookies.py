@@ -37,6 +37,25 @@ def test_first_visit_shows_the_banner_and_loads_nothing(client, analytics, lang,
         assert host not in html
 
 
+TERM = {
+    "kk": "Келісіміңіз бір жылдан аспайтын мерзімге беріледі; оны кез келген уақытта әр беттің "
+    "төменгі жағындағы «Cookie баптаулары» сілтемесі арқылы кері қайтарып алуға болады.",
+    "ru": "Согласие действует не более одного года; отозвать его можно в любое время по ссылке "
+    "«Настройки cookie» внизу каждой страницы.",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_banner_says_how_long_the_consent_lasts_and_how_to_withdraw_it(client, analytics, lang):
+    """Art. 8(4)(3): a consent states its term. The banner asked for a consent that lasts a
+    year (the signed answer's age, the purpose's term) without saying so, nor where to take it
+    back."""
+    html = client.get(f"/{lang}/").content.decode()
+    banner = html.split('class="cookie-banner"', 1)[1].split("</section>", 1)[0]
+    assert " ".join(TERM[lang].split()) in " ".join(banner.split())
+    assert f'href="/{lang}/cookies/"' in html  # the footer link the sentence names
+
+
 def test_no_banner_when_no_analytics_is_configured(client, db):
     html = client.get("/kk/").content.decode()
     assert "cookie-banner" not in html and "/cookies/" not in html
