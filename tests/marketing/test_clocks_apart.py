@@ -4,7 +4,9 @@ through host A, whose clock runs 50 s ahead, and host B, on time, delivers the o
 later. The gate took a person's latest ledger row among those dated up to its own clock's now,
 so for those 50 s host B did not see the withdrawal A had dated in its future: it sent the
 campaign mail queued before to the person who had just been told «you are unsubscribed», and
-its «My data» page showed the consent as given."""
+its «My data» page showed the consent as given. So too a consent text published through host A:
+host B's forms kept the text before, and the page it rendered went into the shared page cache
+for five minutes, the one every host served."""
 
 from datetime import timedelta
 
@@ -14,7 +16,9 @@ from django.utils import timezone
 from post_office.models import STATUS, Email
 
 from consent.core import gate
+from consent.core.models import ConsentText, LedgerEntry
 from consent.core.purposes import MARKETING
+from consent.core.texts import text_publish
 from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign, CampaignRecipient
 from tests.marketing.test_campaigns import confirmed, unsubscribe_path
@@ -90,3 +94,19 @@ def test_a_moment_past_is_still_answered_as_it_was(texts, clocks):
     person = confirmed("later@example.kz")
     assert gate.may_process(person, MARKETING)
     assert not gate.may_process(person, MARKETING, at=before)
+
+
+def test_a_text_published_on_a_host_ahead_is_the_one_every_host_shows_and_counts(
+    texts, clocks, policy
+):
+    """The officer publishes the news' version 2, asking for consent again, through host A; a
+    visitor opens the newsletter form on host B a second later."""
+    stays = confirmed("subscribed@example.kz")
+    clocks.a()
+    v2 = text_publish(ConsentText.objects.create(purpose=MARKETING, version=2, policy=policy,
+                                                 requires_reconsent=True))  # fmt: skip
+    clocks.b()
+    page = Client().get("/kk/newsletter/").content.decode()
+    assert f'name="texts_shown" value="{MARKETING}:{v2.pk}"' in page
+    assert not gate.may_process(stays, MARKETING)  # version 1's consent no longer counts
+    assert not LedgerEntry.objects.filter(text=texts[MARKETING]).exclude(subject=stays).exists()
