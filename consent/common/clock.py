@@ -12,7 +12,7 @@ form, a request or a staff action records is dated by this clock, and no job is 
 """
 
 import time
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -30,6 +30,16 @@ def clock_offset() -> timedelta:
         server = cursor.fetchone()[0]
     after = timezone.now()
     return before + (after - before) / 2 - server
+
+
+def about_now(at: datetime | None) -> bool:
+    """Whether a question about `at` is one about now (None, or a moment nearer now than two
+    hosts' clocks may be apart: each within HOST_CLOCK_TOLERANCE of the database server's). What
+    a host whose clock runs ahead records, it dates in the others' future: asked about now, a
+    row is read whatever time it carries (the ledger's latest word, a text published), and only
+    a question about a moment further back reads the rows dated up to it."""
+    spread = 2 * (settings.HOST_CLOCK_TOLERANCE or timedelta(0))
+    return at is None or at >= timezone.now() - spread
 
 
 def clock_wrong(offset: timedelta | None = None) -> str:

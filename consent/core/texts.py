@@ -14,6 +14,7 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from consent.common.clock import about_now
 from consent.common.dates import local_date
 from consent.common.i18n import localised
 
@@ -310,7 +311,7 @@ def current_policy(at: datetime | None = None) -> PolicyVersion | None:
     """The published version in force at `at` (default now): it takes effect at midnight of
     its effective date in the site's time zone, not in UTC, and never before it was published
     (one published at 14:00, effective that day, was not in force at 10:00)."""
-    published = Q(published_at__isnull=False) if at is None else Q(published_at__lte=at)
+    published = Q(published_at__isnull=False) if about_now(at) else Q(published_at__lte=at)
     day = local_date(at or timezone.now())
     return (
         PolicyVersion.objects.filter(published, effective_date__lte=day).order_by("-number").first()

@@ -92,7 +92,7 @@ def service_achieved(subject_id: int, at: datetime) -> bool:
     if submissions.filter(answered_at__isnull=True).exists():
         return False
     latest = (
-        LedgerEntry.objects.filter(subject_id=subject_id, purpose=SERVICE, at__lte=at)
+        LedgerEntry.objects.filter(gate.recorded_by(at), subject_id=subject_id, purpose=SERVICE)
         .order_by("-id")
         .first()
     )
@@ -207,7 +207,7 @@ def _asked_again(at):
 def _last_ids(at):
     """The id of each person's latest event for each purpose at `at` (a subquery)."""
     return (
-        LedgerEntry.objects.filter(purpose__isnull=False, at__lte=at)
+        LedgerEntry.objects.filter(gate.recorded_by(at), purpose__isnull=False)
         .values("subject", "purpose")
         .annotate(last=Max("id"))
         .values("last")
