@@ -49,9 +49,13 @@ consent_grant(long, current_text("service"), language="kk", source=Source.APPLIC
 # Someone who withdrew the service consent, then a contact form sent under their address: the
 # form's consent waits for the link mailed to it (consent.core.held). Only the contact and
 # application forms hold one; the newsletter's is its own double opt-in.
-held = Subject.objects.create(full_name="Дәурен Ахметов", email="held@example.kz")
-consent_grant(held, current_text("service"), language="kk", source=Source.CONTACT_FORM)
-consent_withdraw(held, "service", source=Source.SELF_SERVICE)
+# One a language: the link and its page are in the owner's language, whatever the form's.
+held = {}
+for lang in ("kk", "ru"):
+    held[lang] = Subject.objects.create(full_name="Дәурен Ахметов", email=f"held-{lang}@example.kz",
+                                        language=lang)
+    consent_grant(held[lang], current_text("service"), language=lang, source=Source.CONTACT_FORM)
+    consent_withdraw(held[lang], "service", source=Source.SELF_SERVICE)
 # Someone whose processing is blocked: their page says what that means and offers to unblock.
 blocked = Subject.objects.create(full_name="Бақыт Жұмабаев", email="blocked@example.kz")
 consent_grant(blocked, current_text("service"), language="kk", source=Source.APPLICATION_FORM)
@@ -92,8 +96,8 @@ for lang in ("kk", "ru"):
                                     language=lang)
     consent_grant(reader, current_text("marketing"), language=lang, source=Source.NEWSLETTER_FORM)
     links[f"unsubscribe-{lang}"] = unsubscribe_url(unsubscribe_token(reader.pk, 0), lang)
-    form = Submission.objects.create(subject=held, source=Source.CONTACT_FORM, language=lang,
-                                     data={"email": held.email})
+    form = Submission.objects.create(subject=held[lang], source=Source.CONTACT_FORM,
+                                     language=lang, data={"email": held[lang].email})
     consent_hold(form, Held.WITHDRAWN, {"service": current_text("service")}, None)
     links[f"form-consent-{lang}"] = confirm_url(form)
 print(json.dumps(links))
