@@ -14,7 +14,7 @@ from consent.core.models import Subject
 from consent.core.texts import current_policy
 from tests.staff import staff_member, verified_login
 from tests.texts import texts_publish
-from tests.tools import CHROMIUM, require_tool
+from tests.tools import CHROMIUM, browser, require_tool  # noqa: F401  (browser: a fixture)
 
 # The suite starts gunicorn and manage.py many times: let each read the bytecode the first one
 # wrote rather than compile the project again (a shell may set PYTHONDONTWRITEBYTECODE).

@@ -27,6 +27,20 @@ def launch_chromium(playwright, *args):
     return playwright.chromium.launch(executable_path=require_tool(CHROMIUM), args=[*ARGS, *args])
 
 
+@pytest.fixture(scope="module")
+def browser():
+    """Chromium for a module's browser tests that need no flags of their own (each opens its tabs
+    in contexts of their own: tests/pages.py's open_tab); the tests' conftest takes it in. Ended
+    with the module: Playwright runs an event loop in the worker's thread, beside which the ORM
+    refuses to run, and the next module may be one of the database's."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        browser = launch_chromium(p)
+        yield browser
+        browser.close()
+
+
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run",
         "--disable-component-update", "--disable-sync", "--disable-quic"]  # fmt: skip
 

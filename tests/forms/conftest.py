@@ -1,6 +1,7 @@
 import pytest
 
 from tests.conftest import StoredFiles
+from tests.live import gunicorn, live_database
 
 
 @pytest.fixture
@@ -9,3 +10,17 @@ def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     yield StoredFiles()
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
+
+
+@pytest.fixture(scope="package")
+def site(django_db_blocker, tmp_path_factory):
+    """The site whose forms they fill, served once for them all: (base URL, database URL)."""
+    # Six form posts from one address within a minute: more than the limit of 5 a worker
+    # (test_abuse.py tests it), which failed a test whenever one worker took them all.
+    env = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100/60"}
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("browser"), **env) as (port, _),
+    ):
+        yield f"http://127.0.0.1:{port}", url

@@ -7,36 +7,12 @@ import io
 import pytest
 from PIL import Image
 
-from tests.live import gunicorn, live_database, query
+from tests.live import query
 from tests.pages import open_tab, submit
-from tests.tools import launch_chromium
 
 # No django_db mark: Playwright runs an event loop in this thread, and the ORM refuses to run
-# beside one. The site has its own database, read with psycopg.
+# beside one. The site (conftest.py) has its own database, read with psycopg.
 pytestmark = [pytest.mark.live, pytest.mark.browser]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        yield browser
-        browser.close()
-
-
-@pytest.fixture(scope="module")
-def site(django_db_blocker, tmp_path_factory):
-    # Six form posts from one address within a minute: more than the limit of 5 a worker
-    # (test_abuse.py tests it), which failed a test whenever one worker took them all.
-    env = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100/60"}
-    with (
-        django_db_blocker.unblock(),
-        live_database() as url,
-        gunicorn(url, tmp_path_factory.mktemp("browser"), **env) as (port, _),
-    ):
-        yield f"http://127.0.0.1:{port}", url
 
 
 @pytest.fixture

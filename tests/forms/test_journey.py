@@ -12,7 +12,6 @@ import subprocess
 import pytest
 
 from tests import live
-from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import PYTHON, ROOT, free_port, gunicorn, live_database, smtp_relay
 from tests.pages import open_tab
 
@@ -77,7 +76,7 @@ def totp_now():
     return f"{totp(bytes.fromhex(KEY)):06d}"
 
 
-def test_newcomer_journey(world, browser):  # noqa: F811
+def test_newcomer_journey(world, browser):
     base, inbox, manage = world
     page = open_tab(browser)  # its CSP violations and console errors are checked at the end
 

@@ -9,7 +9,6 @@ text» by its consent."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import gunicorn, live_database
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
@@ -47,7 +46,7 @@ def site(django_db_blocker, tmp_path_factory):
 
 
 @pytest.fixture
-def page(browser):  # noqa: F811
+def page(browser):
     context = browser.new_context(viewport={"width": 390, "height": 800})
     yield context.new_page()
     context.close()

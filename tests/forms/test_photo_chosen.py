@@ -7,9 +7,8 @@ goes, without the photo (static/js/file-field.js)."""
 import pytest
 
 from forms_app.images import MAX_BYTES
-from tests.live import gunicorn, live_database, query
+from tests.live import query
 from tests.pages import open_tab, submit
-from tests.tools import launch_chromium
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
 
@@ -17,27 +16,13 @@ TOO_BIG = {"kk": "Фотосуреттің көлемі 5 МБ-тан асады
 ERROR = {"kk": "Қате:", "ru": "Ошибка:"}
 
 
-@pytest.fixture(scope="module")
-def site(django_db_blocker, tmp_path_factory):
-    env = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100/60"}
-    with (
-        django_db_blocker.unblock(),
-        live_database() as url,
-        gunicorn(url, tmp_path_factory.mktemp("chosen"), **env) as (port, _),
-    ):
-        yield f"http://127.0.0.1:{port}", url
-
-
 @pytest.fixture
-def page():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch_chromium(p)
-        page = open_tab(browser)
-        page.set_viewport_size({"width": 390, "height": 844})
-        yield page
-        browser.close()
+def page(browser):
+    """A tab the size of a phone's screen, on the forms' browser and site (conftest.py)."""
+    page = open_tab(browser)
+    page.set_viewport_size({"width": 390, "height": 844})
+    yield page
+    page.context.close()
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -8,7 +8,6 @@ import urllib.parse
 import pytest
 from PIL import Image
 
-from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import gunicorn, live_database, shell
 
 # No django_db mark: Playwright runs an event loop in this thread and the ORM refuses to run
@@ -58,7 +57,7 @@ def site(django_db_blocker, tmp_path_factory):
         yield f"http://127.0.0.1:{port}"
 
 
-def new_page(browser, lang, width=1280, **options):  # noqa: F811
+def new_page(browser, lang, width=1280, **options):
     context = browser.new_context(
         viewport={"width": width, "height": 800},
         extra_http_headers={"Accept-Language": lang},
@@ -68,7 +67,7 @@ def new_page(browser, lang, width=1280, **options):  # noqa: F811
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_new_staff_member_scans_the_enrolment_code(site, browser, lang):  # noqa: F811
+def test_a_new_staff_member_scans_the_enrolment_code(site, browser, lang):
     import zxingcpp
 
     page = new_page(browser, lang)
@@ -96,7 +95,7 @@ def test_a_new_staff_member_scans_the_enrolment_code(site, browser, lang):  # no
 
 
 @pytest.fixture(scope="module")
-def officer(site, browser):  # noqa: F811
+def officer(site, browser):
     """The officer's signed-in session, once: a TOTP code works once, so a second sign-in in
     the same 30 seconds would be refused."""
     from django_otp.oath import totp
@@ -117,7 +116,7 @@ DUE = {"kk": ("мерзімі өткен", "бүгін"), "ru": ("просроч
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_the_desk_shows_the_due_date_without_scrolling_at_1280(site, browser, officer, lang):  # noqa: F811
+def test_the_desk_shows_the_due_date_without_scrolling_at_1280(site, browser, officer, lang):
     page = new_page(browser, lang, storage_state=officer)
     page.goto(site + "/admin/rights/ticket/")
     rows = page.locator("#result_list tbody tr")
@@ -164,7 +163,7 @@ def off_screen(page, selector, spilled=False):
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_the_desk_works_on_a_phone(site, browser, officer, lang):  # noqa: F811
+def test_the_desk_works_on_a_phone(site, browser, officer, lang):
     """At 360 px: the lists and every request's page (its panel, "send the answer again",
     "reopen") never push the page sideways, and every button is on the screen. The forms
     below the request were squeezed beside it and pushed a phone's page 60 px sideways; the

@@ -4,7 +4,6 @@ consent» and «Write to me in …» posted small forms of their own, and the te
 
 import pytest
 
-from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import gunicorn, live_database, shell
 
 # No django_db mark: Playwright runs an event loop in this thread and the ORM refuses to run
@@ -51,7 +50,7 @@ def typed(page):
 
 @pytest.mark.parametrize("javascript", [False, True], ids=["js-off", "js-on"])
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_the_page_buttons_keep_the_request_being_written(site, browser, lang, javascript):  # noqa: F811
+def test_the_page_buttons_keep_the_request_being_written(site, browser, lang, javascript):
     base, links = site
     context = browser.new_context(java_script_enabled=javascript)
     page = context.new_page()

@@ -14,7 +14,6 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import gunicorn, live_database, shell
 from tests.pages import open_tab, problems
 from tests.site.test_headers import url_names
@@ -71,7 +70,7 @@ def check(page, base, path):
     return response.status, problems(page)
 
 
-def test_no_csp_violation_or_console_error_on_any_staff_page(site, browser):  # noqa: F811
+def test_no_csp_violation_or_console_error_on_any_staff_page(site, browser):
     from django_otp.oath import totp
 
     base, (subject, ticket, page_id, mail, campaign) = site

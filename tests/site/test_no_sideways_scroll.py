@@ -26,7 +26,6 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 from django.utils.translation import gettext
 
-from tests.forms.test_browser import browser  # noqa: F401  (fixture)
 from tests.live import gunicorn, live_database, shell
 from tests.pages import SETUP, problems, walk
 
@@ -245,7 +244,7 @@ class Visits:
 
 
 @pytest.fixture(scope="module", params=LANGS)
-def walked(request, site, browser):  # noqa: F811
+def walked(request, site, browser):
     """The walk of the public site in one language, made once for both checks (pytest runs the
     tests of one language together)."""
     base, strict, links = site
