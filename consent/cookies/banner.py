@@ -18,9 +18,11 @@ from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
 from django.utils.csp import CSP
+from django.utils.translation import gettext_lazy as _
 
 from consent.common.ratelimit import hit, parse_rate
 from consent.core.policy_schedule import policy_number_in_force
+from consent.core.purposes import GOOGLE, YANDEX
 
 from .models import CookieChoice
 
@@ -33,8 +35,21 @@ MAX_AGE = 365 * 24 * 3600
 ANALYTICS_COOKIE_PREFIXES = ("_ga", "_gid", "_gat", "_ym", "yandexuid", "_gcl")
 
 
+# Each analytics service: the setting that turns it on, its name, and who receives what it
+# collects, where. The banner names those turned on before the visitor answers (Art. 8(4)(5), 16).
+SERVICES = (
+    ("GA_MEASUREMENT_ID", _("Google Analytics"), GOOGLE),
+    ("YANDEX_METRICA_ID", _("Yandex Metrica"), YANDEX),
+)
+
+
+def analytics_services() -> list[tuple[str, str]]:
+    """The services this site loads for a visitor who accepts, each with its recipient abroad."""
+    return [(name, recipient) for setting, name, recipient in SERVICES if getattr(settings, setting)]
+
+
 def analytics_enabled() -> bool:
-    return bool(settings.GA_MEASUREMENT_ID or settings.YANDEX_METRICA_ID)
+    return bool(analytics_services())
 
 
 def carries_link_secret(request: HttpRequest) -> bool:
@@ -52,13 +67,14 @@ def analytics_loads(request: HttpRequest) -> bool:
     return accepted and not carries_link_secret(request)
 
 
-def analytics_settings(request: HttpRequest) -> dict[str, bool | str]:
+def analytics_settings(request: HttpRequest) -> dict[str, object]:
     """What the templates need to ask, and to load the scripts for a visitor who accepted."""
     choice = getattr(request, "analytics_choice", None)
     enabled = analytics_enabled()
     return {
         "enabled": enabled,
         "ask": enabled and choice is None,
+        "services": analytics_services(),
         "load": analytics_loads(request),
         "ga_id": settings.GA_MEASUREMENT_ID,
         "ga_src": settings.GA_SCRIPT_URL,

@@ -31,6 +31,11 @@ DATA_FIELDS = {
 # cross-border purpose's is its own separate consent (Art. 7(6), 16).
 CONSENT = _("the consent of the data subject (Art. 7 and 8 of the Law)")
 
+# Who receives what the analytics services collect, and in which country (Art. 8(4)(5), 16):
+# named in the analytics consent's text and, for each service loaded, on the cookie banner.
+GOOGLE = _("Google LLC (USA)")
+YANDEX = _("Yandex LLC (Russia)")
+
 
 @dataclass(frozen=True)
 class Purpose:
@@ -141,7 +146,7 @@ PURPOSES = {
             term_text=_(
                 "until you withdraw it in the cookie settings, and no longer than one year"
             ),
-            cross_border=(_("Google LLC (USA)"), _("Yandex LLC (Russia)")),
+            cross_border=(GOOGLE, YANDEX),
             banner_only=True,
         ),
     ]
