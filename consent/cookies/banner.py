@@ -45,7 +45,7 @@ SERVICES = (
 
 def analytics_services() -> list[tuple[str, str]]:
     """The services this site loads for a visitor who accepts, each with its recipient abroad."""
-    return [(name, recipient) for setting, name, recipient in SERVICES if getattr(settings, setting)]
+    return [(name, whom) for setting, name, whom in SERVICES if getattr(settings, setting)]
 
 
 def analytics_enabled() -> bool:

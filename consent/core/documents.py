@@ -49,7 +49,14 @@ def _data_list(language):
 
 def _register(language):
     op = operator(language)
-    blocks = []
+    # Whom the operator appointed to organise the processing, and how to reach them (Art.
+    # 25(2)(10), 25(3)): the first thing an inspector asks of the register.
+    responsible = ", ".join(filter(None, (op["responsible_person"], op["responsible_contact"])))
+    blocks = [(_("Operator"), [
+        (_("Address"), op["address"] or _("none")),
+        (_("Person responsible for organising the processing of personal data"),
+         responsible or _("none")),
+    ])]  # fmt: skip
     for purpose in offered_purposes():
         p = purpose_facts(purpose, language)
         blocks.append((p["name"], [

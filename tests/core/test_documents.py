@@ -74,3 +74,23 @@ def test_people_without_the_role_get_no_document(marketer_client, db):
     document = OperatorDocument.objects.create(kind="register", version=1)
     url = f"/admin/consent/operatordocument/{document.pk}/pdf/kk/"
     assert marketer_client.get(url).status_code == 403
+
+
+RESPONSIBLE = {
+    "kk": "Дербес деректерді өңдеуді ұйымдастыруға жауапты тұлға",
+    "ru": "Лицо, ответственное за организацию обработки персональных данных",
+}
+
+
+@pytest.mark.requires_tool("pdftotext", apt="poppler-utils")
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_register_names_the_person_responsible_and_how_to_reach_them(
+    privacy_officer_client, settings, lang
+):
+    """Art. 25(2)(10), 25(3): the register an inspector reads names the person the operator
+    appointed to organise the processing, and their contact; it named the operator alone."""
+    text = download(privacy_officer_client, published(privacy_officer_client, "register"), lang)
+    op = operator(lang)
+    named = f"{op['responsible_person']}, {op['responsible_contact']}"
+    assert flat(f"{RESPONSIBLE[lang]} {named}") in text
+    assert flat(op["address"]) in text
