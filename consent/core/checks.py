@@ -106,6 +106,24 @@ def check_analytics_ids(app_configs, **kwargs):
 
 
 @register()
+def check_processors_abroad(app_configs, **kwargs):
+    """Compliance L2, L18 (Art. 8(4)(5), 16): the cross-border consent names each processor
+    abroad as configured, so each entry says where it is: «Name (country)». «Mailgun» alone
+    told the person who, but not in which country their data would be."""
+    import re
+
+    return [
+        Error(
+            f"CROSS_BORDER_PROCESSORS entry {name!r} does not name its country.",
+            hint="Write each processor as «Name (country)», e.g. «Mailgun (USA)».",
+            id="consent.E013",
+        )
+        for name in settings.CROSS_BORDER_PROCESSORS
+        if not re.fullmatch(r"\S.*\S \([^()]*\w[^()]*\)", name.strip())
+    ]
+
+
+@register()
 def check_media_encryption_key(app_configs, **kwargs):
     """Compliance L22: photos are stored encrypted, so production needs a key of its own."""
     from cryptography.fernet import Fernet

@@ -74,3 +74,24 @@ def test_a_time_zone_database_from_before_kazakhstans_single_zone_stops_the_site
             call_command("check")
     finally:
         zoneinfo.reset_tzpath()
+
+
+@pytest.mark.parametrize(
+    "processors,refused",
+    [
+        (["Mailgun (USA)", "Cloudflare, Inc. (USA)"], []),
+        (["Mailgun"], ["Mailgun"]),
+        (["Mailgun (USA)", "Sendgrid ()"], ["Sendgrid ()"]),
+        (["(USA)"], ["(USA)"]),
+    ],
+)
+def test_a_processor_abroad_is_named_with_its_country(settings, processors, refused):
+    """The cross-border consent's text names each processor as configured (Art. 8(4)(5), 16):
+    «Cross-border transfer: yes, to Mailgun.» told the person who, not where; the site
+    does not start until each entry names its country."""
+    from consent.core.checks import check_processors_abroad
+
+    settings.CROSS_BORDER_PROCESSORS = processors
+    errors = check_processors_abroad(None)
+    assert [e.id for e in errors] == ["consent.E013"] * len(refused)
+    assert all(repr(name) in e.msg for name, e in zip(refused, errors, strict=True))
