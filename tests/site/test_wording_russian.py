@@ -12,7 +12,7 @@ from consent.core.models import Subject
 from tests.site.mail_scenarios_children import PARENT, withdrawal_carried_out_for_a_child
 from tests.site.test_mail_language import outcome
 
-from .test_glossary import CATALOGUES, PATTERNS_OF, offences
+from .test_glossary import CATALOGUES, PATTERNS_OF, django_msgids, offences
 
 SPACE = "[ \N{NO-BREAK SPACE}]"
 
@@ -35,14 +35,23 @@ WRAPPED_VERB = re.compile(
 FORM_AS_AGENT = re.compile(r"\bФорма\b[^.:;]*\bуказала\b")
 
 # What a parent gives, asks or withdraws for a child is done «от имени ребёнка» (docs/glossary.md):
-# «подан родителем за ребёнка», «согласия, которые вы дали за детей» are talk.
-FOR_THE_CHILD = re.compile(rf"\bза{SPACE}+(ребён|детей\b|детьми\b|детям\b)", re.IGNORECASE)
+# «подан родителем за ребёнка», «согласия, которые вы дали за детей» are talk, and so is «ваши
+# запросы за этого ребёнка», a pronoun between.
+FOR_THE_CHILD = re.compile(
+    rf"\bза{SPACE}+((этого|этих|того|тех|вашего|ваших|своего|своих|каждого|всех|его|её|их)"
+    rf"{SPACE}+)?(ребён|детей\b|детьми\b|детям\b)",
+    re.IGNORECASE,
+)
+# A word written for both genders at once, «указан(а) %(name)s», is a form to fill in, not a
+# sentence: the noun that agrees with it is named, «указан родитель или опекун: …».
+BOTH_GENDERS = re.compile(r"\b[а-яё]+\((а|о|и|ы|ла|ло|ли)\)", re.IGNORECASE)
 
 RULES = {
     "«за ребёнка» for «от имени ребёнка»": FOR_THE_CHILD,
     "«данный» for «этот»": THIS_AS_DANNYJ,
     "a verb wrapped round a verbal noun": WRAPPED_VERB,
     "a form that names someone": FORM_AS_AGENT,
+    "a word written for both genders": BOTH_GENDERS,
 }
 
 
@@ -64,6 +73,9 @@ def test_no_russian_entry_breaks_the_rule(rule):
     [("«за ребёнка» for «от имени ребёнка»", "согласие, данное за ребёнка"),
      ("«за ребёнка» for «от имени ребёнка»", "Согласия, которые вы дали за детей"),
      ("«за ребёнка» for «от имени ребёнка»", "как родитель или опекун, за ребёнком"),
+     ("«за ребёнка» for «от имени ребёнка»", "Ваши запросы за\xa0этого ребёнка"),
+     ("a word written for both genders", "родителем или опекуном указан(а) Асель"),
+     ("a word written for both genders", "Сотрудник взял(а) запрос"),
      ("«данный» for «этот»", "у вас недостаточно прав для просмотра данной страницы"),
      ("«данный» for «этот»", "Данный объект не имеет истории изменений"),
      ("«данный» for «этот»", "На данный момент"),
@@ -83,7 +95,8 @@ def test_the_rule_sees_its_variant(rule, text):
      "отозвать данное вами согласие", "персональные данные", "данных нет",
      "Благодарим вас за время, проведённое на этом сайте.", "мы уничтожим ваши данные",
      "В форме также указан родитель или опекун", "Трансграничная передача не осуществляется.",
-     "согласие, данное от имени ребёнка", "записи детей", "заботиться о детях"],
+     "согласие, данное от имени ребёнка", "записи детей", "заботиться о детях",
+     "отвечает за данные детей", "Ваши запросы от имени этого ребёнка", "пункт 2 а)"],
 )  # fmt: skip
 def test_the_rules_leave_plain_russian_alone(text):
     assert not [rule for rule, regex in RULES.items() if regex.search(text)]
@@ -103,3 +116,20 @@ def test_a_parent_is_told_what_they_did_in_the_child_s_name(request):
     assert not offences(text, PATTERNS_OF["ru"]), text
     assert not [rule for rule, regex in RULES.items() if regex.search(text)], text
     assert not Subject.objects.filter(email="child@example.kz").exists()  # as the mail says
+
+
+# Placeholders a person's name fills in. Russian declines a name («Айгерим Серикова», «адресом
+# Айгерим Сериковой»), which a placeholder cannot: it stands after a colon, in brackets, after
+# a comma, or in apposition to a noun in the nominative («сотрудник Иванов», «как Иванов»).
+PERSON = re.compile(rf"(\w+){SPACE}+%\((child|name|full_name|responsible_person|who)\)s")
+APPOSITION = {"сотрудник", "как"}
+
+
+def test_a_person_s_name_is_never_filled_in_where_a_case_is_needed():
+    """The desk's page that declines a parent began «В форме, отправленной с адресом
+    %(child)s, …»: «с адресом Айгерим Серикова» for «Сериковой». Django's own strings fill
+    in a model's name, not a person's, and are left alone."""
+    django = django_msgids()
+    bad = [(msgid, text) for msgid, text in russian_texts() if msgid not in django
+           for word, _name in PERSON.findall(text) if word.lower() not in APPOSITION]  # fmt: skip
+    assert not bad, bad
