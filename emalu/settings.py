@@ -248,6 +248,9 @@ OTP_TOTP_ISSUER = "emaluplus-vko.kz"
 OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 # A staff session ends after this long without a request (public sessions keep Django's age).
 STAFF_IDLE_SECONDS = env.int("STAFF_IDLE_SECONDS", 3600, least=1)
+# And, however busy, this long after its sign-in: a copied session cookie kept alive by requests
+# opens nothing past it (NIST SP 800-63B, AAL2: 12 hours; ASVS 5.0 7.3.2).
+STAFF_SESSION_MAX_SECONDS = env.int("STAFF_SESSION_MAX_SECONDS", 12 * 3600, least=60)
 LOGIN_URL = "admin:login"
 # After signing in from a login page whose next is missing or leads off the site.
 LOGIN_REDIRECT_URL = "admin:index"

@@ -6,7 +6,7 @@ password, then the authenticator app's code; ten recovery codes are shown once.
 """
 
 import logging
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from functools import wraps
 
 from django import forms
@@ -254,21 +254,32 @@ def record_failed_login(sender, credentials=None, request=None, **kwargs):
 
 
 RENEW_AFTER_SECONDS = 60
+SIGNED_IN_AT = "staff_signed_in_at"  # session key: when its sign-in was, a POSIX timestamp
 
 
 def staff_session_renew(session: SessionBase) -> None:
-    """End a staff session STAFF_IDLE_SECONDS from now, in the database and on the cookie
-    (compliance L22, T7). At most once a minute, so that a burst of admin requests costs one
-    session write, not one each."""
-    idle = settings.STAFF_IDLE_SECONDS
-    remaining = (session.get_expiry_date() - timezone.now()).total_seconds()
-    if not idle - RENEW_AFTER_SECONDS <= remaining <= idle:
-        session.set_expiry(timezone.now() + timedelta(seconds=idle))
+    """End a staff session STAFF_IDLE_SECONDS from now, but never later than
+    STAFF_SESSION_MAX_SECONDS after its sign-in, in the database and on the cookie (compliance
+    L22, T7): renewed by every request, a session copied from an officer's browser and kept
+    busy never ended. At most once a minute, so that a burst of admin requests costs one
+    session write, not one each. A session signed in before its sign-in was noted counts from
+    now."""
+    now = timezone.now()
+    signed_in = session.setdefault(SIGNED_IN_AT, now.timestamp())
+    end = min(
+        now + timedelta(seconds=settings.STAFF_IDLE_SECONDS),
+        datetime.fromtimestamp(signed_in, UTC)
+        + timedelta(seconds=settings.STAFF_SESSION_MAX_SECONDS),
+    )
+    if not end - timedelta(seconds=RENEW_AFTER_SECONDS) <= session.get_expiry_date() <= end:
+        session.set_expiry(end)
 
 
 def staff_session_start(sender, request=None, **kwargs):
-    """At sign-in (user_logged_in): the idle limit holds from the first response on."""
+    """At sign-in (user_logged_in): the idle limit and the day's end hold from the first
+    response on."""
     if request is not None and hasattr(request, "session"):
+        request.session[SIGNED_IN_AT] = timezone.now().timestamp()
         staff_session_renew(request.session)
 
 
