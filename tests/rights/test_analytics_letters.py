@@ -56,7 +56,7 @@ def test_a_withdrawal_of_every_consent_still_withdraws_them(person):
     assert not gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
 
 
-UNSENT = {"ru": "никакой запрос не может отозвать", "kk": "ешбір өтініш кері қайтара алмайды"}
+UNSENT = {"ru": "никакой запрос не может отозвать", "kk": "ешбір өтініш кері қайтарып ала алмайды"}
 
 
 @pytest.mark.parametrize("lang, says", [("ru", "аналитик"), ("kk", "статистика")])
