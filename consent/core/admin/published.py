@@ -25,7 +25,7 @@ from ..models import (
     PolicyVersion,
 )  # fmt: skip
 from ..numbering import next_number
-from ..policydoc import unknown_placeholders
+from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
 
@@ -115,6 +115,18 @@ class PolicyVersionAdmin(PublishedAdmin):
         if not change:  # numbered by the system, never typed (numbering.py)
             obj.number = next_number(PolicyVersion.objects.all(), "number")
         super().save_model(request, obj, form, change)
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """A template's field names the placeholders the editor may write: its help said
+        «{{ placeholders }}», an English word in the Kazakh and Russian page, and no name, so a
+        name was guessed and refused only at publishing."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("template_kk", "template_ru"):
+            names = ", ".join(f"{{{{ {name} }}}}" for name in (*OPERATOR_FACTS, *BLOCKS))
+            field.help_text = _("The text; each {{ name }} in it is filled in from the "
+                                "declarations when the version is published. The names: "
+                                "%(names)s.") % {"names": names}  # fmt: skip
+        return field
 
     @admin.display(description=_("state"))
     def state(self, obj):
