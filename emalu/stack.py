@@ -80,8 +80,13 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "emalu.context_processors.site",
             ],
-            # Loaded after Django's own filters: `truncatewords` that keeps no-break spaces.
-            "builtins": ["emalu.templatetags.spacing", "emalu.templatetags.dates"],
+            # Loaded after Django's own filters: `truncatewords` that keeps no-break spaces,
+            # `urlize` that links an address in «» and a .kz one written without its scheme.
+            "builtins": [
+                "emalu.templatetags.spacing",
+                "emalu.templatetags.dates",
+                "emalu.templatetags.links",
+            ],
         },
     },
 ]

@@ -138,6 +138,8 @@ def policy_context(language: str, number: int) -> dict[str, str]:
 
 
 def render_policy(template: str, language: str, number: int) -> str:
-    """The template with every placeholder filled (unknown ones refused before: publish)."""
+    """The template with every placeholder filled. An unknown one stays as typed: a draft's
+    preview and the difference between versions show it where the editor wrote it, and
+    publishing refuses it (policy_checks.check_template)."""
     context = policy_context(language, number)
-    return PLACEHOLDER.sub(lambda m: context[m.group(1)], template)
+    return PLACEHOLDER.sub(lambda m: context.get(m.group(1), m.group(0)), template)

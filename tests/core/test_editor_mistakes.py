@@ -68,6 +68,26 @@ def test_a_mistyped_placeholder_is_refused_not_published_as_typed(editor, v2, te
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_placeholder_no_fact_fills_in_is_shown_where_typed_and_refused(editor, v2, texts, lang):
+    """«{{ operator_nam }}», well formed but naming nothing: the draft's «compare» was a 500
+    (the filling-in raised on the name), and its preview showed no text at all, only the name."""
+    v2.template_kk += "\nОператор: {{ operator_nam }}."
+    v2.save()
+    editor.cookies["django_language"] = lang
+    for url in (f"/admin/consent/policyversion/{v2.pk}/diff/?against=1",
+                f"/admin/consent/policyversion/{v2.pk}/change/"):  # fmt: skip
+        page = editor.get(url)
+        assert page.status_code == 200
+        assert "Оператор: {{ operator_nam }}." in page.content.decode()
+    assert said(editor.get(f"/admin/consent/policyversion/{v2.pk}/change/"), lang,
+                "unknown placeholders: %(names)s")  # fmt: skip
+    page = editor.post(f"/admin/consent/policyversion/{v2.pk}/publish/",
+                       {"reconsent": [MARKETING]}, follow=True)  # fmt: skip
+    assert "operator_nam" in page.content.decode()
+    assert not PolicyVersion.objects.get(pk=v2.pk).is_published
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_placeholder_typed_in_a_version_without_a_template_is_refused(editor, texts, lang):
     editor.cookies["django_language"] = lang
     editor.post("/admin/consent/policyversion/add/", {

@@ -97,3 +97,20 @@ def test_only_staff_who_may_see_policies_compare_them(marketer_client, v2):
     assert marketer_client.get(f"/admin/consent/policyversion/{v2.pk}/diff/").status_code == 403
     assert marketer_client.get(f"/admin/consent/policyversion/{v2.pk}/publish/").status_code in (
         403, 404)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_template_field_names_the_placeholders_the_editor_may_write(staff, v2, lang):
+    """The template's help said «{{ placeholders }}», an English word on the Kazakh and Russian
+    page, and named none: the editor guessed a name and learned it wrong only at publishing."""
+    from consent.core.policydoc import BLOCKS, OPERATOR_FACTS
+
+    staff.cookies["django_language"] = lang
+    for url in (
+        "/admin/consent/policyversion/add/",
+        f"/admin/consent/policyversion/{v2.pk}/change/",
+    ):
+        page = staff.get(url).content.decode()
+        assert "placeholders" not in page
+        for name in (*OPERATOR_FACTS, *BLOCKS):
+            assert page.count(f"{{{{ {name} }}}}") >= 2  # under each language's template

@@ -77,6 +77,30 @@ def test_an_address_written_without_its_scheme_links_over_https(template):
 
 
 @pytest.mark.parametrize(
+    ("written", "url"),
+    [
+        ("Сайт: «https://emaluplus-vko.kz/kk/».", "https://emaluplus-vko.kz/kk/"),
+        ("Сайт: „https://emaluplus-vko.kz/ru/“,", "https://emaluplus-vko.kz/ru/"),
+        ("See “https://emaluplus-vko.kz/ru/”", "https://emaluplus-vko.kz/ru/"),
+        ("Қызметтер: emaluplus-vko.kz/kk/services/.", "https://emaluplus-vko.kz/kk/services/"),
+    ],
+)
+@pytest.mark.parametrize("template", ["campaign", "request_done"])
+def test_an_address_in_quotation_marks_or_under_kz_is_a_link(template, written, url):
+    """An address in «» (as Kazakh and Russian quote it) or a .kz one written without its
+    scheme stayed plain text in the mail's HTML: Django's urlize knows brackets only, and bare
+    domains under the seven old gTLDs. The marks stay outside the link."""
+    ticket = SimpleNamespace(reference="R-1", get_type_display=lambda: "access")
+    context = {"body": written, "unsubscribe_url": "x", "phrase": "x", "ticket": ticket,
+               "outcome": written}  # fmt: skip
+    _line, _text, html = render_mail(template, context, language="kk", subject_line="x")
+    link = html.split(f'<a href="{url}" rel="nofollow">', 1)
+    assert len(link) == 2, html
+    opening = written.split("http")[0][-1:] if "http" in written else ""
+    assert link[0].endswith(opening) and link[1].split("</a>")[0] in written
+
+
+@pytest.mark.parametrize(
     "template", ["request_done", "request_refused", "request_closed", "request_destroyed_instead"]
 )
 def test_a_link_an_officer_writes_in_an_answer_is_clickable(template):

@@ -146,8 +146,9 @@ def standalone(shown):
     """`shown` as a word of its own. Compiled once: ~2,000 labels times ~200 pages compiled anew
     made this module most of the suite's time."""
     # A colon ends a label («Subject:», a field read on its page) when a space follows; one
-    # inside data («12:30», «mailto:», a JSON key) does not.
-    before, after = r'(?<![\w.@/&?="-])', r'(?![\w@/="-]|:\S)'
+    # inside data («12:30», «mailto:», a JSON key) does not. A placeholder's name, «{{ email }}»
+    # (the policy template's help lists them), is what the editor types, not a label.
+    before, after = r'(?<![\w.@/&?="-])(?<!\{\{ )', r'(?![\w@/="-]|:\S)'
     return re.compile(before + re.escape(shown) + after)
 
 

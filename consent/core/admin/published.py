@@ -14,6 +14,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.i18n import localised
 from consent.common.text import EMPTY, whole_number
 
 from ..declarations import agreement_key, offered_purposes
@@ -24,6 +25,7 @@ from ..models import (
     PolicyVersion,
 )  # fmt: skip
 from ..numbering import next_number
+from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
 
@@ -114,6 +116,18 @@ class PolicyVersionAdmin(PublishedAdmin):
             obj.number = next_number(PolicyVersion.objects.all(), "number")
         super().save_model(request, obj, form, change)
 
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        """A template's field names the placeholders the editor may write: its help said
+        «{{ placeholders }}», an English word in the Kazakh and Russian page, and no name, so a
+        name was guessed and refused only at publishing."""
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("template_kk", "template_ru"):
+            names = ", ".join(f"{{{{ {name} }}}}" for name in (*OPERATOR_FACTS, *BLOCKS))
+            field.help_text = _("The text; each {{ name }} in it is filled in from the "
+                                "declarations when the version is published. The names: "
+                                "%(names)s.") % {"names": names}  # fmt: skip
+        return field
+
     @admin.display(description=_("state"))
     def state(self, obj):
         if obj.is_published:
@@ -131,13 +145,18 @@ class PolicyVersionAdmin(PublishedAdmin):
         return self._preview(obj, "ru")
 
     def _preview(self, obj, language):
+        """The draft filled in; a placeholder nothing fills in is named above it and left as
+        typed in it (publishing refuses it)."""
         obj = saved(obj)
         if obj is None:
             return EMPTY
-        try:
-            return linebreaks(policy_render(obj, language))
-        except KeyError as e:  # an unknown placeholder: publishing names it
-            return _("unknown placeholders: %(names)s") % {"names": e.args[0]}
+        text = linebreaks(policy_render(obj, language))
+        unknown = [] if obj.is_published else unknown_placeholders(
+            localised(obj, "template", language))  # fmt: skip
+        if not unknown:
+            return text
+        names = _("unknown placeholders: %(names)s") % {"names": ", ".join(unknown)}
+        return format_html("<p><strong>{}</strong></p>{}", names, text)
 
     @admin.display(description=_("differences"))
     def compare(self, obj):
