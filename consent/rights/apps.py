@@ -47,10 +47,11 @@ def _calendar_removed(instance, **_signal) -> None:
 
 
 def _calendar_changed(day, how: str) -> None:
-    from .recount import calendar_audit, deadlines_recount
+    from .recount import calendar_audit, deadlines_recount, recount_told
 
     calendar_audit(day, how)
     change = {"calendar_date": str(day.date), "calendar_change": how}
     if how != "removed":
         change["working_day"] = day.is_working_day
-    deadlines_recount(change=change, actor=day.changed_by)
+    # What moved, for the calendar's admin to tell the staff member (CalendarOverride.told).
+    day.told = recount_told(*deadlines_recount(change=change, actor=day.changed_by))

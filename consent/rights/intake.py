@@ -37,6 +37,7 @@ from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_own
 from .relatives import names_someone_else, says_me
 from .reported_request import told_done
+from .scoped import scoped
 from .seen import seen_before
 from .sentences import REFERENCE
 from .spelling import CYRILLIC, key_words
@@ -57,8 +58,7 @@ _PREFIX = r"\s*+(?:re|fw|fwd|aw|ответ|отв|пересл|переслан�
 REPLY_PREFIX = re.compile(f"^{_PREFIX}", re.IGNORECASE)
 # All of a subject line's prefixes at once («Re: Fwd: Re:»): taken off one at a time, the rest of
 # the line was copied for each, a time growing with the square of the line's length. Taken
-# possessively too, and with no group to capture, whose marks the pattern engine would save at
-# each repetition.
+# possessively, with no group to capture, whose marks the engine would save at each repetition.
 REPLY_PREFIXES = re.compile(f"^(?:{_PREFIX})*+", re.IGNORECASE)
 # Only the first lines the person wrote are read for a phrase: further down, a letter mentions
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
@@ -162,7 +162,7 @@ def recognise(
     elif reading.forwarded is not None:
         candidates += [without_reply_prefixes(reading.forwarded_subject_line),
                        _first_lines(reading.forwarded.own)]  # fmt: skip
-    found = [match for text in candidates for match in _named(table, text)]
+    found = scoped(candidates, lambda text: _named(table, text))  # the letter's own scope
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
         # The subject line names a request the letter says it does not make («Я не хочу отзывать
         # согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not done on arrival.

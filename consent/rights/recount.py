@@ -9,9 +9,12 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Model, QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_today
 from consent.core.audit import audit, audit_row, audit_rows, edit_detail
 from consent.core.models import AuditEvent, Subject
 from consent.workdays.models import CalendarOverride
@@ -38,20 +41,49 @@ def calendar_audit(day: CalendarOverride, how: str) -> None:
         audit(AuditEvent.Action.CALENDAR_CHANGE, actor=day.changed_by, obj=day, **detail)
 
 
-def deadlines_recount(*, change: dict[str, Any], actor: AbstractBaseUser | None = None) -> int:
+def deadlines_recount(
+    *, change: dict[str, Any], actor: AbstractBaseUser | None = None
+) -> tuple[list[Ticket], list[Breach]]:
     """Count again the due date of every open or waiting request, from its receipt, and the
     regulator's date of every breach not yet reported, from its detection. `change` (codes: the
     calendar day, and whether it was added, changed or removed) goes into the audit row of each
-    date moved, with the staff member who made the change. Returns how many moved."""
+    date moved, with the staff member who made the change. Returns the requests and the
+    breaches whose date moved."""
     tickets = Ticket.objects.open().only("type", "subject", "received_at", "due_date")
     breaches = Breach.objects.unreported()
     breaches = breaches.only("detected_at", "regulator_due")
     # Each by the rule that counted it first (deadlines.due_for, breaches.regulator_due_for).
     return _recount(
         tickets, "due_date", lambda t: due_for(t.type, t.received_at), change, actor
-    ) + _recount(
+    ), _recount(
         breaches, "regulator_due", lambda b: regulator_due_for(b.detected_at), change, actor
     )
+
+
+MOVED = _(
+    "Due dates counted again with this change of the calendar. Moved: requests: %(requests)d, "
+    "breaches: %(breaches)d. The audit log keeps each old and new date."
+)
+OVERDUE = _(
+    "Overdue by the new count: requests: %(requests)d, breaches to report to the authorised "
+    "body: %(breaches)d. Answer them today: the desk lists the requests under “overdue”, the "
+    "breach register says “notify now”."
+)
+
+
+def recount_told(tickets: list[Ticket], breaches: list[Breach]) -> list[tuple[int, str]]:
+    """What the staff member who changed the calendar is told of the deadlines it moved (message
+    level, text): how many, and how many of them it put in the past, to be answered at once (a
+    Saturday made working, entered after it). The audit rows alone said it to no one."""
+    if not tickets and not breaches:
+        return []
+    today = local_today()
+    told = [(messages.INFO, MOVED % {"requests": len(tickets), "breaches": len(breaches)})]
+    late = {"requests": sum(t.due_date < today for t in tickets),
+            "breaches": sum(b.regulator_due < today for b in breaches)}  # fmt: skip
+    if any(late.values()):
+        told.append((messages.WARNING, OVERDUE % late))
+    return told
 
 
 def _recount(
@@ -62,7 +94,7 @@ def _recount(
     actor: AbstractBaseUser | None,
 ) -> int:
     """Count `due` of each of `rows` again (`due_of(row)`); save and audit those that moved, in
-    one UPDATE and one INSERT."""
+    one UPDATE and one INSERT, and return them."""
     moved, events = [], []
     for row in rows:
         old, new = getattr(row, due), due_of(row)
@@ -78,4 +110,4 @@ def _recount(
         ))  # fmt: skip
     rows.bulk_update(moved, [due])
     audit_rows(events)
-    return len(moved)
+    return moved

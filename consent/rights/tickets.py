@@ -205,16 +205,20 @@ def ticket_open_from_quarantine(
     email: str,
     language: str,
     message: str = "",
+    purpose: str = "",
     actor: AbstractBaseUser | None,
 ) -> Ticket:
     """An officer opens the request a message holds: received when the mail reached us (the
-    deadline counts from then, compliance L8), answered like any emailed request; once."""
+    deadline counts from then, compliance L8), answered like any emailed request; once.
+    `purpose`: the one consent a withdrawal stops (every one when empty), as the phrase read by
+    the intake names it."""
     entry = QuarantinedMessage.objects.select_for_update().defer("content").get(pk=entry.pk)
     if entry.ticket_id is not None:
         raise ValidationError(_("A request has already been opened from this email."))
     ticket = ticket_open(
         kind=kind, email=email, language=language, channel=Ticket.Channel.EMAIL,
         message=message, received_at=entry.received_at, actor=actor,
+        purpose=purpose if kind == Ticket.Type.WITHDRAW else "",
         audit_detail={"quarantined": entry.pk},
     )  # fmt: skip
     entry.ticket = ticket

@@ -36,14 +36,21 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
     list_filter = ["is_working_day"]
 
     # The staff member goes with the row to its save and delete signals, which move and audit
-    # the deadlines still running (consent/rights/apps.py): the audit rows name who moved them.
+    # the deadlines still running (consent/rights/apps.py): the audit rows name who moved them,
+    # and the staff member is told what moved (`told`).
     def save_model(self, request, obj, form, change):
         obj.changed_by = request.user
         super().save_model(request, obj, form, change)
+        self._tell(request, obj)
 
     def delete_model(self, request, obj):
         obj.changed_by = request.user
         super().delete_model(request, obj)
+        self._tell(request, obj)
+
+    def _tell(self, request, obj):
+        for level, text in obj.told:
+            self.message_user(request, text, level)
 
     def delete_queryset(self, request, queryset):
         for obj in queryset:

@@ -16,6 +16,9 @@ class CalendarOverride(models.Model):
     # Who saves or deletes it in the admin, not stored: the deadlines the change moves are
     # audited in their name (rights/recount.py, on this model's signals).
     changed_by = None
+    # What the change did to deadlines still running, as (message level, text) for the staff
+    # member: set by the same signals, shown by the admin.
+    told: list[tuple[int, str]] = []
 
     class Meta:
         db_table = "consent_calendaroverride"  # kept from before the app split

@@ -16,6 +16,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_date, reader_time
 from consent.core.admin import ReadOnlyAdmin
 from consent.core.models import Language
+from consent.core.purposes import purpose_choices
 
 from .. import disclosure
 from ..models import QuarantinedMessage, Ticket
@@ -32,12 +33,27 @@ class OpenRequestForm(forms.Form):
 
     email = forms.EmailField(label=_("requester's email"), max_length=254)
     kind = forms.ChoiceField(label=_("type"), choices=Ticket.Type.choices)
+    # What the letter asks to stop: without it a withdrawal opened from an address on record
+    # stopped every consent as it arrived, where the letter named one (tickets.ticket_open).
+    purpose = forms.ChoiceField(
+        label=_("purpose"), required=False, choices=[("", _("every purpose")), *purpose_choices()],
+        help_text=_("Only for a withdrawal of consent. From an address on record a withdrawal "
+                    "stops the processing for this purpose (for every purpose when none is "
+                    "chosen) at once, as the intake does with such an email, and an "
+                    "unsubscribe stops the news and offers at once."),
+    )  # fmt: skip
     language = forms.ChoiceField(label=_("language"), choices=Language.choices)
     message = forms.CharField(
         label=Ticket.MESSAGE_LABEL, required=False, max_length=Ticket.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("What the person asks, in their words or briefly."),
     )  # fmt: skip
+
+    def clean(self):
+        data = super().clean()
+        if data.get("purpose") and data.get("kind") != Ticket.Type.WITHDRAW:
+            self.add_error("purpose", _("A purpose is chosen only for a withdrawal of consent."))
+        return data
 
 
 @admin.register(QuarantinedMessage)
