@@ -6,8 +6,8 @@ server that is down or refuses it was met only by a line in the server's log, wh
 said «the person has been answered». Now the request keeps a lasting trace without personal
 data (an audit row on it, «destruction confirmation not delivered»: which request, when, who
 pressed), its page shows it, and the officer who pressed is told at once on the page she lands
-on (admin.tickets.act_view reads `untold` once her action has committed), so that she tells the
-person another way."""
+on (admin.tickets.TicketAdmin.act_view reads `untold` once her action has committed), so that she
+tells the person another way."""
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
