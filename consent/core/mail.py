@@ -147,11 +147,13 @@ def queue_mail_each(
 
 def send_without_trace(
     to: str, template: str, context: dict[str, Any], *, language: str, subject_line: str | Promise
-) -> None:
+) -> bool:
     """Send at once and store nothing: only for the confirmation that someone's data is destroyed,
-    which must not leave their address behind in the outbox. A failure is logged, not retried;
-    a delivery too, by the request's number with the relay's reply (its queue id, core.smtp):
-    the one trace that the confirmation was handed over (compliance T15)."""
+    which must not leave their address behind in the outbox. Whether the mail server took it: a
+    failure is not retried (nothing is left to retry it with), so the caller records it
+    (rights.destroyed_told) and it is logged; a delivery too, by the request's number with the
+    relay's reply (its queue id, core.smtp): the one trace that the confirmation was handed over
+    (compliance T15)."""
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
     message = EmailMultiAlternatives(
         line, text, settings.DEFAULT_FROM_EMAIL, [to], headers=AUTOMATIC
@@ -159,13 +161,16 @@ def send_without_trace(
     message.attach_alternative(html, "text/html")
     relay = mailers.create_connection("default")
     try:
-        relay.send_messages([message])
+        sent = relay.send_messages([message])
     except OSError:  # smtplib's errors among them
+        sent = 0
+    if not sent:  # refused, unreachable, or a backend that fails silently
         logger.warning("destruction confirmation not delivered: %s", context.get("reference"))
-        return
+        return False
     reply = getattr(relay, "relay_reply", "") or "no reply kept"
     logger.info(
         "destruction confirmation handed to the mail server: %s, %s",
         context.get("reference"),
         reply,
     )
+    return True

@@ -16,13 +16,13 @@ from consent.common.text import clean_form_text
 from consent.core import gate
 from consent.core.audit import audit
 from consent.core.ledger import subject_block, subject_unblock
-from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.phones import normalise_phone
 from consent.core.purposes import DATA_FIELDS
 from consent.core.subjects import clean_birth_date, clean_email, subject_find
 
 from .closing import require_open, tell_old_address, ticket_close, ticket_locked
+from .destroyed_told import destroyed_tell
 from .erasure import (
     ERASED,
     guardian_erase,
@@ -245,12 +245,7 @@ def ticket_destroy(
     if ticket.as_guardian:  # what they gave as a parent or guardian goes with their record
         guardian_erase(email, request_ref=reference, actor=actor)
     subject_destroy(subject, request_ref=reference, actor=actor)
-    transaction.on_commit(
-        lambda: send_without_trace(
-            email, template, context, language=language,
-            subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
-        )
-    )  # fmt: skip
+    destroyed_tell(ticket, email, context, language=language, actor=actor, template=template)
     return ticket
 
 

@@ -26,11 +26,11 @@ from consent.core.guardians import (
     wards_at,
 )
 from consent.core.ledger import consent_withdraw_if_given
-from consent.core.mail import interpolate, send_without_trace
 from consent.core.models import AuditEvent
 from consent.core.purposes import PURPOSES
 
 from .closing import require_open, ticket_close, ticket_locked
+from .destroyed_told import destroyed_tell
 from .disclosure import disclosure_record
 from .erasure import guardian_erase, requests_forget, subject_destroy, subject_keep_only_for
 from .models import Ticket
@@ -122,7 +122,7 @@ def ticket_destroy_guardian(
                  detail={"guardian_of": records}, words=words)  # fmt: skip
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome}
     guardian_erase(email, request_ref=reference, actor=actor)
-    _answer_without_trace(email, context, language, reference)
+    destroyed_tell(ticket, email, context, language=language, actor=actor)
     return ticket
 
 
@@ -214,7 +214,7 @@ def ticket_withdraw_guardian(
                  detail={"for_children": True}, words=words)  # fmt: skip
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome}
     requests_forget(Ticket.objects.filter(pk=ticket.pk))
-    _answer_without_trace(email, context, language, reference)
+    destroyed_tell(ticket, email, context, language=language, actor=actor)
     return ticket
 
 
@@ -301,14 +301,3 @@ def outgrown_requests_close() -> list[int]:
             continue
         closed.append(ticket.pk)
     return closed
-
-
-def _answer_without_trace(email: str, context: dict, language: str, reference: str) -> None:
-    """The closing letter of a request whose people are destroyed: sent once the destruction is
-    committed, and leaving no copy in the outbox."""
-    transaction.on_commit(
-        lambda: send_without_trace(
-            email, "request_done", context, language=language,
-            subject_line=interpolate(_("Your request %(ref)s"), {"ref": reference}),
-        )
-    )  # fmt: skip

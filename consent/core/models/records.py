@@ -129,6 +129,8 @@ class AuditEvent(AppendOnly):
         PHRASE_CHANGE = "phrase_change", _("email request phrase changed")
         LOGIN_FAILED = "login_failed", _("failed staff sign-in")
         MAIL_HELD_OF_AGE = "mail_held_of_age", _("mail to a parent not sent: the child is 18 now")
+        # The letter confirming a destruction, which no outbox keeps (rights.destroyed_told).
+        DESTRUCTION_UNTOLD = "destruction_untold", _("destruction confirmation not delivered")
 
     at = models.DateTimeField(_("time"), default=timezone.now, db_index=True)
     action = models.CharField(_("action"), max_length=40, choices=Action)

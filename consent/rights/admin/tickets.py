@@ -12,7 +12,6 @@ from django.db import transaction
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import path, reverse
-from django.utils.decorators import method_decorator
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
@@ -27,6 +26,7 @@ from .. import disclosure
 from ..access import access_answers, answer_held_back, resendable
 from ..closing import reopen_refusal, reopenings
 from ..desk import ActionForm, carry_out
+from ..destroyed_told import UNTOLD_NOW, untold, untold_record
 from ..items import items_shown
 from ..models import Ticket
 from ..register import register_export
@@ -209,6 +209,8 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         if ticket.type == Ticket.Type.ACCESS and ticket.subject_id is not None:
             # The export links, or what a press would be refused with (a blocked person).
             extra["download_refused"] = disclosure.download_refusal(ticket.subject)
+        untold_at = untold_record(ticket) if ticket.status == Ticket.Status.DONE else None
+        extra["untold_at"] = untold_at and reader_time(untold_at.at)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
         extra["answer_held_back_at"] = held_back and reader_time(held_back.at)
         if resendable(ticket) and self.has_change_permission(request, ticket):
@@ -218,18 +220,30 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
             extra["can_resend"] = True
         return super().change_view(request, object_id, form_url, extra)
 
-    @method_decorator(transaction.atomic)  # the request held from its check (changed_since)
     def act_view(self, request, pk):
         """POST: carry out or refuse, then back to the request (from a page out of date:
         nothing done, shown.changed_since); or the request's page again with the panel's errors
-        (GET: with an empty panel), whole, not a page of the panel's own."""
+        (GET: with an empty panel), whole, not a page of the panel's own. The action and the
+        request's lock are one transaction; what the officer is told of a done action is chosen
+        once it has committed, when a destruction's letter has been tried (destroyed_told)."""
+        with transaction.atomic():  # the request held from its check (changed_since)
+            response, done = self._act(request, pk)
+        if done is not None:
+            ticket, text, level = done
+            if untold(ticket):
+                text, level = UNTOLD_NOW % {"ref": ticket.reference}, messages.WARNING
+            self.message_user(request, text, level)
+        return response
+
+    def _act(self, request, pk):
+        """act_view's response, and (the request done, what to tell, its level) or None."""
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
         stale = request.method == "POST" and changed_since(ticket, request.POST, request.user)
         if stale:
             self.message_user(request, stale, messages.WARNING)
-            return redirect("admin:rights_ticket_change", ticket.pk)
+            return redirect("admin:rights_ticket_change", ticket.pk), None
         form = ActionForm(request.POST or None, ticket=ticket)
         if (ticket.is_open or ticket.is_filed) and request.method == "POST" and form.is_valid():
             try:
@@ -242,18 +256,17 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
                 if done.is_open:  # a type changed: still to be answered, by a date counted again
                     due, level = due_told(done)
                     text = f"{text} {due}"
-                self.message_user(request, text, level)
-                return redirect("admin:rights_ticket_change", ticket.pk)
+                return redirect("admin:rights_ticket_change", ticket.pk), (done, text, level)
         if not ticket.is_open and not ticket.is_filed:
             # Closed while this one acted: back to the request, which has no panel now, told
             # nothing was done, rather than a "403 Forbidden" that reads as a missing permission.
             if request.method == "POST":
                 self.message_user(request, _("This request is already closed, so nothing was "
                                              "done."), messages.WARNING)  # fmt: skip
-            return redirect("admin:rights_ticket_change", ticket.pk)
+            return redirect("admin:rights_ticket_change", ticket.pk), None
         shown = copy(request)  # the request page's view reads it as shown, not as posted
         shown.method = "GET"
-        return self.change_view(shown, str(ticket.pk), extra_context={"desk_form": form})
+        return self.change_view(shown, str(ticket.pk), extra_context={"desk_form": form}), None
 
     def register_view(self, request):
         """The requests the list shows, under its filters (Django's own changelist reads them),
