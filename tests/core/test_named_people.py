@@ -2,6 +2,8 @@
 labelled list in the officer's language: the demo's officer read «Субъект: #4», the audit log's
 and the ledger's «1», «2», «3», and the submission's data as raw JSON."""
 
+import re
+
 import pytest
 from django.utils import formats, translation
 from django.utils.text import capfirst
@@ -88,7 +90,8 @@ def test_a_role_that_may_not_see_people_reads_numbers(asel, client, db):
 
     auditor.user_permissions.add(Permission.objects.get(codename="view_auditevent"))
     html = verified_login(client, auditor).get("/admin/consent/auditevent/").content.decode()
-    assert "Әсел Қасымова" not in html and f"№\xa0{asel.pk}" in html
+    cells = re.findall(r'<td class="field-person">(.*?)</td>', html)
+    assert "Әсел Қасымова" not in html and f"№\xa0{asel.pk}" in cells
 
 
 @pytest.mark.parametrize(
@@ -109,5 +112,8 @@ def test_a_person_known_only_by_an_address_is_named_by_it(
     ticket_open(kind="access", email=person.email, language="ru", channel="email")
     Submission.objects.create(subject=person, source="newsletter_form", language="ru", data={})
     html = privacy_officer_client.get(url).content.decode()
+    # The person column alone: another column numbers the row itself («№ 7», a submission's),
+    # and the row's number and the person's coincide now and then.
+    cells = re.findall(r'<td class="field-person">(.*?)</td>', html)
     link = f'<a href="/admin/consent/subject/{person.pk}/change/">reader@example.kz</a>'
-    assert link in html and f">№\xa0{person.pk}<" not in html
+    assert link in cells and not any(f"№\xa0{person.pk}" in cell for cell in cells), cells
