@@ -45,6 +45,7 @@ from .third_parties import about_transfers
 from .threads import known_language, returned_request, senders_request, thread_request
 from .tickets import ticket_open
 from .unneeded import news_unneeded
+from .withdrawn_of import every_purpose, of_purpose
 
 logger = logging.getLogger(__name__)
 Type = Ticket.Type
@@ -96,9 +97,8 @@ def active_phrases() -> list[phrases.Phrase]:
 class Recognised(NamedTuple):
     kind: str
     language: str
-    purpose: str = ""  # for a withdrawal: the one purpose its phrase names, "" for all
-    # The letter also asks to stop news and offers, beside the request of `kind`.
-    unsubscribe: bool = False
+    purpose: str = ""  # for a withdrawal: the one purpose it names (withdrawn_of), "" for all
+    unsubscribe: bool = False  # the letter also asks to stop news and offers, beside `kind`
     # About someone else (relatives.names_someone_else): "other", never done on the sender's.
     someone_else: bool = False
     # A withdrawal or an unsubscribe asked as a question («Можете ли вы отписать меня?»): it
@@ -170,8 +170,8 @@ def recognise(
     kinds = {match.phrase.kind for match in found}
     asked = any(m.asked for m in found if m.phrase.kind in (Type.WITHDRAW, Type.UNSUBSCRIBE))
     if {Type.DESTROY, Type.WITHDRAW} <= kinds:  # the withdrawal covers the destruction (_named)
-        kinds.discard(Type.DESTROY)
-        found = [match for match in found if match.phrase.kind != Type.DESTROY]
+        kinds.discard(Type.DESTROY)  # of every consent: «удалите данные и отзываю согласие на…»
+        found = [every_purpose(m) for m in found if m.phrase.kind != Type.DESTROY]
     # The subject line names one request and the first lines another: the first alone would
     # drop the other. An unsubscribe beside another request is kept as a flag (it still stops
     # marketing as it arrives, compliance L15) and the other request is opened; two or more
@@ -258,7 +258,7 @@ def _named(table, text):
     the destruction: the withdrawal stops processing as the letter arrives and, once confirmed,
     ends in destroying what no consent still needs; the destruction alone would stop nothing
     until the link is used."""
-    found = item_instead(phrases.find_each(table, text), text)  # «удалите из базы мой номер»
+    found = of_purpose(item_instead(phrases.find_each(table, text), text), text)  # withdrawn_of
     if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
         withdrawal = phrases.find(withdrawals, text)

@@ -1,0 +1,201 @@
+"""What a withdrawal withdraws: the consent its object names (compliance L7, L14, L15). The
+general phrases («отозвать согласие», «келісімді қайтару») name no purpose, and the words
+around them that do were not read: «Прошу отозвать согласие на рассылку», «Отзываю своё
+согласие на получение новостей», «Жаңалықтар таратуға берген келісімімді кері қайтарып аламын»
+withdrew every consent as the letter arrived from an address on record. The person who wanted no
+more news lost the answer to their application and, once they confirmed, their data.
+
+The object is read in the withdrawal's own clause: in Russian after the phrase («согласие на
+рассылку», «согласие, данное на рассылку»), in Kazakh before it («хабарламалар алуға
+келісімімді»), across «и», «және» only to another object («на рассылку и на трансграничную
+передачу»), never to another request («…на рассылку и удалите мои данные»). One purpose named
+withdraws that purpose only; the news beside another purpose withdraws that one and
+unsubscribes. Personal data or its processing as a whole (the policy's own «…на обработку
+персональных данных», «Жеке деректерді өңдеуге…»), every consent («все», «барлық»), two purposes
+besides the news, or no purpose the words can name, withdraws every consent, as before. The
+visit statistics and third parties are read by analytics_letters.py and third_parties.py."""
+
+import re
+from dataclasses import replace
+
+from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
+
+from .limits import NEWS
+from .models import Ticket
+from .phrases import Match
+from .scoped import SCOPE, every_consent
+from .sentences import CLAUSE_END, SENTENCE_END, sentences
+from .spelling import fold, words
+
+Type = Ticket.Type
+# Words that name a purpose in a withdrawal's object (folded beginnings). The news are limits.NEWS.
+NAMES = {
+    purpose: tuple(map(fold, stems))  # «заявк» is «зайавк» folded
+    for purpose, stems in {
+        CROSS_BORDER: ("трансгранич", "трансшекаралык", "зарубеж", "рубеж", "границ", "шетел"),
+        SERVICE: ("заявк", "обращени", "отиним", "отиниш"),
+    }.items()
+}
+# «Согласие, данное на рассылку»: the participle, not the data («данные», «данных»).
+GIVEN = frozenset({"данное", "данного", "данному", "данную", "данной", "данный", "выданное"})
+# Every consent: «отзываю все согласия», «согласие на всё», «барлық келісімдерімді».
+EVERY = frozenset({"все", "всё", "всех", "весь", "всем", "любые", "полностью", "барлык",
+                   "барин", "толык", "толыгымен", "тутастай"})  # fmt: skip
+# The data processed for a purpose: «обработку данных для рассылки», «в целях рассылки»,
+# «жаңалықтар үшін деректерімді өңдеуді тоқтатыңыз».
+FOR = frozenset({"для", "целях", "целью", "ушин", "максатында", "максатта"})
+# Words that join two objects, or two requests: read on across one only to another object.
+AND = frozenset({"и", "а", "также", "или", "жане", "мен", "немесе", "да", "де", "та", "те"})
+# A Russian object begins with its preposition («согласие на рассылку», «обработку данных для
+# рассылки», «в целях рассылки»), after the words that say it was given («данное мной ранее»,
+# «которое я давал»): «отзываю согласие, так как рассылка надоела» names no object.
+ON = frozenset({"на", "для", "в"})
+GIVING = GIVEN | {"мной", "мною", "ранее", "вам", "которое", "я", "дал", "дала", "давал", "давала"}
+# A Kazakh one ends right before the phrase, in the dative or with «берген» (given):
+# «жаңалықтар таратуға берген келісімімді», «хабарламалар алуға келісімімді», «… үшін деректерді».
+KAZAKH_ON = re.compile(r"\w+(га|ге|ка|ке)|берген|берилген|ушин|максатында|максатта")
+# The consent named in an unsubscribe's phrase («Отзыв согласия на рассылку», «Жарнамаға
+# келісімді қайтару»): a withdrawal too, whose object may add another consent.
+CONSENT = ("соглас", "келисим")
+EVERY_CONSENT = frozenset({""})  # what _named finds for personal data as a whole
+AFTER, BEFORE = 8, 5  # words read after the phrase (Russian), and before it (Kazakh)
+
+
+def of_purpose(found: list[Match], text: str) -> list[Match]:
+    """`found` (phrases.find_each in `text`) with a withdrawal of every consent given the one
+    purpose its object names, and an unsubscribe after it beside the news; an unsubscribe that
+    withdraws the consent to the news («отзываю согласие на рассылку») with the other consent
+    its object adds («…и на трансграничную передачу», «…и на обработку персональных данных»)."""
+    read = []
+    for match in found:
+        of_news = match.phrase.kind == Type.UNSUBSCRIBE and _of_consent(match.phrase.words)
+        named = _named(match, text, then=of_news) if of_news or every_consent(match) else None
+        if not named or named == ({MARKETING} if of_news else EVERY_CONSENT):
+            read.append(match)
+            continue
+        purpose = "" if named == EVERY_CONSENT else min(named - {MARKETING}, default=MARKETING)
+        read.append(replace(match, phrase=replace(match.phrase, kind=Type.WITHDRAW,
+                                                  purpose=purpose)))  # fmt: skip
+        if purpose not in ("", MARKETING) and (of_news or MARKETING in named):
+            unsubscribe = replace(match.phrase, kind=Type.UNSUBSCRIBE, purpose="")
+            read.append(replace(match, phrase=unsubscribe))
+    return read
+
+
+def every_purpose(match: Match) -> Match:
+    """A withdrawal of one purpose asked beside a destruction, which ends them all: of every one."""
+    if match.phrase.kind != Type.WITHDRAW:
+        return match
+    return replace(match, phrase=replace(match.phrase, purpose=""))
+
+
+def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
+    """The purposes the object of `match` names; EVERY_CONSENT for personal data as a whole or
+    every consent; None when it names none, or more than one besides the news. `then`: the
+    object of an unsubscribe, read only after a conjunction («…на рассылку и на …»)."""
+    located = _located(match, text)
+    if located is None:
+        return None
+    said, clauses, first, last = located
+    if match.phrase.language == "ru":
+        while not then and last + 1 < len(said) and said[last + 1] in GIVING:
+            last += 1
+        at, step = last + 1 + then, 1
+        ruled = at < len(said) and said[at] in ON and (not then or said[at - 1] == "и")
+    else:
+        at, step = first - 1 - then, -1
+        ruled = at >= 0 and KAZAKH_ON.fullmatch(said[at]) and (not then or said[at + 1] in AND)
+    parts = _parts(_object(said, clauses, at, step) if ruled else [])
+    if any(EVERY & set(part) for part in parts):
+        return EVERY_CONSENT
+    named = {purpose for part in parts for word in part for purpose in _purposes(word)}
+    # The phrase names the data («Прекратить обработку данных»): all of it, but «для рассылки».
+    data_named = any(word.startswith(SCOPE) for word in match.phrase.words) and not then
+    if data_named and not (parts and FOR & set(parts[0])):
+        return EVERY_CONSENT
+    if any(any(map(_data, part)) and not FOR & set(part) and not _named_in(part) for part in parts):
+        return EVERY_CONSENT  # «…на рассылку и на обработку персональных данных»
+    return named if named and len(named - {MARKETING}) <= 1 else None
+
+
+def _parts(object_words):
+    """The object's words split where a conjunction joins another object."""
+    parts = [[]]
+    for word in object_words:
+        if word in AND:
+            parts.append([])
+        parts[-1].append(word)
+    return [part for part in parts if part]
+
+
+def _named_in(part):
+    return any(_purposes(word) for word in part)
+
+
+def _of_consent(phrase_words):
+    return any(word.startswith(CONSENT) for word in phrase_words)
+
+
+def _purposes(word: str) -> set[str]:
+    found = {MARKETING} if word.startswith(NEWS) else set()
+    return found | {purpose for purpose, stems in NAMES.items() if word.startswith(stems)}
+
+
+def _data(word: str) -> bool:
+    return word.startswith(SCOPE) and word not in GIVEN
+
+
+def _object(said, clauses, at, step):
+    """The words of the object from `at`, read by `step` (1 after the phrase, -1 before it), in
+    its clause, across a conjunction only to another object."""
+    clause = clauses[at]
+    taken = []
+    while 0 <= at < len(said) and len(taken) < (AFTER if step == 1 else BEFORE):
+        word = said[at]
+        if clauses[at] != clause:
+            break
+        if word in AND:
+            beyond = said[at + step] if 0 <= at + step < len(said) else ""
+            if not (beyond in ON and step == 1) and not _an_object(beyond):
+                break
+        taken.append(word)
+        at += step
+    return taken
+
+
+def _an_object(word):
+    return bool(_purposes(word)) or _data(word) or word in EVERY
+
+
+def _located(match: Match, text: str):
+    """(the folded words of the sentence that holds `match`, the clause of each, where its first
+    and its last word stand among them), or None."""
+    offset, places = 0, match.places or (match.start, match.end)
+    for piece in SENTENCE_END.split(text or ""):
+        tokens = [token for sentence in sentences(piece) for token in sentence.tokens]
+        if offset <= min(places) < offset + len(tokens):
+            said, clauses = [], []
+            for number, part in enumerate(CLAUSE_END.split(piece)):
+                folded = [fold(word) for word in words(part)]
+                said += folded
+                clauses += [number] * len(folded)
+            where = _where(tokens, said)
+            if where is None:
+                return None
+            at = [where[place - offset] for place in places]
+            return said, clauses, min(at), max(at)
+        offset += len(tokens)
+    return None
+
+
+def _where(tokens, said):
+    """The index among `said` of each of the sentence's key words (`tokens`, in order)."""
+    where, at = [], 0
+    for token in tokens:
+        while at < len(said) and said[at] != token:
+            at += 1
+        if at == len(said):
+            return None
+        where.append(at)
+        at += 1
+    return where
