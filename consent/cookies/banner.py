@@ -206,7 +206,8 @@ def answer_on_page(request: HttpRequest, make_response) -> HttpResponse:
     if not analytics_enabled() or choice not in CookieChoice.Choice.values:
         return make_response()
     signed = log_choice(request, choice)
-    if signed is None:  # an acceptance that could not be logged: the banner asks again
+    if signed is None:  # an acceptance that could not be logged: the banner asks again, saying why
+        request.cookie_not_taken = True
         return make_response()
     request.analytics_choice, request.choice_cookie = choice, signed
     response = make_response()

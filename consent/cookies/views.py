@@ -2,6 +2,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse, HttpResponseBadRequest, HttpResponseRedirect
 from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -14,6 +16,9 @@ from .models import CookieChoice
 
 # The header the banner's script sends: answer without a page to go back to.
 IN_PLACE = "fetch"
+# The query the banner's own form comes back to the cookie settings page with, when an acceptance
+# was not taken (banner.log_choice): the page's banner says why.
+NOT_TAKEN = "not-taken"
 
 
 @csrf_exempt
@@ -47,15 +52,23 @@ def cookie_choice(request):
         response = HttpResponse(status=204)
     else:
         response = HttpResponseRedirect(target)
-    if choice in CookieChoice.Choice.values:
-        record_choice(request, response, choice)
+    if choice in CookieChoice.Choice.values and not record_choice(request, response, choice):
+        # An acceptance not taken (banner.log_choice): not «done», which removed the banner as if
+        # it were, but the banner again, saying why (cookies/_banner.html).
+        if request.headers.get("X-Requested-With") == IN_PLACE:
+            return HttpResponse(status=429)
+        with translation.override(translation.get_language_from_path(target)):
+            return redirect(f"{reverse('cookie_settings')}?{NOT_TAKEN}")  # in the page's language
     return response
 
 
 @never_cache
 def cookie_settings(request):
-    """Reopen the banner from the footer at any time, to accept or withdraw."""
-    return render(request, "cookies/cookie_settings.html", {"choice": request.analytics_choice})
+    """Reopen the banner from the footer at any time, to accept or withdraw; after an acceptance
+    not taken (?not-taken), the banner says why."""
+    request.cookie_not_taken = NOT_TAKEN in request.GET
+    context = {"choice": request.analytics_choice, "banner_is_content": True}
+    return render(request, "cookies/cookie_settings.html", context)
 
 
 @require_safe

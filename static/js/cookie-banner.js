@@ -34,6 +34,12 @@
       credentials: "same-origin",
       headers: { "X-Requested-With": "fetch" }
     }).then(function (response) {
+      if (response.status === 429) {
+        // An acceptance the site could not log is not taken: the banner stays and says why.
+        sending = false;
+        banner.querySelector(".cookie-not-taken").hidden = false;
+        return;
+      }
       if (response.status !== 204) {
         throw new Error("cookie choice: " + response.status);
       }

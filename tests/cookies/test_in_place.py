@@ -1,6 +1,8 @@
 """The banner answered from the page by its script (static/js/cookie-banner.js): a reload
 would empty a form the visitor was filling in. The answer has the posted form's effects."""
 
+from pathlib import Path
+
 import pytest
 from django.contrib.staticfiles import finders
 from django.test import Client
@@ -72,3 +74,18 @@ def test_an_answer_from_another_site_is_refused_with_the_header_too(analytics):
     response = answer(Client(enforce_csrf_checks=True), "accept", origin="https://evil.example")
     assert response.status_code == 403 and COOKIE not in response.cookies
     assert CookieChoice.objects.count() == 0
+
+
+def test_an_acceptance_not_taken_is_not_answered_as_done(client, analytics, settings):
+    """Over COOKIE_CHOICE_RATE_LIMIT an acceptance is not taken (banner.log_choice). The script
+    was answered 204 all the same and removed the banner as if it were; the next page asked
+    again. It is told 429, and the banner stays and says why (static/js/cookie-banner.js)."""
+    settings.COOKIE_CHOICE_RATE_LIMIT = "1/600"
+    answer(Client(), "reject")
+    response = answer(client, "accept")
+    assert response.status_code == 429 and COOKIE not in response.cookies
+    assert CookieChoice.objects.count() == 1
+    html = client.get("/kk/apply/").content.decode()
+    assert 'class="cookie-not-taken" role="alert" hidden' in html  # until the script shows it
+    script = Path(finders.find(SCRIPT)).read_text(encoding="utf-8")
+    assert "response.status === 429" in script and ".cookie-not-taken" in script

@@ -180,3 +180,40 @@ def test_one_acceptance_is_withdrawn_in_the_log_once_over_the_bound(analytics, s
     rows = list(CookieChoice.objects.order_by("id").values_list("visitor", "choice"))
     assert [choice for _visitor, choice in rows] == ["accept", "reject", "reject"]
     assert rows[2][0] == rows[0][0]  # the withdrawal names the acceptance it ends
+
+
+NOTE = {
+    "kk": "Келісіміңіз қазір тіркелмеді",
+    "ru": "Ваше согласие сейчас не удалось записать",
+}
+
+
+def shown(html, lang):
+    """The banner's note that an acceptance was not taken, shown (not `hidden`)."""
+    note = html.split('class="cookie-not-taken"', 1)[1].split("</p>", 1)[0]
+    return NOTE[lang] in note and "hidden" not in note.split(">", 1)[0]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_acceptance_over_the_bound_says_so_in_the_pages_language(analytics, settings, lang):
+    """A visitor whose acceptance was not taken was sent back to their page with the banner
+    asking again and no word why; they read it, on the cookie settings page in their language."""
+    settings.COOKIE_CHOICE_RATE_LIMIT = "1/600"
+    choose(Client(), "reject")
+    late = Client()
+    data = {"choice": "accept", "next": f"/{lang}/about/"}
+    response = late.post("/cookies/choice", data, headers={"origin": "http://testserver"})
+    assert response.status_code == 302 and response["Location"] == f"/{lang}/cookies/?not-taken"
+    page = late.get(response["Location"]).content.decode()
+    assert shown(page, lang) and page.count('class="cookie-banner"') == 1
+    assert not shown(late.get(f"/{lang}/cookies/").content.decode(), lang)  # asked anew: quiet
+    assert not shown(late.get(f"/{lang}/about/").content.decode(), lang)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_acceptance_over_the_bound_on_a_form_page_says_so(analytics, texts, settings, lang):
+    settings.COOKIE_CHOICE_RATE_LIMIT = "1/600"
+    choose(Client(), "reject")
+    page = Client().post(f"/{lang}/contact/", {"cookie_choice": "accept", "full_name": "Әсел"})
+    html = page.content.decode()
+    assert page.status_code == 200 and shown(html, lang) and 'value="Әсел"' in html
