@@ -181,13 +181,19 @@ def _before(said, clauses, dashed, first):
     start = first
     while start > 0 and clauses[start - 1] == clauses[first] and first - start < AFTER:
         start -= 1
-    on = [at for at in range(start, first) if said[at] in ON]
+    on = [at for at in range(start, first) if _leads(said, at)]
     if on:
         yield on[0], 1, first
     elif start == first and clauses[first] in dashed:
         topic = [at for at in range(first) if clauses[at] == clauses[first] - 1]
         if topic and len(topic) <= BEFORE and all(map(_topical, (said[at] for at in topic))):
             yield topic[0], 1, first
+
+
+def _leads(said, at):
+    """A preposition that begins an object before the phrase: «на», «для», «в целях», never the
+    reason «в связи с рассылкой», which names no object («…, так как рассылка надоела»)."""
+    return said[at] in ON - {"в"} or (said[at] == "в" and said[at + 1] in FOR)
 
 
 def _topical(word):

@@ -105,6 +105,7 @@ def test_the_service_withdrawn_leaves_the_news(person):
         "На обработку персональных данных согласие отзываю.",
         "На рассылку и на обработку персональных данных согласие отзываю.",
         "Рассылка надоела — согласие отзываю.",
+        "В связи с надоевшей рассылкой согласие отзываю.",
         "Барлық келісімімді кері қайтарып аламын.",
         "I withdraw my consent to the processing of my personal data.",
         "I withdraw my consent to the newsletter and to the processing of my personal data.",
