@@ -5,9 +5,14 @@ around them that do were not read: «Прошу отозвать согласи�
 withdrew every consent as the letter arrived from an address on record. The person who wanted no
 more news lost the answer to their application and, once they confirmed, their data.
 
-The object is read in the withdrawal's own clause: in Russian after the phrase («согласие на
-рассылку», «согласие, данное на рассылку»), in Kazakh before it («хабарламалар алуға
-келісімімді»), across «и», «және» only to another object («на рассылку и на трансграничную
+The object is read in the withdrawal's own clause, wherever the person puts it: in Russian after
+the phrase or its consent («согласие на рассылку», «согласие, данное на рассылку», «согласие на
+получение новостей прошу отозвать»), or before it («На рассылку согласие отзываю», «Рассылку —
+согласие отзываю»); in Kazakh before the phrase or its verb («хабарламалар алуға келісімімді»,
+«Келісімімді жаңалықтарға кері қайтарып аламын», «Жаңалықтар бойынша келісімімді…»); in English,
+which the table's phrases read too, after it or before the consent («I withdraw my consent to the
+newsletter», «my newsletter consent»). Read only after the phrase, these withdrew every consent.
+Across «и», «және», «and» only to another object («на рассылку и на трансграничную
 передачу»), never to another request («…на рассылку и удалите мои данные»). One purpose named
 withdraws that purpose only; the news beside another purpose withdraws that one and
 unsubscribes. Personal data or its processing as a whole (the policy's own «…на обработку
@@ -28,37 +33,51 @@ from .sentences import CLAUSE_END, SENTENCE_END, sentences
 from .spelling import fold, words
 
 Type = Ticket.Type
-# Words that name a purpose in a withdrawal's object (folded beginnings). The news are limits.NEWS.
+# Words that name a purpose in a withdrawal's object (folded beginnings). The news are limits.NEWS;
+# the English ones as spelling.fold writes them («newsletter» is «невслеттер»).
 NAMES = {
     purpose: tuple(map(fold, stems))  # «заявк» is «зайавк» folded
     for purpose, stems in {
-        CROSS_BORDER: ("трансгранич", "трансшекаралык", "зарубеж", "рубеж", "границ", "шетел"),
-        SERVICE: ("заявк", "обращени", "отиним", "отиниш"),
+        CROSS_BORDER: ("трансгранич", "трансшекаралык", "зарубеж", "рубеж", "границ", "шетел",
+                       "цросс", "аброад"),
+        SERVICE: ("заявк", "обращени", "отиним", "отиниш", "аппликатион"),
+        MARKETING: ("невс", "маркетинг", "адвертис", "промот", "емайл", "оффер"),
     }.items()
-}
+}  # fmt: skip
 # «Согласие, данное на рассылку»: the participle, not the data («данные», «данных»).
 GIVEN = frozenset({"данное", "данного", "данному", "данную", "данной", "данный", "выданное"})
 # Every consent: «отзываю все согласия», «согласие на всё», «барлық келісімдерімді».
 EVERY = frozenset({"все", "всё", "всех", "весь", "всем", "любые", "полностью", "барлык",
-                   "барин", "толык", "толыгымен", "тутастай"})  # fmt: skip
+                   "барин", "толык", "толыгымен", "тутастай", "алл", "all", "еверы", "every",
+                   "аны", "any"})  # fmt: skip
 # The data processed for a purpose: «обработку данных для рассылки», «в целях рассылки»,
 # «жаңалықтар үшін деректерімді өңдеуді тоқтатыңыз».
 FOR = frozenset({"для", "целях", "целью", "ушин", "максатында", "максатта"})
 # Words that join two objects, or two requests: read on across one only to another object.
-AND = frozenset({"и", "а", "также", "или", "жане", "мен", "немесе", "да", "де", "та", "те"})
+AND = frozenset({"и", "а", "также", "или", "жане", "мен", "немесе", "да", "де", "та", "те",
+                 "анд", "and", "ор", "or"})  # fmt: skip
 # A Russian object begins with its preposition («согласие на рассылку», «обработку данных для
 # рассылки», «в целях рассылки»), after the words that say it was given («данное мной ранее»,
 # «которое я давал»): «отзываю согласие, так как рассылка надоела» names no object.
 ON = frozenset({"на", "для", "в"})
-GIVING = GIVEN | {"мной", "мною", "ранее", "вам", "которое", "я", "дал", "дала", "давал", "давала"}
+GIVING = GIVEN | {"мной", "мною", "ранее", "вам", "которое", "я", "дал", "дала", "давал", "давала",
+                  "my", "мы", "the", "тхе", "гивен"}  # fmt: skip
+# The personal data in English, folded: «personal», «data», «processing».
+ENGLISH_SCOPE = ("персонал", "дата", "процесс")
+# An English object begins with «to», «for», «on» («consent to the newsletter»).
+TO = frozenset({"to", "то", "for", "фор", "on", "он"})
+# A Russian object before the phrase, as a clause of its own before a dash («Рассылку — согласие
+# отзываю», «На получение новостей — отзываю согласие»): its words all name the object.
+DASHES = frozenset({"—", "–", "-"})
+TOPICAL = frozenset({"получение", "получения", "отправку", "отправка", "мою", "мой", "мои", "мое"})
 # A Kazakh one ends right before the phrase, in the dative or with «берген» (given):
 # «жаңалықтар таратуға берген келісімімді», «хабарламалар алуға келісімімді», «… үшін деректерді».
-KAZAKH_ON = re.compile(r"\w+(га|ге|ка|ке)|берген|берилген|ушин|максатында|максатта")
+KAZAKH_ON = re.compile(r"\w+(га|ге|ка|ке)|берген|берилген|ушин|максатында|максатта|катысты|бойынша")
 # The consent named in an unsubscribe's phrase («Отзыв согласия на рассылку», «Жарнамаға
 # келісімді қайтару»): a withdrawal too, whose object may add another consent.
-CONSENT = ("соглас", "келисим")
+CONSENT = ("соглас", "келисим", "цонсент", "consent")
 EVERY_CONSENT = frozenset({""})  # what _named finds for personal data as a whole
-AFTER, BEFORE = 8, 5  # words read after the phrase (Russian), and before it (Kazakh)
+AFTER, BEFORE = 8, 5  # words read after the phrase (Russian, English), before it (Kazakh)
 
 
 def of_purpose(found: list[Match], text: str) -> list[Match]:
@@ -96,16 +115,9 @@ def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
     located = _located(match, text)
     if located is None:
         return None
-    said, clauses, first, last = located
-    if match.phrase.language == "ru":
-        while not then and last + 1 < len(said) and said[last + 1] in GIVING:
-            last += 1
-        at, step = last + 1 + then, 1
-        ruled = at < len(said) and said[at] in ON and (not then or said[at - 1] == "и")
-    else:
-        at, step = first - 1 - then, -1
-        ruled = at >= 0 and KAZAKH_ON.fullmatch(said[at]) and (not then or said[at + 1] in AND)
-    parts = _parts(_object(said, clauses, at, step) if ruled else [])
+    said, clauses, dashed, at = located
+    sites = _sites(match.phrase.language, said, clauses, dashed, at, then)
+    parts = [part for site in sites for part in _parts(_object(said, clauses, *site))]
     if any(EVERY & set(part) for part in parts):
         return EVERY_CONSENT
     named = {purpose for part in parts for word in part for purpose in _purposes(word)}
@@ -116,6 +128,76 @@ def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
     if any(any(map(_data, part)) and not FOR & set(part) and not _named_in(part) for part in parts):
         return EVERY_CONSENT  # «…на рассылку и на обработку персональных данных»
     return named if named and len(named - {MARKETING}) <= 1 else None
+
+
+def _sites(language, said, clauses, dashed, at, then):
+    """Where the objects of a phrase whose words stand at `at` (among `said`) begin: (the first
+    word read, the step, the word not reached). Russian: after the phrase or a word of it
+    («отзываю согласие на рассылку», «согласие на получение новостей прошу отозвать»), or
+    before it («на рассылку согласие отзываю», «рассылку — согласие отзываю»). Kazakh: before
+    the phrase or a word of it («жаңалықтарға келісімімді…», «келісімімді жаңалықтарға кері
+    қайтарып аламын»). English, after it or before its consent («consent to the newsletter»,
+    «my newsletter consent»)."""
+    ends = [*at[1:], len(said)]
+    if language == "ru":
+        for place, end in zip(at, ends, strict=True):
+            start = _given(said, place + 1, end) if not then else place + 2
+            if start < end and said[start] in ON and (not then or said[start - 1] == "и"):
+                yield start, 1, end
+        if not then:
+            yield from _before(said, clauses, dashed, at[0])
+    elif language == "kk":
+        for place, end in zip([-1, *at[:-1]], at, strict=True):
+            start = end - 1 - then
+            if (
+                start > place
+                and KAZAKH_ON.fullmatch(said[start])
+                and (not then or said[start + 1] in AND)
+            ):
+                yield start, -1, place
+    elif not then:
+        for before, place, end in zip([-1, *at[:-1]], at, ends, strict=True):
+            start = _given(said, place + 1, end)
+            if start < end and said[start] in TO:
+                yield start, 1, end
+            if (
+                place - 1 > before
+                and said[place].startswith(CONSENT)
+                and _purposes(said[place - 1])
+            ):
+                yield place - 1, -1, before  # «my newsletter consent»
+
+
+def _given(said, at, end):
+    """`at` past the words that say the consent was given («данное мной ранее», «my»)."""
+    while at < end and said[at] in GIVING:
+        at += 1
+    return at
+
+
+def _before(said, clauses, dashed, first):
+    """A Russian object before the phrase, in its clause from a preposition («на рассылку
+    согласие отзываю»), or the clause before a dash that is all object («Рассылку — …»)."""
+    start = first
+    while start > 0 and clauses[start - 1] == clauses[first] and first - start < AFTER:
+        start -= 1
+    on = [at for at in range(start, first) if _leads(said, at)]
+    if on:
+        yield on[0], 1, first
+    elif start == first and clauses[first] in dashed:
+        topic = [at for at in range(first) if clauses[at] == clauses[first] - 1]
+        if topic and len(topic) <= BEFORE and all(map(_topical, (said[at] for at in topic))):
+            yield topic[0], 1, first
+
+
+def _leads(said, at):
+    """A preposition that begins an object before the phrase: «на», «для», «в целях», never the
+    reason «в связи с рассылкой», which names no object («…, так как рассылка надоела»)."""
+    return said[at] in ON - {"в"} or (said[at] == "в" and said[at + 1] in FOR)
+
+
+def _topical(word):
+    return _an_object(word) or word in ON | AND | GIVING | TOPICAL
 
 
 def _parts(object_words):
@@ -142,21 +224,21 @@ def _purposes(word: str) -> set[str]:
 
 
 def _data(word: str) -> bool:
-    return word.startswith(SCOPE) and word not in GIVEN
+    return word.startswith(SCOPE + ENGLISH_SCOPE) and word not in GIVEN
 
 
-def _object(said, clauses, at, step):
-    """The words of the object from `at`, read by `step` (1 after the phrase, -1 before it), in
-    its clause, across a conjunction only to another object."""
+def _object(said, clauses, at, step, stop):
+    """The words of the object from `at`, read by `step` (1 after the phrase, -1 before it) up
+    to `stop`, in its clause, across a conjunction only to another object."""
     clause = clauses[at]
     taken = []
-    while 0 <= at < len(said) and len(taken) < (AFTER if step == 1 else BEFORE):
+    while at != stop and 0 <= at < len(said) and len(taken) < (AFTER if step == 1 else BEFORE):
         word = said[at]
         if clauses[at] != clause:
             break
         if word in AND:
             beyond = said[at + step] if 0 <= at + step < len(said) else ""
-            if not (beyond in ON and step == 1) and not _an_object(beyond):
+            if not (beyond in ON | TO and step == 1) and not _an_object(beyond):
                 break
         taken.append(word)
         at += step
@@ -168,22 +250,24 @@ def _an_object(word):
 
 
 def _located(match: Match, text: str):
-    """(the folded words of the sentence that holds `match`, the clause of each, where its first
-    and its last word stand among them), or None."""
+    """(the folded words of the sentence that holds `match`, the clause of each, the clauses
+    that follow a dash, where each of its words stands among them, in order), or None."""
     offset, places = 0, match.places or (match.start, match.end)
     for piece in SENTENCE_END.split(text or ""):
         tokens = [token for sentence in sentences(piece) for token in sentence.tokens]
         if offset <= min(places) < offset + len(tokens):
-            said, clauses = [], []
-            for number, part in enumerate(CLAUSE_END.split(piece)):
+            said, clauses, dashed = [], [], set()
+            for number, part in enumerate(re.split(f"({CLAUSE_END.pattern})", piece)[::2]):
                 folded = [fold(word) for word in words(part)]
                 said += folded
                 clauses += [number] * len(folded)
+            for number, mark in enumerate(re.findall(CLAUSE_END, piece), start=1):
+                if mark.strip() in DASHES:
+                    dashed.add(number)
             where = _where(tokens, said)
             if where is None:
                 return None
-            at = [where[place - offset] for place in places]
-            return said, clauses, min(at), max(at)
+            return said, clauses, dashed, sorted({where[place - offset] for place in places})
         offset += len(tokens)
     return None
 

@@ -37,6 +37,13 @@ def told(language):
         ("Отзыв согласия", "Добрый день. Отзываю согласие, данное на рассылку новостей.", "ru"),
         ("", "Сәлеметсіз бе! Жаңалықтар таратуға берген келісімімді кері қайтарып аламын.", "kk"),
         ("Отзыв согласия", "Хабарламалар алуға келісімімді қайтарамын.", "kk"),
+        # The object before the phrase, or between its words: read only after it, every
+        # consent was withdrawn.
+        ("", "На рассылку согласие отзываю.", "ru"),
+        ("Отзыв согласия", "Рассылку — согласие отзываю.", "ru"),
+        ("", "Добрый день. Согласие на получение новостей прошу отозвать.", "ru"),
+        ("", "Келісімімді жаңалықтарға кері қайтарып аламын.", "kk"),
+        ("", "Жаңалықтар бойынша келісімімді қайтарып аламын.", "kk"),
     ],
 )
 def test_the_news_withdrawn_leave_the_service(client, person, subject_line, body, language):
@@ -61,6 +68,7 @@ def test_the_news_withdrawn_leave_the_service(client, person, subject_line, body
         ("Прошу отозвать согласие на рассылку и на трансграничную передачу данных.", "ru"),
         ("Отзываю согласие на рассылку и на трансграничную передачу.", "ru"),
         ("Трансшекаралық беруге және жарнамаға келісімімді қайтарамын.", "kk"),
+        ("На рассылку и на трансграничную передачу согласие отзываю.", "ru"),
     ],
 )
 def test_the_news_and_another_consent_withdraw_both(person, texts, body, language):
@@ -93,6 +101,15 @@ def test_the_service_withdrawn_leaves_the_news(person):
         "Жеке деректерді өңдеуге келісімді қайтарып аламын.",
         # The destruction ends every consent, whichever the withdrawal beside it names.
         "Деректерімді жойыңыз және хабарламалар алуға келісімімді қайтарамын.",
+        # Before the phrase too: the data as a whole, or a reason that names no object.
+        "На обработку персональных данных согласие отзываю.",
+        "На рассылку и на обработку персональных данных согласие отзываю.",
+        "Рассылка надоела — согласие отзываю.",
+        "В связи с надоевшей рассылкой согласие отзываю.",
+        "Барлық келісімімді кері қайтарып аламын.",
+        "I withdraw my consent to the processing of my personal data.",
+        "I withdraw my consent to the newsletter and to the processing of my personal data.",
+        "I withdraw my consent.",
     ],
 )
 def test_personal_data_as_a_whole_withdraw_every_consent(person, body):
@@ -107,8 +124,29 @@ def test_personal_data_as_a_whole_withdraw_every_consent(person, body):
         "Я не отзываю согласие на получение новостей, просто спрашиваю про курс.",
         "Жаңалықтарға берген келісімімді қайтарып алмаймын.",
         "Прошу отозвать согласие на получение новостей, но рассылку оставьте.",
+        "На рассылку согласие не отзываю.",
+        "Келісімімді жаңалықтарға кері қайтарып алмаймын.",
+        "I do not withdraw my consent to the newsletter.",
     ],
 )
 def test_a_withdrawal_denied_or_kept_stops_nothing(person, body):
     ticket = ingest(message("", body=body))
     assert ticket.type == Type.OTHER and untouched(person)
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hello! I withdraw my consent to the newsletter.",
+        "Please withdraw consent for marketing emails.",
+        "Please withdraw my newsletter consent.",
+    ],
+)
+def test_an_english_letter_withdraws_the_news_it_names(client, person, body):
+    """The intake reads the English phrase («withdraw consent») and answers in the language the
+    person chose for our letters (Kazakh); the object after the phrase was not read."""
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.purpose, ticket.language) == (Type.WITHDRAW, MARKETING, "kk")
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    text, names = told("kk")
+    assert names[MARKETING] in text and names[SERVICE] not in text
