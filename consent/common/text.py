@@ -241,6 +241,25 @@ def whole_number(text: str | None) -> int | None:
     return None
 
 
+# A record's number as the site writes it (a request's «R-12», a set-aside email's «Q-3», or bare)
+# and as staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard, «r12») and paste it from a
+# letter («№», a word processor's en dash; the quotes and the full stop of the sentence around it).
+# No two «\s*» meet (the dash between them is optional): a search of «R», many spaces and a letter
+# tried every way of sharing the spaces between them, 16 s of a worker for 40,000.
+WRITTEN_NUMBER = re.compile(
+    r"[«\"'(]*(?:№\s*)?(?:([A-ZР]+)\s*(?:[-‐‑‒–—−]\s*)?)?(\d{1,19})[»\"').,;:]*", re.IGNORECASE
+)
+
+
+def written_number(text: str) -> tuple[str, int] | None:
+    """(its letters in capitals, a Cyrillic «Р» as «R», "" when bare; its number) of a record's
+    number written as above, or None for any other text."""
+    match = WRITTEN_NUMBER.fullmatch(text.strip())
+    if match is None:
+        return None
+    return (match[1] or "").upper().replace("Р", "R"), int(match[2])
+
+
 # What the admin shows for a value there is none of: a dash, as Kazakh and Russian write an
 # empty cell (Django's own is a hyphen, «-», which reads as a minus or a broken word).
 EMPTY = "—"

@@ -1,13 +1,11 @@
 """The ledger, the audit log and destruction records: read-only for everyone."""
 
-import re
-
 from django.apps import apps
 from django.contrib import admin
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.text import EMPTY, numbered
+from consent.common.text import EMPTY, numbered, written_number
 
 from ..ledger import data_shown
 from ..models import (
@@ -120,9 +118,10 @@ class AuditEventAdmin(NamedAdmin):
         """A request as letters, the desk and this list name it («R-12», «№ R-12», a Cyrillic
         «Р»), a person by number with or without «№»: «R-15» searched only the people's numbers
         and staff logins, and found nothing with no word why; «№ 12» too."""
-        term = SEARCHED_SIGNS.sub("", search_term)
-        if found := referenced(term.upper().replace("Р", "R")):
+        written = written_number(search_term)  # common/text.py: as letters and pages write it
+        if written and written[0] and (found := referenced(*written)):
             return queryset.filter(object_type=found[0], object_id=found[1]), False
+        term = str(written[1]) if written and not written[0] else search_term
         return super().get_search_results(request, queryset, term)
 
     @admin.display(description=AuditEvent._meta.get_field("detail").verbose_name)
@@ -146,12 +145,6 @@ class AuditEventAdmin(NamedAdmin):
         return f"{kind} {numbered(reference_of(model, obj.object_id))}" if obj.object_id else kind
 
 
-# What a number is written with around it, in a letter or on a page: «№», spaces, quotes, the
-# sentence's full stop, the dashes a word processor makes of «-».
-SEARCHED_SIGNS = re.compile(r"[\s№«»\"'().,;:]+")
-DASHES = re.compile(r"[‐‑‒–—−]")
-
-
 def reference_of(model, object_id: str) -> str:
     """A row's number as letters and the desk write it: a request's «R-12» (its `reference`),
     not its bare 12, which read as a person's number beside it."""
@@ -164,15 +157,13 @@ def has_reference(model) -> bool:
     return isinstance(getattr(model, "reference", None), property)
 
 
-def referenced(term: str) -> tuple[str, str] | None:
-    """The (object_type, object_id) of the audited row whose reference `term` is («R-12»)."""
-    match = re.fullmatch(r"([A-Z]+)-?(\d{1,18})", DASHES.sub("-", term))
-    if match is None:
-        return None
-    reference = f"{match[1]}-{int(match[2])}"
+def referenced(letters: str, number: int) -> tuple[str, str] | None:
+    """The (object_type, object_id) of the audited row whose reference is `letters`-`number`
+    («R-12»)."""
+    reference = f"{letters}-{number}"
     for model in apps.get_models():
-        if has_reference(model) and model(pk=int(match[2])).reference == reference:
-            return model._meta.label_lower, str(int(match[2]))
+        if has_reference(model) and model(pk=number).reference == reference:
+            return model._meta.label_lower, str(number)
     return None
 
 

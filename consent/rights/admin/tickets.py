@@ -1,7 +1,6 @@
 """The desk: requests (tickets) by due date, overdue ones marked, and the panel that carries
 one out."""
 
-import re
 from copy import copy
 
 from django.contrib import admin, messages
@@ -16,7 +15,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import document_time, reader_time
-from consent.common.text import REASON_MAX_CHARS, numbered
+from consent.common.text import REASON_MAX_CHARS, numbered, written_number
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audited
 from consent.core.models import AuditEvent, LedgerEntry
@@ -37,14 +36,6 @@ from .due import DueFilter, due_shown, due_told, status_shown
 from .shown import changed_since, page_state
 from .ticket_shown import TicketShown
 
-# A request's number as Ticket.reference writes it, with or without «№», «R» and the dash, as
-# staff type it (a Cyrillic «Р» on a Russian or Kazakh keyboard) and paste it from a letter (a
-# word processor's en dash; the quotes and the full stop of the sentence around it). No two
-# «\s*» meet (the dash between them is optional): a search of «R», many spaces and a letter
-# tried every way of sharing the spaces between them, 16 s of a worker for 40,000.
-REFERENCE = re.compile(
-    r"[«\"'(]*(?:№\s*)?(?:[RР]\s*(?:[-‐‑‒–—−]\s*)?)?(\d{1,19})[»\"').,;:]*", re.IGNORECASE
-)
 MAX_ID = 2**63 - 1  # a bigint
 
 
@@ -98,13 +89,12 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         """A request by its number as staff read and paste it from a notice or a letter
         («R-12», «№ R-12», «r12») or typed bare («12»): Django's search took only the bare
         number, so the reference every mail names found nothing."""
-        term = search_term.strip()
-        if not term:
+        if not search_term.strip():
             return queryset, False
-        match = REFERENCE.fullmatch(term)
-        if match is None or int(match.group(1)) > MAX_ID:
+        written = written_number(search_term)  # common/text.py: as letters and pages write it
+        if written is None or written[0] not in ("", "R") or written[1] > MAX_ID:
             return queryset.none(), False
-        return queryset.filter(pk=int(match.group(1))), False
+        return queryset.filter(pk=written[1]), False
 
     @admin.display(description=_("request"), ordering="id")
     def reference_link(self, obj):
