@@ -55,3 +55,16 @@ def test_a_person_and_a_staff_login_are_found_as_before(desk, two_requests, pers
     assert rows(page) and all("Әсел Қасымова" in row for row in rows(page))
     assert rows(desk.get("/admin/consent/auditevent/", {"q": "olga"}))
     assert not rows(desk.get("/admin/consent/auditevent/", {"q": "R-999999"}))
+
+
+def test_a_staff_login_with_a_dot_is_found(client, db):
+    """A login as staff are named («ivan.petrov»): the reference reading stripped the dots of
+    any search before Django's, and such a login found nothing."""
+    from consent.core.audit import audit
+    from consent.core.models import AuditEvent
+    from tests.staff import staff_member, verified_login
+
+    officer = staff_member("ivan.petrov", "privacy_officer")
+    audit(AuditEvent.Action.SUBJECT_VIEW, actor=officer)
+    desk = verified_login(client, officer)
+    assert rows(desk.get("/admin/consent/auditevent/", {"q": "ivan.petrov"}))
