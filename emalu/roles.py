@@ -25,7 +25,8 @@ ROLES = {
             "workdays.change_calendaroverride", "workdays.delete_calendaroverride",
             "rights.view_correction",
             "rights.view_breach", "rights.add_breach", "rights.change_breach",
-            "cookies.view_cookiechoice",
+            # The banner's answers and the wordings they were given to (compliance L19).
+            "cookies.view_cookiechoice", "cookies.view_bannerwording",
         ],
     },
     "content_editor": {

@@ -25,6 +25,7 @@ from consent.core.policy_schedule import policy_number_in_force
 from consent.core.purposes import GOOGLE, YANDEX
 
 from .models import CookieChoice
+from .wording import wording_answered
 
 security_log = logging.getLogger("emalu.security")
 COOKIE = "emalu_consent"  # over plain HTTP only (development, the test client)
@@ -156,7 +157,10 @@ def log_choice(request: HttpRequest, choice: str) -> str | None:
     version = policy_number(request)
     if count <= limit or (withdrawal and not CookieChoice.objects.filter(
             visitor=visitor, choice=choice, policy_version=version).exists()):  # fmt: skip
-        CookieChoice.objects.create(visitor=visitor, choice=choice, policy_version=version)
+        wording = wording_answered(request, analytics_services())
+        CookieChoice.objects.create(
+            visitor=visitor, choice=choice, policy_version=version, wording=wording
+        )
     else:
         if count == limit + 1:
             security_log.warning(

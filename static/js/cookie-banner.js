@@ -28,6 +28,7 @@
     sending = true;
     var data = new FormData();
     data.append("choice", button.value); // the answer alone: nothing typed on the page
+    data.append("next", form.elements.namedItem("next").value); // the page, whose language the banner spoke
     fetch(form.action, {
       method: "POST",
       body: data,

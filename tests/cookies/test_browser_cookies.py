@@ -60,7 +60,7 @@ def served(django_db_blocker, tmp_path_factory, stub):
         live_database() as url,
         gunicorn(url, tmp, **env) as (port, _),
     ):
-        yield port, https_port, tmp
+        yield port, https_port, tmp, url
 
 
 @pytest.fixture(scope="module")
@@ -76,7 +76,7 @@ def named_site(served):
         if os.environ.get("CI"):
             pytest.fail("CI must have Debian's nginx (.ci/run installs it)")
         pytest.skip("Debian's nginx is not installed (apt-get install nginx-light)")
-    port, https_port, tmp = served
+    port, https_port, tmp, _ = served
     with nginx(port, tmp, port=https_port):
         yield f"https://www.{DOMAIN}:{https_port}"
 
@@ -191,9 +191,10 @@ def fill_in(page):
 
 @pytest.mark.parametrize("button", ["button[value=accept]", ".cookie-buttons button[value=reject]",
                                     ".cookie-close"])  # fmt: skip
-def test_answering_the_banner_keeps_what_was_typed(site, stub, browser, button):
+def test_answering_the_banner_keeps_what_was_typed(site, served, stub, browser, button):
     """Someone halfway through a form answers the banner: the answer is taken, the page and
-    every field stay as they were, and the answer holds from the next page on."""
+    every field stay as they were, and the answer holds from the next page on. It is logged
+    with the banner's wording in the language the page spoke (consent/cookies/wording.py)."""
     own, analytics = urlsplit(site).netloc, urlsplit(stub).netloc
     for path in FORM_PAGES:
         page = open_tab(browser)
@@ -208,11 +209,22 @@ def test_answering_the_banner_keeps_what_was_typed(site, stub, browser, button):
         choice = {c["name"]: c["value"] for c in page.context.cookies()}["emalu_consent"]
         accepted = button.endswith("accept]")
         assert choice.split(".")[1] == ("accept" if accepted else "reject"), path
+        assert last_wording_language(served[3]) == path[1:3], path
         hosts = visit(page, f"{site}{path[:4]}about/")  # the next page: the answer holds
         assert page.locator(".cookie-banner").count() == 0
         assert (analytics in hosts) == accepted and hosts <= {own, analytics}, path
         assert page.problems == [], path  # no CSP violation, no console error
         page.context.close()
+
+
+def last_wording_language(url):
+    """The language of the banner's wording the site logged its last answer with."""
+    import psycopg
+
+    with psycopg.connect(url) as conn:
+        sql = """SELECT w.language FROM consent_cookiechoice c
+                 JOIN cookies_bannerwording w ON w.id = c.wording_id ORDER BY c.id DESC LIMIT 1"""
+        return conn.execute(sql).fetchone()[0]
 
 
 def unmasked(fields):

@@ -95,8 +95,8 @@ def test_choices_are_recorded_without_any_ip(client, analytics):
     choose(client, "reject")
     rows = list(CookieChoice.objects.order_by("id").values_list("choice", "policy_version"))
     assert rows == [("accept", 1), ("reject", 1)]
-    assert {f.name for f in CookieChoice._meta.fields} == {"id", "visitor", "choice",
-                                                          "policy_version", "at"}  # fmt: skip
+    fields = {f.name for f in CookieChoice._meta.fields}
+    assert fields == {"id", "visitor", "choice", "policy_version", "at", "wording"}
 
 
 def test_a_flood_of_answers_writes_a_bounded_number_of_rows(client, analytics, settings, caplog):

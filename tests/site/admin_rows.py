@@ -58,6 +58,8 @@ def site_rows(texts, client):
     Log.objects.create(email=Email.objects.filter(to__icontains=PERSON).first(), status=0)
     breach_record(Breach(detected_at=timezone.now(), description="x", people_affected=1))
     Campaign.objects.create(title="x", subject_line_kk="x", body_kk="x")
+    client.post("/cookies/choice", {"choice": "reject", "next": "/ru/about/"},
+                headers={"origin": "http://testserver"})  # fmt: skip
     CalendarOverride.objects.create(date="2026-12-31", is_working_day=False, note="x")
     Page.objects.get_or_create(slug="home")
     Company.objects.create(summary_kk="x", summary_ru="x")

@@ -49,6 +49,8 @@ NOT_PERSONAL = {
     "audited as an export",
     "marketing.campaign": "the text sent and a count of recipients, never who",
     "workdays.calendaroverride": "the calendar",
+    "cookies.cookiechoice": "an anonymous answer to the banner: a random id, no IP or browser",
+    "cookies.bannerwording": "the banner's words",
     "auth.group": "the staff roles",
     # Staff accounts and sign-in records are the operator's own, superusers' business, not
     # the people whose data the site collects (the audit trail of L16 is about those).

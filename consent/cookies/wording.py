@@ -1,0 +1,42 @@
+"""The banner's wording as the visitor read it: rendered in the page's language from the same
+template the banner shows (cookies/_banner_wording.html), kept once per wording
+(models.BannerWording) and named by each answer."""
+
+import hashlib
+import re
+
+from django.conf import settings
+from django.http import HttpRequest
+from django.template.loader import render_to_string
+from django.utils import translation
+from django.utils.html import strip_tags
+
+from .models import BannerWording
+
+WORDING_TEMPLATE = "cookies/_banner_wording.html"
+
+
+def wording_text(language: str, services: list[tuple[str, str]]) -> str:
+    """The banner's words in `language`, a paragraph or list item a line, without markup."""
+    with translation.override(language):
+        html = render_to_string(WORDING_TEMPLATE, {"analytics": {"services": services}})
+    lines = (" ".join(strip_tags(line).split()) for line in re.split(r"<(?:/p|/h2|/li)>", html))
+    return "\n".join(line for line in lines if line)
+
+
+def answered_language(request: HttpRequest) -> str:
+    """The language of the page the banner was answered on: the banner's form names that page
+    (`next`; its own address has no language in it), a page's own form is that page."""
+    page = translation.get_language_from_path(request.POST.get("next", ""))
+    language = page or translation.get_language()
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def wording_answered(request: HttpRequest, services: list[tuple[str, str]]) -> BannerWording:
+    """The kept wording the visitor of `request` answered, made on its first answer."""
+    language = answered_language(request)
+    text = wording_text(language, services)
+    digest = hashlib.sha256(f"{language}\n{text}".encode()).hexdigest()
+    # Two first answers at once: get_or_create takes the row the other one made.
+    defaults = {"language": language, "text": text}
+    return BannerWording.objects.get_or_create(digest=digest, defaults=defaults)[0]
