@@ -12,7 +12,7 @@ from django.db import DatabaseError
 
 from .models import ConsentText
 from .purposes import PURPOSES
-from .texts import current_texts, data_named
+from .texts import current_texts, data_named, render_consent
 
 Texts = dict[str, ConsentText]
 
@@ -104,3 +104,12 @@ def forms_waiting(texts: Texts | None = None) -> dict[str, list]:
         if form.required and form.required not in texts:
             waiting.setdefault(form.required, []).append(form.name)
     return waiting
+
+
+def wording_changed(text: ConsentText) -> bool:
+    """Whether the next version of a published text would read otherwise than it does, on the
+    same policy version: the site's wording of it changed since (the person's voice, say).
+    Only a new version carries the change; a published one is never rewritten."""
+    draft = ConsentText(purpose=text.purpose, policy=text.policy,
+                        other_kk=text.other_kk, other_ru=text.other_ru)  # fmt: skip
+    return any(render_consent(draft, lang) != render_consent(text, lang) for lang in ("kk", "ru"))

@@ -56,6 +56,9 @@ class Purpose:
     banner_only: bool = False  # given and withdrawn only through the cookie banner
     basis: str = CONSENT
     other_information: str = field(default="")
+    # The term as the Kazakh body of a text published before said it, when its wording has
+    # changed since (texts.py reads an old text without frozen facts by its body).
+    term_said_before: tuple[str, ...] = ()
 
     def processors(self) -> tuple[str, ...]:
         """The operator's processors abroad for this purpose, as configured now."""
@@ -86,8 +89,8 @@ PURPOSES = {
             code=SERVICE,
             name=_("Answering inquiries and applications"),
             description=_(
-                "To answer your inquiry or application, give you access to the services and "
-                "materials of the site, and notify you by email."
+                "To answer the inquiry or application, give access to the services and materials "
+                "of the site, and send notices by email."
             ),
             fields=(
                 "full_name",
@@ -112,23 +115,29 @@ PURPOSES = {
             code=MARKETING,
             name=_("News and special offers"),
             description=_(
-                "To send you news about products and services, special offers and events by "
-                "email. You can refuse at any time, and the service stays the same."
+                "To send news about products and services, special offers and events by email. "
+                "The mailing may be refused at any time, and the service stays the same."
             ),
             fields=("full_name", "email"),
             term_years=3,
-            term_text=_("until you withdraw it, and no longer than three years"),
+            term_text=_("until it is withdrawn, and no longer than three years"),
+            term_said_before=(
+                "келісімді кері қайтарып алғаныңызға дейін, бірақ үш жылдан аспайды",
+            ),
         ),
         Purpose(
             code=CROSS_BORDER,
             name=_("Processing by services abroad"),
             description=_(
-                "To let the foreign services listed below process your data on the operator's "
+                "To let the foreign services listed below process the data on the operator's "
                 "behalf."
             ),
             fields=("full_name", "email"),
             term_years=1,
-            term_text=_("until you withdraw it, and no longer than one year"),
+            term_text=_("until it is withdrawn, and no longer than one year"),
+            term_said_before=(
+                "келісімді кері қайтарып алғаныңызға дейін, бірақ бір жылдан аспайды",
+            ),
             processors_setting="CROSS_BORDER_PROCESSORS",
             basis=_(
                 "the separate consent of the data subject to cross-border transfer "
@@ -144,7 +153,11 @@ PURPOSES = {
             fields=("analytics_cookie",),
             term_years=1,
             term_text=_(
-                "until you withdraw it in the cookie settings, and no longer than one year"
+                "until it is withdrawn in the cookie settings, and no longer than one year"
+            ),
+            term_said_before=(
+                "cookie баптауларында келісімді кері қайтарып алғаныңызға дейін, бірақ бір жылдан "
+                "аспайды",
             ),
             cross_border=(GOOGLE, YANDEX),
             banner_only=True,

@@ -168,15 +168,17 @@ def _differences(stated: dict | None, declared: dict) -> list[str]:
 def _stated_by_text(text: ConsentText) -> dict | None:
     """What a published consent text says of its purpose: its frozen facts; for a text
     published before they were kept, the declaration now if its Kazakh body names all of it
-    (term, every item of data, every recipient), else a marker that it differs."""
+    (term, in its wording now or as it was said before, every item of data, every recipient),
+    else a marker that it differs."""
     if text.facts:
         return text.facts
     purpose = PURPOSES[text.purpose]
     with translation.override("kk"):
-        named = [str(purpose.term_text), *(str(DATA_FIELDS[f]) for f in purpose.fields)]
-        named += [*(str(t) for t in purpose.third_parties), *purpose.recipients_abroad()]
+        terms = [str(purpose.term_text), *purpose.term_said_before]
+        named = [str(n) for n in (*purpose.third_parties, *purpose.recipients_abroad())]
+        named += [str(DATA_FIELDS[f]) for f in purpose.fields]
     key = agreement_key(purpose)
-    if all(n in text.body_kk for n in named):
+    if any(t in text.body_kk for t in terms) and all(n in text.body_kk for n in named):
         return key
     return {**key, "term_years": None}
 

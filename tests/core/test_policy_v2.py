@@ -2,17 +2,24 @@
 it, frozen with its hashes, and never in disagreement with the consent texts."""
 
 import dataclasses
+import re
 from datetime import date
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import translation
+from django.utils import timezone, translation
 
 from consent.common.dates import local_midnight
 from consent.core import purposes
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import DATA_FIELDS, MARKETING, PURPOSES, SERVICE
-from consent.core.texts import current_text, policy_publish, sha256, text_publish
+from consent.core.texts import (
+    current_text,
+    policy_publish,
+    render_consent,
+    sha256,
+    text_publish,
+)
 from tests.site.language import counted
 
 ADDRESS = {
@@ -120,3 +127,26 @@ def test_a_policy_disagreeing_with_a_consent_text_needs_consent_again(v2, texts,
     assert (new.version, new.policy, new.requires_reconsent) == (2, v2, True)
     service = current_text(SERVICE, in_effect)
     assert not service.requires_reconsent and service.policy == v2
+
+
+def test_a_text_that_said_its_term_in_the_second_person_states_the_same_term(
+    v2, texts, monkeypatch
+):
+    """A text published before the facts it states were kept is read by its Kazakh body, which
+    said the term «келісімді кері қайтарып алғаныңызға дейін» then. The policy publishes beside
+    it without asking for consent again, as it did before the term was worded otherwise."""
+    old = texts[MARKETING]
+    term = PURPOSES[MARKETING].term_said_before[0]
+    whole = render_consent(old, "kk")  # its list of data in its body, as texts were then
+    body_kk = re.sub(r"(3\. [^:]+: )[^\n]*", rf"\g<1>{term}.", whole)
+    assert term in body_kk and str(PURPOSES[MARKETING].term_text) not in body_kk
+    ConsentText.objects.create(
+        purpose=MARKETING, version=2, policy=old.policy, published_at=timezone.now(),
+        body_kk=body_kk, body_ru=old.body_ru, sha256_kk=sha256(body_kk), sha256_ru=old.sha256_ru,
+    )  # fmt: skip
+    forgotten = dataclasses.replace(PURPOSES[MARKETING], term_said_before=())
+    with monkeypatch.context() as patched, pytest.raises(ValidationError):
+        patched.setitem(PURPOSES, MARKETING, forgotten)  # the old wording not known: refused
+        policy_publish(v2)
+    policy_publish(v2)
+    assert v2.is_published and not current_text(MARKETING).requires_reconsent

@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from consent.core.form_texts import wording_changed
 from consent.core.models import ConsentText
 from consent.core.purposes import PURPOSES
 from consent.core.texts import current_policy, text_publish
@@ -86,9 +87,11 @@ class Command(BaseCommand):
                 continue  # nobody abroad: there is no cross-border consent to ask for
             latest = ConsentText.objects.filter(purpose=code).order_by("-version").first()
             # A text published before each form's text named the data that form collects (its
-            # list frozen whole, `data_names` empty) is followed by one that does: consent
-            # already given stays with the version it was given to.
-            if latest is None or (latest.is_published and not latest.data_names):
+            # list frozen whole, `data_names` empty), or before its wording changed, is followed
+            # by one that does: consent already given stays with the version it was given to.
+            if latest is None or (
+                latest.is_published and (not latest.data_names or wording_changed(latest))
+            ):
                 text_publish(ConsentText.objects.create(
                     purpose=code, version=latest.version + 1 if latest else 1, policy=policy,
                     other_kk=latest.other_kk if latest else "",
