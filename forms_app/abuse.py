@@ -17,8 +17,22 @@ SALT = "forms_app.token"
 MAX_AGE = 24 * 3600
 
 
-def new_token():
-    return signing.dumps({"id": uuid.uuid4().hex, "t": int(time.time())}, salt=SALT)
+def new_token(shown=None):
+    """A one-time token for a form shown now, or at `shown` (a time.time() value)."""
+    shown = time.time() if shown is None else shown
+    return signing.dumps({"id": uuid.uuid4().hex, "t": int(shown)}, salt=SALT)
+
+
+def token_again(value):
+    """A fresh token for a form the guard refused and shows again as typed, dated when the
+    visitor first had it before them: the refused token's time, or, when that token cannot be
+    read (a day old, forged), the minimum fill time ago. Dated at the refusal, a visitor who did
+    what the page asks, send it again at once, was refused as «too quick», again and again: the
+    form expired, then too quick; a form their browser filled in, too quick each time. A bot
+    that forges a token gains the wait it could have spent on the page anyway."""
+    read = read_token(value)
+    elapsed = read[1] if read else settings.FORM_MIN_FILL_SECONDS
+    return new_token(shown=time.time() - elapsed)
 
 
 # A cached form page gets a fresh token for each visitor in place of this placeholder.

@@ -14,11 +14,12 @@ from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
 from consent.common.net import download
+from consent.cookies.banner import answer_on_page
 from consent.core.guardians import wards_at
 from consent.rights import selfservice, wards
 
 from .abuse import new_token, read_token
-from .my_data import CLOSED, actions_over_limit
+from .my_data import CLOSED, _written, actions_over_limit
 from .my_data_forms import WardExportForm, WardRequestForm, WardWithdrawForm
 from .views import store_once
 
@@ -31,24 +32,42 @@ COME_OF_AGE = gettext_lazy(
 NOT_HELD = gettext_lazy("We no longer hold this child's personal data. Nothing has changed.")
 
 
-def _request_form(row, data=None):
-    """The request form of one child's part of the page: its own ids, so that each child's
-    labels point at their own boxes."""
-    return WardRequestForm(data, rows=[row], auto_id=f"id_{row.pk}_%s", initial={"child": row.pk})
+# The page's one form: every child's request box belongs to it, so that the language switch and
+# the banner's answer, which post it, carry what was written for each child (a link lost it).
+FORM_ID = "children-page"
+
+
+def _request_form(child, data=None, rows=(), initial=None):
+    """The request form of one child's part of the page, its fields named and its ids made by
+    the child's row (`child`), so that each child's labels point at their own boxes and one
+    post of the page's form holds what was written for each."""
+    form = WardRequestForm(data, rows=rows, prefix=str(child), initial=initial)
+    for field in form.fields.values():
+        field.widget.attrs["form"] = FORM_ID
+    return form
 
 
 @never_cache
 def my_children(request, refused=None):
+    """The page. Posted (the language switch, the banner's answer, Enter in a box, another
+    child's request refused), it shows again what was written for each child; nothing is sent."""
     address = wards.acting_address(request.session)
     if address is None:  # the page's hour is over, or the parent's address erased since
         messages.info(request, CLOSED)
         return redirect("my_data")
     shown = wards.wards_overview(address)
+    typed = request.method == "POST"
     for ward in shown:
-        ward["form"] = refused if refused and refused["child"].value() == str(ward["row"].pk) \
-            else _request_form(ward["row"])  # fmt: skip
+        row = ward["row"]
+        initial = {"child": row.pk}
+        if typed:
+            initial["type"] = request.POST.get(f"{row.pk}-type", "")
+            initial["message"] = _written(request.POST.get(f"{row.pk}-message"))
+        ward["form"] = refused if refused and refused.prefix == str(row.pk) \
+            else _request_form(row.pk, rows=[row], initial=initial)  # fmt: skip
         ward["token"] = new_token()
-    return render(request, "forms_app/my_children.html", {"wards": shown})
+    context = {"wards": shown, "language_switch_form": FORM_ID}
+    return answer_on_page(request, lambda: render(request, "forms_app/my_children.html", context))
 
 
 def _ward_action(view):
@@ -130,9 +149,11 @@ def my_children_export(request, address):
 def my_children_request(request, address):
     """A correction or blocking of the child's data: a request on the child's record, naming
     the parent, answered at the parent's address in the page's language."""
-    form = WardRequestForm(request.POST, rows=wards_at(address),
-                           auto_id=f"id_{_posted_child(request)}_%s")  # fmt: skip
-    token = read_token(request.POST.get("token"))
+    child = _posted_child(request)  # the button pressed: whose box to read
+    data = request.POST.copy()
+    data[f"{child}-child"] = request.POST.get("child", "")
+    form = _request_form(child, data, rows=wards_at(address))
+    token = read_token(request.POST.get(f"{child}-token"))
     if form.is_valid() and token is None:
         form.add_error(None, _("The form has expired. Please send it again."))
     if "child" in form.errors:

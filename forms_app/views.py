@@ -29,7 +29,15 @@ from consent.rights.analytics_letters import about_analytics
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open
 
-from .abuse import TOKEN_SLOT, new_token, rate_wait, read_token, security_log, try_again_message
+from .abuse import (
+    TOKEN_SLOT,
+    new_token,
+    rate_wait,
+    read_token,
+    security_log,
+    token_again,
+    try_again_message,
+)
 from .forms import (
     ApplicationForm,
     ContactForm,
@@ -258,9 +266,10 @@ def _store(request, kind, form, source, language):
 
 
 def _refuse(request, kind, form, texts, message, status=200):
-    """Show the form again with a fresh token and a message; nothing was stored."""
+    """Show the form again with a fresh token and a message; nothing was stored. The token
+    counts the fill time from when the form was first shown (abuse.token_again)."""
     data = request.POST.copy()
-    data["token"] = new_token()
+    data["token"] = token_again(request.POST.get("token"))
     form = type(form)(data)  # no files: a refused post costs no photo decoding
     form.is_valid()
     form.add_error(None, message)

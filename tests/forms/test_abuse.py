@@ -1,6 +1,7 @@
 """Compliance T8, T14: abuse is refused politely, and failures store nothing."""
 
 import logging
+import re
 import time
 
 import pytest
@@ -137,3 +138,44 @@ def test_a_failure_anywhere_leaves_no_rows_and_no_files(
     assert not AuditEvent.objects.exclude(action="text_publish").exists()
     assert [p for p in tmp_path.rglob("*") if p.is_file()] == []
     assert not StoredFile.objects.exists()
+
+
+FILLED = {  # a form as the visitor's browser filled it in, without its token
+    "contact": lambda data: data(token=None),
+    "my-data": lambda data: {"email": "asel@example.kz"},
+}
+NOW = 1_796_500_000  # a fixed moment: the token's whole seconds are the test's
+
+
+def _token_shown(response):
+    return re.search(r'name="token" value="([^"]+)"', response.content.decode()).group(1)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("page", FILLED)
+@pytest.mark.parametrize("refused", ["expired", "too quick"])
+def test_a_refused_form_sent_again_as_the_page_asks_is_taken(
+    client, texts, contact_data, lang, page, refused, time_machine
+):
+    """«Send it again», the page says, and the form is all there: the visitor sends it. The
+    refusal's fresh token was dated at the refusal, so a form sent again within three seconds
+    was «too quick», and an expired one sent again at once too, each time; the time counts from
+    when the form was first before them. Sent again too soon after a quick first post, it is
+    still refused: the check stays."""
+    time_machine.move_to(NOW, tick=False)
+    first = aged_token(2 * 24 * 3600) if refused == "expired" else new_token()
+    time_machine.shift(1)  # the browser's autofill: sent a second after the page showed
+    response = client.post(f"/{lang}/{page}/", {**FILLED[page](contact_data), "token": first})
+    assert response.status_code == 200 and 'class="error-summary"' in response.content.decode()
+    assert nothing_stored()
+    if refused == "too quick":
+        time_machine.shift(1)  # at once: three seconds since the page showed have not passed
+        response = client.post(
+            f"/{lang}/{page}/", {**FILLED[page](contact_data), "token": _token_shown(response)}
+        )
+        assert 'class="error-summary"' in response.content.decode() and nothing_stored()
+    time_machine.shift(1.5)  # read the message, pressed «Send»
+    again = client.post(
+        f"/{lang}/{page}/", {**FILLED[page](contact_data), "token": _token_shown(response)}
+    )
+    assert again.status_code == 302 and Email.objects.exists()

@@ -74,14 +74,15 @@ def test_a_request_sent_twice_or_empty_opens_one_or_none(child):
     client = Client()
     open_children_page(client, "kk")
     page = client.get("/kk/my-data/children/").content.decode()
-    token = page.split('name="token" value="')[1].split('"')[0]
-    posted = {"child": child[1].pk, "token": token, "type": Type.CORRECT, "message": "x"}
+    pk = child[1].pk
+    token = page.split(f'name="{pk}-token" value="')[1].split('"')[0]
+    posted = {"child": pk, f"{pk}-token": token, f"{pk}-type": Type.CORRECT, f"{pk}-message": "x"}
     for _ in range(2):  # a double tap
         client.post("/kk/my-data/children/request/", posted)
     assert Ticket.objects.filter(type=Type.CORRECT).count() == 1
     # No type chosen: the page again with what was written and why, nothing opened.
-    response = client.post("/kk/my-data/children/request/",
-                           {**posted, "type": "", "message": "менің жазғаным"})  # fmt: skip
+    empty = {**posted, f"{pk}-type": "", f"{pk}-message": "менің жазғаным"}
+    response = client.post("/kk/my-data/children/request/", empty)
     assert response.status_code == 200 and "менің жазғаным" in response.content.decode()
     assert 'aria-invalid="true"' in response.content.decode()
     assert Ticket.objects.count() == 1

@@ -8,6 +8,7 @@ the parent's address in the parent's language; the parent's power ends on the lo
 child turns 18 (Asia/Almaty), whatever the UTC date."""
 
 import json
+import re
 
 import pytest
 from django.test import Client
@@ -46,11 +47,10 @@ def child(texts, make_subject):
 
 def ask(client, lang, row, kind, message="Туған күні қате жазылған"):
     page = client.get(f"/{lang}/my-data/children/").content.decode()
-    token = page.split(f'name="child" value="{row.pk}"><input type="hidden" name="token" value="')
-    token = token[1].split('"')[0]
+    token = page.split(f'name="{row.pk}-token" value="')[1].split('"')[0]
     return client.post(f"/{lang}/my-data/children/request/",
-                       {"child": row.pk, "token": token, "type": kind, "message": message},
-                       follow=True)  # fmt: skip
+                       {"child": row.pk, f"{row.pk}-token": token, f"{row.pk}-type": kind,
+                        f"{row.pk}-message": message}, follow=True)  # fmt: skip
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -166,13 +166,14 @@ def test_at_midnight_in_almaty_on_the_childs_18th_birthday_the_parent_can_no_lon
     open_children_page(client, lang, "father@x.kz")
     page = client.get(f"/{lang}/my-data/children/").content.decode()
     assert "Ерболат Сейітов" in page and 'name="withdraw" value="marketing"' in page
-    page_token = page.split('name="token" value="')[1].split('"')[0]
+    page_token = page.split(f'name="{row.pk}-token" value="')[1].split('"')[0]
 
     time_machine.move_to("2026-12-05 00:05+05:00", tick=False)
     page = client.get(f"/{lang}/my-data/children/").content.decode()
     assert "Ерболат" not in page  # no longer listed: he acts for himself
     posts = [("withdraw", {"withdraw": MARKETING}), ("export", {"format": "json"}),
-             ("request", {"type": Type.BLOCK, "token": page_token, "message": "x"})]  # fmt: skip
+             ("request", {f"{row.pk}-type": Type.BLOCK, f"{row.pk}-token": page_token,
+                          f"{row.pk}-message": "x"})]  # fmt: skip
     for action, posted in posts:
         response = client.post(f"/{lang}/my-data/children/{action}/",
                                {"child": row.pk, **posted}, follow=True)  # fmt: skip
@@ -190,3 +191,59 @@ def test_a_parents_request_on_their_page_is_open_to_nobody_else(child):
                                "format": "json", "type": Type.BLOCK})  # fmt: skip
         assert response.status_code == 302 and response.url == "/kk/my-data/"
     assert not Ticket.objects.exists()
+
+
+def _page_form(page):
+    """What a browser posts with the page's form (the one the language switch names): each box
+    the page ties to it by its form attribute, as typed by the test."""
+    form_id = re.search(r'<button type="submit" form="([^"]+)"[^>]*name="switch_language"', page)[1]
+    tied = re.findall(rf'<(?:input|textarea)[^>]*form="{form_id}"[^>]*>', page)
+    return {re.search(r'name="([^"]+)"', tag)[1] for tag in tied}, form_id
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("press", ["language switch", "banner"])
+def test_what_a_parent_wrote_for_each_child_stays_through_the_switch_and_the_banner(
+    child, make_subject, texts, lang, press, settings
+):
+    """The page's language switch was a link and the banner's answer a post of its own form:
+    a correction written for a child was lost. Each child's box now belongs to the page's form,
+    which both post; the page comes back with what was written for each, nothing sent."""
+    settings.GA_MEASUREMENT_ID = "G-TEST123"  # the banner asks
+    son, son_row = with_child(make_subject, texts, name="Әлихан Серікұлы",
+                              email="alikhan@example.kz", born="2014-03-02")  # fmt: skip
+    row = child[1]
+    client = Client()
+    open_children_page(client, lang)
+    page = client.get(f"/{lang}/my-data/children/").content.decode()
+    names, form_id = _page_form(page)
+    for pk in (row.pk, son_row.pk):
+        assert {f"{pk}-type", f"{pk}-message", f"{pk}-token"} <= names
+    assert f'id="{form_id}"' in page
+    other = {"kk": "ru", "ru": "kk"}[lang] if press == "language switch" else lang
+    written = {row.pk: "Туған күні 17.05.2012 емес, 18.05.2012", son_row.pk: "Тегі Серікұлы"}
+    posted = {
+        f"{row.pk}-type": Type.CORRECT,
+        f"{row.pk}-message": written[row.pk],
+        f"{son_row.pk}-type": Type.BLOCK,
+        f"{son_row.pk}-message": written[son_row.pk],
+    }
+    posted |= {"switch_language": other} if press == "language switch" else {
+        "cookie_choice": "reject"}  # fmt: skip
+    again = client.post(f"/{other}/my-data/children/", posted)
+    html = again.content.decode()
+    assert again.status_code == 200 and f'<html lang="{other}">' in html
+    for pk, text in written.items():
+        assert f'name="{pk}-message"' in html and text in html
+    assert re.search(rf'name="{row.pk}-type" value="correct"[^>]*checked', html)
+    assert re.search(rf'name="{son_row.pk}-type" value="block"[^>]*checked', html)
+    assert 'aria-invalid="true"' not in html and not Ticket.objects.exists()
+    if press == "banner":
+        assert again.cookies  # the answer is taken: its cookie is set
+    # Sent from there, the son's request is his alone, with what was written for him.
+    token = html.split(f'name="{son_row.pk}-token" value="')[1].split('"')[0]
+    sent = client.post(f"/{other}/my-data/children/request/",
+                       {**posted, "child": son_row.pk, f"{son_row.pk}-token": token})  # fmt: skip
+    assert sent.status_code == 302
+    ticket = Ticket.objects.get()
+    assert (ticket.subject, ticket.type, ticket.guardian) == (son, Type.BLOCK, son_row)

@@ -53,9 +53,9 @@ def test_a_parents_page_lists_a_childs_request_by_its_number_with_its_sign(
     client = Client()
     open_children_page(client, lang)
     page = client.get(f"/{lang}/my-data/children/").content.decode()
-    form = re.search(r'action="/\w+/my-data/children/request/".*?</form>', page, re.S)[0]
-    offered = dict(re.findall(r'name="(child|type)" value="([^"]+)"', form))  # one offered of each
-    sent = client.post(f"/{lang}/my-data/children/request/", {**offered, "token": aged_token()})
+    assert f'name="child" value="{mother.pk}"' in page and f'name="{mother.pk}-type"' in page
+    offered = {"child": mother.pk, f"{mother.pk}-type": "block", f"{mother.pk}-token": aged_token()}
+    sent = client.post(f"/{lang}/my-data/children/request/", offered)
     assert sent.status_code == 302, sent
     page = client.get(f"/{lang}/my-data/children/").content.decode()
     shown = numbers(page)
