@@ -42,6 +42,7 @@ from consent.core.staff import staff_language, staff_language_choose, staff_lang
 from consent.rights.alerts import maybe_alert
 
 from .list_query import list_query_readable
+from .saved_at_once import SAVING_VIEWS, saved_at_once
 from .search_nul import nul_in, search_without_nul
 
 security_log = logging.getLogger("emalu.security")
@@ -122,6 +123,8 @@ class StaffAdminSite(OTPAdminSite):
         view_name = getattr(view, "__name__", "")
         if isinstance(model_admin, ModelAdmin):
             view = _permission_first(model_admin, view)
+        if isinstance(model_admin, ModelAdmin) and view_name in SAVING_VIEWS:
+            view = saved_at_once(view)  # two staff members saving one unique value at once
         inner = super().admin_view(view, cacheable)
 
         @wraps(inner)

@@ -12,7 +12,7 @@ from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from consent.common.errors import sqlstate
+from consent.common.errors import taken_first
 from consent.common.pagecache import shared_page
 from consent.cookies.banner import PAGE_FIELD, answer_on_page
 from consent.core.audit import audit
@@ -205,13 +205,6 @@ def store_once(token_id, store):
                 return  # the same form again (refresh, double click): it is stored already
             if attempt or not taken_first(error):
                 raise
-
-
-def taken_first(error: IntegrityError) -> bool:
-    """Whether the database refused a duplicate of a unique key (PostgreSQL's 23505, SQLite's
-    «UNIQUE constraint failed» for the demo): another post stored it first."""
-    state = sqlstate(error)
-    return state == "23505" or (not state and str(error).startswith("UNIQUE constraint"))
 
 
 @never_cache

@@ -152,3 +152,10 @@ def sqlstate(error: BaseException | None) -> str:
     error, whose `__cause__` carries it), or "" where none did (SQLite, a connection that never
     reached a server): the one reading of it for the checks that tell refusals apart."""
     return getattr(getattr(error, "__cause__", None), "sqlstate", None) or ""
+
+
+def taken_first(error: BaseException) -> bool:
+    """Whether the database refused a duplicate of a unique key (PostgreSQL's 23505, SQLite's
+    «UNIQUE constraint failed» for the demo): another post stored it first."""
+    state = sqlstate(error)
+    return state == "23505" or (not state and str(error).startswith("UNIQUE constraint"))

@@ -233,15 +233,16 @@ def ticket_destroy(
     # To the address on record (a parent's for a child), as closing.ticket_close answers: not
     # the one the request came from, which a correction may have given to someone else since.
     email, language, reference = ticket.address_on_record, ticket.language, ticket.reference
-    subject = ticket.subject
+    subject, own = ticket.subject, ticket.is_own
     if outcome is None:
         outcome = DESTROYED_UNDER_ADDRESS
     # Closed first, then destroyed with the person's other requests: the answer (the officer's
     # words, a reason, a finding) reaches the person in the letter and stays nowhere, as nothing
     # else they or the officer wrote about them does (erasure.requests_forget).
     ticket_close(ticket, outcome=outcome, actor=actor, detail=detail, words=words, notify=False)
+    # Another address of theirs is the person's to think of, not a parent's asking for a child.
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome,
-               "under_address": True}  # fmt: skip
+               "under_address": own}  # fmt: skip
     if ticket.as_guardian:  # what they gave as a parent or guardian goes with their record
         guardian_erase(email, request_ref=reference, actor=actor)
     subject_destroy(subject, request_ref=reference, actor=actor)

@@ -23,19 +23,18 @@ NO_ADDRESS = _(
 )
 
 # What a parent or guardian may ask at the desk for the child: what their page for the child
-# opens with `Ticket.guardian` (wards.ward_download, wards.ward_request), each answered to them
-# about the child (access.ANSWERED_WITH, answers.py). Not a withdrawal or a destruction, whose
-# operations carry out the record's own person's request: the ledger would not name the parent,
-# and a destruction's answer says the data held under the parent's address was destroyed. The
-# parent asks those from their own address, a request that covers each child they act for
-# (guardianship.py); nor the other types, which their page does not open either.
-FOR_A_PARENT = (Ticket.Type.ACCESS, Ticket.Type.CORRECT, Ticket.Type.BLOCK)
+# does with `Ticket.guardian` (wards.ward_download, wards.ward_request, wards.ward_withdraw),
+# each answered to them about the child (access.ANSWERED_WITH, answers.py), and withdrawing the
+# child's consent, for one purpose or every one: the ledger names the parent (stops.py), and
+# once no consent of the child's stands the child's data is destroyed (withdrawals.py), as a
+# withdrawal the child asked would be. That is how a parent has a child's data destroyed, at
+# the desk as by mail (guardianship.py): a destruction request itself would be the parent's own.
+FOR_A_PARENT = (Ticket.Type.ACCESS, Ticket.Type.CORRECT, Ticket.Type.BLOCK, Ticket.Type.WITHDRAW)
 PARENT_TYPES = _(
-    "For a parent or guardian the desk opens only a request for data access, correction or "
-    "blocking of the child's data, as their page for the child does. To withdraw the child's "
-    "consent or have the child's data destroyed, the parent writes to us from the address they "
-    "gave, by email or by the request form on our site: that request covers each child they "
-    "act for."
+    "For a parent or guardian the desk opens a request for data access, correction, blocking "
+    "or withdrawal of consent for the child's data. To have the child's data destroyed, open a "
+    "withdrawal of consent for every purpose: once no consent of the child's stands, the "
+    "child's data is destroyed."
 )
 NOT_ACTING = _(
     "This parent or guardian does not act for this person now: not confirmed, no longer on "

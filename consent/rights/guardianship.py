@@ -157,6 +157,15 @@ WARD_KEPT = _(
 )
 
 
+def ward_told(row, purpose: str, kept: list[str]) -> str:
+    """What a parent is told of the child of guardian row `row` once their withdrawal of
+    `purpose` (its name; "" for every one) is carried out: the child's consents `kept` still
+    stand, or none does and the child's data is destroyed. In the active language."""
+    if kept:
+        return str(WARD_KEPT) % {"purpose": purpose, "child": child_named(row)}
+    return str(WARD_DESTROYED) % {"child": child_named(row)}
+
+
 def wards_carry_out(ticket: Ticket, *, actor: AbstractBaseUser | None) -> list[str]:
     """Carry out a parent's or guardian's withdrawal for each child they act for, as the
     child's own withdrawal is carried out (withdrawals.ticket_withdraw): with a consent for
@@ -171,12 +180,7 @@ def wards_carry_out(ticket: Ticket, *, actor: AbstractBaseUser | None) -> list[s
             continue
         kept = gate.consents_standing(child) if ticket.purpose else []
         with translation.override(ticket.language):
-            named = child_named(row)
-            if kept:
-                told.append(str(WARD_KEPT) % {"purpose": ticket.get_purpose_display(),
-                                              "child": named})  # fmt: skip
-            else:
-                told.append(str(WARD_DESTROYED) % {"child": named})
+            told.append(ward_told(row, ticket.get_purpose_display(), kept))
         if kept:
             subject_keep_only_for(child, kept, request_ref=ticket.reference, actor=actor)
         else:

@@ -32,7 +32,9 @@ def request_stop(
     children = wards_withdraw(ticket, purposes, source, actor) if ticket.as_guardian else []
     own = []
     if ticket.subject_id is not None:
+        # A parent's for the child at the desk (`Ticket.guardian`): the ledger names them.
         own = [purpose for purpose in purposes
                if consent_withdraw_if_given(ticket.subject, purpose, source=source,
-                                            reason=ticket.reference, actor=actor)]  # fmt: skip
+                                            reason=ticket.reference, actor=actor,
+                                            guardian=ticket.guardian)]  # fmt: skip
     return own, children

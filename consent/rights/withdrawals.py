@@ -13,7 +13,7 @@ from consent.core import gate
 from .answers import DESTROYED_UNDER_ADDRESS, ticket_destroy
 from .closing import require_open, ticket_close
 from .erasure import subject_keep_only_for
-from .guardianship import guardian_only, ticket_withdraw_guardian, wards_carry_out
+from .guardianship import guardian_only, ticket_withdraw_guardian, ward_told, wards_carry_out
 from .models import Ticket
 
 Type = Ticket.Type
@@ -41,14 +41,19 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: st
     children = wards_carry_out(ticket, actor=actor) if ticket.as_guardian else []
     kept = withdrawal_keeps(ticket)
     with translation.override(ticket.language):
-        if not kept:
+        if ticket.guardian_id:  # a parent's for the child (the desk): told of the child
+            outcome = ward_told(ticket.guardian, ticket.get_purpose_display(), kept)
+        elif not kept:
             outcome = "\n\n".join([str(DESTROYED_UNDER_ADDRESS), *children])
+        else:
+            # What only the withdrawn purpose needed goes now; the rest stays for the others.
+            outcome = _(
+                "Your consent for “%(purpose)s” is withdrawn, and we no longer process your "
+                "data for it. Your other consents remain in force, so we keep your data only "
+                "for them."
+            ) % {"purpose": ticket.get_purpose_display()}
+            outcome = "\n\n".join([outcome, *children])
+        if not kept:
             return ticket_destroy(ticket, actor=actor, words=words, outcome=outcome)
-        # What only the withdrawn purpose needed goes now; the rest stays for the others.
-        outcome = _(
-            "Your consent for “%(purpose)s” is withdrawn, and we no longer process your data "
-            "for it. Your other consents remain in force, so we keep your data only for them."
-        ) % {"purpose": ticket.get_purpose_display()}
-        outcome = "\n\n".join([outcome, *children])
     subject_keep_only_for(ticket.subject, kept, request_ref=ticket.reference, actor=actor)
     return ticket_close(ticket, outcome=outcome, actor=actor, detail={"kept": kept}, words=words)

@@ -19,6 +19,11 @@ class CalendarOverrideForm(forms.ModelForm):
     class Meta:
         model = CalendarOverride
         fields = ["date", "is_working_day", "note"]
+        # Django's own message names the model and the field; this says where the day is.
+        error_messages = {"date": {"unique": _(
+            "This day is already in the calendar (a colleague may have just entered it): find "
+            "it in the list and change it there."
+        )}}  # fmt: skip
 
     def clean_date(self):
         """A day with its year mistyped («07.12.0226», «07.12.2226») was saved as a day of year

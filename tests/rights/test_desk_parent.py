@@ -4,11 +4,13 @@ asking». It is filed under the child's record naming the parent (`Ticket.guardi
 goes to the parent's address and its answer to the parent, in the language the parent asked in,
 as a request the parent makes on their page for the child. Only a parent who acts for the child
 (ACTING: confirmed) is offered, none once the child is 18 by the Almaty date, and only what
-their page opens (access, correction, blocking)."""
+their page does (access, correction, blocking, withdrawing a consent), a withdrawal of every
+consent having the child's data destroyed."""
 
 from datetime import date
 
 import pytest
+from django.core import mail
 from django.test import Client
 from post_office.models import STATUS, Email
 
@@ -29,9 +31,14 @@ NOT_ACTING = {
     "ru": "Этот родитель или опекун сейчас не\xa0действует от\xa0имени этого человека",
 }
 PARENT_TYPES = {
-    "kk": "Ата-ана немесе қорғаншы сұраса, қызметкер бала деректеріне қол жеткізу",
-    "ru": "Для родителя или опекуна здесь открывается только запрос на\xa0доступ",
+    "kk": "Бала деректерін жою үшін барлық мақсат бойынша келісімді кері қайтарып алу өтінішін",
+    "ru": "Чтобы данные ребёнка были уничтожены, откройте отзыв согласия по всем целям",
 }
+# What the mother is told once her withdrawal for the child is carried out (guardianship.py).
+KEPT_RU = "Вы отозвали от имени ребёнка (Айсұлу Қасымова) согласие на цель"
+DESTROYED_RU = "Вы отозвали согласие от имени ребёнка (Айсұлу Қасымова). Других действующих"
+# The person's own answer's note on another address of theirs: not a parent's to read.
+OTHER_ADDRESS_RU = "Мы узнаём каждого человека по адресу электронной почты"
 
 
 def staff_in(lang, name="dana"):
@@ -152,13 +159,12 @@ def test_a_tampered_post_naming_another_childs_parent_is_refused(child, mother, 
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-@pytest.mark.parametrize("kind", ["withdraw", "destroy", "unblock", "unsubscribe", "other"])
+@pytest.mark.parametrize("kind", ["destroy", "unblock", "unsubscribe", "other"])
 def test_the_desk_opens_for_a_parent_only_what_their_page_for_the_child_opens(
     child, mother, kind, lang
 ):
-    """A withdrawal or a destruction opened naming the parent would be carried out as the
-    child's own (a ledger row not naming the parent, an answer saying the data held under the
-    parent's address was destroyed): the officer is told how the parent asks for it instead."""
+    """A destruction opened naming the parent would be the parent's own request: the officer is
+    told to open a withdrawal of every consent, which destroys the child's data."""
     officer = staff_in(lang)
     said = page(officer.post(opening(child), asked(mother, kind=kind)))
     assert PARENT_TYPES[lang] in said
@@ -215,3 +221,82 @@ def test_a_child_with_no_address_of_their_own_is_asked_for_by_the_parent(make_su
     nothing_opened()
     assert officer.post(opening(child), asked(mother)).status_code == 302
     assert Ticket.objects.get().address_on_record == MOTHER
+
+
+def given_by_mother(child, mother, *purposes):
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Source
+    from consent.core.texts import current_text
+
+    for purpose in purposes:
+        consent_grant(child, current_text(purpose), language="kk", guardian=mother,
+                      source=Source.APPLICATION_FORM)  # fmt: skip
+
+
+def withdrawn_at_desk(officer, child, mother, purpose):
+    """The officer opens the mother's telephoned withdrawal; she confirms it by her link."""
+    response = officer.post(
+        opening(child),
+        asked(mother, kind="withdraw", purpose=purpose, message="Мать просит отозвать согласие"),
+    )
+    ticket = Ticket.objects.get()
+    assert response.status_code == 302
+    assert (ticket.subject, ticket.guardian, ticket.email, ticket.purpose) == (
+        child, mother, MOTHER, purpose)  # fmt: skip
+    assert PARENT_LINK_RU in spaced(mails_to(MOTHER)[-1].message)
+    assert Client().post(confirm_link(MOTHER)).status_code == 200
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.OPEN
+    return ticket
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_mother_withdraws_one_consent_for_her_child_at_the_desk(
+    child, mother, texts, time_machine, lang
+):
+    """The mother telephones to stop the child's news. Before, the desk refused and told her to
+    write from her address, a request that also stopped it for her other children. Now the
+    officer opens it for this child: her link, the ledger naming her, her answer in Russian;
+    the child's service consent and data stay, and nothing goes to the child."""
+    from consent.core import gate
+    from consent.core.models import LedgerEntry
+    from consent.core.purposes import MARKETING, SERVICE
+
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
+    given_by_mother(child, mother, SERVICE, MARKETING)
+    officer = staff_in(lang)
+    ticket = withdrawn_at_desk(officer, child, mother, MARKETING)
+    stopped = LedgerEntry.objects.filter(subject=child, purpose=MARKETING).latest("id")
+    assert (stopped.kind, stopped.guardian) == ("withdraw", mother)
+    assert not gate.may_process(child, MARKETING) and gate.may_process(child, SERVICE)
+
+    assert act(officer, ticket).status_code == 200
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.DONE
+    answer = spaced(mails_to(MOTHER)[-1].message)
+    assert KEPT_RU in answer and OTHER_ADDRESS_RU not in answer
+    child.refresh_from_db()  # still on record, for the service consent
+    assert mails_to(CHILD) == []
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_mother_withdrawing_every_consent_at_the_desk_has_her_childs_data_destroyed(
+    child, mother, texts, time_machine, lang, django_capture_on_commit_callbacks
+):
+    """«Delete everything about my daughter»: a withdrawal of every consent, opened for the
+    mother; once carried out, no consent of the child's stands and her data is destroyed. The
+    mother is told so of the child, not that the data under her own address went."""
+    from consent.core.models import Subject
+    from consent.core.purposes import MARKETING, SERVICE
+
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
+    given_by_mother(child, mother, SERVICE, MARKETING)
+    officer = staff_in(lang)
+    ticket = withdrawn_at_desk(officer, child, mother, "")
+    mail.outbox.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert act(officer, ticket).status_code == 200
+    assert not Subject.objects.filter(pk=child.pk).exists()
+    (letter,) = mail.outbox  # sent once the destruction commits, kept nowhere
+    assert letter.to == [MOTHER]
+    assert DESTROYED_RU in spaced(letter.body) and OTHER_ADDRESS_RU not in spaced(letter.body)

@@ -58,9 +58,9 @@ class DeskRequestForm(forms.Form):
     asker = forms.CharField(
         label=_("who is asking"), required=False, widget=forms.Select,
         help_text=_("A parent or guardian asking for the child: the link goes to their address, "
-                    "and the answer about the child to them. Only a data access, correction or "
-                    "blocking request. Listed: the parents or guardians confirmed to act for "
-                    "the child."),
+                    "and the answer about the child to them. Only a data access, correction, "
+                    "blocking or withdrawal request. Listed: the parents or guardians confirmed "
+                    "to act for the child."),
     )  # fmt: skip
     kind = forms.ChoiceField(label=_("type"), choices=Ticket.Type.choices)
     purpose = forms.ChoiceField(
