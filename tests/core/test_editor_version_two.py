@@ -2,8 +2,10 @@
 what stopped them or read in the wrong language (editor3)."""
 
 import pytest
+from django.utils import translation
 
-from consent.core.models import PolicyVersion
+from consent.common.dates import local_today
+from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
 from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
 from tests.core.test_editor_mistakes import monday as monday
@@ -53,3 +55,97 @@ def test_a_published_versions_page_says_nothing_in_english(editor, v2, texts, la
     assert page.status_code == 200
     assert "placeholders" not in page.text
     assert {"kk": "{{ атауы }}", "ru": "{{ имя }}"}[lang] in page.text
+
+
+def opened(editor, url):
+    """What the change page at `url` posts back unchanged: its form's values, hidden ones too."""
+    page = editor.get(url)
+    assert page.status_code == 200
+    form = page.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is True:
+            data[name] = "on"
+        elif value not in (None, False):
+            data[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
+    return data
+
+
+def draft_of(model, policy):
+    if model == "policyversion":
+        return PolicyVersion.objects.create(
+            number=3, effective_date=local_today(), title_kk="Саясат", title_ru="Политика",
+            text_kk="Саясат\n1. Бөлім\nМәтін.", text_ru="Политика\n1. Раздел\nТекст.",
+        )  # fmt: skip
+    return ConsentText.objects.create(purpose=MARKETING, version=2, policy=policy,
+                                      other_kk="Ескерту.", other_ru="Примечание.")  # fmt: skip
+
+
+CHANGES = {  # what each editor changes: the first one field, the second another
+    "policyversion": ({"text_kk": "Саясат\n1. Бөлім\nТүзетілген."}, {"title_ru": "Политика Б"}),
+    "consenttext": ({"other_kk": "Түзетілген ескерту."}, {"other_ru": "Примечание Б."}),
+}
+REFUSED = {"kk": "Сіз бұл жобаны ашқаннан кейін", "ru": "после того, как вы его открыли"}
+PUBLISHED_MEANWHILE = {"kk": "Сіз өңдеп жатқанда ол", "ru": "Пока вы редактировали"}
+
+
+@pytest.fixture
+def second_editor(db):
+    from django.test import Client
+
+    from tests.staff import staff_member, verified_login
+
+    return verified_login(Client(), staff_member("editor4", "content_editor"))
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("model", ["policyversion", "consenttext"])
+def test_two_editors_saving_one_draft_keep_each_others_changes(
+    editor, second_editor, policy, texts, model, lang
+):
+    """Both opened the draft; the second one's save wrote the first one's change away, and both
+    were told «changed successfully». Now the second is told what changed and by whom, nothing
+    of theirs is saved, and once they open the draft again their save keeps both changes."""
+    draft = draft_of(model, policy)
+    url = f"/admin/consent/{model}/{draft.pk}/change/"
+    first, second = opened(editor, url), opened(second_editor, url)
+    first_change, second_change = CHANGES[model]
+    assert editor.post(url, {**first, **first_change}).status_code == 302
+    second_editor.cookies["django_language"] = lang
+    page = second_editor.post(url, {**second, **second_change})
+    assert page.status_code == 200 and REFUSED[lang] in page.text and "carol" in page.text
+    label = type(draft)._meta.get_field(*first_change).verbose_name
+    with translation.override(lang):
+        assert f"«{str(label)[0].upper()}{str(label)[1:]}»" in page.text
+    stored = type(draft).objects.get(pk=draft.pk)
+    assert all(getattr(stored, k) == v for k, v in first_change.items())
+    assert not any(getattr(stored, k) == v for k, v in second_change.items())
+
+    again = opened(second_editor, url)
+    assert second_editor.post(url, {**again, **second_change}).status_code == 302
+    stored = type(draft).objects.get(pk=draft.pk)
+    assert all(getattr(stored, k) == v for k, v in {**first_change, **second_change}.items())
+    # the same editor saving twice in a row is not two editors
+    once_more = opened(editor, url)
+    assert editor.post(url, {**once_more, **first_change}).status_code == 302
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("model", ["policyversion", "consenttext"])
+def test_a_draft_published_while_another_edits_it_is_said_in_words(
+    editor, second_editor, policy, texts, model, lang
+):
+    """The second editor saved a draft the first had published meanwhile: a bare «access
+    denied» page, their changes gone unexplained."""
+    from consent.core.texts import policy_publish, text_publish
+
+    draft = draft_of(model, policy)
+    url = f"/admin/consent/{model}/{draft.pk}/change/"
+    second = opened(second_editor, url)
+    (policy_publish if model == "policyversion" else text_publish)(draft)
+    second_editor.cookies["django_language"] = lang
+    page = second_editor.post(url, {**second, **CHANGES[model][1]}, follow=True)
+    assert page.status_code == 200 and PUBLISHED_MEANWHILE[lang] in page.text
+    stored = type(draft).objects.get(pk=draft.pk)
+    assert stored.is_published and stored.sha256_kk == draft.sha256_kk
