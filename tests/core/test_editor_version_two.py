@@ -149,3 +149,35 @@ def test_a_draft_published_while_another_edits_it_is_said_in_words(
     assert page.status_code == 200 and PUBLISHED_MEANWHILE[lang] in page.text
     stored = type(draft).objects.get(pk=draft.pk)
     assert stored.is_published and stored.sha256_kk == draft.sha256_kk
+
+
+HISTORY = {
+    "kk": ("Күшіне ену күні", "Үлгі мәтін (қазақ тілінде)", "Тақырып (орыс тілінде)"),
+    "ru": ("Дата вступления в\xa0силу", "Шаблон (на казахском)", "Заголовок (на русском)"),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_drafts_history_names_the_fields_changed_in_the_editors_language(editor, v2, lang):
+    """History said «Изменено: Effective date, Template (Kazakh) и Template (Russian)»: Django
+    stores the labels untranslated and looks them up as written, which no catalogue has. A row
+    stored before (capitalised) is read the same way."""
+    from django.contrib.admin.models import CHANGE, LogEntry
+    from django.contrib.auth import get_user_model
+    from django.contrib.contenttypes.models import ContentType
+
+    url = f"/admin/consent/policyversion/{v2.pk}/change/"
+    data = opened(editor, url)
+    data.update(effective_date="2026-12-08", template_kk=data["template_kk"] + "\nҚосымша.")
+    assert editor.post(url, data).status_code == 302
+    LogEntry.objects.create(
+        user=get_user_model().objects.get(username="carol"),
+        content_type=ContentType.objects.get_for_model(v2),
+        object_id=str(v2.pk), object_repr="2", action_flag=CHANGE,
+        change_message='[{"changed": {"fields": ["Title (Russian)"]}}]',
+    )  # fmt: skip
+    editor.cookies["django_language"] = lang
+    page = editor.get(f"/admin/consent/policyversion/{v2.pk}/history/")
+    assert page.status_code == 200
+    assert all(name in page.text for name in HISTORY[lang])
+    assert not any(word in page.text for word in ("Effective", "Template", "Title", "Kazakh"))
