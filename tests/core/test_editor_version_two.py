@@ -1,7 +1,10 @@
 """A content editor publishing version 2 of the policy and of the consent texts, as one does:
 what stopped them or read in the wrong language (editor3)."""
 
+from datetime import date
+
 import pytest
+from django.core.cache import cache
 from django.utils import translation
 
 from consent.common.dates import local_today
@@ -9,6 +12,7 @@ from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
 from tests.core.test_editor_mistakes import editor as editor  # the content editor, on a Monday
 from tests.core.test_editor_mistakes import monday as monday
+from tests.core.test_policy_admin import ADDRESS
 from tests.core.test_policy_admin import v2 as v2  # version 2, the seeded draft
 
 UNSET = {
@@ -181,3 +185,41 @@ def test_a_drafts_history_names_the_fields_changed_in_the_editors_language(edito
     assert page.status_code == 200
     assert all(name in page.text for name in HISTORY[lang])
     assert not any(word in page.text for word in ("Effective", "Template", "Title", "Kazakh"))
+
+
+NEVER = {
+    "kk": ("2-нұсқа, жоспарланған күшіне ену күні", "Бұл нұсқа қолданылмайды",
+           "3-нұсқа</a> алмастырды"),
+    "ru": ("Версия 2, планировавшаяся дата", "Эта версия не применяется", "версия 3</a>."),
+}  # fmt: skip
+IN_EFFECT_FROM = {"kk": "2-нұсқа, күшіне ену күні", "ru": "Версия 2, дата вступления в\xa0силу"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("correction_date", [date(2026, 12, 8), date(2026, 12, 9)])
+def test_a_version_corrected_before_its_date_is_never_said_to_be_in_effect(
+    v2, texts, client, time_machine, settings, correction_date, lang
+):
+    """Version 2 announced for the 8th; the editor found a typo and published version 3, its
+    correction, for the same day. Version 2's page read «in effect from 8 December» and, from
+    then, «no longer in effect», of a version that never applied. A correction dated later
+    leaves version 2 in effect until then, and its page says so."""
+    from consent.core.texts import policy_publish
+
+    settings.OPERATOR = {**settings.OPERATOR, **ADDRESS}
+    v2.effective_date = date(2026, 12, 8)
+    v2.save()
+    policy_publish(v2, reconsent=[MARKETING])
+    v3 = PolicyVersion.objects.create(
+        number=3, effective_date=correction_date, title_kk=v2.title_kk, title_ru=v2.title_ru,
+        template_kk=v2.template_kk.replace("Жалпы ережелер", "Жалпы ереже"),
+        template_ru=v2.template_ru, changes_kk="Қате түзетілді.", changes_ru="Опечатка исправлена.",
+    )  # fmt: skip
+    policy_publish(v3, reconsent=[MARKETING])
+    never = correction_date == v2.effective_date
+    for moment in ("2026-12-07 23:30+05:00", "2026-12-08 00:30+05:00", "2026-12-09 00:30+05:00"):
+        time_machine.move_to(moment, tick=False)
+        cache.clear()  # the shared page cache: each moment reads the page afresh
+        page = client.get(f"/{lang}/privacy/2/").text
+        assert all(words in page for words in NEVER[lang]) == never, moment
+        assert (IN_EFFECT_FROM[lang] in page) != never, moment
