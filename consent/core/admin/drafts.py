@@ -51,7 +51,7 @@ def last_saved_by(row) -> str:
 class DraftForm(forms.ModelForm):
     """The admin form of a published model's draft, refusing to save over another's changes."""
 
-    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000)
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=2000, label="")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
