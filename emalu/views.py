@@ -17,6 +17,7 @@ from consent.core.declarations import operator
 from consent.core.jobs import BACKUP, last_run
 from consent.core.models import PolicyVersion
 from consent.core.policy import policy_blocks
+from consent.core.policy_schedule import replaced_before_effect
 from consent.core.texts import current_policy
 from consent.rights.models import Ticket
 
@@ -79,6 +80,7 @@ def privacy(request, number=None):
         # An older or a coming version, read at its own address, says which one applies now.
         context = {"policy": policy, "previous": previous, "blocks": policy_blocks(policy.text),
                    "in_force": in_force if in_force != policy else None,
+                   "replaced_by": replaced_before_effect(policy),
                    **_operator(), **slots}  # fmt: skip
         return render(request, "pages/privacy.html", context)
 

@@ -39,15 +39,20 @@ def last_published():
 
 
 def check_template(policy):
-    problems = []
+    problems, unset = [], []
     for language in ("kk", "ru"):
         template = localised(policy, "template", language)
         unknown = policydoc.unknown_placeholders(template)
         if unknown:
             problems.append(_("unknown placeholders: %(names)s") % {"names": ", ".join(unknown)})
         empty = policydoc.empty_facts(template, language)
-        if empty:
-            problems.append(_("operator details not set: %(names)s") % {"names": ", ".join(empty)})
+        unset += [policydoc.fact_named(name, language) for name in empty]
+    if unset:  # in the editor's words, and who can set them: no admin page does
+        problems.append(
+            _("operator details not set: %(names)s; the site's administrator sets them in the "
+              "server's settings, not in the admin")
+            % {"names": ", ".join(dict.fromkeys(unset))}
+        )  # fmt: skip
     if problems:
         raise ValidationError(
             _("This policy version cannot be published: %(problems)s.")

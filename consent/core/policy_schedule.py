@@ -33,3 +33,19 @@ def policy_number_in_force() -> int:
         cache.set(SCHEDULE, schedule, SCHEDULE_SECONDS)
     day = local_date(timezone.now())
     return max((number for number, effective in schedule if effective <= day), default=0)
+
+
+def replaced_before_effect(policy: PolicyVersion) -> PolicyVersion | None:
+    """The version published after `policy` that takes effect no later than it, so that it never
+    applies (an editor who finds a typo in a version announced ahead publishes its correction for
+    the same date); None when `policy` does take effect. Its page said «in effect from» that date
+    and, after it, «no longer in effect», of a version that never was."""
+    return (
+        PolicyVersion.objects.filter(
+            published_at__isnull=False,
+            number__gt=policy.number,
+            effective_date__lte=policy.effective_date,
+        )
+        .order_by("number")
+        .first()
+    )

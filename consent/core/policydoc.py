@@ -8,7 +8,7 @@ import re
 
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
 from . import routes
 from .declarations import RIGHTS, deadline_days, offered_purposes, operator, purpose_facts
@@ -20,6 +20,31 @@ OPERATOR_FACTS = (
     "operator_name", "bin", "address", "email", "site", "responsible_person",
     "responsible_contact", "data_location",
 )  # fmt: skip
+
+
+# Each operator fact in the editor's words, and the environment variable it is read from
+# (emalu/settings.py, OPERATOR; "%s" the language, KK or RU): no admin page sets one, so a
+# refusal names the fact and the variable, where it said «address, responsible_person».
+FACT_NAMES = {
+    "operator_name": (gettext_lazy("the operator's name"), "OPERATOR_NAME_%s"),
+    "bin": (gettext_lazy("the operator's BIN"), "OPERATOR_BIN"),
+    "address": (gettext_lazy("the operator's address"), "OPERATOR_ADDRESS_%s"),
+    "email": (gettext_lazy("the operator's email address"), "OPERATOR_EMAIL"),
+    "site": (gettext_lazy("the site's address"), "OPERATOR_SITE"),
+    "responsible_person": (
+        gettext_lazy("the person responsible for organising the processing"),
+        "RESPONSIBLE_PERSON",
+    ),
+    "responsible_contact": (gettext_lazy("that person's contact"), "RESPONSIBLE_CONTACT"),
+    "data_location": (gettext_lazy("where the data is stored"), "DATA_LOCATION_%s"),
+}
+
+
+def fact_named(name: str, language: str) -> str:
+    """An operator fact as a refusal names it: «the operator's address (OPERATOR_ADDRESS_KK)»."""
+    label, variable = FACT_NAMES[name]
+    variable = variable % language.upper() if "%s" in variable else variable
+    return f"{label} ({variable})"
 
 
 def placeholders(template: str) -> set[str]:

@@ -84,7 +84,7 @@ def test_the_site_shows_version_two_from_its_local_effective_date(v2, client, ti
 
 def test_a_blank_operator_detail_is_refused(db, settings):
     v2 = PolicyVersion.objects.get(number=2)  # no address configured
-    with pytest.raises(ValidationError, match="address"):
+    with pytest.raises(ValidationError, match="OPERATOR_ADDRESS_KK"):
         policy_publish(v2)
     assert not PolicyVersion.objects.get(number=2).is_published
 

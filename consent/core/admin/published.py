@@ -5,6 +5,7 @@ from itertools import zip_longest
 
 from django import forms
 from django.contrib import admin, messages
+from django.contrib.admin.utils import unquote
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -28,6 +29,7 @@ from ..numbering import next_number
 from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
+from .drafts import SEEN, DraftForm, published_meanwhile
 
 
 def diff_rows(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -71,6 +73,24 @@ class PublishedAdmin(admin.ModelAdmin):
     """Drafts are edited freely; a published row is read-only here and in the database."""
 
     publish_function = None
+    form = DraftForm  # refuses to save over another editor's changes (drafts.py)
+
+    def get_fields(self, request, obj=None):
+        """The form's hidden mark of what the draft held, on a draft's form only (a published
+        row's page shows every field read-only, and it is none)."""
+        fields = [name for name in super().get_fields(request, obj) if name != SEEN]
+        editing = obj is not None and self.has_change_permission(request, obj)
+        return [*fields, SEEN] if editing else fields
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """A draft saved after another staff member published it: said in words, where it was
+        a bare «access denied» and the editor's changes gone unexplained."""
+        if request.method == "POST" and object_id is not None:
+            row = self.get_object(request, unquote(object_id))
+            if row is not None and row.is_published and self.has_change_permission(request):
+                self.message_user(request, published_meanwhile(row), messages.ERROR)
+                return redirect(request.path)
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_published:

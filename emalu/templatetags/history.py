@@ -1,0 +1,41 @@
+"""An admin page's History in the staff member's language, field names too.
+
+Django stores a change's fields by their form labels, untranslated, «Effective date», and
+translates them when the page is read with gettext, whose catalogue knows the model's own
+msgid, «effective date»: every History page said «Изменено: Effective date, Template (Kazakh)
+и Template (Russian)». Each name is looked up as stored and as its field's msgid, the rows
+stored before included."""
+
+import json
+
+from django import template
+from django.contrib.admin.models import LogEntry
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+
+register = template.Library()
+
+
+def field_named(stored: str) -> str:
+    """A field's stored label in the active language (as stored when no catalogue has it)."""
+    translated = gettext(stored)
+    if translated != stored:
+        return translated
+    msgid = stored[:1].lower() + stored[1:]
+    return capfirst(gettext(msgid))
+
+
+@register.filter
+def change_told(entry: LogEntry) -> str:
+    """`entry.get_change_message()`, its field names in the active language."""
+    try:
+        parts = json.loads(entry.change_message)
+    except ValueError:
+        parts = None
+    if not isinstance(parts, list) or not all(isinstance(p, dict) for p in parts):
+        return entry.get_change_message()  # a message stored as text
+    for part in parts:
+        changed = part.get("changed")
+        if isinstance(changed, dict) and isinstance(changed.get("fields"), list):
+            changed["fields"] = [field_named(str(name)) for name in changed["fields"]]
+    return LogEntry(change_message=json.dumps(parts)).get_change_message()
