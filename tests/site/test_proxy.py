@@ -166,6 +166,20 @@ def test_an_address_nginx_passes_on_is_one_the_site_reads(proxied):
 
 
 @pytest.mark.live
+def test_no_page_of_the_site_is_compressed(proxied):
+    """Debian's nginx.conf, which the site's file is included under, turns gzip on for HTML: a
+    person's own page (their name, address and phone) and every form (its tokens), which also
+    repeat what their address says (the language switch keeps the query), went compressed, so
+    that whoever sees the encrypted sizes can tell which guess of that data is right (BREACH).
+    The site's pages go as they are."""
+    _port, _proc, https_port, cert, _log = proxied
+    for path in ("/kk/?x=%2B7701", "/ru/contact/?x=1", "/kk/my-data/", "/ru/about/"):
+        headers = {"Accept-Encoding": "gzip, deflate, br"}
+        status, answer, _body = tls_request(https_port, cert, "GET", path, headers=headers)
+        assert status == 200 and answer.get("Content-Encoding") is None, path
+
+
+@pytest.mark.live
 def test_nginx_request_id_is_the_applications(proxied):
     """One id for one request in nginx's log, the application's lines and the response
     (before the test below stops gunicorn)."""
