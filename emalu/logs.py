@@ -21,11 +21,8 @@ from django.utils.log import AdminEmailHandler
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 from consent.common.errors import sqlstate
+from consent.common.net import LINK_SECRET as TOKEN_PATH
 from consent.common.net import is_trusted_proxy
-
-TOKEN_PATH = re.compile(
-    r"(/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm|consent/confirm)/)[^/?#\s\"']+"
-)
 
 
 def redact(text: str) -> str:

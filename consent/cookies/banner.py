@@ -20,6 +20,7 @@ from django.http.request import split_domain_port
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.net import holds_link_secret
 from consent.common.ratelimit import hit, parse_rate
 from consent.core.policy_schedule import policy_number_in_force
 from consent.core.purposes import GOOGLE, YANDEX
@@ -56,9 +57,14 @@ def analytics_enabled() -> bool:
 def carries_link_secret(request: HttpRequest) -> bool:
     """Whether the page's address holds the secret of an emailed link (unsubscribe, newsletter
     or request confirmation, self-service): the scripts send the page's address abroad, and that
-    secret identifies the person and acts for them (compliance L19, T18)."""
+    secret identifies the person and acts for them (compliance L19, T18). Read from the address
+    (net.holds_link_secret), not only from the page that answers it: a link with a bracket or a
+    word of the mail stuck after it is the 404 page, which loaded the scripts and sent them the
+    secret."""
     match = getattr(request, "resolver_match", None)
-    return match is not None and "token" in match.kwargs
+    if match is not None and "token" in match.kwargs:
+        return True
+    return holds_link_secret(request.get_full_path())
 
 
 def analytics_loads(request: HttpRequest) -> bool:

@@ -104,9 +104,24 @@ def optin_start(email: str, name: str, language: str, guardian: Guardian | None 
     )
 
 
+def _as_written(token: str) -> bool:
+    """Whether `token` is spelt as make_token wrote it. Fernet reads its base64 leniently: it
+    skips characters outside the alphabet and stops at padding, so «<link>=», «<link>.», a
+    character changed to «*» or the link twice over opened the link itself; but a used link is
+    remembered by its text (link_spent), and such a spelling, pressed after the person's data
+    was destroyed, made them anew with the consent given before."""
+    try:
+        return base64.urlsafe_b64encode(base64.urlsafe_b64decode(token)).decode() == token
+    except ValueError:  # binascii.Error, or a character outside ASCII
+        return False
+
+
 def read_token(token: str, any_age: bool = False) -> dict[str, Any] | None:
-    """The request, or None when forged, older than seven days (unless `any_age`: for a link
-    that may have been used, `confirmed_by`) or not of optin_start's shape."""
+    """The request, or None when forged, spelt otherwise than it was written (_as_written), older
+    than seven days (unless `any_age`: for a link that may have been used, `confirmed_by`) or
+    not of optin_start's shape."""
+    if not _as_written(token):
+        return None
     try:
         payload = json.loads(_fernet().decrypt(token, ttl=None if any_age else MAX_AGE))
     except (InvalidToken, ValueError):  # ValueError: a token with non-ASCII characters

@@ -285,3 +285,24 @@ def test_no_page_with_a_links_secret_in_its_address_loads_analytics(client, anal
             assert host not in html, path
         assert "google" not in page["Content-Security-Policy"], path
         assert "yandex" not in page["Content-Security-Policy"], path
+
+
+def test_an_address_holding_a_links_secret_loads_no_analytics_where_no_page_answers_it(
+    client, analytics
+):
+    """A link from our mail with something stuck after it (the bracket it was written in, a
+    space, a word of the letter, a second language prefix, capitals) is the site's 404, not the
+    link's page: that page loaded the scripts for a visitor who accepted, and they sent its
+    address, the secret included, to Google and Yandex. A secret in the query string is one too."""
+    from tests.site.test_proxy import tokened_paths
+
+    choose(client, "accept")
+    for path in tokened_paths():
+        lang, route = path[1:3], path[3:]
+        for address in (f"{path})", f"{path}%20", f"{path}x/", f"{path}%3E", f"/{lang}{path}",
+                        f"/{lang}{route.upper()}", f"/{lang}/?next={path}"):  # fmt: skip
+            page = client.get(address)
+            html = page.content.decode()
+            for host in FOREIGN:
+                assert host not in html, address
+            assert "google" not in page["Content-Security-Policy"], address

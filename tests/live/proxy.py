@@ -78,13 +78,15 @@ def nginx_config(upstream_port, directory, port=None, limits=True, http_port=Non
     (directory / "site.conf").write_text(site)
     temp = " ".join(f"{kind}_temp_path {directory}/{kind};" for kind in
                     ("client_body", "proxy", "fastcgi", "uwsgi", "scgi"))  # fmt: skip
+    # The http block as Debian's /etc/nginx/nginx.conf has it where it matters to the site:
+    # `gzip on` (for HTML), which the site's file is included under.
     (directory / "nginx.conf").write_text(f"""
 {"user root;" if os.geteuid() == 0 else ""}
 daemon off;
 worker_processes 1;
 pid {directory}/nginx.pid;
 events {{ worker_connections 512; }}
-http {{ {temp} access_log off; upstream emalu_hosts {{ {servers} }}
+http {{ {temp} access_log off; gzip on; upstream emalu_hosts {{ {servers} }}
        include {directory}/site.conf; }}
 """)
     command = [NGINX, "-p", str(directory), "-c", str(directory / "nginx.conf"),
