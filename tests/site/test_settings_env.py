@@ -69,6 +69,10 @@ SECRET = "pw-s3cr3t-9a7"
         # every night, the first with the host «{SECRET}@127.0.0.1» in its line.
         ("DATABASE_URL", f"postgres://emalu_app:p@{SECRET}@127.0.0.1:5432/emalu"),
         ("DATABASE_URL", f"pgsql://emalu_app:{SECRET}@127.0.0.1:5432/emalu"),
+        # The database's name left off: Django's start-up stopped in a traceback.
+        ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432"),
+        ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432/"),
+        ("DATABASE_URL", f"postgresql://emalu_app:{SECRET}@db.example.kz"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
@@ -116,6 +120,7 @@ def test_no_host_counts_legal_dates_in_another_zone(monkeypatch, zone):
     ("name", "value"),
     [("SECRET_KEY", None), ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:port/emalu"),
      ("DATABASE_URL", f"emalu{SECRET}"),
+     ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432/"),
      # Missing, a production host ran on a SQLite file of its own («lacks a migration»).
      ("DATABASE_URL", None)],
 )  # fmt: skip
