@@ -305,16 +305,19 @@ def check_admins(app_configs, **kwargs):
     from email.utils import parseaddr
 
     from django.core.exceptions import ValidationError
+    from django.core.mail.message import sanitize_address
     from django.core.validators import validate_email
 
     if settings.DEBUG:
         return []
     wrong = []
     for entry in settings.ADMINS:
-        address = parseaddr(entry if isinstance(entry, str) else entry[-1])[1]
         try:
-            validate_email(address)
-        except ValidationError:
+            # As Django's mail reads the entry: «Ops:ops@…» passed parseaddr, and the report
+            # was refused when sent («Invalid address»).
+            written = sanitize_address(entry if isinstance(entry, str) else entry[-1], "utf-8")
+            validate_email(parseaddr(written)[1])
+        except (ValueError, ValidationError):
             wrong.append(entry)
     if settings.ADMINS and not wrong:
         return []
@@ -328,8 +331,9 @@ def check_admins(app_configs, **kwargs):
             f"{said}: the report of a server error (a 500) would reach no one, and the fault "
             "would be seen only in the journal.",
             hint="Set ADMINS in /etc/emalu/env to the addresses that must hear of server "
-            "errors, comma-separated (ADMINS=ops@emaluplus-vko.kz,dev@emaluplus-vko.kz), the "
-            "same on every host (README, Configuration).",
+            "errors, comma-separated, each an address or «Name <address>» "
+            "(ADMINS=ops@emaluplus-vko.kz,dev@emaluplus-vko.kz), the same on every host "
+            "(README, Configuration).",
             id="emalu.W007",
         )
     ]

@@ -116,6 +116,13 @@ class Env(environ.Env):
                 f"{var} names a database the site does not run on: postgres://user:password@"
                 "host:5432/name (or sqlite:///path for local work, DEBUG=1)."
             )
+        if config["ENGINE"] != "django.db.backends.sqlite3" and not config.get("NAME"):
+            # postgres://user:password@host:5432, the name left off: Django's start-up stopped
+            # in a traceback («Please supply the NAME or OPTIONS['service'] value»).
+            raise ImproperlyConfigured(
+                f"{var} names no database (the value is not shown): its name goes after the "
+                "port, postgres://user:password@host:5432/emalu (README, Deploying, step 2)."
+            )
         return config
 
     @_named

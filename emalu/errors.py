@@ -25,7 +25,7 @@ from consent.common.refusals import (
     one_line,
 )
 
-from .logs import scrub
+from .logline import scrub
 
 # What Django raises for a post over one of its size limits (settings DATA_UPLOAD_*): a 400 of
 # its own, which is a 413 saying so here (a GET with a thousand query fields sends no form).

@@ -1,17 +1,53 @@
 """gunicorn settings: `gunicorn -c emalu/gunicorn.py emalu.wsgi` (docs/deploy/)."""
 
+import importlib.util
 import os
 import resource
+import sys
+import sysconfig
 import threading
 from functools import cache
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from gunicorn import util
 from gunicorn.glogging import Logger
 from gunicorn.http import message
 
-# gunicorn puts its working directory on sys.path
-from emalu.logs import JsonFormatter, RedactTokens, redact
+
+def _forget_the_running_code():
+    """Drop from the master's modules what is not the standard library or gunicorn: the site's
+    code and the packages of its virtualenv. Read by a reload (HUP) in a master started on an
+    earlier release, whose settings file imported emalu.logs and with it Django: the workers it
+    forks would otherwise take those modules, not the new release's, and fail on what it adds."""
+    here = Path(__file__).resolve().parent.parent
+    packages = {Path(sysconfig.get_paths()[key]).resolve() for key in ("purelib", "platlib")}
+    for name, module in list(sys.modules.items()):
+        file = getattr(module, "__file__", None)
+        if not file or name.partition(".")[0] in ("gunicorn", "__config__"):
+            continue
+        path = Path(file).resolve()
+        if path.is_relative_to(here) or any(path.is_relative_to(p) for p in packages):
+            del sys.modules[name]
+
+
+if __name__ == "__config__":  # as gunicorn reads this file, not a test importing it
+    _forget_the_running_code()
+
+
+def _log_line():
+    """emalu/logline.py, read from its file under a name of its own: the master imports no
+    module of the site (nor Django), so that each worker, the ones a reload forks included,
+    imports the site from the code on disk (emalu/logline.py says what a reload met)."""
+    path = Path(__file__).resolve().with_name("logline.py")
+    spec = importlib.util.spec_from_file_location("_emalu_gunicorn_logline", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+_line = _log_line()
+JsonFormatter, RedactTokens, redact = _line.JsonFormatter, _line.RedactTokens, _line.redact
 
 
 def number(name, default, least=0):

@@ -9,42 +9,23 @@ nginx (docs/deploy/nginx.conf). tests/site/test_proxy.py holds all three to ever
 """
 
 import contextvars
-import json
 import logging
 import re
 import time
 import uuid
-from datetime import UTC, datetime
 
 from django.core.cache import cache
 from django.utils.log import AdminEmailHandler
 from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 from consent.common.errors import sqlstate
-from consent.common.net import LINK_SECRET as TOKEN_PATH
 from consent.common.net import is_trusted_proxy
-
-
-def redact(text: str) -> str:
-    return TOKEN_PATH.sub(r"\1[token]", text)
-
-
-class RedactTokens(logging.Filter):
-    """A handler filter: the record's message with every link secret replaced."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        if TOKEN_PATH.search(message):
-            record.msg, record.args = redact(message), ()
-        return True
-
+from emalu.logline import REQUEST_ID, redact, scrub
 
 # --- One JSON object a line, each with its request's id (issue 19) ---------------------------
 
-REQUEST_ID = contextvars.ContextVar("request_id", default="")
 REQUEST = contextvars.ContextVar("request", default=None)  # for a record Django gives none
 WELL_FORMED_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{7,63}")
-STANDARD = set(vars(logging.LogRecord("", 0, "", 0, "", (), None))) | {"message", "asctime"}
 request_log = logging.getLogger("emalu.request")
 
 
@@ -108,27 +89,6 @@ class ExceptionsOnly(logging.Filter):
         return record.exc_info is not None
 
 
-class JsonFormatter(logging.Formatter):
-    """{"time", "level", "logger", "request_id", "message", ...}: the record's extra fields of
-    plain types join it (a request's method, path, status, duration_ms); objects (Django's
-    `request`) never do."""
-
-    def format(self, record: logging.LogRecord) -> str:
-        line = {
-            "time": datetime.fromtimestamp(record.created, UTC).isoformat(timespec="milliseconds"),
-            "level": record.levelname,
-            "logger": record.name,
-            "request_id": getattr(record, "request_id", REQUEST_ID.get()),
-            "message": record.getMessage(),
-        }
-        for key, value in vars(record).items():
-            if key not in STANDARD and key not in line and isinstance(value, str | int | float):
-                line[key] = value
-        if record.exc_info:  # the traceback, with what patterns can tell of a person's data
-            line["exception"] = scrub(self.formatException(record.exc_info))
-        return json.dumps(line, ensure_ascii=False)
-
-
 def request_id_for(request) -> str:
     """The id nginx gave the request (X-Request-ID, nginx's $request_id) when the peer is a
     trusted proxy and the id is well formed; a new one otherwise."""
@@ -175,23 +135,11 @@ class RequestLogMiddleware:
 
 # --- Error mail without personal data (issue 19) ------------------------------------------------
 
-# Starting only where a word does (the lookbehind): from every character of a long run, the
-# search took time growing with the square of its length (an error quoting 20,000: 1 s).
-EMAIL = re.compile(r"(?<![^\s@<>()\"',;:])[^\s@<>()\"',;:]+@[^\s@<>()\"',;:]+")
-DIGITS = re.compile(r"(?<![\w+])\+?\d[\d\s()-]{5,}\d(?!\w)")
-KEY_DETAIL = re.compile(r"=\(.*?\)(?= already exists| is not present| conflicts|\n|$)")
 SAFE_META = {
     "REQUEST_METHOD", "PATH_INFO", "SERVER_NAME", "SERVER_PORT", "SERVER_PROTOCOL",
     "CONTENT_TYPE", "CONTENT_LENGTH", "HTTP_HOST", "HTTP_ACCEPT", "HTTP_ACCEPT_LANGUAGE",
     "HTTP_X_REQUEST_ID", "wsgi.url_scheme",
 }  # fmt: skip
-
-
-def scrub(text: str) -> str:
-    """Text of an error with what could be a person's data replaced: link secrets, email
-    addresses, phone-like digit runs, and the values PostgreSQL quotes in a key's detail."""
-    text = KEY_DETAIL.sub("=(…)", redact(text))
-    return DIGITS.sub("[digits]", EMAIL.sub("[email]", text))
 
 
 class PrivateExceptionReporterFilter(SafeExceptionReporterFilter):
@@ -286,10 +234,10 @@ def logging_settings(level: str) -> dict:
     return {
         "version": 1,
         "disable_existing_loggers": False,
-        "formatters": {"json": {"()": "emalu.logs.JsonFormatter"}},
+        "formatters": {"json": {"()": "emalu.logline.JsonFormatter"}},
         "filters": {
             # Django logs the path of every refused request: no link secret in it (compliance T18).
-            "no_tokens": {"()": "emalu.logs.RedactTokens"},
+            "no_tokens": {"()": "emalu.logline.RedactTokens"},
             # A refusal a visitor caused (Host, size limits, CSRF, session) is no fault.
             "refusals": {"()": "emalu.logs.Refusals"},
             "request_id": {"()": "emalu.logs.RequestIdFilter"},

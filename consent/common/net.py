@@ -1,12 +1,13 @@
 """Where a request comes from, where the site lives, and which of its addresses hold a secret."""
 
 import ipaddress
-import re
 from functools import lru_cache
 from urllib.parse import unquote, urlsplit
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse
+
+from .link_secrets import LINK_SECRET
 
 Address = ipaddress.IPv4Address | ipaddress.IPv6Address
 # Where a proxy of one's own sits (RFC 1918, loopback, unique local IPv6): never a visitor's
@@ -98,18 +99,10 @@ def from_inside(request: HttpRequest) -> bool:
     return address is not None and (address.is_loopback or is_trusted_proxy(address))
 
 
-# The emailed links whose next segment is their secret (unsubscribe, newsletter, request and
-# form-consent confirmation, self-service): the one rule the logs redact by (emalu/logs.py; nginx
-# writes the same in its map, docs/deploy/nginx.conf) and the analytics stay off by
-# (consent/cookies/banner.py). Letter case aside: an address in capitals, which no page answers,
-# holds the secret all the same.
-LINK_SECRET = re.compile(
-    r"(/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm|consent/confirm)/)"
-    r"[^/?#\s\"']+",
-    re.IGNORECASE,
-)
-
-
+# The emailed links whose next segment is their secret: link_secrets.LINK_SECRET, the one rule
+# the logs redact by (emalu/logline.py; nginx writes the same in its map, docs/deploy/nginx.conf)
+# and the analytics stay off by (consent/cookies/banner.py). Letter case aside: an address in
+# capitals, which no page answers, holds the secret all the same.
 def holds_link_secret(address: str) -> bool:
     """Whether `address` (a path with its query string, a URL) holds the secret of an emailed
     link, percent-encoded or not, whether or not a page of the site answers it: a link with

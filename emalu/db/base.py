@@ -9,9 +9,11 @@ itself; SET ROLE to oneself is harmless.
 
 from contextlib import contextmanager, suppress
 
+import psycopg
 from django.db import connections
 from django.db.backends.base.base import NO_DB_ALIAS
 from django.db.backends.postgresql import base
+from psycopg import errors
 
 from emalu.db import process
 
@@ -48,8 +50,20 @@ class DatabaseWrapper(base.DatabaseWrapper):
         role = self.settings_dict.get("APP_ROLE")
         if not role or _as_owner or self.alias == NO_DB_ALIAS:
             return super()._configure_role(connection)
-        with connection.cursor() as cursor:
-            cursor.execute(self.ops.compose_sql("SET ROLE %s", [role]))
+        try:
+            with connection.cursor() as cursor:
+                cursor.execute(self.ops.compose_sql("SET ROLE %s", [role]))
+        except (errors.InsufficientPrivilege, errors.InvalidParameterValue) as error:
+            # A role not granted to the login (the owner's URL before step 2's GRANT), or one
+            # that does not exist (mistyped): every start and command stopped in a traceback
+            # ending in «permission denied to set role», naming no variable. Now it is the
+            # database refusing (E003, a command's one line, the 503 page), saying what to do.
+            login = self.settings_dict.get("USER")
+            raise psycopg.OperationalError(
+                f"DATABASE_APP_ROLE: {login} may not take the role {role} ({error}): as the "
+                f"database's owner, GRANT {role} TO {login} (README, Deploying, step 2), or "
+                "name the runtime role in DATABASE_APP_ROLE"
+            ) from None
         return True
 
 

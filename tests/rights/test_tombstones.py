@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from consent.core.models import Subject, Tombstone
 from consent.rights.erasure import subject_destroy
-from emalu.logs import JsonFormatter
+from emalu.logline import JsonFormatter
 
 pytestmark = pytest.mark.django_db
 

@@ -185,7 +185,7 @@ def test_a_long_run_in_an_error_is_scrubbed_at_once():
     """What an error quotes (a value typed, a path) is searched for addresses: a run of 20,000
     characters without one took a second, more in its square (100,000: 25 s); a million, at
     once."""
-    from emalu.logs import scrub
+    from emalu.logline import scrub
     from tests.growth import grows_linearly
 
     def scrubbed(n):

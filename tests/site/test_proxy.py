@@ -17,7 +17,7 @@ from django.urls import URLResolver, get_resolver, reverse
 from django.utils import translation
 
 from consent.common.errors import TOO_MANY_REQUESTS
-from emalu.logs import redact
+from emalu.logline import redact
 from tests.live import (
     NGINX,
     free_port,

@@ -69,6 +69,10 @@ SECRET = "pw-s3cr3t-9a7"
         # every night, the first with the host «{SECRET}@127.0.0.1» in its line.
         ("DATABASE_URL", f"postgres://emalu_app:p@{SECRET}@127.0.0.1:5432/emalu"),
         ("DATABASE_URL", f"pgsql://emalu_app:{SECRET}@127.0.0.1:5432/emalu"),
+        # The database's name left off: Django's start-up stopped in a traceback.
+        ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432"),
+        ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432/"),
+        ("DATABASE_URL", f"postgresql://emalu_app:{SECRET}@db.example.kz"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):
@@ -116,6 +120,7 @@ def test_no_host_counts_legal_dates_in_another_zone(monkeypatch, zone):
     ("name", "value"),
     [("SECRET_KEY", None), ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:port/emalu"),
      ("DATABASE_URL", f"emalu{SECRET}"),
+     ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432/"),
      # Missing, a production host ran on a SQLite file of its own («lacks a migration»).
      ("DATABASE_URL", None)],
 )  # fmt: skip
@@ -264,3 +269,22 @@ def test_a_local_database_in_a_folder_that_does_not_exist_says_to_make_it(tmp_pa
     [line] = done.stderr.splitlines()
     assert line.startswith(f"migrate stopped: the SQLite database {path} could not be opened")
     assert f"mkdir -p {tmp_path / 'var'}" in line
+
+
+@pytest.mark.parametrize("command", [["check", "--deploy"], ["send_queued_mail"]])
+def test_a_runtime_role_the_login_cannot_take_is_named_in_one_line(settings, command):
+    """DATABASE_APP_ROLE mistyped, or the owner's URL before README step 2's GRANT: the SET ROLE
+    of every connection failed, and every start and job stopped in a traceback ending in
+    «permission denied to set role», naming no variable."""
+    db = settings.DATABASES["default"]
+    login = f"postgres://{db['USER']}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/postgres"
+    env = site_env(login, DATABASE_APP_ROLE="emalu_ap",
+                   MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=")  # fmt: skip
+    done = subprocess.run([PYTHON, "manage.py", *command], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=60)  # fmt: skip
+    assert done.returncode == 1
+    said = [line for line in done.stderr.splitlines() if "emalu_ap" in line]
+    assert len(said) == 1, done.stderr
+    assert "Traceback" not in done.stderr
+    assert "DATABASE_APP_ROLE" in said[0] and 'role "emalu_ap" does not exist' in said[0]
+    assert f"GRANT emalu_ap TO {db['USER']}" in said[0]

@@ -1,0 +1,13 @@
+"""The secret of an emailed link in an address: the path segment after each route whose link
+acts for a person (self-service, unsubscribe, newsletter, request and form-consent
+confirmation), in any letter case. The one pattern the logs redact by (emalu/logline.py, which
+gunicorn's master reads by its file: so this module imports the standard library alone) and
+the analytics stay off by (net.holds_link_secret)."""
+
+import re
+
+LINK_SECRET = re.compile(
+    r"(/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm|consent/confirm)/)"
+    r"[^/?#\s\"']+",
+    re.IGNORECASE,
+)
