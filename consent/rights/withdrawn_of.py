@@ -118,6 +118,8 @@ def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
         return narrowed if len(narrowed - {MARKETING}) <= 1 else None  # «…, а именно на …»
     sites = [*_sites(language, said, clauses, dashed, at, then), *apart]
     parts = [part for site in sites for part in _parts(_object(said, clauses, *site))]
+    # A preposition alone, cut short by the phrase's next word («согласия на обработку…»).
+    parts = [part for part in parts if set(part) - ON - AND]
     if any(EVERY & set(part) for part in parts):
         return EVERY_CONSENT
     named = {purpose for part in parts for word in part for purpose in purposes_of(word)}

@@ -9,7 +9,10 @@ verb too far from its consent; «согласие отзываю на рассы
 яғни жарнамалық хабарламаларға берген келісімімді») or, in Kazakh, after the verb («Келісімімді
 кері қайтарамын жарнамаға») withdrew every consent: the application's answer with the news. And
 an object that is none of the site's purposes («отзываю согласие на звонки») withdrew every
-consent too; it is now the officer's to read, nothing withdrawn as it arrives."""
+consent too; it is now the officer's to read, nothing withdrawn as it arrives. So did what the
+policy's own phrase is processed for («…на обработку персональных данных для рассылки»): its
+«на» alone, cut short by the phrase's next word, was read as the object, which named nothing
+processed for."""
 
 import pytest
 
@@ -66,6 +69,8 @@ THE_NEWS = [
     ("", "Келісімімді кері қайтарамын, жарнамалық хабарламаларға берген."),
     ("", "Келісімімді кері қайтарамын. Жарнамалық хабарламаларға берген келісімімді."),
     ("", "Сәлем! рассылкаға берген келісімімді қайтарамын"),
+    # The policy's own phrase, then what the data is processed for.
+    ("", "Отзываю согласие на обработку персональных данных для рассылки"),
 ]  # fmt: skip
 
 
@@ -97,6 +102,7 @@ NO_PURPOSE_OF_OURS = [
     ("Отзыв", "Прошу отозвать моё согласие на звонки от менеджеров.\n\nОтправлено с iPhone"),
     ("", "Прошу отозвать согласие на фото и видео съемку"),
     ("", "Отзываю согласие на обработку данных в целях звонков"),
+    ("", "Отзываю согласие на обработку персональных данных для звонков"),
     ("", "Қоңырау шалуға берген келісімімді кері қайтарып аламын"),
     ("Келісімді қайтарып алу", "Келісімімді кері қайтарып аламын, яғни қоңырауларға берген "
      "келісімімді"),
