@@ -95,8 +95,14 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
     "other" with nothing unsubscribed when a withdrawal or an unsubscribe would end what the
     letter keeps; a correction when an unsubscribe asks where or how to be written to; "other"
     with nothing unsubscribed when what it stops is a service, a course, not the news
-    (SUBSCRIBING). `limits`, for the desk's note (Ticket.limits), is None when the request
+    (SUBSCRIBING); "other" when a withdrawal's object names no purpose (Limit.UNREAD).
+    `limits`, for the desk's note (Ticket.limits), is None when the request
     stays as asked, else why it does not (a Ticket.Limit) and the purposes it asked to stop."""
+    if kind == Type.WITHDRAW and purpose == Limit.UNREAD:
+        # Its object names no purpose (object_words.unread): every consent would be more than
+        # it asks. The officer reads it; a stop of the news asked beside it still acts.
+        return Type.OTHER, unsubscribe, {"stops": stopped(Type.OTHER, "", unsubscribe),
+                                         "limit": Limit.UNREAD}  # fmt: skip
     stops_news = unsubscribe or kind == Type.UNSUBSCRIBE or purpose == "marketing"
     if kind != Type.WITHDRAW and not stops_news:
         return kind, unsubscribe, None

@@ -45,7 +45,8 @@ NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 # «отпишите мне, когда будет расписание», «прошу отписаться о получении письма», «отпишите по
 # результату»; an unsubscribe takes whom («отпишите меня») and from what («от рассылки»).
 # «Отзыв» is also a review: «мой отзыв о курсе и согласие на публикацию» (of what, «о», «про»,
-# «на»); a withdrawal is the consent's («отзыв согласия», «отзыв моего согласия»).
+# «на»); a withdrawal is the consent's («отзыв согласия», «отзыв моего согласия»). Only the
+# noun (REVIEW): the verb takes «на» for the consent's object, «согласие отзываю на рассылку».
 # «Келісім» followed by «шарт» is a contract («келісім-шарттан бас тартамын»: I cancel the
 # contract), as «келісімшарт» written as one word is (OTHER_WORDS); followed by «бойынша» or
 # «сәйкес», according to the agreement («келісім бойынша ақшаны қайтарыңыз»: return the money).
@@ -53,6 +54,7 @@ NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 # «отпишитесь, когда будет расписание», «отпишись» (get back to me); an unsubscribe is asked
 # for the writer, «отпишите меня», and the infinitive is the writer's wish, «хочу удалиться».
 WRITING_BACK = ("отпис", "отпиш")
+REVIEW = re.compile("отзыв(а|у|ом|е|ы|ов|ам|ами|ах)?")
 WRITE_BACK = ("тесь", "ись")
 OTHER_SENSE = {
     WRITING_BACK: re.compile("мне|нам|о|об|обо|по|на"),
@@ -257,6 +259,7 @@ def _other_sense(sentence, places):
         if tokens[at].startswith(WRITING_BACK) and tokens[at].endswith(WRITE_BACK):
             return True
         if any(tokens[at].startswith(word) and after.fullmatch(following[at])
+               and (word != ("отзыв",) or REVIEW.fullmatch(tokens[at]))
                for word, after in OTHER_SENSE.items()):  # fmt: skip
             return True
         if tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1:

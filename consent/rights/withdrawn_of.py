@@ -17,66 +17,59 @@ Across «и», «және», «and» only to another object («на рассыл
 withdraws that purpose only; the news beside another purpose withdraws that one and
 unsubscribes. Personal data or its processing as a whole (the policy's own «…на обработку
 персональных данных», «Жеке деректерді өңдеуге…»), every consent («все», «барлық»), two purposes
-besides the news, or no purpose the words can name, withdraws every consent, as before. The
-visit statistics and third parties are read by analytics_letters.py and third_parties.py."""
+besides the news, or no object at all («Отзываю согласие», a reason: «…, так как рассылка
+надоела»), withdraws every consent, as before.
+
+An object that names something, but no purpose the words can name («отзываю согласие на звонки»,
+«…на фото и видео съёмку», «Қоңырау шалуға берген келісімімді…») withdrew every consent too: the
+person who wanted no more calls lost the answer to their application. Whether «звонки» are the
+news is for an officer to say, not for a list of words to guess, and withdrawing everything is
+more than the letter asks: it opens for the officer (Limit.UNREAD, limits.narrowed), nothing
+withdrawn as it arrives, with a withdrawal's days. Words that say to whom, where or since when
+the consent was given («вам», «на сайте», «сіздерге», «с 1 марта») name no object.
+
+The object may also follow in a clause or a sentence of its own that only names it: «Отзываю
+согласие, а именно на рассылку», «Отзываю согласие. На рассылку.», «Келісімімді кері
+қайтарамын, яғни жарнамалық хабарламаларға берген келісімімді»; and a Kazakh one after the verb,
+«Келісімімді кері қайтарамын жарнамаға». Unread, each withdrew every consent. Named so, it says
+which consent even after the data as a whole («…на обработку персональных данных, а именно на
+рассылку»). The visit statistics and third parties are read by analytics_letters.py and
+third_parties.py."""
 
 import re
 from dataclasses import replace
 
-from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.core.purposes import MARKETING
 
-from .limits import NEWS
 from .models import Ticket
+from .object_words import (
+    AND,
+    CONSENT,
+    DASHES,
+    EVERY,
+    FOR,
+    GIVING,
+    KAZAKH_ON,
+    NAMELY,
+    ON,
+    TO,
+    VERBAL_DATIVE,
+    an_object,
+    named_in,
+    names_data,
+    only_object,
+    purposes_of,
+    topical,
+    unread,
+)
 from .phrases import Match
 from .scoped import SCOPE, every_consent
 from .sentences import CLAUSE_END, SENTENCE_END, sentences
 from .spelling import fold, words
 
 Type = Ticket.Type
-# Words that name a purpose in a withdrawal's object (folded beginnings). The news are limits.NEWS;
-# the English ones as spelling.fold writes them («newsletter» is «невслеттер»).
-NAMES = {
-    purpose: tuple(map(fold, stems))  # «заявк» is «зайавк» folded
-    for purpose, stems in {
-        CROSS_BORDER: ("трансгранич", "трансшекаралык", "зарубеж", "рубеж", "границ", "шетел",
-                       "цросс", "аброад"),
-        SERVICE: ("заявк", "обращени", "отиним", "отиниш", "аппликатион"),
-        MARKETING: ("невс", "маркетинг", "адвертис", "промот", "емайл", "оффер"),
-    }.items()
-}  # fmt: skip
-# «Согласие, данное на рассылку»: the participle, not the data («данные», «данных»).
-GIVEN = frozenset({"данное", "данного", "данному", "данную", "данной", "данный", "выданное"})
-# Every consent: «отзываю все согласия», «согласие на всё», «барлық келісімдерімді».
-EVERY = frozenset({"все", "всё", "всех", "весь", "всем", "любые", "полностью", "барлык",
-                   "барин", "толык", "толыгымен", "тутастай", "алл", "all", "еверы", "every",
-                   "аны", "any"})  # fmt: skip
-# The data processed for a purpose: «обработку данных для рассылки», «в целях рассылки»,
-# «жаңалықтар үшін деректерімді өңдеуді тоқтатыңыз».
-FOR = frozenset({"для", "целях", "целью", "ушин", "максатында", "максатта"})
-# Words that join two objects, or two requests: read on across one only to another object.
-AND = frozenset({"и", "а", "также", "или", "жане", "мен", "немесе", "да", "де", "та", "те",
-                 "анд", "and", "ор", "or"})  # fmt: skip
-# A Russian object begins with its preposition («согласие на рассылку», «обработку данных для
-# рассылки», «в целях рассылки»), after the words that say it was given («данное мной ранее»,
-# «которое я давал»): «отзываю согласие, так как рассылка надоела» names no object.
-ON = frozenset({"на", "для", "в"})
-GIVING = GIVEN | {"мной", "мною", "ранее", "вам", "которое", "я", "дал", "дала", "давал", "давала",
-                  "my", "мы", "the", "тхе", "гивен"}  # fmt: skip
-# The personal data in English, folded: «personal», «data», «processing».
-ENGLISH_SCOPE = ("персонал", "дата", "процесс")
-# An English object begins with «to», «for», «on» («consent to the newsletter»).
-TO = frozenset({"to", "то", "for", "фор", "on", "он"})
-# A Russian object before the phrase, as a clause of its own before a dash («Рассылку — согласие
-# отзываю», «На получение новостей — отзываю согласие»): its words all name the object.
-DASHES = frozenset({"—", "–", "-"})
-TOPICAL = frozenset({"получение", "получения", "отправку", "отправка", "мою", "мой", "мои", "мое"})
-# A Kazakh one ends right before the phrase, in the dative or with «берген» (given):
-# «жаңалықтар таратуға берген келісімімді», «хабарламалар алуға келісімімді», «… үшін деректерді».
-KAZAKH_ON = re.compile(r"\w+(га|ге|ка|ке)|берген|берилген|ушин|максатында|максатта|катысты|бойынша")
-# The consent named in an unsubscribe's phrase («Отзыв согласия на рассылку», «Жарнамаға
-# келісімді қайтару»): a withdrawal too, whose object may add another consent.
-CONSENT = ("соглас", "келисим", "цонсент", "consent")
 EVERY_CONSENT = frozenset({""})  # what _named finds for personal data as a whole
+UNREAD = frozenset({Ticket.Limit.UNREAD.value})  # and for an object that names no purpose
 AFTER, BEFORE = 8, 5  # words read after the phrase (Russian, English), before it (Kazakh)
 
 
@@ -110,24 +103,61 @@ def every_purpose(match: Match) -> Match:
 
 def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
     """The purposes the object of `match` names; EVERY_CONSENT for personal data as a whole or
-    every consent; None when it names none, or more than one besides the news. `then`: the
-    object of an unsubscribe, read only after a conjunction («…на рассылку и на …»)."""
+    every consent; UNREAD for an object that names something, but no purpose (unread); None
+    when it names none, or more than one besides the news. `then`: the object of an
+    unsubscribe, read only after a conjunction («…на рассылку и на …»)."""
     located = _located(match, text)
     if located is None:
         return None
-    said, clauses, dashed, at = located
-    sites = _sites(match.phrase.language, said, clauses, dashed, at, then)
+    said, clauses, dashed, namely, at = located
+    language = match.phrase.language
+    apart = [] if then else list(_namely(language, said, clauses, namely, at))
+    specified = [part for site in apart for part in _parts(_object(said, clauses, *site))]
+    narrowed = {purpose for part in specified for word in part for purpose in purposes_of(word)}
+    if narrowed and not any(EVERY & set(part) for part in specified):
+        return narrowed if len(narrowed - {MARKETING}) <= 1 else None  # «…, а именно на …»
+    sites = [*_sites(language, said, clauses, dashed, at, then), *apart]
     parts = [part for site in sites for part in _parts(_object(said, clauses, *site))]
+    # A preposition alone, cut short by the phrase's next word («согласия на обработку…»).
+    parts = [part for part in parts if set(part) - ON - AND]
     if any(EVERY & set(part) for part in parts):
         return EVERY_CONSENT
-    named = {purpose for part in parts for word in part for purpose in _purposes(word)}
+    named = {purpose for part in parts for word in part for purpose in purposes_of(word)}
     # The phrase names the data («Прекратить обработку данных»): all of it, but «для рассылки».
     data_named = any(word.startswith(SCOPE) for word in match.phrase.words) and not then
     if data_named and not (parts and FOR & set(parts[0])):
         return EVERY_CONSENT
-    if any(any(map(_data, part)) and not FOR & set(part) and not _named_in(part) for part in parts):
+    if any(
+        any(map(names_data, part)) and not FOR & set(part) and not named_in(part) for part in parts
+    ):
         return EVERY_CONSENT  # «…на рассылку и на обработку персональных данных»
-    return named if named and len(named - {MARKETING}) <= 1 else None
+    if named:
+        return named if len(named - {MARKETING}) <= 1 else None
+    return UNREAD if not then and any(map(unread, parts)) else None
+
+
+def _namely(language, said, clauses, namely, at):
+    """An object in the clause right after the phrase's that only names it (`namely`: after «а
+    именно», «яғни», or a sentence of its own): from its preposition (Russian, English), or
+    back from its Kazakh dative or «берген» to where it begins."""
+    clause = clauses[at[-1]] + 1
+    if clause not in namely:
+        return
+    begins = clauses.index(clause)
+    first = begins
+    while first < len(said) and clauses[first] == clause and said[first] in NAMELY:
+        first += 1
+    ends = first
+    while ends < len(said) and clauses[ends] == clause:
+        ends += 1
+    if first == ends:
+        return
+    if language != "kk" and said[first] in ON | TO:
+        yield first, 1, ends
+    elif language == "kk":
+        dative = next((i for i in range(first, ends) if KAZAKH_ON.fullmatch(said[i])), None)
+        if dative is not None:
+            yield dative, -1, first - 1
 
 
 def _sites(language, said, clauses, dashed, at, then):
@@ -155,6 +185,12 @@ def _sites(language, said, clauses, dashed, at, then):
                 and (not then or said[start + 1] in AND)
             ):
                 yield start, -1, place
+        after = at[-1] + 1  # after the verb, in its clause: «…кері қайтарамын жарнамаға»
+        ends = [i for i in range(after, len(said)) if clauses[i] == clauses[at[-1]]]
+        dative = next((i for i in ends if KAZAKH_ON.fullmatch(said[i])
+                       and not VERBAL_DATIVE.search(said[i])), None)  # fmt: skip
+        if dative is not None and not then:
+            yield dative, -1, at[-1]
     elif not then:
         for before, place, end in zip([-1, *at[:-1]], at, ends, strict=True):
             start = _given(said, place + 1, end)
@@ -163,7 +199,7 @@ def _sites(language, said, clauses, dashed, at, then):
             if (
                 place - 1 > before
                 and said[place].startswith(CONSENT)
-                and _purposes(said[place - 1])
+                and purposes_of(said[place - 1])
             ):
                 yield place - 1, -1, before  # «my newsletter consent»
 
@@ -186,7 +222,7 @@ def _before(said, clauses, dashed, first):
         yield on[0], 1, first
     elif start == first and clauses[first] in dashed:
         topic = [at for at in range(first) if clauses[at] == clauses[first] - 1]
-        if topic and len(topic) <= BEFORE and all(map(_topical, (said[at] for at in topic))):
+        if topic and len(topic) <= BEFORE and all(map(topical, (said[at] for at in topic))):
             yield topic[0], 1, first
 
 
@@ -194,10 +230,6 @@ def _leads(said, at):
     """A preposition that begins an object before the phrase: «на», «для», «в целях», never the
     reason «в связи с рассылкой», which names no object («…, так как рассылка надоела»)."""
     return said[at] in ON - {"в"} or (said[at] == "в" and said[at + 1] in FOR)
-
-
-def _topical(word):
-    return _an_object(word) or word in ON | AND | GIVING | TOPICAL
 
 
 def _parts(object_words):
@@ -210,21 +242,8 @@ def _parts(object_words):
     return [part for part in parts if part]
 
 
-def _named_in(part):
-    return any(_purposes(word) for word in part)
-
-
 def _of_consent(phrase_words):
     return any(word.startswith(CONSENT) for word in phrase_words)
-
-
-def _purposes(word: str) -> set[str]:
-    found = {MARKETING} if word.startswith(NEWS) else set()
-    return found | {purpose for purpose, stems in NAMES.items() if word.startswith(stems)}
-
-
-def _data(word: str) -> bool:
-    return word.startswith(SCOPE + ENGLISH_SCOPE) and word not in GIVEN
 
 
 def _object(said, clauses, at, step, stop):
@@ -238,36 +257,45 @@ def _object(said, clauses, at, step, stop):
             break
         if word in AND:
             beyond = said[at + step] if 0 <= at + step < len(said) else ""
-            if not (beyond in ON | TO and step == 1) and not _an_object(beyond):
+            if not (beyond in ON | TO and step == 1) and not an_object(beyond):
                 break
         taken.append(word)
         at += step
     return taken
 
 
-def _an_object(word):
-    return bool(_purposes(word)) or _data(word) or word in EVERY
-
-
 def _located(match: Match, text: str):
     """(the folded words of the sentence that holds `match`, the clause of each, the clauses
-    that follow a dash, where each of its words stands among them, in order), or None."""
+    that follow a dash, the clauses that only name an object (_namely: after «а именно»,
+    «яғни», or no more than an object, «…, жарнамалық хабарламаларға берген», and the next
+    sentence when it is, «На рассылку.»), where each
+    of its words stands among them, in order), or None."""
     offset, places = 0, match.places or (match.start, match.end)
-    for piece in SENTENCE_END.split(text or ""):
+    pieces = SENTENCE_END.split(text or "")
+    for number, piece in enumerate(pieces):
         tokens = [token for sentence in sentences(piece) for token in sentence.tokens]
         if offset <= min(places) < offset + len(tokens):
-            said, clauses, dashed = [], [], set()
-            for number, part in enumerate(re.split(f"({CLAUSE_END.pattern})", piece)[::2]):
+            said, clauses, namely = [], [], set()
+            parts = re.split(f"({CLAUSE_END.pattern})", piece)[::2]
+            following = pieces[number + 1 : number + 2]
+            for clause, part in enumerate([*parts, *following]):
                 folded = [fold(word) for word in words(part)]
+                if clause == len(parts) and not only_object(folded):
+                    break
                 said += folded
-                clauses += [number] * len(folded)
-            for number, mark in enumerate(re.findall(CLAUSE_END, piece), start=1):
-                if mark.strip() in DASHES:
-                    dashed.add(number)
+                clauses += [clause] * len(folded)
+                if clause and ((folded[:1] and folded[0] in NAMELY) or only_object(folded)):
+                    namely.add(clause)
+            dashed = {
+                clause
+                for clause, mark in enumerate(re.findall(CLAUSE_END, piece), start=1)
+                if mark.strip() in DASHES
+            }
             where = _where(tokens, said)
             if where is None:
                 return None
-            return said, clauses, dashed, sorted({where[place - offset] for place in places})
+            at = sorted({where[place - offset] for place in places})
+            return said, clauses, dashed, namely, at
         offset += len(tokens)
     return None
 

@@ -5,7 +5,10 @@ Kazakh puts what tells when, how or what else between a verb and its object: «�
 ақпанға дейін тоқтатыңыз», «Хабарламалардан жыл соңына дейін бас тартамын» each opened "other"
 with two words allowed between. After a Kazakh phrase word in the accusative or the ablative
 (the verb's object, «-ды», «-дан», folded), its next word may stand anywhere later in the
-clause. What withholds a phrase is still read between its words (a «не», a question word:
+clause. So in Russian after the consent noun, whose object stands between it and a verb put last
+(«Согласие на обработку персональных данных прошу отозвать», «…прошу считать отозванным»:
+nothing was opened, the verb four words away). What withholds a phrase is still read between
+its words (a «не», a question word:
 phrases._position; a negated verb does not match: phrases.same_word); and a Kazakh «емес» or
 «жоқ» ends the reach («таратылымды емес курсты тоқтатыңыз»: not the news, the course).
 
@@ -31,6 +34,7 @@ import re
 DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", "информац", "акпарат", "дата")
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 KAZAKH_OBJECT = re.compile(r"(д[ыи]|т[ыи]|н[ыи]|[дтн][ае]н)$")
+CONSENT_NOUN = "соглас"  # folded; «согласна» is no phrase's word (phrases.OTHER_WORDS)
 NOT_BETWEEN = ("емес", "жок")
 # A verb asked for, folded: the Russian imperative or infinitive («удалите», «снимайте»,
 # «удалить»), the first person doing it as it is said («отзываю», «отказываюсь», «удаляю»:
@@ -38,6 +42,7 @@ NOT_BETWEEN = ("емес", "жок")
 # («жойыңыз», «бұғаттаңыздар»).
 ASKED_VERB = re.compile(r"(ть|ться|ти|те|тесь|[ая]йу|[ая]йусь|н[ыи]з|н[ыи]зд[ае]р)$")
 MOVED_NOT = ("не", "ни")
+DEEMED = ("считат", "считайт")  # «прошу считать (его) отозванным», «считайте отозванным»
 # A negated wish («не хочу», «не желаю») may close the sentence after its verb and object:
 # «Рассылку получать не хочу», «Получать письма не желаю» (folded beginnings).
 WISHING = ("хоч", "хот", "жела")
@@ -61,8 +66,12 @@ def moved(words: tuple[str, ...], language: str) -> list[tuple[str, ...]]:
 
 
 def asked_verb(tokens, places) -> bool:
-    """Whether a moved phrase (moved) matched a verb asked for at one of its `places`."""
-    return any(ASKED_VERB.search(tokens[at]) for at in places)
+    """Whether a moved phrase (moved) matched a verb asked for at one of its `places`, or a
+    participle after «считать» («Согласие прошу считать отозванным», the formal way)."""
+    return any(
+        ASKED_VERB.search(tokens[at]) or (at > 0 and tokens[at - 1].startswith(DEEMED))
+        for at in places
+    )
 
 
 def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
@@ -71,7 +80,8 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
     моего заказа, данные неверные» is no «прекратить обработку данных». Next to each other
     they may stand on either side of a comma, as the policy's own phrases do («о новых
     продуктах, услугах и специальных предложениях»)."""
-    gap = len(tokens) if language == "kk" and KAZAKH_OBJECT.search(word) else GAP
+    far = KAZAKH_OBJECT.search(word) if language == "kk" else word.startswith(CONSENT_NOUN)
+    gap = len(tokens) if far else GAP
     places = []
     for i in range(at + 1, min(len(tokens), at + 2 + gap)):
         if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:

@@ -180,9 +180,11 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         )
         extra["reopen_max_chars"] = REASON_MAX_CHARS
         extra.update(self.assignment(request, ticket))
-        if (ticket.about_someone_else or ticket.limits.get("analytics")) and ticket.subject_id:
+        asides = ticket.limits.get("analytics") or ticket.limits.get("limit") == Ticket.Limit.UNREAD
+        if (ticket.about_someone_else or asides) and ticket.subject_id:
             # The one thing such a letter does on arrival (intake.recognise): the sender's own
-            # unsubscribe, or an analytics letter's, withdrawn under its reference (stops.py).
+            # unsubscribe, an analytics letter's or one beside a withdrawal of no purpose of
+            # ours (limits.narrowed), withdrawn under its reference (stops.py).
             extra["unsubscribed_on_arrival"] = LedgerEntry.objects.filter(
                 subject=ticket.subject_id,
                 purpose=MARKETING,

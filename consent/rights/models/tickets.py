@@ -71,6 +71,9 @@ class Ticket(models.Model):
         KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
         SERVICE = "service", _("it cancels a service, not the news and offers")
         ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
+        # A withdrawal whose object names no purpose («…на звонки»): the officer's to read
+        # (object_words.unread); the intake's purpose of it until then.
+        UNREAD = "unread", _("it withdraws a consent to something that is no purpose of ours")
         # Not a limit it kept: a stop asked for a while, no pause (asked_nothing.paused).
         UNTIL = "until", _("it asks for no news for a while, and they cannot be paused")
 
