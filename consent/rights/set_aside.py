@@ -13,6 +13,7 @@ import contextlib
 import email
 from collections.abc import Iterable
 from email import policy
+from email.parser import BytesHeaderParser
 from email.utils import getaddresses
 
 from cryptography.fernet import InvalidToken
@@ -36,6 +37,7 @@ RECIPIENT_FIELDS = ("to", "cc")
 REPORT_FIELDS = ("final-recipient", "original-recipient", "original-rcpt-to")
 RETURNED_TYPES = ("message/rfc822", "message/global", "text/rfc822-headers")
 REPORT_TYPES = ("message/delivery-status", "message/feedback-report")
+PARTS_READ = 1000  # letters.PARTS_MAX
 
 
 def address_digest(address: str, secret: str | None = None) -> str:
@@ -55,10 +57,13 @@ def letter_addresses(raw: bytes) -> set[str]:
     """The addresses a message came from (see the module), normalised; never raises: a
     message whose structure cannot be read gives those its header block can be read for."""
     values = []
-    # Whatever the parser meets, what was read so far.
+    # Whatever the parser meets, what was read so far; the parts of a message with more than the
+    # intake reads (letters.PARTS_MAX), a flood of them, not at all.
     with contextlib.suppress(Exception):
+        values += _values(BytesHeaderParser(policy=policy.compat32).parsebytes(raw), SENDER_FIELDS)
+        if raw.count(b"\n--") > PARTS_READ:
+            raise ValueError("too many parts")
         message = email.message_from_bytes(raw, policy=policy.compat32)
-        values += _values(message, SENDER_FIELDS)
         for part in message.walk():
             kind = part.get_content_type()
             if kind in REPORT_TYPES:
@@ -80,7 +85,8 @@ def letter_addresses(raw: bytes) -> set[str]:
 
 
 def _values(message, names):
-    return [value for name, value in message.items() if name.lower() in names]
+    """The fields `names` as they came (raw UTF-8 as escaped bytes, as letters._sender reads)."""
+    return [value for name, value in message.raw_items() if name.lower() in names]
 
 
 def senders_note(entry: QuarantinedMessage, raw: bytes) -> None:

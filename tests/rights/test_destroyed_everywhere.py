@@ -208,3 +208,19 @@ def test_a_parents_erasure_erases_the_letters_set_aside_from_their_address(texts
     ingest(letter("ata@example.kz", "Рахмет!", message_id="<p1@qzw>", name="Ата"))
     guardian_erase("ata@example.kz", request_ref="R-4")
     assert not QuarantinedMessage.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "written",
+    ["asel@мысал.kz", "ASEL@МЫСАЛ.KZ", "Asel@" + "мысал".encode("idna").decode() + ".kz",
+     "asel@мысал.kz."],
+)  # fmt: skip
+def test_her_letters_are_found_however_her_address_is_written(texts, make_subject, written):
+    """An address is hers whatever the letter's case or its domain's spelling (IDN in Unicode or
+    as the DNS writes it), as normalise_email and the `__address` lookup read it."""
+    person = make_subject(email="asel@мысал.kz")
+    raw = f"From: Әсел <{written}>\r\nSubject: Рахмет\r\nMessage-ID: <i1@x>\r\n\r\nРахмет!\r\n"
+    entry = ingest(raw.encode())
+    assert isinstance(entry, QuarantinedMessage)
+    subject_destroy(person, request_ref="R-5")
+    assert not QuarantinedMessage.objects.exists()
