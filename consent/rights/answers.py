@@ -238,7 +238,7 @@ def ticket_destroy(
         outcome = DESTROYED_UNDER_ADDRESS
     # Closed first, then destroyed with the person's other requests: the answer (the officer's
     # words, a reason, a finding) reaches the person in the letter and stays nowhere, as nothing
-    # else they or the officer wrote about them does (erasure.requests_forget).
+    # else they or the officer wrote about them does (forgetting.requests_forget).
     ticket_close(ticket, outcome=outcome, actor=actor, detail=detail, words=words, notify=False)
     # Another address of theirs is the person's to think of, not a parent's asking for a child.
     context = {"reference": reference, "ticket": ticket, "outcome": ticket.outcome,

@@ -1,6 +1,7 @@
 """The privacy officers' digest, each working day (compliance L5, L7, L8, L21): requests
 overdue, due today and next, those to close unconfirmed, breaches the regulator is still to
-hear of, the emails set aside, and the people retention leaves for staff."""
+hear of, the emails set aside, the destructions whose confirmation did not reach the person,
+and the people retention leaves for staff."""
 
 from collections import defaultdict
 from datetime import date, timedelta
@@ -12,10 +13,12 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core.mail import interpolate, queue_mail_each
+from consent.core.models import AuditEvent
 from consent.core.staff import staff_addressed
 from consent.workdays.calendar import add_working_days, is_working_day
 
 from .alerts import officers
+from .destroyed_told import UNDELIVERED
 from .models import QUIET_REASONS, Breach, QuarantinedMessage, Ticket
 from .retention import REVIEW_REASONS, retention_plan
 
@@ -42,6 +45,10 @@ def digest(today: date) -> int:
 
     A breach the regulator has not been told of is listed from the day it is due (the local
     date of `today`, as its due date is), and every working day after until it is told.
+
+    A destruction whose confirmation the mail server did not take (destroyed_told.py) is listed
+    once, in the first digest after the day it was recorded, with its request's page, which
+    says how to tell the person.
 
     The people retention leaves for staff to decide are listed, each with the reason, every
     working day until the reason is gone (compliance L5)."""
@@ -74,6 +81,19 @@ def digest(today: date) -> int:
                            ("set_aside", arrived.exclude(quiet | returned))):  # fmt: skip
         groups[group] = list(entries[:REVIEW_LISTED])
         unlisted[f"{group}_more"] = entries.count() - len(groups[group]) if groups[group] else 0
+    # Destructions whose confirmation the mail server did not take (destroyed_told.py): the
+    # officer who pressed was told on the page; the others too, since the person is still to be
+    # told another way. Each once, as the emails set aside, by the day it was recorded.
+    untold = AuditEvent.objects.filter(
+        action=UNDELIVERED, object_type=Ticket._meta.label_lower,
+        at__date__gte=previous, at__date__lt=today,
+    ).order_by("at", "id")  # fmt: skip
+    untold_tickets = Ticket.objects.in_bulk([int(e.object_id) for e in untold])
+    groups["untold"] = [
+        (untold_tickets[int(e.object_id)], e.at,
+         absolute_url(reverse("admin:rights_ticket_change", args=[e.object_id])))
+        for e in untold if int(e.object_id) in untold_tickets
+    ]  # fmt: skip
     # The people the nightly retention left for staff (its plan's "review"): data past its
     # purpose, kept only until an officer decides. The job wrote them to its log, which no
     # officer reads, so they stayed for ever.

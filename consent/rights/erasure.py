@@ -4,7 +4,6 @@ Only the rights desk destroys: in answer to a request, or when retention finds t
 may keep a person's data any longer.
 """
 
-import logging
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -25,12 +24,11 @@ from consent.core.subjects import normalise_email
 
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
-from .keys import hashed_key
+from .forgetting import journal, requests_forget, tombstone_write
 from .mailed import mail_for_child, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
-
-logger = logging.getLogger(__name__)
+from .set_aside import set_aside_of, set_aside_of_guardian
 
 
 @transaction.atomic
@@ -57,6 +55,9 @@ def subject_destroy(
     # one someone else holds now (mailed.mail_to); and the mail written to their parent about
     # them (mailed.mail_for_child), which their guardian rows' cascade left queued, unlinked.
     attachment_files = mail_delete(mail_to(subject) | mail_for_child(subject))
+    # The letters set aside from their addresses (set_aside.py), read before the corrections
+    # and requests that say which addresses were theirs are emptied.
+    letters = list(set_aside_of(subject).values_list("pk", flat=True))
     # Requests keep their number and dates for the record, not the person's words or address.
     tickets = Ticket.objects.filter(
         pk__in=list(Ticket.objects.of(subject).values_list("pk", flat=True))
@@ -70,6 +71,7 @@ def subject_destroy(
     requests_forget(tickets)
     tickets.update(subject=None)
     Correction.objects.filter(subject=subject).delete()
+    QuarantinedMessage.objects.filter(pk__in=letters).delete()
     actor_id = actor.pk if actor is not None else None
     actor_label = actor.get_username() if actor is not None else ""
     if connection.vendor == "postgresql":
@@ -101,49 +103,6 @@ def subject_destroy(
     return tombstone
 
 
-def journal(tombstone: Tombstone) -> None:
-    """The journal keeps each destruction apart from the database: should the database be lost,
-    a restored backup made before it is told what to destroy again from these lines
-    (docs/deploy/backups.md; numbers and codes only, as the tombstone), once it commits."""
-    fields = {"subject_ref": tombstone.subject_ref, "request_ref": tombstone.request_ref,
-              "at": tombstone.at.isoformat(), "kind": tombstone.kind,
-              "erased": " ".join(str(item) for item in tombstone.erased)}  # fmt: skip
-    whole = tombstone.kind == Tombstone.Kind.SUBJECT
-    line = "data subject destroyed" if whole else "data destroyed"
-    transaction.on_commit(lambda: logger.info(line, extra=fields))
-
-
-def tombstone_write(kind: str, *, subject_ref: int | None, erased: list, request_ref: str,
-                    actor: AbstractBaseUser | None) -> Tombstone:  # fmt: skip
-    """The record of a part of someone's data destroyed (Tombstone.Kind), and its journal line;
-    a whole person's is written by the database's destroy function (subject_destroy)."""
-    tombstone = Tombstone.objects.create(
-        kind=kind, subject_ref=subject_ref, erased=erased, request_ref=request_ref,
-        actor_id=actor.pk if actor is not None else None,
-        actor_label=actor.get_username() if actor is not None else "",
-    )  # fmt: skip
-    journal(tombstone)
-    return tombstone
-
-
-def requests_forget(tickets) -> None:
-    """What a request keeps once its person's data (or the part that was theirs) is destroyed:
-    its number, type, status, language and dates. Nothing anyone wrote in it: the person's words
-    and address, the answer (the officer's words, a reason, a finding, all of which the person
-    was mailed), the officers' reasons for reopening it, the email set aside it was opened from
-    (the letter whole) and the reports of its mail that came back; of its Message-ID, which can
-    carry a name or a host, only the hash, enough to know the message fetched again
-    (intake.ingest)."""
-    tickets = Ticket.objects.filter(pk__in=list(tickets.values_list("pk", flat=True)))
-    tickets.update(email="", message="", reply_to="", outcome="", reopen_reasons={})
-    # The letter it was opened from, and our mail to the person that came back (its report
-    # quotes the mail whole).
-    QuarantinedMessage.objects.filter(Q(ticket__in=tickets) | Q(request__in=tickets)).delete()
-    for ticket in tickets.exclude(message_id=None).exclude(message_id__startswith="sha256:"):
-        ticket.message_id = hashed_key(ticket.message_id)
-        ticket.save(update_fields=["message_id"])
-
-
 @transaction.atomic
 def guardian_erase(
     email: str,
@@ -169,8 +128,12 @@ def guardian_erase(
         rows = rows.filter(created_at__lte=until)
         tickets = tickets.filter(received_at__lte=until)
         mailed &= Q(created__lte=until)
+    letters = set_aside_of_guardian(email)
+    if until is not None:
+        letters = letters.filter(received_at__lte=until)
     rows = list(rows)
-    if not rows and not tickets.exists() and not Email.objects.filter(mailed).exists():
+    letters = list(letters.values_list("pk", flat=True))
+    if not (rows or letters or tickets.exists() or Email.objects.filter(mailed).exists()):
         return None
     for guardian in rows:
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=guardian.subject,
@@ -183,6 +146,7 @@ def guardian_erase(
             ticket_close(ticket, outcome="", status=Ticket.Status.NO_DATA, actor=actor,
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
     requests_forget(tickets)
+    QuarantinedMessage.objects.filter(pk__in=letters).delete()
     for attachment_storage, name in mail_delete(mailed):
         file_delete(attachment_storage, name)
     return tombstone_write(Tombstone.Kind.GUARDIAN, subject_ref=None,
@@ -210,6 +174,8 @@ def subject_minimise(
     answers. Returns the names erased."""
     gone = set(DATA_FIELDS) - set(keep)
     mailed = mail_to(subject)  # read before the address and its corrections are erased
+    # So are the letters set aside from the address, which go with it (set_aside.py).
+    letters = list(set_aside_of(subject).values_list("pk", flat=True)) if "email" in gone else []
     erased = [f for f, empty in ERASED.items() if f in gone and getattr(subject, f) != empty]
     for name in erased:
         setattr(subject, name, ERASED[name])
@@ -240,6 +206,7 @@ def subject_minimise(
         if "email" in erased:  # the mail written to it holds it: it goes as a destruction's
             for attachment_storage, name in mail_delete(mailed):
                 file_delete(attachment_storage, name)
+            QuarantinedMessage.objects.filter(pk__in=letters).delete()
             # So does the address of each request of theirs answered; one still open keeps it
             # until it is answered there (mailed.mail_to finds that answer by it).
             Ticket.objects.filter(subject=subject).closed().update(email="")

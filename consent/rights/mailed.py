@@ -79,15 +79,37 @@ def _held_from(address: str, takers: list[tuple[datetime, int]], n: int) -> Q:
     return mine
 
 
-def mail_to(subject: Subject) -> Q:
-    """The person's mail, as a filter of post_office's Email."""
-    query = Q(pk__in=[])
+def held_spans(subject: Subject) -> list[tuple[str, datetime | None, datetime | None]]:
+    """(address, from, until) of each time the person held an address by this module's rule:
+    from when they took it (None: the first to take it, from the start) until someone else
+    took it (None: still). What came to or from an address in its span is theirs: the mail
+    written to it (mail_to), the letters set aside from it (set_aside.set_aside_of)."""
+    spans = []
     addresses = {address_folded(address): address for address, _at in _taken(subject)}
     for address in addresses.values():
         takers = _takers(address, subject)
         for n, (_at, holder) in enumerate(takers):
             if holder == subject.pk:
-                query |= _held_from(address, takers, n)
+                until = takers[n + 1][0] if n + 1 < len(takers) else None
+                spans.append((address, takers[n][0] if n else None, until))
+    return spans
+
+
+def held_by_someone(address: str) -> bool:
+    """Whether a person on record ever took `address` (else it is a parent's or guardian's)."""
+    return bool(_takers(address))
+
+
+def mail_to(subject: Subject) -> Q:
+    """The person's mail, as a filter of post_office's Email."""
+    query = Q(pk__in=[])
+    for address, since, until in held_spans(subject):
+        mine = Q(to__address=address)
+        if since is not None:
+            mine &= Q(created__gte=since)
+        if until is not None:
+            mine &= Q(created__lt=until)
+        query |= mine
     return query
 
 

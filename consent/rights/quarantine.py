@@ -15,6 +15,7 @@ from consent.core.photos import fernet
 
 from .alerts import tell_set_aside
 from .models import QUIET_REASONS, QuarantinedMessage, Ticket
+from .set_aside import senders_note
 
 logger = logging.getLogger(__name__)
 
@@ -51,8 +52,9 @@ def quarantine_record(
     make another notice, and so on), at once or in the window's summary (alerts.tell_set_aside:
     a flood of letters makes one notice an hour); None when it was set aside before.
 
-    Its own transaction holds only ciphertext, a hash, a size and a code, so it cannot fail on
-    what the message contains: only a database that is down stops it, and then the caller
+    Its own transaction holds only ciphertext, hashes (the letter's, and the keyed digests of the
+    addresses it came from: set_aside.py), a size and a code, so it cannot fail on what the
+    message contains: only a database that is down stops it, and then the caller
     leaves the message to be read again."""
     kept = raw[:MAX_BYTES]
     with transaction.atomic():
@@ -62,6 +64,8 @@ def quarantine_record(
                       "content": fernet().encrypt(kept),
                       "received_at": received_time(received_at), "request": request},
         )  # fmt: skip
+        if created:  # whose letter it is, for their destruction (set_aside.py)
+            senders_note(entry, kept)
         if created and reason not in QUIET_REASONS:
             tell_set_aside()
     if not created:

@@ -231,6 +231,9 @@ def digest_sent(w):
     time_machine.move_to("2026-12-01 10:00+05:00", tick=False)
     for kind in (Type.BLOCK, Type.ACCESS, Type.WITHDRAW):
         opened(kind, w["lang"], purpose=SERVICE)
+    time_machine.move_to("2026-12-02 15:00+05:00", tick=False)  # a destruction left untold
+    lost = ticket_open(kind=Type.DESTROY, email=STRANGER, language=w["lang"], channel="web")
+    audit(AuditEvent.Action.DESTRUCTION_UNTOLD, obj=lost)
     time_machine.move_to("2026-12-03 10:00+05:00", tick=False)  # overdue, due today, tomorrow
     detected = timezone.now() - timedelta(days=1)
     breach_record(Breach(detected_at=detected, description="x"))  # due today, not yet reported

@@ -3,12 +3,18 @@ links, requests kept from a closed self-service page and breaches; a module per 
 
 from .breaches import Breach
 from .corrections import Correction
-from .intake import QUIET_REASONS, IntakePhrase, IntakePhraseQuerySet, QuarantinedMessage
+from .intake import (
+    QUIET_REASONS,
+    IntakePhrase,
+    IntakePhraseQuerySet,
+    QuarantinedMessage,
+    SetAsideSender,
+)
 from .selfservice import KeptRequest, UsedLink
 from .ticket_queries import TicketQuerySet
 from .tickets import Ticket
 
 __all__ = [
     "QUIET_REASONS", "Breach", "Correction", "IntakePhrase", "IntakePhraseQuerySet",
-    "KeptRequest", "QuarantinedMessage", "Ticket", "TicketQuerySet", "UsedLink",
+    "KeptRequest", "QuarantinedMessage", "SetAsideSender", "Ticket", "TicketQuerySet", "UsedLink",
 ]  # fmt: skip

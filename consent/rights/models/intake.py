@@ -5,6 +5,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.text import numbered
 from consent.core.models import Language
 from consent.core.purposes import purpose_choices
 from consent.core.texts import route_phrase
@@ -17,7 +18,9 @@ class QuarantinedMessage(models.Model):
     """An email to the requests address that could not become a request (compliance L7): kept,
     encrypted, for the privacy officers to read and act on by hand, and destroyed by retention
     (retention.py::QUARANTINE_KEPT). It is personal data of an unknown person, so nothing
-    readable is stored beside the ciphertext: no address, no subject, no Message-ID."""
+    readable is stored beside the ciphertext: no address, no subject, no Message-ID; the
+    addresses it came from only as keyed digests (SetAsideSender), by which its sender's
+    destruction finds it (set_aside.py)."""
 
     class Reason(models.TextChoices):
         UNREADABLE = "unreadable", _("the message's structure could not be read")
@@ -62,6 +65,10 @@ class QuarantinedMessage(models.Model):
     told_at = models.DateTimeField(_("officers told"), null=True, blank=True, db_index=True,
                                    editable=False)  # fmt: skip
 
+    # Whether the addresses it came from were noted (SetAsideSender) when it was set aside; an
+    # entry set aside before they were is read for them when its sender is destroyed.
+    senders_noted = models.BooleanField(default=False, db_default=False, editable=False)
+
     class Meta:
         ordering = ["-received_at", "-id"]
         verbose_name = _("email set aside")
@@ -73,6 +80,23 @@ class QuarantinedMessage(models.Model):
     @property
     def reference(self):
         return f"Q-{self.pk}"
+
+
+class SetAsideSender(models.Model):
+    """An address an email set aside came from (its From, Sender, Reply-To; for a report that
+    our mail did not arrive or was marked as spam, the address it was written to), as a keyed
+    digest (set_aside.address_digest), never readable: so that the person's destruction finds
+    their letters among the ciphertexts (erasure.subject_destroy). Goes with its entry."""
+
+    entry = models.ForeignKey(QuarantinedMessage, models.CASCADE, related_name="senders")
+    digest = models.CharField(max_length=64, db_index=True)
+
+    class Meta:
+        verbose_name = _("address of an email set aside")
+        verbose_name_plural = _("addresses of emails set aside")
+
+    def __str__(self):
+        return numbered(self.pk)
 
 
 # Set aside with no notice of its own (alerts.tell_set_aside), listed by the digest: answering

@@ -135,7 +135,7 @@ class Ticket(models.Model):
     outcome = models.TextField(_("answer to the person"), blank=True)
     # Why an officer reopened it, in their words, by the number of the audit row that records
     # the reopening (closing.ticket_reopen): here, not in the append-only row, so that they go
-    # when the person's data is destroyed (erasure.requests_forget).
+    # when the person's data is destroyed (forgetting.requests_forget).
     reopen_reasons = models.JSONField(
         _("reasons for reopening"), default=dict, blank=True, editable=False,
         db_default=Value({}, JSONField()),

@@ -1,0 +1,145 @@
+"""Whose letters the emails set aside are (quarantine.py), so that a destruction reaches them.
+
+An entry is kept encrypted with nothing readable beside it, so nothing told a destruction which
+of them came from the person: their letters set aside (an auto-reply, a «thank you», a letter
+too long to open, our mail to them that came back) stayed up to QUARANTINE_KEPT after their
+data was destroyed. Now each entry notes the addresses it came from as keyed digests
+(SetAsideSender: From, Sender, Reply-To, Return-Path; of a report that our mail did not arrive
+or was marked as spam, the addresses that mail was written to), and a destruction deletes the
+entries from the person's addresses in the time they held each (mailed.held_spans, the rule
+of whose mail is whose). An entry set aside before the digests were noted is read for them."""
+
+import contextlib
+import email
+from collections.abc import Iterable
+from email import policy
+from email.parser import BytesHeaderParser
+from email.utils import getaddresses
+
+from cryptography.fernet import InvalidToken
+from django.conf import settings
+from django.db.models import Q, QuerySet
+from django.utils.crypto import salted_hmac
+
+from consent.core.addresses import address_folded
+from consent.core.photos import fernet
+from consent.core.subjects import normalise_email
+
+from .mailed import held_by_someone, held_spans
+from .models import QuarantinedMessage, SetAsideSender
+
+SALT = "consent.rights.set_aside.sender"
+# Where a letter names who sent it.
+SENDER_FIELDS = ("from", "sender", "reply-to", "return-path")
+# Where the mail of ours a report returns names whom it was written to.
+RECIPIENT_FIELDS = ("to", "cc")
+# A delivery status notification's (RFC 3464) and a feedback report's (RFC 5965) recipient.
+REPORT_FIELDS = ("final-recipient", "original-recipient", "original-rcpt-to")
+RETURNED_TYPES = ("message/rfc822", "message/global", "text/rfc822-headers")
+REPORT_TYPES = ("message/delivery-status", "message/feedback-report")
+PARTS_READ = 1000  # letters.PARTS_MAX
+
+
+def address_digest(address: str, secret: str | None = None) -> str:
+    """The keyed digest an address is noted by: of its normalised form, ASCII case aside (as
+    the `__address` lookup compares addresses), under SECRET_KEY (`secret`: a fallback)."""
+    folded = address_folded(normalise_email(address) or "")
+    return salted_hmac(SALT, folded, secret=secret, algorithm="sha256").hexdigest()
+
+
+def _digests(address: str) -> list[str]:
+    """The digests an address was noted by under the key now and the keys before it."""
+    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+    return [address_digest(address, secret) for secret in secrets]
+
+
+def letter_addresses(raw: bytes) -> set[str]:
+    """The addresses a message came from (see the module), normalised; never raises: a
+    message whose structure cannot be read gives those its header block can be read for."""
+    values = []
+    # Whatever the parser meets, what was read so far; the parts of a message with more than the
+    # intake reads (letters.PARTS_MAX), a flood of them, not at all.
+    with contextlib.suppress(Exception):
+        values += _values(BytesHeaderParser(policy=policy.compat32).parsebytes(raw), SENDER_FIELDS)
+        if raw.count(b"\n--") > PARTS_READ:
+            raise ValueError("too many parts")
+        message = email.message_from_bytes(raw, policy=policy.compat32)
+        for part in message.walk():
+            kind = part.get_content_type()
+            if kind in REPORT_TYPES:
+                blocks = part.get_payload()
+                for block in blocks if isinstance(blocks, list) else []:
+                    values += [v.split(";", 1)[-1] for v in _values(block, REPORT_FIELDS)]
+            elif kind in RETURNED_TYPES:
+                inner = part.get_payload()
+                if isinstance(inner, list) and inner:
+                    values += _values(inner[0], RECIPIENT_FIELDS)
+                elif isinstance(inner, str):
+                    values += _values(email.message_from_string(inner), RECIPIENT_FIELDS)
+    found = set()
+    for _name, address in getaddresses([str(v) for v in values]):
+        text = address.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+        if "@" in text:
+            found.add(normalise_email(text))
+    return found - {None}
+
+
+def _values(message, names):
+    """The fields `names` as they came (raw UTF-8 as escaped bytes, as letters._sender reads)."""
+    return [value for name, value in message.raw_items() if name.lower() in names]
+
+
+def senders_note(entry: QuarantinedMessage, raw: bytes) -> None:
+    """Note the addresses `raw`, just set aside as `entry`, came from."""
+    digests = {address_digest(address) for address in letter_addresses(raw)}
+    SetAsideSender.objects.bulk_create(
+        [SetAsideSender(entry=entry, digest=digest) for digest in sorted(digests)]
+    )
+    QuarantinedMessage.objects.filter(pk=entry.pk).update(senders_noted=True)
+
+
+def _from(spans: Iterable[tuple[str, object, object]]) -> Q:
+    found = Q(pk__in=[])
+    for address, since, until in spans:
+        mine = Q(senders__digest__in=_digests(address))
+        if since is not None:
+            mine &= Q(received_at__gte=since)
+        if until is not None:
+            mine &= Q(received_at__lt=until)
+        found |= mine
+    return found
+
+
+def _read_from(spans) -> list[int]:
+    """The entries set aside before their addresses were noted that came from `spans`."""
+    spans = [(address_folded(a), since, until) for a, since, until in spans]
+    found = []
+    unnoted = QuarantinedMessage.objects.filter(senders_noted=False)
+    for pk, content, received in unnoted.values_list("pk", "content", "received_at").iterator():
+        try:
+            raw = fernet().decrypt(bytes(content))
+        except InvalidToken:  # under a key no longer configured: nobody can read it either
+            continue
+        addresses = {address_folded(a) for a in letter_addresses(raw)}
+        if any(a in addresses and (since is None or received >= since)
+               and (until is None or received < until) for a, since, until in spans):  # fmt: skip
+            found.append(pk)
+    return found
+
+
+def set_aside_of(subject) -> QuerySet[QuarantinedMessage]:
+    """The emails set aside that came from the person's addresses while they were theirs (read
+    before their corrections and requests are emptied: mailed.held_spans reads them)."""
+    spans = held_spans(subject)
+    mine = QuarantinedMessage.objects.filter(_from(spans)).values("pk")
+    return QuarantinedMessage.objects.filter(Q(pk__in=mine) | Q(pk__in=_read_from(spans)))
+
+
+def set_aside_of_guardian(address: str) -> QuerySet[QuarantinedMessage]:
+    """The emails set aside from a parent's or guardian's address: none while a person on
+    record holds it, by the rule of whose mail is whose (mailed.mail_to_guardian)."""
+    if held_by_someone(address):
+        return QuarantinedMessage.objects.none()
+    spans = [(address, None, None)]
+    mine = QuarantinedMessage.objects.filter(_from(spans)).values("pk")
+    return QuarantinedMessage.objects.filter(Q(pk__in=mine) | Q(pk__in=_read_from(spans)))
