@@ -44,8 +44,6 @@ def evidence_rows(
             _("entry"): e.pk,
             _("event"): e.get_kind_display(),
             _("purpose"): e.get_purpose_display() if e.purpose else "",
-            # What a withdrawal (an expiry…) withdrew: it named only the purpose.
-            _("the consent it ends"): ends,
             _("consent text version"): e.text.version if e.text else "",
             _("privacy policy version"): e.text.policy.number if e.text else "",
             _("SHA-256 of the text shown"): e.text_sha256,
@@ -57,6 +55,8 @@ def evidence_rows(
             # the hash, and had to ask the operator for the text.
             _("consent text shown"): Verbatim(shown),
             _("the text gives this SHA-256"): proof_said(proven),
+            # What a withdrawal (an expiry…) withdrew: it named only the purpose.
+            _("the consent it ends"): ends,
             _("language"): language_name(e.language),
             _("time (Almaty)"): written(e.at, seconds=True),
             _("time (UTC)"): written(e.at, seconds=True, zone=UTC),
