@@ -15,7 +15,7 @@ from .audit import audit
 from .gate import is_blocked, latest_event, needs_guardian
 from .models import AuditEvent, ConsentText, Declined, Guardian, LedgerEntry, Subject
 from .purposes import PURPOSES
-from .texts import data_listed, data_named, render_consent, sha256
+from .texts import NAME_PLACEHOLDER, data_listed, data_named, render_consent, sha256
 
 Kind = LedgerEntry.Kind
 Action = AuditEvent.Action
@@ -96,6 +96,42 @@ def data_shown(entry: LedgerEntry) -> str:
     if entry.text is None:
         return ""
     return data_listed(entry.text, entry.language, entry.shown_fields)
+
+
+def text_shown(entry: LedgerEntry) -> str:
+    """The words a grant's text showed, in the grant's language: its published body as kept,
+    filled in with the name and the list of data the row names (what its hash is taken over).
+    A row from before the name was kept leaves the name's placeholder. "" for a row without a
+    text (a withdrawal, an expiry, a block)."""
+    if entry.text is None or not entry.language:
+        return ""
+    name = entry.shown_name or NAME_PLACEHOLDER
+    return render_consent(entry.text, entry.language, name, entry.shown_fields or None)
+
+
+def text_proven(entry: LedgerEntry, shown: str) -> bool:
+    """Whether `shown` (text_shown) gives the SHA-256 the row names: False when the body kept
+    in the database is not the one the hash was taken over (changed since, or the row older
+    than the name it was shown with)."""
+    return bool(entry.text_sha256) and sha256(shown) == entry.text_sha256
+
+
+# The events that end the consent standing for their purpose.
+ENDINGS = {Kind.WITHDRAW, Kind.EXPIRE, Kind.ACHIEVED, Kind.RECONSENT}
+
+
+def grants_ended(entries: Iterable[LedgerEntry]) -> dict[int, LedgerEntry | None]:
+    """For each row of `entries` (one person's ledger, oldest first) that ends a consent, the
+    grant it ended: the latest row of its purpose before it, when that was a grant; None when
+    no consent stood (a withdrawal recorded anyway)."""
+    latest: dict[str | None, LedgerEntry] = {}
+    ended = {}
+    for entry in entries:
+        if entry.kind in ENDINGS:
+            before = latest.get(entry.purpose)
+            ended[entry.pk] = before if before and before.kind == Kind.GRANT else None
+        latest[entry.purpose] = entry
+    return ended
 
 
 def reason_shown(entry: LedgerEntry) -> str:

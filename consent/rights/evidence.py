@@ -18,8 +18,10 @@ from consent.common.spreadsheet import csv_document
 from consent.common.text import Verbatim
 from consent.core import gate
 from consent.core.guardians import guardian_name
-from consent.core.ledger import data_shown, reason_shown
+from consent.core.ledger import data_shown, grants_ended, reason_shown
 from consent.core.models import LedgerEntry, Subject
+
+from .consented import ending_named, proof_said, text_checked
 
 
 def evidence_rows(
@@ -27,13 +29,17 @@ def evidence_rows(
 ) -> Iterator[dict[str, object]]:
     """The ledger rows of `subject`, their times `written` so: the CSV's short, to be sorted
     and compared (reader_time), the PDF's the long date a reader writes (document_time)."""
-    entries = (
+    entries = list(
         LedgerEntry.objects.filter(subject=subject)
         .select_related("text", "text__policy", "actor", "guardian")
         .order_by("id")
     )
-    asking = gate.asking_again()
+    asking, ended = gate.asking_again(), grants_ended(entries)
     for e in entries:
+        shown, proven = text_checked(e)
+        ends = ending_named(e, ended, written)
+        if ended.get(e.pk):
+            ends = _("entry %(entry)s: %(consent)s") % {"entry": ended[e.pk].pk, "consent": ends}
         yield {
             _("entry"): e.pk,
             _("event"): e.get_kind_display(),
@@ -45,6 +51,12 @@ def evidence_rows(
             _("name in the text shown"): Verbatim(e.shown_name),
             # The data the form named, as the text listed them (a text's list is the form's).
             _("data named in the text shown"): Verbatim(data_shown(e)),
+            # The words themselves, as shown (compliance L4): the reader had the version and
+            # the hash, and had to ask the operator for the text.
+            _("consent text shown"): Verbatim(shown),
+            _("the text gives this SHA-256"): proof_said(proven),
+            # What a withdrawal (an expiry…) withdrew: it named only the purpose.
+            _("the consent it ends"): ends,
             _("language"): language_name(e.language),
             _("time (Almaty)"): written(e.at, seconds=True),
             _("time (UTC)"): written(e.at, seconds=True, zone=UTC),
@@ -87,12 +99,17 @@ def evidence_pdf(subject: Subject) -> bytes:
 
 def how_to_check() -> str:
     """How the reader recomputes a grant's hash from the evidence and the published text."""
-    return _(
+    how = _(
         "Each SHA-256 is that of the consent text of its version, in its language, as "
         "published, with the name from the column «%(column)s» in place of {full_name} and the "
         "list from the column «%(data)s» in place of {data}, where the text has it: anyone can "
         "compute it again."
     ) % {"column": _("name in the text shown"), "data": _("data named in the text shown")}
+    gives = _(
+        "The column «%(text)s» gives the text so filled in, word for word, and «%(check)s» "
+        "whether it gives the SHA-256 on its row."
+    ) % {"text": _("consent text shown"), "check": _("the text gives this SHA-256")}
+    return f"{how} {gives}"
 
 
 def exported_line() -> str:

@@ -19,7 +19,7 @@ PDF shows only the names, and every time as the person writes it (30.11.2026 13:
 import base64
 import json
 import logging
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from cryptography.fernet import InvalidToken
@@ -34,28 +34,21 @@ from post_office.models import Email
 
 from consent.common.dates import document_time
 from consent.common.i18n import language_name, localised
-from consent.common.text import Verbatim, plain_text
+from consent.common.text import plain_text
 from consent.core import gate
 from consent.core.guardians import child_named, given_as_guardian, guardian_name
-from consent.core.ledger import data_shown, reason_shown
 from consent.core.models import LedgerEntry, Subject
 from consent.core.photos import photo_read
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 
+from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
 from .mailed import mail_to
 from .models import Ticket
 
 logger = logging.getLogger(__name__)
+EMPTY_GIVEN = ["consent_given_at", "consent_text_version_given", "consent_text_given"]
 MAIL_STATUS = {0: gettext_lazy("sent"), 1: gettext_lazy("not delivered")}
-
-
-def when(value: datetime | date | None) -> datetime | date | None:
-    """A time in the site's time zone, to the second (the JSON writes it in ISO 8601 with
-    its offset, the PDF as the person writes it); a date as it is."""
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(microsecond=0)
-    return value
 
 
 def _as_held(field: str, text: str) -> object:
@@ -125,27 +118,6 @@ def _data_sent(data):
     return out
 
 
-def _ledger_row(e, asking):
-    return {
-        "at": when(e.at),
-        "event": e.get_kind_display(),
-        "purpose": e.get_purpose_display() if e.purpose else "",
-        "consent_text_version": e.text.version if e.text else "",
-        "privacy_policy_version": e.text.policy.number if e.text else "",
-        "text_sha256": e.text_sha256,
-        "shown_name": Verbatim(e.shown_name),  # what the hash was taken over (plain_text)
-        "shown_fields": Verbatim(data_shown(e)),
-        "language": language_name(e.language),
-        "source": e.get_source_display(),
-        "ip": e.ip or "",
-        "user_agent": e.user_agent,
-        "expires_at": when(e.expires_at) or "",
-        "consent_asked_again": when(gate.asked_again_at(e, asking)) or "",
-        "guardian": guardian_name(e.guardian),
-        "reason": reason_shown(e),
-    }
-
-
 def due_passed(ticket: Ticket) -> str:
     """Past its due date and not yet answered (Ticket.is_overdue), what the person's pages and
     mails say of it, in the language active: that the day has passed, with an apology
@@ -191,6 +163,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
         # with no reason, where nothing is processed under it and the person is to consent again.
         asked = {code: gate.asked_again_at(event, asking) for code, event in latest.items()}
         op = settings.OPERATOR
+        history, given = consents(subject)
         purposes = [
             {
                 "code": code,
@@ -204,6 +177,9 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 "data": [str(DATA_FIELDS[f]) for f in p.fields],
                 "term": str(p.term_text),
                 "consent_expires": when(latest[code].expires_at),
+                # The words the person agreed to (their latest grant of it), beside what the
+                # purpose declares today: the two differ once a later text is published.
+                **given.get(code, dict.fromkeys(EMPTY_GIVEN, "")),
                 "third_party_recipients": [str(t) for t in p.third_parties],
                 "cross_border_recipients": [str(c) for c in p.recipients_abroad()],
                 "published": p.published,
@@ -211,11 +187,6 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             for code, p in PURPOSES.items()
             if code in latest
         ]
-        ledger = (
-            LedgerEntry.objects.filter(subject=subject)
-            .select_related("text__policy", "guardian")
-            .order_by("id")
-        )
         tickets = Ticket.objects.of(subject)
         photos, sources_heading = Photos(), str(SECTIONS["sources_and_methods"][0])
         labels = {
@@ -249,7 +220,7 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
                 for s in subject.submissions.prefetch_related("grants__text").order_by("id")
             ],
             "purposes": purposes,
-            "consent_history": [_ledger_row(e, asking) for e in ledger],
+            "consent_history": history,
             "guardians": [
                 {
                     "full_name": guardian_name(g),

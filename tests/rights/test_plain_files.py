@@ -14,7 +14,7 @@ from django.urls import get_resolver
 from django.urls.resolvers import URLResolver
 
 from consent.common.text import TYPOGRAPHY_ONLY
-from consent.core.ledger import consent_grant, data_shown
+from consent.core.ledger import consent_grant, data_shown, text_shown
 from consent.core.models import LedgerEntry, Source
 from consent.core.purposes import SERVICE
 from consent.rights.models import Ticket
@@ -40,7 +40,7 @@ FILES = {
     "my-data/export/",
     "my-data/children/export/",
 }
-VERBATIM = {"shown_name", "shown_fields"}
+VERBATIM = {"shown_name", "shown_fields", "consent_text", "consent_text_given"}
 
 
 def typographic(text):
@@ -100,8 +100,10 @@ def test_every_csv_and_json_holds_plain_spaces(desk, client, person, texts, time
     # The list of data is kept as the text showed it: its hash is computed from it again.
     assert [row[7] for row in rows] == [data_shown(e) for e in ledger]
     assert any(typographic(data_shown(e)) for e in ledger)  # ru: «имя и\xa0отчество»
+    # The words of the text shown too, with their no-break spaces (column 8).
+    assert [row[8] for row in rows] == [text_shown(e) for e in ledger]
     spreadsheets["evidence.csv"] = "\n".join(
-        cell for row in [header, *rows] for i, cell in enumerate(row) if i not in (6, 7)
+        cell for row in [header, *rows] for i, cell in enumerate(row) if i not in (6, 7, 8)
     ).encode()
 
     ask_link(client, lang)
