@@ -1,11 +1,15 @@
 """Which policy version is in force, for what reads it on every request (the cookie banner):
-the published versions' numbers and effective dates, cached, and the date compared on each read."""
+the published versions' numbers and effective dates, cached, and the date compared on each read;
+and each published version's life for the policy page's list of versions (`spans`)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from consent.common.dates import local_date
+from consent.common.dates import local_date, local_midnight
 
 from .models import PolicyVersion
 
@@ -33,3 +37,56 @@ def policy_number_in_force() -> int:
         cache.set(SCHEDULE, schedule, SCHEDULE_SECONDS)
     day = local_date(timezone.now())
     return max((number for number, effective in schedule if effective <= day), default=0)
+
+
+@dataclass(frozen=True)
+class Span:
+    """One published version's life, as the site applies it (what `texts.current_policy` gives
+    at each moment): from midnight in Almaty of its effective date until a later version takes
+    over, at its own midnight (or at its publication, when published on that day). A later
+    version taking over at or before its midnight replaced it before its date: it never
+    applied (`replaced_before_effect`)."""
+
+    policy: PolicyVersion
+    start: datetime
+    end: datetime | None  # when a later version took or takes over; None: nothing announced
+    replaced_before_effect: bool
+
+    @property
+    def starts_on(self) -> date:
+        return self.policy.effective_date
+
+    @property
+    def ends_on(self) -> date | None:
+        return None if self.end is None else local_date(self.end)
+
+    def state(self, now: datetime) -> str:
+        if self.replaced_before_effect:
+            return "never"
+        if self.start > now:
+            return "coming"
+        return "in_force" if self.end is None or self.end > now else "replaced"
+
+
+def _takeover(policy: PolicyVersion) -> datetime:
+    return max(policy.published_at, local_midnight(policy.effective_date))
+
+
+def spans() -> list[Span]:
+    """Every published version, oldest first, with when it applied or is to apply."""
+    published = list(PolicyVersion.objects.filter(published_at__isnull=False).order_by("number"))
+    result = []
+    for i, policy in enumerate(published):
+        start = local_midnight(policy.effective_date)
+        later = [_takeover(other) for other in published[i + 1 :]]
+        never = any(moment <= start for moment in later)
+        result.append(Span(policy, start, min(later, default=None), never))
+    return result
+
+
+def last_applied_before(policy: PolicyVersion, every: list[Span]) -> PolicyVersion | None:
+    """The version that applied (or is to apply) last before `policy`: what its «what changed»
+    compares with. One replaced before its date never applied, so nothing changed since it."""
+    earlier = [s.policy for s in every if s.policy.number < policy.number]
+    applied = {s.policy.number for s in every if not s.replaced_before_effect}
+    return next((p for p in reversed(earlier) if p.number in applied), None)
