@@ -7,6 +7,7 @@ from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.templatetags.static import static
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_safe
@@ -17,7 +18,7 @@ from consent.core.declarations import operator
 from consent.core.jobs import BACKUP, last_run
 from consent.core.models import PolicyVersion
 from consent.core.policy import policy_blocks
-from consent.core.policy_schedule import replaced_before_effect
+from consent.core.policy_schedule import last_applied_before, spans
 from consent.core.texts import current_policy
 from consent.rights.models import Ticket
 
@@ -72,15 +73,19 @@ def privacy(request, number=None):
                 raise Http404
         else:
             policy = get_object_or_404(PolicyVersion, number=number, published_at__isnull=False)
-        previous = (
-            PolicyVersion.objects.filter(published_at__isnull=False, number__lt=policy.number)
-            .order_by("-number")
-            .first()
-        )
+        now = timezone.now()
+        every = spans()
+        span = next(s for s in every if s.policy == policy)
+        # What a reader of the version in force is told is coming: the next version that will
+        # apply (one replaced before its date never will).
+        coming = [s for s in every if s.state(now) == "coming"]
         # An older or a coming version, read at its own address, says which one applies now.
-        context = {"policy": policy, "previous": previous, "blocks": policy_blocks(policy.text),
+        context = {"policy": policy, "blocks": policy_blocks(policy.text),
+                   "state": span.state(now), "span": span,
+                   "since": last_applied_before(policy, every),
                    "in_force": in_force if in_force != policy else None,
-                   "replaced_by": replaced_before_effect(policy),
+                   "coming": coming[0] if coming and in_force == policy else None,
+                   "versions": [(s, s.state(now)) for s in reversed(every)],
                    **_operator(), **slots}  # fmt: skip
         return render(request, "pages/privacy.html", context)
 

@@ -1,11 +1,15 @@
 """Which policy version is in force, for what reads it on every request (the cookie banner):
-the published versions' numbers and effective dates, cached, and the date compared on each read."""
+the published versions' numbers and effective dates, cached, and the date compared on each read;
+and each published version's life for the policy page's list of versions (`spans`)."""
+
+from dataclasses import dataclass
+from datetime import date, datetime
 
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
 
-from consent.common.dates import local_date
+from consent.common.dates import local_date, local_midnight
 
 from .models import PolicyVersion
 
@@ -35,17 +39,62 @@ def policy_number_in_force() -> int:
     return max((number for number, effective in schedule if effective <= day), default=0)
 
 
-def replaced_before_effect(policy: PolicyVersion) -> PolicyVersion | None:
-    """The version published after `policy` that takes effect no later than it, so that it never
-    applies (an editor who finds a typo in a version announced ahead publishes its correction for
-    the same date); None when `policy` does take effect. Its page said «in effect from» that date
-    and, after it, «no longer in effect», of a version that never was."""
-    return (
-        PolicyVersion.objects.filter(
-            published_at__isnull=False,
-            number__gt=policy.number,
-            effective_date__lte=policy.effective_date,
-        )
-        .order_by("number")
-        .first()
-    )
+@dataclass(frozen=True)
+class Span:
+    """One published version's life, as the site applies it (what `texts.current_policy` gives
+    at each moment): from midnight in Almaty of its effective date until a later version takes
+    over, at its own midnight (or at its publication, when published on that day). A later
+    version taking over at or before its midnight replaced it before its date (an editor who
+    finds a typo in a version announced ahead publishes its correction for the same date): it
+    never applied, and its page names the version that replaced it (`replaced_by`). Its page
+    said «in effect from» that date and, after it, «no longer in effect», of a version that
+    never was."""
+
+    policy: PolicyVersion
+    start: datetime
+    end: datetime | None  # when a later version took or takes over; None: nothing announced
+    replaced_by: PolicyVersion | None  # the later version that took over before `start`
+
+    @property
+    def replaced_before_effect(self) -> bool:
+        return self.replaced_by is not None
+
+    @property
+    def starts_on(self) -> date:
+        return self.policy.effective_date
+
+    @property
+    def ends_on(self) -> date | None:
+        return None if self.end is None else local_date(self.end)
+
+    def state(self, now: datetime) -> str:
+        if self.replaced_before_effect:
+            return "never"
+        if self.start > now:
+            return "coming"
+        return "in_force" if self.end is None or self.end > now else "replaced"
+
+
+def _takeover(policy: PolicyVersion) -> datetime:
+    return max(policy.published_at, local_midnight(policy.effective_date))
+
+
+def spans() -> list[Span]:
+    """Every published version, oldest first, with when it applied or is to apply."""
+    published = list(PolicyVersion.objects.filter(published_at__isnull=False).order_by("number"))
+    result = []
+    for i, policy in enumerate(published):
+        start = local_midnight(policy.effective_date)
+        later = published[i + 1 :]
+        replaced_by = next((other for other in later if _takeover(other) <= start), None)
+        end = min((_takeover(other) for other in later), default=None)
+        result.append(Span(policy, start, end, replaced_by))
+    return result
+
+
+def last_applied_before(policy: PolicyVersion, every: list[Span]) -> PolicyVersion | None:
+    """The version that applied (or is to apply) last before `policy`: what its «what changed»
+    compares with. One replaced before its date never applied, so nothing changed since it."""
+    earlier = [s.policy for s in every if s.policy.number < policy.number]
+    applied = {s.policy.number for s in every if not s.replaced_before_effect}
+    return next((p for p in reversed(earlier) if p.number in applied), None)
