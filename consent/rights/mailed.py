@@ -16,6 +16,7 @@ their consent for a child (`mail_to_guardian`): what the same rule leaves to no 
 so that a guardian's erasure, of their own or by minimisation of the child's record, deletes
 no person's mail and leaves none of theirs."""
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from django.db.models import Q
@@ -100,17 +101,24 @@ def held_by_someone(address: str) -> bool:
     return bool(_takers(address))
 
 
-def mail_to(subject: Subject) -> Q:
-    """The person's mail, as a filter of post_office's Email."""
+def within_spans(spans: Iterable[tuple[str, object, object]], of, at: str) -> Q:
+    """What `of(address)` matches, for each (address, since, until) of `spans` (held_spans),
+    made at a time field `at` within that span: the person's mail, the emails set aside from
+    them."""
     query = Q(pk__in=[])
-    for address, since, until in held_spans(subject):
-        mine = Q(to__address=address)
+    for address, since, until in spans:
+        mine = of(address)
         if since is not None:
-            mine &= Q(created__gte=since)
+            mine &= Q(**{f"{at}__gte": since})
         if until is not None:
-            mine &= Q(created__lt=until)
+            mine &= Q(**{f"{at}__lt": until})
         query |= mine
     return query
+
+
+def mail_to(subject: Subject) -> Q:
+    """The person's mail, as a filter of post_office's Email."""
+    return within_spans(held_spans(subject), lambda address: Q(to__address=address), "created")
 
 
 def mail_for_child(subject: Subject) -> Q:

@@ -25,7 +25,7 @@ from consent.core.addresses import address_folded
 from consent.core.photos import fernet
 from consent.core.subjects import normalise_email
 
-from .mailed import held_by_someone, held_spans
+from .mailed import held_by_someone, held_spans, within_spans
 from .models import QuarantinedMessage, SetAsideSender
 
 SALT = "consent.rights.set_aside.sender"
@@ -99,15 +99,9 @@ def senders_note(entry: QuarantinedMessage, raw: bytes) -> None:
 
 
 def _from(spans: Iterable[tuple[str, object, object]]) -> Q:
-    found = Q(pk__in=[])
-    for address, since, until in spans:
-        mine = Q(senders__digest__in=_digests(address))
-        if since is not None:
-            mine &= Q(received_at__gte=since)
-        if until is not None:
-            mine &= Q(received_at__lt=until)
-        found |= mine
-    return found
+    return within_spans(
+        spans, lambda address: Q(senders__digest__in=_digests(address)), "received_at"
+    )
 
 
 def _read_from(spans) -> list[int]:
