@@ -57,6 +57,7 @@ from .object_words import (
     TO,
     VERBAL_DATIVE,
     an_object,
+    asks_nothing,
     named_in,
     names_data,
     only_object,
@@ -141,9 +142,25 @@ def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
         return {MARKETING, *UNREAD}
     if named:
         return named if len(named - {MARKETING}) <= 1 else None
-    if not any(map(unread, parts)):
+    if not any(map(unread, parts)) and not (
+        then and language == "ru" and _loose(said, clauses, at)
+    ):
         return None
     return {MARKETING, *UNREAD} if then else UNREAD
+
+
+def _loose(said, clauses, at):
+    """An object joined to the news by «и» with no preposition of its own, right after the
+    phrase, in its clause («…на рассылку и звонки», «…на рассылку новостей и смс»), that names
+    something but asks nothing of its own (object_words.asks_nothing)."""
+    last = at[-1]
+    joined = [i for i in (last + 1, last + 2) if i + 1 < len(said) and said[i] == "и"]
+    if not joined or clauses[joined[0] + 1] != clauses[last]:
+        return False
+    if not all(purposes_of(said[i]) for i in range(last + 1, joined[0])):
+        return False
+    part = _object(said, clauses, joined[0] + 1, 1, len(said))
+    return unread(part) and asks_nothing(part)
 
 
 def _namely(language, said, clauses, namely, at):

@@ -197,10 +197,21 @@ def test_its_question_past_or_other_sense_withdraws_nothing(person, body):
 @pytest.mark.parametrize("body", [
     "Отзываю согласие на рассылку и на звонки",
     "Прошу отозвать согласие на рассылку и на звонки от менеджеров",
+    "Отзываю согласие на рассылку и звонки",
 ])  # fmt: skip
 def test_a_consent_to_no_purpose_of_ours_beside_the_news_is_not_dropped(person, body):
     """The news stopped, the rest was dropped without a word: the officer reads it now."""
     ticket = ingest(message("", body=body))
     assert ticket.type == Type.OTHER and ticket.limits["limit"] == Limit.UNREAD
     assert ticket.limits["stops"] == [MARKETING]
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "Отзываю согласие на рассылку и больше не пишите",
+    "Отзываю согласие на рассылку и всё",
+])  # fmt: skip
+def test_a_request_joined_to_the_news_is_no_object_for_the_officer(person, body):
+    ticket = ingest(message("", body=body))
+    assert ticket.type == Type.UNSUBSCRIBE and not ticket.limits
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
