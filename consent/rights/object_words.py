@@ -9,7 +9,8 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 
 from .limits import NEWS
 from .scoped import SCOPE
-from .spelling import fold
+from .spelling import BLOCKERS, FUNCTION_WORDS, fold
+from .word_order import ASKED_VERB, WISHING
 
 # Words that name a purpose in a withdrawal's object (folded beginnings). The news are limits.NEWS;
 # the English ones as spelling.fold writes them («newsletter» is «невслеттер»).
@@ -117,4 +118,18 @@ def only_object(folded):
     return bool(folded) and (
         folded[0] in ON | NAMELY
         or all(topical(w) or KAZAKH_ON.fullmatch(w) or w.startswith(CONSENT) for w in folded)
+    )
+
+
+def asks_nothing(part) -> bool:
+    """Whether an object's words, joined to the news by «и» with no preposition of their own
+    («…на рассылку и звонки»), are no request of their own: no verb asked or wished, no
+    negation, «прошу» or «больше» («…и удалите мои данные», «…и прошу удалить», «…и не
+    пишите»), nothing of the data or a purpose."""
+    return bool(part) and not any(
+        ASKED_VERB.search(word)
+        or word in FUNCTION_WORDS | BLOCKERS
+        or word.startswith(WISHING)
+        or an_object(word)
+        for word in part
     )

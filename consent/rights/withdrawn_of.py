@@ -25,8 +25,10 @@ An object that names something, but no purpose the words can name («отзыв�
 person who wanted no more calls lost the answer to their application. Whether «звонки» are the
 news is for an officer to say, not for a list of words to guess, and withdrawing everything is
 more than the letter asks: it opens for the officer (Limit.UNREAD, limits.narrowed), nothing
-withdrawn as it arrives, with a withdrawal's days. Words that say to whom, where or since when
-the consent was given («вам», «на сайте», «сіздерге», «с 1 марта») name no object.
+withdrawn as it arrives, with a withdrawal's days. Beside the news («…на рассылку и на
+звонки») it was dropped without a word: the news stop, and the officer reads the rest. Words
+that say to whom, where or since when the consent was given («вам», «на сайте», «сіздерге», «с 1
+марта») name no object.
 
 The object may also follow in a clause or a sentence of its own that only names it: «Отзываю
 согласие, а именно на рассылку», «Отзываю согласие. На рассылку.», «Келісімімді кері
@@ -55,6 +57,7 @@ from .object_words import (
     TO,
     VERBAL_DATIVE,
     an_object,
+    asks_nothing,
     named_in,
     names_data,
     only_object,
@@ -103,7 +106,8 @@ def every_purpose(match: Match) -> Match:
 
 def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
     """The purposes the object of `match` names; EVERY_CONSENT for personal data as a whole or
-    every consent; UNREAD for an object that names something, but no purpose (unread); None
+    every consent; UNREAD for an object that names something, but no purpose (unread), and the
+    news with UNREAD for one beside the news («…на рассылку и на звонки»); None
     when it names none, or more than one besides the news. `then`: the object of an
     unsubscribe, read only after a conjunction («…на рассылку и на …»)."""
     located = _located(match, text)
@@ -131,9 +135,32 @@ def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
         any(map(names_data, part)) and not FOR & set(part) and not named_in(part) for part in parts
     ):
         return EVERY_CONSENT  # «…на рассылку и на обработку персональных данных»
+    # Beside the news, an object that names no purpose («…на рассылку и на звонки») was
+    # dropped: the news stop, and the officer reads the rest.
+    beside = any(unread(part) and not named_in(part) for part in parts)
+    if named == {MARKETING} and beside:
+        return {MARKETING, *UNREAD}
     if named:
         return named if len(named - {MARKETING}) <= 1 else None
-    return UNREAD if not then and any(map(unread, parts)) else None
+    if not any(map(unread, parts)) and not (
+        then and language == "ru" and _loose(said, clauses, at)
+    ):
+        return None
+    return {MARKETING, *UNREAD} if then else UNREAD
+
+
+def _loose(said, clauses, at):
+    """An object joined to the news by «и» with no preposition of its own, right after the
+    phrase, in its clause («…на рассылку и звонки», «…на рассылку новостей и смс»), that names
+    something but asks nothing of its own (object_words.asks_nothing)."""
+    last = at[-1]
+    joined = [i for i in (last + 1, last + 2) if i + 1 < len(said) and said[i] == "и"]
+    if not joined or clauses[joined[0] + 1] != clauses[last]:
+        return False
+    if not all(purposes_of(said[i]) for i in range(last + 1, joined[0])):
+        return False
+    part = _object(said, clauses, joined[0] + 1, 1, len(said))
+    return unread(part) and asks_nothing(part)
 
 
 def _namely(language, said, clauses, namely, at):

@@ -10,7 +10,8 @@ clause. So in Russian after the consent noun, whose object stands between it and
 nothing was opened, the verb four words away). What withholds a phrase is still read between
 its words (a «не», a question word:
 phrases._position; a negated verb does not match: phrases.same_word); and a Kazakh «емес» or
-«жоқ» ends the reach («таратылымды емес курсты тоқтатыңыз»: not the news, the course).
+«жоқ» ends the reach («таратылымды емес курсты тоқтатыңыз»: not the news, the course), but
+may be the phrase's own next word («Келісімім енді жоқ»: «енді» read as an accusative).
 
 Two verbs joined by «и», «және», «and» or a comma share their object: «Заблокируйте и удалите мои
 данные», «Деректерімді бұғаттаңыз және жойыңыз». The verb alone in its clause reaches into the
@@ -84,10 +85,10 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
     gap = len(tokens) if far else GAP
     places = []
     for i in range(at + 1, min(len(tokens), at + 2 + gap)):
-        if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:
-            break
         if i == at + 1 or clauses[i] == clauses[at] or _shared_object(clauses, at, i):
             places.append(i)
+        if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:
+            break  # itself the phrase's next word only: «Келісімім енді жоқ»
     return places
 
 

@@ -145,3 +145,73 @@ def test_the_desk_says_why_nothing_was_withdrawn(person, desk, lang, said):
     assert 'id="letter-limits"' in html and said in html
     # The news it asked to stop as well were stopped, and the officer is told so.
     assert {"ru": "остановлены при получении", "kk": "хат келгенде тоқтатылды"}[lang] in html
+
+
+NO_LONGER_GIVEN = [
+    "Согласие больше не даю",
+    "Больше не согласна на обработку моих данных",
+    "Больше не согласен на обработку персональных данных",
+    "Своё согласие на обработку данных более не даю",
+    "Согласие на обработку персональных данных более не действует, прошу прекратить обработку",
+    "Бұдан былай келісім бермеймін",
+    "Келісімім енді жоқ",
+    "Енді келісімімді бермеймін",
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("body", NO_LONGER_GIVEN)
+def test_a_consent_no_longer_given_withdraws_every_consent(person, body):
+    """Said so in the person's own words, not the policy's: each opened "other", nothing
+    withdrawn."""
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.purpose) == (Type.WITHDRAW, "")
+    assert not gate.may_process(person, MARKETING) and not gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "Согласие на рассылку больше не даю",
+    "Больше не даю согласие на рассылку",
+    "Бұдан былай жарнамаға келісім бермеймін",
+])  # fmt: skip
+def test_a_consent_no_longer_given_to_the_news_withdraws_the_news_only(person, body):
+    ticket = ingest(message("", body=body))
+    assert (ticket.type, ticket.purpose) == (Type.WITHDRAW, MARKETING)
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "не даю ли я согласие?",
+    "раньше не давала согласия",
+    "Согласие больше не даю?",
+    "Бұрын келісім бермегенмін",
+    "Бұдан былай келісім бермеймін бе?",
+    "Келісімім енді жоқ па?",
+    "Ссылка для подтверждения согласия не действует",
+    "Я не согласна с вашим ответом",
+])  # fmt: skip
+def test_its_question_past_or_other_sense_withdraws_nothing(person, body):
+    ingest(message("", body=body))
+    assert untouched(person)
+
+
+@pytest.mark.parametrize("body", [
+    "Отзываю согласие на рассылку и на звонки",
+    "Прошу отозвать согласие на рассылку и на звонки от менеджеров",
+    "Отзываю согласие на рассылку и звонки",
+])  # fmt: skip
+def test_a_consent_to_no_purpose_of_ours_beside_the_news_is_not_dropped(person, body):
+    """The news stopped, the rest was dropped without a word: the officer reads it now."""
+    ticket = ingest(message("", body=body))
+    assert ticket.type == Type.OTHER and ticket.limits["limit"] == Limit.UNREAD
+    assert ticket.limits["stops"] == [MARKETING]
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "Отзываю согласие на рассылку и больше не пишите",
+    "Отзываю согласие на рассылку и всё",
+])  # fmt: skip
+def test_a_request_joined_to_the_news_is_no_object_for_the_officer(person, body):
+    ticket = ingest(message("", body=body))
+    assert ticket.type == Type.UNSUBSCRIBE and not ticket.limits
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
