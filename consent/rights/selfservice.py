@@ -190,11 +190,8 @@ def kept_new(subject: Subject, fields: dict[str, str]) -> int | None:
 
 def kept_read(number: object, subject: Subject) -> dict[str, str] | None:
     """The request kept as `number` for `subject` while its day lasts; None otherwise."""
-    if type(number) is not int:
-        return None
-    kept = KeptRequest.objects.filter(
-        pk=number, subject=subject, kept_until__gte=timezone.now()
-    ).first()
+    rows = KeptRequest.objects.filter(subject=subject, kept_until__gte=timezone.now())
+    kept = rows.filter(pk=number).first() if type(number) is int else None
     return None if kept is None else {"type": kept.type, "message": kept.message}
 
 
