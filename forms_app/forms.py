@@ -302,7 +302,9 @@ class RequestForm(DetailsNeeded, GuardedForm):
         help_text=_("We send a confirmation link to this address if we hold data linked to it."),
     )
     purpose = forms.ChoiceField(
-        label=_("Which consent do you withdraw?"),
+        # Said so in the legend itself: it concerns a withdrawal only, whatever type is chosen,
+        # and a page without JavaScript shows it under every choice.
+        label=_("If you withdraw a consent, which one?"),
         required=False,
         widget=forms.RadioSelect,  # as the service's: a list box cuts its choice at its edge
         error_messages=NOT_OFFERED,

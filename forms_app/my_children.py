@@ -19,8 +19,8 @@ from consent.core.guardians import wards_at
 from consent.rights import selfservice, wards
 
 from .abuse import new_token, read_token
-from .my_data import CLOSED, _written, actions_over_limit
-from .my_data_forms import WardExportForm, WardRequestForm, WardWithdrawForm
+from .my_data import CLOSED, _written, _written_kept, actions_over_limit
+from .my_data_forms import WARD_REQUESTS, WardExportForm, WardRequestForm, WardWithdrawForm
 from .views import store_once
 
 PAGE = "my_data_children"
@@ -53,13 +53,13 @@ def my_children(request, refused=None):
     child's request refused), it shows again what was written for each child; nothing is sent."""
     address = wards.acting_address(request.session)
     if address is None:  # the page's hour is over, or the parent's address erased since
-        messages.info(request, CLOSED)
-        return redirect("my_data")
+        return answer_on_page(request, lambda: _page_closed(request))
     shown = wards.wards_overview(address)
     typed = request.method == "POST"
+    kept = {} if typed else wards.ward_drafts_read(request.session, address)
     for ward in shown:
         row = ward["row"]
-        initial = {"child": row.pk}
+        initial = {"child": row.pk, **kept.get(row.pk, {})}
         if typed:
             initial["type"] = request.POST.get(f"{row.pk}-type", "")
             initial["message"] = _written(request.POST.get(f"{row.pk}-message"))
@@ -80,17 +80,53 @@ def _ward_action(view):
             return redirect(PAGE)
         address = wards.acting_address(request.session)
         if address is None:
-            messages.info(request, CLOSED)
-            return redirect("my_data")
+            return answer_on_page(request, lambda: _page_closed(request))
         if actions_over_limit(request, ratelimit.address_key(address)):
-            return redirect(PAGE)
+            return _back_to_page(request, address)
         try:
             return view(request, address)
         except selfservice.Gone:  # the child's data destroyed meanwhile, or the row erased
             messages.info(request, NOT_HELD)
-            return redirect(PAGE)
+            return _back_to_page(request, address)
 
     return wrapper
+
+
+def _typed(request):
+    """What the parent was writing for each child, by guardian row, as the page's one form posts
+    it with any of its buttons: a box left empty is not there; only a type the page offers."""
+    typed = {}
+    for name, value in request.POST.items():
+        pk, _dash, field = name.partition("-")
+        if field != "message" or not pk.isdigit() or not (written := _written(value)):
+            continue
+        kind = request.POST.get(f"{pk}-type", "")
+        typed[int(pk)] = {"type": kind if kind in WARD_REQUESTS else "", "message": written}
+    return typed
+
+
+def _back_to_page(request, address, sent=None):
+    """The page again after one of its buttons: what was being written for each child comes
+    back in its box (wards.ward_drafts_keep, the person's own page's rule), but for the child
+    whose request was just `sent`. A post without the boxes (an old page) keeps what was kept."""
+    if any(name.endswith("-message") for name in request.POST):
+        typed = {pk: fields for pk, fields in _typed(request).items() if pk != sent}
+        wards.ward_drafts_keep(request.session, address, typed)
+    return redirect(PAGE)
+
+
+def _page_closed(request):
+    """A post of the page after its hour: nothing is done, and what the parent wrote for each
+    child is shown back on the page that asks for a link, and kept for the children's page
+    opened again in this browser within a day, as on the person's own page."""
+    messages.info(request, CLOSED)
+    typed = _typed(request)
+    if not typed:
+        return redirect("my_data")
+    address = wards.acting_address(request.session, expired=True)
+    kept = address is not None and wards.ward_drafts_keep(request.session, address, typed)
+    written = "\n\n".join(fields["message"] for fields in typed.values())
+    return _written_kept(request, written, kept)
 
 
 def _refused(request, address, form):
@@ -101,21 +137,30 @@ def _refused(request, address, form):
     else:
         for errors in form.errors.values():
             messages.error(request, errors[0])
-    return redirect(PAGE)
+    return _back_to_page(request, address)
 
 
 def _posted_child(request):
     try:
-        return int(request.POST.get("child", ""))
+        return int(_pressed(request)["child"])
     except ValueError:
         return None
+
+
+def _pressed(request):
+    """The post with the child whose button was pressed: the withdraw and download buttons
+    belong to the page's one form (so the boxes come along), and name their child in their
+    `formaction`; the request button, as its value."""
+    data = request.POST.copy()
+    data.setdefault("child", request.GET.get("child", ""))
+    return data
 
 
 @_ward_action
 def my_children_withdraw(request, address):
     """A «withdraw» button of the page: the child's consent stops at once, the ledger naming
     the parent. Anything but what the page offers changes nothing and says so."""
-    form = WardWithdrawForm(request.POST, rows=wards_at(address))
+    form = WardWithdrawForm(_pressed(request), rows=wards_at(address))
     if not form.is_valid():
         return _refused(request, address, form)
     data = form.cleaned_data
@@ -125,13 +170,13 @@ def my_children_withdraw(request, address):
         )
     else:
         messages.info(request, _("Nothing has changed: this consent was not in force."))
-    return redirect(PAGE)
+    return _back_to_page(request, address)
 
 
 @_ward_action
 def my_children_export(request, address):
     """The child's data, downloaded as the child's own page downloads it (Art. 24(1)(1))."""
-    form = WardExportForm(request.POST, rows=wards_at(address))
+    form = WardExportForm(_pressed(request), rows=wards_at(address))
     if not form.is_valid():
         return _refused(request, address, form)
     fmt = "pdf" if form.cleaned_data["format"] == "pdf" else "json"  # a literal, not posted text
@@ -141,7 +186,7 @@ def my_children_export(request, address):
         return _refused(request, address, WardExportForm({"child": ""}, rows=[]))
     except ValidationError as refusal:  # compliance L12: selfservice.CHILD_BLOCKED
         messages.error(request, refusal.messages[0])
-        return redirect(PAGE)
+        return _back_to_page(request, address)
     return download(body, f"{ticket.reference}.{fmt}", f"application/{fmt}")
 
 
@@ -171,4 +216,4 @@ def my_children_request(request, address):
     elif opened:
         messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
             "ref": opened[-1].reference})  # fmt: skip
-    return redirect(PAGE)
+    return _back_to_page(request, address, sent=child)

@@ -171,28 +171,38 @@ def draft_keep(session: SessionBase, fields: dict[str, str]) -> bool:
     if subject is None:
         return False
     draft_drop(session)
+    number = kept_new(subject, fields)
+    if number is not None:
+        session[DRAFT_KEY] = number
+    return number is not None
+
+
+def kept_new(subject: Subject, fields: dict[str, str]) -> int | None:
+    """A request written for `subject` and not sent, kept for a day (KeptRequest): the number
+    of its row, or None when the subject's data is gone. The one rule of keeping a draft, for a
+    person's own page (draft_keep) and for a parent's page of their children (wards)."""
     until = timezone.now() + timedelta(seconds=DRAFT_SECONDS)
     with transaction.atomic():  # not beside a destruction of the person (see `_hold`)
         if not subject_lock(subject):
-            return False
-        kept = KeptRequest.objects.create(subject=subject, kept_until=until, **fields)
-    session[DRAFT_KEY] = kept.pk
-    return True
+            return None
+        return KeptRequest.objects.create(subject=subject, kept_until=until, **fields).pk
+
+
+def kept_read(number: object, subject: Subject) -> dict[str, str] | None:
+    """The request kept as `number` for `subject` while its day lasts; None otherwise."""
+    rows = KeptRequest.objects.filter(subject=subject, kept_until__gte=timezone.now())
+    kept = rows.filter(pk=number).first() if type(number) is int else None
+    return None if kept is None else {"type": kept.type, "message": kept.message}
 
 
 def draft_read(session: SessionBase, subject: Subject) -> dict[str, str]:
     """The request kept by draft_keep for this person, until it is sent (draft_drop) or its day
     is over: a reload of the page shows it again. Another person's is dropped."""
-    number = session.get(DRAFT_KEY)
-    kept = None
-    if type(number) is int:
-        kept = KeptRequest.objects.filter(
-            pk=number, subject=subject, kept_until__gte=timezone.now()
-        ).first()
+    kept = kept_read(session.get(DRAFT_KEY), subject)
     if kept is None:
         draft_drop(session)
         return {}
-    return {"type": kept.type, "message": kept.message}
+    return kept
 
 
 def draft_drop(session: SessionBase) -> None:

@@ -22,7 +22,7 @@ from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.purposes import PURPOSES
 
-from .models import Ticket
+from .models import KeptRequest, Ticket
 from .selfservice import (
     LINK_MAX_AGE,
     OPTIONAL,
@@ -31,11 +31,16 @@ from .selfservice import (
     SESSION_SECONDS,
     access_download,
     draft_drop,
+    kept_new,
+    kept_read,
     link_spend,
     ticket_open_verified,
 )
 
 GUARDIAN_KEY = "self_service_guardian"
+# What a parent was writing for each child and did not send (selfservice.kept_new): the number
+# of each child's KeptRequest row, by the guardian row's number.
+WARD_DRAFTS_KEY = "self_service_ward_drafts"
 
 
 def ward_link_open(token: str, session: SessionBase) -> bool:
@@ -69,6 +74,7 @@ def session_close(session: SessionBase) -> None:
     browser stays. Its key changes, so that a press of the page still being answered cannot
     save the page open again under the old one (Django answers that press 400)."""
     draft_drop(session)
+    ward_drafts_drop(session)
     session.pop(SESSION_KEY, None)
     session.pop(GUARDIAN_KEY, None)
     session.cycle_key()
@@ -82,17 +88,63 @@ def is_ward_link(token: str) -> bool:
         return False
 
 
-def acting_address(session: SessionBase) -> str | None:
-    """The address the session acts for children from, within its hour: a parent's link's, or
-    the address of the person whose own page is open. None otherwise."""
+def acting_address(session: SessionBase, expired: bool = False) -> str | None:
+    """The address the session acts for children from, within its hour (or past it too:
+    `expired`): a parent's link's, or the address of the person whose own page is open. None
+    otherwise."""
+    now = 0 if expired else time.time()
     data = session.get(GUARDIAN_KEY)
-    if data and type(data.get("g")) is int and data.get("until", 0) >= time.time():
+    if data and type(data.get("g")) is int and data.get("until", 0) >= now:
         row = Guardian.objects.filter(pk=data["g"]).exclude(contact="").first()
         return row.contact if row is not None else None
     data = session.get(SESSION_KEY)
-    if data and type(data.get("s")) is int and data.get("until", 0) >= time.time():
+    if data and type(data.get("s")) is int and data.get("until", 0) >= now:
         return Subject.objects.filter(pk=data["s"]).values_list("email", flat=True).first()
     return None
+
+
+def ward_drafts_keep(session: SessionBase, address: str, typed: dict[int, dict]) -> bool:
+    """Keep what the parent was writing for each child (`typed`, by guardian row) for the page
+    an action leads back to, or for a day when the page had closed: the person's own page's
+    rule (selfservice.kept_new), a row on each child's record. Only for a child `address`
+    acts for now; what was kept before goes (a box emptied since keeps nothing)."""
+    ward_drafts_drop(session)
+    rows = {row.pk: row for row in wards_at(address)}
+    kept = {}
+    for pk, fields in typed.items():
+        if pk in rows and (number := kept_new(rows[pk].subject, fields)) is not None:
+            kept[str(pk)] = number
+    if kept:
+        session[WARD_DRAFTS_KEY] = kept
+    return bool(kept)
+
+
+def ward_drafts_read(session: SessionBase, address: str) -> dict[int, dict[str, str]]:
+    """What ward_drafts_keep kept for each child `address` acts for, while its day lasts."""
+    numbers = session.get(WARD_DRAFTS_KEY)
+    if not isinstance(numbers, dict):
+        return {}
+    shown = {}
+    for row in wards_at(address):
+        if kept := kept_read(numbers.get(str(row.pk)), row.subject):
+            shown[row.pk] = kept
+    return shown
+
+
+def ward_drafts_drop(session: SessionBase, row_pk: int | None = None) -> None:
+    """The request for the child of `row_pk` is sent (or, None, the page closed): its kept
+    text goes."""
+    numbers = session.get(WARD_DRAFTS_KEY)
+    if not isinstance(numbers, dict):
+        session.pop(WARD_DRAFTS_KEY, None)
+        return
+    gone = [k for k in numbers if row_pk is None or k == str(row_pk)]
+    KeptRequest.objects.filter(pk__in=[n for k in gone if type(n := numbers[k]) is int]).delete()
+    rest = {k: n for k, n in numbers.items() if k not in gone}
+    if rest:
+        session[WARD_DRAFTS_KEY] = rest
+    else:
+        session.pop(WARD_DRAFTS_KEY, None)
 
 
 def wards_overview(address: str) -> list[dict[str, Any]]:

@@ -100,3 +100,15 @@ def test_an_optional_set_of_buttons_says_so_in_its_legend(client, texts, lang):
     assert {"kk": "(міндетті емес)", "ru": "(необязательно)"}[lang] in legend[1]
     labels = re.findall(r'<label for="id_purpose_\d+">(.*?)</label>', html)
     assert len(labels) > 1 and all(label[0].isupper() for label in labels), labels
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_consent_to_withdraw_says_it_concerns_a_withdrawal_only(client, texts, lang):
+    """The choice of a consent showed under every request type as «Which consent do you
+    withdraw?»: a person correcting their data read that they were withdrawing one. Without
+    JavaScript it shows whatever type is chosen, so its legend says it asks only then."""
+    html = client.get(f"/{lang}/requests/new/").content.decode()
+    legend = re.search(r'<fieldset[^>]*id="id_purpose"[^>]*>\s*<legend>(.*?)</legend>', html)[1]
+    said = {"kk": "Егер келісімді кері қайтарып алсаңыз, қайсысын?",
+            "ru": "Если вы отзываете согласие, то какое?"}  # fmt: skip
+    assert legend.startswith(said[lang])

@@ -59,7 +59,7 @@ def test_a_parent_downloads_the_childs_data_as_the_childs_own_page_would(child, 
     name, row = child[0].full_name, child[1]
     open_children_page(client, lang)
     page = client.get(f"/{lang}/my-data/children/").content.decode()
-    assert f'action="/{lang}/my-data/children/export/"' in page
+    assert f'formaction="/{lang}/my-data/children/export/?child={row.pk}"' in page
 
     response = client.post(f"/{lang}/my-data/children/export/", {"child": row.pk, "format": "json"})
     assert response.status_code == 200 and response["Content-Type"] == "application/json"

@@ -1,0 +1,141 @@
+"""What a parent writes for a child on the children's page is not lost by a button of the page.
+The «Withdraw consent» and download buttons were forms of their own: pressing one after typing
+a correction for a child sent the page without the text, which was gone when the page came back;
+and a post after the page's hour led to «My data» without it. The page keeps what is written as
+the person's own page does (a row on the child's record for a day: selfservice.kept_new)."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from consent.core.purposes import MARKETING
+from consent.rights.models import KeptRequest, Ticket
+from consent.rights.wards import GUARDIAN_KEY
+
+from .test_guardian_rights import CHILD, with_child
+from .test_guardian_withdrawal import open_children_page
+
+TEXT = "Туған күні қате жазылған: 17 мамыр емес, 19 мамыр"
+OTHER = "Мекенжайы ескірген"
+CLOSED = {"kk": "бір сағат", "ru": "один час"}
+
+
+@pytest.fixture
+def two(make_subject, texts):
+    """Айсұлу, 14, and her brother Арман, 12, both with their mother's consent."""
+    children = (("Айсұлу Қасымова", CHILD, "2012-05-17"),
+                ("Арман Қасымов", "arman@example.kz", "2014-02-01"))  # fmt: skip
+    return tuple(with_child(make_subject, texts, name=name, email=email, born=born)[1]
+                 for name, email, born in children)  # fmt: skip
+
+
+def page(client, lang):
+    return client.get(f"/{lang}/my-data/children/").content.decode()
+
+
+def typed(first, second=None):
+    """The page's one form as a press of any of its buttons posts it: each child's box."""
+    data = {f"{first.pk}-type": Ticket.Type.CORRECT, f"{first.pk}-message": TEXT}
+    if second is not None:
+        data.update({f"{second.pk}-type": Ticket.Type.BLOCK, f"{second.pk}-message": OTHER})
+    return data
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_button_of_a_child_belongs_to_the_form_that_holds_the_boxes(two, lang):
+    client = Client()
+    open_children_page(client, lang)
+    shown = page(client, lang)
+    assert 'action="/' + lang + '/my-data/children/withdraw/"' not in shown
+    assert 'action="/' + lang + '/my-data/children/export/"' not in shown
+    for row in two:
+        for action in ("withdraw", "export"):
+            action_url = f"/{lang}/my-data/children/{action}/?child={row.pk}"
+            assert f'form="children-page" formaction="{action_url}"' in shown
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("press", ["withdraw", "refused", "blocked download", "sent"])
+def test_what_was_written_for_each_child_comes_back_after_a_button(two, lang, press):
+    client = Client()
+    open_children_page(client, lang)
+    first, second = two
+    if press == "withdraw":
+        url, data = f"withdraw/?child={first.pk}", {"withdraw": MARKETING}
+    elif press == "refused":  # a button for a purpose not offered: nothing done, said so
+        url, data = f"withdraw/?child={first.pk}", {"withdraw": "nonsense"}
+    elif press == "blocked download":  # a format not offered
+        url, data = f"export/?child={second.pk}", {"format": "exe"}
+    else:  # the first child's request sent: the second child's text stays
+        shown = page(client, lang)
+        token = shown.split(f'name="{first.pk}-token" value="')[1].split('"')[0]
+        url, data = "request/", {"child": first.pk, f"{first.pk}-token": token}
+    response = client.post(f"/{lang}/my-data/children/{url}", {**data, **typed(first, second)})
+    assert response.status_code == 302 and response.url == f"/{lang}/my-data/children/"
+    shown = page(client, lang)
+    assert OTHER in shown
+    if press == "sent":  # sent, so not offered again
+        assert TEXT not in shown and Ticket.objects.filter(message=TEXT).count() == 1
+    else:
+        assert TEXT in shown
+        assert re.search(rf'name="{first.pk}-type" value="correct"[^>]*checked', shown)
+    assert page(client, lang).count(OTHER) == 1  # a reload shows it again, once
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_box_emptied_since_brings_nothing_back(two, lang):
+    client = Client()
+    open_children_page(client, lang)
+    first, second = two
+    client.post(f"/{lang}/my-data/children/withdraw/?child={first.pk}",
+                {"withdraw": "nonsense", **typed(first, second)})  # fmt: skip
+    client.post(f"/{lang}/my-data/children/withdraw/?child={first.pk}",
+                {"withdraw": "nonsense", **typed(first), f"{second.pk}-message": ""})  # fmt: skip
+    shown = page(client, lang)
+    assert TEXT in shown and OTHER not in shown
+    assert KeptRequest.objects.count() == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("where", ["", "withdraw/", "export/", "request/"])
+def test_a_post_after_the_hour_shows_the_text_back_and_keeps_it_for_the_next_page(two, lang, where):
+    client = Client()
+    open_children_page(client, lang)
+    first, second = two
+    session = client.session
+    session[GUARDIAN_KEY] = {**session[GUARDIAN_KEY], "until": 0}
+    session.save()
+    response = client.post(f"/{lang}/my-data/children/{where}?child={first.pk}",
+                           {"child": first.pk, "withdraw": MARKETING, "format": "pdf",
+                            **typed(first, second)})  # fmt: skip
+    shown = response.content.decode()
+    assert response.status_code == 200 and CLOSED[lang] in shown
+    assert TEXT in shown and OTHER in shown  # shown back, to copy
+    assert not Ticket.objects.filter(message=TEXT).exists()  # nothing was done
+    open_children_page(client, lang)  # a new link, in the same browser
+    shown = page(client, lang)
+    assert TEXT in shown and OTHER in shown
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_closing_the_page_lets_the_texts_go(two, lang):
+    client = Client()
+    open_children_page(client, lang)
+    first, second = two
+    client.post(f"/{lang}/my-data/children/withdraw/?child={first.pk}",
+                {"withdraw": "nonsense", **typed(first, second)})  # fmt: skip
+    assert KeptRequest.objects.count() == 2
+    client.post(f"/{lang}/my-data/leave/")
+    assert KeptRequest.objects.count() == 0
+
+
+def test_another_parents_browser_gets_nothing_of_them(two, make_subject):
+    client = Client()
+    open_children_page(client, "kk")
+    first, second = two
+    client.post(f"/kk/my-data/children/withdraw/?child={first.pk}",
+                {"withdraw": "nonsense", **typed(first, second)})  # fmt: skip
+    stranger = Client()
+    open_children_page(stranger, "kk")  # the same parent elsewhere: that browser's own page
+    assert TEXT not in page(stranger, "kk")
