@@ -147,7 +147,7 @@ class StaffAdminSite(OTPAdminSite):
 
     def register(self, model_or_iterable, admin_class=None, **options):
         """Every admin's change form refuses to save over a colleague's changes made since
-        the page was opened, and says which, by whom (consent/core/admin/seen.py)."""
+        the page was opened, and says which, by whom (consent/common/seen.py)."""
         admin_class = admin_class or ModelAdmin
         if not issubclass(admin_class, SeenAdmin):
             admin_class = type(admin_class.__name__, (SeenAdmin, admin_class),
