@@ -35,6 +35,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from consent.common.errors import error_page
 from consent.common.i18n import language_name
 from consent.common.ratelimit import hit, parse_rate
+from consent.common.seen import SeenAdmin
 from consent.common.text import EMPTY, whole_number
 from consent.core.audit import audit
 from consent.core.models import AuditEvent, Language
@@ -143,6 +144,15 @@ class StaffAdminSite(OTPAdminSite):
             return inner(request, *args, **kwargs)
 
         return checked
+
+    def register(self, model_or_iterable, admin_class=None, **options):
+        """Every admin's change form refuses to save over a colleague's changes made since
+        the page was opened, and says which, by whom (consent/common/seen.py)."""
+        admin_class = admin_class or ModelAdmin
+        if not issubclass(admin_class, SeenAdmin):
+            admin_class = type(admin_class.__name__, (SeenAdmin, admin_class),
+                               {"__module__": admin_class.__module__})  # fmt: skip
+        super().register(model_or_iterable, admin_class, **options)
 
     def autocomplete_view(self, request):
         return DeclaredAutocomplete.as_view(admin_site=self)(request)

@@ -29,7 +29,7 @@ from ..numbering import next_number
 from ..policydoc import BLOCKS, OPERATOR_FACTS, unknown_placeholders
 from ..texts import current_texts, policy_publish, policy_render, render_consent, text_publish
 from .base import saved
-from .drafts import SEEN, DraftForm, published_meanwhile
+from .drafts import DraftForm, deleted_published, published_meanwhile
 
 
 def diff_rows(old: str, new: str) -> list[tuple[str, str, str]]:
@@ -75,13 +75,6 @@ class PublishedAdmin(admin.ModelAdmin):
     publish_function = None
     form = DraftForm  # refuses to save over another editor's changes (drafts.py)
 
-    def get_fields(self, request, obj=None):
-        """The form's hidden mark of what the draft held, on a draft's form only (a published
-        row's page shows every field read-only, and it is none)."""
-        fields = [name for name in super().get_fields(request, obj) if name != SEEN]
-        editing = obj is not None and self.has_change_permission(request, obj)
-        return [*fields, SEEN] if editing else fields
-
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         """A draft saved after another staff member published it: said in words, where it was
         a bare «access denied» and the editor's changes gone unexplained."""
@@ -91,6 +84,16 @@ class PublishedAdmin(admin.ModelAdmin):
                 self.message_user(request, published_meanwhile(row), messages.ERROR)
                 return redirect(request.path)
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def delete_view(self, request, object_id, extra_context=None):
+        """A draft deleted after another staff member published it: said in words, on its
+        page, where it was a bare «access denied»."""
+        row = self.get_object(request, unquote(object_id))
+        if row is not None and row.is_published and self.has_delete_permission(request):
+            self.message_user(request, deleted_published(row), messages.ERROR)
+            change = f"admin:{row._meta.app_label}_{row._meta.model_name}_change"
+            return redirect(reverse(change, args=[row.pk], current_app=self.admin_site.name))
+        return super().delete_view(request, object_id, extra_context)
 
     def has_change_permission(self, request, obj=None):
         if obj is not None and obj.is_published:

@@ -1,0 +1,132 @@
+"""A row edited in the admin by two staff members at once (a site page, the company's details,
+a service, a calendar day's note, a phrase, a draft).
+
+Django's admin saves what the form posts over whatever the row holds: the staff member who
+opened the page before a colleague saved it wrote the colleague's changes away without a word.
+Every change form of the admin site (emalu/staff.py gives it to each registered admin) carries
+what the row held when it was opened: a hash of each field it edits. A save is refused when the
+row holds something else, saying which fields changed, who saved them and when, with what the
+staff member typed kept in the form; the row is locked from that check until the save."""
+
+import hashlib
+import json
+
+from django import forms
+from django.contrib.admin.models import LogEntry
+from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+SEEN = "seen"
+
+
+def fingerprints(row, names) -> dict[str, str]:
+    """A short hash of each of `names` as `row` holds it."""
+    values = {name: row._meta.get_field(name).value_from_object(row) for name in names}
+    return {name: hashlib.sha256(repr(v).encode()).hexdigest()[:16] for name, v in values.items()}
+
+
+def last_saved(row) -> LogEntry | None:
+    """The admin's log entry of the last save of `row`, if it has one."""
+    kind = ContentType.objects.get_for_model(row)
+    return (
+        LogEntry.objects.filter(content_type=kind, object_id=str(row.pk))
+        .select_related("user")
+        .order_by("-action_time", "-pk")
+        .first()
+    )
+
+
+def changed_meanwhile(row, labels: list[str]) -> str:
+    """What a staff member is told whose save would write a colleague's changes away."""
+    entry = last_saved(row)
+    fields = ", ".join(f"«{label}»" for label in labels)
+    if entry is None:  # changed outside the admin (a job, the site itself)
+        return _(
+            "This record was changed after you opened it; changed: %(fields)s. Your changes "
+            "were not saved, so as not to write those away; they are still in the form below. "
+            "Open the record again in a new tab, make your changes there and save it."
+        ) % {"fields": fields}
+    when = formats.date_format(timezone.localtime(entry.action_time), "DATETIME_FORMAT")
+    return _(
+        "This record was saved by %(who)s on %(when)s, after you opened it; changed: "
+        "%(fields)s. Your changes were not saved, so as not to write theirs away; they are "
+        "still in the form below. Open the record again in a new tab, make your changes there "
+        "and save it."
+    ) % {"who": entry.user.get_username(), "when": when, "fields": fields}
+
+
+class SeenForm(forms.ModelForm):
+    """An admin change form refusing to save over a colleague's changes (see the module)."""
+
+    seen = forms.CharField(widget=forms.HiddenInput, required=False, max_length=4000, label="")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields[SEEN].initial = json.dumps(self._fingerprints(self.instance))
+
+    def _edited(self):
+        concrete = {f.name for f in self._meta.model._meta.concrete_fields}
+        return sorted(name for name in self.fields if name in concrete)
+
+    def _fingerprints(self, row):
+        return fingerprints(row, self._edited())
+
+    def _refusal(self, now, changed) -> str | None:
+        """Why the save is refused, the row now being `now` and `changed` its fields changed
+        since the page was opened (None: it is not)."""
+        if not changed:
+            return None
+        return changed_meanwhile(now, [str(self.fields[name].label) for name in changed])
+
+    def clean(self):
+        cleaned = super().clean()
+        seen = self.data.get(self.add_prefix(SEEN)) or ""
+        if self.instance.pk is None or not seen:  # a new row, or a page opened before this
+            return cleaned
+        try:
+            before = json.loads(seen)
+        except ValueError:
+            before = {}
+        before = before if isinstance(before, dict) else {}
+        model = type(self.instance)
+        # Locked until the save commits (the admin saves in one transaction): nobody else's save
+        # lands between this check and ours.
+        now = model._default_manager.select_for_update().filter(pk=self.instance.pk).first()
+        if now is None:
+            return cleaned  # deleted meanwhile: the admin says so itself
+        after = self._fingerprints(now)
+        changed = [n for n in self._edited() if n in before and before[n] != after[n]]
+        refusal = self._refusal(now, changed)
+        if refusal:
+            raise ValidationError(refusal)
+        return cleaned
+
+
+def seen_form(form):
+    """`form`, an admin's form class, refusing to save over a colleague's changes."""
+    if issubclass(form, SeenForm):
+        return form
+    return type(form.__name__, (SeenForm, form), {"__module__": form.__module__})
+
+
+class SeenAdmin:
+    """Given to every registered ModelAdmin by the admin site: its form is a SeenForm, and the
+    hidden mark of what the row held is on the change page of staff who may change the row
+    (a read-only page shows no form field)."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.form = seen_form(self.form)
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or SEEN in flatten_fieldsets(fieldsets):
+            return fieldsets
+        if not fieldsets or not self.has_change_permission(request, obj):
+            return fieldsets
+        *rest, (name, options) = fieldsets
+        return [*rest, (name, {**options, "fields": [*options["fields"], SEEN]})]
