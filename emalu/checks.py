@@ -8,7 +8,7 @@ from django.conf import settings
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
 
-from consent.common.refusals import database_where, one_line
+from consent.common.refusals import database_where, one_line, role_refusal
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]", "testserver"}
 
@@ -123,6 +123,15 @@ def check_database_reached(app_configs, **kwargs):
         connection.ensure_connection()
     except (OperationalError, InterfaceError) as error:
         db = settings.DATABASES["default"]
+        if role := role_refusal(error):
+            # It said «could not be reached … Start PostgreSQL»: it answered, and refused.
+            return [
+                Error(
+                    f"{role}.",
+                    hint="The host starts once its login may take the runtime role.",
+                    id="emalu.E003",
+                )
+            ]
         where = database_where(db)
         reason = _reason(error.__cause__ or error, db.get("PASSWORD"))
         return [

@@ -23,6 +23,7 @@ from consent.common.refusals import (
     RESOURCE_STATES,
     database_where,
     one_line,
+    role_refusal,
 )
 
 from .logline import scrub
@@ -122,6 +123,8 @@ def down_cause(exception: BaseException) -> str:
     reason = f"{type(cause).__name__}: {scrub(one_line(str(cause)))}"
     if not isinstance(exception, DatabaseError):
         return f"the shared cache (CACHE_URL) could not be reached ({reason})"
+    if role := role_refusal(exception):
+        return f"the database refused this host's runtime role ({scrub(role)})"
     db = settings.DATABASES["default"]
     where = db["NAME"] if "sqlite" in db["ENGINE"] else database_where(db)
     return f"the database could not be reached at {where} ({reason})"

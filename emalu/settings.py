@@ -170,6 +170,9 @@ OPERATOR = {
 # one line per request (emalu.logs.RequestLogMiddleware); no link secret (compliance T18), no IP
 # and no query string. Errors (500s) are mailed to ADMINS with personal data scrubbed.
 ADMINS = [a.strip() for a in env.list("ADMINS", default=[]) if a.strip()]
+# Check ids `check --deploy` (emalu.service's start) passes over, comma-separated: a warning kept
+# knowingly (emalu.W001 with no proxy, emalu.W009 for the test suite's superuser login).
+SILENCED_SYSTEM_CHECKS = env.list("SILENCED_SYSTEM_CHECKS", default=[])
 DEFAULT_EXCEPTION_REPORTER_FILTER = "emalu.logs.PrivateExceptionReporterFilter"
 DEFAULT_EXCEPTION_REPORTER = "emalu.logs.PrivateExceptionReporter"
 LOGGING = logging_settings(

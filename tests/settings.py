@@ -8,6 +8,10 @@ os.environ.setdefault("RESPONSIBLE_PERSON", "Test Responsible")
 os.environ.setdefault("RESPONSIBLE_CONTACT", "dpo@example.kz")
 os.environ.setdefault("ALLOWED_HOSTS", "testserver,127.0.0.1,localhost")
 os.environ.setdefault("SECURE_SSL_REDIRECT", "false")
+# The tests log in as the cluster's superuser (postgres), which creates their databases: a web
+# host so configured stops at emalu.W009 (emalu/checks_roles.py), which its own tests ask for.
+# The live sites' processes inherit it (tests/live/base.py site_env).
+os.environ.setdefault("SILENCED_SYSTEM_CHECKS", "emalu.W009")
 os.environ.setdefault("MEDIA_ENCRYPTION_KEY", "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=")
 # What `make test` runs on unless told otherwise (Makefile, TEST_DATABASE_URL); production requires
 # it, and its compilemessages step reads these settings without it.

@@ -30,6 +30,19 @@ CONNECTION_STATES = ("08", "28", "3D", "57P")
 RESOURCE_STATES = ("53",)
 
 
+# How emalu/db/base.py begins its refusal of the runtime role (a DATABASE_APP_ROLE the login
+# may not take): the database answered, so it is not said to be unreachable.
+ROLE_REFUSED = "DATABASE_APP_ROLE: "
+
+
+def role_refusal(error: BaseException) -> str:
+    """The backend's refusal of the runtime role on one line, if `error` is it, else ""."""
+    cause = error.__cause__ or error
+    if isinstance(cause, psycopg.OperationalError) and str(cause).startswith(ROLE_REFUSED):
+        return one_line(str(cause))
+    return ""
+
+
 def database_where(db: dict) -> str:
     """Where a DATABASES entry looks for its server, as an operator checks it."""
     return f"{db.get('HOST') or 'the local socket'}:{db.get('PORT') or 5432}"
@@ -74,6 +87,10 @@ def database_refusal(error: BaseException, command: str) -> str:
     )
     if not isinstance(error, OperationalError | InterfaceError) or not connecting:
         return ""
+    if role := role_refusal(error):
+        # It said «the database could not be reached … check that PostgreSQL runs»: it runs,
+        # and refused the role.
+        return f"{command} stopped: {role}. Nothing was run: run it again once it may."
     return (
         f"{command} stopped: the database could not be reached ({one_line(str(cause))}). Check "
         f"that PostgreSQL runs at {database_where(db)} and that DATABASE_URL (user "

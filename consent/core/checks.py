@@ -29,10 +29,11 @@ def check_operator(app_configs, **kwargs):
     if settings.DEBUG:
         return []
     op = settings.OPERATOR
+    # It said «OPERATOR bin is not set», the settings' key, where /etc/emalu/env names OPERATOR_BIN.
     return [
         Error(
-            f"OPERATOR {key} is not set.",
-            hint=f"Set {env} in the environment.",
+            f"{env} is not set (required unless DEBUG).",
+            hint=f"Set {env} in /etc/emalu/env (README, Configuration).",
             id=f"consent.{cid}",
         )
         for key, env, cid in [

@@ -15,6 +15,7 @@ from django.db.backends.base.base import NO_DB_ALIAS
 from django.db.backends.postgresql import base
 from psycopg import errors
 
+from consent.common.refusals import ROLE_REFUSED
 from emalu.db import process
 
 _as_owner = False
@@ -60,7 +61,7 @@ class DatabaseWrapper(base.DatabaseWrapper):
             # database refusing (E003, a command's one line, the 503 page), saying what to do.
             login = self.settings_dict.get("USER")
             raise psycopg.OperationalError(
-                f"DATABASE_APP_ROLE: {login} may not take the role {role} ({error}): as the "
+                f"{ROLE_REFUSED}{login} may not take the role {role} ({error}): as the "
                 f"database's owner, GRANT {role} TO {login} (README, Deploying, step 2), or "
                 "name the runtime role in DATABASE_APP_ROLE"
             ) from None

@@ -100,16 +100,21 @@ def test_a_purpose_whose_consent_lasts_no_time_fails_the_system_check(monkeypatc
 
 
 @pytest.mark.parametrize(
-    "key, check_id",
-    [("bin", "E003"), ("responsible_person", "E004"), ("responsible_contact", "E005")],
+    "key, check_id, variable",
+    [
+        ("bin", "E003", "OPERATOR_BIN"),
+        ("responsible_person", "E004", "RESPONSIBLE_PERSON"),
+        ("responsible_contact", "E005", "RESPONSIBLE_CONTACT"),
+    ],
 )
-def test_production_without_operator_identity_fails_the_check(settings, key, check_id):
+def test_production_without_operator_identity_fails_the_check(settings, key, check_id, variable):
     """Each missing item fails by its own check (any other failing check proved nothing), and a
-    value of spaces is missing too."""
+    value of spaces is missing too. It names the variable to set (it said «OPERATOR bin is not
+    set», the settings' key)."""
     settings.DEBUG = False
     for value in ("", "   "):
         settings.OPERATOR = {**settings.OPERATOR, key: value}
-        with pytest.raises(SystemCheckError, match=rf"consent\.{check_id}"):
+        with pytest.raises(SystemCheckError, match=rf"consent\.{check_id}\) {variable} is not set"):
             call_command("check")
 
 

@@ -1,0 +1,31 @@
+"""Whether the login role of DATABASE_URL is stronger than a web host's should be.
+
+A request runs as the runtime role (emalu/db/base.py SET ROLE), but only as far as the login
+lets it: one that owns the site's tables, or a superuser, may RESET ROLE back to itself, and
+then rewrite the ledger and the audit log (their triggers are the owner's to drop). That
+passed every check and ran silently: `check --deploy` (emalu.W009) and /healthz (`login_role`)
+say so now. `release`, which migrates, is given the owner's URL on purpose (README, Deploying,
+step 4)."""
+
+OWNER_QUERY = """
+SELECT r.rolsuper, EXISTS (
+    SELECT 1 FROM pg_class c
+    WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relkind IN ('r', 'p')
+      AND pg_has_role(session_user, c.relowner, 'MEMBER')
+)
+FROM pg_roles r WHERE r.rolname = session_user
+"""
+
+
+def login_too_strong(connection) -> str:
+    """Empty for a login that may only be the runtime role; else what it is: "superuser", or
+    "owner" (of a table of the site's, or a member of its owner's role). PostgreSQL only."""
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute(OWNER_QUERY)
+        row = cursor.fetchone()
+    if row is None:
+        return ""
+    superuser, owner = row
+    return "superuser" if superuser else "owner" if owner else ""
