@@ -32,7 +32,8 @@ from consent.core.purposes import PURPOSES
 from .closing import require_open, ticket_close, ticket_locked
 from .destroyed_told import destroyed_tell
 from .disclosure import disclosure_record
-from .erasure import guardian_erase, requests_forget, subject_destroy, subject_keep_only_for
+from .erasure import guardian_erase, subject_destroy, subject_keep_only_for
+from .forgetting import requests_forget
 from .models import Ticket
 
 HELD_AS_GUARDIAN = _(

@@ -5,7 +5,7 @@ request's mail goes only to the address on record, never to a Reply-To."""
 
 from post_office.models import Email
 
-from consent.rights.erasure import requests_forget
+from consent.rights.forgetting import requests_forget
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
