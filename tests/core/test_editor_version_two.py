@@ -90,7 +90,7 @@ CHANGES = {  # what each editor changes: the first one field, the second another
     "policyversion": ({"text_kk": "Саясат\n1. Бөлім\nТүзетілген."}, {"title_ru": "Политика Б"}),
     "consenttext": ({"other_kk": "Түзетілген ескерту."}, {"other_ru": "Примечание Б."}),
 }
-REFUSED = {"kk": "Сіз бұл жазбаны ашқаннан кейін", "ru": "после того, как вы её открыли"}
+REFUSED = {"kk": "Сіз бұл жазбаны ашқаннан кейін", "ru": "После того как вы открыли запись"}
 PUBLISHED_MEANWHILE = {"kk": "Сіз өңдеп жатқанда ол", "ru": "Пока вы редактировали"}
 
 

@@ -17,7 +17,7 @@ from consent.workdays.models import CalendarOverride
 from emalu.models import Company, Page, Service
 from tests.staff import verified_login
 
-TOLD = {"kk": "ашқаннан кейін", "ru": "после того, как вы"}  # «after you opened it»
+TOLD = {"kk": "ашқаннан кейін", "ru": "После того как вы открыли"}  # «after you opened it»
 FIELD = {
     "kk": {"title_kk": "тақырып", "note": "ескертпе", "address_ru": "мекенжай"},
     "ru": {"title_kk": "заголовок", "note": "примечание", "address_ru": "адрес"},
