@@ -42,3 +42,17 @@ def signed_in(client, user, password, step=0):
                                              "next": "/admin/"})  # fmt: skip
     assert response.status_code == 302, response.content.decode()[-2000:]
     return client
+
+
+def form_as_shown(response) -> dict:
+    """What an admin change page's form posts back unchanged: each field's value as shown,
+    hidden ones too (a ticked box as "on", a date in ISO form, an empty one left out)."""
+    form = response.context["adminform"].form
+    data = {}
+    for name in form.fields:
+        value = form[name].value()
+        if value is True:
+            data[name] = "on"
+        elif value is not None and value is not False:
+            data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+    return data

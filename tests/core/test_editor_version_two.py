@@ -14,6 +14,7 @@ from tests.core.test_editor_mistakes import editor as editor  # the content edit
 from tests.core.test_editor_mistakes import monday as monday
 from tests.core.test_policy_admin import ADDRESS
 from tests.core.test_policy_admin import v2 as v2  # version 2, the seeded draft
+from tests.staff import form_as_shown
 
 UNSET = {
     "kk": ("оператордың мекенжайы (OPERATOR_ADDRESS_KK)",
@@ -65,15 +66,7 @@ def opened(editor, url):
     """What the change page at `url` posts back unchanged: its form's values, hidden ones too."""
     page = editor.get(url)
     assert page.status_code == 200 and "Seen" not in page.text  # the hidden mark has no label
-    form = page.context["adminform"].form
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is True:
-            data[name] = "on"
-        elif value not in (None, False):
-            data[name] = value.isoformat() if hasattr(value, "isoformat") else str(value)
-    return data
+    return form_as_shown(page)
 
 
 def draft_of(model, policy):

@@ -15,7 +15,7 @@ from consent.core.models import PolicyVersion
 from consent.rights.models import IntakePhrase
 from consent.workdays.models import CalendarOverride
 from emalu.models import Company, Page, Service
-from tests.staff import verified_login
+from tests.staff import form_as_shown, verified_login
 
 TOLD = {"kk": "ашқаннан кейін", "ru": "После того как вы открыли"}  # «after you opened it»
 FIELD = {
@@ -78,19 +78,6 @@ def url(row):
     return f"/admin/{row._meta.app_label}/{row._meta.model_name}/{row.pk}/change/"
 
 
-def form_data(response) -> dict:
-    """What the change page's form posts as it was shown."""
-    form = response.context["adminform"].form
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is True:
-            data[name] = "on"
-        elif value is not None and value is not False:
-            data[name] = value
-    return data
-
-
 def edited(data, name, row, text):
     field = row._meta.get_field(name)
     if field.get_internal_type() == "BooleanField":
@@ -107,8 +94,8 @@ def test_the_second_saver_is_told_and_nothing_is_lost(db, kind, second):
     first = "ru" if second == "kk" else "kk"
     boris, aigul = staff("boris", first), staff("aigul", second)
     row = make()
-    opened_by_boris = form_data(boris.get(url(row)))
-    opened_by_aigul = form_data(aigul.get(url(row)))
+    opened_by_boris = form_as_shown(boris.get(url(row)))
+    opened_by_aigul = form_as_shown(aigul.get(url(row)))
 
     saved = boris.post(
         url(row), {**edited(opened_by_boris, theirs, row, "Борис жазды"), "_save": 1}
@@ -131,7 +118,7 @@ def test_the_second_saver_is_told_and_nothing_is_lost(db, kind, second):
     assert refused.context["adminform"].form.data.get(mine) == typed.get(mine)
 
     # Opened again, her change saves, and Boris's with it
-    again = form_data(aigul.get(url(row)))
+    again = form_as_shown(aigul.get(url(row)))
     done = aigul.post(url(row), {**edited(again, mine, row, "Әйгүл жазды"), "_save": 1})
     assert done.status_code == 302
     now = type(row).objects.get(pk=row.pk)
@@ -143,7 +130,7 @@ def test_saving_twice_alone_is_not_refused(db):
     aigul = staff("aigul", "kk")
     row = _service()
     for text in ("бір", "екі"):
-        data = form_data(aigul.get(url(row)))
+        data = form_as_shown(aigul.get(url(row)))
         assert aigul.post(url(row), {**data, "title_kk": text, "_save": 1}).status_code == 302
     assert Service.objects.get(pk=row.pk).title_kk == "екі"
 
