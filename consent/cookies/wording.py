@@ -2,7 +2,6 @@
 template the banner shows (cookies/_banner_wording.html), kept once per wording
 (models.BannerWording) and named by each answer."""
 
-import hashlib
 import re
 
 from django.conf import settings
@@ -10,6 +9,8 @@ from django.http import HttpRequest
 from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import strip_tags
+
+from consent.core.texts import sha256
 
 from .models import BannerWording
 
@@ -36,7 +37,7 @@ def wording_answered(request: HttpRequest, services: list[tuple[str, str]]) -> B
     """The kept wording the visitor of `request` answered, made on its first answer."""
     language = answered_language(request)
     text = wording_text(language, services)
-    digest = hashlib.sha256(f"{language}\n{text}".encode()).hexdigest()
+    digest = sha256(text)  # as a consent text's: anyone may check it against the words kept
     # Two first answers at once: get_or_create takes the row the other one made.
     defaults = {"language": language, "text": text}
     return BannerWording.objects.get_or_create(digest=digest, defaults=defaults)[0]
