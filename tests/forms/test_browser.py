@@ -158,15 +158,32 @@ def test_the_photo_box_speaks_the_pages_language_and_opens_by_keyboard(site, pag
     assert page.evaluate("document.activeElement.id") == "id_photo"
     ring = page.locator(".file-button").evaluate("e => getComputedStyle(e).outlineStyle")
     assert ring == "solid"
-    with page.expect_file_chooser() as chooser:
-        page.keyboard.press("Space")
     photo = tmp_path / "менің-суретім.jpg"
     Image.new("RGB", (40, 30), "teal").save(photo, "JPEG")
-    chooser.value.set_files(str(photo))
+    opened_by_keyboard(page).set_files(str(photo))
     assert "менің-суретім.jpg" in field.inner_text() and none not in field.inner_text()
     # The browser's own box, with its words, is out of sight.
     assert page.locator("#id_photo").evaluate("e => getComputedStyle(e).opacity") == "0"
     assert page.problems == []
+
+
+def opened_by_keyboard(page):
+    """The file chooser the focused photo box opens on Space. Chromium opens one only for a
+    tab in front whose key press is recent (its user activation): on a loaded machine a press
+    could go by unseen, and the suite failed now and then; the tab is brought to the front and
+    the press made again, up to three times. A box the keyboard cannot open never opens one."""
+    from playwright.sync_api import TimeoutError as NotOpened
+
+    page.bring_to_front()
+    for attempt in range(3):
+        try:
+            with page.expect_file_chooser(timeout=10_000) as chooser:
+                page.keyboard.press("Space")
+            return chooser.value
+        except NotOpened:
+            if attempt == 2:
+                raise
+    return None
 
 
 # --- layout (issue 18 item 4) ---------------------------------------------------------------
