@@ -20,6 +20,9 @@ CLEAR_EVIDENCE = 2
 # What an officer quotes is the person's or the record's words, not the answer's language:
 # «өтініш мәтіні», «Персональные данные». Read without them.
 QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[^\"]*\"")
+# A sentence or a line of its own: an answer half in each language («Деректеріңіз өзгертілді.
+# Ваши данные изменены.») shows its letter's language too, and was sent so.
+SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+|$)", re.MULTILINE)
 
 
 # What the officer is told, by the request's language: two whole sentences, not one with the
@@ -30,21 +33,43 @@ REFUSED = {
     "ru": _("This answer is written in Kazakh, but the person's request is in Russian, as is the "
             "letter that carries it: write it in Russian. Nothing was done."),
 }  # fmt: skip
+PART_REFUSED = {
+    "kk": _("Part of this answer is written in Russian, but the person's request is in Kazakh, "
+            "as is the letter that carries it: “%(sentence)s”. Write the whole answer in "
+            "Kazakh. Nothing was done."),
+    "ru": _("Part of this answer is written in Kazakh, but the person's request is in Russian, "
+            "as is the letter that carries it: “%(sentence)s”. Write the whole answer in "
+            "Russian. Nothing was done."),
+}  # fmt: skip
 
 
-def other_language_refusal(words: str, language: str) -> Promise | None:
-    """Why `words` cannot go into a letter in `language` ("kk" or "ru"), or None: they are
-    clearly in the other language and show nothing of `language`."""
+def other_language_refusal(words: str, language: str) -> Promise | str | None:
+    """Why `words` cannot go into a letter in `language` ("kk" or "ru"), or None: they, or a
+    sentence or line of them, are clearly in the other language and show nothing of
+    `language`."""
+    if language not in REFUSED:
+        return None
     unquoted = QUOTED.sub(" ", words)
-    kazakh, russian = language_evidence(unquoted)
+    if _in_the_other_language(unquoted, language):
+        return REFUSED[language]
+    for sentence in SENTENCE.findall(unquoted):
+        if _in_the_other_language(sentence, language, part=True):
+            return PART_REFUSED[language] % {"sentence": sentence.strip().rstrip(".…")}
+    return None
+
+
+def _in_the_other_language(text: str, language: str, part: bool = False) -> bool:
+    """Whether `text` is clearly in the language other than `language`. A sentence of a
+    Kazakh answer is Russian with one Russian word among three or more and no trace of Kazakh
+    («Ваши данные удалены»: a Kazakh sentence that long has a Kazakh letter or word)."""
+    kazakh, russian = language_evidence(text)
     own, other = (kazakh, russian) if language == "kk" else (russian, kazakh)
-    if language not in REFUSED or own or other < CLEAR_EVIDENCE:
-        return None
-    if language == "ru" and not _kazakh_grammar(unquoted):
-        # Kazakh letters alone are a place or a name: «Адрес исправлен: Алматы қ., Сәтпаев
-        # көшесі, 30» is a Russian answer, and was refused as Kazakh.
-        return None
-    return REFUSED[language]
+    needed = 1 if part and language == "kk" and len(WORD.findall(text)) >= 3 else CLEAR_EVIDENCE
+    if own or other < needed:
+        return False
+    # Kazakh letters alone are a place or a name: «Адрес исправлен: Алматы қ., Сәтпаев
+    # көшесі, 30» is a Russian answer, and was refused as Kazakh.
+    return language == "kk" or _kazakh_grammar(text)
 
 
 def _kazakh_grammar(text: str) -> bool:

@@ -63,18 +63,64 @@ def test_an_answer_typed_in_the_other_language_is_refused_and_nothing_is_sent(
     assert ticket.status == Ticket.Status.DONE and answer in mails_to(person.email)[-1].message
 
 
+# Half in each language: the person's sentence and its translation, a greeting or a signature
+# in the other. The letter would not be wholly the person's: refused, the sentence shown.
+MIXED = [
+    ("kk", "Сіздің деректеріңіз өзгертілді. Ваши данные изменены.", "Ваши данные изменены"),
+    ("kk", "Деректеріңіз жойылды.\nС уважением, отдел кадров", "С уважением, отдел кадров"),
+    ("kk", "Өтінішіңіз қаралды. P.S. Если будут вопросы, звоните.", "Если будут вопросы, звоните"),
+    ("ru", "Ваши данные изменены.\nСіздің деректеріңіз өзгертілді.",
+     "Сіздің деректеріңіз өзгертілді"),
+    ("ru", "Сіздің сұрағыңызға жауап береміз! Ваши данные никому не передавались.",
+     "Сіздің сұрағыңызға жауап береміз!"),
+]  # fmt: skip
+PART_TOLD = {  # to an officer whose desk is in Russian
+    "kk": "Часть этого ответа написана на русском",
+    "ru": "Часть этого ответа написана на казахском",
+}
+
+
+@pytest.mark.parametrize("lang, answer, part", MIXED)
+def test_an_answer_half_in_the_other_language_is_refused_naming_the_sentence(
+    client, desk, person, lang, answer, part
+):
+    web_request(client, lang, "transfer_notice")
+    assert client.post(confirm_link()).status_code == 200
+    ticket = Ticket.objects.get()
+    desk.cookies["django_language"] = "ru"  # the officer's own
+    sent = len(mails_to(person.email))
+    page = act(desk, ticket, reason=answer).content.decode().replace("\xa0", " ")
+    assert PART_TOLD[lang] in page and f"«{part}»" in page
+    ticket.refresh_from_db()
+    assert ticket.status == Ticket.Status.OPEN and len(mails_to(person.email)) == sent
+
+
 # A Russian answer names what is written in Kazakh: an address, a district, a name, a term the
 # officer quotes. Refused as Kazakh, the officer could not answer at all.
 RUSSIAN_WITH_KAZAKH = [
     "Документы принимаем: Өскемен қ., Қазақстан көшесі, 62.",
     "Адрес исправлен: Алматы облысы, Қарасай ауданы, Қаскелең қаласы.",
     "Поле «өтініш мәтіні» вашего запроса оказалось пустым.",
+    "Ваш новый адрес:\nӨскемен қаласы, Қазақстан көшесі, 62, пәтер 5.",
 ]
 
 
-@pytest.mark.parametrize("answer", RUSSIAN_WITH_KAZAKH)
-def test_a_russian_answer_naming_kazakh_places_or_terms_goes(client, desk, person, answer):
-    web_request(client, "ru", "transfer_notice")
+# And a Kazakh answer names what is written in Russian: an address, a name, a signature.
+KAZAKH_WITH_RUSSIAN = [
+    "Мекенжайыңыз өзгертілді:\nг. Усть-Каменогорск, ул. Казахстан, 62, кв. 5",
+    "Деректеріңіз жойылды. Құрметпен, Иванов Иван Иванович.",
+    "Сұрағыңыз бойынша: «Мы не передаём данные третьим лицам» деген сөйлем саясатта бар.",
+]
+
+
+@pytest.mark.parametrize(
+    "lang, answer",
+    [("ru", a) for a in RUSSIAN_WITH_KAZAKH] + [("kk", a) for a in KAZAKH_WITH_RUSSIAN],
+)
+def test_an_answer_naming_places_names_or_terms_of_the_other_language_goes(
+    client, desk, person, lang, answer
+):
+    web_request(client, lang, "transfer_notice")
     assert client.post(confirm_link()).status_code == 200
     ticket = Ticket.objects.get()
     act(desk, ticket, reason=answer)
