@@ -130,3 +130,20 @@ def test_a_past_if_takes_the_perfect_conditional():
     assert len(PERFECT_IF.findall("Егер форманы сіз жіберген болсаңыз және ...")) == 1
     assert not PERFECT_IF.search("Егер форманы сіз жіберсеңіз және ...")
     assert not PERFECT_IF.search("Егер форманы сіз жібермесеңіз, ештеңе істемеңіз")
+
+
+# «Unless A or B» is «if not A and not B»: Kazakh joins the two negative conditionals with «және»
+# («басқа келісім күшінде болмаса және ата-анасы келісімді қайта бермесе, … жояды»). Joined by
+# «немесе» they read «if not A, or if not B», and two desk notices said the nightly retention
+# destroys a person's data when either is missing.
+NEGATIVE_IF = r"\w+(?:ма|ме|ба|бе|па|пе)(?:са|се)(?:ңыз|ңіз)?\b"
+EITHER_NOT = re.compile(rf"{NEGATIVE_IF}\s+(?:немесе|не)\s+[^,.;:]*?{NEGATIVE_IF}", re.IGNORECASE)
+
+
+def test_unless_a_or_b_is_not_a_and_not_b():
+    bad = [text for entry in entries("kk") for text in texts(entry) if EITHER_NOT.search(text)]
+    assert not bad, bad
+    assert EITHER_NOT.search("келісім күшінде болмаса немесе ата-анасы оны қайта бермесе")
+    assert EITHER_NOT.search("сіз жібермесеңіз не растамасаңыз")
+    assert not EITHER_NOT.search("күшінде болмаса және ата-анасы не қорғаншысы қайта бермесе")
+    assert not EITHER_NOT.search("Егер келісімді кері қайтарып алсаңыз немесе бас тартсаңыз")
