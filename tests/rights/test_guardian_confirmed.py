@@ -27,7 +27,7 @@ from .test_guardian_withdrawal import PARENT, WITHDRAW, open_children_page
 MALLORY = "mallory@evil.kz"
 FAMILY = "family@example.kz"
 # What the acknowledgement to the child's address says about a parent named elsewhere.
-ACK_SAYS = {"kk": "ата-анасын немесе қорғаншысын оның өз мекенжайымен көрсетті",
+ACK_SAYS = {"kk": "ата-анасы немесе қорғаншысы өз мекенжайымен көрсетілген",
             "ru": "указан родитель или опекун владельца этого адреса"}  # fmt: skip
 WAITS = {"kk": "Баланың келісімдерінің беті", "ru": "Страница согласий ребёнка"}
 NOT_YET = {"kk": "тек бұл расталғаннан кейін ғана", "ru": "только после подтверждения"}

@@ -65,3 +65,85 @@ def test_a_withdrawal_is_always_keri_qaytaryp_alu():
     assert without_back("Сіз қайтарып алатын келісімдердің")
     assert without_back("ештеңе қайтарылмады")
     assert not without_back("келісімді кері қайтарып алу, кері қайтарылған да")
+
+
+# A form is where something is written, not who writes it: Kazakh says what is stated in it
+# («формада ата-ана көрсетілген»), as Russian does («в форме указан родитель»). Entries said the
+# form did it: «форма ата-ананы ... көрсетті», «Форма (%(date)s) көрсеткен адам», «Мекенжаймен
+# жіберілген форма мұндай келісімді қайта бермейді» (the form "gives" no consent again). A web
+# form that shows a text on screen («форма осы мәтінді көрсете береді»), and one someone sends
+# («форма жіберген адамдар»), are left alone.
+CLAUSE = r"(?:[^.;:!?]*?\s)?"
+FORM_AS_AGENT = re.compile(
+    rf"\bформа(?:\s*\((?:%\(\w+\)\w|[^()])*\))?\s+(?!жібер|толтыр)(?:көрсеткен\b|{CLAUSE}"
+    rf"(?:(?:ата-ана|қорғаншы|адам|мынаны)\w*\s+{CLAUSE}көрсет(?:ті|кен|еді)"
+    rf"|келісім\w*\s+(?:қайта\s+)?бер(?:еді|мейді|ді|меді))\b)",
+    re.IGNORECASE,
+)
+
+
+def test_a_form_names_and_gives_nothing():
+    bad = [text for entry in entries("kk") for text in texts(entry)
+           if FORM_AS_AGENT.search(text)]  # fmt: skip
+    assert not bad, bad
+    for wrong in [
+        "Форма (%(date)s) көрсеткен адам: %(name)s",
+        "Сіздің мекенжайыңызбен жіберілген форма ата-ананы немесе қорғаншыны оның өз "
+        "мекенжайымен көрсетті.",
+        "Оның мекенжайымен жіберілген форма ата-анасы ретінде мынаны көрсеткен: %(name)s",
+        "Мекенжаймен жіберілген форма мұндай келісімдерді қайта бермейді",
+        "форма адамның 18 жасқа толмағанын көрсетті",
+    ]:
+        assert FORM_AS_AGENT.search(wrong), wrong
+    for right in [
+        "Формада (%(date)s) көрсетілген адам: %(name)s",
+        "формада ата-анаңыз немесе қорғаншыңыз ретінде өз мекенжайы бар адам көрсетілген",
+        "форма арқылы кері қайтарып алынған келісімдер қайта берілмейді",
+        "Мәтіннің жаңа нұсқасы жарияланғанша форма осы мәтінді көрсете береді.",
+        "Бұл бет бізге өзі туралы форма жіберген адамдардың деректерін көрсетеді",
+    ]:
+        assert not FORM_AS_AGENT.search(right), right
+
+
+# What may or may not have happened is said with the perfect conditional: «If you sent the
+# form» is «форманы сіз жіберген болсаңыз»; «жіберсеңіз», the plain conditional, is «if you send
+# it» (from now on), and a mail told the reader what to do if they sent the form they had sent.
+PAST_IF = re.compile(
+    r"\bif (?:you|they|someone) (?:did not|didn't|never|sent|gave|wrote|made|took|lost"
+    r"|\w+(?<!e)ed)\b",
+    re.IGNORECASE,
+)
+PERFECT_IF = re.compile(r"\w+(?:ған|ген|қан|кен)\s+болса", re.IGNORECASE)
+
+
+def test_a_past_if_takes_the_perfect_conditional():
+    bad = []
+    for domain in ("django", "djangojs"):
+        for entry in entries("kk", domain):
+            told = max(len(PAST_IF.findall(en)) for en in (entry.msgid, entry.msgid_plural))
+            bad += [text for text in texts(entry)
+                    if told and text and len(PERFECT_IF.findall(text)) < told]  # fmt: skip
+    assert not bad, bad
+    assert PAST_IF.search("If you sent the form and want to give this consent again")
+    assert PAST_IF.search("If you did not ask for a link") and PAST_IF.search("if you gave us")
+    assert not PAST_IF.search("If you need help") and not PAST_IF.search("If you withdraw")
+    assert len(PERFECT_IF.findall("Егер форманы сіз жіберген болсаңыз және ...")) == 1
+    assert not PERFECT_IF.search("Егер форманы сіз жіберсеңіз және ...")
+    assert not PERFECT_IF.search("Егер форманы сіз жібермесеңіз, ештеңе істемеңіз")
+
+
+# «Unless A or B» is «if not A and not B»: Kazakh joins the two negative conditionals with «және»
+# («басқа келісім күшінде болмаса және ата-анасы келісімді қайта бермесе, … жояды»). Joined by
+# «немесе» they read «if not A, or if not B», and two desk notices said the nightly retention
+# destroys a person's data when either is missing.
+NEGATIVE_IF = r"\w+(?:ма|ме|ба|бе|па|пе)(?:са|се)(?:ңыз|ңіз)?\b"
+EITHER_NOT = re.compile(rf"{NEGATIVE_IF}\s+(?:немесе|не)\s+[^,.;:]*?{NEGATIVE_IF}", re.IGNORECASE)
+
+
+def test_unless_a_or_b_is_not_a_and_not_b():
+    bad = [text for entry in entries("kk") for text in texts(entry) if EITHER_NOT.search(text)]
+    assert not bad, bad
+    assert EITHER_NOT.search("келісім күшінде болмаса немесе ата-анасы оны қайта бермесе")
+    assert EITHER_NOT.search("сіз жібермесеңіз не растамасаңыз")
+    assert not EITHER_NOT.search("күшінде болмаса және ата-анасы не қорғаншысы қайта бермесе")
+    assert not EITHER_NOT.search("Егер келісімді кері қайтарып алсаңыз немесе бас тартсаңыз")
