@@ -128,8 +128,14 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
             assert hosts[host].returncode == 0, stderr
             for number, step in enumerate(STEPS, 1):
                 assert f"[{number}/5] {step}" in stdout
-            assert "released" in stdout and "then `systemctl reload emalu` on every host" in stdout
+            assert "released" in stdout
             assert (tmp_path / host / "static" / "staticfiles.json").exists()
+        # Nothing to reload: no host serves yet. Each says what comes next (the second to start
+        # may find the first's schema begun).
+        next_steps = (
+            "released, a first install: now the first staff member (README, Deploying, step 5)"
+        )
+        assert any(next_steps in stdout for stdout, _ in outputs.values())
         # migrate's progress as migrate prints it: «Applying … OK» on one line, not two.
         said = "".join(stdout for stdout, _ in outputs.values())
         assert re.search(r"^  Applying consent\.0001_initial\.\.\. OK$", said, re.M), said
@@ -173,7 +179,10 @@ def test_release_says_ahead_that_a_host_logging_in_as_the_owner_will_not_start(t
         "Before restarting any host, make its /etc/emalu/env's DATABASE_URL log in as the "
         "runtime role" in warning
     )
-    assert "released" in said["owner"][0]  # a warning: the release itself is done
+    # A first install is told its next steps; an upgrade to reload the hosts serving.
+    assert "released, a first install" in said["runtime"][0]
+    assert "systemctl reload emalu` on every host" not in said["runtime"][0]
+    assert "then `systemctl reload emalu` on every host" in said["owner"][0]  # done, warned
     code, stderr = host_starts["owner"]
     assert code == 1 and f"DATABASE_URL logs in as {owner_login}" in stderr  # as foretold
     assert "emalu.W009" not in host_starts["app"][1] and "emalu.E003" not in host_starts["app"][1]

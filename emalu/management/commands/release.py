@@ -36,8 +36,11 @@ class Command(BaseCommand):
                 "DATABASE_URL (README, Deploying, step 4). Nothing was run."
             )
         verbosity = str(options["verbosity"])
+        first = False
         for number, (name, command) in enumerate(STEPS, 1):
             self.stdout.write(f"[{number}/{len(STEPS)}] {name}")
+            # Asked once the database answered (step 1 checks it), before any step migrates.
+            first = first or (number == 2 and _first_install())
             try:
                 # Its own check --deploy does not ask for the migrations it applies at step 4.
                 token = RELEASING.set(True)
@@ -57,6 +60,16 @@ class Command(BaseCommand):
                     f"Not run: {later}. Fix the cause and run `manage.py release` again."
                 ) from e
         self._warn_strong_logins()
+        if first:
+            # It said to reload the site on every host, where a first install has no site
+            # running yet: `systemctl reload emalu` answered «Unit emalu.service not found».
+            self.stdout.write(self.style.SUCCESS(
+                "released, a first install: now the first staff member (README, Deploying, step "
+                "5), then copy and enable the systemd units, which start the site (step 6); a "
+                "second host takes `manage.py compilemessages --ignore=.venv` and `manage.py "
+                "collectstatic --no-input` instead (Adding a host)"
+            ))  # fmt: skip
+            return
         # It said «restart the site and the timers' units», where the README says a reload (a
         # restart drops the requests being served) and a timer's job starts anew each run.
         self.stdout.write(self.style.SUCCESS(
@@ -89,3 +102,14 @@ class Command(BaseCommand):
                 "any host, make its /etc/emalu/env's DATABASE_URL log in as the runtime role "
                 '(README, Deploying, step 9, "A host logging in as the owner").'
             )
+
+
+def _first_install() -> bool:
+    """Whether the database holds no migration yet: nothing serves it."""
+    from django.db import DatabaseError, connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    try:
+        return not MigrationRecorder(connection).has_table()
+    except DatabaseError:
+        return False
