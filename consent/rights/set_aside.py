@@ -21,6 +21,7 @@ from email.utils import getaddresses
 
 from cryptography.fernet import InvalidToken
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.crypto import salted_hmac
 
@@ -111,6 +112,26 @@ def senders_note(entry: QuarantinedMessage, raw: bytes) -> None:
     QuarantinedMessage.objects.filter(pk=entry.pk).update(
         senders_noted=True, senders_key=key_digest(settings.SECRET_KEY)
     )
+
+
+def senders_renote() -> int:
+    """Note anew, under SECRET_KEY, the senders of the entries noted under another key, or
+    before the key or the senders were noted: each is read at every destruction until then
+    (_read_from).
+    Retention runs it each night, so after a key change each entry is read once. How many."""
+    current = key_digest(settings.SECRET_KEY)
+    stale = QuarantinedMessage.objects.exclude(senders_noted=True, senders_key=current)
+    renoted = 0
+    for entry in stale.only("pk", "content").iterator():
+        try:
+            raw = fernet().decrypt(bytes(entry.content))
+        except InvalidToken:  # under a key no longer configured: nobody can read it either
+            continue
+        with transaction.atomic():
+            SetAsideSender.objects.filter(entry=entry).delete()
+            senders_note(entry, raw)
+        renoted += 1
+    return renoted
 
 
 def _from(spans: Iterable[tuple[str, object, object]]) -> Q:

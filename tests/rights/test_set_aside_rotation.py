@@ -10,6 +10,7 @@ import subprocess
 
 import pytest
 
+from consent.core.keys import key_digest
 from tests.live import LIVE_SECRET_KEY, PYTHON, ROOT, live_database, query, shell, site_env
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
@@ -26,14 +27,17 @@ DESTROY = (
 )
 
 
+@pytest.mark.parametrize("retention_ran", [False, True], ids=["at-once", "after-retention"])
 @pytest.mark.parametrize(
     "fallbacks",
     [pytest.param("", id="without-fallback"),
      pytest.param(LIVE_SECRET_KEY, id="old-key-in-fallbacks")],
 )  # fmt: skip
 def test_her_letters_set_aside_before_a_key_change_go_with_her_destruction(
-    django_db_setup, django_db_blocker, fallbacks
+    django_db_setup, django_db_blocker, fallbacks, retention_ran
 ):
+    """Destroyed at once after the change, or after a night's retention noted her letters'
+    senders anew under the new key (so that no later destruction need read them)."""
     with django_db_blocker.unblock(), live_database() as url:
         before = site_env(url)  # SECRET_KEY: LIVE_SECRET_KEY
         shell(f"from consent.core.models import Subject; "
@@ -44,5 +48,10 @@ def test_her_letters_set_aside_before_a_key_change_go_with_her_destruction(
         assert query(url, "SELECT count(*) FROM rights_quarantinedmessage") == [(1,)]
 
         after = site_env(url, SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=fallbacks)
+        if retention_ran:
+            subprocess.run([PYTHON, "manage.py", "enforce_retention"], cwd=ROOT, env=after,
+                           capture_output=True, check=True)  # fmt: skip
+            noted = query(url, "SELECT senders_key FROM rights_quarantinedmessage")
+            assert noted == [(key_digest(NEW_KEY),)]
         assert shell(DESTROY, after).split() == ["0"]
         assert query(url, "SELECT count(*) FROM rights_setasidesender") == [(0,)]
