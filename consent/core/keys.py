@@ -66,8 +66,9 @@ def keys_used() -> list[tuple[str, str, list[str]]]:
     ]
 
 
-def _digest(key: str) -> str:
-    """A key's digest: it names the key in the database and says nothing of it."""
+def key_digest(key: str) -> str:
+    """A key's digest: it names the key in the database and says nothing of it (here, and
+    where set_aside.py notes which SECRET_KEY its digests were made under)."""
     digest = salted_hmac("emalu.health.keys", "on every host", secret=key, algorithm="sha256")
     return digest.hexdigest()[:16]
 
@@ -82,10 +83,10 @@ def _seen(name: str) -> set[str]:
 def note_and_compare(name: str, used: str, readable: list[str]) -> bool:
     """Note that this host uses key `used` for `name`; whether a host used another, within
     KEYS_WINDOW, that is not among the keys this host reads (`readable`)."""
-    mine = KeySeen(name=name, digest=_digest(used), seen_at=timezone.now())
+    mine = KeySeen(name=name, digest=key_digest(used), seen_at=timezone.now())
     KeySeen.objects.bulk_create([mine], update_conflicts=True, unique_fields=["name", "digest"],
                                 update_fields=["seen_at"])  # fmt: skip
-    return bool(_seen(name) - {_digest(k) for k in readable})
+    return bool(_seen(name) - {key_digest(k) for k in readable})
 
 
 def note_keys() -> None:
@@ -112,7 +113,7 @@ def key_not_shared(name: str) -> str:
         seen = _seen(name)
     except DatabaseError:
         return ""
-    if not readable or not seen - {_digest(k) for k in readable}:
+    if not readable or not seen - {key_digest(k) for k in readable}:
         return ""
     return (
         f"another host used a {name} this host does not have in the last {KEYS_WINDOW // 60} "
@@ -132,7 +133,7 @@ def media_keys_not_shared(*, first_only: bool) -> str:
         seen = _seen("MEDIA_ENCRYPTION_KEY")
     except DatabaseError:
         return ""
-    known = {_digest(k) for k in (keys[:1] if first_only else keys)}
+    known = {key_digest(k) for k in (keys[:1] if first_only else keys)}
     if not keys or not seen - known:
         return ""
     lacking = "other than this host's first" if first_only else "this host does not have"

@@ -23,6 +23,7 @@ from consent.core.purposes import PURPOSES, SERVICE
 from .erasure import subject_destroy, subject_reduce, submission_erase
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import attachments_delete
+from .set_aside import senders_renote
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
 # its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
@@ -254,6 +255,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     if dry_run:
         return plan
     ref = f"retention {local_date(at):%Y-%m-%d}"  # the day it ran in Almaty, not in UTC
+    senders_renote()  # after a SECRET_KEY change, so that a destruction need not read them
     subjects = {s.pk: s for s in Subject.objects.filter(pk__in={sid for sid, _ in plan["expire"]})}
     for subject_id, purpose in plan["expire"]:
         with transaction.atomic():

@@ -7,7 +7,10 @@ data was destroyed. Now each entry notes the addresses it came from as keyed dig
 (SetAsideSender: From, Sender, Reply-To, Return-Path; of a report that our mail did not arrive
 or was marked as spam, the addresses that mail was written to), and a destruction deletes the
 entries from the person's addresses in the time they held each (mailed.held_spans, the rule
-of whose mail is whose). An entry set aside before the digests were noted is read for them."""
+of whose mail is whose). An entry set aside before the digests were noted is read for them;
+so is one noted under a SECRET_KEY this host no longer has (changed without the old key in
+SECRET_KEY_FALLBACKS, or the old key dropped from them a year on, as README says): its
+digests match no address now, and a destruction would have passed it by."""
 
 import contextlib
 import email
@@ -18,10 +21,12 @@ from email.utils import getaddresses
 
 from cryptography.fernet import InvalidToken
 from django.conf import settings
+from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.crypto import salted_hmac
 
 from consent.core.addresses import address_folded
+from consent.core.keys import key_digest
 from consent.core.photos import fernet
 from consent.core.subjects import normalise_email
 
@@ -47,10 +52,19 @@ def address_digest(address: str, secret: str | None = None) -> str:
     return salted_hmac(SALT, folded, secret=secret, algorithm="sha256").hexdigest()
 
 
+def _secrets() -> list[str]:
+    return [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
+
+
 def _digests(address: str) -> list[str]:
     """The digests an address was noted by under the key now and the keys before it."""
-    secrets = [settings.SECRET_KEY, *getattr(settings, "SECRET_KEY_FALLBACKS", [])]
-    return [address_digest(address, secret) for secret in secrets]
+    return [address_digest(address, secret) for secret in _secrets()]
+
+
+def _unreadable_digests() -> Q:
+    """The entries whose digests this host cannot compare: never noted, or noted under a key
+    it has not (neither SECRET_KEY nor one of SECRET_KEY_FALLBACKS)."""
+    return Q(senders_noted=False) | ~Q(senders_key__in=[key_digest(s) for s in _secrets()])
 
 
 def letter_addresses(raw: bytes) -> set[str]:
@@ -95,7 +109,29 @@ def senders_note(entry: QuarantinedMessage, raw: bytes) -> None:
     SetAsideSender.objects.bulk_create(
         [SetAsideSender(entry=entry, digest=digest) for digest in sorted(digests)]
     )
-    QuarantinedMessage.objects.filter(pk=entry.pk).update(senders_noted=True)
+    QuarantinedMessage.objects.filter(pk=entry.pk).update(
+        senders_noted=True, senders_key=key_digest(settings.SECRET_KEY)
+    )
+
+
+def senders_renote() -> int:
+    """Note anew, under SECRET_KEY, the senders of the entries noted under another key, or
+    before the key or the senders were noted: each is read at every destruction until then
+    (_read_from).
+    Retention runs it each night, so after a key change each entry is read once. How many."""
+    current = key_digest(settings.SECRET_KEY)
+    stale = QuarantinedMessage.objects.exclude(senders_noted=True, senders_key=current)
+    renoted = 0
+    for entry in stale.only("pk", "content").iterator():
+        try:
+            raw = fernet().decrypt(bytes(entry.content))
+        except InvalidToken:  # under a key no longer configured: nobody can read it either
+            continue
+        with transaction.atomic():
+            SetAsideSender.objects.filter(entry=entry).delete()
+            senders_note(entry, raw)
+        renoted += 1
+    return renoted
 
 
 def _from(spans: Iterable[tuple[str, object, object]]) -> Q:
@@ -105,10 +141,11 @@ def _from(spans: Iterable[tuple[str, object, object]]) -> Q:
 
 
 def _read_from(spans) -> list[int]:
-    """The entries set aside before their addresses were noted that came from `spans`."""
+    """The entries whose digests cannot be compared (_unreadable_digests) that came from
+    `spans`, read for the addresses they came from."""
     spans = [(address_folded(a), since, until) for a, since, until in spans]
     found = []
-    unnoted = QuarantinedMessage.objects.filter(senders_noted=False)
+    unnoted = QuarantinedMessage.objects.filter(_unreadable_digests())
     for pk, content, received in unnoted.values_list("pk", "content", "received_at").iterator():
         try:
             raw = fernet().decrypt(bytes(content))

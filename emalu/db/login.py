@@ -29,3 +29,33 @@ def login_too_strong(connection) -> str:
         return ""
     superuser, owner = row
     return "superuser" if superuser else "owner" if owner else ""
+
+
+# The other sessions on this database whose login is stronger than a web host's should be.
+# pg_stat_activity names every session's login and database to any role, and nothing more
+# (its client address, state and type to the login's members only: `release` runs as the
+# runtime role, SET ROLE, which is not one).
+CONNECTED_QUERY = """
+SELECT a.usename, r.rolsuper, count(*)
+FROM pg_stat_activity a JOIN pg_roles r ON r.oid = a.usesysid
+WHERE a.datname = current_database() AND a.pid <> pg_backend_pid()
+  AND (r.rolsuper OR EXISTS (
+    SELECT 1 FROM pg_class c
+    WHERE c.relnamespace = to_regnamespace(current_schema()) AND c.relkind IN ('r', 'p')
+      AND pg_has_role(r.oid, c.relowner, 'MEMBER')
+  ))
+GROUP BY a.usename, r.rolsuper ORDER BY a.usename
+"""
+
+
+def strong_logins_connected(connection) -> list[tuple[str, str, int]]:
+    """(login, "superuser" or "owner", sessions) of each login too strong
+    for a web host (login_too_strong) that another process is connected to this database as
+    now: a host or a timer's job running with the owner's URL, which `release` (itself the
+    owner) does not stop but whose next start emalu.W009 will. PostgreSQL only."""
+    if connection.vendor != "postgresql":
+        return []
+    with connection.cursor() as cursor:
+        cursor.execute(CONNECTED_QUERY)
+        rows = cursor.fetchall()
+    return [(login, "superuser" if su else "owner", n) for login, su, n in rows]

@@ -41,10 +41,11 @@ def login(url, *grants):
         execute(url, f"DROP ROLE {role}")
 
 
-def start_check(url):
+def start_check(url, **variables):
     """emalu.service's ExecStartPre on `url`, W009 not silenced: its exit code and what it said."""
     env = site_env(url, SILENCED_SYSTEM_CHECKS="",
-                   MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=")  # fmt: skip
+                   MEDIA_ENCRYPTION_KEY="dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA=",
+                   **variables)  # fmt: skip
     done = subprocess.run(CHECK, cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     return done.returncode, done.stderr
 

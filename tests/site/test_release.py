@@ -5,6 +5,7 @@ import os
 import re
 import subprocess
 import uuid
+from contextlib import contextmanager
 
 import psycopg
 import pytest
@@ -51,6 +52,32 @@ def start_release(url, tmp_path, cache, **env):
                             env=site_env(url, **cache, **production))  # fmt: skip
 
 
+@contextmanager
+def documented_database():
+    """README step 2's SQL as written (its own role names, made unique): (the owner's URL, the
+    runtime role's URL, the runtime role's name). Dropped afterwards."""
+    readme = (ROOT / "README.md").read_text()
+    sql = re.search(r"2\. PostgreSQL:.*?```sql\n(.*?)```", readme, re.S).group(1)
+    run = uuid.uuid4().hex[:8]
+    names = {"emalu_owner": f"emalu_rel_owner_{run}", "emalu_app": f"emalu_rel_app_{run}",
+             "DATABASE emalu ": f"DATABASE emalu_rel_{run} "}  # fmt: skip
+    for documented, ours in names.items():
+        sql = sql.replace(documented, ours)
+    sql = sql.replace("'…'", "'pw'")
+    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+        for statement in filter(str.strip, sql.split(";")):
+            admin.execute(statement)
+    db = connection.settings_dict
+    url = f"postgres://{{}}:pw@{db['HOST']}:{db['PORT']}/emalu_rel_{run}"
+    try:
+        yield url.format(names["emalu_owner"]), url.format(names["emalu_app"]), names["emalu_app"]
+    finally:
+        drop_database(f"emalu_rel_{run}")
+        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
+            for role in (names["emalu_owner"], names["emalu_app"]):
+                admin.execute(SQL("DROP ROLE {}").format(Identifier(role)))
+
+
 @pytest.fixture(scope="module")
 def database(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), live_database() as url:
@@ -92,31 +119,23 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
     (two operators, or a deploy script run twice), the second failed on a new database ("tuple
     concurrently updated", "relation already exists"), and a data migration planned by both
     could run twice."""
-    readme = (ROOT / "README.md").read_text()
-    sql = re.search(r"2\. PostgreSQL:.*?```sql\n(.*?)```", readme, re.S).group(1)
-    run = uuid.uuid4().hex[:8]
-    names = {"emalu_owner": f"emalu_rel_owner_{run}", "emalu_app": f"emalu_rel_app_{run}",
-             "DATABASE emalu ": f"DATABASE emalu_rel_{run} "}  # fmt: skip
-    for documented, ours in names.items():
-        sql = sql.replace(documented, ours)
-    sql = sql.replace("'…'", "'pw'")
-    with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
-        for statement in filter(str.strip, sql.split(";")):
-            admin.execute(statement)
-    try:
-        db = connection.settings_dict
-        owner = f"postgres://{names['emalu_owner']}:pw@{db['HOST']}:{db['PORT']}/emalu_rel_{run}"
+    with documented_database() as (owner, _app, app_role):
         with redis_cache(11) as cache:
-            hosts = {host: start_release(owner, tmp_path / host, cache,
-                                         DATABASE_APP_ROLE=names["emalu_app"])
+            hosts = {host: start_release(owner, tmp_path / host, cache, DATABASE_APP_ROLE=app_role)
                      for host in ("one", "two")}  # fmt: skip
             outputs = {host: process.communicate(timeout=600) for host, process in hosts.items()}
         for host, (stdout, stderr) in outputs.items():
             assert hosts[host].returncode == 0, stderr
             for number, step in enumerate(STEPS, 1):
                 assert f"[{number}/5] {step}" in stdout
-            assert "released" in stdout and "then `systemctl reload emalu` on every host" in stdout
+            assert "released" in stdout
             assert (tmp_path / host / "static" / "staticfiles.json").exists()
+        # Nothing to reload: no host serves yet. Each says what comes next (the second to start
+        # may find the first's schema begun).
+        next_steps = (
+            "released, a first install: now the first staff member (README, Deploying, step 5)"
+        )
+        assert any(next_steps in stdout for stdout, _ in outputs.values())
         # migrate's progress as migrate prints it: «Applying … OK» on one line, not two.
         said = "".join(stdout for stdout, _ in outputs.values())
         assert re.search(r"^  Applying consent\.0001_initial\.\.\. OK$", said, re.M), said
@@ -125,11 +144,48 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
                 "SELECT count(*), count(DISTINCT (app, name)) FROM django_migrations"
             ).fetchone()
         assert applied[0] == applied[1] > 0
-    finally:
-        drop_database(f"emalu_rel_{run}")
-        with psycopg.connect(_admin_dsn(), autocommit=True) as admin:
-            for role in (names["emalu_owner"], names["emalu_app"]):
-                admin.execute(SQL("DROP ROLE {}").format(Identifier(role)))
+
+
+@pytest.mark.live
+@pytest.mark.django_db
+def test_release_says_ahead_that_a_host_logging_in_as_the_owner_will_not_start(tmp_path):
+    """An install with one URL for everything (the owner's, in /etc/emalu/env) upgraded to code
+    with emalu.W009: `release`, itself the owner, passed, the reload kept the host serving, and
+    its next restart stopped at W009 with nothing said before. `release` names the login of every
+    process connected with it now; with the hosts on the runtime role it says nothing. The
+    README's remedy, DATABASE_URL on the runtime role, lets the host start."""
+    from tests.site.test_login_role import start_check
+
+    with documented_database() as (owner, app, app_role), redis_cache(11) as cache:
+        said, production = {}, {"DATABASE_APP_ROLE": app_role, "SILENCED_SYSTEM_CHECKS": ""}
+        for login, url in (("runtime", app), ("owner", owner)):
+            # A host serving with the login (its workers hold their connections) during release.
+            with psycopg.connect(url.replace("postgres://", "postgresql://")):
+                process = start_release(owner, tmp_path / login, cache, **production)
+                said[login] = process.communicate(timeout=600)
+            assert process.returncode == 0, said[login]
+        host_starts = {
+            login: start_check(url, DATABASE_APP_ROLE=app_role)
+            for login, url in (("owner", owner), ("app", app))
+        }
+    assert "WARNING" not in said["runtime"][1] and "emalu.W009" not in said["runtime"][1]
+    [warning] = [line for line in said["owner"][1].splitlines() if "WARNING" in line]
+    owner_login = owner.split("//")[1].split(":")[0]
+    named = f"log in as {owner_login}, the owner of the site's tables"
+    assert "1 other connection(s) to this database" in warning
+    assert named in warning
+    assert "at its next start (a restart, a reboot) check --deploy stops it (emalu.W009)" in warning
+    assert (
+        "Before restarting any host, make its /etc/emalu/env's DATABASE_URL log in as the "
+        "runtime role" in warning
+    )
+    # A first install is told its next steps; an upgrade to reload the hosts serving.
+    assert "released, a first install" in said["runtime"][0]
+    assert "systemctl reload emalu` on every host" not in said["runtime"][0]
+    assert "then `systemctl reload emalu` on every host" in said["owner"][0]  # done, warned
+    code, stderr = host_starts["owner"]
+    assert code == 1 and f"DATABASE_URL logs in as {owner_login}" in stderr  # as foretold
+    assert "emalu.W009" not in host_starts["app"][1] and "emalu.E003" not in host_starts["app"][1]
 
 
 def test_release_without_a_database_stops_before_it_writes_anything(tmp_path):

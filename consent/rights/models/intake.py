@@ -68,6 +68,10 @@ class QuarantinedMessage(models.Model):
     # Whether the addresses it came from were noted (SetAsideSender) when it was set aside; an
     # entry set aside before they were is read for them when its sender is destroyed.
     senders_noted = models.BooleanField(default=False, db_default=False, editable=False)
+    # Which SECRET_KEY those digests were made under (keys.key_digest of it; "" before this was
+    # noted): an entry noted under a key this host no longer has (SECRET_KEY changed without
+    # the old one in SECRET_KEY_FALLBACKS, or dropped from them) is read as an unnoted one.
+    senders_key = models.CharField(max_length=16, default="", db_default="", editable=False)
 
     class Meta:
         ordering = ["-received_at", "-id"]

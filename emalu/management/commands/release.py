@@ -3,6 +3,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
 from emalu.checks import RELEASING
+from emalu.db.login import strong_logins_connected
 
 # Each step is safe to run again: after a failure, fix its cause and run `release` again.
 # The database is changed last of all: a setting check --deploy refuses (a proxy not trusted, a
@@ -35,8 +36,11 @@ class Command(BaseCommand):
                 "DATABASE_URL (README, Deploying, step 4). Nothing was run."
             )
         verbosity = str(options["verbosity"])
+        first = False
         for number, (name, command) in enumerate(STEPS, 1):
             self.stdout.write(f"[{number}/{len(STEPS)}] {name}")
+            # Asked once the database answered (step 1 checks it), before any step migrates.
+            first = first or (number == 2 and _first_install())
             try:
                 # Its own check --deploy does not ask for the migrations it applies at step 4.
                 token = RELEASING.set(True)
@@ -55,6 +59,17 @@ class Command(BaseCommand):
                     f"release stopped at step {number} ({name}): {error}\n"
                     f"Not run: {later}. Fix the cause and run `manage.py release` again."
                 ) from e
+        self._warn_strong_logins()
+        if first:
+            # It said to reload the site on every host, where a first install has no site
+            # running yet: `systemctl reload emalu` answered «Unit emalu.service not found».
+            self.stdout.write(self.style.SUCCESS(
+                "released, a first install: now the first staff member (README, Deploying, step "
+                "5), then copy and enable the systemd units, which start the site (step 6); a "
+                "second host takes `manage.py compilemessages --ignore=.venv` and `manage.py "
+                "collectstatic --no-input` instead (Adding a host)"
+            ))  # fmt: skip
+            return
         # It said «restart the site and the timers' units», where the README says a reload (a
         # restart drops the requests being served) and a timer's job starts anew each run.
         self.stdout.write(self.style.SUCCESS(
@@ -62,3 +77,39 @@ class Command(BaseCommand):
             "`manage.py collectstatic --no-input`, then `systemctl reload emalu` on every host "
             "(README, Deploying, step 9); the timers' jobs take the new code at their next run"
         ))  # fmt: skip
+
+    def _warn_strong_logins(self):
+        """Say ahead which running processes log in as the owner or a superuser. `release`,
+        itself the owner, passes emalu.W009 by; a host whose /etc/emalu/env names the owner's
+        URL (one URL for everything, as an install before the check had) went on serving after
+        the upgrade's reload and did not start at its next restart, a reboot perhaps, with
+        nothing said before."""
+        if "emalu.W009" in settings.SILENCED_SYSTEM_CHECKS:
+            return
+        from django.db import DatabaseError, connection
+
+        try:
+            found = strong_logins_connected(connection)
+        except DatabaseError:
+            return
+        for login, kind, sessions in found:
+            what = "a superuser" if kind == "superuser" else "the owner of the site's tables"
+            self.stderr.write(
+                f"WARNING: {sessions} other connection(s) to this database log in as "
+                f"{login}, {what}: a web host's or a timer's DATABASE_URL (or another release "
+                "or console). A reload keeps such a host serving, but at its next start (a "
+                "restart, a reboot) check --deploy stops it (emalu.W009). Before restarting "
+                "any host, make its /etc/emalu/env's DATABASE_URL log in as the runtime role "
+                '(README, Deploying, step 9, "A host logging in as the owner").'
+            )
+
+
+def _first_install() -> bool:
+    """Whether the database holds no migration yet: nothing serves it."""
+    from django.db import DatabaseError, connection
+    from django.db.migrations.recorder import MigrationRecorder
+
+    try:
+        return not MigrationRecorder(connection).has_table()
+    except DatabaseError:
+        return False
