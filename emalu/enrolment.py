@@ -21,9 +21,10 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from .signin_pause import pause_told
 from .staff import count_failed_login
+from .staff_sessions import ENROLLING
 
 # The session of a staff member between their password and their first code.
-SESSION_KEY = "enrol_user"
+SESSION_KEY = ENROLLING
 
 
 class PasswordForm(forms.Form):

@@ -46,6 +46,7 @@ from .list_query import list_query_readable
 from .saved_at_once import SAVING_VIEWS, saved_at_once
 from .search_nul import nul_in, search_without_nul
 from .signin_pause import PAUSED, pause_told
+from .staff_sessions import sessions_of
 
 security_log = logging.getLogger("emalu.security")
 
@@ -179,10 +180,11 @@ class StaffAdminSite(OTPAdminSite):
         return [language, *urls]
 
     def password_change(self, request, extra_context=None):
-        """Django's page, with the language of the staff member's notices below (compliance
-        L24): which it is, and whether they chose it or it is the admin's they last used."""
+        """Django's page, with the staff member's other sessions (staff_sessions.py) and the
+        language of their notices (L24): which, and whether chosen or the admin's last used."""
         language, chosen = staff_language(request.user)
         context = {
+            "other_sessions": len(set(sessions_of(request.user)) - {request.session.session_key}),
             "notice_language_form": NoticeLanguageForm(initial={"language": language}),
             "notice_language": language_name(language).lower(),  # inside a sentence
             "notice_language_chosen": chosen,
