@@ -9,9 +9,10 @@ row holds something else, saying which fields changed, who saved them and when, 
 staff member typed kept in the form; the row is locked from that check until the save.
 
 An inline's rows are held alike, each by its own mark (a row a colleague changed under the page
-was written back as the page showed it). What no form field edits is not held: a user's last
-sign-in, which changes whenever they sign in, is shown read-only (emalu/users_admin.py), so an
-administrator's save is neither refused for it nor writes an old one back."""
+was written back as the page showed it). What no form field edits is not held: a disabled field
+(a user's password hash), and a user's last sign-in, which changes whenever they sign in and is
+shown read-only (emalu/users_admin.py), so an administrator's save is neither refused for them
+nor writes an old one back."""
 
 import functools
 import hashlib
@@ -76,8 +77,10 @@ class SeenForm(forms.ModelForm):
             self.fields[SEEN].initial = json.dumps(self._fingerprints(self.instance))
 
     def _edited(self):
+        """The row's fields this form writes: not a disabled one, which keeps what the row
+        holds (a user's password hash, shown but never posted)."""
         concrete = {f.name for f in self._meta.model._meta.concrete_fields}
-        return sorted(name for name in self.fields if name in concrete)
+        return sorted(n for n, f in self.fields.items() if n in concrete and not f.disabled)
 
     def _fingerprints(self, row):
         return fingerprints(row, self._edited())
