@@ -13,6 +13,7 @@ from consent.rights.mailed import mail_owners
 
 from .company import legal_details
 from .models import Company, Page, Service
+from .users_admin import register as register_users
 from .vendor_admin import (
     AccessAttemptAdmin,
     EmailAdmin,
@@ -171,3 +172,5 @@ for model, model_admin in [(Log, DeliveryLogAdmin), (Attachment, AttachmentAdmin
                            (AccessAttempt, AccessAttemptAdmin)]:  # fmt: skip
     admin.site.unregister(model)
     admin.site.register(model, model_admin)
+
+register_users()

@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.conf import settings
 from django.contrib.admin import apps as admin_apps
 from django.db.models.signals import post_delete, post_migrate, post_save
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ class EmaluConfig(AppConfig):
         from . import checks, checks_names, checks_roles  # noqa: F401  (the deploy checks)
         from .roles import sync_roles
         from .staff import record_failed_login, staff_language_start, staff_session_start
+        from .staff_sessions import account_closed, factor_removed
         from .third_party import (
             name_django_rows,
             name_languages,
@@ -38,6 +40,10 @@ class EmaluConfig(AppConfig):
         user_login_failed.connect(record_failed_login, dispatch_uid="emalu.login_failed")
         user_logged_in.connect(staff_session_start, dispatch_uid="emalu.staff_session_start")
         user_logged_in.connect(staff_language_start, dispatch_uid="emalu.staff_language_start")
+        post_save.connect(account_closed, sender=settings.AUTH_USER_MODEL,
+                          dispatch_uid="emalu.account_closed")  # fmt: skip
+        for device in ("otp_totp.TOTPDevice", "otp_static.StaticDevice"):
+            post_delete.connect(factor_removed, sender=device, dispatch_uid=f"emalu.{device}")
         name_django_rows()
         name_yes_no_icons()
         name_languages()

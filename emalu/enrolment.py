@@ -19,10 +19,12 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .signin_pause import pause_told
 from .staff import count_failed_login
+from .staff_sessions import ENROLLING
 
 # The session of a staff member between their password and their first code.
-SESSION_KEY = "enrol_user"
+SESSION_KEY = ENROLLING
 
 
 class PasswordForm(forms.Form):
@@ -112,7 +114,10 @@ def enrol(request):
         user=user, confirmed=False, defaults={"name": "authenticator"}
     )
     form = CodeForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+    paused = pause_told(device) if request.method == "POST" else None
+    if paused is not None:
+        form.add_error("code", paused)  # not checked, so that a right code is not called wrong
+    elif request.method == "POST" and form.is_valid():
         if device.verify_token(form.cleaned_data["code"]):
             device.confirmed = True
             device.save()

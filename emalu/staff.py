@@ -45,6 +45,8 @@ from consent.rights.alerts import maybe_alert
 from .list_query import list_query_readable
 from .saved_at_once import SAVING_VIEWS, saved_at_once
 from .search_nul import nul_in, search_without_nul
+from .signin_pause import PAUSED, pause_told
+from .staff_sessions import sessions_of
 
 security_log = logging.getLogger("emalu.security")
 
@@ -76,14 +78,22 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
     def clean(self):
         try:
             return super().clean()
-        except forms.ValidationError:
+        except forms.ValidationError as error:
             if self.user_cache is None:
                 raise  # a wrong password: Django's answer, already counted by authenticate()
             self.user_cache = None
             self.fields["password"].widget.render_value = False
             self.fields["otp_device"].widget.choices = []
             count_failed_login(self.request, self.cleaned_data.get("username", ""))
+            if getattr(error, "code", None) == PAUSED:
+                raise  # said as it is (signin_pause), and counted as any refused sign-in
             raise self.get_invalid_login_error() from None
+
+    def _verify_token(self, user, token, device=None):
+        told = pause_told(device)
+        if told is not None:
+            raise forms.ValidationError(told, code=PAUSED)
+        return super()._verify_token(user, token, device)
 
     def _chosen_device(self, user):
         device = super()._chosen_device(user)
@@ -170,10 +180,11 @@ class StaffAdminSite(OTPAdminSite):
         return [language, *urls]
 
     def password_change(self, request, extra_context=None):
-        """Django's page, with the language of the staff member's notices below (compliance
-        L24): which it is, and whether they chose it or it is the admin's they last used."""
+        """Django's page, with the staff member's other sessions (staff_sessions.py) and the
+        language of their notices (L24): which, and whether chosen or the admin's last used."""
         language, chosen = staff_language(request.user)
         context = {
+            "other_sessions": len(set(sessions_of(request.user)) - {request.session.session_key}),
             "notice_language_form": NoticeLanguageForm(initial={"language": language}),
             "notice_language": language_name(language).lower(),  # inside a sentence
             "notice_language_chosen": chosen,

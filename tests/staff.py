@@ -47,12 +47,28 @@ def signed_in(client, user, password, step=0):
 def form_as_shown(response) -> dict:
     """What an admin change page's form posts back unchanged: each field's value as shown,
     hidden ones too (a ticked box as "on", a date in ISO form, an empty one left out)."""
-    form = response.context["adminform"].form
+    return _as_shown(response.context["adminform"].form)
+
+
+def inlines_as_shown(response) -> dict:
+    """What an admin change page's inlines post back unchanged: each formset's management form
+    and each of its rows' fields as shown (form_as_shown's way)."""
+    data = {}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(_as_shown(formset.management_form))
+        for form in formset.forms:
+            data.update(_as_shown(form))
+    return data
+
+
+def _as_shown(form) -> dict:
     data = {}
     for name in form.fields:
         value = form[name].value()
         if value is True:
-            data[name] = "on"
+            data[form.add_prefix(name)] = "on"
         elif value is not None and value is not False:
-            data[name] = value.isoformat() if hasattr(value, "isoformat") else value
+            shown = value.isoformat() if hasattr(value, "isoformat") else value
+            data[form.add_prefix(name)] = shown
     return data

@@ -6,8 +6,15 @@ opened the page before a colleague saved it wrote the colleague's changes away w
 Every change form of the admin site (emalu/staff.py gives it to each registered admin) carries
 what the row held when it was opened: a hash of each field it edits. A save is refused when the
 row holds something else, saying which fields changed, who saved them and when, with what the
-staff member typed kept in the form; the row is locked from that check until the save."""
+staff member typed kept in the form; the row is locked from that check until the save.
 
+An inline's rows are held alike, each by its own mark (a row a colleague changed under the page
+was written back as the page showed it). What no form field edits is not held: a disabled field
+(a user's password hash), and a user's last sign-in, which changes whenever they sign in and is
+shown read-only (emalu/users_admin.py), so an administrator's save is neither refused for them
+nor writes an old one back."""
+
+import functools
 import hashlib
 import json
 
@@ -40,7 +47,8 @@ def last_saved(row) -> LogEntry | None:
 
 
 def changed_meanwhile(row, labels: list[str]) -> str:
-    """What a staff member is told whose save would write a colleague's changes away."""
+    """What a staff member is told whose save would write a colleague's changes away (`row`:
+    the record the admin's log names, an inline row's parent)."""
     entry = last_saved(row)
     fields = ", ".join(f"«{label}»" for label in labels)
     if entry is None:  # changed outside the admin (a job, the site itself)
@@ -69,8 +77,10 @@ class SeenForm(forms.ModelForm):
             self.fields[SEEN].initial = json.dumps(self._fingerprints(self.instance))
 
     def _edited(self):
+        """The row's fields this form writes: not a disabled one, which keeps what the row
+        holds (a user's password hash, shown but never posted)."""
         concrete = {f.name for f in self._meta.model._meta.concrete_fields}
-        return sorted(name for name in self.fields if name in concrete)
+        return sorted(n for n, f in self.fields.items() if n in concrete and not f.disabled)
 
     def _fingerprints(self, row):
         return fingerprints(row, self._edited())
@@ -80,7 +90,15 @@ class SeenForm(forms.ModelForm):
         since the page was opened (None: it is not)."""
         if not changed:
             return None
-        return changed_meanwhile(now, [str(self.fields[name].label) for name in changed])
+        return changed_meanwhile(self._logged(now), [str(self.fields[n].label) for n in changed])
+
+    def _logged(self, row):
+        """The record whose save the admin logs: an inline row's parent, else `row`."""
+        for field in self.fields.values():
+            parent = getattr(field, "parent_instance", None)  # InlineForeignKeyField
+            if parent is not None and parent.pk is not None:
+                return parent
+        return row
 
     def clean(self):
         cleaned = super().clean()
@@ -113,10 +131,9 @@ def seen_form(form):
     return type(form.__name__, (SeenForm, form), {"__module__": form.__module__})
 
 
-class SeenAdmin:
-    """Given to every registered ModelAdmin by the admin site: its form is a SeenForm, and the
-    hidden mark of what the row held is on the change page of staff who may change the row
-    (a read-only page shows no form field)."""
+class SeenFieldsets:
+    """The form is a SeenForm, and the hidden mark of what the row held is on the change page of
+    staff who may change the row (a read-only page shows no form field)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -130,3 +147,20 @@ class SeenAdmin:
             return fieldsets
         *rest, (name, options) = fieldsets
         return [*rest, (name, {**options, "fields": [*options["fields"], SEEN]})]
+
+
+@functools.cache
+def seen_inline(inline):
+    """`inline`, an inline admin class, each of its rows refusing to save over a colleague's
+    changes (one class each, so that the admin's checks and caches see the same class)."""
+    if issubclass(inline, SeenFieldsets):
+        return inline
+    return type(inline.__name__, (SeenFieldsets, inline), {"__module__": inline.__module__})
+
+
+class SeenAdmin(SeenFieldsets):
+    """Given to every registered ModelAdmin by the admin site, for its change form and each row
+    of its inlines."""
+
+    def get_inlines(self, request, obj):
+        return [seen_inline(inline) for inline in super().get_inlines(request, obj)]

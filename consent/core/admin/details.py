@@ -37,6 +37,7 @@ LABELS = {
     "kept": _("purposes the data is kept for"),
     "reason": _("reason"),
     "reason_written": _("reason written on the request"),
+    "ended": _("sessions ended"),
     "cause": _("cause"),
     "due": _("due date"),
     "old_due": _("previous due date"),
@@ -131,6 +132,10 @@ CODES = {
     # statistics.STATISTICS_TABLES, the tables of the statistics downloads
     "consents": _("consents given by month"),
     "requests": _("requests by month"),
+    # emalu/staff_sessions.py, why a staff member's sessions were ended
+    "own": _("by the staff member, from their account page"),
+    "deactivated": _("the account was closed"),
+    "second_factor_removed": _("a second factor of the account was removed"),
 }
 # Keys whose value names data: a person's field, or a kind of record, by its label.
 DATA_KEYS = {"fields", "cleared", "erased", "what"}

@@ -128,6 +128,7 @@ class AuditEvent(AppendOnly):
         CALENDAR_CHANGE = "calendar_change", _("working-day calendar changed")
         PHRASE_CHANGE = "phrase_change", _("email request phrase changed")
         LOGIN_FAILED = "login_failed", _("failed staff sign-in")
+        SESSIONS_END = "sessions_end", _("staff member's sessions ended")
         MAIL_HELD_OF_AGE = "mail_held_of_age", _("mail to a parent not sent: the child is 18 now")
         # The letter confirming a destruction, which no outbox keeps (rights.destroyed_told).
         DESTRUCTION_UNTOLD = "destruction_untold", _("destruction confirmation not delivered")

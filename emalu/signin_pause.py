@@ -1,0 +1,30 @@
+"""A second factor paused by django-otp's throttling (compliance T7): after wrong codes in a row
+a device checks no code until a moment that doubles with each one (1, 2, 4, 8 … seconds).
+
+django-otp answered a code typed while paused as if it were wrong (the login form turned its
+English message into the wrong password's answer, the enrolment page said «wrong or expired»):
+a staff member whose right code was refused typed more codes, each a failure towards the
+lockout, and took their authenticator for broken. Both pages say instead that sign-in is paused
+and until when, in the site's time zone. The code typed is not checked; on the login page the
+attempt still counts towards the lockout (T6), as every refused sign-in does."""
+
+from django.utils.translation import gettext
+
+from consent.common.dates import reader_time
+
+PAUSED = "paused"  # a ValidationError's code: no code was checked
+
+
+def pause_told(device) -> str | None:
+    """What a staff member is told whose code `device` does not check yet (None: it does)."""
+    if device is None:
+        return None
+    allowed, extra = device.verify_is_allowed()
+    until = (extra or {}).get("locked_until")
+    if allowed or until is None:
+        return None
+    return gettext(
+        "Sign-in is paused after several wrong codes in a row. You can try again from "
+        "%(time)s (Almaty time). The code you typed was not checked: wait until then and type "
+        "the code your app shows at that moment."
+    ) % {"time": reader_time(until, seconds=True)}
