@@ -43,23 +43,28 @@ def document_intact(document: OperatorDocument) -> bool:
     )
 
 
-def digests_broken() -> list[str]:
-    """Each published text whose words do not give their published SHA-256, named in English
-    for the operator's log (what a system check says)."""
-    broken = []
+def altered() -> list[tuple[ConsentText | PolicyVersion | OperatorDocument, str]]:
+    """Each published text whose words do not give their published SHA-256, with the language
+    of the words at fault ("" for a document, whose digest covers both)."""
+    found: list = []
     for text in ConsentText.objects.exclude(published_at=None).order_by("purpose", "version"):
-        broken += [
-            f"consent text '{text.purpose}' version {text.version} ({language})"
-            for language in LANGUAGES
-            if not text_intact(text, language)
-        ]
+        found += [(text, lang) for lang in LANGUAGES if not text_intact(text, lang)]
     for policy in PolicyVersion.objects.exclude(published_at=None).order_by("number"):
-        broken += [
-            f"privacy policy version {policy.number} ({language})"
-            for language in LANGUAGES
-            if not policy_intact(policy, language)
-        ]
+        found += [(policy, lang) for lang in LANGUAGES if not policy_intact(policy, lang)]
     for document in OperatorDocument.objects.exclude(published_at=None).order_by("kind", "version"):
         if not document_intact(document):
-            broken.append(f"operator's document '{document.kind}' version {document.version}")
-    return broken
+            found.append((document, ""))
+    return found
+
+
+def digests_broken() -> list[str]:
+    """altered(), named in English for the operator's log (what a system check says)."""
+    named = []
+    for obj, lang in altered():
+        if isinstance(obj, ConsentText):
+            named.append(f"consent text '{obj.purpose}' version {obj.version} ({lang})")
+        elif isinstance(obj, PolicyVersion):
+            named.append(f"privacy policy version {obj.number} ({lang})")
+        else:
+            named.append(f"operator's document '{obj.kind}' version {obj.version}")
+    return named

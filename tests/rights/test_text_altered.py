@@ -121,3 +121,17 @@ def test_a_policy_version_or_a_document_changed_after_publication_is_named_by_th
         "not give the SHA-256 published with it: they were changed in the database after "
         "publication.",
     ]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_admin_index_tells_the_officers_in_their_language(texts, privacy_officer_client, lang):
+    privacy_officer_client.cookies["django_language"] = lang
+    assert 'id="texts-altered"' not in privacy_officer_client.get("/admin/").content.decode()
+    text = texts[SERVICE]
+    alter_text(text, "ru")
+    page = privacy_officer_client.get("/admin/").content.decode()
+    assert 'id="texts-altered"' in page
+    assert f'href="/admin/consent/consenttext/{text.pk}/change/"' in page
+    with translation.override(lang):
+        assert gettext("Published texts changed in the database") in page
+        assert f"{text}</a> ({gettext('Russian')})" in page
