@@ -17,6 +17,7 @@ from django.utils import translation
 from django.utils.translation import gettext
 
 from consent.common.text import plain_text
+from consent.cookies.models import BannerWording
 from consent.core.documents import document_draft, document_publish
 from consent.core.ledger import consent_grant
 from consent.core.models import OperatorDocument, PolicyVersion, Source
@@ -135,3 +136,14 @@ def test_the_admin_index_tells_the_officers_in_their_language(texts, privacy_off
     with translation.override(lang):
         assert gettext("Published texts changed in the database") in page
         assert f"{text}</a> ({gettext('Russian')})" in page
+
+
+def test_a_cookie_banner_wording_changed_in_the_database_is_named_by_the_check(db, client):
+    """The banner's wording, kept on the first answer under its SHA-256 (cookies.wording)."""
+    client.post("/cookies/choice", {"choice": "reject", "next": "/ru/"},
+                headers={"origin": "http://testserver"})  # fmt: skip
+    (wording,) = BannerWording.objects.all()
+    assert [w for w in run_checks(databases=["default"]) if w.id == "consent.W005"] == []
+    as_owner("UPDATE cookies_bannerwording SET text = text || '.' WHERE id = %s", [wording.pk])
+    (warning,) = [w for w in run_checks(databases=["default"]) if w.id == "consent.W005"]
+    assert warning.msg.startswith(f"The words kept of cookie banner wording {wording.pk} (ru) ")
