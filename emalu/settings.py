@@ -192,6 +192,9 @@ HEALTH_FAILED_MAIL_MAX = env.int("HEALTH_FAILED_MAIL_MAX", default=0)
 HEALTH_INTAKE_MAX_AGE = timedelta(minutes=env.int("HEALTH_INTAKE_MAX_MINUTES", 30, least=1))
 HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS", 26, least=1))
 HEALTH_BACKUP_MAX_AGE = timedelta(hours=env.int("HEALTH_BACKUP_MAX_HOURS", 26, least=1))
+# Days scripts/backup keeps a dump (docs/deploy/backups.md): the same variable, read from the same
+# /etc/emalu/env, so that the letter confirming a destruction says how long backups hold the data.
+BACKUP_KEEP_DAYS = env.int("BACKUP_KEEP_DAYS", 56, least=1)
 # A campaign being sent with nothing queued for this long is stuck (health.py::campaigns).
 HEALTH_CAMPAIGN_STALL = timedelta(minutes=env.int("HEALTH_CAMPAIGN_STALL_MINUTES", 15, least=1))
 # /metrics (Prometheus text format) answers only `Authorization: Bearer <METRICS_TOKEN>`; unset:

@@ -8,3 +8,6 @@ class CookiesConfig(AppConfig):
     name = "consent.cookies"
     label = "cookies"
     verbose_name = _("Cookies and analytics")
+
+    def ready(self):
+        from . import checks  # noqa: F401  (system checks)

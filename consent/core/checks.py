@@ -290,6 +290,37 @@ def check_form_texts(app_configs, databases=None, **kwargs):
         ]
 
 
+@register(Tags.database)
+def check_published_digests(app_configs, databases=None, **kwargs):
+    """Compliance L4: each published consent text, policy version and operator's document still
+    gives the SHA-256 published with it (core.digests). Triggers refuse any change to them, but
+    not someone with the owner's rights who bypasses them; the evidence would then present the
+    changed words. A database check (`check --database default`, and every `migrate`), as
+    check_form_texts: a warning, for the operator to restore the words from a backup; the
+    evidence and the access answer say of each grant concerned that its text is not proven."""
+    from django.core.checks import Warning as CheckWarning
+    from django.db import DatabaseError
+
+    from .digests import digests_broken
+
+    if not databases:
+        return []
+    try:
+        broken = digests_broken()
+    except DatabaseError:  # no tables yet: `migrate` asks before it makes them
+        return []
+    return [
+        CheckWarning(
+            f"The words kept of the {what} do not give the SHA-256 published with it: they "
+            "were changed in the database after publication.",
+            hint="Restore the published words from a backup; until then the consent evidence "
+            "says its grants are not proven.",
+            id="consent.W004",
+        )
+        for what in broken
+    ]
+
+
 @register(deploy=True)
 def check_forms_waiting(app_configs, **kwargs):
     """A fresh install's forms answer «not available yet» until the consent texts they need are

@@ -86,7 +86,8 @@ def document_content(kind: str) -> dict:
     return content
 
 
-def _digest(content):
+def content_digest(content) -> str:
+    """The SHA-256 published with a document's content (digests.document_intact asks it again)."""
     return sha256(json.dumps(content, ensure_ascii=False, sort_keys=True))
 
 
@@ -104,7 +105,7 @@ def document_publish(
     """Fill the draft in again from the declarations and freeze it with its hash."""
     with transaction.atomic():
         document.content = document_content(document.kind)
-        document.sha256 = _digest(document.content)
+        document.sha256 = content_digest(document.content)
         document.published_at = timezone.now()
         document.save()
         audit(AuditEvent.Action.DOCUMENT_PUBLISH, actor=actor, obj=document,

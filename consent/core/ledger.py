@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from consent.common.net import client_ip
 
 from .audit import audit
+from .digests import text_intact
 from .gate import is_blocked, latest_event, needs_guardian
 from .models import AuditEvent, ConsentText, Declined, Guardian, LedgerEntry, Subject
 from .purposes import PURPOSES
@@ -110,10 +111,24 @@ def text_shown(entry: LedgerEntry) -> str:
 
 
 def text_proven(entry: LedgerEntry, shown: str) -> bool:
-    """Whether `shown` (text_shown) gives the SHA-256 the row names: False when the body kept
-    in the database is not the one the hash was taken over (changed since, or the row older
-    than the name it was shown with)."""
-    return bool(entry.text_sha256) and sha256(shown) == entry.text_sha256
+    """Whether `shown` (text_shown) gives the SHA-256 the row names, from a body that is as
+    published (text_altered): False when the body kept in the database is not the one the hash
+    was taken over (changed since, or the row older than the name it was shown with), and
+    False for a grant recorded after the body was changed, whose own hash was taken over the
+    changed words."""
+    return (
+        bool(entry.text_sha256) and sha256(shown) == entry.text_sha256 and not text_altered(entry)
+    )
+
+
+def text_altered(entry: LedgerEntry) -> bool:
+    """Whether the body of the row's text in the row's language no longer gives the SHA-256
+    published with it (digests.text_intact): changed in the database since publication."""
+    return (
+        entry.text is not None
+        and bool(entry.language)
+        and not text_intact(entry.text, entry.language)
+    )
 
 
 # The events that end the consent standing for their purpose.

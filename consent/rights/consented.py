@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 from django.utils.translation import gettext as _
 
-from consent.core.ledger import text_proven, text_shown
+from consent.core.ledger import text_altered, text_proven, text_shown
 from consent.core.models import LedgerEntry
 
 
@@ -39,12 +39,30 @@ def text_checked(entry: LedgerEntry) -> tuple[str, bool | None]:
     return shown, (text_proven(entry, shown) if shown else None)
 
 
-def proof_said(proven: bool | None) -> str:
-    """Whether a grant's text gives its SHA-256, said to the reader of the evidence."""
+def as_published(entry: LedgerEntry) -> bool | None:
+    """Whether a grant's text is kept as it was published (core.ledger.text_altered); None
+    for a row with no text."""
+    if not text_shown(entry):
+        return None
+    return not text_altered(entry)
+
+
+def proof_said(proven: bool | None, entry: LedgerEntry | None = None) -> str:
+    """Whether a grant's text gives its SHA-256, said to the reader of the evidence; when its
+    text has been changed in the database since it was published, that is said first."""
     if proven is None:
         return ""
     if proven:
         return _("yes")
+    if entry is not None and text_altered(entry):
+        return _(
+            "no: the consent text version %(version)s kept in the database is not the text "
+            "published: its words do not give the SHA-256 published with it (%(digest)s), so "
+            "they are not proven to be the words shown"
+        ) % {
+            "version": entry.text.version,
+            "digest": getattr(entry.text, f"sha256_{entry.language}"),
+        }
     return _(
         "no: the text kept in the database does not give the SHA-256 on this row, so it is "
         "not proven to be the text shown"

@@ -9,6 +9,7 @@ pressed), its page shows it, and the officer who pressed is told at once on the 
 on (admin.tickets.TicketAdmin.act_view reads `untold` once her action has committed), so that she
 tells the person another way."""
 
+from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
@@ -42,6 +43,10 @@ def destroyed_tell(
     Marks `ticket` (`untold`) and records the failure on it when the mail server does not take
     it."""
     reference = ticket.reference
+    # What is kept of the destruction and for how long the backups hold the data, told in the
+    # letter (email/parts/destroyed_kept.txt; compliance L13): the person learned only that the
+    # data was destroyed.
+    context = {**context, "backup_days": settings.BACKUP_KEEP_DAYS}
 
     def send() -> None:
         delivered = send_without_trace(

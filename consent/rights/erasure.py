@@ -29,6 +29,7 @@ from .mailed import mail_for_child, mail_to, mail_to_guardian
 from .models import Correction, QuarantinedMessage, Ticket
 from .outbox import mail_attachments_delete, mail_delete
 from .set_aside import set_aside_of, set_aside_of_guardian
+from .sign_ins import identifiers, sign_ins_forget
 
 
 @transaction.atomic
@@ -58,6 +59,8 @@ def subject_destroy(
     # The letters set aside from their addresses (set_aside.py), read before the corrections
     # and requests that say which addresses were theirs are emptied.
     letters = list(set_aside_of(subject).values_list("pk", flat=True))
+    # And what they typed into the staff sign-in, by the same addresses (sign_ins.py).
+    typed = identifiers(subject)
     # Requests keep their number and dates for the record, not the person's words or address.
     tickets = Ticket.objects.filter(
         pk__in=list(Ticket.objects.of(subject).values_list("pk", flat=True))
@@ -72,6 +75,7 @@ def subject_destroy(
     tickets.update(subject=None)
     Correction.objects.filter(subject=subject).delete()
     QuarantinedMessage.objects.filter(pk__in=letters).delete()
+    sign_ins_forget(*typed)
     actor_id = actor.pk if actor is not None else None
     actor_label = actor.get_username() if actor is not None else ""
     if connection.vendor == "postgresql":
@@ -147,6 +151,7 @@ def guardian_erase(
                          detail={"destroyed_by": request_ref}, notify=False)  # fmt: skip
     requests_forget(tickets)
     QuarantinedMessage.objects.filter(pk__in=letters).delete()
+    sign_ins_forget([email], [])
     for attachment_storage, name in mail_delete(mailed):
         file_delete(attachment_storage, name)
     return tombstone_write(Tombstone.Kind.GUARDIAN, subject_ref=None,
@@ -176,6 +181,8 @@ def subject_minimise(
     mailed = mail_to(subject)  # read before the address and its corrections are erased
     # So are the letters set aside from the address, which go with it (set_aside.py).
     letters = list(set_aside_of(subject).values_list("pk", flat=True)) if "email" in gone else []
+    addresses, phones = identifiers(subject)  # and what was typed into the staff sign-in
+    typed = (addresses if "email" in gone else [], phones if "phone" in gone else [])
     erased = [f for f, empty in ERASED.items() if f in gone and getattr(subject, f) != empty]
     for name in erased:
         setattr(subject, name, ERASED[name])
@@ -202,6 +209,7 @@ def subject_minimise(
         files_mailed = []
     Correction.objects.filter(subject=subject, field__in=gone).delete()
     if erased:
+        sign_ins_forget(*typed)
         outbox_copies_delete(subject, cause="minimised", actor=actor, mailed=mailed)
         if "email" in erased:  # the mail written to it holds it: it goes as a destruction's
             for attachment_storage, name in mail_delete(mailed):

@@ -54,7 +54,7 @@ def evidence_rows(
             # The words themselves, as shown (compliance L4): the reader had the version and
             # the hash, and had to ask the operator for the text.
             _("consent text shown"): Verbatim(shown),
-            _("the text gives this SHA-256"): proof_said(proven),
+            _("the text gives this SHA-256"): proof_said(proven, e),
             # What a withdrawal (an expiry…) withdrew: it named only the purpose.
             _("the consent it ends"): ends,
             _("language"): language_name(e.language),

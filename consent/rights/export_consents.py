@@ -15,7 +15,7 @@ from consent.core.guardians import guardian_name
 from consent.core.ledger import data_shown, grants_ended, reason_shown
 from consent.core.models import LedgerEntry, Subject
 
-from .consented import ending_named, text_checked
+from .consented import as_published, ending_named, text_checked
 
 
 def when(value: datetime | date | None) -> datetime | date | None:
@@ -64,6 +64,9 @@ def _ledger_row(e, asking, shown, proven, ends):
         "shown_fields": Verbatim(data_shown(e)),
         "consent_text": Verbatim(shown),
         "text_gives_sha256": proven,
+        # Whether the words kept are the words published (their SHA-256 as published): a text
+        # changed in the database since says «no» here, whatever its row's own hash gives.
+        "text_as_published": as_published(e),
         "language": language_name(e.language),
         "source": e.get_source_display(),
         "ip": e.ip or "",

@@ -83,6 +83,9 @@ SECTIONS = {
             "shown_fields": field_name(LedgerEntry, "shown_fields"),
             "consent_text": gettext_lazy("consent text shown"),
             "text_gives_sha256": gettext_lazy("the text gives this SHA-256"),
+            "text_as_published": gettext_lazy(
+                "the text kept is the one published (it gives the SHA-256 published with it)"
+            ),
             "language": field_name(LedgerEntry, "language"),
             "source": field_name(LedgerEntry, "source"),
             "ip": field_name(LedgerEntry, "ip"),

@@ -1,0 +1,70 @@
+"""Whether what the operator published still gives the SHA-256 published with it (compliance L4).
+
+A consent text's bodies, a policy version's texts and an operator's document are frozen at
+publication with their SHA-256 (texts.text_publish, texts.policy_publish,
+documents.document_publish), and triggers refuse any change to a published row. Someone holding
+the database owner's rights can still bypass them: the words kept would then no longer be the
+words published, and a consent given to them since would be hashed over the altered words. Each
+reader of the words asks here first: the consent evidence and the access answer (a grant is
+proven only by a text that is as published), and the database check that tells the operator
+(checks.check_published_digests).
+
+A row published before digests were kept (policy version 1, seeded by a migration, has none) has
+no digest to be checked against, and is not said to be altered."""
+
+from .documents import content_digest
+from .models import ConsentText, OperatorDocument, PolicyVersion
+from .texts import sha256
+
+LANGUAGES = ("kk", "ru")
+
+
+def text_intact(text: ConsentText, language: str) -> bool:
+    """Whether the consent text's body in `language` gives the SHA-256 published with it. A
+    draft has no digest yet: it is what it is."""
+    published = getattr(text, f"sha256_{language}")
+    return not (text.is_published and published) or sha256(text.body(language)) == published
+
+
+def policy_intact(policy: PolicyVersion, language: str) -> bool:
+    """Whether the policy version's text in `language` gives the SHA-256 published with it."""
+    published = getattr(policy, f"sha256_{language}")
+    return not (policy.is_published and published) or (
+        sha256(getattr(policy, f"text_{language}")) == published
+    )
+
+
+def document_intact(document: OperatorDocument) -> bool:
+    """Whether an operator's document's content gives the SHA-256 published with it (as
+    documents.content_digest takes it)."""
+    published = document.sha256
+    return (
+        not (document.is_published and published) or content_digest(document.content) == published
+    )
+
+
+def altered() -> list[tuple[ConsentText | PolicyVersion | OperatorDocument, str]]:
+    """Each published text whose words do not give their published SHA-256, with the language
+    of the words at fault ("" for a document, whose digest covers both)."""
+    found: list = []
+    for text in ConsentText.objects.exclude(published_at=None).order_by("purpose", "version"):
+        found += [(text, lang) for lang in LANGUAGES if not text_intact(text, lang)]
+    for policy in PolicyVersion.objects.exclude(published_at=None).order_by("number"):
+        found += [(policy, lang) for lang in LANGUAGES if not policy_intact(policy, lang)]
+    for document in OperatorDocument.objects.exclude(published_at=None).order_by("kind", "version"):
+        if not document_intact(document):
+            found.append((document, ""))
+    return found
+
+
+def digests_broken() -> list[str]:
+    """altered(), named in English for the operator's log (what a system check says)."""
+    named = []
+    for obj, lang in altered():
+        if isinstance(obj, ConsentText):
+            named.append(f"consent text '{obj.purpose}' version {obj.version} ({lang})")
+        elif isinstance(obj, PolicyVersion):
+            named.append(f"privacy policy version {obj.number} ({lang})")
+        else:
+            named.append(f"operator's document '{obj.kind}' version {obj.version}")
+    return named

@@ -1,0 +1,88 @@
+"""What the staff sign-in kept of a person: django-axes records each failed sign-in (and, were
+they switched on, each sign-in and each failure in a log) with the username as typed, the IP
+address and the browser. A person who typed their address or phone number there by mistake (the
+admin's door is one click from the site) is named in those rows, which a destruction left
+behind (compliance T17, L13): they go with the person, their erasure as a parent, and the
+erasure of the address or number by minimisation.
+
+A name that is a staff account's own (its username or address) is the account's security
+record, the lockout's count (T6): it is kept, and goes with the cool-off as every attempt does."""
+
+from collections.abc import Iterable
+
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+
+from consent.core.addresses import address_folded
+from consent.core.models import Subject
+from consent.core.phones import EXTENSION, normalise_phone
+from consent.core.subjects import normalise_email
+
+from .mailed import held_spans
+from .models import Correction
+
+RECORDS = (AccessAttempt, AccessFailureLog, AccessLog)
+
+
+def _phone(typed: str) -> str | None:
+    try:
+        return normalise_phone(typed)
+    except ValidationError:
+        return None
+
+
+def _named(typed: str, addresses: set[str], phones: set[str]) -> bool:
+    """Whether `typed` (a username as axes kept it) is one of `addresses` (folded) or `phones`
+    (E.164), however it was written: case, spaces, a domain as the DNS writes it, a number
+    with or without its 8 or +7."""
+    typed = typed.strip()
+    if "@" in typed:
+        return address_folded(normalise_email(typed) or "") in addresses
+    return any(ch.isdigit() for ch in typed) and _phone(typed) in phones
+
+
+def _staff_names() -> set[str]:
+    users = get_user_model().objects.all()
+    names = [*users.values_list("username", flat=True), *users.values_list("email", flat=True)]
+    return {address_folded(name.strip()) for name in names if name}
+
+
+def identifiers(subject: Subject) -> tuple[list[str], list[str]]:
+    """The addresses the person held (mailed.held_spans: on record, before a correction, or
+    written from in a request) and the phone numbers (on record, or before a correction)."""
+    addresses = [address for address, _since, _until in held_spans(subject)]
+    phones = [subject.phone or ""]
+    for old, new in Correction.objects.filter(subject=subject, field="phone").values_list(
+        "old_value", "new_value"
+    ):
+        phones += [old, new]
+    return addresses, phones
+
+
+def sign_ins_forget(addresses: Iterable[str], phones: Iterable[str]) -> int:
+    """Delete the sign-in records whose username is one of `addresses` or `phones`, but for a
+    staff account's own name. Returns how many went."""
+    addresses = {address_folded(normalise_email(a) or "") for a in addresses if a} - {""}
+    phones = {p for p in (_phone(p) for p in phones if p) if p}
+    if not (addresses or phones):
+        return 0
+    # Rows that may hold one of them, to be read closely: an address's mailbox name, a
+    # number's last seven digits (however it was typed, with spaces or dashes aside).
+    near = Q(pk__in=[])
+    for address in addresses:
+        near |= Q(username__icontains=address.rpartition("@")[0] + "@")
+    for phone in phones:
+        near |= Q(username__regex=r"\D*".join(phone.split(EXTENSION)[0][-7:]))
+    staff = _staff_names()
+    gone = 0
+    for model in RECORDS:
+        mine = [
+            row.pk
+            for row in model.objects.filter(near).only("pk", "username")
+            if _named(row.username, addresses, phones)
+            and address_folded(row.username.strip()) not in staff
+        ]
+        gone += model.objects.filter(pk__in=mine).delete()[0]
+    return gone
