@@ -4,15 +4,15 @@ a device checks no code until a moment that doubles with each one (1, 2, 4, 8 �
 django-otp answered a code typed while paused as if it were wrong (the login form turned its
 English message into the wrong password's answer, the enrolment page said «wrong or expired»):
 a staff member whose right code was refused typed more codes, each a failure towards the
-lockout, and took their authenticator for broken. Both pages say instead that sign-in is paused
-and until when, in the site's time zone. The code typed is not checked; on the login page the
-attempt still counts towards the lockout (T6), as every refused sign-in does."""
+lockout, and took their authenticator for broken. The enrolment page, whose visitor has shown
+the password already, says instead that sign-in is paused and until when, in the site's time
+zone, and checks no code. The login page cannot say so without confirming the password typed
+with the code: its one answer to every refused sign-in says that codes pause after a wrong one
+(staff.StaffLoginForm), and the attempt counts towards the lockout (T6)."""
 
 from django.utils.translation import gettext
 
 from consent.common.dates import reader_time
-
-PAUSED = "paused"  # a ValidationError's code: no code was checked
 
 
 def pause_told(device) -> str | None:

@@ -45,7 +45,6 @@ from consent.rights.alerts import maybe_alert
 from .list_query import list_query_readable
 from .saved_at_once import SAVING_VIEWS, saved_at_once
 from .search_nul import nul_in, search_without_nul
-from .signin_pause import PAUSED, pause_told
 from .staff_sessions import sessions_of
 
 security_log = logging.getLogger("emalu.security")
@@ -65,7 +64,20 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
     A right password with a wrong or missing code gets exactly the answer of a wrong password,
     and counts as a failure (compliance T6, T7): django-otp's own answer asked for the code, kept
     the password in the form and listed the account's devices, which told a guesser that the
-    password was right, and axes never counted it, so codes could be guessed without a lockout."""
+    password was right, and axes never counted it, so codes could be guessed without a lockout.
+    A code typed while django-otp pauses the device after wrong codes gets that answer too: told
+    as a pause, it confirmed the password typed with it. The answer itself says that codes pause
+    (signin_pause.py), so the staff member whose right code went unchecked knows to wait."""
+
+    error_messages = {
+        **OTPAdminAuthenticationForm.error_messages,
+        "invalid_login": _(
+            "Enter the right %(username)s, password and code of a staff account; letter case "
+            "counts in each. After a wrong code, codes are not checked for a while that doubles "
+            "with each further wrong one: if your code was right, wait a minute and type the one "
+            "your app shows then."
+        ),
+    }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -78,22 +90,14 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
     def clean(self):
         try:
             return super().clean()
-        except forms.ValidationError as error:
+        except forms.ValidationError:
             if self.user_cache is None:
                 raise  # a wrong password: Django's answer, already counted by authenticate()
             self.user_cache = None
             self.fields["password"].widget.render_value = False
             self.fields["otp_device"].widget.choices = []
             count_failed_login(self.request, self.cleaned_data.get("username", ""))
-            if getattr(error, "code", None) == PAUSED:
-                raise  # said as it is (signin_pause), and counted as any refused sign-in
             raise self.get_invalid_login_error() from None
-
-    def _verify_token(self, user, token, device=None):
-        told = pause_told(device)
-        if told is not None:
-            raise forms.ValidationError(told, code=PAUSED)
-        return super()._verify_token(user, token, device)
 
     def _chosen_device(self, user):
         device = super()._chosen_device(user)
