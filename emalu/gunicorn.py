@@ -104,6 +104,16 @@ access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 # believes this, not the header (settings SECURE_PROXY_SSL_HEADER is None), so a client reaching
 # gunicorn directly cannot claim https (tests/site/test_forwarded_proto.py). Never "*".
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# From such a peer gunicorn believes only what nginx sets (docs/deploy/nginx.conf). Its defaults
+# also took a SCRIPT_NAME header as the mount point, and X-Forwarded-Ssl and -Protocol as the
+# scheme. A client on the host (trusted as nginx is) sending «SCRIPT_NAME: /x» got a 500 from
+# gunicorn (the path is not under it), «SCRIPT_NAME: /kk» the site as if mounted at /kk; and
+# nginx passes a visitor's X-Forwarded-Ssl on as sent, which, contradicting its own
+# X-Forwarded-Proto, was a refusal. The site is served at the root: no header names a mount
+# point, and any other header with an underscore is dropped (tests/site/test_environ_headers.py).
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+forwarder_headers = ""
+header_map = "drop"
 # A request line and a header as long as the documented nginx reads (large_client_header_buffers:
 # 8 KB a line; what it refuses, it answers with the site's own page, not-read.html), so that what
 # nginx passes on the site reads (tests/site/test_gunicorn_limits.py, just under and just over
