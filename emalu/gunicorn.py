@@ -1,6 +1,7 @@
 """gunicorn settings: `gunicorn -c emalu/gunicorn.py emalu.wsgi` (docs/deploy/)."""
 
 import importlib.util
+import logging
 import os
 import resource
 import sys
@@ -48,6 +49,7 @@ def _log_line():
 
 _line = _log_line()
 JsonFormatter, RedactTokens, redact = _line.JsonFormatter, _line.RedactTokens, _line.redact
+refused_line = _line.refused_line
 
 
 def number(name, default, least=0):
@@ -151,6 +153,17 @@ def post_fork(server, worker):
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
+class RefusedRequestText(logging.Filter):
+    """The error log's line for a refused or failed request without the visitor's text in it
+    (emalu/logline.py::refused_line)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith(("Invalid request from ip=", "Error handling request")):
+            record.msg, record.args = refused_line(message), ()
+        return True
+
+
 class RedactingLogger(Logger):
     """gunicorn's logger with no link secret (emalu/logs.py) and no query string in any
     access-log field (the path, the request line, the referrer, headers and environ), whatever
@@ -160,6 +173,7 @@ class RedactingLogger(Logger):
     def setup(self, cfg):
         super().setup(cfg)
         self.error_log.addFilter(RedactTokens())
+        self.error_log.addFilter(RefusedRequestText())
         for handler in self.error_log.handlers:
             handler.setFormatter(JsonFormatter())
 
