@@ -1,6 +1,7 @@
 """gunicorn settings: `gunicorn -c emalu/gunicorn.py emalu.wsgi` (docs/deploy/)."""
 
 import importlib.util
+import logging
 import os
 import resource
 import sys
@@ -48,6 +49,7 @@ def _log_line():
 
 _line = _log_line()
 JsonFormatter, RedactTokens, redact = _line.JsonFormatter, _line.RedactTokens, _line.redact
+refused_line = _line.refused_line
 
 
 def number(name, default, least=0):
@@ -104,6 +106,16 @@ access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 # believes this, not the header (settings SECURE_PROXY_SSL_HEADER is None), so a client reaching
 # gunicorn directly cannot claim https (tests/site/test_forwarded_proto.py). Never "*".
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+# From such a peer gunicorn believes only what nginx sets (docs/deploy/nginx.conf). Its defaults
+# also took a SCRIPT_NAME header as the mount point, and X-Forwarded-Ssl and -Protocol as the
+# scheme. A client on the host (trusted as nginx is) sending «SCRIPT_NAME: /x» got a 500 from
+# gunicorn (the path is not under it), «SCRIPT_NAME: /kk» the site as if mounted at /kk; and
+# nginx passes a visitor's X-Forwarded-Ssl on as sent, which, contradicting its own
+# X-Forwarded-Proto, was a refusal. The site is served at the root: no header names a mount
+# point, and any other header with an underscore is dropped (tests/site/test_environ_headers.py).
+secure_scheme_headers = {"X-FORWARDED-PROTO": "https"}
+forwarder_headers = ""
+header_map = "drop"
 # A request line and a header as long as the documented nginx reads (large_client_header_buffers:
 # 8 KB a line; what it refuses, it answers with the site's own page, not-read.html), so that what
 # nginx passes on the site reads (tests/site/test_gunicorn_limits.py, just under and just over
@@ -141,6 +153,17 @@ def post_fork(server, worker):
         resource.setrlimit(resource.RLIMIT_DATA, (limit, limit))
 
 
+class RefusedRequestText(logging.Filter):
+    """The error log's line for a refused or failed request without the visitor's text in it
+    (emalu/logline.py::refused_line)."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        if message.startswith(("Invalid request from ip=", "Error handling request")):
+            record.msg, record.args = refused_line(message), ()
+        return True
+
+
 class RedactingLogger(Logger):
     """gunicorn's logger with no link secret (emalu/logs.py) and no query string in any
     access-log field (the path, the request line, the referrer, headers and environ), whatever
@@ -150,6 +173,7 @@ class RedactingLogger(Logger):
     def setup(self, cfg):
         super().setup(cfg)
         self.error_log.addFilter(RedactTokens())
+        self.error_log.addFilter(RefusedRequestText())
         for handler in self.error_log.handlers:
             handler.setFormatter(JsonFormatter())
 

@@ -155,7 +155,7 @@ def shared_keys() -> dict:
 
 
 def same_settings() -> dict:
-    """The variables every host must hold alike (consent/core/keys.py::SHARED_SETTINGS: a
+    """The variables every host must hold alike (consent/common/shared_settings.py: a
     request's due date, retention's grace, the links in mail, the operator named) that a host
     held otherwise within KEYS_WINDOW, by name: their /etc/emalu/env files differ. A warning,
     as a proxy not trusted is: the site serves, by the wrong rule on one host. After one is

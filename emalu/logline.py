@@ -63,6 +63,28 @@ def scrub(text: str) -> str:
     return DIGITS.sub("[digits]", EMAIL.sub("[email]", text))
 
 
+# What gunicorn's error log quotes of a request it refused (its reprs, '…' or "…"), and a query.
+QUOTED = re.compile(r"'(?:[^'\\]|\\.)*'" "|" r'"(?:[^"\\]|\\.)*"')
+FIELD_NAME = re.compile(r"[A-Z0-9-]{1,64}")  # a header's name, as gunicorn writes it
+QUERY = re.compile(r"\?\S*")
+
+
+def refused_line(message: str) -> str:
+    """gunicorn's error line for a request, without what the visitor wrote in it: «Invalid
+    request from ip=…: Invalid HTTP request line: '<the line>'» kept the whole line, its query
+    (a name, an email address, a phone typed into a form sent by GET) included, as did a header
+    name, a transfer coding or an expectation it refused; «Error handling request GET <uri>»
+    the query. A header's name, which says which one it refused, stays; so does the reason."""
+    if message.startswith("Invalid request from ip="):
+        message = QUOTED.sub(lambda m: m[0] if FIELD_NAME.fullmatch(m[0][1:-1]) else "[…]", message)
+        cut = min((i for i in (message.find("'"), message.find('"')) if i >= 0), default=-1)
+        if cut >= 0 and not FIELD_NAME.fullmatch(message[cut + 1 : -1]):  # a quote left unpaired
+            message = message[:cut] + "[…]"
+    elif message.startswith("Error handling request"):
+        message = QUERY.sub("", message)
+    return scrub(message)
+
+
 class JsonFormatter(logging.Formatter):
     """{"time", "level", "logger", "request_id", "message", ...}: the record's extra fields of
     plain types join it (a request's method, path, status, duration_ms); objects (Django's

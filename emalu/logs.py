@@ -68,14 +68,16 @@ class Refusals(logging.Filter):
         if request is not None and hasattr(request, "META"):
             record.path = redact(request.path)
             meta = request.META  # the Host as get_host reads it (no USE_X_FORWARDED_HOST)
-            record.host = str(meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""))[:255]
+            # The visitor's own words, as Django's detail quotes them (a Host, an Origin): what
+            # could be a person's data goes, as from a traceback (scrub).
+            record.host = scrub(str(meta.get("HTTP_HOST") or meta.get("SERVER_NAME", ""))[:255])
         record.levelno, record.levelname = logging.WARNING, "WARNING"
         record.exc_info = record.exc_text = record.stack_info = None
         if request is not None and request is REQUEST.get() and hasattr(request, "request_id"):
             request.refusal = {
                 "reason": getattr(record, "reason", ""),
                 "host": getattr(record, "host", ""),
-                "detail": redact(record.getMessage())[:300],
+                "detail": scrub(record.getMessage()[:300]),
             }
             return False
         return True

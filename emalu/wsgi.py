@@ -1,4 +1,5 @@
 import os
+import tempfile
 
 from django.core.wsgi import get_wsgi_application
 from django.utils.http import parse_header_parameters
@@ -31,9 +32,33 @@ def read_as_utf8(environ):
     return environ
 
 
+# The most of a chunked body read: nginx's client_max_body_size (docs/deploy/nginx.conf).
+CHUNKED_MAX = 32 * 1024 * 1024
+
+
+def read_chunked(environ):
+    """A body sent in chunks, with no Content-Length, read whole and given its length. Django
+    reads as much of a body as CONTENT_LENGTH says, none without it: a form posted chunked
+    straight to gunicorn (a client on the host; nginx sends the length) arrived empty and was
+    refused as a form «without its cookie», its fields lost. Kept in memory up to 6 MB, as an
+    upload is, on disk beyond; one over nginx's limit is cut there, and refused as unreadable."""
+    if environ.get("CONTENT_LENGTH") or not environ.get("wsgi.input_terminated"):
+        return environ
+    if "chunked" not in environ.get("HTTP_TRANSFER_ENCODING", "").lower():
+        return environ
+    body = tempfile.SpooledTemporaryFile(max_size=6 * 1024 * 1024)  # noqa: SIM115 (the request's)
+    stream, size = environ["wsgi.input"], 0
+    while size <= CHUNKED_MAX and (block := stream.read(64 * 1024)):
+        body.write(block)
+        size += len(block)
+    body.seek(0)
+    environ["wsgi.input"], environ["CONTENT_LENGTH"] = body, str(size)
+    return environ
+
+
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emalu.settings")
 django_application = get_wsgi_application()
 
 
 def application(environ, start_response):
-    return django_application(read_as_utf8(environ), start_response)
+    return django_application(read_as_utf8(read_chunked(environ)), start_response)

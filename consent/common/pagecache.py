@@ -8,7 +8,9 @@ page, a policy version or a consent text starts a new cache generation; the date
 the key, because a policy version takes effect on its effective date without a save; and the
 release (settings.RELEASE), so that after an upgrade, and on hosts of two releases sharing one
 Redis mid-rollout, no host serves a page that other code rendered (its templates, its hashed
-static file names, its placeholders).
+static file names, its placeholders); and the settings a page shows (shared_settings: the
+operator's details, the analytics ids, the site's address), so that after an operator changes one
+and restarts, no page made with the old value is served from Redis, which a restart keeps.
 
 Every worker must see the same generation: with several gunicorn workers set CACHE_URL to
 Redis (as the rate limits need anyway). A local-memory cache is bounded by TIMEOUT.
@@ -34,6 +36,7 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.translation import get_language
 
 from .dates import local_today
+from .shared_settings import settings_digest
 
 TIMEOUT = 300
 GENERATION = "pagecache:generation"
@@ -95,6 +98,7 @@ def shared_page(
             [
                 "pagecache",
                 settings.RELEASE,
+                settings_digest(),
                 _generation(),
                 local_today().isoformat(),
                 get_language(),

@@ -28,33 +28,13 @@ from django.db import DatabaseError
 from django.utils import timezone
 from django.utils.crypto import salted_hmac
 
+from consent.common.shared_settings import shared_settings
+
 from .models import KeySeen
 
 KEYS_WINDOW = 10 * 60
 NOTE_EVERY = 60  # seconds between a web process's notes of its keys
 _noted_at: float | None = None
-
-
-# Each variable of /etc/emalu/env whose value must be the same on every host (README, "The same
-# on every host"), as the settings hold it. Not here: what differs by host on purpose
-# (GUNICORN_BIND, FORWARDED_ALLOW_IPS, TRUSTED_PROXIES), what has its own part (the keys, the
-# cache: one_cache) and what holds a password (the URLs).
-SHARED_SETTINGS = (
-    "ACCESS_REQUEST_DAYS", "SERVICE_ACHIEVED_GRACE_DAYS", "SITE_URL", "ADMIN_URL", "ALLOWED_HOSTS",
-    "CSRF_TRUSTED_ORIGINS", "DEFAULT_FROM_EMAIL", "FEEDBACK_SENDER_ID", "STAFF_NOTIFY_EMAIL",
-    "CROSS_BORDER_PROCESSORS", "GA_MEASUREMENT_ID", "YANDEX_METRICA_ID", "FORM_MIN_FILL_SECONDS",
-    "FORM_RATE_LIMIT", "STAFF_IDLE_SECONDS", "STAFF_SESSION_MAX_SECONDS",
-)  # fmt: skip
-
-
-def shared_settings() -> dict[str, str]:
-    """{variable: its value as this host's settings hold it} of each setting every host must
-    hold alike: SHARED_SETTINGS and the operator's details (settings.OPERATOR)."""
-    values = {name: getattr(settings, name) for name in SHARED_SETTINGS}
-    for key, value in settings.OPERATOR.items():
-        plain = key.startswith(("responsible_", "data_location_"))
-        values[key.upper() if plain else f"OPERATOR_{key.upper()}"] = value
-    return {name: repr(value) for name, value in values.items()}
 
 
 def keys_used() -> list[tuple[str, str, list[str]]]:

@@ -149,7 +149,7 @@ def test_a_host_whose_env_differs_in_a_setting_all_hold_alike_is_named_not_shown
 
 def test_every_setting_all_hosts_hold_alike_is_named_as_the_env_file_names_it():
     """same_settings names what the operator edits: each a variable .env.example documents."""
-    from consent.core.keys import shared_settings
+    from consent.common.shared_settings import shared_settings
     from emalu.checks_names import documented_names
 
     assert set(shared_settings()) - documented_names() == set()

@@ -28,8 +28,13 @@ COOKIES_OVER_8_KB = "; ".join(f"_c{i}={'x' * 90}" for i in range(120))
         # An address longer than nginx reads: a link pasted twice over, a mangled query string.
         # nginx has not read its path, so the page is in every language.
         ("GET", "/{}contact/?utm=" + "x" * 9000, {}, 414, NOT_READ),
+        # A method nginx itself refuses (it answers TRACE without asking the site), and a body
+        # in a transfer coding it does not know: its English «405 Not Allowed», «501 Not
+        # Implemented».
+        ("TRACE", "/{}", {}, 405, MESSAGES[405]),
+        ("POST", "/{}contact/", {"Transfer-Encoding": "gzip"}, 501, NOT_READ),
     ],
-    ids=["no site", "too large", "cookies too large", "address too long"],
+    ids=["no site", "too large", "cookies too large", "address too long", "TRACE", "coding"],
 )
 def test_nginx_answers_in_the_sites_languages_not_its_own(tmp_path, method, path, headers, status,
                                                           message, language):  # fmt: skip

@@ -81,3 +81,31 @@ def test_a_query_over_the_field_limit_is_one_warning(settings, texts):
     response, line = refused(settings, lambda c: c.get(f"/ru/contact/?{query}"))
     assert response.status_code == 400
     assert (line["reason"], line["path"]) == ("TooManyFieldsSent", "/ru/contact/")
+
+
+EMAIL, PHONE = "asel.kasymova@example.kz", "87011234567"
+
+
+@pytest.mark.parametrize(
+    "headers",
+    [{"host": EMAIL}, {"host": f"{PHONE}.example.kz:{PHONE}"}, {"host": f"x@{PHONE}"}],
+    ids=["an address for the host", "a phone in the host", "both"],
+)
+def test_a_refusal_logs_no_person_s_data_the_visitor_sent(settings, headers):
+    """The Host Django refuses is quoted in its words and named as the host: whatever a visitor
+    writes there (a mistyped address bar, a bot's form) is scrubbed as a traceback is."""
+    response, line = refused(settings, lambda c: c.get("/kk/", headers=headers))
+    assert response.status_code == 400 and line["reason"] == "DisallowedHost"
+    text = json.dumps(line, ensure_ascii=False)
+    assert EMAIL not in text and PHONE not in text
+
+
+def test_a_csrf_refusal_logs_no_address_from_the_origin(settings, texts, contact_data):
+    def send(client):
+        client.handler.enforce_csrf_checks = True
+        origin = f"https://{EMAIL}"
+        return client.post("/kk/contact/", contact_data(), headers={"origin": origin}, secure=True)
+
+    response, line = refused(settings, send)
+    assert response.status_code == 403 and line["reason"] == "csrf"
+    assert EMAIL not in json.dumps(line, ensure_ascii=False)

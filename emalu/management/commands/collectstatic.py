@@ -13,15 +13,16 @@ from consent.common.errors import (
 
 # The pages nginx shows by itself (docs/deploy/nginx.conf, error_page): while no gunicorn
 # answers (a restart, a crash, a timeout), for a body over its limit, for a visitor over its
-# request limits and for a request it cannot read (cookies or an address too long). Files, as
-# nothing of ours runs then: errors/<language>/ for an address that names its language, and in
-# errors/ in every language of the site, one after the other, for one that names none. Without
-# them nginx answers with its own pages, in English.
+# request limits, for a request it cannot read (cookies or an address too long) and for a
+# method it does not take (TRACE). Files, as nothing of ours runs then: errors/<language>/ for
+# an address that names its language, and in errors/ in every language of the site, one after
+# the other, for one that names none. Without them nginx answers with its own pages, in English.
 PROXY_PAGES = {
     "unavailable.html": MESSAGES[503],
     "too-large.html": TOO_LARGE,
     "too-many.html": TOO_MANY_REQUESTS,
     "not-read.html": NOT_READ,
+    "not-allowed.html": MESSAGES[405],
 }
 
 
