@@ -57,6 +57,9 @@ VERBISH = re.compile(r"(ла|ло|ли|ет|ит|ут|ют|ат|ят|ешь|иш
 HEADINGS = frozenset({"зайавление", "обращение", "просьба", "тема", "внимание", "важно",
                       "отиниш", "такырып"})  # fmt: skip
 TOPICAL = frozenset({"получение", "получения", "отправку", "отправка", "мою", "мой", "мои", "мое"})
+# The verb alone, under a withdrawal it repeats: «Отзываю только на рассылку», «Қайтарамын тек
+# жаңалықтарға» (folded beginnings).
+WITHDRAWING = ("отзыв", "отозв", "кайтар")
 # «Only» beside an object says which consent, no more: «Только на рассылку», «Тек жаңалықтарға»,
 # «…хабарламаларға берген келісімімді ғана».
 ONLY = frozenset({"только", "лишь", "исключительно", "тек", "гана", "кана", "only", "онлы"})
@@ -129,6 +132,7 @@ def only_object(folded):
     return bool(folded) and (
         folded[0] in ON | NAMELY
         or all(topical(w) or KAZAKH_ON.fullmatch(w) or w.startswith(CONSENT) for w in folded)
+        or (folded[0].startswith(WITHDRAWING) and only_object(folded[1:]))
     )
 
 

@@ -65,6 +65,7 @@ from .object_words import (
     ON,
     TO,
     VERBAL_DATIVE,
+    WITHDRAWING,
     asks_nothing,
     named_in,
     names_data,
@@ -179,7 +180,11 @@ def _namely(language, said, clauses, namely, at):
         return
     begins = clauses.index(clause)
     first = begins
-    while first < len(said) and clauses[first] == clause and said[first] in NAMELY:
+    while (
+        first < len(said)
+        and clauses[first] == clause
+        and (said[first] in NAMELY or said[first].startswith(WITHDRAWING))
+    ):
         first += 1
     ends = first
     while ends < len(said) and clauses[ends] == clause:

@@ -231,6 +231,8 @@ POLICY_SUBJECT_ONE_PURPOSE = [
     (POLICY_RU, "Рассылка"),
     (POLICY_RU, "Хочу отказаться от рассылки"),
     (f"Re: {POLICY_RU}", "Только на рассылку, пожалуйста"),
+    (f"Re: {POLICY_RU}", "Отзываю только на рассылку"),
+    (POLICY_KK, "Қайтарамын тек жаңалықтарға"),
     # It withdrew every consent beside the unsubscribe (test_intake's «loses neither» had it so).
     ("Жеке деректерді өңдеуге келісімді қайтарып алу", "Хабарламалардан бас тартамын"),
     (POLICY_KK, "Тек жаңалықтарға"),
