@@ -21,6 +21,7 @@ import re
 from consent.core.purposes import MARKETING, PURPOSES
 
 from .models import Ticket
+from .sentences import SENTENCE_END
 from .spelling import fold, words
 
 Type, Limit = Ticket.Type, Ticket.Limit
@@ -95,9 +96,16 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
     "other" with nothing unsubscribed when a withdrawal or an unsubscribe would end what the
     letter keeps; a correction when an unsubscribe asks where or how to be written to; "other"
     with nothing unsubscribed when what it stops is a service, a course, not the news
-    (SUBSCRIBING); "other" when a withdrawal's object names no purpose (Limit.UNREAD).
+    (SUBSCRIBING); "other" when a withdrawal's object names no purpose (Limit.UNREAD); "other",
+    nothing stopped, when either is asked from a later date (starts_later, Limit.LATER).
     `limits`, for the desk's note (Ticket.limits), is None when the request
     stays as asked, else why it does not (a Ticket.Limit) and the purposes it asked to stop."""
+    if (kind in (Type.WITHDRAW, Type.UNSUBSCRIBE) or unsubscribe) and starts_later(text):
+        # «С 1 марта отзываю согласие», «1 наурыздан бастап…»: done now, it would end more
+        # than asked, and no campaign or consent can wait for a date. The officer decides.
+        unnamed = purpose == Limit.UNREAD  # «…на звонки»: no purpose of ours named
+        stops = stopped(Type.OTHER if unnamed else kind, "" if unnamed else purpose, unsubscribe)
+        return Type.OTHER, False, {"stops": stops, "limit": Limit.LATER}
     if kind == Type.WITHDRAW and purpose == Limit.UNREAD:
         # Its object names no purpose (object_words.unread): every consent would be more than
         # it asks. The officer reads it; a stop of the news asked beside it still acts.
@@ -127,6 +135,58 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
     if not ends_kept:
         return kind, unsubscribe, None
     return Type.OTHER, False, {**asked, "limit": Limit.KEEPS_NEWS if kept else Limit.KEEPS_MORE}
+
+
+# A start later than the letter: «с 1 марта», «со следующего месяца», «начиная с понедельника»,
+# «после 1.03»; «1 наурыздан бастап», «келесі айдан бастап». Not now: «с сегодняшнего дня», «с
+# этого момента», «бүгіннен бастап», «осы сәттен бастап»; nor a year alone, which tells since
+# when something went on («с 2020 года получаю спам»). Folded words.
+MONTHS = ("январ", "феврал", "марта", "апрел", "июн", "июл", "август", "сентябр",
+          "октябр", "ноябр", "декабр", "кантар", "акпан", "наурыз", "сауир", "мамыр", "маусым",
+          "шилде", "тамыз", "кыркуйек", "казан", "караша", "желтоксан")  # fmt: skip
+LATER = (*MONTHS, "следуйущ", "нового", "будущ", "завтра", "понедельник", "вторник", "среды",
+         "четверг", "пятниц", "суббот", "воскресен", "келеси", "ертен", "дуйсенби", "сейсенби",
+         "сарсенби", "бейсенби", "жума", "сенби", "жексенби")  # fmt: skip
+MAY = frozenset({"мая", "май", "март"})  # whole words: «майлинг» (mailing) is no month
+NOW = ("сегодн", "сейчас", "этого", "этой", "данного", "настоящ", "момент", "немедлен", "бугин",
+       "казир", "осы", "сат")  # fmt: skip
+FROM = frozenset({"с", "со", "начиная", "после", "from", "фром", "starting"})
+STARTS = "бастап"  # the Kazakh «from», after its ablative: «1 наурыздан бастап»
+# What a sentence that stops or withdraws says (folded beginnings), beside the news (NEWS).
+STOPPING = ("отзыв", "отозв", "отпис", "отпиш", "отказ", "прекрат", "останов", "присыла",
+            "соглас", "кайтар", "тарт", "токтат", "шыгар", "жиберме", "келисим", "унсубсцриб",
+            "витхдрав", "стоп")  # fmt: skip
+DATE_ALONE = 4  # words of a sentence that only dates what the letter asks
+
+
+def starts_later(text: str) -> bool:
+    """Whether the words put the start of what they ask after the letter (LATER, NOW): a date
+    or a day after «с», «со», «начиная с», «после», or before «бастап», in a sentence that
+    stops or withdraws something, or that is no more than the date («С 1 марта.» under «Отзыв
+    согласия»); not «Курс начинается с 1 марта. Отпишите меня от рассылки»."""
+    for piece in SENTENCE_END.split(text or ""):
+        folded = [fold(word) for word in words(piece)]
+        stops = any(word.startswith(STOPPING + NEWS) for word in folded)
+        if (stops or len(folded) <= DATE_ALONE) and _later(folded):
+            return True
+    return False
+
+
+def _later(folded):
+    for at, word in enumerate(folded):
+        if word in FROM:
+            when = folded[at + 1 : at + 4]
+            while when and when[0] in FROM:
+                when = when[1:]
+        elif word == STARTS:
+            when = folded[max(0, at - 2) : at][::-1]
+        else:
+            continue
+        if any(w.startswith(NOW) for w in when[:2]):
+            continue
+        if any((w.isdigit() and len(w) <= 2) or w.startswith(LATER) or w in MAY for w in when[:2]):
+            return True
+    return False
 
 
 def stopped(kind: str, purpose: str, unsubscribe: bool, withdraws: str | None = None) -> list[str]:

@@ -45,10 +45,24 @@ GIVING = GIVEN | {"мной", "мною", "ранее", "вам", "которо�
 ENGLISH_SCOPE = ("персонал", "дата", "процесс")
 # An English object begins with «to», «for», «on» («consent to the newsletter»).
 TO = frozenset({"to", "то", "for", "фор", "on", "он"})
-# A Russian object before the phrase, as a clause of its own before a dash («Рассылку — согласие
-# отзываю», «На получение новостей — отзываю согласие»): its words all name the object.
-DASHES = frozenset({"—", "–", "-"})
+# An object before the phrase, as a clause of its own before a dash or a colon («Рассылку —
+# согласие отзываю», «На получение новостей — отзываю согласие», «Звонки: согласие отзываю»,
+# «Қоңыраулар — келісімімді кері қайтарамын»): a few words, no greeting.
+DASHES = frozenset({"—", "–", "-", ":"})
+# A verb's ending, Russian or Kazakh, folded: «надоела», «достали», «звонят», «мазалады»,
+# «жалықтым». Read only on words that are no object of ours («новости» ends so too).
+VERBISH = re.compile(r"(ла|ло|ли|ет|ит|ут|ют|ат|ят|ешь|ишь|ды|ди|ты|ти|[дт][ыи]м|мын|мин|сын|син)$")
+# What heads a letter before a dash or a colon, no object: «Заявление: отзываю согласие»,
+# «Өтініш — келісімімді кері қайтарамын» (not the application, SERVICE). Folded.
+HEADINGS = frozenset({"зайавление", "обращение", "просьба", "тема", "внимание", "важно",
+                      "отиниш", "такырып"})  # fmt: skip
 TOPICAL = frozenset({"получение", "получения", "отправку", "отправка", "мою", "мой", "мои", "мое"})
+# The verb alone, under a withdrawal it repeats: «Отзываю только на рассылку», «Қайтарамын тек
+# жаңалықтарға» (folded beginnings).
+WITHDRAWING = ("отзыв", "отозв", "кайтар")
+# «Only» beside an object says which consent, no more: «Только на рассылку», «Тек жаңалықтарға»,
+# «…хабарламаларға берген келісімімді ғана».
+ONLY = frozenset({"только", "лишь", "исключительно", "тек", "гана", "кана", "only", "онлы"})
 # A Kazakh one ends right before the phrase, in the dative or with «берген» (given):
 # «жаңалықтар таратуға берген келісімімді», «хабарламалар алуға келісімімді», «… үшін деректерді».
 GIVEN_KAZAKH = frozenset({"берген", "берилген", "ушин", "максатында", "максатта", "катысты",
@@ -62,7 +76,7 @@ CONSENT = ("соглас", "келисим", "цонсент", "consent")
 # Words that say which consent in a clause or a sentence of its own, after the phrase: «а именно»,
 # «то есть», «т. е.», «яғни», «атап айтқанда», «нақтырақ айтқанда», «namely».
 NAMELY = frozenset({"а", "именно", "то", "есть", "т", "е", "конкретно", "ягни", "атап",
-                    "айтканда", "нактырак", "namely", "намелы"})  # fmt: skip
+                    "айтканда", "нактырак", "namely", "намелы", *ONLY})  # fmt: skip
 # Words of an object that say to whom, where or since when the consent was given, not what
 # for: «согласие, данное вам на сайте», «сіздерге берген келісімімді», «с 1 марта». Folded
 # beginnings.
@@ -91,7 +105,7 @@ def an_object(word):
 
 
 def topical(word):
-    return an_object(word) or word in ON | AND | GIVING | TOPICAL
+    return an_object(word) or word in ON | AND | GIVING | TOPICAL | ONLY
 
 
 def named_in(part):
@@ -118,6 +132,7 @@ def only_object(folded):
     return bool(folded) and (
         folded[0] in ON | NAMELY
         or all(topical(w) or KAZAKH_ON.fullmatch(w) or w.startswith(CONSENT) for w in folded)
+        or (folded[0].startswith(WITHDRAWING) and only_object(folded[1:]))
     )
 
 

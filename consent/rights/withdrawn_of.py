@@ -44,6 +44,15 @@ from dataclasses import replace
 from consent.core.purposes import MARKETING
 
 from .models import Ticket
+from .object_lists import (
+    AFTER,
+    gap_lists,
+    listed,
+    nominal,
+    object_at,
+    of_ours,
+    parts_of,
+)
 from .object_words import (
     AND,
     CONSENT,
@@ -56,7 +65,7 @@ from .object_words import (
     ON,
     TO,
     VERBAL_DATIVE,
-    an_object,
+    WITHDRAWING,
     asks_nothing,
     named_in,
     names_data,
@@ -73,7 +82,6 @@ from .spelling import fold, words
 Type = Ticket.Type
 EVERY_CONSENT = frozenset({""})  # what _named finds for personal data as a whole
 UNREAD = frozenset({Ticket.Limit.UNREAD.value})  # and for an object that names no purpose
-AFTER, BEFORE = 8, 5  # words read after the phrase (Russian, English), before it (Kazakh)
 
 
 def of_purpose(found: list[Match], text: str) -> list[Match]:
@@ -116,12 +124,12 @@ def _named(match: Match, text: str, *, then: bool = False) -> set[str] | None:
     said, clauses, dashed, namely, at = located
     language = match.phrase.language
     apart = [] if then else list(_namely(language, said, clauses, namely, at))
-    specified = [part for site in apart for part in _parts(_object(said, clauses, *site))]
+    specified = [part for site in apart for part in parts_of(object_at(said, clauses, *site))]
     narrowed = {purpose for part in specified for word in part for purpose in purposes_of(word)}
     if narrowed and not any(EVERY & set(part) for part in specified):
         return narrowed if len(narrowed - {MARKETING}) <= 1 else None  # «…, а именно на …»
     sites = [*_sites(language, said, clauses, dashed, at, then), *apart]
-    parts = [part for site in sites for part in _parts(_object(said, clauses, *site))]
+    parts = [part for site in sites for part in parts_of(object_at(said, clauses, *site))]
     # A preposition alone, cut short by the phrase's next word («согласия на обработку…»).
     parts = [part for part in parts if set(part) - ON - AND]
     if any(EVERY & set(part) for part in parts):
@@ -159,7 +167,7 @@ def _loose(said, clauses, at):
         return False
     if not all(purposes_of(said[i]) for i in range(last + 1, joined[0])):
         return False
-    part = _object(said, clauses, joined[0] + 1, 1, len(said))
+    part = object_at(said, clauses, joined[0] + 1, 1, len(said))
     return unread(part) and asks_nothing(part)
 
 
@@ -172,15 +180,19 @@ def _namely(language, said, clauses, namely, at):
         return
     begins = clauses.index(clause)
     first = begins
-    while first < len(said) and clauses[first] == clause and said[first] in NAMELY:
+    while (
+        first < len(said)
+        and clauses[first] == clause
+        and (said[first] in NAMELY or said[first].startswith(WITHDRAWING))
+    ):
         first += 1
     ends = first
     while ends < len(said) and clauses[ends] == clause:
         ends += 1
     if first == ends:
         return
-    if language != "kk" and said[first] in ON | TO:
-        yield first, 1, ends
+    if language != "kk" and (said[first] in ON | TO or all(map(topical, said[first:ends]))):
+        yield first, 1, ends  # «…, а именно на рассылку», «…. Рассылка.»
     elif language == "kk":
         dative = next((i for i in range(first, ends) if KAZAKH_ON.fullmatch(said[i])), None)
         if dative is not None:
@@ -199,10 +211,15 @@ def _sites(language, said, clauses, dashed, at, then):
     if language == "ru":
         for place, end in zip(at, ends, strict=True):
             start = _given(said, place + 1, end) if not then else place + 2
-            if start < end and said[start] in ON and (not then or said[start - 1] == "и"):
-                yield start, 1, end
+            joined = start < end and (said[start] in ON or (then and of_ours(said[start])))
+            if joined and (not then or said[start - 1] == "и"):
+                yield start, 1, end  # «…на рассылку и (на) трансграничную передачу»
+            elif then and place + 1 < end and gap_lists(said, clauses, place, end):
+                yield place + 1, 1, end  # «согласие на звонки и (на) рассылку»: the phrase's gap
+            elif then and place + 1 < end and listed(said, clauses, place + 1):
+                yield place + 1, 1, end  # «…на рассылку, звонки»
         if not then:
-            yield from _before(said, clauses, dashed, at[0])
+            yield from _before(said, clauses, dashed, at[0], on=True)
     elif language == "kk":
         for place, end in zip([-1, *at[:-1]], at, strict=True):
             start = end - 1 - then
@@ -212,12 +229,16 @@ def _sites(language, said, clauses, dashed, at, then):
                 and (not then or said[start + 1] in AND)
             ):
                 yield start, -1, place
+            elif then and end - 1 > place and AND & set(said[place + 1 : end]):
+                yield end - 1, -1, place  # «Жарнамаға және қоңырауға берген келісімімді…»
         after = at[-1] + 1  # after the verb, in its clause: «…кері қайтарамын жарнамаға»
         ends = [i for i in range(after, len(said)) if clauses[i] == clauses[at[-1]]]
         dative = next((i for i in ends if KAZAKH_ON.fullmatch(said[i])
                        and not VERBAL_DATIVE.search(said[i])), None)  # fmt: skip
         if dative is not None and not then:
             yield dative, -1, at[-1]
+        if not then:  # «Қоңыраулар — келісімімді кері қайтарамын»
+            yield from _before(said, clauses, dashed, at[0], on=False)
     elif not then:
         for before, place, end in zip([-1, *at[:-1]], at, ends, strict=True):
             start = _given(said, place + 1, end)
@@ -238,19 +259,22 @@ def _given(said, at, end):
     return at
 
 
-def _before(said, clauses, dashed, first):
-    """A Russian object before the phrase, in its clause from a preposition («на рассылку
-    согласие отзываю»), or the clause before a dash that is all object («Рассылку — …»)."""
+def _before(said, clauses, dashed, first, *, on):
+    """An object before the phrase: a Russian one in its clause from a preposition (`on`: «на
+    рассылку согласие отзываю»), or the clause before a dash or a colon, the phrase first in
+    its own, that is a few words and no greeting: «Рассылку — …», «Звонки: согласие отзываю»,
+    «Қоңыраулар — келісімімді…». Read as the object, «Звонки» is none of the purposes, for the
+    officer (UNREAD); unread, it withdrew every consent."""
     start = first
     while start > 0 and clauses[start - 1] == clauses[first] and first - start < AFTER:
         start -= 1
-    on = [at for at in range(start, first) if _leads(said, at)]
-    if on:
-        yield on[0], 1, first
+    leading = [at for at in range(start, first) if _leads(said, at)] if on else []
+    if leading:
+        yield leading[0], 1, first
     elif start == first and clauses[first] in dashed:
-        topic = [at for at in range(first) if clauses[at] == clauses[first] - 1]
-        if topic and len(topic) <= BEFORE and all(map(topical, (said[at] for at in topic))):
-            yield topic[0], 1, first
+        topic = [said[at] for at in range(first) if clauses[at] == clauses[first] - 1]
+        if topic and nominal(topic):
+            yield first - len(topic), 1, first
 
 
 def _leads(said, at):
@@ -259,36 +283,8 @@ def _leads(said, at):
     return said[at] in ON - {"в"} or (said[at] == "в" and said[at + 1] in FOR)
 
 
-def _parts(object_words):
-    """The object's words split where a conjunction joins another object."""
-    parts = [[]]
-    for word in object_words:
-        if word in AND:
-            parts.append([])
-        parts[-1].append(word)
-    return [part for part in parts if part]
-
-
 def _of_consent(phrase_words):
     return any(word.startswith(CONSENT) for word in phrase_words)
-
-
-def _object(said, clauses, at, step, stop):
-    """The words of the object from `at`, read by `step` (1 after the phrase, -1 before it) up
-    to `stop`, in its clause, across a conjunction only to another object."""
-    clause = clauses[at]
-    taken = []
-    while at != stop and 0 <= at < len(said) and len(taken) < (AFTER if step == 1 else BEFORE):
-        word = said[at]
-        if clauses[at] != clause:
-            break
-        if word in AND:
-            beyond = said[at + step] if 0 <= at + step < len(said) else ""
-            if not (beyond in ON | TO and step == 1) and not an_object(beyond):
-                break
-        taken.append(word)
-        at += step
-    return taken
 
 
 def _located(match: Match, text: str):

@@ -76,6 +76,8 @@ class Ticket(models.Model):
         UNREAD = "unread", _("it withdraws a consent to something that is no purpose of ours")
         # Not a limit it kept: a stop asked for a while, no pause (asked_nothing.paused).
         UNTIL = "until", _("it asks for no news for a while, and they cannot be paused")
+        # A start after the letter («с 1 марта отзываю согласие»): nothing done as it arrives.
+        LATER = "later", _("it asks for it from a later date")
 
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
