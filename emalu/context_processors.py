@@ -6,6 +6,8 @@ from consent.common.i18n import localised
 from consent.common.net import absolute_url
 from consent.cookies.banner import analytics_settings
 
+from .language import switch_query
+
 
 def _same_page(path, lang, code):
     """`path` (shown in `lang`) in language `code`. translate_url knows only the URLconf's pages
@@ -34,6 +36,7 @@ def site(request):
             "code": code,
             "name": name,
             "url": f"{url}?{query}" if query else url,
+            "switch_url": f"{url}?{switch_query(query, code)}",
             "absolute_url": absolute_url(url),
             "current": code == lang,
         })  # fmt: skip
