@@ -4,6 +4,7 @@ write. A person's own page sends one request; a parent's page one for each child
 a box of its own under the child's name and the request's type (they were one box, the texts run
 together, with no word of which child each was for)."""
 
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from consent.common.text import clean_form_text, clean_name, cleaning_bound
@@ -48,6 +49,11 @@ def written_kept(request, boxes: list[dict[str, str]], kept: bool):
     to whoever sent them; `kept`: the session holds them for the next page opened in this
     browser too (selfservice.draft_keep, wards.ward_drafts_keep)."""
     form = SelfServiceForm(initial={"token": new_token(), "email": request.POST.get("email", "")})
+    # Shown at the address of the button pressed (a request, a download, a withdrawal): the
+    # form, the language switch and the banner's answer go to the page that asks for a link, which
+    # sends one and shows the boxes again. Posted back to the button's address they met the
+    # closed page again: «Send» sent no link, and the switch lost the boxes.
+    request.shown_at = reverse("my_data")
     for_children = any(box["child"] for box in boxes)
     if for_children:
         lead = _(
@@ -67,6 +73,7 @@ def written_kept(request, boxes: list[dict[str, str]], kept: bool):
             "Open your page with a new link in this browser within a day, and your request "
             "will be in its form again."
         )
-    slots = {"written": boxes, "written_for_children": for_children, "written_lead": lead,
+    slots = {"form_action": request.shown_at, "written": boxes,
+             "written_for_children": for_children, "written_lead": lead,
              "written_hint": hint if kept else ""}  # fmt: skip
     return render_form(request, "my_data_ask", form, {}, slots)

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.test import Client
+from post_office.models import Email
 
 from consent.core.purposes import MARKETING
 from consent.rights.models import KeptRequest, Ticket
@@ -15,6 +16,7 @@ from consent.rights.wards import GUARDIAN_KEY
 
 from .test_guardian_rights import CHILD, with_child
 from .test_guardian_withdrawal import open_children_page
+from .test_selfservice_typed import posted_as_shown
 
 TEXT = "Туған күні қате жазылған: 17 мамыр емес, 19 мамыр"
 OTHER = "Мекенжайы ескірген"
@@ -183,3 +185,26 @@ def test_after_the_hour_each_childs_text_is_shown_in_its_own_box_under_the_child
     assert [(label.split(":")[0], text) for label, text in boxes_shown(again)] == [
         ("Айсұлу Қасымова", TEXT), ("Арман Қасымов", OTHER)]  # fmt: skip
     assert TYPE_SHOWN[other][0] in boxes_shown(again)[0][0]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("where", ["withdraw/", "export/", "request/"])
+def test_the_children_texts_shown_back_lead_to_a_new_link(two, lang, where):
+    """Shown at the address of the button pressed, the page's «Send» met the closed page again
+    and sent no link; its switch lost the boxes. Both now post to the page that asks for one."""
+    client = Client()
+    open_children_page(client, lang)
+    first, second = two
+    session = client.session
+    session[GUARDIAN_KEY] = {**session[GUARDIAN_KEY], "until": 0}
+    session.save()
+    shown = client.post(f"/{lang}/my-data/children/{where}?child={first.pk}",
+                        {"child": first.pk, **typed(first, second)}).content.decode()  # fmt: skip
+    other = "ru" if lang == "kk" else "kk"
+    url, fields = posted_as_shown(shown, r"<button [^>]*name=\"switch_language\"[^>]*>")
+    assert url == f"/{other}/my-data/"
+    Email.objects.all().delete()
+    url, fields = posted_as_shown(shown, r"(?!)")
+    sent = client.post(url, {**fields, "email": "gulnar@example.kz"})
+    assert sent.status_code == 302 and sent.url == f"/{lang}/my-data/thanks/"
+    assert Email.objects.exists()
