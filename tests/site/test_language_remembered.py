@@ -92,3 +92,15 @@ def test_the_page_cache_serves_each_visitor_the_language_of_the_address(db, chos
             html = visitor.get(f"/{code}/").content.decode()
             assert f'<html lang="{code}"' in html and TITLE[code] in html
     assert Client().get("/")["Location"] == "/kk/"
+
+
+@pytest.mark.parametrize(
+    "lang,says",
+    [("kk", "таңдаған тіліңізді есте сақтайтын cookie"),
+     ("ru", "cookie, который запоминает выбранный язык")],
+)  # fmt: skip
+def test_the_cookie_settings_page_names_the_language_cookie(db, lang, says):
+    """The visitor is told of the site's own cookies, the language one among them, and why no
+    consent is asked for them, where they read about the statistics' cookies."""
+    html = Client().get(f"/{lang}/cookies/").content.decode().replace("\xa0", " ")
+    assert says in html
