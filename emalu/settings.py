@@ -76,6 +76,12 @@ CACHES = {
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", "Қазақша"), ("ru", "Русский")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# The language a visitor chose with the switch, for an address that names none (emalu/language.py):
+# «kk» or «ru», host-only, a year.
+LANGUAGE_COOKIE_SECURE = not DEBUG
+LANGUAGE_COOKIE_HTTPONLY = True
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_AGE = 365 * 24 * 60 * 60
 FORMAT_MODULE_PATH = ["emalu.formats"]
 USE_I18N = True
 # Not a variable: every legal date (a request's receipt and deadline, a breach's, a minor's age)

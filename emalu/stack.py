@@ -50,6 +50,9 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "emalu.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # Outside LocaleMiddleware: the language the switch chose, remembered, and the root's redirect
+    # to it kept by no one (emalu/language.py).
+    "emalu.language.LanguageChosenMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "emalu.middleware.ClockMiddleware",  # after the language, for its 503 page
     "emalu.middleware.FormBodyMiddleware",  # before anything reads request.POST

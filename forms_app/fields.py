@@ -47,8 +47,9 @@ class VisitorText(LengthCheckedHere, forms.CharField):
     the required check apply to what is stored (compliance T18, T20).
 
     A phone number (autocomplete "tel") is an input of type tel: a phone shows its number pad
-    for it, not the letters. A name (`name=True`: a person's, a place's) is cleaned as names
-    are stored (clean_name: compatibility letters as plain ones)."""
+    for it, not the letters. A name (`name=True` a person's, `name="place"` a place's) is cleaned
+    as names are stored (clean_name: compatibility letters as plain ones) and refused as
+    validate_name refuses one (a place's may hold a number)."""
 
     def __init__(self, *, multiline=False, autocomplete="", rows=4, name=False, **kwargs):
         self.multiline = multiline
@@ -81,7 +82,7 @@ class VisitorText(LengthCheckedHere, forms.CharField):
         if marks_stacked(value):  # «Zalgo»: refused, not stored and shown over the desk's lines
             raise ValidationError(STACKED, code="stacked")
         if self.name:
-            validate_name(value)
+            validate_name(value, place=self.name == "place")
         return value
 
 

@@ -130,7 +130,7 @@ class ContactForm(PublicForm):
 class ApplicationForm(ContactForm):
     service_label = _("I agree to the processing of my personal data for answering my application.")
     birth_date = BirthDate(label=_("Date of birth"), help_text=_("For example 21.03.2001."))
-    birth_place = text(_("Place of birth"), 300, name=True)
+    birth_place = text(_("Place of birth"), 300, name="place")
     # One of the published services (choices set per form); stored as its title in the
     # visitor's language, text as the free-text answers before it were.
     # Buttons, not a list box: a closed list box shows its choice on one line, cut at its edge

@@ -15,12 +15,13 @@ from django.views.decorators.cache import never_cache
 from consent.common import ratelimit
 from consent.common.net import download
 from consent.cookies.banner import answer_on_page
-from consent.core.guardians import wards_at
+from consent.core.guardians import child_named, wards_at
 from consent.rights import selfservice, wards
 
 from .abuse import new_token, read_token
-from .my_data import CLOSED, _written, _written_kept, actions_over_limit
+from .my_data import CLOSED, actions_over_limit
 from .my_data_forms import WARD_REQUESTS, WardExportForm, WardRequestForm, WardWithdrawForm
+from .shown_back import one_box, written, written_kept
 from .views import store_once
 
 PAGE = "my_data_children"
@@ -62,7 +63,7 @@ def my_children(request, refused=None):
         initial = {"child": row.pk, **kept.get(row.pk, {})}
         if typed:
             initial["type"] = request.POST.get(f"{row.pk}-type", "")
-            initial["message"] = _written(request.POST.get(f"{row.pk}-message"))
+            initial["message"] = written(request.POST.get(f"{row.pk}-message"))
         ward["form"] = refused if refused and refused.prefix == str(row.pk) \
             else _request_form(row.pk, rows=[row], initial=initial)  # fmt: skip
         ward["token"] = new_token()
@@ -98,10 +99,10 @@ def _typed(request):
     typed = {}
     for name, value in request.POST.items():
         pk, _dash, field = name.partition("-")
-        if field != "message" or not pk.isdigit() or not (written := _written(value)):
+        if field != "message" or not pk.isdigit() or not (message := written(value)):
             continue
         kind = request.POST.get(f"{pk}-type", "")
-        typed[int(pk)] = {"type": kind if kind in WARD_REQUESTS else "", "message": written}
+        typed[int(pk)] = {"type": kind if kind in WARD_REQUESTS else "", "message": message}
     return typed
 
 
@@ -117,16 +118,23 @@ def _back_to_page(request, address, sent=None):
 
 def _page_closed(request):
     """A post of the page after its hour: nothing is done, and what the parent wrote for each
-    child is shown back on the page that asks for a link, and kept for the children's page
-    opened again in this browser within a day, as on the person's own page."""
+    child is shown back on the page that asks for a link, a box for each child under their name
+    and the request's type, and kept for the children's page opened again in this browser
+    within a day, as on the person's own page."""
     messages.info(request, CLOSED)
     typed = _typed(request)
     if not typed:
         return redirect("my_data")
     address = wards.acting_address(request.session, expired=True)
     kept = address is not None and wards.ward_drafts_keep(request.session, address, typed)
-    written = "\n\n".join(fields["message"] for fields in typed.values())
-    return _written_kept(request, written, kept)
+    # In the page's order, each named as the page named them: only a child the address acts
+    # for (the rest, the boxes of a page no longer theirs, as «a child»).
+    rows = {row.pk: row for row in wards_at(address)} if address is not None else {}
+    order = [pk for pk in rows if pk in typed] + [pk for pk in typed if pk not in rows]
+    boxes = [one_box(typed[pk]["message"],
+                     child_named(rows[pk]) if pk in rows else _("A child"), typed[pk]["type"])
+             for pk in order]  # fmt: skip
+    return written_kept(request, boxes, kept)
 
 
 def _refused(request, address, form):

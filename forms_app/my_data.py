@@ -13,7 +13,6 @@ from django.views.decorators.cache import never_cache
 from consent.common import ratelimit
 from consent.common.net import download
 from consent.common.pagecache import shared_page
-from consent.common.text import clean_form_text, cleaning_bound
 from consent.cookies.banner import answer_on_page
 from consent.core import gate
 from consent.core.texts import current_text
@@ -32,6 +31,7 @@ from .my_data_forms import (
     SelfServiceForm,
     SelfServiceRequestForm,
 )
+from .shown_back import one_box, posted_back, written, written_kept
 from .views import FORM_ID, guard, posted_again, render_form, store_once
 
 SELF_SERVICE_ADDRESS_RATE = "3/3600"
@@ -61,11 +61,11 @@ def my_data(request):
         # The request form posted here by the language switch or the banner after the page
         # closed: its text is not to be lost on the page that asks for an email address.
         return answer_on_page(request, lambda: _page_closed(request))
-    if request.method == "POST" and posted_again(request) and request.POST.get("written"):
-        # The request shown back there, posted along by the switch or the banner: shown again.
-        written = _written(request.POST["written"])
-        kept = bool(request.session.get(selfservice.DRAFT_KEY))
-        return answer_on_page(request, lambda: _written_kept(request, written, kept))
+    if request.method == "POST" and posted_again(request) and (boxes := posted_back(request.POST)):
+        # The requests shown back there, posted along by the switch or the banner: shown again.
+        session = request.session
+        kept = bool(session.get(selfservice.DRAFT_KEY) or session.get(wards.WARD_DRAFTS_KEY))
+        return answer_on_page(request, lambda: written_kept(request, boxes, kept))
     if request.method != "POST":
         form = SelfServiceForm(initial={"token": TOKEN_SLOT})
         return shared_page(
@@ -131,23 +131,14 @@ def _refuse_action(request, form):
     return _back_to_page(request)
 
 
-def _written(value):
-    """A request as the person wrote it, cleaned, to show back or keep for their next page: at
-    most what the request box could be sent with (cleaning_bound), which the box then says is
-    too long. Nothing longer is read, kept or shown: a 7 MB post took seconds to clean and was
-    kept whole for a day."""
-    limit = cleaning_bound(SelfServiceRequestForm.base_fields["message"].max_length)
-    return clean_form_text((value or "")[:limit], multiline=True)
-
-
 def _typed(request):
     """The request being written, as the page's request form posted it along with a button of
     the page; None when its box is empty. Only a type the page offers."""
-    written = _written(request.POST.get("message"))
+    message = written(request.POST.get("message"))
     kind = request.POST.get("type", "")
     if kind not in ANY_REQUEST:
         kind = ""
-    return {"type": kind, "message": written} if written else None
+    return {"type": kind, "message": message} if message else None
 
 
 def _back_to_page(request):
@@ -223,18 +214,8 @@ def _page_closed(request):
     kept = bool(typed) and selfservice.draft_keep(request.session, typed)
     request.session.pop(selfservice.SESSION_KEY, None)
     if typed:
-        return _written_kept(request, typed["message"], kept)
+        return written_kept(request, [one_box(typed["message"], kind=typed["type"])], kept)
     return redirect("my_data")
-
-
-def _written_kept(request, written, kept):
-    """The page that asks for a link, with what the person wrote in a request sent after their
-    page closed: it went nowhere, and a redirect would lose a text that may have taken the hour
-    to write. It is this post's own text, shown back to whoever sent it; `kept`: the session
-    holds it for the person's next page too (selfservice.draft_keep)."""
-    form = SelfServiceForm(initial={"token": new_token(), "email": request.POST.get("email", "")})
-    slots = {"written": written, "written_kept": kept}
-    return render_form(request, "my_data_ask", form, {}, slots)
 
 
 @_self_service_action

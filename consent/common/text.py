@@ -162,18 +162,29 @@ def clean_name(value: str | None) -> str:
 NOT_IN_NAMES = {"So", "Sm", "Sc", "Me"}
 
 
-def validate_name(value: str) -> None:
-    """A name as clean_name leaves it, refused unless it reads as one: a letter at least, and
-    none of NOT_IN_NAMES. «Асель 🌸» was stored, shown on the desk, and greeted in letters; a
-    name of «***» or «123» was nobody's. Digits and punctuation stay («Өскемен-2», «Ж. Әлиев»)."""
+def validate_name(value: str, *, place: bool = False) -> None:
+    """A name as clean_name leaves it, refused unless it reads as one: two letters at least, of
+    any script («Ли», «Ән», «Wu»), and none of NOT_IN_NAMES; a person's name has no digit either.
+    «Асель 🌸» was stored, shown on the desk, and greeted in letters; a name of «***», «123»,
+    «А» or «A1» was nobody's. Punctuation people write stays («Ж. Әлиев», «O'Neil»,
+    «Жұмабай-ұлы», «Қасымова (Әлиева)»), and a place's number («Өскемен-2»)."""
     if not value:
         return
-    if not any(ch.isalpha() for ch in value) or any(
-        unicodedata.category(ch) in NOT_IN_NAMES for ch in value
-    ):
+    letters = sum(ch.isalpha() for ch in value)
+    if (not letters
+            or any(unicodedata.category(ch) in NOT_IN_NAMES for ch in value)
+            or (not place and any(ch.isdigit() for ch in value))):  # fmt: skip
         raise ValidationError(
             _("Please write this in letters, without emoji or other symbols."), code="not_a_name"
         )
+    if letters < MIN_NAME_LETTERS:
+        raise ValidationError(
+            _("Please write this in full: at least two letters."), code="name_too_short"
+        )
+
+
+# A name has two letters at least: one letter is an initial, or a slip of the thumb.
+MIN_NAME_LETTERS = 2
 
 
 # What only typesetting needs: no-break and narrow spaces (the catalogues write «декабрь

@@ -163,7 +163,7 @@ class ActionForm(forms.Form):
 
     def clean_birth_place(self) -> str:
         place = clean_name(self.cleaned_data["birth_place"])
-        validate_name(place)
+        validate_name(place, place=True)
         return place
 
     def clean(self) -> dict[str, Any]:

@@ -11,6 +11,7 @@ register = template.Library()
 MY_DATA_HEADINGS = {
     "ask": gettext_lazy("Ask for a link to your data"),  # my_data_ask.html
     "not_sent": gettext_lazy("Request not sent: ask for a new link"),  # the same, with it
+    "not_sent_children": gettext_lazy("Requests not sent: ask for a new link"),  # for children
     # (the link sent: THANKS_HEADINGS["my-data"])
     "open": gettext_lazy("Open your data page"),  # my_data_link.html: the link's button
     "used": gettext_lazy("The link has been used"),  # my_data_link.html: refused

@@ -173,5 +173,6 @@ def test_a_photo_attached_before_the_switch_is_asked_for_again(
 @pytest.mark.parametrize("path", ["", "privacy/", "contact/thanks/"])
 def test_a_page_without_a_form_keeps_its_link(client, texts, path):
     html = client.get(f"/kk/{path}").content.decode()
-    assert f'<a href="/ru/{path}" hreflang="ru" lang="ru">Русский</a>' in html
-    assert "switch_language" not in html
+    link = f'<a href="/ru/{path}?switch_language=ru" hreflang="ru" lang="ru" rel="nofollow">'
+    assert link in html
+    assert 'name="switch_language"' not in html

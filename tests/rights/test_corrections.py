@@ -259,7 +259,9 @@ def test_a_corrected_date_of_birth_after_the_data_reached_us_is_refused(
     assert person.birth_date == date(2024, 5, 1)
 
 
-@pytest.mark.parametrize(("field", "typed"), [("full_name", "Асель 🌸"), ("birth_place", "***")])
+@pytest.mark.parametrize(("field", "typed"), [("full_name", "Асель 🌸"), ("birth_place", "***"),
+                                              ("full_name", "А"), ("full_name", "Асель 2"),
+                                              ("birth_place", "Ж.")])  # fmt: skip
 def test_a_corrected_name_not_in_letters_is_refused(client, officer_client, person, field, typed):
     """The desk refuses what a form refuses (common.text.validate_name): nothing changes."""
     before = getattr(person, field)

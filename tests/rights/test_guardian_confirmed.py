@@ -139,7 +139,7 @@ def test_the_desk_confirms_a_parent_after_seeing_a_document(desk, texts, applica
 
 def test_a_page_confirms_only_its_own_childs_waiting_parent(texts, application_data):
     """A tampered post naming another child's parent confirms nothing."""
-    other = applied(application_data, "kk", "other.child@example.kz", MALLORY, parent_name="M")
+    other = applied(application_data, "kk", "other.child@example.kz", MALLORY, parent_name="Мэл")
     applied(application_data, "kk", CHILD, PARENT)
     client, page = childs_page("kk")
     assert MALLORY not in page

@@ -104,7 +104,7 @@ def test_a_confirmed_parent_cannot_be_declined_from_another_tab(texts, applicati
 
 
 def test_a_page_declines_only_its_own_childs_waiting_parent(texts, application_data):
-    other = applied(application_data, "kk", "other.child@example.kz", MALLORY, parent_name="M")
+    other = applied(application_data, "kk", "other.child@example.kz", MALLORY, parent_name="Мэл")
     applied(application_data, "kk", CHILD, PARENT)
     client, _page = childs_page("kk")
     client.post("/kk/my-data/parent/", {"not_parent": other.pk})

@@ -8,6 +8,7 @@ import re
 
 import pytest
 from django.test import Client
+from post_office.models import Email
 
 from consent.core.purposes import MARKETING
 from consent.rights.models import KeptRequest, Ticket
@@ -15,6 +16,7 @@ from consent.rights.wards import GUARDIAN_KEY
 
 from .test_guardian_rights import CHILD, with_child
 from .test_guardian_withdrawal import open_children_page
+from .test_selfservice_typed import posted_as_shown
 
 TEXT = "Туған күні қате жазылған: 17 мамыр емес, 19 мамыр"
 OTHER = "Мекенжайы ескірген"
@@ -139,3 +141,70 @@ def test_another_parents_browser_gets_nothing_of_them(two, make_subject):
     stranger = Client()
     open_children_page(stranger, "kk")  # the same parent elsewhere: that browser's own page
     assert TEXT not in page(stranger, "kk")
+
+
+TYPE_SHOWN = {"kk": ("түзету", "бұғаттау"), "ru": ("исправление", "блокирование")}
+NOT_SENT = {"kk": "Өтініштер жіберілмеді", "ru": "Запросы не отправлены"}
+
+
+def boxes_shown(html):
+    """Each box shown back on the page that asks for a link: (its label, its text)."""
+    return re.findall(r'<label for="written-\d+">([^<]*)</label>\s*<textarea id="written-\d+"'
+                      r'[^>]*>([^<]*)</textarea>', html)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_after_the_hour_each_childs_text_is_shown_in_its_own_box_under_the_childs_name(two, lang):
+    """What a parent wrote for two children, sent after the page's hour, came back as one box,
+    the texts run together with no word of which child each was for, under «Your request was
+    not sent ... from your page». Each is now a box of its own, labelled with the child's name
+    and the request's type, under a heading and words about the children's page; the language
+    switch there, which posts the boxes along, shows them again as they were."""
+    client = Client()
+    open_children_page(client, lang)
+    first, second = two
+    session = client.session
+    session[GUARDIAN_KEY] = {**session[GUARDIAN_KEY], "until": 0}
+    session.save()
+    response = client.post(f"/{lang}/my-data/children/withdraw/?child={first.pk}",
+                           {"withdraw": MARKETING, **typed(first, second)})  # fmt: skip
+    html = response.content.decode()
+    assert NOT_SENT[lang] in html and CLOSED[lang] in html
+    boxes = boxes_shown(html)
+    assert len(boxes) == 2
+    (first_label, first_text), (second_label, second_text) = boxes
+    assert first_label.startswith("Айсұлу Қасымова: ") and first_text == TEXT
+    assert second_label.startswith("Арман Қасымов: ") and second_text == OTHER
+    correct, block = TYPE_SHOWN[lang]
+    assert correct in first_label and block in second_label
+    other = "ru" if lang == "kk" else "kk"
+    switched = {"written": [TEXT, OTHER], "written_child": ["Айсұлу Қасымова", "Арман Қасымов"],
+                "written_type": ["correct", "block"], "switch_language": other}  # fmt: skip
+    again = client.post(f"/{other}/my-data/", switched).content.decode()
+    assert NOT_SENT[other] in again
+    assert [(label.split(":")[0], text) for label, text in boxes_shown(again)] == [
+        ("Айсұлу Қасымова", TEXT), ("Арман Қасымов", OTHER)]  # fmt: skip
+    assert TYPE_SHOWN[other][0] in boxes_shown(again)[0][0]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("where", ["withdraw/", "export/", "request/"])
+def test_the_children_texts_shown_back_lead_to_a_new_link(two, lang, where):
+    """Shown at the address of the button pressed, the page's «Send» met the closed page again
+    and sent no link; its switch lost the boxes. Both now post to the page that asks for one."""
+    client = Client()
+    open_children_page(client, lang)
+    first, second = two
+    session = client.session
+    session[GUARDIAN_KEY] = {**session[GUARDIAN_KEY], "until": 0}
+    session.save()
+    shown = client.post(f"/{lang}/my-data/children/{where}?child={first.pk}",
+                        {"child": first.pk, **typed(first, second)}).content.decode()  # fmt: skip
+    other = "ru" if lang == "kk" else "kk"
+    url, fields = posted_as_shown(shown, r"<button [^>]*name=\"switch_language\"[^>]*>")
+    assert url == f"/{other}/my-data/"
+    Email.objects.all().delete()
+    url, fields = posted_as_shown(shown, r"(?!)")
+    sent = client.post(url, {**fields, "email": "gulnar@example.kz"})
+    assert sent.status_code == 302 and sent.url == f"/{lang}/my-data/thanks/"
+    assert Email.objects.exists()

@@ -1,6 +1,7 @@
 """Each state of the self-service pages has a title (and heading) of its own, in kk and ru:
 asking for a link, the link sent, the link's button, the page itself, the page while processing
-is blocked, a request shown back after the page closed, and a link used, expired or damaged.
+is blocked, a request shown back after the page closed (a parent's for their children too), and
+a link used, expired or damaged.
 All but the link's refusals were titled «Сіздің деректеріңіз» / «Ваши данные»: a screen
 reader, a browser tab and the history could not tell them apart."""
 
@@ -8,13 +9,17 @@ import html
 import re
 
 import pytest
+from django.test import Client
 from django.utils import translation
 
 from consent.core.ledger import subject_block
 from consent.core.models import Source
+from consent.rights.wards import GUARDIAN_KEY
 from forms_app.templatetags.self_service import MY_DATA_HEADINGS
 from forms_app.views import THANKS_HEADINGS
 
+from .test_guardian_rights import with_child
+from .test_guardian_withdrawal import open_children_page
 from .test_selfservice import ask_link, link_path, open_page
 from .test_selfservice_once import request_form_data
 
@@ -33,7 +38,9 @@ def expected(lang, heading):
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_every_self_service_state_has_its_own_title(client, person, time_machine, lang):
+def test_every_self_service_state_has_its_own_title(
+    client, person, time_machine, lang, make_subject, texts
+):
     time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
     pages = {"ask": client.get(f"/{lang}/my-data/")}
     pages["sent"] = client.get(ask_link(client, lang)["Location"])
@@ -51,6 +58,17 @@ def test_every_self_service_state_has_its_own_title(client, person, time_machine
     data = {**request_form_data(client, lang), "message": "Тегімді түзетіңіз."}
     time_machine.move_to("2027-03-02 11:01+05:00", tick=False)  # the page closed meanwhile
     pages["not_sent"] = client.post(f"/{lang}/my-data/request/", data)
+    # A parent's requests for their children, sent after the children's page closed.
+    _child, row = with_child(make_subject, texts, name="Айсұлу Қасымова",
+                             email="aisulu@example.kz", born="2012-05-17")  # fmt: skip
+    parent = Client()
+    open_children_page(parent, lang)
+    session = parent.session
+    session[GUARDIAN_KEY] = {**session[GUARDIAN_KEY], "until": 0}
+    session.save()
+    pages["not_sent_children"] = parent.post(
+        f"/{lang}/my-data/children/request/", {f"{row.pk}-message": "Туған күні қате."}
+    )
     subject_block(person, reason="complaint", source=Source.ADMIN)
     open_page(client, lang)
     pages["blocked"] = client.get(f"/{lang}/my-data/")

@@ -4,12 +4,14 @@ the banner's own form came back to the page empty), and one sent after the page 
 again when the person opens their page with a new link in the same browser."""
 
 import json
+import re
 from contextlib import suppress
 
 import pytest
 from django.contrib.sessions.backends.base import UpdateError
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
+from post_office.models import Email
 
 from consent.common.text import cleaning_bound
 from consent.cookies.banner import COOKIE, PAGE_FIELD
@@ -19,6 +21,7 @@ from consent.rights import selfservice
 from consent.rights.erasure import subject_destroy
 from consent.rights.models import KeptRequest, Ticket
 from consent.rights.retention import enforce_retention
+from tests.conftest import aged_token
 from tests.forms.test_language_switch import Form
 
 from .test_selfservice import ask_link, link_path, open_page
@@ -288,3 +291,40 @@ def test_the_request_shown_back_stays_through_the_switch_and_the_banner(
     assert again.status_code == 200 and WRITTEN in html and KEPT["ru"] in html
     assert Form(html).controls["email"][1] == "asel@example.kz"
     assert not Ticket.objects.exists()
+
+
+def posted_as_shown(html, pressed):
+    """The page's form as a browser posts it by the control `pressed` (a regex of its tag): to
+    the form's action, or the button's formaction; its fields as shown, the token aged."""
+    form = re.search(r'<form method="post"( action="([^"]*)")?[^>]*id="public-form"', html)
+    button = re.search(pressed, html)
+    target = (re.search(r'formaction="([^"]*)"', button[0]) if button else None) or form
+    fields = dict(re.findall(r'<input type="hidden" name="([^"]+)" value="([^"]*)"', html))
+    return target[1] if target is not form else form[2], {**fields, "token": aged_token()}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("where", ["request/", "consent/", "export/"])
+def test_the_page_shown_back_asks_for_a_link_and_switches_at_the_link_pages_address(
+    client, person, lang, where, time_machine
+):
+    """The page that shows a closed page's request back is shown at the address of the button
+    pressed. Its form and its language switch posted back to that address, which met the closed
+    page again: «Send» sent no link (the page said «closed» once more) and the switch lost the
+    text. Both now go to the page that asks for a link."""
+    time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
+    open_page(client, lang)
+    data = {**request_form_data(client, lang), "message": WRITTEN, "give": MARKETING}
+    time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
+    shown = client.post(f"/{lang}/my-data/{where}", data).content.decode()
+    assert WRITTEN.split("\n")[0] in shown
+    url, fields = posted_as_shown(shown, r"<button [^>]*name=\"switch_language\"[^>]*>")
+    assert url == f"/{OTHER[lang]}/my-data/"
+    again = client.post(url, {**fields, "written": WRITTEN, "switch_language": OTHER[lang]})
+    assert WRITTEN.split("\n")[0] in again.content.decode()
+    url, fields = posted_as_shown(shown, r"(?!)")
+    assert url == f"/{lang}/my-data/"
+    Email.objects.all().delete()
+    sent = client.post(url, {**fields, "email": person.email})
+    assert sent.status_code == 302 and sent.url == f"/{lang}/my-data/thanks/"
+    assert Email.objects.filter(to=[person.email]).exists()

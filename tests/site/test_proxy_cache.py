@@ -147,6 +147,25 @@ def test_a_cookie_read_two_ways_never_stores_a_variant_for_others(site):
         assert "googletagmanager" not in html and "cookie-banner" in html
 
 
+def test_the_language_chosen_leads_the_bare_address_and_no_one_elses(site):
+    """The switch's choice is a Secure cookie that the root's redirect reads: nginx keeps no
+    redirect of «/» (it would send the first chooser's language to everyone) nor the answer that
+    sets the cookie, and a page kept under its address is that address's language for all."""
+    visitors, _, _ = site
+    for _ in range(2):
+        status, headers, _ = visitors.get("/ru/about/?switch_language=ru")
+        assert status == 302 and headers["Location"] == "/ru/about/"
+        chosen = headers["Set-Cookie"].split(";")[0]
+        assert "Secure" in headers["Set-Cookie"] and "SameSite=Lax" in headers["Set-Cookie"]
+        for cookie, where in ((chosen, "/ru/"), (None, "/kk/"), (chosen, "/ru/")):
+            status, headers, _ = visitors.get("/", cookie)
+            assert status == 302 and headers["Location"] == where
+            assert headers.get("X-Cache") != "HIT"
+        for cookie in (chosen, None):
+            _, _, html = visitors.get("/kk/about/", cookie)
+            assert '<html lang="kk"' in html
+
+
 def test_a_visitor_with_a_session_or_a_form_under_way_bypasses_the_cache(site):
     visitors, _, _ = site
     _, headers, _ = visitors.get("/kk/contact/")
