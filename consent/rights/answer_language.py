@@ -23,6 +23,9 @@ QUOTED = re.compile(r"«[^«»]*»|“[^“”]*”|„[^„“”]*[“”]|\"[
 # A sentence or a line of its own: an answer half in each language («Деректеріңіз өзгертілді.
 # Ваши данные изменены.») shows its letter's language too, and was sent so.
 SENTENCE = re.compile(r"[^.!?…\n]+(?:[.!?…]+|$)", re.MULTILINE)
+# A word in Cyrillic letters: the evidence of one Russian word stands for a sentence only among
+# words written so (a Latin «s» reads as the Russian «с»: «the parent's request» was Russian).
+CYRILLIC_WORD = re.compile(r"\b[^\W\d_]*[а-яёәғқңөұүһі][^\W\d_]*\b", re.IGNORECASE)
 
 
 # What the officer is told, by the request's language: two whole sentences, not one with the
@@ -64,7 +67,8 @@ def _in_the_other_language(text: str, language: str, part: bool = False) -> bool
     («Ваши данные удалены»: a Kazakh sentence that long has a Kazakh letter or word)."""
     kazakh, russian = language_evidence(text)
     own, other = (kazakh, russian) if language == "kk" else (russian, kazakh)
-    needed = 1 if part and language == "kk" and len(WORD.findall(text)) >= 3 else CLEAR_EVIDENCE
+    cyrillic = len(CYRILLIC_WORD.findall(text))
+    needed = 1 if part and language == "kk" and cyrillic >= 3 else CLEAR_EVIDENCE
     if own or other < needed:
         return False
     # Kazakh letters alone are a place or a name: «Адрес исправлен: Алматы қ., Сәтпаев
