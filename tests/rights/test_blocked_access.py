@@ -21,7 +21,7 @@ from consent.rights.selfservice import ticket_open_verified
 from .conftest import act, confirm, mails_to, web_request
 
 HELLO = {"kk": "Сәлеметсіз", "ru": "Здравствуйте"}
-RIGHT_TO_KNOW = {"kk": "білу құқығын тоқтатпайды", "ru": "не приостанавливает права человека знать"}
+RIGHT_TO_KNOW = {"kk": "білу құқығын тоқтатпайды", "ru": "не лишает человека права знать"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

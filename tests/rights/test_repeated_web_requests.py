@@ -144,5 +144,5 @@ def test_the_form_sent_three_times_in_someones_name_mails_her_twice_and_the_staf
 RECEIVED_AGAIN = {
     "kk": "Сәлеметсіз бе!\n\nОсы электрондық пошта мекенжайы көрсетілген бұл өтініш сайттағы "
     "форма арқылы",
-    "ru": "Здравствуйте!\n\nМы повторно получили этот запрос с\N{NO-BREAK SPACE}этого адреса",
+    "ru": "Здравствуйте!\n\nС\N{NO-BREAK SPACE}этого адреса через форму на сайте повторно поступил",
 }

@@ -30,8 +30,8 @@ def test_a_sentence_about_children_is_the_one_for_more_than_one_child(path):
 
 # (template, whether the parent has a record of their own, what a parent of one child reads)
 ONE_CHILD = [
-    ("request_unsubscribed", 1, {"kk": "балаға", "ru": "ребёнку"}),
-    ("request_unsubscribed", None, {"kk": "балаға", "ru": "ребёнку"}),
+    ("request_unsubscribed", 1, {"kk": "балаға", "ru": "от имени ребёнка"}),
+    ("request_unsubscribed", None, {"kk": "балаға", "ru": "от имени ребёнка"}),
     ("request_withdrawn", 1, {"kk": "баланың", "ru": "данных ребёнка"}),
 ]
 MANY_CHILDREN = {"kk": "мына балалар", "ru": "этим детям|этих детей"}

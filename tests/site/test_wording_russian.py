@@ -9,6 +9,7 @@ import polib
 import pytest
 
 from consent.core.models import Subject
+from tests.site.mail_scenarios import SCENARIOS, SECOND_ROUTES
 from tests.site.mail_scenarios_children import PARENT, withdrawal_carried_out_for_a_child
 from tests.site.test_mail_language import outcome
 
@@ -45,6 +46,17 @@ FOR_THE_CHILD = re.compile(
 # A word written for both genders at once, «указан(а) %(name)s», is a form to fill in, not a
 # sentence: the noun that agrees with it is named, «указан родитель или опекун: …».
 BOTH_GENDERS = re.compile(r"\b[а-яё]+\((а|о|и|ы|ла|ло|ли)\)", re.IGNORECASE)
+# A value filled in after a colon stands on its own (docs/glossary.md), but the colon goes after
+# a whole clause: «теперь рассматривается как: другой вопрос» and «письма о: …» cut a sentence
+# after the word that needs what follows, as a form to fill in does.
+CUT_BEFORE_ITS_OBJECT = re.compile(
+    rf"(?<![\w-])(как|чем|в|во|на|с|со|о|об|обо|для|по|от|к|ко|из|у|за|при|про|без|до|через"
+    rf"|между|под|над|перед){SPACE}*:",
+    re.IGNORECASE,
+)
+# A count is given after a colon, never as the answer to a question asked in its place:
+# «О скольких из них вам ещё не сообщали: 11», «Сколько из них вам ещё не сообщено: 3».
+QUESTION_AS_LABEL = re.compile(r"\bсколь\w*\b[^.?!;]*:", re.IGNORECASE)
 
 RULES = {
     "«за ребёнка» for «от имени ребёнка»": FOR_THE_CHILD,
@@ -52,6 +64,8 @@ RULES = {
     "a verb wrapped round a verbal noun": WRAPPED_VERB,
     "a form that names someone": FORM_AS_AGENT,
     "a word written for both genders": BOTH_GENDERS,
+    "a colon that cuts a sentence before its object": CUT_BEFORE_ITS_OBJECT,
+    "a question asked in place of a label": QUESTION_AS_LABEL,
 }
 
 
@@ -83,7 +97,14 @@ def test_no_russian_entry_breaks_the_rule(rule):
      ("a verb wrapped round a verbal noun", "Чтобы произвести удаление объектов"),
      ("a verb wrapped round a verbal noun", "осуществляется уничтожение данных"),
      ("a form that names someone", "Форма также указала родителя или опекуна"),
-     ("a form that names someone", "Форма, отправленная с\xa0вашим адресом, указала его")],
+     ("a form that names someone", "Форма, отправленная с\xa0вашим адресом, указала его"),
+     ("a colon that cuts a sentence before its object",
+      "Ваш запрос №\xa0R-4 теперь рассматривается как: другой вопрос"),
+     ("a colon that cuts a sentence before its object", "ранее он был записан как: x"),
+     ("a colon that cuts a sentence before its object", "Уведомления о\xa0: новые запросы"),
+     ("a colon that cuts a sentence before its object", "Отправлено на: адрес"),
+     ("a question asked in place of a label", "О\xa0скольких из них вам ещё не сообщали: 11."),
+     ("a question asked in place of a label", "Сколько из них вам ещё не сообщено: 3")],
 )  # fmt: skip
 def test_the_rule_sees_its_variant(rule, text):
     assert RULES[rule].search(text)
@@ -96,7 +117,10 @@ def test_the_rule_sees_its_variant(rule, text):
      "Благодарим вас за время, проведённое на этом сайте.", "мы уничтожим ваши данные",
      "В форме также указан родитель или опекун", "Трансграничная передача не осуществляется.",
      "согласие, данное от имени ребёнка", "записи детей", "заботиться о детях",
-     "отвечает за данные детей", "Ваши запросы от имени этого ребёнка", "пункт 2 а)"],
+     "отвечает за данные детей", "Ваши запросы от имени этого ребёнка", "пункт 2 а)",
+     "Подстановка пишется так: {{ имя }}", "для целей: Ответы", "Новый тип: другой вопрос",
+     "Срок в\xa0следующий рабочий день (4\xa0декабря): 3", "сколько людей получат сейчас",
+     "сколько уже поставлено, видно на странице рассылки. Срок: 5"],
 )  # fmt: skip
 def test_the_rules_leave_plain_russian_alone(text):
     assert not [rule for rule, regex in RULES.items() if regex.search(text)]
@@ -116,6 +140,27 @@ def test_a_parent_is_told_what_they_did_in_the_child_s_name(request):
     assert not offences(text, PATTERNS_OF["ru"]), text
     assert not [rule for rule, regex in RULES.items() if regex.search(text)], text
     assert not Subject.objects.filter(email="child@example.kz").exists()  # as the mail says
+
+
+# Every mail the site sends, by the operation that sends it (tests/site/mail_scenarios.py).
+MAILS = {**SCENARIOS, **{route: scenario for route, (_t, scenario) in SECOND_ROUTES.items()}}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mail", sorted(MAILS))
+def test_every_russian_mail_as_sent_reads_plainly(mail, request):
+    """The rules above, on each Russian mail as a person or an officer receives it: a sentence
+    the template and the code put together as well as each catalogue entry. The retyped
+    request's mail said «теперь рассматривается как: исправление или обновление данных
+    (ранее он был записан как: другой вопрос)», the digest of set-aside letters «О скольких
+    из них вам ещё не сообщали: 11»."""
+    _rendered, sent, _wrong = outcome(MAILS[mail], "ru", request)
+    assert sent
+    bad = [(rule, subject, text) for _to, subject, text, _html, _headers in sent
+           for rule, regex in RULES.items() if regex.search(f"{subject}\n{text}")]  # fmt: skip
+    bad += [("glossary", subject, text) for _to, subject, text, _html, _headers in sent
+            if offences(f"{subject}\n{text}", PATTERNS_OF["ru"])]  # fmt: skip
+    assert not bad, bad
 
 
 # Placeholders a person's name fills in. Russian declines a name («Айгерим Серикова», «адресом
