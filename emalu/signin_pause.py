@@ -11,8 +11,17 @@ with the code: its one answer to every refused sign-in says that codes pause aft
 (staff.StaffLoginForm), and the attempt counts towards the lockout (T6)."""
 
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
+
+# The login page's one answer to every refused sign-in: a wrong name, password or code, or a
+# code typed while paused.
+SIGN_IN_REFUSED = _(
+    "Enter the right %(username)s, password and code of a staff account; letter case counts in "
+    "each. After a wrong code, codes are not checked for a while that doubles with each further "
+    "wrong one: if your code was right, wait a minute and type the one your app shows then."
+)
 
 
 def pause_told(device) -> str | None:

@@ -45,7 +45,8 @@ from consent.rights.alerts import maybe_alert
 from .list_query import list_query_readable
 from .saved_at_once import SAVING_VIEWS, saved_at_once
 from .search_nul import nul_in, search_without_nul
-from .staff_sessions import sessions_of
+from .signin_pause import SIGN_IN_REFUSED
+from .staff_sessions import end_my_other_sessions, sessions_of
 
 security_log = logging.getLogger("emalu.security")
 
@@ -65,19 +66,9 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
     and counts as a failure (compliance T6, T7): django-otp's own answer asked for the code, kept
     the password in the form and listed the account's devices, which told a guesser that the
     password was right, and axes never counted it, so codes could be guessed without a lockout.
-    A code typed while django-otp pauses the device after wrong codes gets that answer too: told
-    as a pause, it confirmed the password typed with it. The answer itself says that codes pause
-    (signin_pause.py), so the staff member whose right code went unchecked knows to wait."""
+    So does a code typed while the device is paused; the answer says codes pause (signin_pause)."""
 
-    error_messages = {
-        **OTPAdminAuthenticationForm.error_messages,
-        "invalid_login": _(
-            "Enter the right %(username)s, password and code of a staff account; letter case "
-            "counts in each. After a wrong code, codes are not checked for a while that doubles "
-            "with each further wrong one: if your code was right, wait a minute and type the one "
-            "your app shows then."
-        ),
-    }
+    error_messages = {**OTPAdminAuthenticationForm.error_messages, "invalid_login": SIGN_IN_REFUSED}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -180,8 +171,10 @@ class StaffAdminSite(OTPAdminSite):
                             self.admin_view(self.view_on_site), name="view_on_site")  # fmt: skip
         language = path("notice-language/", self.admin_view(self.notice_language),
                         name="notice_language")  # fmt: skip
+        sessions = path("sessions/end-others/", self.admin_view(end_my_other_sessions),
+                        name="staff_sessions_end")  # fmt: skip
         urls = [view_on_site if getattr(u, "name", "") == "view_on_site" else u for u in urls]
-        return [language, *urls]
+        return [language, sessions, *urls]
 
     def password_change(self, request, extra_context=None):
         """Django's page, with the staff member's other sessions (staff_sessions.py) and the

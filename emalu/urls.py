@@ -10,7 +10,7 @@ from consent.rights import views as rights_views
 from forms_app import my_children, my_data, my_parents
 from forms_app import views as form_views
 
-from . import enrolment, staff_sessions, views
+from . import enrolment, views
 from .sitemaps import PagesSitemap, ServicesSitemap
 
 urlpatterns = [
@@ -27,11 +27,6 @@ urlpatterns = [
     path("cookies/choice", cookie_views.cookie_choice, name="cookie_choice"),
     path("analytics-config.js", cookie_views.analytics_config, name="analytics_config"),
     path(f"{settings.ADMIN_URL}enrol/", enrolment.enrol, name="staff_enrol"),
-    path(
-        f"{settings.ADMIN_URL}sessions/end-others/",
-        admin.site.admin_view(staff_sessions.end_my_other_sessions),
-        name="staff_sessions_end",
-    ),
     path(settings.ADMIN_URL, admin.site.urls),
 ]
 
