@@ -57,7 +57,7 @@ def refused_in(texts: list[str], unsubscribe: bool) -> Refused:
 
 def _refused(piece):
     split = DASH.split(piece, maxsplit=1)
-    if len(split) != 2:
+    if len(split) != 2 or piece.rstrip().endswith("?"):  # asked: «Рассылка — не нужна?»
         return None
     topic = [fold(word) for word in words(split[0])]
     said = [fold(word) for word in words(split[1])]

@@ -140,6 +140,8 @@ def test_the_transfer_abroad_refused_after_a_dash_is_withdrawn(person, texts):
     "Новости — отказываюсь от звонков",
     "Звонки — не надо, а рассылку оставьте",
     "Вопрос: не нужно ли подписать согласие?",
+    "Рассылка — не нужна?",
+    "Звонки: отказываюсь?",
 ])  # fmt: skip
 def test_what_is_more_than_a_refusal_after_a_dash_acts_on_nothing(person, body):
     ticket = ingest(mailed("", body, "plain"))
