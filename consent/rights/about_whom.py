@@ -57,6 +57,29 @@ NOT_NAMES = ("закон", "заны", "республик", "казахстан
 # The writer naming themselves: «Я, Иванов Иван, прошу…», «Мен, Асқаров Ерлан, …», «Меня зовут
 # Иван Петров», «Менің атым Ерлан», «Есімім …». Folded.
 WRITER = frozenset({"я", "мен", "зовут", "атым", "есимим"})
+# A channel or an abbreviation is no one's name (compliance L7): «SMS-ке», «СМС-рассылку»,
+# «WhatsApp-қа», «Телеграмға», «E-mail»; read as a name, «Жаңалықтарға және SMS-ке берген
+# келісімімді…» was about someone else and withdrew nothing. A word whose first part is in
+# capitals (an abbreviation, a case ending or a noun hyphened on: «SMS-ке»), a capital inside a
+# part («WhatsApp», «YouTube»), or a channel's name (CHANNELS, name keys: any alphabet and case).
+CHANNELS = frozenset(name_keys(
+    "SMS СМС MMS ММС sms-ka Email E-mail Emeil Мейл Имейл Емейл Имэйл Мэйл Mail Почта Gmail "
+    "Telegram Телеграм Телеграмм WhatsApp Ватсап Вотсап Уатсап Вацап Viber Вайбер Instagram "
+    "Инстаграм Инста Facebook Фейсбук Фэйсбук TikTok Тикток YouTube Ютуб Push Пуш"
+))  # fmt: skip
+PART = re.compile(r"['’-]")
+
+
+def _no_person(token: str) -> bool:
+    """Whether a capitalised word is a channel or an abbreviation, no person's name (CHANNELS)."""
+    parts = [part for part in PART.split(token) if part]
+    if parts and len(parts[0]) > 1 and parts[0].isupper():
+        return True
+    if any(part[1:] != part[1:].lower() for part in parts):
+        return True
+    return any(_stems(key) & CHANNELS for key in name_keys(token))
+
+
 # A first name alone has no surname's form to tell it from any capitalised word: where it
 # stands does (first_name_named). In Russian right after what is held, whose it is («удалите
 # данные Ерлана», «данные Айгерим», «согласие Анны»), or right after the request's verb, whom it
@@ -110,7 +133,11 @@ def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
         if run and not joined:
             runs.append(run)
             run = []
-        if _capitalised(token[0]) and not _request_word(token[0], table):
+        if (
+            _capitalised(token[0])
+            and not _request_word(token[0], table)
+            and not _no_person(token[0])
+        ):
             run.append(at)
         elif run:
             runs.append(run)
@@ -215,6 +242,7 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
             or _addressed(text, spans[at], spans[at], ())
             or word.startswith(NOT_NAMES)
             or name_key(tokens[at]) in operator
+            or _no_person(tokens[at])
             or word.startswith(WHOSE)
             or any(same_word(w, word) for phrase in table for w in phrase.words)
         ):

@@ -35,6 +35,7 @@ from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .own_questions import asks_to_be_told
 from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_own
+from .refused import refused_in
 from .relatives import names_someone_else, says_me
 from .reported_request import told_done
 from .scoped import scoped
@@ -44,7 +45,6 @@ from .spelling import CYRILLIC, key_words
 from .third_parties import about_transfers
 from .threads import known_language, returned_request, senders_request, thread_request
 from .tickets import ticket_open
-from .unneeded import news_unneeded
 from .withdrawn_of import every_purpose, of_purpose
 
 logger = logging.getLogger(__name__)
@@ -222,8 +222,8 @@ def recognise(
         mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
-    if match is None and news_unneeded(written):  # «Мне не нужна ваша рассылка»: unneeded.py
-        kind = Type.UNSUBSCRIBE
+    if match is None:  # «Мне не нужна ваша рассылка», «Звонки — отказываюсь»: refused.py
+        kind, purpose, unsubscribe = refused_in(written, unsubscribe)
     told = match is None and asks_to_be_told("\n".join(written))  # «сообщите, удалены ли…»
     if match is None and ((items := asked_items("\n".join(written))) or told):
         # Told (informed.py): access, listing an item to change (items.py, also.py); else correct.

@@ -1,0 +1,156 @@
+"""Withdrawals that still read wrong after test_withdrawals_in_own_words.py (compliance L7, L15),
+each taken through the intake as mailed, plain or HTML only, in capitals, with «е» for «ё»,
+above a quoted reply. Each wrong on the code before:
+
+- a channel or an abbreviation read as a person's name: «Жаңалықтарға және SMS-ке берген
+  келісімімді кері қайтарамын» was about someone else (about_whom.names_another), the news
+  going on and the calls unread;
+- an object before a dash or a colon, then only a refusal: «Новости — отказываюсь», «Рассылка
+  — не надо», «Жаңалықтар: керек емес» kept the news going; «Звонки: отказываюсь» reached the
+  officer with no note of what it refuses.
+"""
+
+import pytest
+
+from consent.core import gate
+from consent.core.ledger import consent_grant
+from consent.core.models import Source
+from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
+from consent.rights.intake import ingest
+from consent.rights.models import Ticket
+
+from .conftest import untouched
+from .test_withdrawals_in_own_words import DRESSES, mailed
+
+Type, Limit = Ticket.Type, Ticket.Limit
+
+CHANNELS_BESIDE_THE_NEWS = [
+    "Жаңалықтарға және SMS-ке берген келісімімді кері қайтарамын",
+    "Жаңалықтарға және СМС-ке берген келісімімді кері қайтарамын",
+    "Жаңалықтарға және WhatsApp-қа берген келісімімді кері қайтарамын",
+    "Жаңалықтарға және Телеграмға берген келісімімді кері қайтарамын",
+    "Отзываю согласие на рассылку и SMS",
+    "Отзываю согласие на рассылку и СМС-оповещения",
+    "Отзываю согласие на рассылку и Viber",
+]
+
+
+@pytest.mark.parametrize("dress", DRESSES)
+@pytest.mark.parametrize("body", CHANNELS_BESIDE_THE_NEWS)
+def test_a_channel_beside_the_news_is_no_one_elses_name(person, body, dress):
+    """The news stop as asked; the channel, no purpose of ours, is the officer's to read."""
+    ticket = ingest(mailed("", body, dress))
+    assert not ticket.about_someone_else
+    assert ticket.type == Type.OTHER and ticket.limits["limit"] == Limit.UNREAD
+    assert ticket.limits["stops"] == [MARKETING]
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("dress", DRESSES)
+@pytest.mark.parametrize("body", [
+    "Жаңалықтарға және Email-ге берген келісімімді кері қайтарамын",
+    "E-mail арқылы жаңалықтарға берген келісімімді кері қайтарамын",
+    "Отзываю согласие на рассылку по E-mail",
+    "Отзываю согласие на рассылку в WhatsApp",
+    "Отзываю согласие на рассылку в Телеграм",
+    "Отпишите меня от SMS-рассылки",
+    "Хабарламаларға және SMS-хабарламаларға берген келісімімді кері қайтарамын",
+])  # fmt: skip
+def test_the_news_by_a_channel_stop_the_news(person, body, dress):
+    ticket = ingest(mailed("", body, dress))
+    assert not ticket.about_someone_else
+    assert ticket.type == Type.UNSUBSCRIBE or (ticket.type, ticket.purpose) == (
+        Type.WITHDRAW, MARKETING)  # fmt: skip
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "Удалите данные Иванова Ивана из SMS-рассылки",
+    "Отпишите Ерлана Асқарова от SMS-рассылки",
+    "Ерлан Асқаровтың WhatsApp-қа берген келісімін кері қайтарыңыз",
+])  # fmt: skip
+def test_a_person_named_beside_a_channel_is_still_someone_else(person, body):
+    ticket = ingest(mailed("", body, "plain"))
+    assert (ticket.type, ticket.about_someone_else) == (Type.OTHER, True)
+    assert gate.may_process(person, SERVICE)
+
+
+NEWS_REFUSED = [
+    "Новости — отказываюсь",
+    "Новости: отказываюсь",
+    "Рассылка — не надо",
+    "Рассылка - не нужна",
+    "Новости: не нужно",
+    "Письма — спасибо, не надо",
+    "Рассылка: больше не хочу",
+    "Жаңалықтар: керек емес",
+    "Хабарламалар — қажет емес",
+    "Жаңалықтар: бас тартамын",
+    "Jańalyqtar: kerek emes",
+]
+
+
+@pytest.mark.parametrize("dress", DRESSES)
+@pytest.mark.parametrize("body", NEWS_REFUSED)
+def test_the_news_refused_after_a_dash_stop_the_news(person, body, dress):
+    ticket = ingest(mailed("", body, dress))
+    assert ticket.type == Type.UNSUBSCRIBE
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+NOTHING_OF_OURS_REFUSED = [
+    "Звонки: отказываюсь",
+    "Звонки — не надо",
+    "Звонки и СМС — отказываюсь",
+    "Қоңыраулар: бас тартамын",
+    "Қоңыраулар — керек емес",
+]
+
+
+@pytest.mark.parametrize("dress", DRESSES)
+@pytest.mark.parametrize("body", NOTHING_OF_OURS_REFUSED)
+def test_what_is_no_purpose_refused_after_a_dash_reaches_the_officer(person, body, dress):
+    ticket = ingest(mailed("", body, dress))
+    assert ticket.type == Type.OTHER
+    assert ticket.limits == {"stops": [], "limit": Limit.UNREAD}
+    assert untouched(person)
+
+
+@pytest.mark.parametrize(
+    "body", ["Рассылка и звонки — не надо", "Жаңалықтар мен қоңыраулар: керек емес"]
+)
+def test_the_news_refused_beside_calls_stop_and_the_rest_is_the_officers(person, body):
+    ticket = ingest(mailed("", body, "plain"))
+    assert ticket.type == Type.OTHER and ticket.limits["limit"] == Limit.UNREAD
+    assert ticket.limits["stops"] == [MARKETING]
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+def test_the_transfer_abroad_refused_after_a_dash_is_withdrawn(person, texts):
+    consent_grant(person, texts[CROSS_BORDER], language="ru", source=Source.CONTACT_FORM)
+    ticket = ingest(mailed("", "Трансграничная передача — отказываюсь", "plain"))
+    assert (ticket.type, ticket.purpose) == (Type.WITHDRAW, CROSS_BORDER)
+    assert not gate.may_process(person, CROSS_BORDER)
+    assert gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", [
+    "Здравствуйте: не надо",
+    "Заявление: отказываюсь",
+    "Новости — отказываюсь от звонков",
+    "Звонки — не надо, а рассылку оставьте",
+    "Вопрос: не нужно ли подписать согласие?",
+    "Рассылка — не нужна?",
+    "Звонки: отказываюсь?",
+])  # fmt: skip
+def test_what_is_more_than_a_refusal_after_a_dash_acts_on_nothing(person, body):
+    ticket = ingest(mailed("", body, "plain"))
+    assert ticket.type == Type.OTHER and untouched(person)
+
+
+@pytest.mark.parametrize("lang, said", [("ru", "звонки, фотографии"), ("kk", "қоңыраулар")])
+def test_the_desk_says_what_a_refusal_after_a_dash_names(person, desk, lang, said):
+    ticket = ingest(mailed("", "Звонки: отказываюсь", "plain"))
+    desk.cookies["django_language"] = lang
+    html = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert 'id="letter-limits"' in html and said in html
