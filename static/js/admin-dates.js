@@ -13,4 +13,41 @@
   if (script && script.dataset.zone) {
     document.body.dataset.adminServerTimezone = script.dataset.zone;
   }
+
+  var calendar = window.CalendarNamespace;
+  var shortcuts = window.DateTimeShortcuts;
+  if (!calendar || !window.pgettext) {
+    return; // a page without date fields
+  }
+
+  // A day's name (the calendar's days, «Today (…)»): Django fills «%(month)s %(day)s, %(year)s»
+  // with the calendar's heading names, capitalised nominatives («Желтоқсан», «Декабрь»). Inside
+  // a date a Kazakh month is lower-case («2026 ж. 5 желтоқсан») and a Russian one a lower-case
+  // genitive («5 декабря 2026 г.»): the JavaScript catalogue's «month in a date».
+  var months = ["January", "February", "March", "April", "May", "June", "July", "August",
+    "September", "October", "November", "December"];
+  calendar.formatDate = function (day, month, year) {
+    return interpolate(
+      gettext("%(month)s %(day)s, %(year)s"),
+      { month: pgettext("month in a date", months[month - 1]), day: day, year: year },
+      true
+    );
+  };
+
+  // The previous and next month's buttons read «Previous (%(month)s %(year)s)»: a month with its
+  // year, nominative and lower-case in both languages («(2026 ж. қараша)», «(ноябрь 2026)»).
+  if (shortcuts && shortcuts.updateNavAriaLabels) {
+    var navLabels = shortcuts.updateNavAriaLabels;
+    shortcuts.updateNavAriaLabels = function (num) {
+      var names = calendar.monthsOfYear;
+      calendar.monthsOfYear = names.map(function (name) {
+        return name.toLocaleLowerCase(document.documentElement.lang || undefined);
+      });
+      try {
+        navLabels.call(shortcuts, num);
+      } finally {
+        calendar.monthsOfYear = names;
+      }
+    };
+  }
 })();

@@ -4,7 +4,11 @@ words in the browser, from the JavaScript catalogue, so only a browser shows wha
 
 - The note beside a date field of an officer whose computer keeps another zone's time names the
   site's zone in the page's language («Алматы уақыты», «время Алматы»), not «Asia/Almaty».
+- A day's name in the calendar (what a screen reader reads out for each day and for «Today»)
+  has its month lower-case, in Russian in the genitive: «2027 ж. 5 наурыз», «5 марта 2027 г.».
 """
+
+import re
 
 import pytest
 
@@ -89,4 +93,47 @@ def test_the_note_names_the_zone_in_the_page_language(site, browser, officer, la
 def test_no_note_for_an_officer_in_almaty(site, browser, officer):
     page = change_form(site, browser, officer, "kk")
     assert page.locator(".timezonewarning").count() == 0
+    page.context.close()
+
+
+DAY = {  # 7 March 2027 and 7 December 2026 as the calendar names them
+    ("kk", "03"): "2027\N{NO-BREAK SPACE}ж. 7 наурыз",
+    ("kk", "12"): "2026\N{NO-BREAK SPACE}ж. 7 желтоқсан",
+    ("ru", "03"): "7 марта 2027\N{NO-BREAK SPACE}г.",
+    ("ru", "12"): "7 декабря 2026\N{NO-BREAK SPACE}г.",
+}
+IN_A_DATE = {
+    "kk": ["қаңтар", "ақпан", "наурыз", "сәуір", "мамыр", "маусым", "шілде", "тамыз", "қыркүйек",
+           "қазан", "қараша", "желтоқсан"],
+    "ru": ["января", "февраля", "марта", "апреля", "мая", "июня", "июля", "августа", "сентября",
+           "октября", "ноября", "декабря"],
+}  # fmt: skip
+NAV = {  # the previous and next month's buttons for March 2027
+    "kk": (
+        "Алдыңғы ай (2027\N{NO-BREAK SPACE}ж. ақпан)",
+        "Келесі ай (2027\N{NO-BREAK SPACE}ж. сәуір)",
+    ),
+    "ru": ("Предыдущий месяц (февраль 2027)", "Следующий месяц (апрель 2027)"),
+}
+
+
+@pytest.mark.parametrize("month", ["03", "12"])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_day_in_the_calendar_has_its_month_lower_case(site, browser, officer, lang, month):
+    page = change_form(site, browser, officer, lang)
+    year = "2027" if month == "03" else "2026"
+    page.fill("#id_detected_at_0", f"05.{month}.{year}")
+    page.click("#calendarlink0")  # opens on the month of the date in the box
+    day = page.locator("#calendarin0 td a").filter(has_text=re.compile(r"^7$"))
+    assert day.get_attribute("aria-label") == DAY[lang, month]
+    if month == "03":
+        box = page.locator("#calendarbox0")
+        labels = [box.locator(f".calendarnav-{way}").get_attribute("aria-label")
+                  for way in ("previous", "next")]  # fmt: skip
+        assert tuple(labels) == NAV[lang]
+    # The «Today» link beside the box names today the same way: a lower-case month.
+    today = page.locator("#id_detected_at_0 ~ .datetimeshortcuts a").first
+    today = today.get_attribute("aria-label")
+    date = today[today.index("(") + 1 : -1]
+    assert date == date.lower() and any(name in date for name in IN_A_DATE[lang])
     page.context.close()
