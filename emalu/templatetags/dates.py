@@ -29,3 +29,10 @@ def document_date(value) -> str:
 def reader_time(value) -> str:
     """A date or a time in a column of the desk, short, «04.12.2026» (dates.reader_time)."""
     return dates.reader_time(value) if isinstance(value, date) else ""
+
+
+@register.simple_tag
+def local_zone_name() -> str:
+    """The site's time zone as a reader names it, «Алматы уақыты», «время Алматы»
+    (dates.LOCAL_ZONE_NAME): what the admin's notes beside a time field name."""
+    return str(dates.LOCAL_ZONE_NAME)

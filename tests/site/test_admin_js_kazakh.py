@@ -87,3 +87,25 @@ def test_the_calendar_gets_the_kazakh_date_format(staff_js):
     if lang == "kk":
         assert formats["DATE_INPUT_FORMATS"] == kk_formats.DATE_INPUT_FORMATS
         assert formats["DECIMAL_SEPARATOR"] == ","
+
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December"]  # fmt: skip
+
+
+def test_a_month_inside_a_date_is_lower_case(staff_js):
+    """static/js/admin-dates.js names a calendar day with these, «2026 ж. 5 желтоқсан», «5 декабря
+    2026 г.»: Kazakh the heading's nominative lower-case, Russian a lower-case genitive (every
+    month: a screen reader reads each day's name out)."""
+    lang, catalogue, _ = staff_js
+    in_a_date = [catalogue[f"month in a date\x04{month}"] for month in MONTHS]
+    headings = [catalogue[month] for month in MONTHS]
+    assert in_a_date == [name.lower() for name in in_a_date]
+    if lang == "kk":
+        assert in_a_date == [name.lower() for name in headings]
+    else:
+        assert in_a_date[2] == "марта" and in_a_date[11] == "декабря"
+        assert all(name[-1] in "ая" and name != heading.lower()
+                   for name, heading in zip(in_a_date, headings, strict=True))  # fmt: skip
+        day = catalogue["%(month)s %(day)s, %(year)s"]
+        assert day == "%(day)s %(month)s %(year)s\N{NO-BREAK SPACE}г."
