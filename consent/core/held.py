@@ -19,7 +19,6 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import translation
 from django.utils.functional import Promise
-from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
@@ -28,7 +27,7 @@ from . import gate
 from .guardians import guardian_lacking
 from .ledger import consent_grant, subject_lock
 from .models import ConsentText, Guardian, Held, LedgerEntry, Source, Subject, Submission
-from .purposes import PURPOSES, SERVICE
+from .purposes import SERVICE, purposes_named
 from .subjects import address_tag, address_tag_matches
 from .texts import data_named, render_consent
 
@@ -86,10 +85,10 @@ def holds_service(submission: Submission) -> bool:
 def held_names(submission: Submission) -> tuple[int, str]:
     """(how many consents the submission holds back, their names as one lazy string read in
     the language it is shown in) for the mail and the page that name them: a count for the
-    sentence's number (ngettext), the names after a colon, where no case ending is needed. A
+    sentence's number (ngettext), the names after a colon, each in «» (purposes_named). A
     list in {% blocktranslate with %} came out as its repr, «['Ответы на обращения и заявки']»."""
-    names = [PURPOSES[p].name for p in submission.held.get("texts", {})]
-    return len(names), format_lazy("; ".join(["{}"] * len(names)), *names) if names else ""
+    codes = list(submission.held.get("texts", {}))
+    return len(codes), purposes_named(codes)
 
 
 def held_texts(submission: Submission, language: str) -> list[tuple[ConsentText, str]]:

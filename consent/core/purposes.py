@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.utils.functional import Promise
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import years_later
@@ -168,3 +170,14 @@ PURPOSES = {
 
 def purpose_choices() -> list[tuple[str, str]]:
     return [(code, p.name) for code, p in PURPOSES.items()]
+
+
+def purposes_named(codes) -> Promise | str:
+    """The names of the purposes `codes` for running text, each in «» and parted by «; », as one
+    lazy string read in the language it is shown in («…для целей: «Ответы на обращения и
+    заявки»; «Новости и предложения»»). A name is a label with a capital letter: written bare
+    mid-sentence it reads as part of the sentence, and no case ending may be glued to it; in
+    quotes it stands apart, whatever purpose fills it (docs/glossary.md). The one home for
+    naming purposes in a sentence; a list with one name a line shows them bare. "" for none."""
+    names = [PURPOSES[code].name for code in codes if code in PURPOSES]
+    return format_lazy("; ".join(["«{}»"] * len(names)), *names) if names else ""

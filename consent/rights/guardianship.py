@@ -27,7 +27,7 @@ from consent.core.guardians import (
 )
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import AuditEvent
-from consent.core.purposes import PURPOSES
+from consent.core.purposes import purposes_named
 
 from .closing import require_open, ticket_close, ticket_locked
 from .destroyed_told import destroyed_tell
@@ -74,8 +74,7 @@ def guardian_statement(email: str, language: str) -> str:
                 "name": guardian.full_name or "—",
                 "contact": guardian.contact,
                 "time": document_time(guardian.created_at),
-                "purposes": ", ".join(str(PURPOSES[p].name) for p in purposes if p in PURPOSES)
-                or "—",
+                "purposes": str(purposes_named(purposes)) or "—",
             })  # fmt: skip
         lines.append(str(NOTHING_ELSE))
     return "\n".join(lines)

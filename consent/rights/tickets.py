@@ -14,7 +14,7 @@ from consent.core.audit import audit
 from consent.core.guardians import acts_for_any, held_at
 from consent.core.mail import interpolate, queue_mail
 from consent.core.models import AuditEvent, Guardian, Subject
-from consent.core.purposes import MARKETING, PURPOSES
+from consent.core.purposes import MARKETING, PURPOSES, purposes_named
 from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
 
 from .alerts import notify_new_ticket
@@ -172,8 +172,7 @@ def ticket_open(
             stops = stopped(kind, purpose, unsubscribe, withdraws)
             withdrawn, children = request_stop(ticket, stops, actor)
             # What stopped for each child a parent or guardian acts for (guardianship.py).
-            context["children"] = [(c, [PURPOSES[p].name for p in codes]) for c, codes in children
-                                   if codes]  # fmt: skip
+            context["children"] = [(c, purposes_named(codes)) for c, codes in children if codes]
             context["purposes"] = [PURPOSES[code].name for code in withdrawn]
             if kind != Type.WITHDRAW:  # one beside the request opened, or an unsubscribe
                 context["withdrew"] = withdraws is not None

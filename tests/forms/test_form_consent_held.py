@@ -21,8 +21,8 @@ from tests.forms.held import link_in, withdrew_service
 
 WITHDRAWN = {
     "kk": "мақсатқа берген келісімін кері қайтарып алған: "
-    "Хабарламалар мен өтінімдерге жауап беру. ",
-    "ru": "отозвал согласие для цели: Ответы на обращения и заявки. ",
+    "«Хабарламалар мен өтінімдерге жауап беру». ",
+    "ru": "отозвал согласие для цели: «Ответы на обращения и заявки». ",
 }
 
 
@@ -250,7 +250,7 @@ def test_a_cross_border_consent_held_leaves_the_service_consent_said(asel, texts
         consents={SERVICE: True, CROSS_BORDER: True},
     )  # fmt: skip
     (mail,) = Email.objects.filter(to=["asel@example.kz"])
-    assert "келісімін кері қайтарып алған: Шетелдік сервистер арқылы өңдеу. " in mail.message
+    assert "келісімін кері қайтарып алған: «Шетелдік сервистер арқылы өңдеу». " in mail.message
     assert "/consent/confirm/" in mail.message
     assert "дербес деректеріңізді өңдеуге келісім бердіңіз" in mail.message
 

@@ -9,10 +9,11 @@ that made the record acts for the child; a later form's parent is kept with it, 
 
 import pytest
 from django.test import Client
+from django.utils import translation
 
 from consent.core import gate
 from consent.core.models import Guardian, LedgerEntry, Subject, Submission
-from consent.core.purposes import MARKETING, SERVICE
+from consent.core.purposes import MARKETING, PURPOSES, SERVICE
 from consent.rights.guardianship import guardian_statement
 from consent.rights.intake import ingest
 from consent.rights.selfservice import link_send
@@ -99,6 +100,8 @@ def test_what_a_stranger_is_told_is_held_about_them_names_no_child(
     statement = guardian_statement(MALLORY, lang)
     assert MALLORY in statement and "Mallory" in statement  # what they gave is theirs
     assert "Айсұлу" not in statement and "Қасымова" not in statement
+    with translation.override(lang):  # the consents given for the child, each in «» (glossary)
+        assert f": «{PURPOSES[SERVICE].name}»" in statement, statement
 
 
 def test_an_adult_a_form_says_is_a_child_gets_no_parent_from_it(

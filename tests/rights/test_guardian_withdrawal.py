@@ -74,8 +74,8 @@ def test_a_parents_emailed_withdrawal_stops_the_childs_consents_and_the_desk_des
     # The mother is told, in her language, what stopped for whom, and how to confirm.
     (mail,) = mails_to(PARENT)
     with translation.override(lang):
-        names = "; ".join(
-            str(p.name) for code, p in PURPOSES.items() if code in (SERVICE, MARKETING)
+        names = "; ".join(  # each in «», as a sentence names a purpose (glossary)
+            f"«{p.name}»" for code, p in PURPOSES.items() if code in (SERVICE, MARKETING)
         )
     assert in_language(mail, lang) and ticket.reference in mail.message
     assert f"Айсұлу Қасымова: {names}" in mail.message

@@ -7,7 +7,7 @@ the letter asked to stop and what it asked to keep."""
 import pytest
 from django.utils import translation
 
-from consent.core.purposes import MARKETING, PURPOSES, SERVICE
+from consent.core.purposes import MARKETING, PURPOSES, SERVICE, purposes_named
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
@@ -25,7 +25,7 @@ SAID = {
 
 def names(lang, *codes):
     with translation.override(lang):
-        return ", ".join(str(PURPOSES[code].name) for code in codes)
+        return str(purposes_named(codes))  # each in «», the one way a sentence names them
 
 
 def page(desk, ticket, lang):

@@ -19,7 +19,7 @@ from consent.common.text import REASON_MAX_CHARS, numbered, written_number
 from consent.core.admin import AuditedAdmin, may_see_people
 from consent.core.audit import audited
 from consent.core.models import AuditEvent, LedgerEntry
-from consent.core.purposes import MARKETING, PURPOSES
+from consent.core.purposes import MARKETING, purposes_named
 
 from .. import disclosure
 from ..access import access_answers, answer_held_back, resendable
@@ -197,7 +197,7 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         if ticket.type == Ticket.Type.CORRECT and ticket.channel == Ticket.Channel.EMAIL:
             extra["asked_items"] = items_shown(ticket.message)  # what the letter asks of each
         stops = ticket.limits.get("stops", [])
-        extra["limits_stops"] = ", ".join(str(PURPOSES[c].name) for c in stops if c in PURPOSES)
+        extra["limits_stops"] = purposes_named(stops)
         if ticket.type == Ticket.Type.ACCESS and ticket.subject_id is not None:
             # The export links, or what a press would be refused with (a blocked person).
             extra["download_refused"] = disclosure.download_refusal(ticket.subject)
