@@ -19,6 +19,7 @@ from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from .code_input import CodeInput
 from .signin_pause import pause_told
 from .staff import count_failed_login
 from .staff_sessions import ENROLLING
@@ -35,7 +36,7 @@ class PasswordForm(forms.Form):
 class CodeForm(forms.Form):
     code = forms.CharField(
         label=_("Code from the authenticator app"), max_length=6, min_length=6,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
+        widget=CodeInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )  # fmt: skip
 
 

@@ -279,6 +279,11 @@ AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "consent.common.ratelimit.lockout_ip"
 AXES_LOCKOUT_CALLABLE = "emalu.staff.locked_out"
 AXES_VERBOSE = False
+# How long the sign-in records are kept (consent.rights.sign_ins.sign_ins_expire, nightly; the
+# reasons in docs/compliance.md, T6): failures in axes' failure log 90 days, staff sign-ins (who,
+# when, from which IP and browser) a year. An attempt goes once its cool-off is over.
+SIGN_IN_FAILURES_KEPT_DAYS = env.int("SIGN_IN_FAILURES_KEPT_DAYS", 90, least=1)
+STAFF_SIGN_INS_KEPT_DAYS = env.int("STAFF_SIGN_INS_KEPT_DAYS", 365, least=1)
 # Alerts to the responsible person (RESPONSIBLE_CONTACT, when it is an email address).
 ALERT_FAILED_LOGINS = env.int("ALERT_FAILED_LOGINS", 10, least=1)  # within 10 minutes
 ALERT_BULK_EXPORTS = env.int("ALERT_BULK_EXPORTS", 20, least=1)  # by one person within an hour

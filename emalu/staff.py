@@ -42,6 +42,7 @@ from consent.core.models import AuditEvent, Language
 from consent.core.staff import staff_language, staff_language_choose, staff_language_record
 from consent.rights.alerts import maybe_alert
 
+from .code_input import CodeInput
 from .list_query import list_query_readable
 from .saved_at_once import SAVING_VIEWS, saved_at_once
 from .search_nul import nul_in, search_without_nul
@@ -77,6 +78,8 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
         # username holds 255 characters (a 500). Refused at the field, as the enrolment does.
         username = self.fields["username"]
         username.validators.append(MaxLengthValidator(username.max_length))
+        code = self.fields["otp_token"]
+        code.widget = CodeInput(attrs=code.widget.attrs)  # a refused code is not shown back
 
     def clean(self):
         try:

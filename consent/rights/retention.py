@@ -24,6 +24,7 @@ from .erasure import subject_destroy, subject_reduce, submission_erase
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import attachments_delete
 from .set_aside import senders_renote
+from .sign_ins import sign_ins_expire
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
 # its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
@@ -303,4 +304,5 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     # Sessions past their age (a staff sign-in, whose page a self-service link opened): Django
     # deletes them only when asked, so without this they stayed in the database for ever.
     import_module(settings.SESSION_ENGINE).SessionStore.clear_expired()
+    sign_ins_expire(at)  # staff sign-in records past their term (T6)
     return plan

@@ -6,11 +6,19 @@ behind (compliance T17, L13): they go with the person, their erasure as a parent
 erasure of the address or number by minimisation.
 
 A name that is a staff account's own (its username or address) is the account's security
-record, the lockout's count (T6): it is kept, and goes with the cool-off as every attempt does."""
+record, the lockout's count (T6): it is kept, and goes with the cool-off as every attempt does.
+
+Every record also has a term of its own (compliance T6, L13; `sign_ins_expire`, run by the
+nightly retention): an attempt once the cool-off is over (axes counts none older, and deleted
+them only at someone's next sign-in), a failure in the log after SIGN_IN_FAILURES_KEPT_DAYS,
+a staff sign-in (who, from which IP and browser) after STAFF_SIGN_INS_KEPT_DAYS."""
 
 from collections.abc import Iterable
+from datetime import datetime, timedelta
 
+from axes.helpers import get_cool_off
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Q
@@ -85,4 +93,20 @@ def sign_ins_forget(addresses: Iterable[str], phones: Iterable[str]) -> int:
             and address_folded(row.username.strip()) not in staff
         ]
         gone += model.objects.filter(pk__in=mine).delete()[0]
+    return gone
+
+
+def sign_ins_expire(at: datetime) -> int:
+    """Delete the sign-in records past their term at `at`; returns how many went. An attempt
+    within the cool-off stays (it still counts towards the lockout, T6), and so does one when no
+    cool-off is set (then every attempt counts for good)."""
+    gone = 0
+    cool_off = get_cool_off()
+    if cool_off is not None:
+        gone += AccessAttempt.objects.filter(attempt_time__lt=at - cool_off).delete()[0]
+    for model, days in (
+        (AccessFailureLog, settings.SIGN_IN_FAILURES_KEPT_DAYS),
+        (AccessLog, settings.STAFF_SIGN_INS_KEPT_DAYS),
+    ):
+        gone += model.objects.filter(attempt_time__lt=at - timedelta(days=days)).delete()[0]
     return gone
