@@ -62,6 +62,15 @@ def web_request(client, lang, ticket_type, email="asel@example.kz", **extra):
     return client.post(f"/{lang}/requests/new/", data)
 
 
+def news_only_stopped(ticket, person):
+    """The letter stopped `person`'s news and offers (an unsubscribe, or the marketing consent
+    withdrawn) and nothing else: the service goes on."""
+    stopped_the_news = ticket.type == Type.UNSUBSCRIBE or (ticket.type, ticket.purpose) == (
+        Type.WITHDRAW, MARKETING)  # fmt: skip
+    return stopped_the_news and not gate.may_process(person, MARKETING) and (
+        gate.may_process(person, SERVICE))  # fmt: skip
+
+
 def untouched(person):
     """Nothing was done to `person`'s record: held whole, nothing withdrawn, every purpose on."""
     return (

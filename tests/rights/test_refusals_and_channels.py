@@ -19,7 +19,7 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import untouched
+from .conftest import news_only_stopped, untouched
 from .test_withdrawals_in_own_words import DRESSES, mailed
 
 Type, Limit = Ticket.Type, Ticket.Limit
@@ -59,9 +59,7 @@ def test_a_channel_beside_the_news_is_no_one_elses_name(person, body, dress):
 def test_the_news_by_a_channel_stop_the_news(person, body, dress):
     ticket = ingest(mailed("", body, dress))
     assert not ticket.about_someone_else
-    assert ticket.type == Type.UNSUBSCRIBE or (ticket.type, ticket.purpose) == (
-        Type.WITHDRAW, MARKETING)  # fmt: skip
-    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    assert news_only_stopped(ticket, person)
 
 
 @pytest.mark.parametrize("body", [

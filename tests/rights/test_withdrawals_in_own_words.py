@@ -23,7 +23,7 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import untouched
+from .conftest import news_only_stopped, untouched
 
 Type, Limit = Ticket.Type, Ticket.Limit
 POLICY_RU = "Отзыв согласия на обработку персональных данных"
@@ -126,9 +126,7 @@ def test_an_object_before_a_dash_that_is_no_purpose_reaches_the_officer(person, 
 ])  # fmt: skip
 def test_the_news_before_a_dash_or_a_colon_withdraw_the_news_only(person, body):
     ticket = ingest(mailed("", body, "plain"))
-    assert ticket.type == Type.UNSUBSCRIBE or (ticket.type, ticket.purpose) == (
-        Type.WITHDRAW, MARKETING)  # fmt: skip
-    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    assert news_only_stopped(ticket, person)
 
 
 @pytest.mark.parametrize("body", [
@@ -246,9 +244,7 @@ POLICY_SUBJECT_ONE_PURPOSE = [
 def test_the_policy_subject_line_withdraws_what_the_letter_names(person, subject_line, body,
                                                                   dress):  # fmt: skip
     ticket = ingest(mailed(subject_line, body, dress))
-    assert ticket.type == Type.UNSUBSCRIBE or (ticket.type, ticket.purpose) == (
-        Type.WITHDRAW, MARKETING)  # fmt: skip
-    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    assert news_only_stopped(ticket, person)
 
 
 def test_the_policy_subject_line_above_calls_reaches_the_officer(person):
