@@ -17,6 +17,7 @@ keyed by the address, never give one visitor another's language.
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import get_language_from_path
 
 from forms_app.views import SWITCH
@@ -58,7 +59,11 @@ class LanguageChosenMiddleware:
         chosen = self._chosen(request.GET.get(SWITCH), request)
         if request.method in ("GET", "HEAD") and chosen:
             rest = "&".join(_without_choice(request.META.get("QUERY_STRING", "")))
-            response = HttpResponseRedirect(request.path + (f"?{rest}" if rest else ""))
+            target = request.path + (f"?{rest}" if rest else "")
+            # This page's own address: a query string (or a path of «//») could make another's.
+            if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+                target = "/"
+            response = HttpResponseRedirect(target)
             remember(response, chosen)
             return response
         response = self.get_response(request)

@@ -45,6 +45,13 @@ def test_the_switch_keeps_the_pages_query(db, texts):
     assert chosen["Location"] == "/ru/services/?service=demo-1"
 
 
+@pytest.mark.parametrize("query", ["next=//evil.example/", "x=http://evil.example", "%0d%0aX:1"])
+def test_the_switch_leads_to_this_sites_page_whatever_its_query(db, query):
+    chosen = Client().get(f"/ru/about/?switch_language=ru&{query}")
+    assert chosen.status_code == 302 and chosen["Location"].startswith("/ru/about/?")
+    assert "\n" not in chosen["Location"] and "\r" not in chosen["Location"]
+
+
 @pytest.mark.parametrize("page", ["contact/", "apply/", "newsletter/", "requests/new/"])
 def test_the_language_chosen_on_a_form_page_is_remembered_too(db, texts, contact_data, page):
     """On a form page the switch is a button posting the form, as typed, to the page in the other
