@@ -63,12 +63,10 @@ def web_request(client, lang, ticket_type, email="asel@example.kz", **extra):
 
 
 def news_only_stopped(ticket, person):
-    """The letter stopped `person`'s news and offers (an unsubscribe, or the marketing consent
-    withdrawn) and nothing else: the service goes on."""
-    stopped_the_news = ticket.type == Type.UNSUBSCRIBE or (ticket.type, ticket.purpose) == (
-        Type.WITHDRAW, MARKETING)  # fmt: skip
-    return stopped_the_news and not gate.may_process(person, MARKETING) and (
-        gate.may_process(person, SERVICE))  # fmt: skip
+    """The letter stopped `person`'s news (unsubscribed, or that consent withdrawn), no more."""
+    withdrawn = (ticket.type, ticket.purpose) == (Type.WITHDRAW, MARKETING)
+    asked = ticket.type == Type.UNSUBSCRIBE or withdrawn
+    return asked and not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
 
 
 def untouched(person):
