@@ -19,28 +19,28 @@ from .texts import sha256
 LANGUAGES = ("kk", "ru")
 
 
+def _intact(row, digest: str, published: str) -> bool:
+    """Whether a published `row`'s words, whose SHA-256 is `digest`, give the one `published`
+    with them. A draft, or a row published before digests were kept, has none to be checked
+    against: it is what it is."""
+    return not (row.is_published and published) or digest == published
+
+
 def text_intact(text: ConsentText, language: str) -> bool:
-    """Whether the consent text's body in `language` gives the SHA-256 published with it. A
-    draft has no digest yet: it is what it is."""
-    published = getattr(text, f"sha256_{language}")
-    return not (text.is_published and published) or sha256(text.body(language)) == published
+    """Whether the consent text's body in `language` gives the SHA-256 published with it."""
+    return _intact(text, sha256(text.body(language)), getattr(text, f"sha256_{language}"))
 
 
 def policy_intact(policy: PolicyVersion, language: str) -> bool:
     """Whether the policy version's text in `language` gives the SHA-256 published with it."""
-    published = getattr(policy, f"sha256_{language}")
-    return not (policy.is_published and published) or (
-        sha256(getattr(policy, f"text_{language}")) == published
-    )
+    words = getattr(policy, f"text_{language}")
+    return _intact(policy, sha256(words), getattr(policy, f"sha256_{language}"))
 
 
 def document_intact(document: OperatorDocument) -> bool:
     """Whether an operator's document's content gives the SHA-256 published with it (as
     documents.content_digest takes it)."""
-    published = document.sha256
-    return (
-        not (document.is_published and published) or content_digest(document.content) == published
-    )
+    return _intact(document, content_digest(document.content), document.sha256)
 
 
 def altered() -> list[tuple[ConsentText | PolicyVersion | OperatorDocument, str]]:

@@ -15,14 +15,15 @@ from consent.core.purposes import MARKETING
 
 from .models import Ticket
 from .object_lists import nominal, parts_of
-from .object_words import named_in, purposes_of, unread
+from .object_words import DASHES, named_in, purposes_of, unread
 from .sentences import SENTENCE_END
 from .spelling import fold, word_set, words
 from .unneeded import KAZAKH_NEEDING, KAZAKH_NOT, NEEDING, news_unneeded
 
 Type, Limit = Ticket.Type, Ticket.Limit
-# The dash or the colon after the object: «Новости — …», «Звонки: …», «Рассылка - …».
-DASH = re.compile(r"[:—–]|\s-+\s")
+# The dash or the colon after the object (object_words.DASHES): «Новости — …», «Звонки: …»,
+# «Рассылка - …»; a hyphen only between spaces, not inside «SMS-рассылка».
+DASH = re.compile(rf"[{''.join(sorted(DASHES - {'-'}))}]|\s-+\s")
 # A refusal, folded: «отказываюсь», «не надо», «не нужно», «не хочу», «нет», «стоп»; «керек
 # емес», «қажет емес», «қажеті жоқ», «бас тартамын». REFUSING begins the words of one.
 REFUSING = tuple(map(fold, ("отказ", "тартам", "тартамыз")))
