@@ -9,8 +9,9 @@ reader of the words asks here first: the consent evidence and the access answer 
 proven only by a text that is as published), and the database check that tells the operator
 (checks.check_published_digests).
 
-A row published before digests were kept (policy version 1, seeded by a migration, has none) has
-no digest to be checked against, and is not said to be altered."""
+Policy version 1, published by migration 0002 before digests were kept, got the digest of the
+words it was published with from migration 0059 (the seed files, not the row as it then was). A
+row still without one has no digest to be checked against, and is not said to be altered."""
 
 from .documents import content_digest
 from .models import ConsentText, OperatorDocument, PolicyVersion
