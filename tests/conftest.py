@@ -9,6 +9,8 @@ import pytest
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test import Client
+from hypothesis import HealthCheck
+from hypothesis import settings as hypothesis_settings
 
 from consent.core.models import Subject
 from consent.core.texts import current_policy
@@ -20,6 +22,14 @@ from tests.tools import CHROMIUM, browser, require_tool  # noqa: F401  (browser:
 # wrote rather than compile the project again (a shell may set PYTHONDONTWRITEBYTECODE).
 os.environ["PYTHONDONTWRITEBYTECODE"] = ""
 sys.dont_write_bytecode = False
+
+# No test holds a time limit (a busy machine would fail it; speed is `make bench`'s): not
+# Hypothesis' 200 ms an example, nor its health check on how fast examples are made, which
+# failed a test on a loaded machine after two examples in 1.1 s.
+hypothesis_settings.register_profile(
+    "emalu", deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+hypothesis_settings.load_profile("emalu")
 
 
 @pytest.fixture

@@ -23,8 +23,9 @@ OWN = {"kk": "№{nb}{ref} өтініш: ", "ru": "Запрос №{nb}{ref}: "}
 
 
 def numbers(page):
-    """Every request number the page shows, with the two characters before it."""
-    return re.findall(r"(.{2})(R-\d+(?:-\d+)?)", page)
+    """Every request number the page shows, with the two characters before it: a number of its
+    own, not a run of letters inside a random token (a form's «…8YR-39…»)."""
+    return re.findall(r"(.{2})(?<![\w-])(R-\d+(?:-\d+)?)(?![\w-])", page)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
