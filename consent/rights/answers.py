@@ -22,6 +22,7 @@ from consent.core.purposes import DATA_FIELDS
 from consent.core.subjects import clean_birth_date, clean_email, subject_find
 
 from .closing import require_open, tell_old_address, ticket_close, ticket_locked
+from .corrected_age import counted, told_stopped
 from .destroyed_told import destroyed_tell
 from .erasure import (
     ERASED,
@@ -64,6 +65,7 @@ def ticket_correct(
         )
     changes = {field: _corrected(field, value) for field, value in changes.items()}
     subject = ticket.subject
+    before = counted(subject)  # what a corrected date of birth may stop (corrected_age.py)
     changed, cleared, old_email = [], [], subject.email
     for field, value in changes.items():
         old = getattr(subject, field)
@@ -112,9 +114,13 @@ def ticket_correct(
     outbox_copies_delete(subject, cause="corrected", actor=actor)
     audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=ticket, fields=changed,
           **({"cleared": cleared} if cleared else {}))  # fmt: skip
+    stopped = before - counted(subject)
     outcome = of_whom(ticket, _("Your data has been corrected."),
                       _("The child's data has been corrected."))  # fmt: skip
-    ticket = ticket_close(ticket, outcome=outcome, actor=actor, words=words)
+    detail = {"stopped": sorted(stopped)} if stopped else None
+    ticket = ticket_close(ticket, outcome=told_stopped(outcome, stopped, ticket), actor=actor,
+                          words=words, detail=detail)  # fmt: skip
+    ticket.consents_stopped = sorted(stopped)  # told to the officer (corrected_age.officer_told)
     if "email" in changed and "email" not in cleared and old_email:
         tell_old_address(ticket, old_email)
     return ticket

@@ -51,6 +51,7 @@ ANSWERED_OPEN = "inquiry answered, but a request is open"
 ANSWERED_BLOCKED = "inquiry answered, but processing is blocked"
 ASKED_AGAIN = "consent asked again: kept until the person consents or its term ends"
 WITHDRAWN_UNCONFIRMED = "consent withdrawn by an emailed request never confirmed: staff decide"
+UNDER_AGE = "under 18 by the date of birth, consented without a parent or guardian: staff decide"
 REVIEW_REASONS = {
     OPEN_REQUEST: _("a request of theirs is open"),
     BLOCKED: _("processing is blocked: decide after the check"),
@@ -59,6 +60,9 @@ REVIEW_REASONS = {
     ANSWERED_OPEN: _("an inquiry or application answered, but a request of theirs is open"),
     ANSWERED_BLOCKED: _("an inquiry or application answered, but processing is blocked"),
     WITHDRAWN_UNCONFIRMED: _("consent withdrawn by an emailed request never confirmed: decide"),
+    UNDER_AGE: _(
+        "under 18 by the date of birth, and consented without a parent or guardian: decide"
+    ),
 }
 
 
@@ -125,6 +129,7 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
             "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
     asked_again = _asked_again(at)
     unconfirmed = _withdrawn_unconfirmed(at)
+    under_age = _under_age(at)
     for subject in Subject.objects.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, OPEN_REQUEST))
@@ -136,6 +141,8 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
             plan["review"].append((subject.pk, NO_CONSENT))
         elif subject.pk in asked_again:
             plan["review"].append((subject.pk, ASKED_AGAIN))
+        elif subject.pk in under_age:
+            plan["review"].append((subject.pk, UNDER_AGE))
         else:
             plan["destroy"].append(subject.pk)
     # Inquiries dealt with (compliance L5): what they sent goes after the grace period, and
@@ -203,6 +210,20 @@ def _asked_again(at):
     grants = LedgerEntry.objects.filter(
         below, pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, expires_at__gt=at
     )
+    return set(grants.values_list("subject_id", flat=True))
+
+
+def _under_age(at):
+    """The people the record shows under 18 at `at` whose latest event for a purpose is a grant
+    still in its term given without a parent or guardian (the gate's rule 4 counts none of
+    them): a date of birth corrected since (answers.ticket_correct). Their consents ended by
+    no one's choice, and destroying their data the night after the correction, with the person
+    told only that it was corrected, left no parent the chance to consent: staff decide."""
+    grants = LedgerEntry.objects.filter(
+        Q(expires_at__isnull=True) | Q(expires_at__gt=at),
+        pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, guardian__isnull=True,
+        subject__birth_date__gt=gate.adult_born_by(at),
+    )  # fmt: skip
     return set(grants.values_list("subject_id", flat=True))
 
 

@@ -85,6 +85,20 @@ def add_working_days(start: date, days: int) -> date:
     return day
 
 
+def working_week(day: date) -> tuple[date, date]:
+    """The working days left of the week an officer plans on `day`: from its next working day
+    (`day` itself if it works) to the last working day of that Monday-to-Sunday week. On a
+    weekend (or the days off that end a week), the week that comes next."""
+    overrides = _overrides(day, day + timedelta(days=30))  # one query: the desk's every page
+    first = day
+    while not is_working_day(first, overrides):
+        first += timedelta(days=1)
+    last = first + timedelta(days=6 - first.weekday())  # its Sunday
+    while not is_working_day(last, overrides):
+        last -= timedelta(days=1)
+    return first, last
+
+
 def due_date(received_at: datetime | date, working_days: int) -> date:
     """The due date of something received at `received_at` (any time zone), in Asia/Almaty.
 

@@ -8,7 +8,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today, reader_time
-from consent.workdays.calendar import add_working_days
+from consent.workdays.calendar import add_working_days, working_week
 
 from ..links import link_unsent
 from ..models import Ticket
@@ -107,8 +107,13 @@ class DueFilter(admin.SimpleListFilter):
         )
 
     def lookups(self, request, model_admin):
+        # The week's work, as an officer plans it on Monday: the list offered only today and
+        # the next working day, and «all open» mixed next month's withdrawals with this week's.
+        first, last = working_week(local_today())
+        week = _("due this week: %(first)s–%(last)s") % {
+            "first": reader_time(first), "last": reader_time(last)}  # fmt: skip
         return [("overdue", _("overdue")), ("today", _("due today")),
-                ("next", _("due next working day")),
+                ("next", _("due next working day")), ("week", week),
                 ("waiting", _("waiting for the person")),
                 ("late", _("answered late")),
                 ("all", _("all, closed included"))]  # fmt: skip
@@ -136,6 +141,8 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.due_on(today)
         if self.value() == "next":
             return queryset.due_after(today, add_working_days(today, 1))
+        if self.value() == "week":  # from today: the overdue have their own choice
+            return queryset.due_within(today, working_week(today)[1])
         if self.value() == "waiting":
             return queryset.waiting()
         if self.value() == "late":  # answered after the due date, by the register's rule

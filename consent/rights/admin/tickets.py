@@ -24,6 +24,7 @@ from consent.core.purposes import MARKETING, purposes_named
 from .. import disclosure
 from ..access import access_answers, answer_held_back, resendable
 from ..closing import reopen_refusal, reopenings
+from ..corrected_age import officer_told
 from ..desk import ActionForm, carry_out
 from ..destroyed_told import UNTOLD_NOW, untold, untold_record
 from ..items import items_shown
@@ -245,6 +246,8 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
                 ticket.refresh_from_db(fields=["status"])
             else:
                 text, level = form.done_message(), messages.SUCCESS
+                if stopped := officer_told(done):  # a correction that made a minor of them
+                    text, level = f"{text} {stopped}", messages.WARNING
                 if done.is_open:  # a type changed: still to be answered, by a date counted again
                     due, level = due_told(done)
                     text = f"{text} {due}"

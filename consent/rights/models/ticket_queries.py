@@ -32,6 +32,11 @@ class TicketQuerySet(AssignedQuerySet):
         the digest's «due next»), waiting ones included."""
         return self.open().filter(due_date__gt=day, due_date__lte=until)
 
+    def due_within(self, first, last):
+        """Requests still to be answered due from `first` to `last`, both included (the desk's
+        «due this week»), waiting ones included."""
+        return self.open().filter(due_date__range=(first, last))
+
     def closed(self):
         """Requests no longer to be answered: carried out, refused, closed or filed."""
         return self.exclude(status__in=self.model.OPEN_STATUSES)
