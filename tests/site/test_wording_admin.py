@@ -170,3 +170,20 @@ def test_a_list_filter_is_headed_by_its_title_alone(officer, language):
     with translation.override(language):
         named = translation.gettext("Filter by %(field_name)s") % {"field_name": "X"}
     assert judged > 20 and named.endswith(": X")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_desks_empty_choice_is_said_as_every_select_says_it(officer, make_subject, language):
+    """The «change the type» select of an open request offered «---------», where every other
+    select of the admin says «— Нұсқаны таңдаңыз —» («— Выберите вариант —»)."""
+    from consent.rights.tickets import ticket_open
+
+    make_subject(full_name="Әсел Қасымова", email="asel@example.kz")
+    ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    page = staff(officer, language).get(f"/admin/rights/ticket/{ticket.pk}/change/")
+    html = page.content.decode()
+    with translation.override(language):
+        blank = translation.gettext("- Select an option -")
+    assert 'name="new_type"' in html and "-----" not in html
+    assert f'<option value="" selected>{blank}</option>' in html
