@@ -54,9 +54,9 @@ def test_each_line_of_the_desk_summary_reads_as_one_sentence(
     client, privacy_officer, person, time_machine, lang
 ):
     """A line of the index's summary starts with a capital or a number, and the parts after
-    its «·» go on in lower case: the Kazakh line read «мерзімі өткен 1 өтініш · мерзімі бүгін
-    аяқталатын 1 өтініш · Мерзімі келесі жұмыс күні (17.12.2026): 1», «растауды күтетін 3
-    өтініш»."""
+    its «·» go on in lower case, none ending a sentence before it: the Kazakh line read «мерзімі
+    өткен 1 өтініш · мерзімі бүгін аяқталатын 1 өтініш · Мерзімі келесі жұмыс күні (17.12.2026):
+    1», «растауды күтетін 3 өтініш», and with nothing overdue «Мерзімі өткен өтініштер жоқ. ·»."""
     time_machine.move_to("2026-12-10 10:00+05:00", tick=False)
     made = [ticket_open(kind=kind, email="asel@example.kz", language="kk", channel="web")
             for kind in ("block", "correct", "access")]  # fmt: skip
@@ -66,15 +66,18 @@ def test_each_line_of_the_desk_summary_reads_as_one_sentence(
     time_machine.move_to("2026-12-15 01:00+05:00", tick=False)
     staff = verified_login(client, privacy_officer)
     staff.cookies["django_language"] = lang
-    index = staff.get("/admin/").content.decode()
-    summary = index[
-        index.index('id="desk-summary"') : index.index("</div>", index.index('id="desk-summary"'))
-    ]
-    lines = [
-        " ".join(re.sub(r"<[^>]+>", " ", line).split()) for line in SUMMARY_LINES.findall(summary)
-    ]
-    assert len(lines) >= 4 and any(" · " in line for line in lines)
-    for line in lines:
-        first, *rest = line.split(" · ")
-        assert first[0].isupper() or first[0].isdigit(), line
-        assert all(part[0].islower() or part[0].isdigit() for part in rest), line
+    for overdue in (True, False):
+        if not overdue:
+            Ticket.objects.filter(pk=made[0].pk).update(due_date=date(2026, 12, 18))
+        index = staff.get("/admin/").content.decode()
+        start = index.index('id="desk-summary"')
+        summary = index[start : index.index("</div>", start)]
+        lines = [
+            " ".join(re.sub(r"<[^>]+>", " ", p).split()) for p in SUMMARY_LINES.findall(summary)
+        ]
+        assert len(lines) >= 4 and any(" · " in line for line in lines)
+        for line in lines:
+            first, *rest = line.split(" · ")
+            assert first[0].isupper() or first[0].isdigit(), line
+            assert all(part[0].islower() or part[0].isdigit() for part in rest), line
+            assert not rest or not first.endswith("."), line
