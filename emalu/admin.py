@@ -8,6 +8,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from post_office import admin as post_office_admin
 from post_office.models import Attachment, Email, Log
 
+from consent.common.i18n import LANGUAGE_NAMES
 from consent.core.admin import AuditedAdmin, ReadOnlyAdmin
 from consent.rights.mailed import mail_owners
 
@@ -28,8 +29,8 @@ class PageAdmin(admin.ModelAdmin):
     list_display = ["slug", "title_kk", "title_ru", "is_demo", "updated_at"]
     fieldsets = [
         (None, {"fields": ["slug", "is_demo"]}),
-        ("Қазақша", {"fields": ["title_kk", "body_kk"]}),
-        ("Русский", {"fields": ["title_ru", "body_ru"]}),
+        (LANGUAGE_NAMES["kk"], {"fields": ["title_kk", "body_kk"]}),
+        (LANGUAGE_NAMES["ru"], {"fields": ["title_ru", "body_ru"]}),
     ]
 
 
@@ -39,8 +40,8 @@ class ServiceAdmin(admin.ModelAdmin):
     list_filter = ["is_published"]
     fieldsets = [
         (None, {"fields": ["slug", "order", "is_published", "is_demo"]}),
-        ("Қазақша", {"fields": ["title_kk", "summary_kk", "body_kk"]}),
-        ("Русский", {"fields": ["title_ru", "summary_ru", "body_ru"]}),
+        (LANGUAGE_NAMES["kk"], {"fields": ["title_kk", "summary_kk", "body_kk"]}),
+        (LANGUAGE_NAMES["ru"], {"fields": ["title_ru", "summary_ru", "body_ru"]}),
     ]
 
 
@@ -50,8 +51,8 @@ class CompanyAdmin(admin.ModelAdmin):
 
     fieldsets = [
         (None, {"fields": ["phones", "is_demo"]}),
-        ("Қазақша", {"fields": ["summary_kk", "address_kk", "hours_kk"]}),
-        ("Русский", {"fields": ["summary_ru", "address_ru", "hours_ru"]}),
+        (LANGUAGE_NAMES["kk"], {"fields": ["summary_kk", "address_kk", "hours_kk"]}),
+        (LANGUAGE_NAMES["ru"], {"fields": ["summary_ru", "address_ru", "hours_ru"]}),
         (_("Legal details"), {"fields": ["legal"]}),
     ]
     readonly_fields = ["legal"]

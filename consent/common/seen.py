@@ -141,9 +141,12 @@ class SeenFieldsets:
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)
-        if obj is None or SEEN in flatten_fieldsets(fieldsets):
-            return fieldsets
-        if not fieldsets or not self.has_change_permission(request, obj):
+        if obj is not None and not self.has_change_permission(request, obj):
+            # Django's default fieldsets list the form's own fields too: a read-only page
+            # showed the mark as a field, «Seen: None», in English whatever the staff language.
+            return [(name, {**options, "fields": [f for f in options["fields"] if f != SEEN]})
+                    for name, options in fieldsets]  # fmt: skip
+        if obj is None or not fieldsets or SEEN in flatten_fieldsets(fieldsets):
             return fieldsets
         *rest, (name, options) = fieldsets
         return [*rest, (name, {**options, "fields": [*options["fields"], SEEN]})]

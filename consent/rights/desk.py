@@ -5,6 +5,7 @@ from typing import Any
 from django import forms
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
@@ -108,9 +109,10 @@ class ActionForm(forms.Form):
         # The field takes every type; the list offers those but the request's own (a filed
         # reply is opened as its own). The own type, posted by hand, is refused by the
         # operation (retyping.ticket_reclassify) in words naming no code.
-        self.fields["new_type"].choices = [("", "---------"), *Type.choices]
+        # The empty choice as every other select of the admin says it («— Нұсқаны таңдаңыз —»).
+        self.fields["new_type"].choices = [("", BLANK_CHOICE_LABEL), *Type.choices]
         self.fields["new_type"].widget.choices = [
-            ("", "---------"),
+            ("", BLANK_CHOICE_LABEL),
             *((v, label) for v, label in Type.choices if v != ticket.type or ticket.is_filed),
         ]
         for field in self.fields.values():  # the admin's own input widths

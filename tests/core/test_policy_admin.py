@@ -114,3 +114,19 @@ def test_a_template_field_names_the_placeholders_the_editor_may_write(staff, v2,
         assert "placeholders" not in page
         for name in (*OPERATOR_FACTS, *BLOCKS):
             assert page.count(f"{{{{ {name} }}}}") >= 2  # under each language's template
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_first_version_asks_for_another_to_compare_with(staff, v2, lang):
+    """Version 1's comparison said «there is no other version to compare with» above a list
+    offering version 2: it has no earlier one, and says so."""
+    staff.cookies["django_language"] = lang
+    first = PolicyVersion.objects.get(number=1)
+    page = staff.get(f"/admin/consent/policyversion/{first.pk}/diff/").content.decode()
+    with translation.override(lang):
+        said = translation.gettext(
+            "There is no earlier version: choose another one above to compare with."
+        )
+        not_said = translation.gettext("There is no other version to compare with.")
+    assert f'<option value="{v2.number}">' in page
+    assert said in page and not_said not in page

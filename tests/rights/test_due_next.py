@@ -14,7 +14,7 @@ from consent.rights.tickets import ticket_open
 from tests.staff import verified_login
 
 LONG = {"kk": "2026\xa0жылғы\xa017\xa0желтоқсан", "ru": "17\xa0декабря\xa02026\xa0г."}
-SAID = {"kk": "Мерзімі келесі жұмыс күні", "ru": "Срок в\xa0следующий рабочий день"}
+SAID = {"kk": "мерзімі келесі жұмыс күні", "ru": "срок в\xa0следующий рабочий день"}
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -44,3 +44,40 @@ def test_due_next_working_day_skips_the_holiday_by_the_local_date(
     text = Email.objects.get(to=[privacy_officer.email]).message
     after = text[text.index(LONG[lang] + "):") :]
     assert f"- №\N{NO-BREAK SPACE}{made[1].reference} (" in after.split("\n\n")[0]
+
+
+SUMMARY_LINES = re.compile(r"<p>(.*?)</p>", re.S)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_each_line_of_the_desk_summary_reads_as_one_sentence(
+    client, privacy_officer, person, time_machine, lang
+):
+    """A line of the index's summary starts with a capital or a number, and the parts after
+    its «·» go on in lower case, none ending a sentence before it: the Kazakh line read «мерзімі
+    өткен 1 өтініш · мерзімі бүгін аяқталатын 1 өтініш · Мерзімі келесі жұмыс күні (17.12.2026):
+    1», «растауды күтетін 3 өтініш», and with nothing overdue «Мерзімі өткен өтініштер жоқ. ·»."""
+    time_machine.move_to("2026-12-10 10:00+05:00", tick=False)
+    made = [ticket_open(kind=kind, email="asel@example.kz", language="kk", channel="web")
+            for kind in ("block", "correct", "access")]  # fmt: skip
+    for ticket, due in zip(made, (date(2026, 12, 14), date(2026, 12, 15), date(2026, 12, 17)),
+                           strict=True):  # fmt: skip
+        Ticket.objects.filter(pk=ticket.pk).update(due_date=due)
+    time_machine.move_to("2026-12-15 01:00+05:00", tick=False)
+    staff = verified_login(client, privacy_officer)
+    staff.cookies["django_language"] = lang
+    for overdue in (True, False):
+        if not overdue:
+            Ticket.objects.filter(pk=made[0].pk).update(due_date=date(2026, 12, 18))
+        index = staff.get("/admin/").content.decode()
+        start = index.index('id="desk-summary"')
+        summary = index[start : index.index("</div>", start)]
+        lines = [
+            " ".join(re.sub(r"<[^>]+>", " ", p).split()) for p in SUMMARY_LINES.findall(summary)
+        ]
+        assert len(lines) >= 4 and any(" · " in line for line in lines)
+        for line in lines:
+            first, *rest = line.split(" · ")
+            assert first[0].isupper() or first[0].isdigit(), line
+            assert all(part[0].islower() or part[0].isdigit() for part in rest), line
+            assert not rest or not first.endswith("."), line

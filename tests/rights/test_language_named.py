@@ -73,3 +73,20 @@ def test_a_language_is_named_in_the_readers_language(officer, texts, language, n
     with translation.override(language):
         other = {"kk": "Russian", "ru": "Kazakh"}[language]
         assert str(translation.gettext(other)) in listed
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "language, named, not_named", [("kk", "Орысша", "Русский"), ("ru", "Казахский", "Қазақша")]
+)
+def test_a_text_fields_group_is_headed_in_the_readers_language(
+    content_editor, language, named, not_named
+):
+    """A site page's, a service's and the company's fields stand under a heading per language:
+    a Kazakh content editor read «Қазақша» and then «Русский» above the Russian title."""
+    browser = staff(content_editor, language)
+    for url in ("/admin/emalu/page/add/", "/admin/emalu/service/add/", "/admin/emalu/company/add/"):
+        response = browser.get(url)
+        assert response.status_code == 200, url
+        page = shown(response)
+        assert named in page and not_named not in page, url

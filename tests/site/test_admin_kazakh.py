@@ -329,3 +329,22 @@ def test_an_empty_value_in_the_admin_is_a_dash(walks, lang):  # noqa: F811
         html = response.content.decode()
         hyphens += [url for _ in re.finditer(r"<(td|th|div|p)\b[^>]*>\s*-\s*</\1>", html)]
     assert hyphens == []
+
+
+LABELS = re.compile(r"<label\b[^>]*>(.*?)</label>", re.S)  # a field's, on a change page
+PYTHON = re.compile(r">\s*(None|True|False)\s*<")  # a value as Python names it
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_field_of_a_change_page_is_named_in_the_staff_language(walks, lang):  # noqa: F811
+    """A read-only page (a consent text, a ledger entry) showed the form's hidden mark of what the
+    row held as a field, «Seen: None» (consent/common/seen.py), which no model names."""
+    wrong = []
+    for url, response in walks[lang].pages + walks[lang].urls:
+        if response.get("content-type", "").startswith("text/html"):
+            html = EDITABLE_VALUES.sub("", response.content.decode())
+            said = [visible_text(label) for label in LABELS.findall(html)]
+            said = [s for s in said if ENGLISH.search(s) and not CYRILLIC.search(s)]
+            wrong += [(url, s) for s in said + PYTHON.findall(html)]
+    assert wrong == [], "\n".join(f"{url}: {said}" for url, said in sorted(set(wrong)))

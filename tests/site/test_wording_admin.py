@@ -147,3 +147,43 @@ def test_a_name_cut_to_its_first_words_keeps_its_spaces(text, words, shown):
 
     template = Template("{{ text|truncatewords:words }}")
     assert template.render(Context({"text": text, "words": words})) == shown
+
+
+FILTER = re.compile(
+    r'<details data-filter-title="([^"]*)"[^>]*>\s*<summary>\s*(.*?)\s*</summary>', re.S
+)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_list_filter_is_headed_by_its_title_alone(officer, language):
+    """Django heads each filter «By <title>», and a title is a field's name of any kind: a Kazakh
+    officer read «жауап берілді бойынша», «қолданыста бойынша», «Бұғатталды бойынша» («by was
+    answered», «by in use») above a yes/no filter. The heading is the title alone, as Russian
+    has it; a date filter's name is «Сүзгі: …» («Фильтр: …»)."""
+    browser, judged = staff(officer, language), 0
+    for model in admin.site._registry:
+        url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        for title, heading in FILTER.findall(browser.get(url).content.decode()):
+            judged += 1
+            assert heading == title, url
+    with translation.override(language):
+        named = translation.gettext("Filter by %(field_name)s") % {"field_name": "X"}
+    assert judged > 20 and named.endswith(": X")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_desks_empty_choice_is_said_as_every_select_says_it(officer, make_subject, language):
+    """The «change the type» select of an open request offered «---------», where every other
+    select of the admin says «— Нұсқаны таңдаңыз —» («— Выберите вариант —»)."""
+    from consent.rights.tickets import ticket_open
+
+    make_subject(full_name="Әсел Қасымова", email="asel@example.kz")
+    ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    page = staff(officer, language).get(f"/admin/rights/ticket/{ticket.pk}/change/")
+    html = page.content.decode()
+    with translation.override(language):
+        blank = translation.gettext("- Select an option -")
+    assert 'name="new_type"' in html and "-----" not in html
+    assert f'<option value="" selected>{blank}</option>' in html

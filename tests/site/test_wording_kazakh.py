@@ -147,3 +147,16 @@ def test_unless_a_or_b_is_not_a_and_not_b():
     assert EITHER_NOT.search("сіз жібермесеңіз не растамасаңыз")
     assert not EITHER_NOT.search("күшінде болмаса және ата-анасы не қорғаншысы қайта бермесе")
     assert not EITHER_NOT.search("Егер келісімді кері қайтарып алсаңыз немесе бас тартсаңыз")
+
+
+# «Бұғаттау» is the law's blocking of the processing of a person's data (docs/glossary.md). The
+# sign-in records called a staff account locked out after failed sign-ins «Бұғатталған», beside
+# the desk's blocked people: an account shut to sign-in is «кіру жабық», as its page says
+# (and Russian's «Заблокирован» is «Вход закрыт»).
+BLOCKED = re.compile(r"бұғат", re.IGNORECASE)
+
+
+def test_bugattau_is_only_the_blocking_of_processing():
+    bad = [text for entry in entries("kk") for text in texts(entry) if BLOCKED.search(text)
+           and "block" not in f"{entry.msgid} {entry.msgid_plural}".lower()]  # fmt: skip
+    assert not bad, bad
