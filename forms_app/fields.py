@@ -130,7 +130,7 @@ class PhoneOrEmail(VisitorText):
     def clean(self, value):
         value = super().clean(value)
         if not value or "@" in value:
-            return clean_email(value) if value else value
+            return self._address(value) if value else value
         try:
             return normalise_phone(value)
         except ValidationError as error:
@@ -141,6 +141,23 @@ class PhoneOrEmail(VisitorText):
                   "address, for example name@example.kz."),
                 code="phone_or_email",
             ) from None  # fmt: skip
+
+    @staticmethod
+    def _address(value):
+        """The address, by the one rule for addresses; with a number beside it («8 777 123 45 67
+        nursultan@mail.kz», a parent giving both) the address's own message, to leave out
+        spaces and commas, said nothing of the number: the field takes one of the two."""
+        try:
+            return clean_email(value)
+        except ValidationError:
+            parts = re.split(r"[\s,;]+", value)
+            address = [p for p in parts if "@" in p]
+            rest = "".join(p for p in parts if "@" not in p)
+            if len(address) == 1 and sum(ch.isdecimal() for ch in rest) >= 5:
+                raise ValidationError(
+                    _("Give one of the two: a phone number or an email address."), code="both"
+                ) from None
+            raise
 
 
 # A date as people write it by hand: day first, with dots, slashes, dashes, spaces or commas

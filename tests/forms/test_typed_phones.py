@@ -192,3 +192,22 @@ def test_a_guardians_number_in_letters_is_not_read_as_digits(client, texts, appl
     response = client.post("/ru/apply/", child)
     assert "«C», «A», «L», «N», «O», «W»" in response.context["form"].errors["guardian_contact"][0]
     assert Guardian.objects.count() == Submission.objects.count() == 0
+
+
+# A parent giving both ways to reach them in the one box: the address's own message (no spaces or
+# commas) said nothing of the number, and the parent could not tell what to leave out.
+BOTH = {"kk": "Екеуінің біреуін ғана жазыңыз", "ru": "Укажите что-то одно"}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("typed", ["8 777 123 45 67 nursultan@mail.kz",
+                                   "nursultan@mail.kz, +7 (777) 123-45-67"])  # fmt: skip
+def test_a_guardians_phone_and_address_together_are_told_to_give_one(
+    client, texts, application_data, lang, typed
+):
+    child = application_data(birth_date="2015-05-17", guardian_name="Нұрсұлтан Әбішұлы",
+                             guardian_contact=typed, consent_guardian="on")  # fmt: skip
+    response = client.post(f"/{lang}/apply/", child)
+    assert BOTH[lang] in response.context["form"].errors["guardian_contact"][0]
+    assert response.context["form"]["guardian_contact"].value() == typed
+    assert Guardian.objects.count() == Submission.objects.count() == 0
