@@ -130,7 +130,7 @@ class PhoneOrEmail(VisitorText):
     def clean(self, value):
         value = super().clean(value)
         if not value or "@" in value:
-            return clean_email(value) if value else value
+            return self._address(value) if value else value
         try:
             return normalise_phone(value)
         except ValidationError as error:
@@ -142,6 +142,23 @@ class PhoneOrEmail(VisitorText):
                 code="phone_or_email",
             ) from None  # fmt: skip
 
+    @staticmethod
+    def _address(value):
+        """The address, by the one rule for addresses; with a number beside it («8 777 123 45 67
+        nursultan@mail.kz», a parent giving both) the address's own message, to leave out
+        spaces and commas, said nothing of the number: the field takes one of the two."""
+        try:
+            return clean_email(value)
+        except ValidationError:
+            parts = re.split(r"[\s,;]+", value)
+            address = [p for p in parts if "@" in p]
+            rest = "".join(p for p in parts if "@" not in p)
+            if len(address) == 1 and sum(ch.isdecimal() for ch in rest) >= 5:
+                raise ValidationError(
+                    _("Give one of the two: a phone number or an email address."), code="both"
+                ) from None
+            raise
+
 
 # A date as people write it by hand: day first, with dots, slashes, dashes, spaces or commas
 # (17.05.1990, 17/05/1990, 17-05-1990, 17 05 1990, 17,05,1990: the comma is the one separator a
@@ -150,15 +167,20 @@ class PhoneOrEmail(VisitorText):
 # a date picker or a browser's autofill sends.
 _DAY_FIRST = re.compile(r"(\d{1,2})[./ ,-](\d{1,2})[./ ,-](\d{4}|\d{2})")
 _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+# Or the digits alone, day first (17051990, 170590): a phone's keypad of digits makes a
+# separator a second key or a second layout, and forms that ask for a date as DDMMYYYY taught
+# people to leave it out. Never read as a year first (19900517: month 90).
+_DIGITS_ONLY = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")
 _YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы|жылғы)\.?\Z", re.IGNORECASE)
 
 
 class BirthDate(forms.DateField):
-    """A date of birth typed by hand (_DAY_FIRST) or filled in ISO form by a browser. Django's
-    formats took only dots and the ISO form, and a two-digit year as Python reads it (00–68 as
-    20xx): «17.05.65» was «in the future». Here a two-digit year is the latest one not after
-    today in Almaty; full-width digits are digits; and a date that does not exist (31.04.1990)
-    is said to be so, not a date «written wrongly» that was written as asked."""
+    """A date of birth typed by hand (_DAY_FIRST, _DIGITS_ONLY) or filled in ISO form by a
+    browser. Django's formats took only dots and the ISO form, and a two-digit year as Python
+    reads it (00–68 as 20xx): «17.05.65» was «in the future». Here a two-digit year is the
+    latest one not after today in Almaty; full-width digits are digits; and a date that does
+    not exist (31.04.1990) is said to be so, not a date «written wrongly» that was written as
+    asked."""
 
     # A text box, not the browser's date input: that one hands the server an empty value for a
     # date it cannot read or that does not exist (31.02.1990), so the person was told «this
@@ -193,7 +215,7 @@ class BirthDate(forms.DateField):
         typed = re.sub(r"\s*([./-])\s*", r"\1", _YEAR_WORD.sub("", typed)).rstrip(".")
         if match := _ISO.fullmatch(typed):
             year, month, day = match.groups()
-        elif match := _DAY_FIRST.fullmatch(typed):
+        elif match := _DAY_FIRST.fullmatch(typed) or _DIGITS_ONLY.fullmatch(typed):
             day, month, year = match.groups()
         else:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
@@ -205,7 +227,12 @@ class BirthDate(forms.DateField):
                 continue
             if len(years) == 1 or born <= local_today():
                 return born
-        raise ValidationError(self.error_messages["no_such_date"], code="no_such_date")
+        # Digits alone with no day and month where a day and a month go were not written day
+        # first (19900517: month 90): told how to write a date, not to check a day and a month
+        # never typed as such. 31041990 is a day and a month, of a date that does not exist.
+        unread = match.re is _DIGITS_ONLY and not (1 <= int(day) <= 31 and 1 <= int(month) <= 12)
+        code = "invalid" if unread else "no_such_date"
+        raise ValidationError(self.error_messages[code], code=code)
 
 
 class ConsentCheckbox(forms.CheckboxInput):

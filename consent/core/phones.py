@@ -115,9 +115,27 @@ def _phone_refused(phone: str) -> ValidationError:
             _("Add the city's code to the number, for example 8 7232 12 34 56 in Öskemen."),
             code="city_code",
         )
+    if (count := _miscounted(phone)) is not None:
+        return ValidationError(
+            _("A Kazakhstan number has 11 digits, the 8 or +7 at its start included; this one "
+              "has %(count)s. Check that no digit is missing or typed twice."),
+            code="digits",
+            params={"count": count},
+        )  # fmt: skip
     return ValidationError(
         _("Enter a Kazakhstan phone number, for example +7 701 123 45 67."), code="phone"
     )
+
+
+def _miscounted(phone: str) -> int | None:
+    """How many digits a number has that is a Kazakhstan one with a digit missed or typed twice
+    («8 701 123 45 6», «+7 701 123 45 678»: it starts as one, with 8 or 7, and is a digit or two
+    off the 11): told only «enter a Kazakhstan number», the visitor saw one they had typed. The
+    digits of an extension after it are not counted."""
+    digits = _digits(_EXTENSION_MARKS.split(_EXTENSION_WORDS.sub(" доб. ", phone))[0])
+    if digits[:1] in ("7", "8") and 9 <= len(digits) <= 13 and len(digits) != 11:
+        return len(digits)
+    return None
 
 
 def phone_holders(phone: str, field: str = "phone") -> Q:

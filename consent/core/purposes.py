@@ -29,6 +29,19 @@ DATA_FIELDS = {
     "analytics_cookie": _("an anonymous statistics cookie identifier"),
 }
 
+# What a form's data (Submission.data) holds beside the items above and its boxes: that the
+# newsletter's address was confirmed by the link mailed to it (consent.marketing.optin). The
+# person's export showed it by its key, «double_opt_in», in a Kazakh or Russian document.
+CONFIRMED_BY_LINK = "double_opt_in"
+SENT_NOTES = {CONFIRMED_BY_LINK: _("address confirmed by the link emailed to it")}
+
+
+def sent_name(key: str) -> str:
+    """A key of a form's data in the reader's language: an item's name as the consent texts
+    give it, a note's, or a key named nowhere as it is (nothing sent is hidden)."""
+    return str(DATA_FIELDS.get(key) or SENT_NOTES.get(key, key))
+
+
 # The legal basis of every purpose: the person's consent (Art. 7(1), 8 of Law 94-V); the
 # cross-border purpose's is its own separate consent (Art. 7(6), 16).
 CONSENT = _("the consent of the data subject (Art. 7 and 8 of the Law)")

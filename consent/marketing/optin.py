@@ -25,7 +25,7 @@ from consent.core.guardians import guardian_lacking
 from consent.core.ledger import consent_grant
 from consent.core.mail import CONFIRMS, queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
-from consent.core.purposes import MARKETING
+from consent.core.purposes import CONFIRMED_BY_LINK, MARKETING
 from consent.core.subjects import (
     normalise_email,
     subject_find,
@@ -216,7 +216,7 @@ def marketing_confirm(
         subject=subject,
         source=Source.NEWSLETTER_FORM,
         language=payload["l"],
-        data={"email": payload["e"], "full_name": payload["n"], "double_opt_in": True},
+        data={"email": payload["e"], "full_name": payload["n"], CONFIRMED_BY_LINK: True},
     )
     consent_grant(
         subject,

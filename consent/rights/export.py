@@ -39,7 +39,7 @@ from consent.core import gate
 from consent.core.guardians import child_named, given_as_guardian, guardian_name
 from consent.core.models import LedgerEntry, Subject
 from consent.core.photos import photo_read
-from consent.core.purposes import DATA_FIELDS, PURPOSES
+from consent.core.purposes import DATA_FIELDS, PURPOSES, sent_name
 
 from .export_consents import consents, when
 from .export_sections import SECTIONS, field_name
@@ -111,7 +111,7 @@ def _subject_data(subject, photos):
 
 def _data_sent(data):
     """A form's fields under the names the consent texts use; the boxes ticked by purpose."""
-    out = {str(DATA_FIELDS.get(k, k)): _as_held(k, v) for k, v in data.items() if k != "consents"}
+    out = {sent_name(k): _as_held(k, v) for k, v in data.items() if k != "consents"}
     ticked = [str(PURPOSES[p].name) for p, v in data.get("consents", {}).items() if v]
     if ticked:
         out[str(LedgerEntry.Kind.GRANT.label)] = ticked

@@ -30,6 +30,11 @@ TYPED = {
     "17.05.65": "1965-05-17",
     "29.02.28": "1928-02-29",  # 2028 is to come (until then), 1928 was a leap year
     "29.02.2000": "2000-02-29",
+    # the digits alone, day first, as a keypad of digits gives them: refused with «enter the
+    # date as day.month.year» under what the visitor had typed day, month, year
+    "17051990": "1990-05-17",
+    "170590": "1990-05-17",
+    "１７０５１９９０": "1990-05-17",
 }
 
 
@@ -54,6 +59,8 @@ REFUSED = {
     "29.02.25": NO_SUCH,  # neither 2025 nor 1925 had one
     "1990-02-30": NO_SUCH,
     "32.01.1990": NO_SUCH,
+    "31041990": NO_SUCH,  # a day and a month, of no date
+    "19900517": FORMAT,  # never read year first; no day and month to check
 }
 
 

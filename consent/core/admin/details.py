@@ -19,7 +19,7 @@ from consent.common.text import EMPTY
 
 from ..models import Declined
 from ..phones import phone_shown
-from ..purposes import DATA_FIELDS, PURPOSES
+from ..purposes import DATA_FIELDS, PURPOSES, SENT_NOTES, sent_name
 
 # Every key an audit() call writes (tests/core/test_audit_details.py reads the code for them).
 LABELS = {
@@ -165,9 +165,9 @@ def submission_data(data: Any) -> SafeString | str:
             boxes = [(_purpose_name(code), readable(code, bool(ticked)))
                      for code, ticked in value.items()]  # fmt: skip
             rows.append((capfirst(LABELS["consents"]), _list(boxes)))
-        elif key in DATA_FIELDS:
+        elif key in DATA_FIELDS or key in SENT_NOTES:
             shown = _service(value) if key == "service" else readable(key, value)
-            rows.append((capfirst(DATA_FIELDS[key]), shown))
+            rows.append((capfirst(sent_name(key)), shown))
         else:
             rows.append((_label(key), readable(key, value)))
     return _list(rows)
