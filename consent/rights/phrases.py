@@ -33,7 +33,7 @@ from .sentences import (
 from .spelling import BLOCKERS, common_prefix, one_slip
 from .verb_forms import own_act, reported, supposing
 from .whether import HOW_WORDS, asked_whether
-from .word_order import asked_verb, kept, moved, reach
+from .word_order import GIVEN, asked_verb, kept, moved, reach
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
@@ -88,6 +88,8 @@ def same_word(phrase_word: str, word: str) -> bool:
     """Whether `word` (from a text) is `phrase_word` in another form, or with one slip."""
     if phrase_word == word:
         return True
+    if (word in GIVEN) != (phrase_word in GIVEN):
+        return False  # «удалите данное письмо» names no data (word_order.GIVEN)
     if word.startswith(OTHER_WORDS) != phrase_word.startswith(OTHER_WORDS):
         return False
     parting = common_prefix(phrase_word, word)
