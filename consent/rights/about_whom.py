@@ -47,6 +47,14 @@ GREETING = frozenset(map(fold, word_set(
     "салем салеметсиз hello dear hi день вечер утро кун кеш"
 )))  # fmt: skip
 PLACE_BEFORE = frozenset(word_set("в во из г город города городе городу гор"))
+# A firm is no one a request is about: its name after its legal form («ТОО «Восток-Сервис»»,
+# «ЖШС "Алтай Жолы"», «АО Казахтелеком»: the company of a signature) or in quotation marks
+# with no surname in it («Восток Сервис»). Not «ИП», «ЖК»: a sole trader trades under a person's
+# name.
+FIRM_BEFORE = frozenset(map(fold, word_set(
+    "тоо жшс ао ақ оао зао ооо пао гу кгу кгп ргп ргу мкк мм ксп llp jsc ltd inc"
+)))  # fmt: skip
+OPENING_QUOTES = ("«", '"', "„", "“")
 # Capitalised words of no person: a law, the state, an organisation, a place («согласно Закону
 # Республики Казахстан», «Қазақстан Республикасының Заңы», «Вашей Компании»), and the words of
 # the operator's own name (settings.OPERATOR: «Ем Алу Плюс»). Folded, beginnings.
@@ -146,6 +154,10 @@ def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
     found = []
     for run in runs:
         before = tokens[run[0] - 1][0] if run[0] else ""
+        opened = text[tokens[run[0] - 1].end() if run[0] else 0 : tokens[run[0]].start()]
+        keys = [key for at in run for key in name_keys(tokens[at][0])]
+        if any(quote in opened for quote in OPENING_QUOTES) and not any(map(_name_like, keys)):
+            continue  # a firm's or a course's name in quotes (FIRM_BEFORE), no surname in it
         name = _name([tokens[at][0] for at in run], before, run[0] == 0)
         if name and not name[1] and _addressed(text, tokens[run[0]], tokens[run[-1]], name[0]):
             continue
@@ -176,7 +188,8 @@ def _operator_words():
 def _name(run, before, first):
     """(keys, writer) of a run of capitalised words that names a person, else None."""
     previous = fold(before.casefold())
-    if previous in GREETING or fold(run[0].casefold()) in GREETING or previous in PLACE_BEFORE:
+    if (previous in GREETING or fold(run[0].casefold()) in GREETING
+            or previous in PLACE_BEFORE | FIRM_BEFORE):  # fmt: skip
         return None
     operator = _operator_words()
     if any(fold(w.casefold()).startswith(NOT_NAMES) or name_key(w) in operator for w in run):
