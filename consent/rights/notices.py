@@ -6,20 +6,29 @@ do with it: its «удалите», «жойыңыз» is no request of the writ
 (reading.read_own), it opened a destruction under a question about a course, and held up an
 unsubscribe as a second request beside it, waiting for a confirmation instead of done.
 
-A notice speaks of the letter itself, with «this» (LETTER: «это письмо», «данное сообщение»,
-«бұл хат», «осы хабарлама», «this e-mail»), and either tells it confidential (SECRET) or tells
-its reader what to do if (IF) it reached them in error or was not meant for them (ASTRAY). A
-person who writes that our letter reached them by mistake («мне по ошибке пришло ваше письмо,
-удалите меня из рассылки») tells no reader what to do if: that is their request, and is read."""
+A notice begins with a sentence that speaks of the letter itself, with «this» (LETTER: «это
+письмо», «данное сообщение», «бұл хат», «осы хабарлама», «this e-mail») and of its secrecy
+(SECRET), a reader it may not be for (ASTRAY) or what if (IF); from there on it tells the letter
+confidential, or what to do if it reached them in error or was not meant for them. A person
+who writes that our letter reached them by mistake («мне по ошибке пришло это письмо, удалите
+меня из рассылки») tells no reader what to do if: that is their request, and is read."""
 
 import re
+from functools import lru_cache
 
-from .spelling import fold
+from .spelling import FOLD
+
+
+@lru_cache(maxsize=64)  # each line is read again as the paragraph of each line above it
+def _read(text: str) -> str:
+    """The text as the signs are written: lower case, Kazakh letters as typed without a Kazakh
+    keyboard, ё as е (spelling.FOLD); a letter for a letter, so that a place in it is the same
+    place in the text as written («İ», two letters in lower case, as «I»)."""
+    return text.replace("İ", "I").lower().translate(FOLD)
 
 
 def _any(*patterns: str) -> re.Pattern:
-    """One pattern of alternatives written as the text is read (casefolded, ё as е, folded)."""
-    return re.compile("|".join(fold(pattern) for pattern in patterns))
+    return re.compile("|".join(_read(pattern) for pattern in patterns))
 
 
 # Each alternative begins at a word's beginning (`\b`) and has no open repetition before its
@@ -43,39 +52,30 @@ NOTICE_LINES = 12
 NOTICE_CHARACTERS = 3000
 
 
-def _read(text: str) -> str:
-    return fold(text.casefold().replace("ё", "е"))
-
-
 def notice_at(lines: list[str], index: int) -> int | None:
     """Where in lines[index] a legal notice begins (the offset of its first sentence, 0 for the
-    whole line), or None when none does: the first sentence of the line that speaks of the letter
-    itself, its secrecy or a reader it reached by mistake, from which the rest of the paragraph
-    is a notice (LETTER, and SECRET or IF and ASTRAY)."""
-    written = lines[index][:NOTICE_CHARACTERS]
-    if not _begins(_read(written)):
+    whole line), or None when none does. Its first sentence speaks of the letter itself and of
+    its secrecy, a reader it may not be for, or what if (LETTER, and SECRET, ASTRAY or IF: «Если
+    вы получили это письмо…», «This e-mail is confidential»), a sentence of the line or one the
+    line begins and the next line goes on with (a wrapped paragraph); and from that sentence
+    on, the paragraph tells the letter confidential, or what to do if it went astray."""
+    line = _read(lines[index][:NOTICE_CHARACTERS])
+    if not (LETTER.search(line) or SECRET.search(line) or IF.search(line) or ASTRAY.search(line)):
         return None
-    # The line's sentences, each where it begins as written and as read (folding may lengthen
-    # a word: «құпия» is read «купийа»), then the rest of the paragraph.
-    starts = [0, *(end.end() for end in SENTENCE_END.finditer(written))]
-    sentences = [_read(written[a:b]) for a, b in zip(starts, [*starts[1:], None], strict=True)]
-    read_at = [sum(map(len, sentences[:n])) for n in range(len(sentences))]
-    paragraph = ["".join(sentences)]
+    paragraph = [line]
     for following in lines[index + 1 : index + NOTICE_LINES]:
         if not following.strip():
             break
         paragraph.append(_read(following[:NOTICE_CHARACTERS]))
     text = " ".join(paragraph)[:NOTICE_CHARACTERS]
-    # The last place each sign stands: the notice from a sentence on holds those after it.
-    last = {sign: max((m.start() for m in sign.finditer(text)), default=-1)
-            for sign in (LETTER, SECRET, IF, ASTRAY)}  # fmt: skip
-    for start, at, sentence in zip(starts, read_at, sentences, strict=True):
-        told = last[SECRET] >= at or (last[IF] >= at and last[ASTRAY] >= at)
-        if _begins(sentence) and last[LETTER] >= at and told:
-            return start
+    starts = [0, *(end.end() for end in SENTENCE_END.finditer(text))]
+    for start, end in zip(starts, [*starts[1:], len(text)], strict=True):
+        if start >= len(line):
+            return None
+        sentence = text[start:end]
+        if LETTER.search(sentence) and any(sign.search(sentence) for sign in (SECRET, IF, ASTRAY)):
+            # The first such sentence: from a later one on, the paragraph would tell less.
+            rest = text[start:]
+            told = SECRET.search(rest) or (IF.search(rest) and ASTRAY.search(rest))
+            return start if told else None
     return None
-
-
-def _begins(text: str) -> bool:
-    """Whether `text` speaks of the letter itself, its secrecy or what if: a notice may begin."""
-    return bool(LETTER.search(text) or SECRET.search(text) or IF.search(text))

@@ -41,6 +41,8 @@ WRAPPED = (
     # a short Kazakh letter under its company's longer Russian notice: answered in Kazakh
     ("Жазылымнан шығарыңыз.", f"{RU}\n{RU}", "kk"),
     ("Прошу отписать меня от рассылки.", f"\n{WRAPPED}", "ru"),
+    # its first sentence wrapped across two lines
+    ("Отпишите меня.", "Если вы получили это\nписьмо по ошибке, удалите его.", "ru"),
 ])  # fmt: skip
 def test_an_unsubscribe_above_a_notice_is_done_as_it_arrives(person, request_line, notice, lang):
     ticket = ingest(message("", body=f"{request_line}{SIGNED}{notice}"))
