@@ -3,8 +3,9 @@
 отправителя и удалите его», «Егер сіз бұл хатты қателесіп алсаңыз, оны жойыңыз», «If you are
 not the intended recipient, please delete this e-mail». It tells whoever reads the letter what to
 do with it: its «удалите», «жойыңыз» is no request of the writer's. Read as the writer's words
-(reading.read_own), it opened a destruction under a question about a course, and held up an
-unsubscribe as a second request beside it, waiting for a confirmation instead of done.
+(reading.read_own), it opened an access request under a question about a course («сообщите
+отправителю»), and held up an unsubscribe as a second request beside it, waiting for a
+confirmation instead of done.
 
 A notice begins with a sentence that speaks of the letter itself, with «this» (LETTER: «это
 письмо», «данное сообщение», «бұл хат», «осы хабарлама», «this e-mail») and of its secrecy
