@@ -5,6 +5,7 @@ carrying it out on the sender's record; but not the officer it is addressed to (
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from django.conf import settings
 
@@ -65,6 +66,9 @@ NOT_NAMES = ("закон", "заны", "республик", "казахстан
 # The writer naming themselves: «Я, Иванов Иван, прошу…», «Мен, Асқаров Ерлан, …», «Меня зовут
 # Иван Петров», «Менің атым Ерлан», «Есімім …». Folded.
 WRITER = frozenset({"я", "мен", "зовут", "атым", "есимим"})
+# After a word that names the writer a first name alone is a name too: «Меня зовут Айгерим»,
+# «Менің атым Айгерим», «Есімім Айгерим», «Моё имя Айгерим» (introduced). Folded.
+NAMING = frozenset({"зовут", "атым", "есимим", "имя"})
 # A channel or an abbreviation is no one's name (compliance L7): «SMS-ке», «СМС-рассылку»,
 # «WhatsApp-қа», «Телеграмға», «E-mail»; read as a name, «Жаңалықтарға және SMS-ке берген
 # келісімімді…» was about someone else and withdrew nothing. A word whose first part is in
@@ -295,6 +299,19 @@ def named_elsewhere(
     return False
 
 
+def introduced(text: str, own_names: tuple[str, ...]) -> bool:
+    """Whether the writer of `text` names themselves (NAMING) by a name that is not the
+    sender's on record, `own_names` («Меня зовут Айгерим» from Әсел's address: a family's one
+    mailbox). Unknown without a record."""
+    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    tokens = NAME_WORD.findall(text or "")
+    return bool(own) and any(
+        fold(word.casefold()) in NAMING and _capitalised(name)
+        and not _is_sender(name_keys(name), own)
+        for word, name in pairwise(tokens)
+    )  # fmt: skip
+
+
 def _own_data(text):
     """Whether a request's sentence names the writer's own («мои данные», «деректерімді»,
     «свои», «меня»: sentences.OWN, OWN_NOUN)."""
@@ -309,6 +326,8 @@ def names_another(table: list[Phrase], texts: list[str], own_names: tuple[str, .
     pieces = [piece for text in texts for piece in SENTENCE_END.split(text or "")]
     asked = [at for at, piece in enumerate(pieces) if find_each(table, piece)]
     unowned = any(not _own_data(pieces[at]) for at in asked)
+    if any(introduced(piece, own_names) for piece in pieces):
+        return True
     return any(
         names_another_person(piece, own_names, table) or first_name_named(piece, table, own_names)
         if at in asked
