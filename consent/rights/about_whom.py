@@ -5,6 +5,7 @@ carrying it out on the sender's record; but not the officer it is addressed to (
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from django.conf import settings
 
@@ -47,6 +48,14 @@ GREETING = frozenset(map(fold, word_set(
     "салем салеметсиз hello dear hi день вечер утро кун кеш"
 )))  # fmt: skip
 PLACE_BEFORE = frozenset(word_set("в во из г город города городе городу гор"))
+# A firm is no one a request is about: its name after its legal form («ТОО «Восток-Сервис»»,
+# «ЖШС "Алтай Жолы"», «АО Казахтелеком»: the company of a signature) or in quotation marks
+# with no surname in it («Восток Сервис»). Not «ИП», «ЖК»: a sole trader trades under a person's
+# name.
+FIRM_BEFORE = frozenset(map(fold, word_set(
+    "тоо жшс ао ақ оао зао ооо пао гу кгу кгп ргп ргу мкк мм ксп llp jsc ltd inc"
+)))  # fmt: skip
+OPENING_QUOTES = ("«", '"', "„", "“")
 # Capitalised words of no person: a law, the state, an organisation, a place («согласно Закону
 # Республики Казахстан», «Қазақстан Республикасының Заңы», «Вашей Компании»), and the words of
 # the operator's own name (settings.OPERATOR: «Ем Алу Плюс»). Folded, beginnings.
@@ -57,6 +66,9 @@ NOT_NAMES = ("закон", "заны", "республик", "казахстан
 # The writer naming themselves: «Я, Иванов Иван, прошу…», «Мен, Асқаров Ерлан, …», «Меня зовут
 # Иван Петров», «Менің атым Ерлан», «Есімім …». Folded.
 WRITER = frozenset({"я", "мен", "зовут", "атым", "есимим"})
+# After a word that names the writer a first name alone is a name too: «Меня зовут Айгерим»,
+# «Менің атым Айгерим», «Есімім Айгерим», «Моё имя Айгерим» (introduced). Folded.
+NAMING = frozenset({"зовут", "атым", "есимим", "имя"})
 # A channel or an abbreviation is no one's name (compliance L7): «SMS-ке», «СМС-рассылку»,
 # «WhatsApp-қа», «Телеграмға», «E-mail»; read as a name, «Жаңалықтарға және SMS-ке берген
 # келісімімді…» was about someone else and withdrew nothing. A word whose first part is in
@@ -146,6 +158,10 @@ def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
     found = []
     for run in runs:
         before = tokens[run[0] - 1][0] if run[0] else ""
+        opened = text[tokens[run[0] - 1].end() if run[0] else 0 : tokens[run[0]].start()]
+        keys = [key for at in run for key in name_keys(tokens[at][0])]
+        if any(quote in opened for quote in OPENING_QUOTES) and not any(map(_name_like, keys)):
+            continue  # a firm's or a course's name in quotes (FIRM_BEFORE), no surname in it
         name = _name([tokens[at][0] for at in run], before, run[0] == 0)
         if name and not name[1] and _addressed(text, tokens[run[0]], tokens[run[-1]], name[0]):
             continue
@@ -176,7 +192,8 @@ def _operator_words():
 def _name(run, before, first):
     """(keys, writer) of a run of capitalised words that names a person, else None."""
     previous = fold(before.casefold())
-    if previous in GREETING or fold(run[0].casefold()) in GREETING or previous in PLACE_BEFORE:
+    if (previous in GREETING or fold(run[0].casefold()) in GREETING
+            or previous in PLACE_BEFORE | FIRM_BEFORE):  # fmt: skip
         return None
     operator = _operator_words()
     if any(fold(w.casefold()).startswith(NOT_NAMES) or name_key(w) in operator for w in run):
@@ -282,6 +299,19 @@ def named_elsewhere(
     return False
 
 
+def introduced(text: str, own_names: tuple[str, ...]) -> bool:
+    """Whether the writer of `text` names themselves (NAMING) by a name that is not the
+    sender's on record, `own_names` («Меня зовут Айгерим» from Әсел's address: a family's one
+    mailbox). Unknown without a record."""
+    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    tokens = NAME_WORD.findall(text or "")
+    return bool(own) and any(
+        fold(word.casefold()) in NAMING and _capitalised(name)
+        and not _is_sender(name_keys(name), own)
+        for word, name in pairwise(tokens)
+    )  # fmt: skip
+
+
 def _own_data(text):
     """Whether a request's sentence names the writer's own («мои данные», «деректерімді»,
     «свои», «меня»: sentences.OWN, OWN_NOUN)."""
@@ -296,6 +326,8 @@ def names_another(table: list[Phrase], texts: list[str], own_names: tuple[str, .
     pieces = [piece for text in texts for piece in SENTENCE_END.split(text or "")]
     asked = [at for at, piece in enumerate(pieces) if find_each(table, piece)]
     unowned = any(not _own_data(pieces[at]) for at in asked)
+    if any(introduced(piece, own_names) for piece in pieces):
+        return True
     return any(
         names_another_person(piece, own_names, table) or first_name_named(piece, table, own_names)
         if at in asked

@@ -6,6 +6,8 @@ destruction, which ends the person's record once confirmed; or it opened "other"
 working days, though whether and how their data is held is what an access request answers
 (Law 94-V Art. 24(1)(1), three working days). Such a letter opens an access request."""
 
+import re
+
 from .sentences import Sentence, sentences
 from .word_order import ASKED_VERB, DATA_NOUNS
 
@@ -15,6 +17,11 @@ from .word_order import ASKED_VERB, DATA_NOUNS
 # Not «уведомление»: «Уведомление об отзыве согласия» is how a formal withdrawal is titled.
 INFORMATION = ("информац", "сведен", "подтвержден", "справк", "отчет")
 TELLING = ("сообщ", "уведом", "информир", "подтверд", "подтвержд", "напиш", "ответ")
+# But the writer's own telling asks to be told nothing: the first person, present or future
+# («Подтверждаю удаление», «Подтверждаю, удаляйте», the answer to our confirmation mail;
+# «Сообщаю, что…», «Напишу позже»): -ю after a vowel (folded -йу, spelling.fold), -у after a
+# consonant, -сь after either.
+OWN_TELLING = re.compile(r"(йу|[^аеиоуыэюяйь]у)(сь)?$")
 # Kazakh: what it is about, then «туралы» and a word of telling or information after it
 # («жойылғаны туралы хабарлаңыз», «жою туралы ақпарат беріңіз», «растауын жіберіңіз»).
 ABOUT = "туралы"
@@ -51,8 +58,13 @@ def informed(text: str) -> bool:
             # A noun of information before the end asked for as a verb is what is ended:
             # «Информацию обо мне удалите», «Сведения обо мне удалите» ask for a destruction.
             named = TELLING if ASKED_VERB.search(word) else TELLING + INFORMATION
-            if any(t.startswith(named) for t in tokens[:at]):
+            if any(_asks(t, named) for t in tokens[:at]):
                 return True
             if about_it(sentence, at, at):
                 return True
     return False
+
+
+def _asks(word: str, named: tuple[str, ...]) -> bool:
+    """Whether `word` is one of `named`, asked of us: not the writer's own telling."""
+    return word.startswith(named) and not (word.startswith(TELLING) and OWN_TELLING.search(word))

@@ -208,8 +208,8 @@ def recognise(
         return Recognised(Type.OTHER, language, limits={"transfers": True})  # third_parties.py
     if (news := analytics_letter(match, written, unsubscribe)) is not None:
         return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
-    # A correction names the name it asks for («новая фамилия Петрова»): no one else.
-    by_name = match is not None and match.phrase.kind != Type.CORRECT
+    # A correction, opened or asked beside, names the name it asks for («фамилия Петрова»).
+    by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)
     if match is not None and (
         any(map(names_someone_else, written))
         or (by_name and names_another(table, written, sender_names))

@@ -10,7 +10,7 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from .limits import NEWS
 from .scoped import SCOPE
 from .spelling import BLOCKERS, FUNCTION_WORDS, fold
-from .word_order import ASKED_VERB, WISHING
+from .word_order import ASKED_VERB, GIVEN, WISHING
 
 # Words that name a purpose in a withdrawal's object (folded beginnings). The news are limits.NEWS;
 # the English ones as spelling.fold writes them («newsletter» is «невслеттер»).
@@ -23,8 +23,6 @@ NAMES = {
         MARKETING: ("невс", "маркетинг", "адвертис", "промот", "емайл", "оффер"),
     }.items()
 }  # fmt: skip
-# «Согласие, данное на рассылку»: the participle, not the data («данные», «данных»).
-GIVEN = frozenset({"данное", "данного", "данному", "данную", "данной", "данный", "выданное"})
 # Every consent: «отзываю все согласия», «согласие на всё», «барлық келісімдерімді».
 EVERY = frozenset({"все", "всё", "всех", "весь", "всем", "любые", "полностью", "барлык",
                    "барин", "толык", "толыгымен", "тутастай", "алл", "all", "еверы", "every",

@@ -33,7 +33,7 @@ from .sentences import (
 from .spelling import BLOCKERS, common_prefix, one_slip
 from .verb_forms import own_act, reported, supposing
 from .whether import HOW_WORDS, asked_whether
-from .word_order import asked_verb, kept, moved, reach
+from .word_order import GIVEN, asked_verb, kept, moved, reach
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
@@ -76,6 +76,14 @@ FROM = "от"
 # контактные данные». The past counts against the requests that act as they are asked, and a
 # block's: «Блокировку данных вчера сняли» tells of a block lifted, it asks for no block.
 REPORTED = frozenset({"withdraw", "unsubscribe", "destroy", "block", "unblock"})
+# A Kazakh noun of three letters («хат») is a phrase word too short for a stem of 60%: in the
+# plural, with «your» or in a case («хаттарды жібермеңіз», «хаттарыңызды», «хатты») it matched
+# nothing, and «Бұл хаттарды маған жібермеңіз» stopped no news. Its suffixes, folded: the plural,
+# then a possessive, then a case.
+KAZAKH_SUFFIXES = re.compile(
+    r"([тдл][аы]р|[тдл]ер)?(ыныз|иниз|ымыз|имиз|ын|ин|ым|им|ы|и)?"
+    r"([дтн][ыи]|[дтн][ыи]н|[дтн][ае]н|[гк][ае]|[дт][ае]|н[ае])?"
+)
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
 # An unstressed Russian vowel written as it sounds: о for а, и for е (_unstressed_slip).
 UNSTRESSED = frozenset({frozenset("ао"), frozenset("еи")})
@@ -83,11 +91,19 @@ UNSTRESSED_MIN = 6
 ENDING = 3  # a phrase word's last letters, where a slip is read as another form
 
 
+def _inflected(stem: str, word: str) -> bool:
+    """Whether `word` is the Kazakh noun `stem` (three letters, a consonant last) with its
+    suffixes (KAZAKH_SUFFIXES)."""
+    return stem[-1] not in "аеиоуыэюя" and KAZAKH_SUFFIXES.fullmatch(word[len(stem) :]) is not None
+
+
 @lru_cache(maxsize=65536)
 def same_word(phrase_word: str, word: str) -> bool:
     """Whether `word` (from a text) is `phrase_word` in another form, or with one slip."""
     if phrase_word == word:
         return True
+    if (word in GIVEN) != (phrase_word in GIVEN):
+        return False  # «удалите данное письмо» names no data (word_order.GIVEN)
     if word.startswith(OTHER_WORDS) != phrase_word.startswith(OTHER_WORDS):
         return False
     parting = common_prefix(phrase_word, word)
@@ -101,6 +117,8 @@ def same_word(phrase_word: str, word: str) -> bool:
     if len(phrase_word) <= 4 and phrase_word.endswith("у") and len(phrase_word) >= 3:
         # A short Kazakh verb in the infinitive: «алу» is «аламын», «алуды»; «шығу» «шығамын».
         return word.startswith(phrase_word[:-1]) and len(word) > len(phrase_word) - 1
+    if len(phrase_word) == 3 and word.startswith(phrase_word) and _inflected(phrase_word, word):
+        return True  # «хат»: «хаттарды», «хатты», «хаттарыңызды»
     if len(phrase_word) < 4 or len(word) < 4:
         return False  # «от», «на»: other short words only as written
     shorter = min(len(phrase_word), len(word))

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 
 import nh3
 
-from . import spelling
+from . import notices, spelling
 
 QUOTED = re.compile(r"^\s*>")
 # The line that introduces a quote: «On … wrote:», «… написал(а):», «… пишет:», «… жазды:»
@@ -100,6 +100,9 @@ def read_own(body: str, *, operator: tuple[str, ...] = (), depth: int = 0) -> Re
             return Reading(own, rest="\n".join(lines[index:]))
         if not in_signature and _signature(line):
             in_signature = True
+        elif not in_signature and (notice := _notice(lines, index, own)) is not None:
+            own.append(line[:notice])
+            in_signature = True
         elif not (in_signature or _attribution(line)):
             own.append(line)
     quoted = "\n".join(line for line in lines if QUOTED.match(line))
@@ -143,6 +146,16 @@ def _signature(line):
         return True
     begins = " ".join(read[:3])
     return any(f"{begins} ".startswith(f"{sign_off} ") for sign_off in SIGN_OFFS)
+
+
+def _notice(lines, index, own):
+    """Where in lines[index] a legal notice under what they wrote begins (notices.py): none of
+    it is theirs, nor what follows. Only under words of theirs: a letter that is all «если вы
+    получили это письмо по ошибке, …» is theirs, whatever it asks."""
+    notice = notices.notice_at(lines, index)
+    if notice is None or not (lines[index][:notice].strip() or any(map(str.strip, own))):
+        return None
+    return notice
 
 
 def _header_block_at(lines, index):

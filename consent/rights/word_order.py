@@ -30,9 +30,16 @@ object: «Рассылку получать не хочу», «Получать 
 
 import re
 
+from .spelling import fold
+
 # The nouns a request's phrase names the data with (folded, spelling.fold): the object two
 # rights of one sentence may share (apart), and that a pronoun stands for (also.py).
 DATA_NOUNS = ("данн", "деректер", "малимет", "сведен", "информац", "акпарат", "дата")
+# «Данное», «данного», ...: the participle and the demonstrative («согласие, данное на рассылку»,
+# «удалите данное письмо»), which begin as the data do but are not the data («данные», «данных»).
+# Folded as the words read are: «данную» is «даннуйу».
+GIVEN = frozenset(map(fold, ("данное", "данного", "данному", "данную", "данной", "данный",
+                             "выданное")))  # fmt: skip
 GAP = 2  # words allowed between two words of a phrase («отказ от получения рекламных рассылок»)
 KAZAKH_OBJECT = re.compile(r"(д[ыи]|т[ыи]|н[ыи]|[дтн][ае]н)$")
 CONSENT_NOUN = "соглас"  # folded; «согласна» is no phrase's word (phrases.OTHER_WORDS)
