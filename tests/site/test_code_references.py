@@ -11,6 +11,8 @@ behind. Two kinds of reference are checked in consent/, emalu/, forms_app/ and b
   its `::name` if one follows.
 
 Migrations are left out: their comments describe the code of their day, as their operations do.
+The configuration a newcomer reads beside the code (the units and nginx.conf in docs/deploy/,
+.env.example, the Makefile, .ci/run, scripts/) is held to the same, in its comment lines.
 """
 
 import ast
@@ -21,6 +23,8 @@ import tokenize
 from tests.site.references import DOTTED, ROOT, foreign_names, resolves, tree
 
 SCANNED = ("consent", "emalu", "forms_app", "bench")
+CONFIGURATION = ("docs/deploy/*.service", "docs/deploy/*.timer", "docs/deploy/nginx.conf",
+                 ".env.example", "Makefile", ".ci/run", "scripts/*")  # fmt: skip
 # A file's name is not a dotted reference (`intake.py`, `request.eml`).
 EXTENSIONS = {"py", "txt", "html", "md", "json", "pdf", "eml", "csv", "tsv", "toml", "conf",
               "service", "timer", "sh", "po", "mo", "css", "js", "svg", "png", "jpg", "sql",
@@ -41,6 +45,13 @@ def notes(source):
                 yield node.body[0].lineno, docstring
 
 
+def comment_lines(source):
+    """(line, text) of every line of a configuration file that is a comment (`#` first)."""
+    for line, text in enumerate(source.splitlines(), 1):
+        if text.lstrip().startswith("#"):
+            yield line, text
+
+
 def _path_problem(path, name, root):
     if "*" in path:
         return None if any(root.glob(path)) else f"{path}: no file matches it"
@@ -54,12 +65,13 @@ def _path_problem(path, name, root):
     return None
 
 
-def reference_problems(source, root=ROOT):
-    """One line per reference in the comments and docstrings of `source` that names nothing."""
+def reference_problems(source, root=ROOT, python=True):
+    """One line per reference in the comments and docstrings of `source` (Python's, or with
+    `python` false a configuration file's comment lines) that names nothing."""
     top = {entry.name for entry in root.iterdir()} - {"var", ".venv", ".git"}
-    foreign = foreign_names(ast.parse(source))
+    foreign = foreign_names(ast.parse(source)) if python else set()
     problems = []
-    for line, text in notes(source):
+    for line, text in notes(source) if python else comment_lines(source):
         for m in NAME.finditer(text):
             name = m[1]
             if name.rsplit(".", 1)[-1] in EXTENSIONS:
@@ -88,6 +100,22 @@ def test_every_reference_in_the_codes_comments_exists():
         source = path.read_text(encoding="utf-8")
         problems += [f"{path.relative_to(ROOT)}:{p}" for p in reference_problems(source)]
     assert not problems, "\n".join(problems)
+
+
+def configuration_files(root=ROOT):
+    for pattern in CONFIGURATION:
+        yield from sorted(path for path in root.glob(pattern) if path.is_file())
+
+
+def test_every_reference_in_the_configurations_comments_exists():
+    problems = []
+    for path in configuration_files():
+        source = path.read_text(encoding="utf-8")
+        problems += [
+            f"{path.relative_to(ROOT)}:{p}" for p in reference_problems(source, python=False)
+        ]
+    assert not problems, "\n".join(problems)
+    assert len(list(configuration_files())) > 20  # the patterns still find the files
 
 
 def test_the_parser_finds_the_references():
@@ -137,6 +165,20 @@ def test_a_name_is_looked_up_where_it_is_defined():
     assert resolves("models.Subject", ROOT) is True  # consent/core/models/ exports it
     assert resolves("Ticket.objects", ROOT) is True  # a model's manager, inherited
     assert resolves("SubjectAdmin.get_urls", ROOT) is True  # Django's, through AuditedAdmin
+
+
+def test_a_configuration_file_is_checked_in_its_comment_lines_only():
+    source = (
+        "# nginx's pages (collectstatic writes static/errors/<language>/): gone.\n"
+        "# its work: consent/rights/guardianship.py::outgrown_requests_close, tickets.ticket_open\n"
+        "ExecStart=/srv/emalu/app/.venv/bin/python manage.py nowhere/at/all.py\n"
+        "    # moved: consent/rights/closing.py::ticket_unlock\n"
+    )
+    assert reference_problems(source, python=False) == [
+        "1: static/errors/: there is no such file or folder",
+        "4: consent/rights/closing.py::ticket_unlock: consent/rights/closing.py defines no "
+        "ticket_unlock",
+    ]
 
 
 def test_paths_are_checked_from_the_repositorys_root_only(tmp_path):
