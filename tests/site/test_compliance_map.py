@@ -1,7 +1,9 @@
 """The compliance map (docs/compliance.md) names only code and tests that exist,
 and every requirement L1-L25 and check T1-T20 exactly once, each proved by a test or marked.
-The other documents a newcomer reads (README.md, docs/architecture.md, docs/glossary.md) are
-held to the same references.
+The other documents a newcomer reads (README.md, docs/architecture.md, docs/glossary.md,
+docs/deploy/*.md) are held to the same references, and every document, .env.example and the
+shipped units to the commands (`manage.py fetch_request_mail`) and system check ids
+(emalu.W009) they name.
 
 The reference syntax is documented at the top of the map. The checker is plain functions over
 (text, repository root), so the last tests can feed it made-up maps and see it fail.
@@ -11,11 +13,26 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.management import get_commands
 
-from tests.site.references import DOTTED, PACKAGES, ROOT, defines, resolves, tree, words
+from tests.site.references import (
+    CHECK_ID,
+    DOTTED,
+    PACKAGES,
+    ROOT,
+    check_ids,
+    defines,
+    resolves,
+    tree,
+    words,
+)
 
 MAP = ROOT / "docs" / "compliance.md"
-DOCUMENTS = ["README.md", "docs/architecture.md", "docs/compliance.md", "docs/glossary.md"]
+DEPLOY = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs" / "deploy").iterdir())
+DOCUMENTS = ["README.md", "docs/architecture.md", "docs/compliance.md", "docs/glossary.md",
+             *(name for name in DEPLOY if name.endswith(".md"))]  # fmt: skip
+# what names a command or a check beside them: the example environment and the units
+NAMING = [*DOCUMENTS, ".env.example", *(name for name in DEPLOY if not name.endswith(".md"))]
 EXPECTED = [f"L{n}" for n in range(1, 26)] + [f"T{n}" for n in range(1, 21)]
 
 SPAN = re.compile(r"`([^`\n]+)`")
@@ -35,6 +52,8 @@ ENTRY = re.compile(r"^###\s+([LT]\d+)\b", re.MULTILINE)
 HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)
 OUTSIDE = re.compile(r"\*\*Status:\*\*\s*outside the software", re.IGNORECASE)
 CI_LINE = re.compile(r"\*\*Proof in CI:\*\*(.*)")
+# `manage.py fetch_request_mail`, `.venv/bin/python manage.py tombstones export`
+COMMAND = re.compile(r"\bmanage\.py\s+([a-z_]+)")
 
 
 def is_test(span):
@@ -82,6 +101,19 @@ def reference_problems(text, root=ROOT):
     return problems
 
 
+def name_problems(text, commands, root=ROOT):
+    """One line per command a backticked span runs that manage.py lacks (`release`, not a
+    renamed `fetch_requests`), and per system check id no check of the project gives."""
+    problems = []
+    for span in dict.fromkeys(SPAN.findall(text)):
+        problems += [f"`{span}`: manage.py has no command {command}"
+                     for command in COMMAND.findall(span) if command not in commands]  # fmt: skip
+    for check in dict.fromkeys(CHECK_ID.findall(text)):
+        if check not in check_ids(root):
+            problems.append(f"{check}: no system check of the project gives that id")
+    return problems
+
+
 def entries(text):
     """[(id, body)] for every ### L… / ### T… heading, the body running to the next heading."""
     starts = list(ENTRY.finditer(text))
@@ -114,9 +146,11 @@ def entry_problems(text):
 # --- the map itself --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("document", DOCUMENTS)
+@pytest.mark.parametrize("document", NAMING)
 def test_every_reference_in_the_documents_exists(document):
-    problems = reference_problems((ROOT / document).read_text(encoding="utf-8"))
+    text = (ROOT / document).read_text(encoding="utf-8")
+    problems = reference_problems(text) if document in DOCUMENTS else []
+    problems += name_problems(text, set(get_commands()))
     assert not problems, f"{document}:\n" + "\n".join(problems)
 
 
@@ -133,6 +167,9 @@ def test_the_parser_finds_the_references():
     code = {s for s in spans if DEFINITION.match(s) and not is_test(s)}
     assert len(entries(text)) == len(EXPECTED)
     assert len(tests) > 150 and len(code) > 150, (len(tests), len(code))
+    named = "".join((ROOT / document).read_text(encoding="utf-8") for document in NAMING)
+    commands = {c for span in SPAN.findall(named) for c in COMMAND.findall(span)}
+    assert len(commands) > 10 and len(set(CHECK_ID.findall(named))) > 20, commands
 
 
 # --- the checker fails where it should -------------------------------------------------------
@@ -182,6 +219,21 @@ def test_the_checker_reports_names_that_moved():
     ]:
         assert f"`{made_up}`" in problems
     assert len(reference_problems(text)) == 6, problems
+
+
+def test_the_checker_reports_commands_and_check_ids_nothing_gives():
+    text = """
+    real: `manage.py release`, `.venv/bin/python manage.py tombstones export`, emalu.W009,
+    consent.E005 (its code in a module that builds the id), `manage.py check --deploy`.
+    made up: `manage.py fetch_requests`, `python manage.py send_digest --now`, emalu.W099,
+    consent.I009; prose is not a command: manage.py says so.
+    """
+    assert name_problems(text, set(get_commands())) == [
+        "`manage.py fetch_requests`: manage.py has no command fetch_requests",
+        "`python manage.py send_digest --now`: manage.py has no command send_digest",
+        "emalu.W099: no system check of the project gives that id",
+        "consent.I009: no system check of the project gives that id",
+    ]
 
 
 def test_the_checker_finds_definitions_where_pytest_and_python_put_them(tmp_path):
