@@ -35,7 +35,10 @@ DOCUMENTS = ["README.md", "docs/architecture.md", "docs/compliance.md", "docs/gl
 NAMING = [*DOCUMENTS, ".env.example", *(name for name in DEPLOY if not name.endswith(".md"))]
 EXPECTED = [f"L{n}" for n in range(1, 26)] + [f"T{n}" for n in range(1, 21)]
 
-SPAN = re.compile(r"`([^`\n]+)`")
+# a backticked span, which a paragraph may break over a line (never over a blank line); read
+# line by line, a broken span paired the rest of its paragraph's backticks the wrong way round
+SPAN = re.compile(r"`((?:[^`\n]|\n(?![ \t]*\n))+)`")
+FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 NAME = r"[A-Za-z_]\w*"
 # path/to/file.py::name, ::Class.name or ::Class::name (as pytest prints a test method)
 DEFINITION = re.compile(rf"^(?P<path>[\w./-]+\.py)::(?P<name>{NAME}(?:(?:\.|::){NAME})?)$")
@@ -54,6 +57,11 @@ OUTSIDE = re.compile(r"\*\*Status:\*\*\s*outside the software", re.IGNORECASE)
 CI_LINE = re.compile(r"\*\*Proof in CI:\*\*(.*)")
 # `manage.py fetch_request_mail`, `.venv/bin/python manage.py tombstones export`
 COMMAND = re.compile(r"\bmanage\.py\s+([a-z_]+)")
+
+
+def spans(text):
+    """The backticked spans of a text outside its fenced blocks, a line break read as a space."""
+    return [" ".join(span.split()) for span in SPAN.findall(FENCE.sub("", text))]
 
 
 def is_test(span):
@@ -76,8 +84,8 @@ def _file_named(name, root):
 def reference_problems(text, root=ROOT):
     """One line per backticked reference that names a missing file or definition."""
     problems = []
-    for span in dict.fromkeys(SPAN.findall(text)):  # each once, in order
-        if "::" in span:
+    for span in dict.fromkeys(spans(text)):  # each once, in order
+        if re.match(r"[\w./-]+::", span):  # not SQL's 'consent_ledgerentry'::regclass
             m = DEFINITION.match(span)
             if m is None:
                 problems.append(f"`{span}`: not a reference; write path/to/file.py::name")
@@ -105,7 +113,7 @@ def name_problems(text, commands, root=ROOT):
     """One line per command a backticked span runs that manage.py lacks (`release`, not a
     renamed `fetch_requests`), and per system check id no check of the project gives."""
     problems = []
-    for span in dict.fromkeys(SPAN.findall(text)):
+    for span in dict.fromkeys(spans(text)):
         problems += [f"`{span}`: manage.py has no command {command}"
                      for command in COMMAND.findall(span) if command not in commands]  # fmt: skip
     for check in dict.fromkeys(CHECK_ID.findall(text)):
@@ -134,8 +142,8 @@ def entry_problems(text):
     unknown = [entry_id for entry_id in dict.fromkeys(found) if entry_id not in EXPECTED]
     problems += [f"{entry_id}: not a requirement of the map" for entry_id in unknown]
     for entry_id, body in entries(text):
-        tested = any(is_test(span) for span in SPAN.findall(body))
-        ci = any(FILE.match(s) for line in CI_LINE.findall(body) for s in SPAN.findall(line))
+        tested = any(is_test(span) for span in spans(body))
+        ci = any(FILE.match(s) for line in CI_LINE.findall(body) for s in spans(line))
         if not (tested or ci or OUTSIDE.search(body)):
             problems.append(
                 f"{entry_id}: names no test, no CI proof, and is not marked outside the software"
@@ -162,13 +170,13 @@ def test_every_requirement_and_check_is_one_entry_with_its_proof():
 def test_the_parser_finds_the_references():
     """Guards the checker against a pattern that silently matches nothing."""
     text = MAP.read_text(encoding="utf-8")
-    spans = SPAN.findall(text)
-    tests = {s for s in spans if is_test(s)}
-    code = {s for s in spans if DEFINITION.match(s) and not is_test(s)}
+    found = spans(text)
+    tests = {s for s in found if is_test(s)}
+    code = {s for s in found if DEFINITION.match(s) and not is_test(s)}
     assert len(entries(text)) == len(EXPECTED)
     assert len(tests) > 150 and len(code) > 150, (len(tests), len(code))
     named = "".join((ROOT / document).read_text(encoding="utf-8") for document in NAMING)
-    commands = {c for span in SPAN.findall(named) for c in COMMAND.findall(span)}
+    commands = {c for span in spans(named) for c in COMMAND.findall(span)}
     assert len(commands) > 10 and len(set(CHECK_ID.findall(named))) > 20, commands
 
 
@@ -219,6 +227,24 @@ def test_the_checker_reports_names_that_moved():
     ]:
         assert f"`{made_up}`" in problems
     assert len(reference_problems(text)) == 6, problems
+
+
+def test_a_span_broken_over_a_line_is_read_whole_and_a_fenced_block_is_not_read():
+    text = (
+        "a step runs `.venv/bin/python\nmanage.py release`; the rule is\n"
+        "`consent/common/schema.py::\nmigrations_lacking`;\n"
+        "`consent/core/gate.py::no_such_gate` after them is read as one.\n\n"
+        "```sh\n`make run` and `make test`\n```\nA lone ` before a blank line\n\npairs nothing.\n"
+    )
+    assert spans(text) == [
+        ".venv/bin/python manage.py release",
+        "consent/common/schema.py:: migrations_lacking",
+        "consent/core/gate.py::no_such_gate",
+    ]
+    assert [problem.split(":")[0] for problem in reference_problems(text)] == [
+        "`consent/common/schema.py",
+        "`consent/core/gate.py",
+    ]
 
 
 def test_the_checker_reports_commands_and_check_ids_nothing_gives():
