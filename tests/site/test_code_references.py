@@ -11,8 +11,9 @@ behind. Two kinds of reference are checked in consent/, emalu/, forms_app/ and b
   its `::name` if one follows.
 
 Migrations are left out: their comments describe the code of their day, as their operations do.
-The configuration a newcomer reads beside the code (the units and nginx.conf in docs/deploy/,
-.env.example, the Makefile, .ci/run, scripts/) is held to the same, in its comment lines.
+The files a newcomer reads beside the code (the units and nginx.conf in docs/deploy/,
+.env.example, the Makefile, .ci/run, scripts/, static/'s CSS and JS, the templates) are held to
+the same, in their comments.
 """
 
 import ast
@@ -23,8 +24,20 @@ import tokenize
 from tests.site.references import DOTTED, ROOT, foreign_names, resolves, tree
 
 SCANNED = ("consent", "emalu", "forms_app", "bench")
-CONFIGURATION = ("docs/deploy/*.service", "docs/deploy/*.timer", "docs/deploy/nginx.conf",
-                 ".env.example", "Makefile", ".ci/run", "scripts/*")  # fmt: skip
+# The files beside the code, each with its comments' syntax: a line starting with # (units,
+# nginx, shell, .env.example, the Makefile), /* */ and whole // lines (CSS, JS), {# #} and
+# {% comment %} (templates).
+COMMENT = {
+    "#": re.compile(r"^[ \t]*(#[^\n]*)", re.M),
+    "css": re.compile(r"/\*(.*?)\*/|^[ \t]*//([^\n]*)", re.S | re.M),
+    "template": re.compile(r"\{#(.*?)#\}|\{% comment %\}(.*?)\{% endcomment %\}", re.S),
+}
+CONFIGURATION = {"docs/deploy/*.service": "#", "docs/deploy/*.timer": "#",
+                 "docs/deploy/nginx.conf": "#", ".env.example": "#", "Makefile": "#",
+                 ".ci/run": "#", "scripts/*": "#", "static/**/*.css": "css",
+                 "static/**/*.js": "css", "templates/**/*": "template",
+                 "forms_app/templates/**/*": "template",
+                 "consent/*/templates/**/*": "template"}  # fmt: skip
 # A file's name is not a dotted reference (`intake.py`, `request.eml`).
 EXTENSIONS = {"py", "txt", "html", "md", "json", "pdf", "eml", "csv", "tsv", "toml", "conf",
               "service", "timer", "sh", "po", "mo", "css", "js", "svg", "png", "jpg", "sql",
@@ -45,11 +58,10 @@ def notes(source):
                 yield node.body[0].lineno, docstring
 
 
-def comment_lines(source):
-    """(line, text) of every line of a configuration file that is a comment (`#` first)."""
-    for line, text in enumerate(source.splitlines(), 1):
-        if text.lstrip().startswith("#"):
-            yield line, text
+def comments(source, syntax):
+    """(line, text) of every comment of a file beside the code, by its syntax (COMMENT)."""
+    for m in COMMENT[syntax].finditer(source):
+        yield source.count("\n", 0, m.start()) + 1, next(g for g in m.groups() if g is not None)
 
 
 def _path_problem(path, name, root):
@@ -65,13 +77,13 @@ def _path_problem(path, name, root):
     return None
 
 
-def reference_problems(source, root=ROOT, python=True):
-    """One line per reference in the comments and docstrings of `source` (Python's, or with
-    `python` false a configuration file's comment lines) that names nothing."""
+def reference_problems(source, root=ROOT, syntax=None):
+    """One line per reference in the comments and docstrings of `source` (Python's, or with a
+    `syntax` of COMMENT the comments of a file beside the code) that names nothing."""
     top = {entry.name for entry in root.iterdir()} - {"var", ".venv", ".git"}
-    foreign = foreign_names(ast.parse(source)) if python else set()
+    foreign = foreign_names(ast.parse(source)) if syntax is None else set()
     problems = []
-    for line, text in notes(source) if python else comment_lines(source):
+    for line, text in notes(source) if syntax is None else comments(source, syntax):
         for m in NAME.finditer(text):
             name = m[1]
             if name.rsplit(".", 1)[-1] in EXTENSIONS:
@@ -103,19 +115,22 @@ def test_every_reference_in_the_codes_comments_exists():
 
 
 def configuration_files(root=ROOT):
-    for pattern in CONFIGURATION:
-        yield from sorted(path for path in root.glob(pattern) if path.is_file())
+    """(path, syntax) of each file beside the code, but for binary ones (a font)."""
+    for pattern, syntax in CONFIGURATION.items():
+        for path in sorted(root.glob(pattern)):
+            if path.is_file() and path.suffix not in {".woff2", ".png", ".ico", ".pdf"}:
+                yield path, syntax
 
 
 def test_every_reference_in_the_configurations_comments_exists():
     problems = []
-    for path in configuration_files():
+    for path, syntax in configuration_files():
         source = path.read_text(encoding="utf-8")
-        problems += [
-            f"{path.relative_to(ROOT)}:{p}" for p in reference_problems(source, python=False)
-        ]
+        found = reference_problems(source, syntax=syntax)
+        problems += [f"{path.relative_to(ROOT)}:{p}" for p in found]
     assert not problems, "\n".join(problems)
-    assert len(list(configuration_files())) > 20  # the patterns still find the files
+    assert {syntax for _path, syntax in configuration_files()} == set(COMMENT)
+    assert len(list(configuration_files())) > 150  # the patterns still find the files
 
 
 def test_the_parser_finds_the_references():
@@ -174,10 +189,28 @@ def test_a_configuration_file_is_checked_in_its_comment_lines_only():
         "ExecStart=/srv/emalu/app/.venv/bin/python manage.py nowhere/at/all.py\n"
         "    # moved: consent/rights/closing.py::ticket_unlock\n"
     )
-    assert reference_problems(source, python=False) == [
+    assert reference_problems(source, syntax="#") == [
         "1: static/errors/: there is no such file or folder",
         "4: consent/rights/closing.py::ticket_unlock: consent/rights/closing.py defines no "
         "ticket_unlock",
+    ]
+
+
+def test_css_js_and_template_comments_are_read_by_their_syntax():
+    css = (
+        "/* the diff (consent/core/admin.py::diff_rows) */\n"
+        "a::after { content: 'consent/gone.py' }\n// moved: consent/gone.js\n"
+    )
+    assert reference_problems(css, syntax="css") == [
+        "1: consent/core/admin.py: there is no such file or folder",
+        "3: consent/gone.js: there is no such file or folder",
+    ]
+    template = (
+        "{# consent/gone.html #}<p>consent/shown-not-said.py</p>\n"
+        "{% comment %}\nconsent/rights/closing.py::require_open{% endcomment %}\n"
+    )
+    assert reference_problems(template, syntax="template") == [
+        "1: consent/gone.html: there is no such file or folder"
     ]
 
 
