@@ -2,8 +2,8 @@
 and every requirement L1-L25 and check T1-T20 exactly once, each proved by a test or marked.
 The other documents a newcomer reads (README.md, docs/architecture.md, docs/glossary.md,
 docs/deploy/*.md) are held to the same references, and every document, .env.example and the
-shipped units to the commands (`manage.py fetch_request_mail`) and system check ids
-(emalu.W009) they name.
+shipped units to the commands (`manage.py fetch_request_mail`), the site's pages
+(`/kk/requests/new/`) and the system check ids (emalu.W009) they name.
 
 The reference syntax is documented at the top of the map. The checker is plain functions over
 (text, repository root), so the last tests can feed it made-up maps and see it fail.
@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 from django.core.management import get_commands
+from django.urls import Resolver404, resolve
+from django.utils import translation
 
 from tests.site.references import (
     CHECK_ID,
@@ -57,6 +59,9 @@ OUTSIDE = re.compile(r"\*\*Status:\*\*\s*outside the software", re.IGNORECASE)
 CI_LINE = re.compile(r"\*\*Proof in CI:\*\*(.*)")
 # `manage.py fetch_request_mail`, `.venv/bin/python manage.py tombstones export`
 COMMAND = re.compile(r"\bmanage\.py\s+([a-z_]+)")
+# `/kk/requests/new/`, `/ru/privacy/<n>/`: a page of the site, a placeholder standing for a value
+PAGE = re.compile(r"^/(kk|ru)/[^\s?#]*$")
+PLACEHOLDER = re.compile(r"<[^>/]+>|\[[^\]/]+\]")
 
 
 def spans(text):
@@ -111,11 +116,18 @@ def reference_problems(text, root=ROOT):
 
 def name_problems(text, commands, root=ROOT):
     """One line per command a backticked span runs that manage.py lacks (`release`, not a
-    renamed `fetch_requests`), and per system check id no check of the project gives."""
+    renamed `fetch_requests`), per page of the site it names that the site does not answer, and
+    per system check id no check of the project gives."""
     problems = []
     for span in dict.fromkeys(spans(text)):
         problems += [f"`{span}`: manage.py has no command {command}"
                      for command in COMMAND.findall(span) if command not in commands]  # fmt: skip
+        if page := PAGE.match(span):
+            with translation.override(page[1]):
+                try:
+                    resolve(PLACEHOLDER.sub("1", span))
+                except Resolver404:
+                    problems.append(f"`{span}`: the site has no such page")
     for check in dict.fromkeys(CHECK_ID.findall(text)):
         if check not in check_ids(root):
             problems.append(f"{check}: no system check of the project gives that id")
@@ -178,6 +190,7 @@ def test_the_parser_finds_the_references():
     named = "".join((ROOT / document).read_text(encoding="utf-8") for document in NAMING)
     commands = {c for span in spans(named) for c in COMMAND.findall(span)}
     assert len(commands) > 10 and len(set(CHECK_ID.findall(named))) > 20, commands
+    assert len({span for span in spans(named) if PAGE.match(span)}) > 10
 
 
 # --- the checker fails where it should -------------------------------------------------------
@@ -251,10 +264,12 @@ def test_the_checker_reports_commands_and_check_ids_nothing_gives():
     text = """
     real: `manage.py release`, `.venv/bin/python manage.py tombstones export`, emalu.W009,
     consent.E005 (its code in a module that builds the id), `manage.py check --deploy`.
+    pages: `/kk/requests/new/`, `/ru/privacy/<n>/`, `/kk/unsubscribe/[token]/`, `/ru/requests/old/`.
     made up: `manage.py fetch_requests`, `python manage.py send_digest --now`, emalu.W099,
     consent.I009; prose is not a command: manage.py says so.
     """
     assert name_problems(text, set(get_commands())) == [
+        "`/ru/requests/old/`: the site has no such page",
         "`manage.py fetch_requests`: manage.py has no command fetch_requests",
         "`python manage.py send_digest --now`: manage.py has no command send_digest",
         "emalu.W099: no system check of the project gives that id",
