@@ -68,4 +68,4 @@ screenshots: install
 	$(PY) scripts/screenshots
 
 clean:
-	rm -rf $(VENV) var/*.sqlite3 staticfiles
+	rm -rf $(VENV) var/*.sqlite3 var/static

@@ -1,5 +1,5 @@
 """The name a visitor's file comes with, whatever its length or script, through the request as
-Django parses it (the site's upload handlers, settings.FILE_UPLOAD_HANDLERS): never a 500."""
+Django parses it (the site's upload handlers, emalu/stack.py::FILE_UPLOAD_HANDLERS): never a 500."""
 
 import uuid
 

@@ -197,8 +197,8 @@ def multi_page_tiff():
     )  # fmt: skip
 
 
-# Refused with the field's message in the visitor's language (photos.MESSAGES, or the message
-# that names a photo format the site does not take), nothing stored.
+# Refused with the field's message in the visitor's language (forms_app/photo_formats.py,
+# the one that names a photo format the site does not take too), nothing stored.
 REFUSED = {
     "empty file": ("photo.jpg", lambda: b"", "image/jpeg", "empty"),
     "animated GIF": (

@@ -112,7 +112,7 @@ COSTLY = {
         "p.jpg", lambda: cmyk_jpeg_declaring(6000, 6000, first_scan=1), "image/jpeg", 14
     ),
 }  # fmt: skip
-# What is wrong, and what to do (photos.MESSAGES' «pixels», for any limit).
+# What is wrong, and what to do (photo_formats.TOO_MANY_PIXELS, for any limit).
 PIXELS = {
     "kk": "Фотосуреттің өлшемі {}\N{NO-BREAK SPACE}мегапикселден асады. Оның кішірек көшірмесін "
     "тіркеңіз: мысалы, фотосуреттің скриншотын жасап, соны тіркеңіз.",

@@ -83,7 +83,7 @@ def test_a_letter_asking_to_lift_the_block_is_a_request_to_unblock_due_in_a_work
     assert ticket.due_date == due_date(ticket.received_at, 1)
     confirm(client, language)
     with django_capture_on_commit_callbacks(execute=True):
-        # in the letter's language: the officer's words go into it (desk.clean_reason)
+        # in the letter's language: the officer's words go into it (desk.ActionForm.clean_reason)
         reason = {"kk": "Бұзушылық расталмады.", "ru": "Нарушение не подтвердилось."}[language]
         act(desk, ticket, reason=reason)
     assert not gate.is_blocked(person)

@@ -17,7 +17,7 @@ TYPED = "<b>typed</b>"
 
 class Walk:
     """The responses of one language's walk: `pages` (admin_pages), `urls` (every named URL of
-    every model admin, tests/site/test_admin_permissions.admin_urls, and the draft's page), and
+    every model admin, tests/site/test_admin_permissions.py::admin_urls, and the draft's page), and
     `extra` (every admin URL that takes no argument, and the password form). A URL fetched by
     GET for one is not fetched again for another."""
 

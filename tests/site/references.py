@@ -177,3 +177,26 @@ def words(root=ROOT):
     for path in modules(root).values():
         found |= set(re.findall(r"\w+", path.read_text(encoding="utf-8")))
     return found
+
+
+CHECK_ID = re.compile(r"\b((?:emalu|consent)\.[EWI]\d{3})\b")
+
+
+@cache
+def check_ids(root=ROOT):
+    """The ids the project's system checks give (emalu.W009, consent.E011): written whole, or
+    a code ("E003") in a module that builds its ids from one (`id=f"consent.{cid}"`)."""
+    found = set()
+    for path in modules(root).values():
+        nodes = list(ast.walk(tree(path)))
+        texts = {n.value for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)}
+        prefixes = {
+            n.values[0].value
+            for n in nodes
+            if isinstance(n, ast.JoinedStr)
+            and isinstance(n.values[0], ast.Constant)
+            and re.fullmatch(r"(emalu|consent)\.", str(n.values[0].value))
+        }
+        found |= {t for t in texts if CHECK_ID.fullmatch(t)}
+        found |= {p + t for p in prefixes for t in texts if re.fullmatch(r"[EWI]\d{3}", t)}
+    return found

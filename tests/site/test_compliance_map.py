@@ -1,7 +1,9 @@
 """The compliance map (docs/compliance.md) names only code and tests that exist,
 and every requirement L1-L25 and check T1-T20 exactly once, each proved by a test or marked.
-The other documents a newcomer reads (README.md, docs/architecture.md, docs/glossary.md) are
-held to the same references.
+The other documents a newcomer reads (README.md, docs/architecture.md, docs/glossary.md,
+docs/deploy/*.md) are held to the same references, and every document, .env.example and the
+shipped units to the commands (`manage.py fetch_request_mail`), the site's pages
+(`/kk/requests/new/`) and the system check ids (emalu.W009) they name.
 
 The reference syntax is documented at the top of the map. The checker is plain functions over
 (text, repository root), so the last tests can feed it made-up maps and see it fail.
@@ -11,14 +13,34 @@ import re
 from pathlib import Path
 
 import pytest
+from django.core.management import get_commands
+from django.urls import Resolver404, resolve
+from django.utils import translation
 
-from tests.site.references import DOTTED, PACKAGES, ROOT, defines, resolves, tree, words
+from tests.site.references import (
+    CHECK_ID,
+    DOTTED,
+    PACKAGES,
+    ROOT,
+    check_ids,
+    defines,
+    resolves,
+    tree,
+    words,
+)
 
 MAP = ROOT / "docs" / "compliance.md"
-DOCUMENTS = ["README.md", "docs/architecture.md", "docs/compliance.md", "docs/glossary.md"]
+DEPLOY = sorted(str(p.relative_to(ROOT)) for p in (ROOT / "docs" / "deploy").iterdir())
+DOCUMENTS = ["README.md", "docs/architecture.md", "docs/compliance.md", "docs/glossary.md",
+             *(name for name in DEPLOY if name.endswith(".md"))]  # fmt: skip
+# what names a command or a check beside them: the example environment and the units
+NAMING = [*DOCUMENTS, ".env.example", *(name for name in DEPLOY if not name.endswith(".md"))]
 EXPECTED = [f"L{n}" for n in range(1, 26)] + [f"T{n}" for n in range(1, 21)]
 
-SPAN = re.compile(r"`([^`\n]+)`")
+# a backticked span, which a paragraph may break over a line (never over a blank line); read
+# line by line, a broken span paired the rest of its paragraph's backticks the wrong way round
+SPAN = re.compile(r"`((?:[^`\n]|\n(?![ \t]*\n))+)`")
+FENCE = re.compile(r"^```.*?^```", re.MULTILINE | re.DOTALL)
 NAME = r"[A-Za-z_]\w*"
 # path/to/file.py::name, ::Class.name or ::Class::name (as pytest prints a test method)
 DEFINITION = re.compile(rf"^(?P<path>[\w./-]+\.py)::(?P<name>{NAME}(?:(?:\.|::){NAME})?)$")
@@ -35,6 +57,16 @@ ENTRY = re.compile(r"^###\s+([LT]\d+)\b", re.MULTILINE)
 HEADING = re.compile(r"^#{1,3}\s", re.MULTILINE)
 OUTSIDE = re.compile(r"\*\*Status:\*\*\s*outside the software", re.IGNORECASE)
 CI_LINE = re.compile(r"\*\*Proof in CI:\*\*(.*)")
+# `manage.py fetch_request_mail`, `.venv/bin/python manage.py tombstones export`
+COMMAND = re.compile(r"\bmanage\.py\s+([a-z_]+)")
+# `/kk/requests/new/`, `/ru/privacy/<n>/`: a page of the site, a placeholder standing for a value
+PAGE = re.compile(r"^/(kk|ru)/[^\s?#]*$")
+PLACEHOLDER = re.compile(r"<[^>/]+>|\[[^\]/]+\]")
+
+
+def spans(text):
+    """The backticked spans of a text outside its fenced blocks, a line break read as a space."""
+    return [" ".join(span.split()) for span in SPAN.findall(FENCE.sub("", text))]
 
 
 def is_test(span):
@@ -57,8 +89,8 @@ def _file_named(name, root):
 def reference_problems(text, root=ROOT):
     """One line per backticked reference that names a missing file or definition."""
     problems = []
-    for span in dict.fromkeys(SPAN.findall(text)):  # each once, in order
-        if "::" in span:
+    for span in dict.fromkeys(spans(text)):  # each once, in order
+        if re.match(r"[\w./-]+::", span):  # not SQL's 'consent_ledgerentry'::regclass
             m = DEFINITION.match(span)
             if m is None:
                 problems.append(f"`{span}`: not a reference; write path/to/file.py::name")
@@ -82,6 +114,26 @@ def reference_problems(text, root=ROOT):
     return problems
 
 
+def name_problems(text, commands, root=ROOT):
+    """One line per command a backticked span runs that manage.py lacks (`release`, not a
+    renamed `fetch_requests`), per page of the site it names that the site does not answer, and
+    per system check id no check of the project gives."""
+    problems = []
+    for span in dict.fromkeys(spans(text)):
+        problems += [f"`{span}`: manage.py has no command {command}"
+                     for command in COMMAND.findall(span) if command not in commands]  # fmt: skip
+        if page := PAGE.match(span):
+            with translation.override(page[1]):
+                try:
+                    resolve(PLACEHOLDER.sub("1", span))
+                except Resolver404:
+                    problems.append(f"`{span}`: the site has no such page")
+    for check in dict.fromkeys(CHECK_ID.findall(text)):
+        if check not in check_ids(root):
+            problems.append(f"{check}: no system check of the project gives that id")
+    return problems
+
+
 def entries(text):
     """[(id, body)] for every ### L… / ### T… heading, the body running to the next heading."""
     starts = list(ENTRY.finditer(text))
@@ -102,8 +154,8 @@ def entry_problems(text):
     unknown = [entry_id for entry_id in dict.fromkeys(found) if entry_id not in EXPECTED]
     problems += [f"{entry_id}: not a requirement of the map" for entry_id in unknown]
     for entry_id, body in entries(text):
-        tested = any(is_test(span) for span in SPAN.findall(body))
-        ci = any(FILE.match(s) for line in CI_LINE.findall(body) for s in SPAN.findall(line))
+        tested = any(is_test(span) for span in spans(body))
+        ci = any(FILE.match(s) for line in CI_LINE.findall(body) for s in spans(line))
         if not (tested or ci or OUTSIDE.search(body)):
             problems.append(
                 f"{entry_id}: names no test, no CI proof, and is not marked outside the software"
@@ -114,9 +166,11 @@ def entry_problems(text):
 # --- the map itself --------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("document", DOCUMENTS)
+@pytest.mark.parametrize("document", NAMING)
 def test_every_reference_in_the_documents_exists(document):
-    problems = reference_problems((ROOT / document).read_text(encoding="utf-8"))
+    text = (ROOT / document).read_text(encoding="utf-8")
+    problems = reference_problems(text) if document in DOCUMENTS else []
+    problems += name_problems(text, set(get_commands()))
     assert not problems, f"{document}:\n" + "\n".join(problems)
 
 
@@ -128,11 +182,15 @@ def test_every_requirement_and_check_is_one_entry_with_its_proof():
 def test_the_parser_finds_the_references():
     """Guards the checker against a pattern that silently matches nothing."""
     text = MAP.read_text(encoding="utf-8")
-    spans = SPAN.findall(text)
-    tests = {s for s in spans if is_test(s)}
-    code = {s for s in spans if DEFINITION.match(s) and not is_test(s)}
+    found = spans(text)
+    tests = {s for s in found if is_test(s)}
+    code = {s for s in found if DEFINITION.match(s) and not is_test(s)}
     assert len(entries(text)) == len(EXPECTED)
     assert len(tests) > 150 and len(code) > 150, (len(tests), len(code))
+    named = "".join((ROOT / document).read_text(encoding="utf-8") for document in NAMING)
+    commands = {c for span in spans(named) for c in COMMAND.findall(span)}
+    assert len(commands) > 10 and len(set(CHECK_ID.findall(named))) > 20, commands
+    assert len({span for span in spans(named) if PAGE.match(span)}) > 10
 
 
 # --- the checker fails where it should -------------------------------------------------------
@@ -182,6 +240,41 @@ def test_the_checker_reports_names_that_moved():
     ]:
         assert f"`{made_up}`" in problems
     assert len(reference_problems(text)) == 6, problems
+
+
+def test_a_span_broken_over_a_line_is_read_whole_and_a_fenced_block_is_not_read():
+    text = (
+        "a step runs `.venv/bin/python\nmanage.py release`; the rule is\n"
+        "`consent/common/schema.py::\nmigrations_lacking`;\n"
+        "`consent/core/gate.py::no_such_gate` after them is read as one.\n\n"
+        "```sh\n`make run` and `make test`\n```\nA lone ` before a blank line\n\npairs nothing.\n"
+    )
+    assert spans(text) == [
+        ".venv/bin/python manage.py release",
+        "consent/common/schema.py:: migrations_lacking",
+        "consent/core/gate.py::no_such_gate",
+    ]
+    assert [problem.split(":")[0] for problem in reference_problems(text)] == [
+        "`consent/common/schema.py",
+        "`consent/core/gate.py",
+    ]
+
+
+def test_the_checker_reports_commands_and_check_ids_nothing_gives():
+    text = """
+    real: `manage.py release`, `.venv/bin/python manage.py tombstones export`, emalu.W009,
+    consent.E005 (its code in a module that builds the id), `manage.py check --deploy`.
+    pages: `/kk/requests/new/`, `/ru/privacy/<n>/`, `/kk/unsubscribe/[token]/`, `/ru/requests/old/`.
+    made up: `manage.py fetch_requests`, `python manage.py send_digest --now`, emalu.W099,
+    consent.I009; prose is not a command: manage.py says so.
+    """
+    assert name_problems(text, set(get_commands())) == [
+        "`/ru/requests/old/`: the site has no such page",
+        "`manage.py fetch_requests`: manage.py has no command fetch_requests",
+        "`python manage.py send_digest --now`: manage.py has no command send_digest",
+        "emalu.W099: no system check of the project gives that id",
+        "consent.I009: no system check of the project gives that id",
+    ]
 
 
 def test_the_checker_finds_definitions_where_pytest_and_python_put_them(tmp_path):

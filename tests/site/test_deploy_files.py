@@ -303,6 +303,11 @@ def test_every_variable_the_site_reads_is_documented():
     in_table = set(re.findall(r"`([A-Z][A-Z0-9_]*)`", readme.split("\n\n## ", 1)[0]))
     assert sorted(read - example) == []
     assert sorted(read - in_table) == []
+    # and the other way: a variable the table's first column or .env.example names that nothing
+    # reads (renamed in the settings, its old name left) is one an operator sets for nothing
+    first_column = "".join(re.findall(r"^\| ([^|]+) \|", readme.split("\n\n## ", 1)[0], re.M))
+    named = example | set(re.findall(r"`([A-Z][A-Z0-9_]*)`", first_column))
+    assert len(named) > 70 and sorted(named - read) == []
 
 
 DAILY_JOBS = {"emalu-digest.timer": "send_request_digest",

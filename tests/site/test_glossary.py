@@ -213,3 +213,21 @@ def test_a_pronoun_of_address_is_capitalised_only_at_a_sentence_start(language):
     assert CAPITAL_YOU[language].search(
         {"ru": "Мы ответим Вам", "kk": "Біз Сізге жазамыз"}[language]
     )
+
+
+def test_the_readmes_admin_labels_read_as_the_catalogues_translate_them():
+    """The admin is in kk and ru only, and the README names its pages and buttons by their
+    English msgids («*Consent texts → Add*»), each once with what the admin shows instead:
+    a label renamed in a catalogue would leave the README naming a button no one finds."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    pairs = re.findall(r"\*([^*\n]+)\* «([^»]+)» / «([^»]+)»", " ".join(readme.split()))
+    catalogues = {language: {entry.msgid.lower(): entry.msgstr for entry in polib.pofile(
+        ROOT / "locale" / language / "LC_MESSAGES" / "django.po") if not entry.msgctxt}
+        for language in ("kk", "ru")}  # fmt: skip
+    wrong = [
+        (label, language, said)
+        for label, *said_in in pairs
+        for language, said in zip(("kk", "ru"), said_in, strict=True)
+        if " ".join(catalogues[language].get(label.lower(), "").lower().split()) != said.lower()
+    ]
+    assert len(pairs) >= 10 and not wrong, (len(pairs), wrong)
