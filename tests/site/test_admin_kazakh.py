@@ -152,10 +152,9 @@ def standalone(shown):
     return re.compile(before + re.escape(shown) + after)
 
 
-# The phrases the email intake recognises came with notes in English (a data migration,
-# consent/rights/migrations/0003_intake_phrase.py), and some phrases are English ones people
-# write («stop emailing me», 0030-0031): data the staff edit, not labels; the notes left to a
-# migration of theirs.
+# The phrases the intake recognises came with notes in English (a data migration,
+# consent/rights/migrations/0003_intake_phrase.py), and some are English ones people write
+# («stop emailing me», 0030-0031): data the staff edit, not labels; left to a migration.
 NOT_LABELS = re.compile(r'<t[dh] class="field-(?:note|phrase)">.*?</t[dh]>', re.S)
 
 
