@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from consent.common.text import as_written, clean_text
+from consent.core.subjects import clean_email, normalise_email
 
 from .charsets import ENCODED_WORD_CHARSET, META_CHARSET, codec, respelled_words
 from .machines import machine_sender, machine_written
@@ -138,7 +139,11 @@ def _fields_short(message):
 
 def _sender(message):
     """The one address in the one From header, valid as written: an address with a control
-    character or two addresses is not quietly mended into someone's address."""
+    character or two addresses is not quietly mended into someone's address. Valid by the one
+    rule of an address (core.subjects.clean_email), as a form's: Django's validate_email let a
+    domain with a bidi override or isolate through («asel@» U+202E «zk.liam», shown on the desk
+    as «asel@mail.kz»), a Cyrillic letter inside a Latin label, an IP address or a dotless host,
+    and the request stood on the desk under an address that reads as a customer's."""
     values = [value for name, value in message.raw_items() if name.lower() == "from"]
     addresses = _addresses(values[0]) if len(values) == 1 else []
     if len(addresses) != 1 or len(addresses[0]) > EMAIL_MAX:
@@ -147,10 +152,10 @@ def _sender(message):
         # Raw UTF-8 (RFC 6532) comes as escaped bytes: «asel@мысал.kz» would reach the database
         # as lone surrogates, which it refuses.
         address = addresses[0].encode("utf-8", "surrogateescape").decode("utf-8")
-        validate_email(address)
+        validate_email(address)  # no control character or comment for the rule below to mend
+        return clean_email(normalise_email(address) or "")
     except (UnicodeError, ValidationError):
         raise SetAside(Reason.NO_SENDER) from None
-    return address
 
 
 def _addresses(value):
