@@ -20,6 +20,7 @@ from .machines import machine_sender, machine_written
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
 from .reading import html_text, read_own
+from .set_aside import too_many_parts
 from .threads import reply_to, thread_ids
 
 Reason = QuarantinedMessage.Reason
@@ -33,12 +34,11 @@ BROKEN_STRUCTURE = (
 BROKEN_TRANSFER = (errors.InvalidBase64CharactersDefect, errors.InvalidBase64LengthDefect)
 # The email package reads a field of encoded words or RFC 2231 sections in time growing with the
 # square of its length (a Subject of 15,000 encoded words: 1.5 s; of 2 MB: hours), and each part
-# in 0.7 ms (25 MB of parts of «hi»: 2 minutes): a message with a longer field, longer fields
-# together, or more lines that could start a part than PARTS_MAX, is set aside unread. No
-# person's mail comes near (a Cc of 500 people with Cyrillic names: 32,000 characters).
+# in milliseconds (set_aside.too_many_parts): a message with a longer field, longer fields
+# together, or more parts, is set aside unread. No person's mail comes near (a Cc of 500 people
+# with Cyrillic names: 32,000 characters).
 FIELD_MAX_CHARS = 64 * 1024
 FIELDS_MAX_CHARS = 256 * 1024
-PARTS_MAX = 1000
 # A whole message wrapped in a signature or encryption the intake cannot open (S/MIME's opaque
 # signed or enveloped data, PGP/MIME): its text is inside, and read as nothing it opened "other"
 # with no text at all. The officers' mail program opens it.
@@ -75,7 +75,7 @@ def read_letter(raw: bytes) -> Letter:
     faithfully. Never anything else: an error of the email package means "unreadable"."""
     if len(raw) > MAX_BYTES:  # not parsed at all; its first MAX_BYTES are set aside
         raise SetAside(Reason.TOO_LARGE)
-    if raw.count(b"\n--") > PARTS_MAX:  # every part starts on a line «--boundary»
+    if too_many_parts(raw):  # every part starts on a line «--boundary»
         raise SetAside(Reason.UNREADABLE)
     try:
         message = email.message_from_bytes(raw, policy=policy.default)
