@@ -24,9 +24,10 @@ import re
 from email import policy
 from email.header import decode_header, make_header
 
-from .letters import FIELD_MAX_CHARS, PARTS_MAX
+from .letters import FIELD_MAX_CHARS
 from .models import Ticket
 from .quarantine import MAX_BYTES
+from .set_aside import too_many_parts
 
 # RFC 5322 3.6's fields the writer's program writes, and the MIME fields that say how to read
 # the body; not the trace fields (3.6.7) nor anything a server adds on the way.
@@ -79,7 +80,7 @@ def _text(raw, body):
     """The body with each part's transfer encoding undone, each part under its type; the body
     as it came when it is larger or has more parts than the intake reads (letters.py), or its
     structure cannot be read."""
-    if len(raw) > MAX_BYTES or raw.count(b"\n--") > PARTS_MAX:
+    if len(raw) > MAX_BYTES or too_many_parts(raw):
         return body
     try:
         message = email.message_from_bytes(raw, policy=policy.compat32)

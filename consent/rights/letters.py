@@ -13,12 +13,14 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
 from consent.common.text import as_written, clean_text
+from consent.core.subjects import clean_email, normalise_email
 
 from .charsets import ENCODED_WORD_CHARSET, META_CHARSET, codec, respelled_words
 from .machines import machine_sender, machine_written
 from .models import QuarantinedMessage, Ticket
 from .quarantine import MAX_BYTES, SetAside
 from .reading import html_text, read_own
+from .set_aside import too_many_parts
 from .threads import reply_to, thread_ids
 
 Reason = QuarantinedMessage.Reason
@@ -32,12 +34,11 @@ BROKEN_STRUCTURE = (
 BROKEN_TRANSFER = (errors.InvalidBase64CharactersDefect, errors.InvalidBase64LengthDefect)
 # The email package reads a field of encoded words or RFC 2231 sections in time growing with the
 # square of its length (a Subject of 15,000 encoded words: 1.5 s; of 2 MB: hours), and each part
-# in 0.7 ms (25 MB of parts of «hi»: 2 minutes): a message with a longer field, longer fields
-# together, or more lines that could start a part than PARTS_MAX, is set aside unread. No
-# person's mail comes near (a Cc of 500 people with Cyrillic names: 32,000 characters).
+# in milliseconds (set_aside.too_many_parts): a message with a longer field, longer fields
+# together, or more parts, is set aside unread. No person's mail comes near (a Cc of 500 people
+# with Cyrillic names: 32,000 characters).
 FIELD_MAX_CHARS = 64 * 1024
 FIELDS_MAX_CHARS = 256 * 1024
-PARTS_MAX = 1000
 # A whole message wrapped in a signature or encryption the intake cannot open (S/MIME's opaque
 # signed or enveloped data, PGP/MIME): its text is inside, and read as nothing it opened "other"
 # with no text at all. The officers' mail program opens it.
@@ -74,7 +75,7 @@ def read_letter(raw: bytes) -> Letter:
     faithfully. Never anything else: an error of the email package means "unreadable"."""
     if len(raw) > MAX_BYTES:  # not parsed at all; its first MAX_BYTES are set aside
         raise SetAside(Reason.TOO_LARGE)
-    if raw.count(b"\n--") > PARTS_MAX:  # every part starts on a line «--boundary»
+    if too_many_parts(raw):  # every part starts on a line «--boundary»
         raise SetAside(Reason.UNREADABLE)
     try:
         message = email.message_from_bytes(raw, policy=policy.default)
@@ -108,13 +109,15 @@ def _cut_below_own_words(text, readable, parts):
     person wrote lies in it: a reply written on top of a long thread (a million characters of
     earlier letters quoted under it) is a request in the words above the quote, and the thread
     is the letters it answers. Cut anywhere else, it would no longer be what the person wrote:
-    SetAside(TOO_LONG), for the officers to read whole."""
-    own = [line.strip() for line in read_own(readable).own if line.strip()]
+    SetAside(TOO_LONG), for the officers to read whole. The person's lines are read only as far
+    as the kept text could hold them: read to the end, 25 MB of lines of words, none quoted,
+    held the intake for minutes before they were found too long."""
     kept = text[: Ticket.MESSAGE_MAX_LENGTH - len(CUT)]
     if kept.rfind("\n") > len(kept) // 2:  # at a line's end, unless the text is a few long lines
         kept = kept[: kept.rfind("\n")]
     html = any(part.get_content_subtype() == "html" for part, _text in parts)
     shown, at = html_text(kept) if html else kept, 0
+    own = [line.strip() for line in read_own(readable, most=len(shown)).own if line.strip()]
     for line in own:
         at = shown.find(line, at)
         if at < 0:
@@ -138,7 +141,11 @@ def _fields_short(message):
 
 def _sender(message):
     """The one address in the one From header, valid as written: an address with a control
-    character or two addresses is not quietly mended into someone's address."""
+    character or two addresses is not quietly mended into someone's address. Valid by the one
+    rule of an address (core.subjects.clean_email), as a form's: Django's validate_email let a
+    domain with a bidi override or isolate through («asel@» U+202E «zk.liam», shown on the desk
+    as «asel@mail.kz»), a Cyrillic letter inside a Latin label, an IP address or a dotless host,
+    and the request stood on the desk under an address that reads as a customer's."""
     values = [value for name, value in message.raw_items() if name.lower() == "from"]
     addresses = _addresses(values[0]) if len(values) == 1 else []
     if len(addresses) != 1 or len(addresses[0]) > EMAIL_MAX:
@@ -147,10 +154,10 @@ def _sender(message):
         # Raw UTF-8 (RFC 6532) comes as escaped bytes: «asel@мысал.kz» would reach the database
         # as lone surrogates, which it refuses.
         address = addresses[0].encode("utf-8", "surrogateescape").decode("utf-8")
-        validate_email(address)
+        validate_email(address)  # no control character or comment for the rule below to mend
+        return clean_email(normalise_email(address) or "")
     except (UnicodeError, ValidationError):
         raise SetAside(Reason.NO_SENDER) from None
-    return address
 
 
 def _addresses(value):

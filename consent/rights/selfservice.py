@@ -132,7 +132,8 @@ def link_open(token: str, session: SessionBase) -> Subject | None:
     if (subject := link_spend(token, "s", Subject.objects.all(), "email")) is None:
         return None
     session.cycle_key()
-    session[SESSION_KEY] = {"s": subject.pk, "until": time.time() + SESSION_SECONDS}
+    until = time.time() + SESSION_SECONDS
+    session[SESSION_KEY] = {"s": subject.pk, "a": address_tag(subject.email), "until": until}
     audit(AuditEvent.Action.SELF_SERVICE_OPEN, subject=subject)
     return subject
 
@@ -214,13 +215,14 @@ def draft_drop(session: SessionBase) -> None:
 
 def session_subject(session: SessionBase, expired: bool = False) -> Subject | None:
     """The person the session is open on, within its hour (or past it too: `expired`), while
-    their data is held."""
+    their data is held at the address its link went to (link_spend's rule, kept for the hour)."""
     data = session.get(SESSION_KEY)
     if not data or type(data.get("s")) is not int:
         return None
     if not expired and data.get("until", 0) < time.time():
         return None
-    return Subject.objects.filter(pk=data["s"]).first()
+    subject = Subject.objects.filter(pk=data["s"]).first()
+    return subject if subject and address_tag_matches(str(data.get("a")), subject.email) else None
 
 
 class Switched:

@@ -16,7 +16,7 @@ from email.message import EmailMessage
 from django.db.models import Q
 from post_office.models import Email
 
-from consent.common.text import clean_text
+from consent.common.text import clean_form_text
 from consent.core.subjects import normalise_email
 from consent.marketing.returns import failed_originals
 
@@ -53,9 +53,11 @@ def reply_to(message: EmailMessage, sender: str) -> str:
             spelled = str(address.addr_spec or "")
             if spelled and _folded(spelled) != _folded(sender):
                 named.append(spelled)
-    # Raw UTF-8 comes as escaped bytes, and a control character is stored by no database.
+    # Raw UTF-8 comes as escaped bytes, and a control character is stored by no database. Shown
+    # as it reads (clean_form_text): without the invisible characters, a bidi override among
+    # them, which drew «marat@» U+202E «moc.elpmaxe» on the desk as «marat@example.com».
     shown = ", ".join(dict.fromkeys(named)).encode("utf-8", "surrogateescape")
-    return clean_text(shown.decode("utf-8", "replace"), multiline=False)[:REPLY_TO_MAX]
+    return clean_form_text(shown.decode("utf-8", "replace"), multiline=False)[:REPLY_TO_MAX]
 
 
 def _folded(address):

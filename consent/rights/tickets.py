@@ -214,6 +214,12 @@ def ticket_open_from_quarantine(
     entry = QuarantinedMessage.objects.select_for_update().defer("content").get(pk=entry.pk)
     if entry.ticket_id is not None:
         raise ValidationError(_("A request has already been opened from this email."))
+    try:
+        # The one rule of an address, the intake's and the forms' (clean_email): one pasted
+        # from the letter with a bidi mark read on the desk as another person's.
+        email = clean_email(email)
+    except ValidationError as error:
+        raise ValidationError({"email": error.messages}) from None
     ticket = ticket_open(
         kind=kind, email=email, language=language, channel=Ticket.Channel.EMAIL,
         message=message, received_at=entry.received_at, actor=actor,

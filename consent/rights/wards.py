@@ -21,6 +21,7 @@ from consent.core.guardians import child_named, guardians_at, wards_at
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import AuditEvent, Guardian, Source, Subject
 from consent.core.purposes import PURPOSES
+from consent.core.subjects import address_tag, address_tag_matches
 
 from .models import KeptRequest, Ticket
 from .selfservice import (
@@ -50,7 +51,8 @@ def ward_link_open(token: str, session: SessionBase) -> bool:
     if row is None:
         return False
     session.cycle_key()
-    session[GUARDIAN_KEY] = {"g": row.pk, "until": time.time() + SESSION_SECONDS}
+    until = time.time() + SESSION_SECONDS
+    session[GUARDIAN_KEY] = {"g": row.pk, "a": address_tag(row.contact), "until": until}
     for ward in wards_at(row.contact):
         audit(AuditEvent.Action.SELF_SERVICE_OPEN, subject=ward.subject, obj=ward)
     return True
@@ -91,15 +93,18 @@ def is_ward_link(token: str) -> bool:
 def acting_address(session: SessionBase, expired: bool = False) -> str | None:
     """The address the session acts for children from, within its hour (or past it too:
     `expired`): a parent's link's, or the address of the person whose own page is open. None
-    otherwise."""
+    otherwise; None too once the address is no longer the one the link was mailed to
+    (selfservice.session_subject's rule)."""
     now = 0 if expired else time.time()
     data = session.get(GUARDIAN_KEY)
     if data and type(data.get("g")) is int and data.get("until", 0) >= now:
         row = Guardian.objects.filter(pk=data["g"]).exclude(contact="").first()
-        return row.contact if row is not None else None
+        address = row.contact if row is not None else None
+        return address if address_tag_matches(str(data.get("a")), address) else None
     data = session.get(SESSION_KEY)
     if data and type(data.get("s")) is int and data.get("until", 0) >= now:
-        return Subject.objects.filter(pk=data["s"]).values_list("email", flat=True).first()
+        address = Subject.objects.filter(pk=data["s"]).values_list("email", flat=True).first()
+        return address if address_tag_matches(str(data.get("a")), address) else None
     return None
 
 

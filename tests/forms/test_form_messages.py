@@ -13,6 +13,7 @@ from django.utils.translation import gettext
 from PIL import Image
 
 from consent.core.models import Guardian, Submission
+from consent.core.subjects import address_tag
 from consent.rights import selfservice
 from emalu.models import Service
 from forms_app.abuse import new_token
@@ -241,7 +242,8 @@ def test_the_self_service_request_form_has_its_error_summary_too(client, person,
     """The request form on a person's own page is far below its top: sent without a type, the
     page opens on the summary that links to the choice."""
     session = client.session
-    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600,
+                                         "a": address_tag(person.email)}  # fmt: skip
     session.save()
     page = client.post(f"/{lang}/my-data/request/", {"message": "x"}).content.decode()
     head = page.split('<main id="main"')[1].split("<h2>")[0]
@@ -270,7 +272,8 @@ def test_the_page_title_says_the_form_came_back_with_errors(client, texts, lang,
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_the_self_service_page_title_says_its_request_form_has_errors(client, person, lang):  # noqa: F811
     session = client.session
-    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600,
+                                         "a": address_tag(person.email)}  # fmt: skip
     session.save()
     fresh = title_of(client.get(f"/{lang}/my-data/").content.decode())
     sent = title_of(client.post(f"/{lang}/my-data/request/", {"message": "x"}).content.decode())

@@ -185,6 +185,7 @@ def test_fuzzed_self_service_actions_never_fail(texts, make_subject):
     from consent.core.ledger import consent_grant
     from consent.core.models import LedgerEntry, Source
     from consent.core.purposes import SERVICE
+    from consent.core.subjects import address_tag
     from consent.rights import selfservice
     from consent.rights.models import Ticket
 
@@ -192,7 +193,8 @@ def test_fuzzed_self_service_actions_never_fail(texts, make_subject):
     consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     client = Client(raise_request_exception=False)
     session = client.session
-    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 10**6}
+    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 10**6,
+                                         "a": address_tag(person.email)}  # fmt: skip
     session.save()
 
     @hsettings(max_examples=200, deadline=None, suppress_health_check=list(HealthCheck))

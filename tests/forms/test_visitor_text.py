@@ -15,6 +15,7 @@ from consent.common.text import EMOJI_SEQUENCE
 from consent.core.ledger import consent_grant
 from consent.core.models import LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import MARKETING, SERVICE
+from consent.core.subjects import address_tag
 from consent.rights import selfservice
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
@@ -241,7 +242,8 @@ def signed_in(person):
     tests/rights/test_selfservice.py)."""
     browser = Client(raise_request_exception=False)
     session = browser.session
-    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session[selfservice.SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600,
+                                         "a": address_tag(person.email)}  # fmt: skip
     session.save()
     return browser
 

@@ -26,6 +26,7 @@ from consent.core.ledger import consent_grant, subject_block
 from consent.core.mail import queue_mail
 from consent.core.models import Guardian, Source, Subject, Submission
 from consent.rights.models import Ticket
+from consent.core.subjects import address_tag
 from consent.rights.selfservice import SESSION_KEY, draft_keep
 from consent.rights.tickets import ticket_open, ticket_verify
 from consent.rights.access import ticket_answer_access
@@ -55,7 +56,7 @@ print("ATTACHMENTS", Attachment.objects.count())
 s.refresh_from_db()
 # a request written on the person's own page after it closed, kept for their next page
 session = SessionStore()
-session[SESSION_KEY] = {"s": s.pk, "until": 0}
+session[SESSION_KEY] = {"s": s.pk, "a": address_tag(s.email), "until": 0}
 assert draft_keep(session, {"type": "block", "message": "Zqmarker kept request"})
 session.save()
 subject_block(s, reason="Zqmarker complained", source=Source.ADMIN)

@@ -25,6 +25,7 @@ from consent.core.mail import queue_mail
 from consent.core.models import AuditEvent, Guardian, Source, Submission, Tombstone
 from consent.core.photos import fernet
 from consent.core.purposes import MARKETING, SERVICE
+from consent.core.subjects import address_tag
 from consent.rights.access import ticket_answer_access
 from consent.rights.answers import ticket_correct, ticket_destroy
 from consent.rights.erasure import subject_destroy, subject_minimise
@@ -137,7 +138,8 @@ def everything(texts, make_subject, officer, settings, tmp_path):
     ticket_verify(access)
     ticket_answer_access(Ticket.objects.get(pk=access.pk), actor=officer)
     session = SessionStore()
-    session[SESSION_KEY] = {"s": person.pk, "until": 0}
+    person.refresh_from_db()
+    session[SESSION_KEY] = {"s": person.pk, "a": address_tag(person.email), "until": 0}
     assert draft_keep(session, {"type": "block", "message": f"{NAME} жазған сұрау"})
     session.save()
     stranger = ingest(letter("stranger@example.kz", "Рахмет!", message_id="<s1@x>", name="Бөтен"))

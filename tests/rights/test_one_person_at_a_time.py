@@ -101,12 +101,14 @@ def _on_the_page(person, action):
 
     from django.test import Client
 
+    from consent.core.subjects import address_tag
     from consent.rights.selfservice import SESSION_KEY
     from tests.conftest import aged_token
 
     page = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")  # the live settings' host
     session = page.session
-    session[SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session[SESSION_KEY] = {"s": person.pk, "a": address_tag(person.email),
+                            "until": time.time() + 3600}  # fmt: skip
     session.save()
     path, data = PAGE_ACTIONS[action]
     data = {**data, "token": aged_token()}  # the request form's one-time token

@@ -39,3 +39,12 @@ def test_reply_to_goes_with_the_persons_data(person):
     requests_forget(Ticket.objects.filter(pk=ticket.pk))
     ticket.refresh_from_db()
     assert ticket.reply_to == ""
+
+
+def test_reply_to_is_shown_as_it_reads(person):
+    """A right-to-left override drew «marat@» U+202E «moc.elpmaxe» as «marat@example.com», an
+    address the officer took for another; its invisible characters are not kept."""
+    raw = message("Удалите мои данные", body="")
+    written = "Reply-To: marat@\u202emoc.elpmaxe\r\nSubject:".encode()
+    ticket = ingest(raw.replace(b"Subject:", written, 1))
+    assert ticket.reply_to == "marat@moc.elpmaxe"

@@ -47,13 +47,15 @@ def _page(address, lang):
     from django.test import Client
 
     from consent.core.models import Subject
+    from consent.core.subjects import address_tag
     from consent.rights.selfservice import SESSION_KEY
     from tests.conftest import aged_token
 
     person = Subject.objects.get(email=address)
     browser = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
     session = browser.session
-    session[SESSION_KEY] = {"s": person.pk, "until": time.time() + 3600}
+    session[SESSION_KEY] = {"s": person.pk, "a": address_tag(person.email),
+                            "until": time.time() + 3600}  # fmt: skip
     session.save()
     data = {"token": aged_token(), "type": "correct", "message": "Тегім қате"}
 
