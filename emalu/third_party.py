@@ -83,10 +83,14 @@ class PostOfficeConfig(LabelledModels, post_office_apps.PostOfficeConfig):
 
     def ready(self):
         super().ready()
-        from post_office.models import Attachment, Log
+        from post_office.models import Attachment, EmailTemplate, Log
 
-        # "Name" is a person's name in the project's catalogues; an attachment's is a file's.
+        # "Name" is a person's name in the project's catalogues; an attachment's is a file's, a
+        # template's the template's (the mail list's filter by template said «Имя и фамилия»).
         Attachment._meta.get_field("name").verbose_name = pgettext_lazy("attachment", "File name")
+        EmailTemplate._meta.get_field("name").verbose_name = pgettext_lazy(
+            "email template", "Template name"
+        )
         # A delivery by its time as the admin writes times, Almaty's in the reader's language:
         # post_office names it by the stored UTC value, «2026-12-04 00:07:47.153622+00:00».
         Log.__str__ = lambda log: localize(timezone.localtime(log.date))
@@ -157,8 +161,11 @@ def translate_password_warning():
 
 
 def linked(first, second):
+    # The dash of the link's name in both catalogues («связь: группа — право»), the no-break
+    # space before it (docs/glossary.md, Dash and hyphen): an en dash, plain-spaced, read
+    # «privacy_officer – Запросы | запрос | Просмотр» on a group's deletion page.
     def __str__(row):
-        return f"{getattr(row, first)} – {getattr(row, second)}"
+        return f"{getattr(row, first)}\N{NO-BREAK SPACE}— {getattr(row, second)}"
 
     return __str__
 

@@ -103,3 +103,17 @@ def test_a_statistics_download_names_its_table_in_words(privacy_officer_client, 
     event = AuditEvent.objects.get(action=AuditEvent.Action.STATISTICS_EXPORT)
     page = privacy_officer_client.get(f"/admin/consent/auditevent/{event.pk}/change/")
     assert shown in page.content.decode()
+
+
+def test_every_russian_label_names_a_thing():
+    """A label says what the value is, as a column does: «изменение: изменено», «причина: …».
+    «change» was translated as the verb of a button, and an edit of a phrase or of the
+    calendar read «Изменить: изменено». A label's first word is never an infinitive, which ends
+    in «-ть», «-ти» or «-чь» (a noun may too: none of the labels begins with one)."""
+    from django.utils import translation
+
+    with translation.override("ru"):
+        labels = {key: str(label) for key, label in LABELS.items()}
+    verbs = {key: label for key, label in labels.items()
+             if label.split()[0].endswith(("ть", "ти", "чь"))}  # fmt: skip
+    assert verbs == {}

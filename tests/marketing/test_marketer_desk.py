@@ -131,6 +131,10 @@ def test_the_marketer_reads_what_became_of_each_mail(texts, marketer_client):
     assert sum(list(delivered.values())[:5]) == Campaign.objects.get().recipient_count == 4
     assert {a for e in Email.objects.filter(subject="Жаңалықтар") for a in e.to} == {
         stays.email, also.email}  # fmt: skip
+    # In Russian each line is a label too: «ожидает отправки: 3» said it of one mail.
+    marketer_client.cookies["django_language"] = "ru"
+    assert list(shown(marketer_client, campaign))[:2] == [
+        "передано почтовому серверу", "в\xa0очереди на отправку"]  # fmt: skip
 
 
 @pytest.mark.parametrize("queued", [False, True], ids=["being queued", "all queued"])

@@ -218,3 +218,15 @@ def test_a_policy_published_after_send_was_pressed_leaves_the_mail_as_previewed(
     assert mailto_subject_line(sent) == routes.phrase(routes.UNSUBSCRIBE, "kk", 1)
     assert routes.phrase(routes.UNSUBSCRIBE, "kk", 1) in shown
     assert routes.phrase(routes.UNSUBSCRIBE, "kk", 2) not in sent.html_message
+
+
+def test_a_test_send_names_the_campaign_in_quotes(texts, marketer_client, campaign):
+    """The marketer presses «Отправить тестовое письмо на мой адрес» with the desk in Russian.
+    The message read «November: тестовые письма поставлены в очередь на dan@…»: the title
+    bare, as if it began the sentence, and the mails queued «на» an address. It names the
+    campaign as every other message of its page does, and the address as an address."""
+    marketer_client.cookies["django_language"] = "ru"
+    [(level, text)] = act(marketer_client, "send_test", campaign)
+    email = Email.objects.filter(subject__startswith="[Тест]").get().to[0]
+    assert level == "info"
+    assert text == f"Рассылка «November»: тестовые письма поставлены в\xa0очередь на адрес {email}."

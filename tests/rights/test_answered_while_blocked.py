@@ -31,7 +31,7 @@ def test_a_blocked_persons_form_is_not_marked_answered_until_the_block_is_lifted
     assert 'value="mark_answered"' not in page and why in page
     told = mark_answered(desk, submission)
     (message,) = [str(m) for m in told.context["messages"]]
-    refused = {"kk": "Жауап берілді деп белгіленбеді: 1.", "ru": "Не отмечено отвеченным: 1."}
+    refused = {"kk": "Жауап берілді деп белгіленбеді: 1.", "ru": "Не отмечено как отвеченное: 1."}
     assert message.startswith(refused[lang]) and why in message
     submission.refresh_from_db()
     assert submission.answered_at is None

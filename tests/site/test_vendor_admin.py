@@ -59,3 +59,30 @@ def test_no_page_shows_another_staff_members_second_factor(superuser_client):
         assert (
             superuser_client.get(f"/admin/otp_totp/totpdevice/{totp.pk}/{view}/").status_code == 403
         )
+
+
+@pytest.mark.parametrize("lang, title", [("ru", "Название шаблона"), ("kk", "Үлгі атауы")])
+def test_the_mail_list_filters_by_a_template_s_name_not_a_person_s(superuser_client, lang,
+                                                                    title):  # fmt: skip
+    """The outgoing mail's list offers a filter by the template a mail was made from. Its title
+    was post_office's "Name", which the catalogues give a person's name: a privacy officer read
+    «Имя и фамилия» / «Аты-жөні» above a list of templates."""
+    superuser_client.cookies["django_language"] = lang
+    page = superuser_client.get("/admin/post_office/email/").content.decode()
+    assert f'data-filter-title="{title}"' in page
+    assert 'data-filter-title="Имя и\xa0фамилия"' not in page
+    assert 'data-filter-title="Аты-жөні"' not in page
+
+
+def test_a_link_between_two_rows_is_named_with_the_catalogues_dash(superuser_client):
+    """What a group's deletion takes along: each of its permissions, a row of the table Django
+    makes for the link, named «privacy_officer – Запросы | запрос | Просмотр: запрос» with an
+    en dash and plain spaces, beside the table's own name «Связь: группа — право»."""
+    from django.contrib.auth.models import Group, Permission
+
+    group = Group.objects.create(name="officers")
+    group.permissions.add(Permission.objects.get(codename="view_ticket"))
+    superuser_client.cookies["django_language"] = "ru"
+    page = superuser_client.get(f"/admin/auth/group/{group.pk}/delete/").content.decode()
+    assert "Связь: группа\xa0— право: officers\xa0— " in page
+    assert " – " not in page

@@ -178,3 +178,14 @@ def test_a_person_s_name_is_never_filled_in_where_a_case_is_needed():
     bad = [(msgid, text) for msgid, text in russian_texts() if msgid not in django
            for word, _name in PERSON.findall(text) if word.lower() not in APPOSITION]  # fmt: skip
     assert not bad, bad
+
+
+def test_a_title_filled_into_a_sentence_stands_in_quotes():
+    """A campaign's title is whatever the marketer typed («Скидки к Наурызу», «x»): bare in a
+    sentence it reads as part of it. The test send said «x: тестовые письма поставлены в
+    очередь на em@example.kz» where every other message of the campaign's page says «Рассылка
+    «x»…». An object's own name («%(title)s, версия 2», no sentence) is left alone."""
+    bad = [(msgid, text) for msgid, text in russian_texts()
+           if "%(title)s" in msgid and text.rstrip().endswith(".")
+           and text.count("%(title)s") != text.count("«%(title)s»")]  # fmt: skip
+    assert not bad, bad
