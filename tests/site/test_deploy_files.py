@@ -220,9 +220,7 @@ def test_the_example_environment_reads_the_same_in_systemd_sh_and_django(tmp_pat
 
 
 @pytest.mark.live
-def test_a_host_with_a_cache_of_its_own_does_not_start(
-    django_db_setup, django_db_blocker, tmp_path
-):
+def test_a_host_with_a_cache_of_its_own_does_not_start(django_db_setup, django_db_blocker):
     """emalu.service's ExecStartPre, on a second host whose /etc/emalu/env lacks CACHE_URL: it
     would count rate limits and keep pages on its own, and `release` ran the checks elsewhere."""
     command = unit(DEPLOY / "emalu.service")["Service"]["ExecStartPre"]
@@ -231,8 +229,7 @@ def test_a_host_with_a_cache_of_its_own_does_not_start(
     with django_db_blocker.unblock(), live_database() as url, redis_cache(11) as cache:
         key = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
         env = site_env(url, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
-                       ALLOWED_HOSTS="emaluplus-vko.kz", STATIC_ROOT=str(tmp_path),
-                       MEDIA_ENCRYPTION_KEY=key)  # fmt: skip
+                       ALLOWED_HOSTS="emaluplus-vko.kz", MEDIA_ENCRYPTION_KEY=key)  # fmt: skip
         env.pop("CACHE_URL", None)
         ok = subprocess.run(argv, cwd=ROOT, env={**env, **cache}, capture_output=True,
                             text=True, timeout=60)  # fmt: skip
