@@ -263,7 +263,7 @@ RECORD_READS = """
 import json, os, runpy, sys
 import environ
 read = set()
-readers = ("emalu/settings.py", "emalu/gunicorn.py", "environ/environ.py")
+readers = ("emalu/settings.py", "emalu/env.py", "emalu/gunicorn.py", "environ/environ.py")
 class Recorder(dict):
     def _note(self, name):
         if sys._getframe(2).f_code.co_filename.endswith(readers):
