@@ -99,3 +99,20 @@ def test_a_served_host_without_its_static_files_shows_its_pages(
         "Run manage.py collectstatic --no-input on this host" in e["message"] for e in errors
     )
     assert "Traceback" not in log and "Internal Server Error" not in log
+
+
+@pytest.mark.live
+@pytest.mark.django_db
+def test_a_host_with_its_static_files_collected_logs_nothing_of_them(django_db_blocker, tmp_path):
+    """WhiteNoise asks the storage at each start for names no file has, and counts on its
+    refusal: those are not a file missing."""
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path) as (port, proc),
+    ):
+        status, _headers, body = request(port, "GET", "/kk/")
+        log = proc.stop()
+    assert status == 200 and "/static/css/site." in body.decode()
+    assert 'href="/static/css/site.css"' not in body.decode()  # the collected, hashed name
+    assert "emalu.static_files" not in log, log
