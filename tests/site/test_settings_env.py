@@ -231,6 +231,18 @@ def test_gunicorn_takes_the_addresses_it_binds(monkeypatch, value):
     assert runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))["bind"] == value
 
 
+def test_gunicorn_reads_its_values_without_the_spaces_around_them(monkeypatch):
+    """As the site's settings do (emalu/env.py, Trimmed): GUNICORN_BIND="127.0.0.1:8000 " was
+    refused as «not host:port», GUNICORN_ACCESS_LOG="- " taken as a file of that name."""
+    spaced = {"GUNICORN_BIND": "127.0.0.1:8000 ", "GUNICORN_WORKERS": " 2",
+              "GUNICORN_ACCESS_LOG": "- ", "FORWARDED_ALLOW_IPS": "10.0.0.1 "}  # fmt: skip
+    for name, value in spaced.items():
+        monkeypatch.setenv(name, value)
+    read = runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
+    assert (read["bind"], read["workers"], read["accesslog"]) == ("127.0.0.1:8000", 2, "-")
+    assert read["forwarded_allow_ips"] == "10.0.0.1"
+
+
 def closed_port():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
