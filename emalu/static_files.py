@@ -35,17 +35,18 @@ class SiteStaticStorage(CompressedManifestStaticFilesStorage):
         try:
             return super().stored_name(name)
         except ValueError:  # «Missing staticfiles manifest entry for …», or no such file
+            if name in _told:
+                return name
             # Only a file of the code: WhiteNoise asks for names no file has (a collected
             # file's name without what looks like its hash) and counts on the refusal.
-            if name not in _told and not finders.find(name):
+            if not finders.find(name):
                 raise
-            if name not in _told:
-                _told.add(name)
-                logger.error(
-                    "the static file %s is not among those collected in STATIC_ROOT (%s): pages "
-                    "name it unversioned, shown unstyled where the file is missing. Run %s.",
-                    name, self.location, TO_RUN,
-                )  # fmt: skip
+            _told.add(name)
+            logger.error(
+                "the static file %s is not among those collected in STATIC_ROOT (%s): pages "
+                "name it unversioned, shown unstyled where the file is missing. Run %s.",
+                name, self.location, TO_RUN,
+            )  # fmt: skip
             return name
 
 
