@@ -19,7 +19,7 @@ class EmaluConfig(AppConfig):
         from consent.common.pagecache import new_generation
         from forms_app import services
 
-        from . import checks, checks_names, checks_roles  # noqa: F401  (the deploy checks)
+        from . import checks, checks_addresses, checks_names, checks_roles, static_files  # noqa: F401  (the deploy checks)
         from .roles import sync_roles
         from .staff import record_failed_login, staff_language_start, staff_session_start
         from .staff_sessions import account_closed, factor_removed

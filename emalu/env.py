@@ -3,8 +3,10 @@ message naming it, and a rate is refused by the rule that reads it on every requ
 
 import functools
 import ipaddress
+import os
 import re
 import warnings
+from collections.abc import Mapping
 from urllib.parse import urlsplit
 
 import environ
@@ -83,7 +85,24 @@ def _libpq_reads(var: str, value: str) -> None:
         )
 
 
+class Trimmed(Mapping):
+    """The environment, each value without the spaces around it. No value of ours means one, and
+    one came in by quotes or a paste (SITE_URL="https://emaluplus-vko.kz "): the site kept it,
+    every mailed link read «https://emaluplus-vko.kz /kk/…», and the checks passed."""
+
+    def __getitem__(self, name):
+        value = os.environ[name]  # looked up each time: whatever stands there now
+        return value.strip() if isinstance(value, str) else value
+
+    def __iter__(self):
+        return iter(os.environ)
+
+    def __len__(self):
+        return len(os.environ)
+
+
 class Env(environ.Env):
+    ENVIRON = Trimmed()
     get_value = _named(environ.Env.get_value)
     BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")
 

@@ -64,7 +64,22 @@ def service_down(exception: BaseException | None) -> bool:
     if isinstance(exception, OperationalError | InterfaceError) or database_read_only(exception):
         return True
     redis = sys.modules.get("redis.exceptions")
-    return redis is not None and isinstance(exception, redis.ConnectionError | redis.TimeoutError)
+    return redis is not None and (
+        isinstance(exception, redis.ConnectionError | redis.TimeoutError)
+        or cache_refused(exception)
+    )
+
+
+def cache_refused(exception: BaseException | None) -> bool:
+    """Whether Redis answered but took no write: its memory full (`maxmemory` with the default
+    `noeviction`: «OOM»), its snapshot not saved, a disk full (Debian's default
+    `stop-writes-on-bgsave-error`: «MISCONF»), or a replica («READONLY»). Each form page was a
+    500, «the error has been recorded», and a mail to ADMINS, while /healthz named the cache."""
+    redis = sys.modules.get("redis.exceptions")
+    if redis is None or not isinstance(exception, redis.ResponseError):
+        return False
+    refusals = redis.OutOfMemoryError | redis.ReadOnlyError
+    return isinstance(exception, refusals) or str(exception).startswith("MISCONF")
 
 
 # What the database server refuses a statement for while it answers /healthz's «SELECT 1» (by
@@ -121,6 +136,8 @@ def down_cause(exception: BaseException) -> str:
     line, scrubbed as a traceback is: it names hosts and ports, never a password)."""
     cause = exception.__cause__ or exception
     reason = f"{type(cause).__name__}: {scrub(one_line(str(cause)))}"
+    if cache_refused(cause):
+        return f"the shared cache (CACHE_URL) refused to store ({reason})"
     if not isinstance(exception, DatabaseError):
         return f"the shared cache (CACHE_URL) could not be reached ({reason})"
     if role := role_refusal(exception):

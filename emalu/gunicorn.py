@@ -57,7 +57,7 @@ def number(name, default, least=0):
     the line that names it: gunicorn answers any other error in this file with a traceback
     ending in the value, and took GUNICORN_WORKERS=0 as a master with no worker, listening and
     ready to systemd while every request waited until nginx gave up on it."""
-    value = os.environ.get(name, str(default))
+    value = os.environ.get(name, str(default)).strip()  # no value means the spaces around it
     try:
         read = int(value)
     except ValueError:
@@ -73,7 +73,7 @@ def address(name, default):
     cannot bind stops it with the line that names it: an empty value had it listen nowhere and
     every worker fail with a traceback, over and over; a port past 65535 stopped it on
     OverflowError's traceback."""
-    value = os.environ.get(name, default)
+    value = os.environ.get(name, default).strip()
     if value.startswith(("unix:/", "fd://")):  # a socket file, or one given (the live tests)
         return value
     where = value.removeprefix("tcp://")
@@ -99,13 +99,13 @@ max_requests_jitter = 5000
 # No access log of gunicorn's own: the application writes one JSON line per request with its id
 # (emalu.logs.RequestLogMiddleware), and nginx keeps its log. GUNICORN_ACCESS_LOG=- turns it on,
 # redacted as below, for whoever needs gunicorn's view too.
-accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
+accesslog = os.environ.get("GUNICORN_ACCESS_LOG", "").strip() or None
 errorlog = "-"
 access_log_format = '%(h)s %(t)s "%(m)s %(U)s %(H)s" %(s)s %(b)s %(L)ss'
 # The only peers whose X-Forwarded-Proto makes a request HTTPS (the WSGI url scheme): the site
 # believes this, not the header (settings SECURE_PROXY_SSL_HEADER is None), so a client reaching
 # gunicorn directly cannot claim https (tests/site/test_forwarded_proto.py). Never "*".
-forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1").strip()
 # From such a peer gunicorn believes only what nginx sets (docs/deploy/nginx.conf). Its defaults
 # also took a SCRIPT_NAME header as the mount point, and X-Forwarded-Ssl and -Protocol as the
 # scheme. A client on the host (trusted as nginx is) sending «SCRIPT_NAME: /x» got a 500 from

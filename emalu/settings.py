@@ -118,7 +118,7 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
         if DEBUG
-        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        else "emalu.static_files.SiteStaticStorage"  # WhiteNoise's compressed manifest
     },
 }
 

@@ -320,8 +320,8 @@ def pytest_runtest_setup(item):
 def pytest_collection_finish(session):
     """Before any database is made: the runtime role. Live tests selected: build what they share
     (tests/live/), a template database if a selected module imports `live_database`, static
-    files if one imports `gunicorn`, the worst photos if a test uses `worst_files`, in the
-    background while the in-process tests run."""
+    files if one imports `gunicorn` or `site_env`, the worst photos if a test uses
+    `worst_files`, in the background while the in-process tests run."""
     if session.config.option.collectonly:
         return
     # What is imported and collected by now stays for the whole run: out of the cyclic garbage
@@ -335,7 +335,11 @@ def pytest_collection_finish(session):
     modules = {getattr(i, "module", None) for i in items}
     if any(getattr(module, "live_database", None) is live.live_database for module in modules):
         live.shared.database(wait=False)
-    if any(getattr(module, "gunicorn", None) is live.gunicorn for module in modules):
+    if any(
+        getattr(module, name, None) is getattr(live, name)
+        for module in modules
+        for name in ("gunicorn", "site_env")  # a host it starts has collected them (E005)
+    ):
         live.shared.static(wait=False)
     if any("worst_files" in getattr(i, "fixturenames", ()) for i in items):
         live.shared.photos(wait=False)

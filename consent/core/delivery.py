@@ -25,6 +25,7 @@ import logging
 import re
 import smtplib
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.dispatch import Signal
@@ -100,20 +101,39 @@ def _refused_for_good(email: Email, error: Exception) -> bool:
     return bool(statuses) and all(m and refuses_the_address(m[1]) for m in statuses)
 
 
+def not_delivered_because(error: Exception, alias: str) -> str:
+    """Why a message was not delivered, for the journal: the relay (host and port) and what it or
+    the network said, but no reply text that may hold an address (a refused recipient's) or the
+    password. «ConnectionRefusedError» alone left the operator to guess which relay and why."""
+    options = settings.MAILERS.get(alias, {}).get("OPTIONS", {})
+    where = f"{options.get('host', '?')}:{options.get('port', '?')}"
+    kind = type(error).__name__
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        codes = sorted({str(code) for code, _reply in error.recipients.values()})
+        return f"{kind}: the relay at {where} refused the recipient ({', '.join(codes)})"
+    if isinstance(error, smtplib.SMTPResponseException):  # its text may echo an address
+        return f"{kind}: the relay at {where} answered {error.smtp_code}"
+    if isinstance(error, OSError):  # refused, timed out, no such host, TLS, dropped
+        return f"{kind}: the relay at {where}: {error.strerror or error}"
+    return kind
+
+
 def _send(message: Email, log_level: int) -> Exception | str:
     """Send one message on this process's connection: the relay's reply to it («250 2.0.0 Ok:
     queued as 4Xyz», core.smtp; "" from a backend that gives none), or the exception if it was
     not accepted."""
+    alias = message.backend_alias or po.get_default_mailer()
     try:
         message.prepare_email_message()
-        connection = connections[message.backend_alias or po.get_default_mailer()]
+        connection = connections[alias]
         if hasattr(connection, "relay_reply"):
             connection.relay_reply = ""  # not the previous message's
         message.dispatch(log_level=log_level, commit=False, disconnect_after_delivery=False,
                        connection=connection)  # fmt: skip
         return getattr(connection, "relay_reply", "")
     except Exception as error:
-        logger.warning("mail #%s not delivered: %s", message.id, type(error).__name__)
+        why = not_delivered_because(error, alias)
+        logger.warning("mail #%s not delivered: %s", message.id, why)
         connections.close()  # a dropped connection would fail every message after it
         return error
 

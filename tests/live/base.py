@@ -42,7 +42,12 @@ def free_port():
 
 
 def site_env(url, **extra_env):
-    """The environment of the site as operators run it: production settings on `url`."""
+    """The environment of the site as operators run it: production settings on `url`, and the
+    static files collected, as every host has them (or it does not start: emalu.E005)."""
+    if "STATIC_ROOT" not in extra_env:
+        from .database import shared
+
+        extra_env["STATIC_ROOT"] = str(shared.static())
     return {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "emalu.settings",

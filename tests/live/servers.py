@@ -32,12 +32,14 @@ def gunicorn(url, tmp_path, workers=1, **extra_env):
     port = listener.getsockname()[1]
     env = site_env(
         url,
-        STATIC_ROOT=str(static_root),
-        MEDIA_ROOT=str(tmp_path / "media"),
-        GUNICORN_BIND=f"fd://{listener.fileno()}",
-        GUNICORN_WORKERS=str(workers),
-        SITE_URL=f"http://127.0.0.1:{port}",
-        **extra_env,
+        **{
+            "STATIC_ROOT": str(static_root),  # unless the test gives a host its own
+            "MEDIA_ROOT": str(tmp_path / "media"),
+            "GUNICORN_BIND": f"fd://{listener.fileno()}",
+            "GUNICORN_WORKERS": str(workers),
+            "SITE_URL": f"http://127.0.0.1:{port}",
+            **extra_env,
+        },
     )
     proc = subprocess.Popen(
         [PYTHON.parent / "gunicorn", "-c", "emalu/gunicorn.py", "emalu.wsgi"],

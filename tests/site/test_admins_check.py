@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from emalu.checks import check_admins
+from emalu.checks_addresses import check_admins
 from tests.live import PYTHON, ROOT, live_database, redis_cache, site_env
 
 KEY = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
@@ -51,3 +51,33 @@ def test_the_start_names_admins_and_takes_them_as_the_readme_writes_them(django_
         env["ADMINS"] = "ops@emaluplus-vko.kz, dev@emaluplus-vko.kz"
         heard = subprocess.run(CHECK, cwd=ROOT, env=env, capture_output=True, text=True)
         assert heard.returncode == 0, heard.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "value", "refused"),
+    [
+        ("DEFAULT_FROM_EMAIL", "noreply@", True),  # every mail's sender: no relay takes it
+        ("DEFAULT_FROM_EMAIL", "«ЕМ АЛУ плюс» <noreply@emaluplus-vko.kz>", False),
+        ("STAFF_NOTIFY_EMAIL", "office@emaluplus-vko.kz,dpo@emaluplus-vko.kz", True),
+        ("STAFF_NOTIFY_EMAIL", "office@emaluplus-vko.kz", False),
+        ("RESPONSIBLE_CONTACT", "dpo@emaluplus-vko.kz", False),
+        ("RESPONSIBLE_CONTACT", "dpo@", True),
+        ("RESPONSIBLE_CONTACT", "+7 701 123 45 67", False),  # a telephone: no alert mailed
+    ],
+)
+def test_an_address_the_site_mails_from_or_to_that_is_none_stops_the_start(
+    settings, name, value, refused
+):
+    """Taken as it was, its mail failed at the relay a day of retries later; for the sender,
+    every mail of the site did. Named at the start now, without the value (emalu.W010)."""
+    from emalu.checks_addresses import check_site_addresses
+
+    settings.DEBUG = False
+    if name == "RESPONSIBLE_CONTACT":
+        settings.OPERATOR = {**settings.OPERATOR, "responsible_contact": value}
+    else:
+        setattr(settings, name, value)
+    said = check_site_addresses(None)
+    assert [w.id for w in said] == (["emalu.W010"] if refused else [])
+    assert all(w.msg.startswith(f"{name} is not one email address") for w in said)
+    assert all(value not in w.msg for w in said)

@@ -105,6 +105,35 @@ def test_a_list_typed_with_spaces_after_its_commas_is_read_as_its_entries(monkey
         assert [e for e in read[name] if e in entries] == entries, name
 
 
+def test_a_value_with_spaces_around_it_is_read_without_them(monkeypatch):
+    """SITE_URL="https://emaluplus-vko.kz " (quoted, or pasted so): every mailed link read
+    «https://emaluplus-vko.kz /kk/…», broken in the mail program, while the checks passed."""
+    spaced = {"SITE_URL": "https://emaluplus-vko.kz ", "ADMIN_URL": " staff-7f3a/ ",
+              "DATABASE_URL": "postgres://emalu_app@127.0.0.1:5432/emalu ",
+              "EMAIL_URL": "smtp://127.0.0.1:25\t", "DEBUG": "0 ", "OPERATOR_BIN": " 123456789012",
+              "RESPONSIBLE_CONTACT": "dpo@example.kz "}  # fmt: skip
+    for key, setting in site_env(None, **spaced).items():
+        monkeypatch.setenv(key, setting)
+    read = runpy.run_path(str(ROOT / "emalu" / "settings.py"))
+    assert read["SITE_URL"] == "https://emaluplus-vko.kz" and read["ADMIN_URL"] == "staff-7f3a/"
+    assert read["DATABASES"]["default"]["NAME"] == "emalu" and read["DEBUG"] is False
+    assert read["MAILERS"]["default"]["OPTIONS"]["port"] == 25
+    assert read["OPERATOR"]["bin"] == "123456789012"
+    assert read["OPERATOR"]["responsible_contact"] == "dpo@example.kz"
+
+
+@pytest.mark.parametrize("site_url", ["https://emalu plus.kz", "https://emaluplus-vko.kz\x00"])
+def test_a_site_url_whose_host_is_no_host_name_is_named(settings, site_url):
+    """Its host read as none, the check that it is one ALLOWED_HOSTS lists passed it."""
+    from emalu.checks import check_site_url_allowed
+
+    settings.DEBUG, settings.SITE_URL = False, site_url
+    settings.ALLOWED_HOSTS = ["emaluplus-vko.kz"]
+    assert [w.id for w in check_site_url_allowed(None)] == ["emalu.W004"]
+    settings.SITE_URL = "https://emaluplus-vko.kz"
+    assert check_site_url_allowed(None) == []
+
+
 @pytest.mark.parametrize("zone", ["UTC", "Europe/Moscow"])
 def test_no_host_counts_legal_dates_in_another_zone(monkeypatch, zone):
     """Legal dates are Kazakhstan's (Asia/Almaty) on every host: a TIME_ZONE left in a host's
@@ -200,6 +229,18 @@ def test_gunicorn_names_an_address_it_cannot_bind(monkeypatch, value):
 def test_gunicorn_takes_the_addresses_it_binds(monkeypatch, value):
     monkeypatch.setenv("GUNICORN_BIND", value)
     assert runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))["bind"] == value
+
+
+def test_gunicorn_reads_its_values_without_the_spaces_around_them(monkeypatch):
+    """As the site's settings do (emalu/env.py, Trimmed): GUNICORN_BIND="127.0.0.1:8000 " was
+    refused as «not host:port», GUNICORN_ACCESS_LOG="- " taken as a file of that name."""
+    spaced = {"GUNICORN_BIND": "127.0.0.1:8000 ", "GUNICORN_WORKERS": " 2",
+              "GUNICORN_ACCESS_LOG": "- ", "FORWARDED_ALLOW_IPS": "10.0.0.1 "}  # fmt: skip
+    for name, value in spaced.items():
+        monkeypatch.setenv(name, value)
+    read = runpy.run_path(str(ROOT / "emalu" / "gunicorn.py"))
+    assert (read["bind"], read["workers"], read["accesslog"]) == ("127.0.0.1:8000", 2, "-")
+    assert read["forwarded_allow_ips"] == "10.0.0.1"
 
 
 def closed_port():

@@ -1,0 +1,84 @@
+"""Deploy checks of the addresses the site mails to and from: each must be one that mail can
+reach, or the mail it is for goes nowhere while the site runs as if it went."""
+
+from email.utils import parseaddr
+
+from django.conf import settings
+from django.core.checks import Warning as CheckWarning
+from django.core.checks import register
+from django.core.exceptions import ValidationError
+from django.core.mail.message import sanitize_address
+from django.core.validators import validate_email
+
+
+def reachable(entry, named=True) -> bool:
+    """Whether `entry` is one address (or, `named`, «Name <address>»), read as Django's mail
+    reads it: «Ops:ops@…» passed parseaddr, and the mail was refused when sent («Invalid
+    address»)."""
+    entry = entry if isinstance(entry, str) else entry[-1]
+    try:
+        address = parseaddr(sanitize_address(entry, "utf-8"))[1] if named else entry
+        validate_email(address)
+    except (ValueError, ValidationError):
+        return False
+    return True
+
+
+@register(deploy=True)
+def check_admins(app_configs, **kwargs):
+    """A server error (a 500) is mailed to ADMINS (emalu/logs.py), through a mailer that fails
+    silently (emalu/mailers.py). With ADMINS empty, or an entry that is no address («ops@»,
+    two addresses joined by «;»), a production host answered 500s that nobody heard of: only
+    the journal had them. emalu.service's `check --deploy` refuses the start instead."""
+    if settings.DEBUG:
+        return []
+    wrong = [entry for entry in settings.ADMINS if not reachable(entry)]
+    if settings.ADMINS and not wrong:
+        return []
+    said = (
+        f"ADMINS has {len(wrong)} entr{'y' if len(wrong) == 1 else 'ies'} that no mail can reach"
+        if wrong
+        else "ADMINS is empty"
+    )
+    return [
+        CheckWarning(
+            f"{said}: the report of a server error (a 500) would reach no one, and the fault "
+            "would be seen only in the journal.",
+            hint="Set ADMINS in /etc/emalu/env to the addresses that must hear of server "
+            "errors, comma-separated, each an address or «Name <address>» "
+            "(ADMINS=ops@emaluplus-vko.kz,dev@emaluplus-vko.kz), the same on every host "
+            "(README, Configuration).",
+            id="emalu.W007",
+        )
+    ]
+
+
+@register(deploy=True)
+def check_site_addresses(app_configs, **kwargs):
+    """The sender of every mail (DEFAULT_FROM_EMAIL), the address notices of new submissions go
+    to (STAFF_NOTIFY_EMAIL, by default OPERATOR_EMAIL, which the consent texts give people to
+    write to) and the responsible person's, when it is an address (RESPONSIBLE_CONTACT, alerts):
+    one that is no address («noreply@», two joined by a comma) was taken, and its mail failed
+    at the relay a day of retries later, or every mail did for a sender no relay takes."""
+    if settings.DEBUG:
+        return []
+    contact = settings.OPERATOR["responsible_contact"]
+    addresses = {
+        "DEFAULT_FROM_EMAIL": reachable(settings.DEFAULT_FROM_EMAIL),
+        "OPERATOR_EMAIL": reachable(settings.OPERATOR["email"], named=False),
+        "STAFF_NOTIFY_EMAIL": reachable(settings.STAFF_NOTIFY_EMAIL, named=False),
+        "RESPONSIBLE_CONTACT": "@" not in contact or reachable(contact, named=False),
+    }
+    wrong = [name for name, good in addresses.items() if not good]
+    if not wrong:
+        return []
+    return [
+        CheckWarning(
+            f"{', '.join(wrong)} {'is' if len(wrong) == 1 else 'are'} not one email address (the "
+            "value is not shown): the mail sent from or to it would not be delivered.",
+            hint="Write one address each (noreply@emaluplus-vko.kz; DEFAULT_FROM_EMAIL may be "
+            "«Name <address>» in double quotes) in /etc/emalu/env, the same on every host "
+            "(README, Configuration).",
+            id="emalu.W010",
+        )
+    ]

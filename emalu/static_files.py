@@ -1,0 +1,87 @@
+"""The static files of this code against what this host's `collectstatic` wrote to STATIC_ROOT
+(README, Deploying: `release` collects on its own host only, every other host runs it itself).
+
+A host started, or reloaded (`systemctl reload emalu` forks workers on the new code without the
+start's check), before its `collectstatic` had run answered every page with gunicorn's bare
+«Internal Server Error» in English: the manifest had no entry for a file the templates name, and
+the site's own 500 page names one too. /healthz said ok and the start's check passed. Now the
+start stops, naming STATIC_ROOT and the command (emalu.E005), and a page naming a file the
+manifest lacks is served all the same, the file under its plain name (nginx serves it where an
+earlier `collectstatic` left it; the page shows unstyled where none did), with one ERROR line
+in the journal per file and worker saying what to run."""
+
+import logging
+
+from django.apps import apps
+from django.conf import settings
+from django.contrib.staticfiles import finders
+from django.contrib.staticfiles.storage import staticfiles_storage
+from django.core.checks import Error, register
+from whitenoise.storage import CompressedManifestStaticFilesStorage
+
+from emalu.checks import RELEASING
+
+logger = logging.getLogger(__name__)
+
+TO_RUN = "manage.py collectstatic --no-input on this host (README, Deploying, steps 4 and 9)"
+_told: set[str] = set()  # the names this worker has logged
+
+
+class SiteStaticStorage(CompressedManifestStaticFilesStorage):
+    """WhiteNoise's compressed manifest storage (STORAGES["staticfiles"]), which names a file
+    the manifest lacks by its plain name and says so, instead of failing the page."""
+
+    def stored_name(self, name):
+        try:
+            return super().stored_name(name)
+        except ValueError:  # «Missing staticfiles manifest entry for …», or no such file
+            if name in _told:
+                return name
+            # Only a file of the code: WhiteNoise asks for names no file has (a collected
+            # file's name without what looks like its hash) and counts on the refusal.
+            if not finders.find(name):
+                raise
+            _told.add(name)
+            logger.error(
+                "the static file %s is not among those collected in STATIC_ROOT (%s): pages "
+                "name it unversioned, shown unstyled where the file is missing. Run %s.",
+                name, self.location, TO_RUN,
+            )  # fmt: skip
+            return name
+
+
+def not_collected() -> list[str]:
+    """The code's static files (those `collectstatic` would collect) that STATIC_ROOT's manifest
+    lacks, read afresh from the disk."""
+    try:
+        collected, _digest = staticfiles_storage.load_manifest()
+    except ValueError:  # a manifest it cannot read: written by another Django, or cut short
+        collected = {}
+    ignore = apps.get_app_config("staticfiles").ignore_patterns
+    missing = set()
+    for finder in finders.get_finders():
+        for path, _storage in finder.list(ignore):
+            name = path.replace("\\", "/")
+            if staticfiles_storage.hash_key(name) not in collected:
+                missing.add(name)
+    return sorted(missing)
+
+
+@register(deploy=True)
+def check_static_collected(app_configs, **kwargs):
+    """A host must not start on static files collected for other code, or none (above).
+    `release` collects them itself after its check (RELEASING)."""
+    if settings.DEBUG or RELEASING.get() or not hasattr(staticfiles_storage, "load_manifest"):
+        return []
+    missing = not_collected()
+    if not missing:
+        return []
+    return [
+        Error(
+            f"STATIC_ROOT ({settings.STATIC_ROOT}) lacks {len(missing)} of this code's static "
+            f"files ({', '.join(missing[:3])}{', …' if len(missing) > 3 else ''}): collectstatic "
+            "has not run on this host since the code was put here.",
+            hint=f"Run {TO_RUN}; the start is tried again every 5 seconds.",
+            id="emalu.E005",
+        )
+    ]
