@@ -23,12 +23,10 @@ from tests.tools import CHROMIUM, browser, require_tool  # noqa: F401  (browser:
 os.environ["PYTHONDONTWRITEBYTECODE"] = ""
 sys.dont_write_bytecode = False
 
-# No test holds a time limit (a busy machine would fail it; speed is `make bench`'s): not
-# Hypothesis' 200 ms an example, nor its health check on how fast examples are made, which
-# failed a test on a loaded machine after two examples in 1.1 s.
-hypothesis_settings.register_profile(
-    "emalu", deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+# No test holds a time limit (speed is `make bench`'s): not Hypothesis' 200 ms an example, nor
+# its check on how fast examples are made (failed on a loaded machine after two in 1.1 s).
+hypothesis_settings.register_profile("emalu", deadline=None,
+                                     suppress_health_check=[HealthCheck.too_slow])  # fmt: skip
 hypothesis_settings.load_profile("emalu")
 
 
