@@ -17,6 +17,25 @@ LONG = {"kk": "2026\xa0жылғы\xa017\xa0желтоқсан", "ru": "17\xa0д�
 SAID = {"kk": "мерзімі келесі жұмыс күні", "ru": "срок в\xa0следующий рабочий день"}
 
 
+def requests_due(time_machine, *days):
+    """A block, a correction and an access request opened on 10 December 2026, due on these
+    days of December."""
+    time_machine.move_to("2026-12-10 10:00+05:00", tick=False)
+    made = [ticket_open(kind=kind, email="asel@example.kz", language="kk", channel="web")
+            for kind in ("block", "correct", "access")]  # fmt: skip
+    for ticket, day in zip(made, days, strict=True):
+        Ticket.objects.filter(pk=ticket.pk).update(due_date=date(2026, 12, day))
+    return made
+
+
+def signed_in_at_one_in_the_night(client, privacy_officer, time_machine, lang):
+    """The officer at 01:00 on Tuesday 15 December in Almaty (still Monday 14 in UTC)."""
+    time_machine.move_to("2026-12-15 01:00+05:00", tick=False)
+    staff = verified_login(client, privacy_officer)
+    staff.cookies["django_language"] = lang
+    return staff
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_due_next_working_day_skips_the_holiday_by_the_local_date(
     client, privacy_officer, person, time_machine, lang
@@ -24,15 +43,8 @@ def test_due_next_working_day_skips_the_holiday_by_the_local_date(
     """01:00 on Tuesday 15 December 2026 in Almaty is still Monday 14 in UTC. The next working
     day after Tuesday 15 is Thursday 17 (Wednesday 16 is Independence Day): the request due on
     17 is due next, those due on 15 (today) and 18 are not."""
-    time_machine.move_to("2026-12-10 10:00+05:00", tick=False)
-    made = [ticket_open(kind=kind, email="asel@example.kz", language="kk", channel="web")
-            for kind in ("block", "correct", "access")]  # fmt: skip
-    for ticket, due in zip(made, (date(2026, 12, 15), date(2026, 12, 17), date(2026, 12, 18)),
-                           strict=True):  # fmt: skip
-        Ticket.objects.filter(pk=ticket.pk).update(due_date=due)
-    time_machine.move_to("2026-12-15 01:00+05:00", tick=False)
-    staff = verified_login(client, privacy_officer)
-    staff.cookies["django_language"] = lang
+    made = requests_due(time_machine, 15, 17, 18)
+    staff = signed_in_at_one_in_the_night(client, privacy_officer, time_machine, lang)
     index = staff.get("/admin/").content.decode()
     summary = index[index.index('id="desk-summary"') :]
     assert f"{SAID[lang]}" in summary and "(17.12.2026): 1" in summary
@@ -57,15 +69,8 @@ def test_each_line_of_the_desk_summary_reads_as_one_sentence(
     its «·» go on in lower case, none ending a sentence before it: the Kazakh line read «мерзімі
     өткен 1 өтініш · мерзімі бүгін аяқталатын 1 өтініш · Мерзімі келесі жұмыс күні (17.12.2026):
     1», «растауды күтетін 3 өтініш», and with nothing overdue «Мерзімі өткен өтініштер жоқ. ·»."""
-    time_machine.move_to("2026-12-10 10:00+05:00", tick=False)
-    made = [ticket_open(kind=kind, email="asel@example.kz", language="kk", channel="web")
-            for kind in ("block", "correct", "access")]  # fmt: skip
-    for ticket, due in zip(made, (date(2026, 12, 14), date(2026, 12, 15), date(2026, 12, 17)),
-                           strict=True):  # fmt: skip
-        Ticket.objects.filter(pk=ticket.pk).update(due_date=due)
-    time_machine.move_to("2026-12-15 01:00+05:00", tick=False)
-    staff = verified_login(client, privacy_officer)
-    staff.cookies["django_language"] = lang
+    made = requests_due(time_machine, 14, 15, 17)
+    staff = signed_in_at_one_in_the_night(client, privacy_officer, time_machine, lang)
     for overdue in (True, False):
         if not overdue:
             Ticket.objects.filter(pk=made[0].pk).update(due_date=date(2026, 12, 18))
