@@ -181,11 +181,13 @@ class Env(environ.Env):
         return value
 
     def choice(self, var, default, choices):
-        """One of `choices` (a log level, ...), named in the message."""
+        """One of `choices` (a log level, ...), in any letter case («info» is INFO: it stopped
+        the start), named in the message."""
         value = self(var, default=default)
-        if value not in choices:
+        chosen = {choice.casefold(): choice for choice in choices}.get(value.casefold())
+        if chosen is None:
             raise ImproperlyConfigured(f"{var} is not one of {', '.join(choices)}.")
-        return value
+        return chosen
 
     def path(self, var, default):
         """A URL path of the site's own (ADMIN_URL): words ending in "/", no leading "/"."""

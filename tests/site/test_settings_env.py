@@ -107,11 +107,12 @@ def test_a_list_typed_with_spaces_after_its_commas_is_read_as_its_entries(monkey
 
 def test_a_value_with_spaces_around_it_is_read_without_them(monkeypatch):
     """SITE_URL="https://emaluplus-vko.kz " (quoted, or pasted so): every mailed link read
-    «https://emaluplus-vko.kz /kk/…», broken in the mail program, while the checks passed."""
+    «https://emaluplus-vko.kz /kk/…», broken in the mail program, while the checks passed.
+    LOG_LEVEL=warning, as other programs take it, stopped the start."""
     spaced = {"SITE_URL": "https://emaluplus-vko.kz ", "ADMIN_URL": " staff-7f3a/ ",
               "DATABASE_URL": "postgres://emalu_app@127.0.0.1:5432/emalu ",
               "EMAIL_URL": "smtp://127.0.0.1:25\t", "DEBUG": "0 ", "OPERATOR_BIN": " 123456789012",
-              "RESPONSIBLE_CONTACT": "dpo@example.kz "}  # fmt: skip
+              "RESPONSIBLE_CONTACT": "dpo@example.kz ", "LOG_LEVEL": "warning "}  # fmt: skip
     for key, setting in site_env(None, **spaced).items():
         monkeypatch.setenv(key, setting)
     read = runpy.run_path(str(ROOT / "emalu" / "settings.py"))
@@ -120,6 +121,7 @@ def test_a_value_with_spaces_around_it_is_read_without_them(monkeypatch):
     assert read["MAILERS"]["default"]["OPTIONS"]["port"] == 25
     assert read["OPERATOR"]["bin"] == "123456789012"
     assert read["OPERATOR"]["responsible_contact"] == "dpo@example.kz"
+    assert read["LOGGING"]["root"]["level"] == "WARNING"  # in any letter case, as a log level
 
 
 @pytest.mark.parametrize("site_url", ["https://emalu plus.kz", "https://emaluplus-vko.kz\x00"])
