@@ -28,7 +28,7 @@ def text(response):
     return " ".join(page.split())
 
 
-def not_sent_for_the_children(make_subject, texts, lang):
+def not_sent_for_the_children(make_subject, texts, lang, message="Қате."):
     """A parent's request for a child, sent after the children's page closed."""
     _child, row = with_child(make_subject, texts, name="Айсұлу Қасымова",
                              email="aisulu@example.kz", born="2012-05-17")  # fmt: skip
@@ -37,7 +37,7 @@ def not_sent_for_the_children(make_subject, texts, lang):
     session = parent.session
     session[GUARDIAN_KEY] = {**session[GUARDIAN_KEY], "until": 0}
     session.save()
-    return parent.post(f"/{lang}/my-data/children/request/", {f"{row.pk}-message": "Қате."})
+    return parent.post(f"/{lang}/my-data/children/request/", {f"{row.pk}-message": message})
 
 
 @pytest.mark.django_db

@@ -9,19 +9,16 @@ import html
 import re
 
 import pytest
-from django.test import Client
 from django.utils import translation
 
 from consent.core.ledger import subject_block
 from consent.core.models import Source
-from consent.rights.wards import GUARDIAN_KEY
 from forms_app.templatetags.self_service import MY_DATA_HEADINGS
 from forms_app.views import THANKS_HEADINGS
 
-from .test_guardian_rights import with_child
-from .test_guardian_withdrawal import open_children_page
 from .test_selfservice import ask_link, link_path, open_page
 from .test_selfservice_once import request_form_data
+from .test_selfservice_parent_intro import not_sent_for_the_children
 
 TITLE = re.compile(r"<title>(.*?) · ", re.S)
 H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.S)
@@ -59,15 +56,8 @@ def test_every_self_service_state_has_its_own_title(
     time_machine.move_to("2027-03-02 11:01+05:00", tick=False)  # the page closed meanwhile
     pages["not_sent"] = client.post(f"/{lang}/my-data/request/", data)
     # A parent's requests for their children, sent after the children's page closed.
-    _child, row = with_child(make_subject, texts, name="Айсұлу Қасымова",
-                             email="aisulu@example.kz", born="2012-05-17")  # fmt: skip
-    parent = Client()
-    open_children_page(parent, lang)
-    session = parent.session
-    session[GUARDIAN_KEY] = {**session[GUARDIAN_KEY], "until": 0}
-    session.save()
-    pages["not_sent_children"] = parent.post(
-        f"/{lang}/my-data/children/request/", {f"{row.pk}-message": "Туған күні қате."}
+    pages["not_sent_children"] = not_sent_for_the_children(
+        make_subject, texts, lang, message="Туған күні қате."
     )
     subject_block(person, reason="complaint", source=Source.ADMIN)
     open_page(client, lang)
