@@ -219,12 +219,17 @@ def _under_age(at):
     them): a date of birth corrected since (answers.ticket_correct). Their consents ended by
     no one's choice, and destroying their data the night after the correction, with the person
     told only that it was corrected, left no parent the chance to consent: staff decide."""
-    grants = LedgerEntry.objects.filter(
+    return set(under_age_grants(at).values_list("subject_id", flat=True))
+
+
+def under_age_grants(at):
+    """The grants that hold people under review as UNDER_AGE at `at` (corrected_age.py says
+    until when)."""
+    return LedgerEntry.objects.filter(
         Q(expires_at__isnull=True) | Q(expires_at__gt=at),
         pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, guardian__isnull=True,
         subject__birth_date__gt=gate.adult_born_by(at),
     )  # fmt: skip
-    return set(grants.values_list("subject_id", flat=True))
 
 
 def _last_ids(at):
