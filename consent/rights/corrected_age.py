@@ -6,20 +6,13 @@ processed from then on, and the nightly retention leaves them for staff to decid
 told what it stopped: the answer said only «your data has been corrected», and the person's
 data was destroyed that night."""
 
-from datetime import date, datetime
-from typing import NamedTuple
-
-from django.db.models import Max
 from django.utils.functional import Promise
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import local_date, local_midnight
 from consent.core import gate
 from consent.core.models import Subject
 from consent.core.purposes import PURPOSES, purposes_named
-
-from .retention import under_age_grants
 
 TOLD = _(
     "By the corrected date of birth you are under 18. We may process the personal data of a "
@@ -54,30 +47,3 @@ def officer_told(ticket) -> str:
     the language active (hers)."""
     stopped = getattr(ticket, "consents_stopped", ())
     return OFFICER_TOLD % {"purposes": purposes_named(stopped)} if stopped else ""
-
-
-class Until(NamedTuple):
-    """When the review of a person held as under age ends by itself (retention.UNDER_AGE): on
-    `day`, their 18th birthday (`of_age`: the consents they gave alone count again, the gate
-    reading their age on each day), or the day the last of those consents ends (the nightly
-    retention then destroys their data)."""
-
-    day: date
-    of_age: bool
-
-
-def review_until(subject_ids, at: datetime) -> dict[int, Until]:
-    """For each person of `subject_ids` under review as under age at `at`, when it ends unless
-    an officer decides first: the digest listed them every day with «decide» and no date, so
-    nobody knew that the data would be processed again, or destroyed, on a day of its own."""
-    grants = under_age_grants(at).filter(subject_id__in=subject_ids)
-    ends = {}
-    per_person = grants.order_by().values("subject_id", "subject__birth_date")
-    for row in per_person.annotate(last=Max("expires_at")):
-        birthday = gate.of_age_on(row["subject__birth_date"])
-        unending = grants.filter(subject_id=row["subject_id"], expires_at__isnull=True).exists()
-        if unending or local_midnight(birthday) < row["last"]:
-            ends[row["subject_id"]] = Until(birthday, True)
-        else:
-            ends[row["subject_id"]] = Until(local_date(row["last"]), False)
-    return ends

@@ -18,10 +18,10 @@ from consent.core.staff import staff_addressed
 from consent.workdays.calendar import add_working_days, is_working_day
 
 from .alerts import officers
-from .corrected_age import review_until
 from .destroyed_told import UNDELIVERED
 from .models import QUIET_REASONS, Breach, QuarantinedMessage, Ticket
-from .retention import REVIEW_REASONS, UNDER_AGE, retention_plan
+from .retention import REVIEW_REASONS, retention_plan
+from .review_ends import review_until
 
 # The people listed by number; beyond them the digest says how many more, and
 # `manage.py enforce_retention --dry-run` lists all. The emails set aside likewise, each kind
@@ -98,10 +98,10 @@ def digest(today: date) -> int:
     # The people the nightly retention left for staff (its plan's "review"): data past its
     # purpose, kept only until an officer decides. The job wrote them to its log, which no
     # officer reads, so they stayed for ever.
-    # A person under 18 with the day their review ends by itself (corrected_age.review_until).
+    # Each with the day their review ends by itself, if it does (review_ends.py).
     now = timezone.now()
     review = retention_plan(now)["review"]
-    until = review_until([subject_id for subject_id, reason in review if reason == UNDER_AGE], now)
+    until = review_until(review, now)
     groups["review"] = [
         (subject_id, REVIEW_REASONS[reason],
          absolute_url(reverse("admin:consent_subject_change", args=[subject_id])),

@@ -196,6 +196,11 @@ def _asked_again(at):
     is processed under it, but it ended no consent the person gave: their data is not destroyed
     for a text they have not yet had the chance to agree to, only at the end of the term they
     agreed to (the grant then expires) or when they withdraw."""
+    return set(asked_again_grants(at).values_list("subject_id", flat=True))
+
+
+def asked_again_grants(at):
+    """The grants that hold people under review as ASKED_AGAIN at `at` (review_ends.py)."""
     floors = (
         gate.texts_asking_again(at)
         .values("purpose")
@@ -206,11 +211,10 @@ def _asked_again(at):
     for purpose, floor in floors:
         below |= Q(purpose=purpose, text__version__lt=floor)
     if not below:
-        return set()
-    grants = LedgerEntry.objects.filter(
+        return LedgerEntry.objects.none()
+    return LedgerEntry.objects.filter(
         below, pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, expires_at__gt=at
     )
-    return set(grants.values_list("subject_id", flat=True))
 
 
 def _under_age(at):
@@ -223,8 +227,7 @@ def _under_age(at):
 
 
 def under_age_grants(at):
-    """The grants that hold people under review as UNDER_AGE at `at` (corrected_age.py says
-    until when)."""
+    """The grants that hold people under review as UNDER_AGE at `at` (review_ends.py)."""
     return LedgerEntry.objects.filter(
         Q(expires_at__isnull=True) | Q(expires_at__gt=at),
         pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, guardian__isnull=True,
