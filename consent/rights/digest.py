@@ -98,10 +98,12 @@ def digest(today: date) -> int:
     # The people the nightly retention left for staff (its plan's "review"): data past its
     # purpose, kept only until an officer decides. The job wrote them to its log, which no
     # officer reads, so they stayed for ever.
-    # Each with the day their review ends by itself, if it does (review_ends.py).
+    # Each with the day their review ends by itself, if it does (review_ends.py), those first
+    # and the soonest first: by number, the one whose data goes tomorrow could be the 51st.
     now = timezone.now()
     review = retention_plan(now)["review"]
     until = review_until(review, now)
+    review.sort(key=lambda entry: (entry[0] not in until, until.get(entry[0], ()), entry[0]))
     groups["review"] = [
         (subject_id, REVIEW_REASONS[reason],
          absolute_url(reverse("admin:consent_subject_change", args=[subject_id])),

@@ -12,7 +12,8 @@ from post_office.models import Email
 
 from consent.common.dates import document_time, local_date
 from consent.core import gate
-from consent.core.models import LedgerEntry, StaffProfile, Subject
+from consent.core.ledger import consent_grant
+from consent.core.models import LedgerEntry, Source, StaffProfile, Subject
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.digest import digest
 from consent.rights.models import Ticket
@@ -97,6 +98,23 @@ def test_the_digest_says_until_when_a_person_under_18_waits_for_a_decision(
     (sent,) = Email.objects.filter(to=[privacy_officer.email])
     with translation.override(lang):
         assert words.format(document_time(day)) in sent.message
+
+
+def test_the_digest_lists_first_whose_review_ends_first(
+    desk, person, privacy_officer, make_subject, texts, time_machine
+):
+    """Listed by number, the person whose data is processed again, or goes, soonest came
+    wherever their number put them (after 50 others, not at all): now the soonest day first."""
+    corrected(desk, privacy_officer, person, "ru", "05.05.2010", time_machine)  # 05.05.2028
+    sooner = make_subject()  # a later number
+    consent_grant(sooner, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
+    # Her date of birth corrected too: 18 on 10.01.2027.
+    Subject.objects.filter(pk=sooner.pk).update(birth_date=date(2009, 1, 10))
+    StaffProfile.objects.update_or_create(user=privacy_officer, defaults={"language": "ru"})
+    Email.objects.all().delete()
+    digest(date(2026, 12, 8))
+    (sent,) = Email.objects.filter(to=[privacy_officer.email])
+    assert sent.message.index(f"№\xa0{sooner.pk}:") < sent.message.index(f"№\xa0{person.pk}:")
 
 
 def test_a_birth_date_corrected_for_an_adult_says_nothing_more(
