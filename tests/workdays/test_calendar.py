@@ -42,6 +42,10 @@ def at(y, m, d, h=12):
         (at(2027, 8, 27), 1, date(2027, 8, 30)),
         # Before Independence Day (Wed 16 Dec 2026): Tuesday + 1 is Thursday.
         (at(2026, 12, 15), 1, date(2026, 12, 17)),
+        # Across the New Year the desk meets this month: 1 and 2 January 2027 (Friday,
+        # Saturday) are days off, and a holiday on a weekend day moves to the next working day,
+        # no decree needed (Monday 4 January): Thursday 31 December + 1 is Tuesday 5 January.
+        (at(2026, 12, 31), 1, date(2027, 1, 5)),
     ],
 )
 def test_due_dates_on_real_dates(db, received, days, due):
