@@ -23,9 +23,10 @@ from .models import QUIET_REASONS, Breach, QuarantinedMessage, Ticket
 from .retention import REVIEW_REASONS, retention_plan
 from .review_ends import review_until
 
-# The people listed by number; beyond them the digest says how many more, and
-# `manage.py enforce_retention --dry-run` lists all. The emails set aside likewise, each kind
-# (the list in the admin has them all): a flood of letters must not make the digest a flood.
+# The people listed, those whose review ends soonest first; beyond them the digest says how
+# many more, and `manage.py enforce_retention --dry-run` lists all. The emails set aside
+# likewise, each kind (the list in the admin has them all): a flood of letters must not make
+# the digest a flood.
 REVIEW_LISTED = 50
 
 
