@@ -175,6 +175,13 @@ def adult_born_by(at: datetime) -> date:
     return local_date(at) - relativedelta(years=ADULT_AGE)
 
 
+def of_age_on(born: date) -> date:
+    """The local date from whose midnight someone born on `born` is 18 (adult_born_by's rule: 1
+    March for someone born on 29 February, in a year without one)."""
+    day = born + relativedelta(years=ADULT_AGE)
+    return day if day - relativedelta(years=ADULT_AGE) >= born else day + relativedelta(days=1)
+
+
 def consents_standing(subject: Subject, at: datetime | None = None) -> list[str]:
     """The purposes whose consent stands for one subject at `at`. A block is left aside: it
     pauses processing but ends no consent, so it is no reason to destroy data."""

@@ -21,10 +21,12 @@ from .alerts import officers
 from .destroyed_told import UNDELIVERED
 from .models import QUIET_REASONS, Breach, QuarantinedMessage, Ticket
 from .retention import REVIEW_REASONS, retention_plan
+from .review_ends import review_until
 
-# The people listed by number; beyond them the digest says how many more, and
-# `manage.py enforce_retention --dry-run` lists all. The emails set aside likewise, each kind
-# (the list in the admin has them all): a flood of letters must not make the digest a flood.
+# The people listed, those whose review ends soonest first; beyond them the digest says how
+# many more, and `manage.py enforce_retention --dry-run` lists all. The emails set aside
+# likewise, each kind (the list in the admin has them all): a flood of letters must not make
+# the digest a flood.
 REVIEW_LISTED = 50
 
 
@@ -97,10 +99,16 @@ def digest(today: date) -> int:
     # The people the nightly retention left for staff (its plan's "review"): data past its
     # purpose, kept only until an officer decides. The job wrote them to its log, which no
     # officer reads, so they stayed for ever.
-    review = retention_plan(timezone.now())["review"]
+    # Each with the day their review ends by itself, if it does (review_ends.py), those first
+    # and the soonest first: by number, the one whose data goes tomorrow could be the 51st.
+    now = timezone.now()
+    review = retention_plan(now)["review"]
+    until = review_until(review, now)
+    review.sort(key=lambda entry: (entry[0] not in until, until.get(entry[0], ()), entry[0]))
     groups["review"] = [
         (subject_id, REVIEW_REASONS[reason],
-         absolute_url(reverse("admin:consent_subject_change", args=[subject_id])))
+         absolute_url(reverse("admin:consent_subject_change", args=[subject_id])),
+         until.get(subject_id))
         for subject_id, reason in review[:REVIEW_LISTED]
     ]  # fmt: skip
     if not any(groups.values()):

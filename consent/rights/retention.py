@@ -196,6 +196,11 @@ def _asked_again(at):
     is processed under it, but it ended no consent the person gave: their data is not destroyed
     for a text they have not yet had the chance to agree to, only at the end of the term they
     agreed to (the grant then expires) or when they withdraw."""
+    return set(asked_again_grants(at).values_list("subject_id", flat=True))
+
+
+def asked_again_grants(at):
+    """The grants that hold people under review as ASKED_AGAIN at `at` (review_ends.py)."""
     floors = (
         gate.texts_asking_again(at)
         .values("purpose")
@@ -206,11 +211,10 @@ def _asked_again(at):
     for purpose, floor in floors:
         below |= Q(purpose=purpose, text__version__lt=floor)
     if not below:
-        return set()
-    grants = LedgerEntry.objects.filter(
+        return LedgerEntry.objects.none()
+    return LedgerEntry.objects.filter(
         below, pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, expires_at__gt=at
     )
-    return set(grants.values_list("subject_id", flat=True))
 
 
 def _under_age(at):
@@ -219,12 +223,16 @@ def _under_age(at):
     them): a date of birth corrected since (answers.ticket_correct). Their consents ended by
     no one's choice, and destroying their data the night after the correction, with the person
     told only that it was corrected, left no parent the chance to consent: staff decide."""
-    grants = LedgerEntry.objects.filter(
+    return set(under_age_grants(at).values_list("subject_id", flat=True))
+
+
+def under_age_grants(at):
+    """The grants that hold people under review as UNDER_AGE at `at` (review_ends.py)."""
+    return LedgerEntry.objects.filter(
         Q(expires_at__isnull=True) | Q(expires_at__gt=at),
         pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, guardian__isnull=True,
         subject__birth_date__gt=gate.adult_born_by(at),
     )  # fmt: skip
-    return set(grants.values_list("subject_id", flat=True))
 
 
 def _last_ids(at):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
 
-from .calendar import check_calendar_day, estimated_days
+from .calendar import check_calendar_day, days_counted, estimated_days
 from .models import CalendarOverride
 
 ESTIMATED = _(
@@ -71,4 +71,10 @@ class CalendarOverrideAdmin(admin.ModelAdmin):
                     continue
                 when = {"year": day.year, "date": formats.date_format(day, "DATE_FORMAT")}
                 messages.warning(request, ESTIMATED % when)
+            # What the calendar counts this year and next, beside the exceptions entered: the
+            # list showed only those, so an officer with next year's decree in hand could not
+            # tell which of its days the calendar already knew and which to enter.
+            extra_context = {**(extra_context or {}),
+                             "counted": [(year, days_counted(year))
+                                         for year in (today.year, today.year + 1)]}  # fmt: skip
         return super().changelist_view(request, extra_context)

@@ -4,6 +4,7 @@ staff overrides (CalendarOverride) for decrees it does not know yet."""
 
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import NamedTuple
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -45,6 +46,31 @@ def estimated_days(year: int) -> list[date]:
     days = sorted(day for day, name in named.items() if "(estimated" in name)
     confirmed = set(CalendarOverride.objects.filter(date__in=days).values_list("date", flat=True))
     return [day for day in days if day not in confirmed]
+
+
+class CountedDay(NamedTuple):
+    """A day the calendar counts otherwise than Monday to Friday: `working` or a day off,
+    `entered` as an exception by staff (else the `holidays` package's), `estimated` when the
+    package only estimates it."""
+
+    day: date
+    working: bool
+    entered: bool
+    estimated: bool
+
+
+def days_counted(year: int) -> list[CountedDay]:
+    """Every weekday of `year` the calendar counts as a day off and every Saturday or Sunday it
+    counts as a working day, with the staff's exceptions (which win), by date: what an officer
+    compares with a decree moving days off, to enter only what the calendar does not know."""
+    days_off, working_weekend = _decreed(year)
+    estimated = set(estimated_days(year))
+    found = {day: CountedDay(day, False, False, day in estimated)
+             for day in days_off if day.weekday() < 5}  # fmt: skip
+    found.update((day, CountedDay(day, True, False, False)) for day in working_weekend)
+    for day, working in _overrides(date(year, 1, 1), date(year, 12, 31)).items():
+        found[day] = CountedDay(day, working, True, False)
+    return sorted(found.values())
 
 
 def _overrides(start, end):

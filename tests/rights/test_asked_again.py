@@ -8,11 +8,15 @@ they gave runs out (then it is destroyed, as any consent past its term)."""
 
 from datetime import date, timedelta
 
+import pytest
+from post_office.models import Email
+
 from consent.core import gate
 from consent.core.ledger import consent_grant
-from consent.core.models import PolicyVersion, Source, Subject
+from consent.core.models import PolicyVersion, Source, StaffProfile, Subject
 from consent.core.purposes import SERVICE
 from consent.core.texts import current_text, policy_publish
+from consent.rights.digest import digest
 from consent.rights.retention import enforce_retention
 from tests.core.test_policy_v2 import operator
 
@@ -62,6 +66,28 @@ def consented_then_asked_again(texts, make_subject, settings, time_machine):
     v2.save()
     policy_publish(v2, reconsent=[SERVICE])
     return person
+
+
+ENDS = {
+    "kk": "шешім қабылдау мерзімі\xa0— 2029\xa0жылғы\xa030\xa0қараша: сол күні осы келісімдердің",
+    "ru": "до 30\xa0ноября\xa02029\xa0г.: в\xa0этот день истекает срок последнего",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_digest_says_on_which_day_a_consent_asked_again_ends(
+    texts, make_subject, settings, time_machine, privacy_officer, lang
+):
+    """The officers' digest listed her every day as «consent asked again: kept until the person
+    consents or its term ends», and not when that term ends: the day her data goes, three
+    years after she consented on 30 November 2026, unless she consents to the new text."""
+    consented_then_asked_again(texts, make_subject, settings, time_machine)
+    StaffProfile.objects.update_or_create(user=privacy_officer, defaults={"language": lang})
+    time_machine.move_to("2026-12-02 09:00+05:00", tick=False)
+    Email.objects.all().delete()
+    digest(date(2026, 12, 2))
+    (sent,) = Email.objects.filter(to=[privacy_officer.email])
+    assert ENDS[lang] in sent.message
 
 
 def test_the_access_answer_says_that_consent_was_asked_again(

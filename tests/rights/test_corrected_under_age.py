@@ -6,10 +6,14 @@ and the nightly retention destroyed all their data the night after."""
 from datetime import date
 
 import pytest
+from django.db.models import Max
+from django.utils import translation
 from post_office.models import Email
 
+from consent.common.dates import document_time, local_date
 from consent.core import gate
-from consent.core.models import StaffProfile, Subject
+from consent.core.ledger import consent_grant
+from consent.core.models import LedgerEntry, Source, StaffProfile, Subject
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.digest import digest
 from consent.rights.models import Ticket
@@ -63,6 +67,54 @@ def test_a_birth_date_corrected_under_18_is_told_and_the_data_waits_for_an_offic
     digest(date(2026, 12, 8))
     (sent,) = Email.objects.filter(to=[privacy_officer.email])
     assert REVIEWED[lang] in sent.message
+
+
+UNTIL = {
+    "kk": ("шешім қабылдау мерзімі\xa0— {}: сол күні адамға 18\xa0жас толады",
+           "шешім қабылдау мерзімі\xa0— {}: сол күні осы келісімдердің соңғысының мерзімі бітеді"),
+    "ru": ("до {}: в\xa0этот день человеку исполняется 18\xa0лет",
+           "до {}: в\xa0этот день истекает срок последнего из\xa0этих согласий"),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("born", ["05.05.2010", "05.05.2013"])
+def test_the_digest_says_until_when_a_person_under_18_waits_for_a_decision(
+    desk, person, privacy_officer, lang, born, time_machine
+):
+    """The digest listed the person every day with «decide», and no date: nothing said that on
+    their 18th birthday the consents they gave alone count again (the gate reads their age on
+    each day), nor that, ending before it, the last of those consents has their data destroyed
+    the night it ends. The day comes first in the list, whichever comes first of the two."""
+    corrected(desk, privacy_officer, person, lang, born, time_machine)
+    last_ends = LedgerEntry.objects.filter(subject=person).aggregate(last=Max("expires_at"))
+    if born == "05.05.2010":  # 18 on 5 May 2028, before the consents' three years end
+        day, words = date(2028, 5, 5), UNTIL[lang][0]
+    else:  # 18 in 2031: the consents end first
+        day, words = local_date(last_ends["last"]), UNTIL[lang][1]
+    StaffProfile.objects.update_or_create(user=privacy_officer, defaults={"language": lang})
+    Email.objects.all().delete()
+    digest(date(2026, 12, 8))
+    (sent,) = Email.objects.filter(to=[privacy_officer.email])
+    with translation.override(lang):
+        assert words.format(document_time(day)) in sent.message
+
+
+def test_the_digest_lists_first_whose_review_ends_first(
+    desk, person, privacy_officer, make_subject, texts, time_machine
+):
+    """Listed by number, the person whose data is processed again, or goes, soonest came
+    wherever their number put them (after 50 others, not at all): now the soonest day first."""
+    corrected(desk, privacy_officer, person, "ru", "05.05.2010", time_machine)  # 05.05.2028
+    sooner = make_subject()  # a later number
+    consent_grant(sooner, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
+    # Her date of birth corrected too: 18 on 10.01.2027.
+    Subject.objects.filter(pk=sooner.pk).update(birth_date=date(2009, 1, 10))
+    StaffProfile.objects.update_or_create(user=privacy_officer, defaults={"language": "ru"})
+    Email.objects.all().delete()
+    digest(date(2026, 12, 8))
+    (sent,) = Email.objects.filter(to=[privacy_officer.email])
+    assert sent.message.index(f"№\xa0{sooner.pk}:") < sent.message.index(f"№\xa0{person.pk}:")
 
 
 def test_a_birth_date_corrected_for_an_adult_says_nothing_more(

@@ -42,6 +42,10 @@ def at(y, m, d, h=12):
         (at(2027, 8, 27), 1, date(2027, 8, 30)),
         # Before Independence Day (Wed 16 Dec 2026): Tuesday + 1 is Thursday.
         (at(2026, 12, 15), 1, date(2026, 12, 17)),
+        # Across the New Year the desk meets this month: 1 and 2 January 2027 (Friday,
+        # Saturday) are days off, and a holiday on a weekend day moves to the next working day,
+        # no decree needed (Monday 4 January): Thursday 31 December + 1 is Tuesday 5 January.
+        (at(2026, 12, 31), 1, date(2027, 1, 5)),
     ],
 )
 def test_due_dates_on_real_dates(db, received, days, due):
@@ -307,3 +311,37 @@ def test_the_calendar_takes_a_day_of_the_year_after_next(client, officer, time_m
                             {"date": typed, "is_working_day": "", "note": "decree"})  # fmt: skip
     assert sorted(d.year for d in CalendarOverride.objects.values_list("date", flat=True)) == [
         1991, 2028]  # fmt: skip
+
+
+COUNTED = {
+    "ru": {"holiday": ("Понедельник, 4\xa0января\xa02027\xa0г.", "выходной день",
+                       "календарь праздников"),
+           "entered": ("Суббота, 9\xa0января\xa02027\xa0г.", "рабочий день", "внесено здесь")},
+    "kk": {"holiday": ("Дүйсенбі, 2027\xa0жылғы\xa04\xa0қаңтар", "демалыс күні",
+                       "мерекелер күнтізбесі"),
+           "entered": ("Сенбі, 2027\xa0жылғы\xa09\xa0қаңтар", "жұмыс күні", "осында енгізілген")},
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_calendar_shows_next_years_days_off_to_compare_with_the_decree(
+    client, privacy_officer, time_machine, language
+):
+    """Dana has next year's decree moving days off in hand. The calendar's page listed only the
+    exceptions entered (none), not what the calendar already counts, so she could not tell
+    which of the decree's days it knew (4 January 2027, New Year's Saturday moved to Monday by
+    law) and which to enter. Now both years' days counted otherwise are listed, each saying
+    where it comes from, an exception she enters among them."""
+    from tests.staff import verified_login
+
+    time_machine.move_to("2026-12-07 10:00+05:00", tick=False)
+    staff = verified_login(client, privacy_officer)
+    staff.cookies["django_language"] = language
+    assert staff.post("/admin/workdays/calendaroverride/add/",
+                      {"date": "09.01.2027", "is_working_day": "on", "note": "decree"},
+                      ).status_code == 302  # fmt: skip
+    page = staff.get("/admin/workdays/calendaroverride/").content.decode()
+    next_year = page[page.index('id="counted-2027"') :]
+    for row in COUNTED[language].values():
+        assert "<li>{}: {} ({})</li>".format(*row) in next_year
+    assert not is_working_day(date(2027, 1, 4)) and is_working_day(date(2027, 1, 9))
