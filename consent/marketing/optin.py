@@ -76,16 +76,24 @@ def guardian_missing(payload: dict[str, Any]) -> bool:
     return held is not None and guardian_lacking(held, payload.get("g"))
 
 
-def optin_start(email: str, name: str, language: str, guardian: Guardian | None = None) -> None:
+def optin_start(
+    email: str,
+    name: str,
+    language: str,
+    guardian: Guardian | None = None,
+    text: ConsentText | None = None,
+) -> None:
     """Queue the one confirmation email (call inside the submission's transaction). Its link is
     on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
     with their parent or guardian (the application form): the consent the link confirms is
     theirs together, as the form's other consents are (compliance L6). A person whose
     processing is blocked is mailed nothing, as from every form (Art. 23; compliance L12); the
-    form answers as it does anyone."""
+    form answers as it does anyone. `text`: the news' consent text the form showed and checked
+    its box against (PublicForm.texts_changed), which the link then records; default the one in
+    force (looked up again, it may be one published since the page was read)."""
     if address_blocked(email):
         return
-    text = current_text(MARKETING)
+    text = text if text is not None else current_text(MARKETING)
     payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,
                "ts": timezone.now().timestamp()}  # fmt: skip
     if guardian is not None:
