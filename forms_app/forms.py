@@ -2,14 +2,16 @@
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from consent.core.digests import words_digest
 from consent.core.gate import born_minor
 from consent.core.models import Subject
 from consent.core.phones import normalise_phone
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import clean_birth_date
-from consent.core.texts import current_texts
+from consent.core.texts import NAME_PLACEHOLDER, current_texts
 from consent.core.transfers import consent_offered, purposes_shown
 from consent.rights.models import Ticket
 
@@ -63,20 +65,36 @@ class PublicForm(GuardedForm):
         self.consent_purposes = purposes
 
     def texts_shown(self) -> str:
-        """Which text of each purpose the page shows («service:12,marketing:7»), posted back
-        with the boxes (forms_app/templates/forms_app/_form.html): a consent is logged to the
-        text the visitor read."""
-        return ",".join(f"{p}:{self.texts[p].pk}" for p in self.consent_purposes if p in self.texts)
+        """Which words of each purpose the page shows, posted back with the boxes
+        (forms_app/templates/forms_app/_form.html): «service:12:<digest>,marketing:7:<digest>»,
+        the text's id and the SHA-256 of its words as shown (digests.words_digest: in the
+        page's language, naming the data this form collects). A consent is logged to the words
+        the visitor read, or not at all."""
+        return ",".join(f"{p}:{shown}" for p, shown in self._shown_now().items())
+
+    def _shown_now(self) -> dict[str, str]:
+        """{purpose: "<text id>:<digest>"} of the words this form shows now, in the language
+        active, of each purpose it asks for."""
+        language = get_language() or "kk"
+        return {
+            p: f"{self.texts[p].pk}:{
+                words_digest(self.texts[p], language, NAME_PLACEHOLDER, self.collected())
+            }"
+            for p in self.consent_purposes
+            if p in self.texts
+        }
 
     def texts_changed(self, data) -> list[str]:
-        """The purposes whose text in force is not the one the posted page showed: one published
-        while the visitor was filling the form in. A post that names no texts (no page of this
-        site's) claims none and is held to the texts in force."""
+        """The purposes whose words the form would log are not the ones the posted page showed:
+        a text published or altered while the visitor was filling the form in, a page kept
+        from before (a cache, a tab left open), another language, another list of data (a
+        service published or withdrawn since), another text's id. A post that names no texts
+        (no page of this site's) claims none and is held to the texts in force."""
         if TEXTS_SHOWN not in data:
             return []
-        shown = dict(item.partition(":")[::2] for item in str(data[TEXTS_SHOWN]).split(","))
-        return [p for p in self.consent_purposes
-                if p in self.texts and shown.get(p) != str(self.texts[p].pk)]  # fmt: skip
+        posted = str(data[TEXTS_SHOWN])[:2000].split(",")
+        shown = dict(item.partition(":")[::2] for item in posted)
+        return [p for p, now in self._shown_now().items() if shown.get(p) != now]
 
     def clean(self):
         """A box ticked beside a text that is no longer in force is no consent to the one that

@@ -19,7 +19,7 @@ from consent.core.texts import current_text
 from consent.rights import selfservice, wards
 from consent.rights.link_refused import why_refused
 from consent.rights.models import Ticket
-from consent.rights.overview import overview
+from consent.rights.overview import overview, words_shown
 
 from .abuse import TOKEN_SLOT, new_token, read_token, security_log
 from .guarded import NOT_OFFERED
@@ -224,15 +224,17 @@ def my_data_consent(request, subject):
     if not form.is_valid():
         return _refuse_action(request, form)
     purpose, give = form.cleaned_data["purpose"], form.cleaned_data["give"]
-    # «Give» agrees to the text shown beside it (Law 94-V art. 8): not to one published since.
+    # «Give» agrees to the words shown beside it (Law 94-V art. 8): not to a text published
+    # since, nor to the words of another language or another name (overview.words_shown).
     shown, text = request.POST.get(f"shown_{purpose}"), current_text(purpose)
-    if give and shown is not None and text is not None and shown != str(text.pk):
+    now = words_shown(subject, text, get_language()) if text is not None else None
+    if give and shown is not None and now is not None and shown != now:
         messages.error(request, _(
             "The consent text was updated after this page was opened. Nothing has changed: read "
             "the new text below and give your consent again if you agree."
         ))  # fmt: skip
         return _back_to_page(request)
-    outcome = selfservice.set_consent(subject, purpose, give, request)
+    outcome = selfservice.set_consent(subject, purpose, give, request, text=text)
     if outcome == selfservice.Switched.NOT_OFFERED:
         messages.error(request, NOT_OFFERED["invalid_choice"])
     elif outcome == selfservice.Switched.BLOCKED:

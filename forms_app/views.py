@@ -18,6 +18,7 @@ from consent.cookies.banner import PAGE_FIELD, answer_on_page
 from consent.core.audit import audit
 from consent.core.form_texts import forms_waiting, waiting_for
 from consent.core.models import AuditEvent, Source
+from consent.core.purposes import MARKETING
 from consent.core.submissions import (
     mail_language,
     marketing_confirmation_due,
@@ -234,7 +235,8 @@ def request_new(request):
 
 def _store(request, kind, form, source, language):
     if kind == "newsletter":
-        optin_start(form.cleaned_data["email"], form.cleaned_data["full_name"], language)
+        optin_start(form.cleaned_data["email"], form.cleaned_data["full_name"], language,
+                    text=form.texts[MARKETING])  # fmt: skip
         audit(AuditEvent.Action.SUBMISSION, source=source)
         return
     data = form.personal_data()
@@ -243,7 +245,7 @@ def _store(request, kind, form, source, language):
         if marketing_confirmation_due(submission):
             # In the acknowledgement's language: it says this mail was sent, to the same reader.
             optin_start(data["email"], data.get("full_name", ""), mail_language(submission),
-                        guardian=guardian)  # fmt: skip
+                        guardian=guardian, text=form.texts[MARKETING])  # fmt: skip
 
     submission_record(
         source=source,
@@ -255,6 +257,7 @@ def _store(request, kind, form, source, language):
         photo=form.cleaned_data.get("photo"),
         guardian=form.guardian() if hasattr(form, "guardian") else None,
         on_recorded=ask_marketing,
+        texts=form.texts,
     )
 
 

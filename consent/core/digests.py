@@ -15,7 +15,7 @@ row still without one has no digest to be checked against, and is not said to be
 
 from .documents import content_digest
 from .models import ConsentText, OperatorDocument, PolicyVersion
-from .texts import sha256
+from .texts import render_consent, sha256
 
 LANGUAGES = ("kk", "ru")
 
@@ -69,3 +69,11 @@ def digests_broken() -> list[str]:
         else:
             named.append(f"operator's document '{obj.kind}' version {obj.version}")
     return named
+
+
+def words_digest(text: ConsentText, language: str, full_name: str, fields=None) -> str:
+    """The SHA-256 of the words a page shows beside a consent's box or switch (render_consent:
+    the text's body in `language`, with `full_name` and the data of `fields`), which the page
+    posts back with it: the words the ledger records must be these, whatever was published,
+    changed, cached or switched in between (compliance L1)."""
+    return sha256(render_consent(text, language, full_name, fields))

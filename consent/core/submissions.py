@@ -28,12 +28,12 @@ from .held import (
 )
 from .ledger import consent_grant
 from .mail import queue_mail
-from .models import AuditEvent, Guardian, Held, Source, Subject, Submission
+from .models import AuditEvent, ConsentText, Guardian, Held, Source, Subject, Submission
 from .photos import photo_encrypt
 from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from .staff import Notice, address_language, held_back_notice, notice_bounded
 from .subjects import subject_find_for_update
-from .texts import current_text
+from .texts import current_texts
 
 # What each form's mails say, a whole sentence per form: a form's name glued into a shared
 # sentence cannot take the case, gender and possessive ending the sentence needs in Kazakh and
@@ -124,6 +124,7 @@ def submission_record(
     guardian: dict[str, str] | None = None,
     on_recorded: Callable[[Submission, Guardian | None], None] | None = None,
     collected: list[str] | None = None,
+    texts: dict[str, ConsentText] | None = None,
 ) -> Submission:
     """Store one submission with its consents, audit row and emails, or nothing at all.
 
@@ -134,7 +135,12 @@ def submission_record(
     guardian)` runs inside the same transaction: what the layers above add to it (marketing's double
     opt-in) is stored with it or not at all. `collected`: the data items the form asks for,
     which the consent texts it showed named (texts.data_named); default the purposes' lists.
+    `texts`: the consent texts the form showed and checked its boxes against ({purpose: text},
+    PublicForm.texts_changed); each consent is recorded to the one of its purpose, never to one
+    looked up again (published a moment later, it is not what the person read). Default the
+    texts in force.
     """
+    texts = texts if texts is not None else current_texts()
     saved_files = []
     try:
         with transaction.atomic():
@@ -170,18 +176,18 @@ def submission_record(
             # without their guardian's consent (held.py).
             granted, because = consent_decision(subject, made, ticked, g)
             submission.grants.add(*[
-                consent_grant(subject, current_text(purpose), language=language, source=source,
+                consent_grant(subject, texts[purpose], language=language, source=source,
                               full_name=data.get("full_name"), guardian=g, request=request,
                               fields=collected)
                 for purpose in granted
             ])  # fmt: skip
             if because:
-                texts = {p: current_text(p) for p in ticked if p not in granted}
-                consent_hold(submission, because, texts, g, collected)
+                held = {p: texts[p] for p in ticked if p not in granted}
+                consent_hold(submission, because, held, g, collected)
             audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
             # The child's address is told of a parent who waits for its confirmation.
             waits = g is not None and any(row.pk == g.pk for row in parents_waiting(subject))
-            _queue_mail(submission, data, parent_waits=waits)
+            _queue_mail(submission, data, texts[SERVICE], parent_waits=waits)
             if on_recorded is not None:
                 on_recorded(submission, g)
             return submission
@@ -231,9 +237,8 @@ def mail_language(submission: Submission) -> str:
     return submission.language
 
 
-def _queue_mail(submission, data, parent_waits=False):
+def _queue_mail(submission, data, text, parent_waits=False):
     source = submission.source
-    text = current_text(SERVICE)
     if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
         held = submission.consent_held == Held.WITHDRAWN
         waits_for_guardian = submission.consent_held == Held.GUARDIAN and (

@@ -22,6 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.guardians import guardian_lacking
+from consent.core.held import owner_name
 from consent.core.ledger import consent_grant
 from consent.core.mail import CONFIRMS, queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
@@ -32,7 +33,7 @@ from consent.core.subjects import (
     subject_find_for_update,
     subjects_holding,
 )
-from consent.core.texts import current_text
+from consent.core.texts import current_text, render_consent
 
 from .models import SpentLink
 
@@ -76,16 +77,24 @@ def guardian_missing(payload: dict[str, Any]) -> bool:
     return held is not None and guardian_lacking(held, payload.get("g"))
 
 
-def optin_start(email: str, name: str, language: str, guardian: Guardian | None = None) -> None:
+def optin_start(
+    email: str,
+    name: str,
+    language: str,
+    guardian: Guardian | None = None,
+    text: ConsentText | None = None,
+) -> None:
     """Queue the one confirmation email (call inside the submission's transaction). Its link is
     on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
     with their parent or guardian (the application form): the consent the link confirms is
     theirs together, as the form's other consents are (compliance L6). A person whose
     processing is blocked is mailed nothing, as from every form (Art. 23; compliance L12); the
-    form answers as it does anyone."""
+    form answers as it does anyone. `text`: the news' consent text the form showed and checked
+    its box against (PublicForm.texts_changed), which the link then records; default the one in
+    force (looked up again, it may be one published since the page was read)."""
     if address_blocked(email):
         return
-    text = current_text(MARKETING)
+    text = text if text is not None else current_text(MARKETING)
     payload = {"e": normalise_email(email), "n": name, "l": language, "t": text.pk,
                "ts": timezone.now().timestamp()}  # fmt: skip
     if guardian is not None:
@@ -177,11 +186,29 @@ def link_spent(token: str) -> bool:
     return SpentLink.objects.filter(digest=_digest(token)).exists()
 
 
+def _named(payload: dict[str, Any], subject: Subject | None) -> str:
+    """The name the link's text names: the record's (held.owner_name) of the address's owner,
+    never a name someone else typed into a form; the one typed for a new record."""
+    return owner_name(subject) if subject is not None else payload["n"] or payload["e"]
+
+
+def confirm_words(payload: dict[str, Any], language: str) -> str:
+    """The words the link's page shows above its button, in `language`, as its press records
+    them (marketing_confirm): the text the form showed, under the name of `_named`. The page
+    showed none, and the press recorded the words in the language of the mail, which in the
+    held case (submissions.mail_language) no one had read."""
+    text = ConsentText.objects.filter(pk=payload["t"]).first()
+    if text is None:
+        return ""
+    return render_consent(text, language, _named(payload, subject_find(email=payload["e"])))
+
+
 @transaction.atomic
 def marketing_confirm(
-    payload: dict[str, Any], request: HttpRequest, link: str = ""
+    payload: dict[str, Any], request: HttpRequest, link: str = "", language: str = ""
 ) -> tuple[Subject | None, bool]:
-    """Grant marketing consent to the text the person was shown; a second click adds nothing.
+    """Grant marketing consent to the text the person was shown (confirm_words, in `language`,
+    the page's; default the mail's); a second click adds nothing.
 
     Returns the subject (None when not on record), and whether this click recorded the
     consent. A link older than the person's latest marketing event (say, an unsubscribe)
@@ -196,7 +223,8 @@ def marketing_confirm(
     subject = subject_find_for_update(email=payload["e"])  # one press of the address at a time
     if (link and link_spent(link)) or text_replaced(payload):
         return subject, False
-    if subject is None:
+    created = subject is None
+    if created:
         subject = Subject.objects.create(
             email=payload["e"], full_name=payload["n"] or "", language=payload["l"]
         )
@@ -207,6 +235,7 @@ def marketing_confirm(
         if latest is not None and latest.at.timestamp() >= payload.get("ts", 0):
             return subject, False
     text = ConsentText.objects.select_related("policy").get(pk=payload["t"])
+    named = _named(payload, None if created else subject)
     guardian = (
         Guardian.objects.filter(pk=payload["g"], subject=subject).first()
         if "g" in payload
@@ -221,9 +250,9 @@ def marketing_confirm(
     consent_grant(
         subject,
         text,
-        language=payload["l"],
+        language=language or payload["l"],
         source=Source.NEWSLETTER_FORM,
-        full_name=payload["n"] or payload["e"],
+        full_name=named,
         guardian=guardian,
         request=request,
     )

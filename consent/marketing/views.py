@@ -1,6 +1,7 @@
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
@@ -11,6 +12,7 @@ from consent.common.pagecache import shared_page
 from .campaigns import read_unsubscribe_token, subscribed, unsubscribe, unsubscribe_link_expired
 from .optin import (
     address_blocked,
+    confirm_words,
     confirmed_by,
     guardian_missing,
     link_spent,
@@ -32,9 +34,11 @@ CONFIRM_HEADINGS = {
 LINK_REFUSED = _("The link does not work")
 
 
-def _confirm_page(request, state, status=200):
+def _confirm_page(request, state, status=200, payload=None):
     heading = CONFIRM_HEADINGS.get(state, LINK_REFUSED)
     context = {"state": state, "heading": heading}
+    if state == "ask":  # the whole text the button agrees to, as the grant records it
+        context["consent_text"] = confirm_words(payload, get_language())
     return render(request, "marketing/confirm_marketing.html", context, status=status)
 
 
@@ -53,7 +57,8 @@ def confirm_marketing(request, token):
             state, status = ("unsubscribed", 200) if withdrawn_since(sent) else ("expired", 400)
         return _confirm_page(request, state, status)
     if request.method == "POST":
-        _subject, created = marketing_confirm(payload, request, link=token)
+        _subject, created = marketing_confirm(payload, request, link=token,
+                                              language=get_language())  # fmt: skip
         # Not recorded: the person's processing blocked, a word of theirs since the link
         # (confirmed already, or unsubscribed), or the link used before and nothing on record
         # says so any more (their data destroyed since).
@@ -85,7 +90,7 @@ def confirm_marketing(request, token):
         state = "replaced"
     else:
         state = "guardian" if guardian_missing(payload) else "ask"
-    return _confirm_page(request, state)
+    return _confirm_page(request, state, payload=payload)
 
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the credential

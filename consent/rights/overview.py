@@ -6,8 +6,9 @@ from typing import Any
 from django.utils import translation
 
 from consent.core import gate
+from consent.core.digests import words_digest
 from consent.core.guardians import parents_waiting, wards_at
-from consent.core.models import Subject
+from consent.core.models import ConsentText, Subject
 from consent.core.phones import phone_shown
 from consent.core.purposes import PURPOSES
 from consent.core.texts import current_texts, render_consent
@@ -48,7 +49,8 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
             # What «give» agrees to, as the ledger will hash it (set_consent): shown beside it.
             "text": render_consent(texts[code], language, subject.full_name)
             if offered and not active and code in OPTIONAL else "",
-            "text_id": texts[code].pk if code in texts else None,  # posted back with «give»
+            # Posted back with «give»: the words beside it (words_shown, below).
+            "text_id": words_shown(subject, texts[code], language) if code in texts else None,
         })  # fmt: skip
     return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
             "tickets": subject.tickets.open(), "blocked": blocked,
@@ -57,3 +59,10 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
             # A parent a form named under another address, who acts for the person once they
             # confirm it here (Guardian.pending, Guardian.acts; compliance L6).
             "parents_waiting": parents_waiting(subject)}  # fmt: skip
+
+
+def words_shown(subject: Subject, text: ConsentText, language: str) -> str:
+    """«<text id>:<digest>» of the words the page shows beside a «give» (render_consent, under
+    the person's name, in the page's language), posted back with it: the consent is recorded
+    to those words or not at all (compliance L1), whatever was published or corrected since."""
+    return f"{text.pk}:{words_digest(text, language, subject.full_name)}"

@@ -240,11 +240,11 @@ class Switched:
 
 
 @transaction.atomic
-def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest) -> str:
-    """Give or withdraw an optional consent, in force at once. The address was just confirmed
-    by the emailed link, which is what a double opt-in asks. A consent is given only to what the
-    forms would ask for now (`may_give`), whatever was posted. Returns a `Switched` value. A
-    switch pressed twice at once records once. Raises Gone (see `_hold`)."""
+def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest, text=None) -> str:
+    """Give (to `text`, the one the page showed; default the one in force) or withdraw an
+    optional consent, in force at once; the emailed link confirmed the address (a double
+    opt-in). Given only to what the forms ask for now (`may_give`), whatever was posted.
+    Returns a `Switched` value; pressed twice at once, records once. Raises Gone."""
     if purpose not in OPTIONAL:
         return Switched.UNCHANGED
     if give and not may_give(purpose):
@@ -257,8 +257,8 @@ def set_consent(subject: Subject, purpose: str, give: bool, request: HttpRequest
     if give and gate.needs_guardian(subject):
         return Switched.GUARDIAN_NEEDED
     if give:
-        consent_grant(subject, current_text(purpose), language=translation.get_language() or "kk",
-                      source=Source.SELF_SERVICE, request=request)  # fmt: skip
+        consent_grant(subject, text or current_text(purpose), source=Source.SELF_SERVICE,
+                      language=translation.get_language() or "kk", request=request)  # fmt: skip
         return Switched.GIVEN
     consent_withdraw_if_given(subject, purpose, source=Source.SELF_SERVICE, request=request)
     return Switched.WITHDRAWN

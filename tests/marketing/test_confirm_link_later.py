@@ -8,11 +8,13 @@ from urllib.parse import urlsplit
 
 import pytest
 from django.utils import timezone, translation
+from django.utils.html import escape
 from post_office.models import Email
 
 from consent.core import gate
 from consent.core.models import LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING
+from consent.core.texts import render_consent, sha256
 from consent.marketing.optin import optin_start
 
 ADDRESS = "news.later@example.kz"
@@ -165,3 +167,20 @@ def test_a_used_link_spelt_otherwise_after_the_persons_data_was_destroyed_makes_
             assert response.status_code == 400, spelt
             assert 'method="post"' not in response.text.split("<main", 1)[1], spelt
     assert not Subject.objects.filter(email=ADDRESS).exists()
+
+
+@pytest.mark.parametrize("mailed,opened", [("kk", "ru"), ("ru", "kk")])
+def test_the_link_shows_the_words_it_records_in_the_language_of_its_page(
+    client, texts, mailed, opened
+):
+    """The page showed no text, and its press recorded the words in the language of the mail:
+    opened in the other language (its header's switch; an application sent in one language
+    mails the owner of the address in theirs), the person agreed to words they never read."""
+    optin_start(ADDRESS, "Әсел Қасымова", mailed)
+    path = confirm_path().replace(f"/{mailed}/", f"/{opened}/", 1)
+    words = render_consent(texts[MARKETING], opened, "Әсел Қасымова")
+    page = client.get(path).text
+    assert all(escape(line) in page for line in words.splitlines() if line.strip())
+    assert client.post(path).status_code == 200
+    entry = LedgerEntry.objects.get(purpose=MARKETING)
+    assert entry.language == opened and entry.text_sha256 == sha256(words)

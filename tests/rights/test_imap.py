@@ -1,10 +1,12 @@
 """Requests by email, read from a real IMAP server (Debian's Dovecot) over TLS."""
 
 import io
+from datetime import timedelta
 
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.utils.timezone import now
 
 from consent.core.models import JobRun
 from consent.rights import intake
@@ -231,14 +233,22 @@ def test_a_letter_an_officer_opened_first_is_still_taken_in(mailbox, person):
 
 def test_a_letter_larger_than_kept_stays_in_the_mailbox_read_once(mailbox, person):
     """Only the beginning of a letter over quarantine.MAX_BYTES is stored: the mailbox keeps
-    it, flagged, for the officers to read whole; later runs do not fetch it again."""
+    it, flagged, for the officers to read whole; later runs do not fetch it again. It goes
+    with its entry (retention's, here): it stayed in the mailbox until an officer deleted it
+    by hand, for ever if none did, and after its sender's destruction."""
     deliver(mailbox, message("Сұрақ", message_id="<big@x>", body="x" * (MAX_BYTES + 10)))
+    deliver(mailbox, message("Сұрақ", message_id="<other@x>", body="y" * (MAX_BYTES + 20)))
     call_command("fetch_request_mail")
-    assert QuarantinedMessage.objects.get().truncated
-    assert [b"$Quarantined" in f and b"\\Seen" in f for f in flags(mailbox).values()] == [True]
+    assert QuarantinedMessage.objects.filter(truncated=True).count() == 2
+    assert [b"$Quarantined" in f and b"\\Seen" in f for f in flags(mailbox).values()] == [True] * 2
     out = io.StringIO()
     call_command("fetch_request_mail", stdout=out)
-    assert out.getvalue() == "opened 0, skipped 0, quarantined 0\n"
+    assert out.getvalue() == "opened 0, skipped 0, quarantined 0\n" and left(mailbox) == 2
+    entry = QuarantinedMessage.objects.order_by("pk").first()
+    QuarantinedMessage.objects.filter(pk=entry.pk).update(received_at=now() - timedelta(days=31))
+    call_command("enforce_retention", stdout=io.StringIO())
+    call_command("fetch_request_mail", stdout=io.StringIO())
+    assert left(mailbox) == 1 and QuarantinedMessage.objects.count() == 1  # the other stays
 
 
 def test_a_destroyed_person_s_letter_left_by_an_earlier_version_is_removed_not_taken_again(

@@ -10,7 +10,9 @@ cannot become a request is set aside in the quarantine (compliance L7) and remov
 run goes on; only a database that cannot record even that stops the run, with the message left
 where it was. A message larger than the quarantine keeps (quarantine.MAX_BYTES) is the one
 exception: only its beginning is stored, so it stays in the mailbox, flagged \\Seen and
-$Quarantined, for the officers to read whole and delete.
+$Quarantined, for the officers to read whole, until its entry goes (`remove_gone`): destroyed by
+retention after QUARANTINE_KEPT, with its sender's data, or by an officer. It stayed until an
+officer deleted it by hand: for ever if none did, and after its sender's destruction.
 
 Every message not deleted is read, not only the unseen ones: a letter an officer opened in their
 own mail program first is still a request, and a mailbox kept whole by an earlier version is
@@ -145,6 +147,28 @@ def remove(client, uid):
         client.expunge()
 
 
+def remove_gone(client):
+    """Remove each message kept in the mailbox ($Quarantined, larger than the quarantine keeps)
+    whose set-aside entry is gone: its copy lives no longer than the entry (compliance L13). An
+    entry keeps the message's size, which tells a message over 25 MiB from the others (one of
+    the same size as an entry still kept stays while that one does). How many went."""
+    status, data = client.uid("SEARCH", None, "UNDELETED", "KEYWORD", QUARANTINED,
+                              "LARGER", str(MAX_BYTES))  # fmt: skip
+    uids = data[0].split() if status == "OK" and data and data[0] else []
+    if not uids:
+        return 0
+    kept = set(QuarantinedMessage.objects.filter(truncated=True).values_list("size", flat=True))
+    gone = 0
+    for uid in uids:
+        status, parts = client.uid("FETCH", uid, "(RFC822.SIZE)")
+        found = re.search(rb"RFC822\.SIZE (\d+)", b" ".join(
+            p if isinstance(p, bytes) else p[0] for p in parts or [] if p))  # fmt: skip
+        if status == "OK" and found and int(found[1]) not in kept:
+            remove(client, uid)
+            gone += 1
+    return gone
+
+
 def keep(client, uid):
     """\\Seen and $Quarantined, so the message is not read again (a server that refuses
     keywords still gets \\Seen)."""
@@ -194,6 +218,9 @@ class Command(JobCommand):
                     keep(client, uid)  # only its beginning is stored
                 else:
                     remove(client, uid)
+            if gone := remove_gone(client):
+                logger.info("%d message(s) over 25 MiB removed from the mailbox: their set-aside "
+                            "entries are gone", gone)  # fmt: skip
         finally:
             client.logout()
         return counts
