@@ -303,9 +303,9 @@ def send_queued(batch_size: int | None = None, log_level: int | None = None) -> 
             failed_ids.update(batch.failed)
             if batch.relay_down:
                 if batch.left:
-                    logger.warning("the relay could not be reached (above): this run stops, the "
-                                   "other mails of its batch untried (%d); every mail due stays "
-                                   "due, and the next run tries the relay again",
+                    logger.warning("the relay did not answer or refused the site (above): this "
+                                   "run stops, the other mails of its batch untried (%d); every "
+                                   "mail due stays due, and the next run tries the relay again",
                                    len(batch.left))  # fmt: skip
                 return sent_count, len(failed_ids) + len(batch.left)
             if not batch.sent and not batch.failed and not batch.withheld:
