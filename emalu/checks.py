@@ -156,15 +156,21 @@ def check_cache_reached(app_configs, **kwargs):
     from django.core.cache import cache
     from django.core.checks import Error
 
+    from .errors import cache_password_refused
+
     try:
         cache.set("emalu:check:reached", 1, 30)
         cache.get("emalu:check:reached")
     except Exception as error:  # whatever the cache's client raises when it cannot connect
         location = settings.CACHES["default"].get("LOCATION", "")
         reason = _reason(error, urlsplit(str(location)).password)
+        said = (
+            cache_password_refused(error)
+            or f"the shared cache (Redis) could not be reached: {reason}"
+        )
         return [
             Error(
-                f"CACHE_URL: the shared cache (Redis) could not be reached: {reason}.",
+                f"CACHE_URL: {said}.",
                 hint="Start Redis, or correct CACHE_URL in /etc/emalu/env: "
                 "redis://:password@host:6379/1, two slashes after redis: (README, Deploying, "
                 "step 3); the host starts once it answers.",

@@ -1,25 +1,31 @@
 """Deploy checks of the addresses the site mails to and from: each must be one that mail can
 reach, or the mail it is for goes nowhere while the site runs as if it went."""
 
-from email.utils import parseaddr
+from email.errors import HeaderParseError
+from email.headerregistry import AddressHeader
 
 from django.conf import settings
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
 from django.core.exceptions import ValidationError
-from django.core.mail.message import sanitize_address
 from django.core.validators import validate_email
 
 
 def reachable(entry, named=True) -> bool:
     """Whether `entry` is one address (or, `named`, «Name <address>»), read as Django's mail
-    reads it: «Ops:ops@…» passed parseaddr, and the mail was refused when sent («Invalid
-    address»)."""
+    reads it: with Python's email API (email.headerregistry), as its SMTP backend parses each
+    address it sends to, any defect refused. «Ops:ops@…» passed parseaddr, and the mail was
+    refused when sent («Invalid address»). Django's `sanitize_address`, which this read before,
+    is deprecated (RemovedInDjango2028Warning) for this API."""
     entry = entry if isinstance(entry, str) else entry[-1]
     try:
-        address = parseaddr(sanitize_address(entry, "utf-8"))[1] if named else entry
-        validate_email(address)
-    except (ValueError, ValidationError):
+        if named:
+            parsed = AddressHeader.value_parser(entry)
+            if parsed.all_defects or len(parsed.all_mailboxes) != 1:
+                return False
+            entry = parsed.all_mailboxes[0].addr_spec
+        validate_email(entry)
+    except (ValueError, HeaderParseError, ValidationError):
         return False
     return True
 

@@ -3,6 +3,7 @@
 import errno
 import logging
 import sys
+from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
@@ -82,6 +83,21 @@ def cache_refused(exception: BaseException | None) -> bool:
     return isinstance(exception, refusals) or str(exception).startswith("MISCONF")
 
 
+def cache_password_refused(exception: BaseException | None) -> str:
+    """What is wrong when Redis answered but refused CACHE_URL's password, or asks for one
+    (`requirepass`) that CACHE_URL does not give; "" for any other fault. Redis's own words
+    («HELLO must be called with the client already authenticated…») came after «could not be
+    reached», at the start and in each 503's line, and the operator looked for Redis down."""
+    redis = sys.modules.get("redis.exceptions")
+    if redis is None or not isinstance(exception, redis.AuthenticationError):
+        return ""
+    given = urlsplit(str(settings.CACHES["default"].get("LOCATION", ""))).password
+    wrong = "refused CACHE_URL's password" if given else "asks for a password CACHE_URL lacks"
+    return (
+        f"Redis answered, but {wrong}: give it Redis's requirepass, redis://:password@host:6379/1"
+    )
+
+
 # What the database server refuses a statement for while it answers /healthz's «SELECT 1» (by
 # the SQLSTATE, or its class): a service down to the visitor (503), but a fault for ADMINS, for
 # no /healthz names it. A tablespace or disk full refused every photo, while /healthz was
@@ -138,6 +154,8 @@ def down_cause(exception: BaseException) -> str:
     reason = f"{type(cause).__name__}: {scrub(one_line(str(cause)))}"
     if cache_refused(cause):
         return f"the shared cache (CACHE_URL) refused to store ({reason})"
+    if password := cache_password_refused(cause):
+        return f"the shared cache (CACHE_URL): {password}"
     if not isinstance(exception, DatabaseError):
         return f"the shared cache (CACHE_URL) could not be reached ({reason})"
     if role := role_refusal(exception):

@@ -24,6 +24,7 @@ mail clients recognise a repeat.
 import logging
 import re
 import smtplib
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import transaction
@@ -118,6 +119,30 @@ def not_delivered_because(error: Exception, alias: str) -> str:
     return kind
 
 
+# The relay answered, but refuses the site itself (its greeting, TLS, log-in): every mail the same.
+REFUSES_THE_SITE = (smtplib.SMTPConnectError, smtplib.SMTPHeloError,
+                    smtplib.SMTPAuthenticationError, smtplib.SMTPNotSupportedError)  # fmt: skip
+
+
+def relay_unreachable(error: Exception) -> bool:
+    """Whether `error` says that every mail after it in the run would meet the same: the relay
+    not reached (refused, timed out, no such host or route, TLS failed), not answering within
+    the timeout once reached, or refusing the site itself. A relay that drops packets held a run
+    of 100 due mails 100 × 20 s, the batch's rows locked all the while. A connection dropped at
+    once, or a reply about the message (its recipient, sender or content), is not: the next mail
+    is tried on a new connection at no cost (a relay that drops one connection now and then)."""
+    if isinstance(error, REFUSES_THE_SITE):
+        return True
+    if isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException):
+        return True  # from the connection's opening: smtplib wraps any later one
+    cause, seen = error, 0
+    while cause is not None and seen < 5:  # smtplib wraps a timeout mid-way as a disconnection
+        if isinstance(cause, TimeoutError):
+            return True
+        cause, seen = cause.__cause__ or cause.__context__, seen + 1
+    return False
+
+
 def _send(message: Email, log_level: int) -> Exception | str:
     """Send one message on this process's connection: the relay's reply to it («250 2.0.0 Ok:
     queued as 4Xyz», core.smtp; "" from a backend that gives none), or the exception if it was
@@ -177,12 +202,21 @@ def _expire_unsent(ids) -> set[int]:
     return set(ids)
 
 
+class Batch(NamedTuple):
+    sent: list[int]
+    failed: list[int]
+    withheld: list[int]
+    left: list[int]  # not tried: the relay could not be reached
+    relay_down: bool  # the last mail tried met a relay that could not be reached
+
+
 def send_batch(
     batch_size: int | None = None, log_level: int | None = None, skip: frozenset[int] = frozenset()
-) -> tuple[list[int], list[int], list[int]]:
-    """Claim, send and record one batch: (ids sent, ids not sent, ids withheld); all empty when
-    nothing is due. Each mail about a person is asked again, at the moment of sending, whether
-    what happened since it was queued contradicts it (withheld.py): a withheld campaign mail
+) -> Batch:
+    """Claim, send and record one batch: the ids sent, not sent, withheld, and left untried once
+    the relay could not be reached (they stay due, as they were); all empty when nothing is due.
+    Each mail about a person is asked again, at the moment of sending, whether what happened
+    since it was queued contradicts it (withheld.py): a withheld campaign mail
     (`withheld_campaign`) is deleted unsent; a mail with files about a blocked person, to them or
     to their parent (`blocked_files`), a link to confirm a consent the person refused or cannot
     give since (`unconfirmable`), or a mail to a parent whom the child's record no longer names
@@ -218,9 +252,12 @@ def send_batch(
                 audit(AuditEvent.Action.MAIL_HELD_OF_AGE, subject=guardian.subject, obj=guardian,
                       mail=mail_id)  # fmt: skip
             logger.info("%d mails to parents held back: the child is 18 now", len(of_age))
-        held_back = []
+        held_back, left, down = [], [], False
         for email in batch:
             if email.id in withheld:
+                continue
+            if down:  # each would wait out the timeout the relay just let pass
+                left.append(email.id)
                 continue
             # The gate for each campaign mail as it goes, not once for the batch: a batch takes
             # as long as the mail server does (a minute of a slow one), and an unsubscribe
@@ -231,6 +268,7 @@ def send_batch(
             outcome = _send(email, log_level)
             if isinstance(outcome, Exception):
                 failed.append((email, outcome))
+                down = relay_unreachable(outcome)
                 if _refused_for_good(email, outcome):
                     # Said at once, not with the batch's outcome: the batch's later mails to
                     # the address (another campaign's) are asked after it, and stay unsent.
@@ -248,19 +286,29 @@ def send_batch(
             logger.info("%d campaign mails withheld: marketing no longer permitted",
                         len(held_back))  # fmt: skip
             withheld |= {m.id for m in held_back}
-    return [e.id for e, _ in sent], [e.id for e, _ in failed], sorted(withheld)
+    return Batch([e.id for e, _ in sent], [e.id for e, _ in failed], sorted(withheld), left,
+                 down)  # fmt: skip
 
 
 def send_queued(batch_size: int | None = None, log_level: int | None = None) -> tuple[int, int]:
     """Send batches until none is due or free (the rest held by other senders): (sent, not
-    sent). A message that failed is not tried again in the same run; its retry comes due later."""
+    sent). A message that failed is not tried again in the same run; its retry comes due later.
+    A relay that could not be reached ends the run: the mails after it are not sent (they stay
+    due), and the next run tries the relay again."""
     sent_count, failed_ids = 0, set()
     try:
         while True:
-            sent, failed, withheld = send_batch(batch_size, log_level, frozenset(failed_ids))
-            if not sent and not failed and not withheld:
+            batch = send_batch(batch_size, log_level, frozenset(failed_ids))
+            sent_count += len(batch.sent)
+            failed_ids.update(batch.failed)
+            if batch.relay_down:
+                if batch.left:
+                    logger.warning("the relay did not answer or refused the site (above): this "
+                                   "run stops, the other mails of its batch untried (%d); every "
+                                   "mail due stays due, and the next run tries the relay again",
+                                   len(batch.left))  # fmt: skip
+                return sent_count, len(failed_ids) + len(batch.left)
+            if not batch.sent and not batch.failed and not batch.withheld:
                 return sent_count, len(failed_ids)
-            sent_count += len(sent)
-            failed_ids.update(failed)
     finally:
         connections.close()

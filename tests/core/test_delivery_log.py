@@ -4,6 +4,7 @@ delivered: ConnectionRefusedError», naming neither which relay nor why, and nev
 the relay's reply may echo."""
 
 import logging
+import socket
 
 import environ
 import pytest
@@ -26,8 +27,10 @@ def said(caplog):
     return [r.getMessage() for r in caplog.records if r.name == "consent.core.delivery"]
 
 
-def through(settings, port):
+def through(settings, port, timeout=None):
     settings.MAILERS = mailers(environ.Env.email_url_config(f"smtp://127.0.0.1:{port}"))
+    if timeout:  # production's 20 s (emalu/mailers.py), shortened
+        settings.MAILERS["default"]["OPTIONS"]["timeout"] = timeout
     return send_queued()
 
 
@@ -55,3 +58,33 @@ def test_a_refused_recipient_is_said_by_its_code_not_its_address(queued, setting
     assert "asel" not in line
     queued.refresh_from_db()
     assert queued.status == STATUS.requeued  # not a campaign's: tried again
+
+
+def test_a_relay_that_never_answers_costs_a_run_one_timeout_not_one_a_mail(
+    queued, settings, caplog
+):
+    """A relay that drops packets: each due mail waited out the 20 s timeout in turn, a run of
+    100 mails 33 minutes, its batch locked all the while, and each counted a retry. The first
+    timeout ends the run now: the other mails are not tried, stay due as they were (no retry
+    counted), and the journal says so; the next run tries the relay again."""
+    others = [Email.objects.create(to=[f"zq{n}@example.kz"], from_email=queued.from_email,
+                                   subject="Сәлем", message="Сәлем", status=STATUS.queued)
+              for n in range(2)]  # fmt: skip
+    with (
+        socket.create_server(("127.0.0.1", 0), backlog=0) as silent,
+        caplog.at_level(logging.WARNING, "consent.core.delivery"),
+    ):  # it takes the connection and never says a word (no greeting)
+        port = silent.getsockname()[1]
+        assert through(settings, port, timeout=0.2) == (0, 3)
+    first, *rest = said(caplog)
+    assert first.startswith(f"mail #{queued.pk} not delivered: SMTPServerDisconnected: the "
+                            f"relay at 127.0.0.1:{port}: ")  # fmt: skip
+    assert rest == [
+        "the relay did not answer or refused the site (above): this run stops, the other mails "
+        "of its batch untried (2); every mail due stays due, and the next run tries the relay "
+        "again"
+    ]  # fmt: skip
+    queued.refresh_from_db()
+    assert (queued.status, queued.number_of_retries) == (STATUS.requeued, 1)
+    untried = Email.objects.filter(pk__in=[e.pk for e in others])
+    assert {(e.status, e.number_of_retries or 0) for e in untried} == {(STATUS.queued, 0)}

@@ -117,8 +117,7 @@ def test_a_child_destroyed_takes_the_mail_to_their_parent_about_them_and_no_othe
     assert not Email.objects.filter(pk__in=about_her).exists()
     assert set(GuardianMail.objects.values_list("email", flat=True)) == about_him
     assert tables_holding("Айсұлу") == [] and tables_holding("zqdaughter") == []
-    sent, _failed, _withheld = send_batch()
-    to_her_mother = Email.objects.filter(pk__in=sent, to__icontains=PARENT)
+    to_her_mother = Email.objects.filter(pk__in=send_batch().sent, to__icontains=PARENT)
     assert set(to_her_mother.values_list("pk", flat=True)) == about_him  # nothing about her
 
 

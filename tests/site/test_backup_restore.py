@@ -208,6 +208,12 @@ def test_a_restored_dump_loses_again_what_a_parent_and_a_minimisation_erased(
             assert "erased again: 0" in twice.stdout
 
 
+# The environment of the tests below that run no database: the script asks this host's clock
+# first (`backup_recorded --clock-only`), which the tests' settings leave alone
+# (HOST_CLOCK_TOLERANCE None); the clock's own test runs on the production settings.
+NO_DATABASE = {"DATABASE_URL": "postgres://emalu_app@127.0.0.1/emalu",
+               "DJANGO_SETTINGS_MODULE": "tests.settings", "BACKUP_RECIPIENT": "age1x"}  # fmt: skip
+
 # Each stand-in writes part of its output, then fails as the real tool does on that fault.
 CUT_SHORT = {
     "disk full": ("age", "head -c 4096\necho 'age: error: write: no space left on device' >&2\n"),
@@ -228,8 +234,7 @@ def test_a_backup_cut_short_leaves_no_part_and_keeps_the_dumps_before_it(tmp_pat
         (tools / name).chmod(0o755)
     earlier = folder / "db-2026-12-01.dump.age"
     earlier.write_bytes(b"last night's dump")
-    env = {"PATH": f"{tools}:/usr/bin:/bin", "BACKUP_DIR": str(folder), "BACKUP_RECIPIENT": "age1x",
-           "DATABASE_URL": "postgres://emalu_app@127.0.0.1/emalu"}  # fmt: skip
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "BACKUP_DIR": str(folder), **NO_DATABASE}
     failed = subprocess.run([ROOT / "scripts" / "backup"], env=env, capture_output=True, text=True)
     assert failed.returncode != 0
     assert "backup failed: nothing written; the dumps before it are kept" in failed.stderr
@@ -256,37 +261,43 @@ def test_a_backup_without_its_tools_names_the_package_to_install(tmp_path):
 
 
 @pytest.mark.requires_tool("faketime", apt="faketime")
-def test_a_host_clock_months_ahead_deletes_no_dump_and_records_no_backup(
-    django_db_blocker, tmp_path
+@pytest.mark.parametrize(
+    ("shift", "said"), [("+60d", "1440 h 0 min ahead of"), ("-1d", "24 h 0 min behind")]
+)
+def test_a_host_clock_off_deletes_no_dump_and_records_no_backup(
+    django_db_blocker, tmp_path, shift, said
 ):
     """A host started without time synchronisation, its clock 60 days ahead: the backup named its
     dump by that day, deleted every dump before it as older than 56 days, and recorded a backup
-    dated two months on, which /healthz counted as fresh until then; the unit succeeded. It
-    deletes and records nothing now, keeps no part, and says why, as every job does."""
+    dated two months on, which /healthz counted as fresh until then; the unit succeeded. A clock
+    a day behind found the day before's dump as «today's» and stopped, saying «backup already
+    written today», each hour, for as long as the clock was behind: no backup and no failure.
+    It deletes and records nothing now, keeps no part, and says why, as every job does."""
     import os
     import time
-    from datetime import date, timedelta
+    from datetime import datetime, timedelta
+    from zoneinfo import ZoneInfo
 
     tools, folder = tmp_path / "bin", tmp_path / "backup"
     tools.mkdir()
     folder.mkdir()
     (tools / "age").write_text(AGE)
     (tools / "age").chmod(0o755)
-    dumps = []
-    for days in (1, 2, 10):
-        dump = folder / f"db-{date.today() - timedelta(days=days)}.dump.age"
+    today, dumps = datetime.now(ZoneInfo("Asia/Almaty")).date(), []
+    for days in (1, 2, 10):  # the day before's is the day's for a clock a day behind
+        dump = folder / f"db-{today - timedelta(days=days)}.dump.age"
         dump.write_bytes(b"an earlier night's dump")
         os.utime(dump, (time.time() - days * 86400,) * 2)
         dumps.append(dump)
     with django_db_blocker.unblock(), live_database() as url:
         env = {**site_env(url), "PATH": f"{tools}:{os.environ['PATH']}",
                "BACKUP_DIR": str(folder), "BACKUP_RECIPIENT": "age1x"}  # fmt: skip
-        ahead = subprocess.run(["faketime", "-f", "+60d", ROOT / "scripts" / "backup"], env=env,
-                               capture_output=True, text=True)  # fmt: skip
-        assert ahead.returncode == 1
-        assert "backup not run: This host's clock is 1440 h 0 min ahead of the database " \
-               "server's" in ahead.stderr  # fmt: skip
-        assert "backup failed: nothing written; the dumps before it are kept" in ahead.stderr
+        off = subprocess.run(["faketime", "-f", shift, ROOT / "scripts" / "backup"], env=env,
+                             capture_output=True, text=True)  # fmt: skip
+        assert off.returncode == 1, off.stdout
+        assert f"backup not run: This host's clock is {said} the database server's" in off.stderr
+        assert "backup failed: nothing written; the dumps before it are kept" in off.stderr
+        assert "already written" not in off.stdout
         assert sorted(folder.iterdir()) == sorted(dumps)
         assert query(url, "SELECT count(*) FROM consent_jobrun WHERE job = 'backup'") == [(0,)]
 
@@ -305,8 +316,7 @@ def test_a_later_start_the_same_day_finds_the_days_dump_and_takes_none(tmp_path)
     (tools / "age").chmod(0o755)
     todays = folder / "db-2026-12-05.dump.age"
     todays.write_bytes(b"this morning's dump")
-    env = {"PATH": f"{tools}:/usr/bin:/bin", "BACKUP_DIR": str(folder), "BACKUP_RECIPIENT": "age1x",
-           "DATABASE_URL": "postgres://emalu_app@127.0.0.1/emalu", "TZ": "UTC"}  # fmt: skip
+    env = {"PATH": f"{tools}:/usr/bin:/bin", "BACKUP_DIR": str(folder), **NO_DATABASE, "TZ": "UTC"}
     later = subprocess.run(["faketime", "2026-12-04 20:00:00", ROOT / "scripts" / "backup"],
                            env=env, capture_output=True, text=True)  # fmt: skip
     assert later.returncode == 0, later.stderr

@@ -83,3 +83,30 @@ def test_a_form_while_redis_takes_no_write(
     [(level, line)] = said(caplog)
     assert level == "ERROR" and line.startswith("the shared cache (CACHE_URL) refused to store (")
     assert said_by_redis in line and line.endswith(f"): /{language}/contact/"), line
+
+
+@pytest.mark.parametrize(
+    ("given", "wrong"),
+    [("", "asks for a password CACHE_URL lacks"), (":wrong@", "refused CACHE_URL's password")],
+)
+def test_a_redis_that_wants_a_password_cache_url_lacks_says_so(
+    own_redis, settings, texts, caplog, given, wrong
+):
+    """Redis given a requirepass (README, Deploying, step 1) and CACHE_URL without it, or with
+    another: the start said «the shared cache (Redis) could not be reached: AuthenticationError:
+    HELLO must be called with the client already authenticated, otherwise the HELLO AUTH…», each
+    page's 503 line the same, and the operator looked for Redis down. Both say what is wrong."""
+    from emalu.checks import check_cache_reached
+
+    port, client, _folder = own_redis
+    client.config_set("requirepass", "s3cret")
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                                   "LOCATION": f"redis://{given}127.0.0.1:{port}/0"}}  # fmt: skip
+    told = (
+        f"Redis answered, but {wrong}: give it Redis's requirepass, redis://:password@host:6379/1"
+    )
+    [refused] = check_cache_reached(None)
+    assert (refused.id, refused.msg) == ("emalu.E004", f"CACHE_URL: {told}.")
+    response = Client(raise_request_exception=False).get("/ru/contact/")
+    assert response.status_code == 503 and mail.outbox == []
+    assert said(caplog) == [("ERROR", f"the shared cache (CACHE_URL): {told}: /ru/contact/")]
