@@ -27,11 +27,7 @@ from consent.rights.tickets import ticket_open, ticket_verify
 from tests.rights.conftest import BAD_MESSAGES, message
 from tests.staff import signed_in
 
-from .mail_scenarios_children import (
-    CHILDREN_ROUTES,
-    parent_declined_by_the_child,
-    withdrawn_by_a_parent,
-)
+from .mail_scenarios_children import CHILDREN_ROUTES, CHILDREN_SCENARIOS, minors_left_for_review
 from .mail_scenarios_passed_on import PASSED_ON
 
 PERSON = "person@example.kz"
@@ -231,6 +227,7 @@ def digest_sent(w):
     time_machine.move_to("2026-12-01 10:00+05:00", tick=False)
     for kind in (Type.BLOCK, Type.ACCESS, Type.WITHDRAW):
         opened(kind, w["lang"], purpose=SERVICE)
+    minors_left_for_review(w["lang"])
     time_machine.move_to("2026-12-02 15:00+05:00", tick=False)  # a destruction left untold
     lost = ticket_open(kind=Type.DESTROY, email=STRANGER, language=w["lang"], channel="web")
     audit(AuditEvent.Action.DESTRUCTION_UNTOLD, obj=lost)
@@ -328,14 +325,13 @@ SCENARIOS = {
     "staff_notices_held": notices_held_back,
     "staff_reopened": answer_unsent,
     "staff_answer_held_back": answer_held_back,
-    "staff_guardian_declined": parent_declined_by_the_child,
     "request_closed": unconfirmed_closed,
     "request_retyped": retyped,
     "request_destroyed_instead": destroyed_instead,
     "request_withdrawn": withdrawn_by_email,
-    "request_withdrawn_guardian": withdrawn_by_a_parent,
     "request_reply": replied,
     "request_repeated": repeated,
+    **CHILDREN_SCENARIOS,
     **PASSED_ON,
 }
 # Templates some scenario above also reaches through a second route worth its own check.

@@ -1,5 +1,7 @@
 """Mail scenarios of a parent acting for a child (tests/site/mail_scenarios.py runs them)."""
 
+from datetime import date
+
 from dateutil.relativedelta import relativedelta
 
 from consent.common.dates import local_today
@@ -25,6 +27,16 @@ def a_child_of(parent):
         consent_grant(child, current_text(purpose), language="kk", guardian=mother,
                       source=Source.APPLICATION_FORM)  # fmt: skip
     return child
+
+
+def minors_left_for_review(lang):
+    """Two people under 18 by a date of birth corrected since they consented alone, left for the
+    officer's decision: one is 18 before her consent ends, the other's consent ends first (the
+    digest names each day, review_ends.py)."""
+    for n, born in enumerate((date(2010, 5, 5), date(2013, 5, 5))):
+        minor = Subject.objects.create(full_name=f"Айгерім {n}", email=f"aigerim{n}@example.kz")
+        consent_grant(minor, current_text(SERVICE), language=lang, source=Source.CONTACT_FORM)
+        Subject.objects.filter(pk=minor.pk).update(birth_date=born)
 
 
 def withdrawn_by_a_parent(w):
@@ -92,6 +104,11 @@ def asked_at_the_desk_by_a_parent(w):
     assert response.status_code == 302, response.content.decode()[-3000:]
 
 
+# The mail templates only a parent or a child's record reaches (SCENARIOS there).
+CHILDREN_SCENARIOS = {
+    "staff_guardian_declined": parent_declined_by_the_child,
+    "request_withdrawn_guardian": withdrawn_by_a_parent,
+}
 CHILDREN_ROUTES = {
     "request_verify (a parent asking for a child at the desk)": (
         "request_verify",
