@@ -87,11 +87,17 @@ def test_a_wish_not_to_have_something_done_does_nothing(person, body):
     "Прошу предоставить справку об уничтожении моих персональных данных",
     "Деректерімнің жойылғаны туралы хабарлаңыз",
     "Деректерімді жою туралы ақпарат беріңіз",
+    "Прошу сообщить об удалении моих персональных данных",
+    "Уведомите меня об уничтожении моих данных",
+    "Прошу подтвердить удаление моих данных",
+    "Деректерімді жою туралы растама жіберіңіз",
+    "Деректерімнің өшірілгені туралы хабар беріңіз",
 ])  # fmt: skip
 def test_asking_to_be_told_of_a_deletion_is_an_access_request(person, body):
     """«Информацию об удалении данных пришлите» opened a destruction (its noun «удалении» is a
     phrase's), which ends the record once confirmed; «сообщите, удалены ли мои данные» opened
-    "other", due in fifteen working days, though whether data is held is an access answer."""
+    "other", due in fifteen working days, though whether data is held is an access answer. So
+    did a verb of telling asked of us right before the noun: «Прошу сообщить об удалении…»."""
     ticket = ingest(message("Сұрақ / Вопрос", body=body))
     assert ticket.type == Type.ACCESS
     assert untouched(person)
@@ -102,6 +108,11 @@ def test_asking_to_be_told_of_a_deletion_is_an_access_request(person, body):
     ("Деректерімді жою туралы өтініш жіберемін", Type.DESTROY),
     ("Сообщите, как проходит обработка заказа", Type.OTHER),
     ("Уведомление об отзыве согласия на обработку персональных данных", Type.WITHDRAW),
+    # The writer's own telling asks to be told nothing: what it tells of stands.
+    ("Сообщаю об отзыве согласия на обработку персональных данных", Type.WITHDRAW),
+    ("Хочу сообщить об отзыве согласия на обработку персональных данных", Type.WITHDRAW),
+    ("Деректерімді жою туралы хабарлаймын", Type.DESTROY),
+    ("Деректерімнің жойылғаны туралы хабарлаймын", Type.OTHER),  # told as done: no new one
 ])  # fmt: skip
 def test_a_deletion_asked_beside_its_confirmation_is_still_asked(person, body, kind):
     assert ingest(message("Сұрақ / Вопрос", body=body)).type == kind
