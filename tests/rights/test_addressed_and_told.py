@@ -163,10 +163,18 @@ def test_asked_again_while_the_first_is_open_it_joins_that_one(person):
     "Хабарлама керек емес",
     "Хаттарыңыз маған қажет емес",
     "Ваша рассылка мне не нужна, удалите меня из списка",
+    # asked not to be sent, of news no phrase names so (unneeded.news_unsent)
+    "Не присылайте мне уведомления",
+    "Больше не шлите мне ваши акции",
+    "Не надо мне присылать предложения",
+    "Пусть мне больше не приходят ваши новости",
+    "Маған ұсыныстарыңызды жібермеңіз",
+    "Маған хабарлама келмесін",
 ])  # fmt: skip
 def test_news_said_to_be_unneeded_stop(person, body):
     """«Мне не нужна ваша рассылка» named no verb of a request and opened "other", due in fifteen
-    working days, while the news went on (unneeded.py)."""
+    working days, while the news went on (unneeded.py); so did «Не присылайте мне уведомления».
+    """
     ingest(message("Рассылка / Хабарлама", body=body))
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
 
@@ -179,6 +187,12 @@ def test_news_said_to_be_unneeded_stop(person, body):
     "Если рассылка не нужна, куда нажать",
     "Рассылка не нужна?",
     "Спасибо, не интересно",
+    "Вы не прислали мне уведомление о записи на курс",
+    "Почему вы не присылаете уведомления?",
+    "Мне не приходят уведомления о занятиях",
+    "Вы мне не присылаете уведомления о расписании",
+    "Не забудьте прислать уведомление о начале курса",
+    "Маған хабарлама келмей жатыр",
 ])  # fmt: skip
 def test_a_declined_stop_or_a_question_keeps_the_news(person, body):
     ingest(message("Рассылка / Хабарлама", body=body))
