@@ -39,7 +39,7 @@ WISHING = ("хоч", "хот", "жела", "собира")
 # Kazakh: what it is about, then «туралы» and a word of telling or information after it
 # («жойылғаны туралы хабарлаңыз», «жою туралы ақпарат беріңіз», «растауын жіберіңіз»).
 ABOUT = "туралы"
-KAZAKH_TELLING = ("хабар", "акпарат", "малимет", "растау", "растап", "растам", "аныктама", "жауап")
+KAZAKH_TELLING = ("хабар", "акпарат", "малимет", "раста", "аныктама", "жауап")
 # The writer's own telling in Kazakh: the first person («хабарлаймын», «хабарлаймыз») and its
 # wish («хабарлағым келеді»). Folded.
 KAZAKH_OWN_TELLING = re.compile(r"(м[ыи]н|м[ыи]з|[гк][ыи]м)$")
@@ -47,7 +47,9 @@ KAZAKH_OWN_TELLING = re.compile(r"(м[ыи]н|м[ыи]з|[гк][ыи]м)$")
 # «как проходит обработка заказа» asks about an order).
 ENDING = ("удал", "уничтож", "стерт", "стер", "жой", "ошир")
 PROCESSING = ("обработ", "обрабат", "ондел", "ондеу")
-WITHIN = 3  # words after «туралы» read for a word of telling
+WITHIN = 3  # words after «туралы» (or a Kazakh participle, KAZAKH_DONE) read for one of telling
+# A Kazakh end in its participle, the passive too: «жойғаныңызды», «жойылғанын», «өшірілгенін».
+KAZAKH_DONE = re.compile(r"(жой|ошир)(ыл|ил)?[гк][ае]н")
 
 
 def about_it(sentence: Sentence, start: int, end: int) -> bool:
@@ -70,7 +72,7 @@ def about_it(sentence: Sentence, start: int, end: int) -> bool:
 def informed(text: str) -> bool:
     """Whether a sentence of `text` asks to be told about an end of the data or its processing
     (ENDING, PROCESSING beside a data word): after a word of telling or information in Russian,
-    before «туралы» and a word of telling in Kazakh."""
+    before «туралы» and a word of telling in Kazakh, or in its participle before one."""
     for sentence in sentences(text):
         tokens = sentence.tokens
         data = any(word.startswith(DATA_NOUNS) for word in tokens)
@@ -82,9 +84,18 @@ def informed(text: str) -> bool:
             named = TELLING if ASKED_VERB.search(word) else TELLING + INFORMATION
             if any(_asks(t, named, tokens[:i]) for i, t in enumerate(tokens[:at])):
                 return True
-            if about_it(sentence, at, at):
+            if about_it(sentence, at, at) or _told_done(word, tokens[at + 1 : at + 1 + WITHIN]):
                 return True
     return False
+
+
+def _told_done(word: str, after: list[str]) -> bool:
+    """Whether a Kazakh end in its participle («жойғаныңызды», «жойылғанын», «өшіргеніңізді»:
+    that you deleted, that it was deleted) is what a word of telling after it asks to be told
+    («растаңыз», «хабарлаңыз»), not the writer's own."""
+    return bool(KAZAKH_DONE.match(word)) and any(
+        w.startswith(KAZAKH_TELLING) and not KAZAKH_OWN_TELLING.search(w) for w in after
+    )
 
 
 def _asks(word: str, named: tuple[str, ...], before: list[str]) -> bool:

@@ -92,6 +92,8 @@ def test_a_wish_not_to_have_something_done_does_nothing(person, body):
     "Прошу подтвердить удаление моих данных",
     "Деректерімді жою туралы растама жіберіңіз",
     "Деректерімнің өшірілгені туралы хабар беріңіз",
+    "Деректерімді жойғаныңызды растаңыз",
+    "Деректерімнің жойылғанын растап жіберіңізші",
 ])  # fmt: skip
 def test_asking_to_be_told_of_a_deletion_is_an_access_request(person, body):
     """«Информацию об удалении данных пришлите» opened a destruction (its noun «удалении» is a
@@ -113,6 +115,7 @@ def test_asking_to_be_told_of_a_deletion_is_an_access_request(person, body):
     ("Хочу сообщить об отзыве согласия на обработку персональных данных", Type.WITHDRAW),
     ("Деректерімді жою туралы хабарлаймын", Type.DESTROY),
     ("Деректерімнің жойылғаны туралы хабарлаймын", Type.OTHER),  # told as done: no new one
+    ("Деректерімді жоюыңызды сұраймын, жойғаныңызды растаңыз", Type.DESTROY),
 ])  # fmt: skip
 def test_a_deletion_asked_beside_its_confirmation_is_still_asked(person, body, kind):
     assert ingest(message("Сұрақ / Вопрос", body=body)).type == kind
