@@ -72,13 +72,15 @@ def refused_in(texts: list[str], unsubscribe: bool, subject_line: str | None = "
 
 def stopped_alone(texts: list[str]) -> bool:
     """Whether the person's own words (`texts`) are a stop alone (STOP_ALONE), beside courtesies,
-    a name signing off (asked_nothing.beyond_courtesies), the news or words of FILLER."""
+    a name signing off (asked_nothing.beyond_courtesies), the news, words of FILLER or a
+    refusal."""
     rest = beyond_courtesies(texts)
     said = [fold(word) for piece in rest or [] for word in words(piece)]
-    return any(map(STOP_ALONE.fullmatch, said)) and all(
-        STOP_ALONE.fullmatch(word) or word in FILLER or word in LETTERS
-        or word.startswith((*NEWS, SPAM)) for word in said
-    )  # fmt: skip
+    # Beside it, a refusal too («Стоп, спасибо, не надо»: _refusal).
+    beside = [word for word in said if not (STOP_ALONE.fullmatch(word) or word in LETTERS
+                                            or word.startswith((*NEWS, SPAM)))]  # fmt: skip
+    stops = any(map(STOP_ALONE.fullmatch, said))
+    return stops and (set(beside) <= FILLER or _refusal(beside))
 
 
 def _refused(piece):

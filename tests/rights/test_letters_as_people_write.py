@@ -109,6 +109,8 @@ LETTERS = {
     "ru, enough": ("Re: Скидки недели", "Хватит!!!", Type.UNSUBSCRIBE),
     "ru, a stop signed": ("Re: Скидки недели", "Стоп\n\nАсель", Type.UNSUBSCRIBE),
     "ru, a stop of the spam": ("Re: Скидки недели", "СТОП СПАМ", Type.UNSUBSCRIBE),
+    "ru, a stop and a refusal": ("Re: Скидки недели", "Стоп, спасибо, не надо", Type.UNSUBSCRIBE),
+    "ru, the news named alone": ("Re: Скидки недели", "Рассылка", Type.OTHER),
     "a stop as the subject line": ("STOP", "Сәлем", Type.UNSUBSCRIBE),
     "ru, a stop above the quote": ("Re: Жаңа курстар", "Стоп\n\n> Жаңа курстар! Ағылшын тілі "
                                    "20% жеңілдікпен", Type.UNSUBSCRIBE),
