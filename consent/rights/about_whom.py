@@ -286,7 +286,8 @@ def named_elsewhere(
     is the writer's: only a name, or a line a name opens («Ахметов Ерлан, e-mail …»); from one
     on record, a name not the sender's is someone else's wherever it signs."""
     own = [_stems(key) for name in own_names for key in name_keys(name)]
-    tokens = NAME_WORD.findall(text or "")
+    # A signature's initials («Иванова А.К.») are in capitals, and no less a name's.
+    tokens = [t for t in NAME_WORD.findall(text or "") if not (len(t) == 1 and t.isupper())]
     if not own and (
         all(map(_capitalised, tokens)) or (after and all(map(_capitalised, tokens[:2])))
     ):

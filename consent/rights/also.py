@@ -17,8 +17,10 @@ record has no surname to correct). The officer opens the other request from the 
 with the letter's received time, from which the law counts its deadline."""
 
 from . import phrases
+from .items import asked_items
 from .limits import narrowed
 from .models import Ticket
+from .sentences import SENTENCE_END
 from .word_order import DATA_NOUNS
 
 Type = Ticket.Type
@@ -59,8 +61,17 @@ def one_request(table: list[phrases.Phrase], texts: list[str], found: list[phras
         kinds |= {
             match.phrase.kind for text in texts for match in phrases.find_each(standing, text)
         }
+    if _order(first) < _order(Type.CORRECT) and _item_asked(texts):
+        kinds.add(Type.CORRECT)  # «…, и исправьте номер телефона на …»: items.py, no phrase
     opened = [match for match in found if match.phrase.kind == first]
     return opened, sorted(kinds - {first}, key=_order)
+
+
+def _item_asked(texts: list[str]) -> bool:
+    """Whether a sentence of `texts` asks to change or remove an item of the writer's data
+    (items.asked_items: «исправьте номер телефона», «мекенжайымды өзгертіңіз»), which no phrase
+    names: beside a copy, a correction asked so was dropped, listed nowhere."""
+    return any(asked_items(piece) for text in texts for piece in SENTENCE_END.split(text or ""))
 
 
 def withdrawn_beside(found, limits, unsubscribe, text, sender):

@@ -66,7 +66,7 @@ GREETINGS = _folded(
 THANKS = _folded(
     "спасибо спасибочки спасибки спс сенкс благодарю благодарим благодарна благодарен большое "
     "огромное заранее вам вас всё все за ответ помощь оперативность информацию письмо ваше "
-    "рахмет рақмет рахмат рахмеет көп сізге алғыс алғысым алдын ала жауап жауабыңыз "
+    "рахмет рақмет рахмат рахмеет көп сізге алғыс алғысым алдын ала жауап жауабыңыз бәрі "
     "жауабыңызға хат хатыңыз хатыңызға үшін көмек көмегіңіз көмегіңізге "
     "thanks thank you thx for the answer"
 )
@@ -146,7 +146,7 @@ def asks_nothing(texts: list[str]) -> bool:
     """Whether the person's own words (`texts`: the subject line unless a reply's, then their
     own lines, as intake.recognise reads them) ask nothing: courtesies alone, or an
     out-of-office reply."""
-    rest = _beyond_courtesies(texts)
+    rest = beyond_courtesies(texts)
     return rest is not None and (not rest or _away(rest))
 
 
@@ -154,7 +154,7 @@ def out_of_office(texts: list[str]) -> bool:
     """Whether the person's own words are an out-of-office reply (AWAY), asking nothing of us:
     read before the phrases, for its stop until the writer is back («Я в отпуске. Не присылайте
     мне письма до 15 декабря») names an unsubscribe it does not ask for (without_waits)."""
-    rest = _beyond_courtesies(texts)
+    rest = beyond_courtesies(texts)
     return bool(rest) and _away(rest)
 
 
@@ -192,7 +192,7 @@ def _waits(piece):
     return bool(UNTIL.search(_read(piece))) and _without_stops(every) != every
 
 
-def _beyond_courtesies(texts):
+def beyond_courtesies(texts: list[str]) -> list[str] | None:
     """The sentences of `texts` beyond the courtesies, a name signing off aside; None when one
     asks a question (a greeting asked as Kazakh asks it aside)."""
     lines = [line for text in texts for line in (text or "").split("\n") if words(line)]

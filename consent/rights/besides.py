@@ -47,6 +47,10 @@ COURTESY = frozenset(map(fold, (
     "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар",
 )))  # fmt: skip
 NEGATIONS = frozenset({"не", "ни"})
+# A stop said alone (refused.stopped_alone), folded, whole words: «стоп», «stop» (as spelling.words
+# reads it), «хватит», «прекратите», «тоқтат», «тоқтатыңыз(шы)», «тоқтатыңдар». The stop itself,
+# never a request besides: «Тоқтатыңызшы!» under a newsletter was read as asking more.
+STOP_ALONE = re.compile(r"стоп|хватит|прекрат(и|ите|ить)|токтат(у|ыныз|ыныздар|ындар)?(шы|ши)?")
 # An infinitive the writer tells of doing themselves, after their own verb: «я ещё буду у вас
 # учиться», «мы планируем ходить на курсы», «собираюсь продолжить»; «хочу», «прошу» ask
 # (ASKING_WORDS), these tell.
@@ -174,6 +178,8 @@ def _request(word, again):
     # What the letter keeps or where it wants mail is limits.py's to read («но данные
     # оставьте», «пишите только о моём заказе»): it does not ask for anything else.
     if word in COURTESY or _said(word, again) or KEEP.fullmatch(word) or word.startswith(SEND):
+        return False
+    if STOP_ALONE.fullmatch(word):
         return False
     if RUSSIAN_ASKING.fullmatch(word):
         return True

@@ -223,7 +223,7 @@ def recognise(
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
     if match is None:  # «Мне не нужна ваша рассылка», «Звонки — отказываюсь»: refused.py
-        kind, purpose, unsubscribe = refused_in(written, unsubscribe)
+        kind, purpose, unsubscribe = refused_in(written, unsubscribe, subject_line)
     told = match is None and asks_to_be_told("\n".join(written))  # «сообщите, удалены ли…»
     if match is None and ((items := asked_items("\n".join(written))) or told):
         # Told (informed.py): access, listing an item to change (items.py, also.py); else correct.

@@ -65,8 +65,10 @@ OTHER_SENSE = {
 # contract is no consent, nor is agreeing. «Отказываюсь от соглашения об оказании услуг»
 # («соглаш» is «соглас» with a slip), «отказываюсь от курса, согласна на возврат», «келісімшарттан
 # бас тартамын», «келісемін» (I agree; «келісім» with a slip) each withdrew every consent as
-# it arrived. Never the same word as a phrase word that does not begin so. Folded.
-OTHER_WORDS = ("соглаш", "согласн", "согласован", "келисимшарт", "келисе")
+# it arrived; «Уведомляю об отзыве согласия» («уведомления») stopped only the news. Never the
+# same word as a phrase word that does not begin so. Folded.
+OTHER_WORDS = ("соглаш", "согласн", "согласован", "келисимшарт", "келисе", "уведомля", "уведомит",
+               "уведомил", "уведомлю")  # fmt: skip
 # And the noun «отписка» is also a formal brush-off: «ваш ответ — просто отписка», «опять
 # получила отписку». It names an unsubscribe from something («отписка от рассылки»), or alone
 # («Отписка», a subject line).

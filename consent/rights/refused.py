@@ -6,19 +6,29 @@ note, the news going on and nothing telling the officer what was refused.
 The news alone is an unsubscribe, done as the letter arrives (as unneeded.py's «Рассылка не
 нужна»). Another purpose of ours alone is its withdrawal. What is no purpose of ours («Звонки»)
 reads as a withdrawal of something unread (limits.narrowed: Limit.UNREAD), for the officer with
-the desk's note; the news named beside it («Рассылка и звонки — не надо») still stop."""
+the desk's note; the news named beside it («Рассылка и звонки — не надо») still stop.
+
+A stop said alone, as the whole of what the person wrote, is the news refused too: «СТОП»,
+«Стоп.», «stop», «Тоқтатыңыз!», «Хватит!!!» written back under a newsletter, a courtesy or a name
+beside it («Стоп, спасибо», «Стоп\nАсель») or the news it names («СТОП СПАМ», «стоп рассылка»).
+Each opened "other", fifteen working days for an officer while the news went on; a stop of the
+news is the least it asks (compliance L15: no consent is withdrawn). Not in a question («Стоп?»),
+negated («Не стоп», «Тоқтатпаңыз»), beside any other word, nor under a subject line that
+quotes a request's number («Re: № R-12 …»): there it may stop that request, for an officer."""
 
 import re
 from typing import NamedTuple
 
 from consent.core.purposes import MARKETING
 
+from .asked_nothing import beyond_courtesies
+from .besides import STOP_ALONE
 from .models import Ticket
 from .object_lists import nominal, parts_of
 from .object_words import DASHES, named_in, purposes_of, unread
-from .sentences import SENTENCE_END
+from .sentences import REFERENCE, SENTENCE_END
 from .spelling import fold, word_set, words
-from .unneeded import KAZAKH_NEEDING, KAZAKH_NOT, NEEDING, news_unneeded
+from .unneeded import KAZAKH_NEEDING, KAZAKH_NOT, LETTERS, NEEDING, NEWS, news_unneeded
 
 Type, Limit = Ticket.Type, Ticket.Limit
 # The dash or the colon after the object (object_words.DASHES): «Новости — …», «Звонки: …»,
@@ -33,8 +43,11 @@ ALONE = frozenset(map(fold, word_set("нет стоп stop жок")))
 # больше не нужно», «маған енді керек емес». Folded.
 FILLER = frozenset(map(fold, word_set(
     "мне нам больше уже вообще совсем спасибо пожалуйста от них неё нее этого я мы "
-    "маган бизге енди мен биз рахмет ракмет бас"
+    "маган бизге енди мен биз рахмет ракмет бас плиз плз плс пжл пж please"
 )))  # fmt: skip
+
+
+SPAM = "спам"  # the news a stop alone may name (STOP_ALONE), beside NEWS
 
 
 class Refused(NamedTuple):
@@ -43,17 +56,31 @@ class Refused(NamedTuple):
     unsubscribe: bool = False
 
 
-def refused_in(texts: list[str], unsubscribe: bool) -> Refused:
+def refused_in(texts: list[str], unsubscribe: bool, subject_line: str | None = "") -> Refused:
     """(kind, purpose, unsubscribe) of a letter that names no request phrase: an unsubscribe when
-    it says the news is not needed (unneeded.news_unneeded) or refuses them alone after a dash;
-    a withdrawal of what else it refuses so (see the module); else "other"."""
-    if news_unneeded(texts):
+    it says the news is not needed (unneeded.news_unneeded), refuses them alone after a dash, or
+    says a stop alone (stopped_alone; not under a `subject_line` quoting a request's number); a
+    withdrawal of what else it refuses so (see the module); else "other"."""
+    if news_unneeded(texts) or (stopped_alone(texts) and not REFERENCE.search(subject_line or "")):
         return Refused(Type.UNSUBSCRIBE, "", unsubscribe)
     for text in texts:
         for piece in SENTENCE_END.split(text or ""):
             if (found := _refused(piece)) is not None:
                 return found
     return Refused(Type.OTHER, "", unsubscribe)
+
+
+def stopped_alone(texts: list[str]) -> bool:
+    """Whether the person's own words (`texts`) are a stop alone (STOP_ALONE), beside courtesies,
+    a name signing off (asked_nothing.beyond_courtesies), the news, words of FILLER or a
+    refusal."""
+    rest = beyond_courtesies(texts)
+    said = [fold(word) for piece in rest or [] for word in words(piece)]
+    # Beside it, a refusal too («Стоп, спасибо, не надо»: _refusal).
+    beside = [word for word in said if not (STOP_ALONE.fullmatch(word) or word in LETTERS
+                                            or word.startswith((*NEWS, SPAM)))]  # fmt: skip
+    stops = any(map(STOP_ALONE.fullmatch, said))
+    return stops and (set(beside) <= FILLER or _refusal(beside))
 
 
 def _refused(piece):

@@ -8,12 +8,24 @@ Read in one clause: a word of the news (NEWS), and «не» before a word of nee
 of a request or an infinitive stands in that clause: «Отписываться от рассылки не нужно»,
 «Хабарламалардан бас тарту қажет емес», «Не надо приостанавливать рассылку» decline what they
 name (sentences.withheld); nor in a question or a supposition («Если рассылка не нужна, что
-делать?»)."""
+делать?»).
 
+Nor did a letter asking the news not to be sent, in words the phrases hold for other news:
+«Не присылайте мне уведомления», «Не отправляйте мне новости», «Не надо мне присылать
+предложения», «Пусть мне больше не приходят ваши письма», «Маған ұсыныстарыңызды жібермеңіз»,
+«Маған хабарлама келмесін». In one clause, a word of the news and a verb of sending or coming
+negated as asked (news_unsent): «не» before the imperative or the infinitive («не
+присылайте», «не присылать»), or the present or past after «пусть», «чтобы» («чтобы не
+приходили»); Kazakh's negative imperative or wish («жібермеңіз», «келмесін»). Not told in the
+past («Вы не прислали мне уведомление о записи» is a complaint), nor asked, nor supposed."""
+
+import re
 from itertools import pairwise
 
 from . import limits
-from .sentences import INFINITIVE, sentences
+from .sentences import ASKED, CLAUSE_END, INFINITIVE, SENTENCE_END, SUPPOSING, sentences
+from .spelling import fold
+from .spelling import words as split_words
 
 # The news, folded beginnings; «хат» (a letter) as a whole word or with its plural.
 # What names the news: limits.NEWS, the one list of it, but «хат» only as a whole word (LETTERS),
@@ -29,8 +41,21 @@ REQUEST_VERBS = ("отпис", "отказ", "удал", "отзыв", "отоз
                  "токтат", "шыгар")  # fmt: skip
 
 
+# Sending or coming, folded beginnings: Russian, read with the «не» before it and its form
+# (SENT_ASKED, SENT_WISHED); Kazakh, read negated inside the word (KAZAKH_UNSENT).
+SENDING = ("присыл", "присла", "отправл", "отправ", "шли", "шлит", "слат", "высыл", "присыла",
+           "приход", "приш")  # fmt: skip
+SENT_ASKED = re.compile(r"\w*(йте|ите|ть)")  # «присылайте», «шлите», «присылать»; not «присылаете»
+SENT_WISHED = re.compile(r"\w*(ят|ут|ют|ли|ло|ла)")  # «пусть не приходят», «чтобы не приходили»
+WISH_WORDS = frozenset({"пусть", "чтобы", "чтоб"})
+BESIDE_VERB = frozenset({"мне", "нам", "больше", "уже", "вообще", "никогда", "ваши", "вашу"})
+NEEDED = frozenset({"надо", "нужно", "стоит"})
+KAZAKH_UNSENT = re.compile(r"(жибер|кел)(ил)?(ме|ма)(н[ыи]з|нд[ае]р|н[ыи]зд[ае]р|син)(ши|шы)?")
+
+
 def news_unneeded(texts: list[str]) -> bool:
-    """Whether a sentence of `texts` says the news is not needed (see the module)."""
+    """Whether a sentence of `texts` says the news is not needed, or not to be sent (see the
+    module)."""
     for text in texts:
         for sentence in sentences(text):
             if sentence.asked:
@@ -42,7 +67,46 @@ def news_unneeded(texts: list[str]) -> bool:
                 words = [tokens[at] for at in range(len(tokens)) if clauses[at] == clause]
                 if _unneeded(words):
                     return True
+    return any(map(news_unsent, texts))
+
+
+def news_unsent(text: str) -> bool:
+    """Whether a clause of `text` asks the news not to be sent (see the module), outside a
+    question or a supposition."""
+    for piece in SENTENCE_END.split(text or ""):
+        if ASKED.search(piece.strip()) or SUPPOSING & {fold(w) for w in split_words(piece)}:
+            continue
+        for clause in CLAUSE_END.split(piece):
+            said = [fold(word) for word in split_words(clause)]
+            if any(w.startswith(NEWS) or w in LETTERS for w in said) and _unsent(said):
+                return True
     return False
+
+
+def _unsent(said: list[str]) -> bool:
+    wished = bool(WISH_WORDS & set(said))
+    for at, word in enumerate(said):
+        if KAZAKH_UNSENT.fullmatch(word):
+            return True
+        if not (word.startswith(SENDING) and _negated(said[:at])):
+            continue
+        if SENT_ASKED.fullmatch(word) or (wished and SENT_WISHED.fullmatch(word)):
+            return True
+    return False
+
+
+def _negated(before: list[str]) -> bool:
+    """Whether the verb after the words `before` is negated: «не» right before it or before
+    «надо», «нужно», a pronoun or «больше» between aside («не надо мне присылать»); not «не
+    забудьте прислать»."""
+    rest = list(before)
+    while rest and rest[-1] in BESIDE_VERB:
+        rest.pop()
+    if rest and rest[-1] in NEEDED:
+        rest.pop()
+        while rest and rest[-1] in BESIDE_VERB:
+            rest.pop()
+    return bool(rest) and rest[-1] == "не"
 
 
 def _unneeded(words: list[str]) -> bool:

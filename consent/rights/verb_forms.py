@@ -11,8 +11,11 @@ import re
 # other (a noun: «отзыв», «отписка»), a vowel and those endings.
 PAST_ENDINGS = ("л", "ла", "ло", "ли", "лся", "лась", "лось", "лись")
 PAST = re.compile(r"[аеиоуыя]л(а|о|и|ся|ась|ось|ись)?$")
-# So does a Kazakh one: its stem, -ды/-ты (folded), a person («тоқтаттық», we stopped; «алдым»).
-KAZAKH_PAST = r"[дт][ыи](м|к|н|ныз|ныздар|ндар)?"
+# So does a Kazakh one: its stem, -ды/-ты (folded), a person («тоқтаттық», we stopped; «алдым»);
+# or its participle, -ған/-ген («жойғаныңызды», that you deleted); either in the passive too,
+# -ыл/-іл («жойылды», «Деректерімнің жойылғаны туралы хабарлаймын»: that my data was deleted),
+# which opened a destruction. Not the passive's wish, «деректерім жойылсын» (let it be deleted).
+KAZAKH_PAST = r"([ыи]?л)?([дт][ыи](м|к|н|ныз|ныздар|ндар)?|[гк][ае]н\w*)"
 # A Russian verb the writer puts in their own future does not ask either. «Отпишусь», «отпишу
 # вам завтра» (I will write back), «удалю ваше письмо», «откажусь»: the first person of the
 # perfective future, -у or -ю after a consonant, -сь for the reflexive (not the present

@@ -87,11 +87,19 @@ def test_a_wish_not_to_have_something_done_does_nothing(person, body):
     "Прошу предоставить справку об уничтожении моих персональных данных",
     "Деректерімнің жойылғаны туралы хабарлаңыз",
     "Деректерімді жою туралы ақпарат беріңіз",
+    "Прошу сообщить об удалении моих персональных данных",
+    "Уведомите меня об уничтожении моих данных",
+    "Прошу подтвердить удаление моих данных",
+    "Деректерімді жою туралы растама жіберіңіз",
+    "Деректерімнің өшірілгені туралы хабар беріңіз",
+    "Деректерімді жойғаныңызды растаңыз",
+    "Деректерімнің жойылғанын растап жіберіңізші",
 ])  # fmt: skip
 def test_asking_to_be_told_of_a_deletion_is_an_access_request(person, body):
     """«Информацию об удалении данных пришлите» opened a destruction (its noun «удалении» is a
     phrase's), which ends the record once confirmed; «сообщите, удалены ли мои данные» opened
-    "other", due in fifteen working days, though whether data is held is an access answer."""
+    "other", due in fifteen working days, though whether data is held is an access answer. So
+    did a verb of telling asked of us right before the noun: «Прошу сообщить об удалении…»."""
     ticket = ingest(message("Сұрақ / Вопрос", body=body))
     assert ticket.type == Type.ACCESS
     assert untouched(person)
@@ -102,6 +110,12 @@ def test_asking_to_be_told_of_a_deletion_is_an_access_request(person, body):
     ("Деректерімді жою туралы өтініш жіберемін", Type.DESTROY),
     ("Сообщите, как проходит обработка заказа", Type.OTHER),
     ("Уведомление об отзыве согласия на обработку персональных данных", Type.WITHDRAW),
+    # The writer's own telling asks to be told nothing: what it tells of stands.
+    ("Сообщаю об отзыве согласия на обработку персональных данных", Type.WITHDRAW),
+    ("Хочу сообщить об отзыве согласия на обработку персональных данных", Type.WITHDRAW),
+    ("Деректерімді жою туралы хабарлаймын", Type.DESTROY),
+    ("Деректерімнің жойылғаны туралы хабарлаймын", Type.OTHER),  # told as done: no new one
+    ("Деректерімді жоюыңызды сұраймын, жойғаныңызды растаңыз", Type.DESTROY),
 ])  # fmt: skip
 def test_a_deletion_asked_beside_its_confirmation_is_still_asked(person, body, kind):
     assert ingest(message("Сұрақ / Вопрос", body=body)).type == kind
@@ -152,10 +166,18 @@ def test_asked_again_while_the_first_is_open_it_joins_that_one(person):
     "Хабарлама керек емес",
     "Хаттарыңыз маған қажет емес",
     "Ваша рассылка мне не нужна, удалите меня из списка",
+    # asked not to be sent, of news no phrase names so (unneeded.news_unsent)
+    "Не присылайте мне уведомления",
+    "Больше не шлите мне ваши акции",
+    "Не надо мне присылать предложения",
+    "Пусть мне больше не приходят ваши новости",
+    "Маған ұсыныстарыңызды жібермеңіз",
+    "Маған хабарлама келмесін",
 ])  # fmt: skip
 def test_news_said_to_be_unneeded_stop(person, body):
     """«Мне не нужна ваша рассылка» named no verb of a request and opened "other", due in fifteen
-    working days, while the news went on (unneeded.py)."""
+    working days, while the news went on (unneeded.py); so did «Не присылайте мне уведомления».
+    """
     ingest(message("Рассылка / Хабарлама", body=body))
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
 
@@ -168,6 +190,12 @@ def test_news_said_to_be_unneeded_stop(person, body):
     "Если рассылка не нужна, куда нажать",
     "Рассылка не нужна?",
     "Спасибо, не интересно",
+    "Вы не прислали мне уведомление о записи на курс",
+    "Почему вы не присылаете уведомления?",
+    "Мне не приходят уведомления о занятиях",
+    "Вы мне не присылаете уведомления о расписании",
+    "Не забудьте прислать уведомление о начале курса",
+    "Маған хабарлама келмей жатыр",
 ])  # fmt: skip
 def test_a_declined_stop_or_a_question_keeps_the_news(person, body):
     ingest(message("Рассылка / Хабарлама", body=body))

@@ -26,6 +26,7 @@ NOTHING = {
     "signature only": ("", "-- \nӘсел Қасымова\n+7 701 123 45 67"),
     "thanks and a name": ("", "Спасибо большое!\n\nАсель"),
     "kk in Latin letters": ("", "Rakhmet, tusinikti"),
+    "kk, all understood": ("", "Рахмет, бәрі түсінікті"),  # «бәрі», as «всё понятно»
     "the quote alone": ("Re: Курсы", "\n\n> Когда начнётся курс?\n> Асель"),
     "thanks in the subject line": ("Рахмет!", ""),
     "greeting and thanks": ("", "Здравствуйте! Спасибо, всё получила."),

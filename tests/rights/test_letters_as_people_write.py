@@ -1,7 +1,7 @@
 """Letters as people write them to the operator's mailbox (compliance L7), each through the real
 intake path: greetings and the officer's name, sign-offs, quoted newsletters, typos, Kazakh in
 Latin letters, both languages in one letter. Each opens the request its writer means, and only
-a stop acts as it arrives."""
+a stop acts as it arrives. A stop said alone («СТОП», «Тоқтатыңыз», «stop») is one."""
 
 import pytest
 
@@ -101,6 +101,23 @@ LETTERS = {
                         "адрес?", Type.OTHER),
     "ru, someone else's": ("Данные", "Удалите данные моего сына Арсена, он больше не ходит на "
                            "курсы.", Type.OTHER),
+    # a stop said alone, the whole letter (refused.stopped_alone): the news stop, nothing more
+    "ru, a stop alone": ("Re: Скидки недели", "СТОП", Type.UNSUBSCRIBE),
+    "ru, a stop and thanks": ("Re: Скидки недели", "Стоп. Спасибо", Type.UNSUBSCRIBE),
+    "a stop in Latin letters": ("Re: Жаңа курстар", "stop pls", Type.UNSUBSCRIBE),
+    "kk, a stop alone": ("Re: Жаңа курстар", "Тоқтатыңызшы!", Type.UNSUBSCRIBE),
+    "ru, enough": ("Re: Скидки недели", "Хватит!!!", Type.UNSUBSCRIBE),
+    "ru, a stop signed": ("Re: Скидки недели", "Стоп\n\nАсель", Type.UNSUBSCRIBE),
+    "ru, a stop of the spam": ("Re: Скидки недели", "СТОП СПАМ", Type.UNSUBSCRIBE),
+    "ru, a stop and a refusal": ("Re: Скидки недели", "Стоп, спасибо, не надо", Type.UNSUBSCRIBE),
+    "ru, the news named alone": ("Re: Скидки недели", "Рассылка", Type.OTHER),
+    "a stop as the subject line": ("STOP", "Сәлем", Type.UNSUBSCRIBE),
+    "ru, a stop above the quote": ("Re: Жаңа курстар", "Стоп\n\n> Жаңа курстар! Ағылшын тілі "
+                                   "20% жеңілдікпен", Type.UNSUBSCRIBE),
+    "ru, a stop asked": ("Re: Скидки недели", "Стоп? Что это значит?", Type.OTHER),
+    "ru, no stop": ("Re: Скидки недели", "Не стоп", Type.OTHER),
+    "kk, do not stop": ("Re: Жаңа курстар", "Тоқтатпаңыз", Type.OTHER),
+    "a stop under a request's number": ("Re: № R-12 өтінішіңізді растаңыз", "Стоп", Type.OTHER),
 }  # fmt: skip
 
 

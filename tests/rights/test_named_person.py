@@ -118,6 +118,20 @@ def test_from_an_address_not_on_record_a_named_person_is_still_marked(person):
 
 
 @pytest.mark.parametrize("body", [
+    "Настоящим отзываю своё согласие на обработку персональных данных.\nИванова А.К.",
+    "Отзываю согласие.\nА.К. Иванова",
+    "Удалите данные.\nС уважением, Петрова М.",
+])  # fmt: skip
+def test_from_an_address_not_on_record_a_signature_with_initials_is_the_writers(person, body):
+    """«Иванова А.К.» under a withdrawal from an address not on record was read as someone the
+    letter is about: its initials, in capitals, were not read as a name's words, as «Анна
+    Иванова» signing is."""
+    ticket = ingest(message("Отзыв согласия", sender="ivanova@example.kz", body=body))
+    assert ticket.type != Type.OTHER and not ticket.about_someone_else
+    assert untouched(person)
+
+
+@pytest.mark.parametrize("body", [
     "Отпишите меня и Ерлана Асқарова от рассылки",
     "Мені және Ерлан Асқаровты таратылымнан шығарыңыз",
 ])  # fmt: skip
