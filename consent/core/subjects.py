@@ -21,6 +21,7 @@ from consent.common.locks import transaction_lock
 from consent.common.text import clean_form_text, cleaning_bound
 
 from .addresses import address_folded
+from .domains import check_domain
 from .models import Subject
 
 # The oldest a person giving a date of birth is taken to be: «01.01.1900», a placeholder more
@@ -31,10 +32,11 @@ EMAIL_MAX_LENGTH = 254  # RFC 5321's path limit, less the angle brackets
 # spaces: they are not typed by people, and a quoted form of an address is the same mailbox
 # under another spelling (it got round the per-address limit, compliance T8).
 _LOCAL_PART = re.compile(r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*\Z")
-# A host name label, in its ASCII (punycode) form; the last one must be a top-level domain,
-# which rules out IP addresses and dotless hosts such as localhost.
+# A host name label, in its ASCII (punycode) form; the last one must be letters, which rules
+# out IP addresses and dotless hosts such as localhost (whether it is a top-level domain at all,
+# «gmail.c», is domains.check_domain's to say).
 _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)\Z")
-_TOP_LEVEL = re.compile(r"(?:[a-z]{2,63}|xn--[a-z0-9-]{1,59})\Z")
+_TOP_LEVEL = re.compile(r"(?:[a-z]{1,63}|xn--[a-z0-9-]{1,59})\Z")
 
 
 def _domain_forms(domain: str) -> tuple[str, str] | None:
@@ -147,10 +149,11 @@ NOT_AN_ADDRESS = _(
 def clean_email(value: str) -> str:
     """An address a person typed, checked and normalised (normalise_email); anything a person
     does not type as their address is refused: a quoted local part, a comment, a display name,
-    a space, a comma or semicolon (two addresses), a control character, an IP address or a
-    dotless host. The mail to it would fail delivery and be retried for days. Full-width
-    letters and digits (an East Asian keyboard) are the ASCII ones (NFKC); a letter of another
-    alphabet where a Latin one belongs gets a message that names it.
+    a space, a comma or semicolon (two addresses), a control character, an IP address, a
+    dotless host or a domain no mail reaches (domains.check_domain). The mail to it would fail
+    delivery and be retried for days. Full-width letters and digits (an East Asian keyboard)
+    are the ASCII ones (NFKC); a letter of another alphabet where a Latin one belongs gets a
+    message that names it.
 
     A value far longer than any address (cleaning_bound) is refused before it is read: NFKC
     writes some characters as many («\ufdfa» as eighteen letters), so a form post of 7 MB of
@@ -179,8 +182,10 @@ def clean_email(value: str) -> str:
         or not _LOCAL_PART.match(local)
         or len(f"{local}@{forms[0]}") > EMAIL_MAX_LENGTH
         or len(f"{local}@{forms[1]}") > EMAIL_MAX_LENGTH
-        or not _outbox_takes(f"{local}@{forms[1]}")
     ):
+        raise ValidationError(NOT_AN_ADDRESS, code="email")
+    check_domain(local, forms[1])  # before the outbox's rule, which names no ending («gmail.c»)
+    if not _outbox_takes(f"{local}@{forms[1]}"):
         raise ValidationError(NOT_AN_ADDRESS, code="email")
     return f"{local}@{forms[1]}"
 

@@ -43,3 +43,32 @@ def numbered_filter(number) -> str:
     """`{{ r.reference|numbered }}`: a record's or request's number as «№ 12», its sign kept with
     it by a no-break space (consent.common.text.numbered, the one home of that sign)."""
     return numbered(number)
+
+
+# A hyphen between a number and the word ending after it («8-бабы», «1-нұсқа», «10-го»): a
+# browser may end a line after it, and on a 320 px phone «1-» ended one line and «нұсқа» began
+# the next, in a consent text, the policy's link, a page an editor wrote. What the page shows
+# holds the two in a span kept on one line (`.one-line` in site.css): the characters stay the
+# ones written, so a consent text reads, copies and is read aloud as the words its grant hashed.
+# A tag and its attributes (a field's value, a link), a text area (what the visitor typed, sent
+# back as typed), a script and a style are passed over.
+_PASSED_OVER = r"<(?P<tag>textarea|script|style|pre)\b.*?</(?P=tag)\s*>|<!--.*?-->|<[^>]*>"
+_ENDING = "[а-яёәғқңөұүһі]+"
+_NUMBER_AND_ENDING = re.compile(
+    rf"(?P<over>{_PASSED_OVER})|(?<![\w-])\d+-{_ENDING}", re.IGNORECASE | re.DOTALL
+)
+_ANY_NUMBER_AND_ENDING = re.compile(rf"\d-{_ENDING}", re.IGNORECASE)
+
+
+def _kept_together(match: re.Match) -> str:
+    return match["over"] or f'<span class="one-line">{match[0]}</span>'
+
+
+@register.filter(is_safe=True)
+@stringfilter
+def endings_kept(html: str) -> str:
+    """`{% filter endings_kept %}…{% endfilter %}` round a page's body: each number kept on one
+    line with the ending its hyphen joins to it (see above)."""
+    if not _ANY_NUMBER_AND_ENDING.search(html):
+        return html
+    return _NUMBER_AND_ENDING.sub(_kept_together, html)

@@ -14,6 +14,7 @@ from tests.core.test_editor_mistakes import editor as editor  # the content edit
 from tests.core.test_editor_mistakes import monday as monday
 from tests.core.test_policy_admin import ADDRESS
 from tests.core.test_policy_admin import v2 as v2  # version 2, the seeded draft
+from tests.site.language import as_written
 from tests.staff import form_as_shown
 
 UNSET = {
@@ -213,6 +214,6 @@ def test_a_version_corrected_before_its_date_is_never_said_to_be_in_effect(
     for moment in ("2026-12-07 23:30+05:00", "2026-12-08 00:30+05:00", "2026-12-09 00:30+05:00"):
         time_machine.move_to(moment, tick=False)
         cache.clear()  # the shared page cache: each moment reads the page afresh
-        page = client.get(f"/{lang}/privacy/2/").text
+        page = as_written(client.get(f"/{lang}/privacy/2/").text)
         assert all(words in page for words in NEVER[lang]) == never, moment
         assert (IN_EFFECT_FROM[lang] in page) != never, moment

@@ -10,6 +10,7 @@ from consent.rights.deadlines import deadline_days
 from consent.rights.models import Ticket
 from consent.rights.selfservice import access_download
 from consent.workdays.calendar import due_date
+from tests.site.language import as_written
 
 from .test_policy import publish_v2  # effective 2026-12-01
 
@@ -26,7 +27,7 @@ def test_a_policy_takes_effect_at_local_midnight(client, db, time_machine, momen
     time_machine.move_to("2026-11-30 10:00+05:00")
     publish_v2()
     time_machine.move_to(moment)
-    page = client.get("/kk/privacy/").content.decode()
+    page = as_written(client.get("/kk/privacy/").content.decode())
     # The version the page is (its line under the title); the list of versions names both.
     shown = re.search(r'<p class="meta">(.*?)</p>', page, re.S).group(1)
     assert shown.startswith(f"{number}-нұсқа, күшіне ену күні")

@@ -16,6 +16,7 @@ from consent.core.models import LedgerEntry, PolicyVersion, Source
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import policy_publish
 from tests.core.test_policy_v2 import operator
+from tests.site.language import as_written
 from tests.staff import verified_login
 
 CITES = {
@@ -52,13 +53,13 @@ def test_the_forms_cite_version_one_until_version_two_takes_effect_in_almaty(
     v2_announced, client, contact_data, time_machine, lang
 ):
     time_machine.move_to("2026-12-09 23:30+05:00", tick=False)  # the 9th, 18:30 UTC
-    page = client.get(f"/{lang}/contact/").content.decode()
+    page = as_written(client.get(f"/{lang}/contact/").content.decode())
     assert CITES[lang].format(1) in page and CITES[lang].format(2) not in page
     assert f'href="/{lang}/privacy/1/"' in page
     assert sent_contact(client, contact_data, lang, "before@example.kz", "8 701 111 11 11") == 1
 
     time_machine.move_to("2026-12-10 00:30+05:00", tick=False)  # still the 9th in UTC
-    page = client.get(f"/{lang}/contact/").content.decode()
+    page = as_written(client.get(f"/{lang}/contact/").content.decode())
     assert CITES[lang].format(2) in page and CITES[lang].format(1) not in page
     assert f'href="/{lang}/privacy/2/"' in page
     assert sent_contact(client, contact_data, lang, "after@example.kz", "8 701 222 22 22") == 2

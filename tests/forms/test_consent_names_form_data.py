@@ -26,6 +26,7 @@ from consent.core.texts import (
 )
 from emalu.models import Service
 from tests.rights.test_selfservice import opened
+from tests.site.language import as_written
 
 CONTACT = ["full_name", "email", "phone", "message"]
 APPLY = [*CONTACT, "birth_date", "birth_place", "service", "photo", "guardian"]
@@ -40,6 +41,7 @@ ASKED = {
 def shown_texts(page):
     """{purpose: the consent text's lines} of every consent text the page shows."""
     found = {}
+    page = as_written(page)
     for block in re.findall(r'<details class="consent-text">(.*?)</details>', page, re.S):
         block = re.sub(r"<summary[^>]*>.*?</summary>", "", block, flags=re.S)
         text = html.unescape(re.sub(r"<[^>]+>", "\n", block))

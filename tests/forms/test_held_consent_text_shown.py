@@ -15,10 +15,12 @@ from consent.core.models import LedgerEntry, Source, Submission
 from consent.core.purposes import SERVICE
 from consent.core.texts import render_consent, sha256
 from tests.forms.held import link_in, withdrew_service
+from tests.site.language import as_written
 
 
 def page_text(response):
-    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", response.content.decode())).split())
+    page = as_written(response.content.decode())
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", page)).split())
 
 
 def words(text):

@@ -34,7 +34,7 @@ def converse(address, numbered, rounds=6):
 
 
 @pytest.mark.parametrize("numbered", [False, True])
-@pytest.mark.parametrize("address", ["asel@example.kz", "support@shop.example"])
+@pytest.mark.parametrize("address", ["asel@example.kz", "support@shop.example.kz"])
 def test_an_auto_responder_without_headers_gets_no_mail_in_a_loop(person, address, numbered):
     converse(address, numbered)
 

@@ -14,7 +14,7 @@ from consent.core.transfers import cross_border_offered
 from consent.rights.models import Ticket
 from consent.rights.selfservice import OPTIONAL
 from tests.conftest import aged_token
-from tests.site.language import visible
+from tests.site.language import as_written, visible
 from tests.texts import PROCESSOR
 
 from .conftest import address_corrected, unbroken
@@ -41,7 +41,7 @@ def test_self_service_end_to_end(client, person, make_subject, lang, title, give
     path = link_path()
     assert client.get(path).status_code == 200  # a mail scanner's GET spends nothing
     assert client.post(path).status_code == 302
-    html = client.get(f"/{lang}/my-data/").content.decode()
+    html = as_written(client.get(f"/{lang}/my-data/").content.decode())
     assert title in html and "asel@example.kz" in html and MOBILE in html
     # consents as the ledger says, with the text version in words (not an English "v1"), read
     # in what the page shows: its CSP nonce, random base64, holds «/v5» now and then

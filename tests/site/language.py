@@ -9,6 +9,15 @@ import polib
 from django.conf import settings
 
 OTHER = {"kk": "ru", "ru": "kk"}
+# A number and the ending its hyphen joins to it, held on one line of a page by a span
+# (emalu/templatetags/spacing.py::endings_kept): the page's words are the same without it.
+ONE_LINE = re.compile(r'<span class="one-line">([^<]*)</span>')
+
+
+def as_written(html):
+    """A page's HTML without the spans that hold a number on one line with its ending."""
+    return ONE_LINE.sub(r"\1", html)
+
 
 # --- what a mail in the wrong language looks like -------------------------------------------
 
@@ -91,7 +100,7 @@ def visible(html, language):
     for being marked as another language (a campaign's footer once repeated the policy's route
     in both, each marked lang=, and its Russian reader read a Kazakh sentence)."""
     assert re.search(rf'<html lang="{language}"', html), "the HTML must declare its language"
-    html = re.sub(r"<(style|script)\b.*?</\1>", " ", html, flags=re.S)
+    html = re.sub(r"<(style|script)\b.*?</\1>", " ", as_written(html), flags=re.S)
     return unescape(re.sub(r"<[^>]+>", " ", html))
 
 

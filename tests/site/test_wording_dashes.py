@@ -9,6 +9,8 @@ from pathlib import Path
 import polib
 import pytest
 
+from tests.conftest import aged_token
+
 ROOT = Path(__file__).resolve().parents[2]
 SPACED_HYPHEN = re.compile(r"(?<=\S) [-‐] (?=\S)|(?<=\S)\s[-‐]$|^[-‐]\s(?=\S)", re.M)
 DASH_IN_A_WORD = re.compile(r"[^\W\d_][—–][^\W\d_]")
@@ -57,3 +59,41 @@ def test_no_template_has_a_hyphen_for_a_dash():
 
 # The admin's mark for an empty value, a dash and not a hyphen, is judged on the admin walk's pages
 # with the walk's other judges (tests/site/test_admin_kazakh.py): one walk, not one more here.
+
+
+# A number and the ending its hyphen joins to it («1-нұсқа», «8-бабы», «10-го») on one line,
+# whoever wrote the text (emalu/templatetags/spacing.py::endings_kept).
+NUMBER_AND_ENDING = re.compile(r"\d-[а-яёәғқңөұүһі]", re.IGNORECASE)
+ON_ONE_LINE = re.compile(r'<span class="one-line">\d+-[а-яёәғқңөұүһі]+</span>', re.IGNORECASE)
+
+
+def shown(html):
+    """The text a page shows (no tag, attribute or text area), less what is kept on one line."""
+    return re.sub(r"<textarea\b.*?</textarea>|<[^>]*>", " ", ON_ONE_LINE.sub(" ", html), flags=re.S)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_number_stays_on_one_line_with_its_ending(client, texts, lang):
+    """On a 320 px phone the contact form's consent text ended a line with «1-» and began the
+    next with «нұсқасы», and «8-» with «бабы»: a browser may break after a hyphen. Held in a
+    span, the characters are the ones the consent's grant hashed."""
+    page = client.get(f"/{lang}/contact/").content.decode()
+    assert not NUMBER_AND_ENDING.search(shown(page)), NUMBER_AND_ENDING.findall(shown(page))
+    if lang == "kk":
+        for kept in ["1-нұсқасы", "8-бабы", "1-нұсқа"]:
+            assert f'<span class="one-line">{kept}</span>' in page
+
+
+def test_what_the_visitor_typed_comes_back_as_typed(client, texts):
+    """What the visitor typed into the form is sent back as typed, with no markup in it."""
+    typed = "Заңның 8-бабы бойынша сұрақ, 2-ші рет"
+    data = {
+        "token": aged_token(),
+        "full_name": "Әсел",
+        "email": "asel@example.kz",
+        "phone": "8 701 123 45 67",
+        "message": typed,
+    }  # no consent ticked: refused
+    response = client.post("/kk/contact/", data)
+    assert response.status_code == 200 and response.context["form"].errors
+    assert f"{typed}</textarea>" in response.content.decode()

@@ -1,0 +1,86 @@
+"""Mail domains that cannot exist, told from the address alone: no DNS lookup in a request (it
+would hang a form on a slow resolver and tell a stranger which domains we can reach).
+
+An address at a name set aside for examples and tests (RFC 2606, 6761, 6762, 7686, 9476, ICANN's
+«.internal») or ending in no top-level domain ICANN has delegated («gmail.con») passed every check:
+the acknowledgement and the confirmation link were queued to a mailbox that cannot be, the
+person never heard back, and the record held an address nobody can be found by. A domain that
+exists but is misspelt («gmial.com») is somebody's, and cannot be told from the address: it
+passes. The list is `top_level_domains.txt` (scripts/top-level-domains writes it)."""
+
+from functools import cache
+from pathlib import Path
+
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+
+# Never delegated for mail: examples and tests, this computer, a local network, Tor, DNS's own.
+SET_ASIDE = frozenset(
+    ["test", "example", "invalid", "localhost", "local", "onion", "alt", "internal", "arpa"]
+)
+# Where most of our visitors read their mail: an ending no domain has, typed at one of these,
+# is answered with the address they meant.
+COMMON = [
+    "mail.ru", "mail.kz", "gmail.com", "yandex.ru", "yandex.kz", "ya.ru", "inbox.ru", "list.ru",
+    "bk.ru", "internet.ru", "rambler.ru", "icloud.com", "outlook.com", "hotmail.com", "yahoo.com",
+]  # fmt: skip
+
+
+@cache
+def top_level_domains() -> frozenset[str]:
+    """Every top-level domain in use, in its Unicode form («kz», «қаз»), less the set-aside ones."""
+    lines = (Path(__file__).with_name("top_level_domains.txt")).read_text("utf-8").splitlines()
+    return frozenset(line for line in lines if line and not line.startswith("#")) - SET_ASIDE
+
+
+def check_domain(local: str, domain: str) -> None:
+    """Refuse `domain` (an address's, in its Unicode form, already a well-formed host name) when
+    no mail can reach it, saying why in the visitor's language and, for a common one mistyped,
+    which address was meant."""
+    ending = domain.rsplit(".", 1)[-1]
+    if ending in SET_ASIDE:
+        raise ValidationError(
+            _("«%(domain)s» is a name set aside for examples and tests: no mail reaches an "
+              "address there. Enter the address you read your mail at."),
+            code="set_aside",
+            params={"domain": domain},
+        )  # fmt: skip
+    if ending in top_level_domains():
+        return
+    meant = _meant(domain)
+    if meant:
+        raise ValidationError(
+            _("No address ends in «.%(ending)s». Did you mean %(address)s?"),
+            code="no_such_ending",
+            params={"ending": ending, "address": f"{local}@{meant}"},
+        )
+    raise ValidationError(
+        _("No address ends in «.%(ending)s»: check what comes after the last dot (as in .kz, "
+          ".ru or .com)."),
+        code="no_such_ending",
+        params={"ending": ending},
+    )  # fmt: skip
+
+
+def _meant(domain: str) -> str | None:
+    """The one common domain at most two typing slips from `domain`, and nearer than any other."""
+    distances = sorted(
+        (_slips(domain, common) if abs(len(domain) - len(common)) <= 2 else 3, common)
+        for common in COMMON
+    )
+    (best, meant), (second, _other) = distances[0], distances[1]
+    return meant if best <= 2 and best < second else None
+
+
+def _slips(typed: str, meant: str) -> int:
+    """Letters added, left out, changed or swapped with the next one (optimal string alignment)."""
+    before, row = None, list(range(len(meant) + 1))
+    for i, a in enumerate(typed, 1):
+        current = [i]
+        for j, b in enumerate(meant, 1):
+            cost = min(row[j] + 1, current[j - 1] + 1, row[j - 1] + (a != b))
+            if before is not None and i > 1 and j > 1 and a == meant[j - 2] and typed[i - 2] == b:
+                cost = min(cost, before[j - 2] + 1)
+            current.append(cost)
+        before, row = row, current
+    return row[-1]
