@@ -29,11 +29,9 @@ def _link_secrets():
     return module
 
 
-TOKEN_PATH = _link_secrets().LINK_SECRET
-
-
-def redact(text: str) -> str:
-    return TOKEN_PATH.sub(r"\1[token]", text)
+_SECRETS = _link_secrets()
+TOKEN_PATH = _SECRETS.LINK_SECRET
+redact = _SECRETS.redact
 
 
 class RedactTokens(logging.Filter):

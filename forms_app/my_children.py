@@ -14,6 +14,7 @@ from django.views.decorators.cache import never_cache
 
 from consent.common import ratelimit
 from consent.common.net import download
+from consent.common.text import whole_number
 from consent.cookies.banner import answer_on_page
 from consent.core.guardians import child_named, wards_at
 from consent.rights import selfservice, wards
@@ -99,10 +100,12 @@ def _typed(request):
     typed = {}
     for name, value in request.POST.items():
         pk, _dash, field = name.partition("-")
-        if field != "message" or not pk.isdigit() or not (message := written(value)):
+        # The row's number as the page wrote it: «²-message» passed isdigit() to int(), a 500.
+        row = whole_number(pk) if field == "message" else None
+        if row is None or not (message := written(value)):
             continue
         kind = request.POST.get(f"{pk}-type", "")
-        typed[int(pk)] = {"type": kind if kind in WARD_REQUESTS else "", "message": message}
+        typed[row] = {"type": kind if kind in WARD_REQUESTS else "", "message": message}
     return typed
 
 
@@ -149,10 +152,7 @@ def _refused(request, address, form):
 
 
 def _posted_child(request):
-    try:
-        return int(_pressed(request)["child"])
-    except ValueError:
-        return None
+    return whole_number(_pressed(request)["child"])
 
 
 def _pressed(request):

@@ -1,8 +1,9 @@
 """The secret of an emailed link in an address: the path segment after each route whose link
 acts for a person (self-service, unsubscribe, newsletter, request and form-consent
 confirmation), in any letter case. The one pattern the logs redact by (emalu/logline.py, which
-gunicorn's master reads by its file: so this module imports the standard library alone) and
-the analytics stay off by (net.holds_link_secret)."""
+gunicorn's master reads by its file: so this module imports the standard library alone), a
+request's text is stored by (rights.tickets.ticket_create) and the analytics stay off by
+(net.holds_link_secret)."""
 
 import re
 
@@ -11,3 +12,8 @@ LINK_SECRET = re.compile(
     r"[^/?#\s\"']+",
     re.IGNORECASE,
 )
+
+
+def redact(text: str) -> str:
+    """`text` with the secret of every emailed link in it written as «[token]»."""
+    return LINK_SECRET.sub(r"\1[token]", text)

@@ -15,6 +15,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.link_secrets import redact
 from consent.core.ledger import subject_lock
 from consent.core.mail import interpolate
 from consent.core.models import Subject
@@ -87,8 +88,9 @@ def same_words(message: str) -> str:
     """What a letter's writer wrote, as compared for «the same letter again»: its lines but the
     quoted, the quote's head and the signature (reading.read_own), casefolded, spaces as one,
     every number as one (a helpdesk's answer numbers each: «Обращение № 4521 принято», «№ 4522»,
-    and dates it). "" for a letter with none."""
-    return NUMBER.sub("0", " ".join(" ".join(read_own(message or "").own).casefold().split()))
+    and dates it); a link's secret as stored (tickets.ticket_create). "" for a letter with none."""
+    own = read_own(redact(message or "")).own
+    return NUMBER.sub("0", " ".join(" ".join(own).casefold().split()))
 
 
 def file_reply(ticket: Ticket, files: int = 0) -> None:

@@ -31,7 +31,7 @@ from .sentences import (
     withheld,
 )
 from .spelling import BLOCKERS, common_prefix, one_slip
-from .verb_forms import own_act, reported, supposing
+from .verb_forms import able_after, own_act, reported, supposing
 from .whether import HOW_WORDS, asked_whether
 from .word_order import GIVEN, asked_verb, kept, moved, reach
 
@@ -342,6 +342,7 @@ def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_wo
                     and any(map(own_act, phrase_words, matched))
                 )
                 or withheld(sentence, start, at, polite=polite, whether=whether)
+                or (not (polite or whether) and able_after(tokens[at:], sentence.clauses[at:]))
                 or (phrase.kind in REPORTED and about_it(sentence, start, at))  # informed.py
                 or _other_sense(sentence, places)
             )

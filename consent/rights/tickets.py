@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import received_time
+from consent.common.link_secrets import redact
 from consent.core.audit import audit
 from consent.core.guardians import acts_for_any, held_at
 from consent.core.mail import interpolate, queue_mail
@@ -50,8 +51,13 @@ def ticket_create(
     """The one place a ticket row is made: its due date counted from the local day of receipt
     (Asia/Almaty; never after now: `received_time`), its audit row (with the staff member who
     opened it, if one did), and the officers' notice. `fields` are further Ticket fields
-    (status, message, verified_at, ...)."""
+    (status, message, verified_at, ...). A message is kept without the secret of any emailed
+    link in it (a reply quoting the mail of a link, a link pasted in the form): kept for years
+    and read on the desk, it was a link that still acted for the person (their page within its
+    hour, their request's confirmation, their unsubscribe for a year)."""
     received_at = received_time(received_at)
+    if "message" in fields:
+        fields["message"] = redact(fields["message"])
     ticket = Ticket.objects.create(
         type=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, due_date=due_for(kind, received_at), **fields,

@@ -28,6 +28,15 @@ VERB = re.compile(r"(ть|ться|ти|те)$")  # an infinitive, an imperative
 # A Kazakh verb in the conditional supposes, it does not ask: «қайтарып алсам» (if I take back),
 # «жойсаңыз» (if you delete). The infinitive's stem, then -са or -се.
 CONDITIONAL = ("са", "се")
+# Followed by the auxiliary of ability or possibility, a Kazakh phrase says that it can be done,
+# as «можно», «могу» and «можете» do: «кері қайтарып ала аламын» (I can take it back: the consent
+# text's words), «ала аласыз» (you can: our acknowledgement's), «қайтарып алуға болады» (it may
+# be). Pasted back into a letter, each withdrew every consent as it arrived. Ability follows a
+# converb (-а, -е, -я: «ала», «жоя»), not «қайтарып аламын» (I take it back), which does it;
+# possibility a verbal noun's dative («алуға»). The phrase's own «ала» or «алуға» may stand between.
+# Asked, or asked of us politely («жоя аласыз ба?»), it still asks.
+ABLE = re.compile(r"^ала(мын|мыз|сыз|сын|ды|сыздар)$")
+TAKEN = re.compile(r"^ал(а|уга)$")
 
 
 def supposing(phrase_word, word):
@@ -65,3 +74,15 @@ def own_act(phrase_word, word):
     stem = word.removesuffix("сь")[:-1]
     own_case = phrase_word.startswith(stem) and len(stem) >= len(phrase_word) - 2
     return bool(VERB.search(phrase_word)) or not own_case
+
+
+def able_after(words, clauses):
+    """Whether `words`, a phrase's last word and those after it (`clauses`: the clause of each),
+    go on in that word's clause with the auxiliary of ability or possibility (ABLE, «болады»),
+    after «ала» or «алуға» or not."""
+    seen = [word for word, clause in zip(words[:3], clauses, strict=False) if clause == clauses[0]]
+    seen = seen[1:] if len(seen) == 3 and TAKEN.match(seen[1]) else seen[:2]
+    if len(seen) < 2:
+        return False
+    able = ABLE.match(seen[1]) and seen[0].endswith(("а", "е", "я"))
+    return bool(able) or (seen[1] == "болады" and seen[0].endswith(("га", "ге", "ка", "ке")))

@@ -5,11 +5,12 @@ on record a withdrawal or an unsubscribe takes effect as the letter arrives."""
 import pytest
 
 from consent.core import gate
+from consent.core.models import LedgerEntry
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import message
+from .conftest import mails_to, message
 
 Type = Ticket.Type
 
@@ -232,3 +233,26 @@ def test_an_agreement_or_a_contract_is_no_consent(person, body, language):
     ticket = ingest(message("Курс / Курс", body=body))
     assert (ticket.type, ticket.language) == (Type.OTHER, language)
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+
+
+def test_our_own_words_of_withdrawing_pasted_back_withdraw_nothing(client, person, contact_data):
+    """«You can withdraw your consent at any time by writing to …», our acknowledgement says in
+    Kazakh («кері қайтарып ала аласыз»), and the consent text «I can withdraw it» («ала
+    аламын»): a person who pasted either into a letter («I got this: what is it?») had every
+    consent withdrawn as it arrived, where the Russian «можете», «могу» asked nothing. What
+    says that it can be done («алуға болады» too) is no request; «I withdraw» still is."""
+    client.post("/kk/contact/", contact_data())
+    acknowledgement = mails_to("asel@example.kz")[-1].message
+    assert "кері қайтарып ала аласыз" in acknowledgement
+    for number, body in enumerate([
+        f"Маған мынадай хат келді:\n\n{acknowledgement}",
+        "Мен осы келісімді кез келген уақытта хат жіберу арқылы кері қайтарып ала аламын деп "
+        "жазылған. Бұл не?",
+        "Келісімді кері қайтарып алуға болады.",
+    ]):  # fmt: skip
+        ticket = ingest(message("Сұрақ", message_id=f"<pasted-{number}@x>", body=body))
+        assert ticket.type != "withdraw", body
+    assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+    ingest(message("Келісім", message_id="<meant@x>", body="Келісімімді кері қайтарып аламын."))
+    assert not gate.may_process(person, SERVICE)

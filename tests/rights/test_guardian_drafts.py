@@ -120,6 +120,37 @@ def test_a_post_after_the_hour_shows_the_text_back_and_keeps_it_for_the_next_pag
     assert TEXT in shown and OTHER in shown
 
 
+SUPERSCRIPT = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+@pytest.mark.parametrize("within_the_hour", [True, False])
+@pytest.mark.parametrize("where", ["withdraw/", "export/", "request/"])
+def test_a_box_the_page_never_numbered_is_no_error(two, within_the_hour, where):
+    """A box named «²-message» (a row's number in superscript digits, which str.isdigit()
+    passes and int() refuses) was a 500 from every button of the page, before its hour or after
+    it, for anyone who posted it; and 30 digits were a row number too. Such a box is no child's:
+    the page's answer as for any post, the first child's text kept, nothing else."""
+    client, lang = Client(), "ru"
+    open_children_page(client, lang)
+    first, _second = two
+    if not within_the_hour:
+        session = client.session
+        session[GUARDIAN_KEY] = {**session[GUARDIAN_KEY], "until": 0}
+        session.save()
+    numbers = (str(first.pk).translate(SUPERSCRIPT), "9" * 30)
+    odd = {f"{number}-message": OTHER for number in numbers}
+    data = {"withdraw": "nonsense", "format": "exe", **typed(first), **odd}
+    response = client.post(f"/{lang}/my-data/children/{where}?child={first.pk}", data)
+    if within_the_hour:
+        assert response.status_code == 302 and response.url == f"/{lang}/my-data/children/"
+        shown = page(client, lang)
+    else:
+        shown = response.content.decode()
+        assert response.status_code == 200 and CLOSED[lang] in shown
+    assert TEXT in shown and OTHER not in shown
+    assert [k.message for k in KeptRequest.objects.all()] == [TEXT]
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_closing_the_page_lets_the_texts_go(two, lang):
     client = Client()
