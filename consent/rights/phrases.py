@@ -64,9 +64,8 @@ OTHER_SENSE = {
 # Other words that begin as a phrase's word does, or are one with a slip: an agreement or a
 # contract is no consent, nor is agreeing. «Отказываюсь от соглашения об оказании услуг»
 # («соглаш» is «соглас» with a slip), «отказываюсь от курса, согласна на возврат», «келісімшарттан
-# бас тартамын», «келісемін» (I agree; «келісім» with a slip) each withdrew every consent as
-# it arrived; «Уведомляю об отзыве согласия» («уведомления») stopped only the news. Never the
-# same word as a phrase word that does not begin so. Folded.
+# бас тартамын», «келісемін» (I agree; «келісім» with a slip) each withdrew every consent;
+# «Уведомляю об отзыве согласия», read as «уведомления», stopped only the news. Folded.
 OTHER_WORDS = ("соглаш", "согласн", "согласован", "келисимшарт", "келисе", "уведомля", "уведомит",
                "уведомил", "уведомлю")  # fmt: skip
 # And the noun «отписка» is also a formal brush-off: «ваш ответ — просто отписка», «опять
