@@ -98,10 +98,14 @@ def _operator():
 
 
 def monitoring(request) -> bool:
-    """Whether the request carries `Authorization: Bearer <METRICS_TOKEN>` (never when unset)."""
+    """Whether the request carries `Authorization: Bearer <METRICS_TOKEN>` (never when unset).
+    The token counts only under its scheme, whose name is in any letter case (RFC 7235): the
+    bare token was taken as well, and «bearer <token>» was refused."""
     token = settings.METRICS_TOKEN
-    sent = request.headers.get("Authorization", "").removeprefix("Bearer ")
-    return bool(token) and hmac.compare_digest(sent.encode(), token.encode())
+    scheme, _space, sent = request.headers.get("Authorization", "").partition(" ")
+    if not token or scheme.lower() != "bearer":
+        return False
+    return hmac.compare_digest(sent.strip().encode(), token.encode())
 
 
 @require_safe

@@ -24,12 +24,15 @@ PUBLIC = {
     "a balancer not trusted": ("127.0.0.1", "10.0.0.5", ["127.0.0.1"], None),
     "a wrong token": ("127.0.0.1", STRANGER, ["127.0.0.1"], "Bearer wrong"),
     "the token unset, none sent": ("127.0.0.1", STRANGER, ["127.0.0.1"], "Bearer "),
+    "the token without its scheme": ("127.0.0.1", STRANGER, ["127.0.0.1"], TOKEN),
+    "the token under another scheme": ("127.0.0.1", STRANGER, ["127.0.0.1"], f"Basic {TOKEN}"),
 }
 DETAILED = {
     "this host": ("127.0.0.1", None, [], None),
     "this host over IPv6": ("::1", None, [], None),
     "the balancer's check": ("127.0.0.1", "10.0.0.5", ["127.0.0.1", "10.0.0.0/24"], None),
     "the token from outside": ("127.0.0.1", STRANGER, ["127.0.0.1"], f"Bearer {TOKEN}"),
+    "the scheme in small letters": ("127.0.0.1", STRANGER, ["127.0.0.1"], f"bearer {TOKEN}"),
 }
 
 
