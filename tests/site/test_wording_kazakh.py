@@ -160,3 +160,22 @@ def test_bugattau_is_only_the_blocking_of_processing():
     bad = [text for entry in entries("kk") for text in texts(entry) if BLOCKED.search(text)
            and "block" not in f"{entry.msgid} {entry.msgid_plural}".lower()]  # fmt: skip
     assert not bad, bad
+
+
+# A box left unticked is entered «белгісін қоймай», as a ticked one is «белгісін қойып» (the
+# catalogue's «"%(box)s" белгісін қойып, қайта сақтаңыз»): «белгісіз» reads «unknown». The
+# calendar's page told an officer to enter a weekday made a day off «белгісіз» («unknown»)
+# where the English says unticked. «Белгісіз» stays where the English says unknown or
+# undetermined (an encoding, a placeholder, a bounce) or Django's «unaccented» letters
+# («диакритикалық белгісіз»).
+UNKNOWN = re.compile(r"белгісіз", re.IGNORECASE)
+SAYS_UNKNOWN = re.compile(r"\b(unknown|undetermined|unaccented)\b", re.IGNORECASE)
+
+
+def test_belgisiz_is_unknown_never_unticked():
+    bad = [text for entry in entries("kk") for text in texts(entry) if UNKNOWN.search(text)
+           and not SAYS_UNKNOWN.search(f"{entry.msgid} {entry.msgid_plural}")]  # fmt: skip
+    assert not bad, bad
+    assert UNKNOWN.search("демалыс күні болған жұмыс күнін белгісіз")
+    assert SAYS_UNKNOWN.search("its text is in an unknown or broken encoding")
+    assert not SAYS_UNKNOWN.search("a weekday made a day off unticked")
