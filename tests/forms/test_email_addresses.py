@@ -193,11 +193,11 @@ NO_MAIL_REACHES = {
     "asel@gmail.con": ("asel@gmail.com деп жазғыңыз келді ме?", "имели в\xa0виду asel@gmail.com?"),
     "Asel.K@mail.r": ("Asel.K@mail.ru деп", "в\xa0виду Asel.K@mail.ru?"),
     "asel@firma.zzz": ("«.zzz» деп аяқталатын мекенжай болмайды: соңғы нүктеден",
-                       "на\xa0«.zzz», не\xa0бывает: проверьте часть после последней точки"),
-    "asel@example.test": ("«example.test»\xa0— мысалдар мен сынақтарға", "«example.test»\xa0— имя"),
-    "asel@mail.invalid": ("«mail.invalid»\xa0— мысалдар", "«mail.invalid»\xa0— имя"),
-    "asel@my.localhost": ("«my.localhost»\xa0— мысалдар", "«my.localhost»\xa0— имя"),
-    "asel@shop.example": ("«shop.example»\xa0— мысалдар", "«shop.example»\xa0— имя"),
+                       "оканчиваться на\xa0«.zzz»: проверьте часть после последней точки"),
+    "asel@example.test": ("«example.test»\xa0— мысалдар мен", "«example.test»\xa0— домен"),
+    "asel@mail.invalid": ("«mail.invalid»\xa0— мысалдар", "«mail.invalid»\xa0— домен"),
+    "asel@my.localhost": ("«my.localhost»\xa0— мысалдар", "«my.localhost»\xa0— домен"),
+    "asel@shop.example": ("«shop.example»\xa0— мысалдар", "«shop.example»\xa0— домен"),
 }  # fmt: skip
 
 
