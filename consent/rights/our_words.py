@@ -44,6 +44,8 @@ SLOT_WORDS = 40  # the most words a placeholder stands for (an address, a name, 
 # in a fraction of a millisecond) held the intake for a minute; what is read for a request lies
 # in its first lines (intake.FIRST_LINES).
 READ_MOST = 20_000
+ITEM = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # an item of a list begins
+ENDS = (".", "!", "?", ":", ";", "…")  # a line ending so ends its sentence or clause
 # A letter's sentence longer than this is none of ours: no pattern is tried on it.
 LONGEST = 3000
 
@@ -55,6 +57,25 @@ def _folded(text: str) -> list[str]:
 SLOT = "".join(_folded(SLOT_WORD))
 
 
+def _sentences(lines: list[str]) -> list[str]:
+    """The sentences of `lines`, read alike in our texts and in a letter: a line goes on the one
+    before it (wrapped by a mail program) unless that one ends a sentence or a clause, or it
+    begins with a capital (after a heading) or an item of a list («- …», «3. …»), as a policy
+    writes them without a full stop before (sentences.SENTENCE_END reads a line break so)."""
+    blocks = []
+    for line in lines:
+        if (
+            not blocks
+            or ITEM.match(line)
+            or line.lstrip()[:1].isupper()
+            or blocks[-1].endswith(ENDS)
+        ):
+            blocks.append(line.strip())
+        else:
+            blocks[-1] = f"{blocks[-1]} {line.strip()}"
+    return [piece for block in blocks for piece in SENTENCE_END.split(block)]
+
+
 def _index(texts) -> tuple[dict[tuple[str, ...], bool], dict[str, tuple[tuple[re.Pattern, bool]]]]:
     """({the sentences of `texts` without a placeholder, as folded words: whether they are of
     MIN_WORDS}, {a first word ("" for a placeholder): (pattern over the words of a sentence
@@ -62,7 +83,7 @@ def _index(texts) -> tuple[dict[tuple[str, ...], bool], dict[str, tuple[tuple[re
     exact, patterns = {}, {}
     for text in texts:
         marked = PLACEHOLDER.sub(f" {SLOT_WORD} ", TAG.sub(" ", text))
-        for piece in SENTENCE_END.split(marked):
+        for piece in _sentences(marked.split("\n")):
             folded = _folded(piece)
             counted = sum(word != SLOT for word in folded)
             if counted < SHORT_WORDS:
@@ -156,7 +177,7 @@ def without_ours(lines: list[str]) -> tuple[list[str], list[str]]:
         if line.strip():
             run.append(line)
         elif run:
-            paragraphs.append(SENTENCE_END.split(" ".join(part.strip() for part in run)))
+            paragraphs.append(_sentences(run))
             run = []
     pieces = [(at, piece) for at, found in enumerate(paragraphs) for piece in found]
     read = [is_ours(piece) if _worded(piece) else None for _, piece in pieces]

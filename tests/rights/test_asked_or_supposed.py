@@ -10,6 +10,7 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import render_consent
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
+from consent.rights.reading import html_text
 from tests.conftest import aged_token
 
 from .conftest import mails_to, message
@@ -277,10 +278,14 @@ def test_our_own_mails_pasted_or_resent_without_quote_marks_ask_nothing(
     # The published consent text, as the form showed it to Әсел: «Трансграничная передача: нет.»
     # in it, a line too short to tell alone, withdrew every consent.
     consent = render_consent(texts[SERVICE], lang, full_name="Әсел Қасымова")
+    # The privacy page's lines that tell what to write to us: one opened a correction.
+    page = html_text(client.get(f"/{lang}/privacy/").content.decode()).split("\n")
+    told = [line for line in page if "@" in line]
+    assert told
     what = {"ru": "Мне пришло это письмо, что это?", "kk": "Маған мына хат келді, бұл не?"}[lang]
     for number, body in enumerate([
         f"{what}\n\n{acknowledgement}", f"{what}\n\n{link_mail}", acknowledgement, link_mail,
-        f"{what}\n\n{consent}",
+        f"{what}\n\n{consent}", *[f"{what}\n\n{line}" for line in told],
     ]):  # fmt: skip
         ticket = ingest(message("Письмо / Хат", message_id=f"<ours-{number}@x>", body=body))
         assert getattr(ticket, "type", "other") == "other", body
