@@ -140,14 +140,15 @@ def _worded(piece: str) -> bool:
     return any(not word.isdigit() for word in words(piece))
 
 
-def is_ours(sentence: str) -> str:
+def is_ours(sentence: str, indexes: tuple | None = None) -> str:
     """LONG when `sentence` is one of the sentences our mails and pages write of MIN_WORDS
-    words or more, SHORT when one of fewer, "" when none of ours (see the module)."""
+    words or more, SHORT when one of fewer, "" when none of ours (see the module). `indexes`:
+    ours as _index keeps them, when the caller has them at hand."""
     folded = _folded(sentence)
     if len(folded) < SHORT_WORDS:
         return ""
     joined, found = " ".join(folded), ""
-    for exact, patterns in (_catalogue(), _published_texts()):
+    for exact, patterns in indexes or (_catalogue(), _published_texts()):
         if tuple(folded) in exact:
             found = max(found, LONG if exact[tuple(folded)] else SHORT)
         if len(joined) <= LONGEST:
@@ -180,7 +181,10 @@ def without_ours(lines: list[str]) -> tuple[list[str], list[str]]:
             paragraphs.append(_sentences(run))
             run = []
     pieces = [(at, piece) for at, found in enumerate(paragraphs) for piece in found]
-    read = [is_ours(piece) if _worded(piece) else None for _, piece in pieces]
+    if not any(_worded(piece) for _, piece in pieces):
+        return [*lines, *beyond], []
+    indexes = (_catalogue(), _published_texts())  # once a letter: the latter asks the database
+    read = [is_ours(piece, indexes) if _worded(piece) else None for _, piece in pieces]
     marked = [found == LONG for found in read]
     for order in (range(len(pieces)), reversed(range(len(pieces)))):  # each way from a long one
         beside = False
