@@ -11,10 +11,12 @@ versions and consent texts, as frozen; each placeholder standing for a few words
 is read as quoted (reading.read_asked), as a quoted reply is: the writer's own words beside it
 are still read for what they ask. A sentence of ours of fewer than MIN_WORDS words («Удалить
 данные», a button; «Трансграничная передача: нет.», a line of the consent text) may be the
-writer's own: it is ours only beside another of ours. The catalogues are read once per process,
-the published texts again only when one more is published, the sentences kept as folded words
-(spelling.words, spelling.fold), so that a letter's sentence is looked up, not compared with
-each of ours. The text kept for the officer (letters.py) keeps all of it."""
+writer's own: it is ours only beside another of ours in its paragraph. A phrase we tell people
+to write («Отзыв согласия на обработку персональных данных»), or a part of one, is never ours.
+The catalogues are read once per process, the published texts again only when one more is
+published, the sentences kept as folded words (spelling.words, spelling.fold), so that a
+letter's sentence is looked up, not compared with each of ours. The text kept for the officer
+(letters.py) keeps all of it."""
 
 import contextlib
 import gettext
@@ -25,10 +27,11 @@ from itertools import chain
 from django.conf import settings
 from django.db.models import Count, Max
 
+from consent.core import routes
 from consent.core.models import ConsentText, PolicyVersion
 
 from .sentences import SENTENCE_END
-from .spelling import fold, words
+from .spelling import fold, key_words, words
 
 LANGUAGES = ("kk", "ru")
 MIN_WORDS = 5  # words of a sentence of ours besides its placeholders, to be ours alone
@@ -55,6 +58,19 @@ def _folded(text: str) -> list[str]:
 
 
 SLOT = "".join(_folded(SLOT_WORD))
+
+
+@cache
+def _phrases() -> frozenset[tuple[str, ...]]:
+    """The phrases our texts tell a person to write («Отзыв согласия»), by their key words."""
+    return frozenset(key_words(text) for text, _route, _language in routes.every_phrase())
+
+
+def _named(folded: list[str]) -> bool:
+    """Whether a sentence of ours is a phrase a person is told to write, or a part of one
+    («Отзыв согласия», a title): theirs when written, whatever stands beside it."""
+    key = set(key_words(" ".join(folded)))
+    return any(key <= set(phrase) for phrase in _phrases())
 
 
 def _sentences(lines: list[str]) -> list[str]:
@@ -86,7 +102,7 @@ def _index(texts) -> tuple[dict[tuple[str, ...], bool], dict[str, tuple[tuple[re
         for piece in _sentences(marked.split("\n")):
             folded = _folded(piece)
             counted = sum(word != SLOT for word in folded)
-            if counted < SHORT_WORDS:
+            if counted < SHORT_WORDS or _named(folded):
                 continue
             if SLOT not in folded:
                 exact[tuple(folded)] = exact.get(tuple(folded)) or counted >= MIN_WORDS
@@ -164,8 +180,9 @@ def without_ours(lines: list[str]) -> tuple[list[str], list[str]]:
     between blank ones) is read whole, as a mail program may wrap a sentence over two lines;
     one that holds none of ours is kept as it was written; lines past READ_MOST characters too.
     A short sentence of ours
-    («Трансграничная передача: нет.») is ours only beside another of ours (pieces of no words,
-    a list's «3.», and blank lines between), the first of them long."""
+    («Трансграничная передача: нет.») is ours only beside another of ours in its paragraph
+    (pieces of no words, a list's «3.», between), the first of them long: «Отзыв согласия.»
+    written above our pasted mail, which names it, is the writer's."""
     held, cut = 0, len(lines)
     for at, line in enumerate(lines):
         held += len(line)
@@ -187,12 +204,13 @@ def without_ours(lines: list[str]) -> tuple[list[str], list[str]]:
     read = [is_ours(piece, indexes) if _worded(piece) else None for _, piece in pieces]
     marked = [found == LONG for found in read]
     for order in (range(len(pieces)), reversed(range(len(pieces)))):  # each way from a long one
-        beside = False
+        beside, paragraph = False, None
         for at in order:
             if read[at] is None:
                 continue
+            beside = beside and pieces[at][0] == paragraph
             marked[at] = marked[at] or (beside and read[at] == SHORT)
-            beside = marked[at]
+            beside, paragraph = marked[at], pieces[at][0]
     if not any(marked):
         return [*lines, *beyond], []
     dropped = {}  # paragraph: its pieces that are ours

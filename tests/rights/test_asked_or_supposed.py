@@ -296,3 +296,8 @@ def test_our_own_mails_pasted_or_resent_without_quote_marks_ask_nothing(
     ticket = ingest(message("Хат", message_id="<meant@x>", body=pasted))
     assert ticket.type == "unsubscribe"
     assert gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    # The phrase our mail tells them to write, or its title, written right above it, is theirs.
+    phrase = {"ru": "Отзыв согласия.", "kk": "Келісімді қайтарып алу."}[lang]
+    where = next(line for line in acknowledgement.split("\n") if "@" in line)
+    ingest(message("Хат", message_id="<phrase@x>", body=f"{phrase}\n{where}"))
+    assert not gate.may_process(person, SERVICE)
