@@ -34,7 +34,7 @@ from .machines import campaign_mail_returned, operator_addresses
 from .models import IntakePhrase, QuarantinedMessage, Ticket
 from .own_questions import asks_to_be_told
 from .quarantine import SetAside, quarantine_record
-from .reading import Reading, read_own
+from .reading import Reading, read_asked
 from .refused import refused_in
 from .relatives import names_someone_else, says_me
 from .reported_request import told_done
@@ -146,12 +146,12 @@ def recognise(
     the person on record at the address chose for our letters (`chosen_language`)."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
-    reading = read_own(body or "", operator=operator)
+    reading = read_asked(body or "", operator=operator)
     if not any(line.strip() for line in reading.own) and reading.forwarded is None and attached:
         # Forwarded as an attachment (message/rfc822), with nothing written around it.
         attached_line, inner, forwarder = attached[0]
         if forwarder.casefold() not in operator:
-            reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_own(inner),
+            reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_asked(inner),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [calmed(without_reply_prefixes(subject_line)), _first_lines(reading.own)]
     passed_on = bool(sender) and from_someone_else(reading.forwarded_sender, sender, operator)

@@ -2,12 +2,12 @@
 text an HTML-only body shows. The intake (intake.py) looks for a request's phrase there."""
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html.parser import HTMLParser
 
 import nh3
 
-from . import notices, spelling
+from . import notices, our_words, spelling
 
 QUOTED = re.compile(r"^\s*>")
 # The line that introduces a quote: «On … wrote:», «… написал(а):», «… пишет:», «… жазды:»
@@ -116,6 +116,20 @@ def read_own(
                 return Reading(own)
     quoted = "\n".join(line for line in lines if QUOTED.match(line))
     return Reading(own, rest=quoted)
+
+
+def read_asked(body: str, *, operator: tuple[str, ...] = ()) -> Reading:
+    """What the person wrote (read_own), as read for what they ask: our own sentences pasted
+    or sent back without a quote mark (our_words.py) set aside as quoted, here and in a message
+    they forward."""
+    reading = read_own(body, operator=operator)
+    own, ours = our_words.without_ours(reading.own)
+    forwarded = reading.forwarded
+    if forwarded is not None:
+        forwarded_own, forwarded_ours = our_words.without_ours(forwarded.own)
+        forwarded, ours = replace(forwarded, own=forwarded_own), ours + forwarded_ours
+    rest = "\n".join([*ours, reading.rest]) if ours else reading.rest
+    return replace(reading, own=own, forwarded=forwarded, rest=rest)
 
 
 def _attribution(line):

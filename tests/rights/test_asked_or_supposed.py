@@ -7,8 +7,11 @@ import pytest
 from consent.core import gate
 from consent.core.models import LedgerEntry
 from consent.core.purposes import MARKETING, SERVICE
+from consent.core.texts import render_consent
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
+from consent.rights.reading import html_text
+from tests.conftest import aged_token
 
 from .conftest import mails_to, message
 
@@ -255,4 +258,46 @@ def test_our_own_words_of_withdrawing_pasted_back_withdraw_nothing(client, perso
     assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
     assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
     ingest(message("Келісім", message_id="<meant@x>", body="Келісімімді кері қайтарып аламын."))
+    assert not gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("lang", ["ru", "kk"])
+def test_our_own_mails_pasted_or_resent_without_quote_marks_ask_nothing(
+    client, person, texts, contact_data, lang
+):
+    """Our acknowledgement pasted under «Мне пришло это, что это?» withdrew every consent as it
+    arrived (its Russian «Чтобы отозвать согласие …, напишите на … с темой «…»» read as the
+    writer's); our «my data» link mail pasted opened a correction; our whole mail resent from the
+    person's address with no «>» and no forwarded head was read as their own words. A sentence of
+    ours is read as quoted; what the writer asks beside it still is."""
+    client.post(f"/{lang}/contact/", contact_data(message="Вопрос о курсах"))
+    acknowledgement = mails_to("asel@example.kz")[-1].message
+    client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": "asel@example.kz"})
+    link_mail = mails_to("asel@example.kz")[-1].message
+    assert link_mail != acknowledgement
+    # The published consent text, as the form showed it to Әсел: «Трансграничная передача: нет.»
+    # in it, a line too short to tell alone, withdrew every consent.
+    consent = render_consent(texts[SERVICE], lang, full_name="Әсел Қасымова")
+    # The privacy page's lines that tell what to write to us: one opened a correction.
+    page = html_text(client.get(f"/{lang}/privacy/").content.decode()).split("\n")
+    told = [line for line in page if "@" in line]
+    assert told
+    what = {"ru": "Мне пришло это письмо, что это?", "kk": "Маған мына хат келді, бұл не?"}[lang]
+    for number, body in enumerate([
+        f"{what}\n\n{acknowledgement}", f"{what}\n\n{link_mail}", acknowledgement, link_mail,
+        f"{what}\n\n{consent}", *[f"{what}\n\n{line}" for line in told],
+    ]):  # fmt: skip
+        ticket = ingest(message("Письмо / Хат", message_id=f"<ours-{number}@x>", body=body))
+        assert getattr(ticket, "type", "other") == "other", body
+    assert not LedgerEntry.objects.filter(subject=person, kind="withdraw").exists()
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
+    asked = {"ru": "Отписываюсь от рассылки.", "kk": "Жаңалықтардан бас тартамын."}[lang]
+    pasted = f"{asked}\n\n{acknowledgement}\n\n{consent}"
+    ticket = ingest(message("Хат", message_id="<meant@x>", body=pasted))
+    assert ticket.type == "unsubscribe"
+    assert gate.may_process(person, SERVICE) and not gate.may_process(person, MARKETING)
+    # The phrase our mail tells them to write, or its title, written right above it, is theirs.
+    phrase = {"ru": "Отзыв согласия.", "kk": "Келісімді қайтарып алу."}[lang]
+    where = next(line for line in acknowledgement.split("\n") if "@" in line)
+    ingest(message("Хат", message_id="<phrase@x>", body=f"{phrase}\n{where}"))
     assert not gate.may_process(person, SERVICE)
