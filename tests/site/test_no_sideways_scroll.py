@@ -164,6 +164,21 @@ CLIPPED = """() => {
     }).map(e => `${e.tagName.toLowerCase()}#${e.id || e.name}`);
 }"""
 
+# The space before a number kept on one line with its ending (emalu/templatetags/spacing.py)
+# that takes no room on its line: in a link laid out as a flex box (a tap target of 44 px), the
+# span kept whole was an item of its own and the space before it was lost, «саясаты,1-нұсқа».
+SPACE_LOST = """() => [...document.querySelectorAll('span.one-line')].flatMap(s => {
+  const t = s.previousSibling;
+  if (!t || t.nodeType !== 3 || !/\\s$/.test(t.data) || !s.getClientRects().length) return [];
+  const before = t.data.trimEnd().length, r = document.createRange();
+  if (!before) return [];
+  r.setStart(t, before - 1);
+  r.setEnd(t, before);  // the letter before the space
+  const letter = r.getBoundingClientRect(), word = s.getClientRects()[0];
+  const sameLine = Math.abs(letter.bottom - word.bottom) < 4;
+  const lost = sameLine && word.left - letter.right < 1;
+  return lost ? [t.data.trim().slice(-25) + ' ' + s.textContent] : [];
+})"""
 
 # Pages whose title is not their heading: the home page is titled with the company's name, the
 # privacy policy with its name in the glossary (its heading is the document's own title).
@@ -178,7 +193,7 @@ class Visits:
     def __init__(self):
         self.overflows, self.seen, self.problems = [], set(), {}
         self.headings, self.switches, self.titles, self.skip_links = {}, {}, {}, []
-        self.clipped = []
+        self.clipped, self.spaces = [], []
 
     def check(self, page, what):
         if found := problems(page):
@@ -211,6 +226,8 @@ class Visits:
                                       f"{page.evaluate(WIDEST)}")  # fmt: skip
             if wrong := page.evaluate(SKIP_LINK):
                 self.skip_links.append(f"{what} ({page.url}) at {width}px: {wrong}")
+            if lost := page.evaluate(SPACE_LOST):
+                self.spaces.append(f"{what} ({page.url}) at {width}px: {lost}")
         page.set_viewport_size({"width": LARGE_TEXT, "height": 740})
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         scroll = page.evaluate("document.documentElement.scrollWidth")
@@ -261,6 +278,13 @@ def walked(request, site, browser):
 def test_no_page_scrolls_sideways(walked):
     assert not walked.overflows, "\n".join(walked.overflows)
     assert walked.seen >= MUST_VISIT, sorted(MUST_VISIT - walked.seen)
+
+
+@pytest.mark.live
+@pytest.mark.browser
+def test_no_space_is_lost_before_a_number_kept_with_its_ending(walked):
+    """«Дербес деректерді өңдеу саясаты,1-нұсқа» under every form: see SPACE_LOST."""
+    assert not walked.spaces, "\n".join(walked.spaces)
 
 
 @pytest.mark.live
