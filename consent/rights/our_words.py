@@ -13,8 +13,8 @@ are still read for what they ask. A sentence of ours of fewer than MIN_WORDS wor
 данные», a button; «Трансграничная передача: нет.», a line of the consent text) may be the
 writer's own: it is ours only beside another of ours in its paragraph. A phrase we tell people
 to write («Отзыв согласия на обработку персональных данных»), or a part of one, is never ours.
-The catalogues are read once per process, the published texts again only when one more is
-published, the sentences kept as folded words (spelling.words, spelling.fold), so that a
+The catalogues are read once per process, the published texts again only when their words
+change, the sentences kept as folded words (spelling.words, spelling.fold), so that a
 letter's sentence is looked up, not compared with each of ours. The text kept for the officer
 (letters.py) keeps all of it."""
 
@@ -25,7 +25,6 @@ from functools import cache
 from itertools import chain
 
 from django.conf import settings
-from django.db.models import Count, Max
 
 from consent.core import routes
 from consent.core.models import ConsentText, PolicyVersion
@@ -135,20 +134,17 @@ _published: dict[tuple, tuple] = {}
 
 def _published_texts():
     """The published policy versions' and consent texts' sentences (_index), read again only
-    when one more is published (one query a letter asks whether)."""
-    key = tuple(
-        tuple(model.objects.filter(published_at__isnull=False)
-              .aggregate(count=Count("pk"), last=Max("published_at")).values())
-        for model in (PolicyVersion, ConsentText)
-    )  # fmt: skip
-    if key not in _published:
-        policies = PolicyVersion.objects.filter(published_at__isnull=False)
-        consents = ConsentText.objects.filter(published_at__isnull=False)
-        texts = [*chain.from_iterable(policies.values_list("text_kk", "text_ru")),
-                 *chain.from_iterable(consents.values_list("body_kk", "body_ru"))]  # fmt: skip
+    when their words differ from the last read (two queries a letter fetch them): what was
+    indexed is looked up by the words themselves, so that a text published, or published
+    again with the same words, is never read for the wrong ones."""
+    policies = PolicyVersion.objects.filter(published_at__isnull=False).order_by("pk")
+    consents = ConsentText.objects.filter(published_at__isnull=False).order_by("pk")
+    texts = (*chain.from_iterable(policies.values_list("text_kk", "text_ru")),
+             *chain.from_iterable(consents.values_list("body_kk", "body_ru")))  # fmt: skip
+    if texts not in _published:
         _published.clear()
-        _published[key] = _index(texts)
-    return _published[key]
+        _published[texts] = _index(texts)
+    return _published[texts]
 
 
 def _worded(piece: str) -> bool:

@@ -301,3 +301,22 @@ def test_our_own_mails_pasted_or_resent_without_quote_marks_ask_nothing(
     where = next(line for line in acknowledgement.split("\n") if "@" in line)
     ingest(message("Хат", message_id="<phrase@x>", body=f"{phrase}\n{where}"))
     assert not gate.may_process(person, SERVICE)
+
+
+def test_a_policy_published_between_two_letters_is_read_as_ours_in_the_second(person, texts):
+    """Our published texts are looked up by their words: a sentence of a policy version
+    published after one letter was read is ours in the next, pasted with no quote mark."""
+    from django.utils import timezone
+
+    from consent.core.models import PolicyVersion
+    from consent.core.texts import policy_publish
+
+    ingest(message("Сұрақ", message_id="<before@x>", body="Курс қашан басталады?"))
+    sentence = "Согласие можно отозвать письмом по адресу оператора в любой рабочий день."
+    policy_publish(PolicyVersion.objects.create(
+        number=3, effective_date=timezone.localdate(), title_kk="Саясат 3",
+        title_ru="Политика 3", text_kk="Үшінші нұсқа.", text_ru=f"Третья версия.\n\n{sentence}",
+    ))  # fmt: skip
+    ticket = ingest(message("Что это?", message_id="<after@x>", body=f"Что это?\n\n{sentence}"))
+    assert getattr(ticket, "type", "other") == "other"
+    assert gate.may_process(person, SERVICE) and gate.may_process(person, MARKETING)
