@@ -24,6 +24,7 @@ from .errors import (
 )
 from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
+from .uploads import VisitorPartsParser
 
 security_log = logging.getLogger("emalu.security")
 # Django's logger of server errors: what it logs is mailed to ADMINS (emalu/logs.py).
@@ -151,7 +152,8 @@ class FormBodyMiddleware:
     post declares is gone before (emalu.wsgi.read_as_utf8), but Django reads bytes that are not
     UTF-8 as Latin-1 (QueryDict), so that every field of the post would be stored garbled as if
     it had been written so. No browser sends such a body; percent-escapes that are not UTF-8
-    become U+FFFD, which the form fields refuse (forms_app.fields.VisitorText)."""
+    become U+FFFD, which the form fields refuse (forms_app.fields.VisitorText). A multipart post
+    is read part by part, every part the visitor sent (emalu.uploads.VisitorPartsParser)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -162,6 +164,8 @@ class FormBodyMiddleware:
                 request.body.decode("utf-8")
             except UnicodeDecodeError:
                 raise BadRequest("form body is not UTF-8") from None
+        elif request.content_type.startswith("multipart/"):
+            request.multipart_parser_class = VisitorPartsParser
         return self.get_response(request)
 
 
