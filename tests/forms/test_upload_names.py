@@ -148,3 +148,33 @@ def test_headers_falling_across_a_piece_read_are_mended(
     response = post_parts(client, fields, file_named(b"\xff.jpg"), jpeg(), before=before)
     assert response.status_code == 302
     assert Submission.objects.get().photo.name.endswith(".jpg")
+
+
+@pytest.mark.live
+@pytest.mark.django_db
+def test_a_photo_named_in_another_encoding_is_kept_through_gunicorn(
+    django_db_setup, django_db_blocker, tmp_path
+):
+    """The body as gunicorn hands it over, read in the pieces its stream gives: a photo named
+    in Windows-1251, or named «../», is stored."""
+    from tests.forms.photos import LIVE, multipart, png
+    from tests.live import form_session, gunicorn, live_database, query, request
+
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path, **LIVE) as (port, _proc),
+    ):
+        for number, name in enumerate(["фото.png".encode("cp1251"), b"../"], start=1):
+            cookies, csrf, token = form_session(port, "/ru/apply/")
+            fields = {"csrfmiddlewaretoken": csrf, "token": token, "full_name": "Әсел Қасымова",
+                      "email": "asel@example.kz", "phone": "8 701 123 45 67",
+                      "birth_date": "1990-05-17", "birth_place": "Өскемен",
+                      "service": "demo-1", "consent_service": "on"}  # fmt: skip
+            fields["x"] = "." * (PIECE - 700)  # the photo's part some 64 KB into the body
+            body, content_type = multipart(fields, png())
+            body = body.replace(b'filename="p.png"', b'filename="' + name + b'"')
+            headers = {"Content-Type": content_type, "Cookie": cookies}
+            status, _, _html = request(port, "POST", "/ru/apply/", body, headers)
+            assert status == 302
+            assert query(url, "SELECT count(*) FROM consent_storedfile") == [(number,)]
