@@ -3,8 +3,8 @@ acts for a person (self-service, unsubscribe, newsletter, request and form-conse
 confirmation), in any letter case. The one pattern the logs redact by (emalu/logline.py, which
 gunicorn's master reads by its file: so this module imports the standard library alone), a
 request's text is stored by (rights.tickets.ticket_create; a draft, rights.selfservice.kept_new; a
-form's fields, core.submissions.submission_record) and the analytics stay off by
-(net.holds_link_secret)."""
+form's fields, core.submissions.submission_record; our mail once sent, core.delivery) and the
+analytics stay off by (net.holds_link_secret)."""
 
 import re
 

@@ -1,20 +1,28 @@
-"""An emailed link pasted in what a person writes to us is kept without its secret, wherever it
-is kept: a request written after their page closed, kept a day for their next page in the same
-browser (selfservice.kept_new), and a message sent with the contact form (kept with the
-person's record). Only a request sent was kept so (tickets.ticket_create); the day's draft kept
-the link that, in the same browser, still opened the person's page (and on a shared computer,
-for anyone who sat down at it), and a confirmation link pasted into the contact form still
-confirmed the request for a week (consent/common/link_secrets.py::redact)."""
+"""An emailed link is kept without its secret wherever it is kept. Pasted in what a person
+writes to us: a request written after their page closed, kept a day for their next page in the
+same browser (selfservice.kept_new), and a message sent with the contact form (kept with the
+person's record). And our own mail in the outbox, once it is sent (core.delivery). Only a
+request sent was kept so (tickets.ticket_create): the day's draft kept the link that, in the
+same browser, still opened the person's page (on a shared computer, for anyone who sat down at
+it); a confirmation link pasted into the contact form still confirmed the request for a week;
+the outbox kept every link it sent whole, for as long as the row (link_secrets.redact)."""
 
 import re
 
 import pytest
 from django.contrib.sessions.models import Session
+from django.core import mail
+from django.test import Client
+from post_office.models import STATUS, Email
 
+from consent.core.delivery import send_queued
 from consent.core.models import Submission
+from consent.marketing.campaigns import campaign_send
+from consent.marketing.models import Campaign
 from consent.rights.models import KeptRequest, Ticket
+from tests.marketing.test_campaigns import confirmed
 
-from .test_selfservice import link_path, open_page
+from .test_selfservice import ask_link, link_path, open_page
 from .test_selfservice_once import request_form_data
 from .test_selfservice_typed import request_form
 
@@ -62,3 +70,53 @@ def test_a_link_pasted_in_the_contact_form_is_kept_without_its_secret(
     assert kept.startswith("Менің сілтемем: https://emaluplus-vko.kz/")
     assert kept.endswith("/my-data/open/[token]/ — ол жұмыс істемейді.")
     assert secret not in str(Submission.objects.values_list("data", flat=True)[0])
+
+
+def stored(email):
+    """Every column of the outbox's row that holds what was sent."""
+    email.refresh_from_db()
+    return f"{email.message}{email.html_message}{email.headers}"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_mail_sent_leaves_the_outbox_without_the_secret_of_its_link(client, person, lang):
+    """The person's mailbox has the link whole, and it opens their page; the outbox's copy,
+    which staff read and backups keep, has «[token]» in its place. Before it is sent (or while
+    it is retried) the link is whole: it is what will be sent."""
+    ask_link(client, lang)
+    queued = Email.objects.latest("id")
+    path = link_path()
+    secret = re.search(r"/my-data/open/([^/]+)/", path)[1]
+    assert secret in stored(queued)
+
+    send_queued()
+
+    (delivered,) = mail.outbox
+    assert path in delivered.body and path in delivered.alternatives[0].content
+    assert secret not in stored(queued) and queued.status == STATUS.sent
+    assert f"/{lang}/my-data/open/[token]/" in queued.message
+    assert f"/{lang}/my-data/open/[token]/" in queued.html_message
+    assert Client().post(path).status_code == 302  # the link delivered still opens the page
+
+
+def test_a_campaign_sent_keeps_no_unsubscribe_secret_in_the_outbox(texts):
+    """The one-click unsubscribe of a campaign (its text and List-Unsubscribe) acts for a year."""
+    subscriber = confirmed("news@example.kz", "ru")
+    campaign = Campaign.objects.create(
+        title="November", subject_line_kk="Жаңалықтар", body_kk="Қараша жаңалықтары",
+        subject_line_ru="Новости", body_ru="Новости ноября",
+    )  # fmt: skip
+    assert campaign_send(campaign) == 1
+    mail.outbox.clear()
+
+    send_queued()
+
+    (delivered,) = mail.outbox
+    url = re.search(
+        r"<(https?://\S+/unsubscribe/([^/]+)/)>", delivered.extra_headers["List-Unsubscribe"]
+    )
+    secret = url[2]
+    assert url[1] in delivered.body
+    sent = Email.objects.get(to=[subscriber.email], status=STATUS.sent)
+    assert secret not in stored(sent)
+    assert "/unsubscribe/[token]/" in sent.headers["List-Unsubscribe"]
