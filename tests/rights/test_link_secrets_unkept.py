@@ -21,7 +21,10 @@ from consent.marketing.campaigns import campaign_send
 from consent.marketing.models import Campaign
 from consent.rights.models import KeptRequest, Ticket
 from tests.marketing.test_campaigns import confirmed
+from tests.site.language import counted
+from tests.staff import verified_login
 
+from .test_resend import told
 from .test_selfservice import ask_link, link_path, open_page
 from .test_selfservice_once import request_form_data
 from .test_selfservice_typed import request_form
@@ -120,3 +123,24 @@ def test_a_campaign_sent_keeps_no_unsubscribe_secret_in_the_outbox(texts):
     sent = Email.objects.get(to=[subscriber.email], status=STATUS.sent)
     assert secret not in stored(sent)
     assert "/unsubscribe/[token]/" in sent.headers["List-Unsubscribe"]
+
+
+def test_a_mail_sent_without_its_secrets_is_not_sent_again_from_the_outbox(officer, person):
+    """Sent again, its links would not work (a campaign's unsubscribe among them): the outbox's
+    Resend and Requeue say so, in the staff member's language, and leave it sent."""
+    ask_link(Client(), "ru")
+    send_queued()
+    sent = Email.objects.get(status=STATUS.sent)
+    outbox = verified_login(Client(), officer)
+    outbox.cookies["django_language"] = "ru"
+
+    page = outbox.post(f"/admin/post_office/email/{sent.pk}/resend/", follow=True)
+    assert told(page) == [
+        "Это письмо не отправляется повторно: после отправки из его ссылок удалена секретная "
+        "часть, и\xa0они больше не работают."
+    ]
+    action = {"action": "requeue", "_selected_action": [sent.pk]}
+    page = outbox.post("/admin/post_office/email/", action, follow=True)
+    assert counted("1 письмо не поставлено в\xa0очередь: после отправки") in told(page)[0]
+    sent.refresh_from_db()
+    assert sent.status == STATUS.sent
