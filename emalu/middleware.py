@@ -5,6 +5,8 @@ from django.conf import settings
 from django.contrib.auth import SESSION_KEY
 from django.core.exceptions import BadRequest
 from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
+from django.middleware.common import CommonMiddleware
+from django.middleware.locale import LocaleMiddleware
 from django.utils.cache import add_never_cache_headers
 from django.utils.encoding import iri_to_uri
 from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
@@ -24,6 +26,7 @@ from .errors import (
 )
 from .health import untrusted_proxy_seen
 from .staff import staff_language_follow, staff_session_renew
+from .uploads import VisitorPartsParser
 
 security_log = logging.getLogger("emalu.security")
 # Django's logger of server errors: what it logs is mailed to ADMINS (emalu/logs.py).
@@ -99,22 +102,63 @@ class NormalPathMiddleware:
     address a browser would have made of it. No browser sends one, but a link typed or mangled
     by a program does, and nginx passes it on as it came while it reads it normalised itself
     (its locations, its error pages' language): «/kk/../ru/contact/» got the Kazakh 404 for
-    what is the Russian form. Only GET and HEAD: a post is not sent on elsewhere."""
+    what is the Russian form. A post is sent on as a post (308, SENT_ON_AS_POST): a 301 would
+    lose it, and the 404 it had lost it too."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
         path = request.path_info
-        if request.method in ("GET", "HEAD") and (normal := normal_path(path)) != path:
+        if (normal := normal_path(path)) != path:
             query = request.META.get("QUERY_STRING", "")
             target = escape_leading_slashes(iri_to_uri(normal) + (f"?{query}" if query else ""))
             # A path of this site by construction (one leading «/»); checked all the same, as
             # every redirect built from what the request says is.
             if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
                 target = "/"
-            return HttpResponsePermanentRedirect(target)
+            posted = request.method not in ("GET", "HEAD")
+            return HttpResponsePermanentRedirect(target, preserve_request=posted)
         return self.get_response(request)
+
+
+# A post Django sends on to the address it meant: sent as a post, its fields with it (307, 308).
+# A browser follows a 301 or a 302 with a GET: the form typed came back empty, its text lost.
+SENT_ON_AS_POST = {301: 308, 302: 307}
+
+
+def sent_on_as_posted(request, missing, response):
+    """`response` with the method kept, when it is the redirect Django made of the 404 of a post
+    (`missing`): the same address, the one a form is at."""
+    if (
+        missing
+        and request.method not in ("GET", "HEAD")
+        and response.status_code in SENT_ON_AS_POST
+    ):
+        response.status_code = SENT_ON_AS_POST[response.status_code]
+    return response
+
+
+class SlashAppendedMiddleware(CommonMiddleware):
+    """Django's, but a post to a form's address without its last «/» («/kk/contact») is sent on
+    to the form as a post (308). Django sent it on with a 301, which a browser follows with a GET:
+    the form came back empty and what the visitor wrote was gone; with DEBUG it was a 500."""
+
+    def get_full_path_with_slash(self, request):
+        return escape_leading_slashes(request.get_full_path(force_append_slash=True))
+
+    def process_response(self, request, response):
+        missing = response.status_code == 404
+        return sent_on_as_posted(request, missing, super().process_response(request, response))
+
+
+class LanguagePrefixMiddleware(LocaleMiddleware):
+    """Django's, but a post to an address without its language («/contact/») is sent on to the
+    form in the visitor's language as a post (307), as SlashAppendedMiddleware sends it."""
+
+    def process_response(self, request, response):
+        missing = response.status_code == 404
+        return sent_on_as_posted(request, missing, super().process_response(request, response))
 
 
 class DatabaseUnavailableMiddleware:
@@ -151,7 +195,8 @@ class FormBodyMiddleware:
     post declares is gone before (emalu.wsgi.read_as_utf8), but Django reads bytes that are not
     UTF-8 as Latin-1 (QueryDict), so that every field of the post would be stored garbled as if
     it had been written so. No browser sends such a body; percent-escapes that are not UTF-8
-    become U+FFFD, which the form fields refuse (forms_app.fields.VisitorText)."""
+    become U+FFFD, which the form fields refuse (forms_app.fields.VisitorText). A multipart post
+    keeps a file whatever its name (emalu.uploads.VisitorPartsParser)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -162,6 +207,8 @@ class FormBodyMiddleware:
                 request.body.decode("utf-8")
             except UnicodeDecodeError:
                 raise BadRequest("form body is not UTF-8") from None
+        elif request.content_type.startswith("multipart/"):
+            request.multipart_parser_class = VisitorPartsParser
         return self.get_response(request)
 
 

@@ -53,10 +53,10 @@ MIDDLEWARE = [
     # Outside LocaleMiddleware: the language the switch chose, remembered, and the root's redirect
     # to it kept by no one (emalu/language.py).
     "emalu.language.LanguageChosenMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    "emalu.middleware.LanguagePrefixMiddleware",  # Django's, a post sent on kept a post
     "emalu.middleware.ClockMiddleware",  # after the language, for its 503 page
     "emalu.middleware.FormBodyMiddleware",  # before anything reads request.POST
-    "django.middleware.common.CommonMiddleware",
+    "emalu.middleware.SlashAppendedMiddleware",  # Django's CommonMiddleware, likewise
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

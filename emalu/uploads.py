@@ -1,9 +1,11 @@
-"""How an upload too large to keep in memory is received: Django's temporary file, named after the
-file name the client sent."""
+"""How a multipart post is read: a file kept whatever its name (VisitorPartsParser); an upload
+too large to keep in memory in Django's temporary file, named after the file name the client
+sent (ShortNameUploadHandler)."""
 
 import os
 
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.http.multipartparser import MultiPartParser
 
 # An extension longer than this is not one (the site takes .jpeg, .png, .webp): dropped.
 EXTENSION_MAX = 10
@@ -24,3 +26,19 @@ def short_name(name):
 class ShortNameUploadHandler(TemporaryFileUploadHandler):
     def new_file(self, field_name, file_name, *args, **kwargs):
         super().new_file(field_name, short_name(file_name), *args, **kwargs)
+
+
+# What a file's name becomes when Django would take nothing of it as one: «../», «..», a
+# folder's path, control characters alone. The name is no file name here (short_name).
+KEPT_NAME = "upload"
+
+
+class VisitorPartsParser(MultiPartParser):
+    """Django's multipart parser, but a file whose name Django would clean to nothing is kept
+    under KEPT_NAME: Django dropped it without a word, and the form was sent without the photo
+    the visitor attached. A part whose headers are not UTF-8, which no browser sends from these
+    UTF-8 pages, is skipped as Django skips it. Set for every multipart post
+    (emalu.middleware.FormBodyMiddleware)."""
+
+    def sanitize_file_name(self, file_name):
+        return super().sanitize_file_name(file_name) or KEPT_NAME

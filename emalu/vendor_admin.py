@@ -18,6 +18,8 @@ from django_otp.plugins.otp_static import admin as otp_static_admin
 from django_otp.plugins.otp_totp import admin as otp_totp_admin
 from post_office import admin as post_office_admin
 
+from consent.common.link_secrets import REDACTED
+
 # --- django-otp: fieldset titles and the device search, never marked for translation --------
 
 
@@ -89,8 +91,22 @@ EXPIRED = _(
 )
 
 
+UNLINKED = _(
+    "This email is not sent again: once it was sent, the secret part of its links was removed, "
+    "so they would no longer work."
+)
+
+
 def _expired(queryset):
     return queryset.filter(expires_at__lte=timezone.now())
+
+
+def _unlinked(queryset):
+    """Mails sent whose links were kept without their secrets: sent again, they would not work
+    (a campaign's unsubscribe among them)."""
+    return queryset.filter(message__iregex=REDACTED) | queryset.filter(
+        html_message__iregex=REDACTED
+    )
 
 
 # Sends mail again, as «resend» on an email's page does: only for who may change emails (Django
@@ -110,7 +126,17 @@ def requeue(modeladmin, request, queryset):
             "from the data held today.",
             expired,
         ) % {"count": expired})  # fmt: skip
-    post_office_admin.requeue(modeladmin, request, queryset.exclude(pk__in=_expired(queryset)))
+    unlinked = _unlinked(queryset).exclude(pk__in=_expired(queryset)).count()
+    if unlinked:
+        messages.warning(request, ngettext(
+            "%(count)d email was not queued: once it was sent, the secret part of its links "
+            "was removed, so they would no longer work.",
+            "%(count)d emails were not queued: once they were sent, the secret part of their "
+            "links was removed, so they would no longer work.",
+            unlinked,
+        ) % {"count": unlinked})  # fmt: skip
+    kept = queryset.exclude(pk__in=_expired(queryset)).exclude(pk__in=_unlinked(queryset))
+    post_office_admin.requeue(modeladmin, request, kept)
 
 
 class AttachmentInline(post_office_admin.AttachmentInline):
@@ -136,6 +162,8 @@ class EmailAdmin(post_office_admin.EmailAdmin):
             mail = self.get_queryset(request).filter(pk=instance.pk)
             if _expired(mail).exists():
                 messages.error(request, EXPIRED)
+            elif _unlinked(mail).exists():
+                messages.error(request, UNLINKED)
             else:
                 post_office_admin.requeue(self, request, mail)
                 messages.info(request, gettext("The email is queued to be sent again."))

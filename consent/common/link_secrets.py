@@ -2,16 +2,17 @@
 acts for a person (self-service, unsubscribe, newsletter, request and form-consent
 confirmation), in any letter case. The one pattern the logs redact by (emalu/logline.py, which
 gunicorn's master reads by its file: so this module imports the standard library alone), a
-request's text is stored by (rights.tickets.ticket_create) and the analytics stay off by
-(net.holds_link_secret)."""
+request's text is stored by (rights.tickets.ticket_create; a draft, rights.selfservice.kept_new; a
+form's fields, core.submissions.submission_record; our mail once sent, core.delivery) and the
+analytics stay off by (net.holds_link_secret)."""
 
 import re
 
-LINK_SECRET = re.compile(
-    r"(/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm|consent/confirm)/)"
-    r"[^/?#\s\"']+",
-    re.IGNORECASE,
-)
+ROUTES = r"/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm|consent/confirm)/"
+LINK_SECRET = re.compile(rf"({ROUTES})[^/?#\s\"']+", re.IGNORECASE)
+# A link whose secret `redact` wrote as «[token]»: a regular expression PostgreSQL reads too
+# (`__iregex`), by which a mail sent is not sent again with links that no longer work.
+REDACTED = ROUTES + r"\[token\]"
 
 
 def redact(text: str) -> str:

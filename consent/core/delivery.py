@@ -35,6 +35,8 @@ from post_office import settings as po
 from post_office.connections import connections
 from post_office.models import STATUS, Email, Log
 
+from consent.common.link_secrets import redact
+
 from .audit import audit
 from .models import AuditEvent
 from .withheld import (
@@ -173,7 +175,12 @@ def _record(
     replies = {email.id: reply for email, reply in sent}
     sent = [email for email, _ in sent]
     now = timezone.now()
-    Email.objects.filter(id__in=[e.id for e in sent]).update(status=STATUS.sent, last_updated=now)
+    for email in sent:  # in the same commit as «sent»: one claimed again still has its links
+        _link_secrets_dropped(email)
+        email.status, email.last_updated = STATUS.sent, now
+    Email.objects.bulk_update(
+        sent, ["status", "last_updated", "message", "html_message", "headers"]
+    )
     retry_at, max_retries = now + po.get_retry_timedelta(), po.get_max_retries()
     refused = [email for email, error in failed if _refused_for_good(email, error)]
     for email, _ in failed:
@@ -194,6 +201,19 @@ def _record(
     logs += [Log(email=e, status=STATUS.sent, message=replies[e.id])
              for e in sent if replies[e.id] or log_level >= 2]  # fmt: skip
     Log.objects.bulk_create(logs)
+
+
+def _link_secrets_dropped(email: Email) -> None:
+    """The mail as the outbox keeps it once sent: each emailed link without its secret
+    (link_secrets.redact), in its text, its HTML and its headers (List-Unsubscribe). The person
+    has the link in their mailbox; the outbox kept it whole for as long as the row, where any
+    staff member who read the mail (or a backup) held the person's page for its hour, their
+    request's confirmation for a week, their news for a year."""
+    email.message, email.html_message = (
+        redact(email.message or ""),
+        redact(email.html_message or ""),
+    )
+    email.headers = {k: redact(str(v)) for k, v in (email.headers or {}).items()} or email.headers
 
 
 def _expire_unsent(ids) -> set[int]:

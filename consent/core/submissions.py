@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.link_secrets import redact
 from consent.common.net import absolute_url
 
 from . import gate
@@ -150,7 +151,8 @@ def submission_record(
                 source=source,
                 language=language,
                 data={
-                    **{k: str(v) for k, v in data.items() if v not in (None, "")},
+                    # A link pasted in a message keeps no secret (link_secrets.redact).
+                    **{k: redact(str(v)) for k, v in data.items() if v not in (None, "")},
                     "consents": {p: bool(consents.get(p)) for p in PURPOSES if p != ANALYTICS},
                 },
             )

@@ -19,6 +19,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.link_secrets import redact
 from consent.common.net import absolute_url
 from consent.core import gate
 from consent.core.audit import audit
@@ -157,17 +158,15 @@ def session_held(session: SessionBase) -> bool:
     return bool(data) and data.get("until", 0) >= time.time()
 
 
-# A request written on a page that had closed, kept for the same person's next page: in a row of
-# theirs (KeptRequest), which a destruction takes with them; the session holds only its number.
+# A request written after the page closed, for the person's next page: a KeptRequest row of theirs.
 DRAFT_KEY = "self_service_draft"
 DRAFT_SECONDS = 24 * 3600
 
 
 def draft_keep(session: SessionBase, fields: dict[str, str]) -> bool:
-    """Keep what the person wrote in a request sent after their page closed, for their next
-    page opened in this browser within a day: it went nowhere, and may have taken the hour to
-    write. Call before the session lets go of the person; nothing is kept for no one, nor for a
-    person whose data is gone (False)."""
+    """Keep a request sent after the person's page closed (it went nowhere, and may have taken
+    the hour to write) for their next page in this browser within a day. Call before the session
+    lets go of the person; nothing is kept for no one, nor for one whose data is gone (False)."""
     subject = session_subject(session, expired=True)
     if subject is None:
         return False
@@ -179,10 +178,11 @@ def draft_keep(session: SessionBase, fields: dict[str, str]) -> bool:
 
 
 def kept_new(subject: Subject, fields: dict[str, str]) -> int | None:
-    """A request written for `subject` and not sent, kept for a day (KeptRequest): the number
-    of its row, or None when the subject's data is gone. The one rule of keeping a draft, for a
-    person's own page (draft_keep) and for a parent's page of their children (wards)."""
+    """A request written for `subject` and not sent, kept for a day (KeptRequest), a link pasted
+    in it without its secret (tickets.ticket_create's rule): its row's number, None when the
+    subject's data is gone. The one rule of a draft, own page (draft_keep) or a parent's (wards)."""
     until = timezone.now() + timedelta(seconds=DRAFT_SECONDS)
+    fields = {**fields, "message": redact(fields.get("message", ""))}
     with transaction.atomic():  # not beside a destruction of the person (see `_hold`)
         if not subject_lock(subject):
             return None

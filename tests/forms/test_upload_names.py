@@ -64,3 +64,47 @@ def test_a_name_longer_than_a_part_header_may_be_is_a_400_in_the_visitors_langua
         assert response.status_code == 400
         assert title in response.content.decode()
     assert Submission.objects.count() == 0 and media_files(media) == []
+
+
+def post_parts(client, fields, disposition: bytes, photo, before: bytes = b""):
+    """The application form with the photo's part headed by `disposition`, in bytes as a client
+    sent them; `before`: a part of no field of the form, sent first (to move the photo's headers
+    along the body)."""
+    boundary = uuid.uuid4().hex
+    parts = [
+        f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
+        for k, v in fields.items()
+    ]
+    if before:
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="x"\r\n\r\n'.encode()
+        parts.insert(0, head + before + b"\r\n")
+    head = f"--{boundary}\r\n".encode() + disposition + b"\r\nContent-Type: image/jpeg\r\n\r\n"
+    parts.append(head + photo + b"\r\n")
+    parts.append(f"--{boundary}--\r\n".encode())
+    content_type = f"multipart/form-data; boundary={boundary}"
+    return client.post("/kk/apply/", b"".join(parts), content_type=content_type)
+
+
+def file_named(name: bytes) -> bytes:
+    return b'Content-Disposition: form-data; name="photo"; filename="' + name + b'"'
+
+
+ODD_NAMES = {
+    "a folder up": b"../",
+    "two dots": b"..",
+    "one dot": b".",
+    "a folder": b"photos/",
+    "a Windows folder": b"C:\\photos\\",
+    "control characters alone": b"\x01\x02\x1b",
+    "a right-to-left override": "\u202egpj.exe".encode(),
+    "zero-width letters alone": "\u200b\u200d".encode(),
+}
+
+
+@pytest.mark.parametrize("name", ODD_NAMES.values(), ids=ODD_NAMES)
+def test_a_photo_whose_name_django_would_drop_is_kept(client, texts, application_data, media, name):
+    """Django dropped a file whose name it cleaned to nothing without a word: the form went on
+    and the application was sent without its photo (emalu/uploads.py::VisitorPartsParser)."""
+    response = post_parts(client, application_data(), file_named(name), jpeg())
+    assert response.status_code == 302
+    assert Submission.objects.get().photo.name.endswith(".jpg")
