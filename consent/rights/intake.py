@@ -57,9 +57,8 @@ Reason = QuarantinedMessage.Reason
 # taken possessively (`\s*+`): a run of them is never handed back to be tried again.
 _PREFIX = r"\s*+(?:re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\.?\s*+(?:\[\d+\]\s*+)?:\s*+"
 REPLY_PREFIX = re.compile(f"^{_PREFIX}", re.IGNORECASE)
-# All of a subject line's prefixes at once («Re: Fwd: Re:»): taken off one at a time, the rest of
-# the line was copied for each, a time growing with the square of the line's length. Taken
-# possessively, with no group to capture, whose marks the engine would save at each repetition.
+# All of a subject line's prefixes at once («Re: Fwd: Re:»): one at a time, the rest of the line
+# was copied for each. Possessively, with no group to capture, whose marks the engine would save.
 REPLY_PREFIXES = re.compile(f"^(?:{_PREFIX})*+", re.IGNORECASE)
 # Only the first lines the person wrote are read for a phrase: further down, a letter mentions
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
@@ -146,12 +145,13 @@ def recognise(
     the person on record at the address chose for our letters (`chosen_language`)."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
-    reading = read_asked(body or "", operator=operator)
+    reading = read_asked(body or "", operator=operator, phrases=table)  # none of them ours
     if not any(line.strip() for line in reading.own) and reading.forwarded is None and attached:
         # Forwarded as an attachment (message/rfc822), with nothing written around it.
         attached_line, inner, forwarder = attached[0]
         if forwarder.casefold() not in operator:
-            reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_asked(inner),
+            inner_read = read_asked(inner, phrases=table)
+            reading = Reading([], forwarded_subject_line=attached_line, forwarded=inner_read,
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [calmed(without_reply_prefixes(subject_line)), _first_lines(reading.own)]
     passed_on = bool(sender) and from_someone_else(reading.forwarded_sender, sender, operator)
