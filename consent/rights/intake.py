@@ -42,6 +42,7 @@ from .scoped import scoped
 from .seen import seen_before
 from .sentences import REFERENCE
 from .spelling import CYRILLIC, key_words
+from .still_sent import complained
 from .third_parties import about_transfers
 from .threads import known_language, returned_request, senders_request, thread_request
 from .tickets import ticket_open
@@ -167,6 +168,7 @@ def recognise(
         # The subject line names a request the letter says it does not make («Я не хочу отзывать
         # согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not done on arrival.
         found = []
+    found, still = complained(candidates, found)  # «…, а рассылка приходит»: reported, not asked
     kinds = {match.phrase.kind for match in found}
     asked = any(m.asked for m in found if m.phrase.kind in (Type.WITHDRAW, Type.UNSUBSCRIBE))
     if {Type.DESTROY, Type.WITHDRAW} <= kinds:  # the withdrawal covers the destruction (_named)
@@ -182,9 +184,8 @@ def recognise(
         found = [match for match in found if match.phrase.kind != Type.UNSUBSCRIBE]
     beside, (found, also) = found, one_request(table, candidates, found)  # «…и исправьте фамилию»
     match = found[0] if found else None
-    # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»,
-    # «Re: № R-2 өтінішіңізді растаңыз»): our words, in the language we wrote, not the writer's.
-    # For the language it is read as the quote is, when what they wrote says nothing.
+    # A reply's subject line is the mail it answers' («Re: № R-2 өтінішіңізді растаңыз»): our
+    # words, not the writer's; for the language read as the quote is, when theirs say nothing.
     reply = bool(REPLY_PREFIX.match(subject_line or ""))
     written = candidates[1:] if reply else candidates
     own_text = "\n".join(["" if reply else without_reply_prefixes(subject_line), *reading.own])
@@ -208,8 +209,7 @@ def recognise(
         return Recognised(Type.OTHER, language, limits={"transfers": True})  # third_parties.py
     if (news := analytics_letter(match, written, unsubscribe)) is not None:
         return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
-    # A correction, opened or asked beside, names the name it asks for («фамилия Петрова»).
-    by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)
+    by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)  # «на Петрова»
     if match is not None and (
         any(map(names_someone_else, written))
         or (by_name and names_another(table, written, sender_names))
@@ -241,6 +241,8 @@ def recognise(
         limits = paused(table, written)
     if also and kind == (match.phrase.kind if match else Type.ACCESS):
         limits = {**(limits or {}), "also": also}
+    if still and kind != Type.UNSUBSCRIBE and not (limits or {}).get("limit"):  # still_sent.py
+        unsubscribe, limits = True, {**(limits or {}), "still_sent": True}
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER
     # A letter that forwards or attaches another asks for it to be read.
@@ -252,12 +254,10 @@ def recognise(
 
 
 def _named(table, text):
-    """The requests `text` names (phrases.find_each, one a kind: «Отпишите меня от рассылки.
-    Удалите мои данные» names two); and a withdrawal found beside a destruction
-    («деректерімді жойып, келісімімді қайтарып алыңыз»), which recognise() opens rather than
-    the destruction: the withdrawal stops processing as the letter arrives and, once confirmed,
-    ends in destroying what no consent still needs; the destruction alone would stop nothing
-    until the link is used."""
+    """The requests `text` names (phrases.find_each, one a kind); and a withdrawal found beside a
+    destruction («деректерімді жойып, келісімімді қайтарып алыңыз»), opened rather than it: the
+    withdrawal stops processing as the letter arrives and, once confirmed, ends in destroying
+    what no consent still needs; the destruction alone would stop nothing until confirmed."""
     found = of_purpose(item_instead(phrases.find_each(table, text), text), text)  # withdrawn_of
     if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
