@@ -151,8 +151,7 @@ def recognise(
         # Forwarded as an attachment (message/rfc822), with nothing written around it.
         attached_line, inner, forwarder = attached[0]
         if forwarder.casefold() not in operator:
-            inner_read = read_asked(inner, phrases=table)
-            reading = Reading([], forwarded_subject_line=attached_line, forwarded=inner_read,
+            reading = Reading([], attached_line, read_asked(inner, phrases=table),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [calmed(without_reply_prefixes(subject_line)), _first_lines(reading.own)]
     passed_on = bool(sender) and from_someone_else(reading.forwarded_sender, sender, operator)
@@ -231,7 +230,8 @@ def recognise(
             return Recognised(Type.OTHER, language, someone_else=True)
         kind = Type.ACCESS if told else Type.CORRECT
         also = [Type.CORRECT.value] if told and items else also
-    # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
+    # The news said to come still stop (still_sent.py), but for what it keeps or where (limits.py).
+    unsubscribe = unsubscribe or (still and kind != Type.UNSUBSCRIBE)
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
     # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
@@ -241,8 +241,8 @@ def recognise(
         limits = paused(table, written)
     if also and kind == (match.phrase.kind if match else Type.ACCESS):
         limits = {**(limits or {}), "also": also}
-    if still and kind != Type.UNSUBSCRIBE and not (limits or {}).get("limit"):  # still_sent.py
-        unsubscribe, limits = True, {**(limits or {}), "still_sent": True}
+    if still and unsubscribe and kind != Type.UNSUBSCRIBE and not (limits or {}).get("limit"):
+        limits = {**(limits or {}), "still_sent": True}  # the desk says so (still_sent.py)
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER
     # A letter that forwards or attaches another asks for it to be read.

@@ -65,8 +65,18 @@ def test_a_notice_of_a_request_alone_is_still_that_request(person, body, kind):
     assert ingest(message("Деректер / Данные", body=body)).type == kind
 
 
+def test_the_news_said_to_come_still_to_an_old_address_is_a_correction(person):
+    """The news still coming to an old address asks where to be written, not for them to stop
+    (limits.py): a correction, the news going on."""
+    body = "Рассылка всё ещё приходит на старый адрес, пишите мне на новый: asel.new@example.kz"
+    assert ingest(message("Рассылка", body=body)).type == Type.CORRECT
+    assert untouched(person)
+
+
 @pytest.mark.parametrize("body", [
     "Курс понравился, а рассылка приходит каждый день, спасибо!",
+    "Письмо со ссылкой снова пришло, спасибо!",
+    "Ваша рассылка приходит постоянно, очень полезно.",
     "Я сменила адрес, а рассылка не приходит на новый.",
     "Если рассылка всё равно придёт, что мне делать?",
     "Пришлите, пожалуйста, рассылку снова.",
