@@ -19,8 +19,9 @@ whenever given. An earlier request the writer reports asking («Я просил�
 
 Still coming: a verb of coming or sending, not negated, in a clause of a sentence that names the
 news (unneeded.NEWS, LETTERS) there or before («Я отписалась от рассылки, а она всё равно
-приходит»): Russian «приходит», «идут», «присылаете», «шлёте», «продолжает
-приходить»; Kazakh «келеді», «келе береді», «келіп жатыр», «жібере бересіз». And it says that
+приходит»), in the present: Russian «приходит», «идут», «присылаете», «шлёте», «продолжает
+приходить»; Kazakh «келеді», «келе береді», «келіп жатыр», «жібере бересіз» («Письмо со
+ссылкой снова пришло» tells of the link asked again). And it says that
 this goes on: «всё равно», «всё ещё», «до сих пор», «по-прежнему», «опять», «снова»; «әлі»,
 «бәрібір», «тағы», Kazakh's auxiliary of going on («келе береді»); or a contrast («а», «но»,
 «однако», «хотя»; «бірақ», «алайда», «дегенмен») after a word of a request or an end told
