@@ -69,6 +69,23 @@ def about_it(sentence: Sentence, start: int, end: int) -> bool:
     )
 
 
+def told_of(sentence: Sentence, start: int, end: int) -> bool:
+    """Whether the phrase at tokens[start..end] of `sentence` is what the writer tells us of: a
+    verb of TELLING of their own («Сообщаю», «Хочу сообщить об удалении») right before it in
+    its clause, or (Kazakh) «туралы» right after it with their own word of telling following
+    («…өшіру туралы хабарлаймын»). A request so told stands (about_it), unless the letter says
+    the news still comes after it (still_sent.py)."""
+    tokens, clause = sentence.tokens, sentence.clauses[start]
+    before = tokens[start - 1] if start and sentence.clauses[start - 1] == clause else ""
+    wished = any(w.startswith(WISHING) for w in tokens[max(0, start - 3) : max(0, start - 1)])
+    if before.startswith(TELLING) and (OWN_TELLING.search(before) or wished):
+        return True
+    after = tokens[end + 1 : end + 1 + WITHIN]
+    return sentence.following[end] == ABOUT and any(
+        w.startswith(KAZAKH_TELLING) and KAZAKH_OWN_TELLING.search(w) for w in after
+    )
+
+
 def informed(text: str) -> bool:
     """Whether a sentence of `text` asks to be told about an end of the data or its processing
     (ENDING, PROCESSING beside a data word): after a word of telling or information in Russian,

@@ -42,6 +42,7 @@ from .scoped import scoped
 from .seen import seen_before
 from .sentences import REFERENCE
 from .spelling import CYRILLIC, key_words
+from .still_sent import complained
 from .third_parties import about_transfers
 from .threads import known_language, returned_request, senders_request, thread_request
 from .tickets import ticket_open
@@ -57,9 +58,8 @@ Reason = QuarantinedMessage.Reason
 # taken possessively (`\s*+`): a run of them is never handed back to be tried again.
 _PREFIX = r"\s*+(?:re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\.?\s*+(?:\[\d+\]\s*+)?:\s*+"
 REPLY_PREFIX = re.compile(f"^{_PREFIX}", re.IGNORECASE)
-# All of a subject line's prefixes at once («Re: Fwd: Re:»): taken off one at a time, the rest of
-# the line was copied for each, a time growing with the square of the line's length. Taken
-# possessively, with no group to capture, whose marks the engine would save at each repetition.
+# All of a subject line's prefixes at once («Re: Fwd: Re:»): one at a time, the rest of the line
+# was copied for each. Possessively, with no group to capture, whose marks the engine would save.
 REPLY_PREFIXES = re.compile(f"^(?:{_PREFIX})*+", re.IGNORECASE)
 # Only the first lines the person wrote are read for a phrase: further down, a letter mentions
 # things («рассылка») without asking for them. A line can be a whole letter, hence the cut.
@@ -146,12 +146,12 @@ def recognise(
     the person on record at the address chose for our letters (`chosen_language`)."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
-    reading = read_asked(body or "", operator=operator)
+    reading = read_asked(body or "", operator=operator, phrases=table)  # none of them ours
     if not any(line.strip() for line in reading.own) and reading.forwarded is None and attached:
         # Forwarded as an attachment (message/rfc822), with nothing written around it.
         attached_line, inner, forwarder = attached[0]
         if forwarder.casefold() not in operator:
-            reading = Reading([], forwarded_subject_line=attached_line, forwarded=read_asked(inner),
+            reading = Reading([], attached_line, read_asked(inner, phrases=table),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
     candidates = [calmed(without_reply_prefixes(subject_line)), _first_lines(reading.own)]
     passed_on = bool(sender) and from_someone_else(reading.forwarded_sender, sender, operator)
@@ -167,6 +167,7 @@ def recognise(
         # The subject line names a request the letter says it does not make («Я не хочу отзывать
         # согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not done on arrival.
         found = []
+    found, still = complained(candidates, found)  # «…, а рассылка приходит»: reported, not asked
     kinds = {match.phrase.kind for match in found}
     asked = any(m.asked for m in found if m.phrase.kind in (Type.WITHDRAW, Type.UNSUBSCRIBE))
     if {Type.DESTROY, Type.WITHDRAW} <= kinds:  # the withdrawal covers the destruction (_named)
@@ -182,9 +183,8 @@ def recognise(
         found = [match for match in found if match.phrase.kind != Type.UNSUBSCRIBE]
     beside, (found, also) = found, one_request(table, candidates, found)  # «…и исправьте фамилию»
     match = found[0] if found else None
-    # The subject line of a reply is the one of the mail it answers («Re: Курсы для детей»,
-    # «Re: № R-2 өтінішіңізді растаңыз»): our words, in the language we wrote, not the writer's.
-    # For the language it is read as the quote is, when what they wrote says nothing.
+    # A reply's subject line is the mail it answers' («Re: № R-2 өтінішіңізді растаңыз»): our
+    # words, not the writer's; for the language read as the quote is, when theirs say nothing.
     reply = bool(REPLY_PREFIX.match(subject_line or ""))
     written = candidates[1:] if reply else candidates
     own_text = "\n".join(["" if reply else without_reply_prefixes(subject_line), *reading.own])
@@ -208,8 +208,7 @@ def recognise(
         return Recognised(Type.OTHER, language, limits={"transfers": True})  # third_parties.py
     if (news := analytics_letter(match, written, unsubscribe)) is not None:
         return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
-    # A correction, opened or asked beside, names the name it asks for («фамилия Петрова»).
-    by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)
+    by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)  # «на Петрова»
     if match is not None and (
         any(map(names_someone_else, written))
         or (by_name and names_another(table, written, sender_names))
@@ -231,7 +230,8 @@ def recognise(
             return Recognised(Type.OTHER, language, someone_else=True)
         kind = Type.ACCESS if told else Type.CORRECT
         also = [Type.CORRECT.value] if told and items else also
-    # What it keeps, where it wants mail (limits.py): «…, но рассылку оставьте».
+    # The news said to come still stop (still_sent.py), but for what it keeps or where (limits.py).
+    unsubscribe = unsubscribe or (still and kind != Type.UNSUBSCRIBE)
     kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
     whether = any(m.whether for m in found)
     # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
@@ -241,6 +241,8 @@ def recognise(
         limits = paused(table, written)
     if also and kind == (match.phrase.kind if match else Type.ACCESS):
         limits = {**(limits or {}), "also": also}
+    if still and unsubscribe and kind != Type.UNSUBSCRIBE and not (limits or {}).get("limit"):
+        limits = {**(limits or {}), "still_sent": True}  # the desk says so (still_sent.py)
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER
     # A letter that forwards or attaches another asks for it to be read.
@@ -252,12 +254,10 @@ def recognise(
 
 
 def _named(table, text):
-    """The requests `text` names (phrases.find_each, one a kind: «Отпишите меня от рассылки.
-    Удалите мои данные» names two); and a withdrawal found beside a destruction
-    («деректерімді жойып, келісімімді қайтарып алыңыз»), which recognise() opens rather than
-    the destruction: the withdrawal stops processing as the letter arrives and, once confirmed,
-    ends in destroying what no consent still needs; the destruction alone would stop nothing
-    until the link is used."""
+    """The requests `text` names (phrases.find_each, one a kind); and a withdrawal found beside a
+    destruction («деректерімді жойып, келісімімді қайтарып алыңыз»), opened rather than it: the
+    withdrawal stops processing as the letter arrives and, once confirmed, ends in destroying
+    what no consent still needs; the destruction alone would stop nothing until confirmed."""
     found = of_purpose(item_instead(phrases.find_each(table, text), text), text)  # withdrawn_of
     if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]

@@ -11,8 +11,10 @@ versions and consent texts, as frozen; each placeholder standing for a few words
 is read as quoted (reading.read_asked), as a quoted reply is: the writer's own words beside it
 are still read for what they ask. A sentence of ours of fewer than MIN_WORDS words («Удалить
 данные», a button; «Трансграничная передача: нет.», a line of the consent text) may be the
-writer's own: it is ours only beside another of ours in its paragraph. A phrase we tell people
-to write («Отзыв согласия на обработку персональных данных»), or a part of one, is never ours.
+writer's own: it is ours only beside another of ours in its paragraph. A phrase the intake reads
+(intake.active_phrases: the policy's «Отзыв согласия на обработку персональных данных» and the
+table's rows, those staff add in the admin too: «Отозвать согласие», also a button of ours), or
+a part of one, is never ours: the writer's when written, whatever stands beside it.
 The catalogues are read once per process, the published texts again only when their words
 change, the sentences kept as folded words (spelling.words, spelling.fold), so that a
 letter's sentence is looked up, not compared with each of ours. The text kept for the officer
@@ -22,11 +24,10 @@ import contextlib
 import gettext
 import re
 from functools import cache
-from itertools import chain
+from itertools import chain, pairwise
 
 from django.conf import settings
 
-from consent.core import routes
 from consent.core.models import ConsentText, PolicyVersion
 
 from .sentences import SENTENCE_END
@@ -50,6 +51,8 @@ ITEM = re.compile(r"\s*(?:[-–—•*·]|\d{1,2}[.)])\s")  # an item of a list 
 ENDS = (".", "!", "?", ":", ";", "…")  # a line ending so ends its sentence or clause
 # A letter's sentence longer than this is none of ours: no pattern is tried on it.
 LONGEST = 3000
+QUOTED = re.compile(r"^\s*>")  # as reading.QUOTED
+QUOTE_MARKS = re.compile(r"^\s*(?:>[ \t]?)+")  # «> », «>> », «> > »
 
 
 def _folded(text: str) -> list[str]:
@@ -59,17 +62,11 @@ def _folded(text: str) -> list[str]:
 SLOT = "".join(_folded(SLOT_WORD))
 
 
-@cache
-def _phrases() -> frozenset[tuple[str, ...]]:
-    """The phrases our texts tell a person to write («Отзыв согласия»), by their key words."""
-    return frozenset(key_words(text) for text, _route, _language in routes.every_phrase())
-
-
-def _named(folded: list[str]) -> bool:
-    """Whether a sentence of ours is a phrase a person is told to write, or a part of one
-    («Отзыв согласия», a title): theirs when written, whatever stands beside it."""
-    key = set(key_words(" ".join(folded)))
-    return any(key <= set(phrase) for phrase in _phrases())
+def _named(piece: str, phrases) -> bool:
+    """Whether a letter's sentence is one of `phrases` (their key words), or a part of one
+    («Отзыв согласия», a title; «Отозвать согласие», a staff member's row and our button)."""
+    key = set(key_words(piece))
+    return bool(key) and any(key <= set(phrase) for phrase in phrases)
 
 
 def _sentences(lines: list[str]) -> list[str]:
@@ -91,6 +88,90 @@ def _sentences(lines: list[str]) -> list[str]:
     return [piece for block in blocks for piece in SENTENCE_END.split(block)]
 
 
+def _spans(texts: list[str], *, wrapped: bool) -> tuple[str, list[tuple[int, int]]]:
+    """(the lines `texts` joined by spaces, (start, end) of each of its sentences). As
+    _sentences reads them; or, `wrapped`, as the run of text a mail program hard-wrapped at
+    some 72 characters wherever a word ended, before a capital too («…направив\nОператору …»,
+    «…Оператордың\nem.alu.plus@mail.kz…»): a line then goes on the one before it unless that
+    one ends a sentence (SENTENCE_END)."""
+    joined, cuts, at = " ".join(texts), set(), 0
+    for before, text in pairwise(["", *texts]):
+        new = not wrapped and (ITEM.match(text) or text[:1].isupper() or before.endswith(ENDS))
+        cuts |= {at} if new else set()
+        at += len(text) + 1
+    cuts |= {0, len(joined)} | {found.start() for found in SENTENCE_END.finditer(joined)}
+    return joined, list(pairwise(sorted(cuts)))
+
+
+def _unwrapped(run: list[str]) -> list[str]:
+    """The sentences of a letter's paragraph read as hard-wrapped text (_spans)."""
+    joined, spans = _spans([line.strip() for line in run], wrapped=True)
+    return [joined[start:end] for start, end in spans]
+
+
+def _as_written(run: list[str], indexes) -> list[str]:
+    """The sentences of a letter's paragraph: as _sentences reads them, or as hard-wrapped text
+    (_unwrapped) when that finds more words of ours. A paragraph of ours pasted and wrapped by
+    a mail program, a line beginning with «Пользователь» or «Операторға» inside a sentence, was
+    read as sentences of no one's, and its end («…с пометкой «Обновление персональных
+    данных».») opened a correction."""
+    read, wrapped = _sentences(run), _unwrapped(run)
+
+    def ours(pieces):
+        return sum(len(words(piece)) for piece in pieces if is_ours(piece, indexes) == LONG)
+
+    return wrapped if wrapped != read and ours(wrapped) > ours(read) else read
+
+
+def requoted(body: str) -> str:
+    """`body` with the lines a mail program wrapped out of a quote of ours marked quoted again. A
+    quoted line («> » before a line of some 72 characters) is too long for the width, and the
+    program carries its last words to a line of their own without the mark: «> …Вы можете
+    отозвать его в любое время, написав на адрес» then «em.alu.plus@mail.kz.», read as the
+    writer's. In a paragraph holding a quoted line, a line without the mark is quoted when each
+    of its words is in a sentence of ours, read with the marks off and the lines joined, in
+    either reading of _spans."""
+    lines = body.split("\n")
+    if not any(QUOTED.match(line) for line in lines):
+        return body
+    indexes, held, run = None, 0, []
+    for at, line in enumerate([*lines, ""]):
+        text = QUOTE_MARKS.sub("", line).strip()
+        if text and held <= READ_MOST:
+            run.append(at)
+            held += len(text)
+            continue
+        quoted = [QUOTED.match(lines[i]) is not None for i in run]
+        if any(quoted) and not all(quoted) and quoted.index(True) < len(run) - 1:
+            indexes = indexes or (_catalogue(), _published_texts())
+            for i in _ours_in(lines, run, indexes):
+                lines[i] = f"> {lines[i]}"
+        run = []
+    return "\n".join(lines)
+
+
+def _ours_in(lines: list[str], run: list[int], indexes) -> list[int]:
+    """The lines of `run` (indexes of `lines`) without a quote mark whose every word is in a
+    sentence of ours (requoted), a long one or one going on from a quoted line."""
+    texts = [QUOTE_MARKS.sub("", lines[i]).strip() for i in run]
+    places, at = [], 0  # each line's characters in the joined text
+    for text in texts:
+        places.append({at + n for n, char in enumerate(text) if not char.isspace()})
+        at += len(text) + 1
+    marked = set().union(*(p for i, p in zip(run, places, strict=True) if QUOTED.match(lines[i])))
+    covered = set()
+    for wrapped in (False, True):
+        joined, spans = _spans(texts, wrapped=wrapped)
+        for start, end in spans:
+            found = is_ours(joined[start:end], indexes) if _worded(joined[start:end]) else ""
+            # A short one only where it goes on from a quoted line: «Удалить данные.» written
+            # under it is the writer's.
+            if found == LONG or (found and marked & set(range(start, end))):
+                covered |= set(range(start, end))
+    return [i for i, place in zip(run, places, strict=True)
+            if not QUOTED.match(lines[i]) and place <= covered]  # fmt: skip
+
+
 def _index(texts) -> tuple[dict[tuple[str, ...], bool], dict[str, tuple[tuple[re.Pattern, bool]]]]:
     """({the sentences of `texts` without a placeholder, as folded words: whether they are of
     MIN_WORDS}, {a first word ("" for a placeholder): (pattern over the words of a sentence
@@ -101,7 +182,7 @@ def _index(texts) -> tuple[dict[tuple[str, ...], bool], dict[str, tuple[tuple[re
         for piece in _sentences(marked.split("\n")):
             folded = _folded(piece)
             counted = sum(word != SLOT for word in folded)
-            if counted < SHORT_WORDS or _named(folded):
+            if counted < SHORT_WORDS:
                 continue
             if SLOT not in folded:
                 exact[tuple(folded)] = exact.get(tuple(folded)) or counted >= MIN_WORDS
@@ -171,8 +252,9 @@ def is_ours(sentence: str, indexes: tuple | None = None) -> str:
     return found
 
 
-def without_ours(lines: list[str]) -> tuple[list[str], list[str]]:
-    """(`lines` without the sentences of ours among them, those sentences). A paragraph (lines
+def without_ours(lines: list[str], phrases=()) -> tuple[list[str], list[str]]:
+    """(`lines` without the sentences of ours among them, those sentences); none of `phrases`,
+    the key words of the phrases the intake reads (_named), is ours. A paragraph (lines
     between blank ones) is read whole, as a mail program may wrap a sentence over two lines;
     one that holds none of ours is kept as it was written; lines past READ_MOST characters too.
     A short sentence of ours
@@ -186,18 +268,21 @@ def without_ours(lines: list[str]) -> tuple[list[str], list[str]]:
             cut = at
             break
     lines, beyond = lines[:cut], lines[cut:]
-    paragraphs, run = [], []
+    runs, run = [], []
     for line in [*lines, ""]:
         if line.strip():
             run.append(line)
         elif run:
-            paragraphs.append(_sentences(run))
+            runs.append(run)
             run = []
-    pieces = [(at, piece) for at, found in enumerate(paragraphs) for piece in found]
-    if not any(_worded(piece) for _, piece in pieces):
+    if not any(_worded(line) for run in runs for line in run):
         return [*lines, *beyond], []
     indexes = (_catalogue(), _published_texts())  # once a letter: the latter asks the database
+    paragraphs = [_as_written(run, indexes) for run in runs]
+    pieces = [(at, piece) for at, found in enumerate(paragraphs) for piece in found]
     read = [is_ours(piece, indexes) if _worded(piece) else None for _, piece in pieces]
+    read = ["" if found and _named(piece, phrases) else found
+            for found, (_, piece) in zip(read, pieces, strict=True)]  # fmt: skip
     marked = [found == LONG for found in read]
     for order in (range(len(pieces)), reversed(range(len(pieces)))):  # each way from a long one
         beside, paragraph = False, None

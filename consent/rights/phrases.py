@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import pairwise
 
-from .informed import about_it
+from .informed import about_it, told_of
 from .sentences import (
     KAZAKH_ASKING,
     OPENING_QUESTION,
@@ -68,9 +68,8 @@ OTHER_SENSE = {
 # «Уведомляю об отзыве согласия», read as «уведомления», stopped only the news. Folded.
 OTHER_WORDS = ("соглаш", "согласн", "согласован", "келисимшарт", "келисе", "уведомля", "уведомит",
                "уведомил", "уведомлю")  # fmt: skip
-# And the noun «отписка» is also a formal brush-off: «ваш ответ — просто отписка», «опять
-# получила отписку». It names an unsubscribe from something («отписка от рассылки»), or alone
-# («Отписка», a subject line).
+# And «отписка» is also a brush-off («ваш ответ — просто отписка», «опять получила отписку»):
+# an unsubscribe from something («отписка от рассылки»), or alone («Отписка», a subject line).
 BRUSH_OFF = "отписк"
 FROM = "от"
 # But a change of one's data told in the past is the request to correct it: «у меня изменились
@@ -174,6 +173,7 @@ class Match:
     # It asks whether or how the writer can (whether.py): not yet an instruction.
     whether: bool = False
     places: tuple[int, ...] = ()  # the index of each of its words among the text's key words
+    told: bool = False  # the writer tells of it («Хочу сообщить об удалении»: still_sent.py)
 
 
 def find(phrases: list[Phrase], text: str) -> Match | None:
@@ -198,10 +198,10 @@ def find_each(phrases: list[Phrase], text: str) -> list[Match]:
                 withheld |= {len(matched)} if places else set()
             if places is not None:
                 span = places[0], places[-1]
-                asked = questioned(sentence, *span)
+                asked, told = questioned(sentence, *span), told_of(sentence, *span)
                 whether = asked_whether(sentence, *span, phrase.kind)
                 at = tuple(place + offset for place in places)
-                matched.append(Match(phrase, at[0], at[-1], asked, whether, at))
+                matched.append(Match(phrase, at[0], at[-1], asked, whether, at, told))
         offset += len(sentence.tokens)
         tokens += sentence.tokens
     kinds, asked = set(), kept(matched, withheld, tokens)

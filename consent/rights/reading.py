@@ -118,15 +118,17 @@ def read_own(
     return Reading(own, rest=quoted)
 
 
-def read_asked(body: str, *, operator: tuple[str, ...] = ()) -> Reading:
+def read_asked(body: str, *, operator: tuple[str, ...] = (), phrases=()) -> Reading:
     """What the person wrote (read_own), as read for what they ask: our own sentences pasted
-    or sent back without a quote mark (our_words.py) set aside as quoted, here and in a message
-    they forward."""
-    reading = read_own(body, operator=operator)
-    own, ours = our_words.without_ours(reading.own)
+    or sent back without a quote mark, or wrapped out of a quote (our_words.py), set aside as
+    quoted, here and in a message they forward; none of `phrases` (those the intake reads,
+    phrases.Phrase) is ours."""
+    phrases = [phrase.words for phrase in phrases]
+    reading = read_own(our_words.requoted(body), operator=operator)  # a quote's wrapped lines
+    own, ours = our_words.without_ours(reading.own, phrases)
     forwarded = reading.forwarded
     if forwarded is not None:
-        forwarded_own, forwarded_ours = our_words.without_ours(forwarded.own)
+        forwarded_own, forwarded_ours = our_words.without_ours(forwarded.own, phrases)
         forwarded, ours = replace(forwarded, own=forwarded_own), ours + forwarded_ours
     rest = "\n".join([*ours, reading.rest]) if ours else reading.rest
     return replace(reading, own=own, forwarded=forwarded, rest=rest)
