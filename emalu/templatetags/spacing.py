@@ -76,6 +76,9 @@ _KEPT_ON_ONE_LINE = re.compile(
 )
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _kept_together(match: re.Match) -> str:
     return match["over"] or f'<span class="one-line">{match[0]}</span>'
 
@@ -86,7 +89,7 @@ def endings_kept(html: str) -> str:
     """`{% filter endings_kept %}…{% endfilter %}` round a page's body: each number kept on one
     line with the ending its hyphen joins to it, and with the noun it ends a phrase after (see
     above)."""
-    if not any(c.isdigit() for c in html):
+    if not _DIGIT.search(html):
         return html
     return _KEPT_ON_ONE_LINE.sub(_kept_together, html)
 
