@@ -2,7 +2,9 @@
 would hang a form on a slow resolver and tell a stranger which domains we can reach).
 
 An address at a name set aside for examples and tests (RFC 2606, 6761, 6762, 7686, 9476, ICANN's
-«.internal») or ending in no top-level domain ICANN has delegated («gmail.con») passed every check:
+«.internal»; the second-level «example.com», «example.net», «example.org» and any name under
+them, RFC 2606 section 3, whose endings are delegated) or ending in no top-level domain ICANN
+has delegated («gmail.con») passed every check:
 the acknowledgement and the confirmation link were queued to a mailbox that cannot be, the
 person never heard back, and the record held an address nobody can be found by. A domain that
 exists but is misspelt («gmial.com») is somebody's, and cannot be told from the address: it
@@ -18,6 +20,8 @@ from django.utils.translation import gettext_lazy as _
 SET_ASIDE = frozenset(
     ["test", "example", "invalid", "localhost", "local", "onion", "alt", "internal", "arpa"]
 )
+# The same, one level down, under endings that are delegated: «example.kz» is somebody's domain.
+SET_ASIDE_NAMES = frozenset(["example.com", "example.net", "example.org"])
 # Where most of our visitors read their mail: an ending no domain has, typed at one of these,
 # is answered with the address they meant.
 COMMON = [
@@ -38,7 +42,7 @@ def check_domain(local: str, domain: str) -> None:
     no mail can reach it, saying why in the visitor's language and, for a common one mistyped,
     which address was meant."""
     ending = domain.rsplit(".", 1)[-1]
-    if ending in SET_ASIDE:
+    if ending in SET_ASIDE or _under(domain, SET_ASIDE_NAMES):
         raise ValidationError(
             _("«%(domain)s» is a name set aside for examples and tests: no mail reaches an "
               "address there. Enter the address you read your mail at."),
@@ -60,6 +64,12 @@ def check_domain(local: str, domain: str) -> None:
         code="no_such_ending",
         params={"ending": ending},
     )  # fmt: skip
+
+
+def _under(domain: str, names: frozenset[str]) -> bool:
+    """Whether `domain` is one of `names` or a name under one («mail.example.com»)."""
+    labels = domain.split(".")
+    return any(".".join(labels[i:]) in names for i in range(len(labels) - 1))
 
 
 def _meant(domain: str) -> str | None:

@@ -47,17 +47,36 @@ def numbered_filter(number) -> str:
 
 # A hyphen between a number and the word ending after it («8-бабы», «1-нұсқа», «10-го»): a
 # browser may end a line after it, and on a 320 px phone «1-» ended one line and «нұсқа» began
-# the next, in a consent text, the policy's link, a page an editor wrote. What the page shows
-# holds the two in a span kept on one line (`.one-line` in site.css): the characters stay the
-# ones written, so a consent text reads, copies and is read aloud as the words its grant hashed.
+# the next, in a consent text, the policy's link, a page an editor wrote. And a number after its
+# noun whose phrase it ends («услуги 1.», «версия 1,», «Демо: услуга 1», «(статья 8)»): a browser
+# may end a line at the space before it, and the number began the next line alone, read as a
+# list's numbering or a page's. What the page shows holds each in a span kept on one line
+# (`.one-line` in site.css; for the second, the space and the number, so that the noun itself
+# still wraps as any word): the characters stay the ones written, so a consent text reads,
+# copies and is read aloud as the words its grant hashed. A number followed by its own words
+# («8 Закона», «3 года») is not alone and is left alone.
 # A tag and its attributes (a field's value, a link), a text area (what the visitor typed, sent
 # back as typed), a script and a style are passed over.
 _PASSED_OVER = r"<(?P<tag>textarea|script|style|pre)\b.*?</(?P=tag)\s*>|<!--.*?-->|<[^>]*>"
 _ENDING = "[а-яёәғқңөұүһі]+"
-_NUMBER_AND_ENDING = re.compile(
-    rf"(?P<over>{_PASSED_OVER})|(?<![\w-])\d+-{_ENDING}", re.IGNORECASE | re.DOTALL
+# A short number (a version's, an article's, a service's, a year), whole: a long one (a BIN of 12
+# digits) alone on a line reads as no list's numbering, and held whole with the 200 % text of a
+# phone it would be wider than the line.
+_NUMBER = rf"(?<!\d)\d{{1,4}}(?:[.,:]\d{{1,4}})*(?:-{_ENDING})?(?![\d])"
+# A space a line may break at, after a letter: not a no-break one, which joins already.
+_SPACE_AFTER_WORD = r"(?<=[^\W\d_])[^\S\u00a0\u202f\u2007]+"
+# What ends the phrase after a number: a mark (not a hyphen of a range or of another word), or
+# the end of the text run (a tag: a link's, a heading's end).
+_PHRASE_END = r"(?=[^\w\s-]|\s*(?:<|\Z))"
+_KEPT_ON_ONE_LINE = re.compile(
+    rf"(?P<over>{_PASSED_OVER})"
+    rf"|{_SPACE_AFTER_WORD}{_NUMBER}{_PHRASE_END}"
+    rf"|(?<![\w-])\d+-{_ENDING}",
+    re.IGNORECASE | re.DOTALL,
 )
-_ANY_NUMBER_AND_ENDING = re.compile(rf"\d-{_ENDING}", re.IGNORECASE)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _kept_together(match: re.Match) -> str:
@@ -68,7 +87,47 @@ def _kept_together(match: re.Match) -> str:
 @stringfilter
 def endings_kept(html: str) -> str:
     """`{% filter endings_kept %}…{% endfilter %}` round a page's body: each number kept on one
-    line with the ending its hyphen joins to it (see above)."""
-    if not _ANY_NUMBER_AND_ENDING.search(html):
+    line with the ending its hyphen joins to it, and with the noun it ends a phrase after (see
+    above)."""
+    if not _DIGIT.search(html):
         return html
-    return _NUMBER_AND_ENDING.sub(_kept_together, html)
+    return _KEPT_ON_ONE_LINE.sub(_kept_together, html)
+
+
+# An address shown as text, a link's («https://emaluplus-vko.kz/kk/privacy/1/», the policy's
+# own words, a link in a mail) or a mailbox's («ivan-petrov@mail.kz»): a browser may end a line
+# after its hyphen, and «emaluplus-» at a line's end reads as a word hyphenated, the address
+# copied or typed from it as «emaluplusvko.kz», which is nobody's. Each hyphen is held on one
+# line with the character after it: a line may still break before it, where the hyphen then
+# begins the next line and is plainly the address's own, or, for an address longer than the
+# line, anywhere the page's `overflow-wrap` lets it. On a page the hold is `.one-line`; in a
+# mail, where no style sheet comes along, a style of its own. A tag (a link's href) is passed
+# over, as above; an address without a hyphen is left as written.
+_ADDRESS = re.compile(
+    rf"(?P<over>{_PASSED_OVER})"
+    r"|(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)]"  # a link, not the mark after it
+    r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a mailbox
+    r"|(?<![\w@.-])(?:[\w-]+\.)+(?:kz|қаз|ru|com|net|org)\b(?:/[^\s<>\"«»]*[^\s<>\"«».,;:!?)])?",
+    re.IGNORECASE | re.DOTALL,
+)
+# The hyphens and what follows: a letter or a digit, or a character written as an entity whole.
+_HYPHENS = re.compile(r"-+(?:&#?\w+;|\w)?")
+_HELD = {
+    "page": r'<span class="one-line">\g<0></span>',
+    "mail": r'<span style="white-space:nowrap">\g<0></span>',
+}
+
+
+@register.filter(is_safe=True)
+@stringfilter
+def addresses_kept(html: str, where: str = "page") -> str:
+    """`{% filter addresses_kept %}…` round a page's body, `addresses_kept:"mail"` round a
+    mail's: no address shown as text ends a line at one of its hyphens (see above)."""
+    if "-" not in html:
+        return html
+    held = _HELD[where]
+
+    def kept(match: re.Match) -> str:
+        return match["over"] or _HYPHENS.sub(held, match[0])
+
+    return _ADDRESS.sub(kept, html)

@@ -9,6 +9,7 @@ from django.db import DatabaseError, transaction
 
 from consent.core.models import AppendOnlyError, PolicyVersion
 from consent.core.texts import policy_publish
+from tests.site.language import as_written  # the words, less the spans of one line
 
 SEED = Path(__file__).resolve().parents[3] / "shared" / "seed" / "privacy-policy-kk.txt"
 REPO_SEED = (
@@ -24,7 +25,7 @@ def test_version_one_is_the_seed_verbatim(db):
 
 
 def test_kk_page_shows_title_version_and_effective_date(client, db):
-    html = client.get("/kk/privacy/").content.decode()
+    html = as_written(client.get("/kk/privacy/").content.decode())
     assert "Жеке деректерді өңдеуге қатысты саясат" in html
     assert "1-нұсқа" in html
     assert "2026\N{NO-BREAK SPACE}жылғы\N{NO-BREAK SPACE}25\N{NO-BREAK SPACE}қараша" in html
@@ -32,7 +33,7 @@ def test_kk_page_shows_title_version_and_effective_date(client, db):
 
 
 def test_ru_page_shows_the_russian_translation(client, db):
-    html = client.get("/ru/privacy/").content.decode()
+    html = as_written(client.get("/ru/privacy/").content.decode())
     assert "Политика в отношении обработки персональных данных" in html
     assert "Версия 1" in html
     assert "25\N{NO-BREAK SPACE}ноября\N{NO-BREAK SPACE}2026\N{NO-BREAK SPACE}г." in html
@@ -69,18 +70,18 @@ def publish_v2():
 def test_after_version_two_version_one_is_still_served(client, db, time_machine):
     time_machine.move_to("2026-12-01 10:00+05:00")
     publish_v2()
-    current = client.get("/kk/privacy/").content.decode()
+    current = as_written(client.get("/kk/privacy/").content.decode())
     assert "Саясат 2" in current and "2-нұсқа" in current
     old = client.get("/kk/privacy/1/")
     assert old.status_code == 200
-    assert "Жеке деректерді өңдеуге қатысты саясат" in old.content.decode()
+    assert "Жеке деректерді өңдеуге қатысты саясат" in as_written(old.content.decode())
     assert 'href="/kk/privacy/1/"' in current  # the previous version is linked
 
 
 def test_a_version_takes_effect_on_its_date(client, db, time_machine):
     time_machine.move_to("2026-11-30 10:00+05:00")
     publish_v2()
-    assert "Жеке деректерді өңдеуге" in client.get("/kk/privacy/").content.decode()
+    assert "Жеке деректерді өңдеуге" in as_written(client.get("/kk/privacy/").content.decode())
 
 
 def test_drafts_and_unknown_versions_are_not_served(client, db):
@@ -134,7 +135,7 @@ def test_a_published_version_is_read_only_in_the_admin(officer_client):
 )
 def test_the_policy_page_names_the_operator_and_the_responsible_person(client, db, lang, words):
     """Legal items 3 and 20: BIN, the responsible person and where the data is kept."""
-    html = client.get(f"/{lang}/privacy/").content.decode()
+    html = as_written(client.get(f"/{lang}/privacy/").content.decode())
     for text in [*words, "Test Responsible", "dpo@example.kz", "em.alu.plus@mail.kz"]:
         assert text in html, text
 
@@ -153,16 +154,16 @@ def test_a_version_read_at_its_own_address_says_which_one_applies(
     version 2 had replaced it, as if it still applied; version 2, announced ahead, the same."""
     time_machine.move_to("2026-11-30 10:00+05:00")
     publish_v2()  # effective 1 December
-    ahead = client.get(f"/{lang}/privacy/2/").content.decode()
+    ahead = as_written(client.get(f"/{lang}/privacy/2/").content.decode())
     assert coming in ahead and f'href="/{lang}/privacy/"' in ahead
-    assert coming not in client.get(f"/{lang}/privacy/").content.decode()
+    assert coming not in as_written(client.get(f"/{lang}/privacy/").content.decode())
     time_machine.move_to("2026-12-01 00:30+05:00")
-    old = client.get(f"/{lang}/privacy/1/").content.decode()
+    old = as_written(client.get(f"/{lang}/privacy/1/").content.decode())
     assert gone in old and f'href="/{lang}/privacy/"' in old
     # Its date is named as a date, not as «in effect from» above «no longer in effect»: the
     # Russian said «Версия 1, действует с 25 ноября 2026 г.» over «Эта версия больше не
     # действует».
     meta = re.search(r'<p class="meta">(.*?)</p>', old, re.S)[1]
     assert not re.search(r"действует|күшінде", meta), meta
-    current = client.get(f"/{lang}/privacy/").content.decode()
+    current = as_written(client.get(f"/{lang}/privacy/").content.decode())
     assert gone not in current and coming not in current

@@ -76,9 +76,9 @@ STRANGERS = {
 
 @pytest.mark.parametrize("subject_line,body,kind", STRANGERS.values(), ids=STRANGERS)
 def test_a_strangers_english_letter_is_answered_wholly_in_russian(db, subject_line, body, kind):
-    ticket = ingest(message(subject_line, sender="john@example.com", body=body))
+    ticket = ingest(message(subject_line, sender="john@example.kz", body=body))
     assert (ticket.type, ticket.language) == (kind, "ru")
-    [mail] = mails_to("john@example.com")
+    [mail] = mails_to("john@example.kz")
     assert "Здравствуйте" in mail.message and not set("әғқңөұүһі") & set(mail.message.lower())
 
 
@@ -96,7 +96,7 @@ def test_a_strangers_letter_of_no_words_keeps_the_sites_language(db):
     from email.message import EmailMessage
 
     msg = EmailMessage()
-    msg["From"], msg["To"], msg["Message-ID"] = "john@example.com", "em.alu.plus@mail.kz", "<f@x>"
+    msg["From"], msg["To"], msg["Message-ID"] = "john@example.kz", "em.alu.plus@mail.kz", "<f@x>"
     msg.add_attachment(b"%PDF-1.4", maintype="application", subtype="pdf", filename="scan.pdf")
     ticket = ingest(msg.as_bytes())
     assert ticket.language == "kk"

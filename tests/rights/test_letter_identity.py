@@ -54,12 +54,12 @@ def test_a_letter_with_an_earlier_letter_s_message_id_is_a_request_of_its_own(ma
 def test_a_stranger_s_letter_sent_first_with_someone_s_message_id_drops_nothing(mailbox, person):
     """Whoever copies a person's Message-ID into a letter mailed first cannot make the person's
     own withdrawal vanish: it still stops processing as it arrives."""
-    deliver(mailbox, message("Сұрақ", sender="stranger@example.com", message_id="<a1@example.kz>"))
+    deliver(mailbox, message("Сұрақ", sender="stranger@example.kz", message_id="<a1@example.kz>"))
     deliver(mailbox, message("Отзыв согласия на обработку персональных данных",
                              message_id="<a1@example.kz>"))  # fmt: skip
     assert fetch() == "opened 2, skipped 0, quarantined 0"
     assert sorted(Ticket.objects.values_list("email", "type")) == [
-        ("asel@example.kz", "withdraw"), ("stranger@example.com", "other")]  # fmt: skip
+        ("asel@example.kz", "withdraw"), ("stranger@example.kz", "other")]  # fmt: skip
     assert not gate.may_process(person, SERVICE)
     assert left(mailbox) == 0
 

@@ -58,7 +58,7 @@ MACHINE_MAIL = {
     "an international bounce as multipart/mixed": mixed_bounce(report=b"global-delivery-status"),
     "an international read receipt as multipart/mixed": mixed_bounce(
         report=b"global-disposition-notification"),
-    "a sender that takes no answer": auto(sender="Notifications <no-reply@service.example.com>",
+    "a sender that takes no answer": auto(sender="Notifications <no-reply@service.example.kz>",
                                           subject_line="Отказ от рассылки"),
 }  # fmt: skip
 

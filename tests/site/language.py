@@ -9,13 +9,14 @@ import polib
 from django.conf import settings
 
 OTHER = {"kk": "ru", "ru": "kk"}
-# A number and the ending its hyphen joins to it, held on one line of a page by a span
-# (emalu/templatetags/spacing.py::endings_kept): the page's words are the same without it.
-ONE_LINE = re.compile(r'<span class="one-line">([^<]*)</span>')
+# A number and the ending its hyphen joins to it or the noun before it, a hyphen of an address
+# and the character after it, held on one line of a page by a span, of a mail by a span with a
+# style of its own (emalu/templatetags/spacing.py): the words are the same without it.
+ONE_LINE = re.compile(r'<span (?:class="one-line"|style="white-space:nowrap")>([^<]*)</span>')
 
 
 def as_written(html):
-    """A page's HTML without the spans that hold a number on one line with its ending."""
+    """A page's or a mail's HTML without the spans that hold a few characters on one line."""
     return ONE_LINE.sub(r"\1", html)
 
 

@@ -28,6 +28,7 @@ from django.utils.translation import gettext
 
 from tests.live import gunicorn, live_database, shell
 from tests.pages import SETUP, problems, walk
+from tests.site.line_breaks import BAD_BREAKS
 
 WIDTHS = (195, 320, 390, 768)
 # A 360 px phone with the system's largest text (Android's 200 %): the text doubles, the window
@@ -193,7 +194,7 @@ class Visits:
     def __init__(self):
         self.overflows, self.seen, self.problems = [], set(), {}
         self.headings, self.switches, self.titles, self.skip_links = {}, {}, {}, []
-        self.clipped, self.spaces = [], []
+        self.clipped, self.spaces, self.breaks = [], [], []
 
     def check(self, page, what):
         if found := problems(page):
@@ -228,6 +229,8 @@ class Visits:
                 self.skip_links.append(f"{what} ({page.url}) at {width}px: {wrong}")
             if lost := page.evaluate(SPACE_LOST):
                 self.spaces.append(f"{what} ({page.url}) at {width}px: {lost}")
+            if bad := page.evaluate(BAD_BREAKS):
+                self.breaks.append(f"{what} ({page.url}) at {width}px: {bad}")
         page.set_viewport_size({"width": LARGE_TEXT, "height": 740})
         page.evaluate("document.documentElement.style.fontSize = '200%'")
         scroll = page.evaluate("document.documentElement.scrollWidth")
@@ -285,6 +288,15 @@ def test_no_page_scrolls_sideways(walked):
 def test_no_space_is_lost_before_a_number_kept_with_its_ending(walked):
     """«Дербес деректерді өңдеу саясаты,1-нұсқа» under every form: see SPACE_LOST."""
     assert not walked.spaces, "\n".join(walked.spaces)
+
+
+@pytest.mark.live
+@pytest.mark.browser
+def test_no_line_ends_where_a_reader_misreads_it(walked):
+    """On every state of the public site, at the walk's widths: no address ends a line at its
+    hyphen, no short number begins one alone after its noun (tests/site/line_breaks.py; every
+    width of the pages whose own words have them: tests/site/test_line_breaks.py)."""
+    assert not walked.breaks, "\n".join(walked.breaks)
 
 
 @pytest.mark.live
