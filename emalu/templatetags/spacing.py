@@ -14,6 +14,7 @@ import re
 from django import template
 from django.template.defaultfilters import stringfilter
 
+from consent.common.link_secrets import LINK_SECRET
 from consent.common.text import numbered
 
 register = template.Library()
@@ -102,7 +103,9 @@ def endings_kept(html: str) -> str:
 # begins the next line and is plainly the address's own, or, for an address longer than the
 # line, anywhere the page's `overflow-wrap` lets it. On a page the hold is `.one-line`; in a
 # mail, where no style sheet comes along, a style of its own. A tag (a link's href) is passed
-# over, as above; an address without a hyphen is left as written.
+# over, as above; an address without a hyphen is left as written, and so is a link that carries
+# a secret (consent/common/link_secrets.py): held in pieces, the outbox's copy of the mail, kept
+# without the secret, would keep all of it after its first hyphen; it is clicked, not copied.
 _ADDRESS = re.compile(
     rf"(?P<over>{_PASSED_OVER})"
     r"|(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)]"  # a link, not the mark after it
@@ -128,6 +131,8 @@ def addresses_kept(html: str, where: str = "page") -> str:
     held = _HELD[where]
 
     def kept(match: re.Match) -> str:
-        return match["over"] or _HYPHENS.sub(held, match[0])
+        if match["over"] or LINK_SECRET.search(match[0]):
+            return match[0]
+        return _HYPHENS.sub(held, match[0])
 
     return _ADDRESS.sub(kept, html)
