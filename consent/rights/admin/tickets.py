@@ -58,6 +58,9 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
                          "phone or email: on the data subjects' page, which lists their "
                          "requests.")  # fmt: skip
     ordering = ["due_date", "id"]
+    # Sorted by status, a request is where the work has it (label_order.py): waiting for the
+    # person, confirmed, then answered, as Ticket.Status declares them; types by their names.
+    stage_ordered = ("status",)
     show_full_result_count = False
     list_per_page = 50
     fields = ["type", "status", "assignee", "channel", "language", "purpose", "received_at",
