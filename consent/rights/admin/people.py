@@ -39,6 +39,7 @@ from ..models import Correction, Ticket
 from .downloads import links_or_reason, released
 from .due import due_shown, status_shown
 from .gone import person_gone, person_gone_or_404
+from .kept import DeskKept
 from .opening import DeskOpening
 from .parents import DeskParents
 from .ticket_shown import ticket_link
@@ -123,7 +124,7 @@ SHORT_PART = _("A word of a name shorter than three letters finds only a name th
 
 
 @admin.register(Subject)
-class SubjectAdmin(DeskParents, DeskOpening, AuditedAdmin):
+class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
     # Name and address as columns of their own, for staff allowed to see them (never in
     # __str__, which the admin log keeps): get_list_display.
     list_display = ["__str__", "name", "address", "language", "created_at"]

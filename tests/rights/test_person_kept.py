@@ -1,0 +1,112 @@
+"""A person's page says why their data is held as it is (compliance L5, L12): blocked, since
+when, by the answer to which request, with the reason the officer recorded; left by the nightly
+retention for staff to decide, why, since when and by which request. The page said neither: the
+block showed only as refused download links, and a person the digest named «to decide» had no
+word of it on their own page."""
+
+import re
+
+import pytest
+from django.utils.html import strip_tags
+
+from consent.core.ledger import consent_withdraw
+from consent.core.models import Source
+from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.models import Ticket
+from consent.rights.tickets import ticket_open, ticket_verify
+
+from .conftest import act, confirm, web_request
+
+BLOCKED = {"kk": "Өңдеу бұғатталған", "ru": "Обработка заблокирована"}
+REVIEW = {"kk": "Қызметкерлердің шешіміне дейін сақталады", "ru": "Хранятся до решения сотрудников"}
+SINCE = {"kk": "Қашан басталды: 2026 жылғы 1 желтоқсан, 10:",
+         "ru": "Когда началось: 1 декабря 2026 г., 10:"}  # fmt: skip
+DECIDED = {"kk": "Негізі: № {ref} өтінішіне берілген жауап",
+           "ru": "Основание: ответ на запрос № {ref}"}  # fmt: skip
+WORDS = {"kk": "Көрсетілген себеп: Шағым тексерілуде", "ru": "Указанная причина: Шағым тексерілуде"}
+OPEN = {"kk": "Себебі: адамның өтініші ашық", "ru": "Причина: открыт запрос человека"}
+ON_BLOCK = {"kk": "Себебі: өңдеу бұғатталған: тексерістен кейін шешіңіз",
+            "ru": "Причина: обработка заблокирована: решите после проверки"}  # fmt: skip
+
+
+@pytest.fixture
+def morning(time_machine):
+    """1 December 2026, 10:00 in Almaty, before anything of the test is made: a person made
+    before the clock moved back would have consents dated after every event of the test."""
+    time_machine.move_to("2026-12-01 10:00+05:00")
+
+
+def page(desk, person, lang):
+    desk.cookies["django_language"] = lang
+    response = desk.get(f"/admin/consent/subject/{person.pk}/change/")
+    assert response.status_code == 200
+    text = strip_tags(response.content.decode()).replace("\xa0", " ")
+    return re.sub(r"\s+", " ", text)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_blocked_person_s_page_says_since_when_by_which_request_and_why(
+    morning, client, desk, person, lang
+):
+    web_request(client, "kk", "block")
+    ticket = confirm(client, "kk")
+    assert BLOCKED[lang] not in page(desk, person, lang)
+    act(desk, ticket, reason="Шағым тексерілуде")
+    assert Ticket.objects.get(pk=ticket.pk).status == Ticket.Status.DONE
+    shown = page(desk, person, lang)
+    assert BLOCKED[lang] in shown
+    assert SINCE[lang] in shown
+    assert DECIDED[lang].format(ref=ticket.reference) in shown
+    assert WORDS[lang] in shown
+    # Blocked, no purpose may process them: retention leaves them for staff, and says so,
+    # without a second date and request beside the block's.
+    assert REVIEW[lang] in shown and ON_BLOCK[lang] in shown
+    assert shown.count(SINCE[lang]) == 1
+    html = desk.get(f"/admin/consent/subject/{person.pk}/change/").content.decode()
+    assert f'href="/admin/rights/ticket/{ticket.pk}/change/"' in html
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_person_kept_for_an_open_request_says_which_and_since_when(morning, desk, person, lang):
+    """Every consent withdrawn, a request still open: the nightly retention keeps the data for
+    staff, and the page names the request, since it came."""
+    for purpose in (SERVICE, MARKETING):
+        consent_withdraw(person, purpose, source=Source.SELF_SERVICE)
+    ticket = ticket_open(kind="access", email=person.email, language="kk", channel="web")
+    ticket_verify(ticket)
+    shown = page(desk, person, lang)
+    assert BLOCKED[lang] not in shown
+    assert REVIEW[lang] in shown and OPEN[lang] in shown
+    assert SINCE[lang] in shown
+    assert f"№ {ticket.reference}" in shown
+
+
+def test_a_person_whose_data_a_purpose_needs_has_no_such_note(desk, person):
+    shown = page(desk, person, "kk")
+    assert BLOCKED["kk"] not in shown and REVIEW["kk"] not in shown
+
+
+UNTIL_18 = {
+    "kk": "Шешім қабылдау мерзімі — 2028 жылғы 5 мамыр: сол күні адамға 18 жас толады",
+    "ru": "Решить нужно до 5 мая 2028 г.: в этот день человеку исполнится 18 лет",
+}
+UNDER_18 = {"kk": "Себебі: туған күні бойынша 18 жасқа толмаған",
+            "ru": "Причина: по дате рождения нет 18 лет"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_person_corrected_under_18_is_kept_since_the_correction_until_their_birthday(
+    morning, desk, person, lang
+):
+    """Their date of birth corrected to show them 16: the consents they gave alone stop, and
+    their page says since when, by which request, and the day it ends unless decided first."""
+    ticket = ticket_open(kind=Ticket.Type.CORRECT, email=person.email, language="kk",
+                         channel="email", message="Туған күнім қате")  # fmt: skip
+    ticket_verify(ticket)
+    act(desk, Ticket.objects.get(pk=ticket.pk), birth_date="05.05.2010",
+        document="Туу туралы куәлік № 1")  # fmt: skip
+    shown = page(desk, person, lang)
+    assert REVIEW[lang] in shown and UNDER_18[lang] in shown
+    assert SINCE[lang] in shown
+    assert f"№ {ticket.reference}" in shown
+    assert UNTIL_18[lang] in shown
