@@ -63,7 +63,7 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
     stage_ordered = ("status",)
     show_full_result_count = False
     list_per_page = 50
-    fields = ["type", "status", "assignee", "channel", "language", "purpose", "received_at",
+    fields = ["type", "status", "assignee", "channel", "language", "purpose_shown", "received_at",
               "due_written", "link_sent", "verified_at", "closed_at", "person", "asked_by",
               "email", "reply_to", "related", "returned", "letter", "outcome"]  # fmt: skip
     readonly_fields = fields
