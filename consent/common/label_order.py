@@ -34,15 +34,16 @@ def alphabetical(text) -> tuple:
     return tuple((1, _PLACE[c]) if c in _PLACE else (0, ord(c)) for c in folded)
 
 
-def choices_ranked(model, name: str, by_stage: bool = False) -> list | None:
+def choices_ranked(model, name: str, by_stage: bool = False, labels=None) -> list | None:
     """The stored values of the choice field `name` (a path, «subject__language», allowed) of
     `model`, in the order a list shows them: by label in the active language, or as declared
-    (`by_stage`). None when `name` is no field with choices."""
+    (`by_stage`). `labels`: the (value, label) pairs a column shows for a field that declares
+    no choices (the audit log's model labels). None when `name` is no field with choices."""
     try:
         field = get_fields_from_path(model, name)[-1]
     except (FieldDoesNotExist, NotRelationField):
         return None
-    choices = list(getattr(field, "flatchoices", None) or ())
+    choices = list(labels() if labels else getattr(field, "flatchoices", None) or ())
     if not choices:
         return None
     if not by_stage:
@@ -50,14 +51,16 @@ def choices_ranked(model, name: str, by_stage: bool = False) -> list | None:
     return [value for value, _label in choices]
 
 
-def label_ordered(model, ordering, stage_ordered=()):
+def label_ordered(model, ordering, stage_ordered=(), labelled_by=None):
     """`ordering`, one item of a queryset's order («type», «-status», an expression), with a
     choice field's codes replaced by their rank as the list shows them; a value no choice has
-    (a code since retired, none) after every other."""
+    (a code since retired, none) after every other. `labelled_by`: {field: a callable giving
+    the (value, label) pairs its column shows} for fields that declare no choices."""
     if not isinstance(ordering, str):
         return ordering
     name = ordering.removeprefix("-")
-    ranked = choices_ranked(model, name, by_stage=name in stage_ordered)
+    labels = (labelled_by or {}).get(name)
+    ranked = choices_ranked(model, name, by_stage=name in stage_ordered, labels=labels)
     if ranked is None:
         return ordering
     whens = [When(**{name: value}, then=Value(rank)) for rank, value in enumerate(ranked)]
@@ -72,8 +75,9 @@ def label_ordered_changelist(changelist):
     class LabelOrdered(changelist):
         def get_ordering(self, request, queryset):
             staged = getattr(self.model_admin, "stage_ordered", ())
+            labelled = getattr(self.model_admin, "labelled_by", None)
             ordering = super().get_ordering(request, queryset)
-            return [label_ordered(self.model, item, staged) for item in ordering]
+            return [label_ordered(self.model, item, staged, labelled) for item in ordering]
 
     LabelOrdered.__name__ = LabelOrdered.__qualname__ = changelist.__name__
     return LabelOrdered
@@ -82,8 +86,9 @@ def label_ordered_changelist(changelist):
 class LabelOrderedAdmin:
     """Given to every registered ModelAdmin by the admin site: its list sorts choice columns by
     what they read (label_ordered). An admin's `stage_ordered`: the fields sorted as their
-    choices are declared, the order of the work, rather than by label (no default here: this
-    class comes first in the admin's bases, and would hide the admin's own)."""
+    choices are declared, the order of the work, rather than by label; its `labelled_by`, the
+    labels of a column whose field declares no choices (label_ordered). No defaults here: this
+    class comes first in the admin's bases, and would hide the admin's own."""
 
     def get_changelist(self, request, **kwargs):
         return label_ordered_changelist(super().get_changelist(request, **kwargs))
