@@ -110,3 +110,37 @@ def test_a_person_corrected_under_18_is_kept_since_the_correction_until_their_bi
     assert SINCE[lang] in shown
     assert f"№ {ticket.reference}" in shown
     assert UNTIL_18[lang] in shown
+
+
+NEVER_CONFIRMED = {
+    "kk": "келісім электрондық хатпен келген, бірақ ешкім растамаған өтініш бойынша кері "
+    "қайтарып алынды",
+    "ru": "согласие отозвано по запросу из письма, который никто не подтвердил",
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_withdrawal_mailed_in_their_name_and_never_confirmed_is_named_with_its_day(
+    morning, desk, privacy_officer, person, time_machine, lang
+):
+    """Anyone can mail a withdrawal in a person's name: it stops processing as it arrives, and,
+    never confirmed, leaves the person for staff. The page says by which request, and since the
+    withdrawal, not since the officer closed it."""
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from consent.rights.intake import ingest
+    from tests.staff import verified_login
+
+    from .conftest import message
+
+    ticket = ingest(message("Отзыв согласия на обработку персональных данных",
+                            message_id="<forged@x>"))  # fmt: skip
+    time_machine.move_to(timezone.now() + timedelta(days=8))  # the link expired unused
+    act(verified_login(desk, privacy_officer), ticket, "close")
+    assert Ticket.objects.get(pk=ticket.pk).status == Ticket.Status.NOT_CONFIRMED
+    shown = page(desk, person, lang)
+    assert REVIEW[lang] in shown and NEVER_CONFIRMED[lang] in shown
+    assert SINCE[lang] in shown  # the day it arrived and withdrew, 1 December
+    assert f"№ {ticket.reference}" in shown
