@@ -111,9 +111,9 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
     people whose every inquiry is answered so], "unconsented": [ids of submissions whose
     service consent the ledger never took], "review": [(id, reason)], "quarantine": [ids
     of emails set aside past QUARANTINE_KEPT]}. Subjects some purpose may still process keep
-    what a standing purpose lists; a person under review is left as they are. `only`: the one
-    person whose review, destruction and answered inquiries are planned (their page reads why
-    they are left for staff, kept.py), by the same rules; the rest of the plan is everyone's."""
+    what a standing purpose lists; a person under review is left as they are. `only`: the plan
+    of that one person (their page reads why they are left for staff, kept.py), by the same
+    rules, without the emails set aside and the forms never consented to."""
     at = at or timezone.now()
     people = Subject.objects.all() if only is None else Subject.objects.filter(pk=only)
     active = set()
@@ -121,13 +121,15 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
         permitted = gate.permitted_subjects(purpose, people, at=at)
         active |= set(permitted.values_list("pk", flat=True))
     expired_grants = []
-    for subject_id, purpose, kind, expires in _latest_consents(at):
+    latest = _latest_consents(at) if only is None else _latest_consents(at).filter(subject=only)
+    for subject_id, purpose, kind, expires in latest:
         if kind == LedgerEntry.Kind.GRANT and expires is not None and expires <= at:
             expired_grants.append((subject_id, purpose))
     open_tickets = set(
         Ticket.objects.open().filter(subject__isnull=False).values_list("subject_id", flat=True)
     )
     set_aside = QuarantinedMessage.objects.filter(received_at__lt=at - QUARANTINE_KEPT)
+    set_aside = set_aside if only is None else set_aside.none()
     plan = {"expire": expired_grants, "destroy": [], "answered": [], "achieved": [],
             "unconsented": [], "review": [],
             "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
@@ -169,7 +171,8 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
             plan["answered"] += submission_ids
             if service_achieved(subject_id, at):
                 plan["achieved"].append(subject_id)
-    plan["unconsented"] = _unconsented(at, set(plan["destroy"]) | reviewed | open_tickets)
+    if only is None:
+        plan["unconsented"] = _unconsented(at, set(plan["destroy"]) | reviewed | open_tickets)
     return plan
 
 

@@ -144,3 +144,23 @@ def test_a_withdrawal_mailed_in_their_name_and_never_confirmed_is_named_with_its
     assert REVIEW[lang] in shown and NEVER_CONFIRMED[lang] in shown
     assert SINCE[lang] in shown  # the day it arrived and withdrew, 1 December
     assert f"№ {ticket.reference}" in shown
+
+
+def test_one_persons_plan_is_what_the_nightly_plan_says_of_them(morning, person, make_subject):
+    """The page asks retention_plan about one person (`only`): it answers as the night's plan
+    does for each, a person held, one destroyed and one whose consent stands."""
+    from consent.core.ledger import subject_block
+    from consent.rights.retention import retention_plan
+
+    blocked = make_subject(full_name="Болат Сейітов")
+    subject_block(blocked, reason="Шағым", source=Source.ADMIN)
+    asking = make_subject(full_name="Дана Ахметова")
+    ticket_open(kind="access", email=asking.email, language="kk", channel="web")
+    gone = make_subject(full_name="Ерлан Омаров")  # no consent on record: left for staff
+    everyone = retention_plan()
+    for who in (person, blocked, asking, gone):
+        alone = retention_plan(only=who.pk)
+        assert dict(alone["review"]).get(who.pk) == dict(everyone["review"]).get(who.pk)
+        assert (who.pk in alone["destroy"]) == (who.pk in everyone["destroy"])
+        assert [e for e in alone["expire"] if e[0] == who.pk] == [
+            e for e in everyone["expire"] if e[0] == who.pk]  # fmt: skip
