@@ -164,3 +164,25 @@ def test_one_persons_plan_is_what_the_nightly_plan_says_of_them(morning, person,
         assert (who.pk in alone["destroy"]) == (who.pk in everyone["destroy"])
         assert [e for e in alone["expire"] if e[0] == who.pk] == [
             e for e in everyone["expire"] if e[0] == who.pk]  # fmt: skip
+
+
+ASKED_AGAIN = {
+    "kk": ("Себебі: келісім қайта сұралды", "Қашан басталды: 2026 жылғы 1 желтоқсан",
+           "Шешім қабылдау мерзімі — 2029 жылғы 30 қараша"),
+    "ru": ("Причина: согласие запрошено повторно", "Когда началось: 1 декабря 2026 г.",
+           "Решить нужно до 30 ноября 2029 г."),
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_consent_asked_again_says_since_the_new_text_and_until_the_term_ends(
+    client, privacy_officer, texts, make_subject, settings, time_machine, lang
+):
+    from tests.staff import verified_login
+
+    from .test_asked_again import consented_then_asked_again
+
+    person = consented_then_asked_again(texts, make_subject, settings, time_machine)
+    shown = page(verified_login(client, privacy_officer), person, lang)
+    assert REVIEW[lang] in shown
+    assert all(words in shown for words in ASKED_AGAIN[lang]), shown
