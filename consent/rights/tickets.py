@@ -241,8 +241,7 @@ def ticket_open_from_quarantine(
     ticket = ticket_open(
         kind=kind, email=email, language=language, channel=Ticket.Channel.EMAIL,
         message=message, received_at=entry.received_at, actor=actor,
-        purpose=purpose if kind == Ticket.Type.WITHDRAW else "",
-        audit_detail={"quarantined": entry.pk},
+        purpose=purpose_for(kind, purpose), audit_detail={"quarantined": entry.pk},
     )  # fmt: skip
     entry.ticket = ticket
     entry.save(update_fields=["ticket"])

@@ -27,3 +27,30 @@ def test_a_purpose_chosen_for_another_type_at_the_desk_is_refused(make_subject, 
     assert response.status_code == 200
     assert REFUSED[lang] in response.content.decode().replace("\xa0", " ")
     assert not Ticket.objects.exists() and not Email.objects.exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_purpose_for_another_type_is_refused_from_an_email_set_aside_and_on_a_type_change(
+    desk, person, lang
+):
+    """The same rule, in the same words, where an officer opens the request an email set aside
+    holds and where she changes a request's type."""
+    from consent.rights.intake import ingest
+    from consent.rights.tickets import ticket_open, ticket_verify
+
+    from .conftest import act, message
+
+    desk.cookies["django_language"] = lang
+    entry = ingest(message("Сәлеметсіз бе", body="Рахмет, бәрі жақсы."))
+    said = {"email": person.email, "kind": "access", "purpose": MARKETING, "language": "kk",
+            "message": "Деректерімді жіберіңіз"}  # fmt: skip
+    response = desk.post(f"/admin/rights/quarantinedmessage/{entry.pk}/open/", said)
+    assert REFUSED[lang] in response.content.decode().replace("\xa0", " ")
+    assert not Ticket.objects.exists()
+    question = ticket_open(kind="other", email=person.email, language="kk", channel="web",
+                           message="Деректерім қайда?")  # fmt: skip
+    ticket_verify(question)
+    response = act(desk, Ticket.objects.get(pk=question.pk), "retype", new_type="access",
+                   new_purpose=MARKETING)  # fmt: skip
+    assert REFUSED[lang] in response.content.decode().replace("\xa0", " ")
+    assert Ticket.objects.get(pk=question.pk).type == "other"
