@@ -34,6 +34,7 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from consent.common.errors import error_page
 from consent.common.i18n import language_name
+from consent.common.label_order import LabelOrderedAdmin
 from consent.common.ratelimit import hit, parse_rate
 from consent.common.seen import SeenAdmin
 from consent.common.text import EMPTY, whole_number
@@ -154,11 +155,12 @@ class StaffAdminSite(OTPAdminSite):
         return checked
 
     def register(self, model_or_iterable, admin_class=None, **options):
-        """Every admin's change form refuses to save over a colleague's changes made since
-        the page was opened, and says which, by whom (consent/common/seen.py)."""
+        """Every admin's form refuses to save over a colleague's changes made since it was
+        opened (common/seen.py); its list sorts choices as they read (common/label_order.py)."""
         admin_class = admin_class or ModelAdmin
-        if not issubclass(admin_class, SeenAdmin):
-            admin_class = type(admin_class.__name__, (SeenAdmin, admin_class),
+        given = [c for c in (SeenAdmin, LabelOrderedAdmin) if not issubclass(admin_class, c)]
+        if given:
+            admin_class = type(admin_class.__name__, (*given, admin_class),
                                {"__module__": admin_class.__module__})  # fmt: skip
         super().register(model_or_iterable, admin_class, **options)
 

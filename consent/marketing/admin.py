@@ -40,6 +40,7 @@ class CampaignAdmin(admin.ModelAdmin):
     """Marketers write, preview, test and send; they see counts, never addresses."""
 
     list_display = ["title", "status", "created_at", "sent_at", "recipient_count"]
+    stage_ordered = ("status",)  # draft, being queued, queued: as the work goes (label_order.py)
     readonly_fields = ["status", "sent_at", "recipient_count", "progress", "delivery", "audience",
                        "preview_kk", "preview_ru"]  # fmt: skip
     fields = ["title", "subject_line_kk", "body_kk", "subject_line_ru", "body_ru", *readonly_fields]

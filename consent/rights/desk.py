@@ -15,6 +15,7 @@ from consent.common.i18n import language_name
 from consent.common.text import NOTE_MAX_CHARS, clean_form_text, clean_name, validate_name
 from consent.core import gate
 from consent.core.models import Subject
+from consent.core.phones import phone_shown
 from consent.core.purposes import purpose_choices
 
 from .access import ticket_answer_access
@@ -127,6 +128,7 @@ class ActionForm(forms.Form):
         elif ticket.subject_id and not self.is_bound:
             for name in CORRECTABLE:
                 self.fields[name].initial = getattr(ticket.subject, name)
+            self.fields["phone"].initial = phone_shown(ticket.subject.phone)  # as pages show it
         if "reason" in self.fields:
             # The answer goes out inside a letter in the request's language: an officer working
             # in the other one wrote a Russian paragraph into a Kazakh letter, or the reverse.

@@ -15,7 +15,7 @@ from consent.core.guardians import ACTING
 from consent.core.models import Guardian, Subject
 
 from .models import Ticket
-from .tickets import ticket_open
+from .tickets import purpose_for, ticket_open
 
 NO_ADDRESS = _(
     "No email address is on record for this person, and a request opened at the desk is "
@@ -88,7 +88,7 @@ def ticket_open_at_desk(
             raise ValidationError(PARENT_TYPES)
     elif not subject.email:
         raise ValidationError(NO_ADDRESS)
-    purpose = purpose if kind == Ticket.Type.WITHDRAW else ""
+    purpose = purpose_for(kind, purpose)
     received_at = received_time(received_at) if received_at else None
     same = Ticket.objects.open().filter(subject=subject, channel=Ticket.Channel.DESK, type=kind,
                                         purpose=purpose, message=message,

@@ -105,32 +105,38 @@ def service_achieved(subject_id: int, at: datetime) -> bool:
     return latest is not None and latest.kind == LedgerEntry.Kind.GRANT and latest.at <= last_answer
 
 
-def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
+def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[str, list[Any]]:
     """What the job would do at `at`: {"expire": [(subject id, purpose)], "destroy": [ids],
     "answered": [ids of submissions answered before the grace period], "achieved": [ids of
     people whose every inquiry is answered so], "unconsented": [ids of submissions whose
     service consent the ledger never took], "review": [(id, reason)], "quarantine": [ids
     of emails set aside past QUARANTINE_KEPT]}. Subjects some purpose may still process keep
-    what a standing purpose lists; a person under review is left as they are."""
+    what a standing purpose lists; a person under review is left as they are. `only`: the plan
+    of that one person (their page reads why they are left for staff, kept.py), by the same
+    rules, without the emails set aside and the forms never consented to."""
     at = at or timezone.now()
+    people = Subject.objects.all() if only is None else Subject.objects.filter(pk=only)
     active = set()
     for purpose in PURPOSES:
-        active |= set(gate.permitted_subjects(purpose, at=at).values_list("pk", flat=True))
+        permitted = gate.permitted_subjects(purpose, people, at=at)
+        active |= set(permitted.values_list("pk", flat=True))
     expired_grants = []
-    for subject_id, purpose, kind, expires in _latest_consents(at):
+    latest = _latest_consents(at) if only is None else _latest_consents(at).filter(subject=only)
+    for subject_id, purpose, kind, expires in latest:
         if kind == LedgerEntry.Kind.GRANT and expires is not None and expires <= at:
             expired_grants.append((subject_id, purpose))
     open_tickets = set(
         Ticket.objects.open().filter(subject__isnull=False).values_list("subject_id", flat=True)
     )
     set_aside = QuarantinedMessage.objects.filter(received_at__lt=at - QUARANTINE_KEPT)
+    set_aside = set_aside if only is None else set_aside.none()
     plan = {"expire": expired_grants, "destroy": [], "answered": [], "achieved": [],
             "unconsented": [], "review": [],
             "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
     asked_again = _asked_again(at)
     unconfirmed = _withdrawn_unconfirmed(at)
     under_age = _under_age(at)
-    for subject in Subject.objects.exclude(pk__in=active).only("pk").order_by("pk"):
+    for subject in people.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, OPEN_REQUEST))
         elif subject.pk in unconfirmed:
@@ -147,9 +153,9 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
             plan["destroy"].append(subject.pk)
     # Inquiries dealt with (compliance L5): what they sent goes after the grace period, and
     # with the last of them the service purpose is achieved. A person under review keeps all.
-    answered = Submission.objects.filter(answered_at__lte=answered_before(at)).exclude(
-        subject__in=plan["destroy"]
-    )
+    answered = Submission.objects.filter(
+        answered_at__lte=answered_before(at), subject__in=people
+    ).exclude(subject__in=plan["destroy"])
     by_subject = {}
     for submission_id, subject_id in answered.order_by("pk").values_list("pk", "subject_id"):
         by_subject.setdefault(subject_id, []).append(submission_id)
@@ -165,7 +171,8 @@ def retention_plan(at: datetime | None = None) -> dict[str, list[Any]]:
             plan["answered"] += submission_ids
             if service_achieved(subject_id, at):
                 plan["achieved"].append(subject_id)
-    plan["unconsented"] = _unconsented(at, set(plan["destroy"]) | reviewed | open_tickets)
+    if only is None:
+        plan["unconsented"] = _unconsented(at, set(plan["destroy"]) | reviewed | open_tickets)
     return plan
 
 

@@ -8,13 +8,13 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
-from consent.core.purposes import PURPOSES
 
 from .closing import OUTGROWN, ticket_locked, ticket_mail
 from .deadlines import due_for
 from .links import confirmation_url
 from .models import Ticket
 from .self_acting import act_on_arrival, acts_on_arrival, on_confirmed
+from .tickets import purpose_for
 
 Type, Status = Ticket.Type, Ticket.Status
 
@@ -41,8 +41,7 @@ def ticket_reclassify(
         raise ValidationError(OUTGROWN)
     if kind not in Type.values or (kind == ticket.type and not filed):
         raise ValidationError(_("Choose a type other than the request's own."))
-    if purpose and (kind != Type.WITHDRAW or purpose not in PURPOSES):
-        raise ValidationError(_("A purpose is chosen only for a withdrawal of consent."))
+    purpose_for(kind, purpose)
     old = ticket.type
     ticket.type, ticket.purpose = kind, purpose
     ticket.due_date = due_for(kind, ticket.received_at)

@@ -33,6 +33,18 @@ Type, Status = Ticket.Type, Ticket.Status
 
 # Types that staff close with a written answer (see desk.py for what the answer usually says).
 ANSWERED = (Type.PUBLICATION_REMOVAL, Type.TRANSFER_NOTICE, Type.AUTOMATED_OBJECTION, Type.OTHER)
+PURPOSE_ONLY_FOR_WITHDRAWAL = _("A purpose is chosen only for a withdrawal of consent.")
+
+
+def purpose_for(kind: str, purpose: str) -> str:
+    """The purpose a request of `kind` keeps: the one consent a withdrawal stops (every one
+    when empty). Any other type names none, and a purpose given with it is refused, whoever
+    chose it (an email set aside opened, a type changed, a request opened at the desk, which
+    dropped it without a word, so the officer who chose «the news» for a question about them
+    was never told it was not kept)."""
+    if purpose and (kind != Type.WITHDRAW or purpose not in PURPOSES):
+        raise ValidationError(PURPOSE_ONLY_FOR_WITHDRAWAL)
+    return purpose
 
 
 def ticket_create(
@@ -229,8 +241,7 @@ def ticket_open_from_quarantine(
     ticket = ticket_open(
         kind=kind, email=email, language=language, channel=Ticket.Channel.EMAIL,
         message=message, received_at=entry.received_at, actor=actor,
-        purpose=purpose if kind == Ticket.Type.WITHDRAW else "",
-        audit_detail={"quarantined": entry.pk},
+        purpose=purpose_for(kind, purpose), audit_detail={"quarantined": entry.pk},
     )  # fmt: skip
     entry.ticket = ticket
     entry.save(update_fields=["ticket"])

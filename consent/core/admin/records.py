@@ -96,6 +96,8 @@ class AuditEventAdmin(NamedAdmin):
                          "login.")  # fmt: skip
     # The rows about one request or person: where a page's History button leads (history_view).
     list_lookups = ("object_type", "object_id", "subject_ref")
+    # Sorted by what the column reads, the model's name, not its stored label (label_order.py).
+    labelled_by = {"object_type": lambda: model_kinds()}
     show_full_result_count = False
     paginator = EstimatedCountPaginator
 
@@ -143,6 +145,12 @@ class AuditEventAdmin(NamedAdmin):
         except (LookupError, ValueError):  # a model since removed: its label is all there is
             model, kind = None, obj.object_type
         return f"{kind} {numbered(reference_of(model, obj.object_id))}" if obj.object_id else kind
+
+
+def model_kinds() -> list[tuple[str, str]]:
+    """Each model's stored label and its name in the active language, as object_kind writes
+    it."""
+    return [(m._meta.label_lower, capfirst(m._meta.verbose_name)) for m in apps.get_models()]
 
 
 def reference_of(model, object_id: str) -> str:

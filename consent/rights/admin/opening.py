@@ -28,6 +28,7 @@ from ..desk_open import (
     ticket_open_at_desk,
 )
 from ..models import Ticket
+from ..tickets import purpose_for
 from .due import due_told
 from .gone import person_gone_or_404
 
@@ -139,6 +140,11 @@ class DeskRequestForm(forms.Form):
         data = super().clean()
         if data.get("asker") is not None and data.get("kind") not in (None, *FOR_A_PARENT):
             self.add_error("kind", PARENT_TYPES)
+        if data.get("kind"):
+            try:
+                purpose_for(data["kind"], data.get("purpose") or "")
+            except ValidationError as refused:
+                self.add_error("purpose", refused)
         received, kind = data.get("received_at"), data.get("kind")
         if received is None or kind is None or data.get("overdue_seen"):
             return data

@@ -1,7 +1,7 @@
 """The people's pages: what is held about each person, read-only, every opening audited."""
 
 from django.contrib import admin, messages
-from django.core.exceptions import FieldDoesNotExist, PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Prefetch, Q
 from django.urls import path, reverse
 from django.utils import timezone
@@ -35,13 +35,14 @@ from consent.core.subjects import address_holders, is_address, normalise_email
 
 from .. import disclosure
 from ..mailed import mail_to
-from ..models import Correction, Ticket
+from ..models import Ticket
+from .corrections import CorrectionInline
 from .downloads import links_or_reason, released
 from .due import due_shown, status_shown
 from .gone import person_gone, person_gone_or_404
+from .kept import DeskKept
 from .opening import DeskOpening
 from .parents import DeskParents
-from .ticket_shown import ticket_link
 
 
 class LedgerInline(ReadOnlyInline):
@@ -87,35 +88,6 @@ class TicketInline(ReadOnlyInline):
         return due_shown(obj, written=document_time)
 
 
-class CorrectionInline(ReadOnlyInline):
-    """Each correction's old and new value and its document (compliance L11): an item removed
-    at the person's request reads as «removed», what it was erased with it (L13)."""
-
-    model = Correction
-    fields = ["at", "item", "old_value", "new", "document", "request_link"]
-    readonly_fields = fields
-    ordering = ["-id"]
-    show_change_link = False  # the rows are read here; they have no page of their own
-
-    @admin.display(description=Correction._meta.get_field("field").verbose_name)
-    def item(self, obj):
-        try:
-            return Subject._meta.get_field(obj.field).verbose_name
-        except FieldDoesNotExist:
-            return obj.field
-
-    @admin.display(description=Correction._meta.get_field("new_value").verbose_name)
-    def new(self, obj):
-        return obj.new_value or _("removed")
-
-    @admin.display(description=_("request"))
-    def request_link(self, obj):
-        return ticket_link(obj)
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("ticket")
-
-
 PERSONAL_COLUMNS = {"name", "address"}
 SHORT_PART = _("A word of a name shorter than three letters finds only a name that has it as a "
                "whole word, and part of an address needs three characters beside «@»: type more "
@@ -123,7 +95,7 @@ SHORT_PART = _("A word of a name shorter than three letters finds only a name th
 
 
 @admin.register(Subject)
-class SubjectAdmin(DeskParents, DeskOpening, AuditedAdmin):
+class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
     # Name and address as columns of their own, for staff allowed to see them (never in
     # __str__, which the admin log keeps): get_list_display.
     list_display = ["__str__", "name", "address", "language", "created_at"]

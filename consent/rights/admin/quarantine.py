@@ -21,7 +21,7 @@ from consent.core.purposes import purpose_choices
 from .. import disclosure
 from ..models import QuarantinedMessage, Ticket
 from ..retention import QUARANTINE_KEPT
-from ..tickets import ticket_open_from_quarantine
+from ..tickets import purpose_for, ticket_open_from_quarantine
 from .due import due_told
 from .ticket_shown import ticket_link
 
@@ -51,8 +51,10 @@ class OpenRequestForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if data.get("purpose") and data.get("kind") != Ticket.Type.WITHDRAW:
-            self.add_error("purpose", _("A purpose is chosen only for a withdrawal of consent."))
+        try:
+            purpose_for(data.get("kind") or "", data.get("purpose") or "")
+        except ValidationError as refused:
+            self.add_error("purpose", refused)
         return data
 
 

@@ -45,6 +45,15 @@ class TicketShown:
             return _("a parent or guardian, not on record themselves") if obj.as_guardian else EMPTY
         return person_link(obj.subject_id, obj.subject.full_name, obj.subject.email)
 
+    @admin.display(description=Ticket._meta.get_field("purpose").verbose_name)
+    def purpose_shown(self, obj):
+        """The purpose a withdrawal names, or «every purpose» where it names none. The model's
+        field showed a withdrawal of every consent as «—» under the form's help «empty means
+        every purpose», and that help on every other request, whose purpose is none."""
+        if obj.purpose:
+            return obj.get_purpose_display()
+        return _("every purpose") if obj.type == Ticket.Type.WITHDRAW else EMPTY
+
     @admin.display(description=_("asked by"))
     def asked_by(self, obj):
         """Who asked, when not the person: their parent or guardian, on the page of the children

@@ -58,9 +58,12 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
                          "phone or email: on the data subjects' page, which lists their "
                          "requests.")  # fmt: skip
     ordering = ["due_date", "id"]
+    # Sorted by status, a request is where the work has it (label_order.py): waiting for the
+    # person, confirmed, then answered, as Ticket.Status declares them; types by their names.
+    stage_ordered = ("status",)
     show_full_result_count = False
     list_per_page = 50
-    fields = ["type", "status", "assignee", "channel", "language", "purpose", "received_at",
+    fields = ["type", "status", "assignee", "channel", "language", "purpose_shown", "received_at",
               "due_written", "link_sent", "verified_at", "closed_at", "person", "asked_by",
               "email", "reply_to", "related", "returned", "letter", "outcome"]  # fmt: skip
     readonly_fields = fields
