@@ -13,6 +13,7 @@ from post_office.models import Email
 from consent.core.models import Subject, Submission
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 REFUSED = [
     '"a,b"@x.kz',
@@ -81,7 +82,7 @@ def fast(settings):
 
 
 def post(client, lang, kind, email):
-    data = {"token": aged_token(), "email": email, **FORMS[kind]}
+    data = {"token": aged_token(), **SHOWN, "email": email, **FORMS[kind]}
     return client.post(f"/{lang}/{kind}/", data)
 
 
@@ -234,7 +235,7 @@ def test_spellings_of_one_address_share_the_per_address_limit(client, texts, mak
                  "Asel@" + "мысал.қаз".encode("idna").decode(), '"asel"@мысал.қаз',
                  "asel@мысал.қаз"]  # fmt: skip
     for email in spellings:
-        client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email})
+        client.post(f"/{lang}/my-data/", {"token": aged_token(), **SHOWN, "email": email})
     assert Email.objects.count() == 3  # three links an hour for one address, however written
 
 
@@ -255,7 +256,7 @@ def test_addresses_of_one_inbox_share_the_per_address_limit(client, texts, fast,
     per-connection limit allows 300 forms an hour)."""
     for i in range(15):
         email = ONE_INBOX[i % 4].format(i)
-        data = {"token": aged_token(), "email": email, **FORMS[kind]}
+        data = {"token": aged_token(), **SHOWN, "email": email, **FORMS[kind]}
         assert client.post(f"/kk/{kind}/", data).status_code == 302
     assert Email.objects.exclude(to=[settings.STAFF_NOTIFY_EMAIL]).count() == 10
     assert post(client, "kk", kind, "asel.other@gmail.com").status_code == 302
@@ -266,14 +267,14 @@ def test_addresses_of_one_inbox_share_the_per_address_limit(client, texts, fast,
 def test_one_inbox_gets_three_self_service_mails_an_hour(client, texts, fast, lang):
     for i in range(6):
         email = ONE_INBOX[i % 4].format(i)
-        client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email})
+        client.post(f"/{lang}/my-data/", {"token": aged_token(), **SHOWN, "email": email})
     assert Email.objects.count() == 3
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_quoted_address_gets_no_mail_around_the_limit(client, texts, lang):
     for email in ["asel@example.kz"] * 3 + ['"asel"@example.kz', '"a\\sel"@example.kz']:
-        client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email})
+        client.post(f"/{lang}/my-data/", {"token": aged_token(), **SHOWN, "email": email})
     assert Email.objects.count() == 3
 
 
@@ -297,7 +298,7 @@ def test_every_form_mails_one_typed_address_a_bounded_number_of_times(
         fields = {"type": "other"}
     spellings = ["asel@мысал.қаз", "ASEL@МЫСАЛ.ҚАЗ", "Asel@" + "мысал.қаз".encode("idna").decode()]
     for i in range(15):
-        data = {"token": aged_token(), "email": spellings[i % 3], **fields}
+        data = {"token": aged_token(), **SHOWN, "email": spellings[i % 3], **fields}
         data.setdefault("message", f"{QUESTIONS[i]} туралы сұрақ")
         response = Client().post(f"/kk/{kind}/", data, REMOTE_ADDR=f"203.0.113.{i}")
         assert response.status_code == 302
@@ -313,7 +314,7 @@ def test_tagged_and_dotted_spellings_share_the_per_address_limit(client, texts, 
     them asked the self-service page for a link to the same person again and again."""
     for i, email in enumerate(["asel+1@gmail.com", "asel+2@gmail.com", "a.sel@gmail.com",
                                "A.Sel+x@googlemail.com", "as.el+3@gmail.com"]):  # fmt: skip
-        client.post(f"/{lang}/my-data/", {"token": aged_token(), "email": email},
+        client.post(f"/{lang}/my-data/", {"token": aged_token(), **SHOWN, "email": email},
                     REMOTE_ADDR=f"203.0.113.{i}")  # fmt: skip
     assert Email.objects.count() == 3
 
@@ -340,7 +341,9 @@ def test_an_address_other_only_in_a_letter_of_another_alphabet_is_another_person
     consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     assert post(client, "kk", "newsletter", "asel@maıl.kz").status_code == 302
     (mail,) = Email.objects.filter(to=["asel@maıl.kz"])
-    client.post(re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/[^/\s]+/)", mail.message)[1])
+    client.post(
+        re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/[^/\s]+/)", mail.message)[1], SHOWN
+    )
     assert not LedgerEntry.objects.filter(subject=person, purpose=MARKETING).exists()
     assert Subject.objects.get(email="asel@maıl.kz") != person
     withdrawal = ("From: asel@maıl.kz\r\nSubject: =?utf-8?b?"

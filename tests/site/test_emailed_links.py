@@ -10,6 +10,7 @@ from consent.core.ledger import consent_grant
 from consent.core.models import Source
 from consent.core.purposes import SERVICE
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 LINK = re.compile(r"https?://[^\s\"'<>]+")
 
@@ -25,11 +26,11 @@ def test_every_link_in_every_mail_is_on_the_site_url(
     host = {"HTTP_HOST": "localhost"}  # an allowed host that is not the site's address
     posts = [
         (f"/{lang}/contact/", contact_data(consent_marketing="on")),  # ack, notice, opt-in
-        (f"/{lang}/newsletter/", {"token": aged_token(), "email": "news@example.kz",
+        (f"/{lang}/newsletter/", {"token": aged_token(), **SHOWN, "email": "news@example.kz",
                                   "full_name": "Жаңалық", "consent_marketing": "on"}),
-        (f"/{lang}/requests/new/", {"token": aged_token(), "type": "access",
+        (f"/{lang}/requests/new/", {"token": aged_token(), **SHOWN, "type": "access",
                                     "email": "known@example.kz"}),
-        (f"/{lang}/my-data/", {"token": aged_token(), "email": "known@example.kz"}),
+        (f"/{lang}/my-data/", {"token": aged_token(), **SHOWN, "email": "known@example.kz"}),
     ]  # fmt: skip
     for path, data in posts:
         assert client.post(path, data, **host).status_code == 302, path
