@@ -118,8 +118,9 @@ def test_logs_carry_no_personal_data(client, texts, caplog, settings):
 
     settings.FORM_RATE_LIMIT = "1000/60"
     with caplog.at_level(logging.DEBUG):
-        client.post("/kk/contact/", {"token": aged_token(), "full_name": "Zq Person\nFAKE LOG LINE",
-                                     "email": EMAIL, "phone": PHONE, "message": "hi",
+        client.post("/kk/contact/", {"token": aged_token(), **SHOWN,
+                                     "full_name": "Zq Person\nFAKE LOG LINE", "email": EMAIL,
+                                     "phone": PHONE, "message": "hi",
                                      "consent_service": "on"})  # fmt: skip
         honeypot = {"token": aged_token(), "email": EMAIL, "full_name": "Zq Person",
                     "phone": "+7 916 000 00 00", "website": "x"}  # fmt: skip

@@ -32,6 +32,7 @@ from emalu.models import Company, Page, Service
 from tests.conftest import aged_token
 from tests.rights.conftest import BAD_MESSAGES
 from tests.staff import signed_in
+from tests.texts import SHOWN
 
 PERSON = "asel@example.kz"
 
@@ -41,7 +42,7 @@ def label(model):
 
 
 def site_rows(texts, client):
-    client.post("/kk/contact/", {"token": aged_token(), "full_name": "Әсел Қасымова",
+    client.post("/kk/contact/", {"token": aged_token(), **SHOWN, "full_name": "Әсел Қасымова",
                                  "email": PERSON, "phone": "+77011234567",
                                  "message": "Сәлем", "consent_service": "on"})  # fmt: skip
     person = Submission.objects.get().subject
