@@ -15,7 +15,7 @@ from hypothesis import settings as hypothesis_settings
 from consent.core.models import Subject
 from consent.core.texts import current_policy
 from tests.staff import staff_member, verified_login
-from tests.texts import AS_SHOWN, as_shown, texts_publish
+from tests.texts import AS_SHOWN, posts_as_shown, texts_publish  # noqa: F401  (a fixture)
 from tests.tools import CHROMIUM, browser, require_tool  # noqa: F401  (browser: a fixture)
 
 # The suite starts gunicorn and manage.py many times: let each read the bytecode the first one
@@ -126,29 +126,12 @@ def aged_token(seconds=10):
     return signing.dumps({"id": uuid.uuid4().hex, "t": int(time.time()) - seconds}, salt=SALT)
 
 
-@pytest.fixture(autouse=True)
-def _posts_as_shown(monkeypatch):
-    """A post of the test client holding AS_SHOWN (tests/texts.py) is sent with what the page
-    at its address holds there, as the browser showing that page sends it."""
-    post = Client.post
-
-    def post_as_shown(self, path, data=None, *args, **kwargs):
-        if isinstance(data, dict) and any(value is AS_SHOWN for value in data.values()):
-            data = as_shown(self, path, data, kwargs.get("secure", False), kwargs.get("headers"))
-        return post(self, path, data, *args, **kwargs)
-
-    monkeypatch.setattr(Client, "post", post_as_shown)
-
-
 @pytest.fixture
 def contact_data():
-    """A contact form as a visitor fills it in; its consent texts as the page posted to shows
-    them (AS_SHOWN), unless given (`texts_shown=None`: a post that names none)."""
-
     def make(**overrides):
         data = {
             "token": aged_token(),
-            "texts_shown": AS_SHOWN,
+            "texts_shown": AS_SHOWN,  # as the page posted to shows them; None: a post naming none
             "full_name": "Әсел Қасымова",
             "email": "asel@example.kz",
             "phone": "8 701 123 45 67",

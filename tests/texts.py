@@ -5,7 +5,8 @@ import json
 import re
 from urllib.parse import urlsplit
 
-from django.test import override_settings
+import pytest
+from django.test import Client, override_settings
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
@@ -114,3 +115,17 @@ def as_shown(client, path, data, secure=False, headers=None):
     posted = {name: value for name, value in data.items() if value is not AS_SHOWN}
     return posted | {name: held[name] for name, value in data.items()
                      if value is AS_SHOWN and name in held}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def posts_as_shown(monkeypatch):
+    """A post of the test client holding AS_SHOWN is sent with what the page at its address
+    holds there, as the browser showing that page sends it (tests/conftest.py uses it)."""
+    post = Client.post
+
+    def post_as_shown(self, path, data=None, *args, **kwargs):
+        if isinstance(data, dict) and any(value is AS_SHOWN for value in data.values()):
+            data = as_shown(self, path, data, kwargs.get("secure", False), kwargs.get("headers"))
+        return post(self, path, data, *args, **kwargs)
+
+    monkeypatch.setattr(Client, "post", post_as_shown)
