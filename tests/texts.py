@@ -80,7 +80,7 @@ class _AsShown(str):
 # (`texts_shown`, the self-service page's `shown_<purpose>`): which words the page showed. A
 # browser sends the page's own value; the test client sends only what it is given, so a post
 # holding AS_SHOWN is sent with the value the page at its address holds when it is posted
-# (`as_shown`, tests/conftest.py), or without the field where that page holds none.
+# (`as_shown`, by the `posts_as_shown` fixture), or without the field where that page holds none.
 AS_SHOWN = _AsShown("as shown on the page")
 SHOWN = {"texts_shown": AS_SHOWN}
 _HIDDEN = re.compile(r'<input type="hidden" name="(texts_shown|shown_\w+)" value="([^"]*)"')
