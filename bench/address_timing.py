@@ -28,6 +28,7 @@ from django.test.utils import override_settings  # noqa: E402
 from consent.core.models import Subject  # noqa: E402
 from forms_app import services  # noqa: E402
 from tests.conftest import aged_token  # noqa: E402
+from tests.texts import SHOWN, as_shown  # noqa: E402
 
 
 # Each form's post for `email` (what a visitor types; the token aged past the fill limit).
@@ -62,7 +63,8 @@ FORMS = {
 def post_ms(path, data):
     client = Client()
     started = time.perf_counter()
-    response = client.post(path, {"token": aged_token(), **data})
+    # The words the form's page shows, posted back as a browser does (tests/texts.py).
+    response = client.post(path, as_shown(client, path, {"token": aged_token(), **SHOWN, **data}))
     elapsed = (time.perf_counter() - started) * 1000
     assert response.status_code == 302, (path, response.status_code)
     return elapsed

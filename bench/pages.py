@@ -40,7 +40,7 @@ request = function()
   counter = counter + 1
   local body = "csrfmiddlewaretoken=%(csrf)s&token=" .. tokens[(counter %% #tokens) + 1] ..
     "&full_name=Bench&email=b" .. counter .. "@example.kz&phone=87011234567&message=hi" ..
-    "&consent_service=on"
+    "&consent_service=on&texts_shown=%(shown)s"
   return wrk.format(nil, "%(path)s", nil, body)
 end
 tokens = {%(tokens)s}
@@ -136,11 +136,14 @@ def post_ratio(base, database_url):
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     html = opener.open(base + "/kk/contact/").read().decode()
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
+    # The words the page shows, posted back as a browser does: without them nothing is stored.
+    shown = re.search(r'name="texts_shown" value="([^"]*)"', html).group(1)
     runs = 2 * (PAIRS + WARMUP)
     tokens = [f'"{t}"' for t in form_tokens(STRIDE * runs)]
     cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
     script = ROOT / "var" / f"bench-post-{os.getpid()}.lua"  # runs side by side keep apart
     script.write_text(LUA % {"cookie": cookie, "csrf": csrf, "path": "/kk/contact/",
+                             "shown": urllib.parse.quote(shown, safe=""),
                              "tokens": ",".join(tokens)})  # fmt: skip
     offsets = iter(range(0, STRIDE * runs, STRIDE))
 

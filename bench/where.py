@@ -29,9 +29,10 @@ import django  # noqa: E402
 django.setup()
 
 from django.core.handlers.wsgi import WSGIHandler  # noqa: E402
-from django.test import RequestFactory  # noqa: E402
+from django.test import Client, RequestFactory  # noqa: E402
 
 from tests.conftest import aged_token  # noqa: E402
+from tests.texts import SHOWN, as_shown  # noqa: E402
 
 
 def main(method, path, n):
@@ -44,20 +45,22 @@ def main(method, path, n):
         else:
             data = {"token": aged_token(), "full_name": "Bench", "phone": "87011234567",
                     "email": f"p{i}-{os.getpid()}@example.kz", "message": "hi",
-                    "consent_service": "on", "csrfmiddlewaretoken": "c" * 32}  # fmt: skip
+                    "consent_service": "on", "csrfmiddlewaretoken": "c" * 32, **shown}  # fmt: skip
             environ = factory.post(path, data).environ
             environ["HTTP_COOKIE"] = cookie
         status = []
         b"".join(handler(environ, lambda s, h: status.append(s)))
         assert status[0][:3] in ("200", "302"), status
 
-    cookie = ""
+    cookie, shown = "", {}
     if method == "POST":  # the visitor's CSRF cookie and token, as a browser holds them
         from django.conf import settings
 
         settings.CSRF_COOKIE_NAME = "csrftoken"
         cookie = "csrftoken=" + "c" * 32
         factory = RequestFactory(enforce_csrf_checks=False)
+        # The words the form's page shows, posted back as a browser does: none, nothing stored.
+        shown.update(as_shown(Client(), path, SHOWN))
     one(-1)  # warm: imports, templates, the page cache
 
     profile = cProfile.Profile()

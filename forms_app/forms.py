@@ -5,7 +5,13 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from consent.core.digests import words_digest
+from consent.core.digests import (
+    TEXTS_SHOWN,
+    shown_read,
+    shown_value,
+    words_digest,
+    words_unconfirmed,
+)
 from consent.core.gate import born_minor
 from consent.core.models import Subject
 from consent.core.phones import normalise_phone
@@ -22,11 +28,15 @@ from .guarded import CHOOSE, NOT_OFFERED, GuardedForm
 from .images import MAX_BYTES, sanitise_photo
 from .photo_formats import TOO_BIG
 
-# The hidden field of the texts a form page shows (PublicForm.texts_shown).
-TEXTS_SHOWN = "texts_shown"
+# Why a ticked box is asked again (PublicForm.clean): the words its page showed are not the ones
+# the ledger would record, or the post does not say which words its page showed.
 TEXT_CHANGED = _(
-    "This consent text was updated while you were filling in the form. Read it again and tick "
-    "the box if you agree."
+    "This consent text is not worded as on the page you sent: it was updated after the page was "
+    "opened, or the page was in another language. Read it again and tick the box if you agree."
+)
+TEXT_NOT_NAMED = _(
+    "Your form did not say which consent text you read, so nothing was recorded. Read the text "
+    "and tick the box if you agree."
 )
 
 
@@ -70,7 +80,7 @@ class PublicForm(GuardedForm):
         the text's id and the SHA-256 of its words as shown (digests.words_digest: in the
         page's language, naming the data this form collects). A consent is logged to the words
         the visitor read, or not at all."""
-        return ",".join(f"{p}:{shown}" for p, shown in self._shown_now().items())
+        return shown_value(self._shown_now())
 
     def _shown_now(self) -> dict[str, str]:
         """{purpose: "<text id>:<digest>"} of the words this form shows now, in the language
@@ -88,25 +98,22 @@ class PublicForm(GuardedForm):
         """The purposes whose words the form would log are not the ones the posted page showed:
         a text published or altered while the visitor was filling the form in, a page kept
         from before (a cache, a tab left open), another language, another list of data (a
-        service published or withdrawn since), another text's id. A post that names no texts
-        (no page of this site's) claims none and is held to the texts in force."""
-        if TEXTS_SHOWN not in data:
-            return []
-        posted = str(data[TEXTS_SHOWN])[:2000].split(",")
-        shown = dict(item.partition(":")[::2] for item in posted)
-        return [p for p, now in self._shown_now().items() if shown.get(p) != now]
+        service published or withdrawn since), another text's id. A post that names no texts,
+        or names them malformed (no page of this site's), proves none: all of them."""
+        return words_unconfirmed(data.get(TEXTS_SHOWN), self._shown_now())
 
     def clean(self):
-        """A box ticked beside a text that is no longer in force is no consent to the one that
-        is (Law 94-V art. 8: the log proves the text agreed to): the box is shown again, empty,
-        with the new text to read."""
+        """A box ticked beside words the page did not show, or beside words the post does not
+        name, is no consent to the ones in force (Law 94-V art. 8: the log proves the text
+        agreed to): the box is shown again, empty, with the text to read."""
         cleaned = super().clean()
         changed = [p for p in self.texts_changed(self.data) if cleaned.get(f"consent_{p}")]
         if changed:
+            named = shown_read(self.data.get(TEXTS_SHOWN)) is not None
             self.data = self.data.copy()
             for purpose in changed:
                 self.data.pop(f"consent_{purpose}", None)
-                self.add_error(f"consent_{purpose}", TEXT_CHANGED)
+                self.add_error(f"consent_{purpose}", TEXT_CHANGED if named else TEXT_NOT_NAMED)
         return cleaned
 
     def clean_phone(self):

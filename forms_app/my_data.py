@@ -15,6 +15,7 @@ from consent.common.net import download
 from consent.common.pagecache import shared_page
 from consent.cookies.banner import answer_on_page
 from consent.core import gate
+from consent.core.digests import shown_read
 from consent.core.texts import current_text
 from consent.rights import selfservice, wards
 from consent.rights.link_refused import why_refused
@@ -226,12 +227,19 @@ def my_data_consent(request, subject):
     purpose, give = form.cleaned_data["purpose"], form.cleaned_data["give"]
     # «Give» agrees to the words shown beside it (Law 94-V art. 8): not to a text published
     # since, nor to the words of another language or another name (overview.words_shown).
+    # A press that does not say which words it was beside (no page of this site's) proves none.
     shown, text = request.POST.get(f"shown_{purpose}"), current_text(purpose)
     now = words_shown(subject, text, get_language()) if text is not None else None
-    if give and shown is not None and now is not None and shown != now:
+    # Said after a block or a guardian needed, which refuse any give and say more.
+    unconfirmed = give and now is not None and shown != now
+    if unconfirmed and not gate.is_blocked(subject) and not gate.needs_guardian(subject):
         messages.error(request, _(
-            "The consent text was updated after this page was opened. Nothing has changed: read "
-            "the new text below and give your consent again if you agree."
+            "The consent text is not worded as on the page you pressed the button on: it was "
+            "updated after the page was opened, or the page was in another language. Nothing has "
+            "changed: read the text below and give your consent again if you agree."
+        ) if shown_read(f"{purpose}:{shown}") else _(
+            "Your page did not say which consent text you read, so nothing has changed. Read the "
+            "text below and give your consent if you agree."
         ))  # fmt: skip
         return _back_to_page(request)
     outcome = selfservice.set_consent(subject, purpose, give, request, text=text)

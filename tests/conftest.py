@@ -15,7 +15,7 @@ from hypothesis import settings as hypothesis_settings
 from consent.core.models import Subject
 from consent.core.texts import current_policy
 from tests.staff import staff_member, verified_login
-from tests.texts import texts_publish
+from tests.texts import AS_SHOWN, posts_as_shown, texts_publish  # noqa: F401  (a fixture)
 from tests.tools import CHROMIUM, browser, require_tool  # noqa: F401  (browser: a fixture)
 
 # The suite starts gunicorn and manage.py many times: let each read the bytecode the first one
@@ -131,6 +131,7 @@ def contact_data():
     def make(**overrides):
         data = {
             "token": aged_token(),
+            "texts_shown": AS_SHOWN,  # as the page posted to shows them; None: a post naming none
             "full_name": "Әсел Қасымова",
             "email": "asel@example.kz",
             "phone": "8 701 123 45 67",

@@ -1,15 +1,21 @@
 """The consent texts most tests start from, published once per process and then copied."""
 
+import copy
 import json
+import re
+from urllib.parse import urlsplit
 
-from django.test import override_settings
-from django.utils import timezone
+import pytest
+from django.test import Client, override_settings
+from django.urls import Resolver404, resolve
+from django.utils import timezone, translation
 
 from consent.core.audit import audit_row, audit_rows
 from consent.core.declarations import agreement_key, operator, purpose_facts
 from consent.core.models import AuditEvent, ConsentText
 from consent.core.purposes import PURPOSES
-from consent.core.texts import text_publish
+from consent.core.texts import current_texts, text_publish
+from forms_app.views import FORMS
 
 # The processor abroad the tests' cross-border text names (a cross-border text names someone).
 PROCESSOR = "Mailgun (USA)"
@@ -64,3 +70,62 @@ def texts_publish(policy):
     )
     audit_rows([audit_row(AuditEvent.Action.TEXT_PUBLISH, obj=t, purpose=t.purpose) for t in texts])
     return {text.purpose: text for text in texts}
+
+
+class _AsShown(str):
+    """AS_SHOWN's type: a value no page posts, refused as malformed if it were ever sent."""
+
+
+# What a test posts for the hidden field a page sends with a consent's box or button
+# (`texts_shown`, the self-service page's `shown_<purpose>`): which words the page showed. A
+# browser sends the page's own value; the test client sends only what it is given, so a post
+# holding AS_SHOWN is sent with the value the page at its address holds when it is posted
+# (`as_shown`, by the `posts_as_shown` fixture), or without the field where that page holds none.
+AS_SHOWN = _AsShown("as shown on the page")
+SHOWN = {"texts_shown": AS_SHOWN}
+_HIDDEN = re.compile(r'<input type="hidden" name="(texts_shown|shown_\w+)" value="([^"]*)"')
+
+
+def _page_holds(client, path, secure, headers):
+    """{name: value} of the hidden fields of words shown that the page at `path` holds: a
+    public form's computed as its page computes them (PublicForm.texts_shown, in the
+    address's language; no request, no log line), any other page's read from it (a page an
+    action redirects its GET to, for the self-service page's buttons)."""
+    try:
+        match = resolve(urlsplit(path).path)
+    except Resolver404:
+        match = None
+    if match is not None and match.func.__name__ == "public_form":
+        form_class = FORMS[match.kwargs["kind"]][0]
+        with translation.override(translation.get_language_from_path(path) or "kk"):
+            texts = current_texts()
+            if form_class.required_purpose not in texts:
+                return {}
+            return {"texts_shown": form_class(texts=texts).texts_shown()}
+    cookies = copy.deepcopy(client.cookies)  # the GET sets none the post then carries
+    page = client.get(path, follow=True, secure=secure, headers=headers).content.decode()
+    client.cookies = cookies
+    return dict(_HIDDEN.findall(page))
+
+
+def as_shown(client, path, data, secure=False, headers=None):
+    """`data` with each AS_SHOWN value replaced by the one the page at `path` posts, as a
+    browser would."""
+    held = _page_holds(client, path, secure, headers)
+    posted = {name: value for name, value in data.items() if value is not AS_SHOWN}
+    return posted | {name: held[name] for name, value in data.items()
+                     if value is AS_SHOWN and name in held}  # fmt: skip
+
+
+@pytest.fixture(autouse=True)
+def posts_as_shown(monkeypatch):
+    """A post of the test client holding AS_SHOWN is sent with what the page at its address
+    holds there, as the browser showing that page sends it (tests/conftest.py uses it)."""
+    post = Client.post
+
+    def post_as_shown(self, path, data=None, *args, **kwargs):
+        if isinstance(data, dict) and any(value is AS_SHOWN for value in data.values()):
+            data = as_shown(self, path, data, kwargs.get("secure", False), kwargs.get("headers"))
+        return post(self, path, data, *args, **kwargs)
+
+    monkeypatch.setattr(Client, "post", post_as_shown)

@@ -13,6 +13,8 @@ Policy version 1, published by migration 0002 before digests were kept, got the 
 words it was published with from migration 0059 (the seed files, not the row as it then was). A
 row still without one has no digest to be checked against, and is not said to be altered."""
 
+import re
+
 from .documents import content_digest
 from .models import ConsentText, OperatorDocument, PolicyVersion
 from .texts import render_consent, sha256
@@ -77,3 +79,34 @@ def words_digest(text: ConsentText, language: str, full_name: str, fields=None) 
     posts back with it: the words the ledger records must be these, whatever was published,
     changed, cached or switched in between (compliance L1)."""
     return sha256(render_consent(text, language, full_name, fields))
+
+
+# The hidden field a page that takes a consent posts back with its box or button: for each
+# purpose, the text's id and words_digest of its words as shown, «service:12:<digest>,…».
+TEXTS_SHOWN = "texts_shown"
+_SHOWN_ITEM = re.compile(r"([a-z_]{1,40}):([0-9]{1,18}:[0-9a-f]{64})")
+
+
+def shown_value(shown: dict[str, str]) -> str:
+    """The field's value for {purpose: "<text id>:<digest>"}, the words a page shows."""
+    return ",".join(f"{purpose}:{words}" for purpose, words in shown.items())
+
+
+def shown_read(value: object) -> dict[str, str] | None:
+    """{purpose: "<text id>:<digest>"} of a posted field; None when there is none, or it is not
+    of shown_value's shape (a page of this site's always sends one). A consent is recorded to
+    the words the person saw, and a post that does not say which they were proves none: it is
+    asked again beside the words, never held to the texts in force (compliance L1)."""
+    if not isinstance(value, str) or not value or len(value) > 2000:
+        return None
+    items = [_SHOWN_ITEM.fullmatch(item) for item in value.split(",")]
+    if not all(items) or len({m[1] for m in items}) != len(items):
+        return None
+    return {m[1]: m[2] for m in items}
+
+
+def words_unconfirmed(value: object, now: dict[str, str]) -> list[str]:
+    """The purposes of `now` ({purpose: "<text id>:<digest>"} of the words that would be
+    recorded) whose words the posted `value` does not name: all of them when it names none."""
+    posted = shown_read(value) or {}
+    return [purpose for purpose, words in now.items() if posted.get(purpose) != words]

@@ -24,6 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 
 from . import gate
+from .digests import words_digest
 from .guardians import guardian_lacking
 from .ledger import consent_grant, subject_lock
 from .models import ConsentText, Guardian, Held, LedgerEntry, Source, Subject, Submission
@@ -105,6 +106,20 @@ def held_texts(submission: Submission, language: str) -> list[tuple[ConsentText,
         for pk in submission.held.get("texts", {}).values()
         if pk in texts
     ]
+
+
+def held_shown(submission: Submission, language: str) -> dict[str, str]:
+    """{purpose: "<text id>:<digest>"} of held_texts' words in `language`, which the link's page
+    posts back with its button (digests.TEXTS_SHOWN): the press records those words or nothing
+    (compliance L1). It posted nothing, and a post from no page, or from the page in the other
+    language or before the record's name was corrected, recorded words no one had read."""
+    name, fields = owner_name(submission.subject), submission.held.get("fields")
+    texts = ConsentText.objects.in_bulk(submission.held.get("texts", {}).values())
+    return {
+        purpose: f"{pk}:{words_digest(texts[pk], language, name, data_named(texts[pk], fields))}"
+        for purpose, pk in submission.held.get("texts", {}).items()
+        if pk in texts
+    }
 
 
 def owner_name(subject: Subject) -> str:

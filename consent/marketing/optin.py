@@ -21,6 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core import gate
+from consent.core.digests import words_digest
 from consent.core.guardians import guardian_lacking
 from consent.core.held import owner_name
 from consent.core.ledger import consent_grant
@@ -192,15 +193,30 @@ def _named(payload: dict[str, Any], subject: Subject | None) -> str:
     return owner_name(subject) if subject is not None else payload["n"] or payload["e"]
 
 
+def _confirm_text(payload: dict[str, Any]) -> tuple[ConsentText | None, str]:
+    """(the text the link grants, the name it is shown under), or (None, "") for none."""
+    text = ConsentText.objects.filter(pk=payload["t"]).first()
+    if text is None:
+        return None, ""
+    return text, _named(payload, subject_find(email=payload["e"]))
+
+
 def confirm_words(payload: dict[str, Any], language: str) -> str:
     """The words the link's page shows above its button, in `language`, as its press records
     them (marketing_confirm): the text the form showed, under the name of `_named`. The page
     showed none, and the press recorded the words in the language of the mail, which in the
     held case (submissions.mail_language) no one had read."""
-    text = ConsentText.objects.filter(pk=payload["t"]).first()
-    if text is None:
-        return ""
-    return render_consent(text, language, _named(payload, subject_find(email=payload["e"])))
+    text, name = _confirm_text(payload)
+    return render_consent(text, language, name) if text is not None else ""
+
+
+def confirm_shown(payload: dict[str, Any], language: str) -> dict[str, str]:
+    """{MARKETING: "<text id>:<digest>"} of confirm_words, which the page posts back with its
+    button (digests.TEXTS_SHOWN): the press records those words or nothing, as a form's box
+    (compliance L1). The press posted nothing, and a post from no page (or from the page in the
+    other language, or before the record's name was corrected) recorded words no one read."""
+    text, name = _confirm_text(payload)
+    return {MARKETING: f"{text.pk}:{words_digest(text, language, name)}"} if text else {}
 
 
 @transaction.atomic

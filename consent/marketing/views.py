@@ -8,10 +8,12 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_safe
 
 from consent.common.pagecache import shared_page
+from consent.core.digests import TEXTS_SHOWN, shown_value, words_unconfirmed
 
 from .campaigns import read_unsubscribe_token, subscribed, unsubscribe, unsubscribe_link_expired
 from .optin import (
     address_blocked,
+    confirm_shown,
     confirm_words,
     confirmed_by,
     guardian_missing,
@@ -32,13 +34,21 @@ CONFIRM_HEADINGS = {
     "guardian": _("A parent's or guardian's consent is needed"),
 }
 LINK_REFUSED = _("The link does not work")
+# A press that did not post the words its page showed, or posted others: asked again.
+WORDS_NOT_SHOWN = _(
+    "Your subscription is not confirmed yet: the page you pressed the button on did not show "
+    "these words, or did not say which words it showed. Read them below and press the button "
+    "if you agree."
+)
 
 
-def _confirm_page(request, state, status=200, payload=None):
+def _confirm_page(request, state, status=200, payload=None, pressed=False):
     heading = CONFIRM_HEADINGS.get(state, LINK_REFUSED)
     context = {"state": state, "heading": heading}
     if state == "ask":  # the whole text the button agrees to, as the grant records it
         context["consent_text"] = confirm_words(payload, get_language())
+        context["texts_shown"] = shown_value(confirm_shown(payload, get_language()))
+        context["not_shown"] = WORDS_NOT_SHOWN if pressed else ""
     return render(request, "marketing/confirm_marketing.html", context, status=status)
 
 
@@ -56,7 +66,11 @@ def confirm_marketing(request, token):
         else:
             state, status = ("unsubscribed", 200) if withdrawn_since(sent) else ("expired", 400)
         return _confirm_page(request, state, status)
-    if request.method == "POST":
+    # The press records the words its page showed (confirm_shown), posted back, or nothing.
+    posted = request.POST.get(TEXTS_SHOWN)
+    if request.method == "POST" and not words_unconfirmed(
+        posted, confirm_shown(payload, get_language())
+    ):
         _subject, created = marketing_confirm(payload, request, link=token,
                                               language=get_language())  # fmt: skip
         # Not recorded: the person's processing blocked, a word of theirs since the link
@@ -77,7 +91,7 @@ def confirm_marketing(request, token):
         return _confirm_page(request, said)
     # Blocked, unsubscribed since the link, or a child without a guardian: said before the
     # press, as the held consent's link does (rights/views.py), not a button that then
-    # confirms nothing.
+    # confirms nothing; and after a press that did not post the words it was beside.
     if address_blocked(payload["e"]):
         state = "blocked"
     elif confirmed_by(payload):  # opened again from the mail once used: it says so
@@ -90,7 +104,10 @@ def confirm_marketing(request, token):
         state = "replaced"
     else:
         state = "guardian" if guardian_missing(payload) else "ask"
-    return _confirm_page(request, state, payload=payload)
+    # A press that did not post the words shown (or posted others) records nothing: the page
+    # again, saying so, with the words and the button.
+    pressed = request.method == "POST"
+    return _confirm_page(request, state, payload=payload, pressed=pressed)
 
 
 @csrf_exempt  # RFC 8058: mail clients POST without cookies; the signed token is the credential

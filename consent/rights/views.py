@@ -4,11 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.cache import never_cache
 
 from consent.core import gate
+from consent.core.digests import TEXTS_SHOWN, shown_value, words_unconfirmed
 from consent.core.held import (
     consent_confirm,
     guardian_needed,
     held_link_expired,
     held_names,
+    held_shown,
     held_texts,
     holds_service,
     submission_for_link,
@@ -54,9 +56,18 @@ ANSWER_NOW = {
 }
 
 
-def _confirm_page(request, submission, state):
+# A press that did not post the words its page showed, or posted others: asked again.
+WORDS_NOT_SHOWN = _(
+    "Nothing has been recorded yet: the page you pressed the button on did not show these "
+    "words, or did not say which words it showed. Read them below and press the button if you "
+    "agree."
+)
+
+
+def _confirm_page(request, submission, state, pressed=False):
     """The page for `state`, saying which consents the link gives again and, when the form's
-    answer waited on one of them, that it comes once confirmed (never when it did not wait)."""
+    answer waited on one of them, that it comes once confirmed (never when it did not wait).
+    `pressed`: the button was pressed without the words it was beside (WORDS_NOT_SHOWN)."""
     count, names = held_names(submission)
     answer = ""
     if holds_service(submission):
@@ -67,6 +78,8 @@ def _confirm_page(request, submission, state):
     context = {"state": state, "held_count": count, "held_names": names, "answer": answer}
     if state == "ask":  # the whole text the button agrees to, as the grant records it
         context["texts"] = [wording for _text, wording in held_texts(submission, get_language())]
+        context["texts_shown"] = shown_value(held_shown(submission, get_language()))
+        context["not_shown"] = WORDS_NOT_SHOWN if pressed else ""
     return render(request, "rights/confirm_consent.html", context)
 
 
@@ -91,6 +104,10 @@ def confirm_consent(request, token):
     # A text it was given to asked for consent again since: the form is sent again, to it.
     if texts_replaced(submission):
         return render(request, "rights/confirm_consent.html", {"state": "replaced"})
+    # The press records the words its page showed (held_shown), posted back, or nothing.
+    shown = held_shown(submission, get_language()) if request.method == "POST" else {}
+    if request.method == "POST" and words_unconfirmed(request.POST.get(TEXTS_SHOWN), shown):
+        return _confirm_page(request, submission, "ask", pressed=True)
     if request.method == "POST":
         if not consent_confirm(submission, request, get_language()):
             submission.subject.refresh_from_db()  # a date of birth recorded meanwhile

@@ -11,6 +11,7 @@ from consent.cookies.banner import COOKIE, PAGE_FIELD
 from consent.cookies.models import CookieChoice
 from tests.forms.photos import jpeg
 from tests.forms.test_language_switch import FORMS, Form, stored, typed_in
+from tests.texts import SHOWN
 
 FILE_AGAIN = {
     "kk": "Cookie туралы сұраққа жауап бергенде тіркеген файлыңыз сақталмады.",
@@ -63,7 +64,7 @@ def test_answering_the_banner_keeps_what_was_typed(client, analytics, lang, path
     token = html.split('name="token" value="')[1].split('"')[0]
     before = stored()
 
-    answer = client.post(f"/{lang}/{path}", {"token": token, **values, **boxes,
+    answer = client.post(f"/{lang}/{path}", {"token": token, **values, **boxes, **SHOWN,
                                              PAGE_FIELD: choice})  # fmt: skip
 
     assert answer.status_code == 200

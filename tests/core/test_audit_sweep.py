@@ -16,6 +16,7 @@ from consent.rights.access import ticket_answer_access
 from consent.rights.answers import ticket_block, ticket_correct, ticket_destroy
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
+from tests.texts import SHOWN
 
 EMAIL = "zq.person@example.kz"
 PHONE = "+77019990011"
@@ -86,7 +87,7 @@ def test_every_ledger_event_has_its_one_audit_row(client, texts, contact_data, o
     person = Subject.objects.get()
     confirm = next(m for m in Email.objects.all() if "/newsletter/confirm/" in m.message)
     path = re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/\S+/)", confirm.message)[1]
-    assert client.post(path).status_code == 200
+    assert client.post(path, SHOWN).status_code == 200
     consent_withdraw(person, MARKETING, source=Source.UNSUBSCRIBE)
     consent_expire(person, SERVICE, source=Source.RETENTION)
     consent_grant(person, texts[SERVICE], language="ru", source=Source.APPLICATION_FORM)
@@ -117,8 +118,9 @@ def test_logs_carry_no_personal_data(client, texts, caplog, settings):
 
     settings.FORM_RATE_LIMIT = "1000/60"
     with caplog.at_level(logging.DEBUG):
-        client.post("/kk/contact/", {"token": aged_token(), "full_name": "Zq Person\nFAKE LOG LINE",
-                                     "email": EMAIL, "phone": PHONE, "message": "hi",
+        client.post("/kk/contact/", {"token": aged_token(), **SHOWN,
+                                     "full_name": "Zq Person\nFAKE LOG LINE", "email": EMAIL,
+                                     "phone": PHONE, "message": "hi",
                                      "consent_service": "on"})  # fmt: skip
         honeypot = {"token": aged_token(), "email": EMAIL, "full_name": "Zq Person",
                     "phone": "+7 916 000 00 00", "website": "x"}  # fmt: skip

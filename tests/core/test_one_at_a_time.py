@@ -15,6 +15,7 @@ import pytest
 from django.db import connection, connections, transaction
 
 from tests.live import live_database, run_case
+from tests.texts import SHOWN, as_shown
 
 pytestmark = [
     pytest.mark.live,
@@ -161,8 +162,9 @@ def form_consent_confirm_twice(once=""):
     )  # fmt: skip
     path = urlsplit(confirm_url(submission)).path
 
-    def press():
-        page = Client(HTTP_HOST="127.0.0.1").post(path)
+    def press():  # in a process of its own: no fixture fills SHOWN in (tests/conftest.py)
+        client = Client(HTTP_HOST="127.0.0.1")
+        page = client.post(path, as_shown(client, path, SHOWN))
         return [page.status_code]
 
     if once:  # as a request is served: no transaction of the test's around it

@@ -202,10 +202,11 @@ def post_photo(port, photo, lang="kk"):
     """The application form posted as a browser does, with the photo: (status, body)."""
     from tests.live import form_session, request
 
-    cookies, csrf, token = form_session(port, f"/{lang}/apply/")
+    cookies, csrf, token = session = form_session(port, f"/{lang}/apply/")
     fields = {
         "csrfmiddlewaretoken": csrf,
         "token": token,
+        "texts_shown": session.shown,
         "full_name": "Әсел Қасымова",
         "email": f"{uuid.uuid4().hex[:8]}@example.kz",
         "phone": "8 701 123 45 67",

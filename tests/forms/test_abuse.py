@@ -11,6 +11,7 @@ from consent.core import ledger, submissions
 from consent.core.models import AuditEvent, LedgerEntry, StoredFile, Subject, Submission
 from forms_app.abuse import new_token
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 
 def nothing_stored():
@@ -20,11 +21,11 @@ def nothing_stored():
 HONEYPOTTED = {  # every page with the honeypot, and a post of it as a person fills it in
     "contact": lambda data: data(),
     "apply": lambda data: data(birth_date="1990-05-17", birth_place="Өскемен", service=None),
-    "newsletter": lambda data: {"token": aged_token(), "email": "asel@example.kz",
+    "newsletter": lambda data: {"token": aged_token(), **SHOWN, "email": "asel@example.kz",
                                 "consent_marketing": "on"},
-    "requests/new": lambda data: {"token": aged_token(), "email": "asel@example.kz",
+    "requests/new": lambda data: {"token": aged_token(), **SHOWN, "email": "asel@example.kz",
                                   "type": "access"},
-    "my-data": lambda data: {"token": aged_token(), "email": "asel@example.kz"},
+    "my-data": lambda data: {"token": aged_token(), **SHOWN, "email": "asel@example.kz"},
 }  # fmt: skip
 
 

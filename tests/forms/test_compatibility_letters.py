@@ -12,6 +12,7 @@ from post_office.models import Email
 from consent.core.models import Guardian, Subject, Submission
 from consent.core.names import name_keys
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 FOLDED = {
     "math bold": ("𝐀𝐬𝐞𝐥 𝐐𝐚𝐬𝐲𝐦𝐨𝐯𝐚", "Asel Qasymova"),
@@ -36,7 +37,7 @@ def fast(settings):
 
 
 def post(client, lang, kind, data):
-    return client.post(f"/{lang}/{kind}/", {"token": aged_token(), **data})
+    return client.post(f"/{lang}/{kind}/", {"token": aged_token(), **SHOWN, **data})
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -65,7 +66,7 @@ def test_the_newsletter_name_is_stored_in_plain_letters(client, texts, fast, cas
     data = {"email": "asel@example.kz", "full_name": sent, "consent_marketing": "on"}
     assert post(client, "ru", "newsletter", data).status_code == 302
     link = next(w for w in Email.objects.get().message.split() if "/newsletter/confirm/" in w)
-    assert client.post(urlsplit(link).path).status_code == 200
+    assert client.post(urlsplit(link).path, SHOWN).status_code == 200
     assert Subject.objects.get().full_name == (stored or sent)
 
 

@@ -10,7 +10,7 @@ from post_office.models import Email
 from consent.core.models import Guardian, LedgerEntry, Submission
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from tests.conftest import aged_token
-from tests.texts import PROCESSOR
+from tests.texts import PROCESSOR, SHOWN
 
 NOT_GIVEN = ["no", "0", "off", "false", "False", "FALSE", "true", "1", "yes", " on", "on ",
              "On", "ON", "on\x00", "", ["on", "no"], ["no", "on"]]  # fmt: skip
@@ -31,7 +31,7 @@ def boxes(settings):
 
 
 def post(client, lang, kind, data):
-    return client.post(f"/{lang}/{kind}/", {"token": aged_token(), **data})
+    return client.post(f"/{lang}/{kind}/", {"token": aged_token(), **SHOWN, **data})
 
 
 def grants(purpose):

@@ -27,6 +27,7 @@ from consent.core.texts import (
 from emalu.models import Service
 from tests.rights.test_selfservice import opened
 from tests.site.language import as_written
+from tests.texts import AS_SHOWN
 
 CONTACT = ["full_name", "email", "phone", "message"]
 APPLY = [*CONTACT, "birth_date", "birth_place", "service", "photo", "guardian"]
@@ -137,7 +138,7 @@ def test_the_self_service_page_shows_the_text_its_switch_agrees_to(
     with translation.override(lang):
         items = ", ".join(str(DATA_FIELDS[c]) for c in PURPOSES[MARKETING].fields)
     assert data_line(lines).endswith(f": {items}.")
-    client.post(f"/{lang}/my-data/consent/", {"give": MARKETING})
+    client.post(f"/{lang}/my-data/consent/", {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN})
     entry = Subject.objects.get().ledgerentry_set.get(purpose=MARKETING)
     shown = render_consent(texts[MARKETING], lang, "Әсел Қасымова", entry.shown_fields)
     assert sha256(shown) == entry.text_sha256

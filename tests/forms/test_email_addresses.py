@@ -13,6 +13,7 @@ from post_office.models import Email
 from consent.core.models import Subject, Submission
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 REFUSED = [
     '"a,b"@x.kz',
@@ -66,10 +67,10 @@ NO_QUOTES = {"kk": "тырнақша", "ru": "кавычек"}  # the message na
 
 FORMS = {
     "contact": {"full_name": "Әсел", "phone": "8 701 123 45 67", "message": "Сәлем",
-                "consent_service": "on"},
+                "consent_service": "on", **SHOWN},
     "apply": {"full_name": "Әсел", "phone": "8 701 123 45 67", "birth_date": "1990-05-17",
-              "birth_place": "Өскемен", "service": "Кеңес", "consent_service": "on"},
-    "newsletter": {"consent_marketing": "on"},
+              "birth_place": "Өскемен", "service": "Кеңес", "consent_service": "on", **SHOWN},
+    "newsletter": {"consent_marketing": "on", **SHOWN},
     "requests/new": {"type": "access"},
     "my-data": {},
 }  # fmt: skip
@@ -81,8 +82,7 @@ def fast(settings):
 
 
 def post(client, lang, kind, email):
-    data = {"token": aged_token(), "email": email, **FORMS[kind]}
-    return client.post(f"/{lang}/{kind}/", data)
+    return client.post(f"/{lang}/{kind}/", {"token": aged_token(), "email": email, **FORMS[kind]})
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -340,7 +340,7 @@ def test_an_address_other_only_in_a_letter_of_another_alphabet_is_another_person
     consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     assert post(client, "kk", "newsletter", "asel@maıl.kz").status_code == 302
     (mail,) = Email.objects.filter(to=["asel@maıl.kz"])
-    client.post(re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/[^/\s]+/)", mail.message)[1])
+    client.post(re.search(r"//[^/\s]+(/\S+/newsletter/confirm/[^/\s]+/)", mail.message)[1], SHOWN)
     assert not LedgerEntry.objects.filter(subject=person, purpose=MARKETING).exists()
     assert Subject.objects.get(email="asel@maıl.kz") != person
     withdrawal = ("From: asel@maıl.kz\r\nSubject: =?utf-8?b?"

@@ -18,6 +18,7 @@ from consent.core.submissions import submission_record
 from consent.rights.export import export_data
 from consent.rights.retention import enforce_retention
 from tests.forms.held import link_in, withdrew_service
+from tests.texts import SHOWN
 
 WITHDRAWN = {
     "kk": "мақсатқа берген келісімін кері қайтарып алған: "
@@ -59,7 +60,7 @@ def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
     # A link scanner's GET records nothing; her press of the button does.
     assert client.get(path).status_code == 200
     assert kinds(asel, SERVICE) == ["grant", "withdraw"]
-    response = client.post(path, REMOTE_ADDR="198.51.100.7")
+    response = client.post(path, SHOWN, REMOTE_ADDR="198.51.100.7")
     assert response.status_code == 200
     assert gate.may_process(asel, SERVICE)
     grant = LedgerEntry.objects.filter(subject=asel, purpose=SERVICE).latest("id")
@@ -68,7 +69,7 @@ def test_a_stranger_typing_her_address_does_not_give_back_what_she_withdrew(
     submission.refresh_from_db()
     assert submission.consent_held == Held.CONFIRMED
     # Pressed again: nothing more.
-    assert client.post(path).status_code == 200
+    assert client.post(path, SHOWN).status_code == 200
     assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
 
 
@@ -99,7 +100,7 @@ def test_a_link_older_than_her_next_withdrawal_records_nothing(client, asel, con
     assert client.post("/kk/contact/", contact_data()).status_code == 302
     path = link_in(Email.objects.get(to=["asel@example.kz"]))
     consent_withdraw(asel, SERVICE, source=Source.SELF_SERVICE)
-    assert client.post(path).status_code == 400
+    assert client.post(path, SHOWN).status_code == 400
     assert not gate.may_process(asel, SERVICE)
 
 
@@ -110,10 +111,10 @@ def test_a_link_after_seven_days_or_to_an_address_since_corrected_records_nothin
     assert client.post("/kk/contact/", contact_data()).status_code == 302
     path = link_in(Email.objects.get(to=["asel@example.kz"]))
     time_machine.shift(timedelta(days=7, seconds=1))
-    assert client.post(path).status_code == 400
+    assert client.post(path, SHOWN).status_code == 400
     time_machine.shift(-timedelta(days=1))
     Subject.objects.filter(pk=asel.pk).update(email="asel.new@example.kz")
-    assert client.post(path).status_code == 400
+    assert client.post(path, SHOWN).status_code == 400
     assert not gate.may_process(asel, SERVICE)
 
 
@@ -128,12 +129,12 @@ def test_a_link_used_to_confirm_never_says_expired(
     assert client.post(f"/{lang}/contact/", contact_data()).status_code == 302
     path = link_in(Email.objects.get(to=["asel@example.kz"]))
     time_machine.shift(timedelta(days=6))
-    assert client.post(path).status_code == 200
+    assert client.post(path, SHOWN).status_code == 200
     with translation.override("kk"):  # her language, whatever the form's
         done = translation.gettext("Consent confirmed")
     for days in (2, 30):
         time_machine.shift(timedelta(days=days))
-        for page in (client.get(path), client.post(path)):
+        for page in (client.get(path), client.post(path, SHOWN)):
             assert page.status_code == 200
             assert done in page.content.decode()
     assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
@@ -171,7 +172,7 @@ def test_unconfirmed_but_covered_by_her_service_consent_since_the_form_is_kept(
     else:
         assert client.post("/kk/contact/", contact_data()).status_code == 302
         second = Email.objects.filter(to=["asel@example.kz"]).latest("id")
-        assert client.post(link_in(second)).status_code == 200
+        assert client.post(link_in(second), SHOWN).status_code == 200
     assert gate.may_process(asel, SERVICE)
     time_machine.shift(timedelta(days=30))
     plan = enforce_retention()
@@ -221,7 +222,7 @@ def test_the_desk_and_the_access_answer_say_what_happened(
     assert said in page.content.decode()
     (row,) = export_data(asel, lang)["sources_and_methods"]
     assert row["consent"] == said
-    client.post(link_in(Email.objects.get(to=["asel@example.kz"])))
+    client.post(link_in(Email.objects.get(to=["asel@example.kz"])), SHOWN)
     with translation.override(lang):
         confirmed = str(Source.FORM_CONFIRMED.label)
         assert export_data(asel, lang)["consent_history"][-1]["source"] == confirmed
@@ -235,8 +236,8 @@ def test_two_forms_held_at_once_are_confirmed_by_either_link(client, asel, conta
     first, second = (
         link_in(m) for m in Email.objects.filter(to=["asel@example.kz"]).order_by("id")
     )
-    assert client.post(first).status_code == 200
-    assert client.post(second).status_code == 200
+    assert client.post(first, SHOWN).status_code == 200
+    assert client.post(second, SHOWN).status_code == 200
     assert kinds(asel, SERVICE) == ["grant", "withdraw", "grant"]
     assert set(Submission.objects.values_list("consent_held", flat=True)) == {Held.CONFIRMED}
 
@@ -297,7 +298,7 @@ def test_a_blocked_owner_pressing_the_link_is_told_her_processing_is_blocked(
     assert path.startswith(f"/{lang}/")
     subject_block(owner, reason="спор о точности", source=Source.ADMIN)
     said = {"kk": "Деректеріңізді өңдеу бұғатталған", "ru": "Обработка ваших данных заблокирована"}
-    for response in (client.get(path), client.post(path)):
+    for response in (client.get(path), client.post(path, SHOWN)):
         page = response.content.decode()
         assert response.status_code == 200 and said[lang] in page
         main = page.split("<main", 1)[1].split("</main>", 1)[0]

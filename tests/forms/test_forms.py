@@ -15,6 +15,7 @@ from emalu.models import Service
 from forms_app.forms import ApplicationForm, ContactForm, NewsletterForm
 from forms_app.models import UsedFormToken
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 FORM_URLS = {"contact": "contact/", "apply": "apply/", "newsletter": "newsletter/"}
 
@@ -208,7 +209,7 @@ def test_a_minors_news_box_ticked_with_their_guardian_subscribes_them(
     assert client.post("/kk/apply/", data).status_code == 302
     confirm = next(m for m in Email.objects.all() if "/newsletter/confirm/" in m.message)
     link = next(w for w in confirm.message.split() if "/newsletter/confirm/" in w)
-    assert client.post(urlsplit(link).path).status_code == 200
+    assert client.post(urlsplit(link).path, SHOWN).status_code == 200
     person, guardian = Subject.objects.get(), Guardian.objects.get()
     assert gate.may_process(person, MARKETING)
     assert LedgerEntry.objects.get(purpose=MARKETING).guardian == guardian
@@ -260,6 +261,7 @@ def test_kazakh_date_format_is_accepted(client, texts, application_data):
 def test_newsletter_stores_nothing_before_confirmation(client, texts):
     data = {
         "token": aged_token(),
+        **SHOWN,
         "email": "news@example.kz",
         "full_name": "Дана",
         "consent_marketing": "on",
@@ -273,13 +275,13 @@ def test_newsletter_stores_nothing_before_confirmation(client, texts):
 
     page = client.get(path)  # a link scanner's GET changes nothing
     assert page.status_code == 200 and LedgerEntry.objects.count() == 0
-    done = client.post(path)
+    done = client.post(path, SHOWN)
     assert done.status_code == 200
     s = Subject.objects.get()
     assert gate.may_process(s, MARKETING)
     entry = LedgerEntry.objects.get()
     assert (entry.source, entry.language, entry.text) == ("newsletter_form", "kk", texts[MARKETING])
-    client.post(path)  # a second click records nothing new
+    client.post(path, SHOWN)  # a second click records nothing new
     assert LedgerEntry.objects.count() == 1
     assert Email.objects.count() == 1  # nothing but the one confirmation was sent
 
@@ -296,7 +298,7 @@ def test_forged_or_expired_confirmation_link_is_refused(client, texts, time_mach
     assert client.post("/kk/newsletter/confirm/forged/").status_code == 400
     token = make_token({"e": "x@example.kz", "n": "", "l": "kk", "t": texts[MARKETING].pk})
     time_machine.move_to(timezone.now() + timedelta(days=8))
-    response = client.post(f"/ru/newsletter/confirm/{token}/")
+    response = client.post(f"/ru/newsletter/confirm/{token}/", SHOWN)
     assert response.status_code == 400 and Subject.objects.count() == 0
 
 

@@ -16,6 +16,7 @@ from consent.core.purposes import SERVICE
 from consent.core.texts import render_consent, sha256
 from tests.forms.held import link_in, withdrew_service
 from tests.site.language import as_written
+from tests.texts import SHOWN
 
 
 def page_text(response):
@@ -45,7 +46,7 @@ def test_the_owner_gives_the_text_the_page_shows_in_its_language(
     expected = render_consent(texts[SERVICE], pressed, asel.full_name, fields)
     assert words(expected) in shown  # the whole text she agrees to, with her own name
     assert "prize.example" not in shown  # never what the sender typed
-    assert client.post(path).status_code == 200
+    assert client.post(path, SHOWN).status_code == 200
     grant = LedgerEntry.objects.filter(subject=asel, purpose=SERVICE).latest("id")
     assert (grant.kind, grant.source) == ("grant", Source.FORM_CONFIRMED)
     assert (grant.language, grant.shown_name) == (pressed, asel.full_name)

@@ -14,7 +14,7 @@ from consent.core.ledger import consent_grant, consent_withdraw
 from consent.core.models import Held, Source, Subject, Submission
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from tests.conftest import aged_token
-from tests.texts import PROCESSOR
+from tests.texts import PROCESSOR, SHOWN
 
 FORMS = {"contact": "contact_data", "apply": "application_data"}
 # The answer the page promises, per form and language (kk: «хабарлама», «өтінім»; glossary).
@@ -89,7 +89,7 @@ def test_a_held_service_consent_promises_that_forms_own_answer(
     asked = text(client.get(path))
     assert ONCE_CONFIRMED[kind, lang] in asked
     assert ASKED_ONE[lang] in asked
-    done = text(client.post(path))
+    done = text(client.post(path, SHOWN))
     assert GIVEN_AGAIN[lang] in done
     assert ANSWERED[kind, lang] in done
     other = "apply" if kind == "contact" else "contact"
@@ -108,7 +108,7 @@ def test_a_held_cross_border_consent_promises_no_answer_that_never_waited(
     assert client.post(f"/{lang}/{kind}/", data).status_code == 302
     assert list(Submission.objects.get().held["texts"]) == [CROSS_BORDER]
     _, path = link("asel@example.kz")
-    asked, done = text(client.get(path)), text(client.post(path))
+    asked, done = text(client.get(path)), text(client.post(path, SHOWN))
     assert not ANY_ANSWER.search(asked)
     assert GIVEN_AGAIN[lang] in done
     assert not ANY_ANSWER.search(done)
@@ -128,14 +128,14 @@ def test_two_held_consents_are_spoken_of_in_the_plural(
         for words in BOTH_HELD_MAIL[lang]:
             assert words in body
     assert BOTH_HELD_PAGE[lang] in text(client.get(path))
-    assert ANSWERED["contact", lang] in text(client.post(path))
+    assert ANSWERED["contact", lang] in text(client.post(path, SHOWN))
 
 
 def test_the_newsletter_form_holds_nothing_and_links_no_confirm_page(client, texts, make_subject):
     """The newsletter form has its own double opt-in: a person who withdrew every consent and
     signs up again gets the opt-in mail, never the held consent's link with its answer."""
     person(make_subject, texts, "ru", [SERVICE, CROSS_BORDER])
-    data = {"token": aged_token(), "email": "asel@example.kz", "consent_marketing": "on"}
+    data = {"token": aged_token(), **SHOWN, "email": "asel@example.kz", "consent_marketing": "on"}
     assert client.post("/ru/newsletter/", data).status_code == 302
     (mail,) = Email.objects.filter(to=["asel@example.kz"])
     assert "/consent/confirm/" not in mail.message
@@ -157,15 +157,15 @@ def test_a_subscription_link_pressed_after_unsubscribing_does_not_say_subscribed
 ):
     """The confirm link pressed again after an unsubscribe records nothing, and said «your
     subscription was already confirmed» to a person no longer subscribed."""
-    data = {"token": aged_token(), "email": "news@example.kz", "consent_marketing": "on"}
+    data = {"token": aged_token(), **SHOWN, "email": "news@example.kz", "consent_marketing": "on"}
     assert client.post(f"/{lang}/newsletter/", data).status_code == 302
     (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", Email.objects.get().message)
     path = urlsplit(url).path
-    assert SUBSCRIBED[lang][0] in text(client.post(path))
+    assert SUBSCRIBED[lang][0] in text(client.post(path, SHOWN))
     subject = Subject.objects.get()
-    assert SUBSCRIBED[lang][1] in text(client.post(path))  # pressed twice: subscribed
+    assert SUBSCRIBED[lang][1] in text(client.post(path, SHOWN))  # pressed twice: subscribed
     consent_withdraw(subject, MARKETING, source=Source.UNSUBSCRIBE)
-    page = text(client.post(path))
+    page = text(client.post(path, SHOWN))
     assert UNSUBSCRIBED_SINCE[lang] in page
     assert not any(words in page for words in SUBSCRIBED[lang])
     assert not gate.may_process(subject, MARKETING)

@@ -18,6 +18,7 @@ from consent.core.purposes import MARKETING
 from consent.core.texts import current_text
 from tests.conftest import aged_token
 from tests.forms.photos import jpeg
+from tests.texts import SHOWN
 
 STRANGER = {"full_name": "Болат Ержанов", "phone": "8 701 765 43 21", "birth_date": "1999-01-02",
             "birth_place": "Семей"}  # fmt: skip
@@ -62,13 +63,13 @@ def test_an_application_under_her_address_fills_nothing_in(
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_newsletter_signup_under_her_address_fills_nothing_in(client, asel, lang):
     before = held(asel)
-    data = {"token": aged_token(), "email": "asel@example.kz",
+    data = {"token": aged_token(), **SHOWN, "email": "asel@example.kz",
             "full_name": STRANGER["full_name"], "consent_marketing": "on"}  # fmt: skip
     assert client.post(f"/{lang}/newsletter/", data).status_code == 302
     (mail,) = Email.objects.filter(to=["asel@example.kz"])
     (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", mail.message)
     # Even once the address's owner confirms the subscription, the name typed stays out.
-    assert client.post(urlsplit(url).path).status_code == 200
+    assert client.post(urlsplit(url).path, SHOWN).status_code == 200
     assert held(asel) == before
     assert Submission.objects.get(subject=asel).data["full_name"] == STRANGER["full_name"]
 

@@ -45,8 +45,9 @@ FORMS = {
 
 
 def filled(form):
-    """Every field of the form with a value it takes."""
-    data = {}
+    """Every field of the form with a value it takes, and the consent texts as its page shows
+    them (PublicForm.texts_shown: a box is ticked beside the words the page showed)."""
+    data = {"texts_shown": form.texts_shown()} if hasattr(form, "texts_shown") else {}
     for name, field in form.fields.items():
         if name.startswith("consent_"):
             data[name] = "on"

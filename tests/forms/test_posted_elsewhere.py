@@ -11,6 +11,7 @@ from django.test.client import BOUNDARY, encode_multipart
 
 from consent.core.models import Submission
 from tests.forms.photos import jpeg
+from tests.texts import as_shown
 
 LANG = {"kk": '<html lang="kk">', "ru": '<html lang="ru">'}
 
@@ -46,7 +47,7 @@ def test_a_photo_posted_without_the_slash_is_kept(client, texts, application_dat
     """The body sent again as it was, as a browser does (the test client would read the file
     anew, at its end)."""
     photo = SimpleUploadedFile("photo.jpg", jpeg(), content_type="image/jpeg")
-    body = encode_multipart(BOUNDARY, application_data(photo=photo))
+    body = encode_multipart(BOUNDARY, as_shown(client, "/ru/apply/", application_data(photo=photo)))
     content_type = f"multipart/form-data; boundary={BOUNDARY}"
     response = client.post("/ru/apply", body, content_type=content_type, follow=True)
     assert response.redirect_chain[0][1] == 308

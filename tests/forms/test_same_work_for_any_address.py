@@ -23,6 +23,7 @@ from consent.core.models import Source
 from consent.core.purposes import SERVICE
 from consent.core.texts import current_text
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,7 @@ VALUE = re.compile(r"'(?:[^']|'')*'(?:::\w+)?|(?<!IS )(?<!NOT )\bNULL\b|\b\d+\b|
 def statements(client, path, email, extra):
     """The statements a post of the form runs, their values and savepoint names left out."""
     with CaptureQueriesContext(connection) as done:
-        response = client.post(path, {"token": aged_token(), "email": email, **extra})
+        response = client.post(path, {"token": aged_token(), **SHOWN, "email": email, **extra})
     assert response.status_code == 302
     return [VALUE.sub("?", query["sql"]) for query in done.captured_queries]
 

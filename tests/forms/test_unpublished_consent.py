@@ -15,6 +15,7 @@ from consent.core.models import ConsentText, LedgerEntry, Source, Submission
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import text_publish
 from tests.conftest import aged_token
+from tests.texts import AS_SHOWN, SHOWN
 
 FORMS = {
     "contact": {},
@@ -38,7 +39,7 @@ def test_a_form_offers_no_consent_without_its_text(client, service_text, setting
     # Sent with the box ticked all the same (a page shown before, a bot): the form is taken,
     # under the consent it asks for, and nothing is asked of the address for marketing.
     response = client.post(f"/{lang}/{kind}/", {
-        "token": aged_token(), "full_name": "Әсел Қасымова", "email": "asel@example.kz",
+        "token": aged_token(), **SHOWN, "full_name": "Әсел Қасымова", "email": "asel@example.kz",
         "phone": "8 701 123 45 67", "message": "Сәлем", "consent_service": "on",
         "consent_marketing": "on", **FORMS[kind],
     })  # fmt: skip
@@ -58,7 +59,11 @@ def test_the_self_service_page_gives_no_consent_without_its_text(
     client.post(re.search(r"https?://[^/\s]+(/\S+/my-data/open/\S+/)", link).group(1))
     page = client.get(f"/{lang}/my-data/").content.decode()
     assert "asel@example.kz" in page and f'value="{MARKETING}"' not in page
-    response = client.post(f"/{lang}/my-data/consent/", {"give": MARKETING}, follow=True)
+    response = client.post(
+        f"/{lang}/my-data/consent/",
+        {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN},
+        follow=True,
+    )
     assert response.status_code == 200 and NOT_OFFERED[lang] in response.content.decode()
     assert not gate.may_process(person, MARKETING)
     assert list(LedgerEntry.objects.values_list("purpose", flat=True)) == [SERVICE]

@@ -7,6 +7,7 @@ import pytest
 
 from consent.core.models import Submission
 from tests.forms.photos import MESSAGES, big_jpeg, jpeg, media_files, photo_error
+from tests.texts import as_shown
 
 NAMES = {
     "long extension": "photo." + "x" * 250,
@@ -23,6 +24,7 @@ def post(client, lang, fields, name, photo):
     """The application form sent with the photo named `name`, the name exactly as given (the
     test client's own uploads cut it to 255 letters first, as no browser does)."""
     boundary = uuid.uuid4().hex
+    fields = as_shown(client, f"/{lang}/apply/", fields)
     parts = [
         f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
         for k, v in fields.items()
@@ -71,6 +73,7 @@ def post_parts(client, fields, disposition: bytes, photo, before: bytes = b""):
     sent them; `before`: a part of no field of the form, sent first (to move the photo's headers
     along the body)."""
     boundary = uuid.uuid4().hex
+    fields = as_shown(client, "/kk/apply/", fields)
     parts = [
         f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
         for k, v in fields.items()

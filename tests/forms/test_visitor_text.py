@@ -19,6 +19,7 @@ from consent.core.subjects import address_tag
 from consent.rights import selfservice
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
+from tests.texts import AS_SHOWN, SHOWN
 
 # (what the visitor sends, what is stored) for a single-line field
 NAMES = {
@@ -63,7 +64,7 @@ def fast(settings):
 
 
 def post(client, lang, path, data):
-    return client.post(f"/{lang}/{path}", {"token": aged_token(), **data})
+    return client.post(f"/{lang}/{path}", {"token": aged_token(), **SHOWN, **data})
 
 
 CONTACT = {"full_name": "Әсел Қасымова", "email": "asel@example.kz",
@@ -149,7 +150,7 @@ def test_newsletter_name_is_cleaned(client, texts, fast, lang, case):
     assert post(client, lang, "newsletter/", data).status_code == 302
     confirm = Email.objects.get()
     link = next(w for w in confirm.message.split() if "/newsletter/confirm/" in w)
-    assert client.post(urlsplit(link).path).status_code == 200
+    assert client.post(urlsplit(link).path, SHOWN).status_code == 200
     assert Subject.objects.get().full_name == stored
 
 
@@ -176,7 +177,7 @@ ERROR_PAGE_400 = {"kk": "Қате сұрау", "ru": "Неверный запр�
 
 
 def _encoded(data):
-    return urlencode({"token": aged_token(), **data}).encode()
+    return urlencode({"token": aged_token(), **SHOWN, **data}).encode()
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -196,7 +197,7 @@ def test_bytes_that_are_not_utf8_are_a_field_error_not_garbled_text(
     html = response.content.decode()
     assert f'id="id_{field}_error"' in html and UNREADABLE[lang] in html
     boundary = "b0undary"
-    fields = {**base, "token": aged_token()}
+    fields = {**base, "token": aged_token(), **SHOWN}
     parts = [(name, str(value).encode()) for name, value in fields.items() if name != field]
     parts.append((field, "Иван".encode("cp1251")))  # Windows-1251, not UTF-8
     body = (
@@ -253,7 +254,8 @@ def signed_in(person):
 def test_self_service_request_message_is_cleaned(signed_in, person, lang, case):
     sent, stored = MESSAGES[case]
     response = signed_in.post(
-        f"/{lang}/my-data/request/", {"type": "correct", "message": sent, "token": aged_token()}
+        f"/{lang}/my-data/request/",
+        {"type": "correct", "message": sent, "token": aged_token()},
     )
     assert response.status_code == 302
     assert Ticket.objects.get(subject=person, type="correct").message == stored
@@ -311,13 +313,13 @@ def test_self_service_actions_refuse_anything_but_their_own_values(signed_in, pe
 
 
 def test_self_service_actions_still_do_their_job(signed_in, person):
-    signed_in.post("/kk/my-data/consent/", {"give": MARKETING})
+    signed_in.post("/kk/my-data/consent/", {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN})
     assert LedgerEntry.objects.filter(purpose=MARKETING, kind="grant").count() == 1
     signed_in.post("/kk/my-data/consent/", {"withdraw": MARKETING})
     assert LedgerEntry.objects.filter(purpose=MARKETING, kind="withdraw").count() == 1
     assert signed_in.post("/kk/my-data/export/", {"format": "pdf"}).content.startswith(b"%PDF")
     assert signed_in.post("/kk/my-data/export/").content.startswith(b"{")
-    signed_in.post("/kk/my-data/request/", {"type": "destroy", "token": aged_token()})
+    signed_in.post("/kk/my-data/request/", {"type": "destroy", "token": aged_token(), **SHOWN})
     assert Ticket.objects.filter(type="destroy", message="").count() == 1
 
 

@@ -34,7 +34,15 @@ from .proxy import (
     test_certificate,
     tls_request,
 )
-from .servers import FAST, concurrent_posts, form_session, gunicorn, post_contact, request
+from .servers import (
+    FAST,
+    concurrent_posts,
+    form_session,
+    gunicorn,
+    post_contact,
+    request,
+    words_shown,
+)
 
 __all__ = [
     "FAST",
@@ -72,4 +80,5 @@ __all__ = [
     "smtp_relay",
     "test_certificate",
     "tls_request",
+    "words_shown",
 ]  # fmt: skip

@@ -104,15 +104,30 @@ def request(port, method, path, body=None, headers=None):
         conn.close()
 
 
+class FormSession(tuple):
+    """(cookie header, csrf token, form token); `shown`, the page's hidden words shown
+    (`texts_shown`), which a browser posts with the form as it posts the tokens."""
+
+    shown = ""
+
+
 def form_session(port, path):
-    """GET a form like a browser: (cookie header, csrf token, form token)."""
+    """GET a form like a browser: (cookie header, csrf token, form token), and its `shown`."""
     status, headers, body = request(port, "GET", path)
     assert status == 200, status
     cookies = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie") or [])
     html = body.decode()
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
-    return cookies, csrf, token
+    session = FormSession((cookies, csrf, token))
+    session.shown = words_shown(html)
+    return session
+
+
+def words_shown(html):
+    """The `texts_shown` a page posts with its consent boxes or button ("" for none)."""
+    shown = re.search(r'name="texts_shown" value="([^"]*)"', html)
+    return shown.group(1) if shown else ""
 
 
 FAST = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100000/60"}  # a load, not a person
@@ -125,6 +140,7 @@ def post_contact(port, session, email, full=False):
         {
             "csrfmiddlewaretoken": csrf,
             "token": token,
+            "texts_shown": session.shown,
             "full_name": "Әсел Қасымова",
             "email": email,
             "phone": "8 701 123 45 67",

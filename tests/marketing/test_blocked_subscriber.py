@@ -14,12 +14,19 @@ from consent.core.ledger import consent_grant, subject_block, subject_unblock
 from consent.core.models import LedgerEntry, Source
 from consent.core.purposes import MARKETING, SERVICE
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 ADDRESS = "blocked.reader@example.kz"
 
 
 def sign_up(lang):
-    data = {"token": aged_token(), "email": ADDRESS, "full_name": "", "consent_marketing": "on"}
+    data = {
+        "token": aged_token(),
+        **SHOWN,
+        "email": ADDRESS,
+        "full_name": "",
+        "consent_marketing": "on",
+    }
     assert Client().post(f"/{lang}/newsletter/", data).status_code == 302
 
 
@@ -53,7 +60,7 @@ def test_a_link_pressed_while_blocked_records_nothing_and_says_why(texts, make_s
     path = confirmation_path()
 
     shown = Client().get(path).content.decode().lower()  # the page, before any press
-    response = Client().post(path)
+    response = Client().post(path, SHOWN)
 
     assert says in shown and 'method="post"' not in shown
     assert response.status_code == 200
@@ -61,7 +68,7 @@ def test_a_link_pressed_while_blocked_records_nothing_and_says_why(texts, make_s
     assert not LedgerEntry.objects.filter(subject=subject, purpose=MARKETING).exists()
     subject_unblock(subject, reason="violation not confirmed", source=Source.ADMIN)
     assert not gate.may_process(subject, MARKETING)
-    assert Client().post(path).status_code == 200  # within its seven days, it works now
+    assert Client().post(path, SHOWN).status_code == 200  # within its seven days, it works now
     assert (
         LedgerEntry.objects.get(subject=subject, purpose=MARKETING).kind == LedgerEntry.Kind.GRANT
     )

@@ -16,6 +16,7 @@ from tests.live import (
     query,
     request,
     shell,
+    words_shown,
 )
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
@@ -69,7 +70,8 @@ def test_a_confirmation_clicked_many_times_at_once_subscribes_one_person_once(si
     assert status == 200
     cookie = "; ".join(c.split(";")[0] for c in headers.get_all("Set-Cookie"))
     csrf = html.decode().split('name="csrfmiddlewaretoken" value="')[1].split('"')[0]
-    body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf})
+    shown = words_shown(html.decode())  # the words the page shows, posted with its button
+    body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf, "texts_shown": shown})
     form = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookie}
     statuses = at_once(lambda: request(port, "POST", path, body, form)[0])
     assert statuses == [200] * CLICKS

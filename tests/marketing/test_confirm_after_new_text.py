@@ -16,6 +16,7 @@ from consent.core.purposes import MARKETING
 from consent.core.texts import current_text, policy_publish
 from consent.marketing.campaigns import recipients
 from consent.marketing.optin import optin_start
+from tests.texts import SHOWN
 
 ADDRESS = "news.reader@example.kz"
 REPLACED = (
@@ -55,7 +56,7 @@ def test_a_link_pressed_after_the_text_was_replaced_subscribes_no_one(
     old = confirm_path()
     version_two()
     time_machine.move_to("2026-12-11 09:00+05:00", tick=False)
-    for response in (client.get(old), client.post(old)):
+    for response in (client.get(old), client.post(old, SHOWN)):
         assert response.status_code == 200
         with translation.override(lang):
             assert translation.gettext(REPLACED) in response.text
@@ -63,7 +64,7 @@ def test_a_link_pressed_after_the_text_was_replaced_subscribes_no_one(
     assert not LedgerEntry.objects.filter(purpose=MARKETING).exists()
     # Subscribing again shows the new text, and its link subscribes.
     optin_start(ADDRESS, "", lang)
-    client.post(confirm_path())
+    client.post(confirm_path(), SHOWN)
     (grant,) = LedgerEntry.objects.filter(purpose=MARKETING)
     assert grant.text == current_text(MARKETING) and grant.text.policy.number == 2
     assert list(recipients().values_list("email", flat=True)) == [ADDRESS]
@@ -75,7 +76,7 @@ def test_a_link_pressed_before_the_new_version_takes_effect_still_subscribes(
     optin_start(ADDRESS, "", "kk")
     version_two()
     time_machine.move_to("2026-12-09 09:00+05:00", tick=False)
-    client.post(confirm_path())
+    client.post(confirm_path(), SHOWN)
     (grant,) = LedgerEntry.objects.filter(purpose=MARKETING)
     assert grant.text.policy.number == 1
     assert list(recipients().values_list("email", flat=True)) == [ADDRESS]

@@ -17,6 +17,7 @@ from consent.core.purposes import MARKETING
 from consent.core.texts import render_consent, sha256
 from consent.marketing.optin import optin_start
 from tests.site.language import as_written
+from tests.texts import SHOWN
 
 ADDRESS = "news.later@example.kz"
 
@@ -38,10 +39,10 @@ def test_a_used_link_says_confirmed_at_any_age(client, texts, time_machine, lang
     optin_start(ADDRESS, "", lang)
     path = confirm_path()
     time_machine.shift(timedelta(days=6))
-    assert client.post(path).status_code == 200
+    assert client.post(path, SHOWN).status_code == 200
     for days in (2, 60):
         time_machine.shift(timedelta(days=days))
-        for response in (client.get(path), client.post(path)):
+        for response in (client.get(path), client.post(path, SHOWN)):
             assert response.status_code == 200
             assert said(lang, "Your subscription was already confirmed.") in response.text
     person = Subject.objects.get(email=ADDRESS)
@@ -54,10 +55,10 @@ def test_after_an_unsubscribe_the_link_never_says_confirmed(client, texts, lang)
 
     optin_start(ADDRESS, "", lang)
     path = confirm_path()
-    assert client.post(path).status_code == 200
+    assert client.post(path, SHOWN).status_code == 200
     person = Subject.objects.get(email=ADDRESS)
     consent_withdraw(person, MARKETING, source=Source.UNSUBSCRIBE)
-    response = client.post(path)
+    response = client.post(path, SHOWN)
     assert said(lang, "Your subscription was already confirmed.") not in response.text
     assert said(lang, "You unsubscribed after this link was sent, so it no longer subscribes "
                       "you. Subscribe again to get a new one.") in response.text  # fmt: skip
@@ -69,7 +70,7 @@ def test_an_unused_link_after_seven_days_still_does_not_work(client, texts, time
     optin_start(ADDRESS, "", "kk")
     path = confirm_path()
     time_machine.shift(timedelta(days=7, seconds=1))
-    assert client.post(path).status_code == 400
+    assert client.post(path, SHOWN).status_code == 400
     assert client.get(path).status_code == 400
     assert not Subject.objects.filter(email=ADDRESS).exists()
 
@@ -80,7 +81,7 @@ def test_a_used_link_opened_again_within_its_days_says_confirmed(client, texts, 
     if nothing had been recorded; the other links of the site say what was done."""
     optin_start(ADDRESS, "", lang)
     path = confirm_path()
-    assert client.post(path).status_code == 200
+    assert client.post(path, SHOWN).status_code == 200
     response = client.get(path)
     assert said(lang, "Your subscription was already confirmed.") in response.text
     assert 'method="post"' not in response.text.split("<main", 1)[1]
@@ -103,7 +104,7 @@ def test_every_page_that_says_subscribe_again_links_the_form(client, texts, time
     time_machine.move_to(timezone.now(), tick=False)
     optin_start(ADDRESS, "", lang)
     path = confirm_path()
-    client.post(path)
+    client.post(path, SHOWN)
     consent_withdraw(Subject.objects.get(email=ADDRESS), MARKETING, source=Source.UNSUBSCRIBE)
     response = client.get(path)  # unsubscribed since: said before any press, with no button
     assert said(lang, "You unsubscribed after this link was sent, so it no longer subscribes "
@@ -131,17 +132,17 @@ def test_a_used_link_pressed_after_the_persons_data_was_destroyed_makes_nobody(c
 
     optin_start(ADDRESS, "", lang)
     path = confirm_path()
-    client.post(path)
+    client.post(path, SHOWN)
     subject_destroy(Subject.objects.get(email=ADDRESS), request_ref="R-1")
     spent = said(lang, "This link has been used already and does not subscribe you again. "
                        "Subscribe again to get a new one.")  # fmt: skip
-    for response in (client.get(path), client.post(path)):
+    for response in (client.get(path), client.post(path, SHOWN)):
         assert spent in response.text and newsletter_link(response, lang)
         assert 'method="post"' not in response.text.split("<main", 1)[1]
     assert not Subject.objects.filter(email=ADDRESS).exists()
     Email.objects.all().delete()
     optin_start(ADDRESS, "", lang)
-    client.post(confirm_path())
+    client.post(confirm_path(), SHOWN)
     assert gate.may_process(Subject.objects.get(email=ADDRESS), MARKETING)
 
 
@@ -159,12 +160,12 @@ def test_a_used_link_spelt_otherwise_after_the_persons_data_was_destroyed_makes_
 
     optin_start(ADDRESS, "", lang)
     path = confirm_path()
-    client.post(path)
+    client.post(path, SHOWN)
     subject_destroy(Subject.objects.get(email=ADDRESS), request_ref="R-1")
     head, token = path.rstrip("/").rsplit("/", 1)
     for spelt in (f"{token}=", f"{token}.", f"{token}%20", f"{token}{token}",
                   f"{token[:20]}*{token[20:]}", f"{token[:20]}%0A{token[20:]}"):  # fmt: skip
-        for response in (client.get(f"{head}/{spelt}/"), client.post(f"{head}/{spelt}/")):
+        for response in (client.get(f"{head}/{spelt}/"), client.post(f"{head}/{spelt}/", SHOWN)):
             assert response.status_code == 400, spelt
             assert 'method="post"' not in response.text.split("<main", 1)[1], spelt
     assert not Subject.objects.filter(email=ADDRESS).exists()
@@ -182,6 +183,6 @@ def test_the_link_shows_the_words_it_records_in_the_language_of_its_page(
     words = render_consent(texts[MARKETING], opened, "Әсел Қасымова")
     page = as_written(client.get(path).text)
     assert all(escape(line) in page for line in words.splitlines() if line.strip())
-    assert client.post(path).status_code == 200
+    assert client.post(path, SHOWN).status_code == 200
     entry = LedgerEntry.objects.get(purpose=MARKETING)
     assert entry.language == opened and entry.text_sha256 == sha256(words)

@@ -20,6 +20,7 @@ from consent.marketing.models import Campaign
 from consent.rights.selfservice import link_send
 from consent.rights.tickets import ticket_open
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 NAME = "Дана Серікқызы"
 EMAIL = "dana.private@example.kz"
@@ -67,12 +68,18 @@ def test_leaks_sees_through_a_signed_token():
 
 
 def test_newsletter_confirmation_link_carries_no_personal_data(client, texts):
-    data = {"token": aged_token(), "email": EMAIL, "full_name": NAME, "consent_marketing": "on"}
+    data = {
+        "token": aged_token(),
+        **SHOWN,
+        "email": EMAIL,
+        "full_name": NAME,
+        "consent_marketing": "on",
+    }
     assert client.post("/kk/newsletter/", data).status_code == 302
     (url,) = {u for u in emailed_urls(EMAIL) if "/newsletter/confirm/" in u}
     assert leaks(url) == set()
     assert Subject.objects.count() == 0  # and still nothing stored before confirmation
-    assert client.post(urlsplit(url).path).status_code == 200
+    assert client.post(urlsplit(url).path, SHOWN).status_code == 200
     subject = Subject.objects.get()
     assert (subject.email, subject.full_name) == (EMAIL, NAME)
 

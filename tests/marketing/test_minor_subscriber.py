@@ -17,13 +17,20 @@ from consent.core.ledger import consent_grant
 from consent.core.models import Guardian, LedgerEntry, Source
 from consent.core.purposes import MARKETING
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 ADDRESS = "family@example.kz"
 SAYS = {"kk": "ата-анаңыз немесе қорғаншыңыз", "ru": "родитель или опекун"}
 
 
 def confirmation_path(lang):
-    data = {"token": aged_token(), "email": ADDRESS, "full_name": "", "consent_marketing": "on"}
+    data = {
+        "token": aged_token(),
+        **SHOWN,
+        "email": ADDRESS,
+        "full_name": "",
+        "consent_marketing": "on",
+    }
     assert Client().post(f"/{lang}/newsletter/", data).status_code == 302
     (mail,) = Email.objects.filter(to=[ADDRESS], message__contains="/newsletter/confirm/")
     return re.search(r"https?://[^/\s]+(/\S+/newsletter/confirm/[^/\s]+/)", mail.message)[1]
@@ -46,7 +53,7 @@ def test_the_link_records_nothing_without_a_guardian_and_says_why(child, lang):
     before = LedgerEntry.objects.filter(subject=child).count()
 
     shown = Client().get(path).content.decode()  # the page, before any press
-    response = Client().post(path)
+    response = Client().post(path, SHOWN)
 
     assert SAYS[lang] in shown and 'method="post"' not in shown
     assert response.status_code == 200 and SAYS[lang] in response.content.decode()
@@ -58,5 +65,5 @@ def test_the_link_records_nothing_without_a_guardian_and_says_why(child, lang):
 def test_an_adult_on_record_confirms_as_before(texts, make_subject):
     adult = make_subject(email=ADDRESS, birth_date=date(1985, 3, 8))
     path = confirmation_path("ru")
-    assert Client().post(path).status_code == 200
+    assert Client().post(path, SHOWN).status_code == 200
     assert gate.may_process(adult, MARKETING)

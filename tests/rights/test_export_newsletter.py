@@ -13,6 +13,7 @@ from post_office.models import Email
 
 from consent.core.models import Submission
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 from .test_selfservice import ask_link, link_path
 
@@ -24,11 +25,11 @@ NAMED = {"kk": "мекенжай оған жіберілген сілтеме а
 
 def subscribed(client, lang):
     """Subscribed as a visitor does: the form, then the link in the mail, then its button."""
-    form = {"token": aged_token(), "email": ADDRESS, "full_name": "Сәуле Жақсылыққызы",
+    form = {"token": aged_token(), **SHOWN, "email": ADDRESS, "full_name": "Сәуле Жақсылыққызы",
             "consent_marketing": "on"}  # fmt: skip
     assert client.post(f"/{lang}/newsletter/", form).status_code == 302
     (url,) = re.findall(r"https?://\S+/newsletter/confirm/\S+/", Email.objects.get().message)
-    assert client.post(urlsplit(url).path).status_code == 200
+    assert client.post(urlsplit(url).path, SHOWN).status_code == 200
     return Submission.objects.get(subject__email=ADDRESS)
 
 

@@ -16,6 +16,7 @@ from consent.core.models import AuditEvent, Declined, Guardian, LedgerEntry, Sub
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.selfservice import link_send
+from tests.texts import SHOWN
 
 from .conftest import act, confirm_link, mails_to, message
 from .test_guardian_confirmed import MALLORY, applied, childs_page, link_path
@@ -190,7 +191,7 @@ def test_the_news_link_a_strangers_form_asked_for_records_nothing_once_declined(
     client, _page = childs_page(lang)
     client.post(f"/{lang}/my-data/parent/", {"not_parent": row.pk})
     before = LedgerEntry.objects.filter(subject=row.subject).count()
-    pressed = Client().post(path)
+    pressed = Client().post(path, SHOWN)
     assert pressed.status_code == 200
     assert LedgerEntry.objects.filter(subject=row.subject).count() == before
     assert not gate.may_process(row.subject, MARKETING)

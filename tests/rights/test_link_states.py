@@ -15,6 +15,7 @@ from consent.core.models import Subject
 from consent.rights.answers import ticket_close_unconfirmed, ticket_destroy
 from consent.rights.links import SALT
 from consent.rights.models import Ticket
+from tests.texts import SHOWN
 
 from .conftest import confirm_link, web_request
 from .test_selfservice import ask_link, link_path
@@ -137,7 +138,7 @@ def test_a_newsletter_link_says_old_unsubscribed_or_damaged_as_it_is(
     assert damaged.status_code == 400 and DAMAGED[lang] in text(damaged)
     assert OLD[lang] not in text(damaged)
     time_machine.shift(-timedelta(days=7))
-    client.post(path)
+    client.post(path, SHOWN)
     consent_withdraw(Subject.objects.get(email=ADDRESS), MARKETING, source="unsubscribe")
     time_machine.shift(timedelta(days=30))
     page = client.get(path)

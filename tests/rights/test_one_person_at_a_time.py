@@ -9,6 +9,7 @@ from django.db import connection
 
 from tests.core.test_one_at_a_time import both_at_once
 from tests.live import live_database, run_case
+from tests.texts import AS_SHOWN
 
 pytestmark = [
     pytest.mark.live,
@@ -90,7 +91,7 @@ def destroy_then_export():
 PAGE_ACTIONS = {
     "export": ("/kk/my-data/export/", {"format": "json"}),
     "request": ("/kk/my-data/request/", {"type": "correct", "message": "Тегім қате"}),
-    "consent": ("/kk/my-data/consent/", {"give": "marketing"}),
+    "consent": ("/kk/my-data/consent/", {"give": "marketing", "shown_marketing": AS_SHOWN}),
 }
 
 

@@ -15,7 +15,7 @@ from consent.rights.models import Ticket
 from consent.rights.selfservice import OPTIONAL
 from tests.conftest import aged_token
 from tests.site.language import as_written, visible
-from tests.texts import PROCESSOR
+from tests.texts import AS_SHOWN, PROCESSOR
 
 from .conftest import address_corrected, unbroken
 
@@ -52,7 +52,7 @@ def test_self_service_end_to_end(client, person, make_subject, lang, title, give
     assert (entry.kind, entry.purpose, entry.source) == ("withdraw", MARKETING, "self_service")
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
     # give it again, at once (the address was just confirmed by the link)
-    client.post(f"/{lang}/my-data/consent/", {"give": MARKETING})
+    client.post(f"/{lang}/my-data/consent/", {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN})
     assert gate.may_process(person, MARKETING)
     # the required service consent cannot be switched here
     client.post(f"/{lang}/my-data/consent/", {"withdraw": SERVICE})
@@ -209,7 +209,7 @@ def test_the_page_gives_only_a_consent_the_forms_would_ask_for(
     opened(client, person)
     page = client.get("/kk/my-data/").content.decode()
     assert (f'name="give" value="{purpose}"' in page) == offered
-    client.post("/kk/my-data/consent/", {"give": purpose})
+    client.post("/kk/my-data/consent/", {"give": purpose, f"shown_{purpose}": AS_SHOWN})
     assert gate.may_process(person, purpose) == offered
 
 

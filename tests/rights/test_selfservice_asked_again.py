@@ -18,6 +18,7 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import policy_publish
 from tests.core.test_policy_v2 import operator
 from tests.site.language import as_written
+from tests.texts import AS_SHOWN
 
 from .test_guardian_withdrawal import PARENT, open_children_page
 from .test_selfservice import ask_link, link_path
@@ -86,7 +87,7 @@ def test_the_page_says_a_consent_was_asked_again_from_the_new_versions_almaty_da
     # The service text did not change: the consent given to version 1 stands.
     assert state(page, f"purpose-{SERVICE}")[0] == GIVEN[lang]
 
-    client.post(f"/{lang}/my-data/consent/", {"give": MARKETING})
+    client.post(f"/{lang}/my-data/consent/", {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN})
     entry = LedgerEntry.objects.filter(subject=asel, purpose=MARKETING).latest("id")
     assert (entry.kind, entry.source) == ("grant", "self_service")
     assert (entry.text.version, entry.text.policy.number) == (2, 2)
@@ -191,7 +192,9 @@ def test_a_consent_given_again_and_then_withdrawn_or_expired_is_not_asked_again(
     time_machine.move_to("2026-12-11 12:00+05:00", tick=False)
     for email in ("asel@example.kz", "bota@example.kz"):
         client, _page = own_page(lang, email)
-        client.post(f"/{lang}/my-data/consent/", {"give": MARKETING})
+        client.post(
+            f"/{lang}/my-data/consent/", {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN}
+        )
     client.post(f"/{lang}/my-data/consent/", {"withdraw": MARKETING})  # Bota's page
     assert state(own_page(lang)[1], f"purpose-{MARKETING}")[0] == GIVEN[lang]
     page = own_page(lang, "bota@example.kz")[1]

@@ -12,6 +12,7 @@ from consent.core.models import LedgerEntry, Source
 from consent.core.purposes import MARKETING
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
+from tests.texts import AS_SHOWN
 
 from .test_selfservice import open_page
 
@@ -38,7 +39,11 @@ def test_a_blocked_person_is_offered_no_consent_and_a_give_records_nothing(clien
     assert GIVE not in client.get(f"/{lang}/my-data/").content.decode()
     rows = LedgerEntry.objects.count()
     for _ in range(2):  # a page opened before the block, pressed twice
-        page = client.post(f"/{lang}/my-data/consent/", {"give": MARKETING}, follow=True)
+        page = client.post(
+            f"/{lang}/my-data/consent/",
+            {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN},
+            follow=True,
+        )
         assert REFUSED[lang] in page.content.decode()
     assert LedgerEntry.objects.count() == rows
 

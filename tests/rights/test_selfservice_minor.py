@@ -13,6 +13,7 @@ from consent.core.ledger import consent_grant
 from consent.core.models import LedgerEntry, Source
 from consent.core.purposes import MARKETING, PURPOSES, SERVICE
 from tests.rights.test_selfservice import ask_link, link_path
+from tests.texts import AS_SHOWN
 
 # The page speaks to the person: «your» parent or guardian, as everything else on it says «you».
 GUARDIAN = {"kk": "ата-анаңыз немесе қорғаншыңыз", "ru": "родитель или опекун"}
@@ -46,8 +47,8 @@ def open_page(client, lang, email):
 def test_a_minor_giving_a_consent_is_told_a_guardian_must_consent(client, minor, lang):
     open_page(client, lang, "teen@example.kz")
     before = LedgerEntry.objects.count()
-    response = client.post(f"/{lang}/my-data/consent/", {"give": MARKETING},
-                           follow=True)  # fmt: skip
+    given = {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN}
+    response = client.post(f"/{lang}/my-data/consent/", given, follow=True)
     html = response.content.decode()
     assert not gate.may_process(minor, MARKETING)
     # nothing is recorded that could not be in force, and nothing claims it is
@@ -74,7 +75,7 @@ def test_a_grant_without_guardian_is_not_shown_as_given(client, minor, texts, la
 def test_an_adult_still_gives_a_consent_at_once(client, texts, make_subject):
     adult = make_subject(email="adult@example.kz", birth_date=date(1990, 1, 1))
     open_page(client, "kk", "adult@example.kz")
-    client.post("/kk/my-data/consent/", {"give": MARKETING})
+    client.post("/kk/my-data/consent/", {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN})
     assert gate.may_process(adult, MARKETING)
 
 
@@ -95,6 +96,8 @@ def test_on_her_18th_birthday_she_gives_a_consent_herself(
     time_machine.move_to(moment)
     person = make_subject(email="aruzhan@example.kz", birth_date=date(2008, 12, 10))
     open_page(client, "kk", "aruzhan@example.kz")
-    html = client.post("/kk/my-data/consent/", {"give": MARKETING}, follow=True).content.decode()
+    html = client.post(
+        "/kk/my-data/consent/", {"give": MARKETING, f"shown_{MARKETING}": AS_SHOWN}, follow=True
+    ).content.decode()
     assert gate.may_process(person, MARKETING) is adult
     assert (GUARDIAN["kk"] in html) is not adult

@@ -23,6 +23,7 @@ from consent.rights.models import KeptRequest, Ticket
 from consent.rights.retention import enforce_retention
 from tests.conftest import aged_token
 from tests.forms.test_language_switch import Form
+from tests.texts import AS_SHOWN
 
 from .test_selfservice import ask_link, link_path, open_page
 from .test_selfservice_once import request_form_data
@@ -314,7 +315,12 @@ def test_the_page_shown_back_asks_for_a_link_and_switches_at_the_link_pages_addr
     text. Both now go to the page that asks for a link."""
     time_machine.move_to("2027-03-01 10:00+05:00", tick=False)
     open_page(client, lang)
-    data = {**request_form_data(client, lang), "message": WRITTEN, "give": MARKETING}
+    data = {
+        **request_form_data(client, lang),
+        "message": WRITTEN,
+        "give": MARKETING,
+        f"shown_{MARKETING}": AS_SHOWN,
+    }
     time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
     shown = client.post(f"/{lang}/my-data/{where}", data).content.decode()
     assert WRITTEN.split("\n")[0] in shown

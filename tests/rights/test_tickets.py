@@ -14,6 +14,7 @@ from consent.core.models import AuditEvent, Source, Subject
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 from .conftest import (
     Status,
@@ -181,7 +182,7 @@ def test_a_blocked_person_is_not_edited_exported_or_mailed(client, officer_clien
         assert ticket.status == Status.OPEN, page[:200]
     # a new form from the blocked person is kept, but no acknowledgement goes to them
     before = len(mails_to("asel@example.kz"))
-    form = {"token": aged_token(), "full_name": "Әсел", "email": "asel@example.kz",
+    form = {"token": aged_token(), **SHOWN, "full_name": "Әсел", "email": "asel@example.kz",
             "phone": "8 701 123 45 67", "message": "hi", "consent_service": "on",
             "consent_marketing": "on"}  # fmt: skip
     assert client.post("/kk/contact/", form).status_code == 302
@@ -210,7 +211,7 @@ def test_a_form_from_a_blocked_person_adds_nothing_to_their_record(client, texts
 
     blocked = make_subject(full_name="Әсел Қасымова", email="asel@example.kz", phone=None)
     subject_block(blocked, reason="complaint", source=Source.ADMIN)
-    form = {"token": aged_token(), "full_name": "Әсел", "email": "asel@example.kz",
+    form = {"token": aged_token(), **SHOWN, "full_name": "Әсел", "email": "asel@example.kz",
             "phone": "8 701 123 45 67", "message": "hi", "consent_service": "on"}  # fmt: skip
     assert client.post("/kk/contact/", form).status_code == 302
     blocked.refresh_from_db()

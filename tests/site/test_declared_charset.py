@@ -32,10 +32,10 @@ def server(django_db_setup, django_db_blocker, tmp_path_factory):
 def application(port, lang, charset, full_name):
     """The application form, multipart as a browser sends it, its name field `full_name` (bytes)
     and the Content-Type declaring `charset`: (status, page, the address it was sent from)."""
-    cookies, csrf, token = form_session(port, f"/{lang}/apply/")
+    cookies, csrf, token = session = form_session(port, f"/{lang}/apply/")
     email = f"{uuid.uuid4().hex[:10]}@example.kz"
     fields = {
-        "csrfmiddlewaretoken": csrf, "token": token, "email": email,
+        "csrfmiddlewaretoken": csrf, "token": token, "texts_shown": session.shown, "email": email,
         "phone": "8 701 123 45 67", "birth_date": "1990-05-17", "birth_place": "Өскемен",
         "service": "demo-1", "consent_service": "on",
     }  # fmt: skip
@@ -78,10 +78,11 @@ def test_a_parameter_in_a_charset_no_one_knows_is_not_a_500(server, parameter):
     port, url = server
     headers = {"Content-Type": f"text/plain; {parameter}"}
     assert request(port, "GET", "/kk/?q=%D3%99", headers=headers)[0] == 200
-    cookies, csrf, token = form_session(port, "/kk/contact/")
+    cookies, csrf, token = session = form_session(port, "/kk/contact/")
     email = f"{uuid.uuid4().hex[:10]}@example.kz"
     fields = {
-        "csrfmiddlewaretoken": csrf, "token": token, "full_name": "Әсел Қасымова",
+        "csrfmiddlewaretoken": csrf, "token": token, "texts_shown": session.shown,
+        "full_name": "Әсел Қасымова",
         "email": email, "phone": "8 701 123 45 67", "message": "Сәлем", "consent_service": "on",
     }  # fmt: skip
     headers = {"Content-Type": f"{FORM}; {parameter}", "Cookie": cookies}
@@ -112,10 +113,11 @@ def test_an_urlencoded_form_is_read_as_utf8_whatever_charset_it_declares(server,
     """Django refused every declared charset but «utf-8» (a 400 for «UTF8»), and «base64» was a
     500 before the refusal."""
     port, url = server
-    cookies, csrf, token = form_session(port, "/ru/contact/")
+    cookies, csrf, token = session = form_session(port, "/ru/contact/")
     email = f"{uuid.uuid4().hex[:10]}@example.kz"
     fields = {
-        "csrfmiddlewaretoken": csrf, "token": token, "full_name": "Әсел Қасымова",
+        "csrfmiddlewaretoken": csrf, "token": token, "texts_shown": session.shown,
+        "full_name": "Әсел Қасымова",
         "email": email, "phone": "8 701 123 45 67", "message": "Сәлем", "consent_service": "on",
     }  # fmt: skip
     headers = {"Content-Type": f"{FORM}; charset={charset}", "Cookie": cookies}

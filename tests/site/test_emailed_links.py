@@ -10,6 +10,7 @@ from consent.core.ledger import consent_grant
 from consent.core.models import Source
 from consent.core.purposes import SERVICE
 from tests.conftest import aged_token
+from tests.texts import SHOWN
 
 LINK = re.compile(r"https?://[^\s\"'<>]+")
 
@@ -25,7 +26,7 @@ def test_every_link_in_every_mail_is_on_the_site_url(
     host = {"HTTP_HOST": "localhost"}  # an allowed host that is not the site's address
     posts = [
         (f"/{lang}/contact/", contact_data(consent_marketing="on")),  # ack, notice, opt-in
-        (f"/{lang}/newsletter/", {"token": aged_token(), "email": "news@example.kz",
+        (f"/{lang}/newsletter/", {"token": aged_token(), **SHOWN, "email": "news@example.kz",
                                   "full_name": "Жаңалық", "consent_marketing": "on"}),
         (f"/{lang}/requests/new/", {"token": aged_token(), "type": "access",
                                     "email": "known@example.kz"}),

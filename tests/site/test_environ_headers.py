@@ -119,9 +119,10 @@ def test_a_form_posted_in_chunks_straight_to_gunicorn_is_read(port, path):
     """Django reads as much of a body as Content-Length says: a form sent chunked (a client on
     the host; nginx sends the length) arrived empty, refused as a form without its cookie."""
 
-    cookies, csrf, token = form_session(port, path)
+    cookies, csrf, token = session = form_session(port, path)
     fields = urllib.parse.urlencode({
-        "csrfmiddlewaretoken": csrf, "token": token, "full_name": "Әсел Қасымова",
+        "csrfmiddlewaretoken": csrf, "token": token, "texts_shown": session.shown,
+        "full_name": "Әсел Қасымова",
         "email": "asel@example.kz", "phone": "8 701 123 45 67", "message": "Сәлем",
         "consent_service": "on",
     }).encode()  # fmt: skip

@@ -13,6 +13,7 @@ from django.test import Client
 
 from tests.conftest import aged_token
 from tests.site.test_logs import console
+from tests.texts import SHOWN
 
 pytestmark = pytest.mark.django_db
 
@@ -54,7 +55,7 @@ def test_a_host_not_allowed_is_one_warning_naming_it(settings, path):
 @pytest.mark.parametrize("kind", ["RequestDataTooBig", "TooManyFieldsSent"])
 def test_a_post_over_a_size_limit_is_one_warning(settings, texts, contact_data, kind):
     settings.FORM_RATE_LIMIT = "1000/60"
-    data = {**contact_data(), "token": aged_token()}
+    data = {**contact_data(), "token": aged_token(), **SHOWN}
     if kind == "RequestDataTooBig":
         data["message"] = "x" * (settings.DATA_UPLOAD_MAX_MEMORY_SIZE + 1)
     else:
@@ -68,7 +69,8 @@ def test_a_post_over_a_size_limit_is_one_warning(settings, texts, contact_data, 
 def test_a_form_without_its_csrf_cookie_is_one_warning(settings, texts, contact_data):
     def send(client):
         client.handler.enforce_csrf_checks = True
-        return client.post(f"/kk/requests/confirm/{SECRET}/", contact_data(), secure=True)
+        data = contact_data(texts_shown=None)  # the link's page shows no consent text
+        return client.post(f"/kk/requests/confirm/{SECRET}/", data, secure=True)
 
     response, line = refused(settings, send)
     assert response.status_code == 403

@@ -20,7 +20,16 @@ from concurrent.futures import ThreadPoolExecutor
 import pytest
 
 from tests.core.test_senders import senders
-from tests.live import NGINX, gunicorn, live_database, nginx, query, redis_cache, smtp_relay
+from tests.live import (
+    NGINX,
+    gunicorn,
+    live_database,
+    nginx,
+    query,
+    redis_cache,
+    smtp_relay,
+    words_shown,
+)
 
 pytestmark = [
     pytest.mark.live,
@@ -50,14 +59,14 @@ def open_form(https_port, cert, source):
     html = body.decode()
     csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
     token = re.search(r'name="token" value="([^"]+)"', html).group(1)
-    return source, cookies, csrf, token
+    return source, cookies, csrf, token, words_shown(html)
 
 
 def send_form(https_port, cert, form, email):
-    source, cookies, csrf, token = form
+    source, cookies, csrf, token, shown = form
     body = urllib.parse.urlencode({"csrfmiddlewaretoken": csrf, "token": token,
-                                   "full_name": "Әсел Қасымова", "email": email,
-                                   "phone": "8 701 123 45 67", "message": "Сәлем",
+                                   "texts_shown": shown, "full_name": "Әсел Қасымова",
+                                   "email": email, "phone": "8 701 123 45 67", "message": "Сәлем",
                                    "consent_service": "on"})  # fmt: skip
     headers = {"Content-Type": "application/x-www-form-urlencoded", "Cookie": cookies,
                "Referer": "https://127.0.0.1/kk/contact/"}  # fmt: skip
