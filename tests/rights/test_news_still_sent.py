@@ -93,7 +93,7 @@ def test_the_news_told_of_without_a_complaint_goes_on(person, body):
 
 @pytest.mark.parametrize("lang, note", [
     ("ru", "Выясните, почему рассылка продолжалась"),
-    ("kk", "хабарламалардың неге тоқтамағанын анықтаңыз"),
+    ("kk", "жаңалықтар мен арнайы ұсыныстардың неге келе бергенін анықтаңыз"),
 ])  # fmt: skip
 def test_the_desk_tells_the_officer_to_find_why_the_news_went_on(desk, person, lang, note):
     ticket = ingest(message("Хабарлама", body=REPORTED[-3]))
