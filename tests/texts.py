@@ -91,13 +91,15 @@ def _page_holds(client, path, secure, headers):
     public form's computed as its page computes them (PublicForm.texts_shown, in the
     address's language; no request, no log line), any other page's read from it (a page an
     action redirects its GET to, for the self-service page's buttons)."""
-    try:
-        match = resolve(urlsplit(path).path)
-    except Resolver404:
-        match = None
-    if match is not None and match.func.__name__ == "public_form":
-        form_class = FORMS[match.kwargs["kind"]][0]
-        with translation.override(translation.get_language_from_path(path) or "kk"):
+    # The address's language, active while it is resolved too: the URLs under /ru/ resolve
+    # only with Russian active.
+    with translation.override(translation.get_language_from_path(path) or "kk"):
+        try:
+            match = resolve(urlsplit(path).path)
+        except Resolver404:
+            match = None
+        if match is not None and match.func.__name__ == "public_form":
+            form_class = FORMS[match.kwargs["kind"]][0]
             texts = current_texts()
             if form_class.required_purpose not in texts:
                 return {}
