@@ -9,7 +9,7 @@ from consent.core.digests import (
     TEXTS_SHOWN,
     shown_read,
     shown_value,
-    words_digest,
+    words_shown,
     words_unconfirmed,
 )
 from consent.core.gate import born_minor
@@ -77,7 +77,7 @@ class PublicForm(GuardedForm):
     def texts_shown(self) -> str:
         """Which words of each purpose the page shows, posted back with the boxes
         (forms_app/templates/forms_app/_form.html): «service:12:<digest>,marketing:7:<digest>»,
-        the text's id and the SHA-256 of its words as shown (digests.words_digest: in the
+        the text's id and the SHA-256 of its words as shown (digests.words_shown: in the
         page's language, naming the data this form collects). A consent is logged to the words
         the visitor read, or not at all."""
         return shown_value(self._shown_now())
@@ -87,9 +87,7 @@ class PublicForm(GuardedForm):
         active, of each purpose it asks for."""
         language = get_language() or "kk"
         return {
-            p: f"{self.texts[p].pk}:{
-                words_digest(self.texts[p], language, NAME_PLACEHOLDER, self.collected())
-            }"
+            p: words_shown(self.texts[p], language, NAME_PLACEHOLDER, self.collected())
             for p in self.consent_purposes
             if p in self.texts
         }

@@ -73,16 +73,17 @@ def digests_broken() -> list[str]:
     return named
 
 
-def words_digest(text: ConsentText, language: str, full_name: str, fields=None) -> str:
-    """The SHA-256 of the words a page shows beside a consent's box or switch (render_consent:
-    the text's body in `language`, with `full_name` and the data of `fields`), which the page
-    posts back with it: the words the ledger records must be these, whatever was published,
-    changed, cached or switched in between (compliance L1)."""
-    return sha256(render_consent(text, language, full_name, fields))
+def words_shown(text: ConsentText, language: str, full_name: str, fields=None) -> str:
+    """ "<text id>:<digest>", the SHA-256 of the words a page shows beside a consent's box or
+    switch (render_consent: the text's body in `language`, with `full_name` and the data of
+    `fields`), which the page posts back with it (shown_value): the words the ledger records
+    must be these, whatever was published, changed, cached or switched in between (compliance
+    L1)."""
+    return f"{text.pk}:{sha256(render_consent(text, language, full_name, fields))}"
 
 
 # The hidden field a page that takes a consent posts back with its box or button: for each
-# purpose, the text's id and words_digest of its words as shown, «service:12:<digest>,…».
+# purpose, words_shown: the text's id and the digest of its words as shown, «service:12:<digest>,…».
 TEXTS_SHOWN = "texts_shown"
 _SHOWN_ITEM = re.compile(r"([a-z_]{1,40}):([0-9]{1,18}:[0-9a-f]{64})")
 

@@ -24,7 +24,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.net import absolute_url
 
 from . import gate
-from .digests import words_digest
+from .digests import words_shown
 from .guardians import guardian_lacking
 from .ledger import consent_grant, subject_lock
 from .models import ConsentText, Guardian, Held, LedgerEntry, Source, Subject, Submission
@@ -116,7 +116,7 @@ def held_shown(submission: Submission, language: str) -> dict[str, str]:
     name, fields = owner_name(submission.subject), submission.held.get("fields")
     texts = ConsentText.objects.in_bulk(submission.held.get("texts", {}).values())
     return {
-        purpose: f"{pk}:{words_digest(texts[pk], language, name, data_named(texts[pk], fields))}"
+        purpose: words_shown(texts[pk], language, name, data_named(texts[pk], fields))
         for purpose, pk in submission.held.get("texts", {}).items()
         if pk in texts
     }

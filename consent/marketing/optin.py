@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core import gate
-from consent.core.digests import words_digest
+from consent.core.digests import words_shown
 from consent.core.guardians import guardian_lacking
 from consent.core.held import owner_name
 from consent.core.ledger import consent_grant
@@ -216,7 +216,7 @@ def confirm_shown(payload: dict[str, Any], language: str) -> dict[str, str]:
     (compliance L1). The press posted nothing, and a post from no page (or from the page in the
     other language, or before the record's name was corrected) recorded words no one read."""
     text, name = _confirm_text(payload)
-    return {MARKETING: f"{text.pk}:{words_digest(text, language, name)}"} if text else {}
+    return {MARKETING: words_shown(text, language, name)} if text else {}
 
 
 @transaction.atomic

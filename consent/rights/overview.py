@@ -5,8 +5,7 @@ from typing import Any
 
 from django.utils import translation
 
-from consent.core import gate
-from consent.core.digests import words_digest
+from consent.core import digests, gate
 from consent.core.guardians import parents_waiting, wards_at
 from consent.core.models import ConsentText, Subject
 from consent.core.phones import phone_shown
@@ -65,4 +64,4 @@ def words_shown(subject: Subject, text: ConsentText, language: str) -> str:
     """«<text id>:<digest>» of the words the page shows beside a «give» (render_consent, under
     the person's name, in the page's language), posted back with it: the consent is recorded
     to those words or not at all (compliance L1), whatever was published or corrected since."""
-    return f"{text.pk}:{words_digest(text, language, subject.full_name)}"
+    return digests.words_shown(text, language, subject.full_name)
