@@ -28,6 +28,7 @@ from .retention import (
     UNDER_AGE,
     WITHDRAWN_UNCONFIRMED,
     retention_plan,
+    unconfirmed_withdrawals,
 )
 from .review_ends import Until, review_until
 
@@ -97,21 +98,12 @@ def review_of(subject: Subject, at: datetime | None = None) -> Review | None:
 
 def _withdrawn_unconfirmed(subject, at):
     """(when, [the request]) of the withdrawal an emailed request never confirmed made
-    (retention._withdrawn_unconfirmed: the request's number is its reason)."""
-    withdrawals = LedgerEntry.objects.filter(
-        gate.recorded_by(at), subject=subject, kind=LedgerEntry.Kind.WITHDRAW,
-        reason__startswith=Ticket.REFERENCE_PREFIX,
-    ).order_by("-id")  # fmt: skip
-    for entry in withdrawals:
-        number = entry.reason.removeprefix(Ticket.REFERENCE_PREFIX)
-        if not (number.isascii() and number.isdigit()):
-            continue
-        unconfirmed = Ticket.objects.filter(
-            pk=int(number), type=Ticket.Type.WITHDRAW, verified_at=None
-        ).first()
-        if unconfirmed is not None:
-            return entry.at, [unconfirmed]
-    return None, []
+    (retention.unconfirmed_withdrawals: the request's number is its reason)."""
+    entry = unconfirmed_withdrawals(at).filter(subject=subject).order_by("-id").first()
+    if entry is None:
+        return None, []
+    number = int(entry.reason.removeprefix(Ticket.REFERENCE_PREFIX))
+    return entry.at, list(Ticket.objects.filter(pk=number))
 
 
 def _corrected(correction: Correction | None):

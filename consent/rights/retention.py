@@ -252,9 +252,9 @@ def _last_ids(at):
     )
 
 
-def _withdrawn_unconfirmed(at):
-    """The people a consent of whose ends in a withdrawal carried out as an emailed request to
-    withdraw arrived (stops.request_stop, the request's number its reason) that nobody ever
+def unconfirmed_withdrawals(at):
+    """The withdrawals a consent ends in at `at` that were carried out as an emailed request to
+    withdraw arrived (stops.request_stop, the request's number their reason) that nobody ever
     confirmed: anyone can send mail in a person's name, and such a request closed unconfirmed
     destroyed, the next night, a person who never asked. Staff decide instead."""
     never_confirmed = (
@@ -262,10 +262,14 @@ def _withdrawn_unconfirmed(at):
         .annotate(number=Concat(Value(Ticket.REFERENCE_PREFIX), Cast("pk", CharField())))
         .values("number")
     )
-    withdrawn = LedgerEntry.objects.filter(
+    return LedgerEntry.objects.filter(
         pk__in=_last_ids(at), kind=LedgerEntry.Kind.WITHDRAW, reason__in=never_confirmed
     )
-    return set(withdrawn.values_list("subject_id", flat=True))
+
+
+def _withdrawn_unconfirmed(at):
+    """The people an unconfirmed emailed withdrawal (unconfirmed_withdrawals) holds for staff."""
+    return set(unconfirmed_withdrawals(at).values_list("subject_id", flat=True))
 
 
 def _ended_before(at):
