@@ -10,6 +10,8 @@ from django.test import Client, override_settings
 from django.urls import Resolver404, resolve
 from django.utils import timezone, translation
 
+from consent.cookies.banner import analytics_services
+from consent.cookies.wording import SHOWN_FIELD, wording_digest
 from consent.core.audit import audit_row, audit_rows
 from consent.core.declarations import agreement_key, operator, purpose_facts
 from consent.core.models import AuditEvent, ConsentText
@@ -83,6 +85,8 @@ class _AsShown(str):
 # (`as_shown`, by the `posts_as_shown` fixture), or without the field where that page holds none.
 AS_SHOWN = _AsShown("as shown on the page")
 SHOWN = {"texts_shown": AS_SHOWN}
+# The cookie banner's: the SHA-256 of its words (consent.cookies.wording.SHOWN_FIELD).
+BANNER_SHOWN = {SHOWN_FIELD: AS_SHOWN}
 _HIDDEN = re.compile(r'<input type="hidden" name="(texts_shown|shown_\w+)" value="([^"]*)"')
 
 
@@ -113,7 +117,14 @@ def _page_holds(client, path, secure, headers):
 def as_shown(client, path, data, secure=False, headers=None):
     """`data` with each AS_SHOWN value replaced by the one the page at `path` posts, as a
     browser would."""
-    held = _page_holds(client, path, secure, headers)
+    wanted = {name for name, value in data.items() if value is AS_SHOWN}
+    held = _page_holds(client, path, secure, headers) if wanted - {SHOWN_FIELD} else {}
+    if SHOWN_FIELD in wanted:
+        # The banner's words, in the language of the page it was answered on: the one its form
+        # names (`next`), or the page whose own form carries the answer (wording.answered_language).
+        page = data.get("next") or path
+        language = translation.get_language_from_path(page) or "kk"
+        held[SHOWN_FIELD] = wording_digest(language, analytics_services())
     posted = {name: value for name, value in data.items() if value is not AS_SHOWN}
     return posted | {name: held[name] for name, value in data.items()
                      if value is AS_SHOWN and name in held}  # fmt: skip

@@ -17,6 +17,7 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.http.request import split_domain_port
+from django.utils import translation
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
 
@@ -26,7 +27,7 @@ from consent.core.policy_schedule import policy_number_in_force
 from consent.core.purposes import GOOGLE, YANDEX
 
 from .models import CookieChoice
-from .wording import wording_answered
+from .wording import wording_answered, wording_digest, words_as_shown
 
 security_log = logging.getLogger("emalu.security")
 COOKIE = "emalu_consent"  # over plain HTTP only (development, the test client)
@@ -35,6 +36,9 @@ COOKIE = "emalu_consent"  # over plain HTTP only (development, the test client)
 SECURE_COOKIE = "__Host-emalu_consent"
 MAX_AGE = 365 * 24 * 3600
 ANALYTICS_COOKIE_PREFIXES = ("_ga", "_gid", "_gat", "_ym", "yandexuid", "_gcl")
+# Why an acceptance was not taken (request.cookie_not_taken; the banner says which): too many
+# answers from one address, or words other than those the banner showed.
+BUSY, WORDS_CHANGED = "busy", "changed"
 
 
 # Each analytics service: the setting that turns it on, its name, and who receives what it
@@ -82,6 +86,9 @@ def analytics_settings(request: HttpRequest) -> dict[str, object]:
         "enabled": enabled,
         "ask": enabled and choice is None,
         "services": analytics_services(),
+        # The SHA-256 of the words the banner shows, in the page's language: computed only on
+        # a page that shows the banner (the template calls it).
+        "shown": lambda: wording_digest(translation.get_language(), analytics_services()),
         "load": analytics_loads(request),
         "ga_id": settings.GA_MEASUREMENT_ID,
         "ga_src": settings.GA_SCRIPT_URL,
@@ -144,7 +151,9 @@ def choice_key(request: HttpRequest) -> str:
 
 def log_choice(request: HttpRequest, choice: str) -> str | None:
     """Log the answer, anonymously, and return the signed cookie that stands for it; None for an
-    acceptance that could not be logged, which holds nothing (the banner asks again).
+    acceptance not taken, which holds nothing (the banner asks again, saying why:
+    request.cookie_not_taken). An acceptance is taken only to the words the banner showed
+    (wording.words_as_shown); a refusal is taken whatever words it was given to.
 
     The rows are append-only, so one address writes at most COOKIE_CHOICE_RATE_LIMIT of them per
     window, and the first answer over the bound is logged as a security event. Beyond it a
@@ -155,6 +164,10 @@ def log_choice(request: HttpRequest, choice: str) -> str | None:
     # A withdrawal is logged under the id of the acceptance it ends, so the log shows which
     # consent it withdrew; and over the bound once for that acceptance only: a script replaying
     # one signed acceptance with «reject» would otherwise write a row for every post.
+    services = analytics_services()
+    if choice == CookieChoice.Choice.ACCEPT and not words_as_shown(request, services):
+        request.cookie_not_taken = WORDS_CHANGED
+        return None
     answer = _signed_answer(request) if choice == CookieChoice.Choice.REJECT else None
     withdrawal = answer is not None and answer[0] == CookieChoice.Choice.ACCEPT
     visitor = answer[1] if withdrawal else uuid.uuid4()
@@ -163,7 +176,7 @@ def log_choice(request: HttpRequest, choice: str) -> str | None:
     version = policy_number(request)
     if count <= limit or (withdrawal and not CookieChoice.objects.filter(
             visitor=visitor, choice=choice, policy_version=version).exists()):  # fmt: skip
-        wording = wording_answered(request, analytics_services())
+        wording = wording_answered(request, services)
         CookieChoice.objects.create(
             visitor=visitor, choice=choice, policy_version=version, wording=wording
         )
@@ -173,6 +186,7 @@ def log_choice(request: HttpRequest, choice: str) -> str | None:
                 "rate limit: cookie-choice (answers over the bound are not logged)"
             )
         if choice == CookieChoice.Choice.ACCEPT:
+            request.cookie_not_taken = BUSY
             return None
     return _signer().sign(f"{version}.{choice}.{visitor.hex}")
 
@@ -216,8 +230,7 @@ def answer_on_page(request: HttpRequest, make_response) -> HttpResponse:
     if not analytics_enabled() or choice not in CookieChoice.Choice.values:
         return make_response()
     signed = log_choice(request, choice)
-    if signed is None:  # an acceptance that could not be logged: the banner asks again, saying why
-        request.cookie_not_taken = True
+    if signed is None:  # an acceptance not taken: the banner asks again, saying why
         return make_response()
     request.analytics_choice, request.choice_cookie = choice, signed
     response = make_response()

@@ -11,14 +11,18 @@ from django.views.decorators.http import require_http_methods, require_safe
 
 from consent.common.net import sent_from_this_site
 
-from .banner import analytics_settings, record_choice
+from .banner import BUSY, WORDS_CHANGED, analytics_settings, record_choice
 from .models import CookieChoice
 
 # The header the banner's script sends: answer without a page to go back to.
 IN_PLACE = "fetch"
 # The query the banner's own form comes back to the cookie settings page with, when an acceptance
-# was not taken (banner.log_choice): the page's banner says why.
+# was not taken (banner.log_choice): the page's banner says why (its value, banner.BUSY or
+# banner.WORDS_CHANGED).
 NOT_TAKEN = "not-taken"
+# What the banner's script is answered when an acceptance is not taken: too many answers, or
+# words other than those shown (the script then posts the form, whose page says so).
+NOT_TAKEN_STATUS = {BUSY: 429, WORDS_CHANGED: 409}
 
 
 @csrf_exempt
@@ -55,10 +59,12 @@ def cookie_choice(request):
     if choice in CookieChoice.Choice.values and not record_choice(request, response, choice):
         # An acceptance not taken (banner.log_choice): not «done», which removed the banner as if
         # it were, but the banner again, saying why (cookies/_banner.html).
+        reason = request.cookie_not_taken
         if request.headers.get("X-Requested-With") == IN_PLACE:
-            return HttpResponse(status=429)
+            return HttpResponse(status=NOT_TAKEN_STATUS[reason])
         with translation.override(translation.get_language_from_path(target)):
-            return redirect(f"{reverse('cookie_settings')}?{NOT_TAKEN}")  # in the page's language
+            settings_page = reverse("cookie_settings")  # in the page's language
+        return redirect(f"{settings_page}?{NOT_TAKEN}={reason}")
     return response
 
 
@@ -66,7 +72,8 @@ def cookie_choice(request):
 def cookie_settings(request):
     """Reopen the banner from the footer at any time, to accept or withdraw; after an acceptance
     not taken (?not-taken), the banner says why."""
-    request.cookie_not_taken = NOT_TAKEN in request.GET
+    reason = request.GET.get(NOT_TAKEN)
+    request.cookie_not_taken = reason if reason in NOT_TAKEN_STATUS else None
     context = {"choice": request.analytics_choice, "banner_is_content": True}
     return render(request, "cookies/cookie_settings.html", context)
 

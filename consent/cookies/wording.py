@@ -1,6 +1,11 @@
 """The banner's wording as the visitor read it: rendered in the page's language from the same
 template the banner shows (cookies/_banner_wording.html), kept once per wording
-(models.BannerWording) and named by each answer."""
+(models.BannerWording) and named by each answer.
+
+The banner posts back the SHA-256 of the words it showed (SHOWN_FIELD), as a consent's box posts
+the words beside it (core/digests.py): an acceptance is taken only to those words. A page opened
+before a release or a setting changed the banner (another service, another recipient) showed
+other words than the site would now keep: the banner asks again (compliance L19)."""
 
 import re
 
@@ -15,6 +20,8 @@ from consent.core.texts import sha256
 from .models import BannerWording
 
 WORDING_TEMPLATE = "cookies/_banner_wording.html"
+# The hidden field of the banner holding the SHA-256 of the words it shows.
+SHOWN_FIELD = "banner_shown"
 
 
 def wording_text(language: str, services: list[tuple[str, str]]) -> str:
@@ -31,6 +38,19 @@ def answered_language(request: HttpRequest) -> str:
     page = translation.get_language_from_path(request.POST.get("next", ""))
     language = page or translation.get_language()
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def wording_digest(language: str, services: list[tuple[str, str]]) -> str:
+    """The SHA-256 of the banner's words in `language`: what the banner shows and posts back,
+    and what its kept wording is found by."""
+    return sha256(wording_text(language, services))
+
+
+def words_as_shown(request: HttpRequest, services: list[tuple[str, str]]) -> bool:
+    """Whether the answer of `request` was given to the words the site would keep for it: the
+    banner's posted digest (SHOWN_FIELD) is theirs. None posted, or another, is not."""
+    posted = request.POST.get(SHOWN_FIELD, "")
+    return posted == wording_digest(answered_language(request), services)
 
 
 def wording_answered(request: HttpRequest, services: list[tuple[str, str]]) -> BannerWording:

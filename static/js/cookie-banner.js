@@ -29,6 +29,7 @@
     var data = new FormData();
     data.append("choice", button.value); // the answer alone: nothing typed on the page
     data.append("next", form.elements.namedItem("next").value); // the page, whose language the banner spoke
+    data.append("banner_shown", banner.querySelector("[name=banner_shown]").value); // the words it showed
     fetch(form.action, {
       method: "POST",
       body: data,
@@ -42,6 +43,8 @@
         return;
       }
       if (response.status !== 204) {
+        // 409: the banner's words changed since the page was opened; the ordinary post gets
+        // the page that says so, with the words as they are now.
         throw new Error("cookie choice: " + response.status);
       }
       var hadFocus = banner.contains(document.activeElement);

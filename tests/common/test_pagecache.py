@@ -17,6 +17,7 @@ from consent.core.purposes import CROSS_BORDER, PURPOSES
 from consent.core.texts import policy_publish, text_publish
 from emalu.models import Page
 from forms_app.abuse import read_token
+from tests.texts import BANNER_SHOWN
 
 SLOTS = tuple(placeholders().values())  # the CSRF token, the nonce and the form token
 
@@ -93,7 +94,7 @@ def test_the_cookie_banner_follows_each_visitors_choice(client, texts, settings)
 
     settings.GA_MEASUREMENT_ID = "G-TEST123"
     assert "cookie-banner" in client.get("/kk/").content.decode()
-    client.post("/cookies/choice", {"choice": "accept", "next": "/kk/"},
+    client.post("/cookies/choice", {"choice": "accept", "next": "/kk/", **BANNER_SHOWN},
                 headers={"origin": "http://testserver"})  # fmt: skip
     page = client.get("/kk/")
     html = page.content.decode()
@@ -160,7 +161,11 @@ def test_a_page_without_a_form_may_be_kept_by_the_proxy(client, texts, settings,
     settings.GA_MEASUREMENT_ID = "G-TEST123"
     Page.objects.create(slug="about", title_kk="Біз", title_ru="О нас", body_kk="а", body_ru="б")
     if choice:
-        client.post("/cookies/choice", {"choice": choice}, headers={"origin": "http://testserver"})
+        client.post(
+            "/cookies/choice",
+            {"choice": choice, **BANNER_SHOWN},
+            headers={"origin": "http://testserver"},
+        )
     for _ in range(2):  # rendered, then from the cache
         response = client.get(path)
         html = response.content.decode()

@@ -10,6 +10,7 @@ from consent.cookies.banner import COOKIE
 from consent.cookies.models import CookieChoice
 from consent.core.models import PolicyVersion
 from consent.core.texts import policy_publish
+from tests.texts import BANNER_SHOWN
 
 FOREIGN = ["googletagmanager", "google-analytics", "mc.yandex", "analytics-config.js"]
 
@@ -22,7 +23,7 @@ def analytics(settings, db):
 
 def choose(client, choice, next_path="/kk/about/"):
     """The banner's buttons, as a browser sends them from a page of this site."""
-    data = {"choice": choice, "next": next_path}
+    data = {"choice": choice, "next": next_path, **BANNER_SHOWN}
     return client.post("/cookies/choice", data, headers={"origin": "http://testserver"})
 
 
@@ -110,7 +111,7 @@ def test_a_flood_of_answers_writes_a_bounded_number_of_rows(client, analytics, s
             assert response.cookies[COOKIE].value.split(".")[1] == "reject"
     assert CookieChoice.objects.count() == 20
     assert len([r for r in caplog.records if r.name == "emalu.security"]) == 1
-    client.post("/cookies/choice", {"choice": "accept"}, REMOTE_ADDR="198.51.100.4",
+    client.post("/cookies/choice", {"choice": "accept", **BANNER_SHOWN}, REMOTE_ADDR="198.51.100.4",
                 headers={"origin": "http://testserver"})  # fmt: skip
     assert CookieChoice.objects.count() == 21  # another address is recorded
 
@@ -232,7 +233,9 @@ def test_an_answer_sent_from_another_site_is_refused(analytics, headers):
     """The banner carries no CSRF token (the proxy may keep the page, issue 21): where the
     answer comes from is checked instead, so no other site can answer for a visitor."""
     visitor = Client(enforce_csrf_checks=True)
-    response = visitor.post("/cookies/choice", {"choice": "accept"}, headers=headers)
+    response = visitor.post(
+        "/cookies/choice", {"choice": "accept", **BANNER_SHOWN}, headers=headers
+    )
     assert response.status_code == 403
     assert COOKIE not in response.cookies and CookieChoice.objects.count() == 0
 
@@ -240,7 +243,9 @@ def test_an_answer_sent_from_another_site_is_refused(analytics, headers):
 def test_an_answer_from_a_page_of_the_site_needs_no_token(analytics):
     visitor = Client(enforce_csrf_checks=True)
     for headers in ({"origin": "http://testserver"}, {"referer": "http://testserver/kk/"}):
-        response = visitor.post("/cookies/choice", {"choice": "accept"}, headers=headers)
+        response = visitor.post(
+            "/cookies/choice", {"choice": "accept", **BANNER_SHOWN}, headers=headers
+        )
         assert response.status_code == 302 and COOKIE in response.cookies
     assert CookieChoice.objects.count() == 2
 

@@ -9,6 +9,7 @@ from django.test import Client
 
 from consent.cookies.banner import COOKIE
 from consent.cookies.models import CookieChoice
+from tests.texts import BANNER_SHOWN
 
 SCRIPT = "js/cookie-banner.js"
 FORM_PAGES = ["/kk/contact/", "/ru/apply/", "/kk/newsletter/", "/ru/requests/new/", "/kk/my-data/"]
@@ -22,7 +23,7 @@ def analytics(settings, texts):  # published texts: the form pages show their fo
 
 def answer(client, choice, origin="http://testserver"):
     """What the script sends: the form's fields and the pressed button, and its header."""
-    data = {"choice": choice, "next": "/kk/apply/"}
+    data = {"choice": choice, "next": "/kk/apply/", **BANNER_SHOWN}
     headers = {"origin": origin, "x-requested-with": "fetch"}
     return client.post("/cookies/choice", data, headers=headers)
 

@@ -11,7 +11,7 @@ from consent.cookies.banner import COOKIE, PAGE_FIELD
 from consent.cookies.models import CookieChoice
 from tests.forms.photos import jpeg
 from tests.forms.test_language_switch import FORMS, Form, stored, typed_in
-from tests.texts import SHOWN
+from tests.texts import BANNER_SHOWN, SHOWN
 
 FILE_AGAIN = {
     "kk": "Cookie туралы сұраққа жауап бергенде тіркеген файлыңыз сақталмады.",
@@ -65,7 +65,7 @@ def test_answering_the_banner_keeps_what_was_typed(client, analytics, lang, path
     before = stored()
 
     answer = client.post(f"/{lang}/{path}", {"token": token, **values, **boxes, **SHOWN,
-                                             PAGE_FIELD: choice})  # fmt: skip
+                                             PAGE_FIELD: choice, **BANNER_SHOWN})  # fmt: skip
 
     assert answer.status_code == 200
     again = Form(answer.content.decode())

@@ -12,6 +12,7 @@ from django.test import Client
 
 from consent.cookies.banner import COOKIE, SECURE_COOKIE
 from consent.cookies.models import CookieChoice
+from tests.texts import BANNER_SHOWN
 
 from .test_cookies import FOREIGN, choose
 
@@ -45,7 +46,7 @@ def asks_again(cookie, secure=False):
 def accepted_cookie(secure=False):
     client = Client()
     origin = f"http{'s' if secure else ''}://testserver"
-    data = {"choice": "accept", "next": "/kk/"}
+    data = {"choice": "accept", "next": "/kk/", **BANNER_SHOWN}
     response = client.post("/cookies/choice", data, secure=secure, headers={"origin": origin})
     return response.cookies[SECURE_COOKIE if secure else COOKIE]
 
@@ -157,7 +158,7 @@ def test_an_acceptance_over_the_bound_on_a_page_with_a_form_loads_nothing(
 ):
     settings.COOKIE_CHOICE_RATE_LIMIT = "1/600"
     choose(Client(), "reject")
-    page = Client().post("/kk/contact/", {"cookie_choice": "accept"})
+    page = Client().post("/kk/contact/", {"cookie_choice": "accept", **BANNER_SHOWN})
     html = page.content.decode()
     assert page.status_code == 200 and COOKIE not in page.cookies
     assert "googletagmanager" not in html and "cookie-banner" in html
@@ -201,9 +202,11 @@ def test_an_acceptance_over_the_bound_says_so_in_the_pages_language(analytics, s
     settings.COOKIE_CHOICE_RATE_LIMIT = "1/600"
     choose(Client(), "reject")
     late = Client()
-    data = {"choice": "accept", "next": f"/{lang}/about/"}
+    data = {"choice": "accept", "next": f"/{lang}/about/", **BANNER_SHOWN}
     response = late.post("/cookies/choice", data, headers={"origin": "http://testserver"})
-    assert response.status_code == 302 and response["Location"] == f"/{lang}/cookies/?not-taken"
+    assert (
+        response.status_code == 302 and response["Location"] == f"/{lang}/cookies/?not-taken=busy"
+    )
     page = late.get(response["Location"]).content.decode()
     assert shown(page, lang) and page.count('class="cookie-banner"') == 1
     assert not shown(late.get(f"/{lang}/cookies/").content.decode(), lang)  # asked anew: quiet
@@ -214,6 +217,8 @@ def test_an_acceptance_over_the_bound_says_so_in_the_pages_language(analytics, s
 def test_an_acceptance_over_the_bound_on_a_form_page_says_so(analytics, texts, settings, lang):
     settings.COOKIE_CHOICE_RATE_LIMIT = "1/600"
     choose(Client(), "reject")
-    page = Client().post(f"/{lang}/contact/", {"cookie_choice": "accept", "full_name": "Әсел"})
+    page = Client().post(
+        f"/{lang}/contact/", {"cookie_choice": "accept", "full_name": "Әсел", **BANNER_SHOWN}
+    )
     html = page.content.decode()
     assert page.status_code == 200 and shown(html, lang) and 'value="Әсел"' in html

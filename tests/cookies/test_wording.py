@@ -10,6 +10,7 @@ from django.test import Client
 from consent.cookies.models import BannerWording, CookieChoice
 from tests.cookies.test_cookies import choose
 from tests.cookies.test_in_place import answer
+from tests.texts import BANNER_SHOWN
 
 
 @pytest.fixture
@@ -51,7 +52,7 @@ def test_an_answer_given_in_place_names_the_wording_of_its_page(client, analytic
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_an_answer_sent_with_a_pages_own_form_names_that_pages_wording(client, analytics, lang):
     client.get(f"/{lang}/contact/")
-    client.post(f"/{lang}/contact/", {"cookie_choice": "accept"})
+    client.post(f"/{lang}/contact/", {"cookie_choice": "accept", **BANNER_SHOWN})
     assert CookieChoice.objects.get().wording.language == lang
 
 

@@ -23,7 +23,7 @@ from consent.rights.models import KeptRequest, Ticket
 from consent.rights.retention import enforce_retention
 from tests.conftest import aged_token
 from tests.forms.test_language_switch import Form
-from tests.texts import AS_SHOWN
+from tests.texts import AS_SHOWN, BANNER_SHOWN
 
 from .test_selfservice import ask_link, link_path, open_page
 from .test_selfservice_once import request_form_data
@@ -72,8 +72,9 @@ def test_answering_the_banner_keeps_the_request(client, person, analytics, choic
     open_page(client, "ru")
     html = client.get("/ru/my-data/").content.decode()
     buttons = html.split('class="cookie-banner"')[1].split("</section>")[0]
-    assert buttons.count(f'form="{Form(html).form_ids[0]}"') == 3
-    data = {**request_form_data(client, "ru"), "message": WRITTEN, PAGE_FIELD: choice}
+    assert buttons.count(f'form="{Form(html).form_ids[0]}"') == 4  # 3 buttons, the words shown
+    data = {**request_form_data(client, "ru"), "message": WRITTEN, PAGE_FIELD: choice,
+            **BANNER_SHOWN}  # fmt: skip
 
     page = client.post(f"/ru/{at}", data)
 

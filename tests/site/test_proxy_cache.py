@@ -54,8 +54,9 @@ class Visitors:
         return status, headers, body.decode()
 
     def answer(self, choice):
-        """A new visitor answers the cookie banner: their cookie."""
-        body = urllib.parse.urlencode({"choice": choice, "next": "/kk/"})
+        """A new visitor answers the cookie banner of the page they read: their cookie."""
+        shown = re.search(r'name="banner_shown" value="(\w+)"', self.get("/kk/")[2])[1]
+        body = urllib.parse.urlencode({"choice": choice, "next": "/kk/", "banner_shown": shown})
         headers = {"Content-Type": "application/x-www-form-urlencoded",
                    "Origin": f"https://127.0.0.1:{self.port}"}  # fmt: skip
         status, headers, _ = tls_request(self.port, self.cert, "POST", "/cookies/choice", body,
