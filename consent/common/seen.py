@@ -102,13 +102,14 @@ class SeenForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        seen = self.data.get(self.add_prefix(SEEN)) or ""
+        # As its field cleaned it (at most its max_length: a longer one is that field's error).
+        seen = cleaned.get(SEEN) or ""
         if self.instance.pk is None or not seen:  # a new row, or a page opened before this
             return cleaned
         try:
             before = json.loads(seen)
-        except ValueError:
-            before = {}
+        except (ValueError, RecursionError):  # not the mark this page wrote; «[» nested past
+            before = {}  # Python's depth (a thousand, 1 kB of them) was a 500
         before = before if isinstance(before, dict) else {}
         model = type(self.instance)
         # Locked until the save commits (the admin saves in one transaction): nobody else's save

@@ -10,6 +10,9 @@ Each is reduced to one key, the same for all its spellings: the stored name's is
 short column, 100,000 people a sequential scan of milliseconds), the typed words' is made as they
 are searched (`name_keys`). One function makes both, word by word:
 
+Before the words are told apart, an accent NFKC leaves without a letter of its own is dropped (a
+stress mark, «Ка́сымова»: it split the word in two);
+
 0. a word of Cyrillic letters with a Latin one among them reads the Latin one as the Cyrillic it
    looks like (`common.lookalikes`: a Latin «C» or «i» a keyboard's layout left in the word);
 1. `LETTERS`: casefolded, every Latin and Cyrillic letter as a Cyrillic one, Kazakh letters as the
@@ -74,7 +77,11 @@ def name_keys(text: str) -> list[str]:
     # apostrophe inside one («Ol'ga») is no break.
     # NFKC: a name stored before names were folded (common.text.clean_name), «Ａｓｅｌ» or «𝐀𝐬𝐞𝐥»,
     # is found by «Asel», and the reverse.
+    # An accent over a letter that has no letter of its own with it (a stress mark, «Ка́сымова»,
+    # as Russian texts and dictionaries write names) is no break: it split the word in two keys,
+    # and the desk's search for «Касымова» missed the person who wrote it so, and the reverse.
     text = unicodedata.normalize("NFKC", text or "").translate(_APOSTROPHES)
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Mn")
     for word in _WORD.findall(text):
         if _CYRILLIC_LETTER.search(word) and _LATIN_LETTER.search(word):
             word = word.translate(LOOKALIKES)

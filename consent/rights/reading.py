@@ -1,6 +1,7 @@
 """What the person wrote in an email, apart from what it quotes, signs off or forwards, and the
 text an HTML-only body shows. The intake (intake.py) looks for a request's phrase there."""
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from html.parser import HTMLParser
@@ -278,13 +279,34 @@ class _HtmlText(HTMLParser):
         return "\n".join(self.lines)
 
 
+# The most tags (start or end) of a letter's markup its HTML parser reads as tags. The parser
+# looks through every element still open at most tags, so its time grows with the square of the
+# elements nested: «<div>» 100,000 times (500 kB, a letter takes 25 MB) held the intake for 35 s,
+# a million for hours, and a closed «<div></div>» under as many other open tags as well. Real
+# letters, a newsletter quoted under a reply, hold a few thousand; read so, the worst of them
+# takes a fraction of a second.
+MOST_TAGS = 3_000
+_TAG = re.compile(r"</?[A-Za-z]")
+_TAG_WHOLE = re.compile(r"</?[A-Za-z][^<>]*>?")  # up to the next «<»: linear
+
+
+def tags_bounded(html: str) -> str:
+    """`html` with its first MOST_TAGS tags and, after them, the text alone: what followed is
+    read inside the blocks open there (a quote's rest stays quoted)."""
+    past = next(itertools.islice(_TAG.finditer(html), MOST_TAGS, None), None)
+    if past is None:
+        return html
+    return html[: past.start()] + _TAG_WHOLE.sub(" ", html[past.start() :])
+
+
 def html_text(html: str) -> str:
     """What an HTML body says, as plain lines (quoted blocks as "> " lines). The markup is first
     made well-formed by nh3 (an HTML5 parser, as browsers read it), keeping only the blocks and
     nothing of what is not shown: Python's HTMLParser read malformed markup in time growing with
     its square («<a '» 25,000 times, 100,000 characters: 54 s; «<!--» so: 5 s), and the intake
-    read nothing else meanwhile, at every run until it was through."""
-    shown = nh3.clean(html, tags={*_HtmlText.BLOCKS, "blockquote"}, attributes={},
+    read nothing else meanwhile, at every run until it was through. Only MOST_TAGS of its tags
+    are read as tags (tags_bounded)."""
+    shown = nh3.clean(tags_bounded(html), tags={*_HtmlText.BLOCKS, "blockquote"}, attributes={},
                       clean_content_tags=set(_HtmlText.HIDDEN), link_rel=None)  # fmt: skip
     parser = _HtmlText()
     parser.feed(shown)

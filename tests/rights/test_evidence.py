@@ -8,9 +8,11 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from consent.common.spreadsheet import FORMULA_START
 from consent.core.ledger import consent_grant, consent_withdraw
 from consent.core.models import AuditEvent, LedgerEntry, Source
 from consent.core.purposes import MARKETING, SERVICE
+from tests.common.test_spreadsheet import as_excel_in_russian
 
 
 @pytest.fixture
@@ -69,7 +71,10 @@ def test_anonymous_visitor_gets_no_evidence(client, two_people):
 
 FORMULAS = ['=HYPERLINK("http://x","y")', '+HYPERLINK("http://x","y")', "-2+3+cmd|' /C calc'!A0",
             '@SUM(1+1)*cmd|" /C calc"!A0', "\t=1+1", "\r=1+1", ' =HYPERLINK("http://x","y")',
-            "\uff1dHYPERLINK(1)"]  # fmt: skip
+            "\uff1dHYPERLINK(1)",
+            # inside the string, where Excel in Russian settings (list separator «;») starts a cell
+            "Mozilla/5.0 (Windows NT 10.0; Win64;=cmd|' /C calc'!A0;)",
+            'Mozilla/5.0 (X11; Linux;"=HYPERLINK(""http://x"";1);)']  # fmt: skip
 
 
 @pytest.fixture
@@ -98,9 +103,12 @@ def test_a_user_agent_cannot_put_a_formula_in_the_csv(privacy_officer, texts, ma
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"), newline="")))
     column = rows[0].index("браузер")
-    assert [r[column] for r in rows[1:]] == ["'" + agent for agent in FORMULAS]
+    # each string as it came, an apostrophe before each formula's start
+    assert [r[column].replace("'", "") for r in rows[1:]] == [a.replace("'", "") for a in FORMULAS]
     for row in rows:  # and no other cell starts a formula either
         assert not any(cell[:1] in ("=", "+", "-", "@", "\t", "\r") for cell in row)
+    for row in as_excel_in_russian(response.content):  # nor where a «;» reading starts one
+        assert not any(cell.lstrip().startswith(FORMULA_START) for cell in row)
 
 
 def test_the_expiry_is_shown_on_the_local_day_with_its_time(client, officer, texts, make_subject,

@@ -176,6 +176,35 @@ def test_malformed_markup_in_the_html_is_read_at_once(person, junk):
     assert (ticket.type, ticket.status) == ("unsubscribe", "done")
 
 
+@pytest.mark.parametrize("nested", ["<div>", "<x><div></div>", "<blockquote>"])
+def test_markup_nested_deep_in_the_html_is_read_at_once(person, nested):
+    """The HTML parser looks through every element still open at most tags: «<div>» 100,000
+    times under a request (500 kB, where a letter may have 25 MB) held the intake for 35 s, a
+    million for hours, at every run until it was through, and no other letter was read. Only
+    the first tags are read as tags (reading.MOST_TAGS); the request above them still is."""
+    ids = itertools.count()
+
+    def letter(n):
+        html = "<p>Хабарламалардан бас тартамын.</p>" + nested * n
+        return ingest(html_letter("", html, message_id=f"<nested{next(ids)}@x>"))
+
+    ticket = grows_linearly(letter, 80_000)
+    assert (ticket.type, ticket.status) == ("unsubscribe", "done")
+
+
+def test_a_quote_cut_where_its_tags_stop_being_read_stays_a_quote():
+    """What follows the last tag read is read inside the blocks open there: a long newsletter
+    quoted under a reply is still a quote to its end, and the reply above it the person's."""
+    from consent.rights.reading import MOST_TAGS, html_text
+
+    html = ("<div>Жазылымнан шығарыңыз</div><blockquote>" + "<div>ескі хат</div>" * MOST_TAGS
+            + "<div>Деректерімді жойыңыз</div></blockquote>")  # fmt: skip
+    lines = html_text(html).splitlines()
+    assert lines[0] == "Жазылымнан шығарыңыз"
+    assert all(line.startswith("> ") for line in lines[1:] if line)
+    assert "Деректерімді жойыңыз" in lines[-1]
+
+
 def test_a_signature_logo_is_no_file(person):
     ticket = ingest(html_letter("Жеке деректерді жаңарту", "<p>Жеке деректерді жаңарту</p>"
                                 '<p><img src="cid:logo@x"></p>', logo=True))  # fmt: skip

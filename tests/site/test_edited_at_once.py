@@ -149,3 +149,24 @@ def test_a_draft_published_meanwhile_is_not_deleted_and_it_is_said(db, lang):
         said = {"kk": "жарияланды", "ru": "опубликовано"}[lang]
         assert said in page and {"kk": "жойылмады", "ru": "не удал"}[lang] in page
     assert PolicyVersion.objects.filter(pk=draft.pk).exists()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_mark_nested_past_pythons_depth_is_no_server_error(db, lang):
+    """A content editor posting a page's hidden mark as «[» fifty thousand deep (50 kB): a 500
+    and an error mail to the administrators for each post. The mark is read only as its field
+    takes it, so the save is refused as any over-long field is, in the editor's language, and
+    nothing changes."""
+    from django.contrib.auth.models import Group
+
+    user = get_user_model().objects.create_user("editor", "editor@example.kz", "pw-e-123456",
+                                                is_staff=True)  # fmt: skip
+    user.groups.add(Group.objects.get(name="content_editor"))
+    editor = verified_login(Client(), user)
+    editor.cookies["django_language"] = lang
+    row = _service()
+    data = form_as_shown(editor.get(url(row)))
+    refused = editor.post(url(row), {**data, "seen": "[" * 50_000, "title_kk": "жаңа", "_save": 1})
+    assert refused.status_code == 200
+    assert refused.context["adminform"].form.errors
+    assert Service.objects.get(pk=row.pk).title_kk == row.title_kk
