@@ -1,6 +1,9 @@
-"""The policy sends its reader to a page of the site by the name that page carries: version 2's
-draft said to use the page «Ваши данные: запросы» / «Деректеріңіз: өтініштер», the footer's old
-words for the request page, and a visitor looking for them on the site found no such page."""
+"""A reader finds what the policy points to. It sends its reader to a page of the site by the
+name that page carries: version 2's draft said to use the page «Ваши данные: запросы» /
+«Деректеріңіз: өтініштер», the footer's old words for the request page, and a visitor looking
+for them on the site found no such page. Its sections are listed at the top, each a link to its
+heading: the rights were section 6 of 10, 6,300 px down a 360 px phone's page, with no way to
+them but scrolling."""
 
 import html
 import importlib
@@ -50,3 +53,19 @@ def test_a_draft_naming_the_old_words_is_given_the_pages_name():
     for language, old in migration.OLD.items():
         template = getattr(draft, f"template_{language}")
         assert old not in template and "«{{request_page}}»" in template
+
+
+RIGHTS = {"kk": "субъектісінің құқықтары", "ru": "Права субъекта"}
+CONTENTS = re.compile(r'<nav class="policy-contents".*?</nav>', re.S)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_contents_lead_to_every_section_and_the_rights_among_them(v2, client, lang):  # noqa: F811
+    policy_publish(v2)
+    for address in (f"/{lang}/privacy/", f"/{lang}/privacy/2/"):  # versions 1 and 2
+        page = client.get(address).content.decode()
+        links = re.findall(r'<a href="#([^"]+)">(.*?)</a>', CONTENTS.search(page)[0], re.S)
+        headings = re.findall(r'<h2 id="(section-\d+)">(.*?)</h2>', page, re.S)
+        assert [(a, _text(t)) for a, t in links] == [(a, _text(t)) for a, t in headings]
+        assert len(headings) >= 8, address
+    assert any(RIGHTS[lang] in _text(text) for _anchor, text in links)  # version 2 has them
