@@ -79,8 +79,10 @@ def privacy(request, number=None):
         # What a reader of the version in force is told is coming: the next version that will
         # apply (one replaced before its date never will).
         coming = [s for s in every if s.state(now) == "coming"]
+        blocks = policy_blocks(policy.text)
         # An older or a coming version, read at its own address, says which one applies now.
-        context = {"policy": policy, "blocks": policy_blocks(policy.text),
+        context = {"policy": policy, "blocks": blocks,
+                   "contents": [value for kind, value in blocks if kind == "heading"],
                    "state": span.state(now), "span": span,
                    "since": last_applied_before(policy, every),
                    "in_force": in_force if in_force != policy else None,

@@ -16,6 +16,10 @@ from .purposes import ANALYTICS, PURPOSES
 
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
 BLOCKS = ("purposes", "rights", "routes", "cookies")
+# A page of the site the policy sends the reader to, named by the title its page and every link
+# to it carry: the policy named the request page «Ваши данные: запросы» / «Деректеріңіз:
+# өтініштер», the footer's old words for it, and no page or link on the site said that.
+PAGES = {"request_page": gettext_lazy("A request about your personal data")}
 OPERATOR_FACTS = (
     "operator_name", "bin", "address", "email", "site", "responsible_person",
     "responsible_contact", "data_location",
@@ -70,7 +74,7 @@ def stray_braces(*texts: str, filled: tuple[str, ...] = ()) -> list[str]:
 
 
 def unknown_placeholders(template: str) -> list[str]:
-    return sorted(placeholders(template) - {*OPERATOR_FACTS, *BLOCKS})
+    return sorted(placeholders(template) - {*OPERATOR_FACTS, *BLOCKS, *PAGES})
 
 
 def empty_facts(template: str, language: str) -> list[str]:
@@ -159,6 +163,7 @@ def policy_context(language: str, number: int) -> dict[str, str]:
             "rights": _rights_block(),
             "routes": _routes_block(language, number),
             "cookies": _cookies_block(language),
+            **{name: str(title) for name, title in PAGES.items()},
         }
 
 

@@ -13,6 +13,8 @@ from consent.core.purposes import PURPOSES
 from consent.core.texts import current_texts, render_consent
 from consent.core.transfers import consent_offered, purposes_shown
 
+from .deadlines import deadline_days
+from .models import Ticket
 from .selfservice import OPTIONAL
 
 
@@ -41,6 +43,10 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
             # A switch: withdraw what is given; give only what the forms would ask for now, and
             # not while blocked.
             "optional": code in OPTIONAL and (active or (offered and not blocked)),
+            # A consent the page has no switch for (the service's: a withdrawal may be refused,
+            # Art. 8(2), so staff answer it): the row said «given» and nothing else, and the
+            # page's requests offered no withdrawal. It says which request withdraws it.
+            "by_request": active and code not in OPTIONAL,
             # Only a guardian can make this consent stand (gate rule 4): say so, offer no switch.
             "needs_guardian": not active and minor,
             # A record of a consent no form asks for any more, and nothing left to withdraw.
@@ -52,6 +58,7 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
             "text_id": words_shown(subject, texts[code], language) if code in texts else None,
         })  # fmt: skip
     return {"subject": subject, "phone": phone_shown(subject.phone), "purposes": purposes,
+            "withdraw_days": deadline_days(Ticket.Type.WITHDRAW),
             "tickets": subject.tickets.open(), "blocked": blocked,
             # A parent or guardian too: the consents of their children under 18 (wards.py).
             "acts_for_children": bool(wards_at(subject.email)),

@@ -10,6 +10,7 @@ register = template.Library()
 
 
 @register.simple_tag
-def site_url(name: str) -> str:
-    """The address of the page the URL pattern `name` serves, in the active language."""
-    return absolute_url(reverse(name))
+def site_url(name: str, *args) -> str:
+    """The address of the page the URL pattern `name` serves (with `args`, a version's number),
+    in the active language."""
+    return absolute_url(reverse(name, args=args))
