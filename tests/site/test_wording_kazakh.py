@@ -179,3 +179,27 @@ def test_belgisiz_is_unknown_never_unticked():
     assert UNKNOWN.search("демалыс күні болған жұмыс күнін белгісіз")
     assert SAYS_UNKNOWN.search("its text is in an unknown or broken encoding")
     assert not SAYS_UNKNOWN.search("a weekday made a day off unticked")
+
+
+# A noun that is yours owns the next one in the genitive, as a name does (above): «деректеріңіздің
+# беті», the page of your data. Without it «деректеріңіз бетін» reads as two nouns side by side,
+# and the cookie page named its own cookie «деректеріңіз бетін … ашық ұстайтын cookie».
+# The owned noun's ending is the third person's, not yours again («қорғаншыңыз деректеріңізді»).
+YOURS_OWNING = re.compile(
+    rf"\b\w+(?:ыңыз|іңіз)\s+{OWNED}(?:ы|і|сы|сі|тері|лері|дары|дері|лары|тары)(?!ң[ыі]з|м)"
+)
+
+
+def test_a_noun_of_yours_owns_the_next_in_the_genitive():
+    bad = [text for entry in entries("kk") for text in texts(entry)
+           if YOURS_OWNING.search(text)]  # fmt: skip
+    assert not bad, bad
+    assert YOURS_OWNING.search("деректеріңіз бетін бір сағат бойы ашық ұстайтын cookie")
+    for right in [
+        "деректеріңіздің бетін бір сағат бойы",
+        "Өтініміңіз қабылданды",
+        "мекенжайыңыз бойынша",
+        "қорғаншыңыз келісімді қайта берсе",
+        "ата-анаңыз немесе қорғаншыңыз деректеріңізді көріп",
+    ]:
+        assert not YOURS_OWNING.search(right), right
