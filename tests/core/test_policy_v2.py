@@ -152,3 +152,19 @@ def test_a_text_that_said_its_term_in_the_second_person_states_the_same_term(
         policy_publish(v2)
     policy_publish(v2)
     assert v2.is_published and not current_text(MARKETING).requires_reconsent
+
+
+# The page the draft sends a person to, by the name it has in «»: «…» беті, страницу сайта «…».
+PAGE_NAMED = {"kk": re.compile(r"«([^»]+)» беті"), "ru": re.compile(r"страниц\w* сайта «([^»]+)»")}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_draft_names_the_request_page_as_the_site_heads_it(v2, client, lang):
+    """Section 7 sent a person to the site's page «Деректеріңіз: өтініштер» / «Ваши данные:
+    запросы», which no page of the site is called: the request form is headed «Дербес
+    деректеріңізге қатысты өтініш» / «Запрос о ваших персональных данных»."""
+    page = client.get(f"/{lang}/requests/new/").content.decode()
+    heading = re.search(r"<h1[^>]*>(.*?)</h1>", page, re.S).group(1).strip()
+    heading = heading.replace("\N{NO-BREAK SPACE}", " ")  # the page keeps «о» with its word
+    named = PAGE_NAMED[lang].findall(getattr(v2, f"template_{lang}"))
+    assert named == [heading]
