@@ -203,3 +203,15 @@ def test_a_noun_of_yours_owns_the_next_in_the_genitive():
         "ата-анаңыз немесе қорғаншыңыз деректеріңізді көріп",
     ]:
         assert not YOURS_OWNING.search(right), right
+
+
+# A campaign's title is whatever the marketer typed: bare in a sentence it reads as part of it,
+# and Kazakh's sentence names what it is, ««Наурыз жеңілдіктері» таратуы…», as Russian's does
+# (test_wording_russian). The test send said «Наурыз жеңілдіктері: сынақ хаттар … кезегіне
+# қойылды» beside every other message of the page's ««…» таратуы». An object's own name
+# («%(title)s, 2-нұсқа», no sentence) is left alone.
+def test_a_title_filled_into_a_sentence_stands_in_quotes():
+    bad = [text for entry in entries("kk") if "%(title)s" in entry.msgid
+           for text in texts(entry) if text.rstrip().endswith(".")
+           and text.count("%(title)s") != text.count("«%(title)s»")]  # fmt: skip
+    assert not bad, bad
