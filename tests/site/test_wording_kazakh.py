@@ -173,6 +173,20 @@ def test_bugattau_is_only_the_blocking_of_processing():
     assert not bad, bad
 
 
+# A block is lifted «бұғаттан шығару» (docs/glossary.md), never taken off: «бұғаттауды алу» is
+# Russian's «снять блокировку» word for word, and the page of a blocked person said «Бұғат
+# алынғанша» («until the block is taken off») where the glossary's table caught only two forms.
+TAKEN_OFF = re.compile(r"бұғат\w*\s+ал(?:у|ын|ып|ды|са|ған)\w*", re.IGNORECASE)
+
+
+def test_a_block_is_lifted_never_taken_off():
+    bad = [text for entry in entries("kk") for text in texts(entry) if TAKEN_OFF.search(text)]
+    assert not bad, bad
+    for wrong in ["Бұғат алынғанша", "бұғаттауды алу", "бұғаттау алынған"]:
+        assert TAKEN_OFF.search(wrong), wrong
+    assert not TAKEN_OFF.search("Бұғаттау күшінде тұрғанда; бұғаттан шығарылғанша")
+
+
 # A box left unticked is entered «белгісін қоймай», as a ticked one is «белгісін қойып» (the
 # catalogue's «"%(box)s" белгісін қойып, қайта сақтаңыз»): «белгісіз» reads «unknown». The
 # calendar's page told an officer to enter a weekday made a day off «белгісіз» («unknown»)
