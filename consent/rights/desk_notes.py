@@ -72,9 +72,9 @@ OUTGROWN_NOTE = _(
 # not yet confirmed (Guardian.pending): «carry out» does nothing to that child's data.
 NOT_CONFIRMED_NOTE = _(
     "For a child whose record names them with an address other than the child's, they are not "
-    "yet confirmed as the parent: carrying it out changes nothing of that child's data, and "
-    "tells them how to confirm it. Confirm them first on the child's page, after seeing a "
-    "document, if they show you one."
+    "yet confirmed as the parent or guardian: carrying it out changes nothing of that child's "
+    "data, and tells them how to confirm it. Confirm them first on the child's page, after "
+    "seeing a document, if they show you one."
 )
 
 # A parent's withdrawal that stops no child's consent: declined as the child's parent

@@ -74,8 +74,12 @@ def guardian_named(entry: LedgerEntry) -> str:
     return named
 
 
-NOT_ACTING = _("named on a later form under the person's address; not shown to be their parent")
-NOT_CONFIRMED = _("not yet confirmed as their parent: the person or an officer confirms it")
+NOT_ACTING = _(
+    "named on a later form under the person's address; not shown to be their parent or guardian"
+)
+NOT_CONFIRMED = _(
+    "not yet confirmed as their parent or guardian: the person or an officer confirms it"
+)
 NOT_PARENT = _("not their parent or guardian")
 
 
