@@ -32,7 +32,7 @@ def banner_shown(html):
 
 
 def says_changed(html, lang):
-    return CHANGED[lang] in html and 'class="cookie-words-changed" role="alert"' in html
+    return CHANGED[lang] in html and 'class="cookie-words-changed error-message" role="alert"' in html
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

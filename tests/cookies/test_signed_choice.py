@@ -191,7 +191,7 @@ NOTE = {
 
 def shown(html, lang):
     """The banner's note that an acceptance was not taken, shown (not `hidden`)."""
-    note = html.split('class="cookie-not-taken"', 1)[1].split("</p>", 1)[0]
+    note = html.split('class="cookie-not-taken error-message"', 1)[1].split("</p>", 1)[0]
     return NOTE[lang] in note and "hidden" not in note.split(">", 1)[0]
 
 
