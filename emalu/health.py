@@ -196,6 +196,11 @@ def report() -> dict:
         "mail_queue": lambda: mail_queue(now),
         "failed_mail": lambda: failed_mail(now),
         "retention": lambda: job("retention", settings.HEALTH_RETENTION_MAX_AGE, now),
+        # The officers' morning digest (what falls due) and the closing of parents' requests
+        # for children now 18: their timers stopped or never enabled, or every run failing,
+        # /healthz had said all was well while officers went without their deadlines.
+        "digest": lambda: job("digest", settings.HEALTH_DIGEST_MAX_AGE, now),
+        "outgrown": lambda: job("outgrown", settings.HEALTH_OUTGROWN_MAX_AGE, now),
         "backup": lambda: job(BACKUP, settings.HEALTH_BACKUP_MAX_AGE, now),
         "campaigns": lambda: campaigns(now),
         "forms": forms,
