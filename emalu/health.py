@@ -89,8 +89,8 @@ def failed_mail(now: datetime) -> dict:
 
 
 def campaigns(now: datetime) -> dict:
-    """A campaign being sent ("sending") must move: the sending job (`queue_sending`, on the
-    mail timer, every minute) queues it batch by batch. One with nothing queued for
+    """A campaign being sent ("sending") must move: the sending job (`queue_sending`, on
+    emalu-campaigns.timer, every minute) queues it batch by batch. One with nothing queued for
     HEALTH_CAMPAIGN_STALL, since "send" was pressed or since its latest batch, is stuck: the
     timer stopped, or every run fails on it. The marketer read «being queued for sending» for
     ever, the people never got it, and /healthz said all was well."""
