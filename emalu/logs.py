@@ -210,9 +210,10 @@ class OncePerFault(AdminEmailHandler):
     the cache down, each is mailed.
 
     A report the relay did not take is one ERROR line naming the relay and why (the outbox's
-    words, consent/core/delivery.py), and is not counted as mailed: its fault's next occurrence
-    is. The relay failed silently: the journal had the traceback, nothing said ADMINS never got
-    it, and the fault was held back for ten minutes as if they had."""
+    words, consent/core/delivery.py), and its fault is tried again after UNMAILED_SECONDS, not
+    ten minutes. The relay failed silently: the journal had the traceback, nothing said ADMINS
+    never got it, and the fault was held back ten minutes as if they had. Not at once either: a
+    relay dropping packets would hold each of the fault's error pages its 5 s."""
 
     def emit(self, record: logging.LogRecord) -> None:
         mailed = None
@@ -241,13 +242,14 @@ class OncePerFault(AdminEmailHandler):
             unmailed.error("the report of this error to ADMINS was not mailed: %s", why)
             if mailed:
                 with contextlib.suppress(Exception):
-                    cache.delete(mailed)
+                    cache.set(mailed, True, UNMAILED_SECONDS)
 
 
 unmailed = logging.getLogger("emalu.logs.admins")
 
 
 FAULT_MAIL_SECONDS = 600
+UNMAILED_SECONDS = 60
 
 
 def logging_settings(level: str) -> dict:
