@@ -6,7 +6,8 @@ Refusals are the database's state, not the code's fault: a connection refused, d
 answered (SQLSTATE class 08, 57P shutting down, 28 a refused user, 3D no such database), the
 server out of a resource (53: a disk full, memory or connections spent), and a read-only server
 (25006: DATABASE_URL on a hot standby after a failover). A deadlock, a constraint or a bug is
-none of these: its traceback is the report."""
+none of these: its traceback is the report. The shared cache down (Redis not answering,
+refusing its password or its writes) is one line too (cache_refusal)."""
 
 import os
 import sqlite3
