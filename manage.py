@@ -59,15 +59,16 @@ if __name__ == "__main__":
     from emalu.db.process import commands_run_here
 
     commands_run_here()
-    # A database that refuses (down, unreachable, read-only, out of a resource) stops any command
-    # with one line, not a traceback (consent/common/refusals.py); the scheduled jobs say the same
-    # from within (consent.core.jobs.JobCommand), for call_command too.
-    from consent.common.refusals import database_refusal
+    # A database that refuses (down, unreachable, read-only, out of a resource), or the shared
+    # cache down, stops any command with one line, not a traceback (consent/common/refusals.py);
+    # the scheduled jobs say the same from within (consent.core.jobs.JobCommand), for
+    # call_command too.
+    from consent.common.refusals import refusal
 
     try:
         execute_from_command_line(sys.argv)
     except Exception as error:
         command = sys.argv[1] if len(sys.argv) > 1 else "manage.py"
-        if "--traceback" in sys.argv or not (refused := database_refusal(error, command)):
+        if "--traceback" in sys.argv or not (refused := refusal(error, command)):
             raise
         sys.exit(refused)

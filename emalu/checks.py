@@ -156,7 +156,7 @@ def check_cache_reached(app_configs, **kwargs):
     from django.core.cache import cache
     from django.core.checks import Error
 
-    from .errors import cache_password_refused
+    from consent.common.refusals import cache_password_refused
 
     try:
         cache.set("emalu:check:reached", 1, 30)

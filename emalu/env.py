@@ -85,6 +85,31 @@ def _libpq_reads(var: str, value: str) -> None:
         )
 
 
+def _libpq_parameters(var: str, options: dict) -> None:
+    """What follows «?» in DATABASE_URL, read as libpq's connection parameters
+    (`?connect_timeout=10`, README): a name libpq has not («connect_timout») or a timeout that
+    is no number stopped every start, `release` and request in psycopg's traceback, «invalid
+    connection option», «bad value for connect_timeout». Named here, without the values."""
+    from psycopg import ProgrammingError
+    from psycopg.conninfo import make_conninfo, timeout_from_conninfo
+
+    for name in options:
+        try:
+            make_conninfo("", **{name: "0"})
+        except ProgrammingError:
+            raise ImproperlyConfigured(
+                f"{var} names «{name}» after «?», a connection parameter PostgreSQL does not "
+                "know: only libpq's, e.g. ?connect_timeout=10&sslmode=require."
+            ) from None
+    try:
+        timeout_from_conninfo(options)
+    except ProgrammingError:
+        raise ImproperlyConfigured(
+            f"{var} sets connect_timeout to what is not a whole number of seconds (the value "
+            "is not shown): ?connect_timeout=10."
+        ) from None
+
+
 class Trimmed(Mapping):
     """The environment, each value without the spaces around it. No value of ours means one, and
     one came in by quotes or a paste (SITE_URL="https://emaluplus-vko.kz "): the site kept it,
@@ -135,6 +160,8 @@ class Env(environ.Env):
                 f"{var} names a database the site does not run on: postgres://user:password@"
                 "host:5432/name (or sqlite:///path for local work, DEBUG=1)."
             )
+        if config["ENGINE"] != "django.db.backends.sqlite3":
+            _libpq_parameters(var, config.get("OPTIONS", {}))
         if config["ENGINE"] != "django.db.backends.sqlite3" and not config.get("NAME"):
             # postgres://user:password@host:5432, the name left off: Django's start-up stopped
             # in a traceback («Please supply the NAME or OPTIONS['service'] value»).

@@ -3,7 +3,6 @@
 import errno
 import logging
 import sys
-from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFieldsSent, TooManyFilesSent
@@ -22,6 +21,9 @@ from consent.common.refusals import (
     READ_ONLY,
     READ_ONLY_STATE,
     RESOURCE_STATES,
+    cache_down,
+    cache_password_refused,
+    cache_refused,
     database_where,
     one_line,
     role_refusal,
@@ -64,38 +66,7 @@ def service_down(exception: BaseException | None) -> bool:
     imported cannot have been raised."""
     if isinstance(exception, OperationalError | InterfaceError) or database_read_only(exception):
         return True
-    redis = sys.modules.get("redis.exceptions")
-    return redis is not None and (
-        isinstance(exception, redis.ConnectionError | redis.TimeoutError)
-        or cache_refused(exception)
-    )
-
-
-def cache_refused(exception: BaseException | None) -> bool:
-    """Whether Redis answered but took no write: its memory full (`maxmemory` with the default
-    `noeviction`: «OOM»), its snapshot not saved, a disk full (Debian's default
-    `stop-writes-on-bgsave-error`: «MISCONF»), or a replica («READONLY»). Each form page was a
-    500, «the error has been recorded», and a mail to ADMINS, while /healthz named the cache."""
-    redis = sys.modules.get("redis.exceptions")
-    if redis is None or not isinstance(exception, redis.ResponseError):
-        return False
-    refusals = redis.OutOfMemoryError | redis.ReadOnlyError
-    return isinstance(exception, refusals) or str(exception).startswith("MISCONF")
-
-
-def cache_password_refused(exception: BaseException | None) -> str:
-    """What is wrong when Redis answered but refused CACHE_URL's password, or asks for one
-    (`requirepass`) that CACHE_URL does not give; "" for any other fault. Redis's own words
-    («HELLO must be called with the client already authenticated…») came after «could not be
-    reached», at the start and in each 503's line, and the operator looked for Redis down."""
-    redis = sys.modules.get("redis.exceptions")
-    if redis is None or not isinstance(exception, redis.AuthenticationError):
-        return ""
-    given = urlsplit(str(settings.CACHES["default"].get("LOCATION", ""))).password
-    wrong = "refused CACHE_URL's password" if given else "asks for a password CACHE_URL lacks"
-    return (
-        f"Redis answered, but {wrong}: give it Redis's requirepass, redis://:password@host:6379/1"
-    )
+    return cache_down(exception)
 
 
 # What the database server refuses a statement for while it answers /healthz's «SELECT 1» (by

@@ -89,8 +89,8 @@ def failed_mail(now: datetime) -> dict:
 
 
 def campaigns(now: datetime) -> dict:
-    """A campaign being sent ("sending") must move: the sending job (`queue_sending`, on the
-    mail timer, every minute) queues it batch by batch. One with nothing queued for
+    """A campaign being sent ("sending") must move: the sending job (`queue_sending`, on
+    emalu-campaigns.timer, every minute) queues it batch by batch. One with nothing queued for
     HEALTH_CAMPAIGN_STALL, since "send" was pressed or since its latest batch, is stuck: the
     timer stopped, or every run fails on it. The marketer read «being queued for sending» for
     ever, the people never got it, and /healthz said all was well."""
@@ -196,6 +196,11 @@ def report() -> dict:
         "mail_queue": lambda: mail_queue(now),
         "failed_mail": lambda: failed_mail(now),
         "retention": lambda: job("retention", settings.HEALTH_RETENTION_MAX_AGE, now),
+        # The officers' morning digest (what falls due) and the closing of parents' requests
+        # for children now 18: their timers stopped or never enabled, or every run failing,
+        # /healthz had said all was well while officers went without their deadlines.
+        "digest": lambda: job("digest", settings.HEALTH_DIGEST_MAX_AGE, now),
+        "outgrown": lambda: job("outgrown", settings.HEALTH_OUTGROWN_MAX_AGE, now),
         "backup": lambda: job(BACKUP, settings.HEALTH_BACKUP_MAX_AGE, now),
         "campaigns": lambda: campaigns(now),
         "forms": forms,

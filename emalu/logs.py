@@ -8,6 +8,7 @@ records (Django logs "Bad Request: <path>" for every refused link) and, with the
 nginx (docs/deploy/nginx.conf). tests/site/test_proxy.py holds all three to every URL with a token.
 """
 
+import contextlib
 import contextvars
 import logging
 import re
@@ -206,9 +207,16 @@ class OncePerFault(AdminEmailHandler):
     cache): a bug on a busy page, or one someone sets off again and again, mailed every time,
     each mail an SMTP session inside the visitor's request. The journal keeps every one. A fault
     is the exception's type, the line that raised it and the database's SQLSTATE if any; with
-    the cache down, each is mailed."""
+    the cache down, each is mailed.
+
+    A report the relay did not take is one ERROR line naming the relay and why (the outbox's
+    words, consent/core/delivery.py), and its fault is tried again after UNMAILED_SECONDS, not
+    ten minutes. The relay failed silently: the journal had the traceback, nothing said ADMINS
+    never got it, and the fault was held back ten minutes as if they had. Not at once either: a
+    relay dropping packets would hold each of the fault's error pages its 5 s."""
 
     def emit(self, record: logging.LogRecord) -> None:
+        mailed = None
         if record.exc_info and record.exc_info[2] is not None:
             tb = record.exc_info[2]
             while tb.tb_next is not None:
@@ -224,10 +232,24 @@ class OncePerFault(AdminEmailHandler):
                 first = True
             if not first:
                 return
-        super().emit(record)
+            mailed = f"fault-mailed:{fault}"
+        try:
+            super().emit(record)
+        except Exception as error:  # the visitor's error page comes first, whatever this is
+            from consent.core.delivery import not_delivered_because
+
+            why = not_delivered_because(error, self.using)
+            unmailed.error("the report of this error to ADMINS was not mailed: %s", why)
+            if mailed:
+                with contextlib.suppress(Exception):
+                    cache.set(mailed, True, UNMAILED_SECONDS)
+
+
+unmailed = logging.getLogger("emalu.logs.admins")
 
 
 FAULT_MAIL_SECONDS = 600
+UNMAILED_SECONDS = 60
 
 
 def logging_settings(level: str) -> dict:
@@ -253,7 +275,7 @@ def logging_settings(level: str) -> dict:
             },
             "mail_admins": {
                 "class": "emalu.logs.OncePerFault",
-                "using": "admins",  # settings.MAILERS: a relay that is down fails silently
+                "using": "admins",  # settings.MAILERS: a relay that is down is said so
                 "level": "ERROR",
                 "filters": ["refusals", "exceptions_only", "no_tokens"],
                 "include_html": False,

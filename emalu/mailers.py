@@ -23,11 +23,12 @@ def mailers(mail):
         if smtp
         else {},
     }
-    # The report of a server error (emalu/logs.py) goes the same way, but a relay that is down must
-    # not turn the visitor's error page into a dropped connection: Django's handler lets the
-    # failure out of the request when MAILERS is set. The journal has the error either way.
-    admins = {**default, "OPTIONS": {**default["OPTIONS"], "fail_silently": True}}
-    # And it is sent within the request: a relay that answers slowly holds the error page for at
+    # The report of a server error (emalu/logs.py) goes the same way. A relay that is down does
+    # not turn the visitor's error page into a dropped connection: OncePerFault catches the
+    # failure and says in the journal that ADMINS were not mailed (no fail_silently: the
+    # failure was lost, the journal said nothing of it).
+    admins = {**default, "OPTIONS": {**default["OPTIONS"]}}
+    # It is sent within the request: a relay that answers slowly holds the error page for at
     # most 5 s, not the 20 the outbox waits (emalu.logs.OncePerFault mails each fault once in
     # 10 minutes).
     if "timeout" in admins["OPTIONS"]:

@@ -197,6 +197,8 @@ HEALTH_MAIL_QUEUE_MAX_AGE = timedelta(minutes=env.int("HEALTH_MAIL_QUEUE_MAX_MIN
 HEALTH_FAILED_MAIL_MAX = env.int("HEALTH_FAILED_MAIL_MAX", default=0)
 HEALTH_INTAKE_MAX_AGE = timedelta(minutes=env.int("HEALTH_INTAKE_MAX_MINUTES", 30, least=1))
 HEALTH_RETENTION_MAX_AGE = timedelta(hours=env.int("HEALTH_RETENTION_MAX_HOURS", 26, least=1))
+HEALTH_DIGEST_MAX_AGE = timedelta(hours=env.int("HEALTH_DIGEST_MAX_HOURS", 26, least=1))
+HEALTH_OUTGROWN_MAX_AGE = timedelta(hours=env.int("HEALTH_OUTGROWN_MAX_HOURS", 26, least=1))
 HEALTH_BACKUP_MAX_AGE = timedelta(hours=env.int("HEALTH_BACKUP_MAX_HOURS", 26, least=1))
 # Days scripts/backup keeps a dump (docs/deploy/backups.md): the same variable, read from the same
 # /etc/emalu/env, so that the letter confirming a destruction says how long backups hold the data.

@@ -179,7 +179,7 @@ def metrics(request):
         values["emalu_mail_failed_last_day"].append(({}, report["failed_mail"]["count"]))
         for row in Ticket.objects.values("status").annotate(n=Count("id")).order_by("status"):
             values["emalu_requests"].append(({"status": row["status"]}, row["n"]))
-        for job in ("retention", "intake", "digest", BACKUP):
+        for job in ("retention", "intake", "digest", "outgrown", BACKUP):
             if run := last_run(job):
                 values["emalu_job_last_success_timestamp_seconds"].append(
                     ({"job": job}, int(run.finished_at.timestamp()))

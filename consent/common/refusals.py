@@ -6,10 +6,13 @@ Refusals are the database's state, not the code's fault: a connection refused, d
 answered (SQLSTATE class 08, 57P shutting down, 28 a refused user, 3D no such database), the
 server out of a resource (53: a disk full, memory or connections spent), and a read-only server
 (25006: DATABASE_URL on a hot standby after a failover). A deadlock, a constraint or a bug is
-none of these: its traceback is the report."""
+none of these: its traceback is the report. The shared cache down (Redis not answering,
+refusing its password or its writes) is one line too (cache_refusal)."""
 
 import os
 import sqlite3
+import sys
+from urllib.parse import urlsplit
 
 import psycopg
 import psycopg.errors
@@ -97,3 +100,71 @@ def database_refusal(error: BaseException, command: str) -> str:
         f"{db.get('USER')}, database {db.get('NAME')}; /etc/emalu/env) is right. What it was "
         f"doing then was rolled back: {again}"
     )
+
+
+# The shared cache (Redis, CACHE_URL): the web answers it down 503 (emalu/errors.py), and a job
+# stops with its one line (cache_refusal), as for the database. The client is looked up only
+# if the cache has loaded it: a site on another cache never imports it, and an exception of a
+# module never imported cannot have been raised.
+
+
+def cache_down(error: BaseException | None) -> bool:
+    """Whether `error` is the shared cache not answering within its timeouts, refusing
+    CACHE_URL's password, or taking no write (cache_refused): a service down, not a fault of
+    the code."""
+    redis = sys.modules.get("redis.exceptions")
+    return redis is not None and (
+        isinstance(error, redis.ConnectionError | redis.TimeoutError) or cache_refused(error)
+    )
+
+
+def cache_refused(exception: BaseException | None) -> bool:
+    """Whether Redis answered but took no write: its memory full (`maxmemory` with the default
+    `noeviction`: «OOM»), its snapshot not saved, a disk full (Debian's default
+    `stop-writes-on-bgsave-error`: «MISCONF»), or a replica («READONLY»). Each form page was a
+    500, «the error has been recorded», and a mail to ADMINS, while /healthz named the cache."""
+    redis = sys.modules.get("redis.exceptions")
+    if redis is None or not isinstance(exception, redis.ResponseError):
+        return False
+    refusals = redis.OutOfMemoryError | redis.ReadOnlyError
+    return isinstance(exception, refusals) or str(exception).startswith("MISCONF")
+
+
+def cache_password_refused(exception: BaseException | None) -> str:
+    """What is wrong when Redis answered but refused CACHE_URL's password, or asks for one
+    (`requirepass`) that CACHE_URL does not give; "" for any other fault. Redis's own words
+    («HELLO must be called with the client already authenticated…») came after «could not be
+    reached», at the start and in each 503's line, and the operator looked for Redis down."""
+    redis = sys.modules.get("redis.exceptions")
+    if redis is None or not isinstance(exception, redis.AuthenticationError):
+        return ""
+    given = urlsplit(str(settings.CACHES["default"].get("LOCATION", ""))).password
+    wrong = "refused CACHE_URL's password" if given else "asks for a password CACHE_URL lacks"
+    return (
+        f"Redis answered, but {wrong}: give it Redis's requirepass, redis://:password@host:6379/1"
+    )
+
+
+def cache_refusal(error: BaseException, command: str) -> str:
+    """`command`'s one line for `error` if it is the shared cache down (cache_down), else "".
+    A request mailed in while Redis restarted was set aside as «the database refused to store
+    it» (its confirmation mail and the officers' notice are counted in the cache), and a job
+    ended on Redis's traceback."""
+    if not cache_down(error):
+        return ""
+    reason = f"{type(error).__name__}: {one_line(str(error))}"
+    if cache_refused(error):
+        what = f"refused to store ({reason})"
+    elif password := cache_password_refused(error):
+        what = password
+    else:
+        what = f"could not be reached ({reason})"
+    return (
+        f"{command} stopped: the shared cache (CACHE_URL) {what}. What it was doing then was "
+        "rolled back: run it again once Redis answers (--traceback for the trace)."
+    )
+
+
+def refusal(error: BaseException, command: str) -> str:
+    """`command`'s one line for the database or the shared cache refusing, else ""."""
+    return database_refusal(error, command) or cache_refusal(error, command)

@@ -15,7 +15,8 @@ Every scheduled command (each `manage.py` command a unit in docs/deploy/ starts)
 `JobCommand`: it does not run on a database that lacks a migration of its code (the code put on
 a host before `release` ran: README, Deploying, step 9), and a database that refuses its work
 (down, unreachable, read-only after a failover, out of a resource: consent/common/refusals.py)
-stops it with one line and exit status 1, which
+or the shared cache down (Redis not answering, refusing its password or its writes) stops it
+with one line and exit status 1, which
 the timer records, not a traceback. What it did is rolled back or was committed whole (each
 job's unit of work is a transaction, and its `JobRun` row is written last), so the next start,
 once the database takes it, does the work (tests/core/test_job_refusals.py).
@@ -30,13 +31,13 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError, transaction
+from django.db import transaction
 from django.utils import timezone
 
 from consent.common.clock import clock_wrong
 from consent.common.dates import local_today
 from consent.common.locks import session_unlock, try_session_lock
-from consent.common.refusals import database_refusal
+from consent.common.refusals import refusal
 from consent.common.schema import code_ahead, migrations_lacking
 
 from .models import JobRun
@@ -75,8 +76,8 @@ class JobCommand(BaseCommand):
                 raise SystemExit(f"{self.name} not run: {code_ahead(lacking)}; the next start "
                                  "after it does the work")  # fmt: skip
             return super().execute(*args, **options)
-        except DatabaseError as error:
-            if options.get("traceback") or not (refused := database_refusal(error, self.name)):
+        except Exception as error:  # the database's or the shared cache's refusal is one line
+            if options.get("traceback") or not (refused := refusal(error, self.name)):
                 raise
             raise SystemExit(refused) from None
 

@@ -22,8 +22,8 @@ class Campaign(models.Model):
 
     class Status(models.TextChoices):
         DRAFT = "draft", _("draft")
-        # Pressed "send": the sending job (campaigns.py::queue_sending, on the outbox timer)
-        # queues its mails batch by batch, outside the web request.
+        # Pressed "send": the sending job (campaigns.py::queue_sending, on
+        # emalu-campaigns.timer) queues its mails batch by batch, outside the web request.
         SENDING = "sending", _("being queued for sending")
         SENT = "sent", _("queued for sending")
 

@@ -14,6 +14,7 @@ from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
 
+from consent.common.refusals import cache_down
 from consent.core import routes
 from consent.core.subjects import subject_find
 
@@ -53,9 +54,8 @@ Type = Ticket.Type
 Reason = QuarantinedMessage.Reason
 
 # A reply's or a forward's prefix, as mail programs write it: «Re:», «FW:», «Fw[2]:», and the
-# Russian abbreviations with their dot («Отв.:», «Пересл.:»), without which the forwarded
-# subject line («Пересл.: Отзыв согласия») was read as the forwarder's own words. Its spaces are
-# taken possessively (`\s*+`): a run of them is never handed back to be tried again.
+# Russian abbreviations with their dot («Отв.:», «Пересл.:»), without which «Пересл.: Отзыв
+# согласия» was the forwarder's own words. Its spaces are taken possessively (`\s*+`).
 _PREFIX = r"\s*+(?:re|fw|fwd|aw|ответ|отв|пересл|переслано|жауап)\.?\s*+(?:\[\d+\]\s*+)?:\s*+"
 REPLY_PREFIX = re.compile(f"^{_PREFIX}", re.IGNORECASE)
 # All of a subject line's prefixes at once («Re: Fwd: Re:»): one at a time, the rest of the line
@@ -287,8 +287,8 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
     the request; or the quarantine entry the message was set aside in (it could not become a
     request); or None when the same letter was taken in before (keys.py: fetched again, or
     delivered twice), either way. Another letter that carries an earlier one's Message-ID is a
-    letter of its own. Raises only when the database cannot even record the quarantine entry
-    (then the message is to be read again later)."""
+    letter of its own. Raises only when the database cannot even record the quarantine entry,
+    or the shared cache is down (then the message is to be read again later)."""
     key = letter_key(raw)
     seen = seen_before(raw, key)
     if seen:
@@ -317,8 +317,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
     )  # fmt: skip
     nothing = read.nothing and not letter.files  # a file says something, as a scanned form
     if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer
-        return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key,
-                                 received_at=received_at)  # fmt: skip
+        return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key, received_at=received_at)
     try:
         # A savepoint: whatever the insert meets, the connection stays usable for the quarantine.
         with transaction.atomic():
@@ -328,8 +327,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
                     received_at=received_at, message_id=message_key(raw), letter_key=key,
                     reply_to=letter.reply_to,
                 )  # fmt: skip
-            # The deadline runs from when the mail reached us, not from a Date header the sender
-            # wrote, nor from when it was read.
+            # Due from when the mail reached us: not its Date header, nor when it was read.
             return ticket_open(
                 kind=read.kind, email=letter.sender, language=read.language,
                 purpose=read.purpose, channel=Ticket.Channel.EMAIL, message=letter.text,
@@ -344,6 +342,8 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
             return None  # another fetcher took the same message a moment ago
         error_name = "IntegrityError"
     except Exception as error:  # whatever the database or the outbox refused: set aside
+        if cache_down(error):  # Redis's, not the letter's: read again once it answers
+            raise
         error_name = type(error).__name__
     # The class only: the error's text may quote the message (an address, a value).
     logger.warning("request message could not be stored (%s)", error_name)

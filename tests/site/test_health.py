@@ -46,6 +46,12 @@ def ran(job, ago):
     JobRun.objects.create(job=job, started_at=at, finished_at=at, **ended)
 
 
+def others_ran(*jobs):
+    """Each of `jobs` went to the end an hour ago: a test of another job's age sees it alone."""
+    for name in jobs:
+        ran(name, timedelta(hours=1))
+
+
 def installed(ago):
     with connection.cursor() as cursor:
         cursor.execute("UPDATE django_migrations SET applied = %s", [timezone.now() - ago])
@@ -152,10 +158,30 @@ def test_retention_never_run_is_named_once_the_site_is_older_than_the_limit(clie
     installed(timedelta(hours=1))
     assert health(client)[0] == 200
     installed(timedelta(days=2))
-    ran("backup", timedelta(hours=1))  # the backup's own age: tests/site/test_backup_age.py
+    others_ran("backup", "digest", "outgrown")  # the backup's own age: test_backup_age.py
     status, body = health(client)
     assert (status, body["failing"]) == (503, ["retention"])
     assert body["retention"]["last_success"] is None
+
+
+@pytest.mark.parametrize(
+    "name, command", [("digest", "send_request_digest"), ("outgrown", "close_outgrown_requests")]
+)
+def test_a_daily_job_whose_timer_never_ran_is_named_until_its_command_runs(client, name, command):
+    """emalu-digest.timer (the officers' deadlines each morning) or emalu-outgrown.timer (a
+    parent's request closed when the child turns 18) not enabled, or failing at every start:
+    /healthz said all was well, for it judged retention, the mailbox and the backup alone."""
+    installed(timedelta(days=2))
+    others_ran(*{"retention", "backup", "digest", "outgrown"} - {name})
+    status, body = health(client)
+    assert (status, body["failing"]) == (503, [name])
+    assert body[name] == {"status": "error", "last_success": None}
+    call_command(command, stdout=io.StringIO())  # what the timer's unit runs
+    status, body = health(client)
+    assert (status, body["failing"]) == (200, [])
+    ran(name, timedelta(hours=27))  # a day and more since: a day's run missed
+    JobRun.objects.filter(job=name, finished_at__gt=timezone.now() - timedelta(hours=2)).delete()
+    assert health(client)[1]["failing"] == [name]
 
 
 def test_intake_is_judged_only_when_the_mailbox_is_read(client, settings):
@@ -171,7 +197,7 @@ def test_intake_is_judged_only_when_the_mailbox_is_read(client, settings):
 
 def test_the_retention_command_records_its_successes_only(client, monkeypatch):
     installed(timedelta(days=2))
-    ran("backup", timedelta(hours=1))
+    others_ran("backup", "digest", "outgrown")
 
     def broken(**kwargs):
         raise RuntimeError("disk full")

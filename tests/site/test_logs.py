@@ -170,6 +170,54 @@ def test_a_500_is_still_answered_when_the_mail_relay_is_down(
     assert any("ValueError" in x.get("exception", "") for x in lines)
 
 
+def relay_at(settings, port):
+    """Every mailer of the production settings through the relay at `port` on loopback."""
+    from emalu import settings as production
+
+    settings.MAILERS = {
+        alias: {**mailer, "OPTIONS": {**mailer["OPTIONS"], "host": "127.0.0.1", "port": port}}
+        for alias, mailer in production.MAILERS.items()
+    }
+
+
+def test_a_report_the_relay_does_not_take_is_said_so_and_mailed_at_the_next_fault(
+    settings, contact_data, texts, monkeypatch
+):
+    """With the relay down, the report of a 500 was dropped in silence (fail_silently): the
+    journal had the traceback and nothing said ADMINS never got it, and the same fault was not
+    tried again for ten minutes, as if mailed. One ERROR line names the relay and why now, and
+    the fault occurring a minute on, the relay back, reaches ADMINS."""
+    from tests.live import Inbox, free_port, smtp_relay
+
+    port = free_port()
+    relay_at(settings, port)
+    settings.ADMINS = ["ops@example.kz"]
+
+    def broken(request, kind, form, source, language):
+        raise ValueError("a bug")
+
+    monkeypatch.setattr("forms_app.views._store", broken)
+    client = Client(raise_request_exception=False)
+    client.get("/kk/contact/")
+    with console() as lines:
+        response = client.post("/kk/contact/", contact_data())
+    assert response.status_code == 500 and '<html lang="kk">' in response.content.decode()
+    [said] = [x for x in lines if x["logger"] == "emalu.logs.admins"]
+    assert said["level"] == "ERROR" and said["request_id"] == response["X-Request-ID"]
+    assert said["message"] == (
+        "the report of this error to ADMINS was not mailed: ConnectionRefusedError: the relay "
+        f"at 127.0.0.1:{port}: Connection refused"
+    )
+    with smtp_relay(Inbox(), port=port) as (inbox, _port), console() as lines:
+        assert client.post("/kk/contact/", contact_data()).status_code == 500
+        assert inbox.messages == []  # tried again a minute on, not at each occurrence
+        with time_machine.travel(timezone.now() + timedelta(minutes=2)):
+            assert client.post("/kk/contact/", contact_data()).status_code == 500
+    assert [m["To"] for m in inbox.messages] == ["ops@example.kz"]
+    assert "ValueError" in inbox.messages[0].get_payload(decode=True).decode()
+    assert not [x for x in lines if x["logger"] == "emalu.logs.admins"]
+
+
 def test_a_pdf_made_for_a_person_writes_nothing_to_the_log(make_subject):
     """The access export (and the evidence file) embed a subset of the font: the library that
     makes it says nothing in the site's log about it, not even the glyphs of a name."""

@@ -73,6 +73,10 @@ SECRET = "pw-s3cr3t-9a7"
         ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432"),
         ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432/"),
         ("DATABASE_URL", f"postgresql://emalu_app:{SECRET}@db.example.kz"),
+        # After «?», what libpq does not read (README: `?connect_timeout=N`): every start,
+        # release and request stopped in psycopg's traceback.
+        ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432/emalu?connect_timout=9"),
+        ("DATABASE_URL", f"postgres://emalu_app:{SECRET}@127.0.0.1:5432/emalu?connect_timeout=9s"),
     ],
 )
 def test_a_malformed_variable_is_named_and_its_value_not_shown(monkeypatch, name, value):

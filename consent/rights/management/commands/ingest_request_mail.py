@@ -16,6 +16,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from consent.common.clock import clock_wrong
+from consent.common.refusals import cache_refusal
 from consent.common.schema import code_ahead, migrations_lacking
 from consent.rights.alerts import tell_set_aside
 from consent.rights.intake import ingest
@@ -71,6 +72,11 @@ class Command(BaseCommand):
             raise CommandError(
                 f"database unavailable ({type(error).__name__})", returncode=TEMPFAIL
             ) from None
+        except Exception as error:
+            # The shared cache down (Redis restarting): the same, and opened once it answers.
+            if not (down := cache_refusal(error, "ingest_request_mail")):
+                raise
+            raise CommandError(f"not taken: {down}", returncode=TEMPFAIL) from None
         tell_set_aside()  # the summary of a burst whose window is over, whatever this letter was
         if result is None:
             self.stdout.write("skipped (seen before)")
