@@ -1,4 +1,4 @@
-from axes.models import AccessAttempt
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
@@ -17,6 +17,8 @@ from .models import Company, Page, Service
 from .users_admin import register as register_users
 from .vendor_admin import (
     AccessAttemptAdmin,
+    AccessFailureLogAdmin,
+    AccessLogAdmin,
     EmailAdmin,
     StaticDeviceAdmin,
     TOTPDeviceAdmin,
@@ -170,7 +172,8 @@ class AttachmentAdmin(AuditedAdmin, ReadOnlyAdmin):
 
 for model, model_admin in [(Log, DeliveryLogAdmin), (Attachment, AttachmentAdmin),
                            (StaticDevice, StaticDeviceAdmin), (TOTPDevice, TOTPDeviceAdmin),
-                           (AccessAttempt, AccessAttemptAdmin)]:  # fmt: skip
+                           (AccessAttempt, AccessAttemptAdmin), (AccessLog, AccessLogAdmin),
+                           (AccessFailureLog, AccessFailureLogAdmin)]:  # fmt: skip
     admin.site.unregister(model)
     admin.site.register(model, model_admin)
 

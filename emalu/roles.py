@@ -51,6 +51,14 @@ ROLES = {
 }  # fmt: skip
 
 
+def role_name(group) -> str:
+    """A role's group as staff read it, «маркетолог»: the admin named it by its code,
+    «privacy_officer», in the groups' list, on a staff account's page and wherever a group is
+    shown. A group that is no role keeps the name typed for it."""
+    role = ROLES.get(group.name)
+    return str(role["name"]) if role else group.name
+
+
 def sync_roles(using="default", **kwargs):
     """Give each role exactly its permissions; runs after every migrate (post_migrate)."""
     from django.apps import apps

@@ -111,7 +111,9 @@ def name_django_rows():
     are named from the two models' class names ("Group-permission relationship"), each row
     "Group_permissions object (1)": shown in what a deletion takes along and in an inline of
     such rows. Named here from the two models' translated names, a row by what it links."""
-    from django.contrib.auth.models import Permission
+    from django.contrib.auth.models import Group, Permission
+
+    from .roles import role_name
 
     for model in apps.get_models(include_auto_created=True):
         opts = model._meta
@@ -126,6 +128,7 @@ def name_django_rows():
         for end in ends:  # its columns too («Attachment:» on a mail's page), by what they link
             end.verbose_name = end.related_model._meta.verbose_name
     Permission.__str__ = permission_label  # the group's and the user's forms list them so
+    Group.__str__ = role_name
 
 
 def name_yes_no_icons():

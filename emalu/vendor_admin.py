@@ -7,6 +7,7 @@ string; the rest of each admin is the package's own. emalu/admin.py registers th
 
 from axes import admin as axes_admin
 from axes.conf import settings as axes_settings
+from axes.models import AccessLog
 from django.contrib import admin, messages
 from django.http import HttpResponseRedirect
 from django.urls import reverse
@@ -50,7 +51,59 @@ class TOTPDeviceAdmin(TranslatedFieldsets, otp_totp_admin.TOTPDeviceAdmin):
 # --- django-axes: the columns and the message it writes in English ---------------------------
 
 
-class AccessAttemptAdmin(axes_admin.AccessAttemptAdmin):
+# What axes could not read from a sign-in (one sent with no User-Agent or Accept header) it
+# stores as «<unknown>» (axes.helpers), which its admin showed as it is, in English: the admin's
+# dash instead, as for any value not known.
+UNKNOWN = "<unknown>"
+
+
+def _known(field):
+    @admin.display(description=AccessLog._meta.get_field(field).verbose_name, ordering=field)
+    def shown(self, obj):
+        value = getattr(obj, field)
+        return self.get_empty_value_display() if value == UNKNOWN else value
+
+    return shown
+
+
+class KnownOrDashFilter(admin.AllValuesFieldListFilter):
+    def choices(self, changelist):
+        for choice in super().choices(changelist):
+            shown = str(choice["display"]).replace(UNKNOWN, str(self.empty_value_display))
+            yield {**choice, "display": shown}
+
+
+class KnownOrDash:
+    READ = ("user_agent", "http_accept", "path_info")
+    shown_user_agent, shown_http_accept, shown_path_info = map(_known, READ)
+
+    def get_list_filter(self, request):
+        return [(name, KnownOrDashFilter) if name in self.READ else name
+                for name in super().get_list_filter(request)]  # fmt: skip
+
+    def _shown(self, names):
+        return [f"shown_{name}" if name in self.READ else name for name in names]
+
+    def get_list_display(self, request):
+        return self._shown(super().get_list_display(request))
+
+    def get_readonly_fields(self, request, obj=None):
+        return self._shown(super().get_readonly_fields(request, obj))
+
+    def get_fieldsets(self, request, obj=None):
+        return [(name, {**options, "fields": self._shown(options["fields"])})
+                for name, options in super().get_fieldsets(request, obj)]  # fmt: skip
+
+
+class AccessLogAdmin(KnownOrDash, axes_admin.AccessLogAdmin):
+    pass
+
+
+class AccessFailureLogAdmin(KnownOrDash, axes_admin.AccessFailureLogAdmin):
+    pass
+
+
+class AccessAttemptAdmin(KnownOrDash, axes_admin.AccessAttemptAdmin):
     actions = ["cleanup_expired_attempts"]
 
     # Deletes rows: only for who may delete them (Django offers an action that names no

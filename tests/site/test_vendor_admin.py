@@ -1,12 +1,15 @@
 """The third-party admins a superuser opens: nothing there acts on a GET, and nothing there shows
 another staff member's second factor (compliance T6)."""
 
+import re
+
 import pytest
 from django.contrib.auth.models import User
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from post_office.models import STATUS, Email
 
+from tests.site.test_admin_kazakh import visible_text
 from tests.staff import verified_login
 
 pytestmark = pytest.mark.django_db
@@ -86,3 +89,27 @@ def test_a_link_between_two_rows_is_named_with_the_catalogues_dash(superuser_cli
     page = superuser_client.get(f"/admin/auth/group/{group.pk}/delete/").content.decode()
     assert "Связь: группа\xa0— право: officers\xa0— " in page
     assert " – " not in page
+
+
+def test_what_a_sign_in_did_not_send_shows_as_the_dash(client, superuser_client):
+    """A sign-in sent with no User-Agent or Accept header (a script, a bot, the test client) is
+    stored by axes as «<unknown>»: the lists and pages of sign-ins, failed sign-ins and attempts
+    showed that English word to staff reading the admin in Russian or Kazakh."""
+    client.post("/admin/login/", {"username": "intruder", "password": "wrong-123456"})
+    superuser_client.cookies["django_language"] = "ru"
+    models = ["accesslog", "accessfailurelog", "accessattempt"]
+    pages = [f"/admin/axes/{model}/" for model in models]
+    for model in models:
+        html = superuser_client.get(f"/admin/axes/{model}/").content.decode()
+        rows = re.findall(rf'href="/admin/axes/{model}/(\d+)/change/', html)
+        pages += [f"/admin/axes/{model}/{pk}/change/" for pk in rows]
+    # the superuser's sign-in and the intruder's attempt, each with its page (axes keeps no
+    # failure log here: AXES_ENABLE_ACCESS_FAILURE_LOG is off)
+    assert len(pages) >= 5, pages
+    for url in pages:
+        response = superuser_client.get(url)
+        shown = visible_text(response.content.decode())
+        assert response.status_code == 200, url
+        assert "unknown" not in shown.lower(), (url, shown)
+        if url.endswith("/change/"):
+            assert re.search(r"Браузер:? —", shown), (url, shown)

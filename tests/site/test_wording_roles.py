@@ -113,3 +113,31 @@ def test_a_russian_date_and_time_is_not_run_into_the_words_after_it():
     moment = re.compile(r"%\((time|received|when|since)\)s(\s+[^\W\d_]|:)")
     bad = [e.msgstr for e in _catalogue("ru") if moment.search(e.msgstr)]
     assert not bad, bad
+
+
+ROLE_NAMES = {
+    "kk": [RESPONSIBLE["kk"], "мазмұн редакторы", "маркетолог"],
+    "ru": [RESPONSIBLE["ru"], "редактор контента", "маркетолог"],
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_role_is_named_in_the_staff_language(language):
+    """The groups' list, a group's page and a staff account's page named the roles by their
+    codes, «privacy_officer», «content_editor», in a Russian or Kazakh admin."""
+    from django.contrib.auth.models import Group, User
+
+    root = User.objects.create_superuser("root", "root@example.kz", "pw-root-123456")
+    browser = verified_login(Client(headers={"accept-language": language}), root)
+    browser.cookies["django_language"] = language
+    group = Group.objects.get(name="privacy_officer")
+    pages = ["/admin/auth/group/", f"/admin/auth/group/{group.pk}/change/",
+             f"/admin/auth/user/{root.pk}/change/"]  # fmt: skip
+    for url in pages:
+        html = browser.get(url).content.decode().replace("\N{NO-BREAK SPACE}", " ")
+        shown = re.sub(r"<[^>]+>", " ", html)
+        assert all(name in shown for name in ROLE_NAMES[language]) or url.endswith(
+            f"{group.pk}/change/"
+        ), (url, shown)
+        assert not re.search(r"\b(privacy_officer|content_editor|marketer)\b", shown), url

@@ -189,3 +189,61 @@ def test_a_title_filled_into_a_sentence_stands_in_quotes():
            if "%(title)s" in msgid and text.rstrip().endswith(".")
            and text.count("%(title)s") != text.count("«%(title)s»")]  # fmt: skip
     assert not bad, bad
+
+
+# «по следующим причинам:», «для следующей цели:» say how many things follow the colon. Before
+# what an officer typed or a list whose length varies, only an entry counted with ngettext knows
+# it: the refusal of a request said «по следующим причинам:» before the one reason an officer
+# gave, the answer to a withdrawal «для следующих целей:» before the news alone.
+NUMBER_ANNOUNCED = re.compile(rf"\bследующ(ей|ая|ую|ий|им|их|ие|ими)({SPACE}+\w+)+:\s*$", re.I)
+
+
+def test_only_a_counted_entry_says_how_many_things_follow_it():
+    """Django's own strings («удаления следующих защищённых связанных объектов:») are left
+    alone. Otherwise what follows is named by a word that does not count it («Обоснование
+    отказа:»), or the entry has its plural forms."""
+    django = django_msgids()
+    bad = [(entry.msgid, entry.msgstr) for path in CATALOGUES[2:]
+           for entry in polib.pofile(str(path))
+           if not entry.msgid_plural and entry.msgid not in django
+           and NUMBER_ANNOUNCED.search(entry.msgstr)]  # fmt: skip
+    assert not bad, bad
+    assert NUMBER_ANNOUNCED.search("мы прекратили обработку данных для\xa0следующих целей:")
+    assert NUMBER_ANNOUNCED.search("Мы не можем выполнить запрос по следующим причинам:")
+    assert not NUMBER_ANNOUNCED.search("срок в\xa0следующий рабочий день (%(day)s):")
+    assert not NUMBER_ANNOUNCED.search("расходятся в\xa0следующем: %(elements)s.")
+
+
+REASONS_ANNOUNCED = [("request_refused", "Обоснование отказа:"),
+                     ("request_destroyed_instead", "Обоснование:")]  # fmt: skip
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("mail, words", REASONS_ANNOUNCED)
+def test_the_reasons_an_officer_typed_follow_a_word_that_does_not_count_them(mail, words, request):
+    """Each refusal and the destruction in place of a correction, as the person receives them:
+    the one reason typed on the desk (WRITTEN) followed «…по следующим причинам:»."""
+    _rendered, sent, _wrong = outcome(MAILS[mail], "ru", request)
+    texts = [text.replace("\N{NO-BREAK SPACE}", " ")
+             for _to, _subject, text, _html, _headers in sent if words in text]  # fmt: skip
+    assert texts
+    for text in texts:
+        assert f"{words}\n\nМы не публикуем персональные данные." in text, text
+        assert not [line for line in text.splitlines() if NUMBER_ANNOUNCED.search(line)], text
+
+
+# A confirmation link works seven days: the mails said «в течение 7 дней», the pages and the
+# other mails «в течение семи дней», one span written two ways. A number of days up to nine is
+# written in words, as business Russian writes a small number standing alone.
+FEW_DAYS_IN_DIGITS = re.compile(rf"(?<![\d,.])[1-9]{SPACE}+(день|дня|дней)\b")
+
+
+def test_a_few_days_are_written_in_words():
+    """Django's own filter «Последние 7 дней» is left alone."""
+    django = django_msgids()
+    bad = [text for msgid, text in russian_texts()
+           if msgid not in django and FEW_DAYS_IN_DIGITS.search(text)]  # fmt: skip
+    assert not bad, bad
+    assert FEW_DAYS_IN_DIGITS.search("Откройте эту ссылку в течение 7\xa0дней")
+    assert not FEW_DAYS_IN_DIGITS.search("в течение 15 рабочих дней")
+    assert not FEW_DAYS_IN_DIGITS.search("через 56 дней после того")
