@@ -57,3 +57,12 @@ def test_a_death_told_with_any_other_request_is_done_to_no_one_on_arrival(person
 def test_dying_of_boredom_is_no_death(person):
     ticket = ingest(message("", body="Отпишите меня, я умираю от скуки"))
     assert ticket.type == Ticket.Type.UNSUBSCRIBE and not ticket.about_someone_else
+
+
+def test_the_desk_says_why_the_news_stopped_for_a_letter_about_someone_else(desk, person):
+    ticket = ingest(message("Рассылка", body="Адресат умер. Удалите этот адрес из рассылки."))
+    for language, said in (("ru", "для владельца адреса, о\xa0смерти которого оно сообщает"),
+                           ("kk", "қайтыс болғаны айтылған мекенжай иесі үшін")):  # fmt: skip
+        desk.cookies["django_language"] = language
+        page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+        assert 'id="someone-else"' in page and said in page

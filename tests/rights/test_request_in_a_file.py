@@ -15,7 +15,7 @@ from consent.rights.models import Ticket
 
 from .conftest import PHOTO, untouched
 
-WRITE_IT = {"ru": "напишите его нам в тексте письма",
+WRITE_IT = {"ru": "напишите его нам в\xa0тексте письма",
             "kk": "оны бізге хаттың мәтінінде жазыңыз"}  # fmt: skip
 OTHER = {"ru": "kk", "kk": "ru"}
 
