@@ -105,7 +105,10 @@ COURTESY = GREETINGS | THANKS | ACKNOWLEDGED | WAITING | REPLYING
 AWAY = re.compile(
     r"в (\w+ ){0,2}отпуск|в (\w+ )?командировк|на больничном|в декрете|нет на месте|вне офиса|"
     r"не в офисе|отсутству|демалыс|иссапар|орнымда жок|кенседе жок|"
-    r"out of (the )?office|out-of-office|away from (the )?office|on (vacation|holiday|leave)",
+    r"(нет|не будет) (\w+ ){0,3}(в офисе|на месте|на работе)|в отъезде|на обучении|"
+    r"(я|буду|будем) (временно )?недоступ|(жумыста|кенседе|орнымда) (жок|болмай)|"
+    r"out of (the )?office|out-of-office|away from (the )?office|on (vacation|holiday|leave)|"
+    r"(i am|i m|currently) away|annual leave",
     re.IGNORECASE,
 )
 AWAY_WITHIN = 2  # among the first sentences that are not courtesies
@@ -114,6 +117,25 @@ AWAY_WITHIN = 2  # among the first sentences that are not courtesies
 REDIRECT = re.compile(
     r"срочн\w* (вопрос|дел|случа|обращен)|в случае срочн|в (мое|моё) отсутств|"
     r"шугыл|жедел|urgent|in my absence",
+    re.IGNORECASE,
+)
+# A sentence of an acknowledgement a helpdesk or a mail program sends without a header naming it
+# a machine (machines.py reads those), saying this letter is automatic or not to be answered:
+# «Это письмо сформировано автоматически, не отвечайте на него», «Бұл хат автоматты түрде
+# жіберілді, оған жауап бермеңіз», «This is an automatically generated message. Please do not
+# reply». Answered, its own letter came back under our answer, a request each time. Not an
+# automatic thing the writer speaks of («ваша автоматическая рассылка»). Read folded.
+AUTOMATIC = re.compile(
+    r"(сформирован|сгенерирован|создан|отправлен|направлен)\w* автоматически|"
+    r"автоматически (сформирован|сгенерирован|создан|отправлен|направлен)|"
+    r"(это|данное|настоящее) (\w+ )?автоматическ\w* (ответ|уведомлен|сообщен|письм)|"
+    r"не (нужно |надо )?(отвечать|отвечайте|(отправляйте|присылайте|пишите) ответ)|"
+    r"отвечать на (него|нее|это|данное)\w* не |"
+    r"автоматты (турде )?(жиберил|жасал|хабарлама|жауап|хат)|"
+    r"жауап (бермениз|жазбаныз|кайтарманыз|берудин кажети жок|берудин кажет|бермениздер)|"
+    r"automatic(ally)? (generated|sent|reply|response|message|notification)|auto-?generated|"
+    r"automated (message|reply|response|email|notification)|do not reply|don ?t reply|"
+    r"not monitored|no-?reply",
     re.IGNORECASE,
 )
 # A sentence of an out-of-office reply that asks for mail to wait until the writer is back: «Не
@@ -139,6 +161,7 @@ A_WHILE = re.compile(
 STOPPING = ("стоп", "перестан", "прекрат", "токтат")
 CONTACTING = ("пиш", "напиш", "звон", "позвон", "обращ", "обрат", "связ", "хабарлас", "жаз",
               "конырау", "шалыныз", "contact", "write", "call")  # fmt: skip
+CLAUSE = re.compile(r"[,;:—–]")  # an automatic sentence's clauses (_beside_automatic)
 SIGNED_WORDS = 3  # a last line of at most this many capitalised words is a name signing off
 
 
@@ -205,9 +228,26 @@ def beyond_courtesies(texts: list[str]) -> list[str] | None:
 
 
 def _away(rest):
-    return any(AWAY.search(_read(piece)) for piece in rest[:AWAY_WITHIN]) and not any(
-        map(_asks_us, rest)
+    """Whether the sentences beyond the courtesies are an out-of-office reply (AWAY among the
+    first) or an automatic acknowledgement (AUTOMATIC anywhere), and none asks us anything but
+    in a clause AUTOMATIC names («не отвечайте на него»)."""
+    read = [_read(piece) for piece in rest]
+    away = any(AWAY.search(text) for text in read[:AWAY_WITHIN])
+    return (away or any(AUTOMATIC.search(text) for text in read)) and not any(
+        _asks_us(clause) for clause in _beside_automatic(rest)
     )
+
+
+def _beside_automatic(rest):
+    """The sentences of `rest`, each without its clauses AUTOMATIC names: «Не отвечайте на это
+    письмо, перезвоните мне» still asks."""
+    for piece in rest:
+        if not AUTOMATIC.search(_read(piece)):
+            yield piece
+            continue
+        for clause in CLAUSE.split(piece):
+            if words(clause) and not AUTOMATIC.search(_read(clause)):
+                yield clause
 
 
 def _asks_us(piece):

@@ -54,17 +54,42 @@ HELD_ENGLISH = ("data", "personal", "detail", "information", "info", "email", "m
 # «Me» as the object of a request: «отпишите меня», «не присылайте мне», «мені тізімнен
 # шығарыңыз», «маған жібермеңіз» (Latin spellings through words()). Folded, see FOLD.
 ME = frozenset(map(fold, word_set("меня мне мени маган")))
+# A death: «Адресат умер», «Владелец этого ящика скончался», «Бұл поштаның иесі қайтыс болды»,
+# «марқұм», «passed away». The person the letter is about is not its writer, whoever holds the
+# address: an unsubscribe from it was done and closed, a correction opened for the record, and
+# no officer learnt the person had died. Folded; the English in its own words.
+DIED = re.compile(r"умер(ла|ли|шего|шей|ший|шая)?|скончал(ся|ась|ись)|погиб(ла|ли)?|покойн\w*"
+                  r"|кайтыс|дуниеден|маркум\w*")  # fmt: skip
+DIED_ENGLISH = re.compile(r"\b(died|deceased|passed away)\b")
 
 
 def says_me(text: str) -> bool:
-    """Whether `text` asks something for its writer in the first person (ME)."""
-    return any(fold(word) in ME for word in words(text))
+    """Whether what `text` asks is for the address it came from: for its writer, in the first
+    person (ME), or for the address's holder said to have died (died), no relative of the
+    writer's named (whose address it may not be). Stopping the news to it ends nothing."""
+    return any(fold(word) in ME for word in words(text)) or (died(text) and not _relative(text))
+
+
+def died(text: str) -> bool:
+    """Whether `text` says someone died (DIED)."""
+    return any(DIED.fullmatch(fold(word)) for word in words(text)) or bool(
+        DIED_ENGLISH.search((text or "").casefold())
+    )
+
+
+def _relative(text):
+    folded = [fold(word) for word in words(text)]
+    named = any(OTHER_PERSON.fullmatch(w) or OTHER_PERSON_KAZAKH.fullmatch(w) for w in folded)
+    english = ENGLISH_WORD.findall((text or "").casefold())
+    return named or bool(RELATIVES & set(english))
 
 
 def names_someone_else(text: str) -> bool:
     """Whether `text` names someone else it is written about: a relative (a Kazakh word with
-    «my»), «атынан», children within two words after «my» or «our», or right before (MY), or
-    data that is his, hers or theirs (THIRD_PERSON); in English too (RELATIVES)."""
+    «my»), «атынан», children within two words after «my» or «our», or right before (MY), data
+    that is his, hers or theirs (THIRD_PERSON); in English too (RELATIVES); or a death (DIED)."""
+    if died(text):
+        return True
     folded = [fold(word) for word in words(text)]
     for at, word in enumerate(folded):
         if OTHER_PERSON.fullmatch(word) or OTHER_PERSON_KAZAKH.fullmatch(word):

@@ -63,8 +63,10 @@ BLOCKERS = frozenset({"не", "ни", "почему", "зачем", "как", "�
 # English words kept as written rather than read as transliterated: those the rules name, and
 # common ones that would read as Russian or Kazakh words («no» as «но», «was» as «вас»), and
 # the words of a polite English question (sentences.POLITE_ENGLISH: «Can you stop emailing me?»).
+# Not «men» and «bar», Kazakh's «I» and «there is» in Latin letters far more often than English
+# words: kept, «Men turaly qandai derekter saqtalğan?», «…mälimetter bar?» asked for nothing.
 ENGLISH = frozenset(word for word in FUNCTION_WORDS | BLOCKERS if word.isascii()) | word_set(
-    "no so by was be men bar can could would will you mine myself it them"
+    "no so by was be can could would will you mine myself it them"
 )
 
 

@@ -26,6 +26,7 @@ from . import limits
 from .sentences import ASKED, CLAUSE_END, INFINITIVE, SENTENCE_END, SUPPOSING, sentences
 from .spelling import fold
 from .spelling import words as split_words
+from .word_order import REPLY
 
 # The news, folded beginnings; «хат» (a letter) as a whole word or with its plural.
 # What names the news: limits.NEWS, the one list of it, but «хат» only as a whole word (LETTERS),
@@ -84,6 +85,8 @@ def news_unsent(text: str) -> bool:
 
 
 def _unsent(said: list[str]) -> bool:
+    if any(word.startswith(REPLY) for word in said):  # «не отправляйте ответ на это письмо»
+        return False  # the letter is one to answer (word_order.replying)
     wished = bool(WISH_WORDS & set(said))
     for at, word in enumerate(said):
         if KAZAKH_UNSENT.fullmatch(word):

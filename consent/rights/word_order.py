@@ -26,7 +26,12 @@ verb asked for (ASKED_VERB): not a noun («данные об удалении» 
 отзываю», «Данные мои прошу удалить» ask. Not a two-word phrase with «не» in it: «не пишите»
 turned round is «пишите, не стесняйтесь». A longer Russian phrase's object may stand first:
 «Рассылку больше не хочу получать»; and a negated wish may come last, after the verb and its
-object: «Рассылку получать не хочу», «Получать рассылку не желаю» (WISHING)."""
+object: «Рассылку получать не хочу», «Получать рассылку не желаю» (WISHING).
+
+A reply between a phrase's words, or right after them in their clause, makes the letter what is
+answered, not what is sent (replying): «Please do not reply to this email», «Не отправляйте ответ
+на это письмо», «Бұл хатқа жауап жазбаңыз», as a mail program's or a helpdesk's acknowledgement
+closes, unsubscribed the person it came from, as «do not email», «не отправляйте письма»."""
 
 import re
 
@@ -97,6 +102,22 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
         if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:
             break  # itself the phrase's next word only: «Келісімім енді жоқ»
     return places
+
+
+# A reply, the noun or the verb, folded: «ответ», «отвечайте», «reply» and «respond» as
+# spelling.words transliterates them, «жауап».
+REPLY = ("ответ", "отвеч", "репл", "респонд", "жауап")
+
+
+def replying(tokens, clauses, places) -> bool:
+    """Whether a reply stands between a phrase's words at `places`, or next to them in their
+    clause (before, as Kazakh puts the object: «хатқа жауап жазбаңыз»): the letter it names is
+    the one to answer (or not), no mail to stop."""
+    first, last = places[0], places[-1]
+    beside = [
+        i for i in (first - 1, last + 1) if 0 <= i < len(tokens) and clauses[i] == clauses[first]
+    ]
+    return any(tokens[i].startswith(REPLY) for i in [*range(first, last), *beside])
 
 
 def _shared_object(clauses, at: int, i: int) -> bool:

@@ -1,7 +1,9 @@
 """An auto-responder that names itself in no header (a shop's helpdesk, a hosting panel's
 vacation rule) answers every mail we send with the same letter under its own subject line. Each
 answer opened an "other" request and was mailed a link or a «nothing held» note, which it
-answered again: a request and a mail every run of the intake, for ever (compliance L7)."""
+answered again: a request and a mail every run of the intake, for ever (compliance L7). (One
+that says it is automatic, «Это автоматическое сообщение, отвечать на него не нужно», asks
+nothing and is set aside unanswered: test_automatic_acknowledgements.py.)"""
 
 import pytest
 from django.core.management import call_command
@@ -15,7 +17,7 @@ from .conftest import deliver, left, mails_to, message
 Status = Ticket.Status
 AUTO_REPLY = ("Ваше обращение принято",
               "Здравствуйте! Ваше письмо получено. Мы ответим в течение трёх рабочих дней.\n"
-              "Это автоматическое сообщение, отвечать на него не нужно.")  # fmt: skip
+              "Телефон поддержки: 8 800 080 80 80.")  # fmt: skip
 
 
 def converse(address, numbered, rounds=6):

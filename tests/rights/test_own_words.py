@@ -141,7 +141,7 @@ def test_an_unsubscribe_asked_in_the_first_person_stops_the_senders_news(desk, p
     assert gate.may_process(person, SERVICE)  # nothing else of the sender's is touched
     desk.cookies["django_language"] = "ru"
     page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
-    assert "остановлены только новости и\xa0предложения для самого" in page
+    assert "новости и\xa0предложения на адрес отправителя" in page
 
 
 # Letters that name children as those the courses or the newsletter are for, and ask

@@ -216,12 +216,13 @@ def test_a_filed_reply_that_asks_for_more_is_opened_as_a_request_by_the_officer(
 def test_an_auto_responder_answering_our_answers_gets_one_answer_a_day(client, person):
     """Asel's mailbox answers every mail with «Re: <subject>» and no Auto-Submitted header: each
     filed reply was answered, which it answered again, for ever. The replies are still filed;
-    the person is answered once a day."""
+    the person is answered once a day. (One that says it is automatic is answered never:
+    test_automatic_acknowledgements.py.)"""
     web_request(client, "ru", "destroy")
     ticket = Ticket.objects.get()
     mail = confirmation_mail()
     for n in range(4):
-        reply_to(mail, "Спасибо, ваше письмо получено. Это автоматическое уведомление.",
+        reply_to(mail, "Спасибо, ваше письмо получено и передано менеджеру отдела.",
                  message_id=f"<auto-{n}@example.kz>")  # fmt: skip
         mail = mails_to("asel@example.kz")[-1]
     filed = Ticket.objects.filter(regarding=ticket, status=Status.FILED)
