@@ -87,6 +87,7 @@ def test_an_acceptance_not_taken_is_not_answered_as_done(client, analytics, sett
     assert response.status_code == 429 and COOKIE not in response.cookies
     assert CookieChoice.objects.count() == 1
     html = client.get("/kk/apply/").content.decode()
-    assert 'class="cookie-not-taken error-message" role="alert" hidden' in html  # until the script shows it
+    hidden = 'class="cookie-not-taken error-message" role="alert" hidden'
+    assert hidden in html  # until the script shows it
     script = Path(finders.find(SCRIPT)).read_text(encoding="utf-8")
     assert "response.status === 429" in script and ".cookie-not-taken" in script
