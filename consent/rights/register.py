@@ -22,15 +22,19 @@ def register_csv(requests: QuerySet[Ticket]) -> bytes:
     times in Almaty time as a person writes them, types, channels and statuses by their names,
     and whether each was answered on time, late or not (yet) by the rule of the index's chart
     (statistics.timed): open, closed unconfirmed or filed, «not answered», never a blank that
-    reads as a gap in the register."""
+    reads as a gap in the register; still open past its due date, that its due date has passed
+    (Ticket.is_overdue, as the desk says it): the register said «not answered» alike of a
+    request due next week and of one days overdue, read on the day of an inspection."""
     answered = {ON_TIME: _("answered on time"), LATE: _("answered late"), None: _("not answered")}
+    overdue = _("not answered, its due date has passed")
     header = [_("request"), _("type"), _("received by"), _("language"), _("received (Almaty)"),
               _("due"), _("identity confirmed (Almaty)"), _("closed (Almaty)"), _("status"),
               _("answer deadline kept")]  # fmt: skip
     rows = (
         [t.reference, t.get_type_display(), t.get_channel_display(), language_name(t.language),
          reader_time(t.received_at), reader_time(t.due_date), reader_time(t.verified_at),
-         reader_time(t.closed_at), t.get_status_display(), answered[t.answered]]
+         reader_time(t.closed_at), t.get_status_display(),
+         overdue if t.is_overdue else answered[t.answered]]
         for t in timed(requests).order_by("received_at", "id").iterator(chunk_size=2000)
     )  # fmt: skip
     return csv_document([header, *rows])

@@ -26,6 +26,7 @@ HEADER = {
 LATE = {"kk": "мерзімінен кеш жауап берілді", "ru": "отвечено с опозданием"}
 ON_TIME = {"kk": "мерзімінде жауап берілді", "ru": "отвечено в срок"}
 NOT_ANSWERED = {"kk": "жауап берілмеген", "ru": "ответ не дан"}
+OVERDUE = {"kk": "жауап берілмеген, мерзімі өтті", "ru": "ответ не дан, срок прошёл"}
 
 
 def rows(response):
@@ -73,6 +74,27 @@ def test_the_register_says_of_each_request_when_it_was_due_and_answered(
     assert person.email not in text and person.full_name not in text  # no one named
     event = AuditEvent.objects.get(action=AuditEvent.Action.REGISTER_EXPORT)
     assert event.actor_id == privacy_officer.pk and event.detail == {"filters": ["due"]}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_register_says_of_an_open_request_past_its_due_date_that_it_has_passed(
+    desk, privacy_officer, person, day, time_machine, lang
+):
+    """Read on Monday 7 December, the access request due on Friday 4 December and still
+    waiting for the person is overdue, as the desk says (the law counts from receipt); one
+    received that morning is not. Both read «not answered», a register's gap an inspector
+    could not see."""
+    _on_time, _late, waiting = day
+    time_machine.move_to("2026-12-07 10:00+05:00")
+    fresh = ticket_open(kind="access", email="new@example.kz", language="ru", channel="web")
+    desk = verified_login(desk, privacy_officer)
+    desk.cookies["django_language"] = lang
+    listing = desk.get("/admin/rights/ticket/?due=overdue").content.decode()
+    assert waiting.reference in listing and fresh.reference not in listing  # the desk's word
+    body = {row[0]: row for row in rows(desk.get("/admin/rights/ticket/register.csv"))[1:]}
+    assert body[waiting.reference][5] == "04.12.2026"
+    assert body[waiting.reference][9] == OVERDUE[lang]
+    assert body[fresh.reference][9] == NOT_ANSWERED[lang]
 
 
 def test_the_register_keeps_the_lists_filters(desk, day):
