@@ -1,12 +1,16 @@
 """«Can be closed unconfirmed» on the desk (compliance L9): the dashboard counts the requests
-an officer may close unconfirmed, and its count leads to them. It was the one count on the
-dashboard with no link, and the list had no choice for it: the officer read every waiting
-request's row for the note «not confirmed: can be closed» to find them."""
+an officer may close unconfirmed and the digest lists them, and each leads to them. It was the
+one count on the dashboard with no link, the digest linked the open requests, and the list had
+no choice for them: the officer read every waiting request's row for the note «not confirmed:
+can be closed» to find them."""
 
 import re
+from datetime import date
 
 import pytest
+from post_office.models import Email
 
+from consent.rights.digest import digest
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 from tests.staff import verified_login
@@ -17,6 +21,7 @@ COUNT = {
     "kk": "2 өтінішті растаусыз жабуға болады",
     "ru": "2 запроса можно закрыть без подтверждения",
 }
+TO_CLOSE = {"kk": "Өтініш беруші растамаған, жабылуы тиіс", "ru": "Не подтверждены заявителем"}
 CHOICE = {"kk": "расталмады: жабуға болады", "ru": "не подтверждён: можно закрыть"}
 
 
@@ -54,3 +59,20 @@ def test_the_dashboards_count_of_closable_requests_leads_to_them(
     # The two it counted, and not the one whose link still works nor the confirmed one.
     assert sorted(listed(page)) == sorted([expired.reference, no_data.reference])
     assert selected(page) == CHOICE[lang]
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_digests_list_of_requests_to_close_links_them(client, privacy_officer, monday, lang):
+    expired, no_data, _fresh, _confirmed = monday
+    desk = verified_login(client, privacy_officer)
+    desk.cookies["django_language"] = lang
+    desk.get("/admin/")  # signed in in her language: the digest comes in it
+    Email.objects.all().delete()
+    digest(date(2026, 12, 7))
+    text = Email.objects.get(to=[privacy_officer.email]).message.replace("\xa0", " ")
+    listed_here = text[text.index(TO_CLOSE[lang]) :].split("\n\n")[0]
+    assert expired.reference in listed_here and no_data.reference in listed_here
+    link = re.search(r"https?://[^/\s]+(/\S+)", listed_here)[1]
+    assert link.endswith("?due=closable")
+    page = desk.get(link).content.decode()
+    assert sorted(listed(page)) == sorted([expired.reference, no_data.reference])
