@@ -253,12 +253,12 @@ class ActionForm(forms.Form):
 
     def destroy_instead_note(self) -> str | Promise:
         """Compliance L11: data that cannot be verified may be destroyed instead of corrected."""
-        return _(
+        return destroys_note(self.ticket, _(
             "If the data cannot be verified, it may be destroyed instead of corrected. Write why "
             "in the field above (no personal data: the request keeps it after the destruction, "
             "and the person receives it). This destroys all of the person's data, as a "
             "destruction request would."
-        )
+        ))  # fmt: skip
 
     def close_note(self) -> str | Promise:
         """Whether, and from when, a waiting request can be closed, and with what outcome."""

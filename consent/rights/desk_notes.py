@@ -104,14 +104,14 @@ DESTROYS = _("Carrying this out destroys all of the person's data.")
 MOOT = {Type.DESTROY, Type.WITHDRAW, Type.UNSUBSCRIBE, Type.CORRECT, Type.BLOCK, Type.UNBLOCK}
 
 
-def destroys_note(ticket: Ticket) -> str | Promise:
+def destroys_note(ticket: Ticket, said: str | Promise = DESTROYS) -> str | Promise:
     """What «carry out» does when it destroys the person's data: and the person's other
     confirmed requests it leaves unanswered (their access, their question), which the
     destruction closes as «no data held» without a word to them. The panel said only that the
     data goes, and an officer who carried out a withdrawal first lost the access request the
-    person sent the same day."""
+    person sent the same day. `said`: what the panel says of the destruction itself."""
     if ticket.subject_id is None:
-        return DESTROYS
+        return said
     others = (Ticket.objects.of(ticket.subject).filter(status=Ticket.Status.OPEN)
               .exclude(pk=ticket.pk).exclude(type__in=MOOT).order_by("due_date", "id"))  # fmt: skip
     item = _("%(ref)s, %(type)s, due %(due)s")
@@ -125,8 +125,8 @@ def destroys_note(ticket: Ticket) -> str | Promise:
         for o in others
     )
     if not listed:
-        return DESTROYS
-    return f"{DESTROYS} " + _(
+        return said
+    return f"{said} " + _(
         "It also closes these other requests of the person unanswered, as no data is left to "
         "answer them with; answer them first: %(requests)s."
     ) % {"requests": listed}

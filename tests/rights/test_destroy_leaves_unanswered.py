@@ -59,3 +59,15 @@ def test_the_panel_names_the_requests_a_destruction_leaves_unanswered(
     assert Ticket.objects.get(pk=access.pk).status == Ticket.Status.DONE
     shown = panel(desk, withdrawal, lang)
     assert ONLY[lang] in shown and SAID[lang][:40] not in shown
+
+
+def test_a_correction_answered_by_destroying_names_them_too(client, privacy_officer, person):
+    """«Destroy instead of correcting» destroys as a destruction does, and says so alike."""
+    access = ticket_open(kind="access", email=person.email, language="kk", channel="web")
+    correction = ticket_open(kind="correct", email=person.email, language="kk", channel="web",
+                             message="Тегім қате: Қасымова")  # fmt: skip
+    for ticket in (access, correction):
+        ticket_verify(ticket)
+    shown = panel(verified_login(client, privacy_officer), correction, "ru")
+    said = "закроются и эти другие запросы человека: отвечать на них будет нечем; сначала "
+    assert f"{said}ответьте на них: № {access.reference}, доступ к данным" in shown
