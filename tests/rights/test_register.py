@@ -9,11 +9,12 @@ import io
 import pytest
 
 from consent.core.models import AuditEvent
+from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 from tests.staff import verified_login
 
-from .conftest import act
+from .conftest import act, message
 
 HEADER = {
     "kk": ["өтініш", "түрі", "келіп түсу арнасы", "тіл", "алынған (Алматы)", "жауап беру мерзімі",
@@ -95,6 +96,33 @@ def test_the_register_says_of_an_open_request_past_its_due_date_that_it_has_pass
     assert body[waiting.reference][5] == "04.12.2026"
     assert body[waiting.reference][9] == OVERDUE[lang]
     assert body[fresh.reference][9] == NOT_ANSWERED[lang]
+
+
+FILED = {"kk": "өз мерзімі жоқ: № {ref} өтінішке қосылды",
+         "ru": "своего срока нет: добавлен к запросу № {ref}"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_letter_filed_with_an_open_request_is_no_request_left_unanswered(
+    desk, privacy_officer, person, time_machine, lang
+):
+    """Әсел asks for her data on Friday and, having heard nothing, mails the same on Monday:
+    the letter joins her request (joining.file_repeat). The register gave it a due date of its
+    own and «not answered», one more request unanswered to an inspector, where the statistics
+    count it as none."""
+    time_machine.move_to("2026-12-04 17:00+05:00")
+    first = ticket_open(kind="access", email=person.email, language="kk", channel="web")
+    ticket_verify(first)
+    time_machine.move_to("2026-12-07 09:00+05:00")
+    again = ingest(message("Запрос доступа", message_id="<again@x>",
+                           body="Прошу предоставить копию моих персональных данных."))  # fmt: skip
+    assert again.is_filed and again.regarding_id == first.pk
+    act(verified_login(desk, privacy_officer), Ticket.objects.get(pk=first.pk), "do")
+    desk.cookies["django_language"] = lang
+    body = {row[0]: row for row in rows(desk.get("/admin/rights/ticket/register.csv?due=all"))[1:]}
+    assert body[first.reference][5] == "09.12.2026" and body[first.reference][9] == ON_TIME[lang]
+    assert body[again.reference][5] == ""
+    assert body[again.reference][9] == FILED[lang].format(ref=first.reference)
 
 
 def test_the_register_keeps_the_lists_filters(desk, day):
