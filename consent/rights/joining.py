@@ -93,6 +93,13 @@ def same_words(message: str) -> str:
     return NUMBER.sub("0", " ".join(" ".join(own).casefold().split()))
 
 
+def no_due_date(ticket: Ticket) -> str:
+    """What a filed request's due date reads, wherever one is shown (the desk, the register):
+    it has none of its own, its letter is answered with the request it joined, by that one's."""
+    ref = ticket.regarding.reference if ticket.regarding_id else ""
+    return _("no deadline of its own: filed with request %(ref)s") % {"ref": ref}
+
+
 def repeats(ticket: Ticket) -> bool:
     """Whether `ticket`, filed, is the request it was filed with written again (`file_repeat`),
     by `same_request_open`'s rule (the same type and purpose, for «other» the same words), and

@@ -13,6 +13,7 @@ from consent.common.spreadsheet import csv_document
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
 
+from .joining import no_due_date
 from .models import Ticket
 from .statistics import LATE, ON_TIME, timed
 
@@ -44,8 +45,7 @@ def kept(ticket: Ticket) -> str:
     it read as one more request left unanswered, with a due date of its own, where the
     statistics count it as no request at all (TicketQuerySet.requests)."""
     if ticket.is_filed:
-        ref = ticket.regarding.reference if ticket.regarding else ""
-        return _("no deadline of its own: filed with request %(ref)s") % {"ref": ref}
+        return no_due_date(ticket)
     if ticket.is_overdue:
         return _("not answered, its due date has passed")
     answered = {ON_TIME: _("answered on time"), LATE: _("answered late"), None: _("not answered")}

@@ -22,6 +22,8 @@ QUOTES = {
     "kk": "Бұл хат өзі сілтеме жасаған өтінішке қосылды",
     "ru": "Это письмо добавлено к запросу, номер которого в нём указан",
 }
+NO_DUE = {"kk": "өз мерзімі жоқ: № {ref} өтінішке қосылды",
+          "ru": "своего срока нет: добавлен к запросу № {ref}"}  # fmt: skip
 STATUS = {
     "kk": "жабылды: өзі жауап беретін немесе қайталайтын өтінішке қосылды",
     "ru": "закрыт: добавлен к запросу, на который отвечает или который повторяет",
@@ -46,9 +48,15 @@ def test_the_same_request_written_again_is_said_to_repeat_it(
                            body="Прошу предоставить копию моих персональных данных. "
                                 "Я уже писала в пятницу."))  # fmt: skip
     assert (again.type, again.regarding_id, again.is_filed) == ("access", first.pk, True)
-    shown = page(verified_login(client, privacy_officer), again, lang)
+    desk = verified_login(client, privacy_officer)
+    shown = page(desk, again, lang)
     assert REPEATS[lang] in shown and QUOTES[lang] not in shown
     assert STATUS[lang] in shown
+    # It has no deadline of its own: the first one's is answered (it showed 10.12.2026).
+    assert NO_DUE[lang].format(ref=first.reference) in shown
+    assert {"kk": "10 желтоқсан", "ru": "10 декабря"}[lang] not in shown
+    listing = desk.get("/admin/rights/ticket/?due=all").content.decode().replace("\xa0", " ")
+    assert NO_DUE[lang].format(ref=first.reference) in listing
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

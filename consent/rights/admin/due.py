@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today, reader_time
 from consent.workdays.calendar import add_working_days, working_week
 
+from ..joining import no_due_date
 from ..links import link_unsent
 from ..models import Ticket
 from ..statistics import LATE, timed
@@ -45,6 +46,8 @@ def due_shown(ticket: Ticket, written=reader_time):
     one waiting says so too, or that it can be closed once the link has expired (L9). Short in
     a list's column (reader_time); `written`, document_time on the request's own page, beside
     the other dates there, as the admin writes them."""
+    if ticket.is_filed:  # answered with the request it joined: its date read as a deadline
+        return no_due_date(ticket)
     label = written(ticket.due_date)
     if getattr(ticket, "answered", None) == LATE:  # the list's rows (statistics.timed)
         return format_html('<span class="late" title="{}">{} · {}</span>', _(
