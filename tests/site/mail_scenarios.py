@@ -28,6 +28,7 @@ from tests.rights.conftest import BAD_MESSAGES, message
 from tests.staff import signed_in
 
 from .mail_scenarios_children import CHILDREN_ROUTES, CHILDREN_SCENARIOS, minors_left_for_review
+from .mail_scenarios_deadlines import DEADLINE_SCENARIOS
 from .mail_scenarios_passed_on import PASSED_ON
 
 PERSON = "person@example.kz"
@@ -280,16 +281,6 @@ def answer_held_back(w):
     send_queued()
 
 
-def confirmed_late(w):
-    """A block confirmed by the person only after its due date: the officers are told to act on
-    it today (alerts.notify_confirmed_late)."""
-    from consent.common.dates import local_today
-
-    ticket = ticket_open(kind=Type.BLOCK, email=PERSON, language=w["lang"], channel="web")
-    Ticket.objects.filter(pk=ticket.pk).update(due_date=local_today() - timedelta(days=1))
-    ticket_verify(Ticket.objects.get(pk=ticket.pk))
-
-
 def emails_set_aside(w):
     for raw, _reason in BAD_MESSAGES.values():
         ingest(raw)
@@ -334,7 +325,6 @@ SCENARIOS = {
     "staff_quarantined_many": emails_set_aside_in_a_burst,
     "staff_notices_held": notices_held_back,
     "staff_reopened": answer_unsent,
-    "staff_confirmed_late": confirmed_late,
     "staff_answer_held_back": answer_held_back,
     "request_closed": unconfirmed_closed,
     "request_retyped": retyped,
@@ -344,6 +334,7 @@ SCENARIOS = {
     "request_repeated": repeated,
     **CHILDREN_SCENARIOS,
     **PASSED_ON,
+    **DEADLINE_SCENARIOS,
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {
