@@ -82,6 +82,22 @@ def notify_new_ticket(ticket: Ticket) -> None:
     _tell_officers(ticket, "staff_new_request", subject_line)
 
 
+def notify_confirmed_late(ticket: Ticket) -> None:
+    """A request the person confirmed only on its due date or after it (the law counts from
+    receipt, L8): it is to be answered today, and the officers are told now, each in their
+    language. They heard of it once, at receipt, when it could not be acted on; it then waited
+    unseen among the waiting ones until the next day's digest. No personal data."""
+    if not (ticket.is_overdue or ticket.is_due_today):
+        return
+    subject_line = (
+        _("Request %(ref)s confirmed, already overdue: it was due %(due)s")
+        if ticket.is_overdue
+        else _("Request %(ref)s confirmed, due today: %(due)s")
+    )
+    _tell_officers(ticket, "staff_confirmed_late", interpolate(
+        subject_line, {"ref": ticket.reference, "due": lazy_date(ticket.due_date)}))  # fmt: skip
+
+
 def notify_reopened(ticket: Ticket) -> None:
     """A request answered by a letter that will never go out (erasure.outbox_copies_delete) is
     open again: the officers are told, each in their own language, since nobody looks at an

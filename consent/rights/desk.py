@@ -32,7 +32,7 @@ from .answers import (
     ticket_unblock,
 )
 from .closing import OUTGROWN, ticket_close
-from .desk_notes import ANSWER_HELP, OUTGROWN_NOTE, guardian_note
+from .desk_notes import ANSWER_HELP, OUTGROWN_NOTE, destroys_note, guardian_note
 from .guardianship import (
     guardian_only,
     ticket_answer_guardian_access,
@@ -213,7 +213,7 @@ class ActionForm(forms.Form):
             return _("Consent for other purposes still stands: the data is kept for them, and "
                      "the person is told that the withdrawal is done.")  # fmt: skip
         if ticket.type in (Type.DESTROY, Type.WITHDRAW):
-            return _("Carrying this out destroys all of the person's data.")
+            return destroys_note(ticket)
         if ticket.type == Type.CORRECT:
             return _("Change what the document supports. Empty a field to remove that item (a "
                      "phone number the person wants removed); the email address can only be "
@@ -253,12 +253,12 @@ class ActionForm(forms.Form):
 
     def destroy_instead_note(self) -> str | Promise:
         """Compliance L11: data that cannot be verified may be destroyed instead of corrected."""
-        return _(
+        return destroys_note(self.ticket, _(
             "If the data cannot be verified, it may be destroyed instead of corrected. Write why "
             "in the field above (no personal data: the request keeps it after the destruction, "
             "and the person receives it). This destroys all of the person's data, as a "
             "destruction request would."
-        )
+        ))  # fmt: skip
 
     def close_note(self) -> str | Promise:
         """Whether, and from when, a waiting request can be closed, and with what outcome."""

@@ -4,6 +4,8 @@ written answer usually says, and what «carry out» does for a parent or guardia
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import reader_time
+from consent.common.text import numbered
 from consent.core.guardians import awaits_confirmation, wards_at
 
 from .models import Ticket
@@ -94,3 +96,37 @@ def guardian_note(ticket: Ticket) -> str | Promise:
     if ticket.type == Type.WITHDRAW and not wards_at(ticket.email):
         return NO_WARD_NOTE
     return GUARDIAN_NOTES.get(ticket.type, GUARDIAN_NOTES[None])
+
+
+DESTROYS = _("Carrying this out destroys all of the person's data.")
+# What a destruction carries out or leaves nothing to do for: the others are answered with the
+# data or about it, and close unanswered with it (erasure.subject_destroy).
+MOOT = {Type.DESTROY, Type.WITHDRAW, Type.UNSUBSCRIBE, Type.CORRECT, Type.BLOCK, Type.UNBLOCK}
+
+
+def destroys_note(ticket: Ticket, said: str | Promise = DESTROYS) -> str | Promise:
+    """What «carry out» does when it destroys the person's data: and the person's other
+    confirmed requests it leaves unanswered (their access, their question), which the
+    destruction closes as «no data held» without a word to them. The panel said only that the
+    data goes, and an officer who carried out a withdrawal first lost the access request the
+    person sent the same day. `said`: what the panel says of the destruction itself."""
+    if ticket.subject_id is None:
+        return said
+    others = (Ticket.objects.of(ticket.subject).filter(status=Ticket.Status.OPEN)
+              .exclude(pk=ticket.pk).exclude(type__in=MOOT).order_by("due_date", "id"))  # fmt: skip
+    item = _("%(ref)s, %(type)s, due %(due)s")
+    listed = "; ".join(
+        str(item)
+        % {
+            "ref": numbered(o.reference),
+            "type": o.get_type_display(),
+            "due": reader_time(o.due_date),
+        }
+        for o in others
+    )
+    if not listed:
+        return said
+    return f"{said} " + _(
+        "It also closes these other requests of the person unanswered, as no data is left to "
+        "answer them with; answer them first: %(requests)s."
+    ) % {"requests": listed}

@@ -113,7 +113,8 @@ def digest(today: date) -> int:
     ]  # fmt: skip
     if not any(groups.values()):
         return 0
-    url = absolute_url(reverse("admin:rights_ticket_changelist")) + "?due=open"
+    desk = absolute_url(reverse("admin:rights_ticket_changelist"))
+    url = f"{desk}?due=open"
     breaches_url = absolute_url(reverse("admin:rights_breach_changelist"))
     counts = {"overdue": len(groups["overdue"]), "today": len(groups["today"]),
               "breaches": len(groups["breaches"])}  # fmt: skip
@@ -133,6 +134,8 @@ def digest(today: date) -> int:
                "nothing_asked_url": nothing_asked_url,
                "set_aside_url": set_aside_url, "breaches_url": breaches_url,
                "day": today, "next_day": tomorrow, "mine_url": f"{url}&officer=me",
+               # The list of them: the dashboard's count leads there too (admin/due.py).
+               "closable_url": f"{desk}?due=closable",
                "review_more": max(0, len(review) - REVIEW_LISTED)}  # fmt: skip
     due = groups["overdue"] + groups["today"] + groups["tomorrow"]
     # Each officer's own requests first, those they are in charge of (assignment.py): the

@@ -93,6 +93,25 @@ def same_words(message: str) -> str:
     return NUMBER.sub("0", " ".join(" ".join(own).casefold().split()))
 
 
+def no_due_date(ticket: Ticket) -> str:
+    """What a filed request's due date reads, wherever one is shown (the desk, the register):
+    it has none of its own, its letter is answered with the request it joined, by that one's."""
+    ref = ticket.regarding.reference if ticket.regarding_id else ""
+    return _("no deadline of its own: filed with request %(ref)s") % {"ref": ref}
+
+
+def repeats(ticket: Ticket) -> bool:
+    """Whether `ticket`, filed, is the request it was filed with written again (`file_repeat`),
+    by `same_request_open`'s rule (the same type and purpose, for «other» the same words), and
+    not a reply quoting it (`file_reply`, asked_nothing.py): the desk says which."""
+    first = ticket.regarding
+    if not ticket.is_filed or first is None:
+        return False
+    if (ticket.type, ticket.purpose) != (first.type, first.purpose):
+        return False
+    return ticket.type != Type.OTHER or same_words(ticket.message) == same_words(first.message)
+
+
 def file_reply(ticket: Ticket, files: int = 0) -> None:
     """An emailed reply to an open request of the same address that asks for nothing by name
     (typically "yes, I confirm" written back to the confirmation mail). A reply cannot confirm

@@ -18,7 +18,7 @@ from consent.core.models import AuditEvent, Guardian, Subject
 from consent.core.purposes import MARKETING, PURPOSES, purposes_named
 from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
 
-from .alerts import notify_new_ticket
+from .alerts import notify_confirmed_late, notify_new_ticket
 from .analytics_letters import answer_without_link
 from .closing import ticket_locked, ticket_mail
 from .deadlines import due_for
@@ -271,4 +271,6 @@ def ticket_verify(ticket: Ticket) -> Ticket:
     ticket.save(update_fields=["verified_at", "status"])
     audit(AuditEvent.Action.REQUEST_VERIFY, subject=ticket.subject, obj=ticket)
     on_confirmed(ticket)
+    if ticket.is_open:  # still to be answered, by staff (self_acting.on_confirmed)
+        notify_confirmed_late(ticket)
     return ticket

@@ -9,11 +9,12 @@ import io
 import pytest
 
 from consent.core.models import AuditEvent
+from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 from consent.rights.tickets import ticket_open, ticket_verify
 from tests.staff import verified_login
 
-from .conftest import act
+from .conftest import act, message
 
 HEADER = {
     "kk": ["өтініш", "түрі", "келіп түсу арнасы", "тіл", "алынған (Алматы)", "жауап беру мерзімі",
@@ -26,6 +27,7 @@ HEADER = {
 LATE = {"kk": "мерзімінен кеш жауап берілді", "ru": "отвечено с опозданием"}
 ON_TIME = {"kk": "мерзімінде жауап берілді", "ru": "отвечено в срок"}
 NOT_ANSWERED = {"kk": "жауап берілмеген", "ru": "ответ не дан"}
+OVERDUE = {"kk": "жауап берілмеген, мерзімі өтті", "ru": "ответ не дан, срок прошёл"}
 
 
 def rows(response):
@@ -73,6 +75,54 @@ def test_the_register_says_of_each_request_when_it_was_due_and_answered(
     assert person.email not in text and person.full_name not in text  # no one named
     event = AuditEvent.objects.get(action=AuditEvent.Action.REGISTER_EXPORT)
     assert event.actor_id == privacy_officer.pk and event.detail == {"filters": ["due"]}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_register_says_of_an_open_request_past_its_due_date_that_it_has_passed(
+    desk, privacy_officer, person, day, time_machine, lang
+):
+    """Read on Monday 7 December, the access request due on Friday 4 December and still
+    waiting for the person is overdue, as the desk says (the law counts from receipt); one
+    received that morning is not. Both read «not answered», a register's gap an inspector
+    could not see."""
+    _on_time, _late, waiting = day
+    time_machine.move_to("2026-12-07 10:00+05:00")
+    fresh = ticket_open(kind="access", email="new@example.kz", language="ru", channel="web")
+    desk = verified_login(desk, privacy_officer)
+    desk.cookies["django_language"] = lang
+    listing = desk.get("/admin/rights/ticket/?due=overdue").content.decode()
+    assert waiting.reference in listing and fresh.reference not in listing  # the desk's word
+    body = {row[0]: row for row in rows(desk.get("/admin/rights/ticket/register.csv"))[1:]}
+    assert body[waiting.reference][5] == "04.12.2026"
+    assert body[waiting.reference][9] == OVERDUE[lang]
+    assert body[fresh.reference][9] == NOT_ANSWERED[lang]
+
+
+FILED = {"kk": "өз мерзімі жоқ: № {ref} өтінішке қосылды",
+         "ru": "своего срока нет: добавлен к запросу № {ref}"}  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_letter_filed_with_an_open_request_is_no_request_left_unanswered(
+    desk, privacy_officer, person, time_machine, lang
+):
+    """Әсел asks for her data on Friday and, having heard nothing, mails the same on Monday:
+    the letter joins her request (joining.file_repeat). The register gave it a due date of its
+    own and «not answered», one more request unanswered to an inspector, where the statistics
+    count it as none."""
+    time_machine.move_to("2026-12-04 17:00+05:00")
+    first = ticket_open(kind="access", email=person.email, language="kk", channel="web")
+    ticket_verify(first)
+    time_machine.move_to("2026-12-07 09:00+05:00")
+    again = ingest(message("Запрос доступа", message_id="<again@x>",
+                           body="Прошу предоставить копию моих персональных данных."))  # fmt: skip
+    assert again.is_filed and again.regarding_id == first.pk
+    act(verified_login(desk, privacy_officer), Ticket.objects.get(pk=first.pk), "do")
+    desk.cookies["django_language"] = lang
+    body = {row[0]: row for row in rows(desk.get("/admin/rights/ticket/register.csv?due=all"))[1:]}
+    assert body[first.reference][5] == "09.12.2026" and body[first.reference][9] == ON_TIME[lang]
+    assert body[again.reference][5] == ""
+    assert body[again.reference][9] == FILED[lang].format(ref=first.reference)
 
 
 def test_the_register_keeps_the_lists_filters(desk, day):

@@ -28,6 +28,7 @@ from tests.rights.conftest import BAD_MESSAGES, message
 from tests.staff import signed_in
 
 from .mail_scenarios_children import CHILDREN_ROUTES, CHILDREN_SCENARIOS, minors_left_for_review
+from .mail_scenarios_deadlines import DEADLINE_SCENARIOS
 from .mail_scenarios_passed_on import PASSED_ON
 
 PERSON = "person@example.kz"
@@ -333,6 +334,7 @@ SCENARIOS = {
     "request_repeated": repeated,
     **CHILDREN_SCENARIOS,
     **PASSED_ON,
+    **DEADLINE_SCENARIOS,
 }
 # Templates some scenario above also reaches through a second route worth its own check.
 SECOND_ROUTES = {

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import local_today, reader_time
 from consent.workdays.calendar import add_working_days, working_week
 
+from ..joining import no_due_date
 from ..links import link_unsent
 from ..models import Ticket
 from ..statistics import LATE, timed
@@ -45,6 +46,8 @@ def due_shown(ticket: Ticket, written=reader_time):
     one waiting says so too, or that it can be closed once the link has expired (L9). Short in
     a list's column (reader_time); `written`, document_time on the request's own page, beside
     the other dates there, as the admin writes them."""
+    if ticket.is_filed:  # answered with the request it joined: its date read as a deadline
+        return no_due_date(ticket)
     label = written(ticket.due_date)
     if getattr(ticket, "answered", None) == LATE:  # the list's rows (statistics.timed)
         return format_html('<span class="late" title="{}">{} · {}</span>', _(
@@ -115,6 +118,9 @@ class DueFilter(admin.SimpleListFilter):
         return [("overdue", _("overdue")), ("today", _("due today")),
                 ("next", _("due next working day")), ("week", week),
                 ("waiting", _("waiting for the person")),
+                # What the dashboard counts as «can be closed unconfirmed», one click away: the
+                # officer picked them out of every waiting request by the note in their row.
+                ("closable", _("not confirmed: can be closed")),
                 ("late", _("answered late")),
                 ("all", _("all, closed included"))]  # fmt: skip
 
@@ -145,6 +151,8 @@ class DueFilter(admin.SimpleListFilter):
             return queryset.due_within(today, working_week(today)[1])
         if self.value() == "waiting":
             return queryset.waiting()
+        if self.value() == "closable":
+            return queryset.closable(timezone.now())
         if self.value() == "late":  # answered after the due date, by the register's rule
             return timed(queryset).filter(answered=LATE)
         if self.value() == "all" or self.gives_way:

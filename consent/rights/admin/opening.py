@@ -6,6 +6,7 @@ from datetime import time, timedelta
 from django import forms
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models.fields import BLANK_CHOICE_LABEL
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path
@@ -49,6 +50,20 @@ class ReceivedField(forms.SplitDateTimeField):
         return super().compress(data_list)
 
 
+def chosen(label, choices, required, **kwargs) -> forms.ChoiceField:
+    """A select the officer chooses in, none chosen for her (the empty choice as every other
+    select says it): left as it came, the first choice was taken, and a letter asking anything
+    opened a request for access, a Russian one answered in Kazakh. `required`: what she is told
+    when she chooses none."""
+    return forms.ChoiceField(label=label, choices=[("", BLANK_CHOICE_LABEL), *choices],
+                             error_messages={"required": required}, **kwargs)  # fmt: skip
+
+
+TYPE_REQUIRED = _("Choose the type of request: what the person asks for.")
+LANGUAGE_REQUIRED = _("Choose the language the person wrote in: the letters about the request "
+                      "are written in it.")  # fmt: skip
+
+
 class DeskRequestForm(forms.Form):
     """What the person asked, as the officer heard it; for a minor, who asks: the person, or a
     parent or guardian who acts for them (desk_open.parents_acting)."""
@@ -63,7 +78,7 @@ class DeskRequestForm(forms.Form):
                     "blocking or withdrawal request. Listed: the parents or guardians confirmed "
                     "to act for the child."),
     )  # fmt: skip
-    kind = forms.ChoiceField(label=_("type"), choices=Ticket.Type.choices)
+    kind = chosen(_("type"), Ticket.Type.choices, TYPE_REQUIRED)
     purpose = forms.ChoiceField(
         label=_("purpose"), required=False, choices=[("", _("every purpose")), *purpose_choices()],
         help_text=_("Only for a withdrawal of consent."),

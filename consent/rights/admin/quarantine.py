@@ -23,6 +23,7 @@ from ..models import QuarantinedMessage, Ticket
 from ..retention import QUARANTINE_KEPT
 from ..tickets import purpose_for, ticket_open_from_quarantine
 from .due import due_told
+from .opening import LANGUAGE_REQUIRED, TYPE_REQUIRED, chosen
 from .ticket_shown import ticket_link
 
 OPEN_PERMISSION = "rights.change_quarantinedmessage"
@@ -32,7 +33,7 @@ class OpenRequestForm(forms.Form):
     """What the officer read in the message: who asks, for what, in which language."""
 
     email = forms.EmailField(label=_("requester's email"), max_length=254)
-    kind = forms.ChoiceField(label=_("type"), choices=Ticket.Type.choices)
+    kind = chosen(_("type"), Ticket.Type.choices, TYPE_REQUIRED)
     # What the letter asks to stop: without it a withdrawal opened from an address on record
     # stopped every consent as it arrived, where the letter named one (tickets.ticket_open).
     purpose = forms.ChoiceField(
@@ -42,7 +43,7 @@ class OpenRequestForm(forms.Form):
                     "chosen) at once, as the intake does with such an email, and an "
                     "unsubscribe stops the news and offers at once."),
     )  # fmt: skip
-    language = forms.ChoiceField(label=_("language"), choices=Language.choices)
+    language = chosen(_("language"), Language.choices, LANGUAGE_REQUIRED)
     message = forms.CharField(
         label=Ticket.MESSAGE_LABEL, required=False, max_length=Ticket.MESSAGE_MAX_LENGTH,
         widget=forms.Textarea(attrs={"rows": 4}),

@@ -50,7 +50,7 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
     # who the person is only for staff allowed to see it (get_list_display).
     list_display = ["reference_link", "type", "person", "status_shown", "officer", "due"]
     list_filter = [DueFilter, AssigneeFilter, "type", "status", "channel"]
-    list_select_related = ["subject", "assignee"]
+    list_select_related = ["subject", "assignee", "regarding"]  # a filed one names it (due)
     search_fields = ["=id"]
     # A name or a number typed here found nothing, and nothing said why: people are found on
     # their own page, their requests listed there.

@@ -55,7 +55,7 @@ class Ticket(models.Model):
         # An emailed reply filed with the open request it quotes (joining.file_reply), or the
         # same request mailed again while it is open (joining.file_repeat): kept for the
         # officers to read there, but no request of its own, so never counted as one.
-        FILED = "filed", _("closed: filed with the request it answers")
+        FILED = "filed", _("closed: filed with the request it answers or repeats")
 
     class Channel(models.TextChoices):
         WEB = "web", _("web form")

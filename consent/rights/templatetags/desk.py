@@ -5,6 +5,7 @@ from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today
+from consent.rights.joining import repeats
 from consent.rights.models import Breach, QuarantinedMessage, Ticket
 from consent.rights.statistics import consents_by_month, requests_by_week
 from consent.workdays.calendar import add_working_days
@@ -17,6 +18,13 @@ def also_asked(ticket: Ticket) -> str:
     """The other rights a request's letter asks beside it (also.py: «копию данных, а потом
     удалите их»), named in the active language: the desk's note and the person's mail."""
     return ", ".join(str(Ticket.Type(kind).label) for kind in ticket.limits.get("also", []))
+
+
+@register.filter
+def repeated(ticket: Ticket) -> bool:
+    """A filed request that asks again what its open request asks (joining.repeats), not a
+    reply quoting it: the panel said «filed with the request it quotes» of both."""
+    return repeats(ticket)
 
 
 @register.inclusion_tag("admin/rights/desk_summary.html", takes_context=True)
