@@ -5,7 +5,6 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import reader_time
-from consent.common.text import numbered
 from consent.core.guardians import awaits_confirmation, wards_at
 
 from .models import Ticket
@@ -118,7 +117,7 @@ def destroys_note(ticket: Ticket, said: str | Promise = DESTROYS) -> str | Promi
     listed = "; ".join(
         str(item)
         % {
-            "ref": numbered(o.reference),
+            "ref": o.reference,
             "type": o.get_type_display(),
             "due": reader_time(o.due_date),
         }
