@@ -71,6 +71,7 @@ def gunicorn(url, tmp_path, workers=1, **extra_env):
         return "".join(lines)
 
     proc.stop = stop
+    proc.lines = lines  # what it has written so far, for a test waiting on a line of its own
     try:
         for _ in range(300):
             with suppress(OSError):

@@ -9,6 +9,7 @@ import signal
 import socket
 import time
 import urllib.parse
+from pathlib import Path
 
 import pytest
 
@@ -32,6 +33,23 @@ def contact_post(port, email):
     return head, body
 
 
+def accept_queue(port):
+    """How many connections to `port` wait for a worker to accept them: the kernel's count for
+    the listening socket (/proc/net/tcp, the rx_queue of a LISTEN row)."""
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        if fields[1].endswith(f":{port:04X}") and fields[3] == "0A":
+            return int(fields[4].split(":")[1], 16)
+    raise AssertionError(f"no socket listens on {port}")
+
+
+def until(condition):
+    """Wait for `condition()`, which the processes beside the test make true (no time limit: a
+    test that never gets there is stopped by the run's own)."""
+    while not condition():
+        time.sleep(0.01)
+
+
 def answer(sock):
     try:
         return sock.recv(65536).split(b"\r\n", 1)[0]
@@ -53,13 +71,14 @@ def test_a_restart_finishes_the_post_being_sent_and_drops_the_one_waiting(
             contact_post(port, "waiting@example.kz"),
         )
         sending = socket.create_connection(("127.0.0.1", port), timeout=60)
-        sending.sendall(head + body[:20])  # the worker has it, and reads the rest as it comes
-        time.sleep(0.5)
+        sending.sendall(head + body[:20])  # the worker takes it, and reads the rest as it comes
+        until(lambda: accept_queue(port) == 0)
         waiting = socket.create_connection(("127.0.0.1", port), timeout=60)
         waiting.sendall(queued_head + queued_body)  # behind it, for the one worker
-        time.sleep(0.5)
+        until(lambda: accept_queue(port) == 1)
         os.kill(proc.pid, signal.SIGTERM)  # systemctl restart's stop
-        time.sleep(1)
+        until(lambda: any("Handling signal: term" in line for line in proc.lines))
+        time.sleep(0.5)  # the master's SIGTERM to the worker, on its way as the master says so
         sending.sendall(body[20:])
         assert answer(sending) == b"HTTP/1.1 302 Found"
         assert answer(waiting) in (b"reset", b"")
