@@ -37,7 +37,10 @@ def normalise_phone(phone: str | None) -> str | None:
     phonenumbers accepts Russian +7 9xx numbers as valid for KZ (the two share +7), so the check
     asks for Kazakhstan's own region code as well.
     """
-    phone = (phone or "").strip()
+    # Any space between its groups as a space: a number copied from a document or a page keeps
+    # its thin, narrow no-break or figure spaces (U+2009, U+202F, U+2007), which phonenumbers
+    # does not read, and the desk's search found nobody by a number it held.
+    phone = "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in phone or "").strip()
     if not phone:
         return None
     try:

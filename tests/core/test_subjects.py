@@ -14,6 +14,19 @@ def test_kazakhstan_numbers_in_any_usual_form(raw):
     assert normalise_phone(raw) == "+77011234567"
 
 
+SPACES = ["\N{THIN SPACE}", "\N{NARROW NO-BREAK SPACE}", "\N{FIGURE SPACE}", "\N{NO-BREAK SPACE}",
+          "\N{EN SPACE}", "\N{IDEOGRAPHIC SPACE}"]  # fmt: skip
+
+
+@pytest.mark.parametrize("space", SPACES)
+def test_a_number_copied_with_any_kind_of_space_between_its_groups(space):
+    """A number copied from a document, a page or a phone's contacts keeps the typesetter's
+    spaces; the visitor's form cleaned them first, but the desk's search and staff's entries
+    read the number as pasted, and refused it."""
+    assert normalise_phone(space.join(["8", "701", "123", "45", "67"])) == "+77011234567"
+    assert normalise_phone(f"+7{space}(7232){space}12-34-56 доб. 12") == "+77232123456;ext=12"
+
+
 @pytest.mark.parametrize(
     "raw", ["+7 916 123 45 67", "8 495 123 45 67", "garbage", "123", "+1 202 555 0143"]
 )

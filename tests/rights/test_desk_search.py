@@ -55,6 +55,9 @@ def test_an_address_finds_the_mailbox_with_or_without_its_tag(
     ("8 (7232) 12-34-56 доб. 12", ["Ерлан"]),
     ("+7 7232 12 34 56 ішкі 12", ["Ерлан"]),
     ("8 (7232) 12-34-56 доб. 13", []),
+    ("8\N{THIN SPACE}7232\N{THIN SPACE}12\N{THIN SPACE}34\N{THIN SPACE}56", ["Болат", "Ерлан"]),
+    ("+7\N{NARROW NO-BREAK SPACE}7232\N{NARROW NO-BREAK SPACE}123456 доб.\N{FIGURE SPACE}12",
+     ["Ерлан"]),  # copied from a document: its typesetter's spaces
 ])  # fmt: skip
 def test_a_number_held_with_its_extension_is_found(desk, make_subject, term, expected):
     """A number typed with its extension is held with it («+77232123456;ext=12»): the office's
