@@ -74,14 +74,20 @@ def same_request_open(
         Q(subject_id=subject.pk if subject is not None else 0)
         | Q(subject=None, email__address=NOBODY if subject is not None else email)
     ).order_by("received_at", "id")
-    if kind == Type.OTHER:
-        earliest = next((ticket for ticket in found if same_words(ticket.message) == words), None)
-    else:
-        earliest = found.first()
+    earliest = next((ticket for ticket in found if asks_the_same(ticket, kind, purpose, words)),
+                    None)  # fmt: skip
     if earliest is None:
         return None
     earliest = ticket_locked(earliest)  # read again under its lock: an officer may close it
     return earliest if earliest.is_open else None
+
+
+def asks_the_same(ticket: Ticket, kind: str, purpose: str, words: str) -> bool:
+    """Whether `ticket` asks what a request of `kind` and `purpose` whose letter's own words are
+    `words` (`same_words`) asks: the same type and purpose, and for «other» the same words."""
+    if (ticket.type, ticket.purpose) != (kind, purpose):
+        return False
+    return kind != Type.OTHER or same_words(ticket.message) == words
 
 
 def same_words(message: str) -> str:
@@ -107,9 +113,7 @@ def repeats(ticket: Ticket) -> bool:
     first = ticket.regarding
     if not ticket.is_filed or first is None:
         return False
-    if (ticket.type, ticket.purpose) != (first.type, first.purpose):
-        return False
-    return ticket.type != Type.OTHER or same_words(ticket.message) == same_words(first.message)
+    return asks_the_same(first, ticket.type, ticket.purpose, same_words(ticket.message))
 
 
 def file_reply(ticket: Ticket, files: int = 0) -> None:
