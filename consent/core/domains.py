@@ -66,6 +66,28 @@ def check_domain(local: str, domain: str) -> None:
     )  # fmt: skip
 
 
+def check_ending(local: str, domain: str) -> None:
+    """Refuse an address whose host is one label, with no dot («asel@mail», «asel@gmail»: the
+    ending left off, as people say an address aloud), naming what is missing and, for a common
+    host, the address meant. It was told to leave out spaces, quotes, commas and brackets, none
+    of which it had. A name set aside (localhost) is left to the general message."""
+    if domain.lower() in SET_ASIDE:
+        return
+    meant = [common for common in COMMON if common.split(".")[0] == domain.lower()]
+    if len(meant) == 1:
+        raise ValidationError(
+            _("The address has no ending after «@%(domain)s». Did you mean %(address)s?"),
+            code="no_ending",
+            params={"domain": domain, "address": f"{local}@{meant[0]}"},
+        )
+    raise ValidationError(
+        _("The address has no ending after «@%(domain)s»: add the dot and what follows it (as "
+          "in .kz, .ru or .com)."),
+        code="no_ending",
+        params={"domain": domain},
+    )  # fmt: skip
+
+
 def _under(domain: str, names: frozenset[str]) -> bool:
     """Whether `domain` is one of `names` or a name under one («mail.example.com»)."""
     labels = domain.split(".")

@@ -113,7 +113,11 @@ def _phone_refused(phone: str) -> ValidationError:
         )  # fmt: skip
     if letters := _letters_in(phone):
         return _letters_refused(letters)
-    if 5 <= sum(ch.isdigit() for ch in phone) <= 7 and not any(ch.isalpha() for ch in phone):
+    if (
+        5 <= sum(ch.isdigit() for ch in phone) <= 7
+        and not any(ch.isalpha() for ch in phone)
+        and not _trunk_started(phone)
+    ):
         return ValidationError(
             _("Add the city's code to the number, for example 8 7232 12 34 56 in Öskemen."),
             code="city_code",
@@ -130,13 +134,22 @@ def _phone_refused(phone: str) -> ValidationError:
     )
 
 
+def _trunk_started(phone: str) -> bool:
+    """Whether a number starts as a whole Kazakhstan one does, with 8 or +7: no city number
+    does. «8 701 12», a mobile number cut short, was told to add the city's code."""
+    digits = _digits(phone)
+    return digits.startswith("8") or (phone.lstrip().startswith("+") and digits.startswith("7"))
+
+
 def _miscounted(phone: str) -> int | None:
     """How many digits a number has that is a Kazakhstan one with a digit missed or typed twice
     («8 701 123 45 6», «+7 701 123 45 678»: it starts as one, with 8 or 7, and is a digit or two
-    off the 11): told only «enter a Kazakhstan number», the visitor saw one they had typed. The
+    off the 11), or cut short («8 701 12», «+7 701 123»: it starts with 8 or +7, which no city
+    number does): told only «enter a Kazakhstan number», the visitor saw one they had typed. The
     digits of an extension after it are not counted."""
     digits = _digits(_EXTENSION_MARKS.split(_EXTENSION_WORDS.sub(" доб. ", phone))[0])
-    if digits[:1] in ("7", "8") and 9 <= len(digits) <= 13 and len(digits) != 11:
+    shortest = 5 if _trunk_started(phone) else 9
+    if digits[:1] in ("7", "8") and shortest <= len(digits) <= 13 and len(digits) != 11:
         return len(digits)
     return None
 

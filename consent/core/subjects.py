@@ -21,7 +21,7 @@ from consent.common.locks import transaction_lock
 from consent.common.text import clean_form_text, cleaning_bound
 
 from .addresses import address_folded
-from .domains import check_domain
+from .domains import check_domain, check_ending
 from .models import Subject
 
 # The oldest a person giving a date of birth is taken to be: «01.01.1900», a placeholder more
@@ -176,7 +176,14 @@ def clean_email(value: str) -> str:
             code="not_latin",
             params={"letters": named_characters(letters)},
         )  # fmt: skip
+    if "@" not in value:
+        raise ValidationError(
+            _("The address has no @ sign. Type it whole, for example name@example.kz."),
+            code="no_at_sign",
+        )
     forms = _domain_forms(domain) if local and len(local) <= 64 else None
+    if forms is None and _LOCAL_PART.match(local) and _LABEL.match(domain.lower()):
+        check_ending(local, domain)  # a host of one label, no dot: «asel@mail»
     if (
         forms is None
         or not _LOCAL_PART.match(local)

@@ -97,6 +97,12 @@ COUNTED = {
     "+7 705 123 45 67 7": 12,
     "8 (7232) 12-34-5 доб. 12": 10,  # the extension's digits are not the number's
     "8705123456": 10,
+    # cut short: it starts with 8 or +7, which no city number does, and was told to add the
+    # city's code (6 and 7 digits) or only to enter a Kazakhstan number (8)
+    "8 701 12": 6,
+    "+7 701 123": 7,
+    "8 701 123 4": 8,
+    "+7 (7232) 12": 7,
 }
 # what each language says, and how it says the count
 ELEVEN = {
