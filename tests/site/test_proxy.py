@@ -229,7 +229,9 @@ def test_no_link_secret_reaches_either_access_log(proxied):
     paths = tokened_paths()
     with translation.override("kk"):
         with_slash_merged = "/" + next(p for p in paths if "/unsubscribe/" in p)
-    for path in [*paths, with_slash_merged]:
+    # nginx logs the path merged, and passes it on as it came: «unsubscribe//» to gunicorn.
+    with_slash_inside = with_slash_merged[1:].replace("/unsubscribe/", "/unsubscribe//")
+    for path in [*paths, with_slash_merged, with_slash_inside]:
         tls_request(https_port, cert, "GET", path, headers={"Host": "emaluplus-vko.kz"})
         tls_request(https_port, cert, "POST", path + "?a=b", body="List-Unsubscribe=One-Click",
                     headers={"Content-Type": "application/x-www-form-urlencoded"})  # fmt: skip
@@ -239,7 +241,7 @@ def test_no_link_secret_reaches_either_access_log(proxied):
     for token in paths.values():
         assert token not in nginx_log and token not in gunicorn_log
     # The lines are still there, with the route and the status: only the secret is gone.
-    assert nginx_log.count("/unsubscribe/[token]/") == 3 * 2  # GET and POST, kk and ru, "//"
+    assert nginx_log.count("/unsubscribe/[token]/") == 4 * 2  # GET and POST, kk, ru, two "//"
     assert '"method": "GET", "path": "/ru/requests/confirm/[token]/", "status": 400' in gunicorn_log
     assert "a=b" not in nginx_log + gunicorn_log
     assert "TRUSTED_PROXIES" not in gunicorn_log  # the documented set-up trusts its nginx
