@@ -14,6 +14,8 @@ names its language is that language whatever the cookie says, so the page cache 
 keyed by the address, never give one visitor another's language.
 """
 
+from urllib.parse import unquote_plus
+
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.utils.cache import add_never_cache_headers, patch_vary_headers
@@ -30,7 +32,11 @@ def switch_query(query: str, code: str) -> str:
 
 
 def _without_choice(query: str) -> list[str]:
-    return [part for part in query.split("&") if part and part.split("=")[0] != SWITCH]
+    """The parts of `query` as written, but the choice's: its name read as Django's query
+    parser reads it (`switch%5Flanguage` is the choice too; kept, it was chosen again on the
+    page it redirected to, which redirected to itself without end)."""
+    return [part for part in query.split("&")
+            if part and unquote_plus(part.split("=")[0]) != SWITCH]  # fmt: skip
 
 
 def remember(response: HttpResponse, code: str) -> None:

@@ -4,11 +4,18 @@ confirmation), in any letter case. The one pattern the logs redact by (emalu/log
 gunicorn's master reads by its file: so this module imports the standard library alone), a
 request's text is stored by (rights.tickets.ticket_create; a draft, rights.selfservice.kept_new; a
 form's fields, core.submissions.submission_record; our mail once sent, core.delivery) and the
-analytics stay off by (net.holds_link_secret)."""
+analytics stay off by (net.holds_link_secret).
+
+A route's slashes are read as a browser and nginx read them (emalu.middleware.normal_path):
+«//» or «/./» stand for one. The link so mangled is redirected to itself as mailed, and the
+request as it came, «/kk/unsubscribe//<secret>/», was logged with its secret whole."""
 
 import re
 
-ROUTES = r"/(?:my-data/open|unsubscribe|newsletter/confirm|requests/confirm|consent/confirm)/"
+# One slash or more, with «.» segments among them; never a «..» (which leaves the route).
+SLASH = r"/(?:\.?/)*"
+ROUTES = (rf"/(?:my-data{SLASH}open|unsubscribe|newsletter{SLASH}confirm|requests{SLASH}confirm"
+          rf"|consent{SLASH}confirm){SLASH}")  # fmt: skip
 LINK_SECRET = re.compile(rf"({ROUTES})[^/?#\s\"']+", re.IGNORECASE)
 # A link whose secret `redact` wrote as «[token]»: a regular expression PostgreSQL reads too
 # (`__iregex`), by which a mail sent is not sent again with links that no longer work.

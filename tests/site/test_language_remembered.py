@@ -111,3 +111,18 @@ def test_the_cookie_settings_page_names_the_language_cookie(db, lang, says):
     consent is asked for them, where they read about the statistics' cookies."""
     html = Client().get(f"/{lang}/cookies/").content.decode().replace("\xa0", " ")
     assert says in html
+
+
+@pytest.mark.parametrize("spelt", ["switch%5Flanguage", "%73witch_language", "switch_languag%65"])
+def test_a_choice_spelt_percent_encoded_ends_at_the_page(db, spelt):
+    """`?switch%5Flanguage=ru` is the same choice to Django's query parser as `switch_language`;
+    the redirect kept it in the query as it was spelt, so the page redirected to itself without
+    end (the browser's «too many redirects»), and the switch's own link on such a page too."""
+    visitor = Client()
+    chosen = visitor.get(f"/ru/about/?{spelt}=ru&service=demo-1")
+    assert chosen.status_code == 302 and chosen["Location"] == "/ru/about/?service=demo-1"
+    assert chosen.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
+    assert visitor.get(chosen["Location"]).status_code in (200, 404)  # the page, not again
+    html = visitor.get(f"/kk/about/?{spelt}=ru").content.decode()
+    followed = visitor.get(switch_link(html, "ru"))
+    assert followed.status_code == 302 and followed["Location"] == "/ru/about/"
