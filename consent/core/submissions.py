@@ -1,6 +1,6 @@
 """A validated form submission enters the privacy core here, in one transaction."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.conf import settings
@@ -8,6 +8,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,6 +36,27 @@ from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from .staff import Notice, address_language, held_back_notice, notice_bounded
 from .subjects import subject_find_for_update
 from .texts import current_texts
+
+# The purpose each form's submission is sent for: the consent that form requires (its
+# required_purpose, forms_app/forms.py; a test holds the two together).
+SENT_FOR = {
+    Source.CONTACT_FORM: SERVICE,
+    Source.APPLICATION_FORM: SERVICE,
+    Source.NEWSLETTER_FORM: MARKETING,
+}
+
+
+def sent_for_others(subject: Subject, purposes: Iterable[str]) -> QuerySet[Submission]:
+    """What the person's forms sent for a purpose not among `purposes` (their standing
+    consents): nothing keeps it once that consent no longer stands (compliance L14;
+    rights.erasure.subject_keep_only_for). Not a form whose consent the ledger has not taken
+    (held.py: waiting for the owner of the address, or for a parent): no grant of it ended, and
+    retention judges it (rights.retention._unconsented)."""
+    ended = [source for source, purpose in SENT_FOR.items() if purpose not in set(purposes)]
+    given = ["", Held.CONFIRMED]
+    sent = Submission.objects.filter(subject=subject, source__in=ended, consent_held__in=given)
+    return sent.order_by("pk")
+
 
 # What each form's mails say, a whole sentence per form: a form's name glued into a shared
 # sentence cannot take the case, gender and possessive ending the sentence needs in Kazakh and

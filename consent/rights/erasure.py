@@ -21,6 +21,7 @@ from consent.core.ledger import subject_lock
 from consent.core.models import AuditEvent, Guardian, LedgerEntry, Subject, Submission, Tombstone
 from consent.core.purposes import DATA_FIELDS, PURPOSES
 from consent.core.subjects import normalise_email
+from consent.core.submissions import sent_for_others
 
 from .alerts import notify_reopened
 from .closing import ticket_close, ticket_reopen
@@ -317,6 +318,10 @@ def subject_keep_only_for(
     request_ref: str,
     actor: AbstractBaseUser | None = None,
 ) -> list[str]:
-    """Erase every item of data none of `purposes` lists (their declared data lists)."""
+    """Erase what none of `purposes` needs: what the person's forms sent for another purpose
+    (compliance L14: a message once the service consent is withdrawn or ended, the newsletter
+    sign-up once the news consent is), and every item of data their declared lists leave out."""
+    for submission in sent_for_others(subject, purposes):
+        submission_erase(submission, reason="consent_ended", request_ref=request_ref, actor=actor)
     keep = {name for code in purposes for name in PURPOSES[code].fields}
     return subject_minimise(subject, keep, request_ref=request_ref, actor=actor)

@@ -5,6 +5,7 @@ as dates and times in Almaty, to the second, with the same moment in UTC beside 
 against a log; the language, event, purpose and source by their names, not their codes.
 """
 
+import base64
 from collections.abc import Callable, Iterator
 from datetime import UTC
 
@@ -80,10 +81,26 @@ def evidence_rows(
 
 
 def evidence_csv(subject: Subject) -> bytes:
-    rows = list(evidence_rows(subject))
+    rows = [with_words_hashed(row) for row in evidence_rows(subject)]
     # The browser string and the reason are text from outside: csv_document neutralises
     # formulas in them (OWASP CSV injection).
     return csv_document([rows[0].keys(), *(row.values() for row in rows)] if rows else [])
+
+
+def with_words_hashed(row: dict[str, object]) -> dict[str, object]:
+    """The row with, after the words shown, the bytes their SHA-256 is of, in Base64. The CSV
+    puts an apostrophe before a formula's first sign in the words (csv_document: a line of
+    other information starting «- », a contact «…; +7 …»), so a reader who took them from the
+    cell computed another hash than the row's, beside «the text gives this SHA-256: yes».
+    Base64 holds no «;», line break or leading sign: it reaches the reader as written."""
+    shown = _("consent text shown")
+    out = {}
+    for key, value in row.items():
+        out[key] = value
+        if key == shown:
+            words = base64.b64encode(str(value).encode()).decode()
+            out[_("consent text shown, as the UTF-8 bytes hashed, in Base64")] = words
+    return out
 
 
 def evidence_pdf(subject: Subject) -> bytes:

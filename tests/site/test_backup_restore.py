@@ -3,8 +3,11 @@ after it, the database lost and the dump restored into a new one. The restored d
 ledger's append-only triggers and the runtime role's grants, the site starts on it, and the
 destruction is applied again from the list the current database (or the journal) gives."""
 
+import os
 import subprocess
 from contextlib import contextmanager
+from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import psycopg
 import pytest
@@ -273,10 +276,7 @@ def test_a_host_clock_off_deletes_no_dump_and_records_no_backup(
     a day behind found the day before's dump as «today's» and stopped, saying «backup already
     written today», each hour, for as long as the clock was behind: no backup and no failure.
     It deletes and records nothing now, keeps no part, and says why, as every job does."""
-    import os
     import time
-    from datetime import datetime, timedelta
-    from zoneinfo import ZoneInfo
 
     tools, folder = tmp_path / "bin", tmp_path / "backup"
     tools.mkdir()

@@ -127,6 +127,7 @@ CODES = {
     **{code.value: code.label for code in Declined},  # guardians.guardian_decline
     "purpose_achieved": _("purpose achieved"),
     "consent_not_confirmed": _("consent not confirmed"),
+    "consent_ended": _("the consent given on the form no longer stands"),
     "reapplied": _("destroyed again in a database restored from a backup"),
     "quarantined_email": _("email set aside"),
     # statistics.STATISTICS_TABLES, the tables of the statistics downloads
