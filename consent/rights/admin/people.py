@@ -29,6 +29,7 @@ from consent.core.people_search import (
     address_typed,
     named,
     part_too_short,
+    phone_part_holders,
 )
 from consent.core.phones import normalise_phone, phone_holders, phone_shown
 from consent.core.subjects import address_holders, is_address, normalise_email
@@ -93,6 +94,10 @@ PERSONAL_COLUMNS = {"name", "address"}
 SHORT_PART = _("A word of a name shorter than three letters finds only a name that has it as a "
                "whole word, and part of an address needs three characters beside «@»: type more "
                "to find people by part of their name or address.")  # fmt: skip
+
+NUMBER_PART = _("This is not a whole phone number: listed are the people whose number holds "
+                "these digits. Check the whole number with the person before you answer them "
+                "about their data.")  # fmt: skip
 
 
 @admin.register(Subject)
@@ -163,6 +168,11 @@ class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
             return queryset.filter(
                 phone_holders(phone) | guarded_by(guardian_holders(phone))
             ), False
+        # A number given in part or with a slip: whose number holds its digits, said to be a
+        # part, to be checked whole with the person (core/people_search.py).
+        if (part := phone_part_holders(term)) is not None:
+            messages.info(request, NUMBER_PART)
+            return queryset.filter(part | guarded_by(phone_part_holders(term, "contact"))), False
         # A name in any of its spellings: Kazakh letters typed as Russian ones («Касымова»), the
         # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
         # transliterated («Fyodor»), either way round (consent.core.names); and the children
