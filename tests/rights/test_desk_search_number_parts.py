@@ -43,3 +43,21 @@ def test_a_few_digits_are_no_ones_number(desk, person):
     """Four digits are in too many numbers to say whose: searched as before, they find no one."""
     people, _said = searched(desk, "4567", "ru")
     assert people == []
+
+
+@pytest.mark.parametrize("term", ["8 7О1 123 45 67", "+7 7O1 123 45 67", "8 7о1 123 45 6"])
+def test_a_letter_o_typed_for_a_zero_is_read_as_one(desk, person, term):
+    """Cyrillic or Latin, from a keyboard's other layout or a number copied as written: read as
+    a name, it found no one, with the note about short words of a name."""
+    people, said = searched(desk, term, "ru")
+    assert people == [person]
+    assert not any(SHORT_WORD["ru"] in text for text in said)
+
+
+def test_a_name_of_letters_o_is_still_a_name(desk, make_subject):
+    """«ООО» (an LLP's «ТОО»'s Russian cousin) has no digit to be a number by."""
+    holder = make_subject(full_name="ООО Арман", email="arman@example.kz", phone="+77051112233")
+    for term in ("ООО", "ооооо"):  # as many letters O as a number's part has digits
+        people, said = searched(desk, term, "ru")
+        assert people == [holder]
+        assert not any(IN_PART["ru"] in text for text in said)

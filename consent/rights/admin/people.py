@@ -28,6 +28,7 @@ from consent.core.people_search import (
     address_part_holders,
     address_typed,
     named,
+    number_written,
     part_too_short,
     phone_part_holders,
 )
@@ -160,8 +161,9 @@ class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
             elif not whole:
                 messages.info(request, SHORT_PART)
             return queryset.filter(people), False
+        number = number_written(term)  # «8 7О1 123 45 67»: a letter O typed for a zero
         try:
-            phone = normalise_phone(term)
+            phone = normalise_phone(number)
         except ValidationError:
             pass
         else:  # the office's number finds each extension held after it, and itself
@@ -170,9 +172,9 @@ class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
             ), False
         # A number given in part or with a slip: whose number holds its digits, said to be a
         # part, to be checked whole with the person (core/people_search.py).
-        if (part := phone_part_holders(term)) is not None:
+        if (part := phone_part_holders(number)) is not None:
             messages.info(request, NUMBER_PART)
-            return queryset.filter(part | guarded_by(phone_part_holders(term, "contact"))), False
+            return queryset.filter(part | guarded_by(phone_part_holders(number, "contact"))), False
         # A name in any of its spellings: Kazakh letters typed as Russian ones («Касымова»), the
         # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
         # transliterated («Fyodor»), either way round (consent.core.names); and the children
