@@ -78,3 +78,41 @@ def named(keys: list[str], field: str = "name_key") -> Q:
                 | Q(**{f"{field}__contains": f" {key} "})
             )
     return query
+
+
+# A number as it is written, digits and the signs between their groups, no letter: given in
+# part or with a slip («8 701 123 45 6», «123 45 67»), it is no whole number (normalise_phone)
+# and was searched as a name. Fewer digits than PHONE_PART_MIN are in too many numbers to say
+# whose.
+_NUMBER_WRITTEN = re.compile(r"[\d\s+()\-./]+")
+PHONE_PART_MIN = 5
+
+
+# A letter O typed for a zero, Latin or Cyrillic: a keyboard's other layout, or a number copied
+# from a document that wrote it so («8 7О1 123 45 67»).
+_ZEROS = str.maketrans("OoОо", "0000")
+
+
+def number_written(term: str) -> str:
+    """`term` as the number it writes, each letter O in it read as a zero, when that makes it a
+    number written (digits and the signs between their groups) and it has a digit of its own
+    («ООО» is a name); else `term` as typed."""
+    number = term.translate(_ZEROS)
+    if number == term or not any(ch.isdigit() for ch in term):
+        return term
+    return number if _NUMBER_WRITTEN.fullmatch(number) else term
+
+
+def phone_part_holders(term: str, field: str = "phone") -> Q | None:
+    """The people whose number (held in `field` as E.164, «+77011234567») holds the digits of
+    `term`: anywhere in it, or from its start after the «8» dialled within Kazakhstan. None for
+    a term that is no number written (a letter in it) or has fewer than PHONE_PART_MIN digits."""
+    if not _NUMBER_WRITTEN.fullmatch(term):
+        return None
+    digits = re.sub(r"\D", "", term)
+    if len(digits) < PHONE_PART_MIN:
+        return None
+    found = Q(**{f"{field}__contains": digits})
+    if term.lstrip().startswith("8"):
+        found |= Q(**{f"{field}__startswith": f"+7{digits[1:]}"})
+    return found & Q(**{f"{field}__startswith": "+"})  # a number, not an address with digits

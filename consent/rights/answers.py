@@ -296,8 +296,11 @@ def ticket_destroy_unlawful(
 
 @transaction.atomic
 def ticket_refuse(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None) -> Ticket:
-    """A reasoned refusal (e.g. Art. 8(2): a law requires keeping the data), sent to the person."""
+    """A reasoned refusal (e.g. Art. 8(2): a law requires keeping the data), sent to the person;
+    never of what the law leaves no room to refuse (Ticket.refusable)."""
     require_open(ticket, allowed_when_blocked=True)
+    if not ticket.refusable:
+        raise ValidationError(Ticket.NOT_REFUSABLE, code="not_refusable")
     if not reason.strip():
         raise ValidationError({"reason": _("A refusal needs its reasons.")})
     return ticket_close(ticket, outcome=reason, status=Status.REFUSED, actor=actor,

@@ -96,7 +96,10 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.ticket = ticket
         # A reply filed with an earlier request can only be opened as a request of its own.
-        actions = [] if ticket.is_filed else ["close"] if ticket.is_waiting else ["do", "refuse"]
+        actions = [] if ticket.is_filed else ["close"] if ticket.is_waiting else ["do"]
+        # Not what the law leaves no room to refuse (a withdrawal of the news): Ticket.refusable.
+        self.refusable = actions == ["do"] and ticket.refusable
+        actions += ["refuse"] if self.refusable else []
         self.blocked = ticket.subject_id is not None and gate.is_blocked(ticket.subject)
         self.guardian_only = guardian_only(ticket)
         self.outgrown = ticket.is_open and ticket.outgrown  # only closed so (clean)

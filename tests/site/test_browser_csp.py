@@ -2,8 +2,9 @@
 headless Chromium).
 
 As a privacy officer signed in with password and TOTP, the admin's index, every changelist and
-add form, and the change forms of a page, a subject, a request (with its desk panel) and an
-outbox email: 0 `securitypolicyviolation` events and 0 console errors on each. The public side,
+add form, and the change forms of a page, a subject, a request (with its desk panel), an
+outbox email, a campaign and a breach (with its draft notice, whose style attribute the CSP
+refused): 0 `securitypolicyviolation` events and 0 console errors on each. The public side,
 every page state a visitor meets in kk and ru, is checked on the walk of
 tests/site/test_no_sideways_scroll.py.
 """
@@ -30,16 +31,20 @@ from consent.rights.tickets import ticket_open
 from post_office.models import Email
 from emalu.models import Page
 from consent.marketing.models import Campaign
+from consent.rights.breaches import breach_record
+from consent.rights.models import Breach
+from django.utils import timezone
 u = User.objects.create_superuser("csp", "csp@example.kz", "csp-officer-pass-123")
 TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
 s = Subject.objects.create(full_name="Әсел Қасымова", email="csp@example.kz", language="kk")
 r = ticket_open(kind="access", email="csp@example.kz", language="kk", channel="web")
 c = Campaign.objects.create(title="N", subject_line_kk="Жаңалық", body_kk="Қараша")
-print(s.pk, r.pk, Page.objects.get(slug="about").pk, Email.objects.latest("id").pk, c.pk)
+b = breach_record(Breach(detected_at=timezone.now(), description="Ноутбук ұрланды"))
+print(s.pk, r.pk, Page.objects.get(slug="about").pk, Email.objects.latest("id").pk, c.pk, b.pk)
 """
 
 
-def staff_paths(subject, ticket, page, mail, campaign):
+def staff_paths(subject, ticket, page, mail, campaign, breach):
     paths = [
         reverse(f"admin:{p.name}")
         for _, p in url_names(admin.site.urls[0])
@@ -51,6 +56,8 @@ def staff_paths(subject, ticket, page, mail, campaign):
     paths.append(reverse("admin:post_office_email_change", args=[mail]))  # the confirmation
     # A draft's page: its framed previews and the «send» form beside them.
     paths.append(reverse("admin:marketing_campaign_change", args=[campaign]))
+    # A breach's page: its draft notice to the authorised body, as plain text that wraps.
+    paths.append(reverse("admin:rights_breach_change", args=[breach]))
     return paths
 
 
@@ -73,7 +80,7 @@ def check(page, base, path):
 def test_no_csp_violation_or_console_error_on_any_staff_page(site, browser):
     from django_otp.oath import totp
 
-    base, (subject, ticket, page_id, mail, campaign) = site
+    base, (subject, ticket, page_id, mail, campaign, breach) = site
     started = time.monotonic()
     officer = open_tab(browser)
     officer.goto(base + "/admin/login/")
@@ -82,7 +89,7 @@ def test_no_csp_violation_or_console_error_on_any_staff_page(site, browser):
     officer.fill("#id_otp_token", f"{totp(bytes.fromhex(KEY)):06d}")
     officer.click("input[type=submit], button[type=submit]")
     officer.wait_for_url(base + "/admin/")
-    staff = staff_paths(subject, ticket, page_id, mail, campaign)
+    staff = staff_paths(subject, ticket, page_id, mail, campaign, breach)
     found = {path: check(officer, base, path) for path in staff}
     # «Send» pressed on the campaign's page: the post and the page it returns to.
     campaign_page = reverse("admin:marketing_campaign_change", args=[campaign])

@@ -28,7 +28,9 @@ from consent.core.people_search import (
     address_part_holders,
     address_typed,
     named,
+    number_written,
     part_too_short,
+    phone_part_holders,
 )
 from consent.core.phones import normalise_phone, phone_holders, phone_shown
 from consent.core.subjects import address_holders, is_address, normalise_email
@@ -94,6 +96,10 @@ SHORT_PART = _("A word of a name shorter than three letters finds only a name th
                "whole word, and part of an address needs three characters beside «@»: type more "
                "to find people by part of their name or address.")  # fmt: skip
 
+NUMBER_PART = _("This is not a whole phone number: listed are the people whose number holds "
+                "these digits. Check the whole number with the person before you answer them "
+                "about their data.")  # fmt: skip
+
 
 @admin.register(Subject)
 class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
@@ -155,14 +161,20 @@ class SubjectAdmin(DeskKept, DeskParents, DeskOpening, AuditedAdmin):
             elif not whole:
                 messages.info(request, SHORT_PART)
             return queryset.filter(people), False
+        number = number_written(term)  # «8 7О1 123 45 67»: a letter O typed for a zero
         try:
-            phone = normalise_phone(term)
+            phone = normalise_phone(number)
         except ValidationError:
             pass
         else:  # the office's number finds each extension held after it, and itself
             return queryset.filter(
                 phone_holders(phone) | guarded_by(guardian_holders(phone))
             ), False
+        # A number given in part or with a slip: whose number holds its digits, said to be a
+        # part, to be checked whole with the person (core/people_search.py).
+        if (part := phone_part_holders(number)) is not None:
+            messages.info(request, NUMBER_PART)
+            return queryset.filter(part | guarded_by(phone_part_holders(number, "contact"))), False
         # A name in any of its spellings: Kazakh letters typed as Russian ones («Касымова»), the
         # Kazakh Latin alphabet or a passport's («Qasymova», «Kassymova»), Russian
         # transliterated («Fyodor»), either way round (consent.core.names); and the children

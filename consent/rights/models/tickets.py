@@ -14,7 +14,7 @@ from consent.common.dates import local_today
 from consent.common.text import numbered
 from consent.core.gate import needs_guardian
 from consent.core.models import Language, Subject
-from consent.core.purposes import purpose_choices
+from consent.core.purposes import PURPOSES, purpose_choices
 
 from .ticket_queries import TicketQuerySet
 
@@ -88,6 +88,13 @@ class Ticket(models.Model):
     # calls «өтініш мәтіні», never «хабарлама», the contact form's message (docs/glossary.md).
     # A context, not a new English label, so the fields' migrations stay as they are.
     MESSAGE_LABEL = pgettext_lazy("the words of a request", "message")
+    # Why a withdrawal of a consent no service needs is carried out, never refused (refusable).
+    NOT_REFUSABLE = _(
+        "This withdrawal cannot be refused: the law keeps a consent only for an obligation to "
+        "the person not yet fulfilled or where a law requires it, and this consent serves no "
+        "service. Processing for it stopped when the person confirmed the request; carry the "
+        "request out."
+    )
     # A request is named «R-12» (`reference`) in its mails, its answer's files and the reason
     # of the ledger events it caused; what reads the number back reads this prefix.
     REFERENCE_PREFIX = "R-"
@@ -243,6 +250,18 @@ class Ticket(models.Model):
             and self.subject_id is not None
             and not needs_guardian(self.subject)
         )
+
+    @property
+    def refusable(self):
+        """Whether the law leaves the desk room to refuse it. Not a withdrawal of a consent no
+        service needs (the news, the processing abroad: `Purpose.required` is the service's):
+        Art. 8(2) keeps a consent only for an obligation to the person not yet fulfilled or a
+        law, the gate closed for it when the person confirmed, and their own page withdraws it
+        at once. Refused, its letter said «we cannot carry out your withdrawal» while the news
+        had stopped (compliance L14). A withdrawal of every purpose takes the service's too."""
+        if self.type != self.Type.WITHDRAW or not self.purpose:
+            return True
+        return self.purpose not in PURPOSES or PURPOSES[self.purpose].required
 
     @property
     def for_child(self):
