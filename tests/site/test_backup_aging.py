@@ -86,3 +86,20 @@ def test_the_dumps_age_out_on_a_night_whose_dump_fails_and_after_the_day_s_is_ta
     assert later.returncode == 0, later.stderr
     assert "backup already written today" in later.stdout
     assert kept(folder) == ["db-2026-10-13.dump.age", "db-2026-12-07.dump.age"]
+
+
+@pytest.mark.requires_tool("faketime", apt="faketime")
+def test_the_dumps_are_kept_as_long_as_the_site_reads_backup_keep_days(tmp_path):
+    """The script read BACKUP_KEEP_DAYS itself, and the site (which tells the person) otherwise:
+    «+30» was 30 days in the letter and stopped every backup as «not a whole number»."""
+    tools, folder = tools_in(tmp_path, "#!/bin/sh\necho 'pg_dump: error: lost' >&2\nexit 1\n")
+    env = {"BACKUP_DIR": str(folder), **NO_DATABASE, "TZ": "UTC", "BACKUP_KEEP_DAYS": "+30",
+           "PATH": f"{tools}:/usr/bin:/bin"}  # fmt: skip
+    for day in ["2026-11-05", "2026-11-06", "2026-11-07"]:
+        (folder / f"db-{day}.dump.age").write_bytes(b"an earlier night's dump")
+    night = subprocess.run(["faketime", "2026-12-05 20:00:00", ROOT / "scripts" / "backup"],
+                           env=env, capture_output=True, text=True)  # fmt: skip
+    assert "not a whole number" not in night.stderr
+    assert "pg_dump: error: lost" in night.stderr  # it went as far as the dump
+    # 6 November + 30 days is 6 December, the day of the run in Almaty.
+    assert kept(folder) == ["db-2026-11-07.dump.age"]
