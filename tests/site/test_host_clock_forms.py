@@ -3,7 +3,8 @@ HOST_CLOCK_TOLERANCE, so it serves and its /healthz says the clock is well. A fo
 one host and its post reaches the other, which reads how long the visitor took from the time
 the token carries. Dated by each host's own clock, a form shown by the host ahead was refused
 as «sent too quickly» to a person who took 5 s, and one shown by the host behind let a robot
-that posted at once through. The token is dated by the database server's clock now
+that posted at once through; and each host counted a visitor's posts in its own window of
+FORM_RATE_LIMIT. The token and the windows are dated by the database server's clock now
 (consent/common/clock.py::shared_time). Each host is gunicorn under libfaketime."""
 
 import glob
@@ -12,7 +13,15 @@ import time
 
 import pytest
 
-from tests.live import form_session, gunicorn, live_database, post_contact, query, request
+from tests.live import (
+    form_session,
+    gunicorn,
+    live_database,
+    post_contact,
+    query,
+    redis_cache,
+    request,
+)
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db,
               pytest.mark.requires_tool("faketime", apt="faketime")]  # fmt: skip
@@ -60,3 +69,27 @@ def test_a_form_shown_by_a_host_whose_clock_is_a_little_off_is_timed_right_by_an
         status, _, body = post_contact(right, person, "person@example.kz", full=True)
         assert status == 302 and TOO_QUICK not in body.decode()
         assert sent(url, "person@example.kz")
+
+
+def test_a_visitor_taking_turns_between_two_hosts_a_little_apart_has_the_limit_once(
+    django_db_blocker, tmp_path
+):
+    """Two posts a 30 s window; a host 40 s ahead counted them in another window (always, 40
+    being more than 30), so a visitor whose posts the balancer sent by turns had four."""
+    fast = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "2/30"}
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        redis_cache(13) as cache,
+        gunicorn(url, tmp_path / "off", **off_by(40), **fast, **cache) as (off, _),
+        gunicorn(url, tmp_path / "right", **fast, **cache) as (right, _),
+    ):
+        ports = (off, right, off, right)
+        sessions = [form_session(port, "/kk/contact/") for port in ports]
+        while time.time() % 30 > 25:  # the four posts in one window of the database's clock
+            time.sleep(0.1)
+        statuses = [
+            post_contact(port, session, f"turn{i}@example.kz")
+            for i, (port, session) in enumerate(zip(ports, sessions, strict=True))
+        ]
+    assert statuses == [302, 302, 429, 429]
