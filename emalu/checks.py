@@ -260,7 +260,9 @@ def check_statement_timeout(app_configs, **kwargs):
         worker = int(os.environ.get("GUNICORN_TIMEOUT", "30"))
     except ValueError:
         return []  # gunicorn itself refuses it, naming it
-    if seconds is None or 0 < seconds < worker:
+    # GUNICORN_TIMEOUT=0: gunicorn kills no worker (its arbiter's check returns at once), so
+    # nothing outruns the database's cancel; refused, with a hint no value could follow.
+    if seconds is None or worker == 0 or 0 < seconds < worker:
         return []
     return [
         CheckWarning(

@@ -2,13 +2,13 @@
 
 import logging
 import math
-import time
 import uuid
 
 from django.conf import settings
 from django.core import signing
 from django.utils.translation import ngettext
 
+from consent.common.clock import shared_time
 from consent.common.pagecache import register_slot
 from consent.common.ratelimit import over_limit, seconds_left
 
@@ -18,8 +18,9 @@ MAX_AGE = 24 * 3600
 
 
 def new_token(shown=None):
-    """A one-time token for a form shown now, or at `shown` (a time.time() value)."""
-    shown = time.time() if shown is None else shown
+    """A one-time token for a form shown now, or at `shown` (a `shared_time()` value): dated by
+    the clock every host shares, for the host the post reaches reads its fill time."""
+    shown = shared_time() if shown is None else shown
     return signing.dumps({"id": uuid.uuid4().hex, "t": int(shown)}, salt=SALT)
 
 
@@ -32,7 +33,7 @@ def token_again(value):
     that forges a token gains the wait it could have spent on the page anyway."""
     read = read_token(value)
     elapsed = read[1] if read else settings.FORM_MIN_FILL_SECONDS
-    return new_token(shown=time.time() - elapsed)
+    return new_token(shown=shared_time() - elapsed)
 
 
 # A cached form page gets a fresh token for each visitor in place of this placeholder.
@@ -43,7 +44,7 @@ def read_token(value):
     """(token uuid, seconds since the form was shown), or None when forged or a day old."""
     try:
         data = signing.loads(value or "", salt=SALT, max_age=MAX_AGE)
-        elapsed = time.time() - data["t"]
+        elapsed = shared_time() - data["t"]
         return (uuid.UUID(data["id"]), elapsed) if elapsed < MAX_AGE else None
     except (signing.BadSignature, KeyError, ValueError, TypeError):
         return None

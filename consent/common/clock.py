@@ -64,19 +64,45 @@ def clock_wrong(offset: timedelta | None = None) -> str:
 
 
 CHECK_EVERY = 60  # seconds between a web process's comparisons (time.monotonic: no wall clock)
-_lately: tuple[float, str] | None = None
+# (time.monotonic() when last compared, this host's offset from the database server's clock,
+# what clock_wrong said of it)
+_lately: tuple[float, timedelta, str] | None = None
+
+
+def _compared_lately() -> tuple[float, timedelta, str] | None:
+    """This process's comparison with the database server's clock, made again once it is
+    CHECK_EVERY seconds old; None in the tests (HOST_CLOCK_TOLERANCE None), which move this
+    host's clock alone. A database that does not answer is asked again only CHECK_EVERY later
+    (a form page must not wait on it each time), the offset found before kept meanwhile."""
+    global _lately
+    if _lately is not None and time.monotonic() - _lately[0] < CHECK_EVERY:
+        return _lately
+    if settings.HOST_CLOCK_TOLERANCE is None:
+        return None
+    try:
+        offset = clock_offset()
+    except DatabaseError:
+        _lately = (time.monotonic(), _lately[1] if _lately else timedelta(0), "")
+        return _lately
+    _lately = (time.monotonic(), offset, clock_wrong(offset))
+    return _lately
 
 
 def clock_wrong_lately() -> str:
     """clock_wrong(), compared with the database at most once every CHECK_EVERY seconds in this
     process: a web worker's posts ask it. A database that does not answer is no answer here:
     the request that needs it answers 503 itself."""
-    global _lately
-    if _lately is not None and time.monotonic() - _lately[0] < CHECK_EVERY:
-        return _lately[1]
-    try:
-        wrong = clock_wrong()
-    except DatabaseError:
-        return ""
-    _lately = (time.monotonic(), wrong)
-    return wrong
+    compared = _compared_lately()
+    return compared[2] if compared else ""
+
+
+def shared_time() -> float:
+    """time.time() by the database server's clock, the one every host shares (this host's own
+    corrected by the offset compared lately): for a moment one host notes and another reads
+    back. The form's token is dated when the page is shown, by the host that shows it, and its
+    fill time read by the host the post reaches: a host 40 s ahead (within
+    HOST_CLOCK_TOLERANCE, so it serves and /healthz says its clock is well) had every form it
+    showed refused by the others as «sent too quickly» for a person who took under 40 s more
+    than FORM_MIN_FILL_SECONDS."""
+    compared = _compared_lately()
+    return time.time() - (compared[1].total_seconds() if compared else 0)

@@ -1,15 +1,18 @@
 """One per-address counter for everything a visitor can repeat without limit: form posts,
 cookie-banner answers, failed staff sign-ins. Fixed windows in the shared cache (Redis in
-production, compliance T1), so every gunicorn worker counts alike."""
+production, compliance T1), so every gunicorn worker counts alike; each window by the database
+server's clock (`shared_time`), so every host counts in the same one: by each host's own, a host
+40 s off another put a visitor's posts in another window (with a 30 s one, always), and a
+visitor taking turns between the two had the limit twice."""
 
 import hashlib
 import ipaddress
 import re
-import time
 
 from django.core.cache import cache
 from django.http import HttpRequest
 
+from .clock import shared_time
 from .net import client_ip
 
 
@@ -53,7 +56,7 @@ def count(scope: str, who: str, rate: str) -> int:
     """Count one event of `scope` for `who` (an address bucket, or a hash of an email address)
     in the current window of `rate`, and return how many there have been in it."""
     _limit, window = parse_rate(rate)
-    key = f"rl:{scope}:{who}:{int(time.time() // window)}"
+    key = f"rl:{scope}:{who}:{int(shared_time() // window)}"
     cache.add(key, 0, window)
     try:
         return cache.incr(key)
@@ -65,7 +68,7 @@ def count(scope: str, who: str, rate: str) -> int:
 def seconds_left(rate: str) -> int:
     """How long until the current window of `rate` ends and its counts start again (at least 1)."""
     _limit, window = parse_rate(rate)
-    return window - int(time.time()) % window
+    return window - int(shared_time()) % window
 
 
 def over_limit(scope: str, request: HttpRequest, rate: str) -> bool:

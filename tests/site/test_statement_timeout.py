@@ -93,8 +93,9 @@ def test_a_statement_timeout_that_is_no_number_is_named():
 
 @pytest.mark.parametrize(
     ("statement", "worker", "warned"),
-    [("20", None, False), ("0", None, True), ("30", None, True), ("50", "60", False)],
-)
+    [("20", None, False), ("0", None, True), ("30", None, True), ("50", "60", False),
+     ("20", "0", False), ("0", "0", False)],  # gunicorn's 0: no worker is ever killed
+)  # fmt: skip
 def test_a_statement_timeout_gunicorn_would_outrun_is_refused_at_start(statement, worker, warned):
     """emalu.service's `check --deploy --fail-level WARNING` stops at emalu.W003."""
     import subprocess

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.management.base import CommandError
 
 from consent.common.clock import clock_wrong
@@ -15,8 +16,9 @@ class Command(JobCommand):
     def add_arguments(self, parser):
         parser.add_argument(
             "--clock-only", action="store_true",
-            help="Record nothing: only refuse (exit 1) when this host's clock is off the database "
-            "server's, by which scripts/backup names the dump and ages the others.",
+            help="Record nothing: refuse (exit 1) when this host's clock is off the database "
+            "server's, by which scripts/backup names the dump and ages the others, else print "
+            "BACKUP_KEEP_DAYS as the site reads it (the days the script keeps each dump).",
         )  # fmt: skip
 
     def handle(self, *args, clock_only=False, **options):
@@ -26,6 +28,7 @@ class Command(JobCommand):
         if wrong := clock_wrong():
             raise CommandError(f"backup not {'run' if clock_only else 'recorded'}: {wrong}")
         if clock_only:
+            self.stdout.write(str(settings.BACKUP_KEEP_DAYS))
             return
         run = run_recorded(BACKUP)
         self.stdout.write(f"backup recorded at {run.finished_at.isoformat(timespec='seconds')}")
