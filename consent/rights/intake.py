@@ -25,7 +25,7 @@ from .analytics_letters import analytics_letter
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .exasperation import calmed
-from .forwarded import from_someone_else, passes_on
+from .forwarded import forwarded_read, from_someone_else, passes_on
 from .items import asked_items, item_instead
 from .keys import letter_key, message_key
 from .language import language_of
@@ -159,9 +159,9 @@ def recognise(
         # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
         own_line = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
         candidates = [own_line, _first_lines(reading.own)]
-    elif reading.forwarded is not None:
-        candidates += [without_reply_prefixes(reading.forwarded_subject_line),
-                       _first_lines(reading.forwarded.own)]  # fmt: skip
+    elif (forward := forwarded_read(subject_line, reading, sender)) is not None:
+        candidates += [without_reply_prefixes(forward.forwarded_subject_line),
+                       _first_lines(forward.forwarded.own)]  # fmt: skip
     found = scoped(candidates, lambda text: _named(table, text))  # the letter's own scope
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
         # The subject line names a request the letter says it does not make («Я не хочу отзывать

@@ -69,8 +69,6 @@ SENDER_HEADER = re.compile(
 # three words, then its value. Read only right after a sender's field.
 ANY_FIELD = re.compile(r"^\s*\**[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\**\s*:\s*\S")
 
-# A multipart whose parts cannot be found: what get_body() returns would be missing the text.
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -81,6 +79,7 @@ class Reading:
     forwarded: "Reading | None" = None  # a message forwarded without a word around it
     forwarded_sender: str = ""  # its From (or attribution) lines as written, casefolded
     rest: str = ""  # the quoted and forwarded text: for the language, when theirs says nothing
+    below: "Reading | None" = None  # a letter forwarded under their words: forwarded_read's
 
 
 def read_own(
@@ -102,9 +101,11 @@ def read_own(
         if marker or _header_block_at(lines, index):
             rest = "\n".join(lines[index:])
             forwarded = _unquoted_forward(lines[index:]) if marker else lines[index:]
+            found = _forwarded(forwarded, operator=operator, depth=depth, rest=rest)
             if depth or any(line.strip() for line in own):
-                return Reading(own, forwarded_sender=_head(forwarded)[1], rest=rest)
-            return _forwarded(forwarded, operator=operator, depth=depth, rest=rest)
+                below = None if depth else found
+                return Reading(own, forwarded_sender=_head(forwarded)[1], rest=rest, below=below)
+            return found
         if _attribution(line) and not _quoted_after(lines, index) and _dated(lines, index):
             # The earlier message pasted below the attribution without «>» (Outlook, many
             # phones): none of the rest is theirs. Quoted with «>», lines after the quote are.
@@ -131,12 +132,16 @@ def read_asked(body: str, *, operator: tuple[str, ...] = (), phrases=()) -> Read
     phrases = [phrase.words for phrase in phrases]
     reading = read_own(our_words.requoted(body), operator=operator)  # a quote's wrapped lines
     own, ours = our_words.without_ours(reading.own, phrases)
-    forwarded = reading.forwarded
+    forwarded, below = reading.forwarded, reading.below
     if forwarded is not None:
         forwarded_own, forwarded_ours = our_words.without_ours(forwarded.own, phrases)
         forwarded, ours = replace(forwarded, own=forwarded_own), ours + forwarded_ours
+    if below is not None and below.forwarded is not None:
+        below_own, below_ours = our_words.without_ours(below.forwarded.own, phrases)
+        below = replace(below, forwarded=replace(below.forwarded, own=below_own))
+        ours += below_ours
     rest = "\n".join([*ours, reading.rest]) if ours else reading.rest
-    return replace(reading, own=own, forwarded=forwarded, rest=rest)
+    return replace(reading, own=own, forwarded=forwarded, rest=rest, below=below)
 
 
 def _attribution(line):
@@ -224,10 +229,9 @@ def _head(lines):
 
 
 def _unquoted_forward(lines):
-    """A forwarded message at lines[0] (its marker) without the quote Apple Mail puts before
-    each of its lines, the marker's too in newer versions («> Начало переадресованного письма:»,
-    «> От кого: …»): quoted, its head named no sender and its text was nobody's. As written
-    when the line after the marker is not quoted (Gmail, Outlook, Thunderbird)."""
+    """A forwarded message at lines[0] (its marker) without the «>» Apple Mail puts before each
+    of its lines, and the marker too in newer versions («> От кого: …»): so quoted, its head named
+    no sender and its text was nobody's. As written if the line after the marker is unquoted."""
     if not (QUOTED.match(lines[0]) or _quoted_after(lines, 0)):
         return lines
     return [QUOTE_MARK.sub("", line, count=1) for line in lines]
