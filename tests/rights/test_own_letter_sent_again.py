@@ -27,8 +27,9 @@ SENT_AGAIN = {
         "Fwd: Без темы", "Повторно отправляю, ответа нет.\n\n" + GMAIL.format(subject="Без темы")
         + "Отпишите меня от рассылки.\n", Ticket.Type.UNSUBSCRIBE, "ru"),
     "Outlook, ru, a withdrawal": (
-        "FW: письмо", "Добрый день! Ответа так и не получила.\n\n" + OUTLOOK.format(subject="письмо")
-        + "Отзываю согласие на обработку персональных данных.\n", Ticket.Type.WITHDRAW, "ru"),
+        "FW: письмо", "Добрый день! Ответа так и не получила.\n\n"
+        + OUTLOOK.format(subject="письмо") + "Отзываю согласие на обработку персональных данных.\n",
+        Ticket.Type.WITHDRAW, "ru"),
     "Gmail, kk, a withdrawal": (
         "Fwd: Өтініш", "Хатымды қайта жіберемін, жауап болмады.\n\n"
         + GMAIL.format(subject="Өтініш") + "Деректерімді өңдеуге келісімімді қайтарып аламын.\n",
