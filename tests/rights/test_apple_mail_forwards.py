@@ -5,6 +5,8 @@ unread, nothing marked the letter as someone else's, and the forwarded «Fwd:» 
 read as the forwarder's own words: Әсел passing on her mother's «Отзыв согласия» had her own
 consents withdrawn as the letter arrived (forwarded.py; compliance L7, L9)."""
 
+from email.message import EmailMessage
+
 import pytest
 
 from consent.core import gate
@@ -50,3 +52,29 @@ def test_a_persons_own_letter_forwarded_again_from_an_iphone_is_read(person):
     ticket = ingest(message("Fwd: Без темы", body=body))
     assert (ticket.type, ticket.status) == (Ticket.Type.UNSUBSCRIBE, Ticket.Status.DONE)
     assert not gate.may_process(person, MARKETING)
+
+
+# The HTML an iPhone sends beside the plain text: the forwarded letter in «blockquote type=cite».
+APPLE_HTML = (
+    '<html><body dir="auto"><div dir="ltr">Отправлено с iPhone</div><div dir="ltr"><br>'
+    'Начало переадресованного письма:<br><br></div><blockquote type="cite"><div dir="ltr">'
+    "<b>От кого:</b> Гульнара Қасымова &lt;gulnara@example.kz&gt;<br><b>Дата:</b> 30 ноября "
+    "2026 г. в 09:12:00 GMT+6<br><b>Кому:</b> Әсел &lt;asel@example.kz&gt;<br><b>Тема:</b> "
+    '<b>Отзыв согласия</b><br><br></div></blockquote><blockquote type="cite"><div dir="ltr">'
+    "Отзываю согласие на обработку моих персональных данных.</div></blockquote></body></html>"
+)
+
+
+@pytest.mark.parametrize("plain", [FORWARDS["iPhone, ru"], None], ids=["both parts", "HTML only"])
+def test_an_iphones_forward_as_sent_is_not_the_forwarders(person, plain):
+    letter = EmailMessage()
+    letter["From"], letter["To"] = "Әсел <asel@example.kz>", "em.alu.plus@mail.kz"
+    letter["Subject"], letter["Message-ID"] = "Fwd: Отзыв согласия", "<apple@example.kz>"
+    if plain is None:
+        letter.set_content(APPLE_HTML, subtype="html")
+    else:
+        letter.set_content(plain)
+        letter.add_alternative(APPLE_HTML, subtype="html")
+    ticket = ingest(letter.as_bytes())
+    assert (ticket.type, ticket.about_someone_else) == (Ticket.Type.OTHER, True)
+    assert untouched(person)
