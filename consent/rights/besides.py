@@ -44,9 +44,19 @@ ASKING_WORDS = frozenset(map(fold, (
 # A greeting or a courtesy written as the imperative, or beside a particle: asks nothing.
 COURTESY = frozenset(map(fold, (
     "здравствуйте", "извините", "простите", "будьте", "берегите", "сәлеметсіз", "сәлем", "бе",
-    "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар",
+    "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар", "добрый", "доброе", "доброго",
+    "день", "утро", "вечер", "қайырлы", "күн", "таң", "кеш",
 )))  # fmt: skip
 NEGATIONS = frozenset({"не", "ни"})
+# A sentence that asks only for the request itself to be carried out, as a formal letter ends:
+# «Прошу исполнить», «Прошу принять к исполнению мою заявку», «Өтінішімді орындауыңызды
+# сұраймын», «Орындаңызшы» (folded, its function words and «прошу» aside). It was read as a
+# request besides, and the unsubscribe waited for an officer as «another question».
+CARRY_OUT = re.compile(r"(ис|вы)полн\w*|рассмотр\w*|прин(я|йа)т\w*|примите|орында\w*")
+THE_REQUEST = re.compile(
+    r"(зайавк|зайавлени|просьб|запрос|обращени|требовани|отиниш|сурау|талап)\w*|срочно|"
+    r"(кратчайш|скорейш|ближайш)\w*|срок(и|ах)?|тезирек|жылдам"
+)
 # A stop said alone (refused.stopped_alone), folded, whole words: «стоп», «stop» (as spelling.words
 # reads it), «хватит», «прекратите», «тоқтат», «тоқтатыңыз(шы)», «тоқтатыңдар». The stop itself,
 # never a request besides: «Тоқтатыңызшы!» under a newsletter was read as asking more.
@@ -127,6 +137,8 @@ def _asks(sentence, every, again):
         return False
     if sentence.asked or KAZAKH_ASKING & set(folded):
         return True
+    if sentence.tokens and all(map(_carrying_out, sentence.tokens)):
+        return False
     # A Kazakh particle asks, but for the greeting's («Сәлеметсіз бе»).
     if any(w in QUESTION_PARTICLES and (at == 0 or folded[at - 1] not in COURTESY)
            for at, w in enumerate(folded)):  # fmt: skip
@@ -142,6 +154,11 @@ def negated(folded, at, negations=NEGATIONS):
     «прошу не писать», «прошу больше не» (`negations`: the words that make a stop)."""
     before = at and folded[at - 1] in negations
     return bool(before or (folded[at] in ASKING_WORDS and negations & set(folded[at + 1 : at + 3])))
+
+
+def _carrying_out(token):
+    """Whether a sentence's word asks the request itself done, names it (CARRY_OUT), or greets."""
+    return bool(CARRY_OUT.fullmatch(token) or THE_REQUEST.fullmatch(token) or token in COURTESY)
 
 
 def _asks_in_another_clause(sentence, match, again):

@@ -35,6 +35,8 @@ SOMEONE = re.compile(
 NEAR = 5  # words between the verb and whose letter it is
 # A reply's subject line, not a forward's («Re:», «AW:», «Ответ:», «Отв.:», «Жауап:»).
 REPLY = re.compile(r"\s*(re|aw|ответ|отв|жауап)\.?\s*(\[\d+\]\s*)?:", re.IGNORECASE)
+# A forward's («Fwd:», «FW:», «Пересл.:», «Переслано:»).
+FORWARD = re.compile(r"\s*(fwd?|пересл|переслано)\.?\s*(\[\d+\]\s*)?:", re.IGNORECASE)
 
 
 def passes_on(subject_line: str, own: str, head_of_another: bool, asked: bool) -> bool:
@@ -65,3 +67,19 @@ def from_someone_else(forwarded_sender: str, sender: str, operator) -> bool:
     """Whether the forwarded head names an address, none of them the sender's or ours."""
     named = {address.casefold() for address in ADDRESS.findall(forwarded_sender)}
     return bool(named) and not named & {sender.casefold(), *operator}
+
+
+def forwarded_read(subject_line: str, reading, sender: str):
+    """The reading (reading.py) whose forwarded letter is read as the sender's own words, or None:
+    a letter forwarded with no word around it; or under a line of theirs, their own earlier
+    letter sent again as a forward («Fwd:», its head naming their address and no other),
+    «Повторно отправляю, ответа нет» above «Отпишите меня от рассылки»: only the line was read,
+    and the request went unread, as it was not with no line above it. A reply quoting their own
+    letter («Рахмет, жауабыңызды күтемін») asks it again no more than it asks ours."""
+    if reading.forwarded is not None:
+        return reading
+    below = reading.below
+    if below is None or below.forwarded is None or not FORWARD.match(subject_line or ""):
+        return None
+    named = {address.casefold() for address in ADDRESS.findall(reading.forwarded_sender)}
+    return below if named == {sender.casefold()} else None

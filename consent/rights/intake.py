@@ -25,7 +25,7 @@ from .analytics_letters import analytics_letter
 from .asked_nothing import asks_nothing, file_nothing_asked, out_of_office, paused, without_waits
 from .besides import asks_besides
 from .exasperation import calmed
-from .forwarded import from_someone_else, passes_on
+from .forwarded import forwarded_read, from_someone_else, passes_on
 from .items import asked_items, item_instead
 from .keys import letter_key, message_key
 from .language import language_of
@@ -99,15 +99,11 @@ class Recognised(NamedTuple):
     language: str
     purpose: str = ""  # for a withdrawal: the one purpose it names (withdrawn_of), "" for all
     unsubscribe: bool = False  # the letter also asks to stop news and offers, beside `kind`
-    # About someone else (relatives.names_someone_else): "other", never done on the sender's.
-    someone_else: bool = False
-    # A withdrawal or an unsubscribe asked as a question («Можете ли вы отписать меня?»): it
-    # waits for the person's link rather than acting as the letter arrives.
-    asked: bool = False
+    someone_else: bool = False  # about someone else (relatives.py): never done on the sender's
+    asked: bool = False  # a stop asked as a question («Можете ли вы…?»): waits for the link
     # What its own words kept it from doing as asked (limits.narrowed), for the desk's note.
     limits: dict | None = None
-    # Asked whether or how the writer can (whether.py): `kind`'s right, acting on nothing.
-    whether: bool = False
+    whether: bool = False  # asked whether or how they can (whether.py): acting on nothing
     nothing: bool = False  # its words ask nothing («Спасибо», «👍», a quote: asked_nothing.py)
     withdraws: str | None = None  # beside `kind`, done on arrival (also.withdrawn_beside)
 
@@ -128,6 +124,7 @@ def recognise(
     sender_names: tuple[str, ...] = (),
     known_language: str = "",
     chosen_language: str = "",
+    answers: bool = False,
 ) -> Recognised:
     """(ticket type, language, purpose) of a message: the type its subject line names, else
     the type the first lines the person wrote name (quotes, signatures and forwarded heads left
@@ -143,7 +140,8 @@ def recognise(
     («Удалите данные Иванова Ивана» from Әсел Қасымова's address): "other", marked
     `someone_else`. Words too few to tell their language («Ок») are read in the one the sender
     is `known_language` to write in (threads.known_language); words of no Cyrillic, in the one
-    the person on record at the address chose for our letters (`chosen_language`)."""
+    the person on record at the address chose for our letters (`chosen_language`). A reply that
+    `answers` a request of theirs («Re: Отписка») has its subject line: not read for a phrase."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_asked(body or "", operator=operator, phrases=table)  # none of them ours
@@ -153,15 +151,17 @@ def recognise(
         if forwarder.casefold() not in operator:
             reading = Reading([], attached_line, read_asked(inner, phrases=table),
                               forwarded_sender=forwarder.casefold(), rest=inner)  # fmt: skip
-    candidates = [calmed(without_reply_prefixes(subject_line)), _first_lines(reading.own)]
+    reply = bool(REPLY_PREFIX.match(subject_line or ""))  # then the subject line is the quote's
+    own_subject = "" if answers and reply else without_reply_prefixes(subject_line)
+    candidates = [calmed(own_subject), _first_lines(reading.own)]
     passed_on = bool(sender) and from_someone_else(reading.forwarded_sender, sender, operator)
     if passed_on:
         # The subject line of a forward («Fwd: Отзыв согласия») is the forwarded message's.
         own_line = "" if REPLY_PREFIX.match(subject_line or "") else subject_line
         candidates = [own_line, _first_lines(reading.own)]
-    elif reading.forwarded is not None:
-        candidates += [without_reply_prefixes(reading.forwarded_subject_line),
-                       _first_lines(reading.forwarded.own)]  # fmt: skip
+    elif (forward := forwarded_read(subject_line, reading, sender)) is not None:
+        candidates += [without_reply_prefixes(forward.forwarded_subject_line),
+                       _first_lines(forward.forwarded.own)]  # fmt: skip
     found = scoped(candidates, lambda text: _named(table, text))  # the letter's own scope
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
         # The subject line names a request the letter says it does not make («Я не хочу отзывать
@@ -185,7 +185,6 @@ def recognise(
     match = found[0] if found else None
     # A reply's subject line is the mail it answers' («Re: № R-2 өтінішіңізді растаңыз»): our
     # words, not the writer's; for the language read as the quote is, when theirs say nothing.
-    reply = bool(REPLY_PREFIX.match(subject_line or ""))
     written = candidates[1:] if reply else candidates
     own_text = "\n".join(["" if reply else without_reply_prefixes(subject_line), *reading.own])
     if reading.forwarded is not None:
@@ -312,7 +311,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
     read = recognise(
         letter.subject_line, letter.body, attached=letter.attached, sender=letter.sender,
         sender_names=(holder.full_name,) if holder is not None and holder.full_name else (),
-        known_language=known_language(regarding, letter.sender),
+        known_language=known_language(regarding, letter.sender), answers=regarding is not None,
         chosen_language=holder.language if holder is not None else "",
     )  # fmt: skip
     nothing = read.nothing and not letter.files  # a file says something, as a scanned form

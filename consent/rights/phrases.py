@@ -68,8 +68,8 @@ OTHER_SENSE = {
 # «Уведомляю об отзыве согласия», read as «уведомления», stopped only the news. Folded.
 OTHER_WORDS = ("соглаш", "согласн", "согласован", "келисимшарт", "келисе", "уведомля", "уведомит",
                "уведомил", "уведомлю")  # fmt: skip
-# And «отписка» is also a brush-off («ваш ответ — просто отписка», «опять получила отписку»):
-# an unsubscribe from something («отписка от рассылки»), or alone («Отписка», a subject line).
+# And «отписка» is also a brush-off («ваш ответ — просто отписка»): an unsubscribe from
+# something («отписка от рассылки»), or alone («Отписка», a subject line).
 BRUSH_OFF = "отписк"
 FROM = "от"
 # But a change of one's data told in the past is the request to correct it: «у меня изменились
@@ -77,16 +77,14 @@ FROM = "от"
 # block's: «Блокировку данных вчера сняли» tells of a block lifted, it asks for no block.
 REPORTED = frozenset({"withdraw", "unsubscribe", "destroy", "block", "unblock"})
 # A Kazakh noun of three letters («хат») is a phrase word too short for a stem of 60%: in the
-# plural, with «your» or in a case («хаттарды жібермеңіз», «хаттарыңызды», «хатты») it matched
-# nothing, and «Бұл хаттарды маған жібермеңіз» stopped no news. Its suffixes, folded: the plural,
-# then a possessive, then a case.
+# plural, with «your» or in a case («хаттарды», «хаттарыңызды», «хатты») it matched nothing, and
+# «Бұл хаттарды маған жібермеңіз» stopped no news. Its suffixes, folded: plural, possessive, case.
 KAZAKH_SUFFIXES = re.compile(
     r"([тдл][аы]р|[тдл]ер)?(ыныз|иниз|ымыз|имиз|ын|ин|ым|им|ы|и)?"
     r"([дтн][ыи]|[дтн][ыи]н|[дтн][ае]н|[гк][ае]|[дт][ае]|н[ае])?"
 )
 SLIP_MIN_LENGTH = 8  # letters of a phrase word that may be matched with a slip in it
-# An unstressed Russian vowel written as it sounds: о for а, и for е (_unstressed_slip).
-UNSTRESSED = frozenset({frozenset("ао"), frozenset("еи")})
+UNSTRESSED = frozenset({frozenset("ао"), frozenset("еи")})  # as it sounds: о for а, и for е
 UNSTRESSED_MIN = 6
 ENDING = 3  # a phrase word's last letters, where a slip is read as another form
 
@@ -114,6 +112,8 @@ def same_word(phrase_word: str, word: str) -> bool:
         != (word[parting : parting + 2] in NEGATION_SYLLABLES)
     ):
         return False
+    if phrase_word.endswith("у") and parting == len(word) < len(phrase_word) - 2:
+        return False  # the word a Kazakh verb is made from: «толық» (fully), «толықтыру»
     if len(phrase_word) <= 4 and phrase_word.endswith("у") and len(phrase_word) >= 3:
         # A short Kazakh verb in the infinitive: «алу» is «аламын», «алуды»; «шығу» «шығамын».
         return word.startswith(phrase_word[:-1]) and len(word) > len(phrase_word) - 1

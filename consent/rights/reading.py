@@ -11,6 +11,7 @@ import nh3
 from . import notices, our_words, spelling
 
 QUOTED = re.compile(r"^\s*>")
+QUOTE_MARK = re.compile(r"^\s*> ?")  # one level of a quote, and the space after its «>»
 # The line that introduces a quote: «On … wrote:», «… написал(а):», «… пишет:», «… жазды:»
 # (the verb also in Latin letters, read as the Cyrillic it stands for: «napisal(a):», «jazdy:»),
 # or Mail.ru's and Yandex's «… <address>:» (Mail.ru's «… от address:» without a name).
@@ -42,8 +43,9 @@ FOOTER_WORDS = 6
 SIGN_OFF_CHARS = 200
 FORWARD_MARKER = re.compile(
     r"^\s*[-_=*\s]*(forwarded message|original message|begin forwarded message|"
-    r"пересылаемое сообщение|пересланное сообщение|исходное сообщение|"
-    r"начало переадресованного сообщения|жіберілген хат|қайта жіберілген хат|бастапқы хат|"
+    r"пересылаемое сообщение|пересланное сообщение|исходное сообщение|пересылаемое письмо|"
+    r"пересланное письмо|начало переадресованного сообщения|начало переадресованного письма|"
+    r"жіберілген хат|қайта жіберілген хат|бастапқы хат|"
     r"жіберілген хабар|қайта жіберілген хабар|бастапқы хабар)"
     r"[-_=*\s]*:?\s*$",
     re.IGNORECASE,
@@ -67,8 +69,6 @@ SENDER_HEADER = re.compile(
 # three words, then its value. Read only right after a sender's field.
 ANY_FIELD = re.compile(r"^\s*\**[^\W\d_]+(?:[ -][^\W\d_]+){0,2}\**\s*:\s*\S")
 
-# A multipart whose parts cannot be found: what get_body() returns would be missing the text.
-
 
 @dataclass(frozen=True)
 class Reading:
@@ -79,6 +79,7 @@ class Reading:
     forwarded: "Reading | None" = None  # a message forwarded without a word around it
     forwarded_sender: str = ""  # its From (or attribution) lines as written, casefolded
     rest: str = ""  # the quoted and forwarded text: for the language, when theirs says nothing
+    below: "Reading | None" = None  # a letter forwarded under their words: forwarded_read's
 
 
 def read_own(
@@ -92,15 +93,19 @@ def read_own(
     lines = body.split("\n")
     own, in_signature, held = [], False, 0
     for index, line in enumerate(lines):
-        if QUOTED.match(line):
+        marker = FORWARD_MARKER.match(QUOTE_MARK.sub("", line, count=1))
+        if QUOTED.match(line) and not marker:
             # Quoted: nobody's head or sign-off here ends what they wrote (an interleaved reply
             # goes on below a quoted «С уважением»), and a long thread costs a look a line.
             continue
-        if FORWARD_MARKER.match(line) or _header_block_at(lines, index):
+        if marker or _header_block_at(lines, index):
             rest = "\n".join(lines[index:])
+            forwarded = _unquoted_forward(lines[index:]) if marker else lines[index:]
+            found = _forwarded(forwarded, operator=operator, depth=depth, rest=rest)
             if depth or any(line.strip() for line in own):
-                return Reading(own, forwarded_sender=_head(lines[index:])[1], rest=rest)
-            return _forwarded(lines[index:], operator=operator, depth=depth)
+                below = None if depth else found
+                return Reading(own, forwarded_sender=_head(forwarded)[1], rest=rest, below=below)
+            return found
         if _attribution(line) and not _quoted_after(lines, index) and _dated(lines, index):
             # The earlier message pasted below the attribution without «>» (Outlook, many
             # phones): none of the rest is theirs. Quoted with «>», lines after the quote are.
@@ -127,12 +132,16 @@ def read_asked(body: str, *, operator: tuple[str, ...] = (), phrases=()) -> Read
     phrases = [phrase.words for phrase in phrases]
     reading = read_own(our_words.requoted(body), operator=operator)  # a quote's wrapped lines
     own, ours = our_words.without_ours(reading.own, phrases)
-    forwarded = reading.forwarded
+    forwarded, below = reading.forwarded, reading.below
     if forwarded is not None:
         forwarded_own, forwarded_ours = our_words.without_ours(forwarded.own, phrases)
         forwarded, ours = replace(forwarded, own=forwarded_own), ours + forwarded_ours
+    if below is not None and below.forwarded is not None:
+        below_own, below_ours = our_words.without_ours(below.forwarded.own, phrases)
+        below = replace(below, forwarded=replace(below.forwarded, own=below_own))
+        ours += below_ours
     rest = "\n".join([*ours, reading.rest]) if ours else reading.rest
-    return replace(reading, own=own, forwarded=forwarded, rest=rest)
+    return replace(reading, own=own, forwarded=forwarded, rest=rest, below=below)
 
 
 def _attribution(line):
@@ -219,8 +228,16 @@ def _head(lines):
     return subject_line, sender, at
 
 
-def _forwarded(lines, *, operator, depth):
-    rest = "\n".join(lines)
+def _unquoted_forward(lines):
+    """A forwarded message at lines[0] (its marker) without the «>» Apple Mail puts before each
+    of its lines, and the marker too in newer versions («> От кого: …»): so quoted, its head named
+    no sender and its text was nobody's. As written if the line after the marker is unquoted."""
+    if not (QUOTED.match(lines[0]) or _quoted_after(lines, 0)):
+        return lines
+    return [QUOTE_MARK.sub("", line, count=1) for line in lines]
+
+
+def _forwarded(lines, *, operator, depth, rest):
     subject_line, sender, at = _head(lines)
     if any(address in sender for address in operator):
         return Reading([], rest=rest)

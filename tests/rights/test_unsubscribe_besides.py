@@ -28,6 +28,10 @@ Type, Status = Ticket.Type, Ticket.Status
     ("Рассылка", "Сколько стоит курс? Отпишите меня от рассылки", "ru"),
     ("Рассылка", "Отпишите меня от рассылки, я хочу записаться на курс в январе", "ru"),
     ("Хабарлама", "Хабарламаларыңыз керек емес. Ақшамды қайтарыңыз", "kk"),
+    # to carry it out, and something more
+    ("Отказ от рассылки", "Прошу исполнить и удалить мой номер телефона.", "ru"),
+    ("Отписка", "Прошу рассмотреть мою жалобу на преподавателя.", "ru"),
+    ("Таратылымнан шығу", "Өтінішімді орындап, телефон нөмірімді өшіріңіз.", "kk"),
 ])  # fmt: skip
 def test_the_news_stop_and_the_rest_of_the_letter_waits_for_an_officer(
     person, subject_line, body, language
@@ -77,6 +81,12 @@ def test_the_news_stop_and_the_rest_of_the_letter_waits_for_an_officer(
     # Kazakh's «your» on the news ends as an imperative does, and asks nothing
     ("Хабарлама", "Хабарламаларыңыз керек емес", "kk"),
     ("Жаңалықтар", "Жаңалықтарыңыз маған қажет емес, рахмет", "kk"),
+    # asked to be carried out, as a formal letter ends: the unsubscribe itself, nothing more
+    ("Отказ от рассылки", "Добрый день, прошу исполнить.", "ru"),
+    ("Отписка от рассылки", "Прошу принять к исполнению мою заявку.\n\nС уважением, Асель", "ru"),
+    ("Отписка от рассылки", "Прошу выполнить мою просьбу в кратчайшие сроки.", "ru"),
+    ("Таратылымнан шығу", "Өтінішімді орындауыңызды сұраймын.", "kk"),
+    ("Таратылымнан шығу", "Сәлеметсіз бе! Орындаңызшы, рахмет.", "kk"),
 ])  # fmt: skip
 def test_a_letter_that_only_unsubscribes_is_still_done_as_it_arrives(
     person, subject_line, body, language
