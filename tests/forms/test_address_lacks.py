@@ -18,7 +18,10 @@ def fast(settings):
 # «asel at mail»), with the address meant where one common host is. Each was told to leave out
 # spaces, quotes, commas and brackets, none of which it had.
 MISSING = {
-    "asel": ("Мекенжайда @ белгісі жоқ. Оны толық жазыңыз", "В\xa0адресе нет знака @. Введите"),
+    "asel": (
+        "Мекенжайда @ белгісі жоқ. Мекенжайды толық жазыңыз",
+        "В\xa0адресе нет знака @. Введите адрес",
+    ),
     "asel.mail.ru": ("Мекенжайда @ белгісі жоқ", "В\xa0адресе нет знака @"),
     "asel@gmail": (
         "«@gmail» дегеннен кейін мекенжайдың соңы жоқ. asel@gmail.com деп",

@@ -14,7 +14,7 @@ from tests.rights.conftest import act, confirm, mails_to, web_request
 REASONS = {"kk": "Келісім шарт әлі орындалмаған", "ru": "Договор ещё не исполнен"}
 # What the panel says in place of the refusal, in the officer's language.
 CANNOT = {
-    "kk": "Бұл келісімді кері қайтарып алудан бас тартуға болмайды",
+    "kk": "Келісімді кері қайтарып алу туралы бұл өтінішті қанағаттандырудан бас тартуға болмайды",
     "ru": "В\u00a0отзыве этого согласия отказать нельзя",
 }
 

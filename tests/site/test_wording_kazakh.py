@@ -240,3 +240,21 @@ def test_a_title_filled_into_a_sentence_stands_in_quotes():
            for text in texts(entry) if text.rstrip().endswith(".")
            and text.count("%(title)s") != text.count("«%(title)s»")]  # fmt: skip
     assert not bad, bad
+
+
+# «Бас тарту» gives up what its ablative names: «кері қайтарып алудан бас тарту» is to give up
+# withdrawing, the person's own change of mind. The desk's note on a withdrawal an officer may
+# not refuse said «Бұл келісімді кері қайтарып алудан бас тартуға болмайды», «one may not give
+# up withdrawing this consent». What the desk refuses is the request: «кері қайтарып алу туралы
+# өтінішті қанағаттандырудан бас тарту».
+REFUSED = re.compile(r"\brefus", re.IGNORECASE)
+GIVEN_UP = re.compile(r"қайтарып\s+алудан\s+бас\s+тарт", re.IGNORECASE)
+
+
+def test_a_withdrawal_refused_is_its_request_refused():
+    bad = [text for entry in entries("kk") if REFUSED.search(entry.msgid)
+           for text in texts(entry) if GIVEN_UP.search(text)]  # fmt: skip
+    assert not bad, bad
+    assert GIVEN_UP.search("Бұл келісімді кері қайтарып алудан бас тартуға болмайды")
+    assert not GIVEN_UP.search("Келісімді кері қайтарып алу туралы бұл өтінішті "
+                               "қанағаттандырудан бас тартуға болмайды")  # fmt: skip

@@ -247,3 +247,18 @@ def test_a_few_days_are_written_in_words():
     assert FEW_DAYS_IN_DIGITS.search("Откройте эту ссылку в течение 7\xa0дней")
     assert not FEW_DAYS_IN_DIGITS.search("в течение 15 рабочих дней")
     assert not FEW_DAYS_IN_DIGITS.search("через 56 дней после того")
+
+
+# An example in brackets opens with «например», as every other one does: the note on an address
+# with no ending after its host said «(как в .kz, .ru или .com)», English's «as in» word for word.
+AS_IN = re.compile(rf"\(как{SPACE}+в\b")
+RUSSIAN = "locale/ru/LC_MESSAGES/django.po"
+
+
+def test_an_example_in_brackets_opens_with_for_example():
+    bad = [entry.msgstr for entry in polib.pofile(RUSSIAN) if AS_IN.search(entry.msgstr)]
+    assert not bad, bad
+    assert AS_IN.search("добавьте точку (как\N{NO-BREAK SPACE}в .kz, .ru или .com)")
+    assert not AS_IN.search(
+        "(например, .kz, .ru или .com); Отправить рассылку, как в предпросмотре"
+    )
