@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -76,11 +76,14 @@ def unsubscribe_url(token: str, language: str) -> str:
 
 def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     """Everyone a campaign may go to now: the gate for marketing, an address to write to, and
-    no campaign mail of theirs come back as a hard bounce (returns.py) since they last confirmed
-    an address. A complaint is not read here: it withdrew the consent on the ledger as it came
-    (returns.py; those on record before, migrations/0010), so the gate, the one rule of who may
-    get a campaign, leaves the person out, until a new double opt-in. The whole rule, the
-    bounce included, is asked again as each mail is sent (`mails_permitted`)."""
+    no campaign mail to the address they hold now come back as a hard bounce (returns.py) since
+    their latest marketing grant. A bounce is about an address, not a person: once the desk
+    corrected the address (their old mailbox closed, the very reason it bounced), the news they
+    still consent to goes to the new one; it stopped for good, their page saying «given». A
+    complaint is not read here: it withdrew the consent on the ledger as it came (returns.py;
+    those on record before, migrations/0010), so the gate, the one rule of who may get a
+    campaign, leaves the person out, until a new double opt-in. The whole rule, the bounce
+    included, is asked again as each mail is sent (`mails_permitted`)."""
     at = at or timezone.now()
     with_address = Subject.objects.exclude(email=None).exclude(email="")
     confirmed_at = (
@@ -90,11 +93,17 @@ def recipients(at: datetime | None = None) -> QuerySet[Subject]:
         .order_by("-id")
         .values("at")[:1]
     )
+    # The bounced mail as the outbox sent it, to the address the person holds now (found by the
+    # outbox's index on its address, core migration 0011).
+    to_this_address = Email.objects.filter(
+        to__address=OuterRef("subject__email"), message_id=OuterRef("outbox_message_id")
+    )
     # Read once for the whole send (the rows come back are few, by a partial index), not once
     # per subscriber.
     bounced = CampaignRecipient.objects.filter(
-        returned_as=Returned.BOUNCE, returned_at__lte=at, returned_at__gt=Subquery(confirmed_at)
-    ).values("subject_id")
+        Exists(to_this_address), returned_as=Returned.BOUNCE, returned_at__lte=at,
+        returned_at__gt=Subquery(confirmed_at),
+    ).values("subject_id")  # fmt: skip
     return gate.permitted_subjects(MARKETING, with_address.exclude(pk__in=bounced), at)
 
 
