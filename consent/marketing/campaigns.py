@@ -30,9 +30,10 @@ from .mailing import (
     CampaignChanged,
     campaign_changes,
     feedback_id,
-    list_headers,
     mail_phrases,
     mails_rendered,
+    personal_mail,
+    reader_language,
 )
 from .models import Campaign, CampaignRecipient, Returned
 
@@ -204,13 +205,12 @@ def _queue_batch(campaign, ids, messages, phrases):
     rows = recipients(now).filter(pk__in=ids, pk__gt=_last_queued(campaign))
     batch = []
     for subject_id, email, language in rows.values_list("id", "email", "language").order_by("id"):
-        language = language if language in messages else "kk"
-        line, text, html = messages[language]
+        language = reader_language(language)
         url = f"{base[language]}{unsubscribe_token(subject_id, campaign.pk)}/"
+        line, text, html, headers = personal_mail(messages[language], url, phrases[language])
         batch.append((subject_id, language, Email(
-            from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line,
-            message=text.replace(PLACEHOLDER, url), html_message=html.replace(PLACEHOLDER, url),
-            headers={**list_headers(url, phrases[language]), **feedback}, status=STATUS.queued,
+            from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line, message=text,
+            html_message=html, headers={**headers, **feedback}, status=STATUS.queued,
             priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
         )))  # fmt: skip
@@ -232,6 +232,22 @@ def _queue_batch(campaign, ids, messages, phrases):
     return len(batch)
 
 
+def _in_language_now(mail: Email, row: CampaignRecipient, language: str) -> None:
+    """The queued mail written again in the language its reader chose since it was queued (on
+    their page, which told them «our letters will come in the language you chose»): it came
+    in the old one, its link to a page in it. The campaign as it was sent, with the way out of
+    the policy in force when «send» was pressed, as every other mail of it."""
+    campaign, phrases = row.campaign, mail_phrases(row.campaign.sent_at)
+    url = unsubscribe_url(unsubscribe_token(row.subject_id, campaign.pk), language)
+    line, mail.message, mail.html_message, headers = personal_mail(
+        mails_rendered(campaign, phrases)[language], url, phrases[language]
+    )
+    mail.subject, mail.headers = line, {**(mail.headers or {}), **headers}
+    mail.save(update_fields=["subject", "message", "html_message", "headers"])
+    row.language = language
+    row.save(update_fields=["language"])
+
+
 def recipients_withheld(sender, *, message_ids, at, **kwargs):
     """The campaign mails the sender deleted unsent (consent/core/delivery.py): their
     recipients are recorded as not sent, so that neither the campaign's record nor the person's
@@ -245,13 +261,23 @@ def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
     queued them, and still holds the address the mail is to. So a hard bounce that came back
     after a campaign was queued stops its mail still in the outbox, as a complaint, an
     unsubscribe or a block does (compliance L15); a mail whose person is no longer on record
-    (destroyed) has no row, and does not go."""
-    by_mail = dict(CampaignRecipient.objects.filter(
-        outbox_message_id__in=[m.message_id for m in emails]
-    ).values_list("outbox_message_id", "subject_id"))  # fmt: skip
-    admitted = dict(recipients(at).filter(pk__in=by_mail.values()).values_list("pk", "email"))
-    whose = {m.id: admitted.get(by_mail.get(m.message_id)) for m in emails}
-    return {m.id for m in emails if whose[m.id] is not None and set(m.to) == {whose[m.id]}}
+    (destroyed) has no row, and does not go. One whose reader chose the other language since it
+    was queued goes written again in theirs (`_in_language_now`; compliance L24)."""
+    queued = CampaignRecipient.objects.filter(outbox_message_id__in=[m.message_id for m in emails])
+    rows = {row.outbox_message_id: row for row in queued.select_related("campaign")}
+    people = recipients(at).filter(pk__in=[row.subject_id for row in rows.values()])
+    admitted = {pk: (email, reader_language(lang))
+                for pk, email, lang in people.values_list("pk", "email", "language")}  # fmt: skip
+    permitted = set()
+    for mail in emails:
+        row = rows.get(mail.message_id)
+        address, language = admitted.get(row.subject_id if row else None, (None, None))
+        if address is None or set(mail.to) != {address}:
+            continue
+        if language != row.language:
+            _in_language_now(mail, row, language)
+        permitted.add(mail.id)
+    return permitted
 
 
 def campaign_delivery(campaign: Campaign) -> dict[str, int]:

@@ -1,0 +1,50 @@
+"""Asel reads Russian; a campaign was queued to her in Russian, and before the sender reached it
+she chose Kazakh on her page, which told her «our letters will come in the language you
+chose». The mail still arrived in Russian, its link to a Russian page: the sender asked again
+whether it may go and to which address, never in which language she reads now."""
+
+import pytest
+from django.core import mail
+from django.test import Client
+
+from consent.core.delivery import send_queued
+from consent.core.models import LedgerEntry
+from consent.marketing.campaigns import campaign_send
+from consent.marketing.models import Campaign, CampaignRecipient
+from tests.marketing.test_campaigns import confirmed
+from tests.rights.test_selfservice import opened
+
+WRITTEN = {"title": "November", "subject_line_kk": "Қараша жаңалықтары",
+           "body_kk": "Қарашадағы жаңа курстар", "subject_line_ru": "Новости ноября",
+           "body_ru": "Новые курсы ноября"}  # fmt: skip
+# What each language's mail says: its subject line, its text and its footer.
+SAYS = {
+    "kk": ("Қараша жаңалықтары", "Қарашадағы жаңа курстар", "жазылымнан бас тарту"),
+    "ru": ("Новости ноября", "Новые курсы ноября", "Отписаться в\xa0один клик"),
+}
+
+
+@pytest.mark.parametrize("before,chosen", [("ru", "kk"), ("kk", "ru")])
+def test_the_mail_goes_in_the_language_she_chose_while_it_waited(texts, before, chosen):
+    asel = confirmed("asel@example.kz", before)
+    campaign_send(Campaign.objects.create(**WRITTEN))
+    page = opened(Client(), asel, before)
+    page.post(f"/{before}/my-data/language/", {"language": chosen})
+
+    mail.outbox.clear()
+    send_queued()
+
+    (news,) = [m for m in mail.outbox if "List-Unsubscribe" in m.extra_headers]
+    html = news.alternatives[0][0]
+    subject_line, text, footer = SAYS[chosen]
+    assert news.subject == subject_line
+    assert text in news.body and text in html and footer in news.body
+    assert not any(word in news.body + html for word in SAYS[before])
+    link = news.extra_headers["List-Unsubscribe"].split(">")[0].removeprefix("<")
+    assert f"/{chosen}/unsubscribe/" in link and link in news.body
+    assert CampaignRecipient.objects.get(subject=asel).language == chosen
+
+    # Her link in it unsubscribes her, as her mail program's one-click does.
+    path = link.split("://", 1)[1].split("/", 1)[1]
+    assert Client().post(f"/{path}", {"List-Unsubscribe": "One-Click"}).status_code == 200
+    assert LedgerEntry.objects.filter(subject=asel).latest("id").kind == "withdraw"
