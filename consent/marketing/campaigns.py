@@ -7,7 +7,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.db import transaction
-from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models import Count, Exists, OuterRef, QuerySet, Subquery
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -30,9 +30,10 @@ from .mailing import (
     CampaignChanged,
     campaign_changes,
     feedback_id,
-    list_headers,
     mail_phrases,
     mails_rendered,
+    personal_mail,
+    reader_language,
 )
 from .models import Campaign, CampaignRecipient, Returned
 
@@ -76,11 +77,14 @@ def unsubscribe_url(token: str, language: str) -> str:
 
 def recipients(at: datetime | None = None) -> QuerySet[Subject]:
     """Everyone a campaign may go to now: the gate for marketing, an address to write to, and
-    no campaign mail of theirs come back as a hard bounce (returns.py) since they last confirmed
-    an address. A complaint is not read here: it withdrew the consent on the ledger as it came
-    (returns.py; those on record before, migrations/0010), so the gate, the one rule of who may
-    get a campaign, leaves the person out, until a new double opt-in. The whole rule, the
-    bounce included, is asked again as each mail is sent (`mails_permitted`)."""
+    no campaign mail to the address they hold now come back as a hard bounce (returns.py) since
+    their latest marketing grant. A bounce is about an address, not a person: once the desk
+    corrected the address (their old mailbox closed, the very reason it bounced), the news they
+    still consent to goes to the new one; it stopped for good, their page saying «given». A
+    complaint is not read here: it withdrew the consent on the ledger as it came (returns.py;
+    those on record before, migrations/0010), so the gate, the one rule of who may get a
+    campaign, leaves the person out, until a new double opt-in. The whole rule, the bounce
+    included, is asked again as each mail is sent (`mails_permitted`)."""
     at = at or timezone.now()
     with_address = Subject.objects.exclude(email=None).exclude(email="")
     confirmed_at = (
@@ -90,11 +94,17 @@ def recipients(at: datetime | None = None) -> QuerySet[Subject]:
         .order_by("-id")
         .values("at")[:1]
     )
+    # The bounced mail as the outbox sent it, to the address the person holds now (found by the
+    # outbox's index on its address, core migration 0011).
+    to_this_address = Email.objects.filter(
+        to__address=OuterRef("subject__email"), message_id=OuterRef("outbox_message_id")
+    )
     # Read once for the whole send (the rows come back are few, by a partial index), not once
     # per subscriber.
     bounced = CampaignRecipient.objects.filter(
-        returned_as=Returned.BOUNCE, returned_at__lte=at, returned_at__gt=Subquery(confirmed_at)
-    ).values("subject_id")
+        Exists(to_this_address), returned_as=Returned.BOUNCE, returned_at__lte=at,
+        returned_at__gt=Subquery(confirmed_at),
+    ).values("subject_id")  # fmt: skip
     return gate.permitted_subjects(MARKETING, with_address.exclude(pk__in=bounced), at)
 
 
@@ -195,13 +205,12 @@ def _queue_batch(campaign, ids, messages, phrases):
     rows = recipients(now).filter(pk__in=ids, pk__gt=_last_queued(campaign))
     batch = []
     for subject_id, email, language in rows.values_list("id", "email", "language").order_by("id"):
-        language = language if language in messages else "kk"
-        line, text, html = messages[language]
+        language = reader_language(language)
         url = f"{base[language]}{unsubscribe_token(subject_id, campaign.pk)}/"
+        line, text, html, headers = personal_mail(messages[language], url, phrases[language])
         batch.append((subject_id, language, Email(
-            from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line,
-            message=text.replace(PLACEHOLDER, url), html_message=html.replace(PLACEHOLDER, url),
-            headers={**list_headers(url, phrases[language]), **feedback}, status=STATUS.queued,
+            from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line, message=text,
+            html_message=html, headers={**headers, **feedback}, status=STATUS.queued,
             priority=PRIORITY.medium,
             message_id=make_msgid(domain=domain), created=now, last_updated=now,
         )))  # fmt: skip
@@ -223,6 +232,22 @@ def _queue_batch(campaign, ids, messages, phrases):
     return len(batch)
 
 
+def _in_language_now(mail: Email, row: CampaignRecipient, language: str) -> None:
+    """The queued mail written again in the language its reader chose since it was queued (on
+    their page, which told them «our letters will come in the language you chose»): it came
+    in the old one, its link to a page in it. The campaign as it was sent, with the way out of
+    the policy in force when «send» was pressed, as every other mail of it."""
+    campaign, phrases = row.campaign, mail_phrases(row.campaign.sent_at)
+    url = unsubscribe_url(unsubscribe_token(row.subject_id, campaign.pk), language)
+    line, mail.message, mail.html_message, headers = personal_mail(
+        mails_rendered(campaign, phrases)[language], url, phrases[language]
+    )
+    mail.subject, mail.headers = line, {**(mail.headers or {}), **headers}
+    mail.save(update_fields=["subject", "message", "html_message", "headers"])
+    row.language = language
+    row.save(update_fields=["language"])
+
+
 def recipients_withheld(sender, *, message_ids, at, **kwargs):
     """The campaign mails the sender deleted unsent (consent/core/delivery.py): their
     recipients are recorded as not sent, so that neither the campaign's record nor the person's
@@ -236,13 +261,23 @@ def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
     queued them, and still holds the address the mail is to. So a hard bounce that came back
     after a campaign was queued stops its mail still in the outbox, as a complaint, an
     unsubscribe or a block does (compliance L15); a mail whose person is no longer on record
-    (destroyed) has no row, and does not go."""
-    by_mail = dict(CampaignRecipient.objects.filter(
-        outbox_message_id__in=[m.message_id for m in emails]
-    ).values_list("outbox_message_id", "subject_id"))  # fmt: skip
-    admitted = dict(recipients(at).filter(pk__in=by_mail.values()).values_list("pk", "email"))
-    whose = {m.id: admitted.get(by_mail.get(m.message_id)) for m in emails}
-    return {m.id for m in emails if whose[m.id] is not None and set(m.to) == {whose[m.id]}}
+    (destroyed) has no row, and does not go. One whose reader chose the other language since it
+    was queued goes written again in theirs (`_in_language_now`; compliance L24)."""
+    queued = CampaignRecipient.objects.filter(outbox_message_id__in=[m.message_id for m in emails])
+    rows = {row.outbox_message_id: row for row in queued.select_related("campaign")}
+    people = recipients(at).filter(pk__in=[row.subject_id for row in rows.values()])
+    admitted = {pk: (email, reader_language(lang))
+                for pk, email, lang in people.values_list("pk", "email", "language")}  # fmt: skip
+    permitted = set()
+    for mail in emails:
+        row = rows.get(mail.message_id)
+        address, language = admitted.get(row.subject_id if row else None, (None, None))
+        if address is None or set(mail.to) != {address}:
+            continue
+        if language != row.language:
+            _in_language_now(mail, row, language)
+        permitted.add(mail.id)
+    return permitted
 
 
 def campaign_delivery(campaign: Campaign) -> dict[str, int]:

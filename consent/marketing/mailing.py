@@ -42,6 +42,19 @@ def mails_rendered(campaign: Campaign, phrases: dict[str, str]) -> dict[str, tup
     return out
 
 
+def reader_language(language: str) -> str:
+    """The language of the campaign mail a reader of `language` is queued: theirs, else Kazakh."""
+    return language if language in LANGUAGES else "kk"
+
+
+def personal_mail(message: tuple[str, str, str], url: str, phrase: str):
+    """(subject line, text, HTML, list headers) of one reader's mail: `message`, one language's
+    of mails_rendered, with their unsubscribe link."""
+    line, text, html = message
+    return (line, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url),
+            list_headers(url, phrase))  # fmt: skip
+
+
 # The kinds of mail a campaign's Feedback-ID names: each mail to a reader, and the copy a
 # marketer sends themselves (`feedback_id`).
 CAMPAIGN_MAIL, TEST_COPY = "news", "test"

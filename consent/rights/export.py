@@ -266,7 +266,9 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             "campaigns": [
                 {
                     "email_subject": r.campaign.content(r.language)[0],
-                    "language": language_name(r.language),
+                    # The language the mail was written in: Kazakh to a Russian reader of a
+                    # campaign with no Russian (it said «Russian» of a wholly Kazakh mail).
+                    "language": language_name(r.campaign.written_in(r.language)),
                     "queued_at": when(r.queued_at),
                     "withheld_at": when(r.withheld_at),
                     "returned_at": when(r.returned_at),
