@@ -45,7 +45,7 @@ def form_register(key: str, form: RegisteredForm) -> None:
     _FORMS[key] = form
 
 
-def sources_required_beyond(purposes: Iterable[str]) -> list[str]:
+def sources_requiring_none_of(purposes: Iterable[str]) -> list[str]:
     """The sources of the forms whose required consent is none of `purposes`: what they sent
     has no consent to keep it once those are all that stand."""
     standing = set(purposes)

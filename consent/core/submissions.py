@@ -19,7 +19,7 @@ from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
-from .form_texts import sources_required_beyond
+from .form_texts import sources_requiring_none_of
 from .guardians import declined_before, guardian_pending, parents_waiting
 from .held import (
     answer_refusal,
@@ -46,7 +46,7 @@ def sent_for_others(subject: Subject, purposes: Iterable[str]) -> QuerySet[Submi
     (held.py: waiting for the owner of the address, or for a parent): no grant of it ended, and
     retention judges it (rights.retention._unconsented). Each form is sent for the consent it
     requires (form_texts.RegisteredForm.required)."""
-    ended = sources_required_beyond(purposes)
+    ended = sources_requiring_none_of(purposes)
     given = ["", Held.CONFIRMED]
     sent = Submission.objects.filter(subject=subject, source__in=ended, consent_held__in=given)
     return sent.order_by("pk")
