@@ -3,7 +3,9 @@ compliance L3). A text published before the forms named their own lists holds it
 whole list in its bodies, and a text frozen before its purpose's list changed names the old
 list: the form shows it as it is until a new version is published, and nothing told the
 officers or the content editors. The forms register themselves here (forms_app sits above the
-core): what they collect and which consents they ask for, both as shown now."""
+core): what they collect and which consents they ask for, both as shown now, the consent each
+requires and the source its submissions are stored with (what it sent goes with that consent:
+`sources_requiring_none_of`, core.submissions.sent_for_others)."""
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
