@@ -261,7 +261,7 @@ def check_statement_timeout(app_configs, **kwargs):
     except ValueError:
         return []  # gunicorn itself refuses it, naming it
     # GUNICORN_TIMEOUT=0: gunicorn kills no worker (its arbiter's check returns at once), so
-    # nothing outruns the database's cancel; refused, with a hint no value could follow.
+    # nothing outruns the database's cancel, whatever DATABASE_STATEMENT_TIMEOUT is.
     if seconds is None or worker == 0 or 0 < seconds < worker:
         return []
     return [

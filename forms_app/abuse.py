@@ -17,14 +17,14 @@ SALT = "forms_app.token"
 MAX_AGE = 24 * 3600
 
 
-def new_token(shown=None):
+def new_token(shown: float | None = None) -> str:
     """A one-time token for a form shown now, or at `shown` (a `shared_time()` value): dated by
     the clock every host shares, for the host the post reaches reads its fill time."""
     shown = shared_time() if shown is None else shown
     return signing.dumps({"id": uuid.uuid4().hex, "t": int(shown)}, salt=SALT)
 
 
-def token_again(value):
+def token_again(value: str | None) -> str:
     """A fresh token for a form the guard refused and shows again as typed, dated when the
     visitor first had it before them: the refused token's time, or, when that token cannot be
     read (a day old, forged), the minimum fill time ago. Dated at the refusal, a visitor who did
@@ -40,7 +40,7 @@ def token_again(value):
 TOKEN_SLOT = register_slot("form_token", lambda request: new_token())
 
 
-def read_token(value):
+def read_token(value: str | None) -> tuple[uuid.UUID, float] | None:
     """(token uuid, seconds since the form was shown), or None when forged or a day old."""
     try:
         data = signing.loads(value or "", salt=SALT, max_age=MAX_AGE)

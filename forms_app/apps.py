@@ -32,4 +32,5 @@ def _register_forms():
                 form_class(texts=texts).consent_purposes
             ),
             required=form_class.required_purpose,
+            source=source,
         ))  # fmt: skip

@@ -13,6 +13,7 @@ form, a request or a staff action records is dated by this clock, and no job is 
 
 import time
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.conf import settings
 from django.db import DatabaseError, connection
@@ -64,27 +65,35 @@ def clock_wrong(offset: timedelta | None = None) -> str:
 
 
 CHECK_EVERY = 60  # seconds between a web process's comparisons (time.monotonic: no wall clock)
-# (time.monotonic() when last compared, this host's offset from the database server's clock,
-# what clock_wrong said of it)
-_lately: tuple[float, timedelta, str] | None = None
 
 
-def _compared_lately() -> tuple[float, timedelta, str] | None:
+class Compared(NamedTuple):
+    """This process's latest comparison with the database server's clock."""
+
+    at: float  # time.monotonic() when made
+    offset: timedelta  # this host's clock ahead of the server's (clock_offset)
+    wrong: str  # what clock_wrong said of it
+
+
+_lately: Compared | None = None
+
+
+def _compared_lately() -> Compared | None:
     """This process's comparison with the database server's clock, made again once it is
     CHECK_EVERY seconds old; None in the tests (HOST_CLOCK_TOLERANCE None), which move this
     host's clock alone. A database that does not answer is asked again only CHECK_EVERY later
     (a form page must not wait on it each time), the offset found before kept meanwhile."""
     global _lately
-    if _lately is not None and time.monotonic() - _lately[0] < CHECK_EVERY:
+    if _lately is not None and time.monotonic() - _lately.at < CHECK_EVERY:
         return _lately
     if settings.HOST_CLOCK_TOLERANCE is None:
         return None
     try:
         offset = clock_offset()
     except DatabaseError:
-        _lately = (time.monotonic(), _lately[1] if _lately else timedelta(0), "")
+        _lately = Compared(time.monotonic(), _lately.offset if _lately else timedelta(0), "")
         return _lately
-    _lately = (time.monotonic(), offset, clock_wrong(offset))
+    _lately = Compared(time.monotonic(), offset, clock_wrong(offset))
     return _lately
 
 
@@ -93,7 +102,7 @@ def clock_wrong_lately() -> str:
     process: a web worker's posts ask it. A database that does not answer is no answer here:
     the request that needs it answers 503 itself."""
     compared = _compared_lately()
-    return compared[2] if compared else ""
+    return compared.wrong if compared else ""
 
 
 def shared_time() -> float:
@@ -105,4 +114,4 @@ def shared_time() -> float:
     showed refused by the others as «sent too quickly» for a person who took under 40 s more
     than FORM_MIN_FILL_SECONDS."""
     compared = _compared_lately()
-    return time.time() - (compared[1].total_seconds() if compared else 0)
+    return time.time() - (compared.offset.total_seconds() if compared else 0)

@@ -3,9 +3,11 @@ compliance L3). A text published before the forms named their own lists holds it
 whole list in its bodies, and a text frozen before its purpose's list changed names the old
 list: the form shows it as it is until a new version is published, and nothing told the
 officers or the content editors. The forms register themselves here (forms_app sits above the
-core): what they collect and which consents they ask for, both as shown now."""
+core): what they collect and which consents they ask for, both as shown now, the consent each
+requires and the source its submissions are stored with (what it sent goes with that consent:
+`sources_requiring_none_of`, core.submissions.sent_for_others)."""
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.db import DatabaseError
@@ -23,6 +25,7 @@ class RegisteredForm:
     collects: Callable[[Texts], list[str]]  # the data codes it asks for, given the texts
     purposes: Callable[[Texts], list[str]]  # the consents it asks for, given the texts
     required: str = ""  # the purpose without whose text in force the form takes nothing
+    source: str = ""  # the Source its submissions are stored with
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,13 @@ _FORMS: dict[str, RegisteredForm] = {}
 def form_register(key: str, form: RegisteredForm) -> None:
     """For forms_app's AppConfig.ready: one entry per public form, by its key."""
     _FORMS[key] = form
+
+
+def sources_requiring_none_of(purposes: Iterable[str]) -> list[str]:
+    """The sources of the forms whose required consent is none of `purposes`: what they sent
+    has no consent to keep it once those are all that stand."""
+    standing = set(purposes)
+    return [form.source for form in _FORMS.values() if form.required not in standing]
 
 
 def texts_unnamed(texts: Texts | None = None) -> list[Unnamed]:

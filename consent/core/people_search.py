@@ -1,5 +1,5 @@
-"""What the desk's search of people (rights/admin/people.py) finds for part of a name or of an
-address, and what it refuses to search.
+"""What the desk's search of people (rights/admin/people.py) finds for part of a name, of an
+address or of a phone number, and what it refuses to search.
 
 A part is found only when it says enough: a word whose name key (consent.core.names) is shorter
 than `PART_MIN` letters («аааа» is «а»: repeated letters are one in the key) finds a name that
@@ -16,6 +16,7 @@ from consent.common.lookalikes import LOOKALIKES
 
 from .addresses import address_folded
 from .models import Subject
+from .phones import phone_digits
 
 PART_MIN = 3
 # The longest name a form keeps (a guardian's is as long); an address is at most 254 characters.
@@ -109,10 +110,10 @@ def phone_part_holders(term: str, field: str = "phone") -> Q | None:
     a term that is no number written (a letter in it) or has fewer than PHONE_PART_MIN digits."""
     if not _NUMBER_WRITTEN.fullmatch(term):
         return None
-    digits = re.sub(r"\D", "", term)
+    digits = phone_digits(term)
     if len(digits) < PHONE_PART_MIN:
         return None
     found = Q(**{f"{field}__contains": digits})
-    if term.lstrip().startswith("8"):
+    if digits.startswith("8"):
         found |= Q(**{f"{field}__startswith": f"+7{digits[1:]}"})
     return found & Q(**{f"{field}__startswith": "+"})  # a number, not an address with digits

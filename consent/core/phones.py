@@ -61,7 +61,7 @@ def normalise_phone(phone: str | None) -> str | None:
                 params={"letters": named_characters(letters)},
             )  # fmt: skip
         raise _phone_refused(phone)
-    if str(number.national_number) not in _digits(phone):
+    if str(number.national_number) not in phone_digits(phone):
         # phonenumbers read letters as a phone keypad's («CALL» is 2255): the visitor never
         # typed the digits it made of them.
         raise _letters_refused(_letters_in(phone, keypad=True))
@@ -69,7 +69,7 @@ def normalise_phone(phone: str | None) -> str | None:
     return f"{held}{EXTENSION}{number.extension}" if number.extension else held
 
 
-def _digits(text: str) -> str:
+def phone_digits(text: str) -> str:
     """The digits of a text, of any script's decimal digits, as 0 to 9."""
     return "".join(str(unicodedata.decimal(ch)) for ch in text if ch.isdecimal())
 
@@ -137,7 +137,7 @@ def _phone_refused(phone: str) -> ValidationError:
 def _trunk_started(phone: str) -> bool:
     """Whether a number starts as a whole Kazakhstan one does, with 8 or +7: no city number
     does. «8 701 12», a mobile number cut short, was told to add the city's code."""
-    digits = _digits(phone)
+    digits = phone_digits(phone)
     return digits.startswith("8") or (phone.lstrip().startswith("+") and digits.startswith("7"))
 
 
@@ -147,7 +147,7 @@ def _miscounted(phone: str) -> int | None:
     off the 11), or cut short («8 701 12», «+7 701 123»: it starts with 8 or +7, which no city
     number does): told only «enter a Kazakhstan number», the visitor saw one they had typed. The
     digits of an extension after it are not counted."""
-    digits = _digits(_EXTENSION_MARKS.split(_EXTENSION_WORDS.sub(" доб. ", phone))[0])
+    digits = phone_digits(_EXTENSION_MARKS.split(_EXTENSION_WORDS.sub(" доб. ", phone))[0])
     shortest = 5 if _trunk_started(phone) else 9
     if digits[:1] in ("7", "8") and shortest <= len(digits) <= 13 and len(digits) != 11:
         return len(digits)

@@ -19,6 +19,7 @@ from consent.common.net import absolute_url
 
 from . import gate
 from .audit import audit
+from .form_texts import sources_requiring_none_of
 from .guardians import declined_before, guardian_pending, parents_waiting
 from .held import (
     answer_refusal,
@@ -37,22 +38,15 @@ from .staff import Notice, address_language, held_back_notice, notice_bounded
 from .subjects import subject_find_for_update
 from .texts import current_texts
 
-# The purpose each form's submission is sent for: the consent that form requires (its
-# required_purpose, forms_app/forms.py; a test holds the two together).
-SENT_FOR = {
-    Source.CONTACT_FORM: SERVICE,
-    Source.APPLICATION_FORM: SERVICE,
-    Source.NEWSLETTER_FORM: MARKETING,
-}
-
 
 def sent_for_others(subject: Subject, purposes: Iterable[str]) -> QuerySet[Submission]:
     """What the person's forms sent for a purpose not among `purposes` (their standing
     consents): nothing keeps it once that consent no longer stands (compliance L14;
     rights.erasure.subject_keep_only_for). Not a form whose consent the ledger has not taken
     (held.py: waiting for the owner of the address, or for a parent): no grant of it ended, and
-    retention judges it (rights.retention._unconsented)."""
-    ended = [source for source, purpose in SENT_FOR.items() if purpose not in set(purposes)]
+    retention judges it (rights.retention._unconsented). Each form is sent for the consent it
+    requires (form_texts.RegisteredForm.required)."""
+    ended = sources_requiring_none_of(purposes)
     given = ["", Held.CONFIRMED]
     sent = Submission.objects.filter(subject=subject, source__in=ended, consent_held__in=given)
     return sent.order_by("pk")

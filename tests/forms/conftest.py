@@ -5,6 +5,13 @@ from tests.live import gunicorn, live_database
 
 
 @pytest.fixture
+def fast(settings):
+    """Posts from one address without the rate limit's count: a test of what each input is told
+    posts many."""
+    settings.FORM_RATE_LIMIT = "1000/60"
+
+
+@pytest.fixture
 def media(settings, tmp_path):
     """The files at rest: rows in the database; and nothing on this host's disk, ever."""
     settings.MEDIA_ROOT = tmp_path

@@ -8,12 +8,6 @@ from consent.core.models import Subject, Submission
 from consent.rights.models import Ticket
 from tests.forms.test_email_addresses import FORMS, NO_QUOTES, post
 
-
-@pytest.fixture
-def fast(settings):
-    settings.FORM_RATE_LIMIT = "1000/60"
-
-
 # What is missing, said: the @ sign, or the ending after a host (as an address is said aloud,
 # «asel at mail»), with the address meant where one common host is. Each was told to leave out
 # spaces, quotes, commas and brackets, none of which it had.

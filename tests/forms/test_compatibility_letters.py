@@ -31,11 +31,6 @@ MINOR = {**APPLY, "birth_date": "2015-05-17", "guardian_name": "Қасым Әл�
          "guardian_contact": "+77017654321", "consent_guardian": "on"}  # fmt: skip
 
 
-@pytest.fixture
-def fast(settings):
-    settings.FORM_RATE_LIMIT = "1000/60"
-
-
 def post(client, lang, kind, data):
     return client.post(f"/{lang}/{kind}/", {"token": aged_token(), **SHOWN, **data})
 

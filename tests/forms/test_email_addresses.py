@@ -75,11 +75,6 @@ FORMS = {
 }  # fmt: skip
 
 
-@pytest.fixture
-def fast(settings):
-    settings.FORM_RATE_LIMIT = "1000/60"
-
-
 def post(client, lang, kind, email):
     return client.post(f"/{lang}/{kind}/", {"token": aged_token(), "email": email, **FORMS[kind]})
 

@@ -40,11 +40,6 @@ FIELDS = [("contact", "full_name", CONTACT), ("apply", "full_name", APPLY),
           ("apply", "birth_place", APPLY), ("apply", "guardian_name", MINOR)]  # fmt: skip
 
 
-@pytest.fixture
-def fast(settings):
-    settings.FORM_RATE_LIMIT = "1000/60"
-
-
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 @pytest.mark.parametrize("case", REFUSED)
 @pytest.mark.parametrize("kind,field,base", FIELDS)

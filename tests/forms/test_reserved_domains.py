@@ -9,9 +9,9 @@ from post_office.models import Email
 
 from consent.core.models import Subject, Submission
 from consent.rights.models import Ticket
-from tests.forms.test_email_addresses import FORMS, fast, post  # noqa: F401 (fast: a fixture)
+from tests.forms.test_email_addresses import FORMS, post
 
-pytestmark = pytest.mark.usefixtures("fast")  # the forms' fill time not waited for
+pytestmark = pytest.mark.usefixtures("fast")  # its many posts never reach the rate limit
 
 RESERVED = {
     "asel@example.com": ("«example.com»\xa0— мысалдар мен", "«example.com»\xa0— домен"),

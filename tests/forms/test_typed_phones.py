@@ -34,11 +34,6 @@ TYPED = {
 }
 
 
-@pytest.fixture
-def fast(settings):
-    settings.FORM_RATE_LIMIT = "1000/60"
-
-
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 @pytest.mark.parametrize("typed", TYPED)
 def test_a_number_is_held_as_typed_with_its_extension(

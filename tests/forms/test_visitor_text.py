@@ -58,11 +58,6 @@ def clean(value, *, multiline=False):
     return not bad and unicodedata.is_normalized("NFC", value)
 
 
-@pytest.fixture
-def fast(settings):
-    settings.FORM_RATE_LIMIT = "1000/60"
-
-
 def post(client, lang, path, data):
     return client.post(f"/{lang}/{path}", {"token": aged_token(), **SHOWN, **data})
 

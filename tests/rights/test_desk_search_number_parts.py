@@ -31,6 +31,16 @@ def test_a_number_given_in_part_or_a_digit_short_finds_its_holder(
     assert not any(SHORT_WORD[lang] in text for text in said)
 
 
+def test_a_part_in_another_scripts_digits_is_read_as_the_forms_read_them(desk, person):
+    """Digits of another script (Arabic-Indic, full-width), which a form's number is read in
+    (core.phones.phone_digits), were compared as typed and found no one."""
+    for term in ("\u0668 \u0667\u0660\u0661 \u0661\u0662\u0663 \u0664\u0665 \u0666",
+                 "\uff18\uff17\uff10\uff11\uff11\uff12\uff13\uff14\uff15"):  # fmt: skip
+        people, said = searched(desk, term, "ru")
+        assert people == [person]
+        assert any(IN_PART["ru"] in text for text in said)
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_digits_no_number_holds_find_no_one_and_say_why(desk, person, lang):
     people, said = searched(desk, "8 701 123 45 678", lang)

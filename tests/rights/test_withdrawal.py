@@ -19,6 +19,10 @@ def test_withdraw_closes_the_gate_at_once_then_staff_refuse_with_reasons(
     ticket = confirm(client, "ru")
     assert not gate.may_process(person, SERVICE)  # at confirmation, before staff act
     assert gate.may_process(person, MARKETING)
+    # Art. 8(2): an obligation to the person not yet fulfilled may keep the service's consent,
+    # so the panel offers the refusal (a withdrawal of the news it does not: Ticket.refusable).
+    panel = officer_client.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
+    assert 'value="refuse"' in panel
     act(
         officer_client,
         ticket,

@@ -37,14 +37,3 @@ def test_a_withdrawal_of_the_news_is_carried_out_never_refused(client, desk, per
     shown = refused.content.decode()
     assert refused.status_code == 200 and REASONS[lang] in shown
     assert refused.context["desk_form"].errors
-
-
-def test_a_withdrawal_of_the_service_consent_may_still_be_refused(client, desk, person):
-    """Art. 8(2): an obligation to the person not yet fulfilled keeps it."""
-    web_request(client, "ru", "withdraw", purpose=SERVICE)
-    ticket = confirm(client, "ru")
-    page = desk.get(f"/admin/rights/ticket/{ticket.pk}/change/").content.decode()
-    assert 'value="refuse"' in page
-    act(desk, ticket, "refuse", reason=REASONS["ru"])
-    ticket.refresh_from_db()
-    assert ticket.status == Ticket.Status.REFUSED

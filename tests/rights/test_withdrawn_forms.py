@@ -65,11 +65,3 @@ def test_what_a_form_sent_for_a_withdrawn_consent_goes_with_it(
     assert tombstone.subject_ref == person.pk and tombstone.request_ref.startswith("R-")
     erased = AuditEvent.objects.get(action="subject_edit", detail__erased="submission")
     assert erased.detail["reason"] == "consent_ended"
-
-
-def test_each_form_is_erased_with_the_consent_it_requires():
-    """The rule of which consent keeps what a form sent is the forms' own."""
-    from consent.core.submissions import SENT_FOR
-    from forms_app.views import FORMS
-
-    assert {source: form.required_purpose for form, source in FORMS.values()} == SENT_FOR

@@ -212,7 +212,7 @@ def test_a_restored_dump_loses_again_what_a_parent_and_a_minimisation_erased(
 
 
 # The environment of the tests below that run no database: the script asks this host's clock
-# first (`backup_recorded --clock-only`), which the tests' settings leave alone
+# first (`backup_recorded --keep-days`), which the tests' settings leave alone
 # (HOST_CLOCK_TOLERANCE None); the clock's own test runs on the production settings.
 NO_DATABASE = {"DATABASE_URL": "postgres://emalu_app@127.0.0.1/emalu",
                "DJANGO_SETTINGS_MODULE": "tests.settings", "BACKUP_RECIPIENT": "age1x"}  # fmt: skip

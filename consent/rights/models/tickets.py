@@ -252,7 +252,7 @@ class Ticket(models.Model):
         )
 
     @property
-    def refusable(self):
+    def refusable(self) -> bool:
         """Whether the law leaves the desk room to refuse it. Not a withdrawal of a consent no
         service needs (the news, the processing abroad: `Purpose.required` is the service's):
         Art. 8(2) keeps a consent only for an obligation to the person not yet fulfilled or a

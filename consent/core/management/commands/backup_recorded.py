@@ -10,24 +10,24 @@ class Command(JobCommand):
     help = (
         "Record that the nightly backup (scripts/backup) has written its dump: /healthz names "
         "`backup` and the admin index warns when the last one is older than "
-        "HEALTH_BACKUP_MAX_HOURS. Run by scripts/backup itself, first with --clock-only."
+        "HEALTH_BACKUP_MAX_HOURS. Run by scripts/backup itself, first with --keep-days."
     )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--clock-only", action="store_true",
-            help="Record nothing: refuse (exit 1) when this host's clock is off the database "
-            "server's, by which scripts/backup names the dump and ages the others, else print "
-            "BACKUP_KEEP_DAYS as the site reads it (the days the script keeps each dump).",
+            "--keep-days", action="store_true",
+            help="Record nothing: print BACKUP_KEEP_DAYS as the site reads it (the days "
+            "scripts/backup keeps each dump), once this host's clock agrees with the database "
+            "server's, by which the script names the dump and ages the others (exit 1 if not).",
         )  # fmt: skip
 
-    def handle(self, *args, clock_only=False, **options):
+    def handle(self, *args, keep_days=False, **options):
         # A clock months ahead recorded a backup dated in the future, which /healthz counted as
         # fresh until that date, whatever failed meanwhile (the script, which names and ages the
         # dumps by this clock, asks first: a clock ahead deleted every dump as old).
         if wrong := clock_wrong():
-            raise CommandError(f"backup not {'run' if clock_only else 'recorded'}: {wrong}")
-        if clock_only:
+            raise CommandError(f"backup not {'run' if keep_days else 'recorded'}: {wrong}")
+        if keep_days:
             self.stdout.write(str(settings.BACKUP_KEEP_DAYS))
             return
         run = run_recorded(BACKUP)
