@@ -84,10 +84,10 @@ def _compared_lately() -> Compared | None:
     host's clock alone. A database that does not answer is asked again only CHECK_EVERY later
     (a form page must not wait on it each time), the offset found before kept meanwhile."""
     global _lately
+    if settings.HOST_CLOCK_TOLERANCE is None:  # asked first: no comparison applies, not even one
+        return None  # made while the check was on (a test turning it on for itself)
     if _lately is not None and time.monotonic() - _lately.at < CHECK_EVERY:
         return _lately
-    if settings.HOST_CLOCK_TOLERANCE is None:
-        return None
     try:
         offset = clock_offset()
     except DatabaseError:

@@ -15,6 +15,7 @@ from django.test import Client
 from django.utils import timezone
 from post_office.models import STATUS, Email
 
+from consent.common import clock
 from consent.core import gate
 from consent.core.models import ConsentText, LedgerEntry
 from consent.core.purposes import MARKETING
@@ -40,9 +41,10 @@ class Taking:
 
 
 @pytest.fixture
-def clocks(settings, time_machine):
+def clocks(settings, time_machine, monkeypatch):
     """Move this process between host A's clock (`clocks.a()`) and host B's (`clocks.b()`)."""
     settings.HOST_CLOCK_TOLERANCE = timedelta(minutes=1)  # production's, which tests turn off
+    monkeypatch.setattr(clock, "_lately", None)  # compared anew, and forgotten after the test
     now = timezone.now()
 
     class Clocks:
