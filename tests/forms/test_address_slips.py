@@ -1,8 +1,8 @@
 """An address mistyped on a phone, in every public form that asks for one and in both languages:
-the message names what is wrong with what was typed and what to do (consent/core/address_faults.py),
-with the address meant where mending the slip makes one. Each of these was told to leave out
-spaces, quotes, commas and brackets, and most had none; nothing is stored or mailed. An address
-that is fine is taken."""
+the message names what is wrong with what was typed and what to do
+(consent/core/address_faults.py), with the address meant where mending the slip makes one. Each
+of these was told to leave out spaces, quotes, commas and brackets, and most had none; nothing is
+stored or mailed. An address that is fine is taken."""
 
 import pytest
 from post_office.models import Email
