@@ -28,6 +28,9 @@ COMMON = [
     "mail.ru", "mail.kz", "gmail.com", "yandex.ru", "yandex.kz", "ya.ru", "inbox.ru", "list.ru",
     "bk.ru", "internet.ru", "rambler.ru", "icloud.com", "outlook.com", "hotmail.com", "yahoo.com",
 ]  # fmt: skip
+# The endings most of our visitors' addresses have: «gmail-com» is gmail.com with a hyphen for
+# the dot, «my-firm» is a host with no ending.
+USUAL_ENDINGS = frozenset(["kz", "ru", "com", "net", "org"])
 
 
 @cache
@@ -73,6 +76,14 @@ def check_ending(local: str, domain: str) -> None:
     of which it had. A name set aside (localhost) is left to the general message."""
     if domain.lower() in SET_ASIDE:
         return
+    host, hyphen, ending = domain.lower().rpartition("-")
+    if hyphen and host and ending in USUAL_ENDINGS:  # «asel@gmail-com»: a hyphen for the dot
+        raise ValidationError(
+            _("The address has a hyphen (-) where the dot before «%(ending)s» belongs. Did you "
+              "mean %(address)s?"),
+            code="hyphen_for_dot",
+            params={"ending": ending, "address": f"{local}@{host}.{ending}"},
+        )  # fmt: skip
     meant = [common for common in COMMON if common.split(".")[0] == domain.lower()]
     if len(meant) == 1:
         raise ValidationError(

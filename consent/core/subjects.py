@@ -20,6 +20,7 @@ from consent.common.dates import local_today
 from consent.common.locks import transaction_lock
 from consent.common.text import clean_form_text, cleaning_bound
 
+from .address_faults import NOT_AN_ADDRESS, refusal
 from .addresses import address_folded
 from .domains import check_domain, check_ending
 from .models import Subject
@@ -141,9 +142,6 @@ def _latin(letter: str) -> bool:
 # and the visitor could not see what to fix. A bidi control still refuses it: the address it
 # shows is not the one it holds.
 _ZERO_WIDTH = re.compile("[\u00ad\u200b\u200c\u200d\u2060\ufeff]")
-NOT_AN_ADDRESS = _(
-    "Enter an email address like name@example.kz, without spaces, quotes, commas or brackets."
-)
 
 
 def clean_email(value: str) -> str:
@@ -190,10 +188,10 @@ def clean_email(value: str) -> str:
         or len(f"{local}@{forms[0]}") > EMAIL_MAX_LENGTH
         or len(f"{local}@{forms[1]}") > EMAIL_MAX_LENGTH
     ):
-        raise ValidationError(NOT_AN_ADDRESS, code="email")
+        raise refusal(value, is_address)  # what is wrong with it, said (address_faults)
     check_domain(local, forms[1])  # before the outbox's rule, which names no ending («gmail.c»)
     if not _outbox_takes(f"{local}@{forms[1]}"):
-        raise ValidationError(NOT_AN_ADDRESS, code="email")
+        raise refusal(value, is_address)
     return f"{local}@{forms[1]}"
 
 
