@@ -22,8 +22,8 @@ def register_csv(requests: QuerySet[Ticket]) -> bytes:
     """`requests`, in the order they came, as a CSV in the active language (the staff member's):
     times in Almaty time as a person writes them, types, channels and statuses by their names,
     and whether each was answered on time, late or not (yet) by the rule of the index's chart
-    (statistics.timed): open or closed unconfirmed, «not answered», never a blank that reads
-    as a gap in the register (`kept`)."""
+    (statistics.timed): open, or closed with no answer (statistics.ANSWERED), «not answered»,
+    never a blank that reads as a gap in the register (`kept`)."""
     header = [_("request"), _("type"), _("received by"), _("language"), _("received (Almaty)"),
               _("due"), _("identity confirmed (Almaty)"), _("closed (Almaty)"), _("status"),
               _("answer deadline kept")]  # fmt: skip

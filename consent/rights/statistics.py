@@ -45,22 +45,31 @@ def consent_statistics() -> list[tuple[tuple[date, str, str, str], int]]:
     return sorted(counts.items())
 
 
-# What an answer is: the request carried out, or refused with reasons. A request closed because
-# the person never confirmed it (or no one on record has its address) was never answered, and
-# the desk could not act on it (compliance L9): it is neither on time nor late.
+# What an answer is: the request carried out, or refused with reasons, or closed without
+# action once the person (or the parent who asked) had confirmed it: a parent's request for a
+# child who has come of age (guardianship.ticket_close_outgrown), a parent's withdrawal for no
+# child they act for (guardianship.ticket_withdraw_guardian), each told why in a letter by a
+# day the law's deadline counted to. The chart and the register called those «closed
+# unconfirmed» and «not answered». A request closed because the person never confirmed it (or
+# no one on record has its address, or a destruction closed it untold, «no data held») was
+# never answered, and the desk could not act on it (compliance L9): it is neither on time nor
+# late.
 ANSWERED = (Ticket.Status.DONE, Ticket.Status.REFUSED)
+ANSWERED_IF_CONFIRMED = Ticket.Status.CLOSED
 ON_TIME, LATE = "on_time", "late"
 
 
 def timed(requests: QuerySet[Ticket]) -> QuerySet[Ticket]:
     """`requests`, each with `answered`: ON_TIME when carried out or refused on or before its
     due date (by the local day it was closed), LATE after it, None when not answered (still
-    open, closed unconfirmed, filed). The one rule of the index's chart, the register and the
-    desk's list (its mark and its filter); `requests` already so annotated are returned as
-    they are."""
+    open, closed unanswered, filed): by what an answer is (ANSWERED). The one rule of the
+    index's chart, the register, the statistics and the desk's list (its mark and its filter);
+    `requests` already so annotated are returned as they are."""
     if "answered" in requests.query.annotations:
         return requests
-    answered = Q(status__in=ANSWERED, closed_at__isnull=False)
+    answered = Q(closed_at__isnull=False) & (
+        Q(status__in=ANSWERED) | Q(status=ANSWERED_IF_CONFIRMED, verified_at__isnull=False)
+    )
     return requests.annotate(closed_day=TruncDate("closed_at")).annotate(answered=Case(
         When(answered & Q(closed_day__lte=F("due_date")), then=Value(ON_TIME)),
         When(answered, then=Value(LATE)), default=None, output_field=CharField(),
@@ -139,9 +148,10 @@ def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:
     """The last `weeks` weeks (Monday to Sunday, local dates in TIME_ZONE; the current week
     last), one query: requests received in each, and of those how many were answered on time
     (closed on or before the due date, by the local day they were closed), answered late,
-    closed unconfirmed, and still open; the four add up to those received. For the admin
-    index's chart. (Requests closed unconfirmed, a week after their link, counted as answered
-    late: an officer's figures showed deadlines missed that never ran.)"""
+    closed unanswered (`unanswered`: never confirmed, or closed untold; ANSWERED), and still
+    open; the four add up to those received. For the admin index's chart. (Requests closed
+    unconfirmed, a week after their link, counted as answered late: an officer's figures
+    showed deadlines missed that never ran.)"""
     today = today or local_today()
     first = today - timedelta(days=today.weekday() + 7 * (weeks - 1))
     closed = Ticket.objects.closed()
@@ -153,12 +163,12 @@ def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:
             received=Count("id"),
             on_time=Count("id", filter=Q(answered=ON_TIME)),
             late=Count("id", filter=Q(answered=LATE)),
-            unconfirmed=Count("id", filter=Q(answered=None, pk__in=closed.values("pk"))),
+            unanswered=Count("id", filter=Q(answered=None, pk__in=closed.values("pk"))),
             open=Count("id", filter=Q(pk__in=Ticket.objects.open().values("pk"))),
         )
     )
     found = {timezone.localdate(row.pop("week")): row for row in rows}
-    empty = {"received": 0, "on_time": 0, "late": 0, "unconfirmed": 0, "open": 0}
+    empty = {"received": 0, "on_time": 0, "late": 0, "unanswered": 0, "open": 0}
     starts = [first + timedelta(weeks=n) for n in range(weeks)]
     return [{"start": start, **found.get(start, empty)} for start in starts]
 

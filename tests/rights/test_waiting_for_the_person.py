@@ -71,10 +71,13 @@ def test_the_index_says_what_can_be_closed_when_none_waits(desk, lang):
     with translation.override(lang):
         assert (
             ngettext(
-                "%(counter)s can be closed unconfirmed", "%(counter)s can be closed unconfirmed", 1
+                "Can be closed unconfirmed (link expired, or none could be sent): %(counter)s",
+                "Can be closed unconfirmed (link expired, or none could be sent): %(counter)s",
+                1,
             )
             % {"counter": 1}
             in page
         )
-        assert ngettext("%(counter)s awaiting confirmation", "%(counter)s awaiting confirmation",
+        assert ngettext("Confirmation link sent, not pressed yet: %(counter)s",
+                        "Confirmation link sent, not pressed yet: %(counter)s",
                         0) % {"counter": 0} not in page  # fmt: skip

@@ -60,13 +60,13 @@ def test_requests_are_counted_by_local_week_and_local_closing_day(work, django_a
         weeks = requests_by_week()
     assert len(weeks) == 12 and weeks[0]["start"] == date(2026, 9, 7)
     assert weeks[-2] == {"start": date(2026, 11, 16), "received": 4, "on_time": 1, "late": 1,
-                         "unconfirmed": 2, "open": 0}  # fmt: skip
+                         "unanswered": 2, "open": 0}  # fmt: skip
     assert weeks[-1] == {"start": date(2026, 11, 23), "received": 1, "on_time": 0, "late": 0,
-                         "unconfirmed": 0, "open": 1}  # fmt: skip
+                         "unanswered": 0, "open": 1}  # fmt: skip
     assert sum(week["received"] for week in weeks) == 5  # August's is older than 12 weeks
     for week in weeks:  # every request received is in one of the other four
         assert (
-            week["received"] == week["on_time"] + week["late"] + week["unconfirmed"] + week["open"]
+            week["received"] == week["on_time"] + week["late"] + week["unanswered"] + week["open"]
         )
 
 
@@ -84,19 +84,19 @@ def table_row(html, chart, label):
     return [int(n) for n in re.findall(r"<td>(\d+)</td>", row[1])]
 
 
-@pytest.mark.parametrize("lang, late, unconfirmed", [
-    ("kk", "мерзімінен кеш жауап берілді", "расталмай жабылды"),
-    ("ru", "отвечено с\xa0опозданием", "закрыто без подтверждения"),
+@pytest.mark.parametrize("lang, late, unanswered", [
+    ("kk", "мерзімінен кеш жауап берілді", "жабылды, жауап берілмеген"),
+    ("ru", "отвечено с\xa0опозданием", "закрыто, ответ не дан"),
 ])  # fmt: skip
 def test_the_index_draws_the_numbers_for_a_privacy_officer(work, privacy_officer_client, lang,
-                                                           late, unconfirmed):  # fmt: skip
+                                                           late, unanswered):  # fmt: skip
     html = privacy_officer_client.get("/admin/", HTTP_ACCEPT_LANGUAGE=lang).content.decode()
     assert table_row(html, "chart-requests", "16.11") == [4, 1, 1, 2, 0]
     assert table_row(html, "chart-requests", "23.11") == [1, 0, 0, 0, 1]
     assert table_row(html, "chart-consents", "11.2026") == [1, 1]
     svg = re.search(r'<svg[^>]*aria-labelledby="chart-requests-title.*?</svg>', html, re.S)[0]
     assert f"<title>16.11: {late} — 1</title>" in svg  # each bar says what it is
-    assert f"<title>16.11: {unconfirmed} — 2</title>" in svg
+    assert f"<title>16.11: {unanswered} — 2</title>" in svg
     assert (
         'id="chart-requests-desc"' in svg
         and "<script" not in svg

@@ -137,7 +137,10 @@ class ConsentText(Published):
     requires_reconsent = models.BooleanField(
         _("requires consent again"),
         default=False,
-        help_text=_("Consents given to earlier versions stop counting once this is published."),
+        help_text=_(
+            "Consents given to earlier versions stop counting once this takes effect: when it "
+            "is published and its policy version's effective date has come."
+        ),
     )
 
     objects = ConsentTextQuerySet.as_manager()

@@ -122,7 +122,7 @@ def work_charts(context):
     weeks = requests_by_week()
     months = consents_by_month()
     week_series = [("received", _("received")), ("on_time", _("answered on time")),
-                   ("late", _("answered late")), ("unconfirmed", _("closed unconfirmed")),
+                   ("late", _("answered late")), ("unanswered", _("closed, not answered")),
                    ("open", _("still open"))]  # fmt: skip
     month_series = [("given", _("consents given")), ("withdrawn", _("consents withdrawn"))]
     return {
