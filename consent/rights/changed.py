@@ -9,9 +9,9 @@ import re
 
 # Changing one's mind, or naming what is asked instead of the request answered: «передумала»,
 # «вместо», «не доступ, а удаление», «ойымды өзгерттім», «ойымнан айныдым», «қол жеткізу
-# емес, …», «…орнына». Read in a casefolded text.
+# емес, …», «…орнына». Not «не забудьте, а также…», which adds. Read in a casefolded text.
 CHANGE = re.compile(
-    r"передума|\bвместо\b|\bне\s+(?:\w+\s+){0,2}\w+\s*[,—–-]\s*а\s"
+    r"передума|\bвместо\b|\bне\s+(?:\w+\s+){0,2}\w+\s*[,—–-]\s*а\s(?!также|еще|заодно)"
     r"|\bойым\w*\s+(?:өзгер|айн)|\bемес\s*[,—–:;-]|\bорнына\b"
 )
 

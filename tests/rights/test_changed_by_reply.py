@@ -62,6 +62,7 @@ def test_a_reply_that_changes_the_request_replaces_it(client, person, asked, ans
 @pytest.mark.parametrize("answer", [
     "И ещё удалите мои данные.",  # another request beside it: both stand
     "Сондай-ақ деректерімді жойыңыз.",
+    "Не забудьте, а также удалите мои данные.",
 ])  # fmt: skip
 def test_a_reply_asking_more_keeps_the_request_it_answers(person, answer):
     first, reply, *_ = asked_then_answered("Какие мои данные у вас хранятся?", answer, gmail)
