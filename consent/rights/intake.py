@@ -18,7 +18,7 @@ from consent.common.refusals import cache_down
 from consent.core import routes
 from consent.core.subjects import subject_find
 
-from . import phrases
+from . import changed, phrases
 from .about_whom import names_another
 from .also import one_request, withdrawn_beside
 from .analytics_letters import analytics_letter
@@ -50,8 +50,7 @@ from .tickets import ticket_open
 from .withdrawn_of import every_purpose, of_purpose
 
 logger = logging.getLogger(__name__)
-Type = Ticket.Type
-Reason = QuarantinedMessage.Reason
+Type, Reason = Ticket.Type, QuarantinedMessage.Reason
 
 # A reply's or a forward's prefix, as mail programs write it: «Re:», «FW:», «Fw[2]:», and the
 # Russian abbreviations with their dot («Отв.:», «Пересл.:»), without which «Пересл.: Отзыв
@@ -106,6 +105,7 @@ class Recognised(NamedTuple):
     whether: bool = False  # asked whether or how they can (whether.py): acting on nothing
     nothing: bool = False  # its words ask nothing («Спасибо», «👍», a quote: asked_nothing.py)
     withdraws: str | None = None  # beside `kind`, done on arrival (also.withdrawn_beside)
+    replaces: bool = False  # a reply that changes the request it answers (changed.py)
 
 
 def classify(
@@ -249,7 +249,8 @@ def recognise(
                and reading.forwarded is None and asks_nothing([own_text]))  # fmt: skip
     return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits,
                       whether=whether, nothing=nothing, withdraws=withdrawn_beside(
-                          beside, limits, unsubscribe, "\n".join(written), sender))  # fmt: skip
+                          beside, limits, unsubscribe, "\n".join(written), sender),
+                      replaces=answers and changed.changes_request("\n".join(written)))  # fmt: skip
 
 
 def _named(table, text):
@@ -334,7 +335,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
                 unsubscribe=read.unsubscribe, regarding=regarding, files=letter.files,
                 about_someone_else=read.someone_else, acts=not (read.asked or read.whether),
                 limits=read.limits, asked_whether=read.whether, reply_to=letter.reply_to,
-                withdraws=read.withdraws,
+                withdraws=read.withdraws, replaces=read.replaces,
             )  # fmt: skip
     except IntegrityError:
         if Ticket.objects.filter(letter_key=key).exists():

@@ -143,6 +143,22 @@ def file_repeat(ticket: Ticket, files: int = 0) -> None:
     _answer(ticket, "request_repeated", context)
 
 
+def close_replaced(ticket: Ticket) -> None:
+    """Close the request an emailed reply changes («Передумала, не доступ, а удалите мои
+    данные»: changed.py), `ticket.regarding`, in favour of `ticket`, the request it asks now:
+    left waiting beside it, its link still confirmed what the person no longer wants, and they
+    had two. Only one still waiting for its link, of the same person, of another type; an
+    officer reads a change to a confirmed request. The person is mailed `ticket`'s link only."""
+    regarding = ticket_locked(ticket.regarding)
+    same = ticket.subject_id is not None and regarding.subject_id == ticket.subject_id
+    if not (same and regarding.is_waiting and Type.OTHER != ticket.type != regarding.type):
+        return
+    outcome = interpolate(_("Replaced by request %(ref)s, as the person asked."),
+                          {"ref": ticket.reference})  # fmt: skip
+    ticket_close(regarding, outcome=outcome, status=Status.CLOSED, notify=False,
+                 detail={"replaced_by": ticket.reference})  # fmt: skip
+
+
 def file_with_open(ticket: Ticket) -> None:
     """Close `ticket` as filed with the open request it is `regarding`; the officers are told
     of a letter, not of a web form sent again. Mails no one else: `file_reply` and

@@ -22,7 +22,7 @@ from .alerts import notify_confirmed_late, notify_new_ticket
 from .analytics_letters import answer_without_link
 from .closing import ticket_locked, ticket_mail
 from .deadlines import due_for
-from .joining import file_repeat, file_reply, same_request_open
+from .joining import close_replaced, file_repeat, file_reply, same_request_open
 from .limits import stopped
 from .links import confirmation_url
 from .models import QuarantinedMessage, Ticket
@@ -105,6 +105,7 @@ def ticket_open(
     reply_to: str = "",
     withdraws: str | None = None,
     guardian: Guardian | None = None,
+    replaces: bool = False,
 ) -> Ticket:
     """Record a request and send the confirmation link to the address on record. `actor` is the
     staff member who opened it by hand, if one did; `unsubscribe`, that the letter also asks to
@@ -117,6 +118,7 @@ def ticket_open(
     it asks whether it can be done (the mail says how: intake.recognise); `reply_to`, the other
     address a letter's Reply-To names, shown to the officer and never written to; `withdraws`,
     what a withdrawal beside another right stops on arrival (also.withdrawn_beside);
+    `replaces`, that an emailed reply says it changes the request it answers (changed.py);
     `guardian`, the parent's row when an officer opens it for a parent asking for their child
     (desk_open.ticket_open_at_desk): filed under the child's record, its link and answer at the
     parent's address (`Ticket.guardian`), as the parent's page files theirs.
@@ -167,6 +169,8 @@ def ticket_open(
         as_guardian=as_guardian, limits=limits or {}, asked_whether=asked_whether,
         reply_to=reply_to, link_sent_at=timezone.now() if linked else None, guardian=guardian,
     )  # fmt: skip
+    if replaces and regarding is not None and not (filed or repeated or about_someone_else):
+        close_replaced(ticket)  # one link: for what the person asks now
     if filed:
         file_reply(ticket, files)
     elif repeated is not None:

@@ -56,6 +56,7 @@ LABELS = {
     "instead_of": _("instead of"),
     "destroyed_by": _("destroyed by request"),
     "filed_with": _("filed with request"),
+    "replaced_by": _("replaced by request"),
     "asked_nothing": _("the letter asks nothing"),
     "request": _("request"),
     "guardian_of": _("records of the children"),
