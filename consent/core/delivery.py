@@ -252,10 +252,10 @@ def send_batch(
                  down, refused)  # fmt: skip
 
 
-class Run(NamedTuple):
-    sent: int
-    not_sent: int
-    refused: str  # the run sent nothing, and this is why the relay refused (the last), or ""
+class Run(tuple[int, int]):
+    """(sent, not sent), and `refused`: why the relay refused (the last), if the run sent none."""
+
+    refused = ""
 
 
 def send_queued(batch_size: int | None = None, log_level: int | None = None) -> Run:
@@ -284,4 +284,6 @@ def send_queued(batch_size: int | None = None, log_level: int | None = None) -> 
                 break
     finally:
         connections.close()
-    return Run(sent_count, len(failed_ids), "" if sent_count else refused)
+    run = Run((sent_count, len(failed_ids)))
+    run.refused = "" if sent_count else refused
+    return run

@@ -28,7 +28,8 @@ class Command(JobCommand):
 
     def handle(self, *args, batch_size=None, log_level=None, **options):
         run = send_queued(batch_size, log_level)
+        sent, not_sent = run
         if run.refused:
-            raise SystemExit(f"{self.name}: sent 0, not sent {run.not_sent}: {run.refused}; "
+            raise SystemExit(f"{self.name}: sent 0, not sent {not_sent}: {run.refused}; "
                              "every mail stays due for the next run")  # fmt: skip
-        self.stdout.write(f"sent {run.sent}, not sent {run.not_sent}")
+        self.stdout.write(f"sent {sent}, not sent {not_sent}")
