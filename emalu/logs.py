@@ -236,7 +236,7 @@ class OncePerFault(AdminEmailHandler):
         try:
             super().emit(record)
         except Exception as error:  # the visitor's error page comes first, whatever this is
-            from consent.core.delivery import not_delivered_because
+            from consent.core.relay import not_delivered_because
 
             why = not_delivered_because(error, self.using)
             unmailed.error("the report of this error to ADMINS was not mailed: %s", why)

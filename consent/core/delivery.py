@@ -22,11 +22,8 @@ mail clients recognise a repeat.
 """
 
 import logging
-import re
-import smtplib
 from typing import NamedTuple
 
-from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
 from django.dispatch import Signal
@@ -39,6 +36,7 @@ from consent.common.link_secrets import redact
 
 from .audit import audit
 from .models import AuditEvent
+from .relay import address_refused, not_delivered_because, refused_by_the_relay, relay_unreachable
 from .withheld import (
     blocked_files,
     come_of_age,
@@ -58,11 +56,6 @@ campaign_mail_withheld = Signal()
 # refused for good (`message_ids`, `_refused_for_good`) and the time (`at`): no campaign goes to
 # that person again until they confirm an address anew (consent/marketing/returns.py).
 campaign_mail_refused = Signal()
-# An enhanced status code (RFC 3463) at the head of a mail server's reply.
-ENHANCED = re.compile(r"^\s*([245]\.\d{1,3}\.\d{1,3})(?!\S)")
-# Permanent, but nothing against the address itself: a full mailbox (5.2.2), a message too
-# large (5.2.3, 5.3.4), a refusal for the content's or the sender's sake (5.7.x).
-NOT_THE_ADDRESS = re.compile(r"^5\.(2\.[23]|3\.4|7\.\d{1,3})$")
 # Sent in the sending transaction with the names of the files (`names`) the mails just held back
 # for a blocked person carried (`blocked_files`): whoever made them learns that they never went out.
 files_mail_held_back = Signal()
@@ -84,65 +77,9 @@ def claim(batch_size: int, skip: frozenset[int] = frozenset()) -> list[Email]:
     )
 
 
-def refuses_the_address(status: str) -> bool:
-    """Whether an enhanced status code (RFC 3463, RFC 3464's Status) says the address itself
-    takes no mail: permanent (5.x.x), and not NOT_THE_ADDRESS. One rule for the mail server's
-    reply while it takes the mail and for its delivery report later."""
-    return re.fullmatch(r"5\.\d{1,3}\.\d{1,3}", status) is not None and not NOT_THE_ADDRESS.match(
-        status
-    )
-
-
 def _refused_for_good(email: Email, error: Exception) -> bool:
-    """Whether the mail server refused a campaign mail's address for good while taking it (its
-    reply to RCPT TO: «550 5.1.1 User unknown»): no retry can deliver it."""
-    if not is_campaign(email) or not isinstance(error, smtplib.SMTPRecipientsRefused):
-        return False
-    replies = [reply for _code, reply in error.recipients.values()]
-    statuses = [ENHANCED.match(r.decode(errors="replace") if isinstance(r, bytes) else str(r))
-                for r in replies]  # fmt: skip
-    return bool(statuses) and all(m and refuses_the_address(m[1]) for m in statuses)
-
-
-def not_delivered_because(error: Exception, alias: str) -> str:
-    """Why a message was not delivered, for the journal: the relay (host and port) and what it or
-    the network said, but no reply text that may hold an address (a refused recipient's) or the
-    password. «ConnectionRefusedError» alone left the operator to guess which relay and why."""
-    options = settings.MAILERS.get(alias, {}).get("OPTIONS", {})
-    where = f"{options.get('host', '?')}:{options.get('port', '?')}"
-    kind = type(error).__name__
-    if isinstance(error, smtplib.SMTPRecipientsRefused):
-        codes = sorted({str(code) for code, _reply in error.recipients.values()})
-        return f"{kind}: the relay at {where} refused the recipient ({', '.join(codes)})"
-    if isinstance(error, smtplib.SMTPResponseException):  # its text may echo an address
-        return f"{kind}: the relay at {where} answered {error.smtp_code}"
-    if isinstance(error, OSError):  # refused, timed out, no such host, TLS, dropped
-        return f"{kind}: the relay at {where}: {error.strerror or error}"
-    return kind
-
-
-# The relay answered, but refuses the site itself (its greeting, TLS, log-in): every mail the same.
-REFUSES_THE_SITE = (smtplib.SMTPConnectError, smtplib.SMTPHeloError,
-                    smtplib.SMTPAuthenticationError, smtplib.SMTPNotSupportedError)  # fmt: skip
-
-
-def relay_unreachable(error: Exception) -> bool:
-    """Whether `error` says that every mail after it in the run would meet the same: the relay
-    not reached (refused, timed out, no such host or route, TLS failed), not answering within
-    the timeout once reached, or refusing the site itself. A relay that drops packets held a run
-    of 100 due mails 100 × 20 s, the batch's rows locked all the while. A connection dropped at
-    once, or a reply about the message (its recipient, sender or content), is not: the next mail
-    is tried on a new connection at no cost (a relay that drops one connection now and then)."""
-    if isinstance(error, REFUSES_THE_SITE):
-        return True
-    if isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException):
-        return True  # from the connection's opening: smtplib wraps any later one
-    cause, seen = error, 0
-    while cause is not None and seen < 5:  # smtplib wraps a timeout mid-way as a disconnection
-        if isinstance(cause, TimeoutError):
-            return True
-        cause, seen = cause.__cause__ or cause.__context__, seen + 1
-    return False
+    """Whether a campaign mail's address was refused for good: no retry can deliver it."""
+    return is_campaign(email) and address_refused(error)
 
 
 def _send(message: Email, log_level: int) -> Exception | str:
@@ -228,6 +165,7 @@ class Batch(NamedTuple):
     withheld: list[int]
     left: list[int]  # not tried: the relay could not be reached
     relay_down: bool  # the last mail tried met a relay that could not be reached
+    refused: str  # why the relay last refused a mail of the batch (refused_by_the_relay), or ""
 
 
 def send_batch(
@@ -272,7 +210,7 @@ def send_batch(
                 audit(AuditEvent.Action.MAIL_HELD_OF_AGE, subject=guardian.subject, obj=guardian,
                       mail=mail_id)  # fmt: skip
             logger.info("%d mails to parents held back: the child is 18 now", len(of_age))
-        held_back, left, down = [], [], False
+        held_back, left, down, refused = [], [], False, ""
         for email in batch:
             if email.id in withheld:
                 continue
@@ -289,6 +227,10 @@ def send_batch(
             if isinstance(outcome, Exception):
                 failed.append((email, outcome))
                 down = relay_unreachable(outcome)
+                if refused_by_the_relay(outcome):
+                    refused = not_delivered_because(
+                        outcome, email.backend_alias or po.get_default_mailer()
+                    )
                 if _refused_for_good(email, outcome):
                     # Said at once, not with the batch's outcome: the batch's later mails to
                     # the address (another campaign's) are asked after it, and stay unsent.
@@ -307,28 +249,41 @@ def send_batch(
                         len(held_back))  # fmt: skip
             withheld |= {m.id for m in held_back}
     return Batch([e.id for e, _ in sent], [e.id for e, _ in failed], sorted(withheld), left,
-                 down)  # fmt: skip
+                 down, refused)  # fmt: skip
 
 
-def send_queued(batch_size: int | None = None, log_level: int | None = None) -> tuple[int, int]:
-    """Send batches until none is due or free (the rest held by other senders): (sent, not
-    sent). A message that failed is not tried again in the same run; its retry comes due later.
-    A relay that could not be reached ends the run: the mails after it are not sent (they stay
-    due), and the next run tries the relay again."""
-    sent_count, failed_ids = 0, set()
+class Run(tuple[int, int]):
+    """(sent, not sent), and `refused`: why the relay refused (the last), if the run sent none."""
+
+    refused = ""
+
+
+def send_queued(batch_size: int | None = None, log_level: int | None = None) -> Run:
+    """Send batches until none is due or free (the rest held by other senders). A message that
+    failed is not tried again in the same run; its retry comes due later. A relay that could not
+    be reached ends the run: the mails after it are not sent (they stay due), and the next run
+    tries the relay again. `refused` says why when the relay took none of the mails tried
+    (`refused_by_the_relay`); a mail held back (withheld.py) or refused for its address is not
+    the relay's fault."""
+    sent_count, failed_ids, refused = 0, set(), ""
     try:
         while True:
             batch = send_batch(batch_size, log_level, frozenset(failed_ids))
             sent_count += len(batch.sent)
             failed_ids.update(batch.failed)
+            refused = batch.refused or refused
             if batch.relay_down:
                 if batch.left:
                     logger.warning("the relay did not answer or refused the site (above): this "
                                    "run stops, the other mails of its batch untried (%d); every "
                                    "mail due stays due, and the next run tries the relay again",
                                    len(batch.left))  # fmt: skip
-                return sent_count, len(failed_ids) + len(batch.left)
+                failed_ids.update(batch.left)
+                break
             if not batch.sent and not batch.failed and not batch.withheld:
-                return sent_count, len(failed_ids)
+                break
     finally:
         connections.close()
+    run = Run((sent_count, len(failed_ids)))
+    run.refused = "" if sent_count else refused
+    return run

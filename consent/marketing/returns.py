@@ -33,10 +33,10 @@ from django.db.models import Q
 from django.utils import timezone
 from post_office.models import Email
 
-from consent.core.delivery import refuses_the_address
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import Source, Subject
 from consent.core.purposes import MARKETING
+from consent.core.relay import refuses_the_address
 
 from .models import CampaignRecipient, Returned
 

@@ -1,10 +1,12 @@
-from django.core.management.base import BaseCommand
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from consent.core.form_texts import wording_changed
-from consent.core.models import ConsentText
+from consent.core.models import ConsentText, Subject
 from consent.core.purposes import PURPOSES
 from consent.core.texts import current_policy, text_publish
+from consent.rights.models import Ticket
 from emalu.models import Company, Page, Service
 
 # The demo states as fact only what the privacy policy itself says: the company's name, the
@@ -56,11 +58,34 @@ SERVICES = [
 ]  # fmt: skip
 
 
+def real_content() -> list[str]:
+    """What in the database is the live site's, not the demo's: pages, services or company
+    details staff wrote (not marked as demo), and any person's record or request."""
+    found = {
+        "pages written by staff": Page.objects.filter(is_demo=False),
+        "services written by staff": Service.objects.filter(is_demo=False),
+        "company details written by staff": Company.objects.filter(is_demo=False),
+        "people's records": Subject.objects.all(),
+        "requests": Ticket.objects.all(),
+    }
+    return [what for what, rows in found.items() if rows.exists()]
+
+
 class Command(BaseCommand):
-    help = "Load the demo pages and publish consent texts for `make run` (idempotent)."
+    help = (
+        "Load the demo pages and publish consent texts for `make run` (idempotent). Only with "
+        "DEBUG on, or on a database that holds no real content yet."
+    )
 
     @transaction.atomic
     def handle(self, *args, **options):
+        # Run on the production database, it published the demo's services and placeholder
+        # pages on the live site and new consent text versions over the officer's.
+        if not settings.DEBUG and (found := real_content()):
+            raise CommandError(
+                f"load_demo refused: this database holds real content ({', '.join(found)}) and "
+                "DEBUG is off; the demo is for `make run` (DEBUG=1) or an empty database."
+            )
         for slug, (title_kk, title_ru, body_kk, body_ru) in DEMO.items():
             Page.objects.get_or_create(
                 slug=slug,
