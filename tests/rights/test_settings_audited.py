@@ -51,14 +51,14 @@ def test_a_phrase_added_and_changed_is_audited_and_read_in_words(
     privacy_officer_client, officer_client, lang, said
 ):
     staff = privacy_officer_client
-    form = {"phrase": "сотрите всё обо мне", "type": "destroy", "language": "ru",
+    form = {"phrase": "вычеркните меня", "type": "destroy", "language": "ru",
             "active": "on", "note": "seen in mail"}  # fmt: skip
     assert staff.post("/admin/rights/intakephrase/add/", form).status_code == 302
-    phrase = IntakePhrase.objects.get(phrase="сотрите всё обо мне")
+    phrase = IntakePhrase.objects.get(phrase="вычеркните меня")
     form.update(active="", note="too broad")
     assert staff.post(f"/admin/rights/intakephrase/{phrase.pk}/change/", form).status_code == 302
     added, changed = rows(AuditEvent.Action.PHRASE_CHANGE)
-    assert added.detail["change"] == "added" and added.detail["phrase"] == "сотрите всё обо мне"
+    assert added.detail["change"] == "added" and added.detail["phrase"] == "вычеркните меня"
     assert changed.actor_label == "olga" and changed.object_id == str(phrase.pk)
     assert changed.detail["old_active"] is True and changed.detail["active"] is False
     assert changed.detail["old_note"] == "seen in mail" and changed.detail["note"] == "too broad"
