@@ -45,11 +45,14 @@ def due_shown(ticket: Ticket, written=reader_time):
     request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
     one waiting says so too, or that it can be closed once the link has expired (L9). Short in
     a list's column (reader_time); `written`, document_time on the request's own page, beside
-    the other dates there, as the admin writes them."""
+    the other dates there, as the admin writes them. `ticket` comes annotated by
+    statistics.timed (whether it was answered late): read without it, the person's page showed
+    the date of a request answered late plain, where the desk and its page said «answered
+    late»."""
     if ticket.is_filed:  # answered with the request it joined: its date read as a deadline
         return no_due_date(ticket)
     label = written(ticket.due_date)
-    if getattr(ticket, "answered", None) == LATE:  # the list's rows (statistics.timed)
+    if ticket.answered == LATE:
         return format_html('<span class="late" title="{}">{} · {}</span>', _(
             "Answered after its due date: the law's deadline was missed."), label,
             _("answered late"))  # fmt: skip
