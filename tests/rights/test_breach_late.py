@@ -13,7 +13,7 @@ from consent.rights.models import Breach
 from tests.rights.test_breaches import ALMATY, BREACH
 from tests.staff import verified_login
 
-LATE = {"kk": "кеш жіберілді", "ru": "отправлено с опозданием"}
+LATE = {"kk": "кеш жіберілді", "ru": "отправлено с\xa0опозданием"}
 
 
 def breach_told(officer, detected, told):
