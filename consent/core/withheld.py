@@ -28,10 +28,11 @@ def withheld_campaign(batch: list[Email]) -> list[Email]:
     """The campaign mails of the batch (those with a List-Unsubscribe header) that may no longer
     go: their person is one no campaign may reach now (consent withdrawn by any channel, a
     complaint, expired, blocked, destroyed, or a hard bounce since they last confirmed an
-    address), or no longer holds the address the mail is to. A campaign is queued to everyone
-    at once and delivered over minutes, or days while the mail server is down; who may get it is
-    decided at the moment of sending, by the same rule that queued it (`campaign_mail_permitted`;
-    compliance L12, L15), so whatever stops the next campaign stops the mail still queued."""
+    address); one whose person's address was corrected since goes to the new one (the receiver
+    re-addresses it). A campaign is queued to everyone at once and delivered over minutes, or
+    days while the mail server is down; who may get it is decided at the moment of sending, by
+    the same rule that queued it (`campaign_mail_permitted`; compliance L12, L15), so whatever
+    stops the next campaign stops the mail still queued."""
     campaign = [m for m in batch if is_campaign(m)]
     if not campaign:
         return []

@@ -258,11 +258,10 @@ def recipients_withheld(sender, *, message_ids, at, **kwargs):
 def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
     """The campaign mails among `emails` (outbox rows about to be sent, consent/core/delivery.py)
     that may still go at `at`: their person is one `recipients` admits now, the rule that
-    queued them, and still holds the address the mail is to. So a hard bounce that came back
-    after a campaign was queued stops its mail still in the outbox, as a complaint, an
-    unsubscribe or a block does (compliance L15); a mail whose person is no longer on record
-    (destroyed) has no row, and does not go. One whose reader chose the other language since it
-    was queued goes written again in theirs (`_in_language_now`; compliance L24)."""
+    queued them. So a hard bounce that came back after it was queued stops its mail still in
+    the outbox, as a complaint, an unsubscribe or a block does (compliance L15); a mail whose
+    person is no longer on record (destroyed) has no row, and does not go. One whose reader
+    chose the other language since goes written again in theirs (`_in_language_now`; L24)."""
     queued = CampaignRecipient.objects.filter(outbox_message_id__in=[m.message_id for m in emails])
     rows = {row.outbox_message_id: row for row in queued.select_related("campaign")}
     people = recipients(at).filter(pk__in=[row.subject_id for row in rows.values()])
@@ -272,8 +271,13 @@ def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
     for mail in emails:
         row = rows.get(mail.message_id)
         address, language = admitted.get(row.subject_id if row else None, (None, None))
-        if address is None or set(mail.to) != {address}:
+        if address is None:
             continue
+        if set(mail.to) != {address}:
+            # The desk corrected their address since: the old mailbox is not theirs, and they
+            # still consent. Written to the new one now (theirs by mailed.py's rule; Art. 7).
+            mail.to, mail.created = [address], at
+            mail.save(update_fields=["to", "created"])
         if language != row.language:
             _in_language_now(mail, row, language)
         permitted.add(mail.id)

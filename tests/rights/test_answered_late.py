@@ -53,3 +53,24 @@ def test_a_late_answer_is_marked_filtered_and_in_the_register(
     body = staff.get("/admin/rights/ticket/register.csv?due=late").content.decode("utf-8-sig")
     rows = list(csv.reader(io.StringIO(body)))
     assert [r[0] for r in rows[1:]] == [late.reference] and rows[1][-1] == plain_text(LATE[lang])
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_persons_page_says_a_request_was_answered_late_as_the_desk_does(
+    client, privacy_officer, person, time_machine, lang
+):
+    """The desk's list and the request's page marked request R-1 «answered late»; the person's
+    page, the officer's other way to it (the people search), showed its due date plain, as of
+    a request answered in time."""
+    time_machine.move_to("2026-12-01 10:00+05:00", tick=False)
+    late = ticket_verify(ticket_open(kind="block", email="asel@example.kz", language="kk",
+                                     channel="web"))  # fmt: skip
+    assert late.due_date == date(2026, 12, 2)
+    closed(late, Ticket.Status.DONE, datetime(2026, 12, 3, 0, 30, tzinfo=ALMATY))  # 2nd in UTC
+    time_machine.move_to("2026-12-10 10:00+05:00", tick=False)
+    staff = verified_login(client, privacy_officer)
+    staff.cookies["django_language"] = lang
+    for url in (f"/admin/rights/ticket/{late.pk}/change/",
+                f"/admin/consent/subject/{person.pk}/change/"):  # fmt: skip
+        page = staff.get(url).content.decode()
+        assert LATE[lang] in page, url

@@ -24,13 +24,16 @@ class RegulatorFilter(admin.SimpleListFilter):
     parameter_name = "regulator"
 
     def lookups(self, request, model_admin):
-        return [("to_notify", _("not sent yet")), ("notified", _("sent"))]
+        return [("to_notify", _("not sent yet")), ("notified", _("sent")),
+                ("late", _("sent late"))]  # fmt: skip
 
     def queryset(self, request, queryset):
         if self.value() == "to_notify":
             return queryset.unreported()
         if self.value() == "notified":
             return queryset.exclude(regulator_notified_at=None)
+        if self.value() == "late":
+            return queryset.notified_late()
         return queryset
 
 
@@ -43,7 +46,7 @@ class BreachAdmin(admin.ModelAdmin):
     list_display = ["__str__", "summary", "detected_at", "deadline", "regulator_notified_at",
                     "subjects_notified"]  # fmt: skip
     list_filter = [RegulatorFilter, "subjects_notified"]
-    readonly_fields = ["regulator_due", "draft_notice"]
+    readonly_fields = ["saved_deadline", "draft_notice"]
 
     def has_delete_permission(self, request, obj=None):
         return False
@@ -61,10 +64,20 @@ class BreachAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("regulator to be notified by"), ordering="regulator_due")
     def deadline(self, obj):
+        """The regulator's date, and beside it what the officer must know of it: to notify now,
+        or that the notice went after it (the list and the breach's page say the same)."""
         label = reader_time(obj.regulator_due)
         if obj.report_now(local_today()):
             return format_html('<strong class="overdue">{} · {}</strong>', label, _("notify now"))
+        if obj.notified_late():
+            return format_html('<strong class="overdue">{} · {}</strong>', label, _("sent late"))
         return label
+
+    @admin.display(description=_("regulator to be notified by"))
+    def saved_deadline(self, obj):
+        """The list's column on the breach's page, of the breach as saved (as its notice)."""
+        stored = saved(obj)
+        return EMPTY if stored is None else self.deadline(stored)
 
     @admin.display(description=_("draft notice to the authorised body"))
     def draft_notice(self, obj):

@@ -38,6 +38,7 @@ from consent.core.subjects import address_holders, is_address, normalise_email
 from .. import disclosure
 from ..mailed import mail_to
 from ..models import Ticket
+from ..statistics import timed
 from .corrections import CorrectionInline
 from .downloads import links_or_reason, released
 from .due import due_shown, status_shown
@@ -77,8 +78,10 @@ class TicketInline(ReadOnlyInline):
     readonly_fields = fields
 
     def get_queryset(self, request):
-        # The due column's badge, one query; and the request a filed one joined (due.due_shown).
-        return super().get_queryset(request).with_waiting().select_related("regarding")
+        # The due column's badges, one query (answered late, waiting), and the request a filed
+        # one joined (due.due_shown).
+        requests = timed(super().get_queryset(request))
+        return requests.with_waiting().select_related("regarding")
 
     @admin.display(description=_("status"))
     def status_shown(self, obj):

@@ -4,9 +4,11 @@ from datetime import timedelta
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from consent.common.dates import local_date
 from consent.common.text import NOTE_MAX_CHARS, numbered
 from consent.workdays.calendar import check_countable
 
@@ -20,6 +22,11 @@ class BreachQuerySet(models.QuerySet):
         """Those due or overdue on `today` (a local date, as `regulator_due` is): the digest
         lists them, the dashboard and the register say «notify now»."""
         return self.unreported().filter(regulator_due__lte=today)
+
+    def notified_late(self):
+        """Those the regulator was told of after the day it was due: by the local date of the
+        notice (`__date` reads it in TIME_ZONE, Asia/Almaty), as `Breach.notified_late`."""
+        return self.filter(regulator_notified_at__date__gt=F("regulator_due"))
 
 
 class Breach(models.Model):
@@ -54,6 +61,13 @@ class Breach(models.Model):
     def report_now(self, today):
         """The queryset's rule for one breach already loaded."""
         return self.regulator_notified_at is None and self.regulator_due <= today
+
+    def notified_late(self):
+        """Whether the regulator was told after the day it was due (Art. 25(2)(8)): the register
+        is the operator's proof of a notice in time, and said nothing of one that was not. By
+        the local date of the notice: at 00:30 in Almaty it is the next day, not yet in UTC."""
+        return (self.regulator_notified_at is not None
+                and local_date(self.regulator_notified_at) > self.regulator_due)  # fmt: skip
 
     def clean(self):
         """Times the register could not hold: a detection yet to come moved the regulator's
