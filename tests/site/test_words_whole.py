@@ -58,7 +58,11 @@ BROKEN = r"""(own) => {
 @pytest.fixture(scope="module")
 def site(django_db_blocker, tmp_path_factory):
     # Analytics configured: the banner on every page, and its panel on the cookie settings page.
-    env = {"FORM_MIN_FILL_SECONDS": "0", "FORM_RATE_LIMIT": "100/60", "GA_MEASUREMENT_ID": "G-TEST1"}
+    env = {
+        "FORM_MIN_FILL_SECONDS": "0",
+        "FORM_RATE_LIMIT": "100/60",
+        "GA_MEASUREMENT_ID": "G-TEST1",
+    }
     with (
         django_db_blocker.unblock(),
         live_database() as url,
