@@ -172,6 +172,45 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # people to leave it out. Never read as a year first (19900517: month 90).
 _DIGITS_ONLY = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")
 _YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы|жылғы)\.?\Z", re.IGNORECASE)
+# Or the month in words, as a date is written in a letter: «17 мая 1990 г.», «17 мамыр 1990»,
+# and Kazakh's own order, the year first, «1990 жылғы 17 мамыр». A month is known by the start
+# of its word, whatever its ending («мая», «мамырда») and with or without Kazakh letters
+# («мамыр», «кантар» typed on a Russian keyboard); the year is the number of four digits (or the
+# last one), the day the other. Words other than a month's and a year's leave the date unread.
+_MONTHS = {
+    **dict.fromkeys(("январ", "янв", "қаңтар", "каңтар", "кантар", "jan"), 1),
+    **dict.fromkeys(("феврал", "фев", "ақпан", "акпан", "feb"), 2),
+    **dict.fromkeys(("март", "мар", "наурыз", "mar"), 3),
+    **dict.fromkeys(("апрел", "апр", "сәуір", "сауир", "сәуир", "сауір", "apr"), 4),
+    **dict.fromkeys(("мая", "май", "мамыр", "may"), 5),
+    **dict.fromkeys(("июн", "маусым", "jun"), 6),
+    **dict.fromkeys(("июл", "шілде", "шилде", "jul"), 7),
+    **dict.fromkeys(("август", "авг", "тамыз", "aug"), 8),
+    **dict.fromkeys(("сентябр", "сен", "қыркүйек", "кыркуйек", "sep"), 9),
+    **dict.fromkeys(("октябр", "окт", "қазан", "казан", "oct"), 10),
+    **dict.fromkeys(("ноябр", "ноя", "қараша", "караша", "nov"), 11),
+    **dict.fromkeys(("декабр", "дек", "желтоқсан", "желтоксан", "dec"), 12),
+}
+_YEAR_WORDS = {"г", "ж", "год", "года", "году", "жыл", "жылы", "жылғы", "жылгы"}
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _month_named(typed: str) -> tuple[str, str, str] | None:
+    """(day, month, year) of a date written with its month in words, or None."""
+    months, numbers = [], []
+    for piece in _WORD_OR_NUMBER.findall(typed.casefold()):
+        if piece.isdigit():
+            numbers.append(piece)
+        elif piece not in _YEAR_WORDS:
+            month = next((n for stem, n in _MONTHS.items() if piece.startswith(stem)), None)
+            if month is None:
+                return None
+            months.append(month)
+    if len(months) != 1 or len(numbers) != 2 or max(map(len, numbers)) > 4:
+        return None
+    first, second = numbers
+    day, year = (second, first) if len(first) == 4 else (first, second)
+    return (day, str(months[0]), year) if len(day) <= 2 else None
 
 
 class BirthDate(forms.DateField):
@@ -217,6 +256,8 @@ class BirthDate(forms.DateField):
             year, month, day = match.groups()
         elif match := _DAY_FIRST.fullmatch(typed) or _DIGITS_ONLY.fullmatch(typed):
             day, month, year = match.groups()
+        elif named := _month_named(typed):
+            day, month, year = named
         else:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         years = [int(year)] if len(year) == 4 else [2000 + int(year), 1900 + int(year)]
@@ -230,7 +271,8 @@ class BirthDate(forms.DateField):
         # Digits alone with no day and month where a day and a month go were not written day
         # first (19900517: month 90): told how to write a date, not to check a day and a month
         # never typed as such. 31041990 is a day and a month, of a date that does not exist.
-        unread = match.re is _DIGITS_ONLY and not (1 <= int(day) <= 31 and 1 <= int(month) <= 12)
+        digits = bool(match) and match.re is _DIGITS_ONLY
+        unread = digits and not (1 <= int(day) <= 31 and 1 <= int(month) <= 12)
         code = "invalid" if unread else "no_such_date"
         raise ValidationError(self.error_messages[code], code=code)
 
