@@ -173,26 +173,40 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 _DIGITS_ONLY = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")
 _YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы|жылғы)\.?\Z", re.IGNORECASE)
 # Or the month in words, as a date is written in a letter: «17 мая 1990 г.», «17 мамыр 1990»,
-# and Kazakh's own order, the year first, «1990 жылғы 17 мамыр». A month is known by the start
-# of its word, whatever its ending («мая», «мамырда») and with or without Kazakh letters
-# («мамыр», «кантар» typed on a Russian keyboard); the year is the number of four digits (or the
-# last one), the day the other. Words other than a month's and a year's leave the date unread.
-_MONTHS = {
-    **dict.fromkeys(("январ", "янв", "қаңтар", "каңтар", "кантар", "jan"), 1),
-    **dict.fromkeys(("феврал", "фев", "ақпан", "акпан", "feb"), 2),
-    **dict.fromkeys(("март", "мар", "наурыз", "mar"), 3),
-    **dict.fromkeys(("апрел", "апр", "сәуір", "сауир", "сәуир", "сауір", "apr"), 4),
-    **dict.fromkeys(("мая", "май", "мамыр", "may"), 5),
-    **dict.fromkeys(("июн", "маусым", "jun"), 6),
-    **dict.fromkeys(("июл", "шілде", "шилде", "jul"), 7),
-    **dict.fromkeys(("август", "авг", "тамыз", "aug"), 8),
-    **dict.fromkeys(("сентябр", "сен", "қыркүйек", "кыркуйек", "sep"), 9),
-    **dict.fromkeys(("октябр", "окт", "қазан", "казан", "oct"), 10),
-    **dict.fromkeys(("ноябр", "ноя", "қараша", "караша", "nov"), 11),
-    **dict.fromkeys(("декабр", "дек", "желтоқсан", "желтоксан", "dec"), 12),
-}
+# and Kazakh's own order, the year first, «1990 жылғы 17 мамыр». A month is its name with any
+# ending («мая», «мамырда»), with or without Kazakh letters («кантар» typed on a Russian
+# keyboard), or its abbreviation as written («сент.», «Sep»); the year is the number of four
+# digits (or the last one), the day the other. Any other word leaves the date unread.
+_MONTH_NAMES = (
+    ("январ", "қаңтар", "каңтар", "кантар", "january"),
+    ("феврал", "ақпан", "акпан", "february"),
+    ("март", "наурыз", "march"),
+    ("апрел", "сәуір", "сауир", "сәуир", "сауір", "april"),
+    ("мая", "май", "мамыр", "may"),
+    ("июн", "маусым", "june"),
+    ("июл", "шілде", "шилде", "july"),
+    ("август", "тамыз", "august"),
+    ("сентябр", "қыркүйек", "кыркуйек", "september"),
+    ("октябр", "қазан", "казан", "october"),
+    ("ноябр", "қараша", "караша", "november"),
+    ("декабр", "желтоқсан", "желтоксан", "december"),
+)
+_MONTH_ABBREVIATIONS = (
+    ("янв", "jan"), ("фев", "февр", "feb"), ("мар", "mar"), ("апр", "apr"), (), (),
+    (), ("авг", "aug"), ("сен", "сент", "sep", "sept"), ("окт", "oct"), ("ноя", "нояб", "nov"),
+    ("дек", "dec"),
+)  # fmt: skip
 _YEAR_WORDS = {"г", "ж", "год", "года", "году", "жыл", "жылы", "жылғы", "жылгы"}
 _WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _month(word: str) -> int | None:
+    """The month (1-12) a casefolded word names, or None."""
+    pairs = zip(_MONTH_NAMES, _MONTH_ABBREVIATIONS, strict=True)
+    for number, (names, short) in enumerate(pairs, start=1):
+        if word in short or word.startswith(names):
+            return number
+    return None
 
 
 def _month_named(typed: str) -> tuple[str, str, str] | None:
@@ -202,7 +216,7 @@ def _month_named(typed: str) -> tuple[str, str, str] | None:
         if piece.isdigit():
             numbers.append(piece)
         elif piece not in _YEAR_WORDS:
-            month = next((n for stem, n in _MONTHS.items() if piece.startswith(stem)), None)
+            month = _month(piece)
             if month is None:
                 return None
             months.append(month)

@@ -72,6 +72,7 @@ REFUSED = {
     "17 мая 1990 или 1991": FORMAT,
     "туған күнім 17 мамыр 1990": FORMAT,
     "17 мамыр маусым 1990": FORMAT,
+    "17 Марина 1990": FORMAT,  # a word that begins as a month's abbreviation is no month
     "31 сәуір 1990": NO_SUCH,
     "05/17/1990 12:00": FORMAT,
     "1990": FORMAT,
