@@ -172,6 +172,59 @@ _ISO = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
 # people to leave it out. Never read as a year first (19900517: month 90).
 _DIGITS_ONLY = re.compile(r"(\d{2})(\d{2})(\d{4}|\d{2})")
 _YEAR_WORD = re.compile(r"\s*(?:г|ж|года|жылы|жылғы)\.?\Z", re.IGNORECASE)
+# Or the month in words, as a date is written in a letter: «17 мая 1990 г.», «17 мамыр 1990»,
+# and Kazakh's own order, the year first, «1990 жылғы 17 мамыр». A month is its name with any
+# ending («мая», «мамырда»), with or without Kazakh letters («кантар» typed on a Russian
+# keyboard), or its abbreviation as written («сент.», «Sep»); the year is the number of four
+# digits (or the last one), the day the other. Any other word leaves the date unread.
+_MONTH_NAMES = (
+    ("январ", "қаңтар", "каңтар", "кантар", "january"),
+    ("феврал", "ақпан", "акпан", "february"),
+    ("март", "наурыз", "march"),
+    ("апрел", "сәуір", "сауир", "сәуир", "сауір", "april"),
+    ("мая", "май", "мамыр", "may"),
+    ("июн", "маусым", "june"),
+    ("июл", "шілде", "шилде", "july"),
+    ("август", "тамыз", "august"),
+    ("сентябр", "қыркүйек", "кыркуйек", "september"),
+    ("октябр", "қазан", "казан", "october"),
+    ("ноябр", "қараша", "караша", "november"),
+    ("декабр", "желтоқсан", "желтоксан", "december"),
+)
+_MONTH_ABBREVIATIONS = (
+    ("янв", "jan"), ("фев", "февр", "feb"), ("мар", "mar"), ("апр", "apr"), (), (),
+    (), ("авг", "aug"), ("сен", "сент", "sep", "sept"), ("окт", "oct"), ("ноя", "нояб", "nov"),
+    ("дек", "dec"),
+)  # fmt: skip
+_YEAR_WORDS = {"г", "ж", "год", "года", "году", "жыл", "жылы", "жылғы", "жылгы"}
+_WORD_OR_NUMBER = re.compile(r"[^\W\d_]+|\d+")
+
+
+def _month(word: str) -> int | None:
+    """The month (1-12) a casefolded word names, or None."""
+    pairs = zip(_MONTH_NAMES, _MONTH_ABBREVIATIONS, strict=True)
+    for number, (names, short) in enumerate(pairs, start=1):
+        if word in short or word.startswith(names):
+            return number
+    return None
+
+
+def _month_named(typed: str) -> tuple[str, str, str] | None:
+    """(day, month, year) of a date written with its month in words, or None."""
+    months, numbers = [], []
+    for piece in _WORD_OR_NUMBER.findall(typed.casefold()):
+        if piece.isdigit():
+            numbers.append(piece)
+        elif piece not in _YEAR_WORDS:
+            month = _month(piece)
+            if month is None:
+                return None
+            months.append(month)
+    if len(months) != 1 or len(numbers) != 2 or max(map(len, numbers)) > 4:
+        return None
+    first, second = numbers
+    day, year = (second, first) if len(first) == 4 else (first, second)
+    return (day, str(months[0]), year) if len(day) <= 2 else None
 
 
 class BirthDate(forms.DateField):
@@ -217,6 +270,8 @@ class BirthDate(forms.DateField):
             year, month, day = match.groups()
         elif match := _DAY_FIRST.fullmatch(typed) or _DIGITS_ONLY.fullmatch(typed):
             day, month, year = match.groups()
+        elif named := _month_named(typed):
+            day, month, year = named
         else:
             raise ValidationError(self.error_messages["invalid"], code="invalid")
         years = [int(year)] if len(year) == 4 else [2000 + int(year), 1900 + int(year)]
@@ -230,7 +285,8 @@ class BirthDate(forms.DateField):
         # Digits alone with no day and month where a day and a month go were not written day
         # first (19900517: month 90): told how to write a date, not to check a day and a month
         # never typed as such. 31041990 is a day and a month, of a date that does not exist.
-        unread = match.re is _DIGITS_ONLY and not (1 <= int(day) <= 31 and 1 <= int(month) <= 12)
+        digits = bool(match) and match.re is _DIGITS_ONLY
+        unread = digits and not (1 <= int(day) <= 31 and 1 <= int(month) <= 12)
         code = "invalid" if unread else "no_such_date"
         raise ValidationError(self.error_messages[code], code=code)
 

@@ -151,8 +151,16 @@ def clean_name(value: str | None) -> str:
     on one line, with every compatibility letter as the plain letter it is drawn from (NFKC):
     «𝐀𝐛𝐞𝐥» (mathematical bold), «Ａｓｅｌ» (full-width), «Ⓐⓢⓔⓛ» (circled) were kept as typed, a
     name no search, comparison or letter's greeting reads as «Asel». Kazakh and Russian letters
-    have no compatibility form and are untouched («Әсел», «Ёлка», «й»)."""
-    return clean_form_text(unicodedata.normalize("NFKC", value or ""), multiline=False)
+    have no compatibility form and are untouched («Әсел», «Ёлка», «й»). The numero sign is no
+    letter and stays as written: NFKC spells «№» as Latin «No», and «Қаратал ауылы №2», a place
+    of birth as Kazakhstan writes its villages, was stored and shown back as «No2»."""
+    parts = (value or "").split(NUMERO)
+    return clean_form_text(
+        NUMERO.join(unicodedata.normalize("NFKC", part) for part in parts), multiline=False
+    )
+
+
+NUMERO = "№"
 
 
 # What no one's name, nor a place's, is written with: a symbol (an emoji or pictograph, a flag's
@@ -167,13 +175,13 @@ def validate_name(value: str, *, place: bool = False) -> None:
     any script («Ли», «Ән», «Wu»), and none of NOT_IN_NAMES; a person's name has no digit either.
     «Асель 🌸» was stored, shown on the desk, and greeted in letters; a name of «***», «123»,
     «А» or «A1» was nobody's. Punctuation people write stays («Ж. Әлиев», «O'Neil»,
-    «Жұмабай-ұлы», «Қасымова (Әлиева)»), and a place's number («Өскемен-2»)."""
+    «Жұмабай-ұлы», «Қасымова (Әлиева)»), and a place's number («Өскемен-2», «ауылы №2»)."""
     if not value:
         return
     letters = sum(ch.isalpha() for ch in value)
     if (not letters
-            or any(unicodedata.category(ch) in NOT_IN_NAMES for ch in value)
-            or (not place and any(ch.isdigit() for ch in value))):  # fmt: skip
+            or any(unicodedata.category(ch) in NOT_IN_NAMES and ch != NUMERO for ch in value)
+            or (not place and any(ch.isdigit() or ch == NUMERO for ch in value))):  # fmt: skip
         raise ValidationError(
             _("Please write this in letters, without emoji or other symbols."), code="not_a_name"
         )

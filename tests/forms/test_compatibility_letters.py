@@ -2,7 +2,7 @@
 «Ⓐⓢⓔⓛ», as a phone's «fancy text» keyboard or a pasted nickname gives them) is stored as the
 plain letters it is drawn from (common.text.clean_name, NFKC): kept as typed, it was a name no
 greeting, search or comparison read as «Asel». Kazakh and Russian letters are untouched, and a
-message keeps what was written («м²»)."""
+message keeps what was written («м²»), a place its «№»."""
 
 from urllib.parse import urlsplit
 
@@ -92,3 +92,23 @@ def test_the_desk_search_finds_a_name_kept_in_full_width(officer_client):
     response = officer_client.get("/admin/consent/subject/", {"q": "Әсел Қасымова"})
     assert response.status_code == 200
     assert "asel@example.kz" in response.content.decode()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("place", ["Қаратал ауылы №2", "с. Бухтарма, совхоз № 5", "Өскемен, №12"])
+def test_a_place_keeps_its_numero_sign(client, texts, fast, lang, place):
+    """NFKC writes «№» as Latin «No»: «Қаратал ауылы №2», a village as Kazakhstan numbers them,
+    was stored, shown back to the person and mailed to them as «Қаратал ауылы No2»."""
+    response = post(client, lang, "apply", {**APPLY, "birth_place": place})
+    assert response.status_code == 302, response.content.decode()[:2000]
+    assert Submission.objects.get().data["birth_place"] == place
+    assert Subject.objects.get().birth_place == place
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_person_is_not_named_with_a_numero_sign(client, texts, fast, lang):
+    """A person's name has no number: «Әсел №» was taken as «Әсел No», a name nobody has."""
+    response = post(client, lang, "contact", {**CONTACT, "full_name": "Әсел Қасымова №"})
+    assert response.status_code == 200
+    assert response.context["form"].errors["full_name"]
+    assert not Subject.objects.exists()

@@ -35,6 +35,23 @@ TYPED = {
     "17051990": "1990-05-17",
     "170590": "1990-05-17",
     "１７０５１９９０": "1990-05-17",
+    # the month in words, as a letter or a document writes it: refused with «enter the date as
+    # day.month.year», which the visitor had written, in words
+    "17 мая 1990": "1990-05-17",
+    "17 мая 1990 г.": "1990-05-17",
+    "17 мамыр 1990": "1990-05-17",
+    "17 мамыр 1990 ж.": "1990-05-17",
+    "1990 жылғы 17 мамыр": "1990-05-17",  # Kazakh's own order, the year first
+    "17-мамыр 1990": "1990-05-17",
+    "17 Мамыр, 1990 жыл": "1990-05-17",
+    "5 қаңтар 2001": "2001-01-05",
+    "5 кантар 2001": "2001-01-05",  # typed without Kazakh letters
+    "3 сәуір 1985": "1985-04-03",
+    "1 желтоқсан 1979": "1979-12-01",
+    "1 декабря 1979 года": "1979-12-01",
+    "21 сент. 1999": "1999-09-21",
+    "17 May 1990": "1990-05-17",
+    "May 17, 1990": "1990-05-17",
 }
 
 
@@ -51,7 +68,12 @@ def test_a_birth_date_typed_by_hand_is_the_same_day(client, texts, application_d
 FORMAT = {"kk": "күн.ай.жыл", "ru": "день.месяц.год"}
 NO_SUCH = {"kk": "Мұндай күн жоқ", "ru": "Такой даты нет"}
 REFUSED = {
-    "17 мая 1990": FORMAT,
+    "17 мая": FORMAT,  # no year
+    "17 мая 1990 или 1991": FORMAT,
+    "туған күнім 17 мамыр 1990": FORMAT,
+    "17 мамыр маусым 1990": FORMAT,
+    "17 Марина 1990": FORMAT,  # a word that begins as a month's abbreviation is no month
+    "31 сәуір 1990": NO_SUCH,
     "05/17/1990 12:00": FORMAT,
     "1990": FORMAT,
     "31.04.1990": NO_SUCH,
