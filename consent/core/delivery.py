@@ -42,6 +42,7 @@ from .withheld import (
     come_of_age,
     is_campaign,
     no_longer_named,
+    not_while_blocked,
     unconfirmable,
     withheld_campaign,
 )
@@ -176,8 +177,9 @@ def send_batch(
     Each mail about a person is asked again, at the moment of sending, whether what happened
     since it was queued contradicts it (withheld.py): a withheld campaign mail
     (`withheld_campaign`) is deleted unsent; a mail with files about a blocked person, to them or
-    to their parent (`blocked_files`), a link to confirm a consent the person refused or cannot
-    give since (`unconfirmable`), or a mail to a parent whom the child's record no longer names
+    to their parent (`blocked_files`), a form's mail to a person blocked now
+    (`not_while_blocked`), a link to confirm a consent the person refused since
+    (`unconfirmable`), or a mail to a parent whom the child's record no longer names
     (`no_longer_named`) or for a child who is 18 now (`come_of_age`), expires unsent, with an
     audit row for the latter."""
     batch_size = batch_size or po.get_batch_size()
@@ -193,11 +195,16 @@ def send_batch(
             files_mail_held_back.send(sender=Email, names=names)
             logger.info("%d mails with files held back: the person's processing is blocked",
                         len(blocked))  # fmt: skip
+        stopped = {m.id for m in not_while_blocked([m for m in batch if m.id not in withheld])}
+        if stopped:
+            withheld |= _expire_unsent(stopped)
+            logger.info("%d mails to a form's address held back: the person is blocked",
+                        len(stopped))  # fmt: skip
         unasked = {m.id for m in unconfirmable([m for m in batch if m.id not in withheld])}
         if unasked:
             withheld |= _expire_unsent(unasked)
-            logger.info("%d confirmation links held back: the person said no since, or is "
-                        "blocked", len(unasked))  # fmt: skip
+            logger.info("%d confirmation links held back: the person said no since",
+                        len(unasked))  # fmt: skip
         unnamed = no_longer_named([m for m in batch if m.id not in withheld])
         if unnamed:
             withheld |= _expire_unsent(unnamed)
