@@ -36,7 +36,7 @@ def people(make_subject, texts):
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-@pytest.mark.parametrize("form", ["newsletter", "my-data", "request"])
+@pytest.mark.parametrize("form", FORMS)
 def test_a_blocked_persons_address_costs_what_anyones_does(form, lang, client, people):
     path, extra = FORMS[form]
     path = path.format(lang=lang)
