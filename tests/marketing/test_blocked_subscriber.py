@@ -77,3 +77,23 @@ def test_a_link_pressed_while_blocked_records_nothing_and_says_why(texts, make_s
     assert (
         LedgerEntry.objects.get(subject=subject, purpose=MARKETING).kind == LedgerEntry.Kind.GRANT
     )
+
+
+def test_a_link_held_back_for_a_block_subscribes_no_one_once_it_is_lifted(texts, make_subject):
+    """The link was queued, then she was blocked before the sender came to it: it was held
+    back, and kept whole in the outbox, where whoever read it (staff, a backup) could press it
+    once the block was lifted, within its seven days, and subscribe her to news she had never
+    been asked about. The sender keeps no secret of a link it holds back."""
+    subject = make_subject(email=ADDRESS)
+    consent_grant(subject, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    sign_up("kk")
+    subject_block(subject, reason="request R-7", source=Source.ADMIN)
+    Email.objects.update(scheduled_time=None)
+    send_queued()
+    subject_unblock(subject, reason="violation not confirmed", source=Source.ADMIN)
+
+    assert not [m for m in mail.outbox if ADDRESS in m.to]
+    path = confirmation_path()
+    assert "[token]" in path
+    assert Client().post(path, SHOWN).status_code == 400
+    assert not LedgerEntry.objects.filter(subject=subject, purpose=MARKETING).exists()
