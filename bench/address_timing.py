@@ -1,8 +1,9 @@
-"""How long each public form that takes an email address answers for an address on record
-and for an unknown one: a steady difference tells an attacker who is a customer. Each post is
-timed alone; known and unknown alternate (the order flipped each round, bench/pairs.py's way),
-each address used once, and the figure is the median of each, in milliseconds, and their
-difference. A script, not a test: a busy machine would fail any limit on the clock.
+"""How long each public form that takes an email address answers for an address on record,
+for a person whose processing is blocked and for an unknown one: a steady difference tells an
+attacker who is a customer, or who is blocked. Each post is timed alone; the three take turns
+(the order turned each round, as bench/pairs.py flips its pair), each address used once, and the
+figure is the median of each, in milliseconds, and their differences from the unknown. A script,
+not a test: a busy machine would fail any limit on the clock.
 
     DATABASE_URL=... python bench/address_timing.py [rounds]   # migrated, `load_demo` texts
 """
@@ -25,7 +26,10 @@ django.setup()
 from django.test import Client  # noqa: E402
 from django.test.utils import override_settings  # noqa: E402
 
-from consent.core.models import Subject  # noqa: E402
+from consent.core.ledger import consent_grant, subject_block  # noqa: E402
+from consent.core.models import Source, Subject  # noqa: E402
+from consent.core.purposes import SERVICE  # noqa: E402
+from consent.core.texts import current_text  # noqa: E402
 from forms_app import services  # noqa: E402
 from tests.conftest import aged_token  # noqa: E402
 from tests.texts import SHOWN, as_shown  # noqa: E402
@@ -70,20 +74,33 @@ def post_ms(path, data):
     return elapsed
 
 
+def people(name, kind, rounds, stamp):
+    """`rounds` addresses of people on record, each with the service consent; blocked for
+    "blocked"."""
+    text = current_text(SERVICE)
+    emails = [f"bench-{name}-{kind}-{i}-{stamp}@example.kz" for i in range(rounds)]
+    for email in emails:
+        person = Subject.objects.create(full_name="Bench", email=email)
+        consent_grant(person, text, language="kk", source=Source.CONTACT_FORM)
+        if kind == "blocked":
+            subject_block(person, reason="bench", source=Source.ADMIN)
+    return emails
+
+
 def measure(name, rounds):
     path, data = FORMS[name]
     stamp = time.time_ns()
-    known = [f"bench-{name}-{i}-{stamp}@example.kz" for i in range(rounds)]
-    Subject.objects.bulk_create(Subject(full_name="Bench", email=e) for e in known)
-    times = {"known": [], "unknown": []}
+    known, blocked = (people(name, kind, rounds, stamp) for kind in ("known", "blocked"))
+    times = {"known": [], "blocked": [], "unknown": []}
     for i in range(rounds):
         unknown = f"nobody-{name}-{i}-{stamp}@example.kz"
-        order = [("known", known[i]), ("unknown", unknown)]
-        for kind, email in order if i % 2 else order[::-1]:
+        order = [("known", known[i]), ("blocked", blocked[i]), ("unknown", unknown)]
+        for kind, email in order[i % 3 :] + order[: i % 3]:
             times[kind].append(post_ms(path, data(email)))
     warm = {k: v[3:] for k, v in times.items()}  # the first rounds load code and caches
     median = {k: round(statistics.median(v), 2) for k, v in warm.items()}
-    return {**median, "difference_ms": round(median["known"] - median["unknown"], 2)}
+    return {**median, "known_difference_ms": round(median["known"] - median["unknown"], 2),
+            "blocked_difference_ms": round(median["blocked"] - median["unknown"], 2)}  # fmt: skip
 
 
 def main():

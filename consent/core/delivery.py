@@ -42,6 +42,7 @@ from .withheld import (
     come_of_age,
     is_campaign,
     no_longer_named,
+    not_while_blocked,
     unconfirmable,
     withheld_campaign,
 )
@@ -153,9 +154,17 @@ def _link_secrets_dropped(email: Email) -> None:
     email.headers = {k: redact(str(v)) for k, v in (email.headers or {}).items()} or email.headers
 
 
-def _expire_unsent(ids) -> set[int]:
-    """Hold the mails `ids` unsent for good: the outbox shows them expired. Their ids."""
-    Email.objects.filter(id__in=ids).update(expires_at=timezone.now())
+def _expire_unsent(batch: list[Email], ids) -> set[int]:
+    """Hold the mails `ids` of the batch unsent for good: the outbox shows them expired, each
+    emailed link without its secret (_link_secrets_dropped), as a mail sent keeps it. Their ids.
+    Kept whole, a link no one received stayed in the outbox for anyone reading it (or a backup):
+    a newsletter confirmation held back for a block, pressed once the block was lifted within
+    its seven days, subscribed a person who had never seen it."""
+    now, held = timezone.now(), [m for m in batch if m.id in ids]
+    for email in held:
+        _link_secrets_dropped(email)
+        email.expires_at = now
+    Email.objects.bulk_update(held, ["expires_at", "message", "html_message", "headers"])
     return set(ids)
 
 
@@ -176,8 +185,9 @@ def send_batch(
     Each mail about a person is asked again, at the moment of sending, whether what happened
     since it was queued contradicts it (withheld.py): a withheld campaign mail
     (`withheld_campaign`) is deleted unsent; a mail with files about a blocked person, to them or
-    to their parent (`blocked_files`), a link to confirm a consent the person refused or cannot
-    give since (`unconfirmable`), or a mail to a parent whom the child's record no longer names
+    to their parent (`blocked_files`), a form's mail to a person blocked now
+    (`not_while_blocked`), a link to confirm a consent the person refused since
+    (`unconfirmable`), or a mail to a parent whom the child's record no longer names
     (`no_longer_named`) or for a child who is 18 now (`come_of_age`), expires unsent, with an
     audit row for the latter."""
     batch_size = batch_size or po.get_batch_size()
@@ -188,24 +198,29 @@ def send_batch(
         withheld = set()
         blocked = {m.id for m in blocked_files(batch)}
         if blocked:
-            withheld |= _expire_unsent(blocked)
+            withheld |= _expire_unsent(batch, blocked)
             names = {a.name for m in batch if m.id in blocked for a in m.attachments.all()}
             files_mail_held_back.send(sender=Email, names=names)
             logger.info("%d mails with files held back: the person's processing is blocked",
                         len(blocked))  # fmt: skip
+        stopped = {m.id for m in not_while_blocked([m for m in batch if m.id not in withheld])}
+        if stopped:
+            withheld |= _expire_unsent(batch, stopped)
+            logger.info("%d mails to a form's address held back: the person is blocked",
+                        len(stopped))  # fmt: skip
         unasked = {m.id for m in unconfirmable([m for m in batch if m.id not in withheld])}
         if unasked:
-            withheld |= _expire_unsent(unasked)
-            logger.info("%d confirmation links held back: the person said no since, or is "
-                        "blocked", len(unasked))  # fmt: skip
+            withheld |= _expire_unsent(batch, unasked)
+            logger.info("%d confirmation links held back: the person said no since",
+                        len(unasked))  # fmt: skip
         unnamed = no_longer_named([m for m in batch if m.id not in withheld])
         if unnamed:
-            withheld |= _expire_unsent(unnamed)
+            withheld |= _expire_unsent(batch, unnamed)
             logger.info("%d mails to parents held back: the child's record no longer names them",
                         len(unnamed))  # fmt: skip
         of_age = come_of_age([m for m in batch if m.id not in withheld])
         if of_age:  # held unsent, as a blocked person's
-            withheld |= _expire_unsent(of_age)
+            withheld |= _expire_unsent(batch, of_age)
             for mail_id, guardian in of_age.items():
                 audit(AuditEvent.Action.MAIL_HELD_OF_AGE, subject=guardian.subject, obj=guardian,
                       mail=mail_id)  # fmt: skip

@@ -30,7 +30,7 @@ from .held import (
     holds_service,
 )
 from .ledger import consent_grant
-from .mail import queue_mail
+from .mail import NOT_WHILE_BLOCKED, queue_mail
 from .models import AuditEvent, ConsentText, Guardian, Held, Source, Subject, Submission
 from .photos import photo_encrypt
 from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
@@ -237,12 +237,10 @@ def submission_answer(submission: Submission, *, actor: AbstractBaseUser | None)
 
 
 def marketing_confirmation_due(submission: Submission) -> bool:
-    """Whether the person ticked the marketing box and may be mailed its confirmation link: a
-    form never grants marketing itself (the double opt-in of consent.marketing does), and a
-    blocked person is mailed nothing (Art. 23; compliance L12)."""
-    return bool(submission.data.get("consents", {}).get(MARKETING)) and not gate.is_blocked(
-        submission.subject
-    )
+    """Whether the person ticked the marketing box and is to be mailed its confirmation link: a
+    form never grants marketing itself (the double opt-in of consent.marketing does). A blocked
+    person's is queued as anyone's and never sent (core.withheld.not_while_blocked)."""
+    return bool(submission.data.get("consents", {}).get(MARKETING))
 
 
 def mail_language(submission: Submission) -> str:
@@ -257,14 +255,15 @@ def mail_language(submission: Submission) -> str:
 
 def _queue_mail(submission, data, text, parent_waits=False):
     source = submission.source
-    if not gate.is_blocked(submission.subject):  # staff still hear of a blocked person's form
-        held = submission.consent_held == Held.WITHDRAWN
-        waits_for_guardian = submission.consent_held == Held.GUARDIAN and (
-            SERVICE not in gate.consents_standing(submission.subject)
-        )
-        _queue_ack(data, source, text, marketing_confirmation_due(submission),
-                   mail_language(submission), held=submission if held else None,
-                   waits_for_guardian=waits_for_guardian, parent_waits=parent_waits)  # fmt: skip
+    # Queued for a blocked person too, and never sent (mail.NOT_WHILE_BLOCKED): left out here,
+    # the form answered their address sooner than anyone's. Staff hear of their form.
+    held = submission.consent_held == Held.WITHDRAWN
+    waits_for_guardian = submission.consent_held == Held.GUARDIAN and (
+        SERVICE not in gate.consents_standing(submission.subject)
+    )
+    _queue_ack(data, source, text, marketing_confirmation_due(submission),
+               mail_language(submission), held=submission if held else None,
+               waits_for_guardian=waits_for_guardian, parent_waits=parent_waits)  # fmt: skip
     staff = [(settings.STAFF_NOTIFY_EMAIL, address_language(settings.STAFF_NOTIFY_EMAIL))]
     bound = notice_bounded("form-sent")  # anyone can send the forms, from any network
     if bound is not Notice.SEND:
@@ -318,5 +317,6 @@ def _queue_ack(
         },
         language=language,
         subject_line=ACK_SUBJECT_LINES[source],
+        headers={NOT_WHILE_BLOCKED: "1"},
         unproven_address=True,
     )

@@ -1,15 +1,22 @@
 """What the outbox's sender holds back at the moment of sending (delivery.send_batch): a mail
 queued before something that now contradicts it (an unsubscribe, a withdrawal, a block, a hard
 bounce, a parent no longer named, a child come of age) is asked again as it goes, by the same
-rules that would not queue it now (compliance L6, L12, L15)."""
+rules that would not queue it now (compliance L6, L12, L15). A form's mail to a blocked person
+is queued as anyone's and held back here alone (`not_while_blocked`): the form's answer takes
+as long for their address as for anyone's."""
 
+import operator
+from functools import reduce
+
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.dispatch import Signal
 from django.utils import timezone
 from post_office.models import Email
 
 from . import gate
-from .mail import CONFIRMS
+from .addresses import address_folded
+from .mail import CONFIRMS, NOT_WHILE_BLOCKED
 from .models import Guardian, GuardianMail, Subject
 from .subjects import normalise_email
 
@@ -73,28 +80,48 @@ def blocked_files(batch: list[Email]) -> list[Email]:
     ]  # fmt: skip
 
 
+def not_while_blocked(batch: list[Email]) -> list[Email]:
+    """The mails of the batch that a form sent to the address typed into it
+    (`mail.NOT_WHILE_BLOCKED`: its acknowledgement), or a link to confirm a consent
+    (`mail.CONFIRMS`: the newsletter's, from any form), whose person is blocked now (Art. 23;
+    compliance L12): a block stops them, whether it began before the form was sent or since.
+    The form queues them for every address alike, so that its answer takes as long for a
+    blocked person's address as for anyone's; they expire here."""
+    marked = [m for m in batch if {NOT_WHILE_BLOCKED, CONFIRMS} & set(m.headers or {})]
+    if not marked:
+        return []
+    # Compared as a form finds the person (subjects.subject_find): the one form of an address,
+    # ASCII case aside (addresses.py).
+    addresses = {normalise_email(a) for m in marked for a in m.to} - {None}
+    on_record = Subject.objects.filter(
+        reduce(operator.or_, (Q(email__address=a) for a in addresses), Q(pk__in=[]))
+    )
+    blocked = {address_folded(s.email) for s in gate.blocked_subjects(on_record)}
+    return [m for m in marked if any(address_folded(normalise_email(a) or "") in blocked
+                                     for a in m.to)]  # fmt: skip
+
+
 def unconfirmable(batch: list[Email]) -> list[Email]:
     """The mails of the batch that ask their reader to confirm a consent by a link
     (`mail.CONFIRMS`: the newsletter's double opt-in) which can confirm nothing any more: the
-    person at the address is blocked now (the link's page refuses them, Art. 23; compliance
-    L12), or gave their word on the purpose since the mail was written (an unsubscribe, a
-    withdrawal: the link is older than it, consent.marketing.optin._word_since). Queued before
-    that word (the mail server down, the queue long), it asked a person who had just said no to
-    say yes, with a button that then refused them."""
+    person at the address gave their word on the purpose since the mail was written (an
+    unsubscribe, a withdrawal: the link is older than it,
+    consent.marketing.optin._word_since). Queued before that word (the mail server down, the
+    queue long), it asked a person who had just said no to say yes, with a button that then
+    refused them. A blocked person's is `not_while_blocked`'s."""
     asking = [m for m in batch if (m.headers or {}).get(CONFIRMS)]
     if not asking:
         return []
     addresses = {address.lower() for m in asking for address in m.to}
     on_record = Subject.objects.alias(address=Lower("email")).filter(address__in=addresses)
     held = {s.email.lower(): s for s in on_record}
-    blocked = {s.email.lower() for s in gate.blocked_subjects(on_record)}
 
     def contradicted(mail: Email, address: str) -> bool:
         person = held.get(address.lower())
         if person is None:
             return False
         latest = gate.latest_event(person, mail.headers[CONFIRMS])
-        return address.lower() in blocked or (latest is not None and latest.at >= mail.created)
+        return latest is not None and latest.at >= mail.created
 
     return [m for m in asking if any(contradicted(m, a) for a in m.to)]
 
