@@ -25,7 +25,6 @@ from consent.core.purposes import MARKETING
 from .mailing import (
     BULK,
     CAMPAIGN_MAIL,
-    PLACEHOLDER,
     TEST_COPY,
     CampaignChanged,
     campaign_changes,
@@ -205,9 +204,10 @@ def _queue_batch(campaign, ids, messages, phrases):
     rows = recipients(now).filter(pk__in=ids, pk__gt=_last_queued(campaign))
     batch = []
     for subject_id, email, language in rows.values_list("id", "email", "language").order_by("id"):
-        language = reader_language(language)
-        url = f"{base[language]}{unsubscribe_token(subject_id, campaign.pk)}/"
-        line, text, html, headers = personal_mail(messages[language], url, phrases[language])
+        language, token = reader_language(language), unsubscribe_token(subject_id, campaign.pk)
+        line, text, html, headers = personal_mail(
+            campaign, messages, phrases, language, lambda lang, token=token: f"{base[lang]}{token}/"
+        )
         batch.append((subject_id, language, Email(
             from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line, message=text,
             html_message=html, headers={**headers, **feedback}, status=STATUS.queued,
@@ -238,10 +238,11 @@ def _in_language_now(mail: Email, row: CampaignRecipient, language: str) -> None
     in the old one, its link to a page in it. The campaign as it was sent, with the way out of
     the policy in force when «send» was pressed, as every other mail of it."""
     campaign, phrases = row.campaign, mail_phrases(row.campaign.sent_at)
-    url = unsubscribe_url(unsubscribe_token(row.subject_id, campaign.pk), language)
+    token = unsubscribe_token(row.subject_id, campaign.pk)
     line, mail.message, mail.html_message, headers = personal_mail(
-        mails_rendered(campaign, phrases)[language], url, phrases[language]
-    )
+        campaign, mails_rendered(campaign, phrases), phrases, language,
+        lambda lang: unsubscribe_url(token, lang),
+    )  # fmt: skip
     mail.subject, mail.headers = line, {**(mail.headers or {}), **headers}
     mail.save(update_fields=["subject", "message", "html_message", "headers"])
     row.language = language
@@ -309,9 +310,12 @@ def campaign_delivery(campaign: Campaign) -> dict[str, int]:
 
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
     """(subject line, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
-    line, text, html = mails_rendered(campaign, mail_phrases())[language]
-    url = unsubscribe_url("preview", language)
-    return line, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url)
+    phrases = mail_phrases()
+    line, text, html, _headers = personal_mail(
+        campaign, mails_rendered(campaign, phrases), phrases, language,
+        lambda lang: unsubscribe_url("preview", lang),
+    )  # fmt: skip
+    return line, text, html
 
 
 def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:
