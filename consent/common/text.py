@@ -146,6 +146,20 @@ def clean_form_text(value: str | None, *, multiline: bool) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def validate_visible(value: str) -> None:
+    """Refuse text staff write (a campaign's title, subject line or text) that reads as nothing:
+    only spaces and invisible characters (a zero-width space, a direction mark, a Hangul
+    filler), which the admin's «required» takes for text. A subject line of a zero-width space
+    was saved and sent to every subscriber as a mail with no subject. Empty is the field's
+    own rule (blank), not this one."""
+    if value and not clean_form_text(value, multiline=True):
+        raise ValidationError(
+            _("Nothing visible is written here, only spaces or invisible characters (such as a "
+              "zero-width space). Write the text."),
+            code="invisible",
+        )  # fmt: skip
+
+
 def clean_name(value: str | None) -> str:
     """A person's or a place's name as it is stored (a form's or the desk's): clean_form_text
     on one line, with every compatibility letter as the plain letter it is drawn from (NFKC):
