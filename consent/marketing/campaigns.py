@@ -25,6 +25,7 @@ from consent.core.purposes import MARKETING
 from .mailing import (
     BULK,
     CAMPAIGN_MAIL,
+    SAMPLE,
     TEST_COPY,
     CampaignChanged,
     campaign_changes,
@@ -309,13 +310,12 @@ def campaign_delivery(campaign: Campaign) -> dict[str, int]:
 
 
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
-    """(subject line, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
+    """(subject line, text, HTML) as a recipient would see it, the link a sample's."""
     phrases = mail_phrases()
-    line, text, html, _headers = personal_mail(
+    return personal_mail(
         campaign, mails_rendered(campaign, phrases), phrases, language,
-        lambda lang: unsubscribe_url("preview", lang),
-    )  # fmt: skip
-    return line, text, html
+        lambda lang: unsubscribe_url(SAMPLE, lang),
+    )[:3]  # fmt: skip
 
 
 def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:

@@ -16,6 +16,9 @@ from consent.core.texts import route_phrase
 from .models import Campaign
 
 PLACEHOLDER = "https://unsubscribe.invalid/TOKEN"
+# What stands for a reader's token in the unsubscribe link of a preview and of the marketer's
+# test copy: its page says what the link does in a reader's mail (views.unsubscribe_view).
+SAMPLE = "preview"
 # Written by the site, as every mail it sends (RFC 3834: no auto-responder answers it), and bulk
 # mail, which is what older vacation programs look for instead.
 BULK = {**AUTOMATIC, "Precedence": "bulk"}
