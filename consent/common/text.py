@@ -146,13 +146,18 @@ def clean_form_text(value: str | None, *, multiline: bool) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def written(value: str | None) -> bool:
+    """Whether staff wrote anything a reader sees: not only spaces and invisible characters (a
+    zero-width space, a direction mark, a Hangul filler), which `str.strip()` and the admin's
+    «required» take for text. What each «is it written in both languages?» asks."""
+    return bool(clean_form_text(value, multiline=True))
+
+
 def validate_visible(value: str) -> None:
-    """Refuse text staff write (a campaign's title, subject line or text) that reads as nothing:
-    only spaces and invisible characters (a zero-width space, a direction mark, a Hangul
-    filler), which the admin's «required» takes for text. A subject line of a zero-width space
-    was saved and sent to every subscriber as a mail with no subject. Empty is the field's
-    own rule (blank), not this one."""
-    if value and not clean_form_text(value, multiline=True):
+    """Refuse text staff write (a campaign's title, subject line or text) that reads as nothing
+    (`written`): a subject line of a zero-width space was saved and sent to every subscriber as
+    a mail with no subject. Empty is the field's own rule (blank), not this one."""
+    if value and not written(value):
         raise ValidationError(
             _("Nothing visible is written here, only spaces or invisible characters (such as a "
               "zero-width space). Write the text."),

@@ -8,11 +8,11 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.text import (
     DOCUMENT_MAX_CHARS,
-    clean_form_text,
     numbered,
     validate_direction_closed,
     validate_one_line,
     validate_visible,
+    written,
 )
 from consent.core.models import Language, Subject
 
@@ -88,8 +88,7 @@ class Campaign(models.Model):
         and text, Russian readers would silently get the Kazakh mail instead (written_in). A half
         of invisible characters only is not written (validate_visible says so of it)."""
         super().clean()
-        line, body = (clean_form_text(value, multiline=True)
-                      for value in (self.subject_line_ru, self.body_ru))  # fmt: skip
+        line, body = written(self.subject_line_ru), written(self.body_ru)
         if line and not body:
             raise ValidationError(
                 {"body_ru": _("Write the Russian text too, or clear the Russian subject.")}
