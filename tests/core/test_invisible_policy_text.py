@@ -8,7 +8,7 @@ import pytest
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.purposes import MARKETING
 from tests.core.test_editor_mistakes import ONE_LANGUAGE, editor, monday, publish_text, said
-from tests.core.test_editor_mistakes import v2 as v2  # the same draft (a fixture)
+from tests.core.test_policy_admin import v2 as v2  # the same draft (a fixture)
 
 editor, monday = editor, monday  # fixtures
 BOTH = "A policy version needs its title and text in both languages."
