@@ -225,10 +225,10 @@ class CampaignAdmin(admin.ModelAdmin):
         page = HttpResponseRedirect(reverse("admin:marketing_campaign_change", args=[campaign.pk]))
         if campaign.status == Campaign.Status.DRAFT and not campaign_recipients().exists():
             # Sent to no one, it was spent for good («queued: 0»), never to go to the people
-            # who subscribe next: the draft stays, to be sent once someone would get it.
+            # who subscribe next: it stays unsent, to be sent once someone would get it.
             self.message_user(request, _(
                 "%(title)s was not sent: no one would receive it now (no subscriber we may "
-                "write to). It stays a draft: send it once people have subscribed.")
+                "write to). It stays unsent: send it once people have subscribed.")
                 % {"title": campaign.title}, messages.ERROR)  # fmt: skip
             return page
         try:

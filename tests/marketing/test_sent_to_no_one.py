@@ -1,7 +1,7 @@
 """Dan wrote the first campaign before anyone had subscribed and pressed «send»: it was marked
 sent, «all queued: 0», and could never be sent again, to the people who subscribed the next
 day (a campaign is sent once). «Send» with no one to receive it now sends nothing and says
-why, in his language; the draft waits, and goes once someone would get it."""
+why, in his language; the campaign waits unsent, and goes once someone would get it."""
 
 import pytest
 
