@@ -146,6 +146,25 @@ def clean_form_text(value: str | None, *, multiline: bool) -> str:
     return unicodedata.normalize("NFC", text)
 
 
+def written(value: str | None) -> bool:
+    """Whether staff wrote anything a reader sees: not only spaces and invisible characters (a
+    zero-width space, a direction mark, a Hangul filler), which `str.strip()` and the admin's
+    «required» take for text. What each «is it written in both languages?» asks."""
+    return bool(clean_form_text(value, multiline=True))
+
+
+def validate_visible(value: str) -> None:
+    """Refuse text staff write (a campaign's title, subject line or text) that reads as nothing
+    (`written`): a subject line of a zero-width space was saved and sent to every subscriber as
+    a mail with no subject. Empty is the field's own rule (blank), not this one."""
+    if value and not written(value):
+        raise ValidationError(
+            _("Nothing visible is written here, only spaces or invisible characters (such as a "
+              "zero-width space). Write the text."),
+            code="invisible",
+        )  # fmt: skip
+
+
 def clean_name(value: str | None) -> str:
     """A person's or a place's name as it is stored (a form's or the desk's): clean_form_text
     on one line, with every compatibility letter as the plain letter it is drawn from (NFKC):

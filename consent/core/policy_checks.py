@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 
 from consent.common.dates import local_today
 from consent.common.i18n import localised
+from consent.common.text import written
 
 from . import policydoc
 from .models import PolicyVersion
@@ -62,12 +63,12 @@ def check_template(policy):
 
 def check_languages(policy):
     """Compliance L24: the /kk/ and /ru/ pages each show their own title and text (only spaces
-    is none), and what changed since the previous version in both or in neither: written in one,
-    the other language's page said nothing had changed."""
-    if not all(v.strip() for v in [policy.title_kk, policy.title_ru, policy.text_kk,
-                                   policy.text_ru]):  # fmt: skip
+    or invisible characters is none: `written`), and what changed since the previous version in
+    both or in neither: written in one, the other language's page said nothing had changed."""
+    if not all(written(v) for v in [policy.title_kk, policy.title_ru, policy.text_kk,
+                                    policy.text_ru]):  # fmt: skip
         raise ValidationError(_("A policy version needs its title and text in both languages."))
-    if bool(policy.changes_kk.strip()) != bool(policy.changes_ru.strip()):
+    if written(policy.changes_kk) != written(policy.changes_ru):
         raise ValidationError(
             _("What changed since the previous version is written in one language only: write "
               "it in both, or leave both empty.")

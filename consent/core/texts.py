@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy
 from consent.common.clock import about_now
 from consent.common.dates import local_date
 from consent.common.i18n import localised
+from consent.common.text import written
 
 from . import policy_checks, policydoc, routes
 from .audit import audit
@@ -58,7 +59,7 @@ def text_missing_elements(text: ConsentText) -> list[str]:
             missing.append(_("the Kazakh and Russian translations (compile the catalogues)"))
         elif not all(name in body for name in purpose.processors() for body in (kk, ru)):
             missing.append(_("the processors abroad, named in both languages"))
-    if bool(text.other_kk.strip()) != bool(text.other_ru.strip()):
+    if written(text.other_kk) != written(text.other_ru):
         missing.append(_("the other information in both languages"))
     if stray := policydoc.stray_braces(text.other_kk, text.other_ru, filled=FILLED):
         fragments = ", ".join(f"«{f}»" for f in stray)

@@ -223,6 +223,14 @@ class CampaignAdmin(admin.ModelAdmin):
         if not self.has_change_permission(request):
             raise PermissionDenied
         page = HttpResponseRedirect(reverse("admin:marketing_campaign_change", args=[campaign.pk]))
+        if campaign.status == Campaign.Status.DRAFT and not campaign_recipients().exists():
+            # Sent to no one, it was spent for good («queued: 0»), never to go to the people
+            # who subscribe next: it stays unsent, to be sent once someone would get it.
+            self.message_user(request, _(
+                "%(title)s was not sent: no one would receive it now (no subscriber we may "
+                "write to). It stays unsent: send it once people have subscribed.")
+                % {"title": campaign.title}, messages.ERROR)  # fmt: skip
+            return page
         try:
             count = campaign_start(campaign, actor=request.user,
                                    seen=request.POST.get("digest", ""))  # fmt: skip

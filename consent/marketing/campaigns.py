@@ -25,7 +25,7 @@ from consent.core.purposes import MARKETING
 from .mailing import (
     BULK,
     CAMPAIGN_MAIL,
-    PLACEHOLDER,
+    SAMPLE,
     TEST_COPY,
     CampaignChanged,
     campaign_changes,
@@ -205,9 +205,10 @@ def _queue_batch(campaign, ids, messages, phrases):
     rows = recipients(now).filter(pk__in=ids, pk__gt=_last_queued(campaign))
     batch = []
     for subject_id, email, language in rows.values_list("id", "email", "language").order_by("id"):
-        language = reader_language(language)
-        url = f"{base[language]}{unsubscribe_token(subject_id, campaign.pk)}/"
-        line, text, html, headers = personal_mail(messages[language], url, phrases[language])
+        language, token = reader_language(language), unsubscribe_token(subject_id, campaign.pk)
+        line, text, html, headers = personal_mail(
+            campaign, messages, phrases, language, lambda lang, token=token: f"{base[lang]}{token}/"
+        )
         batch.append((subject_id, language, Email(
             from_email=settings.DEFAULT_FROM_EMAIL, to=[email], subject=line, message=text,
             html_message=html, headers={**headers, **feedback}, status=STATUS.queued,
@@ -238,10 +239,11 @@ def _in_language_now(mail: Email, row: CampaignRecipient, language: str) -> None
     in the old one, its link to a page in it. The campaign as it was sent, with the way out of
     the policy in force when «send» was pressed, as every other mail of it."""
     campaign, phrases = row.campaign, mail_phrases(row.campaign.sent_at)
-    url = unsubscribe_url(unsubscribe_token(row.subject_id, campaign.pk), language)
+    token = unsubscribe_token(row.subject_id, campaign.pk)
     line, mail.message, mail.html_message, headers = personal_mail(
-        mails_rendered(campaign, phrases)[language], url, phrases[language]
-    )
+        campaign, mails_rendered(campaign, phrases), phrases, language,
+        lambda lang: unsubscribe_url(token, lang),
+    )  # fmt: skip
     mail.subject, mail.headers = line, {**(mail.headers or {}), **headers}
     mail.save(update_fields=["subject", "message", "html_message", "headers"])
     row.language = language
@@ -258,10 +260,8 @@ def recipients_withheld(sender, *, message_ids, at, **kwargs):
 def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
     """The campaign mails among `emails` (outbox rows about to be sent, consent/core/delivery.py)
     that may still go at `at`: their person is one `recipients` admits now, the rule that
-    queued them. So a hard bounce that came back after it was queued stops its mail still in
-    the outbox, as a complaint, an unsubscribe or a block does (compliance L15); a mail whose
-    person is no longer on record (destroyed) has no row, and does not go. One whose reader
-    chose the other language since goes written again in theirs (`_in_language_now`; L24)."""
+    queued them, so a bounce, complaint, unsubscribe or block since stops it (compliance L15).
+    One whose reader chose the other language since goes written again in theirs (L24)."""
     queued = CampaignRecipient.objects.filter(outbox_message_id__in=[m.message_id for m in emails])
     rows = {row.outbox_message_id: row for row in queued.select_related("campaign")}
     people = recipients(at).filter(pk__in=[row.subject_id for row in rows.values()])
@@ -274,8 +274,7 @@ def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
         if address is None:
             continue
         if set(mail.to) != {address}:
-            # The desk corrected their address since: the old mailbox is not theirs, and they
-            # still consent. Written to the new one now (theirs by mailed.py's rule; Art. 7).
+            # The desk corrected their address since: the old mailbox is not theirs (Art. 7).
             mail.to, mail.created = [address], at
             mail.save(update_fields=["to", "created"])
         if language != row.language:
@@ -312,10 +311,12 @@ def campaign_delivery(campaign: Campaign) -> dict[str, int]:
 
 
 def campaign_preview(campaign: Campaign, language: str) -> tuple[str, str, str]:
-    """(subject line, text, HTML) as a recipient would see it, with an inert unsubscribe link."""
-    line, text, html = mails_rendered(campaign, mail_phrases())[language]
-    url = unsubscribe_url("preview", language)
-    return line, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url)
+    """(subject line, text, HTML) as a recipient would see it, the link a sample's."""
+    phrases = mail_phrases()
+    return personal_mail(
+        campaign, mails_rendered(campaign, phrases), phrases, language,
+        lambda lang: unsubscribe_url(SAMPLE, lang),
+    )[:3]  # fmt: skip
 
 
 def campaign_test_send(campaign: Campaign, to: str, language: str) -> Email:

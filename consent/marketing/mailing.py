@@ -16,6 +16,9 @@ from consent.core.texts import route_phrase
 from .models import Campaign
 
 PLACEHOLDER = "https://unsubscribe.invalid/TOKEN"
+# What stands for a reader's token in the unsubscribe link of a preview and of the marketer's
+# test copy: its page says what the link does in a reader's mail (views.unsubscribe_view).
+SAMPLE = "preview"
 # Written by the site, as every mail it sends (RFC 3834: no auto-responder answers it), and bulk
 # mail, which is what older vacation programs look for instead.
 BULK = {**AUTOMATIC, "Precedence": "bulk"}
@@ -47,12 +50,18 @@ def reader_language(language: str) -> str:
     return language if language in LANGUAGES else "kk"
 
 
-def personal_mail(message: tuple[str, str, str], url: str, phrase: str):
-    """(subject line, text, HTML, list headers) of one reader's mail: `message`, one language's
-    of mails_rendered, with their unsubscribe link."""
-    line, text, html = message
+def personal_mail(campaign: Campaign, messages, phrases: dict[str, str], language: str, link):
+    """(subject line, text, HTML, list headers) of the mail to one reader of `language`: theirs
+    of `messages` (mails_rendered) with their unsubscribe link, `link(language)` to a page in
+    the language given. The mail is one language throughout, the one it is written in
+    (Campaign.written_in): a Kazakh mail to a Russian reader (no Russian written) had its
+    link to a Russian page and its List-Unsubscribe mailto's subject in Russian, beside a
+    footer saying to write the Kazakh phrase."""
+    written = campaign.written_in(language)
+    url = link(written)
+    line, text, html = messages[language]
     return (line, text.replace(PLACEHOLDER, url), html.replace(PLACEHOLDER, url),
-            list_headers(url, phrase))  # fmt: skip
+            list_headers(url, phrases[written]))  # fmt: skip
 
 
 # The kinds of mail a campaign's Feedback-ID names: each mail to a reader, and the copy a

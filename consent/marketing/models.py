@@ -11,10 +11,14 @@ from consent.common.text import (
     numbered,
     validate_direction_closed,
     validate_one_line,
+    validate_visible,
+    written,
 )
 from consent.core.models import Language, Subject
 
-ONE_LINE = [validate_one_line, validate_direction_closed]
+# Every field a reader sees (and the title the desk lists it by) holds something visible: a
+# zero-width space passes the admin's «required».
+ONE_LINE = [validate_one_line, validate_direction_closed, validate_visible]
 
 
 class Campaign(models.Model):
@@ -28,14 +32,18 @@ class Campaign(models.Model):
         SENT = "sent", _("queued for sending")
 
     title = models.CharField(
-        _("internal title"), max_length=200, validators=[validate_direction_closed]
+        _("internal title"),
+        max_length=200,
+        validators=[validate_direction_closed, validate_visible],
     )
     # A subject line is a mail header: one line, or the mail cannot be sent to anyone; and a
     # direction mark it opens closes within it, or the inbox's line after it reads backwards.
     subject_line_kk = models.CharField(
         _("email subject (Kazakh)"), max_length=200, validators=ONE_LINE
     )
-    body_kk = models.TextField(_("text (Kazakh)"), max_length=DOCUMENT_MAX_CHARS)
+    body_kk = models.TextField(
+        _("text (Kazakh)"), max_length=DOCUMENT_MAX_CHARS, validators=[validate_visible]
+    )
     subject_line_ru = models.CharField(
         _("email subject (Russian)"), max_length=200, blank=True, validators=ONE_LINE
     )
@@ -43,6 +51,7 @@ class Campaign(models.Model):
         _("text (Russian)"),
         blank=True,
         max_length=DOCUMENT_MAX_CHARS,
+        validators=[validate_visible],
         help_text=_("Empty: Russian readers get the Kazakh text."),
     )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.DRAFT)
@@ -76,9 +85,10 @@ class Campaign(models.Model):
 
     def clean(self):
         """The Russian version is written whole or not at all: with only one of its subject line
-        and text, Russian readers would silently get the Kazakh mail instead (written_in)."""
+        and text, Russian readers would silently get the Kazakh mail instead (written_in). A half
+        of invisible characters only is not written (validate_visible says so of it)."""
         super().clean()
-        line, body = self.subject_line_ru.strip(), self.body_ru.strip()
+        line, body = written(self.subject_line_ru), written(self.body_ru)
         if line and not body:
             raise ValidationError(
                 {"body_ru": _("Write the Russian text too, or clear the Russian subject.")}

@@ -11,6 +11,7 @@ from consent.common.pagecache import shared_page
 from consent.core.digests import TEXTS_SHOWN, shown_value, words_unconfirmed
 
 from .campaigns import read_unsubscribe_token, subscribed, unsubscribe, unsubscribe_link_expired
+from .mailing import SAMPLE
 from .optin import (
     address_blocked,
     confirm_shown,
@@ -114,6 +115,10 @@ def confirm_marketing(request, token):
 @never_cache
 def unsubscribe_view(request, token):
     """One-click unsubscribe: GET asks (link scanners follow GETs), POST unsubscribes."""
+    if token == SAMPLE:
+        # A preview's or a test copy's link, followed by the marketer to see that it works: it
+        # said «the link is damaged», as if every reader's were. What it does in theirs.
+        return render(request, "marketing/unsubscribe.html", {"state": "sample"})
     ids = read_unsubscribe_token(token)
     if ids is None:  # past its year, or not a link of ours: the other ways out, either way
         state = "expired" if unsubscribe_link_expired(token) else "invalid"
