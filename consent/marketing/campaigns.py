@@ -273,8 +273,7 @@ def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
         address, language = admitted.get(row.subject_id if row else None, (None, None))
         if address is None:
             continue
-        if set(mail.to) != {address}:
-            # The desk corrected their address since: the old mailbox is not theirs (Art. 7).
+        if set(mail.to) != {address}:  # corrected by the desk: the old one isn't theirs (Art. 7)
             mail.to, mail.created = [address], at
             mail.save(update_fields=["to", "created"])
         if language != row.language:
