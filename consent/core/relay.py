@@ -47,6 +47,8 @@ def not_delivered_because(error: Exception, alias: str) -> str:
         return f"{kind}: the relay at {where} refused the recipient ({', '.join(codes)})"
     if isinstance(error, smtplib.SMTPResponseException):  # its text may echo an address
         return f"{kind}: the relay at {where} answered {error.smtp_code}"
+    if dropped(error):
+        return f"{kind}: the relay at {where} closed the connection unanswered ({error})"
     if isinstance(error, OSError):  # refused, timed out, no such host, TLS, dropped
         return f"{kind}: the relay at {where}: {error.strerror or error}"
     return kind
@@ -76,10 +78,23 @@ def relay_unreachable(error: Exception) -> bool:
     return False
 
 
+def dropped(error: Exception) -> bool:
+    """Whether the relay took the connection and closed it before it answered (at its greeting,
+    mid-session or after the message): once now and then is a relay's hiccup, and the next mail
+    goes on a new connection; twice in a row, with nothing taken between, it is the relay (its
+    filters restarting, a proxy in front of one that is down), and the run ends there as for
+    `relay_unreachable`: each further mail would only spend a retry, and a day of it gave every
+    mail up, the run exiting 0 all along."""
+    return isinstance(error, smtplib.SMTPServerDisconnected) and not relay_unreachable(error)
+
+
 def refused_by_the_relay(error: Exception) -> bool:
     """Whether the relay would not take a mail for a reason of its own, not its address's: it
-    could not be reached or refused the site (`relay_unreachable`), or it answered with a refusal
-    («451 4.3.0», «554 5.7.1 Relay access denied»), not «no such address» nor a dropped line."""
-    if relay_unreachable(error) or isinstance(error, smtplib.SMTPResponseException):
+    could not be reached, refused the site (`relay_unreachable`) or dropped the connection
+    (`dropped`), or it answered with a refusal («451 4.3.0», «554 5.7.1 Relay access denied»),
+    not «no such address»."""
+    if relay_unreachable(error) or dropped(error):
+        return True
+    if isinstance(error, smtplib.SMTPResponseException):
         return True
     return isinstance(error, smtplib.SMTPRecipientsRefused) and not address_refused(error)
