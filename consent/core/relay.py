@@ -65,7 +65,8 @@ def relay_unreachable(error: Exception) -> bool:
     the timeout once reached, or refusing the site itself. A relay that drops packets held a run
     of 100 due mails 100 × 20 s, the batch's rows locked all the while. A connection dropped at
     once, or a reply about the message (its recipient, sender or content), is not: the next mail
-    is tried on a new connection at no cost (a relay that drops one connection now and then)."""
+    is tried on a new connection at no cost (a relay that drops one connection now and then;
+    two in a row end the run all the same, `dropped`)."""
     if isinstance(error, REFUSES_THE_SITE):
         return True
     if isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException):
