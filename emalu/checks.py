@@ -1,7 +1,9 @@
 """Deploy checks of the project itself (the domain's own are in consent/core/checks.py)."""
 
 import os
+import smtplib
 from contextvars import ContextVar
+from email.utils import parseaddr
 from urllib.parse import urlsplit
 
 from django.conf import settings
@@ -292,17 +294,25 @@ def check_mail_relay(app_configs, **kwargs):
     if not mailer["BACKEND"].endswith("smtp.EmailBackend"):
         return []
     options = mailer["OPTIONS"]
+    stage = "a connection" + (" and sign-in" if options.get("username") else "")
     try:
         relay = mailers.create_connection("default")
         relay.timeout = 5  # the start waits no longer for a relay that does not answer
         relay.open()
+        # A mail from the site, offered and taken back: a relay that greets and then drops
+        # every session, or refuses the site's sender, passed here and failed every mail.
+        stage, sender = "a mail from DEFAULT_FROM_EMAIL", parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+        relay.connection.ehlo_or_helo_if_needed()
+        code, reply = relay.connection.mail(sender)
+        if code >= 400:
+            raise smtplib.SMTPSenderRefused(code, reply, sender)
+        relay.connection.rset()
         relay.close()
     except Exception as error:  # whatever smtplib or the socket raises
         where = f"{options['host']}:{options['port']}"
         return [
             Info(
-                f"EMAIL_URL: the mail relay at {where} did not take a connection"
-                f"{' and sign-in' if options.get('username') else ''}: "
+                f"EMAIL_URL: the mail relay at {where} did not take {stage}: "
                 f"{_reason(error, options.get('password'))}. Mail waits in the outbox until it "
                 "does.",
                 hint="Correct EMAIL_URL in /etc/emalu/env (smtp+tls://user:password@host:587), "

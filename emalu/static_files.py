@@ -11,6 +11,9 @@ earlier `collectstatic` left it; the page shows unstyled where none did), with o
 in the journal per file and worker saying what to run."""
 
 import logging
+import os
+import secrets
+from contextlib import suppress
 
 from django.apps import apps
 from django.conf import settings
@@ -29,7 +32,24 @@ _told: set[str] = set()  # the names this worker has logged
 
 class SiteStaticStorage(CompressedManifestStaticFilesStorage):
     """WhiteNoise's compressed manifest storage (STORAGES["staticfiles"]), which names a file
-    the manifest lacks by its plain name and says so, instead of failing the page."""
+    the manifest lacks by its plain name and says so, instead of failing the page, and writes
+    each file whole or not at all."""
+
+    def _save(self, name, content):
+        """Write `name` under a name of its own beside it, then rename it into place. Django
+        writes in place: a disk that filled mid-file (`release` stopped at collectstatic, or a
+        second host's collectstatic) left the file cut short, newer than its source, and every
+        later `collectstatic` passed it over as unmodified: nginx's page for a site that is down
+        (errors/unavailable.html, by its plain name) stayed empty for good."""
+        part = f"{name}.{secrets.token_hex(4)}.part"
+        try:
+            written = super()._save(part, content)
+            os.replace(self.path(written), self.path(name))
+        except BaseException:
+            with suppress(OSError):
+                os.unlink(self.path(part))
+            raise
+        return name
 
     def stored_name(self, name):
         try:

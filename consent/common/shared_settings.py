@@ -20,6 +20,10 @@ SHARED_SETTINGS = (
     "CROSS_BORDER_PROCESSORS", "GA_MEASUREMENT_ID", "YANDEX_METRICA_ID", "FORM_MIN_FILL_SECONDS",
     "FORM_RATE_LIMIT", "STAFF_IDLE_SECONDS", "STAFF_SESSION_MAX_SECONDS", "GA_SCRIPT_URL",
     "YANDEX_SCRIPT_URL", "ANALYTICS_CONNECT_HOSTS",
+    # Terms a person is told or that retention keeps to, on whichever host writes the letter or
+    # wins the night's run: a host with another BACKUP_KEEP_DAYS than the backup's told each
+    # person it destroyed a term the dumps did not keep to, and nothing named it.
+    "BACKUP_KEEP_DAYS", "SIGN_IN_FAILURES_KEPT_DAYS", "STAFF_SIGN_INS_KEPT_DAYS",
 )  # fmt: skip
 
 

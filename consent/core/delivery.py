@@ -36,7 +36,13 @@ from consent.common.link_secrets import redact
 
 from .audit import audit
 from .models import AuditEvent
-from .relay import address_refused, not_delivered_because, refused_by_the_relay, relay_unreachable
+from .relay import (
+    address_refused,
+    dropped,
+    not_delivered_because,
+    refused_by_the_relay,
+    relay_unreachable,
+)
 from .withheld import (
     blocked_files,
     come_of_age,
@@ -173,7 +179,7 @@ class Batch(NamedTuple):
     failed: list[int]
     withheld: list[int]
     left: list[int]  # not tried: the relay could not be reached
-    relay_down: bool  # the last mail tried met a relay that could not be reached
+    relay_down: bool  # the relay could not be reached, or dropped two mails in a row (relay.py)
     refused: str  # why the relay last refused a mail of the batch (refused_by_the_relay), or ""
 
 
@@ -225,7 +231,7 @@ def send_batch(
                 audit(AuditEvent.Action.MAIL_HELD_OF_AGE, subject=guardian.subject, obj=guardian,
                       mail=mail_id)  # fmt: skip
             logger.info("%d mails to parents held back: the child is 18 now", len(of_age))
-        held_back, left, down, refused = [], [], False, ""
+        held_back, left, down, refused, drops = [], [], False, "", 0
         for email in batch:
             if email.id in withheld:
                 continue
@@ -241,7 +247,8 @@ def send_batch(
             outcome = _send(email, log_level)
             if isinstance(outcome, Exception):
                 failed.append((email, outcome))
-                down = relay_unreachable(outcome)
+                drops = drops + 1 if dropped(outcome) else 0
+                down = relay_unreachable(outcome) or drops >= 2
                 if refused_by_the_relay(outcome):
                     refused = not_delivered_because(
                         outcome, email.backend_alias or po.get_default_mailer()
@@ -254,6 +261,7 @@ def send_batch(
                     )
             else:
                 sent.append((email, outcome))
+                drops = 0
         _record(sent, failed, log_level)
         if held_back:
             Email.objects.filter(id__in=[m.id for m in held_back]).delete()
@@ -276,10 +284,10 @@ class Run(tuple[int, int]):
 def send_queued(batch_size: int | None = None, log_level: int | None = None) -> Run:
     """Send batches until none is due or free (the rest held by other senders). A message that
     failed is not tried again in the same run; its retry comes due later. A relay that could not
-    be reached ends the run: the mails after it are not sent (they stay due), and the next run
-    tries the relay again. `refused` says why when the relay took none of the mails tried
-    (`refused_by_the_relay`); a mail held back (withheld.py) or refused for its address is not
-    the relay's fault."""
+    be reached, or dropped two connections in a row, ends the run: the mails after it are not
+    sent (they stay due, no retry spent), and the next run tries the relay again. `refused`
+    says why when the relay took none of the mails tried (`refused_by_the_relay`); a mail held
+    back (withheld.py) or refused for its address is not the relay's fault."""
     sent_count, failed_ids, refused = 0, set(), ""
     try:
         while True:
@@ -289,9 +297,10 @@ def send_queued(batch_size: int | None = None, log_level: int | None = None) -> 
             refused = batch.refused or refused
             if batch.relay_down:
                 if batch.left:
-                    logger.warning("the relay did not answer or refused the site (above): this "
-                                   "run stops, the other mails of its batch untried (%d); every "
-                                   "mail due stays due, and the next run tries the relay again",
+                    logger.warning("the relay did not answer, refused the site or dropped two "
+                                   "connections in a row (above): this run stops, the other "
+                                   "mails of its batch untried (%d); every mail due stays due, "
+                                   "and the next run tries the relay again",
                                    len(batch.left))  # fmt: skip
                 failed_ids.update(batch.left)
                 break

@@ -47,6 +47,8 @@ def not_delivered_because(error: Exception, alias: str) -> str:
         return f"{kind}: the relay at {where} refused the recipient ({', '.join(codes)})"
     if isinstance(error, smtplib.SMTPResponseException):  # its text may echo an address
         return f"{kind}: the relay at {where} answered {error.smtp_code}"
+    if dropped(error):
+        return f"{kind}: the relay at {where} closed the connection unanswered ({error})"
     if isinstance(error, OSError):  # refused, timed out, no such host, TLS, dropped
         return f"{kind}: the relay at {where}: {error.strerror or error}"
     return kind
@@ -63,7 +65,8 @@ def relay_unreachable(error: Exception) -> bool:
     the timeout once reached, or refusing the site itself. A relay that drops packets held a run
     of 100 due mails 100 × 20 s, the batch's rows locked all the while. A connection dropped at
     once, or a reply about the message (its recipient, sender or content), is not: the next mail
-    is tried on a new connection at no cost (a relay that drops one connection now and then)."""
+    is tried on a new connection at no cost (a relay that drops one connection now and then;
+    two in a row end the run all the same, `dropped`)."""
     if isinstance(error, REFUSES_THE_SITE):
         return True
     if isinstance(error, OSError) and not isinstance(error, smtplib.SMTPException):
@@ -76,10 +79,23 @@ def relay_unreachable(error: Exception) -> bool:
     return False
 
 
+def dropped(error: Exception) -> bool:
+    """Whether the relay took the connection and closed it before it answered (at its greeting,
+    mid-session or after the message): once now and then is a relay's hiccup, and the next mail
+    goes on a new connection; twice in a row, with nothing taken between, it is the relay (its
+    filters restarting, a proxy in front of one that is down), and the run ends there as for
+    `relay_unreachable`: each further mail would only spend a retry, and a day of it gave every
+    mail up, the run exiting 0 all along."""
+    return isinstance(error, smtplib.SMTPServerDisconnected) and not relay_unreachable(error)
+
+
 def refused_by_the_relay(error: Exception) -> bool:
     """Whether the relay would not take a mail for a reason of its own, not its address's: it
-    could not be reached or refused the site (`relay_unreachable`), or it answered with a refusal
-    («451 4.3.0», «554 5.7.1 Relay access denied»), not «no such address» nor a dropped line."""
-    if relay_unreachable(error) or isinstance(error, smtplib.SMTPResponseException):
+    could not be reached, refused the site (`relay_unreachable`) or dropped the connection
+    (`dropped`), or it answered with a refusal («451 4.3.0», «554 5.7.1 Relay access denied»),
+    not «no such address»."""
+    if relay_unreachable(error) or dropped(error):
+        return True
+    if isinstance(error, smtplib.SMTPResponseException):
         return True
     return isinstance(error, smtplib.SMTPRecipientsRefused) and not address_refused(error)

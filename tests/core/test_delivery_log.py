@@ -80,7 +80,8 @@ def test_a_relay_that_never_answers_costs_a_run_one_timeout_not_one_a_mail(
     assert first.startswith(f"mail #{queued.pk} not delivered: SMTPServerDisconnected: the "
                             f"relay at 127.0.0.1:{port}: ")  # fmt: skip
     assert rest == [
-        "the relay did not answer or refused the site (above): this run stops, the other mails "
+        "the relay did not answer, refused the site or dropped two connections in a row "
+        "(above): this run stops, the other mails "
         "of its batch untried (2); every mail due stays due, and the next run tries the relay "
         "again"
     ]  # fmt: skip

@@ -7,9 +7,11 @@ Real parts: the outbox in PostgreSQL, `manage.py send_queued_mail` as the unit s
 aiosmtpd on loopback (or nothing listening on the relay's port)."""
 
 import os
+import socket
 import subprocess
+import threading
 from collections import Counter
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext
 
 import pytest
 from post_office.models import STATUS
@@ -38,12 +40,47 @@ class Refusing(Inbox):
         return self.reply
 
 
-@pytest.mark.parametrize("relay", ["nothing listening", "refusing every mail"])
+class Dropping(Inbox):
+    """A relay that greets, then drops every session when told the sender (a relay restarting
+    its filters, a proxy in front of a dead one): smtplib's «Connection unexpectedly closed»."""
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        server.transport.abort()
+        return "421 going away"
+
+
+@contextmanager
+def closing_at_once(port):
+    """Something on the relay's port that takes each connection and closes it unanswered."""
+    with socket.create_server(("127.0.0.1", port)) as listener:
+
+        def serve():
+            while True:
+                try:
+                    listener.accept()[0].close()
+                except OSError:  # the listener closed: the test is over
+                    return
+
+        threading.Thread(target=serve, daemon=True).start()
+        yield
+        listener.shutdown(socket.SHUT_RDWR)
+
+
+RELAYS = {
+    "nothing listening": lambda port: nullcontext(),
+    "refusing every mail": lambda port: smtp_relay(Refusing(), port=port),
+    "dropping every session": lambda port: smtp_relay(Dropping(), port=port),
+    "closing every connection": closing_at_once,
+}
+
+
+@pytest.mark.parametrize("relay", RELAYS)
 def test_a_run_the_relay_refused_fails_with_one_line_and_loses_no_mail(relay, django_db_blocker):
+    """A relay that takes the connection and drops the session (the last two) exited 0 with
+    «sent 0, not sent 5», each mail tried and a retry counted: a day of it and every mail was
+    given up on unseen. Two drops in a row end the run, as a relay not reached does."""
     port = free_port()
-    refusing = (
-        smtp_relay(Refusing(), port=port) if relay == "refusing every mail" else nullcontext()
-    )
+    refusing = RELAYS[relay](port)
     with django_db_blocker.unblock(), live_database() as url:
         with refusing:
             done = send_queued_mail(url, port)  # nothing due: nothing refused
@@ -55,6 +92,9 @@ def test_a_run_the_relay_refused_fails_with_one_line_and_loses_no_mail(relay, dj
         assert last.startswith("send_queued_mail: sent 0, not sent 5: "), done.stderr
         assert f"the relay at 127.0.0.1:{port}" in last and "Traceback" not in done.stderr
         assert STATUS.failed not in statuses(url) and STATUS.sent not in statuses(url)
+        if relay != "refusing every mail":  # a refusal may be for that mail's content: each tried
+            retries = query(url, "SELECT sum(number_of_retries) FROM post_office_email")[0][0]
+            assert retries <= 2, retries  # the rest untried, no retry of theirs spent
         with smtp_relay(port=port) as (inbox, _):  # the relay takes mail again
             done = send_queued_mail(url, port)
         assert done.returncode == 0 and done.stdout.strip() == "sent 5, not sent 0", done.stderr

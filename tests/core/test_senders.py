@@ -25,8 +25,10 @@ RETURNING 1
 """
 
 
-def senders(url, smtp_port, tmp_path, n=3):
-    """Start `n` senders at once, each with a temporary directory of its own; wait for all."""
+def senders(url, smtp_port, tmp_path, n=3, dropping=False):
+    """Start `n` senders at once, each with a temporary directory of its own; wait for all. With
+    `dropping`, a run the relay dropped with nothing sent may exit 1 with its one line (the last
+    runs, with a mail or two left: tests/core/test_relay_refused.py)."""
     procs = []
     for i in range(n):
         tmp = tmp_path / f"host{i}"
@@ -38,7 +40,9 @@ def senders(url, smtp_port, tmp_path, n=3):
                                       env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                                       text=True))  # fmt: skip
     outputs = [p.communicate()[0] for p in procs]
-    assert all(p.returncode == 0 for p in procs), outputs
+    for p, out in zip(procs, outputs, strict=True):
+        last = (out.strip().splitlines() or [""])[-1]
+        assert p.returncode == 0 or (dropping and last.startswith("send_queued_mail: sent 0")), out
     return outputs
 
 
@@ -100,7 +104,7 @@ def test_a_server_that_drops_connections_loses_nothing_and_repeats_only_what_it_
     ):
         query(url, QUEUE % 500)
         for _ in range(10):  # the timer starts them again; each run retries what failed
-            senders(url, smtp_port, tmp_path)
+            senders(url, smtp_port, tmp_path, dropping=True)
             if statuses(url) == {STATUS.sent: 500}:
                 break
         assert statuses(url) == {STATUS.sent: 500}  # none lost, none left queued

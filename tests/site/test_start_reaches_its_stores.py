@@ -107,3 +107,36 @@ def test_a_host_whose_mail_relay_refuses_starts_and_says_so(django_db_blocker):
     assert f"(emalu.I001) EMAIL_URL: the mail relay at 127.0.0.1:{closed} did not take a " \
         "connection: ConnectionRefusedError" in said["nothing there"]  # fmt: skip
     assert "Mail waits in the outbox until it does." in said["nothing there"]
+
+
+def test_a_relay_that_drops_the_session_or_refuses_the_sender_is_said_at_the_start(
+    django_db_blocker,
+):
+    """A relay that greets, then drops every session at the sender (tests/core/
+    test_relay_refused.py) or refuses the site's sender passed the start's check, which only
+    connected: every mail failed from the first minute while the journal's start said nothing."""
+    from tests.core.test_relay_refused import Dropping, Refusing
+
+    class RefusingTheSender(Refusing):
+        async def handle_MAIL(self, server, session, envelope, address, mail_options):
+            return "553 5.7.1 Sender address rejected: not owned by user"
+
+    with (
+        smtp_relay(Dropping()) as (_, dropping),
+        smtp_relay(RefusingTheSender()) as (_, refusing),
+        django_db_blocker.unblock(),
+        live_database() as url,
+        redis_cache(12) as cache,
+    ):
+        host = site_env(url, **cache, TRUSTED_PROXIES="127.0.0.1", SECURE_SSL_REDIRECT="true",
+                        SITE_URL="https://emaluplus-vko.kz",
+                        ALLOWED_HOSTS="emaluplus-vko.kz")  # fmt: skip
+        said = {}
+        for port in (dropping, refusing):
+            started = start({**host, "EMAIL_URL": f"smtp://127.0.0.1:{port}"})
+            assert started.returncode == 0 and "Traceback" not in started.stderr, started.stderr
+            said[port] = started.stderr
+    assert f"(emalu.I001) EMAIL_URL: the mail relay at 127.0.0.1:{dropping} did not take a mail " \
+        "from DEFAULT_FROM_EMAIL: SMTPServerDisconnected" in said[dropping]  # fmt: skip
+    assert f"(emalu.I001) EMAIL_URL: the mail relay at 127.0.0.1:{refusing} did not take a mail " \
+        "from DEFAULT_FROM_EMAIL: SMTPSenderRefused: (553" in said[refusing]  # fmt: skip

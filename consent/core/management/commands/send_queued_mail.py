@@ -2,13 +2,14 @@
 INSTALLED_APPS), whose lock was a file in /tmp. Any number may run at once, on any host
 (consent/core/delivery.py).
 
-A run that sent nothing because the relay refused (it could not be reached, refused the site, or
-refused every mail it was offered for a reason not of their addresses) ends with one line naming
-the relay and exit status 1, after what it did is recorded: every mail stays due, none is lost
-or sent twice, and emalu-mail.service shows as failed in `systemctl --failed` until a run
-delivers again (its timer starts it each minute all the same). It exited 0 with «sent 0, not
-sent 100», and only /healthz said so, half an hour on. A run that sent nothing because the site
-held its mail back (core.withheld), or because the relay refused an address, is no failure."""
+A run that sent nothing because the relay refused (it could not be reached, refused the site,
+dropped the connection, or refused every mail it was offered for a reason not of their addresses)
+ends with one line naming the relay and exit status 1, after what it did is recorded: every mail
+stays due, none is lost or sent twice, and emalu-mail.service shows as failed in `systemctl
+--failed` until a run delivers again (its timer starts it each minute all the same). It exited 0
+with «sent 0, not sent 100», and only /healthz said so, half an hour on. A run that sent nothing
+because the site held its mail back (core.withheld), or because the relay refused an address, is no
+failure."""
 
 from consent.core.delivery import send_queued
 from consent.core.jobs import JobCommand
@@ -30,6 +31,8 @@ class Command(JobCommand):
         run = send_queued(batch_size, log_level)
         sent, not_sent = run
         if run.refused:
-            raise SystemExit(f"{self.name}: sent 0, not sent {not_sent}: {run.refused}; "
-                             "every mail stays due for the next run")  # fmt: skip
+            raise SystemExit(
+                f"{self.name}: sent 0, not sent {not_sent}: {run.refused}; every "
+                "mail stays due for the next run (check the relay and EMAIL_URL)"
+            )
         self.stdout.write(f"sent {sent}, not sent {not_sent}")
