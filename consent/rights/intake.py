@@ -37,7 +37,7 @@ from .own_questions import asks_to_be_told
 from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_asked
 from .refused import refused_in
-from .relatives import names_someone_else, says_me
+from .relatives import names_someone_else, says_me, told_of_another
 from .reported_request import told_done
 from .scoped import scoped
 from .seen import seen_before
@@ -209,10 +209,10 @@ def recognise(
         return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
     by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)  # «на Петрова»
     if match is not None and (
-        any(map(names_someone_else, written))
+        any(names_someone_else(t) or told_of_another(match.phrase.words, t) for t in written)
         or (by_name and names_another(table, written, sender_names))
     ):
-        # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
+        # «Ұлымның деректерін жойыңыз», «коллега отзывает»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
         # But an unsubscribe the sender asks in the first person («отпишите меня от рассылки.
         # Асель, мама Арсена») stops their own news as it arrives, as any other (compliance
