@@ -119,14 +119,15 @@ def names_someone_else(text: str) -> bool:
 # neither the writer («отзываю», «хочу», «аламын», «алғым») nor the reader asked to do it
 # («удалите»): read as the sender's own, the first withdrew every consent of the sender's as it
 # arrived. A word of the request in the third person's present: a Russian verb's ending past
-# the phrase word's own letters (-ет, -ит, -ут, -ят, -ат, -ся after them; folded, -ют is -йут);
+# the phrase word's own letters, a vowel's -ет or -ют (folded -йут), -ся after them; not -ит,
+# -ат, -ет after a consonant, an infinitive typed or transliterated without its ь («udalit»);
 # a Kazakh one (-ады, -ейді, -майды), or its wish (-ғысы, where the writer's is -ғым), or the
 # auxiliary after its converb («қайтарып алады»); or a verb of wishing or asking in the third
 # person (WISHING) right before a word of the request. Not the past, which is the writer's too
 # («я просила удалить», «әлі жойылмады»: -мады), nor the passive («жойылады», «удаляются»:
 # done to the data, by no one named), but for the reflexive verb a noun of the phrase's is
 # told by («отказ», «отказывается»). Folded.
-THIRD_PERSON_RUSSIAN = re.compile(r"[еиуяа]т(ся)?$")
+THIRD_PERSON_RUSSIAN = re.compile(r"[аеиоуыя](ет|йут)(ся)?$")
 THIRD_PERSON_KAZAKH = re.compile(r"(?<![мбп])[аеи][дт][ыи]$|[мбп][ае]й[дт][ыи]$|[гк][ыи]с[ыи]$")
 PASSIVE_KAZAKH = re.compile(r"[ыи]л")  # «жойылады»: done to the data, by no one named
 IMPERFECTIVE = ("ыва", "ива")  # «отказывается», «отписывается»: a person's act, not a passive
