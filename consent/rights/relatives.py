@@ -135,9 +135,11 @@ CONVERB = re.compile(r"\w{3,}[ыи]?п$")
 WISHING = frozenset(map(fold, word_set("хочет хотят желает желают просит просят требует "
                                          "требуют")))  # fmt: skip
 AHEAD = 3  # words from a verb of wishing to the request's word it governs
+# English: he, she, they or «my colleague» wanting, asking, withdrawing, not wanting; not «my
+# inbox does not need it».
 THIRD_PERSON_ENGLISH_ASKING = re.compile(
-    r"\b(?:he|she|they|(?:my|our) \w+) (?:wants|asks|withdraws|does ?n[o']?t|would like|"
-    r"no longer)\b"
+    r"\b(?:he|she|they|(?:my|our) \w+) (?:wants|asks|withdraws|would like|"
+    r"(?:does ?n[o']?t|no longer) (?:want|wish)s?)\b"
 )
 
 

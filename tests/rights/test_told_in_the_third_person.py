@@ -64,6 +64,7 @@ OWN = {
     "ru in latin letters": ("udalit dannye, pozhaluista", Type.DESTROY),
     "kk I do not want": ("Мен хабарламаларды алғым келмейді", Type.UNSUBSCRIBE),
     "kk I take back": ("Келісімімді қайтарып аламын", Type.WITHDRAW),
+    "en my inbox": ("Please unsubscribe me, my inbox does not need more emails", Type.UNSUBSCRIBE),
     "en I want": ("I want to unsubscribe from your newsletter", Type.UNSUBSCRIBE),
 }  # fmt: skip
 
