@@ -7,6 +7,7 @@ import re
 
 from .phrases import same_word
 from .spelling import common_prefix, fold, word_set, words
+from .unneeded import KAZAKH_NEEDING, NEEDING
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
 # деректерін жойыңыз», «otpishite muzha», «пишу за бабушку». What it asks is not the sender's own
@@ -44,6 +45,11 @@ HELD = ("данн", "персональн", "анкет", "контакт", "н�
 OBJECT_PRONOUNS = frozenset({"ее", "его", "их", "оны", "оларды"})
 TAKEN_FROM = re.compile(r"от|из|\w+[ндт][ае]н")
 OFF_ENGLISH = re.compile(r"\b(?:him|her|them) (?:off|from)\b")
+# To whom the news are not needed: «Ей не нужна ваша рассылка», «Ваши письма ему больше не
+# нужны», «Оған хабарламаларыңыз керек емес» (a need word, unneeded.py, up to three words on),
+# where the writer's own is «мне», «маған». Folded.
+DATIVE_THIRD_PERSON = frozenset({"ей", "ему", "им", "оган", "оларга"})
+NEED_WORDS = (*NEEDING, *KAZAKH_NEEDING)
 # English relatives, read in the letter's own Latin words (words() reads «son» as the
 # transliterated «сон»), beside «my» or «our» up to two words before: «Stop emailing my son»,
 # «Please delete my daughter's data», «my 12 year old son», as «моему сыну» (L7). Not alone:
@@ -97,7 +103,8 @@ def names_someone_else(text: str) -> bool:
     """Whether `text` names someone else it is written about: a relative (a Kazakh word with
     «my»), «атынан», children within two words after «my» or «our», or right before (MY), data
     that is his, hers or theirs (THIRD_PERSON), him, her or them taken off something
-    (OBJECT_PRONOUNS); in English too (RELATIVES); or a death (DIED)."""
+    (OBJECT_PRONOUNS), or news not needed by them (DATIVE_THIRD_PERSON); in English too
+    (RELATIVES); or a death (DIED)."""
     if died(text):
         return True
     folded = [fold(word) for word in words(text)]
@@ -109,6 +116,10 @@ def names_someone_else(text: str) -> bool:
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
             return True
         if word in OBJECT_PRONOUNS and any(map(TAKEN_FROM.fullmatch, folded[at + 1 : at + 3])):
+            return True
+        if word in DATIVE_THIRD_PERSON and any(
+            w.startswith(NEED_WORDS) for w in folded[at : at + 4]
+        ):
             return True
     return _names_someone_else_in_english(text)
 

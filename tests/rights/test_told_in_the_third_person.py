@@ -82,3 +82,27 @@ def test_a_stop_for_the_writer_beside_one_told_of_another_still_stops_the_sender
     ticket = ingest(message("Рассылка", body=body))
     assert ticket.about_someone_else
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+# The news said not to be needed, naming no verb of a request (unneeded.py, refused.py), by whom.
+UNNEEDED_BY_ANOTHER = {
+    "ru her": "Ей не нужна ваша рассылка",
+    "ru him, object first": "Ваши письма ему больше не нужны",
+    "ru mother": "Моей маме ваша рассылка не нужна",
+    "kk him": "Оған сіздің хабарламаларыңыз керек емес",
+    "kk mother": "Анама сіздердің хабарламаларыңыз қажет емес",
+}
+
+
+@pytest.mark.parametrize("body", UNNEEDED_BY_ANOTHER.values(), ids=UNNEEDED_BY_ANOTHER)
+def test_the_news_someone_else_does_not_need_are_not_the_senders_stop(person, body):
+    ticket = ingest(message("Сұрақ", body=body))
+    assert (ticket.type, ticket.about_someone_else) == (Type.OTHER, True)
+    assert untouched(person)
+
+
+@pytest.mark.parametrize(
+    "body", ["Мне не нужна ваша рассылка", "Маған хабарламаларыңыз керек емес"]
+)
+def test_the_news_the_writer_does_not_need_still_stop(person, body):
+    assert ingest(message("Сұрақ", body=body)).type == Type.UNSUBSCRIBE
