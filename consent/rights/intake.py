@@ -37,7 +37,7 @@ from .own_questions import asks_to_be_told
 from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_asked
 from .refused import refused_in
-from .relatives import names_someone_else, says_me
+from .relatives import names_someone_else, says_me, told_of_another
 from .reported_request import told_done
 from .scoped import scoped
 from .seen import seen_before
@@ -136,12 +136,11 @@ def recognise(
     with its «отписаться» footer. Only what the sender wrote themselves is read for a phrase
     then; the forwarded request is for staff to read, never carried out on the sender's record.
     So is a request the sender writes about someone else («удалите данные моей дочери»), or
-    about a person it names who is not the sender, whose names on record are `sender_names`
-    («Удалите данные Иванова Ивана» from Әсел Қасымова's address): "other", marked
-    `someone_else`. Words too few to tell their language («Ок») are read in the one the sender
-    is `known_language` to write in (threads.known_language); words of no Cyrillic, in the one
-    the person on record at the address chose for our letters (`chosen_language`). A reply that
-    `answers` a request of theirs («Re: Отписка») has its subject line: not read for a phrase."""
+    about a person it names who is not the sender, whose names on record are `sender_names`:
+    "other", marked `someone_else`. Words too few to tell their language («Ок») are read in the
+    one the sender is `known_language` to write in (threads.known_language); words of no
+    Cyrillic, in the one the person on record at the address chose for our letters
+    (`chosen_language`). A reply that `answers` a request of theirs: its subject line unread."""
     table = active_phrases() if phrases_in_use is None else phrases_in_use
     operator = operator_addresses()
     reading = read_asked(body or "", operator=operator, phrases=table)  # none of them ours
@@ -209,10 +208,10 @@ def recognise(
         return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
     by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)  # «на Петрова»
     if match is not None and (
-        any(map(names_someone_else, written))
+        any(names_someone_else(t) or told_of_another(match.phrase.words, t) for t in written)
         or (by_name and names_another(table, written, sender_names))
     ):
-        # «Ұлымның деректерін жойыңыз», «отпишите мою маму»: a parent may act for a minor, but
+        # «Ұлымның деректерін жойыңыз», «коллега отзывает»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
         # But an unsubscribe the sender asks in the first person («отпишите меня от рассылки.
         # Асель, мама Арсена») stops their own news as it arrives, as any other (compliance
@@ -223,10 +222,11 @@ def recognise(
     if match is None:  # «Мне не нужна ваша рассылка», «Звонки — отказываюсь»: refused.py
         kind, purpose, unsubscribe = refused_in(written, unsubscribe, subject_line)
     told = match is None and asks_to_be_told("\n".join(written))  # «сообщите, удалены ли…»
-    if match is None and ((items := asked_items("\n".join(written))) or told):
-        # Told (informed.py): access, listing an item to change (items.py, also.py); else correct.
-        if any(map(names_someone_else, written)):  # «удалите номер моей дочери»
-            return Recognised(Type.OTHER, language, someone_else=True)
+    items = match is None and asked_items("\n".join(written))
+    unnamed = match is None and (kind != Type.OTHER or unsubscribe or items or told)
+    if unnamed and any(map(names_someone_else, written)):  # «удалите номер моей дочери»
+        return Recognised(Type.OTHER, language, someone_else=True)  # «Ей не нужна рассылка»
+    if items or told:  # told (informed.py): access, an item to change (items.py); else correct
         kind = Type.ACCESS if told else Type.CORRECT
         also = [Type.CORRECT.value] if told and items else also
     # The news said to come still stop (still_sent.py), but for what it keeps or where (limits.py).

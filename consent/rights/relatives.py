@@ -1,10 +1,13 @@
 """Whom a letter is about by a relation or a pronoun (compliance L7): someone else it names as the
-writer's relative or as «his», «her» (names_someone_else), or the writer themselves, who asks
-something in the first person (says_me). By a name: about_whom.py."""
+writer's relative or as «his», «her» (names_someone_else), or whose request it tells in the third
+person (told_of_another); or the writer themselves, who asks something in the first person
+(says_me). By a name: about_whom.py."""
 
 import re
 
-from .spelling import fold, word_set, words
+from .phrases import same_word
+from .spelling import common_prefix, fold, word_set, words
+from .unneeded import KAZAKH_NEEDING, NEEDING
 
 # Words that name someone else the letter is about: «удалите данные моей дочери», «ұлымның
 # деректерін жойыңыз», «otpishite muzha», «пишу за бабушку». What it asks is not the sender's own
@@ -35,6 +38,18 @@ OTHER_PERSON_KAZAKH = re.compile(
 # her, their, two words at most before what the operator holds). Folded, see FOLD.
 THIRD_PERSON = frozenset({"ее", "его", "их", "онын", "олардын"})
 HELD = ("данн", "персональн", "анкет", "контакт", "номер", "телефон", "деректер", "жеке", "дербес")
+# Whom, taken off something: «отпишите её от рассылки», «Его отпишите от рассылки», «удалите их из
+# базы», «оны тізімнен шығарыңыз», «unsubscribe him from» (him, her, them, with «from»: от, из,
+# a Kazakh ablative, two words on at most). The sender's news stopped for a friend's «отпишите
+# её». Not the object alone: «рассылка приходит, отключите её» stops the news itself. Folded.
+OBJECT_PRONOUNS = frozenset({"ее", "его", "их", "оны", "оларды"})
+TAKEN_FROM = re.compile(r"от|из|\w+[ндт][ае]н")
+OFF_ENGLISH = re.compile(r"\b(?:him|her|them) (?:off|from)\b")
+# To whom the news are not needed: «Ей не нужна ваша рассылка», «Ваши письма ему больше не
+# нужны», «Оған хабарламаларыңыз керек емес» (a need word, unneeded.py, up to three words on),
+# where the writer's own is «мне», «маған». Folded.
+DATIVE_THIRD_PERSON = frozenset({"ей", "ему", "им", "оган", "оларга"})
+NEED_WORDS = (*NEEDING, *KAZAKH_NEEDING)
 # English relatives, read in the letter's own Latin words (words() reads «son» as the
 # transliterated «сон»), beside «my» or «our» up to two words before: «Stop emailing my son»,
 # «Please delete my daughter's data», «my 12 year old son», as «моему сыну» (L7). Not alone:
@@ -87,7 +102,9 @@ def _relative(text):
 def names_someone_else(text: str) -> bool:
     """Whether `text` names someone else it is written about: a relative (a Kazakh word with
     «my»), «атынан», children within two words after «my» or «our», or right before (MY), data
-    that is his, hers or theirs (THIRD_PERSON); in English too (RELATIVES); or a death (DIED)."""
+    that is his, hers or theirs (THIRD_PERSON), him, her or them taken off something
+    (OBJECT_PRONOUNS), or news not needed by them (DATIVE_THIRD_PERSON); in English too
+    (RELATIVES); or a death (DIED)."""
     if died(text):
         return True
     folded = [fold(word) for word in words(text)]
@@ -98,7 +115,69 @@ def names_someone_else(text: str) -> bool:
             return True
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
             return True
+        if word in OBJECT_PRONOUNS and any(map(TAKEN_FROM.fullmatch, folded[at + 1 : at + 3])):
+            return True
+        if word in DATIVE_THIRD_PERSON and any(
+            w.startswith(NEED_WORDS) for w in folded[at : at + 4]
+        ):
+            return True
     return _names_someone_else_in_english(text)
+
+
+# A request told in the third person is someone else's: «Моя коллега отзывает своё согласие»,
+# «Он отказывается от рассылки», «Ол келісімін қайтарып алады», «Әріптесім хабарлама алғысы
+# келмейді», «она хочет отписаться», «She wants to unsubscribe». Who does or wishes it is
+# neither the writer («отзываю», «хочу», «аламын», «алғым») nor the reader asked to do it
+# («удалите»): read as the sender's own, the first withdrew every consent of the sender's as it
+# arrived. A word of the request in the third person's present: a Russian verb's ending past
+# the phrase word's own letters, a vowel's -ет or -ют (folded -йут), -ся after them; not -ит,
+# -ат, -ет after a consonant, an infinitive typed or transliterated without its ь («udalit»);
+# a Kazakh one (-ады, -ейді, -майды), or its wish (-ғысы, where the writer's is -ғым), or the
+# auxiliary after its converb («қайтарып алады»); or a verb of wishing or asking in the third
+# person (WISHING) right before a word of the request. Not the past, which is the writer's too
+# («я просила удалить», «әлі жойылмады»: -мады), nor the passive («жойылады», «удаляются»:
+# done to the data, by no one named), but for the reflexive verb a noun of the phrase's is
+# told by («отказ», «отказывается»). Folded.
+THIRD_PERSON_RUSSIAN = re.compile(r"[аеиоуыя](ет|йут)(ся)?$")
+THIRD_PERSON_KAZAKH = re.compile(r"(?<![мбп])[аеи][дт][ыи]$|[мбп][ае]й[дт][ыи]$|[гк][ыи]с[ыи]$")
+PASSIVE_KAZAKH = re.compile(r"[ыи]л")  # «жойылады»: done to the data, by no one named
+IMPERFECTIVE = ("ыва", "ива")  # «отказывается», «отписывается»: a person's act, not a passive
+CONVERB = re.compile(r"\w{3,}[ыи]?п$")
+WISHING = frozenset(map(fold, word_set("хочет хотят желает желают просит просят требует "
+                                         "требуют")))  # fmt: skip
+AHEAD = 3  # words from a verb of wishing to the request's word it governs
+# English: he, she, they or «my colleague» wanting, asking, withdrawing, not wanting; not «my
+# inbox does not need it».
+THIRD_PERSON_ENGLISH_ASKING = re.compile(
+    r"\b(?:he|she|they|(?:my|our) \w+) (?:wants|asks|withdraws|would like|"
+    r"(?:does ?n[o']?t|no longer) (?:want|wish)s?)\b"
+)
+
+
+def told_of_another(phrase_words: tuple[str, ...], text: str) -> bool:
+    """Whether `text` tells the request whose key words are `phrase_words` (folded, as
+    phrases.Phrase holds them) in the third person: someone else's (THIRD_PERSON_RUSSIAN)."""
+    folded = [fold(word) for word in words(text)]
+    for at, word in enumerate(folded):
+        ahead = folded[at + 1 : at + 1 + AHEAD]
+        if word in WISHING and any(same_word(p, later) for later in ahead for p in phrase_words):
+            return True
+        phrase_word = next((p for p in phrase_words if same_word(p, word)), None)
+        if phrase_word is None:
+            continue
+        tail = word[common_prefix(phrase_word, word) :]
+        passive = PASSIVE_KAZAKH.search(tail) or (
+            word.endswith("ся") and not tail.startswith(IMPERFECTIVE)
+        )
+        if (
+            len(tail) >= 2
+            and not passive
+            and (THIRD_PERSON_RUSSIAN.search(word) or THIRD_PERSON_KAZAKH.search(word))
+        ):
+            return True
+        if CONVERB.fullmatch(word) and ahead and THIRD_PERSON_KAZAKH.search(ahead[0]):
+            return True
+    return bool(THIRD_PERSON_ENGLISH_ASKING.search(" ".join((text or "").casefold().split())))
 
 
 def _names_someone_else_in_english(text: str) -> bool:
@@ -111,4 +190,4 @@ def _names_someone_else_in_english(text: str) -> bool:
         after = english[at + 1 : at + 3]
         if word in THIRD_PERSON_ENGLISH and any(w.startswith(HELD_ENGLISH) for w in after):
             return True
-    return False
+    return bool(OFF_ENGLISH.search(" ".join(english)))
