@@ -36,7 +36,13 @@ from consent.rights.models import Breach
 from django.utils import timezone
 u = User.objects.create_superuser("csp", "csp@example.kz", "csp-officer-pass-123")
 TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
+from consent.core.ledger import consent_grant
+from consent.core.models import Source
+from consent.core.purposes import MARKETING
+from consent.core.texts import current_text
 s = Subject.objects.create(full_name="Әсел Қасымова", email="csp@example.kz", language="kk")
+# A subscriber, so that «Send» sends (with no one to receive it, it leaves the campaign unsent).
+consent_grant(s, current_text(MARKETING), language="kk", source=Source.NEWSLETTER_FORM)
 r = ticket_open(kind="access", email="csp@example.kz", language="kk", channel="web")
 c = Campaign.objects.create(title="N", subject_line_kk="Жаңалық", body_kk="Қараша")
 b = breach_record(Breach(detected_at=timezone.now(), description="Ноутбук ұрланды"))
