@@ -5,14 +5,19 @@ for how long is what the register of processing (Art. 25(2)(1)), the access answ
 database's place and the purposes' terms alone, and only the letter confirming a destruction
 mentioned the copies (compliance L10, L17, L18)."""
 
+import importlib
 import json
 import re
 import subprocess
 from html import unescape
 
 import pytest
+from django.apps import apps
 
+from consent.core.models import PolicyVersion
+from consent.core.texts import policy_publish
 from tests.core.test_documents import download, published
+from tests.core.test_policy_v2 import v2  # noqa: F401 (the draft, with the operator's address)
 from tests.rights.test_selfservice import open_page
 from tests.site.language import as_written
 
@@ -73,3 +78,30 @@ def test_the_policy_page_says_where_the_backups_are_and_how_long(client, db, kee
     page = plain(re.sub(r"<[^>]+>", "", html))
     for words in SAID[lang][keep_days]:
         assert words in page, words
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_policy_drafted_for_the_lawyer_says_it_too(v2, client, keep_days, lang):  # noqa: F811
+    """Version 2's draft named the database's place (Art. 12(2)), not the copies."""
+    policy_publish(v2)
+    page = client.get(f"/{lang}/privacy/2/").content.decode()
+    body = plain(re.sub(r"<[^>]+>", "", page.split('<aside class="operator-details"')[0]))
+    for words in SAID[lang][keep_days]:
+        assert words in body, words
+
+
+@pytest.mark.django_db
+def test_a_draft_written_before_is_given_the_line():
+    migration = importlib.import_module("consent.core.migrations.0063_policy_draft_backups")
+    draft = PolicyVersion.objects.get(number=2)
+    for language in ("kk", "ru"):
+        field = f"template_{language}"
+        setattr(draft, field, getattr(draft, field).replace(migration.LINE + "\n", ""))
+    draft.save()
+    migration.add(apps, None)
+    migration.add(apps, None)  # run again, nothing more
+    draft.refresh_from_db()
+    for language in ("kk", "ru"):
+        lines = getattr(draft, f"template_{language}").split("\n")
+        at = next(n for n, line in enumerate(lines) if "{{data_location}}" in line)
+        assert lines[at + 1] == migration.LINE and lines.count(migration.LINE) == 1
