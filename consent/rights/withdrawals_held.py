@@ -49,7 +49,20 @@ def withdrawn_unconfirmed(at):
 def withdrawal_refused(at):
     """The people whose withdrawal of a consent an officer refused with reasons (Art. 8(2): a
     law requires keeping the data, or an obligation to them is unfulfilled), the withdrawal
-    still the latest event of its purpose: the refusal told them their data stays, and the
-    night after retention destroyed them, or erased what only that purpose needed."""
+    still the latest event of its purpose, until the term of the consent it withdrew: the
+    refusal told them their data stays, and the night after retention destroyed the person
+    whose only consent it was. No refusal keeps data longer than the consent would have."""
     refused = Ticket.objects.filter(type=Ticket.Type.WITHDRAW, status=Ticket.Status.REFUSED)
-    return set(_withdrawals_answering(refused, at).values_list("subject_id", flat=True))
+    held = set()
+    for entry in _withdrawals_answering(refused, at):
+        withdrawn = (
+            LedgerEntry.objects.filter(
+                subject_id=entry.subject_id, purpose=entry.purpose, kind=LedgerEntry.Kind.GRANT
+            )
+            .filter(pk__lt=entry.pk)
+            .order_by("-pk")
+            .first()
+        )
+        if withdrawn is None or withdrawn.expires_at is None or withdrawn.expires_at > at:
+            held.add(entry.subject_id)
+    return held

@@ -5,8 +5,10 @@ the person unfulfilled, and the letter says «we cannot carry out your withdrawa
 night the retention job read the withdrawal alone: it destroyed the person whose only consent
 it was, the data the refusal had just kept, and the officers were told nothing."""
 
+from datetime import timedelta
+
 from consent.core.ledger import consent_withdraw
-from consent.core.models import Source, Subject
+from consent.core.models import LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.retention import REFUSED, enforce_retention, retention_plan
 
@@ -36,3 +38,15 @@ def test_the_officers_are_told_why_the_person_is_kept(client, officer_client, pe
     assert retention_plan()["review"] == [(person.pk, REFUSED)]
     page = officer_client.get(f"/admin/consent/subject/{person.pk}/change/").content.decode()
     assert "келісімді кері қайтарып алудан негізделіп бас тартылды" in page
+
+
+def test_the_refusal_keeps_the_data_no_longer_than_the_consent_would_have(
+    client, officer_client, person
+):
+    consent_withdraw(person, MARKETING, source=Source.SELF_SERVICE)
+    withdrawal_refused(client, officer_client)
+    term = LedgerEntry.objects.filter(subject=person, purpose=SERVICE, kind="grant").get()
+    enforce_retention(at=term.expires_at - timedelta(days=1))
+    assert Subject.objects.filter(pk=person.pk).exists()
+    enforce_retention(at=term.expires_at + timedelta(days=1))
+    assert not Subject.objects.filter(pk=person.pk).exists()
