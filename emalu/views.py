@@ -14,7 +14,7 @@ from django.views.decorators.http import require_safe
 
 from consent.common.net import absolute_url, from_inside
 from consent.common.pagecache import shared_page
-from consent.core.declarations import operator
+from consent.core.declarations import backups, operator
 from consent.core.jobs import BACKUP, last_run
 from consent.core.models import PolicyVersion
 from consent.core.policy import policy_blocks
@@ -95,8 +95,9 @@ def privacy(request, number=None):
 
 
 def _operator():
-    """The operator's details beside every policy version (compliance L3 and L20)."""
-    return operator(get_language())
+    """The operator's details beside every policy version (compliance L3, L18 and L20)."""
+    language = get_language()
+    return {**operator(language), "backups": backups(language)["said"]}
 
 
 def monitoring(request) -> bool:

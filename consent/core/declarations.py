@@ -8,6 +8,7 @@ from collections.abc import Callable
 from django.conf import settings
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from consent.common.i18n import localised
 
@@ -93,6 +94,28 @@ def operator(language: str) -> dict[str, str]:
         "responsible_contact": op["responsible_contact"],
         "data_location": localised(op, "data_location", language),
     }
+
+
+def backups(language: str) -> dict[str, str]:
+    """Where the nightly copies of the database are kept and how long each holds the data, in
+    `language` (Art. 12(2); Art. 24(1)(1), 25(2)(6): the storage periods). Every purpose's data
+    is in them, as it was on the night a copy was made, also after a correction, the end of a
+    term or a destruction: the register, the access answer and the policy page say so, with
+    the database's own place; scripts/backup deletes each copy after BACKUP_KEEP_DAYS."""
+    days = settings.BACKUP_KEEP_DAYS
+    with translation.override(language):
+        place = localised(settings.OPERATOR, "data_location", language)
+        term = ngettext(
+            "each copy is deleted %(count)d day after it was made",
+            "each copy is deleted %(count)d days after it was made",
+            days,
+        ) % {"count": days}
+        said = _(
+            "Backups of the database (encrypted copies) are stored in the same place: "
+            "%(place)s. Each holds the data as they were on the night it was made, also once "
+            "they have since been corrected or destroyed; %(term)s."
+        ) % {"place": place, "term": term}
+    return {"place": place, "term": term, "said": str(said)}
 
 
 def offered_purposes() -> list[Purpose]:

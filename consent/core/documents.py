@@ -17,7 +17,7 @@ from consent.common.dates import local_date
 from consent.common.pdf import pdf_document
 
 from .audit import audit
-from .declarations import offered_purposes, operator, purpose_facts
+from .declarations import backups, offered_purposes, operator, purpose_facts
 from .models import AuditEvent, OperatorDocument
 from .texts import sha256
 
@@ -68,6 +68,18 @@ def _register(language):
             (_("Where the data is stored"), op["data_location"]),
             (_("Cross-border transfer"), _listing(p["abroad"])),
         ]))  # fmt: skip
+    # The nightly copies hold every purpose's data past its term, a correction or a
+    # destruction (docs/deploy/backups.md): a store of its own, with its own term.
+    kept = backups(language)
+    blocks.append((_("Backups of the database"), [
+        (_("Purpose"), _("restoring the data after a loss or a failure (a protection measure, "
+                         "Art. 22 of the Law)")),
+        (_("Personal data"), _("all the data above, of every purpose, encrypted")),
+        (_("Term"), kept["term"]),
+        (_("Recipients (third parties)"), _("none")),
+        (_("Where the data is stored"), kept["place"]),
+        (_("Cross-border transfer"), _("none")),
+    ]))  # fmt: skip
     return _("Register of personal data processing"), blocks
 
 

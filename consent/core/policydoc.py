@@ -11,11 +11,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from . import routes
-from .declarations import RIGHTS, deadline_days, offered_purposes, operator, purpose_facts
+from .declarations import (
+    RIGHTS,
+    backups,
+    deadline_days,
+    offered_purposes,
+    operator,
+    purpose_facts,
+)
 from .purposes import ANALYTICS, PURPOSES
 
 PLACEHOLDER = re.compile(r"\{\{\s*(\w+)\s*\}\}")
-BLOCKS = ("purposes", "rights", "routes", "cookies")
+# `backups`: where the nightly copies of the database are kept and for how long (Art. 12(2)).
+BLOCKS = ("purposes", "rights", "routes", "cookies", "backups")
 # A page of the site the policy sends the reader to, named by the title its page and every link
 # to it carry: the policy named the request page «Ваши данные: запросы» / «Деректеріңіз:
 # өтініштер», the footer's old words for it, and no page or link on the site said that.
@@ -163,6 +171,7 @@ def policy_context(language: str, number: int) -> dict[str, str]:
             "rights": _rights_block(),
             "routes": _routes_block(language, number),
             "cookies": _cookies_block(language),
+            "backups": backups(language)["said"],
             **{name: str(title) for name, title in PAGES.items()},
         }
 

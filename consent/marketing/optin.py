@@ -264,7 +264,10 @@ def marketing_confirm(
         subject,
         text,
         language=language or payload["l"],
-        source=Source.NEWSLETTER_FORM,
+        # Given by the press on the page the mailed link opened, with that press's own
+        # connection and browser, as a held consent is (held.py): it read «newsletter form»,
+        # also of a box ticked on the contact or the application form.
+        source=Source.FORM_CONFIRMED,
         full_name=named,
         guardian=guardian,
         request=request,

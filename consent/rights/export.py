@@ -36,6 +36,7 @@ from consent.common.dates import document_time
 from consent.common.i18n import language_name, localised
 from consent.common.text import plain_text
 from consent.core import gate
+from consent.core.declarations import backups
 from consent.core.guardians import child_named, given_as_guardian, guardian_name
 from consent.core.models import LedgerEntry, Subject
 from consent.core.photos import photo_read
@@ -205,6 +206,8 @@ def export_data(subject: Subject, language: str) -> dict[str, Any]:
             ),
             "subject_id": subject.pk,
             "stored_in": localised(op, "data_location", language),
+            # The nightly copies keep the data past what the terms below say (Art. 25(2)(6)).
+            "backups": backups(language)["said"],
             "data": _subject_data(subject, photos),
             "sources_and_methods": [
                 {

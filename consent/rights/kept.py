@@ -28,9 +28,9 @@ from .retention import (
     UNDER_AGE,
     WITHDRAWN_UNCONFIRMED,
     retention_plan,
-    unconfirmed_withdrawals,
 )
 from .review_ends import Until, review_until
+from .withdrawals_held import unconfirmed_withdrawals
 
 
 class Block(NamedTuple):
@@ -98,7 +98,7 @@ def review_of(subject: Subject, at: datetime | None = None) -> Review | None:
 
 def _withdrawn_unconfirmed(subject, at):
     """(when, [the request]) of the withdrawal an emailed request never confirmed made
-    (retention.unconfirmed_withdrawals: the request's number is its reason)."""
+    (withdrawals_held.unconfirmed_withdrawals: the request's number is its reason)."""
     entry = unconfirmed_withdrawals(at).filter(subject=subject).order_by("-id").first()
     if entry is None:
         return None, []

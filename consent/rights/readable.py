@@ -32,6 +32,7 @@ def export_pdf(subject: Subject, language: str) -> bytes:
                 _("Operator: %(operator_name)s, BIN %(bin)s.")
                 % {"operator_name": data["operator"], "bin": data["bin"]},
                 _("Where the data is stored: %(place)s.") % {"place": data["stored_in"]},
+                data["backups"],
                 _("All times are Almaty time."),
             ]
         )

@@ -6,8 +6,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import CharField, Max, Q, Value
-from django.db.models.functions import Cast, Concat
+from django.db.models import Max, Q
 from django.dispatch import Signal
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -25,6 +24,7 @@ from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import attachments_delete
 from .set_aside import senders_renote
 from .sign_ins import sign_ins_expire
+from .withdrawals_held import last_ids, withdrawal_refused, withdrawn_unconfirmed
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
 # its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
@@ -52,6 +52,7 @@ ANSWERED_BLOCKED = "inquiry answered, but processing is blocked"
 ASKED_AGAIN = "consent asked again: kept until the person consents or its term ends"
 WITHDRAWN_UNCONFIRMED = "consent withdrawn by an emailed request never confirmed: staff decide"
 UNDER_AGE = "under 18 by the date of birth, consented without a parent or guardian: staff decide"
+REFUSED = "withdrawal refused with reasons: kept until staff decide they no longer hold"
 REVIEW_REASONS = {
     OPEN_REQUEST: _("a request of theirs is open"),
     BLOCKED: _("processing is blocked: decide after the check"),
@@ -60,6 +61,7 @@ REVIEW_REASONS = {
     ANSWERED_OPEN: _("an inquiry or application answered, but a request of theirs is open"),
     ANSWERED_BLOCKED: _("an inquiry or application answered, but processing is blocked"),
     WITHDRAWN_UNCONFIRMED: _("consent withdrawn by an emailed request never confirmed: decide"),
+    REFUSED: _("withdrawal of consent refused with reasons: kept while they hold: decide"),
     UNDER_AGE: _(
         "under 18 by the date of birth, and consented without a parent or guardian: decide"
     ),
@@ -134,13 +136,15 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
             "unconsented": [], "review": [],
             "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
     asked_again = _asked_again(at)
-    unconfirmed = _withdrawn_unconfirmed(at)
-    under_age = _under_age(at)
+    unconfirmed = withdrawn_unconfirmed(at)
+    under_age, refused = _under_age(at), withdrawal_refused(at)
     for subject in people.exclude(pk__in=active).only("pk").order_by("pk"):
         if subject.pk in open_tickets:
             plan["review"].append((subject.pk, OPEN_REQUEST))
         elif subject.pk in unconfirmed:
             plan["review"].append((subject.pk, WITHDRAWN_UNCONFIRMED))
+        elif subject.pk in refused:
+            plan["review"].append((subject.pk, REFUSED))
         elif gate.is_blocked(subject, at):
             plan["review"].append((subject.pk, BLOCKED))
         elif not LedgerEntry.objects.filter(subject=subject).exists():
@@ -220,7 +224,7 @@ def asked_again_grants(at):
     if not below:
         return LedgerEntry.objects.none()
     return LedgerEntry.objects.filter(
-        below, pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, expires_at__gt=at
+        below, pk__in=last_ids(at), kind=LedgerEntry.Kind.GRANT, expires_at__gt=at
     )
 
 
@@ -237,39 +241,9 @@ def under_age_grants(at):
     """The grants that hold people under review as UNDER_AGE at `at` (review_ends.py)."""
     return LedgerEntry.objects.filter(
         Q(expires_at__isnull=True) | Q(expires_at__gt=at),
-        pk__in=_last_ids(at), kind=LedgerEntry.Kind.GRANT, guardian__isnull=True,
+        pk__in=last_ids(at), kind=LedgerEntry.Kind.GRANT, guardian__isnull=True,
         subject__birth_date__gt=gate.adult_born_by(at),
     )  # fmt: skip
-
-
-def _last_ids(at):
-    """The id of each person's latest event for each purpose at `at` (a subquery)."""
-    return (
-        LedgerEntry.objects.filter(gate.recorded_by(at), purpose__isnull=False)
-        .values("subject", "purpose")
-        .annotate(last=Max("id"))
-        .values("last")
-    )
-
-
-def unconfirmed_withdrawals(at):
-    """The withdrawals a consent ends in at `at` that were carried out as an emailed request to
-    withdraw arrived (stops.request_stop, the request's number their reason) that nobody ever
-    confirmed: anyone can send mail in a person's name, and such a request closed unconfirmed
-    destroyed, the next night, a person who never asked. Staff decide instead."""
-    never_confirmed = (
-        Ticket.objects.filter(type=Ticket.Type.WITHDRAW, verified_at=None)
-        .annotate(number=Concat(Value(Ticket.REFERENCE_PREFIX), Cast("pk", CharField())))
-        .values("number")
-    )
-    return LedgerEntry.objects.filter(
-        pk__in=_last_ids(at), kind=LedgerEntry.Kind.WITHDRAW, reason__in=never_confirmed
-    )
-
-
-def _withdrawn_unconfirmed(at):
-    """The people an unconfirmed emailed withdrawal (unconfirmed_withdrawals) holds for staff."""
-    return set(unconfirmed_withdrawals(at).values_list("subject_id", flat=True))
 
 
 def _ended_before(at):
@@ -277,13 +251,13 @@ def _ended_before(at):
     their latest event for it is the expiry or the achievement (`subject_reduce` again erases
     nothing more where it has done its work)."""
     ended = LedgerEntry.objects.filter(
-        pk__in=_last_ids(at), kind__in=(LedgerEntry.Kind.EXPIRE, LedgerEntry.Kind.ACHIEVED)
+        pk__in=last_ids(at), kind__in=(LedgerEntry.Kind.EXPIRE, LedgerEntry.Kind.ACHIEVED)
     )
     return set(ended.values_list("subject_id", flat=True))
 
 
 def _latest_consents(at):
-    return LedgerEntry.objects.filter(pk__in=_last_ids(at)).values_list(
+    return LedgerEntry.objects.filter(pk__in=last_ids(at)).values_list(
         "subject_id", "purpose", "kind", "expires_at"
     )
 

@@ -280,7 +280,7 @@ def test_newsletter_stores_nothing_before_confirmation(client, texts):
     s = Subject.objects.get()
     assert gate.may_process(s, MARKETING)
     entry = LedgerEntry.objects.get()
-    assert (entry.source, entry.language, entry.text) == ("newsletter_form", "kk", texts[MARKETING])
+    assert (entry.source, entry.language, entry.text) == ("form_confirmed", "kk", texts[MARKETING])
     client.post(path, SHOWN)  # a second click records nothing new
     assert LedgerEntry.objects.count() == 1
     assert Email.objects.count() == 1  # nothing but the one confirmation was sent
