@@ -37,7 +37,7 @@ def test_the_officers_are_told_why_the_person_is_kept(client, officer_client, pe
     withdrawal_refused(client, officer_client)
     assert retention_plan()["review"] == [(person.pk, REFUSED)]
     page = officer_client.get(f"/admin/consent/subject/{person.pk}/change/").content.decode()
-    assert "келісімді кері қайтарып алудан негізделіп бас тартылды" in page
+    assert "өтінішті қанағаттандырудан негіздемесімен бас тартылды" in page
 
 
 def test_the_refusal_keeps_the_data_no_longer_than_the_consent_would_have(
