@@ -6,6 +6,7 @@ pg_dump."""
 import json
 import re
 import subprocess
+from datetime import timedelta
 
 import pytest
 
@@ -154,6 +155,39 @@ def test_every_setting_all_hosts_hold_alike_is_named_as_the_env_file_names_it():
 
     assert set(shared_settings()) - documented_names() == set()
     assert {"ACCESS_REQUEST_DAYS", "OPERATOR_BIN", "RESPONSIBLE_PERSON"} <= set(shared_settings())
+
+
+def test_every_variable_is_held_alike_or_said_to_be_the_hosts_own():
+    """Each variable .env.example documents is noted for every host (same_settings), or is said
+    to differ by host on purpose (PER_HOST), or has a part of its own (OWN_PART), and only one:
+    ALERT_FAILED_LOGINS, MAIL_RETRY_SECONDS and the cookie and audit rates were in none, and a
+    variable added later would be too."""
+    from consent.common.shared_settings import OWN_PART, PER_HOST, shared_settings
+    from emalu.checks_names import documented_names
+
+    noted = set(shared_settings())
+    assert noted | PER_HOST | OWN_PART == documented_names()
+    assert noted & PER_HOST == noted & OWN_PART == PER_HOST & OWN_PART == set()
+
+
+@pytest.mark.parametrize(
+    ("variable", "setting", "value"),
+    [("ALERT_FAILED_LOGINS", "ALERT_FAILED_LOGINS", 3),
+     ("MAIL_RETRY_SECONDS", "POST_OFFICE", {"RETRY_INTERVAL": timedelta(seconds=60)}),
+     ("HEALTH_INTAKE_MAX_MINUTES", "HEALTH_INTAKE_MAX_AGE", timedelta(minutes=5)),
+     ("COOKIE_CHOICE_RATE_LIMIT", "COOKIE_CHOICE_RATE_LIMIT", (3, 60))],
+)  # fmt: skip
+def test_a_host_holding_another_count_is_told_apart(settings, variable, setting, value):
+    """A host whose alert threshold, mail retry or health limit differs notes another digest of
+    that variable, so the others' /healthz and its start name it (settings_not_shared)."""
+    from consent.common.shared_settings import shared_settings
+
+    before = shared_settings()
+    if isinstance(value, dict):
+        value = {**getattr(settings, setting), **value}
+    setattr(settings, setting, value)
+    after = shared_settings()
+    assert {name for name in before if before[name] != after[name]} == {variable}
 
 
 def test_two_sites_on_one_redis_keep_apart():
