@@ -36,12 +36,14 @@ def mailers(mail):
     return {"default": default, "admins": admins}
 
 
-def post_office(*, debug, retry_seconds):
+def post_office(*, retry_seconds):
     """Outgoing mail goes through the post_office outbox (a database table), in the same
     transaction as the event that causes it; `manage.py send_queued_mail` delivers it with
-    retries."""
+    retries (and, for `make run`, the end of each page: MAIL_SENT_AFTER_EACH_PAGE). Never
+    post_office's priority "now", which sent a mail as it was queued, past the sender's holds
+    (consent.core.withheld): `make run` printed a blocked person's acknowledgement."""
     return {
-        "DEFAULT_PRIORITY": "now" if debug else "medium",
+        "DEFAULT_PRIORITY": "medium",
         # A dead mail server is retried every 10 minutes for a day; after that a message stays in
         # the outbox as failed (never deleted) until staff requeue it.
         "MAX_RETRIES": 144,

@@ -211,7 +211,10 @@ HEALTH_CAMPAIGN_STALL = timedelta(minutes=env.int("HEALTH_CAMPAIGN_STALL_MINUTES
 METRICS_TOKEN = env("METRICS_TOKEN", default="")
 
 # The outbox and its retries (emalu/mailers.py).
-POST_OFFICE = post_office(debug=DEBUG, retry_seconds=env.int("MAIL_RETRY_SECONDS", default=600))
+POST_OFFICE = post_office(retry_seconds=env.int("MAIL_RETRY_SECONDS", default=600))
+# `make run` has no timer to send the outbox: each page sends what is due once it is answered,
+# by the sender the timer runs, with its holds (consent/core/delivery.py::sent_after_the_page).
+MAIL_SENT_AFTER_EACH_PAGE = DEBUG
 STAFF_NOTIFY_EMAIL = env("STAFF_NOTIFY_EMAIL", default=OPERATOR["email"])
 # Public forms: at most N posts per window (seconds) from one IP; and at least this many seconds
 # between showing a form and its submission (bots are faster).

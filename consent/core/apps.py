@@ -13,6 +13,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Personal data and consent")
 
     def ready(self):
-        from . import addresses, checks, sql  # noqa: F401  (system checks, post_migrate grants)
+        from . import addresses, checks, delivery, sql  # noqa: F401  (checks, grants, signals)
 
         addresses.register()

@@ -104,3 +104,18 @@ def test_the_blocked_persons_mails_are_queued_and_never_sent(lang, client, peopl
     assert links == [0, 1, 1]
     assert all(redact(m.message) == m.message and redact(m.html_message) == m.html_message
                for m in held)  # fmt: skip
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_make_run_sends_after_each_page_and_holds_what_the_timer_holds(lang, client, people,
+                                                                       settings):  # fmt: skip
+    """`make run` (DEBUG) sent each mail as it was queued (post_office's priority "now"), past
+    the sender's holds: a blocked person's acknowledgement was printed. Each page now sends
+    what is due once it is answered, by the timer's sender: hers goes, his waits, unsent."""
+    settings.MAIL_SENT_AFTER_EACH_PAGE = True
+    for email in ("asel@example.kz", "bolat@example.kz"):
+        sent = {"token": aged_token(), **SHOWN, **CONTACT, "email": email}
+        assert client.post(f"/{lang}/contact/", sent).status_code == 302
+    received = Counter(address for m in mail.outbox for address in m.to)
+    assert (received["asel@example.kz"], received["bolat@example.kz"]) == (1, 0)
+    assert Email.objects.filter(to=["bolat@example.kz"]).exclude(expires_at=None).count() == 1
