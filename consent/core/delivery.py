@@ -42,6 +42,7 @@ from .relay import (
     address_refused,
     dropped,
     not_delivered_because,
+    recipient_refused_by_the_relay,
     refused_by_the_relay,
     relay_unreachable,
 )
@@ -181,7 +182,7 @@ class Batch(NamedTuple):
     failed: list[int]
     withheld: list[int]
     left: list[int]  # not tried: the relay could not be reached
-    relay_down: bool  # the relay could not be reached, or dropped two mails in a row (relay.py)
+    relay_down: bool  # the relay not reached, or dropped or refused two mails in a row (relay.py)
     refused: str  # why the relay last refused a mail of the batch (refused_by_the_relay), or ""
 
 
@@ -249,7 +250,9 @@ def send_batch(
             outcome = _send(email, log_level)
             if isinstance(outcome, Exception):
                 failed.append((email, outcome))
-                drops = drops + 1 if dropped(outcome) else 0
+                # The relay's own fault twice in a row (relay.py): it is the relay, not the mails.
+                turned_away = dropped(outcome) or recipient_refused_by_the_relay(outcome)
+                drops = drops + 1 if turned_away else 0
                 down = relay_unreachable(outcome) or drops >= 2
                 if refused_by_the_relay(outcome):
                     refused = not_delivered_because(
@@ -286,8 +289,9 @@ class Run(tuple[int, int]):
 def send_queued(batch_size: int | None = None, log_level: int | None = None) -> Run:
     """Send batches until none is due or free (the rest held by other senders). A message that
     failed is not tried again in the same run; its retry comes due later. A relay that could not
-    be reached, or dropped two connections in a row, ends the run: the mails after it are not
-    sent (they stay due, no retry spent), and the next run tries the relay again. `refused`
+    be reached, or dropped two connections or refused two recipients in a row (relay.py), ends
+    the run: the mails after it are not sent (they stay due, no retry spent), and the next run
+    tries the relay again. `refused`
     says why when the relay took none of the mails tried (`refused_by_the_relay`); a mail held
     back (withheld.py) or refused for its address is not the relay's fault."""
     sent_count, failed_ids, refused = 0, set(), ""

@@ -54,9 +54,11 @@ def not_delivered_because(error: Exception, alias: str) -> str:
     return kind
 
 
-# The relay answered, but refuses the site itself (its greeting, TLS, log-in): every mail the same.
+# The relay answered, but refuses the site itself (its greeting, TLS, log-in, the site's own
+# sender address: «553 5.7.1 Sender address rejected»): every mail the same.
 REFUSES_THE_SITE = (smtplib.SMTPConnectError, smtplib.SMTPHeloError,
-                    smtplib.SMTPAuthenticationError, smtplib.SMTPNotSupportedError)  # fmt: skip
+                    smtplib.SMTPAuthenticationError, smtplib.SMTPNotSupportedError,
+                    smtplib.SMTPSenderRefused)  # fmt: skip
 
 
 def relay_unreachable(error: Exception) -> bool:
@@ -87,6 +89,15 @@ def dropped(error: Exception) -> bool:
     `relay_unreachable`: each further mail would only spend a retry, and a day of it gave every
     mail up, the run exiting 0 all along."""
     return isinstance(error, smtplib.SMTPServerDisconnected) and not relay_unreachable(error)
+
+
+def recipient_refused_by_the_relay(error: Exception) -> bool:
+    """Whether the relay refused the recipient for a reason of its own, not the address's
+    («554 5.7.1 Relay access denied»: a relay that takes mail only from its own network or a
+    signed-in sender). Once may be that recipient's; twice in a row, with nothing taken between,
+    it is the relay refusing the site, and the run ends there as for `dropped`: each mail of the
+    run had been tried and spent a retry, and a day of it gave every mail up."""
+    return isinstance(error, smtplib.SMTPRecipientsRefused) and not address_refused(error)
 
 
 def refused_by_the_relay(error: Exception) -> bool:

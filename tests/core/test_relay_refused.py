@@ -40,6 +40,14 @@ class Refusing(Inbox):
         return self.reply
 
 
+class RefusingTheSender(Inbox):
+    """A relay that takes no mail from the site's address (its SPF or its signed-in user's own
+    addresses only): the sender refused, whatever the recipient."""
+
+    async def handle_MAIL(self, server, session, envelope, address, mail_options):
+        return "553 5.7.1 Sender address rejected: not owned by user"
+
+
 class Dropping(Inbox):
     """A relay that greets, then drops every session when told the sender (a relay restarting
     its filters, a proxy in front of a dead one): smtplib's «Connection unexpectedly closed»."""
@@ -69,6 +77,7 @@ def closing_at_once(port):
 RELAYS = {
     "nothing listening": lambda port: nullcontext(),
     "refusing every mail": lambda port: smtp_relay(Refusing(), port=port),
+    "refusing the sender": lambda port: smtp_relay(RefusingTheSender(), port=port),
     "dropping every session": lambda port: smtp_relay(Dropping(), port=port),
     "closing every connection": closing_at_once,
 }
@@ -78,7 +87,8 @@ RELAYS = {
 def test_a_run_the_relay_refused_fails_with_one_line_and_loses_no_mail(relay, django_db_blocker):
     """A relay that takes the connection and drops the session (the last two) exited 0 with
     «sent 0, not sent 5», each mail tried and a retry counted: a day of it and every mail was
-    given up on unseen. Two drops in a row end the run, as a relay not reached does."""
+    given up on unseen. Two drops or two recipients refused for the relay's own reasons in a
+    row end the run, as a relay not reached or refusing the site's sender address does."""
     port = free_port()
     refusing = RELAYS[relay](port)
     with django_db_blocker.unblock(), live_database() as url:
@@ -92,9 +102,10 @@ def test_a_run_the_relay_refused_fails_with_one_line_and_loses_no_mail(relay, dj
         assert last.startswith("send_queued_mail: sent 0, not sent 5: "), done.stderr
         assert f"the relay at 127.0.0.1:{port}" in last and "Traceback" not in done.stderr
         assert STATUS.failed not in statuses(url) and STATUS.sent not in statuses(url)
-        if relay != "refusing every mail":  # a refusal may be for that mail's content: each tried
-            retries = query(url, "SELECT sum(number_of_retries) FROM post_office_email")[0][0]
-            assert retries <= 2, retries  # the rest untried, no retry of theirs spent
+        # The rest untried, no retry of theirs spent: a relay refusing every recipient («554
+        # 5.7.1 Relay access denied») had each mail tried, a retry spent on each, every run.
+        retries = query(url, "SELECT sum(number_of_retries) FROM post_office_email")[0][0]
+        assert retries <= 2, retries
         with smtp_relay(port=port) as (inbox, _):  # the relay takes mail again
             done = send_queued_mail(url, port)
         assert done.returncode == 0 and done.stdout.strip() == "sent 5, not sent 0", done.stderr
