@@ -25,6 +25,8 @@ def test_the_demo_runs_end_to_end_on_sqlite(tmp_path):
         "send_queued_mail -> sent 1, not sent 0",
         "send_request_digest -> digest emails queued: 0",
         "campaign sent 1 ru",
+        "access answered 200 done",
+        "its page 200",
     ]:
         assert expected in lines, done.stdout[-3000:]
     assert any(line.startswith("enforce_retention -> did ") for line in lines), done.stdout
