@@ -52,6 +52,7 @@ from .withheld import (
     is_campaign,
     no_longer_named,
     not_while_blocked,
+    readdressed,
     unconfirmable,
     withheld_campaign,
 )
@@ -177,6 +178,23 @@ def _expire_unsent(batch: list[Email], ids) -> set[int]:
     return set(ids)
 
 
+def _readdress(batch: list[Email]) -> set[int]:
+    """Send the mails of the batch written to an address corrected since to their person's
+    address now (`readdressed`), as written then, or hold them unsent (their ids). Re-addressed
+    mail counts as written now, to the address it goes to: it stays the person's (on their page,
+    in their export, destroyed with them: rights.mailed), as a campaign's does."""
+    moved, now = readdressed(batch), timezone.now()
+    following = [m for m in batch if moved.get(m.id)]
+    for email in following:
+        email.to, email.created = [moved[email.id]], now
+    Email.objects.bulk_update(following, ["to", "created"])
+    held = {mail_id for mail_id, address in moved.items() if address is None}
+    if held:
+        logger.info("%d mails to an address corrected since held back: their link works only "
+                    "there", len(held))  # fmt: skip
+    return _expire_unsent(batch, held) if held else set()
+
+
 class Batch(NamedTuple):
     sent: list[int]
     failed: list[int]
@@ -192,7 +210,8 @@ def send_batch(
     """Claim, send and record one batch: the ids sent, not sent, withheld, and left untried once
     the relay could not be reached (they stay due, as they were); all empty when nothing is due.
     Each mail about a person is asked again, at the moment of sending, whether what happened
-    since it was queued contradicts it (withheld.py): a withheld campaign mail
+    since it was queued contradicts it (withheld.py): one to an address the desk corrected
+    since goes to the person's address now, or is held (`readdressed`); a withheld campaign mail
     (`withheld_campaign`) is deleted unsent; a mail with files about a blocked person, to them or
     to their parent (`blocked_files`), a form's mail to a person blocked now
     (`not_while_blocked`), a link to confirm a consent the person refused since
@@ -204,7 +223,7 @@ def send_batch(
     with transaction.atomic():
         sent, failed = [], []
         batch = claim(batch_size, skip)
-        withheld = set()
+        withheld = _readdress(batch)
         blocked = {m.id for m in blocked_files(batch)}
         if blocked:
             withheld |= _expire_unsent(batch, blocked)

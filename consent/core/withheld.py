@@ -24,6 +24,10 @@ from .subjects import normalise_email
 # (`at`): a receiver returns the ids of those that may still go, by the one rule of who may get a
 # campaign (consent/marketing/campaigns.py::mails_permitted). Without a receiver, none may go.
 campaign_mail_permitted = Signal()
+# Asked in the sending transaction about the mails about to go (`emails`): a receiver returns
+# {mail id: the address to send it to now, or None to hold it unsent} for those written to an
+# address that a correction has since taken from its person (rights.readdressed.corrected_since).
+address_corrected = Signal()
 
 
 def is_campaign(email: Email) -> bool:
@@ -47,6 +51,18 @@ def withheld_campaign(batch: list[Email]) -> list[Email]:
     # No receiver (no marketing app to say who may get a campaign): none of it may go.
     permitted = set.intersection(*(set(ids) for _receiver, ids in answers)) if answers else set()
     return [m for m in campaign if m.id not in permitted]
+
+
+def readdressed(batch: list[Email]) -> dict[int, str | None]:
+    """{mail id: its person's address now, or None} of the mails of the batch written to an
+    address the desk has corrected since (`address_corrected`): the old mailbox is no longer
+    theirs (Art. 7(1)), so nothing about them still waiting, failed and queued again, or sent
+    and queued again by staff goes there; a letter for them follows them, and one whose link
+    works only at the address it was written to is held (None)."""
+    moved: dict[int, str | None] = {}
+    for _receiver, answer in address_corrected.send(sender=Email, emails=batch):
+        moved.update(answer)
+    return moved
 
 
 def blocked_files(batch: list[Email]) -> list[Email]:

@@ -67,6 +67,20 @@ class CampaignAdmin(admin.ModelAdmin):
             return False
         return super().has_delete_permission(request, obj)
 
+    def history_view(self, request, object_id, extra_context=None):
+        """Django's History (the edits made in the campaign's form), and the send: by whom,
+        when, to how many. The send is no edit of the form, so the History read as if no one
+        had ever sent the campaign; it is told from the campaign's own record of it."""
+        campaign = self.get_object(request, unquote(object_id))
+        sent = None
+        if campaign is not None and campaign.sent_at is not None:
+            told = (_("Campaign sent (recipients: %(count)d).")
+                    if campaign.status == Campaign.Status.SENT
+                    else _("Sending started (recipients so far: %(count)d)."))  # fmt: skip
+            sent = {"at": campaign.sent_at, "by": campaign.sent_by,
+                    "told": told % {"count": campaign.recipient_count}}  # fmt: skip
+        return super().history_view(request, object_id, {**(extra_context or {}), "sent": sent})
+
     @admin.display(description=_("what became of the mails"))
     def delivery(self, obj):
         """The queued count broken down, so that what the marketer reads is what was sent."""

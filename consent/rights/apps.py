@@ -14,10 +14,12 @@ class RightsConfig(AppConfig):
 
         from consent.core.declarations import register_deadlines
         from consent.core.delivery import files_mail_held_back
+        from consent.core.withheld import address_corrected
         from consent.workdays.models import CalendarOverride
 
         from .deadlines import deadline_days
         from .outbox import answers_held_back
+        from .readdressed import corrected_since
 
         # The policy states every right's deadline from the same table the due dates use.
         register_deadlines(deadline_days)
@@ -28,6 +30,8 @@ class RightsConfig(AppConfig):
         post_delete.connect(_calendar_removed, sender=CalendarOverride, dispatch_uid="rights.cal")
         # An access answer the sender held back for a blocked person: its request learns it.
         files_mail_held_back.connect(answers_held_back, dispatch_uid="rights.held-back")
+        # Mail to an address the desk corrected since: to the person's address now, or held.
+        address_corrected.connect(corrected_since, dispatch_uid="rights.readdressed")
 
 
 def _calendar_saving(instance, **_signal) -> None:

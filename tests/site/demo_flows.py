@@ -2,8 +2,9 @@
 its own, as `make run` runs: emalu.settings, DEBUG on, DATABASE_URL a SQLite file).
 
 A visitor subscribes to the news and confirms, another asks by the form for their data and
-confirms, the marketer sends a campaign, the mail timer queues and sends it, and the daily jobs
-run. Prints one line per step; any error ends the process with a traceback."""
+confirms, a privacy officer (no superuser) answers a person's request for their data on the desk
+and opens it again, the marketer sends a campaign, the mail timer queues and sends it, and the
+daily jobs run. Prints one line per step; any error ends the process with a traceback."""
 
 import re
 from io import StringIO
@@ -24,7 +25,8 @@ from consent.marketing.campaigns import campaign_start  # noqa: E402
 from consent.marketing.models import Campaign  # noqa: E402
 from consent.marketing.optin import optin_start  # noqa: E402
 from consent.rights.models import Ticket  # noqa: E402
-from consent.rights.tickets import ticket_open  # noqa: E402
+from consent.rights.tickets import ticket_open, ticket_verify  # noqa: E402
+from tests.staff import staff_member, verified_login  # noqa: E402
 
 
 def command(*args):
@@ -52,6 +54,16 @@ with translation.override("kk"):
     ticket = ticket_open(kind=Ticket.Type.ACCESS, email="asker@example.kz", language="kk",
                          channel=Ticket.Channel.WEB)  # fmt: skip
 print("request", ticket.reference, ticket.status)
+# The desk: an access request answered, and its page read again (it asks whether the answer
+# went by mail: a JSON «contains» lookup, which SQLite does not have, made the page a 500).
+asel = Subject.objects.create(full_name="Әсел Қасымова", email="asel.demo@example.kz")
+asked = ticket_verify(ticket_open(kind=Ticket.Type.ACCESS, email=asel.email, language="kk",
+                                  channel=Ticket.Channel.EMAIL))  # fmt: skip
+desk = verified_login(Client(), staff_member("olga", "privacy_officer"))
+answered = desk.post(f"/admin/rights/ticket/{asked.pk}/act/", {"desk_action": "do"}, follow=True)
+asked.refresh_from_db()
+print("access answered", answered.status_code, asked.status)
+print("its page", desk.get(f"/admin/rights/ticket/{asked.pk}/change/").status_code)
 subscriber = Subject.objects.get(email="reader@example.kz")
 campaign = Campaign.objects.create(
     title="Demo", subject_line_kk="Жаңалықтар", body_kk="Қараша айының жаңалықтары.",

@@ -22,11 +22,13 @@ def test_the_demo_runs_end_to_end_on_sqlite(tmp_path):
         "subscribed 200",
         "campaign started for 1",
         "send_campaigns -> queued 1",
-        # The campaign's mail and the request's link, queued after the last page (each page
-        # sends what is due once answered; the subscriber's link went after the first).
-        "send_queued_mail -> sent 2, not sent 0",
+        # The campaign's mail, queued after the last page: each page sends what is due once
+        # answered (the subscriber's link after the first, the requests' after the desk's).
+        "send_queued_mail -> sent 1, not sent 0",
         "send_request_digest -> digest emails queued: 0",
         "campaign sent 1 ru",
+        "access answered 200 done",
+        "its page 200",
     ]:
         assert expected in lines, done.stdout[-3000:]
     assert any(line.startswith("enforce_retention -> did ") for line in lines), done.stdout

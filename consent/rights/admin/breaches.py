@@ -2,7 +2,7 @@
 
 from django.contrib import admin
 from django.utils.html import format_html
-from django.utils.text import Truncator
+from django.utils.text import Truncator, capfirst
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_today, reader_time
@@ -14,6 +14,12 @@ from ..models import Breach
 
 # As much of what happened as a list column shows beside the dates at 1280 px.
 SUMMARY_CHARS = 60
+
+
+def labelled(label, value):
+    """A list cell that says what it is on a phone, where the list has no headers (admin.css:
+    `.phone-label`): three dates in a row read alike."""
+    return format_html('<span class="phone-label">{}: </span>{}', capfirst(label), value)
 
 
 class RegulatorFilter(admin.SimpleListFilter):
@@ -42,14 +48,46 @@ class BreachAdmin(admin.ModelAdmin):
     """The breach register: the regulator's deadline (one working day) shown and highlighted."""
 
     # What happened, cut short: a register of numbers alone («#7, #8») sent the officer into
-    # each entry to find the one she was looking for.
-    list_display = ["__str__", "summary", "detected_at", "deadline", "regulator_notified_at",
-                    "subjects_notified"]  # fmt: skip
+    # each entry to find the one she was looking for. Then who was told and when: the
+    # authorised body, and the people affected, how many (a lone tick said nothing of them).
+    list_display = ["number", "summary", "detected", "deadline", "regulator_told",
+                    "affected", "people_told"]  # fmt: skip
     list_filter = [RegulatorFilter, "subjects_notified"]
     readonly_fields = ["saved_deadline", "draft_notice"]
+    # The deadline first: «notify now» stood below every field, a phone's length away.
+    fields = ["saved_deadline", "detected_at", "description", "data_affected", "people_affected",
+              "measures", "regulator_notified_at", "subjects_notified", "subjects_notified_at",
+              "draft_notice"]  # fmt: skip
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def get_fields(self, request, obj=None):
+        """A breach being recorded has no deadline nor notice yet: its form opens with the
+        detection."""
+        fields = super().get_fields(request, obj)
+        return fields if obj is not None else [f for f in fields if f not in self.readonly_fields]
+
+    @admin.display(description=_("number"), ordering="id")
+    def number(self, obj):
+        return str(obj)  # «№ 7»: the register's header, «breach incident», took a column's width
+
+    @admin.display(description=_("detected"), ordering="detected_at")
+    def detected(self, obj):
+        return labelled(_("detected"), reader_time(obj.detected_at))
+
+    @admin.display(description=_("regulator notified"), ordering="regulator_notified_at")
+    def regulator_told(self, obj):
+        return labelled(_("regulator notified"), reader_time(obj.regulator_notified_at) or EMPTY)
+
+    @admin.display(description=_("people affected (estimate)"), ordering="people_affected")
+    def affected(self, obj):
+        return labelled(_("people affected (estimate)"), obj.people_affected)
+
+    @admin.display(description=_("people told on"), ordering="subjects_notified_at")
+    def people_told(self, obj):
+        told = obj.subjects_notified and reader_time(obj.subjects_notified_at)
+        return labelled(_("people told on"), told or _("not told"))
 
     def save_model(self, request, obj, form, change):
         breach_record(obj, actor=request.user)
@@ -66,12 +104,14 @@ class BreachAdmin(admin.ModelAdmin):
     def deadline(self, obj):
         """The regulator's date, and beside it what the officer must know of it: to notify now,
         or that the notice went after it (the list and the breach's page say the same)."""
-        label = reader_time(obj.regulator_due)
+        label, named = reader_time(obj.regulator_due), _("regulator to be notified by")
         if obj.report_now(local_today()):
-            return format_html('<strong class="overdue">{} · {}</strong>', label, _("notify now"))
+            return labelled(named, format_html('<strong class="overdue">{} · {}</strong>', label,
+                                               _("notify now")))  # fmt: skip
         if obj.notified_late():
-            return format_html('<strong class="overdue">{} · {}</strong>', label, _("sent late"))
-        return label
+            return labelled(named, format_html('<strong class="overdue">{} · {}</strong>', label,
+                                               _("sent late")))  # fmt: skip
+        return labelled(named, label)
 
     @admin.display(description=_("regulator to be notified by"))
     def saved_deadline(self, obj):
