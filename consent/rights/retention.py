@@ -53,7 +53,7 @@ ANSWERED_BLOCKED = "inquiry answered, but processing is blocked"
 ASKED_AGAIN = "consent asked again: kept until the person consents or its term ends"
 WITHDRAWN_UNCONFIRMED = "consent withdrawn by an emailed request never confirmed: staff decide"
 UNDER_AGE = "under 18 by the date of birth, consented without a parent or guardian: staff decide"
-REFUSED = "withdrawal refused with reasons: kept until staff decide they no longer hold"
+REFUSED = "withdrawal refused with reasons: kept until its inquiries are answered or its term ends"
 REVIEW_REASONS = {
     OPEN_REQUEST: _("a request of theirs is open"),
     BLOCKED: _("processing is blocked: decide after the check"),
@@ -62,7 +62,10 @@ REVIEW_REASONS = {
     ANSWERED_OPEN: _("an inquiry or application answered, but a request of theirs is open"),
     ANSWERED_BLOCKED: _("an inquiry or application answered, but processing is blocked"),
     WITHDRAWN_UNCONFIRMED: _("consent withdrawn by an emailed request never confirmed: decide"),
-    REFUSED: _("withdrawal of consent refused with reasons: kept while they hold: decide"),
+    REFUSED: _(
+        "withdrawal of consent refused with reasons: kept until the inquiries are answered or "
+        "the consent's term ends; if the reasons end sooner, reopen the request and carry it out"
+    ),
     UNDER_AGE: _(
         "under 18 by the date of birth, and consented without a parent or guardian: decide"
     ),
