@@ -16,6 +16,7 @@ from consent.common import ratelimit
 from consent.common.net import download
 from consent.common.text import whole_number
 from consent.cookies.banner import answer_on_page
+from consent.core import gate
 from consent.core.guardians import child_named, wards_at
 from consent.rights import selfservice, wards
 
@@ -43,7 +44,9 @@ def _request_form(child, data=None, rows=(), initial=None):
     """The request form of one child's part of the page, its fields named and its ids made by
     the child's row (`child`), so that each child's labels point at their own boxes and one
     post of the page's form holds what was written for each."""
-    form = WardRequestForm(data, rows=rows, prefix=str(child), initial=initial)
+    row = next((row for row in rows if row.pk == child), None)
+    blocked = row is not None and gate.is_blocked(row.subject)  # its lifting offered instead
+    form = WardRequestForm(data, rows=rows, prefix=str(child), initial=initial, blocked=blocked)
     for field in form.fields.values():
         field.widget.attrs["form"] = FORM_ID
     return form

@@ -101,8 +101,12 @@ class WardExportForm(WardForm, ExportForm):
     """A parent's «download the child's data» button."""
 
 
-# What a parent asks on the child's page (Art. 24): access is the download, at once.
+# What a parent asks on the child's page (Art. 24): access is the download, at once. While the
+# child's data is blocked, its lifting instead of a block (Art. 25(2)(8)): the parent could have
+# a block put on and never lifted, the page saying the data could not be downloaded «until the
+# block is lifted» and offering no way to ask for it.
 WARD_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.BLOCK)
+WARD_BLOCKED_REQUESTS = (Ticket.Type.CORRECT, Ticket.Type.UNBLOCK)
 
 
 class WardRequestForm(DetailsNeeded, AccessibleErrors, WardForm):
@@ -113,3 +117,9 @@ class WardRequestForm(DetailsNeeded, AccessibleErrors, WardForm):
         error_messages={**NOT_OFFERED, **CHOOSE},
     )
     message = long_text(_("Details"), rows=3)  # its label mark and help: DetailsNeeded
+
+    def __init__(self, *args, blocked: bool = False, **kwargs):
+        super().__init__(*args, **kwargs)
+        if blocked:
+            self.fields["type"].choices = [(t.value, t.label) for t in WARD_BLOCKED_REQUESTS]
+            self.say_when_details_needed()

@@ -33,6 +33,7 @@ from .erasure import (
 )
 from .models import Correction, Ticket
 from .tickets import Status, Type, _mailable
+from .withdrawals_held import refusal_kept
 
 
 @transaction.atomic
@@ -303,8 +304,11 @@ def ticket_refuse(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None
         raise ValidationError(Ticket.NOT_REFUSABLE, code="not_refusable")
     if not reason.strip():
         raise ValidationError({"reason": _("A refusal needs its reasons.")})
+    # A withdrawal's letter says what was withdrawn and until when the data stays: «we cannot
+    # carry out your request» was untrue of a gate closed at confirmation (compliance L14).
+    withdrawn = refusal_kept(ticket) if ticket.type == Type.WITHDRAW else {}
     return ticket_close(ticket, outcome=reason, status=Status.REFUSED, actor=actor,
-                         template="request_refused")  # fmt: skip
+                        template="request_refused", context={"withdrawn": withdrawn})  # fmt: skip
 
 
 # What the person is told when an officer closes a request they never confirmed.

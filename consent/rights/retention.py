@@ -19,12 +19,13 @@ from consent.core.ledger import consent_achieve, consent_expire
 from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import PURPOSES, SERVICE
 
+from .dealt_with import answered_before, last_answered
 from .erasure import subject_destroy, subject_reduce, submission_erase
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import attachments_delete
 from .set_aside import senders_renote
 from .sign_ins import sign_ins_expire
-from .withdrawals_held import last_ids, withdrawal_refused, withdrawn_unconfirmed
+from .withdrawals_held import last_ids, refusals_ended, withdrawal_refused, withdrawn_unconfirmed
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
 # its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
@@ -52,7 +53,7 @@ ANSWERED_BLOCKED = "inquiry answered, but processing is blocked"
 ASKED_AGAIN = "consent asked again: kept until the person consents or its term ends"
 WITHDRAWN_UNCONFIRMED = "consent withdrawn by an emailed request never confirmed: staff decide"
 UNDER_AGE = "under 18 by the date of birth, consented without a parent or guardian: staff decide"
-REFUSED = "withdrawal refused with reasons: kept until staff decide they no longer hold"
+REFUSED = "withdrawal refused with reasons: kept until its inquiries are answered or its term ends"
 REVIEW_REASONS = {
     OPEN_REQUEST: _("a request of theirs is open"),
     BLOCKED: _("processing is blocked: decide after the check"),
@@ -61,7 +62,11 @@ REVIEW_REASONS = {
     ANSWERED_OPEN: _("an inquiry or application answered, but a request of theirs is open"),
     ANSWERED_BLOCKED: _("an inquiry or application answered, but processing is blocked"),
     WITHDRAWN_UNCONFIRMED: _("consent withdrawn by an emailed request never confirmed: decide"),
-    REFUSED: _("withdrawal of consent refused with reasons: kept while they hold: decide"),
+    REFUSED: _(
+        "withdrawal of consent refused with reasons: kept until the inquiries and applications "
+        "are answered or the consent's term ends; if the reasons end sooner, reopen the request "
+        "and carry it out"
+    ),
     UNDER_AGE: _(
         "under 18 by the date of birth, and consented without a parent or guardian: decide"
     ),
@@ -84,20 +89,13 @@ def drop_outbox_attachments(at: datetime) -> None:
         file_delete(storage, name)
 
 
-def answered_before(at: datetime) -> datetime:
-    """Inquiries answered before this moment are past their grace period at `at`."""
-    return at - timedelta(days=settings.SERVICE_ACHIEVED_GRACE_DAYS)
-
-
 def service_achieved(subject_id: int, at: datetime) -> bool:
     """Whether the service purpose is achieved for the person at `at` (compliance L5): every
-    inquiry and application they sent was answered before the grace period, and they have not
-    consented again since the last answer (a new inquiry comes with a new consent)."""
-    submissions = Submission.objects.filter(subject_id=subject_id)
-    last_answer = submissions.aggregate(last=Max("answered_at"))["last"]
-    if last_answer is None or last_answer > answered_before(at):
-        return False
-    if submissions.filter(answered_at__isnull=True).exists():
+    inquiry and application they sent was answered before the grace period (dealt_with.py), and
+    they have not consented again since the last answer (a new inquiry comes with a new
+    consent)."""
+    last_answer = last_answered(subject_id, at)
+    if last_answer is None:
         return False
     latest = (
         LedgerEntry.objects.filter(gate.recorded_by(at), subject_id=subject_id, purpose=SERVICE)
@@ -256,6 +254,23 @@ def _ended_before(at):
     return set(ended.values_list("subject_id", flat=True))
 
 
+def _refusals_end(at, destroyed):
+    """Record the end of each refused withdrawal's hold on the data (withdrawals_held.refusals:
+    its inquiries dealt with, or its consent's term over) as the purpose achieved or expired;
+    the withdrawal was the latest event, so nothing ended the purpose, and a person who still
+    had the news kept what only the service needed for as long as they had them. Returns the
+    people it was recorded for (a person destroyed tonight needs none)."""
+    ending = {LedgerEntry.Kind.ACHIEVED: consent_achieve, LedgerEntry.Kind.EXPIRE: consent_expire}
+    ended = set()
+    for subject_id, purpose, kind in refusals_ended(at):
+        if subject_id not in destroyed:
+            with transaction.atomic():
+                subject = Subject.objects.select_for_update().get(pk=subject_id)
+                ending[kind](subject, purpose, source=Source.RETENTION)
+            ended.add(subject_id)
+    return ended
+
+
 def _latest_consents(at):
     return LedgerEntry.objects.filter(pk__in=last_ids(at)).values_list(
         "subject_id", "purpose", "kind", "expires_at"
@@ -271,6 +286,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
         return plan
     ref = f"retention {local_date(at):%Y-%m-%d}"  # the day it ran in Almaty, not in UTC
     senders_renote()  # after a SECRET_KEY change, so that a destruction need not read them
+    refusals_over = _refusals_end(at, set(plan["destroy"]))  # read before the forms go
     subjects = {s.pk: s for s in Subject.objects.filter(pk__in={sid for sid, _ in plan["expire"]})}
     for subject_id, purpose in plan["expire"]:
         with transaction.atomic():
@@ -299,6 +315,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     # was would otherwise keep for good what only the ended purpose needed.
     reviewed = {subject_id for subject_id, _reason in plan["review"]}
     ended = {sid for sid, _purpose in plan["expire"]} | achieved | _ended_before(at)
+    ended |= refusals_over
     for subject_id in sorted(ended - set(plan["destroy"]) - reviewed):
         with transaction.atomic():
             subject = Subject.objects.select_for_update().filter(pk=subject_id).first()
