@@ -319,8 +319,8 @@ def pytest_runtest_setup(item):
 def pytest_collection_finish(session):
     """Before any database is made: the runtime role. Live tests selected: build what they share
     (tests/live/), a template database if a selected module imports `live_database`, static
-    files if one imports `gunicorn` or `site_env`, the worst photos if a test uses
-    `worst_files`, in the background while the in-process tests run."""
+    files if one imports `gunicorn` or `site_env` (`banner_site`: both), the worst photos if a
+    test uses `worst_files`, in the background while the in-process tests run."""
     if session.config.option.collectonly:
         return
     # What is imported and collected by now stays for the whole run: out of the cyclic garbage
@@ -332,13 +332,13 @@ def pytest_collection_finish(session):
     # Only modules with a live test selected: `-m "not live"` builds nothing.
     items = [i for i in session.items if i.get_closest_marker("live")]
     modules = {getattr(i, "module", None) for i in items}
-    if any(getattr(module, "live_database", None) is live.live_database for module in modules):
+
+    def imported(*names):  # by a selected module, from tests/live
+        return any(getattr(m, n, None) is getattr(live, n) for m in modules for n in names)
+
+    if imported("live_database", "banner_site"):
         live.shared.database(wait=False)
-    if any(
-        getattr(module, name, None) is getattr(live, name)
-        for module in modules
-        for name in ("gunicorn", "site_env")  # a host it starts has collected them (E005)
-    ):
+    if imported("gunicorn", "site_env", "banner_site"):  # its host has collected them (E005)
         live.shared.static(wait=False)
     if any("worst_files" in getattr(i, "fixturenames", ()) for i in items):
         live.shared.photos(wait=False)

@@ -37,6 +37,7 @@ from post_office.models import STATUS, Email, Log
 from consent.common.link_secrets import redact
 
 from .audit import audit
+from .mail import mail_readdress
 from .models import AuditEvent
 from .relay import (
     address_refused,
@@ -184,10 +185,9 @@ def _readdress(batch: list[Email]) -> set[int]:
     mail counts as written now, to the address it goes to: it stays the person's (on their page,
     in their export, destroyed with them: rights.mailed), as a campaign's does."""
     moved, now = readdressed(batch), timezone.now()
-    following = [m for m in batch if moved.get(m.id)]
-    for email in following:
-        email.to, email.created = [moved[email.id]], now
-    Email.objects.bulk_update(following, ["to", "created"])
+    for email in batch:
+        if moved.get(email.id):
+            mail_readdress(email, moved[email.id], now)
     held = {mail_id for mail_id, address in moved.items() if address is None}
     if held:
         logger.info("%d mails to an address corrected since held back: their link works only "

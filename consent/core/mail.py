@@ -7,6 +7,7 @@ once however many senders run (consent/core/delivery.py).
 
 import logging
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 from typing import Any
 
 from django.conf import settings
@@ -150,6 +151,17 @@ def queue_mail_each(
         queued.append(mail.send([to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text,
                                 html_message=html, headers=AUTOMATIC))  # fmt: skip
     return queued
+
+
+def mail_readdress(queued: Email, address: str, at: datetime) -> None:
+    """Write the queued mail to `address` from `at` on: its person's address now, the one they
+    held when it was queued no longer theirs (corrected by the desk meanwhile). A mail's
+    `created` is when it was written to the address it goes to, which is how whose it is is read
+    (rights/mailed.py: the person's who held that address then): news queued to Asel's old
+    address and sent on to a family mailbox Bolat gave up before she took it is hers, not
+    his (tests/marketing/test_readdressed_news_owner.py)."""
+    queued.to, queued.created = [address], at
+    queued.save(update_fields=["to", "created"])
 
 
 def send_without_trace(

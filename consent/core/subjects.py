@@ -6,7 +6,10 @@ person's record or reaches their ledger."""
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import date
+from functools import reduce
+from operator import or_
 
 from dateutil.relativedelta import relativedelta
 from django.conf import settings
@@ -78,6 +81,22 @@ def normalise_email(email: str | None) -> str | None:
         local = local[1:-1]  # "asel"@x.kz is asel@x.kz (RFC 5321, 4.1.2), e.g. a mail's From
     forms = _domain_forms(domain)
     return f"{local}@{forms[1] if forms else domain.lower()}"
+
+
+def address_key(address: str | None) -> str:
+    """The one form two addresses are compared by in Python: the same key exactly when
+    `__address` (addresses.py) finds them the same mailbox, "" for none. Normalised first
+    (surrounding space cut, the domain's IDN either way written, a quoted local part unquoted),
+    then the case of the 26 ASCII letters set aside, and nothing else: a dot or a «+tag» in
+    the local part, and a letter of another alphabet, make another mailbox (addresses.py)."""
+    return address_folded(normalise_email(address) or "")
+
+
+def people_at(addresses: Iterable[str]) -> QuerySet[Subject]:
+    """The people on record at `addresses`, each in any form `address_key` reads as the same
+    (key the rows by it): one query."""
+    forms = {normalise_email(a) for a in addresses} - {None}
+    return Subject.objects.filter(reduce(or_, (Q(email__address=a) for a in forms), Q(pk__in=[])))
 
 
 def _invisible(ch: str) -> bool:

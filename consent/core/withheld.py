@@ -5,20 +5,14 @@ rules that would not queue it now (compliance L6, L12, L15). A form's mail to a 
 is queued as anyone's and held back here alone (`not_while_blocked`): the form's answer takes
 as long for their address as for anyone's."""
 
-import operator
-from functools import reduce
-
-from django.db.models import Q
-from django.db.models.functions import Lower
 from django.dispatch import Signal
 from django.utils import timezone
 from post_office.models import Email
 
 from . import gate
-from .addresses import address_folded
 from .mail import CONFIRMS, NOT_WHILE_BLOCKED
 from .models import Guardian, GuardianMail, Subject
-from .subjects import normalise_email
+from .subjects import address_key, people_at
 
 # Asked in the sending transaction about the campaign mails about to go (`emails`) at the moment
 # (`at`): a receiver returns the ids of those that may still go, by the one rule of who may get a
@@ -80,9 +74,9 @@ def blocked_files(batch: list[Email]) -> list[Email]:
     carrying = [m for m in batch if m.attachments.all()]  # prefetched by claim()
     if not carrying:
         return []
-    addresses = {address.lower() for m in carrying for address in m.to}
-    held = Subject.objects.alias(address=Lower("email")).filter(address__in=addresses)
-    since = {s.email.lower(): gate.latest_event(s, None).at for s in gate.blocked_subjects(held)}
+    held = people_at(address for m in carrying for address in m.to)
+    since = {address_key(s.email): gate.latest_event(s, None).at
+             for s in gate.blocked_subjects(held)}  # fmt: skip
     links = GuardianMail.objects.filter(email_id__in=[m.id for m in carrying])
     children = dict(links.values_list("email_id", "guardian__subject_id"))
     blocked_children = set(
@@ -92,7 +86,7 @@ def blocked_files(batch: list[Email]) -> list[Email]:
     return [
         m for m in carrying
         if children.get(m.id) in blocked_children
-        or any(m.created < since[a.lower()] for a in m.to if a.lower() in since)
+        or any(m.created < since.get(address_key(a), m.created) for a in m.to)
     ]  # fmt: skip
 
 
@@ -106,15 +100,9 @@ def not_while_blocked(batch: list[Email]) -> list[Email]:
     marked = [m for m in batch if {NOT_WHILE_BLOCKED, CONFIRMS} & set(m.headers or {})]
     if not marked:
         return []
-    # Compared as a form finds the person (subjects.subject_find): the one form of an address,
-    # ASCII case aside (addresses.py).
-    addresses = {normalise_email(a) for m in marked for a in m.to} - {None}
-    on_record = Subject.objects.filter(
-        reduce(operator.or_, (Q(email__address=a) for a in addresses), Q(pk__in=[]))
-    )
-    blocked = {address_folded(s.email) for s in gate.blocked_subjects(on_record)}
-    return [m for m in marked if any(address_folded(normalise_email(a) or "") in blocked
-                                     for a in m.to)]  # fmt: skip
+    on_record = people_at(a for m in marked for a in m.to)
+    blocked = {address_key(s.email) for s in gate.blocked_subjects(on_record)}
+    return [m for m in marked if any(address_key(a) in blocked for a in m.to)]
 
 
 def unconfirmable(batch: list[Email]) -> list[Email]:
@@ -128,12 +116,10 @@ def unconfirmable(batch: list[Email]) -> list[Email]:
     asking = [m for m in batch if (m.headers or {}).get(CONFIRMS)]
     if not asking:
         return []
-    addresses = {address.lower() for m in asking for address in m.to}
-    on_record = Subject.objects.alias(address=Lower("email")).filter(address__in=addresses)
-    held = {s.email.lower(): s for s in on_record}
+    held = {address_key(s.email): s for s in people_at(a for m in asking for a in m.to)}
 
     def contradicted(mail: Email, address: str) -> bool:
-        person = held.get(address.lower())
+        person = held.get(address_key(address))
         if person is None:
             return False
         latest = gate.latest_event(person, mail.headers[CONFIRMS])
@@ -152,8 +138,8 @@ def no_longer_named(batch: list[Email]) -> set[int]:
     links = GuardianMail.objects.filter(email_id__in=mails).select_related("guardian")
     return {
         link.email_id for link in links
-        if normalise_email(link.guardian.contact) not in {normalise_email(a) for a in
-                                                          mails[link.email_id].to}
+        if address_key(link.guardian.contact) not in {address_key(a)
+                                                      for a in mails[link.email_id].to}
     }  # fmt: skip
 
 

@@ -19,6 +19,7 @@ from consent.core import gate
 from consent.core.audit import audit
 from consent.core.delivery import WAITING
 from consent.core.ledger import consent_withdraw_if_given
+from consent.core.mail import mail_readdress
 from consent.core.models import AuditEvent, LedgerEntry, Source, Subject
 from consent.core.purposes import MARKETING
 
@@ -274,8 +275,7 @@ def mails_permitted(sender, *, emails, at, **kwargs) -> set[int]:
         if address is None:
             continue
         if set(mail.to) != {address}:  # corrected by the desk: the old one isn't theirs (Art. 7)
-            mail.to, mail.created = [address], at
-            mail.save(update_fields=["to", "created"])
+            mail_readdress(mail, address, at)
         if language != row.language:
             _in_language_now(mail, row, language)
         permitted.add(mail.id)

@@ -53,6 +53,22 @@ def _confirm_page(request, state, status=200, payload=None, pressed=False):
     return render(request, "marketing/confirm_marketing.html", context, status=status)
 
 
+def _refused(payload, token) -> str | None:
+    """Why the link confirms nothing (the page's state), or None: the one rule the page reads
+    before the press and after a press that recorded nothing, so that both say the same."""
+    if address_blocked(payload["e"]):
+        return "blocked"
+    if confirmed_by(payload):  # opened again from the mail once used: it says so
+        return "already"
+    if withdrawn_since(payload):
+        return "unsubscribed"
+    if link_spent(token):
+        return "spent"
+    if text_replaced(payload):
+        return "replaced"
+    return "guardian" if guardian_missing(payload) else None
+
+
 @never_cache
 def confirm_marketing(request, token):
     """The double opt-in link: GET shows a button (link scanners follow GETs); POST confirms."""
@@ -77,34 +93,11 @@ def confirm_marketing(request, token):
         # Not recorded: the person's processing blocked, a word of theirs since the link
         # (confirmed already, or unsubscribed), or the link used before and nothing on record
         # says so any more (their data destroyed since).
-        if created:
-            said = "done"
-        elif address_blocked(payload["e"]):
-            said = "blocked"
-        elif guardian_missing(payload):
-            said = "guardian"
-        elif confirmed_by(payload):
-            said = "already"
-        elif text_replaced(payload):
-            said = "replaced"
-        else:
-            said = "unsubscribed" if withdrawn_since(payload) else "spent"
-        return _confirm_page(request, said)
+        return _confirm_page(request, "done" if created else _refused(payload, token) or "spent")
     # Blocked, unsubscribed since the link, or a child without a guardian: said before the
     # press, as the held consent's link does (rights/views.py), not a button that then
     # confirms nothing; and after a press that did not post the words it was beside.
-    if address_blocked(payload["e"]):
-        state = "blocked"
-    elif confirmed_by(payload):  # opened again from the mail once used: it says so
-        state = "already"
-    elif withdrawn_since(payload):
-        state = "unsubscribed"
-    elif link_spent(token):
-        state = "spent"
-    elif text_replaced(payload):
-        state = "replaced"
-    else:
-        state = "guardian" if guardian_missing(payload) else "ask"
+    state = _refused(payload, token) or "ask"
     # A press that did not post the words shown (or posted others) records nothing: the page
     # again, saying so, with the words and the button.
     pressed = request.method == "POST"

@@ -17,6 +17,8 @@ forwarded head («Отпишите меня от рассылки») is still th
 
 import re
 
+from consent.core.subjects import address_key
+
 from .limits import ADDRESS
 from .spelling import WORD, fold, words
 
@@ -65,8 +67,8 @@ def announces_forward(text: str) -> bool:
 
 def from_someone_else(forwarded_sender: str, sender: str, operator) -> bool:
     """Whether the forwarded head names an address, none of them the sender's or ours."""
-    named = {address.casefold() for address in ADDRESS.findall(forwarded_sender)}
-    return bool(named) and not named & {sender.casefold(), *operator}
+    named = {address_key(address) for address in ADDRESS.findall(forwarded_sender)}
+    return bool(named) and not named & {address_key(sender), *operator}
 
 
 def forwarded_read(subject_line: str, reading, sender: str):
@@ -81,5 +83,5 @@ def forwarded_read(subject_line: str, reading, sender: str):
     below = reading.below
     if below is None or below.forwarded is None or not FORWARD.match(subject_line or ""):
         return None
-    named = {address.casefold() for address in ADDRESS.findall(reading.forwarded_sender)}
-    return below if named == {sender.casefold()} else None
+    named = {address_key(address) for address in ADDRESS.findall(reading.forwarded_sender)}
+    return below if named == {address_key(sender)} else None

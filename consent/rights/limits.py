@@ -19,6 +19,7 @@ service, not the news. It opens for the officer, nothing unsubscribed.
 import re
 
 from consent.core.purposes import MARKETING, PURPOSES
+from consent.core.subjects import address_key
 
 from .models import Ticket
 from .sentences import SENTENCE_END
@@ -262,7 +263,7 @@ def _elsewhere(folded, text, sender):
     address alone asks nothing of where: «отпишите адрес asel@… от рассылки»."""
     sending = [at for at, word in enumerate(folded)
                if word.startswith(SEND) and folded[at - 1 : at] != ["не"]]  # fmt: skip
-    if sending and any(a.casefold() != sender.casefold() for a in ADDRESS.findall(text)):
+    if sending and any(address_key(a) != address_key(sender) for a in ADDRESS.findall(text)):
         return True
     near = [word for at in sending for word in folded[max(0, at - NEAR) : at + 1 + NEAR]]
     return any(PLACE.fullmatch(word) for word in near)

@@ -17,7 +17,7 @@ from django.db.models import Q
 from post_office.models import Email
 
 from consent.common.text import clean_form_text
-from consent.core.subjects import normalise_email
+from consent.core.subjects import address_key, normalise_email
 from consent.marketing.returns import failed_originals
 
 from .models import Ticket
@@ -51,17 +51,13 @@ def reply_to(message: EmailMessage, sender: str) -> str:
     for addresses in values:
         for address in addresses:
             spelled = str(address.addr_spec or "")
-            if spelled and _folded(spelled) != _folded(sender):
+            if spelled and address_key(spelled) != address_key(sender):
                 named.append(spelled)
     # Raw UTF-8 comes as escaped bytes, and a control character is stored by no database. Shown
     # as it reads (clean_form_text): without the invisible characters, a bidi override among
     # them, which drew «marat@» U+202E «moc.elpmaxe» on the desk as «marat@example.com».
     shown = ", ".join(dict.fromkeys(named)).encode("utf-8", "surrogateescape")
     return clean_form_text(shown.decode("utf-8", "replace"), multiline=False)[:REPLY_TO_MAX]
-
-
-def _folded(address):
-    return (normalise_email(address) or address).casefold()
 
 
 def thread_request(ids: tuple[str, ...], sender: str) -> Ticket | None:

@@ -9,7 +9,7 @@ text» by its consent."""
 import pytest
 from playwright.sync_api import expect
 
-from tests.live import gunicorn, live_database
+from tests.live import banner_site  # noqa: F401  (a fixture)
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
 
@@ -30,19 +30,9 @@ FOCUSED = """() => {
 
 
 @pytest.fixture(scope="module")
-def site(django_db_blocker, tmp_path_factory):
+def site(banner_site):  # noqa: F811
     """The site with analytics configured, so that the cookie banner is shown."""
-    env = {
-        "FORM_MIN_FILL_SECONDS": "0",
-        "FORM_RATE_LIMIT": "100/60",
-        "GA_MEASUREMENT_ID": "G-TEST123",
-    }
-    with (
-        django_db_blocker.unblock(),
-        live_database() as url,
-        gunicorn(url, tmp_path_factory.mktemp("keyboard"), **env) as (port, _),
-    ):
-        yield f"http://127.0.0.1:{port}"
+    return banner_site
 
 
 @pytest.fixture

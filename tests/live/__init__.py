@@ -36,6 +36,7 @@ from .proxy import (
 )
 from .servers import (
     FAST,
+    banner_site,
     concurrent_posts,
     form_session,
     gunicorn,
@@ -54,6 +55,7 @@ __all__ = [
     "Inbox",
     "TcpProxy",
     "_admin_dsn",
+    "banner_site",
     "concurrent_posts",
     "copy_database",
     "dovecot",

@@ -12,8 +12,10 @@ import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, suppress
 
+import pytest
+
 from .base import PYTHON, ROOT, free_port, site_env
-from .database import shared
+from .database import live_database, shared
 
 
 @contextmanager
@@ -164,3 +166,22 @@ def concurrent_posts(port, n=200, prefix="load", threads=50):
             pool.map(lambda i: post_contact(port, sessions[i], f"{prefix}{i}@example.kz"), range(n))
         )
     return statuses, time.monotonic() - started
+
+
+@pytest.fixture(scope="module")
+def banner_site(django_db_blocker, tmp_path_factory):
+    """The served site (a module's own) with analytics configured, so that the cookie banner is
+    on every page and its panel on the cookie settings page; forms take a post at once and
+    many from one address. A module that imports it has the database template and the static
+    files built ahead (tests/conftest.py)."""
+    env = {
+        "FORM_MIN_FILL_SECONDS": "0",
+        "FORM_RATE_LIMIT": "100/60",
+        "GA_MEASUREMENT_ID": "G-TEST1",
+    }
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("banner-site"), **env) as (port, _),
+    ):
+        yield f"http://127.0.0.1:{port}"

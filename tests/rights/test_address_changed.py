@@ -90,3 +90,19 @@ def test_news_queued_before_her_address_was_corrected_goes_to_the_new_one(
     path = re.search(rf"https?://[^/\s]+(/{lang}/unsubscribe/\S+/)", body).group(1)
     assert Client().post(path).status_code == 303
     assert not gate.may_process(Subject.objects.get(pk=person.pk), MARKETING)
+
+
+@pytest.mark.parametrize("lang", TOLD)
+@pytest.mark.parametrize("spelt", ["Ann@example.kz", "ANN@example.kz"])
+def test_a_new_spelling_of_the_same_mailbox_tells_no_old_address(
+    texts, make_subject, officer, lang, spelt
+):
+    """Ann asks that her address be written as she writes it: the same mailbox by the one rule
+    every place compares addresses by (core.subjects.address_key), so no «your address has
+    changed» goes to it as if someone had taken her mailbox over."""
+    ann = make_subject(email="ann@example.kz", language=lang)
+    ticket_correct(verified_request(ann, "correct"), changes={"email": spelt}, document="letter",
+                   actor=officer)  # fmt: skip
+    ann.refresh_from_db()
+    assert ann.email == spelt
+    assert not Email.objects.filter(subject=TOLD[lang][0]).exists()

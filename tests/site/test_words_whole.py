@@ -13,7 +13,7 @@ size (none of these) could only break, and is not counted."""
 
 import pytest
 
-from tests.live import gunicorn, live_database
+from tests.live import banner_site  # noqa: F401  (a fixture)
 from tests.pages import open_tab, submit
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
@@ -56,19 +56,9 @@ BROKEN = r"""(own) => {
 
 
 @pytest.fixture(scope="module")
-def site(django_db_blocker, tmp_path_factory):
-    # Analytics configured: the banner on every page, and its panel on the cookie settings page.
-    env = {
-        "FORM_MIN_FILL_SECONDS": "0",
-        "FORM_RATE_LIMIT": "100/60",
-        "GA_MEASUREMENT_ID": "G-TEST1",
-    }
-    with (
-        django_db_blocker.unblock(),
-        live_database() as url,
-        gunicorn(url, tmp_path_factory.mktemp("words"), **env) as (port, _),
-    ):
-        yield f"http://127.0.0.1:{port}"
+def site(banner_site):  # noqa: F811
+    """The site with analytics configured, so that the cookie banner is shown."""
+    return banner_site
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

@@ -40,26 +40,22 @@ def status_shown(ticket: Ticket):
     return ticket.get_status_display()
 
 
-def answered(ticket: Ticket) -> str | None:
-    """Whether `ticket` was answered on time or late (statistics.timed): its row's annotation, or
-    asked of the database by that rule where its queryset did not give it. Read as «not late»
-    without it, the person's page showed the date of a request answered late plain, where the
-    desk and the request's page said «answered late»."""
-    if hasattr(ticket, "answered"):
-        return ticket.answered
-    return timed(Ticket.objects.filter(pk=ticket.pk)).values_list("answered", flat=True).first()
-
-
 def due_shown(ticket: Ticket, written=reader_time):
     """The due date counts from receipt, as the law counts it (compliance L8): past it, a
     request is overdue whether or not the person has confirmed it yet (Ticket.is_overdue);
     one waiting says so too, or that it can be closed once the link has expired (L9). Short in
     a list's column (reader_time); `written`, document_time on the request's own page, beside
-    the other dates there, as the admin writes them."""
+    the other dates there, as the admin writes them.
+
+    `ticket` comes from a queryset that went through statistics.timed, which says whether it was
+    answered late (`answered`) in the query that fetched the rows: every list of requests and
+    the request's page do. Asked of the database here, a row at a time, a list of 50 asked 50
+    times more (tests/rights/test_desk_queries.py); read as «not late» without it, the person's
+    page showed the date of a request answered late plain."""
     if ticket.is_filed:  # answered with the request it joined: its date read as a deadline
         return no_due_date(ticket)
     label = written(ticket.due_date)
-    if answered(ticket) == LATE:
+    if ticket.answered == LATE:
         return format_html('<span class="late" title="{}">{} · {}</span>', _(
             "Answered after its due date: the law's deadline was missed."), label,
             _("answered late"))  # fmt: skip
