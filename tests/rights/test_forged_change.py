@@ -25,6 +25,10 @@ FORGED = {
 }
 
 
+# «…takes the place of your request…», in the mail's language.
+REPLACES = ("өтінішіңіздің орнын басады", "заменит ваш запрос")
+
+
 def _forged(number, words, where):
     """The letter as a stranger writes it: From the person's address, no thread of ours, the
     request's number (among others, as one guessing it lists them) in the subject or text."""
@@ -63,6 +67,9 @@ def test_the_change_takes_the_place_of_the_request_once_its_link_is_pressed(
     change = ingest(_forged(own.pk, words, "subject"))
     links = [m for m in mails_to("asel@example.kz")[before:] if "/requests/confirm/" in m.message]
     assert len(links) == 1 and change.reference in links[0].message
+    # It tells the person what pressing it does to the request they have, and that it stands.
+    assert own.reference in links[0].message
+    assert any(words in links[0].message for words in REPLACES)
     assert client.post(confirm_link()).status_code == 200
     own.refresh_from_db()
     assert (own.status, change.reference in own.outcome) == (Status.CLOSED, True)
