@@ -9,6 +9,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from .blank_marks import draws_nothing
+
 # The longest text a staff member may type into one field of the admin: a pasted 5 MB text was
 # stored and rendered on every page that shows it (the person's page, the request, a letter).
 # A reason, an answer or a note; a document (a policy's text, a page, a campaign).
@@ -108,13 +110,18 @@ EMOJI_SEQUENCE = re.compile(
 
 
 def _visible(text: str) -> str:
+    """`text` without what draws nothing: the invisible characters, and a variation selector or
+    an accent where it has nothing to draw onto (blank_marks.draws_nothing)."""
     kept = {i for match in EMOJI_SEQUENCE.finditer(text) for i in range(*match.span())}
-    return "".join(
-        ch
-        for i, ch in enumerate(text)
-        if i in kept
-        or (unicodedata.category(ch) not in _INVISIBLE_CATEGORIES and ch not in _INVISIBLE)
-    )
+    out, base = [], ""
+    for i, ch in enumerate(text):
+        category = unicodedata.category(ch)
+        if i not in kept and (category in _INVISIBLE_CATEGORIES or ch in _INVISIBLE
+                              or draws_nothing(ch, base)):  # fmt: skip
+            continue
+        out.append(ch)
+        base = base if category[0] == "M" else ch
+    return "".join(out)
 
 
 def cleaning_bound(max_chars: int) -> int:
@@ -139,9 +146,6 @@ def clean_form_text(value: str | None, *, multiline: bool) -> str:
         text = "\n".join(line.rstrip() for line in lines).strip()
     else:
         text = " ".join(text.split())
-    # Accents over no letter (combining marks alone) are no text either: a name of them was taken.
-    if all(unicodedata.category(ch)[0] == "M" or ch.isspace() for ch in text):
-        return ""
     # NFC last: removing a character can bring a base letter and its combining mark together.
     return unicodedata.normalize("NFC", text)
 

@@ -145,10 +145,11 @@ def file_repeat(ticket: Ticket, files: int = 0) -> None:
 
 def close_replaced(ticket: Ticket) -> None:
     """Close the request an emailed reply changes («Передумала, не доступ, а удалите мои
-    данные»: changed.py), `ticket.regarding`, in favour of `ticket`, the request it asks now:
-    left waiting beside it, its link still confirmed what the person no longer wants, and they
-    had two. Only one still waiting for its link, of the same person, of another type; an
-    officer reads a change to a confirmed request. The person is mailed `ticket`'s link only."""
+    данные»: changed.py), `ticket.regarding`, in favour of `ticket`, the request it asks now,
+    once `ticket`'s link is pressed (tickets.ticket_verify): closed as the letter arrived, a
+    letter anyone wrote in the person's name with their request's number closed what they had
+    asked. Only one still waiting for its link, of the same person, of another type; an officer
+    reads a change to a confirmed request. The person is mailed `ticket`'s link only."""
     regarding = ticket_locked(ticket.regarding)
     same = ticket.subject_id is not None and regarding.subject_id == ticket.subject_id
     if not (same and regarding.is_waiting and Type.OTHER != ticket.type != regarding.type):

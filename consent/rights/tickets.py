@@ -161,6 +161,8 @@ def ticket_open(
     # only, made the form slower for a customer's address than for a stranger's (links.py).
     held = subject is not None or as_guardian
     linked = held and not (filed or repeated or done_on_arrival or answered)
+    # What it changes closes once its link is pressed (ticket_verify), never on a letter alone.
+    replaces = replaces and regarding is not None and not (filed or repeated or about_someone_else)
     ticket = ticket_create(
         kind=kind, subject=subject, email=email, language=language, channel=channel,
         received_at=received_at, purpose=purpose, message=message[: Ticket.MESSAGE_MAX_LENGTH],
@@ -168,9 +170,8 @@ def ticket_open(
         regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
         as_guardian=as_guardian, limits=limits or {}, asked_whether=asked_whether,
         reply_to=reply_to, link_sent_at=timezone.now() if linked else None, guardian=guardian,
+        replaces=replaces,
     )  # fmt: skip
-    if replaces and regarding is not None and not (filed or repeated or about_someone_else):
-        close_replaced(ticket)  # one link: for what the person asks now
     if filed:
         file_reply(ticket, files)
     elif repeated is not None:
@@ -274,6 +275,8 @@ def ticket_verify(ticket: Ticket) -> Ticket:
     ticket.status = Status.OPEN
     ticket.save(update_fields=["verified_at", "status"])
     audit(AuditEvent.Action.REQUEST_VERIFY, subject=ticket.subject, obj=ticket)
+    if ticket.replaces and ticket.regarding_id:
+        close_replaced(ticket)  # the person's mailbox said so: the change takes its place
     on_confirmed(ticket)
     if ticket.is_open:  # still to be answered, by staff (self_acting.on_confirmed)
         notify_confirmed_late(ticket)

@@ -98,3 +98,22 @@ def test_any_text_comes_out_clean_and_stable(value, multiline):
     assert unicodedata.is_normalized("NFC", cleaned)
     assert clean_form_text(cleaned, multiline=multiline) == cleaned
     assert cleaned == cleaned.strip()
+
+
+# A variation selector or an accent where it draws nothing (blank_marks.draws_nothing); what
+# one does draw (an emoji's, an ideograph's, a keycap's, a stress mark) stays.
+DRAWN_NOTHING = [("Ә\ufe00сел", "Әсел"), ("Ольга\ufe0f", "Ольга"), ("Asel\U000e01ef", "Asel"),
+                 ("Әсел\u180b", "Әсел"), ("\u0301Әсел", "Әсел"), ("Әсел \u0301\u0308Қ", "Әсел Қ"),
+                 ("\ufe0fӘсел", "Әсел")]  # fmt: skip
+DRAWN = ["❤\ufe0f", "©\ufe0f", "1\ufe0f\u20e3", "\u845b\U000e0100", "Пе\u0301тр", "ᠠ\u180b"]
+
+
+@pytest.mark.parametrize("sent,kept", DRAWN_NOTHING, ids=ascii)
+@pytest.mark.parametrize("multiline", [False, True])
+def test_what_draws_nothing_goes(sent, kept, multiline):
+    assert clean_form_text(sent, multiline=multiline) == kept
+
+
+@pytest.mark.parametrize("sent", DRAWN, ids=ascii)
+def test_what_draws_something_stays(sent):
+    assert clean_form_text(f"Рахмет {sent}", multiline=False) == f"Рахмет {sent}"

@@ -170,6 +170,11 @@ class Ticket(models.Model):
     # удалить мои данные?», intake.recognise): opened as that type, with its deadline, but not
     # yet an instruction; nothing acts before their link, and the desk shows the officer a note.
     asked_whether = models.BooleanField(_("asked whether it can be done"), default=False)
+    # An emailed reply says it changes the request it answers, `regarding` (changed.py): that
+    # one closes once this one's link is pressed (joining.close_replaced), not as the letter
+    # arrives, since anyone can write in the person's name and quote a request's number.
+    replaces = models.BooleanField(_("replaces the request it answers, once confirmed"),
+                                   default=False, editable=False)  # fmt: skip
     # From an address a parent or guardian gave for a child (core.guardians.held_at): theirs to
     # confirm and the desk's to answer, with or without a record of their own (`subject`).
     as_guardian = models.BooleanField(_("from a parent or guardian"), default=False)
