@@ -5,6 +5,7 @@ Each rule reads every kk entry, so the next string with the same fault fails her
 
 import re
 
+from tests.site.test_glossary import django_msgids
 from tests.site.test_wording_letters import entries, texts
 
 # A placeholder a person's name fills in. Kazakh marks the owner of a noun with the genitive:
@@ -258,3 +259,43 @@ def test_a_withdrawal_refused_is_its_request_refused():
     assert GIVEN_UP.search("Бұл келісімді кері қайтарып алудан бас тартуға болмайды")
     assert not GIVEN_UP.search("Келісімді кері қайтарып алу туралы бұл өтінішті "
                                "қанағаттандырудан бас тартуға болмайды")  # fmt: skip
+
+
+# A confirmation link works seven days: the mails that send one said «7 күн ішінде», the
+# acknowledgements and pages «жеті күн ішінде», one span written two ways (Russian's rule in
+# test_wording_russian). A number of days, hours or weeks up to nine standing alone is written in
+# words; a count filled in, a date and Django's own «Соңғы 7 күн» (Past 7 days) are left alone.
+FEW_IN_DIGITS = re.compile(
+    r"(?<![\d,.\-])[1-9][ \N{NO-BREAK SPACE}]+(күн|тәулік|апта|сағат)", re.IGNORECASE
+)
+
+
+def test_a_few_days_are_written_in_words():
+    django = django_msgids()
+    bad = [text for domain in ("django", "djangojs") for entry in entries("kk", domain)
+           if entry.msgid not in django for text in texts(entry)
+           if FEW_IN_DIGITS.search(text)]  # fmt: skip
+    assert not bad, bad
+    for wrong in ["Осы сілтемені 7\N{NO-BREAK SPACE}күн ішінде ашып", "2 сағаттан кейін",
+                  "3 тәулік ішінде", "1 апта бойы"]:  # fmt: skip
+        assert FEW_IN_DIGITS.search(wrong), wrong
+    for right in ["жеті күн ішінде", "%(days)d жұмыс күні", "56 күн өткенде", "15 жұмыс күні",
+                  "2026 жылғы 7 желтоқсан", "1-нұсқа"]:  # fmt: skip
+        assert not FEW_IN_DIGITS.search(right), right
+
+
+# A version's number is an ordinal, joined to its noun by a hyphen: «2-нұсқа», the second
+# version, as every policy entry writes it. With a space «мәтінінің 2 нұсқасы» reads «two
+# versions of the text»: the evidence said so of the one text kept altered in the database.
+# Django's own «Django %(version)s нұсқасы» is a release's name («5.2»), not a count.
+ORDINAL = r"%\((version|number|policy_number|cited|latest|later|last)\)[sd]"
+COUNTED_VERSION = re.compile(rf"{ORDINAL}\s+(нұсқа|бап|тармақ)", re.IGNORECASE)
+
+
+def test_a_version_number_is_an_ordinal():
+    django = django_msgids()
+    bad = [text for entry in entries("kk") if entry.msgid not in django
+           for text in texts(entry) if COUNTED_VERSION.search(text)]  # fmt: skip
+    assert not bad, bad
+    assert COUNTED_VERSION.search("келісім мәтінінің %(version)s нұсқасы жарияланған мәтін емес")
+    assert not COUNTED_VERSION.search("саясатының %(number)s-нұсқасы; Django %(django)s нұсқасы")
