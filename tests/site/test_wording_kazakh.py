@@ -307,3 +307,21 @@ def test_a_version_number_is_an_ordinal():
     assert not bad, bad
     assert COUNTED_VERSION.search("келісім мәтінінің %(version)s нұсқасы жарияланған мәтін емес")
     assert not COUNTED_VERSION.search("саясатының %(number)s-нұсқасы; Django %(django)s нұсқасы")
+
+
+# A text does not «give» its hash: «мәтін осы SHA-256 хешін береді» is English's «the text gives
+# this SHA-256» word for word; a text matches it, «SHA-256 хешіне сәйкес келеді», as the
+# evidence, the desk and a person's download now say.
+GIVES_A_HASH = re.compile(
+    r"SHA-256\s+хешін\s+(\((%\(\w+\)s|[^()])*\)\s+)?(бер(?!іл)|бермей)\w*", re.IGNORECASE
+)
+
+
+def test_a_text_matches_its_hash():
+    bad = [text for entry in entries("kk") for text in texts(entry)
+           if GIVES_A_HASH.search(text)]  # fmt: skip
+    assert not bad, bad
+    for wrong in ["мәтін осы SHA-256 хешін береді", "SHA-256 хешін (%(digest)s) бермейді",
+                  "оның өз жолындағы SHA-256 хешін беретін-бермейтіні"]:  # fmt: skip
+        assert GIVES_A_HASH.search(wrong), wrong
+    assert not GIVES_A_HASH.search("мәтін осы SHA-256 хешіне сәйкес келеді; SHA-256 хеші берілген")

@@ -58,6 +58,13 @@ CUT_BEFORE_ITS_OBJECT = re.compile(
     rf"|между|под|над|перед){SPACE}*:",
     re.IGNORECASE,
 )
+# A text does not «give» its hash: English's «the text gives this SHA-256» is that it matches it,
+# «текст соответствует этому SHA-256»; the evidence and the desk said «текст даёт этот SHA-256»,
+# «слова не дают SHA-256», word for word.
+GIVES_A_HASH = re.compile(
+    rf"\b(да[её]т|дают|давать|дал[аои]?)\b{SPACE}+(ли{SPACE}+\w+{SPACE}+)?(\w+{SPACE}+)?SHA",
+    re.IGNORECASE,
+)
 # A count is given after a colon, never as the answer to a question asked in its place:
 # «О скольких из них вам ещё не сообщали: 11», «Сколько из них вам ещё не сообщено: 3».
 QUESTION_AS_LABEL = re.compile(r"\bсколь\w*\b[^.?!;]*:", re.IGNORECASE)
@@ -70,6 +77,7 @@ RULES = {
     "a word written for both genders": BOTH_GENDERS,
     "a colon that cuts a sentence before its object": CUT_BEFORE_ITS_OBJECT,
     "a question asked in place of a label": QUESTION_AS_LABEL,
+    "a text that gives its hash": GIVES_A_HASH,
 }
 
 
@@ -110,7 +118,10 @@ def test_no_russian_entry_breaks_the_rule(rule):
      ("a colon that cuts a sentence before its object", "Уведомления о\xa0: новые запросы"),
      ("a colon that cuts a sentence before its object", "Отправлено на: адрес"),
      ("a question asked in place of a label", "О\xa0скольких из них вам ещё не сообщали: 11."),
-     ("a question asked in place of a label", "Сколько из них вам ещё не сообщено: 3")],
+     ("a question asked in place of a label", "Сколько из них вам ещё не сообщено: 3"),
+     ("a text that gives its hash", "текст даёт этот SHA-256"),
+     ("a text that gives its hash", "Хранимые в базе данных слова не дают SHA-256"),
+     ("a text that gives its hash", "«%(check)s»\xa0— даёт ли он SHA-256 своей строки")],
 )  # fmt: skip
 def test_the_rule_sees_its_variant(rule, text):
     assert RULES[rule].search(text)
@@ -127,7 +138,8 @@ def test_the_rule_sees_its_variant(rule, text):
      "отвечает за данные детей", "Ваши запросы от имени этого ребёнка", "пункт 2 а)",
      "Подстановка пишется так: {{ имя }}", "для целей: Ответы", "Новый тип: другой вопрос",
      "Срок в\xa0следующий рабочий день (4\xa0декабря): 3", "сколько людей получат сейчас",
-     "сколько уже поставлено, видно на странице рассылки. Срок: 5"],
+     "сколько уже поставлено, видно на странице рассылки. Срок: 5",
+     "текст соответствует этому SHA-256", "данные SHA-256"],
 )  # fmt: skip
 def test_the_rules_leave_plain_russian_alone(text):
     assert not [rule for rule, regex in RULES.items() if regex.search(text)]
