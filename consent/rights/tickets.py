@@ -195,7 +195,10 @@ def ticket_open(
             stops = stopped(kind, purpose, unsubscribe, withdraws)
             withdrawn, children = request_stop(ticket, stops, actor)
             # What stopped for each child a parent or guardian acts for (guardianship.py).
-            context["children"] = [(c, purposes_named(codes)) for c, codes in children if codes]
+            named = [(c, codes) for c, codes in children if codes]
+            context["children"] = [(c, purposes_named(codes)) for c, codes in named]
+            # «for this purpose» or «for these purposes»: the purposes stopped for them together.
+            context["children_purposes"] = len({code for _c, codes in named for code in codes})
             context["purposes"] = [PURPOSES[code].name for code in withdrawn]
             if kind != Type.WITHDRAW:  # one beside the request opened, or an unsubscribe
                 context["withdrew"] = withdraws is not None

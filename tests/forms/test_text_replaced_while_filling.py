@@ -24,7 +24,7 @@ CHANGED = {
     "ru": "Текст этого согласия не совпадает с\u00a0текстом на отправленной вами странице",
 }
 # A post naming no texts, or naming them malformed (tests/forms/test_texts_not_named.py).
-NOT_NAMED = "Ваша форма не сообщила, какой текст согласия вы прочитали"
+NOT_NAMED = "В\N{NO-BREAK SPACE}отправленной форме не указано, какой текст согласия вы прочитали"
 
 
 def shown(html):

@@ -2,6 +2,7 @@
 so a count follows a colon or takes its own plural form, and no pronoun stands for it."""
 
 import re
+from datetime import date
 
 import polib
 import pytest
@@ -136,13 +137,17 @@ def test_the_admin_s_error_note_reads_right_for_any_number_of_errors(errors):
 
 
 # Counted by the consent purposes a form holds back (templates/email/ack.*) or a withdrawal
-# stopped (templates/email/request_verify.*): never 21.
+# stopped (templates/email/request_verify.*, request_withdrawn*.*): never 21.
 COUNTS_OF_PURPOSES = [
     "If you sent the form and want to give this consent again, confirm it within seven days by "
     "this link:",
     "If you did not send it, do nothing: your withdrawal stands.",
     "As you asked, we also withdrew your consent when your email arrived: we stopped processing "
     "your personal data for this purpose:",
+    "As the child's parent or guardian, you also stopped the processing of the child's personal "
+    "data for this purpose:",
+    "As their parent or guardian, you also stopped the processing of these children's personal "
+    "data for this purpose:",
 ]
 
 
@@ -161,3 +166,51 @@ def test_a_russian_count_with_no_number_in_it_reads_the_same_for_21_as_for_5():
            and entry.msgid not in COUNTS_OF_PURPOSES
            and entry.msgstr_plural[0] != entry.msgstr_plural[2]]  # fmt: skip
     assert not bad, bad
+
+
+# What a parent's withdrawal by email stopped for their child, by the number of its purposes.
+STOPPED_FOR_A_CHILD = {
+    "kk": (
+        "баланың дербес деректерін мына мақсат үшін",
+        "баланың дербес деректерін мына мақсаттар",
+    ),
+    "ru": ("ребёнка для следующей цели:", "ребёнка для следующих целей:"),
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("own_record", [False, True])
+@pytest.mark.parametrize("purposes", [("service",), ("service", "marketing")])
+def test_a_parent_is_told_of_this_purpose_or_these(
+    language, own_record, purposes, texts, make_subject, django_capture_on_commit_callbacks
+):
+    """A parent who withdrew by email the one consent they gave for a child was told «we stopped
+    processing the child's personal data for these purposes:», «мына мақсаттар үшін», «для
+    целей:» above a single name: the mail counts the purposes stopped for the children."""
+    from post_office.models import Email
+
+    from consent.core.ledger import consent_grant
+    from consent.core.models import Guardian, Source
+    from consent.rights.intake import ingest
+    from consent.rights.models import IntakePhrase, Ticket
+    from tests.rights.conftest import message
+    from tests.site.mail_scenarios_children import PARENT
+
+    if own_record:  # the parent's own consents stop too: «you also stopped…» for the child
+        parent = make_subject(email=PARENT, language=language)
+        consent_grant(parent, texts["service"], language=language, source=Source.CONTACT_FORM)
+    child = make_subject(email="child@example.kz", birth_date=date(2014, 3, 1))
+    mother = Guardian.objects.create(subject=child, full_name="Гүлнар", contact=PARENT)
+    for purpose in purposes:
+        consent_grant(child, texts[purpose], language="kk", guardian=mother,
+                      source=Source.APPLICATION_FORM)  # fmt: skip
+    phrase = IntakePhrase.objects.canonical(Ticket.Type.WITHDRAW, language)
+    with django_capture_on_commit_callbacks(execute=True):
+        ingest(message(phrase, sender=PARENT))
+    [mail] = Email.objects.filter(to=[PARENT])
+    one, many = STOPPED_FOR_A_CHILD[language]
+    for text in (mail.message, mail.html_message):
+        text = text.replace("\N{NO-BREAK SPACE}", " ")
+        assert (one if len(purposes) == 1 else many) in text, text
+        assert (many if len(purposes) == 1 else one) not in text, text

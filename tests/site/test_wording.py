@@ -21,8 +21,9 @@ DATES = [date(2026, 11, 25), date(2027, 3, 1), date(2026, 6, 9)]
 # A word after the filled-in noun that would need it in a case it cannot take.
 NEEDS_A_CASE = r"(жою|таңдау|өзгерту|қарау|жойғыңыз|бастап|дейін|кейін|күнінен|күнгі)"
 DATE_PLACEHOLDERS = r"%\((date|due|time|since|day|received|detected|until|when)\)s"
-# A postposition that governs a case: «5 ішінен» wants «5-тің ішінен», «14:30 бастап» «14:30-дан».
-GOVERNS_A_CASE = r"(бастап|дейін|кейін|бері|бұрын|ішінен|қарай|артық|аспайтын|аспайды|кем)"
+# A postposition that governs a case: «5 ішінен» wants «5-тің ішінен», «14:30 бастап» «14:30-дан»,
+# «8 не +7 қоса» (the 8 or +7 included) «8-ді немесе +7-ні қоса».
+GOVERNS_A_CASE = r"(бастап|дейін|кейін|бері|бұрын|ішінен|қарай|артық|аспайтын|аспайды|кем|қоса)"
 NOUN_PLACEHOLDERS = r"%\((verbose_name_plural|objects_name|model|module_name|items|name)\)s"
 
 
@@ -117,12 +118,15 @@ def test_a_date_is_never_followed_by_a_case_ending_word(day):
 def test_no_catalogue_entry_glues_a_case_to_a_filled_in_word(language):
     """The rule over the whole catalogue: no date placeholder followed by a word, no number
     placeholder followed by a noun placeholder, no noun placeholder followed by a word that
-    would need its accusative, dative or ablative."""
+    would need its accusative, dative or ablative, and no value or number written without the
+    case its postposition governs («басындағы 8 не +7 қоса 11 цифр» said the phone's error)."""
     rules = [
         rf"{DATE_PLACEHOLDERS}\s+[^\W\d_]",
         r"%\(\w*(count|cnt|num|n)\)[sd]\s+%\(",
         rf"({NOUN_PLACEHOLDERS}|»)\s+{NEEDS_A_CASE}\b",
         rf"(%\(\w+\)[sd]|%[sd]|\{{\w*\}})»?\s+{GOVERNS_A_CASE}\b",  # whatever fills it
+        # a number written in the entry takes its ending too, after a hyphen: «8-ді … қоса»
+        rf"(?<![\w-])\+?\d+»?\s+{GOVERNS_A_CASE}\b",
     ]
     catalogue = polib.pofile(f"locale/{language}/LC_MESSAGES/django.po")
     bad = [

@@ -43,7 +43,8 @@ def test_a_parent_of_one_child_reads_of_the_child(template, subject_id, said, la
     ticket = SimpleNamespace(reference="R-7", is_overdue=False, subject_id=subject_id)
     for names, one in ((["Айгерим"], True), (["Айгерим", "Нұрлан"], False)):
         children = names if template == "request_unsubscribed" else [(n, ["X"]) for n in names]
-        context = {"ticket": ticket, "children": children, "purposes": ["X"]}
+        context = {"ticket": ticket, "children": children, "purposes": ["X"],
+                   "children_purposes": 1}  # fmt: skip
         _, text, html = render_mail(template, context, language=language, subject_line="")
         for body in (text, html):
             assert (said[language] in body) is one, body

@@ -5,6 +5,7 @@ Each rule reads every kk entry, so the next string with the same fault fails her
 
 import re
 
+from tests.site.test_glossary import django_msgids
 from tests.site.test_wording_letters import entries, texts
 
 # A placeholder a person's name fills in. Kazakh marks the owner of a noun with the genitive:
@@ -72,12 +73,15 @@ def test_a_withdrawal_is_always_keri_qaytaryp_alu():
 # form did it: «форма ата-ананы ... көрсетті», «Форма (%(date)s) көрсеткен адам», «Мекенжаймен
 # жіберілген форма мұндай келісімді қайта бермейді» (the form "gives" no consent again). A web
 # form that shows a text on screen («форма осы мәтінді көрсете береді»), and one someone sends
-# («форма жіберген адамдар»), are left alone.
+# («форма жіберген адамдар»), are left alone. Your form did not say either: «Сіздің формаңыз
+# қай келісім мәтінін оқығаныңызды көрсетпеді» is what is not stated in it, «көрсетілмеген»;
+# nor did the person's own page («Сіздің бетіңіз … көрсетпеді»).
 CLAUSE = r"(?:[^.;:!?]*?\s)?"
 FORM_AS_AGENT = re.compile(
     rf"\bформа(?:\s*\((?:%\(\w+\)\w|[^()])*\))?\s+(?!жібер|толтыр)(?:көрсеткен\b|{CLAUSE}"
     rf"(?:(?:ата-ана|қорғаншы|адам|мынаны)\w*\s+{CLAUSE}көрсет(?:ті|кен|еді)"
-    rf"|келісім\w*\s+(?:қайта\s+)?бер(?:еді|мейді|ді|меді))\b)",
+    rf"|келісім\w*\s+(?:қайта\s+)?бер(?:еді|мейді|ді|меді))\b)"
+    rf"|\b(?:формаңыз|бетіңіз)\s+{CLAUSE}(?:көрсет|хабарла|айт)(?:па|пе)?(?:ды|ді|ты|ті|ған|ген|қан|кен)\b",
     re.IGNORECASE,
 )
 
@@ -93,6 +97,8 @@ def test_a_form_names_and_gives_nothing():
         "Оның мекенжайымен жіберілген форма ата-анасы ретінде мынаны көрсеткен: %(name)s",
         "Мекенжаймен жіберілген форма мұндай келісімдерді қайта бермейді",
         "форма адамның 18 жасқа толмағанын көрсетті",
+        "Сіздің формаңыз қай келісім мәтінін оқығаныңызды көрсетпеді",
+        "Сіздің бетіңіз қай келісім мәтінін оқығаныңызды көрсетпеді",
     ]:
         assert FORM_AS_AGENT.search(wrong), wrong
     for right in [
@@ -101,6 +107,9 @@ def test_a_form_names_and_gives_nothing():
         "форма арқылы кері қайтарып алынған келісімдер қайта берілмейді",
         "Мәтіннің жаңа нұсқасы жарияланғанша форма осы мәтінді көрсете береді.",
         "Бұл бет бізге өзі туралы форма жіберген адамдардың деректерін көрсетеді",
+        "Жіберген формаңызда қай келісім мәтінін оқығаныңыз көрсетілмеген",
+        "Жіберген формаңызда көрсетілгендей оны қайта беру үшін",
+        "Бетіңізден қай келісім мәтінін оқығаныңыз туралы мәлімет келмеді",
     ]:
         assert not FORM_AS_AGENT.search(right), right
 
@@ -258,3 +267,61 @@ def test_a_withdrawal_refused_is_its_request_refused():
     assert GIVEN_UP.search("Бұл келісімді кері қайтарып алудан бас тартуға болмайды")
     assert not GIVEN_UP.search("Келісімді кері қайтарып алу туралы бұл өтінішті "
                                "қанағаттандырудан бас тартуға болмайды")  # fmt: skip
+
+
+# A confirmation link works seven days: the mails that send one said «7 күн ішінде», the
+# acknowledgements and pages «жеті күн ішінде», one span written two ways (Russian's rule in
+# test_wording_russian). A number of days, hours or weeks up to nine standing alone is written in
+# words; a count filled in, a date and Django's own «Соңғы 7 күн» (Past 7 days) are left alone.
+FEW_IN_DIGITS = re.compile(
+    r"(?<![\d,.\-])[1-9][ \N{NO-BREAK SPACE}]+(күн|тәулік|апта|сағат)", re.IGNORECASE
+)
+
+
+def test_a_few_days_are_written_in_words():
+    django = django_msgids()
+    bad = [text for domain in ("django", "djangojs") for entry in entries("kk", domain)
+           if entry.msgid not in django for text in texts(entry)
+           if FEW_IN_DIGITS.search(text)]  # fmt: skip
+    assert not bad, bad
+    for wrong in ["Осы сілтемені 7\N{NO-BREAK SPACE}күн ішінде ашып", "2 сағаттан кейін",
+                  "3 тәулік ішінде", "1 апта бойы"]:  # fmt: skip
+        assert FEW_IN_DIGITS.search(wrong), wrong
+    for right in ["жеті күн ішінде", "%(days)d жұмыс күні", "56 күн өткенде", "15 жұмыс күні",
+                  "2026 жылғы 7 желтоқсан", "1-нұсқа"]:  # fmt: skip
+        assert not FEW_IN_DIGITS.search(right), right
+
+
+# A version's number is an ordinal, joined to its noun by a hyphen: «2-нұсқа», the second
+# version, as every policy entry writes it. With a space «мәтінінің 2 нұсқасы» reads «two
+# versions of the text»: the evidence said so of the one text kept altered in the database.
+# Django's own «Django %(version)s нұсқасы» is a release's name («5.2»), not a count.
+ORDINAL = r"%\((version|number|policy_number|cited|latest|later|last)\)[sd]"
+COUNTED_VERSION = re.compile(rf"{ORDINAL}\s+(нұсқа|бап|тармақ)", re.IGNORECASE)
+
+
+def test_a_version_number_is_an_ordinal():
+    django = django_msgids()
+    bad = [text for entry in entries("kk") if entry.msgid not in django
+           for text in texts(entry) if COUNTED_VERSION.search(text)]  # fmt: skip
+    assert not bad, bad
+    assert COUNTED_VERSION.search("келісім мәтінінің %(version)s нұсқасы жарияланған мәтін емес")
+    assert not COUNTED_VERSION.search("саясатының %(number)s-нұсқасы; Django %(django)s нұсқасы")
+
+
+# A text does not «give» its hash: «мәтін осы SHA-256 хешін береді» is English's «the text gives
+# this SHA-256» word for word; a text matches it, «SHA-256 хешіне сәйкес келеді», as the
+# evidence, the desk and a person's download now say.
+GIVES_A_HASH = re.compile(
+    r"SHA-256\s+хешін\s+(\((%\(\w+\)s|[^()])*\)\s+)?(бер(?!іл)|бермей)\w*", re.IGNORECASE
+)
+
+
+def test_a_text_matches_its_hash():
+    bad = [text for entry in entries("kk") for text in texts(entry)
+           if GIVES_A_HASH.search(text)]  # fmt: skip
+    assert not bad, bad
+    for wrong in ["мәтін осы SHA-256 хешін береді", "SHA-256 хешін (%(digest)s) бермейді",
+                  "оның өз жолындағы SHA-256 хешін беретін-бермейтіні"]:  # fmt: skip
+        assert GIVES_A_HASH.search(wrong), wrong
+    assert not GIVES_A_HASH.search("мәтін осы SHA-256 хешіне сәйкес келеді; SHA-256 хеші берілген")

@@ -32,8 +32,12 @@ WRAPPED_VERB = re.compile(
     re.IGNORECASE,
 )
 # A form does not name or state anyone: English's «the form named a parent» is «в форме указан
-# родитель»; «Форма указала родителя» reads as if the form had acted.
-FORM_AS_AGENT = re.compile(r"\bФорма\b[^.:;]*\bуказала\b")
+# родитель»; «Форма указала родителя» reads as if the form had acted, and so did «Ваша форма не
+# сообщила, какой текст согласия вы прочитали» (what is not written in it is «не указано»), and
+# «Ваша страница не сообщила…» of the person's own page.
+FORM_AS_AGENT = re.compile(
+    r"\b(Форма|форма|Страница|страница)\b[^.:;]*\b(указал|сообщил|назвал|показал|сказал)а\b"
+)
 
 # What a parent gives, asks or withdraws for a child is done «от имени ребёнка» (docs/glossary.md):
 # «подан родителем за ребёнка», «согласия, которые вы дали за детей» are talk, and so is «ваши
@@ -54,6 +58,13 @@ CUT_BEFORE_ITS_OBJECT = re.compile(
     rf"|между|под|над|перед){SPACE}*:",
     re.IGNORECASE,
 )
+# A text does not «give» its hash: English's «the text gives this SHA-256» is that it matches it,
+# «текст соответствует этому SHA-256»; the evidence and the desk said «текст даёт этот SHA-256»,
+# «слова не дают SHA-256», word for word.
+GIVES_A_HASH = re.compile(
+    rf"\b(да[её]т|дают|давать|дал[аои]?)\b{SPACE}+(ли{SPACE}+\w+{SPACE}+)?(\w+{SPACE}+)?SHA",
+    re.IGNORECASE,
+)
 # A count is given after a colon, never as the answer to a question asked in its place:
 # «О скольких из них вам ещё не сообщали: 11», «Сколько из них вам ещё не сообщено: 3».
 QUESTION_AS_LABEL = re.compile(r"\bсколь\w*\b[^.?!;]*:", re.IGNORECASE)
@@ -66,6 +77,7 @@ RULES = {
     "a word written for both genders": BOTH_GENDERS,
     "a colon that cuts a sentence before its object": CUT_BEFORE_ITS_OBJECT,
     "a question asked in place of a label": QUESTION_AS_LABEL,
+    "a text that gives its hash": GIVES_A_HASH,
 }
 
 
@@ -98,13 +110,18 @@ def test_no_russian_entry_breaks_the_rule(rule):
      ("a verb wrapped round a verbal noun", "осуществляется уничтожение данных"),
      ("a form that names someone", "Форма также указала родителя или опекуна"),
      ("a form that names someone", "Форма, отправленная с\xa0вашим адресом, указала его"),
+     ("a form that names someone", "Ваша форма не сообщила, какой текст согласия вы прочитали"),
+     ("a form that names someone", "Ваша страница не сообщила, какой текст согласия"),
      ("a colon that cuts a sentence before its object",
       "Ваш запрос №\xa0R-4 теперь рассматривается как: другой вопрос"),
      ("a colon that cuts a sentence before its object", "ранее он был записан как: x"),
      ("a colon that cuts a sentence before its object", "Уведомления о\xa0: новые запросы"),
      ("a colon that cuts a sentence before its object", "Отправлено на: адрес"),
      ("a question asked in place of a label", "О\xa0скольких из них вам ещё не сообщали: 11."),
-     ("a question asked in place of a label", "Сколько из них вам ещё не сообщено: 3")],
+     ("a question asked in place of a label", "Сколько из них вам ещё не сообщено: 3"),
+     ("a text that gives its hash", "текст даёт этот SHA-256"),
+     ("a text that gives its hash", "Хранимые в базе данных слова не дают SHA-256"),
+     ("a text that gives its hash", "«%(check)s»\xa0— даёт ли он SHA-256 своей строки")],
 )  # fmt: skip
 def test_the_rule_sees_its_variant(rule, text):
     assert RULES[rule].search(text)
@@ -115,12 +132,14 @@ def test_the_rule_sees_its_variant(rule, text):
     ["согласие, данное от имени ребёнка", "согласия, данного его родителем",
      "отозвать данное вами согласие", "персональные данные", "данных нет",
      "Благодарим вас за время, проведённое на этом сайте.", "мы уничтожим ваши данные",
-     "В форме также указан родитель или опекун", "Трансграничная передача не осуществляется.",
+     "В форме также указан родитель или опекун", "В отправленной форме не указано, какой текст",
+     "С вашей страницы не пришли сведения", "Трансграничная передача не осуществляется.",
      "согласие, данное от имени ребёнка", "записи детей", "заботиться о детях",
      "отвечает за данные детей", "Ваши запросы от имени этого ребёнка", "пункт 2 а)",
      "Подстановка пишется так: {{ имя }}", "для целей: Ответы", "Новый тип: другой вопрос",
      "Срок в\xa0следующий рабочий день (4\xa0декабря): 3", "сколько людей получат сейчас",
-     "сколько уже поставлено, видно на странице рассылки. Срок: 5"],
+     "сколько уже поставлено, видно на странице рассылки. Срок: 5",
+     "текст соответствует этому SHA-256", "данные SHA-256"],
 )  # fmt: skip
 def test_the_rules_leave_plain_russian_alone(text):
     assert not [rule for rule, regex in RULES.items() if regex.search(text)]
