@@ -9,9 +9,10 @@ import pytest
 from django.test import Client
 
 from consent.core.purposes import MARKETING, SERVICE
+from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
-from .conftest import confirm_link, mails_to, web_request
+from .conftest import confirm_link, mails_to, message, web_request
 from .test_selfservice import open_page
 
 NAMED = {
@@ -56,3 +57,37 @@ def test_another_request_is_named_by_its_type_alone(client, person, lang):
     (mail,) = mails_to("asel@example.kz")
     access = {"kk": "(деректерге қол жеткізу)", "ru": "(доступ к данным)"}[lang]
     assert access in words(mail.message)
+
+
+ASKED_WHETHER = {
+    "ru, the news": ("Можно ли отозвать согласие на получение новостей и специальных предложений?",
+                     "ru", MARKETING),
+    "kk, the news": ("Келісімімді жаңалықтар мен ұсыныстар алуға қайтарып алуға болады ма?", "kk",
+                     MARKETING),
+    "ru, every consent": ("Могу ли я отозвать согласие?", "ru", ""),
+    "kk, every consent": ("Келісімімді қайтарып алуға бола ма?", "kk", ""),
+}  # fmt: skip
+STOPS_ONE = {"kk": "жоғарыда аталған мақсат үшін өңдеуді тоқтатамыз; басқа мақсаттар үшін берген "
+             "келісімдеріңіз өзгеріссіз қалады",
+             "ru": "для названной выше цели; согласия, данные вами для других целей, останутся "
+             "в силе"}  # fmt: skip
+STOPS_ALL = {"kk": "берген келісімдеріңіз бойынша деректеріңізді өңдеуді тоқтатамыз",
+             "ru": "на основании ваших согласий"}  # fmt: skip
+
+
+@pytest.mark.parametrize("body,lang,purpose", ASKED_WHETHER.values(), ids=ASKED_WHETHER.keys())
+def test_asked_whether_a_consent_can_be_withdrawn_says_what_confirming_stops(
+    person, body, lang, purpose
+):
+    """Asked whether the news can be withdrawn, the answer said confirming would stop every
+    consent and destroy the data; confirmed, it stops the news alone."""
+    ticket = ingest(message("Сұрақ / Вопрос", body=body))
+    assert (ticket.type, ticket.purpose, ticket.asked_whether) == (
+        Ticket.Type.WITHDRAW, purpose, True)  # fmt: skip
+    (mail,) = mails_to("asel@example.kz")
+    said = words(mail.message)
+    assert NAMED[lang, purpose] in said
+    if purpose:
+        assert STOPS_ONE[lang] in said and STOPS_ALL[lang] not in said
+    else:
+        assert STOPS_ALL[lang] in said and STOPS_ONE[lang] not in said
