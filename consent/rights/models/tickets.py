@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.db.models import JSONField, Value
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -14,7 +15,7 @@ from consent.common.dates import local_today
 from consent.common.text import numbered
 from consent.core.gate import needs_guardian
 from consent.core.models import Language, Subject
-from consent.core.purposes import PURPOSES, purpose_choices
+from consent.core.purposes import PURPOSES, purpose_choices, purposes_named
 
 from .ticket_queries import TicketQuerySet
 
@@ -203,6 +204,19 @@ class Ticket(models.Model):
     @property
     def reference(self):
         return f"{self.REFERENCE_PREFIX}{self.pk}"
+
+    @property
+    def asked(self):
+        """What the request asks, as the person's pages and mails name it: its type, and of a
+        withdrawal the consent it withdraws, or every one (an empty purpose). Named by its type
+        alone, a withdrawal of the news was confirmed not knowing whether the consent to answer
+        the person's applications stopped too."""
+        if self.type != self.Type.WITHDRAW:
+            return self.get_type_display()
+        if self.purpose in PURPOSES:
+            return format_lazy(_("withdrawal of the consent for the purpose {}"),
+                               purposes_named([self.purpose]))  # fmt: skip
+        return _("withdrawal of every consent")
 
     @property
     def answer_files(self):
