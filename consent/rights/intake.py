@@ -228,7 +228,7 @@ def recognise(
         kind, purpose, unsubscribe = refused_in(written, unsubscribe, subject_line)
     told = match is None and asks_to_be_told("\n".join(written))  # «сообщите, удалены ли…»
     items = match is None and asked_items("\n".join(written))
-    unnamed = match is None and (kind != Type.OTHER or unsubscribe or items or told)
+    unnamed = match is None and (kind != Type.OTHER or unsubscribe or items or told or still)
     if unnamed and any(map(names_someone_else, written)):  # «удалите номер моей дочери»
         return Recognised(Type.OTHER, language, someone_else=True)  # «Ей не нужна рассылка»
     if items or told:  # told (informed.py): access, an item to change (items.py); else correct
