@@ -34,7 +34,7 @@ import re
 from consent.core.models import Subject
 
 from .models import Ticket
-from .phrases import Phrase, denied, find_each
+from .phrases import Match, Phrase, denied, find_each
 from .sentences import sentences
 from .spelling import fold
 
@@ -81,18 +81,21 @@ KAZAKH_MIND = ("ойым", "райым", "шешимим")
 KAZAKH_TURNED = ("кайт", "озгер")
 
 
-def takes_back(phrases: list[Phrase], written: list[str], body: str, named: set[str]) -> str | None:
+def takes_back(
+    phrases: list[Phrase], written: list[str], body: str, named: list[Match]
+) -> str | None:
     """The type of request the letter's own words (`written`: its subject line and its first
     lines, `body` those lines) take back: "destroy", "unsubscribe" or "withdraw"; when they say
-    none, the first of `named` (the requests its words name), "" when it names none either.
-    None when they take back nothing."""
+    none, the first the phrases `named` in them name, "" when they name none either. None when
+    they take back nothing."""
     found = None
     for sentence in (sentence for text in written for sentence in sentences(text)):
         kind = _taken(sentence, phrases, body)
         if kind is not None:
             found = kind or found or ""
     if not found:
-        return found if found is None else next((k for k in KINDS if k in named), "")
+        kinds = {match.phrase.kind for match in named}
+        return found if found is None else next((k for k in KINDS if k in kinds), "")
     return found
 
 
