@@ -113,3 +113,21 @@ def test_the_desk_names_the_request_taken_back(person, desk):
     letter = ingest(message("Отмена", body="Отмените моё удаление", message_id="<m2@x.kz>"))
     page = desk.get(f"/admin/rights/ticket/{letter.pk}/change/").content.decode()
     assert 'id="takes-back"' in page and first.reference in page
+
+
+# A consent cancelled is withdrawn, not a request called off: «Отменяю своё согласие на
+# рассылку», «Прошу отменить согласие на обработку» opened "other" and nothing stopped.
+CONSENT_CANCELLED = {
+    "ru the news": "Отменяю своё согласие на рассылку",
+    "ru processing": "Прошу отменить согласие на обработку персональных данных",
+    "ru annul": "Аннулируйте моё согласие на рассылку",
+    "ru imperative": "Отмените моё согласие на обработку данных",
+    "kk annul": "Келісімімнің күшін жойыңыз",
+}
+
+
+@pytest.mark.parametrize("body", CONSENT_CANCELLED.values(), ids=CONSENT_CANCELLED)
+def test_a_consent_cancelled_is_withdrawn(person, body):
+    ticket = ingest(message("Сұрақ", body=body))
+    assert ticket.type in (Type.WITHDRAW, Type.UNSUBSCRIBE) and "takes_back" not in ticket.limits
+    assert not untouched(person)
