@@ -208,7 +208,7 @@ def recognise(
     if (news := analytics_letter(match, written, unsubscribe)) is not None:
         return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
     if (back := takes_back(table, written, candidates[1], beside)) is not None:  # «Отмените…»
-        stop = unsubscribe and back != Type.UNSUBSCRIBE  # taken_back.py: about an earlier one
+        stop = (unsubscribe or Type.UNSUBSCRIBE in kinds) and back != Type.UNSUBSCRIBE
         return Recognised(Type.OTHER, language, unsubscribe=stop, limits={"takes_back": back},
                           someone_else=any(map(names_someone_else, written)))  # fmt: skip
     by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)  # «на Петрова»

@@ -9,6 +9,8 @@ told which request it takes back; the desk says what to do."""
 import pytest
 from post_office.models import Email
 
+from consent.core import gate
+from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
@@ -131,3 +133,10 @@ def test_a_consent_cancelled_is_withdrawn(person, body):
     ticket = ingest(message("Сұрақ", body=body))
     assert ticket.type in (Type.WITHDRAW, Type.UNSUBSCRIBE) and "takes_back" not in ticket.limits
     assert not untouched(person)
+
+
+def test_the_news_stopped_beside_a_deletion_taken_back_still_stop(person):
+    body = "Передумала, не удаляйте мои данные, просто отпишите от рассылки"
+    letter = ingest(message("Вопрос", body=body))
+    assert (letter.type, letter.limits["takes_back"]) == (Type.OTHER, Type.DESTROY)
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
