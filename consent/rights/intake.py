@@ -44,6 +44,7 @@ from .seen import seen_before
 from .sentences import REFERENCE
 from .spelling import CYRILLIC, key_words
 from .still_sent import complained
+from .taken_back import taken_request, takes_back
 from .third_parties import about_transfers
 from .threads import known_language, returned_request, senders_request, thread_request
 from .tickets import ticket_open
@@ -206,6 +207,10 @@ def recognise(
         return Recognised(Type.OTHER, language, limits={"transfers": True})  # third_parties.py
     if (news := analytics_letter(match, written, unsubscribe)) is not None:
         return Recognised(Type.OTHER, language, unsubscribe=news, limits={"analytics": True})
+    if (back := takes_back(table, written, candidates[1], beside)) is not None:  # «Отмените…»
+        stop = (unsubscribe or Type.UNSUBSCRIBE in kinds) and back != Type.UNSUBSCRIBE
+        return Recognised(Type.OTHER, language, unsubscribe=stop, limits={"takes_back": back},
+                          someone_else=any(map(names_someone_else, written)))  # fmt: skip
     by_name = match is not None and Type.CORRECT not in (match.phrase.kind, *also)  # «на Петрова»
     if match is not None and (
         any(names_someone_else(t) or told_of_another(match.phrase.words, t) for t in written)
@@ -223,7 +228,7 @@ def recognise(
         kind, purpose, unsubscribe = refused_in(written, unsubscribe, subject_line)
     told = match is None and asks_to_be_told("\n".join(written))  # «сообщите, удалены ли…»
     items = match is None and asked_items("\n".join(written))
-    unnamed = match is None and (kind != Type.OTHER or unsubscribe or items or told)
+    unnamed = match is None and (kind != Type.OTHER or unsubscribe or items or told or still)
     if unnamed and any(map(names_someone_else, written)):  # «удалите номер моей дочери»
         return Recognised(Type.OTHER, language, someone_else=True)  # «Ей не нужна рассылка»
     if items or told:  # told (informed.py): access, an item to change (items.py); else correct
@@ -244,7 +249,6 @@ def recognise(
         limits = {**(limits or {}), "still_sent": True}  # the desk says so (still_sent.py)
     purpose = purpose if kind == Type.WITHDRAW else ""
     whether = whether and kind != Type.OTHER
-    # A letter that forwards or attaches another asks for it to be read.
     nothing = (kind == Type.OTHER and not (unsubscribe or limits or attached)
                and reading.forwarded is None and asks_nothing([own_text]))  # fmt: skip
     return Recognised(kind, language, purpose, unsubscribe, asked=asked, limits=limits,
@@ -272,11 +276,8 @@ def _first_lines(lines):  # read for a request, «Сколько можно?!» 
 
 
 def replied_to(letter: Letter) -> Ticket | None:
-    """The earlier request the letter quotes by number (in its subject line first, then in its
-    text, as a reply to our mail quotes it), among those from the sender's address: a number
-    alone links nobody to a request of someone else's. The number of a reply filed with a
-    request (the person's data export lists it) stands for that request. None when it quotes
-    none of them."""
+    """The earlier request of the sender's address the letter quotes by number (subject line
+    first, then text; a filed reply's number stands for its request), else None."""
     numbers = [int(n) for n in REFERENCE.findall(f"{letter.subject_line}\n{letter.text}")]
     return senders_request(numbers, letter.sender)
 
@@ -284,11 +285,10 @@ def replied_to(letter: Letter) -> Ticket | None:
 def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | QuarantinedMessage | None:
     """Open a request from one RFC 5322 message (bytes), received at `received_at` (when it
     reached our mailbox; now by default, as for a message an MTA pipes in on delivery). Returns
-    the request; or the quarantine entry the message was set aside in (it could not become a
-    request); or None when the same letter was taken in before (keys.py: fetched again, or
-    delivered twice), either way. Another letter that carries an earlier one's Message-ID is a
-    letter of its own. Raises only when the database cannot even record the quarantine entry,
-    or the shared cache is down (then the message is to be read again later)."""
+    the request; or the quarantine entry it was set aside in; or None when the same letter was
+    taken in before (keys.py: fetched again, or delivered twice), either way. Another letter
+    that carries an earlier one's Message-ID is a letter of its own. Raises only when the
+    database cannot even record the quarantine entry, or the shared cache is down."""
     key = letter_key(raw)
     seen = seen_before(raw, key)
     if seen:
@@ -305,7 +305,6 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         reason = Reason.RETURNED if returned else aside.reason
         return quarantine_record(raw, reason=reason, key=key, received_at=received_at,
                                  request=returned)  # fmt: skip
-    # Whose record the address holds: a request naming someone else by name is not theirs.
     holder = subject_find(email=letter.sender)
     # The request it replies to: by the number it quotes, else by its thread (threads.py).
     regarding = replied_to(letter) or thread_request(letter.thread, letter.sender)
@@ -315,6 +314,7 @@ def ingest(raw: bytes, received_at: datetime | None = None) -> Ticket | Quaranti
         known_language=known_language(regarding, letter.sender), answers=regarding is not None,
         chosen_language=holder.language if holder is not None else "",
     )  # fmt: skip
+    regarding = regarding or taken_request(holder, letter.sender, read.limits)  # taken_back.py
     nothing = read.nothing and not letter.files  # a file says something, as a scanned form
     if nothing and regarding is None:  # asked_nothing.py: nothing to open or answer
         return quarantine_record(raw, reason=Reason.NOTHING_ASKED, key=key, received_at=received_at)

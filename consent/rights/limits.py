@@ -65,7 +65,11 @@ KAZAKH_SUBSCRIBING = ("жазыл", "тиркел")
 SUBSCRIBING = ("подписк", "подпис", "отпис", "отпиш", "запис", *KAZAKH_SUBSCRIBING)
 SERVICE = ("курс", "заняти", "урок", "обучени", "заказ", "услуг", "мероприяти", "вебинар",
            "семинар", "тренинг", "абонемент", "программ", "лагер", "марафон", "интенсив",
-           "олимпиад", "групп", "сабак", "оку", "тапсырыс", "кызмет", "шара", "топ")  # fmt: skip
+           "олимпиад", "групп", "сабак", "оку", "тапсырыс", "кызмет", "шара", "топ",
+           # A paid subscription, or one to what we do not send (a magazine, an app, a plan):
+           # «отпишите меня от платной подписки», «ақылы жазылымнан шығарыңыз». Our news and
+           # offers are free, and the only thing an unsubscribe stops: an officer reads it.
+           "платн", "акылы", "журнал", "газет", "приложени", "тариф", "премиум")  # fmt: skip
 OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со"})
 WHOM = frozenset({"меня", "нас", "мою", "мой", "мое", "моего", "моей", "наш", "нашу", "нашего"})
 OBJECT_WORDS = 3  # words after the preposition read for the object

@@ -31,7 +31,8 @@ MY = frozenset(map(fold, word_set("мой моя мое моего моей мо
                                     "наша наше нашего нашей нашему нашу нашим наших нашими "
                                     "нашем")))  # fmt: skip
 OTHER_PERSON_KAZAKH = re.compile(
-    r"(улы|кызы|балалары|ана|аке|куйеуи|айели|ага|ини|апа|синли|карындасы|немере)м"
+    r"(улы|кызы|балалары|ана|аке|куйеуи|айели|жубайы|ага|ини|апа|синли|карындасы|немере"
+    r"|ариптеси|досы|курбы)м"
     r"(нын|нин|ды|ди|а|е)?|балам(нын|нин|ды|ди)?"
 )
 # Whose data: «удалите её данные», «его персональные данные», «оның деректерін жойыңыз» (his,
@@ -44,12 +45,22 @@ HELD = ("данн", "персональн", "анкет", "контакт", "н�
 # её». Not the object alone: «рассылка приходит, отключите её» stops the news itself. Folded.
 OBJECT_PRONOUNS = frozenset({"ее", "его", "их", "оны", "оларды"})
 TAKEN_FROM = re.compile(r"от|из|\w+[ндт][ае]н")
+# Or right beside a verb that takes a person off a list, with nothing said from what: «Отпишите
+# её», «её отпишите, пожалуйста», «исключите их» (a list's news is never «unsubscribed»). Folded.
+TAKING_OFF = ("отпиш", "отпис", "исключ")
 OFF_ENGLISH = re.compile(r"\b(?:him|her|them) (?:off|from)\b")
 # To whom the news are not needed: «Ей не нужна ваша рассылка», «Ваши письма ему больше не
 # нужны», «Оған хабарламаларыңыз керек емес» (a need word, unneeded.py, up to three words on),
 # where the writer's own is «мне», «маған». Folded.
 DATIVE_THIRD_PERSON = frozenset({"ей", "ему", "им", "оган", "оларга"})
+# And someone the writer knows, in the dative: «Коллеге не нужна рассылка», «Подруге приходят
+# ваши письма» (a relative's every case is OTHER_PERSON, a Kazakh one's OTHER_PERSON_KAZAKH).
+DATIVE_KNOWN = re.compile(r"(коллег|подруг|сотрудниц|соседк|клиентк|знаком)е|(друг|сотрудник|"
+                          r"сосед|клиент|начальник|руководител)[юу]|знаком(ой|ому)")  # fmt: skip
 NEED_WORDS = (*NEEDING, *KAZAKH_NEEDING)
+# The news coming or sent to whom the dative names: «Ей всё ещё приходит рассылка», «не
+# присылайте ему», «шлёте ей». Folded.
+COMING = ("приход", "присыл", "приш", "шлет", "шлите", "отправл", "идут")
 # English relatives, read in the letter's own Latin words (words() reads «son» as the
 # transliterated «сон»), beside «my» or «our» up to two words before: «Stop emailing my son»,
 # «Please delete my daughter's data», «my 12 year old son», as «моему сыну» (L7). Not alone:
@@ -115,10 +126,13 @@ def names_someone_else(text: str) -> bool:
             return True
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
             return True
-        if word in OBJECT_PRONOUNS and any(map(TAKEN_FROM.fullmatch, folded[at + 1 : at + 3])):
+        if word in OBJECT_PRONOUNS and (
+            any(map(TAKEN_FROM.fullmatch, folded[at + 1 : at + 3]))
+            or any(w.startswith(TAKING_OFF) for w in folded[max(at - 1, 0) : at + 2])
+        ):
             return True
-        if word in DATIVE_THIRD_PERSON and any(
-            w.startswith(NEED_WORDS) for w in folded[at : at + 4]
+        if (word in DATIVE_THIRD_PERSON or DATIVE_KNOWN.fullmatch(word)) and any(
+            w.startswith((*NEED_WORDS, *COMING)) for w in folded[max(at - 3, 0) : at + 6]
         ):
             return True
     return _names_someone_else_in_english(text)

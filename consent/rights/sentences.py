@@ -68,11 +68,11 @@ SUPPOSING = frozenset({"если", "ежели", "коли", "егер", "if"})
 # the confirmation mail asks a person to answer when the request was not theirs).
 SO_THAT = frozenset({"чтобы", "чтоб"})
 NEGATIONS = frozenset({"не", "ни", "not", "dont", "didnt", "never"})  # English: spelling.BLOCKERS
-# A request called off, in the phrase's clause: «отменяю запрос на удаление», «отзываю заявку
-# на отписку», «жою туралы өтінішті кері аламын»: a word of cancelling, or a request's noun
-# beside a word of taking back (not «заявление об отзыве согласия»: a noun, no verb).
-CANCELLING = ("отмен",)
-REQUEST_NOUNS = ("запрос", "заявлен", "заявк", "обращен", "отиниш")
+# A request called off, in the phrase's clause: «отменяю запрос на удаление», «жою туралы
+# өтінішті кері аламын»: a word of cancelling, not of a consent right after it («Отменяю своё
+# согласие на рассылку» withdraws), or a request's noun beside one of taking back. Folded.
+CANCELLING, CONSENT = ("отмен", "аннулир"), ("соглас", "келисим")
+REQUEST_NOUNS = ("запрос", "зайавлен", "зайавк", "обращен", "отиниш")
 TAKING_BACK = ("отзыва", "отозв", "кери", "кайтар")
 # After a phrase, in its clause (DECLINED_AFTER words): a Kazakh auxiliary negated, as a verb made
 # of a converb and an auxiliary is negated in it («қайтарып алмаймын», I will not take back), a
@@ -310,7 +310,7 @@ def withheld(
         if at > end and at + 1 < len(tokens)
     ):
         return True
-    if _called_off([tokens[at] for at in own if not start <= at <= end]):
+    if _called_off(tokens, [at for at in own if not start <= at <= end]):
         return True
     if any(
         tokens[at].startswith(FORMS + CONTROLS)
@@ -338,13 +338,12 @@ def withheld(
     return False
 
 
-def _called_off(words):
-    """Whether a clause's words (the phrase's own aside) call a request off (CANCELLING)."""
-    if any(word.startswith(CANCELLING) for word in words):
+def _called_off(tokens, aside):
+    """Whether the clause's words `aside` the phrase (places in `tokens`) call a request off."""
+    words = [tokens[at] for at in aside]
+    if any(tokens[at].startswith(CANCELLING) and not (tokens[at + 1 : at + 2] or ("",))[0]
+           .startswith(CONSENT) for at in aside):  # fmt: skip
         return True
-    return any(
-        words[at].startswith(REQUEST_NOUNS) and words[near].startswith(TAKING_BACK)
-        for at in range(len(words))
-        for near in (at - 1, at + 1)
-        if 0 <= near < len(words)
-    )
+    return any(words[at].startswith(REQUEST_NOUNS) and words[near].startswith(TAKING_BACK)
+               for at in range(len(words)) for near in (at - 1, at + 1)
+               if 0 <= near < len(words))  # fmt: skip
