@@ -91,3 +91,20 @@ def test_asked_whether_a_consent_can_be_withdrawn_says_what_confirming_stops(
         assert STOPS_ONE[lang] in said and STOPS_ALL[lang] not in said
     else:
         assert STOPS_ALL[lang] in said and STOPS_ONE[lang] not in said
+
+
+@pytest.mark.parametrize("staff_language", ["kk", "ru"])
+@pytest.mark.parametrize("purpose", [MARKETING, ""])
+def test_the_officer_reads_which_consent_is_withdrawn(person, purpose, staff_language):
+    """The officers' notice of a new request named a withdrawal by its type alone: whether the
+    person withdrew the news or every consent (the whole record's processing) was read only on
+    the desk. It names it as the person's mail does, in the officer's language."""
+    from consent.core.models import StaffProfile
+    from tests.staff import staff_member
+
+    olga = staff_member("olga", "privacy_officer")
+    StaffProfile.objects.update_or_create(user=olga, defaults={"language": staff_language})
+    web_request(Client(), "kk", Ticket.Type.WITHDRAW, purpose=purpose)
+    (notice,) = mails_to("olga@example.kz")
+    named = NAMED[staff_language, purpose]
+    assert named in words(notice.message) and named in words(notice.html_message)
