@@ -37,11 +37,12 @@ KEPT_NAME = "upload"
 # The most of one part's headers Django reads (its multipartparser.MAX_TOTAL_HEADER_SIZE, 1 KB):
 # past it the whole post was refused as a bad request, everything typed lost. A photo's file name
 # is in its part's headers, as many bytes as the phone sent: 480 Kazakh letters, 250 emoji, or a
-# name with quotes (each sent as «%22») went over. 64 KB holds any name a file system or a phone
-# gives (255 letters of up to 4 bytes each, every one escaped) many times over; Django still
-# reads it a chunk at a time, and each part's headers are dropped once read. Django reads the
-# limit as it parses each part, so this value is the one every post is read with.
-PART_HEADERS_MAX = 64 * 1024
+# name with quotes (each sent as «%22») went over. 8 KB holds any name a file system or a phone
+# gives (255 letters of up to 4 bytes each, every one escaped) many times over. No more: Django
+# reads a header line of at most 10,000 characters (django.utils.http.MAX_HEADER_LENGTH) and
+# skips a longer one, and a Content-Disposition skipped so dropped the file without a word.
+# Django doubles what it reads from 1 KB, and looks the limit up as it parses each part.
+PART_HEADERS_MAX = 8 * 1024
 multipartparser.MAX_TOTAL_HEADER_SIZE = PART_HEADERS_MAX
 
 
