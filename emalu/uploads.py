@@ -1,10 +1,11 @@
-"""How a multipart post is read: a file kept whatever its name (VisitorPartsParser); an upload
-too large to keep in memory in Django's temporary file, named after the file name the client
-sent (ShortNameUploadHandler)."""
+"""How a multipart post is read: a file kept whatever its name (VisitorPartsParser), however
+long (PART_HEADERS_MAX); an upload too large to keep in memory in Django's temporary file, named
+after the file name the client sent (ShortNameUploadHandler)."""
 
 import os
 
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
+from django.http import multipartparser
 from django.http.multipartparser import MultiPartParser
 
 # An extension longer than this is not one (the site takes .jpeg, .png, .webp): dropped.
@@ -33,12 +34,24 @@ class ShortNameUploadHandler(TemporaryFileUploadHandler):
 KEPT_NAME = "upload"
 
 
+# The most of one part's headers Django reads (its multipartparser.MAX_TOTAL_HEADER_SIZE, 1 KB):
+# past it the whole post was refused as a bad request, everything typed lost. A photo's file name
+# is in its part's headers, as many bytes as the phone sent: 480 Kazakh letters, 250 emoji, or a
+# name with quotes (each sent as «%22») went over. 8 KB holds any name a file system or a phone
+# gives (255 letters of up to 4 bytes each, every one escaped) many times over. No more: Django
+# reads a header line of at most 10,000 characters (django.utils.http.MAX_HEADER_LENGTH) and
+# skips a longer one, and a Content-Disposition skipped so dropped the file without a word.
+# Django doubles what it reads from 1 KB, and looks the limit up as it parses each part.
+PART_HEADERS_MAX = 8 * 1024
+multipartparser.MAX_TOTAL_HEADER_SIZE = PART_HEADERS_MAX
+
+
 class VisitorPartsParser(MultiPartParser):
     """Django's multipart parser, but a file whose name Django would clean to nothing is kept
     under KEPT_NAME: Django dropped it without a word, and the form was sent without the photo
-    the visitor attached. A part whose headers are not UTF-8, which no browser sends from these
-    UTF-8 pages, is skipped as Django skips it. Set for every multipart post
-    (emalu.middleware.FormBodyMiddleware)."""
+    the visitor attached. A name as long as any client sends is read (PART_HEADERS_MAX). A part
+    whose headers are not UTF-8, which no browser sends from these UTF-8 pages, is skipped as
+    Django skips it. Set for every multipart post (emalu.middleware.FormBodyMiddleware)."""
 
     def sanitize_file_name(self, file_name):
         return super().sanitize_file_name(file_name) or KEPT_NAME
