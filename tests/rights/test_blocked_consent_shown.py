@@ -10,8 +10,12 @@ import re
 import pytest
 from django.test import Client
 
-from consent.core.ledger import consent_grant, consent_withdraw_if_given, subject_block
-from consent.core.ledger import subject_unblock
+from consent.core.ledger import (
+    consent_grant,
+    consent_withdraw_if_given,
+    subject_block,
+    subject_unblock,
+)
 from consent.core.models import Source
 from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 
@@ -20,7 +24,7 @@ from .test_guardian_withdrawal import open_children_page
 from .test_selfservice import open_page
 
 PAUSED = {"kk": "берілді, бірақ бұғаттау тұрғанда қолданылмайды",
-          "ru": "дано, но\xa0не\xa0используется, пока действует блокировка"}  # fmt: skip
+          "ru": "дано, но\xa0не\xa0используется, пока обработка заблокирована"}  # fmt: skip
 GIVEN = {"kk": "берілді", "ru": "дано"}
 WITHDRAWN = {"kk": "келісім кері қайтарып алынды", "ru": "согласие отозвано"}
 
@@ -54,7 +58,7 @@ def test_a_blocked_childs_consents_are_given_and_paused_on_the_parents_page(chil
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_blocked_childs_optional_consent_is_paused_and_can_be_withdrawn(child, lang):  # noqa: F811
-    subject, row = child
+    subject, _row = child
     block(subject)
     parent = Client()
     open_children_page(parent, lang)
@@ -64,9 +68,7 @@ def test_a_blocked_childs_optional_consent_is_paused_and_can_be_withdrawn(child,
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_blocked_persons_own_page_says_each_consent_given_is_paused(
-    client, person, texts, lang
-):
+def test_a_blocked_persons_own_page_says_each_consent_given_is_paused(client, person, texts, lang):
     consent_grant(person, texts[CROSS_BORDER], language="kk", source=Source.APPLICATION_FORM)
     block(person)
     open_page(client, lang)
