@@ -156,6 +156,17 @@ def may_process(subject: Subject | None, purpose: str, at: datetime | None = Non
     return permitted_subjects(purpose, Subject.objects.filter(pk=subject.pk), at).exists()
 
 
+def consent_stands(subject: Subject, purpose: str, at: datetime | None = None) -> bool:
+    """Whether the subject's consent for `purpose` stands at `at` (rules 1-4), a block aside:
+    what the person's pages and their parent's say is given. A block pauses processing
+    (may_process says no) and ends no consent: read through the gate, a blocked child's
+    consent showed «not given» on the parent's page."""
+    if subject is None or subject.pk is None:
+        return False
+    one = Subject.objects.filter(pk=subject.pk)
+    return _consented(purpose, one, at or timezone.now()).exists()
+
+
 def needs_guardian(subject: Subject, at: datetime | None = None) -> bool:
     """Rule 4 for one person: under 18 at `at` (by date of birth, in TIME_ZONE), so a grant
     stands only when a guardian gave it with them."""

@@ -59,6 +59,16 @@ def fact_named(name: str, language: str) -> str:
     return f"{label} ({variable})"
 
 
+def drafted_facts(language: str) -> dict[str, str]:
+    """The operator's facts in `language` for a draft staff send on (the notice of a breach):
+    each one not set says so, and which setting sets it, in the draft's language. The notice
+    read «responsible for organising the processing: , .» with no one configured."""
+    with translation.override(language):
+        return {name: value.strip() or _("[not set: %(fact)s]") % {
+                    "fact": fact_named(name, language)}
+                for name, value in operator(language).items()}  # fmt: skip
+
+
 def placeholders(template: str) -> set[str]:
     return set(PLACEHOLDER.findall(template))
 

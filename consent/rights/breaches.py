@@ -3,7 +3,6 @@ day of detection."""
 
 from datetime import UTC, date, datetime
 
-from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db import transaction
 from django.template.loader import render_to_string
@@ -11,6 +10,7 @@ from django.utils import translation
 
 from consent.core.audit import audit
 from consent.core.models import AuditEvent
+from consent.core.policydoc import drafted_facts
 from consent.workdays.calendar import due_date
 
 from .models import Breach
@@ -71,15 +71,11 @@ def _audited(breach: Breach, name: str) -> object:
 
 
 def breach_notice(breach: Breach) -> str:
-    """The draft notice to the authorised body, filled from the operator's settings (kk, ru)."""
-    op = settings.OPERATOR
+    """The draft notice to the authorised body, filled with the operator's facts (kk, ru); a
+    fact not set says so in its place (policydoc.drafted_facts)."""
     parts = []
     for language in ("kk", "ru"):
         with translation.override(language):
             parts.append(render_to_string("rights/breach_notice.txt", {
-                "breach": breach, "operator_name": op[f"name_{language}"], "bin": op["bin"],
-                "address": op[f"address_{language}"], "email": op["email"],
-                "responsible_person": op["responsible_person"],
-                "responsible_contact": op["responsible_contact"],
-            }).strip())  # fmt: skip
+                "breach": breach, **drafted_facts(language)}).strip())  # fmt: skip
     return "\n\n———\n\n".join(parts)

@@ -24,9 +24,9 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
     latest = gate.latest_events(subject)
     minor = gate.needs_guardian(subject)
     # While blocked the gate says no to every purpose; a consent still stands (the block ends
-    # none), and is shown as given, with its withdrawal. None is given here (set_consent).
+    # none), and is shown as given, paused, with its withdrawal (gate.consent_stands). None is
+    # given here while blocked (set_consent).
     blocked = gate.is_blocked(subject) if blocked is None else blocked
-    standing = gate.consents_standing(subject) if blocked else ()
     # A grant a later text asked consent again for: given, but to be given again (gate rule 3).
     asked_again = gate.asked_again_since(latest)
     purposes = []
@@ -34,7 +34,7 @@ def overview(subject: Subject, *, blocked: bool | None = None) -> dict[str, Any]
     # What the forms ask for now, and what the person has a record of (transfers.purposes_shown).
     for code in purposes_shown(held=latest, texts=texts):
         entry = latest.get(code)
-        active = code in standing if blocked else gate.may_process(subject, code)
+        active = gate.consent_stands(subject, code)
         offered = consent_offered(code, texts)
         purposes.append({
             "code": code, "purpose": PURPOSES[code], "entry": entry, "active": active,

@@ -165,7 +165,9 @@ def wards_overview(address: str) -> list[dict[str, Any]]:
         for code, purpose in PURPOSES.items():
             if code not in latest or purpose.banner_only:
                 continue
-            active = gate.may_process(row.subject, code)
+            # Given while the child's data is blocked, paused: the page says so, as the
+            # child's own page does (gate.consent_stands), not «not given».
+            active = gate.consent_stands(row.subject, code)
             # The last row too: a consent withdrawn is said so, as on the person's own page,
             # not «not given» (a parent who had just withdrawn it read that it never was).
             purposes.append({"code": code, "purpose": purpose, "active": active,

@@ -111,18 +111,21 @@ def add_working_days(start: date, days: int) -> date:
     return day
 
 
-def working_week(day: date) -> tuple[date, date]:
-    """The working days left of the week an officer plans on `day`: from its next working day
-    (`day` itself if it works) to the last working day of that Monday-to-Sunday week. On a
-    weekend (or the days off that end a week), the week that comes next."""
-    overrides = _overrides(day, day + timedelta(days=30))  # one query: the desk's every page
-    first = day
-    while not is_working_day(first, overrides):
-        first += timedelta(days=1)
-    last = first + timedelta(days=6 - first.weekday())  # its Sunday
-    while not is_working_day(last, overrides):
-        last -= timedelta(days=1)
-    return first, last
+def working_week(day: date) -> tuple[date, date, bool]:
+    """The working days an officer plans on `day`, from the first to the last, and whether they
+    are of this week: those left of `day`'s own Monday-to-Sunday week (`day` itself if it
+    works), or, once none is left (a weekend, the days off that end a week), the working days
+    of the week that comes next. Named «this week» on a Sunday, the coming Monday to Friday
+    read as the week already over."""
+    overrides = _overrides(day, day + timedelta(days=60))  # one query: the desk's every page
+    start, this_week = day, True
+    while True:
+        sunday = start + timedelta(days=6 - start.weekday())
+        left = [start + timedelta(days=n) for n in range((sunday - start).days + 1)]
+        working = [one for one in left if is_working_day(one, overrides)]
+        if working:
+            return working[0], working[-1], this_week
+        start, this_week = sunday + timedelta(days=1), False
 
 
 def due_date(received_at: datetime | date, working_days: int) -> date:

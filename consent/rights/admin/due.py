@@ -94,6 +94,20 @@ def due_told(ticket: Ticket) -> tuple[str, int]:
     return _("Counted from the day it was received, it is due on %(due)s.") % due, messages.SUCCESS
 
 
+def week_named(first, last, this_week: bool) -> str:
+    """The filter's choice of the week's requests, named as the week it lists (working_week):
+    this week while a working day of it is left, else the next one; its one day alone where it
+    has one (a Friday, a working Saturday)."""
+    days = {"first": reader_time(first), "last": reader_time(last)}
+    if first == last:
+        if this_week:
+            return _("due this week: %(first)s") % days
+        return _("due next week: %(first)s") % days
+    if this_week:
+        return _("due this week: %(first)s–%(last)s") % days
+    return _("due next week: %(first)s–%(last)s") % days
+
+
 class DueFilter(admin.SimpleListFilter):
     """Overdue and due today count every request still to be answered, one waiting for the
     person's confirmation included (TicketQuerySet.overdue: the law counts from receipt).
@@ -118,9 +132,7 @@ class DueFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         # The week's work, as an officer plans it on Monday: the list offered only today and
         # the next working day, and «all open» mixed next month's withdrawals with this week's.
-        first, last = working_week(local_today())
-        week = _("due this week: %(first)s–%(last)s") % {
-            "first": reader_time(first), "last": reader_time(last)}  # fmt: skip
+        week = week_named(*working_week(local_today()))
         return [("overdue", _("overdue")), ("today", _("due today")),
                 ("next", _("due next working day")), ("week", week),
                 ("waiting", _("waiting for the person")),
@@ -154,7 +166,8 @@ class DueFilter(admin.SimpleListFilter):
         if self.value() == "next":
             return queryset.due_after(today, add_working_days(today, 1))
         if self.value() == "week":  # from today: the overdue have their own choice
-            return queryset.due_within(today, working_week(today)[1])
+            first, last, _this_week = working_week(today)
+            return queryset.due_within(first, last)
         if self.value() == "waiting":
             return queryset.waiting()
         if self.value() == "closable":
