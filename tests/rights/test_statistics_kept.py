@@ -147,3 +147,34 @@ def test_the_upgrade_counts_the_ledger_and_what_the_audit_log_kept_of_people_gon
     expected = Counter({key: n for key, n in kept.items() if key not in boris})
     expected.update({(*key[:3], "", "unknown"): n for key, n in boris.items()})
     assert added == expected
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_withdrawal_of_every_consent_stays_counted_once_it_destroys_the_person(
+    make_subject, texts, officer, time_machine, lang
+):
+    """The usual way a person goes: a request withdrawing every consent, confirmed (the gate
+    closes, the ledger records the withdrawals, here at 00:30 on 1 December in Almaty, still
+    November in UTC), then carried out, which destroys them. Their withdrawals vanished from
+    December and their consents from November."""
+    from consent.core.models import Subject
+    from consent.rights.models import Ticket
+    from consent.rights.tickets import ticket_open, ticket_verify
+    from consent.rights.withdrawals import ticket_withdraw
+
+    time_machine.move_to(local(2026, 11, 30, 23, 30), tick=False)
+    person = make_subject(email=f"{lang}@example.kz", birth_date=date(1985, 3, 8))
+    for purpose in (SERVICE, MARKETING):
+        consent_grant(person, texts[purpose], language=lang, source=Source.CONTACT_FORM)
+    time_machine.move_to(local(2026, 12, 1, 0, 30), tick=False)
+    ticket = ticket_open(kind="withdraw", email=person.email, language=lang, channel="email")
+    ticket_verify(ticket)
+    counts = consents_by_month()[-2:]
+    assert counts == [{"start": date(2026, 11, 1), "given": 2, "withdrawn": 0},
+                      {"start": date(2026, 12, 1), "given": 0, "withdrawn": 2}]  # fmt: skip
+    table = consent_statistics()
+
+    ticket_withdraw(Ticket.objects.get(pk=ticket.pk), actor=officer)
+    assert not Subject.objects.filter(pk=person.pk).exists()
+    assert consents_by_month()[-2:] == counts
+    assert consent_statistics() == table
