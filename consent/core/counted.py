@@ -34,10 +34,12 @@ def count_event(entry: LedgerEntry, subject: Subject) -> None:
     if entry.kind not in COUNTED:
         return
     day = local_date(entry.at)
+    # As the field reads it: a row made with its date as text ("2012-05-17") holds the text.
+    born = Subject._meta.get_field("birth_date").to_python(subject.birth_date)
     ConsentCounted.objects.create(
         month=day.replace(day=1),
         kind=entry.kind,
         purpose=entry.purpose or "",
         language=entry.language,
-        age_band=age_band(subject.birth_date, day),
+        age_band=age_band(born, day),
     )
