@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from consent.common.net import client_ip
 
 from .audit import audit
+from .counted import count_event
 from .digests import text_intact
 from .gate import is_blocked, latest_event, needs_guardian
 from .models import AuditEvent, ConsentText, Declined, Guardian, LedgerEntry, Subject
@@ -87,6 +88,7 @@ def consent_grant(
         **_request_meta(request),
     )
     audit(Action.CONSENT_GRANT, actor=actor, subject=subject, obj=entry, purpose=text.purpose)
+    count_event(entry, subject)
     return entry
 
 
@@ -178,6 +180,7 @@ def _event(
         **_request_meta(request),
     )
     audit(action, actor=actor, subject=subject, obj=entry, purpose=purpose or "")
+    count_event(entry, subject)
     return entry
 
 

@@ -6,7 +6,7 @@ from datetime import date, datetime, timedelta
 from dateutil.relativedelta import relativedelta
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.db.models import Case, CharField, Count, F, Q, QuerySet, Value, When
-from django.db.models.functions import TruncDate, TruncMonth, TruncWeek
+from django.db.models.functions import TruncDate, TruncWeek
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 
@@ -14,35 +14,24 @@ from consent.common.dates import local_date, local_today
 from consent.common.i18n import language_name
 from consent.common.spreadsheet import csv_document
 from consent.core.audit import audit
-from consent.core.models import AuditEvent, LedgerEntry
+from consent.core.counted import UNKNOWN
+from consent.core.models import AuditEvent, ConsentCounted, LedgerEntry
 from consent.core.purposes import PURPOSES
 
 from .models import Ticket
 
-AGE_BANDS = [(0, "<18"), (18, "18-29"), (30, "30-44"), (45, "45-59"), (60, "60+")]
-
-
-def age_band(birth_date: date | None, on: date) -> str:
-    if birth_date is None:
-        return "unknown"
-    # An age as the gate counts it (gate.adult_born_by): relativedelta(on, born).years made
-    # someone born on 29 February 18 on 28 February of a year without one, counted among adults
-    # on the day the gate and the form still asked for their guardian's consent.
-    return next(label for floor, label in reversed(AGE_BANDS)
-                if birth_date <= on - relativedelta(years=floor))  # fmt: skip
-
 
 def consent_statistics() -> list[tuple[tuple[date, str, str, str], int]]:
     """Counts of consents given by local month (its first day), purpose, language and age band
-    (never a date of birth, a name or a contact)."""
-    counts = Counter()
-    rows = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.GRANT).values_list(
-        "at", "purpose", "language", "subject__birth_date"
+    (never a date of birth, a name or a contact), as counted when each was given
+    (counted.count_event): a destroyed person's ledger rows go, their count stays."""
+    rows = (
+        ConsentCounted.objects.filter(kind=LedgerEntry.Kind.GRANT)
+        .values_list("month", "purpose", "language", "age_band")
+        .annotate(n=Count("id"))
     )
-    for at, purpose, language, birth_date in rows.iterator(chunk_size=5000):
-        day = local_date(at)
-        counts[(day.replace(day=1), purpose, language, age_band(birth_date, day))] += 1
-    return sorted(counts.items())
+    return sorted(((month, purpose, language, band), n)
+                  for month, purpose, language, band, n in rows)  # fmt: skip
 
 
 # What an answer is: the request carried out, or refused with reasons, or closed without
@@ -110,7 +99,7 @@ def consent_statistics_csv() -> bytes:
     header = [_("month"), _("purpose"), _("language"), _("age band"), _("consents given")]
     rows = [
         [_month_named(month), PURPOSES[purpose].name if purpose in PURPOSES else purpose,
-         language_name(language), _("unknown") if band == "unknown" else band, count]
+         language_name(language), _("unknown") if band == UNKNOWN else band, count]
         for (month, purpose, language, band), count in consent_statistics()
     ]  # fmt: skip
     return csv_document([header, *rows])
@@ -175,20 +164,20 @@ def requests_by_week(weeks: int = 12, today: date | None = None) -> list[dict]:
 
 def consents_by_month(months: int = 12, today: date | None = None) -> list[dict]:
     """The last `months` calendar months (local, the current one last), one query: consents
-    given and withdrawn in each."""
+    given and withdrawn in each, as counted when each was recorded (counted.count_event), so a
+    month's numbers stay when a person's ledger rows go with their data."""
     today = today or local_today()
     first = today.replace(day=1) - relativedelta(months=months - 1)
     Kind = LedgerEntry.Kind
     rows = (
-        LedgerEntry.objects.filter(at__date__gte=first, kind__in=[Kind.GRANT, Kind.WITHDRAW])
-        .annotate(month=TruncMonth("at"))
+        ConsentCounted.objects.filter(month__gte=first, kind__in=[Kind.GRANT, Kind.WITHDRAW])
         .values("month")
         .annotate(
             given=Count("id", filter=Q(kind=Kind.GRANT)),
             withdrawn=Count("id", filter=Q(kind=Kind.WITHDRAW)),
         )
     )
-    found = {timezone.localdate(row.pop("month")): row for row in rows}
+    found = {row.pop("month"): row for row in rows}
     empty = {"given": 0, "withdrawn": 0}
     starts = [first + relativedelta(months=n) for n in range(months)]
     return [{"start": start, **found.get(start, empty)} for start in starts]

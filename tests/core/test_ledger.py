@@ -13,6 +13,7 @@ from consent.core.sql import append_only_tables
 # Written out, so that a model that stops being AppendOnly (or a table renamed) fails here.
 APPEND_ONLY_TABLES = [
     "consent_auditevent",
+    "consent_consentcounted",
     "consent_cookiechoice",
     "consent_ledgerentry",
     "consent_tombstone",

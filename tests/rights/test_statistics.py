@@ -72,13 +72,17 @@ def test_a_consent_given_on_the_18th_birthday_counts_among_adults(
     client, officer, texts, make_subject, time_machine
 ):
     """The age band is the age on the day the consent was given, as the gate counts it: on the
-    18th birthday (in Almaty) the person is 18, and the day before 17."""
+    18th birthday (in Almaty) the person is 18, and the day before 17 (their parent consents
+    with them: ledger.consent_grant)."""
+    from consent.core.models import Guardian
+
     time_machine.move_to("2026-12-10 09:00+05:00", tick=False)
     for born in (date(2008, 12, 10), date(2008, 12, 11)):  # 18 today; 18 tomorrow
-        person = make_subject()  # the date of birth recorded after the grant: a minor's needs
-        consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM)
-        person.birth_date = born  # a guardian now (ledger.consent_grant)
-        person.save()
+        person = make_subject(birth_date=born)
+        parent = Guardian.objects.create(subject=person, full_name="Гүлнар Серікова",
+                                         contact="+77010000000")  # fmt: skip
+        consent_grant(person, texts[SERVICE], language="kk", source=Source.APPLICATION_FORM,
+                      guardian=parent if born > date(2008, 12, 10) else None)  # fmt: skip
     staff = verified_login(client, officer)  # signed in on that day, not an idle week before
     body = staff.get(CONSENTS).content.decode("utf-8-sig")
     _header, *rows = consents(body)

@@ -14,11 +14,11 @@ from .people import (
     photo_path,
 )
 from .published import ConsentText, OperatorDocument, PolicyVersion
-from .records import AuditEvent, LedgerEntry, Tombstone
+from .records import AuditEvent, ConsentCounted, LedgerEntry, Tombstone
 
 __all__ = [
-    "AppendOnly", "AppendOnlyError", "AppendOnlyQuerySet", "AuditEvent", "ConsentText", "Declined",
-    "Guardian", "GuardianMail", "Held", "JobRun", "KeySeen", "Language", "LedgerEntry",
-    "OperatorDocument", "PolicyVersion", "Published", "Source", "StaffProfile", "StoredFile",
-    "Subject", "Submission", "Tombstone", "photo_path",
+    "AppendOnly", "AppendOnlyError", "AppendOnlyQuerySet", "AuditEvent", "ConsentCounted",
+    "ConsentText", "Declined", "Guardian", "GuardianMail", "Held", "JobRun", "KeySeen", "Language",
+    "LedgerEntry", "OperatorDocument", "PolicyVersion", "Published", "Source", "StaffProfile",
+    "StoredFile", "Subject", "Submission", "Tombstone", "photo_path",
 ]  # fmt: skip

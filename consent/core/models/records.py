@@ -194,3 +194,22 @@ class Tombstone(AppendOnly):
 
     def __str__(self):
         return numbered(self.pk)
+
+
+class ConsentCounted(AppendOnly):
+    """One consent given or withdrawn, as the statistics count it (compliance L23): its local
+    month, purpose, language and the person's age band that day, and nothing else (no person,
+    no time). Written with its ledger row, in its transaction (ledger.py); it stays when the
+    person's ledger rows go with their data, so a month's counts never shrink afterwards."""
+
+    month = models.DateField(_("month"))
+    kind = models.CharField(_("event"), max_length=20, choices=LedgerEntry.Kind)
+    purpose = models.CharField(_("purpose"), max_length=30, blank=True)
+    language = models.CharField(_("language"), max_length=2, choices=Language, blank=True)
+    age_band = models.CharField(_("age band"), max_length=10)
+
+    class Meta:
+        verbose_name = _("consent counted for the statistics")
+        verbose_name_plural = _("consents counted for the statistics")
+        # The chart reads the last 12 months of two kinds; the table grows with the ledger.
+        indexes = [models.Index(fields=["month", "kind"], name="counted_month_kind")]

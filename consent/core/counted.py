@@ -1,0 +1,45 @@
+"""The statistics' own count of consents given and withdrawn (Art. 17(1); compliance L23).
+
+The statistics read the ledger, whose rows go with a destroyed person: a month's counts shrank
+after it, and most withdrawals went (a person who withdraws everything is usually destroyed),
+so two exports of one month disagreed. Each grant and withdrawal is counted here as well, in
+the transaction that writes its ledger row, with nothing that names anyone."""
+
+from datetime import date
+
+from dateutil.relativedelta import relativedelta
+
+from consent.common.dates import local_date
+
+from .models import ConsentCounted, LedgerEntry, Subject
+
+AGE_BANDS = [(0, "<18"), (18, "18-29"), (30, "30-44"), (45, "45-59"), (60, "60+")]
+UNKNOWN = "unknown"
+COUNTED = (LedgerEntry.Kind.GRANT, LedgerEntry.Kind.WITHDRAW)
+
+
+def age_band(birth_date: date | None, on: date) -> str:
+    if birth_date is None:
+        return UNKNOWN
+    # An age as the gate counts it (gate.adult_born_by): relativedelta(on, born).years made
+    # someone born on 29 February 18 on 28 February of a year without one, counted among adults
+    # on the day the gate and the form still asked for their guardian's consent.
+    return next(label for floor, label in reversed(AGE_BANDS)
+                if birth_date <= on - relativedelta(years=floor))  # fmt: skip
+
+
+def count_event(entry: LedgerEntry, subject: Subject) -> None:
+    """Count the ledger row `entry` of `subject`, a grant or a withdrawal, by its local month
+    and the person's age band on its local day (the date of birth on record then)."""
+    if entry.kind not in COUNTED:
+        return
+    day = local_date(entry.at)
+    # As the field reads it: a row made with its date as text ("2012-05-17") holds the text.
+    born = Subject._meta.get_field("birth_date").to_python(subject.birth_date)
+    ConsentCounted.objects.create(
+        month=day.replace(day=1),
+        kind=entry.kind,
+        purpose=entry.purpose or "",
+        language=entry.language,
+        age_band=age_band(born, day),
+    )
