@@ -54,6 +54,8 @@ NOT_EXPORTED = {
     "it asked to stop and to keep), internal: the letter itself is exported as written",
     "asked_whether": "the desk's mark that the letter asks whether the right can be used, "
     "internal: the letter itself is exported as written",
+    "replaces": "the desk's mark that the letter asks to change the request it answers, internal: "
+    "the letter itself is exported as written, and so is the request it names (regarding)",
     "about_someone_else": "the desk's mark that the letter reads as written about someone else: "
     "how the intake routed it, read from the message, which is exported",
     "as_guardian": "the desk's mark that the request's address is one a parent gave with their "

@@ -27,6 +27,6 @@ OFFERED = [t for t in Type.values if t != Type.UNBLOCK]
 def test_the_confirmation_mail_names_the_request_in_the_operators_voice(client, person, lang, kind):
     assert web_request(client, lang, kind).status_code == 302
     with translation.override(lang):
-        name = str(Ticket(type=kind).get_type_display())
+        name = str(Ticket(type=kind).asked)  # a withdrawal of every consent, named so
     sentence = mails_to("asel@example.kz")[-1].message.split("\n\n")[1]
     assert f"({name})" in sentence and not FIRST_PERSON[lang].search(sentence), sentence

@@ -13,6 +13,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='ticket',
             name='replaces',
-            field=models.BooleanField(default=False, editable=False, verbose_name='replaces the request it answers, once confirmed'),
+            field=models.BooleanField(db_default=False, default=False, editable=False, verbose_name='replaces the request it answers, once confirmed'),
         ),
     ]

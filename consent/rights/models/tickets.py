@@ -175,7 +175,7 @@ class Ticket(models.Model):
     # one closes once this one's link is pressed (joining.close_replaced), not as the letter
     # arrives, since anyone can write in the person's name and quote a request's number.
     replaces = models.BooleanField(_("replaces the request it answers, once confirmed"),
-                                   default=False, editable=False)  # fmt: skip
+                                   default=False, db_default=False, editable=False)  # fmt: skip
     # From an address a parent or guardian gave for a child (core.guardians.held_at): theirs to
     # confirm and the desk's to answer, with or without a record of their own (`subject`).
     as_guardian = models.BooleanField(_("from a parent or guardian"), default=False)
