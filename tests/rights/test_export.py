@@ -52,10 +52,8 @@ NOT_EXPORTED = {
     "outbox_message_id": "the campaign mail's Message-ID, internal: which outbox row it was",
     "limits": "the desk's note of what the letter's own words kept the intake from doing (what "
     "it asked to stop and to keep), internal: the letter itself is exported as written",
-    "asked_whether": "the desk's mark that the letter asks whether the right can be used, "
-    "internal: the letter itself is exported as written",
-    "replaces": "the desk's mark that the letter asks to change the request it answers, internal: "
-    "the letter itself is exported as written, and so is the request it names (regarding)",
+    "asked_whether": "a desk mark: the letter (exported) asks whether the right can be used",
+    "replaces": "a desk mark: the letter (exported) changes the request it names (regarding)",
     "about_someone_else": "the desk's mark that the letter reads as written about someone else: "
     "how the intake routed it, read from the message, which is exported",
     "as_guardian": "the desk's mark that the request's address is one a parent gave with their "
