@@ -197,10 +197,9 @@ def consents_standing(subject: Subject, at: datetime | None = None) -> list[str]
     """The purposes whose consent stands for one subject at `at`. A block is left aside: it
     pauses processing but ends no consent, so it is no reason to destroy data."""
     at = at or timezone.now()
-    one = Subject.objects.filter(pk=subject.pk)
     # Cross-border consent is a condition of how data is processed, not a purpose to keep it for.
     purposes = [code for code in PURPOSES if code != CROSS_BORDER]
-    return [code for code in purposes if _consented(code, one, at).exists()]
+    return [code for code in purposes if consent_stands(subject, code, at)]
 
 
 def latest_event(
