@@ -195,6 +195,20 @@ def _fresh_cache():
 
 
 @pytest.fixture(autouse=True)
+def _rate_windows_open_with_the_test(monkeypatch):
+    """Every rate window opens as the test starts. The limits count in fixed windows of the
+    clock (consent/common/ratelimit.py), so a test whose posts ran across a window's end counted
+    them in two: CI once saw a flood write 40 rows where the bound is 20. Every window the tests
+    set divides a day, so the limits' clock is shifted to one second past a day's start: the test
+    has each window whole, and time_machine still moves the clock on from there."""
+    from consent.common import ratelimit
+
+    real = ratelimit.shared_time
+    shift = real() % 86400 - 1
+    monkeypatch.setattr(ratelimit, "shared_time", lambda: real() - shift)
+
+
+@pytest.fixture(autouse=True)
 def _fresh_health():
     """A stranger's /healthz reads the last report of the process for a few seconds: not one
     made for another test's database."""
