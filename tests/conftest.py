@@ -14,6 +14,7 @@ from hypothesis import settings as hypothesis_settings
 
 from consent.core.models import Subject
 from consent.core.texts import current_policy
+from tests.isolation import fresh_health, fresh_limits, site_language  # noqa: F401  (autouse)
 from tests.staff import staff_member, verified_login
 from tests.texts import AS_SHOWN, posts_as_shown, texts_publish  # noqa: F401  (a fixture)
 from tests.tools import CHROMIUM, browser, require_tool  # noqa: F401  (browser: a fixture)
@@ -184,50 +185,6 @@ class StoredFiles:
             StoredPath(n)
             for n in StoredFile.objects.order_by("name").values_list("name", flat=True)
         ]
-
-
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Rate-limit counters must not leak from one test into the next."""
-    from django.core.cache import cache
-
-    cache.clear()
-
-
-@pytest.fixture(autouse=True)
-def _rate_windows_open_with_the_test(monkeypatch):
-    """Every rate window opens as the test starts. The limits count in fixed windows of the
-    clock (consent/common/ratelimit.py), so a test whose posts ran across a window's end counted
-    them in two: CI once saw a flood write 40 rows where the bound is 20. Every window the tests
-    set divides a day, so the limits' clock is shifted to one second past a day's start: the test
-    has each window whole, and time_machine still moves the clock on from there."""
-    from consent.common import ratelimit
-
-    real = ratelimit.shared_time
-    shift = real() % 86400 - 1
-    monkeypatch.setattr(ratelimit, "shared_time", lambda: real() - shift)
-
-
-@pytest.fixture(autouse=True)
-def _fresh_health():
-    """A stranger's /healthz reads the last report of the process for a few seconds: not one
-    made for another test's database."""
-    from emalu import health
-
-    health.forget_reports()
-
-
-@pytest.fixture(autouse=True)
-def _site_language():
-    """Each test starts in the site's default language (kk), as a new visitor's request does. A
-    request through the test client leaves its language active in the thread (LocaleMiddleware
-    activates it and nothing deactivates it), so a /ru/ page in one test would otherwise make a
-    later test's messages Russian, depending on the order the tests ran in."""
-    from django.utils import translation
-
-    translation.deactivate()
-    yield
-    translation.deactivate()
 
 
 def pytest_configure(config):
