@@ -325,21 +325,3 @@ def test_a_text_matches_its_hash():
                   "оның өз жолындағы SHA-256 хешін беретін-бермейтіні"]:  # fmt: skip
         assert GIVES_A_HASH.search(wrong), wrong
     assert not GIVES_A_HASH.search("мәтін осы SHA-256 хешіне сәйкес келеді; SHA-256 хеші берілген")
-
-
-# «Нұсқа» is a version on this site («1-нұсқа», the column «Мәтін нұсқасы»): a choice a person
-# picks in a list is named by what it says, «…» дегенді таңдап. The person's page, beside the
-# version's column, said «"келісімді кері қайтарып алу" нұсқасын таңдап» («choose the version…»),
-# where the blocked person's box said «"өңдеуді бұғаттан шығару" дегенді таңдап». Django's own
-# «Дұрыс нұсқаны таңдаңыз» (a valid choice) is left to Django; a version picked is one.
-PICKED_VERSION = re.compile(r"нұсқа\w*\s+таңда", re.IGNORECASE)
-
-
-def test_a_choice_picked_is_never_called_a_version():
-    django = django_msgids()
-    bad = [text for entry in entries("kk")
-           if entry.msgid not in django and "version" not in entry.msgid.lower()
-           for text in texts(entry) if PICKED_VERSION.search(text)]  # fmt: skip
-    assert not bad, bad
-    assert PICKED_VERSION.search("«%(withdraw)s» нұсқасын таңдап")
-    assert not PICKED_VERSION.search("«%(withdraw)s» дегенді таңдап; 1-нұсқа")
