@@ -34,6 +34,24 @@
     );
   };
 
+  // The calendar's heading: Django writes the month, then the year («Желтоқсан 2026»), as English
+  // and Russian say it; Kazakh says the year first, as the site's YEAR_MONTH_FORMAT and the
+  // buttons beside the heading do («2026 ж. желтоқсан»). The JavaScript catalogue's «calendar
+  // heading»; the month lower-case, the heading's first letter a capital («Декабрь 2026»).
+  var draw = calendar.draw;
+  calendar.draw = function (month, year, divId) {
+    draw.apply(calendar, arguments);
+    var lang = document.documentElement.lang || undefined;
+    var name = calendar.monthsOfYear[parseInt(month, 10) - 1].toLocaleLowerCase(lang);
+    var heading = interpolate(
+      pgettext("calendar heading", "%(month)s %(year)s"),
+      { month: name, year: parseInt(year, 10) },
+      true
+    );
+    var caption = document.querySelector("#" + divId + " caption");
+    caption.textContent = heading.charAt(0).toLocaleUpperCase(lang) + heading.slice(1);
+  };
+
   // The previous and next month's buttons read «Previous (%(month)s %(year)s)»: a month with its
   // year, nominative and lower-case in both languages («(2026 ж. қараша)», «(ноябрь 2026)»).
   if (shortcuts && shortcuts.updateNavAriaLabels) {

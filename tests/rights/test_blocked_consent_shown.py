@@ -23,7 +23,7 @@ from .test_guardian_rights import child  # noqa: F401 (the fixture)
 from .test_guardian_withdrawal import open_children_page
 from .test_selfservice import open_page
 
-PAUSED = {"kk": "берілді, бірақ бұғаттау тұрғанда қолданылмайды",
+PAUSED = {"kk": "берілді, бірақ бұғаттау күшінде тұрғанда қолданылмайды",
           "ru": "дано, но\xa0не\xa0используется, пока обработка заблокирована"}  # fmt: skip
 GIVEN = {"kk": "берілді", "ru": "дано"}
 WITHDRAWN = {"kk": "келісім кері қайтарып алынды", "ru": "согласие отозвано"}

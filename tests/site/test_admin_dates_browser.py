@@ -137,3 +137,26 @@ def test_a_day_in_the_calendar_has_its_month_lower_case(site, browser, officer, 
     date = today[today.index("(") + 1 : -1]
     assert date == date.lower() and any(name in date for name in IN_A_DATE[lang])
     page.context.close()
+
+
+HEADING = {"kk": "2027\N{NO-BREAK SPACE}ж. наурыз", "ru": "Март 2027"}  # over March 2027
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_calendar_heads_each_column_with_its_own_day(site, browser, officer, lang):
+    """The calendar's heads are its days' short names, each a column's own: one letter a day
+    read «Ж Д С С Б Ж С» in Kazakh, «В П В С Ч П С» in Russian. Two letters keep within the
+    box, which scrolls sideways at no width. Over them the month is named as the language says
+    it, the year first in Kazakh («2027 ж. наурыз», like the buttons beside it); Django's
+    heading said «Наурыз 2027»."""
+    page = change_form(site, browser, officer, lang)
+    page.fill("#id_detected_at_0", "05.03.2027")
+    page.click("#calendarlink0")
+    heads = page.locator("#calendarin0 th").all_inner_texts()
+    assert len(heads) == 7 and len(set(heads)) == 7, heads
+    box = page.locator("#calendarbox0")
+    assert box.evaluate("box => box.scrollWidth <= box.clientWidth")
+    assert page.locator("#calendarin0 caption").text_content() == HEADING[lang]
+    box.locator(".calendarnav-next").click()  # a month drawn again names itself alike
+    assert page.locator("#calendarin0 caption").text_content().endswith(("сәуір", "Апрель 2027"))
+    page.context.close()

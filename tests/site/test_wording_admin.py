@@ -6,6 +6,7 @@ import re
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import polib
 import pytest
 from django.apps import apps
 from django.contrib import admin
@@ -187,3 +188,21 @@ def test_the_desks_empty_choice_is_said_as_every_select_says_it(officer, make_su
         blank = translation.gettext("- Select an option -")
     assert 'name="new_type"' in html and "-----" not in html
     assert f'<option value="" selected>{blank}</option>' in html
+
+
+DAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_calendar_heads_each_day_with_its_own_name(language):
+    """The admin's calendar (Django's calendar.js) heads its columns with a day's one-letter
+    name: Kazakh's read «Ж Д С С Б Ж С», three «С» (сейсенбі, сәрсенбі, сенбі) and two «Ж», and
+    Russian's «В П В С Ч П С». Each head is the day's short name as the catalogue writes it
+    everywhere else («Дс», «Пн»), so no two columns read alike."""
+    heads = {entry.msgctxt.removeprefix("one letter "): entry.msgstr
+             for entry in polib.pofile(f"locale/{language}/LC_MESSAGES/djangojs.po")
+             if (entry.msgctxt or "").startswith("one letter ")}  # fmt: skip
+    with translation.override(language):
+        short = {day: translation.gettext(day[:3]) for day in DAYS}
+    assert heads == short
+    assert len(set(heads.values())) == len(DAYS)

@@ -98,3 +98,25 @@ def test_what_the_visitor_typed_comes_back_as_typed(client, texts):
     response = client.post("/kk/contact/", data)
     assert response.status_code == 200 and response.context["form"].errors
     assert f"{typed}</textarea>" in response.content.decode()
+
+
+# An abbreviation that begins a compound noun is joined to it by a hyphen, in Kazakh as in
+# Russian: «IP-мекенжай» as «IP-адрес», «QR-код», «HTML-нұсқа» as «HTML-версия». With a space,
+# the cookie banner's «IP» ended a line on a phone and «мекенжайыңызды» began the next. The judge
+# reads the abbreviations each Russian entry hyphenates in the same entry's Kazakh; a URL is
+# the noun itself in Kazakh («ешбір URL бапталмаған», Russian's «URL-адреса»).
+JOINED = re.compile(r"\b([A-Z]{2,})-[а-яё]")
+
+
+def test_kazakh_joins_an_abbreviation_to_its_noun_as_russian_does():
+    russian = {(path.stem, entry.msgctxt, entry.msgid): entry.msgstr
+               for path in ROOT.glob("locale/ru/LC_MESSAGES/*.po")
+               for entry in polib.pofile(str(path))}  # fmt: skip
+    found = []
+    for path in ROOT.glob("locale/kk/LC_MESSAGES/*.po"):
+        for entry in polib.pofile(str(path)):
+            said = russian.get((path.stem, entry.msgctxt, entry.msgid), "")
+            joined = set(JOINED.findall(said))
+            found += [(abbreviation, entry.msgstr) for abbreviation in joined - {"URL"}
+                      if re.search(rf"\b{abbreviation}\s+[^\W\d_]", entry.msgstr)]  # fmt: skip
+    assert found == [], "\n".join(map(repr, found))
