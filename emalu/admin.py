@@ -2,6 +2,7 @@ from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -10,9 +11,9 @@ from post_office.models import Attachment, Email, Log
 
 from consent.common.i18n import LANGUAGE_NAMES
 from consent.core.admin import AuditedAdmin, ReadOnlyAdmin
+from consent.core.declarations import operator
 from consent.rights.mailed import mail_owners
 
-from .company import legal_details
 from .models import Company, Page, Service
 from .users_admin import register as register_users
 from .vendor_admin import (
@@ -61,9 +62,9 @@ class CompanyAdmin(admin.ModelAdmin):
 
     @admin.display(description=_("from the operator settings"))
     def legal(self, obj):
-        details = legal_details()
+        details = operator(get_language())
         rows = [
-            (_("Company name"), details["name"]),
+            (_("Company name"), details["operator_name"]),
             (_("BIN"), details["bin"]),
             (_("Legal address"), details["address"]),
             (_("Email"), details["email"]),

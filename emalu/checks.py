@@ -10,6 +10,7 @@ from django.conf import settings
 from django.core.checks import Warning as CheckWarning
 from django.core.checks import register
 
+from consent.common.checks import database_check
 from consent.common.refusals import database_where, one_line, role_refusal
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "[::1]", "testserver"}
@@ -194,23 +195,19 @@ def _reason(error: BaseException, password: str | None) -> str:
 RELEASING = ContextVar("releasing", default=False)
 
 
-@register(deploy=True)
+@database_check(deploy=True)
 def check_migrations_applied(app_configs, **kwargs):
     """A host started on code newer than its database (the code updated and the host restarted
     before `release` ran on one host, README step 9) answered 500 for every page that read a
     column the release adds. emalu.service's `check --deploy` refuses the start instead. A
     database it cannot reach says nothing here: emalu.E003 says so."""
     from django.core.checks import Error
-    from django.db import DatabaseError
 
     from consent.common.schema import migrations_lacking
 
     if RELEASING.get():
         return []
-    try:
-        lacking = migrations_lacking()
-    except DatabaseError:
-        return []
+    lacking = migrations_lacking()
     if not lacking:
         return []
     return [

@@ -7,23 +7,20 @@ ledger and the audit log"). emalu.service's `check --deploy` stops the start now
 
 from django.conf import settings
 from django.core.checks import Warning as CheckWarning
-from django.core.checks import register
 
+from consent.common.checks import database_check
 from emalu.checks import RELEASING
 
 
-@register(deploy=True)
+@database_check(deploy=True)
 def check_login_role(app_configs, **kwargs):
-    from django.db import DatabaseError, connection
+    from django.db import connection
 
     from emalu.db.login import login_too_strong
 
     if settings.DEBUG or RELEASING.get():
         return []
-    try:
-        what = login_too_strong(connection)
-    except DatabaseError:  # not reached: emalu.E003 says so
-        return []
+    what = login_too_strong(connection)
     if not what:
         return []
     login = settings.DATABASES["default"].get("USER")

@@ -1,42 +1,28 @@
 """What the site's pages say about the operator, read from its two homes: the legal identity in
-settings.OPERATOR (name, BIN, legal address, email, responsible person) and the rest in the
-`Company` row staff edit (what it does, office address, phones, opening hours)."""
+settings.OPERATOR (name, BIN, legal address, email, responsible person), as every document reads
+it (consent.core.declarations.operator), and the rest in the `Company` row staff edit (what it
+does, office address, phones, opening hours)."""
 
 import json
 
-from django.conf import settings
 from django.utils.safestring import mark_safe
+from django.utils.translation import get_language
 
-from consent.common.i18n import localised
+from consent.core.declarations import operator
 
 # What json.dumps leaves that could end the <script> element or open a comment in it.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
-def legal_details(language=None):
-    """The operator's legal details in `language` (default: the active one), as the policy and
-    the contacts page show them (compliance L3 and L20)."""
-    op = settings.OPERATOR
-    return {
-        "name": localised(op, "name", language),
-        "bin": op["bin"],
-        "address": localised(op, "address", language),
-        "email": op["email"],
-        "site": op["site"],
-        "responsible_person": op["responsible_person"],
-        "responsible_contact": op["responsible_contact"],
-    }
-
-
 def organization_json_ld(company):
     """schema.org `Organization` for search engines, in the active language, as the text of a
     `<script type="application/ld+json">` element (data: the CSP does not run it)."""
-    legal = legal_details()
+    legal = operator(get_language())
     data = {
         "@context": "https://schema.org",
         "@type": "Organization",
-        "name": legal["name"],
-        "legalName": legal["name"],
+        "name": legal["operator_name"],
+        "legalName": legal["operator_name"],
         "url": legal["site"],
         "email": legal["email"],
     }

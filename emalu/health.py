@@ -186,6 +186,17 @@ def one_cache(now: datetime) -> dict:
     return {"status": "error" if others else "ok", "other_caches": others}
 
 
+def _read(check, reachable: bool) -> dict:
+    """A part the database answers: unknown while the store under it is down (the failing part
+    is that store, named once), unavailable when its own query fails."""
+    if not reachable:
+        return {"status": "unknown"}
+    try:
+        return check()
+    except DatabaseError as e:
+        return {"status": "unavailable", "error": type(e).__name__}
+
+
 def report() -> dict:
     """{"status": "ok" | "error", "failing": [part, ...], "warnings": [part, ...],
     part: {"status": ..., figures}}."""
@@ -214,30 +225,14 @@ def report() -> dict:
             parts[name] = check()
         except Exception as e:  # whatever the backend raises, the part is down
             parts[name] = {"status": "unavailable", "error": type(e).__name__}
+    database_up = parts["database"]["status"] == "ok"
+    cache_up = parts["cache"]["status"] == "ok"
     for name, check in database_parts.items():
-        if parts["database"]["status"] != "ok":
-            parts[name] = {"status": "unknown"}
-            continue
-        try:
-            parts[name] = check()
-        except DatabaseError as e:
-            parts[name] = {"status": "unavailable", "error": type(e).__name__}
-    parts["proxy"] = proxy() if parts["cache"]["status"] == "ok" else {"status": "unknown"}
+        parts[name] = _read(check, database_up)
+    parts["proxy"] = proxy() if cache_up else {"status": "unknown"}
     for name, check in {"shared_keys": shared_keys, "same_settings": same_settings}.items():
-        if parts["database"]["status"] != "ok":
-            parts[name] = {"status": "unknown"}
-            continue
-        try:
-            parts[name] = check()
-        except DatabaseError as e:
-            parts[name] = {"status": "unavailable", "error": type(e).__name__}
-    if parts["cache"]["status"] == parts["database"]["status"] == "ok":
-        try:
-            parts["one_cache"] = one_cache(now)
-        except DatabaseError as e:
-            parts["one_cache"] = {"status": "unavailable", "error": type(e).__name__}
-    else:
-        parts["one_cache"] = {"status": "unknown"}
+        parts[name] = _read(check, database_up)
+    parts["one_cache"] = _read(lambda: one_cache(now), database_up and cache_up)
     # A part left unknown because the database or cache under it is down is not named again.
     failing = [name for name, part in parts.items() if part["status"] in ("error", "unavailable")]
     warnings = [name for name, part in parts.items() if part["status"] == "warning"]

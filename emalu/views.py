@@ -23,7 +23,7 @@ from consent.core.texts import current_policy
 from consent.rights.models import Ticket
 
 from . import health
-from .company import legal_details, organization_json_ld
+from .company import organization_json_ld
 from .models import Company, Page, Service
 
 logger = logging.getLogger(__name__)
@@ -41,7 +41,7 @@ def page(request, slug):
         if slug in (Page.Slug.HOME, Page.Slug.SERVICES):
             context["services"] = list(Service.objects.published())
         if slug == Page.Slug.CONTACTS:
-            context["legal"] = legal_details()
+            context["legal"] = operator(get_language())
         shown = [obj, context["company"], *context.get("services", [])]
         context["demo"] = any(getattr(o, "is_demo", False) for o in shown)
         return render(request, f"pages/{slug}.html", context)

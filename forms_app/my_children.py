@@ -86,7 +86,7 @@ def _ward_action(view):
         address = wards.acting_address(request.session)
         if address is None:
             return answer_on_page(request, lambda: _page_closed(request))
-        if actions_over_limit(request, ratelimit.address_key(address)):
+        if actions_over_limit(request, ratelimit.mailbox_limit_key(address)):
             return _back_to_page(request, address)
         try:
             return view(request, address)

@@ -42,8 +42,8 @@ THANKS = "my-data"  # the thank-you page (views.thanks) of asking for a link
 def _over_address_limit(email):
     """At most 3 links an hour for one address, whoever asks. `email` is the form's normalised
     address (consent.core.subjects.clean_email: no quoted or commented spellings, one form of
-    an IDN domain); nor do letter case, a «+tag» or dots (ratelimit.address_key)."""
-    who = ratelimit.address_key(email)
+    an IDN domain); nor do letter case, a «+tag» or dots (ratelimit.mailbox_limit_key)."""
+    who = ratelimit.mailbox_limit_key(email)
     return ratelimit.over_limit_for("self-service-address", who, SELF_SERVICE_ADDRESS_RATE)
 
 

@@ -88,18 +88,19 @@ SAME_MAILBOXES = {
 }
 
 
-def address_key(email: str) -> str:
+def mailbox_limit_key(email: str) -> str:
     """Whom a per-address limit counts: one mailbox, however its (normalised) address is
     spelled, never kept in the clear (the cache's keys are no place for personal data).
 
     Only the limit's key is folded, never the address itself (core.subjects.normalise_email is
-    whom it finds). Letter case aside; a subaddress aside at every domain («asel+news@»: most
-    providers deliver it to «asel@», and an attacker rotating tags had the site mail one inbox
-    without end); the dots and hyphens of the local part aside at every domain, since Gmail and
-    every domain Google hosts ignore dots, and Yandex reads a hyphen as a dot, and which domain
-    a company's mail runs on cannot be told from its name (two mailboxes that differ only so
-    share a limit: anyone could use it all up with the address itself already); and the
-    domains of one provider's mailboxes as one."""
+    whom it finds), nor the key two addresses are compared by (core.subjects.address_lookup_key:
+    letter case alone aside). Letter case aside; a subaddress aside at every domain
+    («asel+news@»: most providers deliver it to «asel@», and an attacker rotating tags had the
+    site mail one inbox without end); the dots and hyphens of the local part aside at every
+    domain, since Gmail and every domain Google hosts ignore dots, and Yandex reads a hyphen as
+    a dot, and which domain a company's mail runs on cannot be told from its name (two
+    mailboxes that differ only so share a limit: anyone could use it all up with the address
+    itself already); and the domains of one provider's mailboxes as one."""
     local, at, domain = email.casefold().rpartition("@")
     if at:
         local = local.split("+", 1)[0].replace(".", "").replace("-", "")

@@ -3,10 +3,9 @@
 rights can bypass its triggers; the answers that name a changed wording would then name words no
 visitor read. A database check, as core.checks.check_published_digests."""
 
-from django.core.checks import Tags, register
 from django.core.checks import Warning as CheckWarning
-from django.db import DatabaseError
 
+from consent.common.checks import database_check
 from consent.core.texts import sha256
 
 from .models import BannerWording
@@ -17,14 +16,8 @@ def wordings_altered() -> list[BannerWording]:
     return [w for w in BannerWording.objects.order_by("pk") if sha256(w.text) != w.digest]
 
 
-@register(Tags.database)
-def check_banner_wordings(app_configs, databases=None, **kwargs):
-    if not databases:
-        return []
-    try:
-        altered = wordings_altered()
-    except DatabaseError:  # no tables yet: `migrate` asks before it makes them
-        return []
+@database_check(named=True)
+def check_banner_wordings(app_configs, **kwargs):
     return [
         CheckWarning(
             f"The words kept of cookie banner wording {wording.pk} ({wording.language}) do not "
@@ -33,5 +26,5 @@ def check_banner_wordings(app_configs, databases=None, **kwargs):
             "visitor read.",
             id="consent.W005",
         )
-        for wording in altered
+        for wording in wordings_altered()
     ]

@@ -1,7 +1,9 @@
 from datetime import UTC, datetime, timedelta
 
 from django.conf import settings
-from django.core.checks import Error, Tags, register
+from django.core.checks import Error, register
+
+from consent.common.checks import database_check
 
 from .purposes import DATA_FIELDS, PURPOSES
 
@@ -175,7 +177,7 @@ def check_media_keys_shared(app_configs, **kwargs):
     ]
 
 
-@register(deploy=True)
+@database_check(deploy=True)
 def check_settings_shared(app_configs, **kwargs):
     """A host whose /etc/emalu/env differs from the running hosts' in a setting every host must
     hold alike (an older copy, an edit made on one host) counted a request's due date or
@@ -184,14 +186,10 @@ def check_settings_shared(app_configs, **kwargs):
     purpose is changed on one host after the other, and the first to restart must start);
     /healthz names it as `same_settings` until the hosts agree."""
     from django.core.checks import Info
-    from django.db import DatabaseError
 
     from .keys import KEYS_WINDOW, settings_not_shared
 
-    try:
-        differs = settings_not_shared(note=False)
-    except DatabaseError:  # down or not yet migrated: emalu.E001 and E003 say so
-        return []
+    differs = settings_not_shared(note=False)
     if not differs:
         return []
     return [
@@ -239,20 +237,15 @@ def check_time_zone(app_configs, **kwargs):
     ]
 
 
-@register(deploy=True)
+@database_check(deploy=True)
 def check_clock(app_configs, **kwargs):
     """Every legal date is read from this host's clock (compliance L8): one hours off dates
     each request, consent and daily job wrongly. `check --deploy` (emalu.service's start, the
     release's first step) compares it with the database server's. A database it cannot reach
     says nothing here: the site starts and answers 503 for what needs it (compliance T13)."""
-    from django.db import DatabaseError
-
     from consent.common.clock import clock_wrong
 
-    try:
-        wrong = clock_wrong()
-    except DatabaseError:
-        return []
+    wrong = clock_wrong()
     hint = "Synchronise the clocks (systemd-timesyncd or chrony), then start again."
     return [Error(wrong, hint=hint, id="consent.E011")] if wrong else []
 
@@ -262,8 +255,8 @@ def _hours(offset: timedelta) -> str:
     return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
-@register(Tags.database)
-def check_form_texts(app_configs, databases=None, **kwargs):
+@database_check(named=True)
+def check_form_texts(app_configs, **kwargs):
     """Art. 8(4)(2): each public form's consent texts name the data that form collects. Read
     from the database, so a database check, run only where the command names a database
     (`migrate` does, at every release, before it changes anything; `check --database
@@ -273,10 +266,8 @@ def check_form_texts(app_configs, databases=None, **kwargs):
     from django.core.checks import Warning as CheckWarning
     from django.utils import translation
 
-    from .form_texts import texts_unnamed_or_none
+    from .form_texts import texts_unnamed
 
-    if not databases:
-        return []
     with translation.override(None):  # English, as every check speaks
         return [
             CheckWarning(
@@ -286,12 +277,12 @@ def check_form_texts(app_configs, databases=None, **kwargs):
                 hint="Publish a new version of that consent text (admin: Consent texts).",
                 id="consent.W003",
             )
-            for found in texts_unnamed_or_none() or []
+            for found in texts_unnamed()
         ]
 
 
-@register(Tags.database)
-def check_published_digests(app_configs, databases=None, **kwargs):
+@database_check(named=True)
+def check_published_digests(app_configs, **kwargs):
     """Compliance L4: each published consent text, policy version and operator's document still
     gives the SHA-256 published with it (core.digests). Triggers refuse any change to them, but
     not someone with the owner's rights who bypasses them; the evidence would then present the
@@ -299,16 +290,9 @@ def check_published_digests(app_configs, databases=None, **kwargs):
     check_form_texts: a warning, for the operator to restore the words from a backup; the
     evidence and the access answer say of each grant concerned that its text is not proven."""
     from django.core.checks import Warning as CheckWarning
-    from django.db import DatabaseError
 
     from .digests import digests_broken
 
-    if not databases:
-        return []
-    try:
-        broken = digests_broken()
-    except DatabaseError:  # no tables yet: `migrate` asks before it makes them
-        return []
     return [
         CheckWarning(
             f"The words kept of the {what} do not give the SHA-256 published with it: they "
@@ -317,11 +301,11 @@ def check_published_digests(app_configs, databases=None, **kwargs):
             "says its grants are not proven.",
             id="consent.W004",
         )
-        for what in broken
+        for what in digests_broken()
     ]
 
 
-@register(deploy=True)
+@database_check(deploy=True)
 def check_forms_waiting(app_configs, **kwargs):
     """A fresh install's forms answer «not available yet» until the consent texts they need are
     published: told to the operator at every start (emalu.service's `check --deploy`) as
@@ -329,15 +313,10 @@ def check_forms_waiting(app_configs, **kwargs):
     publishes them, from starting. A database that cannot answer, or has no tables yet (before
     `migrate`), says nothing here."""
     from django.core.checks import Info
-    from django.db import DatabaseError
     from django.utils import translation
 
     from .form_texts import forms_waiting, waiting_for
 
-    try:
-        with translation.override(None):  # English, as every check speaks
-            waiting = {purpose: waiting_for(purpose, forms)
-                       for purpose, forms in forms_waiting().items()}  # fmt: skip
-    except DatabaseError:
-        return []
-    return [Info(line, id="consent.I001") for line in waiting.values()]
+    with translation.override(None):  # English, as every check speaks
+        waiting = [waiting_for(purpose, forms) for purpose, forms in forms_waiting().items()]
+    return [Info(line, id="consent.I001") for line in waiting]

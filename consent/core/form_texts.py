@@ -10,8 +10,6 @@ requires and the source its submissions are stored with (what it sent goes with 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from django.db import DatabaseError
-
 from .models import ConsentText
 from .purposes import PURPOSES
 from .texts import current_texts, data_named, render_consent
@@ -71,15 +69,6 @@ def texts_unnamed(texts: Texts | None = None) -> list[Unnamed]:
             if set(named) != set(wanted):
                 found.append(Unnamed(form, purpose, text, named, wanted))
     return found
-
-
-def texts_unnamed_or_none() -> list[Unnamed] | None:
-    """texts_unnamed(), or None when the database cannot answer (a system check runs before
-    `migrate` has made the tables the code reads)."""
-    try:
-        return texts_unnamed()
-    except DatabaseError:
-        return None
 
 
 # What the operator must do when a form waits for its consent text: said alike by `check

@@ -18,7 +18,7 @@ from .models import AuditEvent, Declined, Guardian, LedgerEntry, Source, Subject
 from .names import name_keys
 from .people_search import named
 from .phones import phone_holders
-from .subjects import address_holders, address_key, normalise_email, subject_find
+from .subjects import address_holders, address_lookup_key, normalise_email, subject_find
 
 
 def guardian_holders(contact: str) -> Q:
@@ -83,7 +83,7 @@ def guardian_pending(contact: str, child_email: str | None) -> bool:
     own address, whose mailbox every mail to them then reaches (the common case: one family
     address). A form proves only what its sender typed; a stranger typing their own address as
     the parent's would read, or have destroyed, the child's record."""
-    return "@" not in contact or address_key(contact) != address_key(child_email)
+    return "@" not in contact or address_lookup_key(contact) != address_lookup_key(child_email)
 
 
 def declined_before(subject: Subject, contact: str) -> str:
@@ -105,12 +105,12 @@ def parents_waiting(subject: Subject) -> list[Guardian]:
     # A contact declined once (guardian_decline) waits no more, whatever form names it again:
     # a stranger re-sending the form would put themselves back on the child's page at will.
     settled = rows.filter(ACTING) | rows.exclude(declined="")
-    acting = {address_key(contact) for contact in settled.values_list("contact", flat=True)}
-    acting.add(address_key(subject.email))
+    acting = {address_lookup_key(contact) for contact in settled.values_list("contact", flat=True)}
+    acting.add(address_lookup_key(subject.email))
     waiting: dict[str, Guardian] = {}
     for row in rows.exclude(ACTING).order_by("id"):
-        if address_key(row.contact) not in acting:
-            waiting[address_key(row.contact)] = row
+        if address_lookup_key(row.contact) not in acting:
+            waiting[address_lookup_key(row.contact)] = row
     return list(waiting.values())
 
 
@@ -174,8 +174,8 @@ def guardian_decline(
     if reason not in Declined.values or not subject_lock(row.subject):
         return None
     subject = row.subject
-    waiting = {address_key(w.contact) for w in parents_waiting(subject)}
-    if address_key(row.contact) not in waiting:
+    waiting = {address_lookup_key(w.contact) for w in parents_waiting(subject)}
+    if address_lookup_key(row.contact) not in waiting:
         return None
     rows = list(subject.guardians.filter(contact__address=row.contact).order_by("id"))
     Guardian.objects.filter(pk__in=[r.pk for r in rows]).update(declined=reason)

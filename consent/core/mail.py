@@ -90,9 +90,9 @@ UNPROVEN_ADDRESS_RATE = "10/3600"
 
 def unproven_address_over_limit(to: str) -> bool:
     """Count one mail to `to` and say whether it is beyond UNPROVEN_ADDRESS_RATE. Counted on
-    its mailbox (ratelimit.address_key: letter case, a «+tag», dots aside), so that no spelling
-    of it counts anew."""
-    who = ratelimit.address_key(normalise_email(to) or "")
+    its mailbox (ratelimit.mailbox_limit_key: letter case, a «+tag», dots aside), so that no
+    spelling of it counts anew."""
+    who = ratelimit.mailbox_limit_key(normalise_email(to) or "")
     return ratelimit.over_limit_for("unproven-address", who, UNPROVEN_ADDRESS_RATE)
 
 

@@ -83,7 +83,7 @@ def normalise_email(email: str | None) -> str | None:
     return f"{local}@{forms[1] if forms else domain.lower()}"
 
 
-def address_key(address: str | None) -> str:
+def address_lookup_key(address: str | None) -> str:
     """The one form two addresses are compared by in Python: the same key exactly when
     `__address` (addresses.py) finds them the same mailbox, "" for none. Normalised first
     (surrounding space cut, the domain's IDN either way written, a quoted local part unquoted),
@@ -93,8 +93,8 @@ def address_key(address: str | None) -> str:
 
 
 def people_at(addresses: Iterable[str]) -> QuerySet[Subject]:
-    """The people on record at `addresses`, each in any form `address_key` reads as the same
-    (key the rows by it): one query."""
+    """The people on record at `addresses`, each in any form `address_lookup_key` reads as the
+    same (key the rows by it): one query."""
     forms = {normalise_email(a) for a in addresses} - {None}
     return Subject.objects.filter(reduce(or_, (Q(email__address=a) for a in forms), Q(pk__in=[])))
 

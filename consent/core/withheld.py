@@ -12,7 +12,7 @@ from post_office.models import Email
 from . import gate
 from .mail import CONFIRMS, NOT_WHILE_BLOCKED
 from .models import Guardian, GuardianMail, Subject
-from .subjects import address_key, people_at
+from .subjects import address_lookup_key, people_at
 
 # Asked in the sending transaction about the campaign mails about to go (`emails`) at the moment
 # (`at`): a receiver returns the ids of those that may still go, by the one rule of who may get a
@@ -75,7 +75,7 @@ def blocked_files(batch: list[Email]) -> list[Email]:
     if not carrying:
         return []
     held = people_at(address for m in carrying for address in m.to)
-    since = {address_key(s.email): gate.latest_event(s, None).at
+    since = {address_lookup_key(s.email): gate.latest_event(s, None).at
              for s in gate.blocked_subjects(held)}  # fmt: skip
     links = GuardianMail.objects.filter(email_id__in=[m.id for m in carrying])
     children = dict(links.values_list("email_id", "guardian__subject_id"))
@@ -86,7 +86,7 @@ def blocked_files(batch: list[Email]) -> list[Email]:
     return [
         m for m in carrying
         if children.get(m.id) in blocked_children
-        or any(m.created < since.get(address_key(a), m.created) for a in m.to)
+        or any(m.created < since.get(address_lookup_key(a), m.created) for a in m.to)
     ]  # fmt: skip
 
 
@@ -101,8 +101,8 @@ def not_while_blocked(batch: list[Email]) -> list[Email]:
     if not marked:
         return []
     on_record = people_at(a for m in marked for a in m.to)
-    blocked = {address_key(s.email) for s in gate.blocked_subjects(on_record)}
-    return [m for m in marked if any(address_key(a) in blocked for a in m.to)]
+    blocked = {address_lookup_key(s.email) for s in gate.blocked_subjects(on_record)}
+    return [m for m in marked if any(address_lookup_key(a) in blocked for a in m.to)]
 
 
 def unconfirmable(batch: list[Email]) -> list[Email]:
@@ -116,10 +116,10 @@ def unconfirmable(batch: list[Email]) -> list[Email]:
     asking = [m for m in batch if (m.headers or {}).get(CONFIRMS)]
     if not asking:
         return []
-    held = {address_key(s.email): s for s in people_at(a for m in asking for a in m.to)}
+    held = {address_lookup_key(s.email): s for s in people_at(a for m in asking for a in m.to)}
 
     def contradicted(mail: Email, address: str) -> bool:
-        person = held.get(address_key(address))
+        person = held.get(address_lookup_key(address))
         if person is None:
             return False
         latest = gate.latest_event(person, mail.headers[CONFIRMS])
@@ -138,7 +138,7 @@ def no_longer_named(batch: list[Email]) -> set[int]:
     links = GuardianMail.objects.filter(email_id__in=mails).select_related("guardian")
     return {
         link.email_id for link in links
-        if address_key(link.guardian.contact) not in {address_key(a)
+        if address_lookup_key(link.guardian.contact) not in {address_lookup_key(a)
                                                       for a in mails[link.email_id].to}
     }  # fmt: skip
 

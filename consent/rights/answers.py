@@ -19,7 +19,7 @@ from consent.core.ledger import subject_block, subject_unblock
 from consent.core.models import AuditEvent, Source, Subject
 from consent.core.phones import normalise_phone
 from consent.core.purposes import DATA_FIELDS
-from consent.core.subjects import address_key, clean_birth_date, clean_email, subject_find
+from consent.core.subjects import address_lookup_key, clean_birth_date, clean_email, subject_find
 
 from .closing import require_open, tell_old_address, ticket_close, ticket_locked
 from .corrected_age import counted, told_stopped
@@ -122,7 +122,8 @@ def ticket_correct(
     ticket = ticket_close(ticket, outcome=told_stopped(outcome, stopped, ticket), actor=actor,
                           words=words, detail=detail)  # fmt: skip
     ticket.consents_stopped = sorted(stopped)  # told to the officer (corrected_age.officer_told)
-    moved = "email" in changed and address_key(old_email) not in ("", address_key(subject.email))
+    old_key = address_lookup_key(old_email)
+    moved = "email" in changed and old_key not in ("", address_lookup_key(subject.email))
     if moved and "email" not in cleared:  # a new spelling of the same mailbox moves nothing
         tell_old_address(ticket, old_email)
     return ticket

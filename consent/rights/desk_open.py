@@ -13,7 +13,7 @@ from consent.common.dates import received_time
 from consent.core.gate import needs_guardian
 from consent.core.guardians import ACTING
 from consent.core.models import Guardian, Subject
-from consent.core.subjects import address_key
+from consent.core.subjects import address_lookup_key
 
 from .models import Ticket
 from .tickets import purpose_for, ticket_open
@@ -51,7 +51,7 @@ def parents_acting(subject: Subject) -> list[Guardian]:
     if not needs_guardian(subject):
         return []
     rows = subject.guardians.filter(ACTING, contact__contains="@").order_by("id")
-    return list({address_key(row.contact): row for row in rows}.values())
+    return list({address_lookup_key(row.contact): row for row in rows}.values())
 
 
 @transaction.atomic

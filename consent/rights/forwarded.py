@@ -17,7 +17,7 @@ forwarded head («Отпишите меня от рассылки») is still th
 
 import re
 
-from consent.core.subjects import address_key
+from consent.core.subjects import address_lookup_key
 
 from .limits import ADDRESS
 from .spelling import WORD, fold, words
@@ -67,8 +67,8 @@ def announces_forward(text: str) -> bool:
 
 def from_someone_else(forwarded_sender: str, sender: str, operator) -> bool:
     """Whether the forwarded head names an address, none of them the sender's or ours."""
-    named = {address_key(address) for address in ADDRESS.findall(forwarded_sender)}
-    return bool(named) and not named & {address_key(sender), *operator}
+    named = {address_lookup_key(address) for address in ADDRESS.findall(forwarded_sender)}
+    return bool(named) and not named & {address_lookup_key(sender), *operator}
 
 
 def forwarded_read(subject_line: str, reading, sender: str):
@@ -83,5 +83,5 @@ def forwarded_read(subject_line: str, reading, sender: str):
     below = reading.below
     if below is None or below.forwarded is None or not FORWARD.match(subject_line or ""):
         return None
-    named = {address_key(address) for address in ADDRESS.findall(reading.forwarded_sender)}
-    return below if named == {address_key(sender)} else None
+    named = {address_lookup_key(address) for address in ADDRESS.findall(reading.forwarded_sender)}
+    return below if named == {address_lookup_key(sender)} else None

@@ -19,7 +19,7 @@ service, not the news. It opens for the officer, nothing unsubscribed.
 import re
 
 from consent.core.purposes import MARKETING, PURPOSES
-from consent.core.subjects import address_key
+from consent.core.subjects import address_lookup_key
 
 from .models import Ticket
 from .sentences import SENTENCE_END
@@ -267,7 +267,9 @@ def _elsewhere(folded, text, sender):
     address alone asks nothing of where: «отпишите адрес asel@… от рассылки»."""
     sending = [at for at, word in enumerate(folded)
                if word.startswith(SEND) and folded[at - 1 : at] != ["не"]]  # fmt: skip
-    if sending and any(address_key(a) != address_key(sender) for a in ADDRESS.findall(text)):
+    if sending and any(
+        address_lookup_key(a) != address_lookup_key(sender) for a in ADDRESS.findall(text)
+    ):
         return True
     near = [word for at in sending for word in folded[max(0, at - NEAR) : at + 1 + NEAR]]
     return any(PLACE.fullmatch(word) for word in near)

@@ -25,7 +25,7 @@ from django.db.models import Q
 
 from consent.core.guardians import guardians_at
 from consent.core.models import GuardianMail, Subject
-from consent.core.subjects import address_key, normalise_email
+from consent.core.subjects import address_lookup_key, normalise_email
 
 from .models import Correction, Ticket
 
@@ -40,12 +40,12 @@ def _taken(subject: Subject) -> list[tuple[str, datetime]]:
     first = corrections[0][0] if corrections else subject.email
     taken = [(first, subject.created_at)] if first else []
     taken += [(new, at) for _old, new, at in corrections if new]
-    known = {address_key(address) for address, _at in taken}
+    known = {address_lookup_key(address) for address, _at in taken}
     for address in (
         Ticket.objects.filter(subject=subject).exclude(email="").values_list("email", flat=True)
     ):
-        if address_key(address) not in known:
-            known.add(address_key(address))
+        if address_lookup_key(address) not in known:
+            known.add(address_lookup_key(address))
             taken.append((address, subject.created_at))
     return taken
 
@@ -61,12 +61,12 @@ def _takers(address: str, subject: Subject | None = None) -> list[tuple[datetime
         ).values("subject"))
         | Q(pk__in=Ticket.objects.filter(email__address=address).values("subject"))
     )  # fmt: skip
-    folded = address_key(address)
+    folded = address_lookup_key(address)
     return sorted(
         (at, holder.pk)
         for holder in holders
         for taken, at in _taken(holder)
-        if address_key(taken) == folded
+        if address_lookup_key(taken) == folded
     )
 
 
@@ -87,7 +87,7 @@ def held_spans(subject: Subject) -> list[tuple[str, datetime | None, datetime | 
     took it (None: still). What came to or from an address in its span is theirs: the mail
     written to it (mail_to), the letters set aside from it (set_aside.set_aside_of)."""
     spans = []
-    addresses = {address_key(address): address for address, _at in _taken(subject)}
+    addresses = {address_lookup_key(address): address for address, _at in _taken(subject)}
     for address in addresses.values():
         takers = _takers(address, subject)
         for n, (_at, holder) in enumerate(takers):
@@ -152,7 +152,7 @@ def mail_owners(emails) -> dict[int, list[int]]:
     for email in emails:
         found = set()
         for address in {normalise_email(a) for a in [*email.to, *email.cc, *email.bcc]} - {None}:
-            folded = address_key(address)
+            folded = address_lookup_key(address)
             if folded not in takers:
                 takers[folded] = _takers(address)
             if not takers[folded]:

@@ -28,7 +28,7 @@ from django.utils.crypto import salted_hmac
 
 from consent.core.keys import key_digest
 from consent.core.photos import fernet
-from consent.core.subjects import address_key, normalise_email
+from consent.core.subjects import address_lookup_key, normalise_email
 
 from .mailed import held_by_someone, held_spans, within_spans
 from .models import QuarantinedMessage, SetAsideSender
@@ -61,7 +61,7 @@ def too_many_parts(raw: bytes) -> bool:
 def address_digest(address: str, secret: str | None = None) -> str:
     """The keyed digest an address is noted by: of its normalised form, ASCII case aside (as
     the `__address` lookup compares addresses), under SECRET_KEY (`secret`: a fallback)."""
-    folded = address_key(address)
+    folded = address_lookup_key(address)
     return salted_hmac(SALT, folded, secret=secret, algorithm="sha256").hexdigest()
 
 
@@ -156,7 +156,7 @@ def _from(spans: Iterable[tuple[str, object, object]]) -> Q:
 def _read_from(spans) -> list[int]:
     """The entries whose digests cannot be compared (_unreadable_digests) that came from
     `spans`, read for the addresses they came from."""
-    spans = [(address_key(a), since, until) for a, since, until in spans]
+    spans = [(address_lookup_key(a), since, until) for a, since, until in spans]
     found = []
     unnoted = QuarantinedMessage.objects.filter(_unreadable_digests())
     for pk, content, received in unnoted.values_list("pk", "content", "received_at").iterator():
@@ -164,7 +164,7 @@ def _read_from(spans) -> list[int]:
             raw = fernet().decrypt(bytes(content))
         except InvalidToken:  # under a key no longer configured: nobody can read it either
             continue
-        addresses = {address_key(a) for a in letter_addresses(raw)}
+        addresses = {address_lookup_key(a) for a in letter_addresses(raw)}
         if any(a in addresses and (since is None or received >= since)
                and (until is None or received < until) for a, since, until in spans):  # fmt: skip
             found.append(pk)

@@ -26,7 +26,7 @@ from django.db.models import Q
 from consent.core.addresses import address_folded
 from consent.core.models import Subject
 from consent.core.phones import EXTENSION, normalise_phone
-from consent.core.subjects import address_key
+from consent.core.subjects import address_lookup_key
 
 from .mailed import held_spans
 from .models import Correction
@@ -47,7 +47,7 @@ def _named(typed: str, addresses: set[str], phones: set[str]) -> bool:
     with or without its 8 or +7."""
     typed = typed.strip()
     if "@" in typed:
-        return address_key(typed) in addresses
+        return address_lookup_key(typed) in addresses
     return any(ch.isdigit() for ch in typed) and _phone(typed) in phones
 
 
@@ -72,7 +72,7 @@ def identifiers(subject: Subject) -> tuple[list[str], list[str]]:
 def sign_ins_forget(addresses: Iterable[str], phones: Iterable[str]) -> int:
     """Delete the sign-in records whose username is one of `addresses` or `phones`, but for a
     staff account's own name. Returns how many went."""
-    addresses = {address_key(a) for a in addresses if a} - {""}
+    addresses = {address_lookup_key(a) for a in addresses if a} - {""}
     phones = {p for p in (_phone(p) for p in phones if p) if p}
     if not (addresses or phones):
         return 0

@@ -17,7 +17,7 @@ from django.db.models import Q
 from post_office.models import Email
 
 from consent.common.text import clean_form_text
-from consent.core.subjects import address_key, normalise_email
+from consent.core.subjects import address_lookup_key, normalise_email
 from consent.marketing.returns import failed_originals
 
 from .models import Ticket
@@ -51,7 +51,7 @@ def reply_to(message: EmailMessage, sender: str) -> str:
     for addresses in values:
         for address in addresses:
             spelled = str(address.addr_spec or "")
-            if spelled and address_key(spelled) != address_key(sender):
+            if spelled and address_lookup_key(spelled) != address_lookup_key(sender):
                 named.append(spelled)
     # Raw UTF-8 comes as escaped bytes, and a control character is stored by no database. Shown
     # as it reads (clean_form_text): without the invisible characters, a bidi override among

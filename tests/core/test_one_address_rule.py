@@ -1,5 +1,5 @@
 """Every place that compares a person's address with another reads two spellings alike by one
-rule (core.subjects.address_key, the `__address` lookup in the database): the address
+rule (core.subjects.address_lookup_key, the `__address` lookup in the database): the address
 normalised (surrounding space cut, an IDN domain in either form and any case, a quoted local
 part unquoted), then the case of the 26 ASCII letters set aside. Nothing else: a dot or a
 «+tag» in the local part, a letter of another alphabet (the long s, the dotless ı, which
@@ -26,7 +26,7 @@ from consent.core.ledger import consent_grant, consent_withdraw, subject_block
 from consent.core.mail import CONFIRMS, NOT_WHILE_BLOCKED
 from consent.core.models import Guardian, GuardianMail, Source
 from consent.core.purposes import MARKETING
-from consent.core.subjects import address_key, subject_find
+from consent.core.subjects import address_lookup_key, subject_find
 from consent.core.withheld import (
     blocked_files,
     no_longer_named,
@@ -133,7 +133,7 @@ PLACES = {
     "a forwarded letter's sender": lambda p, w, **f: not from_someone_else(w, p.email, ()),
     "a parent giving the child's address": lambda p, w, **f: not guardian_pending(w, p.email),
     "a form finding the person": lambda p, w, **f: subject_find(email=w) == p,
-    "address_key": lambda p, w, **f: address_key(w) == address_key(p.email),
+    "address_lookup_key": lambda p, w, **f: address_lookup_key(w) == address_lookup_key(p.email),
 }
 
 

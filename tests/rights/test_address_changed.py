@@ -98,7 +98,7 @@ def test_a_new_spelling_of_the_same_mailbox_tells_no_old_address(
     texts, make_subject, officer, lang, spelt
 ):
     """Ann asks that her address be written as she writes it: the same mailbox by the one rule
-    every place compares addresses by (core.subjects.address_key), so no «your address has
+    every place compares addresses by (core.subjects.address_lookup_key), so no «your address has
     changed» goes to it as if someone had taken her mailbox over."""
     ann = make_subject(email="ann@example.kz", language=lang)
     ticket_correct(verified_request(ann, "correct"), changes={"email": spelt}, document="letter",

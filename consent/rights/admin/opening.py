@@ -17,7 +17,7 @@ from consent.common.dates import reader_time
 from consent.core.gate import needs_guardian
 from consent.core.models import Language, Subject
 from consent.core.purposes import purpose_choices
-from consent.core.subjects import address_key
+from consent.core.subjects import address_lookup_key
 from consent.workdays.calendar import check_countable
 
 from ..deadlines import due_for
@@ -180,10 +180,10 @@ def parent_addresses(subject: Subject) -> list[str]:
     its answer to the child, so a parent asking for the child is sent to their own route."""
     if not needs_guardian(subject):
         return []
-    own = address_key(subject.email)
+    own = address_lookup_key(subject.email)
     contacts = subject.guardians.filter(contact__contains="@").values_list("contact", flat=True)
-    return sorted({address_key(c): c for c in contacts if address_key(c) != own}.values(),
-                  key=address_key)  # fmt: skip
+    others = {address_lookup_key(c): c for c in contacts if address_lookup_key(c) != own}
+    return sorted(others.values(), key=address_lookup_key)
 
 
 # What the officer is told on a minor's page before opening a request a parent may be asking:

@@ -10,7 +10,7 @@ through the desk.
 from django.core.management.base import BaseCommand
 
 from consent.core.models import Submission
-from consent.core.subjects import address_key
+from consent.core.subjects import address_lookup_key
 
 
 def merged_subjects():
@@ -18,8 +18,8 @@ def merged_subjects():
     found = {}
     rows = Submission.objects.select_related("subject").only("id", "data", "subject__email")
     for submission in rows.iterator():
-        sent_from = address_key(submission.data.get("email"))
-        held = address_key(submission.subject.email)
+        sent_from = address_lookup_key(submission.data.get("email"))
+        held = address_lookup_key(submission.subject.email)
         if sent_from and held and sent_from != held:
             found.setdefault(submission.subject_id, []).append(submission.pk)
     return found
