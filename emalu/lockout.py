@@ -15,6 +15,8 @@ guess. Its staff sign in as before from where they did before; locking the accou
 would let anyone shut its owner out. A refused attempt checks no password and counts nothing:
 it is refused as axes refuses a locked address (the same flag), and `locked_out` answers it."""
 
+import logging
+
 from axes.models import AccessAttempt, AccessLog
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
@@ -25,6 +27,8 @@ from django.utils.translation import ngettext
 
 from consent.common.errors import error_page
 from consent.common.ratelimit import lockout_ip
+
+security_log = logging.getLogger("emalu.security")
 
 # The request's mark that the account took no password from its address (`paused_here`).
 PAUSED = "sign_in_account_paused"
@@ -53,6 +57,7 @@ class SpreadGuessingBackend:
 
     def authenticate(self, request, username=None, password=None, **kwargs):
         if request is not None and username and paused_here(request, username):
+            security_log.warning("sign-in refused: an account guessed at from many addresses")
             setattr(request, PAUSED, True)
             request.axes_locked_out = True  # axes' middleware answers it, and counts nothing
             raise PermissionDenied

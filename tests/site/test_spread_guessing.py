@@ -61,7 +61,7 @@ def guess_from_four_addresses(path="/admin/login/"):
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_fifth_address_with_the_right_password_and_code_is_not_let_in(staff, lang):
+def test_a_fifth_address_with_the_right_password_and_code_is_not_let_in(staff, lang, caplog):
     token = code(staff)
     guess_from_four_addresses()
     attempts, failures = AccessAttempt.objects.count(), AuditEvent.objects.count()
@@ -72,6 +72,8 @@ def test_a_fifth_address_with_the_right_password_and_code_is_not_let_in(staff, l
     # no password was checked: nothing counted, no audit row, no session
     assert (AccessAttempt.objects.count(), AuditEvent.objects.count()) == (attempts, failures)
     assert "_auth_user_id" not in response.wsgi_request.session
+    refused = [r for r in caplog.records if r.name == "emalu.security" and "many" in r.message]
+    assert len(refused) == 1 and "bob" not in refused[0].getMessage()
 
 
 def test_fewer_failures_leave_every_address_open(staff):
