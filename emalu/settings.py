@@ -282,8 +282,14 @@ AXES_RESET_ON_SUCCESS = True
 # Refused attempts during a lockout are not new failures (and are not audited again).
 AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
 AXES_CLIENT_IP_CALLABLE = "consent.common.ratelimit.lockout_ip"
-AXES_LOCKOUT_CALLABLE = "emalu.staff.locked_out"
+AXES_LOCKOUT_CALLABLE = "emalu.lockout.locked_out"
 AXES_VERBOSE = False
+# An account's failures from every address within the cool-off, past which it takes no password
+# from an address it never signed in from (emalu/lockout.py): the guesses one spread
+# over many addresses gets, each hour.
+SIGN_IN_ACCOUNT_FAILURE_LIMIT = env.int(
+    "SIGN_IN_ACCOUNT_FAILURE_LIMIT", 20, least=AXES_FAILURE_LIMIT
+)
 # How long the sign-in records are kept (consent.rights.sign_ins.sign_ins_expire, nightly; the
 # reasons in docs/compliance.md, T6): failures in axes' failure log 90 days, staff sign-ins (who,
 # when, from which IP and browser) a year. An attempt goes once its cool-off is over.

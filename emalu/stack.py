@@ -113,8 +113,10 @@ FILE_UPLOAD_HANDLERS = [
 ]
 
 # Sign-in: django-axes first, so a locked-out user and IP is refused before the password is read
-# (the lockout itself is configured in emalu/settings.py).
+# (the lockout itself is configured in emalu/settings.py); then an account guessed at from many
+# addresses, from an address it never signed in from (emalu/lockout.py).
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",
+    "emalu.lockout.SpreadGuessingBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]

@@ -26,13 +26,11 @@ from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 from django_otp.admin import OTPAdminAuthenticationForm, OTPAdminSite
 from django_otp.plugins.otp_static.models import StaticDevice
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from consent.common.errors import error_page
 from consent.common.i18n import language_name
 from consent.common.label_order import LabelOrderedAdmin
 from consent.common.ratelimit import hit, parse_rate
@@ -330,21 +328,3 @@ def staff_language_follow(request, user) -> None:
             return
         staff_language_record(user=user, language=language)
         session[LANGUAGE_NOTED] = language
-
-
-def locked_out(request, credentials=None, *args, **kwargs):
-    """Too many failed sign-ins from this address for this user: 429, in the staff's language,
-    saying how long the lock lasts (the public "wait a minute" would send them back too soon)."""
-    minutes = int(settings.AXES_COOLOFF_TIME.total_seconds() // 60)
-    text = ngettext(
-        "There were too many failed sign-ins to this account from your connection, so signing "
-        "in from it is closed for %(count)d minute after the last of them. Try again then, or "
-        "ask another administrator for help.",
-        "There were too many failed sign-ins to this account from your connection, so signing "
-        "in from it is closed for %(count)d minutes after the last of them. Try again then, or "
-        "ask another administrator for help.",
-        minutes,
-    ) % {"count": minutes}
-    response = error_page(request, 429, (_("Sign-in temporarily closed"), text))
-    response["Retry-After"] = str(minutes * 60)
-    return response

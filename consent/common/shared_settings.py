@@ -28,7 +28,7 @@ SHARED_SETTINGS = (
     # Counted over what every host writes (the audit log, the shared cache, the mail queue): a
     # host with a higher ALERT_FAILED_LOGINS stayed silent on the same failures another reported.
     "ALERT_FAILED_LOGINS", "ALERT_BULK_EXPORTS", "COOKIE_CHOICE_RATE_LIMIT",
-    "FAILED_LOGIN_AUDIT_LIMIT",
+    "FAILED_LOGIN_AUDIT_LIMIT", "SIGN_IN_ACCOUNT_FAILURE_LIMIT",
 )  # fmt: skip
 # The same, where the setting is named otherwise than its variable (a variable: a setting's name,
 # or a setting and its key): /healthz judges the shared state (the queue, the mailbox, the night's
