@@ -166,10 +166,8 @@ def subject_lock(subject: Subject) -> bool:
     return Subject.objects.select_for_update().filter(pk=subject.pk).values_list("pk").exists()
 
 
-def _event(
-    subject, purpose, kind, action, *, source, reason="", request=None, actor=None, guardian=None,
-    counted_as=None,
-):
+def _event(subject, purpose, kind, action, *, source, reason="", request=None, actor=None,
+           guardian=None, counted_as=None):  # fmt: skip
     entry = LedgerEntry.objects.create(
         subject=subject,
         purpose=purpose,

@@ -24,8 +24,8 @@ from .erasure import subject_destroy, subject_reduce, submission_erase
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import attachments_delete
 from .set_aside import senders_renote
-from .strangers import strangers_forget, strangers_links, strangers_requests
 from .sign_ins import sign_ins_expire
+from .strangers import strangers_forget, strangers_links, strangers_requests
 from .withdrawals_held import last_ids, refusals_ended, withdrawal_refused, withdrawn_unconfirmed
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
@@ -112,10 +112,11 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
     people whose every inquiry is answered so], "unconsented": [ids of submissions whose
     service consent the ledger never took], "review": [(id, reason)], "quarantine": [ids
     of emails set aside past QUARANTINE_KEPT], "strangers": [ids of requests of people on no
-    record], "links": [addresses of newsletter links no one confirmed]} (strangers.py). Subjects some purpose may still process keep
-    what a standing purpose lists; a person under review is left as they are. `only`: the plan
-    of that one person (their page reads why they are left for staff, kept.py), by the same
-    rules, without the emails set aside and the forms never consented to."""
+    record], "links": [addresses of newsletter links no one confirmed]} (strangers.py).
+    Subjects some purpose may still process keep what a standing purpose lists; a person under
+    review is left as they are. `only`: the plan of that one person (their page reads why they
+    are left for staff, kept.py), by the same rules, without the emails set aside, the forms
+    never consented to and the people on no record."""
     at = at or timezone.now()
     people = Subject.objects.all() if only is None else Subject.objects.filter(pk=only)
     active = set()

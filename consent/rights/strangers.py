@@ -60,7 +60,10 @@ def _mail_kept(address: str) -> bool:
     """Whether the mail to `address` is someone else's to keep: a parent's or guardian's on a
     child's record, the staff's (an officer trying the form from their own address) or one the
     site's own addresses receive, or a request from it is still open."""
-    ours = {normalise_email(settings.STAFF_NOTIFY_EMAIL), normalise_email(settings.OPERATOR["email"])}
+    ours = {
+        normalise_email(settings.STAFF_NOTIFY_EMAIL),
+        normalise_email(settings.OPERATOR["email"]),
+    }
     return (
         address in ours
         or guardians_at(address).exclude(contact="").exists()

@@ -21,7 +21,10 @@ REASON = {"kk": "Өтінім бойынша міндеттеме әлі оры�
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_parents_refused_withdrawal_says_what_stopped_for_the_child_and_why_it_is_kept(
-    client, desk, child, lang  # noqa: F811
+    client,
+    desk,
+    child,  # noqa: F811 (the fixture imported)
+    lang,
 ):
     ticket = ingest(message(WITHDRAW[lang], sender=PARENT, message_id=f"<r-{lang}@x>"))
     assert client.post(confirm_link(PARENT)).status_code == 200
