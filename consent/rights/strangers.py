@@ -56,10 +56,11 @@ def strangers_links(at: datetime) -> list[str]:
     return sorted(addresses - {""})
 
 
-def _mail_kept(address: str) -> bool:
-    """Whether the mail to `address` is someone else's to keep: a parent's or guardian's on a
+def _mail_kept(address: str, at: datetime) -> bool:
+    """Whether the mail to `address` is still to keep at `at`: a parent's or guardian's on a
     child's record, the staff's (an officer trying the form from their own address) or one the
-    site's own addresses receive, or a request from it is still open."""
+    site's own addresses receive, or a request from it is open or within its grace period (a
+    newsletter link's mail went before the request beside it was forgotten)."""
     ours = {
         normalise_email(settings.STAFF_NOTIFY_EMAIL),
         normalise_email(settings.OPERATOR["email"]),
@@ -68,16 +69,18 @@ def _mail_kept(address: str) -> bool:
         address in ours
         or guardians_at(address).exclude(contact="").exists()
         or get_user_model().objects.filter(email__address=address).exists()
-        or Ticket.objects.open().filter(email__address=address).exists()
+        or Ticket.objects.filter(email__address=address)
+        .filter(Q(status__in=Ticket.OPEN_STATUSES) | Q(closed_at__gt=answered_before(at)))
+        .exists()
     )
 
 
-def _mail_forget(address: str, at: datetime) -> None:
+def _mail_forget(address: str, at: datetime, written_by: datetime) -> None:
     """Delete the mail to `address` no one on record holds (mailed.py's rule), sent or given up
-    on, written before `at`; mail still waiting is left to be sent."""
-    if not address or _mail_kept(address):
+    on, written by `written_by`; mail still waiting is left to be sent."""
+    if not address or _mail_kept(address, at):
         return
-    mailed = mail_to_guardian(address) & ~Q(status__in=WAITING) & Q(created__lte=at)
+    mailed = mail_to_guardian(address) & ~Q(status__in=WAITING) & Q(created__lte=written_by)
     for storage, name in mail_delete(mailed):
         file_delete(storage, name)
 
@@ -88,7 +91,7 @@ def strangers_forget(tickets: list[int], links: list[str], at: datetime) -> None
         with transaction.atomic():
             address = normalise_email(ticket.email)
             requests_forget(Ticket.objects.filter(pk=ticket.pk))
-            _mail_forget(address, at)
+            _mail_forget(address, at, at)
     for address in links:
         with transaction.atomic():
-            _mail_forget(address, at - CONFIRM_LINK_WORKS)
+            _mail_forget(address, at, at - CONFIRM_LINK_WORKS)

@@ -104,3 +104,19 @@ def test_a_newsletter_link_never_confirmed_goes_once_it_no_longer_works(
     enforce_retention()
     assert not _mail_to("never@example.kz").exists()
     assert _mail_to("held@example.kz").exists()
+
+
+def test_a_newsletter_link_beside_a_request_goes_with_the_request(texts, time_machine):
+    """Someone on no record who asked for the news and wrote a request: the link's mail, past
+    its seven days, waits for the request's grace period, and then all their mail goes."""
+    time_machine.move_to("2027-01-11 10:00+05:00", tick=False)
+    with transaction.atomic():
+        optin_start("both@example.kz", "Бекзат", "kk")
+    ticket = _stranger_closed("both@example.kz")
+    time_machine.move_to("2027-01-25 10:00+05:00", tick=False)  # the link 14 days old
+    assert enforce_retention()["links"] == ["both@example.kz"]
+    assert _mail_to("both@example.kz").count() == 3
+    time_machine.move_to("2027-02-11 10:00+05:00", tick=False)
+    enforce_retention()
+    assert Ticket.objects.get(pk=ticket.pk).email == ""
+    assert not _mail_to("both@example.kz").exists()
