@@ -28,9 +28,12 @@ def age_band(birth_date: date | None, on: date) -> str:
                 if birth_date <= on - relativedelta(years=floor))  # fmt: skip
 
 
-def count_event(entry: LedgerEntry, subject: Subject) -> None:
-    """Count the ledger row `entry` of `subject`, a grant or a withdrawal, by its local month
-    and the person's age band on its local day (the date of birth on record then)."""
+def count_event(entry: LedgerEntry, subject: Subject, language: str | None = None) -> None:
+    """Count the ledger row `entry` of `subject`, a grant or a withdrawal, by its local month,
+    its language and the person's age band on its local day (the date of birth on record
+    then). A withdrawal's row has no language of its own (no text is shown): `language` is
+    that of the grant it withdraws, so that the statistics split both alike (they counted every
+    withdrawal under no language)."""
     if entry.kind not in COUNTED:
         return
     day = local_date(entry.at)
@@ -40,6 +43,6 @@ def count_event(entry: LedgerEntry, subject: Subject) -> None:
         month=day.replace(day=1),
         kind=entry.kind,
         purpose=entry.purpose or "",
-        language=entry.language,
+        language=entry.language if language is None else language,
         age_band=age_band(born, day),
     )

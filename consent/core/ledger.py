@@ -166,9 +166,8 @@ def subject_lock(subject: Subject) -> bool:
     return Subject.objects.select_for_update().filter(pk=subject.pk).values_list("pk").exists()
 
 
-def _event(
-    subject, purpose, kind, action, *, source, reason="", request=None, actor=None, guardian=None
-):
+def _event(subject, purpose, kind, action, *, source, reason="", request=None, actor=None,
+           guardian=None, counted_as=None):  # fmt: skip
     entry = LedgerEntry.objects.create(
         subject=subject,
         purpose=purpose,
@@ -180,7 +179,7 @@ def _event(
         **_request_meta(request),
     )
     audit(action, actor=actor, subject=subject, obj=entry, purpose=purpose or "")
-    count_event(entry, subject)
+    count_event(entry, subject, language=counted_as)
     return entry
 
 
@@ -195,7 +194,9 @@ def consent_withdraw(
     reason: str = "",
 ) -> LedgerEntry:
     """Withdraw one purpose's consent; the gate says no from this moment (compliance L14)."""
-    return _withdrawal(subject, purpose, source, request, actor, reason)
+    latest = latest_event(subject, purpose)
+    withdrawn = latest if latest is not None and latest.kind == Kind.GRANT else None
+    return _withdrawal(subject, purpose, source, request, actor, reason, withdrawn=withdrawn)
 
 
 @transaction.atomic
@@ -218,14 +219,16 @@ def consent_withdraw_if_given(
     entry = latest_event(subject, purpose)
     if entry is None or entry.kind != Kind.GRANT:
         return None
-    return _withdrawal(subject, purpose, source, request, actor, reason, guardian)
+    return _withdrawal(subject, purpose, source, request, actor, reason, guardian, entry)
 
 
-def _withdrawal(subject, purpose, source, request, actor, reason, guardian=None):
+def _withdrawal(subject, purpose, source, request, actor, reason, guardian=None, withdrawn=None):
     # Called inside the operations' own transaction: no savepoint of its own (a one-click
-    # unsubscribe is all round trips to the database; issue 21's click wave).
+    # unsubscribe is all round trips to the database; issue 21's click wave). `withdrawn`: the
+    # grant it ends, whose language the statistics count it under (counted.count_event).
     return _event(subject, purpose, Kind.WITHDRAW, Action.CONSENT_WITHDRAW, source=source,
-                  request=request, actor=actor, reason=reason, guardian=guardian)  # fmt: skip
+                  request=request, actor=actor, reason=reason, guardian=guardian,
+                  counted_as=withdrawn.language if withdrawn is not None else "")  # fmt: skip
 
 
 @transaction.atomic

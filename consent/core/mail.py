@@ -7,7 +7,7 @@ once however many senders run (consent/core/delivery.py).
 
 import logging
 from collections.abc import Iterable, Mapping
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from django.conf import settings
@@ -35,6 +35,9 @@ AUTOMATIC = {"Auto-Submitted": "auto-generated"}
 # double opt-in: consent.marketing.optin), naming the purpose: the sender asks at the moment of
 # sending whether the link can still confirm it (core.withheld.unconfirmable).
 CONFIRMS = "X-Emalu-Confirms"
+# How long its link works; past it the outbox copy of one no one confirmed goes
+# (rights.strangers).
+CONFIRM_LINK_WORKS = timedelta(days=7)
 # The header of a mail a form sends to the address typed into it that a block stops (Art. 23;
 # compliance L12): the acknowledgement (the newsletter's confirmation link is known by
 # CONFIRMS). The form queues it for every address alike, and the sender holds it back, unsent,

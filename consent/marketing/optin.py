@@ -25,7 +25,7 @@ from consent.core.digests import words_shown
 from consent.core.guardians import guardian_lacking
 from consent.core.held import owner_name
 from consent.core.ledger import consent_grant
-from consent.core.mail import CONFIRMS, queue_mail
+from consent.core.mail import CONFIRM_LINK_WORKS, CONFIRMS, queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import CONFIRMED_BY_LINK, MARKETING
 from consent.core.subjects import (
@@ -39,7 +39,7 @@ from consent.core.texts import current_text, render_consent
 from .models import SpentLink
 
 SALT = "consent.marketing-confirm"
-MAX_AGE = 7 * 24 * 3600
+MAX_AGE = int(CONFIRM_LINK_WORKS.total_seconds())
 
 
 # The link must carry the address and the name (nothing is stored before confirmation), but a URL

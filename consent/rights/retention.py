@@ -25,6 +25,7 @@ from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import attachments_delete
 from .set_aside import senders_renote
 from .sign_ins import sign_ins_expire
+from .strangers import strangers_forget, strangers_links, strangers_requests
 from .withdrawals_held import last_ids, refusals_ended, withdrawal_refused, withdrawn_unconfirmed
 
 # An access answer carries everything held about the person; once delivered, the outbox keeps
@@ -110,10 +111,12 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
     "answered": [ids of submissions answered before the grace period], "achieved": [ids of
     people whose every inquiry is answered so], "unconsented": [ids of submissions whose
     service consent the ledger never took], "review": [(id, reason)], "quarantine": [ids
-    of emails set aside past QUARANTINE_KEPT]}. Subjects some purpose may still process keep
-    what a standing purpose lists; a person under review is left as they are. `only`: the plan
-    of that one person (their page reads why they are left for staff, kept.py), by the same
-    rules, without the emails set aside and the forms never consented to."""
+    of emails set aside past QUARANTINE_KEPT], "strangers": [ids of requests of people on no
+    record], "links": [addresses of newsletter links no one confirmed]} (strangers.py).
+    Subjects some purpose may still process keep what a standing purpose lists; a person under
+    review is left as they are. `only`: the plan of that one person (their page reads why they
+    are left for staff, kept.py), by the same rules, without the emails set aside, the forms
+    never consented to and the people on no record."""
     at = at or timezone.now()
     people = Subject.objects.all() if only is None else Subject.objects.filter(pk=only)
     active = set()
@@ -132,7 +135,9 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
     set_aside = set_aside if only is None else set_aside.none()
     plan = {"expire": expired_grants, "destroy": [], "answered": [], "achieved": [],
             "unconsented": [], "review": [],
-            "quarantine": sorted(set_aside.values_list("pk", flat=True))}  # fmt: skip
+            "quarantine": sorted(set_aside.values_list("pk", flat=True)),
+            "strangers": strangers_requests(at) if only is None else [],
+            "links": strangers_links(at) if only is None else []}  # fmt: skip
     asked_again = _asked_again(at)
     unconfirmed = withdrawn_unconfirmed(at)
     under_age, refused = _under_age(at), withdrawal_refused(at)
@@ -325,6 +330,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
                 continue
             subject_reduce(subject, request_ref=ref)
     QuarantinedMessage.objects.filter(pk__in=plan["quarantine"]).delete()
+    strangers_forget(plan["strangers"], plan["links"], at)
     drop_outbox_attachments(at)
     # A request kept from a closed self-service page for a day (selfservice.draft_keep).
     KeptRequest.objects.filter(kept_until__lt=at).delete()

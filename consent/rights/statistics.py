@@ -21,17 +21,21 @@ from consent.core.purposes import PURPOSES
 from .models import Ticket
 
 
-def consent_statistics() -> list[tuple[tuple[date, str, str, str], int]]:
-    """Counts of consents given by local month (its first day), purpose, language and age band
-    (never a date of birth, a name or a contact), as counted when each was given
-    (counted.count_event): a destroyed person's ledger rows go, their count stays."""
+def consent_statistics() -> list[tuple[tuple[date, str, str, str], tuple[int, int]]]:
+    """Counts of consents given and withdrawn by local month (its first day), purpose, language
+    (a withdrawal's: the grant's it withdrew) and age band (never a date of birth, a name or a
+    contact), as counted when each was recorded (counted.count_event): a destroyed person's
+    ledger rows go, their count stays. The admin index's chart shows both by month; the
+    export had the consents given alone."""
+    Kind = LedgerEntry.Kind
     rows = (
-        ConsentCounted.objects.filter(kind=LedgerEntry.Kind.GRANT)
+        ConsentCounted.objects.filter(kind__in=[Kind.GRANT, Kind.WITHDRAW])
         .values_list("month", "purpose", "language", "age_band")
-        .annotate(n=Count("id"))
-    )
-    return sorted(((month, purpose, language, band), n)
-                  for month, purpose, language, band, n in rows)  # fmt: skip
+        .annotate(given=Count("id", filter=Q(kind=Kind.GRANT)),
+                  withdrawn=Count("id", filter=Q(kind=Kind.WITHDRAW)))
+    )  # fmt: skip
+    return sorted(((month, purpose, language, band), (given, withdrawn))
+                  for month, purpose, language, band, given, withdrawn in rows)  # fmt: skip
 
 
 # What an answer is: the request carried out, or refused with reasons, or closed without
@@ -93,14 +97,17 @@ def _month_named(month: date) -> str:
 
 
 def consent_statistics_csv() -> bytes:
-    """Consents given, as a spreadsheet in the active language (the staff member's, as the
-    evidence CSV): translated headers, the local month in words, each purpose and language by
-    its name, not its code."""
-    header = [_("month"), _("purpose"), _("language"), _("age band"), _("consents given")]
+    """Consents given and withdrawn, as a spreadsheet in the active language (the staff
+    member's, as the evidence CSV): translated headers, the local month in words, each purpose
+    and language by its name, not its code (a withdrawal counted before its language was,
+    «unknown»)."""
+    header = [_("month"), _("purpose"), _("language"), _("age band"), _("consents given"),
+              _("consents withdrawn")]  # fmt: skip
     rows = [
         [_month_named(month), PURPOSES[purpose].name if purpose in PURPOSES else purpose,
-         language_name(language), _("unknown") if band == UNKNOWN else band, count]
-        for (month, purpose, language, band), count in consent_statistics()
+         language_name(language) if language else _("unknown"),
+         _("unknown") if band == UNKNOWN else band, given, withdrawn]
+        for (month, purpose, language, band), (given, withdrawn) in consent_statistics()
     ]  # fmt: skip
     return csv_document([header, *rows])
 

@@ -6,6 +6,7 @@ from django.db.models import CharField, Max, Value
 from django.db.models.functions import Cast, Concat
 
 from consent.core import gate
+from consent.core.guardians import child_named
 from consent.core.models import LedgerEntry
 from consent.core.purposes import PURPOSES
 
@@ -118,13 +119,21 @@ def refusals_ended(at):
 def refusal_kept(ticket: Ticket) -> dict:
     """What a refused withdrawal's letter says was done and what is kept: {"since": when the
     withdrawal was recorded (the processing stopped then), "until": the latest day the refusal
-    can keep the data, the withdrawn consent's term (None: no term known)}; {} when the request
-    withdrew nothing (no consent of it stood)."""
-    entries = LedgerEntry.objects.filter(
-        subject_id=ticket.subject_id, kind=LedgerEntry.Kind.WITHDRAW, reason=ticket.reference
-    )
-    if ticket.subject_id is None or not entries.exists():
+    can keep the data, the withdrawn consent's term (None: no term known), "own": whether the
+    person's own consent was withdrawn, "children": the children a parent or guardian withdrew
+    for, as they know them (guardians.child_named)}; {} when the request withdrew nothing (no
+    consent of it stood). A parent's withdrawal of a child's consent, which only they could
+    make, was told «we cannot carry out your request» though the child's processing had
+    stopped at confirmation."""
+    entries = LedgerEntry.objects.filter(kind=LedgerEntry.Kind.WITHDRAW, reason=ticket.reference)
+    own = entries.filter(subject_id=ticket.subject_id) if ticket.subject_id else entries.none()
+    wards = entries.exclude(pk__in=own.values("pk")).filter(guardian__isnull=False)
+    entries = entries.filter(pk__in=[*own.values_list("pk", flat=True),
+                                     *wards.values_list("pk", flat=True)])  # fmt: skip
+    if not entries.exists():
         return {}
     terms = [_term(entry) for entry in _keeping(entries)]
     until = None if not terms or None in terms else max(terms)
-    return {"since": entries.order_by("at").first().at, "until": until}
+    rows = {entry.subject_id: entry.guardian for entry in wards.select_related("guardian")}
+    return {"since": entries.order_by("at").first().at, "until": until, "own": own.exists(),
+            "children": [child_named(row) for _pk, row in sorted(rows.items())]}  # fmt: skip

@@ -6,9 +6,12 @@ attacker who is blocked. The mails are queued for every address alike, and the s
 back, unsent, those to a person blocked now (core.withheld.not_while_blocked)."""
 
 from collections import Counter
+from html import unescape
 
 import pytest
 from django.core import mail
+from django.utils import translation
+from django.utils.translation import gettext
 from post_office.models import Email
 
 from consent.common.link_secrets import redact
@@ -121,3 +124,26 @@ def test_make_run_sends_after_each_page_and_holds_what_the_timer_holds(lang, cli
     received = Counter(address for m in mail.outbox for address in m.to)
     assert (received["asel@example.kz"], received["bolat@example.kz"]) == (1, 0)
     assert Email.objects.filter(to=["bolat@example.kz"]).exclude(expires_at=None).count() == 1
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_the_page_after_the_form_claims_no_mail_a_block_holds_back(lang, client, people):
+    """The thank-you page told a blocked person «we have sent a confirmation» (the contact and
+    application forms) or «we have sent you an email» (the newsletter), and nothing was sent.
+    The page is the same for every address (it must not tell who is blocked): it says what is
+    sent, and that nothing is while the owner's processing is blocked."""
+    with translation.override(lang):
+        held = gettext("While processing of the data of the address's owner is blocked, we "
+                       "write nothing to it.")  # fmt: skip
+    for path, data in (
+        (f"/{lang}/contact/", CONTACT),
+        (f"/{lang}/apply/", STORING["apply"][1]),
+        (f"/{lang}/newsletter/", {"full_name": "", "consent_marketing": "on"}),
+    ):
+        sent = {"token": aged_token(), **SHOWN, **data, "email": "bolat@example.kz"}
+        page = unescape(client.post(path, sent, follow=True).content.decode())
+        assert held in page
+        assert "жібердік" not in page and "отправили" not in page
+    Email.objects.update(scheduled_time=None)
+    send_queued()
+    assert not [m for m in mail.outbox if "bolat@example.kz" in m.to]

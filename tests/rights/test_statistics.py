@@ -8,9 +8,9 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from consent.core.ledger import consent_grant
+from consent.core.ledger import consent_grant, consent_withdraw, consent_withdraw_if_given
 from consent.core.models import Source
-from consent.core.purposes import SERVICE
+from consent.core.purposes import MARKETING, SERVICE
 from tests.staff import verified_login
 
 ALMATY = ZoneInfo("Asia/Almaty")
@@ -25,9 +25,10 @@ def consents(body):
 
 
 STATISTICS = {
-    "kk": (["ай", "мақсат", "тіл", "жас тобы", "берілген келісімдер"],
+    "kk": (["ай", "мақсат", "тіл", "жас тобы", "берілген келісімдер",
+            "кері қайтарып алынған келісімдер"],
            "Хабарламалар мен өтінімдерге жауап беру", "белгісіз"),
-    "ru": (["месяц", "цель", "язык", "возрастная группа", "дано согласий"],
+    "ru": (["месяц", "цель", "язык", "возрастная группа", "дано согласий", "отозвано согласий"],
            "Ответы на обращения и заявки", "неизвестно"),
 }  # fmt: skip
 
@@ -62,7 +63,7 @@ def test_statistics_have_no_direct_identifiers(officer_client, texts, make_subje
     response = officer_client.get(CONSENTS)
     body = response.content.decode("utf-8-sig")
     _header, *rows = consents(body)
-    assert rows and rows[0][3:] == ["30-44", "1"]
+    assert rows and rows[0][3:] == ["30-44", "1", "0"]
     for trace in ["Zq", "zq@", "7011112233", "1990", "05-17"]:
         assert trace not in body
     assert not re.search(r"\d{4}-\d{2}-\d{2}", body)  # months only, never a day
@@ -86,7 +87,7 @@ def test_a_consent_given_on_the_18th_birthday_counts_among_adults(
     staff = verified_login(client, officer)  # signed in on that day, not an idle week before
     body = staff.get(CONSENTS).content.decode("utf-8-sig")
     _header, *rows = consents(body)
-    assert sorted(row[3:] for row in rows) == [["18-29", "1"], ["<18", "1"]]
+    assert sorted(row[3:] for row in rows) == [["18-29", "1", "0"], ["<18", "1", "0"]]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -140,3 +141,27 @@ def test_each_table_is_a_file_of_its_own_that_a_spreadsheet_reads_whole(
         assert rows[0] == header
         assert len(rows) == 2 and all(len(row) == len(header) for row in rows)
     assert AuditEvent.objects.filter(action=AuditEvent.Action.STATISTICS_EXPORT).count() == 2
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_withdrawal_is_counted_under_the_language_of_the_consent_it_withdrew(
+    client, officer, texts, make_subject, time_machine, lang
+):
+    """The index's chart counts consents given and withdrawn; the export beside it had those
+    given alone, and every withdrawal was counted under no language (its ledger row has none:
+    no text is shown). Each is counted under its grant's language, in its own column."""
+    time_machine.move_to("2026-12-10 09:00+05:00", tick=False)
+    asel, bolat = make_subject(), make_subject()
+    consent_grant(asel, texts[MARKETING], language="kk", source=Source.NEWSLETTER_FORM)
+    consent_grant(bolat, texts[MARKETING], language="ru", source=Source.NEWSLETTER_FORM)
+    consent_grant(bolat, texts[SERVICE], language="ru", source=Source.CONTACT_FORM)
+    consent_withdraw_if_given(asel, MARKETING, source=Source.UNSUBSCRIBE)
+    consent_withdraw(bolat, MARKETING, source=Source.UNSUBSCRIBE)
+    staff = verified_login(client, officer)
+    staff.cookies["django_language"] = lang
+    body = staff.get(CONSENTS).content.decode("utf-8-sig")
+    header, *rows = consents(body)
+    assert header == STATISTICS[lang][0]
+    news = [[row[2], *row[4:]] for row in rows if row[1] != STATISTICS[lang][1]]
+    kazakh, russian = MONTHS_AND_LANGUAGES[lang][0][1], MONTHS_AND_LANGUAGES[lang][1][1]
+    assert sorted(news) == sorted([[kazakh, "1", "1"], [russian, "1", "1"]])

@@ -15,12 +15,17 @@ def count_recorded(apps, schema_editor):
     LedgerEntry = apps.get_model("consent", "LedgerEntry")
     AuditEvent = apps.get_model("consent", "AuditEvent")
     ConsentCounted = apps.get_model("consent", "ConsentCounted")
-    rows, kept = [], set()
-    ledger = LedgerEntry.objects.filter(kind__in=KINDS.values()).values_list(
-        "pk", "at", "kind", "purpose", "language", "subject__birth_date"
+    rows, kept, granted = [], set(), {}
+    ledger = LedgerEntry.objects.filter(kind__in=KINDS.values()).order_by("pk").values_list(
+        "pk", "at", "kind", "purpose", "language", "subject__birth_date", "subject"
     )
-    for pk, at, kind, purpose, language, born in ledger.iterator(chunk_size=5000):
+    for pk, at, kind, purpose, language, born, subject in ledger.iterator(chunk_size=5000):
         kept.add(str(pk))
+        # A withdrawal is counted under the language of the grant it withdrew (count_event).
+        if kind == "grant":
+            granted[(subject, purpose)] = language
+        else:
+            language = granted.get((subject, purpose), "")
         day = timezone.localdate(at)
         rows.append(ConsentCounted(month=day.replace(day=1), kind=kind, purpose=purpose or "",
                                    language=language, age_band=age_band(born, day)))  # fmt: skip
