@@ -134,6 +134,56 @@ CREATE TRIGGER {t}_no_truncate BEFORE TRUNCATE ON {t}
     FOR EACH STATEMENT EXECUTE FUNCTION emalu_append_only();
 """
 
+# Each grant and withdrawal counted for the statistics (consent/core/counted.py) by the database,
+# as its ledger row is inserted: whatever code inserts it. Counted by the code, the consents that
+# hosts not yet reloaded recorded while a release rolled out (README, Deploying, step 9: the
+# others serve the code before until their reload) were never counted, nor those between the
+# upgrade's count of the ledger (migration 0064) and the reload. The local month and the age band
+# on the local day, as counted.age_band gives them: `day - interval 'N years'` keeps 28 February
+# for 29 February, as relativedelta does. {zone} is settings.TIME_ZONE, a constant.
+COUNT_CONSENTS = """
+CREATE OR REPLACE FUNCTION emalu_count_consent() RETURNS trigger LANGUAGE plpgsql AS $$
+DECLARE
+    day date := (NEW.at AT TIME ZONE '{zone}')::date;
+    born date := (SELECT birth_date FROM consent_subject WHERE id = NEW.subject_id);
+    spoken text := NEW.language;
+BEGIN
+    IF NEW.kind = 'withdraw' THEN
+        -- Under the language of the grant it withdraws, the purpose's event before it
+        -- (counted.count_event): a withdrawal's own row has none.
+        spoken := coalesce((SELECT CASE WHEN kind = 'grant' THEN language ELSE '' END
+                            FROM consent_ledgerentry
+                            WHERE subject_id = NEW.subject_id AND purpose = NEW.purpose
+                              AND id < NEW.id
+                            ORDER BY id DESC LIMIT 1), '');
+    END IF;
+    INSERT INTO consent_consentcounted (month, kind, purpose, language, age_band)
+    VALUES (date_trunc('month', day)::date, NEW.kind, coalesce(NEW.purpose, ''), spoken,
+            CASE WHEN born IS NULL THEN 'unknown'
+                 WHEN born <= day - interval '60 years' THEN '60+'
+                 WHEN born <= day - interval '45 years' THEN '45-59'
+                 WHEN born <= day - interval '30 years' THEN '30-44'
+                 WHEN born <= day - interval '18 years' THEN '18-29'
+                 ELSE '<18' END);
+    RETURN NULL;
+END $$;
+DROP TRIGGER IF EXISTS consent_ledgerentry_counted ON consent_ledgerentry;
+CREATE TRIGGER consent_ledgerentry_counted AFTER INSERT ON consent_ledgerentry
+    FOR EACH ROW WHEN (NEW.kind IN ('grant', 'withdraw'))
+    EXECUTE FUNCTION emalu_count_consent();
+"""
+
+
+def install_counting(schema_editor) -> None:
+    """The trigger that counts each grant and withdrawal (COUNT_CONSENTS; PostgreSQL only):
+    migrations 0064 and 0065 install it, the same whether it is there already or not."""
+    from django.conf import settings
+
+    if schema_editor.connection.vendor == "postgresql":
+        # nosemgrep: emalu-sql-formatted -- the zone is a settings constant, DDL takes no params
+        schema_editor.execute(COUNT_CONSENTS.format(zone=settings.TIME_ZONE), params=None)
+
+
 PUBLISHED_TRIGGERS = """
 DROP TRIGGER IF EXISTS {t}_frozen ON {t};
 CREATE TRIGGER {t}_frozen BEFORE UPDATE OR DELETE ON {t}

@@ -51,12 +51,11 @@ def test_a_blocked_persons_address_costs_what_anyones_does(form, lang, client, p
 
 
 # The one thing the block changes: the form's consent is not written to a blocked person's
-# ledger (a grant, its audit row, its count for the statistics, its link to the submission) but
-# held on the submission (one update), as any consent held (held.py: withdrawn before, a
-# minor's without a guardian).
+# ledger (a grant, its audit row, its link to the submission; its count for the statistics is
+# the ledger's trigger's, core.sql.COUNT_CONSENTS) but held on the submission (one update), as
+# any consent held (held.py: withdrawn before, a minor's without a guardian).
 GRANTED = [
     'INSERT INTO "consent_auditevent"',
-    'INSERT INTO "consent_consentcounted"',
     'INSERT INTO "consent_ledgerentry"',
     'INSERT INTO "consent_submission_grants"',
     "RELEASE SAVEPOINT ?",

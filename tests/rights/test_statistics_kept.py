@@ -179,3 +179,28 @@ def test_a_withdrawal_of_every_consent_stays_counted_once_it_destroys_the_person
     assert not Subject.objects.filter(pk=person.pk).exists()
     assert consents_by_month()[-2:] == counts
     assert consent_statistics() == table
+
+
+def test_a_consent_a_host_not_yet_reloaded_records_is_counted(make_subject, texts, time_machine):
+    """While a release rolls out, the hosts not yet reloaded serve the code before it (README,
+    Deploying, step 9), which wrote the ledger row and no count: their consents were missing
+    from the statistics for good. Written here as that code wrote them, by the ledger row alone:
+    each is counted by its Almaty month and the age band that day (18 at 00:30 on 1 December,
+    still 30 November in UTC), as consent_grant counts."""
+    person = make_subject(birth_date=date(2008, 12, 1), language="ru")
+    events = [(local(2026, 11, 30, 23, 30), "grant"), (local(2026, 12, 1, 0, 30), "withdraw")]
+    for at, kind in events:
+        LedgerEntry.objects.create(
+            subject=person,
+            purpose=SERVICE,
+            kind=kind,
+            language="ru",
+            text=texts[SERVICE],
+            at=at,
+            source=Source.CONTACT_FORM,
+        )
+    counted = ConsentCounted.objects.order_by("pk")
+    assert list(counted.values_list("month", "kind", "purpose", "language", "age_band")) == [
+        (date(2026, 11, 1), "grant", SERVICE, "ru", "<18"),
+        (date(2026, 12, 1), "withdraw", SERVICE, "ru", "18-29"),
+    ]

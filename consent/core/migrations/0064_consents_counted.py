@@ -44,6 +44,20 @@ def count_recorded(apps, schema_editor):
     ConsentCounted.objects.bulk_create(rows, batch_size=5000)
 
 
+def hold_the_ledger(apps, schema_editor):
+    """No ledger row is inserted from the count until the counting trigger is in (at the end of
+    this migration's transaction): the hosts still on the code before count nothing themselves,
+    so a consent they recorded in between would be counted by neither."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("LOCK TABLE consent_ledgerentry IN SHARE ROW EXCLUSIVE MODE")
+
+
+def count_from_now_on(apps, schema_editor):
+    from consent.core import sql
+
+    sql.install_counting(schema_editor)
+
+
 def protect(apps, schema_editor):
     """The same append-only triggers as the ledger's (consent/core/sql.py)."""
     from consent.core import sql
@@ -75,6 +89,8 @@ class Migration(migrations.Migration):
                 'indexes': [models.Index(fields=['month', 'kind'], name='counted_month_kind')],
             },
         ),
+        migrations.RunPython(hold_the_ledger, migrations.RunPython.noop),
         migrations.RunPython(count_recorded, migrations.RunPython.noop),
         migrations.RunPython(protect, migrations.RunPython.noop),
+        migrations.RunPython(count_from_now_on, migrations.RunPython.noop),
     ]
