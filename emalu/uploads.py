@@ -6,7 +6,9 @@ import os
 
 from django.core.files.uploadhandler import TemporaryFileUploadHandler
 from django.http import multipartparser
-from django.http.multipartparser import MultiPartParser
+from django.http.multipartparser import FIELD, LazyStream, MultiPartParser, MultiPartParserError
+
+from forms_app.guarded import UNREAD
 
 # An extension longer than this is not one (the site takes .jpeg, .png, .webp): dropped.
 EXTENSION_MAX = 10
@@ -44,6 +46,25 @@ KEPT_NAME = "upload"
 # Django doubles what it reads from 1 KB, and looks the limit up as it parses each part.
 PART_HEADERS_MAX = 8 * 1024
 multipartparser.MAX_TOTAL_HEADER_SIZE = PART_HEADERS_MAX
+
+# The field a part over PART_HEADERS_MAX leaves in the post in its place (UNREAD): Django
+# refused the whole post as a bad request, and the visitor lost all they typed; now the form
+# comes back, as typed, saying which file to attach again (forms_app.guarded.GuardedForm).
+_parse_part = multipartparser.parse_boundary_stream
+
+
+def unread_part(stream, max_header_size):
+    """A part as Django parses it; one whose headers are over the limit is read to its end and
+    skipped, the field UNREAD posted in its place."""
+    try:
+        return _parse_part(stream, max_header_size)
+    except MultiPartParserError:
+        multipartparser.exhaust(stream)
+        head = {"content-disposition": ("form-data", {"name": UNREAD.encode()})}
+        return FIELD, head, LazyStream(iter([b"1"]))
+
+
+multipartparser.parse_boundary_stream = unread_part
 
 
 class VisitorPartsParser(MultiPartParser):

@@ -21,6 +21,9 @@ from consent.common.text import (
 from consent.core.phones import normalise_phone
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
+from .images import MAX_BYTES
+from .photo_formats import EMPTY, TOO_BIG
+
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
 STACKED = _(
     "A letter here carries more accent marks than any language writes. Please type the text "
@@ -319,3 +322,28 @@ class ConsentBox(forms.BooleanField):
 
     def to_python(self, value):
         return value is True
+
+
+def photo_field():
+    """The application's optional photo."""
+    return forms.FileField(
+        label=_("Photo"),
+        required=False,
+        error_messages={"empty": EMPTY},
+        help_text=_("JPEG, PNG or WebP, up to 5 MB. Do not upload identity documents."),
+        # The page's words for the box's button and «no file» (static/js/file-field.js): the
+        # browser's own are in its language, not the page's. The limit and its message let the
+        # script refuse a photo over it as it is chosen, before a slow network spends minutes
+        # sending what the site refuses (or the proxy cuts off with the form lost).
+        widget=forms.ClearableFileInput(
+            attrs={
+                "accept": "image/jpeg,image/png,image/webp",
+                "data-empty": EMPTY,
+                "data-choose": _("Choose a photo"),
+                "data-none": _("No photo chosen"),
+                "data-max-bytes": MAX_BYTES,
+                "data-too-big": TOO_BIG,
+                "data-error": _("Error:"),
+            }
+        ),
+    )

@@ -23,10 +23,9 @@ from consent.rights.models import Ticket
 
 from . import services
 from .details import DetailsNeeded
-from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text, text
+from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text, photo_field, text
 from .guarded import CHOOSE, NOT_OFFERED, GuardedForm
-from .images import MAX_BYTES, sanitise_photo
-from .photo_formats import TOO_BIG
+from .images import sanitise_photo
 
 # Why a ticked box is asked again (PublicForm.clean): the words its page showed are not the ones
 # the ledger would record, or the post does not say which words its page showed.
@@ -150,6 +149,10 @@ class ContactForm(PublicForm):
     service_label = _("I agree to the processing of my personal data for answering my message.")
 
 
+# The parent's fields' autofill section (below).
+GUARDIAN = "section-guardian"
+
+
 class ApplicationForm(ContactForm):
     service_label = _("I agree to the processing of my personal data for answering my application.")
     birth_date = BirthDate(label=_("Date of birth"), help_text=_("For example 21.03.2001."))
@@ -167,29 +170,17 @@ class ApplicationForm(ContactForm):
             ["invalid_choice", "required"], _("Choose a service from the list.")
         ),
     )
-    photo = forms.FileField(
-        label=_("Photo"),
-        required=False,
-        help_text=_("JPEG, PNG or WebP, up to 5 MB. Do not upload identity documents."),
-        # The page's words for the box's button and «no file» (static/js/file-field.js): the
-        # browser's own are in its language, not the page's. The limit and its message let the
-        # script refuse a photo over it as it is chosen, before a slow network spends minutes
-        # sending what the site refuses (or the proxy cuts off with the form lost).
-        widget=forms.ClearableFileInput(
-            attrs={
-                "accept": "image/jpeg,image/png,image/webp",
-                "data-choose": _("Choose a photo"),
-                "data-none": _("No photo chosen"),
-                "data-max-bytes": MAX_BYTES,
-                "data-too-big": TOO_BIG,
-                "data-error": _("Error:"),
-            }
-        ),
-    )
+    photo = photo_field()
     # Another person's name and contact: a browser must not fill in the visitor's own (it took
-    # «name» and «tel» for them), and a phone must not capitalise or correct an address.
+    # «name» and «tel» for them), and a phone must not capitalise or correct an address. Their
+    # own autofill section (GUARDIAN), not «off», which a browser never puts back: Back after an
+    # error page found them empty, the boxes beside them still ticked.
     guardian_name = text(
-        _("Parent's or guardian's full name"), 300, required=False, name=True, autocomplete="off"
+        _("Parent's or guardian's full name"),
+        300,
+        required=False,
+        name=True,
+        autocomplete=f"{GUARDIAN} name",
     )
     guardian_contact = PhoneOrEmail(
         label=_("Parent's or guardian's phone or email"),
@@ -203,7 +194,11 @@ class ApplicationForm(ContactForm):
         max_length=254,
         required=False,  # its label says when it is needed (required_when, below)
         widget=forms.TextInput(
-            attrs={"autocomplete": "off", "autocapitalize": "none", "spellcheck": "false"}
+            attrs={
+                "autocomplete": f"{GUARDIAN} email",
+                "autocapitalize": "none",
+                "spellcheck": "false",
+            }
         ),
     )
     consent_guardian = ConsentBox(

@@ -1,6 +1,6 @@
 """What every form a visitor sends is made of, public or on their own page: the one-time token
-and the honeypot, fields that tell screen readers whether they are in error, a dropped upload
-named at its field, when a field is marked «optional», and what a choice refused says."""
+and the honeypot, fields that tell screen readers whether they are in error, a dropped or unread
+upload named at its field, when a field is marked «optional», and what a choice refused says."""
 
 from django import forms
 from django.forms import BoundField
@@ -11,6 +11,13 @@ CHOOSE = {"required": _("Choose one of the options.")}
 # Only a tampered post sends a value a list does not offer: the message does not repeat it back
 # (Django's does, however long it is).
 NOT_OFFERED = {"invalid_choice": _("This choice is not offered. Reload the page and try again.")}
+# Posted in place of a part of the post too long to read (emalu/uploads.py::unread_part): a file
+# with a name of thousands of letters.
+UNREAD = "_unread_part"
+UNREAD_FILE = _(
+    "The attached file could not be read: its name is too long. Rename the file to a short name "
+    "and attach it again."
+)
 
 
 def marked_optional(field):
@@ -64,6 +71,13 @@ class GuardedForm(AccessibleErrors, forms.Form):
         label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
+
+    def clean(self):
+        cleaned = super().clean()
+        if UNREAD in self.data:
+            files = [n for n, f in self.fields.items() if isinstance(f, forms.FileField)]
+            self.add_error(files[0] if files else None, UNREAD_FILE)
+        return cleaned
 
     def consent_fields(self):
         return [self[f"consent_{p}"] for p in self.consent_purposes]

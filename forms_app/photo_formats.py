@@ -27,6 +27,14 @@ TOO_MANY_PIXELS = ngettext_lazy(
     "screenshot of the photo.",
     "limit",
 )
+# A file of 0 bytes: Django's «The submitted file is empty» said neither that the photo was
+# meant nor what to do. A phone hands one over when the photo is still downloading from its
+# cloud, or was moved or deleted after it was chosen.
+EMPTY = _(
+    "The chosen photo file is empty (0 bytes): the phone may not have finished saving or "
+    "downloading it. Open the photo in your gallery, then attach it again, or send the form "
+    "without a photo."
+)
 NOT_ACCEPTED = _(
     "Photos in %(format)s format are not accepted. Save the photo as JPEG (in a photo app: "
     "Export or Save as, choosing JPEG) and upload it again."

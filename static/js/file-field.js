@@ -8,7 +8,8 @@
 // A photo over the site's limit (data-max-bytes) is refused as it is chosen, with the site's own
 // message (data-too-big) read out at once: a phone's 12 MB photo was sent whole, minutes on a
 // slow network, to be refused by the site, or cut off by the proxy with everything typed lost.
-// The box is emptied, so the form can still be sent without it.
+// The box is emptied, so the form can still be sent without it. So is a file of 0 bytes (a photo
+// still downloading from the phone's cloud), with its own message (data-empty).
 (function () {
   "use strict";
   document.querySelectorAll("input[type=file][data-choose]").forEach(function (input) {
@@ -28,25 +29,27 @@
     note.className = "error-message";
     note.id = input.id + "_too_big";
     note.setAttribute("role", "alert"); // read out when it is filled, wherever focus is
-    function refuse(big) {
+    function refuse(message) {
       note.textContent = "";
-      if (big) {
+      if (message) {
         var label = document.createElement("span");
         label.className = "visually-hidden";
         label.textContent = input.dataset.error;
-        note.append(label, " " + input.dataset.tooBig);
+        note.append(label, " " + message);
         input.value = ""; // not sent: the form goes without it
       }
-      field.classList.toggle("field-error", big || erred);
-      input.setAttribute("aria-invalid", String(big || erred));
-      var ids = big ? note.id + " " + described : described;
+      field.classList.toggle("field-error", Boolean(message) || erred);
+      input.setAttribute("aria-invalid", String(Boolean(message) || erred));
+      var ids = message ? note.id + " " + described : described;
       if (ids.trim()) {
         input.setAttribute("aria-describedby", ids.trim());
       }
     }
     function show() {
       var files = Array.prototype.slice.call(input.files);
-      refuse(limit > 0 && files.some(function (f) { return f.size > limit; }));
+      var big = limit > 0 && files.some(function (f) { return f.size > limit; });
+      var empty = files.some(function (f) { return f.size === 0; });
+      refuse(big ? input.dataset.tooBig : empty ? input.dataset.empty || "" : "");
       chosen.textContent = input.files.length
         ? Array.prototype.map.call(input.files, function (f) { return f.name; }).join(", ")
         : input.dataset.none;

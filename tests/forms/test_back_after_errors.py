@@ -61,3 +61,26 @@ def test_a_reload_of_the_errors_still_shows_what_was_typed(site, page, lang):
     assert page.locator(".error-summary").is_visible()
     assert page.locator("#id_full_name").input_value() == "Әсел Қасымова"
     assert page.problems == []
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_back_after_an_error_page_finds_every_field_as_typed(site, page, lang):
+    """Back to the application form from the page refusing its post (here the form sent after
+    its session's cookie was gone) puts back what was typed: the parent's name and contact were
+    marked autocomplete «off», which a browser never puts back, and came back empty beside the
+    ticked boxes."""
+    base, _ = site
+    page.goto(f"{base}/{lang}/apply/")
+    typed = {"#id_full_name": "Айгерім Серікқызы", "#id_birth_date": "01.01.2012",
+             "#id_guardian_name": "Гүлнар Серікова", "#id_guardian_contact": "gulnar@example.kz",
+             "#id_message": "Сәлеметсіз бе!"}  # fmt: skip
+    for field, value in typed.items():
+        page.fill(field, value)
+    page.check("#id_consent_guardian")
+    page.context.clear_cookies()
+    submit(page)
+    assert page.locator(f"main form [name={'website'}]").count() == 0  # the refusal's page
+    page.go_back()
+
+    assert {field: page.locator(field).input_value() for field in typed} == typed
+    assert page.locator("#id_consent_guardian").is_checked()

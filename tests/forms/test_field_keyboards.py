@@ -21,10 +21,26 @@ def test_a_phone_number_field_brings_up_the_number_pad(client, texts, kind):
 
 def test_the_parents_fields_are_not_filled_with_the_visitors_own(client, texts):
     """A browser filled the parent's name and contact with the visitor's own (a name and a
-    phone it had saved): the child sent their own details as their parent's. And a phone
+    phone it had saved): the child sent their own details as their parent's. They are an
+    autofill section of their own, which a browser fills apart from the visitor's. And a phone
     capitalised the first letter of an address typed there, and corrected it as a word."""
     html = client.get(f"/kk/{FORM_URLS['apply']}").content.decode()
     name = re.search(r'<input[^>]*name="guardian_name"[^>]*>', html).group(0)
     contact = re.search(r'<input[^>]*name="guardian_contact"[^>]*>', html).group(0)
-    assert 'autocomplete="off"' in name and 'autocomplete="off"' in contact
+    assert 'autocomplete="section-guardian name"' in name
+    assert 'autocomplete="section-guardian email"' in contact
     assert 'autocapitalize="none"' in contact and 'spellcheck="false"' in contact
+
+
+PAGES = ["contact/", "apply/", "newsletter/", "requests/new/", "my-data/"]
+
+
+@pytest.mark.parametrize("path", PAGES)
+def test_no_field_a_visitor_fills_is_one_a_browser_forgets(client, texts, path):
+    """A browser does not put back a field marked autocomplete «off» (Chromium, Firefox): Back
+    to the form after an error page found the parent's name and contact empty, the boxes beside
+    them still ticked. Only the honeypot, which no person fills, may be forgotten."""
+    html = client.get(f"/kk/{path}").content.decode()
+    forgotten = re.findall(r'<input[^>]*autocomplete="off"[^>]*>', html)
+    assert [re.search(r'name="([^"]*)"', f).group(1) for f in forgotten] in ([], ["website"])
+    assert 'autocomplete="off"' not in re.sub(r"<input[^>]*>", "", html)  # nor a whole form

@@ -7,6 +7,7 @@ goes, without the photo (static/js/file-field.js)."""
 import pytest
 
 from forms_app.images import MAX_BYTES
+from tests.forms.photos import MESSAGES
 from tests.live import query
 from tests.pages import open_tab, submit
 
@@ -69,3 +70,19 @@ def test_a_photo_within_the_limit_chosen_after_one_over_it_is_sent(site, page, l
     assert page.get_attribute("#id_photo", "aria-invalid") == "false"
     assert page.get_attribute("#id_photo", "aria-describedby") == "id_photo_helptext"
     assert "small.jpg" in page.locator(".file-chosen").inner_text()
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_empty_photo_file_is_refused_as_it_is_chosen(site, page, lang, tmp_path):
+    """A phone hands over a file of 0 bytes for a photo still downloading from its cloud: the
+    site's own words for it at once, not Django's «The submitted file is empty» after the send."""
+    base, _ = site
+    empty = tmp_path / "IMG_2042.jpg"
+    empty.write_bytes(b"")
+    page.goto(f"{base}/{lang}/apply/")
+    page.set_input_files("#id_photo", str(empty))
+    words = " ".join(page.locator("#id_photo_too_big").inner_text().split())
+    assert words == f"{ERROR[lang]} {' '.join(MESSAGES[lang]['empty'].split())}"
+    assert page.locator("#id_photo").evaluate("e => e.files.length") == 0
+    assert page.get_attribute("#id_photo", "aria-invalid") == "true"
+    assert page.problems == []

@@ -1,0 +1,96 @@
+// What a visitor typed survives a send the network lost. A phone between cells sent the form and
+// got the browser's own «No internet» page, which took the form's place in the tab's history (the
+// form posts to its own address): Back left the site, and everything typed was gone.
+//
+// From the moment a form is sent, what was typed in it is kept in this tab's sessionStorage (this
+// tab only, gone when it is closed, never sent anywhere) until a page of the site answers: the
+// form shown again after a post, or a thank-you page (data-answered on this script) forgets it.
+// The same form opened again in the tab gets back what its fields are missing, with the form's
+// note (data-kept: what to check, tick or attach again). Never a consent box or a file: a
+// consent is ticked by the visitor on the page that shows its text, and no page may choose a file.
+// Without JavaScript, or with storage off, the form opens empty as before.
+(function () {
+  "use strict";
+  var PREFIX = "emalu-typed:";
+  var script = document.currentScript;
+  var store;
+  try {
+    store = window.sessionStorage;
+    store.getItem(PREFIX);
+  } catch (e) {
+    return;
+  }
+  function forgetAll() {
+    for (var i = store.length - 1; i >= 0; i--) {
+      var key = store.key(i);
+      if (key && key.indexOf(PREFIX) === 0) {
+        store.removeItem(key);
+      }
+    }
+  }
+  if (script.hasAttribute("data-answered")) { // the site answered what was sent
+    forgetAll();
+  }
+  var form = document.querySelector("form.public-form[data-kept]");
+  if (!form) {
+    return;
+  }
+  var key = PREFIX + location.pathname;
+  function kept(field) {
+    var type = field.type;
+    return field.name && !field.disabled && !field.closest("[aria-hidden=true]") && // the honeypot
+      ["hidden", "file", "password", "submit", "button", "reset"].indexOf(type) < 0 &&
+      !(type === "checkbox" && field.name.indexOf("consent_") === 0);
+  }
+  function fields() {
+    return Array.prototype.filter.call(form.elements, kept);
+  }
+  var saved = store.getItem(key);
+  store.removeItem(key);
+  if (saved) {
+    var values = JSON.parse(saved);
+    var put = false;
+    fields().forEach(function (field) {
+      if (!(field.name in values)) {
+        return;
+      }
+      var value = values[field.name];
+      if (field.type === "checkbox" || field.type === "radio") {
+        var group = form.querySelectorAll("[name='" + CSS.escape(field.name) + "']:checked");
+        if (!group.length && value.indexOf(field.value) >= 0) {
+          field.checked = put = true;
+        }
+      } else if (!field.value && value[0]) { // what the browser put back itself stays
+        field.value = value[0];
+        put = true;
+      }
+    });
+    if (put) {
+      var note = document.createElement("div");
+      note.className = "notice";
+      note.setAttribute("role", "status");
+      note.tabIndex = -1;
+      var words = document.createElement("p");
+      words.textContent = form.dataset.kept;
+      note.append(words);
+      form.before(note);
+      note.focus();
+    }
+  }
+  window.addEventListener("submit", function (event) {
+    if (event.target !== form || event.defaultPrevented) { // not the banner's background post
+      return;
+    }
+    var values = {};
+    fields().forEach(function (field) {
+      var on = field.type === "checkbox" || field.type === "radio";
+      if (!on || field.checked) {
+        (values[field.name] = values[field.name] || []).push(field.value);
+      }
+    });
+    try {
+      store.setItem(key, JSON.stringify(values));
+    } catch (e) { // storage full: sent as before
+    }
+  });
+})();
