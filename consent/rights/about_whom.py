@@ -16,6 +16,7 @@ from .phrases import Phrase, find_each, same_word
 from .relatives import HELD
 from .sentences import ASIDE, OWN_NOUN, SENTENCE_END, sentences
 from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
+from .titles import CHANNELS, abbreviated, quoted
 
 Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
 
@@ -69,27 +70,12 @@ WRITER = frozenset({"я", "мен", "зовут", "атым", "есимим"})
 # After a word that names the writer a first name alone is a name too: «Меня зовут Айгерим»,
 # «Менің атым Айгерим», «Есімім Айгерим», «Моё имя Айгерим» (introduced). Folded.
 NAMING = frozenset({"зовут", "атым", "есимим", "имя"})
-# A channel or an abbreviation is no one's name (compliance L7): «SMS-ке», «СМС-рассылку»,
-# «WhatsApp-қа», «Телеграмға», «E-mail»; read as a name, «Жаңалықтарға және SMS-ке берген
-# келісімімді…» was about someone else and withdrew nothing. A word whose first part is in
-# capitals (an abbreviation, a case ending or a noun hyphened on: «SMS-ке»), a capital inside a
-# part («WhatsApp», «YouTube»), or a channel's name (CHANNELS, name keys: any alphabet and case).
-CHANNELS = frozenset(name_keys(
-    "SMS СМС MMS ММС sms-ka Email E-mail Emeil Мейл Имейл Емейл Имэйл Мэйл Mail Почта Gmail "
-    "Telegram Телеграм Телеграмм WhatsApp Ватсап Вотсап Уатсап Вацап Viber Вайбер Instagram "
-    "Инстаграм Инста Facebook Фейсбук Фэйсбук TikTok Тикток YouTube Ютуб Push Пуш"
-))  # fmt: skip
-PART = re.compile(r"['’-]")
 
 
 def _no_person(token: str) -> bool:
-    """Whether a capitalised word is a channel or an abbreviation, no person's name (CHANNELS)."""
-    parts = [part for part in PART.split(token) if part]
-    if parts and len(parts[0]) > 1 and parts[0].isupper():
-        return True
-    if any(part[1:] != part[1:].lower() for part in parts):
-        return True
-    return any(_stems(key) & CHANNELS for key in name_keys(token))
+    """Whether a capitalised word is a channel or an abbreviation, no person's name (titles.py:
+    CHANNELS, abbreviated)."""
+    return abbreviated(token) or any(_stems(key) & CHANNELS for key in name_keys(token))
 
 
 # A first name alone has no surname's form to tell it from any capitalised word: where it
@@ -253,6 +239,7 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
         after = folded[at + 1] if at + 1 < len(folded) else ""
         if (
             not _capitalised(tokens[at])
+            or quoted(text, spans[at].start())  # a title: «Отпишите «Вестник»» (titles.py)
             or (after and _capitalised(tokens[at + 1]))  # a run: names_another_person's
             or before in GREETING
             or before in PLACE_BEFORE

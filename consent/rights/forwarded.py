@@ -35,6 +35,11 @@ SOMEONE = re.compile(
     r"|colleague)\w*"
 )
 NEAR = 5  # words between the verb and whose letter it is
+# Not whom it was passed on to: a Russian dative («Коллеге переслала ваше письмо», «переслала
+# клиенту», «родителям»), or after «to» («forwarded it to my colleague»): the sender's stop below
+# it went to an officer as someone else's, their news going on.
+RECIPIENT = re.compile(r"\w+(у|ю|ам|ям|ге)")
+TO = frozenset({"to", "кому"})
 # A reply's subject line, not a forward's («Re:», «AW:», «Ответ:», «Отв.:», «Жауап:»).
 REPLY = re.compile(r"\s*(re|aw|ответ|отв|жауап)\.?\s*(\[\d+\]\s*)?:", re.IGNORECASE)
 # A forward's («Fwd:», «FW:», «Пересл.:», «Переслано:»).
@@ -58,11 +63,20 @@ def announces_forward(text: str) -> bool:
     folded = [fold(word) for word in words(text)] + written
     for at, word in enumerate(folded):
         near = folded[max(0, at - NEAR) : at + NEAR + 1]
-        if FORWARD_VERB.fullmatch(word) and any(SOMEONE.fullmatch(w) for w in near):
+        if FORWARD_VERB.fullmatch(word) and any(_whose(near, place) for place in range(len(near))):
             return True
         if word in KAZAKH_THEIR_LETTER and any(w.startswith(KAZAKH_SENDING) for w in near):
             return True
     return False
+
+
+def _whose(near, at) -> bool:
+    """Whether the word at `at` of `near` names someone whose letter it is (SOMEONE), not whom it
+    was passed on to (RECIPIENT, TO)."""
+    word = near[at]
+    return bool(SOMEONE.fullmatch(word)) and not (
+        RECIPIENT.fullmatch(word) or TO & set(near[max(0, at - 2) : at])
+    )
 
 
 def from_someone_else(forwarded_sender: str, sender: str, operator) -> bool:

@@ -37,7 +37,7 @@ from .own_questions import asks_to_be_told
 from .quarantine import SetAside, quarantine_record
 from .reading import Reading, read_asked
 from .refused import refused_in
-from .relatives import names_someone_else, says_me, told_of_another
+from .relatives import names_someone_else, stops_mine, told_of_another
 from .reported_request import told_done
 from .scoped import scoped
 from .seen import seen_before
@@ -219,9 +219,8 @@ def recognise(
         # «Ұлымның деректерін жойыңыз», «коллега отзывает»: a parent may act for a minor, but
         # only an officer can tell; acted on as it arrives, it would end the sender's own data.
         # But an unsubscribe the sender asks in the first person («отпишите меня от рассылки.
-        # Асель, мама Арсена») stops their own news as it arrives, as any other (compliance
-        # L15): stopping mail to the sender ends nothing of theirs that they did not ask to end.
-        mine = (match.phrase.kind == Type.UNSUBSCRIBE or unsubscribe) and any(map(says_me, written))
+        # Асель, мама Арсена») stops their own news as it arrives (L15, relatives.stops_mine).
+        mine = stops_mine(match.phrase.kind, unsubscribe, written)
         return Recognised(Type.OTHER, language, unsubscribe=mine, someone_else=True)
     kind, purpose = (match.phrase.kind, match.phrase.purpose) if match else (Type.OTHER, "")
     if match is None:  # «Мне не нужна ваша рассылка», «Звонки — отказываюсь»: refused.py
@@ -229,8 +228,9 @@ def recognise(
     told = match is None and asks_to_be_told("\n".join(written))  # «сообщите, удалены ли…»
     items = match is None and asked_items("\n".join(written))
     unnamed = match is None and (kind != Type.OTHER or unsubscribe or items or told or still)
-    if unnamed and any(map(names_someone_else, written)):  # «удалите номер моей дочери»
-        return Recognised(Type.OTHER, language, someone_else=True)  # «Ей не нужна рассылка»
+    if unnamed and any(map(names_someone_else, written)):  # «Мне не нужна, и коллеге тоже»
+        return Recognised(Type.OTHER, language, someone_else=True,
+                          unsubscribe=stops_mine(kind, unsubscribe, written))  # fmt: skip
     if items or told:  # told (informed.py): access, an item to change (items.py); else correct
         kind = Type.ACCESS if told else Type.CORRECT
         also = [Type.CORRECT.value] if told and items else also

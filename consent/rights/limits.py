@@ -13,7 +13,8 @@ withdrawal or unsubscribe would end what the person keeps. It opens for the offi
 changed, not for the mail to stop. It opens as a correction, nothing unsubscribed.
 
 «Прошу отменить подписку на онлайн-курс», «курсқа жазылуды тоқтатыңыз»: the person cancels a
-service, not the news. It opens for the officer, nothing unsubscribed.
+service, not the news; «Отпишите меня от Кинопоиска», another company's (titles.py). It opens
+for the officer, nothing unsubscribed.
 """
 
 import re
@@ -24,6 +25,7 @@ from consent.core.subjects import address_lookup_key
 from .models import Ticket
 from .sentences import SENTENCE_END
 from .spelling import fold, words
+from .titles import titled
 
 Type, Limit = Ticket.Type, Ticket.Limit
 # A verb of keeping, asked: the imperative or the gerund («оставьте», «оставив», «сохраните»,
@@ -70,6 +72,9 @@ SERVICE = ("курс", "заняти", "урок", "обучени", "заказ
            # «отпишите меня от платной подписки», «ақылы жазылымнан шығарыңыз». Our news and
            # offers are free, and the only thing an unsubscribe stops: an officer reads it.
            "платн", "акылы", "журнал", "газет", "приложени", "тариф", "премиум")  # fmt: skip
+# Or another company's, by its title («отпишите меня от Кинопоиска», «…от рассылки «Вестника»»:
+# titles.py), read after the subscription words (in English too) and the news's.
+TITLED = ((*SUBSCRIBING, "унсубсцриб"), NEWS)
 OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со"})
 WHOM = frozenset({"меня", "нас", "мою", "мой", "мое", "моего", "моей", "наш", "нашу", "нашего"})
 OBJECT_WORDS = 3  # words after the preposition read for the object
@@ -121,9 +126,10 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
         return kind, unsubscribe, None
     folded = [fold(word) for word in words(text)]
     asked = {"stops": stopped(kind, purpose, unsubscribe)}
-    if stops_news and kind != Type.WITHDRAW and _a_service(folded):
+    service = stops_news and kind != Type.WITHDRAW and _a_service(folded)
+    if service or (stops_news and kind != Type.WITHDRAW and titled(text, *TITLED)):
         # Nothing of the news is asked: for an officer, the other request stays what it is.
-        limits = {**asked, "limit": Limit.SERVICE}
+        limits = {**asked, "limit": Limit.SERVICE if service else Limit.TITLED}
         return (Type.OTHER if kind == Type.UNSUBSCRIBE else kind), False, limits
     if stops_news and kind != Type.WITHDRAW and _elsewhere(folded, text, sender):
         # The other request of a letter that also asks it (a destruction) stays what it is.

@@ -48,7 +48,17 @@ TAKEN_FROM = re.compile(r"от|из|\w+[ндт][ае]н")
 # Or right beside a verb that takes a person off a list, with nothing said from what: «Отпишите
 # её», «её отпишите, пожалуйста», «исключите их» (a list's news is never «unsubscribed»). Folded.
 TAKING_OFF = ("отпиш", "отпис", "исключ")
-OFF_ENGLISH = re.compile(r"\b(?:him|her|them) (?:off|from)\b")
+# Words read through between the pronoun and its verb: «Их тоже исключите из рассылки»,
+# «Отпишите, пожалуйста, их тоже», «её тоже отпишите» stopped the sender's news for theirs.
+# Folded.
+BETWEEN = frozenset(map(fold, word_set("тоже также пожалуйста плиз всех обоих обеих сразу "
+                                         "заодно да де та те")))  # fmt: skip
+# Someone the writer knows, as the object beside the writer («Отпишите меня и коллегу от
+# рассылки», «исключите подругу»), read as him or her are. Folded.
+KNOWN = re.compile(r"(коллег|подруг|сотрудниц|соседк|знаком)у|(друг|сотрудник|сосед|знаком"
+                   r"|начальник|руководител)(а|я|ого)")  # fmt: skip
+OFF_ENGLISH = re.compile(r"\b(?:him|her|them) (?:off|from)\b|\b(?:unsubscribe|exclude) (?:him|her"
+                         r"|them)\b|\b(?:remove|delete|drop) (?:him|her)\b")  # fmt: skip
 # To whom the news are not needed: «Ей не нужна ваша рассылка», «Ваши письма ему больше не
 # нужны», «Оған хабарламаларыңыз керек емес» (a need word, unneeded.py, up to three words on),
 # where the writer's own is «мне», «маған». Folded.
@@ -60,7 +70,8 @@ DATIVE_KNOWN = re.compile(r"(коллег|подруг|сотрудниц|сос
 NEED_WORDS = (*NEEDING, *KAZAKH_NEEDING)
 # The news coming or sent to whom the dative names: «Ей всё ещё приходит рассылка», «не
 # присылайте ему», «шлёте ей». Folded.
-COMING = ("приход", "присыл", "приш", "шлет", "шлите", "отправл", "идут")
+COMING = ("приход", "присыл", "приш", "шлет", "шлите", "отправл", "идут", "пишит", "писат",
+          "жибер", "жолда", "келед", "келип", "келмес")  # fmt: skip
 # English relatives, read in the letter's own Latin words (words() reads «son» as the
 # transliterated «сон»), beside «my» or «our» up to two words before: «Stop emailing my son»,
 # «Please delete my daughter's data», «my 12 year old son», as «моему сыну» (L7). Not alone:
@@ -96,6 +107,13 @@ def says_me(text: str) -> bool:
     return any(fold(word) in ME for word in words(text)) or (died(text) and not _relative(text))
 
 
+def stops_mine(kind: str, unsubscribe: bool, written: list[str]) -> bool:
+    """Whether a letter about someone else, asking (`kind`) or also asking (`unsubscribe`) for
+    the news to stop, asks it for its writer too (says_me): «Отпишите меня и мужа», «Мне не
+    нужна рассылка, и коллеге тоже». Those stop as it arrives; the other person's are read."""
+    return (kind == "unsubscribe" or unsubscribe) and any(map(says_me, written))
+
+
 def died(text: str) -> bool:
     """Whether `text` says someone died (DIED)."""
     return any(DIED.fullmatch(fold(word)) for word in words(text)) or bool(
@@ -126,16 +144,28 @@ def names_someone_else(text: str) -> bool:
             return True
         if word in THIRD_PERSON and any(w.startswith(HELD) for w in folded[at + 1 : at + 3]):
             return True
-        if word in OBJECT_PRONOUNS and (
-            any(map(TAKEN_FROM.fullmatch, folded[at + 1 : at + 3]))
-            or any(w.startswith(TAKING_OFF) for w in folded[max(at - 1, 0) : at + 2])
-        ):
+        if _taken_off(folded, at):
             return True
         if (word in DATIVE_THIRD_PERSON or DATIVE_KNOWN.fullmatch(word)) and any(
             w.startswith((*NEED_WORDS, *COMING)) for w in folded[max(at - 3, 0) : at + 6]
         ):
             return True
     return _names_someone_else_in_english(text)
+
+
+def _taken_off(folded, at) -> bool:
+    """Whether the word at `at` is him, her or them (OBJECT_PRONOUNS), or someone the writer
+    knows (KNOWN), taken off something: «от», «из» or a Kazakh ablative two words on at most, or
+    a verb of taking off right beside, but for the words BETWEEN; or added, «тоже»."""
+    if folded[at] not in OBJECT_PRONOUNS and not KNOWN.fullmatch(folded[at]):
+        return False
+    if folded[at + 1 : at + 2] in (["тоже"], ["также"]):  # «…, друга тоже», «их также»
+        return True
+    before = [w for w in folded[:at] if w not in BETWEEN][-1:]
+    after = [w for w in folded[at + 1 :] if w not in BETWEEN][:2]
+    return any(map(TAKEN_FROM.fullmatch, after)) or any(
+        w.startswith(TAKING_OFF) for w in [*before, *after[:1]]
+    )
 
 
 # A request told in the third person is someone else's: «Моя коллега отзывает своё согласие»,

@@ -35,7 +35,7 @@ from consent.core.models import Subject
 
 from .models import Ticket
 from .phrases import Match, Phrase, denied, find_each
-from .sentences import sentences
+from .sentences import SENTENCE_END, sentences
 from .spelling import fold
 
 DESTROY, UNSUBSCRIBE, WITHDRAW = "destroy", "unsubscribe", "withdraw"
@@ -80,6 +80,24 @@ CHANGED_MIND = re.compile(r"передума\w*")
 KAZAKH_MIND = ("ойым", "райым", "шешимим")
 KAZAKH_TURNED = ("кайт", "озгер")
 
+# English, read in a sentence's own words (words() reads them as transliterated Russian): a verb
+# of cancelling, then within ENGLISH_NEAR words a request, a letter or an act's noun («cancel my
+# request», «withdraw my previous email», «ignore my request to delete my data», «cancel the
+# deletion»; not «withdraw my consent», «cancel my subscription»: those ask); a change of mind
+# as the Russian one («I changed my mind», «I've changed my mind about deleting»).
+ENGLISH_CANCELLING = re.compile(
+    r"\b(?:cancel\w*|withdraw|retract|revoke|disregard|ignore|call off|take back)"
+    r"((?: [\w']+){0,4}?) (?:request|email|e-mail|letter|message|application|deletion|erasure"
+    r"|removal|unsubscription|withdrawal)s?\b"
+)
+ENGLISH_CHANGED_MIND = re.compile(r"\bchanged? (?:of )?my mind\b|\bchange of mind\b")
+ENGLISH_CLAUSES = re.compile(r"[,;:—–]|\s-\s|\b(?:but|and|so)\b")
+ENGLISH_ACTS = {
+    DESTROY: re.compile(r"\b(?:delet|eras|remov)\w*"),
+    UNSUBSCRIBE: re.compile(r"\bunsubscri\w*"),
+    WITHDRAW: re.compile(r"\bwithdrawal\b"),
+}
+
 
 def takes_back(
     phrases: list[Phrase], written: list[str], body: str, named: list[Match]
@@ -91,6 +109,10 @@ def takes_back(
     found = None
     for sentence in (sentence for text in written for sentence in sentences(text)):
         kind = _taken(sentence, phrases, body)
+        if kind is not None:
+            found = kind or found or ""
+    for piece in (piece for text in written for piece in SENTENCE_END.split(text or "")):
+        kind = _taken_in_english(" ".join(piece.casefold().split()), phrases, body)
         if kind is not None:
             found = kind or found or ""
     if not found:
@@ -115,6 +137,29 @@ def _taken(sentence, phrases, body) -> str | None:
                 acts = [word for read in sentences(body) for word in read.tokens]
                 return next((k for k in KINDS if k in denials), None) or _act(acts, ACT_VERBS) or ""
     return None
+
+
+def _taken_in_english(text, phrases, body) -> str | None:
+    """The type an English sentence takes back (ENGLISH_CANCELLING, ENGLISH_CHANGED_MIND), read
+    as _taken reads a Russian one; None when it takes back nothing."""
+    cancelled = ENGLISH_CANCELLING.search(text)
+    if cancelled is not None:
+        return _english_act(text[cancelled.start(1) :]) or ""
+    changed = ENGLISH_CHANGED_MIND.search(text)
+    if changed is None:
+        return None
+    clause = next(c for c in ENGLISH_CLAUSES.split(text[changed.start() :]) if c)
+    before = ENGLISH_CLAUSES.split(text[: changed.start()])[-1]
+    if (acted := _english_act(before + clause)) is not None:  # «I changed my mind about deleting»
+        return acted
+    denials = denied(phrases, body)
+    if denials or not find_each(phrases, body):  # «Changed my mind, keep me subscribed»
+        return next((k for k in KINDS if k in denials), None) or _english_act(body.casefold()) or ""
+    return None
+
+
+def _english_act(text) -> str | None:
+    return next((kind for kind, act in ENGLISH_ACTS.items() if act.search(text)), None)
 
 
 def _act(words, acts) -> str | None:

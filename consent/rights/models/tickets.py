@@ -71,6 +71,8 @@ class Ticket(models.Model):
         KEEPS_NEWS = "keeps_news", _("it also asks to keep the news and offers")
         KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
         SERVICE = "service", _("it cancels a service, not the news and offers")
+        # Another company's, named by its title («…от Кинопоиска»: titles.py).
+        TITLED = "titled", _("it names another company's service or mailing, not ours")
         ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
         # A withdrawal whose object names no purpose («…на звонки»): the officer's to read
         # (object_words.unread); the intake's purpose of it until then.
