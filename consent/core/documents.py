@@ -120,7 +120,7 @@ def document_publish(
         document.sha256 = content_digest(document.content)
         document.published_at = timezone.now()
         document.save()
-        audit(AuditEvent.Action.DOCUMENT_PUBLISH, actor=actor, obj=document,
+        audit(AuditEvent.Action.DOCUMENT_PUBLISH, actor=actor, obj=document, logged=True,
               kind=document.kind, version=document.version)  # fmt: skip
     return document
 
