@@ -67,6 +67,8 @@ def test_the_officer_sees_her_work_in_recent_actions(desk, ticket, lang):
     act(desk, Ticket.objects.get(pk=ticket.pk), "refuse", reason="Сұрақ деректер туралы емес.")
     desk.cookies["django_language"] = lang
     html = desk.get("/admin/").content.decode()
+    # Beside the requests, not under the charts: a float rises no higher than what precedes it.
+    assert html.index(RECENT) < html.index('id="work-charts"')
     recent = html[html.index(RECENT) :]
     assert f"/admin/rights/ticket/{ticket.pk}/change/" in recent
     assert f"№\xa0{ticket.reference}" in recent
