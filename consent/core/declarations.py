@@ -84,6 +84,10 @@ def operator(language: str) -> dict[str, str]:
     """The operator's facts in `language`. The one place they are read, so that they can move
     from the settings to a model of the company without any document noticing."""
     op = settings.OPERATOR
+    # Whom the operator appointed to organise the processing, and how to reach them (Art.
+    # 25(2)(10), 25(3)), as one filling: a sentence of the two said «Demo, .» of a person whose
+    # contact was not set, and nothing of a contact without the person.
+    responsible = ", ".join(filter(None, (op["responsible_person"], op["responsible_contact"])))
     return {
         "operator_name": localised(op, "name", language),
         "bin": op["bin"],
@@ -92,6 +96,7 @@ def operator(language: str) -> dict[str, str]:
         "site": op["site"],
         "responsible_person": op["responsible_person"],
         "responsible_contact": op["responsible_contact"],
+        "responsible": responsible,
         "data_location": localised(op, "data_location", language),
     }
 

@@ -51,7 +51,7 @@ def _register(language):
     op = operator(language)
     # Whom the operator appointed to organise the processing, and how to reach them (Art.
     # 25(2)(10), 25(3)): the first thing an inspector asks of the register.
-    responsible = ", ".join(filter(None, (op["responsible_person"], op["responsible_contact"])))
+    responsible = op["responsible"]
     blocks = [(_("Operator"), [
         (_("Address"), op["address"] or _("none")),
         (_("Person responsible for organising the processing of personal data"),
@@ -120,7 +120,7 @@ def document_publish(
         document.sha256 = content_digest(document.content)
         document.published_at = timezone.now()
         document.save()
-        audit(AuditEvent.Action.DOCUMENT_PUBLISH, actor=actor, obj=document,
+        audit(AuditEvent.Action.DOCUMENT_PUBLISH, actor=actor, obj=document, logged=True,
               kind=document.kind, version=document.version)  # fmt: skip
     return document
 

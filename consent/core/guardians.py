@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .audit import audit
+from .audit import admin_logged, audit
 from .gate import latest_events, needs_guardian
 from .ledger import consent_require_again, subject_lock
 from .models import AuditEvent, Declined, Guardian, LedgerEntry, Source, Subject
@@ -152,6 +152,7 @@ def guardian_confirm(row: Guardian, reason: str, actor: AbstractBaseUser | None 
     for other in confirmed:
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=row.subject, obj=other,
               fields=["guardian"], reason=reason)  # fmt: skip
+    admin_logged(AuditEvent.Action.SUBJECT_EDIT, actor=actor, obj=row.subject)
     return True
 
 
@@ -182,6 +183,7 @@ def guardian_decline(
     for other in rows:
         audit(AuditEvent.Action.SUBJECT_EDIT, actor=actor, subject=subject, obj=other,
               fields=["guardian"], reason=reason)  # fmt: skip
+    admin_logged(AuditEvent.Action.SUBJECT_EDIT, actor=actor, obj=subject)
     given = {r.pk for r in rows}
     source = Source.SELF_SERVICE if reason == Declined.BY_CHILD else Source.ADMIN
     grants = [(code, e) for code, e in latest_events(subject).items() if e.kind == Kind.GRANT]

@@ -64,9 +64,10 @@ def drafted_facts(language: str) -> dict[str, str]:
     each one not set says so, and which setting sets it, in the draft's language. The notice
     read «responsible for organising the processing: , .» with no one configured."""
     with translation.override(language):
-        return {name: value.strip() or _("[not set: %(fact)s]") % {
+        facts = operator(language)
+        return {name: facts[name].strip() or _("[not set: %(fact)s]") % {
                     "fact": fact_named(name, language)}
-                for name, value in operator(language).items()}  # fmt: skip
+                for name in OPERATOR_FACTS}  # fmt: skip
 
 
 def placeholders(template: str) -> set[str]:

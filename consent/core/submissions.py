@@ -232,7 +232,7 @@ def submission_answer(submission: Submission, *, actor: AbstractBaseUser | None)
     submission.answered_at = timezone.now()
     submission.save(update_fields=["answered_at"])
     audit(AuditEvent.Action.SUBMISSION_ANSWER, actor=actor, subject=submission.subject,
-          obj=submission, source=submission.source)  # fmt: skip
+          obj=submission, logged=True, source=submission.source)  # fmt: skip
     return True
 
 

@@ -67,10 +67,8 @@ def text_missing_elements(text: ConsentText) -> list[str]:
                        % {"fragments": fragments})  # fmt: skip
     if purpose is not None and purpose.processors_setting and not purpose.processors():
         # A cross-border consent that names nobody abroad covers nothing (compliance L2).
-        missing.append(
-            _("the processors abroad it covers (set %(setting)s)")
-            % {"setting": purpose.processors_setting}
-        )
+        missing.append(_("the processors abroad it covers (set %(setting)s)")
+                       % {"setting": purpose.processors_setting})  # fmt: skip
     return missing
 
 
@@ -222,7 +220,8 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
         text.facts = declared
         text.published_at = timezone.now()
         text.save()
-        audit(AuditEvent.Action.TEXT_PUBLISH, actor=actor, obj=text, purpose=text.purpose)
+        audit(AuditEvent.Action.TEXT_PUBLISH, actor=actor, obj=text, purpose=text.purpose,
+              logged=True)  # fmt: skip
     return text
 
 
@@ -274,8 +273,8 @@ def _publish(policy, reconsent, actor):
     policy.published_at = timezone.now()
     policy.save()
     schedule_forget()  # the cookie banner asks again, on every host, at once
-    audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, number=policy.number,
-          reconsent=sorted(reconsent))  # fmt: skip
+    audit(AuditEvent.Action.POLICY_PUBLISH, actor=actor, obj=policy, logged=True,
+          number=policy.number, reconsent=sorted(reconsent))  # fmt: skip
     if templated:
         for purpose in offered_purposes():
             _text_on(policy, purpose.code, purpose.code in reconsent, actor)

@@ -132,7 +132,7 @@ def campaign_start(
         campaign.sent_by = actor if actor is not None and actor.is_authenticated else None
         campaign.audience_count = recipients(campaign.sent_at).count()
         campaign.save(update_fields=["status", "sent_at", "sent_by", "audience_count"])
-        audit(AuditEvent.Action.CAMPAIGN_START, actor=actor, obj=campaign,
+        audit(AuditEvent.Action.CAMPAIGN_START, actor=actor, obj=campaign, logged=True,
               audience=campaign.audience_count)  # fmt: skip
     return campaign.audience_count
 

@@ -148,7 +148,7 @@ def ticket_resend_access(
                                 "was opened, so it was not sent once more.") % done)  # fmt: skip
     unsent_answers_withdraw(ticket)  # one still waiting is replaced, not sent as well
     blocked = {"blocked": True} if answered_while_blocked(ticket) else {}
-    files = _access_files(ticket, actor=actor, resent=True, **blocked)
+    files = _access_files(ticket, actor=actor, resent=True, logged=True, **blocked)
     ticket_mail(ticket, ticket.address_on_record, "request_done",
                 {"ticket": ticket, "outcome": SENT_AGAIN_WITH[ticket.is_own],
                  "under_address": ticket.is_own}, attachments=files)  # fmt: skip

@@ -44,7 +44,7 @@ def ticket_assign(
         raise ValidationError(_("The request was released after this page was opened, so "
                                 "nothing was changed. Read the page again first."))  # fmt: skip
     audit(
-        AuditEvent.Action.REQUEST_ASSIGN, actor=actor, obj=locked,
+        AuditEvent.Action.REQUEST_ASSIGN, actor=actor, obj=locked, logged=True,
         subject=Subject(pk=locked.subject_id) if locked.subject_id is not None else None,
         old_assignee=holder.get_username() if holder else None,
         assignee=to.get_username() if to is not None else None,

@@ -116,7 +116,7 @@ def ticket_close(
     ticket.outcome = outcome
     ticket.save(update_fields=["status", "closed_at", "outcome"])
     audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=ticket.subject, obj=ticket,
-          status=status, **(detail or {}))  # fmt: skip
+          logged=True, status=status, **(detail or {}))  # fmt: skip
     if notify and (to := to or ticket.address_on_record):
         ticket_mail(ticket, to, template,
                     {**(context or {}), "ticket": ticket, "outcome": outcome},
@@ -221,7 +221,7 @@ def ticket_reopen(
         unsent_answers_withdraw(ticket)  # carried out again, it is answered once, afresh
     old = ticket.status
     row = audit(AuditEvent.Action.REQUEST_REOPEN, actor=actor, subject=ticket.subject, obj=ticket,
-                old_status=old, due=ticket.due_date.isoformat(),
+                logged=True, old_status=old, due=ticket.due_date.isoformat(),
                 **({"reason_written": True} if reason else {"cause": cause}))  # fmt: skip
     ticket.status, ticket.closed_at = Status.OPEN, None
     if reason:  # the officer's words stay with the request, to go with the person's data

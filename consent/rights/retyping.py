@@ -49,7 +49,7 @@ def ticket_reclassify(
         ticket.status, ticket.closed_at, ticket.outcome = Status.UNVERIFIED, None, ""
     ticket.save(update_fields=["type", "purpose", "due_date", "status", "closed_at", "outcome"])
     audit(AuditEvent.Action.REQUEST_RETYPE, actor=actor, subject=ticket.subject, obj=ticket,
-          old_type=old, new_type=kind, due=ticket.due_date.isoformat(),
+          logged=True, old_type=old, new_type=kind, due=ticket.due_date.isoformat(),
           **({"purpose": purpose} if purpose else {}),
           **({"filed_with": ticket.regarding.reference} if filed else {}))  # fmt: skip
     if not ticket.holds_data:

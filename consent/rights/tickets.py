@@ -75,7 +75,7 @@ def ticket_create(
         received_at=received_at, due_date=due_for(kind, received_at), **fields,
     )  # fmt: skip
     audit(AuditEvent.Action.REQUEST_OPEN, actor=actor, subject=subject, obj=ticket, type=kind,
-          channel=channel, **(audit_detail or {}))  # fmt: skip
+          logged=True, channel=channel, **(audit_detail or {}))  # fmt: skip
     if notify:
         notify_new_ticket(ticket)
     return ticket

@@ -33,7 +33,11 @@ def change_told(entry: LogEntry) -> str:
     except ValueError:
         parts = None
     if not isinstance(parts, list) or not all(isinstance(p, dict) for p in parts):
-        return entry.get_change_message()  # a message stored as text
+        # A message stored as text: a desk operation's, the msgid of its audit action
+        # (core.audit.admin_logged), read in the reader's language.
+        # gettext("") is the catalogue's header.
+        text = entry.get_change_message()
+        return capfirst(gettext(text)) if text else text
     for part in parts:
         changed = part.get("changed")
         if isinstance(changed, dict) and isinstance(changed.get("fields"), list):

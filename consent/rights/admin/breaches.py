@@ -49,9 +49,10 @@ class BreachAdmin(admin.ModelAdmin):
 
     # What happened, cut short: a register of numbers alone («#7, #8») sent the officer into
     # each entry to find the one she was looking for. Then who was told and when: the
-    # authorised body, and the people affected, how many (a lone tick said nothing of them).
-    list_display = ["number", "summary", "detected", "deadline", "regulator_told",
-                    "affected", "people_told"]  # fmt: skip
+    # authorised body (its date and, once sent, when: one column, as in Russian the two
+    # headers' «уполномоченный» pushed the last column off a 1280 px screen beside the menu),
+    # and the people affected, how many (a lone tick said nothing of them).
+    list_display = ["number", "summary", "detected", "deadline", "affected", "people_told"]
     list_filter = [RegulatorFilter, "subjects_notified"]
     readonly_fields = ["saved_deadline", "draft_notice"]
     # The deadline first: «notify now» stood below every field, a phone's length away.
@@ -76,10 +77,6 @@ class BreachAdmin(admin.ModelAdmin):
     def detected(self, obj):
         return labelled(_("detected"), reader_time(obj.detected_at))
 
-    @admin.display(description=_("regulator notified"), ordering="regulator_notified_at")
-    def regulator_told(self, obj):
-        return labelled(_("regulator notified"), reader_time(obj.regulator_notified_at) or EMPTY)
-
     @admin.display(description=_("people affected (estimate)"), ordering="people_affected")
     def affected(self, obj):
         return labelled(_("people affected (estimate)"), obj.people_affected)
@@ -103,15 +100,20 @@ class BreachAdmin(admin.ModelAdmin):
     @admin.display(description=_("regulator to be notified by"), ordering="regulator_due")
     def deadline(self, obj):
         """The regulator's date, and beside it what the officer must know of it: to notify now,
-        or that the notice went after it (the list and the breach's page say the same)."""
+        or that the notice went after it (the list and the breach's page say the same); under
+        it, once sent, when."""
         label, named = reader_time(obj.regulator_due), _("regulator to be notified by")
         if obj.report_now(local_today()):
             return labelled(named, format_html('<strong class="overdue">{} · {}</strong>', label,
                                                _("notify now")))  # fmt: skip
         if obj.notified_late():
-            return labelled(named, format_html('<strong class="overdue">{} · {}</strong>', label,
-                                               _("sent late")))  # fmt: skip
-        return labelled(named, label)
+            label = format_html('<strong class="overdue">{} · {}</strong>', label, _("sent late"))
+        if obj.regulator_notified_at is None:
+            return labelled(named, label)
+        # Said on every screen: a bare second date under the first read as a second deadline.
+        sent = format_html("{}: {}", capfirst(_("regulator notified")),
+                           reader_time(obj.regulator_notified_at))  # fmt: skip
+        return format_html("{}<br>{}", labelled(named, label), sent)
 
     @admin.display(description=_("regulator to be notified by"))
     def saved_deadline(self, obj):
