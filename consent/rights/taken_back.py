@@ -90,6 +90,11 @@ ENGLISH_CANCELLING = re.compile(
     r"((?: [\w']+){0,4}?) (?:request|email|e-mail|letter|message|application|deletion|erasure"
     r"|removal|unsubscription|withdrawal)s?\b"
 )
+# Words that make the noun our mail or the consent, not the writer's request: «withdraw consent
+# for marketing emails», «cancel your newsletter emails» ask to stop them.
+ENGLISH_OURS = re.compile(
+    r"\b(?:consent|your|marketing|promotional|advertising|news|newsletters?)\b"
+)
 ENGLISH_CHANGED_MIND = re.compile(r"\bchanged? (?:of )?my mind\b|\bchange of mind\b")
 ENGLISH_CLAUSES = re.compile(r"[,;:—–]|\s-\s|\b(?:but|and|so)\b")
 ENGLISH_ACTS = {
@@ -142,9 +147,9 @@ def _taken(sentence, phrases, body) -> str | None:
 def _taken_in_english(text, phrases, body) -> str | None:
     """The type an English sentence takes back (ENGLISH_CANCELLING, ENGLISH_CHANGED_MIND), read
     as _taken reads a Russian one; None when it takes back nothing."""
-    cancelled = ENGLISH_CANCELLING.search(text)
-    if cancelled is not None:
-        return _english_act(text[cancelled.start(1) :]) or ""
+    for cancelled in ENGLISH_CANCELLING.finditer(text):
+        if not ENGLISH_OURS.search(cancelled[1]):
+            return _english_act(text[cancelled.start(1) :]) or ""
     changed = ENGLISH_CHANGED_MIND.search(text)
     if changed is None:
         return None

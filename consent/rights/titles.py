@@ -34,8 +34,9 @@ PART = re.compile(r"['’-]")
 OPENING_QUOTES = ("«", '"', "„", "“")
 # A word, and the opening quotation mark before it if any; a hyphen parts two («SMS-рассылки»).
 TOKEN = re.compile(r"([«\"„“]\s*)?([^\W\d_]+(?:['’][^\W\d_]+)*)")
-# What may stand between two words of one phrase: spaces, a closing quotation mark.
-JOINED = re.compile(r"[\s»\"”-]*")
+# What may stand between two words of one phrase: spaces, a closing quotation mark; not a line's
+# end (a subject line's last word, «Сұрақ / Вопрос», is no title of the body's first).
+JOINED = re.compile(r"(?:[^\S\n]|[»\"”-])*")
 # Words between a subscription word and its preposition, or the preposition and its object, that
 # are no object: «отпишите меня от всех ваших рассылок», «барлық хабарламалардан». Folded.
 EVERY = frozenset(map(fold, words("всего всей всех всяких любых барлык барлыгынан бари бүкил")))

@@ -30,7 +30,7 @@ def letter_field(page):
 
 
 @pytest.mark.parametrize("lang, as_received", [
-    ("kk", "Хат келген күйінде, HTML белгілеуімен"),
+    ("kk", "Хат келген күйінде, HTML-белгілеуімен"),
     ("ru", "Письмо в\xa0том виде, в\xa0каком пришло, с\xa0HTML-разметкой"),
 ])  # fmt: skip
 def test_the_officer_reads_an_html_only_letter_as_it_shows(desk, person, lang, as_received):

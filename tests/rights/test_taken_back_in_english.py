@@ -61,9 +61,20 @@ def test_an_unsubscribe_taken_back_in_english_stops_nothing_more(person):
 STILL_ASKED = {
     "withdraw my consent": ("I withdraw my consent", Type.WITHDRAW),
     "changed mind, then asks": ("I changed my mind, please delete my data instead", Type.DESTROY),
+    # Our mail or the consent as the noun: a cancelling verb there asks (it took back a request).
+    "withdraw consent for emails": ("Please withdraw consent for marketing emails.", Type.WITHDRAW),
+    "cancel your emails": (
+        "Unsubscribe me please, cancel your newsletter emails.",
+        Type.UNSUBSCRIBE,
+    ),
+    "cancel your messages": (
+        "Please unsubscribe me and cancel your promotional messages",
+        Type.UNSUBSCRIBE,
+    ),
 }
 
 
 @pytest.mark.parametrize("body, kind", STILL_ASKED.values(), ids=STILL_ASKED)
 def test_an_english_request_beside_such_words_is_still_asked(person, body, kind):
-    assert ingest(message("Hello", body=body)).type == kind  # a guard
+    letter = ingest(message("Hello", body=body))
+    assert (letter.type, letter.limits.get("takes_back")) == (kind, None)

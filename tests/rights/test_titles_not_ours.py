@@ -55,6 +55,8 @@ OURS = {
     "ru ours beside theirs": "Отпишите меня от вашей рассылки и от Кинопоиска",
     "ru a title told of after": "Отпишите меня от рассылки, пожалуйста. Кинопоиск тут ни при чём",
     "ru our mailing's quoted name": "Отпишите меня от рассылки «Новости ЕМ АЛУ»",
+    # The line before is not the phrase's: «Вопрос» ended it, no title of «Хабарламалардан».
+    "kk the line before capitalised": "Сұрақ / Вопрос\nХабарламалардан бас тартамын",
 }
 
 
