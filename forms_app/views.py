@@ -242,10 +242,12 @@ def _store(request, kind, form, source, language):
     data = form.personal_data()
 
     def ask_marketing(submission, guardian):  # the box starts the double opt-in, no more
-        if marketing_confirmation_due(submission):
-            # In the acknowledgement's language: it says this mail was sent, to the same reader.
-            optin_start(data["email"], data.get("full_name", ""), mail_language(submission),
-                        guardian=guardian, text=form.texts[MARKETING])  # fmt: skip
+        if not marketing_confirmation_due(submission):
+            return False
+        # In the acknowledgement's language: it says this mail was sent, to the same reader,
+        # when it was (the mail limit may hold it back: optin_start).
+        return optin_start(data["email"], data.get("full_name", ""), mail_language(submission),
+                           guardian=guardian, text=form.texts[MARKETING])  # fmt: skip
 
     submission_record(
         source=source,

@@ -25,7 +25,7 @@ from consent.core.digests import words_shown
 from consent.core.guardians import guardian_lacking
 from consent.core.held import owner_name
 from consent.core.ledger import consent_grant
-from consent.core.mail import CONFIRM_LINK_WORKS, CONFIRMS, queue_mail
+from consent.core.mail import CONFIRM_LINK_WORKS, CONFIRMS, LINKS, queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import CONFIRMED_BY_LINK, MARKETING
 from consent.core.subjects import (
@@ -81,8 +81,9 @@ def optin_start(
     language: str,
     guardian: Guardian | None = None,
     text: ConsentText | None = None,
-) -> None:
-    """Queue the one confirmation email (call inside the submission's transaction). Its link is
+) -> bool:
+    """Queue the one confirmation email (call inside the submission's transaction), and say
+    whether it was queued: the per-address limit may hold it back (core.mail.LINKS). Its link is
     on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
     with their parent or guardian (the application form): the consent the link confirms is
     theirs together, as the form's other consents are (compliance L6). A person whose
@@ -100,15 +101,16 @@ def optin_start(
     token = make_token(payload)
     with translation.override(language):
         url = absolute_url(reverse("marketing_confirm", args=[token]))
-    queue_mail(
+    queued = queue_mail(
         email,
         "confirm_marketing",
         {"confirm_url": url},
         language=language,
         subject_line=_("Please confirm your subscription"),
         headers={CONFIRMS: MARKETING},
-        unproven_address=True,
+        unproven_address=LINKS,
     )
+    return queued is not None
 
 
 def _as_written(token: str) -> bool:
