@@ -81,9 +81,11 @@ def optin_start(
     language: str,
     guardian: Guardian | None = None,
     text: ConsentText | None = None,
-) -> bool:
-    """Queue the one confirmation email (call inside the submission's transaction), and say
-    whether it was queued: the per-address limit may hold it back (core.mail.LINKS). Its link is
+    counted: bool = False,
+) -> None:
+    """Queue the one confirmation email (call inside the submission's transaction), which the
+    per-address limit may hold back (core.mail.LINKS); `counted`: in that budget already, by
+    the form whose acknowledgement announces it (core.submissions.submission_record). Its link is
     on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
     with their parent or guardian (the application form): the consent the link confirms is
     theirs together, as the form's other consents are (compliance L6). A person whose
@@ -101,16 +103,15 @@ def optin_start(
     token = make_token(payload)
     with translation.override(language):
         url = absolute_url(reverse("marketing_confirm", args=[token]))
-    queued = queue_mail(
+    queue_mail(
         email,
         "confirm_marketing",
         {"confirm_url": url},
         language=language,
         subject_line=_("Please confirm your subscription"),
         headers={CONFIRMS: MARKETING},
-        unproven_address=LINKS,
+        unproven_address=None if counted else LINKS,
     )
-    return queued is not None
 
 
 def _as_written(token: str) -> bool:
