@@ -21,7 +21,6 @@ from consent.core.models import AuditEvent, Source
 from consent.core.purposes import MARKETING
 from consent.core.submissions import (
     mail_language,
-    marketing_confirmation_due,
     submission_record,
 )
 from consent.core.texts import current_policy, current_texts, render_consent
@@ -241,11 +240,11 @@ def _store(request, kind, form, source, language):
         return
     data = form.personal_data()
 
-    def ask_marketing(submission, guardian):  # the box starts the double opt-in, no more
-        if marketing_confirmation_due(submission):
+    def ask_marketing(submission, guardian, goes):  # the box starts the double opt-in, no more
+        if goes:  # ticked, and counted in the address's mail budget (submission_record)
             # In the acknowledgement's language: it says this mail was sent, to the same reader.
             optin_start(data["email"], data.get("full_name", ""), mail_language(submission),
-                        guardian=guardian, text=form.texts[MARKETING])  # fmt: skip
+                        guardian=guardian, text=form.texts[MARKETING], counted=True)  # fmt: skip
 
     submission_record(
         source=source,

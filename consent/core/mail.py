@@ -87,16 +87,23 @@ def render_mail(
 
 
 # Mail to an address typed into a public form, which nobody has shown to be the typer's: at most
-# this many an hour to one address, whoever types it and from wherever (compliance T8).
+# this many an hour to one address, whoever types it and from wherever (compliance T8), in each
+# of two budgets. NOTES: what anyone's form or letter makes the site say to it (an
+# acknowledgement, an answer to a letter in the address's name). LINKS: what its owner asks for
+# to act (a request's confirmation link, or the note that nothing is held for a request; the
+# newsletter's confirmation link). One budget for both let ten contact forms with a stranger's
+# address silently hold back the link of their own request within the hour.
 UNPROVEN_ADDRESS_RATE = "10/3600"
+NOTES = "unproven-address"
+LINKS = "unproven-address-links"
 
 
-def unproven_address_over_limit(to: str) -> bool:
-    """Count one mail to `to` and say whether it is beyond UNPROVEN_ADDRESS_RATE. Counted on
-    its mailbox (ratelimit.mailbox_limit_key: letter case, a «+tag», dots aside), so that no
-    spelling of it counts anew."""
+def unproven_address_over_limit(to: str, budget: str = NOTES) -> bool:
+    """Count one mail to `to` in `budget` (NOTES or LINKS) and say whether it is beyond
+    UNPROVEN_ADDRESS_RATE. Counted on its mailbox (ratelimit.mailbox_limit_key: letter case, a
+    «+tag», dots aside), so that no spelling of it counts anew."""
     who = ratelimit.mailbox_limit_key(normalise_email(to) or "")
-    return ratelimit.over_limit_for("unproven-address", who, UNPROVEN_ADDRESS_RATE)
+    return ratelimit.over_limit_for(budget, who, UNPROVEN_ADDRESS_RATE)
 
 
 def queue_mail(
@@ -108,19 +115,20 @@ def queue_mail(
     subject_line: str | Promise,
     headers: dict[str, str] | None = None,
     attachments: Mapping[str, File] | None = None,
-    unproven_address: bool = False,
+    unproven_address: str | None = None,
     for_child: Guardian | None = None,
 ) -> Email | None:
     """Queue a message to `to` in the outbox, in `language`.
 
-    `unproven_address`: `to` was typed into a public form (an acknowledgement, a link to
-    confirm). The per-address limit holds it back (None) beyond UNPROVEN_ADDRESS_RATE: the
+    `unproven_address`: `to` was typed into a public form, and the budget (NOTES, LINKS) the
+    mail counts in. The per-address limit holds it back (None) beyond UNPROVEN_ADDRESS_RATE: the
     per-connection limit alone let anyone with a few connections have the site mail a
-    stranger's inbox hundreds of times an hour in the operator's name.
+    stranger's inbox hundreds of times an hour in the operator's name. A caller that records or
+    says a mail went reads the None: nothing is claimed of one held back.
 
     `for_child`: the guardian row of a child `to` is written to as their parent or guardian;
     the sender sends it only while the child is under 18 (core.delivery)."""
-    if unproven_address and unproven_address_over_limit(to):
+    if unproven_address and unproven_address_over_limit(to, unproven_address):
         logger.warning("mail to one typed address held back over the per-address limit")
         return None
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)

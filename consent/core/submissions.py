@@ -30,7 +30,7 @@ from .held import (
     holds_service,
 )
 from .ledger import consent_grant
-from .mail import NOT_WHILE_BLOCKED, queue_mail
+from .mail import LINKS, NOT_WHILE_BLOCKED, NOTES, queue_mail, unproven_address_over_limit
 from .models import AuditEvent, ConsentText, Guardian, Held, Source, Subject, Submission
 from .photos import photo_encrypt
 from .purposes import ANALYTICS, CROSS_BORDER, MARKETING, PURPOSES, SERVICE
@@ -139,7 +139,7 @@ def submission_record(
     request: HttpRequest,
     photo: ContentFile | None = None,
     guardian: dict[str, str] | None = None,
-    on_recorded: Callable[[Submission, Guardian | None], None] | None = None,
+    on_recorded: Callable[[Submission, Guardian | None, bool], None] | None = None,
     collected: list[str] | None = None,
     texts: dict[str, ConsentText] | None = None,
 ) -> Submission:
@@ -150,7 +150,9 @@ def submission_record(
     (stored encrypted, `consent.core.photos`), `guardian` {"full_name", "contact"} for a minor. The
     photo file is removed again if the transaction does not commit. `on_recorded(submission,
     guardian)` runs inside the same transaction: what the layers above add to it (marketing's double
-    opt-in) is stored with it or not at all. `collected`: the data items the form asks for,
+    opt-in) is stored with it or not at all; told whether the newsletter's confirmation goes,
+    counted in its address's budget (core.mail.LINKS) before the acknowledgement, which
+    announces it only then. `collected`: the data items the form asks for,
     which the consent texts it showed named (texts.data_named); default the purposes' lists.
     `texts`: the consent texts the form showed and checked its boxes against ({purpose: text},
     PublicForm.texts_changed); each consent is recorded to the one of its purpose, never to one
@@ -205,9 +207,12 @@ def submission_record(
             audit(AuditEvent.Action.SUBMISSION, subject=subject, obj=submission, source=source)
             # The child's address is told of a parent who waits for its confirmation.
             waits = g is not None and any(row.pk == g.pk for row in parents_waiting(subject))
-            _queue_mail(submission, data, texts[SERVICE], parent_waits=waits)
+            goes = marketing_confirmation_due(submission) and not unproven_address_over_limit(
+                data["email"], LINKS
+            )
+            _queue_mail(submission, data, texts[SERVICE], parent_waits=waits, asked=goes)
             if on_recorded is not None:
-                on_recorded(submission, g)
+                on_recorded(submission, g, goes)
             return submission
     except BaseException:
         for name in saved_files:
@@ -253,7 +258,7 @@ def mail_language(submission: Submission) -> str:
     return submission.language
 
 
-def _queue_mail(submission, data, text, parent_waits=False):
+def _queue_mail(submission, data, text, parent_waits=False, asked=False):
     source = submission.source
     # Queued for a blocked person too, and never sent (mail.NOT_WHILE_BLOCKED): left out here,
     # the form answered their address sooner than anyone's. Staff hear of their form.
@@ -261,7 +266,7 @@ def _queue_mail(submission, data, text, parent_waits=False):
     waits_for_guardian = submission.consent_held == Held.GUARDIAN and (
         SERVICE not in gate.consents_standing(submission.subject)
     )
-    _queue_ack(data, source, text, marketing_confirmation_due(submission),
+    _queue_ack(data, source, text, asked,
                mail_language(submission), held=submission if held else None,
                waits_for_guardian=waits_for_guardian, parent_waits=parent_waits)  # fmt: skip
     staff = [(settings.STAFF_NOTIFY_EMAIL, address_language(settings.STAFF_NOTIFY_EMAIL))]
@@ -318,5 +323,5 @@ def _queue_ack(
         language=language,
         subject_line=ACK_SUBJECT_LINES[source],
         headers={NOT_WHILE_BLOCKED: "1"},
-        unproven_address=True,
+        unproven_address=NOTES,
     )

@@ -25,7 +25,7 @@ from consent.core.digests import words_shown
 from consent.core.guardians import guardian_lacking
 from consent.core.held import owner_name
 from consent.core.ledger import consent_grant
-from consent.core.mail import CONFIRM_LINK_WORKS, CONFIRMS, queue_mail
+from consent.core.mail import CONFIRM_LINK_WORKS, CONFIRMS, LINKS, queue_mail
 from consent.core.models import ConsentText, Guardian, LedgerEntry, Source, Subject, Submission
 from consent.core.purposes import CONFIRMED_BY_LINK, MARKETING
 from consent.core.subjects import (
@@ -81,8 +81,11 @@ def optin_start(
     language: str,
     guardian: Guardian | None = None,
     text: ConsentText | None = None,
+    counted: bool = False,
 ) -> None:
-    """Queue the one confirmation email (call inside the submission's transaction). Its link is
+    """Queue the one confirmation email (call inside the submission's transaction), which the
+    per-address limit may hold back (core.mail.LINKS); `counted`: in that budget already, by
+    the form whose acknowledgement announces it (core.submissions.submission_record). Its link is
     on SITE_URL, never on the Host header the form was posted with. A minor's box was ticked
     with their parent or guardian (the application form): the consent the link confirms is
     theirs together, as the form's other consents are (compliance L6). A person whose
@@ -107,7 +110,7 @@ def optin_start(
         language=language,
         subject_line=_("Please confirm your subscription"),
         headers={CONFIRMS: MARKETING},
-        unproven_address=True,
+        unproven_address=None if counted else LINKS,
     )
 
 

@@ -20,7 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
-from consent.core.mail import queue_mail
+from consent.core.mail import NOTES, queue_mail
 from consent.core.purposes import ANALYTICS, MARKETING
 
 from .limits import stopped
@@ -72,7 +72,7 @@ def answer_without_link(ticket, email: str, *, stops_now: bool, actor=None) -> N
     if ticket.limits.get("forwarded"):
         queue_mail(email, "request_forwarded", {"ticket": ticket}, language=ticket.language,
                    subject_line=_("The letter you forwarded to us"),
-                   unproven_address=True)  # fmt: skip
+                   unproven_address=NOTES)  # fmt: skip
         return
     withdrawn = request_stop(ticket, stopped(ticket.type, "", True), actor)[0] if stops_now else []
     context = {
@@ -82,4 +82,4 @@ def answer_without_link(ticket, email: str, *, stops_now: bool, actor=None) -> N
     }
     queue_mail(email, "request_analytics", context, language=ticket.language,
                subject_line=_("Your letter about the visit statistics"),
-               unproven_address=True)  # fmt: skip
+               unproven_address=NOTES)  # fmt: skip

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from post_office.models import Email
 
 from consent.common.dates import reader_time
 from consent.common.text import REASON_MAX_CHARS, clean_form_text
@@ -96,7 +97,7 @@ def ticket_close(
     detail: dict[str, Any] | None = None,
     notify: bool = True,
     context: Mapping[str, Any] | None = None,
-    unproven_address: bool = False,
+    unproven_address: str | None = None,
     words: str = "",
 ) -> Ticket:
     """Close the request and answer the person by email in their language (to the request's
@@ -105,8 +106,8 @@ def ticket_close(
     since, and the old mailbox may be someone else's now. `detail` adds
     codes to the audit row; `context`, to the answer's template; `unproven_address`, that the
     request came from an address nobody has shown to be the requester's (an email's From): the
-    answer then counts against that address's limit (core.mail.queue_mail). `words`, what the
-    officer typed beside an answer of fixed text: `with_officer_words`."""
+    answer then counts in that budget of the address's limit (core.mail.queue_mail). `words`,
+    what the officer typed beside an answer of fixed text: `with_officer_words`."""
     with translation.override(ticket.language):
         outcome = with_officer_words(outcome, words)  # as the person was told it, in their language
     if words := clean_form_text(words, multiline=True):
@@ -124,16 +125,19 @@ def ticket_close(
     return ticket
 
 
-def ticket_mail(ticket: Ticket, to: str, template: str, context: Mapping[str, Any], *,
-                subject_line: str | Promise | None = None, **options: Any) -> None:  # fmt: skip
+def ticket_mail(
+    ticket: Ticket, to: str, template: str, context: Mapping[str, Any], *,
+    subject_line: str | Promise | None = None, **options: Any,
+) -> Email | None:  # fmt: skip
     """A mail about `ticket` to `to`, its person's address or the parent's or guardian's acting
     for them: in the request's language unless `options` name another, under «Your request
     № …» unless `subject_line`; one written to a parent for a child is held by the sender once
-    the child is 18 (Ticket.for_child). `options`: core.mail.queue_mail's."""
+    the child is 18 (Ticket.for_child). `options`: core.mail.queue_mail's. The mail queued, or
+    None when the per-address limit held it back."""
     options.setdefault("language", ticket.language)
     line = subject_line or interpolate(_("Your request %(ref)s"), {"ref": ticket.reference})
-    queue_mail(to, template, dict(context), subject_line=line, for_child=ticket.for_child,
-               **options)  # fmt: skip
+    return queue_mail(to, template, dict(context), subject_line=line,
+                      for_child=ticket.for_child, **options)  # fmt: skip
 
 
 def tell_old_address(ticket: Ticket, old: str) -> None:

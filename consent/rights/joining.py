@@ -17,13 +17,13 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.link_secrets import redact
 from consent.core.ledger import subject_lock
-from consent.core.mail import interpolate
+from consent.core.mail import LINKS, interpolate
 from consent.core.models import Subject
 from consent.core.subjects import address_lock
 
 from .alerts import notify_new_ticket
 from .closing import ticket_close, ticket_locked, ticket_mail
-from .links import confirmation_url
+from .links import link_held_back, link_mail
 from .models import Ticket
 from .reading import read_own
 
@@ -137,7 +137,10 @@ def file_repeat(ticket: Ticket, files: int = 0) -> None:
     on record holds was told at the first letter that no data is held, and is not written to
     again."""
     file_with_open(ticket)
-    if not ticket.address_on_record or _answered_lately(ticket):
+    # A link the mail limit held back is sent by the person's next try, whenever it comes.
+    if not ticket.address_on_record or (
+        _answered_lately(ticket) and not link_held_back(ticket.regarding)
+    ):
         return
     context = {"ticket": ticket, "regarding": ticket.regarding, "files": files}
     _answer(ticket, "request_repeated", context)
@@ -187,7 +190,10 @@ def _answered_lately(ticket):
 def _answer(ticket, template, context):
     regarding = ticket.regarding
     if regarding.is_waiting:
-        # The page the link opens in the language of this mail, not of the earlier request.
-        context["verify_url"] = confirmation_url(regarding, language=ticket.language)
+        # The page the link opens in the language of this mail, not of the earlier request; one
+        # the limit held back counts in its budget again (tickets.ticket_open).
+        budget = LINKS if link_held_back(regarding) else None
+        link_mail(regarding, template, context, budget=budget, language=ticket.language)
+        return
     # About the earlier request (its number, its child), in the language of this mail.
     ticket_mail(regarding, ticket.address_on_record, template, context, language=ticket.language)

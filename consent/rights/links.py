@@ -2,6 +2,7 @@
 person still holds that address (compliance L9)."""
 
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.functional import Promise
@@ -9,26 +10,72 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
 from consent.core.guardians import guardians_at
+from consent.core.mail import interpolate
 from consent.core.subjects import address_tag, address_tag_matches
 
+from .closing import ticket_mail
 from .models import Ticket
 
 SALT = "consent.request-verify"
 VERIFY_MAX_AGE = int(Ticket.CONFIRM_WITHIN.total_seconds())
 
 
-def confirmation_url(ticket, *, language=None, recorded=False):
+def confirmation_url(ticket, *, language=None):
     """A new confirmation link for the request, valid for Ticket.CONFIRM_WITHIN from now
-    (compliance L9), to its page in `language` (the mail's; the request's own by default). Its
-    time is kept first, so the link never outlives what the desk counts (Ticket.closable_as);
-    `recorded`: by the caller, in the row it made (tickets.ticket_open: a statement more for a
-    customer's address than for a stranger's told who is one)."""
-    if not recorded:
-        ticket.link_sent_at = timezone.now()
-        ticket.save(update_fields=["link_sent_at"])
+    (compliance L9), to its page in `language` (the mail's; the request's own by default).
+    Made before the time the mail is recorded by (link_sent_at, `link_mail`), so the link never
+    outlives what the desk counts (Ticket.closable_as)."""
     token = signing.dumps({"r": ticket.pk, "a": address_tag(ticket.address_on_record)}, salt=SALT)
     with translation.override(language or ticket.language):
         return absolute_url(reverse("request_verify", args=[token]))
+
+
+def link_mail(ticket, template, context, *, budget=None, **options) -> bool:
+    """Mail `template` with a new confirmation link (`verify_url`) to the request's address on
+    record, and say whether it went. Recorded as sent (`link_sent_at`) only once queued: the
+    per-address limit may hold it back (`budget`: core.mail.queue_mail's `unproven_address`),
+    and the desk read a link held back as sent, waiting for a press that could not come, and
+    the person's next try (joining.file_repeat) or an officer (`link_held_back`) never sent it.
+    `options`: closing.ticket_mail's."""
+    language = options.get("language") or ticket.language
+    url = confirmation_url(ticket, language=language)
+    queued = ticket_mail(ticket, ticket.address_on_record, template,
+                         {**context, "verify_url": url}, unproven_address=budget,
+                         **options)  # fmt: skip
+    if queued is not None:
+        ticket.link_sent_at = timezone.now()
+        ticket.save(update_fields=["link_sent_at"])
+    return queued is not None
+
+
+def verify_subject_line(ticket):
+    """The subject line of the mail that asks to confirm a request, in the mail's language."""
+    return interpolate(_("Please confirm your request %(ref)s"), {"ref": ticket.reference})
+
+
+def link_send_by_officer(ticket: Ticket) -> Ticket:
+    """An officer sends the link the per-address limit held back (`link_held_back`): the mail
+    that asks to confirm the request, with no limit (staff, not a public form, send it);
+    ValidationError, nothing sent, for a request that waits for no such link (sent meanwhile,
+    confirmed, closed)."""
+    ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
+    if not link_held_back(ticket):
+        raise ValidationError(_("This request waits for no confirmation link, so none was sent."))
+    link_mail(ticket, "request_verify", {"ticket": ticket, "files": 0},
+              subject_line=verify_subject_line(ticket))  # fmt: skip
+    return ticket
+
+
+def link_held_back(ticket: Ticket) -> bool:
+    """Whether the request waits for a link that the per-address mail limit held back
+    (`link_mail`): one it needs (links.link_unsent names every other reason for none), never
+    sent since. The person's next try sends it (joining.file_repeat), or an officer
+    (`link_send_by_officer`)."""
+    return (
+        ticket.is_waiting and ticket.link_sent_at is None and ticket.holds_data
+        and not ticket.is_filed and ticket.channel != Ticket.Channel.SELF_SERVICE
+        and not (ticket.limits.get("forwarded") or ticket.limits.get("analytics"))
+    )  # fmt: skip
 
 
 def link_unsent(ticket: Ticket) -> Promise:
@@ -51,6 +98,9 @@ def link_unsent(ticket: Ticket) -> Promise:
                  "would confirm nothing.")  # fmt: skip
     if ticket.verified_at is None and ticket.closed_at is not None:
         return _("None: carried out as it arrived, from an address on record.")
+    if link_held_back(ticket):
+        return _("Not sent yet: the hourly mail limit of its address held it back. The person's "
+                 "next try sends it, or send it from the request's page.")  # fmt: skip
     return _("Not sent.")
 
 

@@ -11,7 +11,7 @@ from consent.core.models import AuditEvent
 
 from .closing import OUTGROWN, ticket_locked, ticket_mail
 from .deadlines import due_for
-from .links import confirmation_url
+from .links import link_mail
 from .models import Ticket
 from .self_acting import act_on_arrival, acts_on_arrival, on_confirmed
 from .tickets import purpose_for
@@ -61,7 +61,8 @@ def ticket_reclassify(
     if ticket.is_open:
         context = {"ticket": ticket, "type": Type(kind).label, "old_type": Type(old).label,
                    "filed_with": ticket.regarding if filed else None}  # fmt: skip
-        if ticket.is_waiting:
-            context["verify_url"] = confirmation_url(ticket)
-        ticket_mail(ticket, ticket.address_on_record, "request_retyped", context)
+        if ticket.is_waiting:  # with a new link, recorded as sent once queued
+            link_mail(ticket, "request_retyped", context)
+        else:
+            ticket_mail(ticket, ticket.address_on_record, "request_retyped", context)
     return ticket

@@ -2,6 +2,7 @@
 address on record as it arrives, an unsubscribe or a withdrawal once the person confirms it
 (compliance L14, L15). Read when a request is opened, confirmed, or given another type."""
 
+from consent.core.mail import NOTES
 from consent.core.purposes import MARKETING, PURPOSES
 
 from .closing import ticket_close
@@ -33,7 +34,7 @@ def act_on_arrival(ticket, actor=None, files=0):
     _, children = request_stop(ticket, [MARKETING], actor)
     context = {"files": files, "children": [c for c, codes in children if codes]}
     ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
-                 to=ticket.address_on_record, unproven_address=True, context=context)  # fmt: skip
+                 to=ticket.address_on_record, unproven_address=NOTES, context=context)  # fmt: skip
 
 
 def on_confirmed(ticket, actor=None):

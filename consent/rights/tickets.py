@@ -13,7 +13,7 @@ from consent.common.dates import received_time
 from consent.common.link_secrets import redact
 from consent.core.audit import audit
 from consent.core.guardians import acts_for_any, held_at
-from consent.core.mail import interpolate, queue_mail
+from consent.core.mail import LINKS, queue_mail, unproven_address_over_limit
 from consent.core.models import AuditEvent, Guardian, Subject
 from consent.core.purposes import MARKETING, PURPOSES, purposes_named
 from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
@@ -24,7 +24,7 @@ from .closing import ticket_locked, ticket_mail
 from .deadlines import due_for
 from .joining import close_replaced, file_repeat, file_reply, same_request_open
 from .limits import stopped
-from .links import confirmation_url
+from .links import confirmation_url, verify_subject_line
 from .models import QuarantinedMessage, Ticket
 from .self_acting import act_on_arrival, on_confirmed
 from .stops import request_stop
@@ -161,6 +161,11 @@ def ticket_open(
     # only, made the form slower for a customer's address than for a stranger's (links.py).
     held = subject is not None or as_guardian
     linked = held and not (filed or repeated or done_on_arrival or answered)
+    # Counted in the address's budget of links before the row is made, so that a link the
+    # limit holds back is never recorded as sent (links.link_held_back: the next try, or an
+    # officer, sends it), with no update after: a stranger's answer counts in the same budget.
+    on_record = guardian.contact if guardian is not None else subject.email if subject else email
+    goes = linked and not unproven_address_over_limit(on_record, LINKS)
     # What it changes closes once its link is pressed (ticket_verify), never on a letter alone.
     replaces = replaces and regarding is not None and not (filed or repeated or about_someone_else)
     ticket = ticket_create(
@@ -169,7 +174,7 @@ def ticket_open(
         message_id=message_id, letter_key=letter_key, actor=actor, audit_detail=audit_detail,
         regarding=regarding, notify=not (filed or repeated), about_someone_else=about_someone_else,
         as_guardian=as_guardian, limits=limits or {}, asked_whether=asked_whether,
-        reply_to=reply_to, link_sent_at=timezone.now() if linked else None, guardian=guardian,
+        reply_to=reply_to, link_sent_at=timezone.now() if goes else None, guardian=guardian,
         replaces=replaces,
     )  # fmt: skip
     if filed:
@@ -185,6 +190,7 @@ def ticket_open(
     elif answered and _mailable(email):
         answer_without_link(ticket, email, stops_now=on_arrival and stops_now, actor=actor)
     elif linked:  # to the address on record: the person's, or the one a parent gave for a child
+        # (held back, `goes` false: the stops below take effect all the same)
         template, context = "request_verify", {"files": files}
         if on_arrival and stops_now:
             # Compliance L14, L15, as for an emailed unsubscribe (self_acting.acts_on_arrival): a
@@ -207,17 +213,16 @@ def ticket_open(
                 template = "request_withdrawn" if subject else "request_withdrawn_guardian"
             # A parent named only by a later form (Guardian.acts) stopped no child's consent:
             # asked to confirm as for any request, never told that a child's data will go.
-        ticket_mail(
-            ticket, ticket.address_on_record, template,
-            {"ticket": ticket, "verify_url": confirmation_url(ticket, recorded=True), **context},
-            language=language, unproven_address=True,
-            subject_line=interpolate(_("Please confirm your request %(ref)s"),
-                                     {"ref": ticket.reference}),
-        )  # fmt: skip
+        if goes:  # counted in its budget above
+            ticket_mail(
+                ticket, ticket.address_on_record, template,
+                {"ticket": ticket, "verify_url": confirmation_url(ticket), **context},
+                language=language, subject_line=verify_subject_line(ticket),
+            )  # fmt: skip
     elif _mailable(email):
         queue_mail(
             email, "request_unknown", {"ticket": ticket, "files": files}, language=language,
-            subject_line=_("Your request about personal data"), unproven_address=True,
+            subject_line=_("Your request about personal data"), unproven_address=LINKS,
         )  # fmt: skip
     return ticket
 

@@ -1,5 +1,6 @@
-"""A closed request's own forms on its page: reopen it, or make and send an access answer
-again. Each carries what the page showed (shown.py), so a repeat does nothing and says so."""
+"""A request's own forms on its page: reopen a closed one, make and send an access answer
+again, or send the confirmation link the mail limit held back. Each carries what the page
+showed (shown.py), so a repeat does nothing and says so."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -13,6 +14,7 @@ from consent.common.text import whole_number
 
 from ..access import ticket_resend_access
 from ..closing import ticket_reopen
+from ..links import link_send_by_officer
 from ..models import Ticket
 from .due import due_told
 from .shown import changed_since
@@ -29,6 +31,14 @@ class AnsweredAdmin:
             request, pk,
             lambda ticket: ticket_resend_access(ticket, actor=request.user, after=after),
             _("Done: a new answer, made from the data held today, is on its way to the person."),
+        )  # fmt: skip
+
+    def send_link_view(self, request, pk):
+        """POST: send the confirmation link the per-address limit held back
+        (links.link_send_by_officer)."""
+        return self._posted(
+            request, pk, link_send_by_officer,
+            _("Done: the confirmation link is on its way to the address on record."),
         )  # fmt: skip
 
     def reopen_view(self, request, pk):

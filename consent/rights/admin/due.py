@@ -11,7 +11,7 @@ from consent.common.dates import local_today, reader_time
 from consent.workdays.calendar import add_working_days, working_week
 
 from ..joining import no_due_date
-from ..links import link_unsent
+from ..links import link_held_back, link_unsent
 from ..models import Ticket
 from ..statistics import LATE, timed
 
@@ -35,8 +35,12 @@ def status_shown(ticket: Ticket):
     """The request's status as a list reads it: for one whose link was never sent, that none
     was, and why in its title (links.link_unsent)."""
     if unsent(ticket):
-        return format_html('<span title="{}">{}</span>', link_unsent(ticket),
-                           _("no confirmation link sent"))  # fmt: skip
+        shown = (
+            _("link not sent yet (mail limit)")
+            if link_held_back(ticket)
+            else _("no confirmation link sent")
+        )
+        return format_html('<span title="{}">{}</span>', link_unsent(ticket), shown)
     return ticket.get_status_display()
 
 

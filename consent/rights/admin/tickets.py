@@ -28,6 +28,7 @@ from ..corrected_age import officer_told
 from ..desk import ActionForm, carry_out
 from ..destroyed_told import UNTOLD_NOW, untold, untold_record
 from ..items import items_shown
+from ..links import link_held_back
 from ..models import Ticket
 from ..register import register_export
 from ..statistics import STATISTICS_TABLES, statistics_export, timed
@@ -133,6 +134,11 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
                 name="rights_ticket_resend",
             ),
             path(
+                "<int:pk>/send-link/",
+                self.admin_site.admin_view(self.send_link_view),
+                name="rights_ticket_send_link",
+            ),
+            path(
                 "<int:pk>/reopen/",
                 self.admin_site.admin_view(self.reopen_view),
                 name="rights_ticket_reopen",
@@ -183,6 +189,9 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
             request, ticket
         )
         extra["reopen_max_chars"] = REASON_MAX_CHARS
+        extra["can_send_link"] = link_held_back(ticket) and self.has_change_permission(
+            request, ticket
+        )
         extra.update(self.assignment(request, ticket))
         asides = ticket.limits.get("analytics") or ticket.limits.get("limit") == Ticket.Limit.UNREAD
         if (ticket.about_someone_else or asides) and ticket.subject_id:
