@@ -164,7 +164,7 @@ def ticket_open(
     # Counted in the address's budget of links before the row is made, so that a link the
     # limit holds back is never recorded as sent (links.link_held_back: the next try, or an
     # officer, sends it), with no update after: a stranger's answer counts in the same budget.
-    on_record = guardian.contact if guardian is not None else subject.email if subject else email
+    on_record = Ticket.address_of(guardian, subject, email, as_guardian) or ""
     goes = linked and not unproven_address_over_limit(on_record, LINKS)
     # What it changes closes once its link is pressed (ticket_verify), never on a letter alone.
     replaces = replaces and regarding is not None and not (filed or repeated or about_someone_else)

@@ -246,11 +246,16 @@ class Ticket(models.Model):
         parent or guardian with no record of their own, the address they gave (and wrote
         from); for one a parent asked for their child (`guardian`), the parent's. None when
         nothing is held."""
-        if self.guardian_id is not None:
-            return self.guardian.contact or None
-        if self.subject_id is not None:
-            return self.subject.email
-        return self.email if self.as_guardian else None
+        guardian = self.guardian if self.guardian_id is not None else None
+        subject = self.subject if guardian is None and self.subject_id is not None else None
+        return Ticket.address_of(guardian, subject, self.email, self.as_guardian)
+
+    @staticmethod
+    def address_of(guardian, subject, email, as_guardian):
+        """`address_on_record` from a request's parts (tickets.ticket_open asks before its row)."""
+        if guardian is not None:
+            return guardian.contact or None
+        return subject.email if subject is not None else email if as_guardian else None
 
     @property
     def is_own(self):
