@@ -7,11 +7,22 @@ destruction. Two processes as two releases of the env file: the MTA pipe sets th
 under the old key, the officer's destruction runs under the new one."""
 
 import subprocess
+import uuid
 
 import pytest
 
 from consent.core.keys import key_digest
-from tests.live import LIVE_SECRET_KEY, PYTHON, ROOT, live_database, query, shell, site_env
+from tests.live import (
+    LIVE_SECRET_KEY,
+    PYTHON,
+    ROOT,
+    copy_database,
+    drop_database,
+    live_database,
+    query,
+    shell,
+    site_env,
+)
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 NEW_KEY = "live-test-rotated-" + "n" * 44
@@ -27,17 +38,11 @@ DESTROY = (
 )
 
 
-@pytest.mark.parametrize("retention_ran", [False, True], ids=["at-once", "after-retention"])
-@pytest.mark.parametrize(
-    "fallbacks",
-    [pytest.param("", id="without-fallback"),
-     pytest.param(LIVE_SECRET_KEY, id="old-key-in-fallbacks")],
-)  # fmt: skip
-def test_her_letters_set_aside_before_a_key_change_go_with_her_destruction(
-    django_db_setup, django_db_blocker, fallbacks, retention_ran
-):
-    """Destroyed at once after the change, or after a night's retention noted her letters'
-    senders anew under the new key (so that no later destruction need read them)."""
+@pytest.fixture(scope="module")
+def set_aside(django_db_setup, django_db_blocker):
+    """The database as the old release left it, the same for every case: Asel on record, and her
+    auto-reply set aside by the MTA pipe under the old key. Made once; each case carries on in a
+    copy of it."""
     with django_db_blocker.unblock(), live_database() as url:
         before = site_env(url)  # SECRET_KEY: LIVE_SECRET_KEY
         shell(f"from consent.core.models import Subject; "
@@ -46,12 +51,38 @@ def test_her_letters_set_aside_before_a_key_change_go_with_her_destruction(
                                input=AUTO_REPLY, capture_output=True, check=True)  # fmt: skip
         assert b"set aside as Q-" in piped.stdout, piped
         assert query(url, "SELECT count(*) FROM rights_quarantinedmessage") == [(1,)]
+        yield url
 
-        after = site_env(url, SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=fallbacks)
-        if retention_ran:
-            subprocess.run([PYTHON, "manage.py", "enforce_retention"], cwd=ROOT, env=after,
-                           capture_output=True, check=True)  # fmt: skip
-            noted = query(url, "SELECT senders_key FROM rights_quarantinedmessage")
-            assert noted == [(key_digest(NEW_KEY),)]
-        assert shell(DESTROY, after).split() == ["0"]
-        assert query(url, "SELECT count(*) FROM rights_setasidesender") == [(0,)]
+
+@pytest.fixture
+def url(set_aside, django_db_blocker):
+    """A copy of `set_aside`, the case's own."""
+    server, template = set_aside.rsplit("/", 1)
+    name = f"emalu_live_{uuid.uuid4().hex[:8]}"
+    with django_db_blocker.unblock():
+        copy_database(name, template)
+        try:
+            yield f"{server}/{name}"
+        finally:
+            drop_database(name)
+
+
+@pytest.mark.parametrize("retention_ran", [False, True], ids=["at-once", "after-retention"])
+@pytest.mark.parametrize(
+    "fallbacks",
+    [pytest.param("", id="without-fallback"),
+     pytest.param(LIVE_SECRET_KEY, id="old-key-in-fallbacks")],
+)  # fmt: skip
+def test_her_letters_set_aside_before_a_key_change_go_with_her_destruction(
+    url, fallbacks, retention_ran
+):
+    """Destroyed at once after the change, or after a night's retention noted her letters'
+    senders anew under the new key (so that no later destruction need read them)."""
+    after = site_env(url, SECRET_KEY=NEW_KEY, SECRET_KEY_FALLBACKS=fallbacks)
+    if retention_ran:
+        subprocess.run([PYTHON, "manage.py", "enforce_retention"], cwd=ROOT, env=after,
+                       capture_output=True, check=True)  # fmt: skip
+        noted = query(url, "SELECT senders_key FROM rights_quarantinedmessage")
+        assert noted == [(key_digest(NEW_KEY),)]
+    assert shell(DESTROY, after).split() == ["0"]
+    assert query(url, "SELECT count(*) FROM rights_setasidesender") == [(0,)]
