@@ -1,6 +1,7 @@
 """The site as operators run it: collectstatic, then gunicorn with the production settings."""
 
 import json
+import time
 
 import pytest
 
@@ -9,24 +10,14 @@ from tests.live import gunicorn, live_database, request
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 
 
-def served(django_db_blocker, tmp_path_factory):
+@pytest.fixture(scope="module")
+def server(django_db_setup, django_db_blocker, tmp_path_factory):
     with (
         django_db_blocker.unblock(),
         live_database() as url,
         gunicorn(url, tmp_path_factory.mktemp("live"), workers=2) as (port, proc),
     ):
         yield port, proc
-
-
-@pytest.fixture(scope="module")
-def server(django_db_setup, django_db_blocker, tmp_path_factory):
-    yield from served(django_db_blocker, tmp_path_factory)
-
-
-@pytest.fixture
-def own_server(django_db_setup, django_db_blocker, tmp_path_factory):
-    """A server of the test's own, for a test that stops it: the others share one."""
-    yield from served(django_db_blocker, tmp_path_factory)
 
 
 def test_served_site_answers_health_and_pages(server):
@@ -49,12 +40,20 @@ def test_static_files_are_hashed_and_compressed(server):
     assert "immutable" in headers.get("Cache-Control", "")
 
 
-def test_access_log_goes_to_stdout_without_query_strings(own_server):
-    port, proc = own_server
+def test_access_log_goes_to_stdout_without_query_strings(server):
+    """Read from the shared server's output as it comes (proc.lines), not after stopping a
+    server of the test's own: its start's lines, both workers' boots among them, are there
+    before any request, and the request's line once it is answered."""
+    port, proc = server
     _, headers, _ = request(port, "GET", "/kk/no-such-page/?email=someone@example.kz")
-    out = proc.stop()
+    for _ in range(400):
+        out = "".join(proc.lines)
+        if headers["X-Request-ID"] in out:
+            break
+        time.sleep(0.05)
     lines = [json.loads(line) for line in out.splitlines() if line.startswith("{")]
     assert len(lines) == len(out.splitlines())  # every line JSON, gunicorn's own included
+    assert sum("Booting worker" in x.get("message", "") for x in lines) == 2, out
     line = next(x for x in lines if x.get("path") == "/kk/no-such-page/")
     assert (line["method"], line["status"], line["logger"]) == ("GET", 404, "emalu.request")
     assert line["request_id"] == headers["X-Request-ID"]
