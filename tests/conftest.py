@@ -17,7 +17,13 @@ from consent.core.texts import current_policy
 from tests.isolation import fresh_health, fresh_limits, site_language  # noqa: F401  (autouse)
 from tests.staff import staff_member, verified_login
 from tests.texts import AS_SHOWN, posts_as_shown, texts_publish  # noqa: F401  (a fixture)
-from tests.tools import CHROMIUM, browser, require_tool  # noqa: F401  (browser: a fixture)
+from tests.tools import (
+    CHROMIUM,
+    browser,  # noqa: F401  (a fixture)
+    playwright_driver,  # noqa: F401  (a fixture)
+    playwright_in_module,  # noqa: F401  (a fixture)
+    require_tool,
+)
 
 # The suite starts gunicorn and manage.py many times: let each read the bytecode the first one
 # wrote rather than compile the project again (a shell may set PYTHONDONTWRITEBYTECODE).

@@ -82,13 +82,11 @@ def named_site(served):
 
 
 @pytest.fixture(scope="module")
-def browser():
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = launch_chromium(p, f"--host-resolver-rules=MAP *.{DOMAIN} 127.0.0.1")
-        yield browser
-        browser.close()
+def browser(playwright_in_module):
+    rule = f"--host-resolver-rules=MAP *.{DOMAIN} 127.0.0.1"
+    browser = launch_chromium(playwright_in_module, rule)
+    yield browser
+    browser.close()
 
 
 @pytest.fixture
