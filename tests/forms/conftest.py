@@ -1,7 +1,19 @@
 import pytest
 
-from tests.conftest import StoredFiles
+from consent.core.texts import current_policy
+from tests.conftest import StoredFiles, rows_for_the_module
 from tests.live import gunicorn, live_database
+from tests.texts import texts_publish
+
+
+@pytest.fixture(scope="module")
+def texts_of_the_module(django_db_setup, django_db_blocker):
+    """The consent texts (tests/texts.py's), published once for a module of form sweeps whose
+    tests post forms against them and change none: each test then runs in a savepoint of the
+    module's transaction (tests/conftest.py::rows_for_the_module), and saves some five
+    statements and an audit row a test. A module opts in by its own `texts` fixture."""
+    with rows_for_the_module(django_db_blocker):
+        yield texts_publish(current_policy())
 
 
 @pytest.fixture

@@ -14,6 +14,13 @@ from consent.core.names import name_keys
 from tests.conftest import aged_token
 from tests.texts import SHOWN
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 FOLDED = {
     "math bold": ("𝐀𝐬𝐞𝐥 𝐐𝐚𝐬𝐲𝐦𝐨𝐯𝐚", "Asel Qasymova"),
     "full-width": ("Ａｓｅｌ　Ｑａｓｙｍｏｖａ", "Asel Qasymova"),

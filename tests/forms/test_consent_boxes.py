@@ -12,6 +12,13 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from tests.conftest import aged_token
 from tests.texts import PROCESSOR, SHOWN
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 NOT_GIVEN = ["no", "0", "off", "false", "False", "FALSE", "true", "1", "yes", " on", "on ",
              "On", "ON", "on\x00", "", ["on", "no"], ["no", "on"]]  # fmt: skip
 GIVEN = "on"

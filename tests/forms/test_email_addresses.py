@@ -16,6 +16,13 @@ from consent.rights.models import Ticket
 from tests.conftest import aged_token
 from tests.texts import SHOWN
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 REFUSED = [
     '"a,b"@x.kz',
     '"a\x07"@x.kz',

@@ -10,6 +10,13 @@ import pytest
 from consent.core.models import Guardian, Subject, Submission
 from tests.forms.test_compatibility_letters import APPLY, CONTACT, MINOR, post
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 REFUSED = {
     "emoji": "Әсел 🌸",
     "emoji with skin tone": "Асель 👍🏽",

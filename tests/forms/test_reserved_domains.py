@@ -11,6 +11,13 @@ from consent.core.models import Subject, Submission
 from consent.rights.models import Ticket
 from tests.forms.test_email_addresses import FORMS, post
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 pytestmark = pytest.mark.usefixtures("fast")  # its many posts never reach the rate limit
 
 RESERVED = {

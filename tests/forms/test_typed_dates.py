@@ -9,6 +9,13 @@ import pytest
 
 from consent.core.models import Subject, Submission
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 TYPED = {
     "1990-05-17": "1990-05-17",  # the date picker
     "17.05.1990": "1990-05-17",

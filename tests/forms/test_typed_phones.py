@@ -8,6 +8,13 @@ import pytest
 
 from consent.core.models import Guardian, Subject, Submission
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 MOBILE = "+77051234567"
 OFFICE = "+77232123456"
 TYPED = {

@@ -9,6 +9,13 @@ from consent.core.models import Submission
 from tests.forms.photos import MESSAGES, big_jpeg, jpeg, media_files, photo_error
 from tests.texts import as_shown
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 NAMES = {
     "long extension": "photo." + "x" * 250,
     "emoji extension": "a." + "😀" * 100,

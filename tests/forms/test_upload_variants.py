@@ -14,6 +14,13 @@ from PIL import Image, ImageOps
 from consent.core.models import Submission
 from tests.forms.photos import MESSAGES, decrypted, jpeg, media_files, photo_error, png
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 RED, BLUE = (200, 30, 30), (0, 0, 255)
 
 

@@ -23,6 +23,12 @@ from tests.forms.photos import (
 )
 
 
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 @pytest.mark.parametrize("case", BAD_FILES)
 def test_bad_uploads_are_refused_and_leave_nothing(

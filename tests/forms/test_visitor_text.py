@@ -21,6 +21,13 @@ from consent.rights.models import Ticket
 from tests.conftest import aged_token
 from tests.texts import AS_SHOWN, SHOWN
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):
+    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+    return texts_of_the_module
+
+
 # (what the visitor sends, what is stored) for a single-line field
 NAMES = {
     "nul": ("Әсел\x00 Қасымова", "Әсел Қасымова"),
