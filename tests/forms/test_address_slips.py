@@ -15,9 +15,9 @@ from tests.texts import SHOWN
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
+def texts(texts_read_only):
     """Published once for the module (tests/forms/conftest.py): its tests only read them."""
-    return texts_of_the_module
+    return texts_read_only
 
 
 MEANT = {"kk": "%s деп жазғыңыз келді ме?", "ru": "Возможно, вы имели в\xa0виду %s?"}

@@ -14,9 +14,9 @@ from tests.texts import PROCESSOR, SHOWN
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
+def texts(texts_read_only):
     """Published once for the module (tests/forms/conftest.py): its tests only read them."""
-    return texts_of_the_module
+    return texts_read_only
 
 
 NOT_GIVEN = ["no", "0", "off", "false", "False", "FALSE", "true", "1", "yes", " on", "on ",

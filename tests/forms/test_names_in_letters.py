@@ -12,9 +12,9 @@ from tests.forms.test_compatibility_letters import APPLY, CONTACT, MINOR, post
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
+def texts(texts_read_only):
     """Published once for the module (tests/forms/conftest.py): its tests only read them."""
-    return texts_of_the_module
+    return texts_read_only
 
 
 REFUSED = {

@@ -13,9 +13,9 @@ from tests.forms.test_email_addresses import FORMS, post
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
+def texts(texts_read_only):
     """Published once for the module (tests/forms/conftest.py): its tests only read them."""
-    return texts_of_the_module
+    return texts_read_only
 
 
 pytestmark = pytest.mark.usefixtures("fast")  # its many posts never reach the rate limit

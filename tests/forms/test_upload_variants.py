@@ -16,9 +16,9 @@ from tests.forms.photos import MESSAGES, decrypted, jpeg, media_files, photo_err
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
+def texts(texts_read_only):
     """Published once for the module (tests/forms/conftest.py): its tests only read them."""
-    return texts_of_the_module
+    return texts_read_only
 
 
 RED, BLUE = (200, 30, 30), (0, 0, 255)

@@ -24,9 +24,9 @@ from tests.forms.photos import (
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
+def texts(texts_read_only):
     """Published once for the module (tests/forms/conftest.py): its tests only read them."""
-    return texts_of_the_module
+    return texts_read_only
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])

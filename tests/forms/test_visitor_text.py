@@ -23,9 +23,9 @@ from tests.texts import AS_SHOWN, SHOWN
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
+def texts(texts_read_only):
     """Published once for the module (tests/forms/conftest.py): its tests only read them."""
-    return texts_of_the_module
+    return texts_read_only
 
 
 # (what the visitor sends, what is stored) for a single-line field
