@@ -26,8 +26,7 @@ from tests.texts import SHOWN
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
-    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+def texts(texts_of_the_module, db):  # published once for the module (tests/forms/conftest.py)
     return texts_of_the_module
 
 

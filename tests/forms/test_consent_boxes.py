@@ -14,8 +14,7 @@ from tests.texts import PROCESSOR, SHOWN
 
 
 @pytest.fixture
-def texts(texts_read_only):
-    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
     return texts_read_only
 
 

@@ -13,8 +13,7 @@ from tests.forms.test_email_addresses import FORMS, post
 
 
 @pytest.fixture
-def texts(texts_read_only):
-    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
     return texts_read_only
 
 

@@ -24,8 +24,7 @@ from tests.conftest import aged_token
 
 
 @pytest.fixture
-def texts(texts_of_the_module, db):
-    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+def texts(texts_of_the_module, db):  # published once for the module (tests/forms/conftest.py)
     return texts_of_the_module
 
 

@@ -10,8 +10,7 @@ from consent.core.models import Guardian, Subject, Submission
 
 
 @pytest.fixture
-def texts(texts_read_only):
-    """Published once for the module (tests/forms/conftest.py): its tests only read them."""
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
     return texts_read_only
 
 
