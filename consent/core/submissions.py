@@ -269,7 +269,9 @@ def _queue_mail(submission, data, text, parent_waits=False, asked=False):
     _queue_ack(data, source, text, asked,
                mail_language(submission), held=submission if held else None,
                waits_for_guardian=waits_for_guardian, parent_waits=parent_waits)  # fmt: skip
-    staff = [(settings.STAFF_NOTIFY_EMAIL, address_language(settings.STAFF_NOTIFY_EMAIL))]
+    # Read once a post (two queries): the held-back notice and the notice are in one language.
+    staff_language = address_language(settings.STAFF_NOTIFY_EMAIL)
+    staff = [(settings.STAFF_NOTIFY_EMAIL, staff_language)]
     bound = notice_bounded("form-sent")  # anyone can send the forms, from any network
     if bound is not Notice.SEND:
         if bound is Notice.LAST:
@@ -283,7 +285,7 @@ def _queue_mail(submission, data, text, parent_waits=False, asked=False):
     queue_mail(
         settings.STAFF_NOTIFY_EMAIL, "staff_notice",
         {"notice_line": NOTICE_LINES[source], "admin_url": admin_url, "waits": waits},
-        language=address_language(settings.STAFF_NOTIFY_EMAIL),
+        language=staff_language,
         subject_line=NOTICE_SUBJECT_LINES[source],
     )  # fmt: skip
 

@@ -13,6 +13,12 @@ from tests.conftest import aged_token
 from tests.forms.test_email_addresses import FORMS, NO_QUOTES, post
 from tests.texts import SHOWN
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 MEANT = {"kk": "%s деп жазғыңыз келді ме?", "ru": "Возможно, вы имели в\xa0виду %s?"}
 # What was typed: (what the kk message says of it, the ru one's, the address meant or None)
 SLIPS = {

@@ -24,6 +24,12 @@ from tests.conftest import aged_token
 from tests.forms.test_same_work_for_any_address import CONTACT, FORMS, STORING, statements
 from tests.texts import SHOWN
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):  # published once for the module (tests/forms/conftest.py)
+    return texts_of_the_module
+
+
 pytestmark = pytest.mark.django_db
 
 

@@ -14,6 +14,12 @@ from consent.core.names import name_keys
 from tests.conftest import aged_token
 from tests.texts import SHOWN
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 FOLDED = {
     "math bold": ("𝐀𝐬𝐞𝐥 𝐐𝐚𝐬𝐲𝐦𝐨𝐯𝐚", "Asel Qasymova"),
     "full-width": ("Ａｓｅｌ　Ｑａｓｙｍｏｖａ", "Asel Qasymova"),

@@ -12,6 +12,12 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from tests.conftest import aged_token
 from tests.texts import PROCESSOR, SHOWN
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 NOT_GIVEN = ["no", "0", "off", "false", "False", "FALSE", "true", "1", "yes", " on", "on ",
              "On", "ON", "on\x00", "", ["on", "no"], ["no", "on"]]  # fmt: skip
 GIVEN = "on"

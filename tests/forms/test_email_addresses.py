@@ -16,6 +16,12 @@ from consent.rights.models import Ticket
 from tests.conftest import aged_token
 from tests.texts import SHOWN
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 REFUSED = [
     '"a,b"@x.kz',
     '"a\x07"@x.kz',
@@ -323,17 +329,13 @@ def test_an_address_other_only_in_a_letter_of_another_alphabet_is_another_person
     read them as one: the newsletter confirmation mailed to the first granted a marketing
     consent on the second person's record, and a withdrawal mailed from it stopped the second
     person's processing."""
-    import re
-
     from consent.core import gate
-    from consent.core.models import LedgerEntry
+    from consent.core.ledger import consent_grant
+    from consent.core.models import LedgerEntry, Source
     from consent.core.purposes import MARKETING, SERVICE
     from consent.rights.intake import ingest
 
     person = make_subject(email="asel@mail.kz")
-    from consent.core.ledger import consent_grant
-    from consent.core.models import Source
-
     consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
     assert post(client, "kk", "newsletter", "asel@maıl.kz").status_code == 302
     (mail,) = Email.objects.filter(to=["asel@maıl.kz"])

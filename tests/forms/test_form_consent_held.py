@@ -22,6 +22,12 @@ from consent.rights.retention import enforce_retention
 from tests.forms.held import link_in, withdrew_service
 from tests.texts import SHOWN
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):  # published once for the module (tests/forms/conftest.py)
+    return texts_of_the_module
+
+
 WITHDRAWN = {
     "kk": "мақсатқа берген келісімін кері қайтарып алған: "
     "«Хабарламалар мен өтінімдерге жауап беру». ",

@@ -21,6 +21,12 @@ from forms_app.forms import ApplicationForm
 from tests.conftest import aged_token
 from tests.forms.test_visitor_text import person  # noqa: F401  (fixture)
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):  # published once for the module (tests/forms/conftest.py)
+    return texts_of_the_module
+
+
 TOO_QUICK = {"kk": "тым жылдам", "ru": "слишком быстро"}
 REQUIRED = {"kk": "толтыру міндетті", "ru": "Обязательное поле"}
 TICK = {"kk": "белгі қойыңыз", "ru": "Отметьте"}

@@ -10,6 +10,12 @@ import pytest
 from consent.core.models import Guardian, Subject, Submission
 from tests.forms.test_compatibility_letters import APPLY, CONTACT, MINOR, post
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 REFUSED = {
     "emoji": "Әсел 🌸",
     "emoji with skin tone": "Асель 👍🏽",

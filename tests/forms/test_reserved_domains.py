@@ -11,6 +11,12 @@ from consent.core.models import Subject, Submission
 from consent.rights.models import Ticket
 from tests.forms.test_email_addresses import FORMS, post
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 pytestmark = pytest.mark.usefixtures("fast")  # its many posts never reach the rate limit
 
 RESERVED = {

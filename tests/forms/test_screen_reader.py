@@ -22,6 +22,12 @@ from consent.core.purposes import MARKETING, SERVICE
 from emalu.models import Service
 from tests.conftest import aged_token
 
+
+@pytest.fixture
+def texts(texts_of_the_module, db):  # published once for the module (tests/forms/conftest.py)
+    return texts_of_the_module
+
+
 FORMS = ["contact/", "apply/", "newsletter/", "requests/new/", "my-data/"]
 CONTROLS = {"input", "select", "textarea"}
 NOT_FIELDS = {"hidden", "submit", "button"}

@@ -9,6 +9,12 @@ import pytest
 
 from consent.core.models import Subject, Submission
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 TYPED = {
     "1990-05-17": "1990-05-17",  # the date picker
     "17.05.1990": "1990-05-17",

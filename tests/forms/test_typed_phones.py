@@ -8,6 +8,12 @@ import pytest
 
 from consent.core.models import Guardian, Subject, Submission
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 MOBILE = "+77051234567"
 OFFICE = "+77232123456"
 TYPED = {

@@ -9,6 +9,12 @@ from consent.core.models import Submission
 from tests.forms.photos import MESSAGES, big_jpeg, jpeg, media_files, photo_error
 from tests.texts import as_shown
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 NAMES = {
     "long extension": "photo." + "x" * 250,
     "emoji extension": "a." + "😀" * 100,

@@ -14,6 +14,12 @@ from PIL import Image, ImageOps
 from consent.core.models import Submission
 from tests.forms.photos import MESSAGES, decrypted, jpeg, media_files, photo_error, png
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 RED, BLUE = (200, 30, 30), (0, 0, 255)
 
 

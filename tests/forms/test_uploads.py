@@ -23,6 +23,11 @@ from tests.forms.photos import (
 )
 
 
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 @pytest.mark.parametrize("case", BAD_FILES)
 def test_bad_uploads_are_refused_and_leave_nothing(

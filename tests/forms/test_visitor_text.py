@@ -21,6 +21,12 @@ from consent.rights.models import Ticket
 from tests.conftest import aged_token
 from tests.texts import AS_SHOWN, SHOWN
 
+
+@pytest.fixture
+def texts(texts_read_only):  # published once for the module (tests/forms/conftest.py)
+    return texts_read_only
+
+
 # (what the visitor sends, what is stored) for a single-line field
 NAMES = {
     "nul": ("Әсел\x00 Қасымова", "Әсел Қасымова"),
