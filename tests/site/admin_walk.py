@@ -2,9 +2,11 @@
 tests/site/test_admin_kazakh.py: each page is fetched once per language and judged for English
 (Django's and ours), for the columns of our lists, for markup shown as text, for the mark of an
 empty value (a dash, docs/glossary.md), and for the header contract (compliance T2: fetched over
-HTTPS, with HSTS on as in production). A judge of another module reading it would walk the admin
-again: the walk is most of that module's time."""
+HTTPS, with HSTS on as in production); and every list sorted by each of its columns, both ways,
+on the same rows by the same signed-in superuser. A judge of another module reading it would walk
+the admin again: the walk is most of that module's time."""
 
+import html as markup
 import re
 
 import pytest
@@ -13,6 +15,14 @@ from django.test import Client, RequestFactory
 
 # A draft policy version whose title and text hold what a content editor typed as markup.
 TYPED = "<b>typed</b>"
+
+HEADER = re.compile(r'<th scope="col" class="sortable column-(\w+)[^"]*">.*?'
+                    r'<div class="text"><a [^>]*href="(\?[^"]*)"', re.S)  # fmt: skip
+
+
+def sort_links(page):
+    """{column: the query string its header links to} of a list's page."""
+    return {column: markup.unescape(link) for column, link in HEADER.findall(page)}
 
 
 class Walk:
@@ -69,6 +79,21 @@ def admin_pages(browser, get):
             yield f"{base} (delete selected)", browser.post(base, data, secure=True)
 
 
+def sorted_lists(browser, get):
+    """Every list, sorted by each of its columns as a staff member clicks the header, then
+    clicked again (the other way). Yields (list URL, its page, [(column, first click, second
+    click or None where the sorted page linked the column no more)])."""
+    for model in admin.site._registry:
+        base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
+        page = get(base)  # the walk's page of the list: not fetched again
+        clicks = []
+        for column, link in sort_links(page.content.decode()).items():
+            once = browser.get(base + link, secure=True)
+            again = sort_links(once.content.decode()).get(column)
+            clicks.append((column, once, again and browser.get(base + again, secure=True)))
+        yield base, page, clicks
+
+
 def bare_urls():
     """Every admin URL reached without arguments: the index, each list and add form, the
     site's own views (statistics, exports…), all but signing out."""
@@ -87,6 +112,10 @@ def walk(browser, lang, draft):
     browser.cookies["django_language"] = lang
     browser.defaults["HTTP_ACCEPT_LANGUAGE"] = lang
     done = Walk(browser)
+    # The lists clicked first, on the rows as the site made them: after the pages, each list of
+    # the audit log and the outbox would hold the walk's own hundreds of rows, sorted anew on
+    # each click.
+    done.sorts = list(sorted_lists(browser, done.get))
     done.pages = list(admin_pages(browser, done.get))
     urls = [url for _model, url in admin_urls(browser.person)]
     urls.append(f"/admin/consent/policyversion/{draft.pk}/change/")
@@ -95,10 +124,21 @@ def walk(browser, lang, draft):
     return done
 
 
+def walk_undone(browser, lang, draft):
+    """A language's walk, its rows (audit rows, sessions, mail resent) taken back after it:
+    each language's walk starts from the same rows."""
+    from django.db import transaction
+
+    with transaction.atomic():
+        done = walk(browser, lang, draft)
+        transaction.set_rollback(True)
+    return done
+
+
 @pytest.fixture(scope="module")
 def walks(django_db_setup, django_db_blocker):
     """A row of every kind (tests/site/admin_rows.py), a draft policy version with markup typed
-    into it, a superuser signed in; and their walk in kk and in ru."""
+    into it, a superuser signed in; and their walk in kk and in ru, each from those rows."""
     from django.contrib.auth.models import User
     from django.test import override_settings
 
@@ -116,4 +156,4 @@ def walks(django_db_setup, django_db_blocker):
         )  # fmt: skip
         browser = staff("root")
         browser.person, browser.user = person, User.objects.get(username="root")
-        yield {lang: walk(browser, lang, draft) for lang in ("kk", "ru")}
+        yield {lang: walk_undone(browser, lang, draft) for lang in ("kk", "ru")}

@@ -1,8 +1,9 @@
 """With the admin in Kazakh or Russian, no English shows: none of Django's catalogues, and no
 name, column, filter, action or help of any registered admin, third-party apps included. And what
 the admin shows of a stored text reads as text: no markup of our own shown as characters, none of
-what staff typed run as markup. The judges read one walk of every admin page per language
-(tests/site/admin_walk.py), fetched once rather than once for each of them."""
+what staff typed run as markup. And every list sorts by each of its columns. The judges read one
+walk of every admin page per language (tests/site/admin_walk.py), fetched once rather than once
+for each of them."""
 
 import functools
 import re
@@ -13,9 +14,9 @@ import django
 import polib
 import pytest
 from django.contrib import admin
-from django.contrib.auth import get_user_model
-from django.test import Client, RequestFactory
+from django.test import Client
 
+from tests.site.admin_english import CYRILLIC, ENGLISH, english_in, english_labels
 from tests.site.admin_walk import TYPED, walks  # noqa: F401  (a fixture)
 
 DJANGO = Path(django.__file__).parent
@@ -34,9 +35,6 @@ def english_phrases():
                 if text and len(text.split()) >= 3 and "%" not in text and "{" not in text:
                     phrases.add(text)
     return frozenset(phrases)
-
-
-CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.I)
 
 
 def visible_text(html):
@@ -91,65 +89,24 @@ def test_every_column_of_our_lists_is_named_in_the_staff_language(walks, lang): 
     assert english == [], "\n".join(f"{url}: {label}" for url, label in english)
 
 
+@pytest.mark.django_db
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_every_list_sorts_by_every_column(walks, lang):  # noqa: F811
+    """Every list of the admin sorted by each of its columns, as a staff member clicks the
+    header, both ways: each choice column is sorted by what it reads (consent/common/
+    label_order.py), which must hold on every list, its own query's annotations and joins too.
+    The walk clicked them (admin_walk.sorted_lists), on its lists and rows."""
+    sorted_columns = 0
+    for base, page, clicks in walks[lang].sorts:
+        assert page.status_code == 200, base
+        for column, once, again in clicks:
+            assert once.status_code == 200, (base, column)
+            assert again is not None and again.status_code == 200, (base, column)
+            sorted_columns += 1
+    assert sorted_columns > 40  # the walk reached the lists' headers
+
+
 # --- every admin page a superuser can open, in both languages --------------------------------
-
-
-def english_labels():
-    """What the admin names in English, for every registered model, its inlines and its app:
-    names of apps, models, fields and their choices, fieldsets, columns, filters and actions,
-    help texts (all
-    evaluated without a language, so a marked string gives its msgid), and the names Django
-    stores for permissions ("Can add …"). A page in kk or ru shows none of them."""
-    from django.contrib.admin.utils import label_for_field
-    from django.contrib.auth.models import Permission
-    from django.utils import translation
-
-    request = RequestFactory().get("/")
-    request.user = get_user_model()(is_superuser=True, is_staff=True, is_active=True)
-    labels = set(Permission.objects.values_list("name", flat=True))
-    with translation.override(None):
-        for model, model_admin in admin.site._registry.items():
-            admins = [model_admin, *model_admin.get_inline_instances(request)]
-            for each in admins:
-                opts = each.model._meta
-                labels |= {str(opts.app_config.verbose_name), str(opts.verbose_name),
-                           str(opts.verbose_name_plural)}  # fmt: skip
-                for field in opts.get_fields():
-                    if field.concrete:
-                        labels |= {str(field.verbose_name), str(field.help_text)}
-                        labels |= {str(label) for _value, label in field.flatchoices}
-            fieldsets = model_admin.get_fieldsets(request, model._default_manager.first())
-            labels |= {str(name) for name, _o in fieldsets if name}
-            for column in model_admin.get_list_display(request):
-                labels.add(str(label_for_field(column, model, model_admin)))
-            for spec in model_admin.get_list_filter(request):
-                if isinstance(spec, type):
-                    labels.add(str(spec.title))
-            for action in model_admin.get_actions(request).values():
-                labels |= {str(action.description), str(action.plural_description)}
-    return {label for label in labels if ENGLISH.search(label) and not CYRILLIC.search(label)}
-
-
-ENGLISH = re.compile(r"[a-z]{3}")  # a word, not only a code such as "ID", "PDF" or "SHA-256 (kk)"
-
-
-def english_in(text, labels):
-    """The labels that `text` shows as words of their own, as written or with a capital; not
-    inside data (an address, a path, a query string, JSON)."""
-    return sorted({label for label in labels
-                   for shown in {label, label[:1].upper() + label[1:]}
-                   if shown in text and standalone(shown).search(text)})  # fmt: skip
-
-
-@functools.cache
-def standalone(shown):
-    """`shown` as a word of its own. Compiled once: ~2,000 labels times ~200 pages compiled anew
-    made this module most of the suite's time."""
-    # A colon ends a label («Subject:», a field read on its page) when a space follows; one
-    # inside data («12:30», «mailto:», a JSON key) does not. A placeholder's name, «{{ email }}»
-    # (the policy template's help lists them), is what the editor types, not a label.
-    before, after = r'(?<![\w.@/&?="-])(?<!\{\{ )', r'(?![\w@/="-]|:\S)'
-    return re.compile(before + re.escape(shown) + after)
 
 
 # The phrases the intake recognises came with notes in English (a data migration,
