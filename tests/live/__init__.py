@@ -9,6 +9,7 @@ from .base import (
     free_port,
     redis_cache,
     run_case,
+    running_host,
     shell,
     site_env,
 )
@@ -74,6 +75,7 @@ __all__ = [
     "redis_cache",
     "request",
     "run_case",
+    "running_host",
     "settled_log",
     "shared",
     "shell",

@@ -7,6 +7,7 @@ import random
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import uuid
 from contextlib import contextmanager
@@ -71,6 +72,88 @@ def shell(code, env):
     done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", code], cwd=ROOT, env=env,
                           check=True, capture_output=True, text=True)  # fmt: skip
     return done.stdout
+
+
+# A host's process as `running_host()` keeps it: each line on its stdin is code (JSON), run as
+# `shell` runs it; what it printed (or its traceback) goes back on one line of its stdout.
+_HOST = """
+import contextlib, io, json, sys, traceback
+for line in sys.stdin:
+    out = io.StringIO()
+    try:
+        with contextlib.redirect_stdout(out):
+            exec(json.loads(line), {})
+        said = {"printed": out.getvalue()}
+    except BaseException:
+        said = {"error": out.getvalue() + traceback.format_exc()}
+    sys.__stdout__.write(json.dumps(said) + "\\n")
+    sys.__stdout__.flush()
+"""
+
+
+# A host's start (emalu.service's ExecStartPre: `check --deploy --fail-level WARNING`) in a
+# `running_host`: the exit code `manage.py check` gives, and what it said.
+_START = """
+import io, json
+from django.core.management import call_command
+from django.core.management.base import SystemCheckError
+said, code = io.StringIO(), 0
+try:
+    call_command("check", "--deploy", "--fail-level", "WARNING", stdout=said, stderr=said)
+except SystemCheckError as refused:
+    said.write(str(refused))
+    code = 1
+print(json.dumps([code, said.getvalue()]))
+"""
+
+
+class _Host:
+    def __init__(self, process, log):
+        self.process, self.log = process, log
+
+    def ask(self, code):
+        """Run `code` on this host, as `shell(code, env)` would in a process of its own: what it
+        printed."""
+        self.process.stdin.write(json.dumps(code) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            self.process.wait()
+            self.log.seek(0)
+            raise RuntimeError(f"the host exited: {self.log.read().decode()}")
+        said = json.loads(line)
+        if "error" in said:
+            raise RuntimeError(said["error"])
+        return said["printed"]
+
+    def start(self):
+        """This host's start, emalu.service's ExecStartPre (`check --deploy --fail-level
+        WARNING`), run in its process before it serves: (its exit code, what it said)."""
+        code, said = json.loads(self.ask(_START).splitlines()[-1])
+        return code, said
+
+
+@contextmanager
+def running_host(env):
+    """One host (`manage.py shell`, the environment `env`) running while the block runs: asked
+    code (`.ask(code)`), it runs it as `shell(code, env)` would, in the same process each time,
+    as a host serving one request after another does. A test that asks one host several things
+    pays its start once."""
+    # Its log to a file: a pipe nobody reads while it serves would fill and stall it.
+    with tempfile.TemporaryFile() as log:
+        process = subprocess.Popen([PYTHON, "manage.py", "shell", "-v", "0", "-c", _HOST],
+                                   cwd=ROOT, env=env, stdin=subprocess.PIPE,
+                                   stdout=subprocess.PIPE, stderr=log, text=True)  # fmt: skip
+        try:
+            yield _Host(process, log)
+        finally:
+            process.stdin.close()
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+            process.stdout.close()
 
 
 def run_case(url, module, case, *args, **variables):

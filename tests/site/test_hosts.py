@@ -6,12 +6,21 @@ pg_dump."""
 import json
 import re
 import subprocess
+from contextlib import ExitStack, contextmanager
 from datetime import timedelta
 
 import pytest
 
 from tests.forms.photos import LIVE, png, post_photo
-from tests.live import PYTHON, ROOT, gunicorn, live_database, query, request, shell
+from tests.live import (
+    PYTHON,
+    ROOT,
+    gunicorn,
+    live_database,
+    query,
+    request,
+    running_host,
+)
 
 pytestmark = [
     pytest.mark.live,
@@ -131,16 +140,14 @@ def test_a_host_whose_env_differs_in_a_setting_all_hold_alike_is_named_not_shown
     before = json.loads(request(port_a, "GET", "/healthz")[2])["same_settings"]["differs"]
     assert before == ["SITE_URL"]
     older = {**host_a.env, "ACCESS_REQUEST_DAYS": "10", "OPERATOR_ADDRESS_RU": "Старый адрес"}
-    check = ["check", "--deploy", "--fail-level", "WARNING"]
-    started = subprocess.run([PYTHON, "manage.py", *check], cwd=ROOT, env=older,
-                             capture_output=True, text=True)  # fmt: skip
-    output = started.stdout + started.stderr
+    with running_host(older) as second:
+        output = second.start()[1]  # its start, then it serves a page
+        second.ask("from consent.core.keys import note_keys; note_keys()")
     said = [line for line in output.splitlines() if "consent.I002" in line]
     assert said == ["?: (consent.I002) ACCESS_REQUEST_DAYS, OPERATOR_ADDRESS_RU, SITE_URL: another "
                     "host held a different value in the last 10 minutes (its pages or /healthz "
                     "noted a digest of it)."], output  # fmt: skip
     assert "Старый" not in output
-    shell("from consent.core.keys import note_keys; note_keys()", older)  # it serves a page
     body = request(port_a, "GET", "/healthz")[2]
     assert "same_settings" in json.loads(body)["warnings"]
     assert json.loads(body)["same_settings"]["differs"] == [
@@ -195,15 +202,20 @@ def test_two_sites_on_one_redis_keep_apart():
     generation (or a page, or a rate count) set by one is not seen by the other."""
     from tests.live import redis_cache, site_env
 
-    def on_site(cache, code):
-        return shell(code, site_env("postgres://postgres@127.0.0.1:5432/postgres", **cache)).strip()
+    def site(cache):
+        return running_host(site_env("postgres://postgres@127.0.0.1:5432/postgres", **cache))
 
     write = "from django.core.cache import cache; cache.set('pagecache:generation', 'staging')"
     read = "from django.core.cache import cache; print(cache.get('pagecache:generation'))"
-    with redis_cache(5) as staging, redis_cache(5) as production:
-        on_site(staging, write)
-        assert on_site(staging, read) == "staging"
-        assert on_site(production, read) == "None"
+    with (
+        redis_cache(5) as staging,
+        redis_cache(5) as production,
+        site(staging) as on_staging,
+        site(production) as on_production,
+    ):
+        on_staging.ask(write)
+        assert on_staging.ask(read).strip() == "staging"
+        assert on_production.ask(read).strip() == "None"
 
 
 def test_healthz_names_a_key_another_host_signs_or_encrypts_with_that_this_one_cannot_read(
@@ -221,21 +233,38 @@ def test_healthz_names_a_key_another_host_signs_or_encrypts_with_that_this_one_c
     )
     ask = "import json; from emalu import health; print(json.dumps(health.shared_keys()))"
 
-    def host(url, cache, **keys):
-        env = site_env(url, **cache,
-                       **{"SECRET_KEY": "s" * 50, "MEDIA_ENCRYPTION_KEY": old, **keys})  # fmt: skip
-        return json.loads(shell(ask, env).splitlines()[-1])
+    @contextmanager
+    def hosts(url, cache, *keys):
+        """A running host for each of `keys` (the variables it differs by): each answers as
+        /healthz does when asked (`health(host)`)."""
+        with ExitStack() as stack:
+            base = {"SECRET_KEY": "s" * 50, "MEDIA_ENCRYPTION_KEY": old}
+            envs = [site_env(url, **cache, **{**base, **own}) for own in keys]
+            yield [stack.enter_context(running_host(env)) for env in envs]
 
-    with django_db_blocker.unblock(), live_database() as url, redis_cache(5) as cache:
-        assert host(url, cache) == host(url, cache) == {"status": "ok", "differs": []}
-        assert host(url, cache, SECRET_KEY="t" * 50)["differs"] == ["SECRET_KEY"]  # a third
-        assert host(url, cache)["differs"] == ["SECRET_KEY"]  # and the first ones see it too
-    with django_db_blocker.unblock(), live_database() as url, redis_cache(5) as cache:
+    def health(host):
+        return json.loads(host.ask(ask).splitlines()[-1])
+
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        redis_cache(5) as cache,
+        hosts(url, cache, {}, {}, {"SECRET_KEY": "t" * 50}) as (first, second, third),
+    ):
+        assert health(first) == health(second) == {"status": "ok", "differs": []}
+        assert health(third)["differs"] == ["SECRET_KEY"]  # a third
+        assert health(first)["differs"] == ["SECRET_KEY"]  # and the first ones see it too
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        redis_cache(5) as cache,
+        hosts(url, cache, {"MEDIA_ENCRYPTION_KEY": f"{new},{old}"}, {}) as (renewed, other),
+    ):
         # A new encryption key put first, the old one kept: this host reads what the others
         # store; they cannot read what it stores, until they have the new key too.
-        assert host(url, cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
-        assert host(url, cache)["differs"] == ["MEDIA_ENCRYPTION_KEY"]
-        assert host(url, cache, MEDIA_ENCRYPTION_KEY=f"{new},{old}")["status"] == "ok"
+        assert health(renewed)["status"] == "ok"
+        assert health(other)["differs"] == ["MEDIA_ENCRYPTION_KEY"]
+        assert health(renewed)["status"] == "ok"
 
 
 # A host as it serves: notes its keys as /healthz does, shows a form (its token) and reads the
@@ -264,26 +293,28 @@ def test_secret_key_changed_host_by_host_in_two_rounds_refuses_no_form_on_any_ho
               {"SECRET_KEY": new, "SECRET_KEY_FALLBACKS": old}]  # fmt: skip
     with django_db_blocker.unblock(), live_database() as url, redis_cache(5) as cache:
 
-        def host(step, *tokens):
-            env = site_env(url, **cache, **rounds[step])
+        def host(step):
+            return running_host(site_env(url, **cache, **rounds[step]))
+
+        def serves(host, *tokens):
             code = SERVES.replace("TOKENS", repr(list(tokens)))
-            return json.loads(shell(code, env).splitlines()[-1])
+            return json.loads(host.ask(code).splitlines()[-1])
 
-        def starts(step):
-            env = site_env(url, **cache, **rounds[step])
-            check = [PYTHON, "manage.py", "check", "--deploy", "--fail-level", "WARNING"]
-            done = subprocess.run(check, cwd=ROOT, env=env, capture_output=True, text=True)
-            return "emalu.E002" not in done.stdout + done.stderr
+        def starts(host):  # before it serves, as emalu.service's ExecStartPre
+            return "emalu.E002" not in host.start()[1]
 
-        a = host(0)  # host a serves with the old key; b, restarted in round 1, reads it
-        assert starts(1)
-        b = host(1, a["token"])
-        assert b["reads"] == [True] and b["shared_keys"]["status"] == "ok"
-        # Round 2: b first signs with the new key; a, still in round 1, reads it.
-        assert starts(2)
-        b = host(2, a["token"])
-        a = host(1, b["token"])
-        assert a["reads"] == [True] and a["shared_keys"]["status"] == "ok"
-        assert b["reads"] == [True] and b["shared_keys"]["status"] == "ok"
-        # The one round README gave: a host not yet restarted refused the new key's forms.
-        assert host(0, b["token"])["reads"] == [False]
+        with host(0) as a0:
+            a = serves(a0)  # host a serves with the old key; b, restarted in round 1, reads it
+            with host(1) as b1:
+                assert starts(b1)
+                b = serves(b1, a["token"])
+            assert b["reads"] == [True] and b["shared_keys"]["status"] == "ok"
+            # Round 2: b first signs with the new key; a, still in round 1, reads it.
+            with host(2) as b2, host(1) as a1:
+                assert starts(b2)
+                b = serves(b2, a["token"])
+                a = serves(a1, b["token"])
+            assert a["reads"] == [True] and a["shared_keys"]["status"] == "ok"
+            assert b["reads"] == [True] and b["shared_keys"]["status"] == "ok"
+            # The one round README gave: a host not yet restarted refused the new key's forms.
+            assert serves(a0, b["token"])["reads"] == [False]

@@ -9,7 +9,7 @@ import subprocess
 
 import pytest
 
-from tests.live import PYTHON, ROOT, live_database, query, redis_cache, shell, site_env
+from tests.live import PYTHON, ROOT, live_database, query, redis_cache, running_host, site_env
 
 pytestmark = [pytest.mark.live, pytest.mark.django_db]
 OLD, NEW = (
@@ -46,26 +46,30 @@ def test_a_key_on_one_host_alone_is_neither_used_nor_dropped(django_db_blocker):
             )
 
         first, second = host(OLD), host(f"{NEW},{OLD}")
-        json.loads(shell(ASKED, first).splitlines()[-1])  # the first host, not yet restarted
-        # The second host has the new key first: it re-encrypts nothing the first could not read.
-        refused = manage(second, "encrypt_photos")
-        assert refused.returncode == 1 and "Traceback" not in refused.stderr
-        assert "Nothing re-encrypted: another host encrypted with a MEDIA_ENCRYPTION_KEY other " \
-               "than this host's first in the last 10 minutes" in refused.stderr  # fmt: skip
-        assert "systemctl restart emalu" in refused.stderr
-        assert query(url, "SELECT count(*) FROM consent_jobrun") == [(0,)]  # nothing ran
-        # A third host, copied from an old file, lacking the key the second encrypts with, does
-        # not start (emalu.service's ExecStartPre); with both keys it does.
-        assert json.loads(shell(ASKED, second).splitlines()[-1])["status"] == "ok"
-        check = ["check", "--deploy", "--fail-level", "WARNING"]
-        stale = manage(host(OLD), *check)
-        assert stale.returncode == 1 and "consent.E012" in stale.stderr, stale.stderr
-        assert "this host does not have" in stale.stderr
-        started = manage(host(f"{NEW},{OLD}"), *check)
-        assert started.returncode == 0, started.stderr
-        # Every host restarted with the new key first: once the old one has not been used for
-        # ten minutes, the keys are re-encrypted.
-        json.loads(shell(ASKED, second).splitlines()[-1])
+        with running_host(first) as on_first, running_host(second) as on_second:
+            json.loads(on_first.ask(ASKED).splitlines()[-1])  # the first host, not yet restarted
+            # The second host has the new key first: it re-encrypts nothing the first could not
+            # read.
+            refused = manage(second, "encrypt_photos")
+            assert refused.returncode == 1 and "Traceback" not in refused.stderr
+            assert (
+                "Nothing re-encrypted: another host encrypted with a MEDIA_ENCRYPTION_KEY other "
+                "than this host's first in the last 10 minutes" in refused.stderr
+            )
+            assert "systemctl restart emalu" in refused.stderr
+            assert query(url, "SELECT count(*) FROM consent_jobrun") == [(0,)]  # nothing ran
+            # A third host, copied from an old file, lacking the key the second encrypts with,
+            # does not start (emalu.service's ExecStartPre); with both keys it does.
+            assert json.loads(on_second.ask(ASKED).splitlines()[-1])["status"] == "ok"
+            check = ["check", "--deploy", "--fail-level", "WARNING"]
+            stale = manage(host(OLD), *check)
+            assert stale.returncode == 1 and "consent.E012" in stale.stderr, stale.stderr
+            assert "this host does not have" in stale.stderr
+            started = manage(host(f"{NEW},{OLD}"), *check)
+            assert started.returncode == 0, started.stderr
+            # Every host restarted with the new key first: once the old one has not been used
+            # for ten minutes, the keys are re-encrypted.
+            json.loads(on_second.ask(ASKED).splitlines()[-1])
         done = manage(second, "encrypt_photos", minutes_later=11)
         assert done.returncode == 0, done.stderr
         assert "unreadable: 0" in done.stdout

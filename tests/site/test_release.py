@@ -20,7 +20,6 @@ from tests.live import (
     _admin_dsn,
     drop_database,
     free_port,
-    live_database,
     query,
     redis_cache,
     site_env,
@@ -78,12 +77,6 @@ def documented_database():
                 admin.execute(SQL("DROP ROLE {}").format(Identifier(role)))
 
 
-@pytest.fixture(scope="module")
-def database(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock(), live_database() as url:
-        yield url
-
-
 @pytest.mark.live
 @pytest.mark.django_db
 def test_release_refused_by_check_deploy_changes_nothing(tmp_path):
@@ -110,81 +103,141 @@ def test_release_refused_by_check_deploy_changes_nothing(tmp_path):
     assert not (tmp_path / "static").exists()
 
 
+class DocumentedSite:
+    """README step 2's SQL as written (its own role names), then step 4 on two hosts at once
+    (`first`: {host: (returncode, stdout, stderr)}), with a host logging in as the runtime role
+    connected. `upgrade()`, run once for the tests that ask: the database set back to the
+    release before (its last migrations not yet applied), a host's start on it, `release`
+    again on host one with a host on each login connected, and a host's start on each login.
+    One first install and one upgrade serve all three tests: each release collects and
+    compresses the static files anew, and a first install migrates from an empty database."""
+
+    def __init__(self, tmp, owner, app, app_role, cache):
+        self.tmp, self.owner, self.app, self.app_role, self.cache = tmp, owner, app, app_role, cache
+        # W009 heard, as on a host (the test suite silences it for its superuser login).
+        self.production = {"DATABASE_APP_ROLE": app_role, "SILENCED_SYSTEM_CHECKS": ""}
+        with connected(app):
+            hosts = {host: start_release(owner, tmp / host, cache, **self.production)
+                     for host in ("one", "two")}  # fmt: skip
+            said = {host: process.communicate(timeout=600) for host, process in hosts.items()}
+        self.first = {host: (hosts[host].returncode, *said[host]) for host in hosts}
+        self._upgraded = None
+
+    def host_env(self, url):
+        """A host's environment, production's, on host one's collected static files."""
+        static = str(self.tmp / "one" / "static")
+        production = {"ALLOWED_HOSTS": "emaluplus-vko.kz", "TRUSTED_PROXIES": "127.0.0.1",
+                      "SECURE_SSL_REDIRECT": "true", "STATIC_ROOT": static,
+                      "MEDIA_ENCRYPTION_KEY": KEY}  # fmt: skip
+        return site_env(url, **self.cache, **production, **self.production)
+
+    def host_start(self, url):
+        """emalu.service's ExecStartPre on `url`: its exit code and what it said."""
+        done = subprocess.run([PYTHON, "manage.py", *HOST_START], cwd=ROOT, env=self.host_env(url),
+                              capture_output=True, text=True)  # fmt: skip
+        return done.returncode, done.stderr
+
+    def upgrade(self):
+        if self._upgraded is None:
+            # The database of the release before: its last migrations not yet applied.
+            back = [PYTHON, "manage.py", "migrate", "rights", "0024"]
+            subprocess.run(back, cwd=ROOT, env=self.host_env(self.owner), check=True,
+                           capture_output=True)  # fmt: skip
+            refused = self.host_start(self.app)
+            # Hosts serving with each login (their workers hold their connections) during release.
+            with connected(self.app), connected(self.owner):
+                process = start_release(self.owner, self.tmp / "one", self.cache, **self.production)
+                said = process.communicate(timeout=600)
+            released = (process.returncode, *said)
+            starts = {"owner": self.host_start(self.owner), "app": self.host_start(self.app)}
+            self._upgraded = refused, released, starts
+        return self._upgraded
+
+
+KEY = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
+HOST_START = ["check", "--deploy", "--fail-level", "WARNING"]
+
+
+@contextmanager
+def connected(url):
+    with psycopg.connect(url.replace("postgres://", "postgresql://")):
+        yield
+
+
+@pytest.fixture(scope="module")
+def documented_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    with (
+        django_db_blocker.unblock(),
+        documented_database() as (owner, app, app_role),
+        redis_cache(11) as cache,
+    ):
+        yield DocumentedSite(tmp_path_factory.mktemp("documented"), owner, app, app_role, cache)
+
+
 @pytest.mark.live
 @pytest.mark.django_db
-def test_release_on_the_documented_roles_from_two_hosts_at_once(tmp_path):
+def test_release_on_the_documented_roles_from_two_hosts_at_once(documented_site):
     """README step 2's SQL as written (its own role names), then step 4 on two hosts at once:
     `release` with the owner's URL, the runtime role logging in on its own, as neither is a
     superuser. Both run every step and succeed, and each migration is applied once: run at once
     (two operators, or a deploy script run twice), the second failed on a new database ("tuple
     concurrently updated", "relation already exists"), and a data migration planned by both
     could run twice."""
-    with documented_database() as (owner, _app, app_role):
-        with redis_cache(11) as cache:
-            hosts = {host: start_release(owner, tmp_path / host, cache, DATABASE_APP_ROLE=app_role)
-                     for host in ("one", "two")}  # fmt: skip
-            outputs = {host: process.communicate(timeout=600) for host, process in hosts.items()}
-        for host, (stdout, stderr) in outputs.items():
-            assert hosts[host].returncode == 0, stderr
-            for number, step in enumerate(STEPS, 1):
-                assert f"[{number}/5] {step}" in stdout
-            assert "released" in stdout
-            assert (tmp_path / host / "static" / "staticfiles.json").exists()
-        # Nothing to reload: no host serves yet. Each says what comes next (the second to start
-        # may find the first's schema begun).
-        next_steps = (
-            "released, a first install: now the first staff member (README, Deploying, step 5)"
-        )
-        assert any(next_steps in stdout for stdout, _ in outputs.values())
-        # migrate's progress as migrate prints it: «Applying … OK» on one line, not two.
-        said = "".join(stdout for stdout, _ in outputs.values())
-        assert re.search(r"^  Applying consent\.0001_initial\.\.\. OK$", said, re.M), said
-        with psycopg.connect(owner.replace("postgres://", "postgresql://")) as conn:
-            applied = conn.execute(
-                "SELECT count(*), count(DISTINCT (app, name)) FROM django_migrations"
-            ).fetchone()
-        assert applied[0] == applied[1] > 0
+    site = documented_site
+    for host, (code, stdout, stderr) in site.first.items():
+        assert code == 0, stderr
+        for number, step in enumerate(STEPS, 1):
+            assert f"[{number}/5] {step}" in stdout
+        assert "released" in stdout
+        assert (site.tmp / host / "static" / "staticfiles.json").exists()
+    # Nothing to reload: no host serves yet. Each says what comes next (the second to start
+    # may find the first's schema begun).
+    next_steps = "released, a first install: now the first staff member (README, Deploying, step 5)"
+    assert any(next_steps in stdout for _, stdout, _ in site.first.values())
+    # migrate's progress as migrate prints it: «Applying … OK» on one line, not two.
+    said = "".join(stdout for _, stdout, _ in site.first.values())
+    assert re.search(r"^  Applying consent\.0001_initial\.\.\. OK$", said, re.M), said
+    with psycopg.connect(site.owner.replace("postgres://", "postgresql://")) as conn:
+        applied = conn.execute(
+            "SELECT count(*), count(DISTINCT (app, name)) FROM django_migrations"
+        ).fetchone()
+    assert applied[0] == applied[1] > 0
 
 
 @pytest.mark.live
 @pytest.mark.django_db
-def test_release_says_ahead_that_a_host_logging_in_as_the_owner_will_not_start(tmp_path):
+def test_release_says_ahead_that_a_host_logging_in_as_the_owner_will_not_start(documented_site):
     """An install with one URL for everything (the owner's, in /etc/emalu/env) upgraded to code
     with emalu.W009: `release`, itself the owner, passed, the reload kept the host serving, and
     its next restart stopped at W009 with nothing said before. `release` names the login of every
     process connected with it now; with the hosts on the runtime role it says nothing. The
     README's remedy, DATABASE_URL on the runtime role, lets the host start."""
-    from tests.site.test_login_role import start_check
-
-    with documented_database() as (owner, app, app_role), redis_cache(11) as cache:
-        said, production = {}, {"DATABASE_APP_ROLE": app_role, "SILENCED_SYSTEM_CHECKS": ""}
-        for login, url in (("runtime", app), ("owner", owner)):
-            # A host serving with the login (its workers hold their connections) during release.
-            with psycopg.connect(url.replace("postgres://", "postgresql://")):
-                process = start_release(owner, tmp_path / login, cache, **production)
-                said[login] = process.communicate(timeout=600)
-            assert process.returncode == 0, said[login]
-        host_starts = {
-            login: start_check(url, DATABASE_APP_ROLE=app_role)
-            for login, url in (("owner", owner), ("app", app))
-        }
-    assert "WARNING" not in said["runtime"][1] and "emalu.W009" not in said["runtime"][1]
-    [warning] = [line for line in said["owner"][1].splitlines() if "WARNING" in line]
-    owner_login = owner.split("//")[1].split(":")[0]
+    site = documented_site
+    _refused, (code, stdout, stderr), host_starts = site.upgrade()
+    assert code == 0, stderr
+    # The first install, a host on the runtime role connected: no release named its login
+    # (another release, the owner, may be named by the one that ended second).
+    app_login = site.app.split("//")[1].split(":")[0]
+    for _, _, first_stderr in site.first.values():
+        assert app_login not in first_stderr
+    # The upgrade, a host on each login connected: one warning, for the owner's alone.
+    [warning] = [line for line in stderr.splitlines() if "WARNING" in line]
+    owner_login = site.owner.split("//")[1].split(":")[0]
     named = f"log in as {owner_login}, the owner of the site's tables"
     assert "1 other connection(s) to this database" in warning
-    assert named in warning
+    assert named in warning and app_login not in stderr
     assert "at its next start (a restart, a reboot) check --deploy stops it (emalu.W009)" in warning
     assert (
         "Before restarting any host, make its /etc/emalu/env's DATABASE_URL log in as the "
         "runtime role" in warning
     )
     # A first install is told its next steps; an upgrade to reload the hosts serving.
-    assert "released, a first install" in said["runtime"][0]
-    assert "systemctl reload emalu` on every host" not in said["runtime"][0]
-    assert "then `systemctl reload emalu` on every host" in said["owner"][0]  # done, warned
-    code, stderr = host_starts["owner"]
-    assert code == 1 and f"DATABASE_URL logs in as {owner_login}" in stderr  # as foretold
+    for _, first_stdout, _ in site.first.values():
+        first_install = "released, a first install" in first_stdout
+        assert first_install != ("systemctl reload emalu` on every host" in first_stdout)
+    assert "then `systemctl reload emalu` on every host" in stdout  # done, warned
+    code, host_stderr = host_starts["owner"]
+    assert code == 1 and f"DATABASE_URL logs in as {owner_login}" in host_stderr  # as foretold
     assert "emalu.W009" not in host_starts["app"][1] and "emalu.E003" not in host_starts["app"][1]
 
 
@@ -272,29 +325,14 @@ def test_catalogues_are_compiled_from_the_code_wherever_the_command_starts(tmp_p
 
 @pytest.mark.live
 @pytest.mark.django_db
-def test_a_host_started_on_code_newer_than_its_database_does_not_start(tmp_path):
+def test_a_host_started_on_code_newer_than_its_database_does_not_start(documented_site):
     """The code updated and the host restarted before `release` ran (README step 9): it served
     500 for every page reading what the release adds. emalu.service's ExecStartPre refuses it,
     naming the migration; `release` (whose own check does not ask) applies it, and it starts."""
-    key = "dGVzdC1vbmx5LW1lZGlhLWVuY3J5cHRpb24ta2V5LTA="
-    production = {"ALLOWED_HOSTS": "emaluplus-vko.kz", "TRUSTED_PROXIES": "127.0.0.1",
-                  "SECURE_SSL_REDIRECT": "true", "STATIC_ROOT": str(tmp_path / "static"),
-                  "MEDIA_ENCRYPTION_KEY": key}  # fmt: skip
-    start = ["check", "--deploy", "--fail-level", "WARNING"]
-    with live_database() as url, redis_cache(11) as cache:
-        env = site_env(url, **cache, **production)
-        # The database of the release before: its last migration not yet applied.
-        subprocess.run([PYTHON, "manage.py", "migrate", "rights", "0024"], cwd=ROOT, env=env,
-                       check=True, capture_output=True)  # fmt: skip
-        refused = subprocess.run([PYTHON, "manage.py", *start], cwd=ROOT, env=env,
-                                 capture_output=True, text=True)  # fmt: skip
-        assert refused.returncode == 1
-        assert (
-            "emalu.E001" in refused.stderr and "rights.0025_ticket_asked_whether" in refused.stderr
-        )
-        assert "Run `manage.py release` on one host" in refused.stderr
-        released = release(url, tmp_path)
-        assert released.returncode == 0, released.stderr
-        started = subprocess.run([PYTHON, "manage.py", *start], cwd=ROOT, env=env,
-                                 capture_output=True, text=True)  # fmt: skip
-        assert started.returncode == 0, started.stderr
+    refused, released, starts = documented_site.upgrade()
+    code, stderr = refused
+    assert code == 1
+    assert "emalu.E001" in stderr and "rights.0025_ticket_asked_whether" in stderr
+    assert "Run `manage.py release` on one host" in stderr
+    assert released[0] == 0, released[2]
+    assert starts["app"][0] == 0, starts["app"][1]
