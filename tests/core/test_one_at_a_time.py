@@ -4,17 +4,19 @@ wrote. Each case holds the first transaction open until the second has either fi
 lock: the fault) or is waiting for a lock, so the outcome does not depend on timing.
 
 Transactions must really commit here, which the test database (rolled back, and its ledger
-refusing TRUNCATE) does not allow: each case runs in a process of its own, on a copy of the live
-tests' database (migrated, with the demo texts published), as `manage.py shell` would.
+refusing TRUNCATE) does not allow: the cases run in a process of their own, one after the other,
+on a copy of the live tests' database (migrated, with the demo texts published), as `manage.py
+shell` would; each makes its own people, so none finds another's rows.
 """
 
+import json
 import threading
 import time
 
 import pytest
 from django.db import connection, connections, transaction
 
-from tests.live import live_database, run_case
+from tests.live import live_database, shell, site_env
 from tests.texts import SHOWN, as_shown
 
 pytestmark = [
@@ -238,55 +240,91 @@ def parent_answered_in_two_tabs(first_says):
 # --- the tests ------------------------------------------------------------------------------
 
 
+def run_cases(url, module, *cases):
+    """Each of `cases` (a function of test module `module` and its arguments) run on the
+    database `url`, one after the other, in one process of its own (test settings): {the case
+    and its arguments, joined by spaces: what it returned, through JSON, or the traceback of what
+    it raised}. One process for a module's cases: a start (Django, the project) is ~1.5 s of CPU,
+    and what a case proves is between its own two threads."""
+    code = (
+        "import importlib, json, traceback\n"
+        f"module = importlib.import_module({module!r})\n"
+        "done = {}\n"
+        f"for case in {[list(case) for case in cases]!r}:\n"
+        "    try:\n"
+        "        done[' '.join(case)] = {'returned': getattr(module, case[0])(*case[1:])}\n"
+        "    except Exception:\n"
+        "        done[' '.join(case)] = {'raised': traceback.format_exc()}\n"
+        "print(json.dumps(done))"
+    )
+    env = site_env(url, DJANGO_SETTINGS_MODULE="tests.settings")
+    return json.loads(shell(code, env).splitlines()[-1])
+
+
+def returned(outcomes, *case):
+    """What `case` returned in `outcomes` (run_cases'); its traceback, a failure, if it raised."""
+    outcome = outcomes[" ".join(case)]
+    assert "raised" not in outcome, outcome.get("raised")
+    return outcome["returned"]
+
+
+CASES = [
+    ("unsubscribe_twice",),
+    ("switch_twice",),
+    ("confirm_twice",),
+    ("edit_while_sending",),
+    ("form_consent_confirm_twice",),
+    ("form_consent_confirm_twice", "once"),
+    ("parent_answered_in_two_tabs", "not"),
+    ("parent_answered_in_two_tabs", "yes"),
+]
+
+
 @pytest.fixture(scope="module")
-def database(django_db_setup, django_db_blocker):
+def outcomes(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), live_database() as url:
-        yield url
+        yield run_cases(url, "tests.core.test_one_at_a_time", *CASES)
 
 
-def run(database, case):
-    return run_case(database, "tests.core.test_one_at_a_time", case)
+def test_an_unsubscribe_sent_twice_at_once_withdraws_once(outcomes):
+    assert returned(outcomes, "unsubscribe_twice") == [True, False, ["grant", "withdraw"]]
 
 
-def test_an_unsubscribe_sent_twice_at_once_withdraws_once(database):
-    assert run(database, "unsubscribe_twice") == [True, False, ["grant", "withdraw"]]
+def test_a_switch_pressed_twice_at_once_gives_consent_once(outcomes):
+    assert returned(outcomes, "switch_twice") == ["given", "unchanged", ["grant"]]
 
 
-def test_a_switch_pressed_twice_at_once_gives_consent_once(database):
-    assert run(database, "switch_twice") == ["given", "unchanged", ["grant"]]
+def test_a_confirmation_clicked_twice_at_once_makes_one_person_subscribed_once(outcomes):
+    assert returned(outcomes, "confirm_twice") == [True, False, [["grant"]]]
 
 
-def test_a_confirmation_clicked_twice_at_once_makes_one_person_subscribed_once(database):
-    assert run(database, "confirm_twice") == [True, False, [["grant"]]]
-
-
-def test_an_edit_saved_while_the_campaign_is_sent_changes_nothing_of_what_went_out(database):
+def test_an_edit_saved_while_the_campaign_is_sent_changes_nothing_of_what_went_out(outcomes):
     """Dan presses "send" in one tab and saves an edit of the same draft in another while the
     send (half a minute for 100,000 people) is under way: the edit read the draft, waited, and
     then wrote "draft", no count and its new text over the record of what went out; the
     campaign offered itself for sending again, which the one-send-per-person rule refused. The
     edit now waits for the send and is refused, back on the campaign's page that says why."""
-    assert run(database, "edit_while_sending") == [303, "sent", "Қараша", True]
+    assert returned(outcomes, "edit_while_sending") == [303, "sent", "Қараша", True]
 
 
-def test_a_held_consent_confirmed_in_two_tabs_at_once_is_granted_once_and_both_say_so(database):
+def test_a_held_consent_confirmed_in_two_tabs_at_once_is_granted_once_and_both_say_so(outcomes):
     """The second press waited for the first and found the consent given: it said «the link
     does not work» (400), as for a forged or expired link."""
-    assert run(database, "form_consent_confirm_twice") == [200, 200, 1]
+    assert returned(outcomes, "form_consent_confirm_twice") == [200, 200, 1]
 
 
-def test_a_held_consent_pressed_once_outside_any_transaction_is_granted(database):
+def test_a_held_consent_pressed_once_outside_any_transaction_is_granted(outcomes):
     """The operation takes the person's row lock itself: pressed as a request is served, not
     inside a transaction a test opened, it answered 500 when it lost its own transaction."""
-    got = run_case(database, "tests.core.test_one_at_a_time", "form_consent_confirm_twice", "once")
+    got = returned(outcomes, "form_consent_confirm_twice", "once")
     assert got == [200, None, 1]
 
 
-def test_a_parent_declined_and_confirmed_in_two_tabs_at_once_is_only_declined(database):
-    got = run_case(database, "tests.core.test_one_at_a_time", "parent_answered_in_two_tabs", "not")
+def test_a_parent_declined_and_confirmed_in_two_tabs_at_once_is_only_declined(outcomes):
+    got = returned(outcomes, "parent_answered_in_two_tabs", "not")
     assert got == [["service"], False, "guardian_declined_by_child", True]
 
 
-def test_a_parent_confirmed_and_declined_in_two_tabs_at_once_is_only_confirmed(database):
-    got = run_case(database, "tests.core.test_one_at_a_time", "parent_answered_in_two_tabs", "yes")
+def test_a_parent_confirmed_and_declined_in_two_tabs_at_once_is_only_confirmed(outcomes):
+    got = returned(outcomes, "parent_answered_in_two_tabs", "yes")
     assert got == [True, None, "", False]

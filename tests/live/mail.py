@@ -1,6 +1,7 @@
 """Mail servers on loopback: Dovecot (IMAP) and an aiosmtpd inbox."""
 
 import email
+import logging
 import os
 import shutil
 import signal
@@ -85,12 +86,19 @@ def smtp_relay(handler=None, port=None, **options):
     from aiosmtpd.controller import Controller
 
     handler, port = handler or Inbox(), port or free_port()
+    # aiosmtpd logs each command and reply at INFO (some ten lines a mail, formatted by the
+    # site's JSON logging and pytest's capture, in this process): the tests read what the
+    # handler kept, never those lines. Its warnings and errors still show.
+    server_log = logging.getLogger("mail.log")
+    level = server_log.level
+    server_log.setLevel(max(level, logging.WARNING))
     controller = Controller(handler, hostname="127.0.0.1", port=port, **options)
     controller.start()
     try:
         yield handler, port
     finally:
         controller.stop()
+        server_log.setLevel(level)
 
 
 class Inbox:

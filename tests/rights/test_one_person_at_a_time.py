@@ -1,14 +1,15 @@
 """Two requests of one person carried out at once (two officers, each at their own panel): the
 second waits for the first to commit and acts on what it left, or is refused. Run as
-tests/core/test_one_at_a_time.py runs its cases: in a process of their own, on a copy of the live
-tests' database, with the first transaction held open until the second waits for a lock (or has
+tests/core/test_one_at_a_time.py runs its cases: in a process of their own, one after the other
+(each with a person of its own: the one before destroyed theirs), on a copy of the live tests'
+database, with the first transaction held open until the second waits for a lock (or has
 finished: the fault)."""
 
 import pytest
 from django.db import connection
 
-from tests.core.test_one_at_a_time import both_at_once
-from tests.live import live_database, run_case
+from tests.core.test_one_at_a_time import both_at_once, returned, run_cases
+from tests.live import live_database
 from tests.texts import AS_SHOWN
 
 pytestmark = [
@@ -145,55 +146,59 @@ def block_then_export():
     return [second, [event.detail.get("blocked") for event in exports]]
 
 
+CASES = [
+    ("export_then_destroy",),
+    ("destroy_then_export",),
+    *(("destroy_then_page", action) for action in PAGE_ACTIONS),
+    ("block_then_export",),
+]
+
+
 @pytest.fixture(scope="module")
-def database(django_db_setup, django_db_blocker):
+def outcomes(django_db_setup, django_db_blocker):
     with django_db_blocker.unblock(), live_database() as url:
-        yield url
+        yield run_cases(url, "tests.rights.test_one_person_at_a_time", *CASES)
 
 
-def run(database, case, *args):
-    return run_case(database, "tests.rights.test_one_person_at_a_time", case, *args)
-
-
-def test_a_destruction_waits_for_an_export_under_way_and_destroys_its_mail(database):
+def test_a_destruction_waits_for_an_export_under_way_and_destroys_its_mail(outcomes):
     """Olga sends Asel's access export while Alice destroys Asel's data. The destruction looked
     for the person's mail before the export's mail was committed: the export, everything held,
     stayed in the outbox and went out after the tombstone, and the export's closing was
     overwritten as "no data held". Now the destruction waits: it finds the export's mail and
     destroys it, and the access request stays answered."""
-    first, second, outcome = run(database, "export_then_destroy")
+    first, second, outcome = returned(outcomes, "export_then_destroy")
     assert (first, second) == ("done", "done")
     assert outcome == {"person_held": False, "mail_left_to_the_person": 0,
                        "statuses": ["done", "done"]}  # fmt: skip
 
 
-def test_an_export_after_a_destruction_under_way_is_refused(database):
-    first, second, outcome = run(database, "destroy_then_export")
+def test_an_export_after_a_destruction_under_way_is_refused(outcomes):
+    first, second, outcome = returned(outcomes, "destroy_then_export")
     assert (first, second) == ("done", "refused")
     assert outcome == {"person_held": False, "mail_left_to_the_person": 0,
                        "statuses": ["no_data", "done"]}  # fmt: skip
 
 
 @pytest.mark.parametrize("action", PAGE_ACTIONS)
-def test_the_persons_own_page_waits_for_a_destruction_under_way_and_finds_nothing(database, action):
+def test_the_persons_own_page_waits_for_a_destruction_under_way_and_finds_nothing(outcomes, action):
     """Asel downloads her data (or asks for a correction, or switches a consent) on her page
     while Olga destroys it. The page took no lock: it read Asel before the destruction
     committed, then wrote a row that names her, which the database refused once she was gone
     (a 500). Now it holds her row first, as the desk does: it waits, finds nothing left, and
     sends her back to the page's start with a word that nothing is held; nothing of hers stays."""
-    (status, location), named, outcome = run(database, "destroy_then_page", action)
+    (status, location), named, outcome = returned(outcomes, "destroy_then_page", action)
     assert (status, location) == (302, "/kk/my-data/")
     assert named == 0
     assert outcome == {"person_held": False, "mail_left_to_the_person": 0,
                        "statuses": ["done"]}  # fmt: skip
 
 
-def test_a_download_after_a_block_under_way_is_given_as_given_while_blocked(database):
+def test_a_download_after_a_block_under_way_is_given_as_given_while_blocked(outcomes):
     """Olga blocks Asel's processing while Asel downloads her data. The page checked the block
     before the desk committed it, and handed the export out after (compliance L12). Now it
     reads the block under Asel's lock, after the block: her own data is hers to know while
     blocked too (access.stands_while_blocked), and its audit row says it was given while
     blocked, not as if nothing were."""
-    (status, location), exports = run(database, "block_then_export")
+    (status, location), exports = returned(outcomes, "block_then_export")
     assert (status, location) == (200, "")
     assert exports == [True]
