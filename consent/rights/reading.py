@@ -35,6 +35,7 @@ SIGN_OFFS = (
     "с уважением", "с наилучшими пожеланиями", "всего доброго", "всего хорошего", "курметпен",
     "изги тилекпен", "отправлено из", "отправлено с", "отправлено через", "жиберилди",
 )  # fmt: skip
+SIGN_OFFS_WORDS = tuple(f"{sign_off} " for sign_off in SIGN_OFFS)  # each as whole words
 # A Kazakh mobile footer ends in the verb: «iPhone құрылғысынан жіберілді» (folded), in a line
 # of at most FOOTER_WORDS words.
 FOOTER_VERB = "жиберилди"
@@ -185,8 +186,7 @@ def _signature(line):
     whole = len(line) <= SIGN_OFF_CHARS
     if whole and read and read[-1] == FOOTER_VERB and len(read) <= FOOTER_WORDS:
         return True
-    begins = " ".join(read[:3])
-    return any(f"{begins} ".startswith(f"{sign_off} ") for sign_off in SIGN_OFFS)
+    return f"{' '.join(read[:3])} ".startswith(SIGN_OFFS_WORDS)
 
 
 def _notice(lines, index, own):

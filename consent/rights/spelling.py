@@ -7,7 +7,7 @@ matched over these words in phrases.py; the language is read from them in langua
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import lru_cache, wraps
 
 from consent.common.lookalikes import LOOKALIKES
 
@@ -22,6 +22,24 @@ FOLD = str.maketrans(KAZAKH_TYPED, TYPED_AS)
 IOTATED = re.compile(r"(?<=[аеиоуыэюя])([яю])")
 
 
+def short_words_kept(read):
+    """`read` (a function of one word) remembered for words of up to SHORT letters: a letter's
+    words repeat, within it and from one letter to the next, and each line is read again for
+    each question the intake asks of it. A longer one, rare and as long as a letter may be, is
+    read each time: kept, a few such letters would fill the memory."""
+    kept = lru_cache(maxsize=1 << 16)(read)
+
+    @wraps(read)
+    def reading(word):
+        return kept(word) if len(word) <= SHORT else read(word)
+
+    return reading
+
+
+SHORT = 64
+
+
+@short_words_kept
 def fold(word: str) -> str:
     """A word as compared: Kazakh letters as typed without a Kazakh keyboard (FOLD), я and ю
     after a vowel as й and а, й and у (IOTATED)."""
@@ -80,26 +98,34 @@ def words(text: str) -> list[str]:
     that looks Cyrillic, inside a Cyrillic word, read as the Cyrillic one; a word in Latin
     letters as the Cyrillic one it stands for (translit.py: Kazakh's Latin alphabets, Kazakh
     and Russian transliterated), but for the English words the rules below name."""
-    found = []
     # NFC, so that a letter and its marks are one; «İ» casefolds to i and a combining dot.
-    text = unicodedata.normalize("NFC", text or "").translate(INSIDE_WORDS)
+    text = unicodedata.normalize("NFC", text or "")
+    if _INSIDE_MARK.search(text):  # a scan, far cheaper than a translation
+        text = text.translate(INSIDE_WORDS)
     text = translit.without_apostrophes(text)
-    for written in WORD.findall(text):
-        word = written.casefold().replace("\u0307", "")
-        if CYRILLIC.search(word) and translit.LATIN_RUN.search(word):
-            # Mostly Cyrillic: a Latin letter in it looks like the Cyrillic one, read before
-            # casefolding, since a capital M, H, B or T looks Cyrillic, its small letter not
-            # («Mожно ли удалить»); the Latin letters left are read as translit reads them
-            # («jaзылымнан»). Mostly Latin: Latin text with a Kazakh keyboard's letters in it
-            # («Menіñ derekterіmdі öşіrіñіz»), its Latin letters read so (translit.mixed).
-            latin_letters = sum(len(run) for run in translit.LATIN_RUN.findall(word))
-            if 2 * latin_letters <= len(CYRILLIC.findall(word)) + latin_letters:
-                word = written.translate(LOOKALIKES).casefold()
-            word = translit.mixed(word)
-        elif translit.latin(word) and word not in ENGLISH:
-            word = translit.to_cyrillic(word)
-        found.append(word.replace("ё", "е"))
-    return _auxiliaries_joined(found)
+    return _auxiliaries_joined([_word(written) for written in WORD.findall(text)])
+
+
+_INSIDE_MARK = re.compile(f"[{''.join(map(chr, INSIDE_WORDS))}]")
+
+
+@short_words_kept
+def _word(written: str) -> str:
+    """One word of words(), as written, read."""
+    word = written.casefold().replace("\u0307", "")
+    if CYRILLIC.search(word) and translit.LATIN_RUN.search(word):
+        # Mostly Cyrillic: a Latin letter in it looks like the Cyrillic one, read before
+        # casefolding, since a capital M, H, B or T looks Cyrillic, its small letter not
+        # («Mожно ли удалить»); the Latin letters left are read as translit reads them
+        # («jaзылымнан»). Mostly Latin: Latin text with a Kazakh keyboard's letters in it
+        # («Menіñ derekterіmdі öşіrіñіz»), its Latin letters read so (translit.mixed).
+        latin_letters = sum(len(run) for run in translit.LATIN_RUN.findall(word))
+        if 2 * latin_letters <= len(CYRILLIC.findall(word)) + latin_letters:
+            word = written.translate(LOOKALIKES).casefold()
+        word = translit.mixed(word)
+    elif translit.latin(word) and word not in ENGLISH:
+        word = translit.to_cyrillic(word)
+    return word.replace("ё", "е")
 
 
 # Kazakh says «keep doing» with a converb and an auxiliary, and negates the auxiliary: «хабарлама

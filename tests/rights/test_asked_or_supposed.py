@@ -13,7 +13,11 @@ from consent.rights.models import Ticket
 from consent.rights.reading import html_text
 from tests.conftest import aged_token
 
+from . import one_person
 from .conftest import mails_to, message
+
+# Asel and her texts made once for the module, each test's changes undone (one_person.py).
+_asel, person, texts = one_person._asel, one_person.person, one_person.texts
 
 Type = Ticket.Type
 

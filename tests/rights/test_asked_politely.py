@@ -16,7 +16,11 @@ from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 from consent.workdays.calendar import due_date
 
+from . import one_person
 from .conftest import confirm, message
+
+# Asel and her texts made once for the module, each test's changes undone (one_person.py).
+_asel, person, texts = one_person._asel, one_person.person, one_person.texts
 
 Type, Status = Ticket.Type, Ticket.Status
 

@@ -10,7 +10,11 @@ from consent.core.purposes import MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import QuarantinedMessage, Ticket
 
+from . import one_person
 from .conftest import message, untouched
+
+# Asel and her texts made once for the module, each test's changes undone (one_person.py).
+_asel, person, texts = one_person._asel, one_person.person, one_person.texts
 
 Type = Ticket.Type
 NEWS = "\n\n> Скидка 20% на все курсы английского до 31 декабря!\n> Отписаться от рассылки"

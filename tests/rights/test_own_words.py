@@ -12,7 +12,11 @@ from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 from tests.growth import grows_linearly
 
+from . import one_person
 from .conftest import message
+
+# Asel and her texts made once for the module, each test's changes undone (one_person.py).
+_asel, person, texts = one_person._asel, one_person.person, one_person.texts
 
 NEWS = "Жаңалықтар\nЖаңа курстар басталды.\nЖазылымнан бас тарту\nОтписаться от рассылки"
 NEWS_LATIN = "Novosti\nNovye kursy.\nOtpisatsya ot rassylki\nZhazylymnan bas tartu"

@@ -23,7 +23,11 @@ from consent.core.purposes import CROSS_BORDER, MARKETING, SERVICE
 from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 
+from . import one_person
 from .conftest import news_only_stopped, untouched
+
+# Asel and her texts made once for the module, each test's changes undone (one_person.py).
+_asel, person, texts = one_person._asel, one_person.person, one_person.texts
 
 Type, Limit = Ticket.Type, Ticket.Limit
 POLICY_RU = "Отзыв согласия на обработку персональных данных"
