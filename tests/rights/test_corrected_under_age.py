@@ -3,6 +3,7 @@ consent is given by a parent or guardian). Carried out, it was answered «your d
 corrected» and nothing more, while every consent the person had given alone stopped counting,
 and the nightly retention destroyed all their data the night after."""
 
+import re
 from datetime import date
 
 import pytest
@@ -123,5 +124,7 @@ def test_a_birth_date_corrected_for_an_adult_says_nothing_more(
 ):
     told, letter = corrected(desk, privacy_officer, person, "kk", "05.05.1990", time_machine)
     assert gate.may_process(person, SERVICE)
-    assert "18" not in letter.message and "18" not in told[0]
+    # No age named (a bare "18" was also found in a request's number, «№ R-181»).
+    under_age = re.compile(r"18\s(жас|лет)")
+    assert not under_age.search(letter.message) and not under_age.search(told[0])
     assert all(subject_id != person.pk for subject_id, _ in retention_plan()["review"])
