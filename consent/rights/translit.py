@@ -38,7 +38,9 @@ VOWELS = frozenset("аеиоуыэюяёәіөұү")  # after one of these, i an
 # and the 2018 one's letters below no other language in use writes.
 KAZAKH_LATIN = frozenset("äğǵıñńŋöóūüúýəɵƣ")
 KAZAKH_ONLY_LATIN = frozenset("ǵŋəɵƣ")
-APOSTROPHES = re.compile(r"(?<=[^\W\d_])['’ʼ`](?=[^\W\d_])")
+# The marks typed for an apostrophe; one inside a word (between two letters) is dropped.
+APOSTROPHE_MARKS = "'’ʼ`"
+APOSTROPHES = re.compile(rf"(?<=[^\W\d_])[{APOSTROPHE_MARKS}](?=[^\W\d_])")
 # A run of Latin letters inside a word that has Cyrillic ones too (mixed).
 LATIN_RUN = re.compile(r"([^\W\d_\u0400-\u04ff]+)")
 
@@ -59,7 +61,7 @@ def without_apostrophes(text: str) -> str:
     return APOSTROPHES.sub("", text)
 
 
-_APOSTROPHE = re.compile(r"['’ʼ`]")
+_APOSTROPHE = re.compile(f"[{APOSTROPHE_MARKS}]")
 
 
 def mixed(word: str) -> str:
