@@ -1,6 +1,7 @@
 """The link that confirms a request: mailed to the address on record, and good only while the
 person still holds that address (compliance L9)."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -9,8 +10,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
+from consent.core.audit import audit
 from consent.core.guardians import guardians_at
 from consent.core.mail import interpolate
+from consent.core.models import AuditEvent
 from consent.core.subjects import address_tag, address_tag_matches
 
 from .closing import ticket_mail
@@ -53,16 +56,19 @@ def verify_subject_line(ticket):
     return interpolate(_("Please confirm your request %(ref)s"), {"ref": ticket.reference})
 
 
-def link_send_by_officer(ticket: Ticket) -> Ticket:
+def link_send_by_officer(ticket: Ticket, *, actor: AbstractBaseUser | None = None) -> Ticket:
     """An officer sends the link the per-address limit held back (`link_held_back`): the mail
-    that asks to confirm the request, with no limit (staff, not a public form, send it);
-    ValidationError, nothing sent, for a request that waits for no such link (sent meanwhile,
-    confirmed, closed)."""
+    that asks to confirm the request, with no limit (staff, not a public form, send it), and
+    its audit row, who sent it (the request's history said nothing of it, only its
+    `link_sent_at`); ValidationError, nothing sent, for a request that waits for no such link
+    (sent meanwhile, confirmed, closed)."""
     ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
     if not link_held_back(ticket):
         raise ValidationError(_("This request waits for no confirmation link, so none was sent."))
-    link_mail(ticket, "request_verify", {"ticket": ticket, "files": 0},
-              subject_line=verify_subject_line(ticket))  # fmt: skip
+    if link_mail(ticket, "request_verify", {"ticket": ticket, "files": 0},
+                 subject_line=verify_subject_line(ticket)):  # fmt: skip
+        audit(AuditEvent.Action.LINK_SEND, actor=actor, subject=ticket.subject, obj=ticket,
+              logged=True)  # fmt: skip
     return ticket
 
 

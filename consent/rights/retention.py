@@ -21,6 +21,7 @@ from consent.core.purposes import PURPOSES, SERVICE
 
 from .dealt_with import answered_before, last_answered
 from .erasure import subject_destroy, subject_reduce, submission_erase
+from .expiring import expired_requests, requests_expire
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
 from .outbox import attachments_delete
 from .set_aside import senders_renote
@@ -112,7 +113,8 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
     people whose every inquiry is answered so], "unconsented": [ids of submissions whose
     service consent the ledger never took], "review": [(id, reason)], "quarantine": [ids
     of emails set aside past QUARANTINE_KEPT], "strangers": [ids of requests of people on no
-    record], "links": [addresses of newsletter links no one confirmed]} (strangers.py).
+    record], "links": [addresses of newsletter links no one confirmed]} (strangers.py),
+    "expired": [ids of requests no one can confirm any more] (expiring.py).
     Subjects some purpose may still process keep what a standing purpose lists; a person under
     review is left as they are. `only`: the plan of that one person (their page reads why they
     are left for staff, kept.py), by the same rules, without the emails set aside, the forms
@@ -137,7 +139,8 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
             "unconsented": [], "review": [],
             "quarantine": sorted(set_aside.values_list("pk", flat=True)),
             "strangers": strangers_requests(at) if only is None else [],
-            "links": strangers_links(at) if only is None else []}  # fmt: skip
+            "links": strangers_links(at) if only is None else [],
+            "expired": expired_requests(at) if only is None else []}  # fmt: skip
     asked_again = _asked_again(at)
     unconfirmed = withdrawn_unconfirmed(at)
     under_age, refused = _under_age(at), withdrawal_refused(at)
@@ -330,6 +333,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
                 continue
             subject_reduce(subject, request_ref=ref)
     QuarantinedMessage.objects.filter(pk__in=plan["quarantine"]).delete()
+    requests_expire(plan["expired"], at)  # their grace period (strangers.py) starts now
     strangers_forget(plan["strangers"], plan["links"], at)
     drop_outbox_attachments(at)
     # A request kept from a closed self-service page for a day (selfservice.draft_keep).
