@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_date
 from consent.core import gate
-from consent.core.files import file_delete
 from consent.core.held import holds_service
 from consent.core.ledger import consent_achieve, consent_expire
 from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
@@ -23,19 +22,12 @@ from .dealt_with import answered_before, last_answered
 from .erasure import subject_destroy, subject_reduce, submission_erase
 from .expiring import expired_requests, requests_expire
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
-from .outbox import attachments_delete
+from .outbox import outbox_prune
 from .set_aside import senders_renote
 from .sign_ins import sign_ins_expire
 from .strangers import strangers_forget, strangers_links, strangers_requests
 from .withdrawals_held import last_ids, refusals_ended, withdrawal_refused, withdrawn_unconfirmed
 
-# An access answer carries everything held about the person; once delivered, the outbox keeps
-# its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
-# given up on (every retry failed: a full or closed mailbox) keeps them a month, for staff to
-# requeue it once the cause is known; after that a new answer is made from the data held then
-# (the request's "send the answer again"), not an old copy kept without end.
-SENT_ATTACHMENTS_KEPT = timedelta(days=7)
-FAILED_ATTACHMENTS_KEPT = timedelta(days=30)
 SPENT_TOKENS_KEPT = timedelta(days=2)
 # An email the intake set aside (compliance L7) is kept long enough for the officers to read it
 # and open its request (the longest deadline is 15 working days), and no longer: it is personal
@@ -73,22 +65,6 @@ REVIEW_REASONS = {
         "under 18 by the date of birth, and consented without a parent or guardian: decide"
     ),
 }
-
-
-def drop_outbox_attachments(at: datetime) -> None:
-    """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
-    failed FAILED_ATTACHMENTS_KEPT before `at`, or expired unsent (held back by the sender for a
-    person blocked since, `core.withheld.blocked_files`), and attachments no email refers to any
-    more; their emails are never sent again without them (`outbox.attachments_delete`)."""
-    from post_office.models import STATUS, Attachment, Email
-
-    kept = (
-        Email.objects.exclude(status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT)
-        .exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
-        .exclude(~Q(status=STATUS.sent), expires_at__lte=at)
-    )
-    for storage, name in attachments_delete(Attachment.objects.exclude(emails__in=kept)):
-        file_delete(storage, name)
 
 
 def service_achieved(subject_id: int, at: datetime) -> bool:
@@ -335,7 +311,7 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
     QuarantinedMessage.objects.filter(pk__in=plan["quarantine"]).delete()
     requests_expire(plan["expired"], at)  # their grace period (strangers.py) starts now
     strangers_forget(plan["strangers"], plan["links"], at)
-    drop_outbox_attachments(at)
+    outbox_prune(at)  # the access answers' files, the staff's notices
     # A request kept from a closed self-service page for a day (selfservice.draft_keep).
     KeptRequest.objects.filter(kept_until__lt=at).delete()
     # Housekeeping without personal data: spent one-time links here, and whatever the apps
