@@ -32,7 +32,7 @@ from .answers import (
     ticket_unblock,
 )
 from .closing import OUTGROWN, ticket_close
-from .desk_notes import ANSWER_HELP, OUTGROWN_NOTE, destroys_note, guardian_note
+from .desk_notes import ANSWER_HELP, FORWARDED_CLOSE, OUTGROWN_NOTE, destroys_note, guardian_note
 from .guardianship import (
     guardian_only,
     ticket_answer_guardian_access,
@@ -267,11 +267,8 @@ class ActionForm(forms.Form):
         """Whether, and from when, a waiting request can be closed, and with what outcome."""
         ticket = self.ticket
         status = ticket.closable_as(timezone.now())
-        if status == Status.CLOSED:
-            return _("This letter was forwarded to us about someone else, so no confirmation "
-                     "link was sent and none will come. Open that person's own request from "
-                     "their page, then close this one as “closed without action”: its sender "
-                     "was told it was received, and is sent nothing more.")  # fmt: skip
+        if status == Status.CLOSED:  # forwarded: its receipt sent, or held back (untold)
+            return FORWARDED_CLOSE[bool(ticket.limits.get("untold"))]
         if status == Status.NO_DATA:
             return _("No personal data is held for the address this request came from, so "
                      "nothing can be done with it. Close it as “no data held”; the person is "

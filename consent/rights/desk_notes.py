@@ -29,6 +29,23 @@ ANSWER_HELP = {
     ),
 }
 
+# How a letter forwarded about someone else is closed (desk.ActionForm.close_note), by whether its
+# sender's receipt was held back (the request's `limits`, "untold": tickets.ticket_open).
+FORWARDED_CLOSE = {
+    False: _(
+        "This letter was forwarded to us about someone else, so no confirmation link was sent "
+        "and none will come. Open that person's own request from their page, then close this "
+        "one as “closed without action”: its sender was told it was received, and is sent "
+        "nothing more."
+    ),
+    True: _(
+        "This letter was forwarded to us about someone else, so no confirmation link was sent "
+        "and none will come. Open that person's own request from their page, then close this "
+        "one as “closed without action”: its sender is sent nothing, not even the receipt, "
+        "which the hourly mail limit of their address held back (or no mail can go to it)."
+    ),
+}
+
 # What "carry out" does for a parent or guardian with no record of their own (carry_out): the
 # name and contact they gave with their consent for a child is all that is held about them.
 GUARDIAN_NOTES = {

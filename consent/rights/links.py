@@ -88,9 +88,18 @@ def link_unsent(ticket: Ticket) -> Promise:
     """Why no confirmation link was ever sent for `ticket` (its `link_sent_at` is empty), as
     its page says in place of the time: the page showed the field's empty mark, as if a link
     were on its way, for a letter forwarded about someone else above all."""
+    untold = ticket.limits.get("untold")  # its answer at once not sent (tickets.ticket_open)
+    if ticket.limits.get("forwarded") and untold:
+        return _("None: a letter forwarded about someone else. Its sender was not sent even the "
+                 "receipt, which the hourly mail limit of their address held back (or no mail "
+                 "can go to it), and is sent nothing about the person.")  # fmt: skip
     if ticket.limits.get("forwarded"):
         return _("None: a letter forwarded about someone else. Its sender was sent only a "
                  "receipt, without a link, and is sent nothing about the person.")  # fmt: skip
+    if ticket.limits.get("analytics") and untold:
+        return _("None: a letter about the visit statistics, which no request can withdraw. Its "
+                 "sender was not answered: the hourly mail limit of their address held the "
+                 "answer back, or no mail can go to it.")  # fmt: skip
     if ticket.limits.get("analytics"):
         return _("None: a letter about the visit statistics, which no request can withdraw. Its "
                  "sender was answered at once with where each browser turns them off.")  # fmt: skip
