@@ -27,6 +27,7 @@ Status = Ticket.Status
 START = "2027-01-11 10:00+05:00"
 EXPIRED = {"kk": "өтініш өздігінен жабылды: уақытында расталмады",
            "ru": "запрос закрыт сам: не подтверждён вовремя"}  # fmt: skip
+CLOSES = {"kk": "Егер", "ru": "Если до"}
 NOT_CONFIRMED = {"kk": "жабылды: жеке басы расталмады", "ru": "закрыт: личность не подтверждена"}
 
 
@@ -52,6 +53,10 @@ def test_a_request_whose_link_was_held_back_closes_by_itself_and_mails_no_one(
     held = Ticket.objects.get(type="access")
     assert held.link_sent_at is None and held.is_waiting
     mailed = len(mails_to("asel@example.kz"))
+    verified_login(desk, privacy_officer)  # the clock moved past the staff idle limit
+    desk.cookies["django_language"] = lang  # the panel says when it closes by itself
+    page = desk.get(f"/admin/rights/ticket/{held.pk}/change/").content.decode()
+    assert f"{CLOSES[lang]} 18.01.2027 10:00" in page.replace("\xa0", " ")
 
     time_machine.move_to(timezone.now() + timedelta(days=6, hours=23))
     plan = enforce_retention()
