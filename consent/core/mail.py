@@ -45,6 +45,19 @@ CONFIRM_LINK_WORKS = timedelta(days=7)
 # queue by the form, it made the form answer a blocked person's address 4 to 19 ms sooner than
 # anyone else's, which told an attacker who is blocked.
 NOT_WHILE_BLOCKED = "X-Emalu-Not-While-Blocked"
+# The header of a notice to staff, every mail of a template named «staff_…» (a new request, an
+# email set aside, a security alert, the daily digest): the outbox keeps it STAFF_NOTICES_KEPT
+# once sent, and no longer (core.staff.staff_notices_prune). Known by its header, never by its
+# address: a staff member's own request is answered at the same address, and that answer is
+# the person's, kept as theirs (rights/mailed.py).
+STAFF_NOTICE = "X-Emalu-Staff-Notice"
+
+
+def headers_of(template: str, headers: dict[str, str] | None = None) -> dict[str, str]:
+    """The headers of a mail of `template`: AUTOMATIC, STAFF_NOTICE for a notice to staff, and
+    the caller's `headers`."""
+    notice = {STAFF_NOTICE: "1"} if template.startswith("staff_") else {}
+    return {**AUTOMATIC, **notice, **(headers or {})}
 
 
 def _interpolate(text, params):
@@ -134,7 +147,7 @@ def queue_mail(
     line, text, html = render_mail(template, context, language=language, subject_line=subject_line)
     queued = mail.send(
         [to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text, html_message=html,
-        headers={**AUTOMATIC, **(headers or {})}, attachments=attachments,
+        headers=headers_of(template, headers), attachments=attachments,
     )  # fmt: skip
     if for_child is not None:
         GuardianMail.objects.create(email=queued, guardian=for_child)
@@ -160,7 +173,7 @@ def queue_mail_each(
             )
         line, text, html = rendered[language]
         queued.append(mail.send([to], settings.DEFAULT_FROM_EMAIL, subject=line, message=text,
-                                html_message=html, headers=AUTOMATIC))  # fmt: skip
+                                html_message=html, headers=headers_of(template)))  # fmt: skip
     return queued
 
 

@@ -17,10 +17,11 @@ from django.db.models import F
 from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
+from post_office.models import STATUS, Email
 
 from consent.common import ratelimit
 
-from .mail import interpolate, queue_mail_each
+from .mail import STAFF_NOTICE, interpolate, queue_mail_each
 from .models import Language, StaffProfile
 
 
@@ -111,3 +112,23 @@ def held_back_notice(recipients: Iterable[tuple[str, str]], what: str | Promise,
          "limit": ratelimit.parse_rate(NOTICE_RATE)[0]},
         subject_line=interpolate(_("Notices held back: %(what)s"), {"what": what}),
     )  # fmt: skip
+
+
+# How long the outbox keeps a notice to staff once sent (compliance L5). It has done its work
+# once delivered: the officers act in the admin, where what it announces is, and the daily
+# digest lists what is still to do. Some name a person (the digest, an email set aside), and
+# they were kept for good. A month, as an email set aside is kept (past the longest deadline,
+# 15 working days), lets an officer find what she was told about a request she is answering.
+STAFF_NOTICES_KEPT = timedelta(days=30)
+
+
+def staff_notices_prune(at: datetime) -> int:
+    """Delete from the outbox, with their delivery logs, the notices to staff (STAFF_NOTICE)
+    sent STAFF_NOTICES_KEPT before `at`, and say how many. Never one still to send, nor one
+    given up on, which staff may put back in the queue; never any mail to a person."""
+    sent = Email.objects.filter(
+        headers__has_key=STAFF_NOTICE,
+        status=STATUS.sent,
+        last_updated__lt=at - STAFF_NOTICES_KEPT,
+    )
+    return sent.delete()[1].get(Email._meta.label, 0)

@@ -124,7 +124,7 @@ def ticket_resend_access(
     """Send an answered access request's answer again (the person lost it, or it never
     arrived), made anew from the data held now: the right of access is to the data the
     operator holds (Art. 24(1)(1)), not to an old copy, and the first answer's files leave the
-    outbox a week after delivery (retention.SENT_ATTACHMENTS_KEPT). Through closing.ticket_mail,
+    outbox a week after delivery (outbox.SENT_ATTACHMENTS_KEPT). Through closing.ticket_mail,
     as the first answer: to the address on record (a parent's for a child), in the request's
     language; audited as an export. `after` is the id of the latest answer
     the officer saw (access_answers): when another was sent since (a second press, a second

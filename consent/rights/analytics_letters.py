@@ -20,7 +20,7 @@ from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
-from consent.core.mail import NOTES, queue_mail
+from consent.core.mail import queue_mail
 from consent.core.purposes import ANALYTICS, MARKETING
 
 from .limits import stopped
@@ -68,11 +68,13 @@ def answer_without_link(ticket, email: str, *, stops_now: bool, actor=None) -> N
     """Answer at once, with no confirmation link, a letter forwarded about someone else
     (forwarded.py: only that it was received) or one about the analytics (what is held for
     them, nothing tied to a person, and where each browser turns them off); stopping, as it
-    arrives from an address on record, the news the latter also asks to stop (compliance L15)."""
+    arrives from an address on record, the news the latter also asks to stop (compliance L15).
+    Not the answer `untold` held back (the request's `limits`, as the desk reads it)."""
+    told = not ticket.limits.get("untold")
     if ticket.limits.get("forwarded"):
-        queue_mail(email, "request_forwarded", {"ticket": ticket}, language=ticket.language,
-                   subject_line=_("The letter you forwarded to us"),
-                   unproven_address=NOTES)  # fmt: skip
+        if told:
+            queue_mail(email, "request_forwarded", {"ticket": ticket}, language=ticket.language,
+                       subject_line=_("The letter you forwarded to us"))  # fmt: skip
         return
     withdrawn = request_stop(ticket, stopped(ticket.type, "", True), actor)[0] if stops_now else []
     context = {
@@ -80,6 +82,6 @@ def answer_without_link(ticket, email: str, *, stops_now: bool, actor=None) -> N
         "settings_url": cookie_settings_url(ticket.language),
         "unsubscribed": MARKETING in withdrawn,
     }
-    queue_mail(email, "request_analytics", context, language=ticket.language,
-               subject_line=_("Your letter about the visit statistics"),
-               unproven_address=NOTES)  # fmt: skip
+    if told:
+        queue_mail(email, "request_analytics", context, language=ticket.language,
+                   subject_line=_("Your letter about the visit statistics"))  # fmt: skip

@@ -106,7 +106,9 @@ def ticket_close(
     since, and the old mailbox may be someone else's now. `detail` adds
     codes to the audit row; `context`, to the answer's template; `unproven_address`, that the
     request came from an address nobody has shown to be the requester's (an email's From): the
-    answer then counts in that budget of the address's limit (core.mail.queue_mail). `words`,
+    answer then counts in that budget of the address's limit (core.mail.queue_mail), and one
+    the limit holds back is recorded so, `held_back` in the audit row (it read as answered,
+    and no letter had gone). `words`,
     what the officer typed beside an answer of fixed text: `with_officer_words`."""
     with translation.override(ticket.language):
         outcome = with_officer_words(outcome, words)  # as the person was told it, in their language
@@ -116,12 +118,14 @@ def ticket_close(
     ticket.closed_at = timezone.now()
     ticket.outcome = outcome
     ticket.save(update_fields=["status", "closed_at", "outcome"])
+    if notify and (to := to or ticket.address_on_record):
+        context = {**(context or {}), "ticket": ticket, "outcome": outcome}
+        queued = ticket_mail(ticket, to, template, context, attachments=attachments,
+                             unproven_address=unproven_address)  # fmt: skip
+        if queued is None:  # the address's hourly limit held the answer back: not «answered»
+            detail = {**(detail or {}), "held_back": True}
     audit(AuditEvent.Action.REQUEST_CLOSE, actor=actor, subject=ticket.subject, obj=ticket,
           logged=True, status=status, **(detail or {}))  # fmt: skip
-    if notify and (to := to or ticket.address_on_record):
-        ticket_mail(ticket, to, template,
-                    {**(context or {}), "ticket": ticket, "outcome": outcome},
-                    attachments=attachments, unproven_address=unproven_address)  # fmt: skip
     return ticket
 
 

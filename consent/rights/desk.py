@@ -10,7 +10,6 @@ from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
-from consent.common.dates import reader_time
 from consent.common.i18n import language_name
 from consent.common.text import NOTE_MAX_CHARS, clean_form_text, clean_name, validate_name
 from consent.core import gate
@@ -32,7 +31,7 @@ from .answers import (
     ticket_unblock,
 )
 from .closing import OUTGROWN, ticket_close
-from .desk_notes import ANSWER_HELP, OUTGROWN_NOTE, destroys_note, guardian_note
+from .desk_notes import ANSWER_HELP, OUTGROWN_NOTE, close_note, destroys_note, guardian_note
 from .guardianship import (
     guardian_only,
     ticket_answer_guardian_access,
@@ -264,27 +263,8 @@ class ActionForm(forms.Form):
         ))  # fmt: skip
 
     def close_note(self) -> str | Promise:
-        """Whether, and from when, a waiting request can be closed, and with what outcome."""
-        ticket = self.ticket
-        status = ticket.closable_as(timezone.now())
-        if status == Status.CLOSED:
-            return _("This letter was forwarded to us about someone else, so no confirmation "
-                     "link was sent and none will come. Open that person's own request from "
-                     "their page, then close this one as “closed without action”: its sender "
-                     "was told it was received, and is sent nothing more.")  # fmt: skip
-        if status == Status.NO_DATA:
-            return _("No personal data is held for the address this request came from, so "
-                     "nothing can be done with it. Close it as “no data held”; the person is "
-                     "told so.")  # fmt: skip
-        expires = reader_time(ticket.link_expires_at)
-        if status == Status.NOT_CONFIRMED:
-            return _("The confirmation link expired unused on %(time)s. Close the request as "
-                     "“identity not confirmed”; the person is told so at the address on "
-                     "record.") % {"time": expires}  # fmt: skip
-        return _("The person can confirm the request through the emailed link until %(time)s. "
-                 "After that it can be closed as “identity not confirmed”. Its due date counts "
-                 "from receipt all the same: past it, the request is overdue.") % {
-            "time": expires}  # fmt: skip
+        """Whether, and from when, a waiting request can be closed (desk_notes.close_note)."""
+        return close_note(self.ticket)
 
     def can_close(self) -> bool:
         return self.ticket.closable_as(timezone.now()) is not None

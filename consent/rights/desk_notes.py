@@ -1,6 +1,7 @@
 """What the desk's panel tells the officer before they act, by the request's type: what the
 written answer usually says, and what «carry out» does for a parent or guardian."""
 
+from django.utils import timezone
 from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
@@ -9,7 +10,7 @@ from consent.core.guardians import awaits_confirmation, wards_at
 
 from .models import Ticket
 
-Type = Ticket.Type
+Type, Status = Ticket.Type, Ticket.Status
 
 # What the written answer usually says: the operator publishes no personal data and makes no
 # decision by automated means only. Staff check and write it; nothing is answered automatically.
@@ -26,6 +27,23 @@ ANSWER_HELP = {
         "We make no decisions about people by automated means only, so the answer usually "
         "explains that a staff member decides. If such processing did occur, decide on the "
         "objection and tell the person the decision."
+    ),
+}
+
+# How a letter forwarded about someone else is closed (desk.ActionForm.close_note), by whether its
+# sender's receipt was held back (the request's `limits`, "untold": tickets.ticket_open).
+FORWARDED_CLOSE = {
+    False: _(
+        "This letter was forwarded to us about someone else, so no confirmation link was sent "
+        "and none will come. Open that person's own request from their page, then close this "
+        "one as “closed without action”: its sender was told it was received, and is sent "
+        "nothing more."
+    ),
+    True: _(
+        "This letter was forwarded to us about someone else, so no confirmation link was sent "
+        "and none will come. Open that person's own request from their page, then close this "
+        "one as “closed without action”: its sender is sent nothing, not even the receipt, "
+        "which the hourly mail limit of their address held back (or no mail can go to it)."
     ),
 }
 
@@ -129,3 +147,29 @@ def destroys_note(ticket: Ticket, said: str | Promise = DESTROYS) -> str | Promi
         "It also closes these other requests of the person unanswered, as no data is left to "
         "answer them with; answer them first: %(requests)s."
     ) % {"requests": listed}
+
+
+def close_note(ticket: Ticket) -> str | Promise:
+    """Whether, and from when, a waiting request can be closed, and with what outcome: by an
+    officer (answers.ticket_close_unconfirmed) or by itself each night (expiring.py)."""
+    status = ticket.closable_as(timezone.now())
+    if status == Status.CLOSED:  # forwarded: its receipt sent, or held back (untold)
+        return FORWARDED_CLOSE[bool(ticket.limits.get("untold"))]
+    if status == Status.NO_DATA:
+        return _("No personal data is held for the address this request came from, so "
+                 "nothing can be done with it. Close it as “no data held”; the person is "
+                 "told so.")  # fmt: skip
+    if ticket.link_sent_at is None:  # held back, or none needed (links.link_unsent)
+        return _("No confirmation link has gone out for this request (the field «confirmation "
+                 "link sent» says why). If none is sent and pressed by %(time)s, the request "
+                 "closes by itself the night after, and nothing is mailed to the person.") % {
+            "time": reader_time(ticket.opened_at + Ticket.CONFIRM_WITHIN)}  # fmt: skip
+    expires = reader_time(ticket.link_expires_at)
+    if status == Status.NOT_CONFIRMED:
+        return _("The confirmation link expired unused on %(time)s. Close the request as "
+                 "“identity not confirmed”; the person is told so at the address on "
+                 "record.") % {"time": expires}  # fmt: skip
+    return _("The person can confirm the request through the emailed link until %(time)s. "
+             "After that it can be closed as “identity not confirmed”. Its due date counts "
+             "from receipt all the same: past it, the request is overdue.") % {
+        "time": expires}  # fmt: skip

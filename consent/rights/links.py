@@ -1,6 +1,7 @@
 """The link that confirms a request: mailed to the address on record, and good only while the
 person still holds that address (compliance L9)."""
 
+from django.contrib.auth.base_user import AbstractBaseUser
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -9,8 +10,10 @@ from django.utils.functional import Promise
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.net import absolute_url
+from consent.core.audit import audit
 from consent.core.guardians import guardians_at
 from consent.core.mail import interpolate
+from consent.core.models import AuditEvent
 from consent.core.subjects import address_tag, address_tag_matches
 
 from .closing import ticket_mail
@@ -53,16 +56,19 @@ def verify_subject_line(ticket):
     return interpolate(_("Please confirm your request %(ref)s"), {"ref": ticket.reference})
 
 
-def link_send_by_officer(ticket: Ticket) -> Ticket:
+def link_send_by_officer(ticket: Ticket, *, actor: AbstractBaseUser | None = None) -> Ticket:
     """An officer sends the link the per-address limit held back (`link_held_back`): the mail
-    that asks to confirm the request, with no limit (staff, not a public form, send it);
-    ValidationError, nothing sent, for a request that waits for no such link (sent meanwhile,
-    confirmed, closed)."""
+    that asks to confirm the request, with no limit (staff, not a public form, send it), and
+    its audit row, who sent it (the request's history said nothing of it, only its
+    `link_sent_at`); ValidationError, nothing sent, for a request that waits for no such link
+    (sent meanwhile, confirmed, closed)."""
     ticket = Ticket.objects.select_for_update().get(pk=ticket.pk)
     if not link_held_back(ticket):
         raise ValidationError(_("This request waits for no confirmation link, so none was sent."))
-    link_mail(ticket, "request_verify", {"ticket": ticket, "files": 0},
-              subject_line=verify_subject_line(ticket))  # fmt: skip
+    if link_mail(ticket, "request_verify", {"ticket": ticket, "files": 0},
+                 subject_line=verify_subject_line(ticket)):  # fmt: skip
+        audit(AuditEvent.Action.LINK_SEND, actor=actor, subject=ticket.subject, obj=ticket,
+              logged=True)  # fmt: skip
     return ticket
 
 
@@ -82,9 +88,18 @@ def link_unsent(ticket: Ticket) -> Promise:
     """Why no confirmation link was ever sent for `ticket` (its `link_sent_at` is empty), as
     its page says in place of the time: the page showed the field's empty mark, as if a link
     were on its way, for a letter forwarded about someone else above all."""
+    untold = ticket.limits.get("untold")  # its answer at once not sent (tickets.ticket_open)
+    if ticket.limits.get("forwarded") and untold:
+        return _("None: a letter forwarded about someone else. Its sender was not sent even the "
+                 "receipt, which the hourly mail limit of their address held back (or no mail "
+                 "can go to it), and is sent nothing about the person.")  # fmt: skip
     if ticket.limits.get("forwarded"):
         return _("None: a letter forwarded about someone else. Its sender was sent only a "
                  "receipt, without a link, and is sent nothing about the person.")  # fmt: skip
+    if ticket.limits.get("analytics") and untold:
+        return _("None: a letter about the visit statistics, which no request can withdraw. Its "
+                 "sender was not answered: the hourly mail limit of their address held the "
+                 "answer back, or no mail can go to it.")  # fmt: skip
     if ticket.limits.get("analytics"):
         return _("None: a letter about the visit statistics, which no request can withdraw. Its "
                  "sender was answered at once with where each browser turns them off.")  # fmt: skip

@@ -1,7 +1,10 @@
 """The outbox's copies of the access answers: their files are deleted, and the letters that
 carried them expire, when what they hold must not be sent (erasure, retention) or a new answer
-replaces one still waiting (closing.ticket_reopen, access.ticket_resend_access); and the mail
-a destruction takes (`mail_delete`, of what mailed.py finds)."""
+replaces one still waiting (closing.ticket_reopen, access.ticket_resend_access), or past their
+time (`drop_outbox_attachments`); the mail a destruction takes (`mail_delete`, of what mailed.py
+finds); and what the nightly retention prunes of the outbox (`outbox_prune`)."""
+
+from datetime import datetime, timedelta
 
 from django.db import transaction
 from django.db.models import Q, QuerySet
@@ -12,9 +15,18 @@ from consent.common.text import whole_number
 from consent.core.audit import audit
 from consent.core.files import file_delete
 from consent.core.models import AuditEvent
+from consent.core.staff import staff_notices_prune
 
 from .alerts import notify_answer_held_back
 from .models import Ticket
+
+# An access answer carries everything held about the person; once delivered, the outbox keeps
+# its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
+# given up on (every retry failed: a full or closed mailbox) keeps them a month, for staff to
+# requeue it once the cause is known; after that a new answer is made from the data held then
+# (the request's "send the answer again"), not an old copy kept without end.
+SENT_ATTACHMENTS_KEPT = timedelta(days=7)
+FAILED_ATTACHMENTS_KEPT = timedelta(days=30)
 
 
 @transaction.atomic  # the mails expired and their files gone, or neither (a database gone between)
@@ -78,3 +90,25 @@ def answers_held_back(names: set[str], **_signal) -> None:
             continue
         audit(AuditEvent.Action.ANSWER_HELD_BACK, subject=ticket.subject, obj=ticket)
         notify_answer_held_back(ticket)
+
+
+def drop_outbox_attachments(at: datetime) -> None:
+    """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
+    failed FAILED_ATTACHMENTS_KEPT before `at`, or expired unsent (held back by the sender for a
+    person blocked since, `core.withheld.blocked_files`), and attachments no email refers to any
+    more; their emails are never sent again without them (`outbox.attachments_delete`)."""
+    kept = (
+        Email.objects.exclude(status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT)
+        .exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
+        .exclude(~Q(status=STATUS.sent), expires_at__lte=at)
+    )
+    for storage, name in attachments_delete(Attachment.objects.exclude(emails__in=kept)):
+        file_delete(storage, name)
+
+
+def outbox_prune(at: datetime) -> None:
+    """What the nightly retention deletes of the outbox at `at`: the access answers' files
+    (`drop_outbox_attachments`) and the notices to staff past their time
+    (core.staff.staff_notices_prune)."""
+    drop_outbox_attachments(at)
+    staff_notices_prune(at)

@@ -13,7 +13,6 @@ from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import local_date
 from consent.core import gate
-from consent.core.files import file_delete
 from consent.core.held import holds_service
 from consent.core.ledger import consent_achieve, consent_expire
 from consent.core.models import Held, LedgerEntry, Source, Subject, Submission
@@ -21,20 +20,14 @@ from consent.core.purposes import PURPOSES, SERVICE
 
 from .dealt_with import answered_before, last_answered
 from .erasure import subject_destroy, subject_reduce, submission_erase
+from .expiring import expired_requests, requests_expire
 from .models import KeptRequest, QuarantinedMessage, Ticket, UsedLink
-from .outbox import attachments_delete
+from .outbox import outbox_prune
 from .set_aside import senders_renote
 from .sign_ins import sign_ins_expire
 from .strangers import strangers_forget, strangers_links, strangers_requests
 from .withdrawals_held import last_ids, refusals_ended, withdrawal_refused, withdrawn_unconfirmed
 
-# An access answer carries everything held about the person; once delivered, the outbox keeps
-# its attachments a week (for a resend of that copy), not for as long as it keeps the mail. One
-# given up on (every retry failed: a full or closed mailbox) keeps them a month, for staff to
-# requeue it once the cause is known; after that a new answer is made from the data held then
-# (the request's "send the answer again"), not an old copy kept without end.
-SENT_ATTACHMENTS_KEPT = timedelta(days=7)
-FAILED_ATTACHMENTS_KEPT = timedelta(days=30)
 SPENT_TOKENS_KEPT = timedelta(days=2)
 # An email the intake set aside (compliance L7) is kept long enough for the officers to read it
 # and open its request (the longest deadline is 15 working days), and no longer: it is personal
@@ -74,22 +67,6 @@ REVIEW_REASONS = {
 }
 
 
-def drop_outbox_attachments(at: datetime) -> None:
-    """Delete attachments (rows and files) whose every email was sent SENT_ATTACHMENTS_KEPT or
-    failed FAILED_ATTACHMENTS_KEPT before `at`, or expired unsent (held back by the sender for a
-    person blocked since, `core.withheld.blocked_files`), and attachments no email refers to any
-    more; their emails are never sent again without them (`outbox.attachments_delete`)."""
-    from post_office.models import STATUS, Attachment, Email
-
-    kept = (
-        Email.objects.exclude(status=STATUS.sent, last_updated__lt=at - SENT_ATTACHMENTS_KEPT)
-        .exclude(status=STATUS.failed, last_updated__lt=at - FAILED_ATTACHMENTS_KEPT)
-        .exclude(~Q(status=STATUS.sent), expires_at__lte=at)
-    )
-    for storage, name in attachments_delete(Attachment.objects.exclude(emails__in=kept)):
-        file_delete(storage, name)
-
-
 def service_achieved(subject_id: int, at: datetime) -> bool:
     """Whether the service purpose is achieved for the person at `at` (compliance L5): every
     inquiry and application they sent was answered before the grace period (dealt_with.py), and
@@ -112,7 +89,8 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
     people whose every inquiry is answered so], "unconsented": [ids of submissions whose
     service consent the ledger never took], "review": [(id, reason)], "quarantine": [ids
     of emails set aside past QUARANTINE_KEPT], "strangers": [ids of requests of people on no
-    record], "links": [addresses of newsletter links no one confirmed]} (strangers.py).
+    record], "links": [addresses of newsletter links no one confirmed]} (strangers.py),
+    "expired": [ids of requests no one can confirm any more] (expiring.py).
     Subjects some purpose may still process keep what a standing purpose lists; a person under
     review is left as they are. `only`: the plan of that one person (their page reads why they
     are left for staff, kept.py), by the same rules, without the emails set aside, the forms
@@ -137,7 +115,8 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
             "unconsented": [], "review": [],
             "quarantine": sorted(set_aside.values_list("pk", flat=True)),
             "strangers": strangers_requests(at) if only is None else [],
-            "links": strangers_links(at) if only is None else []}  # fmt: skip
+            "links": strangers_links(at) if only is None else [],
+            "expired": expired_requests(at) if only is None else []}  # fmt: skip
     asked_again = _asked_again(at)
     unconfirmed = withdrawn_unconfirmed(at)
     under_age, refused = _under_age(at), withdrawal_refused(at)
@@ -330,8 +309,9 @@ def enforce_retention(at: datetime | None = None, dry_run: bool = False) -> dict
                 continue
             subject_reduce(subject, request_ref=ref)
     QuarantinedMessage.objects.filter(pk__in=plan["quarantine"]).delete()
+    requests_expire(plan["expired"], at)  # their grace period (strangers.py) starts now
     strangers_forget(plan["strangers"], plan["links"], at)
-    drop_outbox_attachments(at)
+    outbox_prune(at)  # the access answers' files, the staff's notices
     # A request kept from a closed self-service page for a day (selfservice.draft_keep).
     KeptRequest.objects.filter(kept_until__lt=at).delete()
     # Housekeeping without personal data: spent one-time links here, and whatever the apps

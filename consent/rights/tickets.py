@@ -13,7 +13,7 @@ from consent.common.dates import received_time
 from consent.common.link_secrets import redact
 from consent.core.audit import audit
 from consent.core.guardians import acts_for_any, held_at
-from consent.core.mail import LINKS, queue_mail, unproven_address_over_limit
+from consent.core.mail import LINKS, NOTES, queue_mail, unproven_address_over_limit
 from consent.core.models import AuditEvent, Guardian, Subject
 from consent.core.purposes import MARKETING, PURPOSES, purposes_named
 from consent.core.subjects import clean_email, normalise_email, subject_find_for_update
@@ -157,6 +157,11 @@ def ticket_open(
     audit_detail = {**(audit_detail or {}), **({"files": files} if files else {})}  # the desk's
     # Answered at once, no link (analytics_letters.py): forwarded about someone else, analytics.
     answered = (limits or {}).get("forwarded") or (limits or {}).get("analytics")
+    # Its answer counted in the address's budget of notes before the row is made, which says from
+    # the start when none goes (links.link_unsent): «its sender was sent a receipt» was the desk's
+    # word of every one, the limit's or an address no mail reaches notwithstanding.
+    if answered and (not _mailable(email) or unproven_address_over_limit(email, NOTES)):
+        limits = {**(limits or {}), "untold": True}
     # The link's time in the row, as it is made: an update after it, for an address on record
     # only, made the form slower for a customer's address than for a stranger's (links.py).
     held = subject is not None or as_guardian

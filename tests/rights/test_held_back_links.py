@@ -15,6 +15,7 @@ from post_office.models import Email
 
 from consent.core.delivery import send_queued
 from consent.core.mail import CONFIRMS, NOT_WHILE_BLOCKED
+from consent.core.models import AuditEvent
 from consent.rights.models import Ticket
 from tests.conftest import aged_token
 from tests.texts import SHOWN
@@ -160,3 +161,24 @@ def test_an_acknowledgement_announces_no_confirmation_the_limit_held_back(
     assert not Email.objects.filter(to=["dana@example.kz"], headers__has_key=CONFIRMS).exists()
     ack = Email.objects.get(to=["dana@example.kz"], headers__has_key=NOT_WHILE_BLOCKED)
     assert "бөлек хат жібердік" not in ack.message  # it still goes, in its own budget
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_an_officer_sending_a_link_held_back_is_in_the_requests_history(
+    client, person, many_forms, desk, privacy_officer, lang
+):
+    links_used_up(client, "kk")
+    web_request(client, "kk", "access")
+    ticket = Ticket.objects.get(type="access")
+    desk.post(f"/admin/rights/ticket/{ticket.pk}/send-link/")
+    desk.post(f"/admin/rights/ticket/{ticket.pk}/send-link/")  # again: nothing sent, no row
+    rows = AuditEvent.objects.filter(action=AuditEvent.Action.LINK_SEND)
+    row = rows.get()
+    assert (row.object_type, row.object_id) == ("rights.ticket", str(ticket.pk))
+    assert row.actor_id == privacy_officer.pk and row.subject_ref == person.pk
+    desk.cookies["django_language"] = lang
+    history = desk.get(f"/admin/rights/ticket/{ticket.pk}/history/", follow=True)
+    assert row in history.context["cl"].result_list
+    said = {"kk": "растау сілтемесін қызметкер жіберді",
+            "ru": "ссылка для подтверждения отправлена сотрудником"}[lang]  # fmt: skip
+    assert said in history.content.decode().lower()

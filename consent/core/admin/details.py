@@ -49,6 +49,8 @@ LABELS = {
     "format": _("format"),
     "what": _("what"),
     "resent": _("answer sent again"),
+    "link_sent": _("a confirmation link was sent"),
+    "held_back": _("the answer was held back by the address's hourly mail limit, not sent"),
     "officer_words": _("the officer's own words added to the answer"),
     "already_blocked": _("already blocked"),
     "blocked": _("processing was blocked"),

@@ -116,6 +116,10 @@ class AuditEvent(AppendOnly):
         DUE_RECOUNT = "due_recount", _("due date moved by a calendar change")
         REQUEST_CLOSE = "request_close", _("request answered")
         REQUEST_REOPEN = "request_reopen", _("request reopened")
+        # Closed by the nightly job once it could no longer be confirmed (rights.expiring).
+        REQUEST_EXPIRE = "request_expire", _("request closed by itself: not confirmed in time")
+        # The link the per-address limit held back, sent by an officer (links.link_send_by_officer).
+        LINK_SEND = "link_send", _("confirmation link sent by an officer")
         ANSWER_HELD_BACK = "answer_held_back", _("answer not sent: processing blocked")
         CAMPAIGN_START = "campaign_start", _("campaign sending started")
         CAMPAIGN_SEND = "campaign_send", _("campaign email queued")

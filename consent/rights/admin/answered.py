@@ -37,7 +37,7 @@ class AnsweredAdmin:
         """POST: send the confirmation link the per-address limit held back
         (links.link_send_by_officer)."""
         return self._posted(
-            request, pk, link_send_by_officer,
+            request, pk, lambda ticket: link_send_by_officer(ticket, actor=request.user),
             _("Done: the confirmation link is on its way to the address on record."),
         )  # fmt: skip
 

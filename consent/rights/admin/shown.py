@@ -23,7 +23,7 @@ from ..models import Ticket
 # The audit rows of what changes a request's type or status (not a view, not a hand-over).
 Action = AuditEvent.Action
 CHANGES = [Action.REQUEST_OPEN, Action.REQUEST_VERIFY, Action.REQUEST_RETYPE,
-           Action.REQUEST_CLOSE, Action.REQUEST_REOPEN]  # fmt: skip
+           Action.REQUEST_CLOSE, Action.REQUEST_REOPEN, Action.REQUEST_EXPIRE]  # fmt: skip
 
 
 # The audit rows about the person that change what a request's panel offers.

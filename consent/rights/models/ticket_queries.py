@@ -73,6 +73,15 @@ class TicketQuerySet(AssignedQuerySet):
         """Requests waiting for the person to confirm them through the link mailed to them."""
         return self.with_waiting().filter(waits=True)
 
+    def expired(self, now):
+        """Unconfirmed requests the person can confirm no longer at `now`: CONFIRM_WITHIN after
+        their latest link, or, none sent (held back by the mail limit, or none needed), after
+        the request was opened. Clock time, as the link's own life (links.VERIFY_MAX_AGE); the
+        nightly job closes them (expiring.requests_expire)."""
+        ended = now - self.model.CONFIRM_WITHIN
+        sent_ended = Q(link_sent_at__lt=ended) | Q(link_sent_at=None, opened_at__lt=ended)
+        return self.unconfirmed().filter(sent_ended)
+
     def closable(self, now):
         """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as)."""
         ended = Q(link_sent_at__lt=now - self.model.CONFIRM_WITHIN) | Q(limits__forwarded=True)

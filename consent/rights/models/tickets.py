@@ -142,6 +142,9 @@ class Ticket(models.Model):
     # Not received_at: a request opened from an email set aside is received when the email
     # arrived, days before its link goes out.
     link_sent_at = models.DateTimeField(_("confirmation link sent"), null=True, blank=True)
+    # When its row was made, which a request no link went out for is confirmable no longer than
+    # CONFIRM_WITHIN after (expiring.py): received_at may be days before (an email set aside).
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now, editable=False)
     verified_at = models.DateTimeField(_("identity confirmed"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.TextField(_("answer to the person"), blank=True)

@@ -26,5 +26,6 @@ class Command(JobCommand):
         self.stdout.write(f"{verb} record the service purpose achieved for: {plan['achieved']}")
         self.stdout.write(f"{verb} erase submissions without consent: {plan['unconsented']}")
         self.stdout.write(f"{verb} destroy emails set aside: {plan['quarantine']}")
+        self.stdout.write(f"{verb} close requests no one confirmed in time: {plan['expired']}")
         for subject_id, reason in plan["review"]:
             self.stdout.write(f"review subject #{subject_id}: {reason}")
