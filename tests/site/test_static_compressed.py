@@ -1,7 +1,8 @@
-"""The compressed variants `collectstatic` writes beside each static file (emalu/static_files.py,
-SiteCompressor): each content compressed once, at the first `collectstatic` that meets it. WhiteNoise
-compressed every file again at every run (each release, on each host: some 4 CPU-seconds), and twice
-in one, under the plain and the hashed name; what is served must stay the same bytes."""
+"""The compressed variants `collectstatic` writes beside each static file (SiteCompressor in
+emalu/static_files.py): each content compressed once, at the first `collectstatic` that meets it.
+WhiteNoise compressed every file again at every run (each release, on each host: some 4
+CPU-seconds), and twice in one, under the plain and the hashed name; what is served must stay
+the same bytes."""
 
 import gzip
 import os
