@@ -5,20 +5,38 @@ The page cache keys pages by it (consent/common/pagecache.py): after an upgrade,
 mid-rollout, each release serves only the pages it rendered itself."""
 
 import hashlib
+import os
 from pathlib import Path
 
 SOURCES = ("requirements.txt", "emalu", "consent", "forms_app", "templates", "locale", "static")
 
 
 def code_digest(root: Path) -> str:
+    """Taken at every start of every process (settings.RELEASE), so by os.walk and plain strings:
+    pathlib's rglob, sort and relative_to took as long as reading the files."""
     digest = hashlib.sha256()
     for source in SOURCES:
-        top = root / source
-        paths = sorted(top.rglob("*")) if top.is_dir() else [top]
-        for path in paths:
+        top = os.path.join(root, source)
+        for relative in _files(top) if os.path.isdir(top) else [source.split("/")]:
+            path = os.path.join(root, *relative)
             # Bytecode and compiled catalogues are made on each host from what is hashed here.
-            if not path.is_file() or "__pycache__" in path.parts or path.suffix in (".pyc", ".mo"):
+            if not os.path.isfile(path) or path.endswith((".pyc", ".mo")):
                 continue
-            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
-            digest.update(path.read_bytes() + b"\0")
+            digest.update("/".join(relative).encode() + b"\0")
+            with open(path, "rb") as file:
+                digest.update(file.read() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def _files(top: str) -> list[list[str]]:
+    """The files under `top`, as their parts from the project's root, in the order pathlib sorts
+    them (part by part)."""
+    base = os.path.basename(top)
+    found = []
+    for folder, folders, names in os.walk(top):
+        folders[:] = [name for name in folders if name != "__pycache__"]
+        parts = [base, *Path(os.path.relpath(folder, top)).parts]
+        if parts[-1] == ".":
+            parts.pop()
+        found.extend([*parts, name] for name in names)
+    return sorted(found)

@@ -21,8 +21,7 @@ from consent.common.text import (
 from consent.core.phones import normalise_phone
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
-from .images import MAX_BYTES
-from .photo_formats import EMPTY, TOO_BIG
+from .photo_formats import EMPTY, MAX_BYTES, TOO_BIG
 
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
 STACKED = _(

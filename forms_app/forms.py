@@ -25,7 +25,6 @@ from . import services
 from .details import DetailsNeeded
 from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text, photo_field, text
 from .guarded import CHOOSE, NOT_OFFERED, GuardedForm
-from .images import sanitise_photo
 
 # Why a ticked box is asked again (PublicForm.clean): the words its page showed are not the ones
 # the ledger would record, or the post does not say which words its page showed.
@@ -252,7 +251,11 @@ class ApplicationForm(ContactForm):
         if len(uploads) > 1:
             raise ValidationError(_("Upload one photo only."), code="too_many")
         upload = self.cleaned_data.get("photo")
-        return sanitise_photo(upload) if upload else None
+        if not upload:
+            return None
+        from .images import sanitise_photo  # Pillow: loaded by the first photo, not at start-up
+
+        return sanitise_photo(upload)
 
     def is_minor(self):
         return born_minor(self.cleaned_data.get("birth_date"))

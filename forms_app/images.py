@@ -13,10 +13,9 @@ from django.core.files.base import ContentFile
 from django.utils.translation import gettext_lazy as _
 from PIL import ExifTags, Image, ImageMath
 
-from .photo_formats import TOO_BIG, TOO_MANY_PIXELS, WRONG_TYPE, check_type
+from .photo_formats import MAX_BYTES, TOO_BIG, TOO_MANY_PIXELS, WRONG_TYPE, check_type
 from .png_chunks import SIGNATURE, pixel_chunks
 
-MAX_BYTES = 5 * 1024 * 1024
 MAX_PIXELS = 40_000_000
 # The stored photo's longest side: staff need to recognise a person, which a 2000-pixel portrait
 # does with room to spare (a passport photo printed at 600 dpi is 830 x 1060 pixels). Nothing

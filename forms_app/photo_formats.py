@@ -11,9 +11,12 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
+# The largest photo the site takes: here, beside what it says past it, for the field's page
+# (fields.py) without loading Pillow (images.py) at every process's start.
+MAX_BYTES = 5 * 1024 * 1024
 ACCEPTED = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n")  # JPEG, PNG; WebP is RIFF…WEBP (below)
 WRONG_TYPE = _("Upload a photo in JPEG, PNG or WebP format.")
-# Over the size or the pixels the site takes (images.MAX_BYTES, MAX_PIXELS): what to do, not
+# Over the size or the pixels the site takes (MAX_BYTES, images.MAX_PIXELS): what to do, not
 # only what is wrong. A phone's camera takes photos over 5 MB, and its owner was told only
 # that: a screenshot is a smaller copy any phone makes.
 TOO_BIG = _(

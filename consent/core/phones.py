@@ -5,7 +5,6 @@ person, never their identity (`subjects`)."""
 import re
 import unicodedata
 
-import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
@@ -43,6 +42,8 @@ def normalise_phone(phone: str | None) -> str | None:
     phone = "".join(" " if unicodedata.category(ch) == "Zs" else ch for ch in phone or "").strip()
     if not phone:
         return None
+    import phonenumbers  # here, not at start-up: only a number read or shown needs it (~15 ms)
+
     try:
         number = phonenumbers.parse(_EXTENSION_WORDS.sub(" доб. ", phone), "KZ")
     except phonenumbers.NumberParseException:
@@ -104,6 +105,8 @@ def _phone_refused(phone: str) -> ValidationError:
     round it or another after it («+7 705 123 45 67 (WhatsApp)»), or a city number without the
     city's code («12-34-56»), was told only to «enter a Kazakhstan number», which the visitor
     believed they had done; a letter typed inside a number is named, as the digit it is not."""
+    import phonenumbers
+
     found = [m.number for m in phonenumbers.PhoneNumberMatcher(phone, "KZ")]
     if any(phonenumbers.region_code_for_number(number) == "KZ" for number in found):
         return ValidationError(
@@ -172,6 +175,8 @@ def phone_shown(phone: str | None) -> str | None:
     if not phone:
         return phone
     held, __, extension = phone.partition(EXTENSION)
+    import phonenumbers
+
     try:
         number = phonenumbers.parse(held, "KZ")
     except phonenumbers.NumberParseException:

@@ -6,7 +6,7 @@ goes, without the photo (static/js/file-field.js)."""
 
 import pytest
 
-from forms_app.images import MAX_BYTES
+from forms_app.photo_formats import MAX_BYTES
 from tests.forms.photos import MESSAGES
 from tests.live import query
 from tests.pages import open_tab, submit
