@@ -7,7 +7,7 @@ do; a consent box is ticked again by the visitor, never by the page."""
 import pytest
 from playwright.sync_api import Error
 
-from tests.live import query
+from tests.live import query, shell, site_env
 from tests.pages import submit
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
@@ -18,14 +18,21 @@ NOTE = {
     "ru": "Форма не была отправлена: введённое вами заполнено снова. Проверьте его, снова "
     "отметьте согласия и отправьте форму.",
 }
+# A form with no consent box: what is left to do is to check it and send it.
+KEPT = {
+    "kk": "Форма жіберілмеді: оған енгізгеніңіз қайта толтырылды. Оны тексеріп, форманы жіберіңіз.",
+    "ru": "Форма не была отправлена: введённое вами заполнено снова. Проверьте его и отправьте "
+    "форму.",
+}
 
 
-def send_offline(page, path):
-    """Send the form at `path` with the network gone, as a phone between cells does."""
+def send_offline(page, path, button="main button[type=submit]"):
+    """Send the form posting to `path` by its `button` with the network gone, as a phone
+    between cells does."""
     page.route(path, lambda r: r.abort("internetdisconnected") if r.request.method == "POST"
                else r.continue_())  # fmt: skip
     with pytest.raises(Error, match="ERR_INTERNET_DISCONNECTED"), page.expect_navigation():
-        page.click("main button[type=submit]")
+        page.click(button)
     page.unroute(path)
 
 
@@ -72,3 +79,47 @@ def test_what_the_site_answered_is_not_filled_in_again(site, phone_tab):
     phone_tab.goto(f"{base}/ru/newsletter/")
     assert phone_tab.locator("#id_email").input_value() == ""
     assert phone_tab.locator("main .notice").count() == 0
+
+
+# A person whose own page is open, by the link they were mailed.
+PERSON = """
+from consent.core.models import Subject
+from consent.rights.selfservice import link_token
+print(link_token(Subject.objects.create(full_name="Әсел Қасымова", email="{email}")))
+"""
+WRITTEN = "Тегім қате жазылған: «Касымова» емес, «Қасымова».\nТуған жерім — Өскемен. 🌸"
+REQUEST = "form[action$='/my-data/request/']"
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_on_ones_own_page_the_network_lost_opens_again_as_typed(site, phone_tab, lang):
+    """The request form of a person's own page keeps what was typed as the public forms do: in
+    the tab, from the send to the page that answers it. It had nothing of it: a request written
+    on a phone and sent between cells was gone with the page."""
+    base, url = site
+    email = f"own-{lang}@example.kz"
+    token = shell(PERSON.format(email=email), site_env(url)).strip()
+    phone_tab.goto(f"{base}/{lang}/my-data/open/{token}/")
+    submit(phone_tab)
+    phone_tab.check(f"{REQUEST} input[name=type][value=correct]")
+    phone_tab.fill(f"{REQUEST} textarea[name=message]", WRITTEN)
+    send_offline(phone_tab, f"{base}/{lang}/my-data/request/", f"{REQUEST} button[type=submit]")
+    phone_tab.goto(f"{base}/{lang}/my-data/")  # opened again, as after the app or tab was left
+
+    assert phone_tab.input_value(f"{REQUEST} textarea[name=message]") == WRITTEN
+    assert phone_tab.is_checked(f"{REQUEST} input[name=type][value=correct]")
+    note = phone_tab.locator("main .notice[role=status]")
+    assert " ".join(note.inner_text().split()) == KEPT[lang]
+    assert note.evaluate("n => n.nextElementSibling.matches('form[data-kept]')")  # at its form
+    with phone_tab.expect_navigation():
+        phone_tab.click(f"{REQUEST} button[type=submit]")
+    sql = f"SELECT type, message FROM consent_request WHERE email = '{email}'"
+    assert query(url, sql) == [("correct", WRITTEN)]
+    # Sent: the page that answers the send forgets it, and so does the page opened again.
+    assert phone_tab.input_value(f"{REQUEST} textarea[name=message]") == ""
+    assert phone_tab.locator("main .notice").count() == 0
+    assert phone_tab.evaluate("Object.keys(sessionStorage)") == []
+    phone_tab.goto(f"{base}/{lang}/my-data/")
+    assert phone_tab.input_value(f"{REQUEST} textarea[name=message]") == ""
+    assert phone_tab.locator("main .notice").count() == 0
+    assert phone_tab.problems == []
