@@ -81,6 +81,12 @@ def test_what_the_site_answered_is_not_filled_in_again(site, phone_tab):
     assert phone_tab.locator("main .notice").count() == 0
 
 
+def kept_note(page, lang):
+    """Whether the page says it filled in again what was typed on a form with no consent box."""
+    notes = page.locator("main .notice").all_inner_texts()
+    return any(" ".join(note.split()) == KEPT[lang] for note in notes)
+
+
 # A person whose own page is open, by the link they were mailed.
 PERSON = """
 from consent.core.models import Subject
@@ -117,9 +123,61 @@ def test_a_request_on_ones_own_page_the_network_lost_opens_again_as_typed(site, 
     assert query(url, sql) == [("correct", WRITTEN)]
     # Sent: the page that answers the send forgets it, and so does the page opened again.
     assert phone_tab.input_value(f"{REQUEST} textarea[name=message]") == ""
-    assert phone_tab.locator("main .notice").count() == 0
+    assert not kept_note(phone_tab, lang)  # the page says the request is open, not this
     assert phone_tab.evaluate("Object.keys(sessionStorage)") == []
     phone_tab.goto(f"{base}/{lang}/my-data/")
     assert phone_tab.input_value(f"{REQUEST} textarea[name=message]") == ""
     assert phone_tab.locator("main .notice").count() == 0
+    assert phone_tab.problems == []
+
+
+# A parent whose children's page is open, by the link they were mailed: one child of ten.
+PARENT = """
+from datetime import date
+from consent.core.ledger import consent_grant
+from consent.core.models import Guardian, Source, Subject
+from consent.core.purposes import SERVICE
+from consent.core.texts import current_text
+from consent.rights.selfservice import ward_link_token
+born = date.today().replace(year=date.today().year - 10, day=1)
+child = Subject.objects.create(full_name="Айсұлу Қасымова", email="{child}", birth_date=born)
+row = Guardian.objects.create(subject=child, full_name="Гүлнар Қасымова", contact="{parent}")
+consent_grant(child, current_text(SERVICE), language="kk", source=Source.APPLICATION_FORM,
+              guardian=row)
+print(row.pk, ward_link_token(row))
+"""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_request_for_a_child_the_network_lost_opens_again_as_typed(site, phone_tab, lang):
+    """The same on a parent's page, whose one form is at its end and each child's boxes belong
+    to it: the note stands above the child's part that was filled in again."""
+    base, url = site
+    parent = f"parent-{lang}@example.kz"
+    setup = PARENT.format(child=f"child-{lang}@example.kz", parent=parent)
+    row, token = shell(setup, site_env(url)).split()
+    phone_tab.goto(f"{base}/{lang}/my-data/open/{token}/")
+    submit(phone_tab)
+    assert phone_tab.url == f"{base}/{lang}/my-data/children/"
+    phone_tab.check(f"input[name='{row}-type'][value=correct]")
+    phone_tab.fill(f"textarea[name='{row}-message']", WRITTEN)
+    send = f"button[formaction$='/my-data/children/request/'][value='{row}']"
+    send_offline(phone_tab, f"{base}/{lang}/my-data/children/request/", send)
+    phone_tab.goto(f"{base}/{lang}/my-data/children/")
+
+    assert phone_tab.input_value(f"textarea[name='{row}-message']") == WRITTEN
+    assert phone_tab.is_checked(f"input[name='{row}-type'][value=correct]")
+    note = phone_tab.locator("main .notice[role=status]")
+    assert " ".join(note.inner_text().split()) == KEPT[lang]
+    below = (
+        f"n => n.nextElementSibling.contains(document.querySelector(\"[name='{row}-message']\"))"
+    )
+    assert note.evaluate(below)  # above the child's boxes, not the form at the page's end
+    with phone_tab.expect_navigation():
+        phone_tab.click(send)
+    sql = f"SELECT type, message FROM consent_request WHERE email = '{parent}'"
+    assert query(url, sql) == [("correct", WRITTEN)]
+    assert phone_tab.input_value(f"textarea[name='{row}-message']") == ""
+    assert not kept_note(phone_tab, lang)  # the page says the request is open, not this
+    assert phone_tab.evaluate("Object.keys(sessionStorage)") == []
     assert phone_tab.problems == []
