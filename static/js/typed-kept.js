@@ -88,6 +88,10 @@
     }
   }
   window.addEventListener("submit", function (event) {
+    if (event.target.hasAttribute("data-forgets")) { // «Close my page»: nothing of theirs left
+      forgetAll();
+      return;
+    }
     if (event.target !== form || event.defaultPrevented) { // not the banner's background post
       return;
     }

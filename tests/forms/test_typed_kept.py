@@ -128,6 +128,11 @@ def test_a_request_on_ones_own_page_the_network_lost_opens_again_as_typed(site, 
     phone_tab.goto(f"{base}/{lang}/my-data/")
     assert phone_tab.input_value(f"{REQUEST} textarea[name=message]") == ""
     assert phone_tab.locator("main .notice").count() == 0
+    # «Close my page» leaves nothing of theirs in the tab, a public form's lost send included.
+    phone_tab.evaluate(f"sessionStorage.setItem('emalu-typed:/{lang}/contact/', '{{}}')")
+    with phone_tab.expect_navigation():
+        phone_tab.click("form[action$='/my-data/leave/'] button")
+    assert phone_tab.evaluate("Object.keys(sessionStorage)") == []
     assert phone_tab.problems == []
 
 
