@@ -21,7 +21,7 @@ from consent.core.guardians import child_named, wards_at
 from consent.rights import selfservice, wards
 
 from .abuse import new_token, read_token
-from .my_data import CLOSED, actions_over_limit
+from .my_data import CLOSED, actions_over_limit, answers_a_post, page_answers
 from .my_data_forms import WARD_REQUESTS, WardExportForm, WardRequestForm, WardWithdrawForm
 from .shown_back import one_box, written, written_kept
 from .views import store_once
@@ -71,7 +71,7 @@ def my_children(request, refused=None):
         ward["form"] = refused if refused and refused.prefix == str(row.pk) \
             else _request_form(row.pk, rows=[row], initial=initial)  # fmt: skip
         ward["token"] = new_token()
-    context = {"wards": shown, "language_switch_form": FORM_ID}
+    context = {"wards": shown, "language_switch_form": FORM_ID, "answered": answers_a_post(request)}
     return answer_on_page(request, lambda: render(request, "forms_app/my_children.html", context))
 
 
@@ -119,6 +119,7 @@ def _back_to_page(request, address, sent=None):
     if any(name.endswith("-message") for name in request.POST):
         typed = {pk: fields for pk, fields in _typed(request).items() if pk != sent}
         wards.ward_drafts_keep(request.session, address, typed)
+    page_answers(request)
     return redirect(PAGE)
 
 

@@ -107,13 +107,31 @@ def _link_refused(request, token):
     return render(request, "forms_app/my_data_link.html", context, status=400)
 
 
+# Noted where a post of a person's page is answered by a redirect to the page: the page then
+# tells its script (static/js/typed-kept.js, data-answered) to forget what it kept of the send.
+ANSWERED = "self_service_answered"
+
+
+def page_answers(request):
+    """The page shown next answers this post (a redirect to it follows)."""
+    request.session[ANSWERED] = True
+
+
+def answers_a_post(request) -> bool:
+    """Whether the page being shown answers a post of the page: shown for it, or the page a
+    post was sent on to (page_answers). Read once."""
+    noted = request.session.pop(ANSWERED, False)
+    return request.method == "POST" or noted
+
+
 def _my_data_page(request, subject, request_form, status=200):
     # The request form's one-time token: a double tap, or the form sent again from a page left
     # open, opens one request, not two (store_once). It is the page's form: the language switch
     # and the banner's buttons post it (base.html), so that what the person wrote comes along.
     context = {**overview(subject, blocked=request_form.blocked), "request_form": request_form,
                "request_token": new_token(), "language_switch_form": FORM_ID,
-               "request_types": dict(Ticket.Type.choices)}  # fmt: skip
+               "request_types": dict(Ticket.Type.choices),
+               "answered": answers_a_post(request)}  # fmt: skip
     return render(request, "forms_app/my_data.html", context, status=status)
 
 
@@ -150,6 +168,7 @@ def _back_to_page(request):
         selfservice.draft_keep(request.session, typed)
     elif "message" in request.POST:
         selfservice.draft_drop(request.session)  # the box emptied: nothing to bring back
+    page_answers(request)
     return redirect("my_data")
 
 
@@ -310,6 +329,7 @@ def my_data_request(request, subject):
     elif opened:  # not the second of a double tap: the first one's message says it
         messages.success(request, _("Request %(ref)s is open; we answer by email.") % {
             "ref": opened[-1].reference})  # fmt: skip
+    page_answers(request)
     return redirect("my_data")
 
 

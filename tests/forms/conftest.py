@@ -6,6 +6,7 @@ import tests.texts
 from consent.core.texts import current_policy
 from tests.conftest import StoredFiles, rows_for_the_module
 from tests.live import gunicorn, live_database
+from tests.pages import open_tab
 from tests.texts import texts_publish
 
 
@@ -76,3 +77,12 @@ def site(django_db_blocker, tmp_path_factory):
         gunicorn(url, tmp_path_factory.mktemp("browser"), **env) as (port, _),
     ):
         yield f"http://127.0.0.1:{port}", url
+
+
+@pytest.fixture
+def phone_tab(browser):
+    """A tab the size of a phone's screen (390 x 844 CSS px), on the forms' browser and `site`."""
+    page = open_tab(browser)
+    page.set_viewport_size({"width": 390, "height": 844})
+    yield page
+    page.context.close()

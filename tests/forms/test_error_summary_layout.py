@@ -66,3 +66,24 @@ def test_each_item_of_the_summary_stands_apart_by_the_same_room(site, page, form
     assert [text for text, room in between.items() if room < 2 * max(own)] == []
     # and by the same room for every item, as the eye groups them
     assert max(between.values()) - min(between.values()) <= 2, between
+
+
+@pytest.mark.parametrize("width", [195, 1280])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_two_sentences_of_the_form_stand_apart_as_the_fields_do(site, page, lang, width):
+    """A sentence of the form's own with no link, after another item, is parted from it by a
+    margin of the same room (static/css/site.css, `.error-summary li + li:not(:has(> a))`): the
+    application of a child without the parent's part, sent from a page left open too long, says
+    both that the parent must take part and that the form has expired, which read as one."""
+    base, _ = site
+    page.set_viewport_size({"width": width, "height": 800})
+    page.goto(f"{base}/{lang}/apply/")
+    page.fill("#id_birth_date", a_child_born())
+    page.locator("input[name=token]").evaluate("e => e.value = 'expired'")
+    submit(page)
+    items = page.evaluate(ITEMS)
+    assert [room for *_, room in items[:2]] == [None, None]  # the two sentences, no link
+    own = [room for *_, room in items if room is not None]
+    between = [round(top - items[i][2]) for i, (_, top, _, _) in enumerate(items[1:])]
+    assert min(between) >= 2 * max(own)
+    assert max(between) - min(between) <= 2, between

@@ -9,7 +9,7 @@ import pytest
 from forms_app.photo_formats import MAX_BYTES
 from tests.forms.photos import MESSAGES
 from tests.live import query
-from tests.pages import open_tab, submit
+from tests.pages import submit
 
 pytestmark = [pytest.mark.live, pytest.mark.browser]
 
@@ -17,72 +17,64 @@ TOO_BIG = {"kk": "Фотосуреттің көлемі 5 МБ-тан асады
 ERROR = {"kk": "Қате:", "ru": "Ошибка:"}
 
 
-@pytest.fixture
-def page(browser):
-    """A tab the size of a phone's screen, on the forms' browser and site (conftest.py)."""
-    page = open_tab(browser)
-    page.set_viewport_size({"width": 390, "height": 844})
-    yield page
-    page.context.close()
-
-
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_photo_over_the_limit_is_refused_as_it_is_chosen(site, page, lang, tmp_path):
+def test_a_photo_over_the_limit_is_refused_as_it_is_chosen(site, phone_tab, lang, tmp_path):
     base, url = site
     big = tmp_path / "IMG_2041.jpg"
     big.write_bytes(b"\xff\xd8\xff\xe0" + bytes(MAX_BYTES))  # one byte a JPEG's start over
-    page.goto(f"{base}/{lang}/apply/")
-    page.set_input_files("#id_photo", str(big))
+    phone_tab.goto(f"{base}/{lang}/apply/")
+    phone_tab.set_input_files("#id_photo", str(big))
 
-    note = page.locator("#id_photo_too_big")
+    note = phone_tab.locator("#id_photo_too_big")
     assert note.get_attribute("role") == "alert"  # a screen reader reads it out at once
     assert " ".join(note.inner_text().split()).startswith(f"{ERROR[lang]} {TOO_BIG[lang]}")
-    assert page.locator("#id_photo").evaluate("e => e.files.length") == 0  # it will not be sent
-    assert page.get_attribute("#id_photo", "aria-invalid") == "true"
-    assert page.get_attribute("#id_photo", "aria-describedby").split()[0] == "id_photo_too_big"
+    chosen = phone_tab.locator("#id_photo").evaluate("e => e.files.length")
+    assert chosen == 0  # it will not be sent
+    assert phone_tab.get_attribute("#id_photo", "aria-invalid") == "true"
+    assert phone_tab.get_attribute("#id_photo", "aria-describedby").split()[0] == "id_photo_too_big"
 
     email = f"chosen-{lang}@example.kz"
-    page.fill("#id_full_name", "Бақыт Ержанов")
-    page.fill("#id_email", email)
-    page.fill("#id_phone", "+7 705 765 43 21")
-    page.fill("#id_birth_date", "17.05.1990")
-    page.fill("#id_birth_place", "Өскемен")
-    page.check("input[name=service][value=demo-1]")
-    page.check("#id_consent_service")
-    submit(page)
-    assert page.url == f"{base}/{lang}/apply/thanks/"
-    assert page.problems == []
+    phone_tab.fill("#id_full_name", "Бақыт Ержанов")
+    phone_tab.fill("#id_email", email)
+    phone_tab.fill("#id_phone", "+7 705 765 43 21")
+    phone_tab.fill("#id_birth_date", "17.05.1990")
+    phone_tab.fill("#id_birth_place", "Өскемен")
+    phone_tab.check("input[name=service][value=demo-1]")
+    phone_tab.check("#id_consent_service")
+    submit(phone_tab)
+    assert phone_tab.url == f"{base}/{lang}/apply/thanks/"
+    assert phone_tab.problems == []
     sql = f"SELECT photo FROM consent_submission WHERE data->>'email' = '{email}'"
     assert query(url, sql) == [("",)]
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_a_photo_within_the_limit_chosen_after_one_over_it_is_sent(site, page, lang, tmp_path):
+def test_a_photo_within_the_limit_chosen_after_one_over_it_is_sent(site, phone_tab, lang, tmp_path):
     base, _ = site
     big, small = tmp_path / "big.jpg", tmp_path / "small.jpg"
     big.write_bytes(b"\xff\xd8\xff\xe0" + bytes(MAX_BYTES))
     small.write_bytes(b"\xff\xd8\xff\xe0" + bytes(1000))
-    page.goto(f"{base}/{lang}/apply/")
-    page.set_input_files("#id_photo", str(big))
-    page.set_input_files("#id_photo", str(small))
-    assert page.locator("#id_photo_too_big").inner_text() == ""
-    assert page.locator("#id_photo").evaluate("e => e.files.length") == 1
-    assert page.get_attribute("#id_photo", "aria-invalid") == "false"
-    assert page.get_attribute("#id_photo", "aria-describedby") == "id_photo_helptext"
-    assert "small.jpg" in page.locator(".file-chosen").inner_text()
+    phone_tab.goto(f"{base}/{lang}/apply/")
+    phone_tab.set_input_files("#id_photo", str(big))
+    phone_tab.set_input_files("#id_photo", str(small))
+    assert phone_tab.locator("#id_photo_too_big").inner_text() == ""
+    assert phone_tab.locator("#id_photo").evaluate("e => e.files.length") == 1
+    assert phone_tab.get_attribute("#id_photo", "aria-invalid") == "false"
+    assert phone_tab.get_attribute("#id_photo", "aria-describedby") == "id_photo_helptext"
+    assert "small.jpg" in phone_tab.locator(".file-chosen").inner_text()
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
-def test_an_empty_photo_file_is_refused_as_it_is_chosen(site, page, lang, tmp_path):
+def test_an_empty_photo_file_is_refused_as_it_is_chosen(site, phone_tab, lang, tmp_path):
     """A phone hands over a file of 0 bytes for a photo still downloading from its cloud: the
     site's own words for it at once, not Django's «The submitted file is empty» after the send."""
     base, _ = site
     empty = tmp_path / "IMG_2042.jpg"
     empty.write_bytes(b"")
-    page.goto(f"{base}/{lang}/apply/")
-    page.set_input_files("#id_photo", str(empty))
-    words = " ".join(page.locator("#id_photo_too_big").inner_text().split())
+    phone_tab.goto(f"{base}/{lang}/apply/")
+    phone_tab.set_input_files("#id_photo", str(empty))
+    words = " ".join(phone_tab.locator("#id_photo_too_big").inner_text().split())
     assert words == f"{ERROR[lang]} {' '.join(MESSAGES[lang]['empty'].split())}"
-    assert page.locator("#id_photo").evaluate("e => e.files.length") == 0
-    assert page.get_attribute("#id_photo", "aria-invalid") == "true"
-    assert page.problems == []
+    assert phone_tab.locator("#id_photo").evaluate("e => e.files.length") == 0
+    assert phone_tab.get_attribute("#id_photo", "aria-invalid") == "true"
+    assert phone_tab.problems == []

@@ -305,3 +305,21 @@ def test_every_field_of_a_change_page_is_named_in_the_staff_language(walks, lang
             said = [s for s in said if ENGLISH.search(s) and not CYRILLIC.search(s)]
             wrong += [(url, s) for s in said + PYTHON.findall(html)]
     assert wrong == [], "\n".join(f"{url}: {said}" for url, said in sorted(set(wrong)))
+
+
+# What a page asking for a file is made of: the box, or a form that could post one.
+ASKS_FOR_A_FILE = re.compile(r'<input [^>]*type="file"|enctype="multipart/form-data"')
+
+
+@pytest.mark.django_db
+def test_no_admin_page_asks_for_a_file(walks):  # noqa: F811
+    """A part of a post whose headers are too long to read (a file's name of thousands of
+    letters) is skipped, and only the visitors' forms say so, at their file's box, in the
+    page's language (emalu/uploads.py::unread_part, forms_app/guarded.py::UNREAD_FILE): an
+    admin form that took a file would be saved without it, saying nothing. No admin form takes
+    one (a person's photo is only downloaded there); one that comes brings that rule along."""
+    asking = []
+    for url, response in walks["kk"].pages + walks["kk"].urls + walks["kk"].extra:
+        if response.get("content-type", "").startswith("text/html"):
+            asking += [url] * bool(ASKS_FOR_A_FILE.search(response.content.decode()))
+    assert asking == []
