@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import OuterRef, Q, Subquery
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -320,26 +320,25 @@ def current_policy(at: datetime | None = None) -> PolicyVersion | None:
     )
 
 
+# Of its policy version a text in force is shown, checked and recorded with the number and dates,
+# never the bodies (read for every text of every version on each form shown; deferred, on demand).
+_POLICY_BODIES = [
+    f"policy__{f}_{lang}" for f in ("template", "text", "changes") for lang in ("kk", "ru")
+]
+
+
 def current_texts(at: datetime | None = None) -> dict[str, ConsentText]:
-    """The latest consent text in force of every purpose, in one query."""
-    at = at or timezone.now()
-    texts = {}
-    for text in ConsentText.objects.in_force(at).select_related("policy"):
-        if text.purpose not in texts or text.version > texts[text.purpose].version:
-            texts[text.purpose] = text
-    return texts
+    """The latest consent text in force of every purpose, in one query (no earlier version's)."""
+    in_force = ConsentText.objects.in_force(at or timezone.now())
+    newest = in_force.filter(purpose=OuterRef("purpose")).order_by("-version").values("version")
+    latest = in_force.filter(version=Subquery(newest[:1]))
+    return {t.purpose: t for t in latest.select_related("policy").defer(*_POLICY_BODIES)}
 
 
 def current_text(purpose: str, at: datetime | None = None) -> ConsentText | None:
     """The latest consent text in force of a purpose: what a form shows now."""
-    at = at or timezone.now()
-    return (
-        ConsentText.objects.in_force(at)
-        .filter(purpose=purpose)
-        .select_related("policy")
-        .order_by("-version")
-        .first()
-    )
+    texts = ConsentText.objects.in_force(at or timezone.now()).filter(purpose=purpose)
+    return texts.select_related("policy").defer(*_POLICY_BODIES).order_by("-version").first()
 
 
 def route_phrase(route: str, language: str, at: datetime | None = None) -> str:
