@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 
 from consent.common.errors import taken_first
 from consent.common.pagecache import shared_page
-from consent.cookies.banner import PAGE_FIELD, answer_on_page
+from consent.cookies.banner import PAGE_FIELD, answer_on_page, policy_number
 from consent.core.audit import audit
 from consent.core.form_texts import forms_waiting, waiting_for
 from consent.core.models import AuditEvent, Source
@@ -23,7 +23,7 @@ from consent.core.submissions import (
     mail_language,
     submission_record,
 )
-from consent.core.texts import current_policy, current_texts, render_consent
+from consent.core.texts import current_texts, render_consent
 from consent.marketing.optin import optin_start
 from consent.rights.analytics_letters import about_analytics
 from consent.rights.models import Ticket
@@ -288,7 +288,8 @@ def render_form(request, kind, form, texts, slots=None, status=200):
             "form": form,
             "kind": kind,
             "consents": consents,
-            "policy": current_policy(),
+            # The version the banner reads for this request (cached): only its number is shown.
+            "policy_number": policy_number(request),
             "language_switch_form": FORM_ID,
             **(slots or {}),
         },
