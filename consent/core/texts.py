@@ -7,8 +7,8 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
-from django.db.models import OuterRef, Q, Subquery
+from django.db import connection, transaction
+from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -320,19 +320,21 @@ def current_policy(at: datetime | None = None) -> PolicyVersion | None:
     )
 
 
-# Of its policy version a text in force is shown, checked and recorded with the number and dates,
-# never the bodies (read for every text of every version on each form shown; deferred, on demand).
-_POLICY_BODIES = [
-    f"policy__{f}_{lang}" for f in ("template", "text", "changes") for lang in ("kk", "ru")
-]
+# A text in force needs of its policy version the number and dates, never its bodies (deferred).
+_BODIES = ("template_kk", "template_ru", "text_kk", "text_ru", "changes_kk", "changes_ru")
+_POLICY_BODIES = [f"policy__{body}" for body in _BODIES]
 
 
 def current_texts(at: datetime | None = None) -> dict[str, ConsentText]:
-    """The latest consent text in force of every purpose, in one query (no earlier version's)."""
-    in_force = ConsentText.objects.in_force(at or timezone.now())
-    newest = in_force.filter(purpose=OuterRef("purpose")).order_by("-version").values("version")
-    latest = in_force.filter(version=Subquery(newest[:1]))
-    return {t.purpose: t for t in latest.select_related("policy").defer(*_POLICY_BODIES)}
+    """The latest consent text in force of every purpose, in one query (on SQLite every one's)."""
+    texts = ConsentText.objects.in_force(at or timezone.now()).select_related("policy")
+    texts = texts.defer(*_POLICY_BODIES).order_by("purpose", "-version")
+    if connection.features.can_distinct_on_fields:
+        texts = texts.distinct("purpose")
+    newest = {}
+    for text in texts:
+        newest.setdefault(text.purpose, text)
+    return newest
 
 
 def current_text(purpose: str, at: datetime | None = None) -> ConsentText | None:
