@@ -14,7 +14,7 @@ from django.views.decorators.cache import never_cache
 
 from consent.common.errors import taken_first
 from consent.common.pagecache import shared_page
-from consent.cookies.banner import PAGE_FIELD, answer_on_page
+from consent.cookies.banner import PAGE_FIELD, answer_on_page, policy_number
 from consent.core.audit import audit
 from consent.core.form_texts import forms_waiting, waiting_for
 from consent.core.models import AuditEvent, Source
@@ -23,7 +23,7 @@ from consent.core.submissions import (
     mail_language,
     submission_record,
 )
-from consent.core.texts import current_policy, current_texts, render_consent
+from consent.core.texts import current_texts, render_consent
 from consent.marketing.optin import optin_start
 from consent.rights.analytics_letters import about_analytics
 from consent.rights.models import Ticket
@@ -101,7 +101,8 @@ def typed_back(request, kind, form_class, texts):
     back a file."""
     switching = SWITCH in request.POST
     token = request.POST.get("token", "")
-    form = form_class(initial={"token": token if read_token(token) else new_token()})
+    initial = {"token": token if read_token(token) else new_token()}
+    form = form_class(initial=initial, **texts_given(form_class, texts))
     typed = [f for f in form.data_bound_fields() if not isinstance(f.field, FileField)]
     if not switching:  # a box beside a text replaced since stays empty (PublicForm.clean)
         replaced = form.texts_changed(request.POST) if isinstance(form, PublicForm) else []
@@ -121,6 +122,12 @@ def typed_back(request, kind, form_class, texts):
     return answer_on_page(
         request, lambda: render_form(request, kind, form, texts, {"switch_notes": notes})
     )
+
+
+def texts_given(form_class, texts):
+    """The keyword that hands a public form the texts its request read already: read again,
+    they cost a query, and a text published in between would not be the one shown beside it."""
+    return {"texts": texts} if issubclass(form_class, PublicForm) else {}
 
 
 log = logging.getLogger("emalu.forms")
@@ -265,7 +272,7 @@ def _refuse(request, kind, form, texts, message, status=200):
     counts the fill time from when the form was first shown (abuse.token_again)."""
     data = request.POST.copy()
     data["token"] = token_again(request.POST.get("token"))
-    form = type(form)(data)  # no files: a refused post costs no photo decoding
+    form = type(form)(data, **texts_given(type(form), texts))  # no files: no photo decoding
     form.is_valid()
     form.add_error(None, message)
     return render_form(request, kind, form, texts, status=status)
@@ -288,7 +295,8 @@ def render_form(request, kind, form, texts, slots=None, status=200):
             "form": form,
             "kind": kind,
             "consents": consents,
-            "policy": current_policy(),
+            # The version the banner reads for this request (cached): only its number is shown.
+            "policy_number": policy_number(request),
             "language_switch_form": FORM_ID,
             **(slots or {}),
         },

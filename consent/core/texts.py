@@ -7,7 +7,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Q
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -320,26 +320,27 @@ def current_policy(at: datetime | None = None) -> PolicyVersion | None:
     )
 
 
+# A text in force needs of its policy version the number and dates, never its bodies (deferred).
+_BODIES = ("template_kk", "template_ru", "text_kk", "text_ru", "changes_kk", "changes_ru")
+_POLICY_BODIES = [f"policy__{body}" for body in _BODIES]
+
+
 def current_texts(at: datetime | None = None) -> dict[str, ConsentText]:
-    """The latest consent text in force of every purpose, in one query."""
-    at = at or timezone.now()
-    texts = {}
-    for text in ConsentText.objects.in_force(at).select_related("policy"):
-        if text.purpose not in texts or text.version > texts[text.purpose].version:
-            texts[text.purpose] = text
-    return texts
+    """The latest consent text in force of every purpose, in one query (on SQLite every one's)."""
+    texts = ConsentText.objects.in_force(at or timezone.now()).select_related("policy")
+    texts = texts.defer(*_POLICY_BODIES).order_by("purpose", "-version")
+    if connection.features.can_distinct_on_fields:
+        texts = texts.distinct("purpose")
+    newest = {}
+    for text in texts:
+        newest.setdefault(text.purpose, text)
+    return newest
 
 
 def current_text(purpose: str, at: datetime | None = None) -> ConsentText | None:
     """The latest consent text in force of a purpose: what a form shows now."""
-    at = at or timezone.now()
-    return (
-        ConsentText.objects.in_force(at)
-        .filter(purpose=purpose)
-        .select_related("policy")
-        .order_by("-version")
-        .first()
-    )
+    texts = ConsentText.objects.in_force(at or timezone.now()).filter(purpose=purpose)
+    return texts.select_related("policy").defer(*_POLICY_BODIES).order_by("-version").first()
 
 
 def route_phrase(route: str, language: str, at: datetime | None = None) -> str:

@@ -10,6 +10,7 @@ after Django's own: its `truncatewords` replaces theirs in every template, the a
 included."""
 
 import re
+from collections.abc import Callable
 
 from django import template
 from django.template.defaultfilters import stringfilter
@@ -70,18 +71,30 @@ _SPACE_AFTER_WORD = r"(?<=[^\W\d_])[^\S\u00a0\u202f\u2007]+"
 # the end of the text run (a tag: a link's, a heading's end).
 _PHRASE_END = r"(?=[^\w\s-]|\s*(?:<|\Z))"
 _KEPT_ON_ONE_LINE = re.compile(
-    rf"(?P<over>{_PASSED_OVER})"
-    rf"|{_SPACE_AFTER_WORD}{_NUMBER}{_PHRASE_END}"
-    rf"|(?<![\w-])\d+-{_ENDING}",
+    rf"{_SPACE_AFTER_WORD}{_NUMBER}{_PHRASE_END}|(?<![\w-])\d+-{_ENDING}",
     re.IGNORECASE | re.DOTALL,
 )
-
-
+_OVER = re.compile(_PASSED_OVER, re.IGNORECASE | re.DOTALL)
 _DIGIT = re.compile(r"\d")
 
 
+def _in_text(html: str, sub: Callable[[str], str], worth: Callable[[str], bool]) -> str:
+    """`html` with `sub` applied to each run of text between what is passed over, a run only
+    when `worth` it: nothing a pattern here matches holds a «<», so each run is matched as in
+    the whole, where the page's tags, hyphens and digits by the hundred made one pattern try
+    every character of every tag and attribute."""
+    parts, start = [], 0
+    for over in _OVER.finditer(html):
+        run = html[start : over.start()]
+        parts += [sub(run) if worth(run) else run, over[0]]
+        start = over.end()
+    run = html[start:]
+    parts.append(sub(run) if worth(run) else run)
+    return "".join(parts)
+
+
 def _kept_together(match: re.Match) -> str:
-    return match["over"] or f'<span class="one-line">{match[0]}</span>'
+    return f'<span class="one-line">{match[0]}</span>'
 
 
 @register.filter(is_safe=True)
@@ -90,9 +103,7 @@ def endings_kept(html: str) -> str:
     """`{% filter endings_kept %}…{% endfilter %}` round a page's body: each number kept on one
     line with the ending its hyphen joins to it, and with the noun it ends a phrase after (see
     above)."""
-    if not _DIGIT.search(html):
-        return html
-    return _KEPT_ON_ONE_LINE.sub(_kept_together, html)
+    return _in_text(html, lambda run: _KEPT_ON_ONE_LINE.sub(_kept_together, run), _DIGIT.search)
 
 
 # An address shown as text, a link's («https://emaluplus-vko.kz/kk/privacy/1/», the policy's
@@ -107,8 +118,7 @@ def endings_kept(html: str) -> str:
 # a secret (consent/common/link_secrets.py): held in pieces, the outbox's copy of the mail, kept
 # without the secret, would keep all of it after its first hyphen; it is clicked, not copied.
 _ADDRESS = re.compile(
-    rf"(?P<over>{_PASSED_OVER})"
-    r"|(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)]"  # a link, not the mark after it
+    r"(?:https?://|www\.)[^\s<>\"«»]*[^\s<>\"«».,;:!?)]"  # a link, not the mark after it
     r"|[\w.+-]+@[\w-]+(?:\.[\w-]+)+"  # a mailbox
     r"|(?<![\w@.-])(?:[\w-]+\.)+(?:kz|қаз|ru|com|net|org)\b(?:/[^\s<>\"«»]*[^\s<>\"«».,;:!?)])?",
     re.IGNORECASE | re.DOTALL,
@@ -126,13 +136,9 @@ _HELD = {
 def addresses_kept(html: str, where: str = "page") -> str:
     """`{% filter addresses_kept %}…` round a page's body, `addresses_kept:"mail"` round a
     mail's: no address shown as text ends a line at one of its hyphens (see above)."""
-    if "-" not in html:
-        return html
     held = _HELD[where]
 
     def kept(match: re.Match) -> str:
-        if match["over"] or LINK_SECRET.search(match[0]):
-            return match[0]
-        return _HYPHENS.sub(held, match[0])
+        return match[0] if LINK_SECRET.search(match[0]) else _HYPHENS.sub(held, match[0])
 
-    return _ADDRESS.sub(kept, html)
+    return _in_text(html, lambda run: _ADDRESS.sub(kept, run), lambda run: "-" in run)

@@ -127,3 +127,25 @@ def test_a_mail_link_whose_secret_has_hyphens_is_kept_without_any_of_it():
     url = "https://emaluplus-vko.kz/kk/consent/confirm/eyJz-Ijox_LCJh:1xZw-YP:RM-hr/"
     kept = "https://emaluplus-vko.kz/kk/consent/confirm/[token]/"
     assert redact(shown.render(Context({"url": url}))) == f'<p><a href="{kept}">{kept}</a></p>'
+
+
+# Each filter reads only the text between tags (spacing._in_text): what a tag, a text area, a
+# script, a style or a comment holds is left, and the text either side of one is read as before
+# (a «<» that begins no tag is text, and a phrase ending at a tag ends there).
+AROUND_TAGS = [
+    ('<a href="https://a-b.kz/1-нұсқа" class="x-1">a-b.kz</a>',
+     '<a href="https://a-b.kz/1-нұсқа" class="x-1">a<span class="one-line">-b</span>.kz</a>'),
+    ("<textarea>a-b.kz 8-бабы</textarea> 8-бабы",
+     '<textarea>a-b.kz 8-бабы</textarea> <span class="one-line">8-бабы</span>'),
+    ("<!-- 1-нұсқа --><script>x-1</script>услуга 1<br>",
+     '<!-- 1-нұсқа --><script>x-1</script>услуга<span class="one-line"> 1</span><br>'),
+    ("a < b-c.kz, 3 < 1-нұсқа",
+     'a < b<span class="one-line">-c</span>.kz, 3 < <span class="one-line">1-нұсқа</span>'),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("html", "kept"), AROUND_TAGS)
+def test_only_the_text_between_tags_is_held(html, kept):
+    from emalu.templatetags.spacing import addresses_kept, endings_kept
+
+    assert endings_kept(addresses_kept(html)) == kept
