@@ -27,6 +27,7 @@ class EmaluConfig(AppConfig):
             name_django_rows,
             name_languages,
             name_yes_no_icons,
+            short_dates_in_lists,
             translate_password_warning,
         )
 
@@ -47,6 +48,7 @@ class EmaluConfig(AppConfig):
         name_django_rows()
         name_yes_no_icons()
         name_languages()
+        short_dates_in_lists()
         translate_password_warning()
 
 

@@ -249,3 +249,25 @@ def name_no_choice_value():
         for field in model._meta.get_fields():
             if getattr(field, "choices", None):
                 field.error_messages["invalid_choice"] = message
+
+
+def short_dates_in_lists():
+    """A date or a time in an admin list is written short, «06.12.2026 21:22», as the desk's own
+    columns write theirs (common.dates.reader_time: a request's due date, a breach's dates): a
+    list read «6 декабря 2026 г., 21:22» in Django's columns beside «03.12.2026» in the desk's,
+    two forms on one screen, and a Kazakh «2026 жылғы 6 желтоқсан,», whose words are held
+    together, was wider than a phone's first column and broke mid-word. A row's own page
+    writes them long, as documents do."""
+    from django.contrib.admin.templatetags import admin_list
+    from django.db import models
+
+    from consent.common.dates import reader_time
+
+    shown = admin_list.display_for_field
+
+    def display_for_field(value, field, empty_value_display, avoid_link=False):
+        if isinstance(field, models.DateField) and value is not None and not field.choices:
+            return reader_time(value)  # a DateTimeField is a DateField too
+        return shown(value, field, empty_value_display, avoid_link)
+
+    admin_list.display_for_field = display_for_field

@@ -14,10 +14,11 @@ from consent.core.digests import (
 )
 from consent.core.gate import born_minor
 from consent.core.models import Subject
+from consent.core.nameless import NAME_PLACEHOLDER
 from consent.core.phones import normalise_phone
 from consent.core.purposes import CROSS_BORDER, MARKETING, PURPOSES, SERVICE
 from consent.core.subjects import clean_birth_date
-from consent.core.texts import NAME_PLACEHOLDER, current_texts
+from consent.core.texts import current_texts
 from consent.core.transfers import consent_offered, purposes_shown
 from consent.rights.models import Ticket
 

@@ -24,7 +24,8 @@ PROCESSOR = "Mailgun (USA)"
 
 
 # What text_publish froze (bodies, hashes, processors, facts), by all the wording is made of.
-_FROZEN = ("body_kk", "body_ru", "sha256_kk", "sha256_ru", "processors", "facts", "data_names")
+_FROZEN = ("body_kk", "body_ru", "sha256_kk", "sha256_ru", "processors", "facts", "data_names",
+           "nameless")  # fmt: skip
 _published = {}
 
 

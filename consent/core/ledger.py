@@ -16,8 +16,9 @@ from .counted import count_event
 from .digests import text_intact
 from .gate import is_blocked, latest_event, needs_guardian
 from .models import AuditEvent, ConsentText, Declined, Guardian, LedgerEntry, Subject
+from .nameless import NAME_PLACEHOLDER
 from .purposes import PURPOSES
-from .texts import NAME_PLACEHOLDER, data_listed, data_named, render_consent, sha256
+from .texts import data_listed, data_named, render_consent, sha256
 
 Kind = LedgerEntry.Kind
 Action = AuditEvent.Action
@@ -104,12 +105,24 @@ def data_shown(entry: LedgerEntry) -> str:
 def text_shown(entry: LedgerEntry) -> str:
     """The words a grant's text showed, in the grant's language: its published body as kept,
     filled in with the name and the list of data the row names (what its hash is taken over).
-    A row from before the name was kept leaves the name's placeholder. "" for a row without a
-    text (a withdrawal, an expiry, a block)."""
+    A row with no name is one of three, told apart by its hash: shown the sentences without a
+    name (nameless), shown a blank for it before those were, «Я, , даю…», or from before the name
+    was kept, which leaves the name's placeholder. "" for a row without a text (a withdrawal, an
+    expiry, a block)."""
     if entry.text is None or not entry.language:
         return ""
-    name = entry.shown_name or NAME_PLACEHOLDER
-    return render_consent(entry.text, entry.language, name, entry.shown_fields or None)
+    fields = entry.shown_fields or None
+    if entry.shown_name:
+        return render_consent(entry.text, entry.language, entry.shown_name, fields)
+    for shown in (
+        render_consent(entry.text, entry.language, "", fields),
+        render_consent(entry.text, entry.language, NAME_PLACEHOLDER, fields).replace(
+            NAME_PLACEHOLDER, ""
+        ),
+    ):
+        if sha256(shown) == entry.text_sha256:
+            return shown
+    return render_consent(entry.text, entry.language, NAME_PLACEHOLDER, fields)
 
 
 def text_proven(entry: LedgerEntry, shown: str) -> bool:

@@ -23,11 +23,11 @@ from . import policy_checks, policydoc, routes
 from .audit import audit
 from .declarations import agreement_key, declared_key, offered_purposes, operator, stated_term
 from .models import AuditEvent, ConsentText, PolicyVersion
+from .nameless import NAME_PLACEHOLDER, name_filled, nameless_words
 from .numbering import next_number, number_in_order
 from .policy_schedule import schedule_forget
 from .purposes import DATA_FIELDS, PURPOSES
 
-NAME_PLACEHOLDER = "{full_name}"
 # Where a text published since the forms name their own data lists holds that list (item 7 of
 # consent_text.txt); its items are frozen beside the bodies, in `data_names`.
 DATA_PLACEHOLDER = "{data}"
@@ -97,10 +97,10 @@ def render_consent(
 ) -> str:
     """The consent wording in one language: frozen body if published, else a fresh draft;
     naming, of the purpose's data, those in `fields` (what the form it is shown with collects;
-    default all). A text published before texts named a form's own data names all of its own."""
+    default all); a blank name, none (nameless). A text published before names all its own."""
     body = text.body(language) if text.is_published else _render_draft(text, language)
     body = body.replace(DATA_PLACEHOLDER, data_listed(text, language, data_named(text, fields)))
-    return body.replace(NAME_PLACEHOLDER, full_name)
+    return name_filled(text, language, body, full_name)
 
 
 def data_listed(text: ConsentText, language: str, fields: Iterable[str]) -> str:
@@ -215,6 +215,7 @@ def text_publish(text: ConsentText, *, actor: AbstractBaseUser | None = None) ->
         text.body_kk = _render_draft(text, "kk")
         text.body_ru = _render_draft(text, "ru")
         text.data_names = {lang: _data_names(text.purpose, lang) for lang in ("kk", "ru")}
+        text.nameless = nameless_words()
         text.sha256_kk, text.sha256_ru = sha256(text.body_kk), sha256(text.body_ru)
         text.processors = list(PURPOSES[text.purpose].processors())
         text.facts = declared

@@ -122,11 +122,16 @@ def how_to_check() -> str:
         "list from the column «%(data)s» in place of {data}, where the text has it: anyone can "
         "compute it again."
     ) % {"column": _("name in the text shown"), "data": _("data named in the text shown")}
+    nameless = _(
+        "Where that name is empty, the text was shown with no name: without «, {full_name},», "
+        "and with the words its version gives for a person with no name in place of the other "
+        "{full_name}."
+    )
     gives = _(
         "The column «%(text)s» gives the text so filled in, word for word, and «%(check)s» "
         "whether it gives the SHA-256 on its row."
     ) % {"text": _("consent text shown"), "check": _("the text gives this SHA-256")}
-    return f"{how} {gives}"
+    return f"{how} {nameless} {gives}"
 
 
 def exported_line() -> str:

@@ -29,6 +29,7 @@ from itertools import chain, pairwise
 from django.conf import settings
 
 from consent.core.models import ConsentText, PolicyVersion
+from consent.core.nameless import APPOSITION
 
 from .sentences import SENTENCE_END
 from .spelling import fold, key_words, words
@@ -220,8 +221,10 @@ def _published_texts():
     again with the same words, is never read for the wrong ones."""
     policies = PolicyVersion.objects.filter(published_at__isnull=False).order_by("pk")
     consents = ConsentText.objects.filter(published_at__isnull=False).order_by("pk")
-    texts = (*chain.from_iterable(policies.values_list("text_kk", "text_ru")),
-             *chain.from_iterable(consents.values_list("body_kk", "body_ru")))  # fmt: skip
+    bodies = tuple(chain.from_iterable(consents.values_list("body_kk", "body_ru")))
+    # A consent text's words as a person with no name was shown them too (core.nameless).
+    texts = (*chain.from_iterable(policies.values_list("text_kk", "text_ru")), *bodies,
+             *(body.replace(APPOSITION, "") for body in bodies))  # fmt: skip
     if texts not in _published:
         _published.clear()
         _published[texts] = _index(texts)

@@ -14,10 +14,10 @@ from django.utils import timezone, translation
 
 from consent.core.ledger import consent_grant
 from consent.core.models import ConsentText, LedgerEntry, Source, Subject
+from consent.core.nameless import NAME_PLACEHOLDER
 from consent.core.purposes import DATA_FIELDS, MARKETING, PURPOSES, SERVICE
 from consent.core.texts import (
     DATA_PLACEHOLDER,
-    NAME_PLACEHOLDER,
     current_text,
     data_listed,
     render_consent,

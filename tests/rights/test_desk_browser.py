@@ -51,6 +51,11 @@ now = datetime.datetime.now(datetime.UTC)
 breach_record(Breach(detected_at=now - datetime.timedelta(days=9), description="Ноутбук жоғалды",
                      people_affected=3, regulator_notified_at=now, subjects_notified=True,
                      subjects_notified_at=now))
+# The content editor's services, as the demo's: their list has seven columns.
+from emalu.models import Service
+for n in (1, 2, 3):
+    Service.objects.create(slug=f"service-{{n}}", order=n, title_kk=f"Демо: {{n}}-қызмет",
+                           title_ru=f"Демо: услуга {{n}}", is_published=True, is_demo=True)
 """
 
 
@@ -230,4 +235,72 @@ def test_the_desk_works_on_a_phone(site, browser, officer, lang):
         page.goto(site + url)
         width, outside = off_screen(page, "#result_list tbody tr > :is(th, td)", spilled=True)
         assert width <= 360 and not outside, (url, width, outside)
+    page.context.close()
+
+
+# What of the page is cut off, in one round trip: an element of the page (not one hidden for
+# screen readers only) that reaches past the window's right edge or past the box that clips it,
+# and a box that clips or scrolls its content sideways. Every <details> opened first.
+CUT_OFF = r"""() => {
+  document.querySelectorAll('details').forEach((d) => { d.open = true; });
+  const clips = (e) => getComputedStyle(e).overflowX !== 'visible';
+  const named = (e) => `${e.tagName.toLowerCase()}.${e.className} «${
+    (e.innerText || '').trim().slice(0, 40)}»`;
+  const out = [];
+  if (document.documentElement.scrollWidth > innerWidth) out.push('the page scrolls sideways');
+  for (const e of document.querySelectorAll('#container *')) {
+    const r = e.getBoundingClientRect();
+    if (!r.width || e.closest('.visually-hidden')) continue;
+    if (clips(e) && e.scrollWidth > e.clientWidth + 1) out.push(`${named(e)} scrolls sideways`);
+    let box = e.parentElement;
+    while (box && box !== document.body && !clips(box)) box = box.parentElement;
+    const edge = box && box !== document.body ? box.getBoundingClientRect().right : innerWidth;
+    if (r.right > edge + 0.5) out.push(`${named(e)} past the right edge`);
+  }
+  // A word of a list's or a chart's table broken over two lines, «ПОР|ЯДО|К», «2|026»: each
+  // (on a desktop, of a list's headers and dates: a cell's long word breaks anywhere there, so
+  // that a name typed without spaces does not widen the list past the screen)
+  // run of letters or digits that the browser drew on more than one line. One in a string of
+  // more than any word a language has, a name or a login typed without spaces, may break
+  // anywhere, as may a machine's string.
+  const cells = document.querySelectorAll(innerWidth < 768
+    ? '#result_list :is(th, td), table.chart-data :is(th, td)'
+    : '#result_list :is(thead th, .nowrap), table.chart-data :is(th, td)');
+  for (const cell of cells) {
+    const walk = document.createTreeWalker(cell, NodeFilter.SHOW_TEXT);
+    for (let node = walk.nextNode(); node; node = walk.nextNode()) {
+      for (const m of node.data.matchAll(/[\p{L}\p{N}]+/gu)) {
+        const token = node.data.slice(0, m.index).split(/\s/).pop()
+          + node.data.slice(m.index).split(/\s/)[0];  // the letters' whole run of non-spaces
+        // A machine's string (an address, a path, a browser's name, an IP) is no word.
+        if (token.length > 30 || /[/@]|^\d+(\.\d+){3}$/.test(token)) continue;
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].map((q) => Math.round(q.top)));
+        if (lines.size > 1) out.push(`«${m[0]}» broken over ${lines.size} lines`);
+      }
+    }
+  }
+  return out.slice(0, 5);
+}"""
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_nothing_on_the_index_or_a_list_is_cut_off(site, browser, officer, lang, width):
+    """Every list the index links, the content editor's too, and the index with its charts'
+    numbers, at a desktop's 1280 px and a phone's 390 px: nothing past an edge, no word broken
+    mid-word. The services list, seven columns in
+    Russian, scrolled sideways in its box at 1280 and broke «ПОРЯДОК» and «2026» mid-word; on a
+    phone the numbers under the charts broke anywhere, «30.11» as «30 .1 1», and, kept whole,
+    ran past the screen's edge, «Закрыто, ответ не дан» cut off."""
+    page = new_page(browser, lang, width=width, storage_state=officer)
+    page.goto(site + "/admin/")
+    lists = page.locator("#content-main tr[class^='model-'] th a").all()
+    lists = sorted({a.get_attribute("href") for a in lists})
+    assert "/admin/emalu/service/" in lists and page.locator(".work-charts").count() == 1
+    for url in ["/admin/", *lists]:
+        page.goto(site + url)
+        assert not page.evaluate(CUT_OFF), (url, page.evaluate(CUT_OFF))
     page.context.close()

@@ -15,10 +15,10 @@ from django.utils.translation import gettext
 from consent.common.text import plain_text
 from consent.core.ledger import consent_grant
 from consent.core.models import ConsentText, PolicyVersion, Source
+from consent.core.nameless import NAME_PLACEHOLDER
 from consent.core.purposes import MARKETING, SERVICE
 from consent.core.texts import (
     DATA_PLACEHOLDER,
-    NAME_PLACEHOLDER,
     current_text,
     policy_publish,
     sha256,

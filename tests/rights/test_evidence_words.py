@@ -15,8 +15,9 @@ from django.utils.translation import gettext
 from consent.common.text import plain_text
 from consent.core.ledger import consent_withdraw, text_shown
 from consent.core.models import LedgerEntry, Source
+from consent.core.nameless import NAME_PLACEHOLDER
 from consent.core.purposes import MARKETING, SERVICE
-from consent.core.texts import NAME_PLACEHOLDER, sha256
+from consent.core.texts import sha256
 from consent.rights.export import export_json
 from consent.rights.readable import export_pdf
 from tests.rights.test_evidence import pdf_text

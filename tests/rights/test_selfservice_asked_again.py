@@ -24,7 +24,7 @@ from .test_guardian_withdrawal import PARENT, open_children_page
 from .test_selfservice import ask_link, link_path
 
 GIVEN = {"kk": "берілді", "ru": "дано"}
-NOT_GIVEN = {"kk": "берілмеген", "ru": "не дано"}
+NOT_GIVEN = {"kk": "берілмеді", "ru": "не дано"}
 # Version 2's date as the site writes a date (emalu/formats), not the UTC one (the 9th).
 ASKED_AGAIN = {
     "kk": "бұрынғы мәтін бойынша берілген; мәтін өзгергендіктен, келісім қайта сұралды "

@@ -134,6 +134,12 @@ class ConsentText(Published):
     data_names = models.JSONField(
         _("data named"), default=dict, blank=True, editable=False, db_default=Value({}, JSONField())
     )
+    # {language: the words of item 2 for a person with no name}, frozen with the bodies
+    # (core.nameless). Empty for a text published before: the catalogue's words stand in.
+    nameless = models.JSONField(
+        _("data subject with no name"), default=dict, blank=True, editable=False,
+        db_default=Value({}, JSONField()),
+    )  # fmt: skip
     requires_reconsent = models.BooleanField(
         _("requires consent again"),
         default=False,

@@ -3,6 +3,7 @@ from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy as pgettext
 
 from consent.common.dates import local_today
 from consent.rights.joining import repeats
@@ -103,8 +104,9 @@ def bar_chart(rows, series, label_of):
             bars.append({"x": round(x0 + i * bar, 1), "y": round(TOP + plot - height, 1),
                          "width": round(bar - 1, 1), "height": round(height, 1),
                          "value": row[key], "label": label, "pattern": PATTERNS[i]})  # fmt: skip
+        values = [(label, row[key]) for key, label in series]  # each named, for a phone's card
         groups.append({"label": label_of(row["start"]), "x": round(x0 + (group - 6) / 2, 1),
-                       "bars": bars, "values": [row[key] for key, _label in series]})  # fmt: skip
+                       "bars": bars, "values": values})  # fmt: skip
     return {"groups": groups, "series": [(label, PATTERNS[i]) for i, (_k, label) in
                                          enumerate(series)],
             "top": top, "width": CHART_WIDTH, "height": CHART_HEIGHT, "axis": AXIS,
@@ -121,7 +123,10 @@ def work_charts(context):
         return {"show": False}
     weeks = requests_by_week()
     months = consents_by_month()
-    week_series = [("received", _("received")), ("on_time", _("answered on time")),
+    # «received» as what became of a week's requests, beside «answered», not a column's name:
+    # Kazakh says both «алынды», as it says «жауап берілді» (the field's «алынған» stood there).
+    week_series = [("received", pgettext("what became of requests", "received")),
+                   ("on_time", _("answered on time")),
                    ("late", _("answered late")), ("unanswered", _("closed, not answered")),
                    ("open", _("still open"))]  # fmt: skip
     month_series = [("given", _("consents given")), ("withdrawn", _("consents withdrawn"))]
