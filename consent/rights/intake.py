@@ -18,7 +18,7 @@ from consent.common.refusals import cache_down
 from consent.core import routes
 from consent.core.subjects import subject_find
 
-from . import changed, phrases
+from . import changed, phrases, pronouns
 from .about_whom import names_another
 from .also import one_request, withdrawn_beside
 from .analytics_letters import analytics_letter
@@ -262,7 +262,7 @@ def _named(table, text):
     destruction («деректерімді жойып, келісімімді қайтарып алыңыз»), opened rather than it: the
     withdrawal stops processing as the letter arrives and, once confirmed, ends in destroying
     what no consent still needs; the destruction alone would stop nothing until confirmed."""
-    found = of_purpose(item_instead(phrases.find_each(table, text), text), text)  # withdrawn_of
+    found = of_purpose(item_instead(pronouns.find_named(table, text), text), text)
     if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
         withdrawal = phrases.find(withdrawals, text)
