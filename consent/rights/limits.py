@@ -78,7 +78,8 @@ TITLED = ((*SUBSCRIBING, "унсубсцриб"), NEWS, SERVICE)
 # So is a destruction from another company's base or list, by the same rule: «Удалите меня из
 # базы «Вестника»», «…из Кинопоиска», «Мені «Вестник» базасынан өшіріңіз». Its verbs and the
 # base's nouns, folded beginnings (English as spelling.words reads it: «delete», «remove»).
-ERASING = ("удал", "исключ", "сотр", "уничтож", "жой", "ошир", "шыгар", "делет", "ремов")
+ERASING = ("удал", "исключ", "убер", "сотр", "уничтож", "жой", "ошир", "шыгар", "алып",
+           "делет", "ремов")  # fmt: skip
 BASES = ("баз", "списк", "реестр", "тизим", "дереккор", *NEWS)
 BASE_OF_DATA = re.compile(r"\b(баз[а-яё]*)\s+данных\b", re.IGNORECASE)  # «из базы данных «…»»
 OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со"})
