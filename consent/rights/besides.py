@@ -80,7 +80,7 @@ def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
         for piece in SENTENCE_END.split(text or ""):
             found = sentences(piece)
             if found:  # the news stopped by a pronoun too: «…, отключите её» (pronouns.py)
-                named = find_named(stops, piece, text)
+                named = find_named(stops, piece, "\n".join(written))
                 read.append((found[0], named[0] if named else None, piece))
     # The unsubscribe's own words asked again («…не открывается, отпишите меня вручную»).
     again = {word for _s, match, _p in read if match for word in match.phrase.words}

@@ -45,6 +45,17 @@ def test_the_news_turned_off_by_a_pronoun_or_the_verb_alone_stop(person, body):
     assert ticket.type == Type.UNSUBSCRIBE and news_only_stopped(ticket, person)
 
 
+@pytest.mark.parametrize("subject_line, body", [
+    ("Рассылка", "Отключите её, пожалуйста"),
+    ("Ваши письма", "Прекратите их уже"),
+    ("Хабарламалар", "Оларды тоқтатыңызшы"),
+])  # fmt: skip
+def test_the_news_named_in_the_subject_line_are_what_the_pronoun_stops(person, subject_line,
+                                                                         body):  # fmt: skip
+    ticket = ingest(message(subject_line, body=body))
+    assert ticket.type == Type.UNSUBSCRIBE and news_only_stopped(ticket, person)
+
+
 KEPT = {
     "ru negated": "Рассылка приходит каждый день, не отключайте её",
     "ru another object": "Рассылка приходит, отключите курс",
