@@ -136,14 +136,18 @@ def titled(text: str, subscribing: tuple[str, ...], news: tuple[str, ...],
         else:
             objects = [t for t in after[:1] if _joined(text, token, t) and (t.quoted or is_news)]
         previous = found[at - 1] if at else None
-        before = previous and ABLATIVE.fullmatch(token.folded) and _joined(text, previous, token)
+        # Before it, the Kazakh ablative's owner, or an English one («the Netflix newsletter»).
+        owning = ABLATIVE.fullmatch(token.folded) or (is_news and token.raw.isascii())
+        before = previous and owning and _joined(text, previous, token)
         objects += [previous] if before else []
         owned = before and OWNED.fullmatch(token.folded)
         owner = previous if owned and not previous.folded.startswith(kinds) else None
-        # A word of the news told by the next one: «из списка рассылки «Вестника»».
+        # A word of the news told by the next one, or telling the one before: «из списка
+        # рассылки «Вестника»», «the Netflix mailing list».
         following = found[at + 1] if at + 1 < len(found) else None
-        chained = (
-            following and following.folded.startswith(news) and _joined(text, token, following)
+        chained = any(
+            other and other.folded.startswith(news) and _joined(text, *pair)
+            for other, pair in ((following, (token, following)), (previous, (previous, token)))
         )
         if any(_title(t, news, operator, owner=t is owner) for t in objects):
             named = True

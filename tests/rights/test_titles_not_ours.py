@@ -46,6 +46,10 @@ TITLED = {
     "en a streaming service": "Unsubscribe me from Netflix",
     "en politely": "Please unsubscribe me from Netflix",
     "en its newsletter": "Unsubscribe me from the Netflix newsletter",
+    "en its mailing list": "Please remove me from the Netflix mailing list",
+    "en its emails": "Stop sending me Netflix emails",
+    "en quoted": 'Unsubscribe me from "Netflix"',
+    "ru the news mailing of a cinema": "Отпишите меня от рассылки новостей Кинопоиска",
     "ru a streaming service in Latin": "Отпишите меня от Netflix",
     "ru a streaming service in Cyrillic": "Отпишите меня от Нетфликса",
 }
@@ -82,6 +86,11 @@ OURS = {
     "kk the mailing first": "Рассылкадан шығарыңыз",
     "ru the mailing first": "Рассылку отключите",
     "en our newsletter": "Unsubscribe me from your newsletter",
+    "en the newsletter": "Please unsubscribe me from the newsletter",
+    "en our mailing list": "Hello, please remove me from your mailing list",
+    "en ours beside theirs": "Unsubscribe me from the Netflix newsletter and from your newsletter",
+    "en greeting the officer": "Hi Anna, please unsubscribe me from your emails",
+    "ru the news mailing": "Отпишите меня от рассылки новостей",
 }
 
 
