@@ -17,7 +17,7 @@ from django.conf import settings
 
 from consent.core.names import name_keys
 
-from .spelling import FUNCTION_WORDS, fold, words
+from .spelling import BLOCKERS, FUNCTION_WORDS, fold, words
 
 # A channel or an abbreviation is no one's name, nor a title (compliance L7): «SMS-ке»,
 # «СМС-рассылку», «WhatsApp-қа», «Телеграмға», «E-mail»; read as a name, «Жаңалықтарға және
@@ -102,7 +102,7 @@ def _title(token, news, operator, owner=False) -> bool:
     plain = len(token.raw) > 1 and not abbreviated(token.raw) and not _channel(token.raw)
     return (
         (token.quoted or (capital and plain))
-        and token.folded not in FUNCTION_WORDS | EVERY | WHOM
+        and token.folded not in FUNCTION_WORDS | BLOCKERS | EVERY | WHOM
         and not token.folded.startswith(news)
         and not set(name_keys(token.raw)) & operator
     )
@@ -137,7 +137,9 @@ def titled(text: str, subscribing: tuple[str, ...], news: tuple[str, ...],
             objects = [t for t in after[:1] if _joined(text, token, t) and (t.quoted or is_news)]
         previous = found[at - 1] if at else None
         # Before it, the Kazakh ablative's owner, or an English one («the Netflix newsletter»).
-        owning = ABLATIVE.fullmatch(token.folded) or (is_news and token.raw.isascii())
+        # Not an English sentence's first word: «Stop emails», «Don't email me».
+        english = is_news and token.raw.isascii() and previous and not previous.first
+        owning = ABLATIVE.fullmatch(token.folded) or english
         before = previous and owning and _joined(text, previous, token)
         objects += [previous] if before else []
         owned = before and OWNED.fullmatch(token.folded)

@@ -90,6 +90,8 @@ OURS = {
     "en our mailing list": "Hello, please remove me from your mailing list",
     "en ours beside theirs": "Unsubscribe me from the Netflix newsletter and from your newsletter",
     "en greeting the officer": "Hi Anna, please unsubscribe me from your emails",
+    "en a stop first": "Stop emails please",
+    "en a decline first": "Don't email me",
     "ru the news mailing": "Отпишите меня от рассылки новостей",
 }
 
