@@ -21,6 +21,7 @@ import re
 from . import phrases
 from .limits import KEEP, MAILING, SEND
 from .models import Ticket
+from .pronouns import find_named
 from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
 from .spelling import fold, words
 
@@ -78,8 +79,9 @@ def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
     for text in written:
         for piece in SENTENCE_END.split(text or ""):
             found = sentences(piece)
-            if found:
-                read.append((found[0], phrases.find(stops, piece), piece))
+            if found:  # the news stopped by a pronoun too: «…, отключите её» (pronouns.py)
+                named = find_named(stops, piece, "\n".join(written))
+                read.append((found[0], named[0] if named else None, piece))
     # The unsubscribe's own words asked again («…не открывается, отпишите меня вручную»).
     again = {word for _s, match, _p in read if match for word in match.phrase.words}
     # And every other way of the stop its sentence writes, not only the first phrase matched:

@@ -18,7 +18,7 @@ from consent.common.refusals import cache_down
 from consent.core import routes
 from consent.core.subjects import subject_find
 
-from . import changed, phrases
+from . import changed, phrases, pronouns
 from .about_whom import names_another
 from .also import one_request, withdrawn_beside
 from .analytics_letters import analytics_letter
@@ -162,7 +162,7 @@ def recognise(
     elif (forward := forwarded_read(subject_line, reading, sender)) is not None:
         candidates += [without_reply_prefixes(forward.forwarded_subject_line),
                        _first_lines(forward.forwarded.own)]  # fmt: skip
-    found = scoped(candidates, lambda text: _named(table, text))  # the letter's own scope
+    found = scoped(candidates, lambda text: _named(table, text, "\n".join(candidates)))
     if len(found) == 1 and found[0].phrase.kind in phrases.denied(table, candidates[1]):
         # The subject line names a request the letter says it does not make («Я не хочу отзывать
         # согласие, это ошибка?» under «Отзыв согласия»): for staff to read, not done on arrival.
@@ -257,12 +257,12 @@ def recognise(
                       replaces=answers and changed.changes_request("\n".join(written)))  # fmt: skip
 
 
-def _named(table, text):
+def _named(table, text, letter=None):  # the news a pronoun stands for named in `letter`
     """The requests `text` names (phrases.find_each, one a kind); and a withdrawal found beside a
     destruction («деректерімді жойып, келісімімді қайтарып алыңыз»), opened rather than it: the
     withdrawal stops processing as the letter arrives and, once confirmed, ends in destroying
     what no consent still needs; the destruction alone would stop nothing until confirmed."""
-    found = of_purpose(item_instead(phrases.find_each(table, text), text), text)  # withdrawn_of
+    found = of_purpose(item_instead(pronouns.find_named(table, text, letter), text), text)
     if any(match.phrase.kind == Type.DESTROY for match in found):
         withdrawals = [phrase for phrase in table if phrase.kind == Type.WITHDRAW]
         withdrawal = phrases.find(withdrawals, text)

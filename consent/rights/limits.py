@@ -74,7 +74,16 @@ SERVICE = ("курс", "заняти", "урок", "обучени", "заказ
            "платн", "акылы", "журнал", "газет", "приложени", "тариф", "премиум")  # fmt: skip
 # Or another company's, by its title («отпишите меня от Кинопоиска», «…от рассылки «Вестника»»:
 # titles.py), read after the subscription words (in English too) and the news's.
-TITLED = ((*SUBSCRIBING, "унсубсцриб"), NEWS)
+# English as spelling.words reads it: «remove», «newsletter», «mailing list», «emails».
+ENGLISH_NEWS = ("невслеттер", "майлинг", "лист", "емайл", "мессаг", "леттер")
+TITLED = ((*SUBSCRIBING, "унсубсцриб", "ремов"), (*NEWS, *ENGLISH_NEWS), SERVICE)
+# So is a destruction from another company's base or list, by the same rule: «Удалите меня из
+# базы «Вестника»», «…из Кинопоиска», «Мені «Вестник» базасынан өшіріңіз». Its verbs and the
+# base's nouns, folded beginnings (English as spelling.words reads it: «delete», «remove»).
+ERASING = ("удал", "исключ", "убер", "сотр", "уничтож", "жой", "ошир", "шыгар", "алып",
+           "делет", "ремов")  # fmt: skip
+BASES = ("баз", "списк", "реестр", "тизим", "дереккор", "датабас", *NEWS, *ENGLISH_NEWS)
+BASE_OF_DATA = re.compile(r"\b(баз[а-яё]*)\s+данных\b", re.IGNORECASE)  # «из базы данных «…»»
 OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со"})
 WHOM = frozenset({"меня", "нас", "мою", "мой", "мое", "моего", "моей", "наш", "нашу", "нашего"})
 OBJECT_WORDS = 3  # words after the preposition read for the object
@@ -121,6 +130,9 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
         # it asks. The officer reads it; a stop of the news asked beside it still acts.
         return Type.OTHER, unsubscribe, {"stops": stopped(Type.OTHER, "", unsubscribe),
                                          "limit": Limit.UNREAD}  # fmt: skip
+    if kind == Type.DESTROY and titled(BASE_OF_DATA.sub(r"\1", text), ERASING, BASES, SERVICE):
+        # Another company's base: nothing of ours to destroy, for an officer to answer.
+        return Type.OTHER, unsubscribe, {"stops": [], "limit": Limit.TITLED, "asked": kind}
     stops_news = unsubscribe or kind == Type.UNSUBSCRIBE or purpose == "marketing"
     if kind != Type.WITHDRAW and not stops_news:
         return kind, unsubscribe, None

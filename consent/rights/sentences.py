@@ -87,7 +87,7 @@ NEGATED_AUXILIARY = re.compile(rf"^({AUXILIARIES}|сура|кала)(ма|ме|�
 # Right after a phrase, an auxiliary in the conditional supposes it: «қайтарып алсам» (if I take
 # back), as the phrase's own verb would (verb_forms.CONDITIONAL).
 SUPPOSING_AUXILIARY = re.compile(rf"^({AUXILIARIES})с[ае]")
-DECLINING = ("нет", "емес", "жок")  # and their forms: «жоқпын» (I have not), «емеспін»
+DECLINING = re.compile(r"нету?|емес\w*|жок\w*")  # «жоқпын», «емеспін»; not «Нетфликс»
 WANTING = ("хоч", "хот", "жела", "прош", "надо", "нуж", "треб", "стоит", "буд", "собира", "обяз")
 DECLINED_AFTER = 3  # words after a phrase read for the decline («алуды сұраған жоқпын»)
 # A request's form in its clause, before the phrase in Russian or after it in Kazakh: «пришлите
@@ -330,7 +330,7 @@ def withheld(
         # «не» before a word of wanting, or ending its clause: «отправляла не я».
         last = at + 1 == len(tokens) or sentence.clauses[at + 1] != clause
         if (
-            tokens[at].startswith(DECLINING)
+            DECLINING.fullmatch(tokens[at])
             or NEGATED_AUXILIARY.match(tokens[at])
             or (tokens[at] == "не" and (last or following.startswith(WANTING)))
         ):

@@ -17,7 +17,7 @@ from django.conf import settings
 
 from consent.core.names import name_keys
 
-from .spelling import FUNCTION_WORDS, fold, words
+from .spelling import BLOCKERS, FUNCTION_WORDS, fold, words
 
 # A channel or an abbreviation is no one's name, nor a title (compliance L7): «SMS-ке»,
 # «СМС-рассылку», «WhatsApp-қа», «Телеграмға», «E-mail»; read as a name, «Жаңалықтарға және
@@ -44,6 +44,15 @@ WHOM = frozenset(map(fold, words("меня нас мою мой мое моег�
                                  "us")))  # fmt: skip
 OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со", "from", "фром"})
 ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
+# A Kazakh noun whose owner stands right before it: the third person's possessive, then the
+# ablative («Кинопоиск жазылымынан», «Kaspi хабарламаларынан», «рассылкасынан»). Its own
+# ablative has no «ы» before «нан» («жазылымнан»), nor do «my» and «your» («жазылымымнан»,
+# «жазылымыңыздан»). Folded.
+OWNED = re.compile(r"\w+[ыи]н[ае]н")
+# Nouns of a kind, no company's title, that own a mailing as a name does: «Сайт жаңалықтарынан»,
+# «Курс хабарламаларынан» (the services are limits.SERVICE's). Folded beginnings.
+KINDS = ("сайт", "компани", "мектеп", "орталы", "блог", "арна", "клуб", "дукен", "магазин",
+         "акци", "портал", "платформ", "оку", "сабак", "жоба", "проект", "бизнес")  # fmt: skip
 
 
 class Token:
@@ -84,16 +93,16 @@ def _operator_words():
     return set(name_keys(f"{names} Emalu Em Alu"))
 
 
-def _title(token, news, operator) -> bool:
+def _title(token, news, operator, owner=False) -> bool:
     """Whether `token` opens a title: quoted, or written with a capital, not the sentence's first
-    word unless in Latin letters, nor abbreviated (or a letter typed in capitals), nor a
-    channel; not a function word («Вашей»), a word of everything, the news or a service itself
-    (`news`), nor the operator's name."""
-    capital = token.raw[:1].isupper() and (not token.first or token.raw.isascii())
+    word unless in Latin letters or the `owner` of the Kazakh noun after it (OWNED), nor
+    abbreviated (or a letter typed in capitals), nor a channel; not a function word («Вашей»),
+    a word of everything, the news or a service itself (`news`), nor the operator's name."""
+    capital = token.raw[:1].isupper() and (not token.first or owner or token.raw.isascii())
     plain = len(token.raw) > 1 and not abbreviated(token.raw) and not _channel(token.raw)
     return (
         (token.quoted or (capital and plain))
-        and token.folded not in FUNCTION_WORDS | EVERY | WHOM
+        and token.folded not in FUNCTION_WORDS | BLOCKERS | EVERY | WHOM
         and not token.folded.startswith(news)
         and not set(name_keys(token.raw)) & operator
     )
@@ -103,19 +112,22 @@ def _joined(text, before, after) -> bool:
     return JOINED.fullmatch(text[before.end : after.start]) is not None
 
 
-def titled(text: str, subscribing: tuple[str, ...], news: tuple[str, ...]) -> bool:
+def titled(text: str, subscribing: tuple[str, ...], news: tuple[str, ...],
+           services: tuple[str, ...] = ()) -> bool:  # fmt: skip
     """Whether every object of what `text` asks to stop is a title (see the module): after a
     subscription word (`subscribing`, folded beginnings) and its preposition («отпишите меня от
     Кинопоиска»), or right after it when quoted («Отпишите «Вестник»»), or right after a word of
     the news (`news`: «рассылки Кинопоиска»), or right before one in the Kazakh ablative
-    («Kaspi жазылымынан»); and no word of the news stands without one."""
-    found, operator = tokens(text), _operator_words()
+    («Kaspi жазылымынан»), the sentence's first word too when it owns it (OWNED: «Кинопоиск
+    жазылымынан»), not a noun of a kind (KINDS, `services`); and no word of the news stands
+    without one."""
+    found, operator, kinds = tokens(text), _operator_words(), (*KINDS, *services)
     named, bare = False, False
     for at, token in enumerate(found):
         is_news = token.folded.startswith(news)
         if not (is_news or token.folded.startswith(subscribing)):
             continue
-        after = [t for t in found[at + 1 : at + 4] if t.folded not in WHOM | EVERY]
+        after = [t for t in found[at + 1 : at + 5] if t.folded not in WHOM | EVERY]
         if after[:1] and after[0].folded in OBJECT_AFTER:
             after = [t for t in after[1:] if t.folded not in FUNCTION_WORDS] or after[1:]
             # A word right before a word of the news tells which news: «от Telegram-рассылки».
@@ -124,10 +136,23 @@ def titled(text: str, subscribing: tuple[str, ...], news: tuple[str, ...]) -> bo
         else:
             objects = [t for t in after[:1] if _joined(text, token, t) and (t.quoted or is_news)]
         previous = found[at - 1] if at else None
-        before = previous and ABLATIVE.fullmatch(token.folded) and _joined(text, previous, token)
+        # Before it, the Kazakh ablative's owner, or an English one («the Netflix newsletter»).
+        # Not an English sentence's first word: «Stop emails», «Don't email me».
+        english = is_news and token.raw.isascii() and previous and not previous.first
+        owning = ABLATIVE.fullmatch(token.folded) or english
+        before = previous and owning and _joined(text, previous, token)
         objects += [previous] if before else []
-        if any(_title(t, news, operator) for t in objects):
+        owned = before and OWNED.fullmatch(token.folded)
+        owner = previous if owned and not previous.folded.startswith(kinds) else None
+        # A word of the news told by the next one, or telling the one before: «из списка
+        # рассылки «Вестника»», «the Netflix mailing list».
+        following = found[at + 1] if at + 1 < len(found) else None
+        chained = any(
+            other and other.folded.startswith(news) and _joined(text, *pair)
+            for other, pair in ((following, (token, following)), (previous, (previous, token)))
+        )
+        if any(_title(t, news, operator, owner=t is owner) for t in objects):
             named = True
-        elif is_news:
+        elif is_news and not chained:
             bare = True
     return named and not bare

@@ -32,6 +32,26 @@ TITLED = {
     "ru a bank in Latin letters": "Отпишите меня от Kaspi",
     "kk a bank's subscription": "Мені Kaspi жазылымынан шығарыңыз",
     "kk a quoted newspaper": "Мені «Egemen Qazaqstan» таратылымынан шығарыңыз",
+    # A capitalised first word that owns the Kazakh noun after it (titles.OWNED) is a title too.
+    "kk a cinema first": "Кинопоиск жазылымынан шығарыңыз",
+    "kk a cinema's mailing first": "Кинопоиск таратылымынан шығарыңыз",
+    "kk a cinema's messages first": "Кинопоиск хабарламаларынан бас тартамын",
+    "kk a cinema in the genitive": "Кинопоисктің жазылымынан шығарыңыз",
+    "kk after a greeting": "Сәлеметсіз бе. Кинопоиск жазылымынан шығарыңыз, рахмет",
+    "kk a cinema quoted first": "«Кинопоиск» жазылымынан шығарыңыз",
+    "kk a streaming service in Latin": "Netflix жазылымынан шығарыңыз",
+    "kk in Latin letters": "Kinopoisk jazylymynan şyğaryñyz",
+    "kk the base of a magazine": "Мені «Вестник» рассылкасынан шығарыңыз",
+    # English, as its Russian twin (rights.0030): «Netflix» once read as «нет», a decline.
+    "en a streaming service": "Unsubscribe me from Netflix",
+    "en politely": "Please unsubscribe me from Netflix",
+    "en its newsletter": "Unsubscribe me from the Netflix newsletter",
+    "en its mailing list": "Please remove me from the Netflix mailing list",
+    "en its emails": "Stop sending me Netflix emails",
+    "en quoted": 'Unsubscribe me from "Netflix"',
+    "ru the news mailing of a cinema": "Отпишите меня от рассылки новостей Кинопоиска",
+    "ru a streaming service in Latin": "Отпишите меня от Netflix",
+    "ru a streaming service in Cyrillic": "Отпишите меня от Нетфликса",
 }
 
 
@@ -57,6 +77,22 @@ OURS = {
     "ru our mailing's quoted name": "Отпишите меня от рассылки «Новости ЕМ АЛУ»",
     # The line before is not the phrase's: «Вопрос» ended it, no title of «Хабарламалардан».
     "kk the line before capitalised": "Сұрақ / Вопрос\nХабарламалардан бас тартамын",
+    # A capitalised first word that owns no noun, or a noun of a kind, is no title.
+    "kk the subscription first": "Жазылымнан шығарыңыз",
+    "kk your subscription first": "Жазылымыңыздан шығарыңыз",
+    "kk your subscription, «your» first": "Сіздің жазылымыңыздан шығарыңыз",
+    "kk the site's news": "Сайт жаңалықтарынан бас тартамын",
+    "kk our name owning it": "Емалу жазылымынан шығарыңыз",
+    "kk the mailing first": "Рассылкадан шығарыңыз",
+    "ru the mailing first": "Рассылку отключите",
+    "en our newsletter": "Unsubscribe me from your newsletter",
+    "en the newsletter": "Please unsubscribe me from the newsletter",
+    "en our mailing list": "Hello, please remove me from your mailing list",
+    "en ours beside theirs": "Unsubscribe me from the Netflix newsletter and from your newsletter",
+    "en greeting the officer": "Hi Anna, please unsubscribe me from your emails",
+    "en a stop first": "Stop emails please",
+    "en a decline first": "Don't email me",
+    "ru the news mailing": "Отпишите меня от рассылки новостей",
 }
 
 

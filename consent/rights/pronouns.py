@@ -1,0 +1,92 @@
+"""A stop of the news named by a pronoun, or by nothing, once the letter has named them (compliance
+L7, L15): «Рассылка приходит каждый день, отключите её», «Письма надоели, прекратите их»,
+«Таратылым күнде келеді, оны тоқтатыңыз», «Хабарламалар келе береді, өшіріңіз». No phrase of the
+table holds «её» or «оны», nor a verb alone: each opened "other", fifteen working days for an
+officer, while the news the person asked to turn off went on.
+
+Decided: a phrase of the table that stops the news with a verb of turning off or stopping
+(STOPPING: «отключить рассылку», «таратылымды тоқтатыңыз») is read with its noun of the news
+said by a pronoun (PRONOUNS), or left out when the verb stands alone in its clause (but for
+FILLERS), in a text that names the news elsewhere: they are what it stops. It is read as the
+phrase is (phrases.find_each), so a «не», a question or a supposition withholds it as it
+withholds the phrase («Рассылка приходит, как её отключить?» asks how). Not when the text names
+the data too (word_order.DATA_NOUNS): «Деректерім бар, хабарлама да келеді, өшіріңіз» may ask
+to delete them, for an officer to read. Not a verb that takes a person off a list («отпишите её»,
+«уберите её»: someone else, relatives.py). Whose news the text names, another company's title
+(«Рассылка Кинопоиска приходит, отключите её»), is still read on the whole letter (titles.py)."""
+
+from dataclasses import replace
+from functools import lru_cache
+
+from .limits import MAILING, NEWS
+from .models import Ticket
+from .phrases import Match, Phrase, find_each
+from .sentences import sentences
+from .spelling import fold, key_words, word_set
+from .word_order import DATA_NOUNS
+
+# Verbs of turning off or stopping something, folded beginnings: what their object is follows
+# from the letter, where «отпишите», «уберите», «исключите» take a person off a list.
+STOPPING = ("отключ", "выключ", "прекрат", "останов", "приостанов", "токтат", "ошир")
+# The news said by a pronoun, folded: her, them; Kazakh it, them, this. («Это» is a function
+# word, read as nothing: «отключите это» is the verb alone.)
+PRONOUNS = {"ru": ("ее", "их"), "kk": ("оны", "оларды", "муны")}
+# Words that may stand beside the verb alone in its clause, folded: «отключите уже», «срочно».
+FILLERS = frozenset(map(fold, word_set("уже срочно наконец скорее просто плиз немедленно сразу "
+                                       "тез тезирек енди")))  # fmt: skip
+
+
+def find_named(table: list[Phrase], text: str, letter: str | None = None) -> list[Match]:
+    """Every request `text` names (phrases.find_each), and the news stopped by a pronoun or by
+    a verb alone (see the module) when no phrase of the table stops them; the news named in
+    `letter` when `text` is one of its sentences (besides.py), else in `text`."""
+    found = find_each(table, text)
+    if any(match.phrase.kind == Ticket.Type.UNSUBSCRIBE for match in found):
+        return found
+    if not any(word.startswith(STOPPING) for word in key_words(text)):
+        return found
+    said = key_words(text if letter is None else letter)
+    news = any(word.startswith(MAILING) for word in said)
+    if not news or any(word.startswith(DATA_NOUNS) for word in said):
+        return found
+    by_pronoun, alone = _standing(tuple(table))
+    stop = find_each(list(by_pronoun), text)
+    if not stop:
+        stop = [match for match in find_each(list(alone), text) if _alone(text, match)]
+    return sorted([*found, *stop[:1]], key=lambda match: match.start)
+
+
+@lru_cache(maxsize=8)
+def _standing(table: tuple[Phrase, ...]) -> tuple[tuple[Phrase, ...], tuple[Phrase, ...]]:
+    """(the table's stops of the news by a verb of STOPPING with the noun said by a pronoun,
+    the same with the noun left out). Kept for the table as it stands at a letter."""
+    by_pronoun, alone = [], []
+    for phrase in table:
+        if phrase.kind != Ticket.Type.UNSUBSCRIBE or phrase.language not in PRONOUNS:
+            continue
+        nouns = [at for at, word in enumerate(phrase.words) if word.startswith(NEWS)]
+        if len(nouns) != 1 or not any(word.startswith(STOPPING) for word in phrase.words):
+            continue
+        at = nouns[0]
+        for pronoun in PRONOUNS[phrase.language]:
+            by_pronoun.append(replace(phrase, words=_put(phrase.words, at, (pronoun,))))
+        alone.append(replace(phrase, words=_put(phrase.words, at, ())))
+    return tuple(by_pronoun), tuple(alone)
+
+
+def _put(words: tuple[str, ...], at: int, instead: tuple[str, ...]) -> tuple[str, ...]:
+    return (*words[:at], *instead, *words[at + 1 :])
+
+
+def _alone(text: str, match: Match) -> bool:
+    """Whether the words of `match` stand alone in their clause, but for FILLERS: the verb has
+    no object of its own («…, отключите», not «…, отключите курс»)."""
+    offset = 0
+    for sentence in sentences(text):
+        places = [at - offset for at in match.places if 0 <= at - offset < len(sentence.tokens)]
+        if places:
+            clause = sentence.clauses[places[0]]
+            own = [at for at, other in enumerate(sentence.clauses) if other == clause]
+            return all(at in places or sentence.tokens[at] in FILLERS for at in own)
+        offset += len(sentence.tokens)
+    return False
