@@ -58,6 +58,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # Seconds before a query is cancelled: a page's (503), a command's (emalu/db); 0 is none.
     DATABASES["default"]["STATEMENT_TIMEOUT"] = env.int("DATABASE_STATEMENT_TIMEOUT", 20)
     DATABASES["default"]["JOB_STATEMENT_TIMEOUT"] = env.int("DATABASE_JOB_STATEMENT_TIMEOUT", 0)
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite (`make run`) locks no rows: `select_for_update` is a no-op there, and a transaction
+    # takes the write lock only at its first write. Two senders after two pages answered at once
+    # claimed the same mails, both sent them, and one then failed «database is locked» (up to
+    # ten copies of one letter). IMMEDIATE takes the write lock at BEGIN: a second transaction
+    # that would write waits for the first to commit, as a locked row makes it wait elsewhere.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("transaction_mode", "IMMEDIATE")
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", default=60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"

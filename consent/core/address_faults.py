@@ -9,6 +9,7 @@ one the forms take. That message is left to what has a space, quote, comma or br
 anything else gets one that names no character it lacks."""
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
@@ -31,6 +32,16 @@ def refusal(value: str, takes: Callable[[str], bool]) -> ValidationError:
     """Why `value` (stripped, NFKC) is no address, as the error the form shows. `takes`: whether
     a mended spelling is an address the forms take (subjects.is_address), to offer it."""
     local, __, domain = value.rpartition("@")
+    if hidden := [ch for ch in value if unicodedata.category(ch) == "Cf"]:
+        # A direction mark or another invisible character (clean_email drops only the
+        # zero-width ones) pasted inside the address: told to look letter by letter, the visitor
+        # found nothing, since it draws nothing. The address without them is offered.
+        mended = "".join(ch for ch in value if ch not in hidden)
+        return _said(
+            _("The address holds an invisible character (such as a direction mark, pasted with "
+              "text written right to left): type the address again instead of pasting it."),
+            "invisible", mended, takes,
+        )  # fmt: skip
     if _MAILTO.match(value):
         return _said(
             _("The address starts with «mailto:», which belongs to a link: leave it out and "

@@ -32,3 +32,20 @@ def test_the_demo_runs_end_to_end_on_sqlite(tmp_path):
     ]:
         assert expected in lines, done.stdout[-3000:]
     assert any(line.startswith("enforce_retention -> did ") for line in lines), done.stdout
+
+
+def test_two_pages_answered_at_once_send_each_mail_once(tmp_path):
+    """SQLite locks no rows (select_for_update is a no-op there): two pages answered together
+    both claimed the same due mails, both printed them, and one sender then failed «database is
+    locked» in the page's thread; `make run` printed one letter up to ten times. Each mail goes
+    once, and neither sender fails."""
+    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "DEBUG": "1",
+           "DJANGO_SETTINGS_MODULE": "emalu.settings",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'emalu.sqlite3'}"}  # fmt: skip
+    done = subprocess.run([PYTHON, "-m", "tests.site.demo_senders"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    lines = done.stdout.splitlines()
+    assert "copies [1, 1, 1, 1]" in lines, done.stdout
+    assert "failures []" in lines, done.stdout
+    assert "left unsent 0" in lines, done.stdout
