@@ -75,7 +75,7 @@
     });
     if (put) {
       var note = document.createElement("div");
-      note.className = "notice";
+      note.className = "notice kept";
       note.setAttribute("role", "status");
       note.tabIndex = -1;
       var words = document.createElement("p");

@@ -56,6 +56,7 @@ def test_a_form_the_network_lost_opens_again_as_typed(site, phone_tab, lang):
     assert not phone_tab.locator("#id_consent_service").is_checked()  # the visitor's own tick
     note = phone_tab.locator("main .notice[role=status]")
     assert " ".join(note.inner_text().split()) == NOTE[lang]
+    assert apart_from_the_next(note)
     phone_tab.check("#id_consent_service")
     submit(phone_tab)
     assert phone_tab.url == f"{base}/{lang}/contact/thanks/"
@@ -87,6 +88,15 @@ def kept_note(page, lang):
     return any(" ".join(note.split()) == KEPT[lang] for note in notes)
 
 
+def apart_from_the_next(note):
+    """Whether the note stands clear of what follows it (the form, its first label), as the
+    page's other blocks do: at least half a line between them, not touching."""
+    gap = note.evaluate(
+        "n => n.nextElementSibling.getBoundingClientRect().top - n.getBoundingClientRect().bottom"
+    )
+    return gap >= 8
+
+
 # A person whose own page is open, by the link they were mailed.
 PERSON = """
 from consent.core.models import Subject
@@ -116,6 +126,7 @@ def test_a_request_on_ones_own_page_the_network_lost_opens_again_as_typed(site, 
     assert phone_tab.is_checked(f"{REQUEST} input[name=type][value=correct]")
     note = phone_tab.locator("main .notice[role=status]")
     assert " ".join(note.inner_text().split()) == KEPT[lang]
+    assert apart_from_the_next(note)
     assert note.evaluate("n => n.nextElementSibling.matches('form[data-kept]')")  # at its form
     with phone_tab.expect_navigation():
         phone_tab.click(f"{REQUEST} button[type=submit]")
