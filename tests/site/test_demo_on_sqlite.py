@@ -9,12 +9,17 @@ import subprocess
 from tests.live import PYTHON, ROOT
 
 
-def test_the_demo_runs_end_to_end_on_sqlite(tmp_path):
+def on_sqlite(module, tmp_path):
+    """`python -m module` as `make run` serves the demo: DEBUG, a SQLite database of its own."""
     env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "DEBUG": "1",
            "DJANGO_SETTINGS_MODULE": "emalu.settings",
            "DATABASE_URL": f"sqlite:///{tmp_path / 'emalu.sqlite3'}"}  # fmt: skip
-    done = subprocess.run([PYTHON, "-m", "tests.site.demo_flows"], cwd=ROOT, env=env,
+    return subprocess.run([PYTHON, "-m", module], cwd=ROOT, env=env,
                           capture_output=True, text=True, timeout=300)  # fmt: skip
+
+
+def test_the_demo_runs_end_to_end_on_sqlite(tmp_path):
+    done = on_sqlite("tests.site.demo_flows", tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
     for expected in [
@@ -39,11 +44,7 @@ def test_two_pages_answered_at_once_send_each_mail_once(tmp_path):
     both claimed the same due mails, both printed them, and one sender then failed «database is
     locked» in the page's thread; `make run` printed one letter up to ten times. Each mail goes
     once, and neither sender fails."""
-    env = {"PATH": os.environ["PATH"], "HOME": str(tmp_path), "DEBUG": "1",
-           "DJANGO_SETTINGS_MODULE": "emalu.settings",
-           "DATABASE_URL": f"sqlite:///{tmp_path / 'emalu.sqlite3'}"}  # fmt: skip
-    done = subprocess.run([PYTHON, "-m", "tests.site.demo_senders"], cwd=ROOT, env=env,
-                          capture_output=True, text=True, timeout=300)  # fmt: skip
+    done = on_sqlite("tests.site.demo_senders", tmp_path)
     assert done.returncode == 0, done.stderr[-3000:]
     lines = done.stdout.splitlines()
     assert "copies [1, 1, 1, 1]" in lines, done.stdout
