@@ -316,9 +316,8 @@ def current_policy(at: datetime | None = None) -> PolicyVersion | None:
     (one published at 14:00, effective that day, was not in force at 10:00)."""
     published = Q(published_at__isnull=False) if about_now(at) else Q(published_at__lte=at)
     day = local_date(at or timezone.now())
-    return (
-        PolicyVersion.objects.filter(published, effective_date__lte=day).order_by("-number").first()
-    )
+    in_force = PolicyVersion.objects.filter(published, effective_date__lte=day)
+    return in_force.order_by("-number").first()
 
 
 # A text in force needs of its policy version the number and dates, never its bodies (deferred).
