@@ -2,6 +2,7 @@
 confirm any more (rights.expiring): a request made before is given the time of its audit row
 «request received», the moment its row was made, or, with none, its receipt."""
 
+import django.db.models.functions.datetime
 import django.utils.timezone
 from django.db import migrations, models
 from django.db.models import CharField, OuterRef, Subquery
@@ -32,7 +33,10 @@ class Migration(migrations.Migration):
             model_name="ticket",
             name="opened_at",
             field=models.DateTimeField(
-                default=django.utils.timezone.now, editable=False, verbose_name="opened"
+                db_default=django.db.models.functions.datetime.Now(),
+                default=django.utils.timezone.now,
+                editable=False,
+                verbose_name="opened",
             ),
         ),
         migrations.RunPython(opened_when_received, migrations.RunPython.noop),

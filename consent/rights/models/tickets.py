@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import models
 from django.db.models import JSONField, Value
+from django.db.models.functions import Now
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
@@ -138,13 +139,13 @@ class Ticket(models.Model):
     )
     received_at = models.DateTimeField(_("received"), default=timezone.now)
     due_date = models.DateField(_("due"), db_index=True)
-    # When the latest confirmation link was mailed: it works for CONFIRM_WITHIN from then.
-    # Not received_at: a request opened from an email set aside is received when the email
-    # arrived, days before its link goes out.
+    # When the latest confirmation link was mailed: it works for CONFIRM_WITHIN from then. Not
+    # received_at, which for a request opened from an email set aside is days before.
     link_sent_at = models.DateTimeField(_("confirmation link sent"), null=True, blank=True)
-    # When its row was made, which a request no link went out for is confirmable no longer than
-    # CONFIRM_WITHIN after (expiring.py): received_at may be days before (an email set aside).
-    opened_at = models.DateTimeField(_("opened"), default=timezone.now, editable=False)
+    # When its row was made (by the database, for a host not yet on this code): one no link went
+    # out for expires CONFIRM_WITHIN after it (expiring.py); received_at may be days before.
+    opened_at = models.DateTimeField(_("opened"), default=timezone.now, db_default=Now(),
+                                     editable=False)  # fmt: skip
     verified_at = models.DateTimeField(_("identity confirmed"), null=True, blank=True)
     closed_at = models.DateTimeField(_("closed"), null=True, blank=True)
     outcome = models.TextField(_("answer to the person"), blank=True)
