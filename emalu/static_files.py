@@ -85,7 +85,8 @@ class SiteCompressor(Compressor):
     (each release, on each host: some 4 CPU-seconds, most of the command), and twice in one run,
     under its plain name and its hashed one, with the same bytes. A variant already beside its
     file that decompresses to the file's bytes is taken as it is; any other (a file changed, a
-    variant cut short) is made again. Each variant is written whole or not at all."""
+    variant cut short) is made again, or removed when none is worth making. Each variant is
+    written whole or not at all."""
 
     DECOMPRESS = {".br": brotli.decompress, ".gz": gzip.decompress}
     UNREADABLE = (brotli.error, EOFError, OSError, zlib.error)  # gzip.BadGzipFile is an OSError
@@ -104,7 +105,12 @@ class SiteCompressor(Compressor):
                     variant = file.read()
                 if decompress(variant) == data:
                     self._slot(suffix, data)[0].made(variant)
-        return super().compress(path)
+        written = super().compress(path)
+        for suffix in self.DECOMPRESS:  # none made for these bytes: an older one is not served
+            if path + suffix not in written:
+                with suppress(FileNotFoundError):
+                    os.unlink(path + suffix)
+        return written
 
     def compress_brotli(self, data):
         return self._once(".br", data, Compressor.compress_brotli)

@@ -125,7 +125,8 @@ def how_to_check() -> str:
     nameless = _(
         "Where that name is empty, the text was shown with no name: without «, {full_name},», "
         "and with the words its version gives for a person with no name in place of the other "
-        "{full_name}."
+        "{full_name}. A grant recorded before the site had those words was shown the text with "
+        "nothing in place of {full_name}."
     )
     gives = _(
         "The column «%(text)s» gives the text so filled in, word for word, and «%(check)s» "

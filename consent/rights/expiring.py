@@ -26,14 +26,11 @@ from .models import Ticket
 Status = Ticket.Status
 
 
-def expired_as(ticket: Ticket) -> str:
-    """The status an unconfirmed request closes with by itself: as an officer would close it
-    (answers.ticket_close_unconfirmed), "closed without action" for a letter answered at once
-    with no link (forwarded about someone else, or about the visit statistics), "no data held"
-    when no one on record had its address, "identity not confirmed" otherwise."""
-    if ticket.limits.get("forwarded") or ticket.limits.get("analytics"):
-        return Status.CLOSED
-    return Status.NOT_CONFIRMED if ticket.holds_data else Status.NO_DATA
+def expired_as(ticket: Ticket, at: datetime) -> str:
+    """The status an unconfirmed request closes with by itself at `at`: the one an officer may
+    close it with (Ticket.closable_as), or "identity not confirmed" for one whose link the mail
+    limit held back, which an officer could not close yet."""
+    return ticket.closable_as(at) or Status.NOT_CONFIRMED
 
 
 def expired_requests(at: datetime) -> list[int]:
@@ -51,7 +48,7 @@ def requests_expire(ids: list[int], at: datetime) -> int:
             ticket = ticket_locked(Ticket(pk=pk))
             if not Ticket.objects.expired(at).filter(pk=pk).exists():
                 continue  # confirmed, closed or sent a new link meanwhile
-            ticket.status, ticket.closed_at = expired_as(ticket), timezone.now()
+            ticket.status, ticket.closed_at = expired_as(ticket, at), timezone.now()
             ticket.save(update_fields=["status", "closed_at"])
             sent = ticket.link_sent_at is not None
             audit(AuditEvent.Action.REQUEST_EXPIRE, subject=ticket.subject, obj=ticket,

@@ -15,12 +15,14 @@ from django.utils import timezone
 from post_office.models import STATUS, Email
 
 from consent.core.models import AuditEvent
+from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 from consent.rights.retention import enforce_retention
 from consent.rights.tickets import ticket_open
 from tests.staff import verified_login
 
-from .conftest import confirm, mails_to, web_request
+from .conftest import confirm, mails_to, message, web_request
+from .test_answers_held_back import BODY
 from .test_held_back_links import links_used_up
 
 Status = Ticket.Status
@@ -136,3 +138,22 @@ def test_a_request_confirmed_in_time_is_left_as_it_is(client, person, time_machi
     time_machine.move_to(timezone.now() + timedelta(days=2))
     assert not enforce_retention()["expired"]
     assert Ticket.objects.get().status == Status.OPEN
+
+
+def test_a_forwarded_letter_waits_for_an_officer_and_one_about_the_statistics_may_close(
+    texts, person, time_machine
+):
+    """A letter forwarded about someone else waits for an officer to open that person's own
+    request: closed by the night a week on, nobody ever read it. One about the visit statistics
+    asks an officer for nothing: the desk may close it at once, as its note says, and the night
+    closes it a week on with the same status."""
+    time_machine.move_to(START, tick=False)
+    forwarded = ingest(message("Письмо клиента", sender="manager@partner.kz", body=BODY))
+    statistics = ingest(message("Отзыв согласия на аналитику", body="Отключите Яндекс Метрику."))
+    assert forwarded.limits == {"forwarded": True} and statistics.limits == {"analytics": True}
+    assert statistics.holds_data and statistics.closable_as(timezone.now()) == Status.CLOSED
+
+    time_machine.move_to(timezone.now() + timedelta(days=30))
+    assert enforce_retention()["expired"] == [statistics.pk]
+    assert Ticket.objects.get(pk=forwarded.pk).status == Status.UNVERIFIED
+    assert Ticket.objects.get(pk=statistics.pk).status == Status.CLOSED

@@ -79,6 +79,17 @@ def test_a_variant_cut_short_or_stale_is_made_again(tmp_path, brotli_made):
     assert served(tmp_path, "site.css") == (STYLE,) * 2
 
 
+def test_a_file_changed_to_bytes_not_worth_compressing_keeps_no_older_variant(tmp_path):
+    """WhiteNoise writes no variant when compressing saves too little (random bytes, an image):
+    the variant an earlier release left beside the file then stayed, and nginx's gzip_static
+    or WhiteNoise served the old content under the file's name."""
+    (tmp_path / "app.js").write_bytes(SCRIPT)
+    collect(tmp_path, ["app.js"])
+    (tmp_path / "app.js").write_bytes(os.urandom(8000))  # the release's bytes
+    collect(tmp_path, ["app.js"])
+    assert not (tmp_path / "app.js.br").exists() and not (tmp_path / "app.js.gz").exists()
+
+
 def test_a_variant_keeps_its_files_modification_time(tmp_path, brotli_made):
     """nginx and WhiteNoise date a variant by its file: taken as it was, it is dated as made."""
     (tmp_path / "app.js").write_bytes(SCRIPT)

@@ -80,9 +80,12 @@ class TicketQuerySet(AssignedQuerySet):
         nightly job closes them (expiring.requests_expire)."""
         ended = now - self.model.CONFIRM_WITHIN
         sent_ended = Q(link_sent_at__lt=ended) | Q(link_sent_at=None, opened_at__lt=ended)
-        return self.unconfirmed().filter(sent_ended)
+        # A letter forwarded about someone else waits for an officer to open that person's own
+        # request (desk_notes.FORWARDED_CLOSE), not for anyone's link: closed unseen, it was lost.
+        return self.unconfirmed().filter(sent_ended).exclude(limits__has_key="forwarded")
 
     def closable(self, now):
         """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as)."""
-        ended = Q(link_sent_at__lt=now - self.model.CONFIRM_WITHIN) | Q(limits__forwarded=True)
+        ended = Q(link_sent_at__lt=now - self.model.CONFIRM_WITHIN)
+        ended |= Q(limits__forwarded=True) | Q(limits__analytics=True)
         return self.unconfirmed().filter(Q(subject__isnull=True, as_guardian=False) | ended)

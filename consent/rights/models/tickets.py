@@ -337,14 +337,14 @@ class Ticket(models.Model):
     def closable_as(self, now):
         """The status this waiting request may be closed with at `now`, or None while the person
         can still confirm it: "no data held" at once when no one on record has its address,
-        "closed without action" when forwarded about someone else (no link is sent, forwarded.py),
-        "identity not confirmed" once the link has expired unused. As TicketQuerySet.closable."""
+        "closed without action" for a letter forwarded about someone else or about the visit
+        statistics (no link is sent), "identity not confirmed" once the link has expired unused.
+        As TicketQuerySet.closable; expiring.expired_as reads it too."""
         if not self.is_waiting:
             return None
-        if self.limits.get("forwarded"):
+        if self.limits.get("forwarded") or self.limits.get("analytics"):
             return self.Status.CLOSED
         if not self.holds_data:
             return self.Status.NO_DATA
-        if self.link_sent_at is not None and self.link_sent_at < now - self.CONFIRM_WITHIN:
-            return self.Status.NOT_CONFIRMED
-        return None
+        expired = self.link_sent_at is not None and self.link_sent_at < now - self.CONFIRM_WITHIN
+        return self.Status.NOT_CONFIRMED if expired else None
