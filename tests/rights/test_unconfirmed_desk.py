@@ -38,6 +38,8 @@ NO_DATA = {"kk": "Өтініш келген мекенжаймен байлан�
            "ru": "У нас нет персональных данных, связанных с адресом"}  # fmt: skip
 HELD_NOTE = {"kk": "ашылғаннан бері бір апта ішінде растау сілтемесі жіберілмеді",
              "ru": "за неделю с его открытия ссылка для подтверждения так и не ушла"}  # fmt: skip
+CAN_CLOSE = {"kk": "бір апта ішінде расталмады, сілтеме жіберілмеді: жабуға болады",
+             "ru": "не подтверждён за неделю, ссылка не отправлялась: можно закрыть"}  # fmt: skip
 CLOSES_ON = {
     "kk": "ол белгіленген күні ({}) түнде өздігінен жабылады",
     "ru": "он закроется сам {} ночью",
@@ -77,6 +79,7 @@ def test_an_officer_closes_a_request_whose_link_was_held_back_as_the_night_would
     assert 'value="close"' in page and HELD_NOTE[lang] in page
     closable = desk.get("/admin/rights/ticket/?due=closable").content.decode()
     assert f">№\xa0{held.reference}</a>" in closable  # the desk's list reads the same rule
+    assert CAN_CLOSE[lang] in closable  # and its row says so
     act(desk, held, "close")
     held.refresh_from_db()
     assert held.status == Status.NOT_CONFIRMED and held.closed_at == timezone.now()
