@@ -48,6 +48,24 @@ FORWARDED_CLOSE = {
     ),
 }
 
+# How a letter about the visit statistics is closed (`close_note`), by whether its sender's answer
+# was held back (the request's `limits`, "untold": tickets.ticket_open). It read FORWARDED_CLOSE:
+# «forwarded about someone else: open that person's own request».
+ANALYTICS_CLOSE = {
+    False: _(
+        "This letter is about the visit statistics, which no request can withdraw, so no "
+        "confirmation link was sent and none will come. Close it as “closed without action”: "
+        "its sender was answered at once with where each browser turns the statistics off, and "
+        "is sent nothing more."
+    ),
+    True: _(
+        "This letter is about the visit statistics, which no request can withdraw, so no "
+        "confirmation link was sent and none will come. Close it as “closed without action”: "
+        "its sender is sent nothing, not even the answer, which the hourly mail limit of their "
+        "address held back (or no mail can go to it)."
+    ),
+}
+
 # What "carry out" does for a parent or guardian with no record of their own (carry_out): the
 # name and contact they gave with their consent for a child is all that is held about them.
 GUARDIAN_NOTES = {
@@ -155,8 +173,11 @@ def close_note(ticket: Ticket) -> str | Promise:
     officer (answers.ticket_close_unconfirmed) or by itself each night (expiring.py), and for
     one the night closes, on what local date (`closes_itself`)."""
     status = ticket.closable_as(timezone.now())
-    if status == Status.CLOSED:  # forwarded: its receipt sent, or held back (untold)
-        return FORWARDED_CLOSE[bool(ticket.limits.get("untold"))]
+    untold = bool(ticket.limits.get("untold"))  # its receipt or answer held back
+    if status == Status.CLOSED and ticket.limits.get("analytics"):
+        return ANALYTICS_CLOSE[untold] + closes_itself(ticket)
+    if status == Status.CLOSED:  # forwarded: waits for an officer, never closed by the night
+        return FORWARDED_CLOSE[untold]
     if status == Status.NO_DATA:
         return _("No personal data is held for the address this request came from, so "
                  "nothing can be done with it. Close it as “no data held”; the person is "

@@ -19,12 +19,13 @@ from django.utils import timezone
 from consent.core.models import AuditEvent
 from consent.rights.expiring import NIGHTLY_RUN
 from consent.rights.export import export_json
+from consent.rights.intake import ingest
 from consent.rights.models import Ticket
 from consent.rights.retention import enforce_retention
 from consent.rights.tickets import ticket_open
 from tests.staff import verified_login
 
-from .conftest import act, mails_to, web_request
+from .conftest import act, mails_to, message, web_request
 from .test_held_back_links import links_used_up
 
 Status = Ticket.Status
@@ -40,6 +41,9 @@ HELD_NOTE = {"kk": "ашылғаннан бері бір апта ішінде �
              "ru": "за неделю с его открытия ссылка для подтверждения так и не ушла"}  # fmt: skip
 CAN_CLOSE = {"kk": "бір апта ішінде расталмады, сілтеме жіберілмеді: жабуға болады",
              "ru": "не подтверждён за неделю, ссылка не отправлялась: можно закрыть"}  # fmt: skip
+STATISTICS = {"kk": "Бұл хат сайтқа кіру статистикасы туралы",
+              "ru": "Это письмо о статистике посещений"}  # fmt: skip
+FORWARDED = {"kk": "басқа адам туралы қайта жіберілген", "ru": "переслали нам о другом человеке"}
 CLOSES_ON = {
     "kk": "ол белгіленген күні ({}) түнде өздігінен жабылады",
     "ru": "он закроется сам {} ночью",
@@ -147,3 +151,19 @@ def test_a_strangers_request_says_on_what_local_date_it_closes_by_itself(
     # The hour the desk counts from is the hour the night's timer starts the run.
     timer = (Path(settings.BASE_DIR) / "docs/deploy/emalu-retention.timer").read_text()
     assert f"OnCalendar=*-*-* {NIGHTLY_RUN:%H}..23:{NIGHTLY_RUN:%M}:00 Asia/Almaty" in timer
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_letter_about_the_statistics_reads_as_one_and_says_when_it_closes(
+    desk, privacy_officer, texts, person, time_machine, lang
+):
+    """Its panel read «forwarded to us about someone else: open that person's own request»,
+    and said nothing of the night that closes it a week on."""
+    time_machine.move_to(START, tick=False)
+    statistics = ingest(message("Отзыв согласия на аналитику", body="Отключите Яндекс Метрику."))
+    assert statistics.limits == {"analytics": True}
+    verified_login(desk, privacy_officer)
+    desk.cookies["django_language"] = lang
+    page = text(desk.get(f"/admin/rights/ticket/{statistics.pk}/change/"))
+    assert STATISTICS[lang] in page and FORWARDED[lang] not in page
+    assert CLOSES_ON[lang].format("19.01.2027") in page
