@@ -189,9 +189,10 @@ def close_note(ticket: Ticket) -> str | Promise:
                  "it.") + closes_itself(ticket)  # fmt: skip
     if ticket.link_sent_at is None:  # held back, or none needed (links.link_unsent)
         return _("No confirmation link has gone out for this request (the field «confirmation "
-                 "link sent» says why). If none is sent and pressed by %(time)s, the request "
-                 "closes by itself the night after, and nothing is mailed to the person.") % {
-            "time": reader_time(ticket.opened_at + Ticket.CONFIRM_WITHIN)}  # fmt: skip
+                 "link sent» says why). If none is sent and pressed by %(time)s, the person can "
+                 "no longer confirm it.") % {
+            "time": reader_time(ticket.opened_at + Ticket.CONFIRM_WITHIN)
+        } + closes_itself(ticket)  # fmt: skip
     expires = reader_time(ticket.link_expires_at)
     if status == Status.NOT_CONFIRMED:
         return _("The confirmation link expired unused on %(time)s. Close the request as "
