@@ -47,7 +47,9 @@ CONFIRM_LINK_WORKS = timedelta(days=7)
 NOT_WHILE_BLOCKED = "X-Emalu-Not-While-Blocked"
 # The header of a notice to staff, every mail of a template named «staff_…» (a new request, an
 # email set aside, a security alert, the daily digest): the outbox keeps it STAFF_NOTICES_KEPT
-# once sent, and no longer (core.staff.staff_notices_prune). Known by its header, never by its
+# after its last attempt, sent or given up on, and no longer (core.staff.staff_notices_prune).
+# Those queued before it existed were given it by their subject line (migration
+# consent/core/migrations/0068_staff_notices_marked.py). Known by its header, never by its
 # address: a staff member's own request is answered at the same address, and that answer is
 # the person's, kept as theirs (rights/mailed.py).
 STAFF_NOTICE = "X-Emalu-Staff-Notice"

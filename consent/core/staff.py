@@ -119,21 +119,29 @@ def held_back_notice(recipients: Iterable[tuple[str, str]], what: str | Promise,
     )  # fmt: skip
 
 
-# How long the outbox keeps a notice to staff once sent (compliance L5). It has done its work
-# once delivered: the officers act in the admin, where what it announces is, and the daily
-# digest lists what is still to do. Some name a person (the digest, an email set aside), and
-# they were kept for good. A month, as an email set aside is kept (past the longest deadline,
-# 15 working days), lets an officer find what she was told about a request she is answering.
+# How long the outbox keeps a notice to staff after its last attempt, sent or given up on
+# (compliance L5). It has done its work once delivered: the officers act in the admin, where
+# what it announces is, and the daily digest lists what is still to do. Some name a person (the
+# digest, an email set aside), and they were kept for good. A month, as an email set aside is
+# kept (past the longest deadline, 15 working days), lets an officer find what she was told
+# about a request she is answering. One given up on (every retry failed) is seen the day it
+# fails (/healthz counts the mail given up on within a day, emalu/health.py) and listed in the
+# outbox for staff to put back in the queue: a month from its last attempt, as a failed access
+# answer keeps its files (rights.outbox.FAILED_ATTACHMENTS_KEPT), is time to find the cause and
+# requeue it; after that what it announced is in the admin and the digest, not in a notice kept
+# without end with the names it holds.
 STAFF_NOTICES_KEPT = timedelta(days=30)
 
 
 def staff_notices_prune(at: datetime) -> int:
-    """Delete from the outbox, with their delivery logs, the notices to staff (STAFF_NOTICE)
-    sent STAFF_NOTICES_KEPT before `at`, and say how many. Never one still to send, nor one
-    given up on, which staff may put back in the queue; never any mail to a person."""
-    sent = Email.objects.filter(
+    """Delete from the outbox, with their delivery logs, the notices to staff (STAFF_NOTICE;
+    those queued before the header were given it, migration 0068_staff_notices_marked) whose
+    last attempt, sent or given up on, was STAFF_NOTICES_KEPT before `at`, and say how many.
+    Never one still to send (queued, or waiting for its next retry); never any mail to a
+    person, which carries no such header."""
+    done = Email.objects.filter(
         headers__has_key=STAFF_NOTICE,
-        status=STATUS.sent,
+        status__in=[STATUS.sent, STATUS.failed],
         last_updated__lt=at - STAFF_NOTICES_KEPT,
     )
-    return sent.delete()[1].get(Email._meta.label, 0)
+    return done.delete()[1].get(Email._meta.label, 0)

@@ -31,6 +31,7 @@ from .erasure import (
     subject_destroy,
     subject_minimise,
 )
+from .expiring import unconfirmed_outcome
 from .models import Correction, Ticket
 from .tickets import Status, Type, _mailable
 from .withdrawals_held import refusal_kept
@@ -314,25 +315,16 @@ def ticket_refuse(ticket: Ticket, *, reason: str, actor: AbstractBaseUser | None
 
 
 # What the person is told when an officer closes a request they never confirmed.
-UNCONFIRMED_OUTCOMES = {
-    Status.NOT_CONFIRMED: _(
-        "The request was not confirmed through the link we sent within 7 days, so nothing "
-        "has been done. If you still want it, please send the request again."
-    ),
-    Status.NO_DATA: _(
-        "We hold no personal data linked to the address the request came from, so there is "
-        "nothing to act on. If you gave us another address, please write to us from it."
-    ),
-}
-
-
 @transaction.atomic
 def ticket_close_unconfirmed(ticket: Ticket, *, actor: AbstractBaseUser | None) -> Ticket:
     """Close a request its sender never confirmed, so that it does not stay open for ever
     (compliance L8, L9): "no data held" at once when no one on record has its address,
-    "identity not confirmed" once the link has expired unused (Ticket.closable_as). Nothing
+    "identity not confirmed" once the link has expired unused, or a week after it was opened
+    when the mail limit held the link back (Ticket.closable_as, the night's rule too). Nothing
     is done to anyone's data. The person is told in their language: at the address on record,
-    or, with no data held, where the "nothing held" note went (a fixed text, nothing typed)."""
+    or, with no data held, where the "nothing held" note went (a fixed text, nothing typed);
+    not when no link ever went, as the night closes it (expiring.py): an address that never
+    confirmed is written to no more."""
     ticket = ticket_locked(ticket)
     status = ticket.closable_as(timezone.now())
     if status is None:
@@ -342,8 +334,8 @@ def ticket_close_unconfirmed(ticket: Ticket, *, actor: AbstractBaseUser | None) 
         to, notify = None, False
     elif status == Status.NOT_CONFIRMED:
         to = ticket.address_on_record
-        notify = bool(to)
+        notify = bool(to) and ticket.link_sent_at is not None
     else:
         to, notify = ticket.email, _mailable(ticket.email)
-    return ticket_close(ticket, outcome=UNCONFIRMED_OUTCOMES.get(status, ""), status=status, to=to,
+    return ticket_close(ticket, outcome=unconfirmed_outcome(ticket, status), status=status, to=to,
                         notify=notify, actor=actor, template="request_closed")  # fmt: skip

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.common.dates import reader_time
 from consent.core.guardians import awaits_confirmation, wards_at
 
+from .expiring import closes_on
 from .models import Ticket
 
 Type, Status = Ticket.Type, Ticket.Status
@@ -44,6 +45,24 @@ FORWARDED_CLOSE = {
         "and none will come. Open that person's own request from their page, then close this "
         "one as “closed without action”: its sender is sent nothing, not even the receipt, "
         "which the hourly mail limit of their address held back (or no mail can go to it)."
+    ),
+}
+
+# How a letter about the visit statistics is closed (`close_note`), by whether its sender's answer
+# was held back (the request's `limits`, "untold": tickets.ticket_open). It read FORWARDED_CLOSE:
+# «forwarded about someone else: open that person's own request».
+ANALYTICS_CLOSE = {
+    False: _(
+        "This letter is about the visit statistics, which no request can withdraw, so no "
+        "confirmation link was sent and none will come. Close it as “closed without action”: "
+        "its sender was answered at once with where each browser turns the statistics off, and "
+        "is sent nothing more."
+    ),
+    True: _(
+        "This letter is about the visit statistics, which no request can withdraw, so no "
+        "confirmation link was sent and none will come. Close it as “closed without action”: "
+        "its sender is sent nothing, not even the answer, which the hourly mail limit of their "
+        "address held back (or no mail can go to it)."
     ),
 }
 
@@ -151,25 +170,47 @@ def destroys_note(ticket: Ticket, said: str | Promise = DESTROYS) -> str | Promi
 
 def close_note(ticket: Ticket) -> str | Promise:
     """Whether, and from when, a waiting request can be closed, and with what outcome: by an
-    officer (answers.ticket_close_unconfirmed) or by itself each night (expiring.py)."""
+    officer (answers.ticket_close_unconfirmed) or by itself each night (expiring.py), and for
+    one the night closes, on what local date (`closes_itself`)."""
     status = ticket.closable_as(timezone.now())
-    if status == Status.CLOSED:  # forwarded: its receipt sent, or held back (untold)
-        return FORWARDED_CLOSE[bool(ticket.limits.get("untold"))]
+    untold = bool(ticket.limits.get("untold"))  # its receipt or answer held back
+    if status == Status.CLOSED and ticket.limits.get("analytics"):
+        return ANALYTICS_CLOSE[untold] + closes_itself(ticket)
+    if status == Status.CLOSED:  # forwarded: waits for an officer, never closed by the night
+        return FORWARDED_CLOSE[untold]
     if status == Status.NO_DATA:
         return _("No personal data is held for the address this request came from, so "
                  "nothing can be done with it. Close it as “no data held”; the person is "
-                 "told so.")  # fmt: skip
+                 "told so.") + closes_itself(ticket)  # fmt: skip
+    if ticket.link_sent_at is None and status == Status.NOT_CONFIRMED:  # held back a week
+        return _("No confirmation link went out for this request within a week of its "
+                 "opening, so the person can no longer confirm it. Close it as “identity not "
+                 "confirmed”; nothing is mailed to the address, which never confirmed "
+                 "it.") + closes_itself(ticket)  # fmt: skip
     if ticket.link_sent_at is None:  # held back, or none needed (links.link_unsent)
         return _("No confirmation link has gone out for this request (the field «confirmation "
-                 "link sent» says why). If none is sent and pressed by %(time)s, the request "
-                 "closes by itself the night after, and nothing is mailed to the person.") % {
-            "time": reader_time(ticket.opened_at + Ticket.CONFIRM_WITHIN)}  # fmt: skip
+                 "link sent» says why). If none is sent and pressed by %(time)s, the person can "
+                 "no longer confirm it.") % {
+            "time": reader_time(ticket.opened_at + Ticket.CONFIRM_WITHIN)
+        } + closes_itself(ticket)  # fmt: skip
     expires = reader_time(ticket.link_expires_at)
     if status == Status.NOT_CONFIRMED:
         return _("The confirmation link expired unused on %(time)s. Close the request as "
                  "“identity not confirmed”; the person is told so at the address on "
-                 "record.") % {"time": expires}  # fmt: skip
+                 "record.") % {"time": expires} + closes_itself(ticket)  # fmt: skip
     return _("The person can confirm the request through the emailed link until %(time)s. "
              "After that it can be closed as “identity not confirmed”. Its due date counts "
              "from receipt all the same: past it, the request is overdue.") % {
-        "time": expires}  # fmt: skip
+        "time": expires} + closes_itself(ticket)  # fmt: skip
+
+
+def closes_itself(ticket: Ticket) -> str:
+    """The sentence that says on what local date the night closes `ticket` if no officer does
+    (expiring.closes_on), with a space before it; "" for one it never closes. The panel said it
+    of a request whose link was held back only: a stranger's read as waiting for an officer."""
+    day = closes_on(ticket)
+    if day is None:
+        return ""
+    return " " + _("Unless it is confirmed or closed sooner, it closes by itself on %(date)s, "
+                   "at night, and nothing is mailed to the person.") % {
+        "date": reader_time(day)}  # fmt: skip

@@ -1,15 +1,19 @@
-"""The outbox's notices to staff go a month after they were sent (core.staff.staff_notices_prune,
-compliance L5), by the nightly retention: a form's notice, a new request's. They
-were kept for good, with what they say of the person. Never one still to send or given up on,
-and never the person's own mail (their acknowledgement, the answer to their request)."""
+"""The outbox's notices to staff go a month after their last attempt, sent or given up on
+(core.staff.staff_notices_prune, compliance L5), by the nightly retention: a form's notice, a new
+request's, and those queued before they carried their header. They were kept for good, with what
+they say of the person. Never one still to send, and never the person's own mail (their
+acknowledgement, the answer to their request)."""
 
 from datetime import timedelta
+from importlib import import_module
 
+import pytest
+from django.apps import apps
 from django.utils import timezone
 from post_office.models import STATUS, Email, Log
 
 from consent.core.mail import STAFF_NOTICE
-from consent.core.staff import STAFF_NOTICES_KEPT
+from consent.core.staff import STAFF_NOTICES_KEPT, staff_language_choose
 from consent.rights.retention import enforce_retention
 from tests.conftest import aged_token
 from tests.texts import SHOWN
@@ -41,16 +45,55 @@ def test_sent_notices_to_staff_go_a_month_after_and_nothing_else_does(
     Email.objects.update(status=STATUS.sent)
     for email in Email.objects.all():
         Log.objects.create(email=email, status=STATUS.sent, message="250 OK")
-    unsent, failed = sorted(notices)[:2]
+    unsent, failed, retried = sorted(notices)[:3]
     Email.objects.filter(pk=unsent).update(status=STATUS.queued)
-    Email.objects.filter(pk=failed).update(status=STATUS.failed)
+    Email.objects.filter(pk=failed).update(status=STATUS.failed)  # given up on at once
 
-    time_machine.move_to(timezone.now() + STAFF_NOTICES_KEPT - timedelta(minutes=1))
+    # Ten days on, another was given up on after its last retry: its month counts from then.
+    time_machine.move_to(timezone.now() + timedelta(days=10))
+    Email.objects.filter(pk=retried).update(status=STATUS.failed, last_updated=timezone.now())
+    time_machine.move_to(timezone.now() + STAFF_NOTICES_KEPT - timedelta(days=10, minutes=1))
     enforce_retention()
     assert set(_notices().values_list("pk", flat=True)) == notices  # within their month
 
     time_machine.move_to(timezone.now() + timedelta(minutes=2))
     enforce_retention()
-    assert set(_notices().values_list("pk", flat=True)) == {unsent, failed}  # two went
-    assert not Log.objects.filter(email_id__in=notices - {unsent, failed}).exists()
+    # The failed one went with the sent ones: a month after its last attempt, as they did.
+    assert set(_notices().values_list("pk", flat=True)) == {unsent, retried}
+    assert not Log.objects.filter(email_id__in=notices - {unsent, retried}).exists()
     assert {m.pk for m in mails_to("asel@example.kz")} == persons  # hers stay, as her record's
+
+    time_machine.move_to(timezone.now() + timedelta(days=10))
+    enforce_retention()
+    assert set(_notices().values_list("pk", flat=True)) == {unsent}  # never one still to send
+    assert {m.pk for m in mails_to("asel@example.kz")} == persons
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_notices_queued_before_their_header_go_as_the_others_and_no_persons_mail(
+    client, person, privacy_officer, make_subject, settings, time_machine, lang
+):
+    """Notices queued before the header existed carried the same headers as a person's mail:
+    known by their subject line, which the site writes, never a visitor (the outbox keeps no
+    template name), never by the address: Dana's own request is answered where her notices go."""
+    time_machine.move_to("2027-01-11 10:00+05:00", tick=False)
+    staff_language_choose(user=privacy_officer, language=lang)  # the notices in her language
+    dana = make_subject(full_name="Дана Серікқызы", email=privacy_officer.email)
+    assert client.post(f"/{lang}/contact/", {"token": aged_token(), **CONTACT}).status_code == 302
+    web_request(client, lang, "access")
+    web_request(client, lang, "block", email=dana.email)  # her own request, as a person
+    notices = set(_notices().values_list("pk", flat=True))
+    assert len(notices) == 3
+    persons = {m.pk for m in Email.objects.exclude(pk__in=notices)}
+    assert Email.objects.filter(pk__in=persons, to=[dana.email]).exists()  # her link
+    # As they were queued before the header: every mail with the automatic reply header only.
+    Email.objects.update(headers={"Auto-Submitted": "auto-generated"}, status=STATUS.sent)
+    assert not _notices().exists()
+
+    import_module("consent.core.migrations.0068_staff_notices_marked").mark(apps, None)
+    assert set(_notices().values_list("pk", flat=True)) == notices
+
+    time_machine.move_to(timezone.now() + STAFF_NOTICES_KEPT + timedelta(minutes=1))
+    enforce_retention()
+    assert not Email.objects.filter(pk__in=notices).exists()
+    assert {m.pk for m in Email.objects.all()} == persons  # Asel's and Dana's own mail stay

@@ -30,6 +30,8 @@ START = "2027-01-11 10:00+05:00"
 EXPIRED = {"kk": "өтініш өздігінен жабылды: уақытында расталмады",
            "ru": "запрос закрыт сам: не подтверждён вовремя"}  # fmt: skip
 CLOSES = {"kk": "Егер белгіленген мерзімге дейін", "ru": "Если до срока"}
+CLOSES_ON = {"kk": "ол белгіленген күні (19.01.2027) түнде өздігінен жабылады",
+             "ru": "он закроется сам 19.01.2027 ночью"}  # fmt: skip
 NOT_CONFIRMED = {"kk": "жабылды: жеке басы расталмады", "ru": "закрыт: личность не подтверждена"}
 
 
@@ -59,6 +61,7 @@ def test_a_request_whose_link_was_held_back_closes_by_itself_and_mails_no_one(
     desk.cookies["django_language"] = lang  # the panel says when it closes by itself
     page = desk.get(f"/admin/rights/ticket/{held.pk}/change/").content.decode()
     assert f"{CLOSES[lang]} (18.01.2027 10:00)" in page.replace("\xa0", " ")
+    assert CLOSES_ON[lang] in page.replace("\xa0", " ")  # the night's local date, not «after»
 
     time_machine.move_to(timezone.now() + timedelta(days=6, hours=23))
     plan = enforce_retention()

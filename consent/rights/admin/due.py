@@ -20,6 +20,8 @@ from ..statistics import LATE, timed
 UNSENT_NOTES = {
     Ticket.Status.CLOSED: _("forwarded, no link was sent: can be closed"),
     Ticket.Status.NO_DATA: _("no data held, no link was sent: can be closed"),
+    # The mail limit held its link back, and a week has passed since it was opened.
+    Ticket.Status.NOT_CONFIRMED: _("not confirmed in a week, no link was sent: can be closed"),
 }
 
 

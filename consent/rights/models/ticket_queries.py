@@ -78,14 +78,19 @@ class TicketQuerySet(AssignedQuerySet):
         their latest link, or, none sent (held back by the mail limit, or none needed), after
         the request was opened. Clock time, as the link's own life (links.VERIFY_MAX_AGE); the
         nightly job closes them (expiring.requests_expire)."""
-        ended = now - self.model.CONFIRM_WITHIN
-        sent_ended = Q(link_sent_at__lt=ended) | Q(link_sent_at=None, opened_at__lt=ended)
         # A letter forwarded about someone else waits for an officer to open that person's own
         # request (desk_notes.FORWARDED_CLOSE), not for anyone's link: closed unseen, it was lost.
-        return self.unconfirmed().filter(sent_ended).exclude(limits__has_key="forwarded")
+        return self.unconfirmed().filter(self._link_ended(now)).exclude(limits__has_key="forwarded")
 
     def closable(self, now):
-        """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as)."""
-        ended = Q(link_sent_at__lt=now - self.model.CONFIRM_WITHIN)
-        ended |= Q(limits__forwarded=True) | Q(limits__analytics=True)
+        """Unconfirmed requests an officer may close at `now` (see Ticket.closable_as): every one
+        the night would close (`expired`), and sooner one no link is sent for. Not only those
+        whose link went: one the mail limit held back was the night's to close, never the desk's."""
+        ended = self._link_ended(now) | Q(limits__forwarded=True) | Q(limits__analytics=True)
         return self.unconfirmed().filter(Q(subject__isnull=True, as_guardian=False) | ended)
+
+    def _link_ended(self, now):
+        """Its latest link went CONFIRM_WITHIN before `now`, or none went and it was opened then
+        (Ticket.closable_as reads the same rule)."""
+        ended = now - self.model.CONFIRM_WITHIN
+        return Q(link_sent_at__lt=ended) | Q(link_sent_at=None, opened_at__lt=ended)

@@ -50,8 +50,8 @@ class Ticket(models.Model):
         DONE = "done", _("done")
         REFUSED = "refused", _("refused with reasons")
         CLOSED = "closed", _("closed without action")
-        # Closed unconfirmed by an officer (answers.ticket_close_unconfirmed): the link expired
-        # unused, or the address it came from has no data held.
+        # Closed unconfirmed by an officer (answers.ticket_close_unconfirmed) or the night
+        # (expiring.py): the link expired unused, or the address it came from has no data held.
         NOT_CONFIRMED = "not_confirmed", _("closed: identity not confirmed")
         NO_DATA = "no_data", _("closed: no data held")
         # An emailed reply filed with the open request it quotes (joining.file_reply), or the
@@ -338,13 +338,13 @@ class Ticket(models.Model):
         """The status this waiting request may be closed with at `now`, or None while the person
         can still confirm it: "no data held" at once when no one on record has its address,
         "closed without action" for a letter forwarded about someone else or about the visit
-        statistics (no link is sent), "identity not confirmed" once the link has expired unused.
-        As TicketQuerySet.closable; expiring.expired_as reads it too."""
+        statistics (no link is sent), "identity not confirmed" CONFIRM_WITHIN after its latest
+        link, or after it was opened when none went (held back): TicketQuerySet.closable's rule."""
         if not self.is_waiting:
             return None
         if self.limits.get("forwarded") or self.limits.get("analytics"):
             return self.Status.CLOSED
         if not self.holds_data:
             return self.Status.NO_DATA
-        expired = self.link_sent_at is not None and self.link_sent_at < now - self.CONFIRM_WITHIN
-        return self.Status.NOT_CONFIRMED if expired else None
+        ended = (self.link_sent_at or self.opened_at) < now - self.CONFIRM_WITHIN
+        return self.Status.NOT_CONFIRMED if ended else None
