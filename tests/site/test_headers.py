@@ -28,7 +28,7 @@ PUBLIC_URLS = {
     "unsubscribed": ({}, 200, False),
     "cookie_settings": ({}, 200, True),
     "my_data": ({}, 200, True),
-    "self_service_open": ({"token": "x"}, 200, True),
+    "self_service_open": ({"token": "x"}, 400, True),
     # The self-service page's actions are posted; a GET of one gets the page (a redirect).
     "my_data_consent": ({}, 302, False),
     "my_data_export": ({}, 302, False),
