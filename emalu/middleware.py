@@ -15,7 +15,7 @@ from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_s
 
 from consent.common.clock import clock_wrong_lately
 from consent.common.errors import error_page, sqlstate
-from consent.common.net import forwarded_by_untrusted_peer
+from consent.common.net import forwarded_by_untrusted_peer, holds_link_secret
 from consent.core.keys import note_keys
 
 from .enrolment import SESSION_KEY as ENROLMENT_KEY
@@ -42,7 +42,11 @@ class HeadersMiddleware:
       photos as an image, script or the like into its own process;
     - no browser or proxy keeps a staff page (compliance T2): the admin marks most views
       never_cache, but not its password change pages, its JavaScript catalogue or the error
-      pages it raises."""
+      pages it raises;
+    - no search engine lists an address that is a secret, an emailed link's (the rule the logs
+      redact by, `holds_link_secret`) or the staff side's (ADMIN_URL): X-Robots-Tag: noindex.
+      robots.txt allows every page, so a link posted or forwarded where a crawler reads it was
+      listed, its secret with it, for anyone to press."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -51,8 +55,11 @@ class HeadersMiddleware:
     def __call__(self, request):
         response = self.get_response(request)
         response.headers.setdefault("Cross-Origin-Resource-Policy", "same-origin")
-        if request.path_info.startswith(self.staff_prefix):
+        staff = request.path_info.startswith(self.staff_prefix)
+        if staff:
             add_never_cache_headers(response)
+        if staff or holds_link_secret(request.get_full_path()):
+            response.headers.setdefault("X-Robots-Tag", "noindex")
         return response
 
 
