@@ -18,7 +18,7 @@ from consent.core import gate
 from consent.core.digests import shown_read
 from consent.core.texts import current_text
 from consent.rights import selfservice, wards
-from consent.rights.link_refused import why_refused
+from consent.rights.link_refused import refused_as_opened, why_refused
 from consent.rights.models import Ticket
 from consent.rights.overview import overview, words_shown
 
@@ -97,6 +97,8 @@ def my_data_open(request, token):
                 return redirect("my_data")  # pressed again where it was spent: the page is open
             return _link_refused(request, token)
         return redirect("my_data")
+    if refused_as_opened(token, request.session):  # told at once, not after a press
+        return _link_refused(request, token)
     return render(request, "forms_app/my_data_link.html", {"state": "open"})
 
 

@@ -256,7 +256,6 @@ def walk(browser, base, strict, links, lang, visit):
     page.goto(links[f"open-blocked-{lang}"])  # processing blocked: what it means, what is left
     submit(page)
     visit(page, "my-data-blocked")
-    page.goto(links[f"open-asel-{lang}"])  # spent
-    submit(page)
+    page.goto(links[f"open-asel-{lang}"])  # spent: said as it opens, no button to press
     visit(page, "my-data-link-used")
     page.context.close()

@@ -20,12 +20,15 @@ DOCUMENT_MAX_CHARS = 100_000
 REASON_MAX_CHARS = 2_000
 
 # C0 controls (NUL among them: PostgreSQL text cannot hold it), DEL and the C1 controls, except
-# the tab and the line feed; a carriage return becomes a line break instead (see clean_text).
+# the tab and the line feed; the ones that end a line become a line break instead (LINE_BREAKS).
 CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 # Lone surrogates: what Python's decoders leave for bytes they could not read. No database or
 # mail encoding can hold them.
 SURROGATES = re.compile(r"[\ud800-\udfff]")
-LINE_BREAKS = re.compile(r"\r\n?|\x85")  # CR LF, a lone CR, and NEL are line breaks
+# CR LF, a lone CR and NEL are line breaks; so are a vertical tab and a form feed (Unicode's
+# mandatory breaks): Word's manual line break and its page break, pasted into a form, were removed
+# as controls and joined the words on either side, «Сәлем!Қалайсыз?», «АсельНур».
+LINE_BREAKS = re.compile(r"\r\n?|[\x0b\x0c\x85]")
 ONE_LINE = re.compile(r"[\t\n\u2028\u2029]+")
 # What ends a line for Python's str.splitlines(), and so for the email package, which refuses a
 # header holding one (every other control character too): the C0 and C1 controls, DEL and the

@@ -16,6 +16,9 @@ from consent.common.text import EMOJI_SEQUENCE, clean_form_text, clean_text
         ("Sa\x00lem", True, "Salem"),  # PostgreSQL text cannot hold NUL
         ("\x1b[31mred\x1b[0m\x07", True, "[31mred[0m"),  # terminal escapes, a bell
         ("a\x7fb\x85c\x9fd", True, "ab\ncd"),  # DEL and C1 go; NEL is a line break
+        # a vertical tab (Word's manual line break) and a form feed (its page break) are ones too
+        ("one\x0btwo\x0cthree", True, "one\ntwo\nthree"),
+        ("Әсел\x0bҚасымова", False, "Әсел Қасымова"),
         ("line 1\r\nline 2\rline 3\n\tindented", True, "line 1\nline 2\nline 3\n\tindented"),
         ("broken \udcff byte", True, "broken \ufffd byte"),  # a lone surrogate: unstorable
         ("Сәлем 👋 — «ок»\u00a0\u200d\u202e", True, "Сәлем 👋 — «ок»\u00a0\u200d\u202e"),
@@ -29,8 +32,9 @@ def test_clean_text(value, multiline, expected):
 
 def test_every_control_but_tab_and_line_breaks_goes():
     cleaned = clean_text("".join(map(chr, range(0x00, 0xA0))))
-    # Tab, line feed, carriage return (a line break), the printable ASCII, then NEL (one too).
-    assert cleaned == "\t\n\n" + "".join(map(chr, range(0x20, 0x7F))) + "\n"
+    # Tab, line feed, vertical tab, form feed, carriage return (line breaks), the printable
+    # ASCII, then NEL (one too).
+    assert cleaned == "\t\n\n\n\n" + "".join(map(chr, range(0x20, 0x7F))) + "\n"
 
 
 # --- clean_form_text: a form field's text reads as it is stored (compliance T18, T20) --------

@@ -37,6 +37,9 @@ NAMES = {
     "zero-width": ("Ә\u200bсел\u200d \ufeffҚасымова\u2060", "Әсел Қасымова"),
     "spaces": ("  Әсел\t\u00a0 \n Қасымова  ", "Әсел Қасымова"),
     "nfd": ("Иван Пе\u0308тров", "Иван Пётров"),
+    # Word's manual line break (a vertical tab) and its page break (a form feed), pasted: line
+    # breaks, which a single line reads as a space; removed, they joined the words on each side.
+    "word-breaks": ("Әсел\x0bҚасымова\x0c", "Әсел Қасымова"),
 }
 # and for a multi-line field: newlines and tabs stay, the rest as above
 MESSAGES = {
@@ -44,6 +47,7 @@ MESSAGES = {
     "esc": ("Сәлем\x1b]8;;http://x\x07!\n\tҚалайсыз?", "Сәлем]8;;http://x!\n\tҚалайсыз?"),
     "rlo": ("Сәлем \u202e!ызсйалаҚ", "Сәлем !ызсйалаҚ"),
     "zero-width": ("\u200bСәлем\u200c\u200e\u200f\u2028Қалайсыз?", "Сәлем\nҚалайсыз?"),
+    "word-breaks": ("Сәлем!\x0bҚалайсыз?\x0cРахмет", "Сәлем!\nҚалайсыз?\nРахмет"),
     # pasted emoji: the joiners and tags inside them are what was written (👨‍👩‍👧, 🏴󠁧󠁢󠁳󠁣󠁴󠁿)
     "emoji": (
         "Рахмет 👨\u200d👩\u200d👧 🏴\U000e0067\U000e0062\U000e0073\U000e0063\U000e0074"

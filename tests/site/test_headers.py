@@ -28,7 +28,7 @@ PUBLIC_URLS = {
     "unsubscribed": ({}, 200, False),
     "cookie_settings": ({}, 200, True),
     "my_data": ({}, 200, True),
-    "self_service_open": ({"token": "x"}, 200, True),
+    "self_service_open": ({"token": "x"}, 400, True),
     # The self-service page's actions are posted; a GET of one gets the page (a redirect).
     "my_data_consent": ({}, 302, False),
     "my_data_export": ({}, 302, False),
@@ -138,6 +138,18 @@ def test_security_headers_on_every_public_url(client, texts, site_pages, setting
 
 # The header contract on every staff URL is judged on the admin walk that other checks read too:
 # tests/site/test_admin_kazakh.py::test_security_headers_on_every_staff_url.
+
+
+def test_no_search_engine_lists_an_address_that_is_a_secret(client, texts):
+    """robots.txt allows every page: an emailed link posted or forwarded where a crawler reads
+    it was listed, its secret with it, for anyone to press; so was the staff side's address."""
+    from tests.site.test_proxy import tokened_paths
+
+    secrets = [*tokened_paths(), "/kk/unsubscribe/secret)/", "/admin/login/", "/admin/"]
+    for path in secrets:
+        assert client.get(path, secure=True)["X-Robots-Tag"] == "noindex", path
+    for path in ("/kk/", "/ru/privacy/", "/kk/contact/", "/kk/my-data/"):  # pages to be found
+        assert "X-Robots-Tag" not in client.get(path, secure=True), path
 
 
 def test_plain_http_redirects_to_https(client, db, settings):
