@@ -43,6 +43,9 @@ for kind, status in [("block", Ticket.Status.REFUSED), ("access", Ticket.Status.
                       verified_at=datetime.datetime.now(datetime.UTC))
 # The access answer mailed (access.ticket_answer_access records its export): one to send again.
 audit(AuditEvent.Action.SUBJECT_EXPORT, subject=s, obj=t)
+# An audit log of ten pages, each of whose numbers its paginator lists (Django's, to ten).
+from consent.core.audit import audit_row, audit_rows
+audit_rows([audit_row(AuditEvent.Action.SUBJECT_VIEW, subject=s) for _ in range(920)])
 # A name typed without spaces, and a breach told late: the people's list and the register.
 Subject.objects.create(full_name="Қасымова" * 12, email="long@example.kz")
 from consent.rights.breaches import breach_record
