@@ -32,7 +32,8 @@ run: install
 	DEBUG=1 $(MANAGE) load_demo
 	DEBUG=1 SITE_URL=http://127.0.0.1:$(PORT) $(MANAGE) runserver 127.0.0.1:$(PORT)
 
-# The whole suite over two pytest-xdist workers a core, each with a test database of its own;
+# The whole suite over two pytest-xdist workers a core, each with a test database of its own
+# (named by the run's id: two runs on one TEST_DATABASE_URL at once keep apart, tests/live/);
 # a worker that runs out of tests takes some from the others (worksteal). Two, not one: a live
 # test waits for the processes it starts (gunicorn, Chromium, manage.py), and a second worker
 # fills that wait (on 2 cores: 526 s with one worker a core, 466 s with two, the CPU idle 6 s of

@@ -9,6 +9,7 @@ import secrets
 from django import forms
 from django.contrib.auth import authenticate, login
 from django.contrib.sessions.backends.base import SessionBase
+from django.db import transaction
 from django.shortcuts import redirect, render
 from django.utils.crypto import constant_time_compare
 from django.utils.translation import gettext_lazy as _
@@ -119,13 +120,19 @@ def enrol(request):
     if paused is not None:
         form.add_error("code", paused)  # not checked, so that a right code is not called wrong
     elif request.method == "POST" and form.is_valid():
-        if device.verify_token(form.cleaned_data["code"]):
-            device.confirmed = True
-            device.save()
-            static, _created = StaticDevice.objects.get_or_create(user=user, name="recovery")
-            static.token_set.all().delete()
-            codes = [secrets.token_hex(5) for _ in range(10)]
-            StaticToken.objects.bulk_create(StaticToken(device=static, token=c) for c in codes)
+        with transaction.atomic():
+            # Locked while the code is checked and the recovery codes made: two posts of one
+            # code at once both passed, and the second replaced the codes the first page showed.
+            device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
+            verified = not device.confirmed and device.verify_token(form.cleaned_data["code"])
+            if verified:
+                device.confirmed = True
+                device.save()
+                static, _created = StaticDevice.objects.get_or_create(user=user, name="recovery")
+                static.token_set.all().delete()
+                codes = [secrets.token_hex(5) for _ in range(10)]
+                StaticToken.objects.bulk_create(StaticToken(device=static, token=c) for c in codes)
+        if verified:
             del request.session[SESSION_KEY]
             login(request, user, backend="django.contrib.auth.backends.ModelBackend")
             otp_login(request, device)

@@ -93,12 +93,17 @@ class StaffLoginForm(OTPAdminAuthenticationForm):
             raise self.get_invalid_login_error() from None
 
     def _chosen_device(self, user):
+        """The device the code is checked against, locked till the sign-in's transaction ends
+        (django-otp's clean_otp holds one), as django-otp locks a device chosen by its id: two
+        sign-ins posting one code at once (a code seen over a shoulder, a replayed request)
+        both read the device before either saved its last used step, and both got in; a
+        recovery code, read by both before either deleted it, opened two sessions too."""
         device = super()._chosen_device(user)
         if device is not None:
             return device
         token = (self.cleaned_data.get("otp_token") or "").strip()
         model = TOTPDevice if token.isdigit() and len(token) == 6 else StaticDevice
-        return model.objects.filter(user=user, confirmed=True).first()
+        return model.objects.select_for_update().filter(user=user, confirmed=True).first()
 
 
 class NoticeLanguageForm(forms.Form):

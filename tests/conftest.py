@@ -202,9 +202,11 @@ def pytest_configure(config):
     # Stopped with SIGTERM (`make test` stops its other half so; CI timeouts do), end as after
     # Ctrl-C: fixtures and pytest_sessionfinish still stop servers and drop databases.
     signal.signal(signal.SIGTERM, _interrupt)
-    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
-        from . import live
+    from . import live
 
+    if not config.option.collectonly:
+        live.hold_the_run()  # the run's test databases carry its id (django_db_modify_db_settings)
+    if getattr(config, "workerinput", None) is None and config.getoption("numprocesses", None):
         live.shared.split_over_workers()  # the workers build the live tests' template once
         if not config.option.collectonly and _test_databases_are_copies(
             use_migrations=not config.getvalue("nomigrations"), keepdb=config.getvalue("reuse_db")
@@ -227,6 +229,13 @@ def _test_databases_are_copies(use_migrations, keepdb):
         and use_migrations
         and not keepdb
     )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings_parallel_suffix, django_db_keepdb):
+    from . import live
+
+    live.name_test_databases_for_the_run(keepdb=django_db_keepdb)
 
 
 @pytest.fixture(scope="session")

@@ -5,6 +5,7 @@ a test."""
 
 import fcntl
 import os
+import re
 import shutil
 import subprocess
 import tempfile
@@ -233,6 +234,47 @@ class _Shared:
 
 shared = _Shared()
 finish = shared.finish
+
+
+def name_test_databases_for_the_run(keepdb):
+    """Give each PostgreSQL test database this run's id (test_emalu_gw0 becomes
+    test_emalu_gw0_<run>; a single process's test_emalu, test_emalu_<run>): two runs on one
+    DATABASE_URL at once (one stopping, dropping its databases, as the next starts) then never
+    make, copy into or drop the other's. Not with --reuse-db: pytest-django keeps that database
+    for the next run, which finds it by its stable name (two --reuse-db runs at once share it)."""
+    from django.db import connections
+
+    if keepdb:
+        return
+    for alias in connections:
+        if connections[alias].vendor == "postgresql":
+            db = connections[alias].settings_dict  # the settings' own dict, as pytest-django's
+            test = db.setdefault("TEST", {})
+            test["NAME"] = f"{test.get('NAME') or 'test_' + db['NAME']}_{shared.run}"
+
+
+_held = []  # the owner's connection holding its run's lock, open till the process exits
+
+
+def hold_the_run():
+    """In the process that owns the run, before any test database is made: hold an advisory lock
+    named by the run's id until it exits, which tells later runs its test databases are in use;
+    then drop those of this URL's ended runs that still hold none (stopped before they could:
+    SIGKILL, or workers ended with their controller): a database of a run gone with no lock."""
+    if connection.vendor != "postgresql" or not shared.owner:
+        return
+    base = re.escape(connection.creation._get_test_db_name())  # test_emalu, before any suffix
+    ours = re.compile(rf"{base}(_gw\d+)?_(?P<run>[0-9a-f]{{12}})")
+    lock = "SELECT pg_{}advisory_{}lock(hashtext('emalu test run ' || %s))"
+    _held.append(conn := psycopg.connect(_admin_dsn(), autocommit=True))
+    conn.execute(lock.format("", ""), [shared.run])
+    for (name,) in conn.execute("SELECT datname FROM pg_database").fetchall():
+        match = ours.fullmatch(name)
+        if not match or match["run"] == shared.run:
+            continue
+        if conn.execute(lock.format("try_", ""), [match["run"]]).fetchone()[0]:  # run ended
+            drop_database(name)
+            conn.execute(lock.format("", "un"), [match["run"]])
 
 
 def copy_database(name, template):

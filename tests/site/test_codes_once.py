@@ -1,0 +1,152 @@
+"""A second factor's code works once, even posted twice at the same moment (compliance T7): two
+sign-ins with one authenticator code, or one recovery code, and two enrolments with one code,
+on gunicorn's two workers and PostgreSQL. Both read the device before either saved it used (its
+last step, the recovery code deleted), and both got in; the second enrolment replaced the
+recovery codes the first one's page had shown. Now the device is locked while its code is
+checked (emalu/staff.py `StaffLoginForm._chosen_device`, emalu/enrolment.py `enrol`).
+
+The two posts meet for sure: this test holds the staff member's device rows locked (as a slow
+transaction of another request would) until both requests wait on them, then lets go."""
+
+import base64
+import re
+import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
+
+import psycopg
+import pytest
+from django_otp.oath import totp
+
+from tests.live import gunicorn, live_database, query, request, shell
+
+pytestmark = pytest.mark.live
+KEY = "3132333435363738393031323334353637383930"  # the officer's TOTP secret (hex)
+RECOVERY = "a1b2c3d4e5"
+PASSWORD = "twice-officer-pass-123"
+SETUP = f"""
+from django.contrib.auth.models import User
+from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
+from django_otp.plugins.otp_totp.models import TOTPDevice
+u = User.objects.create_superuser("twice", "twice@example.kz", "{PASSWORD}")
+TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
+recovery = StaticDevice.objects.create(user=u, name="recovery", confirmed=True)
+StaticToken.objects.create(device=recovery, token="{RECOVERY}")
+User.objects.create_user("newbie", "newbie@example.kz", "{PASSWORD}", is_staff=True)
+"""
+DEVICES = """
+SELECT 1 FROM otp_totp_totpdevice d JOIN auth_user u ON u.id = d.user_id
+  WHERE u.username = %(user)s FOR UPDATE OF d;
+SELECT 1 FROM otp_static_staticdevice d JOIN auth_user u ON u.id = d.user_id
+  WHERE u.username = %(user)s FOR UPDATE OF d;
+SELECT 1 FROM otp_static_statictoken t JOIN otp_static_staticdevice d ON d.id = t.device_id
+  JOIN auth_user u ON u.id = d.user_id WHERE u.username = %(user)s FOR UPDATE OF t;
+"""
+
+WAITING = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'"
+
+
+@pytest.fixture(scope="module")
+def site(django_db_blocker, tmp_path_factory):
+    with (
+        django_db_blocker.unblock(),
+        live_database() as url,
+        gunicorn(url, tmp_path_factory.mktemp("codes"), workers=2) as (port, server),
+    ):
+        shell(SETUP, server.env)
+        yield port, url
+
+
+class Browser:
+    """One person's browser: its cookies, and the form token of the last page it opened."""
+
+    def __init__(self, port):
+        self.port, self.cookies, self.csrf = port, {}, None
+
+    def go(self, method, path, **fields):
+        body = urllib.parse.urlencode({"csrfmiddlewaretoken": self.csrf, **fields})
+        headers = {"Cookie": "; ".join(f"{k}={v}" for k, v in self.cookies.items())}
+        if method == "POST":
+            headers["Content-Type"] = "application/x-www-form-urlencoded"
+        status, answer, page = request(self.port, method, path, body if method == "POST" else None,
+                                       headers)  # fmt: skip
+        for cookie in answer.get_all("Set-Cookie") or []:
+            name, value = cookie.split(";")[0].split("=", 1)
+            self.cookies[name] = value
+        page = page.decode()
+        if found := re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page):
+            self.csrf = found.group(1)
+        return status, answer, page
+
+
+def at_once(url, user, posts):
+    """Run `posts` (callables) at the same moment: the user's device rows held locked until
+    every one waits on them in PostgreSQL (or has ended), then let go. Their answers."""
+    name = urllib.parse.urlsplit(url).path.lstrip("/")
+    with psycopg.connect(url.replace("postgres://", "postgresql://")) as held:
+        for statement in DEVICES.split(";")[:-1]:
+            held.execute(statement, {"user": user})
+        with ThreadPoolExecutor(len(posts)) as pool:
+            running = [pool.submit(post) for post in posts]
+            for _ in range(1200):  # a minute at most: a post that never came is found below
+                if held.execute(WAITING, [name]).fetchone()[0] >= len(posts):
+                    break
+                if any(r.done() for r in running):
+                    break
+                time.sleep(0.05)
+            held.rollback()
+            return [r.result() for r in running]
+
+
+def signs_in(port, code):
+    """A browser opens the sign-in page (ahead, as a person would), then, called, signs in with
+    `code`: whether the desk let it in."""
+    browser = Browser(port)
+    browser.go("GET", "/admin/login/")
+
+    def post():
+        fields = {"username": "twice", "password": PASSWORD, "otp_token": code, "next": "/admin/"}
+        status, answer, _ = browser.go("POST", "/admin/login/", **fields)
+        return status == 302 and answer["Location"] == "/admin/"
+
+    return post
+
+
+def test_one_authenticator_code_posted_twice_at_once_signs_in_once(site):
+    port, url = site
+    code = f"{totp(bytes.fromhex(KEY)):06d}"
+    assert sorted(at_once(url, "twice", [signs_in(port, code), signs_in(port, code)])) == [
+        False,
+        True,
+    ]
+
+
+def test_one_recovery_code_posted_twice_at_once_signs_in_once(site):
+    port, url = site
+    tries = [signs_in(port, RECOVERY), signs_in(port, RECOVERY)]
+    assert sorted(at_once(url, "twice", tries)) == [False, True]
+
+
+def test_one_enrolment_code_posted_twice_at_once_enrols_once(site):
+    """Both pages had the person's password and showed the same QR code: one gives the
+    recovery codes, and they are the ones that work; the other asks for the next code."""
+    port, url = site
+    browsers = [Browser(port), Browser(port)]
+    for browser in browsers:
+        browser.go("GET", "/admin/enrol/")
+        browser.go("POST", "/admin/enrol/", username="newbie", password=PASSWORD)
+        _, _, page = browser.go("GET", "/admin/enrol/")
+    secret = re.search(r'<code class="secret">([A-Z2-7]+)</code>', page).group(1)
+    code = f"{totp(base64.b32decode(secret)):06d}"
+
+    def enrols(browser):
+        return lambda: re.findall(
+            r"<li><code>([0-9a-f]{10})</code></li>",
+            browser.go("POST", "/admin/enrol/", code=code)[2],
+        )
+
+    shown = [codes for codes in at_once(url, "newbie", [enrols(b) for b in browsers]) if codes]
+    kept = query(url, "SELECT token FROM otp_static_statictoken t JOIN otp_static_staticdevice d"
+                      " ON d.id = t.device_id JOIN auth_user u ON u.id = d.user_id"
+                      " WHERE u.username = 'newbie'")  # fmt: skip
+    assert len(shown) == 1 and sorted(shown[0]) == sorted(t for (t,) in kept)
