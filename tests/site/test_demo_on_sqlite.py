@@ -30,13 +30,16 @@ def test_the_demo_runs_end_to_end_on_sqlite(tmp_path):
         # The campaign's mail, queued after the last page: each page sends what is due once
         # answered (the subscriber's link after the first, the requests' after the desk's).
         "send_queued_mail -> sent 1, not sent 0",
-        "send_request_digest -> digest emails queued: 0",
         "campaign sent 1 ru",
         "access answered 200 done",
         "its page 200",
     ]:
         assert expected in lines, done.stdout[-3000:]
     assert any(line.startswith("enforce_retention -> did ") for line in lines), done.stdout
+    # The digest ran (on a working day it mails the demo's requests due, on another none: the
+    # count depends on the day the test runs, which expecting 0 did, failing on working days).
+    digest = "send_request_digest -> digest emails queued: "
+    assert any(line.startswith(digest) for line in lines), done.stdout
 
 
 def test_two_pages_answered_at_once_send_each_mail_once(tmp_path):
