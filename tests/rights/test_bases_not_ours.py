@@ -38,6 +38,7 @@ THEIRS = {
     "ru a service in straight quotes": 'Удалите мои данные из "Кинопоиска"',
     "ru a typo in the title": "Удалите мои данные из Кинопоска",
     "kk the ablative first": "Кинопоисктен деректерімді өшіріңіз",
+    "kk the ablative after the data": "Деректерімді Кинопоисктен өшіріңіз",
     "kk a Latin title hyphened": "Kaspi-ден деректерімді жойыңыз",
     "kk a quoted title's ending": "«Кинопоиск»-тен деректерімді өшіріңіз",
 }

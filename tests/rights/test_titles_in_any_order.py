@@ -24,6 +24,7 @@ THEIRS = {
     "ru a Latin title first": "Kinopoisk рассылку отключите",
     "ru the genitive, declined": "Вестника рассылку не хочу, отпишите",
     "ru a typo in the title": "Кинопоска рассылку отключите",
+    "ru the genitive after the verb": "Отключите Кинопоиска рассылку",
     "mixed a Kazakh verb": "Кинопоиска рассылкасын тоқтатыңыз",
     # The title as the heading of the request, before a colon or a dash.
     "ru a colon": "Кинопоиск: отпишите меня",
