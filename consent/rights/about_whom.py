@@ -12,11 +12,12 @@ from django.conf import settings
 from consent.core.names import name_key, name_keys
 
 from .addressee import addressed
+from .limits import MAILING
 from .phrases import Phrase, find_each, same_word
 from .relatives import HELD
 from .sentences import ASIDE, OWN_NOUN, SENTENCE_END, sentences
 from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
-from .titles import CHANNELS, abbreviated, quoted
+from .titles import ABLATIVE, CHANNELS, GREETING, abbreviated, quoted
 
 Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
 
@@ -42,12 +43,6 @@ ENDINGS = (
 # Not «-ин», «-ын»: Kazakh words end so as often as Russian names («Ағылшын курсына …»).
 SURNAME = re.compile(r".{3,}(ов|ев)|.{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
 PATRONYMIC = re.compile(r".{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
-# Words before a name that make it no one a request is about: a greeting («Добрый день, Анна
-# Сергеевна!», «Қайырлы күн, Айгерим»), a place. Folded.
-GREETING = frozenset(map(fold, word_set(
-    "уважаемый уважаемая уважаемые дорогой дорогая дорогие здравствуйте курметти кадирли "
-    "салем салеметсиз hello dear hi день вечер утро кун кеш"
-)))  # fmt: skip
 PLACE_BEFORE = frozenset(word_set("в во из г город города городе городу гор"))
 # A firm is no one a request is about: its name after its legal form («ТОО «Восток-Сервис»»,
 # «ЖШС "Алтай Жолы"», «АО Казахтелеком»: the company of a signature) or in quotation marks
@@ -248,6 +243,10 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
             or name_key(tokens[at]) in operator
             or _no_person(tokens[at])
             or word.startswith(WHOSE)
+            # A title's, owning the news or what it is deleted from (titles.py): «Отключите
+            # Кинопоиска рассылку», «Деректерімді Кинопоисктен өшіріңіз».
+            or (after.startswith(MAILING) and not ACCUSATIVE.fullmatch(word))
+            or ABLATIVE.fullmatch(word)
             or any(same_word(w, word) for phrase in table for w in phrase.words)
         ):
             continue  # a word of the request itself: «Отзыв согласия / Келісімді қайтарып алу»

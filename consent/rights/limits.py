@@ -26,6 +26,7 @@ from .models import Ticket
 from .sentences import SENTENCE_END
 from .spelling import fold, words
 from .titles import titled
+from .unsaid import object_unsaid
 
 Type, Limit = Ticket.Type, Ticket.Limit
 # A verb of keeping, asked: the imperative or the gerund («оставьте», «оставив», «сохраните»,
@@ -125,6 +126,9 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
         unnamed = purpose == Limit.UNREAD  # «…на звонки»: no purpose of ours named
         stops = stopped(Type.OTHER if unnamed else kind, "" if unnamed else purpose, unsubscribe)
         return Type.OTHER, False, {"stops": stops, "limit": Limit.LATER}
+    if (kind in (Type.UNSUBSCRIBE, Type.DESTROY) or unsubscribe) and object_unsaid(text, MAILING):
+        # «Деректерім бар, хабарлама да келеді, өшіріңіз»: the data or the news? (unsaid.py)
+        return Type.OTHER, False, {"stops": [], "limit": Limit.UNSAID}
     if kind == Type.WITHDRAW and purpose == Limit.UNREAD:
         # Its object names no purpose (object_words.unread): every consent would be more than
         # it asks. The officer reads it; a stop of the news asked beside it still acts.

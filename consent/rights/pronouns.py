@@ -10,9 +10,10 @@ said by a pronoun (PRONOUNS), or left out when the verb stands alone in its clau
 FILLERS), in a text that names the news elsewhere: they are what it stops. It is read as the
 phrase is (phrases.find_each), so a «не», a question or a supposition withholds it as it
 withholds the phrase («Рассылка приходит, как её отключить?» asks how). Not when the text names
-the data too (word_order.DATA_NOUNS): «Деректерім бар, хабарлама да келеді, өшіріңіз» may ask
-to delete them, for an officer to read. Not a verb that takes a person off a list («отпишите её»,
-«уберите её»: someone else, relatives.py). Whose news the text names, another company's title
+the data too (word_order.DATA_NOUNS): «Деректерім бар, хабарлама да келеді, оларды өшіріңіз»
+may ask to delete them, for an officer to read (unsaid.py, which keeps PRONOUNS and FILLERS).
+Not a verb that takes a person off a list («отпишите её», «уберите её»: someone else,
+relatives.py). Whose news the text names, another company's title
 («Рассылка Кинопоиска приходит, отключите её»), is still read on the whole letter (titles.py)."""
 
 from dataclasses import replace
@@ -22,18 +23,13 @@ from .limits import MAILING, NEWS
 from .models import Ticket
 from .phrases import Match, Phrase, find_each
 from .sentences import sentences
-from .spelling import fold, key_words, word_set
+from .spelling import key_words
+from .unsaid import FILLERS, PRONOUNS
 from .word_order import DATA_NOUNS
 
 # Verbs of turning off or stopping something, folded beginnings: what their object is follows
 # from the letter, where «отпишите», «уберите», «исключите» take a person off a list.
 STOPPING = ("отключ", "выключ", "прекрат", "останов", "приостанов", "токтат", "ошир")
-# The news said by a pronoun, folded: her, them; Kazakh it, them, this. («Это» is a function
-# word, read as nothing: «отключите это» is the verb alone.)
-PRONOUNS = {"ru": ("ее", "их"), "kk": ("оны", "оларды", "муны")}
-# Words that may stand beside the verb alone in its clause, folded: «отключите уже», «срочно».
-FILLERS = frozenset(map(fold, word_set("уже срочно наконец скорее просто плиз немедленно сразу "
-                                       "тез тезирек енди")))  # fmt: skip
 
 
 def find_named(table: list[Phrase], text: str, letter: str | None = None) -> list[Match]:

@@ -223,13 +223,14 @@ def sentences(text: str) -> tuple[Sentence, ...]:
 
 def _aside(clause: str):
     """What a clause between two others is: ASIDE when its words are (left out), NAME_WORDS
-    when it is a name (kept, in the clauses it joins: a capital begins «Отпишите» too), else
-    None."""
+    when it is a name (kept, in the clauses it joins: a capital begins «Отпишите» too; not words
+    typed in capitals, «…, ХАБАРЛАМА ДА КЕЛЕДІ, ӨШІРІҢІЗ»), else None."""
     said = words(clause)
     if said and {fold(word) for word in said} <= ASIDE:
         return ASIDE
     written = re.findall(r"\w+", clause)
-    if 0 < len(written) <= NAME_WORDS and all(word[:1].isupper() for word in written):
+    named = all(word[:1].isupper() and not word[1:].isupper() for word in written)
+    if 0 < len(written) <= NAME_WORDS and named:
         return NAME_WORDS
     return None
 

@@ -26,6 +26,21 @@ THEIRS = {
     "kk a bank in Latin": "Мені Kaspi базасынан жойыңыз",
     "kk a cinema first": "Кинопоиск базасынан мені өшіріңіз",
     "en a streaming service": "Delete me from the Netflix database",
+    # A service named with no base: what is deleted (the data, an account) between the verb and
+    # its title, the preposition first, the Kazakh ablative, in any order.
+    "ru my data from a service": "Удалите мои данные из Кинопоиска",
+    "ru my personal data": "Удалите мои персональные данные из Кинопоиска",
+    "ru asked by the infinitive": "Прошу удалить мои данные из Кинопоиска",
+    "ru the service first": "Из Кинопоиска удалите мои данные",
+    "ru the data first": "Мои данные из Кинопоиска удалите",
+    "ru my account in it": "Удалите мой аккаунт в Кинопоиске",
+    "ru a bank in Latin": "Удалите мои данные из Kaspi",
+    "ru a service in straight quotes": 'Удалите мои данные из "Кинопоиска"',
+    "ru a typo in the title": "Удалите мои данные из Кинопоска",
+    "kk the ablative first": "Кинопоисктен деректерімді өшіріңіз",
+    "kk the ablative after the data": "Деректерімді Кинопоисктен өшіріңіз",
+    "kk a Latin title hyphened": "Kaspi-ден деректерімді жойыңыз",
+    "kk a quoted title's ending": "«Кинопоиск»-тен деректерімді өшіріңіз",
 }
 
 
@@ -46,6 +61,14 @@ OURS = {
     "ru a title told of after": "Удалите меня из базы, пожалуйста. Вестник тут ни при чём",
     "kk your base": "Мені базаңыздан жойыңыз",
     "kk the data from the base": "Деректерімді базадан өшіріңіз",
+    "kk your base after the data": "Деректерімді базаңыздан өшіріңіз",
+    "kk from the system, first": "Жүйеден деректерімді өшіріңіз",
+    "kk from the site, first": "Сайттан деректерімді өшіріңіз",
+    "kk from you, first": "Сіздерден деректерімді өшіріңіз",
+    "ru our name run together": "Удалите мои данные из Emaluplus",
+    # Where our data came from, in a clause of its own, is not whose base they are in.
+    "ru data got from a service": "Удалите мои данные, полученные из Кинопоиска",
+    "ru the data alone": "Удалите мои данные",
 }
 
 

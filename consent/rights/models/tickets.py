@@ -75,13 +75,13 @@ class Ticket(models.Model):
         # Another company's, named by its title («…от Кинопоиска»: titles.py).
         TITLED = "titled", _("it names another company's service or mailing, not ours")
         ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
-        # A withdrawal whose object names no purpose («…на звонки»): the officer's to read
-        # (object_words.unread); the intake's purpose of it until then.
+        # A withdrawal whose object names no purpose («…на звонки»): the officer's to read.
         UNREAD = "unread", _("it withdraws a consent to something that is no purpose of ours")
         # Not a limit it kept: a stop asked for a while, no pause (asked_nothing.paused).
         UNTIL = "until", _("it asks for no news for a while, and they cannot be paused")
-        # A start after the letter («с 1 марта отзываю согласие»): nothing done as it arrives.
+        # From a later date («с 1 марта отзываю согласие»): nothing done as it arrives.
         LATER = "later", _("it asks for it from a later date")
+        UNSAID = "unsaid", _("it does not say whether it asks to delete the data or stop the news")
 
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)
     # The longest message kept with a request: far beyond a letter (the web forms allow 5,000).
