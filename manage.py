@@ -39,6 +39,10 @@ if __name__ == "__main__":
     if refused := wrong_user():
         sys.exit(refused)
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emalu.settings")
+    from emalu.start import loaded, loading
+
+    loading()  # the settings, then the apps, load with the cycle collector paused (emalu/start.py)
+    import django
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
     from django.core.management.base import CommandParser, handle_default_options
@@ -66,6 +70,8 @@ if __name__ == "__main__":
     from consent.common.refusals import refusal
 
     try:
+        django.setup()  # as execute_from_command_line does first (its own then only logs again)
+        loaded()
         execute_from_command_line(sys.argv)
     except Exception as error:
         command = sys.argv[1] if len(sys.argv) > 1 else "manage.py"

@@ -4,6 +4,8 @@ import tempfile
 from django.core.wsgi import get_wsgi_application
 from django.utils.http import parse_header_parameters
 
+from emalu.start import loaded, loading
+
 
 def read_as_utf8(environ):
     """A request's Content-Type without its charset: every request is read as UTF-8, the
@@ -57,7 +59,9 @@ def read_chunked(environ):
 
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emalu.settings")
+loading()  # a worker loads the site with the cycle collector paused (emalu/start.py)
 django_application = get_wsgi_application()
+loaded()
 
 
 def application(environ, start_response):
