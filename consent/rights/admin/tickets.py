@@ -225,7 +225,8 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         extra["limits_stops"] = purposes_named(stops)
         if ticket.type == Ticket.Type.ACCESS and ticket.subject_id is not None:
             # The export links, or what a press would be refused with (a blocked person).
-            extra["download_refused"] = disclosure.download_refusal(ticket.subject)
+            refused = disclosure.download_refusal(ticket.subject, blocked=panel.blocked)
+            extra["download_refused"] = refused
         untold_at = untold_record(ticket) if ticket.status == Ticket.Status.DONE else None
         extra["untold_at"] = untold_at and reader_time(untold_at.at)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
