@@ -270,11 +270,12 @@ class ActionForm(forms.Form):
         return self.ticket.closable_as(timezone.now()) is not None
 
 
-def actions_offered(ticket: Ticket) -> list[str]:
+def actions_offered(ticket: Ticket, panel: ActionForm | None = None) -> list[str]:
     """The panel's actions for `ticket` as it is now: what the page's «state» records
     (admin.shown.page_state), since more than its status and type decide them (the person's
-    block, the child's 18th birthday)."""
-    return [choice[0] for choice in ActionForm(ticket=ticket).fields["desk_action"].choices]
+    block, the child's 18th birthday). `panel`: the page's own, made for `ticket` just now."""
+    panel = panel or ActionForm(ticket=ticket)
+    return [choice[0] for choice in panel.fields["desk_action"].choices]
 
 
 def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -> Ticket:

@@ -61,10 +61,11 @@ def refuse_if_blocked(subject: Subject, message: str | Promise) -> None:
         raise ProcessingBlocked(message)
 
 
-def download_refusal(subject: Subject) -> Promise | None:
+def download_refusal(subject: Subject, blocked: bool | None = None) -> Promise | None:
     """What a download of the person's data would be refused with now (None: it is not), said
-    in place of the link: every download above refuses for the same reason."""
-    return BLOCKED_LINK if gate.is_blocked(subject) else None
+    in place of the link: every download above refuses for the same reason. `blocked`: whether
+    the person is, where the page read it already (the desk's panel)."""
+    return BLOCKED_LINK if (gate.is_blocked(subject) if blocked is None else blocked) else None
 
 
 def disclosure_record(

@@ -45,6 +45,27 @@ def test_desk_keeps_a_constant_query_count(officer_client, texts, django_assert_
         assert officer_client.get("/admin/rights/ticket/").status_code == 200
 
 
+def test_a_requests_page_reads_the_request_and_its_panel_once(
+    desk, person, django_assert_max_num_queries
+):
+    """The page every action of the desk returns to: the request with the list's annotations
+    was read twice (the admin's change form read it again), the panel's actions twice (the
+    page's «state» made a panel of its own) and the person's block three times (the panels and
+    the export links')."""
+    from consent.rights.tickets import ticket_open, ticket_verify
+
+    ticket = ticket_open(kind="access", email="asel@example.kz", language="kk", channel="web")
+    ticket_verify(ticket)
+    page = f"/admin/rights/ticket/{ticket.pk}/change/"
+    assert desk.get(page).status_code == 200  # the session's first page notes the language
+    # Session, user, authenticator, permissions (2); the request, its person, the block, the
+    # audit rows the page reads (4) and the one it writes, the officers, the related requests
+    # and letters.
+    with django_assert_max_num_queries(16):
+        shown = desk.get(page)
+    assert shown.status_code == 200 and shown.context["state"].startswith("open:access:do")
+
+
 @pytest.mark.parametrize("who", ["content_editor_client", "marketer_client"])
 def test_editors_and_marketers_cannot_open_personal_data(request, who, person):
     client = request.getfixturevalue(who)

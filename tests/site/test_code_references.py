@@ -18,11 +18,12 @@ the same, in their comments.
 """
 
 import ast
+import functools
 import io
 import re
 import tokenize
 
-from tests.site.references import DOTTED, ROOT, foreign_names, resolves, tree
+from tests.site.references import DOTTED, ROOT, foreign_names, modules, resolves, tree
 
 SCANNED = ("consent", "emalu", "forms_app", "bench", "tests")
 # The checker's own tests and helpers, whose comments name made-up code on purpose.
@@ -51,12 +52,13 @@ NAME = re.compile(rf"(?<![\w./:@\"'-])({DOTTED.pattern})(?![\w/@-])")
 PATH = re.compile(r"(?<![\w./:@~$-])(\.?[\w-]+(?:/[\w.*-]+)+/?)(?:::([\w.]+))?")
 
 
-def notes(source):
-    """(line, text) of every comment and docstring of a module's source."""
+def notes(source, syntax=None):
+    """(line, text) of every comment and docstring of a module's source (`syntax`: its tree,
+    where it was parsed already)."""
     for token in tokenize.generate_tokens(io.StringIO(source).readline):
         if token.type == tokenize.COMMENT:
             yield token.start[0], token.string
-    for node in ast.walk(ast.parse(source)):
+    for node in ast.walk(syntax or ast.parse(source)):
         if isinstance(node, ast.Module | ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef):
             docstring = ast.get_docstring(node, clean=False)
             if docstring:
@@ -85,10 +87,18 @@ def _path_problem(path, name, root):
 def reference_problems(source, root=ROOT, syntax=None):
     """One line per reference in the comments and docstrings of `source` (Python's, or with a
     `syntax` of COMMENT the comments of a file beside the code) that names nothing."""
+    if syntax is None:
+        tree_of_source = ast.parse(source)
+        return _problems(list(notes(source, tree_of_source)), foreign_names(tree_of_source), root)
+    return _problems(list(comments(source, syntax)), set(), root)
+
+
+def _problems(found_notes, foreign, root=ROOT):
+    """reference_problems' lines for the (line, text) notes of one file, whose own imports bind
+    the names `foreign` to other packages."""
     top = {entry.name for entry in root.iterdir()} - {"var", ".venv", ".git"}
-    foreign = foreign_names(ast.parse(source)) if syntax is None else set()
     problems = []
-    for line, text in notes(source) if syntax is None else comments(source, syntax):
+    for line, text in found_notes:
         for m in NAME.finditer(text):
             name = m[1]
             if name.rsplit(".", 1)[-1] in EXTENSIONS:
@@ -112,11 +122,26 @@ def scanned_files(root=ROOT):
                 yield path
 
 
+@functools.cache
+def _module_files():
+    return frozenset(modules().values())
+
+
+@functools.cache
+def scanned(path):
+    """(notes, foreign names) of one scanned file: read, parsed and walked once for the tests
+    of this module that read every file (each used to parse each file twice). A module of the
+    project's packages is parsed as references.tree holds it, which the lookups parse anyway."""
+    source = path.read_text(encoding="utf-8")
+    syntax = tree(path) if path in _module_files() else ast.parse(source)
+    return tuple(notes(source, syntax)), frozenset(foreign_names(syntax))
+
+
 def test_every_reference_in_the_codes_comments_exists():
     problems = []
     for path in scanned_files():
-        source = path.read_text(encoding="utf-8")
-        problems += [f"{path.relative_to(ROOT)}:{p}" for p in reference_problems(source)]
+        found_notes, foreign = scanned(path)
+        problems += [f"{path.relative_to(ROOT)}:{p}" for p in _problems(found_notes, foreign)]
     assert not problems, "\n".join(problems)
 
 
@@ -143,9 +168,8 @@ def test_the_parser_finds_the_references():
     """Guards the check against a pattern that silently matches nothing."""
     names = paths = 0
     for path in scanned_files():
-        source = path.read_text(encoding="utf-8")
-        foreign = foreign_names(ast.parse(source))
-        for _line, text in notes(source):
+        found_notes, foreign = scanned(path)
+        for _line, text in found_notes:
             names += sum(resolves(m[1], ROOT, foreign) is True for m in NAME.finditer(text))
             paths += len(PATH.findall(text))
     assert names > 50 and paths > 50, (names, paths)

@@ -30,10 +30,12 @@ CHANGES = [Action.REQUEST_OPEN, Action.REQUEST_VERIFY, Action.REQUEST_RETYPE,
 PERSON_CHANGES = [Action.SUBJECT_BLOCK, Action.SUBJECT_UNBLOCK]
 
 
-def page_state(ticket: Ticket) -> str:
+def page_state(ticket: Ticket, panel=None) -> str:
     """The forms' hidden «state»: what their actions depend on, the request's status and type
-    and, while its panel is there, the actions it offers."""
-    offered = "+".join(actions_offered(ticket)) if ticket.is_open or ticket.is_filed else ""
+    and, while its panel is there, the actions it offers (`panel`: the page's, read rather than
+    made again)."""
+    shown = ticket.is_open or ticket.is_filed
+    offered = "+".join(actions_offered(ticket, panel)) if shown else ""
     return f"{ticket.status}:{ticket.type}:{offered}"
 
 

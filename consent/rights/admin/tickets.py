@@ -83,6 +83,17 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         # Whether each waits for the person (with_waiting): the due column's badge.
         return timed(super().get_queryset(request)).with_holder_working().with_waiting()
 
+    def get_object(self, request, object_id, from_field=None):
+        """A request's page reads the request once: change_view reads it to check and fill the
+        page, and Django's change form read it again, the list's annotations and all. On a GET
+        only: a post changes the request between the two."""
+        if request.method != "GET":
+            return super().get_object(request, object_id, from_field)
+        read = request.__dict__.setdefault("_tickets_read", {})
+        if (object_id, from_field) not in read:
+            read[object_id, from_field] = super().get_object(request, object_id, from_field)
+        return read[object_id, from_field]
+
     def get_list_display(self, request):
         shown = super().get_list_display(request)
         return shown if may_see_people(request) else [f for f in shown if f != "person"]
@@ -178,8 +189,9 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
             raise Http404
         if not self.has_view_permission(request, ticket):
             raise PermissionDenied
-        extra = {"desk_form": ActionForm(ticket=ticket), "can_act": self._can_act(request, ticket),
-                 "ticket": ticket, "state": page_state(ticket),
+        panel = ActionForm(ticket=ticket)
+        extra = {"desk_form": panel, "can_act": self._can_act(request, ticket),
+                 "ticket": ticket, "state": page_state(ticket, panel),
                  **(extra_context or {})}  # fmt: skip
         extra["reopenings"] = [
             {**r, "at": reader_time(r["at"]), "by": r["by"] or _("the system")}
@@ -213,7 +225,8 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         extra["limits_stops"] = purposes_named(stops)
         if ticket.type == Ticket.Type.ACCESS and ticket.subject_id is not None:
             # The export links, or what a press would be refused with (a blocked person).
-            extra["download_refused"] = disclosure.download_refusal(ticket.subject)
+            refused = disclosure.download_refusal(ticket.subject, blocked=panel.blocked)
+            extra["download_refused"] = refused
         untold_at = untold_record(ticket) if ticket.status == Ticket.Status.DONE else None
         extra["untold_at"] = untold_at and reader_time(untold_at.at)
         held_back = ticket.type == Ticket.Type.ACCESS and answer_held_back(ticket)
