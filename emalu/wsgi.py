@@ -60,8 +60,10 @@ def read_chunked(environ):
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "emalu.settings")
 loading()  # a worker loads the site with the cycle collector paused (emalu/start.py)
-django_application = get_wsgi_application()
-loaded()
+try:
+    django_application = get_wsgi_application()
+finally:  # running again even when the site fails to load (gunicorn --reload keeps the worker)
+    loaded()
 
 
 def application(environ, start_response):

@@ -75,3 +75,19 @@ def test_a_command_collects_its_garbage_once_the_site_is_loaded(tmp_path):
     env = site_env("postgres://nobody@127.0.0.1:9/none", STATIC_ROOT=str(tmp_path))
     running, frozen = json.loads(shell(code, env).splitlines()[-1])
     assert running and frozen > LOADED
+
+
+def test_a_worker_whose_site_fails_to_load_still_collects_its_garbage(tmp_path):
+    """A site that fails to load (a setting missing, a syntax error in a release) leaves the
+    worker's collector running: gunicorn --reload keeps such a worker, serving its error, and
+    the process that imported it goes on."""
+    code = (
+        "import gc, json\n"
+        "try:\n    import emalu.wsgi\nexcept Exception as error:\n    failed = repr(error)\n"
+        "print(json.dumps([failed, gc.isenabled()]))"
+    )
+    env = site_env("postgres://nobody@127.0.0.1:9/none", STATIC_ROOT=str(tmp_path))
+    env.pop("SECRET_KEY")  # the settings refuse to load without it
+    done = subprocess.run([PYTHON, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True)
+    failed, running = json.loads(done.stdout.splitlines()[-1])
+    assert "SECRET_KEY" in failed and running, done.stderr[-2000:]
