@@ -112,9 +112,8 @@ def near_miss(domain: str) -> str | None:
     one typing slip from («gmial.com», «gmail.co», «yandx.ru»: a letter added, left out,
     changed or swapped with the next), when it is one slip from no other; None for a common
     host itself, for a service in its own right (OWN_RIGHT), and for a common host's name with
-    another's ending. A host whose name has
-    fewer than four letters is never meant: every such name under .ru is somebody's («vk.ru»,
-    «ok.ru» one letter from «bk.ru»), and so is most of what is one slip from them.
+    another's ending. A host whose name has fewer than four letters is never meant: every such
+    name under .ru is somebody's («vk.ru», «ok.ru» one letter from «bk.ru»).
 
     Such a domain may exist (it is somebody's), so this is a suggestion the visitor may
     decline, not a refusal (forms_app/address_typos.py), unlike check_domain's."""
