@@ -88,6 +88,20 @@ def _enrolling(session: SessionBase):
     return user
 
 
+def _unconfirmed_device(user):
+    """The one authenticator `user` is setting up, made on their first visit of the code step.
+
+    Made with their user row locked: TOTPDevice has no unique (user, unconfirmed) key for
+    get_or_create to lean on, so two first visits at once (two tabs, a double click, a reload
+    of a slow page) both found none and both made one; every later visit then met two, a 500,
+    and one of the two pages showed a QR code that could never be confirmed. Now the second
+    visit waits for the first and shows the same code; of any two made before, the first."""
+    with transaction.atomic():
+        type(user).objects.select_for_update().filter(pk=user.pk).values_list("pk").get()
+        device = TOTPDevice.objects.filter(user=user, confirmed=False).order_by("pk").first()
+        return device or TOTPDevice.objects.create(user=user, confirmed=False, name="authenticator")
+
+
 @never_cache
 @sensitive_post_parameters("password", "code")
 def enrol(request):
@@ -112,9 +126,7 @@ def enrol(request):
                                    "has an authenticator: then use the sign-in page."))  # fmt: skip
         return _enrol_page(request, {"form": form, "step": "password"})
 
-    device, _created = TOTPDevice.objects.get_or_create(
-        user=user, confirmed=False, defaults={"name": "authenticator"}
-    )
+    device = _unconfirmed_device(user)
     form = CodeForm(request.POST or None)
     paused = pause_told(device) if request.method == "POST" else None
     if paused is not None:

@@ -21,6 +21,7 @@ from consent.common.text import (
 from consent.core.phones import normalise_phone
 from consent.core.subjects import EMAIL_MAX_LENGTH, clean_email
 
+from .address_typos import AddressInput, suggested
 from .photo_formats import EMPTY, MAX_BYTES, TOO_BIG
 
 UNREADABLE = _("Some characters here could not be read. Please type the text again.")
@@ -108,9 +109,10 @@ def long_text(label, *, required=False, rows=4, help_text=""):
 
 class EmailAddress(LengthCheckedHere, forms.CharField):
     """An email address a person typed: checked and normalised by consent.core.subjects
-    (clean_email), the one rule for every address a visitor gives."""
+    (clean_email), the one rule for every address a visitor gives; a common host mistyped is
+    suggested (address_typos)."""
 
-    widget = forms.EmailInput(attrs={"autocomplete": "email"})
+    widget = AddressInput(attrs={"autocomplete": "email"})
 
     def __init__(self, **kwargs):
         kwargs.setdefault("max_length", EMAIL_MAX_LENGTH + 10)  # room for spaces round it
@@ -121,7 +123,7 @@ class EmailAddress(LengthCheckedHere, forms.CharField):
         # so that every refused address gets the one message that says what to type.
         value = self.to_python(value)
         self.validate(value)
-        return clean_email(value) if value else value
+        return suggested(self.widget, clean_email(value)) if value else value
 
 
 class PhoneOrEmail(VisitorText):
@@ -132,7 +134,7 @@ class PhoneOrEmail(VisitorText):
     def clean(self, value):
         value = super().clean(value)
         if not value or "@" in value:
-            return self._address(value) if value else value
+            return suggested(self.widget, self._address(value)) if value else value
         try:
             return normalise_phone(value)
         except ValidationError as error:

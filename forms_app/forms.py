@@ -23,6 +23,7 @@ from consent.core.transfers import consent_offered, purposes_shown
 from consent.rights.models import Ticket
 
 from . import services
+from .address_typos import ContactInput
 from .details import DetailsNeeded
 from .fields import BirthDate, ConsentBox, EmailAddress, PhoneOrEmail, long_text, photo_field, text
 from .guarded import CHOOSE, NOT_OFFERED, GuardedForm
@@ -193,7 +194,7 @@ class ApplicationForm(ContactForm):
         ),
         max_length=254,
         required=False,  # its label says when it is needed (required_when, below)
-        widget=forms.TextInput(
+        widget=ContactInput(
             attrs={
                 "autocomplete": f"{GUARDIAN} email",
                 "autocapitalize": "none",

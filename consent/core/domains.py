@@ -8,7 +8,9 @@ has delegated («gmail.con») passed every check:
 the acknowledgement and the confirmation link were queued to a mailbox that cannot be, the
 person never heard back, and the record held an address nobody can be found by. A domain that
 exists but is misspelt («gmial.com») is somebody's, and cannot be told from the address: it
-passes. The list is `top_level_domains.txt` (scripts/top-level-domains writes it)."""
+passes here, and a visitor's form suggests the common host it is one slip from
+(near_miss), which they may decline. The list is `top_level_domains.txt`
+(scripts/top-level-domains writes it)."""
 
 from functools import cache
 from pathlib import Path
@@ -28,6 +30,12 @@ COMMON = [
     "mail.ru", "mail.kz", "gmail.com", "yandex.ru", "yandex.kz", "ya.ru", "inbox.ru", "list.ru",
     "bk.ru", "internet.ru", "rambler.ru", "icloud.com", "outlook.com", "hotmail.com", "yahoo.com",
 ]  # fmt: skip
+_NAMES = frozenset(common.split(".")[0] for common in COMMON)
+# Mail services in their own right one slip from a common host: never told they meant it.
+OWN_RIGHT = frozenset([
+    "mail.com", "email.com", "ymail.com", "gmx.com", "mail.kg", "mail.uz", "mail.az",
+    "yandex.uz", "yandex.az", "yandex.kg", "yandex.eu", "inbox.eu", "inbox.lv",
+])  # fmt: skip
 # The endings most of our visitors' addresses have: «gmail-com» is gmail.com with a hyphen for
 # the dot, «my-firm» is a host with no ending.
 USUAL_ENDINGS = frozenset(["kz", "ru", "com", "net", "org"])
@@ -97,6 +105,27 @@ def check_ending(local: str, domain: str) -> None:
         code="no_ending",
         params={"domain": domain},
     )  # fmt: skip
+
+
+def near_miss(domain: str) -> str | None:
+    """The common host `domain` (an address's, in its Unicode form, with a delegated ending) is
+    one typing slip from («gmial.com», «gmail.co», «yandx.ru»: a letter added, left out,
+    changed or swapped with the next), when it is one slip from no other; None for a common
+    host itself, for a service in its own right (OWN_RIGHT), and for a common host's name with
+    another's ending. A host whose name has fewer than four letters is never meant: every such
+    name under .ru is somebody's («vk.ru», «ok.ru» one letter from «bk.ru»).
+
+    Such a domain may exist (it is somebody's), so this is a suggestion the visitor may
+    decline, not a refusal (forms_app/address_typos.py), unlike check_domain's."""
+    domain = domain.lower()
+    if domain in OWN_RIGHT or domain in COMMON:
+        return None
+    near = [c for c in COMMON if len(c.split(".")[0]) >= 4 and abs(len(c) - len(domain)) <= 1
+            and _slips(domain, c) == 1]  # fmt: skip
+    name = domain.split(".")[0]
+    if len(near) != 1 or (name in _NAMES and near[0].split(".")[0] != name):
+        return None  # «gmail.kz»: gmail.com with another ending as much as mail.kz with a g
+    return near[0]
 
 
 def _under(domain: str, names: frozenset[str]) -> bool:

@@ -82,8 +82,9 @@ FORMS = {
 }  # fmt: skip
 
 
-def post(client, lang, kind, email):
-    return client.post(f"/{lang}/{kind}/", {"token": aged_token(), "email": email, **FORMS[kind]})
+def post(client, lang, kind, email, **more):
+    data = {"token": aged_token(), "email": email, **FORMS[kind], **more}
+    return client.post(f"/{lang}/{kind}/", data)
 
 
 @pytest.mark.parametrize("lang", ["kk", "ru"])
@@ -337,7 +338,7 @@ def test_an_address_other_only_in_a_letter_of_another_alphabet_is_another_person
 
     person = make_subject(email="asel@mail.kz")
     consent_grant(person, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
-    assert post(client, "kk", "newsletter", "asel@maıl.kz").status_code == 302
+    post(client, "kk", "newsletter", "asel@maıl.kz", email_suggested="asel@maıl.kz")  # not mail.kz
     (mail,) = Email.objects.filter(to=["asel@maıl.kz"])
     client.post(re.search(r"//[^/\s]+(/\S+/newsletter/confirm/[^/\s]+/)", mail.message)[1], SHOWN)
     assert not LedgerEntry.objects.filter(subject=person, purpose=MARKETING).exists()

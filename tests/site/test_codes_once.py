@@ -5,8 +5,12 @@ last step, the recovery code deleted), and both got in; the second enrolment rep
 recovery codes the first one's page had shown. Now the device is locked while its code is
 checked (emalu/staff.py `StaffLoginForm._chosen_device`, emalu/enrolment.py `enrol`).
 
-The two posts meet for sure: this test holds the staff member's device rows locked (as a slow
-transaction of another request would) until both requests wait on them, then lets go."""
+Two first visits of the code step at once each made an authenticator; now the one is made with
+the staff member's row locked (emalu/enrolment.py `_unconfirmed_device`).
+
+The two requests meet for sure: this test holds the staff member's device rows (or their own
+row) locked, as a slow transaction of another request would, until both requests wait on them,
+then lets go."""
 
 import base64
 import re
@@ -33,6 +37,7 @@ TOTPDevice.objects.create(user=u, name="phone", key="{KEY}", confirmed=True)
 recovery = StaticDevice.objects.create(user=u, name="recovery", confirmed=True)
 StaticToken.objects.create(device=recovery, token="{RECOVERY}")
 User.objects.create_user("newbie", "newbie@example.kz", "{PASSWORD}", is_staff=True)
+User.objects.create_user("newcomer", "newcomer@example.kz", "{PASSWORD}", is_staff=True)
 """
 DEVICES = """
 SELECT 1 FROM otp_totp_totpdevice d JOIN auth_user u ON u.id = d.user_id
@@ -42,6 +47,9 @@ SELECT 1 FROM otp_static_staticdevice d JOIN auth_user u ON u.id = d.user_id
 SELECT 1 FROM otp_static_statictoken t JOIN otp_static_staticdevice d ON d.id = t.device_id
   JOIN auth_user u ON u.id = d.user_id WHERE u.username = %(user)s FOR UPDATE OF t;
 """
+# The staff member's own row: a new device's row waits on it (its foreign key), and so does
+# the enrolment that locks it to make the one device.
+PERSON = "SELECT 1 FROM auth_user WHERE username = %(user)s FOR UPDATE;"
 
 WAITING = "SELECT count(*) FROM pg_stat_activity WHERE datname = %s AND wait_event_type = 'Lock'"
 
@@ -79,12 +87,12 @@ class Browser:
         return status, answer, page
 
 
-def at_once(url, user, posts):
-    """Run `posts` (callables) at the same moment: the user's device rows held locked until
+def at_once(url, user, posts, locks=DEVICES):
+    """Run `posts` (callables) at the same moment: the user's rows (`locks`) held locked until
     every one waits on them in PostgreSQL (or has ended), then let go. Their answers."""
     name = urllib.parse.urlsplit(url).path.lstrip("/")
     with psycopg.connect(url.replace("postgres://", "postgresql://")) as held:
-        for statement in DEVICES.split(";")[:-1]:
+        for statement in locks.split(";")[:-1]:
             held.execute(statement, {"user": user})
         with ThreadPoolExecutor(len(posts)) as pool:
             running = [pool.submit(post) for post in posts]
@@ -150,3 +158,27 @@ def test_one_enrolment_code_posted_twice_at_once_enrols_once(site):
                       " ON d.id = t.device_id JOIN auth_user u ON u.id = d.user_id"
                       " WHERE u.username = 'newbie'")  # fmt: skip
     assert len(shown) == 1 and sorted(shown[0]) == sorted(t for (t,) in kept)
+
+
+def test_two_first_visits_of_the_code_step_at_once_make_one_authenticator(site):
+    """Two tabs open the code step at the same moment: both found no authenticator and each made
+    one, so one page's QR code could never be confirmed and every later visit was a 500. Now
+    both pages, and the next visit, show the one authenticator, and its code enrols."""
+    port, url = site
+    browsers = [Browser(port), Browser(port)]
+    for browser in browsers:
+        browser.go("GET", "/admin/enrol/")
+        browser.go("POST", "/admin/enrol/", username="newcomer", password=PASSWORD)
+
+    def visits(browser):
+        return lambda: browser.go("GET", "/admin/enrol/")
+
+    pages = at_once(url, "newcomer", [visits(b) for b in browsers], locks=PERSON)
+    later = browsers[0].go("GET", "/admin/enrol/")
+    assert [status for status, _, _ in [*pages, later]] == [200, 200, 200]
+    secrets = {re.search(r'<code class="secret">([A-Z2-7]+)</code>', p).group(1)
+               for _, _, p in [*pages, later]}  # fmt: skip
+    assert len(secrets) == 1
+    code = f"{totp(base64.b32decode(secrets.pop())):06d}"
+    _, _, done = browsers[1].go("POST", "/admin/enrol/", code=code)
+    assert len(re.findall(r"<li><code>([0-9a-f]{10})</code></li>", done)) == 10
