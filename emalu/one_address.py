@@ -23,7 +23,8 @@ class OneAddressMiddleware:
     route's converters read a part as, the address is the one `reverse` makes of it; a post is
     sent on as a post (308, SENT_ON_AS_POST), as NormalPathMiddleware sends it. In the admin, an
     object's key is read as its model reads it (`admin_keys`): «/admin/rights/ticket/01/change/»
-    showed request 1, the route keeping «01» as typed."""
+    showed request 1, the route keeping «01» as typed; and only for a user the admin lets in:
+    anyone else gets its sign-in at any spelling, as at the address it writes."""
 
     def __init__(self, get_response):
         self.get_response = get_response
@@ -35,7 +36,9 @@ class OneAddressMiddleware:
         match = request.resolver_match
         if not match.captured_kwargs:
             return None
-        captured = {**match.captured_kwargs, **admin_keys(request, match)}
+        if match.namespace == admin.site.name and not admin.site.has_permission(request):
+            return None  # the admin's sign-in, as at the address it writes: nothing read
+        captured = {**match.captured_kwargs, **admin_keys(match)}
         try:
             address = reverse(match.view_name, args=args, kwargs=captured)
         except NoReverseMatch:  # a route reverse cannot make (none of the site's)
@@ -48,13 +51,12 @@ class OneAddressMiddleware:
         return HttpResponsePermanentRedirect(target, preserve_request=posted)
 
 
-def admin_keys(request, match) -> dict[str, str]:
-    """The object keys an admin route captured, each as its model's key writes it («01» as «1»),
-    for a user the admin lets in; {} for anyone else, who gets the admin's sign-in as at the
-    address it writes, nothing read for them. A value the model's key cannot read is left to the
-    admin («does not exist»)."""
+def admin_keys(match) -> dict[str, str]:
+    """The object keys an admin route captured, each as its model's key writes it («01» as «1»);
+    {} for any other route. A value the model's key cannot read is left to the admin («does not
+    exist»)."""
     site = admin.site
-    if match.namespace != site.name or not site.has_permission(request):
+    if match.namespace != site.name:
         return {}
     model = next((m for m in site._registry if match.url_name and match.url_name.startswith(
         f"{m._meta.app_label}_{m._meta.model_name}_")), None)  # fmt: skip

@@ -71,7 +71,12 @@ def test_a_visitor_not_signed_in_is_sent_to_the_sign_in_whatever_the_spelling(te
     its sign-in, as for the address the site writes."""
     ticket = _a_request()
     own = reverse("otpadmin:rights_ticket_change", args=[ticket.pk])
-    for path in (own, own.replace(f"/{ticket.pk}/", f"/0{ticket.pk}/")):
+    act = reverse("otpadmin:rights_ticket_act", args=[ticket.pk])  # a number's converter
+    for path in (
+        own,
+        own.replace(f"/{ticket.pk}/", f"/0{ticket.pk}/"),
+        act.replace(f"/{ticket.pk}/", f"/0{ticket.pk}/"),
+    ):
         response = Client().get(path)
         assert response.status_code == 302
         assert urlsplit(response["Location"]).path == reverse("otpadmin:login")
