@@ -1,6 +1,5 @@
 import logging
 import time
-from urllib.parse import unquote
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
@@ -8,7 +7,6 @@ from django.core.exceptions import BadRequest
 from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.middleware.common import CommonMiddleware
 from django.middleware.locale import LocaleMiddleware
-from django.urls import NoReverseMatch, reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.encoding import iri_to_uri
 from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
@@ -129,35 +127,6 @@ class NormalPathMiddleware:
             posted = request.method not in ("GET", "HEAD")
             return HttpResponsePermanentRedirect(target, preserve_request=posted)
         return self.get_response(request)
-
-
-class OneAddressMiddleware:
-    """A page reached by another spelling of what its address holds is sent (301) to the address
-    the site writes for it: «/ru/privacy/01/» (a number's converter reads «01» as 1) served the
-    policy's version 1 a second time, under an address no link of the site names. Whatever a
-    route's converters read a part as, the address is the one `reverse` makes of it; a post is
-    sent on as a post (308, SENT_ON_AS_POST), as NormalPathMiddleware sends it."""
-
-    def __init__(self, get_response):
-        self.get_response = get_response
-
-    def __call__(self, request):
-        return self.get_response(request)
-
-    def process_view(self, request, view, args, kwargs):
-        match = request.resolver_match
-        if not match.captured_kwargs:
-            return None
-        try:
-            address = reverse(match.view_name, args=args, kwargs=match.captured_kwargs)
-        except NoReverseMatch:  # a route reverse cannot make (none of the site's)
-            return None
-        if unquote(address) == request.path:
-            return None
-        query = request.META.get("QUERY_STRING", "")
-        target = escape_leading_slashes(address + (f"?{query}" if query else ""))
-        posted = request.method not in ("GET", "HEAD")
-        return HttpResponsePermanentRedirect(target, preserve_request=posted)
 
 
 # A post Django sends on to the address it meant: sent as a post, its fields with it (307, 308).

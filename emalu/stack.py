@@ -57,7 +57,7 @@ MIDDLEWARE = [
     "emalu.middleware.ClockMiddleware",  # after the language, for its 503 page
     "emalu.middleware.FormBodyMiddleware",  # before anything reads request.POST
     "emalu.middleware.SlashAppendedMiddleware",  # Django's CommonMiddleware, likewise
-    "emalu.middleware.OneAddressMiddleware",
+    "emalu.one_address.OneAddressMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django_otp.middleware.OTPMiddleware",

@@ -321,10 +321,11 @@ def ticket_close_unconfirmed(ticket: Ticket, *, actor: AbstractBaseUser | None) 
     (compliance L8, L9): "no data held" at once when no one on record has its address,
     "identity not confirmed" once the link has expired unused, or a week after it was opened
     when the mail limit held the link back (Ticket.closable_as, the night's rule too). Nothing
-    is done to anyone's data. The person is told in their language: at the address on record,
-    or, with no data held, where the "nothing held" note went (a fixed text, nothing typed);
-    not when no link ever went, as the night closes it (expiring.py): an address that never
-    confirmed is written to no more."""
+    is done to anyone's data. Who is told, in the person's language: for "no data held", the
+    address it came from, where the "nothing held" note went (a fixed text, nothing typed); for
+    "identity not confirmed", the address on record, only when a link went there (one held back
+    every time is not written to, as the night writes to none: expiring.py); for a letter
+    closed without action, no one."""
     ticket = ticket_locked(ticket)
     status = ticket.closable_as(timezone.now())
     if status is None:

@@ -189,8 +189,9 @@ def close_note(ticket: Ticket) -> str | Promise:
                  "it.") + closes_itself(ticket)  # fmt: skip
     if ticket.link_sent_at is None:  # held back, or none needed (links.link_unsent)
         return _("No confirmation link has gone out for this request (the field «confirmation "
-                 "link sent» says why). If none is sent and pressed by %(time)s, the person can "
-                 "no longer confirm it.") % {
+                 "link sent» says why). If none goes out by %(time)s, the person can no longer "
+                 "confirm it; one that goes out before then can be pressed for seven days after "
+                 "it is sent.") % {
             "time": reader_time(ticket.opened_at + Ticket.CONFIRM_WITHIN)
         } + closes_itself(ticket)  # fmt: skip
     expires = reader_time(ticket.link_expires_at)
