@@ -135,8 +135,13 @@ def enrol(request):
         with transaction.atomic():
             # Locked while the code is checked and the recovery codes made: two posts of one
             # code at once both passed, and the second replaced the codes the first page showed.
-            device = TOTPDevice.objects.select_for_update().get(pk=device.pk)
-            verified = not device.confirmed and device.verify_token(form.cleaned_data["code"])
+            device = TOTPDevice.objects.select_for_update().filter(pk=device.pk).first()
+            if device is None or device.confirmed:
+                # Removed meanwhile (the step starts again with a new one), or confirmed by the
+                # same code's other post, whose page showed the recovery codes: this one sends
+                # the person to sign in, never the secret of an authenticator now in use.
+                return redirect("staff_enrol" if device is None else "admin:login")
+            verified = device.verify_token(form.cleaned_data["code"])
             if verified:
                 device.confirmed = True
                 device.save()

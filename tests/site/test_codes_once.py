@@ -163,16 +163,20 @@ def test_one_enrolment_code_posted_twice_at_once_enrols_once(site):
     patient(url, "newbie")
 
     def enrols(browser):
-        return lambda: re.findall(
-            r"<li><code>([0-9a-f]{10})</code></li>",
-            browser.go("POST", "/admin/enrol/", code=code)[2],
-        )
+        return lambda: browser.go("POST", "/admin/enrol/", code=code)
 
-    shown = [codes for codes in at_once(url, "newbie", [enrols(b) for b in browsers]) if codes]
+    answers = at_once(url, "newbie", [enrols(b) for b in browsers])
+    shown = [codes for _, _, page in answers
+             if (codes := re.findall(r"<li><code>([0-9a-f]{10})</code></li>", page))]  # fmt: skip
     kept = query(url, "SELECT token FROM otp_static_statictoken t JOIN otp_static_staticdevice d"
                       " ON d.id = t.device_id JOIN auth_user u ON u.id = d.user_id"
                       " WHERE u.username = 'newbie'")  # fmt: skip
     assert len(shown) == 1 and sorted(shown[0]) == sorted(t for (t,) in kept)
+    # The other page is sent to sign in: it showed the authenticator's secret again, as if
+    # the code were wrong, though that authenticator was now the person's second factor.
+    other = [(status, answer["Location"]) for status, answer, page in answers
+             if not re.search("<li><code>", page)]  # fmt: skip
+    assert other == [(302, "/admin/login/")]
 
 
 def test_two_first_visits_of_the_code_step_at_once_make_one_authenticator(site):
