@@ -55,6 +55,11 @@ NOT_BETWEEN = ("емес", "жок")
 # («жойыңыз», «бұғаттаңыздар»).
 ASKED_VERB = re.compile(r"(ть|ться|ти|те|тесь|[ая]йу|[ая]йусь|н[ыи]з|н[ыи]зд[ае]р)$")
 MOVED_NOT = ("не", "ни")
+# A Russian «не» negates the verb right after it, which a phrase's «не» reaches no further than:
+# «Не прекращайте присылать рассылку» (do not stop sending) is no «не присылайте рассылку». A
+# verb so read, folded: an imperative or an infinitive («прекращайте», «переставать»).
+NEGATED = "не"
+NEGATED_VERB = re.compile(r"(ть|ться|те|тесь)$")
 DEEMED = ("считат", "считайт")  # «прошу считать (его) отозванным», «считайте отозванным»
 # A negated wish («не хочу», «не желаю») may close the sentence after its verb and object:
 # «Рассылку получать не хочу», «Получать письма не желаю» (folded beginnings).
@@ -101,6 +106,8 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
             places.append(i)
         if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:
             break  # itself the phrase's next word only: «Келісімім енді жоқ»
+        if language == "ru" and word == NEGATED and NEGATED_VERB.search(tokens[i]):
+            break  # the verb its «не» negates: the phrase's, or another's
     return places
 
 
