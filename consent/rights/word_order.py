@@ -127,6 +127,24 @@ def replying(tokens, clauses, places) -> bool:
     return any(tokens[i].startswith(REPLY) for i in [*range(first, last), *beside])
 
 
+# «Шығару» is to take out of what stands before it in the ablative («таратылымнан шығарыңыз»,
+# «бұғаттан шығару»), or to issue or publish its object («жаңа курс туралы хабарлама шығарыңыз»,
+# «жаңалықтарды шығарыңыз»), which asks no request. Folded.
+ISSUING = "шыгар"
+KAZAKH_ABLATIVE = re.compile(r"\w+[дтн][ае]н")
+
+
+def issued(tokens, places) -> bool:
+    """Whether a phrase's «шығару», its last word at `places`, follows its word before not in
+    the ablative: to issue that, not to take out of it."""
+    last, before = places[-1], places[-2] if len(places) > 1 else None
+    return (
+        before is not None
+        and tokens[last].startswith(ISSUING)
+        and not KAZAKH_ABLATIVE.fullmatch(tokens[before])
+    )
+
+
 def _shared_object(clauses, at: int, i: int) -> bool:
     """Whether the words at `at` and `i` stand in clauses next to each other, one of them alone
     in its clause: a verb joined to the other clause's verb, sharing its object."""

@@ -135,6 +135,10 @@ KEPT = {
     "kk told": "Хабарламаларды тоқтаттым",
     "kk my letter deleted": "Хатымды өшіріңіз",
     "kk a mother's": "Анамның хабарламаларын тоқтатыңыз",
+    # «Шығару» of what is not in the ablative is to issue it, not to take out of it.
+    "kk a notice issued": "Жаңа курс туралы хабарлама шығарыңыз",
+    "kk the news published more often": "Жаңалықтарды жиірек шығарыңыз",
+    "kk the next mailing issued earlier": "Келесі таратылымды ертерек шығарыңыз",
     # A «не» negates the verb right after it: do not stop sending.
     "ru do not stop sending the news": "Не прекращайте присылать новости",
     "ru do not stop sending the mailing": "Не прекращайте присылать рассылку",
