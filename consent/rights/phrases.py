@@ -31,7 +31,7 @@ from .sentences import (
     withheld,
 )
 from .spelling import BLOCKERS, common_prefix, one_slip
-from .verb_forms import able_after, own_act, reported, supposing
+from .verb_forms import able_after, own_act, present, reported, supposing
 from .whether import HOW_WORDS, asked_whether
 from .word_order import GIVEN, asked_verb, issued, kept, moved, reach, replying
 
@@ -100,8 +100,8 @@ def same_word(phrase_word: str, word: str) -> bool:
     """Whether `word` (from a text) is `phrase_word` in another form, or with one slip."""
     if phrase_word == word:
         return True
-    if (word in GIVEN) != (phrase_word in GIVEN):
-        return False  # «удалите данное письмо» names no data (word_order.GIVEN)
+    if (word in GIVEN) != (phrase_word in GIVEN) or present(phrase_word, word):
+        return False  # «удалите данное письмо» names no data (word_order.GIVEN), «присылаете»
     if word.startswith(OTHER_WORDS) != phrase_word.startswith(OTHER_WORDS):
         return False
     parting = common_prefix(phrase_word, word)

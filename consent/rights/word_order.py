@@ -98,7 +98,12 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
     моего заказа, данные неверные» is no «прекратить обработку данных». Next to each other
     they may stand on either side of a comma, as the policy's own phrases do («о новых
     продуктах, услугах и специальных предложениях»)."""
-    far = KAZAKH_OBJECT.search(word) if language == "kk" else word.startswith(CONSENT_NOUN)
+    # The phrase's word in the object's case, or the text's for it («хабарлама», a stem, read as
+    # «хабарламаларды»: news_stops.py).
+    if language == "kk":
+        far = KAZAKH_OBJECT.search(word) or KAZAKH_OBJECT.search(tokens[at])
+    else:
+        far = word.startswith(CONSENT_NOUN)
     gap = len(tokens) if far else GAP
     places = []
     for i in range(at + 1, min(len(tokens), at + 2 + gap)):

@@ -139,6 +139,12 @@ KEPT = {
     "kk a notice issued": "Жаңа курс туралы хабарлама шығарыңыз",
     "kk the news published more often": "Жаңалықтарды жиірек шығарыңыз",
     "kk the next mailing issued earlier": "Келесі таратылымды ертерек шығарыңыз",
+    # What the verb of a stop is done to, «емес» (not): the course is stopped.
+    "kk not the messages, the course": "Хабарламаларды емес курсты тоқтатыңыз",
+    "kk not the news, the course": "Жаңалықтарыңызды емес курсты тоқтатыңыз",
+    # The present tells what the reader does («присылаете»), the imperative asks («присылайте»).
+    "ru none come": "Вы мне не присылаете уведомления о расписании",
+    "ru the mailing never comes": "Вы мне не присылаете рассылку",
     # A «не» negates the verb right after it: do not stop sending.
     "ru do not stop sending the news": "Не прекращайте присылать новости",
     "ru do not stop sending the mailing": "Не прекращайте присылать рассылку",
