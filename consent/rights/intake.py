@@ -18,7 +18,7 @@ from consent.common.refusals import cache_down
 from consent.core import routes
 from consent.core.subjects import subject_find
 
-from . import changed, phrases, pronouns
+from . import changed, news_stops, phrases, pronouns
 from .about_whom import names_another
 from .also import one_request, withdrawn_beside
 from .analytics_letters import analytics_letter
@@ -76,13 +76,13 @@ def without_reply_prefixes(line: str | None) -> str:
 def active_phrases() -> list[phrases.Phrase]:
     """The phrases in use: every policy version's own (the one phrase table the policy and
     the marketing mails read, consent/core/routes.py), then the table staff keep
-    (`IntakePhrase`)."""
+    (`IntakePhrase`), then every noun of our news with every verb that stops it (news_stops)."""
     rows = IntakePhrase.objects.filter(active=True).values_list(
         "phrase", "type", "language", "purpose"
     )
     policy = [(text, kind, language, "") for text, kind, language in routes.every_phrase()]
     found, seen = [], set()
-    for text, kind, language, purpose in [*policy, *rows]:
+    for text, kind, language, purpose in [*policy, *rows, *news_stops.PHRASES]:
         key = key_words(text)
         # A phrase of function words only matches nothing (the admin refuses it).
         if key and (key, kind, purpose) not in seen:

@@ -31,9 +31,9 @@ from .sentences import (
     withheld,
 )
 from .spelling import BLOCKERS, common_prefix, one_slip
-from .verb_forms import able_after, own_act, reported, supposing
+from .verb_forms import able_after, own_act, present, reported, supposing
 from .whether import HOW_WORDS, asked_whether
-from .word_order import GIVEN, asked_verb, kept, moved, reach, replying
+from .word_order import GIVEN, asked_verb, issued, kept, moved, reach, replying
 
 # Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
 # phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
@@ -100,8 +100,8 @@ def same_word(phrase_word: str, word: str) -> bool:
     """Whether `word` (from a text) is `phrase_word` in another form, or with one slip."""
     if phrase_word == word:
         return True
-    if (word in GIVEN) != (phrase_word in GIVEN):
-        return False  # «удалите данное письмо» names no data (word_order.GIVEN)
+    if (word in GIVEN) != (phrase_word in GIVEN) or present(phrase_word, word):
+        return False  # «удалите данное письмо» names no data (word_order.GIVEN), «присылаете»
     if word.startswith(OTHER_WORDS) != phrase_word.startswith(OTHER_WORDS):
         return False
     parting = common_prefix(phrase_word, word)
@@ -272,7 +272,7 @@ def _same_or_negated(phrase_word, word):
 def _other_sense(sentence, places):
     """Whether a word at `places` is one of OTHER_SENSE in its other sense, «отписаться» said to
     the reader (WRITE_BACK), «отписка» a brush-off (BRUSH_OFF): not from anything, beside other
-    words; or the letter named is one to answer (word_order.replying)."""
+    words; or the letter named is one to answer (word_order.replying), or «шығару» to issue."""
     tokens, following = sentence.tokens, sentence.following
     for at in places:
         if tokens[at].startswith(WRITING_BACK) and tokens[at].endswith(WRITE_BACK):
@@ -283,7 +283,7 @@ def _other_sense(sentence, places):
             return True
         if tokens[at].startswith(BRUSH_OFF) and following[at] != FROM and len(tokens) > 1:
             return True
-    return replying(tokens, sentence.clauses, places)  # «do not reply to this email»
+    return replying(tokens, sentence.clauses, places) or issued(tokens, places)  # word_order
 
 
 def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):

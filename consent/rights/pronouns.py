@@ -67,7 +67,7 @@ def _standing(table: tuple[Phrase, ...]) -> tuple[tuple[Phrase, ...], tuple[Phra
         for pronoun in PRONOUNS[phrase.language]:
             by_pronoun.append(replace(phrase, words=_put(phrase.words, at, (pronoun,))))
         alone.append(replace(phrase, words=_put(phrase.words, at, ())))
-    return tuple(by_pronoun), tuple(alone)
+    return tuple(dict.fromkeys(by_pronoun)), tuple(dict.fromkeys(alone))  # each once
 
 
 def _put(words: tuple[str, ...], at: int, instead: tuple[str, ...]) -> tuple[str, ...]:

@@ -86,3 +86,10 @@ def able_after(words, clauses):
         return False
     able = ABLE.match(seen[1]) and seen[0].endswith(("а", "е", "я"))
     return bool(able) or (seen[1] == "болады" and seen[0].endswith(("га", "ге", "ка", "ке")))
+
+
+def present(phrase_word, word):
+    """Whether `word` is the present tense («присылаете», «отправляете»: what the reader does)
+    of the Russian imperative `phrase_word` («присылайте»): «Вы мне не присылаете рассылку»
+    complains that none comes, it asks no stop. Folded."""
+    return phrase_word.endswith("йте") and word.endswith("ете")

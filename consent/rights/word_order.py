@@ -55,6 +55,11 @@ NOT_BETWEEN = ("емес", "жок")
 # («жойыңыз», «бұғаттаңыздар»).
 ASKED_VERB = re.compile(r"(ть|ться|ти|те|тесь|[ая]йу|[ая]йусь|н[ыи]з|н[ыи]зд[ае]р)$")
 MOVED_NOT = ("не", "ни")
+# A Russian «не» negates the verb right after it, which a phrase's «не» reaches no further than:
+# «Не прекращайте присылать рассылку» (do not stop sending) is no «не присылайте рассылку». A
+# verb so read, folded: an imperative or an infinitive («прекращайте», «переставать»).
+NEGATED = "не"
+NEGATED_VERB = re.compile(r"(ть|ться|те|тесь)$")
 DEEMED = ("считат", "считайт")  # «прошу считать (его) отозванным», «считайте отозванным»
 # A negated wish («не хочу», «не желаю») may close the sentence after its verb and object:
 # «Рассылку получать не хочу», «Получать письма не желаю» (folded beginnings).
@@ -93,7 +98,12 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
     моего заказа, данные неверные» is no «прекратить обработку данных». Next to each other
     they may stand on either side of a comma, as the policy's own phrases do («о новых
     продуктах, услугах и специальных предложениях»)."""
-    far = KAZAKH_OBJECT.search(word) if language == "kk" else word.startswith(CONSENT_NOUN)
+    # The phrase's word in the object's case, or the text's for it («хабарлама», a stem, read as
+    # «хабарламаларды»: news_stops.py).
+    if language == "kk":
+        far = KAZAKH_OBJECT.search(word) or KAZAKH_OBJECT.search(tokens[at])
+    else:
+        far = word.startswith(CONSENT_NOUN)
     gap = len(tokens) if far else GAP
     places = []
     for i in range(at + 1, min(len(tokens), at + 2 + gap)):
@@ -101,6 +111,8 @@ def reach(language: str, word: str, tokens, clauses, at: int) -> list[int]:
             places.append(i)
         if tokens[i].startswith(NOT_BETWEEN) and gap > GAP:
             break  # itself the phrase's next word only: «Келісімім енді жоқ»
+        if language == "ru" and word == NEGATED and NEGATED_VERB.search(tokens[i]):
+            break  # the verb its «не» negates: the phrase's, or another's
     return places
 
 
@@ -118,6 +130,24 @@ def replying(tokens, clauses, places) -> bool:
         i for i in (first - 1, last + 1) if 0 <= i < len(tokens) and clauses[i] == clauses[first]
     ]
     return any(tokens[i].startswith(REPLY) for i in [*range(first, last), *beside])
+
+
+# «Шығару» is to take out of what stands before it in the ablative («таратылымнан шығарыңыз»,
+# «бұғаттан шығару»), or to issue or publish its object («жаңа курс туралы хабарлама шығарыңыз»,
+# «жаңалықтарды шығарыңыз»), which asks no request. Folded.
+ISSUING = "шыгар"
+KAZAKH_ABLATIVE = re.compile(r"\w+[дтн][ае]н")
+
+
+def issued(tokens, places) -> bool:
+    """Whether a phrase's «шығару», its last word at `places`, follows its word before not in
+    the ablative: to issue that, not to take out of it."""
+    last, before = places[-1], places[-2] if len(places) > 1 else None
+    return (
+        before is not None
+        and tokens[last].startswith(ISSUING)
+        and not KAZAKH_ABLATIVE.fullmatch(tokens[before])
+    )
 
 
 def _shared_object(clauses, at: int, i: int) -> bool:

@@ -14,7 +14,9 @@ from consent.marketing.models import Campaign
 from consent.rights.intake import classify
 from tests.marketing.test_campaigns import confirmed, mailto_subject_line
 
-NEW = {"kk": "Жаңалық парақшасын тоқтату", "ru": "Остановить новостную ленту"}
+# Phrases no other reads: «Жаңалық парақшасын тоқтату» names the news and a verb that stops
+# them (news_stops.py).
+NEW = {"kk": "Апталық дайджестті тоқтату", "ru": "Остановить новостную ленту"}
 ADDRESS = {"address_kk": "Өскемен қ., Абай даңғылы, 1", "address_ru": "г. Усть-Каменогорск"}
 
 
