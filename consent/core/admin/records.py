@@ -2,6 +2,7 @@
 
 from django.apps import apps
 from django.contrib import admin
+from django.utils.html import format_html
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
@@ -108,7 +109,7 @@ class AuditEventAdmin(NamedAdmin):
                            object_id=request.GET.get("object_id", ""))  # fmt: skip
         person = request.GET.get("subject_ref", "")
         if about.object_type and about.object_id:
-            named = self.object_kind(about)
+            named = " ".join(object_named(about))
         elif person.isascii() and person.isdigit():
             named = f"{capfirst(Subject._meta.verbose_name)} {numbered(person)}"
         else:
@@ -134,17 +135,24 @@ class AuditEventAdmin(NamedAdmin):
     @admin.display(description=AuditEvent._meta.get_field("object_type").verbose_name,
                    ordering="object_type")  # fmt: skip
     def object_kind(self, obj):
-        """What the row is about by the model's name in the staff member's language and its
-        number: the stored model label (the app's label, a dot, the model's name) read as code
-        in kk and ru."""
-        if not obj.object_type:
-            return EMPTY
-        try:
-            model = apps.get_model(obj.object_type)
-            kind = capfirst(model._meta.verbose_name)
-        except (LookupError, ValueError):  # a model since removed: its label is all there is
-            model, kind = None, obj.object_type
-        return f"{kind} {numbered(reference_of(model, obj.object_id))}" if obj.object_id else kind
+        """What the row is about, its number kept on one line: in a narrow column «R-3» broke
+        at its hyphen, «№ R-» over «3»."""
+        kind, *number = object_named(obj)
+        return format_html('{} <span class="number">{}</span>', kind, *number) if number else kind
+
+
+def object_named(obj) -> list[str]:
+    """What an audit row is about: the model's name in the staff member's language (the stored
+    model label, the app's label, a dot, the model's name, read as code in kk and ru) and, if it
+    names one, its number."""
+    if not obj.object_type:
+        return [EMPTY]
+    try:
+        model = apps.get_model(obj.object_type)
+        kind = capfirst(model._meta.verbose_name)
+    except (LookupError, ValueError):  # a model since removed: its label is all there is
+        model, kind = None, obj.object_type
+    return [kind, numbered(reference_of(model, obj.object_id))] if obj.object_id else [kind]
 
 
 def model_kinds() -> list[tuple[str, str]]:
