@@ -109,7 +109,7 @@ class AuditEventAdmin(NamedAdmin):
                            object_id=request.GET.get("object_id", ""))  # fmt: skip
         person = request.GET.get("subject_ref", "")
         if about.object_type and about.object_id:
-            named = " ".join(object_named(about))
+            named = " ".join(map(str, object_named(about)))
         elif person.isascii() and person.isdigit():
             named = f"{capfirst(Subject._meta.verbose_name)} {numbered(person)}"
         else:
