@@ -237,7 +237,7 @@ def _objects(text, found, at, is_news, news, kinds):
             whose = owned or ABLATIVE.fullmatch(token.folded)
             whose = whose or not token.raw.isascii() or not previous.first
         else:
-            whose = owned or _genitive(previous.folded)
+            whose = owned or genitive_owner(previous.folded)
         if whose:
             objects.append(previous)
             kazakh = KAZAKH_ENDING.search(token.folded) and not owned
@@ -255,7 +255,7 @@ def _objects(text, found, at, is_news, news, kinds):
     return objects, owners
 
 
-def _genitive(word: str) -> bool:
+def genitive_owner(word: str) -> bool:
     """Whether a Russian word may be a title's genitive before the news («Кинопоиска
     рассылку», «Каспи рассылку»): its ending, not an adjective's, a pronoun's («Рекламную»,
     «Эту»), a verb's («Остановите рассылку», «Надоела рассылка») or an adverb's (NOT_OWNERS)."""
