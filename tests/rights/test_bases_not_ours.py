@@ -69,6 +69,17 @@ OURS = {
     # Where our data came from, in a clause of its own, is not whose base they are in.
     "ru data got from a service": "Удалите мои данные, полученные из Кинопоиска",
     "ru the data alone": "Удалите мои данные",
+    # Where the data are, after «в», «во», or a table a program makes, is no company's title.
+    "ru in a country": "Удалите мои данные в Казахстане",
+    "ru in a country, first": "В Казахстане удалите мои данные",
+    "ru in a hyphened city": "Удалите мои данные в Усть-Каменогорске",
+    "ru from a spreadsheet": "Удалите мои данные из Excel-таблицы",
+    "ru from a spreadsheet, first": "Из Excel-таблицы удалите мои данные",
+    "ru in a spreadsheet": "Удалите мои данные в Google-таблице",
+    "ru in every system": "Удалите мои данные во всех системах",
+    "ru in your base": "Удалите мои данные в вашей базе",
+    "ru in the CRM": "Удалите мои данные в CRM",
+    "ru in 1C": "Удалите мои данные в 1С",
 }
 
 
