@@ -54,6 +54,7 @@ OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со", "в", "во", "f
 # «В», «во» tell where as often as whose («мои данные в Казахстане»): a title after them is quoted,
 # Latin (a brand), or beside an account's, a base's or the news's word («аккаунт в Кинопоиске»).
 WHERE, ACCOUNTS = frozenset({"в", "во"}), ("аккаунт", "профил", "учетн", "запис", "кабинет")
+DOCUMENTS = ("таблиц", "файл", "форм", "документ", "анкет", "выгрузк")  # «из Excel-таблицы»
 ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
 # A Kazakh noun whose owner stands right before it: the third person's possessive, in any case
 # («Кинопоиск жазылымынан», «Wildberries рассылкасын», «Kaspi хабарламалары»). Its own cases
@@ -289,10 +290,9 @@ def _before(text, found, at, news):
         word = found[back]
         if not _clause(text, word, verb):
             break
-        preposition = found[back - 1].folded if back else ""
-        after = preposition in OBJECT_AFTER and _clause(text, found[back - 1], verb)
+        after = back and found[back - 1].folded in OBJECT_AFTER
         if (
-            (after and _placed(text, found, word, news))
+            (after and _clause(text, found[back - 1], verb) and _placed(text, found, word, news))
             or SUFFIXED.match(text, word.end)
             or (ABLATIVE.fullmatch(word.folded) and not word.folded.startswith(KINDS + HELD))
         ):
@@ -303,8 +303,8 @@ def _before(text, found, at, news):
 def _placed(text, found, word, news) -> bool:
     """Whether `word`, after a preposition, may be a title by where it stands (WHERE)."""
     at, head = found.index(word), found[found.index(word) + 1 :][:1]
-    if head and text[word.end : head[0].start] == "-" and head[0].raw.islower():
-        return False  # a compound's common noun is what is named: «из Excel-таблицы»
+    if head and text[word.end : head[0].start] == "-" and head[0].folded.startswith(DOCUMENTS):
+        return False  # a document hyphened on a program's name is what is named
     if found[at - 1].folded not in WHERE or word.quoted or word.raw.isascii():
         return True
     beside = [*found[max(0, at - 2) : at - 1], *head]
