@@ -17,7 +17,7 @@ from .phrases import Phrase, find_each, same_word
 from .relatives import HELD
 from .sentences import ASIDE, OWN_NOUN, SENTENCE_END, sentences
 from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
-from .titles import ABLATIVE, CHANNELS, GREETING, abbreviated, quoted
+from .titles import ABLATIVE, CHANNELS, GREETING, abbreviated, genitive_owner, quoted
 
 Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
 
@@ -84,6 +84,11 @@ WHOSE = (*HELD, "согласи", "келисим", "малимет", "акпа�
 VERB_BEFORE = re.compile(r".+(ите|йте|ть|ться)")
 GENITIVE = re.compile(r".{3,}[ндт][ыи]н")
 ACCUSATIVE = re.compile(r".{3,}[ндт][ыи]")
+# A Kazakh name in the dative before the news, whom it goes to: «Ерланға рассылка жібермеңіз»,
+# «Айгерімге», «Маратқа» (not casefolded: «-ка» is a Russian genitive's too, «Вестника»).
+DATIVE = re.compile(r".{3,}([ғқ][аә]|г[аеә]|[кқ][еә])")
+# A Kazakh letter: a word of Kazakh, never a Russian title's genitive.
+KAZAKH_LETTER = re.compile(r"[әғқңөұүһі]")
 # The Russian words of one's own beside the Kazakh «my» endings and sentences.OWN: «свои данные».
 SELF = "сво"
 
@@ -245,7 +250,7 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
             or word.startswith(WHOSE)
             # A title's, owning the news or what it is deleted from (titles.py): «Отключите
             # Кинопоиска рассылку», «Деректерімді Кинопоисктен өшіріңіз».
-            or (after.startswith(MAILING) and not ACCUSATIVE.fullmatch(word))
+            or (after.startswith(MAILING) and _owns_the_news(tokens[at], word))
             or ABLATIVE.fullmatch(word)
             or any(same_word(w, word) for phrase in table for w in phrase.words)
         ):
@@ -256,9 +261,23 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
         kazakh = (GENITIVE.fullmatch(word) and after.startswith(WHOSE)) or (
             at > 0 and ACCUSATIVE.fullmatch(word) and not OWN_NOUN.search(word)
         )
+        # Whose news or whom it goes to, in Cyrillic (a Latin word is a brand: «Kaspi'дің»):
+        # «Асельдің рассылкасын тоқтатыңыз», «Ерланға хабарлама жібермеңіз».
+        cased = GENITIVE.fullmatch(word) or DATIVE.fullmatch(tokens[at].casefold())
+        kazakh = kazakh or (cased and after.startswith(MAILING) and not tokens[at][:1].isascii())
         if (russian or kazakh) and not (own and _is_sender(name_keys(tokens[at]), own)):
             return True
     return False
+
+
+def _owns_the_news(token: str, word: str) -> bool:
+    """Whether a capitalised word right before a word of the news is a title's genitive, its
+    owner («Отключите Кинопоиска рассылку»: titles.genitive_owner), and no form a person's name
+    takes there: a Kazakh case («Асельдің», «Ерланға», «Ерланды»), a surname («Ивановой»), a
+    name that does not decline or in the dative, whom the news go to («Айгерим», «Ерлану»)."""
+    kazakh = KAZAKH_LETTER.search(token.casefold()) or DATIVE.fullmatch(token.casefold())
+    named = kazakh or ACCUSATIVE.fullmatch(word) or any(map(_name_like, name_keys(token)))
+    return genitive_owner(word) and not named
 
 
 def named_elsewhere(

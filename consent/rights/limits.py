@@ -117,7 +117,8 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
     letter keeps; a correction when an unsubscribe asks where or how to be written to; "other"
     with nothing unsubscribed when what it stops is a service, a course, not the news
     (SUBSCRIBING); "other" when a withdrawal's object names no purpose (Limit.UNREAD); "other",
-    nothing stopped, when either is asked from a later date (starts_later, Limit.LATER).
+    nothing stopped, when either is asked from a later date (starts_later, Limit.LATER); "other",
+    only the news stopped, when it leaves unsaid whether it deletes the data (Limit.UNSAID).
     `limits`, for the desk's note (Ticket.limits), is None when the request
     stays as asked, else why it does not (a Ticket.Limit) and the purposes it asked to stop."""
     if (kind in (Type.WITHDRAW, Type.UNSUBSCRIBE) or unsubscribe) and starts_later(text):
@@ -128,7 +129,8 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
         return Type.OTHER, False, {"stops": stops, "limit": Limit.LATER}
     if (kind in (Type.UNSUBSCRIBE, Type.DESTROY) or unsubscribe) and object_unsaid(text, MAILING):
         # «Деректерім бар, хабарлама да келеді, өшіріңіз»: the data or the news? (unsaid.py)
-        return Type.OTHER, False, {"stops": [], "limit": Limit.UNSAID}
+        # Either ends the news: they stop as it arrives (L14, L15), the deletion the officer's.
+        return Type.OTHER, True, {"stops": stopped(Type.OTHER, "", True), "limit": Limit.UNSAID}
     if kind == Type.WITHDRAW and purpose == Limit.UNREAD:
         # Its object names no purpose (object_words.unread): every consent would be more than
         # it asks. The officer reads it; a stop of the news asked beside it still acts.

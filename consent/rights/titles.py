@@ -51,6 +51,10 @@ HELD = ("данн", "деректер", "малимет", "сведен", "ин�
         "аккаунт", "профил", "учетн", "запис", "номер", "номир", "телефон", "адрес",
         "почт")  # fmt: skip
 OBJECT_AFTER = frozenset({"на", "от", "из", "с", "со", "в", "во", "from", "фром"})
+# «В», «во» tell where as often as whose («мои данные в Казахстане»): a title after them is quoted,
+# Latin (a brand), or beside an account's, a base's or the news's word («аккаунт в Кинопоиске»).
+WHERE, ACCOUNTS = frozenset({"в", "во"}), ("аккаунт", "профил", "учетн", "запис", "кабинет")
+DOCUMENTS = ("таблиц", "файл", "форм", "документ", "анкет", "выгрузк")  # «из Excel-таблицы»
 ABLATIVE = re.compile(r"\w+(дан|ден|тан|тен|нан|нен)")
 # A Kazakh noun whose owner stands right before it: the third person's possessive, in any case
 # («Кинопоиск жазылымынан», «Wildberries рассылкасын», «Kaspi хабарламалары»). Its own cases
@@ -222,8 +226,8 @@ def _objects(text, found, at, is_news, news, kinds):
     if after[:1] and after[0].folded in OBJECT_AFTER and _clause(text, token, after[0]):
         after = [t for t in after[1:] if t.folded not in FUNCTION_WORDS] or after[1:]
         # A word right before a word of the news tells which news: «от Telegram-рассылки».
-        told = after[1:2] and _joined(text, after[0], after[1])
-        objects = [] if told and after[1].folded.startswith(news) else after[:1]
+        told = after[1:2] and _joined(text, *after[:2]) and after[1].folded.startswith(news)
+        objects = after[:1] if after and not told and _placed(text, found, after[0], news) else []
     else:
         objects = [t for t in after[:1] if _joined(text, token, t) and (t.quoted or is_news)]
     owners, previous = [], _owner_before(text, found, at)
@@ -237,13 +241,13 @@ def _objects(text, found, at, is_news, news, kinds):
             whose = owned or ABLATIVE.fullmatch(token.folded)
             whose = whose or not token.raw.isascii() or not previous.first
         else:
-            whose = owned or _genitive(previous.folded)
+            whose = owned or genitive_owner(previous.folded)
         if whose:
             objects.append(previous)
             kazakh = KAZAKH_ENDING.search(token.folded) and not owned
             owners += [] if previous.folded.startswith(kinds) or kazakh else [previous]
     if not is_news:
-        before = _before(text, found, at)
+        before = _before(text, found, at, news)
         objects += before
         owners += [t for t in before if t.first]
     # The request's heading owns the news its line names but ours («…: отпишите меня от
@@ -255,7 +259,7 @@ def _objects(text, found, at, is_news, news, kinds):
     return objects, owners
 
 
-def _genitive(word: str) -> bool:
+def genitive_owner(word: str) -> bool:
     """Whether a Russian word may be a title's genitive before the news («Кинопоиска
     рассылку», «Каспи рассылку»): its ending, not an adjective's, a pronoun's («Рекламную»,
     «Эту»), a verb's («Остановите рассылку», «Надоела рассылка») or an adverb's (NOT_OWNERS)."""
@@ -277,7 +281,7 @@ def _owner_before(text, found, at):
     return owner if hyphened else previous
 
 
-def _before(text, found, at):
+def _before(text, found, at, news):
     """The title a verb's clause names before it: after a preposition («Из Кинопоиска удалите
     мои данные», «От Кинопоиска отпишите»), or in the Kazakh ablative, «Кинопоисктен мені
     шығарыңыз», «Kaspi-ден деректерімді жойыңыз» (a Latin title's ending hyphened on)."""
@@ -286,14 +290,25 @@ def _before(text, found, at):
         word = found[back]
         if not _clause(text, word, verb):
             break
-        preposition = found[back - 1].folded if back else ""
+        after = back and found[back - 1].folded in OBJECT_AFTER
         if (
-            (preposition in OBJECT_AFTER and _clause(text, found[back - 1], verb))
+            (after and _clause(text, found[back - 1], verb) and _placed(text, found, word, news))
             or SUFFIXED.match(text, word.end)
             or (ABLATIVE.fullmatch(word.folded) and not word.folded.startswith(KINDS + HELD))
         ):
             objects.append(word)
     return objects
+
+
+def _placed(text, found, word, news) -> bool:
+    """Whether `word`, after a preposition, may be a title by where it stands (WHERE)."""
+    at, head = found.index(word), found[found.index(word) + 1 :][:1]
+    if head and text[word.end : head[0].start] == "-" and head[0].folded.startswith(DOCUMENTS):
+        return False  # a document hyphened on a program's name is what is named
+    if found[at - 1].folded not in WHERE or word.quoted or word.raw.isascii():
+        return True
+    beside = [*found[max(0, at - 2) : at - 1], *head]
+    return any(t.folded.startswith((*ACCOUNTS, *news)) for t in beside)
 
 
 def _heading(text, found, at):

@@ -7,10 +7,12 @@ noun stood nearer the verb: either was a guess at what the person meant, and an 
 left a destruction they asked for unread.
 
 Decided: an officer reads it, as one whose pronoun may stand for the data does (pronouns.py):
-"other", nothing done as it arrives (Ticket.Limit.UNSAID), the officer asks or changes the type
-to what it means. Not when a clause of the letter says what it deletes or stops («Деректерімді
-жойыңыз. Хабарламалар да келеді, өшіріңіз»: the destruction is named), nor a letter that names
-only one of the two («Хабарламалар күнде келеді, өшіріңіз» stops the news)."""
+"other" (Ticket.Limit.UNSAID), the officer asks or changes the type to what it means. Both
+readings end the news: they stop as it arrives from an address on record (limits.narrowed,
+compliance L14, L15), only the deletion waits for the officer. Not when a clause of the letter
+says what it deletes or stops («Деректерімді жойыңыз. Хабарламалар да келеді, өшіріңіз»: the
+destruction is named), nor a letter that names only one of the two («Хабарламалар күнде келеді,
+өшіріңіз» stops the news)."""
 
 import re
 

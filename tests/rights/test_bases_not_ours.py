@@ -41,6 +41,8 @@ THEIRS = {
     "kk the ablative after the data": "Деректерімді Кинопоисктен өшіріңіз",
     "kk a Latin title hyphened": "Kaspi-ден деректерімді жойыңыз",
     "kk a quoted title's ending": "«Кинопоиск»-тен деректерімді өшіріңіз",
+    # A company's kind hyphened on its title, no document: «Kaspi-магазин» is Kaspi's shop.
+    "ru a shop hyphened on a title": "Удалите мои данные из Kaspi-магазина",
 }
 
 
@@ -69,6 +71,18 @@ OURS = {
     # Where our data came from, in a clause of its own, is not whose base they are in.
     "ru data got from a service": "Удалите мои данные, полученные из Кинопоиска",
     "ru the data alone": "Удалите мои данные",
+    # Where the data are, after «в», «во», or a table a program makes, is no company's title.
+    "ru in a country": "Удалите мои данные в Казахстане",
+    "ru in a country, first": "В Казахстане удалите мои данные",
+    "ru in a hyphened city": "Удалите мои данные в Усть-Каменогорске",
+    "ru from a spreadsheet": "Удалите мои данные из Excel-таблицы",
+    "ru from a spreadsheet, first": "Из Excel-таблицы удалите мои данные",
+    "ru in a spreadsheet": "Удалите мои данные в Google-таблице",
+    "ru from a form": "Удалите мои данные из Google-формы",
+    "ru in every system": "Удалите мои данные во всех системах",
+    "ru in your base": "Удалите мои данные в вашей базе",
+    "ru in the CRM": "Удалите мои данные в CRM",
+    "ru in 1C": "Удалите мои данные в 1С",
 }
 
 

@@ -55,6 +55,29 @@ def test_a_title_that_owns_the_mailing_in_any_order_stops_nothing(person, body):
     assert untouched(person)
 
 
+# A person's name before the news is whom they go to, in a form no title takes there: Russian
+# undeclined or in the dative, Kazakh in the dative or the genitive («Прошу отключить Айгерим
+# рассылку» withdrew the sender's own news and closed the request done). "Other", about someone
+# else, nothing stopped; a title's Russian genitive («Кинопоиска рассылку») stays a title's.
+PEOPLE = {
+    "ru a woman's name, undeclined": "Прошу отключить Айгерим рассылку",
+    "ru a man's name in the dative": "Отключите Ерлану рассылку",
+    "kk a man's name in the dative": "Ерланға рассылканы тоқтатыңыз",
+    "kk a woman's name in the dative": "Айгерімге рассылканы тоқтатыңыз",
+    "kk the dative without Kazakh letters": "Ерланга рассылканы тоқтатыңыз",
+    "kk the dative after a voiceless consonant": "Маратқа рассылканы тоқтатыңыз",
+    "kk a man's name in the genitive": "Ерланның рассылкасын тоқтатыңыз",
+    "kk a woman's name in the genitive": "Айгерімнің рассылкасын тоқтатыңыз",
+}
+
+
+@pytest.mark.parametrize("body", PEOPLE.values(), ids=PEOPLE)
+def test_a_person_named_before_the_news_is_someone_else_for_an_officer(person, body):
+    ticket = ingest(message("Сұрақ / Вопрос", body=body))
+    assert (ticket.type, ticket.about_someone_else) == (Type.OTHER, True)
+    assert untouched(person)
+
+
 OURS = {
     "ru ours": "Отпишите меня от вашей рассылки",
     "kk our name owning it": "ЕМ АЛУ рассылкасынан шығарыңыз",

@@ -39,6 +39,8 @@ from .shown import changed_since, page_state
 from .ticket_shown import TicketShown
 
 MAX_ID = 2**63 - 1  # a bigint
+# Limits of a letter opened as "other" that still stops the news as it arrives (limits.narrowed).
+ASIDES_STOPPING = frozenset({Ticket.Limit.UNREAD, Ticket.Limit.UNSAID})
 
 
 @admin.register(Ticket)
@@ -205,11 +207,11 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
             request, ticket
         )
         extra.update(self.assignment(request, ticket))
-        asides = ticket.limits.get("analytics") or ticket.limits.get("limit") == Ticket.Limit.UNREAD
+        asides = ticket.limits.get("analytics") or ticket.limits.get("limit") in ASIDES_STOPPING
         if (ticket.about_someone_else or asides) and ticket.subject_id:
             # The one thing such a letter does on arrival (intake.recognise): the sender's own
-            # unsubscribe, an analytics letter's or one beside a withdrawal of no purpose of
-            # ours (limits.narrowed), withdrawn under its reference (stops.py).
+            # unsubscribe, an analytics letter's, one beside a withdrawal of no purpose of ours
+            # or one's whose object is unsaid (limits.narrowed), withdrawn under its reference.
             extra["unsubscribed_on_arrival"] = LedgerEntry.objects.filter(
                 subject=ticket.subject_id,
                 purpose=MARKETING,
