@@ -9,7 +9,7 @@ from django.contrib.admin.utils import unquote as admin_unquote
 from django.core.exceptions import ValidationError
 from django.http import HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, reverse
-from django.utils.http import escape_leading_slashes
+from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 
 # The names the admin gives an object's key in its routes (`<path:object_id>/change/`, and the
 # user admin's `<id>/password/`): captured as typed, whatever the model's key reads it as.
@@ -47,6 +47,8 @@ class OneAddressMiddleware:
             return None
         query = request.META.get("QUERY_STRING", "")
         target = escape_leading_slashes(address + (f"?{query}" if query else ""))
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+            return None  # a path of the site's own and its query, never another host
         posted = request.method not in ("GET", "HEAD")
         return HttpResponsePermanentRedirect(target, preserve_request=posted)
 
