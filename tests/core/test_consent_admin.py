@@ -92,12 +92,13 @@ def test_the_audit_log_names_what_each_row_is_about_in_the_officers_language(
     event = AuditEvent.objects.filter(object_id=str(opened.pk)).first()
     page = privacy_officer_client.get(f"/admin/consent/auditevent/{event.pk}/change/")
     for html in (listing, page.content.decode()):
-        # One column: the kind of object, then its number.
+        # One column: the kind of object, then its number (kept on one line, in a span).
         assert "rights.ticket" not in html
-        assert f">{capfirst(ticket)} №\xa0{opened.reference}<" in html
+        number = f'<span class="number">№\xa0{opened.reference}</span>'
+        assert f">{capfirst(ticket)} {number}<" in html
     assert "consent.ledgerentry" not in listing
     if ledger_row:
-        assert f">{capfirst(ledger_row)} №\xa0" in listing
+        assert f'>{capfirst(ledger_row)} <span class="number">№\xa0' in listing
 
 
 @pytest.mark.parametrize("language, shown", [

@@ -41,7 +41,7 @@ def test_it_names_a_request_by_its_reference_and_says_what_it_searches(desk, two
     ticket, _other = two_requests
     desk.cookies["django_language"] = "ru"
     page = desk.get("/admin/consent/auditevent/", {"q": ticket.reference}).content.decode()
-    assert f"Запрос №\xa0{ticket.reference}" in page
+    assert f'Запрос <span class="number">№\xa0{ticket.reference}</span>' in page
     assert "Запрос\xa0— по номеру, как он указан в\xa0письмах: R-12." in page
     history = desk.get(
         "/admin/consent/auditevent/",
