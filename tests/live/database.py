@@ -4,6 +4,7 @@ the live tests' template copies before loading the demo; the live tests copy the
 a test."""
 
 import fcntl
+import json
 import os
 import re
 import shutil
@@ -107,7 +108,7 @@ def _build_files_once(root, make):
     """Directory `root`, filled by `make()` unless a process of this run already has: one builder
     at a time, under a file lock, the others wait and find it marked done. A half-filled one (its
     builder stopped) is filled again: `make` must finish what it finds."""
-    root.mkdir(exist_ok=True)
+    root.mkdir(parents=True, exist_ok=True)
     with open(root / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
         if (root / ".done").exists():
@@ -140,6 +141,7 @@ class _Shared:
         self.template = f"emalu_live_template_{self.run}"
         self.static_root = Path(tempfile.gettempdir()) / f"emalu-live-static-{self.run}"
         self.photos_root = Path(tempfile.gettempdir()) / f"emalu-worst-photos-{self.run}"
+        self.results_root = Path(tempfile.gettempdir()) / f"emalu-results-{self.run}"
         self._jobs = {}  # what this process started building: {name: _Background}
 
     def _built(self, name, what, start, wait):
@@ -174,6 +176,16 @@ class _Shared:
 
         self._built("photos", "the worst photos", start, wait)
         return self.photos_root
+
+    def made_once(self, name, make):
+        """What `make()` returns (data JSON can hold), made once for the run: the first process
+        to ask makes it under a file lock, the others wait and read it. For a module fixture
+        whose tests pytest-xdist's worksteal spreads over its workers, each of which made it
+        again (the public site's walk in Chromium, ~40 s a language, was made 6 times a run)."""
+        root = self.results_root / name
+        made = root / "made.json"
+        _build_files_once(root, lambda: made.write_text(json.dumps(make())))
+        return json.loads(made.read_text())
 
     def migrated(self, wait=True):
         """The template every test database copies: `migrate` run on an empty database, as
@@ -229,6 +241,7 @@ class _Shared:
         if self.owner and (self.split or self._jobs):
             shutil.rmtree(self.static_root, ignore_errors=True)
             shutil.rmtree(self.photos_root, ignore_errors=True)
+            shutil.rmtree(self.results_root, ignore_errors=True)
             if connection.vendor == "postgresql":  # on SQLite a split run built none
                 with psycopg.connect(_admin_dsn(), autocommit=True) as conn:
                     for name in (self.template, self.migrated_template):

@@ -18,6 +18,7 @@ language.
 """
 
 import json
+from types import SimpleNamespace
 from urllib.parse import urljoin, urlsplit
 
 import pytest
@@ -26,7 +27,7 @@ from django.urls.resolvers import LocalePrefixPattern
 from django.utils import translation
 from django.utils.translation import gettext
 
-from tests.live import gunicorn, live_database, shell
+from tests.live import gunicorn, live_database, shared, shell
 from tests.pages import SETUP, problems, walk
 from tests.site.line_breaks import BAD_BREAKS
 
@@ -267,13 +268,19 @@ class Visits:
 
 
 @pytest.fixture(scope="module", params=LANGS)
-def walked(request, site, browser):
-    """The walk of the public site in one language, made once for both checks (pytest runs the
-    tests of one language together)."""
-    base, strict, links = site
-    visits = Visits()
-    walk(browser, base, strict, links, request.param, visits.check)
-    return visits
+def walked(request):
+    """What the walk of the public site in one language found, made once for the whole run and
+    every check (the workers that run this module's tests read it; only the one that makes it
+    starts the site and Chromium)."""
+
+    def make():
+        base, strict, links = request.getfixturevalue("site")
+        visits = Visits()
+        walk(request.getfixturevalue("browser"), base, strict, links, request.param, visits.check)
+        return {**vars(visits), "seen": sorted(visits.seen)}
+
+    found = shared.made_once(f"public-walk-{request.param}", make)
+    return SimpleNamespace(**{**found, "seen": set(found["seen"])})
 
 
 @pytest.mark.live
