@@ -284,22 +284,34 @@ _held = []  # the owner's connection holding its run's lock, open till the proce
 def hold_the_run():
     """In the process that owns the run, before any test database is made: hold an advisory lock
     named by the run's id until it exits, which tells later runs its test databases are in use;
-    then drop those of this URL's ended runs that still hold none (stopped before they could:
-    SIGKILL, or workers ended with their controller): a database of a run gone with no lock."""
+    then drop what ended runs left (stopped before they could: SIGKILL, or workers ended with
+    their controller), whose lock nobody holds: this URL's test databases, and any run's template
+    databases and files in the temporary folder (each a few hundred MB, left by every killed run)."""
     if connection.vendor != "postgresql" or not shared.owner:
         return
     base = re.escape(connection.creation._get_test_db_name())  # test_emalu, before any suffix
-    ours = re.compile(rf"{base}(_gw\d+)?_(?P<run>[0-9a-f]{{12}})")
+    run = r"_(?P<run>[0-9a-f]{12})"
+    # Its test databases, and the templates every run on this server builds (`_Shared`).
+    ours = re.compile(rf"({base}(_gw\d+)?|emalu_migrated_template|emalu_live_template){run}")
     lock = "SELECT pg_{}advisory_{}lock(hashtext('emalu test run ' || %s))"
     _held.append(conn := psycopg.connect(_admin_dsn(), autocommit=True))
     conn.execute(lock.format("", ""), [shared.run])
+
+    def ended(other):
+        if other == shared.run or not conn.execute(lock.format("try_", ""), [other]).fetchone()[0]:
+            return False
+        conn.execute(lock.format("", "un"), [other])
+        return True
+
     for (name,) in conn.execute("SELECT datname FROM pg_database").fetchall():
-        match = ours.fullmatch(name)
-        if not match or match["run"] == shared.run:
-            continue
-        if conn.execute(lock.format("try_", ""), [match["run"]]).fetchone()[0]:  # run ended
+        if (match := ours.fullmatch(name)) and ended(match["run"]):
             drop_database(name)
-            conn.execute(lock.format("", "un"), [match["run"]])
+    # Its files: static files, the worst photos, what was made once (`_Shared`), in the same
+    # folder as this run's.
+    files = re.compile(rf"emalu-(live-static|worst-photos|results){run.replace('_', '-', 1)}")
+    for path in shared.static_root.parent.iterdir():
+        if (match := files.fullmatch(path.name)) and ended(match["run"]):
+            shutil.rmtree(path, ignore_errors=True)
 
 
 def copy_database(name, template):

@@ -6,6 +6,7 @@ and the second dropped the first's: 1,700 errors."""
 
 import os
 import subprocess
+import tempfile
 import time
 import uuid
 from pathlib import Path
@@ -47,6 +48,10 @@ def test_two_runs_at_once_on_one_url_keep_apart(tmp_path):
     admin = f"postgres://{db['USER']}@{db['HOST']}:{db['PORT']}/postgres"
     # What a run killed (SIGKILL, or a worker gone with its controller) left: the next run drops it.
     copy_database(f"test_{name}_gw0_{uuid.uuid4().hex[:12]}", "template0")
+    # And the templates and files such a run builds for its workers (tests/live/database.py).
+    killed = uuid.uuid4().hex[:12]
+    copy_database(f"emalu_migrated_template_{killed}", "template0")
+    (Path(tempfile.gettempdir()) / f"emalu-results-{killed}" / "walk").mkdir(parents=True)
     probe = f"{Path(__file__).relative_to(ROOT)}::test_probe_a_run_on_its_own_database"
     command = [PYTHON, "-m", "pytest", "-p", "no:cacheprovider", "-q", probe]
     logs = [tmp_path / f"run{i}.log" for i in (1, 2)]
@@ -66,5 +71,7 @@ def test_two_runs_at_once_on_one_url_keep_apart(tmp_path):
     assert codes == [0, 0], "\n\n".join(log.read_text()[-3000:] for log in logs)
     used = sorted(p.read_text() for p in tmp_path.glob("ready-*"))
     assert len(set(used)) == 2 and all(u.startswith(f"test_{name}_") for u in used)
-    left = query(admin, f"SELECT datname FROM pg_database WHERE datname LIKE '%{name}%'")
+    left = query(admin, f"SELECT datname FROM pg_database WHERE datname LIKE '%{name}%'"
+                        f" OR datname LIKE '%{killed}'")  # fmt: skip
     assert left == []
+    assert not (Path(tempfile.gettempdir()) / f"emalu-results-{killed}").exists()
