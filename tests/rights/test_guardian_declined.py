@@ -171,7 +171,7 @@ def test_the_declined_contacts_withdrawal_changes_nothing_and_names_no_one(
     act(desk, ticket)
     assert Subject.objects.filter(pk=row.subject_id).exists()
     answer = mails_to(MALLORY)[-1].message
-    assert "ата-анасы немесе қорғаншысы екеніңіз көрсетілмеген" in answer
+    assert "ата-анасы немесе қорғаншысы екеніңіз расталмаған" in answer
     assert "Айсұлу" not in answer and CHILD not in answer
 
 

@@ -133,7 +133,7 @@ def assert_in_language(subject, text, html, language, where):
 # number that is part of a name or a time is not a count: «SHA-256», «IPv4», «7:42», «ISO 8601».
 COUNT_THEN_WORD = re.compile(
     r"(%\(\w+\)d|%d|%\((counter|count|num|number|max|max_length|min_length|limit_value|year|total"
-    r"|size)\)s|(?<![\w.,:/-])(?<!ISO )\d+) (?=[^\W\d_])"
+    r"|size|days)\)s|(?<![\w.,:/-])(?<!ISO )\d+) (?=[^\W\d_])"
 )
 
 

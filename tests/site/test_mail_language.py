@@ -121,6 +121,10 @@ def problems(to, subject, text, html, lang):
     # know (they grey it, and leave it out of a reply's quote); «--» alone is a line of text.
     if text.splitlines().count("-- ") != 1 or "--" in text.splitlines():
         yield f"→ {to}: no signature separator «-- »:\n{text}"
+    # One blank line between paragraphs of the text: a part that ended in its own line end, or
+    # a list whose last row did, left two before the next paragraph or the signature.
+    if "\n\n\n" in text:
+        yield f"→ {to}: two blank lines in a row:\n{text}"
 
 
 # A campaign mail's fields (RFC 2369, RFC 8058, Gmail's Feedback-ID), exactly so: the one-click
