@@ -3,7 +3,6 @@ import time
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
-from django.core.exceptions import BadRequest
 from django.http import HttpResponseNotAllowed, HttpResponsePermanentRedirect
 from django.middleware.common import CommonMiddleware
 from django.middleware.locale import LocaleMiddleware
@@ -12,7 +11,7 @@ from django.utils.encoding import iri_to_uri
 from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 
 from consent.common.clock import clock_wrong_lately
-from consent.common.errors import error_page, sqlstate
+from consent.common.errors import FORM_NOT_READ, error_page, sqlstate
 from consent.common.net import forwarded_by_untrusted_peer, holds_link_secret
 from consent.core.keys import note_keys
 
@@ -197,24 +196,41 @@ class DatabaseUnavailableMiddleware:
         return response
 
 
+# The media types of a form, the two whose fields Django reads (HttpRequest._load_post_and_files).
+FORM_TYPES = ("application/x-www-form-urlencoded", "multipart/form-data")
+
+
+def unread_form(request) -> int | None:
+    """The status refusing a post whose fields Django would not read, or None: 415 for a body
+    in another media type than a form's (Django leaves its fields empty), 400 for a form body
+    that is not UTF-8 (Django reads it as Latin-1). An empty body has nothing to read: a
+    one-click unsubscribe sent bare still unsubscribes."""
+    if request.content_type not in FORM_TYPES:
+        return 415 if int(request.META.get("CONTENT_LENGTH") or 0) else None
+    if request.content_type == FORM_TYPES[0]:
+        try:
+            request.body.decode("utf-8")
+        except UnicodeDecodeError:
+            return 400
+    return None
+
+
 class FormBodyMiddleware:
-    """A form post whose body is not UTF-8 is a 400, not read as another encoding. A charset the
-    post declares is gone before (emalu.wsgi.read_as_utf8), but Django reads bytes that are not
-    UTF-8 as Latin-1 (QueryDict), so that every field of the post would be stored garbled as if
-    it had been written so. No browser sends such a body; percent-escapes that are not UTF-8
-    become U+FFFD, which the form fields refuse (forms_app.fields.VisitorText). A multipart post
-    keeps a file whatever its name (emalu.uploads.VisitorPartsParser)."""
+    """A post whose fields the site cannot read is refused with the page that says so
+    (FORM_NOT_READ), in the visitor's language, before the CSRF check, which read no token in
+    it and said the form was out of date: one in another media type than a form's, or a form
+    body that is not UTF-8 (`unread_form`). A charset the post declares is gone before
+    (emalu.wsgi.read_as_utf8); percent-escapes that are not UTF-8 become U+FFFD, which the
+    form fields refuse (forms_app.fields.VisitorText). A multipart post keeps a file whatever
+    its name (emalu.uploads.VisitorPartsParser)."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method == "POST" and request.content_type == "application/x-www-form-urlencoded":
-            try:
-                request.body.decode("utf-8")
-            except UnicodeDecodeError:
-                raise BadRequest("form body is not UTF-8") from None
-        elif request.content_type.startswith("multipart/"):
+        if request.method == "POST" and (status := unread_form(request)):
+            return error_page(request, status, FORM_NOT_READ)
+        if request.content_type == FORM_TYPES[1]:
             request.multipart_parser_class = VisitorPartsParser
         return self.get_response(request)
 

@@ -3,6 +3,7 @@ holds, it is sent to the one the site writes for it."""
 
 from urllib.parse import unquote
 
+from django.apps import apps
 from django.contrib import admin
 from django.contrib.admin.utils import quote
 from django.contrib.admin.utils import unquote as admin_unquote
@@ -60,8 +61,11 @@ def admin_keys(match) -> dict[str, str]:
     site = admin.site
     if match.namespace != site.name:
         return {}
-    model = next((m for m in site._registry if match.url_name and match.url_name.startswith(
-        f"{m._meta.app_label}_{m._meta.model_name}_")), None)  # fmt: skip
+    # The model whose admin named the route «<app>_<model>_<view>», by the site's public
+    # `is_registered` (not its private registry).
+    model = next((m for m in apps.get_models() if site.is_registered(m) and match.url_name
+                  and match.url_name.startswith(f"{m._meta.app_label}_{m._meta.model_name}_")),
+                 None)  # fmt: skip
     if model is None:
         return {}
     keys = {}

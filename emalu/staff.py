@@ -218,7 +218,7 @@ class StaffAdminSite(OTPAdminSite):
             model = ContentType.objects.get(pk=content_type_id).model_class()
         except (ContentType.DoesNotExist, ValueError):
             raise Http404 from None
-        model_admin = self._registry.get(model)
+        model_admin = self.get_model_admin(model) if self.is_registered(model) else None
         if model_admin is None or not model_admin.has_view_or_change_permission(request):
             raise PermissionDenied  # the admin shows no link to a model it does not hold
         return shortcut(request, content_type_id, object_id)
@@ -236,9 +236,9 @@ class DeclaredAutocomplete(AutocompleteJsonView):
         from consent.core.admin import AuditedAdmin  # registers admins: not while this loads
 
         term, model_admin, source_field, to_field_name = super().process_request(request)
-        source_admin = self.admin_site._registry.get(source_field.model)
-        declared = source_admin is not None and (
-            source_field.name in source_admin.get_autocomplete_fields(request)
+        site, model = self.admin_site, source_field.model
+        declared = site.is_registered(model) and (
+            source_field.name in site.get_model_admin(model).get_autocomplete_fields(request)
         )
         if not declared or isinstance(model_admin, AuditedAdmin):
             raise PermissionDenied

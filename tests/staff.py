@@ -97,3 +97,15 @@ def _as_shown(form) -> dict:
             shown = value.isoformat() if hasattr(value, "isoformat") else value
             data[form.add_prefix(name)] = shown
     return data
+
+
+def registered_admins() -> dict:
+    """Every model's admin on the site, in the apps' order, by Django's public `is_registered`
+    and `get_model_admin`: its registry (`_registry`) is private, and no page or test reads it
+    (tests/site/test_admin_registry.py)."""
+    from django.apps import apps
+    from django.contrib import admin
+
+    return {
+        m: admin.site.get_model_admin(m) for m in apps.get_models() if admin.site.is_registered(m)
+    }

@@ -70,6 +70,18 @@ FORM_OUT_OF_DATE = (
 )
 
 
+# A post whose fields Django cannot read (emalu/middleware.py::FormBodyMiddleware): sent in
+# another media type than a form's two (a <form> of enctype="text/plain", JSON), or a form body
+# that is not UTF-8. Its token unread too, the CSRF check said the form was out of date.
+FORM_NOT_READ = (
+    _("The form was not sent"),
+    _(
+        "This site could not read the form your browser sent, so nothing was saved. Go back "
+        "to the form, check what you typed and send it again. If you see this page again, "
+        "send it from another browser."
+    ),
+)
+
 # A post over a size limit (413): over the proxy's body limit (docs/deploy/nginx.conf
 # client_max_body_size), where nginx answers by itself, or over the site's own (the form's text
 # over DATA_UPLOAD_MAX_MEMORY_SIZE, more fields or files than DATA_UPLOAD_MAX_NUMBER_FIELDS or

@@ -30,29 +30,42 @@ from consent.core.subjects import address_lookup_key, normalise_email
 from .models import Correction, Ticket
 
 
-def _taken(subject: Subject) -> list[tuple[str, datetime]]:
-    """Each address the person took on record, and when."""
-    corrections = list(
-        subject.corrections.filter(field="email")
+def _taken(people: Iterable[Subject]) -> dict[int, list[tuple[str, datetime]]]:
+    """Each address each of `people` took on record, and when: two queries, however many
+    people (one of them asked two for each person who ever held an address)."""
+    people = {person.pk: person for person in people}
+    corrections: dict[int, list[tuple[str, str, datetime]]] = {pk: [] for pk in people}
+    for pk, old, new, at in (
+        Correction.objects.filter(subject__in=people, field="email")
         .order_by("at", "pk")
-        .values_list("old_value", "new_value", "at")
-    )
-    first = corrections[0][0] if corrections else subject.email
-    taken = [(first, subject.created_at)] if first else []
-    taken += [(new, at) for _old, new, at in corrections if new]
-    known = {address_lookup_key(address) for address, _at in taken}
-    for address in (
-        Ticket.objects.filter(subject=subject).exclude(email="").values_list("email", flat=True)
+        .values_list("subject_id", "old_value", "new_value", "at")
     ):
-        if address_lookup_key(address) not in known:
-            known.add(address_lookup_key(address))
-            taken.append((address, subject.created_at))
+        corrections[pk].append((old, new, at))
+    asked: dict[int, list[str]] = {pk: [] for pk in people}
+    for pk, address in (
+        Ticket.objects.filter(subject__in=people).exclude(email="").values_list("subject", "email")
+    ):
+        asked[pk].append(address)
+    taken = {}
+    for pk, person in people.items():
+        changed = corrections[pk]
+        first = changed[0][0] if changed else person.email
+        mine = [(first, person.created_at)] if first else []
+        mine += [(new, at) for _old, new, at in changed if new]
+        known = {address_lookup_key(address) for address, _at in mine}
+        for address in asked[pk]:
+            if address_lookup_key(address) not in known:
+                known.add(address_lookup_key(address))
+                mine.append((address, person.created_at))
+        taken[pk] = mine
     return taken
 
 
-def _takers(address: str, subject: Subject | None = None) -> list[tuple[datetime, int]]:
+def _takers(
+    address: str, subject: Subject | None = None, known: dict | None = None
+) -> list[tuple[datetime, int]]:
     """(when, who) of every time someone on record took `address`, in order (`subject` among
-    those looked at even when they hold it no longer)."""
+    those looked at even when they hold it no longer). `known`: what _taken read already."""
     holders = Subject.objects.filter(
         Q(pk=subject.pk if subject is not None else None)
         | Q(email__address=address)
@@ -61,13 +74,16 @@ def _takers(address: str, subject: Subject | None = None) -> list[tuple[datetime
         ).values("subject"))
         | Q(pk__in=Ticket.objects.filter(email__address=address).values("subject"))
     )  # fmt: skip
+    known = known or {}
+    holders = list(holders)
+    unread = [holder for holder in holders if holder.pk not in known]
+    read = _taken(unread) if unread else {}
+    taken = {h.pk: known[h.pk] if h.pk in known else read[h.pk] for h in holders}
     folded = address_lookup_key(address)
     return sorted(
-        (at, holder.pk)
-        for holder in holders
-        for taken, at in _taken(holder)
-        if address_lookup_key(taken) == folded
-    )
+        (at, pk) for pk, held in taken.items() for address_taken, at in held
+        if address_lookup_key(address_taken) == folded
+    )  # fmt: skip
 
 
 def _held_from(address: str, takers: list[tuple[datetime, int]], n: int) -> Q:
@@ -87,9 +103,10 @@ def held_spans(subject: Subject) -> list[tuple[str, datetime | None, datetime | 
     took it (None: still). What came to or from an address in its span is theirs: the mail
     written to it (mail_to), the letters set aside from it (set_aside.set_aside_of)."""
     spans = []
-    addresses = {address_lookup_key(address): address for address, _at in _taken(subject)}
+    known = _taken([subject])
+    addresses = {address_lookup_key(address): address for address, _at in known[subject.pk]}
     for address in addresses.values():
-        takers = _takers(address, subject)
+        takers = _takers(address, subject, known)
         for n, (_at, holder) in enumerate(takers):
             if holder == subject.pk:
                 until = takers[n + 1][0] if n + 1 < len(takers) else None

@@ -97,10 +97,11 @@ def retention_plan(at: datetime | None = None, only: int | None = None) -> dict[
     never consented to and the people on no record."""
     at = at or timezone.now()
     people = Subject.objects.all() if only is None else Subject.objects.filter(pk=only)
-    active = set()
+    # Whom any purpose may process: one query, not one a purpose (four on each person's page).
+    permitted = Q(pk__in=[])
     for purpose in PURPOSES:
-        permitted = gate.permitted_subjects(purpose, people, at=at)
-        active |= set(permitted.values_list("pk", flat=True))
+        permitted |= Q(pk__in=gate.permitted_subjects(purpose, people, at=at).values("pk"))
+    active = set(people.filter(permitted).values_list("pk", flat=True))
     expired_grants = []
     latest = _latest_consents(at) if only is None else _latest_consents(at).filter(subject=only)
     for subject_id, purpose, kind, expires in latest:

@@ -178,7 +178,9 @@ def test_request_form_refuses_ten_thousand_characters(client, texts, fast, lang)
 
 
 UNREADABLE = {"kk": "оқу мүмкін болмады", "ru": "не удалось прочитать"}
-ERROR_PAGE_400 = {"kk": "Қате сұрау", "ru": "Неверный запрос"}
+# The page of a form the site could not read (consent/common/errors.py::FORM_NOT_READ).
+NOT_READ = {"kk": "Сайт браузеріңіз жіберген форманы оқи алмады",
+            "ru": "Сайт не смог прочитать форму"}  # fmt: skip
 
 
 def _encoded(data):
@@ -223,12 +225,13 @@ def test_bytes_that_are_not_utf8_are_a_field_error_not_garbled_text(
 @pytest.mark.parametrize("lang", ["kk", "ru"])
 def test_a_form_body_that_is_not_utf8_is_refused_not_read_as_latin1(client, texts, fast, lang):
     """Django reads such a body as Latin-1: every field of it, the well-formed ones too, would be
-    stored as mojibake (two Latin-1 letters for each Kazakh one)."""
+    stored as mojibake (two Latin-1 letters for each Kazakh one). The page says the form could
+    not be read, not the bare «Bad request»."""
     body = _encoded(CONTACT).replace(b"full_name=", "full_name=Әсел".encode() + b"\xff")
     response = client.post(f"/{lang}/contact/", body,
                            content_type="application/x-www-form-urlencoded")  # fmt: skip
     assert response.status_code == 400
-    assert ERROR_PAGE_400[lang] in response.content.decode()
+    assert NOT_READ[lang] in response.content.decode()
     assert Submission.objects.count() == 0 and Subject.objects.count() == 0
 
 

@@ -4,7 +4,6 @@ form says so in the officer's language and nothing is stored."""
 
 import pytest
 from django import forms
-from django.contrib import admin
 from django.contrib.auth.models import User
 from django.test import RequestFactory
 
@@ -12,6 +11,7 @@ from consent.common.text import NOTE_MAX_CHARS, REASON_MAX_CHARS
 from consent.rights.admin.quarantine import OpenRequestForm
 from consent.rights.desk import ActionForm
 from consent.rights.models import Breach, Ticket
+from tests.staff import registered_admins
 
 from .conftest import act, confirm, web_request
 
@@ -33,7 +33,7 @@ def test_every_text_field_of_every_admin_form_has_a_bound():
     request = RequestFactory().get("/")
     request.user = User.objects.create_superuser("root", "root@example.kz", "pw-root-123456")
     found = {}
-    for model, model_admin in admin.site._registry.items():
+    for model, model_admin in registered_admins().items():
         if not (model_admin.has_add_permission(request)
                 or model_admin.has_change_permission(request)):  # fmt: skip
             continue

@@ -27,7 +27,7 @@ def lines(subject):
 
 
 def on_page(subject):
-    shown = str(site._registry[Subject].emails_sent(subject))
+    shown = str(site.get_model_admin(Subject).emails_sent(subject))
     return {line for line in LINES if line in shown}
 
 

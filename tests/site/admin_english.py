@@ -5,9 +5,10 @@ language, and whether a page shows one as words of their own."""
 import functools
 import re
 
-from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.test import RequestFactory
+
+from tests.staff import registered_admins
 
 CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.I)
 ENGLISH = re.compile(r"[a-z]{3}")  # a word, not only a code such as "ID", "PDF" or "SHA-256 (kk)"
@@ -27,7 +28,7 @@ def english_labels():
     request.user = get_user_model()(is_superuser=True, is_staff=True, is_active=True)
     labels = set(Permission.objects.values_list("name", flat=True))
     with translation.override(None):
-        for model, model_admin in admin.site._registry.items():
+        for model, model_admin in registered_admins().items():
             admins = [model_admin, *model_admin.get_inline_instances(request)]
             for each in admins:
                 opts = each.model._meta

@@ -13,6 +13,8 @@ import pytest
 from django.contrib import admin
 from django.test import Client, RequestFactory
 
+from tests.staff import registered_admins
+
 # A draft policy version whose title and text hold what a content editor typed as markup.
 TYPED = "<b>typed</b>"
 
@@ -50,7 +52,7 @@ def admin_pages(browser, get):
     request = RequestFactory().get("/")
     request.user = browser.user
     apps = set()
-    for model, model_admin in admin.site._registry.items():
+    for model, model_admin in registered_admins().items():
         obj = example(model, browser.person)
         base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         own = f"{base}{obj.pk}/"
@@ -83,7 +85,7 @@ def sorted_lists(browser, get):
     """Every list, sorted by each of its columns as a staff member clicks the header, then
     clicked again (the other way). Yields (list URL, its page, [(column, first click, second
     click or None where the sorted page linked the column no more)])."""
-    for model in admin.site._registry:
+    for model in registered_admins():
         base = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         page = get(base)  # the walk's page of the list: not fetched again
         clicks = []

@@ -7,7 +7,6 @@ object's page, as a superuser and as a privacy officer (where the role may)."""
 
 import pytest
 from axes.models import AccessAttempt, AccessFailureLog, AccessLog
-from django.contrib import admin
 from django.contrib.auth.models import User
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -20,6 +19,7 @@ from consent.rights.tickets import ticket_open
 from tests.conftest import rows_for_the_module
 from tests.site.admin_rows import PERSON, example, label, mark, site_rows, staff, views_since
 from tests.site.language import joined
+from tests.staff import registered_admins
 from tests.texts import texts_publish
 
 # Admins whose pages show a person's data: {model: whether its list shows personal fields too}.
@@ -64,7 +64,7 @@ NOT_PERSONAL = {
 
 
 def test_every_admin_is_classified():
-    registered = {label(model) for model in admin.site._registry}
+    registered = {label(model) for model in registered_admins()}
     assert registered == set(PERSONAL) | set(NOT_PERSONAL), (
         "classify each admin in PERSONAL or NOT_PERSONAL: "
         f"{sorted(registered ^ (set(PERSONAL) | set(NOT_PERSONAL)))}"
@@ -92,7 +92,7 @@ def signed(site, django_db_blocker):
         yield {role: staff(role) for role in ("root", "olga")}
 
 
-MODELS = sorted(admin.site._registry, key=label)
+MODELS = sorted(registered_admins(), key=label)
 
 
 @pytest.mark.parametrize("role", ["root", "olga"])
@@ -206,7 +206,7 @@ def test_no_autocomplete_finds_a_person_past_the_audit(site, signed, role):
         for field in model._meta.get_fields():
             if not (field.is_relation and field.concrete):
                 continue
-            target = admin.site._registry.get(field.related_model)
+            target = registered_admins().get(field.related_model)
             if not isinstance(target, AuditedAdmin):
                 continue
             for term in (PERSON, ""):
@@ -229,7 +229,7 @@ def test_no_delivery_log_offers_the_outbox_addresses(site, signed):
     assert AccessFailureLog.objects.exists()
 
 
-AUDITED = [model for model in MODELS if isinstance(admin.site._registry[model], AuditedAdmin)]
+AUDITED = [model for model in MODELS if isinstance(registered_admins()[model], AuditedAdmin)]
 
 
 @pytest.mark.parametrize("model", AUDITED, ids=label)
@@ -239,7 +239,7 @@ def test_a_personal_list_is_narrowed_by_its_own_filters_only(site, signed, model
     audit of such a search. Each field of each audited admin that is none of its filters is
     refused (400), for a superuser too; the filters themselves still answer."""
     browser = signed["root"]
-    model_admin = admin.site._registry[model]
+    model_admin = registered_admins()[model]
     request = RequestFactory().get("/")
     request.user = User.objects.get(username="root")
     declared = {item[0] if isinstance(item, tuple) else getattr(item, "parameter_name", item)
@@ -283,7 +283,7 @@ def test_a_nul_character_in_any_list_query_is_refused_not_a_server_error(site, s
     500 on every admin list, for any staff member. Each filter of each list, its search and an
     action's selected ids: 400."""
     browser = signed["root"]
-    model_admin = admin.site._registry[model]
+    model_admin = registered_admins()[model]
     request = RequestFactory().get("/")
     request.user = User.objects.get(username="root")
     listing = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
@@ -308,7 +308,7 @@ NUL_LEFT_OUT = {
         "убран, и список показывает то, что находится по остальной части поиска."
     ),
 }
-SEARCHABLE = [m for m in MODELS if admin.site._registry[m].search_fields]
+SEARCHABLE = [m for m in MODELS if registered_admins()[m].search_fields]
 
 
 @pytest.mark.parametrize("model", SEARCHABLE, ids=label)

@@ -13,11 +13,11 @@ from pathlib import Path
 import django
 import polib
 import pytest
-from django.contrib import admin
 from django.test import Client
 
 from tests.site.admin_english import CYRILLIC, ENGLISH, english_in, english_labels
 from tests.site.admin_walk import TYPED, walks  # noqa: F401  (a fixture)
+from tests.staff import registered_admins
 
 DJANGO = Path(django.__file__).parent
 CATALOGUES = [DJANGO / "contrib/admin/locale/en/LC_MESSAGES/django.po",
@@ -74,7 +74,7 @@ def test_every_column_of_our_lists_is_named_in_the_staff_language(walks, lang): 
     """A column named by a bare field (`subject_id`) showed "Subject id" in both languages.
     A list shows its columns only with rows: the walk's are of every kind."""
     lists = {f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
-             for model in admin.site._registry if model.__module__.startswith(OURS)}  # fmt: skip
+             for model in registered_admins() if model.__module__.startswith(OURS)}  # fmt: skip
     english, judged = [], 0
     for url, response in walks[lang].pages:
         if url not in lists:
@@ -129,7 +129,7 @@ def test_no_admin_page_shows_english(walks, lang):  # noqa: F811
         opened += 1
         found = english_in(visible_text(NOT_LABELS.sub("", response.content.decode())), labels)
         english += [(url, label) for label in found]
-    assert opened > 3 * len(admin.site._registry)
+    assert opened > 3 * len(registered_admins())
     assert english == [], "\n".join(f"{url}: {label}" for url, label in english)
 
 
@@ -215,7 +215,7 @@ def test_security_headers_on_every_staff_url(walks, settings, lang):  # noqa: F8
     assert len(walk.extra) > 40
     assert "/admin/rights/ticket/statistics-requests.csv" in dict(walk.extra)
     lists = {f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
-             for model in admin.site._registry}  # fmt: skip
+             for model in registered_admins()}  # fmt: skip
     assert lists <= set(dict(walk.extra))
     for url, response in responses:
         if EMAIL_PREVIEW.search(url):  # a sandboxed frame of the email's page: no script at all
@@ -243,7 +243,7 @@ def test_no_admin_page_says_a_label_twice(walks, lang):  # noqa: F811
             for _tag, item in ITEMS.findall(response.content.decode()):
                 if twice := SAID_TWICE.match(visible_text(item)):
                     said.append((url, twice.string))
-    assert deletions > len(admin.site._registry)
+    assert deletions > len(registered_admins())
     assert said == [], "\n".join(f"{url}: {twice}" for url, twice in sorted(set(said)))
 
 

@@ -5,7 +5,6 @@ model, not only the campaign a content editor once deleted."""
 import itertools
 
 import pytest
-from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.test import Client, RequestFactory
@@ -18,7 +17,7 @@ from emalu.roles import ROLES
 from tests.conftest import rows_for_the_module
 from tests.site.admin_rows import PERSON, example, site_rows
 from tests.site.admin_rows import staff as staff_for_devices
-from tests.staff import verified_login
+from tests.staff import registered_admins, verified_login
 from tests.texts import texts_publish
 
 
@@ -42,7 +41,7 @@ def test_no_admin_grants_more_than_the_role_holds(db, draft, role):
     request = RequestFactory().get("/")
     request.user = user
     widened = []
-    for model, model_admin in admin.site._registry.items():
+    for model, model_admin in registered_admins().items():
         obj = model.objects.first()
         opts = model._meta
         for action in ["add", "change", "delete", "view"]:
@@ -83,7 +82,7 @@ def admin_urls(person, missing=False):
     each format a view takes."""
     fillers = {"pk": None, "object_id": None, "id": None, "fmt": ["csv", "json", "pdf"],
                "language": ["kk"], "content_id": ["0" * 32]}  # fmt: skip
-    for model, model_admin in admin.site._registry.items():
+    for model, model_admin in registered_admins().items():
         obj = model(pk=987654321) if missing else example(model, person)
         for pattern in model_admin.get_urls():
             if not pattern.name:
@@ -148,7 +147,7 @@ def test_no_autocomplete_answers_a_role_about_what_it_may_not_view(db, site, rol
     browser = verified_login(Client(), staff(role))
     user = get_user_model().objects.get(username=role)
     wrong = []
-    for model in admin.site._registry:
+    for model in registered_admins():
         for field in model._meta.get_fields():
             if not (field.is_relation and field.concrete):
                 continue
@@ -179,7 +178,7 @@ def test_view_on_site_tells_a_role_nothing_of_a_model_it_may_not_view(db, site, 
     browser = verified_login(Client(), staff(role))
     user = get_user_model().objects.get(username=role)
     wrong = []
-    for model in admin.site._registry:
+    for model in registered_admins():
         kind = ContentType.objects.get_for_model(model).pk
         may_view = user.has_perm(f"{model._meta.app_label}.view_{model._meta.model_name}")
         for obj in (example(model, site), model(pk=987654321)):
@@ -207,7 +206,7 @@ def test_every_admin_action_names_the_permission_it_needs(db):
     from django.contrib.admin.options import ActionLocation
 
     loose = []
-    for model, model_admin in admin.site._registry.items():
+    for model, model_admin in registered_admins().items():
         for location in ActionLocation:
             for action in model_admin._get_base_actions(location):
                 needs = set(getattr(action.func, "allowed_permissions", ()))

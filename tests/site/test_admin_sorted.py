@@ -6,14 +6,14 @@ rows and its pages rather than on a walk of its own."""
 import re
 
 import pytest
-from django.contrib import admin
 
 from consent.common.label_order import LabelOrderedAdmin
 from tests.site.admin_walk import sort_links
+from tests.staff import registered_admins
 
 
 def test_every_admin_sorts_its_choices_as_they_read():
-    for model, model_admin in admin.site._registry.items():
+    for model, model_admin in registered_admins().items():
         assert isinstance(model_admin, LabelOrderedAdmin), model
 
 

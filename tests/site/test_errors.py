@@ -4,6 +4,8 @@ import pytest
 from django.db import OperationalError
 from django.test import Client
 
+from tests.staff import registered_admins
+
 
 @pytest.mark.parametrize(
     "path",
@@ -143,9 +145,8 @@ def test_a_host_not_allowed_is_refused_in_the_language_of_the_path(db, settings,
 def test_no_admin_page_fails_on_an_id_that_is_no_number(officer_client):
     """Each registered model's change page with "abc": Django's "does not exist" (a redirect)
     or 404, never 500. The desk's own change views included."""
-    from django.contrib import admin
 
-    for model in admin.site._registry:
+    for model in registered_admins():
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/abc/change/"
         assert officer_client.get(url).status_code in (302, 404), url
 
@@ -154,12 +155,11 @@ def test_no_admin_page_fails_on_an_id_that_is_no_number(officer_client):
 def test_no_admin_action_fails_on_a_selected_id_that_is_no_number(officer_client, selected):
     """Each registered model's list with an action posted for «²» beside a real id: Django
     handed the ids to the query, and the calendar's delete answered 500 on the ValueError."""
-    from django.contrib import admin
 
     from consent.workdays.models import CalendarOverride
 
     kept = CalendarOverride.objects.create(date="2026-12-31", is_working_day=False, note="x")
-    for model in admin.site._registry:
+    for model in registered_admins():
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         data = {"action": "delete_selected", "_selected_action": [selected, str(kept.pk)]}
         assert officer_client.post(url, data).status_code == 400, url
@@ -170,9 +170,8 @@ def test_no_admin_action_fails_on_a_selected_id_that_is_no_number(officer_client
 def test_no_admin_list_fails_on_a_date_drill_down_that_is_no_number(officer_client, value):
     """The sign-in log's list (django-axes) drills down by year, month and day: a year of 20
     digits was Django's uncaught OverflowError, a 500. Every list with a drill-down is tried."""
-    from django.contrib import admin
 
-    registered = admin.site._registry.items()
+    registered = registered_admins().items()
     lists = [(model, each.date_hierarchy) for model, each in registered if each.date_hierarchy]
     assert lists  # the sign-in log's at least
     for model, field in lists:
@@ -210,11 +209,10 @@ def test_no_admin_list_fails_on_a_lookup_its_query_cannot_take(officer_client, l
     «?created_at__year=99999» on the campaigns, breaches or documents, «?pk__range=1», a
     «?…__regex=(» answered 500, to a marketer on their own list as well. Every list refuses
     each with the «Bad request» page in the staff member's language; the list itself opens."""
-    from django.contrib import admin
 
     officer_client.cookies["django_language"] = language
     said = {"kk": "Қате сұрау", "ru": "Неверный запрос"}[language]
-    lists = [*admin.site._registry.items()]
+    lists = [*registered_admins().items()]
     assert len(lists) > 10
     for model, _model_admin in lists:
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"

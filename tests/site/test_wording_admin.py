@@ -9,7 +9,6 @@ from zoneinfo import ZoneInfo
 import polib
 import pytest
 from django.apps import apps
-from django.contrib import admin
 from django.contrib.auth.models import User
 from django.test import Client
 from django.utils import translation
@@ -20,7 +19,7 @@ from consent.core.models import Source
 from consent.core.purposes import SERVICE
 from consent.core.submissions import submission_record
 from tests.site.mail_scenarios import FakeRequest
-from tests.staff import verified_login
+from tests.staff import registered_admins, verified_login
 
 NBSP = "\N{NO-BREAK SPACE}"
 CYRILLIC = re.compile(r"[а-яёәіңғүұқөһ]", re.IGNORECASE)
@@ -113,7 +112,7 @@ def test_no_admin_text_is_translated_once_for_everyone():
     page showed «Пайдаланушы құпиясөз арқылы…» and «If disabled, the current password for this
     user will be lost.»"""
     frozen = []
-    for model_admin in admin.site._registry.values():
+    for model_admin in registered_admins().values():
         classes = [type(model_admin), model_admin.form, *model_admin.inlines]
         classes += [getattr(model_admin, name) for name in ("add_form", "change_password_form")
                     if hasattr(model_admin, name)]  # fmt: skip
@@ -163,7 +162,7 @@ def test_a_list_filter_is_headed_by_its_title_alone(officer, language):
     answered», «by in use») above a yes/no filter. The heading is the title alone, as Russian
     has it; a date filter's name is «Сүзгі: …» («Фильтр: …»)."""
     browser, judged = staff(officer, language), 0
-    for model in admin.site._registry:
+    for model in registered_admins():
         url = f"/admin/{model._meta.app_label}/{model._meta.model_name}/"
         for title, heading in FILTER.findall(browser.get(url).content.decode()):
             judged += 1

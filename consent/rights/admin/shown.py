@@ -39,10 +39,12 @@ def page_state(ticket: Ticket, panel=None) -> str:
     return f"{ticket.status}:{ticket.type}:{offered}"
 
 
-def changed_since(ticket: Ticket, posted, user) -> str | None:
+def changed_since(ticket: Ticket, posted, user, panel=None) -> str | None:
     """None while `ticket` is as the page showed it (`posted`'s «state»; a page without it, from
     before this rule, is not checked); otherwise what the officer is told: done already by
-    them, or by someone else, when, and what the request is now."""
+    them, or by someone else, when, and what the request is now. `panel`: makes the posted
+    panel of the request as held and read again, whose actions are then read rather than those
+    of another panel made for the check alone."""
     shown = posted.get("state")
     if shown is None:
         return None
@@ -50,7 +52,7 @@ def changed_since(ticket: Ticket, posted, user) -> str | None:
     # workers, read the request one after the other, the second as the first left it.
     ticket_lock(ticket)
     ticket.refresh_from_db(fields=["status", "type"])
-    current = page_state(ticket)
+    current = page_state(ticket, panel and panel())
     if shown == current or (shown.count(":") == 1 and current.startswith(f"{shown}:")):
         return None  # as shown (a page served before the offer was part of it: as far as told)
     last = (

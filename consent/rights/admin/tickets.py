@@ -2,6 +2,7 @@
 one out."""
 
 from copy import copy
+from functools import cache
 
 from django.contrib import admin, messages
 from django.contrib.admin.options import IncorrectLookupParameters
@@ -191,10 +192,12 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
             raise Http404
         if not self.has_view_permission(request, ticket):
             raise PermissionDenied
-        panel = ActionForm(ticket=ticket)
+        extra_context = extra_context or {}
+        # The panel act_view was posted (shown with its errors), or an empty one: made once.
+        panel = extra_context.get("desk_form") or ActionForm(ticket=ticket)
         extra = {"desk_form": panel, "can_act": self._can_act(request, ticket),
                  "ticket": ticket, "state": page_state(ticket, panel),
-                 **(extra_context or {})}  # fmt: skip
+                 **extra_context}  # fmt: skip
         extra["reopenings"] = [
             {**r, "at": reader_time(r["at"]), "by": r["by"] or _("the system")}
             for r in reopenings(ticket)
@@ -260,11 +263,14 @@ class TicketAdmin(TicketShown, AssignedAdmin, AnsweredAdmin, AuditedAdmin):
         ticket = get_object_or_404(Ticket.objects.select_related("subject"), pk=pk)
         if not self.has_change_permission(request, ticket):
             raise PermissionDenied
-        stale = request.method == "POST" and changed_since(ticket, request.POST, request.user)
-        if stale:
+        # The panel is made once, for the check that the page is not out of date (once the
+        # request is held) and to be carried out or shown again with its errors.
+        panel = cache(lambda: ActionForm(request.POST or None, ticket=ticket))
+        posted = request.method == "POST"
+        if posted and (stale := changed_since(ticket, request.POST, request.user, panel)):
             self.message_user(request, stale, messages.WARNING)
             return redirect("admin:rights_ticket_change", ticket.pk), None
-        form = ActionForm(request.POST or None, ticket=ticket)
+        form = panel()
         if (ticket.is_open or ticket.is_filed) and request.method == "POST" and form.is_valid():
             try:
                 done = carry_out(ticket, form, request.user)
