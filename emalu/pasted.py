@@ -17,19 +17,22 @@ PASTED_AFTER = ")]}>»›'\"”’.,;:!?" + string.whitespace
 
 class PastedAddressMiddleware:
     """A public page asked for by its address with what stood after it in a mail or a message,
-    «…/my-data/open/<key>/)», «…/<key>>», «…/<key>/.», or with its language in capitals,
-    «/RU/contact/», is sent (301) to the page's own address. Each was «page not found», or for
-    a link's key «the link does not work» (the key read with the bracket), and the person's page
-    or their request's confirmation did not open. Only a page in a language's part of the site
-    (the admin's keys are its own), only a GET or HEAD (no form posts so), and only to a page
-    the site has."""
+    «…/my-data/open/<key>/)», «…/<key>>», «…/<key>/.», with its language in capitals,
+    «/RU/contact/», or broken by a space or a line break where a mail program wrapped it, is
+    sent (301) to the page's own address. Each was «page not found», or for a link's key «the
+    link does not work» (the key read with the bracket), and the person's page or their
+    request's confirmation did not open. Only a page in a language's part of the site (the
+    admin's keys are its own), only a GET or HEAD (no form posts so), and only to a page the
+    site has."""
 
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
         meant = pasted_meant(request.path_info)
-        if meant is None or request.method not in ("GET", "HEAD"):
+        if meant is None:
             return self.get_response(request)
         query = request.META.get("QUERY_STRING", "")
         target = escape_leading_slashes(iri_to_uri(meant) + (f"?{query}" if query else ""))
@@ -45,6 +48,7 @@ def pasted_meant(path: str) -> str | None:
     language = first.lower()
     if not slash or language not in dict(settings.LANGUAGES):
         return None
+    rest = "".join(rest.split())  # a long link broken over two lines where it was copied from
     written = rest.removesuffix("/")
     # «<key>/)», «<key>>/»: the key, then its «/»; a segment of nothing else, «/kk/...», is one
     kept = written.rstrip(PASTED_AFTER)

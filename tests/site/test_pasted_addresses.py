@@ -48,6 +48,11 @@ def test_a_mailed_link_pasted_with_what_stood_after_it_opens_the_page(person, se
     for pasted in variants:
         status, title = opened(pasted)
         assert status == 200 and OPEN_PAGE[lang] in title, (pasted[-12:], status, title)
+    # broken over two lines where it was copied from
+    middle = len(link) - 20
+    for space in ("%20", "%0A", "%0D%0A%20"):
+        status, title = opened(link[:middle] + space + link[middle:])
+        assert status == 200 and OPEN_PAGE[lang] in title, (space, status, title)
     # its language typed in capitals
     status, title = opened(link.replace(f"/{lang}/", f"/{lang.upper()}/", 1))
     assert status == 200 and OPEN_PAGE[lang] in title, (status, title)
