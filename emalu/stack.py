@@ -45,6 +45,7 @@ MIDDLEWARE = [
     "emalu.middleware.HeadersMiddleware",
     "emalu.middleware.KnownMethodsMiddleware",
     "emalu.middleware.NormalPathMiddleware",
+    "emalu.pasted.PastedAddressMiddleware",  # a page's address pasted with what stood after it
     "emalu.middleware.UntrustedProxyMiddleware",
     "emalu.middleware.KeysNotedMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",

@@ -26,6 +26,11 @@ DID_YOU_MEAN = _("Did you mean %(address)s?")
 # What the general message tells to leave out, and what pastes a second address beside one
 _SEPARATORS = re.compile(r"[\s,;\"'()\[\]\x00-\x1f\x7f]")
 _MAILTO = re.compile(r"mailto:", re.I)
+# The letters Python's IDNA 2003 codec, by which Django writes every mail's domain, maps to others
+# that IDNA 2008 and the registries keep (UTS #46's deviations): «straße.de» was mailed at
+# «strasse.de», «ελληνικός.gr» at «ελληνικοσ.gr», each another domain, someone else's. The other
+# two, the zero-width joiners, are dropped from every address (subjects.clean_email).
+OTHER_HOST_LETTERS = re.compile("[ßẞς]")
 
 
 def refusal(value: str, takes: Callable[[str], bool]) -> ValidationError:
@@ -78,6 +83,13 @@ def refusal(value: str, takes: Callable[[str], bool]) -> ValidationError:
             _("There is nothing after the @: add your mail service, as in @mail.ru or "
               "@gmail.com."),
             code="nothing_after",
+        )  # fmt: skip
+    if letters := list(dict.fromkeys(OTHER_HOST_LETTERS.findall(domain))):
+        return ValidationError(
+            _("Mail from our site cannot reach this address: the letters %(letters)s of its "
+              "domain are sent on as others («straße» as «strasse»), to another domain. Please "
+              "give another address."),
+            code="other_host", params={"letters": ", ".join(f"«{ch}»" for ch in letters)},
         )  # fmt: skip
     return _dots(local, domain, takes) or ValidationError(NOT_WELL_FORMED, code="email")
 

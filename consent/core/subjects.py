@@ -23,7 +23,7 @@ from consent.common.dates import local_today
 from consent.common.locks import transaction_lock
 from consent.common.text import clean_form_text, cleaning_bound
 
-from .address_faults import NOT_AN_ADDRESS, refusal
+from .address_faults import NOT_AN_ADDRESS, OTHER_HOST_LETTERS, refusal
 from .addresses import address_folded
 from .domains import check_domain, check_ending
 from .models import Subject
@@ -46,7 +46,10 @@ _TOP_LEVEL = re.compile(r"(?:[a-z]{1,63}|xn--[a-z0-9-]{1,59})\Z")
 def _domain_forms(domain: str) -> tuple[str, str] | None:
     """(ASCII form, Unicode form) of a host name, or None when it is none. IDNA through
     Python's codec, as Django does when it sends the mail, so that what is stored is the
-    mailbox that is written to; the Unicode form is what people read and what is stored."""
+    mailbox that is written to; the Unicode form is what people read and what is stored. A host
+    the codec would write as another («straße.de» as «strasse.de») is none."""
+    if OTHER_HOST_LETTERS.search(domain):
+        return None
     try:
         # One final dot is the same host written in full («mail.kz.», as an address ends a
         # sentence): refused, the visitor was told to leave out spaces and quotes, not a dot.

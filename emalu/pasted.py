@@ -1,0 +1,59 @@
+"""An address of a public page as a person pasted or typed it (PastedAddressMiddleware)."""
+
+import string
+
+from django.conf import settings
+from django.http import HttpResponsePermanentRedirect
+from django.urls import is_valid_path
+from django.utils import translation
+from django.utils.encoding import iri_to_uri
+from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
+
+# What stands after a link in a letter, a chat or a sentence and is copied with it: a closing
+# bracket or quote, the sentence's punctuation, a space. No address of a public page ends so (a
+# slug, a number, a link's key: letters, digits, «-», «_» and «:»).
+PASTED_AFTER = ")]}>»›'\"”’.,;:!?" + string.whitespace
+
+
+class PastedAddressMiddleware:
+    """A public page asked for by its address with what stood after it in a mail or a message,
+    «…/my-data/open/<key>/)», «…/<key>>», «…/<key>/.», with its language in capitals,
+    «/RU/contact/», or broken by a space or a line break where a mail program wrapped it, is
+    sent (301) to the page's own address. Each was «page not found», or for a link's key «the
+    link does not work» (the key read with the bracket), and the person's page or their
+    request's confirmation did not open. Only a page in a language's part of the site (the
+    admin's keys are its own), only a GET or HEAD (no form posts so), and only to a page the
+    site has."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.method not in ("GET", "HEAD"):
+            return self.get_response(request)
+        meant = pasted_meant(request.path_info)
+        if meant is None:
+            return self.get_response(request)
+        query = request.META.get("QUERY_STRING", "")
+        target = escape_leading_slashes(iri_to_uri(meant) + (f"?{query}" if query else ""))
+        if not url_has_allowed_host_and_scheme(target, allowed_hosts=None):
+            return self.get_response(request)  # a path of the site's own, checked all the same
+        return HttpResponsePermanentRedirect(target)
+
+
+def pasted_meant(path: str) -> str | None:
+    """The public page's address `path` was pasted or typed for, or None when it is that
+    address already, or no page's."""
+    first, slash, rest = path[1:].partition("/")
+    language = first.lower()
+    if not slash or language not in dict(settings.LANGUAGES):
+        return None
+    rest = "".join(rest.split())  # a long link broken over two lines where it was copied from
+    written = rest.removesuffix("/")
+    # «<key>/)», «<key>>/»: the key, then its «/»; a segment of nothing else, «/kk/...», is one
+    kept = written.rstrip(PASTED_AFTER)
+    meant = f"/{language}/{kept if kept.strip('/') and kept != written else rest}"
+    if meant == path:
+        return None
+    with translation.override(language):  # the pages' routes are the language's
+        return next((p for p in (meant, f"{meant}/") if is_valid_path(p)), None)

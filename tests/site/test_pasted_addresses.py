@@ -1,0 +1,75 @@
+"""A link from one of our mails, pasted with what stood after it in a letter or a message (a
+closing bracket or quote, the sentence's full stop, a space), or an address typed with its
+language in capitals: each was «page not found», or for a link's key «the link does not work»,
+and the person's own page did not open. Sent (301) to the page meant, in its language
+(emalu/pasted.py)."""
+
+import re
+
+import pytest
+from django.test import Client
+
+from consent.core.ledger import consent_grant
+from consent.core.models import Source
+from consent.core.purposes import SERVICE
+from tests.conftest import aged_token
+from tests.rights.conftest import mails_to
+
+# What a mail program, a chat or a person copies after a link: «(…/)», «<…/>», ««…/»», «…/.»
+AFTER = [")", ">", "]", "'", '"', "»", ".", ",", "%20", ").", "%3E"]
+OPEN_PAGE = {"kk": "Деректеріңіздің бетін ашу", "ru": "Открыть страницу ваших данных"}
+
+
+@pytest.fixture
+def person(texts, make_subject):
+    subject = make_subject(full_name="Әсел Қасымова", email="asel@example.kz")
+    consent_grant(subject, texts[SERVICE], language="kk", source=Source.CONTACT_FORM)
+    return subject
+
+
+def own_page_link(lang):
+    """The path of the link to the person's own page, as mailed to them."""
+    Client().post(f"/{lang}/my-data/", {"token": aged_token(), "email": "asel@example.kz"})
+    mail = mails_to("asel@example.kz")[-1]
+    return re.search(r"https?://[^/\s]+(/\S+/my-data/open/\S+/)", mail.message)[1]
+
+
+def opened(path):
+    response = Client().get(path, follow=True)
+    title = re.search(r"<title>(.*?)</title>", response.content.decode(), re.S)
+    return response.status_code, title[1] if title else ""
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_mailed_link_pasted_with_what_stood_after_it_opens_the_page(person, settings, lang):
+    settings.FORM_RATE_LIMIT = "1000/60"
+    link = own_page_link(lang)
+    variants = [link + after for after in AFTER] + [link[:-1] + after for after in AFTER]
+    for pasted in variants:
+        status, title = opened(pasted)
+        assert status == 200 and OPEN_PAGE[lang] in title, (pasted[-12:], status, title)
+    # broken over two lines where it was copied from
+    middle = len(link) - 20
+    for space in ("%20", "%0A", "%0D%0A%20"):
+        status, title = opened(link[:middle] + space + link[middle:])
+        assert status == 200 and OPEN_PAGE[lang] in title, (space, status, title)
+    # its language typed in capitals
+    status, title = opened(link.replace(f"/{lang}/", f"/{lang.upper()}/", 1))
+    assert status == 200 and OPEN_PAGE[lang] in title, (status, title)
+
+
+@pytest.mark.parametrize("typed,meant", [
+    ("/RU/contact/", "/ru/contact/"), ("/Kk/requests/new/", "/kk/requests/new/"),
+    ("/ru/privacy/)", "/ru/privacy/"), ("/kk/contact/.", "/kk/contact/"),
+    ("/ru/contact/?x=1", None), ("/admin/login/)", None), ("/en/contact/)", None),
+])  # fmt: skip
+def test_a_page_typed_or_pasted_so_is_sent_to_its_address(client, texts, typed, meant):
+    response = client.get(typed)
+    if meant is None:  # not a page's address pasted: left as it is
+        assert response.status_code != 301 or ")" not in typed
+        return
+    assert response.status_code == 301 and response["Location"] == meant
+
+
+def test_a_post_is_left_as_it_came(client, texts):
+    assert client.post("/RU/contact/", {}).status_code != 301
