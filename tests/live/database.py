@@ -285,8 +285,8 @@ def hold_the_run():
     """In the process that owns the run, before any test database is made: hold an advisory lock
     named by the run's id until it exits, which tells later runs its test databases are in use;
     then drop what ended runs left (stopped before they could: SIGKILL, or workers ended with
-    their controller), whose lock nobody holds: this URL's test databases, and any run's template
-    databases and files in the temporary folder (each a few hundred MB, left by every killed run)."""
+    their controller), whose lock nobody holds: this URL's test databases, and any run's
+    template databases and files in the temporary folder (a few hundred MB a killed run)."""
     if connection.vendor != "postgresql" or not shared.owner:
         return
     base = re.escape(connection.creation._get_test_db_name())  # test_emalu, before any suffix
