@@ -47,7 +47,7 @@ def on_confirmed(ticket, actor=None):
     if ticket.type == Type.UNSUBSCRIBE:
         unsubscribe_carry_out(ticket, actor=actor)
     elif ticket.type == Type.WITHDRAW:
-        request_stop(ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), actor)
+        withdrawal_stop(ticket, actor=actor)
 
 
 def unsubscribe_carry_out(ticket, actor=None, words=""):
@@ -60,3 +60,10 @@ def unsubscribe_carry_out(ticket, actor=None, words=""):
     context = {"children": [c for c, codes in children if codes]}
     return ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
                         words=words, context=context)  # fmt: skip
+
+
+def withdrawal_stop(ticket, actor=None):
+    """What a withdrawal stops, at confirmation and again when the desk carries it out: its
+    purpose, or every one. Carried out, a consent given again since went on under a letter
+    saying it was withdrawn and no longer processed for."""
+    return request_stop(ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), actor)

@@ -1,9 +1,11 @@
-"""An unsubscribe reopened on the desk (compliance L8, L15): its answer never reached the person,
-or it was closed by mistake. Carried out, it is what the person's confirmation does, the news
-stopped and the person told so in their language, with the officer's words; never refused, as
-a withdrawal of the news is not (Ticket.refusable). «Carry out» closed it with the bare «has
-been carried out» of any request and left the news as it stood, a consent given again since
-going on under a letter saying the request was done; «refuse with reasons» was offered."""
+"""What a withdrawal or an unsubscribe stops, when the desk carries it out (compliance L14,
+L15). An unsubscribe reopened on the desk (its answer never came, or it was closed by mistake)
+is what the person's confirmation does, the news stopped and the person told so in their
+language, with the officer's words; never refused, as a withdrawal of the news is not
+(Ticket.refusable). «Carry out» closed it with the bare «has been carried out» of any request
+and left the news as it stood, and «refuse with reasons» was offered. A withdrawal carried out
+said «withdrawn, no longer processed for it» of a consent given again since its confirmation,
+which went on: what the letter says is stopped is stopped when it is sent."""
 
 import pytest
 
@@ -20,6 +22,10 @@ Status = Ticket.Status
 WORDS = {"kk": "Алдыңғы хатымыз сізге жетпеді.", "ru": "Наше прошлое письмо до вас не дошло."}
 STOPPED = {"kk": "енді біз сізге жаңалықтар мен ұсыныстар жібермейміз",
            "ru": "вы больше не будете получать от нас новости"}  # fmt: skip
+WITHDRAWN = {
+    "kk": "келісіміңіз кері қайтарып алынды, біз деректеріңізді бұл мақсатта енді",
+    "ru": "отозвано, и мы больше не обрабатываем ваши данные для неё",
+}
 HEADING = {"kk": "Өтінішіңізді қараған қызметкердің түсініктемесі:",
            "ru": "Комментарий сотрудника, рассмотревшего ваш запрос:"}  # fmt: skip
 
@@ -72,3 +78,22 @@ def test_a_reopened_unsubscribe_is_not_refused(desk, person, reopened, lang):
     ticket.refresh_from_db()
     assert ticket.status == Status.OPEN and len(mails_to(person.email)) == sent
     assert refused.status_code == 200 and refused.context["desk_form"].errors
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_withdrawal_carried_out_stops_what_was_given_again_since(
+    client, desk, person, texts, lang
+):
+    web_request(client, lang, "withdraw", purpose=MARKETING)
+    ticket = confirm(client, lang)
+    assert not gate.may_process(person, MARKETING)
+    consent_grant(person, texts[MARKETING], language=lang, source=Source.NEWSLETTER_FORM)
+    sent = len(mails_to(person.email))
+
+    act(desk, ticket)
+
+    ticket.refresh_from_db()
+    assert ticket.status == Status.DONE
+    assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+    [answer] = mails_to(person.email)[sent:]
+    assert WITHDRAWN[lang] in answer.message.replace("\N{NO-BREAK SPACE}", " ")
