@@ -40,6 +40,7 @@ from .guardianship import (
 )
 from .models import Ticket
 from .retyping import ticket_reclassify
+from .self_acting import unsubscribe_carry_out
 from .tickets import ANSWERED
 from .withdrawals import ticket_withdraw, withdrawal_keeps
 
@@ -300,6 +301,8 @@ def carry_out(ticket: Ticket, form: ActionForm, user: AbstractBaseUser | None) -
     # The officer's words beside an answer of fixed text reach the person and stay with the
     # request (closing.with_officer_words); where the answer is the words, they are required.
     words = data.get("reason", "")
+    if ticket.type == Type.UNSUBSCRIBE:  # as the person's confirmation carries it out
+        return unsubscribe_carry_out(ticket, actor=user, words=words)
     if guardian_only(ticket):
         # A parent or guardian with no record of their own: what they gave for a child is
         # shown or destroyed; anything else is answered in writing (GUARDIAN_NOTES).

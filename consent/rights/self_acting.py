@@ -45,8 +45,25 @@ def on_confirmed(ticket, actor=None):
     if not ticket.holds_data:
         return
     if ticket.type == Type.UNSUBSCRIBE:
-        _, children = request_stop(ticket, [MARKETING], actor)
-        ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
-                     context={"children": [c for c, codes in children if codes]})  # fmt: skip
+        unsubscribe_carry_out(ticket, actor=actor)
     elif ticket.type == Type.WITHDRAW:
-        request_stop(ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), actor)
+        withdrawal_stop(ticket, actor=actor)
+
+
+def unsubscribe_carry_out(ticket, actor=None, words=""):
+    """An unsubscribe carried out, confirmed by the person or by the desk's «carry out» of one
+    reopened: the news stopped (for each child a parent acts for too) and the person told so,
+    with the officer's `words` (compliance L15). The desk closed a reopened one with the bare
+    «has been carried out» of any request, the news left as it stood: a consent given again
+    since went on, under a letter saying the request was done."""
+    _, children = request_stop(ticket, [MARKETING], actor)
+    context = {"children": [c for c, codes in children if codes]}
+    return ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
+                        words=words, context=context)  # fmt: skip
+
+
+def withdrawal_stop(ticket, actor=None):
+    """What a withdrawal stops, at confirmation and again when the desk carries it out: its
+    purpose, or every one. Carried out, a consent given again since went on under a letter
+    saying it was withdrawn and no longer processed for."""
+    return request_stop(ticket, [ticket.purpose] if ticket.purpose else list(PURPOSES), actor)

@@ -15,6 +15,7 @@ from .closing import require_open, ticket_close
 from .erasure import subject_keep_only_for
 from .guardianship import guardian_only, ticket_withdraw_guardian, ward_told, wards_carry_out
 from .models import Ticket
+from .self_acting import withdrawal_stop
 
 Type = Ticket.Type
 
@@ -38,6 +39,7 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: st
     if guardian_only(ticket):
         return ticket_withdraw_guardian(ticket, actor=actor, words=words)
     require_open(ticket, allowed_when_blocked=True)
+    withdrawal_stop(ticket, actor=actor)  # what the letter below says is stopped, so it is
     children = wards_carry_out(ticket, actor=actor) if ticket.as_guardian else []
     kept = withdrawal_keeps(ticket)
     with translation.override(ticket.language):

@@ -283,14 +283,14 @@ class Ticket(models.Model):
 
     @property
     def refusable(self) -> bool:
-        """Whether the law leaves the desk room to refuse it. Not a withdrawal of a consent no
-        service needs (the news, the processing abroad: `Purpose.required` is the service's):
-        Art. 8(2) keeps a consent only for an obligation to the person not yet fulfilled or a
-        law, the gate closed for it when the person confirmed, and their own page withdraws it
+        """Whether the law leaves the desk room to refuse it. Not an unsubscribe (reopened, it
+        was offered «refuse»), nor a withdrawal of a consent no service needs (the news, the
+        processing abroad: `Purpose.required` is the service's): Art. 8(2) keeps one only for
+        an obligation to the person not yet fulfilled or a law, and their own page withdraws it
         at once. Refused, its letter said «we cannot carry out your withdrawal» while the news
-        had stopped (compliance L14). A withdrawal of every purpose takes the service's too."""
+        had stopped (compliance L14). One of every purpose is: the service's is among them."""
         if self.type != self.Type.WITHDRAW or not self.purpose:
-            return True
+            return self.type != self.Type.UNSUBSCRIBE
         return self.purpose not in PURPOSES or PURPOSES[self.purpose].required
 
     @property
