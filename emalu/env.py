@@ -128,7 +128,20 @@ class Trimmed(Mapping):
 
 class Env(environ.Env):
     ENVIRON = Trimmed()
-    get_value = _named(environ.Env.get_value)
+
+    @_named
+    def get_value(self, var, cast=None, default=environ.Env.NOTSET, parse_default=False):
+        """As django-environ's; a variable the site needs (no default) given no value is refused
+        as one not set is. `SECRET_KEY=` left empty in a file copied from .env.example stopped
+        every command and worker in a traceback, «The SECRET_KEY setting must not be empty»,
+        and `DATABASE_URL=` was called malformed."""
+        if default is environ.Env.NOTSET and self.ENVIRON.get(var) == "":
+            raise ImproperlyConfigured(
+                f"{var} is empty: give it its value in /etc/emalu/env, the same on every host "
+                "(README, Deploying, step 3; .env.example says how to make it)."
+            )
+        return environ.Env.get_value(self, var, cast, default, parse_default)
+
     BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")
 
     @classmethod

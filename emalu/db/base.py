@@ -60,10 +60,20 @@ class DatabaseWrapper(base.DatabaseWrapper):
             # ending in «permission denied to set role», naming no variable. Now it is the
             # database refusing (E003, a command's one line, the 503 page), saying what to do.
             login = self.settings_dict.get("USER")
+            if isinstance(error, errors.InvalidParameterValue):
+                # No such role: the GRANT once advised here fails the same way («role … does
+                # not exist»); a runtime role made under another name (or a typo) is named.
+                todo = (
+                    "name in DATABASE_APP_ROLE the runtime role README, Deploying, step 2 made "
+                    "(emalu_app), as the database server spells it"
+                )
+            else:
+                todo = (
+                    f"as the database's owner, GRANT {role} TO {login} (README, Deploying, "
+                    "step 2), or name the runtime role in DATABASE_APP_ROLE"
+                )
             raise psycopg.OperationalError(
-                f"{ROLE_REFUSED}{login} may not take the role {role} ({error}): as the "
-                f"database's owner, GRANT {role} TO {login} (README, Deploying, step 2), or "
-                "name the runtime role in DATABASE_APP_ROLE"
+                f"{ROLE_REFUSED}{login} may not take the role {role} ({error}): {todo}"
             ) from None
         return True
 

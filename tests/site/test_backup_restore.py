@@ -62,6 +62,7 @@ def ledger_changed(url, role):
         return True
 
 
+BACKUPS = ROOT / "docs" / "deploy" / "backups.md"
 TRIGGERS = """
 SELECT count(*) FROM pg_trigger
 WHERE tgrelid = 'consent_ledgerentry'::regclass AND NOT tgisinternal
@@ -145,6 +146,10 @@ def test_a_restored_dump_keeps_the_ledgers_guarantees_and_its_destructions(
             assert again.returncode == 0, again.stderr
             assert "destroyed again: 1, gone already: 0" in again.stdout
             assert query(restored, TRIGGERS) == query(current, TRIGGERS) != [(0,)]
+            # The number the restore's step 5 tells the operator to find (it said 2 after a
+            # third trigger came, and a correct restore looked like a broken one).
+            [(count,)] = query(current, TRIGGERS)
+            assert f"the old database ({count}:" in " ".join(BACKUPS.read_text().split())
             rights = f"SELECT has_table_privilege('{role}', 'consent_ledgerentry', 'INSERT'), " \
                      f"has_table_privilege('{role}', 'consent_ledgerentry', 'UPDATE')"  # fmt: skip
             assert query(restored, rights) == [(True, False)]

@@ -105,11 +105,16 @@ class Command(BaseCommand):
 
 
 def _first_install() -> bool:
-    """Whether the database holds no migration yet: nothing serves it."""
+    """Whether no host has served this database yet: it holds no migration, or no host noted
+    its keys (each serving host does, once a minute: consent/core/keys.py). `release` run again
+    on a first install (README step 2's GRANT missing stopped the first at encrypt_photos) found
+    the schema made and told the operator to reload the site on every host, where none ran."""
     from django.db import DatabaseError, connection
     from django.db.migrations.recorder import MigrationRecorder
 
+    from consent.core.models import KeySeen
+
     try:
-        return not MigrationRecorder(connection).has_table()
+        return not MigrationRecorder(connection).has_table() or not KeySeen.objects.exists()
     except DatabaseError:
         return False
