@@ -236,7 +236,9 @@ def recognise(
         also = [Type.CORRECT.value] if told and items else also
     # The news said to come still stop (still_sent.py), but for what it keeps or where (limits.py).
     unsubscribe = unsubscribe or (still and kind != Type.UNSUBSCRIBE)
-    kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
+    kind, unsubscribe, limits = narrowed(
+        kind, purpose, unsubscribe, "\n".join(written), sender, sender_names
+    )
     whether = any(m.whether for m in found)
     # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
     if kind == Type.UNSUBSCRIBE and not (asked or whether) and asks_besides(table, written):
