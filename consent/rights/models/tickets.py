@@ -72,6 +72,8 @@ class Ticket(models.Model):
         KEEPS_NEWS = "keeps_news", _("it also asks to keep the news and offers")
         KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
         SERVICE = "service", _("it cancels a service, not the news and offers")
+        # Notices of an order, a delivery or a payment, no news (service_notices.py).
+        NOTICES = "notices", _("it stops notices of orders or payments, not the news and offers")
         # Another company's, named by its title («…от Кинопоиска»: titles.py).
         TITLED = "titled", _("it names another company's service or mailing, not ours")
         ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
