@@ -12,6 +12,8 @@ import re
 
 from consent.core.names import name_keys
 
+from .spelling import word_set
+
 # Case endings of a name's key (names.name_keys: й, ы, і as и; ң as н; қ as к; ғ as г; a letter
 # twice as once): Russian («Иванова», «Петровой», «Анну», «Достоевского») and Kazakh (the
 # genitive «-тың», the accusative «-ты», the dative «-ға», the locative, the ablative, «-мен»).
@@ -37,19 +39,27 @@ GIVEN = frozenset(name_keys(
     "Александр Сергей Андрей Дмитрий Алексей Иван Михаил Николай Владимир Евгений Павел "
     "Максим Игорь Олег Виктор Артём Денис Антон"
 ))  # fmt: skip
-# Cities and regions of Kazakhstan and its neighbours, in the names people use for them. Keys;
-# a hyphened name's first part («Усть-», «Нур-») is a place's alone as it is (HYPHENED).
-PLACES = frozenset(name_keys(
+# Cities and regions of Kazakhstan and its neighbours, in the names people use for them; a
+# hyphened one as one word («Усть-Каменогорск»), whose first part alone, as it stands, is one
+# too: a title's word is read up to a hyphen (titles.TOKEN). Not «Абай»: a name (GIVEN).
+_PLACES = word_set(
     "Алматы Алма-Ата Алмата Астана Нур-Султан Нурсултан Акмола Целиноград Шымкент Чимкент "
     "Караганда Қарағанды Актобе Актюбинск Ақтөбе Тараз Джамбул Жамбыл Павлодар Өскемен "
     "Усть-Каменогорск Семей Семипалатинск Атырау Костанай Кустанай Қостанай Кызылорда Қызылорда "
     "Уральск Орал Петропавловск Петропавл Актау Ақтау Темиртау Туркестан Түркістан Кокшетау "
     "Көкшетау Талдыкорган Талдықорған Экибастуз Екібастұз Рудный Жезказган Жезқазған Жанаозен "
     "Жаңаөзен Балхаш Балқаш Байконур Қонаев Конаев Капшагай Сатпаев Степногорск Риддер Жаркент "
-    "Щучинск Аксай Ақсай Мангистау Маңғыстау Жетысу Жетісу Абай Улытау Ұлытау Москва Бишкек "
+    "Щучинск Аксай Ақсай Мангистау Маңғыстау Жетысу Жетісу Улытау Ұлытау Москва Бишкек "
     "Ташкент Новосибирск Омск"
-)) - {"уст", "нур", "абаи"}  # fmt: skip
-HYPHENED = frozenset({"уст", "нур"})
+)  # fmt: skip
+PLACES = frozenset(key for place in _PLACES for key in name_keys(place.replace("-", "")))
+HYPHENED = frozenset(name_keys(place)[0] for place in _PLACES if "-" in place)
+# What may follow a place's key: its case endings, stacked in Kazakh («Алматыдағы»). Letters.
+PLACE_ENDING = 5
+PLACE_KEY = re.compile(
+    f"(?:{'|'.join(sorted(PLACES, key=len, reverse=True))})\\w{{0,{PLACE_ENDING}}}"
+    f"|{'|'.join(HYPHENED)}"
+)
 # A channel or an abbreviation is no one's name, nor a title (compliance L7): «SMS-ке»,
 # «СМС-рассылку», «WhatsApp-қа», «Телеграмға», «E-mail»; read as a name, «Жаңалықтарға және
 # SMS-ке берген келісімімді…» was about someone else and withdrew nothing (about_whom.py). A word
@@ -62,8 +72,6 @@ CHANNELS = frozenset(name_keys(
     "Инстаграм Инста Facebook Фейсбук Фэйсбук TikTok Тикток YouTube Ютуб Push Пуш"
 ))  # fmt: skip
 PART = re.compile(r"['’-]")
-# What may follow a place's key: its case endings, stacked in Kazakh («Алматыдағы»). Letters.
-PLACE_ENDING = 5
 
 
 def stems(key: str) -> set[str]:
@@ -83,11 +91,7 @@ def own_stems(own_names: tuple[str, ...]) -> list[set[str]]:
 
 def a_place(word: str) -> bool:
     """Whether `word` is a place's name (PLACES) in any case: «Өскемен», «Алматыдан»."""
-    return any(
-        key in HYPHENED
-        or any(key.startswith(place) and len(key) - len(place) <= PLACE_ENDING for place in PLACES)
-        for key in name_keys(word)
-    )
+    return any(PLACE_KEY.fullmatch(key) for key in name_keys(word))
 
 
 def a_person(word: str, own: list[set[str]] = ()) -> bool:
