@@ -9,6 +9,7 @@ stands, as before. Keys: consent.core.names, so any alphabet and spelling («А�
 «Asel»)."""
 
 import re
+from functools import lru_cache
 
 from consent.core.names import name_keys
 
@@ -84,17 +85,20 @@ def name_like(key: str) -> bool:
     return any(SURNAME.fullmatch(stem) for stem in stems(key))
 
 
-def own_stems(own_names: tuple[str, ...]) -> list[set[str]]:
-    """The stems of each word of the sender's names on record."""
-    return [stems(key) for name in own_names for key in name_keys(name)]
+@lru_cache(maxsize=256)
+def own_stems(own_names: tuple[str, ...]) -> tuple[frozenset[str], ...]:
+    """The stems of each word of the sender's names on record (the same for each sentence and
+    rule a letter is read by: kept)."""
+    return tuple(frozenset(stems(key)) for name in own_names for key in name_keys(name))
 
 
+@lru_cache(maxsize=4096)
 def a_place(word: str) -> bool:
     """Whether `word` is a place's name (PLACES) in any case: «Өскемен», «Алматыдан»."""
     return any(PLACE_KEY.fullmatch(key) for key in name_keys(word))
 
 
-def a_person(word: str, own: list[set[str]] = ()) -> bool:
+def a_person(word: str, own: tuple[frozenset[str], ...] = ()) -> bool:
     """Whether `word` is a person's name in any case: a surname's or a patronymic's form, a
     given name (GIVEN), or a word of the sender's own names on record (`own`: own_stems)."""
     return any(
