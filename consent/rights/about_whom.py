@@ -13,11 +13,21 @@ from consent.core.names import name_key, name_keys
 
 from .addressee import addressed
 from .limits import MAILING
+from .name_forms import (
+    CHANNELS,
+    PATRONYMIC,
+    a_person,
+    a_place,
+    abbreviated,
+    name_like,
+    own_stems,
+    stems,
+)
 from .phrases import Phrase, find_each, same_word
 from .relatives import HELD
 from .sentences import ASIDE, OWN_NOUN, SENTENCE_END, sentences
 from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
-from .titles import ABLATIVE, CHANNELS, GREETING, abbreviated, genitive_owner, quoted
+from .titles import ABLATIVE, GREETING, genitive_owner, quoted
 
 Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
 
@@ -26,23 +36,11 @@ Table = Sequence[Phrase]  # the request phrases in use (phrases.py)
 # «Отпишите Ерлана Асқарова от рассылки», «Ерлан Асқаровтың деректерін жойыңыз», «Udalite dannye
 # Petrovoy Anny». A name is a run of capitalised words (not in capitals: «ЕМ АЛУ») next to each
 # other, read in any alphabet and spelling (consent.core.names), in which a word has a surname's
-# or a patronymic's form in any case (SURNAME: «Асқаровтың», «Петровой», «Серікұлы»), or two
+# or a patronymic's form in any case (name_forms: «Асқаровтың», «Петровой», «Серікұлы»), or two
 # Cyrillic words stand past the sentence's first. A greeting's addressee («Уважаемый Ерлан
-# Асқаров», «Құрметті …») and a place («в Саратов») are no one the request is about; the writer
-# naming themselves («Я, Иванов Иван, прошу …») is the sender when the record says so.
+# Асқаров», «Құрметті …») and a place («в Саратов», «Өскемен») are no one the request is about;
+# the writer naming themselves («Я, Иванов Иван, прошу …») is the sender when the record says so.
 NAME_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
-# Case endings of a name's key (names.name_keys: й, ы, і as и; ң as н; қ as к; ғ as г; a letter
-# twice as once): Russian («Иванова», «Петровой», «Анну», «Достоевского») and Kazakh (the
-# genitive «-тың», the accusative «-ты», the dative «-ға», the locative, the ablative, «-мен»).
-ENDINGS = (
-    "а", "у", "е", "и", "ом", "ем", "ои", "еи", "ого", "ему", "им", "ими", "их", "иу", "иа",
-    "нин", "тин", "дин", "ин", "ни", "ди", "ти", "га", "ге", "ка", "ке", "на", "не", "да", "де",
-    "та", "те", "дан", "ден", "тан", "тен", "нан", "нен", "мен", "бен", "пен",
-    "мин", "бин", "пин",  # I am: «Қасымовамын»
-)  # fmt: skip
-# Not «-ин», «-ын»: Kazakh words end so as often as Russian names («Ағылшын курсына …»).
-SURNAME = re.compile(r".{3,}(ов|ев)|.{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
-PATRONYMIC = re.compile(r".{3,}(ович|евич|овн|евн|ичн)|.{2,}(ули|кизи)")
 PLACE_BEFORE = frozenset(word_set("в во из г город города городе городу гор"))
 # A firm is no one a request is about: its name after its legal form («ТОО «Восток-Сервис»»,
 # «ЖШС "Алтай Жолы"», «АО Казахтелеком»: the company of a signature) or in quotation marks
@@ -68,9 +66,9 @@ NAMING = frozenset({"зовут", "атым", "есимим", "имя"})
 
 
 def _no_person(token: str) -> bool:
-    """Whether a capitalised word is a channel or an abbreviation, no person's name (titles.py:
-    CHANNELS, abbreviated)."""
-    return abbreviated(token) or any(_stems(key) & CHANNELS for key in name_keys(token))
+    """Whether a capitalised word is a channel or an abbreviation, no person's name
+    (name_forms.CHANNELS, abbreviated)."""
+    return abbreviated(token) or any(stems(key) & CHANNELS for key in name_keys(token))
 
 
 # A first name alone has no surname's form to tell it from any capitalised word: where it
@@ -93,21 +91,12 @@ KAZAKH_LETTER = re.compile(r"[әғқңөұүһі]")
 SELF = "сво"
 
 
-def _stems(key: str) -> set[str]:
-    """A name word's key and the key without each case ending it may carry (ENDINGS)."""
-    return {key} | {key[: -len(e)] for e in ENDINGS if key.endswith(e) and len(key) > len(e) + 1}
-
-
-def _name_like(key: str) -> bool:
-    return any(SURNAME.fullmatch(stem) for stem in _stems(key))
-
-
 def _is_sender(run: list[str], own: list[set[str]]) -> bool:
     """Whether every word of the name, a patronymic the record lacks aside, is a word of the
     sender's name on record, in any case and spelling."""
-    matched = [any(_stems(key) & stems for stems in own) for key in run]
+    matched = [any(stems(key) & mine for mine in own) for key in run]
     return any(matched) and all(
-        ok or any(PATRONYMIC.fullmatch(stem) for stem in _stems(key))
+        ok or any(PATRONYMIC.fullmatch(stem) for stem in stems(key))
         for key, ok in zip(run, matched, strict=True)
     )
 
@@ -146,7 +135,7 @@ def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
         before = tokens[run[0] - 1][0] if run[0] else ""
         opened = text[tokens[run[0] - 1].end() if run[0] else 0 : tokens[run[0]].start()]
         keys = [key for at in run for key in name_keys(tokens[at][0])]
-        if any(quote in opened for quote in OPENING_QUOTES) and not any(map(_name_like, keys)):
+        if any(quote in opened for quote in OPENING_QUOTES) and not any(map(name_like, keys)):
             continue  # a firm's or a course's name in quotes (FIRM_BEFORE), no surname in it
         name = _name([tokens[at][0] for at in run], before, run[0] == 0)
         if name and not name[1] and _addressed(text, tokens[run[0]], tokens[run[-1]], name[0]):
@@ -158,7 +147,7 @@ def people_named(text: str, table: Table = ()) -> list[tuple[list[str], bool]]:
 def _addressed(text, first, last, keys):
     """Whether the name from the match `first` to `last` (of `keys`) addresses the reader."""
     surnamed = any(
-        _name_like(key) and not any(PATRONYMIC.fullmatch(stem) for stem in _stems(key))
+        name_like(key) and not any(PATRONYMIC.fullmatch(stem) for stem in stems(key))
         for key in keys
     )
     return addressed(text, first.start(), last.end(), own=_own_data(text), surnamed=surnamed)
@@ -182,13 +171,16 @@ def _name(run, before, first):
             or previous in PLACE_BEFORE | FIRM_BEFORE):  # fmt: skip
         return None
     operator = _operator_words()
-    if any(fold(w.casefold()).startswith(NOT_NAMES) or name_key(w) in operator for w in run):
+    if any(
+        fold(w.casefold()).startswith(NOT_NAMES) or name_key(w) in operator or a_place(w)
+        for w in run
+    ):
         return None
     keys = [key for word in run for key in name_keys(word)]
-    if first and len(keys) > 1 and not _name_like(keys[0]):
+    if first and len(keys) > 1 and not name_like(keys[0]):
         keys = keys[1:]  # the sentence's first word: «Прошу Ерлана Асқарова отписать»
     cyrillic = all(CYRILLIC.search(word.casefold()) for word in run)
-    if any(map(_name_like, keys)) or (len(keys) > 1 and not first and cyrillic):
+    if any(map(name_like, keys)) or (len(keys) > 1 and not first and cyrillic):
         return keys, previous in WRITER
     return None
 
@@ -197,7 +189,7 @@ def names_another_person(text: str, own_names: tuple[str, ...] = (), table: Tabl
     """Whether `text` (the sentence of a request) names a person who is not the sender, whose
     names on record are `own_names` (none: a sender not on record, of whom only the writer naming
     themselves is known)."""
-    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    own = own_stems(own_names)
     for keys, writer in people_named(text, table):
         if own and _is_sender(keys, own):
             continue
@@ -219,7 +211,7 @@ def signed_by_another(text: str, own_names: tuple[str, ...], table: Table = ()) 
     if not all(map(_capitalised, tokens)):
         return False
     named = people_named(signed, table)
-    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    own = own_stems(own_names)
     return len(named) == 1 and not _is_sender(named[0][0], own)
 
 
@@ -228,7 +220,7 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
     stands as whose data or whom the request is for (WHOSE, VERB_BEFORE, GENITIVE, ACCUSATIVE),
     who is not the sender on record (any name is someone else's from an address not on record,
     as in names_another_person), nor the reader it addresses (addressee.py)."""
-    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    own = own_stems(own_names)
     spans = list(NAME_WORD.finditer(text or ""))
     tokens = [span[0] for span in spans]
     folded = [fold((words(token) or [""])[0]) for token in tokens]
@@ -245,6 +237,7 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
             or before in PLACE_BEFORE
             or _addressed(text, spans[at], spans[at], ())
             or word.startswith(NOT_NAMES)
+            or a_place(tokens[at])  # «отпишите из рассылки Өскемен»: where, not whom
             or name_key(tokens[at]) in operator
             or _no_person(tokens[at])
             or word.startswith(WHOSE)
@@ -255,7 +248,12 @@ def first_name_named(text: str, table: list[Phrase], own_names: tuple[str, ...])
             or any(same_word(w, word) for phrase in table for w in phrase.words)
         ):
             continue  # a word of the request itself: «Отзыв согласия / Келісімді қайтарып алу»
-        russian = before.startswith(WHOSE) or VERB_BEFORE.fullmatch(before)
+        # Or a name right after the news, whose they are or whom they go to: «Отпишите от
+        # рассылки Ерлана», «Хабарламаларды Ерланға жібермеңіз» (a title stands there too:
+        # only a given name is known there, name_forms.GIVEN).
+        news_before = at > 0 and folded[at - 1].startswith(MAILING) and a_person(tokens[at])
+        news_before = news_before and not text[spans[at - 1].end() : spans[at].start()].strip()
+        russian = before.startswith(WHOSE) or VERB_BEFORE.fullmatch(before) or news_before
         # The accusative not first in its sentence: a noun's capital there tells nothing
         # («Хаттарды жібермеңіз»); the genitive before what is held is whose wherever it stands.
         kazakh = (GENITIVE.fullmatch(word) and after.startswith(WHOSE)) or (
@@ -274,9 +272,10 @@ def _owns_the_news(token: str, word: str) -> bool:
     """Whether a capitalised word right before a word of the news is a title's genitive, its
     owner («Отключите Кинопоиска рассылку»: titles.genitive_owner), and no form a person's name
     takes there: a Kazakh case («Асельдің», «Ерланға», «Ерланды»), a surname («Ивановой»), a
-    name that does not decline or in the dative, whom the news go to («Айгерим», «Ерлану»)."""
+    name that does not decline or in the dative, whom the news go to («Айгерим», «Ерлану»), a
+    given name in any case («Ерлана»: name_forms.a_person)."""
     kazakh = KAZAKH_LETTER.search(token.casefold()) or DATIVE.fullmatch(token.casefold())
-    named = kazakh or ACCUSATIVE.fullmatch(word) or any(map(_name_like, name_keys(token)))
+    named = kazakh or ACCUSATIVE.fullmatch(word) or a_person(token)
     return genitive_owner(word) and not named
 
 
@@ -290,7 +289,7 @@ def named_elsewhere(
     Ерлане Асқарове.»). From an address not on record a line that signs, `after` the request,
     is the writer's: only a name, or a line a name opens («Ахметов Ерлан, e-mail …»); from one
     on record, a name not the sender's is someone else's wherever it signs."""
-    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    own = own_stems(own_names)
     # A signature's initials («Иванова А.К.») are in capitals, and no less a name's.
     tokens = [t for t in NAME_WORD.findall(text or "") if not (len(t) == 1 and t.isupper())]
     if not own and (
@@ -309,7 +308,7 @@ def introduced(text: str, own_names: tuple[str, ...]) -> bool:
     """Whether the writer of `text` names themselves (NAMING) by a name that is not the
     sender's on record, `own_names` («Меня зовут Айгерим» from Әсел's address: a family's one
     mailbox). Unknown without a record."""
-    own = [_stems(key) for name in own_names for key in name_keys(name)]
+    own = own_stems(own_names)
     tokens = NAME_WORD.findall(text or "")
     return bool(own) and any(
         fold(word.casefold()) in NAMING and _capitalised(name)

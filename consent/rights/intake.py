@@ -101,8 +101,7 @@ class Recognised(NamedTuple):
     unsubscribe: bool = False  # the letter also asks to stop news and offers, beside `kind`
     someone_else: bool = False  # about someone else (relatives.py): never done on the sender's
     asked: bool = False  # a stop asked as a question («Можете ли вы…?»): waits for the link
-    # What its own words kept it from doing as asked (limits.narrowed), for the desk's note.
-    limits: dict | None = None
+    limits: dict | None = None  # what its words kept it from doing (limits.narrowed), the desk's
     whether: bool = False  # asked whether or how they can (whether.py): acting on nothing
     nothing: bool = False  # its words ask nothing («Спасибо», «👍», a quote: asked_nothing.py)
     withdraws: str | None = None  # beside `kind`, done on arrival (also.withdrawn_beside)
@@ -236,7 +235,8 @@ def recognise(
         also = [Type.CORRECT.value] if told and items else also
     # The news said to come still stop (still_sent.py), but for what it keeps or where (limits.py).
     unsubscribe = unsubscribe or (still and kind != Type.UNSUBSCRIBE)
-    kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender)
+    kind, unsubscribe, limits = narrowed(kind, purpose, unsubscribe, "\n".join(written), sender,
+                                         sender_names)  # fmt: skip
     whether = any(m.whether for m in found)
     # Done and closed as it arrives unless asked (besides.py): read by an officer if it asks more.
     if kind == Type.UNSUBSCRIBE and not (asked or whether) and asks_besides(table, written):

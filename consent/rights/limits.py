@@ -24,6 +24,7 @@ from consent.core.subjects import address_lookup_key
 
 from .models import Ticket
 from .sentences import SENTENCE_END
+from .service_notices import of_service
 from .spelling import fold, words
 from .titles import titled
 from .unsaid import object_unsaid
@@ -111,16 +112,18 @@ _NOT_IN_ADDRESS = r"\s<>\"'(),;:\[\]"
 ADDRESS = re.compile(rf"(?<![^{_NOT_IN_ADDRESS}])[^{_NOT_IN_ADDRESS}]+@[^{_NOT_IN_ADDRESS}@]+\w")
 
 
-def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str):
+def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str, own_names=()):
     """(kind, unsubscribe, limits) of a recognised request once its limits are read in `text`:
     "other" with nothing unsubscribed when a withdrawal or an unsubscribe would end what the
     letter keeps; a correction when an unsubscribe asks where or how to be written to; "other"
     with nothing unsubscribed when what it stops is a service, a course, not the news
-    (SUBSCRIBING); "other" when a withdrawal's object names no purpose (Limit.UNREAD); "other",
-    nothing stopped, when either is asked from a later date (starts_later, Limit.LATER); "other",
-    only the news stopped, when it leaves unsaid whether it deletes the data (Limit.UNSAID).
-    `limits`, for the desk's note (Ticket.limits), is None when the request
-    stays as asked, else why it does not (a Ticket.Limit) and the purposes it asked to stop."""
+    (SUBSCRIBING), notices of an order (service_notices.py) or another company's by its title,
+    the sender's `own_names` on record none (titles.py); "other" when a withdrawal's object
+    names no purpose (Limit.UNREAD); "other", nothing stopped, when either is asked from a
+    later date (starts_later, Limit.LATER); "other", only the news stopped, when it leaves
+    unsaid whether it deletes the data (Limit.UNSAID). `limits`, for the desk's note
+    (Ticket.limits), is None when the request stays as asked, else why it does not (a
+    Ticket.Limit) and the purposes it asked to stop."""
     if (kind in (Type.WITHDRAW, Type.UNSUBSCRIBE) or unsubscribe) and starts_later(text):
         # «С 1 марта отзываю согласие», «1 наурыздан бастап…»: done now, it would end more
         # than asked, and no campaign or consent can wait for a date. The officer decides.
@@ -144,11 +147,12 @@ def narrowed(kind: str, purpose: str, unsubscribe: bool, text: str, sender: str)
         return kind, unsubscribe, None
     folded = [fold(word) for word in words(text)]
     asked = {"stops": stopped(kind, purpose, unsubscribe)}
-    service = stops_news and kind != Type.WITHDRAW and _a_service(folded)
-    if service or (stops_news and kind != Type.WITHDRAW and titled(text, *TITLED)):
+    news_only = stops_news and kind != Type.WITHDRAW
+    service, notices = news_only and _a_service(folded), news_only and of_service(folded, MAILING)
+    if service or notices or (news_only and titled(text, *TITLED, own_names)):
         # Nothing of the news is asked: for an officer, the other request stays what it is.
-        limits = {**asked, "limit": Limit.SERVICE if service else Limit.TITLED}
-        return (Type.OTHER if kind == Type.UNSUBSCRIBE else kind), False, limits
+        limit = Limit.SERVICE if service else Limit.NOTICES if notices else Limit.TITLED
+        return (Type.OTHER if kind == Type.UNSUBSCRIBE else kind), False, {**asked, "limit": limit}
     if stops_news and kind != Type.WITHDRAW and _elsewhere(folded, text, sender):
         # The other request of a letter that also asks it (a destruction) stays what it is.
         limits = {**asked, "limit": Limit.ELSEWHERE}

@@ -18,21 +18,11 @@ from django.conf import settings
 
 from consent.core.names import name_keys
 
-from .spelling import BLOCKERS, FUNCTION_WORDS, fold, word_set, words
+from .name_forms import a_person, a_place, abbreviated, channel, own_stems
+from .spelling import BLOCKERS, CYRILLIC, FUNCTION_WORDS, fold, word_set, words
 
-# A channel or an abbreviation is no one's name, nor a title (compliance L7): «SMS-ке»,
-# «СМС-рассылку», «WhatsApp-қа», «Телеграмға», «E-mail»; read as a name, «Жаңалықтарға және
-# SMS-ке берген келісімімді…» was about someone else and withdrew nothing (about_whom.py). A word
-# whose first part is in capitals (an abbreviation, a case ending or a noun hyphened on: «SMS-ке»;
-# a letter typed in capitals), a capital inside a part («WhatsApp», «YouTube»: abbreviated), or
-# a channel's name (CHANNELS, name keys: any alphabet and case).
-CHANNELS = frozenset(name_keys(
-    "SMS СМС MMS ММС sms-ka Email E-mail Emeil Мейл Имейл Емейл Имэйл Мэйл Mail Почта Gmail "
-    "Telegram Телеграм Телеграмм WhatsApp Ватсап Вотсап Уатсап Вацап Viber Вайбер Instagram "
-    "Инстаграм Инста Facebook Фейсбук Фэйсбук TikTok Тикток YouTube Ютуб Push Пуш"
-))  # fmt: skip
-PART = re.compile(r"['’-]")
 OPENING_QUOTES = ("«", '"', "„", "“")
+ASIDE = word_set("please pls plz thanks thank asap")  # a Russian letter's English courtesy
 # A word, and the opening quotation mark before it if any; a hyphen parts two («SMS-рассылки»).
 TOKEN = re.compile(r"([«\"„“]\s*)?([^\W\d_]+(?:['’][^\W\d_]+)*)")
 # What may stand between two words of one phrase: spaces, a closing quotation mark; not a line's
@@ -133,24 +123,10 @@ def tokens(text: str) -> list[Token]:
     return [Token(match, text or "") for match in TOKEN.finditer(text or "")]
 
 
-def abbreviated(token: str) -> bool:
-    """Whether a word's first part is in capitals, or a part has a capital inside (CHANNELS)."""
-    parts = [part for part in PART.split(token) if part]
-    if parts and len(parts[0]) > 1 and parts[0].isupper():
-        return True
-    return any(part[1:] != part[1:].lower() for part in parts)
-
-
 def quoted(text: str, start: int) -> bool:
     """Whether the word of `text` at `start` opens a quotation («Вестник», "Вестник"): a title,
     no one's name (about_whom.first_name_named)."""
     return text[:start].rstrip().endswith(OPENING_QUOTES)
-
-
-def _channel(word: str) -> bool:
-    """A channel's name with any ending («Телеграмға»); not its hyphened parts («sms-ka»)."""
-    named = [channel for channel in CHANNELS if len(channel) > 2]
-    return any(key.startswith(channel) for key in name_keys(word) for channel in named)
 
 
 def _operator_words():
@@ -171,13 +147,18 @@ def _operator(word: str, operator: set[str]) -> bool:
     )
 
 
-def _title(token, news, operator, owner=False) -> bool:
+def _title(token, news, operator, owner=False, own=(), latin=False) -> bool:
     """Whether `token` opens a title: quoted, or written with a capital, not the sentence's first
     word unless in Latin letters or the `owner` of the Kazakh noun after it (OWNED), nor
     abbreviated (or a letter typed in capitals), nor a channel; not a function word («Вашей»),
-    a word of everything, the news or a service itself (`news`), nor the operator's name."""
+    a word of everything, the news or a service itself (`news`), nor the operator's name; nor,
+    unquoted, a person's name or a place (name_forms: «Әсел Қасымованың рассылкасын», the
+    sender's `own`; «из рассылки Өскемен»). A Latin word on a Cyrillic line (`latin`) is a
+    brand's with no capital too («отпишите меня от kaspi»)."""
     capital = token.raw[:1].isupper() and (not token.first or owner or token.raw.isascii())
-    plain = len(token.raw) > 1 and not abbreviated(token.raw) and not _channel(token.raw)
+    capital = capital or (latin and token.raw.casefold() not in ASIDE)
+    plain = len(token.raw) > 1 and not abbreviated(token.raw) and not channel(token.raw)
+    plain = plain and not a_person(token.raw, own) and not a_place(token.raw)
     return (
         (token.quoted or (capital and plain))
         and token.folded not in FUNCTION_WORDS | BLOCKERS | EVERY | WHOM
@@ -186,12 +167,19 @@ def _title(token, news, operator, owner=False) -> bool:
     )
 
 
+def _latin(text, token) -> bool:
+    """Whether `token` is in Latin letters on a line of Cyrillic (a brand's, «от kaspi»)."""
+    start, end = text.rfind("\n", 0, token.start) + 1, text.find("\n", token.end)
+    line = text[start : end if end >= 0 else None]
+    return token.raw.isascii() and CYRILLIC.search(line.casefold()) is not None
+
+
 def _joined(text, before, after) -> bool:
     return JOINED.fullmatch(text[before.end : after.start]) is not None
 
 
 def titled(text: str, subscribing: tuple[str, ...], news: tuple[str, ...],
-           services: tuple[str, ...] = ()) -> bool:  # fmt: skip
+           services: tuple[str, ...] = (), own_names: tuple[str, ...] = ()) -> bool:  # fmt: skip
     """Whether every object of what `text` asks to stop is a title (see the module), whatever
     the order of its words: after a subscription word (`subscribing`, folded beginnings) and
     its preposition («отпишите меня от Кинопоиска», «удалите мои данные из Кинопоиска»), or a
@@ -204,13 +192,14 @@ def titled(text: str, subscribing: tuple[str, ...], news: tuple[str, ...],
     («Кинопоиск: отпишите меня»). Not a noun of a kind (KINDS, `services`); and no word of the
     news stands without one."""
     found, operator, kinds = tokens(text), _operator_words(), (*KINDS, *services)
+    own = own_stems(own_names)
     named, bare = False, False
     for at, token in enumerate(found):
         is_news = token.folded.startswith(news)
         if not (is_news or token.folded.startswith(subscribing)):
             continue
         objects, owners = _objects(text, found, at, is_news, news, kinds)
-        if any(_title(t, news, operator, owner=t in owners) for t in objects):
+        if any(_title(t, news, operator, t in owners, own, _latin(text, t)) for t in objects):
             named = True
         elif is_news and not _chained(text, found, at, news):
             bare = True

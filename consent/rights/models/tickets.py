@@ -72,6 +72,7 @@ class Ticket(models.Model):
         KEEPS_NEWS = "keeps_news", _("it also asks to keep the news and offers")
         KEEPS_MORE = "keeps_more", _("it also asks to keep something else")
         SERVICE = "service", _("it cancels a service, not the news and offers")
+        NOTICES = "notices", _("it stops notices of orders or payments, not the news and offers")
         # Another company's, named by its title («…от Кинопоиска»: titles.py).
         TITLED = "titled", _("it names another company's service or mailing, not ours")
         ELSEWHERE = "elsewhere", _("it asks where or how to be written to")
@@ -79,8 +80,7 @@ class Ticket(models.Model):
         UNREAD = "unread", _("it withdraws a consent to something that is no purpose of ours")
         # Not a limit it kept: a stop asked for a while, no pause (asked_nothing.paused).
         UNTIL = "until", _("it asks for no news for a while, and they cannot be paused")
-        # From a later date («с 1 марта отзываю согласие»): nothing done as it arrives.
-        LATER = "later", _("it asks for it from a later date")
+        LATER = "later", _("it asks for it from a later date")  # «с 1 марта…»: nothing done yet
         UNSAID = "unsaid", _("it does not say whether it asks to delete the data or stop the news")
 
     OPEN_STATUSES = (Status.UNVERIFIED, Status.OPEN)

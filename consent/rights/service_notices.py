@@ -1,0 +1,44 @@
+"""Notices of an order, a delivery or a payment are no news (compliance L7, L15): «Отключите
+уведомления о заказах», «Не присылайте письма о доставке», «Тапсырыс туралы хабарламаларды
+тоқтатыңыз», «Төлем хабарламаларын өшіріңіз» unsubscribed the writer from our news and offers
+as they arrived, read by the noun «уведомления», «хабарлама» alone, while they asked to stop
+messages of a service they use, which the news consent does not cover. Notices about what we
+teach or announce («уведомления о занятиях», «курстар туралы хабарламалар») are the news.
+
+Decided: a stop whose every word of the news is a notice (NOTICES) about an order, a delivery
+or a payment (TOPICS: after «о», «по» in Russian, before «туралы», «бойынша» or as the noun's
+owner in Kazakh) stops nothing: it opens "other" for an officer (limits.narrowed,
+Ticket.Limit.NOTICES). A letter naming the news beside them («рекламу и уведомления о
+заказах») still stops the news."""
+
+# Words of the news that may be a service's notice rather than the news. Folded beginnings.
+NOTICES = ("уведомлен", "оповещен", "сообщен", "письм", "писем", "смс", "хабарлам", "хабарланды",
+           "хат", "ескерт")  # fmt: skip
+# What they are about when they are a service's: an order, its delivery, its payment, a receipt,
+# a password or a code to sign in. Folded beginnings (spelling.fold: «жеткізу» as «жеткизу»).
+TOPICS = ("заказ", "доставк", "оплат", "платеж", "посылк", "трек", "чек", "квитанц", "пароль",
+          "тапсырыс", "жеткизу", "толем", "салемдеме", "тубиртек", "купиясоз")  # fmt: skip
+ABOUT = frozenset({"о", "об", "по", "про", "насчет", "касательно"})  # before the topic
+ABOUT_KAZAKH = frozenset({"туралы", "жайлы", "бойынша", "жонинде"})  # after the topic
+TOPIC_WORDS = 2  # words between «о» and the topic: «о статусе заказа», «о моих заказах»
+
+
+def of_service(folded: list[str], news: tuple[str, ...]) -> bool:
+    """Whether every word of the news in `folded` (the letter's folded words; `news`, folded
+    beginnings) is a notice about an order, a delivery or a payment, and one is."""
+    named = [at for at, word in enumerate(folded) if word.startswith((*news, *NOTICES))]
+    return bool(named) and all(_about_service(folded, at) for at in named)
+
+
+def _about_service(folded: list[str], at: int) -> bool:
+    if not folded[at].startswith(NOTICES):
+        return False
+    after = folded[at + 1 : at + 2 + TOPIC_WORDS]
+    if after[:1] and after[0] in ABOUT and any(w.startswith(TOPICS) for w in after[1:]):
+        return True  # «уведомления о заказах», «письма по оплате»
+    # «Тапсырыс туралы хабарламалар», «Тапсырыстар бойынша…», «Төлем хабарламаларын»
+    before = folded[max(0, at - 2) : at]
+    return bool(before) and (
+        before[-1].startswith(TOPICS)
+        or (before[-1] in ABOUT_KAZAKH and before[0].startswith(TOPICS))
+    )
