@@ -50,6 +50,16 @@ CYRILLIC = re.compile(r"[а-яёәғқңөұүһі]")
 WORD = re.compile(r"[^\W_]+")
 
 
+# A link or an email address written in a letter (compliance L7, L15).
+WRITTEN_ADDRESS = re.compile(r"\b[a-z][a-z0-9+.-]*://\S*|\bwww\.\S*|\S+@\S+", re.IGNORECASE)
+
+
+def unlinked(text: str) -> str:
+    """`text` with each link and email address written in it blanked, its words' places kept:
+    what is read as the letter's own words (a brand's title, a question's «?») is not in one."""
+    return WRITTEN_ADDRESS.sub(lambda link: " " * len(link[0]), text)
+
+
 def word_set(text: str) -> frozenset[str]:
     """The words of a list written as one string, separated by spaces."""
     return frozenset(text.split())

@@ -19,10 +19,10 @@ from django.conf import settings
 from consent.core.names import name_keys
 
 from .name_forms import a_person, a_place, abbreviated, channel, own_stems
-from .spelling import BLOCKERS, CYRILLIC, FUNCTION_WORDS, fold, word_set, words
+from .spelling import BLOCKERS, CYRILLIC, FUNCTION_WORDS, fold, unlinked, word_set, words
 
 OPENING_QUOTES = ("«", '"', "„", "“")
-ASIDE = word_set("please pls plz thanks thank asap")  # a Russian letter's English courtesy
+ASIDE = word_set("please pls plz thanks thank thx asap ok okay hi hello")  # English courtesy
 # A word, and the opening quotation mark before it if any; a hyphen parts two («SMS-рассылки»).
 TOKEN = re.compile(r"([«\"„“]\s*)?([^\W\d_]+(?:['’][^\W\d_]+)*)")
 # What may stand between two words of one phrase: spaces, a closing quotation mark; not a line's
@@ -191,6 +191,9 @@ def titled(text: str, subscribing: tuple[str, ...], news: tuple[str, ...],
     деректерімді өшіріңіз», «Kaspi-ден»); or set before the request as its heading
     («Кинопоиск: отпишите меня»). Not a noun of a kind (KINDS, `services`); and no word of the
     news stands without one."""
+    # A link's words («https», «emaluplus», «kz») are no brand's title, though Latin on a
+    # Cyrillic line: «отпишите меня от рассылки https://emaluplus-vko.kz/ru/» was another's.
+    text = unlinked(text)
     found, operator, kinds = tokens(text), _operator_words(), (*KINDS, *services)
     own = own_stems(own_names)
     named, bare = False, False

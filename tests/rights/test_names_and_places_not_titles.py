@@ -104,6 +104,14 @@ OURS = {
     "ru a channel in Latin": "Отпишите меня от sms рассылки",
     "ru our name in Latin": "отпишите меня от рассылки emalu",
     "kk a channel in Latin": "Мені email рассылкасынан шығарыңыз",
+    "ru a courtesy, «ok»": "Отключите рассылку ok",
+    # A link or an address written after the news: its Latin words are no brand's.
+    "ru our site's link": "Отпишите меня от рассылки https://emaluplus-vko.kz/ru/",
+    "ru our link in brackets": "Отпишите меня от рассылки <https://emaluplus-vko.kz/ru/>",
+    "ru a link with no scheme": "Отпишите меня от рассылки www.emaluplus-vko.kz",
+    "kk our site's link": "Рассылканы тоқтатыңыз: https://emaluplus-vko.kz/kk/",
+    "kk any link after the news": "Жаңалықтарды тоқтатыңыз http://example.kz/a/b",
+    "ru the sender's address after the news": "Отпишите от рассылки asel1@example.kz",
 }
 
 
