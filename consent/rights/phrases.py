@@ -190,7 +190,7 @@ def find_each(phrases: list[Phrase], text: str) -> list[Match]:
     named only to deny it claims its words (word_order.kept): «Блокировку данных не снимайте»."""
     matched, withheld, offset, tokens = [], set(), 0, []
     for sentence in sentences(text):
-        for phrase in phrases:
+        for phrase in _possible(phrases, sentence):
             places = _placed(phrase, sentence)
             if places is None:  # denied, or a Kazakh verb negated («бұғаттаудан шығармаңыз»)
                 places = _placed(phrase, sentence, blocked=True) or _placed(
@@ -213,32 +213,39 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
     question word («я не хочу отзывать согласие», «как отписаться?»), or with the Kazakh verb
     negated («келісімді қайтарып алмаймын»), or in a sentence that asks, supposes or declines it
     (sentences.py)."""
-    read = sentences(text)
+    read = [(sentence, _possible(phrases, sentence)) for sentence in sentences(text)]
     named = {
         phrase.kind
-        for phrase in phrases
-        if any(_placed(phrase, sentence) is not None for sentence in read)
+        for sentence, possible in read
+        for phrase in possible
+        if _placed(phrase, sentence) is not None
     }
     # A kind one phrase names only to deny and another asks for is asked: «Отписываюсь от
     # рассылки» is no «отпишите» the writer will do themselves (verb_forms.own_act), but it is
     # «отписаться».
     return {
         phrase.kind
-        for phrase in phrases
+        for sentence, possible in read
+        for phrase in possible
         if phrase.kind not in named
-        and any(
+        and (
             _placed(phrase, sentence, blocked=True) is not None
             or _placed(phrase, sentence, same=_same_or_negated) is not None
-            for sentence in read
         )
     }
 
 
+def _possible(phrases: list[Phrase], sentence: Sentence) -> list[Phrase]:
+    """The phrases that can stand in the sentence, in their order: those each of whose words'
+    first letters begins a word of it (_initials). Ruled out here once for the sentence, not
+    again for each way _placed is asked to look."""
+    letters = _initials(sentence.tokens)
+    return [phrase for phrase in phrases if _initials(phrase.words) <= letters]
+
+
 def _placed(phrase: Phrase, sentence: Sentence, **how):
     """Where the phrase stands in the sentence (_position), its words in their order or moved
-    (word_order.moved: «Мои данные удалите»)."""
-    if not _initials(phrase.words) <= _initials(sentence.tokens):
-        return None  # a word of the phrase that no word of the sentence begins as (_initials)
+    (word_order.moved: «Мои данные удалите»); only asked of a phrase that can (_possible)."""
     places = _position(phrase, sentence, **how)
     turned = (
         _position(replace(phrase, words=w), sentence, **how)
