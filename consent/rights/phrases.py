@@ -15,7 +15,7 @@ always starts at a word's first letter.
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -236,9 +236,8 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
 
 
 def _possible(phrases: list[Phrase], sentence: Sentence) -> list[Phrase]:
-    """The phrases that can stand in the sentence, in their order: those each of whose words'
-    first letters begins a word of it (_initials). Ruled out here once for the sentence, not
-    again for each way _placed is asked to look."""
+    """The phrases whose words' first letters each begin a word of the sentence (_initials), in
+    order: the others ruled out once for the sentence, not for each way _placed looks."""
     letters = _initials(sentence.tokens)
     return [phrase for phrase in phrases if _initials(phrase.words) <= letters]
 
@@ -247,10 +246,7 @@ def _placed(phrase: Phrase, sentence: Sentence, **how):
     """Where the phrase stands in the sentence (_position), its words in their order or moved
     (word_order.moved: «Мои данные удалите»); only asked of a phrase that can (_possible)."""
     places = _position(phrase, sentence, **how)
-    turned = (
-        _position(replace(phrase, words=w), sentence, **how)
-        for w in moved(phrase.words, phrase.language)
-    )
+    turned = (_position(phrase, sentence, w, **how) for w in moved(phrase.words, phrase.language))
     return places or next((p for p in turned if p and asked_verb(sentence.tokens, p)), None)
 
 
@@ -263,6 +259,7 @@ def _initials(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word[:1] for word in words)
 
 
+@lru_cache(maxsize=65536)
 def _same_or_negated(phrase_word, word):
     """`word` is `phrase_word`, or that Kazakh verb with a negation syllable inside it."""
     if same_word(phrase_word, word):
@@ -293,11 +290,12 @@ def _other_sense(sentence, places):
     return replying(tokens, sentence.clauses, places) or issued(tokens, places)  # word_order
 
 
-def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
-    """The index of each of the phrase's words in the sentence's, None when nowhere; with
-    `blocked`, where it stands so that it names no request: after a word that makes it none
-    (BLOCKERS), with a verb in the conditional, or withheld by its sentence (sentences.py)."""
-    tokens, phrase_words = sentence.tokens, phrase.words
+def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, same=same_word):
+    """The index of each of the phrase's words (or of `words`, its words moved) in the
+    sentence's, None when nowhere; with `blocked`, where it stands so that it names no request:
+    after a word that makes it none (BLOCKERS), with a verb in the conditional, or withheld by
+    its sentence (sentences.py)."""
+    tokens, phrase_words = sentence.tokens, words or phrase.words
     for start, token in enumerate(tokens):
         if not same(phrase_words[0], token):
             continue
