@@ -10,6 +10,7 @@ import logging
 import re
 from datetime import datetime
 from email import message_from_bytes, policy
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
@@ -81,8 +82,13 @@ def active_phrases() -> list[phrases.Phrase]:
         "phrase", "type", "language", "purpose"
     )
     policy = [(text, kind, language, "") for text, kind, language in routes.every_phrase()]
+    return list(_ready((*policy, *rows, *news_stops.PHRASES)))
+
+
+@lru_cache(maxsize=4)  # read again at each letter, built again only when staff change the table
+def _ready(rows: tuple[tuple[str, str, str, str], ...]) -> tuple[phrases.Phrase, ...]:
     found, seen = [], set()
-    for text, kind, language, purpose in [*policy, *rows, *news_stops.PHRASES]:
+    for text, kind, language, purpose in rows:
         key = key_words(text)
         # A phrase of function words only matches nothing (the admin refuses it).
         if key and (key, kind, purpose) not in seen:
@@ -91,7 +97,7 @@ def active_phrases() -> list[phrases.Phrase]:
             # its row's «kk» outweighed a Russian letter's own words («Unsubscribe» / «Спасибо»).
             told = language if CYRILLIC.search(text.casefold()) else ""
             found.append(phrases.Phrase(key, kind, told, purpose))
-    return found
+    return tuple(found)
 
 
 class Recognised(NamedTuple):
