@@ -213,25 +213,20 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
     question word («я не хочу отзывать согласие», «как отписаться?»), or with the Kazakh verb
     negated («келісімді қайтарып алмаймын»), or in a sentence that asks, supposes or declines it
     (sentences.py)."""
-    read = [(sentence, _possible(phrases, sentence)) for sentence in sentences(text)]
-    named = {
-        phrase.kind
-        for sentence, possible in read
-        for phrase in possible
-        if _placed(phrase, sentence) is not None
-    }
+    read = [
+        (sentence, phrase)
+        for sentence in sentences(text)
+        for phrase in _possible(phrases, sentence)
+    ]
+    named = {phrase.kind for sentence, phrase in read if _placed(phrase, sentence) is not None}
     # A kind one phrase names only to deny and another asks for is asked: «Отписываюсь от
     # рассылки» is no «отпишите» the writer will do themselves (verb_forms.own_act), but it is
     # «отписаться».
+    either = ({"blocked": True}, {"same": _same_or_negated})
     return {
         phrase.kind
-        for sentence, possible in read
-        for phrase in possible
-        if phrase.kind not in named
-        and (
-            _placed(phrase, sentence, blocked=True) is not None
-            or _placed(phrase, sentence, same=_same_or_negated) is not None
-        )
+        for sentence, phrase in read
+        if phrase.kind not in named and any(_placed(phrase, sentence, **how) for how in either)
     }
 
 
