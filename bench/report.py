@@ -21,6 +21,8 @@ ROWS = [
     ("gunicorn worker peak RSS (MB)", "worker_peak_rss_mb", ""),
     ("self-service link: known / unknown address rate", "selfservice_known_unknown", ">= 0.75"),
     ("200 concurrent form posts, 4 workers (s)", "load_seconds", "< 10"),
+    ("letter intake: recognition set / bare insert rate", "intake_bare", ""),
+    ("  letters taken in a second", "intake_letters_per_second", ""),
     ("fuzzing: 200 examples, slowest form (s)", "fuzz_slowest_form_seconds", "< 60"),
     ("campaign queued to (people)", "campaign_recipients", "100000"),
     ("campaign queueing time (s)", "campaign_seconds", "< 20"),

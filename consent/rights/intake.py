@@ -10,6 +10,7 @@ import logging
 import re
 from datetime import datetime
 from email import message_from_bytes, policy
+from functools import lru_cache
 from typing import NamedTuple
 
 from django.db import IntegrityError, transaction
@@ -74,24 +75,23 @@ def without_reply_prefixes(line: str | None) -> str:
 
 
 def active_phrases() -> list[phrases.Phrase]:
-    """The phrases in use: every policy version's own (the one phrase table the policy and
-    the marketing mails read, consent/core/routes.py), then the table staff keep
-    (`IntakePhrase`), then every noun of our news with every verb that stops it (news_stops)."""
-    rows = IntakePhrase.objects.filter(active=True).values_list(
-        "phrase", "type", "language", "purpose"
-    )
-    policy = [(text, kind, language, "") for text, kind, language in routes.every_phrase()]
-    found, seen = [], set()
-    for text, kind, language, purpose in [*policy, *rows, *news_stops.PHRASES]:
-        key = key_words(text)
-        # A phrase of function words only matches nothing (the admin refuses it).
-        if key and (key, kind, purpose) not in seen:
-            seen.add((key, kind, purpose))
-            # One in Latin letters («Unsubscribe», as mail programs write it) tells no language:
-            # its row's «kk» outweighed a Russian letter's own words («Unsubscribe» / «Спасибо»).
-            told = language if CYRILLIC.search(text.casefold()) else ""
-            found.append(phrases.Phrase(key, kind, told, purpose))
-    return found
+    """The phrases in use: every policy version's own (consent/core/routes.py, read by the policy
+    and marketing mails too), the rows staff keep (`IntakePhrase`), then news_stops.PHRASES."""
+    rows = IntakePhrase.objects.filter(active=True)
+    rows = rows.values_list("phrase", "type", "language", "purpose")
+    policy = [(*row, "") for row in routes.every_phrase()]  # (text, kind, language): no purpose
+    return list(_ready((*policy, *rows, *news_stops.PHRASES)))
+
+
+@lru_cache(maxsize=4)  # read again at each letter, built again only when staff change the table
+def _ready(rows: tuple[tuple[str, str, str, str], ...]) -> tuple[phrases.Phrase, ...]:
+    found = {}  # each phrase once, the first row that has it
+    for text, kind, language, purpose in rows:
+        # Latin letters («Unsubscribe») tell no language: a row's «kk» outweighed Russian words.
+        told, key = language if CYRILLIC.search(text.casefold()) else "", key_words(text)
+        if key:  # a phrase of function words only matches nothing (the admin refuses it)
+            found.setdefault((key, kind, purpose), phrases.Phrase(key, kind, told, purpose))
+    return tuple(found.values())
 
 
 class Recognised(NamedTuple):

@@ -15,7 +15,7 @@ always starts at a word's first letter.
 
 import math
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
@@ -190,7 +190,7 @@ def find_each(phrases: list[Phrase], text: str) -> list[Match]:
     named only to deny it claims its words (word_order.kept): «Блокировку данных не снимайте»."""
     matched, withheld, offset, tokens = [], set(), 0, []
     for sentence in sentences(text):
-        for phrase in phrases:
+        for phrase in _possible(phrases, sentence):
             places = _placed(phrase, sentence)
             if places is None:  # denied, or a Kazakh verb negated («бұғаттаудан шығармаңыз»)
                 places = _placed(phrase, sentence, blocked=True) or _placed(
@@ -213,37 +213,35 @@ def denied(phrases: list[Phrase], text: str) -> set[str]:
     question word («я не хочу отзывать согласие», «как отписаться?»), or with the Kazakh verb
     negated («келісімді қайтарып алмаймын»), or in a sentence that asks, supposes or declines it
     (sentences.py)."""
-    read = sentences(text)
-    named = {
-        phrase.kind
-        for phrase in phrases
-        if any(_placed(phrase, sentence) is not None for sentence in read)
-    }
+    read = [
+        (sentence, phrase)
+        for sentence in sentences(text)
+        for phrase in _possible(phrases, sentence)
+    ]
+    named = {phrase.kind for sentence, phrase in read if _placed(phrase, sentence) is not None}
     # A kind one phrase names only to deny and another asks for is asked: «Отписываюсь от
     # рассылки» is no «отпишите» the writer will do themselves (verb_forms.own_act), but it is
     # «отписаться».
+    either = ({"blocked": True}, {"same": _same_or_negated})
     return {
         phrase.kind
-        for phrase in phrases
-        if phrase.kind not in named
-        and any(
-            _placed(phrase, sentence, blocked=True) is not None
-            or _placed(phrase, sentence, same=_same_or_negated) is not None
-            for sentence in read
-        )
+        for sentence, phrase in read
+        if phrase.kind not in named and any(_placed(phrase, sentence, **how) for how in either)
     }
+
+
+def _possible(phrases: list[Phrase], sentence: Sentence) -> list[Phrase]:
+    """The phrases whose words' first letters each begin a word of the sentence (_initials), in
+    order: the others ruled out once for the sentence, not for each way _placed looks."""
+    letters = _initials(sentence.tokens)
+    return [phrase for phrase in phrases if _initials(phrase.words) <= letters]
 
 
 def _placed(phrase: Phrase, sentence: Sentence, **how):
     """Where the phrase stands in the sentence (_position), its words in their order or moved
-    (word_order.moved: «Мои данные удалите»)."""
-    if not _initials(phrase.words) <= _initials(sentence.tokens):
-        return None  # a word of the phrase that no word of the sentence begins as (_initials)
+    (word_order.moved: «Мои данные удалите»); only asked of a phrase that can (_possible)."""
     places = _position(phrase, sentence, **how)
-    turned = (
-        _position(replace(phrase, words=w), sentence, **how)
-        for w in moved(phrase.words, phrase.language)
-    )
+    turned = (_position(phrase, sentence, w, **how) for w in moved(phrase.words, phrase.language))
     return places or next((p for p in turned if p and asked_verb(sentence.tokens, p)), None)
 
 
@@ -256,6 +254,7 @@ def _initials(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word[:1] for word in words)
 
 
+@lru_cache(maxsize=65536)
 def _same_or_negated(phrase_word, word):
     """`word` is `phrase_word`, or that Kazakh verb with a negation syllable inside it."""
     if same_word(phrase_word, word):
@@ -286,11 +285,12 @@ def _other_sense(sentence, places):
     return replying(tokens, sentence.clauses, places) or issued(tokens, places)  # word_order
 
 
-def _position(phrase: Phrase, sentence: Sentence, *, blocked=False, same=same_word):
-    """The index of each of the phrase's words in the sentence's, None when nowhere; with
-    `blocked`, where it stands so that it names no request: after a word that makes it none
-    (BLOCKERS), with a verb in the conditional, or withheld by its sentence (sentences.py)."""
-    tokens, phrase_words = sentence.tokens, phrase.words
+def _position(phrase: Phrase, sentence: Sentence, words=(), *, blocked=False, same=same_word):
+    """The index of each of the phrase's words (or of `words`, its words moved) in the
+    sentence's, None when nowhere; with `blocked`, where it stands so that it names no request:
+    after a word that makes it none (BLOCKERS), with a verb in the conditional, or withheld by
+    its sentence (sentences.py)."""
+    tokens, phrase_words = sentence.tokens, words or phrase.words
     for start, token in enumerate(tokens):
         if not same(phrase_words[0], token):
             continue

@@ -1,6 +1,7 @@
 """Whether a letter was taken in before (intake.ingest): fetched again, or delivered twice."""
 
 from cryptography.fernet import InvalidToken
+from django.db.models import Q
 
 from consent.core.subjects import normalise_email
 
@@ -18,16 +19,19 @@ def seen_before(raw: bytes, key: str) -> bool | None:
     and text; the same bytes, set aside). None when it cannot be told: a request stored so
     whose person has been destroyed since, its text with them."""
     keys = {key, letter_key(raw, carried=True)}  # and as keyed before (keys.FORM_CARRIED)
-    if (
-        Ticket.objects.filter(letter_key__in=keys).exists()
-        or QuarantinedMessage.objects.filter(message_key__in=map(fingerprint, keys)).exists()
-    ):
-        return True
     old_key = message_key(raw)
-    earlier = Ticket.objects.filter(letter_key=None, message_id__in={old_key, hashed_key(old_key)})
-    entry = QuarantinedMessage.objects.filter(message_key=fingerprint(old_key)).first()
+    # Two queries, each table's rows under either key at once, in their tables' own order.
+    by_id = Q(letter_key=None, message_id__in={old_key, hashed_key(old_key)})
+    earlier = list(Ticket.objects.filter(Q(letter_key__in=keys) | by_id))
+    prints = set(map(fingerprint, keys))
+    entries = list(
+        QuarantinedMessage.objects.filter(message_key__in={*prints, fingerprint(old_key)})
+    )
+    if any(t.letter_key in keys for t in earlier) or any(e.message_key in prints for e in entries):
+        return True
+    entry = entries[0] if entries else None  # the latest set aside under the Message-ID's key
     if old_key == whole_message_key(raw):  # no Message-ID: that key was of these very bytes
-        return earlier.exists() or entry is not None
+        return bool(earlier) or entry is not None
     for ticket in earlier:
         if not ticket.email:  # destroyed
             return None
