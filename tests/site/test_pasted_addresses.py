@@ -17,6 +17,9 @@ from tests.rights.conftest import mails_to
 
 # What a mail program, a chat or a person copies after a link: «(…/)», «<…/>», ««…/»», «…/.»
 AFTER = [")", ">", "]", "'", '"', "»", ".", ",", "%20", ").", "%3E"]
+# The same in the typography of Russian and Kazakh text, a chat's and a phone's: „…“ closes with
+# «“», ‚…‘ with «‘»; an ellipsis, a dash, a chat's *bold* or `code`, a full-width stop.
+AFTER_TYPESET = ["“", "‘", "…", "—", "–", "*", "`", "~", "。", "、", "»…", "“.", "?!"]
 OPEN_PAGE = {"kk": "Деректеріңіздің бетін ашу", "ru": "Открыть страницу ваших данных"}
 
 
@@ -73,3 +76,13 @@ def test_a_page_typed_or_pasted_so_is_sent_to_its_address(client, texts, typed, 
 
 def test_a_post_is_left_as_it_came(client, texts):
     assert client.post("/RU/contact/", {}).status_code != 301
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_mailed_link_pasted_in_typeset_text_opens_the_page(person, settings, lang):
+    settings.FORM_RATE_LIMIT = "1000/60"
+    link = own_page_link(lang)
+    for pasted in [link + a for a in AFTER_TYPESET] + [link[:-1] + a for a in AFTER_TYPESET]:
+        status, title = opened(pasted)
+        assert status == 200 and OPEN_PAGE[lang] in title, (pasted[-12:], status, title)
+    assert Client().get("/ru/contact/“").headers["Location"] == "/ru/contact/"
