@@ -128,18 +128,24 @@ class Trimmed(Mapping):
 
 class Env(environ.Env):
     ENVIRON = Trimmed()
+    # The variables the site needs: no default in production, a stand-in for local work (DEBUG).
+    # Others may be left empty on purpose (SECRET_KEY_FALLBACKS=, GA_MEASUREMENT_ID=).
+    NEEDED = ("SECRET_KEY", "DATABASE_URL")
 
     @_named
     def get_value(self, var, cast=None, default=environ.Env.NOTSET, parse_default=False):
-        """As django-environ's; a variable the site needs (no default) given no value is refused
-        as one not set is. `SECRET_KEY=` left empty in a file copied from .env.example stopped
-        every command and worker in a traceback, «The SECRET_KEY setting must not be empty»,
-        and `DATABASE_URL=` was called malformed."""
-        if default is environ.Env.NOTSET and self.ENVIRON.get(var) == "":
-            raise ImproperlyConfigured(
-                f"{var} is empty: give it its value in /etc/emalu/env, the same on every host "
-                "(README, Deploying, step 3; .env.example says how to make it)."
-            )
+        """As django-environ's; a variable the site needs given no value is as one not set:
+        refused where it has no default, its stand-in for local work. `SECRET_KEY=` left empty
+        in a file copied from .env.example stopped every command and worker in a traceback,
+        «The SECRET_KEY setting must not be empty», and `DATABASE_URL=` was called malformed;
+        under DEBUG too, where a variable not set has its stand-in."""
+        if self.ENVIRON.get(var) == "" and (default is environ.Env.NOTSET or var in self.NEEDED):
+            if default is environ.Env.NOTSET:
+                raise ImproperlyConfigured(
+                    f"{var} is empty: give it its value in /etc/emalu/env, the same on every "
+                    "host (README, Deploying, step 3; .env.example says how to make it)."
+                )
+            return self.parse_value(default, cast) if parse_default else default
         return environ.Env.get_value(self, var, cast, default, parse_default)
 
     BOOLEAN_FALSE_STRINGS = ("false", "off", "no", "n", "0", "")

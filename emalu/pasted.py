@@ -1,6 +1,6 @@
 """An address of a public page as a person pasted or typed it (PastedAddressMiddleware)."""
 
-import string
+import re
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
@@ -10,9 +10,11 @@ from django.utils.encoding import iri_to_uri
 from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 
 # What stands after a link in a letter, a chat or a sentence and is copied with it: a closing
-# bracket or quote, the sentence's punctuation, a space. No address of a public page ends so (a
-# slug, a number, a link's key: letters, digits, «-», «_» and «:»).
-PASTED_AFTER = ")]}>»›'\"”’.,;:!?" + string.whitespace
+# bracket or quote, the sentence's punctuation, a space, in any script's typography («“» closes
+# Russian „…“, «…», «—», a chat's «*»). Whatever is no letter, digit, «-», «_» or «/»: no address
+# of a public page ends with anything else (a slug, a number, a link's key: letters, digits,
+# «-», «_» and «:», its «:» only between them). A list of the marks left «…/<key>/“» unread.
+PASTED_AFTER = re.compile(r"[^\w/-]+\Z")
 
 
 class PastedAddressMiddleware:
@@ -51,7 +53,7 @@ def pasted_meant(path: str) -> str | None:
     rest = "".join(rest.split())  # a long link broken over two lines where it was copied from
     written = rest.removesuffix("/")
     # «<key>/)», «<key>>/»: the key, then its «/»; a segment of nothing else, «/kk/...», is one
-    kept = written.rstrip(PASTED_AFTER)
+    kept = PASTED_AFTER.sub("", written)
     meant = f"/{language}/{kept if kept.strip('/') and kept != written else rest}"
     if meant == path:
         return None

@@ -303,6 +303,23 @@ def test_a_needed_variable_left_empty_in_the_file_is_named(name, value):
     )
 
 
+@pytest.mark.parametrize("name", ["SECRET_KEY", "DATABASE_URL"])
+def test_a_needed_variable_left_empty_for_local_work_is_as_if_not_set(name, tmp_path):
+    """The same line left empty in a local .env (DEBUG=1), where a variable not set has its
+    stand-in (README, the variables' table): it stopped in the same traceback, «The SECRET_KEY
+    setting must not be empty», and DATABASE_URL was called malformed."""
+    env = site_env("", STATIC_ROOT=str(tmp_path), DEBUG="1") | {name: ""}
+    if name == "SECRET_KEY":
+        env.pop("DATABASE_URL", None)  # not set: local work's SQLite
+    shown = "from django.conf import settings as s; print(s.SECRET_KEY, s.DATABASES['default'])"
+    done = subprocess.run([PYTHON, "manage.py", "shell", "-v", "0", "-c", shown],
+                          cwd=ROOT, env=env, capture_output=True, text=True)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    key, _, database = done.stdout.partition(" ")
+    assert key == ("dev-only-insecure-key" if name == "SECRET_KEY" else env["SECRET_KEY"])
+    assert "sqlite3" in database
+
+
 def test_a_job_whose_database_does_not_answer_gives_up_and_says_so():
     """A database host that takes the connection and never answers (frozen, or behind a
     firewall that drops): each job, and each worker's connection, waited for as long as the
