@@ -1,6 +1,6 @@
 """An address of a public page as a person pasted or typed it (PastedAddressMiddleware)."""
 
-import re
+from unicodedata import category
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
@@ -11,10 +11,13 @@ from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_s
 
 # What stands after a link in a letter, a chat or a sentence and is copied with it: a closing
 # bracket or quote, the sentence's punctuation, a space, in any script's typography («“» closes
-# Russian „…“, «…», «—», a chat's «*»). Whatever is no letter, digit, «-», «_» or «/»: no address
-# of a public page ends with anything else (a slug, a number, a link's key: letters, digits,
-# «-», «_» and «:», its «:» only between them). A list of the marks left «…/<key>/“» unread.
-PASTED_AFTER = re.compile(r"[^\w/-]+\Z")
+# Russian „…“, «…», «—», a chat's «*»): a punctuation mark, a symbol or a space, by its Unicode
+# category. Not a link key's own marks, «-», «_», the «=» that pads a newsletter link's key
+# (read as pasted, «…/<key>==/» was sent to a key without it: no subscription was confirmed),
+# nor a control or format character (a NUL, a right-to-left mark), which nobody pastes by chance
+# and a mangled link is refused for. A list of the marks left «…/<key>/“» unread.
+KEY_MARKS = frozenset("-_=/")
+PASTED_CATEGORIES = ("P", "S", "Z")
 
 
 class PastedAddressMiddleware:
@@ -53,7 +56,9 @@ def pasted_meant(path: str) -> str | None:
     rest = "".join(rest.split())  # a long link broken over two lines where it was copied from
     written = rest.removesuffix("/")
     # «<key>/)», «<key>>/»: the key, then its «/»; a segment of nothing else, «/kk/...», is one
-    kept = PASTED_AFTER.sub("", written)
+    kept = written
+    while kept and kept[-1] not in KEY_MARKS and category(kept[-1]).startswith(PASTED_CATEGORIES):
+        kept = kept[:-1]
     meant = f"/{language}/{kept if kept.strip('/') and kept != written else rest}"
     if meant == path:
         return None

@@ -165,8 +165,11 @@ def test_a_used_link_spelt_otherwise_after_the_persons_data_was_destroyed_makes_
     head, token = path.rstrip("/").rsplit("/", 1)
     for spelt in (f"{token}=", f"{token}.", f"{token}%20", f"{token}{token}",
                   f"{token[:20]}*{token[20:]}", f"{token[:20]}%0A{token[20:]}"):  # fmt: skip
-        for response in (client.get(f"{head}/{spelt}/"), client.post(f"{head}/{spelt}/", SHOWN)):
-            assert response.status_code == 400, spelt
+        opened = client.get(f"{head}/{spelt}/", follow=True)
+        for response in (opened, client.post(f"{head}/{spelt}/", SHOWN)):
+            # Opened with what stood after it when pasted (a dot, a space) it is sent to the link
+            # as the site wrote it (emalu/pasted.py), which says it was used; else damaged.
+            assert response.status_code == 400 or response.redirect_chain, spelt
             assert 'method="post"' not in response.text.split("<main", 1)[1], spelt
     assert not Subject.objects.filter(email=ADDRESS).exists()
 
