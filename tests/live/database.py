@@ -306,8 +306,7 @@ def hold_the_run():
     for (name,) in conn.execute("SELECT datname FROM pg_database").fetchall():
         if (match := ours.fullmatch(name)) and ended(match["run"]):
             drop_database(name)
-    # Its files: static files, the worst photos, what was made once (`_Shared`), in the same
-    # folder as this run's.
+    # Its files (`_Shared`): static files, the worst photos, what was made once.
     files = re.compile(rf"emalu-(live-static|worst-photos|results){run.replace('_', '-', 1)}")
     for path in shared.static_root.parent.iterdir():
         if (match := files.fullmatch(path.name)) and ended(match["run"]):

@@ -4,7 +4,8 @@ site's «view on site» and autocomplete checks and every test walking the admin
 bound to a name Django may change in any release. They ask Django's public `is_registered`
 and `get_model_admin` (the tests through tests/staff.py::registered_admins)."""
 
-from tests.site.test_architecture import ROOT, python_files
+from tests.site.references import ROOT
+from tests.site.test_architecture import python_files
 
 PRIVATE = "._" + "registry"  # written so that this file does not name it
 

@@ -29,7 +29,7 @@ from django.utils.translation import gettext
 
 from tests.live import gunicorn, live_database, shared, shell
 from tests.pages import SETUP, problems, walk
-from tests.site.line_breaks import BAD_BREAKS
+from tests.site.line_breaks import BAD_BREAKS, SPACE_LOST
 
 WIDTHS = (195, 320, 390, 768)
 # A 360 px phone with the system's largest text (Android's 200 %): the text doubles, the window
@@ -166,22 +166,6 @@ CLIPPED = """() => {
     }).map(e => `${e.tagName.toLowerCase()}#${e.id || e.name}`);
 }"""
 
-# The space before a number kept on one line with its ending (emalu/templatetags/spacing.py)
-# that takes no room on its line: in a link laid out as a flex box (a tap target of 44 px), the
-# span kept whole was an item of its own and the space before it was lost, «саясаты,1-нұсқа».
-SPACE_LOST = """() => [...document.querySelectorAll('span.one-line')].flatMap(s => {
-  const t = s.previousSibling;
-  if (!t || t.nodeType !== 3 || !/\\s$/.test(t.data) || !s.getClientRects().length) return [];
-  const before = t.data.trimEnd().length, r = document.createRange();
-  if (!before) return [];
-  r.setStart(t, before - 1);
-  r.setEnd(t, before);  // the letter before the space
-  const letter = r.getBoundingClientRect(), word = s.getClientRects()[0];
-  const sameLine = Math.abs(letter.bottom - word.bottom) < 4;
-  const lost = sameLine && word.left - letter.right < 1;
-  return lost ? [t.data.trim().slice(-25) + ' ' + s.textContent] : [];
-})"""
-
 # Pages whose title is not their heading: the home page is titled with the company's name, the
 # privacy policy with its name in the glossary (its heading is the document's own title).
 TITLED_OTHERWISE = {"home", "privacy", "privacy-v1"}
@@ -293,7 +277,7 @@ def test_no_page_scrolls_sideways(walked):
 @pytest.mark.live
 @pytest.mark.browser
 def test_no_space_is_lost_before_a_number_kept_with_its_ending(walked):
-    """«Дербес деректерді өңдеу саясаты,1-нұсқа» under every form: see SPACE_LOST."""
+    """«Дербес деректерді өңдеу саясаты,1-нұсқа» under every form: see line_breaks.SPACE_LOST."""
     assert not walked.spaces, "\n".join(walked.spaces)
 
 

@@ -29,6 +29,8 @@ from tests.live import (
 
 STEPS = ["check --deploy", "compilemessages", "collectstatic", "migrate", "encrypt_photos"]
 
+KEY_NOTED = "INSERT INTO consent_keyseen (name, digest, seen_at) VALUES ('SECRET_KEY', %s, now())"
+
 
 def release(url, tmp_path, **env):
     with redis_cache(11) as cache:
@@ -125,8 +127,7 @@ class DocumentedSite:
         self.first = {host: (hosts[host].returncode, *said[host]) for host in hosts}
         # Run again before any host serves (the first stopped, say, at step 2's GRANT missing).
         process = start_release(owner, tmp / "one", cache, **self.production)
-        said_again = process.communicate(timeout=600)
-        self.again = (process.returncode, *said_again)
+        self.again = (process.returncode, *process.communicate(timeout=600))
         self._upgraded = None
 
     def host_env(self, url):
@@ -152,9 +153,7 @@ class DocumentedSite:
             refused = self.host_start(self.app)
             # The release before served: its hosts noted their keys, as a serving host does.
             with psycopg.connect(self.app.replace("postgres://", "postgresql://")) as conn:
-                conn.execute("INSERT INTO consent_keyseen (name, digest, seen_at)"
-                             " VALUES ('SECRET_KEY', %s, now())",
-                             [key_digest(LIVE_SECRET_KEY)])  # fmt: skip
+                conn.execute(KEY_NOTED, [key_digest(LIVE_SECRET_KEY)])
             # Hosts serving with each login (their workers hold their connections) during release.
             with connected(self.app), connected(self.owner):
                 process = start_release(self.owner, self.tmp / "one", self.cache, **self.production)
@@ -188,12 +187,10 @@ def documented_site(django_db_setup, django_db_blocker, tmp_path_factory):
 @pytest.mark.live
 @pytest.mark.django_db
 def test_release_on_the_documented_roles_from_two_hosts_at_once(documented_site):
-    """README step 2's SQL as written (its own role names), then step 4 on two hosts at once:
-    `release` with the owner's URL, the runtime role logging in on its own, as neither is a
-    superuser. Both run every step and succeed, and each migration is applied once: run at once
-    (two operators, or a deploy script run twice), the second failed on a new database ("tuple
-    concurrently updated", "relation already exists"), and a data migration planned by both
-    could run twice."""
+    """README step 2's SQL as written, then step 4 on two hosts at once: `release` with the
+    owner's URL, the runtime role on its own, neither a superuser. Both succeed, each migration
+    applied once: at once (two operators), the second failed on a new database ("tuple
+    concurrently updated", "relation already exists"), and a data migration could run twice."""
     site = documented_site
     for host, (code, stdout, stderr) in site.first.items():
         assert code == 0, stderr
@@ -213,8 +210,7 @@ def test_release_on_the_documented_roles_from_two_hosts_at_once(documented_site)
             "SELECT count(*), count(DISTINCT (app, name)) FROM django_migrations"
         ).fetchone()
     assert applied[0] == applied[1] > 0
-    # Run again before any host served, it is still a first install: it had found the schema
-    # made and said to reload the site on every host, where none ran yet.
+    # Run again before any host served, still a first install (it said to reload every host).
     code, stdout, stderr = site.again
     assert code == 0, stderr
     assert next_steps in stdout and "systemctl reload" not in stdout
