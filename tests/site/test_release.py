@@ -113,8 +113,7 @@ class DocumentedSite:
     connected. `upgrade()`, run once for the tests that ask: the database set back to the
     release before (its last migrations not yet applied), a host's start on it, `release`
     again on host one with a host on each login connected, and a host's start on each login.
-    One first install and one upgrade serve all three tests: each release collects and
-    compresses the static files anew, and a first install migrates from an empty database."""
+    One first install and one upgrade serve all three tests (a release takes tens of seconds)."""
 
     def __init__(self, tmp, owner, app, app_role, cache):
         self.tmp, self.owner, self.app, self.app_role, self.cache = tmp, owner, app, app_role, cache
@@ -127,7 +126,8 @@ class DocumentedSite:
         self.first = {host: (hosts[host].returncode, *said[host]) for host in hosts}
         # Run again before any host serves (the first stopped, say, at step 2's GRANT missing).
         process = start_release(owner, tmp / "one", cache, **self.production)
-        self.again = (process.returncode, *process.communicate(timeout=600))
+        said_again = process.communicate(timeout=600)  # before its return code is read
+        self.again = (process.returncode, *said_again)
         self._upgraded = None
 
     def host_env(self, url):
