@@ -34,6 +34,12 @@ TOKEN_PATH = _SECRETS.LINK_SECRET
 redact = _SECRETS.redact
 
 
+def unwrapped(path: str) -> str:
+    """A page's address as it is read: without the spaces and line breaks a mail program put
+    into a long link where it wrapped it (emalu/pasted.py opens it; the log redacts it so)."""
+    return "".join(path.split())
+
+
 class RedactTokens(logging.Filter):
     """A handler filter: the record's message with every link secret replaced."""
 

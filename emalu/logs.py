@@ -21,7 +21,7 @@ from django.views.debug import ExceptionReporter, SafeExceptionReporterFilter
 
 from consent.common.errors import sqlstate
 from consent.common.net import is_trusted_proxy
-from emalu.logline import REQUEST_ID, redact, scrub
+from emalu.logline import REQUEST_ID, redact, scrub, unwrapped
 
 # --- One JSON object a line, each with its request's id (issue 19) ---------------------------
 
@@ -124,10 +124,9 @@ class RequestLogMiddleware:
                 "request",
                 extra={
                     "method": request.method,
-                    # Without the spaces a link broken where a mail wrapped it holds, as it is
-                    # read (emalu/pasted.py): «…/my-data/op en/<key>/» kept its key whole,
-                    # unseen by the pattern (compliance T18). No page's address has one.
-                    "path": redact("".join(request.path.split())),
+                    # As it is read: «…/my-data/op en/<key>/» kept its key whole, unseen by the
+                    # pattern (compliance T18).
+                    "path": redact(unwrapped(request.path)),
                     "status": response.status_code,
                     "duration_ms": round((time.perf_counter() - start) * 1000, 1),
                     **(refusal or {}),

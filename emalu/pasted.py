@@ -9,6 +9,8 @@ from django.utils import translation
 from django.utils.encoding import iri_to_uri
 from django.utils.http import escape_leading_slashes, url_has_allowed_host_and_scheme
 
+from emalu.logline import unwrapped
+
 # What stands after a link in a letter, a chat or a sentence and is copied with it: a closing
 # bracket or quote, the sentence's punctuation, a space, in any script's typography («“» closes
 # Russian „…“, «…», «—», a chat's «*»): a punctuation mark, a symbol or a space, by its Unicode
@@ -53,7 +55,7 @@ def pasted_meant(path: str) -> str | None:
     language = first.lower()
     if not slash or language not in dict(settings.LANGUAGES):
         return None
-    rest = "".join(rest.split())  # a long link broken over two lines where it was copied from
+    rest = unwrapped(rest)  # a long link broken over two lines where it was copied from
     written = rest.removesuffix("/")
     # «<key>/)», «<key>>/»: the key, then its «/»; a segment of nothing else, «/kk/...», is one
     kept = written
