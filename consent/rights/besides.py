@@ -21,8 +21,9 @@ import re
 from . import phrases
 from .limits import KEEP, MAILING, SEND
 from .models import Ticket
+from .pieces import pieces
 from .pronouns import find_named
-from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
+from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, sentences
 from .spelling import fold, words
 
 Type = Ticket.Type
@@ -77,7 +78,7 @@ def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
     stops = [phrase for phrase in table if phrase.kind == Type.UNSUBSCRIBE]
     read = []  # (sentence, its unsubscribe or None, its words)
     for text in written:
-        for piece in SENTENCE_END.split(text or ""):
+        for piece in pieces(text):
             found = sentences(piece)
             if found:  # the news stopped by a pronoun too: «…, отключите её» (pronouns.py)
                 named = find_named(stops, piece, "\n".join(written))

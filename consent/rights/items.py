@@ -29,7 +29,8 @@ from consent.core.models import Subject
 
 from .besides import COURTESY, KAZAKH_ASKING_FORM, RUSSIAN_ASKING
 from .models import Ticket
-from .sentences import ASKED, QUESTION_PARTICLES, SENTENCE_END, sentences
+from .pieces import ASKED, pieces
+from .sentences import QUESTION_PARTICLES, sentences
 from .spelling import FUNCTION_WORDS, fold, words
 from .word_order import DATA_NOUNS
 
@@ -71,7 +72,7 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
     in order, each once; none when a sentence asks for something else too («…и уничтожьте мои
     фотографии»): two requests are for the officer to read, as intake.recognise leaves them."""
     found, wrong = {}, []
-    for piece in SENTENCE_END.split(text or ""):
+    for piece in pieces(text):
         folded = [fold(word) for word in words(piece)]
         asked = bool(ASKED.search(piece.strip()) or QUESTION_PARTICLES & set(folded))
         verbs = [verb for at, word in enumerate(folded)
