@@ -41,7 +41,8 @@ from consent.core.purposes import MARKETING
 from consent.core.subjects import normalise_email
 
 from . import phrases
-from .besides import ASKING_WORDS, KAZAKH_NOT, asks, negated
+from .asking import ASKING_WORDS
+from .besides import KAZAKH_NOT, asks, negated
 from .closing import ticket_close
 from .models import Ticket
 from .pieces import pieces

@@ -27,7 +27,7 @@ from django.utils.translation import gettext_lazy as _
 from consent.core.mail import interpolate
 from consent.core.models import Subject
 
-from .besides import COURTESY, KAZAKH_ASKING_FORM, RUSSIAN_ASKING
+from .asking import COURTESY, imperative
 from .models import Ticket
 from .pieces import ASKED, pieces
 from .sentences import QUESTION_PARTICLES, sentences
@@ -85,7 +85,7 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
         if verbs and any(items):
             for item in filter(None, items):
                 found.setdefault(item, "remove" in verbs and "change" not in verbs)
-        elif any(_asking(word) for word in folded):
+        elif any(imperative(word) for word in folded):
             return []
     return list(found.items())
 
@@ -131,13 +131,6 @@ def _bare(folded):
         or word.startswith(SOFTENERS)
         for at, word in enumerate(folded)
     )  # fmt: skip
-
-
-def _asking(word):
-    """Whether the word asks us to do something (besides.py's imperative of «вы» and «сіз»)."""
-    return word not in COURTESY and bool(
-        RUSSIAN_ASKING.fullmatch(word) or KAZAKH_ASKING_FORM.fullmatch(word)
-    )
 
 
 def _verb(folded, at, word, *, asked=False):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from .asking import YOU_CONDITIONAL
 from .pieces import ASKED, CLAUSE_END, pieces
 from .spelling import FUNCTION_WORDS, fold, word_set, words
 
@@ -128,11 +129,10 @@ ABLE_KAZAKH = ("аласы", "бересиз")
 POLITE_ENGLISH = word_set("can could would will")
 # The «не» of «не могли бы вы», «вас не затруднит» is politeness, not a negation.
 POLITE_NOT = COULD | word_set("затруднит сложно трудно")
-# A Kazakh verb in the conditional of «you» that ends its sentence, or is followed only by
-# words of asking, asks politely: «жойсаңыз», «шығарып берсеңіз», «өшіріп тастасаңыз екен»,
-# «шығарсаңыз бола ма» (not «алсам», if I take back; nor «жойсаңыз, сертификатым қала ма?», if
-# you delete, will my certificate stay?). Folded.
-YOU_CONDITIONAL = re.compile(r"с[ае]н[ыи]з")
+# A Kazakh verb in the conditional of «you» (asking.YOU_CONDITIONAL) that ends its sentence, or
+# is followed only by words of asking, asks politely: «жойсаңыз», «шығарып берсеңіз», «өшіріп
+# тастасаңыз екен», «шығарсаңыз бола ма» (not «алсам», if I take back; nor «жойсаңыз,
+# сертификатым қала ма?», if you delete, will my certificate stay?). Folded.
 POLITE_AFTER = word_set("екен деймин деп едим еди иги жаксы болар болады бола ма ба ме бе")
 ACCESS = "access"
 # «Не» and an infinitive asks only where a word of asking or «больше» governs it: «Прошу больше не
