@@ -200,10 +200,11 @@ def store_once(token_id, content, store):
 
     The token is spent for what was sent with it, not for every post it comes with: a refresh,
     a double click or fifty concurrent posts of one form store once, but a form corrected and
-    sent again under the token of the same showing of its page (Back to a page the browser kept
-    as it was, a page left open in a tab) is a new form (forms_app/resent.py), as it is under a
-    fresh one. Spent whatever the post said, the token stored nothing of the corrected form
-    and the visitor was thanked for it: a mistyped address put right never reached the desk.
+    sent again under the token of the same showing of its page (on a phone whose network lost
+    the answer to the first «Send», so the page stayed as it was; Back to a page the browser
+    kept; a tab left open) is a new form (forms_app/resent.py), as it is under a fresh one.
+    Spent whatever the post said, the token stored nothing of the corrected form and the
+    visitor was thanked for it: a mistyped address put right never reached the desk.
 
     Only those two races are the visitor's success: the same post stored already, or a unique
     key a concurrent post took first (tried once more). Any other refusal is raised: a second

@@ -88,10 +88,11 @@ def test_the_session_keeps_no_personal_data(client, texts, contact_data):
         assert typed not in kept
 
 
-# Back, then a correction, then «Send», where the browser put back the page as it was, its
-# one-time token with it (a page kept in the back-forward cache; Firefox restores a hidden field
-# as typed): the token, spent on the first post, stored nothing of the second and thanked the
-# visitor, who had corrected a mistyped address. A changed form is a new one, whatever its token.
+# A correction, then «Send» again, on the page as it was, its one-time token with it (a phone
+# whose network lost the answer to the first «Send», so the page stayed; Back to a page the
+# browser kept): the token, spent on the first post, stored nothing of the second and thanked
+# the visitor, who had corrected a mistyped address. A changed form is a new one, whatever its
+# token.
 CORRECTED = {
     "contact": ("contact/", {"email": "asel@example.kz", "message": "Тағы бір сұрақ."}),
     "newsletter": ("newsletter/", {"email": "asel@example.kz"}),
