@@ -48,7 +48,7 @@ def _log_line():
 
 
 _line = _log_line()
-JsonFormatter, RedactTokens, redact = _line.JsonFormatter, _line.RedactTokens, _line.redact
+JsonFormatter, RedactTokens, logged = _line.JsonFormatter, _line.RedactTokens, _line.logged
 refused_line = _line.refused_line
 
 
@@ -164,6 +164,16 @@ class RefusedRequestText(logging.Filter):
         return True
 
 
+def as_read(value: str) -> str:
+    """A WSGI string (the path, a header: its bytes as Latin-1) as the site reads it, UTF-8: a
+    link split by a no-break space (its two bytes) is one the site opens (emalu/pasted.py), and
+    its secret must be read so to be redacted (logline.logged)."""
+    try:
+        return value.encode("latin-1").decode("utf-8")
+    except UnicodeError:
+        return value
+
+
 class RedactingLogger(Logger):
     """gunicorn's logger with no link secret (emalu/logs.py) and no query string in any
     access-log field (the path, the request line, the referrer, headers and environ), whatever
@@ -179,7 +189,7 @@ class RedactingLogger(Logger):
 
     def atoms(self, resp, req, environ, request_time):
         atoms = super().atoms(resp, req, environ, request_time)
-        atoms = {k: redact(v) if isinstance(v, str) else v for k, v in atoms.items()}
+        atoms = {k: logged(as_read(v)) if isinstance(v, str) else v for k, v in atoms.items()}
         atoms["r"] = f"{atoms['m']} {atoms['U']} {atoms['H']}"  # RAW_URI held the query string
         atoms["q"] = "-"
         return atoms

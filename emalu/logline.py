@@ -16,6 +16,7 @@ import logging
 import re
 from datetime import UTC, datetime
 from pathlib import Path
+from urllib.parse import unquote
 
 
 def _link_secrets():
@@ -36,8 +37,24 @@ redact = _SECRETS.redact
 
 def unwrapped(path: str) -> str:
     """A page's address as it is read: without the spaces and line breaks a mail program put
-    into a long link where it wrapped it (emalu/pasted.py opens it; the log redacts it so)."""
-    return "".join(path.split())
+    into a long link where it wrapped it, nor a «+» standing for such a space (the address
+    pasted through a program that wrote it form-encoded, «unsub+scribe»): no address of the site
+    holds one (a link's secret is base64url, a slug letters, digits, «-» and «_»). emalu/pasted.py
+    opens the page so read; the logs redact it so (`logged`)."""
+    return "".join(path.replace("+", " ").split())
+
+
+def logged(text: str) -> str:
+    """`text` as a log may keep it: every link secret redacted, that of a link split by a space,
+    a line break or a «+» too, escaped («%20») or not, in its route or in its secret. Where the
+    pattern alone leaves any of a secret, the text is written as the site reads the link
+    (`unwrapped`), redacted: «/kk/unsub scribe/<secret>/» kept the secret whole, «…/<sec ret>/»
+    its second half, and the site opens both (emalu/pasted.py)."""
+    plain = redact(text)
+    read = unwrapped(unquote(plain))
+    if any(found[0] != f"{found[1]}[token]" for found in TOKEN_PATH.finditer(read)):
+        return redact(read)
+    return plain
 
 
 class RedactTokens(logging.Filter):
@@ -45,8 +62,8 @@ class RedactTokens(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        if TOKEN_PATH.search(message):
-            record.msg, record.args = redact(message), ()
+        if (written := logged(message)) != message:
+            record.msg, record.args = written, ()
         return True
 
 
@@ -63,7 +80,7 @@ KEY_DETAIL = re.compile(r"=\(.*?\)(?= already exists| is not present| conflicts|
 def scrub(text: str) -> str:
     """Text of an error with what could be a person's data replaced: link secrets, email
     addresses, phone-like digit runs, and the values PostgreSQL quotes in a key's detail."""
-    text = KEY_DETAIL.sub("=(…)", redact(text))
+    text = KEY_DETAIL.sub("=(…)", logged(text))
     return DIGITS.sub("[digits]", EMAIL.sub("[email]", text))
 
 

@@ -67,7 +67,7 @@ class Refusals(logging.Filter):
             record.reason = record.name.removeprefix("django.security.")
         request = getattr(record, "request", None) or REQUEST.get()
         if request is not None and hasattr(request, "META"):
-            record.path = redact(request.path)
+            record.path = redact(unwrapped(request.path))  # as the request's line writes it
             meta = request.META  # the Host as get_host reads it (no USE_X_FORWARDED_HOST)
             # The visitor's own words, as Django's detail quotes them (a Host, an Origin): what
             # could be a person's data goes, as from a traceback (scrub).

@@ -25,10 +25,11 @@ PASTED_CATEGORIES = ("P", "S", "Z")
 class PastedAddressMiddleware:
     """A public page asked for by its address with what stood after it in a mail or a message,
     «…/my-data/open/<key>/)», «…/<key>>», «…/<key>/.», with its language in capitals,
-    «/RU/contact/», or broken by a space or a line break where a mail program wrapped it, is
-    sent (301) to the page's own address. Each was «page not found», or for a link's key «the
-    link does not work» (the key read with the bracket), and the person's page or their
-    request's confirmation did not open. Only a page in a language's part of the site (the
+    «/RU/contact/», or broken by a space or a line break where a mail program wrapped it (or by
+    a «+», a space as a form's encoding writes it: logline.unwrapped), is sent (301) to the
+    page's own address. Each was «page not found», or for a link's key «the link does not work»
+    (the key read with the bracket), and the person's page or their request's confirmation did
+    not open. Only a page in a language's part of the site (the
     admin's keys are its own), only a GET or HEAD (no form posts so), and only to a page the
     site has."""
 

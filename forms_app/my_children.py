@@ -23,6 +23,7 @@ from consent.rights import selfservice, wards
 from .abuse import new_token, read_token
 from .my_data import CLOSED, actions_over_limit, answers_a_post, page_answers
 from .my_data_forms import WARD_REQUESTS, WardExportForm, WardRequestForm, WardWithdrawForm
+from .resent import content_digest
 from .shown_back import one_box, written, written_kept
 from .views import store_once
 
@@ -218,7 +219,8 @@ def my_children_request(request, address):
     if form.errors:  # the page again, with what the parent wrote and why it was refused
         return my_children(request, refused=form)
     data, opened = form.cleaned_data, []
-    store_once(token[0], lambda: opened.append(wards.ward_request(
+    sent = content_digest("my_children_request", form, {})
+    store_once(token[0], sent, lambda: opened.append(wards.ward_request(
         address, data["child"], data["type"], data["message"], get_language()
     )))  # fmt: skip
     if opened and opened[-1].regarding_id:

@@ -32,6 +32,7 @@ from .my_data_forms import (
     SelfServiceForm,
     SelfServiceRequestForm,
 )
+from .resent import content_digest
 from .shown_back import one_box, posted_back, written, written_kept
 from .views import FORM_ID, guard, posted_again, render_form, store_once
 
@@ -78,7 +79,8 @@ def my_data(request):
         return refusal
     email = form.cleaned_data["email"]
     if not _over_address_limit(email):
-        store_once(token_id, lambda: selfservice.link_send(email, get_language()))
+        sent = content_digest("my_data_ask", form, {})
+        store_once(token_id, sent, lambda: selfservice.link_send(email, get_language()))
     return redirect("form_thanks", kind=THANKS)
 
 
@@ -320,7 +322,8 @@ def my_data_request(request, subject):
     if form.errors:  # the page again, with what the person wrote and why it was refused
         return _my_data_page(request, subject, form)
     data, opened = form.cleaned_data, []
-    store_once(token[0], lambda: opened.append(selfservice.ticket_open_verified(
+    sent = content_digest("my_data_request", form, {})
+    store_once(token[0], sent, lambda: opened.append(selfservice.ticket_open_verified(
         subject, data["type"], data["message"], get_language()
     )))  # fmt: skip
     selfservice.draft_drop(request.session)  # sent: a request kept from a closed page is done

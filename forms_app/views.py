@@ -1,5 +1,6 @@
 import logging
 import time
+import uuid
 
 from django.conf import settings
 from django.contrib import messages
@@ -71,7 +72,7 @@ def public_form(request, kind):
     if sent_before(request, digest):  # Back, then Send: the same form under a fresh token
         messages.info(request, SENT_ALREADY)
         return redirect("form_thanks", kind=kind)
-    store_once(token_id, lambda: _store(request, kind, form, source, get_language()))
+    store_once(token_id, digest, lambda: _store(request, kind, form, source, get_language()))
     remember_sent(request, digest)
     return redirect("form_thanks", kind=kind)
 
@@ -193,23 +194,33 @@ def guard(request, kind, form, texts, scope, thanks=None):
     return None, token_id
 
 
-def store_once(token_id, store):
-    """Run `store` in one transaction with the token's first use; a reused token stores nothing.
+def store_once(token_id, content, store):
+    """Run `store` in one transaction with the first use of the token for this content (the
+    `content_digest` of what the post says); the same post again stores nothing.
 
-    Only those two races are the visitor's success: the token used already, or a unique key a
-    concurrent post took first (tried once more). Any other refusal is raised: a second
+    The token is spent for what was sent with it, not for every post it comes with: a refresh,
+    a double click or fifty concurrent posts of one form store once, but a form corrected and
+    sent again under the token of the same showing of its page (on a phone whose network lost
+    the answer to the first «Send», so the page stayed as it was; Back to a page the browser
+    kept; a tab left open) is a new form (forms_app/resent.py), as it is under a fresh one.
+    Spent whatever the post said, the token stored nothing of the corrected form and the
+    visitor was thanked for it: a mistyped address put right never reached the desk.
+
+    Only those two races are the visitor's success: the same post stored already, or a unique
+    key a concurrent post took first (tried once more). Any other refusal is raised: a second
     refusal of any kind was taken for «stored already», and the visitor was thanked for a
     form nothing kept (a NOT NULL column a release added before this host's reload, README
     step 9; a constraint or trigger the code does not know)."""
+    used = uuid.uuid5(token_id, content)
     for attempt in range(2):  # a second try only for a race on a new person's unique email
         try:
             with transaction.atomic():
-                UsedFormToken.objects.create(token=token_id)
+                UsedFormToken.objects.create(token=used)
                 store()
             return
         except IntegrityError as error:
-            if UsedFormToken.objects.filter(token=token_id).exists():
-                return  # the same form again (refresh, double click): it is stored already
+            if UsedFormToken.objects.filter(token=used).exists():
+                return  # the same post again (refresh, double click): it is stored already
             if attempt or not taken_first(error):
                 raise
 
@@ -231,7 +242,7 @@ def request_new(request):
     # A withdrawal of "all of them" whose details name the analytics, which no request can
     # withdraw (analytics_letters.py): answered with where each browser turns them off.
     analytics = kind == Ticket.Type.WITHDRAW and not purpose and about_analytics([data["message"]])
-    store_once(token_id, lambda: ticket_open(
+    store_once(token_id, content_digest("request", form, {}), lambda: ticket_open(
         kind=Ticket.Type.OTHER if analytics else kind, email=data["email"],
         language=get_language(), channel=Ticket.Channel.WEB, message=data["message"],
         purpose=purpose, limits={"analytics": True} if analytics else None,

@@ -1,5 +1,6 @@
 from django.http import HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -12,6 +13,7 @@ from consent.core.digests import TEXTS_SHOWN, shown_value, words_unconfirmed
 
 from .campaigns import read_unsubscribe_token, subscribed, unsubscribe, unsubscribe_link_expired
 from .mailing import SAMPLE
+from .oneclick import one_click
 from .optin import (
     address_blocked,
     confirm_shown,
@@ -118,10 +120,12 @@ def unsubscribe_view(request, token):
         return render(request, "marketing/unsubscribe.html", {"state": state}, status=400)
     if request.method == "POST":
         unsubscribe(ids[0], request)
-        if request.POST.get("List-Unsubscribe") == "One-Click":
-            # A mail client's one-click POST (RFC 8058), sent in the background: no redirect
-            # (section 3.2 forbids one) and no page, which nobody would read.
-            return HttpResponse()
+        if one_click(request):
+            # A mail client's one-click POST (RFC 8058), in whatever body it came: answered
+            # here, never redirected (section 3.2), with a few words in the link's language
+            # for a client that shows them (not the site's page: a click wave is all these).
+            page = render_to_string("marketing/one_click_done.html", {"language": get_language()})
+            return HttpResponse(page)
         # The button on our page: post/redirect/get, so that a reload does not post again.
         return HttpResponseRedirect(reverse("unsubscribed"), status=303)
     if not subscribed(ids[0]):

@@ -86,3 +86,52 @@ def test_the_session_keeps_no_personal_data(client, texts, contact_data):
     assert client.session[SESSION_KEY]
     for typed in ("Әсел", "asel@example.kz", "701", "Сәлеметсіз"):
         assert typed not in kept
+
+
+# A correction, then «Send» again, on the page as it was, its one-time token with it (a phone
+# whose network lost the answer to the first «Send», so the page stayed; Back to a page the
+# browser kept): the token, spent on the first post, stored nothing of the second and thanked
+# the visitor, who had corrected a mistyped address. A changed form is a new one, whatever its
+# token.
+CORRECTED = {
+    "contact": ("contact/", {"email": "asel@example.kz", "message": "Тағы бір сұрақ."}),
+    "newsletter": ("newsletter/", {"email": "asel@example.kz"}),
+}
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+@pytest.mark.parametrize("kind", CORRECTED)
+def test_a_form_corrected_after_back_under_its_first_token_is_taken(
+    client, texts, contact_data, lang, kind
+):
+    path, corrected = CORRECTED[kind]
+    first = contact_data(email="asel@exmaple.kz", consent_marketing="on")
+    client.post(f"/{lang}/{path}", first)
+
+    response = client.post(f"/{lang}/{path}", {**first, **corrected})  # the same token
+
+    assert response.status_code == 302
+    assert Email.objects.filter(to__icontains="asel@example.kz").exists()
+    if kind == "contact":
+        assert Submission.objects.count() == 2
+
+
+def test_a_request_corrected_after_back_under_its_first_token_is_taken(client, texts):
+    from consent.rights.models import Ticket
+    from tests.conftest import aged_token
+
+    first = {"token": aged_token(), "type": "access", "email": "asel@exmaple.kz"}
+    client.post("/ru/requests/new/", first)
+    client.post("/ru/requests/new/", {**first, "email": "asel@example.kz"})
+    assert Ticket.objects.count() == 2
+    assert Email.objects.filter(to__icontains="asel@example.kz").exists()
+
+
+def test_the_same_request_sent_again_under_its_token_is_taken_once(client, texts):
+    from consent.rights.models import Ticket
+    from tests.conftest import aged_token
+
+    data = {"token": aged_token(), "type": "access", "email": "asel@example.kz"}
+    client.post("/ru/requests/new/", data)
+    client.post("/ru/requests/new/", data)
+    assert Ticket.objects.count() == 1

@@ -133,7 +133,7 @@ def test_one_click_post_works_without_session_or_csrf(texts, campaign):
     response = client.post(path, "List-Unsubscribe=One-Click",
                            content_type="application/x-www-form-urlencoded")  # fmt: skip
     # RFC 8058 section 3.2: the mail client's POST is answered, never redirected.
-    assert (response.status_code, response.content) == (200, b"")
+    assert (response.status_code, response.get("Location")) == (200, None)
     assert not gate.may_process(subject, MARKETING)
     entry = LedgerEntry.objects.filter(subject=subject).latest("id")
     assert (entry.kind, entry.source) == ("withdraw", "unsubscribe")

@@ -103,3 +103,18 @@ def test_the_link_pressed_again_where_it_was_spent_finds_the_page_open(
     assert neighbour.post(path).status_code == 400  # a page open on someone else
     time_machine.move_to("2027-03-01 11:01+05:00", tick=False)
     assert client.post(path).status_code == 400  # the hour is over
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_another_request_from_the_same_showing_of_the_page_is_opened(client, person, lang):
+    """The page left open in a tab after a correction was sent, a blocking chosen there and
+    sent: the token of that showing, spent on the correction, opened nothing and the page said
+    nothing, so the person took the blocking for asked."""
+    open_page(client, lang)
+    data = request_form_data(client, lang)
+    client.post(f"/{lang}/my-data/request/", data)
+    client.post(f"/{lang}/my-data/request/", {**data, "type": "block", "message": ""})
+    assert set(Ticket.objects.filter(subject=person).values_list("type", flat=True)) == {
+        "correct",
+        "block",
+    }
