@@ -8,7 +8,7 @@ nothing it needs is erased or destroyed (withdrawals.withdrawal_keeps,
 guardianship.wards_carry_out), and the letter says, in the person's language, that it stands
 and how to withdraw it (`stands_told`)."""
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -46,8 +46,12 @@ STANDS_CHILD = _(
 def last_word(ticket: Ticket) -> datetime:
     """The person's last word on the request: when they confirmed it, or, until they do, when
     it reached us (an email from an address on record stops as it arrives; one set aside and
-    opened later, too). What carrying it out stops is what they had consented to by then."""
-    return ticket.verified_at or ticket.received_at
+    opened later, too), to the end of that second: a mail server dates a letter to the second
+    (IMAP's INTERNALDATE), so a consent recorded in the second it came in is taken as given
+    before it. What carrying it out stops is what they had consented to by then."""
+    if ticket.verified_at is not None:
+        return ticket.verified_at
+    return ticket.received_at.replace(microsecond=0) + timedelta(seconds=1)
 
 
 def asked_purposes(ticket: Ticket) -> list[str]:
