@@ -201,6 +201,8 @@ def test_a_letter_set_aside_and_opened_later_stops_nothing_given_since_it_came(
 
     assert gate.may_process(person, MARKETING) and not gate.may_process(person, SERVICE)
     assert not withdrawn_since(person, grant).exists()
+    told = mails_to(ASEL)[-1]
+    assert "/kk/requests/confirm/" in told.message and NEWS_STAND["kk"] in text(told)
 
 
 @pytest.fixture
