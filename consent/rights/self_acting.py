@@ -4,6 +4,7 @@ address on record as it arrives, an unsubscribe or a withdrawal once the person 
 
 from django.utils import translation
 
+from consent.core.guardians import child_named, wards_at
 from consent.core.mail import NOTES
 from consent.core.purposes import MARKETING
 
@@ -36,7 +37,7 @@ def act_on_arrival(ticket, actor=None, files=0):
     # on record counts against its limit, as the confirmation link does.
     _, children = request_stop(ticket, [MARKETING], actor)
     context = {"files": files, "children": [c for c, codes in children if codes],
-               "stands": stands(ticket)}  # fmt: skip
+               **stands(ticket)}  # fmt: skip
     ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
                  to=ticket.address_on_record, unproven_address=NOTES, context=context)  # fmt: skip
 
@@ -63,16 +64,25 @@ def unsubscribe_carry_out(ticket, actor=None, words=""):
     it stands, and the letter says so and how to stop it (given_again.py); the desk stopped it
     too, recording an unsubscribe nobody asked for."""
     _, children = request_stop(ticket, [MARKETING], actor)
-    context = {"children": [c for c, codes in children if codes], "stands": stands(ticket)}
+    context = {"children": [c for c, codes in children if codes], **stands(ticket)}
     return ticket_close(ticket, outcome="", template="request_unsubscribed", actor=actor,
                         words=words, context=context)  # fmt: skip
 
 
 def stands(ticket):
     """What the unsubscribe's letter says of news subscribed to again since the person's last
-    word on it, in their language: "" when none stands."""
+    word on it, in their language: {"stands": of their own, "children_stand": of each child a
+    parent acts for}, "" when none stands."""
+    rows = wards_at(ticket.email) if ticket.as_guardian else []
     with translation.override(ticket.language):
-        return "\n\n".join(stands_told(given_again(ticket, ticket.subject)))
+        own = stands_told(given_again(ticket, ticket.subject))
+        kept = [
+            line
+            for row in rows
+            if row.subject_id != ticket.subject_id
+            for line in stands_told(given_again(ticket, row.subject), child_named(row))
+        ]
+    return {"stands": "\n\n".join(own), "children_stand": "\n\n".join(kept)}
 
 
 def withdrawal_stop(ticket, actor=None):

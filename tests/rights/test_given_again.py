@@ -237,3 +237,26 @@ def test_a_childs_consent_given_again_after_the_parents_request_stands(
     assert not withdrawn_since(child, grant).exists()
     assert CHILD_STANDS[lang] in text(answer) and "Айсұлу Қасымова" in text(answer)
     assert f"/{lang}/my-data/" in text(answer)
+
+
+@pytest.mark.parametrize("lang", ["kk", "ru"])
+def test_a_parents_reopened_unsubscribe_leaves_the_childs_news_given_again(
+    client, desk, privacy_officer, child, texts, time_machine, carry_out, lang
+):
+    """The mother unsubscribes her child and confirms (done by itself); she gives the child's
+    news again; an officer reopens the unsubscribe (its answer never came) and carries it out."""
+    web_request(client, lang, "unsubscribe", email=PARENT)
+    assert client.post(confirm_link(PARENT)).status_code == 200
+    ticket = Ticket.objects.get()
+    assert ticket.status == Status.DONE and not gate.may_process(child, MARKETING)
+    day(time_machine, 2)
+    mother = Guardian.objects.get(subject=child)
+    grant = consent_grant(child, texts[MARKETING], language=lang, source=Source.SELF_SERVICE,
+                          guardian=mother)  # fmt: skip
+    officer = verified_login(desk, privacy_officer)  # signed in again: the clock moved
+    officer.post(f"/admin/rights/ticket/{ticket.pk}/reopen/", {"reason": "Хат жетпеді"})
+
+    [answer] = carry_out(Ticket.objects.get(pk=ticket.pk, status=Status.OPEN))
+
+    assert gate.may_process(child, MARKETING) and not withdrawn_since(child, grant).exists()
+    assert CHILD_STANDS[lang] in text(answer) and "Айсұлу Қасымова" in text(answer)
