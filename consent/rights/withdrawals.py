@@ -46,10 +46,12 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: st
     person is told so; otherwise it is destroyed. From a parent's or guardian's address, each
     child they act for is answered so too (guardianship.wards_carry_out), in the same letter;
     from one with no record of their own, only the children (ticket_withdraw_guardian)."""
+    require_open(ticket, allowed_when_blocked=True)
+    # What the letter says is stopped is stopped, of what the person (or the parent, for each
+    # child) had consented to by their last word on the request: one given again since stands.
+    withdrawal_stop(ticket, actor=actor)
     if guardian_only(ticket):
         return ticket_withdraw_guardian(ticket, actor=actor, words=words)
-    require_open(ticket, allowed_when_blocked=True)
-    withdrawal_stop(ticket, actor=actor)  # what the letter below says is stopped, so it is
     children = wards_carry_out(ticket, actor=actor) if ticket.as_guardian else []
     kept = withdrawal_keeps(ticket)
     with translation.override(ticket.language):
