@@ -1,6 +1,7 @@
 """Named operations that write the consent ledger, each with its audit row in one transaction."""
 
 from collections.abc import Iterable
+from datetime import datetime
 
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
@@ -222,15 +223,20 @@ def consent_withdraw_if_given(
     actor: AbstractBaseUser | None = None,
     reason: str = "",
     guardian: Guardian | None = None,
+    given_by: datetime | None = None,
 ) -> LedgerEntry | None:
     """Withdraw only when the latest event for the purpose is a grant; else record nothing.
     Two at once (a double click, a mail client's one-click POST sent twice) record one.
     `guardian`: the parent or guardian who withdraws a minor's consent (Art. 8(1)), named on
-    the row as on the grant they gave."""
+    the row as on the grant they gave. `given_by`: only a grant recorded by then (the person's
+    last word on a request, rights.stops.request_stop): one given after it is their newer
+    choice, which stands, and no withdrawal is recorded of it."""
     if not subject_lock(subject):
         return None
     entry = latest_event(subject, purpose)
     if entry is None or entry.kind != Kind.GRANT:
+        return None
+    if given_by is not None and entry.at > given_by:
         return None
     return _withdrawal(subject, purpose, source, request, actor, reason, guardian, entry)
 

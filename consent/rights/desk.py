@@ -32,6 +32,7 @@ from .answers import (
 )
 from .closing import OUTGROWN, ticket_close
 from .desk_notes import ANSWER_HELP, OUTGROWN_NOTE, close_note, destroys_note, guardian_note
+from .given_again import given_again
 from .guardianship import (
     guardian_only,
     ticket_answer_guardian_access,
@@ -213,6 +214,10 @@ class ActionForm(forms.Form):
         if self.guardian_only:
             return guardian_note(ticket)
         if ticket.type == Type.WITHDRAW and withdrawal_keeps(ticket):
+            if given_again(ticket, ticket.subject):
+                return _("The person gave a consent this request withdraws again after it: that "
+                         "consent stands and is not withdrawn, the data is kept for it, and the "
+                         "person is told so and how to withdraw it.")  # fmt: skip
             return _("Consent for other purposes still stands: the data is kept for them, and "
                      "the person is told that the withdrawal is done.")  # fmt: skip
         if ticket.type in (Type.DESTROY, Type.WITHDRAW):

@@ -34,6 +34,7 @@ from .destroyed_told import destroyed_tell
 from .disclosure import disclosure_record
 from .erasure import guardian_erase, subject_destroy, subject_keep_only_for
 from .forgetting import requests_forget
+from .given_again import given_again, last_word, stands_told
 from .models import Ticket
 
 HELD_AS_GUARDIAN = _(
@@ -130,16 +131,17 @@ def wards_withdraw(
     ticket: Ticket, purposes: list[str], source: str, actor: AbstractBaseUser | None = None
 ) -> list[tuple[str, list]]:
     """Withdraw, on the record of each child the request's address acts for (wards_at), each of
-    `purposes` whose consent is still given: one ledger row each, naming the parent or guardian
-    who withdrew it, and its audit row (`consent_withdraw_if_given`). (the child as the parent
-    knows them, the purposes withdrawn now) for each child, none left out: the mail says what
-    stopped for whom."""
+    `purposes` whose consent is still given, as the parent's last word on the request left it
+    (`given_again.last_word`: one given again since stands): one ledger row each, naming the parent
+    or guardian who withdrew it, and its audit row (`consent_withdraw_if_given`). (the child as
+    the parent knows them, the purposes withdrawn now) for each child, none left out: the mail
+    says what stopped for whom."""
     done = []
     for row in wards_at(ticket.email):
         withdrawn = [
             p for p in purposes
             if consent_withdraw_if_given(row.subject, p, source=source, reason=ticket.reference,
-                                         guardian=row, actor=actor)
+                                         guardian=row, actor=actor, given_by=last_word(ticket))
         ]  # fmt: skip
         done.append((child_named(row), withdrawn))
     return done
@@ -157,10 +159,23 @@ WARD_KEPT = _(
 )
 
 
-def ward_told(row, purpose: str, kept: list[str]) -> str:
+WARD_OTHERS = _(
+    "The child's other consents you withdrew for %(child)s are withdrawn: we no longer process "
+    "the child's data for them, and keep it only for what remains in force."
+)
+
+
+def ward_told(row, purpose: str, kept: list[str], again: dict | None = None) -> str:
     """What a parent is told of the child of guardian row `row` once their withdrawal of
     `purpose` (its name; "" for every one) is carried out: the child's consents `kept` still
-    stand, or none does and the child's data is destroyed. In the active language."""
+    stand, or none does and the child's data is destroyed; each consent given again since the
+    parent's last word on it (`again`, given_again.given_again) stands, and the parent is told
+    how to withdraw it. In the active language."""
+    if again:
+        told = stands_told(again, child=child_named(row))
+        if not purpose:  # every consent: the others are withdrawn
+            told.append(str(WARD_OTHERS) % {"child": child_named(row)})
+        return "\n\n".join(told)
     if kept:
         return str(WARD_KEPT) % {"purpose": purpose, "child": child_named(row)}
     return str(WARD_DESTROYED) % {"child": child_named(row)}
@@ -178,9 +193,12 @@ def wards_carry_out(ticket: Ticket, *, actor: AbstractBaseUser | None) -> list[s
         child = row.subject
         if child.pk == ticket.subject_id:
             continue
-        kept = gate.consents_standing(child) if ticket.purpose else []
+        # What stands after the stop: another purpose's consent, or one given again since the
+        # parent's last word on the request (given_again.py), which nothing here may erase.
+        kept = gate.consents_standing(child)
+        again = given_again(ticket, child) if kept else {}
         with translation.override(ticket.language):
-            told.append(ward_told(row, ticket.get_purpose_display(), kept))
+            told.append(ward_told(row, ticket.get_purpose_display(), kept, again))
         if kept:
             subject_keep_only_for(child, kept, request_ref=ticket.reference, actor=actor)
         else:

@@ -6,6 +6,7 @@ from django.contrib.auth.base_user import AbstractBaseUser
 from consent.core.ledger import consent_withdraw_if_given
 from consent.core.models import Source
 
+from .given_again import last_word
 from .guardianship import wards_withdraw
 from .models import Ticket
 
@@ -26,8 +27,10 @@ def request_stop(
     the way it came as its source (`actor`: the officer whose action it is): of each child its
     address acts for as a parent or guardian (guardianship.wards_withdraw; first: a child whose
     record holds the parent's own address is withdrawn for by the parent, and the ledger names
-    them), then the person's own. (the person's purposes withdrawn now, [(child, purposes
-    withdrawn now)])."""
+    them), then the person's own. Only a consent given by the person's last word on the request
+    (`given_again.last_word`): one given again since is their newer choice and stands, with no
+    withdrawal recorded (given_again.py). (the person's purposes withdrawn now, [(child,
+    purposes withdrawn now)])."""
     source = SOURCES[ticket.channel]
     children = wards_withdraw(ticket, purposes, source, actor) if ticket.as_guardian else []
     own = []
@@ -36,5 +39,6 @@ def request_stop(
         own = [purpose for purpose in purposes
                if consent_withdraw_if_given(ticket.subject, purpose, source=source,
                                             reason=ticket.reference, actor=actor,
-                                            guardian=ticket.guardian)]  # fmt: skip
+                                            guardian=ticket.guardian,
+                                            given_by=last_word(ticket))]  # fmt: skip
     return own, children

@@ -6,7 +6,7 @@ from typing import Any
 from django.contrib.auth.base_user import AbstractBaseUser
 from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext_lazy as _
 
 from consent.common.dates import received_time
@@ -22,6 +22,7 @@ from .alerts import notify_confirmed_late, notify_new_ticket
 from .analytics_letters import answer_without_link
 from .closing import ticket_locked, ticket_mail
 from .deadlines import due_for
+from .given_again import given_again, stands_told
 from .joining import close_replaced, file_repeat, file_reply, same_request_open
 from .limits import stopped
 from .links import confirmation_url, verify_subject_line
@@ -216,6 +217,9 @@ def ticket_open(
                 context["unsubscribed"] = withdraws is None and MARKETING in withdrawn
             elif subject or acts_for_any(email):
                 template = "request_withdrawn" if subject else "request_withdrawn_guardian"
+                # Given again since it reached us (a letter set aside, opened later): it stands.
+                with translation.override(language):
+                    context["stands"] = "\n\n".join(stands_told(given_again(ticket, subject)))
             # A parent named only by a later form (Guardian.acts) stopped no child's consent:
             # asked to confirm as for any request, never told that a child's data will go.
         if goes:  # counted in its budget above

@@ -13,20 +13,30 @@ from consent.core import gate
 from .answers import DESTROYED_UNDER_ADDRESS, ticket_destroy
 from .closing import require_open, ticket_close
 from .erasure import subject_keep_only_for
+from .given_again import asked_purposes, given_again, stands_told
 from .guardianship import guardian_only, ticket_withdraw_guardian, ward_told, wards_carry_out
 from .models import Ticket
 from .self_acting import withdrawal_stop
 
 Type = Ticket.Type
+# A withdrawal of every consent, one of which the person gave again since (given_again.py).
+OTHERS_WITHDRAWN = _(
+    "Your other consents are withdrawn, and we no longer process your data for them: we keep "
+    "it only for what remains in force."
+)
 
 
 def withdrawal_keeps(ticket: Ticket) -> list[str]:
-    """The purposes for which a withdrawal leaves the data in place: those whose consent still
-    stands (a block aside). Compliance L14: the data is destroyed only when none is left; a
-    withdrawal of every purpose leaves none."""
-    if ticket.type != Type.WITHDRAW or not ticket.purpose or ticket.subject_id is None:
+    """The purposes for which a withdrawal leaves the data in place: those whose consent stands
+    (a block aside) and that it does not withdraw, another purpose's, or one the person gave
+    again after their last word on the request (given_again.py), before the carrying out as
+    after it. Compliance L14: the data is destroyed only when none is left; a withdrawal of
+    every purpose leaves none but a consent given again."""
+    if ticket.type != Type.WITHDRAW or ticket.subject_id is None:
         return []
-    return gate.consents_standing(ticket.subject)
+    asked, again = asked_purposes(ticket), given_again(ticket, ticket.subject)
+    standing = gate.consents_standing(ticket.subject)
+    return [code for code in standing if code not in asked or code in again]
 
 
 @transaction.atomic
@@ -36,15 +46,25 @@ def ticket_withdraw(ticket: Ticket, *, actor: AbstractBaseUser | None, words: st
     person is told so; otherwise it is destroyed. From a parent's or guardian's address, each
     child they act for is answered so too (guardianship.wards_carry_out), in the same letter;
     from one with no record of their own, only the children (ticket_withdraw_guardian)."""
+    require_open(ticket, allowed_when_blocked=True)
+    # What the letter says is stopped is stopped, of what the person (or the parent, for each
+    # child) had consented to by their last word on the request: one given again since stands.
+    withdrawal_stop(ticket, actor=actor)
     if guardian_only(ticket):
         return ticket_withdraw_guardian(ticket, actor=actor, words=words)
-    require_open(ticket, allowed_when_blocked=True)
-    withdrawal_stop(ticket, actor=actor)  # what the letter below says is stopped, so it is
     children = wards_carry_out(ticket, actor=actor) if ticket.as_guardian else []
     kept = withdrawal_keeps(ticket)
     with translation.override(ticket.language):
+        # None when nothing keeps the data: a consent to processing abroad given again alone.
+        again = given_again(ticket, ticket.subject) if kept else {}
         if ticket.guardian_id:  # a parent's for the child (the desk): told of the child
-            outcome = ward_told(ticket.guardian, ticket.get_purpose_display(), kept)
+            outcome = ward_told(ticket.guardian, ticket.get_purpose_display(), kept, again)
+        elif again:
+            # Given again since the person's last word on it: it stands, and they are told so.
+            told = stands_told(again)
+            if not ticket.purpose:  # every consent: the others are withdrawn
+                told.append(str(OTHERS_WITHDRAWN))
+            outcome = "\n\n".join([*told, *children])
         elif not kept:
             outcome = "\n\n".join([str(DESTROYED_UNDER_ADDRESS), *children])
         else:

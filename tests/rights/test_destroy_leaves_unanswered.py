@@ -34,10 +34,16 @@ def panel(desk, ticket, lang):
 
 
 @pytest.fixture
-def tuesday(person, time_machine):
+def on_tuesday(time_machine):
+    """Tuesday 1 December 2026, before Әсел consents (a request stops only the consents given
+    by the person's last word on it: one given after stands)."""
+    time_machine.move_to("2026-12-01 10:00+05:00", tick=False)
+
+
+@pytest.fixture
+def tuesday(on_tuesday, person, time_machine):
     """Әсел's access request and her withdrawal of every consent, both confirmed on Tuesday 1
     December 2026, and her unsubscribe, which a destruction carries out too."""
-    time_machine.move_to("2026-12-01 10:00+05:00", tick=False)
     made = [ticket_open(kind=kind, email=person.email, language="kk", channel="web")
             for kind in ("access", "unsubscribe", "withdraw")]  # fmt: skip
     for ticket in made:
