@@ -24,8 +24,9 @@ from .name_forms import (
     stems,
 )
 from .phrases import Phrase, find_each, same_word
+from .pieces import pieces
 from .relatives import HELD
-from .sentences import ASIDE, OWN_NOUN, SENTENCE_END, sentences
+from .sentences import ASIDE, OWN_NOUN, sentences
 from .spelling import CYRILLIC, FUNCTION_WORDS, fold, word_set, words
 from .titles import ABLATIVE, GREETING, genitive_owner, quoted
 
@@ -328,10 +329,10 @@ def names_another(table: list[Phrase], texts: list[str], own_names: tuple[str, .
     (names_another_person), or by a first name alone (first_name_named); or another sentence
     names whom the request is about (named_elsewhere), or a line signs a name that is not the
     sender's on record (signed_by_another). A greeting's name is no one's."""
-    pieces = [piece for text in texts for piece in SENTENCE_END.split(text or "")]
-    asked = [at for at, piece in enumerate(pieces) if find_each(table, piece)]
-    unowned = any(not _own_data(pieces[at]) for at in asked)
-    if any(introduced(piece, own_names) for piece in pieces):
+    said = [piece for text in texts for piece in pieces(text)]
+    asked = [at for at, piece in enumerate(said) if find_each(table, piece)]
+    unowned = any(not _own_data(said[at]) for at in asked)
+    if any(introduced(piece, own_names) for piece in said):
         return True
     return any(
         names_another_person(piece, own_names, table) or first_name_named(piece, table, own_names)
@@ -340,5 +341,5 @@ def names_another(table: list[Phrase], texts: list[str], own_names: tuple[str, .
         or named_elsewhere(
             piece, own_names, unowned, after=bool(asked) and at > asked[0], table=table
         )
-        for at, piece in enumerate(pieces)
+        for at, piece in enumerate(said)
     )

@@ -20,7 +20,7 @@ from . import phrases
 from .items import asked_items
 from .limits import narrowed
 from .models import Ticket
-from .sentences import SENTENCE_END
+from .pieces import pieces
 from .word_order import DATA_NOUNS
 
 Type = Ticket.Type
@@ -71,7 +71,7 @@ def _item_asked(texts: list[str]) -> bool:
     """Whether a sentence of `texts` asks to change or remove an item of the writer's data
     (items.asked_items: «исправьте номер телефона», «мекенжайымды өзгертіңіз»), which no phrase
     names: beside a copy, a correction asked so was dropped, listed nowhere."""
-    return any(asked_items(piece) for text in texts for piece in SENTENCE_END.split(text or ""))
+    return any(asked_items(piece) for text in texts for piece in pieces(text))
 
 
 def withdrawn_beside(found, limits, unsubscribe, text, sender):

@@ -41,10 +41,12 @@ from consent.core.purposes import MARKETING
 from consent.core.subjects import normalise_email
 
 from . import phrases
-from .besides import ASKING_WORDS, KAZAKH_NOT, asks, negated
+from .asking import ASKING_WORDS
+from .besides import KAZAKH_NOT, asks, negated
 from .closing import ticket_close
 from .models import Ticket
-from .sentences import NEGATIONS, SENTENCE_END
+from .pieces import pieces
+from .sentences import NEGATIONS
 from .spelling import fold, words
 from .tickets import ticket_create
 
@@ -186,7 +188,7 @@ def without_waits(text: str) -> str:
     out-of-office reply names a request in, if it names one anywhere else («Я в отпуске.
     Отказ от рассылки» does)."""
     return "\n".join(
-        " ".join(piece for piece in SENTENCE_END.split(line) if not _waits(piece))
+        " ".join(piece for piece in pieces(line) if not _waits(piece))
         for line in (text or "").split("\n")
     )
 
@@ -200,7 +202,7 @@ def paused(table: list[phrases.Phrase], texts: list[str]) -> dict | None:
     to subscribe again (Limit.UNTIL). None when it is asked for good."""
     for text in texts:
         for line in (text or "").split("\n"):
-            for piece in SENTENCE_END.split(line):
+            for piece in pieces(line):
                 read = _read(piece)
                 if (UNTIL.search(read) or A_WHILE.search(read)) and any(
                     m.phrase.kind == Ticket.Type.UNSUBSCRIBE
@@ -221,7 +223,7 @@ def beyond_courtesies(texts: list[str]) -> list[str] | None:
     lines = [line for text in texts for line in (text or "").split("\n") if words(line)]
     if len(lines) > 1 and _signed(lines[-1]):
         lines = lines[:-1]
-    said = [piece for line in lines for piece in SENTENCE_END.split(line) if words(piece)]
+    said = [piece for line in lines for piece in pieces(line) if words(piece)]
     if any("?" in piece and not _folded(piece) <= GREETINGS for piece in said):
         return None
     return [piece for piece in said if not _folded(piece) <= COURTESY]

@@ -19,35 +19,28 @@ officer with its news stopped: nothing is lost, the other way round the person's
 import re
 
 from . import phrases
+from .asking import (
+    ASKING_WORDS,
+    COURTESY,
+    INFINITIVE,
+    KAZAKH_ASKING_FORM,
+    NOUN_LIKE,
+    RUSSIAN_ASKING,
+    imperative,
+)
 from .limits import KEEP, MAILING, SEND
 from .models import Ticket
+from .pieces import pieces
 from .pronouns import find_named
-from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
+from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, sentences
 from .spelling import fold, words
 
 Type = Ticket.Type
-# The imperative of «вы» («подскажите», «исправьте», «пришлите»), folded (spelling.fold).
-RUSSIAN_ASKING = re.compile(r"\w{2,}[иыйь]те(сь)?")
-# The Kazakh imperative of «сіз» («айтыңыз», «беріңізші», «хабарласыңыздар»), folded: ң as н.
-KAZAKH_ASKING_FORM = re.compile(r"\w{2,}н[ыи]з(дар|дер)?(шы|ши)?")
-# A Russian infinitive, as a subject line asks («Отписаться от рассылки и удалить телефон»);
-# read only in a clause of the unsubscribe's sentence: elsewhere «хочу»/«прошу» stands before it.
-# Not a noun in «-ость», «-есть» («новость», «возможность»).
-INFINITIVE = re.compile(r"\w{2,}(ть|чь)(ся|сь)?")  # not «-ти»: Kazakh's «-ті», «Құрметті»
-NOUN_LIKE = re.compile(r"\w*[ое]сть")
+# The imperative of «вы» and «сіз», a Russian infinitive (read only in a clause of the
+# unsubscribe's sentence: elsewhere «хочу»/«прошу» stands before it), the words of asking and the
+# courtesies written as the imperative: asking.py.
 # Its negation («жібермеңіз», «жазбаңыз»): a stop, as the unsubscribe asks.
 KAZAKH_NOT = re.compile(r"\w*(ма|ме|ба|бе|па|пе)н[ыи]з(дар|дер)?(шы|ши)?")
-# Words of asking that are no imperative («прошу исправить», «нөмірді өзгертуді сұраймын»).
-ASKING_WORDS = frozenset(map(fold, (
-    "прошу", "просим", "хочу", "хотим", "хотела", "хотел", "хотелось", "нужно", "надо",
-    "необходимо", "өтінемін", "өтінеміз", "сұраймын", "сұраймыз", "қалаймын",
-)))  # fmt: skip
-# A greeting or a courtesy written as the imperative, or beside a particle: asks nothing.
-COURTESY = frozenset(map(fold, (
-    "здравствуйте", "извините", "простите", "будьте", "берегите", "сәлеметсіз", "сәлем", "бе",
-    "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар", "добрый", "доброе", "доброго",
-    "день", "утро", "вечер", "қайырлы", "күн", "таң", "кеш",
-)))  # fmt: skip
 NEGATIONS = frozenset({"не", "ни"})
 # A sentence that asks only for the request itself to be carried out, as a formal letter ends:
 # «Прошу исполнить», «Прошу принять к исполнению мою заявку», «Өтінішімді орындауыңызды
@@ -77,7 +70,7 @@ def asks_besides(table: list[phrases.Phrase], written: list[str]) -> bool:
     stops = [phrase for phrase in table if phrase.kind == Type.UNSUBSCRIBE]
     read = []  # (sentence, its unsubscribe or None, its words)
     for text in written:
-        for piece in SENTENCE_END.split(text or ""):
+        for piece in pieces(text):
             found = sentences(piece)
             if found:  # the news stopped by a pronoun too: «…, отключите её» (pronouns.py)
                 named = find_named(stops, piece, "\n".join(written))
@@ -126,9 +119,8 @@ def asks(piece: str, every: list[str]) -> bool:
 
 
 def _imperative(word):
-    return word not in COURTESY and bool(
-        RUSSIAN_ASKING.fullmatch(word)
-        or (KAZAKH_ASKING_FORM.fullmatch(word) and not word.startswith(MAILING))
+    return imperative(word) and not (
+        KAZAKH_ASKING_FORM.fullmatch(word) and word.startswith(MAILING)
     )
 
 

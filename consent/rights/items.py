@@ -27,9 +27,10 @@ from django.utils.translation import gettext_lazy as _
 from consent.core.mail import interpolate
 from consent.core.models import Subject
 
-from .besides import COURTESY, KAZAKH_ASKING_FORM, RUSSIAN_ASKING
+from .asking import COURTESY, imperative
 from .models import Ticket
-from .sentences import ASKED, QUESTION_PARTICLES, SENTENCE_END, sentences
+from .pieces import ASKED, pieces
+from .sentences import QUESTION_PARTICLES, sentences
 from .spelling import FUNCTION_WORDS, fold, words
 from .word_order import DATA_NOUNS
 
@@ -71,7 +72,7 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
     in order, each once; none when a sentence asks for something else too («…и уничтожьте мои
     фотографии»): two requests are for the officer to read, as intake.recognise leaves them."""
     found, wrong = {}, []
-    for piece in SENTENCE_END.split(text or ""):
+    for piece in pieces(text):
         folded = [fold(word) for word in words(piece)]
         asked = bool(ASKED.search(piece.strip()) or QUESTION_PARTICLES & set(folded))
         verbs = [verb for at, word in enumerate(folded)
@@ -84,7 +85,7 @@ def asked_items(text: str) -> list[tuple[str, bool]]:
         if verbs and any(items):
             for item in filter(None, items):
                 found.setdefault(item, "remove" in verbs and "change" not in verbs)
-        elif any(_asking(word) for word in folded):
+        elif any(imperative(word) for word in folded):
             return []
     return list(found.items())
 
@@ -130,13 +131,6 @@ def _bare(folded):
         or word.startswith(SOFTENERS)
         for at, word in enumerate(folded)
     )  # fmt: skip
-
-
-def _asking(word):
-    """Whether the word asks us to do something (besides.py's imperative of «вы» and «сіз»)."""
-    return word not in COURTESY and bool(
-        RUSSIAN_ASKING.fullmatch(word) or KAZAKH_ASKING_FORM.fullmatch(word)
-    )
 
 
 def _verb(folded, at, word, *, asked=False):

@@ -23,7 +23,7 @@ from consent.core.purposes import MARKETING, PURPOSES
 from consent.core.subjects import address_lookup_key
 
 from .models import Ticket
-from .sentences import SENTENCE_END
+from .pieces import pieces
 from .service_notices import of_service
 from .spelling import fold, words
 from .titles import titled
@@ -197,7 +197,7 @@ def starts_later(text: str) -> bool:
     or a day after «с», «со», «начиная с», «после», or before «бастап», in a sentence that
     stops or withdraws something, or that is no more than the date («С 1 марта.» under «Отзыв
     согласия»); not «Курс начинается с 1 марта. Отпишите меня от рассылки»."""
-    for piece in SENTENCE_END.split(text or ""):
+    for piece in pieces(text):
         folded = [fold(word) for word in words(piece)]
         stops = any(word.startswith(STOPPING + NEWS) for word in folded)
         if (stops or len(folded) <= DATE_ALONE) and _later(folded):

@@ -31,7 +31,7 @@ from django.conf import settings
 from consent.core.models import ConsentText, PolicyVersion
 from consent.core.nameless import APPOSITION
 
-from .sentences import SENTENCE_END
+from .pieces import SENTENCE_END
 from .spelling import fold, key_words, words
 
 LANGUAGES = ("kk", "ru")
@@ -74,7 +74,7 @@ def _sentences(lines: list[str]) -> list[str]:
     """The sentences of `lines`, read alike in our texts and in a letter: a line goes on the one
     before it (wrapped by a mail program) unless that one ends a sentence or a clause, or it
     begins with a capital (after a heading) or an item of a list («- …», «3. …»), as a policy
-    writes them without a full stop before (sentences.SENTENCE_END reads a line break so)."""
+    writes them without a full stop before (pieces.SENTENCE_END reads a line break so)."""
     blocks = []
     for line in lines:
         if (

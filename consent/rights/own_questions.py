@@ -18,7 +18,8 @@ import re
 
 from .besides import asks
 from .informed import informed
-from .sentences import ASKED, KAZAKH_ASKING, QUESTION_PARTICLES, SENTENCE_END, sentences
+from .pieces import ASKED, pieces
+from .sentences import KAZAKH_ASKING, QUESTION_PARTICLES, sentences
 from .spelling import word_set, words
 from .word_order import DATA_NOUNS
 
@@ -65,9 +66,9 @@ def asks_to_be_told(text: str) -> bool:
     as an access request it dropped the objection beside the question."""
     if informed(text):
         return True
-    pieces = [piece for piece in SENTENCE_END.split(text or "") if piece.strip()]
-    rest = [piece for piece in pieces if not asks_about_own(piece)]
-    return len(rest) < len(pieces) and not any(asks(piece, words(piece)) for piece in rest)
+    said = [piece for piece in pieces(text) if piece.strip()]
+    rest = [piece for piece in said if not asks_about_own(piece)]
+    return len(rest) < len(said) and not any(asks(piece, words(piece)) for piece in rest)
 
 
 def asks_about_own(text: str) -> bool:
@@ -89,7 +90,7 @@ def asks_about_own(text: str) -> bool:
         )
         if asked and any(map(_held_or_ended, tokens)):
             return True
-    return any(map(_asked_in_english, SENTENCE_END.split(text or "")))
+    return any(map(_asked_in_english, pieces(text)))
 
 
 def _asked_in_english(piece: str) -> bool:

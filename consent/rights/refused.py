@@ -26,7 +26,8 @@ from .besides import STOP_ALONE
 from .models import Ticket
 from .object_lists import nominal, parts_of
 from .object_words import DASHES, named_in, purposes_of, unread
-from .sentences import REFERENCE, SENTENCE_END
+from .pieces import pieces
+from .sentences import REFERENCE
 from .spelling import fold, word_set, words
 from .unneeded import KAZAKH_NEEDING, KAZAKH_NOT, LETTERS, NEEDING, NEWS, news_unneeded
 
@@ -64,7 +65,7 @@ def refused_in(texts: list[str], unsubscribe: bool, subject_line: str | None = "
     if news_unneeded(texts) or (stopped_alone(texts) and not REFERENCE.search(subject_line or "")):
         return Refused(Type.UNSUBSCRIBE, "", unsubscribe)
     for text in texts:
-        for piece in SENTENCE_END.split(text or ""):
+        for piece in pieces(text):
             if (found := _refused(piece)) is not None:
                 return found
     return Refused(Type.OTHER, "", unsubscribe)

@@ -20,7 +20,7 @@ from consent.core import routes
 
 from .models import Ticket
 from .phrases import Match
-from .sentences import SENTENCE_END
+from .pieces import pieces
 from .spelling import key_words
 
 Type = Ticket.Type
@@ -79,7 +79,7 @@ def _object_only(candidates: list[str], named: Callable[[str], list[Match]]) -> 
     of its own; [] when none does."""
     for text in candidates[1:2]:
         for line in (text or "").split("\n"):
-            for piece in SENTENCE_END.split(line):
+            for piece in pieces(line):
                 if not piece.strip():
                     continue
                 read = named(f"{candidates[0].rstrip(' .')}. {piece.strip()}")

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import pairwise
 
+from .asking import YOU_CONDITIONAL
+from .pieces import ASKED, CLAUSE_END, pieces
 from .spelling import FUNCTION_WORDS, fold, word_set, words
 
 # A request's number as our mails write it (Ticket.reference), the R also as the Cyrillic
@@ -19,14 +21,6 @@ from .spelling import FUNCTION_WORDS, fold, word_set, words
 # запрос № R-3 об отзыве согласия», our own mail pasted without a quote mark; «по запросу R-3
 # удалите и телефон»): what it names is not a new request. The intake files it by the number.
 REFERENCE = re.compile(r"(?<!\w)[RР]-(\d{1,9})(?!\d)")
-_UPPER = "A-ZА-ЯЁӘҒҚҢӨҰҮҺІ"
-# Where a sentence ends: after «?», «!», «;» or «…»; after a full stop before a capital or the
-# end (not «перс. данных», «т.е.»); at a line break before a blank line or a capital (a line
-# wrapped by the mail program goes on in small letters).
-SENTENCE_END = re.compile(
-    rf"(?<=[?!;…])|(?<=\.)(?=\s+[{_UPPER}\d]|\s*$)|\n(?=[ \t]*\n|[ \t]*[{_UPPER}])"
-)
-CLAUSE_END = re.compile(r"[,:—–]|\s-\s")
 # An aside in commas between two clauses is no clause of its own: politeness, haste, a day, or
 # the reader's name («Блокировку данных, пожалуйста, не снимайте», «Удалите, если можно, мои
 # данные», «Деректерімді, өтінемін, жойыңыз», «Удалите, Анна Петровна, мои данные»). Its words
@@ -39,7 +33,6 @@ ASIDE = word_set(
 NAME_WORDS = 3  # an aside of at most so many words, each with a capital, is the reader's name
 # A conjunction begins a clause too: «Больше не хочу получать письма и удалите мои данные».
 CONJUNCTIONS = frozenset({"и", "а", "но", "однако", "или", "бирак", "жане", "немесе"})
-ASKED = re.compile(r"\?[\s\"'»“”)\]]*$")
 # Question particles, written as words of their own: Russian «ли» («можно ли удалить»), and
 # after the phrase Kazakh «ма», «ме», «ба», «бе», «па», «пе» («жоюға бола ма»); before it one is
 # most often the greeting («Сәлеметсіз бе, келісімімді қайтарып аламын»).
@@ -136,11 +129,10 @@ ABLE_KAZAKH = ("аласы", "бересиз")
 POLITE_ENGLISH = word_set("can could would will")
 # The «не» of «не могли бы вы», «вас не затруднит» is politeness, not a negation.
 POLITE_NOT = COULD | word_set("затруднит сложно трудно")
-# A Kazakh verb in the conditional of «you» that ends its sentence, or is followed only by
-# words of asking, asks politely: «жойсаңыз», «шығарып берсеңіз», «өшіріп тастасаңыз екен»,
-# «шығарсаңыз бола ма» (not «алсам», if I take back; nor «жойсаңыз, сертификатым қала ма?», if
-# you delete, will my certificate stay?). Folded.
-YOU_CONDITIONAL = re.compile(r"с[ае]н[ыи]з")
+# A Kazakh verb in the conditional of «you» (asking.YOU_CONDITIONAL) that ends its sentence, or
+# is followed only by words of asking, asks politely: «жойсаңыз», «шығарып берсеңіз», «өшіріп
+# тастасаңыз екен», «шығарсаңыз бола ма» (not «алсам», if I take back; nor «жойсаңыз,
+# сертификатым қала ма?», if you delete, will my certificate stay?). Folded.
 POLITE_AFTER = word_set("екен деймин деп едим еди иги жаксы болар болады бола ма ба ме бе")
 ACCESS = "access"
 # «Не» and an infinitive asks only where a word of asking or «больше» governs it: «Прошу больше не
@@ -177,7 +169,7 @@ def sentences(text: str) -> tuple[Sentence, ...]:
     read again: a letter's lines are read once for each kind of request and each phrase asked of
     them (besides.py, phrases.find)."""
     found = []
-    for piece in SENTENCE_END.split(text or ""):
+    for piece in pieces(text):
         tokens, clauses, supposed_from, particles, asking = [], [], [-1], [], False
         following, urged = [], set()
         every = [fold(word) for word in words(piece)]

@@ -33,8 +33,9 @@ before it in the sentence («…об удалении, а рассылка пр�
 import re
 
 from .phrases import Match
+from .pieces import ASKED, CLAUSE_END, pieces
 from .reported_request import told_done
-from .sentences import ASKED, CLAUSE_END, SENTENCE_END, SUPPOSING
+from .sentences import SUPPOSING
 from .spelling import fold
 from .spelling import words as split_words
 from .unneeded import LETTERS, NEWS
@@ -73,7 +74,7 @@ def complained(texts: list[str], found: list[Match]) -> tuple[list[Match], bool]
 def still_sent(texts: list[str]) -> bool:
     """Whether a sentence of `texts` says the news still comes (see the module)."""
     for text in texts:
-        for piece in SENTENCE_END.split(text or ""):
+        for piece in pieces(text):
             said = [fold(word) for word in split_words(piece)]
             if ASKED.search(piece.strip()) and not (WHY & set(said)):
                 continue

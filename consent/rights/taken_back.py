@@ -35,7 +35,8 @@ from consent.core.models import Subject
 
 from .models import Ticket
 from .phrases import Match, Phrase, denied, find_each
-from .sentences import SENTENCE_END, sentences
+from .pieces import pieces
+from .sentences import sentences
 from .spelling import fold
 
 DESTROY, UNSUBSCRIBE, WITHDRAW = "destroy", "unsubscribe", "withdraw"
@@ -116,7 +117,7 @@ def takes_back(
         kind = _taken(sentence, phrases, body)
         if kind is not None:
             found = kind or found or ""
-    for piece in (piece for text in written for piece in SENTENCE_END.split(text or "")):
+    for piece in (piece for text in written for piece in pieces(text)):
         kind = _taken_in_english(" ".join(piece.casefold().split()), phrases, body)
         if kind is not None:
             found = kind or found or ""

@@ -18,7 +18,7 @@ import re
 from itertools import pairwise
 
 from .own_questions import asks_about_own
-from .sentences import SENTENCE_END
+from .pieces import pieces
 from .spelling import fold, words
 
 # «третьим лицам», «третьи стороны», «үшінші тұлғаларға», «үшінші жаққа», «third parties».
@@ -49,5 +49,4 @@ def about_transfers(texts: list[str]) -> bool:
 
 def _unasked(text: str) -> str:
     """`text` without its sentences that ask about the writer's own data (own_questions.py)."""
-    pieces = SENTENCE_END.split(text or "")
-    return " ".join(piece for piece in pieces if not asks_about_own(piece))
+    return " ".join(piece for piece in pieces(text) if not asks_about_own(piece))

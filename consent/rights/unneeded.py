@@ -23,7 +23,8 @@ import re
 from itertools import pairwise
 
 from . import limits
-from .sentences import ASKED, CLAUSE_END, INFINITIVE, SENTENCE_END, SUPPOSING, sentences
+from .pieces import ASKED, CLAUSE_END, pieces
+from .sentences import INFINITIVE, SUPPOSING, sentences
 from .spelling import fold
 from .spelling import words as split_words
 from .word_order import REPLY
@@ -74,7 +75,7 @@ def news_unneeded(texts: list[str]) -> bool:
 def news_unsent(text: str) -> bool:
     """Whether a clause of `text` asks the news not to be sent (see the module), outside a
     question or a supposition."""
-    for piece in SENTENCE_END.split(text or ""):
+    for piece in pieces(text):
         if ASKED.search(piece.strip()) or SUPPOSING & {fold(w) for w in split_words(piece)}:
             continue
         for clause in CLAUSE_END.split(piece):

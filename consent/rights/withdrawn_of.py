@@ -75,8 +75,9 @@ from .object_words import (
     unread,
 )
 from .phrases import Match
+from .pieces import CLAUSE_END, pieces
 from .scoped import SCOPE, every_consent
-from .sentences import CLAUSE_END, SENTENCE_END, sentences
+from .sentences import sentences
 from .spelling import fold, words
 
 Type = Ticket.Type
@@ -294,13 +295,13 @@ def _located(match: Match, text: str):
     sentence when it is, «На рассылку.»), where each
     of its words stands among them, in order), or None."""
     offset, places = 0, match.places or (match.start, match.end)
-    pieces = SENTENCE_END.split(text or "")
-    for number, piece in enumerate(pieces):
+    cut = pieces(text)
+    for number, piece in enumerate(cut):
         tokens = [token for sentence in sentences(piece) for token in sentence.tokens]
         if offset <= min(places) < offset + len(tokens):
             said, clauses, namely = [], [], set()
             parts = re.split(f"({CLAUSE_END.pattern})", piece)[::2]
-            following = pieces[number + 1 : number + 2]
+            following = cut[number + 1 : number + 2]
             for clause, part in enumerate([*parts, *following]):
                 folded = [fold(word) for word in words(part)]
                 if clause == len(parts) and not only_object(folded):

@@ -1,0 +1,90 @@
+"""How a writer asks us to do something (compliance L7): the imperative of «вы» and «сіз», the
+Russian infinitive a subject line asks with, a word of asking («прошу», «сұраймын»), or the act
+done as it is said («отзываю», «бас тартамын»); and the courtesy tag such a request may close
+with, whose «?» asks the reader to agree, not anything else: «Отпишите меня от рассылки,
+хорошо?», «…, ok?», «…, ладно?», «…, можно?», «Деректерімді жойыңыз, жарай ма?», «…, болады
+ма?». Read as the writer's question, the tag withheld the request it closes, and the letter
+opened "other" while the news went on (pieces.untagged takes it off). All folded
+(spelling.fold).
+"""
+
+import re
+
+from .spelling import fold, word_set, words
+
+# The imperative of «вы» («подскажите», «исправьте», «пришлите»).
+RUSSIAN_ASKING = re.compile(r"\w{2,}[иыйь]те(сь)?")
+# The Kazakh imperative of «сіз» («айтыңыз», «беріңізші», «хабарласыңыздар»): ң as н.
+KAZAKH_ASKING_FORM = re.compile(r"\w{2,}н[ыи]з(дар|дер)?(шы|ши)?")
+# A Russian infinitive, as a subject line asks («Отписаться от рассылки и удалить телефон»).
+# Not a noun in «-ость», «-есть» («новость», «возможность»).
+INFINITIVE = re.compile(r"\w{2,}(ть|чь)(ся|сь)?")  # not «-ти»: Kazakh's «-ті», «Құрметті»
+NOUN_LIKE = re.compile(r"\w*[ое]сть")
+# Words of asking that are no imperative («прошу исправить», «нөмірді өзгертуді сұраймын»).
+ASKING_WORDS = frozenset(map(fold, (
+    "прошу", "просим", "хочу", "хотим", "хотела", "хотел", "хотелось", "нужно", "надо",
+    "необходимо", "өтінемін", "өтінеміз", "сұраймын", "сұраймыз", "қалаймын",
+)))  # fmt: skip
+# A greeting or a courtesy written as the imperative, or beside a particle: asks nothing.
+COURTESY = frozenset(map(fold, (
+    "здравствуйте", "извините", "простите", "будьте", "берегите", "сәлеметсіз", "сәлем", "бе",
+    "ме", "саулығыңыз", "денсаулығыңыз", "болыңыз", "болыңыздар", "добрый", "доброе", "доброго",
+    "день", "утро", "вечер", "қайырлы", "күн", "таң", "кеш",
+)))  # fmt: skip
+# The conditional of «you» («жойсаңыз», «шығарсаңыз»), which the imperative's form ends: it
+# asks politely, a request that waits for the person's link (sentences.asked_of_us).
+YOU_CONDITIONAL = re.compile(r"с[ае]н[ыи]з")
+# The act done as it is said, in the first person: Russian's present («отзываю», «отказываюсь»,
+# «отписываюсь»: -аю, -яю, folded -айу, -яйу), Kazakh's («бас тартамын», «кері аламын»,
+# «қайтарып аламыз», «жоямын»).
+DOING = re.compile(r"\w{2,}([ая]йу(сь)?|[аеяй]м[ыи][нз])")
+
+# A tag's words, as words() reads them (Latin «ok» as «ок»): agreeing («хорошо», «ладно», «ок»,
+# «договорились», «жарай ма», «жақсы ма», «келістік пе»), or a courtesy («пожалуйста», «please»)
+# asked with the «?» of a tone, not of a question.
+AGREEING = frozenset(fold(word) for word in words(
+    "хорошо ладно ок окей okay договорились пожалуйста плиз please pls plz "
+    "жарай жарайды жақсы келістік"
+))  # fmt: skip
+# Or asking whether it may be done («можно», «если можно», «болады ма», «бола ма», «мүмкін бе»,
+# «мүмкін болса»): after a request, a courtesy as well; after an infinitive it asks whether the
+# writer can («Отписаться от рассылки, можно?», «Деректерімді жою, болады ма?»: whether.py).
+MAY = frozenset(fold(word) for word in words("можно возможно бола болады мүмкін"))
+# The words that may stand in a tag beside those: Kazakh's question particles, «если» and
+# «болса» of «если можно», «мүмкін болса».
+IN_TAGS = word_set("ма ме ба бе па пе если болса")
+
+
+def imperative(word: str) -> bool:
+    """Whether the (folded) word is the imperative of «вы» or «сіз», not a greeting's."""
+    return word not in COURTESY and bool(
+        RUSSIAN_ASKING.fullmatch(word) or KAZAKH_ASKING_FORM.fullmatch(word)
+    )
+
+
+def tag_length(folded: list[str]) -> int:
+    """How many of a sentence's last words (`folded`, its words) are a courtesy tag, 0 when
+    none is: words of AGREEING or MAY, with particles (IN_TAGS) beside them."""
+    at = len(folded)
+    while at and (folded[at - 1] in AGREEING or folded[at - 1] in MAY or folded[at - 1] in IN_TAGS):
+        at -= 1
+    tag = folded[at:]
+    return len(tag) if (AGREEING | MAY) & set(tag) else 0
+
+
+def closes_a_request(tag: list[str], clause: list[str]) -> bool:
+    """Whether the courtesy `tag` (folded words) closes a request: `clause`, the words of the
+    clause before it, asks us (an imperative, not the conditional of «you», which asks politely
+    and waits for the link: «шығарсаңыз бола ма?»; a word of asking; the act done as it is
+    said), or, after a tag of agreeing only, names the act in the infinitive («Отписаться от
+    рассылки, пожалуйста?»)."""
+    asks = any(
+        (imperative(word) and not YOU_CONDITIONAL.search(word))
+        or word in ASKING_WORDS
+        or DOING.fullmatch(word)
+        for word in clause
+    )
+    named = not MAY & set(tag) and any(
+        INFINITIVE.fullmatch(word) and not NOUN_LIKE.fullmatch(word) for word in clause
+    )
+    return asks or named
