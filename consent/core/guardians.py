@@ -256,9 +256,15 @@ def child_named(guardian: Guardian) -> str:
     return name or gettext("record No. %(number)s") % {"number": guardian.subject_id}
 
 
-def held_at(email: str | None) -> tuple[Subject | None, bool]:
+_UNREAD = object()
+
+
+def held_at(email: str | None, holder: Subject | None = _UNREAD) -> tuple[Subject | None, bool]:
     """The one rule for "is anything held for this address": (the person on record who holds
     it, or None; whether a parent or guardian gave it with their consent for a child). A
     request, the self-service page and the desk's closing all ask it, so that a parent writing
-    from their own mailbox is not told that nothing is held about them."""
-    return subject_find(email=email), guardians_at(email).exists()
+    from their own mailbox is not told that nothing is held about them. `holder`: the person
+    at the address as the caller has just read it (subjects.subject_find_for_update), not read
+    again."""
+    holder = subject_find(email=email) if holder is _UNREAD else holder
+    return holder, guardians_at(email).exists()

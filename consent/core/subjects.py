@@ -8,7 +8,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from datetime import date
-from functools import reduce
+from functools import lru_cache, reduce
 from operator import or_
 
 from dateutil.relativedelta import relativedelta
@@ -43,6 +43,7 @@ _LABEL = re.compile(r"(?!-)[a-z0-9-]{1,63}(?<!-)\Z")
 _TOP_LEVEL = re.compile(r"(?:[a-z]{1,63}|xn--[a-z0-9-]{1,59})\Z")
 
 
+@lru_cache(maxsize=1024)  # a pure function of its text: a letter's sender is normalised often
 def _domain_forms(domain: str) -> tuple[str, str] | None:
     """(ASCII form, Unicode form) of a host name, or None when it is none. IDNA through
     Python's codec, as Django does when it sends the mail, so that what is stored is the

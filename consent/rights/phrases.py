@@ -16,7 +16,7 @@ always starts at a word's first letter.
 import math
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from .informed import about_it, told_of
@@ -160,6 +160,7 @@ class Phrase:
     kind: str
     language: str
     purpose: str = ""  # the one purpose a withdrawal names; "" for every purpose
+    initials = cached_property(lambda self: _initials(self.words))  # kept for _possible
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,7 @@ class Match:
     # It is asked as a question («Можете ли вы отписать меня?»): a request all the same
     # (sentences.asked_of_us), but one the person confirms before it acts (intake.recognise).
     asked: bool = False
-    # It asks whether or how the writer can (whether.py): not yet an instruction.
-    whether: bool = False
+    whether: bool = False  # it asks whether or how the writer can (whether.py): no instruction yet
     places: tuple[int, ...] = ()  # the index of each of its words among the text's key words
     told: bool = False  # the writer tells of it («Хочу сообщить об удалении»: still_sent.py)
 
@@ -234,7 +234,7 @@ def _possible(phrases: list[Phrase], sentence: Sentence) -> list[Phrase]:
     """The phrases whose words' first letters each begin a word of the sentence (_initials), in
     order: the others ruled out once for the sentence, not for each way _placed looks."""
     letters = _initials(sentence.tokens)
-    return [phrase for phrase in phrases if _initials(phrase.words) <= letters]
+    return [phrase for phrase in phrases if phrase.initials <= letters]
 
 
 def _placed(phrase: Phrase, sentence: Sentence, **how):

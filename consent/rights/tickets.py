@@ -131,9 +131,11 @@ def ticket_open(
     # What may join an open request reads the person under the address's lock, one at a time
     # (`same_request_open`). Not what staff open: the desk holds the person's row already.
     joins = channel in (Ticket.Channel.EMAIL, Ticket.Channel.WEB) and actor is None
-    if joins:
-        subject_find_for_update(email=email)  # the address's lock, before it is read
-    subject, as_guardian = held_at(email) if guardian is None else (guardian.subject, False)
+    locked = subject_find_for_update(email=email) if joins else None  # the address's lock first
+    if guardian is not None:
+        subject, as_guardian = guardian.subject, False
+    else:  # the person at the address as read under its lock, not read once more
+        subject, as_guardian = held_at(email, locked) if joins else held_at(email)
     filed = False
     stops_now = kind == Type.WITHDRAW or unsubscribe or withdraws is not None
     if (regarding is not None and subject is not None and kind == Type.OTHER
