@@ -5,7 +5,9 @@ nothing of our news (compliance L7, L15): each below unsubscribed the writer as 
 of anyone's: with «my» in the singular («хабарламамды өшіріңіз», delete my message) they are the
 writer's, not our news (news_stops.writers_own). And a negated verb of a phrase is never matched
 by a word whose negation syllable is something else, as a slip: «жазбаңыз» (do not write) read
-«жазған» (wrote), «жібермеңіз» (do not send) «жіберген» (sent) (phrases.KAZAKH_VERB)."""
+«жазған» (wrote), «жібермеңіз» (do not send) «жіберген» (sent) (phrases.KAZAKH_VERB); nor by
+the same verb in the past, which tells what was or was not done: «Мен жазбадым» (I did not
+write) is no «жазбаңыз» (phrases.KAZAKH_PAST)."""
 
 import pytest
 
@@ -32,6 +34,10 @@ WROTE = [
     "Сізге жазған хатыма жауап берсеңіз екен.",
     "Сізге жіберген хатыма жауап жоқ, курс қашан басталады?",  # no answer to the letter I sent
     "Құжатты жібергенмін, алдыңыз ба?",  # I sent the document, did you get it?
+    # What was not done, told in the past: no asking not to do it.
+    "Мен жазбадым, бұл қате.",  # I did not write, this is a mistake
+    "Мен сізге ештеңе жазбағанмын.",  # I have written nothing to you
+    "Сіз маған растау хатын жібермедіңіз.",  # you did not send me the confirmation
 ]
 # Our news, stopped as they arrive, as before.
 STOPS = [
@@ -42,6 +48,8 @@ STOPS = [
     "Хаттарыңызды жібермеңіз.",
     "Маған енді жазбаңыз.",
     "Маған жазбаңызшы.",
+    "Маған жазбаңыздаршы.",
+    "Хабарламаларыңызды өшіріңізші.",
     "Хабарламаларымды өшіріңіз.",  # the plural: also «turn off my notifications»
 ]
 
