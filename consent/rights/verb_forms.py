@@ -44,12 +44,13 @@ TAKEN = re.compile(r"^ал(а|уга)$")
 # кеше жазған едім» unsubscribed the writer. Nouns are left alone: «хабарлама» is made with -ма.
 NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 KAZAKH_VERB = re.compile(r"(?:у|[ын]ыз(?:дар)?|[ин]из(?:дер)?|ш[ыи])$")
-# A Kazakh imperative or infinitive asks us; the same verb in the past tells what was done or
-# not, the writer's own act as often as not: «Маған жазбаңыз» (do not write to me) asks, «Мен
-# жазбадым, бұл қате» (I did not write, this is a mistake), «ештеңе жазбағанмын» and «Сіз маған
-# хат жібермедіңіз» (you sent me no letter) unsubscribed the writer. The past tense and
-# participle suffixes right where the word leaves the phrase's verb (not the verbal noun's
-# accusative, «жоюды», after the whole of «жою»).
+# A negated Kazakh imperative or infinitive asks us not to; the same verb in the past tells
+# what was not done, the writer's own act as often as not: «Маған жазбаңыз» (do not write to me)
+# asks, «Мен жазбадым, бұл қате» (I did not write, this is a mistake), «ештеңе жазбағанмын» and
+# «Сіз маған хат жібермедіңіз» (you sent me no letter) unsubscribed the writer. The past tense
+# and participle suffixes right after the negation (not the verbal noun's accusative, «жоюды»,
+# after the whole of «жою»). A verb not negated is left to the rules of what is reported:
+# «Деректерімді жаңарттым» (I updated my data) still asks to correct them.
 KAZAKH_PAST_AT = re.compile(r"[дт][ыи]|[гк][ае]н")
 
 
@@ -62,7 +63,11 @@ def kazakh_other_form(phrase_word, word, parting):
     negated = phrase_word[parting : parting + 2] in NEGATION_SYLLABLES
     if negated != (word[parting : parting + 2] in NEGATION_SYLLABLES):
         return True
-    return 4 <= parting < len(phrase_word) and KAZAKH_PAST_AT.match(word, parting) is not None
+    return (
+        4 <= parting < len(phrase_word)
+        and phrase_word[parting - 2 : parting] in NEGATION_SYLLABLES  # «do not»: «did not»
+        and KAZAKH_PAST_AT.match(word, parting) is not None
+    )
 
 
 def supposing(phrase_word, word):

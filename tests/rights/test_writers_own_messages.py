@@ -67,3 +67,9 @@ def test_a_letter_stopping_our_news_still_stops_them_as_it_arrives(person, body)
     ticket = ingest(message("Сәлем", body=body))
     assert (ticket.type, ticket.status) == (Type.UNSUBSCRIBE, Status.DONE)
     assert not gate.may_process(person, MARKETING) and gate.may_process(person, SERVICE)
+
+
+@pytest.mark.parametrize("body", ["Деректерімді жаңарттым.", "Тегімді өзгерттім, енді Касымова."])
+def test_a_change_of_the_writers_data_told_in_the_past_still_asks_to_correct_it(person, body):
+    """Only a negated verb's past is refused («жазбадым»): «I updated my data» still asks."""
+    assert ingest(message("Сәлем", body=body)).type == Type.CORRECT
