@@ -15,7 +15,10 @@ not sending is its negation, «жібермеу» («жібермеңіз»), wh
 company's news (titles.py) and the writer's own data are none of these nouns, and read as they
 did."""
 
+import re
+
 from .models import Ticket
+from .spelling import fold
 
 # Kazakh nouns of our news, their stems: a message, a notice, news, a mailing (also as Russian
 # «рассылка» is written in Kazakh), a letter of ours («ақпараттық хат», «e-mail хат»: «хат» with
@@ -36,6 +39,33 @@ KK_STOPS = {
     "жолдамау": KK_NEWS,
     "алғым келмейді": KK_NEWS,
 }
+# «My» in the noun's singular, with its case (folded): «хабарламамды өшіріңіз» (delete my
+# message), «хатымды алып тастаңыз» (remove my letter), «жарнамамды», «жаңалығым»,
+# «хабарландыруымды» (my advertisement on the site) name a thing the writer sent or placed, not
+# our news: read as ours, each unsubscribed the writer as it arrived. The plural
+# («хабарламаларымды өшіріңіз», which also turns off «my notifications») still names them.
+OWN_SINGULAR = re.compile(r"[ыи]?м(?:ды|ди|а|е|да|де|нан|нен|нын|нин)?")
+_VOICED = {"к": "г", "п": "б"}  # «жаңалық» + «-ым» is «жаңалығым»
+_STEMS = frozenset(
+    (noun, stem)
+    for noun in map(fold, KK_NEWS)
+    for stem in (noun, noun[:-1] + _VOICED.get(noun[-1], noun[-1]))
+)
+
+
+def writers_own(phrase_word: str, word: str) -> bool:
+    """Whether `word` (folded) is a Kazakh news noun with «my» in the singular (OWN_SINGULAR),
+    the writer's own message, letter or advertisement, where `phrase_word` (folded, in any form:
+    «хабарламалардан» of the policy's phrase) is one of our news («хабарлама» read
+    «хабарландыруымды» by their shared beginning)."""
+    return (
+        word != "рассылкам"  # a Russian dative plural
+        and any(phrase_word.startswith(noun) for noun, _stem in _STEMS)
+        and any(word.startswith(stem) and OWN_SINGULAR.fullmatch(word[len(stem) :])
+                for _noun, stem in _STEMS)
+    )  # fmt: skip
+
+
 # Russian nouns of our news, each in the forms whose beginnings differ («письма», «писем»).
 RU_NEWS = ("рассылку", "новости", "уведомления", "письма", "писем", "сообщения", "рекламу", "спам")
 # Sending, stopped («прекратите присылать уведомления») or asked not to be done («не присылайте

@@ -20,6 +20,7 @@ from functools import cached_property, lru_cache
 from itertools import pairwise
 
 from .informed import about_it, told_of
+from .news_stops import writers_own
 from .sentences import (
     KAZAKH_ASKING,
     OPENING_QUESTION,
@@ -31,14 +32,18 @@ from .sentences import (
     withheld,
 )
 from .spelling import BLOCKERS, common_prefix, one_slip
-from .verb_forms import able_after, own_act, present, reported, supposing
+from .verb_forms import (
+    NEGATION_SYLLABLES,
+    able_after,
+    kazakh_other_form,
+    own_act,
+    present,
+    reported,
+    supposing,
+)
 from .whether import HOW_WORDS, asked_whether
 from .word_order import GIVEN, asked_verb, issued, kept, moved, reach, replying
 
-# Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
-# phrase's verb (in the infinitive, ending in -у) and a word that part where one of them has a
-# negation syllable are different words. Nouns are left alone: «хабарлама» is made with -ма too.
-NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
 # Words of a request that have another sense, told by the word right after them (a function
 # word too; folded, spelling.fold), in which they name no request. «Отписать(ся)» is also to
 # write back: followed by to whom (a dative), about what («о», «об», «по») or where to («на»):
@@ -105,13 +110,8 @@ def same_word(phrase_word: str, word: str) -> bool:
     if word.startswith(OTHER_WORDS) != phrase_word.startswith(OTHER_WORDS):
         return False
     parting = common_prefix(phrase_word, word)
-    if (
-        phrase_word.endswith("у")
-        and parting >= 2
-        and (phrase_word[parting : parting + 2] in NEGATION_SYLLABLES)
-        != (word[parting : parting + 2] in NEGATION_SYLLABLES)
-    ):
-        return False
+    if writers_own(phrase_word, word) or kazakh_other_form(phrase_word, word, parting):
+        return False  # «хабарламамды» (my message); «жібермеңіз», «жіберген», «жібермедім»
     if phrase_word.endswith("у") and parting == len(word) < len(phrase_word) - 2:
         return False  # the word a Kazakh verb is made from: «толық» (fully), «толықтыру»
     if len(phrase_word) <= 4 and phrase_word.endswith("у") and len(phrase_word) >= 3:

@@ -37,6 +37,37 @@ CONDITIONAL = ("са", "се")
 # Asked, or asked of us politely («жоя аласыз ба?»), it still asks.
 ABLE = re.compile(r"^ала(мын|мыз|сыз|сын|ды|сыздар)$")
 TAKEN = re.compile(r"^ал(а|уга)$")
+# Kazakh negates a verb inside it: «тартамын» / «тартпаймын», «жіберіңіз» / «жібермеңіз». A
+# phrase's verb (in the infinitive, ending in -у, or the polite imperative, -ңыз, -ңыздар, -шы)
+# and a word that part where one of them has a negation syllable are different words, never a
+# slip: «жазбаңыз» (do not write) read «жазған» (wrote) with one letter wrong, and «Мен сізге
+# кеше жазған едім» unsubscribed the writer. Nouns are left alone: «хабарлама» is made with -ма.
+NEGATION_SYLLABLES = ("ма", "ме", "ба", "бе", "па", "пе")
+KAZAKH_VERB = re.compile(r"(?:у|[ын]ыз(?:дар)?|[ин]из(?:дер)?|ш[ыи])$")
+# A negated Kazakh imperative or infinitive asks us not to; the same verb in the past tells
+# what was not done, the writer's own act as often as not: «Маған жазбаңыз» (do not write to me)
+# asks, «Мен жазбадым, бұл қате» (I did not write, this is a mistake), «ештеңе жазбағанмын» and
+# «Сіз маған хат жібермедіңіз» (you sent me no letter) unsubscribed the writer. The past tense
+# and participle suffixes right after the negation (not the verbal noun's accusative, «жоюды»,
+# after the whole of «жою»). A verb not negated is left to the rules of what is reported:
+# «Деректерімді жаңарттым» (I updated my data) still asks to correct them.
+KAZAKH_PAST_AT = re.compile(r"[дт][ыи]|[гк][ае]н")
+
+
+def kazakh_other_form(phrase_word, word, parting):
+    """Whether `word`, sharing its first `parting` letters with the Kazakh verb `phrase_word`
+    (KAZAKH_VERB), is that verb negated where the phrase's is not or the other way round
+    (NEGATION_SYLLABLES), or in the past (KAZAKH_PAST_AT): another word, however alike."""
+    if not KAZAKH_VERB.search(phrase_word) or parting < 2:
+        return False
+    negated = phrase_word[parting : parting + 2] in NEGATION_SYLLABLES
+    if negated != (word[parting : parting + 2] in NEGATION_SYLLABLES):
+        return True
+    return (
+        4 <= parting < len(phrase_word)
+        and phrase_word[parting - 2 : parting] in NEGATION_SYLLABLES  # «do not»: «did not»
+        and KAZAKH_PAST_AT.match(word, parting) is not None
+    )
 
 
 def supposing(phrase_word, word):
